@@ -1,0 +1,1 @@
+// Anchor for the resources library; the data lives in the .qrc built next to it.

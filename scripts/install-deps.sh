@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Tierdesk needs to build, run and test.
+# Idempotent: installs only what is missing; uses sudo only when not root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  qt6-base-dev libqt6opengl6-dev libgl-dev qt6-httpserver-dev qt6-websockets-dev
+  qt6-charts-dev libqt6sql6-sqlite libsqlite3-dev libcurl4-openssl-dev libhttp-parser-dev
+  qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  fonts-dejavu-core xvfb xauth curl
+)
+if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
+  packages+=(wrk imagemagick)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "Installing: ${missing[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
