@@ -1,0 +1,131 @@
+#include "core/domain/DomainJson.h"
+
+#include "core/common/Time.h"
+
+namespace tierdesk::json {
+namespace {
+
+QJsonValue timeOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(timefmt::iso(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject message(const Message &m)
+{
+    QJsonObject o{{QStringLiteral("id"), m.id},
+                  {QStringLiteral("role"), m.role},
+                  {QStringLiteral("content"), m.content},
+                  {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)}};
+    if (m.sentiment)
+        o.insert(QStringLiteral("sentiment"), toString(*m.sentiment));
+    if (!m.metadata.isEmpty())
+        o.insert(QStringLiteral("metadata"), m.metadata);
+    return o;
+}
+
+QJsonObject sentimentPoint(const SentimentPoint &p)
+{
+    QJsonObject o{{QStringLiteral("sentiment"), toString(p.sentiment)},
+                  {QStringLiteral("score"), qRound(p.score * 1000) / 1000.0},
+                  {QStringLiteral("timestamp"), timefmt::iso(p.timestamp)}};
+    if (!p.trigger.isEmpty())
+        o.insert(QStringLiteral("trigger"), p.trigger);
+    return o;
+}
+
+QJsonObject escalation(const EscalationRecord &e)
+{
+    QJsonObject o{{QStringLiteral("fromTier"), toString(e.fromTier)},
+                  {QStringLiteral("toTier"), toString(e.toTier)},
+                  {QStringLiteral("reason"), toString(e.reason)},
+                  {QStringLiteral("timestamp"), timefmt::iso(e.timestamp)},
+                  {QStringLiteral("automatic"), e.automatic}};
+    if (!e.notes.isEmpty())
+        o.insert(QStringLiteral("notes"), e.notes);
+    return o;
+}
+
+QJsonObject resolution(const Resolution &r)
+{
+    return {{QStringLiteral("type"), toString(r.type)},
+            {QStringLiteral("summary"), r.summary},
+            {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
+            {QStringLiteral("followUpRequired"), r.followUpRequired}};
+}
+
+QJsonObject customer(const Customer &c)
+{
+    return {{QStringLiteral("id"), c.id},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("email"), c.email},
+            {QStringLiteral("tier"), c.tier},
+            {QStringLiteral("lifetimeValue"), c.lifetimeValue},
+            {QStringLiteral("isVIP"), c.isVIP}};
+}
+
+QJsonObject order(const Order &o)
+{
+    return {{QStringLiteral("id"), o.id},
+            {QStringLiteral("customerId"), o.customerId},
+            {QStringLiteral("status"), o.status},
+            {QStringLiteral("items"), o.items},
+            {QStringLiteral("total"), o.total},
+            {QStringLiteral("refundedAmount"), o.refundedAmount},
+            {QStringLiteral("placedAt"), timeOrNull(o.placedAt)},
+            {QStringLiteral("shippedAt"), timeOrNull(o.shippedAt)},
+            {QStringLiteral("estimatedDeliveryAt"), timeOrNull(o.estimatedDeliveryAt)},
+            {QStringLiteral("deliveredAt"), timeOrNull(o.deliveredAt)},
+            {QStringLiteral("carrier"), o.carrier},
+            {QStringLiteral("trackingNumber"), o.trackingNumber}};
+}
+
+QJsonObject sessionSummary(const Session &s)
+{
+    QJsonObject o{{QStringLiteral("id"), s.id},
+                  {QStringLiteral("companyId"), s.companyId},
+                  {QStringLiteral("customerId"), s.customerId},
+                  {QStringLiteral("channel"), toString(s.channel)},
+                  {QStringLiteral("currentTier"), toString(s.currentTier)},
+                  {QStringLiteral("status"), toString(s.status)},
+                  {QStringLiteral("customerSentiment"), toString(s.customerSentiment)},
+                  {QStringLiteral("createdAt"), timefmt::iso(s.createdAt)},
+                  {QStringLiteral("updatedAt"), timefmt::iso(s.updatedAt)}};
+    if (s.issueCategory)
+        o.insert(QStringLiteral("issueCategory"), toString(*s.issueCategory));
+    if (!s.issueSummary.isEmpty())
+        o.insert(QStringLiteral("issueSummary"), s.issueSummary);
+    if (!s.metadata.isEmpty())
+        o.insert(QStringLiteral("metadata"), s.metadata);
+    if (s.resolution) {
+        o.insert(QStringLiteral("resolution"), resolution(*s.resolution));
+        o.insert(QStringLiteral("resolvedAt"), timefmt::iso(s.resolvedAt));
+    }
+    return o;
+}
+
+QJsonObject sessionFull(const Session &s, const Customer *c)
+{
+    QJsonObject o = sessionSummary(s);
+    o.insert(QStringLiteral("issueCategory"),
+             s.issueCategory ? QJsonValue(toString(*s.issueCategory)) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("issueSummary"), s.issueSummary);
+    QJsonArray history, escalations, messages;
+    for (const SentimentPoint &p : s.sentimentHistory)
+        history.append(sentimentPoint(p));
+    for (const EscalationRecord &e : s.escalationHistory)
+        escalations.append(escalation(e));
+    for (const Message &m : s.messages)
+        messages.append(message(m));
+    o.insert(QStringLiteral("sentimentHistory"), history);
+    o.insert(QStringLiteral("escalationHistory"), escalations);
+    o.insert(QStringLiteral("messages"), messages);
+    QJsonObject context;
+    if (c)
+        context.insert(QStringLiteral("customer"), customer(*c));
+    o.insert(QStringLiteral("context"), context);
+    return o;
+}
+
+} // namespace tierdesk::json

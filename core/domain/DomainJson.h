@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/domain/Entities.h"
+
+// The wire shape of each domain value, as seed 001 prints it.
+namespace tierdesk::json {
+
+QJsonObject message(const Message &m);
+QJsonObject sentimentPoint(const SentimentPoint &p);
+QJsonObject escalation(const EscalationRecord &e);
+QJsonObject resolution(const Resolution &r);
+QJsonObject customer(const Customer &c);
+QJsonObject order(const Order &o);
+// Summary fields (lists, create): no transcript or histories.
+QJsonObject sessionSummary(const Session &s);
+// Every field of "Get Session", with the customer as context when known.
+QJsonObject sessionFull(const Session &s, const Customer *customer);
+
+} // namespace tierdesk::json

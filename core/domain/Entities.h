@@ -1,0 +1,120 @@
+#pragma once
+
+#include "core/domain/CsConfig.h"
+#include "core/domain/Enums.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Plain value types of the canonical CS domain (seed 001). Times are epoch ms, UTC.
+namespace tierdesk {
+
+struct Company
+{
+    QString id;
+    QString name;
+    qint64 createdAt = 0;
+    CsConfig config;
+};
+
+struct Customer
+{
+    QString id;
+    QString companyId;
+    QString name;
+    QString email;
+    QString tier = QStringLiteral("STANDARD"); // loyalty tier: BRONZE, SILVER, GOLD, PLATINUM...
+    double lifetimeValue = 0;
+    bool isVIP = false;
+    QJsonObject subscription; // {plan, status, monthlyPrice}; empty when none
+    double creditBalance = 0;
+};
+
+struct Order
+{
+    QString id; // the customer-facing number, e.g. ORD-10001
+    QString companyId;
+    QString customerId;
+    QString status; // pending, processing, shipped, delivered, cancelled, refunded
+    QJsonArray items;
+    double total = 0;
+    double refundedAmount = 0;
+    qint64 placedAt = 0;
+    qint64 shippedAt = 0;
+    qint64 estimatedDeliveryAt = 0;
+    qint64 deliveredAt = 0;
+    QString carrier;
+    QString trackingNumber;
+};
+
+struct Message
+{
+    QString id;
+    QString role; // customer, ai_rep, ai_manager, human_agent, system
+    QString content;
+    qint64 timestamp = 0;
+    std::optional<Sentiment> sentiment;
+    QJsonObject metadata;
+};
+
+struct SentimentPoint
+{
+    Sentiment sentiment = Sentiment::Neutral;
+    double score = 0.5;
+    qint64 timestamp = 0;
+    QString trigger;
+};
+
+struct EscalationRecord
+{
+    Tier fromTier = Tier::AiRep;
+    Tier toTier = Tier::AiManager;
+    EscalationReason reason = EscalationReason::ComplexIssue;
+    qint64 timestamp = 0;
+    QString notes;
+    bool automatic = false;
+};
+
+struct Resolution
+{
+    ResolutionType type = ResolutionType::IssueResolved;
+    QString summary;
+    QStringList actionsTaken;
+    bool followUpRequired = false;
+};
+
+struct Session
+{
+    QString id;
+    QString companyId;
+    QString customerId;
+    Channel channel = Channel::Chat;
+    Tier currentTier = Tier::AiRep;
+    SessionStatus status = SessionStatus::Active;
+    std::optional<IssueCategory> issueCategory;
+    QString issueSummary;
+    Sentiment customerSentiment = Sentiment::Neutral;
+    QJsonObject metadata;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 lastActivityAt = 0;
+    qint64 resolvedAt = 0;
+    std::optional<Resolution> resolution;
+    int irateCount = 0;        // irate customer messages at the current tier
+    int unconfidentTurns = 0;  // consecutive replies the AI could not ground
+    int messageCount = 0;
+
+    // Loaded on demand (Get Session); empty in lists.
+    QList<Message> messages;
+    QList<SentimentPoint> sentimentHistory;
+    QList<EscalationRecord> escalationHistory;
+
+    bool isOpen() const { return status != SessionStatus::Resolved && status != SessionStatus::Abandoned; }
+};
+
+} // namespace tierdesk

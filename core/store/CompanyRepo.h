@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/domain/Entities.h"
+#include "core/store/Database.h"
+
+#include <optional>
+
+namespace tierdesk {
+
+class CompanyRepo
+{
+public:
+    explicit CompanyRepo(Database &db) : m_db(db) {}
+    bool insert(const Company &c);
+    std::optional<Company> find(const QString &id);
+    std::optional<Company> findByName(const QString &name);
+    bool updateConfig(const QString &id, const CsConfig &config);
+    QList<Company> all();
+
+private:
+    std::optional<Company> fromQuery(QSqlQuery &q);
+    Database &m_db;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,136 @@
+#include "core/store/CustomerRepo.h"
+
+#include <QJsonDocument>
+
+namespace tierdesk {
+namespace {
+
+QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
+
+const QString kOrderColumns = QStringLiteral(
+    "company_id, id, customer_id, status, items, total, refunded_amount, placed_at, shipped_at,"
+    " estimated_delivery_at, delivered_at, carrier, tracking_number");
+
+Order readOrder(const QSqlQuery &q)
+{
+    Order o;
+    o.companyId = q.value(0).toString();
+    o.id = q.value(1).toString();
+    o.customerId = q.value(2).toString();
+    o.status = q.value(3).toString();
+    o.items = QJsonDocument::fromJson(q.value(4).toByteArray()).array();
+    o.total = q.value(5).toDouble();
+    o.refundedAmount = q.value(6).toDouble();
+    o.placedAt = q.value(7).toLongLong();
+    o.shippedAt = q.value(8).toLongLong();
+    o.estimatedDeliveryAt = q.value(9).toLongLong();
+    o.deliveredAt = q.value(10).toLongLong();
+    o.carrier = q.value(11).toString();
+    o.trackingNumber = q.value(12).toString();
+    return o;
+}
+
+} // namespace
+
+bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT INTO customers(company_id, id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(company_id, id) DO UPDATE SET name = excluded.name,"
+        " email = excluded.email, tier = excluded.tier, lifetime_value = excluded.lifetime_value, is_vip = excluded.is_vip,"
+        " subscription = excluded.subscription"));
+    return m_db.exec(q, {c.companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.isVIP ? 1 : 0,
+                         compact(c.subscription), c.creditBalance, nowMs});
+}
+
+std::optional<Customer> CustomerRepo::find(const QString &companyId, const QString &id)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance FROM customers"
+        " WHERE company_id = ? AND id = ?"));
+    if (!m_db.exec(q, {companyId, id}))
+        return std::nullopt;
+    std::optional<Customer> out;
+    if (q.next()) {
+        Customer c;
+        c.companyId = companyId;
+        c.id = q.value(0).toString();
+        c.name = q.value(1).toString();
+        c.email = q.value(2).toString();
+        c.tier = q.value(3).toString();
+        c.lifetimeValue = q.value(4).toDouble();
+        c.isVIP = q.value(5).toInt() != 0;
+        c.subscription = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
+        c.creditBalance = q.value(7).toDouble();
+        out = c;
+    }
+    q.finish();
+    return out;
+}
+
+bool CustomerRepo::addCredit(const QString &companyId, const QString &customerId, double amount)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE customers SET credit_balance = credit_balance + ? WHERE company_id = ? AND id = ?"));
+    return m_db.exec(q, {amount, companyId, customerId});
+}
+
+bool CustomerRepo::setSubscription(const QString &companyId, const QString &customerId, const QJsonObject &subscription)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE customers SET subscription = ? WHERE company_id = ? AND id = ?"));
+    return m_db.exec(q, {compact(subscription), companyId, customerId});
+}
+
+bool CustomerRepo::upsertOrder(const Order &o)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT OR REPLACE INTO orders(") + kOrderColumns
+                                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q, {o.companyId, o.id, o.customerId, o.status, compact(o.items), o.total, o.refundedAmount,
+                         o.placedAt, o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber});
+}
+
+std::optional<Order> CustomerRepo::findOrder(const QString &companyId, const QString &orderId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kOrderColumns
+                                  + QStringLiteral(" FROM orders WHERE company_id = ? AND id = ?"));
+    if (!m_db.exec(q, {companyId, orderId}))
+        return std::nullopt;
+    std::optional<Order> out;
+    if (q.next())
+        out = readOrder(q);
+    q.finish();
+    return out;
+}
+
+std::optional<Order> CustomerRepo::latestOrder(const QString &companyId, const QString &customerId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kOrderColumns
+                                  + QStringLiteral(" FROM orders WHERE company_id = ? AND customer_id = ?"
+                                                   " ORDER BY placed_at DESC LIMIT 1"));
+    if (!m_db.exec(q, {companyId, customerId}))
+        return std::nullopt;
+    std::optional<Order> out;
+    if (q.next())
+        out = readOrder(q);
+    q.finish();
+    return out;
+}
+
+bool CustomerRepo::recordRefund(const QString &companyId, const QString &orderId, double amount, bool full)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "UPDATE orders SET refunded_amount = refunded_amount + ?, status = CASE WHEN ? THEN 'refunded' ELSE status END"
+        " WHERE company_id = ? AND id = ?"));
+    return m_db.exec(q, {amount, full ? 1 : 0, companyId, orderId});
+}
+
+bool CustomerRepo::appendLedger(const LedgerEntry &e)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT INTO ledger(company_id, session_id, customer_id, order_id, kind, amount, tier, details, at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q, {e.companyId, e.sessionId, e.customerId, e.orderId, e.kind, e.amount, e.tier, e.details, e.at});
+}
+
+} // namespace tierdesk

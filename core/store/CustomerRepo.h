@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/domain/Entities.h"
+#include "core/store/Database.h"
+
+#include <optional>
+
+namespace tierdesk {
+
+// Customers, their orders, and the ledger of money and subscription changes.
+class CustomerRepo
+{
+public:
+    explicit CustomerRepo(Database &db) : m_db(db) {}
+
+    bool upsert(const Customer &c, qint64 nowMs);
+    std::optional<Customer> find(const QString &companyId, const QString &id);
+    bool addCredit(const QString &companyId, const QString &customerId, double amount);
+    bool setSubscription(const QString &companyId, const QString &customerId, const QJsonObject &subscription);
+
+    bool upsertOrder(const Order &o);
+    std::optional<Order> findOrder(const QString &companyId, const QString &orderId);
+    std::optional<Order> latestOrder(const QString &companyId, const QString &customerId);
+    bool recordRefund(const QString &companyId, const QString &orderId, double amount, bool full);
+
+    struct LedgerEntry
+    {
+        QString companyId, sessionId, customerId, orderId, kind, tier, details;
+        double amount = 0;
+        qint64 at = 0;
+    };
+    bool appendLedger(const LedgerEntry &e);
+
+private:
+    Database &m_db;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,141 @@
+#include "core/store/KbRepo.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace tierdesk {
+namespace {
+
+// Words that carry no meaning for retrieval; keeping them out makes bm25 sharper.
+const QSet<QString> &stopWords()
+{
+    static const QSet<QString> words{
+        QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("the"), QStringLiteral("is"), QStringLiteral("are"),
+        QStringLiteral("i"), QStringLiteral("my"), QStringLiteral("me"), QStringLiteral("you"), QStringLiteral("your"),
+        QStringLiteral("to"), QStringLiteral("of"), QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("in"),
+        QStringLiteral("on"), QStringLiteral("for"), QStringLiteral("it"), QStringLiteral("this"), QStringLiteral("that"),
+        QStringLiteral("can"), QStringLiteral("do"), QStringLiteral("does"), QStringLiteral("did"), QStringLiteral("how"),
+        QStringLiteral("what"), QStringLiteral("when"), QStringLiteral("where"), QStringLiteral("why"),
+        QStringLiteral("with"), QStringLiteral("be"), QStringLiteral("was"), QStringLiteral("have"), QStringLiteral("has"),
+        QStringLiteral("please"), QStringLiteral("hi"), QStringLiteral("hello"), QStringLiteral("would"),
+        QStringLiteral("could"), QStringLiteral("want"), QStringLiteral("need"), QStringLiteral("help"),
+        QStringLiteral("there"), QStringLiteral("at"), QStringLiteral("am"), QStringLiteral("so"), QStringLiteral("just"),
+        QStringLiteral("get"), QStringLiteral("if"), QStringLiteral("not"), QStringLiteral("about"), QStringLiteral("im")};
+    return words;
+}
+
+QString ftsQuery(const QString &text)
+{
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"));
+    QStringList terms;
+    auto it = word.globalMatch(text.left(500).toLower());
+    while (it.hasNext() && terms.size() < 16) {
+        const QString w = it.next().captured(0);
+        if (w.size() < 2 || stopWords().contains(w))
+            continue;
+        terms << QLatin1Char('"') + w + QLatin1Char('"');
+    }
+    return terms.join(QStringLiteral(" OR "));
+}
+
+} // namespace
+
+bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(company_id, slug) DO UPDATE SET title = excluded.title, category = excluded.category,"
+        " keywords = excluded.keywords, body = excluded.body, updated_at = excluded.updated_at"));
+    return m_db.exec(q, {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, nowMs});
+}
+
+int KbRepo::count(const QString &companyId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT COUNT(*) FROM kb_articles WHERE company_id IN ('', ?)"));
+    if (!m_db.exec(q, {companyId}) || !q.next())
+        return 0;
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
+QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int limit)
+{
+    QList<KbHit> out;
+    const QString match = ftsQuery(text);
+    if (match.isEmpty())
+        return out;
+    // Title and keywords weigh more than body text.
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, bm25(kb_fts, 8.0, 5.0, 1.0) AS rank"
+        " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND a.company_id IN ('', ?)"
+        " ORDER BY rank LIMIT ?"));
+    if (!m_db.exec(q, {match, companyId, limit}))
+        return out;
+    while (q.next()) {
+        KbHit h;
+        h.article.id = q.value(0).toLongLong();
+        h.article.companyId = q.value(1).toString();
+        h.article.slug = q.value(2).toString();
+        h.article.title = q.value(3).toString();
+        h.article.category = q.value(4).toString();
+        h.article.keywords = q.value(5).toString();
+        h.article.body = q.value(6).toString();
+        h.score = q.value(7).toDouble();
+        out << h;
+    }
+    q.finish();
+    return out;
+}
+
+std::optional<KbArticle> KbRepo::parseMarkdown(const QString &slug, const QString &text)
+{
+    QString rest = text;
+    rest.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    if (!rest.startsWith(QLatin1String("---\n")))
+        return std::nullopt;
+    const qsizetype end = rest.indexOf(QLatin1String("\n---"), 4);
+    if (end < 0)
+        return std::nullopt;
+    KbArticle a;
+    a.slug = slug;
+    const QStringList header = rest.mid(4, end - 4).split(QLatin1Char('\n'));
+    for (const QString &line : header) {
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        if (colon < 0)
+            continue;
+        const QString key = line.left(colon).trimmed();
+        const QString value = line.mid(colon + 1).trimmed();
+        if (key == QLatin1String("title"))
+            a.title = value;
+        else if (key == QLatin1String("category"))
+            a.category = value;
+        else if (key == QLatin1String("keywords"))
+            a.keywords = value;
+    }
+    a.body = rest.mid(rest.indexOf(QLatin1Char('\n'), end + 1) + 1).trimmed();
+    if (a.title.isEmpty() || a.body.isEmpty() || !parse<IssueCategory>(a.category))
+        return std::nullopt;
+    return a;
+}
+
+int KbRepo::importDefaults(qint64 nowMs)
+{
+    int imported = 0;
+    QDirIterator it(QStringLiteral(":/kb"), {QStringLiteral("*.md")});
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        auto article = parseMarkdown(QFileInfo(path).completeBaseName(), QString::fromUtf8(f.readAll()));
+        if (article && upsert(*article, nowMs))
+            ++imported;
+    }
+    return imported;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,80 @@
+#include "core/store/Schema.h"
+
+namespace tierdesk::schema {
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all{
+        {1,
+         {
+             QStringLiteral("CREATE TABLE companies (id TEXT PRIMARY KEY, name TEXT NOT NULL, config TEXT NOT NULL,"
+                            " created_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE customers (company_id TEXT NOT NULL REFERENCES companies(id), id TEXT NOT NULL,"
+                            " name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '', tier TEXT NOT NULL DEFAULT 'STANDARD',"
+                            " lifetime_value REAL NOT NULL DEFAULT 0, is_vip INTEGER NOT NULL DEFAULT 0,"
+                            " subscription TEXT NOT NULL DEFAULT '{}', credit_balance REAL NOT NULL DEFAULT 0,"
+                            " created_at INTEGER NOT NULL, PRIMARY KEY (company_id, id))"),
+             QStringLiteral("CREATE TABLE orders (company_id TEXT NOT NULL REFERENCES companies(id), id TEXT NOT NULL,"
+                            " customer_id TEXT NOT NULL, status TEXT NOT NULL, items TEXT NOT NULL DEFAULT '[]',"
+                            " total REAL NOT NULL, refunded_amount REAL NOT NULL DEFAULT 0, placed_at INTEGER NOT NULL,"
+                            " shipped_at INTEGER NOT NULL DEFAULT 0, estimated_delivery_at INTEGER NOT NULL DEFAULT 0,"
+                            " delivered_at INTEGER NOT NULL DEFAULT 0, carrier TEXT NOT NULL DEFAULT '',"
+                            " tracking_number TEXT NOT NULL DEFAULT '', PRIMARY KEY (company_id, id))"),
+             QStringLiteral("CREATE INDEX orders_by_customer ON orders(company_id, customer_id, placed_at)"),
+             QStringLiteral("CREATE TABLE sessions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                            " customer_id TEXT NOT NULL, channel TEXT NOT NULL, current_tier TEXT NOT NULL, status TEXT NOT NULL,"
+                            " issue_category TEXT, issue_summary TEXT NOT NULL DEFAULT '', customer_sentiment TEXT NOT NULL,"
+                            " metadata TEXT NOT NULL DEFAULT '{}', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+                            " last_activity_at INTEGER NOT NULL, resolved_at INTEGER NOT NULL DEFAULT 0, resolution TEXT,"
+                            " irate_count INTEGER NOT NULL DEFAULT 0, unconfident_turns INTEGER NOT NULL DEFAULT 0,"
+                            " message_count INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX sessions_by_company ON sessions(company_id, created_at)"),
+             QStringLiteral("CREATE INDEX sessions_by_customer ON sessions(company_id, customer_id, issue_category, created_at)"),
+             QStringLiteral("CREATE INDEX sessions_open ON sessions(status, last_activity_at)"),
+             QStringLiteral("CREATE TABLE messages (id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id),"
+                            " seq INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL, timestamp INTEGER NOT NULL,"
+                            " sentiment TEXT, metadata TEXT)"),
+             QStringLiteral("CREATE INDEX messages_by_session ON messages(session_id, seq)"),
+             QStringLiteral("CREATE TABLE sentiment_points (session_id TEXT NOT NULL REFERENCES sessions(id),"
+                            " sentiment TEXT NOT NULL, score REAL NOT NULL, timestamp INTEGER NOT NULL, trigger TEXT)"),
+             QStringLiteral("CREATE INDEX sentiment_by_session ON sentiment_points(session_id, timestamp)"),
+             QStringLiteral("CREATE TABLE escalations (session_id TEXT NOT NULL REFERENCES sessions(id),"
+                            " company_id TEXT NOT NULL, from_tier TEXT NOT NULL, to_tier TEXT NOT NULL, reason TEXT NOT NULL,"
+                            " timestamp INTEGER NOT NULL, notes TEXT, automatic INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX escalations_by_session ON escalations(session_id, timestamp)"),
+             QStringLiteral("CREATE INDEX escalations_by_company ON escalations(company_id, timestamp)"),
+             // Money and subscription changes the engine made, one row each.
+             QStringLiteral("CREATE TABLE ledger (id INTEGER PRIMARY KEY, company_id TEXT NOT NULL, session_id TEXT,"
+                            " customer_id TEXT NOT NULL, order_id TEXT, kind TEXT NOT NULL, amount REAL NOT NULL DEFAULT 0,"
+                            " tier TEXT NOT NULL, details TEXT, at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE webhooks (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                            " url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE webhook_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, webhook_id TEXT NOT NULL,"
+                            " delivery_id TEXT NOT NULL, event TEXT NOT NULL, payload BLOB NOT NULL,"
+                            " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,"
+                            " state TEXT NOT NULL DEFAULT 'pending', last_status INTEGER NOT NULL DEFAULT 0,"
+                            " last_error TEXT, created_at INTEGER NOT NULL, delivered_at INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX outbox_due ON webhook_outbox(state, next_attempt_at)"),
+             QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, company_id TEXT,"
+                            " actor TEXT NOT NULL, role TEXT, action TEXT NOT NULL, resource TEXT, client_address TEXT,"
+                            " status INTEGER NOT NULL, details TEXT)"),
+             QStringLiteral("CREATE INDEX audit_by_company ON audit_log(company_id, at)"),
+             QStringLiteral("CREATE TABLE kb_articles (id INTEGER PRIMARY KEY, company_id TEXT NOT NULL DEFAULT '',"
+                            " slug TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL, keywords TEXT NOT NULL DEFAULT '',"
+                            " body TEXT NOT NULL, updated_at INTEGER NOT NULL, UNIQUE (company_id, slug))"),
+             QStringLiteral("CREATE VIRTUAL TABLE kb_fts USING fts5(title, keywords, body, content='kb_articles',"
+                            " content_rowid='id', tokenize='porter unicode61')"),
+             QStringLiteral("CREATE TRIGGER kb_ai AFTER INSERT ON kb_articles BEGIN INSERT INTO kb_fts(rowid, title, keywords, body)"
+                            " VALUES (new.id, new.title, new.keywords, new.body); END"),
+             QStringLiteral("CREATE TRIGGER kb_ad AFTER DELETE ON kb_articles BEGIN INSERT INTO kb_fts(kb_fts, rowid, title,"
+                            " keywords, body) VALUES ('delete', old.id, old.title, old.keywords, old.body); END"),
+             QStringLiteral("CREATE TRIGGER kb_au AFTER UPDATE ON kb_articles BEGIN INSERT INTO kb_fts(kb_fts, rowid, title,"
+                            " keywords, body) VALUES ('delete', old.id, old.title, old.keywords, old.body);"
+                            " INSERT INTO kb_fts(rowid, title, keywords, body) VALUES (new.id, new.title, new.keywords, new.body); END"),
+             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+         }},
+    };
+    return all;
+}
+
+} // namespace tierdesk::schema

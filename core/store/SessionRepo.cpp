@@ -1,0 +1,254 @@
+#include "core/store/SessionRepo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace tierdesk {
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, company_id, customer_id, channel, current_tier, status, issue_category, issue_summary, customer_sentiment,"
+    " metadata, created_at, updated_at, last_activity_at, resolved_at, resolution, irate_count, unconfident_turns,"
+    " message_count");
+
+QString compact(const QJsonObject &o)
+{
+    return o.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QVariant resolutionColumn(const Session &s)
+{
+    if (!s.resolution)
+        return QVariant(QMetaType::fromType<QString>());
+    const Resolution &r = *s.resolution;
+    return compact(QJsonObject{{QStringLiteral("type"), toString(r.type)},
+                               {QStringLiteral("summary"), r.summary},
+                               {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
+                               {QStringLiteral("followUpRequired"), r.followUpRequired}});
+}
+
+QVariant categoryColumn(const Session &s)
+{
+    return s.issueCategory ? QVariant(toString(*s.issueCategory)) : QVariant(QMetaType::fromType<QString>());
+}
+
+Session readSession(const QSqlQuery &q)
+{
+    Session s;
+    s.id = q.value(0).toString();
+    s.companyId = q.value(1).toString();
+    s.customerId = q.value(2).toString();
+    s.channel = parse<Channel>(q.value(3).toString()).value_or(Channel::Chat);
+    s.currentTier = parse<Tier>(q.value(4).toString()).value_or(Tier::AiRep);
+    s.status = parse<SessionStatus>(q.value(5).toString()).value_or(SessionStatus::Active);
+    if (!q.value(6).isNull())
+        s.issueCategory = parse<IssueCategory>(q.value(6).toString());
+    s.issueSummary = q.value(7).toString();
+    s.customerSentiment = parse<Sentiment>(q.value(8).toString()).value_or(Sentiment::Neutral);
+    s.metadata = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
+    s.createdAt = q.value(10).toLongLong();
+    s.updatedAt = q.value(11).toLongLong();
+    s.lastActivityAt = q.value(12).toLongLong();
+    s.resolvedAt = q.value(13).toLongLong();
+    if (!q.value(14).isNull()) {
+        const QJsonObject r = QJsonDocument::fromJson(q.value(14).toByteArray()).object();
+        Resolution res;
+        res.type = parse<ResolutionType>(r.value(QLatin1String("type")).toString()).value_or(ResolutionType::Unresolved);
+        res.summary = r.value(QLatin1String("summary")).toString();
+        for (const QJsonValue &a : r.value(QLatin1String("actionsTaken")).toArray())
+            res.actionsTaken << a.toString();
+        res.followUpRequired = r.value(QLatin1String("followUpRequired")).toBool();
+        s.resolution = res;
+    }
+    s.irateCount = q.value(15).toInt();
+    s.unconfidentTurns = q.value(16).toInt();
+    s.messageCount = q.value(17).toInt();
+    return s;
+}
+
+} // namespace
+
+bool SessionRepo::insert(const Session &s)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO sessions(") + kColumns
+                                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q, {s.id, s.companyId, s.customerId, toString(s.channel), toString(s.currentTier),
+                         toString(s.status), categoryColumn(s), s.issueSummary, toString(s.customerSentiment),
+                         compact(s.metadata), s.createdAt, s.updatedAt, s.lastActivityAt, s.resolvedAt,
+                         resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount});
+}
+
+bool SessionRepo::update(const Session &s)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "UPDATE sessions SET current_tier = ?, status = ?, issue_category = ?, issue_summary = ?, customer_sentiment = ?,"
+        " updated_at = ?, last_activity_at = ?, resolved_at = ?, resolution = ?, irate_count = ?, unconfident_turns = ?,"
+        " message_count = ? WHERE id = ?"));
+    return m_db.exec(q, {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary,
+                         toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
+                         resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
+}
+
+std::optional<Session> SessionRepo::find(const QString &id, bool details)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
+    if (!m_db.exec(q, {id}))
+        return std::nullopt;
+    if (!q.next()) {
+        q.finish();
+        return std::nullopt;
+    }
+    Session s = readSession(q);
+    q.finish();
+    if (!details)
+        return s;
+
+    QSqlQuery &mq = m_db.statement(QStringLiteral(
+        "SELECT id, role, content, timestamp, sentiment, metadata FROM messages WHERE session_id = ? ORDER BY seq"));
+    if (m_db.exec(mq, {id})) {
+        while (mq.next()) {
+            Message m;
+            m.id = mq.value(0).toString();
+            m.role = mq.value(1).toString();
+            m.content = mq.value(2).toString();
+            m.timestamp = mq.value(3).toLongLong();
+            if (!mq.value(4).isNull())
+                m.sentiment = parse<Sentiment>(mq.value(4).toString());
+            if (!mq.value(5).isNull())
+                m.metadata = QJsonDocument::fromJson(mq.value(5).toByteArray()).object();
+            s.messages << m;
+        }
+        mq.finish();
+    }
+    QSqlQuery &sq = m_db.statement(QStringLiteral(
+        "SELECT sentiment, score, timestamp, trigger FROM sentiment_points WHERE session_id = ? ORDER BY rowid"));
+    if (m_db.exec(sq, {id})) {
+        while (sq.next()) {
+            SentimentPoint p;
+            p.sentiment = parse<Sentiment>(sq.value(0).toString()).value_or(Sentiment::Neutral);
+            p.score = sq.value(1).toDouble();
+            p.timestamp = sq.value(2).toLongLong();
+            p.trigger = sq.value(3).toString();
+            s.sentimentHistory << p;
+        }
+        sq.finish();
+    }
+    QSqlQuery &eq = m_db.statement(QStringLiteral(
+        "SELECT from_tier, to_tier, reason, timestamp, notes, automatic FROM escalations WHERE session_id = ? ORDER BY rowid"));
+    if (m_db.exec(eq, {id})) {
+        while (eq.next()) {
+            EscalationRecord e;
+            e.fromTier = parse<Tier>(eq.value(0).toString()).value_or(Tier::AiRep);
+            e.toTier = parse<Tier>(eq.value(1).toString()).value_or(Tier::AiManager);
+            e.reason = parse<EscalationReason>(eq.value(2).toString()).value_or(EscalationReason::ComplexIssue);
+            e.timestamp = eq.value(3).toLongLong();
+            e.notes = eq.value(4).toString();
+            e.automatic = eq.value(5).toInt() != 0;
+            s.escalationHistory << e;
+        }
+        eq.finish();
+    }
+    return s;
+}
+
+QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
+{
+    QString where = QStringLiteral(" WHERE company_id = ?");
+    QVariantList binds{f.companyId};
+    if (f.status) {
+        where += QStringLiteral(" AND status = ?");
+        binds << toString(*f.status);
+    }
+    if (f.tier) {
+        where += QStringLiteral(" AND current_tier = ?");
+        binds << toString(*f.tier);
+    }
+    if (!f.customerId.isEmpty()) {
+        where += QStringLiteral(" AND customer_id = ?");
+        binds << f.customerId;
+    }
+    if (f.startMs > 0) {
+        where += QStringLiteral(" AND created_at >= ?");
+        binds << f.startMs;
+    }
+    if (f.endMs > 0) {
+        where += QStringLiteral(" AND created_at <= ?");
+        binds << f.endMs;
+    }
+    QList<Session> out;
+    QSqlQuery count(m_db.handle());
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM sessions") + where);
+    for (int i = 0; i < binds.size(); ++i)
+        count.bindValue(i, binds.at(i));
+    if (total)
+        *total = (count.exec() && count.next()) ? count.value(0).toInt() : 0;
+
+    QSqlQuery q(m_db.handle());
+    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions") + where
+              + QStringLiteral(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?"));
+    int i = 0;
+    for (; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    q.bindValue(i++, f.limit);
+    q.bindValue(i, f.offset);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out << readSession(q);
+    return out;
+}
+
+bool SessionRepo::appendMessage(const QString &sessionId, int seq, const Message &m)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q, {m.id, sessionId, seq, m.role, m.content, m.timestamp,
+                         m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(QMetaType::fromType<QString>()),
+                         m.metadata.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compact(m.metadata))});
+}
+
+bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp, trigger) VALUES (?, ?, ?, ?, ?)"));
+    return m_db.exec(q, {sessionId, toString(p.sentiment), p.score, p.timestamp, p.trigger});
+}
+
+bool SessionRepo::appendEscalation(const Session &s, const EscalationRecord &e)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT INTO escalations(session_id, company_id, from_tier, to_tier, reason, timestamp, notes, automatic)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q, {s.id, s.companyId, toString(e.fromTier), toString(e.toTier), toString(e.reason), e.timestamp,
+                         e.notes, e.automatic ? 1 : 0});
+}
+
+bool SessionRepo::hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
+                                   qint64 sinceMs, const QString &excludeSessionId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT 1 FROM sessions WHERE company_id = ? AND customer_id = ? AND issue_category = ? AND created_at >= ?"
+        " AND id <> ? LIMIT 1"));
+    if (!m_db.exec(q, {companyId, customerId, toString(category), sinceMs, excludeSessionId}))
+        return false;
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+QStringList SessionRepo::staleOpenSessions(qint64 cutoffMs, int limit)
+{
+    QStringList out;
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT id FROM sessions WHERE status IN ('ACTIVE', 'WAITING_CUSTOMER', 'ESCALATED')"
+        " AND NOT (status = 'ESCALATED' AND current_tier = 'HUMAN_AGENT') AND last_activity_at < ?"
+        " ORDER BY last_activity_at LIMIT ?"));
+    if (!m_db.exec(q, {cutoffMs, limit}))
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
+    q.finish();
+    return out;
+}
+
+} // namespace tierdesk

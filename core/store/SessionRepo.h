@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/domain/Entities.h"
+#include "core/store/Database.h"
+
+#include <optional>
+
+namespace tierdesk {
+
+struct SessionFilter
+{
+    QString companyId;
+    std::optional<SessionStatus> status;
+    std::optional<Tier> tier;
+    QString customerId;
+    qint64 startMs = 0; // inclusive, 0 = open
+    qint64 endMs = 0;   // inclusive, 0 = open
+    int limit = 50;
+    int offset = 0;
+};
+
+class SessionRepo
+{
+public:
+    explicit SessionRepo(Database &db) : m_db(db) {}
+
+    bool insert(const Session &s);
+    // Writes every mutable column of the session row (not the child rows).
+    bool update(const Session &s);
+    // With `details`, also loads messages and both histories.
+    std::optional<Session> find(const QString &id, bool details);
+    QList<Session> list(const SessionFilter &f, int *total);
+
+    bool appendMessage(const QString &sessionId, int seq, const Message &m);
+    bool appendSentiment(const QString &sessionId, const SentimentPoint &p);
+    bool appendEscalation(const Session &s, const EscalationRecord &e);
+
+    // Another session of this customer in this category since `sinceMs`.
+    bool hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
+                          qint64 sinceMs, const QString &excludeSessionId);
+    // Open sessions waiting on the customer whose last activity is before
+    // `cutoffMs`. Sessions queued for a person are waiting on us, not them.
+    QStringList staleOpenSessions(qint64 cutoffMs, int limit);
+
+private:
+    Database &m_db;
+};
+
+} // namespace tierdesk
