@@ -1,0 +1,118 @@
+#include "core/integrations/OutboundHttp.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+namespace tierdesk {
+
+namespace {
+
+// The receiver's answer body is not used; keep a little for error messages
+// and drop the rest so a hostile receiver cannot make us buffer megabytes.
+constexpr qsizetype kMaxKeptResponse = 512;
+
+size_t collectResponse(char *data, size_t size, size_t nmemb, void *userdata)
+{
+    auto *out = static_cast<QByteArray *>(userdata);
+    const size_t n = size * nmemb;
+    const qsizetype room = kMaxKeptResponse - out->size();
+    if (room > 0)
+        out->append(data, qMin(room, static_cast<qsizetype>(n)));
+    return n;
+}
+
+struct EasyDeleter
+{
+    void operator()(CURL *c) const { curl_easy_cleanup(c); }
+};
+struct SlistDeleter
+{
+    void operator()(curl_slist *l) const { curl_slist_free_all(l); }
+};
+
+bool hasHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &name)
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+CurlOutboundHttp::CurlOutboundHttp()
+{
+    // curl_global_init is not thread-safe; run it once for the whole process.
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
+{
+    OutboundResult result;
+    std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
+    if (!curl) {
+        result.error = QStringLiteral("curl_easy_init failed");
+        return result;
+    }
+
+    curl_slist *raw = nullptr;
+    // The embedded server (and many receivers) never answer "100 Continue":
+    // an empty Expect: stops libcurl from waiting a second for it.
+    raw = curl_slist_append(raw, "Expect:");
+    if (!hasHeader(r.headers, QByteArrayLiteral("Content-Type")))
+        raw = curl_slist_append(raw, "Content-Type: application/json");
+    for (const auto &h : r.headers) {
+        // Header injection guard: a value with CR/LF would start a new header.
+        if (h.first.contains('\r') || h.first.contains('\n') || h.second.contains('\r') || h.second.contains('\n')) {
+            curl_slist_free_all(raw);
+            result.error = QStringLiteral("invalid header %1").arg(QString::fromLatin1(h.first));
+            return result;
+        }
+        raw = curl_slist_append(raw, QByteArray(h.first + ": " + h.second).constData());
+    }
+    std::unique_ptr<curl_slist, SlistDeleter> headers(raw);
+
+    const QByteArray url = r.url.toEncoded();
+    const long timeoutMs = qMax(1, r.timeoutMs);
+    char errbuf[CURL_ERROR_SIZE] = {};
+    QByteArray response;
+
+    CURL *c = curl.get();
+    curl_easy_setopt(c, CURLOPT_URL, url.constData());
+    // Only web protocols: a webhook URL must never reach file://, gopher:// etc.
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); // required when used from several threads
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeoutMs);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeoutMs);
+    curl_easy_setopt(c, CURLOPT_POST, 1L);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.constData());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &collectResponse);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+
+    const CURLcode rc = curl_easy_perform(c);
+    if (rc != CURLE_OK) {
+        // A partial answer (e.g. timeout mid-body) is not a delivery: report no status.
+        result.error = QString::fromUtf8(errbuf[0] ? errbuf : curl_easy_strerror(rc));
+        return result;
+    }
+    long code = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    result.status = static_cast<int>(code);
+    if (!result.ok()) {
+        result.error = QStringLiteral("HTTP %1").arg(result.status);
+        const QByteArray snippet = response.left(200).trimmed();
+        if (!snippet.isEmpty())
+            result.error += QStringLiteral(": ") + QString::fromUtf8(snippet);
+    }
+    return result;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,184 @@
+#pragma once
+
+// A tiny HTTP receiver on 127.0.0.1 running on its own thread, so a test can call
+// a blocking sender from the main thread. It answers every request with a
+// configurable status, or never answers ("hang") to provoke timeouts.
+
+#include <QHostAddress>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+namespace tierdesk::test {
+
+struct ReceivedRequest
+{
+    QByteArray method;
+    QByteArray target;
+    QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &h : headers) {
+            if (h.first == name.toLower())
+                return h.second;
+        }
+        return {};
+    }
+    bool hasHeader(const QByteArray &name) const
+    {
+        for (const auto &h : headers) {
+            if (h.first == name.toLower())
+                return true;
+        }
+        return false;
+    }
+};
+
+class LoopbackReceiver
+{
+public:
+    LoopbackReceiver()
+    {
+        m_context = new QObject;
+        m_context->moveToThread(&m_thread);
+        m_thread.start();
+        m_listening = listen(0);
+    }
+
+    ~LoopbackReceiver()
+    {
+        QMetaObject::invokeMethod(
+            m_context, [this] { delete m_server; m_server = nullptr; delete m_context; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    bool isListening() const { return m_listening; }
+    quint16 port() const { return m_port; }
+    QUrl url(const QString &path = QStringLiteral("/hook")) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    }
+
+    void setStatus(int status) { m_status = status; }
+    void setHang(bool hang) { m_hang = hang; }
+    void setLocation(const QByteArray &location)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_location = location;
+    }
+
+    // Simulates the receiver going down (connection refused) and coming back on the same port.
+    void stopListening()
+    {
+        QMetaObject::invokeMethod(m_context, [this] { delete m_server; m_server = nullptr; },
+                                  Qt::BlockingQueuedConnection);
+    }
+    bool resumeListening() { return m_listening = listen(m_port); }
+
+    QList<ReceivedRequest> requests() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_requests;
+    }
+    int count() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return static_cast<int>(m_requests.size());
+    }
+
+private:
+    bool listen(quint16 port)
+    {
+        bool ok = false;
+        QMetaObject::invokeMethod(
+            m_context,
+            [this, port, &ok] {
+                m_server = new QTcpServer(m_context);
+                ok = m_server->listen(QHostAddress::LocalHost, port);
+                if (!ok)
+                    return;
+                m_port = m_server->serverPort();
+                QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this] { acceptAll(); });
+            },
+            Qt::BlockingQueuedConnection);
+        return ok;
+    }
+
+    void acceptAll()
+    {
+        while (QTcpSocket *s = m_server->nextPendingConnection()) {
+            auto buffer = std::make_shared<QByteArray>();
+            QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            QObject::connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
+                buffer->append(s->readAll());
+                ReceivedRequest req;
+                if (!parse(*buffer, &req))
+                    return;
+                buffer->clear();
+                QByteArray location;
+                {
+                    QMutexLocker lock(&m_mutex);
+                    m_requests.append(req);
+                    location = m_location;
+                }
+                if (m_hang)
+                    return;
+                QByteArray answer = "HTTP/1.1 " + QByteArray::number(m_status.load()) + " Status\r\n";
+                if (!location.isEmpty())
+                    answer += "Location: " + location + "\r\n";
+                answer += "Content-Length: 2\r\nConnection: close\r\n\r\nok";
+                s->write(answer);
+                s->disconnectFromHost();
+            });
+        }
+    }
+
+    // True once a whole request (head + Content-Length body) is in the buffer.
+    static bool parse(const QByteArray &buf, ReceivedRequest *req)
+    {
+        const qsizetype end = buf.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        const QList<QByteArray> lines = buf.left(end).split('\n');
+        const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
+        req->method = start.value(0);
+        req->target = start.value(1);
+        qsizetype length = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon <= 0)
+                continue;
+            const QByteArray name = lines[i].left(colon).trimmed().toLower();
+            const QByteArray value = lines[i].mid(colon + 1).trimmed();
+            req->headers.append({name, value});
+            if (name == "content-length")
+                length = value.toLongLong();
+        }
+        if (buf.size() - (end + 4) < length)
+            return false;
+        req->body = buf.mid(end + 4, length);
+        return true;
+    }
+
+    QThread m_thread;
+    QObject *m_context = nullptr;
+    QTcpServer *m_server = nullptr;
+    quint16 m_port = 0;
+    bool m_listening = false;
+    std::atomic<int> m_status{200};
+    std::atomic<bool> m_hang{false};
+    mutable QMutex m_mutex;
+    QList<ReceivedRequest> m_requests;
+    QByteArray m_location;
+};
+
+} // namespace tierdesk::test

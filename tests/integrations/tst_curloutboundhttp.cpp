@@ -1,0 +1,219 @@
+// CurlOutboundHttp against a real HTTP receiver on loopback.
+#include "core/integrations/OutboundHttp.h"
+#include "tests/integrations/LoopbackReceiver.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace tierdesk;
+using tierdesk::test::LoopbackReceiver;
+
+class TestCurlOutboundHttp : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void postsBodyAndHeaders();
+    void statusMapping_data();
+    void statusMapping();
+    void doesNotFollowRedirects();
+    void largeBodyWithoutExpectStall();
+    void connectionRefused();
+    void timeout();
+    void rejectsNonHttpSchemes_data();
+    void rejectsNonHttpSchemes();
+    void rejectsHeaderInjection();
+    void concurrentPosts();
+
+private:
+    CurlOutboundHttp m_http;
+};
+
+void TestCurlOutboundHttp::postsBodyAndHeaders()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    OutboundRequest req;
+    req.url = rx.url(QStringLiteral("/hooks/cs?tenant=a"));
+    req.body = QByteArrayLiteral(R"({"event":"session.created","data":{"sessionId":"sess_1"}})");
+    req.headers = {{"X-Tierdesk-Signature", "t=1,v1=abc"}, {"X-Tierdesk-Event", "session.created"},
+                   {"User-Agent", "Tierdesk/test"}};
+
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, 200);
+    QVERIFY(res.ok());
+    QVERIFY2(res.error.isEmpty(), qPrintable(res.error));
+
+    const auto got = rx.requests();
+    QCOMPARE(got.size(), 1);
+    const auto &r = got.first();
+    QCOMPARE(r.method, QByteArrayLiteral("POST"));
+    QCOMPARE(r.target, QByteArrayLiteral("/hooks/cs?tenant=a"));
+    QCOMPARE(r.body, req.body);
+    QCOMPARE(r.header("content-type"), QByteArrayLiteral("application/json"));
+    QCOMPARE(r.header("x-tierdesk-signature"), QByteArrayLiteral("t=1,v1=abc"));
+    QCOMPARE(r.header("x-tierdesk-event"), QByteArrayLiteral("session.created"));
+    QCOMPARE(r.header("user-agent"), QByteArrayLiteral("Tierdesk/test"));
+    QVERIFY(!r.hasHeader("expect"));
+    // Our own Content-Type replaces the default rather than doubling it.
+    int contentTypes = 0;
+    for (const auto &h : r.headers)
+        contentTypes += h.first == "content-type";
+    QCOMPARE(contentTypes, 1);
+}
+
+void TestCurlOutboundHttp::statusMapping_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("200") << 200 << true;
+    QTest::newRow("201") << 201 << true;
+    QTest::newRow("204") << 204 << true;
+    QTest::newRow("400") << 400 << false;
+    QTest::newRow("410") << 410 << false;
+    QTest::newRow("500") << 500 << false;
+    QTest::newRow("503") << 503 << false;
+}
+
+void TestCurlOutboundHttp::statusMapping()
+{
+    QFETCH(int, status);
+    QFETCH(bool, ok);
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.setStatus(status);
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = "{}";
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, status);
+    QCOMPARE(res.ok(), ok);
+    QCOMPARE(res.error.isEmpty(), ok);
+    if (!ok)
+        QVERIFY2(res.error.contains(QString::number(status)), qPrintable(res.error));
+}
+
+void TestCurlOutboundHttp::doesNotFollowRedirects()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.setStatus(302);
+    rx.setLocation("/elsewhere");
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = "{}";
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, 302);
+    QVERIFY(!res.ok());
+    QTest::qWait(100);
+    QCOMPARE(rx.count(), 1);
+}
+
+void TestCurlOutboundHttp::largeBodyWithoutExpectStall()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = QByteArray(2 * 1024 * 1024, 'x');
+    QElapsedTimer t;
+    t.start();
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, 200);
+    // With "Expect: 100-continue" libcurl would wait ~1 s for an answer that never comes.
+    QVERIFY2(t.elapsed() < 900, qPrintable(QString::number(t.elapsed())));
+    const auto got = rx.requests();
+    QCOMPARE(got.size(), 1);
+    QVERIFY(!got.first().hasHeader("expect"));
+    QCOMPARE(got.first().body.size(), req.body.size());
+}
+
+void TestCurlOutboundHttp::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe; // find a port that nobody listens on
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    OutboundRequest req;
+    req.url = QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(port));
+    req.body = "{}";
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, 0);
+    QVERIFY(!res.ok());
+    QVERIFY(!res.error.isEmpty());
+}
+
+void TestCurlOutboundHttp::timeout()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.setHang(true);
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = "{}";
+    req.timeoutMs = 400;
+    QElapsedTimer t;
+    t.start();
+    const OutboundResult res = m_http.post(req);
+    const qint64 elapsed = t.elapsed();
+    QCOMPARE(res.status, 0);
+    QVERIFY2(res.error.contains(QStringLiteral("timed out"), Qt::CaseInsensitive), qPrintable(res.error));
+    QVERIFY2(elapsed >= 350 && elapsed < 3000, qPrintable(QString::number(elapsed)));
+    QCOMPARE(rx.count(), 1); // the request arrived; the answer never did
+}
+
+void TestCurlOutboundHttp::rejectsNonHttpSchemes_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("file") << QStringLiteral("file:///etc/passwd");
+    QTest::newRow("ftp") << QStringLiteral("ftp://127.0.0.1/x");
+    QTest::newRow("gopher") << QStringLiteral("gopher://127.0.0.1/x");
+}
+
+void TestCurlOutboundHttp::rejectsNonHttpSchemes()
+{
+    QFETCH(QString, url);
+    OutboundRequest req;
+    req.url = QUrl(url);
+    req.body = "{}";
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, 0);
+    QVERIFY(!res.error.isEmpty());
+}
+
+void TestCurlOutboundHttp::rejectsHeaderInjection()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = "{}";
+    req.headers = {{"X-Tierdesk-Event", "session.created\r\nX-Evil: 1"}};
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, 0);
+    QVERIFY(!res.error.isEmpty());
+    QCOMPARE(rx.count(), 0);
+}
+
+void TestCurlOutboundHttp::concurrentPosts()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    QList<QFuture<OutboundResult>> futures;
+    for (int i = 0; i < 8; ++i) {
+        OutboundRequest req;
+        req.url = rx.url();
+        req.body = QByteArray::number(i);
+        futures.append(QtConcurrent::run([this, req] { return m_http.post(req); }));
+    }
+    for (auto &f : futures)
+        QCOMPARE(f.result().status, 200);
+    QCOMPARE(rx.count(), 8);
+}
+
+QTEST_GUILESS_MAIN(TestCurlOutboundHttp)
+#include "tst_curloutboundhttp.moc"

@@ -1,0 +1,429 @@
+// WebhookDispatcher with an in-memory outbox, a scripted sender and a FakeClock;
+// one case goes through the real libcurl sender to a loopback receiver.
+#include "core/integrations/WebhookDispatcher.h"
+#include "core/integrations/WebhookSigner.h"
+#include "tests/integrations/LoopbackReceiver.h"
+#include "tests/support/FakeClock.h"
+
+#include <QMap>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <functional>
+
+using namespace tierdesk;
+using tierdesk::test::FakeClock;
+using tierdesk::test::LoopbackReceiver;
+
+namespace {
+
+// The store's contract in memory. It also checks the threading rule: every call
+// must come from the thread that created it (the engine thread).
+class FakeOutbox final : public OutboxRepository
+{
+public:
+    struct Row
+    {
+        OutboxItem item;
+        qint64 nextAttemptMs = 0;
+        bool delivered = false;
+        bool dead = false;
+        int httpStatus = 0;
+        QString lastError;
+    };
+
+    qint64 add(const QString &url, const QString &event = QStringLiteral("session.escalated"))
+    {
+        OutboxItem item;
+        item.id = m_nextId++;
+        item.url = url;
+        item.secret = "whsec_" + QByteArray::number(item.id);
+        item.event = event;
+        item.payload = R"({"event":")" + event.toUtf8() + R"(","data":{"n":)" + QByteArray::number(item.id) + "}}";
+        item.deliveryId = QStringLiteral("dlv_%1").arg(item.id);
+        m_rows.insert(item.id, Row{item, 0, false, false, 0, {}});
+        return item.id;
+    }
+
+    QList<OutboxItem> due(qint64 nowMs, int limit) override
+    {
+        checkThread();
+        ++dueCalls;
+        QList<OutboxItem> out;
+        for (const Row &r : std::as_const(m_rows)) {
+            if (!r.delivered && !r.dead && r.nextAttemptMs <= nowMs && out.size() < limit)
+                out.append(r.item);
+        }
+        return out;
+    }
+    void markDelivered(qint64 id, qint64, int httpStatus) override
+    {
+        checkThread();
+        m_rows[id].delivered = true;
+        m_rows[id].httpStatus = httpStatus;
+    }
+    void markFailed(qint64 id, int attempts, qint64 nextAttemptMs, const QString &error, bool dead) override
+    {
+        checkThread();
+        Row &r = m_rows[id];
+        r.item.attempts = attempts;
+        r.nextAttemptMs = nextAttemptMs;
+        r.lastError = error;
+        r.dead = dead;
+    }
+
+    Row row(qint64 id) const { return m_rows.value(id); }
+    int dueCalls = 0;
+    bool wrongThread = false;
+
+private:
+    void checkThread()
+    {
+        if (QThread::currentThread() != m_owner)
+            wrongThread = true;
+    }
+
+    QThread *m_owner = QThread::currentThread();
+    QMap<qint64, Row> m_rows;
+    qint64 m_nextId = 1;
+};
+
+// Answers with whatever the test scripts and records what it was asked to send.
+class FakeHttp final : public OutboundHttp
+{
+public:
+    OutboundResult post(const OutboundRequest &r) override
+    {
+        QMutexLocker lock(&m_mutex);
+        requests.append(r);
+        if (respond)
+            return respond(r);
+        return OutboundResult{200, {}};
+    }
+    QList<OutboundRequest> sent() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return requests;
+    }
+    std::function<OutboundResult(const OutboundRequest &)> respond;
+
+private:
+    mutable QMutex m_mutex;
+    QList<OutboundRequest> requests;
+};
+
+QByteArray headerOf(const OutboundRequest &r, const QByteArray &name)
+{
+    for (const auto &h : r.headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+constexpr auto kUrl = "http://127.0.0.1:9/hook";
+
+} // namespace
+
+class TestWebhookDispatcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void deliversWithSignedHeaders();
+    void retriesWithBackoffOn500();
+    void retriesWhenReceiverDown();
+    void deadAfterMaxAttempts();
+    void invalidUrlIsDeadAtOnce();
+    void pokesAreCoalesced();
+    void limitsInFlight();
+    void stopRecordsInFlightOutcome();
+    void backoffSchedule();
+    void realSenderAgainstLoopback();
+};
+
+void TestWebhookDispatcher::deliversWithSignedHeaders()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    WebhookDispatcher d(repo, http, clock);
+    QSignalSpy delivered(&d, &WebhookDispatcher::delivered);
+    const qint64 id = repo.add(QString::fromLatin1(kUrl));
+
+    d.poke();
+    QVERIFY(delivered.wait(5000));
+    QCOMPARE(delivered.first().at(0).toLongLong(), id);
+    QCOMPARE(delivered.first().at(1).toInt(), 200);
+    QVERIFY(repo.row(id).delivered);
+    QCOMPARE(repo.row(id).httpStatus, 200);
+    QVERIFY(!repo.wrongThread);
+
+    const auto sent = http.sent();
+    QCOMPARE(sent.size(), 1);
+    const OutboundRequest &r = sent.first();
+    QCOMPARE(r.url, QUrl(QString::fromLatin1(kUrl)));
+    QCOMPARE(r.body, repo.row(id).item.payload);
+    QCOMPARE(headerOf(r, "Content-Type"), QByteArrayLiteral("application/json"));
+    QCOMPARE(headerOf(r, "X-Tierdesk-Event"), QByteArrayLiteral("session.escalated"));
+    QCOMPARE(headerOf(r, "X-Tierdesk-Delivery"), QByteArrayLiteral("dlv_1"));
+    QCOMPARE(headerOf(r, "User-Agent"), QByteArrayLiteral("Tierdesk/" TIERDESK_VERSION));
+    const QByteArray sig = headerOf(r, "X-Tierdesk-Signature");
+    QVERIFY(sig.startsWith(QByteArray("t=" + QByteArray::number(clock.nowSecs()) + ",v1=")));
+    QVERIFY(verifyWebhookSignature(repo.row(id).item.secret, sig, r.body, clock.nowSecs()));
+
+    // Nothing is sent twice.
+    d.poke();
+    QTest::qWait(100);
+    QCOMPARE(http.sent().size(), 1);
+}
+
+void TestWebhookDispatcher::retriesWithBackoffOn500()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    std::atomic<int> status{500};
+    http.respond = [&status](const OutboundRequest &) {
+        const int s = status;
+        return OutboundResult{s, s == 500 ? QStringLiteral("HTTP 500") : QString()};
+    };
+    WebhookDispatcher d(repo, http, clock, RetryPolicy{8, 2000, 3600000});
+    QSignalSpy failed(&d, &WebhookDispatcher::failed);
+    QSignalSpy delivered(&d, &WebhookDispatcher::delivered);
+    const qint64 id = repo.add(QString::fromLatin1(kUrl));
+
+    d.poke();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().at(1).toInt(), 1);
+    QCOMPARE(failed.first().at(2).toBool(), false);
+    QCOMPARE(repo.row(id).item.attempts, 1);
+    QCOMPARE(repo.row(id).lastError, QStringLiteral("HTTP 500"));
+    const qint64 start = clock.nowMs();
+    QVERIFY(repo.row(id).nextAttemptMs >= start + 2000);
+    QVERIFY(repo.row(id).nextAttemptMs <= start + 2200); // at most 10% jitter
+
+    // Not due yet: a poke before the backoff elapses sends nothing.
+    clock.advanceMs(1999);
+    d.poke();
+    QTest::qWait(100);
+    QCOMPARE(http.sent().size(), 1);
+
+    // Second failure doubles the delay.
+    clock.advanceMs(201);
+    d.poke();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(repo.row(id).item.attempts, 2);
+    QVERIFY(repo.row(id).nextAttemptMs >= clock.nowMs() + 4000);
+    QVERIFY(repo.row(id).nextAttemptMs <= clock.nowMs() + 4400);
+
+    // The receiver recovers: the next attempt delivers, with the same delivery id.
+    status = 200;
+    clock.advanceMs(4400);
+    d.poke();
+    QVERIFY(delivered.wait(5000));
+    QVERIFY(repo.row(id).delivered);
+    const auto sent = http.sent();
+    QCOMPARE(sent.size(), 3);
+    for (const auto &r : sent)
+        QCOMPARE(headerOf(r, "X-Tierdesk-Delivery"), QByteArrayLiteral("dlv_1"));
+    // Each attempt is signed with its own send time.
+    QVERIFY(headerOf(sent[0], "X-Tierdesk-Signature") != headerOf(sent[2], "X-Tierdesk-Signature"));
+    QVERIFY(!repo.wrongThread);
+}
+
+void TestWebhookDispatcher::retriesWhenReceiverDown()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    std::atomic<bool> down{true};
+    http.respond = [&down](const OutboundRequest &) {
+        return down ? OutboundResult{0, QStringLiteral("Connection refused")} : OutboundResult{204, {}};
+    };
+    WebhookDispatcher d(repo, http, clock);
+    QSignalSpy failed(&d, &WebhookDispatcher::failed);
+    QSignalSpy delivered(&d, &WebhookDispatcher::delivered);
+    const qint64 id = repo.add(QString::fromLatin1(kUrl));
+
+    d.poke();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.last().at(3).toString(), QStringLiteral("Connection refused"));
+    QCOMPARE(repo.row(id).lastError, QStringLiteral("Connection refused"));
+
+    down = false;
+    clock.advanceSecs(3);
+    d.poke();
+    QVERIFY(delivered.wait(5000));
+    QCOMPARE(delivered.first().at(1).toInt(), 204);
+    QVERIFY(repo.row(id).delivered);
+}
+
+void TestWebhookDispatcher::deadAfterMaxAttempts()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    http.respond = [](const OutboundRequest &) { return OutboundResult{503, QStringLiteral("HTTP 503")}; };
+    const RetryPolicy policy{4, 1000, 3000};
+    WebhookDispatcher d(repo, http, clock, policy);
+    QSignalSpy failed(&d, &WebhookDispatcher::failed);
+    const qint64 id = repo.add(QString::fromLatin1(kUrl));
+
+    for (int attempt = 1; attempt <= policy.maxAttempts; ++attempt) {
+        d.poke();
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.last().at(1).toInt(), attempt);
+        QCOMPARE(failed.last().at(2).toBool(), attempt == policy.maxAttempts);
+        clock.advanceMs(3300); // past the capped delay plus jitter
+    }
+    QVERIFY(repo.row(id).dead);
+    QCOMPARE(repo.row(id).item.attempts, 4);
+
+    // A dead item is never tried again.
+    clock.advanceSecs(3600);
+    d.poke();
+    QTest::qWait(100);
+    QCOMPARE(http.sent().size(), 4);
+}
+
+void TestWebhookDispatcher::invalidUrlIsDeadAtOnce()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    WebhookDispatcher d(repo, http, clock);
+    QSignalSpy failed(&d, &WebhookDispatcher::failed);
+    const qint64 id = repo.add(QStringLiteral("file:///etc/passwd"));
+    d.poke();
+    QVERIFY(failed.wait(5000));
+    QVERIFY(repo.row(id).dead);
+    QCOMPARE(http.sent().size(), 0);
+}
+
+void TestWebhookDispatcher::pokesAreCoalesced()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    WebhookDispatcher d(repo, http, clock);
+    for (int i = 0; i < 5; ++i)
+        d.poke();
+    QTest::qWait(50);
+    QCOMPARE(repo.dueCalls, 1);
+}
+
+void TestWebhookDispatcher::limitsInFlight()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    std::atomic<int> concurrent{0};
+    std::atomic<int> peak{0};
+    http.respond = [&](const OutboundRequest &) {
+        const int now = ++concurrent;
+        int p = peak;
+        while (now > p && !peak.compare_exchange_weak(p, now)) {
+        }
+        QThread::msleep(50);
+        --concurrent;
+        return OutboundResult{200, {}};
+    };
+    // FakeHttp serialises calls with its mutex; count concurrency in a sender without one.
+    struct Unlocked final : OutboundHttp
+    {
+        FakeHttp *inner;
+        OutboundResult post(const OutboundRequest &r) override { return inner->respond(r); }
+    } unlocked;
+    unlocked.inner = &http;
+
+    WebhookDispatcher d(repo, unlocked, clock);
+    QSignalSpy delivered(&d, &WebhookDispatcher::delivered);
+    for (int i = 0; i < 12; ++i)
+        repo.add(QString::fromLatin1(kUrl));
+    d.poke();
+    QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 12, 10000);
+    QVERIFY(peak <= WebhookDispatcher::kMaxInFlight);
+    QVERIFY(peak >= 2); // really parallel
+    QCOMPARE(d.inFlight(), 0);
+}
+
+void TestWebhookDispatcher::stopRecordsInFlightOutcome()
+{
+    FakeOutbox repo;
+    FakeHttp http;
+    FakeClock clock;
+    http.respond = [](const OutboundRequest &) {
+        QThread::msleep(200);
+        return OutboundResult{200, {}};
+    };
+    auto d = std::make_unique<WebhookDispatcher>(repo, http, clock);
+    const qint64 id = repo.add(QString::fromLatin1(kUrl));
+    d->poke();
+    QTRY_COMPARE(d->inFlight(), 1);
+    d->stop(); // must wait for the post and record it, not drop it
+    QVERIFY(repo.row(id).delivered);
+    QCOMPARE(d->inFlight(), 0);
+    d.reset();
+}
+
+void TestWebhookDispatcher::backoffSchedule()
+{
+    const RetryPolicy p{8, 2000, 3600000};
+    QCOMPARE(retryDelayMs(p, 1), 2000);
+    QCOMPARE(retryDelayMs(p, 2), 4000);
+    QCOMPARE(retryDelayMs(p, 3), 8000);
+    QCOMPARE(retryDelayMs(p, 11), 2048000);
+    QCOMPARE(retryDelayMs(p, 12), 3600000); // capped
+    QCOMPARE(retryDelayMs(p, 1000), 3600000); // no overflow
+}
+
+void TestWebhookDispatcher::realSenderAgainstLoopback()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.stopListening(); // the receiver starts down: connection refused
+
+    FakeOutbox repo;
+    CurlOutboundHttp http;
+    FakeClock clock;
+    WebhookDispatcher d(repo, http, clock);
+    QSignalSpy failed(&d, &WebhookDispatcher::failed);
+    QSignalSpy delivered(&d, &WebhookDispatcher::delivered);
+    const qint64 id = repo.add(rx.url().toString(), QStringLiteral("session.resolved"));
+
+    d.start(20);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(repo.row(id).item.attempts, 1);
+    QVERIFY(!repo.row(id).lastError.isEmpty());
+
+    // The receiver answers 500: still a failure, with the status in the error.
+    QVERIFY(rx.resumeListening());
+    rx.setStatus(500);
+    clock.advanceSecs(3);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(repo.row(id).item.attempts, 2);
+    QVERIFY2(repo.row(id).lastError.contains(QStringLiteral("500")), qPrintable(repo.row(id).lastError));
+
+    // Back to normal: delivered by the poll timer once the backoff has elapsed.
+    rx.setStatus(200);
+    clock.advanceSecs(5);
+    QVERIFY(delivered.wait(5000));
+    QVERIFY(repo.row(id).delivered);
+    d.stop();
+
+    const auto got = rx.requests();
+    QCOMPARE(got.size(), 2);
+    for (const auto &r : got) {
+        QCOMPARE(r.header("x-tierdesk-delivery"), repo.row(id).item.deliveryId.toUtf8());
+        QCOMPARE(r.header("x-tierdesk-event"), QByteArrayLiteral("session.resolved"));
+        QVERIFY(!r.hasHeader("expect"));
+        QCOMPARE(r.body, repo.row(id).item.payload);
+    }
+    QVERIFY(verifyWebhookSignature(repo.row(id).item.secret, got.last().header("x-tierdesk-signature"),
+                                   got.last().body, clock.nowSecs()));
+    QVERIFY(!repo.wrongThread);
+}
+
+QTEST_GUILESS_MAIN(TestWebhookDispatcher)
+#include "tst_webhookdispatcher.moc"
