@@ -1,0 +1,126 @@
+#include "core/api/auth/Jwt.h"
+
+#include "core/integrations/WebhookSigner.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QMessageAuthenticationCode>
+
+#include <optional>
+
+namespace tierdesk {
+
+namespace {
+
+constexpr auto kB64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+
+QByteArray b64(const QByteArray &raw)
+{
+    return raw.toBase64(kB64);
+}
+
+// Strict base64url: the alphabet only, no padding.
+std::optional<QByteArray> unb64(const QByteArray &text)
+{
+    if (text.isEmpty() || text.contains('='))
+        return std::nullopt;
+    auto decoded = QByteArray::fromBase64Encoding(text, kB64 | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return *decoded;
+}
+
+std::optional<QJsonObject> jsonObject(const QByteArray &segment)
+{
+    const auto raw = unb64(segment);
+    if (!raw)
+        return std::nullopt;
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(*raw, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+QByteArray mac(const QByteArray &signingInput, const QByteArray &key)
+{
+    return QMessageAuthenticationCode::hash(signingInput, key, QCryptographicHash::Sha256);
+}
+
+Error reject(QString *reason, const QString &why)
+{
+    if (reason)
+        *reason = why;
+    return makeError(ErrorKind::Forbidden, QStringLiteral("invalid token"));
+}
+
+} // namespace
+
+QByteArray signJwt(const JwtClaims &claims, const QByteArray &key)
+{
+    const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    QJsonObject payload{
+        {QStringLiteral("company"), claims.company},
+        {QStringLiteral("role"), claims.role},
+        {QStringLiteral("iat"), claims.issuedAt},
+        {QStringLiteral("exp"), claims.expiresAt},
+    };
+    if (!claims.subject.isEmpty())
+        payload.insert(QStringLiteral("sub"), claims.subject);
+    if (!claims.tokenId.isEmpty())
+        payload.insert(QStringLiteral("jti"), claims.tokenId);
+    const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+        + b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return input + '.' + b64(mac(input, key));
+}
+
+Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason)
+{
+    if (key.isEmpty())
+        return reject(reason, QStringLiteral("no signing key"));
+    if (token.isEmpty())
+        return reject(reason, QStringLiteral("empty token"));
+    if (token.size() > kMaxJwtSize)
+        return reject(reason, QStringLiteral("token too large"));
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3)
+        return reject(reason, QStringLiteral("token must have three segments"));
+
+    const auto header = jsonObject(parts[0]);
+    if (!header)
+        return reject(reason, QStringLiteral("malformed header"));
+    // Only the algorithm we issue: this closes "alg":"none" and algorithm confusion.
+    if (header->value(QStringLiteral("alg")).toString() != QLatin1String("HS256"))
+        return reject(reason, QStringLiteral("unsupported algorithm"));
+
+    const auto signature = unb64(parts[2]);
+    if (!signature)
+        return reject(reason, QStringLiteral("malformed signature"));
+    const QByteArray signingInput = parts[0] + '.' + parts[1];
+    if (!constantTimeEquals(mac(signingInput, key), *signature))
+        return reject(reason, QStringLiteral("bad signature"));
+
+    const auto payload = jsonObject(parts[1]);
+    if (!payload)
+        return reject(reason, QStringLiteral("malformed payload"));
+    const QJsonValue exp = payload->value(QStringLiteral("exp"));
+    if (!exp.isDouble())
+        return reject(reason, QStringLiteral("missing exp"));
+
+    JwtClaims claims;
+    claims.company = payload->value(QStringLiteral("company")).toString();
+    claims.role = payload->value(QStringLiteral("role")).toString();
+    claims.subject = payload->value(QStringLiteral("sub")).toString();
+    claims.tokenId = payload->value(QStringLiteral("jti")).toString();
+    claims.issuedAt = payload->value(QStringLiteral("iat")).toInteger();
+    claims.expiresAt = exp.toInteger();
+    if (claims.expiresAt <= nowSecs)
+        return reject(reason, QStringLiteral("token expired"));
+    if (claims.company.isEmpty() || claims.role.isEmpty())
+        return reject(reason, QStringLiteral("missing company or role"));
+    return claims;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace tierdesk {
+
+struct JwtClaims
+{
+    QString company;
+    QString role;
+    QString subject; // "sub"
+    QString tokenId; // "jti"
+    qint64 issuedAt = 0;  // "iat", unix seconds
+    qint64 expiresAt = 0; // "exp", unix seconds
+};
+
+// Tokens larger than this are rejected before any parsing.
+constexpr qsizetype kMaxJwtSize = 8 * 1024;
+
+// HS256 JWT: header {"alg":"HS256","typ":"JWT"}, claims company, role, sub, jti,
+// iat, exp; base64url segments without padding.
+QByteArray signJwt(const JwtClaims &claims, const QByteArray &key);
+
+// Accepts only HS256 tokens signed with key and not yet expired (exp > now) that
+// name a company and a role. On failure returns ErrorKind::Forbidden and sets
+// *reason to a short explanation for the log (callers should not show it).
+Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason = nullptr);
+
+} // namespace tierdesk
