@@ -23,7 +23,9 @@ public:
 
 // The system keyring through QtKeychain (Secret Service on Linux). Each call runs
 // the job synchronously in a local event loop, bounded by timeoutMs, so a missing
-// or hung backend cannot block the caller forever.
+// or hung backend cannot block the caller forever. That loop also runs other events
+// of the calling thread, so read secrets at startup and cache them rather than
+// calling this from request handlers.
 class KeychainSecretStore final : public SecretStore
 {
 public:

@@ -50,7 +50,8 @@ qint64 retryDelayMs(const RetryPolicy &policy, int attempts);
 // Delivers the outbox with retries and backoff. Repository calls happen only on
 // the thread that owns the dispatcher (the engine thread owns the DB
 // connection); the blocking post() runs on a private thread pool and the
-// result comes back through a QFutureWatcher.
+// result comes back through a QFutureWatcher. repo, http and clock must outlive
+// the dispatcher: its destructor calls stop(), which records in-flight outcomes.
 class WebhookDispatcher : public QObject
 {
     Q_OBJECT
