@@ -1,0 +1,218 @@
+#include "core/engine/LocalResponder.h"
+
+#include "core/nlu/Intents.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace tierdesk {
+namespace {
+
+bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
+QString day(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("dddd, MMMM d"));
+}
+QString firstName(const Customer &c)
+{
+    const QString name = c.name.section(QLatin1Char(' '), 0, 0).trimmed();
+    return name;
+}
+
+// The opening sentences of an article, without Markdown markup.
+QString leadSentences(const QString &body, int sentences)
+{
+    QString plain = body;
+    static const QRegularExpression markup(QStringLiteral("[*_#`>]+|\\[([^\\]]*)\\]\\([^)]*\\)"));
+    plain.replace(markup, QStringLiteral("\\1"));
+    plain = plain.simplified();
+    static const QRegularExpression end(QStringLiteral("(?<=[.!?])\\s+"));
+    const QStringList parts = plain.split(end, Qt::SkipEmptyParts);
+    return parts.mid(0, sentences).join(QLatin1Char(' '));
+}
+
+} // namespace
+
+bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
+{
+    const QString &intent = a.intent.intent;
+    for (const char *social : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye,
+                               nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
+        if (is(intent, social))
+            return true;
+    if (a.intent.confidence >= 0.5 && !is(intent, nlu::intent::GeneralQuestion))
+        return true;
+    if (knowledge.isEmpty())
+        return false;
+    return knowledge.first().article.category == toString(a.intent.category) || a.intent.confidence >= 0.3;
+}
+
+QString fitLength(const QString &text, int maxChars)
+{
+    if (text.size() <= maxChars)
+        return text;
+    const QString cut = text.left(maxChars);
+    const qsizetype stop = qMax(cut.lastIndexOf(QLatin1String(". ")), qMax(cut.lastIndexOf(QLatin1String("! ")),
+                                                                            cut.lastIndexOf(QLatin1String("? "))));
+    if (stop >= maxChars / 3)
+        return cut.left(stop + 1);
+    const qsizetype space = cut.left(maxChars - 1).lastIndexOf(QLatin1Char(' '));
+    return cut.left(space > 0 ? space : maxChars - 1) + QChar(0x2026);
+}
+
+int approximateTokens(const QString &text)
+{
+    static const QRegularExpression token(QStringLiteral("\\w+|[^\\w\\s]"));
+    int n = 0;
+    auto it = token.globalMatch(text);
+    while (it.hasNext()) {
+        it.next();
+        ++n;
+    }
+    return n;
+}
+
+Reply LocalResponder::compose(const ReplyContext &ctx)
+{
+    Reply reply;
+    reply.model = QLatin1String(kModel);
+    const QString text = QString(opening(ctx) + QLatin1Char(' ') + body(ctx, reply.suggestedActions)).trimmed();
+    reply.content = fitLength(text, ctx.caps.maxResponseLength);
+    int context = approximateTokens(ctx.message);
+    for (const KbHit &h : ctx.knowledge.mid(0, 1))
+        context += approximateTokens(h.article.body);
+    reply.inputTokens = context;
+    reply.outputTokens = approximateTokens(reply.content);
+    return reply;
+}
+
+QString LocalResponder::opening(const ReplyContext &ctx) const
+{
+    const QString &intent = ctx.analysis.intent.intent;
+    const QString name = firstName(ctx.customer);
+    const bool concise = ctx.caps.tone == QLatin1String("concise");
+    if (is(intent, nlu::intent::Greeting))
+        return name.isEmpty() ? QStringLiteral("Hello!") : QStringLiteral("Hello %1!").arg(name);
+    if (is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye) || concise)
+        return {};
+    switch (ctx.analysis.sentiment.level) {
+    case Sentiment::Irate:
+    case Sentiment::Angry:
+        return QStringLiteral("I'm truly sorry for the trouble, and I understand why you're upset.");
+    case Sentiment::Frustrated:
+        return QStringLiteral("I'm sorry about the inconvenience.");
+    default:
+        break;
+    }
+    if (ctx.caps.tone == QLatin1String("formal"))
+        return QStringLiteral("Thank you for contacting us.");
+    if (ctx.caps.tone == QLatin1String("empathetic"))
+        return QStringLiteral("Thanks for bearing with us.");
+    return QStringLiteral("Happy to help!");
+}
+
+QString LocalResponder::escalationText(const ReplyContext &ctx) const
+{
+    if (ctx.escalation->target == Tier::HumanAgent)
+        return QStringLiteral("I've passed your conversation to a member of our support team, with everything you've "
+                              "told me so far. They'll reply right here as soon as they can.");
+    return QStringLiteral("I'm the AI support manager and I've taken over your conversation.");
+}
+
+QString LocalResponder::orderText(const Order &o) const
+{
+    QString item = o.items.isEmpty() ? QString() : o.items.first().toObject().value(QLatin1String("name")).toString();
+    const QString what = item.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, item);
+    if (o.status == QLatin1String("shipped")) {
+        QString s = QStringLiteral("Your order %1 shipped on %2").arg(what, day(o.shippedAt));
+        if (!o.carrier.isEmpty())
+            s += QStringLiteral(" with %1, tracking number %2").arg(o.carrier, o.trackingNumber);
+        if (o.estimatedDeliveryAt > 0)
+            s += QStringLiteral(", and is expected by %1").arg(day(o.estimatedDeliveryAt));
+        return s + QLatin1Char('.');
+    }
+    if (o.status == QLatin1String("delivered"))
+        return QStringLiteral("Your order %1 was delivered on %2.").arg(what, day(o.deliveredAt));
+    if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
+        return QStringLiteral("Your order %1 is %2 and hasn't shipped yet; you'll get a tracking number by e-mail "
+                              "when it does.").arg(what, o.status);
+    if (o.status == QLatin1String("cancelled"))
+        return QStringLiteral("Your order %1 was cancelled, and no charge was made for it.").arg(what);
+    if (o.status == QLatin1String("refunded"))
+        return QStringLiteral("Your order %1 was refunded (%2).").arg(what, money(o.refundedAmount));
+    return QStringLiteral("Your order %1 is %2.").arg(what, o.status);
+}
+
+QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
+{
+    if (ctx.knowledge.isEmpty())
+        return {};
+    return leadSentences(ctx.knowledge.first().article.body, 2);
+}
+
+QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const
+{
+    const QString &intent = ctx.analysis.intent.intent;
+    const ActionReport &act = ctx.actions;
+    QStringList parts;
+    if (ctx.escalation)
+        parts << escalationText(ctx);
+    if (ctx.session.currentTier == Tier::HumanAgent) {
+        suggested << QStringLiteral("wait_for_agent");
+        return parts.join(QLatin1Char(' '));
+    }
+
+    if (act.refunded > 0) {
+        parts << QStringLiteral("I've refunded %1 for order %2 to your original payment method; it usually appears "
+                                "within 5-10 business days.").arg(money(act.refunded), act.order->id);
+        suggested << QStringLiteral("check_refund_status");
+    } else if (act.credited > 0) {
+        parts << QStringLiteral("I've added a %1 credit to your account; it's applied automatically at your next "
+                                "checkout.").arg(money(act.credited));
+        suggested << QStringLiteral("view_account_credit");
+    } else if (!act.subscriptionChange.isEmpty()) {
+        if (act.subscriptionChange == QLatin1String("cancelled"))
+            parts << QStringLiteral("Your subscription is cancelled; you keep its benefits until the end of the "
+                                    "current billing period.");
+        else if (act.subscriptionChange == QLatin1String("paused"))
+            parts << QStringLiteral("Your subscription is paused; you won't be billed while it's paused.");
+        else
+            parts << QStringLiteral("Your subscription is now on the %1 plan.").arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
+        suggested << QStringLiteral("view_subscription");
+    } else if (!act.refusal.isEmpty() && !ctx.escalation) {
+        parts << act.refusal;
+    } else if (act.needsOrderNumber) {
+        parts << QStringLiteral("Could you tell me the order number (it looks like ORD-12345)? I'll take it from there.");
+        suggested << QStringLiteral("provide_order_number");
+    }
+
+    if (act.order && act.actionsTaken.contains(QLatin1String("order_lookup")) && act.refunded <= 0) {
+        parts << orderText(*act.order);
+        if (act.order->status == QLatin1String("shipped"))
+            suggested << QStringLiteral("track_package");
+    }
+
+    if (is(intent, nlu::intent::Greeting)) {
+        parts << QStringLiteral("How can I help you today?");
+    } else if (is(intent, nlu::intent::Thanks)) {
+        parts << QStringLiteral("You're welcome! Is there anything else I can help with?");
+        suggested << QStringLiteral("end_conversation");
+    } else if (is(intent, nlu::intent::Goodbye)) {
+        parts << QStringLiteral("Thanks for reaching out. Have a great day!");
+    } else if (parts.isEmpty() || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber)) {
+        const QString kb = knowledgeText(ctx);
+        if (!kb.isEmpty() && isConfident(ctx.analysis, ctx.knowledge)) {
+            parts << kb;
+            suggested << QStringLiteral("read_article:") + ctx.knowledge.first().article.slug;
+        } else if (!ctx.escalation) {
+            parts << QStringLiteral("I want to make sure I get this right. Could you tell me a bit more, for example "
+                                    "the order number or what exactly went wrong?");
+            suggested << QStringLiteral("rephrase");
+        }
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace tierdesk

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/engine/Responder.h"
+
+namespace tierdesk {
+
+// The built-in responder: templates per intent and action outcome, grounded in
+// the best knowledge-base article, in the tier's tone and length limit.
+class LocalResponder final : public Responder
+{
+public:
+    static constexpr const char *kModel = "tierdesk-local-1";
+    Reply compose(const ReplyContext &ctx) override;
+
+private:
+    QString opening(const ReplyContext &ctx) const;
+    QString body(const ReplyContext &ctx, QStringList &suggested) const;
+    QString escalationText(const ReplyContext &ctx) const;
+    QString orderText(const Order &o) const;
+    QString knowledgeText(const ReplyContext &ctx) const;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,39 @@
+#include "core/engine/MessageAnalysis.h"
+
+#include "core/nlu/Intents.h"
+#include "core/nlu/Keywords.h"
+
+namespace tierdesk {
+
+QString MessageAnalysis::irateTrigger() const
+{
+    if (!irateKeyword.isEmpty())
+        return QStringLiteral("trigger keyword \"%1\"").arg(irateKeyword);
+    return sentiment.trigger;
+}
+
+MessageAnalyzer::MessageAnalyzer() : m_intents(nlu::IntentClassifier::trainedDefault()) {}
+
+MessageAnalysis MessageAnalyzer::analyze(const QString &text, const IrateProtocol &protocol) const
+{
+    MessageAnalysis a;
+    a.sentiment = m_sentiment.analyze(text);
+    a.intent = m_intents.predict(text);
+    a.slotValues = nlu::extractSlots(text);
+    a.legalCue = nlu::legalMention(text);
+    a.socialCue = nlu::socialMediaThreat(text);
+    a.humanCue = nlu::humanRequest(text);
+    a.managerCue = nlu::managerRequest(text);
+    // An explicit request outranks whatever the classifier guessed.
+    if (!a.humanCue.isEmpty())
+        a.intent.intent = QLatin1String(nlu::intent::HumanRequest);
+    else if (!a.managerCue.isEmpty())
+        a.intent.intent = QLatin1String(nlu::intent::ManagerRequest);
+    if (protocol.enabled) {
+        a.irateKeyword = nlu::matchKeyword(text, protocol.triggerKeywords);
+        a.irate = !a.irateKeyword.isEmpty() || a.sentiment.irateScore >= protocol.detectionThreshold;
+    }
+    return a;
+}
+
+} // namespace tierdesk

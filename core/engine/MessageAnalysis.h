@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/domain/CsConfig.h"
+#include "core/nlu/IntentClassifier.h"
+#include "core/nlu/SentimentAnalyzer.h"
+#include "core/nlu/SlotExtractor.h"
+
+namespace tierdesk {
+
+// What the NLU makes of one customer message.
+struct MessageAnalysis
+{
+    nlu::SentimentResult sentiment;
+    nlu::IntentPrediction intent;
+    nlu::Slots slotValues;
+    QString legalCue;
+    QString socialCue;
+    QString humanCue;
+    QString managerCue;
+    QString irateKeyword; // one of the company's trigger keywords
+    bool irate = false;   // by the company's irate protocol
+
+    QString irateTrigger() const;
+};
+
+class MessageAnalyzer
+{
+public:
+    MessageAnalyzer();
+    MessageAnalysis analyze(const QString &text, const IrateProtocol &protocol) const;
+
+private:
+    nlu::SentimentAnalyzer m_sentiment;
+    nlu::IntentClassifier m_intents;
+};
+
+} // namespace tierdesk

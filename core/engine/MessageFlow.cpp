@@ -1,0 +1,191 @@
+// The path of one customer message: validate, analyse, decide escalation,
+// act within the tier's capabilities, answer, persist, publish.
+#include "core/engine/SessionEngine.h"
+
+#include "core/common/Ids.h"
+#include "core/domain/DomainJson.h"
+#include "core/nlu/Intents.h"
+
+#include <QElapsedTimer>
+
+namespace tierdesk {
+namespace {
+
+QString roleOf(Tier t)
+{
+    switch (t) {
+    case Tier::AiRep: return QStringLiteral("ai_rep");
+    case Tier::AiManager: return QStringLiteral("ai_manager");
+    case Tier::HumanAgent: return QStringLiteral("human_agent");
+    }
+    return {};
+}
+
+bool hasControlCharacters(const QString &text)
+{
+    for (const QChar c : text)
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t') && c != QLatin1Char('\r'))
+            return true;
+    return false;
+}
+
+QString summaryFor(const Session &s, const MessageAnalysis &a, const ActionReport &act)
+{
+    const QString topic = a.intent.intent;
+    QString summary = QStringLiteral("Customer inquiry: %1").arg(QString(topic).replace(QLatin1Char('_'), QLatin1Char(' ')));
+    if (act.order)
+        summary += QStringLiteral(" (order %1)").arg(act.order->id);
+    if (!act.actionsTaken.isEmpty())
+        summary += QStringLiteral(" - ") + act.actionsTaken.join(QStringLiteral(", "));
+    if (s.currentTier != Tier::AiRep)
+        summary += QStringLiteral(" - with ") + toString(s.currentTier);
+    return summary;
+}
+
+} // namespace
+
+Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
+                                                  const Actor &actor)
+{
+    const QString clean = text.trimmed();
+    if (clean.isEmpty() || clean.size() > m_limits.maxMessageChars || hasControlCharacters(clean))
+        return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
+                         {{QStringLiteral("reason"), clean.isEmpty() ? QStringLiteral("message is empty")
+                                                     : clean.size() > m_limits.maxMessageChars
+                                                         ? QStringLiteral("message is longer than 4000 characters")
+                                                         : QStringLiteral("message contains control characters")},
+                          {QStringLiteral("maxLength"), m_limits.maxMessageChars}});
+    auto found = openSession(companyId, sessionId, false);
+    if (!found)
+        return found.error();
+    Session s = found.value();
+    if (s.status == SessionStatus::Resolved)
+        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
+                         {{QStringLiteral("sessionId"), s.id}});
+    auto company = this->company(companyId);
+    if (!company)
+        return company.error();
+    if (!company->config.enabled())
+        return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
+                         {{QStringLiteral("companyId"), companyId}});
+
+    Result<MessageOutcome> result = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+    m_store.batch().run([&] {
+        result = handleMessage(s, *company, clean, actor);
+        if (result)
+            m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, QStringLiteral("message.create"),
+                                    QStringLiteral("session:") + s.id, actor.clientAddress, 201, {}});
+        return result.ok();
+    });
+    return result;
+}
+
+Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &company, const QString &text,
+                                                    const Actor &)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 now = m_clock.nowMs();
+    const CsConfig &config = company.config;
+    const Customer customer = ensureCustomer(s.companyId, s.customerId, now);
+    const MessageAnalysis a = m_analyzer.analyze(text, config.irateProtocol());
+
+    // An abandoned conversation that the customer picks up again is live again.
+    if (s.status == SessionStatus::Abandoned)
+        s.status = s.currentTier == Tier::AiRep ? SessionStatus::Active : SessionStatus::Escalated;
+
+    MessageOutcome out;
+    Message &cm = out.customerMessage;
+    cm.id = ids::random(QStringLiteral("msg_"));
+    cm.role = QStringLiteral("customer");
+    cm.content = text;
+    cm.timestamp = now;
+    cm.sentiment = a.sentiment.level;
+    if (!m_store.sessions().appendMessage(s.id, s.messageCount++, cm))
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+    const SentimentPoint point{a.sentiment.level, a.sentiment.score, now, a.irate ? a.irateTrigger() : a.sentiment.trigger};
+    m_store.sessions().appendSentiment(s.id, point);
+    s.customerSentiment = a.sentiment.level;
+
+    const IssueCategory category = a.intent.category;
+    const bool firstCategory = !s.issueCategory && category != IssueCategory::GeneralInquiry;
+    if (firstCategory)
+        s.issueCategory = category;
+    const bool repeatContact = firstCategory && config.repeatContactWindowHours() > 0
+                               && m_store.sessions().hasRecentContact(s.companyId, s.customerId, category,
+                                                                      now - qint64(config.repeatContactWindowHours()) * 3600000,
+                                                                      s.id);
+    if (a.irate)
+        ++s.irateCount;
+
+    std::optional<Order> order;
+    const QString &intent = a.intent.intent;
+    order = m_actions.findOrder(s.companyId, s.customerId, a.slotValues.orderId);
+    const RequestedAction requested = ActionExecutor::requested(intent, a.slotValues, order, text);
+    const QList<KbHit> knowledge = m_store.kb().search(s.companyId, text, 3);
+    const bool confident = isConfident(a, knowledge) || requested.kind != RequestedAction::None
+                           || (order && !a.slotValues.orderId.isEmpty());
+    const int unconfident = confident ? 0 : s.unconfidentTurns + 1;
+    s.unconfidentTurns = unconfident;
+
+    std::optional<EscalationDecision> decision;
+    if (s.currentTier != Tier::HumanAgent)
+        decision = decideEscalation({s, &customer, config, a, requested, repeatContact, unconfident});
+    if (decision) {
+        out.escalation = applyEscalation(s, decision->target, decision->reason, decision->notes, true, now);
+        if (!out.escalation)
+            return makeError(ErrorKind::Internal, QStringLiteral("could not store the escalation"));
+    } else if (s.currentTier == Tier::HumanAgent) {
+        s.status = SessionStatus::Escalated; // waiting in the human queue
+    } else {
+        s.status = SessionStatus::Active;
+    }
+
+    ActionReport report;
+    report.order = order;
+    const TierCapabilities caps = config.tier(s.currentTier);
+    // A person decides on money themselves: AI actions run only at AI tiers.
+    if (s.currentTier != Tier::HumanAgent)
+        report = m_actions.perform(s, customer, caps, intent, requested, order, text, now);
+
+    const bool aiAnswers = s.currentTier != Tier::HumanAgent || out.escalation.has_value();
+    if (aiAnswers) {
+        const Tier speaker = s.currentTier == Tier::HumanAgent && out.escalation ? out.escalation->fromTier : s.currentTier;
+        const TierCapabilities speakerCaps = config.tier(speaker);
+        const Reply reply = m_responder->compose({s, customer, a, report, decision, knowledge, speakerCaps, text});
+        Message ai;
+        ai.id = ids::random(QStringLiteral("msg_"));
+        ai.role = roleOf(speaker);
+        ai.content = reply.content;
+        ai.timestamp = m_clock.nowMs();
+        ai.metadata = {{QStringLiteral("aiGenerated"), true},
+                       {QStringLiteral("model"), reply.model},
+                       {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), reply.inputTokens},
+                                                              {QStringLiteral("output"), reply.outputTokens}}},
+                       {QStringLiteral("latencyMs"), qMax<qint64>(timer.elapsed(), 0)},
+                       {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(report.actionsTaken)},
+                       {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
+                       {QStringLiteral("intent"), intent},
+                       {QStringLiteral("confidence"), qRound(a.intent.confidence * 1000) / 1000.0}};
+        if (!m_store.sessions().appendMessage(s.id, s.messageCount++, ai))
+            return makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
+        out.aiResponse = ai;
+        if (s.currentTier != Tier::HumanAgent && !out.escalation)
+            s.status = SessionStatus::WaitingCustomer;
+    }
+
+    s.issueSummary = summaryFor(s, a, report);
+    s.updatedAt = s.lastActivityAt = m_clock.nowMs();
+    if (!m_store.sessions().update(s))
+        return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
+    out.session = s;
+
+    QJsonObject event{{QStringLiteral("customerMessage"), json::message(cm)},
+                      {QStringLiteral("session"), json::sessionSummary(s)}};
+    if (out.aiResponse)
+        event.insert(QStringLiteral("aiResponse"), json::message(*out.aiResponse));
+    publish(s, QStringLiteral("message"), event);
+    return out;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/engine/Actions.h"
+#include "core/engine/EscalationPolicy.h"
+#include "core/engine/MessageAnalysis.h"
+#include "core/store/KbRepo.h"
+
+#include <optional>
+
+namespace tierdesk {
+
+struct ReplyContext
+{
+    const Session &session;   // already at the tier that answers
+    const Customer &customer;
+    const MessageAnalysis &analysis;
+    const ActionReport &actions;
+    const std::optional<EscalationDecision> &escalation; // taken on this message
+    const QList<KbHit> &knowledge;
+    const TierCapabilities &caps;
+    const QString &message;
+};
+
+struct Reply
+{
+    QString content;
+    QStringList suggestedActions;
+    QString model;
+    int inputTokens = 0;
+    int outputTokens = 0;
+};
+
+// Writes the AI tier's answer. It only words what the engine decided and did;
+// it cannot take actions or change tiers.
+class Responder
+{
+public:
+    virtual ~Responder() = default;
+    virtual Reply compose(const ReplyContext &ctx) = 0;
+};
+
+// Whether the local NLU understood the message well enough to answer it.
+bool isConfident(const MessageAnalysis &analysis, const QList<KbHit> &knowledge);
+// Cuts text to at most `maxChars`, at a sentence end where possible.
+QString fitLength(const QString &text, int maxChars);
+// A rough token count (words and punctuation), as the metadata reports.
+int approximateTokens(const QString &text);
+
+} // namespace tierdesk

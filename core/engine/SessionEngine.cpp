@@ -1,0 +1,404 @@
+#include "core/engine/SessionEngine.h"
+
+#include "core/common/Ids.h"
+#include "core/common/Time.h"
+#include "core/domain/DomainJson.h"
+#include "core/engine/LocalResponder.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace tierdesk {
+namespace {
+
+bool validId(const QString &id, int maxChars)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:@-]*$"));
+    return !id.isEmpty() && id.size() <= maxChars && pattern.match(id).hasMatch();
+}
+
+} // namespace
+
+SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<Responder> responder, QObject *parent)
+    : QObject(parent), m_store(store), m_clock(clock),
+      m_responder(responder ? std::move(responder) : std::make_unique<LocalResponder>()), m_actions(store.customers())
+{
+}
+
+SessionEngine::~SessionEngine() = default;
+
+QStringList SessionEngine::webhookEvents()
+{
+    return {QStringLiteral("session.created"), QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
+            QStringLiteral("session.abandoned")};
+}
+
+void SessionEngine::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+                          int status, const QJsonObject &details)
+{
+    m_store.batch().run([&] {
+        return m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource,
+                                       actor.clientAddress, status, details});
+    });
+}
+
+Result<Company> SessionEngine::createCompany(const QString &name, const Actor &actor)
+{
+    const QString clean = name.trimmed();
+    if (clean.isEmpty() || clean.size() > 200)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("name must be 1 to 200 characters"));
+    Company c{ids::uuid(), clean, m_clock.nowMs(), CsConfig::defaults()};
+    const bool ok = m_store.batch().run([&] {
+        return m_store.companies().insert(c)
+               && m_store.audit().append({c.createdAt, c.id, actor.subject, actor.role, QStringLiteral("company.create"),
+                                          QStringLiteral("company:") + c.id, actor.clientAddress, 0, {}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+    return c;
+}
+
+Result<Company> SessionEngine::company(const QString &id)
+{
+    if (id.isEmpty())
+        return makeError(ErrorKind::MissingCompany, QStringLiteral("Missing company ID"));
+    auto c = m_store.companies().find(id);
+    if (!c)
+        return makeError(ErrorKind::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), id}});
+    return *c;
+}
+
+Customer SessionEngine::ensureCustomer(const QString &companyId, const QString &customerId, qint64 now)
+{
+    if (auto existing = m_store.customers().find(companyId, customerId))
+        return *existing;
+    Customer c;
+    c.id = customerId;
+    c.companyId = companyId;
+    m_store.customers().upsert(c, now);
+    return c;
+}
+
+Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, const Actor &actor,
+                                             std::optional<MessageOutcome> *first)
+{
+    auto company = this->company(req.companyId);
+    if (!company)
+        return company.error();
+    if (!company->config.enabled())
+        return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
+                         {{QStringLiteral("companyId"), req.companyId}});
+    if (!validId(req.customerId, m_limits.maxIdChars))
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("customerId must be 1 to 128 letters, digits or ._:@-"),
+                         {{QStringLiteral("field"), QStringLiteral("customerId")}});
+    if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
+                         {{QStringLiteral("field"), QStringLiteral("metadata")}});
+    const QString initial = req.initialMessage.trimmed();
+    if (!req.initialMessage.isEmpty() && (initial.isEmpty() || initial.size() > m_limits.maxMessageChars))
+        return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
+                         {{QStringLiteral("field"), QStringLiteral("initialMessage")},
+                          {QStringLiteral("maxLength"), m_limits.maxMessageChars}});
+
+    const qint64 now = m_clock.nowMs();
+    Session s;
+    s.id = ids::random(QStringLiteral("sess_"));
+    s.companyId = req.companyId;
+    s.customerId = req.customerId;
+    s.channel = req.channel;
+    s.issueCategory = req.issueCategory;
+    s.metadata = req.metadata;
+    s.createdAt = s.updatedAt = s.lastActivityAt = now;
+
+    std::optional<MessageOutcome> outcome;
+    Error failure{ErrorKind::Internal, QStringLiteral("could not store the session"), {}};
+    const bool ok = m_store.batch().run([&] {
+        ensureCustomer(s.companyId, s.customerId, now);
+        if (!m_store.sessions().insert(s))
+            return false;
+        m_store.audit().append({now, s.companyId, actor.subject, actor.role, QStringLiteral("session.create"),
+                                QStringLiteral("session:") + s.id, actor.clientAddress, 201, {}});
+        queueWebhook(s, QStringLiteral("session.created"),
+                     {{QStringLiteral("channel"), toString(s.channel)}, {QStringLiteral("currentTier"), toString(s.currentTier)}});
+        publish(s, QStringLiteral("created"), json::sessionSummary(s));
+        if (initial.isEmpty())
+            return true;
+        auto handled = handleMessage(s, *company, initial, actor);
+        if (!handled) {
+            failure = handled.error();
+            return false;
+        }
+        outcome = handled.value();
+        s = outcome->session;
+        return true;
+    });
+    if (!ok)
+        return failure;
+    if (first)
+        *first = outcome;
+    return s;
+}
+
+Result<Session> SessionEngine::openSession(const QString &companyId, const QString &id, bool details)
+{
+    if (!validId(id, m_limits.maxIdChars))
+        return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), id.left(128)}});
+    auto s = m_store.sessions().find(id, details);
+    // Another company's session is reported exactly like a missing one.
+    if (!s || s->companyId != companyId)
+        return makeError(ErrorKind::NotFound, QStringLiteral("Session not found"), {{QStringLiteral("sessionId"), id}});
+    return *s;
+}
+
+Result<Session> SessionEngine::session(const QString &companyId, const QString &id)
+{
+    return openSession(companyId, id, true);
+}
+
+Result<QList<Session>> SessionEngine::listSessions(const SessionFilter &filter, int *total)
+{
+    auto company = this->company(filter.companyId);
+    if (!company)
+        return company.error();
+    return m_store.sessions().list(filter, total);
+}
+
+std::optional<EscalationRecord> SessionEngine::applyEscalation(Session &s, Tier target, EscalationReason reason,
+                                                               const QString &notes, bool automatic, qint64 now)
+{
+    EscalationRecord e{s.currentTier, target, reason, now, notes, automatic};
+    if (!m_store.sessions().appendEscalation(s, e))
+        return std::nullopt;
+    s.currentTier = target;
+    s.status = SessionStatus::Escalated;
+    s.irateCount = 0;
+    s.unconfidentTurns = 0;
+    s.escalationHistory << e;
+    const QJsonObject data{{QStringLiteral("fromTier"), toString(e.fromTier)},
+                           {QStringLiteral("toTier"), toString(e.toTier)},
+                           {QStringLiteral("reason"), toString(e.reason)}};
+    queueWebhook(s, QStringLiteral("session.escalated"), data);
+    QJsonObject event = data;
+    event.insert(QStringLiteral("escalation"), json::escalation(e));
+    event.insert(QStringLiteral("session"), json::sessionSummary(s));
+    publish(s, QStringLiteral("escalated"), event);
+    return e;
+}
+
+Result<Session> SessionEngine::escalate(const QString &companyId, const QString &sessionId, EscalationReason reason,
+                                        Tier target, const QString &notes, const Actor &actor)
+{
+    auto found = openSession(companyId, sessionId, true);
+    if (!found)
+        return found.error();
+    Session s = found.value();
+    if (s.status == SessionStatus::Resolved)
+        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"), {{QStringLiteral("sessionId"), s.id}});
+    if (target == Tier::AiRep || rank(target) <= rank(s.currentTier))
+        return makeError(ErrorKind::InvalidEscalation, QStringLiteral("Invalid escalation target"),
+                         {{QStringLiteral("currentTier"), toString(s.currentTier)}, {QStringLiteral("targetTier"), toString(target)}});
+    if (notes.size() > m_limits.maxNotesChars)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("notes must be at most 2000 characters"),
+                         {{QStringLiteral("field"), QStringLiteral("notes")}});
+    const qint64 now = m_clock.nowMs();
+    const bool ok = m_store.batch().run([&] {
+        if (!applyEscalation(s, target, reason, notes, false, now))
+            return false;
+        s.updatedAt = s.lastActivityAt = now;
+        return m_store.sessions().update(s)
+               && m_store.audit().append({now, companyId, actor.subject, actor.role, QStringLiteral("session.escalate"),
+                                          QStringLiteral("session:") + s.id, actor.clientAddress, 200,
+                                          {{QStringLiteral("reason"), toString(reason)},
+                                           {QStringLiteral("targetTier"), toString(target)}}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the escalation"));
+    return s;
+}
+
+Result<Session> SessionEngine::resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
+                                       const Actor &actor)
+{
+    auto found = openSession(companyId, sessionId, false);
+    if (!found)
+        return found.error();
+    Session s = found.value();
+    if (s.status == SessionStatus::Resolved)
+        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"), {{QStringLiteral("sessionId"), s.id}});
+    const qint64 now = m_clock.nowMs();
+    s.status = SessionStatus::Resolved;
+    s.resolution = resolution;
+    s.resolvedAt = s.updatedAt = now;
+    const bool ok = m_store.batch().run([&] {
+        if (!m_store.sessions().update(s))
+            return false;
+        m_store.audit().append({now, companyId, actor.subject, actor.role, QStringLiteral("session.resolve"),
+                                QStringLiteral("session:") + s.id, actor.clientAddress, 200,
+                                {{QStringLiteral("resolutionType"), toString(resolution.type)}}});
+        queueWebhook(s, QStringLiteral("session.resolved"),
+                     {{QStringLiteral("tier"), toString(s.currentTier)}, {QStringLiteral("resolutionType"), toString(resolution.type)}});
+        publish(s, QStringLiteral("resolved"), {{QStringLiteral("resolution"), json::resolution(resolution)},
+                                               {QStringLiteral("session"), json::sessionSummary(s)}});
+        return true;
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the resolution"));
+    return s;
+}
+
+Result<QJsonObject> SessionEngine::analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
+{
+    auto company = this->company(companyId);
+    if (!company)
+        return company.error();
+    if (endMs < startMs)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("endDate is before startDate"));
+    return m_store.analytics().compute(companyId, startMs, endMs, groupBy);
+}
+
+Result<CsConfig> SessionEngine::config(const QString &companyId)
+{
+    auto company = this->company(companyId);
+    if (!company)
+        return company.error();
+    return company->config;
+}
+
+Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor)
+{
+    auto company = this->company(companyId);
+    if (!company)
+        return company.error();
+    auto merged = company->config.merged(patch);
+    if (!merged)
+        return merged.error();
+    const bool ok = m_store.batch().run([&] {
+        return m_store.companies().updateConfig(companyId, merged.value())
+               && m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role,
+                                          QStringLiteral("config.update"), QStringLiteral("company:") + companyId,
+                                          actor.clientAddress, 200, {{QStringLiteral("patch"), patch}}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
+    return merged;
+}
+
+Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QString &url, const QStringList &events,
+                                          const QByteArray &secret, const Actor &actor)
+{
+    auto company = this->company(companyId);
+    if (!company)
+        return company.error();
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (url.size() > 2048 || !parsed.isValid() || parsed.host().isEmpty()
+        || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("url must be an absolute http(s) URL of at most 2048 characters"),
+                         {{QStringLiteral("field"), QStringLiteral("url")}});
+    if (events.isEmpty())
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("events must name at least one event"),
+                         {{QStringLiteral("field"), QStringLiteral("events")}});
+    for (const QString &e : events)
+        if (!webhookEvents().contains(e))
+            return makeError(ErrorKind::InvalidArgument, QStringLiteral("unknown event: ") + e.left(64),
+                             {{QStringLiteral("field"), QStringLiteral("events")},
+                              {QStringLiteral("allowed"), QJsonArray::fromStringList(webhookEvents())}});
+    if (secret.size() < 16 || secret.size() > 256)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("secret must be 16 to 256 characters"),
+                         {{QStringLiteral("field"), QStringLiteral("secret")}});
+    if (m_store.webhooks().count(companyId) >= 20)
+        return makeError(ErrorKind::Conflict, QStringLiteral("at most 20 webhooks per company"));
+    Webhook w{ids::random(QStringLiteral("wh_")), companyId, url, events, secret, m_clock.nowMs()};
+    w.events.removeDuplicates();
+    const bool ok = m_store.batch().run([&] {
+        return m_store.webhooks().insert(w)
+               && m_store.audit().append({w.createdAt, companyId, actor.subject, actor.role, QStringLiteral("webhook.create"),
+                                          QStringLiteral("webhook:") + w.id, actor.clientAddress, 201,
+                                          {{QStringLiteral("url"), url}}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the webhook"));
+    return w;
+}
+
+Result<QList<Webhook>> SessionEngine::webhooks(const QString &companyId)
+{
+    auto company = this->company(companyId);
+    if (!company)
+        return company.error();
+    return m_store.webhooks().list(companyId);
+}
+
+Status SessionEngine::removeWebhook(const QString &companyId, const QString &id, const Actor &actor)
+{
+    bool removed = false;
+    m_store.batch().run([&] {
+        removed = m_store.webhooks().remove(companyId, id);
+        if (removed)
+            m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, QStringLiteral("webhook.delete"),
+                                    QStringLiteral("webhook:") + id, actor.clientAddress, 204, {}});
+        return true;
+    });
+    if (!removed)
+        return makeError(ErrorKind::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}});
+    return Ok{};
+}
+
+int SessionEngine::sweepAbandoned(qint64 idleMs)
+{
+    const qint64 now = m_clock.nowMs();
+    const QStringList stale = m_store.sessions().staleOpenSessions(now - idleMs, 500);
+    int count = 0;
+    for (const QString &id : stale) {
+        auto found = m_store.sessions().find(id, false);
+        if (!found)
+            continue;
+        Session s = *found;
+        const qint64 lastActivity = s.lastActivityAt;
+        s.status = SessionStatus::Abandoned;
+        s.updatedAt = now;
+        const bool ok = m_store.batch().run([&] {
+            if (!m_store.sessions().update(s))
+                return false;
+            queueWebhook(s, QStringLiteral("session.abandoned"), {{QStringLiteral("tier"), toString(s.currentTier)},
+                                                                  {QStringLiteral("lastActivityAt"), timefmt::iso(lastActivity)}});
+            publish(s, QStringLiteral("abandoned"), {{QStringLiteral("session"), json::sessionSummary(s)}});
+            m_store.audit().append({now, s.companyId, QStringLiteral("system"), QStringLiteral("system"),
+                                    QStringLiteral("session.abandon"), QStringLiteral("session:") + s.id, {}, 0,
+                                    {{QStringLiteral("idleMinutes"), idleMs / 60000}}});
+            return true;
+        });
+        if (ok)
+            ++count;
+    }
+    return count;
+}
+
+void SessionEngine::queueWebhook(const Session &s, const QString &event, const QJsonObject &data)
+{
+    QJsonObject payloadData{{QStringLiteral("sessionId"), s.id},
+                            {QStringLiteral("companyId"), s.companyId},
+                            {QStringLiteral("customerId"), s.customerId}};
+    for (auto it = data.begin(); it != data.end(); ++it)
+        payloadData.insert(it.key(), it.value());
+    const QJsonObject payload{{QStringLiteral("event"), event},
+                              {QStringLiteral("timestamp"), timefmt::iso(m_clock.nowMs())},
+                              {QStringLiteral("data"), payloadData}};
+    if (m_store.webhooks().enqueue(s.companyId, event, QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.nowMs()) > 0)
+        m_store.batch().afterCommit([this](bool committed) {
+            if (committed)
+                emit outboxChanged();
+        });
+}
+
+void SessionEngine::publish(const Session &s, const QString &type, const QJsonObject &data)
+{
+    const QString company = s.companyId;
+    const QString id = s.id;
+    m_store.batch().afterCommit([this, company, id, type, data](bool committed) {
+        if (committed)
+            emit sessionEvent(company, id, type, data);
+    });
+}
+
+} // namespace tierdesk

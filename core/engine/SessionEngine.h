@@ -1,0 +1,117 @@
+#pragma once
+
+#include "core/common/Clock.h"
+#include "core/engine/Actions.h"
+#include "core/engine/MessageAnalysis.h"
+#include "core/engine/Responder.h"
+#include "core/store/Store.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace tierdesk {
+
+// Who asked, for the audit log.
+struct Actor
+{
+    QString subject = QStringLiteral("system");
+    QString role = QStringLiteral("system");
+    QString clientAddress;
+};
+
+struct CreateSessionRequest
+{
+    QString companyId;
+    QString customerId;
+    Channel channel = Channel::Chat;
+    QString initialMessage;
+    std::optional<IssueCategory> issueCategory;
+    QJsonObject metadata;
+};
+
+struct MessageOutcome
+{
+    Message customerMessage;
+    std::optional<Message> aiResponse; // none while a person has the session
+    Session session;                   // the row after this message (no transcript)
+    std::optional<EscalationRecord> escalation;
+};
+
+struct EngineLimits
+{
+    int maxMessageChars = 4000;
+    int maxIdChars = 128;
+    int maxMetadataBytes = 8192;
+    int maxNotesChars = 2000;
+};
+
+// The session and escalation engine. Lives on the engine thread with the store;
+// every write goes through the store's group-commit batch and every event is
+// emitted only once its data is committed.
+class SessionEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionEngine(Store &store, const Clock &clock, std::unique_ptr<Responder> responder = nullptr,
+                  QObject *parent = nullptr);
+    ~SessionEngine() override;
+
+    Store &store() { return m_store; }
+    const Clock &clock() const { return m_clock; }
+    const EngineLimits &limits() const { return m_limits; }
+
+    Result<Company> createCompany(const QString &name, const Actor &actor);
+    Result<Company> company(const QString &id);
+
+    Result<Session> createSession(const CreateSessionRequest &req, const Actor &actor,
+                                  std::optional<MessageOutcome> *first = nullptr);
+    Result<Session> session(const QString &companyId, const QString &id);
+    Result<QList<Session>> listSessions(const SessionFilter &filter, int *total);
+    Result<MessageOutcome> postMessage(const QString &companyId, const QString &sessionId, const QString &text,
+                                       const Actor &actor);
+    Result<Session> escalate(const QString &companyId, const QString &sessionId, EscalationReason reason, Tier target,
+                             const QString &notes, const Actor &actor);
+    Result<Session> resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
+                            const Actor &actor);
+
+    Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
+    Result<CsConfig> config(const QString &companyId);
+    Result<CsConfig> updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor);
+
+    Result<Webhook> addWebhook(const QString &companyId, const QString &url, const QStringList &events,
+                               const QByteArray &secret, const Actor &actor);
+    Result<QList<Webhook>> webhooks(const QString &companyId);
+    Status removeWebhook(const QString &companyId, const QString &id, const Actor &actor);
+
+    // Marks sessions idle for longer than `idleMs` ABANDONED; returns how many.
+    int sweepAbandoned(qint64 idleMs);
+    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
+               const QJsonObject &details = {});
+
+    static QStringList webhookEvents();
+
+signals:
+    // type: "created", "message", "escalated", "resolved", "abandoned". Emitted after commit.
+    void sessionEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    void outboxChanged();
+
+private:
+    Result<Session> openSession(const QString &companyId, const QString &id, bool details);
+    Result<MessageOutcome> handleMessage(Session &s, const Company &c, const QString &text, const Actor &actor);
+    std::optional<EscalationRecord> applyEscalation(Session &s, Tier target, EscalationReason reason,
+                                                    const QString &notes, bool automatic, qint64 now);
+    void publish(const Session &s, const QString &type, const QJsonObject &data);
+    void queueWebhook(const Session &s, const QString &event, const QJsonObject &data);
+    Customer ensureCustomer(const QString &companyId, const QString &customerId, qint64 now);
+
+    Store &m_store;
+    const Clock &m_clock;
+    std::unique_ptr<Responder> m_responder;
+    MessageAnalyzer m_analyzer;
+    ActionExecutor m_actions;
+    EngineLimits m_limits;
+};
+
+} // namespace tierdesk

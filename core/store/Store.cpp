@@ -1,0 +1,19 @@
+#include "core/store/Store.h"
+
+namespace tierdesk {
+
+Store::Store(std::unique_ptr<Database> db)
+    : m_db(std::move(db)), m_companies(*m_db), m_customers(*m_db), m_sessions(*m_db), m_audit(*m_db), m_kb(*m_db),
+      m_analytics(*m_db), m_webhooks(*m_db), m_batch(*m_db)
+{
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, bool synchronousFull)
+{
+    auto db = Database::open(path, synchronousFull);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Store>(new Store(std::move(db.value())));
+}
+
+} // namespace tierdesk

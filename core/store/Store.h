@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/store/AnalyticsRepo.h"
+#include "core/store/AuditRepo.h"
+#include "core/store/CompanyRepo.h"
+#include "core/store/CustomerRepo.h"
+#include "core/store/Database.h"
+#include "core/store/KbRepo.h"
+#include "core/store/SessionRepo.h"
+#include "core/store/WebhookRepo.h"
+#include "core/store/WriteBatch.h"
+
+#include <memory>
+
+namespace tierdesk {
+
+// Everything persistent, on one connection owned by the engine thread.
+class Store
+{
+public:
+    static Result<std::unique_ptr<Store>> open(const QString &path, bool synchronousFull = false);
+
+    Database &db() { return *m_db; }
+    CompanyRepo &companies() { return m_companies; }
+    CustomerRepo &customers() { return m_customers; }
+    SessionRepo &sessions() { return m_sessions; }
+    AuditRepo &audit() { return m_audit; }
+    KbRepo &kb() { return m_kb; }
+    AnalyticsRepo &analytics() { return m_analytics; }
+    WebhookRepo &webhooks() { return m_webhooks; }
+    WriteBatch &batch() { return m_batch; }
+
+private:
+    explicit Store(std::unique_ptr<Database> db);
+
+    std::unique_ptr<Database> m_db;
+    CompanyRepo m_companies;
+    CustomerRepo m_customers;
+    SessionRepo m_sessions;
+    AuditRepo m_audit;
+    KbRepo m_kb;
+    AnalyticsRepo m_analytics;
+    WebhookRepo m_webhooks;
+    WriteBatch m_batch;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,73 @@
+#include "core/store/WriteBatch.h"
+
+#include <QTimer>
+
+namespace tierdesk {
+
+WriteBatch::WriteBatch(Database &db, int maxPending, QObject *parent) : QObject(parent), m_db(db), m_maxPending(maxPending)
+{
+}
+
+WriteBatch::~WriteBatch()
+{
+    flush();
+}
+
+bool WriteBatch::run(const std::function<bool()> &work)
+{
+    if (!m_db.inTransaction() && !m_db.begin())
+        return false;
+    const QString savepoint = QStringLiteral("w");
+    if (!m_db.savepoint(savepoint))
+        return false;
+    const bool ok = work();
+    if (ok)
+        m_db.release(savepoint);
+    else
+        m_db.rollbackTo(savepoint);
+    m_dirty = true;
+    scheduleFlush();
+    return ok;
+}
+
+void WriteBatch::afterCommit(std::function<void(bool)> done)
+{
+    if (!m_dirty && !m_db.inTransaction()) {
+        done(true);
+        return;
+    }
+    m_waiting.push_back(std::move(done));
+    if (static_cast<int>(m_waiting.size()) >= m_maxPending)
+        flush();
+    else
+        scheduleFlush();
+}
+
+void WriteBatch::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QTimer::singleShot(0, this, [this] { flush(); });
+}
+
+bool WriteBatch::flush()
+{
+    m_flushScheduled = false;
+    bool ok = true;
+    if (m_db.inTransaction()) {
+        ok = m_db.commit();
+        if (!ok)
+            m_db.rollback();
+        else
+            ++m_commits;
+    }
+    m_dirty = false;
+    auto waiting = std::move(m_waiting);
+    m_waiting.clear();
+    for (auto &done : waiting)
+        done(ok);
+    return ok;
+}
+
+} // namespace tierdesk

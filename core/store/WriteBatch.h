@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/store/Database.h"
+
+#include <QObject>
+
+#include <functional>
+#include <vector>
+
+namespace tierdesk {
+
+// Group commit. Writes from many requests share one transaction, each under its
+// own savepoint so a failing request undoes only its own part. The transaction
+// commits when the event loop next gets control (or when the batch is full);
+// only then are the requests' replies released, so every acknowledged write is
+// on disk while one commit serves many requests.
+class WriteBatch : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WriteBatch(Database &db, int maxPending = 256, QObject *parent = nullptr);
+    ~WriteBatch() override;
+
+    // Runs `work` inside the open batch; returns its result. On false (or if a
+    // savepoint cannot be taken) everything `work` wrote is rolled back.
+    bool run(const std::function<bool()> &work);
+    // Calls `done(true)` once everything written so far is committed, or
+    // `done(false)` if that commit failed. Immediately when nothing is pending.
+    void afterCommit(std::function<void(bool committed)> done);
+    // Commits now (tests, shutdown, command-line tools).
+    bool flush();
+
+    qint64 commits() const { return m_commits; }
+
+private:
+    void scheduleFlush();
+
+    Database &m_db;
+    int m_maxPending;
+    bool m_flushScheduled = false;
+    bool m_dirty = false;
+    qint64 m_commits = 0;
+    std::vector<std::function<void(bool)>> m_waiting;
+};
+
+} // namespace tierdesk
