@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/api/http/HttpTypes.h"
+
+#include <memory>
+
+namespace tierdesk::http {
+
+namespace detail {
+struct ResponderState;
+}
+
+// Answers one request, now or later (after a batched commit). Copies share state.
+// send() works at most once; after the client has gone it does nothing. Replies on one
+// connection always leave in request order, whatever order send() is called in.
+class HttpResponder
+{
+public:
+    HttpResponder() = default; // a detached responder: send() does nothing
+    explicit HttpResponder(std::shared_ptr<detail::ResponderState> state);
+
+    void send(HttpResponse response) const;
+    bool isConnected() const;
+    bool isSent() const;
+
+private:
+    std::shared_ptr<detail::ResponderState> d;
+};
+
+} // namespace tierdesk::http

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/api/http/HttpResponder.h"
+#include "core/api/http/HttpTypes.h"
+#include "core/api/http/Router.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QTcpServer;
+class QTcpSocket;
+class QWebSocket;
+class QWebSocketServer;
+QT_END_NAMESPACE
+
+namespace tierdesk::http {
+
+namespace detail {
+class ServerCore;
+}
+
+// HTTP/1.1 server on QTcpServer + http_parser, with the limits, timeouts, ordering and
+// error handling Qt's QHttpServer 6.4 lacks. Everything runs on the thread that owns it.
+class HttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpServer(HttpLimits limits = {}, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    Router &router();
+    const HttpLimits &limits() const;
+
+    bool listen(const QHostAddress &address, quint16 port); // port 0 = any free port
+    quint16 serverPort() const;
+    QString errorString() const;
+    void close(); // stops listening and drops every open connection
+
+    // Body of errors the server produces itself (404, 405, 408, 413, 414, 431, 400, 503, 500).
+    // The longest matching path prefix wins; "" is the default. The status is always kept.
+    using ErrorFormatter = std::function<HttpResponse(int status, const QString &message, const QString &path)>;
+    void setErrorFormatter(const QString &pathPrefix, ErrorFormatter f);
+
+    // A GET with "Upgrade: websocket" on a path starting with pathPrefix. accept() returns
+    // std::nullopt to accept or a response to refuse with (the connection then closes).
+    // onConnected gets the QWebSocket (the caller owns it; until reparented it is a child of
+    // this server) and the upgrade request.
+    void setWebSocketRoute(const QString &pathPrefix,
+                           std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
+                           std::function<void(QWebSocket *, const HttpRequest &)> onConnected);
+
+    // Called once each response is queued, with the time since the request was complete.
+    void setAccessLog(std::function<void(const HttpRequest &, int status, qint64 micros)> log);
+
+    int connectionCount() const;
+
+private:
+    void acceptConnections();
+    void handOver(QTcpSocket *socket, const HttpRequest &request, int route);
+    void webSocketConnected();
+
+    std::unique_ptr<detail::ServerCore> m_core;
+    QTcpServer *m_tcp;
+    QWebSocketServer *m_webSockets;
+    struct PendingUpgrade;
+    std::vector<PendingUpgrade> m_pendingUpgrades;
+};
+
+} // namespace tierdesk::http

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace tierdesk::http {
+
+struct HttpRequest
+{
+    QByteArray method;                      // as sent; HEAD is served by the GET route
+    QString path;                           // percent-decoded, without the query
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers;  // keys lower-cased; repeated headers joined with ", "
+    QByteArray body;
+    QHostAddress peerAddress;
+    QHash<QString, QString> pathParams;     // from ":name" segments of the route
+
+    QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers; // extra headers, written as given
+    QByteArray body;
+    QByteArray contentType = "application/json";
+
+    static HttpResponse json(int status, const QJsonObject &o);
+    static HttpResponse json(int status, const QJsonArray &a);
+    HttpResponse &withHeader(QByteArray name, QByteArray value);
+};
+
+struct HttpLimits
+{
+    qint64 maxBodyBytes = 1 << 20;   // 413 (Content-Length checked before the body is read)
+    int maxHeaderBytes = 16 * 1024;  // request line + headers; 431 beyond
+    int maxUrlBytes = 8 * 1024;      // 414
+    int idleTimeoutMs = 30000;       // keep-alive connection with nothing in flight
+    int requestTimeoutMs = 10000;    // whole request must arrive within this: 408
+    int maxConnections = 1024;       // beyond: 503 and close
+    int maxPipelined = 32;           // unanswered requests per connection before reading pauses
+};
+
+// Reason phrase for a status line ("Not Found"); empty for unknown codes.
+QByteArray reasonPhrase(int status);
+
+} // namespace tierdesk::http

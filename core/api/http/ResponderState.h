@@ -1,0 +1,18 @@
+#pragma once
+
+// Internal: the state an HttpResponder shares with the connection that made it.
+
+#include "core/api/http/HttpConnection.h"
+
+#include <QPointer>
+
+namespace tierdesk::http::detail {
+
+struct ResponderState
+{
+    QPointer<HttpConnection> connection; // null once the connection object is gone
+    quint64 sequence = 0;                // position in the connection's reply order
+    bool sent = false;
+};
+
+} // namespace tierdesk::http::detail
