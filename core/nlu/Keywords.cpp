@@ -1,0 +1,100 @@
+#include "core/nlu/Keywords.h"
+
+#include <QRegularExpression>
+
+namespace tierdesk::nlu {
+
+namespace {
+
+QString firstMatch(const QRegularExpression &re, const QString &text)
+{
+    return text.isEmpty() ? QString() : re.match(text).captured(0);
+}
+
+QRegularExpression caseless(const QString &pattern)
+{
+    QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption
+                                       | QRegularExpression::UseUnicodePropertiesOption);
+    re.optimize();
+    return re;
+}
+
+bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
+
+} // namespace
+
+QString legalMention(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:lawyers?|attorneys?(?: general)?|solicitors?|sue|suing|sued|lawsuits?|law ?suits?)"
+        R"(|legal (?:action|proceedings|steps|team|department|advice|counsel|rights)|litigation|litigate)"
+        R"(|courts?|small[- ]claims|class[- ]action|ombudsman|trading standards)"
+        R"(|consumer protection(?: agency| bureau)?)\b)"));
+    return firstMatch(re, text);
+}
+
+QString socialMediaThreat(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:twitter|tweet(?:ing|ed|s)?|facebook|fb|instagram|insta|tik ?tok|reddit|youtube|linkedin)"
+        R"(|trustpilot|yelp|social media|go(?:es|ing)? viral|tell (?:everyone|everybody|all my friends|the world))"
+        R"(|warn (?:everyone|everybody|others|other people)|bbb|better business bureau|name and shame)"
+        R"(|(?:post|write|leave|put up) (?:a |an |my )?(?:bad |negative |terrible |scathing |honest )?)"
+        R"((?:1|one)?[- ]?(?:star )?review|(?:bad|negative|terrible|scathing|1[- ]star|one[- ]star) reviews?)"
+        R"(|x\.com)\b)"));
+    // "X" the network only written as a capital, after "on"/"to": "I'll post this on X".
+    static const QRegularExpression network(QStringLiteral(R"(\b(?:on|to) X\b(?!-))"));
+    QString hit = firstMatch(re, text);
+    if (hit.isEmpty())
+        hit = firstMatch(network, text);
+    return hit;
+}
+
+QString humanRequest(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:(?:talk|speak|chat|connect|transfer|put) (?:me )?(?:to|with|through to) )"
+        R"((?:a |an |some |the |your )?(?:real |live |actual |human )?)"
+        R"((?:person|human(?: being)?|people|agent|representative|rep|someone|somebody|operator|employee|staff))"
+        R"(|(?:real|live|actual) (?:person|human|agent|people|representative|rep)|someone real|somebody real)"
+        R"(|human,? please|agent,? please|representative,? please)"
+        R"(|(?:not|no more|stop (?:the|this)?) ?(?:a )?(?:bot|robot)s?)"
+        R"(|are you (?:a )?(?:bot|robot|real person|human))\b)"));
+    return firstMatch(re, text);
+}
+
+QString managerRequest(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:(?:speak|talk|chat|connect|transfer|put|get|escalate)(?: me| this| it)? (?:to|with|through to|me) )"
+        R"((?:a |an |the |your |ur )?(?:manager|supervisor|superior|boss|management|someone in charge|higher[- ]ups?))"
+        R"(|(?:want|need|see|demand) (?:a |the |your |ur )?(?:manager|supervisor|superior))"
+        R"(|(?:your|ur|the) (?:manager|supervisor|boss|superior)s?)"
+        R"(|(?:manager|supervisor),? please|someone in charge)\b)"));
+    return firstMatch(re, text);
+}
+
+QString matchKeyword(const QString &text, const QStringList &keywords)
+{
+    // Plain search with word-boundary checks: no pattern compiled per message.
+    for (const QString &raw : keywords) {
+        const QString keyword = raw.simplified();
+        if (keyword.isEmpty())
+            continue;
+        qsizetype from = 0;
+        while (true) {
+            const qsizetype at = text.indexOf(keyword, from, Qt::CaseInsensitive);
+            if (at < 0)
+                break;
+            const qsizetype end = at + keyword.size();
+            const bool startOk = at == 0 || !isWordChar(text.at(at - 1)) || !isWordChar(keyword.front());
+            const bool endOk = end >= text.size() || !isWordChar(text.at(end)) || !isWordChar(keyword.back());
+            if (startOk && endOk)
+                return text.mid(at, keyword.size());
+            from = at + 1;
+        }
+    }
+    return QString();
+}
+
+} // namespace tierdesk::nlu
