@@ -53,6 +53,7 @@ void TestHttpWebSocket::init()
         [this](QWebSocket *ws, const HttpRequest &req) {
             m_upgrades.append(req);
             m_serverSockets.append(ws);
+            QVERIFY(!ws->parent());
             connect(ws, &QWebSocket::textMessageReceived, ws,
                     [ws](const QString &text) { ws->sendTextMessage(QStringLiteral("echo:") + text); });
         });
@@ -63,6 +64,7 @@ void TestHttpWebSocket::init()
 void TestHttpWebSocket::cleanup()
 {
     m_upgrades.clear();
+    qDeleteAll(m_serverSockets); // handed over: ours to delete
     m_serverSockets.clear();
     m_server.reset();
 }

@@ -171,6 +171,10 @@ void HttpConnection::processInput()
     if (!guard)
         return;
     m_inProcess = false;
+    // Hand the replies of this read to the kernel now, in one write, instead of waiting a
+    // loop turn for the write notifier.
+    if (m_socket && !m_gone && m_socket->bytesToWrite() > 0)
+        m_socket->flush();
     if (!m_readClosed && !m_gone && m_phase != Phase::Idle && m_deadlineKind != Deadline::Request)
         setDeadline(Deadline::Request, m_messageStartMs + m_core.limits.requestTimeoutMs);
 }
@@ -214,8 +218,7 @@ quint64 HttpConnection::pushSlot(bool keepAlive, bool http10KeepAlive, bool head
 
 void HttpConnection::dispatchRequest()
 {
-    HttpRequest request = std::move(m_request);
-    m_request = HttpRequest();
+    HttpRequest request = std::move(m_request); // onMessageBegin resets m_request
     request.peerAddress = m_peer;
     const quint64 sequence =
         pushSlot(m_keepAlive, m_http10KeepAlive, request.method == "HEAD", &request);
@@ -283,6 +286,8 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse &&response)
         }
     }
     flush();
+    if (!m_inProcess && m_socket && !m_gone && !m_lingering)
+        m_socket->flush(); // a deferred reply: nothing else will be batched with it
 }
 
 void HttpConnection::flush()

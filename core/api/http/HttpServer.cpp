@@ -9,6 +9,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
+
 namespace tierdesk::http {
 
 // An upgrade handed to QWebSocketServer, waiting for its handshake to finish. The socket's
@@ -139,6 +141,9 @@ void HttpServer::webSocketConnected()
             ws->deleteLater();
             continue;
         }
+        // QWebSocket keeps a raw pointer to the TCP socket without owning it: tie their lifetimes.
+        if (it->socket)
+            it->socket->setParent(ws);
         const PendingUpgrade pending = std::move(*it);
         m_pendingUpgrades.erase(it);
         const auto &routes = m_core->webSocketRoutes;

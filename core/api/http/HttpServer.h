@@ -48,8 +48,8 @@ public:
 
     // A GET with "Upgrade: websocket" on a path starting with pathPrefix. accept() returns
     // std::nullopt to accept or a response to refuse with (the connection then closes).
-    // onConnected gets the QWebSocket (the caller owns it; until reparented it is a child of
-    // this server) and the upgrade request.
+    // onConnected gets the QWebSocket, which has no parent: the caller owns it (parent it or
+    // delete it); it owns the underlying QTcpSocket. Also gets the parsed upgrade request.
     void setWebSocketRoute(const QString &pathPrefix,
                            std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
                            std::function<void(QWebSocket *, const HttpRequest &)> onConnected);
