@@ -91,8 +91,14 @@ QSqlQuery &Database::statement(const QString &sql)
 bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
 {
     int i = 0;
-    for (const QVariant &v : values)
-        q.bindValue(i++, v);
+    for (const QVariant &v : values) {
+        // A null QString binds as SQL NULL; columns take '' for "no text".
+        // Pass an invalid QVariant() where NULL is meant.
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            q.bindValue(i++, QStringLiteral(""));
+        else
+            q.bindValue(i++, v);
+    }
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcStore) << "query failed:" << m_lastError << q.lastQuery();

@@ -46,7 +46,7 @@ QString ftsQuery(const QString &text)
 bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(company_id, slug) DO UPDATE SET title = excluded.title, category = excluded.category,"
         " keywords = excluded.keywords, body = excluded.body, updated_at = excluded.updated_at"));
     return m_db.exec(q, {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, nowMs});
@@ -71,7 +71,7 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     // Title and keywords weigh more than body text.
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, bm25(kb_fts, 8.0, 5.0, 1.0) AS rank"
-        " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND a.company_id IN ('', ?)"
+        " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND a.company_id IN ('', COALESCE(?, ''))"
         " ORDER BY rank LIMIT ?"));
     if (!m_db.exec(q, {match, companyId, limit}))
         return out;

@@ -19,7 +19,7 @@ QString compact(const QJsonObject &o)
 QVariant resolutionColumn(const Session &s)
 {
     if (!s.resolution)
-        return QVariant(QMetaType::fromType<QString>());
+        return QVariant();
     const Resolution &r = *s.resolution;
     return compact(QJsonObject{{QStringLiteral("type"), toString(r.type)},
                                {QStringLiteral("summary"), r.summary},
@@ -29,7 +29,7 @@ QVariant resolutionColumn(const Session &s)
 
 QVariant categoryColumn(const Session &s)
 {
-    return s.issueCategory ? QVariant(toString(*s.issueCategory)) : QVariant(QMetaType::fromType<QString>());
+    return s.issueCategory ? QVariant(toString(*s.issueCategory)) : QVariant();
 }
 
 Session readSession(const QSqlQuery &q)
@@ -203,8 +203,8 @@ bool SessionRepo::appendMessage(const QString &sessionId, int seq, const Message
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q, {m.id, sessionId, seq, m.role, m.content, m.timestamp,
-                         m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(QMetaType::fromType<QString>()),
-                         m.metadata.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compact(m.metadata))});
+                         m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(),
+                         m.metadata.isEmpty() ? QVariant() : QVariant(compact(m.metadata))});
 }
 
 bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)

@@ -1,0 +1,44 @@
+#include "app/Cli.h"
+#include "ui/ConsoleApp.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace tierdesk;
+
+int main(int argc, char *argv[])
+{
+    QStringList argv_;
+    for (int i = 1; i < argc; ++i)
+        argv_ << QString::fromLocal8Bit(argv[i]);
+    if (argv_.contains(QStringLiteral("--help")) || argv_.contains(QStringLiteral("-h"))) {
+        QTextStream(stdout) << cli::usage();
+        return 0;
+    }
+    if (argv_.contains(QStringLiteral("--version"))) {
+        QTextStream(stdout) << "tierdesk " << TIERDESK_VERSION << Qt::endl;
+        return 0;
+    }
+    cli::Args args;
+    QString error;
+    if (!cli::parse(argv_, &args, &error)) {
+        QTextStream(stderr) << "tierdesk: " << error << "\n" << cli::usage();
+        return 2;
+    }
+    QCoreApplication::setOrganizationName(QStringLiteral("Tierdesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("tierdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TIERDESK_VERSION));
+    if (args.command.isEmpty())
+        return ui::runConsole(argc, argv, args.dataDir);
+
+    QCoreApplication app(argc, argv);
+    if (args.command == QLatin1String("serve"))
+        return cli::runServe(args);
+    if (args.command == QLatin1String("demo seed"))
+        return cli::runDemoSeed(args);
+    if (args.command == QLatin1String("company create"))
+        return cli::runCompanyCreate(args);
+    return cli::runTokenCreate(args);
+}

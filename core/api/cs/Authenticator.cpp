@@ -1,0 +1,69 @@
+#include "core/api/cs/Authenticator.h"
+
+#include "core/common/Ids.h"
+
+namespace tierdesk::api {
+
+std::optional<Role> parseRole(const QString &name)
+{
+    if (name == QLatin1String("client"))
+        return Role::Client;
+    if (name == QLatin1String("agent"))
+        return Role::Agent;
+    if (name == QLatin1String("supervisor"))
+        return Role::Supervisor;
+    if (name == QLatin1String("admin"))
+        return Role::Admin;
+    return std::nullopt;
+}
+
+QString roleName(Role r)
+{
+    switch (r) {
+    case Role::Client: return QStringLiteral("client");
+    case Role::Agent: return QStringLiteral("agent");
+    case Role::Supervisor: return QStringLiteral("supervisor");
+    case Role::Admin: return QStringLiteral("admin");
+    }
+    return {};
+}
+
+std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &req, bool allowQueryToken,
+                                                     QString *reason) const
+{
+    QByteArray token;
+    const QByteArray header = req.header("authorization");
+    if (header.startsWith("Bearer ") || header.startsWith("bearer "))
+        token = header.mid(7).trimmed();
+    else if (allowQueryToken && req.query.hasQueryItem(QStringLiteral("token")))
+        token = req.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+    if (token.isEmpty()) {
+        if (reason)
+            *reason = QStringLiteral("missing bearer token");
+        return std::nullopt;
+    }
+    auto claims = verifyJwt(token, m_key, m_clock.nowSecs(), reason);
+    if (!claims)
+        return std::nullopt;
+    const auto role = parseRole(claims->role);
+    if (!role) {
+        if (reason)
+            *reason = QStringLiteral("unknown role");
+        return std::nullopt;
+    }
+    return Principal{claims->company, *role, claims->subject, claims->tokenId};
+}
+
+QByteArray Authenticator::issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs) const
+{
+    JwtClaims c;
+    c.company = company;
+    c.role = roleName(role);
+    c.subject = subject;
+    c.tokenId = ids::random(QStringLiteral("tok_"));
+    c.issuedAt = m_clock.nowSecs();
+    c.expiresAt = c.issuedAt + ttlSecs;
+    return signJwt(c, m_key);
+}
+
+} // namespace tierdesk::api

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/api/auth/Jwt.h"
+#include "core/api/http/HttpTypes.h"
+#include "core/common/Clock.h"
+
+#include <optional>
+
+namespace tierdesk::api {
+
+// Roles, each allowed everything the ones before it are:
+// client (chat widgets) < agent < supervisor < admin.
+enum class Role { Client, Agent, Supervisor, Admin };
+std::optional<Role> parseRole(const QString &name);
+QString roleName(Role r);
+
+struct Principal
+{
+    QString company;
+    Role role = Role::Client;
+    QString subject;
+    QString tokenId;
+    // Rate limits count per credential.
+    QString credentialKey() const { return tokenId.isEmpty() ? company + QLatin1Char('/') + subject : tokenId; }
+};
+
+// Verifies "Authorization: Bearer <JWT>" (or ?token= for WebSocket clients,
+// which cannot set headers) against the signing key.
+class Authenticator
+{
+public:
+    Authenticator(QByteArray signingKey, const Clock &clock) : m_key(std::move(signingKey)), m_clock(clock) {}
+    std::optional<Principal> authenticate(const http::HttpRequest &req, bool allowQueryToken, QString *reason) const;
+    QByteArray issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs) const;
+
+private:
+    QByteArray m_key;
+    const Clock &m_clock;
+};
+
+} // namespace tierdesk::api

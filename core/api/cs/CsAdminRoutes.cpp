@@ -1,0 +1,158 @@
+// /api/cs analytics, config, webhooks and audit: the supervisor's and admin's doors.
+#include "core/api/cs/CsApi.h"
+
+#include "core/api/cs/CsErrors.h"
+#include "core/common/Time.h"
+
+namespace tierdesk::api {
+namespace {
+
+QString query(const http::HttpRequest &req, const char *name)
+{
+    return req.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+}
+
+QJsonObject webhookJson(const Webhook &w)
+{
+    // The secret is write-only: it is never sent back.
+    return {{QStringLiteral("id"), w.id},
+            {QStringLiteral("companyId"), w.companyId},
+            {QStringLiteral("url"), w.url},
+            {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},
+            {QStringLiteral("createdAt"), timefmt::iso(w.createdAt)}};
+}
+
+} // namespace
+
+void CsApi::analytics(Call &c)
+{
+    if (!rateLimit(c, QStringLiteral("analytics"), c.who.credentialKey(), m_limits.analytics))
+        return;
+    const auto company = companyParam(c, query(c.req, "companyId"));
+    if (!company)
+        return;
+    const QString startText = query(c.req, "startDate");
+    const QString endText = query(c.req, "endDate");
+    const QDateTime start = timefmt::parseIso(startText);
+    QDateTime end = timefmt::parseIso(endText);
+    if (!start.isValid() || !end.isValid())
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("startDate and endDate are required ISO 8601 dates"),
+                                 {{QStringLiteral("field"), start.isValid() ? QStringLiteral("endDate") : QStringLiteral("startDate")}}));
+    if (endText.size() == 10) // a bare date ends at the end of that day
+        end = end.addMSecs(86400000 - 1000);
+    GroupBy groupBy = GroupBy::None;
+    const QString group = query(c.req, "groupBy");
+    if (group == QLatin1String("day"))
+        groupBy = GroupBy::Day;
+    else if (group == QLatin1String("week"))
+        groupBy = GroupBy::Week;
+    else if (group == QLatin1String("month"))
+        groupBy = GroupBy::Month;
+    else if (!group.isEmpty())
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("groupBy must be day, week or month"),
+                                 {{QStringLiteral("field"), QStringLiteral("groupBy")}}));
+    const auto result = m_engine.analytics(*company, start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch(), groupBy);
+    if (!result)
+        return fail(c, result.error());
+    reply(c, http::HttpResponse::json(200, *result));
+}
+
+void CsApi::getConfig(Call &c)
+{
+    const auto company = companyParam(c, query(c.req, "companyId"));
+    if (!company)
+        return;
+    const auto config = m_engine.config(*company);
+    if (!config)
+        return fail(c, config.error());
+    QJsonObject out{{QStringLiteral("companyId"), *company}};
+    const QJsonObject json = config->toJson();
+    for (auto it = json.begin(); it != json.end(); ++it)
+        out.insert(it.key(), it.value());
+    reply(c, http::HttpResponse::json(200, out));
+}
+
+void CsApi::putConfig(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const auto company = companyParam(c, body->value(QLatin1String("companyId")).toString());
+    if (!company)
+        return;
+    const auto config = m_engine.updateConfig(*company, *body, c.actor);
+    if (!config)
+        return fail(c, config.error());
+    QJsonObject out{{QStringLiteral("companyId"), *company}};
+    const QJsonObject json = config->toJson();
+    for (auto it = json.begin(); it != json.end(); ++it)
+        out.insert(it.key(), it.value());
+    reply(c, http::HttpResponse::json(200, out));
+}
+
+void CsApi::createWebhook(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const auto company = companyParam(c, body->value(QLatin1String("companyId")).toString());
+    if (!company)
+        return;
+    QStringList events;
+    const QJsonValue list = body->value(QLatin1String("events"));
+    if (!list.isArray())
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("events must be an array of event names"),
+                                 {{QStringLiteral("field"), QStringLiteral("events")}}));
+    for (const QJsonValue &e : list.toArray())
+        events << e.toString();
+    const auto hook = m_engine.addWebhook(*company, body->value(QLatin1String("url")).toString(), events,
+                                          body->value(QLatin1String("secret")).toString().toUtf8(), c.actor);
+    if (!hook)
+        return fail(c, hook.error());
+    reply(c, http::HttpResponse::json(201, webhookJson(*hook)));
+}
+
+void CsApi::listWebhooks(Call &c)
+{
+    const auto company = companyParam(c, query(c.req, "companyId"));
+    if (!company)
+        return;
+    const auto hooks = m_engine.webhooks(*company);
+    if (!hooks)
+        return fail(c, hooks.error());
+    QJsonArray list;
+    for (const Webhook &w : *hooks)
+        list.append(webhookJson(w));
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("webhooks"), list},
+                                                       {QStringLiteral("deliveries"),
+                                                        m_engine.store().webhooks().deliveries(*company, 50)}}));
+}
+
+void CsApi::deleteWebhook(Call &c)
+{
+    const auto removed = m_engine.removeWebhook(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor);
+    if (!removed)
+        return fail(c, removed.error());
+    http::HttpResponse r;
+    r.status = 204;
+    r.contentType.clear();
+    reply(c, r);
+}
+
+void CsApi::auditLog(Call &c)
+{
+    const auto company = companyParam(c, query(c.req, "companyId"));
+    if (!company)
+        return;
+    bool ok = true;
+    int limit = 100;
+    if (const QString v = query(c.req, "limit"); !v.isEmpty()) {
+        limit = v.toInt(&ok);
+        if (!ok || limit < 1 || limit > 1000)
+            return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
+                                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
+    }
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("entries"), m_engine.store().audit().recent(*company, limit)}}));
+}
+
+} // namespace tierdesk::api

@@ -1,0 +1,127 @@
+#include "core/api/cs/CsApi.h"
+
+#include "core/api/cs/CsErrors.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace tierdesk::api {
+
+CsApi::CsApi(SessionEngine &engine, const Authenticator &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent)
+    : QObject(parent), m_engine(engine), m_auth(auth), m_limiter(limiter), m_limits(limits)
+{
+}
+
+void CsApi::install(http::HttpServer &server)
+{
+    server.setErrorFormatter(QStringLiteral("/api/cs"), &cs::serverError);
+    http::Router &r = server.router();
+    const QString base = QStringLiteral("/api/cs");
+    r.route("POST", base + QStringLiteral("/sessions"), guarded(Role::Client, &CsApi::createSession));
+    r.route("GET", base + QStringLiteral("/sessions"), guarded(Role::Agent, &CsApi::listSessions));
+    r.route("GET", base + QStringLiteral("/sessions/:id"), guarded(Role::Client, &CsApi::getSession));
+    r.route("POST", base + QStringLiteral("/sessions/:id/messages"), guarded(Role::Client, &CsApi::postMessage));
+    r.route("POST", base + QStringLiteral("/sessions/:id/escalate"), guarded(Role::Client, &CsApi::escalate));
+    r.route("POST", base + QStringLiteral("/sessions/:id/resolve"), guarded(Role::Agent, &CsApi::resolve));
+    r.route("GET", base + QStringLiteral("/analytics"), guarded(Role::Supervisor, &CsApi::analytics));
+    r.route("GET", base + QStringLiteral("/config"), guarded(Role::Agent, &CsApi::getConfig));
+    r.route("PUT", base + QStringLiteral("/config"), guarded(Role::Admin, &CsApi::putConfig));
+    r.route("POST", base + QStringLiteral("/webhooks"), guarded(Role::Admin, &CsApi::createWebhook));
+    r.route("GET", base + QStringLiteral("/webhooks"), guarded(Role::Admin, &CsApi::listWebhooks));
+    r.route("DELETE", base + QStringLiteral("/webhooks/:id"), guarded(Role::Admin, &CsApi::deleteWebhook));
+    r.route("GET", base + QStringLiteral("/audit"), guarded(Role::Supervisor, &CsApi::auditLog));
+}
+
+http::Handler CsApi::guarded(Role minimum, Handler h)
+{
+    return [this, minimum, h](const http::HttpRequest &req, const http::HttpResponder &res) {
+        QString reason;
+        const auto who = m_auth.authenticate(req, false, &reason);
+        if (!who) {
+            res.send(cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+                               {{QStringLiteral("reason"), reason}})
+                         .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+            return;
+        }
+        Call call{req, res, *who, Actor{who->subject.isEmpty() ? who->tokenId : who->subject, roleName(who->role),
+                                        req.peerAddress.toString()}, {}};
+        if (who->role < minimum) {
+            fail(call, cs::error(403, cs::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),
+                                 {{QStringLiteral("role"), roleName(who->role)}}));
+            return;
+        }
+        (this->*h)(call);
+    };
+}
+
+std::optional<QJsonObject> CsApi::jsonBody(Call &c)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(c.req.body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("Request body must be a JSON object"),
+                          {{QStringLiteral("parseError"), c.req.body.isEmpty() ? QStringLiteral("empty body")
+                                                                               : err.errorString()}}));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+bool CsApi::rateLimit(Call &c, const QString &rule, const QString &subject, int limit)
+{
+    if (!m_limits.enabled)
+        return true;
+    const RateDecision d = m_limiter.hit(rule + QLatin1Char(':') + subject, limit, m_limits.windowSecs);
+    c.extraHeaders = {{"X-RateLimit-Limit", QByteArray::number(d.limit)},
+                      {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},
+                      {"X-RateLimit-Reset", QByteArray::number(d.resetAt)}};
+    if (d.allowed)
+        return true;
+    c.extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
+    fail(c, cs::error(429, cs::RateLimited, QStringLiteral("Rate limit exceeded"),
+                      {{QStringLiteral("limit"), d.limit}, {QStringLiteral("windowSeconds"), m_limits.windowSecs},
+                       {QStringLiteral("retryAfter"), d.retryAfter}}));
+    return false;
+}
+
+std::optional<QString> CsApi::companyParam(Call &c, const QString &value)
+{
+    if (value.isEmpty()) {
+        fail(c, cs::error(400, cs::MissingCompany, QStringLiteral("Missing company ID")));
+        return std::nullopt;
+    }
+    // Another company's id is answered exactly like one that does not exist.
+    if (value != c.who.company) {
+        fail(c, cs::error(404, cs::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), value.left(128)}}));
+        return std::nullopt;
+    }
+    return value;
+}
+
+void CsApi::fail(Call &c, const http::HttpResponse &error)
+{
+    http::HttpResponse r = error;
+    for (const auto &h : c.extraHeaders)
+        r.withHeader(h.first, h.second);
+    // Refused writes are audited too: who tried what, and what they were told.
+    if (c.req.method != "GET" && c.req.method != "HEAD")
+        m_engine.audit(c.who.company, c.actor, QString::fromLatin1(c.req.method) + QLatin1Char(' ') + c.req.path.left(200),
+                       c.req.path.left(200), r.status);
+    reply(c, r);
+}
+
+void CsApi::reply(Call &c, http::HttpResponse response)
+{
+    for (const auto &h : c.extraHeaders)
+        if (std::none_of(response.headers.cbegin(), response.headers.cend(), [&](const auto &e) { return e.first == h.first; }))
+            response.withHeader(h.first, h.second);
+    const http::HttpResponder res = c.res;
+    m_engine.store().batch().afterCommit([res, response](bool committed) {
+        if (committed)
+            res.send(response);
+        else
+            res.send(cs::error(503, cs::Unavailable, QStringLiteral("The change could not be stored; try again")));
+    });
+}
+
+} // namespace tierdesk::api

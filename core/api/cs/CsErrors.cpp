@@ -1,0 +1,51 @@
+#include "core/api/cs/CsErrors.h"
+
+namespace tierdesk::api::cs {
+
+http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details)
+{
+    QJsonObject body{{QStringLiteral("code"), QLatin1String(code)}, {QStringLiteral("message"), message}};
+    if (!details.isEmpty())
+        body.insert(QStringLiteral("details"), details);
+    return http::HttpResponse::json(status, QJsonObject{{QStringLiteral("error"), body}});
+}
+
+http::HttpResponse error(const Error &e)
+{
+    switch (e.kind) {
+    case ErrorKind::InvalidArgument: return error(400, InvalidRequest, e.message, e.details);
+    case ErrorKind::InvalidSessionId: return error(400, InvalidSessionId, e.message, e.details);
+    case ErrorKind::NotFound:
+        return error(404, e.details.contains(QLatin1String("sessionId")) ? SessionNotFound : NotFound, e.message, e.details);
+    case ErrorKind::SessionResolved: return error(400, SessionResolved, e.message, e.details);
+    case ErrorKind::InvalidEscalation: return error(400, InvalidEscalation, e.message, e.details);
+    case ErrorKind::MissingCompany: return error(400, MissingCompany, e.message, e.details);
+    case ErrorKind::CompanyDisabled: return error(403, CompanyDisabled, e.message, e.details);
+    case ErrorKind::AiUnavailable: return error(503, AiUnavailable, e.message, e.details);
+    case ErrorKind::AiFailed: return error(500, AiFailed, e.message, e.details);
+    case ErrorKind::InvalidMessage: return error(400, InvalidMessage, e.message, e.details);
+    case ErrorKind::Forbidden: return error(403, Forbidden, e.message, e.details);
+    case ErrorKind::Conflict: return error(409, Conflict, e.message, e.details);
+    case ErrorKind::Internal: break;
+    }
+    return error(500, Internal, QStringLiteral("Internal error"), {});
+}
+
+http::HttpResponse serverError(int status, const QString &message, const QString &path)
+{
+    const char *code = Internal;
+    switch (status) {
+    case 400: code = InvalidRequest; break;
+    case 404: code = NotFound; break;
+    case 405: code = MethodNotAllowed; break;
+    case 408: code = RequestTimeout; break;
+    case 413: code = PayloadTooLarge; break;
+    case 414: code = UriTooLong; break;
+    case 431: code = HeadersTooLarge; break;
+    case 503: code = Unavailable; break;
+    default: break;
+    }
+    return error(status, code, message, status == 404 ? QJsonObject{{QStringLiteral("path"), path.left(256)}} : QJsonObject{});
+}
+
+} // namespace tierdesk::api::cs

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/api/http/HttpTypes.h"
+#include "core/common/Result.h"
+
+// The canonical CS API's error body (seed 001):
+//   {"error": {"code": "CS_002", "message": "Session not found", "details": {...}}}
+// CS_001..CS_010 are the seed's; CS_011 and up are Tierdesk's, documented in docs/api-errors.md.
+namespace tierdesk::api::cs {
+
+inline constexpr char InvalidSessionId[] = "CS_001";
+inline constexpr char SessionNotFound[] = "CS_002";
+inline constexpr char SessionResolved[] = "CS_003";
+inline constexpr char InvalidEscalation[] = "CS_004";
+inline constexpr char MissingCompany[] = "CS_005";
+inline constexpr char AiUnavailable[] = "CS_006";
+inline constexpr char RateLimited[] = "CS_007";
+inline constexpr char InvalidMessage[] = "CS_008";
+inline constexpr char CompanyDisabled[] = "CS_009";
+inline constexpr char AiFailed[] = "CS_010";
+inline constexpr char InvalidRequest[] = "CS_011";
+inline constexpr char Unauthorized[] = "CS_012";
+inline constexpr char Forbidden[] = "CS_013";
+inline constexpr char NotFound[] = "CS_014";
+inline constexpr char MethodNotAllowed[] = "CS_015";
+inline constexpr char PayloadTooLarge[] = "CS_016";
+inline constexpr char HeadersTooLarge[] = "CS_017";
+inline constexpr char RequestTimeout[] = "CS_018";
+inline constexpr char UriTooLong[] = "CS_019";
+inline constexpr char Internal[] = "CS_020";
+inline constexpr char Unavailable[] = "CS_021";
+inline constexpr char Conflict[] = "CS_022";
+
+http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});
+// An engine error in the seed's format.
+http::HttpResponse error(const Error &e);
+// Errors the HTTP server produces itself (404 route, 405, 413, ...), by status.
+http::HttpResponse serverError(int status, const QString &message, const QString &path);
+
+} // namespace tierdesk::api::cs

@@ -1,0 +1,250 @@
+// /api/cs/sessions...: create, read, list, messages, escalate, resolve.
+#include "core/api/cs/CsApi.h"
+
+#include "core/api/cs/CsErrors.h"
+#include "core/common/Time.h"
+#include "core/domain/DomainJson.h"
+
+namespace tierdesk::api {
+namespace {
+
+http::HttpResponse invalid(const QString &field, const QString &message)
+{
+    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+}
+
+QString query(const http::HttpRequest &req, const char *name)
+{
+    return req.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+}
+
+QJsonObject messageOutcomeJson(const MessageOutcome &o)
+{
+    QJsonObject update{{QStringLiteral("customerSentiment"), toString(o.session.customerSentiment)},
+                       {QStringLiteral("issueSummary"), o.session.issueSummary},
+                       {QStringLiteral("status"), toString(o.session.status)},
+                       {QStringLiteral("currentTier"), toString(o.session.currentTier)}};
+    if (o.session.issueCategory)
+        update.insert(QStringLiteral("issueCategory"), toString(*o.session.issueCategory));
+    if (o.escalation)
+        update.insert(QStringLiteral("escalation"), json::escalation(*o.escalation));
+    return {{QStringLiteral("customerMessage"), json::message(o.customerMessage)},
+            {QStringLiteral("aiResponse"), o.aiResponse ? QJsonValue(json::message(*o.aiResponse)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("sessionUpdate"), update}};
+}
+
+} // namespace
+
+void CsApi::createSession(Call &c)
+{
+    if (!rateLimit(c, QStringLiteral("create"), c.who.credentialKey(), m_limits.createSession))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const auto company = companyParam(c, body->value(QLatin1String("companyId")).toString());
+    if (!company)
+        return;
+    CreateSessionRequest req;
+    req.companyId = *company;
+    const QJsonValue customer = body->value(QLatin1String("customerId"));
+    if (!customer.isString() || customer.toString().isEmpty())
+        return fail(c, invalid(QStringLiteral("customerId"), QStringLiteral("customerId is required")));
+    req.customerId = customer.toString();
+    const auto channel = parse<Channel>(body->value(QLatin1String("channel")).toString());
+    if (!channel)
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("channel must be one of voice, chat, email, sms"),
+                                 {{QStringLiteral("field"), QStringLiteral("channel")},
+                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Channel>())}}));
+    req.channel = *channel;
+    const QJsonValue initial = body->value(QLatin1String("initialMessage"));
+    if (!initial.isUndefined() && !initial.isNull()) {
+        if (!initial.isString())
+            return fail(c, cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
+                                     {{QStringLiteral("field"), QStringLiteral("initialMessage")}}));
+        req.initialMessage = initial.toString();
+    }
+    const QJsonValue category = body->value(QLatin1String("issueCategory"));
+    if (!category.isUndefined() && !category.isNull()) {
+        req.issueCategory = parse<IssueCategory>(category.toString());
+        if (!req.issueCategory)
+            return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("unknown issueCategory"),
+                                     {{QStringLiteral("field"), QStringLiteral("issueCategory")},
+                                      {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<IssueCategory>())}}));
+    }
+    const QJsonValue metadata = body->value(QLatin1String("metadata"));
+    if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject())
+        return fail(c, invalid(QStringLiteral("metadata"), QStringLiteral("metadata must be an object")));
+    req.metadata = metadata.toObject();
+
+    std::optional<MessageOutcome> first;
+    const auto session = m_engine.createSession(req, c.actor, &first);
+    if (!session)
+        return fail(c, session.error());
+    QJsonObject out = json::sessionSummary(*session);
+    QJsonArray messages;
+    if (first) {
+        messages.append(json::message(first->customerMessage));
+        if (first->aiResponse)
+            messages.append(json::message(*first->aiResponse));
+    }
+    out.insert(QStringLiteral("messages"), messages);
+    reply(c, http::HttpResponse::json(201, out).withHeader("Location", "/api/cs/sessions/" + session->id.toUtf8()));
+}
+
+void CsApi::getSession(Call &c)
+{
+    const auto s = m_engine.session(c.who.company, c.req.pathParams.value(QStringLiteral("id")));
+    if (!s)
+        return fail(c, s.error());
+    const auto customer = m_engine.store().customers().find(s->companyId, s->customerId);
+    reply(c, http::HttpResponse::json(200, json::sessionFull(*s, customer ? &*customer : nullptr)));
+}
+
+void CsApi::listSessions(Call &c)
+{
+    if (!rateLimit(c, QStringLiteral("list"), c.who.credentialKey(), m_limits.listSessions))
+        return;
+    const auto company = companyParam(c, query(c.req, "companyId"));
+    if (!company)
+        return;
+    SessionFilter f;
+    f.companyId = *company;
+    if (const QString v = query(c.req, "status"); !v.isEmpty()) {
+        f.status = parse<SessionStatus>(v);
+        if (!f.status)
+            return fail(c, invalid(QStringLiteral("status"), QStringLiteral("unknown status")));
+    }
+    if (const QString v = query(c.req, "tier"); !v.isEmpty()) {
+        f.tier = parse<Tier>(v);
+        if (!f.tier)
+            return fail(c, invalid(QStringLiteral("tier"), QStringLiteral("unknown tier")));
+    }
+    f.customerId = query(c.req, "customerId").left(128);
+    for (const auto &[name, target] : {std::pair{"startDate", &f.startMs}, std::pair{"endDate", &f.endMs}}) {
+        const QString v = query(c.req, name);
+        if (v.isEmpty())
+            continue;
+        const QDateTime t = timefmt::parseIso(v);
+        if (!t.isValid())
+            return fail(c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date")));
+        *target = t.toMSecsSinceEpoch();
+    }
+    // A bare end date means the whole of that day.
+    if (const QString v = query(c.req, "endDate"); v.size() == 10)
+        f.endMs += 86400000 - 1;
+    bool ok = true;
+    if (const QString v = query(c.req, "limit"); !v.isEmpty()) {
+        f.limit = v.toInt(&ok);
+        if (!ok || f.limit < 1 || f.limit > 200)
+            return fail(c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 200")));
+    }
+    if (const QString v = query(c.req, "offset"); !v.isEmpty()) {
+        f.offset = v.toInt(&ok);
+        if (!ok || f.offset < 0)
+            return fail(c, invalid(QStringLiteral("offset"), QStringLiteral("offset must be a whole number of 0 or more")));
+    }
+    int total = 0;
+    const auto sessions = m_engine.listSessions(f, &total);
+    if (!sessions)
+        return fail(c, sessions.error());
+    QJsonArray list;
+    for (const Session &s : *sessions)
+        list.append(json::sessionSummary(s));
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("sessions"), list},
+                                                       {QStringLiteral("total"), total},
+                                                       {QStringLiteral("limit"), f.limit},
+                                                       {QStringLiteral("offset"), f.offset}}));
+}
+
+void CsApi::postMessage(Call &c)
+{
+    const QString id = c.req.pathParams.value(QStringLiteral("id"));
+    if (!rateLimit(c, QStringLiteral("messages"), id.left(128), m_limits.messagesPerSession))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const QJsonValue message = body->value(QLatin1String("message"));
+    if (!message.isString())
+        return fail(c, cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
+                                 {{QStringLiteral("reason"), QStringLiteral("message must be a string")}}));
+    const auto outcome = m_engine.postMessage(c.who.company, id, message.toString(), c.actor);
+    if (!outcome)
+        return fail(c, outcome.error());
+    reply(c, http::HttpResponse::json(201, messageOutcomeJson(*outcome)));
+}
+
+void CsApi::escalate(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const auto reason = parse<EscalationReason>(body->value(QLatin1String("reason")).toString());
+    if (!reason)
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("reason must be an escalation reason"),
+                                 {{QStringLiteral("field"), QStringLiteral("reason")},
+                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<EscalationReason>())}}));
+    const auto target = parse<Tier>(body->value(QLatin1String("targetTier")).toString());
+    if (!target || *target == Tier::AiRep)
+        return fail(c, cs::error(400, cs::InvalidEscalation, QStringLiteral("Invalid escalation target"),
+                                 {{QStringLiteral("allowed"), QJsonArray{QStringLiteral("AI_MANAGER"), QStringLiteral("HUMAN_AGENT")}}}));
+    const QJsonValue notes = body->value(QLatin1String("notes"));
+    if (!notes.isUndefined() && !notes.isNull() && !notes.isString())
+        return fail(c, invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
+    const auto s = m_engine.escalate(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *reason, *target,
+                                     notes.toString(), c.actor);
+    if (!s)
+        return fail(c, s.error());
+    QJsonArray history;
+    for (const EscalationRecord &e : s->escalationHistory)
+        history.append(json::escalation(e));
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("success"), true},
+                                                       {QStringLiteral("session"),
+                                                        QJsonObject{{QStringLiteral("id"), s->id},
+                                                                    {QStringLiteral("currentTier"), toString(s->currentTier)},
+                                                                    {QStringLiteral("status"), toString(s->status)},
+                                                                    {QStringLiteral("escalationHistory"), history}}}}));
+}
+
+void CsApi::resolve(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    Resolution r;
+    const auto type = parse<ResolutionType>(body->value(QLatin1String("resolutionType")).toString());
+    if (!type)
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("resolutionType must be a resolution type"),
+                                 {{QStringLiteral("field"), QStringLiteral("resolutionType")},
+                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<ResolutionType>())}}));
+    r.type = *type;
+    const QJsonValue summary = body->value(QLatin1String("summary"));
+    if ((!summary.isUndefined() && !summary.isString()) || summary.toString().size() > 2000)
+        return fail(c, invalid(QStringLiteral("summary"), QStringLiteral("summary must be a string of at most 2000 characters")));
+    r.summary = summary.toString();
+    const QJsonValue actions = body->value(QLatin1String("actionsTaken"));
+    if (!actions.isUndefined() && !actions.isArray())
+        return fail(c, invalid(QStringLiteral("actionsTaken"), QStringLiteral("actionsTaken must be an array of strings")));
+    for (const QJsonValue &a : actions.toArray()) {
+        if (!a.isString() || a.toString().size() > 500 || r.actionsTaken.size() >= 50)
+            return fail(c, invalid(QStringLiteral("actionsTaken"),
+                                   QStringLiteral("actionsTaken must be at most 50 strings of at most 500 characters")));
+        r.actionsTaken << a.toString();
+    }
+    const QJsonValue followUp = body->value(QLatin1String("followUpRequired"));
+    if (!followUp.isUndefined() && !followUp.isBool())
+        return fail(c, invalid(QStringLiteral("followUpRequired"), QStringLiteral("followUpRequired must be true or false")));
+    r.followUpRequired = followUp.toBool();
+    const auto s = m_engine.resolve(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor);
+    if (!s)
+        return fail(c, s.error());
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("success"), true},
+                                                       {QStringLiteral("session"),
+                                                        QJsonObject{{QStringLiteral("id"), s->id},
+                                                                    {QStringLiteral("status"), toString(s->status)},
+                                                                    {QStringLiteral("resolution"), json::resolution(r)},
+                                                                    {QStringLiteral("resolvedAt"), timefmt::iso(s->resolvedAt)}}}}));
+}
+
+} // namespace tierdesk::api

@@ -1,0 +1,55 @@
+#include "core/api/cs/Runtime.h"
+
+#include "core/api/auth/SigningKey.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace tierdesk::api {
+
+Runtime::~Runtime()
+{
+    if (m_store)
+        m_store->batch().flush();
+}
+
+QString Runtime::defaultDataDir()
+{
+    const QString env = qEnvironmentVariable("TIERDESK_DATA_DIR");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock)
+{
+    std::unique_ptr<Runtime> rt(new Runtime);
+    rt->m_dataDir = QDir(dataDir).absolutePath();
+    if (!QDir().mkpath(rt->m_dataDir))
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot create data directory ") + rt->m_dataDir);
+    rt->m_settings = AppSettings(rt->m_dataDir + QStringLiteral("/tierdesk.ini"));
+
+    // One keyring entry per data directory, so two installations never share a key.
+    const QByteArray dirHash = QCryptographicHash::hash(rt->m_dataDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
+    rt->m_secrets = openSecretStore(rt->m_dataDir, QStringLiteral("Tierdesk-") + QString::fromLatin1(dirHash),
+                                    &rt->m_secretsWarning);
+    auto key = loadOrCreateSigningKey(*rt->m_secrets);
+    if (!key)
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot load the token signing key: ") + key.error().message);
+
+    auto store = Store::open(rt->m_dataDir + QStringLiteral("/tierdesk.db"),
+                             rt->m_settings.boolValue(settings::StorageSynchronousFull));
+    if (!store)
+        return store.error();
+    rt->m_store = std::move(store.value());
+    if (rt->m_store->kb().count(QString()) == 0) {
+        rt->m_store->batch().run([&] { return rt->m_store->kb().importDefaults(clock.nowMs()) > 0; });
+        rt->m_store->batch().flush();
+    }
+    rt->m_engine = std::make_unique<SessionEngine>(*rt->m_store, clock);
+    rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
+    return rt;
+}
+
+} // namespace tierdesk::api

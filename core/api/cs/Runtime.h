@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/api/cs/Authenticator.h"
+#include "core/common/Settings.h"
+#include "core/engine/SessionEngine.h"
+#include "core/integrations/SecretStore.h"
+
+#include <memory>
+
+namespace tierdesk::api {
+
+// What every command needs: settings, the store, the secret store with the
+// signing key, the engine and the token authority, for one data directory.
+// Lives on (and must be used from) the thread that opened it.
+class Runtime
+{
+public:
+    static Result<std::unique_ptr<Runtime>> open(const QString &dataDir, const Clock &clock = SystemClock::instance());
+    ~Runtime();
+
+    const QString &dataDir() const { return m_dataDir; }
+    AppSettings &settings() { return m_settings; }
+    Store &store() { return *m_store; }
+    SessionEngine &engine() { return *m_engine; }
+    const Authenticator &auth() const { return *m_auth; }
+    // Where secrets are kept, and the one-time warning if it is not a keyring.
+    QString secretsDescription() const { return m_secrets->description(); }
+    QString secretsWarning() const { return m_secretsWarning; }
+
+    static QString defaultDataDir();
+
+private:
+    Runtime() = default;
+
+    QString m_dataDir;
+    AppSettings m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
+    QString m_secretsWarning;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<SessionEngine> m_engine;
+    std::unique_ptr<Authenticator> m_auth;
+};
+
+} // namespace tierdesk::api

@@ -1,0 +1,97 @@
+#include "core/api/cs/ServerHost.h"
+
+#include "core/api/cs/CsErrors.h"
+
+namespace tierdesk::api {
+
+ServerHost::ServerHost(Runtime &runtime, ServerOptions options, QObject *parent)
+    : QObject(parent), m_runtime(runtime), m_options(options)
+{
+}
+
+ServerHost::~ServerHost()
+{
+    stop();
+}
+
+bool ServerHost::start(QString *error)
+{
+    AppSettings &s = m_runtime.settings();
+    SessionEngine &engine = m_runtime.engine();
+    http::HttpLimits limits;
+    limits.maxBodyBytes = s.value(settings::HttpMaxBodyBytes).toLongLong();
+    limits.idleTimeoutMs = s.intValue(settings::HttpIdleTimeoutSeconds) * 1000;
+    limits.requestTimeoutMs = s.intValue(settings::HttpRequestTimeoutSeconds) * 1000;
+    limits.maxConnections = s.intValue(settings::HttpMaxConnections);
+    m_http = std::make_unique<http::HttpServer>(limits);
+
+    CsRateLimits rates;
+    rates.enabled = m_options.rateLimits && s.boolValue(settings::RateLimitEnabled);
+    rates.windowSecs = qMax(1, s.intValue(settings::RateLimitWindowSeconds));
+    rates.createSession = s.intValue(settings::RateLimitCreateSession);
+    rates.messagesPerSession = s.intValue(settings::RateLimitMessages);
+    rates.listSessions = s.intValue(settings::RateLimitListSessions);
+    rates.analytics = s.intValue(settings::RateLimitAnalytics);
+    m_limiter = std::make_unique<RateLimiter>(engine.clock());
+    m_api = std::make_unique<CsApi>(engine, m_runtime.auth(), *m_limiter, rates);
+    m_api->install(*m_http);
+    m_ws = std::make_unique<WsHub>(engine, m_runtime.auth());
+    m_ws->install(*m_http);
+    // Unauthenticated liveness probe; also the trivial route benchmarks compare against.
+    m_http->router().route("GET", QStringLiteral("/api/cs/health"), [](const http::HttpRequest &, const http::HttpResponder &res) {
+        res.send(http::HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                                           {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}}));
+    });
+    m_http->setErrorFormatter(QString(), &cs::serverError);
+
+    if (!m_http->listen(m_options.host, m_options.port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(m_options.host.toString())
+                         .arg(m_options.port)
+                         .arg(m_http->errorString());
+        return false;
+    }
+
+    RetryPolicy retry;
+    retry.maxAttempts = s.intValue(settings::WebhookMaxAttempts);
+    retry.baseDelayMs = s.intValue(settings::WebhookBaseDelayMs);
+    m_outbound = std::make_unique<CurlOutboundHttp>();
+    m_dispatcher = std::make_unique<WebhookDispatcher>(m_runtime.store().webhooks(), *m_outbound, engine.clock(), retry);
+    connect(&engine, &SessionEngine::outboxChanged, m_dispatcher.get(), &WebhookDispatcher::poke);
+    // Deliveries update the outbox; commit those too without waiting for traffic.
+    connect(m_dispatcher.get(), &WebhookDispatcher::delivered, this, [this] { m_runtime.store().batch().flush(); });
+    connect(m_dispatcher.get(), &WebhookDispatcher::failed, this, [this] { m_runtime.store().batch().flush(); });
+    m_dispatcher->start(1000);
+
+    const qint64 idleMs = qint64(s.intValue(settings::AbandonAfterMinutes)) * 60000;
+    m_sweep.setInterval(qMax(1, s.intValue(settings::AbandonSweepSeconds)) * 1000);
+    connect(&m_sweep, &QTimer::timeout, this, [this, idleMs] { m_runtime.engine().sweepAbandoned(idleMs); });
+    m_sweep.start();
+    return true;
+}
+
+void ServerHost::stop()
+{
+    m_sweep.stop();
+    if (m_dispatcher)
+        m_dispatcher->stop();
+    if (m_http)
+        m_http->close();
+    m_runtime.store().batch().flush();
+}
+
+quint16 ServerHost::port() const
+{
+    return m_http ? m_http->serverPort() : 0;
+}
+
+QString ServerHost::baseUrl() const
+{
+    const QString host = m_options.host.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + m_options.host.toString() + QLatin1Char(']')
+                             : m_options.host.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+} // namespace tierdesk::api

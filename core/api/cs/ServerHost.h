@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/api/cs/CsApi.h"
+#include "core/api/cs/Runtime.h"
+#include "core/api/cs/WsHub.h"
+#include "core/integrations/OutboundHttp.h"
+#include "core/integrations/WebhookDispatcher.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace tierdesk::api {
+
+struct ServerOptions
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    bool rateLimits = true;
+};
+
+// The embedded server around one Runtime: HTTP routes, the WebSocket hub, the
+// webhook dispatcher and the idle-session sweep. Everything here runs on the
+// thread that owns the Runtime (the engine thread).
+class ServerHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    ServerHost(Runtime &runtime, ServerOptions options, QObject *parent = nullptr);
+    ~ServerHost() override;
+
+    bool start(QString *error);
+    void stop();
+    quint16 port() const;
+    QString baseUrl() const;
+    http::HttpServer &http() { return *m_http; }
+
+private:
+    Runtime &m_runtime;
+    ServerOptions m_options;
+    std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<http::HttpServer> m_http;
+    std::unique_ptr<CsApi> m_api;
+    std::unique_ptr<WsHub> m_ws;
+    std::unique_ptr<CurlOutboundHttp> m_outbound;
+    std::unique_ptr<WebhookDispatcher> m_dispatcher;
+    QTimer m_sweep;
+};
+
+} // namespace tierdesk::api

@@ -1,0 +1,138 @@
+#include "core/api/cs/WsHub.h"
+
+#include "core/api/cs/CsErrors.h"
+#include "core/common/Time.h"
+
+#include <QJsonDocument>
+#include <QWebSocket>
+
+namespace tierdesk::api {
+
+WsHub::WsHub(SessionEngine &engine, const Authenticator &auth, QObject *parent)
+    : QObject(parent), m_engine(engine), m_auth(auth)
+{
+    connect(&m_engine, &SessionEngine::sessionEvent, this, &WsHub::onEvent);
+}
+
+WsHub::~WsHub()
+{
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it)
+        if (it->socket)
+            it->socket->deleteLater();
+}
+
+void WsHub::install(http::HttpServer &server)
+{
+    server.setWebSocketRoute(
+        QStringLiteral("/api/cs/ws"),
+        [this](const http::HttpRequest &req) -> std::optional<http::HttpResponse> {
+            if (req.path != QLatin1String("/api/cs/ws"))
+                return cs::serverError(404, QStringLiteral("Not found"), req.path);
+            QString reason;
+            if (!m_auth.authenticate(req, true, &reason))
+                return cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+                                 {{QStringLiteral("reason"), reason}});
+            if (m_clients.size() >= kMaxClients)
+                return cs::error(503, cs::Unavailable, QStringLiteral("Too many live connections"));
+            return std::nullopt;
+        },
+        [this](QWebSocket *socket, const http::HttpRequest &req) { onConnected(socket, req); });
+}
+
+void WsHub::onConnected(QWebSocket *socket, const http::HttpRequest &req)
+{
+    const auto who = m_auth.authenticate(req, true, nullptr);
+    if (!who) {
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+        socket->deleteLater();
+        return;
+    }
+    socket->setParent(this);
+    socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
+    socket->setMaxAllowedIncomingFrameSize(kMaxIncomingBytes);
+    m_clients.insert(socket, Client{socket, *who, {}, false});
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        m_clients.remove(socket);
+        socket->deleteLater();
+    });
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("welcome")},
+        {QStringLiteral("companyId"), who->company},
+        {QStringLiteral("role"), roleName(who->role)}}).toJson(QJsonDocument::Compact)));
+}
+
+void WsHub::sendError(QWebSocket *socket, const char *code, const QString &message)
+{
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("error")},
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QLatin1String(code)},
+                                              {QStringLiteral("message"), message}}}}).toJson(QJsonDocument::Compact)));
+}
+
+void WsHub::onText(QWebSocket *socket, const QString &text)
+{
+    auto it = m_clients.find(socket);
+    if (it == m_clients.end())
+        return;
+    Client &client = *it;
+    const QJsonObject msg = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = msg.value(QLatin1String("type")).toString();
+    const QString sessionId = msg.value(QLatin1String("sessionId")).toString();
+    const QString companyId = msg.value(QLatin1String("companyId")).toString();
+    auto ack = [&](const QString &kind) {
+        QJsonObject o{{QStringLiteral("type"), kind}};
+        if (!sessionId.isEmpty())
+            o.insert(QStringLiteral("sessionId"), sessionId);
+        if (!companyId.isEmpty())
+            o.insert(QStringLiteral("companyId"), companyId);
+        socket->sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    };
+    if (type == QLatin1String("ping"))
+        return ack(QStringLiteral("pong"));
+    if (type != QLatin1String("subscribe") && type != QLatin1String("unsubscribe"))
+        return sendError(socket, cs::InvalidRequest, QStringLiteral("type must be subscribe, unsubscribe or ping"));
+    const bool subscribe = type == QLatin1String("subscribe");
+    if (!companyId.isEmpty()) {
+        if (companyId != client.who.company)
+            return sendError(socket, cs::NotFound, QStringLiteral("Company not found"));
+        if (client.who.role < Role::Agent)
+            return sendError(socket, cs::Forbidden, QStringLiteral("Company-wide events need the agent role"));
+        client.wholeCompany = subscribe;
+        return ack(subscribe ? QStringLiteral("subscribed") : QStringLiteral("unsubscribed"));
+    }
+    if (sessionId.isEmpty())
+        return sendError(socket, cs::InvalidRequest, QStringLiteral("sessionId or companyId is required"));
+    if (!subscribe) {
+        client.sessions.remove(sessionId);
+        return ack(QStringLiteral("unsubscribed"));
+    }
+    if (client.sessions.size() >= kMaxSubscriptions)
+        return sendError(socket, cs::Conflict, QStringLiteral("At most 200 subscriptions per connection"));
+    const auto session = m_engine.store().sessions().find(sessionId.left(128), false);
+    if (!session || session->companyId != client.who.company)
+        return sendError(socket, cs::SessionNotFound, QStringLiteral("Session not found"));
+    client.sessions.insert(sessionId);
+    ack(QStringLiteral("subscribed"));
+}
+
+void WsHub::onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data)
+{
+    QByteArray frame;
+    for (const Client &client : std::as_const(m_clients)) {
+        if (!client.socket || client.who.company != companyId)
+            continue;
+        if (!client.wholeCompany && !client.sessions.contains(sessionId))
+            continue;
+        if (frame.isEmpty())
+            frame = QJsonDocument(QJsonObject{{QStringLiteral("type"), type},
+                                              {QStringLiteral("sessionId"), sessionId},
+                                              {QStringLiteral("companyId"), companyId},
+                                              {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
+                                              {QStringLiteral("data"), data}})
+                        .toJson(QJsonDocument::Compact);
+        client.socket->sendTextMessage(QString::fromUtf8(frame));
+    }
+}
+
+} // namespace tierdesk::api

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/api/cs/Authenticator.h"
+#include "core/api/http/HttpServer.h"
+#include "core/engine/SessionEngine.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class QWebSocket;
+
+namespace tierdesk::api {
+
+// Live session events over WebSocket at /api/cs/ws (same JWT as the REST API,
+// as a Bearer header or ?token=). Clients send
+//   {"type":"subscribe","sessionId":"sess_..."}   any role, own company's sessions
+//   {"type":"subscribe","companyId":"..."}        agent and above: every session
+//   {"type":"unsubscribe", ...} / {"type":"ping"}
+// and receive {"type":"message"|"escalated"|"resolved"|"abandoned"|"created",
+//              "sessionId", "companyId", "timestamp", "data": {...}}.
+class WsHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxSubscriptions = 200;
+    static constexpr qint64 kMaxIncomingBytes = 64 * 1024;
+    static constexpr int kMaxClients = 2000;
+
+    WsHub(SessionEngine &engine, const Authenticator &auth, QObject *parent = nullptr);
+    ~WsHub() override;
+    void install(http::HttpServer &server);
+    int clientCount() const { return static_cast<int>(m_clients.size()); }
+
+private:
+    struct Client
+    {
+        QPointer<QWebSocket> socket;
+        Principal who;
+        QSet<QString> sessions;
+        bool wholeCompany = false;
+    };
+
+    void onConnected(QWebSocket *socket, const http::HttpRequest &req);
+    void onText(QWebSocket *socket, const QString &text);
+    void onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    void sendError(QWebSocket *socket, const char *code, const QString &message);
+
+    SessionEngine &m_engine;
+    const Authenticator &m_auth;
+    QHash<QWebSocket *, Client> m_clients;
+};
+
+} // namespace tierdesk::api

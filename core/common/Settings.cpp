@@ -1,0 +1,68 @@
+#include "core/common/Settings.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace tierdesk {
+namespace settings {
+
+const QList<Key> &all()
+{
+    static const QList<Key> keys{
+        {RateLimitEnabled, true, "Answer 429 beyond the per-minute limits below"},
+        {RateLimitWindowSeconds, 60, "Length of one rate-limit window"},
+        {RateLimitCreateSession, 100, "POST /api/cs/sessions per credential and window"},
+        {RateLimitMessages, 60, "POST /api/cs/sessions/:id/messages per session and window"},
+        {RateLimitListSessions, 200, "GET /api/cs/sessions per credential and window"},
+        {RateLimitAnalytics, 20, "GET /api/cs/analytics per credential and window"},
+        {AbandonAfterMinutes, 30, "A session idle this long while waiting on the customer becomes ABANDONED"},
+        {AbandonSweepSeconds, 60, "How often idle sessions are looked for"},
+        {HttpMaxBodyBytes, 1048576, "Largest request body; larger ones get 413"},
+        {HttpIdleTimeoutSeconds, 30, "Idle keep-alive connections close after this"},
+        {HttpRequestTimeoutSeconds, 10, "A request must arrive completely within this (else 408)"},
+        {HttpMaxConnections, 1024, "Open connections beyond this get 503"},
+        {StorageSynchronousFull, false, "fsync every commit (survives power loss; slower)"},
+        {WebhookMaxAttempts, 8, "Delivery attempts before a webhook delivery is given up"},
+        {WebhookBaseDelayMs, 2000, "First retry delay; doubles each attempt up to an hour"},
+    };
+    return keys;
+}
+
+QVariant defaultOf(const QString &name)
+{
+    for (const Key &k : all())
+        if (name == QLatin1String(k.name))
+            return k.defaultValue;
+    return {};
+}
+
+} // namespace settings
+
+AppSettings::AppSettings(const QString &iniPath) : m_path(iniPath)
+{
+    if (iniPath.isEmpty() || !QFileInfo::exists(iniPath))
+        return;
+    QSettings file(iniPath, QSettings::IniFormat);
+    for (const settings::Key &k : settings::all()) {
+        const QString name = QLatin1String(k.name);
+        if (file.contains(name))
+            m_file.insert(name, file.value(name));
+    }
+}
+
+QVariant AppSettings::value(const char *key) const
+{
+    const QString name = QLatin1String(key);
+    if (m_overrides.contains(name))
+        return m_overrides.value(name);
+    if (m_file.contains(name))
+        return m_file.value(name);
+    return settings::defaultOf(name);
+}
+
+void AppSettings::set(const char *key, const QVariant &value)
+{
+    m_overrides.insert(QLatin1String(key), value);
+}
+
+} // namespace tierdesk

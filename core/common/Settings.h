@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+namespace tierdesk {
+
+// Every setting, with its default, in one table. Values live in
+// <data dir>/tierdesk.ini; secrets never do (they go through SecretStore).
+namespace settings {
+
+struct Key
+{
+    const char *name;
+    QVariant defaultValue;
+    const char *description;
+};
+
+const QList<Key> &all();
+QVariant defaultOf(const QString &name);
+
+inline constexpr char RateLimitEnabled[] = "rateLimit/enabled";
+inline constexpr char RateLimitWindowSeconds[] = "rateLimit/windowSeconds";
+inline constexpr char RateLimitCreateSession[] = "rateLimit/createSession";
+inline constexpr char RateLimitMessages[] = "rateLimit/messagesPerSession";
+inline constexpr char RateLimitListSessions[] = "rateLimit/listSessions";
+inline constexpr char RateLimitAnalytics[] = "rateLimit/analytics";
+inline constexpr char AbandonAfterMinutes[] = "sessions/abandonAfterMinutes";
+inline constexpr char AbandonSweepSeconds[] = "sessions/abandonSweepSeconds";
+inline constexpr char HttpMaxBodyBytes[] = "http/maxBodyBytes";
+inline constexpr char HttpIdleTimeoutSeconds[] = "http/idleTimeoutSeconds";
+inline constexpr char HttpRequestTimeoutSeconds[] = "http/requestTimeoutSeconds";
+inline constexpr char HttpMaxConnections[] = "http/maxConnections";
+inline constexpr char StorageSynchronousFull[] = "storage/synchronousFull";
+inline constexpr char WebhookMaxAttempts[] = "webhooks/maxAttempts";
+inline constexpr char WebhookBaseDelayMs[] = "webhooks/baseDelayMs";
+
+} // namespace settings
+
+// Reads settings from an ini file, falling back to the table's defaults.
+class AppSettings
+{
+public:
+    explicit AppSettings(const QString &iniPath = {});
+    QVariant value(const char *key) const;
+    int intValue(const char *key) const { return value(key).toInt(); }
+    bool boolValue(const char *key) const { return value(key).toBool(); }
+    void set(const char *key, const QVariant &value); // in memory only (command-line overrides, tests)
+
+private:
+    QString m_path;
+    QVariantHash m_overrides;
+    QVariantHash m_file;
+};
+
+} // namespace tierdesk
