@@ -1,0 +1,289 @@
+#include "core/domain/CsConfig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace tierdesk;
+
+
+namespace {
+
+QJsonObject obj(const char *json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(json), &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("bad test JSON: %s", json);
+    return doc.object();
+}
+
+QJsonValue at(const QJsonObject &root, const QString &path)
+{
+    QJsonValue v = root;
+    for (const QString &key : path.split(QLatin1Char('.')))
+        v = v.toObject().value(key);
+    return v;
+}
+
+} // namespace
+
+class TestCsConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaultsHaveTheSeedShape();
+    void typedViewsOfDefaults();
+    void humanTierHasNoAiLimit();
+    void deepMergeKeepsTheRest();
+    void mergeReplacesArraysAndIgnoresCompanyId();
+    void validPatches_data();
+    void validPatches();
+    void invalidPatches_data();
+    void invalidPatches();
+    void errorLeavesConfigUnchanged();
+    void fromJsonFillsMissingKeysFromDefaults();
+    void validateReportsFirstProblem();
+};
+
+void TestCsConfig::defaultsHaveTheSeedShape()
+{
+    const QJsonObject json = CsConfig::defaults().toJson();
+    QCOMPARE(at(json, QStringLiteral("enabled")).toBool(false), true);
+    // The seed's "Get CS Config" response, key by key.
+    const QStringList boolTrue{QStringLiteral("tiers.aiRep.enabled"),
+                               QStringLiteral("tiers.aiRep.capabilities.canApplyCredits"),
+                               QStringLiteral("tiers.aiManager.enabled"),
+                               QStringLiteral("tiers.aiManager.capabilities.canProcessRefunds"),
+                               QStringLiteral("tiers.aiManager.capabilities.canModifySubscription"),
+                               QStringLiteral("tiers.aiManager.capabilities.canApplyCredits"),
+                               QStringLiteral("tiers.humanAgent.enabled"),
+                               QStringLiteral("tiers.humanAgent.notifyOnEscalation"),
+                               QStringLiteral("irateProtocol.enabled"),
+                               QStringLiteral("irateProtocol.autoEscalate.enabled")};
+    for (const QString &p : boolTrue) {
+        QVERIFY2(at(json, p).isBool(), qPrintable(p));
+        QVERIFY2(at(json, p).toBool(), qPrintable(p));
+    }
+    const QStringList boolFalse{QStringLiteral("tiers.aiRep.capabilities.canProcessRefunds"),
+                                QStringLiteral("tiers.aiRep.capabilities.canModifySubscription")};
+    for (const QString &p : boolFalse) {
+        QVERIFY2(at(json, p).isBool(), qPrintable(p));
+        QVERIFY2(!at(json, p).toBool(), qPrintable(p));
+    }
+    QCOMPARE(at(json, QStringLiteral("tiers.aiRep.capabilities.maxRefundAmount")).toDouble(-1), 0.0);
+    QCOMPARE(at(json, QStringLiteral("tiers.aiRep.capabilities.maxCreditAmount")).toDouble(), 10.0);
+    QCOMPARE(at(json, QStringLiteral("tiers.aiManager.capabilities.maxRefundAmount")).toDouble(), 100.0);
+    QCOMPARE(at(json, QStringLiteral("tiers.aiManager.capabilities.maxCreditAmount")).toDouble(), 50.0);
+    QCOMPARE(at(json, QStringLiteral("tiers.aiRep.responseGuidelines.tone")).toString(), QStringLiteral("friendly"));
+    QVERIFY(at(json, QStringLiteral("tiers.aiRep.responseGuidelines.maxResponseLength")).isDouble());
+    QVERIFY(at(json, QStringLiteral("tiers.humanAgent.escalationPhone")).isString());
+    QCOMPARE(at(json, QStringLiteral("irateProtocol.detectionThreshold")).toDouble(), 0.7);
+    QCOMPARE(at(json, QStringLiteral("irateProtocol.triggerKeywords")).toArray(),
+             QJsonArray({QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}));
+    QCOMPARE(at(json, QStringLiteral("irateProtocol.autoEscalate.afterAttempts")).toInt(), 2);
+    QCOMPARE(at(json, QStringLiteral("irateProtocol.autoEscalate.targetTier")).toString(), QStringLiteral("AI_MANAGER"));
+    // The defaults themselves pass validation.
+    QCOMPARE(validateCsConfig(json), QString());
+}
+
+void TestCsConfig::typedViewsOfDefaults()
+{
+    const CsConfig c = CsConfig::defaults();
+    QVERIFY(c.enabled());
+    const TierCapabilities rep = c.tier(Tier::AiRep);
+    QVERIFY(rep.enabled);
+    QVERIFY(!rep.canProcessRefunds);
+    QCOMPARE(rep.maxRefundAmount, 0.0);
+    QVERIFY(!rep.canModifySubscription);
+    QVERIFY(rep.canApplyCredits);
+    QCOMPARE(rep.maxCreditAmount, 10.0);
+    QCOMPARE(rep.tone, QStringLiteral("friendly"));
+    const TierCapabilities mgr = c.tier(Tier::AiManager);
+    QVERIFY(mgr.canProcessRefunds);
+    QCOMPARE(mgr.maxRefundAmount, 100.0);
+    QVERIFY(mgr.canModifySubscription);
+    QCOMPARE(mgr.maxCreditAmount, 50.0);
+    const IrateProtocol irate = c.irateProtocol();
+    QVERIFY(irate.enabled);
+    QVERIFY(irate.autoEscalate);
+    QCOMPARE(irate.afterAttempts, 2);
+    QCOMPARE(irate.detectionThreshold, 0.7);
+    QVERIFY(irate.targetTier == Tier::AiManager);
+    QCOMPARE(irate.triggerKeywords, QStringList({QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}));
+    QVERIFY(c.repeatContactWindowHours() > 0);
+    QVERIFY(c.complexIssueAfterTurns() >= 1);
+}
+
+void TestCsConfig::humanTierHasNoAiLimit()
+{
+    const TierCapabilities human = CsConfig::defaults().tier(Tier::HumanAgent);
+    QVERIFY(human.enabled);
+    QVERIFY(human.canProcessRefunds && human.canApplyCredits && human.canModifySubscription);
+    QVERIFY(human.maxRefundAmount >= 1e6);
+    auto off = CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"enabled":false}}})"));
+    QVERIFY(off.ok());
+    QVERIFY(!off->tier(Tier::HumanAgent).enabled);
+}
+
+void TestCsConfig::deepMergeKeepsTheRest()
+{
+    const CsConfig base = CsConfig::defaults();
+    auto merged = base.merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":15}}}})"));
+    QVERIFY2(merged.ok(), merged.ok() ? "" : qPrintable(merged.error().message));
+    QCOMPARE(merged->tier(Tier::AiRep).maxCreditAmount, 15.0);
+    // Everything else is as before, including the siblings inside the same object.
+    QJsonObject expected = base.toJson();
+    QJsonObject tiers = expected.value(QLatin1String("tiers")).toObject();
+    QJsonObject rep = tiers.value(QLatin1String("aiRep")).toObject();
+    QJsonObject caps = rep.value(QLatin1String("capabilities")).toObject();
+    caps.insert(QStringLiteral("maxCreditAmount"), 15);
+    rep.insert(QStringLiteral("capabilities"), caps);
+    tiers.insert(QStringLiteral("aiRep"), rep);
+    expected.insert(QStringLiteral("tiers"), tiers);
+    QCOMPARE(merged->toJson(), expected);
+    QVERIFY(merged->tier(Tier::AiRep).canApplyCredits);
+    QCOMPARE(merged->tier(Tier::AiManager).maxRefundAmount, 100.0);
+    QCOMPARE(merged->irateProtocol().afterAttempts, 2);
+
+    // A second merge builds on the first.
+    auto again = merged->merged(obj(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":3}}})"));
+    QVERIFY(again.ok());
+    QCOMPARE(again->tier(Tier::AiRep).maxCreditAmount, 15.0);
+    QCOMPARE(again->irateProtocol().afterAttempts, 3);
+    QVERIFY(again->irateProtocol().targetTier == Tier::AiManager);
+    QVERIFY(again->irateProtocol().autoEscalate);
+}
+
+void TestCsConfig::mergeReplacesArraysAndIgnoresCompanyId()
+{
+    auto merged = CsConfig::defaults().merged(
+        obj(R"({"companyId":"c-1","enabled":true,"irateProtocol":{"triggerKeywords":["outrageous"]}})"));
+    QVERIFY(merged.ok());
+    QCOMPARE(merged->irateProtocol().triggerKeywords, QStringList{QStringLiteral("outrageous")});
+    QVERIFY(!merged->toJson().contains(QLatin1String("companyId")));
+    auto empty = CsConfig::defaults().merged({});
+    QVERIFY(empty.ok());
+    QCOMPARE(empty->toJson(), CsConfig::defaults().toJson());
+}
+
+void TestCsConfig::validPatches_data()
+{
+    QTest::addColumn<QJsonObject>("patch");
+    QTest::newRow("disable company") << obj(R"({"enabled":false})");
+    QTest::newRow("zero amounts") << obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":0,"maxCreditAmount":0}}}})");
+    QTest::newRow("threshold 0") << obj(R"({"irateProtocol":{"detectionThreshold":0}})");
+    QTest::newRow("threshold 1") << obj(R"({"irateProtocol":{"detectionThreshold":1}})");
+    QTest::newRow("afterAttempts 1") << obj(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":1}}})");
+    QTest::newRow("target human") << obj(R"({"irateProtocol":{"autoEscalate":{"targetTier":"HUMAN_AGENT"}}})");
+    QTest::newRow("tone formal") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"tone":"formal"}}}})");
+    QTest::newRow("phone") << obj(R"({"tiers":{"humanAgent":{"escalationPhone":"+14155559999"}}})");
+    QTest::newRow("no keywords") << obj(R"({"irateProtocol":{"triggerKeywords":[]}})");
+}
+
+void TestCsConfig::validPatches()
+{
+    QFETCH(QJsonObject, patch);
+    auto merged = CsConfig::defaults().merged(patch);
+    QVERIFY2(merged.ok(), merged.ok() ? "" : qPrintable(merged.error().message));
+}
+
+void TestCsConfig::invalidPatches_data()
+{
+    QTest::addColumn<QJsonObject>("patch");
+    QTest::addColumn<QString>("path"); // the error message names this path
+
+    QTest::newRow("negative credit") << obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":-1}}}})")
+                                     << QStringLiteral("tiers.aiRep.capabilities.maxCreditAmount");
+    QTest::newRow("negative refund") << obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":-0.01}}}})")
+                                     << QStringLiteral("tiers.aiManager.capabilities.maxRefundAmount");
+    QTest::newRow("huge refund") << obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":1e12}}}})")
+                                 << QStringLiteral("tiers.aiManager.capabilities.maxRefundAmount");
+    QTest::newRow("unknown top key") << obj(R"({"colour":"red"})") << QStringLiteral("colour");
+    QTest::newRow("unknown nested key") << obj(R"({"tiers":{"aiRep":{"capabilities":{"canFly":true}}}})")
+                                        << QStringLiteral("tiers.aiRep.capabilities.canFly");
+    QTest::newRow("unknown tier") << obj(R"({"tiers":{"superAgent":{"enabled":true}}})")
+                                  << QStringLiteral("tiers.superAgent");
+    QTest::newRow("threshold above 1") << obj(R"({"irateProtocol":{"detectionThreshold":1.5}})")
+                                       << QStringLiteral("irateProtocol.detectionThreshold");
+    QTest::newRow("threshold below 0") << obj(R"({"irateProtocol":{"detectionThreshold":-0.1}})")
+                                       << QStringLiteral("irateProtocol.detectionThreshold");
+    QTest::newRow("string for number") << obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":"15"}}}})")
+                                       << QStringLiteral("tiers.aiRep.capabilities.maxCreditAmount");
+    QTest::newRow("number for bool") << obj(R"({"enabled":1})") << QStringLiteral("enabled");
+    QTest::newRow("string for bool") << obj(R"({"tiers":{"aiManager":{"enabled":"yes"}}})")
+                                     << QStringLiteral("tiers.aiManager.enabled");
+    QTest::newRow("object for array") << obj(R"({"irateProtocol":{"triggerKeywords":{"a":1}}})")
+                                      << QStringLiteral("irateProtocol.triggerKeywords");
+    QTest::newRow("number for object") << obj(R"({"tiers":3})") << QStringLiteral("tiers");
+    QTest::newRow("null value") << obj(R"({"irateProtocol":{"enabled":null}})") << QStringLiteral("irateProtocol.enabled");
+    QTest::newRow("non-string keyword") << obj(R"({"irateProtocol":{"triggerKeywords":["ok",3]}})")
+                                        << QStringLiteral("irateProtocol.triggerKeywords");
+    QTest::newRow("blank keyword") << obj(R"({"irateProtocol":{"triggerKeywords":["  "]}})")
+                                   << QStringLiteral("irateProtocol.triggerKeywords");
+    QTest::newRow("afterAttempts 0") << obj(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":0}}})")
+                                     << QStringLiteral("irateProtocol.autoEscalate.afterAttempts");
+    QTest::newRow("afterAttempts 1.5") << obj(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":1.5}}})")
+                                       << QStringLiteral("irateProtocol.autoEscalate.afterAttempts");
+    QTest::newRow("target AI_REP") << obj(R"({"irateProtocol":{"autoEscalate":{"targetTier":"AI_REP"}}})")
+                                   << QStringLiteral("irateProtocol.autoEscalate.targetTier");
+    QTest::newRow("target unknown") << obj(R"({"irateProtocol":{"autoEscalate":{"targetTier":"CEO"}}})")
+                                    << QStringLiteral("irateProtocol.autoEscalate.targetTier");
+    QTest::newRow("bad tone") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"tone":"sarcastic"}}}})")
+                              << QStringLiteral("tiers.aiRep.responseGuidelines.tone");
+    QTest::newRow("tiny response length") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"maxResponseLength":5}}}})")
+                                          << QStringLiteral("tiers.aiRep.responseGuidelines.maxResponseLength");
+    QTest::newRow("complexIssueAfterTurns 0") << obj(R"({"escalationRules":{"complexIssueAfterTurns":0}})")
+                                              << QStringLiteral("escalationRules.complexIssueAfterTurns");
+    QTest::newRow("negative window") << obj(R"({"escalationRules":{"repeatContactWindowHours":-1}})")
+                                     << QStringLiteral("escalationRules.repeatContactWindowHours");
+}
+
+void TestCsConfig::invalidPatches()
+{
+    QFETCH(QJsonObject, patch);
+    QFETCH(QString, path);
+    auto merged = CsConfig::defaults().merged(patch);
+    QVERIFY(!merged.ok());
+    QVERIFY(merged.error().kind == ErrorKind::InvalidArgument);
+    QVERIFY2(merged.error().message.startsWith(path), qPrintable(merged.error().message));
+}
+
+void TestCsConfig::errorLeavesConfigUnchanged()
+{
+    auto custom = CsConfig::defaults().merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":20}}}})"));
+    QVERIFY(custom.ok());
+    const CsConfig before = custom.value();
+    const QJsonObject beforeJson = before.toJson();
+    // One good key and one bad key in the same patch: nothing of it applies.
+    auto bad = before.merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":30}}},
+                                    "irateProtocol":{"detectionThreshold":2}})"));
+    QVERIFY(!bad.ok());
+    QCOMPARE(before.toJson(), beforeJson);
+    QCOMPARE(before.tier(Tier::AiRep).maxCreditAmount, 20.0);
+    auto unknown = before.merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":30}},"superAgent":{}}})"));
+    QVERIFY(!unknown.ok());
+    QCOMPARE(before.toJson(), beforeJson);
+}
+
+void TestCsConfig::fromJsonFillsMissingKeysFromDefaults()
+{
+    auto stored = CsConfig::fromJson(obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":250}}}})"));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->tier(Tier::AiManager).maxRefundAmount, 250.0);
+    QCOMPARE(stored->tier(Tier::AiRep).maxCreditAmount, 10.0);
+    QVERIFY(stored->enabled());
+    QVERIFY(!CsConfig::fromJson(obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":-5}}}})")).ok());
+}
+
+void TestCsConfig::validateReportsFirstProblem()
+{
+    QJsonObject json = CsConfig::defaults().toJson();
+    QCOMPARE(validateCsConfig(json), QString());
+    json.insert(QStringLiteral("extra"), true);
+    QCOMPARE(validateCsConfig(json), QStringLiteral("extra: unknown key"));
+}
+
+QTEST_GUILESS_MAIN(TestCsConfig)
+#include "tst_csconfig.moc"

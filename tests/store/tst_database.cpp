@@ -1,0 +1,266 @@
+#include "core/store/Schema.h"
+#include "core/store/Store.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tierdesk;
+
+namespace {
+
+Company makeCompany(const QString &id)
+{
+    return Company{id, QStringLiteral("Company ") + id, 1000, CsConfig::defaults()};
+}
+
+// A second, independent connection to the same file: it sees only committed data.
+class Observer
+{
+public:
+    explicit Observer(const QString &path)
+    {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("observer"));
+        m_db.setDatabaseName(path);
+        m_ok = m_db.open();
+    }
+    ~Observer()
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("observer"));
+    }
+    bool ok() const { return m_ok; }
+    int count(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql) || !q.next())
+            return -1;
+        return q.value(0).toInt();
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_ok = false;
+};
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void migrationsReachLatestVersion();
+    void reopenKeepsDataWithoutRerunningMigrations();
+    void walModeIsOn();
+    void failedRunRollsBackOnlyItsOwnWork();
+    void afterCommitRunsAfterFlush();
+    void afterCommitWithNothingPendingRunsAtOnce();
+    void flushMakesDataVisibleToAnotherConnection();
+    void eventLoopFlushesTheBatch();
+    void fullBatchFlushesItself();
+    void openFailsOnUnusablePath();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path() const { return m_dir->filePath(QStringLiteral("t.db")); }
+};
+
+void TestDatabase::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestDatabase::migrationsReachLatestVersion()
+{
+    auto store = Store::open(path());
+    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().message));
+    const auto &all = schema::migrations();
+    QVERIFY(!all.isEmpty());
+    QCOMPARE((*store)->db().schemaVersion(), all.last().version);
+    QSqlQuery q((*store)->db().handle());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
+    QCOMPARE(q.value(0).toInt(), all.size());
+    // The main tables exist.
+    for (const char *table : {"companies", "customers", "orders", "sessions", "messages", "sentiment_points", "escalations",
+                              "ledger", "webhooks", "webhook_outbox", "audit_log", "kb_articles", "kb_fts", "settings"}) {
+        QSqlQuery t((*store)->db().handle());
+        QVERIFY(t.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'").arg(QLatin1String(table))));
+        QVERIFY(t.next());
+        QVERIFY2(t.value(0).toInt() == 1, table);
+    }
+}
+
+void TestDatabase::reopenKeepsDataWithoutRerunningMigrations()
+{
+    QString appliedAt;
+    {
+        auto store = Store::open(path());
+        QVERIFY(store.ok());
+        Store &s = **store;
+        QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("co-1"))); }));
+        QVERIFY(s.batch().flush());
+        QSqlQuery q(s.db().handle());
+        QVERIFY(q.exec(QStringLiteral("SELECT applied_at FROM schema_version ORDER BY version LIMIT 1")) && q.next());
+        appliedAt = q.value(0).toString();
+        // Rewrite the recorded time so a re-run would be visible.
+        QVERIFY(s.db().exec(QStringLiteral("UPDATE schema_version SET applied_at = 'marker'")));
+    }
+    auto again = Store::open(path());
+    QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+    Store &s = **again;
+    QVERIFY(!appliedAt.isEmpty());
+    const auto company = s.companies().find(QStringLiteral("co-1"));
+    QVERIFY(company.has_value());
+    QCOMPARE(company->name, QStringLiteral("Company co-1"));
+    QCOMPARE(s.db().schemaVersion(), schema::migrations().last().version);
+    QSqlQuery q(s.db().handle());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), MIN(applied_at), MAX(applied_at) FROM schema_version")) && q.next());
+    QCOMPARE(q.value(0).toInt(), schema::migrations().size());
+    QCOMPARE(q.value(1).toString(), QStringLiteral("marker"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("marker"));
+}
+
+void TestDatabase::walModeIsOn()
+{
+    auto store = Store::open(path());
+    QVERIFY(store.ok());
+    QSqlQuery q((*store)->db().handle());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString().toLower(), QStringLiteral("wal"));
+    QSqlQuery fk((*store)->db().handle());
+    QVERIFY(fk.exec(QStringLiteral("PRAGMA foreign_keys")) && fk.next());
+    QCOMPARE(fk.value(0).toInt(), 1);
+    // WAL is a property of the file: a fresh connection sees it too.
+    Observer other(path());
+    QVERIFY(other.ok());
+    QVERIFY(QFile::exists(path() + QStringLiteral("-wal")));
+}
+
+void TestDatabase::failedRunRollsBackOnlyItsOwnWork()
+{
+    auto store = Store::open(path());
+    QVERIFY(store.ok());
+    Store &s = **store;
+    QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("kept-1"))); }));
+    const bool failed = s.batch().run([&] {
+        // Writes something, then fails: all of it must go.
+        s.companies().insert(makeCompany(QStringLiteral("dropped")));
+        s.db().exec(QStringLiteral("INSERT INTO settings(key, value) VALUES ('dropped', 'x')"));
+        return false;
+    });
+    QVERIFY(!failed);
+    // A failing statement inside work that reports failure: also rolled back.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UNIQUE constraint failed")));
+    QVERIFY(!s.batch().run([&] {
+        s.companies().insert(makeCompany(QStringLiteral("dropped-2")));
+        return s.companies().insert(makeCompany(QStringLiteral("kept-1"))); // duplicate key
+    }));
+    QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("kept-2"))); }));
+    QVERIFY(s.batch().flush());
+
+    Observer other(path());
+    QVERIFY(other.ok());
+    QCOMPARE(other.count(QStringLiteral("SELECT COUNT(*) FROM companies WHERE id IN ('kept-1', 'kept-2')")), 2);
+    QCOMPARE(other.count(QStringLiteral("SELECT COUNT(*) FROM companies WHERE id LIKE 'dropped%'")), 0);
+    QCOMPARE(other.count(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'dropped'")), 0);
+}
+
+void TestDatabase::afterCommitRunsAfterFlush()
+{
+    auto store = Store::open(path());
+    QVERIFY(store.ok());
+    Store &s = **store;
+    QList<bool> calls;
+    QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("c"))); }));
+    s.batch().afterCommit([&](bool committed) { calls << committed; });
+    s.batch().afterCommit([&](bool committed) { calls << committed; });
+    QVERIFY(calls.isEmpty());
+    const qint64 commitsBefore = s.batch().commits();
+    QVERIFY(s.batch().flush());
+    QCOMPARE(calls, QList<bool>({true, true}));
+    QCOMPARE(s.batch().commits(), commitsBefore + 1);
+    // Callbacks run once only.
+    QVERIFY(s.batch().flush());
+    QCOMPARE(calls.size(), 2);
+}
+
+void TestDatabase::afterCommitWithNothingPendingRunsAtOnce()
+{
+    auto store = Store::open(path());
+    QVERIFY(store.ok());
+    int called = 0;
+    (*store)->batch().afterCommit([&](bool committed) { called += committed ? 1 : 100; });
+    QCOMPARE(called, 1);
+}
+
+void TestDatabase::flushMakesDataVisibleToAnotherConnection()
+{
+    auto store = Store::open(path());
+    QVERIFY(store.ok());
+    Store &s = **store;
+    Observer other(path());
+    QVERIFY(other.ok());
+    QCOMPARE(other.count(QStringLiteral("SELECT COUNT(*) FROM companies")), 0);
+    QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("v1"))); }));
+    QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("v2"))); }));
+    // Written on our connection, not yet committed.
+    QVERIFY(s.companies().find(QStringLiteral("v1")).has_value());
+    QCOMPARE(other.count(QStringLiteral("SELECT COUNT(*) FROM companies")), 0);
+    QVERIFY(s.db().inTransaction());
+    QVERIFY(s.batch().flush());
+    QVERIFY(!s.db().inTransaction());
+    QCOMPARE(other.count(QStringLiteral("SELECT COUNT(*) FROM companies")), 2);
+}
+
+void TestDatabase::eventLoopFlushesTheBatch()
+{
+    auto store = Store::open(path());
+    QVERIFY(store.ok());
+    Store &s = **store;
+    bool committed = false;
+    QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("loop"))); }));
+    s.batch().afterCommit([&](bool ok) { committed = ok; });
+    QVERIFY(!committed);
+    // The flush is queued on the event loop (a zero timer): one pass of it commits.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QVERIFY(committed);
+    QVERIFY(!s.db().inTransaction());
+    Observer other(path());
+    QCOMPARE(other.count(QStringLiteral("SELECT COUNT(*) FROM companies WHERE id = 'loop'")), 1);
+}
+
+void TestDatabase::fullBatchFlushesItself()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    Database &d = **db;
+    WriteBatch batch(d, 2);
+    int done = 0;
+    QVERIFY(batch.run([&] { return d.exec(QStringLiteral("INSERT INTO settings(key, value) VALUES ('a', '1')")); }));
+    batch.afterCommit([&](bool ok) { done += ok; });
+    QCOMPARE(done, 0);
+    QVERIFY(batch.run([&] { return d.exec(QStringLiteral("INSERT INTO settings(key, value) VALUES ('b', '2')")); }));
+    batch.afterCommit([&](bool ok) { done += ok; });
+    // The second waiter fills the batch (maxPending = 2): it commits without the event loop.
+    QCOMPARE(done, 2);
+    QVERIFY(!d.inTransaction());
+}
+
+void TestDatabase::openFailsOnUnusablePath()
+{
+    // A directory where the file should be.
+    QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("adir")));
+    auto store = Store::open(m_dir->filePath(QStringLiteral("adir")));
+    QVERIFY(!store.ok());
+    QVERIFY(store.error().kind == ErrorKind::Internal);
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
