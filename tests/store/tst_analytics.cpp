@@ -1,0 +1,275 @@
+#include "core/common/Time.h"
+#include "core/store/Store.h"
+#include "tests/support/FakeClock.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tierdesk;
+
+namespace {
+
+constexpr qint64 kSec = 1000;
+constexpr qint64 kHour = 3600 * kSec;
+constexpr qint64 kDay = 24 * kHour;
+
+} // namespace
+
+// A known set of sessions written straight through the repositories, and every
+// block of the seed's "Get Analytics" answer checked against hand-computed values.
+class TestAnalytics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void period();
+    void overview();
+    void byTier();
+    void byChannel();
+    void escalations();
+    void sentiment();
+    void timelineByDay();
+    void timelineByMonth();
+    void noTimelineWithoutGroupBy();
+    void emptyRange();
+    void rangeIsInclusive();
+
+private:
+    struct Spec
+    {
+        QString id;
+        QString companyId;
+        Channel channel;
+        Tier tier;
+        SessionStatus status;
+        Sentiment sentiment;
+        qint64 createdOffset;  // from T0
+        qint64 resolvedAfter;  // from creation; 0 = not resolved
+        int messages;
+        QList<QPair<EscalationReason, qint64>> escalations; // reason, ms after creation
+        QList<QPair<Sentiment, double>> points;
+    };
+    bool add(const Spec &spec);
+    QJsonObject compute(GroupBy g = GroupBy::None) { return m_store->analytics().compute(QStringLiteral("co"), m_start, m_end, g); }
+
+    QTemporaryDir m_dir;
+    test::FakeClock m_clock;
+    std::unique_ptr<Store> m_store;
+    qint64 m_t0 = 0;
+    qint64 m_start = 0;
+    qint64 m_end = 0;
+};
+
+bool TestAnalytics::add(const Spec &spec)
+{
+    Session s;
+    s.id = spec.id;
+    s.companyId = spec.companyId;
+    s.customerId = QStringLiteral("cust");
+    s.channel = spec.channel;
+    s.currentTier = spec.tier;
+    s.status = spec.status;
+    s.customerSentiment = spec.sentiment;
+    s.createdAt = s.updatedAt = s.lastActivityAt = m_t0 + spec.createdOffset;
+    if (spec.resolvedAfter > 0)
+        s.resolvedAt = s.createdAt + spec.resolvedAfter;
+    s.messageCount = spec.messages;
+    return m_store->batch().run([&] {
+        if (!m_store->sessions().insert(s))
+            return false;
+        Tier from = Tier::AiRep;
+        for (const auto &e : spec.escalations) {
+            const Tier to = from == Tier::AiRep ? Tier::AiManager : Tier::HumanAgent;
+            if (!m_store->sessions().appendEscalation(s, {from, to, e.first, s.createdAt + e.second, {}, true}))
+                return false;
+            from = to;
+        }
+        qint64 at = s.createdAt;
+        for (const auto &p : spec.points)
+            if (!m_store->sessions().appendSentiment(s.id, {p.first, p.second, at += kSec, {}}))
+                return false;
+        return true;
+    });
+}
+
+void TestAnalytics::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto store = Store::open(m_dir.filePath(QStringLiteral("a.db")));
+    QVERIFY(store.ok());
+    m_store = std::move(store.value());
+    m_t0 = m_clock.nowMs(); // 2025-12-19T12:00:00Z
+    m_start = m_t0 - kHour;
+    m_end = m_t0 + 2 * kDay;
+    QVERIFY(m_store->batch().run([&] {
+        return m_store->companies().insert({QStringLiteral("co"), QStringLiteral("Co"), m_t0, CsConfig::defaults()})
+               && m_store->companies().insert({QStringLiteral("other"), QStringLiteral("Other"), m_t0, CsConfig::defaults()});
+    }));
+    using E = EscalationReason;
+    using S = Sentiment;
+    // In range, company "co":
+    QVERIFY(add({QStringLiteral("s1"), QStringLiteral("co"), Channel::Chat, Tier::AiRep, SessionStatus::Resolved, S::Happy,
+                 0, 300 * kSec, 4, {}, {{S::Frustrated, 0.3}, {S::Happy, 0.9}}}));
+    QVERIFY(add({QStringLiteral("s2"), QStringLiteral("co"), Channel::Chat, Tier::AiManager, SessionStatus::Resolved,
+                 S::Satisfied, kHour, 600 * kSec, 6, {{E::IrateCustomer, 120 * kSec}}, {{S::Neutral, 0.5}, {S::Satisfied, 0.7}}}));
+    QVERIFY(add({QStringLiteral("s3"), QStringLiteral("co"), Channel::Voice, Tier::HumanAgent, SessionStatus::Escalated,
+                 S::Angry, 2 * kHour, 0, 2, {{E::RefundRequest, 60 * kSec}, {E::RefundOverThreshold, 180 * kSec}},
+                 {{S::Frustrated, 0.3}, {S::Irate, 0.05}, {S::Angry, 0.15}}}));
+    QVERIFY(add({QStringLiteral("s4"), QStringLiteral("co"), Channel::Email, Tier::AiRep, SessionStatus::Abandoned,
+                 S::Frustrated, kDay, 0, 2, {}, {{S::Frustrated, 0.3}}}));
+    // Out of range, or another company's: never counted.
+    QVERIFY(add({QStringLiteral("old"), QStringLiteral("co"), Channel::Sms, Tier::AiManager, SessionStatus::Resolved, S::Irate,
+                 -10 * kDay, 60 * kSec, 9, {{E::LegalMention, kSec}}, {{S::Irate, 0.0}, {S::Irate, 0.01}}}));
+    QVERIFY(add({QStringLiteral("late"), QStringLiteral("co"), Channel::Sms, Tier::AiRep, SessionStatus::Active, S::Irate,
+                 2 * kDay + 1, 0, 9, {{E::ComplexIssue, kSec}}, {{S::Irate, 0.0}}}));
+    QVERIFY(add({QStringLiteral("x1"), QStringLiteral("other"), Channel::Sms, Tier::HumanAgent, SessionStatus::Resolved,
+                 S::Irate, 0, 60 * kSec, 9, {{E::SocialMediaThreat, kSec}}, {{S::Irate, 0.0}, {S::Happy, 0.9}}}));
+    QVERIFY(m_store->batch().flush());
+}
+
+void TestAnalytics::cleanupTestCase() { m_store.reset(); }
+
+void TestAnalytics::period()
+{
+    const QJsonObject p = compute().value(QLatin1String("period")).toObject();
+    QCOMPARE(p.value(QLatin1String("start")).toString(), QStringLiteral("2025-12-19T11:00:00Z"));
+    QCOMPARE(p.value(QLatin1String("end")).toString(), timefmt::iso(m_end));
+    QVERIFY(p.value(QLatin1String("end")).toString().startsWith(QLatin1String("2025-12-21T12:00:00")));
+}
+
+void TestAnalytics::overview()
+{
+    const QJsonObject o = compute().value(QLatin1String("overview")).toObject();
+    QCOMPARE(o.value(QLatin1String("totalSessions")).toInt(), 4);
+    QCOMPARE(o.value(QLatin1String("resolvedSessions")).toInt(), 2);
+    QCOMPARE(o.value(QLatin1String("resolutionRate")).toDouble(), 50.0);
+    QCOMPARE(o.value(QLatin1String("avgResolutionTime")).toInt(), 450); // (300 + 600) / 2 seconds
+    QCOMPARE(o.value(QLatin1String("avgMessagesPerSession")).toDouble(), 3.5); // (4 + 6 + 2 + 2) / 4
+    QCOMPARE(o.value(QLatin1String("customerSatisfactionAvg")).toDouble(), 3.0); // (5 + 4 + 1 + 2) / 4
+}
+
+void TestAnalytics::byTier()
+{
+    const QJsonArray tiers = compute().value(QLatin1String("byTier")).toArray();
+    QCOMPARE(tiers.size(), 3);
+    const QJsonObject rep = tiers.at(0).toObject(), mgr = tiers.at(1).toObject(), human = tiers.at(2).toObject();
+    QCOMPARE(rep.value(QLatin1String("tier")).toString(), QStringLiteral("AI_REP"));
+    QCOMPARE(rep.value(QLatin1String("sessions")).toInt(), 2);
+    QCOMPARE(rep.value(QLatin1String("resolved")).toInt(), 1);
+    QCOMPARE(rep.value(QLatin1String("resolutionRate")).toDouble(), 50.0);
+    QCOMPARE(rep.value(QLatin1String("avgTime")).toInt(), 300);
+    QCOMPARE(mgr.value(QLatin1String("tier")).toString(), QStringLiteral("AI_MANAGER"));
+    QCOMPARE(mgr.value(QLatin1String("sessions")).toInt(), 1);
+    QCOMPARE(mgr.value(QLatin1String("resolved")).toInt(), 1);
+    QCOMPARE(mgr.value(QLatin1String("resolutionRate")).toDouble(), 100.0);
+    QCOMPARE(mgr.value(QLatin1String("avgTime")).toInt(), 600);
+    QCOMPARE(human.value(QLatin1String("tier")).toString(), QStringLiteral("HUMAN_AGENT"));
+    QCOMPARE(human.value(QLatin1String("sessions")).toInt(), 1);
+    QCOMPARE(human.value(QLatin1String("resolved")).toInt(), 0);
+    QCOMPARE(human.value(QLatin1String("resolutionRate")).toDouble(), 0.0);
+    QCOMPARE(human.value(QLatin1String("avgTime")).toInt(), 0);
+}
+
+void TestAnalytics::byChannel()
+{
+    const QJsonArray channels = compute().value(QLatin1String("byChannel")).toArray();
+    QCOMPARE(channels.size(), 3); // no sms in range
+    const QJsonObject chat = channels.at(0).toObject();
+    QCOMPARE(chat.value(QLatin1String("channel")).toString(), QStringLiteral("chat"));
+    QCOMPARE(chat.value(QLatin1String("sessions")).toInt(), 2);
+    QCOMPARE(chat.value(QLatin1String("resolved")).toInt(), 2);
+    QCOMPARE(chat.value(QLatin1String("avgTime")).toInt(), 450);
+    // Ties in count are ordered by name.
+    QCOMPARE(channels.at(1).toObject().value(QLatin1String("channel")).toString(), QStringLiteral("email"));
+    QCOMPARE(channels.at(2).toObject().value(QLatin1String("channel")).toString(), QStringLiteral("voice"));
+    for (int i = 1; i < 3; ++i) {
+        QCOMPARE(channels.at(i).toObject().value(QLatin1String("sessions")).toInt(), 1);
+        QCOMPARE(channels.at(i).toObject().value(QLatin1String("resolved")).toInt(), 0);
+        QCOMPARE(channels.at(i).toObject().value(QLatin1String("avgTime")).toInt(), 0);
+    }
+}
+
+void TestAnalytics::escalations()
+{
+    const QJsonObject e = compute().value(QLatin1String("escalations")).toObject();
+    QCOMPARE(e.value(QLatin1String("total")).toInt(), 3);
+    const QJsonObject byReason = e.value(QLatin1String("byReason")).toObject();
+    QCOMPARE(byReason, QJsonObject({{QStringLiteral("IRATE_CUSTOMER"), 1},
+                                    {QStringLiteral("REFUND_REQUEST"), 1},
+                                    {QStringLiteral("REFUND_OVER_THRESHOLD"), 1}}));
+    QCOMPARE(e.value(QLatin1String("avgEscalationTime")).toInt(), 90); // first escalations at 120 s and 60 s
+    QCOMPARE(e.value(QLatin1String("escalationRate")).toDouble(), 50.0); // 2 of 4 sessions escalated
+}
+
+void TestAnalytics::sentiment()
+{
+    const QJsonObject s = compute().value(QLatin1String("sentiment")).toObject();
+    QCOMPARE(s.value(QLatin1String("distribution")).toObject(),
+             QJsonObject({{QStringLiteral("HAPPY"), 1}, {QStringLiteral("SATISFIED"), 1}, {QStringLiteral("NEUTRAL"), 0},
+                          {QStringLiteral("FRUSTRATED"), 1}, {QStringLiteral("ANGRY"), 1}, {QStringLiteral("IRATE"), 0}}));
+    QCOMPARE(s.value(QLatin1String("irateIncidents")).toInt(), 1); // s3 only
+    // s1 and s2 end better than they began, s3 does not; s4 has a single reading.
+    QCOMPARE(s.value(QLatin1String("sentimentImprovement")).toDouble(), 66.7);
+}
+
+void TestAnalytics::timelineByDay()
+{
+    const QJsonArray t = compute(GroupBy::Day).value(QLatin1String("timeline")).toArray();
+    QCOMPARE(t.size(), 2);
+    QCOMPARE(t.at(0).toObject(), QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-19")},
+                                              {QStringLiteral("sessions"), 3},
+                                              {QStringLiteral("resolved"), 2},
+                                              {QStringLiteral("escalated"), 2}}));
+    QCOMPARE(t.at(1).toObject(), QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-20")},
+                                              {QStringLiteral("sessions"), 1},
+                                              {QStringLiteral("resolved"), 0},
+                                              {QStringLiteral("escalated"), 0}}));
+}
+
+void TestAnalytics::timelineByMonth()
+{
+    const QJsonArray t = compute(GroupBy::Month).value(QLatin1String("timeline")).toArray();
+    QCOMPARE(t.size(), 1);
+    QCOMPARE(t.at(0).toObject().value(QLatin1String("period")).toString(), QStringLiteral("2025-12"));
+    QCOMPARE(t.at(0).toObject().value(QLatin1String("sessions")).toInt(), 4);
+    // Friday 19th and Saturday 20th December share a week.
+    QCOMPARE(compute(GroupBy::Week).value(QLatin1String("timeline")).toArray().size(), 1);
+}
+
+void TestAnalytics::noTimelineWithoutGroupBy() { QVERIFY(!compute().contains(QLatin1String("timeline"))); }
+
+void TestAnalytics::emptyRange()
+{
+    const QJsonObject a = m_store->analytics().compute(QStringLiteral("co"), m_t0 + 100 * kDay, m_t0 + 101 * kDay, GroupBy::Day);
+    const QJsonObject o = a.value(QLatin1String("overview")).toObject();
+    QCOMPARE(o.value(QLatin1String("totalSessions")).toInt(-1), 0);
+    QCOMPARE(o.value(QLatin1String("resolvedSessions")).toInt(-1), 0);
+    QCOMPARE(o.value(QLatin1String("resolutionRate")).toDouble(-1), 0.0);
+    QCOMPARE(o.value(QLatin1String("avgResolutionTime")).toInt(-1), 0);
+    QCOMPARE(o.value(QLatin1String("customerSatisfactionAvg")).toDouble(-1), 0.0);
+    QCOMPARE(a.value(QLatin1String("byTier")).toArray().size(), 3);
+    QVERIFY(a.value(QLatin1String("byChannel")).toArray().isEmpty());
+    QCOMPARE(a.value(QLatin1String("escalations")).toObject().value(QLatin1String("total")).toInt(-1), 0);
+    QCOMPARE(a.value(QLatin1String("escalations")).toObject().value(QLatin1String("escalationRate")).toDouble(-1), 0.0);
+    QCOMPARE(a.value(QLatin1String("sentiment")).toObject().value(QLatin1String("irateIncidents")).toInt(-1), 0);
+    QCOMPARE(a.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject().size(), 6);
+    QVERIFY(a.value(QLatin1String("timeline")).toArray().isEmpty());
+    // An unknown company reads as empty, not as someone else's data.
+    const QJsonObject none = m_store->analytics().compute(QStringLiteral("nobody"), m_start, m_end, GroupBy::None);
+    QCOMPARE(none.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(-1), 0);
+}
+
+void TestAnalytics::rangeIsInclusive()
+{
+    // Exactly [created of s1, created of s4]: both ends count.
+    const QJsonObject a = m_store->analytics().compute(QStringLiteral("co"), m_t0, m_t0 + kDay, GroupBy::None);
+    QCOMPARE(a.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(), 4);
+    const QJsonObject b = m_store->analytics().compute(QStringLiteral("co"), m_t0 + 1, m_t0 + kDay - 1, GroupBy::None);
+    QCOMPARE(b.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestAnalytics)
+#include "tst_analytics.moc"
