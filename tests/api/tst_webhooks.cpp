@@ -1,0 +1,240 @@
+// Outbound webhooks end to end: registration over /api/cs/webhooks, delivery
+// to a real HTTP receiver on loopback, signatures, retries and removal.
+#include "tests/api/ApiTestSupport.h"
+
+#include "core/integrations/WebhookSigner.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+namespace {
+
+const QByteArray kSecret = "whsec_test_0123456789abcdef";
+
+} // namespace
+
+class TestWebhooks : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void registerAndList();
+    void registrationIsValidated_data();
+    void registrationIsValidated();
+    void sessionCreatedIsDeliveredSigned();
+    void escalationCarriesTiers();
+    void failedDeliveryIsRetried();
+    void deleteWebhook();
+
+private:
+    QString registerHook(const QString &path, const QStringList &events, const QByteArray &secret = kSecret);
+    QList<ReceivedHttp> forSession(const QString &path, const QString &event, const QString &sessionId) const;
+    QString newSession();
+
+    ServerFixture m_server;
+    WebhookReceiver m_receiver;
+    std::unique_ptr<HttpClient> m_admin;
+};
+
+void TestWebhooks::initTestCase()
+{
+    QVERIFY(m_receiver.listen());
+    QString error;
+    QVERIFY2(m_server.start("[webhooks]\nbaseDelayMs=200\n", false, &error), qPrintable(error));
+    m_admin = m_server.client(api::Role::Admin);
+}
+
+void TestWebhooks::cleanupTestCase()
+{
+    m_admin.reset();
+    m_server.stop();
+}
+
+QString TestWebhooks::registerHook(const QString &path, const QStringList &events, const QByteArray &secret)
+{
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/webhooks"),
+                                       {{QStringLiteral("companyId"), m_server.companyId()},
+                                        {QStringLiteral("url"), m_receiver.url(path)},
+                                        {QStringLiteral("events"), QJsonArray::fromStringList(events)},
+                                        {QStringLiteral("secret"), QString::fromLatin1(secret)}});
+    if (r.status != 201)
+        qWarning("webhook registration failed: %s", describe(r).constData());
+    return r.json().value(QLatin1String("id")).toString();
+}
+
+QList<ReceivedHttp> TestWebhooks::forSession(const QString &path, const QString &event, const QString &sessionId) const
+{
+    QList<ReceivedHttp> out;
+    for (const ReceivedHttp &r : m_receiver.withEvent(event))
+        if (r.target == path.toUtf8()
+            && r.json().value(QLatin1String("data")).toObject().value(QLatin1String("sessionId")).toString() == sessionId)
+            out << r;
+    return out;
+}
+
+QString TestWebhooks::newSession()
+{
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
+                                       sessionBody(m_server.companyId(), QStringLiteral("cust_alice")));
+    return r.status == 201 ? r.json().value(QLatin1String("id")).toString() : QString();
+}
+
+void TestWebhooks::registerAndList()
+{
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/webhooks"),
+                                       {{QStringLiteral("companyId"), m_server.companyId()},
+                                        {QStringLiteral("url"), m_receiver.url(QStringLiteral("/listed"))},
+                                        {QStringLiteral("events"), QJsonArray{QStringLiteral("session.resolved")}},
+                                        {QStringLiteral("secret"), QString::fromLatin1(kSecret)}});
+    QVERIFY2(r.status == 201, describe(r));
+    const QJsonObject hook = r.json();
+    QVERIFY(hook.value(QLatin1String("id")).toString().startsWith(QLatin1String("wh_")));
+    QCOMPARE(hook.value(QLatin1String("url")).toString(), m_receiver.url(QStringLiteral("/listed")));
+    QCOMPARE(hook.value(QLatin1String("events")).toArray(), QJsonArray{QStringLiteral("session.resolved")});
+    QVERIFY(!hook.contains(QLatin1String("secret")));
+    QVERIFY(!r.body.contains(kSecret));
+
+    const HttpResult list = m_admin->get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_server.companyId()}}));
+    QVERIFY2(list.status == 200, describe(list));
+    QVERIFY(!list.body.contains(kSecret));
+    bool found = false;
+    for (const QJsonValue &v : list.json().value(QLatin1String("webhooks")).toArray()) {
+        const QJsonObject w = v.toObject();
+        QVERIFY(!w.contains(QLatin1String("secret")));
+        found = found || w.value(QLatin1String("id")) == hook.value(QLatin1String("id"));
+    }
+    QVERIFY(found);
+}
+
+void TestWebhooks::registrationIsValidated_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QJsonArray>("events");
+    QTest::addColumn<QString>("secret");
+    const QJsonArray created{QStringLiteral("session.created")};
+    const QString secret = QString::fromLatin1(kSecret);
+    QTest::newRow("ftp url") << QStringLiteral("ftp://127.0.0.1/x") << created << secret;
+    QTest::newRow("relative url") << QStringLiteral("/hook") << created << secret;
+    QTest::newRow("no events") << QStringLiteral("http://127.0.0.1:9/h") << QJsonArray() << secret;
+    QTest::newRow("unknown event") << QStringLiteral("http://127.0.0.1:9/h") << QJsonArray{QStringLiteral("session.deleted")} << secret;
+    QTest::newRow("short secret") << QStringLiteral("http://127.0.0.1:9/h") << created << QStringLiteral("short");
+}
+
+void TestWebhooks::registrationIsValidated()
+{
+    QFETCH(QString, url);
+    QFETCH(QJsonArray, events);
+    QFETCH(QString, secret);
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/webhooks"),
+                                       {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("url"), url},
+                                        {QStringLiteral("events"), events}, {QStringLiteral("secret"), secret}});
+    const QString problem = checkErrorBody(r, 400, QStringLiteral("CS_011"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestWebhooks::sessionCreatedIsDeliveredSigned()
+{
+    QVERIFY(!registerHook(QStringLiteral("/created"), {QStringLiteral("session.created")}).isEmpty());
+    const QString id = newSession();
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/created"), QStringLiteral("session.created"), id).size(), 1, 10000);
+    const ReceivedHttp req = forSession(QStringLiteral("/created"), QStringLiteral("session.created"), id).constFirst();
+    QCOMPARE(req.method, QByteArray("POST"));
+    QVERIFY(req.header("content-type").startsWith("application/json"));
+    const QJsonObject payload = req.json();
+    QCOMPARE(payload.value(QLatin1String("event")).toString(), QStringLiteral("session.created"));
+    QVERIFY(QDateTime::fromString(payload.value(QLatin1String("timestamp")).toString(), Qt::ISODateWithMs).isValid());
+    const QJsonObject data = payload.value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("sessionId")).toString(), id);
+    QCOMPARE(data.value(QLatin1String("companyId")).toString(), m_server.companyId());
+    QCOMPARE(data.value(QLatin1String("customerId")).toString(), QStringLiteral("cust_alice"));
+    QCOMPARE(req.header("x-tierdesk-event"), QByteArray("session.created"));
+    QVERIFY(!req.header("x-tierdesk-delivery").isEmpty());
+
+    const QByteArray signature = req.header("x-tierdesk-signature");
+    QVERIFY2(!signature.isEmpty(), "no X-Tierdesk-Signature");
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QVERIFY2(verifyWebhookSignature(kSecret, signature, req.body, now), signature.constData());
+    // The signature covers this exact body and this secret.
+    QVERIFY(!verifyWebhookSignature("another-secret-0123456789", signature, req.body, now));
+    QByteArray tampered = req.body;
+    tampered.replace("cust_alice", "cust_chloe");
+    QVERIFY(!verifyWebhookSignature(kSecret, signature, tampered, now));
+}
+
+void TestWebhooks::escalationCarriesTiers()
+{
+    QVERIFY(!registerHook(QStringLiteral("/escalated"), {QStringLiteral("session.escalated")}).isEmpty());
+    const QString id = newSession();
+    QVERIFY(!id.isEmpty());
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
+                                       {{QStringLiteral("reason"), QStringLiteral("HIGH_VALUE_CUSTOMER")},
+                                        {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
+    QVERIFY2(r.status == 200, describe(r));
+    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/escalated"), QStringLiteral("session.escalated"), id).size(), 1, 10000);
+    const ReceivedHttp req = forSession(QStringLiteral("/escalated"), QStringLiteral("session.escalated"), id).constFirst();
+    const QJsonObject data = req.json().value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("fromTier")).toString(), QStringLiteral("AI_REP"));
+    QCOMPARE(data.value(QLatin1String("toTier")).toString(), QStringLiteral("AI_MANAGER"));
+    QCOMPARE(data.value(QLatin1String("reason")).toString(), QStringLiteral("HIGH_VALUE_CUSTOMER"));
+    QCOMPARE(data.value(QLatin1String("customerId")).toString(), QStringLiteral("cust_alice"));
+    QVERIFY(verifyWebhookSignature(kSecret, req.header("x-tierdesk-signature"), req.body, QDateTime::currentSecsSinceEpoch()));
+    // The hook subscribed to escalations only: the session's creation was not sent to it.
+    QCOMPARE(forSession(QStringLiteral("/escalated"), QStringLiteral("session.created"), id).size(), 0);
+}
+
+void TestWebhooks::failedDeliveryIsRetried()
+{
+    QVERIFY(!registerHook(QStringLiteral("/flaky"), {QStringLiteral("session.resolved")}).isEmpty());
+    const QString id = newSession();
+    QVERIFY(!id.isEmpty());
+    m_receiver.script("/flaky", {500});
+    QCOMPARE(m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
+                           {{QStringLiteral("resolutionType"), QStringLiteral("CUSTOMER_SATISFIED")}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), id).size(), 2, 15000);
+    const QList<ReceivedHttp> attempts = forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), id);
+    QVERIFY(!attempts[0].header("x-tierdesk-delivery").isEmpty());
+    QCOMPARE(attempts[1].header("x-tierdesk-delivery"), attempts[0].header("x-tierdesk-delivery"));
+    QCOMPARE(attempts[1].body, attempts[0].body);
+    QVERIFY(verifyWebhookSignature(kSecret, attempts[1].header("x-tierdesk-signature"), attempts[1].body,
+                                   QDateTime::currentSecsSinceEpoch()));
+    // Delivered on the second attempt: no third one follows. Another event to the
+    // same hook arriving proves the dispatcher moved on.
+    const QString next = newSession();
+    QCOMPARE(m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(next),
+                           {{QStringLiteral("resolutionType"), QStringLiteral("CUSTOMER_SATISFIED")}}).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), next).size(), 1, 10000);
+    QCOMPARE(forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), id).size(), 2);
+}
+
+void TestWebhooks::deleteWebhook()
+{
+    const QString removed = registerHook(QStringLiteral("/removed"), {QStringLiteral("session.created")});
+    const QString sentinel = registerHook(QStringLiteral("/sentinel"), {QStringLiteral("session.created")});
+    QVERIFY(!removed.isEmpty() && !sentinel.isEmpty());
+    HttpResult r = m_admin->del(QStringLiteral("/api/cs/webhooks/") + removed);
+    QVERIFY2(r.status == 204, describe(r));
+    QVERIFY(r.body.isEmpty());
+    r = m_admin->del(QStringLiteral("/api/cs/webhooks/") + removed);
+    const QString problem = checkErrorBody(r, 404, QStringLiteral("CS_014"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const HttpResult list = m_admin->get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_server.companyId()}}));
+    QVERIFY(!list.body.contains(removed.toUtf8()));
+
+    // Another company cannot delete this company's hook.
+    const QString other = m_server.createCompany(QStringLiteral("Hook Thief"));
+    HttpClient thief(m_server.port(), m_server.token(api::Role::Admin, other));
+    QCOMPARE(thief.del(QStringLiteral("/api/cs/webhooks/") + sentinel).status, 404);
+
+    const QString id = newSession();
+    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/sentinel"), QStringLiteral("session.created"), id).size(), 1, 10000);
+    QCOMPARE(forSession(QStringLiteral("/removed"), QStringLiteral("session.created"), id).size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestWebhooks)
+#include "tst_webhooks.moc"
