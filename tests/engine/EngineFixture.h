@@ -1,0 +1,103 @@
+#pragma once
+
+// A SessionEngine over a real SQLite file in a temporary directory, with the
+// default knowledge base, the demo store and a clock that moves only by hand.
+#include "core/engine/DemoSeeder.h"
+#include "core/engine/SessionEngine.h"
+#include "tests/support/FakeClock.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace tierdesk::test {
+
+class EngineFixture
+{
+public:
+    // Returns false (and leaves the fixture unusable) if anything fails.
+    bool setUp(std::unique_ptr<Responder> responder = nullptr)
+    {
+        if (!dir.isValid())
+            return false;
+        auto opened = Store::open(dir.filePath(QStringLiteral("t.db")));
+        if (!opened)
+            return false;
+        store = std::move(opened.value());
+        store->kb().importDefaults(clock.nowMs());
+        engine = std::make_unique<SessionEngine>(*store, clock, std::move(responder));
+        auto seeded = seedDemo(*engine, Actor{});
+        if (!seeded)
+            return false;
+        companyId = seeded->value(QLatin1String("companyId")).toString();
+        return !companyId.isEmpty() && store->batch().flush();
+    }
+
+    ~EngineFixture()
+    {
+        // Pending after-commit callbacks point into the engine: deliver them while it lives.
+        if (store)
+            store->batch().flush();
+        engine.reset();
+        store.reset();
+    }
+
+    // A chat session for `customer`, opened with `text` (none when empty).
+    Result<Session> open(const QString &customer, const QString &text = {},
+                         std::optional<MessageOutcome> *first = nullptr,
+                         std::optional<IssueCategory> category = std::nullopt)
+    {
+        CreateSessionRequest req;
+        req.companyId = companyId;
+        req.customerId = customer;
+        req.initialMessage = text;
+        req.issueCategory = category;
+        return engine->createSession(req, Actor{}, first);
+    }
+
+    Result<MessageOutcome> say(const QString &sessionId, const QString &text)
+    {
+        return engine->postMessage(companyId, sessionId, text, Actor{});
+    }
+
+    bool configure(const char *json)
+    {
+        return engine->updateConfig(companyId, QJsonDocument::fromJson(QByteArray(json)).object(), Actor{}).ok();
+    }
+
+    // One value read on the engine's own connection.
+    QVariant scalar(const QString &sql, const QVariantList &binds = {})
+    {
+        QSqlQuery q(store->db().handle());
+        q.prepare(sql);
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds.at(i));
+        if (!q.exec() || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+    double refunded(const QString &orderId)
+    {
+        return store->customers().findOrder(companyId, orderId)->refundedAmount;
+    }
+    int ledgerRows(const QString &kind) { return scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = ?"), {kind}).toInt(); }
+
+    QTemporaryDir dir;
+    FakeClock clock;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<SessionEngine> engine;
+    QString companyId;
+};
+
+inline QStringList actionsOf(const MessageOutcome &o)
+{
+    QStringList out;
+    if (o.aiResponse)
+        for (const QJsonValue &v : o.aiResponse->metadata.value(QLatin1String("actionsTaken")).toArray())
+            out << v.toString();
+    return out;
+}
+
+} // namespace tierdesk::test
