@@ -38,6 +38,8 @@ private slots:
     void methodNotAllowed();
     void payloadTooLarge();
     void headersTooLarge();
+    void uriTooLong();
+    void longestMessageIsAccepted();
     void refusedRequestsChangeNothing();
 
 private:
@@ -384,6 +386,24 @@ void TestCsApiErrors::headersTooLarge()
     result.doc = QJsonDocument::fromJson(r.body);
     result.headers = {{"content-type", r.header("content-type")}};
     CHECK_ERROR(result, 431, "CS_017");
+}
+
+void TestCsApiErrors::uriTooLong()
+{
+    const HttpResult r = m_admin->get(QStringLiteral("/api/cs/sessions?companyId=") + QString(20000, QLatin1Char('a')));
+    const QString problem = checkErrorBody(r, 414, QStringLiteral("CS_019"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestCsApiErrors::longestMessageIsAccepted()
+{
+    const QString id = createSession();
+    QVERIFY(!id.isEmpty());
+    const QString text = QStringLiteral("Where is my order? ") + QString(4000 - 19, QLatin1Char('z'));
+    QCOMPARE(text.size(), 4000);
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), text}});
+    QVERIFY2(r.status == 201, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("customerMessage")).toObject().value(QLatin1String("content")).toString(), text);
 }
 
 void TestCsApiErrors::refusedRequestsChangeNothing()
