@@ -12,7 +12,7 @@ packages=(
   fonts-dejavu-core xvfb xauth curl
 )
 if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
-  packages+=(wrk imagemagick)
+  packages+=(wrk imagemagick sqlite3)
 fi
 
 missing=()

@@ -1,5 +1,6 @@
 #include "core/common/Ids.h"
 
+#include <QList>
 #include <QRandomGenerator>
 #include <QUuid>
 
@@ -7,10 +8,11 @@ namespace tierdesk::ids {
 
 QByteArray randomHex(int bytes)
 {
-    QByteArray raw(bytes, Qt::Uninitialized);
-    auto *rng = QRandomGenerator::system();
-    for (int i = 0; i < bytes; ++i)
-        raw[i] = static_cast<char>(rng->bounded(256));
+    // One draw from the system generator for all the bytes: ids are made on
+    // every message, and each draw may be a system call.
+    QList<quint32> words((bytes + 3) / 4);
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    const QByteArray raw(reinterpret_cast<const char *>(words.constData()), bytes);
     return raw.toHex();
 }
 

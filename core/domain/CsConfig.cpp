@@ -132,7 +132,19 @@ QString validateCsConfig(const QJsonObject &config)
     return {};
 }
 
-CsConfig::CsConfig() : m_json(defaultJson()) {}
+CsConfig::CsConfig() : CsConfig(defaultJson()) {}
+
+CsConfig::CsConfig(QJsonObject json) : m_json(std::move(json))
+{
+    parseViews();
+}
+
+void CsConfig::parseViews()
+{
+    for (Tier t : {Tier::AiRep, Tier::AiManager, Tier::HumanAgent})
+        m_tiers[static_cast<int>(t)] = parseTier(t);
+    m_irate = parseIrate();
+}
 
 CsConfig CsConfig::defaults() { return CsConfig(defaultJson()); }
 
@@ -157,7 +169,7 @@ Result<CsConfig> CsConfig::merged(const QJsonObject &patch) const
 
 bool CsConfig::enabled() const { return m_json.value(QLatin1String("enabled")).toBool(true); }
 
-TierCapabilities CsConfig::tier(Tier t) const
+TierCapabilities CsConfig::parseTier(Tier t) const
 {
     TierCapabilities out;
     const QJsonObject tiers = m_json.value(QLatin1String("tiers")).toObject();
@@ -182,7 +194,7 @@ TierCapabilities CsConfig::tier(Tier t) const
     return out;
 }
 
-IrateProtocol CsConfig::irateProtocol() const
+IrateProtocol CsConfig::parseIrate() const
 {
     const QJsonObject irate = m_json.value(QLatin1String("irateProtocol")).toObject();
     const QJsonObject autoEsc = irate.value(QLatin1String("autoEscalate")).toObject();

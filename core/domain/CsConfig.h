@@ -46,14 +46,21 @@ public:
 
     QJsonObject toJson() const { return m_json; }
     bool enabled() const;
-    TierCapabilities tier(Tier t) const;
-    IrateProtocol irateProtocol() const;
+    const TierCapabilities &tier(Tier t) const { return m_tiers[static_cast<int>(t)]; }
+    const IrateProtocol &irateProtocol() const { return m_irate; }
     int repeatContactWindowHours() const;
     int complexIssueAfterTurns() const;
 
 private:
-    explicit CsConfig(QJsonObject json) : m_json(std::move(json)) {}
+    explicit CsConfig(QJsonObject json);
+    // The typed views are read on every message, so they are parsed once here.
+    void parseViews();
+    TierCapabilities parseTier(Tier t) const;
+    IrateProtocol parseIrate() const;
+
     QJsonObject m_json;
+    TierCapabilities m_tiers[3];
+    IrateProtocol m_irate;
 };
 
 // Validation used by merged(); exposed for tests. Returns the first problem found

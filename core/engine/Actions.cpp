@@ -32,6 +32,14 @@ std::optional<Order> ActionExecutor::findOrder(const QString &companyId, const Q
     return m_customers.latestOrder(companyId, customerId);
 }
 
+bool ActionExecutor::isOrderTopic(const QString &intent)
+{
+    return is(intent, nlu::intent::OrderStatus) || is(intent, nlu::intent::CancelOrder)
+           || is(intent, nlu::intent::ChangeAddress) || is(intent, nlu::intent::ReturnItem)
+           || is(intent, nlu::intent::RefundRequest) || is(intent, nlu::intent::RefundStatus)
+           || is(intent, nlu::intent::ProductIssue);
+}
+
 RequestedAction ActionExecutor::requested(const QString &intent, const nlu::Slots &found,
                                           const std::optional<Order> &order, const QString &text)
 {
@@ -56,11 +64,7 @@ ActionReport ActionExecutor::perform(const Session &session, const Customer &cus
 {
     ActionReport report;
     report.order = order;
-    const bool orderTopic = is(intent, nlu::intent::OrderStatus) || is(intent, nlu::intent::CancelOrder)
-                            || is(intent, nlu::intent::ChangeAddress) || is(intent, nlu::intent::ReturnItem)
-                            || is(intent, nlu::intent::RefundRequest) || is(intent, nlu::intent::RefundStatus)
-                            || is(intent, nlu::intent::ProductIssue);
-    if (order && orderTopic)
+    if (order && isOrderTopic(intent))
         report.actionsTaken << QStringLiteral("order_lookup");
 
     switch (request.kind) {

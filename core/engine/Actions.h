@@ -39,6 +39,9 @@ public:
                          const QString &intent, const RequestedAction &request, const std::optional<Order> &order,
                          const QString &text, qint64 nowMs);
 
+    // Intents whose answer is about one order, so the order is looked up.
+    static bool isOrderTopic(const QString &intent);
+
     static constexpr double kGoodwillCredit = 5.0;
 
 private:

@@ -64,12 +64,19 @@ QString fitLength(const QString &text, int maxChars)
 
 int approximateTokens(const QString &text)
 {
-    static const QRegularExpression token(QStringLiteral("\\w+|[^\\w\\s]"));
+    // Words and single punctuation marks; a plain scan, as it runs on every reply.
     int n = 0;
-    auto it = token.globalMatch(text);
-    while (it.hasNext()) {
-        it.next();
-        ++n;
+    bool inWord = false;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('_')) {
+            if (!inWord)
+                ++n;
+            inWord = true;
+        } else {
+            inWord = false;
+            if (!c.isSpace())
+                ++n;
+        }
     }
     return n;
 }

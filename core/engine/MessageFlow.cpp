@@ -42,6 +42,15 @@ QString summaryFor(const Session &s, const MessageAnalysis &a, const ActionRepor
     return summary;
 }
 
+bool isSmallTalk(const QString &intent)
+{
+    for (const char *name : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye, nlu::intent::HumanRequest,
+                             nlu::intent::ManagerRequest})
+        if (intent == QLatin1String(name))
+            return true;
+    return false;
+}
+
 } // namespace
 
 Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
@@ -118,11 +127,16 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     if (a.irate)
         ++s.irateCount;
 
-    std::optional<Order> order;
     const QString &intent = a.intent.intent;
-    order = m_actions.findOrder(s.companyId, s.customerId, a.slotValues.orderId);
+    std::optional<Order> order;
+    if (!a.slotValues.orderId.isEmpty() || ActionExecutor::isOrderTopic(intent))
+        order = m_actions.findOrder(s.companyId, s.customerId, a.slotValues.orderId);
     const RequestedAction requested = ActionExecutor::requested(intent, a.slotValues, order, text);
-    const QList<KbHit> knowledge = m_store.kb().search(s.companyId, text, 3);
+    // The knowledge base is searched only when the reply may quote it: answers
+    // about an order or an action are built from their results instead.
+    const bool answeredByAction = requested.kind != RequestedAction::None
+                                  || (order && ActionExecutor::isOrderTopic(intent)) || isSmallTalk(intent);
+    const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, text, 3);
     const bool confident = isConfident(a, knowledge) || requested.kind != RequestedAction::None
                            || (order && !a.slotValues.orderId.isEmpty());
     const int unconfident = confident ? 0 : s.unconfidentTurns + 1;
@@ -180,11 +194,13 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
         return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
     out.session = s;
 
-    QJsonObject event{{QStringLiteral("customerMessage"), json::message(cm)},
-                      {QStringLiteral("session"), json::sessionSummary(s)}};
-    if (out.aiResponse)
-        event.insert(QStringLiteral("aiResponse"), json::message(*out.aiResponse));
-    publish(s, QStringLiteral("message"), event);
+    if (eventsWanted()) {
+        QJsonObject event{{QStringLiteral("customerMessage"), json::message(cm)},
+                          {QStringLiteral("session"), json::sessionSummary(s)}};
+        if (out.aiResponse)
+            event.insert(QStringLiteral("aiResponse"), json::message(*out.aiResponse));
+        publish(s, QStringLiteral("message"), event);
+    }
     return out;
 }
 

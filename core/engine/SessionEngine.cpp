@@ -6,6 +6,7 @@
 #include "core/engine/LocalResponder.h"
 
 #include <QJsonDocument>
+#include <QMetaMethod>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -27,6 +28,12 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
 }
 
 SessionEngine::~SessionEngine() = default;
+
+bool SessionEngine::eventsWanted() const
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&SessionEngine::sessionEvent);
+    return isSignalConnected(signal);
+}
 
 QStringList SessionEngine::webhookEvents()
 {
@@ -63,9 +70,12 @@ Result<Company> SessionEngine::company(const QString &id)
 {
     if (id.isEmpty())
         return makeError(ErrorKind::MissingCompany, QStringLiteral("Missing company ID"));
+    if (const auto cached = m_companies.constFind(id); cached != m_companies.cend())
+        return *cached;
     auto c = m_store.companies().find(id);
     if (!c)
-        return makeError(ErrorKind::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), id}});
+        return makeError(ErrorKind::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), id.left(128)}});
+    m_companies.insert(id, *c);
     return *c;
 }
 
@@ -281,6 +291,7 @@ Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJs
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
+    m_companies[companyId].config = merged.value();
     return merged;
 }
 
@@ -393,6 +404,8 @@ void SessionEngine::queueWebhook(const Session &s, const QString &event, const Q
 
 void SessionEngine::publish(const Session &s, const QString &type, const QJsonObject &data)
 {
+    if (!eventsWanted())
+        return;
     const QString company = s.companyId;
     const QString id = s.id;
     m_store.batch().afterCommit([this, company, id, type, data](bool committed) {

@@ -92,6 +92,10 @@ public:
 
     static QStringList webhookEvents();
 
+    // Live events cost JSON on every message; they are built only while
+    // something is connected to sessionEvent (connect only while listening).
+    bool eventsWanted() const;
+
 signals:
     // type: "created", "message", "escalated", "resolved", "abandoned". Emitted after commit.
     void sessionEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
@@ -108,6 +112,9 @@ private:
 
     Store &m_store;
     const Clock &m_clock;
+    // Companies with their parsed config, read on every message. This engine is
+    // the only writer, so it updates the cache whenever it writes a company.
+    QHash<QString, Company> m_companies;
     std::unique_ptr<Responder> m_responder;
     MessageAnalyzer m_analyzer;
     ActionExecutor m_actions;

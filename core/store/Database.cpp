@@ -81,6 +81,7 @@ QSqlQuery &Database::statement(const QString &sql)
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery q(m_db);
+        q.setForwardOnly(true); // no row cache: every use reads its rows once, in order
         if (!q.prepare(sql))
             qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
         it = m_statements.insert(sql, q);
@@ -145,11 +146,12 @@ bool Database::rollback()
     return exec(QStringLiteral("ROLLBACK"));
 }
 
-bool Database::savepoint(const QString &name) { return exec(QStringLiteral("SAVEPOINT ") + name); }
-bool Database::release(const QString &name) { return exec(QStringLiteral("RELEASE ") + name); }
+// Savepoints run on every request: prepared once like any hot statement.
+bool Database::savepoint(const QString &name) { return exec(statement(QStringLiteral("SAVEPOINT ") + name), {}); }
+bool Database::release(const QString &name) { return exec(statement(QStringLiteral("RELEASE ") + name), {}); }
 bool Database::rollbackTo(const QString &name)
 {
-    return exec(QStringLiteral("ROLLBACK TO ") + name) && release(name);
+    return exec(statement(QStringLiteral("ROLLBACK TO ") + name), {}) && release(name);
 }
 
 } // namespace tierdesk

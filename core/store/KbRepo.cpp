@@ -45,6 +45,7 @@ QString ftsQuery(const QString &text)
 
 bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 {
+    m_cache.clear();
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(company_id, slug) DO UPDATE SET title = excluded.title, category = excluded.category,"
@@ -68,6 +69,9 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     const QString match = ftsQuery(text);
     if (match.isEmpty())
         return out;
+    const QString cacheKey = companyId + QLatin1Char('\n') + QString::number(limit) + QLatin1Char('\n') + match;
+    if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
+        return *hit;
     // Title and keywords weigh more than body text.
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, bm25(kb_fts, 8.0, 5.0, 1.0) AS rank"
@@ -88,6 +92,9 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
         out << h;
     }
     q.finish();
+    if (m_cache.size() >= kCacheEntries)
+        m_cache.clear(); // simple bound; refills with what is asked now
+    m_cache.insert(cacheKey, out);
     return out;
 }
 

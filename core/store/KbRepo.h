@@ -3,6 +3,8 @@
 #include "core/domain/Enums.h"
 #include "core/store/Database.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace tierdesk {
@@ -41,6 +43,10 @@ public:
 
 private:
     Database &m_db;
+    // Recent searches by (company, query terms). Customers ask the same
+    // questions over and over; any change to the articles clears it.
+    QHash<QString, QList<KbHit>> m_cache;
+    static constexpr int kCacheEntries = 1024;
 };
 
 } // namespace tierdesk

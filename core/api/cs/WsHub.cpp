@@ -11,7 +11,18 @@ namespace tierdesk::api {
 WsHub::WsHub(SessionEngine &engine, const Authenticator &auth, QObject *parent)
     : QObject(parent), m_engine(engine), m_auth(auth)
 {
-    connect(&m_engine, &SessionEngine::sessionEvent, this, &WsHub::onEvent);
+}
+
+void WsHub::listen(bool on)
+{
+    // Connected only while there are clients: with no listener the engine
+    // skips building event JSON altogether.
+    if (on && !m_listening)
+        m_listening = connect(&m_engine, &SessionEngine::sessionEvent, this, &WsHub::onEvent);
+    else if (!on && m_listening) {
+        disconnect(m_listening);
+        m_listening = {};
+    }
 }
 
 WsHub::~WsHub()
@@ -51,10 +62,12 @@ void WsHub::onConnected(QWebSocket *socket, const http::HttpRequest &req)
     socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
     socket->setMaxAllowedIncomingFrameSize(kMaxIncomingBytes);
     m_clients.insert(socket, Client{socket, *who, {}, false});
+    listen(true);
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {
         m_clients.remove(socket);
         socket->deleteLater();
+        listen(!m_clients.isEmpty());
     });
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
         {QStringLiteral("type"), QStringLiteral("welcome")},

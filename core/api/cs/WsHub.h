@@ -47,10 +47,12 @@ private:
     void onText(QWebSocket *socket, const QString &text);
     void onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
     void sendError(QWebSocket *socket, const char *code, const QString &message);
+    void listen(bool on);
 
     SessionEngine &m_engine;
     const Authenticator &m_auth;
     QHash<QWebSocket *, Client> m_clients;
+    QMetaObject::Connection m_listening;
 };
 
 } // namespace tierdesk::api

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Load benchmark of the canonical CS API with wrk at 50 connections:
+#   1. GET /api/cs/health               (trivial route, the baseline)
+#   2. POST /api/cs/sessions/:id/messages (local responder, group commit)
+#   3. GET /api/cs/sessions/:id
+# then a durability check: every acknowledged (201) message must be in the
+# database after the server is killed with SIGKILL.
+# Usage: bench/run.sh [path/to/tierdesk]   (env: DURATION=15s, CONNECTIONS=50, PORT=18099)
+set -euo pipefail
+bin=$(realpath "${1:-build/app/tierdesk}")
+here=$(cd "$(dirname "$0")" && pwd)
+duration=${DURATION:-15s}
+conns=${CONNECTIONS:-50}
+port=${PORT:-18099}
+data=$(mktemp -d)
+out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).txt"
+mkdir -p "$here/results"
+trap 'kill -9 $pid 2>/dev/null || true; [ -n "${KEEP_DATA:-}" ] || rm -rf "$data"' EXIT
+
+"$bin" --data-dir "$data" serve --port "$port" --demo --no-rate-limit >"$data/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 50); do grep -q "Admin token" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
+export TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
+company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
+base="http://127.0.0.1:$port"
+
+# Sessions to spread the load over (the per-session history stays short).
+new_sessions() {
+  for i in $(seq "$1"); do
+    curl -s -X POST "$base/api/cs/sessions" -H "Authorization: Bearer $TOKEN" \
+      -d "{\"companyId\":\"$company\",\"customerId\":\"bench-$2-$i\",\"channel\":\"chat\",\"initialMessage\":\"Hello\"}" \
+      | grep -o '"id":"sess_[0-9a-f]*"' | head -n 1 | cut -d'"' -f4
+  done
+}
+new_sessions 400 post >"$data/post-sessions.txt"
+new_sessions 200 get >"$data/get-sessions.txt"
+
+{
+  echo "Tierdesk load benchmark, $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$conns -d$duration --latency"
+  echo "server and wrk share this machine"
+  echo
+  echo "== GET /api/cs/health (trivial route)"
+  wrk -t2 -c"$conns" -d"$duration" --latency "$base/api/cs/health"
+  echo
+  echo "== POST /api/cs/sessions/:id/messages"
+  SESSIONS_FILE="$data/post-sessions.txt" wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/post_message.lua" "$base"
+  echo
+  echo "== GET /api/cs/sessions/:id"
+  SESSIONS_FILE="$data/get-sessions.txt" wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/get_session.lua" "$base"
+} | tee "$out"
+
+# Durability: acknowledged = 201s counted by wrk; stored = rows after SIGKILL.
+acked=$(awk '/== POST/{p=1} p && /requests in/{print $1; exit}' "$out")
+errors=$(awk '/== POST/{p=1} p && /non-201 responses/{print $3; exit}' "$out")
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+stored=$(sqlite3 "$data/tierdesk.db" "SELECT COUNT(*) FROM messages m JOIN sessions s ON s.id = m.session_id
+  WHERE s.customer_id LIKE 'bench-post-%' AND m.role = 'customer' AND m.content <> 'Hello'")
+{
+  echo
+  echo "== Durability after SIGKILL"
+  echo "message requests completed by wrk: $acked (non-201: ${errors:-0}); customer messages on disk: $stored"
+  echo "(on disk >= acknowledged: requests still in flight when wrk stopped may be stored too)"
+} | tee -a "$out"
+echo "results: $out"
