@@ -99,8 +99,8 @@ QString validateCsConfig(const QJsonObject &config)
         if (!kTones.contains(guide.value(QLatin1String("tone")).toString()))
             return path + QStringLiteral(".responseGuidelines.tone: one of ") + kTones.join(QStringLiteral(", "));
         const double len = guide.value(QLatin1String("maxResponseLength")).toDouble();
-        if (len < 40 || len > 4000)
-            return path + QStringLiteral(".responseGuidelines.maxResponseLength: must be between 40 and 4000");
+        if (len < 40 || len > 4000 || len != static_cast<int>(len))
+            return path + QStringLiteral(".responseGuidelines.maxResponseLength: a whole number from 40 to 4000");
     }
     const QString phone = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("escalationPhone")).toString();
     if (phone.size() > 32)
@@ -124,11 +124,11 @@ QString validateCsConfig(const QJsonObject &config)
         return QStringLiteral("irateProtocol.autoEscalate.targetTier: AI_MANAGER or HUMAN_AGENT");
     const QJsonObject rules = config.value(QLatin1String("escalationRules")).toObject();
     const double window = rules.value(QLatin1String("repeatContactWindowHours")).toDouble();
-    if (window < 0 || window > 24 * 365)
-        return QStringLiteral("escalationRules.repeatContactWindowHours: must be between 0 and 8760");
+    if (window < 0 || window > 24 * 365 || window != static_cast<int>(window))
+        return QStringLiteral("escalationRules.repeatContactWindowHours: a whole number from 0 to 8760");
     const double turns = rules.value(QLatin1String("complexIssueAfterTurns")).toDouble();
-    if (turns < 1 || turns > 10)
-        return QStringLiteral("escalationRules.complexIssueAfterTurns: must be between 1 and 10");
+    if (turns < 1 || turns > 10 || turns != static_cast<int>(turns))
+        return QStringLiteral("escalationRules.complexIssueAfterTurns: a whole number from 1 to 10");
     return {};
 }
 

@@ -18,6 +18,15 @@ QString planNamed(const QString &text)
     return {};
 }
 
+bool mentionsSubscription(const QString &text)
+{
+    const QString lower = text.toLower();
+    for (const char *word : {"subscription", "subscribe", "membership", "member", "plan", "trail club", "renewal"})
+        if (lower.contains(QLatin1String(word)))
+            return true;
+    return false;
+}
+
 } // namespace
 
 std::optional<Order> ActionExecutor::findOrder(const QString &companyId, const QString &customerId,
@@ -52,7 +61,10 @@ RequestedAction ActionExecutor::requested(const QString &intent, const nlu::Slot
     } else if (is(intent, nlu::intent::CreditRequest)) {
         r.kind = RequestedAction::Credit;
         r.amount = found.amount.value_or(kGoodwillCredit);
-    } else if (is(intent, nlu::intent::SubscriptionChange) || is(intent, nlu::intent::SubscriptionCancel)) {
+    } else if ((is(intent, nlu::intent::SubscriptionChange) || is(intent, nlu::intent::SubscriptionCancel))
+               && mentionsSubscription(text)) {
+        // Changing a subscription on the classifier's guess alone is too risky:
+        // the customer must have named it.
         r.kind = RequestedAction::Subscription;
     }
     return r;

@@ -116,12 +116,16 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     m_store.sessions().appendSentiment(s.id, point);
     s.customerSentiment = a.sentiment.level;
 
+    // Repeat contact is judged once, when the session's category becomes known:
+    // given at creation (checked on the first message) or found now.
+    const bool firstMessage = s.messageCount == 1;
     const IssueCategory category = a.intent.category;
     const bool firstCategory = !s.issueCategory && category != IssueCategory::GeneralInquiry;
     if (firstCategory)
         s.issueCategory = category;
-    const bool repeatContact = firstCategory && config.repeatContactWindowHours() > 0
-                               && m_store.sessions().hasRecentContact(s.companyId, s.customerId, category,
+    const bool judgeRepeat = s.issueCategory && (firstCategory || firstMessage);
+    const bool repeatContact = judgeRepeat && config.repeatContactWindowHours() > 0
+                               && m_store.sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory,
                                                                       now - qint64(config.repeatContactWindowHours()) * 3600000,
                                                                       s.id);
     if (a.irate)

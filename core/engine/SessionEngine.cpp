@@ -27,7 +27,11 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
 {
 }
 
-SessionEngine::~SessionEngine() = default;
+SessionEngine::~SessionEngine()
+{
+    // Callbacks waiting for the commit point at this engine: run them now.
+    m_store.batch().flush();
+}
 
 bool SessionEngine::eventsWanted() const
 {

@@ -165,11 +165,8 @@ void TestSessionEngine::repeatContactWithExplicitCategory()
     std::optional<MessageOutcome> second;
     QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("Where is my order ORD-10004?"), &second,
                     IssueCategory::Shipping).ok());
-    // MessageFlow.cpp only checks for a repeat when the message sets the category
-    // (firstCategory requires !s.issueCategory), so a session created with
-    // issueCategory never detects REPEAT_CONTACT.
-    QEXPECT_FAIL("", "REPEAT_CONTACT is not detected when the session was created with an issueCategory", Continue);
     QVERIFY(second->escalation.has_value());
+    QVERIFY(second->escalation->reason == EscalationReason::RepeatContact);
 }
 
 void TestSessionEngine::refundWithinManagerAuthority()
@@ -193,13 +190,8 @@ void TestSessionEngine::refundWithinManagerAuthority()
     // A message about the order must not touch anything else of the account.
     auto rest = f->say(s->id, QStringLiteral("Please refund the rest of order ORD-10005 too"));
     QVERIFY(rest.ok());
-    // The classifier reads this as subscription_cancel (confidence ~0.62) and
-    // ActionExecutor::subscription() (core/engine/Actions.cpp) cancels the
-    // subscription on the intent alone, though the text never mentions it.
-    QEXPECT_FAIL("", "a refund message cancels the customer's subscription", Continue);
     QVERIFY(!actionsOf(*rest).contains(QLatin1String("modify_subscription")));
     QVERIFY(f->store->batch().flush());
-    QEXPECT_FAIL("", "a refund message cancels the customer's subscription", Continue);
     QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription.value(QLatin1String("status")).toString(),
              QStringLiteral("active"));
 

@@ -160,7 +160,9 @@ void CsApi::listSessions(Call &c)
 void CsApi::postMessage(Call &c)
 {
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
-    if (!rateLimit(c, QStringLiteral("messages"), id.left(128), m_limits.messagesPerSession))
+    // Keyed by company too: another company's calls on this id never count
+    // against (or reveal) this session's budget.
+    if (!rateLimit(c, QStringLiteral("messages"), c.who.company + QLatin1Char('/') + id.left(128), m_limits.messagesPerSession))
         return;
     const auto body = jsonBody(c);
     if (!body)
