@@ -31,6 +31,15 @@ Order readOrder(const QSqlQuery &q)
     return o;
 }
 
+std::optional<Order> readOneOrder(QSqlQuery &q)
+{
+    std::optional<Order> out;
+    if (q.next())
+        out = readOrder(q);
+    q.finish();
+    return out;
+}
+
 } // namespace
 
 bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
@@ -96,11 +105,7 @@ std::optional<Order> CustomerRepo::findOrder(const QString &companyId, const QSt
                                   + QStringLiteral(" FROM orders WHERE company_id = ? AND id = ?"));
     if (!m_db.exec(q, {companyId, orderId}))
         return std::nullopt;
-    std::optional<Order> out;
-    if (q.next())
-        out = readOrder(q);
-    q.finish();
-    return out;
+    return readOneOrder(q);
 }
 
 std::optional<Order> CustomerRepo::latestOrder(const QString &companyId, const QString &customerId)
@@ -110,11 +115,7 @@ std::optional<Order> CustomerRepo::latestOrder(const QString &companyId, const Q
                                                    " ORDER BY placed_at DESC LIMIT 1"));
     if (!m_db.exec(q, {companyId, customerId}))
         return std::nullopt;
-    std::optional<Order> out;
-    if (q.next())
-        out = readOrder(q);
-    q.finish();
-    return out;
+    return readOneOrder(q);
 }
 
 bool CustomerRepo::recordRefund(const QString &companyId, const QString &orderId, double amount, bool full)

@@ -7,11 +7,6 @@
 namespace tierdesk::api {
 namespace {
 
-QString query(const http::HttpRequest &req, const char *name)
-{
-    return req.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
-}
-
 QJsonObject webhookJson(const Webhook &w)
 {
     // The secret is write-only: it is never sent back.
@@ -22,17 +17,25 @@ QJsonObject webhookJson(const Webhook &w)
             {QStringLiteral("createdAt"), timefmt::iso(w.createdAt)}};
 }
 
+// "Get CS Config": the company's id, then the config itself.
+QJsonObject configJson(const QString &companyId, const CsConfig &config)
+{
+    QJsonObject out = config.toJson();
+    out.insert(QStringLiteral("companyId"), companyId);
+    return out;
+}
+
 } // namespace
 
 void CsApi::analytics(Call &c)
 {
     if (!rateLimit(c, QStringLiteral("analytics"), c.who.credentialKey(), m_limits.analytics))
         return;
-    const auto company = companyParam(c, query(c.req, "companyId"));
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
-    const QString startText = query(c.req, "startDate");
-    const QString endText = query(c.req, "endDate");
+    const QString startText = queryParam(c.req, "startDate");
+    const QString endText = queryParam(c.req, "endDate");
     const QDateTime start = timefmt::parseIso(startText);
     QDateTime end = timefmt::parseIso(endText);
     if (!start.isValid() || !end.isValid())
@@ -41,7 +44,7 @@ void CsApi::analytics(Call &c)
     if (endText.size() == 10) // a bare date ends at the end of that day
         end = end.addMSecs(86400000 - 1000);
     GroupBy groupBy = GroupBy::None;
-    const QString group = query(c.req, "groupBy");
+    const QString group = queryParam(c.req, "groupBy");
     if (group == QLatin1String("day"))
         groupBy = GroupBy::Day;
     else if (group == QLatin1String("week"))
@@ -59,17 +62,13 @@ void CsApi::analytics(Call &c)
 
 void CsApi::getConfig(Call &c)
 {
-    const auto company = companyParam(c, query(c.req, "companyId"));
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
     const auto config = m_engine.config(*company);
     if (!config)
         return fail(c, config.error());
-    QJsonObject out{{QStringLiteral("companyId"), *company}};
-    const QJsonObject json = config->toJson();
-    for (auto it = json.begin(); it != json.end(); ++it)
-        out.insert(it.key(), it.value());
-    reply(c, http::HttpResponse::json(200, out));
+    reply(c, http::HttpResponse::json(200, configJson(*company, *config)));
 }
 
 void CsApi::putConfig(Call &c)
@@ -83,11 +82,7 @@ void CsApi::putConfig(Call &c)
     const auto config = m_engine.updateConfig(*company, *body, c.actor);
     if (!config)
         return fail(c, config.error());
-    QJsonObject out{{QStringLiteral("companyId"), *company}};
-    const QJsonObject json = config->toJson();
-    for (auto it = json.begin(); it != json.end(); ++it)
-        out.insert(it.key(), it.value());
-    reply(c, http::HttpResponse::json(200, out));
+    reply(c, http::HttpResponse::json(200, configJson(*company, *config)));
 }
 
 void CsApi::createWebhook(Call &c)
@@ -114,7 +109,7 @@ void CsApi::createWebhook(Call &c)
 
 void CsApi::listWebhooks(Call &c)
 {
-    const auto company = companyParam(c, query(c.req, "companyId"));
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
     const auto hooks = m_engine.webhooks(*company);
@@ -141,12 +136,12 @@ void CsApi::deleteWebhook(Call &c)
 
 void CsApi::auditLog(Call &c)
 {
-    const auto company = companyParam(c, query(c.req, "companyId"));
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
     bool ok = true;
     int limit = 100;
-    if (const QString v = query(c.req, "limit"); !v.isEmpty()) {
+    if (const QString v = queryParam(c.req, "limit"); !v.isEmpty()) {
         limit = v.toInt(&ok);
         if (!ok || limit < 1 || limit > 1000)
             return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),

@@ -60,6 +60,10 @@ private:
     void deleteWebhook(Call &c);
     void auditLog(Call &c);
 
+    static QString queryParam(const http::HttpRequest &req, const char *name)
+    {
+        return req.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    }
     // Helpers: each answers the request itself and returns false on failure.
     std::optional<QJsonObject> jsonBody(Call &c);
     bool rateLimit(Call &c, const QString &rule, const QString &subject, int limit);

@@ -13,11 +13,6 @@ http::HttpResponse invalid(const QString &field, const QString &message)
     return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
 }
 
-QString query(const http::HttpRequest &req, const char *name)
-{
-    return req.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
-}
-
 QJsonObject messageOutcomeJson(const MessageOutcome &o)
 {
     QJsonObject update{{QStringLiteral("customerSentiment"), toString(o.session.customerSentiment)},
@@ -105,24 +100,24 @@ void CsApi::listSessions(Call &c)
 {
     if (!rateLimit(c, QStringLiteral("list"), c.who.credentialKey(), m_limits.listSessions))
         return;
-    const auto company = companyParam(c, query(c.req, "companyId"));
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
     SessionFilter f;
     f.companyId = *company;
-    if (const QString v = query(c.req, "status"); !v.isEmpty()) {
+    if (const QString v = queryParam(c.req, "status"); !v.isEmpty()) {
         f.status = parse<SessionStatus>(v);
         if (!f.status)
             return fail(c, invalid(QStringLiteral("status"), QStringLiteral("unknown status")));
     }
-    if (const QString v = query(c.req, "tier"); !v.isEmpty()) {
+    if (const QString v = queryParam(c.req, "tier"); !v.isEmpty()) {
         f.tier = parse<Tier>(v);
         if (!f.tier)
             return fail(c, invalid(QStringLiteral("tier"), QStringLiteral("unknown tier")));
     }
-    f.customerId = query(c.req, "customerId").left(128);
+    f.customerId = queryParam(c.req, "customerId").left(128);
     for (const auto &[name, target] : {std::pair{"startDate", &f.startMs}, std::pair{"endDate", &f.endMs}}) {
-        const QString v = query(c.req, name);
+        const QString v = queryParam(c.req, name);
         if (v.isEmpty())
             continue;
         const QDateTime t = timefmt::parseIso(v);
@@ -131,15 +126,15 @@ void CsApi::listSessions(Call &c)
         *target = t.toMSecsSinceEpoch();
     }
     // A bare end date means the whole of that day.
-    if (const QString v = query(c.req, "endDate"); v.size() == 10)
+    if (const QString v = queryParam(c.req, "endDate"); v.size() == 10)
         f.endMs += 86400000 - 1;
     bool ok = true;
-    if (const QString v = query(c.req, "limit"); !v.isEmpty()) {
+    if (const QString v = queryParam(c.req, "limit"); !v.isEmpty()) {
         f.limit = v.toInt(&ok);
         if (!ok || f.limit < 1 || f.limit > 200)
             return fail(c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 200")));
     }
-    if (const QString v = query(c.req, "offset"); !v.isEmpty()) {
+    if (const QString v = queryParam(c.req, "offset"); !v.isEmpty()) {
         f.offset = v.toInt(&ok);
         if (!ok || f.offset < 0)
             return fail(c, invalid(QStringLiteral("offset"), QStringLiteral("offset must be a whole number of 0 or more")));
