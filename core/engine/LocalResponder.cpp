@@ -156,7 +156,15 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
 {
     if (ctx.knowledge.isEmpty())
         return {};
-    return leadSentences(ctx.knowledge.first().article.body, 2);
+    const KbArticle &article = ctx.knowledge.first().article;
+    const auto key = qMakePair(article.id, article.body.size());
+    auto it = m_leads.find(key);
+    if (it == m_leads.end()) {
+        if (m_leads.size() > 4096)
+            m_leads.clear();
+        it = m_leads.insert(key, leadSentences(article.body, 2));
+    }
+    return *it;
 }
 
 QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const

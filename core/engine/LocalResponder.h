@@ -2,6 +2,8 @@
 
 #include "core/engine/Responder.h"
 
+#include <QHash>
+
 namespace tierdesk {
 
 // The built-in responder: templates per intent and action outcome, grounded in
@@ -18,6 +20,9 @@ private:
     QString escalationText(const ReplyContext &ctx) const;
     QString orderText(const Order &o) const;
     QString knowledgeText(const ReplyContext &ctx) const;
+
+    // Opening sentences per article (id, body length), so markup is stripped once.
+    mutable QHash<QPair<qint64, qsizetype>, QString> m_leads;
 };
 
 } // namespace tierdesk

@@ -86,6 +86,10 @@ Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, cons
                                     QStringLiteral("session:") + s.id, actor.clientAddress, 201, {}});
         return result.ok();
     });
+    if (result)
+        remember(result->session);
+    else
+        forget(sessionId);
     return result;
 }
 

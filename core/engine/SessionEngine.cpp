@@ -25,6 +25,22 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
     : QObject(parent), m_store(store), m_clock(clock),
       m_responder(responder ? std::move(responder) : std::make_unique<LocalResponder>()), m_actions(store.customers())
 {
+    // A failed commit undid writes the caches already reflect.
+    connect(&m_store.batch(), &WriteBatch::commitFailed, this, [this] {
+        m_sessions.clear();
+        m_companies.clear();
+    });
+}
+
+void SessionEngine::remember(const Session &s)
+{
+    if (m_sessions.size() >= kMaxCachedSessions)
+        m_sessions.clear(); // a simple bound: the active sessions come back at once
+    Session row = s;
+    row.messages.clear();
+    row.sentimentHistory.clear();
+    row.escalationHistory.clear();
+    m_sessions.insert(row.id, row);
 }
 
 SessionEngine::~SessionEngine()
@@ -149,6 +165,7 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
     });
     if (!ok)
         return failure;
+    remember(s);
     if (first)
         *first = outcome;
     return s;
@@ -158,7 +175,11 @@ Result<Session> SessionEngine::openSession(const QString &companyId, const QStri
 {
     if (!validId(id, m_limits.maxIdChars))
         return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), id.left(128)}});
-    auto s = m_store.sessions().find(id, details);
+    std::optional<Session> s;
+    if (const auto cached = m_sessions.constFind(id); !details && cached != m_sessions.cend())
+        s = *cached;
+    else if ((s = m_store.sessions().find(id, details)))
+        remember(*s);
     // Another company's session is reported exactly like a missing one.
     if (!s || s->companyId != companyId)
         return makeError(ErrorKind::NotFound, QStringLiteral("Session not found"), {{QStringLiteral("sessionId"), id}});
@@ -226,8 +247,11 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
                                           {{QStringLiteral("reason"), toString(reason)},
                                            {QStringLiteral("targetTier"), toString(target)}}});
     });
-    if (!ok)
+    if (!ok) {
+        forget(s.id);
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the escalation"));
+    }
+    remember(s);
     return s;
 }
 
@@ -256,8 +280,11 @@ Result<Session> SessionEngine::resolve(const QString &companyId, const QString &
                                                {QStringLiteral("session"), json::sessionSummary(s)}});
         return true;
     });
-    if (!ok)
+    if (!ok) {
+        forget(s.id);
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the resolution"));
+    }
+    remember(s);
     return s;
 }
 
@@ -383,8 +410,12 @@ int SessionEngine::sweepAbandoned(qint64 idleMs)
                                     {{QStringLiteral("idleMinutes"), idleMs / 60000}}});
             return true;
         });
-        if (ok)
+        if (ok) {
+            remember(s);
             ++count;
+        } else {
+            forget(s.id);
+        }
     }
     return count;
 }

@@ -109,12 +109,19 @@ private:
     void publish(const Session &s, const QString &type, const QJsonObject &data);
     void queueWebhook(const Session &s, const QString &event, const QJsonObject &data);
     Customer ensureCustomer(const QString &companyId, const QString &customerId, qint64 now);
+    // The session row cache: written after every successful change, dropped
+    // for a change that failed, emptied if a commit fails.
+    void remember(const Session &s);
+    void forget(const QString &id) { m_sessions.remove(id); }
 
     Store &m_store;
     const Clock &m_clock;
     // Companies with their parsed config, read on every message. This engine is
     // the only writer, so it updates the cache whenever it writes a company.
     QHash<QString, Company> m_companies;
+    // Session rows (no transcript), read on every message.
+    QHash<QString, Session> m_sessions;
+    static constexpr int kMaxCachedSessions = 20000;
     std::unique_ptr<Responder> m_responder;
     MessageAnalyzer m_analyzer;
     ActionExecutor m_actions;

@@ -34,7 +34,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool synch
         return makeError(ErrorKind::Internal, QStringLiteral("cannot open database %1: %2").arg(path, d->m_db.lastError().text()));
     const QString sync = synchronousFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
     for (const QString &pragma : QStringList{QStringLiteral("PRAGMA journal_mode=WAL"), QString(QStringLiteral("PRAGMA synchronous=") + sync),
-                                  QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY")}) {
+                                  QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"), QStringLiteral("PRAGMA cache_size=-65536"), QStringLiteral("PRAGMA wal_autocheckpoint=0") /* Checkpointer does it */}) {
         if (!d->exec(pragma))
             return makeError(ErrorKind::Internal, QStringLiteral("database setup failed: ") + d->lastError());
     }

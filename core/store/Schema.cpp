@@ -31,9 +31,10 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE INDEX sessions_by_company ON sessions(company_id, created_at)"),
              QStringLiteral("CREATE INDEX sessions_by_customer ON sessions(company_id, customer_id, issue_category, created_at)"),
              QStringLiteral("CREATE INDEX sessions_open ON sessions(status, last_activity_at)"),
-             QStringLiteral("CREATE TABLE messages (id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id),"
+             QStringLiteral("CREATE TABLE messages (id TEXT NOT NULL, session_id TEXT NOT NULL REFERENCES sessions(id),"
                             " seq INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL, timestamp INTEGER NOT NULL,"
                             " sentiment TEXT, metadata TEXT)"),
+             // Messages are read by session in order; their random ids need no index.
              QStringLiteral("CREATE INDEX messages_by_session ON messages(session_id, seq)"),
              QStringLiteral("CREATE TABLE sentiment_points (session_id TEXT NOT NULL REFERENCES sessions(id),"
                             " sentiment TEXT NOT NULL, score REAL NOT NULL, timestamp INTEGER NOT NULL, trigger TEXT)"),

@@ -13,7 +13,10 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, bool synchronous
     auto db = Database::open(path, synchronousFull);
     if (!db)
         return db.error();
-    return std::unique_ptr<Store>(new Store(std::move(db.value())));
+    std::unique_ptr<Store> store(new Store(std::move(db.value())));
+    if (path != QLatin1String(":memory:"))
+        store->m_checkpointer = std::make_unique<Checkpointer>(path);
+    return store;
 }
 
 } // namespace tierdesk

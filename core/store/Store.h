@@ -2,6 +2,7 @@
 
 #include "core/store/AnalyticsRepo.h"
 #include "core/store/AuditRepo.h"
+#include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
 #include "core/store/CustomerRepo.h"
 #include "core/store/Database.h"
@@ -42,6 +43,7 @@ private:
     AnalyticsRepo m_analytics;
     WebhookRepo m_webhooks;
     WriteBatch m_batch;
+    std::unique_ptr<Checkpointer> m_checkpointer;
 };
 
 } // namespace tierdesk

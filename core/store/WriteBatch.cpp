@@ -57,10 +57,12 @@ bool WriteBatch::flush()
     bool ok = true;
     if (m_db.inTransaction()) {
         ok = m_db.commit();
-        if (!ok)
+        if (!ok) {
             m_db.rollback();
-        else
+            emit commitFailed();
+        } else {
             ++m_commits;
+        }
     }
     m_dirty = false;
     auto waiting = std::move(m_waiting);

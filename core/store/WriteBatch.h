@@ -33,6 +33,11 @@ public:
 
     qint64 commits() const { return m_commits; }
 
+signals:
+    // A commit failed and was rolled back: whatever callers cached from the
+    // batch's writes is no longer true.
+    void commitFailed();
+
 private:
     void scheduleFlush();
 
