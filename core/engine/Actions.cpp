@@ -3,6 +3,7 @@
 #include "core/nlu/Intents.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace tierdesk {
 namespace {
@@ -27,6 +28,15 @@ bool mentionsSubscription(const QString &text)
     return false;
 }
 
+bool asksForRefund(const QString &text)
+{
+    static const QRegularExpression ask(
+        QStringLiteral("\\b(refund|money back|reimburse|reimbursement)\\b"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression statusOnly(
+        QStringLiteral("\\b(where|when|status|still waiting for|track)\\b.*\\brefund\\b"), QRegularExpression::CaseInsensitiveOption);
+    return ask.match(text).hasMatch() && !statusOnly.match(text).hasMatch();
+}
+
 } // namespace
 
 std::optional<Order> ActionExecutor::findOrder(const QString &companyId, const QString &customerId,
@@ -44,20 +54,24 @@ std::optional<Order> ActionExecutor::findOrder(const QString &companyId, const Q
 bool ActionExecutor::isOrderTopic(const QString &intent)
 {
     return is(intent, nlu::intent::OrderStatus) || is(intent, nlu::intent::CancelOrder)
-           || is(intent, nlu::intent::ChangeAddress) || is(intent, nlu::intent::ReturnItem)
-           || is(intent, nlu::intent::RefundRequest) || is(intent, nlu::intent::RefundStatus)
-           || is(intent, nlu::intent::ProductIssue);
+           || is(intent, nlu::intent::ChangeAddress) || is(intent, nlu::intent::RefundRequest)
+           || is(intent, nlu::intent::RefundStatus);
 }
 
 RequestedAction ActionExecutor::requested(const QString &intent, const nlu::Slots &found,
                                           const std::optional<Order> &order, const QString &text)
 {
     RequestedAction r;
-    if (is(intent, nlu::intent::RefundRequest) || is(intent, nlu::intent::ReturnItem)) {
-        if (is(intent, nlu::intent::ReturnItem) && !text.contains(QLatin1String("refund"), Qt::CaseInsensitive))
-            return r; // a return is explained, not refunded, until the item is back
+    // Money goes back only when the customer asks for it in words ("I was
+    // charged twice" is explained, not refunded) and names the order; the
+    // intent decides nothing on its own.
+    const bool refundIntent = is(intent, nlu::intent::RefundRequest) || is(intent, nlu::intent::ReturnItem)
+                              || is(intent, nlu::intent::RefundStatus) || is(intent, nlu::intent::Complaint)
+                              || is(intent, nlu::intent::PaymentIssue);
+    if (refundIntent && asksForRefund(text)) {
         r.kind = RequestedAction::Refund;
         r.amount = found.amount.value_or(order ? order->total - order->refundedAmount : 0.0);
+        r.needsOrder = found.orderId.isEmpty();
     } else if (is(intent, nlu::intent::CreditRequest)) {
         r.kind = RequestedAction::Credit;
         r.amount = found.amount.value_or(kGoodwillCredit);
@@ -83,7 +97,7 @@ ActionReport ActionExecutor::perform(const Session &session, const Customer &cus
     case RequestedAction::None:
         break;
     case RequestedAction::Refund:
-        if (!order)
+        if (!order || request.needsOrder)
             report.needsOrderNumber = true;
         else
             refund(session, caps, request, *order, report, nowMs);

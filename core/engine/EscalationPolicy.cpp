@@ -78,7 +78,7 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
     }
 
     const RequestedAction &req = in.requested;
-    if (req.kind != RequestedAction::None && !tierAllows(in.config.tier(current), req)) {
+    if (req.kind != RequestedAction::None && !req.needsOrder && !tierAllows(in.config.tier(current), req)) {
         const Tier needed = tierAllowedFor(in.config, current, req);
         const QString what = req.kind == RequestedAction::Refund   ? QStringLiteral("Refund of ") + money(req.amount)
                              : req.kind == RequestedAction::Credit ? QStringLiteral("Credit of ") + money(req.amount)

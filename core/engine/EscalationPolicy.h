@@ -20,6 +20,7 @@ struct RequestedAction
 {
     enum Kind { None, Refund, Credit, Subscription } kind = None;
     double amount = 0;
+    bool needsOrder = false; // a refund whose order the customer has not named yet
 };
 
 struct PolicyInput

@@ -28,12 +28,32 @@ QString leadSentences(const QString &body, int sentences)
     static const QRegularExpression markup(QStringLiteral("[*_#`>]+|\\[([^\\]]*)\\]\\([^)]*\\)"));
     plain.replace(markup, QStringLiteral("\\1"));
     plain = plain.simplified();
-    static const QRegularExpression end(QStringLiteral("(?<=[.!?])\\s+"));
+    static const QRegularExpression end(QStringLiteral("(?<=[.!?:])\\s+"));
     const QStringList parts = plain.split(end, Qt::SkipEmptyParts);
-    return parts.mid(0, sentences).join(QLatin1Char(' '));
+    QStringList lead;
+    // Stop before a sentence that introduces a list: quoted alone it says nothing.
+    for (const QString &sentence : parts) {
+        static const QRegularExpression listMarker(QStringLiteral("^(\\d+\\.|[-*])$"));
+        if (lead.size() == sentences || sentence.endsWith(QLatin1Char(':')) || listMarker.match(sentence).hasMatch())
+            break;
+        lead << sentence;
+    }
+    return lead.join(QLatin1Char(' '));
 }
 
 } // namespace
+
+const KbArticle &bestArticle(const ReplyContext &ctx)
+{
+    // bm25 ranks words, not meaning: among the top hits, an article of the
+    // category the message is about answers it better than a stronger word match.
+    const QString category = toString(ctx.analysis.intent.category);
+    if (ctx.analysis.intent.confidence >= 0.3)
+        for (const KbHit &hit : ctx.knowledge)
+            if (hit.article.category == category)
+                return hit.article;
+    return ctx.knowledge.first().article;
+}
 
 bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
 {
@@ -156,7 +176,7 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
 {
     if (ctx.knowledge.isEmpty())
         return {};
-    const KbArticle &article = ctx.knowledge.first().article;
+    const KbArticle &article = bestArticle(ctx);
     const auto key = qMakePair(article.id, article.body.size());
     auto it = m_leads.find(key);
     if (it == m_leads.end()) {
@@ -203,7 +223,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         suggested << QStringLiteral("provide_order_number");
     }
 
-    if (act.order && act.actionsTaken.contains(QLatin1String("order_lookup")) && act.refunded <= 0) {
+    if (act.order && act.actionsTaken.contains(QLatin1String("order_lookup")) && act.refunded <= 0 && !act.needsOrderNumber) {
         parts << orderText(*act.order);
         if (act.order->status == QLatin1String("shipped"))
             suggested << QStringLiteral("track_package");
@@ -220,7 +240,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         const QString kb = knowledgeText(ctx);
         if (!kb.isEmpty() && isConfident(ctx.analysis, ctx.knowledge)) {
             parts << kb;
-            suggested << QStringLiteral("read_article:") + ctx.knowledge.first().article.slug;
+            suggested << QStringLiteral("read_article:") + bestArticle(ctx).slug;
         } else if (!ctx.escalation) {
             parts << QStringLiteral("I want to make sure I get this right. Could you tell me a bit more, for example "
                                     "the order number or what exactly went wrong?");

@@ -41,6 +41,9 @@ public:
 
 // Whether the local NLU understood the message well enough to answer it.
 bool isConfident(const MessageAnalysis &analysis, const QList<KbHit> &knowledge);
+// The article to answer from: the best-ranked hit of the message's category,
+// else the best-ranked hit. `ctx.knowledge` must not be empty.
+const KbArticle &bestArticle(const ReplyContext &ctx);
 // Cuts text to at most `maxChars`, at a sentence end where possible.
 QString fitLength(const QString &text, int maxChars);
 // A rough token count (words and punctuation), as the metadata reports.

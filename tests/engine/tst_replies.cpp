@@ -1,0 +1,96 @@
+// What the AI answers, and what it refuses to do, for everyday customer messages,
+// through the real NLU, knowledge base and store.
+#include "tests/engine/EngineFixture.h"
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+class TestReplies : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup() { f.reset(); }
+    void answersFromTheMatchingArticle_data();
+    void answersFromTheMatchingArticle();
+    void noRefundWithoutTheCustomerAskingForOne_data();
+    void noRefundWithoutTheCustomerAskingForOne();
+    void refundWithoutOrderNumberAsksForIt();
+    void quotedArticleStopsBeforeAList();
+
+private:
+    std::unique_ptr<EngineFixture> f;
+};
+
+void TestReplies::init()
+{
+    f = std::make_unique<EngineFixture>();
+    QVERIFY(f->setUp());
+}
+
+void TestReplies::answersFromTheMatchingArticle_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("expected"); // words the answer must contain
+    QTest::newRow("shipping time") << "How long does shipping take?" << "business days";
+    QTest::newRow("password") << "how do I reset my password?" << "Forgot password";
+    QTest::newRow("return policy") << "what is your return policy?" << "30 days";
+    QTest::newRow("damaged item") << "my jacket arrived with a broken zipper" << "damaged";
+}
+
+void TestReplies::answersFromTheMatchingArticle()
+{
+    QFETCH(QString, message);
+    QFETCH(QString, expected);
+    std::optional<MessageOutcome> out;
+    QVERIFY(f->open(QStringLiteral("cust_ben"), message, &out).ok());
+    QVERIFY(out && out->aiResponse);
+    const QString reply = out->aiResponse->content;
+    QVERIFY2(reply.contains(expected, Qt::CaseInsensitive), qPrintable(reply));
+    // Not an order status when the question is about policy.
+    QVERIFY2(!reply.contains(QLatin1String("ORD-")), qPrintable(reply));
+    QVERIFY2(!reply.endsWith(QLatin1String("1.")), qPrintable(reply));
+}
+
+void TestReplies::noRefundWithoutTheCustomerAskingForOne_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::newRow("double charge") << "I was charged twice for ORD-10005";
+    QTest::newRow("refund status") << "where is my refund for ORD-10005?";
+    QTest::newRow("complaint") << "Order ORD-10005 was a terrible experience";
+}
+
+void TestReplies::noRefundWithoutTheCustomerAskingForOne()
+{
+    QFETCH(QString, message);
+    QVERIFY(f->configure(R"({"tiers":{"aiRep":{"capabilities":{"canProcessRefunds":true,"maxRefundAmount":1000}}}})"));
+    std::optional<MessageOutcome> out;
+    QVERIFY(f->open(QStringLiteral("cust_ben"), message, &out).ok());
+    QVERIFY(f->store->batch().flush());
+    QVERIFY(!out->aiResponse->metadata.value(QLatin1String("actionsTaken")).toArray().contains(QStringLiteral("process_refund")));
+    QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'refund'")).toInt(), 0);
+}
+
+void TestReplies::refundWithoutOrderNumberAsksForIt()
+{
+    QVERIFY(f->configure(R"({"tiers":{"aiRep":{"capabilities":{"canProcessRefunds":true,"maxRefundAmount":1000}}}})"));
+    std::optional<MessageOutcome> out;
+    QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("I want a refund please"), &out).ok());
+    QVERIFY(!out->escalation);
+    QVERIFY2(out->aiResponse->content.contains(QLatin1String("order number")), qPrintable(out->aiResponse->content));
+    QVERIFY(f->store->batch().flush());
+    QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM ledger")).toInt(), 0);
+}
+
+void TestReplies::quotedArticleStopsBeforeAList()
+{
+    // The refund-timing article introduces a numbered list after its opening.
+    std::optional<MessageOutcome> out;
+    QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("How long do refunds take to arrive?"), &out).ok());
+    const QString reply = out->aiResponse->content;
+    QVERIFY2(!reply.contains(QLatin1String(": 1.")) && !reply.endsWith(QLatin1Char(':')), qPrintable(reply));
+}
+
+QTEST_GUILESS_MAIN(TestReplies)
+#include "tst_replies.moc"
