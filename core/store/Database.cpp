@@ -33,8 +33,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool synch
     if (!d->m_db.open())
         return makeError(ErrorKind::Internal, QStringLiteral("cannot open database %1: %2").arg(path, d->m_db.lastError().text()));
     const QString sync = synchronousFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
-    for (const QString &pragma : QStringList{QStringLiteral("PRAGMA journal_mode=WAL"), QString(QStringLiteral("PRAGMA synchronous=") + sync),
-                                  QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"), QStringLiteral("PRAGMA cache_size=-65536"), QStringLiteral("PRAGMA wal_autocheckpoint=0") /* Checkpointer does it */}) {
+    // A 64 MiB page cache keeps the hot sessions and indexes in memory. The
+    // Checkpointer copies the log into the database in the background; the
+    // writer's own automatic checkpoint (every 1000 pages) is left only the
+    // few pages written since, which keeps the log small without long stalls.
+    const QStringList pragmas{QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=") + sync,
+                              QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"),
+                              QStringLiteral("PRAGMA cache_size=-65536"), QStringLiteral("PRAGMA wal_autocheckpoint=1000")};
+    for (const QString &pragma : pragmas) {
         if (!d->exec(pragma))
             return makeError(ErrorKind::Internal, QStringLiteral("database setup failed: ") + d->lastError());
     }
