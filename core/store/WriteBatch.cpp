@@ -48,7 +48,7 @@ void WriteBatch::scheduleFlush()
     if (m_flushScheduled)
         return;
     m_flushScheduled = true;
-    QTimer::singleShot(0, this, [this] { flush(); });
+    QTimer::singleShot(kFlushDelayMs, Qt::PreciseTimer, this, [this] { flush(); });
 }
 
 bool WriteBatch::flush()

@@ -11,7 +11,9 @@ namespace tierdesk {
 
 // Group commit. Writes from many requests share one transaction, each under its
 // own savepoint so a failing request undoes only its own part. The transaction
-// commits when the event loop next gets control (or when the batch is full);
+// commits kFlushDelayMs after its first write (or when the batch is full): a
+// short wait that lets concurrent requests share the commit, so the pages they
+// all touch are written to the log once;
 // only then are the requests' replies released, so every acknowledged write is
 // on disk while one commit serves many requests.
 class WriteBatch : public QObject
@@ -19,6 +21,8 @@ class WriteBatch : public QObject
     Q_OBJECT
 
 public:
+    static constexpr int kFlushDelayMs = 2;
+
     explicit WriteBatch(Database &db, int maxPending = 256, QObject *parent = nullptr);
     ~WriteBatch() override;
 
