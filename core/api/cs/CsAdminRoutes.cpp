@@ -73,26 +73,22 @@ void CsApi::getConfig(Call &c)
 
 void CsApi::putConfig(Call &c)
 {
-    const auto body = jsonBody(c);
+    const auto body = companyBody(c);
     if (!body)
         return;
-    const auto company = companyParam(c, body->value(QLatin1String("companyId")).toString());
-    if (!company)
-        return;
-    const auto config = m_engine.updateConfig(*company, *body, c.actor);
+    const QString company = c.who.company;
+    const auto config = m_engine.updateConfig(company, *body, c.actor);
     if (!config)
         return fail(c, config.error());
-    reply(c, http::HttpResponse::json(200, configJson(*company, *config)));
+    reply(c, http::HttpResponse::json(200, configJson(company, *config)));
 }
 
 void CsApi::createWebhook(Call &c)
 {
-    const auto body = jsonBody(c);
+    const auto body = companyBody(c);
     if (!body)
         return;
-    const auto company = companyParam(c, body->value(QLatin1String("companyId")).toString());
-    if (!company)
-        return;
+    const QString company = c.who.company;
     QStringList events;
     const QJsonValue list = body->value(QLatin1String("events"));
     if (!list.isArray())
@@ -100,7 +96,7 @@ void CsApi::createWebhook(Call &c)
                                  {{QStringLiteral("field"), QStringLiteral("events")}}));
     for (const QJsonValue &e : list.toArray())
         events << e.toString();
-    const auto hook = m_engine.addWebhook(*company, body->value(QLatin1String("url")).toString(), events,
+    const auto hook = m_engine.addWebhook(company, body->value(QLatin1String("url")).toString(), events,
                                           body->value(QLatin1String("secret")).toString().toUtf8(), c.actor);
     if (!hook)
         return fail(c, hook.error());

@@ -98,6 +98,14 @@ std::optional<QString> CsApi::companyParam(Call &c, const QString &value)
     return value;
 }
 
+std::optional<QJsonObject> CsApi::companyBody(Call &c)
+{
+    auto body = jsonBody(c);
+    if (!body || !companyParam(c, body->value(QLatin1String("companyId")).toString()))
+        return std::nullopt;
+    return body;
+}
+
 void CsApi::fail(Call &c, const http::HttpResponse &error)
 {
     http::HttpResponse r = error;

@@ -68,6 +68,8 @@ private:
     std::optional<QJsonObject> jsonBody(Call &c);
     bool rateLimit(Call &c, const QString &rule, const QString &subject, int limit);
     std::optional<QString> companyParam(Call &c, const QString &value);
+    // A JSON body naming the caller's own company in "companyId".
+    std::optional<QJsonObject> companyBody(Call &c);
     void fail(Call &c, const http::HttpResponse &error);
     void fail(Call &c, const Error &error) { fail(c, cs::error(error)); }
     // Sends once every write so far is committed: an acknowledged write is durable.

@@ -34,14 +34,11 @@ void CsApi::createSession(Call &c)
 {
     if (!rateLimit(c, QStringLiteral("create"), c.who.credentialKey(), m_limits.createSession))
         return;
-    const auto body = jsonBody(c);
+    const auto body = companyBody(c);
     if (!body)
         return;
-    const auto company = companyParam(c, body->value(QLatin1String("companyId")).toString());
-    if (!company)
-        return;
     CreateSessionRequest req;
-    req.companyId = *company;
+    req.companyId = c.who.company;
     const QJsonValue customer = body->value(QLatin1String("customerId"));
     if (!customer.isString() || customer.toString().isEmpty())
         return fail(c, invalid(QStringLiteral("customerId"), QStringLiteral("customerId is required")));
