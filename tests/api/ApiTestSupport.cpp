@@ -213,14 +213,6 @@ QString ServerFixture::createCompany(const QString &name)
 
 // ---- WebhookReceiver -----------------------------------------------------
 
-QByteArray ReceivedHttp::header(const QByteArray &name) const
-{
-    for (const auto &h : headers)
-        if (h.first == name.toLower())
-            return h.second;
-    return {};
-}
-
 WebhookReceiver::WebhookReceiver()
 {
     QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] { onConnection(); });
@@ -263,7 +255,7 @@ void WebhookReceiver::onConnection()
         QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
             buffer->append(socket->readAll());
             ReceivedHttp req;
-            if (!parse(*buffer, &req))
+            if (!parseReceivedRequest(*buffer, &req))
                 return;
             buffer->clear();
             m_requests.append(req);
@@ -274,32 +266,6 @@ void WebhookReceiver::onConnection()
             socket->disconnectFromHost();
         });
     }
-}
-
-bool WebhookReceiver::parse(const QByteArray &buffer, ReceivedHttp *out)
-{
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return false;
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
-    out->method = start.value(0);
-    out->target = start.value(1);
-    qsizetype length = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = lines[i].left(colon).trimmed().toLower();
-        const QByteArray value = lines[i].mid(colon + 1).trimmed();
-        out->headers.append({name, value});
-        if (name == "content-length")
-            length = value.toLongLong();
-    }
-    if (buffer.size() - (end + 4) < length)
-        return false;
-    out->body = buffer.mid(end + 4, length);
-    return true;
 }
 
 // ---- ServeProcess --------------------------------------------------------

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/ReceivedRequest.h"
+
 // Shared pieces of the /api/cs tests: a synchronous HTTP client on
 // QNetworkAccessManager, an in-process server on a fresh data directory, a
 // scriptable webhook receiver on loopback and a handle on a `tierdesk serve`
@@ -110,16 +112,7 @@ private:
 QJsonObject sessionBody(const QString &companyId, const QString &customerId, const QString &initialMessage = {},
                         const QString &channel = QStringLiteral("chat"));
 
-// One request as a receiver saw it.
-struct ReceivedHttp
-{
-    QByteArray method;
-    QByteArray target;
-    HeaderList headers; // names lower-cased
-    QByteArray body;
-    QByteArray header(const QByteArray &name) const;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+using ReceivedHttp = ReceivedRequest;
 
 // An HTTP/1.1 receiver on 127.0.0.1 in the test's thread. Answers each request
 // to a path with the next status scripted for that path (then with the
@@ -140,7 +133,6 @@ public:
 
 private:
     void onConnection();
-    static bool parse(const QByteArray &buffer, ReceivedHttp *out);
 
     QTcpServer m_server;
     QHash<QByteArray, QList<int>> m_script;

@@ -4,6 +4,8 @@
 // a blocking sender from the main thread. It answers every request with a
 // configurable status, or never answers ("hang") to provoke timeouts.
 
+#include "tests/support/ReceivedRequest.h"
+
 #include <QHostAddress>
 #include <QMutex>
 #include <QMutexLocker>
@@ -16,31 +18,6 @@
 #include <memory>
 
 namespace tierdesk::test {
-
-struct ReceivedRequest
-{
-    QByteArray method;
-    QByteArray target;
-    QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
-    QByteArray body;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &h : headers) {
-            if (h.first == name.toLower())
-                return h.second;
-        }
-        return {};
-    }
-    bool hasHeader(const QByteArray &name) const
-    {
-        for (const auto &h : headers) {
-            if (h.first == name.toLower())
-                return true;
-        }
-        return false;
-    }
-};
 
 class LoopbackReceiver
 {
@@ -142,32 +119,7 @@ private:
         }
     }
 
-    // True once a whole request (head + Content-Length body) is in the buffer.
-    static bool parse(const QByteArray &buf, ReceivedRequest *req)
-    {
-        const qsizetype end = buf.indexOf("\r\n\r\n");
-        if (end < 0)
-            return false;
-        const QList<QByteArray> lines = buf.left(end).split('\n');
-        const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
-        req->method = start.value(0);
-        req->target = start.value(1);
-        qsizetype length = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = lines[i].left(colon).trimmed().toLower();
-            const QByteArray value = lines[i].mid(colon + 1).trimmed();
-            req->headers.append({name, value});
-            if (name == "content-length")
-                length = value.toLongLong();
-        }
-        if (buf.size() - (end + 4) < length)
-            return false;
-        req->body = buf.mid(end + 4, length);
-        return true;
-    }
+    static bool parse(const QByteArray &buf, ReceivedRequest *req) { return parseReceivedRequest(buf, req); }
 
     QThread m_thread;
     QObject *m_context = nullptr;
