@@ -60,8 +60,9 @@ std::optional<QJsonObject> CsApi::jsonBody(Call &c)
     const QJsonDocument doc = QJsonDocument::fromJson(c.req.body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("Request body must be a JSON object"),
-                          {{QStringLiteral("parseError"), c.req.body.isEmpty() ? QStringLiteral("empty body")
-                                                                               : err.errorString()}}));
+                          {{QStringLiteral("parseError"), c.req.body.isEmpty()                    ? QStringLiteral("empty body")
+                                                          : err.error != QJsonParseError::NoError ? err.errorString()
+                                                                                                  : QStringLiteral("not an object")}}));
         return std::nullopt;
     }
     return doc.object();
