@@ -53,16 +53,9 @@ AppSettings::AppSettings(const QString &iniPath) : m_path(iniPath)
 QVariant AppSettings::value(const char *key) const
 {
     const QString name = QLatin1String(key);
-    if (m_overrides.contains(name))
-        return m_overrides.value(name);
     if (m_file.contains(name))
         return m_file.value(name);
     return settings::defaultOf(name);
-}
-
-void AppSettings::set(const char *key, const QVariant &value)
-{
-    m_overrides.insert(QLatin1String(key), value);
 }
 
 } // namespace tierdesk

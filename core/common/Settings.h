@@ -45,11 +45,9 @@ public:
     QVariant value(const char *key) const;
     int intValue(const char *key) const { return value(key).toInt(); }
     bool boolValue(const char *key) const { return value(key).toBool(); }
-    void set(const char *key, const QVariant &value); // in memory only (command-line overrides, tests)
 
 private:
     QString m_path;
-    QVariantHash m_overrides;
     QVariantHash m_file;
 };
 

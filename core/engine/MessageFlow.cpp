@@ -82,8 +82,7 @@ Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, cons
     m_store.batch().run([&] {
         result = handleMessage(s, *company, clean, actor);
         if (result)
-            m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, QStringLiteral("message.create"),
-                                    QStringLiteral("session:") + s.id, actor.clientAddress, 201, {}});
+            record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id, 201);
         return result.ok();
     });
     if (result)

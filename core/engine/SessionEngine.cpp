@@ -61,12 +61,18 @@ QStringList SessionEngine::webhookEvents()
             QStringLiteral("session.abandoned")};
 }
 
+bool SessionEngine::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+                           int status, const QJsonObject &details)
+{
+    return m_store.audit().append(
+        {m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource, actor.clientAddress, status, details});
+}
+
 void SessionEngine::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
                           int status, const QJsonObject &details)
 {
     m_store.batch().run([&] {
-        return m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource,
-                                       actor.clientAddress, status, details});
+        return record(companyId, actor, action, resource, status, details);
     });
 }
 
@@ -78,8 +84,7 @@ Result<Company> SessionEngine::createCompany(const QString &name, const Actor &a
     Company c{ids::uuid(), clean, m_clock.nowMs(), CsConfig::defaults()};
     const bool ok = m_store.batch().run([&] {
         return m_store.companies().insert(c)
-               && m_store.audit().append({c.createdAt, c.id, actor.subject, actor.role, QStringLiteral("company.create"),
-                                          QStringLiteral("company:") + c.id, actor.clientAddress, 0, {}});
+               && record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id, 0);
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
@@ -147,8 +152,7 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
         ensureCustomer(s.companyId, s.customerId, now);
         if (!m_store.sessions().insert(s))
             return false;
-        m_store.audit().append({now, s.companyId, actor.subject, actor.role, QStringLiteral("session.create"),
-                                QStringLiteral("session:") + s.id, actor.clientAddress, 201, {}});
+        record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id, 201);
         queueWebhook(s, QStringLiteral("session.created"),
                      {{QStringLiteral("channel"), toString(s.channel)}, {QStringLiteral("currentTier"), toString(s.currentTier)}});
         publish(s, QStringLiteral("created"), json::sessionSummary(s));
@@ -242,10 +246,8 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
             return false;
         s.updatedAt = s.lastActivityAt = now;
         return m_store.sessions().update(s)
-               && m_store.audit().append({now, companyId, actor.subject, actor.role, QStringLiteral("session.escalate"),
-                                          QStringLiteral("session:") + s.id, actor.clientAddress, 200,
-                                          {{QStringLiteral("reason"), toString(reason)},
-                                           {QStringLiteral("targetTier"), toString(target)}}});
+               && record(companyId, actor, QStringLiteral("session.escalate"), QStringLiteral("session:") + s.id, 200,
+                         {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("targetTier"), toString(target)}});
     });
     if (!ok) {
         forget(s.id);
@@ -271,9 +273,8 @@ Result<Session> SessionEngine::resolve(const QString &companyId, const QString &
     const bool ok = m_store.batch().run([&] {
         if (!m_store.sessions().update(s))
             return false;
-        m_store.audit().append({now, companyId, actor.subject, actor.role, QStringLiteral("session.resolve"),
-                                QStringLiteral("session:") + s.id, actor.clientAddress, 200,
-                                {{QStringLiteral("resolutionType"), toString(resolution.type)}}});
+        record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id, 200,
+               {{QStringLiteral("resolutionType"), toString(resolution.type)}});
         queueWebhook(s, QStringLiteral("session.resolved"),
                      {{QStringLiteral("tier"), toString(s.currentTier)}, {QStringLiteral("resolutionType"), toString(resolution.type)}});
         publish(s, QStringLiteral("resolved"), {{QStringLiteral("resolution"), json::resolution(resolution)},
@@ -316,9 +317,8 @@ Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJs
         return merged.error();
     const bool ok = m_store.batch().run([&] {
         return m_store.companies().updateConfig(companyId, merged.value())
-               && m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role,
-                                          QStringLiteral("config.update"), QStringLiteral("company:") + companyId,
-                                          actor.clientAddress, 200, {{QStringLiteral("patch"), patch}}});
+               && record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId, 200,
+                         {{QStringLiteral("patch"), patch}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
@@ -354,9 +354,8 @@ Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QStrin
     w.events.removeDuplicates();
     const bool ok = m_store.batch().run([&] {
         return m_store.webhooks().insert(w)
-               && m_store.audit().append({w.createdAt, companyId, actor.subject, actor.role, QStringLiteral("webhook.create"),
-                                          QStringLiteral("webhook:") + w.id, actor.clientAddress, 201,
-                                          {{QStringLiteral("url"), url}}});
+               && record(companyId, actor, QStringLiteral("webhook.create"), QStringLiteral("webhook:") + w.id, 201,
+                         {{QStringLiteral("url"), url}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the webhook"));
@@ -377,8 +376,7 @@ Status SessionEngine::removeWebhook(const QString &companyId, const QString &id,
     m_store.batch().run([&] {
         removed = m_store.webhooks().remove(companyId, id);
         if (removed)
-            m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, QStringLiteral("webhook.delete"),
-                                    QStringLiteral("webhook:") + id, actor.clientAddress, 204, {}});
+            record(companyId, actor, QStringLiteral("webhook.delete"), QStringLiteral("webhook:") + id, 204);
         return true;
     });
     if (!removed)
@@ -405,9 +403,8 @@ int SessionEngine::sweepAbandoned(qint64 idleMs)
             queueWebhook(s, QStringLiteral("session.abandoned"), {{QStringLiteral("tier"), toString(s.currentTier)},
                                                                   {QStringLiteral("lastActivityAt"), timefmt::iso(lastActivity)}});
             publish(s, QStringLiteral("abandoned"), {{QStringLiteral("session"), json::sessionSummary(s)}});
-            m_store.audit().append({now, s.companyId, QStringLiteral("system"), QStringLiteral("system"),
-                                    QStringLiteral("session.abandon"), QStringLiteral("session:") + s.id, {}, 0,
-                                    {{QStringLiteral("idleMinutes"), idleMs / 60000}}});
+            record(s.companyId, Actor{}, QStringLiteral("session.abandon"), QStringLiteral("session:") + s.id, 0,
+                   {{QStringLiteral("idleMinutes"), idleMs / 60000}});
             return true;
         });
         if (ok) {

@@ -106,6 +106,9 @@ private:
     Result<MessageOutcome> handleMessage(Session &s, const Company &c, const QString &text, const Actor &actor);
     std::optional<EscalationRecord> applyEscalation(Session &s, Tier target, EscalationReason reason,
                                                     const QString &notes, bool automatic, qint64 now);
+    // Appends to the audit log inside the caller's batch work.
+    bool record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+                int status, const QJsonObject &details = {});
     void publish(const Session &s, const QString &type, const QJsonObject &data);
     void queueWebhook(const Session &s, const QString &event, const QJsonObject &data);
     Customer ensureCustomer(const QString &companyId, const QString &customerId, qint64 now);

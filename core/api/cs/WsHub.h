@@ -32,7 +32,6 @@ public:
     WsHub(SessionEngine &engine, const Authenticator &auth, QObject *parent = nullptr);
     ~WsHub() override;
     void install(http::HttpServer &server);
-    int clientCount() const { return static_cast<int>(m_clients.size()); }
 
 private:
     struct Client
