@@ -192,9 +192,11 @@ void ServerFixture::stop()
     m_rt.reset();
 }
 
-QByteArray ServerFixture::token(api::Role role, const QString &company, qint64 ttlSecs, const QString &subject)
+QByteArray ServerFixture::token(api::Role role, const QString &company, qint64 ttlSecs, const QString &subject,
+                                const QString &customer)
 {
-    return m_rt->auth().issue(company.isEmpty() ? m_companyId : company, role, subject, ttlSecs);
+    const QString boundTo = role != api::Role::Client ? QString() : customer.isEmpty() ? QStringLiteral("cust_ben") : customer;
+    return m_rt->auth().issue(company.isEmpty() ? m_companyId : company, role, subject, ttlSecs, boundTo);
 }
 
 std::unique_ptr<HttpClient> ServerFixture::client(api::Role role, const QString &company)

@@ -95,8 +95,9 @@ public:
     const QString &companyId() const { return m_companyId; }
     const QJsonObject &demo() const { return m_demo; }
 
+    // Client tokens act for one customer: `customer`, or cust_ben of the demo store.
     QByteArray token(api::Role role, const QString &company = {}, qint64 ttlSecs = 3600,
-                     const QString &subject = QStringLiteral("tester"));
+                     const QString &subject = QStringLiteral("tester"), const QString &customer = {});
     std::unique_ptr<HttpClient> client(api::Role role, const QString &company = {});
     QString createCompany(const QString &name); // committed before it returns
 

@@ -71,6 +71,10 @@ QByteArray signJwt(const JwtClaims &claims, const QByteArray &key)
         payload.insert(QStringLiteral("sub"), claims.subject);
     if (!claims.tokenId.isEmpty())
         payload.insert(QStringLiteral("jti"), claims.tokenId);
+    if (!claims.customer.isEmpty())
+        payload.insert(QStringLiteral("customer"), claims.customer);
+    if (claims.notBefore != 0)
+        payload.insert(QStringLiteral("nbf"), claims.notBefore);
     const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
         + b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return input + '.' + b64(mac(input, key));
@@ -114,10 +118,21 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
     claims.role = payload->value(QStringLiteral("role")).toString();
     claims.subject = payload->value(QStringLiteral("sub")).toString();
     claims.tokenId = payload->value(QStringLiteral("jti")).toString();
-    claims.issuedAt = payload->value(QStringLiteral("iat")).toInteger();
+    claims.customer = payload->value(QStringLiteral("customer")).toString();
     claims.expiresAt = exp.toInteger();
     if (claims.expiresAt <= nowSecs)
         return reject(reason, QStringLiteral("token expired"));
+    // A token from the future is either forged or from a badly wrong clock.
+    for (const auto &[name, target] : {std::pair{"iat", &claims.issuedAt}, std::pair{"nbf", &claims.notBefore}}) {
+        const QJsonValue v = payload->value(QLatin1String(name));
+        if (v.isUndefined())
+            continue;
+        if (!v.isDouble())
+            return reject(reason, QStringLiteral("malformed %1").arg(QLatin1String(name)));
+        *target = v.toInteger();
+        if (*target > nowSecs + kJwtLeewaySecs)
+            return reject(reason, QStringLiteral("token not yet valid (%1 in the future)").arg(QLatin1String(name)));
+    }
     if (claims.company.isEmpty() || claims.role.isEmpty())
         return reject(reason, QStringLiteral("missing company or role"));
     return claims;

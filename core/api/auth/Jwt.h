@@ -13,18 +13,24 @@ struct JwtClaims
     QString role;
     QString subject; // "sub"
     QString tokenId; // "jti"
+    QString customer; // "customer": a client token acts for this customer only
     qint64 issuedAt = 0;  // "iat", unix seconds
     qint64 expiresAt = 0; // "exp", unix seconds
+    qint64 notBefore = 0; // "nbf", unix seconds; 0 = not set
 };
+
+// Clock skew tolerated between issuer and verifier for "iat" and "nbf".
+constexpr qint64 kJwtLeewaySecs = 60;
 
 // Tokens larger than this are rejected before any parsing.
 constexpr qsizetype kMaxJwtSize = 8 * 1024;
 
 // HS256 JWT: header {"alg":"HS256","typ":"JWT"}, claims company, role, sub, jti,
-// iat, exp; base64url segments without padding.
+// customer, iat, nbf, exp; base64url segments without padding.
 QByteArray signJwt(const JwtClaims &claims, const QByteArray &key);
 
-// Accepts only HS256 tokens signed with key and not yet expired (exp > now) that
+// Accepts only HS256 tokens signed with key, not yet expired (exp > now), already
+// valid (iat and nbf, when present, at most kJwtLeewaySecs ahead of now), that
 // name a company and a role. On failure returns ErrorKind::Forbidden and sets
 // *reason to a short explanation for the log (callers should not show it).
 Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason = nullptr);

@@ -51,12 +51,15 @@ std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &re
             *reason = QStringLiteral("unknown role");
         return std::nullopt;
     }
-    return Principal{claims->company, *role, claims->subject, claims->tokenId};
+    return Principal{claims->company, *role, claims->subject, claims->tokenId,
+                     *role == Role::Client ? claims->customer : QString()};
 }
 
-QByteArray Authenticator::issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs) const
+QByteArray Authenticator::issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
+                                const QString &customer) const
 {
     JwtClaims c;
+    c.customer = role == Role::Client ? customer : QString();
     c.company = company;
     c.role = roleName(role);
     c.subject = subject;

@@ -20,6 +20,7 @@ struct Principal
     Role role = Role::Client;
     QString subject;
     QString tokenId;
+    QString customer; // set for client tokens: the only customer they may act for
     // Rate limits count per credential.
     QString credentialKey() const { return tokenId.isEmpty() ? company + QLatin1Char('/') + subject : tokenId; }
 };
@@ -31,7 +32,9 @@ class Authenticator
 public:
     Authenticator(QByteArray signingKey, const Clock &clock) : m_key(std::move(signingKey)), m_clock(clock) {}
     std::optional<Principal> authenticate(const http::HttpRequest &req, bool allowQueryToken, QString *reason) const;
-    QByteArray issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs) const;
+    // A client token must name its customer; other roles must not.
+    QByteArray issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
+                     const QString &customer = {}) const;
 
 private:
     QByteArray m_key;
