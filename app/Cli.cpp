@@ -14,7 +14,7 @@ const QHash<QString, QStringList> &valueOptions()
         {QStringLiteral("demo seed"), {}},
         {QStringLiteral("company create"), {QStringLiteral("name")}},
         {QStringLiteral("token create"), {QStringLiteral("company"), QStringLiteral("role"), QStringLiteral("ttl"),
-                                          QStringLiteral("subject")}},
+                                          QStringLiteral("subject"), QStringLiteral("customer")}},
     };
     return options;
 }
@@ -67,7 +67,8 @@ bool parse(const QStringList &argv, Args *out, QString *error)
         const bool takesValue = name == QLatin1String("data-dir") || name == QLatin1String("host")
                                 || name == QLatin1String("port") || name == QLatin1String("name")
                                 || name == QLatin1String("company") || name == QLatin1String("role")
-                                || name == QLatin1String("ttl") || name == QLatin1String("subject");
+                                || name == QLatin1String("ttl") || name == QLatin1String("subject")
+                                || name == QLatin1String("customer");
         if (takesValue && !inlineValue) {
             if (i + 1 >= argv.size()) {
                 *error = QStringLiteral("--%1 needs a value").arg(name);

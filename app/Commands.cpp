@@ -102,7 +102,7 @@ int runTokenCreate(const Args &args)
     if (!rt->store().companies().find(company))
         return fail(1, QStringLiteral("no company with id ") + company);
     const QString subject = args.options.value(QStringLiteral("subject"), QStringLiteral("cli-") + api::roleName(*role));
-    out() << rt->auth().issue(company, *role, subject, ttl) << Qt::endl;
+    out() << rt->auth().issue(company, *role, subject, ttl, args.options.value(QStringLiteral("customer"))) << Qt::endl;
     return 0;
 }
 

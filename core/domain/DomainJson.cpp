@@ -105,7 +105,7 @@ QJsonObject sessionSummary(const Session &s)
     return o;
 }
 
-QJsonObject sessionFull(const Session &s, const Customer *c)
+QJsonObject sessionFull(const Session &s, const Customer *c, CustomerView view)
 {
     QJsonObject o = sessionSummary(s);
     o.insert(QStringLiteral("issueCategory"),
@@ -122,8 +122,12 @@ QJsonObject sessionFull(const Session &s, const Customer *c)
     o.insert(QStringLiteral("escalationHistory"), escalations);
     o.insert(QStringLiteral("messages"), messages);
     QJsonObject context;
-    if (c)
+    if (c && view == CustomerView::Staff)
         context.insert(QStringLiteral("customer"), customer(*c));
+    else if (c)
+        context.insert(QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), c->id},
+                                                                {QStringLiteral("name"), c->name},
+                                                                {QStringLiteral("tier"), c->tier}});
     o.insert(QStringLiteral("context"), context);
     return o;
 }

@@ -13,7 +13,11 @@ QJsonObject customer(const Customer &c);
 QJsonObject order(const Order &o);
 // Summary fields (lists, create): no transcript or histories.
 QJsonObject sessionSummary(const Session &s);
+// What of a customer a reader may see: staff see everything; the customer's own
+// client never sees e-mail, lifetime value or the VIP flag.
+enum class CustomerView { Staff, Self };
+
 // Every field of "Get Session", with the customer as context when known.
-QJsonObject sessionFull(const Session &s, const Customer *customer);
+QJsonObject sessionFull(const Session &s, const Customer *customer, CustomerView view = CustomerView::Staff);
 
 } // namespace tierdesk::json

@@ -109,8 +109,10 @@ struct Session
     int unconfidentTurns = 0;  // consecutive replies the AI could not ground
     int messageCount = 0;
 
-    // Loaded on demand (Get Session); empty in lists.
+    // Loaded on demand (Get Session); empty in lists. `messages` holds a window
+    // of the transcript starting at position messagesFrom (0 = the first message).
     QList<Message> messages;
+    int messagesFrom = 0;
     QList<SentimentPoint> sentimentHistory;
     QList<EscalationRecord> escalationHistory;
 

@@ -4,6 +4,7 @@
 
 #include "core/common/Ids.h"
 #include "core/domain/DomainJson.h"
+#include "core/engine/CustomerText.h"
 #include "core/nlu/Intents.h"
 
 #include <QElapsedTimer>
@@ -19,14 +20,6 @@ QString roleOf(Tier t)
     case Tier::HumanAgent: return QStringLiteral("human_agent");
     }
     return {};
-}
-
-bool hasControlCharacters(const QString &text)
-{
-    for (const QChar c : text)
-        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t') && c != QLatin1Char('\r'))
-            return true;
-    return false;
 }
 
 QString summaryFor(const Session &s, const MessageAnalysis &a, const ActionReport &act)
@@ -56,21 +49,22 @@ bool isSmallTalk(const QString &intent)
 Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
                                                   const Actor &actor)
 {
-    const QString clean = text.trimmed();
-    if (clean.isEmpty() || clean.size() > m_limits.maxMessageChars || hasControlCharacters(clean))
-        return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
-                         {{QStringLiteral("reason"), clean.isEmpty() ? QStringLiteral("message is empty")
-                                                     : clean.size() > m_limits.maxMessageChars
-                                                         ? QStringLiteral("message is longer than 4000 characters")
-                                                         : QStringLiteral("message contains control characters")},
-                          {QStringLiteral("maxLength"), m_limits.maxMessageChars}});
-    auto found = openSession(companyId, sessionId, false);
+    const auto checked = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
+    if (!checked)
+        return checked.error();
+    const QString clean = checked.value();
+    auto found = openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     Session s = found.value();
     if (s.status == SessionStatus::Resolved)
         return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
                          {{QStringLiteral("sessionId"), s.id}});
+    // A transcript without end would make every read of it slower; a long
+    // conversation goes on in a new session.
+    if (s.messageCount >= m_limits.maxMessagesPerSession)
+        return makeError(ErrorKind::Conflict, QStringLiteral("Session has reached its message limit"),
+                         {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("maxMessages"), m_limits.maxMessagesPerSession}});
     auto company = this->company(companyId);
     if (!company)
         return company.error();

@@ -3,6 +3,7 @@
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 #include "core/domain/DomainJson.h"
+#include "core/engine/CustomerText.h"
 #include "core/engine/LocalResponder.h"
 
 #include <QJsonDocument>
@@ -130,11 +131,13 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
     if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
                          {{QStringLiteral("field"), QStringLiteral("metadata")}});
-    const QString initial = req.initialMessage.trimmed();
-    if (!req.initialMessage.isEmpty() && (initial.isEmpty() || initial.size() > m_limits.maxMessageChars))
-        return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
-                         {{QStringLiteral("field"), QStringLiteral("initialMessage")},
-                          {QStringLiteral("maxLength"), m_limits.maxMessageChars}});
+    QString initial;
+    if (!req.initialMessage.isEmpty()) {
+        auto checked = validateCustomerText(req.initialMessage, m_limits.maxMessageChars, QStringLiteral("initialMessage"));
+        if (!checked)
+            return checked.error();
+        initial = checked.value();
+    }
 
     const qint64 now = m_clock.nowMs();
     Session s;
@@ -175,24 +178,27 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
     return s;
 }
 
-Result<Session> SessionEngine::openSession(const QString &companyId, const QString &id, bool details)
+Result<Session> SessionEngine::openSession(const QString &companyId, const QString &id, bool details,
+                                           const QString &customerScope, const MessageWindow &window)
 {
     if (!validId(id, m_limits.maxIdChars))
         return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), id.left(128)}});
     std::optional<Session> s;
     if (const auto cached = m_sessions.constFind(id); !details && cached != m_sessions.cend())
         s = *cached;
-    else if ((s = m_store.sessions().find(id, details)))
+    else if ((s = m_store.sessions().find(id, details, window)))
         remember(*s);
-    // Another company's session is reported exactly like a missing one.
-    if (!s || s->companyId != companyId)
+    // Another company's (or, for a customer's client, another customer's)
+    // session is reported exactly like a missing one.
+    if (!s || s->companyId != companyId || (!customerScope.isEmpty() && s->customerId != customerScope))
         return makeError(ErrorKind::NotFound, QStringLiteral("Session not found"), {{QStringLiteral("sessionId"), id}});
     return *s;
 }
 
-Result<Session> SessionEngine::session(const QString &companyId, const QString &id)
+Result<Session> SessionEngine::session(const QString &companyId, const QString &id, const MessageWindow &window,
+                                       const QString &customerScope)
 {
-    return openSession(companyId, id, true);
+    return openSession(companyId, id, true, customerScope, window);
 }
 
 Result<QList<Session>> SessionEngine::listSessions(const SessionFilter &filter, int *total)
@@ -228,7 +234,8 @@ std::optional<EscalationRecord> SessionEngine::applyEscalation(Session &s, Tier 
 Result<Session> SessionEngine::escalate(const QString &companyId, const QString &sessionId, EscalationReason reason,
                                         Tier target, const QString &notes, const Actor &actor)
 {
-    auto found = openSession(companyId, sessionId, true);
+    // The response carries the escalation history, not the transcript.
+    auto found = openSession(companyId, sessionId, true, actor.customerScope, MessageWindow{0, -1});
     if (!found)
         return found.error();
     Session s = found.value();
@@ -240,6 +247,11 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
     if (notes.size() > m_limits.maxNotesChars)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("notes must be at most 2000 characters"),
                          {{QStringLiteral("field"), QStringLiteral("notes")}});
+    if (!notes.isEmpty()) {
+        if (auto checked = validateCustomerText(notes, m_limits.maxNotesChars, QStringLiteral("notes")); !checked)
+            return makeError(ErrorKind::InvalidArgument, QStringLiteral("notes must not contain control characters"),
+                             {{QStringLiteral("field"), QStringLiteral("notes")}});
+    }
     const qint64 now = m_clock.nowMs();
     const bool ok = m_store.batch().run([&] {
         if (!applyEscalation(s, target, reason, notes, false, now))
@@ -260,7 +272,7 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
 Result<Session> SessionEngine::resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
                                        const Actor &actor)
 {
-    auto found = openSession(companyId, sessionId, false);
+    auto found = openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     Session s = found.value();

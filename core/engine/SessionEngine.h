@@ -12,12 +12,21 @@
 
 namespace tierdesk {
 
-// Who asked, for the audit log.
+// Who asked, for the audit log, and what they may touch.
 struct Actor
 {
+    Actor() = default;
+    Actor(QString who, QString roleName, QString address = {}, QString customer = {})
+        : subject(std::move(who)), role(std::move(roleName)), clientAddress(std::move(address)), customerScope(std::move(customer))
+    {
+    }
+
     QString subject = QStringLiteral("system");
     QString role = QStringLiteral("system");
     QString clientAddress;
+    // Set for a customer's own client (chat widget): only this customer's
+    // sessions exist for it; others are answered as not found.
+    QString customerScope;
 };
 
 struct CreateSessionRequest
@@ -44,6 +53,7 @@ struct EngineLimits
     int maxIdChars = 128;
     int maxMetadataBytes = 8192;
     int maxNotesChars = 2000;
+    int maxMessagesPerSession = 5000; // beyond: Conflict; a new session starts afresh
 };
 
 // The session and escalation engine. Lives on the engine thread with the store;
@@ -61,13 +71,16 @@ public:
     Store &store() { return m_store; }
     const Clock &clock() const { return m_clock; }
     const EngineLimits &limits() const { return m_limits; }
+    void setMaxMessagesPerSession(int max) { m_limits.maxMessagesPerSession = qMax(2, max); }
 
     Result<Company> createCompany(const QString &name, const Actor &actor);
     Result<Company> company(const QString &id);
 
     Result<Session> createSession(const CreateSessionRequest &req, const Actor &actor,
                                   std::optional<MessageOutcome> *first = nullptr);
-    Result<Session> session(const QString &companyId, const QString &id);
+    // Get Session: the row, both histories and a window of the transcript.
+    Result<Session> session(const QString &companyId, const QString &id, const MessageWindow &window = {},
+                            const QString &customerScope = {});
     Result<QList<Session>> listSessions(const SessionFilter &filter, int *total);
     Result<MessageOutcome> postMessage(const QString &companyId, const QString &sessionId, const QString &text,
                                        const Actor &actor);
@@ -102,7 +115,8 @@ signals:
     void outboxChanged();
 
 private:
-    Result<Session> openSession(const QString &companyId, const QString &id, bool details);
+    Result<Session> openSession(const QString &companyId, const QString &id, bool details,
+                                const QString &customerScope, const MessageWindow &window = {});
     Result<MessageOutcome> handleMessage(Session &s, const Company &c, const QString &text, const Actor &actor);
     std::optional<EscalationRecord> applyEscalation(Session &s, Tier target, EscalationReason reason,
                                                     const QString &notes, bool automatic, qint64 now);

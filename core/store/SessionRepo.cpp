@@ -89,7 +89,7 @@ bool SessionRepo::update(const Session &s)
                          resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
 }
 
-std::optional<Session> SessionRepo::find(const QString &id, bool details)
+std::optional<Session> SessionRepo::find(const QString &id, bool details, const MessageWindow &window)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
     if (!m_db.exec(q, {id}))
@@ -100,55 +100,71 @@ std::optional<Session> SessionRepo::find(const QString &id, bool details)
     }
     Session s = readSession(q);
     q.finish();
-    if (!details)
-        return s;
-
-    QSqlQuery &mq = m_db.statement(QStringLiteral(
-        "SELECT id, role, content, timestamp, sentiment, metadata FROM messages WHERE session_id = ? ORDER BY seq"));
-    if (m_db.exec(mq, {id})) {
-        while (mq.next()) {
-            Message m;
-            m.id = mq.value(0).toString();
-            m.role = mq.value(1).toString();
-            m.content = mq.value(2).toString();
-            m.timestamp = mq.value(3).toLongLong();
-            if (!mq.value(4).isNull())
-                m.sentiment = parse<Sentiment>(mq.value(4).toString());
-            if (!mq.value(5).isNull())
-                m.metadata = QJsonDocument::fromJson(mq.value(5).toByteArray()).object();
-            s.messages << m;
-        }
-        mq.finish();
-    }
-    QSqlQuery &sq = m_db.statement(QStringLiteral(
-        "SELECT sentiment, score, timestamp, trigger FROM sentiment_points WHERE session_id = ? ORDER BY rowid"));
-    if (m_db.exec(sq, {id})) {
-        while (sq.next()) {
-            SentimentPoint p;
-            p.sentiment = parse<Sentiment>(sq.value(0).toString()).value_or(Sentiment::Neutral);
-            p.score = sq.value(1).toDouble();
-            p.timestamp = sq.value(2).toLongLong();
-            p.trigger = sq.value(3).toString();
-            s.sentimentHistory << p;
-        }
-        sq.finish();
-    }
-    QSqlQuery &eq = m_db.statement(QStringLiteral(
-        "SELECT from_tier, to_tier, reason, timestamp, notes, automatic FROM escalations WHERE session_id = ? ORDER BY rowid"));
-    if (m_db.exec(eq, {id})) {
-        while (eq.next()) {
-            EscalationRecord e;
-            e.fromTier = parse<Tier>(eq.value(0).toString()).value_or(Tier::AiRep);
-            e.toTier = parse<Tier>(eq.value(1).toString()).value_or(Tier::AiManager);
-            e.reason = parse<EscalationReason>(eq.value(2).toString()).value_or(EscalationReason::ComplexIssue);
-            e.timestamp = eq.value(3).toLongLong();
-            e.notes = eq.value(4).toString();
-            e.automatic = eq.value(5).toInt() != 0;
-            s.escalationHistory << e;
-        }
-        eq.finish();
+    if (details) {
+        readMessages(s, window);
+        readSentiment(s);
+        readEscalations(s);
     }
     return s;
+}
+
+void SessionRepo::readMessages(Session &s, const MessageWindow &window)
+{
+    const int end = window.before < 0 ? s.messageCount : qMin(window.before, s.messageCount);
+    s.messagesFrom = qMax(0, end - qMax(0, window.limit));
+    QSqlQuery &mq = m_db.statement(QStringLiteral("SELECT id, role, content, timestamp, sentiment, metadata FROM messages"
+                                                  " WHERE session_id = ? AND seq >= ? AND seq < ? ORDER BY seq"));
+    if (!m_db.exec(mq, {s.id, s.messagesFrom, end}))
+        return;
+    while (mq.next()) {
+        Message m;
+        m.id = mq.value(0).toString();
+        m.role = mq.value(1).toString();
+        m.content = mq.value(2).toString();
+        m.timestamp = mq.value(3).toLongLong();
+        if (!mq.value(4).isNull())
+            m.sentiment = parse<Sentiment>(mq.value(4).toString());
+        if (!mq.value(5).isNull())
+            m.metadata = QJsonDocument::fromJson(mq.value(5).toByteArray()).object();
+        s.messages << m;
+    }
+    mq.finish();
+}
+
+void SessionRepo::readSentiment(Session &s)
+{
+    QSqlQuery &sq = m_db.statement(QStringLiteral(
+        "SELECT sentiment, score, timestamp, trigger FROM sentiment_points WHERE session_id = ? ORDER BY rowid"));
+    if (!m_db.exec(sq, {s.id}))
+        return;
+    while (sq.next()) {
+        SentimentPoint p;
+        p.sentiment = parse<Sentiment>(sq.value(0).toString()).value_or(Sentiment::Neutral);
+        p.score = sq.value(1).toDouble();
+        p.timestamp = sq.value(2).toLongLong();
+        p.trigger = sq.value(3).toString();
+        s.sentimentHistory << p;
+    }
+    sq.finish();
+}
+
+void SessionRepo::readEscalations(Session &s)
+{
+    QSqlQuery &eq = m_db.statement(QStringLiteral(
+        "SELECT from_tier, to_tier, reason, timestamp, notes, automatic FROM escalations WHERE session_id = ? ORDER BY rowid"));
+    if (!m_db.exec(eq, {s.id}))
+        return;
+    while (eq.next()) {
+        EscalationRecord e;
+        e.fromTier = parse<Tier>(eq.value(0).toString()).value_or(Tier::AiRep);
+        e.toTier = parse<Tier>(eq.value(1).toString()).value_or(Tier::AiManager);
+        e.reason = parse<EscalationReason>(eq.value(2).toString()).value_or(EscalationReason::ComplexIssue);
+        e.timestamp = eq.value(3).toLongLong();
+        e.notes = eq.value(4).toString();
+        e.automatic = eq.value(5).toInt() != 0;
+        s.escalationHistory << e;
+    }
+    eq.finish();
 }
 
 QList<Session> SessionRepo::list(const SessionFilter &f, int *total)

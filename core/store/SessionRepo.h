@@ -19,6 +19,16 @@ struct SessionFilter
     int offset = 0;
 };
 
+// Which part of a transcript Get Session loads: the `limit` newest messages
+// before position `before` (positions count from 0 in transcript order; -1 = the end).
+struct MessageWindow
+{
+    static constexpr int kDefaultLimit = 100;
+    static constexpr int kMaxLimit = 500;
+    int limit = kDefaultLimit;
+    int before = -1;
+};
+
 class SessionRepo
 {
 public:
@@ -27,8 +37,9 @@ public:
     bool insert(const Session &s);
     // Writes every mutable column of the session row (not the child rows).
     bool update(const Session &s);
-    // With `details`, also loads messages and both histories.
-    std::optional<Session> find(const QString &id, bool details);
+    // With `details`, also loads both histories and the window's messages
+    // (Session::messagesFrom says where they start).
+    std::optional<Session> find(const QString &id, bool details, const MessageWindow &window = {});
     QList<Session> list(const SessionFilter &f, int *total);
 
     bool appendMessage(const QString &sessionId, int seq, const Message &m);
@@ -43,6 +54,10 @@ public:
     QStringList staleOpenSessions(qint64 cutoffMs, int limit);
 
 private:
+    void readMessages(Session &s, const MessageWindow &window);
+    void readSentiment(Session &s);
+    void readEscalations(Session &s);
+
     Database &m_db;
 };
 

@@ -132,8 +132,11 @@ void TestCli::tokenWorksAgainstServe()
     QVERIFY2(created.exitCode == 0, created.err.constData());
     const QString company = QString::fromUtf8(created.out).trimmed();
     auto token = [&](const QString &role) {
-        const CliResult r = runTierdesk(base + QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
-                                                           company, QStringLiteral("--role"), role});
+        QStringList command{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), company,
+                            QStringLiteral("--role"), role};
+        if (role == QLatin1String("client"))
+            command << QStringLiteral("--customer") << QStringLiteral("c1");
+        const CliResult r = runTierdesk(base + command);
         return r.exitCode == 0 ? r.out.trimmed() : QByteArray();
     };
     const QByteArray admin = token(QStringLiteral("admin"));

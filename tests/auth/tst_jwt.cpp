@@ -106,6 +106,52 @@ private slots:
         QVERIFY(!verifyJwt(token, kKey, kNow + 86400).ok());
     }
 
+    void notYetValid_data()
+    {
+        QTest::addColumn<QString>("claim");
+        QTest::addColumn<qint64>("offset");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("iat an hour ahead") << QStringLiteral("iat") << qint64(3600) << false;
+        QTest::newRow("nbf an hour ahead") << QStringLiteral("nbf") << qint64(3600) << false;
+        QTest::newRow("iat just past the leeway") << QStringLiteral("iat") << kJwtLeewaySecs + 1 << false;
+        QTest::newRow("nbf just past the leeway") << QStringLiteral("nbf") << kJwtLeewaySecs + 1 << false;
+        QTest::newRow("iat within the leeway") << QStringLiteral("iat") << kJwtLeewaySecs << true;
+        QTest::newRow("nbf within the leeway") << QStringLiteral("nbf") << qint64(30) << true;
+        QTest::newRow("nbf in the past") << QStringLiteral("nbf") << qint64(-600) << true;
+    }
+
+    void notYetValid()
+    {
+        QFETCH(QString, claim);
+        QFETCH(qint64, offset);
+        QFETCH(bool, accepted);
+        QJsonObject p = payloadOf(sampleClaims());
+        p.insert(QStringLiteral("exp"), kNow + 7200);
+        p.insert(claim, kNow + offset);
+        QString reason;
+        const auto r = verifyJwt(handMade(hs256(), p, kKey), kKey, kNow, &reason);
+        QCOMPARE(r.ok(), accepted);
+        if (!accepted)
+            QVERIFY2(reason.contains(QLatin1String("not yet valid")), qPrintable(reason));
+    }
+
+    void nonNumericNbfIsRejected()
+    {
+        QJsonObject p = payloadOf(sampleClaims());
+        p.insert(QStringLiteral("nbf"), QStringLiteral("soon"));
+        QVERIFY(!verifyJwt(handMade(hs256(), p, kKey), kKey, kNow).ok());
+    }
+
+    void customerClaimRoundtrips()
+    {
+        JwtClaims c = sampleClaims();
+        c.role = QStringLiteral("client");
+        c.customer = QStringLiteral("cust_ben");
+        const auto r = verifyJwt(signJwt(c, kKey), kKey, kNow);
+        QVERIFY(r.ok());
+        QCOMPARE(r->customer, QStringLiteral("cust_ben"));
+    }
+
     void missingExpIsRejected()
     {
         QJsonObject p = payloadOf(sampleClaims());

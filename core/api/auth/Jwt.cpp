@@ -80,6 +80,17 @@ QByteArray signJwt(const JwtClaims &claims, const QByteArray &key)
     return input + '.' + b64(mac(input, key));
 }
 
+QString unverifiedJwtCompany(const QByteArray &token)
+{
+    if (token.isEmpty() || token.size() > kMaxJwtSize)
+        return {};
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3)
+        return {};
+    const auto payload = jsonObject(parts[1]);
+    return payload ? payload->value(QStringLiteral("company")).toString() : QString();
+}
+
 Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason)
 {
     if (key.isEmpty())

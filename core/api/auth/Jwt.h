@@ -33,6 +33,10 @@ QByteArray signJwt(const JwtClaims &claims, const QByteArray &key);
 // valid (iat and nbf, when present, at most kJwtLeewaySecs ahead of now), that
 // name a company and a role. On failure returns ErrorKind::Forbidden and sets
 // *reason to a short explanation for the log (callers should not show it).
+// The "company" claim of a token WITHOUT checking its signature: only for
+// deciding whose audit log shows a failed attempt. Empty when unreadable.
+QString unverifiedJwtCompany(const QByteArray &token);
+
 Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason = nullptr);
 
 } // namespace tierdesk

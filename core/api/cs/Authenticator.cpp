@@ -28,15 +28,20 @@ QString roleName(Role r)
     return {};
 }
 
+QByteArray Authenticator::bearerToken(const http::HttpRequest &req, bool allowQueryToken)
+{
+    const QByteArray header = req.header("authorization");
+    if (header.startsWith("Bearer ") || header.startsWith("bearer "))
+        return header.mid(7).trimmed();
+    if (allowQueryToken && req.query.hasQueryItem(QStringLiteral("token")))
+        return req.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+    return {};
+}
+
 std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &req, bool allowQueryToken,
                                                      QString *reason) const
 {
-    QByteArray token;
-    const QByteArray header = req.header("authorization");
-    if (header.startsWith("Bearer ") || header.startsWith("bearer "))
-        token = header.mid(7).trimmed();
-    else if (allowQueryToken && req.query.hasQueryItem(QStringLiteral("token")))
-        token = req.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+    const QByteArray token = bearerToken(req, allowQueryToken);
     if (token.isEmpty()) {
         if (reason)
             *reason = QStringLiteral("missing bearer token");
@@ -49,6 +54,11 @@ std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &re
     if (!role) {
         if (reason)
             *reason = QStringLiteral("unknown role");
+        return std::nullopt;
+    }
+    if (*role == Role::Client && claims->customer.isEmpty()) {
+        if (reason)
+            *reason = QStringLiteral("client token bound to no customer");
         return std::nullopt;
     }
     return Principal{claims->company, *role, claims->subject, claims->tokenId,

@@ -32,6 +32,8 @@ class Authenticator
 public:
     Authenticator(QByteArray signingKey, const Clock &clock) : m_key(std::move(signingKey)), m_clock(clock) {}
     std::optional<Principal> authenticate(const http::HttpRequest &req, bool allowQueryToken, QString *reason) const;
+    // The bearer token of a request (header, or ?token= when allowed); empty when none.
+    static QByteArray bearerToken(const http::HttpRequest &req, bool allowQueryToken);
     // A client token must name its customer; other roles must not.
     QByteArray issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
                      const QString &customer = {}) const;

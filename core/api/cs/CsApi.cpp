@@ -7,7 +7,7 @@
 
 namespace tierdesk::api {
 
-CsApi::CsApi(SessionEngine &engine, const Authenticator &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent)
+CsApi::CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent)
     : QObject(parent), m_engine(engine), m_auth(auth), m_limiter(limiter), m_limits(limits)
 {
 }
@@ -35,19 +35,24 @@ void CsApi::install(http::HttpServer &server)
 http::Handler CsApi::guarded(Role minimum, Handler h)
 {
     return [this, minimum, h](const http::HttpRequest &req, const http::HttpResponder &res) {
-        QString reason;
-        const auto who = m_auth.authenticate(req, false, &reason);
-        if (!who) {
-            res.send(cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
-                               {{QStringLiteral("reason"), reason}})
-                         .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+        const AuthGate::Outcome auth = m_auth.check(req, false);
+        if (!auth.who) {
+            res.send(auth.status == 429
+                         ? cs::error(429, cs::RateLimited, QStringLiteral("Too many failed authentications; try again later"),
+                                     {{QStringLiteral("retryAfter"), auth.retryAfter}})
+                               .withHeader("Retry-After", QByteArray::number(auth.retryAfter))
+                         : cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+                                     {{QStringLiteral("reason"), auth.reason}})
+                               .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
             return;
         }
-        Call call{req, res, *who, Actor{who->subject.isEmpty() ? who->tokenId : who->subject, roleName(who->role),
-                                        req.peerAddress.toString()}, {}};
-        if (who->role < minimum) {
+        const Principal &who = *auth.who;
+        Call call{req, res, who, Actor{who.subject.isEmpty() ? who.tokenId : who.subject, roleName(who.role),
+                                       req.peerAddress.toString(), who.role == Role::Client ? who.customer : QString()},
+                  {}};
+        if (who.role < minimum) {
             fail(call, cs::error(403, cs::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),
-                                 {{QStringLiteral("role"), roleName(who->role)}}));
+                                 {{QStringLiteral("role"), roleName(who.role)}}));
             return;
         }
         (this->*h)(call);

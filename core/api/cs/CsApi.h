@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/cs/Authenticator.h"
+#include "core/api/cs/AuthGate.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
@@ -29,8 +29,7 @@ class CsApi : public QObject
     Q_OBJECT
 
 public:
-    CsApi(SessionEngine &engine, const Authenticator &auth, RateLimiter &limiter, CsRateLimits limits,
-          QObject *parent = nullptr);
+    CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent = nullptr);
     void install(http::HttpServer &server);
 
 private:
@@ -68,6 +67,8 @@ private:
     std::optional<QJsonObject> jsonBody(Call &c);
     bool rateLimit(Call &c, const QString &rule, const QString &subject, int limit);
     std::optional<QString> companyParam(Call &c, const QString &value);
+    // ?messageLimit= and ?messagesBefore= of Get Session.
+    bool messageWindowParams(Call &c, MessageWindow *window);
     // A JSON body naming the caller's own company in "companyId".
     std::optional<QJsonObject> companyBody(Call &c);
     void fail(Call &c, const http::HttpResponse &error);
@@ -76,7 +77,7 @@ private:
     void reply(Call &c, http::HttpResponse response);
 
     SessionEngine &m_engine;
-    const Authenticator &m_auth;
+    AuthGate &m_auth;
     RateLimiter &m_limiter;
     CsRateLimits m_limits;
 };

@@ -43,6 +43,10 @@ void CsApi::createSession(Call &c)
     if (!customer.isString() || customer.toString().isEmpty())
         return fail(c, invalid(QStringLiteral("customerId"), QStringLiteral("customerId is required")));
     req.customerId = customer.toString();
+    // A customer's own client opens sessions for that customer only.
+    if (!c.actor.customerScope.isEmpty() && req.customerId != c.actor.customerScope)
+        return fail(c, cs::error(403, cs::Forbidden, QStringLiteral("This token may only open sessions for its own customer"),
+                                 {{QStringLiteral("field"), QStringLiteral("customerId")}}));
     const auto channel = parse<Channel>(body->value(QLatin1String("channel")).toString());
     if (!channel)
         return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("channel must be one of voice, chat, email, sms"),
@@ -86,11 +90,44 @@ void CsApi::createSession(Call &c)
 
 void CsApi::getSession(Call &c)
 {
-    const auto s = m_engine.session(c.who.company, c.req.pathParams.value(QStringLiteral("id")));
+    MessageWindow window;
+    const QString id = c.req.pathParams.value(QStringLiteral("id"));
+    if (!messageWindowParams(c, &window))
+        return;
+    const auto s = m_engine.session(c.who.company, id, window, c.actor.customerScope);
     if (!s)
         return fail(c, s.error());
     const auto customer = m_engine.store().customers().find(s->companyId, s->customerId);
-    reply(c, http::HttpResponse::json(200, json::sessionFull(*s, customer ? &*customer : nullptr)));
+    const auto view = c.actor.customerScope.isEmpty() ? json::CustomerView::Staff : json::CustomerView::Self;
+    QJsonObject out = json::sessionFull(*s, customer ? &*customer : nullptr, view);
+    const int to = s->messagesFrom + int(s->messages.size());
+    out.insert(QStringLiteral("messagePage"), QJsonObject{{QStringLiteral("total"), s->messageCount},
+                                                          {QStringLiteral("limit"), window.limit},
+                                                          {QStringLiteral("from"), s->messagesFrom},
+                                                          {QStringLiteral("to"), to},
+                                                          {QStringLiteral("hasOlder"), s->messagesFrom > 0}});
+    reply(c, http::HttpResponse::json(200, out));
+}
+
+bool CsApi::messageWindowParams(Call &c, MessageWindow *window)
+{
+    bool ok = true;
+    if (const QString v = queryParam(c.req, "messageLimit"); !v.isEmpty()) {
+        window->limit = v.toInt(&ok);
+        if (!ok || window->limit < 1 || window->limit > MessageWindow::kMaxLimit) {
+            fail(c, invalid(QStringLiteral("messageLimit"),
+                            QStringLiteral("messageLimit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
+            return false;
+        }
+    }
+    if (const QString v = queryParam(c.req, "messagesBefore"); !v.isEmpty()) {
+        window->before = v.toInt(&ok);
+        if (!ok || window->before < 0) {
+            fail(c, invalid(QStringLiteral("messagesBefore"), QStringLiteral("messagesBefore must be a whole number of 0 or more")));
+            return false;
+        }
+    }
+    return true;
 }
 
 void CsApi::listSessions(Call &c)

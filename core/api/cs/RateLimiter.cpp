@@ -23,6 +23,22 @@ RateDecision RateLimiter::hit(const QString &key, int limit, int windowSecs)
     return d;
 }
 
+RateDecision RateLimiter::peek(const QString &key, int limit, int windowSecs) const
+{
+    const qint64 now = m_clock.nowSecs();
+    const qint64 start = now - (now % windowSecs);
+    const auto it = m_windows.constFind(key);
+    const int count = it != m_windows.cend() && it->start == start ? it->count : 0;
+    RateDecision d;
+    d.limit = limit;
+    d.resetAt = start + windowSecs;
+    d.allowed = count < limit;
+    d.remaining = qMax(0, limit - count);
+    if (!d.allowed)
+        d.retryAfter = qMax<qint64>(1, d.resetAt - now);
+    return d;
+}
+
 void RateLimiter::prune(qint64 nowSecs)
 {
     // Drop windows that ended long ago, at most once a minute, so memory stays

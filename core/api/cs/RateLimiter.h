@@ -23,6 +23,8 @@ class RateLimiter
 public:
     explicit RateLimiter(const Clock &clock) : m_clock(clock) {}
     RateDecision hit(const QString &key, int limit, int windowSecs);
+    // What hit() would decide, without counting.
+    RateDecision peek(const QString &key, int limit, int windowSecs) const;
 
 private:
     struct Window

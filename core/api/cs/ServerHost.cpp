@@ -33,9 +33,15 @@ bool ServerHost::start(QString *error)
     rates.listSessions = s.intValue(settings::RateLimitListSessions);
     rates.analytics = s.intValue(settings::RateLimitAnalytics);
     m_limiter = std::make_unique<RateLimiter>(engine.clock());
-    m_api = std::make_unique<CsApi>(engine, m_runtime.auth(), *m_limiter, rates);
+    AuthThrottle throttle;
+    throttle.enabled = s.boolValue(settings::AuthThrottleEnabled);
+    throttle.maxFailures = s.intValue(settings::AuthMaxFailures);
+    throttle.windowSecs = s.intValue(settings::AuthFailureWindowSeconds);
+    m_authGate = std::make_unique<AuthGate>(m_runtime.auth(), engine, throttle);
+    engine.setMaxMessagesPerSession(s.intValue(settings::MaxMessagesPerSession));
+    m_api = std::make_unique<CsApi>(engine, *m_authGate, *m_limiter, rates);
     m_api->install(*m_http);
-    m_ws = std::make_unique<WsHub>(engine, m_runtime.auth());
+    m_ws = std::make_unique<WsHub>(engine, *m_authGate);
     m_ws->install(*m_http);
     // Unauthenticated liveness probe; also the trivial route benchmarks compare against.
     m_http->router().route("GET", QStringLiteral("/api/cs/health"), [](const http::HttpRequest &, const http::HttpResponder &res) {

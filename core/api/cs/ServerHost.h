@@ -42,6 +42,7 @@ private:
     Runtime &m_runtime;
     ServerOptions m_options;
     std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<AuthGate> m_authGate;
     std::unique_ptr<http::HttpServer> m_http;
     std::unique_ptr<CsApi> m_api;
     std::unique_ptr<WsHub> m_ws;

@@ -8,7 +8,7 @@
 
 namespace tierdesk::api {
 
-WsHub::WsHub(SessionEngine &engine, const Authenticator &auth, QObject *parent)
+WsHub::WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent)
     : QObject(parent), m_engine(engine), m_auth(auth)
 {
 }
@@ -39,10 +39,14 @@ void WsHub::install(http::HttpServer &server)
         [this](const http::HttpRequest &req) -> std::optional<http::HttpResponse> {
             if (req.path != QLatin1String("/api/cs/ws"))
                 return cs::serverError(404, QStringLiteral("Not found"), req.path);
-            QString reason;
-            if (!m_auth.authenticate(req, true, &reason))
+            const AuthGate::Outcome auth = m_auth.check(req, true);
+            if (auth.status == 429 && !auth.who)
+                return cs::error(429, cs::RateLimited, QStringLiteral("Too many failed authentications; try again later"),
+                                 {{QStringLiteral("retryAfter"), auth.retryAfter}})
+                    .withHeader("Retry-After", QByteArray::number(auth.retryAfter));
+            if (!auth.who)
                 return cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
-                                 {{QStringLiteral("reason"), reason}});
+                                 {{QStringLiteral("reason"), auth.reason}});
             if (m_clients.size() >= kMaxClients)
                 return cs::error(503, cs::Unavailable, QStringLiteral("Too many live connections"));
             return std::nullopt;
@@ -52,7 +56,8 @@ void WsHub::install(http::HttpServer &server)
 
 void WsHub::onConnected(QWebSocket *socket, const http::HttpRequest &req)
 {
-    const auto who = m_auth.authenticate(req, true, nullptr);
+    // Checked again: the token may have expired during the handshake.
+    const auto who = m_auth.check(req, true).who;
     if (!who) {
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
         socket->deleteLater();
@@ -123,7 +128,8 @@ void WsHub::onText(QWebSocket *socket, const QString &text)
     if (client.sessions.size() >= kMaxSubscriptions)
         return sendError(socket, cs::Conflict, QStringLiteral("At most 200 subscriptions per connection"));
     const auto session = m_engine.store().sessions().find(sessionId.left(128), false);
-    if (!session || session->companyId != client.who.company)
+    if (!session || session->companyId != client.who.company
+        || (client.who.role == Role::Client && session->customerId != client.who.customer))
         return sendError(socket, cs::SessionNotFound, QStringLiteral("Session not found"));
     client.sessions.insert(sessionId);
     ack(QStringLiteral("subscribed"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/cs/Authenticator.h"
+#include "core/api/cs/AuthGate.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/SessionEngine.h"
 
@@ -29,7 +29,7 @@ public:
     static constexpr qint64 kMaxIncomingBytes = 64 * 1024;
     static constexpr int kMaxClients = 2000;
 
-    WsHub(SessionEngine &engine, const Authenticator &auth, QObject *parent = nullptr);
+    WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent = nullptr);
     ~WsHub() override;
     void install(http::HttpServer &server);
 
@@ -49,7 +49,7 @@ private:
     void listen(bool on);
 
     SessionEngine &m_engine;
-    const Authenticator &m_auth;
+    AuthGate &m_auth;
     QHash<QWebSocket *, Client> m_clients;
     QMetaObject::Connection m_listening;
 };
