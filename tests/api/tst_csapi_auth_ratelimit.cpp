@@ -36,6 +36,7 @@ private slots:
     void listAndAnalyticsLimits();
     void noRateLimitOption();
     void auditLogsMutatingCalls();
+    void failedAuthenticationIsAuditedAndThrottled();
 
 private:
     QString newSession(HttpClient &client, const QString &company, const QString &customer = QStringLiteral("cust_ben"));
@@ -356,6 +357,45 @@ void TestCsApiAuthRateLimit::auditLogsMutatingCalls()
     // Reads are not written to the log.
     for (const QJsonValue &v : entries)
         QVERIFY(!v.toObject().value(QLatin1String("action")).toString().startsWith(QLatin1String("GET")));
+}
+
+void TestCsApiAuthRateLimit::failedAuthenticationIsAuditedAndThrottled()
+{
+    ServerFixture server;
+    QString error;
+    QVERIFY2(server.start("[auth]\nmaxFailures=5\nfailureWindowSeconds=86400\n", false, &error), qPrintable(error));
+    const QString list = withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), server.companyId()}});
+    QByteArray forged = server.token(api::Role::Admin);
+    forged[forged.size() - 2] = forged.at(forged.size() - 2) == 'A' ? 'B' : 'A';
+    HttpClient attacker(server.port(), forged);
+    for (int i = 0; i < 5; ++i) {
+        const HttpResult r = attacker.get(list);
+        QVERIFY2(problemOf(r, 401, "CS_012").isEmpty(), qPrintable(problemOf(r, 401, "CS_012")));
+    }
+    // The sixth attempt from this address is not even checked.
+    HttpResult r = attacker.get(list);
+    QVERIFY2(problemOf(r, 429, "CS_007").isEmpty(), qPrintable(problemOf(r, 429, "CS_007")));
+    QVERIFY(r.header("retry-after").toInt() > 0);
+    // For the rest of the window the address is refused, valid token or not.
+    HttpClient sameAddress(server.port(), server.token(api::Role::Admin));
+    QCOMPARE(sameAddress.get(list).status, 429);
+
+    // Each refusal is in the company's audit log, with the reason and address, never the token.
+    server.runtime().store().batch().flush();
+    const QJsonArray audit = server.runtime().store().audit().recent(server.companyId(), 100);
+    int failures = 0;
+    for (const QJsonValue &v : audit) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("action")).toString() != QLatin1String("auth.failed"))
+            continue;
+        ++failures;
+        QCOMPARE(e.value(QLatin1String("status")).toInt(), 401);
+        QCOMPARE(e.value(QLatin1String("clientAddress")).toString(), QStringLiteral("127.0.0.1"));
+        const QByteArray text = QJsonDocument(e).toJson(QJsonDocument::Compact);
+        QVERIFY(!text.contains(forged.split('.').at(2)));
+        QVERIFY(text.contains("bad signature"));
+    }
+    QCOMPARE(failures, 5);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiAuthRateLimit)

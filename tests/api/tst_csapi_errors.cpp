@@ -3,6 +3,7 @@
 #include "tests/api/ApiTestSupport.h"
 #include "tests/http/RawHttpClient.h"
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace tierdesk;
@@ -28,6 +29,10 @@ private slots:
     void missingCompanyId();
     void invalidMessage_data();
     void invalidMessage();
+    void invalidInitialMessage_data();
+    void invalidInitialMessage();
+    void tokenNotYetValid_data();
+    void tokenNotYetValid();
     void companyDisabled();
     void invalidRequest_data();
     void invalidRequest();
@@ -166,6 +171,60 @@ void TestCsApiErrors::invalidMessage()
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), message}});
     CHECK_ERROR(r, 400, "CS_008");
     QCOMPARE(m_admin->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray().size(), 0);
+}
+
+void TestCsApiErrors::invalidInitialMessage_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::newRow("NUL") << QStringLiteral("hello\u0000there");
+    QTest::newRow("ESC") << QStringLiteral("\u001b[31mred");
+    QTest::newRow("BEL") << QStringLiteral("ring\u0007");
+    QTest::newRow("blank") << QStringLiteral(" \n\t ");
+    QTest::newRow("4001 chars") << QString(4001, QLatin1Char('x'));
+}
+
+void TestCsApiErrors::invalidInitialMessage()
+{
+    // The same validator as /messages: nothing is created.
+    QFETCH(QString, message);
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
+                                       sessionBody(m_server.companyId(), QStringLiteral("cust_initial"), message));
+    CHECK_ERROR(r, 400, "CS_008");
+    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(),
+             QStringLiteral("initialMessage"));
+    const HttpResult list = m_admin->get(withQuery(QStringLiteral("/api/cs/sessions"),
+                                                   {{QStringLiteral("companyId"), m_server.companyId()},
+                                                    {QStringLiteral("customerId"), QStringLiteral("cust_initial")}}));
+    QCOMPARE(list.json().value(QLatin1String("total")).toInt(), 0);
+}
+
+void TestCsApiErrors::tokenNotYetValid_data()
+{
+    QTest::addColumn<QString>("claim");
+    QTest::newRow("iat an hour ahead") << QStringLiteral("iat");
+    QTest::newRow("nbf an hour ahead") << QStringLiteral("nbf");
+}
+
+void TestCsApiErrors::tokenNotYetValid()
+{
+    QFETCH(QString, claim);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    JwtClaims c;
+    c.company = m_server.companyId();
+    c.role = QStringLiteral("admin");
+    c.subject = QStringLiteral("time-traveller");
+    c.issuedAt = claim == QLatin1String("iat") ? now + 3600 : now;
+    c.notBefore = claim == QLatin1String("nbf") ? now + 3600 : 0;
+    c.expiresAt = now + 7200;
+    HttpClient client(m_server.port(), m_server.runtime().auth().sign(c));
+    const HttpResult r = client.get(withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), m_server.companyId()}}));
+    CHECK_ERROR(r, 401, "CS_012");
+    QVERIFY(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("reason")).toString().contains(QLatin1String("not yet valid")));
+    // The same token made valid now is accepted: the refusal is about time only.
+    c.issuedAt = now;
+    c.notBefore = 0;
+    client.setToken(m_server.runtime().auth().sign(c));
+    QCOMPARE(client.get(withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), m_server.companyId()}})).status, 200);
 }
 
 void TestCsApiErrors::companyDisabled()

@@ -37,6 +37,8 @@ public:
     // A client token must name its customer; other roles must not.
     QByteArray issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
                      const QString &customer = {}) const;
+    // Signs the claims as given (no checks): for tokens issue() does not make.
+    QByteArray sign(const JwtClaims &claims) const { return signJwt(claims, m_key); }
 
 private:
     QByteArray m_key;
