@@ -102,7 +102,8 @@ std::optional<Session> SessionRepo::find(const QString &id, bool details, const 
     q.finish();
     if (details) {
         readMessages(s, window);
-        readSentiment(s);
+        // A window that starts past the first message carries the readings of its own time only.
+        readSentiment(s, s.messagesFrom > 0 && !s.messages.isEmpty() ? s.messages.first().timestamp : 0);
         readEscalations(s);
     }
     return s;
@@ -131,11 +132,11 @@ void SessionRepo::readMessages(Session &s, const MessageWindow &window)
     mq.finish();
 }
 
-void SessionRepo::readSentiment(Session &s)
+void SessionRepo::readSentiment(Session &s, qint64 sinceMs)
 {
-    QSqlQuery &sq = m_db.statement(QStringLiteral(
-        "SELECT sentiment, score, timestamp, trigger FROM sentiment_points WHERE session_id = ? ORDER BY rowid"));
-    if (!m_db.exec(sq, {s.id}))
+    QSqlQuery &sq = m_db.statement(QStringLiteral("SELECT sentiment, score, timestamp, trigger FROM sentiment_points"
+                                                  " WHERE session_id = ? AND timestamp >= ? ORDER BY rowid"));
+    if (!m_db.exec(sq, {s.id, sinceMs}))
         return;
     while (sq.next()) {
         SentimentPoint p;

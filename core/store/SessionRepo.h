@@ -37,8 +37,9 @@ public:
     bool insert(const Session &s);
     // Writes every mutable column of the session row (not the child rows).
     bool update(const Session &s);
-    // With `details`, also loads both histories and the window's messages
-    // (Session::messagesFrom says where they start).
+    // With `details`, also loads the escalation history, the window's messages
+    // (Session::messagesFrom says where they start) and the sentiment readings
+    // from the window's first message on (all of them when it starts at 0).
     std::optional<Session> find(const QString &id, bool details, const MessageWindow &window = {});
     QList<Session> list(const SessionFilter &f, int *total);
 
@@ -55,7 +56,7 @@ public:
 
 private:
     void readMessages(Session &s, const MessageWindow &window);
-    void readSentiment(Session &s);
+    void readSentiment(Session &s, qint64 sinceMs);
     void readEscalations(Session &s);
 
     Database &m_db;

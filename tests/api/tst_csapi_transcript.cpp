@@ -88,6 +88,14 @@ void TestCsApiTranscript::defaultPageIsTheNewestMessages()
     QCOMPARE(page.value(QLatin1String("from")).toInt(), m_total - 100);
     QCOMPARE(page.value(QLatin1String("to")).toInt(), m_total);
     QVERIFY(page.value(QLatin1String("hasOlder")).toBool());
+    // The sentiment readings are those of the page's time, not the whole history.
+    const QString firstShown = s.value(QLatin1String("messages")).toArray().first().toObject().value(QLatin1String("timestamp")).toString();
+    const QJsonArray readings = s.value(QLatin1String("sentimentHistory")).toArray();
+    QVERIFY(!readings.isEmpty());
+    for (const QJsonValue &p : readings)
+        QVERIFY(p.toObject().value(QLatin1String("timestamp")).toString() >= firstShown);
+    const QJsonObject whole = get({{QStringLiteral("messageLimit"), QStringLiteral("500")}});
+    QVERIFY(whole.value(QLatin1String("sentimentHistory")).toArray().size() > readings.size());
     // Every seed field is still there.
     for (const char *key : {"id", "companyId", "customerId", "channel", "currentTier", "status", "issueCategory",
                             "issueSummary", "customerSentiment", "sentimentHistory", "escalationHistory", "messages",
