@@ -34,6 +34,9 @@ bytes=$(curl -s "$base/api/cs/sessions/$session" -H "Authorization: Bearer $TOKE
   echo "Tierdesk long-session benchmark, $(date -u +%FT%TZ), $(nproc) cores"
   echo "session $session holds $total messages; its GET (default page) is $bytes bytes"
   echo
+  echo "== GET /api/cs/sessions/:id, 1 connection (how long one read holds the engine thread, plus loopback)"
+  SESSIONS_FILE="$data/session.txt" wrk -t1 -c1 -d5s --latency -s "$here/get_session.lua" "$base"
+  echo
   echo "== GET /api/cs/sessions/:id, 20 connections (the heavy readers)"
   SESSIONS_FILE="$data/session.txt" wrk -t1 -c20 -d"$duration" --latency -s "$here/get_session.lua" "$base" >"$data/heavy.txt" &
   heavy=$!
