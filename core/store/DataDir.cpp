@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSysInfo>
 
 #include <cerrno>
 #include <cstring>
@@ -110,12 +111,17 @@ Status DataDir::lock()
         QString host;
         QString app;
         if (m_lock->getLockInfo(&pid, &host, &app)) {
+            // Only a process on this machine can be seen to have ended; a lock
+            // written elsewhere (a shared disk, another container) is left to a person.
+            const QString elsewhere = !host.isEmpty() && host != QSysInfo::machineHostName()
+                ? QStringLiteral(" (if nothing runs there any more, delete %1)").arg(filePath(kLock))
+                : QString();
             return makeError(ErrorKind::Conflict,
                 QStringLiteral("data directory %1 is in use by %2 (pid %3 on %4); stop that process first "
-                               "or use another --data-dir")
+                               "or use another --data-dir%5")
                     .arg(m_path, app.isEmpty() ? QStringLiteral("another process") : app)
                     .arg(pid)
-                    .arg(host.isEmpty() ? QStringLiteral("this host") : host),
+                    .arg(host.isEmpty() ? QStringLiteral("this host") : host, elsewhere),
                 {{QStringLiteral("pid"), pid}, {QStringLiteral("hostname"), host}, {QStringLiteral("appname"), app}});
         }
         // The holder let go between the two calls: try again.

@@ -5,6 +5,7 @@
 #include "core/store/Store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -54,6 +55,7 @@ private slots:
     void sharedDirectoryIsLeftAlone();
     void secondOwnerIsRefusedWithTheHoldersPid();
     void lockOfADeadProcessIsTakenOver();
+    void lockFromAnotherHostIsLeftToAPerson();
     void truncatedDatabaseIsRefused();
     void emptyDatabaseOfAFreshDirectoryIsFine();
     void fileInPlaceOfTheDirectoryIsRefused();
@@ -170,6 +172,28 @@ void TestDataDir::lockOfADeadProcessIsTakenOver()
     QFile lock(tmp.filePath(QStringLiteral("tierdesk.lock")));
     QVERIFY(lock.open(QIODevice::ReadOnly));
     QCOMPARE(lock.readLine().trimmed(), QByteArray::number(QCoreApplication::applicationPid()));
+}
+
+void TestDataDir::lockFromAnotherHostIsLeftToAPerson()
+{
+    // Whether a process on another machine still runs cannot be seen from
+    // here: however old, the lock is not taken over (stale time 0).
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString lock = tmp.filePath(QStringLiteral("tierdesk.lock"));
+    QVERIFY(writeFile(lock, "4242\ntierdesk\nelsewhere.example\n", 0600));
+    {
+        QFile f(lock); // a month old: far past any age limit
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTime().addDays(-30), QFileDevice::FileModificationTime));
+    }
+    auto dir = DataDir::open(tmp.path());
+    QVERIFY(!dir.ok());
+    QVERIFY(dir.error().kind == ErrorKind::Conflict);
+    QVERIFY2(dir.error().message.contains(QLatin1String("pid 4242 on elsewhere.example"))
+                 && dir.error().message.contains(QLatin1String("delete ") + lock),
+             qPrintable(dir.error().message));
+    QVERIFY(QFile::exists(lock));
 }
 
 void TestDataDir::truncatedDatabaseIsRefused()
