@@ -6,6 +6,8 @@
 #include <QHostAddress>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace tierdesk::cli {
 namespace {
 
@@ -170,6 +172,7 @@ QString usage()
 
 bool parse(const QStringList &argv, Args *out, QString *error)
 {
+    error->clear();
     QCommandLineParser p;
     QStringList valueNames{QStringLiteral("data-dir")};
     QStringList flagNames;
