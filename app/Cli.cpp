@@ -1,30 +1,150 @@
 #include "app/Cli.h"
 
-#include <QHash>
+#include "core/api/cs/Authenticator.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace tierdesk::cli {
 namespace {
 
-// Options that take a value, per command; anything else is a usage error.
-const QHash<QString, QStringList> &valueOptions()
+// Every command with the options it takes (data-dir goes with all) and how
+// many positional arguments follow its name.
+struct Command {
+    QString name;
+    QStringList values;
+    QStringList flags;
+    int arguments = 0;
+};
+
+const QList<Command> &commands()
 {
-    static const QHash<QString, QStringList> options{
-        {QString(), {}},
-        {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port")}},
-        {QStringLiteral("demo seed"), {}},
-        {QStringLiteral("company create"), {QStringLiteral("name")}},
-        {QStringLiteral("token create"), {QStringLiteral("company"), QStringLiteral("role"), QStringLiteral("ttl"),
-                                          QStringLiteral("subject"), QStringLiteral("customer")}},
+    static const QList<Command> all{
+        {QString(), {}, {}, 0},
+        {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port")},
+            {QStringLiteral("no-rate-limit"), QStringLiteral("demo")}, 0},
+        {QStringLiteral("demo seed"), {}, {}, 0},
+        {QStringLiteral("company create"), {QStringLiteral("name")}, {}, 0},
+        {QStringLiteral("token create"),
+            {QStringLiteral("company"), QStringLiteral("role"), QStringLiteral("ttl"), QStringLiteral("subject"),
+                QStringLiteral("customer")},
+            {}, 0},
+        {QStringLiteral("db check"), {}, {}, 0},
+        {QStringLiteral("db backup"), {}, {}, 1},
     };
-    return options;
+    return all;
 }
 
-const QHash<QString, QStringList> &flagOptions()
+const Command *findCommand(const QString &name)
 {
-    static const QHash<QString, QStringList> flags{
-        {QStringLiteral("serve"), {QStringLiteral("no-rate-limit"), QStringLiteral("demo")}},
-    };
-    return flags;
+    for (const Command &c : commands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+bool hasControlCharacters(const QString &s)
+{
+    return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+// The API's id rule (SessionEngine: customerId, session ids): 1..128 of
+// A-Z a-z 0-9 . _ : @ -, starting with a letter or digit.
+bool validId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"));
+    return pattern.match(id).hasMatch();
+}
+
+// Names (company, token subject) as the engine takes them: 1..200 characters
+// after trimming, no control characters.
+bool validName(const QString &name)
+{
+    const QString clean = name.trimmed();
+    return !clean.isEmpty() && clean.size() <= 200 && !hasControlCharacters(clean);
+}
+
+// A whole number from `min` to `max`, digits only (no sign, spaces or units).
+bool inRange(const QString &value, qint64 min, qint64 max)
+{
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,12}$"));
+    if (!digits.match(value).hasMatch())
+        return false;
+    const qint64 n = value.toLongLong();
+    return n >= min && n <= max;
+}
+
+// One option's value; an empty string when it is fine, else the complaint.
+QString checkValue(const QString &name, const QString &value)
+{
+    if (name == QLatin1String("data-dir"))
+        return value.trimmed().isEmpty() ? QStringLiteral("--data-dir must not be empty") : QString();
+    if (name == QLatin1String("host"))
+        return QHostAddress(value).isNull() ? QStringLiteral("--host must be an IP address") : QString();
+    if (name == QLatin1String("port"))
+        return inRange(value, 0, 65535) ? QString() : QStringLiteral("--port must be a number from 0 to 65535");
+    if (name == QLatin1String("name"))
+        return validName(value) ? QString()
+                                : QStringLiteral("--name must be 1 to 200 characters (no control characters)");
+    if (name == QLatin1String("subject"))
+        return validName(value) ? QString()
+                                : QStringLiteral("--subject must be 1 to 200 characters (no control characters)");
+    if (name == QLatin1String("company") || name == QLatin1String("customer"))
+        return validId(value)
+            ? QString()
+            : QStringLiteral("--%1 must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")
+                  .arg(name);
+    if (name == QLatin1String("role"))
+        return api::parseRole(value) ? QString() : QStringLiteral("--role must be client, agent, supervisor or admin");
+    if (name == QLatin1String("ttl"))
+        return inRange(value, 1, kMaxTtlSecs)
+            ? QString()
+            : QStringLiteral("--ttl must be a whole number of seconds from 1 to %1").arg(kMaxTtlSecs);
+    return {};
+}
+
+// What a command needs beyond each option being valid on its own.
+QString checkCommand(const Args &a)
+{
+    if (a.command == QLatin1String("company create") && !a.options.contains(QStringLiteral("name")))
+        return QStringLiteral("company create needs --name NAME");
+    if (a.command != QLatin1String("token create"))
+        return {};
+    if (!a.options.contains(QStringLiteral("company")) || !a.options.contains(QStringLiteral("role")))
+        return QStringLiteral("token create needs --company ID and --role client|agent|supervisor|admin");
+    const bool client = a.options.value(QStringLiteral("role")) == QLatin1String("client");
+    if (client && !a.options.contains(QStringLiteral("customer")))
+        return QStringLiteral("a client token acts for one customer: add --customer CUSTOMER_ID");
+    if (!client && a.options.contains(QStringLiteral("customer")))
+        return QStringLiteral("--customer goes only with --role client");
+    return {};
+}
+
+// The command named by the leading positional arguments.
+QString findCommandName(const QStringList &words, int *used, QString *error)
+{
+    *used = 0;
+    if (words.isEmpty())
+        return QString();
+    if (words.size() >= 2 && findCommand(words.at(0) + QLatin1Char(' ') + words.at(1))) {
+        *used = 2;
+        return words.at(0) + QLatin1Char(' ') + words.at(1);
+    }
+    if (findCommand(words.at(0))) {
+        *used = 1;
+        return words.at(0);
+    }
+    QStringList like;
+    for (const Command &c : commands())
+        if (c.name.startsWith(words.at(0) + QLatin1Char(' ')))
+            like << c.name;
+    *error = like.isEmpty() ? QStringLiteral("unknown command: ") + words.join(QLatin1Char(' '))
+                            : QStringLiteral("unknown command: %1 (try: %2)")
+                                  .arg(words.mid(0, 2).join(QLatin1Char(' ')), like.join(QStringLiteral(", ")));
+    return {};
 }
 
 } // namespace
@@ -34,74 +154,86 @@ QString usage()
     return QStringLiteral(
         "Usage:\n"
         "  tierdesk                                  console (GUI); starts the embedded server too\n"
-        "  tierdesk serve [--host H] [--port P] [--no-rate-limit] [--demo]\n"
+        "  tierdesk serve [--host IP] [--port P] [--no-rate-limit] [--demo]\n"
         "                                            headless: engine + REST + WebSocket only;\n"
         "                                            --demo seeds the demo store and prints a ready token\n"
         "  tierdesk demo seed                        idempotent demo data; prints JSON\n"
         "  tierdesk company create --name NAME       prints the new company's id\n"
-        "  tierdesk token create --company ID --role ROLE [--ttl SECONDS] [--subject NAME]\n"
-        "                                            prints a JWT; ROLE is client, agent, supervisor or admin\n"
+        "  tierdesk token create --company ID --role ROLE [--customer ID] [--ttl SECONDS] [--subject NAME]\n"
+        "                                            prints a JWT; ROLE is client, agent, supervisor or admin;\n"
+        "                                            a client token needs --customer (the one customer it acts for)\n"
+        "  tierdesk db check                         full integrity check of the database; prints ok or the problems\n"
+        "  tierdesk db backup PATH                   consistent copy of the database into the new file PATH (0600);\n"
+        "                                            works while Tierdesk runs\n"
         "Common options: --data-dir DIR (or TIERDESK_DATA_DIR), --version, --help\n"
+        "One process owns a data directory: while one runs, the others (but db check and db backup) exit 1.\n"
         "Exit codes: 0 ok, 1 runtime error, 2 usage error.\n");
 }
 
 bool parse(const QStringList &argv, Args *out, QString *error)
 {
-    QStringList positional;
-    QHash<QString, QString> values;
-    QStringList flags;
-    for (int i = 0; i < argv.size(); ++i) {
-        const QString arg = argv.at(i);
-        if (!arg.startsWith(QLatin1String("--"))) {
-            positional << arg;
-            continue;
-        }
-        QString name = arg.mid(2);
-        QString value;
-        const qsizetype eq = name.indexOf(QLatin1Char('='));
-        const bool inlineValue = eq >= 0;
-        if (inlineValue) {
-            value = name.mid(eq + 1);
-            name = name.left(eq);
-        }
-        const bool takesValue = name == QLatin1String("data-dir") || name == QLatin1String("host")
-                                || name == QLatin1String("port") || name == QLatin1String("name")
-                                || name == QLatin1String("company") || name == QLatin1String("role")
-                                || name == QLatin1String("ttl") || name == QLatin1String("subject")
-                                || name == QLatin1String("customer");
-        if (takesValue && !inlineValue) {
-            if (i + 1 >= argv.size()) {
-                *error = QStringLiteral("--%1 needs a value").arg(name);
-                return false;
-            }
-            value = argv.at(++i);
-        }
-        if (takesValue)
-            values.insert(name, value);
-        else
-            flags << name;
+    error->clear();
+    QCommandLineParser p;
+    QStringList valueNames{QStringLiteral("data-dir")};
+    QStringList flagNames;
+    for (const Command &c : commands()) {
+        valueNames += c.values;
+        flagNames += c.flags;
     }
-    out->command = positional.join(QLatin1Char(' '));
-    if (!valueOptions().contains(out->command)) {
-        *error = QStringLiteral("unknown command: ") + out->command;
+    valueNames.removeDuplicates();
+    flagNames.removeDuplicates();
+    for (const QString &name : std::as_const(valueNames))
+        p.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
+    for (const QString &name : std::as_const(flagNames))
+        p.addOption(QCommandLineOption(name, QString()));
+    if (!p.parse(QStringList{QStringLiteral("tierdesk")} + argv)) {
+        *error = p.errorText();
+        if (error->endsWith(QLatin1Char('.')))
+            error->chop(1);
         return false;
     }
-    out->dataDir = values.take(QStringLiteral("data-dir"));
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        if (!valueOptions().value(out->command).contains(it.key())) {
-            *error = QStringLiteral("unknown option --%1 for '%2'").arg(it.key(), out->command.isEmpty() ? QStringLiteral("tierdesk") : out->command);
+
+    int used = 0;
+    out->command = findCommandName(p.positionalArguments(), &used, error);
+    if (!error->isEmpty())
+        return false;
+    const Command &command = *findCommand(out->command);
+    const QString label = out->command.isEmpty() ? QStringLiteral("tierdesk") : out->command;
+    out->arguments = p.positionalArguments().mid(used);
+    if (out->arguments.size() > command.arguments) {
+        *error = QStringLiteral("unexpected argument '%1' for '%2'").arg(out->arguments.at(command.arguments), label);
+        return false;
+    }
+    if (out->arguments.size() < command.arguments || (command.arguments > 0 && out->arguments.constLast().isEmpty())) {
+        *error = QStringLiteral("'%1' needs PATH").arg(label);
+        return false;
+    }
+
+    const QStringList seen = p.optionNames();
+    for (const QString &name : seen) {
+        if (seen.count(name) > 1) {
+            *error = QStringLiteral("--%1 given more than once").arg(name);
             return false;
         }
-    }
-    for (const QString &f : flags) {
-        if (!flagOptions().value(out->command).contains(f)) {
-            *error = QStringLiteral("unknown option --") + f;
+        if (name != QLatin1String("data-dir") && !command.values.contains(name) && !command.flags.contains(name)) {
+            *error = QStringLiteral("unknown option --%1 for '%2'").arg(name, label);
             return false;
         }
+        if (command.flags.contains(name)) {
+            out->flags << name;
+            continue;
+        }
+        const QString value = p.value(name);
+        *error = checkValue(name, value);
+        if (!error->isEmpty())
+            return false;
+        if (name == QLatin1String("data-dir"))
+            out->dataDir = value;
+        else
+            out->options.insert(name, value);
     }
-    out->options = values;
-    out->flags = flags;
-    return true;
+    *error = checkCommand(*out);
+    return error->isEmpty();
 }
 
 } // namespace tierdesk::cli

@@ -6,15 +6,20 @@
 // The command line of DESIGN.md. Exit codes: 0 ok, 1 runtime error, 2 usage error.
 namespace tierdesk::cli {
 
+// A token lives at most a leap year.
+inline constexpr qint64 kMaxTtlSecs = 366LL * 86400;
+
 struct Args
 {
-    QString command;          // "", "serve", "demo seed", "company create", "token create"
-    QHash<QString, QString> options; // --name value
-    QStringList flags;        // --no-rate-limit
+    QString command;                 // "", "serve", "demo seed", "company create", "token create", "db check", "db backup"
+    QHash<QString, QString> options; // --name value, each validated and given once
+    QStringList flags;               // --no-rate-limit
+    QStringList arguments;           // what follows the command's name (db backup PATH)
     QString dataDir;
 };
 
-// Parses argv (without the program name). On a usage problem returns false and sets *error.
+// Parses argv (without the program name) and validates every option. On a
+// usage problem returns false and sets *error to one line.
 bool parse(const QStringList &argv, Args *out, QString *error);
 QString usage();
 
@@ -22,5 +27,7 @@ int runServe(const Args &args);
 int runDemoSeed(const Args &args);
 int runCompanyCreate(const Args &args);
 int runTokenCreate(const Args &args);
+int runDbCheck(const Args &args);
+int runDbBackup(const Args &args);
 
 } // namespace tierdesk::cli

@@ -5,8 +5,12 @@
 #include "core/api/cs/Runtime.h"
 #include "core/api/cs/ServerHost.h"
 #include "core/engine/DemoSeeder.h"
+#include "core/store/DataDir.h"
+#include "core/store/DbMaintenance.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -29,10 +33,14 @@ int fail(int code, const QString &message)
     return code;
 }
 
+QString dataDir(const Args &args)
+{
+    return args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir;
+}
+
 std::unique_ptr<api::Runtime> openRuntime(const Args &args, int *exitCode)
 {
-    const QString dir = args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir;
-    auto rt = api::Runtime::open(dir);
+    auto rt = api::Runtime::open(dataDir(args));
     if (!rt) {
         *exitCode = fail(1, rt.error().message);
         return nullptr;
@@ -69,14 +77,11 @@ int runDemoSeed(const Args &args)
 
 int runCompanyCreate(const Args &args)
 {
-    const QString name = args.options.value(QStringLiteral("name"));
-    if (name.trimmed().isEmpty())
-        return fail(2, QStringLiteral("company create needs --name NAME"));
     int code = 0;
     auto rt = openRuntime(args, &code);
     if (!rt)
         return code;
-    auto company = rt->engine().createCompany(name, kCliActor);
+    auto company = rt->engine().createCompany(args.options.value(QStringLiteral("name")), kCliActor);
     if (!company)
         return fail(company.error().kind == ErrorKind::InvalidArgument ? 2 : 1, company.error().message);
     if (!rt->store().batch().flush())
@@ -85,42 +90,61 @@ int runCompanyCreate(const Args &args)
     return 0;
 }
 
+// Every option was validated by parse(): the values are known to be well formed.
 int runTokenCreate(const Args &args)
 {
     const QString company = args.options.value(QStringLiteral("company"));
-    const auto role = api::parseRole(args.options.value(QStringLiteral("role")));
-    if (company.isEmpty() || !role)
-        return fail(2, QStringLiteral("token create needs --company ID and --role client|agent|supervisor|admin"));
-    bool ok = true;
-    const qint64 ttl = args.options.value(QStringLiteral("ttl"), QStringLiteral("86400")).toLongLong(&ok);
-    if (!ok || ttl < 1 || ttl > 366LL * 86400)
-        return fail(2, QStringLiteral("--ttl must be a whole number of seconds from 1 to 31622400"));
+    const api::Role role = *api::parseRole(args.options.value(QStringLiteral("role")));
+    const qint64 ttl = args.options.value(QStringLiteral("ttl"), QStringLiteral("86400")).toLongLong();
     int code = 0;
     auto rt = openRuntime(args, &code);
     if (!rt)
         return code;
     if (!rt->store().companies().find(company))
         return fail(1, QStringLiteral("no company with id ") + company);
-    const QString subject = args.options.value(QStringLiteral("subject"), QStringLiteral("cli-") + api::roleName(*role));
-    out() << rt->auth().issue(company, *role, subject, ttl, args.options.value(QStringLiteral("customer"))) << Qt::endl;
+    const QString subject = args.options.value(QStringLiteral("subject"), QStringLiteral("cli-") + api::roleName(role)).trimmed();
+    out() << rt->auth().issue(company, role, subject, ttl, args.options.value(QStringLiteral("customer"))) << Qt::endl;
+    return 0;
+}
+
+// db check and db backup only read the database and take no lock, so they
+// work beside a running server (WAL readers see one consistent snapshot).
+int runDbCheck(const Args &args)
+{
+    const QString db = QDir(dataDir(args)).absoluteFilePath(QLatin1String(DataDir::kDatabase));
+    const auto problems = DbMaintenance::check(db);
+    if (!problems)
+        return fail(1, problems.error().message);
+    if (problems->isEmpty()) {
+        out() << "ok" << Qt::endl;
+        return 0;
+    }
+    for (const QString &p : *problems)
+        out() << p << Qt::endl;
+    return fail(1, QStringLiteral("database %1 is damaged: %2 problem(s) listed above%3")
+                       .arg(db)
+                       .arg(problems->size())
+                       .arg(problems->size() >= DbMaintenance::kMaxProblems ? QStringLiteral(" (the list stops there)") : QString()));
+}
+
+int runDbBackup(const Args &args)
+{
+    const QString db = QDir(dataDir(args)).absoluteFilePath(QLatin1String(DataDir::kDatabase));
+    const QString dest = QFileInfo(args.arguments.constFirst()).absoluteFilePath();
+    const Status done = DbMaintenance::backup(db, dest);
+    if (!done)
+        return fail(1, done.error().message);
+    out() << dest << Qt::endl;
     return 0;
 }
 
 int runServe(const Args &args)
 {
-    api::ServerOptions options;
-    if (args.options.contains(QStringLiteral("host"))) {
+    api::ServerOptions options; // --host and --port were validated by parse()
+    if (args.options.contains(QStringLiteral("host")))
         options.host = QHostAddress(args.options.value(QStringLiteral("host")));
-        if (options.host.isNull())
-            return fail(2, QStringLiteral("--host must be an IP address"));
-    }
-    if (args.options.contains(QStringLiteral("port"))) {
-        bool ok = true;
-        const int port = args.options.value(QStringLiteral("port")).toInt(&ok);
-        if (!ok || port < 0 || port > 65535)
-            return fail(2, QStringLiteral("--port must be a number from 0 to 65535"));
-        options.port = static_cast<quint16>(port);
-    }
+    if (args.options.contains(QStringLiteral("port")))
+        options.port = static_cast<quint16>(args.options.value(QStringLiteral("port")).toUInt());
     options.rateLimits = !args.flags.contains(QStringLiteral("no-rate-limit"));
     int code = 0;
     auto rt = openRuntime(args, &code);

@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     cli::Args args;
     QString error;
     if (!cli::parse(argv_, &args, &error)) {
-        QTextStream(stderr) << "tierdesk: " << error << "\n" << cli::usage();
+        QTextStream(stderr) << "tierdesk: " << error << " (see tierdesk --help)" << Qt::endl;
         return 2;
     }
     QCoreApplication::setOrganizationName(QStringLiteral("Tierdesk"));
@@ -40,5 +40,9 @@ int main(int argc, char *argv[])
         return cli::runDemoSeed(args);
     if (args.command == QLatin1String("company create"))
         return cli::runCompanyCreate(args);
+    if (args.command == QLatin1String("db check"))
+        return cli::runDbCheck(args);
+    if (args.command == QLatin1String("db backup"))
+        return cli::runDbBackup(args);
     return cli::runTokenCreate(args);
 }

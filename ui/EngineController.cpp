@@ -43,6 +43,8 @@ void EngineController::start(const QString &dataDir, quint16 port)
     QMetaObject::invokeMethod(worker, [this, worker, dataDir, port] {
         auto rt = api::Runtime::open(dataDir.isEmpty() ? api::Runtime::defaultDataDir() : dataDir);
         if (!rt) {
+            if (rt.error().kind == ErrorKind::Conflict)
+                emit dataDirInUse(rt.error().message);
             emit failed(rt.error().message);
             return;
         }

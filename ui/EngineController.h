@@ -21,6 +21,9 @@ public:
 signals:
     void started(const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning);
     void failed(const QString &error);
+    // Another process holds the data directory (the message names it). Sent
+    // before failed() with the same message.
+    void dataDirInUse(const QString &message);
     void sessionEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
 
 private:

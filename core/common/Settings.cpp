@@ -26,6 +26,7 @@ const QList<Key> &all()
         {HttpRequestTimeoutSeconds, 10, "A request must arrive completely within this (else 408)"},
         {HttpMaxConnections, 1024, "Open connections beyond this get 503"},
         {StorageSynchronousFull, false, "fsync every commit (survives power loss; slower)"},
+        {StorageStartupCheckSeconds, 10, "Time budget of the integrity check at start (PRAGMA quick_check); 0 skips it"},
         {WebhookMaxAttempts, 8, "Delivery attempts before a webhook delivery is given up"},
         {WebhookBaseDelayMs, 2000, "First retry delay; doubles each attempt up to an hour"},
     };

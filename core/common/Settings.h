@@ -36,6 +36,7 @@ inline constexpr char HttpIdleTimeoutSeconds[] = "http/idleTimeoutSeconds";
 inline constexpr char HttpRequestTimeoutSeconds[] = "http/requestTimeoutSeconds";
 inline constexpr char HttpMaxConnections[] = "http/maxConnections";
 inline constexpr char StorageSynchronousFull[] = "storage/synchronousFull";
+inline constexpr char StorageStartupCheckSeconds[] = "storage/startupCheckSeconds";
 inline constexpr char WebhookMaxAttempts[] = "webhooks/maxAttempts";
 inline constexpr char WebhookBaseDelayMs[] = "webhooks/baseDelayMs";
 

@@ -31,7 +31,16 @@ Result<QJsonObject> loadAll(const QString &path)
 
 } // namespace
 
-FileSecretStore::FileSecretStore(QString path) : m_path(std::move(path)) {}
+FileSecretStore::FileSecretStore(QString path) : m_path(std::move(path))
+{
+    // A file written by an older version (or copied in) may be readable by
+    // others: restrict it before any secret is read from it.
+    QFile existing(m_path);
+    constexpr auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (existing.exists() && existing.permissions().testAnyFlags(others))
+        existing.setPermissions(kOwnerOnly);
+}
 
 Result<QByteArray> FileSecretStore::read(const QString &key)
 {

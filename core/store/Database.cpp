@@ -1,16 +1,37 @@
 #include "core/store/Database.h"
 
 #include "core/common/Ids.h"
+#include "core/store/DataDir.h"
 #include "core/store/Schema.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "tierdesk.store")
 
 namespace tierdesk {
+namespace {
+
+// The primary SQLite result code of a failed statement.
+int sqliteCode(const QSqlError &e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok ? code & 0xff : SQLITE_OK;
+}
+
+int stopWhenDue(void *deadline)
+{
+    return static_cast<QDeadlineTimer *>(deadline)->hasExpired() ? 1 : 0;
+}
+
+} // namespace
 
 Database::~Database()
 {
@@ -20,19 +41,57 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, bool synchronousFull)
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const DatabaseOptions &options)
 {
     std::unique_ptr<Database> d(new Database);
     d->m_path = path;
     d->m_connectionName = QStringLiteral("tierdesk-") + QString::fromLatin1(ids::randomHex(6));
-    if (path != QLatin1String(":memory:"))
+    if (path != QLatin1String(":memory:")) {
         QDir().mkpath(QFileInfo(path).absolutePath());
+        // SQLite gives its -wal and -shm files the main file's mode, so
+        // creating that one 0600 keeps all three private whatever the umask.
+        if (!QFileInfo::exists(path)) {
+            if (const Status created = DataDir::createOwnerOnly(path); !created)
+                return makeError(ErrorKind::Internal, QStringLiteral("cannot open database %1: %2").arg(path, created.error().message));
+        }
+        for (const QString &file : QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+            DataDir::restrictToOwner(file);
+    }
     d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
     d->m_db.setDatabaseName(path);
     d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!d->m_db.open())
         return makeError(ErrorKind::Internal, QStringLiteral("cannot open database %1: %2").arg(path, d->m_db.lastError().text()));
-    const QString sync = synchronousFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
+    // SQLite falls back to read-only when it may not write the file; every
+    // write would then fail, so say so now.
+    if (sqlite3 *h = sqliteHandle(d->m_db); h && sqlite3_db_readonly(h, "main") == 1)
+        return makeError(ErrorKind::Internal, QStringLiteral("database %1 is read-only: Tierdesk needs to write it").arg(path));
+    if (const Status configured = d->configure(options); !configured)
+        return configured.error();
+    if (const Status checked = d->quickCheck(options.startupCheckMs); !checked)
+        return checked.error();
+    const Status migrated = d->migrate();
+    if (!migrated)
+        return migrated.error();
+    return d;
+}
+
+sqlite3 *Database::sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+QString Database::errorText(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+Status Database::configure(const DatabaseOptions &options)
+{
+    const QString sync = options.synchronousFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
     // A 64 MiB page cache keeps the hot sessions and indexes in memory. The
     // Checkpointer copies the log into the database in the background; the
     // writer's own automatic checkpoint (every 1000 pages) is left only the
@@ -41,13 +100,65 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, bool synch
                               QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"),
                               QStringLiteral("PRAGMA cache_size=-65536"), QStringLiteral("PRAGMA wal_autocheckpoint=1000")};
     for (const QString &pragma : pragmas) {
-        if (!d->exec(pragma))
-            return makeError(ErrorKind::Internal, QStringLiteral("database setup failed: ") + d->lastError());
+        QSqlQuery q(m_db);
+        if (q.exec(pragma))
+            continue;
+        // The first statement is where a file that is not a database shows.
+        const int code = sqliteCode(q.lastError());
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            return makeError(ErrorKind::Internal, QStringLiteral("database %1 is damaged or not a Tierdesk database (%2); "
+                                                                 "it is left untouched. Restore it from a backup")
+                                                      .arg(m_path, errorText(q.lastError())));
+        return makeError(ErrorKind::Internal, QStringLiteral("database setup failed: ") + errorText(q.lastError()));
     }
-    const Status migrated = d->migrate();
-    if (!migrated)
-        return migrated.error();
-    return d;
+    return Ok{};
+}
+
+// Bounded in time, not in size: quick_check reads every page, which takes
+// seconds for a database of gigabytes; past the budget the check is abandoned
+// (logged) rather than holding up the start. It reports at most
+// kMaxReportedProblems problems.
+Status Database::quickCheck(int budgetMs)
+{
+    if (budgetMs <= 0 || m_path == QLatin1String(":memory:"))
+        return Ok{};
+    sqlite3 *h = sqliteHandle(m_db);
+    QDeadlineTimer deadline(budgetMs);
+    if (h)
+        sqlite3_progress_handler(h, 10000, &stopWhenDue, &deadline);
+    QStringList problems;
+    QSqlError error;
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("PRAGMA quick_check(%1)").arg(kMaxReportedProblems))) {
+            while (q.next())
+                problems << q.value(0).toString();
+        }
+        error = q.lastError();
+    }
+    if (h)
+        sqlite3_progress_handler(h, 0, nullptr, nullptr);
+    if (error.isValid() && sqliteCode(error) == SQLITE_INTERRUPT) {
+        qCWarning(lcStore).noquote() << QStringLiteral("integrity check of %1 stopped after %2 ms (%3 MiB); "
+                                                       "run `tierdesk db check` to check it fully")
+                                            .arg(m_path)
+                                            .arg(budgetMs)
+                                            .arg(QFileInfo(m_path).size() / (1024 * 1024));
+        return Ok{};
+    }
+    if (error.isValid())
+        problems << errorText(error);
+    if (problems == QStringList{QStringLiteral("ok")})
+        return Ok{};
+    // quick_check puts several problems in one row; count them one per line.
+    problems = problems.join(QLatin1Char('\n')).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    problems.removeIf([](const QString &line) { return line.startsWith(QLatin1String("***")); });
+    return makeError(ErrorKind::Internal, QStringLiteral("database %1 is damaged (integrity check: %2%3); it is left "
+                                                         "untouched. Run `tierdesk db check` for the details and restore a backup")
+                                              .arg(m_path, problems.value(0).left(200),
+                                                   problems.size() > 1 ? QStringLiteral("; %1 more").arg(problems.size() - 1)
+                                                                       : QString()));
 }
 
 int Database::schemaVersion()
@@ -88,8 +199,10 @@ QSqlQuery &Database::statement(const QString &sql)
     if (it == m_statements.end()) {
         QSqlQuery q(m_db);
         q.setForwardOnly(true); // no row cache: every use reads its rows once, in order
-        if (!q.prepare(sql))
+        if (!q.prepare(sql)) {
             qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
+            noteFailure(q.lastError());
+        }
         it = m_statements.insert(sql, q);
     }
     return it.value();
@@ -109,6 +222,7 @@ bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcStore) << "query failed:" << m_lastError << q.lastQuery();
+        noteFailure(q.lastError());
         return false;
     }
     return true;
@@ -121,12 +235,14 @@ bool Database::exec(const QString &sql, std::initializer_list<QVariant> values)
         if (!q.exec(sql)) {
             m_lastError = q.lastError().text();
             qCWarning(lcStore) << "query failed:" << m_lastError << sql;
+            noteFailure(q.lastError());
             return false;
         }
         return true;
     }
     if (!q.prepare(sql)) {
         m_lastError = q.lastError().text();
+        noteFailure(q.lastError());
         return false;
     }
     return exec(q, values);
@@ -158,6 +274,24 @@ bool Database::release(const QString &name) { return exec(statement(QStringLiter
 bool Database::rollbackTo(const QString &name)
 {
     return exec(statement(QStringLiteral("ROLLBACK TO ") + name), {}) && release(name);
+}
+
+void Database::noteFailure(const QSqlError &error)
+{
+    QString failure;
+    switch (sqliteCode(error)) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: failure = QStringLiteral("corrupt"); break;
+    case SQLITE_IOERR: failure = QStringLiteral("io"); break;
+    case SQLITE_READONLY: failure = QStringLiteral("readonly"); break;
+    default: return;
+    }
+    if (degraded())
+        return; // logged once, when it was first seen
+    m_failure = failure;
+    qCCritical(lcStore).noquote() << QStringLiteral("storage failure (%1) on %2: %3. Writes are refused from now on; reads "
+                                                    "go on. Stop Tierdesk and run `tierdesk db check`.")
+                                         .arg(failure, m_path, errorText(error));
 }
 
 } // namespace tierdesk

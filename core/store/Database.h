@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 
 #include <QHash>
+#include <QSqlError>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
@@ -10,7 +11,19 @@
 #include <initializer_list>
 #include <memory>
 
+struct sqlite3;
+
 namespace tierdesk {
+
+struct DatabaseOptions
+{
+    // trades throughput for durability across power loss; NORMAL already
+    // survives a killed process once a commit returns.
+    bool synchronousFull = false;
+    // Time budget of the integrity check (PRAGMA quick_check) at open; a check
+    // that runs out of time is logged and skipped, 0 skips it altogether.
+    int startupCheckMs = 10000;
+};
 
 // One SQLite connection (QSQLITE) owned by one thread: WAL mode, numbered
 // migrations, and a cache of prepared statements so hot paths never re-parse SQL.
@@ -21,12 +34,22 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Opens (creating if needed) and migrates the database at `path`.
-    // `synchronousFull` trades throughput for durability across power loss;
-    // NORMAL already survives a killed process once a commit returns.
-    static Result<std::unique_ptr<Database>> open(const QString &path, bool synchronousFull = false);
+    // Opens (creating it, mode 0600, if needed), checks and migrates the
+    // database at `path`. Refuses a read-only or damaged database.
+    static Result<std::unique_ptr<Database>> open(const QString &path, const DatabaseOptions &options);
+    static Result<std::unique_ptr<Database>> open(const QString &path, bool synchronousFull = false)
+    {
+        return open(path, DatabaseOptions{synchronousFull});
+    }
+
+    // Problems PRAGMA quick_check reports at most (it stops counting there).
+    static constexpr int kMaxReportedProblems = 20;
 
     QSqlDatabase &handle() { return m_db; }
+    // The driver's SQLite connection, for what QtSql does not offer (backup, progress handler).
+    static sqlite3 *sqliteHandle(const QSqlDatabase &db);
+    // SQLite's own words for an error ("database disk image is malformed").
+    static QString errorText(const QSqlError &error);
     QString path() const { return m_path; }
     int schemaVersion();
 
@@ -46,15 +69,27 @@ public:
     bool release(const QString &name);
     bool rollbackTo(const QString &name);
 
+    // Storage failure: a statement or commit failed with SQLITE_CORRUPT,
+    // SQLITE_NOTADB, SQLITE_IOERR or SQLITE_READONLY. From then on the database
+    // is degraded: the write batch refuses writes (reads go on) until a restart,
+    // whose integrity check tells whether the file is damaged.
+    bool degraded() const { return !m_failure.isEmpty(); }
+    // "corrupt", "io" or "readonly"; empty while healthy.
+    const QString &failure() const { return m_failure; }
+
 private:
     Database() = default;
+    Status configure(const DatabaseOptions &options);
+    Status quickCheck(int budgetMs);
     Status migrate();
+    void noteFailure(const QSqlError &error);
 
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
     QString m_lastError;
+    QString m_failure;
     bool m_inTransaction = false;
 };
 

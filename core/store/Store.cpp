@@ -8,9 +8,9 @@ Store::Store(std::unique_ptr<Database> db)
 {
 }
 
-Result<std::unique_ptr<Store>> Store::open(const QString &path, bool synchronousFull)
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const DatabaseOptions &options)
 {
-    auto db = Database::open(path, synchronousFull);
+    auto db = Database::open(path, options);
     if (!db)
         return db.error();
     std::unique_ptr<Store> store(new Store(std::move(db.value())));

@@ -19,7 +19,11 @@ namespace tierdesk {
 class Store
 {
 public:
-    static Result<std::unique_ptr<Store>> open(const QString &path, bool synchronousFull = false);
+    static Result<std::unique_ptr<Store>> open(const QString &path, const DatabaseOptions &options);
+    static Result<std::unique_ptr<Store>> open(const QString &path, bool synchronousFull = false)
+    {
+        return open(path, DatabaseOptions{synchronousFull});
+    }
 
     Database &db() { return *m_db; }
     CompanyRepo &companies() { return m_companies; }

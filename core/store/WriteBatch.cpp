@@ -15,6 +15,9 @@ WriteBatch::~WriteBatch()
 
 bool WriteBatch::run(const std::function<bool()> &work)
 {
+    // A degraded database takes no more writes (see Database::degraded()).
+    if (m_db.degraded())
+        return false;
     if (!m_db.inTransaction() && !m_db.begin())
         return false;
     const QString savepoint = QStringLiteral("w");
@@ -56,7 +59,9 @@ bool WriteBatch::flush()
     m_flushScheduled = false;
     bool ok = true;
     if (m_db.inTransaction()) {
-        ok = m_db.commit();
+        // Once storage has failed, nothing more is committed to the damaged
+        // file: the writes waiting in the batch are rolled back and refused.
+        ok = !m_db.degraded() && m_db.commit();
         if (!ok) {
             m_db.rollback();
             emit commitFailed();

@@ -27,10 +27,12 @@ public:
     ~WriteBatch() override;
 
     // Runs `work` inside the open batch; returns its result. On false (or if a
-    // savepoint cannot be taken) everything `work` wrote is rolled back.
+    // savepoint cannot be taken) everything `work` wrote is rolled back. A
+    // degraded database runs nothing and returns false.
     bool run(const std::function<bool()> &work);
     // Calls `done(true)` once everything written so far is committed, or
-    // `done(false)` if that commit failed. Immediately when nothing is pending.
+    // `done(false)` if that commit failed (or the database became degraded
+    // meanwhile). Immediately when nothing is pending.
     void afterCommit(std::function<void(bool committed)> done);
     // Commits now (tests, shutdown, command-line tools).
     bool flush();

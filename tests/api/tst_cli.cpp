@@ -3,9 +3,16 @@
 
 #include "tests/support/TestPaths.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
+
+#include <grp.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
@@ -22,7 +29,15 @@ private slots:
     void demoSeedIsIdempotent();
     void companyCreate();
     void tokenCreateErrors();
+    void clientTokenIsBoundToItsCustomer();
     void tokenWorksAgainstServe();
+    void emptyDataDirIsAUsageError();
+    void secondInstanceIsRefusedWithTheHoldersPid();
+    void damagedDatabaseIsRefusedAtStart();
+    void truncatedDatabaseIsRefused();
+    void readOnlyDatabaseOrDirectoryIsReportedAtStart();
+    void dbCheckAndBackupWhileServing();
+    void cleanupTestCase();
 
 private:
     QStringList in(const QStringList &args) const
@@ -30,12 +45,94 @@ private:
         return QStringList{QStringLiteral("--data-dir"), m_dir.path()} + args;
     }
     QTemporaryDir m_dir;
+    mode_t m_umask = 0;
 };
+
+namespace {
+
+int modeOf(const QString &path)
+{
+    struct stat st{};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return static_cast<int>(st.st_mode & 07777);
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+// The unprivileged account tests run the program as when they run as root
+// (root may write any file, so "read-only" means nothing to it).
+constexpr uid_t kNobody = 65534;
+
+// Runs the built tierdesk as `uid` (when the test runs as root), without the
+// test's D-Bus session (another user may not use it).
+CliResult runTierdeskAs(uid_t uid, const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    p.setProcessEnvironment(env);
+    if (uid != ::geteuid()) {
+        p.setChildProcessModifier([uid] {
+            if (::setgroups(0, nullptr) != 0 || ::setgid(uid) != 0 || ::setuid(uid) != 0)
+                ::_exit(127);
+        });
+    }
+    p.start(tierdeskExecutable(), args);
+    CliResult r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!p.waitForFinished(20000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.crashed = true;
+    }
+    r.crashed = r.crashed || p.exitStatus() != QProcess::NormalExit;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+bool chownTree(const QString &path, uid_t uid)
+{
+    if (::chown(QFile::encodeName(path).constData(), uid, uid) != 0)
+        return false;
+    const QFileInfoList entries = QDir(path).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QFileInfo &e : entries)
+        if (e.isDir() ? !chownTree(e.filePath(), uid) : ::chown(QFile::encodeName(e.filePath()).constData(), uid, uid) != 0)
+            return false;
+    return true;
+}
+
+// Writes garbage over pages first..last (1-based, 4 KiB pages) of a database file.
+bool damagePages(const QString &path, int first, int last)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || f.size() < qint64(last) * 4096 || !f.seek(qint64(first - 1) * 4096))
+        return false;
+    const QByteArray garbage((last - first + 1) * 4096, '\xa5');
+    return f.write(garbage) == garbage.size();
+}
+
+} // namespace
 
 void TestCli::initTestCase()
 {
     QVERIFY2(QFileInfo(tierdeskExecutable()).isExecutable(), qPrintable(tierdeskExecutable()));
     QVERIFY(m_dir.isValid());
+    // The programs started here inherit the usual desktop umask: files would
+    // be 0644 and directories 0755 unless Tierdesk says otherwise.
+    m_umask = ::umask(022);
+}
+
+void TestCli::cleanupTestCase()
+{
+    ::umask(m_umask);
 }
 
 void TestCli::versionAndHelp()
@@ -59,6 +156,54 @@ void TestCli::usageErrors_data()
     QTest::newRow("missing value") << QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name")};
     QTest::newRow("empty name") << QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QString()};
     QTest::newRow("bad port") << QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("99999")};
+    const QString company = QStringLiteral("company"), create = QStringLiteral("create"), token = QStringLiteral("token");
+    const QString serve = QStringLiteral("serve"), db = QStringLiteral("db");
+    const QStringList tokenBase{token, create, QStringLiteral("--company"), QStringLiteral("some-company")};
+    QTest::newRow("blank name") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("   ")};
+    QTest::newRow("inline empty name") << QStringList{company, create, QStringLiteral("--name=")};
+    QTest::newRow("name too long") << QStringList{company, create, QStringLiteral("--name"), QString(201, QLatin1Char('n'))};
+    QTest::newRow("name with a newline") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("Acme\nInc")};
+    QTest::newRow("no name") << QStringList{company, create};
+    QTest::newRow("name twice") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("A"),
+                                               QStringLiteral("--name"), QStringLiteral("B")};
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("now")};
+    QTest::newRow("half a command") << QStringList{QStringLiteral("demo")};
+    QTest::newRow("option of another command") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("A"),
+                                                              QStringLiteral("--port"), QStringLiteral("80")};
+    QTest::newRow("flag with a value") << QStringList{serve, QStringLiteral("--demo=yes")};
+    QTest::newRow("flag twice") << QStringList{serve, QStringLiteral("--demo"), QStringLiteral("--demo")};
+    QTest::newRow("host not an IP") << QStringList{serve, QStringLiteral("--host"), QStringLiteral("localhost")};
+    QTest::newRow("empty host") << QStringList{serve, QStringLiteral("--host"), QString()};
+    QTest::newRow("port with letters") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("80a")};
+    QTest::newRow("negative port") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("-1")};
+    QTest::newRow("port with a sign") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("+80")};
+    QTest::newRow("bad company id") << QStringList{token, create, QStringLiteral("--company"), QStringLiteral("no spaces"),
+                                                   QStringLiteral("--role"), QStringLiteral("admin")};
+    QTest::newRow("company id too long") << QStringList{token, create, QStringLiteral("--company"), QString(129, QLatin1Char('c')),
+                                                        QStringLiteral("--role"), QStringLiteral("admin")};
+    QTest::newRow("role in capitals") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("ADMIN")};
+    QTest::newRow("role twice") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
+                                                           QStringLiteral("--role"), QStringLiteral("agent")};
+    QTest::newRow("ttl with a unit") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
+                                                                QStringLiteral("--ttl"), QStringLiteral("5s")};
+    QTest::newRow("ttl too long") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
+                                                             QStringLiteral("--ttl"), QStringLiteral("31622401")};
+    QTest::newRow("empty subject") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
+                                                              QStringLiteral("--subject"), QString()};
+    QTest::newRow("client without customer") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client")};
+    QTest::newRow("customer of an agent") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("agent"),
+                                                                     QStringLiteral("--customer"), QStringLiteral("cust_ben")};
+    QTest::newRow("bad customer id") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client"),
+                                                                QStringLiteral("--customer"), QStringLiteral("-ben")};
+    QTest::newRow("empty customer id") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client"),
+                                                                  QStringLiteral("--customer"), QString()};
+    QTest::newRow("customer id too long") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client"),
+                                                                     QStringLiteral("--customer"), QString(129, QLatin1Char('b'))};
+    QTest::newRow("backup without a path") << QStringList{db, QStringLiteral("backup")};
+    QTest::newRow("backup with an empty path") << QStringList{db, QStringLiteral("backup"), QString()};
+    QTest::newRow("backup with two paths") << QStringList{db, QStringLiteral("backup"), QStringLiteral("a.db"), QStringLiteral("b.db")};
+    QTest::newRow("check with an argument") << QStringList{db, QStringLiteral("check"), QStringLiteral("now")};
+    QTest::newRow("unknown db command") << QStringList{db, QStringLiteral("repair")};
 }
 
 void TestCli::usageErrors()
@@ -68,7 +213,8 @@ void TestCli::usageErrors()
     QCOMPARE(r.crashed, false);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.startsWith("tierdesk: "), r.err.constData());
-    QVERIFY(!r.out.contains("serving"));
+    QVERIFY2(r.err.count('\n') == 1, r.err.constData()); // one line
+    QVERIFY(r.out.isEmpty());
 }
 
 void TestCli::demoSeedIsIdempotent()
@@ -122,6 +268,23 @@ void TestCli::tokenCreateErrors()
     QVERIFY2(r.err.contains("00000000-0000-0000-0000-000000000000"), r.err.constData());
 }
 
+void TestCli::clientTokenIsBoundToItsCustomer()
+{
+    const CliResult seeded = runTierdesk(in({QStringLiteral("demo"), QStringLiteral("seed")}));
+    const QString company = QJsonDocument::fromJson(seeded.out).object().value(QLatin1String("companyId")).toString();
+    QVERIFY(!company.isEmpty());
+    // The customer need not exist yet.
+    const CliResult r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), company,
+                                        QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--customer"),
+                                        QStringLiteral("new.customer@example.com")}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QByteArray> parts = r.out.trimmed().split('.');
+    QCOMPARE(parts.size(), 3);
+    const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
+    QCOMPARE(claims.value(QLatin1String("customer")).toString(), QStringLiteral("new.customer@example.com"));
+    QCOMPARE(claims.value(QLatin1String("role")).toString(), QStringLiteral("client"));
+}
+
 void TestCli::tokenWorksAgainstServe()
 {
     QTemporaryDir dir;
@@ -132,11 +295,11 @@ void TestCli::tokenWorksAgainstServe()
     QVERIFY2(created.exitCode == 0, created.err.constData());
     const QString company = QString::fromUtf8(created.out).trimmed();
     auto token = [&](const QString &role) {
-        QStringList command{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), company,
-                            QStringLiteral("--role"), role};
+        QStringList args = base + QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
+                                              company, QStringLiteral("--role"), role};
         if (role == QLatin1String("client"))
-            command << QStringLiteral("--customer") << QStringLiteral("c1");
-        const CliResult r = runTierdesk(base + command);
+            args << QStringLiteral("--customer") << QStringLiteral("c1");
+        const CliResult r = runTierdesk(args);
         return r.exitCode == 0 ? r.out.trimmed() : QByteArray();
     };
     const QByteArray admin = token(QStringLiteral("admin"));
@@ -158,6 +321,182 @@ void TestCli::tokenWorksAgainstServe()
     QCOMPARE(http.get(list).status, 403);
     QCOMPARE(http.get(QStringLiteral("/api/cs/sessions/") + r.json().value(QLatin1String("id")).toString()).status, 200);
     QVERIFY(serve.terminate());
+}
+
+void TestCli::emptyDataDirIsAUsageError()
+{
+    for (const QString &dir : {QString(), QStringLiteral("  ")}) {
+        const CliResult r = runTierdesk({QStringLiteral("--data-dir"), dir, QStringLiteral("demo"), QStringLiteral("seed")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--data-dir"), r.err.constData());
+    }
+}
+
+void TestCli::secondInstanceIsRefusedWithTheHoldersPid()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ServeProcess first;
+    QString error;
+    QVERIFY2(first.start(dir.path(), {}, &error), qPrintable(error));
+    const QByteArray pid = "pid " + QByteArray::number(first.process().processId());
+    const QStringList base{QStringLiteral("--data-dir"), dir.path()};
+
+    CliResult r = runTierdesk(base + QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("is in use by") && r.err.contains(pid), r.err.constData());
+    QVERIFY(!r.out.contains("serving"));
+    r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Twice")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(pid), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+
+    // Killed, the holder leaves its lock file behind: the next start takes it over.
+    first.kill();
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("tierdesk.lock"))));
+    r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("After")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("tierdesk.lock")))); // and gives it back when done
+}
+
+void TestCli::damagedDatabaseIsRefusedAtStart()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList base{QStringLiteral("--data-dir"), dir.path()};
+    CliResult r = runTierdesk(base + QStringList{QStringLiteral("demo"), QStringLiteral("seed")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString db = dir.filePath(QStringLiteral("tierdesk.db"));
+    QVERIFY2(!QFile::exists(db + QStringLiteral("-wal")), "the log is folded into the file when the program ends");
+    QVERIFY(damagePages(db, 3, 6));
+    const QByteArray damaged = digest(db);
+
+    for (const QStringList &command : {QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")},
+                                       QStringList{QStringLiteral("demo"), QStringLiteral("seed")}}) {
+        r = runTierdesk(base + command);
+        QVERIFY2(r.exitCode == 1, qPrintable(command.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        QVERIFY2(r.err.contains("is damaged") && r.err.contains("tierdesk db check"), r.err.constData());
+        QVERIFY(!r.out.contains("serving"));
+    }
+    r = runTierdesk(base + QStringList{QStringLiteral("db"), QStringLiteral("check")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("Page "), r.out.constData());
+    QVERIFY2(r.err.contains("is damaged"), r.err.constData());
+    QCOMPARE(digest(db), damaged); // refused without writing a byte
+}
+
+void TestCli::truncatedDatabaseIsRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList base{QStringLiteral("--data-dir"), dir.path()};
+    CliResult r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("A")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    {
+        QFile ini(dir.filePath(QStringLiteral("tierdesk.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[http]\nmaxConnections=100\n");
+    }
+    QVERIFY(QFile::resize(dir.filePath(QStringLiteral("tierdesk.db")), 0));
+    r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("B")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("is empty") && r.err.contains("tierdesk.ini"), r.err.constData());
+    QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("tierdesk.db"))).size(), 0); // not re-created
+}
+
+void TestCli::readOnlyDatabaseOrDirectoryIsReportedAtStart()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("data"));
+    const QStringList serve{QStringLiteral("--data-dir"), dir, QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")};
+    CliResult r = runTierdesk({QStringLiteral("--data-dir"), dir, QStringLiteral("demo"), QStringLiteral("seed")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // As root every file is writable: run the program as nobody, who owns the files.
+    const uid_t user = ::geteuid() == 0 ? kNobody : ::geteuid();
+    if (user != ::geteuid())
+        QVERIFY(chownTree(tmp.path(), user));
+    const QByteArray db = QFile::encodeName(dir + QStringLiteral("/tierdesk.db"));
+
+    QVERIFY(::chmod(db.constData(), 0400) == 0);
+    r = runTierdeskAs(user, serve);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("read-only"), r.err.constData());
+    QVERIFY(!r.out.contains("serving"));
+
+    QVERIFY(::chmod(db.constData(), 0600) == 0);
+    QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0500) == 0);
+    r = runTierdeskAs(user, serve);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not writable"), r.err.constData());
+    QVERIFY(!r.out.contains("serving"));
+
+    // Writable again, the same user can start.
+    QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0700) == 0);
+    r = runTierdeskAs(user, {QStringLiteral("--data-dir"), dir, QStringLiteral("demo"), QStringLiteral("seed")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+void TestCli::dbCheckAndBackupWhileServing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList base{QStringLiteral("--data-dir"), dir.path()};
+    ServeProcess serve;
+    QString error;
+    QVERIFY2(serve.start(dir.path(), {QStringLiteral("--demo"), QStringLiteral("--no-rate-limit")}, &error), qPrintable(error));
+    HttpClient http(serve.port(), serve.adminToken());
+    QStringList sessions;
+    for (int i = 0; i < 5; ++i) {
+        const HttpResult r = http.post(QStringLiteral("/api/cs/sessions"),
+                                       sessionBody(serve.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Where is my order?")));
+        QVERIFY2(r.status == 201, describe(r));
+        sessions << r.json().value(QLatin1String("id")).toString();
+    }
+
+    CliResult r = runTierdesk(base + QStringList{QStringLiteral("db"), QStringLiteral("check")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.trimmed(), QByteArray("ok"));
+
+    const QString backup = dir.filePath(QStringLiteral("copies/first.db"));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("copies"))));
+    r = runTierdesk(base + QStringList{QStringLiteral("db"), QStringLiteral("backup"), backup});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.out.trimmed()), backup);
+    QCOMPARE(QString::number(modeOf(backup), 8), QStringLiteral("600"));
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("copies"))).entryList(QDir::Files), QStringList{QStringLiteral("first.db")});
+    // The copy holds every acknowledged session, and the server went on serving.
+    {
+        QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("copy"));
+        copy.setDatabaseName(backup);
+        QVERIFY(copy.open());
+        QSqlQuery q(copy);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA quick_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        for (const QString &id : std::as_const(sessions)) {
+            QSqlQuery s(copy);
+            QVERIFY(s.exec(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE id = '%1'").arg(id)) && s.next());
+            QVERIFY2(s.value(0).toInt() == 1, qPrintable(id));
+        }
+        copy.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("copy"));
+    QCOMPARE(http.get(QStringLiteral("/api/cs/sessions/") + sessions.first()).status, 200);
+
+    // An existing file is never overwritten; a missing directory is an error.
+    r = runTierdesk(base + QStringList{QStringLiteral("db"), QStringLiteral("backup"), backup});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("already exists"), r.err.constData());
+    r = runTierdesk(base + QStringList{QStringLiteral("db"), QStringLiteral("backup"), dir.filePath(QStringLiteral("nowhere/x.db"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(serve.terminate());
+
+    // Checking a data directory that holds no database creates nothing.
+    const QString none = dir.filePath(QStringLiteral("none"));
+    r = runTierdesk({QStringLiteral("--data-dir"), none, QStringLiteral("db"), QStringLiteral("check")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no database"), r.err.constData());
+    QVERIFY(!QFile::exists(none));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -46,6 +46,52 @@ private:
     bool m_ok = false;
 };
 
+// The page size and the root page of `table`, read on a connection of their own.
+bool pageOf(const QString &path, const QString &table, int *pageSize, int *rootPage)
+{
+    Observer o(path);
+    *pageSize = o.count(QStringLiteral("PRAGMA page_size"));
+    *rootPage = o.count(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = '%1'").arg(table));
+    return o.ok() && *pageSize > 0 && *rootPage > 1;
+}
+
+// Writes garbage over pages first..last (1-based) of the file, as a failing
+// disk or a stray write would.
+bool damagePages(const QString &path, int pageSize, int first, int last)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(qint64(first - 1) * pageSize))
+        return false;
+    const QByteArray garbage(pageSize * (last - first + 1), '\xa5');
+    return f.write(garbage) == garbage.size();
+}
+
+QByteArray contentOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Counts critical messages of the store's category while it lives.
+class CriticalCounter
+{
+public:
+    CriticalCounter() { s_count = 0; s_previous = qInstallMessageHandler(&handle); }
+    ~CriticalCounter() { qInstallMessageHandler(s_previous); }
+    int count() const { return s_count; }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        if (type == QtCriticalMsg && qstrcmp(context.category, "tierdesk.store") == 0)
+            ++s_count;
+        else
+            s_previous(type, context, message);
+    }
+    static inline int s_count = 0;
+    static inline QtMessageHandler s_previous = nullptr;
+};
+
 } // namespace
 
 class TestDatabase : public QObject
@@ -64,6 +110,9 @@ private slots:
     void eventLoopFlushesTheBatch();
     void fullBatchFlushesItself();
     void openFailsOnUnusablePath();
+    void damagedDatabaseIsRefusedAndLeftUntouched();
+    void notADatabaseIsRefused();
+    void corruptionAtRunTimeDegradesWritesOnly();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -259,6 +308,94 @@ void TestDatabase::openFailsOnUnusablePath()
     auto store = Store::open(m_dir->filePath(QStringLiteral("adir")));
     QVERIFY(!store.ok());
     QVERIFY(store.error().kind == ErrorKind::Internal);
+}
+
+void TestDatabase::damagedDatabaseIsRefusedAndLeftUntouched()
+{
+    {
+        auto store = Store::open(path());
+        QVERIFY(store.ok());
+        Store &s = **store;
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("co-%1").arg(i))); }));
+        QVERIFY(s.batch().flush());
+    }
+    QVERIFY2(!QFile::exists(path() + QStringLiteral("-wal")), "the last connection folds the log into the file");
+    int pageSize = 0;
+    int companies = 0;
+    QVERIFY(pageOf(path(), QStringLiteral("companies"), &pageSize, &companies));
+    QVERIFY(damagePages(path(), pageSize, companies, companies + 1));
+    const QByteArray damaged = contentOf(path());
+
+    auto again = Store::open(path());
+    QVERIFY(!again.ok());
+    QVERIFY2(again.error().message.contains(QLatin1String("is damaged (integrity check:")), qPrintable(again.error().message));
+    QVERIFY(again.error().message.contains(QLatin1String("tierdesk db check")));
+    QCOMPARE(contentOf(path()), damaged); // not a byte written: no migration, no repair
+}
+
+void TestDatabase::notADatabaseIsRefused()
+{
+    QFile f(path());
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(8192, 'x'));
+    f.close();
+    auto store = Store::open(path());
+    QVERIFY(!store.ok());
+    QVERIFY2(store.error().message.contains(QLatin1String("not a Tierdesk database")), qPrintable(store.error().message));
+}
+
+void TestDatabase::corruptionAtRunTimeDegradesWritesOnly()
+{
+    {
+        auto store = Store::open(path());
+        QVERIFY(store.ok());
+        Store &s = **store;
+        QVERIFY(s.batch().run([&] {
+            return s.companies().insert(makeCompany(QStringLiteral("kept")))
+                   && s.audit().append({1, QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("admin"),
+                                        QStringLiteral("company.create"), QStringLiteral("company:kept"), {}, 0, {}});
+        }));
+        QVERIFY(s.batch().flush());
+    }
+    QVERIFY(!QFile::exists(path() + QStringLiteral("-wal")));
+    int pageSize = 0;
+    int audit = 0;
+    QVERIFY(pageOf(path(), QStringLiteral("audit_log"), &pageSize, &audit));
+    QVERIFY(damagePages(path(), pageSize, audit, audit));
+
+    // Damage the start-up check does not look for (it was skipped) shows when
+    // a write reaches the damaged page.
+    DatabaseOptions unchecked;
+    unchecked.startupCheckMs = 0;
+    auto store = Store::open(path(), unchecked);
+    QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().message));
+    Store &s = **store;
+    QVERIFY(!s.db().degraded());
+    CriticalCounter criticals;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("query failed.*malformed")));
+    QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("lost"))); }));
+    QVERIFY(!s.batch().run([&] {
+        return s.audit().append({2, QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("admin"),
+                                 QStringLiteral("company.update"), QStringLiteral("company:kept"), {}, 0, {}});
+    }));
+    QVERIFY(s.db().degraded());
+    QCOMPARE(s.db().failure(), QStringLiteral("corrupt"));
+    QCOMPARE(criticals.count(), 1);
+
+    // The batch that was open is not committed to the damaged file.
+    bool committed = true;
+    s.batch().afterCommit([&](bool ok) { committed = ok; });
+    QVERIFY(!s.batch().flush());
+    QVERIFY(!committed);
+    // Further writes are refused without touching the file...
+    bool ran = false;
+    QVERIFY(!s.batch().run([&] { return ran = true; }));
+    QVERIFY(!ran);
+    // ...and reads go on.
+    QVERIFY(s.companies().find(QStringLiteral("kept")).has_value());
+    QVERIFY(!s.companies().find(QStringLiteral("lost")).has_value());
+    QCOMPARE(criticals.count(), 1); // logged once
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

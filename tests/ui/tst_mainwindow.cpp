@@ -1,4 +1,6 @@
 // The console's first window and the engine thread behind it, on the offscreen platform.
+#include "core/api/cs/Runtime.h"
+#include "ui/ConsoleApp.h"
 #include "ui/EngineController.h"
 #include "ui/MainWindow.h"
 
@@ -22,6 +24,7 @@ private slots:
     void feedShowsEventsNewestFirstAndStaysBounded();
     void engineRunsOnItsOwnThreadAndServes();
     void startFailureIsShown();
+    void secondConsoleShowsWhoHasTheDataDirectoryAndLeaves();
 };
 
 void TestMainWindow::showsWhereTheServerIs()
@@ -96,6 +99,42 @@ void TestMainWindow::startFailureIsShown()
     QVERIFY(failed.wait(15000));
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("serverStatus"))->text(), QStringLiteral("The engine could not start"));
     QVERIFY(!w.findChild<QLabel *>(QStringLiteral("serverDetails"))->text().isEmpty());
+}
+
+void TestMainWindow::secondConsoleShowsWhoHasTheDataDirectoryAndLeaves()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Another owner of the data directory (a running console or `tierdesk serve`).
+    auto holder = tierdesk::api::Runtime::open(dir.path());
+    QVERIFY2(holder.ok(), holder.ok() ? "" : qPrintable(holder.error().message));
+
+    QStringList dialogs; // "title: text" of each dialog that would have been shown
+    ConsoleDialogs::setHook([&](const QString &title, const QString &text) { dialogs << title + QStringLiteral(": ") + text; });
+    {
+        ConsoleApp console;
+        QSignalSpy exit(&console, &ConsoleApp::exitRequested);
+        console.start(dir.path(), 0);
+        QVERIFY(exit.wait(15000));
+        QCOMPARE(exit.first().at(0).toInt(), 1);
+        QCOMPARE(dialogs.size(), 1);
+        const QString pid = QStringLiteral("pid %1").arg(QCoreApplication::applicationPid());
+        QVERIFY2(dialogs.first().contains(QLatin1String("already running")) && dialogs.first().contains(pid),
+                 qPrintable(dialogs.first()));
+        QVERIFY(exit.first().at(1).toString().contains(pid));
+        QTRY_COMPARE_WITH_TIMEOUT(console.window().findChild<QLabel *>(QStringLiteral("serverStatus"))->text(),
+                                  QStringLiteral("The engine could not start"), 5000);
+    }
+    ConsoleDialogs::setHook({});
+
+    // Once the holder is gone the console starts normally, without a dialog.
+    holder.value().reset();
+    ConsoleApp console;
+    QSignalSpy exit(&console, &ConsoleApp::exitRequested);
+    console.start(dir.path(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(console.window().findChild<QLabel *>(QStringLiteral("serverStatus"))->text().startsWith(
+                                 QLatin1String("Serving")), 15000);
+    QCOMPARE(exit.count(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -55,6 +55,12 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
                                  {{QStringLiteral("role"), roleName(who.role)}}));
             return;
         }
+        // A degraded store takes no writes; reads go on (docs/api.md, CS_024).
+        const Database &db = m_engine.store().db();
+        if (db.degraded() && req.method != "GET" && req.method != "HEAD") {
+            fail(call, cs::storageFailure(db.failure()));
+            return;
+        }
         (this->*h)(call);
     };
 }
@@ -115,6 +121,9 @@ std::optional<QJsonObject> CsApi::companyBody(Call &c)
 void CsApi::fail(Call &c, const http::HttpResponse &error)
 {
     http::HttpResponse r = error;
+    // An internal error caused by a storage failure is reported as one.
+    if (r.status == 500 && m_engine.store().db().degraded())
+        r = cs::storageFailure(m_engine.store().db().failure());
     for (const auto &h : c.extraHeaders)
         r.withHeader(h.first, h.second);
     // Refused writes are audited too: who tried what, and what they were told.
@@ -130,9 +139,12 @@ void CsApi::reply(Call &c, http::HttpResponse response)
         if (std::none_of(response.headers.cbegin(), response.headers.cend(), [&](const auto &e) { return e.first == h.first; }))
             response.withHeader(h.first, h.second);
     const http::HttpResponder res = c.res;
-    m_engine.store().batch().afterCommit([res, response](bool committed) {
+    const Database *db = &m_engine.store().db();
+    m_engine.store().batch().afterCommit([res, response, db](bool committed) {
         if (committed)
             res.send(response);
+        else if (db->degraded())
+            res.send(cs::storageFailure(db->failure()));
         else
             res.send(cs::error(503, cs::Unavailable, QStringLiteral("The change could not be stored; try again")));
     });

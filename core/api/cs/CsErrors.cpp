@@ -31,6 +31,14 @@ http::HttpResponse error(const Error &e)
     return error(500, Internal, QStringLiteral("Internal error"), {});
 }
 
+http::HttpResponse storageFailure(const QString &failure)
+{
+    return error(503, StorageFailure,
+                 QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work - see "
+                                "`tierdesk db check`"),
+                 {{QStringLiteral("reason"), failure}});
+}
+
 http::HttpResponse serverError(int status, const QString &message, const QString &path)
 {
     const char *code = Internal;

@@ -30,10 +30,14 @@ inline constexpr char UriTooLong[] = "CS_019";
 inline constexpr char Internal[] = "CS_020";
 inline constexpr char Unavailable[] = "CS_021";
 inline constexpr char Conflict[] = "CS_022";
+inline constexpr char StorageFailure[] = "CS_024";
 
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});
 // An engine error in the seed's format.
 http::HttpResponse error(const Error &e);
+// 503 CS_024: the store is degraded (Database::failure(): "corrupt", "io",
+// "readonly"); writes are refused, reads go on.
+http::HttpResponse storageFailure(const QString &failure);
 // Errors the HTTP server produces itself (404 route, 405, 413, ...), by status.
 http::HttpResponse serverError(int status, const QString &message, const QString &path);
 

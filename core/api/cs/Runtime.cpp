@@ -25,9 +25,12 @@ QString Runtime::defaultDataDir()
 Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock)
 {
     std::unique_ptr<Runtime> rt(new Runtime);
-    rt->m_dataDir = QDir(dataDir).absolutePath();
-    if (!QDir().mkpath(rt->m_dataDir))
-        return makeError(ErrorKind::Internal, QStringLiteral("cannot create data directory ") + rt->m_dataDir);
+    // The directory (0700), its lock, and the files already in it (0600).
+    auto dir = DataDir::open(dataDir);
+    if (!dir)
+        return dir.error();
+    rt->m_dir = std::move(dir.value());
+    rt->m_dataDir = rt->m_dir->path();
     rt->m_settings = AppSettings(rt->m_dataDir + QStringLiteral("/tierdesk.ini"));
 
     // One keyring entry per data directory, so two installations never share a key.
@@ -38,8 +41,10 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     if (!key)
         return makeError(ErrorKind::Internal, QStringLiteral("cannot load the token signing key: ") + key.error().message);
 
-    auto store = Store::open(rt->m_dataDir + QStringLiteral("/tierdesk.db"),
-                             rt->m_settings.boolValue(settings::StorageSynchronousFull));
+    DatabaseOptions storage;
+    storage.synchronousFull = rt->m_settings.boolValue(settings::StorageSynchronousFull);
+    storage.startupCheckMs = qBound(0, rt->m_settings.intValue(settings::StorageStartupCheckSeconds), 3600) * 1000;
+    auto store = Store::open(rt->m_dir->filePath(DataDir::kDatabase), storage);
     if (!store)
         return store.error();
     rt->m_store = std::move(store.value());

@@ -4,6 +4,7 @@
 #include "core/common/Settings.h"
 #include "core/engine/SessionEngine.h"
 #include "core/integrations/SecretStore.h"
+#include "core/store/DataDir.h"
 
 #include <memory>
 
@@ -11,7 +12,9 @@ namespace tierdesk::api {
 
 // What every command needs: settings, the store, the secret store with the
 // signing key, the engine and the token authority, for one data directory.
-// Lives on (and must be used from) the thread that opened it.
+// Lives on (and must be used from) the thread that opened it, and holds the
+// data directory's lock as long as it lives: open() fails with
+// ErrorKind::Conflict while another process has the directory.
 class Runtime
 {
 public:
@@ -32,6 +35,7 @@ public:
 private:
     Runtime() = default;
 
+    std::unique_ptr<DataDir> m_dir; // first: the lock is released last
     QString m_dataDir;
     AppSettings m_settings;
     std::unique_ptr<SecretStore> m_secrets;

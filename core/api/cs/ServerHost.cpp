@@ -44,9 +44,14 @@ bool ServerHost::start(QString *error)
     m_ws = std::make_unique<WsHub>(engine, *m_authGate);
     m_ws->install(*m_http);
     // Unauthenticated liveness probe; also the trivial route benchmarks compare against.
-    m_http->router().route("GET", QStringLiteral("/api/cs/health"), [](const http::HttpRequest &, const http::HttpResponder &res) {
-        res.send(http::HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                                           {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}}));
+    // A degraded store answers 503 {"status":"degraded"} so monitoring notices.
+    const Database *db = &m_runtime.store().db();
+    m_http->router().route("GET", QStringLiteral("/api/cs/health"), [db](const http::HttpRequest &, const http::HttpResponder &res) {
+        QJsonObject body{{QStringLiteral("status"), db->degraded() ? QStringLiteral("degraded") : QStringLiteral("ok")},
+                         {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
+        if (db->degraded())
+            body.insert(QStringLiteral("storage"), db->failure());
+        res.send(http::HttpResponse::json(db->degraded() ? 503 : 200, body));
     });
     m_http->setErrorFormatter(QString(), &cs::serverError);
 
