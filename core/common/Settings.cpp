@@ -24,6 +24,9 @@ const QList<Key> &all()
         {StorageSynchronousFull, false, "fsync every commit (survives power loss; slower)"},
         {WebhookMaxAttempts, 8, "Delivery attempts before a webhook delivery is given up"},
         {WebhookBaseDelayMs, 2000, "First retry delay; doubles each attempt up to an hour"},
+        {WebhookTimeoutSeconds, 10, "One delivery attempt, connect to last byte (1-300)"},
+        {WebhookPerHookConcurrency, 2, "Deliveries in flight to one webhook (1-64)"},
+        {WebhookMaxConcurrency, 32, "Deliveries in flight over all webhooks (1-256)"},
     };
     return keys;
 }

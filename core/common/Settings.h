@@ -34,6 +34,9 @@ inline constexpr char HttpMaxConnections[] = "http/maxConnections";
 inline constexpr char StorageSynchronousFull[] = "storage/synchronousFull";
 inline constexpr char WebhookMaxAttempts[] = "webhooks/maxAttempts";
 inline constexpr char WebhookBaseDelayMs[] = "webhooks/baseDelayMs";
+inline constexpr char WebhookTimeoutSeconds[] = "webhooks/timeoutSeconds";
+inline constexpr char WebhookPerHookConcurrency[] = "webhooks/perHookConcurrency";
+inline constexpr char WebhookMaxConcurrency[] = "webhooks/maxConcurrency";
 
 } // namespace settings
 

@@ -7,6 +7,18 @@
 
 namespace tierdesk {
 
+namespace {
+
+QString jsonList(const QList<QVariant> &values)
+{
+    QJsonArray a;
+    for (const QVariant &v : values)
+        a.append(QJsonValue::fromVariant(v));
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
 bool WebhookRepo::insert(const Webhook &w)
 {
     QSqlQuery &q = m_db.statement(
@@ -99,28 +111,39 @@ QJsonArray WebhookRepo::deliveries(const QString &companyId, int limit)
     return out;
 }
 
-QList<OutboxItem> WebhookRepo::due(qint64 nowMs, int limit)
+QList<OutboxItem> WebhookRepo::due(qint64 nowMs, const DueFilter &filter)
 {
     QList<OutboxItem> out;
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT o.id, w.url, w.secret, o.event, o.payload, o.attempts, o.delivery_id FROM webhook_outbox o"
-        " JOIN webhooks w ON w.id = o.webhook_id WHERE o.state = 'pending' AND o.next_attempt_at <= ?"
-        " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
-    if (!m_db.exec(q, {nowMs, limit + static_cast<int>(m_inFlight.size())}))
+    if (filter.limit <= 0 || filter.perHook <= 0)
         return out;
-    while (q.next() && out.size() < limit) {
-        const qint64 id = q.value(0).toLongLong();
-        if (m_inFlight.contains(id))
-            continue;
+    // Rank each hook's due rows (leaving out what the dispatcher has in hand),
+    // keep each hook's first perHook, and take them round-robin across hooks.
+    // Only ids are ranked; payloads are read for the rows returned.
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "WITH ranked AS (SELECT id, next_attempt_at, ROW_NUMBER() OVER (PARTITION BY webhook_id"
+        " ORDER BY next_attempt_at, id) AS rn FROM webhook_outbox WHERE state = 'pending' AND next_attempt_at <= ?"
+        " AND id NOT IN (SELECT value FROM json_each(?)) AND webhook_id NOT IN (SELECT value FROM json_each(?)))"
+        " SELECT o.id, o.webhook_id, w.url, w.secret, o.event, o.payload, o.attempts, o.delivery_id FROM ranked r"
+        " JOIN webhook_outbox o ON o.id = r.id JOIN webhooks w ON w.id = o.webhook_id WHERE r.rn <= ?"
+        " ORDER BY r.rn, r.next_attempt_at, r.id LIMIT ?"));
+    QList<QVariant> busy;
+    for (const qint64 id : filter.busyIds)
+        busy << id;
+    QList<QVariant> full;
+    for (const QString &hook : filter.fullHooks)
+        full << hook;
+    if (!m_db.exec(q, {nowMs, jsonList(busy), jsonList(full), filter.perHook, filter.limit}))
+        return out;
+    while (q.next()) {
         OutboxItem item;
-        item.id = id;
-        item.url = q.value(1).toString();
-        item.secret = q.value(2).toString().toUtf8();
-        item.event = q.value(3).toString();
-        item.payload = q.value(4).toByteArray();
-        item.attempts = q.value(5).toInt();
-        item.deliveryId = q.value(6).toString();
-        m_inFlight.insert(id);
+        item.id = q.value(0).toLongLong();
+        item.webhookId = q.value(1).toString();
+        item.url = q.value(2).toString();
+        item.secret = q.value(3).toString().toUtf8();
+        item.event = q.value(4).toString();
+        item.payload = q.value(5).toByteArray();
+        item.attempts = q.value(6).toInt();
+        item.deliveryId = q.value(7).toString();
         out << item;
     }
     q.finish();
@@ -129,7 +152,6 @@ QList<OutboxItem> WebhookRepo::due(qint64 nowMs, int limit)
 
 void WebhookRepo::markDelivered(qint64 id, qint64 nowMs, int httpStatus)
 {
-    m_inFlight.remove(id);
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "UPDATE webhook_outbox SET state = 'delivered', delivered_at = ?, last_status = ?, attempts = attempts + 1,"
         " last_error = NULL WHERE id = ?"));
@@ -138,7 +160,6 @@ void WebhookRepo::markDelivered(qint64 id, qint64 nowMs, int httpStatus)
 
 void WebhookRepo::markFailed(qint64 id, int attempts, qint64 nextAttemptMs, const QString &error, bool dead)
 {
-    m_inFlight.remove(id);
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,"
         " state = CASE WHEN ? THEN 'dead' ELSE 'pending' END WHERE id = ?"));

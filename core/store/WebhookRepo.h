@@ -4,7 +4,6 @@
 #include "core/store/Database.h"
 
 #include <QJsonArray>
-#include <QSet>
 
 #include <optional>
 
@@ -21,6 +20,7 @@ struct Webhook
 };
 
 // Registered webhooks and the durable outbox their deliveries go through.
+// The outbox keeps no in-flight state: the dispatcher alone knows what it has started.
 class WebhookRepo final : public OutboxRepository
 {
 public:
@@ -35,13 +35,12 @@ public:
     int enqueue(const QString &companyId, const QString &event, const QByteArray &payload, qint64 nowMs);
     QJsonArray deliveries(const QString &companyId, int limit);
 
-    QList<OutboxItem> due(qint64 nowMs, int limit) override;
+    QList<OutboxItem> due(qint64 nowMs, const DueFilter &filter) override;
     void markDelivered(qint64 id, qint64 nowMs, int httpStatus) override;
     void markFailed(qint64 id, int attempts, qint64 nextAttemptMs, const QString &error, bool dead) override;
 
 private:
     Database &m_db;
-    QSet<qint64> m_inFlight;
 };
 
 } // namespace tierdesk
