@@ -27,6 +27,7 @@ const QList<Key> &all()
         {WebhookTimeoutSeconds, 10, "One delivery attempt, connect to last byte (1-300)"},
         {WebhookPerHookConcurrency, 2, "Deliveries in flight to one webhook (1-64)"},
         {WebhookMaxConcurrency, 32, "Deliveries in flight over all webhooks (1-256)"},
+        {WebhookAllowPrivateNetworks, false, "Let webhooks reach loopback and private-network addresses"},
     };
     return keys;
 }

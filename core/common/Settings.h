@@ -37,6 +37,7 @@ inline constexpr char WebhookBaseDelayMs[] = "webhooks/baseDelayMs";
 inline constexpr char WebhookTimeoutSeconds[] = "webhooks/timeoutSeconds";
 inline constexpr char WebhookPerHookConcurrency[] = "webhooks/perHookConcurrency";
 inline constexpr char WebhookMaxConcurrency[] = "webhooks/maxConcurrency";
+inline constexpr char WebhookAllowPrivateNetworks[] = "webhooks/allowPrivateNetworks";
 
 } // namespace settings
 

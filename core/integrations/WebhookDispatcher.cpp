@@ -101,9 +101,13 @@ bool WebhookDispatcher::dispatch(const OutboxItem &item)
 {
     const QUrl url(item.url, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
-    // Retrying cannot fix a bad URL: give up at once.
+    // Retrying cannot fix any of these: give up at once.
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         giveUp(item, QStringLiteral("invalid webhook URL"));
+        return false;
+    }
+    if (!url.userInfo().isEmpty()) {
+        giveUp(item, QStringLiteral("invalid webhook URL: credentials in URLs are not allowed"));
         return false;
     }
 
@@ -164,7 +168,8 @@ void WebhookDispatcher::record(const OutboxItem &item, const OutboundResult &res
         return;
     }
     const int attempts = item.attempts + 1;
-    const bool dead = attempts >= m_policy.maxAttempts;
+    // A refused destination address (see AddressPolicy) is permanent: no retry storm.
+    const bool dead = result.refused || attempts >= m_policy.maxAttempts;
     qint64 next = now;
     if (!dead) {
         const qint64 delay = retryDelayMs(m_policy, attempts);

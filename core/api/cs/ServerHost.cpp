@@ -43,6 +43,9 @@ bool ServerHost::start(QString *error)
                                                            {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}}));
     });
     m_http->setErrorFormatter(QString(), &cs::serverError);
+    // Registration and delivery judge webhook addresses by the same policy.
+    const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));
+    engine.setWebhookAddressPolicy(addresses);
 
     if (!m_http->listen(m_options.host, m_options.port)) {
         if (error)
@@ -60,7 +63,7 @@ bool ServerHost::start(QString *error)
     dispatch.timeoutMs = qBound(1, s.intValue(settings::WebhookTimeoutSeconds), 300) * 1000;
     dispatch.maxConcurrency = qBound(1, s.intValue(settings::WebhookMaxConcurrency), 256);
     dispatch.perHookConcurrency = qBound(1, s.intValue(settings::WebhookPerHookConcurrency), 64);
-    m_outbound = std::make_unique<CurlOutboundHttp>();
+    m_outbound = std::make_unique<CurlOutboundHttp>(addresses);
     m_dispatcher = std::make_unique<WebhookDispatcher>(m_runtime.store().webhooks(), *m_outbound, engine.clock(), retry,
                                                        dispatch);
     connect(&engine, &SessionEngine::outboxChanged, m_dispatcher.get(), &WebhookDispatcher::poke);
