@@ -110,6 +110,10 @@ bool WebhookDispatcher::dispatch(const OutboxItem &item)
         giveUp(item, QStringLiteral("invalid webhook URL: credentials in URLs are not allowed"));
         return false;
     }
+    if (item.secret.isEmpty()) {
+        giveUp(item, QStringLiteral("the webhook secret cannot be read (was the secret store replaced?)"));
+        return false;
+    }
 
     OutboundRequest req;
     req.url = url;

@@ -4,10 +4,14 @@
 #include "core/common/Time.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QScopeGuard>
 
 namespace tierdesk {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcWebhookRepo, "tierdesk.store.webhooks")
 
 QString jsonList(const QList<QVariant> &values)
 {
@@ -19,13 +23,62 @@ QString jsonList(const QList<QVariant> &values)
 
 } // namespace
 
+Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
+{
+    m_box = box;
+    QList<QPair<QString, QByteArray>> plain;
+    {
+        QSqlQuery q(m_db.handle());
+        if (!q.exec(QStringLiteral("SELECT id, secret FROM webhooks WHERE substr(secret, 1, 4) <> 'sb1:'")))
+            return makeError(ErrorKind::Internal, QStringLiteral("cannot read webhook secrets"));
+        while (q.next())
+            plain.append({q.value(0).toString(), q.value(1).toString().toUtf8()});
+    }
+    if (plain.isEmpty())
+        return 0;
+    const bool ownTransaction = !m_db.inTransaction();
+    // secure_delete zeroes the space the plain values leave behind (this pass only).
+    QString secureDelete = QStringLiteral("0");
+    {
+        QSqlQuery q(m_db.handle());
+        if (q.exec(QStringLiteral("PRAGMA secure_delete")) && q.next())
+            secureDelete = q.value(0).toString();
+    }
+    m_db.exec(QStringLiteral("PRAGMA secure_delete=ON"));
+    const auto restore = qScopeGuard([&] { m_db.exec(QStringLiteral("PRAGMA secure_delete=") + secureDelete); });
+    if (ownTransaction && !m_db.begin())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
+    for (const auto &row : std::as_const(plain)) {
+        if (!m_db.exec(QStringLiteral("UPDATE webhooks SET secret = ? WHERE id = ?"),
+                       {QString::fromLatin1(m_box.seal(row.second)), row.first})) {
+            if (ownTransaction)
+                m_db.rollback();
+            return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
+        }
+    }
+    if (ownTransaction && !m_db.commit())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
+    // Older copies of the plain text may sit in free pages and in the log: a
+    // one-time VACUUM and a truncating checkpoint leave none behind.
+    if (ownTransaction && (!m_db.exec(QStringLiteral("VACUUM"))
+                           || !m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))))
+        qCWarning(lcWebhookRepo) << "webhook secrets sealed, but the file could not be compacted:" << m_db.lastError();
+    return static_cast<int>(plain.size());
+}
+
+QByteArray WebhookRepo::openSecret(const QByteArray &stored) const
+{
+    const Result<QByteArray> opened = m_box.open(stored);
+    return opened ? *opened : QByteArray();
+}
+
 bool WebhookRepo::insert(const Webhook &w)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("INSERT INTO webhooks(id, company_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q, {w.id, w.companyId, w.url,
                          QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(w.events)).toJson(QJsonDocument::Compact)),
-                         QString::fromUtf8(w.secret), w.createdAt});
+                         QString::fromLatin1(m_box.seal(w.secret)), w.createdAt});
 }
 
 QList<Webhook> WebhookRepo::list(const QString &companyId)
@@ -42,7 +95,7 @@ QList<Webhook> WebhookRepo::list(const QString &companyId)
         w.url = q.value(1).toString();
         for (const QJsonValue &e : QJsonDocument::fromJson(q.value(2).toByteArray()).array())
             w.events << e.toString();
-        w.secret = q.value(3).toString().toUtf8();
+        w.secret = openSecret(q.value(3).toString().toUtf8());
         w.createdAt = q.value(4).toLongLong();
         out << w;
     }
@@ -139,7 +192,7 @@ QList<OutboxItem> WebhookRepo::due(qint64 nowMs, const DueFilter &filter)
         item.id = q.value(0).toLongLong();
         item.webhookId = q.value(1).toString();
         item.url = q.value(2).toString();
-        item.secret = q.value(3).toString().toUtf8();
+        item.secret = openSecret(q.value(3).toString().toUtf8());
         item.event = q.value(4).toString();
         item.payload = q.value(5).toByteArray();
         item.attempts = q.value(6).toInt();

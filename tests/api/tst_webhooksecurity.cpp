@@ -1,5 +1,6 @@
 // Webhooks against abuse: targets that must not be reachable (SSRF) at
-// registration and at delivery, and receiver answers that must not be shown back.
+// registration and at delivery, receiver answers that must not be shown back,
+// and secrets that must not sit in the database in plain text.
 #include "tests/api/ApiTestSupport.h"
 
 #include "core/integrations/WebhookSigner.h"
@@ -7,6 +8,9 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace tierdesk;
@@ -36,6 +40,30 @@ QByteArray rawDatabase(const QString &dataDir)
     return all;
 }
 
+// One SQL query on the database file through a connection of our own.
+QVariant rawQuery(const QString &dataDir, const QString &sql, const QVariantList &binds = {})
+{
+    const QString name = QStringLiteral("raw-check");
+    QVariant out;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dataDir + QStringLiteral("/tierdesk.db"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            if (q.exec() && q.next())
+                out = q.value(0);
+            else if (!sql.startsWith(QLatin1String("SELECT")))
+                out = q.lastError().text().isEmpty() ? QVariant(true) : QVariant();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return out;
+}
+
 QJsonObject deliveryOf(HttpClient &admin, const QString &companyId, const QString &webhookId)
 {
     const HttpResult list = admin.get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), companyId}}));
@@ -61,6 +89,8 @@ private slots:
     void publicTargetsAreAccepted();
     void forbiddenAddressAtDeliveryIsDeadAtOnce();
     void receiverAnswerIsNeverShown();
+    void secretIsSealedInTheDatabase();
+    void plainTextSecretsAreSealedAtStartup();
 
 private:
     ServerFixture m_open;   // webhooks/allowPrivateNetworks=true (the fixture's default)
@@ -202,6 +232,88 @@ void TestWebhookSecurity::receiverAnswerIsNeverShown()
     QVERIFY(!list.body.contains("hunter2"));
     QVERIFY(!rawDatabase(m_open.dataDir()).contains("hunter2"));
     QCOMPARE(m_openAdmin->del(QStringLiteral("/api/cs/webhooks/") + id).status, 204);
+}
+
+void TestWebhookSecurity::secretIsSealedInTheDatabase()
+{
+    const QByteArray canary = "whsec_canary_ZYXW9876543210";
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    const HttpResult hook = m_openAdmin->post(QStringLiteral("/api/cs/webhooks"),
+                                              hookBody(m_open.companyId(), rx.url().toString(), canary));
+    QVERIFY2(hook.status == 201, describe(hook));
+    const QString id = hook.json().value(QLatin1String("id")).toString();
+    QVERIFY(m_open.runtime().store().batch().flush());
+
+    const QString stored = rawQuery(m_open.dataDir(), QStringLiteral("SELECT secret FROM webhooks WHERE id = ?"), {id}).toString();
+    QVERIFY2(stored.startsWith(QLatin1String("sb1:")), qPrintable(stored));
+    QVERIFY(!rawDatabase(m_open.dataDir()).contains(canary));
+
+    // Still signed with the secret as registered.
+    const HttpResult s = m_openAdmin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_open.companyId(), QStringLiteral("cust_alice")));
+    QVERIFY2(s.status == 201, describe(s));
+    QTRY_COMPARE_WITH_TIMEOUT(rx.count(), 1, 10000);
+    const ReceivedRequest r = rx.requests().constFirst();
+    QVERIFY(verifyWebhookSignature(canary, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
+    QCOMPARE(m_openAdmin->del(QStringLiteral("/api/cs/webhooks/") + id).status, 204);
+}
+
+void TestWebhookSecurity::plainTextSecretsAreSealedAtStartup()
+{
+    const QByteArray legacy = "whsec_legacy_plain_0123456789";
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    {
+        QFile ini(dir.filePath(QStringLiteral("tierdesk.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[webhooks]\nallowPrivateNetworks=true\n");
+    }
+    QString companyId;
+    {
+        auto rt = api::Runtime::open(dir.path());
+        QVERIFY2(rt, qPrintable(rt ? QString() : rt.error().message));
+        auto company = (*rt)->engine().createCompany(QStringLiteral("Legacy Co"), Actor{});
+        QVERIFY(company);
+        companyId = company->id;
+        QVERIFY((*rt)->store().batch().flush());
+    }
+    // An older version stored secrets as they came.
+    QVERIFY(rawQuery(dir.path(),
+                     QStringLiteral("INSERT INTO webhooks(id, company_id, url, events, secret, created_at)"
+                                    " VALUES ('wh_legacy', ?, ?, '[\"session.created\"]', ?, 0)"),
+                     {companyId, rx.url().toString(), QString::fromLatin1(legacy)})
+                .isValid());
+    QVERIFY(rawDatabase(dir.path()).contains(legacy)); // the check below can see it
+    // It also kept the start of a receiver's answer in last_error (schema version 1).
+    QVERIFY(rawQuery(dir.path(),
+                     QStringLiteral("INSERT INTO webhook_outbox(webhook_id, delivery_id, event, payload, attempts,"
+                                    " next_attempt_at, state, last_status, last_error, created_at) VALUES ('wh_legacy',"
+                                    " 'dlv_legacy', 'session.created', '{}', 8, 0, 'dead', 500,"
+                                    " 'HTTP 500: db_password=hunter2', 0)"))
+                .isValid());
+    QVERIFY(rawQuery(dir.path(), QStringLiteral("DELETE FROM schema_version WHERE version > 1")).isValid());
+
+    auto rt = api::Runtime::open(dir.path());
+    QVERIFY2(rt, qPrintable(rt ? QString() : rt.error().message));
+    const QString stored = rawQuery(dir.path(), QStringLiteral("SELECT secret FROM webhooks WHERE id = 'wh_legacy'")).toString();
+    QVERIFY2(stored.startsWith(QLatin1String("sb1:")), qPrintable(stored));
+    QVERIFY(!rawDatabase(dir.path()).contains(legacy));
+    QCOMPARE(rawQuery(dir.path(), QStringLiteral("SELECT last_error FROM webhook_outbox WHERE delivery_id = 'dlv_legacy'")).toString(),
+             QStringLiteral("HTTP 500"));
+
+    // And the hook still delivers, signed with its original secret.
+    api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
+    QString error;
+    QVERIFY2(host.start(&error), qPrintable(error));
+    HttpClient admin(host.port(), (*rt)->auth().issue(companyId, api::Role::Admin, QStringLiteral("tester"), 3600));
+    const HttpResult s = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(companyId, QStringLiteral("cust_legacy")));
+    QVERIFY2(s.status == 201, describe(s));
+    QTRY_COMPARE_WITH_TIMEOUT(rx.count(), 1, 10000);
+    const ReceivedRequest r = rx.requests().constFirst();
+    QVERIFY(verifyWebhookSignature(legacy, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
+    host.stop();
 }
 
 QTEST_GUILESS_MAIN(TestWebhookSecurity)

@@ -112,6 +112,7 @@ private slots:
     void rowsBeyondFreeSlotsAreNotStranded();
     void hangingHookDoesNotDelayOtherHooks();
     void dueIsFairAndMarksNothing();
+    void unreadableSecretIsDeadAtOnce();
 };
 
 void TestWebhookOutbox::rowsBeyondFreeSlotsAreNotStranded()
@@ -225,6 +226,28 @@ void TestWebhookOutbox::dueIsFairAndMarksNothing()
     filter.perHook = 5;
     const QList<OutboxItem> later = o.repo->due(clock.nowMs(), filter);
     QCOMPARE(hooksOf(later).count(QStringLiteral("wh_quiet")), 2);
+}
+
+void TestWebhookOutbox::unreadableSecretIsDeadAtOnce()
+{
+    // The data key was lost (a new keyring): the sealed secret cannot be opened,
+    // and an unsigned or wrongly signed delivery must not go out.
+    OutboxDb o;
+    QVERIFY(o.open());
+    QVERIFY(o.addHook(QStringLiteral("wh_lost"), QStringLiteral("/lost"), QStringLiteral("session.created")));
+    QVERIFY(o.repo->setSecretBox(SecretBox::ephemeral())); // another key than the one that sealed it
+    FakeClock clock;
+    o.repo->enqueue(kCompany, QStringLiteral("session.created"), "{}", clock.nowMs());
+    GatedHttp http(QStringLiteral("/never"));
+    WebhookDispatcher d(*o.repo, http, clock);
+    QSignalSpy failed(&d, &WebhookDispatcher::failed);
+    d.poke();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().at(2).toBool(), true);
+    QVERIFY2(failed.first().at(3).toString().contains(QLatin1String("secret cannot be read")),
+             qPrintable(failed.first().at(3).toString()));
+    QCOMPARE(o.count(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE state = 'dead'")), 1);
+    QVERIFY(http.deliveryIds().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWebhookOutbox)
