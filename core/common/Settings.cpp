@@ -29,6 +29,10 @@ const QList<Key> &all()
         {StorageStartupCheckSeconds, 10, "Time budget of the integrity check at start (PRAGMA quick_check); 0 skips it"},
         {WebhookMaxAttempts, 8, "Delivery attempts before a webhook delivery is given up"},
         {WebhookBaseDelayMs, 2000, "First retry delay; doubles each attempt up to an hour"},
+        {WebhookTimeoutSeconds, 10, "One delivery attempt, connect to last byte (1-300)"},
+        {WebhookPerHookConcurrency, 2, "Deliveries in flight to one webhook (1-64)"},
+        {WebhookMaxConcurrency, 32, "Deliveries in flight over all webhooks (1-256)"},
+        {WebhookAllowPrivateNetworks, false, "Let webhooks reach loopback and private-network addresses"},
     };
     return keys;
 }

@@ -39,6 +39,10 @@ inline constexpr char StorageSynchronousFull[] = "storage/synchronousFull";
 inline constexpr char StorageStartupCheckSeconds[] = "storage/startupCheckSeconds";
 inline constexpr char WebhookMaxAttempts[] = "webhooks/maxAttempts";
 inline constexpr char WebhookBaseDelayMs[] = "webhooks/baseDelayMs";
+inline constexpr char WebhookTimeoutSeconds[] = "webhooks/timeoutSeconds";
+inline constexpr char WebhookPerHookConcurrency[] = "webhooks/perHookConcurrency";
+inline constexpr char WebhookMaxConcurrency[] = "webhooks/maxConcurrency";
+inline constexpr char WebhookAllowPrivateNetworks[] = "webhooks/allowPrivateNetworks";
 
 } // namespace settings
 

@@ -338,17 +338,24 @@ Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJs
     return merged;
 }
 
-Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QString &url, const QStringList &events,
-                                          const QByteArray &secret, const Actor &actor)
+Status SessionEngine::checkWebhook(const QString &companyId, const QString &url, const QStringList &events,
+                                   const QByteArray &secret)
 {
     auto company = this->company(companyId);
     if (!company)
         return company.error();
+    const QJsonObject urlField{{QStringLiteral("field"), QStringLiteral("url")}};
     const QUrl parsed(url, QUrl::StrictMode);
     if (url.size() > 2048 || !parsed.isValid() || parsed.host().isEmpty()
         || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("url must be an absolute http(s) URL of at most 2048 characters"),
-                         {{QStringLiteral("field"), QStringLiteral("url")}});
+                         urlField);
+    if (!parsed.userInfo().isEmpty())
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("url must not contain a user name or password"), urlField);
+    if (const auto literal = AddressPolicy::literal(parsed.host())) {
+        if (const QString why = m_webhookAddresses.refusal(*literal); !why.isEmpty())
+            return makeError(ErrorKind::InvalidArgument, QStringLiteral("url is not allowed: ") + why, urlField);
+    }
     if (events.isEmpty())
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("events must name at least one event"),
                          {{QStringLiteral("field"), QStringLiteral("events")}});
@@ -360,6 +367,20 @@ Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QStrin
     if (secret.size() < 16 || secret.size() > 256)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("secret must be 16 to 256 characters"),
                          {{QStringLiteral("field"), QStringLiteral("secret")}});
+    return Ok{};
+}
+
+Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QString &url, const QStringList &events,
+                                          const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved)
+{
+    if (const Status checked = checkWebhook(companyId, url, events, secret); !checked)
+        return checked.error();
+    for (const QHostAddress &a : resolved) {
+        if (const QString why = m_webhookAddresses.refusal(a); !why.isEmpty())
+            return makeError(ErrorKind::InvalidArgument,
+                             QStringLiteral("url is not allowed: %1 resolves to a forbidden address (%2)").arg(QUrl(url).host(), why),
+                             {{QStringLiteral("field"), QStringLiteral("url")}});
+    }
     if (m_store.webhooks().count(companyId) >= 20)
         return makeError(ErrorKind::Conflict, QStringLiteral("at most 20 webhooks per company"));
     Webhook w{ids::random(QStringLiteral("wh_")), companyId, url, events, secret, m_clock.nowMs()};

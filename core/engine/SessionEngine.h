@@ -4,6 +4,7 @@
 #include "core/engine/Actions.h"
 #include "core/engine/MessageAnalysis.h"
 #include "core/engine/Responder.h"
+#include "core/integrations/AddressPolicy.h"
 #include "core/store/Store.h"
 
 #include <QObject>
@@ -93,8 +94,15 @@ public:
     Result<CsConfig> config(const QString &companyId);
     Result<CsConfig> updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor);
 
+    // Everything about a new webhook that needs no DNS: the company, the URL
+    // (http(s), no credentials, an IP-literal host allowed by the address
+    // policy), the events and the secret.
+    Status checkWebhook(const QString &companyId, const QString &url, const QStringList &events, const QByteArray &secret);
+    // checkWebhook(), plus every address the URL's host name resolved to (the
+    // caller resolves it off this thread) must be allowed.
     Result<Webhook> addWebhook(const QString &companyId, const QString &url, const QStringList &events,
-                               const QByteArray &secret, const Actor &actor);
+                               const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved = {});
+    void setWebhookAddressPolicy(const AddressPolicy &policy) { m_webhookAddresses = policy; }
     Result<QList<Webhook>> webhooks(const QString &companyId);
     Status removeWebhook(const QString &companyId, const QString &id, const Actor &actor);
 
@@ -143,6 +151,7 @@ private:
     MessageAnalyzer m_analyzer;
     ActionExecutor m_actions;
     EngineLimits m_limits;
+    AddressPolicy m_webhookAddresses; // strict unless the server host says otherwise
 };
 
 } // namespace tierdesk

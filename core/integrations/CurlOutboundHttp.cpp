@@ -2,25 +2,48 @@
 
 #include <curl/curl.h>
 
+#include <QHostAddress>
+
 #include <memory>
 #include <mutex>
+
+#include <sys/socket.h>
 
 namespace tierdesk {
 
 namespace {
 
-// The receiver's answer body is not used; keep a little for error messages
-// and drop the rest so a hostile receiver cannot make us buffer megabytes.
-constexpr qsizetype kMaxKeptResponse = 512;
-
-size_t collectResponse(char *data, size_t size, size_t nmemb, void *userdata)
+// The receiver's answer body is never kept: shown back to an admin it would
+// turn us into a proxy for reading internal services.
+size_t discardResponse(char *, size_t size, size_t nmemb, void *)
 {
-    auto *out = static_cast<QByteArray *>(userdata);
-    const size_t n = size * nmemb;
-    const qsizetype room = kMaxKeptResponse - out->size();
-    if (room > 0)
-        out->append(data, qMin(room, static_cast<qsizetype>(n)));
-    return n;
+    return size * nmemb;
+}
+
+// What the connect guard saw during one post().
+struct ConnectGuard
+{
+    const AddressPolicy *policy = nullptr;
+    int allowed = 0;
+    int refused = 0;
+    QString firstRefusal;
+};
+
+// libcurl calls this for every address it is about to connect to, after its
+// own name resolution: the one place that sees the real destination.
+curl_socket_t openCheckedSocket(void *clientp, curlsocktype purpose, curl_sockaddr *address)
+{
+    auto *guard = static_cast<ConnectGuard *>(clientp);
+    const QHostAddress target(&address->addr);
+    const QString why = purpose == CURLSOCKTYPE_IPCXN ? guard->policy->refusal(target)
+                                                      : QStringLiteral("unexpected socket type");
+    if (!why.isEmpty()) {
+        if (guard->refused++ == 0)
+            guard->firstRefusal = why;
+        return CURL_SOCKET_BAD;
+    }
+    ++guard->allowed;
+    return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
 }
 
 struct EasyDeleter
@@ -43,7 +66,7 @@ bool hasHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteA
 
 } // namespace
 
-CurlOutboundHttp::CurlOutboundHttp()
+CurlOutboundHttp::CurlOutboundHttp(AddressPolicy policy) : m_policy(policy)
 {
     // curl_global_init is not thread-safe; run it once for the whole process.
     static std::once_flag once;
@@ -79,13 +102,18 @@ OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
     const QByteArray url = r.url.toEncoded();
     const long timeoutMs = qMax(1, r.timeoutMs);
     char errbuf[CURL_ERROR_SIZE] = {};
-    QByteArray response;
+    ConnectGuard guard;
+    guard.policy = &m_policy;
 
     CURL *c = curl.get();
     curl_easy_setopt(c, CURLOPT_URL, url.constData());
     // Only web protocols: a webhook URL must never reach file://, gopher:// etc.
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    // A proxy would hide the real destination from the address check below.
+    curl_easy_setopt(c, CURLOPT_PROXY, "");
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, &openCheckedSocket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &guard);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); // required when used from several threads
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeoutMs);
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeoutMs);
@@ -93,11 +121,16 @@ OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.constData());
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &collectResponse);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &discardResponse);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 
     const CURLcode rc = curl_easy_perform(c);
+    if (rc != CURLE_OK && guard.refused > 0 && guard.allowed == 0) {
+        // Every address the name led to is forbidden: permanent, not a network hiccup.
+        result.error = QStringLiteral("address not allowed: ") + guard.firstRefusal;
+        result.refused = true;
+        return result;
+    }
     if (rc != CURLE_OK) {
         // A partial answer (e.g. timeout mid-body) is not a delivery: report no status.
         result.error = QString::fromUtf8(errbuf[0] ? errbuf : curl_easy_strerror(rc));
@@ -106,12 +139,8 @@ OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
     long code = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
     result.status = static_cast<int>(code);
-    if (!result.ok()) {
-        result.error = QStringLiteral("HTTP %1").arg(result.status);
-        const QByteArray snippet = response.left(200).trimmed();
-        if (!snippet.isEmpty())
-            result.error += QStringLiteral(": ") + QString::fromUtf8(snippet);
-    }
+    if (!result.ok())
+        result.error = QStringLiteral("HTTP %1").arg(result.status); // the status only, never the body
     return result;
 }
 

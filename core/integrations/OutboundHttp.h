@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/integrations/AddressPolicy.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -20,7 +22,8 @@ struct OutboundRequest
 struct OutboundResult
 {
     int status = 0; // 0 = no HTTP answer (refused, timeout, TLS error...)
-    QString error;
+    QString error;  // never holds the receiver's response body
+    bool refused = false; // the destination address is not allowed: retrying cannot help
     bool ok() const { return status >= 200 && status < 300; }
 };
 
@@ -33,11 +36,18 @@ public:
 };
 
 // libcurl sender: one easy handle per call, so concurrent calls share nothing.
+// http and https only, no redirects, no proxies, and every address libcurl is
+// about to connect to (after its own name resolution) is checked against the
+// policy, so a name that resolves differently at delivery time than at
+// registration (DNS rebinding) still cannot reach a forbidden address.
 class CurlOutboundHttp final : public OutboundHttp
 {
 public:
-    CurlOutboundHttp();
+    explicit CurlOutboundHttp(AddressPolicy policy = AddressPolicy());
     OutboundResult post(const OutboundRequest &r) override;
+
+private:
+    AddressPolicy m_policy;
 };
 
 } // namespace tierdesk

@@ -4,7 +4,6 @@
 
 #include <QFutureWatcher>
 #include <QRandomGenerator>
-#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace tierdesk {
@@ -19,10 +18,13 @@ qint64 retryDelayMs(const RetryPolicy &policy, int attempts)
 }
 
 WebhookDispatcher::WebhookDispatcher(OutboxRepository &repo, OutboundHttp &http, const Clock &clock,
-                                     RetryPolicy policy, QObject *parent)
-    : QObject(parent), m_repo(repo), m_http(http), m_clock(clock), m_policy(policy)
+                                     RetryPolicy policy, DispatchLimits limits, QObject *parent)
+    : QObject(parent), m_repo(repo), m_http(http), m_clock(clock), m_policy(policy), m_limits(limits)
 {
-    m_pool.setMaxThreadCount(kMaxInFlight);
+    m_limits.maxConcurrency = qMax(1, m_limits.maxConcurrency);
+    m_limits.perHookConcurrency = qBound(1, m_limits.perHookConcurrency, m_limits.maxConcurrency);
+    m_limits.timeoutMs = qMax(1, m_limits.timeoutMs);
+    m_pool.setMaxThreadCount(m_limits.maxConcurrency);
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &WebhookDispatcher::poke);
 }
@@ -67,42 +69,56 @@ void WebhookDispatcher::deliverDue()
     m_pokeQueued = false;
     if (m_stopped)
         return;
-    const int free = kMaxInFlight - inFlight();
+    const int free = m_limits.maxConcurrency - inFlight();
     if (free <= 0)
         return; // finish() pokes again when a slot frees up
 
-    // Ask for a few more than we can take in case the store still lists ours.
-    QSet<qint64> busy;
+    // Rows the store returns but we cannot start now simply stay pending: the
+    // store marks nothing, so nothing can be stranded "in flight".
+    DueFilter filter;
+    filter.perHook = m_limits.perHookConcurrency;
+    // A partly busy hook may return rows it has no slot for; at most inFlight() of them.
+    filter.limit = free + inFlight();
     for (const OutboxItem &item : std::as_const(m_inFlight))
-        busy.insert(item.id);
-    const QList<OutboxItem> items = m_repo.due(m_clock.nowMs(), free + static_cast<int>(busy.size()));
+        filter.busyIds.insert(item.id);
+    for (auto it = m_perHook.cbegin(); it != m_perHook.cend(); ++it)
+        if (it.value() >= m_limits.perHookConcurrency)
+            filter.fullHooks.insert(it.key());
+    const QList<OutboxItem> items = m_repo.due(m_clock.nowMs(), filter);
     int started = 0;
     for (const OutboxItem &item : items) {
         if (started == free)
             break;
-        if (busy.contains(item.id))
+        if (filter.busyIds.contains(item.id) || m_perHook.value(item.webhookId) >= m_limits.perHookConcurrency)
             continue;
-        busy.insert(item.id);
-        dispatch(item);
-        ++started;
+        filter.busyIds.insert(item.id);
+        if (dispatch(item))
+            ++started;
     }
 }
 
-void WebhookDispatcher::dispatch(const OutboxItem &item)
+bool WebhookDispatcher::dispatch(const OutboxItem &item)
 {
     const QUrl url(item.url, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
+    // Retrying cannot fix any of these: give up at once.
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-        // Retrying cannot fix a bad URL: give up at once.
-        const QString error = QStringLiteral("invalid webhook URL");
-        m_repo.markFailed(item.id, item.attempts + 1, m_clock.nowMs(), error, true);
-        emit failed(item.id, item.attempts + 1, true, error);
-        return;
+        giveUp(item, QStringLiteral("invalid webhook URL"));
+        return false;
+    }
+    if (!url.userInfo().isEmpty()) {
+        giveUp(item, QStringLiteral("invalid webhook URL: credentials in URLs are not allowed"));
+        return false;
+    }
+    if (item.secret.isEmpty()) {
+        giveUp(item, QStringLiteral("the webhook secret cannot be read (was the secret store replaced?)"));
+        return false;
     }
 
     OutboundRequest req;
     req.url = url;
     req.body = item.payload;
+    req.timeoutMs = m_limits.timeoutMs;
     req.headers = {
         {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
         {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Tierdesk/" TIERDESK_VERSION)},
@@ -114,9 +130,17 @@ void WebhookDispatcher::dispatch(const OutboxItem &item)
 
     auto *watcher = new Watcher(this);
     m_inFlight.insert(watcher, item);
+    ++m_perHook[item.webhookId];
     connect(watcher, &Watcher::finished, this, [this, watcher] { finish(watcher); });
     OutboundHttp *http = &m_http;
     watcher->setFuture(QtConcurrent::run(&m_pool, [http, req] { return http->post(req); }));
+    return true;
+}
+
+void WebhookDispatcher::giveUp(const OutboxItem &item, const QString &error)
+{
+    m_repo.markFailed(item.id, item.attempts + 1, m_clock.nowMs(), error, true);
+    emit failed(item.id, item.attempts + 1, true, error);
 }
 
 void WebhookDispatcher::finish(Watcher *watcher)
@@ -126,6 +150,8 @@ void WebhookDispatcher::finish(Watcher *watcher)
         return;
     const OutboxItem item = it.value();
     m_inFlight.erase(it);
+    if (--m_perHook[item.webhookId] <= 0)
+        m_perHook.remove(item.webhookId);
     const QFuture<OutboundResult> future = watcher->future();
     OutboundResult result;
     if (future.resultCount() > 0)
@@ -146,7 +172,8 @@ void WebhookDispatcher::record(const OutboxItem &item, const OutboundResult &res
         return;
     }
     const int attempts = item.attempts + 1;
-    const bool dead = attempts >= m_policy.maxAttempts;
+    // A refused destination address (see AddressPolicy) is permanent: no retry storm.
+    const bool dead = result.refused || attempts >= m_policy.maxAttempts;
     qint64 next = now;
     if (!dead) {
         const qint64 delay = retryDelayMs(m_policy, attempts);

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -17,6 +18,7 @@ namespace tierdesk {
 struct OutboxItem
 {
     qint64 id = 0;
+    QString webhookId; // deliveries to one hook share its concurrency bound
     QString url;
     QByteArray secret;
     QString event;
@@ -25,13 +27,25 @@ struct OutboxItem
     QString deliveryId; // stable across retries so receivers can dedupe
 };
 
+// Which due rows the dispatcher can use now. The dispatcher alone knows what
+// is in flight; the repository keeps no such state.
+struct DueFilter
+{
+    int perHook = 2;         // at most this many rows of any one webhook (its oldest)
+    int limit = 32;          // at most this many rows in all
+    QSet<qint64> busyIds;    // rows in flight: never returned
+    QSet<QString> fullHooks; // webhooks at their concurrency bound: none of their rows
+};
+
 // Implemented by the SQLite store; tests use an in-memory fake.
 class OutboxRepository
 {
 public:
     virtual ~OutboxRepository() = default;
-    // Pending items with next_attempt_at <= now, excluding ones in flight.
-    virtual QList<OutboxItem> due(qint64 nowMs, int limit) = 0;
+    // Pending items with next_attempt_at <= now, oldest first within a hook and
+    // round-robin across hooks (every hook's first row before any hook's second),
+    // so a hook with a long backlog cannot hide the others' rows.
+    virtual QList<OutboxItem> due(qint64 nowMs, const DueFilter &filter) = 0;
     virtual void markDelivered(qint64 id, qint64 nowMs, int httpStatus) = 0;
     virtual void markFailed(qint64 id, int attempts, qint64 nextAttemptMs, const QString &error, bool dead) = 0;
 };
@@ -47,6 +61,16 @@ struct RetryPolicy
 // Delay before the next attempt after `attempts` failures, without jitter.
 qint64 retryDelayMs(const RetryPolicy &policy, int attempts);
 
+// How many deliveries run at once and how long each may take. A hanging
+// receiver holds at most perHookConcurrency workers, each for at most timeoutMs,
+// so it delays only its own queue; the other hooks share the remaining workers.
+struct DispatchLimits
+{
+    int maxConcurrency = 32;    // deliveries in flight over all hooks (worker threads)
+    int perHookConcurrency = 2; // deliveries in flight to one webhook
+    int timeoutMs = 10000;      // one delivery attempt, connect to last byte
+};
+
 // Delivers the outbox with retries and backoff. Repository calls happen only on
 // the thread that owns the dispatcher (the engine thread owns the DB
 // connection); the blocking post() runs on a private thread pool and the
@@ -57,17 +81,16 @@ class WebhookDispatcher : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kMaxInFlight = 4;
-
     WebhookDispatcher(OutboxRepository &repo, OutboundHttp &http, const Clock &clock, RetryPolicy policy = {},
-                      QObject *parent = nullptr);
+                      DispatchLimits limits = {}, QObject *parent = nullptr);
     ~WebhookDispatcher() override;
 
     void start(int pollIntervalMs = 1000); // QTimer on the calling (engine) thread
     void poke();                           // deliver what is due now (coalesced); call after enqueueing
-    void stop();                           // waits for in-flight deliveries and records their outcome
+    void stop(); // waits for in-flight deliveries (at most limits().timeoutMs) and records their outcome
 
     int inFlight() const { return static_cast<int>(m_inFlight.size()); }
+    const DispatchLimits &limits() const { return m_limits; }
 
 signals:
     void delivered(qint64 id, int status);
@@ -77,17 +100,20 @@ private:
     using Watcher = QFutureWatcher<OutboundResult>;
 
     void deliverDue();
-    void dispatch(const OutboxItem &item);
+    bool dispatch(const OutboxItem &item); // false when the item was given up instead
     void finish(Watcher *watcher);
     void record(const OutboxItem &item, const OutboundResult &result);
+    void giveUp(const OutboxItem &item, const QString &error); // dead at once: retrying cannot help
 
     OutboxRepository &m_repo;
     OutboundHttp &m_http;
     const Clock &m_clock;
     RetryPolicy m_policy;
+    DispatchLimits m_limits;
     QTimer m_timer;
     QThreadPool m_pool;
     QHash<Watcher *, OutboxItem> m_inFlight;
+    QHash<QString, int> m_perHook; // deliveries in flight per webhook id
     bool m_pokeQueued = false;
     bool m_stopped = false;
 };

@@ -74,6 +74,13 @@ const QList<Migration> &migrations()
                             " INSERT INTO kb_fts(rowid, title, keywords, body) VALUES (new.id, new.title, new.keywords, new.body); END"),
              QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
          }},
+        {2,
+         {
+             // Errors once kept the first bytes of a receiver's answer ("HTTP 500: <body>"),
+             // which GET /webhooks showed back: keep the status only.
+             QStringLiteral("UPDATE webhook_outbox SET last_error = substr(last_error, 1, 8)"
+                            " WHERE last_error GLOB 'HTTP [0-9][0-9][0-9]:*'"),
+         }},
     };
     return all;
 }

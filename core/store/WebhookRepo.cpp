@@ -4,8 +4,73 @@
 #include "core/common/Time.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QScopeGuard>
 
 namespace tierdesk {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcWebhookRepo, "tierdesk.store.webhooks")
+
+QString jsonList(const QList<QVariant> &values)
+{
+    QJsonArray a;
+    for (const QVariant &v : values)
+        a.append(QJsonValue::fromVariant(v));
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
+{
+    m_box = box;
+    QList<QPair<QString, QByteArray>> plain;
+    {
+        QSqlQuery q(m_db.handle());
+        if (!q.exec(QStringLiteral("SELECT id, secret FROM webhooks WHERE substr(secret, 1, 4) <> 'sb1:'")))
+            return makeError(ErrorKind::Internal, QStringLiteral("cannot read webhook secrets"));
+        while (q.next())
+            plain.append({q.value(0).toString(), q.value(1).toString().toUtf8()});
+    }
+    if (plain.isEmpty())
+        return 0;
+    const bool ownTransaction = !m_db.inTransaction();
+    // secure_delete zeroes the space the plain values leave behind (this pass only).
+    QString secureDelete = QStringLiteral("0");
+    {
+        QSqlQuery q(m_db.handle());
+        if (q.exec(QStringLiteral("PRAGMA secure_delete")) && q.next())
+            secureDelete = q.value(0).toString();
+    }
+    m_db.exec(QStringLiteral("PRAGMA secure_delete=ON"));
+    const auto restore = qScopeGuard([&] { m_db.exec(QStringLiteral("PRAGMA secure_delete=") + secureDelete); });
+    if (ownTransaction && !m_db.begin())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
+    for (const auto &row : std::as_const(plain)) {
+        if (!m_db.exec(QStringLiteral("UPDATE webhooks SET secret = ? WHERE id = ?"),
+                       {QString::fromLatin1(m_box.seal(row.second)), row.first})) {
+            if (ownTransaction)
+                m_db.rollback();
+            return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
+        }
+    }
+    if (ownTransaction && !m_db.commit())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
+    // Older copies of the plain text may sit in free pages and in the log: a
+    // one-time VACUUM and a truncating checkpoint leave none behind.
+    if (ownTransaction && (!m_db.exec(QStringLiteral("VACUUM"))
+                           || !m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))))
+        qCWarning(lcWebhookRepo) << "webhook secrets sealed, but the file could not be compacted:" << m_db.lastError();
+    return static_cast<int>(plain.size());
+}
+
+QByteArray WebhookRepo::openSecret(const QByteArray &stored) const
+{
+    const Result<QByteArray> opened = m_box.open(stored);
+    return opened ? *opened : QByteArray();
+}
 
 bool WebhookRepo::insert(const Webhook &w)
 {
@@ -13,7 +78,7 @@ bool WebhookRepo::insert(const Webhook &w)
         QStringLiteral("INSERT INTO webhooks(id, company_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q, {w.id, w.companyId, w.url,
                          QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(w.events)).toJson(QJsonDocument::Compact)),
-                         QString::fromUtf8(w.secret), w.createdAt});
+                         QString::fromLatin1(m_box.seal(w.secret)), w.createdAt});
 }
 
 QList<Webhook> WebhookRepo::list(const QString &companyId)
@@ -30,7 +95,7 @@ QList<Webhook> WebhookRepo::list(const QString &companyId)
         w.url = q.value(1).toString();
         for (const QJsonValue &e : QJsonDocument::fromJson(q.value(2).toByteArray()).array())
             w.events << e.toString();
-        w.secret = q.value(3).toString().toUtf8();
+        w.secret = openSecret(q.value(3).toString().toUtf8());
         w.createdAt = q.value(4).toLongLong();
         out << w;
     }
@@ -99,28 +164,39 @@ QJsonArray WebhookRepo::deliveries(const QString &companyId, int limit)
     return out;
 }
 
-QList<OutboxItem> WebhookRepo::due(qint64 nowMs, int limit)
+QList<OutboxItem> WebhookRepo::due(qint64 nowMs, const DueFilter &filter)
 {
     QList<OutboxItem> out;
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT o.id, w.url, w.secret, o.event, o.payload, o.attempts, o.delivery_id FROM webhook_outbox o"
-        " JOIN webhooks w ON w.id = o.webhook_id WHERE o.state = 'pending' AND o.next_attempt_at <= ?"
-        " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
-    if (!m_db.exec(q, {nowMs, limit + static_cast<int>(m_inFlight.size())}))
+    if (filter.limit <= 0 || filter.perHook <= 0)
         return out;
-    while (q.next() && out.size() < limit) {
-        const qint64 id = q.value(0).toLongLong();
-        if (m_inFlight.contains(id))
-            continue;
+    // Rank each hook's due rows (leaving out what the dispatcher has in hand),
+    // keep each hook's first perHook, and take them round-robin across hooks.
+    // Only ids are ranked; payloads are read for the rows returned.
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "WITH ranked AS (SELECT id, next_attempt_at, ROW_NUMBER() OVER (PARTITION BY webhook_id"
+        " ORDER BY next_attempt_at, id) AS rn FROM webhook_outbox WHERE state = 'pending' AND next_attempt_at <= ?"
+        " AND id NOT IN (SELECT value FROM json_each(?)) AND webhook_id NOT IN (SELECT value FROM json_each(?)))"
+        " SELECT o.id, o.webhook_id, w.url, w.secret, o.event, o.payload, o.attempts, o.delivery_id FROM ranked r"
+        " JOIN webhook_outbox o ON o.id = r.id JOIN webhooks w ON w.id = o.webhook_id WHERE r.rn <= ?"
+        " ORDER BY r.rn, r.next_attempt_at, r.id LIMIT ?"));
+    QList<QVariant> busy;
+    for (const qint64 id : filter.busyIds)
+        busy << id;
+    QList<QVariant> full;
+    for (const QString &hook : filter.fullHooks)
+        full << hook;
+    if (!m_db.exec(q, {nowMs, jsonList(busy), jsonList(full), filter.perHook, filter.limit}))
+        return out;
+    while (q.next()) {
         OutboxItem item;
-        item.id = id;
-        item.url = q.value(1).toString();
-        item.secret = q.value(2).toString().toUtf8();
-        item.event = q.value(3).toString();
-        item.payload = q.value(4).toByteArray();
-        item.attempts = q.value(5).toInt();
-        item.deliveryId = q.value(6).toString();
-        m_inFlight.insert(id);
+        item.id = q.value(0).toLongLong();
+        item.webhookId = q.value(1).toString();
+        item.url = q.value(2).toString();
+        item.secret = openSecret(q.value(3).toString().toUtf8());
+        item.event = q.value(4).toString();
+        item.payload = q.value(5).toByteArray();
+        item.attempts = q.value(6).toInt();
+        item.deliveryId = q.value(7).toString();
         out << item;
     }
     q.finish();
@@ -129,7 +205,6 @@ QList<OutboxItem> WebhookRepo::due(qint64 nowMs, int limit)
 
 void WebhookRepo::markDelivered(qint64 id, qint64 nowMs, int httpStatus)
 {
-    m_inFlight.remove(id);
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "UPDATE webhook_outbox SET state = 'delivered', delivered_at = ?, last_status = ?, attempts = attempts + 1,"
         " last_error = NULL WHERE id = ?"));
@@ -138,7 +213,6 @@ void WebhookRepo::markDelivered(qint64 id, qint64 nowMs, int httpStatus)
 
 void WebhookRepo::markFailed(qint64 id, int attempts, qint64 nextAttemptMs, const QString &error, bool dead)
 {
-    m_inFlight.remove(id);
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,"
         " state = CASE WHEN ? THEN 'dead' ELSE 'pending' END WHERE id = ?"));

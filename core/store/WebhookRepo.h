@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/integrations/SecretBox.h"
 #include "core/integrations/WebhookDispatcher.h"
 #include "core/store/Database.h"
 
 #include <QJsonArray>
-#include <QSet>
 
 #include <optional>
 
@@ -16,15 +16,25 @@ struct Webhook
     QString companyId;
     QString url;
     QStringList events;
-    QByteArray secret;
+    QByteArray secret; // plain here; sealed in the database
     qint64 createdAt = 0;
 };
 
 // Registered webhooks and the durable outbox their deliveries go through.
+// The outbox keeps no in-flight state: the dispatcher alone knows what it has started.
+// Secrets are sealed with a SecretBox before they reach the database and opened
+// only when read; until setSecretBox() is called (a store opened without a
+// secret store: tests, tools) an ephemeral key is used.
 class WebhookRepo final : public OutboxRepository
 {
 public:
-    explicit WebhookRepo(Database &db) : m_db(db) {}
+    explicit WebhookRepo(Database &db) : m_db(db), m_box(SecretBox::ephemeral()) {}
+
+    // Seals with `box` from now on, and seals any secret still stored in plain
+    // text (written before sealing existed), then rewrites the database file so
+    // no copy of the plain text is left in free pages or the write-ahead log.
+    // Returns how many secrets it sealed.
+    Result<int> setSecretBox(const SecretBox &box);
 
     bool insert(const Webhook &w);
     QList<Webhook> list(const QString &companyId);
@@ -35,13 +45,15 @@ public:
     int enqueue(const QString &companyId, const QString &event, const QByteArray &payload, qint64 nowMs);
     QJsonArray deliveries(const QString &companyId, int limit);
 
-    QList<OutboxItem> due(qint64 nowMs, int limit) override;
+    QList<OutboxItem> due(qint64 nowMs, const DueFilter &filter) override;
     void markDelivered(qint64 id, qint64 nowMs, int httpStatus) override;
     void markFailed(qint64 id, int attempts, qint64 nextAttemptMs, const QString &error, bool dead) override;
 
 private:
+    QByteArray openSecret(const QByteArray &stored) const; // empty if it cannot be opened
+
     Database &m_db;
-    QSet<qint64> m_inFlight;
+    SecretBox m_box;
 };
 
 } // namespace tierdesk

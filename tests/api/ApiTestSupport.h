@@ -77,8 +77,9 @@ private:
 // path?key=value&... with every value percent-encoded.
 QString withQuery(const QString &path, const QList<QPair<QString, QString>> &items);
 
-// A Runtime on a fresh data directory (with an optional tierdesk.ini written
-// first), seeded with the demo company, and a ServerHost on a free port.
+// A Runtime on a fresh data directory (with a tierdesk.ini written first:
+// webhooks/allowPrivateNetworks=true, then `ini`), seeded with the demo
+// company, and a ServerHost on a free port.
 class ServerFixture
 {
 public:

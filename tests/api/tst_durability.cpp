@@ -106,7 +106,7 @@ void TestDurability::webhookOutboxSurvivesRestart()
     {
         QFile ini(dir.filePath(QStringLiteral("tierdesk.ini")));
         QVERIFY(ini.open(QIODevice::WriteOnly));
-        ini.write("[webhooks]\nbaseDelayMs=200\n");
+        ini.write("[webhooks]\nbaseDelayMs=200\nallowPrivateNetworks=true\n"); // the receiver is on loopback
     }
     // A port nobody listens on yet: take one and close it again.
     WebhookReceiver receiver;

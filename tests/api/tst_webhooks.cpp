@@ -1,11 +1,19 @@
 // Outbound webhooks end to end: registration over /api/cs/webhooks, delivery
-// to a real HTTP receiver on loopback, signatures, retries and removal.
+// to a real HTTP receiver on loopback, signatures, retries, removal, and many
+// events at once to a slow receiver.
 #include "tests/api/ApiTestSupport.h"
 
 #include "core/integrations/WebhookSigner.h"
+#include "tests/integrations/LoopbackReceiver.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
+#include <QNetworkReply>
+#include <QSqlQuery>
 #include <QTest>
+
+#include <functional>
+#include <vector>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
@@ -13,6 +21,50 @@ using namespace tierdesk::test;
 namespace {
 
 const QByteArray kSecret = "whsec_test_0123456789abcdef";
+
+// POSTs `perClient` sessions from each of `clients` connections at once (each
+// client sends its next request when the previous one is answered). Returns the
+// ids of the sessions created; *failures counts the other answers.
+QStringList createSessionsInParallel(quint16 port, const QByteArray &token, const QString &companyId, int clients,
+                                     int perClient, int *failures)
+{
+    QStringList ids;
+    int pending = clients * perClient;
+    *failures = 0;
+    std::function<void(QNetworkAccessManager *, int, int)> sendNext = [&](QNetworkAccessManager *nam, int client, int left) {
+        if (left == 0)
+            return;
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions").arg(port)));
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + token);
+        const QJsonObject body = sessionBody(companyId, QStringLiteral("load_%1_%2").arg(client).arg(left));
+        QNetworkReply *reply = nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QObject::connect(reply, &QNetworkReply::finished, nam, [&, nam, reply, client, left] {
+            reply->deleteLater();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+                ids << QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("id")).toString();
+            else
+                ++*failures;
+            --pending;
+            sendNext(nam, client, left - 1);
+        });
+    };
+    // Declared last: destroyed first, before what their replies' handlers use.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    for (int c = 0; c < clients; ++c) {
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+        sendNext(managers.back().get(), c, perClient);
+    }
+    if (!QTest::qWaitFor([&pending] { return pending == 0; }, 60000))
+        *failures += pending;
+    return ids;
+}
+
+QString sessionOf(const ReceivedRequest &r)
+{
+    return r.json().value(QLatin1String("data")).toObject().value(QLatin1String("sessionId")).toString();
+}
 
 } // namespace
 
@@ -30,6 +82,7 @@ private slots:
     void escalationCarriesTiers();
     void failedDeliveryIsRetried();
     void deleteWebhook();
+    void manyEventsToASlowReceiverEachDeliveredOnce();
 
 private:
     QString registerHook(const QString &path, const QStringList &events, const QByteArray &secret = kSecret);
@@ -234,6 +287,59 @@ void TestWebhooks::deleteWebhook()
     const QString id = newSession();
     QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/sentinel"), QStringLiteral("session.created"), id).size(), 1, 10000);
     QCOMPARE(forSession(QStringLiteral("/removed"), QStringLiteral("session.created"), id).size(), 0);
+}
+
+void TestWebhooks::manyEventsToASlowReceiverEachDeliveredOnce()
+{
+    // The load: 200 session.created events from 20 parallel clients to a
+    // receiver that answers each request after a random 0-2 s. A hook may have
+    // 16 deliveries in flight here (2 by default), so 200 of them fit in 30 s.
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.setRandomDelay(2000);
+    ServerFixture server;
+    QString error;
+    QVERIFY2(server.start("[webhooks]\nperHookConcurrency=16\n", false, &error), qPrintable(error));
+    auto admin = server.client(api::Role::Admin);
+    const HttpResult hook = admin->post(QStringLiteral("/api/cs/webhooks"),
+                                        {{QStringLiteral("companyId"), server.companyId()},
+                                         {QStringLiteral("url"), rx.url().toString()},
+                                         {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
+                                         {QStringLiteral("secret"), QString::fromLatin1(kSecret)}});
+    QVERIFY2(hook.status == 201, describe(hook));
+
+    QDeadlineTimer deadline(30000);
+    int failures = 0;
+    const QStringList sessions = createSessionsInParallel(server.port(), admin->token(), server.companyId(), 20, 10, &failures);
+    QCOMPARE(failures, 0);
+    QCOMPARE(sessions.size(), 200);
+    const auto deliveredSessions = [&rx] {
+        QSet<QString> seen;
+        for (const ReceivedRequest &r : rx.requests())
+            seen.insert(sessionOf(r));
+        return seen;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(deliveredSessions().size() == 200,
+                              qPrintable(QStringLiteral("%1 of 200 events arrived").arg(deliveredSessions().size())),
+                              static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
+    QCOMPARE(deliveredSessions(), QSet<QString>(sessions.cbegin(), sessions.cend()));
+
+    // Each recorded as delivered on its first attempt, so none will be sent again...
+    const auto deliveredOnce = [&server] {
+        QSqlQuery q(server.runtime().store().db().handle());
+        q.exec(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE state = 'delivered' AND attempts = 1"));
+        return q.next() ? q.value(0).toInt() : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(deliveredOnce(), 200, 10000);
+    // ...and none was sent twice: one request per delivery id.
+    QSet<QByteArray> deliveryIds;
+    const QList<ReceivedRequest> got = rx.requests();
+    for (const ReceivedRequest &r : got) {
+        QVERIFY(verifyWebhookSignature(kSecret, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
+        deliveryIds.insert(r.header("x-tierdesk-delivery"));
+    }
+    QCOMPARE(got.size(), 200);
+    QCOMPARE(deliveryIds.size(), 200);
 }
 
 QTEST_GUILESS_MAIN(TestWebhooks)

@@ -2,16 +2,20 @@
 
 // A tiny HTTP receiver on 127.0.0.1 running on its own thread, so a test can call
 // a blocking sender from the main thread. It answers every request with a
-// configurable status, or never answers ("hang") to provoke timeouts.
+// configurable status and body, after an optional random delay, or never
+// answers ("hang") to provoke timeouts.
 
 #include "tests/support/ReceivedRequest.h"
 
 #include <QHostAddress>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QPointer>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
 
 #include <atomic>
@@ -52,6 +56,13 @@ public:
         QMutexLocker lock(&m_mutex);
         m_location = location;
     }
+    void setBody(const QByteArray &body)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_body = body;
+    }
+    // Each answer waits a random 0..maxMs (a slow receiver); requests overlap.
+    void setRandomDelay(int maxMs) { m_maxDelayMs = maxMs; }
 
     // Simulates the receiver going down (connection refused) and coming back on the same port.
     void stopListening()
@@ -102,21 +113,35 @@ private:
                     return;
                 buffer->clear();
                 QByteArray location;
+                QByteArray body;
                 {
                     QMutexLocker lock(&m_mutex);
                     m_requests.append(req);
                     location = m_location;
+                    body = m_body;
                 }
                 if (m_hang)
                     return;
                 QByteArray answer = "HTTP/1.1 " + QByteArray::number(m_status.load()) + " Status\r\n";
                 if (!location.isEmpty())
                     answer += "Location: " + location + "\r\n";
-                answer += "Content-Length: 2\r\nConnection: close\r\n\r\nok";
-                s->write(answer);
-                s->disconnectFromHost();
+                answer += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+                const int maxDelay = m_maxDelayMs;
+                if (maxDelay <= 0)
+                    return respond(s, answer);
+                QPointer<QTcpSocket> later(s);
+                QTimer::singleShot(QRandomGenerator::global()->bounded(maxDelay + 1), s, [later, answer] {
+                    if (later)
+                        respond(later, answer);
+                });
             });
         }
+    }
+
+    static void respond(QTcpSocket *s, const QByteArray &answer)
+    {
+        s->write(answer);
+        s->disconnectFromHost();
     }
 
     static bool parse(const QByteArray &buf, ReceivedRequest *req) { return parseReceivedRequest(buf, req); }
@@ -131,6 +156,8 @@ private:
     mutable QMutex m_mutex;
     QList<ReceivedRequest> m_requests;
     QByteArray m_location;
+    QByteArray m_body = "ok";
+    std::atomic<int> m_maxDelayMs{0};
 };
 
 } // namespace tierdesk::test

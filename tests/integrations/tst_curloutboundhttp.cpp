@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFuture>
+#include <QScopeGuard>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -26,9 +27,13 @@ private slots:
     void rejectsNonHttpSchemes();
     void rejectsHeaderInjection();
     void concurrentPosts();
+    void responseBodyIsNeverReported();
+    void refusesForbiddenAddressesAtConnect_data();
+    void refusesForbiddenAddressesAtConnect();
+    void ignoresProxyEnvironment();
 
 private:
-    CurlOutboundHttp m_http;
+    CurlOutboundHttp m_http{AddressPolicy(true)}; // the receivers are on loopback, a private network
 };
 
 void TestCurlOutboundHttp::postsBodyAndHeaders()
@@ -213,6 +218,75 @@ void TestCurlOutboundHttp::concurrentPosts()
     for (auto &f : futures)
         QCOMPARE(f.result().status, 200);
     QCOMPARE(rx.count(), 8);
+}
+
+void TestCurlOutboundHttp::responseBodyIsNeverReported()
+{
+    // An error answer's body could be an internal service's data: only the status is kept.
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.setStatus(500);
+    rx.setBody("internal-only: db_password=hunter2");
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = "{}";
+    const OutboundResult res = m_http.post(req);
+    QCOMPARE(res.status, 500);
+    QCOMPARE(res.error, QStringLiteral("HTTP 500"));
+}
+
+void TestCurlOutboundHttp::refusesForbiddenAddressesAtConnect_data()
+{
+    QTest::addColumn<bool>("allowPrivate");
+    QTest::addColumn<QString>("url"); // %1: the receiver's port
+    QTest::newRow("loopback") << false << QStringLiteral("http://127.0.0.1:%1/hook");
+    QTest::newRow("hex loopback") << false << QStringLiteral("http://0x7f000001:%1/hook");
+    QTest::newRow("short loopback") << false << QStringLiteral("http://127.1:%1/hook");
+    // A name is resolved by libcurl itself; the check sees the address it connects to.
+    QTest::newRow("localhost name") << false << QStringLiteral("http://localhost:%1/hook");
+    QTest::newRow("metadata") << true << QStringLiteral("http://169.254.169.254:%1/latest/meta-data/");
+    QTest::newRow("unspecified") << true << QStringLiteral("http://0.0.0.0:%1/hook");
+    QTest::newRow("link-local v6") << true << QStringLiteral("http://[fe80::1]:%1/hook");
+}
+
+void TestCurlOutboundHttp::refusesForbiddenAddressesAtConnect()
+{
+    QFETCH(bool, allowPrivate);
+    QFETCH(QString, url);
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    CurlOutboundHttp http{AddressPolicy(allowPrivate)};
+    OutboundRequest req;
+    req.url = QUrl(url.arg(rx.port()));
+    req.body = "{}";
+    req.timeoutMs = 3000;
+    const OutboundResult res = http.post(req);
+    QCOMPARE(res.status, 0);
+    QVERIFY(res.refused);
+    QVERIFY2(res.error.startsWith(QLatin1String("address not allowed: ")), qPrintable(res.error));
+    QTest::qWait(50);
+    QCOMPARE(rx.count(), 0);
+}
+
+void TestCurlOutboundHttp::ignoresProxyEnvironment()
+{
+    // A proxy would connect on our behalf, out of the address check's sight.
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    const QByteArray saved = qgetenv("http_proxy");
+    qputenv("http_proxy", "http://127.0.0.1:9"); // nothing listens there
+    const auto restore = qScopeGuard([&saved] {
+        if (saved.isNull())
+            qunsetenv("http_proxy");
+        else
+            qputenv("http_proxy", saved);
+    });
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = "{}";
+    const OutboundResult res = m_http.post(req);
+    QVERIFY2(res.ok(), qPrintable(res.error));
+    QCOMPARE(rx.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCurlOutboundHttp)

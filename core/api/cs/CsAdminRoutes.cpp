@@ -4,6 +4,10 @@
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
 
+#include <QHostInfo>
+
+#include <memory>
+
 namespace tierdesk::api {
 namespace {
 
@@ -96,11 +100,33 @@ void CsApi::createWebhook(Call &c)
                                  {{QStringLiteral("field"), QStringLiteral("events")}}));
     for (const QJsonValue &e : list.toArray())
         events << e.toString();
-    const auto hook = m_engine.addWebhook(company, body->value(QLatin1String("url")).toString(), events,
-                                          body->value(QLatin1String("secret")).toString().toUtf8(), c.actor);
-    if (!hook)
-        return fail(c, hook.error());
-    reply(c, http::HttpResponse::json(201, webhookJson(*hook)));
+    const QString url = body->value(QLatin1String("url")).toString();
+    const QByteArray secret = body->value(QLatin1String("secret")).toString().toUtf8();
+    if (const Status checked = m_engine.checkWebhook(company, url, events, secret); !checked)
+        return fail(c, checked.error());
+    const QString host = QUrl(url, QUrl::StrictMode).host();
+    if (AddressPolicy::literal(host)) { // already judged by checkWebhook()
+        const auto hook = m_engine.addWebhook(company, url, events, secret, c.actor);
+        if (!hook)
+            return fail(c, hook.error());
+        return reply(c, http::HttpResponse::json(201, webhookJson(*hook)));
+    }
+
+    // A host name: every address it resolves to must be allowed. The lookup runs
+    // on Qt's resolver threads; the request is answered when it is done.
+    const auto req = std::make_shared<const http::HttpRequest>(c.req);
+    QHostInfo::lookupHost(host, this, [this, req, res = c.res, who = c.who, actor = c.actor, company, url, events,
+                                       secret, host](const QHostInfo &info) {
+        Call later{*req, res, who, actor, {}};
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
+            return fail(later, cs::error(400, cs::InvalidRequest,
+                                         QStringLiteral("url host %1 could not be resolved").arg(host.left(255)),
+                                         {{QStringLiteral("field"), QStringLiteral("url")}}));
+        const auto hook = m_engine.addWebhook(company, url, events, secret, actor, info.addresses());
+        if (!hook)
+            return fail(later, hook.error());
+        reply(later, http::HttpResponse::json(201, webhookJson(*hook)));
+    });
 }
 
 void CsApi::listWebhooks(Call &c)

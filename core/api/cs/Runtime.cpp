@@ -1,6 +1,7 @@
 #include "core/api/cs/Runtime.h"
 
 #include "core/api/auth/SigningKey.h"
+#include "core/integrations/SecretBox.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -48,6 +49,12 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     if (!store)
         return store.error();
     rt->m_store = std::move(store.value());
+    // Webhook secrets are sealed in the database under a data key kept with the signing key.
+    const auto box = SecretBox::loadOrCreate(*rt->m_secrets, QString::fromLatin1(kWebhookDataKeyName));
+    if (!box)
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot load the webhook data key: ") + box.error().message);
+    if (const auto sealed = rt->m_store->webhooks().setSecretBox(*box); !sealed)
+        return sealed.error();
     if (rt->m_store->kb().count(QString()) == 0) {
         rt->m_store->batch().run([&] { return rt->m_store->kb().importDefaults(clock.nowMs()) > 0; });
         rt->m_store->batch().flush();

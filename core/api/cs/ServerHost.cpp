@@ -54,6 +54,9 @@ bool ServerHost::start(QString *error)
         res.send(http::HttpResponse::json(db->degraded() ? 503 : 200, body));
     });
     m_http->setErrorFormatter(QString(), &cs::serverError);
+    // Registration and delivery judge webhook addresses by the same policy.
+    const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));
+    engine.setWebhookAddressPolicy(addresses);
 
     if (!m_http->listen(m_options.host, m_options.port)) {
         if (error)
@@ -67,8 +70,13 @@ bool ServerHost::start(QString *error)
     RetryPolicy retry;
     retry.maxAttempts = s.intValue(settings::WebhookMaxAttempts);
     retry.baseDelayMs = s.intValue(settings::WebhookBaseDelayMs);
-    m_outbound = std::make_unique<CurlOutboundHttp>();
-    m_dispatcher = std::make_unique<WebhookDispatcher>(m_runtime.store().webhooks(), *m_outbound, engine.clock(), retry);
+    DispatchLimits dispatch;
+    dispatch.timeoutMs = qBound(1, s.intValue(settings::WebhookTimeoutSeconds), 300) * 1000;
+    dispatch.maxConcurrency = qBound(1, s.intValue(settings::WebhookMaxConcurrency), 256);
+    dispatch.perHookConcurrency = qBound(1, s.intValue(settings::WebhookPerHookConcurrency), 64);
+    m_outbound = std::make_unique<CurlOutboundHttp>(addresses);
+    m_dispatcher = std::make_unique<WebhookDispatcher>(m_runtime.store().webhooks(), *m_outbound, engine.clock(), retry,
+                                                       dispatch);
     connect(&engine, &SessionEngine::outboxChanged, m_dispatcher.get(), &WebhookDispatcher::poke);
     // Deliveries update the outbox; commit those too without waiting for traffic.
     connect(m_dispatcher.get(), &WebhookDispatcher::delivered, this, [this] { m_runtime.store().batch().flush(); });
