@@ -24,7 +24,7 @@ inline QByteArray clientFrame(int firstByte, const QByteArray &payload, bool mas
             f.append(char((quint64(n) >> shift) & 0xFF));
     }
     if (!masked)
-        return f + payload;
+        return f.append(payload);
     const char key[4] = {0x37, char(0xFA), 0x21, 0x3D};
     f.append(key, 4);
     for (qint64 i = 0; i < n; ++i)
@@ -36,7 +36,7 @@ inline QByteArray closePayload(quint16 code, const QByteArray &reason = {})
 {
     QByteArray p;
     p.append(char(code >> 8)).append(char(code & 0xFF));
-    return p + reason;
+    return p.append(reason);
 }
 
 struct ServerFrame
