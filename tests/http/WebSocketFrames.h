@@ -39,8 +39,7 @@ inline QByteArray closePayload(quint16 code, const QByteArray &reason = {})
     return p.append(reason);
 }
 
-struct ServerFrame
-{
+struct ServerFrame {
     int opcode = -1; // -1: no complete frame
     bool fin = false;
     bool masked = false;

@@ -35,8 +35,7 @@ void stopReading(RawHttpClient &c)
 
 } // namespace
 
-class TestHttpConnections : public QObject
-{
+class TestHttpConnections : public QObject {
     Q_OBJECT
 
 private slots:
@@ -63,7 +62,7 @@ private:
 void TestHttpConnections::initTestCase()
 {
     // 1,100 client sockets and as many on the server side need more than a default 1024 fds.
-    rlimit fds {};
+    rlimit fds{};
     QCOMPARE(getrlimit(RLIMIT_NOFILE, &fds), 0);
     if (fds.rlim_cur < 4096 && fds.rlim_cur < fds.rlim_max) {
         fds.rlim_cur = fds.rlim_max < 8192 ? fds.rlim_max : 8192;
@@ -85,9 +84,8 @@ void TestHttpConnections::start(const HttpLimits &limits)
         r.body = m_big;
         res.send(r);
     });
-    m_server->router().route("GET", QStringLiteral("/later/:n"), [this](const HttpRequest &, const HttpResponder &res) {
-        m_deferred.append(res);
-    });
+    m_server->router().route("GET", QStringLiteral("/later/:n"),
+        [this](const HttpRequest &, const HttpResponder &res) { m_deferred.append(res); });
     // Any IPv4 address: reachable from 127.0.0.1 and 127.0.0.2 alike.
     QVERIFY(m_server->listen(QHostAddress::AnyIPv4, 0));
     m_port = m_server->serverPort();
@@ -236,7 +234,7 @@ void TestHttpConnections::repliesPilingUpForANonReaderAreDropped()
     QTRY_COMPARE(m_server->connectionCount(), 0);
     const qint64 peak = m_server->peakUnsentBytes();
     QVERIFY2(peak > limits.maxUnsentBytes && peak <= limits.maxUnsentBytes + reply.body.size() + 1024,
-             qPrintable(QString::number(peak)));
+        qPrintable(QString::number(peak)));
 }
 
 void TestHttpConnections::largeReplyReachesAReadingClient()

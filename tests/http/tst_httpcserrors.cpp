@@ -38,8 +38,7 @@ RawResponse exchange(quint16 port, const QByteArray &request)
 
 } // namespace
 
-class TestHttpCsErrors : public QObject
-{
+class TestHttpCsErrors : public QObject {
     Q_OBJECT
 
 private slots:
@@ -95,18 +94,20 @@ void TestHttpCsErrors::unsupportedVersionIsCs023()
 
 void TestHttpCsErrors::webSocketVersionIsCs011()
 {
-    const RawResponse r = exchange(m_port, "GET /api/cs/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
-                                           "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                                           "Sec-WebSocket-Version: 8\r\n\r\n");
+    const RawResponse r = exchange(m_port,
+        "GET /api/cs/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        "Sec-WebSocket-Version: 8\r\n\r\n");
     QCOMPARE(r.status, 426);
     QCOMPARE(r.header("sec-websocket-version"), QByteArray("13"));
     const QJsonObject error = errorOf(r);
     QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("CS_011"));
     QCOMPARE(error.value(QStringLiteral("details")).toObject().value(QStringLiteral("field")).toString(),
-             QStringLiteral("Sec-WebSocket-Version"));
+        QStringLiteral("Sec-WebSocket-Version"));
 
-    const RawResponse noKey = exchange(m_port, "GET /api/cs/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
-                                               "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    const RawResponse noKey = exchange(m_port,
+        "GET /api/cs/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n");
     QCOMPARE(noKey.status, 400);
     QCOMPARE(errorOf(noKey).value(QStringLiteral("code")).toString(), QStringLiteral("CS_011"));
 }

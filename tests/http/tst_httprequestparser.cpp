@@ -21,8 +21,7 @@ HttpLimits smallLimits()
 }
 
 // Feeds all of bytes, chunk bytes at a time; collects the requests; stops at an error.
-struct Outcome
-{
+struct Outcome {
     QList<HttpRequest> requests;
     int error = 0; // -1: the parser stopped consuming without a reason
     QString message;
@@ -66,8 +65,7 @@ int errorOf(const QByteArray &bytes, qsizetype chunk = 0)
 
 } // namespace
 
-class TestHttpRequestParser : public QObject
-{
+class TestHttpRequestParser : public QObject {
     Q_OBJECT
 
 private slots:
@@ -109,9 +107,10 @@ void TestHttpRequestParser::simpleGet()
 
 void TestHttpRequestParser::anyChunkingGivesTheSameRequests()
 {
-    const QByteArray bytes = "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"
-                             "GET /q?z=1 HTTP/1.1\r\nHost: h\r\n\r\n"
-                             "POST /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
+    const QByteArray bytes
+        = "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"
+          "GET /q?z=1 HTTP/1.1\r\nHost: h\r\n\r\n"
+          "POST /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
     for (qsizetype chunk : {qsizetype(1), qsizetype(2), qsizetype(7), qsizetype(64), bytes.size()}) {
         HttpRequestParser parser(smallLimits());
         const Outcome out = parseAll(parser, bytes, chunk);
@@ -144,8 +143,9 @@ void TestHttpRequestParser::pipelinedRequestsOneAtATime()
 void TestHttpRequestParser::bodies()
 {
     HttpRequestParser parser(smallLimits());
-    const Outcome out = parseAll(parser, "POST /e HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                          "2\r\nok\r\n0\r\nX-Trailer: t\r\n\r\n");
+    const Outcome out = parseAll(parser,
+        "POST /e HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "2\r\nok\r\n0\r\nX-Trailer: t\r\n\r\n");
     QCOMPARE(out.error, 0);
     QCOMPARE(out.requests.size(), 1);
     QCOMPARE(out.requests[0].body, QByteArray("ok"));
@@ -165,8 +165,8 @@ void TestHttpRequestParser::limits_data()
     QTest::newRow("body by length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 65\r\n\r\n") << 413;
     QTest::newRow("body, huge length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n") << 413;
     QTest::newRow("chunked body") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n41\r\n")
-                                         + QByteArray(65, 'a') + "\r\n0\r\n\r\n"
-                                  << 413;
+            + QByteArray(65, 'a')
+            + "\r\n0\r\n\r\n" << 413;
     QTest::newRow("url") << QByteArray("GET /" + QByteArray(64, 'u') + " HTTP/1.1\r\n\r\n") << 414;
     QTest::newRow("one big header") << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(300, 'h') + "\r\n\r\n") << 431;
     QByteArray many = "GET / HTTP/1.1\r\n";
@@ -293,9 +293,10 @@ void TestHttpRequestParser::webSocketUpgradeStopsAtTheHead()
 void TestHttpRequestParser::targets()
 {
     HttpRequestParser parser;
-    const Outcome out = parseAll(parser, "GET http://example.com/abs/path?q=1 HTTP/1.1\r\nHost: h\r\n\r\n"
-                                          "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n"
-                                          "GET /frag#x HTTP/1.1\r\nHost: h\r\n\r\n");
+    const Outcome out = parseAll(parser,
+        "GET http://example.com/abs/path?q=1 HTTP/1.1\r\nHost: h\r\n\r\n"
+        "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n"
+        "GET /frag#x HTTP/1.1\r\nHost: h\r\n\r\n");
     QCOMPARE(out.requests.size(), 3);
     QCOMPARE(out.requests[0].path, QStringLiteral("/abs/path"));
     QCOMPARE(out.requests[0].query.queryItemValue(QStringLiteral("q")), QStringLiteral("1"));

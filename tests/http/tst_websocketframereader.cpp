@@ -14,8 +14,7 @@ using Kind = WebSocketFrameReader::Kind;
 
 namespace {
 
-struct Event
-{
+struct Event {
     Kind kind;
     QByteArray data; // payload, or text as UTF-8, or the error message
     int code = 0;
@@ -65,8 +64,7 @@ int failureOf(const QByteArray &bytes, qint64 maxMessage = 1024)
 
 } // namespace
 
-class TestWebSocketFrameReader : public QObject
-{
+class TestWebSocketFrameReader : public QObject {
     Q_OBJECT
 
 private slots:
@@ -100,7 +98,8 @@ void TestWebSocketFrameReader::textFrame()
 
 void TestWebSocketFrameReader::byteByByte()
 {
-    const QByteArray bytes = clientFrame(0x81, "first") + clientFrame(0x89, "ping") + clientFrame(0x81, QByteArray(300, 'x'));
+    const QByteArray bytes
+        = clientFrame(0x81, "first") + clientFrame(0x89, "ping") + clientFrame(0x81, QByteArray(300, 'x'));
     WebSocketFrameReader reader;
     const QList<Event> events = readAll(reader, bytes, 1);
     QCOMPARE(events.size(), 3);
@@ -118,7 +117,7 @@ void TestWebSocketFrameReader::oneEventPerFeed()
     QCOMPARE(reader.feed(bytes.constData(), bytes.size()), qint64(first.size()));
     QCOMPARE(reader.text(), QStringLiteral("a"));
     QCOMPARE(reader.feed(bytes.constData() + first.size(), bytes.size() - first.size()),
-             qint64(bytes.size() - first.size()));
+        qint64(bytes.size() - first.size()));
     QCOMPARE(reader.text(), QStringLiteral("b"));
 }
 

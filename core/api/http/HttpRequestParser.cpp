@@ -32,7 +32,7 @@ HttpRequestParser *parserOf(http_parser *p)
 }
 
 http_parser_settings makeSettings(http_cb begin, http_data_cb url, http_data_cb field, http_data_cb value,
-                                  http_cb headers, http_data_cb body, http_cb complete)
+    http_cb headers, http_data_cb body, http_cb complete)
 {
     http_parser_settings s;
     http_parser_settings_init(&s);
@@ -53,13 +53,11 @@ QString headersTooLarge()
 
 } // namespace
 
-const http_parser_settings HttpRequestParser::s_settings =
-    makeSettings(&HttpRequestParser::onMessageBegin, &HttpRequestParser::onUrl, &HttpRequestParser::onHeaderField,
-                 &HttpRequestParser::onHeaderValue, &HttpRequestParser::onHeadersComplete,
-                 &HttpRequestParser::onBody, &HttpRequestParser::onMessageComplete);
+const http_parser_settings HttpRequestParser::s_settings = makeSettings(&HttpRequestParser::onMessageBegin,
+    &HttpRequestParser::onUrl, &HttpRequestParser::onHeaderField, &HttpRequestParser::onHeaderValue,
+    &HttpRequestParser::onHeadersComplete, &HttpRequestParser::onBody, &HttpRequestParser::onMessageComplete);
 
-HttpRequestParser::HttpRequestParser(const HttpLimits &limits)
-    : m_limits(limits)
+HttpRequestParser::HttpRequestParser(const HttpLimits &limits) : m_limits(limits)
 {
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
@@ -350,8 +348,7 @@ bool HttpRequestParser::parseTarget(HttpRequest &into) const
     } else {
         return false;
     }
-    into.path = rawPath.contains('%') ? QUrl::fromPercentEncoding(rawPath.toByteArray())
-                                      : QString::fromUtf8(rawPath);
+    into.path = rawPath.contains('%') ? QUrl::fromPercentEncoding(rawPath.toByteArray()) : QString::fromUtf8(rawPath);
     if (!rawQuery.isEmpty())
         into.query.setQuery(QString::fromUtf8(rawQuery));
     return true;

@@ -14,13 +14,12 @@ namespace tierdesk::http {
 // feed() with any bytes; after Status::Request take the request and feed the remaining bytes;
 // after Status::Error nothing more is consumed. It never throws and holds at most the limits'
 // worth of request data.
-class HttpRequestParser
-{
+class HttpRequestParser {
 public:
     enum class Status {
         NeedMore, // all bytes consumed; a request may be partly read
-        Request,  // one request is complete: takeRequest(), then feed the bytes not consumed
-        Error,    // errorStatus()/errorMessage(); the connection must close after answering
+        Request, // one request is complete: takeRequest(), then feed the bytes not consumed
+        Error, // errorStatus()/errorMessage(); the connection must close after answering
     };
     enum class Phase { Idle, Head, Body };
 
@@ -78,10 +77,10 @@ private:
     QByteArray m_field; // buffers reused from request to request
     QByteArray m_value;
     bool m_lastWasValue = false;
-    bool m_headDone = false;       // paused at the end of the headers
-    bool m_messageDone = false;    // paused at the end of the message
+    bool m_headDone = false; // paused at the end of the headers
+    bool m_messageDone = false; // paused at the end of the message
     bool m_lastWasLineFeed = false; // obs-fold check across feed() calls
-    qint64 m_headBytes = 0;        // exact bytes of request line and headers
+    qint64 m_headBytes = 0; // exact bytes of request line and headers
     qint64 m_headCallbackBytes = 0; // running estimate inside one feed(), for an early 431
     bool m_keepAlive = true;
     bool m_http10KeepAlive = false;

@@ -18,10 +18,7 @@ enum Opcode { TextFrame = 0x1, BinaryFrame = 0x2, CloseFrame = 0x8, PingFrame = 
 } // namespace
 
 WebSocket::WebSocket(QTcpSocket *socket, qint64 maxIncomingMessageBytes, qint64 maxUnsentBytes, QObject *parent)
-    : QObject(parent)
-    , m_socket(socket)
-    , m_reader(maxIncomingMessageBytes)
-    , m_maxUnsentBytes(maxUnsentBytes)
+    : QObject(parent), m_socket(socket), m_reader(maxIncomingMessageBytes), m_maxUnsentBytes(maxUnsentBytes)
 {
     m_socket->setParent(this);
     connect(m_socket, &QTcpSocket::readyRead, this, &WebSocket::onReadyRead);

@@ -18,8 +18,7 @@ namespace tierdesk::http {
 // a bad one, e.g. an unmasked frame), answers pings, runs the closing handshake and drops a
 // client that leaves more than maxUnsentBytes unread. Names follow QWebSocket's. Lives on the
 // thread of its HttpServer.
-class WebSocket : public QObject
-{
+class WebSocket : public QObject {
     Q_OBJECT
 public:
     // Takes ownership of socket, whose 101 reply is already queued.
@@ -35,8 +34,8 @@ public:
     void sendBinaryMessage(const QByteArray &data);
     // Starts the closing handshake; disconnected() follows when the client answers, or after
     // a few seconds when it does not.
-    void close(QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeNormal,
-               const QString &reason = QString());
+    void close(
+        QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeNormal, const QString &reason = QString());
     void abort();
 
     bool isOpen() const; // connected and not closing
@@ -67,7 +66,7 @@ private:
     qint64 m_maxUnsentBytes;
     bool m_closeSent = false;
     bool m_inputDone = false; // after a close frame or a protocol error: input is discarded
-    bool m_dropping = false;  // over the unsent limit: aborting
+    bool m_dropping = false; // over the unsent limit: aborting
     bool m_gone = false;
     QBasicTimer m_closeTimer;
 };

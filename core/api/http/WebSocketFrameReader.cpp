@@ -8,7 +8,14 @@ namespace tierdesk::http {
 
 namespace {
 
-enum Opcode { Continuation = 0x0, TextFrame = 0x1, BinaryFrame = 0x2, CloseFrame = 0x8, PingFrame = 0x9, PongFrame = 0xA };
+enum Opcode {
+    Continuation = 0x0,
+    TextFrame = 0x1,
+    BinaryFrame = 0x2,
+    CloseFrame = 0x8,
+    PingFrame = 0x9,
+    PongFrame = 0xA
+};
 
 constexpr quint16 kProtocolError = 1002;
 constexpr quint16 kInvalidData = 1007;
@@ -29,10 +36,7 @@ bool isSendableCloseCode(quint16 code)
 
 } // namespace
 
-WebSocketFrameReader::WebSocketFrameReader(qint64 maxMessageBytes)
-    : m_maxMessageBytes(maxMessageBytes)
-{
-}
+WebSocketFrameReader::WebSocketFrameReader(qint64 maxMessageBytes) : m_maxMessageBytes(maxMessageBytes) { }
 
 qint64 WebSocketFrameReader::feed(const char *data, qint64 size)
 {
@@ -170,8 +174,8 @@ void WebSocketFrameReader::frameComplete()
 bool WebSocketFrameReader::decodeUtf8(const char *data, qint64 size)
 {
     // Stateless: a sequence cut off at the end is an error too. A leading BOM is kept as text.
-    QStringDecoder decoder(QStringDecoder::Utf8,
-                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    QStringDecoder decoder(
+        QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     m_text = decoder.decode(QByteArrayView(data, qsizetype(size)));
     return !decoder.hasError();
 }

@@ -14,17 +14,16 @@ namespace tierdesk::http {
 // with any bytes; after each event take what it carries and feed the bytes not consumed; after
 // Kind::Error nothing more is consumed. It never throws and holds at most one message of
 // maxMessageBytes plus one control frame.
-class WebSocketFrameReader
-{
+class WebSocketFrameReader {
 public:
     enum class Kind {
         NeedMore, // all bytes consumed, no complete message or control frame yet
-        Text,     // text(): a whole message, valid UTF-8
-        Binary,   // payload(): a whole message
-        Ping,     // payload(): application data to echo in a pong
-        Pong,     // payload(): application data
-        Close,    // closeCode() (1005 when the frame had none) and text() (the reason)
-        Error,    // closeCode() to fail the connection with (1002, 1007, 1009), errorMessage()
+        Text, // text(): a whole message, valid UTF-8
+        Binary, // payload(): a whole message
+        Ping, // payload(): application data to echo in a pong
+        Pong, // payload(): application data
+        Close, // closeCode() (1005 when the frame had none) and text() (the reason)
+        Error, // closeCode() to fail the connection with (1002, 1007, 1009), errorMessage()
     };
 
     explicit WebSocketFrameReader(qint64 maxMessageBytes = 1 << 20);
