@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QHostAddress>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -22,13 +23,16 @@ struct RawResponse
 class RawHttpClient
 {
 public:
-    bool connectTo(quint16 port)
+    // from: a local address to connect from (e.g. 127.0.0.2, to be another client).
+    bool connectTo(quint16 port, const QHostAddress &from = QHostAddress())
     {
+        if (!from.isNull() && !socket.bind(from, 0))
+            return false;
         // Watch the signal, not the state: a server that answers and closes at once (503)
         // can take the socket back to UnconnectedState before the state is polled.
         bool connected = false;
         QObject::connect(&socket, &QTcpSocket::connected, &socket, [&connected] { connected = true; });
-        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
         QElapsedTimer t;
         t.start();
         while (!connected && t.elapsed() < 3000)

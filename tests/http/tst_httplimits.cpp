@@ -36,7 +36,10 @@ private slots:
     void headersTooLargeIs431();
     void urlTooLongIs414();
     void malformedRequestIs400();
+    void unsupportedVersionIs505_data();
     void unsupportedVersionIs505();
+    void headerSyntaxIs400_data();
+    void headerSyntaxIs400();
     void contentLengthWithChunkedIs400();
     void slowClientGets408();
     void idleKeepAliveCloses();
@@ -189,13 +192,58 @@ void TestHttpLimits::malformedRequestIs400()
     QCOMPARE(c.read().status, 200);
 }
 
+void TestHttpLimits::unsupportedVersionIs505_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::newRow("2.0") << QByteArray("GET /hello HTTP/2.0\r\nHost: x\r\n\r\n");
+    QTest::newRow("0.9") << QByteArray("GET /hello HTTP/0.9\r\nHost: x\r\n\r\n");
+    QTest::newRow("9.9") << QByteArray("GET /hello HTTP/9.9\r\nHost: x\r\n\r\n");
+    QTest::newRow("no version") << QByteArray("GET /hello\r\nHost: x\r\n\r\n");
+    // An HTTP/0.9 client sends the line alone and waits: the answer must not wait for more.
+    QTest::newRow("no version, line alone") << QByteArray("GET /hello\r\n");
+}
+
 void TestHttpLimits::unsupportedVersionIs505()
 {
+    QFETCH(QByteArray, request);
     RawHttpClient c;
     QVERIFY(c.connectTo(m_port));
-    c.send("GET /hello HTTP/2.0\r\nHost: x\r\n\r\n");
-    QCOMPARE(c.read().status, 505);
+    c.send(request);
+    const RawResponse r = c.read();
+    QCOMPARE(r.status, 505);
+    QCOMPARE(errorCode(r), QStringLiteral("HTTP_VERSION_NOT_SUPPORTED"));
     QVERIFY(c.waitClosed());
+}
+
+void TestHttpLimits::headerSyntaxIs400_data()
+{
+    // RFC 9112 5.1 (no whitespace before the colon), 5.2 (obs-fold), 3.2 (one Host).
+    QTest::addColumn<QByteArray>("head");
+    QTest::newRow("space before colon") << QByteArray("Host : x\r\n");
+    QTest::newRow("tab before colon") << QByteArray("Host: x\r\nX-A\t: 1\r\n");
+    QTest::newRow("obs-fold") << QByteArray("Host: x\r\nX-A: 1\r\n 2\r\n");
+    QTest::newRow("obs-fold with tab") << QByteArray("Host: x\r\nX-A: 1\r\n\t2\r\n");
+    QTest::newRow("obs-fold of an empty value") << QByteArray("Host: x\r\nX-A:\r\n 2\r\n");
+    QTest::newRow("two Host headers") << QByteArray("Host: x\r\nHost: y\r\n");
+    QTest::newRow("two Host headers, other case") << QByteArray("Host: x\r\nhOST: x\r\n");
+}
+
+void TestHttpLimits::headerSyntaxIs400()
+{
+    QFETCH(QByteArray, head);
+    RawHttpClient c;
+    QVERIFY(c.connectTo(m_port));
+    c.send("GET /hello HTTP/1.1\r\n" + head + "\r\n");
+    const RawResponse r = c.read();
+    QCOMPARE(r.status, 400);
+    QCOMPARE(errorCode(r), QStringLiteral("BAD_REQUEST"));
+    QVERIFY(c.waitClosed());
+
+    // Repeated headers other than Host are still joined, not refused.
+    RawHttpClient ok;
+    QVERIFY(ok.connectTo(m_port));
+    ok.send("GET /hello HTTP/1.1\r\nHost: x\r\nX-A: 1\r\nX-A: 2\r\n\r\n");
+    QCOMPARE(ok.read().status, 200);
 }
 
 void TestHttpLimits::contentLengthWithChunkedIs400()
@@ -269,12 +317,14 @@ void TestHttpLimits::connectionLimitAnswers503()
     HttpLimits limits;
     limits.maxConnections = 3;
     start(limits); // default timeouts: idle closing must not free slots during the test
+    // Three connections each waiting on a reply: none is idle, so none can make room.
     RawHttpClient a, b, c, d;
+    int n = 0;
     for (RawHttpClient *client : {&a, &b, &c}) {
         QVERIFY(client->connectTo(m_port));
-        client->send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-        QCOMPARE(client->read().status, 200);
+        client->send("GET /later/" + QByteArray::number(n++) + " HTTP/1.1\r\nHost: x\r\n\r\n");
     }
+    QTRY_COMPARE(m_deferred.size(), 3);
     QCOMPARE(m_server->connectionCount(), 3);
     QVERIFY(d.connectTo(m_port));
     const RawResponse r = d.read();

@@ -51,6 +51,11 @@ http::HttpResponse serverError(int status, const QString &message, const QString
     case 414: code = UriTooLong; break;
     case 431: code = HeadersTooLarge; break;
     case 503: code = Unavailable; break;
+    case 505: code = HttpVersionNotSupported; break;
+    case 426: // a WebSocket handshake of another version
+        return error(status, InvalidRequest, message,
+                     {{QStringLiteral("field"), QStringLiteral("Sec-WebSocket-Version")},
+                      {QStringLiteral("supported"), QStringLiteral("13")}});
     default: break;
     }
     return error(status, code, message, status == 404 ? QJsonObject{{QStringLiteral("path"), path.left(256)}} : QJsonObject{});

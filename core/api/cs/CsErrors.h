@@ -30,6 +30,7 @@ inline constexpr char UriTooLong[] = "CS_019";
 inline constexpr char Internal[] = "CS_020";
 inline constexpr char Unavailable[] = "CS_021";
 inline constexpr char Conflict[] = "CS_022";
+inline constexpr char HttpVersionNotSupported[] = "CS_023";
 inline constexpr char StorageFailure[] = "CS_024";
 
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});

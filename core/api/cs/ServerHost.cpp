@@ -23,6 +23,9 @@ bool ServerHost::start(QString *error)
     limits.idleTimeoutMs = s.intValue(settings::HttpIdleTimeoutSeconds) * 1000;
     limits.requestTimeoutMs = s.intValue(settings::HttpRequestTimeoutSeconds) * 1000;
     limits.maxConnections = s.intValue(settings::HttpMaxConnections);
+    limits.maxConnectionsPerAddress = s.intValue(settings::HttpMaxConnectionsPerAddress);
+    limits.maxUnsentBytes = s.value(settings::HttpMaxUnsentBytes).toLongLong();
+    limits.writeTimeoutMs = s.intValue(settings::HttpWriteTimeoutSeconds) * 1000;
     m_http = std::make_unique<http::HttpServer>(limits);
 
     CsRateLimits rates;

@@ -1,10 +1,10 @@
 #include "core/api/cs/WsHub.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/http/WebSocket.h"
 #include "core/common/Time.h"
 
 #include <QJsonDocument>
-#include <QWebSocket>
 
 namespace tierdesk::api {
 
@@ -51,25 +51,25 @@ void WsHub::install(http::HttpServer &server)
                 return cs::error(503, cs::Unavailable, QStringLiteral("Too many live connections"));
             return std::nullopt;
         },
-        [this](QWebSocket *socket, const http::HttpRequest &req) { onConnected(socket, req); });
+        [this](http::WebSocket *socket, const http::HttpRequest &req) { onConnected(socket, req); });
 }
 
-void WsHub::onConnected(QWebSocket *socket, const http::HttpRequest &req)
+void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
 {
     // Checked again: the token may have expired during the handshake.
     const auto who = m_auth.check(req, true).who;
     if (!who) {
+        socket->setParent(this);
+        connect(socket, &http::WebSocket::disconnected, socket, &QObject::deleteLater);
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
-        socket->deleteLater();
         return;
     }
     socket->setParent(this);
     socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
-    socket->setMaxAllowedIncomingFrameSize(kMaxIncomingBytes);
     m_clients.insert(socket, Client{socket, *who, {}, false});
     listen(true);
-    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+    connect(socket, &http::WebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
+    connect(socket, &http::WebSocket::disconnected, this, [this, socket] {
         m_clients.remove(socket);
         socket->deleteLater();
         listen(!m_clients.isEmpty());
@@ -80,7 +80,7 @@ void WsHub::onConnected(QWebSocket *socket, const http::HttpRequest &req)
         {QStringLiteral("role"), roleName(who->role)}}).toJson(QJsonDocument::Compact)));
 }
 
-void WsHub::sendError(QWebSocket *socket, const char *code, const QString &message)
+void WsHub::sendError(http::WebSocket *socket, const char *code, const QString &message)
 {
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
         {QStringLiteral("type"), QStringLiteral("error")},
@@ -88,7 +88,7 @@ void WsHub::sendError(QWebSocket *socket, const char *code, const QString &messa
                                               {QStringLiteral("message"), message}}}}).toJson(QJsonDocument::Compact)));
 }
 
-void WsHub::onText(QWebSocket *socket, const QString &text)
+void WsHub::onText(http::WebSocket *socket, const QString &text)
 {
     auto it = m_clients.find(socket);
     if (it == m_clients.end())

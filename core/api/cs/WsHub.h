@@ -9,7 +9,9 @@
 #include <QPointer>
 #include <QSet>
 
-class QWebSocket;
+namespace tierdesk::http {
+class WebSocket;
+}
 
 namespace tierdesk::api {
 
@@ -36,21 +38,21 @@ public:
 private:
     struct Client
     {
-        QPointer<QWebSocket> socket;
+        QPointer<http::WebSocket> socket;
         Principal who;
         QSet<QString> sessions;
         bool wholeCompany = false;
     };
 
-    void onConnected(QWebSocket *socket, const http::HttpRequest &req);
-    void onText(QWebSocket *socket, const QString &text);
+    void onConnected(http::WebSocket *socket, const http::HttpRequest &req);
+    void onText(http::WebSocket *socket, const QString &text);
     void onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
-    void sendError(QWebSocket *socket, const char *code, const QString &message);
+    void sendError(http::WebSocket *socket, const char *code, const QString &message);
     void listen(bool on);
 
     SessionEngine &m_engine;
     AuthGate &m_auth;
-    QHash<QWebSocket *, Client> m_clients;
+    QHash<http::WebSocket *, Client> m_clients;
     QMetaObject::Connection m_listening;
 };
 

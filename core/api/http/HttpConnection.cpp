@@ -3,10 +3,13 @@
 #include "core/api/http/HttpWire.h"
 #include "core/api/http/ResponderState.h"
 #include "core/api/http/ServerCore.h"
+#include "core/api/http/WebSocket.h"
 
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimerEvent>
+
+#include <optional>
 
 #include <sys/socket.h>
 
@@ -15,7 +18,11 @@ namespace tierdesk::http {
 namespace {
 
 constexpr qint64 kPeekChunk = 64 * 1024;
-constexpr qint64 kLingerMs = 2000; // how long a closing connection drains what the client still sends
+constexpr qint64 kLingerMs = 2000;  // how long a closing connection drains what the client still sends
+constexpr qint64 kFlushAt = 64 * 1024; // replies batched in one read go to the kernel beyond this
+
+using Phase = HttpRequestParser::Phase;
+using Status = HttpRequestParser::Status;
 
 } // namespace
 
@@ -27,39 +34,57 @@ HttpConnection::HttpConnection(QTcpSocket *socket, detail::ServerCore &core, QOb
     , m_socket(socket)
     , m_core(core)
     , m_peer(socket->peerAddress())
+    , m_clientKey(detail::ServerCore::clientKey(m_peer))
+    , m_parser(core.limits)
 {
     m_socket->setParent(this);
-    http_parser_init(&m_parser, HTTP_REQUEST);
-    m_parser.data = this;
 }
 
 HttpConnection::~HttpConnection()
 {
-    if (m_counted)
-        --m_core.connections;
+    unlinkIdle();
+    releaseSlot();
 }
 
 void HttpConnection::start()
 {
     m_counted = true;
     ++m_core.connections;
+    ++m_core.perClient[m_clientKey];
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
-        m_gone = true;
-        m_timer.stop();
-        deleteLater();
-    });
+    connectSocket();
     setDeadline(Deadline::Idle, steadyMs() + m_core.limits.idleTimeoutMs);
+    linkIdle();
     if (m_socket->bytesAvailable() > 0)
         processInput();
 }
 
-void HttpConnection::rejectBusy()
+void HttpConnection::connectSocket()
 {
-    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    fail(503, QStringLiteral("Too many connections"));
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_gone = true;
+        m_timer.stop();
+        unlinkIdle();
+        releaseSlot();
+        deleteLater();
+    });
+}
+
+void HttpConnection::rejectBusy(const QString &message)
+{
+    connectSocket();
+    fail(503, message, QString());
+}
+
+void HttpConnection::shed()
+{
+    unlinkIdle();
+    releaseSlot(); // the slot is free for the connection that displaces this one
+    m_readClosed = true;
+    m_timer.stop();
+    m_socket->disconnectFromHost(); // nothing is owed: this closes at once
 }
 
 void HttpConnection::abort()
@@ -72,6 +97,17 @@ void HttpConnection::abort()
 bool HttpConnection::isOpen() const
 {
     return m_socket && !m_gone && !m_lingering;
+}
+
+void HttpConnection::releaseSlot()
+{
+    if (!m_counted)
+        return;
+    m_counted = false;
+    --m_core.connections;
+    const auto it = m_core.perClient.find(m_clientKey);
+    if (it != m_core.perClient.end() && --*it <= 0)
+        m_core.perClient.erase(it);
 }
 
 // ---- reading ----
@@ -87,116 +123,113 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::processInput()
 {
-    if (m_inProcess || m_readClosed || m_readPaused || m_gone || !m_socket)
+    if (m_inProcess || m_readClosed || m_paused != 0 || m_gone || !m_socket || m_socket->bytesAvailable() <= 0)
         return;
     m_inProcess = true;
+    unlinkIdle();
     QPointer<HttpConnection> guard(this);
 
     bool stop = false;
-    while (!stop && !m_readClosed && !m_readPaused) {
+    while (!stop && !m_readClosed && m_paused == 0) {
         if (int(m_slots.size()) >= m_core.limits.maxPipelined) {
-            pauseReading();
+            pause(PipelineFull);
             break;
         }
-        const qint64 available = m_socket->bytesAvailable();
-        if (available <= m_headPending)
+        const qint64 want = qMin(m_socket->bytesAvailable(), kPeekChunk);
+        if (want <= 0)
             break;
-        // Peek rather than read: an upgrade's head must still be in the socket for QWebSocketServer.
-        const qint64 want = qMin(available, m_headPending + kPeekChunk);
+        // Peek, then skip what the parser consumed: a pause leaves the rest in the socket.
         m_peekBuffer.resize(qsizetype(want));
         const qint64 got = m_socket->peek(m_peekBuffer.data(), want);
-        if (got <= m_headPending)
+        if (got <= 0)
             break;
         const char *data = m_peekBuffer.constData();
-        qint64 front = 0;           // buffer index of the socket's first unread byte
-        qint64 pos = m_headPending; // next byte for the parser
-
-        while (pos < got) {
-            const size_t parsed = http_parser_execute(&m_parser, &s_settings, data + pos, size_t(got - pos));
-            const http_errno err = HTTP_PARSER_ERRNO(&m_parser);
-            if (err == HPE_PAUSED)
-                http_parser_pause(&m_parser, 0);
-            pos += qint64(parsed);
-
-            if (m_pendingError != 0 || (err != HPE_OK && err != HPE_PAUSED)) {
-                const int status = m_pendingError != 0 ? m_pendingError : (err == HPE_HEADER_OVERFLOW ? 431 : 400);
-                const QString message = m_pendingError != 0
-                    ? m_pendingErrorMessage
-                    : QStringLiteral("Malformed request: %1").arg(QLatin1String(http_errno_description(err)));
-                m_socket->skip(pos - front);
-                m_headPending = 0;
-                fail(status, message);
+        qint64 front = 0;
+        while (!stop && front < got) {
+            const bool wasIdle = m_parser.phase() == Phase::Idle;
+            const qint64 used = m_parser.feed(data + front, got - front);
+            m_socket->skip(used);
+            front += used;
+            // Interim replies may only go out when no earlier reply is still owed.
+            if (m_parser.takeExpectContinue() && m_slots.empty())
+                m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+            const Status status = m_parser.status();
+            if (status == Status::Error) {
+                fail(m_parser.errorStatus(), m_parser.errorMessage(), m_parser.errorPath());
                 stop = true;
-                break;
-            }
-            if (m_messageReady && m_upgradeRoute >= 0) {
-                handleUpgrade(pos - front);
-                stop = true;
-                break;
-            }
-            if (m_phase == Phase::Head) {
-                m_headPending = pos - front;
-                if (m_headPending > m_core.limits.maxHeaderBytes) {
-                    m_socket->skip(m_headPending);
-                    m_headPending = 0;
-                    fail(431, QStringLiteral("Request header fields too large"));
+            } else if (status == Status::Request) {
+                HttpRequest request = m_parser.takeRequest();
+                const int route = m_parser.isWebSocketUpgrade() ? m_core.webSocketRouteFor(request.path) : -1;
+                if (route >= 0) {
+                    handleUpgrade(std::move(request), route);
                     stop = true;
-                    break;
+                } else {
+                    dispatchRequest(std::move(request));
+                    if (!guard)
+                        return;
+                    stop = !afterRequest();
                 }
             } else {
-                m_socket->skip(pos - front);
-                front = pos;
-                m_headPending = 0;
-            }
-            if (m_messageReady) {
-                m_messageReady = false;
-                dispatchRequest();
-                if (!guard)
-                    return;
-                if (m_readClosed || m_gone || m_readPaused) {
-                    stop = true;
-                    break;
+                if (wasIdle && m_parser.phase() != Phase::Idle) {
+                    m_messageStartMs = steadyMs(); // a request has begun and is not complete yet
+                    m_deadlineKind = Deadline::None;
                 }
-                if (int(m_slots.size()) >= m_core.limits.maxPipelined) {
-                    pauseReading();
-                    stop = true;
-                    break;
-                }
-            } else if (parsed == 0) {
-                stop = true; // no progress: wait for more bytes
-                break;
+                stop = used == 0;
             }
         }
     }
-    if (!guard)
-        return;
     m_inProcess = false;
     // Hand the replies of this read to the kernel now, in one write, instead of waiting a
     // loop turn for the write notifier.
-    if (m_socket && !m_gone && m_socket->bytesToWrite() > 0)
+    if (m_socket && !m_gone && !m_lingering && m_socket->bytesToWrite() > 0) {
         m_socket->flush();
-    if (!m_readClosed && !m_gone && m_phase != Phase::Idle && m_deadlineKind != Deadline::Request)
-        setDeadline(Deadline::Request, m_messageStartMs + m_core.limits.requestTimeoutMs);
-}
-
-void HttpConnection::pauseReading()
-{
-    m_readPaused = true;
-    // Let the kernel's window fill up instead of buffering an unbounded pipeline here.
-    m_socket->setReadBufferSize(qMax<qint64>(kPeekChunk, m_socket->bytesAvailable()));
-}
-
-void HttpConnection::resumeReading()
-{
-    if (!m_readPaused)
-        return;
-    m_readPaused = false;
-    m_socket->setReadBufferSize(0);
-    if (m_inProcess)
-        return; // the running loop picks the rest up
-    if (m_socket->bytesAvailable() > 0) {
-        QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+        checkOutput();
     }
+    if (!m_readClosed && !m_gone && !(m_paused & OutputPending) && m_parser.phase() != Phase::Idle
+        && m_deadlineKind != Deadline::Request)
+        setDeadline(Deadline::Request, m_messageStartMs + m_core.limits.requestTimeoutMs);
+    if (isIdle())
+        linkIdle();
+}
+
+// After a dispatched request: whether to go on reading the pipeline.
+bool HttpConnection::afterRequest()
+{
+    if (m_readClosed || m_gone || m_paused != 0 || !m_socket)
+        return false;
+    if (int(m_slots.size()) >= m_core.limits.maxPipelined) {
+        pause(PipelineFull);
+        return false;
+    }
+    if (m_socket->bytesToWrite() >= kFlushAt) {
+        m_socket->flush();
+        if (m_socket->bytesToWrite() > 0) {
+            checkOutput(); // the client is not keeping up: read no more of its requests for now
+            return false;
+        }
+    }
+    return true;
+}
+
+void HttpConnection::pause(PauseReason reason)
+{
+    const bool wasPaused = m_paused != 0;
+    m_paused |= reason;
+    // Let the kernel's window fill up instead of buffering an unbounded pipeline here.
+    if (!wasPaused)
+        m_socket->setReadBufferSize(qMax<qint64>(kPeekChunk, m_socket->bytesAvailable()));
+}
+
+void HttpConnection::resume(PauseReason reason)
+{
+    if (!(m_paused & reason))
+        return;
+    m_paused &= ~reason;
+    if (m_paused != 0)
+        return;
+    m_socket->setReadBufferSize(0);
+    if (!m_inProcess && m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
 }
 
 // ---- requests and replies ----
@@ -216,28 +249,25 @@ quint64 HttpConnection::pushSlot(bool keepAlive, bool http10KeepAlive, bool head
     return m_nextSequence++;
 }
 
-void HttpConnection::dispatchRequest()
+void HttpConnection::dispatchRequest(HttpRequest &&request)
 {
-    HttpRequest request = std::move(m_request); // onMessageBegin resets m_request
     request.peerAddress = m_peer;
     const quint64 sequence =
-        pushSlot(m_keepAlive, m_http10KeepAlive, request.method == "HEAD", &request);
+        pushSlot(m_parser.keepAlive(), m_parser.http10KeepAlive(), request.method == "HEAD", &request);
     auto state = std::make_shared<detail::ResponderState>();
     state->connection = this;
     state->sequence = sequence;
     m_core.dispatch(request, HttpResponder(std::move(state)));
 }
 
-void HttpConnection::fail(int status, const QString &message)
+void HttpConnection::fail(int status, const QString &message, const QString &path)
 {
     m_readClosed = true;
-    m_phase = Phase::Idle;
-    if (m_request.path.isEmpty() && !m_url.isEmpty())
-        parseTarget(); // lets the error body follow the API family of the path, when known
-    HttpRequest partial = m_request;
+    HttpRequest partial; // for the access log
+    partial.path = path;
     partial.peerAddress = m_peer;
     const quint64 sequence = pushSlot(false, false, false, &partial);
-    deliver(sequence, m_core.errorResponse(status, message, m_request.path));
+    deliver(sequence, m_core.errorResponse(status, message, path)); // the body follows the path's API family
 }
 
 void HttpConnection::deliver(quint64 sequence, HttpResponse &&response)
@@ -267,16 +297,9 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse &&response)
     detail::appendResponseHead(m_headBuffer, response, options);
     const bool withBody = !slot.head && detail::statusAllowsBody(response.status) && !response.body.isEmpty();
     if (index == 0) {
-        m_socket->write(m_headBuffer); // in order already: no copy into the slot
-        if (withBody)
-            m_socket->write(response.body);
-        slot.bytes.clear();
-    } else {
-        slot.bytes = m_headBuffer;
-        if (withBody)
-            slot.bytes.append(response.body);
-    }
-    if (index == 0) {
+        // In order already: no copy into the slot.
+        if (!writeReply(m_headBuffer, withBody ? &response.body : nullptr))
+            return;
         const bool close = slot.close;
         m_slots.pop_front();
         ++m_firstSequence;
@@ -284,18 +307,44 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse &&response)
             lingerClose();
             return;
         }
+    } else {
+        slot.bytes = m_headBuffer;
+        if (withBody)
+            slot.bytes.append(response.body);
     }
     flush();
-    if (!m_inProcess && m_socket && !m_gone && !m_lingering)
+    if (!m_inProcess && m_socket && !m_gone && !m_lingering) {
         m_socket->flush(); // a deferred reply: nothing else will be batched with it
+        checkOutput();
+        if (isIdle())
+            linkIdle();
+    }
+}
+
+// Queues one reply. A client that lets replies pile up beyond maxUnsentBytes is not reading
+// them: it is dropped instead of buffering more for it.
+bool HttpConnection::writeReply(const QByteArray &head, const QByteArray *body)
+{
+    if (m_socket->bytesToWrite() > m_core.limits.maxUnsentBytes)
+        m_socket->flush(); // hand the kernel what it takes first
+    if (m_socket->bytesToWrite() > m_core.limits.maxUnsentBytes) {
+        m_readClosed = true;
+        m_socket->abort();
+        return false;
+    }
+    m_socket->write(head);
+    if (body)
+        m_socket->write(*body);
+    m_core.peakUnsentBytes = qMax(m_core.peakUnsentBytes, m_socket->bytesToWrite());
+    return true;
 }
 
 void HttpConnection::flush()
 {
     while (!m_slots.empty() && m_slots.front().ready) {
         Slot &s = m_slots.front();
-        if (!s.bytes.isEmpty())
-            m_socket->write(s.bytes);
+        if (!s.bytes.isEmpty() && !writeReply(s.bytes, nullptr))
+            return;
         const bool close = s.close;
         m_slots.pop_front();
         ++m_firstSequence;
@@ -310,41 +359,78 @@ void HttpConnection::flush()
         handOver();
         return;
     }
-    if (m_readPaused)
-        resumeReading();
-    if (!m_readClosed && m_phase == Phase::Idle)
+    resume(PipelineFull);
+    if (!m_readClosed && m_parser.phase() == Phase::Idle && !(m_paused & OutputPending))
         setDeadline(Deadline::Idle, steadyMs() + m_core.limits.idleTimeoutMs);
+}
+
+// Output the kernel did not take: stop reading requests until the client drains it, and drop
+// the client if it makes no progress within the write timeout.
+void HttpConnection::checkOutput()
+{
+    const qint64 pending = m_socket->bytesToWrite();
+    m_core.peakUnsentBytes = qMax(m_core.peakUnsentBytes, pending);
+    if (pending == 0 || m_lingering || (m_paused & OutputPending))
+        return;
+    pause(OutputPending);
+    unlinkIdle();
+    setDeadline(Deadline::Write, steadyMs() + m_core.limits.writeTimeoutMs);
+}
+
+void HttpConnection::onBytesWritten()
+{
+    if (!m_socket)
+        return;
+    if (m_lingering) {
+        if (m_socket->bytesToWrite() == 0)
+            shutdownWrite();
+        return;
+    }
+    if (!(m_paused & OutputPending))
+        return;
+    if (m_socket->bytesToWrite() > 0) {
+        setDeadline(Deadline::Write, steadyMs() + m_core.limits.writeTimeoutMs); // progress, however slow
+        return;
+    }
+    if (m_parser.phase() != Phase::Idle)
+        setDeadline(Deadline::Request, m_messageStartMs + m_core.limits.requestTimeoutMs);
+    else if (m_slots.empty())
+        setDeadline(Deadline::Idle, steadyMs() + m_core.limits.idleTimeoutMs);
+    else
+        setDeadline(Deadline::None, 0);
+    resume(OutputPending);
+    if (isIdle())
+        linkIdle();
 }
 
 // ---- WebSocket upgrade ----
 
-void HttpConnection::handleUpgrade(qint64 headLength)
+void HttpConnection::handleUpgrade(HttpRequest &&request, int route)
 {
-    const int route = m_upgradeRoute;
-    m_upgradeRoute = -1;
-    m_messageReady = false;
-    HttpRequest request = std::move(m_request);
-    m_request = HttpRequest();
     request.peerAddress = m_peer;
-
+    m_readClosed = true; // the rest of the stream is WebSocket, or nothing
     std::optional<HttpResponse> refusal;
-    try {
-        refusal = m_core.webSocketRoutes[size_t(route)].accept(request);
-    } catch (const std::exception &) {
-        refusal = m_core.errorResponse(500, QStringLiteral("Internal server error"), request.path);
+    if (request.header(QByteArrayLiteral("sec-websocket-version")).trimmed() != "13") {
+        refusal = m_core.errorResponse(426, QStringLiteral("Unsupported WebSocket version: use 13"), request.path);
+        refusal->withHeader(QByteArrayLiteral("Sec-WebSocket-Version"), QByteArrayLiteral("13"))
+            .withHeader(QByteArrayLiteral("Upgrade"), QByteArrayLiteral("websocket"));
+    } else if (!WebSocket::isValidKey(request.header(QByteArrayLiteral("sec-websocket-key")))) {
+        refusal = m_core.errorResponse(400, QStringLiteral("Missing or malformed Sec-WebSocket-Key"), request.path);
+    } else {
+        try {
+            refusal = m_core.webSocketRoutes[size_t(route)].accept(request);
+        } catch (const std::exception &) {
+            refusal = m_core.errorResponse(500, QStringLiteral("Internal server error"), request.path);
+        }
     }
     if (refusal) {
-        m_socket->skip(headLength);
-        m_headPending = 0;
-        m_readClosed = true;
         const quint64 sequence = pushSlot(false, false, false, &request);
         deliver(sequence, std::move(*refusal));
         return;
     }
-    // The rest of the stream is WebSocket: stop parsing, hand over once earlier replies are out.
-    m_readClosed = true;
+    // Hand over once earlier replies are out.
     m_upgradeRequest = std::move(request);
-    m_upgradeRequestRoute = route;
+    m_upgradeRoute = route;
     m_upgradePending = true;
     if (m_slots.empty())
         handOver();
@@ -354,17 +440,17 @@ void HttpConnection::handOver()
 {
     m_upgradePending = false;
     m_timer.stop();
+    unlinkIdle();
+    releaseSlot(); // the socket leaves the HTTP side
     QTcpSocket *socket = m_socket;
     disconnect(socket, nullptr, this, nullptr);
     m_socket = nullptr;
     m_gone = true;
-    if (m_counted) {
-        --m_core.connections;
-        m_counted = false;
-    }
+    socket->setReadBufferSize(0);
     socket->setParent(nullptr);
+    socket->write(WebSocket::handshakeResponse(m_upgradeRequest.header(QByteArrayLiteral("sec-websocket-key"))));
     if (m_core.handOver)
-        m_core.handOver(socket, m_upgradeRequest, m_upgradeRequestRoute);
+        m_core.handOver(socket, m_upgradeRequest, m_upgradeRoute);
     else
         socket->deleteLater();
     deleteLater();
@@ -378,16 +464,11 @@ void HttpConnection::lingerClose()
         return;
     m_lingering = true;
     m_readClosed = true;
+    unlinkIdle();
     m_slots.clear();
     m_firstSequence = m_nextSequence; // replies still owed become no-ops
-    if (m_socket->bytesToWrite() > 0) {
-        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-            if (m_socket && m_socket->bytesToWrite() == 0)
-                shutdownWrite();
-        });
-    } else {
-        shutdownWrite();
-    }
+    if (m_socket->bytesToWrite() == 0)
+        shutdownWrite(); // else onBytesWritten does once it is out
     setDeadline(Deadline::Linger, steadyMs() + kLingerMs);
 }
 
@@ -431,16 +512,20 @@ void HttpConnection::timerEvent(QTimerEvent *event)
     }
     switch (m_deadlineKind) {
     case Deadline::Idle:
-        if (m_slots.empty() && m_phase == Phase::Idle) {
+        if (m_slots.empty() && m_parser.phase() == Phase::Idle) {
             m_readClosed = true;
+            unlinkIdle();
             m_socket->disconnectFromHost();
         }
         break;
     case Deadline::Request:
-        if (m_phase != Phase::Idle && !m_readClosed) {
-            m_socket->skip(m_headPending);
-            m_headPending = 0;
-            fail(408, QStringLiteral("Request not received in time"));
+        if (m_parser.phase() != Phase::Idle && !m_readClosed)
+            fail(408, QStringLiteral("Request not received in time"), m_parser.errorPath());
+        break;
+    case Deadline::Write:
+        if (m_socket->bytesToWrite() > 0) {
+            m_readClosed = true; // the client stopped reading: its replies are dropped
+            m_socket->abort();
         }
         break;
     case Deadline::Linger:
@@ -449,6 +534,44 @@ void HttpConnection::timerEvent(QTimerEvent *event)
     case Deadline::None:
         break;
     }
+}
+
+// ---- the server's list of idle connections, oldest first ----
+
+bool HttpConnection::isIdle() const
+{
+    return m_counted && !m_gone && !m_lingering && !m_readClosed && !m_upgradePending && m_paused == 0
+        && m_slots.empty() && m_parser.phase() == Phase::Idle && m_socket && m_socket->bytesToWrite() == 0;
+}
+
+void HttpConnection::linkIdle()
+{
+    if (m_idleLinked)
+        return;
+    m_idleLinked = true;
+    m_idlePrev = m_core.idleTail;
+    m_idleNext = nullptr;
+    if (m_core.idleTail)
+        m_core.idleTail->m_idleNext = this;
+    else
+        m_core.idleHead = this;
+    m_core.idleTail = this;
+}
+
+void HttpConnection::unlinkIdle()
+{
+    if (!m_idleLinked)
+        return;
+    m_idleLinked = false;
+    if (m_idlePrev)
+        m_idlePrev->m_idleNext = m_idleNext;
+    else
+        m_core.idleHead = m_idleNext;
+    if (m_idleNext)
+        m_idleNext->m_idlePrev = m_idlePrev;
+    else
+        m_core.idleTail = m_idlePrev;
+    m_idlePrev = m_idleNext = nullptr;
 }
 
 } // namespace tierdesk::http

@@ -2,37 +2,22 @@
 
 #include "core/api/http/HttpConnection.h"
 #include "core/api/http/ServerCore.h"
+#include "core/api/http/WebSocket.h"
 
-#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QWebSocket>
-#include <QWebSocketServer>
-
-#include <algorithm>
 
 namespace tierdesk::http {
-
-// An upgrade handed to QWebSocketServer, waiting for its handshake to finish. The socket's
-// peer address and port identify it again when the QWebSocket comes out.
-struct HttpServer::PendingUpgrade
-{
-    QPointer<QTcpSocket> socket;
-    QHostAddress address;
-    quint16 port = 0;
-    HttpRequest request;
-    int route = -1;
-};
 
 HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     : QObject(parent)
     , m_core(std::make_unique<detail::ServerCore>(limits))
     , m_tcp(new QTcpServer(this))
-    , m_webSockets(new QWebSocketServer(QStringLiteral("Tierdesk"), QWebSocketServer::NonSecureMode, this))
 {
     connect(m_tcp, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
-    connect(m_webSockets, &QWebSocketServer::newConnection, this, &HttpServer::webSocketConnected);
-    m_webSockets->setHandshakeTimeout(std::chrono::milliseconds(limits.requestTimeoutMs));
+    // A burst of connections must reach acceptConnections (and its limits) instead of waiting
+    // in SYN retries behind Qt's default backlog of 50.
+    m_tcp->setListenBacklogSize(qBound(50, limits.maxConnections, 4096));
     m_core->handOver = [this](QTcpSocket *socket, const HttpRequest &request, int route) {
         handOver(socket, request, route);
     };
@@ -86,7 +71,7 @@ void HttpServer::setErrorFormatter(const QString &pathPrefix, ErrorFormatter f)
 
 void HttpServer::setWebSocketRoute(const QString &pathPrefix,
                                    std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
-                                   std::function<void(QWebSocket *, const HttpRequest &)> onConnected)
+                                   std::function<void(WebSocket *, const HttpRequest &)> onConnected)
 {
     for (auto &route : m_core->webSocketRoutes) {
         if (route.prefix == pathPrefix) {
@@ -108,12 +93,25 @@ int HttpServer::connectionCount() const
     return m_core->connections;
 }
 
+qint64 HttpServer::peakUnsentBytes() const
+{
+    return m_core->peakUnsentBytes;
+}
+
 void HttpServer::acceptConnections()
 {
+    const HttpLimits &limits = m_core->limits;
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
         auto *connection = new HttpConnection(socket, *m_core, this);
-        if (m_core->connections >= m_core->limits.maxConnections)
-            connection->rejectBusy();
+        if (m_core->perClient.value(connection->clientKey()) >= limits.maxConnectionsPerAddress) {
+            connection->rejectBusy(QStringLiteral("Too many connections from this address"));
+            continue;
+        }
+        // At the limit, the connection idle the longest makes room before anyone is refused.
+        if (m_core->connections >= limits.maxConnections && m_core->idleHead)
+            m_core->idleHead->shed();
+        if (m_core->connections >= limits.maxConnections)
+            connection->rejectBusy(QStringLiteral("Too many connections"));
         else
             connection->start();
     }
@@ -121,39 +119,13 @@ void HttpServer::acceptConnections()
 
 void HttpServer::handOver(QTcpSocket *socket, const HttpRequest &request, int route)
 {
-    // Drop entries whose handshake failed (socket gone) so the list cannot grow without bound.
-    m_pendingUpgrades.erase(std::remove_if(m_pendingUpgrades.begin(), m_pendingUpgrades.end(),
-                                           [](const PendingUpgrade &p) { return p.socket.isNull(); }),
-                            m_pendingUpgrades.end());
-    socket->setParent(m_webSockets);
-    m_pendingUpgrades.push_back({socket, socket->peerAddress(), socket->peerPort(), request, route});
-    m_webSockets->handleConnection(socket); // reads the handshake still unread in the socket
-}
-
-void HttpServer::webSocketConnected()
-{
-    while (QWebSocket *ws = m_webSockets->nextPendingConnection()) {
-        auto it = std::find_if(m_pendingUpgrades.begin(), m_pendingUpgrades.end(), [ws](const PendingUpgrade &p) {
-            return p.port == ws->peerPort() && p.address == ws->peerAddress();
-        });
-        if (it == m_pendingUpgrades.end()) {
-            ws->abort();
-            ws->deleteLater();
-            continue;
-        }
-        // QWebSocket keeps a raw pointer to the TCP socket without owning it: tie their lifetimes.
-        if (it->socket)
-            it->socket->setParent(ws);
-        const PendingUpgrade pending = std::move(*it);
-        m_pendingUpgrades.erase(it);
-        const auto &routes = m_core->webSocketRoutes;
-        if (pending.route < 0 || size_t(pending.route) >= routes.size() || !routes[size_t(pending.route)].onConnected) {
-            ws->close();
-            ws->deleteLater();
-            continue;
-        }
-        routes[size_t(pending.route)].onConnected(ws, pending.request);
+    auto *ws = new WebSocket(socket, m_core->limits.maxBodyBytes, m_core->limits.maxUnsentBytes);
+    const auto &routes = m_core->webSocketRoutes;
+    if (route < 0 || size_t(route) >= routes.size() || !routes[size_t(route)].onConnected) {
+        delete ws;
+        return;
     }
+    routes[size_t(route)].onConnected(ws, request);
 }
 
 } // namespace tierdesk::http

@@ -14,11 +14,11 @@
 QT_BEGIN_NAMESPACE
 class QTcpServer;
 class QTcpSocket;
-class QWebSocket;
-class QWebSocketServer;
 QT_END_NAMESPACE
 
 namespace tierdesk::http {
+
+class WebSocket;
 
 namespace detail {
 class ServerCore;
@@ -41,34 +41,34 @@ public:
     QString errorString() const;
     void close(); // stops listening and drops every open connection
 
-    // Body of errors the server produces itself (404, 405, 408, 413, 414, 431, 400, 503, 500).
+    // Body of errors the server produces itself (400, 404, 405, 408, 413, 414, 426, 431, 500,
+    // 503, 505).
     // The longest matching path prefix wins; "" is the default. The status is always kept.
     using ErrorFormatter = std::function<HttpResponse(int status, const QString &message, const QString &path)>;
     void setErrorFormatter(const QString &pathPrefix, ErrorFormatter f);
 
-    // A GET with "Upgrade: websocket" on a path starting with pathPrefix. accept() returns
-    // std::nullopt to accept or a response to refuse with (the connection then closes).
-    // onConnected gets the QWebSocket, which has no parent: the caller owns it (parent it or
-    // delete it); it owns the underlying QTcpSocket. Also gets the parsed upgrade request.
+    // A GET with "Upgrade: websocket" on a path starting with pathPrefix. A handshake without
+    // Sec-WebSocket-Version 13 gets 426, one without a valid key 400 (error bodies as above).
+    // Then accept() returns std::nullopt to accept or a response to refuse with (the connection
+    // then closes). onConnected gets the WebSocket, which has no parent: the caller owns it
+    // (parent it or delete it). Also gets the parsed upgrade request.
     void setWebSocketRoute(const QString &pathPrefix,
                            std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
-                           std::function<void(QWebSocket *, const HttpRequest &)> onConnected);
+                           std::function<void(WebSocket *, const HttpRequest &)> onConnected);
 
     // Called once each response is queued, with the time since the request was complete.
     void setAccessLog(std::function<void(const HttpRequest &, int status, qint64 micros)> log);
 
     int connectionCount() const;
+    // Test hook: the most reply bytes one connection has held unsent (queued in user space).
+    qint64 peakUnsentBytes() const;
 
 private:
     void acceptConnections();
     void handOver(QTcpSocket *socket, const HttpRequest &request, int route);
-    void webSocketConnected();
 
     std::unique_ptr<detail::ServerCore> m_core;
     QTcpServer *m_tcp;
-    QWebSocketServer *m_webSockets;
-    struct PendingUpgrade;
-    std::vector<PendingUpgrade> m_pendingUpgrades;
 };
 
 } // namespace tierdesk::http

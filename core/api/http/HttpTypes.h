@@ -44,8 +44,11 @@ struct HttpLimits
     int maxUrlBytes = 8 * 1024;      // 414
     int idleTimeoutMs = 30000;       // keep-alive connection with nothing in flight
     int requestTimeoutMs = 10000;    // whole request must arrive within this: 408
-    int maxConnections = 1024;       // beyond: 503 and close
+    int maxConnections = 1024;       // beyond: idle connections are closed to make room, else 503
+    int maxConnectionsPerAddress = 64; // per client address (IPv6: per /64); beyond: 503 and close
     int maxPipelined = 32;           // unanswered requests per connection before reading pauses
+    qint64 maxUnsentBytes = 8 << 20; // replies queued for a client that is not reading; beyond: dropped
+    int writeTimeoutMs = 30000;      // unsent replies and no progress for this long: dropped
 };
 
 // Reason phrase for a status line ("Not Found"); empty for unknown codes.

@@ -17,6 +17,7 @@ QString errorCode(int status)
     case 405: return QStringLiteral("METHOD_NOT_ALLOWED");
     case 408: return QStringLiteral("REQUEST_TIMEOUT");
     case 413: return QStringLiteral("PAYLOAD_TOO_LARGE");
+    case 426: return QStringLiteral("UPGRADE_REQUIRED");
     case 414: return QStringLiteral("URI_TOO_LONG");
     case 431: return QStringLiteral("HEADERS_TOO_LARGE");
     case 500: return QStringLiteral("INTERNAL_ERROR");
@@ -33,6 +34,18 @@ HttpResponse defaultErrorResponse(int status, const QString &message)
     return HttpResponse::json(status, QJsonObject{{QStringLiteral("error"),
                                                    QJsonObject{{QStringLiteral("code"), errorCode(status)},
                                                                {QStringLiteral("message"), message}}}});
+}
+
+QHostAddress ServerCore::clientKey(const QHostAddress &peer)
+{
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4);
+    Q_IPV6ADDR v6 = peer.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        v6[i] = 0;
+    return QHostAddress(v6);
 }
 
 void ServerCore::setErrorFormatter(const QString &prefix, ErrorFormatter f)
