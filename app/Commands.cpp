@@ -91,19 +91,29 @@ int runCompanyCreate(const Args &args)
 }
 
 // Every option was validated by parse(): the values are known to be well formed.
+// Works beside a running server too: tokens need only the key and a read.
 int runTokenCreate(const Args &args)
 {
     const QString company = args.options.value(QStringLiteral("company"));
     const api::Role role = *api::parseRole(args.options.value(QStringLiteral("role")));
     const qint64 ttl = args.options.value(QStringLiteral("ttl"), QStringLiteral("86400")).toLongLong();
-    int code = 0;
-    auto rt = openRuntime(args, &code);
-    if (!rt)
-        return code;
-    if (!rt->store().companies().find(company))
-        return fail(1, QStringLiteral("no company with id ") + company);
     const QString subject = args.options.value(QStringLiteral("subject"), QStringLiteral("cli-") + api::roleName(role)).trimmed();
-    out() << rt->auth().issue(company, role, subject, ttl, args.options.value(QStringLiteral("customer"))) << Qt::endl;
+    const QString customer = args.options.value(QStringLiteral("customer"));
+    auto rt = api::Runtime::open(dataDir(args));
+    if (!rt && rt.error().kind == ErrorKind::Conflict) {
+        const auto token = api::Runtime::issueTokenBesideOwner(dataDir(args), company, role, subject, ttl, customer);
+        if (!token)
+            return fail(1, token.error().message);
+        out() << *token << Qt::endl;
+        return 0;
+    }
+    if (!rt)
+        return fail(1, rt.error().message);
+    if (!rt.value()->secretsWarning().isEmpty())
+        QTextStream(stderr) << "tierdesk: " << rt.value()->secretsWarning() << Qt::endl;
+    if (!rt.value()->store().companies().find(company))
+        return fail(1, QStringLiteral("no company with id ") + company);
+    out() << rt.value()->auth().issue(company, role, subject, ttl, customer) << Qt::endl;
     return 0;
 }
 

@@ -320,6 +320,16 @@ void TestCli::tokenWorksAgainstServe()
     http.setToken(client);
     QCOMPARE(http.get(list).status, 403);
     QCOMPARE(http.get(QStringLiteral("/api/cs/sessions/") + r.json().value(QLatin1String("id")).toString()).status, 200);
+
+    // While the server holds the data directory, tokens can still be issued (they are stateless).
+    const QByteArray beside = token(QStringLiteral("agent"));
+    QVERIFY(!beside.isEmpty());
+    http.setToken(beside);
+    QCOMPARE(http.get(list).status, 200);
+    const CliResult unknown = runTierdesk(base + QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
+                                                             QStringLiteral("no-such-company"), QStringLiteral("--role"), QStringLiteral("admin")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("no company"), unknown.err.constData());
     QVERIFY(serve.terminate());
 }
 

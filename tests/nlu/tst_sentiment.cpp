@@ -1,7 +1,6 @@
 #include "core/nlu/SentimentAnalyzer.h"
 #include "tests/support/TestPaths.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
 #include <QtTest>
@@ -232,27 +231,19 @@ void TestSentiment::uciAccuracy()
     QVERIFY2(accuracy >= 0.75, qPrintable(QStringLiteral("accuracy %1").arg(accuracy)));
 }
 
+// A benchmark, not a check: Qt Test reports the time per call (run the binary
+// alone, e.g. `tst_sentiment speed -iterations 2000`); speed is never asserted.
 void TestSentiment::speed()
 {
     const QString text = QStringLiteral(
         "I ordered a laptop three weeks ago and it still hasn't arrived. Your tracking page is useless, "
         "nobody answers the phone and I am really not happy about this. Please fix it today, or I will "
         "cancel everything!!");
-    QVERIFY(text.size() >= 180);
-    const int rounds = 2000;
-    QElapsedTimer timer;
-    timer.start();
     double sink = 0;
-    for (int i = 0; i < rounds; ++i)
+    QBENCHMARK {
         sink += m_analyzer.analyze(text).score;
-    const double micros = double(timer.nsecsElapsed()) / 1000.0 / rounds;
-    qInfo("analyze(): %.1f us per %d-char message", micros, int(text.size()));
+    }
     QVERIFY(sink > 0);
-#ifdef NDEBUG
-    QVERIFY2(micros < 50.0, qPrintable(QStringLiteral("%1 us").arg(micros)));
-#else
-    QVERIFY2(micros < 500.0, qPrintable(QStringLiteral("%1 us (debug build)").arg(micros)));
-#endif
 }
 
 QTEST_GUILESS_MAIN(TestSentiment)

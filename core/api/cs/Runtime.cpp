@@ -3,11 +3,54 @@
 #include "core/api/auth/SigningKey.h"
 #include "core/integrations/SecretBox.h"
 
+#include "core/common/Ids.h"
+
 #include <QCryptographicHash>
 #include <QDir>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace tierdesk::api {
+namespace {
+
+// One keyring entry per data directory, so two installations never share a key.
+std::unique_ptr<SecretStore> openSecrets(const QString &dataDir, QString *warning)
+{
+    const QByteArray dirHash = QCryptographicHash::hash(dataDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
+    return openSecretStore(dataDir, QStringLiteral("Tierdesk-") + QString::fromLatin1(dirHash), warning);
+}
+
+// Whether the company exists, read on a read-only connection of its own.
+Result<bool> companyExists(const QString &dbPath, const QString &company)
+{
+    const QString name = QStringLiteral("tierdesk-reader-") + QString::fromLatin1(ids::randomHex(6));
+    bool found = false;
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dbPath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT 1 FROM companies WHERE id = ?"));
+            q.addBindValue(company);
+            if (q.exec())
+                found = q.next();
+            else
+                error = QStringLiteral("cannot read the companies of ") + dbPath;
+        } else {
+            error = QStringLiteral("cannot open ") + dbPath;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!error.isEmpty())
+        return makeError(ErrorKind::Internal, error);
+    return found;
+}
+
+} // namespace
 
 Runtime::~Runtime()
 {
@@ -34,10 +77,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_dataDir = rt->m_dir->path();
     rt->m_settings = AppSettings(rt->m_dataDir + QStringLiteral("/tierdesk.ini"));
 
-    // One keyring entry per data directory, so two installations never share a key.
-    const QByteArray dirHash = QCryptographicHash::hash(rt->m_dataDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
-    rt->m_secrets = openSecretStore(rt->m_dataDir, QStringLiteral("Tierdesk-") + QString::fromLatin1(dirHash),
-                                    &rt->m_secretsWarning);
+    rt->m_secrets = openSecrets(rt->m_dataDir, &rt->m_secretsWarning);
     auto key = loadOrCreateSigningKey(*rt->m_secrets);
     if (!key)
         return makeError(ErrorKind::Internal, QStringLiteral("cannot load the token signing key: ") + key.error().message);
@@ -62,6 +102,24 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_engine = std::make_unique<SessionEngine>(*rt->m_store, clock);
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
     return rt;
+}
+
+Result<QByteArray> Runtime::issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
+                                                  const QString &subject, qint64 ttlSecs, const QString &customer)
+{
+    const QString dir = QDir(dataDir).absolutePath();
+    const auto exists = companyExists(QDir(dir).filePath(QLatin1String(DataDir::kDatabase)), company);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return makeError(ErrorKind::NotFound, QStringLiteral("no company with id ") + company);
+    QString warning;
+    const auto secrets = openSecrets(dir, &warning);
+    // The owner created the key when it started; never make a second one here.
+    const auto key = secrets->read(QString::fromLatin1(kSigningKeyName));
+    if (!key || key->isEmpty())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot read the token signing key of ") + dir);
+    return Authenticator(*key, SystemClock::instance()).issue(company, role, subject, ttlSecs, customer);
 }
 
 } // namespace tierdesk::api

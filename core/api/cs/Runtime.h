@@ -32,6 +32,13 @@ public:
 
     static QString defaultDataDir();
 
+    // Signs a token for a data directory that another process (a running
+    // server or console) holds: reads the signing key from the secret store and
+    // checks the company on a read-only connection, without the lock. Tokens
+    // are stateless, so issuing one beside a server changes nothing it has.
+    static Result<QByteArray> issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
+                                                    const QString &subject, qint64 ttlSecs, const QString &customer);
+
 private:
     Runtime() = default;
 
