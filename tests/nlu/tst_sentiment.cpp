@@ -248,7 +248,9 @@ void TestSentiment::speed()
     const double micros = double(timer.nsecsElapsed()) / 1000.0 / rounds;
     qInfo("analyze(): %.1f us per %d-char message", micros, int(text.size()));
     QVERIFY(sink > 0);
-#ifdef NDEBUG
+#if defined(TIERDESK_SANITIZED)
+    QSKIP("no time budget in a sanitizer build: instrumentation sets the pace");
+#elif defined(NDEBUG)
     QVERIFY2(micros < 50.0, qPrintable(QStringLiteral("%1 us").arg(micros)));
 #else
     QVERIFY2(micros < 500.0, qPrintable(QStringLiteral("%1 us (debug build)").arg(micros)));
