@@ -42,6 +42,9 @@ def jwt_seeds():
         "signed_future_iat": b"S" + js(dict(admin, iat=NOW + 3600)),
         "signed_missing_company": b"S" + js({"role": "agent", "exp": NOW + 60}),
         "signed_string_exp": b"S" + js(dict(admin, exp=str(NOW + 60))),
+        # Found by this target: read as 0, these passed the iat/nbf leeway check.
+        "signed_iat_beyond_int64": b"S" + js(admin).replace(str(NOW).encode(), b"17661456001766149200", 1),
+        "signed_nbf_fraction": b"S" + js(dict(admin, nbf=NOW + 3600.5)),
     }
 
 
