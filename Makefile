@@ -1,12 +1,19 @@
 # Tierdesk: two commands on a fresh Debian 12 machine.
 #   make run   installs what is missing, builds, starts Tierdesk on its embedded defaults
-#   make test  installs what is missing, builds, runs every test
+#   make test  installs what is missing, builds, runs every test; then again with
+#              AddressSanitizer + UBSan (build-asan), then each fuzz target for
+#              FUZZ_SMOKE_SECONDS (build-fuzz, clang + libFuzzer)
+#   make fuzz  the fuzz targets for FUZZ_SECONDS each, building on earlier runs' corpus
 BUILD_DIR ?= build
+SAN_BUILD_DIR ?= build-asan
+FUZZ_BUILD_DIR ?= build-fuzz
 BUILD_TYPE ?= Release
 JOBS ?= 2
 CMAKE_ARGS ?=
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 60
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run test test-sanitize fuzz-build fuzz fuzz-smoke bench format clean
 
 all: build
 
@@ -24,6 +31,24 @@ run: build
 
 test: build
 	./scripts/run-tests.sh $(BUILD_DIR)
+	$(MAKE) --no-print-directory test-sanitize fuzz-smoke
+
+# The whole suite again with ASan + UBSan; any sanitizer report fails it.
+test-sanitize: deps
+	cmake -S . -B $(SAN_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DTIERDESK_SANITIZE=ON $(CMAKE_ARGS)
+	cmake --build $(SAN_BUILD_DIR) -j$(JOBS)
+	./scripts/run-tests.sh $(SAN_BUILD_DIR)
+
+fuzz-build: deps
+	cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_CXX_COMPILER=clang++ \
+	  -DTIERDESK_FUZZ=ON -DTIERDESK_BUILD_TESTS=OFF $(CMAKE_ARGS)
+	cmake --build $(FUZZ_BUILD_DIR) -j$(JOBS) --target tierdesk_fuzzers
+
+fuzz-smoke: fuzz-build
+	./scripts/run-fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SMOKE_SECONDS)
+
+fuzz: fuzz-build
+	./scripts/run-fuzz.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
 
 bench: build
 	TIERDESK_WITH_BENCH=1 ./scripts/install-deps.sh
@@ -33,4 +58,4 @@ format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -10,6 +10,9 @@ packages=(
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   fonts-dejavu-core xvfb xauth curl
+  # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
+  # here) and llvm-symbolizer for sanitizer reports with file:line
+  clang libclang-rt-14-dev llvm-14
 )
 if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
   packages+=(wrk imagemagick sqlite3)

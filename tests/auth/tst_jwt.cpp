@@ -161,6 +161,48 @@ private slots:
         QVERIFY(!verifyJwt(handMade(hs256(), p, kKey), kKey, kNow).ok());
     }
 
+    // Found by fuzz_jwt: a fraction or a number beyond qint64 was read as 0, so an iat or nbf
+    // far in the future passed the leeway check as if it were long ago.
+    void timeClaimsMustBeWholeSeconds_data()
+    {
+        QTest::addColumn<QString>("claim");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("nbf beyond qint64") << QStringLiteral("nbf") << 1e19 << QStringLiteral("malformed nbf");
+        QTest::newRow("iat beyond qint64") << QStringLiteral("iat") << 1e19 << QStringLiteral("malformed iat");
+        QTest::newRow("nbf fraction in the future") << QStringLiteral("nbf") << double(kNow + 3600) + 0.5
+                                                    << QStringLiteral("malformed nbf");
+        QTest::newRow("iat fraction in the future") << QStringLiteral("iat") << double(kNow + 3600) + 0.5
+                                                    << QStringLiteral("malformed iat");
+        QTest::newRow("exp fraction") << QStringLiteral("exp") << double(kNow + 3600) + 0.5 << QStringLiteral("malformed exp");
+        QTest::newRow("exp beyond qint64") << QStringLiteral("exp") << 1e19 << QStringLiteral("malformed exp");
+    }
+
+    void timeClaimsMustBeWholeSeconds()
+    {
+        QFETCH(QString, claim);
+        QFETCH(double, value);
+        QFETCH(QString, reason);
+        QJsonObject p = payloadOf(sampleClaims());
+        p.insert(claim, value);
+        QString why;
+        QVERIFY(!verifyJwt(handMade(hs256(), p, kKey), kKey, kNow, &why).ok());
+        QCOMPARE(why, reason);
+    }
+
+    void futureIatOrNbfBeyondLeeway()
+    {
+        for (const QString &claim : {QStringLiteral("iat"), QStringLiteral("nbf")}) {
+            QJsonObject p = payloadOf(sampleClaims());
+            p.insert(claim, kNow + kJwtLeewaySecs);
+            QVERIFY2(verifyJwt(handMade(hs256(), p, kKey), kKey, kNow).ok(), qPrintable(claim));
+            p.insert(claim, kNow + kJwtLeewaySecs + 1);
+            QString why;
+            QVERIFY2(!verifyJwt(handMade(hs256(), p, kKey), kKey, kNow, &why).ok(), qPrintable(claim));
+            QCOMPARE(why, QStringLiteral("token not yet valid (%1 in the future)").arg(claim));
+        }
+    }
+
     void tamperedPayload()
     {
         const QList<QByteArray> parts = signJwt(sampleClaims(), kKey).split('.');

@@ -204,7 +204,9 @@ void TestIntentClassifier::predictSpeed()
     const double micros = double(timer.nsecsElapsed()) / 1000.0 / rounds;
     qInfo("predict(): %.1f us", micros);
     QVERIFY(sink > 0);
-#ifdef NDEBUG
+#if defined(TIERDESK_SANITIZED)
+    QSKIP("no time budget in a sanitizer build: instrumentation sets the pace");
+#elif defined(NDEBUG)
     QVERIFY2(micros < 100.0, qPrintable(QStringLiteral("%1 us").arg(micros)));
 #else
     QVERIFY2(micros < 1000.0, qPrintable(QStringLiteral("%1 us (debug build)").arg(micros)));

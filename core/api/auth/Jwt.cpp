@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMessageAuthenticationCode>
 
+#include <limits>
 #include <optional>
 
 namespace tierdesk {
@@ -47,6 +48,17 @@ std::optional<QJsonObject> jsonObject(const QByteArray &segment)
 QByteArray mac(const QByteArray &signingInput, const QByteArray &key)
 {
     return QMessageAuthenticationCode::hash(signingInput, key, QCryptographicHash::Sha256);
+}
+
+// A NumericDate claim in whole seconds. toInteger() reads a fraction or a value beyond qint64
+// as 0, which for iat and nbf would let a time in the future through as "long ago".
+std::optional<qint64> wholeSeconds(const QJsonValue &v)
+{
+    constexpr qint64 invalid = std::numeric_limits<qint64>::min();
+    const qint64 secs = v.isDouble() ? v.toInteger(invalid) : invalid;
+    if (secs == invalid)
+        return std::nullopt;
+    return secs;
 }
 
 Error reject(QString *reason, const QString &why)
@@ -123,6 +135,9 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
     const QJsonValue exp = payload->value(QStringLiteral("exp"));
     if (!exp.isDouble())
         return reject(reason, QStringLiteral("missing exp"));
+    const auto expiresAt = wholeSeconds(exp);
+    if (!expiresAt)
+        return reject(reason, QStringLiteral("malformed exp"));
 
     JwtClaims claims;
     claims.company = payload->value(QStringLiteral("company")).toString();
@@ -130,7 +145,7 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
     claims.subject = payload->value(QStringLiteral("sub")).toString();
     claims.tokenId = payload->value(QStringLiteral("jti")).toString();
     claims.customer = payload->value(QStringLiteral("customer")).toString();
-    claims.expiresAt = exp.toInteger();
+    claims.expiresAt = *expiresAt;
     if (claims.expiresAt <= nowSecs)
         return reject(reason, QStringLiteral("token expired"));
     // A token from the future is either forged or from a badly wrong clock.
@@ -138,9 +153,10 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
         const QJsonValue v = payload->value(QLatin1String(name));
         if (v.isUndefined())
             continue;
-        if (!v.isDouble())
+        const auto secs = wholeSeconds(v);
+        if (!secs)
             return reject(reason, QStringLiteral("malformed %1").arg(QLatin1String(name)));
-        *target = v.toInteger();
+        *target = *secs;
         if (*target > nowSecs + kJwtLeewaySecs)
             return reject(reason, QStringLiteral("token not yet valid (%1 in the future)").arg(QLatin1String(name)));
     }

@@ -29,14 +29,15 @@ constexpr qsizetype kMaxJwtSize = 8 * 1024;
 // customer, iat, nbf, exp; base64url segments without padding.
 QByteArray signJwt(const JwtClaims &claims, const QByteArray &key);
 
-// Accepts only HS256 tokens signed with key, not yet expired (exp > now), already
-// valid (iat and nbf, when present, at most kJwtLeewaySecs ahead of now), that
-// name a company and a role. On failure returns ErrorKind::Forbidden and sets
-// *reason to a short explanation for the log (callers should not show it).
 // The "company" claim of a token WITHOUT checking its signature: only for
 // deciding whose audit log shows a failed attempt. Empty when unreadable.
 QString unverifiedJwtCompany(const QByteArray &token);
 
+// Accepts only HS256 tokens signed with key, not yet expired (exp > now), already
+// valid (iat and nbf, when present, at most kJwtLeewaySecs ahead of now), that
+// name a company and a role; iat, nbf and exp must be whole seconds in qint64.
+// On failure returns ErrorKind::Forbidden and sets *reason to a short explanation
+// for the log (callers should not show it).
 Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason = nullptr);
 
 } // namespace tierdesk

@@ -9,6 +9,13 @@ HttpResponder::HttpResponder(std::shared_ptr<detail::ResponderState> state)
 {
 }
 
+HttpResponder HttpResponder::capturing(std::function<void(HttpResponse &&)> sink)
+{
+    auto state = std::make_shared<detail::ResponderState>();
+    state->capture = std::move(sink);
+    return HttpResponder(std::move(state));
+}
+
 void HttpResponder::send(HttpResponse response) const
 {
     if (!d || d->sent)
@@ -16,11 +23,13 @@ void HttpResponder::send(HttpResponse response) const
     d->sent = true;
     if (HttpConnection *c = d->connection.data())
         c->deliver(d->sequence, std::move(response));
+    else if (d->capture)
+        d->capture(std::move(response));
 }
 
 bool HttpResponder::isConnected() const
 {
-    return d && d->connection && d->connection->isOpen();
+    return d && ((d->connection && d->connection->isOpen()) || d->capture);
 }
 
 bool HttpResponder::isSent() const

@@ -2,6 +2,7 @@
 
 #include "core/api/http/HttpTypes.h"
 
+#include <functional>
 #include <memory>
 
 namespace tierdesk::http {
@@ -18,6 +19,9 @@ class HttpResponder
 public:
     HttpResponder() = default; // a detached responder: send() does nothing
     explicit HttpResponder(std::shared_ptr<detail::ResponderState> state);
+    // No connection: send() hands the reply to sink (fuzzers and in-process drivers of the
+    // router). Connected responders never look at it.
+    static HttpResponder capturing(std::function<void(HttpResponse &&)> sink);
 
     void send(HttpResponse response) const;
     bool isConnected() const;

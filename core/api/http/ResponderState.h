@@ -6,6 +6,8 @@
 
 #include <QPointer>
 
+#include <functional>
+
 namespace tierdesk::http::detail {
 
 struct ResponderState
@@ -13,6 +15,8 @@ struct ResponderState
     QPointer<HttpConnection> connection; // null once the connection object is gone
     quint64 sequence = 0;                // position in the connection's reply order
     bool sent = false;
+    // Set only by HttpResponder::capturing(): takes the reply when there is no connection.
+    std::function<void(HttpResponse &&)> capture;
 };
 
 } // namespace tierdesk::http::detail

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets (fuzz/corpus/<name>/). Run from anywhere."""
+import base64
+import hashlib
+import hmac
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+KEY = b"tierdesk-fuzz-key-0123456789abcdef"  # fuzz_jwt.cpp's kKey
+NOW = 1766145600                             # fuzz_jwt.cpp's kNow
+COMPANY = "co_fuzz"                          # fuzz_cs_json.cpp's kCompany
+HEADER = b'{"alg":"HS256","typ":"JWT"}'
+
+
+def b64(raw):
+    return base64.urlsafe_b64encode(raw).rstrip(b"=")
+
+
+def js(obj):
+    return json.dumps(obj, separators=(",", ":")).encode()
+
+
+def sign(header, payload, key=KEY):
+    signing_input = b64(header) + b"." + b64(payload)
+    return signing_input + b"." + b64(hmac.new(key, signing_input, hashlib.sha256).digest())
+
+
+def jwt_seeds():
+    # First byte even ('T'): the rest is a token. Odd ('S'): header\npayload JSON, signed by the target.
+    admin = {"company": COMPANY, "role": "admin", "iat": NOW, "exp": NOW + 3600, "sub": "fuzzer", "jti": "tok_1"}
+    client = dict(admin, role="client", customer="cust_ben", nbf=NOW + 30)
+    return {
+        "raw_valid_admin": b"T" + sign(HEADER, js(admin)),
+        "raw_valid_client_nbf": b"T" + sign(HEADER, js(client)),
+        "raw_expired": b"T" + sign(HEADER, js(dict(admin, exp=NOW - 1))),
+        "raw_alg_none": b"T" + b64(b'{"alg":"none","typ":"JWT"}') + b"." + b64(js(admin)) + b".",
+        "raw_bad_signature": b"T" + sign(HEADER, js(admin), b"another-key"),
+        "raw_two_segments": b"T" + b64(HEADER) + b"." + b64(js(admin)),
+        "signed_payload": b"S" + js(admin),
+        "signed_header_payload": b"S" + HEADER + b"\n" + js(client),
+        "signed_future_iat": b"S" + js(dict(admin, iat=NOW + 3600)),
+        "signed_missing_company": b"S" + js({"role": "agent", "exp": NOW + 60}),
+        "signed_string_exp": b"S" + js(dict(admin, exp=str(NOW + 60))),
+        # Found by this target: read as 0, these passed the iat/nbf leeway check.
+        "signed_iat_beyond_int64": b"S" + js(admin).replace(str(NOW).encode(), b"17661456001766149200", 1),
+        "signed_nbf_fraction": b"S" + js(dict(admin, nbf=NOW + 3600.5)),
+    }
+
+
+def cs_json_seeds():
+    # First byte picks the route (fuzz_cs_json.cpp's kRoutes), the rest is the body or query.
+    return {
+        "create_session": b"S" + js({"companyId": COMPANY, "customerId": "cust_alice", "channel": "chat",
+                                     "initialMessage": "Where is my order?"}),
+        "create_session_full": b"S" + js({"companyId": COMPANY, "customerId": "cust_new-1", "channel": "email",
+                                          "issueCategory": "BILLING", "metadata": {"source": "web", "page": 3}}),
+        "create_session_bad_channel": b"S" + js({"companyId": COMPANY, "customerId": "cust_alice", "channel": "fax"}),
+        "create_session_not_object": b"S[1,2,3]",
+        "other_company": b"S" + js({"companyId": "other", "customerId": "cust_alice", "channel": "chat"}),
+        "message_refund": b"M" + js({"message": "I want a refund of $50 for order ORD-10005"}),
+        "message_irate": b"M" + js({"message": "This is UNACCEPTABLE!!! I am furious, I will call my lawyer"}),
+        "message_empty": b"M" + js({"message": ""}),
+        "message_number": b'M{"message":42}',
+        "escalate": b"E" + js({"reason": "CUSTOMER_REQUEST", "targetTier": "HUMAN_AGENT", "notes": "asked for a person"}),
+        "escalate_ai_rep": b"E" + js({"reason": "COMPLEX_ISSUE", "targetTier": "AI_REP"}),
+        "resolve": b"R" + js({"resolutionType": "ISSUE_RESOLVED", "summary": "Order located",
+                              "actionsTaken": ["order lookup"], "followUpRequired": False}),
+        "resolve_bad_actions": b"R" + js({"resolutionType": "UNRESOLVED", "actionsTaken": [1, None]}),
+        "config_patch": b"C" + js({"companyId": COMPANY, "tiers": {"aiRep": {
+            "capabilities": {"maxCreditAmount": 25},
+            "responseGuidelines": {"tone": "formal", "maxResponseLength": 300}}},
+            "escalationRules": {"repeatContactWindowHours": 24}}),
+        "config_irate": b"C" + js({"companyId": COMPANY, "irateProtocol": {
+            "detectionThreshold": 0.5, "triggerKeywords": ["outrageous"],
+            "autoEscalate": {"afterAttempts": 1, "targetTier": "HUMAN_AGENT"}}}),
+        "config_unknown_key": b"C" + js({"companyId": COMPANY, "tiers": {"aiRep": {"colour": "red"}}}),
+        "config_disable": b"C" + js({"companyId": COMPANY, "enabled": False}),
+        "webhook": b"W" + js({"companyId": COMPANY, "url": "https://example.com/hook",
+                              "events": ["session.created", "session.escalated"], "secret": "0123456789abcdef0123"}),
+        "webhook_bad_url": b"W" + js({"companyId": COMPANY, "url": "ftp://example.com", "events": ["session.created"],
+                                      "secret": "short"}),
+        "list_sessions": b"s" + b"status=ACTIVE&tier=AI_REP&customerId=cust_alice&startDate=2025-01-01"
+                                b"&endDate=2025-12-31&limit=10&offset=0",
+        "list_sessions_bad_limit": b"s" + b"limit=0&offset=-1",
+        "analytics": b"a" + b"startDate=2025-01-01&endDate=2025-12-31&groupBy=week",
+        "analytics_datetime": b"a" + b"startDate=2025-12-01T00:00:00Z&endDate=2025-12-19T12:00:00%2B01:00&groupBy=month",
+        "get_config": b"c",
+        "list_webhooks": b"w" + b"companyId=" + COMPANY.encode(),
+        "audit": b"u" + b"limit=5",
+    }
+
+
+def main():
+    for name, seeds in (("jwt", jwt_seeds()), ("cs_json", cs_json_seeds())):
+        folder = HERE / "corpus" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for file, data in seeds.items():
+            (folder / file).write_bytes(data)
+
+
+if __name__ == "__main__":
+    main()
