@@ -340,6 +340,11 @@ bool ServeProcess::terminate()
 CliResult runTierdesk(const QStringList &args, int timeoutMs)
 {
     QProcess p;
+    return runTierdesk(p, args, timeoutMs);
+}
+
+CliResult runTierdesk(QProcess &p, const QStringList &args, int timeoutMs)
+{
     p.start(tierdeskExecutable(), args);
     CliResult r;
     if (!p.waitForStarted(10000))

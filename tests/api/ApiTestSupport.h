@@ -174,5 +174,7 @@ struct CliResult
 };
 // Runs the built tierdesk with args and waits (up to timeoutMs).
 CliResult runTierdesk(const QStringList &args, int timeoutMs = 20000);
+// The same with a process the caller has prepared (environment, child modifier).
+CliResult runTierdesk(QProcess &process, const QStringList &args, int timeoutMs = 20000);
 
 } // namespace tierdesk::test

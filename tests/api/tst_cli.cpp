@@ -82,20 +82,7 @@ CliResult runTierdeskAs(uid_t uid, const QStringList &args)
                 ::_exit(127);
         });
     }
-    p.start(tierdeskExecutable(), args);
-    CliResult r;
-    if (!p.waitForStarted(10000))
-        return r;
-    if (!p.waitForFinished(20000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.crashed = true;
-    }
-    r.crashed = r.crashed || p.exitStatus() != QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runTierdesk(p, args);
 }
 
 bool chownTree(const QString &path, uid_t uid)
