@@ -5,7 +5,7 @@
 
 // The canonical CS API's error body (seed 001):
 //   {"error": {"code": "CS_002", "message": "Session not found", "details": {...}}}
-// CS_001..CS_010 are the seed's; CS_011 and up are Tierdesk's, documented in docs/api-errors.md.
+// CS_001..CS_010 are the seed's; CS_011 and up are Tierdesk's, documented in docs/api.md.
 namespace tierdesk::api::cs {
 
 inline constexpr char InvalidSessionId[] = "CS_001";
