@@ -91,7 +91,7 @@ void TestIntentClassifier::trainedDefaultIsFast()
     qInfo("trainedDefault(): %lld ms, %d features, %d intents", ms, c.vocabularySize(), int(c.intents().size()));
     QVERIFY(c.isTrained());
     QCOMPARE(c.intents().size(), 24); // every intent has examples
-    QVERIFY2(ms < 1000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+    // The time is reported, never asserted: benchmarks measure speed, tests behaviour.
 }
 
 void TestIntentClassifier::defaultPredictions_data()
@@ -191,26 +191,16 @@ void TestIntentClassifier::bitextImport()
     QVERIFY(mapBitextIntent(QStringLiteral("unknown")).isEmpty());
 }
 
+// A benchmark, not a check: Qt Test reports the time per call; speed is never asserted.
 void TestIntentClassifier::predictSpeed()
 {
     const IntentClassifier c = IntentClassifier::trainedDefault();
     const QString text = QStringLiteral("I ordered a laptop three weeks ago and it still hasn't arrived, where is it?");
-    const int rounds = 2000;
-    QElapsedTimer timer;
-    timer.start();
     int sink = 0;
-    for (int i = 0; i < rounds; ++i)
+    QBENCHMARK {
         sink += int(c.predict(text).intent.size());
-    const double micros = double(timer.nsecsElapsed()) / 1000.0 / rounds;
-    qInfo("predict(): %.1f us", micros);
+    }
     QVERIFY(sink > 0);
-#if defined(TIERDESK_SANITIZED)
-    QSKIP("no time budget in a sanitizer build: instrumentation sets the pace");
-#elif defined(NDEBUG)
-    QVERIFY2(micros < 100.0, qPrintable(QStringLiteral("%1 us").arg(micros)));
-#else
-    QVERIFY2(micros < 1000.0, qPrintable(QStringLiteral("%1 us (debug build)").arg(micros)));
-#endif
 }
 
 QTEST_GUILESS_MAIN(TestIntentClassifier)
