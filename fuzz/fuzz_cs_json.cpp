@@ -18,6 +18,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 
 #include <cstddef>
@@ -131,6 +133,13 @@ public:
         (*m.handler)(req, responder);
         m_store->batch().flush(); // replies wait for the commit of their writes
         QCoreApplication::processEvents();
+        // A webhook's host name is resolved before its answer: wait for it, bounded.
+        QElapsedTimer waited;
+        waited.start();
+        while (answers == 0 && waited.elapsed() < 10000) {
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            m_store->batch().flush();
+        }
 
         const QByteArray what = req.method + ' ' + req.path.toUtf8() + ' ' + (route.query ? req.query.toString().toUtf8() : req.body);
         fuzz::check(answers == 1, "a request was not answered exactly once", what);

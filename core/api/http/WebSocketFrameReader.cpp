@@ -112,8 +112,11 @@ void WebSocketFrameReader::headerComplete()
         m_target = &m_control;
         m_control.resize(0);
     } else {
+        // Compare before adding: a 63-bit frame length would overflow the sum.
+        if (m_frameLength > m_maxMessageBytes)
+            return fail(kTooBig, QStringLiteral("Message larger than %1 bytes").arg(m_maxMessageBytes));
         const qint64 total = (m_opcode == Continuation ? m_message.size() : 0) + m_frameLength;
-        if (m_frameLength > m_maxMessageBytes || total > m_maxMessageBytes)
+        if (total > m_maxMessageBytes)
             return fail(kTooBig, QStringLiteral("Message larger than %1 bytes").arg(m_maxMessageBytes));
         if (m_opcode != Continuation) {
             m_messageOpcode = m_opcode;
