@@ -1,4 +1,5 @@
 // The command line contract: exit codes, output, and tokens that work against `serve`.
+#include "tests/support/FileProbes.h"
 #include "tests/api/ApiTestSupport.h"
 
 #include "tests/support/TestPaths.h"
@@ -50,14 +51,6 @@ private:
 
 namespace {
 
-int modeOf(const QString &path)
-{
-    struct stat st{};
-    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return static_cast<int>(st.st_mode & 07777);
-}
-
 QByteArray digest(const QString &path)
 {
     QFile f(path);
@@ -96,15 +89,6 @@ bool chownTree(const QString &path, uid_t uid)
     return true;
 }
 
-// Writes garbage over pages first..last (1-based, 4 KiB pages) of a database file.
-bool damagePages(const QString &path, int first, int last)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadWrite) || f.size() < qint64(last) * 4096 || !f.seek(qint64(first - 1) * 4096))
-        return false;
-    const QByteArray garbage((last - first + 1) * 4096, '\xa5');
-    return f.write(garbage) == garbage.size();
-}
 
 } // namespace
 
@@ -365,7 +349,7 @@ void TestCli::damagedDatabaseIsRefusedAtStart()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QString db = dir.filePath(QStringLiteral("tierdesk.db"));
     QVERIFY2(!QFile::exists(db + QStringLiteral("-wal")), "the log is folded into the file when the program ends");
-    QVERIFY(damagePages(db, 3, 6));
+    QVERIFY(damagePages(db, 4096, 3, 6));
     const QByteArray damaged = digest(db);
 
     for (const QStringList &command : {QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")},

@@ -1,6 +1,7 @@
 // The data directory under the whole runtime: private files whatever the
 // umask, one owner at a time, and storage that fails at run time answered with
 // CS_024 while reads go on.
+#include "tests/support/FileProbes.h"
 #include "tests/api/ApiTestSupport.h"
 
 #include "core/engine/DemoSeeder.h"
@@ -17,14 +18,6 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 
 namespace {
-
-int modeOf(const QString &path)
-{
-    struct stat st { };
-    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return static_cast<int>(st.st_mode & 07777);
-}
 
 // Every entry of `dir` (not recursive) whose mode is not `fileMode`, as "name 0644".
 QStringList wrongModes(const QString &dir, int fileMode)

@@ -1,3 +1,4 @@
+#include "tests/support/FileProbes.h"
 #include "core/store/Schema.h"
 #include "core/store/Store.h"
 
@@ -8,6 +9,7 @@
 #include <QtTest>
 
 using namespace tierdesk;
+using namespace tierdesk::test;
 
 namespace {
 
@@ -55,16 +57,6 @@ bool pageOf(const QString &path, const QString &table, int *pageSize, int *rootP
     return o.ok() && *pageSize > 0 && *rootPage > 1;
 }
 
-// Writes garbage over pages first..last (1-based) of the file, as a failing
-// disk or a stray write would.
-bool damagePages(const QString &path, int pageSize, int first, int last)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadWrite) || !f.seek(qint64(first - 1) * pageSize))
-        return false;
-    const QByteArray garbage(pageSize * (last - first + 1), '\xa5');
-    return f.write(garbage) == garbage.size();
-}
 
 QByteArray contentOf(const QString &path)
 {

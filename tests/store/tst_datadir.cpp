@@ -1,6 +1,7 @@
 // The data directory: private modes whatever the umask, one owning process (a
 // lock taken over from dead processes), and no silent restart on a truncated
 // database.
+#include "tests/support/FileProbes.h"
 #include "core/store/DataDir.h"
 #include "core/store/Store.h"
 
@@ -16,17 +17,9 @@
 #include <sys/stat.h>
 
 using namespace tierdesk;
+using namespace tierdesk::test;
 
 namespace {
-
-// The permission bits of `path` (lstat), or -1.
-int modeOf(const QString &path)
-{
-    struct stat st { };
-    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return static_cast<int>(st.st_mode & 07777);
-}
 
 bool writeFile(const QString &path, const QByteArray &data, int mode)
 {
