@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -23,15 +24,20 @@ struct Command {
 const QList<Command> &commands()
 {
     static const QList<Command> all{
-        {QString(), {}, {}, 0},
+        {QString(), {QStringLiteral("server"), QStringLiteral("port")}, {}, 0},
         {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port")},
             {QStringLiteral("no-rate-limit"), QStringLiteral("demo")}, 0},
-        {QStringLiteral("demo seed"), {}, {}, 0},
+        {QStringLiteral("demo seed"), {QStringLiteral("sessions"), QStringLiteral("escalations")}, {}, 0},
         {QStringLiteral("company create"), {QStringLiteral("name")}, {}, 0},
         {QStringLiteral("token create"),
             {QStringLiteral("company"), QStringLiteral("role"), QStringLiteral("ttl"), QStringLiteral("subject"),
                 QStringLiteral("customer")},
             {}, 0},
+        {QStringLiteral("agent create"),
+            {QStringLiteral("company"), QStringLiteral("email"), QStringLiteral("name"), QStringLiteral("role"),
+                QStringLiteral("queues")},
+            {QStringLiteral("password-stdin")}, 0},
+        {QStringLiteral("smtp password"), {}, {QStringLiteral("password-stdin")}, 0},
         {QStringLiteral("db check"), {}, {}, 0},
         {QStringLiteral("db backup"), {}, {}, 1},
     };
@@ -82,6 +88,13 @@ QString checkValue(const QString &name, const QString &value)
 {
     if (name == QLatin1String("data-dir"))
         return value.trimmed().isEmpty() ? QStringLiteral("--data-dir must not be empty") : QString();
+    if (name == QLatin1String("server")) {
+        const QUrl url(value, QUrl::StrictMode);
+        const bool web = url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+        return web && !url.host().isEmpty() && url.query().isEmpty() && url.fragment().isEmpty()
+            ? QString()
+            : QStringLiteral("--server must be an http:// or https:// URL of a Tierdesk server");
+    }
     if (name == QLatin1String("host"))
         return QHostAddress(value).isNull() ? QStringLiteral("--host must be an IP address") : QString();
     if (name == QLatin1String("port"))
@@ -99,6 +112,9 @@ QString checkValue(const QString &name, const QString &value)
                   .arg(name);
     if (name == QLatin1String("role"))
         return api::parseRole(value) ? QString() : QStringLiteral("--role must be client, agent, supervisor or admin");
+    if (name == QLatin1String("sessions") || name == QLatin1String("escalations"))
+        return inRange(value, 0, 1000000) ? QString()
+                                          : QStringLiteral("--%1 must be a whole number from 0 to 1000000").arg(name);
     if (name == QLatin1String("ttl"))
         return inRange(value, 1, kMaxTtlSecs)
             ? QString()
@@ -106,11 +122,33 @@ QString checkValue(const QString &name, const QString &value)
     return {};
 }
 
+QString checkAgentCreate(const Args &a)
+{
+    for (const char *name : {"company", "email", "name", "role"})
+        if (!a.options.contains(QLatin1String(name)))
+            return QStringLiteral("agent create needs --company ID --email E --name N --role agent|supervisor|admin "
+                                  "--password-stdin");
+    if (a.options.value(QStringLiteral("role")) == QLatin1String("client"))
+        return QStringLiteral("an agent's --role is agent, supervisor or admin");
+    if (!a.flags.contains(QStringLiteral("password-stdin")))
+        return QStringLiteral("agent create reads the password from standard input: add --password-stdin");
+    return {};
+}
+
 // What a command needs beyond each option being valid on its own.
 QString checkCommand(const Args &a)
 {
+    if (a.command.isEmpty() && a.options.contains(QStringLiteral("server")) && a.options.contains(QStringLiteral("port")))
+        return QStringLiteral("--port is the embedded server's; with --server there is none");
     if (a.command == QLatin1String("company create") && !a.options.contains(QStringLiteral("name")))
         return QStringLiteral("company create needs --name NAME");
+    if (a.command == QLatin1String("agent create"))
+        return checkAgentCreate(a);
+    if (a.command == QLatin1String("smtp password") && !a.flags.contains(QStringLiteral("password-stdin")))
+        return QStringLiteral("smtp password reads the password from standard input: add --password-stdin");
+    if (a.command == QLatin1String("demo seed")
+        && a.options.value(QStringLiteral("escalations")).toLongLong() > a.options.value(QStringLiteral("sessions")).toLongLong())
+        return QStringLiteral("--escalations must not exceed --sessions");
     if (a.command != QLatin1String("token create"))
         return {};
     if (!a.options.contains(QStringLiteral("company")) || !a.options.contains(QStringLiteral("role")))
@@ -153,15 +191,24 @@ QString usage()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  tierdesk                                  console (GUI); starts the embedded server too\n"
+        "  tierdesk [--port P]                       console (GUI); starts the embedded server too (on port P)\n"
+        "  tierdesk --server URL                     console against a remote Tierdesk (tierdesk serve)\n"
         "  tierdesk serve [--host IP] [--port P] [--no-rate-limit] [--demo]\n"
         "                                            headless: engine + REST + WebSocket only;\n"
         "                                            --demo seeds the demo store and prints a ready token\n"
-        "  tierdesk demo seed                        idempotent demo data; prints JSON\n"
+        "  tierdesk demo seed [--sessions N [--escalations M]]\n"
+        "                                            idempotent demo data; prints JSON; --sessions adds N generated\n"
+        "                                            sessions (M of them waiting in the human queues) on every run\n"
         "  tierdesk company create --name NAME       prints the new company's id\n"
         "  tierdesk token create --company ID --role ROLE [--customer ID] [--ttl SECONDS] [--subject NAME]\n"
         "                                            prints a JWT; ROLE is client, agent, supervisor or admin;\n"
         "                                            a client token needs --customer (the one customer it acts for)\n"
+        "  tierdesk agent create --company ID --email E --name N --role agent|supervisor|admin\n"
+        "                        [--queues orders,inquiries,complaints] --password-stdin\n"
+        "                                            reads the password (8 to 256 characters) as one line\n"
+        "                                            from standard input; prints the agent's id\n"
+        "  tierdesk smtp password --password-stdin   keeps the SMTP password (smtp/user's) in the secret store;\n"
+        "                                            read as one line from standard input; used from the next start\n"
         "  tierdesk db check                         full integrity check of the database; prints ok or the problems\n"
         "  tierdesk db backup PATH                   consistent copy of the database into the new file PATH (0600);\n"
         "                                            works while Tierdesk runs\n"

@@ -11,7 +11,7 @@ inline constexpr qint64 kMaxTtlSecs = 366LL * 86400;
 
 struct Args
 {
-    QString command;                 // "", "serve", "demo seed", "company create", "token create", "db check", "db backup"
+    QString command;                 // "", "serve", "demo seed", "company create", "token create", "agent create", "db check", "db backup"
     QHash<QString, QString> options; // --name value, each validated and given once
     QStringList flags;               // --no-rate-limit
     QStringList arguments;           // what follows the command's name (db backup PATH)
@@ -27,6 +27,8 @@ int runServe(const Args &args);
 int runDemoSeed(const Args &args);
 int runCompanyCreate(const Args &args);
 int runTokenCreate(const Args &args);
+int runAgentCreate(const Args &args);
+int runSmtpPassword(const Args &args);
 int runDbCheck(const Args &args);
 int runDbBackup(const Args &args);
 

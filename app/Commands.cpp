@@ -4,6 +4,8 @@
 
 #include "core/api/cs/Runtime.h"
 #include "core/api/cs/ServerHost.h"
+#include "core/integrations/SmtpMailer.h"
+#include "core/engine/DemoLoad.h"
 #include "core/engine/DemoSeeder.h"
 #include "core/store/DataDir.h"
 #include "core/store/DbMaintenance.h"
@@ -12,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -60,6 +63,27 @@ void onSignal(int)
     [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
 
+// The demo company's first admin, admin@<company>.local, with a random
+// 16-character password; returns "EMAIL / PASSWORD" to print once.
+Result<QString> createDemoAdmin(api::Runtime &rt, const QString &company)
+{
+    static const QLatin1String alphabet("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
+    QString password;
+    for (int i = 0; i < 16; ++i)
+        password += alphabet.at(QRandomGenerator::system()->bounded(int(alphabet.size())));
+    NewAgent a;
+    a.companyId = company;
+    a.email = QStringLiteral("admin@%1.local").arg(company.toLower());
+    a.name = QStringLiteral("Demo admin");
+    a.role = QStringLiteral("admin");
+    const auto agent = rt.agents().create(a, password, kCliActor);
+    if (!agent)
+        return agent.error();
+    if (!rt.store().batch().flush())
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo admin"));
+    return QString(agent->email + QStringLiteral(" / ") + password);
+}
+
 } // namespace
 
 int runDemoSeed(const Args &args)
@@ -71,7 +95,17 @@ int runDemoSeed(const Args &args)
     auto seeded = seedDemo(rt->engine(), kCliActor);
     if (!seeded)
         return fail(1, seeded.error().message);
-    out() << QJsonDocument(*seeded).toJson(QJsonDocument::Compact) << Qt::endl;
+    QJsonObject result = *seeded;
+    if (args.options.contains(QStringLiteral("sessions"))) {
+        DemoLoadRequest load;
+        load.sessions = args.options.value(QStringLiteral("sessions")).toInt();
+        load.escalations = args.options.value(QStringLiteral("escalations")).toInt();
+        const auto loaded = seedDemoLoad(rt->engine(), result.value(QLatin1String("companyId")).toString(), load);
+        if (!loaded)
+            return fail(1, loaded.error().message);
+        result.insert(QStringLiteral("load"), *loaded);
+    }
+    out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }
 
@@ -114,6 +148,64 @@ int runTokenCreate(const Args &args)
     if (!rt.value()->store().companies().find(company))
         return fail(1, QStringLiteral("no company with id ") + company);
     out() << rt.value()->auth().issue(company, role, subject, ttl, customer) << Qt::endl;
+    return 0;
+}
+
+// The password comes as one line on standard input, never on the command line
+// (where every user's `ps` would see it).
+// One line of standard input (--password-stdin), without its line ending.
+static QString readLineFromStdin()
+{
+    QTextStream in(stdin);
+    QString line = in.readLine();
+    if (line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    return line;
+}
+
+int runAgentCreate(const Args &args)
+{
+    int code = 0;
+    auto rt = openRuntime(args, &code);
+    if (!rt)
+        return code;
+    const QString password = readLineFromStdin();
+    if (password.isEmpty())
+        return fail(2, QStringLiteral("no password on standard input (--password-stdin reads one line)"));
+    NewAgent a;
+    a.companyId = args.options.value(QStringLiteral("company"));
+    a.email = args.options.value(QStringLiteral("email"));
+    a.name = args.options.value(QStringLiteral("name"));
+    a.role = args.options.value(QStringLiteral("role"));
+    if (args.options.contains(QStringLiteral("queues")))
+        a.queues = args.options.value(QStringLiteral("queues")).split(QLatin1Char(','));
+    const auto agent = rt->agents().create(a, password, kCliActor);
+    if (!agent) {
+        const ErrorKind kind = agent.error().kind;
+        // A company that does not exist or an e-mail in use are facts of the data, not usage.
+        return fail(kind == ErrorKind::InvalidArgument ? 2 : 1, agent.error().message);
+    }
+    if (!rt->store().batch().flush())
+        return fail(1, QStringLiteral("could not store the agent"));
+    out() << agent->id << Qt::endl;
+    return 0;
+}
+
+// The SMTP password lives in the secret store, never in tierdesk.ini. A running
+// server reads it at start, so this command (which takes the data directory's
+// lock) is run while Tierdesk is stopped.
+int runSmtpPassword(const Args &args)
+{
+    int code = 0;
+    auto rt = openRuntime(args, &code);
+    if (!rt)
+        return code;
+    const QString password = readLineFromStdin();
+    if (password.isEmpty() || password.size() > 1024)
+        return fail(2, QStringLiteral("the SMTP password is one line of 1 to 1024 characters on standard input"));
+    if (const Status stored = rt->secrets().write(QLatin1String(kSmtpPasswordSecret), password.toUtf8()); !stored)
+        return fail(1, stored.error().message);
+    out() << "SMTP password stored in " << rt->secretsDescription() << Qt::endl;
     return 0;
 }
 
@@ -167,6 +259,16 @@ int runServe(const Args &args)
             return fail(1, seeded.error().message);
         demo = *seeded;
     }
+    // Someone must be able to log in to the console: with --demo and no agent yet,
+    // an admin for the demo company; otherwise say how to make one.
+    QString agentLogin;
+    const bool noAgents = rt->agents().empty();
+    if (noAgents && !demo.isEmpty()) {
+        const auto made = createDemoAdmin(*rt, demo.value(QLatin1String("companyId")).toString());
+        if (!made)
+            return fail(1, made.error().message);
+        agentLogin = *made;
+    }
     api::ServerHost host(*rt, options);
     QString error;
     if (!host.start(&error))
@@ -184,9 +286,14 @@ int runServe(const Args &args)
         const QString company = demo.value(QLatin1String("companyId")).toString();
         out() << "Demo company: " << company << " (" << demo.value(QLatin1String("companyName")).toString() << ")" << Qt::endl;
         out() << "Admin token (24 h): " << rt->auth().issue(company, api::Role::Admin, QStringLiteral("demo-admin"), 86400) << Qt::endl;
+        if (!agentLogin.isEmpty())
+            out() << "Agent login: " << agentLogin << Qt::endl;
         out() << "Try: curl -H \"Authorization: Bearer $TOKEN\" '" << host.baseUrl()
               << "/api/cs/sessions?companyId=" << company << "'" << Qt::endl;
     }
+    if (noAgents && demo.isEmpty())
+        out() << "No agent can log in yet: create one with  tierdesk agent create --company ID --email E --name N "
+                 "--role admin --password-stdin  (or start with --demo)" << Qt::endl;
     const int rc = QCoreApplication::exec();
     host.stop();
     return rc;

@@ -30,8 +30,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Tierdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("tierdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIERDESK_VERSION));
-    if (args.command.isEmpty())
-        return ui::runConsole(argc, argv, args.dataDir);
+    if (args.command.isEmpty()) {
+        ui::ConsoleOptions options;
+        options.dataDir = args.dataDir;
+        options.server = QUrl(args.options.value(QStringLiteral("server")));
+        if (args.options.contains(QStringLiteral("port")))
+            options.port = static_cast<quint16>(args.options.value(QStringLiteral("port")).toUInt());
+        return ui::runConsole(argc, argv, options);
+    }
 
     QCoreApplication app(argc, argv);
     if (args.command == QLatin1String("serve"))
@@ -40,6 +46,10 @@ int main(int argc, char *argv[])
         return cli::runDemoSeed(args);
     if (args.command == QLatin1String("company create"))
         return cli::runCompanyCreate(args);
+    if (args.command == QLatin1String("agent create"))
+        return cli::runAgentCreate(args);
+    if (args.command == QLatin1String("smtp password"))
+        return cli::runSmtpPassword(args);
     if (args.command == QLatin1String("db check"))
         return cli::runDbCheck(args);
     if (args.command == QLatin1String("db backup"))

@@ -13,6 +13,8 @@ packages=(
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line
   clang libclang-rt-14-dev llvm-14
+  # tests: a real SMTP server (aiosmtpd) on loopback for the e-mail tests
+  python3-aiosmtpd
 )
 if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
   packages+=(wrk imagemagick sqlite3)

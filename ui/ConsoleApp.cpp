@@ -1,7 +1,12 @@
 #include "ui/ConsoleApp.h"
 
+#include "ui/dialogs/LoginDialog.h"
+#include "ui/dialogs/SetupDialog.h"
+
 #include <QApplication>
+#include <QDir>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QTextStream>
 
 namespace tierdesk::ui {
@@ -11,6 +16,11 @@ ConsoleDialogs::Hook &dialogHook()
 {
     static ConsoleDialogs::Hook hook;
     return hook;
+}
+
+QString defaultTokenDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("console"));
 }
 
 } // namespace
@@ -29,25 +39,176 @@ void ConsoleDialogs::critical(QWidget *parent, const QString &title, const QStri
     QMessageBox::critical(parent, title, text);
 }
 
-ConsoleApp::ConsoleApp(QObject *parent) : QObject(parent)
+ConsoleApp::ConsoleApp(QObject *parent)
+    : ConsoleApp(std::make_unique<TokenStore>(TokenStore::systemFactory(defaultTokenDir())), parent)
+{
+}
+
+ConsoleApp::ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent)
+    : QObject(parent), m_window(m_client), m_tokens(std::move(tokens))
 {
     connect(&m_engine, &EngineController::started, &m_window, &MainWindow::showStarted);
     connect(&m_engine, &EngineController::failed, &m_window, &MainWindow::showFailed);
-    connect(&m_engine, &EngineController::sessionEvent, &m_window, &MainWindow::addEvent);
+    connect(&m_engine, &EngineController::setupSecretReady, this, [this](const QByteArray &secret) { m_setupSecret = secret; });
+    connect(&m_engine, &EngineController::started, this, [this](const QString &baseUrl) { onServerReady(baseUrl); });
+    // Secrets in the 0600 file: offer to move them into the keyring (refused,
+    // with the reason, while the keyring has no default collection).
+    connect(&m_engine, &EngineController::started, this,
+            [this](const QString &, const QString &, const QString &secrets, const QString &warning) {
+                if (warning.isEmpty() || !secrets.startsWith(QLatin1String("file")))
+                    return;
+                m_window.offerNoticeAction(tr("Move secrets into the keyring"), [this] { m_engine.moveSecretsToKeyring(); });
+            });
+    connect(&m_engine, &EngineController::secretsMoved, this, [this](int moved, const QString &error) {
+        if (!error.isEmpty())
+            return m_window.showNotice(tr("The secrets stay in the file: %1").arg(error));
+        m_window.showNotice(tr("%n secret(s) moved into the system keyring; Tierdesk reads them there from the next start.",
+                               nullptr, moved));
+    });
     // A second console on the same data directory would deliver every event
     // twice: say who has it, then leave.
     connect(&m_engine, &EngineController::dataDirInUse, this, [this](const QString &message) {
         ConsoleDialogs::critical(&m_window, tr("Tierdesk is already running"), message);
         emit exitRequested(1, message);
     });
+    connect(m_tokens.get(), &TokenStore::warning, &m_window, [this](const QString &text) {
+        m_window.showNotice(tr("Remember me: %1").arg(text));
+    });
+    // The token expired or was revoked while we worked: log in again.
+    connect(&m_client, &ApiClient::unauthorized, this, [this] {
+        if (!m_inSession)
+            return;
+        m_inSession = false;
+        m_window.stopSession();
+        m_tokens->forget(serverKey());
+        showLogin(tr("Your session has ended. Please log in again."));
+    });
+}
+
+ConsoleApp::~ConsoleApp()
+{
+    if (m_login)
+        delete m_login.data();
+    if (m_setup)
+        delete m_setup.data();
 }
 
 void ConsoleApp::start(const QString &dataDir, quint16 port)
 {
-    m_engine.start(dataDir, port);
+    start(ConsoleOptions{dataDir, port, {}});
 }
 
-int runConsole(int &argc, char **argv, const QString &dataDir)
+void ConsoleApp::start(const ConsoleOptions &options)
+{
+    m_remote = options.server.isValid() && !options.server.isEmpty();
+    if (!m_remote) {
+        m_engine.start(options.dataDir, options.port);
+        return;
+    }
+    m_window.showStarted(options.server.toString(), QString(), QString(), QString());
+    onServerReady(options.server.toString());
+}
+
+void ConsoleApp::onServerReady(const QString &baseUrl)
+{
+    m_client.setBaseUrl(QUrl(baseUrl));
+    authenticate();
+}
+
+void ConsoleApp::authenticate()
+{
+    m_tokens->read(serverKey(), this, [this](const QByteArray &token) {
+        if (token.isEmpty())
+            return checkSetup();
+        // A remembered token: still good?
+        m_client.setToken(token);
+        ApiReply *r = m_client.me();
+        connect(r, &ApiReply::succeeded, this, [this] { enter(); });
+        connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+            m_client.setToken({});
+            if (e.status == 401)
+                m_tokens->forget(serverKey());
+            showLogin(e.status == 401 ? QString() : e.message);
+        });
+    });
+}
+
+void ConsoleApp::checkSetup()
+{
+    ApiReply *r = m_client.authStatus();
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        if (body.value(QLatin1String("needsSetup")).toBool() && !m_remote)
+            showSetup();
+        else
+            showLogin(body.value(QLatin1String("needsSetup")).toBool()
+                          ? tr("This server has no accounts yet: create the first one on the server's own console.")
+                          : QString());
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { showLogin(e.isNetwork() ? e.message : QString()); });
+}
+
+void ConsoleApp::showLogin(const QString &error)
+{
+    if (!m_login) {
+        m_login = new LoginDialog(serverKey(), &m_window);
+        connect(m_login, &LoginDialog::submitted, this, &ConsoleApp::submitLogin);
+        connect(m_login, &QDialog::rejected, this, [this] { m_window.showNotice(tr("Not logged in: close and start again to log in.")); });
+    }
+    m_login->showError(error);
+    m_login->open();
+}
+
+void ConsoleApp::showSetup()
+{
+    if (!m_setup) {
+        m_setup = new SetupDialog(&m_window);
+        connect(m_setup, &SetupDialog::submitted, this, &ConsoleApp::submitSetup);
+        connect(m_setup, &QDialog::rejected, this, [this] { showLogin(); });
+    }
+    m_setup->open();
+}
+
+void ConsoleApp::submitLogin(const QString &email, const QString &password, bool remember)
+{
+    ApiReply *r = m_client.login(email, password);
+    connect(r, &ApiReply::succeeded, this, [this, remember] {
+        if (remember)
+            m_tokens->write(serverKey(), m_client.token());
+        else
+            m_tokens->forget(serverKey());
+        if (m_login)
+            m_login->done(QDialog::Accepted);
+        enter();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+        if (m_login)
+            m_login->showError(e.status == 401 ? tr("Wrong e-mail or password.") : e.message);
+    });
+}
+
+void ConsoleApp::submitSetup(const QString &name, const QString &email, const QString &password)
+{
+    ApiReply *r = m_client.setup(email, password, name, m_setupSecret);
+    connect(r, &ApiReply::succeeded, this, [this] {
+        m_tokens->write(serverKey(), m_client.token());
+        if (m_setup)
+            m_setup->done(QDialog::Accepted);
+        enter();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+        if (m_setup)
+            m_setup->showError(e.message);
+    });
+}
+
+void ConsoleApp::enter()
+{
+    m_inSession = true;
+    m_window.startSession();
+    emit signedIn();
+}
+
+int runConsole(int &argc, char **argv, const ConsoleOptions &options)
 {
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
@@ -60,8 +221,11 @@ int runConsole(int &argc, char **argv, const QString &dataDir)
         QTextStream(stderr) << "tierdesk: " << why << Qt::endl;
         QCoreApplication::exit(code);
     });
-    const quint16 port = static_cast<quint16>(qEnvironmentVariableIntValue("TIERDESK_PORT"));
-    console.start(dataDir, port ? port : 8080);
+    ConsoleOptions o = options;
+    // TIERDESK_PORT stays for scripts that set it; --port wins.
+    if (const int envPort = qEnvironmentVariableIntValue("TIERDESK_PORT"); envPort > 0 && o.port == 8080)
+        o.port = static_cast<quint16>(envPort);
+    console.start(o);
     console.window().show();
     return QApplication::exec();
 }

@@ -2,11 +2,18 @@
 
 #include "ui/EngineController.h"
 #include "ui/MainWindow.h"
+#include "ui/client/ApiClient.h"
+#include "ui/client/TokenStore.h"
+#include "ui/dialogs/LoginDialog.h"
+#include "ui/dialogs/SetupDialog.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
+#include <memory>
 
 class QWidget;
 
@@ -21,27 +28,68 @@ public:
     static void critical(QWidget *parent, const QString &title, const QString &text);
 };
 
-// The console: the window and the engine thread behind it, wired together.
-class ConsoleApp : public QObject {
+struct ConsoleOptions
+{
+    QString dataDir;    // the embedded server's data directory ("" = default)
+    quint16 port = 8080; // the embedded server's port (0: any free one)
+    QUrl server;        // set: a remote Tierdesk, no embedded server
+};
+
+// The console: the window, the API client, and (unless --server) the engine
+// thread with the embedded server; then login (or first-admin setup) and the
+// session. Dialogs are opened with open(), never exec(), and reachable here.
+class ConsoleApp : public QObject
+{
     Q_OBJECT
 
 public:
     explicit ConsoleApp(QObject *parent = nullptr);
+    // Tests give their own token store (a file in a temporary directory).
+    ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent = nullptr);
+    ~ConsoleApp() override;
+
     MainWindow &window() { return m_window; }
-    void start(const QString &dataDir, quint16 port);
+    EngineController &engine() { return m_engine; }
+    ApiClient &client() { return m_client; }
+    TokenStore &tokens() { return *m_tokens; }
+    void start(const QString &dataDir, quint16 port); // embedded
+    void start(const ConsoleOptions &options);
+    bool isRemote() const { return m_remote; }
+
+    LoginDialog *loginDialog() const { return m_login.data(); }
+    SetupDialog *setupDialog() const { return m_setup.data(); }
 
 signals:
     // The console cannot go on (the data directory is in use): leave with
     // `code`; `why` is the one-line reason.
     void exitRequested(int code, const QString &why);
+    // Logged in and the session started (the queue is loading).
+    void signedIn();
 
 private:
+    void onServerReady(const QString &baseUrl);
+    void authenticate();
+    void checkSetup();
+    void showLogin(const QString &error = {});
+    void showSetup();
+    void enter();
+    void submitLogin(const QString &email, const QString &password, bool remember);
+    void submitSetup(const QString &name, const QString &email, const QString &password);
+    QString serverKey() const { return m_client.baseUrl().toString(); }
+
+    ApiClient m_client;
     MainWindow m_window;
     EngineController m_engine;
+    std::unique_ptr<TokenStore> m_tokens;
+    QPointer<LoginDialog> m_login;
+    QPointer<SetupDialog> m_setup;
+    QByteArray m_setupSecret;
+    bool m_remote = false;
+    bool m_inSession = false;
 };
 
-// Starts the Qt Widgets console with the engine and embedded server on their
-// own thread. Returns the process exit code.
-int runConsole(int &argc, char **argv, const QString &dataDir);
+// Starts the Qt Widgets console (with the engine and embedded server on their
+// own thread unless options.server is set). Returns the process exit code.
+int runConsole(int &argc, char **argv, const ConsoleOptions &options);
 
 } // namespace tierdesk::ui

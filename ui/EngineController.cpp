@@ -61,6 +61,20 @@ void EngineController::start(const QString &dataDir, quint16 port)
                 Qt::QueuedConnection);
         emit started(worker->host->baseUrl(), worker->runtime->dataDir(), worker->runtime->secretsDescription(),
                      worker->runtime->secretsWarning());
+        emit setupSecretReady(worker->host->setupSecret());
+    });
+}
+
+void EngineController::moveSecretsToKeyring()
+{
+    auto *worker = static_cast<EngineWorker *>(m_worker);
+    if (!worker)
+        return emit secretsMoved(0, tr("The embedded server is not running."));
+    QMetaObject::invokeMethod(worker, [this, worker] {
+        if (!worker->runtime)
+            return emit secretsMoved(0, tr("The embedded server is not running."));
+        const auto moved = worker->runtime->moveSecretsToKeyring();
+        emit secretsMoved(moved ? *moved : 0, moved ? QString() : moved.error().message);
     });
 }
 

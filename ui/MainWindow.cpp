@@ -1,69 +1,453 @@
 #include "ui/MainWindow.h"
 
-#include <QDateTime>
+#include "ui/client/ApiClient.h"
+#include "ui/models/QueueModel.h"
+#include "ui/views/ConversationView.h"
+#include "ui/views/QueueView.h"
+#include "ui/views/ShortcutsOverlay.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
+#include <QShortcut>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QApplication>
+#include <QFrame>
+#include <QPushButton>
+#include <QSystemTrayIcon>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tierdesk::ui {
+namespace {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+enum Page { QueuePage, ConversationPage };
+
+// The app's mark with the number waiting on it (tray and window icon).
+QIcon countIcon(int waiting)
+{
+    QPixmap pm(64, 64);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(QColor(0x25, 0x63, 0xeb));
+    p.setPen(Qt::NoPen);
+    p.drawRoundedRect(QRectF(2, 2, 60, 60), 14, 14);
+    p.setPen(Qt::white);
+    QFont f = p.font();
+    f.setBold(true);
+    f.setPixelSize(waiting > 99 ? 24 : 34);
+    p.setFont(f);
+    p.drawText(pm.rect(), Qt::AlignCenter, waiting > 0 ? QString::number(qMin(waiting, 999)) : QStringLiteral("T"));
+    return QIcon(pm);
+}
+
+} // namespace
+
+MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent), m_client(client)
 {
     setWindowTitle(tr("Tierdesk"));
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(countIcon(0));
+    m_model = new QueueModel(this);
+    m_queue = new QueueView(*m_model, this);
+    m_conversation = new ConversationView(m_client, this);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_queue);
+    m_stack->addWidget(m_conversation);
+
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("noticeBar"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->setStyleSheet(QStringLiteral("color:#5c4300;"));
+    m_noticeAction = new QPushButton(this);
+    m_noticeAction->setObjectName(QStringLiteral("noticeAction"));
+    m_noticeAction->hide();
+    connect(m_noticeAction, &QPushButton::clicked, this, [this] {
+        if (m_noticeCallback)
+            m_noticeCallback();
+    });
+    m_noticeBox = new QFrame(this);
+    m_noticeBox->setStyleSheet(QStringLiteral("QFrame{background:#fff1c2; border-bottom:1px solid #e8c55c;}"));
+    auto *noticeRow = new QHBoxLayout(m_noticeBox);
+    noticeRow->setContentsMargins(12, 8, 12, 8);
+    noticeRow->addWidget(m_notice, 1);
+    noticeRow->addWidget(m_noticeAction);
+    m_noticeBox->hide();
+
     auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    m_status = new QLabel(tr("Starting the engine..."), central);
-    m_status->setObjectName(QStringLiteral("serverStatus"));
-    QFont big = m_status->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
-    m_status->setFont(big);
-    m_details = new QLabel(central);
-    m_details->setObjectName(QStringLiteral("serverDetails"));
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setWordWrap(true);
-    auto *feedTitle = new QLabel(tr("Live session events"), central);
-    m_events = new QListWidget(central);
-    m_events->setObjectName(QStringLiteral("eventFeed"));
-    layout->addWidget(m_status);
-    layout->addWidget(m_details);
-    layout->addWidget(feedTitle);
-    layout->addWidget(m_events, 1);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(m_noticeBox);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(0);
+    row->addWidget(buildNavigation());
+    row->addWidget(m_stack, 1);
+    outer->addLayout(row, 1);
     setCentralWidget(central);
-    resize(960, 640);
+    buildStatusBar();
+    installShortcuts();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(countIcon(0), this);
+        m_tray->setToolTip(tr("Tierdesk"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+
+    connect(m_queue, &QueueView::openRequested, this, &MainWindow::openConversation);
+    connect(m_queue, &QueueView::claimRequested, this, &MainWindow::claim);
+    connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
+    connect(m_conversation, &ConversationView::status, this, &MainWindow::message);
+    connect(m_conversation, &ConversationView::transferred, this, [this] { showQueue(); });
+    connect(m_model, &QueueModel::countsChanged, this, &MainWindow::updateCounts);
+    m_countsRefresh.setSingleShot(true);
+    m_countsRefresh.setInterval(2000);
+    connect(&m_countsRefresh, &QTimer::timeout, this, &MainWindow::refreshServerCounts);
+    connect(&m_client.events(), &EventStream::eventsArrived, this, &MainWindow::onEvents);
+    connect(&m_client.events(), &EventStream::stateChanged, this, &MainWindow::onConnection);
+    connect(&m_client, &ApiClient::agentChanged, this, [this] { m_queue->setAgentId(m_client.agentId()); });
+    onConnection(m_client.events().state());
+    updateCounts();
+    resize(1200, 760);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildNavigation()
+{
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->addItem(tr("Queue"));
+    m_nav->addItem(tr("Conversation"));
+    m_nav->setFixedWidth(170);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setStyleSheet(QStringLiteral(
+        "#navigation { background:#1f2937; color:#d1d5db; padding-top:12px; font-size:11pt; }"
+        "#navigation::item { padding:10px 16px; border-left:3px solid transparent; }"
+        "#navigation::item:selected { background:#374151; color:white; border-left:3px solid #60a5fa; }"));
+    m_nav->setCurrentRow(QueuePage);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    return m_nav;
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_server = new QLabel(tr("Starting…"), this);
+    m_server->setObjectName(QStringLiteral("serverStatus"));
+    m_connection = new QLabel(this);
+    m_connection->setObjectName(QStringLiteral("connectionState"));
+    m_presence = new QComboBox(this);
+    m_presence->setObjectName(QStringLiteral("presenceCombo"));
+    m_presence->addItem(tr("● Available"), QStringLiteral("available"));
+    m_presence->addItem(tr("◐ Away"), QStringLiteral("away"));
+    m_presence->setEnabled(false);
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("queueCounts"));
+    // Permanent: a passing message must not hide where we are connected.
+    statusBar()->addPermanentWidget(m_server);
+    statusBar()->addPermanentWidget(m_connection);
+    statusBar()->addPermanentWidget(m_counts);
+    statusBar()->addPermanentWidget(m_presence);
+    connect(m_presence, &QComboBox::activated, this, [this] {
+        ApiReply *r = m_client.setPresence(m_presence->currentData().toString());
+        connect(r, &ApiReply::failed, this, [this](const ApiError &e) { message(tr("Presence not changed: %1").arg(e.message)); });
+    });
+}
+
+void MainWindow::installShortcuts()
+{
+    struct Binding
+    {
+        QKeySequence keys;
+        std::function<void()> run;
+    };
+    const QList<Binding> bindings{
+        {QKeySequence(Qt::Key_J), [this] { m_queue->selectNext(1); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_Down), [this] { m_queue->selectNext(1); }},
+        {QKeySequence(Qt::Key_K), [this] { m_queue->selectNext(-1); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_Up), [this] { m_queue->selectNext(-1); }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { claimCurrent(); }},
+        {QKeySequence(Qt::Key_R), [this] {
+             if (!m_conversation->sessionId().isEmpty()) {
+                 m_nav->setCurrentRow(ConversationPage);
+                 m_conversation->focusReply();
+             }
+         }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { m_conversation->toggleNote(); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_T), [this] { m_conversation->showTransfer(); }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { m_conversation->showResolve(); }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] { m_conversation->showAction(); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+             showQueue();
+             m_queue->focusSearch();
+         }},
+        {QKeySequence(Qt::Key_F1), [this] { m_overlay->toggle(); }},
+    };
+    for (const Binding &b : bindings) {
+        auto *s = new QShortcut(b.keys, this);
+        connect(s, &QShortcut::activated, this, b.run);
+    }
+    m_overlay = new ShortcutsOverlay({{QStringLiteral("J / Ctrl+Down"), tr("Next escalation")},
+                                      {QStringLiteral("K / Ctrl+Up"), tr("Previous escalation")},
+                                      {QStringLiteral("Enter"), tr("Open the selected escalation")},
+                                      {QStringLiteral("Ctrl+Shift+C"), tr("Claim")},
+                                      {QStringLiteral("R"), tr("Reply")},
+                                      {QStringLiteral("Ctrl+Enter"), tr("Send the reply")},
+                                      {QStringLiteral("Ctrl+Shift+N"), tr("Note instead of reply")},
+                                      {QStringLiteral("/"), tr("Canned responses (at the start of a reply)")},
+                                      {QStringLiteral("Ctrl+T"), tr("Transfer")},
+                                      {QStringLiteral("Ctrl+Shift+R"), tr("Resolve")},
+                                      {QStringLiteral("Ctrl+Shift+M"), tr("Refund / credit")},
+                                      {QStringLiteral("Ctrl+F"), tr("Search the queue")},
+                                      {QStringLiteral("F1"), tr("This list")}},
+                                     centralWidget());
 }
 
 void MainWindow::showStarted(const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning)
 {
-    m_status->setText(tr("Serving the CS API at %1/api/cs").arg(baseUrl));
-    QString details = tr("Data directory: %1\nSecrets: %2").arg(dataDir, secrets);
+    m_server->setText(baseUrl);
+    m_server->setToolTip(tr("Serving the CS API at %1/api/cs\nData directory: %2\nSecrets: %3").arg(baseUrl, dataDir, secrets));
     if (!warning.isEmpty())
-        details += QLatin1Char('\n') + warning;
-    m_details->setText(details);
-    statusBar()->showMessage(tr("Ready"));
+        showNotice(warning);
 }
 
 void MainWindow::showFailed(const QString &error)
 {
-    m_status->setText(tr("The engine could not start"));
-    m_details->setText(error);
-    statusBar()->showMessage(tr("Error"));
+    m_server->setText(tr("The engine could not start"));
+    showNotice(error);
 }
 
-void MainWindow::addEvent(const QString &, const QString &sessionId, const QString &type, const QJsonObject &data)
+void MainWindow::showNotice(const QString &text)
 {
-    QString line = QStringLiteral("%1  %2  %3").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), type, sessionId);
-    const QJsonObject message = data.value(QLatin1String("customerMessage")).toObject();
-    if (!message.isEmpty())
-        line += QStringLiteral("  \"%1\"").arg(message.value(QLatin1String("content")).toString().left(80));
-    if (data.contains(QLatin1String("reason")))
-        line += QStringLiteral("  %1 -> %2").arg(data.value(QLatin1String("reason")).toString(),
-                                                 data.value(QLatin1String("toTier")).toString());
-    m_events->insertItem(0, line);
-    while (m_events->count() > 500)
-        delete m_events->takeItem(m_events->count() - 1);
+    m_notice->setText(text);
+    m_noticeBox->setVisible(!text.isEmpty());
+    offerNoticeAction({}, {});
+}
+
+void MainWindow::offerNoticeAction(const QString &label, std::function<void()> action)
+{
+    m_noticeAction->setText(label);
+    m_noticeCallback = std::move(action);
+    m_noticeAction->setVisible(!label.isEmpty() && m_noticeCallback);
+}
+
+void MainWindow::startSession()
+{
+    m_queue->setAgentId(m_client.agentId());
+    m_presence->setEnabled(!m_client.agentId().isEmpty());
+    if (const int i = m_presence->findData(m_client.agent().value(QLatin1String("presence")).toString()); i >= 0)
+        m_presence->setCurrentIndex(i);
+    if (!m_client.baseUrl().isEmpty())
+        m_server->setText(m_client.baseUrl().toString());
+    reloadQueue();
+    ApiReply *canned = m_client.cannedResponses();
+    connect(canned, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        m_conversation->setCannedResponses(body.value(QLatin1String("items")).isArray()
+                                               ? body.value(QLatin1String("items")).toArray()
+                                               : body.value(QLatin1String("cannedResponses")).toArray());
+    });
+    m_client.startEvents();
+}
+
+void MainWindow::stopSession()
+{
+    m_client.stopEvents();
+    m_presence->setEnabled(false);
+}
+
+void MainWindow::reloadQueue()
+{
+    ApiReply *r = m_client.queue({});
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        const QString keep = m_queue->currentSessionId();
+        rememberServerCounts(body);
+        m_model->setItems(body.value(QLatin1String("items")).toArray());
+        QStringList queues;
+        const QJsonObject counts = body.value(QLatin1String("counts")).toObject();
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            queues << it.key();
+        if (!queues.isEmpty()) {
+            m_queue->setQueues(queues);
+            m_conversation->setQueues(queues);
+        }
+        if (!keep.isEmpty())
+            m_queue->selectSession(keep);
+        emit queueLoaded();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { message(tr("The queue could not be loaded: %1").arg(e.message)); });
+}
+
+void MainWindow::onEvents(const QList<QJsonObject> &events)
+{
+    m_model->applyEvents(events);
+    m_conversation->applyEvents(events);
+    for (const QJsonObject &e : events) {
+        const QString type = e.value(QLatin1String("type")).toString();
+        const QJsonObject item = e.value(QLatin1String("data")).toObject();
+        const QString who = item.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString();
+        if (type == QLatin1String("agent.presence") && item.value(QLatin1String("agentId")).toString() == m_client.agentId()) {
+            // Set from another console of mine: follow it (offline is not a choice here).
+            if (const int i = m_presence->findData(item.value(QLatin1String("presence")).toString()); i >= 0)
+                m_presence->setCurrentIndex(i);
+        } else if (type == QLatin1String("queue.added") && concernsMe(item))
+            notify(tr("New escalation"), tr("%1 · %2").arg(who, item.value(QLatin1String("issueSummary")).toString()));
+        else if (type == QLatin1String("sla.breached") && concernsMe(item))
+            notify(tr("SLA breached"), tr("%1 has waited too long").arg(who));
+    }
+}
+
+void MainWindow::onConnection(EventStream::State state)
+{
+    switch (state) {
+    case EventStream::State::Connected:
+        m_connection->setText(tr("● Live"));
+        m_connection->setStyleSheet(QStringLiteral("color:#1e7b45;"));
+        reloadQueue(); // whatever happened while we were away
+        break;
+    case EventStream::State::Connecting:
+        m_connection->setText(tr("○ Connecting…"));
+        m_connection->setStyleSheet(QStringLiteral("color:#7a4b00;"));
+        break;
+    case EventStream::State::Reconnecting:
+        m_connection->setText(tr("○ Connection lost — retrying"));
+        m_connection->setStyleSheet(QStringLiteral("color:#9b1c1c;"));
+        break;
+    case EventStream::State::Offline:
+        m_connection->setText(tr("○ Offline"));
+        m_connection->setStyleSheet(QStringLiteral("color:#5f6b7a;"));
+        break;
+    }
+}
+
+void MainWindow::rememberServerCounts(const QJsonObject &queueBody)
+{
+    m_listTruncated = queueBody.value(QLatin1String("total")).toInt() > queueBody.value(QLatin1String("items")).toArray().size();
+    QueueModel::Counts c;
+    const QJsonObject counts = queueBody.value(QLatin1String("counts")).toObject();
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        const QJsonObject q = it.value().toObject();
+        c.waiting += q.value(QLatin1String("waiting")).toInt();
+        c.claimed += q.value(QLatin1String("claimed")).toInt();
+        c.breached += q.value(QLatin1String("breached")).toInt();
+    }
+    m_serverCounts = c;
+}
+
+void MainWindow::refreshServerCounts()
+{
+    // Only the counts are wanted: the smallest page.
+    ApiClient::QueueQuery q;
+    q.limit = 1;
+    ApiReply *r = m_client.queue(q);
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        const bool truncated = m_listTruncated;
+        rememberServerCounts(body);
+        m_listTruncated = truncated; // a page of one says nothing about the list on screen
+        updateCounts();
+    });
+}
+
+void MainWindow::updateCounts()
+{
+    // The list holds at most one page of the queue; beyond it the server's counts are the truth,
+    // refreshed a moment after live changes.
+    if (m_listTruncated && sender() == m_model && !m_countsRefresh.isActive())
+        m_countsRefresh.start();
+    const QueueModel::Counts c = m_listTruncated ? m_serverCounts : m_model->counts();
+    QString text = tr("%1 waiting · %2 claimed").arg(c.waiting).arg(c.claimed);
+    if (c.breached > 0)
+        text += tr(" · <span style=\"color:#9b1c1c\"><b>%1 breached</b></span>").arg(c.breached);
+    m_counts->setText(text);
+    m_nav->item(QueuePage)->setText(c.waiting > 0 ? tr("Queue  (%1)").arg(c.waiting) : tr("Queue"));
+    setWindowIcon(countIcon(c.waiting));
+    if (m_tray) {
+        m_tray->setIcon(countIcon(c.waiting));
+        m_tray->setToolTip(tr("Tierdesk: %1 waiting").arg(c.waiting));
+    }
+}
+
+bool MainWindow::concernsMe(const QJsonObject &item) const
+{
+    // An agent who is away is not disturbed; one with queues hears only of those.
+    if (m_presence->currentData().toString() == QLatin1String("away"))
+        return false;
+    const QJsonArray mine = m_client.agent().value(QLatin1String("queues")).toArray();
+    return mine.isEmpty() || mine.contains(item.value(QLatin1String("queue")));
+}
+
+void MainWindow::notify(const QString &title, const QString &text)
+{
+    m_notifications << title + QStringLiteral(": ") + text;
+    while (m_notifications.size() > 100)
+        m_notifications.removeFirst();
+    if (m_tray && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+    QApplication::beep();
+}
+
+void MainWindow::openConversation(const QString &sessionId)
+{
+    if (sessionId.isEmpty())
+        return;
+    m_conversation->open(sessionId);
+    const int row = m_model->rowOf(sessionId);
+    if (row >= 0)
+        m_conversation->setQueueItem(m_model->item(row));
+    m_nav->setCurrentRow(ConversationPage);
+}
+
+void MainWindow::showQueue()
+{
+    m_nav->setCurrentRow(QueuePage);
+}
+
+void MainWindow::claimCurrent()
+{
+    if (m_stack->currentIndex() == ConversationPage && !m_conversation->sessionId().isEmpty())
+        m_conversation->claim();
+    else
+        claim(m_queue->currentSessionId());
+}
+
+void MainWindow::claim(const QString &sessionId)
+{
+    if (sessionId.isEmpty())
+        return;
+    ApiReply *r = m_client.claim(sessionId);
+    connect(r, &ApiReply::succeeded, this, [this, sessionId] {
+        message(tr("Claimed"));
+        openConversation(sessionId);
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+        const QString holder = e.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString();
+        message(e.code == QLatin1String("CS_025") ? tr("%1 has already claimed it.").arg(holder.isEmpty() ? tr("Someone else") : holder)
+                                                  : tr("Claiming failed: %1").arg(e.message));
+    });
+}
+
+void MainWindow::release(const QString &sessionId)
+{
+    if (sessionId.isEmpty())
+        return;
+    ApiReply *r = m_client.release(sessionId);
+    connect(r, &ApiReply::succeeded, this, [this] { message(tr("Released")); });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { message(tr("Releasing failed: %1").arg(e.message)); });
+}
+
+void MainWindow::message(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
 }
 
 } // namespace tierdesk::ui

@@ -1,30 +1,102 @@
 #pragma once
 
+#include "ui/client/EventStream.h"
+#include "ui/models/QueueModel.h"
+
 #include <QJsonObject>
 #include <QMainWindow>
+#include <QTimer>
 
+#include <functional>
+
+class QComboBox;
+class QFrame;
 class QLabel;
+class QPushButton;
 class QListWidget;
+class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace tierdesk::ui {
 
-// The console's first window: where the server is, where data and secrets
-// live, and a live feed of session events.
+class ApiClient;
+class ConversationView;
+class QueueModel;
+class QueueView;
+class ShortcutsOverlay;
+
+// The console's window: navigation on the left (the queue, the conversation),
+// the views in the middle, and a status bar with the server, the live
+// connection, the agent's presence and the queue's counts.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(ApiClient &client, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
+    // The embedded engine's outcome (a remote console shows only the URL).
     void showStarted(const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning);
     void showFailed(const QString &error);
-    void addEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    // A notice above everything; showing one removes the previous one's action.
+    void showNotice(const QString &text);
+    // A button beside the notice (e.g. "Move secrets into the keyring").
+    void offerNoticeAction(const QString &label, std::function<void()> action);
+    // Logged in: load the queue and canned responses, open the live stream.
+    void startSession();
+    void stopSession();
+
+    QueueModel &queueModel() { return *m_model; }
+    QueueView *queueView() const { return m_queue; }
+    ConversationView *conversation() const { return m_conversation; }
+    // Desktop notifications shown so far (the tray may be missing).
+    const QStringList &notifications() const { return m_notifications; }
+    void openConversation(const QString &sessionId);
+    void showQueue();
+    void claimCurrent();
+    void reloadQueue();
+
+signals:
+    void queueLoaded();
 
 private:
-    QLabel *m_status;
-    QLabel *m_details;
-    QListWidget *m_events;
+    QWidget *buildNavigation();
+    void buildStatusBar();
+    void installShortcuts();
+    void onEvents(const QList<QJsonObject> &events);
+    void onConnection(EventStream::State state);
+    void updateCounts();
+    void rememberServerCounts(const QJsonObject &queueBody);
+    void refreshServerCounts();
+    void notify(const QString &title, const QString &text);
+    bool concernsMe(const QJsonObject &queueItem) const;
+    void claim(const QString &sessionId);
+    void release(const QString &sessionId);
+    void message(const QString &text);
+
+    ApiClient &m_client;
+    QueueModel *m_model;
+    QueueView *m_queue;
+    ConversationView *m_conversation;
+    QStackedWidget *m_stack;
+    QListWidget *m_nav;
+    QLabel *m_notice;
+    QFrame *m_noticeBox;
+    QPushButton *m_noticeAction;
+    std::function<void()> m_noticeCallback;
+    QLabel *m_server;
+    QLabel *m_connection;
+    QComboBox *m_presence;
+    // The queue route sends one page; when the queue is longer the status bar
+    // shows the server's counts (refreshed shortly after live changes).
+    bool m_listTruncated = false;
+    QueueModel::Counts m_serverCounts;
+    QTimer m_countsRefresh;
+    QLabel *m_counts;
+    QSystemTrayIcon *m_tray = nullptr;
+    ShortcutsOverlay *m_overlay = nullptr;
+    QStringList m_notifications;
 };
 
 } // namespace tierdesk::ui

@@ -24,6 +24,13 @@ enum class ErrorKind {
     InvalidMessage,
     Forbidden,
     Conflict,
+    // The agent desk (docs/api.md, "The agent desk").
+    SessionClaimed,        // another person holds the session
+    NotInQueue,            // not an open human-tier session
+    StaleReply,            // the customer wrote after the message the reply is based on
+    NotClaimedByYou,       // held by someone else or by nobody
+    UnresolvedPlaceholder, // a reply still holds a {{placeholder}}
+    NotOwed,               // a refund the order does not owe (uncharged, or beyond what is left)
     Internal,
 };
 

@@ -21,6 +21,9 @@ const QList<Key> &all()
         {AuthThrottleEnabled, true, "Refuse an address for the rest of the window once its authentications failed too often"},
         {AuthMaxFailures, 20, "Failed authentications per client address and window before 429"},
         {AuthFailureWindowSeconds, 60, "Length of the failed-authentication window"},
+        {AuthAgentTokenTtlSeconds, 43200, "Lifetime of the token an agent gets at login (60 to 31622400)"},
+        {AuthLoginFailuresPerWindow, 5, "Failed logins per e-mail and per client address and window before 429"},
+        {AuthLoginWindowSeconds, 900, "Length of the failed-login window"},
         {HttpMaxBodyBytes, 1048576, "Largest request body; larger ones get 413"},
         {HttpIdleTimeoutSeconds, 30, "Idle keep-alive connections close after this"},
         {HttpRequestTimeoutSeconds, 10, "A request must arrive completely within this (else 408)"},
@@ -36,6 +39,13 @@ const QList<Key> &all()
         {WebhookPerHookConcurrency, 2, "Deliveries in flight to one webhook (1-64)"},
         {WebhookMaxConcurrency, 32, "Deliveries in flight over all webhooks (1-256)"},
         {WebhookAllowPrivateNetworks, false, "Let webhooks reach loopback and private-network addresses"},
+        {DeskSlaCheckSeconds, 15, "How often the agent desk re-evaluates SLA states (1-3600)"},
+        {SmtpHost, QString(), "SMTP server for escalation e-mail; empty: no e-mail is sent"},
+        {SmtpPort, 587, "SMTP server port (1-65535)"},
+        {SmtpTls, QStringLiteral("starttls"), "starttls (required), tls (implicit, smtps://) or none"},
+        {SmtpUser, QString(), "SMTP user name; empty: no AUTH. The password is the secret smtp/password"},
+        {SmtpFrom, QString(), "Sender address: desk@example.com or Name <desk@example.com>"},
+        {SmtpTimeoutSeconds, 30, "One message, connect to the server's last answer (1-300)"},
     };
     return keys;
 }

@@ -31,6 +31,9 @@ inline constexpr char MaxMessagesPerSession[] = "sessions/maxMessages";
 inline constexpr char AuthThrottleEnabled[] = "auth/throttleFailures";
 inline constexpr char AuthMaxFailures[] = "auth/maxFailures";
 inline constexpr char AuthFailureWindowSeconds[] = "auth/failureWindowSeconds";
+inline constexpr char AuthAgentTokenTtlSeconds[] = "auth/agentTokenTtlSeconds";
+inline constexpr char AuthLoginFailuresPerWindow[] = "auth/loginFailuresPerWindow";
+inline constexpr char AuthLoginWindowSeconds[] = "auth/loginWindowSeconds";
 inline constexpr char HttpMaxBodyBytes[] = "http/maxBodyBytes";
 inline constexpr char HttpIdleTimeoutSeconds[] = "http/idleTimeoutSeconds";
 inline constexpr char HttpRequestTimeoutSeconds[] = "http/requestTimeoutSeconds";
@@ -46,6 +49,13 @@ inline constexpr char WebhookTimeoutSeconds[] = "webhooks/timeoutSeconds";
 inline constexpr char WebhookPerHookConcurrency[] = "webhooks/perHookConcurrency";
 inline constexpr char WebhookMaxConcurrency[] = "webhooks/maxConcurrency";
 inline constexpr char WebhookAllowPrivateNetworks[] = "webhooks/allowPrivateNetworks";
+inline constexpr char DeskSlaCheckSeconds[] = "desk/slaCheckSeconds";
+inline constexpr char SmtpHost[] = "smtp/host";
+inline constexpr char SmtpPort[] = "smtp/port";
+inline constexpr char SmtpTls[] = "smtp/tls";
+inline constexpr char SmtpUser[] = "smtp/user";
+inline constexpr char SmtpFrom[] = "smtp/from";
+inline constexpr char SmtpTimeoutSeconds[] = "smtp/timeoutSeconds";
 
 } // namespace settings
 

@@ -1,12 +1,14 @@
 #include "core/domain/CsConfig.h"
 
+#include "core/domain/DeskConfig.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace tierdesk {
 namespace {
 
-QJsonObject defaultJson()
+QJsonObject seedJson()
 {
     static const QJsonObject json = QJsonDocument::fromJson(R"({
       "enabled": true,
@@ -35,6 +37,34 @@ QJsonObject defaultJson()
     })")
                                          .object();
     return json;
+}
+
+// The seed's keys plus Tierdesk's own: "desk" (queues and SLA targets) and
+// tiers.humanAgent.capabilities (a person's refunds and credits).
+QJsonObject defaultJson()
+{
+    static const QJsonObject json = [] {
+        QJsonObject j = seedJson();
+        j.insert(QStringLiteral("desk"), defaultDeskJson());
+        // What a person may refund or credit from the console (docs/api.md, "The agent desk").
+        QJsonObject tiers = j.value(QLatin1String("tiers")).toObject();
+        QJsonObject human = tiers.value(QLatin1String("humanAgent")).toObject();
+        human.insert(QStringLiteral("capabilities"),
+                     QJsonObject{{QStringLiteral("canProcessRefunds"), true},
+                                 {QStringLiteral("maxRefundAmount"), 500},
+                                 {QStringLiteral("canModifySubscription"), true},
+                                 {QStringLiteral("canApplyCredits"), true},
+                                 {QStringLiteral("maxCreditAmount"), 100}});
+        tiers.insert(QStringLiteral("humanAgent"), human);
+        j.insert(QStringLiteral("tiers"), tiers);
+        return j;
+    }();
+    return json;
+}
+
+QJsonObject humanAgent(const QJsonObject &config)
+{
+    return config.value(QLatin1String("tiers")).toObject().value(QLatin1String("humanAgent")).toObject();
 }
 
 const QStringList kTones{QStringLiteral("friendly"), QStringLiteral("formal"), QStringLiteral("empathetic"),
@@ -102,6 +132,12 @@ QString validateCsConfig(const QJsonObject &config)
         if (len < 40 || len > 4000 || len != static_cast<int>(len))
             return path + QStringLiteral(".responseGuidelines.maxResponseLength: a whole number from 40 to 4000");
     }
+    const QJsonObject humanCaps = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("capabilities")).toObject();
+    for (const char *amount : {"maxRefundAmount", "maxCreditAmount"}) {
+        const QString err = checkAmount(humanCaps, amount, QStringLiteral("tiers.humanAgent.capabilities"));
+        if (!err.isEmpty())
+            return err;
+    }
     const QString phone = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("escalationPhone")).toString();
     if (phone.size() > 32)
         return QStringLiteral("tiers.humanAgent.escalationPhone: at most 32 characters");
@@ -129,7 +165,7 @@ QString validateCsConfig(const QJsonObject &config)
     const double turns = rules.value(QLatin1String("complexIssueAfterTurns")).toDouble();
     if (turns < 1 || turns > 10 || turns != static_cast<int>(turns))
         return QStringLiteral("escalationRules.complexIssueAfterTurns: a whole number from 1 to 10");
-    return {};
+    return validateDeskConfig(config.value(QLatin1String("desk")).toObject());
 }
 
 CsConfig::CsConfig() : CsConfig(defaultJson()) {}
@@ -144,6 +180,7 @@ void CsConfig::parseViews()
     for (Tier t : {Tier::AiRep, Tier::AiManager, Tier::HumanAgent})
         m_tiers[static_cast<int>(t)] = parseTier(t);
     m_irate = parseIrate();
+    m_desk = DeskConfig::parse(m_json.value(QLatin1String("desk")).toObject());
 }
 
 CsConfig CsConfig::defaults() { return CsConfig(defaultJson()); }
@@ -173,14 +210,10 @@ TierCapabilities CsConfig::parseTier(Tier t) const
 {
     TierCapabilities out;
     const QJsonObject tiers = m_json.value(QLatin1String("tiers")).toObject();
-    if (t == Tier::HumanAgent) {
-        // A person decides within policy; the engine places no AI limit on them.
-        out.enabled = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("enabled")).toBool(true);
-        out.canProcessRefunds = out.canModifySubscription = out.canApplyCredits = true;
-        out.maxRefundAmount = out.maxCreditAmount = 1e9;
-        return out;
-    }
-    const QJsonObject tier = tiers.value(QLatin1String(t == Tier::AiRep ? "aiRep" : "aiManager")).toObject();
+    // The human tier's capabilities limit what a person may do from the console
+    // (POST /sessions/:id/actions); the AI never acts at that tier.
+    const char *key = t == Tier::AiRep ? "aiRep" : t == Tier::AiManager ? "aiManager" : "humanAgent";
+    const QJsonObject tier = tiers.value(QLatin1String(key)).toObject();
     const QJsonObject caps = tier.value(QLatin1String("capabilities")).toObject();
     const QJsonObject guide = tier.value(QLatin1String("responseGuidelines")).toObject();
     out.enabled = tier.value(QLatin1String("enabled")).toBool(true);
@@ -217,6 +250,16 @@ int CsConfig::repeatContactWindowHours() const
 int CsConfig::complexIssueAfterTurns() const
 {
     return m_json.value(QLatin1String("escalationRules")).toObject().value(QLatin1String("complexIssueAfterTurns")).toInt(2);
+}
+
+bool CsConfig::notifyOnEscalation() const
+{
+    return humanAgent(m_json).value(QLatin1String("notifyOnEscalation")).toBool(true);
+}
+
+QString CsConfig::escalationPhone() const
+{
+    return humanAgent(m_json).value(QLatin1String("escalationPhone")).toString();
 }
 
 } // namespace tierdesk

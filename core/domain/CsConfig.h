@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
 
 #include <QJsonObject>
@@ -50,6 +51,9 @@ public:
     const IrateProtocol &irateProtocol() const { return m_irate; }
     int repeatContactWindowHours() const;
     int complexIssueAfterTurns() const;
+    const DeskConfig &desk() const { return m_desk; }
+    bool notifyOnEscalation() const;
+    QString escalationPhone() const;
 
 private:
     explicit CsConfig(QJsonObject json);
@@ -61,6 +65,7 @@ private:
     QJsonObject m_json;
     TierCapabilities m_tiers[3];
     IrateProtocol m_irate;
+    DeskConfig m_desk;
 };
 
 // Validation used by merged(); exposed for tests. Returns the first problem found

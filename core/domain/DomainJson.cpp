@@ -44,15 +44,21 @@ QJsonObject escalation(const EscalationRecord &e)
                   {QStringLiteral("automatic"), e.automatic}};
     if (!e.notes.isEmpty())
         o.insert(QStringLiteral("notes"), e.notes);
+    if (e.transfer)
+        o.insert(QStringLiteral("transfer"), true);
     return o;
 }
 
 QJsonObject resolution(const Resolution &r)
 {
-    return {{QStringLiteral("type"), toString(r.type)},
-            {QStringLiteral("summary"), r.summary},
-            {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
-            {QStringLiteral("followUpRequired"), r.followUpRequired}};
+    QJsonObject o{{QStringLiteral("type"), toString(r.type)},
+                  {QStringLiteral("summary"), r.summary},
+                  {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
+                  {QStringLiteral("followUpRequired"), r.followUpRequired}};
+    if (!r.resolvedById.isEmpty())
+        o.insert(QStringLiteral("resolvedBy"), QJsonObject{{QStringLiteral("id"), r.resolvedById},
+                                                           {QStringLiteral("name"), r.resolvedByName}});
+    return o;
 }
 
 QJsonObject customer(const Customer &c)

@@ -35,6 +35,21 @@ struct Customer
     double creditBalance = 0;
 };
 
+// A person who works the human tier (seed 004's agent profiles). `role` is
+// agent, supervisor or admin; `queues` names the queues they answer.
+struct Agent
+{
+    QString id; // agt_...
+    QString companyId;
+    QString email; // unique, lower-case
+    QString name;
+    QString role = QStringLiteral("agent");
+    QStringList queues;
+    QString passwordHash; // libsodium crypto_pwhash_str (Argon2id)
+    bool active = true;
+    qint64 createdAt = 0;
+};
+
 struct Order
 {
     QString id; // the customer-facing number, e.g. ORD-10001
@@ -78,6 +93,9 @@ struct EscalationRecord
     qint64 timestamp = 0;
     QString notes;
     bool automatic = false;
+    // A person moved the session (to an AI tier or another queue); `reason`
+    // repeats the reason of the escalation being moved on (docs/api.md).
+    bool transfer = false;
 };
 
 struct Resolution
@@ -86,6 +104,9 @@ struct Resolution
     QString summary;
     QStringList actionsTaken;
     bool followUpRequired = false;
+    // The person who resolved it; empty when the AI or an API client did.
+    QString resolvedById{};
+    QString resolvedByName{};
 };
 
 struct Session

@@ -112,27 +112,54 @@ ActionReport ActionExecutor::perform(const Session &session, const Customer &cus
     return report;
 }
 
-void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, const RequestedAction &r, const Order &o,
-                            ActionReport &report, qint64 nowMs)
+Status ActionExecutor::owes(const Order &o, double amount)
 {
-    const double refundable = o.total - o.refundedAmount;
-    if (o.status == QLatin1String("refunded") || refundable <= 0.005) {
-        report.refusal = QStringLiteral("Order %1 has already been refunded in full.").arg(o.id);
-        return;
-    }
-    if (o.status == QLatin1String("cancelled")) {
-        report.refusal = QStringLiteral("Order %1 was cancelled, so nothing was charged for it.").arg(o.id);
-        return;
-    }
-    const double amount = qMin(r.amount > 0 ? r.amount : refundable, refundable);
-    if (!caps.canProcessRefunds || amount > caps.maxRefundAmount + 1e-9) {
-        report.refusal = QStringLiteral("A refund of $%1 is beyond what this tier may approve.").arg(amount, 0, 'f', 2);
-        return;
-    }
-    const bool full = amount >= refundable - 0.005;
-    if (!m_customers.recordRefund(s.companyId, o.id, amount, full))
-        return;
-    m_customers.appendLedger({s.companyId, s.id, s.customerId, o.id, QStringLiteral("refund"), tierName(s), {}, amount, nowMs});
+    const double left = o.total - o.refundedAmount;
+    const QJsonObject details{{QStringLiteral("orderId"), o.id},
+                              {QStringLiteral("status"), o.status},
+                              {QStringLiteral("total"), o.total},
+                              {QStringLiteral("refundedAmount"), o.refundedAmount},
+                              {QStringLiteral("refundable"), qMax(0.0, left)}};
+    if (o.status == QLatin1String("refunded") || left <= 0.005)
+        return makeError(ErrorKind::NotOwed, QStringLiteral("Order %1 has already been refunded in full.").arg(o.id), details);
+    if (o.status == QLatin1String("cancelled"))
+        return makeError(ErrorKind::NotOwed, QStringLiteral("Order %1 was cancelled, so nothing was charged for it.").arg(o.id),
+                         details);
+    if (o.status == QLatin1String("pending"))
+        return makeError(ErrorKind::NotOwed, QStringLiteral("Order %1 has not been charged yet, so there is nothing to refund.").arg(o.id),
+                         details);
+    if (amount > left + 0.005)
+        return makeError(ErrorKind::NotOwed,
+                         QStringLiteral("Only $%1 of order %2 is left to refund.").arg(left, 0, 'f', 2).arg(o.id), details);
+    return Ok{};
+}
+
+Status ActionExecutor::allows(const TierCapabilities &caps, RequestedAction::Kind kind, double amount)
+{
+    const bool refund = kind == RequestedAction::Refund;
+    const bool can = refund ? caps.canProcessRefunds : caps.canApplyCredits;
+    const double max = refund ? caps.maxRefundAmount : caps.maxCreditAmount;
+    if (can && amount <= max + 1e-9)
+        return Ok{};
+    return makeError(ErrorKind::Forbidden,
+                     QStringLiteral("A %1 of $%2 is beyond what this tier may approve.")
+                         .arg(refund ? QStringLiteral("refund") : QStringLiteral("credit"))
+                         .arg(amount, 0, 'f', 2),
+                     {{QStringLiteral("capability"), QLatin1String(refund ? "canProcessRefunds" : "canApplyCredits")},
+                      {QStringLiteral("allowed"), can},
+                      {QStringLiteral("cap"), QLatin1String(refund ? "maxRefundAmount" : "maxCreditAmount")},
+                      {QStringLiteral("max"), can ? max : 0.0},
+                      {QStringLiteral("amount"), amount}});
+}
+
+bool ActionExecutor::writeRefund(const Session &s, const Order &o, double amount, const QString &details,
+                                 ActionReport &report, qint64 nowMs)
+{
+    const bool full = amount >= o.total - o.refundedAmount - 0.005;
+    if (!m_customers.recordRefund(s.companyId, o.id, amount, full)
+        || !m_customers.appendLedger({s.companyId, s.id, s.customerId, o.id, QStringLiteral("refund"), tierName(s), details,
+                                      amount, nowMs}))
+        return false;
     report.refunded = amount;
     report.actionsTaken << QStringLiteral("process_refund");
     if (report.order) {
@@ -140,6 +167,35 @@ void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, cons
         if (full)
             report.order->status = QStringLiteral("refunded");
     }
+    return true;
+}
+
+bool ActionExecutor::writeCredit(const Session &s, double amount, const QString &details, ActionReport &report,
+                                 qint64 nowMs)
+{
+    if (!m_customers.addCredit(s.companyId, s.customerId, amount)
+        || !m_customers.appendLedger({s.companyId, s.id, s.customerId, {}, QStringLiteral("credit"), tierName(s), details,
+                                      amount, nowMs}))
+        return false;
+    report.credited = amount;
+    report.actionsTaken << QStringLiteral("apply_credit");
+    return true;
+}
+
+void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, const RequestedAction &r, const Order &o,
+                            ActionReport &report, qint64 nowMs)
+{
+    if (const Status owed = owes(o, 0); !owed) {
+        report.refusal = owed.error().message;
+        return;
+    }
+    const double refundable = o.total - o.refundedAmount;
+    const double amount = qMin(r.amount > 0 ? r.amount : refundable, refundable);
+    if (const Status allowed = allows(caps, RequestedAction::Refund, amount); !allowed) {
+        report.refusal = allowed.error().message;
+        return;
+    }
+    writeRefund(s, o, amount, {}, report, nowMs);
 }
 
 void ActionExecutor::credit(const Session &s, const TierCapabilities &caps, const RequestedAction &r,
@@ -147,15 +203,41 @@ void ActionExecutor::credit(const Session &s, const TierCapabilities &caps, cons
 {
     if (r.amount <= 0)
         return;
-    if (!caps.canApplyCredits || r.amount > caps.maxCreditAmount + 1e-9) {
-        report.refusal = QStringLiteral("A credit of $%1 is beyond what this tier may approve.").arg(r.amount, 0, 'f', 2);
+    if (const Status allowed = allows(caps, RequestedAction::Credit, r.amount); !allowed) {
+        report.refusal = allowed.error().message;
         return;
     }
-    if (!m_customers.addCredit(s.companyId, s.customerId, r.amount))
-        return;
-    m_customers.appendLedger({s.companyId, s.id, s.customerId, {}, QStringLiteral("credit"), tierName(s), {}, r.amount, nowMs});
-    report.credited = r.amount;
-    report.actionsTaken << QStringLiteral("apply_credit");
+    writeCredit(s, r.amount, {}, report, nowMs);
+}
+
+Result<ActionReport> ActionExecutor::performForAgent(const Session &s, const TierCapabilities &caps,
+                                                     const AgentAction &a, qint64 nowMs)
+{
+    ActionReport report;
+    const QString details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("agentId"), a.agentId},
+                                                                        {QStringLiteral("agentName"), a.agentName},
+                                                                        {QStringLiteral("reason"), a.reason}})
+                                                  .toJson(QJsonDocument::Compact));
+    const auto failed = [] { return makeError(ErrorKind::Internal, QStringLiteral("could not record the action")); };
+    if (a.kind == AgentAction::Credit) {
+        if (const Status allowed = allows(caps, RequestedAction::Credit, a.amount); !allowed)
+            return allowed.error();
+        if (!writeCredit(s, a.amount, details, report, nowMs))
+            return failed();
+        return report;
+    }
+    report.order = findOrder(s.companyId, s.customerId, a.orderId);
+    if (a.orderId.isEmpty() || !report.order)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("orderId must name an order of this session's customer"),
+                         {{QStringLiteral("field"), QStringLiteral("orderId")}});
+    // What is owed is checked before the caps: no cap makes an uncharged order refundable.
+    if (const Status owed = owes(*report.order, a.amount); !owed)
+        return owed.error();
+    if (const Status allowed = allows(caps, RequestedAction::Refund, a.amount); !allowed)
+        return allowed.error();
+    if (!writeRefund(s, *report.order, a.amount, details, report, nowMs))
+        return failed();
+    return report;
 }
 
 void ActionExecutor::subscription(const Session &s, const Customer &c, const TierCapabilities &caps,

@@ -20,6 +20,17 @@ struct ActionReport
     bool needsOrderNumber = false; // the action needs an order we could not identify
 };
 
+// A person's refund or credit, asked for from the console (docs/api.md, "The agent desk").
+struct AgentAction
+{
+    enum Kind { Refund, Credit } kind = Refund;
+    QString orderId; // a refund's order: one of the session's customer's
+    double amount = 0;
+    QString reason;  // for the ledger and the audit log, never shown to the customer
+    QString agentId;
+    QString agentName;
+};
+
 // The only code that changes money or subscriptions. Every action checks the
 // acting tier's capabilities itself, whatever the caller or any text asked for.
 class ActionExecutor
@@ -39,6 +50,19 @@ public:
                          const QString &intent, const RequestedAction &request, const std::optional<Order> &order,
                          const QString &text, qint64 nowMs);
 
+    // A person's refund or credit at the human tier: the same checks as the AI's
+    // (the tier's capabilities, what the order still owes), recorded in the
+    // ledger as theirs. Nothing is written when a check fails: InvalidArgument
+    // (orderId), NotOwed (uncharged, refunded, or more than is left), Forbidden
+    // (beyond the tier's caps; details name the cap). Runs inside the caller's batch.
+    Result<ActionReport> performForAgent(const Session &session, const TierCapabilities &caps, const AgentAction &action,
+                                         qint64 nowMs);
+
+    // Whether order `o` owes a refund of `amount` (0: whatever is left).
+    static Status owes(const Order &o, double amount);
+    // Whether the tier's capabilities allow this refund or credit.
+    static Status allows(const TierCapabilities &caps, RequestedAction::Kind kind, double amount);
+
     // Intents whose answer is about one order, so the order is looked up.
     static bool isOrderTopic(const QString &intent);
 
@@ -51,6 +75,9 @@ private:
                 qint64 nowMs);
     void subscription(const Session &s, const Customer &c, const TierCapabilities &caps, const QString &intent,
                       const QString &text, ActionReport &report, qint64 nowMs);
+    bool writeRefund(const Session &s, const Order &o, double amount, const QString &details, ActionReport &report,
+                     qint64 nowMs);
+    bool writeCredit(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs);
     QString tierName(const Session &s) const { return toString(s.currentTier); }
 
     CustomerRepo &m_customers;

@@ -172,6 +172,9 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
         ai.id = ids::random(QStringLiteral("msg_"));
         ai.role = roleOf(speaker);
         ai.content = reply.content;
+        if (out.escalation && out.escalation->toTier == Tier::HumanAgent && m_desk)
+            if (const QString note = m_desk->handoverNote(s, company); !note.isEmpty())
+                ai.content += QLatin1Char(' ') + note;
         ai.timestamp = m_clock.nowMs();
         ai.metadata = {{QStringLiteral("aiGenerated"), true},
                        {QStringLiteral("model"), reply.model},
@@ -189,6 +192,8 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
             s.status = SessionStatus::WaitingCustomer;
     }
 
+    if (!aiAnswers && m_desk)
+        m_desk->customerWrote(s);
     s.issueSummary = summaryFor(s, a, report);
     s.updatedAt = s.lastActivityAt = m_clock.nowMs();
     if (!m_store.sessions().update(s))

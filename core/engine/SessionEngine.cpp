@@ -220,6 +220,8 @@ std::optional<EscalationRecord> SessionEngine::applyEscalation(Session &s, Tier 
     s.irateCount = 0;
     s.unconfidentTurns = 0;
     s.escalationHistory << e;
+    if (target == Tier::HumanAgent && m_desk && !m_desk->queued(s, e, now))
+        return std::nullopt;
     const QJsonObject data{{QStringLiteral("fromTier"), toString(e.fromTier)},
                            {QStringLiteral("toTier"), toString(e.toTier)},
                            {QStringLiteral("reason"), toString(e.reason)}};
@@ -283,13 +285,13 @@ Result<Session> SessionEngine::resolve(const QString &companyId, const QString &
     s.resolution = resolution;
     s.resolvedAt = s.updatedAt = now;
     const bool ok = m_store.batch().run([&] {
-        if (!m_store.sessions().update(s))
+        if ((m_desk && !m_desk->resolving(s, actor, now)) || !m_store.sessions().update(s))
             return false;
         record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id, 200,
                {{QStringLiteral("resolutionType"), toString(resolution.type)}});
         queueWebhook(s, QStringLiteral("session.resolved"),
                      {{QStringLiteral("tier"), toString(s.currentTier)}, {QStringLiteral("resolutionType"), toString(resolution.type)}});
-        publish(s, QStringLiteral("resolved"), {{QStringLiteral("resolution"), json::resolution(resolution)},
+        publish(s, QStringLiteral("resolved"), {{QStringLiteral("resolution"), json::resolution(*s.resolution)},
                                                {QStringLiteral("session"), json::sessionSummary(s)}});
         return true;
     });

@@ -28,6 +28,9 @@ struct Actor
     // Set for a customer's own client (chat widget): only this customer's
     // sessions exist for it; others are answered as not found.
     QString customerScope;
+    // A person's name for what they write (reply metadata): the agent token's
+    // "name" claim, else the subject.
+    QString displayName;
 };
 
 struct CreateSessionRequest
@@ -46,6 +49,23 @@ struct MessageOutcome
     std::optional<Message> aiResponse; // none while a person has the session
     Session session;                   // the row after this message (no transcript)
     std::optional<EscalationRecord> escalation;
+};
+
+// What the agent desk (core/engine/desk/Desk) adds to the engine's own
+// changes. The engine calls these inside the change's batch work; false undoes it.
+class DeskHooks
+{
+public:
+    virtual ~DeskHooks() = default;
+    // The session was escalated to HUMAN_AGENT: queue it for a person.
+    virtual bool queued(const Session &s, const EscalationRecord &e, qint64 now) = 0;
+    // Added to the AI's hand-over reply: when and how a person will answer (may be empty).
+    virtual QString handoverNote(const Session &s, const Company &company) = 0;
+    // A customer wrote to a session at the human tier.
+    virtual void customerWrote(const Session &s) = 0;
+    // The session is being resolved: a person's resolve records them and says goodbye;
+    // the session leaves the queue.
+    virtual bool resolving(Session &s, const Actor &actor, qint64 now) = 0;
 };
 
 struct EngineLimits
@@ -103,6 +123,8 @@ public:
     Result<Webhook> addWebhook(const QString &companyId, const QString &url, const QStringList &events,
                                const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved = {});
     void setWebhookAddressPolicy(const AddressPolicy &policy) { m_webhookAddresses = policy; }
+    // The agent desk, when there is one (it outlives neither the engine nor this call's caller).
+    void setDesk(DeskHooks *desk) { m_desk = desk; }
     Result<QList<Webhook>> webhooks(const QString &companyId);
     Status removeWebhook(const QString &companyId, const QString &id, const Actor &actor);
 
@@ -123,6 +145,8 @@ signals:
     void outboxChanged();
 
 private:
+    friend class Desk; // the desk changes sessions with the engine's own helpers
+
     Result<Session> openSession(const QString &companyId, const QString &id, bool details,
                                 const QString &customerScope, const MessageWindow &window = {});
     Result<MessageOutcome> handleMessage(Session &s, const Company &c, const QString &text, const Actor &actor);
@@ -152,6 +176,7 @@ private:
     ActionExecutor m_actions;
     EngineLimits m_limits;
     AddressPolicy m_webhookAddresses; // strict unless the server host says otherwise
+    DeskHooks *m_desk = nullptr;
 };
 
 } // namespace tierdesk

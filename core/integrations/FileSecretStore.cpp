@@ -85,6 +85,24 @@ Status FileSecretStore::write(const QString &key, const QByteArray &value)
     return Ok{};
 }
 
+Result<QStringList> FileSecretStore::keys()
+{
+    QMutexLocker lock(&m_mutex);
+    const Result<QJsonObject> all = loadAll(m_path);
+    if (!all)
+        return all.error();
+    return all->keys();
+}
+
+Status FileSecretStore::removeFile()
+{
+    QMutexLocker lock(&m_mutex);
+    QFile f(m_path);
+    if (f.exists() && !f.remove())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot remove %1: %2").arg(m_path, f.errorString()));
+    return Ok{};
+}
+
 QString FileSecretStore::description() const
 {
     return QStringLiteral("file %1 (0600)").arg(QDir::toNativeSeparators(m_path));

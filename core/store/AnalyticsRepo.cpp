@@ -106,7 +106,7 @@ QJsonObject AnalyticsRepo::escalations(const QVariantList &range, int totalSessi
     const QString inRange = QStringLiteral(" session_id IN (SELECT id FROM sessions WHERE") + kRange + QLatin1Char(')');
     QJsonObject byReason;
     int total = 0;
-    QSqlQuery q = run(QStringLiteral("SELECT reason, COUNT(*) FROM escalations WHERE") + inRange
+    QSqlQuery q = run(QStringLiteral("SELECT reason, COUNT(*) FROM escalations WHERE transfer = 0 AND") + inRange
                           + QStringLiteral(" GROUP BY reason ORDER BY reason"), range);
     while (q.next()) {
         byReason.insert(q.value(0).toString(), q.value(1).toInt());
@@ -115,7 +115,7 @@ QJsonObject AnalyticsRepo::escalations(const QVariantList &range, int totalSessi
     // Time from a session's start to its first escalation, and how many sessions escalated at all.
     QSqlQuery t = run(QStringLiteral(
         "SELECT AVG((first - s.created_at) / 1000.0), COUNT(*) FROM (SELECT session_id, MIN(timestamp) AS first"
-        " FROM escalations WHERE") + inRange + QStringLiteral(" GROUP BY session_id) e JOIN sessions s ON s.id = e.session_id"),
+        " FROM escalations WHERE transfer = 0 AND") + inRange + QStringLiteral(" GROUP BY session_id) e JOIN sessions s ON s.id = e.session_id"),
                       range);
     const bool any = t.next();
     return {{QStringLiteral("total"), total},

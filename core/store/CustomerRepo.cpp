@@ -118,6 +118,20 @@ std::optional<Order> CustomerRepo::latestOrder(const QString &companyId, const Q
     return readOneOrder(q);
 }
 
+QList<Order> CustomerRepo::recentOrders(const QString &companyId, const QString &customerId, int limit)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kOrderColumns
+                                  + QStringLiteral(" FROM orders WHERE company_id = ? AND customer_id = ?"
+                                                   " ORDER BY placed_at DESC, id DESC LIMIT ?"));
+    QList<Order> out;
+    if (!m_db.exec(q, {companyId, customerId, limit}))
+        return out;
+    while (q.next())
+        out << readOrder(q);
+    q.finish();
+    return out;
+}
+
 bool CustomerRepo::recordRefund(const QString &companyId, const QString &orderId, double amount, bool full)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(

@@ -21,6 +21,8 @@ public:
     bool upsertOrder(const Order &o);
     std::optional<Order> findOrder(const QString &companyId, const QString &orderId);
     std::optional<Order> latestOrder(const QString &companyId, const QString &customerId);
+    // The customer's `limit` most recent orders, newest first.
+    QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
     bool recordRefund(const QString &companyId, const QString &orderId, double amount, bool full);
 
     struct LedgerEntry

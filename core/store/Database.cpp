@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -172,10 +173,19 @@ int Database::schemaVersion()
 Status Database::migrate()
 {
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)"));
-    const int current = schemaVersion();
+    // Every migration not recorded yet, not only those above the highest: two
+    // branches number theirs apart (4 and 5), and a database that saw 5 first
+    // must still get 4 once it exists.
+    QSet<int> applied;
+    {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("SELECT version FROM schema_version")))
+            while (q.next())
+                applied.insert(q.value(0).toInt());
+    }
     const QList<schema::Migration> &all = schema::migrations();
     for (const schema::Migration &m : all) {
-        if (m.version <= current)
+        if (applied.contains(m.version))
             continue;
         if (!begin())
             return makeError(ErrorKind::Internal, lastError());

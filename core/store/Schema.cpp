@@ -81,6 +81,42 @@ const QList<Migration> &migrations()
              QStringLiteral("UPDATE webhook_outbox SET last_error = substr(last_error, 1, 8)"
                             " WHERE last_error GLOB 'HTTP [0-9][0-9][0-9]:*'"),
          }},
+        {3,
+         {
+             // People who log in to the console; an e-mail names one agent across companies.
+             QStringLiteral("CREATE TABLE agents (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                            " email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,"
+                            " queues TEXT NOT NULL DEFAULT '[]', password_hash TEXT NOT NULL,"
+                            " active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX agents_by_company ON agents(company_id, name)"),
+         }},
+        {4,
+         {
+             // The agent desk: one row per session waiting for or held by a person.
+             QStringLiteral("CREATE TABLE desk_items (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
+                            " company_id TEXT NOT NULL, queue TEXT NOT NULL, priority INTEGER NOT NULL,"
+                            " reason TEXT NOT NULL, from_tier TEXT NOT NULL, queued_at INTEGER NOT NULL,"
+                            " assignee_id TEXT, assignee_name TEXT NOT NULL DEFAULT '', claimed_at INTEGER NOT NULL DEFAULT 0,"
+                            " first_response_due INTEGER NOT NULL, resolution_due INTEGER NOT NULL,"
+                            " first_response_at INTEGER NOT NULL DEFAULT 0, sla_state TEXT NOT NULL DEFAULT 'ok',"
+                            " updated_at INTEGER NOT NULL)"),
+             // The queue view: a company's items in sort order (breached, priority, age).
+             QStringLiteral("CREATE INDEX desk_by_company ON desk_items(company_id, priority, queued_at)"),
+             QStringLiteral("CREATE INDEX desk_by_assignee ON desk_items(company_id, assignee_id)"),
+             // The SLA timer looks at items not yet breached.
+             QStringLiteral("CREATE INDEX desk_by_sla ON desk_items(sla_state)"),
+             // A person's transfer is recorded in the escalation history, marked so
+             // analytics do not count it as an escalation.
+             QStringLiteral("ALTER TABLE escalations ADD COLUMN transfer INTEGER NOT NULL DEFAULT 0"),
+         }},
+        {5,
+         {
+             // Replies agents insert with a shortcut; {{placeholders}} are filled per session.
+             QStringLiteral("CREATE TABLE canned_responses (id TEXT PRIMARY KEY,"
+                            " company_id TEXT NOT NULL REFERENCES companies(id), shortcut TEXT NOT NULL,"
+                            " title TEXT NOT NULL, content TEXT NOT NULL, created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL, UNIQUE (company_id, shortcut))"),
+         }},
     };
     return all;
 }

@@ -24,7 +24,9 @@ QVariant resolutionColumn(const Session &s)
     return compact(QJsonObject{{QStringLiteral("type"), toString(r.type)},
                                {QStringLiteral("summary"), r.summary},
                                {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
-                               {QStringLiteral("followUpRequired"), r.followUpRequired}});
+                               {QStringLiteral("followUpRequired"), r.followUpRequired},
+                               {QStringLiteral("resolvedBy"), QJsonObject{{QStringLiteral("id"), r.resolvedById},
+                                                                          {QStringLiteral("name"), r.resolvedByName}}}});
 }
 
 QVariant categoryColumn(const Session &s)
@@ -58,6 +60,9 @@ Session readSession(const QSqlQuery &q)
         for (const QJsonValue &a : r.value(QLatin1String("actionsTaken")).toArray())
             res.actionsTaken << a.toString();
         res.followUpRequired = r.value(QLatin1String("followUpRequired")).toBool();
+        const QJsonObject by = r.value(QLatin1String("resolvedBy")).toObject();
+        res.resolvedById = by.value(QLatin1String("id")).toString();
+        res.resolvedByName = by.value(QLatin1String("name")).toString();
         s.resolution = res;
     }
     s.irateCount = q.value(15).toInt();
@@ -152,7 +157,7 @@ void SessionRepo::readSentiment(Session &s, qint64 sinceMs)
 void SessionRepo::readEscalations(Session &s)
 {
     QSqlQuery &eq = m_db.statement(QStringLiteral(
-        "SELECT from_tier, to_tier, reason, timestamp, notes, automatic FROM escalations WHERE session_id = ? ORDER BY rowid"));
+        "SELECT from_tier, to_tier, reason, timestamp, notes, automatic, transfer FROM escalations WHERE session_id = ? ORDER BY rowid"));
     if (!m_db.exec(eq, {s.id}))
         return;
     while (eq.next()) {
@@ -163,6 +168,7 @@ void SessionRepo::readEscalations(Session &s)
         e.timestamp = eq.value(3).toLongLong();
         e.notes = eq.value(4).toString();
         e.automatic = eq.value(5).toInt() != 0;
+        e.transfer = eq.value(6).toInt() != 0;
         s.escalationHistory << e;
     }
     eq.finish();
@@ -234,10 +240,10 @@ bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint
 bool SessionRepo::appendEscalation(const Session &s, const EscalationRecord &e)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT INTO escalations(session_id, company_id, from_tier, to_tier, reason, timestamp, notes, automatic)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO escalations(session_id, company_id, from_tier, to_tier, reason, timestamp, notes, automatic, transfer)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q, {s.id, s.companyId, toString(e.fromTier), toString(e.toTier), toString(e.reason), e.timestamp,
-                         e.notes, e.automatic ? 1 : 0});
+                         e.notes, e.automatic ? 1 : 0, e.transfer ? 1 : 0});
 }
 
 bool SessionRepo::hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/store/AgentRepo.h"
 #include "core/store/AnalyticsRepo.h"
 #include "core/store/AuditRepo.h"
+#include "core/store/CannedResponseRepo.h"
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
 #include "core/store/CustomerRepo.h"
@@ -27,6 +29,8 @@ public:
 
     Database &db() { return *m_db; }
     CompanyRepo &companies() { return m_companies; }
+    AgentRepo &agents() { return m_agents; }
+    CannedResponseRepo &canned() { return m_canned; }
     CustomerRepo &customers() { return m_customers; }
     SessionRepo &sessions() { return m_sessions; }
     AuditRepo &audit() { return m_audit; }
@@ -40,6 +44,8 @@ private:
 
     std::unique_ptr<Database> m_db;
     CompanyRepo m_companies;
+    AgentRepo m_agents;
+    CannedResponseRepo m_canned;
     CustomerRepo m_customers;
     SessionRepo m_sessions;
     AuditRepo m_audit;

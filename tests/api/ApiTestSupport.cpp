@@ -172,7 +172,7 @@ bool ServerFixture::start(const QByteArray &ini, bool rateLimits, QString *error
         if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
             return failWith(QStringLiteral("cannot write tierdesk.ini"));
     }
-    auto rt = api::Runtime::open(m_dir.path());
+    auto rt = api::Runtime::open(m_dir.path(), m_clock ? *m_clock : SystemClock::instance());
     if (!rt)
         return failWith(rt.error().message);
     m_rt = std::move(rt.value());

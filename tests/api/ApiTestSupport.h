@@ -86,6 +86,8 @@ public:
     ServerFixture() = default;
     ~ServerFixture();
 
+    // The engine's clock (default: the system's); set before start().
+    void setClock(const Clock *clock) { m_clock = clock; }
     bool start(const QByteArray &ini = {}, bool rateLimits = true, QString *error = nullptr);
     void stop();
 
@@ -104,6 +106,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    const Clock *m_clock = nullptr;
     std::unique_ptr<api::Runtime> m_rt;
     std::unique_ptr<api::ServerHost> m_host;
     QString m_companyId;

@@ -148,6 +148,13 @@ void TestCli::usageErrors_data()
     QTest::newRow("port with letters") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("80a")};
     QTest::newRow("negative port") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("-1")};
     QTest::newRow("port with a sign") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("+80")};
+    QTest::newRow("console port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
+    QTest::newRow("console server not a URL") << QStringList{QStringLiteral("--server"), QStringLiteral("desk.example.com")};
+    QTest::newRow("console server not http") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://desk.example.com")};
+    QTest::newRow("console server with a query") << QStringList{QStringLiteral("--server"), QStringLiteral("http://h/?a=b")};
+    QTest::newRow("console server and port") << QStringList{QStringLiteral("--server"), QStringLiteral("http://h:8080"),
+                                                            QStringLiteral("--port"), QStringLiteral("9000")};
+    QTest::newRow("server for serve") << QStringList{serve, QStringLiteral("--server"), QStringLiteral("http://h")};
     QTest::newRow("bad company id") << QStringList{token, create, QStringLiteral("--company"), QStringLiteral("no spaces"),
                                                    QStringLiteral("--role"), QStringLiteral("admin")};
     QTest::newRow("company id too long") << QStringList{token, create, QStringLiteral("--company"), QString(129, QLatin1Char('c')),

@@ -152,6 +152,20 @@ private slots:
         QCOMPARE(r->customer, QStringLiteral("cust_ben"));
     }
 
+    void nameClaimRoundtrips()
+    {
+        JwtClaims c = sampleClaims();
+        c.name = QStringLiteral("Ann Lée");
+        const QByteArray token = signJwt(c, kKey);
+        const auto r = verifyJwt(token, kKey, kNow);
+        QVERIFY(r.ok());
+        QCOMPARE(r->name, QStringLiteral("Ann Lée"));
+        // Absent unless set: other tokens keep their shape.
+        const QByteArray plain = signJwt(sampleClaims(), kKey).split('.').value(1);
+        QVERIFY(!QJsonDocument::fromJson(QByteArray::fromBase64(plain, QByteArray::Base64UrlEncoding)).object().contains(QLatin1String("name")));
+        QCOMPARE(verifyJwt(signJwt(sampleClaims(), kKey), kKey, kNow)->name, QString());
+    }
+
     void missingExpIsRejected()
     {
         QJsonObject p = payloadOf(sampleClaims());

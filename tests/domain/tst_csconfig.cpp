@@ -35,7 +35,7 @@ class TestCsConfig : public QObject
 private slots:
     void defaultsHaveTheSeedShape();
     void typedViewsOfDefaults();
-    void humanTierHasNoAiLimit();
+    void humanTierCapsComeFromTheConfig();
     void deepMergeKeepsTheRest();
     void mergeReplacesArraysAndIgnoresCompanyId();
     void validPatches_data();
@@ -118,12 +118,20 @@ void TestCsConfig::typedViewsOfDefaults()
     QVERIFY(c.complexIssueAfterTurns() >= 1);
 }
 
-void TestCsConfig::humanTierHasNoAiLimit()
+void TestCsConfig::humanTierCapsComeFromTheConfig()
 {
+    // A person's refunds and credits from the console are capped like the AI tiers'.
     const TierCapabilities human = CsConfig::defaults().tier(Tier::HumanAgent);
     QVERIFY(human.enabled);
     QVERIFY(human.canProcessRefunds && human.canApplyCredits && human.canModifySubscription);
-    QVERIFY(human.maxRefundAmount >= 1e6);
+    QCOMPARE(human.maxRefundAmount, 500.0);
+    QCOMPARE(human.maxCreditAmount, 100.0);
+    auto lower = CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxRefundAmount":150,"canApplyCredits":false}}}})"));
+    QVERIFY(lower.ok());
+    QCOMPARE(lower->tier(Tier::HumanAgent).maxRefundAmount, 150.0);
+    QVERIFY(!lower->tier(Tier::HumanAgent).canApplyCredits);
+    QCOMPARE(lower->tier(Tier::HumanAgent).maxCreditAmount, 100.0);
+    QVERIFY(!CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxCreditAmount":-5}}}})")).ok());
     auto off = CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"enabled":false}}})"));
     QVERIFY(off.ok());
     QVERIFY(!off->tier(Tier::HumanAgent).enabled);

@@ -37,6 +37,7 @@ private slots:
     void repeatContactWithExplicitCategory();
     void refundWithinManagerAuthority();
     void refundOverEveryAiLimit();
+    void unchargedOrderIsNotRefunded();
     void complexThenTechnicalLimitation();
     void escalatedComplaintAtManager();
     void creditWithinRepLimit();
@@ -218,6 +219,17 @@ void TestSessionEngine::refundOverEveryAiLimit()
     QVERIFY(!actionsOf(*out).contains(QLatin1String("process_refund")));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10015")), 0.0);
+    QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
+}
+
+void TestSessionEngine::unchargedOrderIsNotRefunded()
+{
+    // ORD-10004 is pending: nothing was charged, so the AI Manager refunds nothing.
+    std::optional<MessageOutcome> out;
+    QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("I want a refund of $20 for order ORD-10004"), &out).ok());
+    QVERIFY(!actionsOf(*out).contains(QLatin1String("process_refund")));
+    QVERIFY(f->store->batch().flush());
+    QCOMPARE(f->refunded(QStringLiteral("ORD-10004")), 0.0);
     QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
 }
 

@@ -41,19 +41,34 @@ class MemoryKeyring final : public SecretStore
 public:
     Result<QByteArray> read(const QString &key) override
     {
+        ++calls;
         if (!m_values.contains(key))
             return makeError(ErrorKind::NotFound, key);
         return m_values.value(key);
     }
     Status write(const QString &key, const QByteArray &value) override
     {
+        ++calls;
         m_values.insert(key, value);
         return Ok{};
     }
     QString description() const override { return QStringLiteral("memory"); }
 
-private:
+    int calls = 0; // reads and writes, to prove a keyring was never touched
     QHash<QString, QByteArray> m_values;
+};
+
+// Forwards to a keyring the test keeps, so its calls can be counted afterwards.
+class BorrowedKeyring final : public SecretStore
+{
+public:
+    explicit BorrowedKeyring(MemoryKeyring &k) : m_k(k) {}
+    Result<QByteArray> read(const QString &key) override { return m_k.read(key); }
+    Status write(const QString &key, const QByteArray &v) override { return m_k.write(key, v); }
+    QString description() const override { return QStringLiteral("borrowed"); }
+
+private:
+    MemoryKeyring &m_k;
 };
 
 bool keyringExpected()
@@ -75,6 +90,11 @@ private slots:
     void keychainRoundtrip();
     void openFallsBackWhenKeyringBroken();
     void openPrefersWorkingKeyring();
+    void openSkipsKeyringWithoutDefaultCollection();
+    void openKeepsSecretsAlreadyInTheFile();
+    void migrateMovesEverything();
+    void migrateKeepsFileWhenKeyringFails();
+    void migrateIntoRealKeyring();
 };
 
 void TestSecretStore::fileRoundtrip()
@@ -189,6 +209,101 @@ void TestSecretStore::openPrefersWorkingKeyring()
     auto store = openSecretStore(std::make_unique<MemoryKeyring>(), dir.path(), &warning);
     QCOMPARE(store->description(), QStringLiteral("memory"));
     QVERIFY(warning.isEmpty());
+}
+
+void TestSecretStore::openSkipsKeyringWithoutDefaultCollection()
+{
+    // This keyring would pass the probe; the state alone must send us to the file
+    // without a single call, because any QtKeychain write would make gnome-keyring
+    // ask for a new keyring.
+    MemoryKeyring counting;
+    QTemporaryDir dir;
+    QString warning;
+    auto store = openSecretStore(std::make_unique<BorrowedKeyring>(counting), dir.path(), &warning,
+                                 SecretServiceState::NoDefaultCollection);
+    QCOMPARE(counting.calls, 0);
+    QVERIFY(store->description().contains(dir.filePath(QStringLiteral("secrets.json"))));
+    QVERIFY2(warning.contains(QLatin1String("no default collection")), qPrintable(warning));
+    QVERIFY2(warning.contains(QLatin1String("move them into it from Settings")), qPrintable(warning));
+    // With a default collection the keyring is used as before.
+    auto ready = openSecretStore(std::make_unique<BorrowedKeyring>(counting), dir.path(), &warning,
+                                 SecretServiceState::HasDefaultCollection);
+    QCOMPARE(ready->description(), QStringLiteral("borrowed"));
+    QVERIFY(warning.isEmpty());
+}
+
+void TestSecretStore::openKeepsSecretsAlreadyInTheFile()
+{
+    // Secrets that went to the file (no keyring back then) stay there when a keyring
+    // appears: switching would lose the signing key and the webhook data key.
+    QTemporaryDir dir;
+    QVERIFY(FileSecretStore(dir.filePath(QStringLiteral("secrets.json"))).write(QStringLiteral("jwt-signing-key"), "k1").ok());
+    QString warning;
+    auto store = openSecretStore(std::make_unique<MemoryKeyring>(), dir.path(), &warning,
+                                 SecretServiceState::HasDefaultCollection);
+    QVERIFY2(store->description().contains(dir.filePath(QStringLiteral("secrets.json"))), qPrintable(store->description()));
+    QCOMPARE(*store->read(QStringLiteral("jwt-signing-key")), QByteArrayLiteral("k1"));
+    QVERIFY2(warning.contains(QLatin1String("A system keyring is available now")), qPrintable(warning));
+    // Also when the probe would have worked and no Secret Service state is known.
+    store = openSecretStore(std::make_unique<MemoryKeyring>(), dir.path(), &warning);
+    QCOMPARE(*store->read(QStringLiteral("jwt-signing-key")), QByteArrayLiteral("k1"));
+}
+
+void TestSecretStore::migrateMovesEverything()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secrets.json"));
+    FileSecretStore file(path);
+    const QByteArray binary("\x00\x01\xff key", 8);
+    QVERIFY(file.write(QStringLiteral("jwt-signing-key"), binary).ok());
+    QVERIFY(file.write(QStringLiteral("webhook-data-key"), "dk").ok());
+    QVERIFY(file.write(QStringLiteral("smtp/password"), "pw").ok());
+    MemoryKeyring keyring;
+    const Result<int> moved = migrateFileSecretsToKeyring(file, keyring);
+    QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().message));
+    QCOMPARE(*moved, 3);
+    QCOMPARE(*keyring.read(QStringLiteral("jwt-signing-key")), binary);
+    QCOMPARE(*keyring.read(QStringLiteral("smtp/password")), QByteArrayLiteral("pw"));
+    QVERIFY(!QFile::exists(path));
+    // Nothing left to keep the next start on the file.
+    QString warning;
+    auto reopened = openSecretStore(std::make_unique<MemoryKeyring>(), dir.path(), &warning);
+    QCOMPARE(reopened->description(), QStringLiteral("memory"));
+}
+
+void TestSecretStore::migrateKeepsFileWhenKeyringFails()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secrets.json"));
+    FileSecretStore file(path);
+    QVERIFY(file.write(QStringLiteral("jwt-signing-key"), "k").ok());
+    BrokenKeyring broken;
+    const Result<int> moved = migrateFileSecretsToKeyring(file, broken);
+    QVERIFY(!moved.ok());
+    QVERIFY2(moved.error().message.contains(QLatin1String("jwt-signing-key")), qPrintable(moved.error().message));
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(*file.read(QStringLiteral("jwt-signing-key")), QByteArrayLiteral("k"));
+}
+
+void TestSecretStore::migrateIntoRealKeyring()
+{
+    if (!keyringExpected())
+        QSKIP("no D-Bus session bus: run under scripts/run-tests.sh (private bus with an unlocked gnome-keyring)");
+    QTemporaryDir dir;
+    const QString service = QStringLiteral("Tierdesk-test-") + QString::fromLatin1(ids::randomHex(4));
+    QVERIFY(FileSecretStore(dir.filePath(QStringLiteral("secrets.json"))).write(QStringLiteral("jwt-signing-key"), "real").ok());
+    QCOMPARE(probeSecretService(), SecretServiceState::HasDefaultCollection);
+    const Result<int> moved = migrateFileSecretsToKeyring(dir.path(), service);
+    QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().message));
+    QCOMPARE(*moved, 1);
+    QString warning = QStringLiteral("unset");
+    auto opened = openSecretStore(dir.path(), service, &warning);
+    QVERIFY(warning.isEmpty());
+    QVERIFY2(opened->description().startsWith(QStringLiteral("system keyring")), qPrintable(opened->description()));
+    QCOMPARE(*opened->read(QStringLiteral("jwt-signing-key")), QByteArrayLiteral("real"));
+    KeychainSecretStore cleanup(service);
+    static_cast<void>(cleanup.remove(QStringLiteral("jwt-signing-key")));
+    static_cast<void>(cleanup.remove(QStringLiteral("probe")));
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

@@ -85,6 +85,8 @@ QByteArray signJwt(const JwtClaims &claims, const QByteArray &key)
         payload.insert(QStringLiteral("jti"), claims.tokenId);
     if (!claims.customer.isEmpty())
         payload.insert(QStringLiteral("customer"), claims.customer);
+    if (!claims.name.isEmpty())
+        payload.insert(QStringLiteral("name"), claims.name);
     if (claims.notBefore != 0)
         payload.insert(QStringLiteral("nbf"), claims.notBefore);
     const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
@@ -145,6 +147,7 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
     claims.subject = payload->value(QStringLiteral("sub")).toString();
     claims.tokenId = payload->value(QStringLiteral("jti")).toString();
     claims.customer = payload->value(QStringLiteral("customer")).toString();
+    claims.name = payload->value(QStringLiteral("name")).toString();
     claims.expiresAt = *expiresAt;
     if (claims.expiresAt <= nowSecs)
         return reject(reason, QStringLiteral("token expired"));

@@ -62,7 +62,7 @@ std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &re
         return std::nullopt;
     }
     return Principal{claims->company, *role, claims->subject, claims->tokenId,
-                     *role == Role::Client ? claims->customer : QString()};
+                     *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
 }
 
 QByteArray Authenticator::issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
@@ -76,6 +76,22 @@ QByteArray Authenticator::issue(const QString &company, Role role, const QString
     c.tokenId = ids::random(QStringLiteral("tok_"));
     c.issuedAt = m_clock.nowSecs();
     c.expiresAt = c.issuedAt + ttlSecs;
+    return signJwt(c, m_key);
+}
+
+QByteArray Authenticator::issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
+                                        qint64 ttlSecs, qint64 *expiresAt) const
+{
+    JwtClaims c;
+    c.company = company;
+    c.role = roleName(role);
+    c.subject = agentId;
+    c.name = name;
+    c.tokenId = ids::random(QStringLiteral("tok_"));
+    c.issuedAt = m_clock.nowSecs();
+    c.expiresAt = c.issuedAt + ttlSecs;
+    if (expiresAt)
+        *expiresAt = c.expiresAt;
     return signJwt(c, m_key);
 }
 

@@ -21,6 +21,7 @@ struct Principal
     QString subject;
     QString tokenId;
     QString customer; // set for client tokens: the only customer they may act for
+    QString displayName; // the "name" claim of an agent's login token; else empty
     // Rate limits count per credential.
     QString credentialKey() const { return tokenId.isEmpty() ? company + QLatin1Char('/') + subject : tokenId; }
 };
@@ -37,6 +38,9 @@ public:
     // A client token must name its customer; other roles must not.
     QByteArray issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
                      const QString &customer = {}) const;
+    // An agent's login token: sub = the agent id, plus the display name.
+    QByteArray issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
+                             qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
     // Signs the claims as given (no checks): for tokens issue() does not make.
     QByteArray sign(const JwtClaims &claims) const { return signJwt(claims, m_key); }
 

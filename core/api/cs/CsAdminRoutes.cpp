@@ -150,10 +150,7 @@ void CsApi::deleteWebhook(Call &c)
     const auto removed = m_engine.removeWebhook(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor);
     if (!removed)
         return fail(c, removed.error());
-    http::HttpResponse r;
-    r.status = 204;
-    r.contentType.clear();
-    reply(c, r);
+    reply(c, http::HttpResponse::noContent());
 }
 
 void CsApi::auditLog(Call &c)

@@ -30,6 +30,15 @@ void CsApi::install(http::HttpServer &server)
     r.route("GET", base + QStringLiteral("/webhooks"), guarded(Role::Admin, &CsApi::listWebhooks));
     r.route("DELETE", base + QStringLiteral("/webhooks/:id"), guarded(Role::Admin, &CsApi::deleteWebhook));
     r.route("GET", base + QStringLiteral("/audit"), guarded(Role::Supervisor, &CsApi::auditLog));
+    r.route("GET", base + QStringLiteral("/queue"), guarded(Role::Agent, &CsApi::deskQueue));
+    r.route("POST", base + QStringLiteral("/sessions/:id/claim"), guarded(Role::Agent, &CsApi::claim));
+    r.route("POST", base + QStringLiteral("/sessions/:id/release"), guarded(Role::Agent, &CsApi::release));
+    r.route("POST", base + QStringLiteral("/sessions/:id/assign"), guarded(Role::Supervisor, &CsApi::assign));
+    r.route("POST", base + QStringLiteral("/sessions/:id/agent-messages"), guarded(Role::Agent, &CsApi::agentMessage));
+    r.route("POST", base + QStringLiteral("/sessions/:id/transfer"), guarded(Role::Agent, &CsApi::transfer));
+    r.route("POST", base + QStringLiteral("/sessions/:id/actions"), guarded(Role::Agent, &CsApi::sessionAction));
+    if (m_people.agents)
+        installAgentRoutes(r, base);
 }
 
 http::Handler CsApi::guarded(Role minimum, Handler h)
@@ -50,12 +59,26 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
         Call call{req, res, who, Actor{who.subject.isEmpty() ? who.tokenId : who.subject, roleName(who.role),
                                        req.peerAddress.toString(), who.role == Role::Client ? who.customer : QString()},
                   {}};
+        call.actor.displayName = who.displayName.isEmpty() ? call.actor.subject : who.displayName;
         if (who.role < minimum) {
             fail(call, cs::error(403, cs::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),
                                  {{QStringLiteral("role"), roleName(who.role)}}));
             return;
         }
         // A degraded store takes no writes; reads go on (docs/api.md, CS_024).
+        const Database &db = m_engine.store().db();
+        if (db.degraded() && req.method != "GET" && req.method != "HEAD") {
+            fail(call, cs::storageFailure(db.failure()));
+            return;
+        }
+        (this->*h)(call);
+    };
+}
+
+http::Handler CsApi::anonymous(Handler h)
+{
+    return [this, h](const http::HttpRequest &req, const http::HttpResponder &res) {
+        Call call{req, res, Principal{}, Actor{QStringLiteral("anonymous"), QString(), req.peerAddress.toString()}, {}};
         const Database &db = m_engine.store().db();
         if (db.degraded() && req.method != "GET" && req.method != "HEAD") {
             fail(call, cs::storageFailure(db.failure()));

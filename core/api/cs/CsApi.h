@@ -2,10 +2,14 @@
 
 #include "core/api/cs/AuthGate.h"
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/LoginGuard.h"
 #include "core/api/cs/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
+#include "core/engine/AgentDirectory.h"
+#include "core/engine/CannedResponses.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/desk/Desk.h"
 
 #include <QObject>
 
@@ -23,6 +27,17 @@ struct CsRateLimits
     int analytics = 20;
 };
 
+// Agents, login and canned responses (CsAgentRoutes.cpp, CsCannedRoutes.cpp).
+struct AgentServices
+{
+    AgentDirectory *agents = nullptr;
+    CannedResponses *canned = nullptr;
+    LoginGuard *logins = nullptr;
+    const Authenticator *tokens = nullptr;
+    QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
+    qint64 tokenTtlSecs = 43200;
+};
+
 // The canonical CS API (seed 001) under /api/cs, plus webhooks registration.
 class CsApi : public QObject
 {
@@ -30,6 +45,10 @@ class CsApi : public QObject
 
 public:
     CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent = nullptr);
+    // Before install(): the agent routes exist only with an agent desk.
+    void setAgentServices(const AgentServices &people) { m_people = people; }
+    // The agent desk's routes answer 503 until a desk is set.
+    void setDesk(Desk *desk) { m_desk = desk; }
     void install(http::HttpServer &server);
 
 private:
@@ -44,6 +63,8 @@ private:
     };
     using Handler = void (CsApi::*)(Call &);
     http::Handler guarded(Role minimum, Handler h);
+    // A route without a token (login, setup, status).
+    http::Handler anonymous(Handler h);
 
     void createSession(Call &c);
     void getSession(Call &c);
@@ -58,6 +79,37 @@ private:
     void listWebhooks(Call &c);
     void deleteWebhook(Call &c);
     void auditLog(Call &c);
+    // The agent desk (CsDeskRoutes.cpp).
+    void deskQueue(Call &c);
+    void claim(Call &c);
+    void release(Call &c);
+    void assign(Call &c);
+    void agentMessage(Call &c);
+    void transfer(Call &c);
+    void sessionAction(Call &c);
+    bool deskReady(Call &c);
+    // GET session's body: notes hidden from a customer's client, the queue item shown to staff.
+    QJsonObject sessionJson(Call &c, const Session &s, const MessageWindow &window);
+    void sendSession(Call &c, const Result<Session> &s);
+
+    // Agents and login (CsAgentRoutes.cpp).
+    void installAgentRoutes(http::Router &r, const QString &base);
+    void login(Call &c);
+    void loginChecked(Call &c, const std::optional<Agent> &agent, const QString &email, bool passwordOk);
+    void authStatus(Call &c);
+    void authSetup(Call &c);
+    void authMe(Call &c);
+    void listAgents(Call &c);
+    void putPresence(Call &c);
+    std::optional<Agent> callingAgent(Call &c); // answers 401/403 itself when none
+    QJsonObject loginBody(const Agent &a);
+    // Canned responses (CsCannedRoutes.cpp).
+    void listCanned(Call &c);
+    void createCanned(Call &c);
+    void getCanned(Call &c);
+    void updateCanned(Call &c);
+    void deleteCanned(Call &c);
+    void renderCanned(Call &c);
 
     static QString queryParam(const http::HttpRequest &req, const char *name)
     {
@@ -80,6 +132,8 @@ private:
     AuthGate &m_auth;
     RateLimiter &m_limiter;
     CsRateLimits m_limits;
+    AgentServices m_people;
+    Desk *m_desk = nullptr;
 };
 
 } // namespace tierdesk::api

@@ -26,6 +26,12 @@ http::HttpResponse error(const Error &e)
     case ErrorKind::InvalidMessage: return error(400, InvalidMessage, e.message, e.details);
     case ErrorKind::Forbidden: return error(403, Forbidden, e.message, e.details);
     case ErrorKind::Conflict: return error(409, Conflict, e.message, e.details);
+    case ErrorKind::SessionClaimed: return error(409, SessionClaimed, e.message, e.details);
+    case ErrorKind::NotInQueue: return error(409, NotInQueue, e.message, e.details);
+    case ErrorKind::StaleReply: return error(409, StaleReply, e.message, e.details);
+    case ErrorKind::NotClaimedByYou: return error(409, NotClaimedByYou, e.message, e.details);
+    case ErrorKind::UnresolvedPlaceholder: return error(422, UnresolvedPlaceholder, e.message, e.details);
+    case ErrorKind::NotOwed: return error(409, NotOwed, e.message, e.details);
     case ErrorKind::Internal: break;
     }
     return error(500, Internal, QStringLiteral("Internal error"), {});

@@ -32,6 +32,13 @@ inline constexpr char Unavailable[] = "CS_021";
 inline constexpr char Conflict[] = "CS_022";
 inline constexpr char HttpVersionNotSupported[] = "CS_023";
 inline constexpr char StorageFailure[] = "CS_024";
+// The agent desk.
+inline constexpr char SessionClaimed[] = "CS_025";
+inline constexpr char NotInQueue[] = "CS_026";
+inline constexpr char StaleReply[] = "CS_027";
+inline constexpr char NotClaimedByYou[] = "CS_028";
+inline constexpr char UnresolvedPlaceholder[] = "CS_029";
+inline constexpr char NotOwed[] = "CS_030";
 
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});
 // An engine error in the seed's format.

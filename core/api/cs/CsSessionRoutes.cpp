@@ -8,6 +8,9 @@
 namespace tierdesk::api {
 namespace {
 
+// GET session's context.orders for staff: the customer's most recent orders.
+constexpr int kContextOrders = 20;
+
 http::HttpResponse invalid(const QString &field, const QString &message)
 {
     return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
@@ -97,16 +100,49 @@ void CsApi::getSession(Call &c)
     const auto s = m_engine.session(c.who.company, id, window, c.actor.customerScope);
     if (!s)
         return fail(c, s.error());
-    const auto customer = m_engine.store().customers().find(s->companyId, s->customerId);
+    reply(c, http::HttpResponse::json(200, sessionJson(c, *s, window)));
+}
+
+QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &window)
+{
+    const auto customer = m_engine.store().customers().find(s.companyId, s.customerId);
+    const bool staff = c.who.role >= Role::Agent;
     const auto view = c.actor.customerScope.isEmpty() ? json::CustomerView::Staff : json::CustomerView::Self;
-    QJsonObject out = json::sessionFull(*s, customer ? &*customer : nullptr, view);
-    const int to = s->messagesFrom + int(s->messages.size());
-    out.insert(QStringLiteral("messagePage"), QJsonObject{{QStringLiteral("total"), s->messageCount},
+    QJsonObject out = json::sessionFull(s, customer ? &*customer : nullptr, view);
+    if (!staff) {
+        // Internal notes are for agents and above (the page counts still include them).
+        QJsonArray visible;
+        for (const QJsonValue &m : out.value(QLatin1String("messages")).toArray())
+            if (m.toObject().value(QLatin1String("role")).toString() != QLatin1String("internal_note"))
+                visible.append(m);
+        out.insert(QStringLiteral("messages"), visible);
+    } else {
+        if (m_desk) {
+            const auto item = m_desk->itemJson(s.id);
+            out.insert(QStringLiteral("desk"), item ? QJsonValue(*item) : QJsonValue(QJsonValue::Null));
+        }
+        // The customer's recent orders, for the person answering (never for a client token).
+        QJsonArray orders;
+        for (const Order &o : m_engine.store().customers().recentOrders(s.companyId, s.customerId, kContextOrders))
+            orders.append(QJsonObject{{QStringLiteral("id"), o.id},
+                                      {QStringLiteral("status"), o.status},
+                                      {QStringLiteral("total"), o.total},
+                                      {QStringLiteral("refundedAmount"), o.refundedAmount},
+                                      {QStringLiteral("placedAt"), o.placedAt > 0 ? QJsonValue(timefmt::iso(o.placedAt)) : QJsonValue()},
+                                      {QStringLiteral("carrier"), o.carrier.isEmpty() ? QJsonValue() : QJsonValue(o.carrier)},
+                                      {QStringLiteral("trackingNumber"), o.trackingNumber.isEmpty() ? QJsonValue() : QJsonValue(o.trackingNumber)},
+                                      {QStringLiteral("itemCount"), int(o.items.size())}});
+        QJsonObject context = out.value(QLatin1String("context")).toObject();
+        context.insert(QStringLiteral("orders"), orders);
+        out.insert(QStringLiteral("context"), context);
+    }
+    const int to = s.messagesFrom + int(s.messages.size());
+    out.insert(QStringLiteral("messagePage"), QJsonObject{{QStringLiteral("total"), s.messageCount},
                                                           {QStringLiteral("limit"), window.limit},
-                                                          {QStringLiteral("from"), s->messagesFrom},
+                                                          {QStringLiteral("from"), s.messagesFrom},
                                                           {QStringLiteral("to"), to},
-                                                          {QStringLiteral("hasOlder"), s->messagesFrom > 0}});
-    reply(c, http::HttpResponse::json(200, out));
+                                                          {QStringLiteral("hasOlder"), s.messagesFrom > 0}});
+    return out;
 }
 
 bool CsApi::messageWindowParams(Call &c, MessageWindow *window)
@@ -200,6 +236,13 @@ void CsApi::postMessage(Call &c)
     if (!message.isString())
         return fail(c, cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
                                  {{QStringLiteral("reason"), QStringLiteral("message must be a string")}}));
+    // /messages carries the customer's words; a person logged in to the console
+    // answers with agent-messages (their text was once stored as the customer's).
+    if (m_desk && c.who.role >= Role::Agent && m_desk->isAgent(c.who.company, c.actor.subject))
+        return fail(c, cs::error(403, cs::Forbidden,
+                                 QStringLiteral("Agents reply with POST /api/cs/sessions/:id/agent-messages; "
+                                                "/messages carries the customer's messages"),
+                                 {{QStringLiteral("use"), QString(QStringLiteral("/api/cs/sessions/") + id.left(128) + QStringLiteral("/agent-messages"))}}));
     const auto outcome = m_engine.postMessage(c.who.company, id, message.toString(), c.actor);
     if (!outcome)
         return fail(c, outcome.error());
@@ -274,7 +317,7 @@ void CsApi::resolve(Call &c)
                                                        {QStringLiteral("session"),
                                                         QJsonObject{{QStringLiteral("id"), s->id},
                                                                     {QStringLiteral("status"), toString(s->status)},
-                                                                    {QStringLiteral("resolution"), json::resolution(r)},
+                                                                    {QStringLiteral("resolution"), json::resolution(s->resolution.value_or(r))},
                                                                     {QStringLiteral("resolvedAt"), timefmt::iso(s->resolvedAt)}}}}));
 }
 

@@ -17,8 +17,7 @@ namespace {
 // One keyring entry per data directory, so two installations never share a key.
 std::unique_ptr<SecretStore> openSecrets(const QString &dataDir, QString *warning)
 {
-    const QByteArray dirHash = QCryptographicHash::hash(dataDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
-    return openSecretStore(dataDir, QStringLiteral("Tierdesk-") + QString::fromLatin1(dirHash), warning);
+    return openSecretStore(dataDir, Runtime::keyringService(dataDir), warning);
 }
 
 // Whether the company exists, read on a read-only connection of its own.
@@ -56,6 +55,17 @@ Runtime::~Runtime()
 {
     if (m_store)
         m_store->batch().flush();
+}
+
+QString Runtime::keyringService(const QString &dataDir)
+{
+    const QByteArray dirHash = QCryptographicHash::hash(dataDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
+    return QStringLiteral("Tierdesk-") + QString::fromLatin1(dirHash);
+}
+
+Result<int> Runtime::moveSecretsToKeyring()
+{
+    return migrateFileSecretsToKeyring(m_dataDir, keyringService(m_dataDir));
 }
 
 QString Runtime::defaultDataDir()
@@ -100,6 +110,10 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
         rt->m_store->batch().flush();
     }
     rt->m_engine = std::make_unique<SessionEngine>(*rt->m_store, clock);
+    rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
+    rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);
+    rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
+    rt->m_desk->setAvailability(rt->m_agents.get());
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
     return rt;
 }

@@ -2,7 +2,10 @@
 
 #include "core/api/cs/Authenticator.h"
 #include "core/common/Settings.h"
+#include "core/engine/AgentDirectory.h"
+#include "core/engine/CannedResponses.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/desk/Desk.h"
 #include "core/integrations/SecretStore.h"
 #include "core/store/DataDir.h"
 
@@ -25,12 +28,23 @@ public:
     AppSettings &settings() { return m_settings; }
     Store &store() { return *m_store; }
     SessionEngine &engine() { return *m_engine; }
+    AgentDirectory &agents() { return *m_agents; }
+    CannedResponses &canned() { return *m_canned; }
+    Desk &desk() { return *m_desk; }
     const Authenticator &auth() const { return *m_auth; }
     // Where secrets are kept, and the one-time warning if it is not a keyring.
+    SecretStore &secrets() { return *m_secrets; }
     QString secretsDescription() const { return m_secrets->description(); }
     QString secretsWarning() const { return m_secretsWarning; }
 
     static QString defaultDataDir();
+    // The keyring entry of a data directory (one per directory, so two
+    // installations never share a key).
+    static QString keyringService(const QString &dataDir);
+    // Moves secrets kept in <dataDir>/secrets.json into the system keyring
+    // (refused while it has no default collection); they are read from there
+    // from the next start. Returns how many moved.
+    Result<int> moveSecretsToKeyring();
 
     // Signs a token for a data directory that another process (a running
     // server or console) holds: reads the signing key from the secret store and
@@ -49,6 +63,9 @@ private:
     QString m_secretsWarning;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<SessionEngine> m_engine;
+    std::unique_ptr<AgentDirectory> m_agents;
+    std::unique_ptr<CannedResponses> m_canned;
+    std::unique_ptr<Desk> m_desk; // after the engine: it goes first
     std::unique_ptr<Authenticator> m_auth;
 };
 

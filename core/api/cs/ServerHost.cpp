@@ -2,11 +2,17 @@
 
 #include "core/api/cs/CsErrors.h"
 
+#include <QRandomGenerator>
+
 namespace tierdesk::api {
 
 ServerHost::ServerHost(Runtime &runtime, ServerOptions options, QObject *parent)
     : QObject(parent), m_runtime(runtime), m_options(options)
 {
+    QByteArray raw(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
+                                         reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+    m_setupSecret = raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 ServerHost::~ServerHost()
@@ -42,9 +48,21 @@ bool ServerHost::start(QString *error)
     throttle.windowSecs = s.intValue(settings::AuthFailureWindowSeconds);
     m_authGate = std::make_unique<AuthGate>(m_runtime.auth(), engine, throttle);
     engine.setMaxMessagesPerSession(s.intValue(settings::MaxMessagesPerSession));
+    m_logins = std::make_unique<LoginGuard>(engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow),
+                                            s.intValue(settings::AuthLoginWindowSeconds));
     m_api = std::make_unique<CsApi>(engine, *m_authGate, *m_limiter, rates);
+    AgentServices people;
+    people.agents = &m_runtime.agents();
+    people.canned = &m_runtime.canned();
+    people.logins = m_logins.get();
+    people.tokens = &m_runtime.auth();
+    people.setupSecret = m_setupSecret;
+    people.tokenTtlSecs = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
+    m_api->setAgentServices(people);
+    m_api->setDesk(&m_runtime.desk());
     m_api->install(*m_http);
     m_ws = std::make_unique<WsHub>(engine, *m_authGate);
+    m_ws->trackPresence(m_runtime.agents());
     m_ws->install(*m_http);
     // Unauthenticated liveness probe; also the trivial route benchmarks compare against.
     // A degraded store answers 503 {"status":"degraded"} so monitoring notices.
@@ -90,12 +108,18 @@ bool ServerHost::start(QString *error)
     m_sweep.setInterval(qMax(1, s.intValue(settings::AbandonSweepSeconds)) * 1000);
     connect(&m_sweep, &QTimer::timeout, this, [this, idleMs] { m_runtime.engine().sweepAbandoned(idleMs); });
     m_sweep.start();
+    m_runtime.desk().startSlaTimer(qBound(1, s.intValue(settings::DeskSlaCheckSeconds), 3600) * 1000);
+    // Bad e-mail settings must not keep the desk from working: say so and serve without e-mail.
+    m_emails = std::make_unique<EscalationEmails>(m_runtime);
+    if (QString why; !m_emails->start(&why))
+        qWarning("%s; escalation e-mail is off", qPrintable(why));
     return true;
 }
 
 void ServerHost::stop()
 {
     m_sweep.stop();
+    m_runtime.desk().stopSlaTimer();
     if (m_dispatcher)
         m_dispatcher->stop();
     if (m_http)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/cs/CsApi.h"
+#include "core/api/cs/EscalationEmails.h"
 #include "core/api/cs/Runtime.h"
 #include "core/api/cs/WsHub.h"
 #include "core/integrations/OutboundHttp.h"
@@ -37,17 +38,24 @@ public:
     quint16 port() const;
     QString baseUrl() const;
     http::HttpServer &http() { return *m_http; }
+    // Made at construction, kept in memory only: whoever can read it (the
+    // console that started this server) may create the first admin
+    // (POST /api/cs/auth/setup). 32 random bytes, base64url.
+    const QByteArray &setupSecret() const { return m_setupSecret; }
 
 private:
     Runtime &m_runtime;
     ServerOptions m_options;
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<AuthGate> m_authGate;
+    std::unique_ptr<LoginGuard> m_logins;
+    QByteArray m_setupSecret;
     std::unique_ptr<http::HttpServer> m_http;
     std::unique_ptr<CsApi> m_api;
     std::unique_ptr<WsHub> m_ws;
     std::unique_ptr<CurlOutboundHttp> m_outbound;
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
+    std::unique_ptr<EscalationEmails> m_emails;
     QTimer m_sweep;
 };
 

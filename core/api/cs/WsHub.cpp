@@ -27,9 +27,25 @@ void WsHub::listen(bool on)
 
 WsHub::~WsHub()
 {
-    for (auto it = m_clients.begin(); it != m_clients.end(); ++it)
+    // The directory outlives this hub (a server can stop while its runtime goes on).
+    if (m_agents)
+        disconnect(m_agents, nullptr, this, nullptr);
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+        if (it->present && m_agents)
+            m_agents->socketClosed(it->who.subject);
         if (it->socket)
             it->socket->deleteLater();
+    }
+}
+
+void WsHub::trackPresence(AgentDirectory &agents)
+{
+    m_agents = &agents;
+    connect(&agents, &AgentDirectory::presenceChanged, this,
+            [this](const QString &companyId, const QString &agentId, const QString &presence) {
+                onEvent(companyId, QString(), QStringLiteral("agent.presence"),
+                        {{QStringLiteral("agentId"), agentId}, {QStringLiteral("presence"), presence}});
+            });
 }
 
 void WsHub::install(http::HttpServer &server)
@@ -66,10 +82,15 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
     }
     socket->setParent(this);
     socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
-    m_clients.insert(socket, Client{socket, *who, {}, false});
+    // Only a token of an existing agent of this company makes someone present.
+    const bool present = m_agents && who->role >= Role::Agent && who->subject.startsWith(QLatin1String("agt_"))
+                         && m_agents->find(who->company, who->subject);
+    m_clients.insert(socket, Client{socket, *who, {}, false, present});
     listen(true);
     connect(socket, &http::WebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
     connect(socket, &http::WebSocket::disconnected, this, [this, socket] {
+        if (const auto it = m_clients.constFind(socket); it != m_clients.cend() && it->present && m_agents)
+            m_agents->socketClosed(it->who.subject);
         m_clients.remove(socket);
         socket->deleteLater();
         listen(!m_clients.isEmpty());
@@ -78,6 +99,8 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
         {QStringLiteral("type"), QStringLiteral("welcome")},
         {QStringLiteral("companyId"), who->company},
         {QStringLiteral("role"), roleName(who->role)}}).toJson(QJsonDocument::Compact)));
+    if (present)
+        m_agents->socketOpened(who->company, who->subject);
 }
 
 void WsHub::sendError(http::WebSocket *socket, const char *code, const QString &message)
@@ -138,10 +161,15 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
 void WsHub::onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data)
 {
     QByteArray frame;
+    const bool deskEvent = type.startsWith(QLatin1String("queue.")) || type.startsWith(QLatin1String("sla."));
+    const bool internal = data.value(QLatin1String("internal")).toBool();
     for (const Client &client : std::as_const(m_clients)) {
         if (!client.socket || client.who.company != companyId)
             continue;
         if (!client.wholeCompany && !client.sessions.contains(sessionId))
+            continue;
+        // Queue and SLA events are for the company-wide view; notes for agents and above.
+        if ((deskEvent && !client.wholeCompany) || (internal && client.who.role < Role::Agent))
             continue;
         if (frame.isEmpty())
             frame = QJsonDocument(QJsonObject{{QStringLiteral("type"), type},

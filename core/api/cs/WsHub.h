@@ -2,6 +2,7 @@
 
 #include "core/api/cs/AuthGate.h"
 #include "core/api/http/HttpServer.h"
+#include "core/engine/AgentDirectory.h"
 #include "core/engine/SessionEngine.h"
 
 #include <QHash>
@@ -20,8 +21,12 @@ namespace tierdesk::api {
 //   {"type":"subscribe","sessionId":"sess_..."}   any role, own company's sessions
 //   {"type":"subscribe","companyId":"..."}        agent and above: every session
 //   {"type":"unsubscribe", ...} / {"type":"ping"}
-// and receive {"type":"message"|"escalated"|"resolved"|"abandoned"|"created",
+// and receive {"type":"message"|"escalated"|"resolved"|"abandoned"|"created"|"transferred",
 //              "sessionId", "companyId", "timestamp", "data": {...}}.
+// An agent's login token with an open socket makes the agent present; each
+// change is sent to company-wide subscribers as "agent.presence" (sessionId "").
+// Company-wide subscribers also get the desk's "queue.added|updated|removed" and
+// "sla.warning|breached"; internal notes ("message" with data.internal) go to agents and above only.
 class WsHub : public QObject
 {
     Q_OBJECT
@@ -34,6 +39,8 @@ public:
     WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent = nullptr);
     ~WsHub() override;
     void install(http::HttpServer &server);
+    // Agents with an open socket are present (see AgentDirectory::presence).
+    void trackPresence(AgentDirectory &agents);
 
 private:
     struct Client
@@ -42,6 +49,7 @@ private:
         Principal who;
         QSet<QString> sessions;
         bool wholeCompany = false;
+        bool present = false; // counted in the agent directory's presence
     };
 
     void onConnected(http::WebSocket *socket, const http::HttpRequest &req);
@@ -54,6 +62,7 @@ private:
     AuthGate &m_auth;
     QHash<http::WebSocket *, Client> m_clients;
     QMetaObject::Connection m_listening;
+    AgentDirectory *m_agents = nullptr;
 };
 
 } // namespace tierdesk::api

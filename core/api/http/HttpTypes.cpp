@@ -4,6 +4,14 @@
 
 namespace tierdesk::http {
 
+HttpResponse HttpResponse::noContent()
+{
+    HttpResponse r;
+    r.status = 204;
+    r.contentType.clear();
+    return r;
+}
+
 HttpResponse HttpResponse::json(int status, const QJsonObject &o)
 {
     HttpResponse r;

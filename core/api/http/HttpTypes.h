@@ -34,6 +34,7 @@ struct HttpResponse
 
     static HttpResponse json(int status, const QJsonObject &o);
     static HttpResponse json(int status, const QJsonArray &a);
+    static HttpResponse noContent(); // 204, no body and no Content-Type
     HttpResponse &withHeader(QByteArray name, QByteArray value);
 };
 

@@ -96,10 +96,7 @@ void ServerCore::dispatch(HttpRequest &request, const HttpResponder &responder) 
         return;
     case Router::Match::MethodNotAllowed:
         if (request.method == "OPTIONS") {
-            HttpResponse r;
-            r.status = 204;
-            r.contentType.clear();
-            responder.send(std::move(r.withHeader(QByteArrayLiteral("Allow"), m.allow)));
+            responder.send(std::move(HttpResponse::noContent().withHeader(QByteArrayLiteral("Allow"), m.allow)));
         } else {
             HttpResponse r = errorResponse(
                 405, QStringLiteral("Method %1 not allowed on %2").arg(QString::fromLatin1(request.method), request.path),

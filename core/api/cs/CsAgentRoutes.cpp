@@ -1,0 +1,245 @@
+// /api/cs/auth/* and /api/cs/agents: agents log in, see each other's presence,
+// and the first admin is created with the running server's setup secret.
+#include "core/api/cs/CsApi.h"
+
+#include "core/api/cs/CsErrors.h"
+#include "core/common/Time.h"
+#include "core/integrations/PasswordHasher.h"
+#include "core/integrations/WebhookSigner.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+
+namespace tierdesk::api {
+namespace {
+
+QJsonObject agentJson(const Agent &a)
+{
+    return {{QStringLiteral("id"), a.id},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("email"), a.email},
+            {QStringLiteral("role"), a.role},
+            {QStringLiteral("companyId"), a.companyId},
+            {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}};
+}
+
+http::HttpResponse badField(const QString &field, const QString &message)
+{
+    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+}
+
+// Runs `work` on `pool` and `done(result)` back on `context`'s thread.
+template<typename T, typename Work, typename Done>
+void offThread(QObject *context, QThreadPool &pool, Work work, Done done)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&pool, std::move(work)));
+}
+
+} // namespace
+
+void CsApi::installAgentRoutes(http::Router &r, const QString &base)
+{
+    r.route("POST", base + QStringLiteral("/auth/login"), anonymous(&CsApi::login));
+    r.route("GET", base + QStringLiteral("/auth/status"), anonymous(&CsApi::authStatus));
+    r.route("POST", base + QStringLiteral("/auth/setup"), anonymous(&CsApi::authSetup));
+    r.route("GET", base + QStringLiteral("/auth/me"), guarded(Role::Agent, &CsApi::authMe));
+    r.route("GET", base + QStringLiteral("/agents"), guarded(Role::Agent, &CsApi::listAgents));
+    r.route("PUT", base + QStringLiteral("/agents/me/presence"), guarded(Role::Agent, &CsApi::putPresence));
+    r.route("GET", base + QStringLiteral("/canned-responses"), guarded(Role::Agent, &CsApi::listCanned));
+    r.route("POST", base + QStringLiteral("/canned-responses"), guarded(Role::Supervisor, &CsApi::createCanned));
+    r.route("GET", base + QStringLiteral("/canned-responses/:id"), guarded(Role::Agent, &CsApi::getCanned));
+    r.route("PUT", base + QStringLiteral("/canned-responses/:id"), guarded(Role::Supervisor, &CsApi::updateCanned));
+    r.route("DELETE", base + QStringLiteral("/canned-responses/:id"), guarded(Role::Supervisor, &CsApi::deleteCanned));
+    r.route("POST", base + QStringLiteral("/canned-responses/:id/render"), guarded(Role::Agent, &CsApi::renderCanned));
+}
+
+QJsonObject CsApi::loginBody(const Agent &a)
+{
+    qint64 expiresAt = 0;
+    const QByteArray token = m_people.tokens->issueForAgent(a.companyId, parseRole(a.role).value_or(Role::Agent), a.id, a.name,
+                                                          m_people.tokenTtlSecs, &expiresAt);
+    return {{QStringLiteral("token"), QString::fromLatin1(token)},
+            {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)},
+            {QStringLiteral("agent"), agentJson(a)}};
+}
+
+void CsApi::login(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const QJsonValue emailValue = body->value(QLatin1String("email"));
+    const QJsonValue passwordValue = body->value(QLatin1String("password"));
+    if (!emailValue.isString() || emailValue.toString().trimmed().isEmpty())
+        return fail(c, badField(QStringLiteral("email"), QStringLiteral("email is required")));
+    if (!passwordValue.isString() || passwordValue.toString().isEmpty())
+        return fail(c, badField(QStringLiteral("password"), QStringLiteral("password is required")));
+    // Bounded: the e-mail is a throttling key.
+    const QString email = emailValue.toString().trimmed().toLower().left(AgentDirectory::kMaxEmailChars + 1);
+    const QString password = passwordValue.toString();
+    const QString address = c.req.peerAddress.toString();
+    LoginGuard &guard = *m_people.logins;
+    if (guard.busy())
+        return fail(c, cs::error(503, cs::Unavailable, QStringLiteral("Too many logins in progress; try again")));
+    const RateDecision d = guard.admit(email, address);
+    if (!d.allowed) {
+        c.extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
+        return fail(c, cs::error(429, cs::RateLimited, QStringLiteral("Too many failed logins; try again later"),
+                                 {{QStringLiteral("limit"), guard.failuresPerWindow()},
+                                  {QStringLiteral("windowSeconds"), guard.windowSecs()},
+                                  {QStringLiteral("retryAfter"), d.retryAfter}}));
+    }
+    // An unknown e-mail is checked against a decoy hash: it takes as long as a wrong password.
+    const std::optional<Agent> agent = m_people.agents->findByEmail(email);
+    const QString hash = agent ? agent->passwordHash : QString();
+    const auto req = std::make_shared<const http::HttpRequest>(c.req);
+    offThread<bool>(
+        this, guard.pool(),
+        [hash, password] { return PasswordHasher::verify(hash.isEmpty() ? PasswordHasher::decoy() : hash, password); },
+        [this, req, res = c.res, who = c.who, actor = c.actor, agent, email, address](bool matches) {
+            const bool ok = matches && agent.has_value();
+            m_people.logins->finish(email, address, !ok);
+            Call later{*req, res, who, actor, {}};
+            loginChecked(later, agent, email, ok);
+        });
+}
+
+void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QString &email, bool passwordOk)
+{
+    const QString address = c.req.peerAddress.toString();
+    if (!passwordOk) {
+        m_people.agents->recordLoginFailure(agent ? agent->companyId : QString(), agent ? agent->id : QString(), email,
+                                          agent ? QStringLiteral("wrong password") : QStringLiteral("unknown e-mail"), address);
+        // The same answer for both: which e-mail addresses exist is not told.
+        return reply(c, cs::error(401, cs::Unauthorized, QStringLiteral("Wrong e-mail or password"))
+                            .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+    }
+    m_people.agents->recordLogin(*agent, address);
+    reply(c, http::HttpResponse::json(200, loginBody(*agent)));
+}
+
+void CsApi::authStatus(Call &c)
+{
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("needsSetup"), m_people.agents->empty()}}));
+}
+
+void CsApi::authSetup(Call &c)
+{
+    const QByteArray given = c.req.header("x-tierdesk-setup");
+    if (given.isEmpty() || m_people.setupSecret.isEmpty() || !constantTimeEquals(given, m_people.setupSecret))
+        return fail(c, cs::error(403, cs::Forbidden, QStringLiteral("Setup needs the setup secret of the running server"),
+                                 {{QStringLiteral("reason"), given.isEmpty() ? QStringLiteral("missing X-Tierdesk-Setup")
+                                                                             : QStringLiteral("wrong setup secret")}}));
+    if (!m_people.agents->empty())
+        return fail(c, cs::error(403, cs::Forbidden, QStringLiteral("Setup is done: an agent exists already"),
+                                 {{QStringLiteral("reason"), QStringLiteral("agents exist")}}));
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    for (const char *name : {"email", "password", "name"})
+        if (!body->value(QLatin1String(name)).isString())
+            return fail(c, badField(QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name))));
+    const QString password = body->value(QLatin1String("password")).toString();
+    if (const QString why = PasswordHasher::check(password); !why.isEmpty())
+        return fail(c, badField(QStringLiteral("password"), why));
+    QString company = body->value(QLatin1String("companyId")).toString();
+    if (company.isEmpty()) {
+        const QList<Company> all = m_engine.store().companies().all();
+        if (!all.isEmpty()) {
+            company = all.constFirst().id;
+        } else {
+            auto created = m_engine.createCompany(QStringLiteral("My company"), c.actor);
+            if (!created)
+                return fail(c, created.error());
+            company = created->id;
+        }
+    }
+    const auto checked = m_people.agents->check(NewAgent{company, body->value(QLatin1String("email")).toString(),
+                                                       body->value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
+    if (!checked)
+        return fail(c, checked.error());
+    const auto req = std::make_shared<const http::HttpRequest>(c.req);
+    offThread<Result<QString>>(
+        this, m_people.logins->pool(), [password] { return PasswordHasher::hash(password); },
+        [this, req, res = c.res, who = c.who, actor = c.actor, agent = *checked](const Result<QString> &hash) {
+            Call later{*req, res, who, actor, {}};
+            if (!hash)
+                return fail(later, hash.error());
+            const auto stored = m_people.agents->insert(agent, *hash, actor, true);
+            if (!stored)
+                return fail(later, stored.error());
+            reply(later, http::HttpResponse::json(201, loginBody(*stored)));
+        });
+}
+
+std::optional<Agent> CsApi::callingAgent(Call &c)
+{
+    if (!c.who.subject.startsWith(QLatin1String("agt_"))) {
+        fail(c, cs::error(403, cs::Forbidden, QStringLiteral("This needs an agent's login token"),
+                          {{QStringLiteral("reason"), QStringLiteral("not an agent token")}}));
+        return std::nullopt;
+    }
+    auto agent = m_people.agents->find(c.who.company, c.who.subject);
+    if (!agent)
+        fail(c, cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+                          {{QStringLiteral("reason"), QStringLiteral("the agent no longer exists")}})
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+    return agent;
+}
+
+void CsApi::authMe(Call &c)
+{
+    const auto agent = callingAgent(c);
+    if (!agent)
+        return;
+    QJsonObject o = agentJson(*agent);
+    o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(agent->id)));
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), o}}));
+}
+
+void CsApi::listAgents(Call &c)
+{
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
+    if (!company)
+        return;
+    const auto agents = m_people.agents->list(*company);
+    if (!agents)
+        return fail(c, agents.error());
+    QJsonArray list;
+    for (const Agent &a : *agents) {
+        QJsonObject o = agentJson(a);
+        o.remove(QStringLiteral("companyId"));
+        o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(a.id)));
+        o.insert(QStringLiteral("activeSessions"), m_desk ? m_desk->activeSessions(*company, a.id) : 0);
+        list.append(o);
+    }
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agents"), list}}));
+}
+
+void CsApi::putPresence(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const auto presence = parseSettablePresence(body->value(QLatin1String("presence")).toString());
+    if (!presence)
+        return fail(c, badField(QStringLiteral("presence"), QStringLiteral("presence must be available or away")));
+    const auto agent = callingAgent(c);
+    if (!agent)
+        return;
+    const auto updated = m_people.agents->setPresence(agent->companyId, agent->id, *presence, c.actor);
+    if (!updated)
+        return fail(c, updated.error());
+    QJsonObject o = agentJson(*updated);
+    o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(agent->id)));
+    reply(c, http::HttpResponse::json(200, o));
+}
+
+} // namespace tierdesk::api

@@ -1,0 +1,177 @@
+// /api/cs/queue and the desk's session routes: claim, release, assign,
+// agent-messages, transfer, actions (docs/api.md, "The agent desk").
+#include "core/api/cs/CsApi.h"
+
+#include "core/api/cs/CsErrors.h"
+#include "core/domain/DomainJson.h"
+
+#include <cmath>
+
+namespace tierdesk::api {
+namespace {
+
+http::HttpResponse invalid(const QString &field, const QString &message)
+{
+    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+}
+
+} // namespace
+
+bool CsApi::deskReady(Call &c)
+{
+    if (m_desk)
+        return true;
+    fail(c, cs::error(503, cs::Unavailable, QStringLiteral("The agent desk is not running")));
+    return false;
+}
+
+void CsApi::sendSession(Call &c, const Result<Session> &s)
+{
+    if (!s)
+        return fail(c, s.error());
+    reply(c, http::HttpResponse::json(200, sessionJson(c, *s, MessageWindow{})));
+}
+
+void CsApi::deskQueue(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
+    if (!company)
+        return;
+    QueueRequest r;
+    r.companyId = *company;
+    r.queue = queryParam(c.req, "queue").left(64);
+    const QString assignee = queryParam(c.req, "assignee");
+    if (assignee == QLatin1String("me"))
+        r.assignee = c.actor.subject;
+    else if (assignee == QLatin1String("none"))
+        r.assignee = QString();
+    else if (!assignee.isEmpty())
+        r.assignee = assignee.left(128);
+    if (const QString v = queryParam(c.req, "limit"); !v.isEmpty()) {
+        bool ok = false;
+        r.limit = v.toInt(&ok);
+        if (!ok || r.limit < 1 || r.limit > Desk::kMaxQueueLimit)
+            return fail(c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 500")));
+    }
+    const auto out = m_desk->queue(r, c.actor);
+    if (!out)
+        return fail(c, out.error());
+    reply(c, http::HttpResponse::json(200, *out));
+}
+
+void CsApi::claim(Call &c)
+{
+    if (deskReady(c))
+        sendSession(c, m_desk->claim(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor));
+}
+
+void CsApi::release(Call &c)
+{
+    if (deskReady(c))
+        sendSession(c, m_desk->release(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor));
+}
+
+void CsApi::assign(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const QJsonValue agent = body->value(QLatin1String("agentId"));
+    if (!agent.isString() || agent.toString().isEmpty())
+        return fail(c, invalid(QStringLiteral("agentId"), QStringLiteral("agentId is required")));
+    sendSession(c, m_desk->assign(c.who.company, c.req.pathParams.value(QStringLiteral("id")), agent.toString(), c.actor));
+}
+
+void CsApi::agentMessage(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    AgentReply r;
+    const QJsonValue content = body->value(QLatin1String("content"));
+    if (!content.isString())
+        return fail(c, invalid(QStringLiteral("content"), QStringLiteral("content must be a string of 1 to 4000 characters")));
+    r.content = content.toString();
+    for (const auto &[name, target] : {std::pair{"internal", &r.internal}, std::pair{"force", &r.force}}) {
+        const QJsonValue v = body->value(QLatin1String(name));
+        if (!v.isUndefined() && !v.isNull() && !v.isBool())
+            return fail(c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be true or false")));
+        *target = v.toBool();
+    }
+    const QJsonValue basedOn = body->value(QLatin1String("basedOn"));
+    if (!basedOn.isUndefined() && !basedOn.isNull() && !basedOn.isString())
+        return fail(c, invalid(QStringLiteral("basedOn"), QStringLiteral("basedOn must be a message id")));
+    r.basedOn = basedOn.toString();
+    const auto m = m_desk->reply(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor);
+    if (!m)
+        return fail(c, m.error());
+    reply(c, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("message"), json::message(*m)}}));
+}
+
+void CsApi::transfer(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const auto target = parse<Tier>(body->value(QLatin1String("targetTier")).toString());
+    if (!target)
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("targetTier must be a tier"),
+                                 {{QStringLiteral("field"), QStringLiteral("targetTier")},
+                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Tier>())}}));
+    const QJsonValue queue = body->value(QLatin1String("queue"));
+    const QJsonValue notes = body->value(QLatin1String("notes"));
+    if ((!queue.isUndefined() && !queue.isNull() && !queue.isString()) || (*target == Tier::HumanAgent && queue.toString().isEmpty()))
+        return fail(c, invalid(QStringLiteral("queue"), QStringLiteral("queue must name a queue when targetTier is HUMAN_AGENT")));
+    if (!notes.isUndefined() && !notes.isNull() && !notes.isString())
+        return fail(c, invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
+    sendSession(c, m_desk->transfer(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *target,
+                                    queue.toString().left(64), notes.toString(), c.actor));
+}
+
+void CsApi::sessionAction(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    AgentAction a;
+    const QString type = body->value(QLatin1String("type")).toString();
+    if (type != QLatin1String("refund") && type != QLatin1String("credit"))
+        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("type must be refund or credit"),
+                                 {{QStringLiteral("field"), QStringLiteral("type")},
+                                  {QStringLiteral("allowed"), QJsonArray{QStringLiteral("refund"), QStringLiteral("credit")}}}));
+    a.kind = type == QLatin1String("refund") ? AgentAction::Refund : AgentAction::Credit;
+    const QJsonValue amount = body->value(QLatin1String("amount"));
+    a.amount = amount.toDouble();
+    // Whole cents, more than nothing, at most the largest cap a config may set.
+    if (!amount.isDouble() || !std::isfinite(a.amount) || a.amount < 0.01 || a.amount > 1e9
+        || std::abs(a.amount * 100 - std::round(a.amount * 100)) > 1e-6)
+        return fail(c, invalid(QStringLiteral("amount"), QStringLiteral("amount must be a number of dollars from 0.01 to 1000000000, in whole cents")));
+    const QJsonValue order = body->value(QLatin1String("orderId"));
+    if (!order.isUndefined() && !order.isNull() && (!order.isString() || order.toString().size() > 128))
+        return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("orderId must be an order number")));
+    a.orderId = order.toString();
+    if (a.kind == AgentAction::Refund && a.orderId.isEmpty())
+        return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("a refund needs the orderId it refunds")));
+    if (a.kind == AgentAction::Credit && !a.orderId.isEmpty())
+        return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("a credit goes to the account, not to an order: leave orderId out")));
+    const QJsonValue reason = body->value(QLatin1String("reason"));
+    if (!reason.isUndefined() && !reason.isNull() && !reason.isString())
+        return fail(c, invalid(QStringLiteral("reason"), QStringLiteral("reason must be a string")));
+    a.reason = reason.toString().trimmed();
+    const auto out = m_desk->act(c.who.company, c.req.pathParams.value(QStringLiteral("id")), a, c.actor);
+    if (!out)
+        return fail(c, out.error());
+    reply(c, http::HttpResponse::json(201, *out));
+}
+
+} // namespace tierdesk::api

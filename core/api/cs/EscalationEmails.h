@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/api/cs/Runtime.h"
+#include "core/integrations/EscalationMailer.h"
+#include "core/integrations/SmtpMailer.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace tierdesk::api {
+
+// tiers.humanAgent.notifyOnEscalation by e-mail: when the desk queues a session
+// (it signals only for companies with the setting on), the queue's address in
+// desk.queues gets a message through SMTP (smtp/* settings, password in the
+// secret store). Outcomes are audited as desk.notify_sent / desk.notify_failed.
+// On the engine thread; sending runs on the mailer's own pool.
+class EscalationEmails : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EscalationEmails(Runtime &runtime, QObject *parent = nullptr);
+    ~EscalationEmails() override;
+
+    // Reads the SMTP settings; false (and why) when they are set but invalid.
+    // With no smtp/host nothing is sent and this is true.
+    bool start(QString *error);
+    bool enabled() const { return m_mailer != nullptr; }
+
+private:
+    void onQueued(const QString &companyId, const QJsonObject &item);
+    void record(const QString &sessionId, const QString &action, int status, const QString &error = {});
+
+    Runtime &m_runtime;
+    std::unique_ptr<SmtpMailer> m_smtp;
+    std::unique_ptr<EscalationMailer> m_mailer;
+    QHash<QString, QString> m_companyOf; // session id → company, while a message is in flight
+};
+
+} // namespace tierdesk::api

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/domain/Enums.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+// The agent desk's part of a company's CS config ("desk" in GET /config):
+// queues by category and SLA targets by priority (docs/api.md, "The agent desk").
+namespace tierdesk {
+
+// Most pressing first; the order is the queue's sort order.
+enum class Priority { Urgent, High, Normal, Low };
+QString toString(Priority p);
+std::optional<Priority> parsePriority(const QString &name);
+QStringList priorityNames();
+
+struct SlaTarget
+{
+    int firstResponseMinutes = 60;
+    int resolutionMinutes = 1440;
+};
+
+struct DeskQueue
+{
+    QString name;
+    QList<IssueCategory> categories; // empty: every category no other queue names
+    QString email;                   // where notifyOnEscalation mails go; may be empty
+};
+
+struct DeskConfig
+{
+    QList<DeskQueue> queues;
+    SlaTarget sla[4];
+    double warningAt = 0.75; // fraction of a target after which the state is "warning"
+
+    static DeskConfig parse(const QJsonObject &desk);
+    // The queue a session of this category goes to: the queue that names the
+    // category, else the first catch-all queue, else the first queue.
+    QString queueFor(std::optional<IssueCategory> category) const;
+    const SlaTarget &target(Priority p) const { return sla[static_cast<int>(p)]; }
+    bool hasQueue(const QString &name) const;
+    QStringList queueNames() const;
+};
+
+// The defaults (part of CsConfig::defaults()).
+QJsonObject defaultDeskJson();
+// "desk.<path>: reason" for the first problem, or an empty string.
+QString validateDeskConfig(const QJsonObject &desk);
+
+} // namespace tierdesk

@@ -1,0 +1,320 @@
+// The desk's queue and who holds what: list, claim, release, assign, transfer.
+#include "core/engine/desk/Desk.h"
+
+#include "core/common/Time.h"
+#include "core/domain/DomainJson.h"
+#include "core/engine/CustomerText.h"
+
+namespace tierdesk {
+namespace {
+
+QJsonValue isoOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(timefmt::iso(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+QString sessionResource(const QString &id)
+{
+    return QStringLiteral("session:") + id;
+}
+
+} // namespace
+
+Desk::Desk(SessionEngine &engine, QObject *parent) : QObject(parent), m_engine(engine), m_repo(engine.store().db())
+{
+    m_engine.setDesk(this);
+    connect(&m_slaTimer, &QTimer::timeout, this, [this] { evaluateSla(); });
+}
+
+Desk::~Desk()
+{
+    // Callbacks waiting for the commit point at this desk: run them while it lives.
+    m_engine.store().batch().flush();
+    m_engine.setDesk(nullptr);
+}
+
+void Desk::startSlaTimer(int intervalMs)
+{
+    m_slaTimer.start(qMax(100, intervalMs));
+}
+
+bool Desk::isSupervisor(const Actor &actor)
+{
+    return actor.role == QLatin1String("supervisor") || actor.role == QLatin1String("admin")
+           || actor.role == QLatin1String("system");
+}
+
+QString Desk::nameOf(const QString &companyId, const QString &subject)
+{
+    // Tokens made by `tierdesk token create` name no agent: their subject stands in.
+    if (const auto agent = m_engine.store().agents().find(companyId, subject))
+        return agent->name;
+    return subject;
+}
+
+bool Desk::isAgent(const QString &companyId, const QString &subject)
+{
+    return subject.startsWith(QLatin1String("agt_")) && m_engine.store().agents().find(companyId, subject).has_value();
+}
+
+QJsonObject Desk::rowJson(const QueueRow &row) const
+{
+    const DeskItem &d = row.item;
+    const qint64 now = m_engine.clock().nowMs();
+    QJsonObject last;
+    if (!row.lastMessage.isEmpty())
+        last = {{QStringLiteral("role"), row.lastMessage.value(QLatin1String("role"))},
+                {QStringLiteral("content"), row.lastMessage.value(QLatin1String("content")).toString().left(500)},
+                {QStringLiteral("timestamp"), timefmt::iso(qint64(row.lastMessage.value(QLatin1String("timestamp")).toDouble()))}};
+    return {{QStringLiteral("sessionId"), d.sessionId},
+            {QStringLiteral("queue"), d.queue},
+            {QStringLiteral("priority"), toString(d.priority)},
+            {QStringLiteral("reason"), toString(d.reason)},
+            {QStringLiteral("fromTier"), toString(d.fromTier)},
+            {QStringLiteral("status"), row.status},
+            {QStringLiteral("channel"), row.channel},
+            {QStringLiteral("sentiment"), row.sentiment},
+            {QStringLiteral("issueCategory"), row.issueCategory.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.issueCategory)},
+            {QStringLiteral("issueSummary"), row.issueSummary},
+            {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), row.customerId},
+                                                     {QStringLiteral("name"), row.customerName},
+                                                     {QStringLiteral("tier"), row.customerTier},
+                                                     {QStringLiteral("isVIP"), row.customerVip}}},
+            {QStringLiteral("queuedAt"), timefmt::iso(d.queuedAt)},
+            {QStringLiteral("waitingSeconds"), qMax<qint64>(0, (now - d.queuedAt) / 1000)},
+            {QStringLiteral("sla"), QJsonObject{{QStringLiteral("state"), toString(d.sla)},
+                                                {QStringLiteral("firstResponseDue"), timefmt::iso(d.firstResponseDue)},
+                                                {QStringLiteral("resolutionDue"), timefmt::iso(d.resolutionDue)},
+                                                {QStringLiteral("firstResponseAt"), isoOrNull(d.firstResponseAt)}}},
+            {QStringLiteral("assignee"), d.claimed() ? QJsonValue(QJsonObject{{QStringLiteral("id"), d.assigneeId},
+                                                                              {QStringLiteral("name"), d.assigneeName}})
+                                                     : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("claimedAt"), isoOrNull(d.claimedAt)},
+            {QStringLiteral("lastMessage"), last.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(last)}};
+}
+
+std::optional<QJsonObject> Desk::itemJson(const QString &sessionId)
+{
+    const auto row = m_repo.row(sessionId);
+    if (!row)
+        return std::nullopt;
+    return rowJson(*row);
+}
+
+void Desk::publishQueue(const QString &companyId, const QString &sessionId, const QString &type)
+{
+    if (!m_engine.eventsWanted())
+        return;
+    m_engine.store().batch().afterCommit([this, companyId, sessionId, type](bool committed) {
+        if (!committed)
+            return;
+        QJsonObject data{{QStringLiteral("sessionId"), sessionId}};
+        if (type != QLatin1String("queue.removed")) {
+            const auto row = m_repo.row(sessionId);
+            if (!row)
+                return;
+            data = rowJson(*row);
+        }
+        emit m_engine.sessionEvent(companyId, sessionId, type, data);
+    });
+}
+
+Result<QJsonObject> Desk::queue(const QueueRequest &request, const Actor &actor)
+{
+    const auto company = m_engine.company(request.companyId);
+    if (!company)
+        return company.error();
+    const DeskConfig &config = company->config.desk();
+    if (!request.queue.isEmpty() && !config.hasQueue(request.queue))
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("unknown queue"),
+                         {{QStringLiteral("field"), QStringLiteral("queue")},
+                          {QStringLiteral("allowed"), QJsonArray::fromStringList(config.queueNames())}});
+    QueueFilter f{request.companyId, request.queue, request.assignee, {}, qBound(1, request.limit, kMaxQueueLimit)};
+    if (const auto agent = m_engine.store().agents().find(request.companyId, actor.subject))
+        f.preferredQueues = agent->queues;
+    int total = 0;
+    QJsonArray items;
+    for (const QueueRow &row : m_repo.list(f, &total))
+        items.append(rowJson(row));
+    const QHash<QString, QueueCounts> counts = m_repo.counts(request.companyId);
+    QJsonObject countsJson;
+    QStringList names = config.queueNames();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (!names.contains(it.key()))
+            names << it.key(); // a queue removed from the config that still holds sessions
+    for (const QString &name : names) {
+        const QueueCounts c = counts.value(name);
+        countsJson.insert(name, QJsonObject{{QStringLiteral("waiting"), c.waiting},
+                                            {QStringLiteral("claimed"), c.claimed},
+                                            {QStringLiteral("breached"), c.breached}});
+    }
+    return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("total"), total}, {QStringLiteral("counts"), countsJson}};
+}
+
+Result<Desk::Held> Desk::open(const QString &companyId, const QString &sessionId, const Actor &actor)
+{
+    auto found = m_engine.openSession(companyId, sessionId, false, actor.customerScope);
+    if (!found)
+        return found.error();
+    const Session &s = found.value();
+    const auto item = s.isOpen() && s.currentTier == Tier::HumanAgent ? m_repo.find(s.id) : std::nullopt;
+    if (!item)
+        return makeError(ErrorKind::NotInQueue, QStringLiteral("The session is not waiting for or held by a person"),
+                         {{QStringLiteral("sessionId"), s.id},
+                          {QStringLiteral("currentTier"), toString(s.currentTier)},
+                          {QStringLiteral("status"), toString(s.status)}});
+    return Held{s, *item};
+}
+
+Status Desk::mayAct(const Held &h, const Actor &actor) const
+{
+    if (h.item.assigneeId == actor.subject || isSupervisor(actor))
+        return Ok{};
+    QJsonObject details{{QStringLiteral("sessionId"), h.session.id}};
+    details.insert(QStringLiteral("holder"), h.item.claimed() ? QJsonValue(QJsonObject{{QStringLiteral("id"), h.item.assigneeId},
+                                                                                      {QStringLiteral("name"), h.item.assigneeName}})
+                                                             : QJsonValue(QJsonValue::Null));
+    return makeError(ErrorKind::NotClaimedByYou,
+                     h.item.claimed() ? QStringLiteral("Another person holds this session")
+                                      : QStringLiteral("Claim the session first"),
+                     details);
+}
+
+Result<Session> Desk::reload(const QString &companyId, const QString &sessionId)
+{
+    m_engine.forget(sessionId);
+    return m_engine.openSession(companyId, sessionId, true, {}, MessageWindow{});
+}
+
+Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
+                              const std::function<bool()> &work)
+{
+    const bool ok = m_engine.store().batch().run([&] {
+        return work() && m_engine.record(h.session.companyId, actor, action, sessionResource(h.session.id), 200, details);
+    });
+    if (!ok) {
+        m_engine.forget(h.session.id);
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the change"));
+    }
+    publishQueue(h.session.companyId, h.session.id, QStringLiteral("queue.updated"));
+    return reload(h.session.companyId, h.session.id);
+}
+
+Result<Session> Desk::claim(const QString &companyId, const QString &sessionId, const Actor &actor)
+{
+    auto held = open(companyId, sessionId, actor);
+    if (!held)
+        return held.error();
+    const DeskItem &item = held->item;
+    auto taken = [&] {
+        return makeError(ErrorKind::SessionClaimed, QStringLiteral("Another person holds this session"),
+                         {{QStringLiteral("sessionId"), sessionId},
+                          {QStringLiteral("holder"), QJsonObject{{QStringLiteral("id"), item.assigneeId},
+                                                                 {QStringLiteral("name"), item.assigneeName}}}});
+    };
+    if (item.claimed() && item.assigneeId != actor.subject)
+        return taken();
+    if (item.assigneeId == actor.subject)
+        return reload(companyId, sessionId); // claiming your own claim again changes nothing
+    const QString name = nameOf(companyId, actor.subject);
+    bool won = false;
+    auto result = changed(*held, actor, QStringLiteral("desk.claim"), {}, [&] {
+        won = m_repo.claim(sessionId, actor.subject, name, m_engine.clock().nowMs());
+        return won;
+    });
+    if (!won) {
+        // Only one claim can change the row; the loser is told who won.
+        if (const auto now = m_repo.find(sessionId); now && now->claimed()) {
+            held->item = *now;
+            return taken();
+        }
+    }
+    return result;
+}
+
+Result<Session> Desk::release(const QString &companyId, const QString &sessionId, const Actor &actor)
+{
+    auto held = open(companyId, sessionId, actor);
+    if (!held)
+        return held.error();
+    if (const Status may = mayAct(*held, actor); !may)
+        return may.error();
+    return changed(*held, actor, QStringLiteral("desk.release"), {{QStringLiteral("holder"), held->item.assigneeId}},
+                   [&] { return m_repo.setAssignee(sessionId, {}, {}, m_engine.clock().nowMs()); });
+}
+
+Result<Session> Desk::assign(const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor)
+{
+    if (!isSupervisor(actor))
+        return makeError(ErrorKind::Forbidden, QStringLiteral("Assigning needs the supervisor role"));
+    auto held = open(companyId, sessionId, actor);
+    if (!held)
+        return held.error();
+    const auto agent = m_engine.store().agents().find(companyId, agentId.left(128));
+    if (!agent || !agent->active)
+        return makeError(ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), agentId.left(128)}});
+    return changed(*held, actor, QStringLiteral("desk.assign"),
+                   {{QStringLiteral("agentId"), agent->id}, {QStringLiteral("previous"), held->item.assigneeId}},
+                   [&] { return m_repo.setAssignee(sessionId, agent->id, agent->name, m_engine.clock().nowMs()); });
+}
+
+Result<Session> Desk::transfer(const QString &companyId, const QString &sessionId, Tier target, const QString &queue,
+                               const QString &notes, const Actor &actor)
+{
+    auto held = open(companyId, sessionId, actor);
+    if (!held)
+        return held.error();
+    if (const Status may = mayAct(*held, actor); !may)
+        return may.error();
+    const auto company = m_engine.company(companyId);
+    if (!company)
+        return company.error();
+    if (target == Tier::HumanAgent && !company->config.desk().hasQueue(queue))
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("queue must name one of the company's queues"),
+                         {{QStringLiteral("field"), QStringLiteral("queue")},
+                          {QStringLiteral("allowed"), QJsonArray::fromStringList(company->config.desk().queueNames())}});
+    if (!notes.isEmpty()) {
+        if (auto checked = validateCustomerText(notes, m_engine.limits().maxNotesChars, QStringLiteral("notes")); !checked)
+            return makeError(ErrorKind::InvalidArgument, QStringLiteral("notes must be at most 2000 characters, without control characters"),
+                             {{QStringLiteral("field"), QStringLiteral("notes")}});
+    }
+    Session s = held->session;
+    const qint64 now = m_engine.clock().nowMs();
+    // The record keeps the seed's reason enum: it repeats the reason the session came to a person for.
+    EscalationRecord e{Tier::HumanAgent, target, held->item.reason, now, notes, false};
+    e.transfer = true;
+    const bool toPerson = target == Tier::HumanAgent;
+    auto result = changed(*held, actor, QStringLiteral("desk.transfer"),
+                          {{QStringLiteral("targetTier"), toString(target)}, {QStringLiteral("queue"), queue}}, [&] {
+        if (!m_engine.store().sessions().appendEscalation(s, e))
+            return false;
+        s.escalationHistory << e;
+        if (toPerson) {
+            DeskItem item = held->item;
+            item.queue = queue;
+            item.assigneeId.clear(); // the new queue's people claim it afresh; the SLA clock runs on
+            item.assigneeName.clear();
+            item.claimedAt = 0;
+            item.updatedAt = now;
+            return m_repo.put(item);
+        }
+        s.currentTier = target;
+        s.status = SessionStatus::Active;
+        s.irateCount = 0;
+        s.unconfidentTurns = 0;
+        s.updatedAt = s.lastActivityAt = now;
+        return m_repo.remove(s.id) && m_engine.store().sessions().update(s);
+    });
+    if (!result)
+        return result;
+    if (!toPerson)
+        publishQueue(companyId, sessionId, QStringLiteral("queue.removed"));
+    if (m_engine.eventsWanted())
+        m_engine.publish(s, QStringLiteral("transferred"),
+                         {{QStringLiteral("escalation"), json::escalation(e)},
+                          {QStringLiteral("session"), json::sessionSummary(*result)},
+                          {QStringLiteral("internal"), true}}); // a person's notes: agents only
+    return result;
+}
+
+} // namespace tierdesk

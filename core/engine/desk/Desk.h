@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/engine/SessionEngine.h"
+#include "core/engine/AgentAvailability.h"
+#include "core/engine/desk/DeskRepo.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace tierdesk {
+
+struct AgentReply
+{
+    QString content;
+    bool internal = false; // a note: role internal_note, for agents and above only
+    QString basedOn;       // the last message id the person saw; empty: not checked
+    bool force = false;    // send even if the customer wrote after basedOn
+};
+
+struct QueueRequest
+{
+    QString companyId;
+    QString queue;
+    std::optional<QString> assignee; // "" = unassigned, an agent id, none = any
+    int limit = 100;
+};
+
+// The agent desk: the queue of sessions waiting for a person, claims, a
+// person's replies and notes, transfers and SLA timers. Lives on the engine
+// thread beside the engine; every change goes through the engine's write
+// batch and is audited; events are published after commit.
+class Desk : public QObject, public DeskHooks
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxReplyChars = 4000;
+    static constexpr int kMaxQueueLimit = 500;
+    static constexpr int kMaxActionReasonChars = 500;
+
+    explicit Desk(SessionEngine &engine, QObject *parent = nullptr);
+    ~Desk() override;
+
+    DeskRepo &repo() { return m_repo; }
+    void setAvailability(const AgentAvailability *availability) { m_availability = availability; }
+    // Re-evaluates SLA states every `intervalMs` on the engine's clock.
+    void startSlaTimer(int intervalMs);
+    void stopSlaTimer() { m_slaTimer.stop(); }
+    // Moves items ok -> warning -> breached as due times pass; returns how many changed.
+    int evaluateSla();
+
+    Result<QJsonObject> queue(const QueueRequest &request, const Actor &actor);
+    Result<Session> claim(const QString &companyId, const QString &sessionId, const Actor &actor);
+    Result<Session> release(const QString &companyId, const QString &sessionId, const Actor &actor);
+    Result<Session> assign(const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor);
+    Result<Message> reply(const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor);
+    Result<Session> transfer(const QString &companyId, const QString &sessionId, Tier target, const QString &queue,
+                             const QString &notes, const Actor &actor);
+    // A person's refund or credit (DeskActions.cpp): within the HUMAN_AGENT tier's
+    // capabilities and what is owed, written to the ledger and the audit log as
+    // theirs, confirmed to the customer by a human_agent message. Returns
+    // {"action", "message", "order"?}.
+    Result<QJsonObject> act(const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor);
+
+    // The queue item of an open session (for GET session), or none.
+    std::optional<QJsonObject> itemJson(const QString &sessionId);
+    // Whether `subject` is a person of this company (an agent id): people
+    // answer with agent-messages, never as the customer.
+    bool isAgent(const QString &companyId, const QString &subject);
+    int activeSessions(const QString &companyId, const QString &agentId) { return m_repo.heldBy(companyId, agentId); }
+
+    // DeskHooks
+    bool queued(const Session &s, const EscalationRecord &e, qint64 now) override;
+    QString handoverNote(const Session &s, const Company &company) override;
+    void customerWrote(const Session &s) override;
+    bool resolving(Session &s, const Actor &actor, qint64 now) override;
+
+signals:
+    // A session entered a queue and the company's tiers.humanAgent.notifyOnEscalation
+    // is on (e-mail to the queue's address; data: the QueueItem). After commit.
+    void escalationQueued(const QString &companyId, const QJsonObject &item);
+
+private:
+    struct Held
+    {
+        Session session;
+        DeskItem item;
+    };
+    // An open human-tier session with its item, or CS_026.
+    Result<Held> open(const QString &companyId, const QString &sessionId, const Actor &actor);
+    // Holder or supervisor+, else CS_028.
+    Status mayAct(const Held &h, const Actor &actor) const;
+    static bool isSupervisor(const Actor &actor);
+    QString nameOf(const QString &companyId, const QString &subject);
+    QJsonObject rowJson(const QueueRow &row) const;
+    Result<Session> changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
+                            const std::function<bool()> &work);
+    // A queue event after commit, built then: "queue.added" / "queue.updated" / "sla.*" carry the
+    // QueueItem, "queue.removed" {"sessionId"}.
+    void publishQueue(const QString &companyId, const QString &sessionId, const QString &type);
+    void publishMessage(const Session &s, const Message &m, bool internal);
+    Result<Session> reload(const QString &companyId, const QString &sessionId);
+
+    SessionEngine &m_engine;
+    DeskRepo m_repo;
+    const AgentAvailability *m_availability = nullptr;
+    QTimer m_slaTimer;
+};
+
+} // namespace tierdesk

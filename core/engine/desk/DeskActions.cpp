@@ -1,0 +1,98 @@
+// A person's refunds and credits from the console: the engine's ActionExecutor
+// checks and writes them, the desk says so to the customer and audits them.
+#include "core/engine/desk/Desk.h"
+
+#include "core/common/Ids.h"
+#include "core/common/Time.h"
+#include "core/domain/DomainJson.h"
+#include "core/engine/CustomerText.h"
+
+namespace tierdesk {
+namespace {
+
+QString money(double amount)
+{
+    return QStringLiteral("$") + QString::number(amount, 'f', 2);
+}
+
+QString confirmation(const AgentAction &a)
+{
+    if (a.kind == AgentAction::Refund)
+        return QStringLiteral("I've refunded %1 for %2 to your original payment method.").arg(money(a.amount), a.orderId);
+    return QStringLiteral("I've added a credit of %1 to your account; it is used on your next order.").arg(money(a.amount));
+}
+
+} // namespace
+
+Result<QJsonObject> Desk::act(const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor)
+{
+    if (!action.reason.isEmpty()) {
+        const auto reason = validateCustomerText(action.reason, kMaxActionReasonChars, QStringLiteral("reason"));
+        if (!reason)
+            return makeError(ErrorKind::InvalidArgument,
+                             QStringLiteral("reason must be at most %1 characters without control characters").arg(kMaxActionReasonChars),
+                             {{QStringLiteral("field"), QStringLiteral("reason")}});
+        action.reason = *reason;
+    }
+    auto held = open(companyId, sessionId, actor);
+    if (!held)
+        return held.error();
+    if (const Status may = mayAct(*held, actor); !may)
+        return may.error();
+    const auto company = m_engine.company(companyId);
+    if (!company)
+        return company.error();
+    const TierCapabilities caps = company->config.tier(Tier::HumanAgent);
+    action.agentId = actor.subject;
+    action.agentName = nameOf(companyId, actor.subject);
+
+    Session s = held->session;
+    const qint64 now = m_engine.clock().nowMs();
+    const bool refund = action.kind == AgentAction::Refund;
+    const QString type = refund ? QStringLiteral("refund") : QStringLiteral("credit");
+    const QJsonObject record{{QStringLiteral("type"), type},
+                             {QStringLiteral("orderId"), refund ? QJsonValue(action.orderId) : QJsonValue(QJsonValue::Null)},
+                             {QStringLiteral("amount"), action.amount},
+                             {QStringLiteral("tier"), toString(Tier::HumanAgent)},
+                             {QStringLiteral("agentId"), action.agentId},
+                             {QStringLiteral("agentName"), action.agentName},
+                             {QStringLiteral("at"), timefmt::iso(now)}};
+    Message m;
+    m.id = ids::random(QStringLiteral("msg_"));
+    m.role = QStringLiteral("human_agent");
+    m.content = confirmation(action);
+    m.timestamp = now;
+    Result<ActionReport> report = makeError(ErrorKind::Internal, QStringLiteral("could not record the action"));
+    const bool ok = m_engine.store().batch().run([&] {
+        report = m_engine.m_actions.performForAgent(s, caps, action, now);
+        if (!report)
+            return false;
+        m.metadata = {{QStringLiteral("agentId"), action.agentId},
+                      {QStringLiteral("agentName"), action.agentName},
+                      {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(report->actionsTaken)},
+                      {QStringLiteral("action"), record}};
+        if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, m))
+            return false;
+        if (held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
+            return false;
+        s.updatedAt = s.lastActivityAt = now;
+        QJsonObject details = record;
+        details.insert(QStringLiteral("reason"), action.reason);
+        details.insert(QStringLiteral("messageId"), m.id);
+        return m_engine.store().sessions().update(s)
+               && m_engine.record(companyId, actor, QStringLiteral("desk.") + type, QStringLiteral("session:") + s.id, 201, details);
+    });
+    if (!ok) {
+        m_engine.forget(s.id);
+        return report ? makeError(ErrorKind::Internal, QStringLiteral("could not record the action")) : report.error();
+    }
+    m_engine.remember(s);
+    publishMessage(s, m, false);
+    publishQueue(companyId, s.id, QStringLiteral("queue.updated"));
+    QJsonObject out{{QStringLiteral("action"), record}, {QStringLiteral("message"), json::message(m)}};
+    if (report->order)
+        out.insert(QStringLiteral("order"), json::order(*report->order));
+    return out;
+}
+
+} // namespace tierdesk

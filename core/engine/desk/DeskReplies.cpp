@@ -1,0 +1,196 @@
+// What the desk says and hears: a person's replies and notes, the hand-over
+// note, queueing an escalation and a person's resolve.
+#include "core/engine/desk/Desk.h"
+
+#include "core/common/Ids.h"
+#include "core/common/Time.h"
+#include "core/domain/DomainJson.h"
+#include "core/engine/CustomerText.h"
+#include "core/engine/desk/DeskRules.h"
+
+#include <QRegularExpression>
+
+namespace tierdesk {
+namespace {
+
+QString duration(int minutes)
+{
+    if (minutes < 60)
+        return minutes == 1 ? QStringLiteral("a minute") : QStringLiteral("%1 minutes").arg(minutes);
+    if (minutes < 48 * 60) {
+        const int hours = (minutes + 59) / 60;
+        return hours == 1 ? QStringLiteral("an hour") : QStringLiteral("%1 hours").arg(hours);
+    }
+    return QStringLiteral("%1 days").arg((minutes + 1439) / 1440);
+}
+
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\{\\{[^{}]{0,64}\\}\\}"));
+    QStringList out;
+    for (auto it = pattern.globalMatch(text); it.hasNext();)
+        out << it.next().captured(0);
+    out.removeDuplicates();
+    return out;
+}
+
+} // namespace
+
+bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
+{
+    const auto company = m_engine.company(s.companyId);
+    if (!company)
+        return false;
+    const DeskConfig &config = company->config.desk();
+    const auto customer = m_engine.store().customers().find(s.companyId, s.customerId);
+    DeskItem d;
+    d.sessionId = s.id;
+    d.companyId = s.companyId;
+    d.queue = config.queueFor(s.issueCategory);
+    d.priority = desk::priorityFor(e.reason, s.customerSentiment, customer && customer->isVIP);
+    d.reason = e.reason;
+    d.fromTier = e.fromTier;
+    d.queuedAt = d.updatedAt = now;
+    desk::setDueTimes(d, config);
+    if (!m_repo.put(d))
+        return false;
+    const bool notify = company->config.notifyOnEscalation();
+    if (!notify && !m_engine.eventsWanted())
+        return true;
+    const QString companyId = s.companyId;
+    const QString sessionId = s.id;
+    m_engine.store().batch().afterCommit([this, companyId, sessionId, notify](bool committed) {
+        const auto row = committed ? m_repo.row(sessionId) : std::nullopt;
+        if (!row)
+            return;
+        const QJsonObject item = rowJson(*row);
+        if (m_engine.eventsWanted())
+            emit m_engine.sessionEvent(companyId, sessionId, QStringLiteral("queue.added"), item);
+        if (notify)
+            emit escalationQueued(companyId, item);
+    });
+    return true;
+}
+
+QString Desk::handoverNote(const Session &s, const Company &company)
+{
+    const auto item = m_repo.find(s.id);
+    if (!item || (m_availability && m_availability->anyAvailable(s.companyId, item->queue)))
+        return {};
+    const int minutes = int((item->firstResponseDue - item->queuedAt) / 60000);
+    QString text = QStringLiteral("Everyone on our team is busy right now; a person will answer you here within %1.")
+                       .arg(duration(minutes));
+    if (const QString phone = company.config.escalationPhone(); !phone.isEmpty())
+        text += QStringLiteral(" If you would rather talk to someone now, call us on %1.").arg(phone);
+    return text;
+}
+
+void Desk::customerWrote(const Session &s)
+{
+    publishQueue(s.companyId, s.id, QStringLiteral("queue.updated"));
+}
+
+void Desk::publishMessage(const Session &s, const Message &m, bool internal)
+{
+    if (!m_engine.eventsWanted())
+        return;
+    QJsonObject data{{QStringLiteral("message"), json::message(m)}, {QStringLiteral("session"), json::sessionSummary(s)}};
+    if (internal)
+        data.insert(QStringLiteral("internal"), true); // WsHub sends these to agents and above only
+    m_engine.publish(s, QStringLiteral("message"), data);
+}
+
+Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor)
+{
+    const auto text = validateCustomerText(reply.content, kMaxReplyChars, QStringLiteral("content"));
+    if (!text)
+        return makeError(ErrorKind::InvalidArgument,
+                         QStringLiteral("content must be 1 to %1 characters without control characters").arg(kMaxReplyChars),
+                         {{QStringLiteral("field"), QStringLiteral("content")}});
+    if (const QStringList missing = placeholders(*text); !missing.isEmpty())
+        return makeError(ErrorKind::UnresolvedPlaceholder, QStringLiteral("The reply still holds placeholders without a value"),
+                         {{QStringLiteral("placeholders"), QJsonArray::fromStringList(missing)}});
+    auto held = open(companyId, sessionId, actor);
+    if (!held)
+        return held.error();
+    // Notes are for colleagues: any agent may leave one. Replies need the holder (or a supervisor).
+    if (!reply.internal)
+        if (const Status may = mayAct(*held, actor); !may)
+            return may.error();
+    if (!reply.basedOn.isEmpty()) {
+        const auto seen = m_repo.positionOf(sessionId, reply.basedOn.left(128));
+        if (!seen)
+            return makeError(ErrorKind::InvalidArgument, QStringLiteral("basedOn must be the id of a message of this session"),
+                             {{QStringLiteral("field"), QStringLiteral("basedOn")}});
+        const QList<QJsonObject> newer = m_repo.customerMessagesAfter(sessionId, *seen, 20);
+        if (!newer.isEmpty() && !reply.force) {
+            QJsonArray list;
+            for (QJsonObject m : newer) {
+                m.insert(QStringLiteral("timestamp"), timefmt::iso(qint64(m.value(QLatin1String("timestamp")).toDouble())));
+                list.append(m);
+            }
+            return makeError(ErrorKind::StaleReply, QStringLiteral("The customer wrote after the message this reply is based on"),
+                             {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("newMessages"), list}});
+        }
+    }
+    Session s = held->session;
+    const qint64 now = m_engine.clock().nowMs();
+    Message m;
+    m.id = ids::random(QStringLiteral("msg_"));
+    m.role = reply.internal ? QStringLiteral("internal_note") : QStringLiteral("human_agent");
+    m.content = *text;
+    m.timestamp = now;
+    m.metadata = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), nameOf(companyId, actor.subject)}};
+    const bool ok = m_engine.store().batch().run([&] {
+        if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, m))
+            return false;
+        if (!reply.internal && held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
+            return false;
+        s.updatedAt = now;
+        if (!reply.internal)
+            s.lastActivityAt = now;
+        return m_engine.store().sessions().update(s)
+               && m_engine.record(companyId, actor, reply.internal ? QStringLiteral("desk.note") : QStringLiteral("desk.reply"),
+                                  QStringLiteral("session:") + s.id, 201, {{QStringLiteral("messageId"), m.id}});
+    });
+    if (!ok) {
+        m_engine.forget(s.id);
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+    }
+    m_engine.remember(s);
+    publishMessage(s, m, reply.internal);
+    publishQueue(companyId, s.id, QStringLiteral("queue.updated"));
+    return m;
+}
+
+bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
+{
+    if (m_repo.find(s.id)) {
+        if (!m_repo.remove(s.id))
+            return false;
+        publishQueue(s.companyId, s.id, QStringLiteral("queue.removed"));
+    }
+    const bool person = actor.role == QLatin1String("agent") || actor.role == QLatin1String("supervisor")
+                        || actor.role == QLatin1String("admin");
+    if (!person || s.currentTier != Tier::HumanAgent || !s.resolution)
+        return true;
+    const QString name = nameOf(s.companyId, actor.subject);
+    s.resolution->resolvedById = actor.subject;
+    s.resolution->resolvedByName = name;
+    Message closing;
+    closing.id = ids::random(QStringLiteral("msg_"));
+    closing.role = QStringLiteral("human_agent");
+    closing.content = QStringLiteral("This conversation is now resolved. Thank you for your patience - if anything else "
+                                     "comes up, just write to us again. (%1)").arg(name);
+    closing.timestamp = now;
+    closing.metadata = {{QStringLiteral("agentId"), actor.subject},
+                        {QStringLiteral("agentName"), name},
+                        {QStringLiteral("closing"), true}};
+    if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, closing))
+        return false;
+    publishMessage(s, closing, false);
+    return m_engine.record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id, 200,
+                           {{QStringLiteral("messageId"), closing.id}});
+}
+
+} // namespace tierdesk

@@ -1,0 +1,238 @@
+#include "core/engine/desk/DeskRepo.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace tierdesk {
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "d.session_id, d.company_id, d.queue, d.priority, d.reason, d.from_tier, d.queued_at, d.assignee_id, d.assignee_name,"
+    " d.claimed_at, d.first_response_due, d.resolution_due, d.first_response_at, d.sla_state, d.updated_at");
+
+// What the queue view shows besides the item (columns 15..24).
+const QString kRowColumns = QStringLiteral(
+    ", s.status, s.channel, s.customer_sentiment, s.issue_category, s.issue_summary, s.customer_id,"
+    " coalesce(c.name, ''), coalesce(c.tier, 'STANDARD'), coalesce(c.is_vip, 0),"
+    " (SELECT json_object('role', m.role, 'content', m.content, 'timestamp', m.timestamp) FROM messages m"
+    "  WHERE m.session_id = d.session_id AND m.role <> 'internal_note' ORDER BY m.seq DESC LIMIT 1)"
+    " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
+    " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id");
+
+// ?1 company, ?2 queue ('' = all), ?3 assignee mode (0 any, 1 nobody, 2 one agent), ?4 that agent.
+const QString kFilter = QStringLiteral(
+    " WHERE d.company_id = ? AND (? = '' OR d.queue = ?)"
+    " AND (? = 0 OR (? = 1 AND d.assignee_id IS NULL) OR (? = 2 AND d.assignee_id = ?))");
+
+DeskItem readItem(const QSqlQuery &q)
+{
+    DeskItem d;
+    d.sessionId = q.value(0).toString();
+    d.companyId = q.value(1).toString();
+    d.queue = q.value(2).toString();
+    d.priority = static_cast<Priority>(qBound(0, q.value(3).toInt(), 3));
+    d.reason = parse<EscalationReason>(q.value(4).toString()).value_or(EscalationReason::CustomerRequest);
+    d.fromTier = parse<Tier>(q.value(5).toString()).value_or(Tier::AiRep);
+    d.queuedAt = q.value(6).toLongLong();
+    d.assigneeId = q.value(7).toString();
+    d.assigneeName = q.value(8).toString();
+    d.claimedAt = q.value(9).toLongLong();
+    d.firstResponseDue = q.value(10).toLongLong();
+    d.resolutionDue = q.value(11).toLongLong();
+    d.firstResponseAt = q.value(12).toLongLong();
+    d.sla = parseSlaState(q.value(13).toString()).value_or(SlaState::Ok);
+    d.updatedAt = q.value(14).toLongLong();
+    return d;
+}
+
+QueueRow readRow(const QSqlQuery &q)
+{
+    QueueRow r;
+    r.item = readItem(q);
+    r.status = q.value(15).toString();
+    r.channel = q.value(16).toString();
+    r.sentiment = q.value(17).toString();
+    r.issueCategory = q.value(18).toString();
+    r.issueSummary = q.value(19).toString();
+    r.customerId = q.value(20).toString();
+    r.customerName = q.value(21).toString();
+    r.customerTier = q.value(22).toString();
+    r.customerVip = q.value(23).toInt() != 0;
+    r.lastMessage = QJsonDocument::fromJson(q.value(24).toByteArray()).object();
+    return r;
+}
+
+} // namespace
+
+QString toString(SlaState s)
+{
+    switch (s) {
+    case SlaState::Ok: return QStringLiteral("ok");
+    case SlaState::Warning: return QStringLiteral("warning");
+    case SlaState::Breached: return QStringLiteral("breached");
+    }
+    return {};
+}
+
+std::optional<SlaState> parseSlaState(const QString &name)
+{
+    for (SlaState s : {SlaState::Ok, SlaState::Warning, SlaState::Breached})
+        if (toString(s) == name)
+            return s;
+    return std::nullopt;
+}
+
+bool DeskRepo::put(const DeskItem &d)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT OR REPLACE INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
+        " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q, {d.sessionId, d.companyId, d.queue, static_cast<int>(d.priority), toString(d.reason),
+                         toString(d.fromTier), d.queuedAt, d.assigneeId.isEmpty() ? QVariant() : QVariant(d.assigneeId),
+                         d.assigneeName, d.claimedAt, d.firstResponseDue, d.resolutionDue, d.firstResponseAt,
+                         toString(d.sla), d.updatedAt});
+}
+
+std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM desk_items d WHERE d.session_id = ?").arg(kColumns));
+    if (!m_db.exec(q, {sessionId}))
+        return std::nullopt;
+    std::optional<DeskItem> out;
+    if (q.next())
+        out = readItem(q);
+    q.finish();
+    return out;
+}
+
+bool DeskRepo::remove(const QString &sessionId)
+{
+    return m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId});
+}
+
+bool DeskRepo::claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at = ?, updated_at = ?"
+        " WHERE session_id = ? AND (assignee_id IS NULL OR assignee_id = ?)"));
+    return m_db.exec(q, {agentId, agentName, now, now, sessionId, agentId}) && q.numRowsAffected() == 1;
+}
+
+bool DeskRepo::setAssignee(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at = ?, updated_at = ? WHERE session_id = ?"));
+    return m_db.exec(q, {agentId.isEmpty() ? QVariant() : QVariant(agentId), agentName, agentId.isEmpty() ? 0 : now, now,
+                         sessionId});
+}
+
+bool DeskRepo::setFirstResponse(const QString &sessionId, qint64 at)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "UPDATE desk_items SET first_response_at = ?, updated_at = ? WHERE session_id = ? AND first_response_at = 0"));
+    return m_db.exec(q, {at, at, sessionId});
+}
+
+bool DeskRepo::setSla(const QString &sessionId, SlaState state, qint64 now)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE desk_items SET sla_state = ?, updated_at = ? WHERE session_id = ?"));
+    return m_db.exec(q, {toString(state), now, sessionId});
+}
+
+QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
+{
+    const int mode = !f.assignee ? 0 : f.assignee->isEmpty() ? 1 : 2;
+    const QString agent = f.assignee.value_or(QString());
+    if (total) {
+        QSqlQuery &c = m_db.statement(QStringLiteral("SELECT count(*) FROM desk_items d") + kFilter);
+        *total = m_db.exec(c, {f.companyId, f.queue, f.queue, mode, mode, mode, agent}) && c.next() ? c.value(0).toInt() : 0;
+        c.finish();
+    }
+    const QString preferred = QLatin1Char(',') + f.preferredQueues.join(QLatin1Char(',')) + QLatin1Char(',');
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + kRowColumns + kFilter
+                                  + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC,"
+                                                   " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
+                                                   " d.session_id LIMIT ?"));
+    QList<QueueRow> out;
+    if (!m_db.exec(q, {f.companyId, f.queue, f.queue, mode, mode, mode, agent, preferred, f.limit}))
+        return out;
+    while (q.next())
+        out << readRow(q);
+    q.finish();
+    return out;
+}
+
+std::optional<QueueRow> DeskRepo::row(const QString &sessionId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + kRowColumns + QStringLiteral(" WHERE d.session_id = ?"));
+    if (!m_db.exec(q, {sessionId}))
+        return std::nullopt;
+    std::optional<QueueRow> out;
+    if (q.next())
+        out = readRow(q);
+    q.finish();
+    return out;
+}
+
+QHash<QString, QueueCounts> DeskRepo::counts(const QString &companyId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT queue, sum(assignee_id IS NULL), sum(assignee_id IS NOT NULL), sum(sla_state = 'breached')"
+        " FROM desk_items WHERE company_id = ? GROUP BY queue"));
+    QHash<QString, QueueCounts> out;
+    if (!m_db.exec(q, {companyId}))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), QueueCounts{q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt()});
+    q.finish();
+    return out;
+}
+
+QList<DeskItem> DeskRepo::unbreached(int limit)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM desk_items d WHERE d.sla_state <> 'breached' ORDER BY d.resolution_due LIMIT ?").arg(kColumns));
+    QList<DeskItem> out;
+    if (!m_db.exec(q, {limit}))
+        return out;
+    while (q.next())
+        out << readItem(q);
+    q.finish();
+    return out;
+}
+
+std::optional<int> DeskRepo::positionOf(const QString &sessionId, const QString &messageId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT seq FROM messages WHERE session_id = ? AND id = ?"));
+    std::optional<int> out;
+    if (m_db.exec(q, {sessionId, messageId}) && q.next())
+        out = q.value(0).toInt();
+    q.finish();
+    return out;
+}
+
+QList<QJsonObject> DeskRepo::customerMessagesAfter(const QString &sessionId, int position, int limit)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT id, content, timestamp FROM messages WHERE session_id = ? AND seq > ? AND role = 'customer' ORDER BY seq LIMIT ?"));
+    QList<QJsonObject> out;
+    if (!m_db.exec(q, {sessionId, position, limit}))
+        return out;
+    while (q.next())
+        out << QJsonObject{{QStringLiteral("id"), q.value(0).toString()},
+                           {QStringLiteral("content"), q.value(1).toString()},
+                           {QStringLiteral("timestamp"), q.value(2).toLongLong()}};
+    q.finish();
+    return out;
+}
+
+int DeskRepo::heldBy(const QString &companyId, const QString &agentId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT count(*) FROM desk_items WHERE company_id = ? AND assignee_id = ?"));
+    const int n = m_db.exec(q, {companyId, agentId}) && q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return n;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,33 @@
+// SLA timers: due times pass on the engine's clock, states only move forward.
+#include "core/engine/desk/Desk.h"
+
+#include "core/engine/desk/DeskRules.h"
+
+namespace tierdesk {
+
+int Desk::evaluateSla()
+{
+    static constexpr int kMaxItemsPerRound = 20000;
+    const qint64 now = m_engine.clock().nowMs();
+    QHash<QString, double> warningAt; // per company, read once per round
+    int changed = 0;
+    for (const DeskItem &item : m_repo.unbreached(kMaxItemsPerRound)) {
+        auto w = warningAt.constFind(item.companyId);
+        if (w == warningAt.cend()) {
+            const auto company = m_engine.company(item.companyId);
+            w = warningAt.insert(item.companyId, company ? company->config.desk().warningAt : 0.75);
+        }
+        const SlaState state = desk::slaState(item, now, *w);
+        if (state <= item.sla)
+            continue; // each state is reached (and announced) once
+        if (!m_engine.store().batch().run([&] { return m_repo.setSla(item.sessionId, state, now); }))
+            continue;
+        ++changed;
+        // An item that passes both marks between two rounds is announced as breached only.
+        publishQueue(item.companyId, item.sessionId,
+                     state == SlaState::Breached ? QStringLiteral("sla.breached") : QStringLiteral("sla.warning"));
+    }
+    return changed;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,63 @@
+#include "core/integrations/PasswordHasher.h"
+
+#include <sodium.h>
+
+#include <QByteArray>
+
+namespace tierdesk {
+namespace {
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+} // namespace
+
+QString PasswordHasher::check(const QString &password)
+{
+    if (password.size() < kMinChars)
+        return QStringLiteral("password must be at least %1 characters").arg(kMinChars);
+    if (password.size() > kMaxChars)
+        return QStringLiteral("password must be at most %1 characters").arg(kMaxChars);
+    return {};
+}
+
+Result<QString> PasswordHasher::hash(const QString &password)
+{
+    if (const QString why = check(password); !why.isEmpty())
+        return makeError(ErrorKind::InvalidArgument, why, {{QStringLiteral("field"), QStringLiteral("password")}});
+    if (!sodiumReady())
+        return makeError(ErrorKind::Internal, QStringLiteral("libsodium could not be initialised"));
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES] = {};
+    if (crypto_pwhash_str(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        != 0)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not hash the password (out of memory)"));
+    return QString::fromLatin1(out);
+}
+
+bool PasswordHasher::verify(const QString &encoded, const QString &password)
+{
+    if (!sodiumReady() || encoded.isEmpty() || encoded.size() >= crypto_pwhash_STRBYTES || password.size() > kMaxChars)
+        return false;
+    const QByteArray stored = encoded.toLatin1(); // zero-terminated by QByteArray
+    const QByteArray utf8 = password.toUtf8();
+    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), static_cast<unsigned long long>(utf8.size())) == 0;
+}
+
+const QString &PasswordHasher::decoy()
+{
+    static const QString value = [] {
+        QByteArray random(24, Qt::Uninitialized);
+        if (sodiumReady())
+            randombytes_buf(random.data(), static_cast<size_t>(random.size()));
+        const auto h = hash(QString::fromLatin1(random.toBase64()));
+        return h ? h.value() : QString();
+    }();
+    return value;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QString>
+
+namespace tierdesk {
+
+// Agent passwords: libsodium's crypto_pwhash_str (Argon2id, OPSLIMIT_INTERACTIVE,
+// MEMLIMIT_INTERACTIVE: 64 MiB and about 0.1 s per hash on a desktop core).
+// Both calls are slow on purpose and thread-safe: run them off the engine thread.
+class PasswordHasher
+{
+public:
+    static constexpr int kMinChars = 8;   // shorter passwords are refused
+    static constexpr int kMaxChars = 256; // a bound on the work a request can ask for
+
+    // An empty string when the password is acceptable, else why not.
+    static QString check(const QString &password);
+    // The encoded hash ("$argon2id$v=19$m=65536,t=2,p=1$..."), or an error for a
+    // password check() refuses or when libsodium fails (out of memory).
+    static Result<QString> hash(const QString &password);
+    // Whether `password` matches `encoded`; false for a malformed hash.
+    static bool verify(const QString &encoded, const QString &password);
+    // A valid hash of a random password, made once: verifying against it costs
+    // what a real check costs, so an unknown e-mail takes as long as a wrong password.
+    static const QString &decoy();
+};
+
+} // namespace tierdesk

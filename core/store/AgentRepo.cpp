@@ -1,0 +1,90 @@
+#include "core/store/AgentRepo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace tierdesk {
+namespace {
+
+const QString kColumns = QStringLiteral("id, company_id, email, name, role, queues, password_hash, active, created_at");
+
+Agent readAgent(const QSqlQuery &q)
+{
+    Agent a;
+    a.id = q.value(0).toString();
+    a.companyId = q.value(1).toString();
+    a.email = q.value(2).toString();
+    a.name = q.value(3).toString();
+    a.role = q.value(4).toString();
+    for (const QJsonValue &queue : QJsonDocument::fromJson(q.value(5).toByteArray()).array())
+        a.queues << queue.toString();
+    a.passwordHash = q.value(6).toString();
+    a.active = q.value(7).toInt() != 0;
+    a.createdAt = q.value(8).toLongLong();
+    return a;
+}
+
+} // namespace
+
+bool AgentRepo::insert(const Agent &a)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
+    return m_db.exec(q, {a.id, a.companyId, a.email.toLower(), a.name, a.role, QString::fromUtf8(queues), a.passwordHash,
+                         a.active ? 1 : 0, a.createdAt});
+}
+
+std::optional<Agent> AgentRepo::fromQuery(QSqlQuery &q)
+{
+    std::optional<Agent> out;
+    if (q.next())
+        out = readAgent(q);
+    q.finish();
+    return out;
+}
+
+std::optional<Agent> AgentRepo::find(const QString &companyId, const QString &id)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? AND id = ?").arg(kColumns));
+    if (!m_db.exec(q, {companyId, id}))
+        return std::nullopt;
+    return fromQuery(q);
+}
+
+std::optional<Agent> AgentRepo::findByEmail(const QString &email)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE email = ?").arg(kColumns));
+    if (!m_db.exec(q, {email.toLower()}))
+        return std::nullopt;
+    return fromQuery(q);
+}
+
+QList<Agent> AgentRepo::list(const QString &companyId)
+{
+    QList<Agent> out;
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? ORDER BY name").arg(kColumns));
+    if (!m_db.exec(q, {companyId}))
+        return out;
+    while (q.next())
+        out << readAgent(q);
+    q.finish();
+    return out;
+}
+
+bool AgentRepo::updatePassword(const QString &companyId, const QString &id, const QString &passwordHash)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET password_hash = ? WHERE company_id = ? AND id = ?"));
+    return m_db.exec(q, {passwordHash, companyId, id});
+}
+
+int AgentRepo::count()
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT count(*) FROM agents"));
+    if (!m_db.exec(q, {}) || !q.next())
+        return -1;
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/domain/Entities.h"
+#include "core/store/Database.h"
+
+#include <optional>
+
+namespace tierdesk {
+
+// The agents table: people who log in to the console.
+class AgentRepo
+{
+public:
+    explicit AgentRepo(Database &db) : m_db(db) {}
+    bool insert(const Agent &a);
+    std::optional<Agent> find(const QString &companyId, const QString &id);
+    // E-mail addresses are compared lower-case.
+    std::optional<Agent> findByEmail(const QString &email);
+    QList<Agent> list(const QString &companyId);
+    bool updatePassword(const QString &companyId, const QString &id, const QString &passwordHash);
+    int count();
+
+private:
+    std::optional<Agent> fromQuery(QSqlQuery &q);
+    Database &m_db;
+};
+
+} // namespace tierdesk

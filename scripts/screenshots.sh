@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Renders the console's queue and conversation views with demo data under Xvfb
+# into docs/screenshots/ (queue.png, conversation.png). Not run in CI.
+# Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
+# Usage: scripts/screenshots.sh [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+bin=$build/app/tierdesk
+driver=$build/tests/ui/tierdesk_screenshot_driver
+out=$root/docs/screenshots
+for tool in xvfb-run import curl python3; do
+  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing" >&2; exit 1; }
+done
+[ -x "$bin" ] && [ -x "$driver" ] || { echo "screenshots: build tierdesk and tierdesk_screenshot_driver first" >&2; exit 1; }
+
+work=$(mktemp -d)
+server_pid=
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+# A private home: no keyring prompt, secrets in 0600 files under $work.
+export HOME=$work/home XDG_DATA_HOME=$work/xdg XDG_CONFIG_HOME=$work/config
+unset DBUS_SESSION_BUS_ADDRESS QT_QPA_PLATFORM
+mkdir -p "$HOME" "$out"
+data=$work/data
+
+company=$("$bin" --data-dir "$data" demo seed 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["companyId"])')
+email=sam.rivera@northwind.example
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email "$email" \
+  --name "Sam Rivera" --role supervisor --queues orders,inquiries,complaints --password-stdin >/dev/null 2>&1
+
+"$bin" --data-dir "$data" serve --port 0 >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do grep -q ' serving http' "$work/serve.log" && break; sleep 0.1; done
+url=$(sed -n 's/.* serving \(http[^ ]*\)\/api\/cs.*/\1/p' "$work/serve.log" | head -1)
+[ -n "$url" ] || { cat "$work/serve.log" >&2; exit 1; }
+
+api() { # METHOD PATH TOKEN [JSON]
+  curl -fsS -X "$1" "$url$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' ${4:+--data "$4"}
+}
+customer_says() { # CUSTOMER SESSION TEXT
+  api POST "/api/cs/sessions/$2/messages" "$(token "$1")" "{\"message\":\"$3\"}" >/dev/null || true
+}
+token() { "$bin" --data-dir "$data" token create --company "$company" --role client --customer "$1" 2>/dev/null; }
+escalate() { # CUSTOMER REASON FIRST-MESSAGE [MORE...]
+  local who=$1 reason=$2 first=$3; shift 3
+  local t id
+  t=$(token "$who")
+  id=$(api POST /api/cs/sessions "$t" "{\"companyId\":\"$company\",\"customerId\":\"$who\",\"channel\":\"chat\",\"initialMessage\":\"$first\"}" \
+       | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  for line in "$@"; do customer_says "$who" "$id" "$line"; done
+  api POST "/api/cs/sessions/$id/escalate" "$t" "{\"reason\":\"$reason\",\"targetTier\":\"HUMAN_AGENT\"}" >/dev/null || true
+  echo "$id"
+}
+
+featured=$(escalate cust_alice IRATE_CUSTOMER "Where is my order ORD-10001? It was due last week." \
+  "I have asked twice already and nobody tells me anything useful." \
+  "This is ridiculous. I want a refund or I will post about this everywhere.")
+escalate cust_ben REFUND_REQUEST "My kettle arrived with a cracked lid, I would like a refund please." >/dev/null
+escalate cust_chloe HIGH_VALUE_CUSTOMER "Can you change the delivery address of my order ORD-10005?" >/dev/null
+escalate cust_daniel LEGAL_MENTION "I was charged twice. If this is not fixed I will talk to my lawyer." >/dev/null
+escalate cust_emma CUSTOMER_REQUEST "Please let me talk to a person about my subscription." >/dev/null
+escalate cust_farid COMPLEX_ISSUE "The app crashes every time I open my order history." >/dev/null
+
+# A person's note and reply on the featured conversation, where the desk routes exist.
+agent_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/json' \
+  --data "{\"email\":\"$email\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+api POST "/api/cs/sessions/$featured/claim" "$agent_token" '{}' >/dev/null 2>&1 || true
+api POST "/api/cs/sessions/$featured/agent-messages" "$agent_token" \
+  '{"content":"VIP, second contact this week. Carrier shows the parcel stuck in Leeds.","internal":true}' >/dev/null 2>&1 || true
+api POST "/api/cs/sessions/$featured/agent-messages" "$agent_token" \
+  '{"content":"Hi Alice, I am Sam and I am on it. Your parcel is held at the Leeds depot; I have asked the carrier to send it today.","force":true}' >/dev/null 2>&1 || true
+customer_says cust_alice "$featured" "OK. Thank you, that is the first real answer I got."
+
+xvfb-run -a -s "-screen 0 1280x800x24" "$driver" --server "$url" --email "$email" --password "$password" \
+  --open "$featured" --out "$out"
+echo "screenshots: $out/queue.png $out/conversation.png"

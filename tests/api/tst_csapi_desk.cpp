@@ -1,0 +1,542 @@
+// The agent desk on a real server: queue, claim (also two at once), replies
+// reaching the customer's WebSocket, notes hidden from client tokens, basedOn,
+// transfer back to the AI, a person's resolve, SLA warning and breach on a
+// FakeClock, and the events the console lives on.
+#include "tests/api/ApiTestSupport.h"
+#include "tests/support/FakeClock.h"
+
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+namespace {
+
+class WsClient
+{
+public:
+    WsClient()
+    {
+        QObject::connect(&socket, &QWebSocket::connected, &socket, [this] { connected = true; });
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    }
+    bool open(quint16 port, const QByteArray &token, const QJsonObject &subscribe)
+    {
+        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/cs/ws?token=%2").arg(port).arg(QString::fromLatin1(token))));
+        if (!QTest::qWaitFor([this] { return connected; }, 5000))
+            return false;
+        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
+        return !waitFor([](const QJsonObject &f) { return f.value(QLatin1String("type")) == QLatin1String("subscribed"); }).isEmpty();
+    }
+    qsizetype find(const std::function<bool(const QJsonObject &)> &match) const
+    {
+        for (qsizetype i = 0; i < frames.size(); ++i)
+            if (match(frames[i]))
+                return i;
+        return -1;
+    }
+    QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 5000)
+    {
+        [[maybe_unused]] const bool seen = QTest::qWaitFor([&] { return find(match) >= 0; }, timeoutMs);
+        const qsizetype i = find(match);
+        return i >= 0 ? frames.takeAt(i) : QJsonObject();
+    }
+    // An event of `type` about `sessionId`.
+    QJsonObject waitEvent(const QString &type, const QString &sessionId, int timeoutMs = 5000)
+    {
+        return waitFor([&](const QJsonObject &f) {
+            return f.value(QLatin1String("type")).toString() == type && f.value(QLatin1String("sessionId")).toString() == sessionId;
+        }, timeoutMs);
+    }
+    // A "message" event carrying a message of this role.
+    QJsonObject waitMessage(const QString &role, int timeoutMs = 5000)
+    {
+        return waitFor([&](const QJsonObject &f) { return messageRole(f) == role; }, timeoutMs);
+    }
+    static QString messageRole(const QJsonObject &f)
+    {
+        if (f.value(QLatin1String("type")).toString() != QLatin1String("message"))
+            return {};
+        return f.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject().value(QLatin1String("role")).toString();
+    }
+
+    QWebSocket socket;
+    QList<QJsonObject> frames;
+    bool connected = false;
+};
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+} // namespace
+
+class TestCsApiDesk : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void queueClaimReplyNoteTransferResolve();
+    void simultaneousClaimsOneWins();
+    void staleReplyNeedsForce();
+    void repliesAreChecked();
+    void agentCannotWriteAsTheCustomer();
+    void supervisorAssignsAndReleases();
+    void transferToAnotherQueue();
+    void handoverTellsWhenAPersonAnswers();
+    void notifyOnEscalationSignal();
+    void slaWarningThenBreachFirstInQueue();
+    void queueParamsAreChecked();
+
+private:
+    // A session of cust_ben, escalated to HUMAN_AGENT through the API.
+    QString escalatedSession(const QString &reason = QStringLiteral("CUSTOMER_REQUEST"),
+                             const QString &text = QStringLiteral("Where is my order ORD-10001?"));
+    QString path(const QString &sessionId, const char *what) const
+    {
+        return QStringLiteral("/api/cs/sessions/") + sessionId + QLatin1Char('/') + QLatin1String(what);
+    }
+    QJsonObject queueItem(HttpClient &client, const QString &sessionId, QString query = {});
+    bool addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues);
+
+    FakeClock m_clock;
+    ServerFixture m_server;
+    std::unique_ptr<HttpClient> m_admin;
+    std::unique_ptr<HttpClient> m_ann;  // agent, queues orders
+    std::unique_ptr<HttpClient> m_bob;  // agent, queues complaints
+    std::unique_ptr<HttpClient> m_sue;  // supervisor
+    std::unique_ptr<HttpClient> m_ben;  // client token of cust_ben
+};
+
+void TestCsApiDesk::initTestCase()
+{
+    m_server.setClock(&m_clock);
+    QString error;
+    QVERIFY2(m_server.start("[desk]\nslaCheckSeconds=1\n", false, &error), qPrintable(error));
+    QVERIFY(addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
+    QVERIFY(addAgent(QStringLiteral("agt_bob"), QStringLiteral("Bob Baker"), QStringLiteral("agent"), {QStringLiteral("complaints")}));
+    QVERIFY(addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
+    m_admin = m_server.client(api::Role::Admin);
+    m_ann = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    m_bob = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_bob")));
+    m_sue = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Supervisor, {}, 3600, QStringLiteral("agt_sue")));
+    m_ben = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Client));
+}
+
+void TestCsApiDesk::cleanupTestCase()
+{
+    m_admin.reset();
+    m_ann.reset();
+    m_bob.reset();
+    m_sue.reset();
+    m_ben.reset();
+    m_server.stop();
+}
+
+bool TestCsApiDesk::addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues)
+{
+    Agent a;
+    a.id = id;
+    a.companyId = m_server.companyId();
+    a.email = id + QStringLiteral("@example.com");
+    a.name = name;
+    a.role = role;
+    a.queues = queues;
+    a.passwordHash = QStringLiteral("$argon2id$unused");
+    a.createdAt = m_clock.nowMs();
+    Store &store = m_server.runtime().store();
+    return store.batch().run([&] { return store.agents().insert(a); }) && store.batch().flush();
+}
+
+QString TestCsApiDesk::escalatedSession(const QString &reason, const QString &text)
+{
+    const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"),
+                                             sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
+    const QString id = str(created.json(), "id");
+    const HttpResult esc = m_admin->post(path(id, "escalate"), {{QStringLiteral("reason"), reason},
+                                                                  {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+    return created.status == 201 && esc.status == 200 ? id : QString();
+}
+
+QJsonObject TestCsApiDesk::queueItem(HttpClient &client, const QString &sessionId, QString query)
+{
+    const HttpResult r = client.get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId() + query);
+    for (const QJsonValue &v : r.json().value(QLatin1String("items")).toArray())
+        if (str(v.toObject(), "sessionId") == sessionId)
+            return v.toObject();
+    return {};
+}
+
+void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
+{
+    WsClient console;
+    QVERIFY(console.open(m_server.port(), m_ann->token(), {{QStringLiteral("type"), QStringLiteral("subscribe")},
+                                                           {QStringLiteral("companyId"), m_server.companyId()}}));
+    const QString id = escalatedSession();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!console.waitEvent(QStringLiteral("queue.added"), id).isEmpty());
+
+    // The queue lists it, in the orders queue (a shipping question), waiting.
+    QJsonObject item = queueItem(*m_ann, id);
+    QCOMPARE(str(item, "queue"), QStringLiteral("orders"));
+    QCOMPARE(str(item, "reason"), QStringLiteral("CUSTOMER_REQUEST"));
+    QCOMPARE(str(item, "fromTier"), QStringLiteral("AI_REP"));
+    QVERIFY(item.value(QLatin1String("assignee")).isNull());
+    QCOMPARE(str(item.value(QLatin1String("sla")).toObject(), "state"), QStringLiteral("ok"));
+    QCOMPARE(str(item.value(QLatin1String("customer")).toObject(), "id"), QStringLiteral("cust_ben"));
+    QVERIFY(!str(item.value(QLatin1String("lastMessage")).toObject(), "content").isEmpty());
+
+    WsClient customer;
+    QVERIFY(customer.open(m_server.port(), m_ben->token(), {{QStringLiteral("type"), QStringLiteral("subscribe")},
+                                                            {QStringLiteral("sessionId"), id}}));
+
+    // Claim; a second agent's claim is refused and names the holder.
+    HttpResult r = m_ann->post(path(id, "claim"), {});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(str(r.json().value(QLatin1String("desk")).toObject().value(QLatin1String("assignee")).toObject(), "id"),
+             QStringLiteral("agt_ann"));
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200); // again: still hers
+    r = m_bob->post(path(id, "claim"), {});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_025")).isEmpty(), describe(r).constData());
+    QCOMPARE(str(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("holder")).toObject(), "name"),
+             QStringLiteral("Ann Archer"));
+    r = m_bob->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Hi, Bob here")}});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
+
+    // Ann's reply reaches the customer's WebSocket and is in GET session as human_agent.
+    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Hello Ben, Ann here.")}});
+    QCOMPARE(r.status, 201);
+    const QJsonObject sent = r.json().value(QLatin1String("message")).toObject();
+    QCOMPARE(str(sent, "role"), QStringLiteral("human_agent"));
+    QCOMPARE(str(sent.value(QLatin1String("metadata")).toObject(), "agentName"), QStringLiteral("Ann Archer"));
+    const QJsonObject live = customer.waitMessage(QStringLiteral("human_agent"));
+    QCOMPARE(str(live.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject(), "content"),
+             QStringLiteral("Hello Ben, Ann here."));
+    QJsonArray messages = m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray();
+    QCOMPARE(str(messages.last().toObject(), "role"), QStringLiteral("human_agent"));
+    item = queueItem(*m_ann, id);
+    QVERIFY(!item.value(QLatin1String("sla")).toObject().value(QLatin1String("firstResponseAt")).isNull());
+
+    // A note: agents see it (GET and WebSocket), the customer's client never does.
+    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Customer sounds patient.")},
+                                                 {QStringLiteral("internal"), true}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(str(r.json().value(QLatin1String("message")).toObject(), "role"), QStringLiteral("internal_note"));
+    QVERIFY(!console.waitMessage(QStringLiteral("internal_note")).isEmpty());
+    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("One moment please.")}}).status, 201);
+    QVERIFY(!customer.waitFor([](const QJsonObject &f) {
+        return f.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"))
+               == QLatin1String("One moment please.");
+    }).isEmpty());
+    QCOMPARE(customer.find([](const QJsonObject &f) { return WsClient::messageRole(f) == QLatin1String("internal_note"); }), -1);
+    const auto roles = [](const QJsonArray &list) {
+        QStringList out;
+        for (const QJsonValue &m : list)
+            out << str(m.toObject(), "role");
+        return out;
+    };
+    QVERIFY(!roles(m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
+                 .contains(QStringLiteral("internal_note")));
+    QVERIFY(roles(m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
+                .contains(QStringLiteral("internal_note")));
+
+    // The customer writes to the person: stored, pushed, the AI stays silent.
+    r = m_ben->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Thanks, I'll wait.")}});
+    QCOMPARE(r.status, 201);
+    QVERIFY(r.json().value(QLatin1String("aiResponse")).isNull());
+    QVERIFY(!console.waitMessage(QStringLiteral("customer")).isEmpty() || console.find([](const QJsonObject &f) {
+        return f.value(QLatin1String("type")) == QLatin1String("message")
+               && f.value(QLatin1String("data")).toObject().contains(QLatin1String("customerMessage"));
+    }) >= 0);
+
+    // Back to the AI manager: out of the queue, recorded as a transfer, and the AI answers again.
+    r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")},
+                                           {QStringLiteral("notes"), QStringLiteral("Only needs tracking details")}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(str(r.json(), "currentTier"), QStringLiteral("AI_MANAGER"));
+    const QJsonObject transfer = r.json().value(QLatin1String("escalationHistory")).toArray().last().toObject();
+    QCOMPARE(transfer.value(QLatin1String("transfer")).toBool(), true);
+    QCOMPARE(str(transfer, "toTier"), QStringLiteral("AI_MANAGER"));
+    QCOMPARE(str(transfer, "reason"), QStringLiteral("CUSTOMER_REQUEST"));
+    QVERIFY(!console.waitEvent(QStringLiteral("queue.removed"), id).isEmpty());
+    QVERIFY(queueItem(*m_ann, id).isEmpty());
+    r = m_ben->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Where is order ORD-10001?")}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(str(r.json().value(QLatin1String("aiResponse")).toObject(), "role"), QStringLiteral("ai_manager"));
+    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("x")}}).errorCode(),
+             QStringLiteral("CS_026"));
+
+    // Up to a person again, and resolved by her: closing message, resolvedBy, out of the queue.
+    QCOMPARE(m_admin->post(path(id, "escalate"), {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
+                                                  {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}}).status, 200);
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    r = m_ann->post(path(id, "resolve"), {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")},
+                                          {QStringLiteral("summary"), QStringLiteral("Tracking sent")}});
+    QCOMPARE(r.status, 200);
+    const QJsonObject by = r.json().value(QLatin1String("session")).toObject().value(QLatin1String("resolution")).toObject()
+                               .value(QLatin1String("resolvedBy")).toObject();
+    QCOMPARE(str(by, "id"), QStringLiteral("agt_ann"));
+    QCOMPARE(str(by, "name"), QStringLiteral("Ann Archer"));
+    const QJsonObject after = m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json();
+    const QJsonObject closing = after.value(QLatin1String("messages")).toArray().last().toObject();
+    QCOMPARE(str(closing, "role"), QStringLiteral("human_agent"));
+    QVERIFY(closing.value(QLatin1String("metadata")).toObject().value(QLatin1String("closing")).toBool());
+    QCOMPARE(str(after.value(QLatin1String("resolution")).toObject().value(QLatin1String("resolvedBy")).toObject(), "id"),
+             QStringLiteral("agt_ann"));
+    QVERIFY(queueItem(*m_ann, id).isEmpty());
+
+    // Every step is in the audit log.
+    const HttpResult audit = m_sue->get(QStringLiteral("/api/cs/audit?companyId=") + m_server.companyId() + QStringLiteral("&limit=200"));
+    QStringList actions;
+    for (const QJsonValue &e : audit.json().value(QLatin1String("entries")).toArray())
+        actions << str(e.toObject(), "action");
+    for (const char *a : {"desk.claim", "desk.reply", "desk.note", "desk.transfer", "desk.resolve"})
+        QVERIFY2(actions.contains(QLatin1String(a)), a);
+}
+
+void TestCsApiDesk::simultaneousClaimsOneWins()
+{
+    const QString id = escalatedSession();
+    QVERIFY(!id.isEmpty());
+    QNetworkAccessManager nam;
+    QList<QNetworkReply *> replies;
+    for (const QByteArray &token : {m_ann->token(), m_bob->token()}) {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()) + path(id, "claim")));
+        req.setRawHeader("Authorization", "Bearer " + token);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        replies << nam.post(req, QByteArray("{}"));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(replies[0]->isFinished() && replies[1]->isFinished(), 10000);
+    QList<int> statuses;
+    for (QNetworkReply *reply : replies) {
+        statuses << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+    }
+    std::sort(statuses.begin(), statuses.end());
+    QCOMPARE(statuses, (QList<int>{200, 409}));
+}
+
+void TestCsApiDesk::staleReplyNeedsForce()
+{
+    const QString id = escalatedSession();
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    HttpResult r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Looking into it.")}});
+    const QString seen = str(r.json().value(QLatin1String("message")).toObject(), "id");
+    QCOMPARE(m_ben->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Actually it arrived!")}}).status, 201);
+    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("It ships tomorrow.")},
+                                                 {QStringLiteral("basedOn"), seen}});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_027")).isEmpty(), describe(r).constData());
+    const QJsonArray newer = r.error().value(QLatin1String("details")).toObject().value(QLatin1String("newMessages")).toArray();
+    QCOMPARE(newer.size(), 1);
+    QCOMPARE(str(newer.first().toObject(), "content"), QStringLiteral("Actually it arrived!"));
+    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Great, glad it arrived.")},
+                                                 {QStringLiteral("basedOn"), seen}, {QStringLiteral("force"), true}});
+    QCOMPARE(r.status, 201);
+    // Based on the newest message: nothing unread, no force needed.
+    const QString newest = str(r.json().value(QLatin1String("message")).toObject(), "id");
+    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Anything else?")},
+                                                      {QStringLiteral("basedOn"), newest}}).status, 201);
+    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("x")},
+                                                 {QStringLiteral("basedOn"), QStringLiteral("msg_nope")}});
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+}
+
+void TestCsApiDesk::repliesAreChecked()
+{
+    const QString id = escalatedSession();
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    HttpResult r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Your order {{order.id}} ships")}});
+    QVERIFY2(checkErrorBody(r, 422, QStringLiteral("CS_029")).isEmpty(), describe(r).constData());
+    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("placeholders")).toArray(),
+             QJsonArray{QStringLiteral("{{order.id}}")});
+    for (const QString &bad : {QString(), QStringLiteral("   "), QString(4001, QLatin1Char('a'))}) {
+        r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), bad}});
+        QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+    }
+    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QString(4000, QLatin1Char('a'))}}).status, 201);
+    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("x")}, {QStringLiteral("internal"), 1}});
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+    // A customer's client has no desk routes; an unknown session is CS_002.
+    QCOMPARE(m_ben->post(path(id, "claim"), {}).status, 403);
+    QCOMPARE(m_ann->post(path(QStringLiteral("sess_missing"), "claim"), {}).errorCode(), QStringLiteral("CS_002"));
+    // A session still with the AI is not in the queue.
+    const HttpResult fresh = m_admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
+    r = m_ann->post(path(str(fresh.json(), "id"), "claim"), {});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_026")).isEmpty(), describe(r).constData());
+}
+
+void TestCsApiDesk::agentCannotWriteAsTheCustomer()
+{
+    // Once, an agent's text posted to /messages was stored as the customer's.
+    const QString id = escalatedSession();
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    const HttpResult r = m_ann->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Agent text")}});
+    QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r).constData());
+    for (const QJsonValue &m : m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
+        QVERIFY(str(m.toObject(), "content") != QLatin1String("Agent text"));
+}
+
+void TestCsApiDesk::supervisorAssignsAndReleases()
+{
+    const QString id = escalatedSession();
+    HttpResult r = m_ann->post(path(id, "assign"), {{QStringLiteral("agentId"), QStringLiteral("agt_bob")}});
+    QCOMPARE(r.status, 403);
+    r = m_sue->post(path(id, "assign"), {{QStringLiteral("agentId"), QStringLiteral("agt_nobody")}});
+    QCOMPARE(r.status, 404);
+    r = m_sue->post(path(id, "assign"), {{QStringLiteral("agentId"), QStringLiteral("agt_bob")}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(str(queueItem(*m_bob, id, QStringLiteral("&assignee=me")).value(QLatin1String("assignee")).toObject(), "id"),
+             QStringLiteral("agt_bob"));
+    QVERIFY(queueItem(*m_bob, id, QStringLiteral("&assignee=none")).isEmpty());
+    // Only the holder (or a supervisor) releases.
+    r = m_ann->post(path(id, "release"), {});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
+    QCOMPARE(m_bob->post(path(id, "release"), {}).status, 200);
+    QVERIFY(queueItem(*m_bob, id).value(QLatin1String("assignee")).isNull());
+    QVERIFY(!queueItem(*m_bob, id, QStringLiteral("&assignee=none")).isEmpty());
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    QCOMPARE(m_sue->post(path(id, "release"), {}).status, 200);
+    // Nobody holds it: replying is refused, a note is fine.
+    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("hello")}});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
+    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("note")},
+                                                      {QStringLiteral("internal"), true}}).status, 201);
+}
+
+void TestCsApiDesk::transferToAnotherQueue()
+{
+    const QString id = escalatedSession();
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    HttpResult r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")},
+                                                      {QStringLiteral("queue"), QStringLiteral("nowhere")}});
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+    r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+    QCOMPARE(r.status, 400);
+    r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")},
+                                           {QStringLiteral("queue"), QStringLiteral("complaints")}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(str(r.json(), "currentTier"), QStringLiteral("HUMAN_AGENT"));
+    const QJsonObject item = queueItem(*m_bob, id);
+    QCOMPARE(str(item, "queue"), QStringLiteral("complaints"));
+    QVERIFY(item.value(QLatin1String("assignee")).isNull());
+    QCOMPARE(m_bob->post(path(id, "claim"), {}).status, 200);
+}
+
+void TestCsApiDesk::handoverTellsWhenAPersonAnswers()
+{
+    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
+                          {{QStringLiteral("companyId"), m_server.companyId()},
+                           {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
+                                                                  QJsonObject{{QStringLiteral("escalationPhone"), QStringLiteral("+1 555 0100")}}}}}})
+                 .status, 200);
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
+                                       sessionBody(m_server.companyId(), QStringLiteral("cust_ben"),
+                                                   QStringLiteral("I want to talk to a real person please")));
+    QCOMPARE(r.status, 201);
+    QCOMPARE(str(r.json(), "currentTier"), QStringLiteral("HUMAN_AGENT"));
+    const QString reply = str(r.json().value(QLatin1String("messages")).toArray().last().toObject(), "content");
+    QVERIFY2(reply.contains(QLatin1String("within an hour")) && reply.contains(QLatin1String("+1 555 0100")), qPrintable(reply));
+    QVERIFY(!queueItem(*m_ann, str(r.json(), "id")).isEmpty());
+}
+
+void TestCsApiDesk::notifyOnEscalationSignal()
+{
+    QSignalSpy queued(&m_server.runtime().desk(), &Desk::escalationQueued);
+    const QString first = escalatedSession();
+    QTRY_COMPARE(queued.size(), 1);
+    QCOMPARE(queued.first().at(1).toJsonObject().value(QLatin1String("sessionId")).toString(), first);
+    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
+                          {{QStringLiteral("companyId"), m_server.companyId()},
+                           {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
+                                                                  QJsonObject{{QStringLiteral("notifyOnEscalation"), false}}}}}})
+                 .status, 200);
+    const QString second = escalatedSession();
+    QVERIFY(!queueItem(*m_ann, second).isEmpty()); // committed and listed, yet no signal
+    QCOMPARE(queued.size(), 1);
+    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
+                          {{QStringLiteral("companyId"), m_server.companyId()},
+                           {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
+                                                                  QJsonObject{{QStringLiteral("notifyOnEscalation"), true}}}}}})
+                 .status, 200);
+}
+
+void TestCsApiDesk::slaWarningThenBreachFirstInQueue()
+{
+    // Normal items must answer within a minute here; urgent ones keep 5 minutes.
+    HttpResult r = m_admin->put(QStringLiteral("/api/cs/config"),
+                                {{QStringLiteral("companyId"), m_server.companyId()},
+                                 {QStringLiteral("desk"), QJsonObject{{QStringLiteral("sla"),
+                                     QJsonObject{{QStringLiteral("normal"), QJsonObject{{QStringLiteral("firstResponseMinutes"), 1}}}}}}}});
+    QCOMPARE(r.status, 200);
+    r = m_admin->put(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), m_server.companyId()},
+                                                        {QStringLiteral("desk"), QJsonObject{{QStringLiteral("warningAt"), 2}}}});
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+
+    WsClient console;
+    QVERIFY(console.open(m_server.port(), m_ann->token(), {{QStringLiteral("type"), QStringLiteral("subscribe")},
+                                                           {QStringLiteral("companyId"), m_server.companyId()}}));
+    const QString urgent = escalatedSession(QStringLiteral("LEGAL_MENTION"));
+    m_clock.advanceSecs(1);
+    const QString normal = escalatedSession(QStringLiteral("CUSTOMER_REQUEST"));
+    QCOMPARE(str(queueItem(*m_ann, urgent), "priority"), QStringLiteral("urgent"));
+    QCOMPARE(str(queueItem(*m_ann, normal), "priority"), QStringLiteral("normal"));
+
+    m_clock.advanceSecs(46); // 0.75 of a minute
+    const QJsonObject warning = console.waitEvent(QStringLiteral("sla.warning"), normal);
+    QCOMPARE(str(warning.value(QLatin1String("data")).toObject().value(QLatin1String("sla")).toObject(), "state"),
+             QStringLiteral("warning"));
+    m_clock.advanceSecs(15);
+    const QJsonObject breached = console.waitEvent(QStringLiteral("sla.breached"), normal);
+    QVERIFY(!breached.isEmpty());
+    QCOMPARE(str(queueItem(*m_ann, urgent).value(QLatin1String("sla")).toObject(), "state"), QStringLiteral("ok"));
+
+    // Breached sorts before a more urgent item that is on time.
+    const QJsonArray items = m_ann->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId())
+                                 .json().value(QLatin1String("items")).toArray();
+    QStringList order;
+    for (const QJsonValue &v : items)
+        order << str(v.toObject(), "sessionId");
+    QVERIFY(order.indexOf(normal) >= 0 && order.indexOf(normal) < order.indexOf(urgent));
+    const HttpResult q = m_ann->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId());
+    QVERIFY(q.json().value(QLatin1String("counts")).toObject().value(QLatin1String("orders")).toObject()
+                .value(QLatin1String("breached")).toInt() >= 1);
+
+    // Each state is announced once.
+    m_clock.advanceSecs(60);
+    QCOMPARE(m_ann->post(path(normal, "claim"), {}).status, 200); // an event after the next SLA rounds
+    QVERIFY(!console.waitEvent(QStringLiteral("queue.updated"), normal).isEmpty());
+    QVERIFY(console.waitEvent(QStringLiteral("sla.breached"), normal, 1500).isEmpty());
+    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
+                          {{QStringLiteral("companyId"), m_server.companyId()},
+                           {QStringLiteral("desk"), QJsonObject{{QStringLiteral("sla"),
+                               QJsonObject{{QStringLiteral("normal"), QJsonObject{{QStringLiteral("firstResponseMinutes"), 60}}}}}}}})
+                 .status, 200);
+}
+
+void TestCsApiDesk::queueParamsAreChecked()
+{
+    const QString base = QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId();
+    HttpResult r = m_ann->get(base + QStringLiteral("&limit=0"));
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+    r = m_ann->get(base + QStringLiteral("&queue=nope"));
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+    r = m_ann->get(QStringLiteral("/api/cs/queue"));
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_005")).isEmpty(), describe(r).constData());
+    QCOMPARE(m_ben->get(base).status, 403);
+    r = m_ann->get(base + QStringLiteral("&queue=orders&limit=2"));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.json().value(QLatin1String("items")).toArray().size() <= 2);
+    for (const QJsonValue &v : r.json().value(QLatin1String("items")).toArray())
+        QCOMPARE(str(v.toObject(), "queue"), QStringLiteral("orders"));
+    QVERIFY(r.json().value(QLatin1String("total")).toInt() >= r.json().value(QLatin1String("items")).toArray().size());
+}
+
+QTEST_GUILESS_MAIN(TestCsApiDesk)
+#include "tst_csapi_desk.moc"

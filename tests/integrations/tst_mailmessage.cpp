@@ -1,0 +1,212 @@
+// MailMessage: address parsing, header injection refused, RFC 2047 subjects,
+// quoted-printable bodies and the rendered header block.
+#include "core/integrations/MailMessage.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace tierdesk;
+
+namespace {
+
+MailMessage sample()
+{
+    MailMessage m;
+    m.from = QStringLiteral("Tierdesk <desk@example.com>");
+    m.to = {QStringLiteral("orders@example.com")};
+    m.subject = QStringLiteral("Hello");
+    m.body = QStringLiteral("Body\n");
+    return m;
+}
+
+QString errorOf(const MailMessage &m)
+{
+    const Status s = m.validate();
+    return s.ok() ? QString() : s.error().message;
+}
+
+// Every line of a rendered message, for line-length checks.
+QList<QByteArray> linesOf(const QByteArray &rendered)
+{
+    return rendered.split('\n');
+}
+
+} // namespace
+
+class TestMailMessage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesAddresses_data();
+    void parsesAddresses();
+    void refusesBadAddresses_data();
+    void refusesBadAddresses();
+    void refusesHeaderInjection_data();
+    void refusesHeaderInjection();
+    void limits();
+    void rendersHeaders();
+    void encodesNonAsciiSubject();
+    void quotedPrintableBody();
+    void dateIsEnglishWithOffset();
+};
+
+void TestMailMessage::parsesAddresses_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("bare") << "desk@example.com" << "" << "desk@example.com";
+    QTest::newRow("angle") << " <desk@example.com> " << "" << "desk@example.com";
+    QTest::newRow("named") << "Tierdesk Desk <desk@example.com>" << "Tierdesk Desk" << "desk@example.com";
+    QTest::newRow("quoted") << "\"Desk, Orders\" <orders@example.com>" << "Desk, Orders" << "orders@example.com";
+    QTest::newRow("utf8 name") << "Jürgen <j@example.com>" << "Jürgen" << "j@example.com";
+}
+
+void TestMailMessage::parsesAddresses()
+{
+    QFETCH(QString, text);
+    const auto a = MailAddress::parse(text);
+    QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+    QTEST(a->name, "name");
+    QTEST(a->address, "address");
+}
+
+void TestMailMessage::refusesBadAddresses_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << "";
+    QTest::newRow("no at") << "desk.example.com";
+    QTest::newRow("two at") << "a@b@example.com";
+    QTest::newRow("no domain") << "desk@";
+    QTest::newRow("no local") << "@example.com";
+    QTest::newRow("space") << "de sk@example.com";
+    QTest::newRow("two addresses") << "a@example.com, b@example.com";
+    QTest::newRow("unclosed") << "Desk <desk@example.com";
+    QTest::newRow("non-ascii address") << "jürgen@example.com";
+    QTest::newRow("too long") << QString(QString(250, QLatin1Char('a')) + QStringLiteral("@example.com"));
+}
+
+void TestMailMessage::refusesBadAddresses()
+{
+    QFETCH(QString, text);
+    const auto a = MailAddress::parse(text);
+    QVERIFY(!a.ok());
+    QCOMPARE(a.error().kind, ErrorKind::InvalidArgument);
+}
+
+void TestMailMessage::refusesHeaderInjection_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("subject CRLF") << "subject" << "Hi\r\nBcc: victim@example.com";
+    QTest::newRow("subject LF") << "subject" << "Hi\nBcc: victim@example.com";
+    QTest::newRow("subject CR") << "subject" << "Hi\rBcc: victim@example.com";
+    QTest::newRow("subject NUL") << "subject" << QString(QStringLiteral("Hi") + QChar(0) + QStringLiteral("x"));
+    QTest::newRow("subject U+2028") << "subject" << QString(QStringLiteral("Hi") + QChar(0x2028) + QStringLiteral("x"));
+    QTest::newRow("to CRLF") << "to" << "orders@example.com\r\nRCPT TO:<victim@example.com>";
+    QTest::newRow("to LF in name") << "to" << "Orders\nBcc: v@example.com <orders@example.com>";
+    QTest::newRow("from CRLF") << "from" << "desk@example.com\r\nDATA";
+    QTest::newRow("from CR in name") << "from" << "Desk\r <desk@example.com>";
+}
+
+void TestMailMessage::refusesHeaderInjection()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    MailMessage m = sample();
+    if (field == QLatin1String("subject"))
+        m.subject = value;
+    else if (field == QLatin1String("to"))
+        m.to = {value};
+    else
+        m.from = value;
+    const QString error = errorOf(m);
+    QVERIFY2(error.contains(QLatin1String("line breaks or control characters")), qPrintable(error));
+    const auto rendered = m.render(QDateTime::currentDateTimeUtc(), "id@example.com");
+    QVERIFY(!rendered.ok());
+}
+
+void TestMailMessage::limits()
+{
+    MailMessage m = sample();
+    m.to.clear();
+    QVERIFY(errorOf(m).contains(QLatin1String("recipients")));
+    m.to = QStringList(MailMessage::kMaxRecipients + 1, QStringLiteral("a@example.com"));
+    QVERIFY(errorOf(m).contains(QLatin1String("recipients")));
+    m = sample();
+    m.subject = QString(MailMessage::kMaxSubjectChars + 1, QLatin1Char('s'));
+    QVERIFY(errorOf(m).contains(QLatin1String("subject")));
+    m = sample();
+    m.body = QString(MailMessage::kMaxBodyBytes + 1, QLatin1Char('b'));
+    QVERIFY(errorOf(m).contains(QLatin1String("body")));
+    QVERIFY(!sample().render(QDateTime::currentDateTimeUtc(), "no-at-sign").ok());
+    QVERIFY(!sample().render(QDateTime::currentDateTimeUtc(), "a>b@example.com").ok());
+}
+
+void TestMailMessage::rendersHeaders()
+{
+    MailMessage m = sample();
+    m.to = {QStringLiteral("orders@example.com"), QStringLiteral("\"Team \\\"A\\\"\" <a@example.com>")};
+    const QDateTime date(QDate(2025, 12, 19), QTime(12, 15, 0), QTimeZone::utc());
+    const auto r = m.render(date, "abc@example.com");
+    QVERIFY(r.ok());
+    const QByteArray head = r->left(r->indexOf("\r\n\r\n") + 2);
+    QCOMPARE(head,
+             QByteArray("From: \"Tierdesk\" <desk@example.com>\r\n"
+                        "To: orders@example.com,\r\n \"Team \\\"A\\\"\" <a@example.com>\r\n"
+                        "Subject: Hello\r\n"
+                        "Date: Fri, 19 Dec 2025 12:15:00 +0000\r\n"
+                        "Message-ID: <abc@example.com>\r\n"
+                        "MIME-Version: 1.0\r\n"
+                        "Content-Type: text/plain; charset=utf-8\r\n"
+                        "Content-Transfer-Encoding: quoted-printable\r\n"));
+    QVERIFY(r->endsWith("\r\n\r\nBody\r\n"));
+}
+
+void TestMailMessage::encodesNonAsciiSubject()
+{
+    // Long enough for several encoded words, with 4-byte characters at the word edges.
+    const QString subject = QStringLiteral("New escalation in orders: Jürgen Groß — Rückerstattung (high) ")
+                            + QString::fromUtf8("\xF0\x9F\x9A\x80").repeated(20);
+    const QByteArray encoded = mail::encodeHeaderValue(subject);
+    QVERIFY(encoded.startsWith("=?utf-8?B?"));
+    QByteArray utf8;
+    for (const QByteArray &line : encoded.split('\n')) {
+        const QByteArray word = line.trimmed();
+        QVERIFY2(word.size() <= 75, word.constData());
+        QVERIFY(word.startsWith("=?utf-8?B?") && word.endsWith("?="));
+        const QByteArray chunk = QByteArray::fromBase64(word.mid(10, word.size() - 12));
+        // Each word decodes on its own to whole characters.
+        QCOMPARE(QString::fromUtf8(chunk).toUtf8(), chunk);
+        utf8 += chunk;
+    }
+    QCOMPARE(QString::fromUtf8(utf8), subject);
+    // ASCII text that looks like an encoded word is encoded too, so no reader decodes it.
+    MailMessage m = sample();
+    m.subject = QStringLiteral("=?utf-8?B?SGk=?=");
+    QVERIFY(m.render(QDateTime::currentDateTimeUtc(), "a@b")->contains("Subject: =?utf-8?B?PT91dGYtOD9CP1NHaz0/PQ==?="));
+}
+
+void TestMailMessage::quotedPrintableBody()
+{
+    QCOMPARE(mail::quotedPrintable(QStringLiteral("a=b\n")), QByteArray("a=3Db\r\n"));
+    QCOMPARE(mail::quotedPrintable(QStringLiteral("trailing \r\nnext")), QByteArray("trailing=20\r\nnext\r\n"));
+    QCOMPARE(mail::quotedPrintable(QStringLiteral(".\nFrom here")), QByteArray("=2E\r\n=46rom here\r\n"));
+    QCOMPARE(mail::quotedPrintable(QStringLiteral("Grüße")), QByteArray("Gr=C3=BC=C3=9Fe\r\n"));
+    const QByteArray longLine = mail::quotedPrintable(QString(200, QLatin1Char('x')) + QStringLiteral("é"));
+    for (const QByteArray &line : linesOf(longLine))
+        QVERIFY2(line.size() <= 77, line.constData()); // 76 plus the CR
+    QVERIFY(longLine.endsWith("=C3=A9\r\n"));
+    // No escape sequence is cut by a soft line break.
+    QVERIFY(!longLine.contains("=\r\n3") && !longLine.contains("=C\r\n"));
+}
+
+void TestMailMessage::dateIsEnglishWithOffset()
+{
+    const QDateTime d(QDate(2026, 3, 2), QTime(8, 5, 9), QTimeZone(-(3 * 3600 + 30 * 60)));
+    QCOMPARE(mail::rfc5322Date(d), QByteArray("Mon, 02 Mar 2026 08:05:09 -0330"));
+}
+
+QTEST_GUILESS_MAIN(TestMailMessage)
+#include "tst_mailmessage.moc"

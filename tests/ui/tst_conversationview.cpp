@@ -1,0 +1,279 @@
+// ConversationView against a stand-in API: stale replies (409 CS_027) and
+// "send anyway", the canned-response picker and its missing placeholders,
+// claim conflicts, and the transfer and resolve dialogs.
+#include "tests/ui/DeskJson.h"
+#include "tests/ui/StubApi.h"
+#include "ui/client/ApiClient.h"
+#include "ui/dialogs/ResolveDialog.h"
+#include "ui/dialogs/TransferDialog.h"
+#include "ui/models/TranscriptModel.h"
+#include "ui/views/ContextPanel.h"
+#include "ui/views/ConversationView.h"
+#include "ui/views/ReplyBox.h"
+#include "ui/views/SentimentChart.h"
+#include "ui/views/TranscriptView.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tierdesk::test;
+using namespace tierdesk::ui;
+
+namespace {
+
+const QByteArray kSession = "GET /api/cs/sessions/sess_1";
+const QByteArray kReply = "POST /api/cs/sessions/sess_1/agent-messages";
+
+QJsonObject errorBody(const QString &code, const QJsonObject &details)
+{
+    return {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                  {QStringLiteral("message"), QStringLiteral("refused")},
+                                                  {QStringLiteral("details"), details}}}};
+}
+
+QJsonObject sessionJson()
+{
+    return {{QStringLiteral("id"), QStringLiteral("sess_1")},
+            {QStringLiteral("channel"), QStringLiteral("chat")},
+            {QStringLiteral("currentTier"), QStringLiteral("HUMAN_AGENT")},
+            {QStringLiteral("status"), QStringLiteral("ESCALATED")},
+            {QStringLiteral("messages"),
+             QJsonArray{message(QStringLiteral("msg_1"), QStringLiteral("customer"), QStringLiteral("Where is my parcel?")),
+                        message(QStringLiteral("msg_2"), QStringLiteral("ai_manager"), QStringLiteral("A person will answer"),
+                                {{QStringLiteral("aiGenerated"), true}, {QStringLiteral("intent"), QStringLiteral("order_status")}})}},
+            {QStringLiteral("sentimentHistory"),
+             QJsonArray{QJsonObject{{QStringLiteral("sentiment"), QStringLiteral("FRUSTRATED")}, {QStringLiteral("score"), -0.4}},
+                        QJsonObject{{QStringLiteral("sentiment"), QStringLiteral("ANGRY")}, {QStringLiteral("score"), -0.7}}}},
+            {QStringLiteral("escalationHistory"),
+             QJsonArray{QJsonObject{{QStringLiteral("fromTier"), QStringLiteral("AI_MANAGER")},
+                                    {QStringLiteral("toTier"), QStringLiteral("HUMAN_AGENT")},
+                                    {QStringLiteral("reason"), QStringLiteral("IRATE_CUSTOMER")},
+                                    {QStringLiteral("timestamp"), QStringLiteral("2025-03-01T10:00:00.000Z")},
+                                    {QStringLiteral("automatic"), true}}}},
+            {QStringLiteral("context"),
+             QJsonObject{{QStringLiteral("customer"),
+                          QJsonObject{{QStringLiteral("id"), QStringLiteral("cust_ben")}, {QStringLiteral("name"), QStringLiteral("Ben Ortiz")},
+                                      {QStringLiteral("tier"), QStringLiteral("GOLD")}, {QStringLiteral("lifetimeValue"), 1234.5},
+                                      {QStringLiteral("isVIP"), true}}},
+                         {QStringLiteral("orders"),
+                          QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("ORD-1001")},
+                                                 {QStringLiteral("status"), QStringLiteral("shipped")},
+                                                 {QStringLiteral("total"), 59.9}}}}}}};
+}
+
+struct Fixture
+{
+    StubApi api;
+    ApiClient client;
+    ConversationView view{client};
+
+    bool openSession()
+    {
+        api.script(kSession, {{200, sessionJson()}});
+        client.setBaseUrl(QUrl(api.url()));
+        client.setToken("t");
+        view.resize(1000, 700);
+        view.show();
+        view.open(QStringLiteral("sess_1"));
+        return QTest::qWaitFor([&] { return view.transcript().rowCount() == 2; }, 5000);
+    }
+};
+
+} // namespace
+
+class TestConversationView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsTranscriptContextAndHistory();
+    void staleReplyShowsTheNewMessagesAndCanBeSentAnyway();
+    void customerWritingWhileTypingRaisesTheBanner();
+    void ctrlEnterSendsANote();
+    void cannedResponseWithAMissingValueIsNotSent();
+    void claimHeldBySomeoneElseNamesThem();
+    void transferAndResolveDialogsCallTheApi();
+};
+
+void TestConversationView::showsTranscriptContextAndHistory()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    auto *transcript = f.view.findChild<TranscriptView *>(QStringLiteral("transcript"));
+    QVERIFY(transcript->toPlainText().contains(QLatin1String("Where is my parcel?")));
+    QVERIFY(transcript->toPlainText().contains(QLatin1String("order_status")));
+    QCOMPARE(f.view.findChild<QLabel *>(QStringLiteral("conversationTitle"))->text(), QStringLiteral("Ben Ortiz"));
+    const QString customer = f.view.context()->customerText();
+    QVERIFY2(customer.contains(QLatin1String("VIP")) && customer.contains(QLatin1String("Gold tier"))
+                 && customer.contains(QLatin1String("ORD-1001")) && customer.contains(QLatin1String("Shipped")),
+             qPrintable(customer));
+    const QString escalations = f.view.context()->escalationText();
+    QVERIFY2(escalations.contains(QStringLiteral("AI Manager → Human agent · Irate customer")), qPrintable(escalations));
+    QCOMPARE(f.view.context()->chart()->pointCount(), 2);
+    // Notes are styled apart from replies.
+    TranscriptModel model;
+    model.setSession({{QStringLiteral("id"), QStringLiteral("s")},
+                      {QStringLiteral("messages"), QJsonArray{message(QStringLiteral("n1"), QStringLiteral("internal_note"), QStringLiteral("psst"))}}});
+    QVERIFY(TranscriptView::messageHtml(model, 0).contains(QLatin1String("#fff4c2")));
+}
+
+void TestConversationView::staleReplyShowsTheNewMessagesAndCanBeSentAnyway()
+{
+    Fixture f;
+    // As the desk lists them: id, content and timestamp only.
+    const QJsonObject fresh{{QStringLiteral("id"), QStringLiteral("msg_3")},
+                            {QStringLiteral("content"), QStringLiteral("Actually, cancel it")},
+                            {QStringLiteral("timestamp"), QStringLiteral("2025-03-01T10:03:00.000Z")}};
+    f.api.script(kReply, {{409, errorBody(QStringLiteral("CS_027"), {{QStringLiteral("newMessages"), QJsonArray{fresh}}})},
+                          {201, {{QStringLiteral("message"), message(QStringLiteral("msg_4"), QStringLiteral("human_agent"), QStringLiteral("On it"))}}}});
+    QVERIFY(f.openSession());
+    ReplyEdit *edit = f.view.replyBox()->editor();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("On it"));
+    QCOMPARE(f.view.basedOn(), QStringLiteral("msg_2"));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(f.view.bannerVisible(), 5000);
+    const auto first = f.api.to(kReply);
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().json().value(QLatin1String("basedOn")).toString(), QStringLiteral("msg_2"));
+    QVERIFY(!first.first().json().contains(QLatin1String("force")));
+    QCOMPARE(first.first().json().value(QLatin1String("content")).toString(), QStringLiteral("On it"));
+    QCOMPARE(f.view.transcript().lastMessageId(), QStringLiteral("msg_3")); // the new message is shown
+    QVERIFY(f.view.transcript().index(2).data(TranscriptModel::IsCustomerRole).toBool());
+    QCOMPARE(f.view.replyBox()->text(), QStringLiteral("On it"));          // the draft is kept
+    auto *force = f.view.findChild<QPushButton *>(QStringLiteral("sendAnyway"));
+    QVERIFY(force->isVisible());
+
+    force->click();
+    QTRY_COMPARE_WITH_TIMEOUT(f.api.to(kReply).size(), 2, 5000);
+    QCOMPARE(f.api.to(kReply).at(1).json().value(QLatin1String("force")).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(f.view.transcript().lastMessageId(), QStringLiteral("msg_4"), 5000);
+    QVERIFY(!f.view.bannerVisible());
+    QVERIFY(f.view.replyBox()->text().isEmpty());
+}
+
+void TestConversationView::customerWritingWhileTypingRaisesTheBanner()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    QTest::keyClicks(f.view.replyBox()->editor(), QStringLiteral("Let me check"));
+    // A message for another session changes nothing.
+    f.view.applyEvents({wsEvent(QStringLiteral("message"), QStringLiteral("sess_2"),
+                                {{QStringLiteral("customerMessage"), message(QStringLiteral("x"), QStringLiteral("customer"), QStringLiteral("hi"))}})});
+    QVERIFY(!f.view.bannerVisible());
+    f.view.applyEvents({wsEvent(QStringLiteral("message"), QStringLiteral("sess_1"),
+                                {{QStringLiteral("customerMessage"), message(QStringLiteral("msg_9"), QStringLiteral("customer"), QStringLiteral("Hello??"))}})});
+    QVERIFY(f.view.bannerVisible());
+    QVERIFY(f.view.bannerText().contains(QLatin1String("while you were typing")));
+    QVERIFY(f.view.findChild<QPushButton *>(QStringLiteral("sendAnyway"))->isHidden());
+    QCOMPARE(f.view.context()->chart()->pointCount(), 3);
+    f.view.findChild<QPushButton *>(QStringLiteral("markRead"))->click();
+    QVERIFY(!f.view.bannerVisible());
+    QCOMPARE(f.view.basedOn(), QStringLiteral("msg_9"));
+}
+
+void TestConversationView::ctrlEnterSendsANote()
+{
+    Fixture f;
+    f.api.script(kReply, {{201, {{QStringLiteral("message"), message(QStringLiteral("n1"), QStringLiteral("internal_note"), QStringLiteral("VIP, be kind"))}}}});
+    QVERIFY(f.openSession());
+    f.view.toggleNote();
+    QVERIFY(f.view.replyBox()->isNote());
+    QTest::keyClicks(f.view.replyBox()->editor(), QStringLiteral("VIP, be kind"));
+    QTest::keyClick(f.view.replyBox()->editor(), Qt::Key_Enter, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(f.api.to(kReply).size(), 1, 5000);
+    QCOMPARE(f.api.to(kReply).first().json().value(QLatin1String("internal")).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(f.view.transcript().rowCount(), 3, 5000);
+    QVERIFY(f.view.transcript().index(2).data(TranscriptModel::IsNoteRole).toBool());
+}
+
+void TestConversationView::cannedResponseWithAMissingValueIsNotSent()
+{
+    Fixture f;
+    f.api.script("POST /api/cs/canned-responses/cr_1/render",
+                 {{200, {{QStringLiteral("content"), QStringLiteral("Hi Ben, your order {{order.id}} is on its way.")},
+                         {QStringLiteral("missing"), QJsonArray{QStringLiteral("order.id")}}}}});
+    f.api.script(kReply, {{201, {{QStringLiteral("message"), message(QStringLiteral("msg_5"), QStringLiteral("human_agent"), QStringLiteral("x"))}}}});
+    QVERIFY(f.openSession());
+    f.view.setCannedResponses(QJsonArray{
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("cr_0")}, {QStringLiteral("shortcut"), QStringLiteral("bye")}, {QStringLiteral("title"), QStringLiteral("Goodbye")}},
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("cr_1")}, {QStringLiteral("shortcut"), QStringLiteral("ship")}, {QStringLiteral("title"), QStringLiteral("Shipping update")}}});
+    ReplyEdit *edit = f.view.replyBox()->editor();
+    f.view.activateWindow();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("/shi"));
+    auto *popup = f.view.replyBox()->findChild<QCompleter *>()->popup();
+    QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), 5000);
+    QCOMPARE(popup->model()->rowCount(), 1); // narrowed to "ship"
+    popup->setCurrentIndex(popup->model()->index(0, 0));
+    QTest::keyClick(popup, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(f.view.replyBox()->text().startsWith(QLatin1String("Hi Ben")), 5000);
+    QCOMPARE(f.api.to("POST /api/cs/canned-responses/cr_1/render").first().json().value(QLatin1String("sessionId")).toString(),
+             QStringLiteral("sess_1"));
+    QCOMPARE(f.view.replyBox()->unresolved(), QStringList{QStringLiteral("{{order.id}}")});
+
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    auto *warning = f.view.findChild<QLabel *>(QStringLiteral("replyWarning"));
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QLatin1String("{{order.id}}")));
+    QCOMPARE(f.api.to(kReply).size(), 0); // refused here, never sent
+
+    f.view.replyBox()->setText(QStringLiteral("Hi Ben, your order ORD-1001 is on its way."));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(f.api.to(kReply).size(), 1, 5000);
+    QVERIFY(!f.api.to(kReply).first().json().value(QLatin1String("content")).toString().contains(QLatin1String("{{")));
+}
+
+void TestConversationView::claimHeldBySomeoneElseNamesThem()
+{
+    Fixture f;
+    f.api.script("POST /api/cs/sessions/sess_1/claim",
+                 {{409, errorBody(QStringLiteral("CS_025"), {{QStringLiteral("holder"), QJsonObject{{QStringLiteral("id"), QStringLiteral("agt_2")},
+                                                                                                     {QStringLiteral("name"), QStringLiteral("Kim Lee")}}}})}});
+    QVERIFY(f.openSession());
+    QSignalSpy status(&f.view, &ConversationView::status);
+    f.view.claim();
+    QVERIFY(status.wait(5000));
+    QCOMPARE(status.first().first().toString(), QStringLiteral("Kim Lee has already claimed this conversation."));
+}
+
+void TestConversationView::transferAndResolveDialogsCallTheApi()
+{
+    Fixture f;
+    f.api.script("POST /api/cs/sessions/sess_1/transfer", {{200, sessionJson()}});
+    f.api.script("POST /api/cs/sessions/sess_1/resolve", {{200, {{QStringLiteral("success"), true}}}});
+    QVERIFY(f.openSession());
+    QSignalSpy transferred(&f.view, &ConversationView::transferred);
+    f.view.showTransfer(); // open(), not exec(): the test goes on
+    auto *transfer = f.view.findChild<TransferDialog *>(QStringLiteral("transferDialog"));
+    QVERIFY(transfer && transfer->isVisible());
+    transfer->setTargetTier(QStringLiteral("HUMAN_AGENT"));
+    transfer->setQueue(QStringLiteral("complaints"));
+    transfer->setNotes(QStringLiteral("Legal threat"));
+    transfer->accept();
+    QVERIFY(transferred.wait(5000));
+    const QJsonObject body = f.api.to("POST /api/cs/sessions/sess_1/transfer").first().json();
+    QCOMPARE(body.value(QLatin1String("targetTier")).toString(), QStringLiteral("HUMAN_AGENT"));
+    QCOMPARE(body.value(QLatin1String("queue")).toString(), QStringLiteral("complaints"));
+    QCOMPARE(body.value(QLatin1String("notes")).toString(), QStringLiteral("Legal threat"));
+
+    QSignalSpy resolved(&f.view, &ConversationView::resolved);
+    f.view.showResolve();
+    auto *resolve = f.view.findChild<ResolveDialog *>(QStringLiteral("resolveDialog"));
+    QVERIFY(resolve && resolve->isVisible());
+    QVERIFY(!ResolveDialog::resolutionTypes().contains(QStringLiteral("ESCALATED_TO_HUMAN")));
+    resolve->setResolutionType(QStringLiteral("REFUND_PROCESSED"));
+    resolve->setSummary(QStringLiteral("Refunded the kettle"));
+    resolve->accept();
+    QVERIFY(resolved.wait(5000));
+    const QJsonObject r = f.api.to("POST /api/cs/sessions/sess_1/resolve").first().json();
+    QCOMPARE(r.value(QLatin1String("resolutionType")).toString(), QStringLiteral("REFUND_PROCESSED"));
+    QCOMPARE(r.value(QLatin1String("summary")).toString(), QStringLiteral("Refunded the kettle"));
+}
+
+QTEST_MAIN(TestConversationView)
+#include "tst_conversationview.moc"

@@ -1,0 +1,181 @@
+// Two people at work on one real embedded server, through the console:
+// claim -> reply (a WebSocket client of the session receives it) -> resolve,
+// and a second console that sees the first one's claim live.
+#include "tests/api/ApiTestSupport.h"
+#include "tests/ui/ClientWait.h"
+#include "ui/MainWindow.h"
+#include "ui/client/ApiClient.h"
+#include "ui/dialogs/ResolveDialog.h"
+#include "ui/models/QueueModel.h"
+#include "ui/models/TranscriptModel.h"
+#include "ui/views/ConversationView.h"
+#include "ui/views/QueueView.h"
+#include "ui/views/ReplyBox.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+using namespace tierdesk::ui;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery");
+} // namespace
+
+class TestDeskFlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void claimReplyReachesTheCustomerThenResolve();
+    void secondConsoleSeesTheClaimLive();
+
+private:
+    QString escalatedSession(const QString &text);
+    bool login(ApiClient &client, const QString &email);
+
+    ServerFixture m_server;
+};
+
+void TestDeskFlow::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
+    auto http = m_server.client(api::Role::Agent);
+    if (http->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId()).status == 404)
+        QSKIP("GET /api/cs/queue is not on this tree yet (the desk routes)");
+    for (const auto &[email, name] : {std::pair{QStringLiteral("ann@example.com"), QStringLiteral("Ann Archer")},
+                                      std::pair{QStringLiteral("bob@example.com"), QStringLiteral("Bob Baker")}}) {
+        NewAgent a;
+        a.companyId = m_server.companyId();
+        a.email = email;
+        a.name = name;
+        QVERIFY(m_server.runtime().agents().create(a, kPassword, Actor{}).ok());
+    }
+}
+
+QString TestDeskFlow::escalatedSession(const QString &text)
+{
+    HttpClient customer(m_server.port(), m_server.token(api::Role::Client));
+    const QJsonObject created =
+        customer.post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text)).json();
+    const QString id = created.value(QLatin1String("id")).toString();
+    // Asking for a person in the first message already hands the session over.
+    if (created.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"))
+        return id;
+    const HttpResult r = customer.post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
+                                       {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+                                        {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+    if (r.status != 200)
+        qWarning() << "escalate:" << r.status << r.body;
+    return r.status == 200 ? id : QString();
+}
+
+bool TestDeskFlow::login(ApiClient &client, const QString &email)
+{
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    return waitFor(client.login(email, kPassword)).ok;
+}
+
+void TestDeskFlow::claimReplyReachesTheCustomerThenResolve()
+{
+    ApiClient client;
+    QVERIFY(login(client, QStringLiteral("ann@example.com")));
+    MainWindow w(client);
+    w.show();
+    QSignalSpy subscribed(&client.events(), &EventStream::subscribed);
+    w.startSession();
+    QVERIFY(subscribed.wait(5000));
+
+    const QString id = escalatedSession(QStringLiteral("I want to talk to a person about my order"));
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(w.queueModel().rowOf(id) >= 0, 5000); // queue.added, live
+
+    // The customer's own client listens on the session.
+    QWebSocket customer;
+    QList<QJsonObject> frames;
+    connect(&customer, &QWebSocket::textMessageReceived, this,
+            [&](const QString &t) { frames << QJsonDocument::fromJson(t.toUtf8()).object(); });
+    customer.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/cs/ws?token=%2")
+                           .arg(m_server.port())
+                           .arg(QString::fromLatin1(m_server.token(api::Role::Client)))));
+    QTRY_VERIFY_WITH_TIMEOUT(customer.state() == QAbstractSocket::ConnectedState, 5000);
+    customer.sendTextMessage(QStringLiteral(R"({"type":"subscribe","sessionId":"%1"})").arg(id));
+    QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty() && frames.last().value(QLatin1String("type")).toString() == QLatin1String("subscribed"), 5000);
+
+    QVERIFY(w.queueView()->selectSession(id));
+    w.claimCurrent();
+    QTRY_COMPARE_WITH_TIMEOUT(w.conversation()->sessionId(), id, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.queueModel().index(w.queueModel().rowOf(id), 0).data(QueueModel::AssigneeIdRole).toString(),
+                              client.agentId(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.conversation()->transcript().rowCount() >= 1, 5000);
+
+    ReplyBox *reply = w.conversation()->replyBox();
+    reply->setText(QStringLiteral("Hi Ben, Ann here. Let me look at your order."));
+    QTest::keyClick(reply->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QJsonObject &f : frames) {
+                const QJsonObject m = f.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject();
+                if (f.value(QLatin1String("type")).toString() == QLatin1String("message")
+                    && m.value(QLatin1String("role")).toString() == QLatin1String("human_agent")
+                    && m.value(QLatin1String("content")).toString().startsWith(QLatin1String("Hi Ben, Ann here")))
+                    return true;
+            }
+            return false;
+        }(),
+        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->text().isEmpty(), 5000);
+
+    w.conversation()->showResolve();
+    auto *dialog = w.conversation()->findChild<ResolveDialog *>(QStringLiteral("resolveDialog"));
+    QVERIFY(dialog);
+    dialog->setResolutionType(QStringLiteral("INFORMATION_PROVIDED"));
+    dialog->setSummary(QStringLiteral("Told Ben where the parcel is"));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(w.queueModel().rowOf(id) < 0, 5000); // queue.removed
+    const Outcome s = waitFor(client.session(id));
+    QCOMPARE(s.body.value(QLatin1String("status")).toString(), QStringLiteral("RESOLVED"));
+    w.stopSession();
+}
+
+void TestDeskFlow::secondConsoleSeesTheClaimLive()
+{
+    ApiClient ann;
+    ApiClient bob;
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    QVERIFY(login(bob, QStringLiteral("bob@example.com")));
+    MainWindow first(ann);
+    MainWindow second(bob);
+    QSignalSpy annLive(&ann.events(), &EventStream::subscribed);
+    QSignalSpy bobLive(&bob.events(), &EventStream::subscribed);
+    first.startSession();
+    second.startSession();
+    QVERIFY(annLive.wait(5000) || !annLive.isEmpty());
+    QVERIFY(bobLive.wait(5000) || !bobLive.isEmpty());
+    const QString id = escalatedSession(QStringLiteral("Please get me a human"));
+    QTRY_VERIFY_WITH_TIMEOUT(second.queueModel().rowOf(id) >= 0, 5000);
+    QCOMPARE(second.queueModel().index(second.queueModel().rowOf(id), 0).data(QueueModel::AssigneeIdRole).toString(), QString());
+
+    QTRY_VERIFY_WITH_TIMEOUT(first.queueView()->selectSession(id), 5000);
+    first.claimCurrent();
+    const auto holder = [&] {
+        const int row = second.queueModel().rowOf(id);
+        return row < 0 ? QString() : second.queueModel().index(row, QueueModel::Assignee).data().toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(holder(), QStringLiteral("Ann Archer"), 5000);
+    // Bob's claim now loses, and says who holds it.
+    const Outcome lost = waitFor(bob.claim(id));
+    QCOMPARE(lost.status, 409);
+    QCOMPARE(lost.error.code, QStringLiteral("CS_025"));
+    QCOMPARE(lost.error.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("Ann Archer"));
+    first.stopSession();
+    second.stopSession();
+}
+
+QTEST_MAIN(TestDeskFlow)
+#include "tst_deskflow.moc"

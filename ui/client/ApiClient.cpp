@@ -1,0 +1,243 @@
+#include "ui/client/ApiClient.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+namespace tierdesk::ui {
+namespace {
+
+QString enc(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+} // namespace
+
+ApiClient::ApiClient(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<ApiError>();
+    m_nam.setAutoDeleteReplies(true);
+    connect(&m_events, &EventStream::welcomed, this, [this](const QString &company) {
+        if (!company.isEmpty())
+            m_companyId = company;
+    });
+}
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_base = url;
+}
+
+void ApiClient::setToken(const QByteArray &token)
+{
+    m_token = token;
+    m_companyId = companyOfToken(token);
+}
+
+QString ApiClient::companyOfToken(const QByteArray &token)
+{
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3)
+        return {};
+    const QByteArray payload = QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding);
+    return QJsonDocument::fromJson(payload).object().value(QLatin1String("company")).toString();
+}
+
+ApiError ApiClient::errorFrom(int status, const QByteArray &body, const QString &networkError)
+{
+    ApiError e;
+    e.status = status;
+    const QJsonObject err = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+    e.code = err.value(QLatin1String("code")).toString();
+    e.message = err.value(QLatin1String("message")).toString();
+    e.details = err.value(QLatin1String("details")).toObject();
+    if (status == 0) {
+        e.code = QStringLiteral("NETWORK");
+        e.message = networkError.isEmpty() ? tr("The server did not answer") : networkError;
+    } else if (e.message.isEmpty()) {
+        e.message = tr("The server answered %1").arg(status);
+    }
+    return e;
+}
+
+ApiReply *ApiClient::send(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
+                          bool withBody)
+{
+    return request(method, path, body, query, withBody, {});
+}
+
+ApiReply *ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
+                             bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    auto *out = new ApiReply(this);
+    QUrl url = m_base;
+    QString basePath = m_base.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(query);
+    QNetworkRequest req(url);
+    req.setTransferTimeout(kTimeoutMs);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token);
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    const QByteArray payload = withBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
+    QNetworkReply *reply = withBody ? m_nam.sendCustomRequest(req, method, payload) : m_nam.sendCustomRequest(req, method);
+    connect(reply, &QNetworkReply::finished, out, [this, reply, out] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray data = reply->readAll();
+        if (status >= 200 && status < 300) {
+            out->finishOk(status, QJsonDocument::fromJson(data).object());
+            return;
+        }
+        const ApiError e = errorFrom(status, data, status == 0 ? reply->errorString() : QString());
+        out->finishError(e);
+        if (status == 401)
+            emit unauthorized();
+    });
+    return out;
+}
+
+void ApiClient::keepAgent(const QJsonObject &body, bool withToken)
+{
+    if (withToken) {
+        const QByteArray token = body.value(QLatin1String("token")).toString().toLatin1();
+        if (!token.isEmpty())
+            setToken(token);
+    }
+    const QJsonObject agent = body.value(QLatin1String("agent")).toObject();
+    if (agent.isEmpty())
+        return;
+    m_agent = agent;
+    if (const QString company = agent.value(QLatin1String("companyId")).toString(); !company.isEmpty())
+        m_companyId = company;
+    emit agentChanged();
+}
+
+ApiReply *ApiClient::authStatus()
+{
+    return send("GET", QStringLiteral("/api/cs/auth/status"));
+}
+
+ApiReply *ApiClient::setup(const QString &email, const QString &password, const QString &name, const QByteArray &secret)
+{
+    ApiReply *r = request("POST", QStringLiteral("/api/cs/auth/setup"),
+                          {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("name"), name}},
+                          {}, true, {{"X-Tierdesk-Setup", secret}});
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, true); });
+    return r;
+}
+
+ApiReply *ApiClient::login(const QString &email, const QString &password)
+{
+    ApiReply *r = send("POST", QStringLiteral("/api/cs/auth/login"),
+                       {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}, {}, true);
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, true); });
+    return r;
+}
+
+ApiReply *ApiClient::me()
+{
+    ApiReply *r = send("GET", QStringLiteral("/api/cs/auth/me"));
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, false); });
+    return r;
+}
+
+ApiReply *ApiClient::agents()
+{
+    return send("GET", QStringLiteral("/api/cs/agents"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::setPresence(const QString &presence)
+{
+    return send("PUT", QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), presence}}, {}, true);
+}
+
+ApiReply *ApiClient::queue(const QueueQuery &q)
+{
+    QUrlQuery query{{QStringLiteral("companyId"), m_companyId}};
+    if (!q.queue.isEmpty())
+        query.addQueryItem(QStringLiteral("queue"), q.queue);
+    if (!q.assignee.isEmpty())
+        query.addQueryItem(QStringLiteral("assignee"), q.assignee);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(q.limit));
+    return send("GET", QStringLiteral("/api/cs/queue"), {}, query);
+}
+
+ApiReply *ApiClient::session(const QString &id)
+{
+    return send("GET", QStringLiteral("/api/cs/sessions/") + enc(id));
+}
+
+ApiReply *ApiClient::claim(const QString &id)
+{
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/claim").arg(enc(id)), {}, {}, true);
+}
+
+ApiReply *ApiClient::release(const QString &id)
+{
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/release").arg(enc(id)), {}, {}, true);
+}
+
+ApiReply *ApiClient::assign(const QString &id, const QString &agentId)
+{
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/assign").arg(enc(id)), {{QStringLiteral("agentId"), agentId}}, {},
+                true);
+}
+
+ApiReply *ApiClient::sendMessage(const QString &id, const QString &content, bool internal, const QString &basedOn, bool force)
+{
+    QJsonObject body{{QStringLiteral("content"), content}, {QStringLiteral("internal"), internal}};
+    if (!basedOn.isEmpty())
+        body.insert(QStringLiteral("basedOn"), basedOn);
+    if (force)
+        body.insert(QStringLiteral("force"), true);
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/agent-messages").arg(enc(id)), body, {}, true);
+}
+
+ApiReply *ApiClient::transfer(const QString &id, const QString &targetTier, const QString &queue, const QString &notes)
+{
+    QJsonObject body{{QStringLiteral("targetTier"), targetTier}};
+    if (!queue.isEmpty())
+        body.insert(QStringLiteral("queue"), queue);
+    if (!notes.isEmpty())
+        body.insert(QStringLiteral("notes"), notes);
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/transfer").arg(enc(id)), body, {}, true);
+}
+
+ApiReply *ApiClient::resolve(const QString &id, const QString &type, const QString &summary)
+{
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/resolve").arg(enc(id)),
+                {{QStringLiteral("resolutionType"), type}, {QStringLiteral("summary"), summary}}, {}, true);
+}
+
+ApiReply *ApiClient::act(const QString &id, const QString &type, const QString &orderId, double amount,
+                         const QString &reason)
+{
+    QJsonObject body{{QStringLiteral("type"), type}, {QStringLiteral("amount"), amount}};
+    if (!orderId.isEmpty())
+        body.insert(QStringLiteral("orderId"), orderId);
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/actions").arg(enc(id)), body, {}, true);
+}
+
+ApiReply *ApiClient::cannedResponses()
+{
+    return send("GET", QStringLiteral("/api/cs/canned-responses"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::renderCanned(const QString &cannedId, const QString &sessionId)
+{
+    return send("POST", QStringLiteral("/api/cs/canned-responses/%1/render").arg(enc(cannedId)),
+                {{QStringLiteral("sessionId"), sessionId}}, {}, true);
+}
+
+void ApiClient::startEvents()
+{
+    m_events.start(m_base, m_token);
+}
+
+} // namespace tierdesk::ui

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "ui/client/ApiReply.h"
+#include "ui/client/EventStream.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace tierdesk::ui {
+
+// The console's only way to the engine: the CS REST API and its WebSocket, on
+// the GUI thread and fully asynchronous. Every call returns an ApiReply that
+// finishes later; nothing here waits.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    // A call gets no answer within this long: it fails as a network error.
+    static constexpr int kTimeoutMs = 15000;
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_base; }
+    // The bearer token; the company is read from it until the server says.
+    void setToken(const QByteArray &token);
+    QByteArray token() const { return m_token; }
+    QString companyId() const { return m_companyId; }
+    // The logged-in agent as login / setup / me answered ({} before).
+    const QJsonObject &agent() const { return m_agent; }
+    QString agentId() const { return m_agent.value(QLatin1String("id")).toString(); }
+
+    // Any method and path under the base URL (query already in `path` or given).
+    ApiReply *send(const QByteArray &method, const QString &path, const QJsonObject &body = {},
+                   const QUrlQuery &query = {}, bool withBody = false);
+
+    // auth
+    ApiReply *authStatus();
+    ApiReply *setup(const QString &email, const QString &password, const QString &name, const QByteArray &secret);
+    ApiReply *login(const QString &email, const QString &password); // keeps the token and agent
+    ApiReply *me();
+    ApiReply *agents();
+    ApiReply *setPresence(const QString &presence);
+    // desk
+    struct QueueQuery
+    {
+        QString queue;
+        QString assignee; // me | none | <agentId>
+        int limit = 500;
+    };
+    ApiReply *queue(const QueueQuery &q);
+    ApiReply *session(const QString &id);
+    ApiReply *claim(const QString &id);
+    ApiReply *release(const QString &id);
+    ApiReply *assign(const QString &id, const QString &agentId);
+    ApiReply *sendMessage(const QString &id, const QString &content, bool internal, const QString &basedOn, bool force);
+    ApiReply *transfer(const QString &id, const QString &targetTier, const QString &queue, const QString &notes);
+    ApiReply *resolve(const QString &id, const QString &type, const QString &summary);
+    // A person's refund ("refund", with orderId) or credit ("credit") on the session's customer.
+    ApiReply *act(const QString &id, const QString &type, const QString &orderId, double amount, const QString &reason);
+    ApiReply *cannedResponses();
+    ApiReply *renderCanned(const QString &cannedId, const QString &sessionId);
+
+    // Live events: the WebSocket follows the token and base URL in use.
+    EventStream &events() { return m_events; }
+    void startEvents();
+    void stopEvents() { m_events.stop(); }
+
+    // The company claim of a JWT, unverified (the server checks it).
+    static QString companyOfToken(const QByteArray &token);
+    static ApiError errorFrom(int status, const QByteArray &body, const QString &networkError);
+
+signals:
+    // A call was answered 401: the token is gone or expired.
+    void unauthorized();
+    void agentChanged();
+
+private:
+    void keepAgent(const QJsonObject &body, bool withToken);
+    ApiReply *request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
+                      bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers);
+
+    QNetworkAccessManager m_nam;
+    QUrl m_base;
+    QByteArray m_token;
+    QString m_companyId;
+    QJsonObject m_agent;
+    EventStream m_events;
+};
+
+} // namespace tierdesk::ui

@@ -1,0 +1,156 @@
+#include "ui/models/TranscriptModel.h"
+
+#include "ui/models/Display.h"
+
+namespace tierdesk::ui {
+
+TranscriptModel::TranscriptModel(QObject *parent) : QAbstractListModel(parent) {}
+
+int TranscriptModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_messages.size());
+}
+
+QString TranscriptModel::authorOf(const QJsonObject &m)
+{
+    const QString role = m.value(QLatin1String("role")).toString();
+    const QJsonObject meta = m.value(QLatin1String("metadata")).toObject();
+    if (role == QLatin1String("customer"))
+        return tr("Customer");
+    if (role == QLatin1String("ai_rep"))
+        return tr("AI Rep");
+    if (role == QLatin1String("ai_manager"))
+        return tr("AI Manager");
+    const QString name = meta.value(QLatin1String("agentName")).toString();
+    if (role == QLatin1String("internal_note"))
+        return name.isEmpty() ? tr("Note") : tr("Note · %1").arg(name);
+    if (role == QLatin1String("human_agent"))
+        return name.isEmpty() ? tr("Agent") : name;
+    return display::enumLabel(role.toUpper());
+}
+
+QString TranscriptModel::aiSummaryOf(const QJsonObject &m)
+{
+    const QJsonObject meta = m.value(QLatin1String("metadata")).toObject();
+    if (!meta.value(QLatin1String("aiGenerated")).toBool())
+        return {};
+    QStringList parts;
+    if (const QString intent = meta.value(QLatin1String("intent")).toString(); !intent.isEmpty())
+        parts << intent;
+    if (meta.contains(QLatin1String("confidence")))
+        parts << QStringLiteral("%1%").arg(qRound(meta.value(QLatin1String("confidence")).toDouble() * 100));
+    QStringList actions;
+    for (const QJsonValue &a : meta.value(QLatin1String("actionsTaken")).toArray())
+        actions << a.toString();
+    if (!actions.isEmpty())
+        parts << tr("actions: %1").arg(actions.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QVariant TranscriptModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &m = m_messages.at(index.row());
+    const QString speaker = m.value(QLatin1String("role")).toString();
+    switch (role) {
+    case Qt::DisplayRole:
+    case ContentRole:
+        return m.value(QLatin1String("content")).toString();
+    case IdRole:
+        return m.value(QLatin1String("id")).toString();
+    case SpeakerRole:
+        return speaker;
+    case TimestampRole:
+        return display::parseTime(m.value(QLatin1String("timestamp")).toString());
+    case SentimentRole:
+        return m.value(QLatin1String("sentiment")).toString();
+    case IsCustomerRole:
+        return speaker == QLatin1String("customer");
+    case IsNoteRole:
+        return speaker == QLatin1String("internal_note");
+    case IsAiRole:
+        return speaker.startsWith(QLatin1String("ai_"));
+    case AuthorRole:
+        return authorOf(m);
+    case AiSummaryRole:
+        return aiSummaryOf(m);
+    case MetadataRole:
+        return m.value(QLatin1String("metadata")).toObject();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TranscriptModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "id"},           {SpeakerRole, "speaker"},   {ContentRole, "content"},
+                  {TimestampRole, "timestamp"}, {SentimentRole, "sentiment"}, {IsCustomerRole, "isCustomer"},
+                  {IsNoteRole, "isNote"},   {IsAiRole, "isAi"},         {AuthorRole, "author"},
+                  {AiSummaryRole, "aiSummary"}, {MetadataRole, "metadata"}});
+    return names;
+}
+
+void TranscriptModel::setSession(const QJsonObject &session)
+{
+    beginResetModel();
+    m_sessionId = session.value(QLatin1String("id")).toString();
+    m_messages.clear();
+    m_ids.clear();
+    for (const QJsonValue &v : session.value(QLatin1String("messages")).toArray()) {
+        const QJsonObject m = v.toObject();
+        const QString id = m.value(QLatin1String("id")).toString();
+        if (id.isEmpty() || m_ids.contains(id))
+            continue;
+        m_ids.insert(id);
+        m_messages.append(m);
+    }
+    endResetModel();
+}
+
+bool TranscriptModel::appendMessage(const QJsonObject &message)
+{
+    const QString id = message.value(QLatin1String("id")).toString();
+    if (id.isEmpty() || m_ids.contains(id) || !message.contains(QLatin1String("role")))
+        return false;
+    const int at = static_cast<int>(m_messages.size());
+    beginInsertRows({}, at, at);
+    m_ids.insert(id);
+    m_messages.append(message);
+    endInsertRows();
+    return true;
+}
+
+QList<QJsonObject> TranscriptModel::applyEvents(const QList<QJsonObject> &events)
+{
+    QList<QJsonObject> newFromCustomer;
+    if (m_sessionId.isEmpty())
+        return newFromCustomer;
+    for (const QJsonObject &e : events) {
+        if (e.value(QLatin1String("type")).toString() != QLatin1String("message")
+            || e.value(QLatin1String("sessionId")).toString() != m_sessionId)
+            continue;
+        // customerMessage and aiResponse today; an agent's reply or note under
+        // any key: every object that looks like a stored message counts.
+        const QJsonObject data = e.value(QLatin1String("data")).toObject();
+        QList<QJsonObject> found;
+        for (const QString &key : {QStringLiteral("customerMessage"), QStringLiteral("message"),
+                                   QStringLiteral("agentMessage"), QStringLiteral("aiResponse")}) {
+            const QJsonObject m = data.value(key).toObject();
+            if (m.contains(QLatin1String("id")) && m.contains(QLatin1String("role")))
+                found << m;
+        }
+        for (const QJsonObject &m : found)
+            if (appendMessage(m) && m.value(QLatin1String("role")).toString() == QLatin1String("customer"))
+                newFromCustomer << m;
+    }
+    return newFromCustomer;
+}
+
+QString TranscriptModel::lastMessageId() const
+{
+    return m_messages.isEmpty() ? QString() : m_messages.constLast().value(QLatin1String("id")).toString();
+}
+
+} // namespace tierdesk::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+
+namespace tierdesk::ui {
+
+// One session's messages in order: the customer, the AI tiers, the agents, and
+// the agents' internal notes. Filled from GET session, extended by the
+// session's `message` events (duplicates by id are dropped).
+class TranscriptModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        SpeakerRole,     // customer | ai_rep | ai_manager | human_agent | internal_note | ...
+        ContentRole,
+        TimestampRole,   // ms since the epoch
+        SentimentRole,   // HAPPY .. IRATE, empty when none
+        IsCustomerRole,
+        IsNoteRole,
+        IsAiRole,
+        AuthorRole,      // who wrote it, for people
+        AiSummaryRole,   // "intent · 87% · actions" for AI messages, else empty
+        MetadataRole,    // QJsonObject
+    };
+
+    explicit TranscriptModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // GET session's body; empty object clears.
+    void setSession(const QJsonObject &session);
+    QString sessionId() const { return m_sessionId; }
+    // A stored message (agent-messages' answer, or a message found in an event).
+    bool appendMessage(const QJsonObject &message);
+    // `message` events of this session: every message object in their data.
+    // Returns the customer messages that were new.
+    QList<QJsonObject> applyEvents(const QList<QJsonObject> &events);
+
+    QJsonObject messageAt(int row) const { return m_messages.value(row); }
+    QString lastMessageId() const;
+
+    static QString authorOf(const QJsonObject &message);
+    static QString aiSummaryOf(const QJsonObject &message);
+
+private:
+    QString m_sessionId;
+    QList<QJsonObject> m_messages;
+    QSet<QString> m_ids;
+};
+
+} // namespace tierdesk::ui

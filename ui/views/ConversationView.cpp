@@ -1,0 +1,437 @@
+#include "ui/views/ConversationView.h"
+
+#include "ui/client/ApiClient.h"
+#include "ui/dialogs/ActionDialog.h"
+#include "ui/dialogs/ResolveDialog.h"
+#include "ui/dialogs/TransferDialog.h"
+#include "ui/models/Display.h"
+#include "ui/models/TranscriptModel.h"
+#include "ui/views/ContextPanel.h"
+#include "ui/views/ReplyBox.h"
+#include "ui/views/TranscriptView.h"
+
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+
+ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget(parent), m_client(client)
+{
+    setObjectName(QStringLiteral("conversationView"));
+    m_transcript = new TranscriptModel(this);
+    m_view = new TranscriptView(*m_transcript, this);
+    m_reply = new ReplyBox(this);
+    m_context = new ContextPanel(this);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(12, 12, 6, 12);
+    leftLayout->setSpacing(8);
+    leftLayout->addWidget(buildHeader());
+    leftLayout->addWidget(buildBanner());
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_reply);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_context);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(260);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    split->setSizes({760, 340});
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    connect(m_reply, &ReplyBox::sendRequested, this, [this](const QString &text, bool internal) { send(text, internal, false); });
+    connect(m_reply, &ReplyBox::typingStarted, this, [this] { m_basedOn = m_transcript->lastMessageId(); });
+    connect(m_reply, &ReplyBox::cannedChosen, this, [this](const QString &cannedId) {
+        if (m_sessionId.isEmpty())
+            return;
+        m_basedOn = m_transcript->lastMessageId();
+        ApiReply *r = m_client.renderCanned(cannedId, m_sessionId);
+        connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+            QStringList missing;
+            for (const QJsonValue &v : body.value(QLatin1String("missing")).toArray())
+                missing << v.toString();
+            m_reply->insertRendered(body.value(QLatin1String("content")).toString(), missing);
+        });
+        connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("The canned response"), e); });
+    });
+    setSession({});
+}
+
+ConversationView::~ConversationView() = default;
+
+QWidget *ConversationView::buildHeader()
+{
+    auto *header = new QWidget(this);
+    m_title = new QLabel(header);
+    m_title->setObjectName(QStringLiteral("conversationTitle"));
+    QFont f = m_title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.35);
+    f.setBold(true);
+    m_title->setFont(f);
+    m_subtitle = new QLabel(header);
+    m_subtitle->setObjectName(QStringLiteral("conversationSubtitle"));
+    m_subtitle->setStyleSheet(QStringLiteral("color:#5f6b7a;"));
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long ids and states wrap: the header must never widen the window past the screen.
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setMinimumWidth(1);
+    m_claim = new QPushButton(tr("Claim"), header);
+    m_claim->setObjectName(QStringLiteral("conversationClaim"));
+    m_release = new QPushButton(tr("Release"), header);
+    m_release->setObjectName(QStringLiteral("conversationRelease"));
+    m_transfer = new QPushButton(tr("Transfer…"), header);
+    m_transfer->setObjectName(QStringLiteral("conversationTransfer"));
+    m_resolve = new QPushButton(tr("Resolve…"), header);
+    m_resolve->setObjectName(QStringLiteral("conversationResolve"));
+    m_act = new QPushButton(tr("Refund / credit…"), header);
+    m_act->setObjectName(QStringLiteral("conversationAct"));
+    m_act->setToolTip(tr("Issue a refund or credit (Ctrl+Shift+M)"));
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    auto *row = new QHBoxLayout(header);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addLayout(titles, 1);
+    for (QPushButton *b : {m_claim, m_release, m_act, m_transfer, m_resolve})
+        row->addWidget(b);
+    connect(m_claim, &QPushButton::clicked, this, &ConversationView::claim);
+    connect(m_release, &QPushButton::clicked, this, &ConversationView::release);
+    connect(m_transfer, &QPushButton::clicked, this, &ConversationView::showTransfer);
+    connect(m_resolve, &QPushButton::clicked, this, &ConversationView::showResolve);
+    connect(m_act, &QPushButton::clicked, this, &ConversationView::showAction);
+    return header;
+}
+
+QWidget *ConversationView::buildBanner()
+{
+    m_banner = new QWidget(this);
+    m_banner->setObjectName(QStringLiteral("staleBanner"));
+    m_banner->setAttribute(Qt::WA_StyledBackground);
+    m_banner->setStyleSheet(QStringLiteral("#staleBanner { background:#fff1c2; border:1px solid #e8c55c; border-radius:4px; }"));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_force = new QPushButton(tr("Send anyway"), m_banner);
+    m_force->setObjectName(QStringLiteral("sendAnyway"));
+    m_read = new QPushButton(tr("I've read it"), m_banner);
+    m_read->setObjectName(QStringLiteral("markRead"));
+    auto *row = new QHBoxLayout(m_banner);
+    row->setContentsMargins(10, 6, 6, 6);
+    row->addWidget(m_bannerText, 1);
+    row->addWidget(m_read);
+    row->addWidget(m_force);
+    connect(m_force, &QPushButton::clicked, this, [this] { send(m_pendingText, m_pendingNote, true); });
+    connect(m_read, &QPushButton::clicked, this, &ConversationView::markRead);
+    m_banner->hide();
+    return m_banner;
+}
+
+void ConversationView::open(const QString &sessionId)
+{
+    if (sessionId.isEmpty())
+        return;
+    if (sessionId != m_sessionId) {
+        m_queueItem = {};
+        setSession({{QStringLiteral("id"), sessionId}});
+    }
+    ApiReply *r = m_client.session(sessionId);
+    connect(r, &ApiReply::succeeded, this, [this, sessionId](const QJsonObject &body) {
+        if (sessionId == m_sessionId)
+            setSession(body);
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("Opening the conversation"), e); });
+}
+
+void ConversationView::setSession(const QJsonObject &session)
+{
+    const QString id = session.value(QLatin1String("id")).toString();
+    if (id != m_sessionId) {
+        m_reply->clear();
+        m_basedOn.clear();
+        hideBanner();
+    }
+    m_sessionId = id;
+    m_session = session;
+    // GET session carries the queue line as "desk" (null when in no queue).
+    if (session.contains(QLatin1String("desk")))
+        m_queueItem = session.value(QLatin1String("desk")).toObject();
+    m_transcript->setSession(session);
+    m_context->setSession(session);
+    updateHeader();
+}
+
+void ConversationView::setQueueItem(const QJsonObject &item)
+{
+    if (item.value(QLatin1String("sessionId")).toString() != m_sessionId)
+        return;
+    m_queueItem = item;
+    updateHeader();
+}
+
+void ConversationView::updateHeader()
+{
+    const bool open = !m_sessionId.isEmpty();
+    const QJsonObject customer = m_session.value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
+    QString name = customer.value(QLatin1String("name")).toString();
+    if (name.isEmpty())
+        name = m_queueItem.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString();
+    m_title->setText(open ? (name.isEmpty() ? m_sessionId : name) : tr("No conversation open"));
+    QStringList facts;
+    if (open)
+        facts << m_sessionId;
+    if (const QString ch = m_session.value(QLatin1String("channel")).toString(); !ch.isEmpty())
+        facts << ch;
+    if (const QString tier = m_session.value(QLatin1String("currentTier")).toString(); !tier.isEmpty())
+        facts << display::tierLabel(tier);
+    if (const QString st = m_session.value(QLatin1String("status")).toString(); !st.isEmpty())
+        facts << display::enumLabel(st);
+    const QJsonObject assignee = m_queueItem.value(QLatin1String("assignee")).toObject();
+    const QString holderId = assignee.value(QLatin1String("id")).toString();
+    if (!holderId.isEmpty())
+        facts << (holderId == m_client.agentId() ? tr("claimed by you")
+                                                 : tr("claimed by %1").arg(assignee.value(QLatin1String("name")).toString()));
+    else if (!m_queueItem.isEmpty())
+        facts << tr("unclaimed");
+    m_subtitle->setText(facts.join(QStringLiteral("  ·  ")));
+    const bool resolved = m_session.value(QLatin1String("status")).toString() == QLatin1String("RESOLVED");
+    m_claim->setEnabled(open && !resolved && (holderId.isEmpty() || holderId != m_client.agentId()));
+    m_release->setEnabled(open && !resolved && !holderId.isEmpty());
+    m_transfer->setEnabled(open && !resolved);
+    m_resolve->setEnabled(open && !resolved);
+    // The server decides (holder or supervisor); the button only needs a person's session.
+    m_act->setEnabled(open && !resolved && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
+    m_reply->setEnabled(open && !resolved);
+}
+
+void ConversationView::setCannedResponses(const QJsonArray &items)
+{
+    m_reply->setCannedResponses(items);
+}
+
+void ConversationView::applyEvents(const QList<QJsonObject> &events)
+{
+    if (m_sessionId.isEmpty())
+        return;
+    const QList<QJsonObject> fromCustomer = m_transcript->applyEvents(events);
+    for (const QJsonObject &m : fromCustomer)
+        m_context->addSentiment(m.value(QLatin1String("sentiment")).toString());
+    for (const QJsonObject &e : events) {
+        if (e.value(QLatin1String("sessionId")).toString() != m_sessionId)
+            continue;
+        const QString type = e.value(QLatin1String("type")).toString();
+        const QJsonObject data = e.value(QLatin1String("data")).toObject();
+        if (type.startsWith(QLatin1String("queue.")) || type.startsWith(QLatin1String("sla.")))
+            setQueueItem(type == QLatin1String("queue.removed") ? QJsonObject{{QStringLiteral("sessionId"), m_sessionId}} : data);
+        else if (type == QLatin1String("resolved") || type == QLatin1String("escalated") || type == QLatin1String("transferred"))
+            open(m_sessionId); // status, tier and history changed: read it again
+    }
+    // The agent is writing and the customer just said more.
+    if (!fromCustomer.isEmpty() && !m_reply->text().trimmed().isEmpty())
+        showBanner(tr("%1 wrote while you were typing. Read it above before you send.")
+                       .arg(m_title->text().toHtmlEscaped()),
+                   false);
+}
+
+void ConversationView::send(const QString &text, bool internal, bool force)
+{
+    if (m_sessionId.isEmpty() || text.isEmpty())
+        return;
+    const QString basedOn = m_basedOn.isEmpty() ? m_transcript->lastMessageId() : m_basedOn;
+    m_reply->setBusy(true);
+    ApiReply *r = m_client.sendMessage(m_sessionId, text, internal, basedOn, force);
+    const QString session = m_sessionId;
+    connect(r, &ApiReply::succeeded, this, [this, session](const QJsonObject &body) {
+        m_reply->setBusy(false);
+        if (session != m_sessionId)
+            return;
+        m_transcript->appendMessage(body.value(QLatin1String("message")).toObject());
+        m_reply->clear();
+        m_basedOn.clear();
+        hideBanner();
+        emit status(tr("Sent"));
+    });
+    connect(r, &ApiReply::failed, this, [this, text, internal](const ApiError &e) {
+        m_reply->setBusy(false);
+        onSendFailed(text, internal, e);
+    });
+}
+
+void ConversationView::onSendFailed(const QString &text, bool internal, const ApiError &e)
+{
+    if (e.code != QLatin1String("CS_027")) {
+        fail(internal ? tr("The note") : tr("The reply"), e);
+        return;
+    }
+    // Stale: show what the customer wrote, keep the draft, offer to send anyway.
+    const QJsonArray fresh = e.details.value(QLatin1String("newMessages")).toArray();
+    for (const QJsonValue &v : fresh) {
+        QJsonObject m = v.toObject();
+        if (!m.contains(QLatin1String("role"))) // the refusal lists only what the customer wrote
+            m.insert(QStringLiteral("role"), QStringLiteral("customer"));
+        if (m_transcript->appendMessage(m))
+            m_context->addSentiment(m.value(QLatin1String("sentiment")).toString());
+    }
+    m_pendingText = text;
+    m_pendingNote = internal;
+    showBanner(tr("The customer wrote %n new message(s) while you were typing. Your reply was not sent.", nullptr,
+                  static_cast<int>(qMax<qsizetype>(1, fresh.size()))),
+               true);
+}
+
+void ConversationView::showBanner(const QString &text, bool offerForce)
+{
+    m_bannerText->setText(text);
+    m_force->setVisible(offerForce);
+    m_banner->show();
+}
+
+void ConversationView::hideBanner()
+{
+    m_banner->hide();
+    m_pendingText.clear();
+}
+
+bool ConversationView::bannerVisible() const
+{
+    return !m_banner->isHidden();
+}
+
+QString ConversationView::bannerText() const
+{
+    return m_bannerText->text();
+}
+
+void ConversationView::markRead()
+{
+    m_basedOn = m_transcript->lastMessageId();
+    hideBanner();
+    m_reply->focusEditor();
+}
+
+void ConversationView::fail(const QString &what, const ApiError &e)
+{
+    QString text = tr("%1 failed: %2").arg(what, e.message);
+    if (e.code == QLatin1String("CS_025")) {
+        const QString holder = e.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString();
+        text = tr("%1 has already claimed this conversation.").arg(holder.isEmpty() ? tr("Someone else") : holder);
+    }
+    emit status(text);
+}
+
+void ConversationView::claim()
+{
+    if (m_sessionId.isEmpty())
+        return;
+    ApiReply *r = m_client.claim(m_sessionId);
+    connect(r, &ApiReply::succeeded, this, [this] { emit status(tr("Claimed")); });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("Claiming"), e); });
+}
+
+void ConversationView::release()
+{
+    if (m_sessionId.isEmpty())
+        return;
+    ApiReply *r = m_client.release(m_sessionId);
+    connect(r, &ApiReply::succeeded, this, [this] { emit status(tr("Released")); });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("Releasing"), e); });
+}
+
+void ConversationView::showTransfer()
+{
+    if (m_sessionId.isEmpty())
+        return;
+    auto *dialog = new TransferDialog(m_queues, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString session = m_sessionId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, session] {
+        ApiReply *r = m_client.transfer(session, dialog->targetTier(), dialog->queue(), dialog->notes());
+        connect(r, &ApiReply::succeeded, this, [this, session] {
+            emit status(tr("Transferred"));
+            emit transferred(session);
+        });
+        connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("The transfer"), e); });
+    });
+    dialog->open();
+}
+
+void ConversationView::showResolve()
+{
+    if (m_sessionId.isEmpty())
+        return;
+    auto *dialog = new ResolveDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString session = m_sessionId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, session] {
+        ApiReply *r = m_client.resolve(session, dialog->resolutionType(), dialog->summary());
+        connect(r, &ApiReply::succeeded, this, [this, session] {
+            emit status(tr("Resolved"));
+            emit resolved(session);
+            if (session == m_sessionId)
+                open(session);
+        });
+        connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("Resolving"), e); });
+    });
+    dialog->open();
+}
+
+void ConversationView::showAction()
+{
+    if (m_sessionId.isEmpty() || !m_act->isEnabled())
+        return;
+    const QJsonObject context = m_session.value(QLatin1String("context")).toObject();
+    auto *dialog = new ActionDialog(context.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString(),
+                                    context.value(QLatin1String("orders")).toArray(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString session = m_sessionId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, session] {
+        const QString what = dialog->type() == QLatin1String("refund") ? tr("The refund") : tr("The credit");
+        ApiReply *r = m_client.act(session, dialog->type(), dialog->orderId(), dialog->amount(), dialog->reason());
+        connect(r, &ApiReply::succeeded, this, [this, session](const QJsonObject &body) {
+            const QJsonObject a = body.value(QLatin1String("action")).toObject();
+            const QString amount = QStringLiteral("$") + QString::number(a.value(QLatin1String("amount")).toDouble(), 'f', 2);
+            emit status(a.value(QLatin1String("type")).toString() == QLatin1String("refund")
+                            ? tr("Refunded %1 for %2").arg(amount, a.value(QLatin1String("orderId")).toString())
+                            : tr("Credited %1").arg(amount));
+            if (session == m_sessionId)
+                open(session); // the confirmation message and the order's refunded amount
+        });
+        connect(r, &ApiReply::failed, this, [this, what](const ApiError &e) {
+            if (e.code == QLatin1String("CS_013") && e.details.contains(QLatin1String("max")))
+                emit status(tr("%1 was refused: %2 Your limit is $%3.")
+                                .arg(what, e.message, QString::number(e.details.value(QLatin1String("max")).toDouble(), 'f', 2)));
+            else if (e.code == QLatin1String("CS_030"))
+                emit status(tr("%1 was refused: %2").arg(what, e.message));
+            else
+                fail(what, e);
+        });
+    });
+    dialog->open();
+}
+
+void ConversationView::focusReply()
+{
+    m_reply->focusEditor();
+}
+
+void ConversationView::toggleNote()
+{
+    m_reply->toggleNote();
+}
+
+} // namespace tierdesk::ui

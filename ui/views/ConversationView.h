@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace tierdesk::ui {
+
+class ApiClient;
+struct ApiError;
+class ContextPanel;
+class ReplyBox;
+class ResolveDialog;
+class TransferDialog;
+class TranscriptModel;
+class TranscriptView;
+
+// One escalation: its transcript, the customer's context and sentiment, the
+// reply box, and claim / release / transfer / resolve. Replies carry the last
+// message id the agent saw (basedOn); when the customer wrote meanwhile the
+// server refuses (409 CS_027), the new messages are shown, and the agent may
+// send anyway. Refunds and credits go through a dialog that asks to confirm.
+class ConversationView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConversationView(ApiClient &client, QWidget *parent = nullptr);
+    ~ConversationView() override;
+
+    void open(const QString &sessionId);
+    void setSession(const QJsonObject &session);
+    // The queue's line for this session (assignee, priority, SLA), when known.
+    void setQueueItem(const QJsonObject &item);
+    void applyEvents(const QList<QJsonObject> &events);
+    void setQueues(const QStringList &queues) { m_queues = queues; }
+    void setCannedResponses(const QJsonArray &items);
+
+    QString sessionId() const { return m_sessionId; }
+    TranscriptModel &transcript() { return *m_transcript; }
+    ReplyBox *replyBox() const { return m_reply; }
+    ContextPanel *context() const { return m_context; }
+    bool bannerVisible() const;
+    QString bannerText() const;
+    QString basedOn() const { return m_basedOn; }
+
+    // Shortcut targets.
+    void claim();
+    void release();
+    void showTransfer();
+    void showResolve();
+    // "Issue refund / credit": a dialog with a confirmation step, then the API.
+    void showAction();
+    void focusReply();
+    void toggleNote();
+
+signals:
+    void status(const QString &message);
+    void resolved(const QString &sessionId);
+    void transferred(const QString &sessionId);
+
+private:
+    QWidget *buildHeader();
+    QWidget *buildBanner();
+    void updateHeader();
+    void send(const QString &text, bool internal, bool force);
+    void onSendFailed(const QString &text, bool internal, const ApiError &e);
+    void showBanner(const QString &text, bool offerForce);
+    void hideBanner();
+    void markRead();
+    void fail(const QString &what, const ApiError &e);
+
+    ApiClient &m_client;
+    TranscriptModel *m_transcript;
+    TranscriptView *m_view;
+    ContextPanel *m_context;
+    ReplyBox *m_reply;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QPushButton *m_claim;
+    QPushButton *m_release;
+    QPushButton *m_transfer;
+    QPushButton *m_resolve;
+    QPushButton *m_act;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_force;
+    QPushButton *m_read;
+    QString m_sessionId;
+    QJsonObject m_session;
+    QJsonObject m_queueItem;
+    QString m_basedOn;
+    QString m_pendingText; // what "send anyway" sends
+    bool m_pendingNote = false;
+    QStringList m_queues{QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")};
+};
+
+} // namespace tierdesk::ui

@@ -1,0 +1,75 @@
+#include "ui/views/TranscriptView.h"
+
+#include "ui/models/Display.h"
+#include "ui/models/TranscriptModel.h"
+
+#include <QDateTime>
+#include <QScrollBar>
+
+namespace tierdesk::ui {
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+} // namespace
+
+TranscriptView::TranscriptView(TranscriptModel &model, QWidget *parent) : QTextBrowser(parent), m_model(model)
+{
+    setObjectName(QStringLiteral("transcript"));
+    setOpenLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    document()->setDocumentMargin(12);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &TranscriptView::render);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &TranscriptView::render);
+    render();
+}
+
+QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
+{
+    const QModelIndex i = model.index(row);
+    const bool customer = i.data(TranscriptModel::IsCustomerRole).toBool();
+    const bool note = i.data(TranscriptModel::IsNoteRole).toBool();
+    const bool ai = i.data(TranscriptModel::IsAiRole).toBool();
+    const QString background = note ? QStringLiteral("#fff4c2") : customer ? QStringLiteral("#f1f3f5")
+                                   : ai                ? QStringLiteral("#ede9fe")
+                                                       : QStringLiteral("#dbeafe");
+    QStringList meta{QStringLiteral("<b>%1</b>").arg(i.data(TranscriptModel::AuthorRole).toString().toHtmlEscaped())};
+    const qint64 ts = i.data(TranscriptModel::TimestampRole).toLongLong();
+    if (ts > 0)
+        meta << QDateTime::fromMSecsSinceEpoch(ts).toString(QStringLiteral("HH:mm"));
+    const QString sentiment = i.data(TranscriptModel::SentimentRole).toString();
+    if (!sentiment.isEmpty()) {
+        const int level = display::sentimentLevel(sentiment);
+        meta << QStringLiteral("<span style=\"color:%1\">● %2</span>")
+                    .arg(display::sentimentColor(level).name(), display::enumLabel(sentiment));
+    }
+    QString body = QStringLiteral("<div style=\"color:#5f6b7a; font-size:small\">%1</div>"
+                                  "<div style=\"margin-top:3px\">%2</div>")
+                       .arg(meta.join(QStringLiteral(" &nbsp;·&nbsp; ")), escaped(i.data(TranscriptModel::ContentRole).toString()));
+    const QString aiSummary = i.data(TranscriptModel::AiSummaryRole).toString();
+    if (!aiSummary.isEmpty())
+        body += QStringLiteral("<div style=\"color:#6d5bd0; font-size:small; margin-top:3px\">AI · %1</div>")
+                    .arg(aiSummary.toHtmlEscaped());
+    const QString cell = QStringLiteral("<td bgcolor=\"%1\" style=\"padding:8px 12px\">%2</td>").arg(background, body);
+    const QString spacer = QStringLiteral("<td width=\"22%\"></td>");
+    const QString row_ = note ? cell : customer ? cell + spacer : spacer + cell;
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-bottom:8px\"><tr>%1</tr></table>")
+        .arg(row_);
+}
+
+void TranscriptView::render()
+{
+    QString html;
+    for (int r = 0; r < m_model.rowCount(); ++r)
+        html += messageHtml(m_model, r);
+    if (m_model.rowCount() == 0)
+        html = QStringLiteral("<p style=\"color:#8a94a3\" align=\"center\">%1</p>")
+                   .arg(tr("Open an escalation from the queue to read the conversation."));
+    setHtml(html);
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+} // namespace tierdesk::ui
