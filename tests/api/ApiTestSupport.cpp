@@ -1,6 +1,7 @@
 #include "tests/api/ApiTestSupport.h"
 
 #include "core/engine/DemoSeeder.h"
+#include "tests/support/SqlScalar.h"
 #include "tests/support/TestPaths.h"
 
 #include <QDeadlineTimer>
@@ -359,6 +360,34 @@ CliResult runTierdesk(QProcess &p, const QStringList &args, int timeoutMs)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+} // namespace tierdesk::test
+
+namespace tierdesk::test {
+
+bool ServerFixture::addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues,
+                             qint64 createdAtMs)
+{
+    Agent a;
+    a.id = id;
+    a.companyId = m_companyId;
+    a.email = id + QStringLiteral("@example.com");
+    a.name = name;
+    a.role = role;
+    a.queues = queues;
+    a.passwordHash = QStringLiteral("$argon2id$unused");
+    a.createdAt = createdAtMs;
+    Store &store = m_rt->store();
+    return store.batch().run([&] { return store.agents().insert(a); }) && store.batch().flush();
+}
+
+QVariant ServerFixture::scalar(const QString &sql, const QVariantList &binds)
+{
+    Store &store = m_rt->store();
+    if (!store.batch().flush())
+        return {};
+    return scalarOf(store.db().handle(), sql, binds);
 }
 
 } // namespace tierdesk::test

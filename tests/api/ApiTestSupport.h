@@ -103,6 +103,11 @@ public:
                      const QString &subject = QStringLiteral("tester"), const QString &customer = {});
     std::unique_ptr<HttpClient> client(api::Role role, const QString &company = {});
     QString createCompany(const QString &name); // committed before it returns
+    // An agent of the demo company, stored directly (its password hash is not usable).
+    bool addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues,
+                  qint64 createdAtMs = 0);
+    // One value read on the engine's connection, after the pending batch is committed.
+    QVariant scalar(const QString &sql, const QVariantList &binds = {});
 
 private:
     QTemporaryDir m_dir;

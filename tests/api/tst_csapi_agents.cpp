@@ -1,6 +1,7 @@
 // Agents against a real server on 127.0.0.1: created with the CLI and with the
 // setup secret, login (and its throttling), /auth/me, the agent list and live presence.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/api/WsClient.h"
 
 #include "core/api/cs/LoginGuard.h"
 #include "tests/support/FakeClock.h"
@@ -17,47 +18,6 @@ using namespace tierdesk::test;
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
-
-class WsClient
-{
-public:
-    WsClient()
-    {
-        QObject::connect(&socket, &QWebSocket::connected, &socket, [this] { connected = true; });
-        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closed = true; });
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
-    }
-    bool open(quint16 port, const QByteArray &token)
-    {
-        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/cs/ws?token=%2")
-                             .arg(port)
-                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(token))))));
-        [[maybe_unused]] const bool done = QTest::qWaitFor([this] { return connected || closed; }, 5000);
-        return connected && !waitFor(QStringLiteral("welcome")).isEmpty();
-    }
-    void send(const QJsonObject &o) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))); }
-    // The next frame of `type` (and, for agent.presence, of `agentId`), taken off the list.
-    QJsonObject waitFor(const QString &type, const QString &agentId = {})
-    {
-        auto find = [&]() -> qsizetype {
-            for (qsizetype i = 0; i < frames.size(); ++i)
-                if (frames[i].value(QLatin1String("type")).toString() == type
-                    && (agentId.isEmpty()
-                        || frames[i].value(QLatin1String("data")).toObject().value(QLatin1String("agentId")).toString() == agentId))
-                    return i;
-            return -1;
-        };
-        [[maybe_unused]] const bool seen = QTest::qWaitFor([&] { return find() >= 0; }, 5000);
-        const qsizetype i = find();
-        return i >= 0 ? frames.takeAt(i) : QJsonObject();
-    }
-
-    QWebSocket socket;
-    QList<QJsonObject> frames;
-    bool connected = false;
-    bool closed = false;
-};
 
 // `tierdesk agent create ...` with the password on standard input.
 CliResult agentCreate(const QString &dataDir, const QStringList &args, const QByteArray &stdinText)
@@ -460,12 +420,14 @@ void TestCsApiAgents::presenceFollowsTheAgentsWebSocket()
     // Someone watching the whole company (a token that is no agent's: it makes nobody present).
     WsClient watcher;
     QVERIFY(watcher.open(server.port(), server.token(api::Role::Supervisor)));
+    QVERIFY(!watcher.waitFor(QStringLiteral("welcome")).isEmpty());
     watcher.send({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("companyId"), server.companyId()}});
     QVERIFY(!watcher.waitFor(QStringLiteral("subscribed")).isEmpty());
 
     auto annSocket = std::make_unique<WsClient>();
     QVERIFY(annSocket->open(server.port(), annToken));
-    QJsonObject event = watcher.waitFor(QStringLiteral("agent.presence"), ann);
+    QVERIFY(!annSocket->waitFor(QStringLiteral("welcome")).isEmpty());
+    QJsonObject event = watcher.waitPresence(ann);
     QVERIFY2(!event.isEmpty(), "no agent.presence event when the agent's socket opened");
     QCOMPARE(event.value(QLatin1String("companyId")).toString(), server.companyId());
     QCOMPARE(event.value(QLatin1String("sessionId")).toString(), QString());
@@ -478,6 +440,7 @@ void TestCsApiAgents::presenceFollowsTheAgentsWebSocket()
     // A second socket of the same agent changes nothing; closing one of two neither.
     auto second = std::make_unique<WsClient>();
     QVERIFY(second->open(server.port(), annToken));
+    QVERIFY(!second->waitFor(QStringLiteral("welcome")).isEmpty());
     second->socket.close();
     QTRY_VERIFY_WITH_TIMEOUT(second->closed, 5000);
 
@@ -485,13 +448,13 @@ void TestCsApiAgents::presenceFollowsTheAgentsWebSocket()
     QVERIFY2(put.status == 200, describe(put));
     QCOMPARE(put.json().value(QLatin1String("id")).toString(), ann);
     QCOMPARE(put.json().value(QLatin1String("presence")).toString(), QStringLiteral("away"));
-    event = watcher.waitFor(QStringLiteral("agent.presence"), ann);
+    event = watcher.waitPresence(ann);
     QCOMPARE(event.value(QLatin1String("data")).toObject().value(QLatin1String("presence")).toString(), QStringLiteral("away"));
     QCOMPARE(presenceOf(supervisor->get(list), ann), QStringLiteral("away"));
     QCOMPARE(auditCount(*supervisor, server.companyId(), QStringLiteral("agent.presence")), 1);
 
     annSocket->socket.close();
-    event = watcher.waitFor(QStringLiteral("agent.presence"), ann);
+    event = watcher.waitPresence(ann);
     QCOMPARE(event.value(QLatin1String("data")).toObject().value(QLatin1String("presence")).toString(), QStringLiteral("offline"));
     QCOMPARE(presenceOf(supervisor->get(list), ann), QStringLiteral("offline"));
     // The second socket made no event: the ones above came in order, opened, away, closed.

@@ -3,6 +3,7 @@
 // transfer back to the AI, a person's resolve, SLA warning and breach on a
 // FakeClock, and the events the console lives on.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/api/WsClient.h"
 #include "tests/support/FakeClock.h"
 
 #include <QNetworkReply>
@@ -14,60 +15,6 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 
 namespace {
-
-class WsClient
-{
-public:
-    WsClient()
-    {
-        QObject::connect(&socket, &QWebSocket::connected, &socket, [this] { connected = true; });
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
-    }
-    bool open(quint16 port, const QByteArray &token, const QJsonObject &subscribe)
-    {
-        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/cs/ws?token=%2").arg(port).arg(QString::fromLatin1(token))));
-        if (!QTest::qWaitFor([this] { return connected; }, 5000))
-            return false;
-        socket.sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
-        return !waitFor([](const QJsonObject &f) { return f.value(QLatin1String("type")) == QLatin1String("subscribed"); }).isEmpty();
-    }
-    qsizetype find(const std::function<bool(const QJsonObject &)> &match) const
-    {
-        for (qsizetype i = 0; i < frames.size(); ++i)
-            if (match(frames[i]))
-                return i;
-        return -1;
-    }
-    QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 5000)
-    {
-        [[maybe_unused]] const bool seen = QTest::qWaitFor([&] { return find(match) >= 0; }, timeoutMs);
-        const qsizetype i = find(match);
-        return i >= 0 ? frames.takeAt(i) : QJsonObject();
-    }
-    // An event of `type` about `sessionId`.
-    QJsonObject waitEvent(const QString &type, const QString &sessionId, int timeoutMs = 5000)
-    {
-        return waitFor([&](const QJsonObject &f) {
-            return f.value(QLatin1String("type")).toString() == type && f.value(QLatin1String("sessionId")).toString() == sessionId;
-        }, timeoutMs);
-    }
-    // A "message" event carrying a message of this role.
-    QJsonObject waitMessage(const QString &role, int timeoutMs = 5000)
-    {
-        return waitFor([&](const QJsonObject &f) { return messageRole(f) == role; }, timeoutMs);
-    }
-    static QString messageRole(const QJsonObject &f)
-    {
-        if (f.value(QLatin1String("type")).toString() != QLatin1String("message"))
-            return {};
-        return f.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject().value(QLatin1String("role")).toString();
-    }
-
-    QWebSocket socket;
-    QList<QJsonObject> frames;
-    bool connected = false;
-};
 
 QString str(const QJsonObject &o, const char *key)
 {
@@ -104,7 +51,10 @@ private:
         return QStringLiteral("/api/cs/sessions/") + sessionId + QLatin1Char('/') + QLatin1String(what);
     }
     QJsonObject queueItem(HttpClient &client, const QString &sessionId, QString query = {});
-    bool addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues);
+    bool addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues)
+    {
+        return m_server.addAgent(id, name, role, queues, m_clock.nowMs());
+    }
 
     FakeClock m_clock;
     ServerFixture m_server;
@@ -140,21 +90,6 @@ void TestCsApiDesk::cleanupTestCase()
     m_server.stop();
 }
 
-bool TestCsApiDesk::addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues)
-{
-    Agent a;
-    a.id = id;
-    a.companyId = m_server.companyId();
-    a.email = id + QStringLiteral("@example.com");
-    a.name = name;
-    a.role = role;
-    a.queues = queues;
-    a.passwordHash = QStringLiteral("$argon2id$unused");
-    a.createdAt = m_clock.nowMs();
-    Store &store = m_server.runtime().store();
-    return store.batch().run([&] { return store.agents().insert(a); }) && store.batch().flush();
-}
-
 QString TestCsApiDesk::escalatedSession(const QString &reason, const QString &text)
 {
     const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"),
@@ -181,7 +116,7 @@ void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
                                                            {QStringLiteral("companyId"), m_server.companyId()}}));
     const QString id = escalatedSession();
     QVERIFY(!id.isEmpty());
-    QVERIFY(!console.waitEvent(QStringLiteral("queue.added"), id).isEmpty());
+    QVERIFY(!console.waitFor(QStringLiteral("queue.added"), id).isEmpty());
 
     // The queue lists it, in the orders queue (a shipping question), waiting.
     QJsonObject item = queueItem(*m_ann, id);
@@ -265,7 +200,7 @@ void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
     QCOMPARE(transfer.value(QLatin1String("transfer")).toBool(), true);
     QCOMPARE(str(transfer, "toTier"), QStringLiteral("AI_MANAGER"));
     QCOMPARE(str(transfer, "reason"), QStringLiteral("CUSTOMER_REQUEST"));
-    QVERIFY(!console.waitEvent(QStringLiteral("queue.removed"), id).isEmpty());
+    QVERIFY(!console.waitFor(QStringLiteral("queue.removed"), id).isEmpty());
     QVERIFY(queueItem(*m_ann, id).isEmpty());
     r = m_ben->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Where is order ORD-10001?")}});
     QCOMPARE(r.status, 201);
@@ -489,11 +424,11 @@ void TestCsApiDesk::slaWarningThenBreachFirstInQueue()
     QCOMPARE(str(queueItem(*m_ann, normal), "priority"), QStringLiteral("normal"));
 
     m_clock.advanceSecs(46); // 0.75 of a minute
-    const QJsonObject warning = console.waitEvent(QStringLiteral("sla.warning"), normal);
+    const QJsonObject warning = console.waitFor(QStringLiteral("sla.warning"), normal);
     QCOMPARE(str(warning.value(QLatin1String("data")).toObject().value(QLatin1String("sla")).toObject(), "state"),
              QStringLiteral("warning"));
     m_clock.advanceSecs(15);
-    const QJsonObject breached = console.waitEvent(QStringLiteral("sla.breached"), normal);
+    const QJsonObject breached = console.waitFor(QStringLiteral("sla.breached"), normal);
     QVERIFY(!breached.isEmpty());
     QCOMPARE(str(queueItem(*m_ann, urgent).value(QLatin1String("sla")).toObject(), "state"), QStringLiteral("ok"));
 
@@ -511,8 +446,8 @@ void TestCsApiDesk::slaWarningThenBreachFirstInQueue()
     // Each state is announced once.
     m_clock.advanceSecs(60);
     QCOMPARE(m_ann->post(path(normal, "claim"), {}).status, 200); // an event after the next SLA rounds
-    QVERIFY(!console.waitEvent(QStringLiteral("queue.updated"), normal).isEmpty());
-    QVERIFY(console.waitEvent(QStringLiteral("sla.breached"), normal, 1500).isEmpty());
+    QVERIFY(!console.waitFor(QStringLiteral("queue.updated"), normal).isEmpty());
+    QVERIFY(console.waitFor(QStringLiteral("sla.breached"), normal, 1500).isEmpty());
     QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
                           {{QStringLiteral("companyId"), m_server.companyId()},
                            {QStringLiteral("desk"), QJsonObject{{QStringLiteral("sla"),

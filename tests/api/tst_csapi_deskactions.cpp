@@ -60,8 +60,11 @@ private:
     // A session of `customer` escalated to HUMAN_AGENT and claimed by Ann.
     QString claimedSession(const QString &customer);
     QString path(const QString &sessionId) const { return QStringLiteral("/api/cs/sessions/") + sessionId + QStringLiteral("/actions"); }
-    bool addAgent(const QString &id, const QString &name, const QString &role);
-    QVariant scalar(const QString &sql, const QVariantList &binds = {});
+    bool addAgent(const QString &id, const QString &name, const QString &role)
+    {
+        return m_server.addAgent(id, name, role, {QStringLiteral("orders")});
+    }
+    QVariant scalar(const QString &sql, const QVariantList &binds = {}) { return m_server.scalar(sql, binds); }
     int ledgerRows(const QString &orderId) { return scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = ?"), {orderId}).toInt(); }
     QStringList auditActions();
     bool setHumanCaps(const QJsonObject &caps);
@@ -93,34 +96,6 @@ void TestCsApiDeskActions::cleanupTestCase()
     m_bob.reset();
     m_sue.reset();
     m_server.stop();
-}
-
-bool TestCsApiDeskActions::addAgent(const QString &id, const QString &name, const QString &role)
-{
-    Agent a;
-    a.id = id;
-    a.companyId = m_server.companyId();
-    a.email = id + QStringLiteral("@example.com");
-    a.name = name;
-    a.role = role;
-    a.queues = QStringList{QStringLiteral("orders")};
-    a.passwordHash = QStringLiteral("$argon2id$unused");
-    Store &store = m_server.runtime().store();
-    return store.batch().run([&] { return store.agents().insert(a); }) && store.batch().flush();
-}
-
-QVariant TestCsApiDeskActions::scalar(const QString &sql, const QVariantList &binds)
-{
-    Store &store = m_server.runtime().store();
-    if (!store.batch().flush())
-        return {};
-    QSqlQuery q(store.db().handle());
-    q.prepare(sql);
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec() || !q.next())
-        return {};
-    return q.value(0);
 }
 
 QStringList TestCsApiDeskActions::auditActions()

@@ -1,64 +1,12 @@
 // Live events over ws://127.0.0.1:<port>/api/cs/ws with a real QWebSocket client.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/api/WsClient.h"
 
 #include <QTest>
 #include <QWebSocket>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
-
-namespace {
-
-class WsClient
-{
-public:
-    WsClient()
-    {
-        QObject::connect(&socket, &QWebSocket::connected, &socket, [this] { connected = true; });
-        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closed = true; });
-        QObject::connect(&socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), &socket,
-                         [this](QAbstractSocket::SocketError) { failed = true; });
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
-    }
-
-    // Opens ws://127.0.0.1:port/api/cs/ws?token=... and waits for the handshake's outcome.
-    bool open(quint16 port, const QByteArray &token)
-    {
-        QString url = QStringLiteral("ws://127.0.0.1:%1/api/cs/ws").arg(port);
-        if (!token.isNull())
-            url += QStringLiteral("?token=") + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(token)));
-        socket.open(QUrl(url));
-        [[maybe_unused]] const bool done = QTest::qWaitFor([this] { return connected || closed || failed; }, 5000);
-        return connected;
-    }
-
-    void send(const QJsonObject &o) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))); }
-
-    // Index of the first frame of `type` (for sessionId, if given) from `from` on; -1 if none yet.
-    qsizetype find(const QString &type, const QString &sessionId = {}, qsizetype from = 0) const
-    {
-        for (qsizetype i = from; i < frames.size(); ++i)
-            if (frames[i].value(QLatin1String("type")).toString() == type
-                && (sessionId.isEmpty() || frames[i].value(QLatin1String("sessionId")).toString() == sessionId))
-                return i;
-        return -1;
-    }
-    QJsonObject waitFor(const QString &type, const QString &sessionId = {}, int timeoutMs = 5000)
-    {
-        [[maybe_unused]] const bool seen = QTest::qWaitFor([&] { return find(type, sessionId) >= 0; }, timeoutMs);
-        const qsizetype i = find(type, sessionId);
-        return i >= 0 ? frames.takeAt(i) : QJsonObject();
-    }
-
-    QWebSocket socket;
-    QList<QJsonObject> frames;
-    bool connected = false;
-    bool closed = false;
-    bool failed = false;
-};
-
-} // namespace
 
 class TestCsApiWebSocket : public QObject
 {

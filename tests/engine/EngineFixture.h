@@ -5,6 +5,7 @@
 #include "core/engine/DemoSeeder.h"
 #include "core/engine/SessionEngine.h"
 #include "tests/support/FakeClock.h"
+#include "tests/support/SqlScalar.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -69,13 +70,7 @@ public:
     // One value read on the engine's own connection.
     QVariant scalar(const QString &sql, const QVariantList &binds = {})
     {
-        QSqlQuery q(store->db().handle());
-        q.prepare(sql);
-        for (int i = 0; i < binds.size(); ++i)
-            q.bindValue(i, binds.at(i));
-        if (!q.exec() || !q.next())
-            return {};
-        return q.value(0);
+        return test::scalarOf(store->db().handle(), sql, binds);
     }
 
     double refunded(const QString &orderId)
