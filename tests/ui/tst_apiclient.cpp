@@ -179,6 +179,7 @@ void TestApiClient::aBurstOfFramesIsOneBatch()
     QPointer<QWebSocket> peer;
     connect(&server, &QWebSocketServer::newConnection, &server, [&] {
         peer = server.nextPendingConnection();
+        peer->setParent(&server); // the server does not own the sockets it hands out
         QVERIFY(peer->requestUrl().query().contains(QLatin1String("token=tok")));
         connect(peer, &QWebSocket::textMessageReceived, &server, [&](const QString &text) {
             received << QJsonDocument::fromJson(text.toUtf8()).object();
@@ -212,6 +213,7 @@ void TestApiClient::aNewEscalationDoesNotWaitForTheBatch()
     bool subscribed = false;
     connect(&server, &QWebSocketServer::newConnection, &server, [&] {
         peer = server.nextPendingConnection();
+        peer->setParent(&server); // the server does not own the sockets it hands out
         connect(peer, &QWebSocket::textMessageReceived, &server, [&](const QString &) { subscribed = true; });
         peer->sendTextMessage(QStringLiteral(R"({"type":"welcome","companyId":"comp_x"})"));
     });

@@ -56,7 +56,10 @@ SentimentChart::SentimentChart(QWidget *parent) : QChartView(parent)
     chart->addSeries(m_line);
     m_line->attachAxis(m_x);
     m_line->attachAxis(y);
+    // setChart() releases the view's default chart without deleting it.
+    QChart *defaultChart = this->chart();
     setChart(chart);
+    delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(200, 170);
     rescale();
