@@ -85,7 +85,7 @@ struct Inserts
 class Loader
 {
 public:
-    Loader(Database &db, const Company &company, qint64 now) : m_db(db), m_company(company), m_now(now), m_q(db) {}
+    Loader(Database &db, const Company &company, qint64 now) : m_company(company), m_now(now), m_q(db) {}
 
     bool customers(int count)
     {
@@ -153,7 +153,6 @@ private:
                                        queuedAt + qint64(t.resolutionMinutes) * 60000, queuedAt});
     }
 
-    Database &m_db;
     const Company &m_company;
     qint64 m_now;
     Inserts m_q;
