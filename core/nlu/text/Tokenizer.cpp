@@ -1,7 +1,5 @@
 #include "core/nlu/text/Tokenizer.h"
 
-#include <QRegularExpression>
-
 #include <array>
 
 namespace tierdesk::nlu {
@@ -121,18 +119,35 @@ Token makeToken(Token::Kind kind, QStringView text, int start, int length)
     return t;
 }
 
+bool allDigits(QStringView s)
+{
+    for (const QChar ch : s) {
+        if (!ch.isDigit())
+            return false;
+    }
+    return !s.isEmpty();
+}
+
+// Plain loops, not regular expressions: this runs for every word of every message.
 void classifyWord(Token &t)
 {
-    static const QRegularExpression orderId(QStringLiteral("^ord-?(\\d{3,})$"));
-    static const QRegularExpression number(QStringLiteral("^\\d[\\d.,]*$"));
-    if (const auto m = orderId.match(t.norm); m.hasMatch()) {
-        t.kind = Token::Kind::OrderId;
-        t.norm = QStringLiteral("ORD-") + m.captured(1);
-        return;
+    const QStringView norm(t.norm);
+    if (norm.startsWith(QLatin1String("ord"))) {
+        const QStringView digits = norm.mid(norm.size() > 3 && norm[3] == QLatin1Char('-') ? 4 : 3);
+        if (digits.size() >= 3 && allDigits(digits)) {
+            t.kind = Token::Kind::OrderId;
+            t.norm = QStringLiteral("ORD-") + digits.toString();
+            return;
+        }
     }
-    if (number.match(t.norm).hasMatch()) {
-        t.kind = Token::Kind::Number;
-        return;
+    if (norm.front().isDigit()) {
+        bool numeric = true;
+        for (const QChar ch : norm)
+            numeric = numeric && (ch.isDigit() || ch == QLatin1Char('.') || ch == QLatin1Char(','));
+        if (numeric) {
+            t.kind = Token::Kind::Number;
+            return;
+        }
     }
     int letters = 0;
     bool upper = true;
@@ -153,12 +168,8 @@ bool mergeSplitOrderId(QList<Token> &tokens, QStringView text)
     const Token &number = tokens.last();
     const Token &ord = tokens.at(tokens.size() - 2);
     if (number.kind != Token::Kind::Number || ord.kind != Token::Kind::Word || ord.norm != QLatin1String("ord")
-        || number.norm.size() < 3 || !number.norm.front().isDigit())
+        || number.norm.size() < 3 || !allDigits(number.norm))
         return false;
-    for (const QChar ch : number.norm) {
-        if (!ch.isDigit())
-            return false;
-    }
     Token merged = makeToken(Token::Kind::OrderId, text, ord.start, number.start + number.length - ord.start);
     merged.norm = QStringLiteral("ORD-") + number.norm;
     tokens.removeLast();
