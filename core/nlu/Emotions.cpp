@@ -3,7 +3,6 @@
 #include "core/nlu/SentimentCues.h"
 #include "core/nlu/StringTable.h"
 
-
 #include <algorithm>
 #include <array>
 
@@ -20,13 +19,13 @@ struct Cue {
 const StringTable<Cue> &emotionWords()
 {
     static const StringTable<Cue> table = [] {
-        const std::pair<const char *, Cue> pairs[] = {
-            {"angry", {emotion::Anger, 1.5}}, {"furious", {emotion::Anger, 2}}, {"livid", {emotion::Anger, 2}},
-            {"outraged", {emotion::Anger, 2}}, {"outrageous", {emotion::Anger, 1.5}},
-            {"unacceptable", {emotion::Anger, 1.5}}, {"ridiculous", {emotion::Anger, 1}},
-            {"disgusting", {emotion::Anger, 1.5}}, {"disgusted", {emotion::Anger, 1.5}}, {"hate", {emotion::Anger, 1.5}},
-            {"pathetic", {emotion::Anger, 1.2}}, {"scam", {emotion::Anger, 1.5}}, {"liars", {emotion::Anger, 1.5}},
-            {"thieves", {emotion::Anger, 1.5}}, {"incompetent", {emotion::Anger, 1.2}}, {"mad", {emotion::Anger, 1}},
+        const std::pair<const char *, Cue> pairs[] = {{"angry", {emotion::Anger, 1.5}},
+            {"furious", {emotion::Anger, 2}}, {"livid", {emotion::Anger, 2}}, {"outraged", {emotion::Anger, 2}},
+            {"outrageous", {emotion::Anger, 1.5}}, {"unacceptable", {emotion::Anger, 1.5}},
+            {"ridiculous", {emotion::Anger, 1}}, {"disgusting", {emotion::Anger, 1.5}},
+            {"disgusted", {emotion::Anger, 1.5}}, {"hate", {emotion::Anger, 1.5}}, {"pathetic", {emotion::Anger, 1.2}},
+            {"scam", {emotion::Anger, 1.5}}, {"liars", {emotion::Anger, 1.5}}, {"thieves", {emotion::Anger, 1.5}},
+            {"incompetent", {emotion::Anger, 1.2}}, {"mad", {emotion::Anger, 1}},
             {"frustrating", {emotion::Frustration, 1.5}}, {"frustrated", {emotion::Frustration, 1.5}},
             {"annoying", {emotion::Frustration, 1.2}}, {"annoyed", {emotion::Frustration, 1.2}},
             {"waiting", {emotion::Frustration, 0.8}}, {"still", {emotion::Frustration, 0.6}},
@@ -41,18 +40,20 @@ const StringTable<Cue> &emotionWords()
             {"sad", {emotion::Disappointment, 1}}, {"poor", {emotion::Disappointment, 0.8}},
             {"broken", {emotion::Disappointment, 0.8}}, {"damaged", {emotion::Disappointment, 0.8}},
             {"expected", {emotion::Disappointment, 0.6}}, {"worse", {emotion::Disappointment, 0.8}},
-            {"worried", {emotion::Worry, 1.5}}, {"concerned", {emotion::Worry, 1.2}}, {"nervous", {emotion::Worry, 1.2}},
-            {"anxious", {emotion::Worry, 1.5}}, {"afraid", {emotion::Worry, 1}}, {"scared", {emotion::Worry, 1.2}},
-            {"confused", {emotion::Confusion, 1.5}}, {"confusing", {emotion::Confusion, 1.5}},
-            {"unclear", {emotion::Confusion, 1.2}}, {"huh", {emotion::Confusion, 1}}, {"not sure", {emotion::Confusion, 1}},
+            {"worried", {emotion::Worry, 1.5}}, {"concerned", {emotion::Worry, 1.2}},
+            {"nervous", {emotion::Worry, 1.2}}, {"anxious", {emotion::Worry, 1.5}}, {"afraid", {emotion::Worry, 1}},
+            {"scared", {emotion::Worry, 1.2}}, {"confused", {emotion::Confusion, 1.5}},
+            {"confusing", {emotion::Confusion, 1.5}}, {"unclear", {emotion::Confusion, 1.2}},
+            {"huh", {emotion::Confusion, 1}}, {"not sure", {emotion::Confusion, 1}},
             {"no sense", {emotion::Confusion, 1.5}}, {"no idea", {emotion::Confusion, 1}},
             {"dont understand", {emotion::Confusion, 1.5}}, {"don't understand", {emotion::Confusion, 1.5}},
             {"what does", {emotion::Confusion, 0.6}}, {"lost", {emotion::Confusion, 0.4}},
-            {"urgent", {emotion::Urgency, 1.5}}, {"urgently", {emotion::Urgency, 1.5}}, {"asap", {emotion::Urgency, 1.5}},
-            {"immediately", {emotion::Urgency, 1.2}}, {"emergency", {emotion::Urgency, 1.5}},
-            {"right now", {emotion::Urgency, 1.2}}, {"right away", {emotion::Urgency, 1.2}},
-            {"quickly", {emotion::Urgency, 0.8}}, {"hurry", {emotion::Urgency, 1}}, {"today", {emotion::Urgency, 0.5}},
-            {"now", {emotion::Urgency, 0.5}}, {"deadline", {emotion::Urgency, 1}}, {"tomorrow", {emotion::Urgency, 0.4}},
+            {"urgent", {emotion::Urgency, 1.5}}, {"urgently", {emotion::Urgency, 1.5}},
+            {"asap", {emotion::Urgency, 1.5}}, {"immediately", {emotion::Urgency, 1.2}},
+            {"emergency", {emotion::Urgency, 1.5}}, {"right now", {emotion::Urgency, 1.2}},
+            {"right away", {emotion::Urgency, 1.2}}, {"quickly", {emotion::Urgency, 0.8}},
+            {"hurry", {emotion::Urgency, 1}}, {"today", {emotion::Urgency, 0.5}}, {"now", {emotion::Urgency, 0.5}},
+            {"deadline", {emotion::Urgency, 1}}, {"tomorrow", {emotion::Urgency, 0.4}},
             {"great", {emotion::Satisfaction, 1}}, {"good", {emotion::Satisfaction, 0.8}},
             {"perfect", {emotion::Satisfaction, 1.5}}, {"excellent", {emotion::Satisfaction, 1.5}},
             {"awesome", {emotion::Satisfaction, 1.5}}, {"amazing", {emotion::Satisfaction, 1.5}},
@@ -62,10 +63,10 @@ const StringTable<Cue> &emotionWords()
             {"fixed", {emotion::Satisfaction, 0.8}}, {"resolved", {emotion::Satisfaction, 0.8}},
             {"wonderful", {emotion::Satisfaction, 1.5}}, {"fantastic", {emotion::Satisfaction, 1.5}},
             {"nice", {emotion::Satisfaction, 0.8}}, {"helpful", {emotion::Satisfaction, 1}},
-            {"thanks", {emotion::Gratitude, 1.5}}, {"thank", {emotion::Gratitude, 1.5}}, {"thx", {emotion::Gratitude, 1.5}},
-            {"ty", {emotion::Gratitude, 1}}, {"appreciate", {emotion::Gratitude, 1.5}},
-            {"appreciated", {emotion::Gratitude, 1.5}}, {"grateful", {emotion::Gratitude, 1.5}},
-            {"cheers", {emotion::Gratitude, 1}}};
+            {"thanks", {emotion::Gratitude, 1.5}}, {"thank", {emotion::Gratitude, 1.5}},
+            {"thx", {emotion::Gratitude, 1.5}}, {"ty", {emotion::Gratitude, 1}},
+            {"appreciate", {emotion::Gratitude, 1.5}}, {"appreciated", {emotion::Gratitude, 1.5}},
+            {"grateful", {emotion::Gratitude, 1.5}}, {"cheers", {emotion::Gratitude, 1}}};
         StringTable<Cue> t;
         for (const auto &[word, cue] : pairs)
             t.emplace(QLatin1String(word), cue);
@@ -98,12 +99,11 @@ const char *emojiEmotion(const QString &emoji, double valence)
 }
 
 // Emotion scores by name; the names are the emotion:: constants (compared by address).
-class Scores
-{
+class Scores {
 public:
-    static constexpr std::array<const char *, 8> kNames = {
-        emotion::Anger, emotion::Frustration, emotion::Disappointment, emotion::Worry,
-        emotion::Confusion, emotion::Urgency, emotion::Satisfaction, emotion::Gratitude};
+    static constexpr std::array<const char *, 8> kNames
+        = {emotion::Anger, emotion::Frustration, emotion::Disappointment, emotion::Worry, emotion::Confusion,
+            emotion::Urgency, emotion::Satisfaction, emotion::Gratitude};
     double &operator[](const char *name)
     {
         for (size_t i = 0; i < kNames.size(); ++i) {
@@ -153,7 +153,7 @@ void scoreWords(const EmotionSignals &observed, Scores &score)
                 score[cue.emotion] += cue.weight;
         }
     }
-    score[emotion::Anger] += 0.8 * observed.profanity;
+    score[emotion::Anger] += 1.0 * observed.profanity; // one swear word at someone is anger enough
 }
 
 } // namespace
@@ -206,23 +206,22 @@ QStringList sentimentKeywords(const EmotionSignals &observed)
 {
     static const StringSet domain = [] {
         StringSet s;
-        for (const char *w : {"order", "orders", "update", "refund", "delivery", "package", "parcel", "shipping",
-                              "shipment", "tracking", "account", "payment", "charge", "charged", "invoice", "bill",
-                              "subscription", "membership", "password", "login", "agent", "service", "support",
-                              "product", "item", "size", "return", "exchange", "credit", "card", "price", "app",
-                              "website", "email", "address", "manager", "store", "warranty", "replacement"})
+        for (const char *w :
+            {"order", "orders", "update", "refund", "delivery", "package", "parcel", "shipping", "shipment", "tracking",
+                "account", "payment", "charge", "charged", "invoice", "bill", "subscription", "membership", "password",
+                "login", "agent", "service", "support", "product", "item", "size", "return", "exchange", "credit",
+                "card", "price", "app", "website", "email", "address", "manager", "store", "warranty", "replacement"})
             s.insert(QLatin1String(w));
         return s;
     }();
     static const StringSet stop = [] {
         StringSet s;
         for (const char *w : {"the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "is",
-                              "are", "was", "were", "be", "been", "it", "this", "that", "i", "i'm", "i've", "me",
-                              "my", "you", "your", "we", "our", "they", "he", "she", "have", "has", "had", "do",
-                              "does", "did", "any", "still", "just", "so", "very", "can", "could", "would", "will",
-                              "what", "when", "where", "how", "why", "there", "here", "from", "about", "not",
-                              "all", "some", "get", "got", "been", "am", "its", "it's", "im", "u", "ur", "pls",
-                              "please", "really", "one", "by", "if", "as", "than", "then", "too", "also"})
+                 "are", "was", "were", "be", "been", "it", "this", "that", "i", "i'm", "i've", "me", "my", "you",
+                 "your", "we", "our", "they", "he", "she", "have", "has", "had", "do", "does", "did", "any", "still",
+                 "just", "so", "very", "can", "could", "would", "will", "what", "when", "where", "how", "why", "there",
+                 "here", "from", "about", "not", "all", "some", "get", "got", "been", "am", "its", "it's", "im", "u",
+                 "ur", "pls", "please", "really", "one", "by", "if", "as", "than", "then", "too", "also"})
             s.insert(QLatin1String(w));
         return s;
     }();
@@ -262,26 +261,26 @@ QList<ActionRecommendation> recommendActions(const SentimentResult &r)
     const bool negative = r.score < sentiment_threshold::Neutral;
     if (r.level == Sentiment::Irate || r.level == Sentiment::Angry || (!r.profanity.isEmpty() && negative))
         out.append({QStringLiteral("escalate"), std::clamp(0.5 + 0.5 * r.irateScore, 0.5, 0.98),
-                    QStringLiteral("Strong negative sentiment") + emotionPhrase(r.emotions)});
+            QStringLiteral("Strong negative sentiment") + emotionPhrase(r.emotions)});
     if (negative)
         out.append({QStringLiteral("apologize"), std::clamp(0.55 + 0.4 * negativity, 0.55, 0.95),
-                    QStringLiteral("Negative sentiment") + emotionPhrase(r.emotions)
-                        + QStringLiteral(": acknowledge the problem before anything else")});
+            QStringLiteral("Negative sentiment") + emotionPhrase(r.emotions)
+                + QStringLiteral(": acknowledge the problem before anything else")});
     if (!r.profanity.isEmpty() || r.cues.contains(QStringLiteral("CAPS")))
         out.append({QStringLiteral("de_escalate"), 0.7,
-                    QStringLiteral("Customer is swearing or shouting: answer calmly and stay factual")});
+            QStringLiteral("Customer is swearing or shouting: answer calmly and stay factual")});
     if (r.sarcasm)
         out.append({QStringLiteral("address_complaint"), 0.75,
-                    QStringLiteral("Sarcasm: the praise is not meant, respond to the complaint")});
+            QStringLiteral("Sarcasm: the praise is not meant, respond to the complaint")});
     if (r.emotions.contains(QLatin1String(emotion::Urgency)))
         out.append({QStringLiteral("prioritize"), 0.7, QStringLiteral("Customer signals urgency")});
     if (r.emotions.contains(QLatin1String(emotion::Confusion)) || r.emotions.contains(QLatin1String(emotion::Worry)))
-        out.append({QStringLiteral("clarify"), 0.65,
-                    QStringLiteral("Customer seems unsure: explain the next steps plainly")});
+        out.append(
+            {QStringLiteral("clarify"), 0.65, QStringLiteral("Customer seems unsure: explain the next steps plainly")});
     if (r.score >= sentiment_threshold::Satisfied && !r.sarcasm)
         out.append({QStringLiteral("acknowledge"), std::clamp(r.score, 0.6, 0.95),
-                    QStringLiteral("Positive sentiment") + emotionPhrase(r.emotions)
-                        + QStringLiteral(": confirm the outcome and close warmly")});
+            QStringLiteral("Positive sentiment") + emotionPhrase(r.emotions)
+                + QStringLiteral(": confirm the outcome and close warmly")});
     if (out.isEmpty())
         out.append({QStringLiteral("continue"), 0.6, QStringLiteral("No strong emotion: continue the normal flow")});
     std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.confidence > b.confidence; });

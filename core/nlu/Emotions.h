@@ -24,13 +24,13 @@ inline constexpr char Gratitude[] = "gratitude";
 
 // What the analyser observed in one message.
 struct EmotionSignals {
-    QStringList words;     // normalised word tokens, in order
-    QList<bool> negated;   // per word: inside a negation's scope
-    QList<bool> negators;  // per word: the word is a negator
-    int profanity = 0;     // swear words
-    QStringList emojis;    // emoji and emoticons as written
-    QStringList cueWords;  // words that carried valence
-    int questions = 0;     // '?' characters
+    QStringList words; // normalised word tokens, in order
+    QList<bool> negated; // per word: inside a negation's scope
+    QList<bool> negators; // per word: the word is a negator
+    int profanity = 0; // swear words
+    QStringList emojis; // emoji and emoticons as written
+    QStringList cueWords; // words that carried valence
+    int questions = 0; // '?' characters
     bool exasperated = false; // "?!"
     bool shouting = false;
 };

@@ -13,10 +13,10 @@ namespace tierdesk::nlu {
 
 namespace {
 
-constexpr double kExclaim = 0.292;    // per '!', up to 4 (VADER)
-constexpr double kQuestion = 0.18;    // per '?' when there are 2 or 3 (VADER)
-constexpr double kShouting = 1.0;     // whole message in capitals
-constexpr double kProfanity = 0.6;    // swearing in a negative message
+constexpr double kExclaim = 0.292; // per '!', up to 4 (VADER)
+constexpr double kQuestion = 0.18; // per '?' when there are 2 or 3 (VADER)
+constexpr double kShouting = 1.0; // whole message in capitals
+constexpr double kProfanity = 0.6; // swearing in a negative message
 // Normalisation sum/sqrt(sum^2 + alpha). VADER uses 15; a larger alpha spreads the six
 // levels so that one or two ordinary negative words land in FRUSTRATED, not ANGRY.
 // The sign, and so the binary accuracy, does not depend on it.
@@ -69,7 +69,7 @@ QString triggerFor(const SentimentScan &s, const SentimentResult &r, bool negati
     QStringList parts;
     if (!words.isEmpty())
         parts << (negative ? QStringLiteral("negative words: ") : QStringLiteral("positive words: "))
-                        + words.join(QStringLiteral(", "));
+                + words.join(QStringLiteral(", "));
     if (!s.sarcasm.isEmpty())
         parts << QStringLiteral("sarcasm (%1)").arg(s.sarcasm);
     if (!s.profanity.isEmpty())
@@ -120,8 +120,7 @@ Sentiment sentimentLevelForScore(double score)
     return Sentiment::Irate;
 }
 
-std::shared_ptr<const SentimentAnalyzer::Lexicon> SentimentAnalyzer::loadLexicon(const QString &path,
-                                                                                   QString *error)
+std::shared_ptr<const SentimentAnalyzer::Lexicon> SentimentAnalyzer::loadLexicon(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -186,8 +185,14 @@ SentimentAnalyzer::SentimentAnalyzer(const QString &lexiconPath, const QString &
         setModel(SentimentModel::load(modelPath, &m_error));
 }
 
-bool SentimentAnalyzer::isValid() const { return m_lexicon && !m_lexicon->words.empty(); }
-QString SentimentAnalyzer::errorString() const { return m_error; }
+bool SentimentAnalyzer::isValid() const
+{
+    return m_lexicon && !m_lexicon->words.empty();
+}
+QString SentimentAnalyzer::errorString() const
+{
+    return m_error;
+}
 int SentimentAnalyzer::lexiconSize() const
 {
     return m_lexicon ? int(m_lexicon->words.size() + m_lexicon->phrases.size()) : 0;
@@ -205,7 +210,10 @@ void SentimentAnalyzer::setModel(const SentimentModel &model)
     m_model = model.isEmpty() ? nullptr : std::make_shared<const SentimentModel>(model);
 }
 
-bool SentimentAnalyzer::hasModel() const { return m_model != nullptr; }
+bool SentimentAnalyzer::hasModel() const
+{
+    return m_model != nullptr;
+}
 
 SentimentResult SentimentAnalyzer::analyze(const QString &text) const
 {
@@ -230,7 +238,7 @@ SentimentResult SentimentAnalyzer::analyze(const QString &text) const
         r.irateScore = 0.0; // neutral or positive: no anger, whatever the model leans to
     r.trigger = triggerFor(s, r, valence < 0);
     r.polarity = r.score >= sentiment_threshold::Satisfied ? QStringLiteral("positive")
-                 : r.score < sentiment_threshold::Neutral  ? QStringLiteral("negative")
+        : r.score < sentiment_threshold::Neutral           ? QStringLiteral("negative")
                                                            : QStringLiteral("neutral");
     r.sarcasm = !s.sarcasm.isEmpty();
     r.profanity = s.profanity;

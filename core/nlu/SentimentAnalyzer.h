@@ -31,22 +31,22 @@ struct ActionRecommendation {
 };
 
 struct SentimentResult {
-    double score = 0.5;                   // 0..1, 0.5 neutral
+    double score = 0.5; // 0..1, 0.5 neutral
     Sentiment level = Sentiment::Neutral; // from score, see sentiment_threshold
     // 0..1 intensity of anger, a monotone function of score aligned with the levels:
     // ANGRY and IRATE texts get >= 0.7, FRUSTRATED ones 0.11..0.7 (about 0.35 in the
     // middle of the band), neutral or positive ones 0. The irate protocol compares
     // it with its detection threshold.
     double irateScore = 0.0;
-    QStringList cues;                     // words and features that drove the score
-    QString trigger;                      // short reason; empty when neutral
+    QStringList cues; // words and features that drove the score
+    QString trigger; // short reason; empty when neutral
     // Seed 000's analyze answer: "positive", "negative" or "neutral" (from the level).
     QString polarity = QStringLiteral("neutral");
-    QStringList emotions;                 // dominant emotions, strongest first (Emotions.h names)
-    QStringList keywords;                 // up to five words the message is about
+    QStringList emotions; // dominant emotions, strongest first (Emotions.h names)
+    QStringList keywords; // up to five words the message is about
     QList<ActionRecommendation> recommendations; // most confident first, never empty after analyze()
-    bool sarcasm = false;                 // praise that is not meant ("great, just great")
-    QStringList profanity;                // swear words as normalised
+    bool sarcasm = false; // praise that is not meant ("great, just great")
+    QStringList profanity; // swear words as normalised
 };
 
 Sentiment sentimentLevelForScore(double score);
@@ -56,13 +56,12 @@ Sentiment sentimentLevelForScore(double score);
 // and dampeners, ALL-CAPS emphasis, "but" contrast, '!' / "?!" emphasis, emoji and
 // emoticons, sarcasm markers and profanity. A linear SentimentModel trained on labelled
 // sentences corrects the lexicon's valence (resources/nlu/sentiment_model.tsv).
-class SentimentAnalyzer
-{
+class SentimentAnalyzer {
 public:
     struct Lexicon {
         StringTable<float> words;
         StringTable<float> phrases; // "never arrived" -> -2.2 (space separated, lower case)
-        StringSet phraseStarts;     // first words of the phrases, to skip most look-ups
+        StringSet phraseStarts; // first words of the phrases, to skip most look-ups
         int longestPhrase = 1;
     };
 
@@ -78,7 +77,7 @@ public:
     void setModel(const SentimentModel &model);
     bool hasModel() const;
 
-    bool isValid() const;          // false if the lexicon could not be read
+    bool isValid() const; // false if the lexicon could not be read
     QString errorString() const;
     int lexiconSize() const;
 

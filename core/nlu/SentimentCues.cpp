@@ -2,7 +2,6 @@
 
 #include "core/nlu/StringTable.h"
 
-
 #include <initializer_list>
 
 namespace tierdesk::nlu::sentiment_cues {
@@ -40,16 +39,15 @@ QString withoutEmojiModifiers(const QString &emoji)
 
 double modifier(const QString &word)
 {
-    static const StringSet boosters = wordSet({
-        "absolutely", "amazingly", "awfully", "completely", "considerably", "deeply", "enormously",
-        "entirely", "especially", "exceptionally", "extremely", "fully", "greatly", "highly", "hugely",
-        "incredibly", "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really",
-        "remarkably", "so", "substantially", "super", "thoroughly", "totally", "tremendously", "truly",
-        "unbelievably", "unusually", "utterly", "very", "seriously", "too", "such", "fucking", "freaking",
-        "frigging", "bloody", "damn", "goddamn", "sooo", "soo", "real", "veryyy", "soooo"});
-    static const StringSet dampeners = wordSet({
-        "almost", "barely", "hardly", "kinda", "kindof", "less", "little", "marginally", "occasionally",
-        "partly", "scarcely", "slightly", "somewhat", "sorta", "bit", "fairly", "mostly", "pretty", "rather"});
+    static const StringSet boosters = wordSet({"absolutely", "amazingly", "awfully", "completely", "considerably",
+        "deeply", "enormously", "entirely", "especially", "exceptionally", "extremely", "fully", "greatly", "highly",
+        "hugely", "incredibly", "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really",
+        "remarkably", "so", "substantially", "super", "thoroughly", "totally", "tremendously", "truly", "unbelievably",
+        "unusually", "utterly", "very", "seriously", "too", "such", "fucking", "freaking", "frigging", "bloody", "damn",
+        "goddamn", "sooo", "soo", "real", "veryyy", "soooo"});
+    static const StringSet dampeners
+        = wordSet({"almost", "barely", "hardly", "kinda", "kindof", "less", "little", "marginally", "occasionally",
+            "partly", "scarcely", "slightly", "somewhat", "sorta", "bit", "fairly", "mostly", "pretty", "rather"});
     if (boosters.count(word))
         return kBoost;
     if (dampeners.count(word))
@@ -59,33 +57,30 @@ double modifier(const QString &word)
 
 bool isNegator(const QString &word)
 {
-    static const StringSet negators = wordSet({
-        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "cant",
-        "without", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "couldnt", "wont",
-        "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "darent", "nope",
-        "nah", "idk"});
+    static const StringSet negators
+        = wordSet({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "cant",
+            "without", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "couldnt", "wont", "wouldnt",
+            "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "darent", "nope", "nah", "idk"});
     return negators.count(word) > 0 || word.endsWith(QLatin1String("n't"));
 }
 
 double emojiValence(const QString &emoji, bool *known)
 {
     static const StringTable<double> table = [] {
-        const std::pair<const char *, double> pairs[] = {
-            // ASCII emoticons
-            {":)", 1.8}, {":-)", 1.8}, {":D", 2.2}, {":-D", 2.2}, {";)", 1.2}, {";-)", 1.2}, {"=)", 1.8},
-            {"xD", 1.8}, {"XD", 1.8}, {"<3", 2.4}, {":P", 0.8}, {":p", 0.8}, {":-P", 0.8}, {":3", 1.2},
-            {":(", -1.9}, {":-(", -1.9}, {":'(", -2.2}, {"=(", -1.9}, {":/", -1.0}, {":-/", -1.0},
-            {":|", -0.4}, {":-|", -0.4}, {":o", -0.2}, {":O", -0.2},
+        const std::pair<const char *, double> pairs[] = {// ASCII emoticons
+            {":)", 1.8}, {":-)", 1.8}, {":D", 2.2}, {":-D", 2.2}, {";)", 1.2}, {";-)", 1.2}, {"=)", 1.8}, {"xD", 1.8},
+            {"XD", 1.8}, {"<3", 2.4}, {":P", 0.8}, {":p", 0.8}, {":-P", 0.8}, {":3", 1.2}, {":(", -1.9}, {":-(", -1.9},
+            {":'(", -2.2}, {"=(", -1.9}, {":/", -1.0}, {":-/", -1.0}, {":|", -0.4}, {":-|", -0.4}, {":o", -0.2},
+            {":O", -0.2},
             // pictographs
-            {"😀", 2.0}, {"😃", 2.0}, {"😄", 2.1}, {"😁", 2.1}, {"😊", 2.0}, {"🙂", 1.4}, {"😍", 2.8},
-            {"🥰", 2.8}, {"😘", 2.2}, {"😎", 1.5}, {"🤩", 2.6}, {"😂", 1.2}, {"🤣", 1.2}, {"😉", 1.2},
-            {"👍", 1.8}, {"👏", 1.8}, {"🙌", 2.0}, {"💯", 1.8}, {"🎉", 2.0}, {"🥳", 2.2}, {"❤", 2.4},
-            {"💕", 2.4}, {"💖", 2.4}, {"😻", 2.4}, {"✨", 1.0}, {"⭐", 1.4}, {"🌟", 1.6}, {"🙏", 1.6},
-            {"😐", -0.4}, {"😑", -0.8}, {"😕", -1.2}, {"🤔", -0.3}, {"😬", -1.0}, {"😟", -1.5},
-            {"🙁", -1.6}, {"☹", -1.8}, {"😞", -2.0}, {"😔", -1.8}, {"😢", -2.2}, {"😭", -2.4}, {"😩", -2.2},
-            {"😫", -2.2}, {"😖", -2.0}, {"😣", -1.8}, {"😤", -2.4}, {"😠", -2.8}, {"😡", -3.1}, {"🤬", -3.4},
-            {"👎", -2.0}, {"💩", -2.4}, {"🙄", -1.2}, {"😒", -1.8}, {"🙃", -0.8}, {"🤦", -1.8},
-            {"😱", -1.6}, {"😨", -1.4}, {"💔", -2.2}, {"🤮", -2.8}, {"🤢", -2.4}};
+            {"😀", 2.0}, {"😃", 2.0}, {"😄", 2.1}, {"😁", 2.1}, {"😊", 2.0}, {"🙂", 1.4}, {"😍", 2.8}, {"🥰", 2.8},
+            {"😘", 2.2}, {"😎", 1.5}, {"🤩", 2.6}, {"😂", 1.2}, {"🤣", 1.2}, {"😉", 1.2}, {"👍", 1.8}, {"👏", 1.8},
+            {"🙌", 2.0}, {"💯", 1.8}, {"🎉", 2.0}, {"🥳", 2.2}, {"❤", 2.4}, {"💕", 2.4}, {"💖", 2.4}, {"😻", 2.4},
+            {"✨", 1.0}, {"⭐", 1.4}, {"🌟", 1.6}, {"🙏", 1.6}, {"😐", -0.4}, {"😑", -0.8}, {"😕", -1.2}, {"🤔", -0.3},
+            {"😬", -1.0}, {"😟", -1.5}, {"🙁", -1.6}, {"☹", -1.8}, {"😞", -2.0}, {"😔", -1.8}, {"😢", -2.2}, {"😭", -2.4},
+            {"😩", -2.2}, {"😫", -2.2}, {"😖", -2.0}, {"😣", -1.8}, {"😤", -2.4}, {"😠", -2.8}, {"😡", -3.1}, {"🤬", -3.4},
+            {"👎", -2.0}, {"💩", -2.4}, {"🙄", -1.2}, {"😒", -1.8}, {"🙃", -0.8}, {"🤦", -1.8}, {"😱", -1.6},
+            {"😨", -1.4}, {"💔", -2.2}, {"🤮", -2.8}, {"🤢", -2.4}};
         StringTable<double> t;
         for (const auto &[face, valence] : pairs)
             t[QString::fromUtf8(face)] = valence;
@@ -107,20 +102,18 @@ bool isEyeRoll(const QString &emoji)
 
 bool isProfanity(const QString &word)
 {
-    static const StringSet words = wordSet({
-        "damn", "damned", "dammit", "goddamn", "goddamned", "bloody", "fuck", "fucks", "fucked", "fucking",
-        "fuckin", "fk", "fking", "effing", "shit", "shitty", "bullshit", "crap", "crappy", "wtf", "stfu",
-        "hell", "ass", "asses", "asshole", "assholes", "bastard", "bastards", "bitch", "piss", "pissed",
+    static const StringSet words = wordSet({"damn", "damned", "dammit", "goddamn", "goddamned", "bloody", "fuck",
+        "fucks", "fucked", "fucking", "fuckin", "fk", "fking", "effing", "shit", "shitty", "bullshit", "crap", "crappy",
+        "wtf", "stfu", "hell", "ass", "asses", "asshole", "assholes", "bastard", "bastards", "bitch", "piss", "pissed",
         "dick", "idiot", "idiots", "moron", "morons", "screw", "screwed", "sucks", "bs", "jerks", "jerk"});
     return words.count(word) > 0;
 }
 
 bool isComplaintContext(const QString &word)
 {
-    static const StringSet words = wordSet({
-        "again", "another", "still", "yet", "late", "delayed", "delay", "delays", "waiting", "wait", "waited",
-        "hours", "days", "weeks", "hold", "broken", "missing", "lost", "wrong", "nothing", "never", "cancelled",
-        "charged", "twice", "refund", "damaged", "useless"});
+    static const StringSet words = wordSet({"again", "another", "still", "yet", "late", "delayed", "delay", "delays",
+        "waiting", "wait", "waited", "hours", "days", "weeks", "hold", "broken", "missing", "lost", "wrong", "nothing",
+        "never", "cancelled", "charged", "twice", "refund", "damaged", "useless"});
     return words.count(word) > 0;
 }
 
@@ -130,25 +123,22 @@ WordClass classify(const QString &word)
         // Every word some table knows, with its class from the predicates above.
         StringSet words;
         for (const char *w : {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot",
-                              "cant", "without", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent",
-                              "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt",
-                              "neednt", "darent", "nope", "nah", "idk", "absolutely", "amazingly", "awfully",
-                              "completely", "considerably", "deeply", "enormously", "entirely", "especially",
-                              "exceptionally", "extremely", "fully", "greatly", "highly", "hugely", "incredibly",
-                              "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really",
-                              "remarkably", "so", "substantially", "super", "thoroughly", "totally", "tremendously",
-                              "truly", "unbelievably", "unusually", "utterly", "very", "seriously", "too", "such",
-                              "fucking", "freaking", "frigging", "bloody", "damn", "goddamn", "sooo", "soo", "real",
-                              "veryyy", "soooo", "almost", "barely", "hardly", "kinda", "kindof", "less", "little",
-                              "marginally", "occasionally", "partly", "scarcely", "slightly", "somewhat", "sorta",
-                              "bit", "fairly", "mostly", "pretty", "rather", "damned", "dammit", "goddamned", "fuck",
-                              "fucks", "fucked", "fuckin", "fk", "fking", "effing", "shit", "shitty", "bullshit",
-                              "crap", "crappy", "wtf", "stfu", "hell", "ass", "asses", "asshole", "assholes",
-                              "bastard", "bastards", "bitch", "piss", "pissed", "dick", "idiot", "idiots", "moron",
-                              "morons", "screw", "screwed", "sucks", "bs", "jerks", "jerk", "again", "another",
-                              "still", "yet", "late", "delayed", "delay", "delays", "waiting", "wait", "waited",
-                              "hours", "days", "weeks", "hold", "broken", "missing", "lost", "wrong", "cancelled",
-                              "charged", "twice", "refund", "damaged", "useless"})
+                 "cant", "without", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "couldnt", "wont",
+                 "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "darent", "nope", "nah",
+                 "idk", "absolutely", "amazingly", "awfully", "completely", "considerably", "deeply", "enormously",
+                 "entirely", "especially", "exceptionally", "extremely", "fully", "greatly", "highly", "hugely",
+                 "incredibly", "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really",
+                 "remarkably", "so", "substantially", "super", "thoroughly", "totally", "tremendously", "truly",
+                 "unbelievably", "unusually", "utterly", "very", "seriously", "too", "such", "fucking", "freaking",
+                 "frigging", "bloody", "damn", "goddamn", "sooo", "soo", "real", "veryyy", "soooo", "almost", "barely",
+                 "hardly", "kinda", "kindof", "less", "little", "marginally", "occasionally", "partly", "scarcely",
+                 "slightly", "somewhat", "sorta", "bit", "fairly", "mostly", "pretty", "rather", "damned", "dammit",
+                 "goddamned", "fuck", "fucks", "fucked", "fuckin", "fk", "fking", "effing", "shit", "shitty",
+                 "bullshit", "crap", "crappy", "wtf", "stfu", "hell", "ass", "asses", "asshole", "assholes", "bastard",
+                 "bastards", "bitch", "piss", "pissed", "dick", "idiot", "idiots", "moron", "morons", "screw",
+                 "screwed", "sucks", "bs", "jerks", "jerk", "again", "another", "still", "yet", "late", "delayed",
+                 "delay", "delays", "waiting", "wait", "waited", "hours", "days", "weeks", "hold", "broken", "missing",
+                 "lost", "wrong", "cancelled", "charged", "twice", "refund", "damaged", "useless"})
             words.insert(QLatin1String(w));
         StringTable<WordClass> t;
         for (const QString &w : words)

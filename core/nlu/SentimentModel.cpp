@@ -22,7 +22,7 @@ constexpr double kNeutralBand = 1.0;
 // How much stronger than the lexicon's valence a contrary correction must be to flip it.
 constexpr double kFlipRatio = 2.0;
 
-void quiet(const char *) {}
+void quiet(const char *) { }
 
 // One row of liblinear features: the lexicon valence at index 1, then the known terms
 // (indices from the vocabulary, sorted and unique), then the -1 terminator.

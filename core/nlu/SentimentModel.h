@@ -15,7 +15,7 @@ namespace tierdesk::nlu {
 // What the analyser hands the model for one message.
 struct SentimentFeatures {
     double lexiconValence = 0.0; // the lexicon's valence sum, before emphasis
-    QStringList terms;           // words (negated ones as "not:word"), bigrams "a b", emoji
+    QStringList terms; // words (negated ones as "not:word"), bigrams "a b", emoji
 };
 
 struct SentimentExample {
@@ -23,8 +23,7 @@ struct SentimentExample {
     bool positive = false;
 };
 
-class SentimentModel
-{
+class SentimentModel {
 public:
     // The regularisation constant chosen by 5-fold cross-validation on the training part.
     static constexpr double kDefaultCost = 3.0;

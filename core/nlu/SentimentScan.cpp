@@ -12,15 +12,18 @@ namespace {
 
 using sentiment_cues::kBoost;
 // Constants of the VADER method (Hutto & Gilbert 2014), kept where they were measured.
-constexpr double kCapsBoost = 0.733;  // ALL-CAPS word
-constexpr double kNegation = -0.74;   // "not good" keeps 74 % of the flipped valence
+constexpr double kCapsBoost = 0.733; // ALL-CAPS word
+constexpr double kNegation = -0.74; // "not good" keeps 74 % of the flipped valence
 constexpr double kExasperation = 0.8; // "?!" on an otherwise neutral message
 // Sarcasm: praise counts against, at this share, plus one mild negative cue.
 constexpr double kSarcasmFlip = 0.25;
 constexpr double kSarcasmCue = 1.0;
 constexpr int kNegationReach = 3; // words after a negator that it still reaches
 
-double sign(double v) { return v < 0 ? -1.0 : 1.0; }
+double sign(double v)
+{
+    return v < 0 ? -1.0 : 1.0;
+}
 
 bool isClauseBreak(const Token &t)
 {
@@ -112,7 +115,7 @@ void markNegation(QList<SentimentScan::Word> &words)
 
 // Valence of the word at i, or of the longest phrase starting there; *span and *cue set.
 double lookUp(const SentimentAnalyzer::Lexicon &lex, const QList<SentimentScan::Word> &words, int i, int *span,
-              QString *cue, bool *elongated)
+    QString *cue, bool *elongated)
 {
     const int n = int(words.size());
     const int longest = lex.phraseStarts.count(words.at(i).norm) > 0 ? std::min(lex.longestPhrase, n - i) : 1;
@@ -172,7 +175,8 @@ double modify(const QList<SentimentScan::Word> &words, int i, double v, QString 
             v += sign(v) * scalar;
         }
         if (!negated && prev.cls.negator) {
-            const bool notOnly = prev.norm == QLatin1String("not") && k == 1 && words.at(i).norm == QLatin1String("only");
+            const bool notOnly
+                = prev.norm == QLatin1String("not") && k == 1 && words.at(i).norm == QLatin1String("only");
             if (!notOnly) {
                 negated = true;
                 *cue = prev.norm + QLatin1Char(' ') + *cue;
@@ -247,9 +251,8 @@ bool hasComplaintContext(const SentimentScan &s)
 {
     if (s.negative < 0)
         return true;
-    return std::any_of(s.words.cbegin(), s.words.cend(), [](const SentimentScan::Word &w) {
-        return w.cls.complaintContext || w.cls.negator;
-    });
+    return std::any_of(s.words.cbegin(), s.words.cend(),
+        [](const SentimentScan::Word &w) { return w.cls.complaintContext || w.cls.negator; });
 }
 
 // Markers that turn praise into its opposite; the marker as a cue, or empty.
@@ -261,7 +264,8 @@ QString findSarcasm(const SentimentScan &s)
     for (const SentimentScan::Word &w : s.words)
         joined += QLatin1Char(' ') + w.norm;
     joined += QLatin1Char(' ');
-    for (const char *phrase : {" thanks for nothing ", " thank you for nothing ", " yeah right ", " thanks a lot for nothing "}) {
+    for (const char *phrase :
+        {" thanks for nothing ", " thank you for nothing ", " yeah right ", " thanks a lot for nothing "}) {
         if (joined.contains(QLatin1String(phrase)))
             return QString::fromLatin1(phrase).trimmed();
     }
@@ -276,15 +280,15 @@ QString findSarcasm(const SentimentScan &s)
     if (s.positive <= 0 || !hasComplaintContext(s))
         return QString();
     static const QStringList interjections = {QStringLiteral("wow"), QStringLiteral("oh"), QStringLiteral("just"),
-                                              QStringLiteral("yeah"), QStringLiteral("gee"), QStringLiteral("ah")};
+        QStringLiteral("yeah"), QStringLiteral("gee"), QStringLiteral("ah")};
     for (int i = 0; i + 1 < n; ++i) { // "oh great, another delay": praise closing its clause
         const bool closes = i + 2 == n || s.words.at(i + 2).breakBefore;
         if (interjections.contains(s.words.at(i).norm) && s.words.at(i + 1).valence > 0 && closes)
             return s.words.at(i).norm + QLatin1Char(' ') + s.words.at(i + 1).norm;
     }
-    for (const char *phrase : {" love how ", " love that ", " love it when ", " thanks a lot ", " great job ",
-                               " nice job ", " good job ", " well done ", " so helpful ", " real helpful ",
-                               " very helpful ", " what a surprise ", " big surprise "}) {
+    for (const char *phrase :
+        {" love how ", " love that ", " love it when ", " thanks a lot ", " great job ", " nice job ", " good job ",
+            " well done ", " so helpful ", " real helpful ", " very helpful ", " what a surprise ", " big surprise "}) {
         if (joined.contains(QLatin1String(phrase)))
             return QString::fromLatin1(phrase).trimmed();
     }

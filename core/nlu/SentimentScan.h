@@ -15,30 +15,30 @@ namespace tierdesk::nlu {
 
 struct SentimentScan {
     struct Word {
-        QString norm;             // lower case, as the Tokenizer normalised it
-        bool caps = false;        // ALL CAPS word of two letters or more
+        QString norm; // lower case, as the Tokenizer normalised it
+        bool caps = false; // ALL CAPS word of two letters or more
         bool breakBefore = false; // a clause boundary between this word and the previous one
-        bool negated = false;     // inside the scope of a negator
-        double valence = 0.0;     // what this word (or the phrase it starts) contributed
+        bool negated = false; // inside the scope of a negator
+        double valence = 0.0; // what this word (or the phrase it starts) contributed
         sentiment_cues::WordClass cls; // negator, booster, profanity...
     };
 
     QList<Word> words;
-    QStringList emojis;       // emoji and emoticons as written
-    int exclamations = 0;     // '!' characters
-    int questions = 0;        // '?' characters
-    int exasperations = 0;    // runs with both '?' and '!'
-    int upper = 0;            // capital letters in words
+    QStringList emojis; // emoji and emoticons as written
+    int exclamations = 0; // '!' characters
+    int questions = 0; // '?' characters
+    int exasperations = 0; // runs with both '?' and '!'
+    int upper = 0; // capital letters in words
     int letters = 0;
-    bool slashS = false;      // a trailing "/s"
+    bool slashS = false; // a trailing "/s"
 
-    double positive = 0.0;    // sum of positive contributions (words and emoji)
-    double negative = 0.0;    // sum of negative contributions
+    double positive = 0.0; // sum of positive contributions (words and emoji)
+    double negative = 0.0; // sum of negative contributions
     QStringList positiveCues; // as reported in cues and trigger
     QStringList negativeCues;
-    QStringList cues;         // every cue, in order (words, emoji, then markers)
-    QStringList cueWords;     // the valence words themselves, without negators
-    QString sarcasm;          // the marker that showed sarcasm, empty if none
+    QStringList cues; // every cue, in order (words, emoji, then markers)
+    QStringList cueWords; // the valence words themselves, without negators
+    QString sarcasm; // the marker that showed sarcasm, empty if none
     QStringList profanity;
 
     bool shouting() const { return letters >= 8 && upper * 10 >= letters * 6; }

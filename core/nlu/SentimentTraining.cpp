@@ -58,7 +58,10 @@ QList<SentimentExample> sentimentExamples(const SentimentAnalyzer &analyzer, con
     return out;
 }
 
-double BinaryEvaluation::accuracy() const { return n ? double(truePositive + trueNegative) / n : 0.0; }
+double BinaryEvaluation::accuracy() const
+{
+    return n ? double(truePositive + trueNegative) / n : 0.0;
+}
 
 double BinaryEvaluation::macroF1() const
 {

@@ -17,12 +17,10 @@ struct UnseededStringHash {
     size_t operator()(const QString &s) const noexcept { return qHash(QStringView(s), 0); }
 };
 
-template<typename Value>
-using StringTable = std::unordered_map<QString, Value, UnseededStringHash>;
+template <typename Value> using StringTable = std::unordered_map<QString, Value, UnseededStringHash>;
 using StringSet = std::unordered_set<QString, UnseededStringHash>;
 
-template<typename Value>
-Value valueOr(const StringTable<Value> &table, const QString &key, Value fallback)
+template <typename Value> Value valueOr(const StringTable<Value> &table, const QString &key, Value fallback)
 {
     const auto it = table.find(key);
     return it == table.end() ? fallback : it->second;

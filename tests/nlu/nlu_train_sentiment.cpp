@@ -37,8 +37,10 @@ int main(int argc, char **argv)
     }
     const SentimentModel model = SentimentModel::train(train, bestCost);
     const QStringList header = {
-        QStringLiteral("Sentiment model for Tierdesk: liblinear L2-regularised logistic regression, C=%1.").arg(bestCost),
-        QStringLiteral("Trained by tests/nlu/nlu_train_sentiment on the %1 TRAIN sentences (isHeldOut() false)").arg(train.size()),
+        QStringLiteral("Sentiment model for Tierdesk: liblinear L2-regularised logistic regression, C=%1.")
+            .arg(bestCost),
+        QStringLiteral("Trained by tests/nlu/nlu_train_sentiment on the %1 TRAIN sentences (isHeldOut() false)")
+            .arg(train.size()),
         QStringLiteral("of the UCI Sentiment Labelled Sentences (Kotzias et al., KDD 2015), CC BY 4.0: see README.md."),
         QStringLiteral("lines: lexicon<TAB>weight per lexicon valence/4 | bias<TAB>b | term<TAB>n-gram<TAB>weight")};
     if (!model.save(args.at(2), header, &error)) {

@@ -15,8 +15,7 @@ using namespace tierdesk::nlu;
 // QString), so levels are compared by their wire names.
 #define COMPARE_LEVEL(actual, expected) QCOMPARE(toString(actual), toString(expected))
 
-class TestSentiment : public QObject
-{
+class TestSentiment : public QObject {
     Q_OBJECT
 
 private slots:
@@ -69,14 +68,17 @@ void TestSentiment::levels_data()
     QTest::newRow("ok thanks") << QStringLiteral("ok thanks") << Sentiment::Satisfied;
     QTest::newRow("fine") << QStringLiteral("That works, thank you") << Sentiment::Satisfied;
     QTest::newRow("question") << QStringLiteral("Where is my order?") << Sentiment::Neutral;
-    QTest::newRow("plain") << QStringLiteral("I want to change my delivery address to 12 Main Street") << Sentiment::Neutral;
+    QTest::newRow("plain") << QStringLiteral("I want to change my delivery address to 12 Main Street")
+                           << Sentiment::Neutral;
     QTest::newRow("empty") << QString() << Sentiment::Neutral;
-    QTest::newRow("waiting") << QStringLiteral("I've been waiting a week, this is frustrating") << Sentiment::Frustrated;
+    QTest::newRow("waiting") << QStringLiteral("I've been waiting a week, this is frustrating")
+                             << Sentiment::Frustrated;
     QTest::newRow("disappointed") << QStringLiteral("I'm disappointed, the box was damaged") << Sentiment::Frustrated;
     QTest::newRow("terrible") << QStringLiteral("This is terrible service, I'm really angry") << Sentiment::Angry;
     QTest::newRow("scam") << QStringLiteral("This is a scam and your support is useless") << Sentiment::Angry;
     QTest::newRow("irate") << QStringLiteral("THIS IS ABSOLUTELY UNACCEPTABLE!!! I AM FURIOUS") << Sentiment::Irate;
-    QTest::newRow("irate lower") << QStringLiteral("worst company ever, you are liars and thieves, absolutely disgusting, I hate you!!!")
+    QTest::newRow("irate lower") << QStringLiteral(
+        "worst company ever, you are liars and thieves, absolutely disgusting, I hate you!!!")
                                  << Sentiment::Irate;
 }
 
@@ -85,9 +87,11 @@ void TestSentiment::levels()
     QFETCH(QString, text);
     QFETCH(Sentiment, level);
     const SentimentResult r = m_analyzer.analyze(text);
-    QVERIFY2(r.level == level, qPrintable(QStringLiteral("%1 -> %2 (score %3, cues %4)")
-                                              .arg(text, toString(r.level)).arg(r.score)
-                                              .arg(r.cues.join(QLatin1Char(',')))));
+    QVERIFY2(r.level == level,
+        qPrintable(QStringLiteral("%1 -> %2 (score %3, cues %4)")
+                       .arg(text, toString(r.level))
+                       .arg(r.score)
+                       .arg(r.cues.join(QLatin1Char(',')))));
 }
 
 void TestSentiment::negation_data()
@@ -303,7 +307,8 @@ void TestSentiment::emoji()
     QVERIFY(frown.cues.contains(QStringLiteral(":(")));
     QVERIFY(rage.emotions.contains(QLatin1String(emotion::Anger)));
     // Skin tones and variation selectors do not hide an emoji's meaning.
-    QVERIFY(m_analyzer.analyze(QStringLiteral("thanks 👍🏽")).score > m_analyzer.analyze(QStringLiteral("ok")).score);
+    QVERIFY(
+        m_analyzer.analyze(QStringLiteral("thanks 👍🏽")).score > m_analyzer.analyze(QStringLiteral("ok")).score);
     QVERIFY(m_analyzer.analyze(QStringLiteral("got it ❤️")).score > 0.6);
 }
 
@@ -330,7 +335,8 @@ void TestSentiment::profanity()
 // requests with swearing in them. Each is found, and none reads as positive.
 void TestSentiment::bitextOffensiveWording()
 {
-    QFile file(test::sharedDataDir() + QStringLiteral("/bitext_customer_support/Bitext_Sample_Customer_Support_Training_Dataset.csv"));
+    QFile file(test::sharedDataDir()
+        + QStringLiteral("/bitext_customer_support/Bitext_Sample_Customer_Support_Training_Dataset.csv"));
     if (!file.open(QIODevice::ReadOnly))
         QSKIP("Bitext data not found");
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(file.readAll()));
@@ -355,7 +361,7 @@ void TestSentiment::bitextOffensiveWording()
         negative += r.score < 0.5 ? 1 : 0;
     }
     qInfo("Bitext W rows: %d, profanity found in %d, negative %d; profanity in other rows: %d", offensive, found,
-          negative, plainProfane);
+        negative, plainProfane);
     QVERIFY(offensive > 150);
     QVERIFY(found >= offensive * 95 / 100);
     QVERIFY(negative >= offensive * 90 / 100);
@@ -366,16 +372,26 @@ void TestSentiment::emotions_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("emotion");
-    QTest::newRow("seed 000") << QStringLiteral("I've been waiting for 3 days and still haven't received any update on my "
-                                                "order. This is frustrating.") << QString::fromLatin1(emotion::Frustration);
-    QTest::newRow("disappointed") << QStringLiteral("I'm really disappointed with the quality") << QString::fromLatin1(emotion::Disappointment);
-    QTest::newRow("not happy") << QStringLiteral("not happy with this at all") << QString::fromLatin1(emotion::Disappointment);
-    QTest::newRow("furious") << QStringLiteral("THIS IS UNACCEPTABLE, I AM FURIOUS") << QString::fromLatin1(emotion::Anger);
-    QTest::newRow("thanks") << QStringLiteral("thank you so much for your help") << QString::fromLatin1(emotion::Gratitude);
+    QTest::newRow("seed 000") << QStringLiteral(
+        "I've been waiting for 3 days and still haven't received any update on my "
+        "order. This is frustrating.")
+                              << QString::fromLatin1(emotion::Frustration);
+    QTest::newRow("disappointed") << QStringLiteral("I'm really disappointed with the quality")
+                                  << QString::fromLatin1(emotion::Disappointment);
+    QTest::newRow("not happy") << QStringLiteral("not happy with this at all")
+                               << QString::fromLatin1(emotion::Disappointment);
+    QTest::newRow("furious") << QStringLiteral("THIS IS UNACCEPTABLE, I AM FURIOUS")
+                             << QString::fromLatin1(emotion::Anger);
+    QTest::newRow("thanks") << QStringLiteral("thank you so much for your help")
+                            << QString::fromLatin1(emotion::Gratitude);
     QTest::newRow("works") << QStringLiteral("perfect, it works now") << QString::fromLatin1(emotion::Satisfaction);
-    QTest::newRow("confused") << QStringLiteral("I'm confused, what does this charge mean??") << QString::fromLatin1(emotion::Confusion);
-    QTest::newRow("urgent") << QStringLiteral("I need this fixed asap, it's urgent") << QString::fromLatin1(emotion::Urgency);
-    QTest::newRow("worried") << QStringLiteral("I'm worried my payment went through twice") << QString::fromLatin1(emotion::Worry);
+    QTest::newRow("confused") << QStringLiteral("I'm confused, what does this charge mean??")
+                              << QString::fromLatin1(emotion::Confusion);
+    QTest::newRow("urgent") << QStringLiteral("I need this fixed asap, it's urgent")
+                            << QString::fromLatin1(emotion::Urgency);
+    QTest::newRow("worried") << QStringLiteral("I'm worried my payment went through twice")
+                             << QString::fromLatin1(emotion::Worry);
+    QTest::newRow("insult") << QStringLiteral("you people are idiots") << QString::fromLatin1(emotion::Anger);
 }
 
 void TestSentiment::emotions()
@@ -383,7 +399,8 @@ void TestSentiment::emotions()
     QFETCH(QString, text);
     QFETCH(QString, emotion);
     const SentimentResult r = m_analyzer.analyze(text);
-    QVERIFY2(r.emotions.contains(emotion), qPrintable(text + QStringLiteral(" -> ") + r.emotions.join(QLatin1Char(','))));
+    QVERIFY2(
+        r.emotions.contains(emotion), qPrintable(text + QStringLiteral(" -> ") + r.emotions.join(QLatin1Char(','))));
     QVERIFY(r.emotions.size() <= 3);
     if (r.score < 0.4)
         QVERIFY(!r.emotions.contains(QLatin1String(emotion::Satisfaction)));
@@ -419,11 +436,16 @@ void TestSentiment::recommendations()
     QVERIFY(types(angry).contains(QStringLiteral("apologize")));
     const SentimentResult mild = m_analyzer.analyze(QStringLiteral("the parcel is a bit late, a little annoying"));
     QVERIFY(!types(mild).contains(QStringLiteral("escalate")));
-    QCOMPARE(types(m_analyzer.analyze(QStringLiteral("what are your opening hours"))), QStringList{QStringLiteral("continue")});
-    QCOMPARE(types(m_analyzer.analyze(QStringLiteral("thanks, that was perfect!"))).first(), QStringLiteral("acknowledge"));
-    QVERIFY(types(m_analyzer.analyze(QStringLiteral("I need this fixed asap, it's urgent"))).contains(QStringLiteral("prioritize")));
-    QVERIFY(types(m_analyzer.analyze(QStringLiteral("I'm confused, what does this charge mean??"))).contains(QStringLiteral("clarify")));
-    QVERIFY(types(m_analyzer.analyze(QStringLiteral("great, just great"))).contains(QStringLiteral("address_complaint")));
+    QCOMPARE(types(m_analyzer.analyze(QStringLiteral("what are your opening hours"))),
+        QStringList{QStringLiteral("continue")});
+    QCOMPARE(
+        types(m_analyzer.analyze(QStringLiteral("thanks, that was perfect!"))).first(), QStringLiteral("acknowledge"));
+    QVERIFY(types(m_analyzer.analyze(QStringLiteral("I need this fixed asap, it's urgent")))
+                .contains(QStringLiteral("prioritize")));
+    QVERIFY(types(m_analyzer.analyze(QStringLiteral("I'm confused, what does this charge mean??")))
+                .contains(QStringLiteral("clarify")));
+    QVERIFY(
+        types(m_analyzer.analyze(QStringLiteral("great, just great"))).contains(QStringLiteral("address_complaint")));
     QVERIFY(!types(m_analyzer.analyze(QStringLiteral("great, just great"))).contains(QStringLiteral("acknowledge")));
     QCOMPARE(types(m_analyzer.analyze(QString())), QStringList{QStringLiteral("continue")});
 }
@@ -434,7 +456,8 @@ void TestSentiment::recommendations()
 void TestSentiment::uciHeldOutQuality()
 {
     QString error;
-    const QList<LabelledSentence> all = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"), &error);
+    const QList<LabelledSentence> all
+        = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"), &error);
     if (all.isEmpty())
         QSKIP(qPrintable(QStringLiteral("labelled data not found: %1").arg(error)));
     QCOMPARE(all.size(), 3000);
@@ -442,9 +465,10 @@ void TestSentiment::uciHeldOutQuality()
     QVERIFY(heldOut.size() > 500);
     QVERIFY(m_analyzer.hasModel());
     const BinaryEvaluation shipped = evaluateBinary(m_analyzer, heldOut);
-    const BinaryEvaluation lexicon = evaluateBinary(SentimentAnalyzer(QStringLiteral(":/nlu/sentiment_lexicon.tsv")), heldOut);
-    qInfo("UCI held-out (n=%d): accuracy %.4f, macro-F1 %.4f; lexicon alone %.4f / %.4f", shipped.n,
-          shipped.accuracy(), shipped.macroF1(), lexicon.accuracy(), lexicon.macroF1());
+    const BinaryEvaluation lexicon
+        = evaluateBinary(SentimentAnalyzer(QStringLiteral(":/nlu/sentiment_lexicon.tsv")), heldOut);
+    qInfo("UCI held-out (n=%d): accuracy %.4f, macro-F1 %.4f; lexicon alone %.4f / %.4f", shipped.n, shipped.accuracy(),
+        shipped.macroF1(), lexicon.accuracy(), lexicon.macroF1());
     // Measured 0.874 / 0.874 (VADER 0.8036 / 0.8030, AFINN 0.7938 / 0.7920 on the same sentences).
     QVERIFY2(shipped.accuracy() >= 0.85, qPrintable(QString::number(shipped.accuracy())));
     QVERIFY2(shipped.macroF1() >= 0.85, qPrintable(QString::number(shipped.macroF1())));
@@ -456,7 +480,8 @@ void TestSentiment::uciHeldOutQuality()
 void TestSentiment::retrainedModelMatchesShipped()
 {
     QString error;
-    const QList<LabelledSentence> all = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"), &error);
+    const QList<LabelledSentence> all
+        = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"), &error);
     if (all.isEmpty())
         QSKIP(qPrintable(QStringLiteral("labelled data not found: %1").arg(error)));
     const QList<LabelledSentence> trainSentences = trainPart(all);
@@ -481,7 +506,8 @@ void TestSentiment::speed()
         "nobody answers the phone and I am really not happy about this. Please fix it today, or I will "
         "cancel everything!!");
     double sink = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         sink += m_analyzer.analyze(text).score;
     }
     QVERIFY(sink > 0);
