@@ -35,33 +35,66 @@ QString withoutEmojiModifiers(const QString &emoji)
     return out;
 }
 
+// The word lists, each written once; classify() indexes their union.
+const StringSet &boosters()
+{
+    static const StringSet set = wordSet({"absolutely", "amazingly", "awfully", "completely", "considerably", "deeply",
+        "enormously", "entirely", "especially", "exceptionally", "extremely", "fully", "greatly", "highly", "hugely",
+        "incredibly", "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably",
+        "so", "substantially", "super", "thoroughly", "totally", "tremendously", "truly", "unbelievably", "unusually",
+        "utterly", "very", "seriously", "too", "such", "fucking", "freaking", "frigging", "bloody", "damn", "goddamn",
+        "sooo", "soo", "real", "veryyy", "soooo"});
+    return set;
+}
+
+const StringSet &dampeners()
+{
+    static const StringSet set
+        = wordSet({"almost", "barely", "hardly", "kinda", "kindof", "less", "little", "marginally", "occasionally",
+            "partly", "scarcely", "slightly", "somewhat", "sorta", "bit", "fairly", "mostly", "pretty", "rather"});
+    return set;
+}
+
+const StringSet &negators()
+{
+    static const StringSet set
+        = wordSet({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "cant",
+            "without", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "couldnt", "wont", "wouldnt",
+            "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "darent", "nope", "nah", "idk"});
+    return set;
+}
+
+const StringSet &profanityWords()
+{
+    static const StringSet set = wordSet({"damn", "damned", "dammit", "goddamn", "goddamned", "bloody", "fuck", "fucks",
+        "fucked", "fucking", "fuckin", "fk", "fking", "effing", "shit", "shitty", "bullshit", "crap", "crappy", "wtf",
+        "stfu", "hell", "ass", "asses", "asshole", "assholes", "bastard", "bastards", "bitch", "piss", "pissed", "dick",
+        "idiot", "idiots", "moron", "morons", "screw", "screwed", "sucks", "bs", "jerks", "jerk"});
+    return set;
+}
+
+const StringSet &complaintWords()
+{
+    static const StringSet set = wordSet({"again", "another", "still", "yet", "late", "delayed", "delay", "delays",
+        "waiting", "wait", "waited", "hours", "days", "weeks", "hold", "broken", "missing", "lost", "wrong", "nothing",
+        "never", "cancelled", "charged", "twice", "refund", "damaged", "useless"});
+    return set;
+}
+
 } // namespace
 
 double modifier(const QString &word)
 {
-    static const StringSet boosters = wordSet({"absolutely", "amazingly", "awfully", "completely", "considerably",
-        "deeply", "enormously", "entirely", "especially", "exceptionally", "extremely", "fully", "greatly", "highly",
-        "hugely", "incredibly", "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really",
-        "remarkably", "so", "substantially", "super", "thoroughly", "totally", "tremendously", "truly", "unbelievably",
-        "unusually", "utterly", "very", "seriously", "too", "such", "fucking", "freaking", "frigging", "bloody", "damn",
-        "goddamn", "sooo", "soo", "real", "veryyy", "soooo"});
-    static const StringSet dampeners
-        = wordSet({"almost", "barely", "hardly", "kinda", "kindof", "less", "little", "marginally", "occasionally",
-            "partly", "scarcely", "slightly", "somewhat", "sorta", "bit", "fairly", "mostly", "pretty", "rather"});
-    if (boosters.count(word))
+    if (boosters().count(word))
         return kBoost;
-    if (dampeners.count(word))
+    if (dampeners().count(word))
         return -kBoost;
     return 0.0;
 }
 
 bool isNegator(const QString &word)
 {
-    static const StringSet negators
-        = wordSet({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot", "cant",
-            "without", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "couldnt", "wont", "wouldnt",
-            "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "darent", "nope", "nah", "idk"});
-    return negators.count(word) > 0 || word.endsWith(QLatin1String("n't"));
+    return negators().count(word) > 0 || word.endsWith(QLatin1String("n't"));
 }
 
 double emojiValence(const QString &emoji, bool *known)
@@ -102,47 +135,22 @@ bool isEyeRoll(const QString &emoji)
 
 bool isProfanity(const QString &word)
 {
-    static const StringSet words = wordSet({"damn", "damned", "dammit", "goddamn", "goddamned", "bloody", "fuck",
-        "fucks", "fucked", "fucking", "fuckin", "fk", "fking", "effing", "shit", "shitty", "bullshit", "crap", "crappy",
-        "wtf", "stfu", "hell", "ass", "asses", "asshole", "assholes", "bastard", "bastards", "bitch", "piss", "pissed",
-        "dick", "idiot", "idiots", "moron", "morons", "screw", "screwed", "sucks", "bs", "jerks", "jerk"});
-    return words.count(word) > 0;
+    return profanityWords().count(word) > 0;
 }
 
 bool isComplaintContext(const QString &word)
 {
-    static const StringSet words = wordSet({"again", "another", "still", "yet", "late", "delayed", "delay", "delays",
-        "waiting", "wait", "waited", "hours", "days", "weeks", "hold", "broken", "missing", "lost", "wrong", "nothing",
-        "never", "cancelled", "charged", "twice", "refund", "damaged", "useless"});
-    return words.count(word) > 0;
+    return complaintWords().count(word) > 0;
 }
 
 WordClass classify(const QString &word)
 {
     static const StringTable<WordClass> known = [] {
-        // Every word some table knows, with its class from the predicates above.
-        StringSet words;
-        for (const char *w : {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot",
-                 "cant", "without", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "couldnt", "wont",
-                 "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "darent", "nope", "nah",
-                 "idk", "absolutely", "amazingly", "awfully", "completely", "considerably", "deeply", "enormously",
-                 "entirely", "especially", "exceptionally", "extremely", "fully", "greatly", "highly", "hugely",
-                 "incredibly", "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really",
-                 "remarkably", "so", "substantially", "super", "thoroughly", "totally", "tremendously", "truly",
-                 "unbelievably", "unusually", "utterly", "very", "seriously", "too", "such", "fucking", "freaking",
-                 "frigging", "bloody", "damn", "goddamn", "sooo", "soo", "real", "veryyy", "soooo", "almost", "barely",
-                 "hardly", "kinda", "kindof", "less", "little", "marginally", "occasionally", "partly", "scarcely",
-                 "slightly", "somewhat", "sorta", "bit", "fairly", "mostly", "pretty", "rather", "damned", "dammit",
-                 "goddamned", "fuck", "fucks", "fucked", "fuckin", "fk", "fking", "effing", "shit", "shitty",
-                 "bullshit", "crap", "crappy", "wtf", "stfu", "hell", "ass", "asses", "asshole", "assholes", "bastard",
-                 "bastards", "bitch", "piss", "pissed", "dick", "idiot", "idiots", "moron", "morons", "screw",
-                 "screwed", "sucks", "bs", "jerks", "jerk", "again", "another", "still", "yet", "late", "delayed",
-                 "delay", "delays", "waiting", "wait", "waited", "hours", "days", "weeks", "hold", "broken", "missing",
-                 "lost", "wrong", "cancelled", "charged", "twice", "refund", "damaged", "useless"})
-            words.insert(QLatin1String(w));
         StringTable<WordClass> t;
-        for (const QString &w : words)
-            t[w] = {modifier(w), isNegator(w), isProfanity(w), isComplaintContext(w)};
+        for (const StringSet *set : {&boosters(), &dampeners(), &negators(), &profanityWords(), &complaintWords()}) {
+            for (const QString &w : *set)
+                t[w] = {modifier(w), isNegator(w), isProfanity(w), isComplaintContext(w)};
+        }
         return t;
     }();
     const auto it = known.find(word);
