@@ -1,0 +1,198 @@
+#include "core/nlu/IntentModelTrainer.h"
+
+#include "core/nlu/IntentFeatures.h"
+
+#include <linear.h>
+
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace tierdesk::nlu {
+
+namespace {
+
+constexpr float kDefaultTemperature = 0.1f;
+
+void quiet(const char *) {}
+
+// Which side of the calibration split a text falls on: a salted FNV-1a, independent
+// of isHeldOut() so that the test split and the calibration split do not align.
+bool isCalibrationExample(const QString &text, int percent)
+{
+    quint32 hash = 2166136261u ^ 0x9e3779b9u;
+    for (const char b : text.simplified().toLower().toUtf8()) {
+        hash ^= quint8(b);
+        hash *= 16777619u;
+    }
+    return int(hash % 100u) < percent;
+}
+
+// Vocabulary (every feature seen), idf = ln((1 + N) / (1 + df)) + 1, as scikit-learn's.
+void buildVocabulary(const QList<IntentExample> &examples, IntentModel *m)
+{
+    std::map<quint64, int> documentFrequency;
+    for (const IntentExample &e : examples)
+        for (const HashedFeature &f : IntentFeatures::extract(e.text))
+            ++documentFrequency[f.hash];
+    const double n = double(examples.size());
+    m->featureHashes.reserve(documentFrequency.size());
+    m->idf.reserve(documentFrequency.size());
+    for (const auto &[hash, df] : documentFrequency) {
+        m->featureHashes.push_back(hash);
+        m->idf.push_back(float(std::log((1.0 + n) / (1.0 + df)) + 1.0));
+    }
+}
+
+// liblinear's rows: 1-based columns, ascending, then the bias column and a terminator.
+struct Problem {
+    std::vector<std::vector<feature_node>> rows;
+    std::vector<feature_node *> x;
+    std::vector<double> y;
+    problem prob{};
+};
+
+void fillProblem(const IntentModel &m, const std::vector<SparseVector> &vectors, const std::vector<int> &labels,
+                 const std::vector<int> &subset, Problem *p)
+{
+    const int bias = int(m.featureHashes.size()) + 1; // liblinear expects the bias as the last column
+    p->rows.clear();
+    p->rows.reserve(subset.size());
+    for (const int i : subset) {
+        const SparseVector &v = vectors[size_t(i)];
+        std::vector<feature_node> row;
+        row.reserve(v.columns.size() + 1);
+        for (size_t k = 0; k < v.columns.size(); ++k)
+            row.push_back({v.columns[k] + 1, double(v.values[k])});
+        row.push_back({bias, 1.0});
+        row.push_back({-1, 0});
+        p->rows.push_back(std::move(row));
+        p->y.push_back(labels[size_t(i)]);
+    }
+    for (auto &row : p->rows)
+        p->x.push_back(row.data());
+    p->prob.l = int(subset.size());
+    p->prob.n = bias;
+    p->prob.y = p->y.data();
+    p->prob.x = p->x.data();
+    p->prob.bias = 1;
+}
+
+// Trains liblinear on the subset and copies its weights into the model.
+void fitLinear(IntentModel *m, const std::vector<SparseVector> &vectors, const std::vector<int> &labels,
+               const std::vector<int> &subset, const IntentTrainingOptions &options)
+{
+    Problem p;
+    fillProblem(*m, vectors, labels, subset, &p);
+    parameter param{};
+    param.solver_type = options.solver;
+    param.C = options.cost;
+    param.eps = 0.1; // liblinear's default for this solver; 0.01 measured no better
+    param.p = 0.1;
+    set_print_string_function(&quiet);
+    model *trained = ::train(&p.prob, &param);
+
+    const size_t classes = size_t(m->classes.size());
+    const size_t columns = m->featureHashes.size();
+    m->weights.assign(columns * classes, 0.0f);
+    m->bias.assign(classes, 0.0f);
+    std::vector<int> modelLabels(size_t(get_nr_class(trained)));
+    get_labels(trained, modelLabels.data());
+    const int nrFeature = get_nr_feature(trained);
+    for (size_t k = 0; k < modelLabels.size(); ++k) {
+        const size_t c = size_t(modelLabels[k]);
+        for (int f = 1; f <= nrFeature && f <= int(columns); ++f)
+            m->weights[size_t(f - 1) * classes + c] = float(get_decfun_coef(trained, f, int(k)));
+        m->bias[c] = float(get_decfun_bias(trained, int(k)));
+    }
+    free_and_destroy_model(&trained);
+}
+
+// Log-loss of softmax(scores / t) with the no-intent score as one more alternative.
+double negativeLogLikelihood(const std::vector<std::vector<double>> &scores, const std::vector<int> &labels,
+                             double noIntent, double t)
+{
+    double nll = 0;
+    for (size_t i = 0; i < scores.size(); ++i) {
+        const std::vector<double> &s = scores[i];
+        const double best = std::max(*std::max_element(s.cbegin(), s.cend()), noIntent);
+        double sum = std::exp((noIntent - best) / t);
+        for (const double v : s)
+            sum += std::exp((v - best) / t);
+        nll -= (s[size_t(labels[i])] - best) / t - std::log(sum);
+    }
+    return nll;
+}
+
+// The temperature that minimises the log-loss on the held-out slice (golden-section
+// search on log t, which is unimodal in practice).
+float fitTemperature(const std::vector<std::vector<double>> &scores, const std::vector<int> &labels, double noIntent)
+{
+    double lo = std::log(0.005), hi = std::log(10.0);
+    const double g = (std::sqrt(5.0) - 1) / 2;
+    for (int i = 0; i < 40; ++i) {
+        const double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+        if (negativeLogLikelihood(scores, labels, noIntent, std::exp(a))
+            < negativeLogLikelihood(scores, labels, noIntent, std::exp(b)))
+            hi = b;
+        else
+            lo = a;
+    }
+    return float(std::exp((lo + hi) / 2));
+}
+
+} // namespace
+
+std::shared_ptr<const IntentModel> IntentModelTrainer::train(const QList<IntentExample> &examples,
+                                                             const IntentTrainingOptions &options)
+{
+    auto m = std::make_shared<IntentModel>();
+    QHash<QString, int> classIndex;
+    std::vector<int> labels;
+    for (const IntentExample &e : examples) {
+        auto it = classIndex.constFind(e.intent);
+        if (it == classIndex.cend()) {
+            it = classIndex.insert(e.intent, int(m->classes.size()));
+            m->classes << e.intent;
+        }
+        labels.push_back(it.value());
+    }
+    m->trainingExamples = int(examples.size());
+    m->temperature = kDefaultTemperature;
+    m->outOfScopeThreshold = float(options.outOfScopeThreshold);
+    m->noIntentScore = float(options.noIntentScore);
+    if (m->classes.isEmpty())
+        return m;
+    buildVocabulary(examples, m.get());
+    m->weights.assign(m->featureHashes.size() * size_t(m->classes.size()), 0.0f);
+    m->bias.assign(size_t(m->classes.size()), 0.0f);
+    if (m->classes.size() == 1)
+        return m; // one intent: nothing to separate
+
+    std::vector<SparseVector> vectors;
+    vectors.reserve(size_t(examples.size()));
+    for (const IntentExample &e : examples)
+        vectors.push_back(m->vectorize(e.text));
+
+    std::vector<int> fit, held, all;
+    for (int i = 0; i < int(examples.size()); ++i) {
+        all.push_back(i);
+        (isCalibrationExample(examples.at(i).text, options.calibrationPercent) ? held : fit).push_back(i);
+    }
+    if (int(examples.size()) >= options.minExamplesToCalibrate && !held.empty() && !fit.empty()) {
+        fitLinear(m.get(), vectors, labels, fit, options);
+        std::vector<std::vector<double>> scores;
+        std::vector<int> heldLabels;
+        for (const int i : held) {
+            scores.push_back(m->scores(vectors[size_t(i)]));
+            heldLabels.push_back(labels[size_t(i)]);
+        }
+        m->temperature = fitTemperature(scores, heldLabels, m->noIntentScore);
+    }
+    fitLinear(m.get(), vectors, labels, all, options);
+    return m;
+}
+
+} // namespace tierdesk::nlu
