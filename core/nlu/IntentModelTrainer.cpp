@@ -47,52 +47,63 @@ void buildVocabulary(const QList<IntentExample> &examples, IntentModel *m)
 }
 
 // liblinear's rows: 1-based columns, ascending, then the bias column and a terminator.
-struct Problem {
-    std::vector<std::vector<feature_node>> rows;
-    std::vector<feature_node *> x;
-    std::vector<double> y;
-    problem prob{};
-};
+// Built once per example and shared by the calibration fit and the final fit, so
+// training holds one copy of the data (10,000 utterances: about 30 MB).
+using Row = std::vector<feature_node>;
 
-void fillProblem(const IntentModel &m, const std::vector<SparseVector> &vectors, const std::vector<int> &labels,
-                 const std::vector<int> &subset, Problem *p)
+Row toRow(const SparseVector &v, int biasColumn)
 {
-    const int bias = int(m.featureHashes.size()) + 1; // liblinear expects the bias as the last column
-    p->rows.clear();
-    p->rows.reserve(subset.size());
-    for (const int i : subset) {
-        const SparseVector &v = vectors[size_t(i)];
-        std::vector<feature_node> row;
-        row.reserve(v.columns.size() + 1);
-        for (size_t k = 0; k < v.columns.size(); ++k)
-            row.push_back({v.columns[k] + 1, double(v.values[k])});
-        row.push_back({bias, 1.0});
-        row.push_back({-1, 0});
-        p->rows.push_back(std::move(row));
-        p->y.push_back(labels[size_t(i)]);
+    Row row;
+    row.reserve(v.columns.size() + 2);
+    for (size_t k = 0; k < v.columns.size(); ++k)
+        row.push_back({v.columns[k] + 1, double(v.values[k])});
+    row.push_back({biasColumn, 1.0});
+    row.push_back({-1, 0});
+    return row;
+}
+
+// The decision values of the model for one row (the bias node is skipped: the model
+// adds its own bias).
+std::vector<double> scoresOf(const IntentModel &m, const Row &row)
+{
+    SparseVector v;
+    for (const feature_node &node : row) {
+        if (node.index < 0 || node.index > int(m.featureHashes.size()))
+            break;
+        v.columns.push_back(node.index - 1);
+        v.values.push_back(float(node.value));
     }
-    for (auto &row : p->rows)
-        p->x.push_back(row.data());
-    p->prob.l = int(subset.size());
-    p->prob.n = bias;
-    p->prob.y = p->y.data();
-    p->prob.x = p->x.data();
-    p->prob.bias = 1;
+    return m.scores(v);
 }
 
 // Trains liblinear on the subset and copies its weights into the model.
-void fitLinear(IntentModel *m, const std::vector<SparseVector> &vectors, const std::vector<int> &labels,
-               const std::vector<int> &subset, const IntentTrainingOptions &options)
+void fitLinear(IntentModel *m, std::vector<Row> &rows, const std::vector<int> &labels, const std::vector<int> &subset,
+               const IntentTrainingOptions &options)
 {
-    Problem p;
-    fillProblem(*m, vectors, labels, subset, &p);
+    std::vector<feature_node *> x;
+    std::vector<double> y;
+    x.reserve(subset.size());
+    y.reserve(subset.size());
+    for (const int i : subset) {
+        x.push_back(rows[size_t(i)].data());
+        y.push_back(labels[size_t(i)]);
+    }
+    problem prob{};
+    prob.l = int(subset.size());
+    prob.n = int(m->featureHashes.size()) + 1; // the bias is the last column
+    prob.y = y.data();
+    prob.x = x.data();
+    prob.bias = 1;
     parameter param{};
     param.solver_type = options.solver;
     param.C = options.cost;
     param.eps = 0.1; // liblinear's default for this solver; 0.01 measured no better
     param.p = 0.1;
     set_print_string_function(&quiet);
-    model *trained = ::train(&p.prob, &param);
+    // liblinear visits the examples in an order drawn from rand(). It is not reseeded
+    // here: other code in the process relies on rand() not repeating (reseeding made a
+    // keychain test crash), so two trainings on the same examples may differ slightly.
+    model *trained = ::train(&prob, &param);
 
     const size_t classes = size_t(m->classes.size());
     const size_t columns = m->featureHashes.size();
@@ -171,10 +182,10 @@ std::shared_ptr<const IntentModel> IntentModelTrainer::train(const QList<IntentE
     if (m->classes.size() == 1)
         return m; // one intent: nothing to separate
 
-    std::vector<SparseVector> vectors;
-    vectors.reserve(size_t(examples.size()));
+    std::vector<Row> rows;
+    rows.reserve(size_t(examples.size()));
     for (const IntentExample &e : examples)
-        vectors.push_back(m->vectorize(e.text));
+        rows.push_back(toRow(m->vectorize(e.text), int(m->featureHashes.size()) + 1));
 
     std::vector<int> fit, held, all;
     for (int i = 0; i < int(examples.size()); ++i) {
@@ -182,16 +193,16 @@ std::shared_ptr<const IntentModel> IntentModelTrainer::train(const QList<IntentE
         (isCalibrationExample(examples.at(i).text, options.calibrationPercent) ? held : fit).push_back(i);
     }
     if (int(examples.size()) >= options.minExamplesToCalibrate && !held.empty() && !fit.empty()) {
-        fitLinear(m.get(), vectors, labels, fit, options);
+        fitLinear(m.get(), rows, labels, fit, options);
         std::vector<std::vector<double>> scores;
         std::vector<int> heldLabels;
         for (const int i : held) {
-            scores.push_back(m->scores(vectors[size_t(i)]));
+            scores.push_back(scoresOf(*m, rows[size_t(i)]));
             heldLabels.push_back(labels[size_t(i)]);
         }
         m->temperature = fitTemperature(scores, heldLabels, m->noIntentScore);
     }
-    fitLinear(m.get(), vectors, labels, all, options);
+    fitLinear(m.get(), rows, labels, all, options);
     return m;
 }
 

@@ -231,7 +231,7 @@ void TestIntentClassifier::heldOutAccuracy()
     const double top = double(topCorrect) / split.test.size();
     qInfo("held-out: %d examples, best intent %.4f, with out-of-scope detection %.4f, category %.4f", eval.total, top,
           eval.accuracy(), eval.categoryAccuracy());
-    // Measured 0.975 and 0.966 (naive Bayes, before: 0.955); Bitext utterances are templated,
+    // Measured 0.978 and 0.968 (naive Bayes, before: 0.955); Bitext utterances are templated,
     // so expect less on live traffic. The floors leave about 1.5 and 2.5 points.
     QVERIFY2(top >= 0.96, qPrintable(QString::number(top)));
     QVERIFY2(eval.accuracy() >= 0.94, qPrintable(QString::number(eval.accuracy())));
@@ -255,7 +255,7 @@ void TestIntentClassifier::confidenceIsCalibrated()
     for (int b = 0; b < 10; ++b)
         ece += std::abs(binConfidence[b] - binCorrect[b]) / defaultSplit().test.size();
     qInfo("expected calibration error %.4f (temperature %.3f)", ece, c.temperature());
-    // Measured 0.008.
+    // Measured 0.008 to 0.013.
     QVERIFY2(ece < 0.05, qPrintable(QString::number(ece)));
 }
 
@@ -276,8 +276,8 @@ void TestIntentClassifier::outOfScope()
     const double rejectedShare = double(rejected) / defaultSplit().test.size();
     qInfo("out of scope: %d of %d flagged (%.3f); in-scope held-out rejected %.4f", flagged, int(messages.size()),
           recall, rejectedShare);
-    // Measured 0.75 and 0.019.
-    QVERIFY2(recall >= 0.65, qPrintable(QString::number(recall)));
+    // Measured 0.70 to 0.725 (liblinear shuffles its examples) and 0.021.
+    QVERIFY2(recall >= 0.6, qPrintable(QString::number(recall)));
     QVERIFY2(rejectedShare <= 0.03, qPrintable(QString::number(rejectedShare)));
     QVERIFY(c.predict(QStringLiteral("what's the weather like in paris tomorrow")).outOfScope);
     QVERIFY(!c.predict(QStringLiteral("where is my order ORD-10001")).outOfScope);
@@ -306,7 +306,7 @@ void TestIntentClassifier::bitextHeldOut()
         correct += c.predict(e.text).ranked.first().first == e.intent ? 1 : 0;
     const double accuracy = double(correct) / split.test.size();
     qInfo("Bitext: %d train, %d test, accuracy %.4f", int(split.train.size()), int(split.test.size()), accuracy);
-    QVERIFY2(accuracy >= 0.985, qPrintable(QString::number(accuracy))); // measured 0.998
+    QVERIFY2(accuracy >= 0.985, qPrintable(QString::number(accuracy))); // measured 0.999
 }
 
 // Too few examples to hold some out: trained on all, default temperature; still right.
