@@ -36,8 +36,31 @@ bool readArray(QDataStream &in, std::vector<T> *values, quint64 count)
 
 } // namespace
 
+void IntentModel::buildIndex()
+{
+    size_t slotCount = 16;
+    while (slotCount < featureHashes.size() * 2)
+        slotCount *= 2;
+    index.assign(slotCount, -1);
+    const size_t mask = slotCount - 1;
+    for (size_t column = 0; column < featureHashes.size(); ++column) {
+        size_t slot = size_t(featureHashes[column] >> 7) & mask;
+        while (index[slot] >= 0)
+            slot = (slot + 1) & mask;
+        index[slot] = int(column);
+    }
+}
+
 int IntentModel::columnOf(quint64 hash) const
 {
+    if (!index.empty()) {
+        const size_t mask = index.size() - 1;
+        for (size_t slot = size_t(hash >> 7) & mask;; slot = (slot + 1) & mask) {
+            const int column = index[slot];
+            if (column < 0 || featureHashes[size_t(column)] == hash)
+                return column;
+        }
+    }
     const auto it = std::lower_bound(featureHashes.cbegin(), featureHashes.cend(), hash);
     return it != featureHashes.cend() && *it == hash ? int(it - featureHashes.cbegin()) : -1;
 }
@@ -53,7 +76,8 @@ SparseVector IntentModel::vectorize(const QString &text) const
         const int column = columnOf(f.hash);
         if (column < 0)
             continue; // unseen features say nothing about the intent
-        const float value = (1.0f + std::log(f.count)) * idf[size_t(column)];
+        const float tf = f.count > 1 ? 1.0f + std::log(f.count) : 1.0f; // sublinear tf
+        const float value = tf * idf[size_t(column)];
         cells.emplace_back(column, value);
         norm += double(value) * value;
     }
@@ -102,7 +126,7 @@ std::vector<double> IntentModel::probabilities(const std::vector<double> &scores
 size_t IntentModel::memoryBytes() const
 {
     return featureHashes.capacity() * sizeof(quint64) + idf.capacity() * sizeof(float)
-        + weights.capacity() * sizeof(float) + bias.capacity() * sizeof(float);
+        + weights.capacity() * sizeof(float) + bias.capacity() * sizeof(float) + index.capacity() * sizeof(int);
 }
 
 QByteArray IntentModel::serialize() const
@@ -161,6 +185,7 @@ Result<IntentModel> IntentModel::deserialize(const QByteArray &bytes)
         return bad("truncated data");
     if (!std::is_sorted(m.featureHashes.cbegin(), m.featureHashes.cend()))
         return bad("unsorted vocabulary");
+    m.buildIndex();
     return m;
 }
 

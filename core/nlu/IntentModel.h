@@ -33,6 +33,11 @@ struct IntentModel {
     float outOfScopeThreshold = 0.0f;
     int trainingExamples = 0;
 
+    // Open-addressing table over featureHashes (a column or -1 per slot), so that a
+    // lookup is about one cache miss rather than a binary search; built by buildIndex().
+    std::vector<int> index;
+
+    void buildIndex();
     int columnOf(quint64 hash) const;
     // The text as tf-idf (sublinear tf), L2-normalised, over the known features only.
     SparseVector vectorize(const QString &text) const;

@@ -5,9 +5,11 @@
 #include <linear.h>
 
 #include <QHash>
+#include <QMutex>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 
 namespace tierdesk::nlu {
@@ -47,37 +49,52 @@ void buildVocabulary(const QList<IntentExample> &examples, IntentModel *m)
 }
 
 // liblinear's rows: 1-based columns, ascending, then the bias column and a terminator.
-// Built once per example and shared by the calibration fit and the final fit, so
-// training holds one copy of the data (10,000 utterances: about 30 MB).
-using Row = std::vector<feature_node>;
+// All rows sit in one block, built once and shared by the calibration fit and the final
+// fit: training holds one copy of the data (10,000 utterances: about 30 MB) and makes a
+// handful of large allocations instead of one per example.
+struct Rows {
+    std::vector<feature_node> nodes;
+    std::vector<size_t> starts;
 
-Row toRow(const SparseVector &v, int biasColumn)
-{
-    Row row;
-    row.reserve(v.columns.size() + 2);
-    for (size_t k = 0; k < v.columns.size(); ++k)
-        row.push_back({v.columns[k] + 1, double(v.values[k])});
-    row.push_back({biasColumn, 1.0});
-    row.push_back({-1, 0});
-    return row;
-}
+    void append(const SparseVector &v, int biasColumn)
+    {
+        starts.push_back(nodes.size());
+        for (size_t k = 0; k < v.columns.size(); ++k)
+            nodes.push_back({v.columns[k] + 1, double(v.values[k])});
+        nodes.push_back({biasColumn, 1.0});
+        nodes.push_back({-1, 0});
+    }
+    feature_node *row(size_t i) { return nodes.data() + starts[i]; }
+};
 
 // The decision values of the model for one row (the bias node is skipped: the model
 // adds its own bias).
-std::vector<double> scoresOf(const IntentModel &m, const Row &row)
+std::vector<double> scoresOf(const IntentModel &m, const feature_node *row)
 {
     SparseVector v;
-    for (const feature_node &node : row) {
-        if (node.index < 0 || node.index > int(m.featureHashes.size()))
-            break;
-        v.columns.push_back(node.index - 1);
-        v.values.push_back(float(node.value));
+    for (const feature_node *node = row; node->index > 0 && node->index <= int(m.featureHashes.size()); ++node) {
+        v.columns.push_back(node->index - 1);
+        v.values.push_back(float(node->value));
     }
     return m.scores(v);
 }
 
+// liblinear shuffles the examples with rand(). Training draws from a state of its own,
+// seeded alike every time, so that the same examples give the same model and the rest
+// of the process sees its rand() sequence untouched.
+model *trainWithOwnRandomState(const problem &prob, const parameter &param)
+{
+    static QMutex mutex; // one training at a time swaps the state
+    const QMutexLocker lock(&mutex);
+    char state[256] = {};
+    char *previous = ::initstate(1, state, sizeof state);
+    model *trained = ::train(&prob, &param);
+    ::setstate(previous);
+    return trained;
+}
+
 // Trains liblinear on the subset and copies its weights into the model.
-void fitLinear(IntentModel *m, std::vector<Row> &rows, const std::vector<int> &labels, const std::vector<int> &subset,
+void fitLinear(IntentModel *m, Rows &rows, const std::vector<int> &labels, const std::vector<int> &subset,
                const IntentTrainingOptions &options)
 {
     std::vector<feature_node *> x;
@@ -85,7 +102,7 @@ void fitLinear(IntentModel *m, std::vector<Row> &rows, const std::vector<int> &l
     x.reserve(subset.size());
     y.reserve(subset.size());
     for (const int i : subset) {
-        x.push_back(rows[size_t(i)].data());
+        x.push_back(rows.row(size_t(i)));
         y.push_back(labels[size_t(i)]);
     }
     problem prob{};
@@ -100,10 +117,7 @@ void fitLinear(IntentModel *m, std::vector<Row> &rows, const std::vector<int> &l
     param.eps = 0.1; // liblinear's default for this solver; 0.01 measured no better
     param.p = 0.1;
     set_print_string_function(&quiet);
-    // liblinear visits the examples in an order drawn from rand(). It is not reseeded
-    // here: other code in the process relies on rand() not repeating (reseeding made a
-    // keychain test crash), so two trainings on the same examples may differ slightly.
-    model *trained = ::train(&prob, &param);
+    model *trained = trainWithOwnRandomState(prob, param);
 
     const size_t classes = size_t(m->classes.size());
     const size_t columns = m->featureHashes.size();
@@ -177,15 +191,16 @@ std::shared_ptr<const IntentModel> IntentModelTrainer::train(const QList<IntentE
     if (m->classes.isEmpty())
         return m;
     buildVocabulary(examples, m.get());
+    m->buildIndex();
     m->weights.assign(m->featureHashes.size() * size_t(m->classes.size()), 0.0f);
     m->bias.assign(size_t(m->classes.size()), 0.0f);
     if (m->classes.size() == 1)
         return m; // one intent: nothing to separate
 
-    std::vector<Row> rows;
-    rows.reserve(size_t(examples.size()));
+    Rows rows;
+    rows.starts.reserve(size_t(examples.size()));
     for (const IntentExample &e : examples)
-        rows.push_back(toRow(m->vectorize(e.text), int(m->featureHashes.size()) + 1));
+        rows.append(m->vectorize(e.text), int(m->featureHashes.size()) + 1);
 
     std::vector<int> fit, held, all;
     for (int i = 0; i < int(examples.size()); ++i) {
@@ -197,7 +212,7 @@ std::shared_ptr<const IntentModel> IntentModelTrainer::train(const QList<IntentE
         std::vector<std::vector<double>> scores;
         std::vector<int> heldLabels;
         for (const int i : held) {
-            scores.push_back(scoresOf(*m, rows[size_t(i)]));
+            scores.push_back(scoresOf(*m, rows.row(size_t(i))));
             heldLabels.push_back(labels[size_t(i)]);
         }
         m->temperature = fitTemperature(scores, heldLabels, m->noIntentScore);

@@ -276,7 +276,7 @@ void TestIntentClassifier::outOfScope()
     const double rejectedShare = double(rejected) / defaultSplit().test.size();
     qInfo("out of scope: %d of %d flagged (%.3f); in-scope held-out rejected %.4f", flagged, int(messages.size()),
           recall, rejectedShare);
-    // Measured 0.70 to 0.725 (liblinear shuffles its examples) and 0.021.
+    // Measured 0.725 and 0.022.
     QVERIFY2(recall >= 0.6, qPrintable(QString::number(recall)));
     QVERIFY2(rejectedShare <= 0.03, qPrintable(QString::number(rejectedShare)));
     QVERIFY(c.predict(QStringLiteral("what's the weather like in paris tomorrow")).outOfScope);
