@@ -40,6 +40,11 @@ const QList<Command> &commands()
         {QStringLiteral("smtp password"), {}, {QStringLiteral("password-stdin")}, 0},
         {QStringLiteral("db check"), {}, {}, 0},
         {QStringLiteral("db backup"), {}, {}, 1},
+        {QStringLiteral("nlu train"), {QStringLiteral("company"), QStringLiteral("data")}, {}, 0},
+        {QStringLiteral("nlu eval"), {QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("predictions")},
+            {QStringLiteral("json")}, 0},
+        {QStringLiteral("sentiment eval"), {QStringLiteral("test"), QStringLiteral("predictions")},
+            {QStringLiteral("json")}, 0},
     };
     return all;
 }
@@ -88,6 +93,9 @@ QString checkValue(const QString &name, const QString &value)
 {
     if (name == QLatin1String("data-dir"))
         return value.trimmed().isEmpty() ? QStringLiteral("--data-dir must not be empty") : QString();
+    for (const char *file : {"data", "train", "test", "predictions"})
+        if (name == QLatin1String(file))
+            return value.trimmed().isEmpty() ? QStringLiteral("--%1 must name a file").arg(name) : QString();
     if (name == QLatin1String("server")) {
         const QUrl url(value, QUrl::StrictMode);
         const bool web = url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
@@ -149,6 +157,11 @@ QString checkCommand(const Args &a)
     if (a.command == QLatin1String("demo seed")
         && a.options.value(QStringLiteral("escalations")).toLongLong() > a.options.value(QStringLiteral("sessions")).toLongLong())
         return QStringLiteral("--escalations must not exceed --sessions");
+    if (a.command == QLatin1String("nlu eval")
+        && (!a.options.contains(QStringLiteral("train")) || !a.options.contains(QStringLiteral("test"))))
+        return QStringLiteral("nlu eval needs --train CSV and --test CSV");
+    if (a.command == QLatin1String("sentiment eval") && !a.options.contains(QStringLiteral("test")))
+        return QStringLiteral("sentiment eval needs --test CSV");
     if (a.command != QLatin1String("token create"))
         return {};
     if (!a.options.contains(QStringLiteral("company")) || !a.options.contains(QStringLiteral("role")))
@@ -212,6 +225,14 @@ QString usage()
         "  tierdesk db check                         full integrity check of the database; prints ok or the problems\n"
         "  tierdesk db backup PATH                   consistent copy of the database into the new file PATH (0600);\n"
         "                                            works while Tierdesk runs\n"
+        "  tierdesk nlu train [--company ID] [--data CSV]\n"
+        "                                            trains an intent model (CSV text,label; default: the built-in\n"
+        "                                            examples) and stores it as the company's next version (without\n"
+        "                                            --company: the installation's); used from the next start\n"
+        "  tierdesk nlu eval --train CSV --test CSV [--json] [--predictions FILE]\n"
+        "                                            trains on one file, measures on the other (docs/nlu.md)\n"
+        "  tierdesk sentiment eval --test CSV [--json] [--predictions FILE]\n"
+        "                                            measures the sentiment analyser (labels -1/0/1, -4..4 or a level)\n"
         "Common options: --data-dir DIR (or TIERDESK_DATA_DIR), --version, --help\n"
         "One process owns a data directory: while one runs, the others (but db check and db backup) exit 1.\n"
         "Exit codes: 0 ok, 1 runtime error, 2 usage error.\n");

@@ -31,5 +31,8 @@ int runAgentCreate(const Args &args);
 int runSmtpPassword(const Args &args);
 int runDbCheck(const Args &args);
 int runDbBackup(const Args &args);
+int runNluTrain(const Args &args);
+int runNluEval(const Args &args);
+int runSentimentEval(const Args &args);
 
 } // namespace tierdesk::cli

@@ -54,5 +54,11 @@ int main(int argc, char *argv[])
         return cli::runDbCheck(args);
     if (args.command == QLatin1String("db backup"))
         return cli::runDbBackup(args);
+    if (args.command == QLatin1String("nlu train"))
+        return cli::runNluTrain(args);
+    if (args.command == QLatin1String("nlu eval"))
+        return cli::runNluEval(args);
+    if (args.command == QLatin1String("sentiment eval"))
+        return cli::runSentimentEval(args);
     return cli::runTokenCreate(args);
 }

@@ -18,6 +18,12 @@ packages=(
 )
 if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
   packages+=(wrk imagemagick sqlite3)
+  # bench/nlu.sh: the scikit-learn reference and the npm peers (NLP.js, VADER, AFINN)
+  packages+=(python3-sklearn nodejs)
+  # the fastText comparison in bench/README.md (by hand)
+  packages+=(fasttext)
+  # NodeSource's nodejs bundles npm; Debian's does not
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()

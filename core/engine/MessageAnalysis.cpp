@@ -1,5 +1,6 @@
 #include "core/engine/MessageAnalysis.h"
 
+#include "core/nlu/IntentModels.h"
 #include "core/nlu/Intents.h"
 #include "core/nlu/Keywords.h"
 
@@ -16,9 +17,21 @@ MessageAnalyzer::MessageAnalyzer() : m_intents(nlu::IntentClassifier::trainedDef
 
 MessageAnalysis MessageAnalyzer::analyze(const QString &text, const IrateProtocol &protocol) const
 {
+    return analyzeWith(m_intents, text, protocol);
+}
+
+MessageAnalysis MessageAnalyzer::analyze(const QString &text, const IrateProtocol &protocol,
+                                         const QString &companyId) const
+{
+    return analyzeWith(nlu::IntentModels::shared().forCompany(companyId), text, protocol);
+}
+
+MessageAnalysis MessageAnalyzer::analyzeWith(const nlu::IntentClassifier &intents, const QString &text,
+                                             const IrateProtocol &protocol) const
+{
     MessageAnalysis a;
     a.sentiment = m_sentiment.analyze(text);
-    a.intent = m_intents.predict(text);
+    a.intent = intents.predict(text);
     a.slotValues = nlu::extractSlots(text);
     a.legalCue = nlu::legalMention(text);
     a.socialCue = nlu::socialMediaThreat(text);

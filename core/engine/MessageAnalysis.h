@@ -27,9 +27,15 @@ class MessageAnalyzer
 {
 public:
     MessageAnalyzer();
+    // With the default intent model.
     MessageAnalysis analyze(const QString &text, const IrateProtocol &protocol) const;
+    // With the company's own intent model if one was trained (nlu::IntentModels).
+    MessageAnalysis analyze(const QString &text, const IrateProtocol &protocol, const QString &companyId) const;
 
 private:
+    MessageAnalysis analyzeWith(const nlu::IntentClassifier &intents, const QString &text,
+                                const IrateProtocol &protocol) const;
+
     nlu::SentimentAnalyzer m_sentiment;
     nlu::IntentClassifier m_intents;
 };

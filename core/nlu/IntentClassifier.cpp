@@ -1,68 +1,18 @@
 #include "core/nlu/IntentClassifier.h"
 
+#include "core/nlu/IntentFeatures.h"
+#include "core/nlu/IntentModel.h"
+#include "core/nlu/IntentModelTrainer.h"
 #include "core/nlu/Intents.h"
 
 #include <QFile>
 #include <QTextStream>
 
 #include <algorithm>
-#include <cmath>
 
 namespace tierdesk::nlu {
 
-namespace {
-
-// Additive smoothing; 0.1 measured better than 0.3 and 1.0 on the held-out split.
-constexpr double kSmoothing = 0.1;
-// Naive Bayes log-likelihoods are overconfident because features are not independent;
-// dividing by a temperature that grows with the feature count gives posteriors closer
-// to the observed accuracy. 0.15 minimised log-loss on the held-out split; 0.2 is kept
-// slightly cautious because live messages are less like the training data.
-constexpr double kTemperatureBase = 1.0;
-constexpr double kTemperaturePerFeature = 0.2;
-
-bool isWordChar(QChar c) { return c.isLetterOrNumber(); }
-
-} // namespace
-
-QStringList IntentClassifier::features(const QString &text)
-{
-    // Words: letters and digits; apostrophes dropped ("don't" -> "dont"); any token with a
-    // digit becomes "<num>" so order numbers and amounts share one feature.
-    QStringList words;
-    const QString lower = text.toLower();
-    QString current;
-    bool hasDigit = false;
-    auto flush = [&] {
-        if (!current.isEmpty())
-            words << (hasDigit ? QStringLiteral("<num>") : current);
-        current.clear();
-        hasDigit = false;
-    };
-    for (const QChar c : lower) {
-        if (isWordChar(c)) {
-            current.append(c);
-            hasDigit = hasDigit || c.isDigit();
-        } else if (c == QLatin1Char('\'') || c == QChar(0x2019)) {
-            continue;
-        } else {
-            flush();
-        }
-    }
-    flush();
-
-    QStringList out;
-    out.reserve(words.size() * 2 + 1);
-    out += words;
-    QString previous = QStringLiteral("<s>");
-    for (const QString &w : std::as_const(words)) {
-        out << previous + QLatin1Char(' ') + w;
-        previous = w;
-    }
-    if (!words.isEmpty())
-        out << previous + QStringLiteral(" </s>");
-    return out;
-}
+QStringList IntentClassifier::features(const QString &text) { return IntentFeatures::words(text); }
 
 QList<IntentExample> IntentClassifier::loadExamples(const QString &path, QString *error)
 {
@@ -95,97 +45,82 @@ QList<IntentExample> IntentClassifier::loadExamples(const QString &path, QString
 
 IntentClassifier IntentClassifier::trainedDefault()
 {
-    IntentClassifier classifier;
-    classifier.train(loadExamples(QStringLiteral(":/nlu/intents.tsv")));
-    return classifier;
+    // Every engine starts with this model: train it once per process and share it.
+    static const IntentClassifier model = [] {
+        IntentClassifier c;
+        c.train(loadExamples(QStringLiteral(":/nlu/intents.tsv")));
+        return c;
+    }();
+    return model;
 }
 
-void IntentClassifier::train(const QList<IntentExample> &examples)
+Result<IntentClassifier> IntentClassifier::fromBytes(const QByteArray &bytes)
 {
-    m_classes.clear();
-    m_vocabulary.clear();
-    m_logLikelihood.clear();
-
-    QHash<QString, int> classIndex;
-    for (const IntentExample &e : examples) {
-        if (!classIndex.contains(e.intent)) {
-            classIndex.insert(e.intent, int(m_classes.size()));
-            m_classes << e.intent;
-        }
-    }
-    const int classes = int(m_classes.size());
-    if (classes == 0)
-        return;
-
-    std::vector<double> counts;
-    std::vector<double> totals(size_t(classes), 0.0);
-    for (const IntentExample &e : examples) {
-        const int c = classIndex.value(e.intent);
-        const QStringList feats = features(e.text);
-        for (const QString &f : feats) {
-            auto it = m_vocabulary.constFind(f);
-            if (it == m_vocabulary.cend()) {
-                it = m_vocabulary.insert(f, int(m_vocabulary.size()));
-                counts.resize(counts.size() + size_t(classes), 0.0);
-            }
-            counts[size_t(it.value()) * size_t(classes) + size_t(c)] += 1.0;
-            totals[size_t(c)] += 1.0;
-        }
-    }
-
-    const double vocab = double(m_vocabulary.size());
-    m_logLikelihood.resize(counts.size());
-    for (size_t i = 0; i < counts.size(); ++i) {
-        const size_t c = i % size_t(classes);
-        m_logLikelihood[i] = float(std::log((counts[i] + kSmoothing) / (totals[c] + kSmoothing * vocab)));
-    }
+    auto model = IntentModel::deserialize(bytes);
+    if (!model)
+        return model.error();
+    IntentClassifier c;
+    c.m_model = std::make_shared<const IntentModel>(std::move(model.value()));
+    return c;
 }
 
-bool IntentClassifier::isTrained() const { return !m_classes.isEmpty(); }
+void IntentClassifier::train(const QList<IntentExample> &examples) { train(examples, IntentTrainingOptions{}); }
+
+void IntentClassifier::train(const QList<IntentExample> &examples, const IntentTrainingOptions &options)
+{
+    m_model = IntentModelTrainer::train(examples, options);
+}
+
+bool IntentClassifier::isTrained() const { return m_model && !m_model->classes.isEmpty(); }
+
+QByteArray IntentClassifier::serialize() const { return m_model ? m_model->serialize() : QByteArray(); }
+
+QStringList IntentClassifier::intents() const { return m_model ? m_model->classes : QStringList(); }
+
+int IntentClassifier::vocabularySize() const { return m_model ? int(m_model->featureHashes.size()) : 0; }
+
+double IntentClassifier::temperature() const { return m_model ? double(m_model->temperature) : 1.0; }
+
+double IntentClassifier::outOfScopeThreshold() const { return m_model ? double(m_model->outOfScopeThreshold) : 0.0; }
+
+void IntentClassifier::setOutOfScopeThreshold(double threshold)
+{
+    if (!m_model)
+        return;
+    auto copy = std::make_shared<IntentModel>(*m_model);
+    copy->outOfScopeThreshold = float(threshold);
+    m_model = std::move(copy);
+}
+
+size_t IntentClassifier::memoryBytes() const { return m_model ? m_model->memoryBytes() : 0; }
 
 IntentPrediction IntentClassifier::predict(const QString &text) const
 {
     IntentPrediction p;
     p.intent = QLatin1String(intent::GeneralQuestion);
     p.category = categoryOfIntent(p.intent);
-    const int classes = int(m_classes.size());
-    if (classes == 0)
+    if (!isTrained())
         return p;
-
-    std::vector<double> score(static_cast<size_t>(classes), 0.0);
-    int known = 0;
-    const QStringList feats = features(text);
-    for (const QString &f : feats) {
-        const auto it = m_vocabulary.constFind(f);
-        if (it == m_vocabulary.cend())
-            continue; // unseen features say nothing about the intent
-        ++known;
-        const float *row = m_logLikelihood.data() + size_t(it.value()) * size_t(classes);
-        for (int c = 0; c < classes; ++c)
-            score[size_t(c)] += row[c];
+    const IntentModel &m = *m_model;
+    const SparseVector x = m.vectorize(text);
+    if (x.columns.empty()) { // nothing the model knows: out of scope, no confidence
+        p.intent = QLatin1String(intent::OutOfScope);
+        p.outOfScope = true;
+        return p;
     }
-    if (known == 0)
-        return p; // nothing recognised: general question, confidence 0
-
-    const double temperature = kTemperatureBase + kTemperaturePerFeature * known;
-    const double best = *std::max_element(score.begin(), score.end());
-    double norm = 0;
-    for (double &s : score) {
-        s = std::exp((s - best) / temperature);
-        norm += s;
-    }
+    const std::vector<double> prob = m.probabilities(m.scores(x));
+    const int classes = int(prob.size());
     std::vector<int> order(static_cast<size_t>(classes));
     for (int c = 0; c < classes; ++c)
         order[size_t(c)] = c;
     const int top = std::min(3, classes);
     std::partial_sort(order.begin(), order.begin() + top, order.end(),
-                      [&](int a, int b) { return score[size_t(a)] > score[size_t(b)]; });
-    for (int k = 0; k < top; ++k) {
-        const int c = order[size_t(k)];
-        p.ranked.append({m_classes.at(c), score[size_t(c)] / norm});
-    }
-    p.intent = p.ranked.first().first;
+                      [&](int a, int b) { return prob[size_t(a)] > prob[size_t(b)]; });
+    for (int k = 0; k < top; ++k)
+        p.ranked.append({m.classes.at(order[size_t(k)]), prob[size_t(order[size_t(k)])]});
     p.confidence = p.ranked.first().second;
+    p.outOfScope = p.confidence < double(m.outOfScopeThreshold);
+    p.intent = p.outOfScope ? QLatin1String(intent::OutOfScope) : p.ranked.first().first;
     p.category = categoryOfIntent(p.intent);
     return p;
 }

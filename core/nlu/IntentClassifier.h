@@ -1,16 +1,20 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/Enums.h"
 
-#include <QHash>
+#include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
 
-#include <vector>
+#include <memory>
 
 namespace tierdesk::nlu {
+
+struct IntentModel;
+struct IntentTrainingOptions;
 
 struct IntentExample {
     QString text;
@@ -18,36 +22,45 @@ struct IntentExample {
 };
 
 struct IntentPrediction {
-    QString intent;
-    double confidence = 0;                      // normalised posterior of the top intent, 0..1
+    QString intent;                             // "out_of_scope" when no intent is likely enough
+    double confidence = 0;                      // calibrated probability of the top intent, 0..1
     IssueCategory category = IssueCategory::GeneralInquiry;
-    QList<QPair<QString, double>> ranked;       // top 3, best first
+    QList<QPair<QString, double>> ranked;       // top 3 intents, best first (also when out of scope)
+    bool outOfScope = false;                    // confidence under the model's threshold
 };
 
-// Multinomial naive Bayes over lower-cased unigrams and bigrams, with uniform class
-// priors (the training sets are unbalanced) and a tempered softmax for confidence.
+// A linear model (liblinear) over word and character n-grams with tf-idf weights;
+// its confidence is a softmax with a temperature fitted on held-out examples, and a
+// text whose best intent is less likely than the model's threshold is out of scope.
+// Copies share one immutable model, so copying is cheap and predict() is thread-safe.
 class IntentClassifier
 {
 public:
     // TSV "intent<TAB>text"; blank lines and '#' comments skipped.
     static QList<IntentExample> loadExamples(const QString &path, QString *error = nullptr);
-    // Trained from the embedded :/nlu/intents.tsv; nothing is cached on disk.
+    // Trained from the embedded :/nlu/intents.tsv once per process; nothing is cached on disk.
     static IntentClassifier trainedDefault();
+    // A model stored with serialize().
+    static Result<IntentClassifier> fromBytes(const QByteArray &bytes);
 
     void train(const QList<IntentExample> &examples);
+    void train(const QList<IntentExample> &examples, const IntentTrainingOptions &options);
     IntentPrediction predict(const QString &text) const;
     bool isTrained() const;
+    QByteArray serialize() const;
 
-    QStringList intents() const { return m_classes; }
-    int vocabularySize() const { return int(m_vocabulary.size()); }
+    QStringList intents() const;
+    int vocabularySize() const;        // features the model knows
+    double temperature() const;
+    double outOfScopeThreshold() const;
+    void setOutOfScopeThreshold(double threshold);
+    size_t memoryBytes() const;        // the model's parameters
 
-    // The features one text contributes (exposed for tests and diagnostics).
+    // The word forms the model sees in a text (exposed for tests and diagnostics).
     static QStringList features(const QString &text);
 
 private:
-    QStringList m_classes;
-    QHash<QString, int> m_vocabulary;
-    std::vector<float> m_logLikelihood; // [feature * classes + class]
+    std::shared_ptr<const IntentModel> m_model;
 };
 
 } // namespace tierdesk::nlu

@@ -33,6 +33,9 @@ inline constexpr const char Greeting[] = "greeting";
 inline constexpr const char Thanks[] = "thanks";
 inline constexpr const char Goodbye[] = "goodbye";
 inline constexpr const char GeneralQuestion[] = "general_question";
+// Not a class of the model: what the classifier answers when no intent is likely enough
+// (the weather, a joke, a poem). Not in allIntents().
+inline constexpr const char OutOfScope[] = "out_of_scope";
 
 } // namespace tierdesk::nlu::intent
 

@@ -117,6 +117,16 @@ const QList<Migration> &migrations()
                             " title TEXT NOT NULL, content TEXT NOT NULL, created_at INTEGER NOT NULL,"
                             " updated_at INTEGER NOT NULL, UNIQUE (company_id, shortcut))"),
          }},
+        // 6 is taken by another change; migrations apply by number, so a gap is fine.
+        {7,
+         {
+             // Trained intent models, every version kept; company "*" is the installation's
+             // own default. No foreign key because of that key.
+             QStringLiteral("CREATE TABLE nlu_models (company_id TEXT NOT NULL, version INTEGER NOT NULL,"
+                            " examples INTEGER NOT NULL, intents TEXT NOT NULL DEFAULT '[]',"
+                            " source TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, model BLOB NOT NULL,"
+                            " PRIMARY KEY (company_id, version))"),
+         }},
     };
     return all;
 }

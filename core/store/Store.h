@@ -9,6 +9,7 @@
 #include "core/store/CustomerRepo.h"
 #include "core/store/Database.h"
 #include "core/store/KbRepo.h"
+#include "core/store/NluModelRepo.h"
 #include "core/store/SessionRepo.h"
 #include "core/store/WebhookRepo.h"
 #include "core/store/WriteBatch.h"
@@ -35,6 +36,7 @@ public:
     SessionRepo &sessions() { return m_sessions; }
     AuditRepo &audit() { return m_audit; }
     KbRepo &kb() { return m_kb; }
+    NluModelRepo &nluModels() { return m_nluModels; }
     AnalyticsRepo &analytics() { return m_analytics; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
@@ -50,6 +52,7 @@ private:
     SessionRepo m_sessions;
     AuditRepo m_audit;
     KbRepo m_kb;
+    NluModelRepo m_nluModels;
     AnalyticsRepo m_analytics;
     WebhookRepo m_webhooks;
     WriteBatch m_batch;

@@ -188,22 +188,22 @@ void TestSessionEngine::refundWithinManagerAuthority()
     QCOMPARE(f->scalar(QStringLiteral("SELECT tier FROM ledger WHERE kind = 'refund'")).toString(), QStringLiteral("AI_MANAGER"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT order_id FROM ledger WHERE kind = 'refund'")).toString(), QStringLiteral("ORD-10005"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT session_id FROM ledger WHERE kind = 'refund'")).toString(), s->id);
-    // A message about the order must not touch anything else of the account.
+    // A message about the order must not touch anything else of the account. It asks
+    // for the rest of the order, $65, which is also within the manager's $100.
     auto rest = f->say(s->id, QStringLiteral("Please refund the rest of order ORD-10005 too"));
     QVERIFY(rest.ok());
     QVERIFY(!actionsOf(*rest).contains(QLatin1String("modify_subscription")));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription.value(QLatin1String("status")).toString(),
              QStringLiteral("active"));
-
-    // The rest of the order, $65, is also within the manager's $100.
-    auto more = f->say(s->id, QStringLiteral("I want a refund of $65 for order ORD-10005"));
-    QVERIFY(more.ok());
-    QVERIFY(f->store->batch().flush());
-    QVERIFY2(actionsOf(*more).contains(QLatin1String("process_refund")), qPrintable(more->aiResponse->content));
+    QVERIFY2(actionsOf(*rest).contains(QLatin1String("process_refund")), qPrintable(rest->aiResponse->content));
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 115.0);
     QCOMPARE(f->store->customers().findOrder(f->companyId, QStringLiteral("ORD-10005"))->status, QStringLiteral("refunded"));
-    // Nothing is left to refund: a third request refunds nothing more.
+
+    // Nothing is left to refund: further requests refund nothing more.
+    auto more = f->say(s->id, QStringLiteral("I want a refund of $65 for order ORD-10005"));
+    QVERIFY(more.ok());
+    QVERIFY(!actionsOf(*more).contains(QLatin1String("process_refund")));
     QVERIFY(f->say(s->id, QStringLiteral("Refund order ORD-10005 again")).ok());
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 115.0);

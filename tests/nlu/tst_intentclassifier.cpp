@@ -4,9 +4,12 @@
 #include "tests/support/TestPaths.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QTemporaryFile>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace tierdesk;
 using namespace tierdesk::nlu;
@@ -20,11 +23,18 @@ private slots:
     void csvParsing();
     void loadExamples();
     void untrained();
-    void trainedDefaultIsFast();
+    void features();
+    void trainedDefault();
     void defaultPredictions_data();
     void defaultPredictions();
     void rankedAndConfidence();
     void heldOutAccuracy();
+    void confidenceIsCalibrated();
+    void outOfScope();
+    void bitextHeldOut();
+    void smallTrainingSet();
+    void serializeRoundTrip();
+    void damagedBytesAreRefused();
     void bitextImport();
     void predictSpeed();
 };
@@ -82,15 +92,24 @@ void TestIntentClassifier::untrained()
     QCOMPARE(p.confidence, 0.0);
 }
 
-void TestIntentClassifier::trainedDefaultIsFast()
+void TestIntentClassifier::features()
+{
+    const QStringList words = IntentClassifier::features(QStringLiteral("Where's ORD-10001?? I paid $25.50!"));
+    QCOMPARE(words, (QStringList{QStringLiteral("where's"), QStringLiteral("<order>"), QStringLiteral("?"),
+                                 QStringLiteral("i"), QStringLiteral("paid"), QStringLiteral("$"), QStringLiteral("<num>"),
+                                 QStringLiteral("!")}));
+}
+
+void TestIntentClassifier::trainedDefault()
 {
     QElapsedTimer timer;
     timer.start();
     const IntentClassifier c = IntentClassifier::trainedDefault();
-    const qint64 ms = timer.elapsed();
-    qInfo("trainedDefault(): %lld ms, %d features, %d intents", ms, c.vocabularySize(), int(c.intents().size()));
+    qInfo("trainedDefault(): %lld ms, %d features, %d intents, temperature %.3f, %zu kB", timer.elapsed(),
+          c.vocabularySize(), int(c.intents().size()), c.temperature(), c.memoryBytes() / 1024);
     QVERIFY(c.isTrained());
     QCOMPARE(c.intents().size(), 24); // every intent has examples
+    QVERIFY(c.temperature() > 0 && c.temperature() < 10);
     // The time is reported, never asserted: benchmarks measure speed, tests behaviour.
 }
 
@@ -142,35 +161,207 @@ void TestIntentClassifier::rankedAndConfidence()
     QVERIFY(p.ranked.at(0).second >= p.ranked.at(1).second);
     QVERIFY(p.ranked.at(1).second >= p.ranked.at(2).second);
     QVERIFY(p.confidence > 0.5 && p.confidence <= 1.0);
-    // Text the model knows nothing about: general question, no confidence.
+    QVERIFY(!p.outOfScope);
+    // Text the model knows nothing about: out of scope, no confidence.
     const IntentPrediction unknown = c.predict(QStringLiteral("zxqv blorp"));
-    QCOMPARE(unknown.intent, QLatin1String(intent::GeneralQuestion));
-    QCOMPARE(unknown.confidence, 0.0);
+    QCOMPARE(unknown.intent, QLatin1String(intent::OutOfScope));
+    QVERIFY(unknown.outOfScope);
+    QVERIFY(unknown.confidence < c.outOfScopeThreshold());
+    QCOMPARE(toString(unknown.category), toString(IssueCategory::GeneralInquiry));
     // A vague message is less certain than a clear one.
     QVERIFY(c.predict(QStringLiteral("I have a problem")).confidence < p.confidence);
 }
 
+namespace {
+
+struct Split {
+    QList<IntentExample> train;
+    QList<IntentExample> test;
+};
+
+Split splitByHash(const QList<IntentExample> &all)
+{
+    Split s;
+    for (const IntentExample &e : all)
+        (isHeldOut(e.text) ? s.test : s.train).append(e);
+    return s;
+}
+
+const Split &defaultSplit()
+{
+    static const Split s = splitByHash(IntentClassifier::loadExamples(QStringLiteral(":/nlu/intents.tsv")));
+    return s;
+}
+
+const IntentClassifier &modelOfDefaultSplit()
+{
+    static const IntentClassifier c = [] {
+        IntentClassifier m;
+        m.train(defaultSplit().train);
+        return m;
+    }();
+    return c;
+}
+
+QStringList outOfScopeMessages()
+{
+    QFile f(test::sourceDir() + QStringLiteral("/tests/nlu/data/out_of_scope.txt"));
+    QStringList out;
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return out;
+    for (const QString &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty() && !line.startsWith(QLatin1Char('#')))
+            out << line.trimmed();
+    return out;
+}
+
+} // namespace
+
 // Train on ~80 % of intents.tsv, measure on the held-out ~20 % (split by a hash of the text).
 void TestIntentClassifier::heldOutAccuracy()
 {
-    const auto all = IntentClassifier::loadExamples(QStringLiteral(":/nlu/intents.tsv"));
-    QVERIFY(all.size() > 3000);
-    QList<IntentExample> train;
-    QList<IntentExample> test;
-    for (const IntentExample &e : all)
-        (isHeldOut(e.text) ? test : train).append(e);
+    const Split &split = defaultSplit();
+    QVERIFY(split.train.size() > 3000);
+    QVERIFY(split.test.size() > 500);
+    const IntentClassifier &c = modelOfDefaultSplit();
+    int topCorrect = 0;
+    for (const IntentExample &e : split.test)
+        topCorrect += c.predict(e.text).ranked.first().first == e.intent ? 1 : 0;
+    const IntentEvaluation eval = evaluate(c, split.test); // out-of-scope answers count as wrong here
+    const double top = double(topCorrect) / split.test.size();
+    qInfo("held-out: %d examples, best intent %.4f, with out-of-scope detection %.4f, category %.4f", eval.total, top,
+          eval.accuracy(), eval.categoryAccuracy());
+    // Measured 0.978 and 0.968 (naive Bayes, before: 0.955); Bitext utterances are templated,
+    // so expect less on live traffic. The floors leave about 1.5 and 2.5 points.
+    QVERIFY2(top >= 0.96, qPrintable(QString::number(top)));
+    QVERIFY2(eval.accuracy() >= 0.94, qPrintable(QString::number(eval.accuracy())));
+}
+
+// Expected calibration error over ten confidence bins, on the held-out part.
+void TestIntentClassifier::confidenceIsCalibrated()
+{
+    const IntentClassifier &c = modelOfDefaultSplit();
+    double binConfidence[10] = {};
+    double binCorrect[10] = {};
+    int binCount[10] = {};
+    for (const IntentExample &e : defaultSplit().test) {
+        const IntentPrediction p = c.predict(e.text);
+        const int bin = std::min(9, int(p.confidence * 10));
+        binConfidence[bin] += p.confidence;
+        binCorrect[bin] += p.ranked.first().first == e.intent ? 1 : 0;
+        ++binCount[bin];
+    }
+    double ece = 0;
+    for (int b = 0; b < 10; ++b)
+        ece += std::abs(binConfidence[b] - binCorrect[b]) / defaultSplit().test.size();
+    qInfo("expected calibration error %.4f (temperature %.3f)", ece, c.temperature());
+    // Measured 0.008 to 0.013.
+    QVERIFY2(ece < 0.05, qPrintable(QString::number(ece)));
+}
+
+// Hand-written messages about the weather, jokes, poems and competitors are out of
+// scope; held-out customer messages mostly are not.
+void TestIntentClassifier::outOfScope()
+{
+    const IntentClassifier &c = modelOfDefaultSplit();
+    const QStringList messages = outOfScopeMessages();
+    QVERIFY(messages.size() >= 40);
+    int flagged = 0;
+    for (const QString &m : messages)
+        flagged += c.predict(m).outOfScope ? 1 : 0;
+    int rejected = 0;
+    for (const IntentExample &e : defaultSplit().test)
+        rejected += c.predict(e.text).outOfScope ? 1 : 0;
+    const double recall = double(flagged) / messages.size();
+    const double rejectedShare = double(rejected) / defaultSplit().test.size();
+    qInfo("out of scope: %d of %d flagged (%.3f); in-scope held-out rejected %.4f", flagged, int(messages.size()),
+          recall, rejectedShare);
+    // Measured 0.725 and 0.022.
+    QVERIFY2(recall >= 0.6, qPrintable(QString::number(recall)));
+    QVERIFY2(rejectedShare <= 0.03, qPrintable(QString::number(rejectedShare)));
+    QVERIFY(c.predict(QStringLiteral("what's the weather like in paris tomorrow")).outOfScope);
+    QVERIFY(!c.predict(QStringLiteral("where is my order ORD-10001")).outOfScope);
+}
+
+// The raw Bitext intents (27), split by the hash of the text.
+void TestIntentClassifier::bitextHeldOut()
+{
+    const QString path = test::sharedDataDir()
+            + QStringLiteral("/bitext_customer_support/Bitext_Sample_Customer_Support_Training_Dataset.csv");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        QSKIP("Bitext data not found");
+    const QList<QStringList> rows = parseCsv(QString::fromUtf8(file.readAll()));
+    const int textColumn = int(rows.first().indexOf(QStringLiteral("instruction")));
+    const int intentColumn = int(rows.first().indexOf(QStringLiteral("intent")));
+    QList<IntentExample> all;
+    for (qsizetype r = 1; r < rows.size(); ++r)
+        all.append({rows.at(r).at(textColumn).simplified(), rows.at(r).at(intentColumn)});
+    const Split split = splitByHash(all);
     IntentClassifier c;
-    c.train(train);
-    const IntentEvaluation eval = evaluate(c, test);
-    double confidenceSum = 0;
-    for (const IntentExample &e : std::as_const(test))
-        confidenceSum += c.predict(e.text).confidence;
-    qInfo("held-out: %d of %d examples, intent accuracy %.4f, category accuracy %.4f, mean confidence %.3f",
-          eval.total, int(all.size()), eval.accuracy(), eval.categoryAccuracy(), confidenceSum / eval.total);
-    QVERIFY(eval.total > 500);
-    // Measured 0.955 (994 held-out examples); Bitext utterances are templated, so expect
-    // less on live traffic. The floor leaves 3.5 points.
-    QVERIFY2(eval.accuracy() >= 0.92, qPrintable(QString::number(eval.accuracy())));
+    c.train(split.train);
+    QCOMPARE(c.intents().size(), 27);
+    int correct = 0;
+    for (const IntentExample &e : split.test)
+        correct += c.predict(e.text).ranked.first().first == e.intent ? 1 : 0;
+    const double accuracy = double(correct) / split.test.size();
+    qInfo("Bitext: %d train, %d test, accuracy %.4f", int(split.train.size()), int(split.test.size()), accuracy);
+    QVERIFY2(accuracy >= 0.985, qPrintable(QString::number(accuracy))); // measured 0.999
+}
+
+// Too few examples to hold some out: trained on all, default temperature; still right.
+void TestIntentClassifier::smallTrainingSet()
+{
+    const QList<IntentExample> examples{
+        {QStringLiteral("where is my parcel"), QStringLiteral("track")},
+        {QStringLiteral("track my package"), QStringLiteral("track")},
+        {QStringLiteral("has my parcel shipped"), QStringLiteral("track")},
+        {QStringLiteral("i want my money back"), QStringLiteral("refund")},
+        {QStringLiteral("refund me please"), QStringLiteral("refund")},
+        {QStringLiteral("give me a refund"), QStringLiteral("refund")},
+    };
+    IntentClassifier c;
+    c.train(examples);
+    QCOMPARE(c.intents(), (QStringList{QStringLiteral("track"), QStringLiteral("refund")}));
+    QCOMPARE(c.predict(QStringLiteral("where's my package")).ranked.first().first, QStringLiteral("track"));
+    QCOMPARE(c.predict(QStringLiteral("can I get a refund")).ranked.first().first, QStringLiteral("refund"));
+    IntentClassifier one;
+    one.train({{QStringLiteral("hello"), QStringLiteral("greeting")}});
+    QVERIFY(one.isTrained());
+    QCOMPARE(one.predict(QStringLiteral("hello")).ranked.first().first, QStringLiteral("greeting"));
+}
+
+void TestIntentClassifier::serializeRoundTrip()
+{
+    const IntentClassifier &c = modelOfDefaultSplit();
+    const QByteArray bytes = c.serialize();
+    qInfo("serialised model: %lld bytes", qint64(bytes.size()));
+    const auto restored = IntentClassifier::fromBytes(bytes);
+    QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().message));
+    QCOMPARE(restored->intents(), c.intents());
+    QCOMPARE(restored->vocabularySize(), c.vocabularySize());
+    QCOMPARE(restored->temperature(), c.temperature());
+    int compared = 0;
+    for (const IntentExample &e : defaultSplit().test) {
+        const IntentPrediction a = c.predict(e.text), b = restored->predict(e.text);
+        QCOMPARE(b.intent, a.intent);
+        QVERIFY(std::abs(a.confidence - b.confidence) < 1e-9);
+        if (++compared == 200)
+            break;
+    }
+}
+
+void TestIntentClassifier::damagedBytesAreRefused()
+{
+    const QByteArray bytes = modelOfDefaultSplit().serialize();
+    QVERIFY(!IntentClassifier::fromBytes(QByteArray()).ok());
+    QVERIFY(!IntentClassifier::fromBytes(QByteArrayLiteral("not a model at all")).ok());
+    QVERIFY(!IntentClassifier::fromBytes(bytes.left(bytes.size() / 2)).ok());
+    QByteArray wrongVersion = bytes;
+    wrongVersion[5] = char(99);
+    const auto refused = IntentClassifier::fromBytes(wrongVersion);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(QStringLiteral("version")));
 }
 
 void TestIntentClassifier::bitextImport()

@@ -1,5 +1,7 @@
 #include "core/api/cs/Runtime.h"
 
+#include "core/nlu/IntentModels.h"
+
 #include "core/api/auth/SigningKey.h"
 #include "core/integrations/SecretBox.h"
 
@@ -76,6 +78,23 @@ QString Runtime::defaultDataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
+// Each company's latest trained intent model, for the message analyser. A model that
+// cannot be read is skipped (the company keeps the default) and said on stderr.
+void Runtime::loadIntentModels(Store &store)
+{
+    nlu::IntentModels &models = nlu::IntentModels::shared();
+    models.clear();
+    for (const StoredNluModel &stored : store.nluModels().latestPerCompany()) {
+        auto model = nlu::IntentClassifier::fromBytes(stored.model);
+        if (!model) {
+            qWarning("intent model %d of %s not used: %s", stored.version, qPrintable(stored.companyId),
+                     qPrintable(model.error().message));
+            continue;
+        }
+        models.set(stored.companyId, *model, stored.version);
+    }
+}
+
 Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock)
 {
     std::unique_ptr<Runtime> rt(new Runtime);
@@ -109,6 +128,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
         rt->m_store->batch().run([&] { return rt->m_store->kb().importDefaults(clock.nowMs()) > 0; });
         rt->m_store->batch().flush();
     }
+    loadIntentModels(*rt->m_store);
     rt->m_engine = std::make_unique<SessionEngine>(*rt->m_store, clock);
     rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
     rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);

@@ -53,6 +53,10 @@ public:
     static Result<QByteArray> issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
                                                     const QString &subject, qint64 ttlSecs, const QString &customer);
 
+    // Makes each company's latest stored intent model the one its messages use
+    // (nlu::IntentModels); open() does it, `nlu train` again after storing one.
+    static void loadIntentModels(Store &store);
+
 private:
     Runtime() = default;
 
