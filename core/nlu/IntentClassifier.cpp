@@ -45,8 +45,15 @@ QList<IntentExample> IntentClassifier::loadExamples(const QString &path, QString
 
 IntentClassifier IntentClassifier::trainedDefault()
 {
-    // Every engine starts with this model: train it once per process and share it.
+    // Every engine starts with this model, built with the program (core/CMakeLists.txt)
+    // and shared. Without the embedded copy (a tool or test linked without it, or bytes
+    // this build cannot read) it is trained here, once per process.
     static const IntentClassifier model = [] {
+        QFile embedded(QStringLiteral(":/nlu/intent_model.bin"));
+        if (embedded.open(QIODevice::ReadOnly)) {
+            if (auto loaded = fromBytes(embedded.readAll()))
+                return std::move(loaded.value());
+        }
         IntentClassifier c;
         c.train(loadExamples(QStringLiteral(":/nlu/intents.tsv")));
         return c;
