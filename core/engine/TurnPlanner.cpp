@@ -1,0 +1,333 @@
+#include "core/engine/TurnPlanner.h"
+
+#include "core/engine/dialogue/Answers.h"
+#include "core/nlu/Intents.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace tierdesk {
+namespace {
+
+using dialogue::Answer;
+
+bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
+
+bool matches(const char *pattern, const QString &text)
+{
+    return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption).match(text).hasMatch();
+}
+
+// Money back asked for in words; "where is my refund" asks about one already given.
+bool asksForRefund(const QString &text)
+{
+    static const QRegularExpression ask(QStringLiteral("\\b(refund|money back|reimburse|reimbursement)\\b"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression statusOnly(
+        QStringLiteral("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund\\b|\\brefund (status|policy)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return ask.match(text).hasMatch() && !statusOnly.match(text).hasMatch();
+}
+
+bool mentionsSubscription(const QString &text)
+{
+    return matches("\\b(subscription|subscribed?|membership|member|plan|trail club|renewal)\\b", text);
+}
+
+bool asksToCancelOrder(const QString &text)
+{
+    return matches("\\b(cancel|cancell?ing|call off)\\b", text) && !mentionsSubscription(text);
+}
+
+// A concrete subscription change asked for in words; empty when none.
+QString subscriptionChangeAsked(const QString &text)
+{
+    if (!mentionsSubscription(text) && !matches("\\b(resume|unpause|reactivate|pause)\\b", text))
+        return {};
+    for (const char *plan : {"premium", "plus", "basic"})
+        if (matches("\\b(switch|upgrade|downgrade|change|move|go)\\b", text)
+            && text.contains(QLatin1String(plan), Qt::CaseInsensitive))
+            return QStringLiteral("plan:") + QLatin1String(plan);
+    if (matches("\\b(resume|unpause|reactivate|restart|turn (it )?back on)\\b", text))
+        return QStringLiteral("active");
+    if (matches("\\bpause\\b", text))
+        return QStringLiteral("paused");
+    if (matches("\\b(cancel|end|stop|terminate|quit)\\b", text))
+        return QStringLiteral("cancelled");
+    return {};
+}
+
+// A credit asked for in words, with its amount. Claims that someone approved it
+// already grant nothing: the request is judged like any other.
+bool asksForCredit(const QString &text) { return matches("\\b(credit|store credit|account credit)\\b", text); }
+
+QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
+
+// The order's item the message names ("the pants"), by a distinctive word of its name.
+std::optional<QJsonObject> itemNamed(const Order &o, const QString &text)
+{
+    static const QStringList generic{QStringLiteral("pack"), QStringLiteral("pair"), QStringLiteral("trail")};
+    const QString lower = text.toLower();
+    for (const QJsonValue &v : o.items) {
+        static const QRegularExpression split(QStringLiteral("[^a-z0-9]+"));
+        for (const QString &word : itemName(v).toLower().split(split, Qt::SkipEmptyParts)) {
+            if (word.size() < 4 || generic.contains(word))
+                continue;
+            const QRegularExpression whole(QStringLiteral("\\b%1s?\\b").arg(QRegularExpression::escape(word)));
+            if (whole.match(lower).hasMatch())
+                return v.toObject();
+        }
+    }
+    return std::nullopt;
+}
+
+double paidFor(const QJsonObject &item)
+{
+    return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
+}
+
+QString planOf(const Customer &c) { return c.subscription.value(QLatin1String("plan")).toString(); }
+QString statusOf(const Customer &c) { return c.subscription.value(QLatin1String("status")).toString(); }
+
+} // namespace
+
+QList<Order> TurnPlanner::namedOrders(const Session &s, const QStringList &ids, QString *unknown)
+{
+    QList<Order> out;
+    for (const QString &id : ids) {
+        if (auto o = m_actions.findOrder(s.companyId, s.customerId, id))
+            out << *o;
+        else if (unknown->isEmpty())
+            *unknown = id;
+    }
+    return out;
+}
+
+TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
+                           dialogue::DialogueState &state)
+{
+    TurnPlan plan;
+    if (state.pending) {
+        const Answer answer = dialogue::answerTo(text);
+        const dialogue::PendingAction pending = *state.pending;
+        state.pending.reset();
+        if (answer == Answer::Yes) {
+            plan.confirmed = pending;
+            return plan;
+        }
+        if (answer == Answer::No) {
+            plan.declined = pending.summary;
+            if (!dialogue::isCorrection(text))
+                return plan;
+        }
+    }
+
+    QString unknown;
+    const QList<Order> named = namedOrders(s, a.slotValues.orderIds, &unknown);
+    QString referenced;
+    if (named.isEmpty())
+        referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    if (!unknown.isEmpty() && named.isEmpty())
+        plan.refusal = QStringLiteral("I couldn't find an order %1 on your account; could you check the number?").arg(unknown);
+
+    const bool moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text)
+                            || !subscriptionChangeAsked(text).isEmpty();
+    plan.outOfScope = named.isEmpty() && !moneyWords ? dialogue::outOfScope(text) : QString();
+    if (!plan.outOfScope.isEmpty())
+        return plan;
+
+    // A question about the order under discussion is about that order, however the
+    // classifier read it ("ok so when does it actually ship" is no thank-you).
+    const bool aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
+    const QString current = !referenced.isEmpty() ? referenced : state.orderId;
+    if (named.isEmpty() && aboutOrderFacts && !current.isEmpty() && !moneyWords && !ActionExecutor::isOrderTopic(a.intent.intent)) {
+        a.intent.intent = QLatin1String(nlu::intent::OrderStatus);
+        a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+    }
+
+    std::optional<Order> order;
+    if (!named.isEmpty())
+        order = named.first();
+    else if (!referenced.isEmpty() || ((ActionExecutor::isOrderTopic(a.intent.intent) || aboutOrderFacts || moneyWords) && !state.orderId.isEmpty()))
+        order = m_actions.findOrder(s.companyId, s.customerId, current);
+    else if (ActionExecutor::isOrderTopic(a.intent.intent) && unknown.isEmpty() && !asksForRefund(text))
+        order = m_actions.findOrder(s.companyId, s.customerId, QString());
+
+    if (!named.isEmpty()) {
+        QStringList ids;
+        for (const Order &o : named)
+            ids << o.id;
+        state.mention(ids);
+    }
+    if (order && named.isEmpty())
+        state.orderId = order->id;
+    state.intent = a.intent.intent;
+
+    planMoney(s, customer, a, text, order, state, plan);
+    if (plan.request.kind == RequestedAction::None && !plan.needsOrderNumber) {
+        if (!named.isEmpty())
+            plan.orders = named;
+        else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || aboutOrderFacts || !referenced.isEmpty()))
+            plan.orders = {*order};
+    }
+    if (plan.request.kind == RequestedAction::None && mentionsSubscription(text) && !customer.subscription.isEmpty()
+        && plan.refusal.isEmpty())
+        plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
+    return plan;
+}
+
+void TurnPlanner::planMoney(const Session &, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                            const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    const bool continuesRefund = state.awaitingSlot == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
+    state.awaitingSlot.clear();
+    const QString change = subscriptionChangeAsked(text);
+    if (!change.isEmpty()) {
+        planSubscription(customer, text, plan);
+        return;
+    }
+    if (asksForRefund(text) || continuesRefund) {
+        if (!order) {
+            plan.needsOrderNumber = true;
+            state.awaitingSlot = QStringLiteral("order_id");
+            state.intent = QLatin1String(nlu::intent::RefundRequest);
+            return;
+        }
+        planRefund(*order, a, text, plan);
+        return;
+    }
+    if (asksToCancelOrder(text) && order) {
+        if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
+            plan.request.kind = RequestedAction::Cancel;
+            plan.request.orderId = order->id;
+        } else {
+            plan.refusal = QStringLiteral("Order %1 is %2, so it can no longer be cancelled.").arg(order->id, order->status);
+            plan.orders = {*order};
+        }
+        return;
+    }
+    if (asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest) && a.slotValues.amount.value_or(0) > 0) {
+        plan.request.kind = RequestedAction::Credit;
+        plan.request.amount = *a.slotValues.amount;
+    }
+}
+
+void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, TurnPlan &plan)
+{
+    // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
+    if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
+        plan.request.kind = RequestedAction::Cancel;
+        plan.request.orderId = o.id;
+        return;
+    }
+    if (const Status owed = ActionExecutor::owes(o, 0); !owed) {
+        plan.refusal = owed.error().message;
+        return;
+    }
+    const double left = o.total - o.refundedAmount;
+    double amount = left;
+    const std::optional<QJsonObject> item = itemNamed(o, text);
+    if (item)
+        amount = qMin(paidFor(*item), left);
+    if (a.slotValues.amount)
+        amount = *a.slotValues.amount;
+    if (const Status owed = ActionExecutor::owes(o, amount); !owed) {
+        plan.refusal = owed.error().message;
+        return;
+    }
+    plan.request.kind = RequestedAction::Refund;
+    plan.request.amount = amount;
+    plan.request.orderId = o.id;
+    plan.request.item = item ? item->value(QLatin1String("name")).toString() : QString();
+}
+
+void TurnPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan)
+{
+    const QString change = subscriptionChangeAsked(text);
+    if (customer.subscription.isEmpty() || statusOf(customer) == QLatin1String("cancelled")) {
+        plan.refusal = QStringLiteral("There is no active membership on your account to change.");
+        return;
+    }
+    if (change == statusOf(customer) || change == QStringLiteral("plan:") + planOf(customer)) {
+        plan.subscriptionFact = QStringLiteral("Your %1 membership is already %2.")
+                                    .arg(planOf(customer), change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change);
+        return;
+    }
+    plan.request.kind = RequestedAction::Subscription;
+    plan.request.change = change;
+}
+
+QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
+{
+    QString what;
+    switch (r.kind) {
+    case RequestedAction::None:
+        return {};
+    case RequestedAction::Refund:
+        what = r.item.isEmpty()
+                   ? QStringLiteral("I'll refund %1 for order %2 to your original payment method.").arg(money(r.amount), r.orderId)
+                   : QStringLiteral("I'll refund %1 for the %2 from %3 to your original payment method.")
+                         .arg(money(r.amount), r.item, r.orderId);
+        break;
+    case RequestedAction::Cancel: {
+        const QString items = order && !order->items.isEmpty() ? QStringLiteral(" (%1)").arg(itemName(order->items.first())) : QString();
+        what = QStringLiteral("Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.")
+                   .arg(r.orderId, items);
+        break;
+    }
+    case RequestedAction::Credit:
+        what = QStringLiteral("I'll add a %1 credit to your account.").arg(money(r.amount));
+        break;
+    case RequestedAction::Subscription:
+        if (r.change == QLatin1String("active"))
+            what = QStringLiteral("I'll resume your %1 membership; billing starts again from today.").arg(planOf(customer));
+        else if (r.change == QLatin1String("paused"))
+            what = QStringLiteral("I'll pause your %1 membership; you won't be billed while it's paused.").arg(planOf(customer));
+        else if (r.change == QLatin1String("cancelled"))
+            what = QStringLiteral("I'll cancel your %1 membership; you keep its benefits until the end of the billing period.")
+                       .arg(planOf(customer));
+        else
+            what = QStringLiteral("I'll switch your membership from %1 to the %2 plan.").arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
+        break;
+    }
+    return what + QStringLiteral(" Shall I go ahead?");
+}
+
+dialogue::PendingAction TurnPlanner::pendingOf(const RequestedAction &r, const QString &summary, Tier tier)
+{
+    dialogue::PendingAction p;
+    switch (r.kind) {
+    case RequestedAction::Refund: p.action = QStringLiteral("process_refund"); break;
+    case RequestedAction::Cancel: p.action = QStringLiteral("cancel_order"); break;
+    case RequestedAction::Credit: p.action = QStringLiteral("apply_credit"); break;
+    case RequestedAction::Subscription: p.action = QStringLiteral("modify_subscription"); break;
+    case RequestedAction::None: break;
+    }
+    p.orderId = r.orderId;
+    p.item = r.item;
+    p.amount = r.amount;
+    p.change = r.change;
+    p.summary = summary;
+    p.tier = tier;
+    return p;
+}
+
+QString TurnPlanner::describe(const RequestedAction &r)
+{
+    switch (r.kind) {
+    case RequestedAction::Refund:
+        return QStringLiteral("your refund of %1 for %2").arg(money(r.amount), r.orderId);
+    case RequestedAction::Credit:
+        return QStringLiteral("your request for a %1 credit").arg(money(r.amount));
+    case RequestedAction::Subscription:
+        return QStringLiteral("your membership change");
+    case RequestedAction::Cancel:
+        return QStringLiteral("cancelling order %1").arg(r.orderId);
+    case RequestedAction::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace tierdesk

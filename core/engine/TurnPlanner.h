@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/engine/Actions.h"
+#include "core/engine/MessageAnalysis.h"
+#include "core/engine/dialogue/DialogueState.h"
+
+namespace tierdesk {
+
+// What one customer message asks for, read against the dialogue so far and the
+// store: the orders to answer about, an action to put to the customer for
+// confirmation, or the action they just confirmed or declined.
+struct TurnPlan
+{
+    QList<Order> orders;     // to look up and answer, the conversation's order first
+    RequestedAction request; // asked for in words and owed: summarised, then confirmed
+    std::optional<dialogue::PendingAction> confirmed; // the customer said yes to this
+    QString declined;        // the summary the customer said no to
+    QString refusal;         // why what was asked for is not owed
+    QString slotPrompt;      // a detail the request still needs
+    QString outOfScope;
+    QString subscriptionFact;
+    bool needsOrderNumber = false;
+
+    bool answersWithoutKnowledge() const
+    {
+        return !orders.isEmpty() || request.kind != RequestedAction::None || confirmed || !declined.isEmpty()
+               || !refusal.isEmpty() || !slotPrompt.isEmpty() || !outOfScope.isEmpty() || !subscriptionFact.isEmpty()
+               || needsOrderNumber;
+    }
+};
+
+class TurnPlanner
+{
+public:
+    explicit TurnPlanner(ActionExecutor &actions) : m_actions(actions) {}
+
+    // Reads the message; updates the dialogue state (orders mentioned, slots,
+    // the pending confirmation) and may correct the intent (a follow-up question
+    // about the order under discussion is about that order).
+    TurnPlan plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
+                  dialogue::DialogueState &state);
+
+    // The sentence that asks the customer to confirm `r` ("I'll refund ... Shall I go ahead?").
+    static QString confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
+    // The pending action that a "yes" will carry out.
+    static dialogue::PendingAction pendingOf(const RequestedAction &r, const QString &summary, Tier tier);
+    // For a person: what the customer asked for ("a refund of $378.00 for ORD-10007").
+    static QString describe(const RequestedAction &r);
+
+private:
+    QList<Order> namedOrders(const Session &s, const QStringList &ids, QString *unknown);
+    void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                   const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
+    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, TurnPlan &plan);
+    void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
+
+    ActionExecutor &m_actions;
+};
+
+} // namespace tierdesk
