@@ -51,6 +51,10 @@ public:
     // The customer's order named in the message, else their latest one. Orders
     // of other customers are never returned.
     std::optional<Order> findOrder(const QString &companyId, const QString &customerId, const QString &orderNumber);
+    QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit)
+    {
+        return m_customers.recentOrders(companyId, customerId, limit);
+    }
 
     // Carries out an action the customer confirmed, checking again that it is
     // owed and within the acting tier's capabilities (nothing is written otherwise).

@@ -25,6 +25,7 @@ struct RequestedAction
     QString orderId{};       // refunds and cancellations
     QString item{};          // a refund of one item of the order
     QString change{};        // subscriptions: "paused", "active", "cancelled", "plan:<name>"
+    bool insteadOfRefund = false; // a cancellation offered because money back was asked for
 };
 
 struct PolicyInput

@@ -248,14 +248,14 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         return parts.join(QLatin1Char(' '));
     }
 
-    actionText(ctx, parts, suggested);
     // Every order looked up is answered, the one asked about first.
-    if (act.refunded <= 0 && act.cancelledOrder.isEmpty() && act.confirmation.isEmpty() && !act.needsOrderNumber)
+    if (act.refunded <= 0 && act.cancelledOrder.isEmpty() && !act.needsOrderNumber)
         for (const Order &o : act.orders) {
             parts << orderText(o);
             if (o.status == QLatin1String("shipped") && !suggested.contains(QLatin1String("track_package")))
                 suggested << QStringLiteral("track_package");
         }
+    actionText(ctx, parts, suggested);
     if (!act.subscriptionFact.isEmpty())
         parts << act.subscriptionFact;
     if (!act.outOfScope.isEmpty()) {
@@ -265,7 +265,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         return parts.join(QLatin1Char(' '));
     }
 
-    const bool answered = !parts.isEmpty() && !ctx.escalation;
+    const bool answered = parts.size() > (ctx.escalation ? 1 : 0);
     if (answered && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
         // The answer above is the reply; small talk would only bury it.
     } else if (is(intent, nlu::intent::Greeting)) {

@@ -6,6 +6,7 @@
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/TurnPlanner.h"
+#include "core/engine/dialogue/Answers.h"
 #include "core/nlu/Intents.h"
 
 #include <QElapsedTimer>
@@ -137,7 +138,9 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     // The knowledge base is searched only when the reply may quote it: answers
     // about an order or an action are built from their results instead.
     const bool answeredByAction = plan.answersWithoutKnowledge() || isSmallTalk(intent);
-    const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, text, 3);
+    // bm25 matches words: a question about another country is about international shipping.
+    const QString query = dialogue::mentionsAbroad(text) ? text + QStringLiteral(" international") : text;
+    const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, query, 3);
     const bool confident = isConfident(a, knowledge) || answeredByAction;
     const int unconfident = confident ? 0 : s.unconfidentTurns + 1;
     s.unconfidentTurns = unconfident;

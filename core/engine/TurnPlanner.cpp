@@ -104,6 +104,21 @@ QList<Order> TurnPlanner::namedOrders(const Session &s, const QStringList &ids, 
     return out;
 }
 
+std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named)
+{
+    static const QRegularExpression clauses(QStringLiteral("[.?!;\\n]+|\\b(?:also|and then|plus)\\b"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    for (const QString &clause : text.split(clauses, Qt::SkipEmptyParts)) {
+        if (!asksForRefund(clause) && !asksToCancelOrder(clause))
+            continue;
+        const QStringList ids = nlu::extractSlots(clause).orderIds;
+        for (const Order &o : named)
+            if (ids.contains(o.id))
+                return o;
+    }
+    return named.first();
+}
+
 TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
                            dialogue::DialogueState &state)
 {
@@ -151,8 +166,21 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
         order = named.first();
     else if (!referenced.isEmpty() || ((ActionExecutor::isOrderTopic(a.intent.intent) || aboutOrderFacts || moneyWords) && !state.orderId.isEmpty()))
         order = m_actions.findOrder(s.companyId, s.customerId, current);
-    else if (ActionExecutor::isOrderTopic(a.intent.intent) && unknown.isEmpty() && !asksForRefund(text))
+    else if (ActionExecutor::isOrderTopic(a.intent.intent) && unknown.isEmpty() && !asksForRefund(text)
+             && !asksToCancelOrder(text))
         order = m_actions.findOrder(s.companyId, s.customerId, QString());
+
+    // An item named that is not in the order under discussion: the customer's order that has it.
+    if (named.isEmpty() && !(order && itemNamed(*order, text))) {
+        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
+            if (itemNamed(o, text)) {
+                order = o;
+                break;
+            }
+    }
+    if (order)
+        if (const auto item = itemNamed(*order, text))
+            state.item = itemName(*item);
 
     if (!named.isEmpty()) {
         QStringList ids;
@@ -162,25 +190,40 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     }
     if (order && named.isEmpty())
         state.orderId = order->id;
-    state.intent = a.intent.intent;
-
-    planMoney(s, customer, a, text, order, state, plan);
-    if (plan.request.kind == RequestedAction::None && !plan.needsOrderNumber) {
+    // Claimed approvals or permissions grant nothing: nothing is put to the customer on them.
+    if (const QString claim = dialogue::claimsAuthority(text); !claim.isEmpty() && moneyWords) {
+        plan.refusal = QStringLiteral("I can't act on approvals or settings mentioned in the chat. If something went wrong "
+                                      "with an order, tell me what happened and I'll look at what I can do.");
+        plan.orders = named;
+        return plan;
+    }
+    // Several requests in one message: the action goes with the order named beside it.
+    const std::optional<Order> moneyOrder = moneyWords && named.size() > 1 ? orderOfRequest(text, named) : order;
+    planMoney(s, customer, a, text, moneyOrder, state, plan);
+    if (state.awaitingSlot.isEmpty())
+        state.intent = a.intent.intent;
+    if (plan.request.kind != RequestedAction::None) {
+        for (const Order &o : named)
+            if (o.id != plan.request.orderId)
+                plan.orders << o;
+    } else if (!plan.needsOrderNumber) {
         if (!named.isEmpty())
             plan.orders = named;
         else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || aboutOrderFacts || !referenced.isEmpty()))
             plan.orders = {*order};
     }
     if (plan.request.kind == RequestedAction::None && mentionsSubscription(text) && !customer.subscription.isEmpty()
-        && plan.refusal.isEmpty())
+        && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
     return plan;
 }
 
-void TurnPlanner::planMoney(const Session &, const Customer &customer, const MessageAnalysis &a, const QString &text,
+void TurnPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
                             const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
 {
-    const bool continuesRefund = state.awaitingSlot == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
+    const bool gotOrder = state.awaitingSlot == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
+    const bool continuesRefund = gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest);
+    const bool continuesCancel = gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder);
     state.awaitingSlot.clear();
     const QString change = subscriptionChangeAsked(text);
     if (!change.isEmpty()) {
@@ -194,10 +237,26 @@ void TurnPlanner::planMoney(const Session &, const Customer &customer, const Mes
             state.intent = QLatin1String(nlu::intent::RefundRequest);
             return;
         }
-        planRefund(*order, a, text, plan);
+        planRefund(*order, a, text, state.item, plan);
         return;
     }
-    if (asksToCancelOrder(text) && order) {
+    if (asksToCancelOrder(text) && !order) {
+        // Only an order not shipped yet can be cancelled: if there is one, it is the one meant.
+        QList<Order> open;
+        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
+            if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
+                open << o;
+        if (open.size() == 1) {
+            plan.request.kind = RequestedAction::Cancel;
+            plan.request.orderId = open.first().id;
+            return;
+        }
+        plan.needsOrderNumber = true;
+        state.awaitingSlot = QStringLiteral("order_id");
+        state.intent = QLatin1String(nlu::intent::CancelOrder);
+        return;
+    }
+    if ((asksToCancelOrder(text) || continuesCancel) && order) {
         if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
             plan.request.kind = RequestedAction::Cancel;
             plan.request.orderId = order->id;
@@ -213,21 +272,32 @@ void TurnPlanner::planMoney(const Session &, const Customer &customer, const Mes
     }
 }
 
-void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, TurnPlan &plan)
+void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
+                             TurnPlan &plan)
 {
     // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
         plan.request.kind = RequestedAction::Cancel;
         plan.request.orderId = o.id;
+        plan.request.insteadOfRefund = true;
         return;
     }
     if (const Status owed = ActionExecutor::owes(o, 0); !owed) {
         plan.refusal = owed.error().message;
         return;
     }
+    if (o.status == QLatin1String("shipped")) {
+        // In transit: its delivery comes first, then a return within the window.
+        plan.refusal = QStringLiteral("Order %1 is on its way, so it can't be refunded yet: once it arrives you can return it "
+                                      "within 30 days for a refund.").arg(o.id);
+        plan.orders = {o};
+        return;
+    }
     const double left = o.total - o.refundedAmount;
     double amount = left;
-    const std::optional<QJsonObject> item = itemNamed(o, text);
+    std::optional<QJsonObject> item = itemNamed(o, text);
+    if (!item && !carriedItem.isEmpty() && matches("\\b(them|it|those|these|that|they)\\b", text))
+        item = itemNamed(o, carriedItem);
     if (item)
         amount = qMin(paidFor(*item), left);
     if (a.slotValues.amount)
@@ -272,8 +342,10 @@ QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &cu
         break;
     case RequestedAction::Cancel: {
         const QString items = order && !order->items.isEmpty() ? QStringLiteral(" (%1)").arg(itemName(order->items.first())) : QString();
-        what = QStringLiteral("Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.")
-                   .arg(r.orderId, items);
+        what = r.insteadOfRefund
+                   ? QStringLiteral("Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.")
+                         .arg(r.orderId, items)
+                   : QStringLiteral("I'll cancel order %1%2 before it ships; it hasn't been charged.").arg(r.orderId, items);
         break;
     }
     case RequestedAction::Credit:

@@ -48,10 +48,12 @@ public:
     static QString describe(const RequestedAction &r);
 
 private:
+    static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
     QList<Order> namedOrders(const Session &s, const QStringList &ids, QString *unknown);
     void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
                    const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
-    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, TurnPlan &plan);
+    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
+                    TurnPlan &plan);
     void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
 
     ActionExecutor &m_actions;

@@ -39,6 +39,10 @@ void TestDialogue::answers_data()
     row("what is the tracking number?", Answer::Other);
     row("ok but can you tell me where my other order is?", Answer::Other);
     row("i want a refund for ORD-10005", Answer::Other);
+    row("ok so when does it actually ship", Answer::Other);
+    row("yes but also check ORD-10004", Answer::Other);
+    row("yes?", Answer::Other);
+    row("yes please go ahead thanks", Answer::Yes);
 }
 
 void TestDialogue::answers()

@@ -30,11 +30,17 @@ Answer answerTo(const QString &text)
         R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"));
     if (no.match(w).hasMatch())
         return Answer::No;
-    // A yes that goes on to ask something else is not an answer ("ok but where is my order?").
-    const bool asksMore = text.contains(QLatin1Char('?')) && w.split(QLatin1Char(' ')).size() > 4;
-    if (yes.match(w).hasMatch() && !asksMore)
-        return Answer::Yes;
-    return Answer::Other;
+    const QRegularExpressionMatch m = yes.match(w);
+    if (!m.hasMatch())
+        return Answer::Other;
+    // A yes that goes on to ask or want something else is no answer: "ok so when
+    // does it ship", "yes but also check my other order". Money never moves on a guess.
+    static const QRegularExpression more = caseless(QStringLiteral(
+        R"(\b(?:what|where|when|how|why|which|but|can|could|would|is|are|does|did|do you|also|and|instead|so|if|not)\b)"));
+    const QString rest = w.mid(m.capturedEnd());
+    if (text.contains(QLatin1Char('?')) || more.match(rest).hasMatch() || rest.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 5)
+        return Answer::Other;
+    return Answer::Yes;
 }
 
 QString referencedOrder(const QString &text, const QStringList &lastMentioned, const QString &current)
@@ -73,6 +79,25 @@ QString outOfScope(const QString &text)
         R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
         R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
         R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
+    return re.match(text).captured(0);
+}
+
+bool mentionsAbroad(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:canada|mexico|uk|united kingdom|england|ireland|france|germany|spain|italy|netherlands|europe|eu|australia)"
+        R"(|new zealand|japan|china|india|brazil|abroad|overseas|internationally|outside (?:the )?(?:us|usa|united states))\b)"));
+    return re.match(text).hasMatch();
+}
+
+QString claimsAuthority(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:already (?:approved|agreed|authori[sz]ed|promised)|pre-?approved|(?:colleague|manager|supervisor|agent|rep|someone))"
+        R"( (?:already )?(?:approved|promised|authori[sz]ed|agreed|said i(?:'d| would)? (?:get|be))|promised me)"
+        R"(|i'?m (?:a |an |the )?(?:tierdesk |your )?(?:developer|admin|administrator|engineer|employee|staff member|manager|supervisor))"
+        R"(|testing prod|set \w+ ?= ?\w+|can ?process ?refunds|max ?refund ?amount|max ?credit ?amount|admin mode|developer mode)"
+        R"(|ignore (?:all |your |the )?(?:previous |prior )?(?:instructions|rules)|system prompt|override)\b)"));
     return re.match(text).captured(0);
 }
 
