@@ -21,6 +21,7 @@ struct ActionReport
     QString cancelledOrder;        // an order cancelled before it shipped
     QString subscriptionChange;    // "cancelled", "paused", "active", "plan:premium"...
     QString subscriptionFact;      // the subscription as it stands, when asked about
+    QString refundFact;            // what was refunded on the order, when asked about
     QString refusal;               // why a requested action was not done
     QString confirmation;          // the summary of an action the customer is asked to confirm
     QString declined;              // the customer said no to this summary

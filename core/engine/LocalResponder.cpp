@@ -258,6 +258,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     actionText(ctx, parts, suggested);
     if (!act.subscriptionFact.isEmpty())
         parts << act.subscriptionFact;
+    if (!act.refundFact.isEmpty())
+        parts << act.refundFact;
     if (!act.outOfScope.isEmpty()) {
         parts << QStringLiteral("That's outside what I can help with here. I can help with your orders, deliveries, "
                                 "returns and refunds, billing, and your account or membership: is there anything there "

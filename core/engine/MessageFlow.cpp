@@ -117,7 +117,7 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
 
     // The dialogue so far decides what this message refers to (and may correct its intent).
     dialogue::DialogueState state = dialogue::DialogueState::fromJson(m_store.dialogues().load(s.id).value_or(QJsonObject()));
-    const TurnPlan plan = TurnPlanner(m_actions).plan(s, customer, a, text, state);
+    const TurnPlan plan = TurnPlanner(m_actions, now).plan(s, customer, a, text, state);
 
     // Repeat contact is judged once, when the session's category becomes known:
     // given at creation (checked on the first message) or found now.
@@ -228,6 +228,7 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     report.slotPrompt = plan.slotPrompt;
     report.needsOrderNumber = plan.needsOrderNumber;
     report.subscriptionFact = plan.subscriptionFact;
+    report.refundFact = plan.refundFact;
     if (report.refusal.isEmpty())
         report.refusal = plan.refusal;
     if (plan.request.kind == RequestedAction::None)

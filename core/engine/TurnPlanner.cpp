@@ -3,6 +3,7 @@
 #include "core/engine/dialogue/Answers.h"
 #include "core/nlu/Intents.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -14,9 +15,14 @@ using dialogue::Answer;
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
 QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
 
+// Patterns are literals: each is compiled once, on the engine thread that alone runs the planner.
 bool matches(const char *pattern, const QString &text)
 {
-    return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption).match(text).hasMatch();
+    static QHash<const char *, QRegularExpression> compiled;
+    auto it = compiled.find(pattern);
+    if (it == compiled.end())
+        it = compiled.insert(pattern, QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption));
+    return it->match(text).hasMatch();
 }
 
 // Money back asked for in words; "where is my refund" asks about one already given.
@@ -28,6 +34,11 @@ bool asksForRefund(const QString &text)
         QStringLiteral("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund\\b|\\brefund (status|policy)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return ask.match(text).hasMatch() && !statusOnly.match(text).hasMatch();
+}
+
+bool asksRefundStatus(const QString &text)
+{
+    return matches("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund", text);
 }
 
 bool mentionsSubscription(const QString &text)
@@ -43,12 +54,13 @@ bool asksToCancelOrder(const QString &text)
 // A concrete subscription change asked for in words; empty when none.
 QString subscriptionChangeAsked(const QString &text)
 {
-    if (!mentionsSubscription(text) && !matches("\\b(resume|unpause|reactivate|pause)\\b", text))
+    const bool planVerb = matches("\\b(switch|upgrade|downgrade|change|move)\\b", text);
+    if (!mentionsSubscription(text) && !matches("\\b(resume|unpause|reactivate|pause)\\b", text)
+        && !(planVerb && matches("\\b(premium|plus|basic)\\b", text)))
         return {};
-    for (const char *plan : {"premium", "plus", "basic"})
-        if (matches("\\b(switch|upgrade|downgrade|change|move|go)\\b", text)
-            && text.contains(QLatin1String(plan), Qt::CaseInsensitive))
-            return QStringLiteral("plan:") + QLatin1String(plan);
+    static const QRegularExpression plans(QStringLiteral("\\b(premium|plus|basic)\\b"), QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch plan = plans.match(text); planVerb && plan.hasMatch())
+        return QStringLiteral("plan:") + plan.captured(1).toLower();
     if (matches("\\b(resume|unpause|reactivate|restart|turn (it )?back on)\\b", text))
         return QStringLiteral("active");
     if (matches("\\bpause\\b", text))
@@ -212,6 +224,11 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
         else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || aboutOrderFacts || !referenced.isEmpty()))
             plan.orders = {*order};
     }
+    if (order && asksRefundStatus(text) && plan.request.kind == RequestedAction::None)
+        plan.refundFact = order->refundedAmount > 0
+                              ? QStringLiteral("A refund of %1 was issued for order %2; refunds appear within 5-10 business days.")
+                                    .arg(money(order->refundedAmount), order->id)
+                              : QStringLiteral("No refund has been issued for order %1 so far.").arg(order->id);
     if (plan.request.kind == RequestedAction::None && mentionsSubscription(text) && !customer.subscription.isEmpty()
         && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
@@ -221,7 +238,8 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
 void TurnPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
                             const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
 {
-    const bool gotOrder = state.awaitingSlot == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
+    const QString awaited = state.awaitingSlot;
+    const bool gotOrder = awaited == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
     const bool continuesRefund = gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest);
     const bool continuesCancel = gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder);
     state.awaitingSlot.clear();
@@ -266,9 +284,16 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
         }
         return;
     }
-    if (asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest) && a.slotValues.amount.value_or(0) > 0) {
-        plan.request.kind = RequestedAction::Credit;
-        plan.request.amount = *a.slotValues.amount;
+    const bool continuesCredit = state.intent == QLatin1String(nlu::intent::CreditRequest) && awaited == QLatin1String("amount");
+    if ((asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest)) || continuesCredit) {
+        if (a.slotValues.amount.value_or(0) > 0) {
+            plan.request.kind = RequestedAction::Credit;
+            plan.request.amount = *a.slotValues.amount;
+        } else if (!continuesCredit) {
+            plan.slotPrompt = QStringLiteral("What amount of credit are you asking for, and what happened?");
+            state.awaitingSlot = QStringLiteral("amount");
+            state.intent = QLatin1String(nlu::intent::CreditRequest);
+        }
     }
 }
 
@@ -284,6 +309,13 @@ void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QSt
     }
     if (const Status owed = ActionExecutor::owes(o, 0); !owed) {
         plan.refusal = owed.error().message;
+        return;
+    }
+    const qint64 returnWindowMs = qint64(kReturnWindowDays) * 86400000;
+    if (o.status == QLatin1String("delivered") && o.deliveredAt > 0 && m_nowMs - o.deliveredAt > returnWindowMs) {
+        plan.refusal = QStringLiteral("Order %1 was delivered more than %2 days ago, outside our return window, so I can't "
+                                      "refund it here.").arg(o.id).arg(kReturnWindowDays);
+        plan.orders = {o};
         return;
     }
     if (o.status == QLatin1String("shipped")) {

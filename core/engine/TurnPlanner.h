@@ -19,12 +19,13 @@ struct TurnPlan
     QString slotPrompt;      // a detail the request still needs
     QString outOfScope;
     QString subscriptionFact;
+    QString refundFact;      // what was refunded on the order asked about
     bool needsOrderNumber = false;
 
     bool answersWithoutKnowledge() const
     {
         return !orders.isEmpty() || request.kind != RequestedAction::None || confirmed || !declined.isEmpty()
-               || !refusal.isEmpty() || !slotPrompt.isEmpty() || !outOfScope.isEmpty() || !subscriptionFact.isEmpty()
+               || !refusal.isEmpty() || !slotPrompt.isEmpty() || !refundFact.isEmpty() || !outOfScope.isEmpty() || !subscriptionFact.isEmpty()
                || needsOrderNumber;
     }
 };
@@ -32,7 +33,9 @@ struct TurnPlan
 class TurnPlanner
 {
 public:
-    explicit TurnPlanner(ActionExecutor &actions) : m_actions(actions) {}
+    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery
+
+    TurnPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
 
     // Reads the message; updates the dialogue state (orders mentioned, slots,
     // the pending confirmation) and may correct the intent (a follow-up question
@@ -57,6 +60,7 @@ private:
     void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
 
     ActionExecutor &m_actions;
+    qint64 m_nowMs;
 };
 
 } // namespace tierdesk
