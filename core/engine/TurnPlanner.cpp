@@ -131,59 +131,39 @@ std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QLis
     return named.first();
 }
 
-TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
-                           dialogue::DialogueState &state)
+bool TurnPlanner::answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan)
 {
-    TurnPlan plan;
-    if (state.pending) {
-        const Answer answer = dialogue::answerTo(text);
-        const dialogue::PendingAction pending = *state.pending;
-        state.pending.reset();
-        if (answer == Answer::Yes) {
-            plan.confirmed = pending;
-            return plan;
-        }
-        if (answer == Answer::No) {
-            plan.declined = pending.summary;
-            if (!dialogue::isCorrection(text))
-                return plan;
-        }
+    if (!state.pending)
+        return false;
+    const Answer answer = dialogue::answerTo(text);
+    const dialogue::PendingAction pending = *state.pending;
+    state.pending.reset(); // whatever the answer, the question is closed
+    if (answer == Answer::Yes) {
+        plan.confirmed = pending;
+        return true;
     }
-
-    QString unknown;
-    const QList<Order> named = namedOrders(s, a.slotValues.orderIds, &unknown);
-    QString referenced;
-    if (named.isEmpty())
-        referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
-    if (!unknown.isEmpty() && named.isEmpty())
-        plan.refusal = QStringLiteral("I couldn't find an order %1 on your account; could you check the number?").arg(unknown);
-
-    const bool moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text)
-                            || !subscriptionChangeAsked(text).isEmpty();
-    plan.outOfScope = named.isEmpty() && !moneyWords ? dialogue::outOfScope(text) : QString();
-    if (!plan.outOfScope.isEmpty())
-        return plan;
-
-    // A question about the order under discussion is about that order, however the
-    // classifier read it ("ok so when does it actually ship" is no thank-you).
-    const bool aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
-    const QString current = !referenced.isEmpty() ? referenced : state.orderId;
-    if (named.isEmpty() && aboutOrderFacts && !current.isEmpty() && !moneyWords && !ActionExecutor::isOrderTopic(a.intent.intent)) {
-        a.intent.intent = QLatin1String(nlu::intent::OrderStatus);
-        a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+    if (answer == Answer::No) {
+        plan.declined = pending.summary;
+        return !dialogue::isCorrection(text); // "no, I asked about the refund" goes on
     }
+    return false;
+}
 
+std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
+                                                    const Reading &r, dialogue::DialogueState &state)
+{
+    const QString current = !r.referenced.isEmpty() ? r.referenced : state.orderId;
+    const bool orderTopic = ActionExecutor::isOrderTopic(a.intent.intent);
     std::optional<Order> order;
-    if (!named.isEmpty())
-        order = named.first();
-    else if (!referenced.isEmpty() || ((ActionExecutor::isOrderTopic(a.intent.intent) || aboutOrderFacts || moneyWords) && !state.orderId.isEmpty()))
+    if (!r.named.isEmpty())
+        order = r.named.first();
+    else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
         order = m_actions.findOrder(s.companyId, s.customerId, current);
-    else if (ActionExecutor::isOrderTopic(a.intent.intent) && unknown.isEmpty() && !asksForRefund(text)
-             && !asksToCancelOrder(text))
-        order = m_actions.findOrder(s.companyId, s.customerId, QString());
+    else if (orderTopic && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
+        order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
 
     // An item named that is not in the order under discussion: the customer's order that has it.
-    if (named.isEmpty() && !(order && itemNamed(*order, text))) {
+    if (r.named.isEmpty() && !(order && itemNamed(*order, text))) {
         for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
             if (itemNamed(o, text)) {
                 order = o;
@@ -193,46 +173,82 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     if (order)
         if (const auto item = itemNamed(*order, text))
             state.item = itemName(*item);
-
-    if (!named.isEmpty()) {
+    if (!r.named.isEmpty()) {
         QStringList ids;
-        for (const Order &o : named)
+        for (const Order &o : r.named)
             ids << o.id;
         state.mention(ids);
-    }
-    if (order && named.isEmpty())
+    } else if (order) {
         state.orderId = order->id;
+    }
+    return order;
+}
+
+TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
+                           dialogue::DialogueState &state)
+{
+    TurnPlan plan;
+    if (answerPending(text, state, plan))
+        return plan;
+
+    Reading r;
+    r.named = namedOrders(s, a.slotValues.orderIds, &r.unknown);
+    if (r.named.isEmpty())
+        r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    if (!r.unknown.isEmpty() && r.named.isEmpty())
+        plan.refusal = QStringLiteral("I couldn't find an order %1 on your account; could you check the number?").arg(r.unknown);
+    r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text) || !subscriptionChangeAsked(text).isEmpty();
+    plan.outOfScope = r.named.isEmpty() && !r.moneyWords ? dialogue::outOfScope(text) : QString();
+    if (!plan.outOfScope.isEmpty())
+        return plan;
+
+    // A question about the order under discussion is about that order, however the
+    // classifier read it ("ok so when does it actually ship" is no thank-you).
+    r.aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
+    const bool discussed = !r.referenced.isEmpty() || !state.orderId.isEmpty();
+    if (r.named.isEmpty() && r.aboutOrderFacts && discussed && !r.moneyWords && !ActionExecutor::isOrderTopic(a.intent.intent)) {
+        a.intent.intent = QLatin1String(nlu::intent::OrderStatus);
+        a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+    }
+    const std::optional<Order> order = conversationOrder(s, a, text, r, state);
+
     // Claimed approvals or permissions grant nothing: nothing is put to the customer on them.
-    if (const QString claim = dialogue::claimsAuthority(text); !claim.isEmpty() && moneyWords) {
+    if (!dialogue::claimsAuthority(text).isEmpty() && r.moneyWords) {
         plan.refusal = QStringLiteral("I can't act on approvals or settings mentioned in the chat. If something went wrong "
                                       "with an order, tell me what happened and I'll look at what I can do.");
-        plan.orders = named;
+        plan.orders = r.named;
         return plan;
     }
     // Several requests in one message: the action goes with the order named beside it.
-    const std::optional<Order> moneyOrder = moneyWords && named.size() > 1 ? orderOfRequest(text, named) : order;
+    const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
     planMoney(s, customer, a, text, moneyOrder, state, plan);
     if (state.awaitingSlot.isEmpty())
         state.intent = a.intent.intent;
     if (plan.request.kind != RequestedAction::None) {
-        for (const Order &o : named)
+        for (const Order &o : r.named)
             if (o.id != plan.request.orderId)
                 plan.orders << o;
     } else if (!plan.needsOrderNumber) {
-        if (!named.isEmpty())
-            plan.orders = named;
-        else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || aboutOrderFacts || !referenced.isEmpty()))
+        if (!r.named.isEmpty())
+            plan.orders = r.named;
+        else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts || !r.referenced.isEmpty()))
             plan.orders = {*order};
     }
-    if (order && asksRefundStatus(text) && plan.request.kind == RequestedAction::None)
+    addFacts(customer, text, order, plan);
+    return plan;
+}
+
+void TurnPlanner::addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan)
+{
+    if (plan.request.kind != RequestedAction::None)
+        return;
+    if (order && asksRefundStatus(text))
         plan.refundFact = order->refundedAmount > 0
                               ? QStringLiteral("A refund of %1 was issued for order %2; refunds appear within 5-10 business days.")
                                     .arg(money(order->refundedAmount), order->id)
                               : QStringLiteral("No refund has been issued for order %1 so far.").arg(order->id);
-    if (plan.request.kind == RequestedAction::None && mentionsSubscription(text) && !customer.subscription.isEmpty()
-        && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
+    if (mentionsSubscription(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
-    return plan;
 }
 
 void TurnPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,

@@ -51,6 +51,24 @@ public:
     static QString describe(const RequestedAction &r);
 
 private:
+    // What the message points at: orders named (and one that is not the customer's),
+    // an order referred to, and whether it asks for money or about an order's facts.
+    struct Reading
+    {
+        QList<Order> named;
+        QString referenced;
+        QString unknown;
+        bool moneyWords = false;
+        bool aboutOrderFacts = false;
+    };
+
+    // A yes or no to the confirmation asked for; true when that is all the message says.
+    static bool answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan);
+    // The order the message is about (named, referred to, holding the item named, else the
+    // latest for an order question); remembers it in the dialogue.
+    std::optional<Order> conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
+                                           const Reading &r, dialogue::DialogueState &state);
+    static void addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan);
     static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
     QList<Order> namedOrders(const Session &s, const QStringList &ids, QString *unknown);
     void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
