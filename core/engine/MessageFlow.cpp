@@ -116,7 +116,8 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     s.customerSentiment = a.sentiment.level;
 
     // The dialogue so far decides what this message refers to (and may correct its intent).
-    dialogue::DialogueState state = dialogue::DialogueState::fromJson(m_store.dialogues().load(s.id).value_or(QJsonObject()));
+    const QJsonObject storedState = m_store.dialogues().load(s.id).value_or(QJsonObject());
+    dialogue::DialogueState state = dialogue::DialogueState::fromJson(storedState);
     const TurnPlan plan = TurnPlanner(m_actions, now).plan(s, customer, a, text, state);
 
     // Repeat contact is judged once, when the session's category becomes known:
@@ -159,7 +160,8 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     }
 
     const ActionReport report = act(s, customer, config.tier(s.currentTier), plan, state, now);
-    if (!m_store.dialogues().save(s.id, state.toJson(), now))
+    // Written only when it changed: most messages leave the dialogue as it was.
+    if (const QJsonObject changed = state.toJson(); changed != storedState && !m_store.dialogues().save(s.id, changed, now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
 
     const bool aiAnswers = s.currentTier != Tier::HumanAgent || out.escalation.has_value();
