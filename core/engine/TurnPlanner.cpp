@@ -76,21 +76,26 @@ bool asksForCredit(const QString &text) { return matches("\\b(credit|store credi
 
 QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
 
+// Lower-case words without a plural "s": "Pants" and "pant", "boots" and "boot" meet.
+QStringList wordsOf(const QString &text)
+{
+    static const QRegularExpression split(QStringLiteral("[^a-z0-9]+"));
+    QStringList out = text.toLower().split(split, Qt::SkipEmptyParts);
+    for (QString &w : out)
+        if (w.size() > 3 && w.endsWith(QLatin1Char('s')))
+            w.chop(1);
+    return out;
+}
+
 // The order's item the message names ("the pants"), by a distinctive word of its name.
 std::optional<QJsonObject> itemNamed(const Order &o, const QString &text)
 {
     static const QStringList generic{QStringLiteral("pack"), QStringLiteral("pair"), QStringLiteral("trail")};
-    const QString lower = text.toLower();
-    for (const QJsonValue &v : o.items) {
-        static const QRegularExpression split(QStringLiteral("[^a-z0-9]+"));
-        for (const QString &word : itemName(v).toLower().split(split, Qt::SkipEmptyParts)) {
-            if (word.size() < 4 || generic.contains(word))
-                continue;
-            const QRegularExpression whole(QStringLiteral("\\b%1s?\\b").arg(QRegularExpression::escape(word)));
-            if (whole.match(lower).hasMatch())
+    const QStringList said = wordsOf(text);
+    for (const QJsonValue &v : o.items)
+        for (const QString &word : wordsOf(itemName(v)))
+            if (word.size() >= 4 && !generic.contains(word) && said.contains(word))
                 return v.toObject();
-        }
-    }
     return std::nullopt;
 }
 
@@ -162,8 +167,10 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
     else if (orderTopic && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
         order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
 
-    // An item named that is not in the order under discussion: the customer's order that has it.
-    if (r.named.isEmpty() && !(order && itemNamed(*order, text))) {
+    // An item named that is not in the order under discussion: the customer's order that has it
+    // (looked for only when the message asks for something or reports a problem with an item).
+    const bool aboutAnItem = r.moneyWords || matches("\\b(return|exchange|swap|fit|broke|broken|damaged|defective|leaks?|ripped|torn)\\b", text);
+    if (r.named.isEmpty() && aboutAnItem && !(order && itemNamed(*order, text))) {
         for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
             if (itemNamed(o, text)) {
                 order = o;
@@ -222,8 +229,10 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     // Several requests in one message: the action goes with the order named beside it.
     const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
     planMoney(s, customer, a, text, moneyOrder, state, plan);
+    // An intent stays active only while one of its slots is awaited (a confirmation
+    // keeps its own action); the state, and its row, change only when the dialogue does.
     if (state.awaitingSlot.isEmpty())
-        state.intent = a.intent.intent;
+        state.intent.clear();
     if (plan.request.kind != RequestedAction::None) {
         for (const Order &o : r.named)
             if (o.id != plan.request.orderId)

@@ -28,7 +28,7 @@ struct PendingAction
 // for, and the orders mentioned so far (for "it", "that order", "the second one").
 struct DialogueState
 {
-    QString intent;
+    QString intent; // the intent in progress: set while one of its slots is awaited
     QString orderId; // the order the conversation is about
     QString item;
     std::optional<double> amount;
