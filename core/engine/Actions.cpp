@@ -3,39 +3,11 @@
 #include "core/nlu/Intents.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace tierdesk {
 namespace {
 
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
-
-QString planNamed(const QString &text)
-{
-    const QString lower = text.toLower();
-    for (const char *plan : {"premium", "plus", "basic"})
-        if (lower.contains(QLatin1String(plan)))
-            return QLatin1String(plan);
-    return {};
-}
-
-bool mentionsSubscription(const QString &text)
-{
-    const QString lower = text.toLower();
-    for (const char *word : {"subscription", "subscribe", "membership", "member", "plan", "trail club", "renewal"})
-        if (lower.contains(QLatin1String(word)))
-            return true;
-    return false;
-}
-
-bool asksForRefund(const QString &text)
-{
-    static const QRegularExpression ask(
-        QStringLiteral("\\b(refund|money back|reimburse|reimbursement)\\b"), QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression statusOnly(
-        QStringLiteral("\\b(where|when|status|still waiting for|track)\\b.*\\brefund\\b"), QRegularExpression::CaseInsensitiveOption);
-    return ask.match(text).hasMatch() && !statusOnly.match(text).hasMatch();
-}
 
 } // namespace
 
@@ -58,56 +30,21 @@ bool ActionExecutor::isOrderTopic(const QString &intent)
            || is(intent, nlu::intent::RefundStatus);
 }
 
-RequestedAction ActionExecutor::requested(const QString &intent, const nlu::Slots &found,
-                                          const std::optional<Order> &order, const QString &text)
-{
-    RequestedAction r;
-    // Money goes back only when the customer asks for it in words ("I was
-    // charged twice" is explained, not refunded) and names the order; the
-    // intent decides nothing on its own.
-    const bool refundIntent = is(intent, nlu::intent::RefundRequest) || is(intent, nlu::intent::ReturnItem)
-                              || is(intent, nlu::intent::RefundStatus) || is(intent, nlu::intent::Complaint)
-                              || is(intent, nlu::intent::PaymentIssue);
-    if (refundIntent && asksForRefund(text)) {
-        r.kind = RequestedAction::Refund;
-        r.amount = found.amount.value_or(order ? order->total - order->refundedAmount : 0.0);
-        r.needsOrder = found.orderId.isEmpty();
-    } else if (is(intent, nlu::intent::CreditRequest)) {
-        r.kind = RequestedAction::Credit;
-        r.amount = found.amount.value_or(kGoodwillCredit);
-    } else if ((is(intent, nlu::intent::SubscriptionChange) || is(intent, nlu::intent::SubscriptionCancel))
-               && mentionsSubscription(text)) {
-        // Changing a subscription on the classifier's guess alone is too risky:
-        // the customer must have named it.
-        r.kind = RequestedAction::Subscription;
-    }
-    return r;
-}
-
-ActionReport ActionExecutor::perform(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                                     const QString &intent, const RequestedAction &request,
-                                     const std::optional<Order> &order, const QString &text, qint64 nowMs)
+ActionReport ActionExecutor::carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
+                                      const dialogue::PendingAction &action, qint64 nowMs)
 {
     ActionReport report;
-    report.order = order;
-    if (order && isOrderTopic(intent))
-        report.actionsTaken << QStringLiteral("order_lookup");
-
-    switch (request.kind) {
-    case RequestedAction::None:
-        break;
-    case RequestedAction::Refund:
-        if (!order || request.needsOrder)
-            report.needsOrderNumber = true;
+    if (action.action == QLatin1String("process_refund")) {
+        refund(session, caps, action, report, nowMs);
+    } else if (action.action == QLatin1String("cancel_order")) {
+        cancel(session, action, report, nowMs);
+    } else if (action.action == QLatin1String("apply_credit")) {
+        if (const Status allowed = allows(caps, RequestedAction::Credit, action.amount); !allowed || action.amount <= 0)
+            report.refusal = allowed ? QString() : allowed.error().message;
         else
-            refund(session, caps, request, *order, report, nowMs);
-        break;
-    case RequestedAction::Credit:
-        credit(session, caps, request, report, nowMs);
-        break;
-    case RequestedAction::Subscription:
-        subscription(session, customer, caps, intent, text, report, nowMs);
-        break;
+            writeCredit(session, action.amount, {}, report, nowMs);
+    } else if (action.action == QLatin1String("modify_subscription")) {
+        subscription(session, customer, caps, action.change, report, nowMs);
     }
     return report;
 }
@@ -182,32 +119,42 @@ bool ActionExecutor::writeCredit(const Session &s, double amount, const QString 
     return true;
 }
 
-void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, const RequestedAction &r, const Order &o,
+void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, const dialogue::PendingAction &a,
                             ActionReport &report, qint64 nowMs)
 {
-    if (const Status owed = owes(o, 0); !owed) {
+    report.order = findOrder(s.companyId, s.customerId, a.orderId);
+    if (a.orderId.isEmpty() || !report.order)
+        return;
+    // The store may have changed since the customer was asked: check again.
+    if (const Status owed = owes(*report.order, a.amount); !owed) {
         report.refusal = owed.error().message;
         return;
     }
-    const double refundable = o.total - o.refundedAmount;
-    const double amount = qMin(r.amount > 0 ? r.amount : refundable, refundable);
-    if (const Status allowed = allows(caps, RequestedAction::Refund, amount); !allowed) {
+    if (const Status allowed = allows(caps, RequestedAction::Refund, a.amount); !allowed) {
         report.refusal = allowed.error().message;
         return;
     }
-    writeRefund(s, o, amount, {}, report, nowMs);
+    if (writeRefund(s, *report.order, a.amount, {}, report, nowMs))
+        report.refundedItem = a.item;
 }
 
-void ActionExecutor::credit(const Session &s, const TierCapabilities &caps, const RequestedAction &r,
-                            ActionReport &report, qint64 nowMs)
+void ActionExecutor::cancel(const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs)
 {
-    if (r.amount <= 0)
+    report.order = findOrder(s.companyId, s.customerId, a.orderId);
+    if (a.orderId.isEmpty() || !report.order)
         return;
-    if (const Status allowed = allows(caps, RequestedAction::Credit, r.amount); !allowed) {
-        report.refusal = allowed.error().message;
+    Order o = *report.order;
+    if (o.status != QLatin1String("pending") && o.status != QLatin1String("processing")) {
+        report.refusal = QStringLiteral("Order %1 is %2 now, so it can no longer be cancelled.").arg(o.id, o.status);
         return;
     }
-    writeCredit(s, r.amount, {}, report, nowMs);
+    o.status = QStringLiteral("cancelled");
+    if (!m_customers.upsertOrder(o)
+        || !m_customers.appendLedger({s.companyId, s.id, s.customerId, o.id, QStringLiteral("cancel"), tierName(s), {}, 0, nowMs}))
+        return;
+    report.order = o;
+    report.cancelledOrder = o.id;
+    report.actionsTaken << QStringLiteral("cancel_order");
 }
 
 Result<ActionReport> ActionExecutor::performForAgent(const Session &s, const TierCapabilities &caps,
@@ -241,7 +188,7 @@ Result<ActionReport> ActionExecutor::performForAgent(const Session &s, const Tie
 }
 
 void ActionExecutor::subscription(const Session &s, const Customer &c, const TierCapabilities &caps,
-                                  const QString &intent, const QString &text, ActionReport &report, qint64 nowMs)
+                                  const QString &change, ActionReport &report, qint64 nowMs)
 {
     if (c.subscription.isEmpty() || c.subscription.value(QLatin1String("status")).toString() == QLatin1String("cancelled")) {
         report.refusal = QStringLiteral("There is no active subscription on this account.");
@@ -252,20 +199,13 @@ void ActionExecutor::subscription(const Session &s, const Customer &c, const Tie
         return;
     }
     QJsonObject sub = c.subscription;
-    QString change;
-    const QString plan = planNamed(text);
-    if (is(intent, nlu::intent::SubscriptionCancel)) {
-        change = QStringLiteral("cancelled");
-        sub.insert(QStringLiteral("status"), change);
-    } else if (text.contains(QLatin1String("pause"), Qt::CaseInsensitive)) {
-        change = QStringLiteral("paused");
-        sub.insert(QStringLiteral("status"), change);
-    } else if (!plan.isEmpty() && plan != sub.value(QLatin1String("plan")).toString()) {
-        change = QStringLiteral("plan:") + plan;
-        sub.insert(QStringLiteral("plan"), plan);
+    if (change.startsWith(QLatin1String("plan:"))) {
+        sub.insert(QStringLiteral("plan"), change.section(QLatin1Char(':'), 1));
         sub.insert(QStringLiteral("status"), QStringLiteral("active"));
+    } else if (!change.isEmpty()) {
+        sub.insert(QStringLiteral("status"), change);
     } else {
-        return; // nothing concrete asked for yet; the reply explains the options
+        return;
     }
     if (!m_customers.setSubscription(s.companyId, s.customerId, sub))
         return;

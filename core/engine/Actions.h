@@ -3,6 +3,7 @@
 #include "core/domain/CsConfig.h"
 #include "core/domain/Entities.h"
 #include "core/engine/EscalationPolicy.h"
+#include "core/engine/dialogue/DialogueState.h"
 #include "core/store/CustomerRepo.h"
 
 #include <optional>
@@ -11,12 +12,22 @@ namespace tierdesk {
 
 struct ActionReport
 {
-    QStringList actionsTaken;      // wire names: order_lookup, apply_credit, process_refund, modify_subscription
+    QStringList actionsTaken;      // wire names: order_lookup, apply_credit, process_refund, modify_subscription, cancel_order
     std::optional<Order> order;    // the order the conversation is about, when known
+    QList<Order> orders;           // every order looked up for this message (the first is `order`)
     double refunded = 0;
+    QString refundedItem;          // the item a refund was for, when it was for one item
     double credited = 0;
-    QString subscriptionChange;    // "cancelled", "paused", "plan:premium"...
+    QString cancelledOrder;        // an order cancelled before it shipped
+    QString subscriptionChange;    // "cancelled", "paused", "active", "plan:premium"...
+    QString subscriptionFact;      // the subscription as it stands, when asked about
+    QString refundFact;            // what was refunded on the order, when asked about
     QString refusal;               // why a requested action was not done
+    QString confirmation;          // the summary of an action the customer is asked to confirm
+    QString declined;              // the customer said no to this summary
+    QString handover;              // what a person is asked to decide ("your refund of $378.00 for ORD-10007")
+    QString slotPrompt;            // a question for a detail the request still lacks
+    QString outOfScope;            // the message asks for something outside customer service
     bool needsOrderNumber = false; // the action needs an order we could not identify
 };
 
@@ -41,14 +52,15 @@ public:
     // The customer's order named in the message, else their latest one. Orders
     // of other customers are never returned.
     std::optional<Order> findOrder(const QString &companyId, const QString &customerId, const QString &orderNumber);
-    // The action an intent asks for, with its amount (the stated amount, else
-    // what is left to refund on the order, else a small goodwill credit).
-    static RequestedAction requested(const QString &intent, const nlu::Slots &found, const std::optional<Order> &order,
-                                     const QString &text);
+    QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit)
+    {
+        return m_customers.recentOrders(companyId, customerId, limit);
+    }
 
-    ActionReport perform(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                         const QString &intent, const RequestedAction &request, const std::optional<Order> &order,
-                         const QString &text, qint64 nowMs);
+    // Carries out an action the customer confirmed, checking again that it is
+    // owed and within the acting tier's capabilities (nothing is written otherwise).
+    ActionReport carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
+                          const dialogue::PendingAction &action, qint64 nowMs);
 
     // A person's refund or credit at the human tier: the same checks as the AI's
     // (the tier's capabilities, what the order still owes), recorded in the
@@ -66,15 +78,13 @@ public:
     // Intents whose answer is about one order, so the order is looked up.
     static bool isOrderTopic(const QString &intent);
 
-    static constexpr double kGoodwillCredit = 5.0;
 
 private:
-    void refund(const Session &s, const TierCapabilities &caps, const RequestedAction &r, const Order &o,
-                ActionReport &report, qint64 nowMs);
-    void credit(const Session &s, const TierCapabilities &caps, const RequestedAction &r, ActionReport &report,
+    void refund(const Session &s, const TierCapabilities &caps, const dialogue::PendingAction &a, ActionReport &report,
                 qint64 nowMs);
-    void subscription(const Session &s, const Customer &c, const TierCapabilities &caps, const QString &intent,
-                      const QString &text, ActionReport &report, qint64 nowMs);
+    void cancel(const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs);
+    void subscription(const Session &s, const Customer &c, const TierCapabilities &caps, const QString &change,
+                      ActionReport &report, qint64 nowMs);
     bool writeRefund(const Session &s, const Order &o, double amount, const QString &details, ActionReport &report,
                      qint64 nowMs);
     bool writeCredit(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs);

@@ -18,6 +18,7 @@ bool tierAllows(const TierCapabilities &caps, const RequestedAction &action)
     case RequestedAction::Refund: return caps.canProcessRefunds && action.amount <= caps.maxRefundAmount;
     case RequestedAction::Credit: return caps.canApplyCredits && action.amount <= caps.maxCreditAmount;
     case RequestedAction::Subscription: return caps.canModifySubscription;
+    case RequestedAction::Cancel: return true; // nothing was charged: every AI tier may cancel
     }
     return false;
 }

@@ -18,9 +18,14 @@ struct EscalationDecision
 // policy compares it with each tier's capabilities.
 struct RequestedAction
 {
-    enum Kind { None, Refund, Credit, Subscription } kind = None;
+    // Cancel: an order not yet shipped (nothing charged, no money moves).
+    enum Kind { None, Refund, Credit, Subscription, Cancel } kind = None;
     double amount = 0;
     bool needsOrder = false; // a refund whose order the customer has not named yet
+    QString orderId{};       // refunds and cancellations
+    QString item{};          // a refund of one item of the order
+    QString change{};        // subscriptions: "paused", "active", "cancelled", "plan:<name>"
+    bool insteadOfRefund = false; // a cancellation offered because money back was asked for
 };
 
 struct PolicyInput

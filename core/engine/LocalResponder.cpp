@@ -187,22 +187,17 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
     return *it;
 }
 
-QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const
+void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const
 {
-    const QString &intent = ctx.analysis.intent.intent;
     const ActionReport &act = ctx.actions;
-    QStringList parts;
-    if (ctx.escalation)
-        parts << escalationText(ctx);
-    if (ctx.session.currentTier == Tier::HumanAgent) {
-        suggested << QStringLiteral("wait_for_agent");
-        return parts.join(QLatin1Char(' '));
-    }
-
     if (act.refunded > 0) {
-        parts << QStringLiteral("I've refunded %1 for order %2 to your original payment method; it usually appears "
-                                "within 5-10 business days.").arg(money(act.refunded), act.order->id);
+        const QString what = act.refundedItem.isEmpty() ? QStringLiteral("order %1").arg(act.order->id)
+                                                        : QStringLiteral("the %1 from order %2").arg(act.refundedItem, act.order->id);
+        parts << QStringLiteral("I've refunded %1 for %2 to your original payment method; it usually appears "
+                                "within 5-10 business days.").arg(money(act.refunded), what);
         suggested << QStringLiteral("check_refund_status");
+    } else if (!act.cancelledOrder.isEmpty()) {
+        parts << QStringLiteral("Order %1 is cancelled; it was never charged, so there is nothing to refund.").arg(act.cancelledOrder);
     } else if (act.credited > 0) {
         parts << QStringLiteral("I've added a %1 credit to your account; it's applied automatically at your next "
                                 "checkout.").arg(money(act.credited));
@@ -213,30 +208,78 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
                                     "current billing period.");
         else if (act.subscriptionChange == QLatin1String("paused"))
             parts << QStringLiteral("Your subscription is paused; you won't be billed while it's paused.");
+        else if (act.subscriptionChange == QLatin1String("active"))
+            parts << QStringLiteral("Your subscription is active again.");
         else
             parts << QStringLiteral("Your subscription is now on the %1 plan.").arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
         suggested << QStringLiteral("view_subscription");
+    } else if (!act.declined.isEmpty()) {
+        parts << QStringLiteral("All right, I haven't changed anything. Is there something else I can help with?");
+    }
+    if (!act.confirmation.isEmpty()) {
+        parts << act.confirmation;
+        suggested << QStringLiteral("confirm") << QStringLiteral("decline");
+    } else if (!act.handover.isEmpty() && ctx.escalation) {
+        parts << QStringLiteral("They'll look at %1.").arg(act.handover);
     } else if (!act.refusal.isEmpty() && !ctx.escalation) {
         parts << act.refusal;
     } else if (act.needsOrderNumber) {
         parts << QStringLiteral("Could you tell me the order number (it looks like ORD-12345)? I'll take it from there.");
         suggested << QStringLiteral("provide_order_number");
+    } else if (!act.slotPrompt.isEmpty()) {
+        parts << act.slotPrompt;
+    }
+}
+
+QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const
+{
+    const QString &intent = ctx.analysis.intent.intent;
+    const ActionReport &act = ctx.actions;
+    QStringList parts;
+    if (ctx.escalation)
+        parts << escalationText(ctx);
+    if (ctx.session.currentTier == Tier::HumanAgent) {
+        // The hand-over still answers what was asked: what the person will look at.
+        if (!act.handover.isEmpty())
+            parts << QStringLiteral("They'll look at %1.").arg(act.handover);
+        else if (act.order && !act.orders.isEmpty())
+            parts << orderText(*act.order);
+        suggested << QStringLiteral("wait_for_agent");
+        return parts.join(QLatin1Char(' '));
     }
 
-    if (act.order && act.actionsTaken.contains(QLatin1String("order_lookup")) && act.refunded <= 0 && !act.needsOrderNumber) {
-        parts << orderText(*act.order);
-        if (act.order->status == QLatin1String("shipped"))
-            suggested << QStringLiteral("track_package");
+    // Every order looked up is answered, the one asked about first.
+    if (act.refunded <= 0 && act.cancelledOrder.isEmpty() && !act.needsOrderNumber)
+        for (const Order &o : act.orders) {
+            parts << orderText(o);
+            if (o.status == QLatin1String("shipped") && !suggested.contains(QLatin1String("track_package")))
+                suggested << QStringLiteral("track_package");
+        }
+    actionText(ctx, parts, suggested);
+    if (!act.subscriptionFact.isEmpty())
+        parts << act.subscriptionFact;
+    if (!act.refundFact.isEmpty())
+        parts << act.refundFact;
+    if (!act.outOfScope.isEmpty()) {
+        parts << QStringLiteral("That's outside what I can help with here. I can help with your orders, deliveries, "
+                                "returns and refunds, billing, and your account or membership: is there anything there "
+                                "I can do for you?");
+        return parts.join(QLatin1Char(' '));
     }
 
-    if (is(intent, nlu::intent::Greeting)) {
+    const bool answered = parts.size() > (ctx.escalation ? 1 : 0);
+    if (answered && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
+        // The answer above is the reply; small talk would only bury it.
+    } else if (is(intent, nlu::intent::Greeting)) {
         parts << QStringLiteral("How can I help you today?");
     } else if (is(intent, nlu::intent::Thanks)) {
         parts << QStringLiteral("You're welcome! Is there anything else I can help with?");
         suggested << QStringLiteral("end_conversation");
     } else if (is(intent, nlu::intent::Goodbye)) {
         parts << QStringLiteral("Thanks for reaching out. Have a great day!");
-    } else if (parts.isEmpty() || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber)) {
+    } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1) || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber
+                                   && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
+                                   && act.refusal.isEmpty())) {
         const QString kb = knowledgeText(ctx);
         if (!kb.isEmpty() && isConfident(ctx.analysis, ctx.knowledge)) {
             parts << kb;

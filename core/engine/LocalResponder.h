@@ -18,6 +18,7 @@ private:
     QString opening(const ReplyContext &ctx) const;
     QString body(const ReplyContext &ctx, QStringList &suggested) const;
     QString escalationText(const ReplyContext &ctx) const;
+    void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
     QString orderText(const Order &o) const;
     QString knowledgeText(const ReplyContext &ctx) const;
 

@@ -5,6 +5,8 @@
 #include "core/common/Ids.h"
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
+#include "core/engine/TurnPlanner.h"
+#include "core/engine/dialogue/Answers.h"
 #include "core/nlu/Intents.h"
 
 #include <QElapsedTimer>
@@ -94,7 +96,7 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     const qint64 now = m_clock.nowMs();
     const CsConfig &config = company.config;
     const Customer customer = ensureCustomer(s.companyId, s.customerId, now);
-    const MessageAnalysis a = m_analyzer.analyze(text, config.irateProtocol());
+    MessageAnalysis a = m_analyzer.analyze(text, config.irateProtocol());
 
     // An abandoned conversation that the customer picks up again is live again.
     if (s.status == SessionStatus::Abandoned)
@@ -113,6 +115,11 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     m_store.sessions().appendSentiment(s.id, point);
     s.customerSentiment = a.sentiment.level;
 
+    // The dialogue so far decides what this message refers to (and may correct its intent).
+    const QJsonObject storedState = m_store.dialogues().load(s.id).value_or(QJsonObject());
+    dialogue::DialogueState state = dialogue::DialogueState::fromJson(storedState);
+    const TurnPlan plan = TurnPlanner(m_actions, now).plan(s, customer, a, text, state);
+
     // Repeat contact is judged once, when the session's category becomes known:
     // given at creation (checked on the first message) or found now.
     const bool firstMessage = s.messageCount == 1;
@@ -129,23 +136,19 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
         ++s.irateCount;
 
     const QString &intent = a.intent.intent;
-    std::optional<Order> order;
-    if (!a.slotValues.orderId.isEmpty() || ActionExecutor::isOrderTopic(intent))
-        order = m_actions.findOrder(s.companyId, s.customerId, a.slotValues.orderId);
-    const RequestedAction requested = ActionExecutor::requested(intent, a.slotValues, order, text);
     // The knowledge base is searched only when the reply may quote it: answers
     // about an order or an action are built from their results instead.
-    const bool answeredByAction = requested.kind != RequestedAction::None
-                                  || (order && ActionExecutor::isOrderTopic(intent)) || isSmallTalk(intent);
-    const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, text, 3);
-    const bool confident = isConfident(a, knowledge) || requested.kind != RequestedAction::None
-                           || (order && !a.slotValues.orderId.isEmpty());
+    const bool answeredByAction = plan.answersWithoutKnowledge() || isSmallTalk(intent);
+    // bm25 matches words: a question about another country is about international shipping.
+    const QString query = dialogue::mentionsAbroad(text) ? text + QStringLiteral(" international") : text;
+    const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, query, 3);
+    const bool confident = isConfident(a, knowledge) || answeredByAction;
     const int unconfident = confident ? 0 : s.unconfidentTurns + 1;
     s.unconfidentTurns = unconfident;
 
     std::optional<EscalationDecision> decision;
     if (s.currentTier != Tier::HumanAgent)
-        decision = decideEscalation({s, &customer, config, a, requested, repeatContact, unconfident});
+        decision = decideEscalation({s, &customer, config, a, plan.request, repeatContact, unconfident});
     if (decision) {
         out.escalation = applyEscalation(s, decision->target, decision->reason, decision->notes, true, now);
         if (!out.escalation)
@@ -156,12 +159,10 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
         s.status = SessionStatus::Active;
     }
 
-    ActionReport report;
-    report.order = order;
-    const TierCapabilities caps = config.tier(s.currentTier);
-    // A person decides on money themselves: AI actions run only at AI tiers.
-    if (s.currentTier != Tier::HumanAgent)
-        report = m_actions.perform(s, customer, caps, intent, requested, order, text, now);
+    const ActionReport report = act(s, customer, config.tier(s.currentTier), plan, state, now);
+    // Written only when it changed: most messages leave the dialogue as it was.
+    if (const QJsonObject changed = state.toJson(); changed != storedState && !m_store.dialogues().save(s.id, changed, now))
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
 
     const bool aiAnswers = s.currentTier != Tier::HumanAgent || out.escalation.has_value();
     if (aiAnswers) {
@@ -208,6 +209,45 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
         publish(s, QStringLiteral("message"), event);
     }
     return out;
+}
+
+ActionReport SessionEngine::act(const Session &s, const Customer &customer, const TierCapabilities &caps,
+                               const TurnPlan &plan, dialogue::DialogueState &state, qint64 now)
+{
+    ActionReport report;
+    // A person decides on money themselves: AI actions run only at AI tiers.
+    const bool aiTier = s.currentTier != Tier::HumanAgent;
+    if (plan.confirmed && aiTier)
+        report = m_actions.carryOut(s, customer, caps, *plan.confirmed, now);
+    report.orders = plan.orders;
+    if (!plan.orders.isEmpty()) {
+        report.actionsTaken.prepend(QStringLiteral("order_lookup"));
+        if (!report.order)
+            report.order = plan.orders.first();
+    }
+    report.declined = plan.declined;
+    report.outOfScope = plan.outOfScope;
+    report.slotPrompt = plan.slotPrompt;
+    report.needsOrderNumber = plan.needsOrderNumber;
+    report.subscriptionFact = plan.subscriptionFact;
+    report.refundFact = plan.refundFact;
+    if (report.refusal.isEmpty())
+        report.refusal = plan.refusal;
+    if (plan.request.kind == RequestedAction::None)
+        return report;
+    const std::optional<Order> order = plan.request.orderId.isEmpty()
+                                           ? std::nullopt
+                                           : m_actions.findOrder(s.companyId, s.customerId, plan.request.orderId);
+    if (order && !report.order)
+        report.order = order;
+    if (aiTier && tierAllows(caps, plan.request)) {
+        // Nothing moves yet: the customer confirms the summary first.
+        report.confirmation = TurnPlanner::confirmationOf(plan.request, customer, order);
+        state.pending = TurnPlanner::pendingOf(plan.request, report.confirmation, s.currentTier);
+    } else {
+        report.handover = TurnPlanner::describe(plan.request);
+    }
+    return report;
 }
 
 } // namespace tierdesk

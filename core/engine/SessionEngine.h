@@ -4,6 +4,7 @@
 #include "core/engine/Actions.h"
 #include "core/engine/MessageAnalysis.h"
 #include "core/engine/Responder.h"
+#include "core/engine/TurnPlanner.h"
 #include "core/integrations/AddressPolicy.h"
 #include "core/store/Store.h"
 
@@ -150,6 +151,9 @@ private:
     Result<Session> openSession(const QString &companyId, const QString &id, bool details,
                                 const QString &customerScope, const MessageWindow &window = {});
     Result<MessageOutcome> handleMessage(Session &s, const Company &c, const QString &text, const Actor &actor);
+    // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm.
+    ActionReport act(const Session &s, const Customer &customer, const TierCapabilities &caps, const TurnPlan &plan,
+                     dialogue::DialogueState &state, qint64 now);
     std::optional<EscalationRecord> applyEscalation(Session &s, Tier target, EscalationReason reason,
                                                     const QString &notes, bool automatic, qint64 now);
     // Appends to the audit log inside the caller's batch work.

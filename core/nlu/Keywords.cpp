@@ -25,8 +25,18 @@ bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_');
 
 QString legalMention(const QString &text)
 {
+    // A lawyer who is only described ("my sister is a lawyer", "I work as an
+    // attorney") is no threat of legal action; one called, involved or heard from is.
+    static const QRegularExpression profession = caseless(QStringLiteral(R"(\b(?:lawyers?|attorneys?|solicitors?)\b)"));
+    static const QRegularExpression described = caseless(QStringLiteral(
+        R"(\b(?:is|was|are|were|am|i'm|im|he's|she's|being|as|become|became)\s+(?:a|an)\s+(?:\w+\s+)?$)"));
+    for (auto it = profession.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (!described.match(text.left(m.capturedStart())).hasMatch())
+            return m.captured(0);
+    }
     static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:lawyers?|attorneys?(?: general)?|solicitors?|sue|suing|sued|lawsuits?|law ?suits?)"
+        R"(\b(?:attorneys? general|sue|suing|sued|lawsuits?|law ?suits?)"
         R"(|legal (?:action|proceedings|steps|team|department|advice|counsel|rights)|litigation|litigate)"
         R"(|courts?|small[- ]claims|class[- ]action|ombudsman|trading standards)"
         R"(|consumer protection(?: agency| bureau)?)\b)"));
@@ -52,6 +62,11 @@ QString socialMediaThreat(const QString &text)
 
 QString humanRequest(const QString &text)
 {
+    // A sentence that is only the word: "AGENT", "human pls", "representative!".
+    static const QRegularExpression alone = caseless(QStringLiteral(
+        R"((?:^|[.!?,;:\n]\s*)((?:live |real )?(?:agent|human|representative|operator|person)(?: (?:pls|plz|please|now|asap))?)\s*(?:[.!?]+|$))"));
+    if (const QRegularExpressionMatch m = alone.match(text.trimmed()); m.hasMatch())
+        return m.captured(1);
     static const QRegularExpression re = caseless(QStringLiteral(
         R"(\b(?:(?:talk|speak|chat|connect|transfer|put) (?:me )?(?:to|with|through to) )"
         R"((?:a |an |some |the |your )?(?:real |live |actual |human )?)"

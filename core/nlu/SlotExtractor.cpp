@@ -81,9 +81,13 @@ Slots extractSlots(const QString &text)
     if (text.isEmpty())
         return found;
 
-    const QRegularExpressionMatch order = orderPattern().match(text);
-    if (order.hasMatch())
-        found.orderId = QStringLiteral("ORD-") + order.captured(1);
+    for (auto it = orderPattern().globalMatch(text); it.hasNext();) {
+        const QString id = QStringLiteral("ORD-") + it.next().captured(1);
+        if (!found.orderIds.contains(id))
+            found.orderIds << id;
+    }
+    if (!found.orderIds.isEmpty())
+        found.orderId = found.orderIds.first();
 
     // The earliest amount in the text wins, whichever way it is written.
     qsizetype best = -1;

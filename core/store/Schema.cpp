@@ -117,7 +117,13 @@ const QList<Migration> &migrations()
                             " title TEXT NOT NULL, content TEXT NOT NULL, created_at INTEGER NOT NULL,"
                             " updated_at INTEGER NOT NULL, UNIQUE (company_id, shortcut))"),
          }},
-        // 6 is taken by another change; migrations apply by number, so a gap is fine.
+        {6,
+         {
+             // What the AI tier is in the middle of with the customer (intent, slots, a
+             // confirmation it asked for, the orders mentioned): a JSON document per session.
+             QStringLiteral("CREATE TABLE dialogue_states (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
+                            " state TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
+         }},
         {7,
          {
              // Trained intent models, every version kept; company "*" is the installation's

@@ -7,6 +7,7 @@
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
 #include "core/store/CustomerRepo.h"
+#include "core/store/DialogueRepo.h"
 #include "core/store/Database.h"
 #include "core/store/KbRepo.h"
 #include "core/store/NluModelRepo.h"
@@ -34,6 +35,7 @@ public:
     CannedResponseRepo &canned() { return m_canned; }
     CustomerRepo &customers() { return m_customers; }
     SessionRepo &sessions() { return m_sessions; }
+    DialogueRepo &dialogues() { return m_dialogues; }
     AuditRepo &audit() { return m_audit; }
     KbRepo &kb() { return m_kb; }
     NluModelRepo &nluModels() { return m_nluModels; }
@@ -50,6 +52,7 @@ private:
     CannedResponseRepo m_canned;
     CustomerRepo m_customers;
     SessionRepo m_sessions;
+    DialogueRepo m_dialogues;
     AuditRepo m_audit;
     KbRepo m_kb;
     NluModelRepo m_nluModels;

@@ -178,8 +178,16 @@ void TestSessionEngine::refundWithinManagerAuthority()
     QVERIFY(out->escalation && out->escalation->reason == EscalationReason::RefundRequest);
     // The AI Manager took it over and processed it within its authority.
     QVERIFY(out->session.currentTier == Tier::AiManager);
-    QVERIFY2(actionsOf(*out).contains(QLatin1String("process_refund")), qPrintable(actionsOf(*out).join(QLatin1Char(','))));
-    QCOMPARE(out->aiResponse->role, QStringLiteral("ai_manager"));
+    // It summarises the refund and waits for the customer's yes before moving money.
+    QVERIFY(!actionsOf(*out).contains(QLatin1String("process_refund")));
+    QVERIFY2(out->aiResponse->content.contains(QLatin1String("$50.00")) && out->aiResponse->content.contains(QLatin1String("Shall I go ahead?")),
+             qPrintable(out->aiResponse->content));
+    QVERIFY(f->store->batch().flush());
+    QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
+    auto yes = f->say(s->id, QStringLiteral("yes"));
+    QVERIFY(yes.ok());
+    QVERIFY2(actionsOf(*yes).contains(QLatin1String("process_refund")), qPrintable(yes->aiResponse->content));
+    QCOMPARE(yes->aiResponse->role, QStringLiteral("ai_manager"));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 50.0);
     QCOMPARE(f->store->customers().findOrder(f->companyId, QStringLiteral("ORD-10005"))->status, QStringLiteral("delivered"));
@@ -188,22 +196,23 @@ void TestSessionEngine::refundWithinManagerAuthority()
     QCOMPARE(f->scalar(QStringLiteral("SELECT tier FROM ledger WHERE kind = 'refund'")).toString(), QStringLiteral("AI_MANAGER"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT order_id FROM ledger WHERE kind = 'refund'")).toString(), QStringLiteral("ORD-10005"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT session_id FROM ledger WHERE kind = 'refund'")).toString(), s->id);
-    // A message about the order must not touch anything else of the account. It asks
-    // for the rest of the order, $65, which is also within the manager's $100.
+    // A message about the order must not touch anything else of the account.
     auto rest = f->say(s->id, QStringLiteral("Please refund the rest of order ORD-10005 too"));
     QVERIFY(rest.ok());
     QVERIFY(!actionsOf(*rest).contains(QLatin1String("modify_subscription")));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription.value(QLatin1String("status")).toString(),
              QStringLiteral("active"));
-    QVERIFY2(actionsOf(*rest).contains(QLatin1String("process_refund")), qPrintable(rest->aiResponse->content));
+
+    // The rest of the order, $65, is also within the manager's $100.
+    QVERIFY(f->say(s->id, QStringLiteral("I want a refund of $65 for order ORD-10005")).ok());
+    auto more = f->say(s->id, QStringLiteral("yes please"));
+    QVERIFY(more.ok());
+    QVERIFY(f->store->batch().flush());
+    QVERIFY2(actionsOf(*more).contains(QLatin1String("process_refund")), qPrintable(more->aiResponse->content));
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 115.0);
     QCOMPARE(f->store->customers().findOrder(f->companyId, QStringLiteral("ORD-10005"))->status, QStringLiteral("refunded"));
-
-    // Nothing is left to refund: further requests refund nothing more.
-    auto more = f->say(s->id, QStringLiteral("I want a refund of $65 for order ORD-10005"));
-    QVERIFY(more.ok());
-    QVERIFY(!actionsOf(*more).contains(QLatin1String("process_refund")));
+    // Nothing is left to refund: a third request refunds nothing more.
     QVERIFY(f->say(s->id, QStringLiteral("Refund order ORD-10005 again")).ok());
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 115.0);
@@ -265,9 +274,13 @@ void TestSessionEngine::creditWithinRepLimit()
 {
     const double before = f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->creditBalance;
     std::optional<MessageOutcome> out;
-    QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("Could you give me a $10 credit on my account?"), &out).ok());
+    auto s = f->open(QStringLiteral("cust_ben"), QStringLiteral("Could you give me a $10 credit on my account?"), &out);
+    QVERIFY(s.ok());
     QVERIFY2(!out->escalation, out->escalation ? qPrintable(toString(out->escalation->reason)) : "");
-    QVERIFY2(actionsOf(*out).contains(QLatin1String("apply_credit")), qPrintable(out->aiResponse->content));
+    QVERIFY(!actionsOf(*out).contains(QLatin1String("apply_credit"))); // asked to confirm first
+    auto yes = f->say(s->id, QStringLiteral("yes"));
+    QVERIFY(yes.ok());
+    QVERIFY2(actionsOf(*yes).contains(QLatin1String("apply_credit")), qPrintable(yes->aiResponse->content));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->creditBalance, before + 10.0);
     QCOMPARE(f->scalar(QStringLiteral("SELECT tier FROM ledger WHERE kind = 'credit'")).toString(), QStringLiteral("AI_REP"));
@@ -277,14 +290,19 @@ void TestSessionEngine::creditWithinRepLimit()
 void TestSessionEngine::creditAboveRepLimitNotAppliedByRep()
 {
     std::optional<MessageOutcome> out;
-    QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("Could you give me a $30 credit on my account?"), &out).ok());
+    auto s = f->open(QStringLiteral("cust_ben"), QStringLiteral("Could you give me a $30 credit on my account?"), &out);
+    QVERIFY(s.ok());
     // The AI Rep may grant $10: it escalates instead of granting $30.
     QVERIFY(out->escalation.has_value());
     QVERIFY(out->escalation->toTier == Tier::AiManager);
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE tier = 'AI_REP'")).toInt(), 0);
-    // The manager, who may grant up to $50, granted it.
-    QVERIFY(actionsOf(*out).contains(QLatin1String("apply_credit")));
+    // The manager, who may grant up to $50, grants it once the customer confirms.
+    QVERIFY(!actionsOf(*out).contains(QLatin1String("apply_credit")));
+    auto yes = f->say(s->id, QStringLiteral("yes"));
+    QVERIFY(yes.ok());
+    QVERIFY(f->store->batch().flush());
+    QVERIFY(actionsOf(*yes).contains(QLatin1String("apply_credit")));
     QCOMPARE(f->scalar(QStringLiteral("SELECT tier FROM ledger WHERE kind = 'credit'")).toString(), QStringLiteral("AI_MANAGER"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT amount FROM ledger WHERE kind = 'credit'")).toDouble(), 30.0);
     QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->creditBalance, 30.0);
@@ -360,13 +378,17 @@ void TestSessionEngine::subscriptionChangesNeedTheCapability()
     // With the default manager capability, the change is made, but never by the AI Rep.
     QVERIFY(f->configure(R"({"tiers":{"aiManager":{"capabilities":{"canModifySubscription":true}}}})"));
     std::optional<MessageOutcome> again;
-    QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("Please cancel my subscription"), &again).ok());
+    auto s = f->open(QStringLiteral("cust_ben"), QStringLiteral("Please cancel my subscription"), &again);
+    QVERIFY(s.ok());
+    QVERIFY(!actionsOf(*again).contains(QLatin1String("modify_subscription"))); // asked to confirm first
+    auto yes = f->say(s->id, QStringLiteral("yes"));
+    QVERIFY(yes.ok());
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE tier = 'AI_REP'")).toInt(), 0);
     QVERIFY(again->escalation.has_value());
     QVERIFY(again->escalation->toTier == Tier::AiManager);
     QVERIFY(again->session.currentTier == Tier::AiManager);
-    QVERIFY(actionsOf(*again).contains(QLatin1String("modify_subscription")));
+    QVERIFY(actionsOf(*yes).contains(QLatin1String("modify_subscription")));
     QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription.value(QLatin1String("status")).toString(),
              QStringLiteral("cancelled"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT tier FROM ledger WHERE kind = 'subscription'")).toString(), QStringLiteral("AI_MANAGER"));

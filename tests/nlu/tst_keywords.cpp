@@ -46,6 +46,9 @@ void TestKeywords::legal_data()
     row("I'll file in small claims", "small claims");
     row("join the class-action", "class-action");
     row("I don't want to involve a lawyer", "lawyer"); // negation still counts, see Keywords.h
+    row("my sister is a lawyer and swears by your boots", ""); // described, not called in
+    row("I'm a lawyer myself, what sizes do you have", "");
+    row("my sister is a lawyer and she will sue you", "sue");
     row("I have an issue with my order", "");
     row("please pursue this", "");
     row("thanks for the courtesy", "");
@@ -109,6 +112,10 @@ void TestKeywords::human_data()
     row("the human resources team", "");
     row("my person of contact moved", "");
     row("where is my order", "");
+    row("this bot is useless. AGENT", "AGENT");
+    row("human pls", "human pls");
+    row("agent!!", "agent");
+    row("the agent said it shipped", "");
 }
 
 void TestKeywords::human()

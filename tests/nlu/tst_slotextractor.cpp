@@ -16,6 +16,7 @@ private slots:
     void email_data();
     void email();
     void combined();
+    void everyOrderId();
 };
 
 void TestSlotExtractor::orderId_data()
@@ -112,6 +113,14 @@ void TestSlotExtractor::combined()
     QVERIFY(s.amount.has_value());
     QCOMPARE(*s.amount, 89.9);
     QCOMPARE(s.email, QStringLiteral("a.b@shop.io"));
+}
+
+void TestSlotExtractor::everyOrderId()
+{
+    const Slots s = extractSlots(QStringLiteral("ORD-10007 arrived fine but order #10009 hasnt yet, unlike ord 10007"));
+    QCOMPARE(s.orderIds, (QStringList{QStringLiteral("ORD-10007"), QStringLiteral("ORD-10009")}));
+    QCOMPARE(s.orderId, QStringLiteral("ORD-10007"));
+    QVERIFY(extractSlots(QStringLiteral("2 items, call 5551234")).orderIds.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSlotExtractor)

@@ -1,0 +1,462 @@
+#include "core/engine/TurnPlanner.h"
+
+#include "core/engine/dialogue/Answers.h"
+#include "core/nlu/Intents.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace tierdesk {
+namespace {
+
+using dialogue::Answer;
+
+bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
+
+// Patterns are literals: each is compiled once, on the engine thread that alone runs the planner.
+bool matches(const char *pattern, const QString &text)
+{
+    static QHash<const char *, QRegularExpression> compiled;
+    auto it = compiled.find(pattern);
+    if (it == compiled.end())
+        it = compiled.insert(pattern, QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption));
+    return it->match(text).hasMatch();
+}
+
+// Money back asked for in words; "where is my refund" asks about one already given.
+bool asksForRefund(const QString &text)
+{
+    static const QRegularExpression ask(QStringLiteral("\\b(refund|money back|reimburse|reimbursement)\\b"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression statusOnly(
+        QStringLiteral("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund\\b|\\brefund (status|policy)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return ask.match(text).hasMatch() && !statusOnly.match(text).hasMatch();
+}
+
+bool asksRefundStatus(const QString &text)
+{
+    return matches("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund", text);
+}
+
+bool mentionsSubscription(const QString &text)
+{
+    return matches("\\b(subscription|subscribed?|membership|member|plan|trail club|renewal)\\b", text);
+}
+
+bool asksToCancelOrder(const QString &text)
+{
+    return matches("\\b(cancel|cancell?ing|call off)\\b", text) && !mentionsSubscription(text);
+}
+
+// A concrete subscription change asked for in words; empty when none.
+QString subscriptionChangeAsked(const QString &text)
+{
+    const bool planVerb = matches("\\b(switch|upgrade|downgrade|change|move)\\b", text);
+    if (!mentionsSubscription(text) && !matches("\\b(resume|unpause|reactivate|pause)\\b", text)
+        && !(planVerb && matches("\\b(premium|plus|basic)\\b", text)))
+        return {};
+    static const QRegularExpression plans(QStringLiteral("\\b(premium|plus|basic)\\b"), QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch plan = plans.match(text); planVerb && plan.hasMatch())
+        return QStringLiteral("plan:") + plan.captured(1).toLower();
+    if (matches("\\b(resume|unpause|reactivate|restart|turn (it )?back on)\\b", text))
+        return QStringLiteral("active");
+    if (matches("\\bpause\\b", text))
+        return QStringLiteral("paused");
+    if (matches("\\b(cancel|end|stop|terminate|quit)\\b", text))
+        return QStringLiteral("cancelled");
+    return {};
+}
+
+// A credit asked for in words, with its amount. Claims that someone approved it
+// already grant nothing: the request is judged like any other.
+bool asksForCredit(const QString &text) { return matches("\\b(credit|store credit|account credit)\\b", text); }
+
+QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
+
+// Lower-case words without a plural "s": "Pants" and "pant", "boots" and "boot" meet.
+QStringList wordsOf(const QString &text)
+{
+    static const QRegularExpression split(QStringLiteral("[^a-z0-9]+"));
+    QStringList out = text.toLower().split(split, Qt::SkipEmptyParts);
+    for (QString &w : out)
+        if (w.size() > 3 && w.endsWith(QLatin1Char('s')))
+            w.chop(1);
+    return out;
+}
+
+// The order's item the message names ("the pants"), by a distinctive word of its name.
+std::optional<QJsonObject> itemNamed(const Order &o, const QString &text)
+{
+    static const QStringList generic{QStringLiteral("pack"), QStringLiteral("pair"), QStringLiteral("trail")};
+    const QStringList said = wordsOf(text);
+    for (const QJsonValue &v : o.items)
+        for (const QString &word : wordsOf(itemName(v)))
+            if (word.size() >= 4 && !generic.contains(word) && said.contains(word))
+                return v.toObject();
+    return std::nullopt;
+}
+
+double paidFor(const QJsonObject &item)
+{
+    return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
+}
+
+QString planOf(const Customer &c) { return c.subscription.value(QLatin1String("plan")).toString(); }
+QString statusOf(const Customer &c) { return c.subscription.value(QLatin1String("status")).toString(); }
+
+} // namespace
+
+QList<Order> TurnPlanner::namedOrders(const Session &s, const QStringList &ids, QString *unknown)
+{
+    QList<Order> out;
+    for (const QString &id : ids) {
+        if (auto o = m_actions.findOrder(s.companyId, s.customerId, id))
+            out << *o;
+        else if (unknown->isEmpty())
+            *unknown = id;
+    }
+    return out;
+}
+
+std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named)
+{
+    static const QRegularExpression clauses(QStringLiteral("[.?!;\\n]+|\\b(?:also|and then|plus)\\b"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    for (const QString &clause : text.split(clauses, Qt::SkipEmptyParts)) {
+        if (!asksForRefund(clause) && !asksToCancelOrder(clause))
+            continue;
+        const QStringList ids = nlu::extractSlots(clause).orderIds;
+        for (const Order &o : named)
+            if (ids.contains(o.id))
+                return o;
+    }
+    return named.first();
+}
+
+bool TurnPlanner::answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    if (!state.pending)
+        return false;
+    const Answer answer = dialogue::answerTo(text);
+    const dialogue::PendingAction pending = *state.pending;
+    state.pending.reset(); // whatever the answer, the question is closed
+    if (answer == Answer::Yes) {
+        plan.confirmed = pending;
+        return true;
+    }
+    if (answer == Answer::No) {
+        plan.declined = pending.summary;
+        return !dialogue::isCorrection(text); // "no, I asked about the refund" goes on
+    }
+    return false;
+}
+
+std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
+                                                    const Reading &r, dialogue::DialogueState &state)
+{
+    const QString current = !r.referenced.isEmpty() ? r.referenced : state.orderId;
+    const bool orderTopic = ActionExecutor::isOrderTopic(a.intent.intent);
+    std::optional<Order> order;
+    if (!r.named.isEmpty())
+        order = r.named.first();
+    else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
+        order = m_actions.findOrder(s.companyId, s.customerId, current);
+    else if (orderTopic && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
+        order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
+
+    // An item named that is not in the order under discussion: the customer's order that has it
+    // (looked for only when the message asks for something or reports a problem with an item).
+    const bool aboutAnItem = r.moneyWords || matches("\\b(return|exchange|swap|fit|broke|broken|damaged|defective|leaks?|ripped|torn)\\b", text);
+    if (r.named.isEmpty() && aboutAnItem && !(order && itemNamed(*order, text))) {
+        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
+            if (itemNamed(o, text)) {
+                order = o;
+                break;
+            }
+    }
+    if (order)
+        if (const auto item = itemNamed(*order, text))
+            state.item = itemName(*item);
+    if (!r.named.isEmpty()) {
+        QStringList ids;
+        for (const Order &o : r.named)
+            ids << o.id;
+        state.mention(ids);
+    } else if (order) {
+        state.orderId = order->id;
+    }
+    return order;
+}
+
+TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
+                           dialogue::DialogueState &state)
+{
+    TurnPlan plan;
+    if (answerPending(text, state, plan))
+        return plan;
+
+    Reading r;
+    r.named = namedOrders(s, a.slotValues.orderIds, &r.unknown);
+    if (r.named.isEmpty())
+        r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    if (!r.unknown.isEmpty() && r.named.isEmpty())
+        plan.refusal = QStringLiteral("I couldn't find an order %1 on your account; could you check the number?").arg(r.unknown);
+    r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text) || !subscriptionChangeAsked(text).isEmpty();
+    plan.outOfScope = r.named.isEmpty() && !r.moneyWords ? dialogue::outOfScope(text) : QString();
+    if (!plan.outOfScope.isEmpty())
+        return plan;
+
+    // A question about the order under discussion is about that order, however the
+    // classifier read it ("ok so when does it actually ship" is no thank-you).
+    r.aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
+    const bool discussed = !r.referenced.isEmpty() || !state.orderId.isEmpty();
+    if (r.named.isEmpty() && r.aboutOrderFacts && discussed && !r.moneyWords && !ActionExecutor::isOrderTopic(a.intent.intent)) {
+        a.intent.intent = QLatin1String(nlu::intent::OrderStatus);
+        a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+    }
+    const std::optional<Order> order = conversationOrder(s, a, text, r, state);
+
+    // Claimed approvals or permissions grant nothing: nothing is put to the customer on them.
+    if (!dialogue::claimsAuthority(text).isEmpty() && r.moneyWords) {
+        plan.refusal = QStringLiteral("I can't act on approvals or settings mentioned in the chat. If something went wrong "
+                                      "with an order, tell me what happened and I'll look at what I can do.");
+        plan.orders = r.named;
+        return plan;
+    }
+    // Several requests in one message: the action goes with the order named beside it.
+    const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
+    planMoney(s, customer, a, text, moneyOrder, state, plan);
+    // An intent stays active only while one of its slots is awaited (a confirmation
+    // keeps its own action); the state, and its row, change only when the dialogue does.
+    if (state.awaitingSlot.isEmpty())
+        state.intent.clear();
+    if (plan.request.kind != RequestedAction::None) {
+        for (const Order &o : r.named)
+            if (o.id != plan.request.orderId)
+                plan.orders << o;
+    } else if (!plan.needsOrderNumber) {
+        if (!r.named.isEmpty())
+            plan.orders = r.named;
+        else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts || !r.referenced.isEmpty()))
+            plan.orders = {*order};
+    }
+    addFacts(customer, text, order, plan);
+    return plan;
+}
+
+void TurnPlanner::addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan)
+{
+    if (plan.request.kind != RequestedAction::None)
+        return;
+    if (order && asksRefundStatus(text))
+        plan.refundFact = order->refundedAmount > 0
+                              ? QStringLiteral("A refund of %1 was issued for order %2; refunds appear within 5-10 business days.")
+                                    .arg(money(order->refundedAmount), order->id)
+                              : QStringLiteral("No refund has been issued for order %1 so far.").arg(order->id);
+    if (mentionsSubscription(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
+        plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
+}
+
+void TurnPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                            const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    const QString awaited = state.awaitingSlot;
+    const bool gotOrder = awaited == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
+    const bool continuesRefund = gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest);
+    const bool continuesCancel = gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder);
+    state.awaitingSlot.clear();
+    const QString change = subscriptionChangeAsked(text);
+    if (!change.isEmpty()) {
+        planSubscription(customer, text, plan);
+        return;
+    }
+    if (asksForRefund(text) || continuesRefund) {
+        if (!order) {
+            plan.needsOrderNumber = true;
+            state.awaitingSlot = QStringLiteral("order_id");
+            state.intent = QLatin1String(nlu::intent::RefundRequest);
+            return;
+        }
+        planRefund(*order, a, text, state.item, plan);
+        return;
+    }
+    if (asksToCancelOrder(text) && !order) {
+        // Only an order not shipped yet can be cancelled: if there is one, it is the one meant.
+        QList<Order> open;
+        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
+            if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
+                open << o;
+        if (open.size() == 1) {
+            plan.request.kind = RequestedAction::Cancel;
+            plan.request.orderId = open.first().id;
+            return;
+        }
+        plan.needsOrderNumber = true;
+        state.awaitingSlot = QStringLiteral("order_id");
+        state.intent = QLatin1String(nlu::intent::CancelOrder);
+        return;
+    }
+    if ((asksToCancelOrder(text) || continuesCancel) && order) {
+        if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
+            plan.request.kind = RequestedAction::Cancel;
+            plan.request.orderId = order->id;
+        } else {
+            plan.refusal = QStringLiteral("Order %1 is %2, so it can no longer be cancelled.").arg(order->id, order->status);
+            plan.orders = {*order};
+        }
+        return;
+    }
+    const bool continuesCredit = state.intent == QLatin1String(nlu::intent::CreditRequest) && awaited == QLatin1String("amount");
+    if ((asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest)) || continuesCredit) {
+        if (a.slotValues.amount.value_or(0) > 0) {
+            plan.request.kind = RequestedAction::Credit;
+            plan.request.amount = *a.slotValues.amount;
+        } else if (!continuesCredit) {
+            plan.slotPrompt = QStringLiteral("What amount of credit are you asking for, and what happened?");
+            state.awaitingSlot = QStringLiteral("amount");
+            state.intent = QLatin1String(nlu::intent::CreditRequest);
+        }
+    }
+}
+
+void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
+                             TurnPlan &plan)
+{
+    // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
+    if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
+        plan.request.kind = RequestedAction::Cancel;
+        plan.request.orderId = o.id;
+        plan.request.insteadOfRefund = true;
+        return;
+    }
+    if (const Status owed = ActionExecutor::owes(o, 0); !owed) {
+        plan.refusal = owed.error().message;
+        return;
+    }
+    const qint64 returnWindowMs = qint64(kReturnWindowDays) * 86400000;
+    if (o.status == QLatin1String("delivered") && o.deliveredAt > 0 && m_nowMs - o.deliveredAt > returnWindowMs) {
+        plan.refusal = QStringLiteral("Order %1 was delivered more than %2 days ago, outside our return window, so I can't "
+                                      "refund it here.").arg(o.id).arg(kReturnWindowDays);
+        plan.orders = {o};
+        return;
+    }
+    if (o.status == QLatin1String("shipped")) {
+        // In transit: its delivery comes first, then a return within the window.
+        plan.refusal = QStringLiteral("Order %1 is on its way, so it can't be refunded yet: once it arrives you can return it "
+                                      "within 30 days for a refund.").arg(o.id);
+        plan.orders = {o};
+        return;
+    }
+    const double left = o.total - o.refundedAmount;
+    double amount = left;
+    std::optional<QJsonObject> item = itemNamed(o, text);
+    if (!item && !carriedItem.isEmpty() && matches("\\b(them|it|those|these|that|they)\\b", text))
+        item = itemNamed(o, carriedItem);
+    if (item)
+        amount = qMin(paidFor(*item), left);
+    if (a.slotValues.amount)
+        amount = *a.slotValues.amount;
+    if (const Status owed = ActionExecutor::owes(o, amount); !owed) {
+        plan.refusal = owed.error().message;
+        return;
+    }
+    plan.request.kind = RequestedAction::Refund;
+    plan.request.amount = amount;
+    plan.request.orderId = o.id;
+    plan.request.item = item ? item->value(QLatin1String("name")).toString() : QString();
+}
+
+void TurnPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan)
+{
+    const QString change = subscriptionChangeAsked(text);
+    if (customer.subscription.isEmpty() || statusOf(customer) == QLatin1String("cancelled")) {
+        plan.refusal = QStringLiteral("There is no active membership on your account to change.");
+        return;
+    }
+    if (change == statusOf(customer) || change == QStringLiteral("plan:") + planOf(customer)) {
+        plan.subscriptionFact = QStringLiteral("Your %1 membership is already %2.")
+                                    .arg(planOf(customer), change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change);
+        return;
+    }
+    plan.request.kind = RequestedAction::Subscription;
+    plan.request.change = change;
+}
+
+QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
+{
+    QString what;
+    switch (r.kind) {
+    case RequestedAction::None:
+        return {};
+    case RequestedAction::Refund:
+        what = r.item.isEmpty()
+                   ? QStringLiteral("I'll refund %1 for order %2 to your original payment method.").arg(money(r.amount), r.orderId)
+                   : QStringLiteral("I'll refund %1 for the %2 from %3 to your original payment method.")
+                         .arg(money(r.amount), r.item, r.orderId);
+        break;
+    case RequestedAction::Cancel: {
+        const QString items = order && !order->items.isEmpty() ? QStringLiteral(" (%1)").arg(itemName(order->items.first())) : QString();
+        what = r.insteadOfRefund
+                   ? QStringLiteral("Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.")
+                         .arg(r.orderId, items)
+                   : QStringLiteral("I'll cancel order %1%2 before it ships; it hasn't been charged.").arg(r.orderId, items);
+        break;
+    }
+    case RequestedAction::Credit:
+        what = QStringLiteral("I'll add a %1 credit to your account.").arg(money(r.amount));
+        break;
+    case RequestedAction::Subscription:
+        if (r.change == QLatin1String("active"))
+            what = QStringLiteral("I'll resume your %1 membership; billing starts again from today.").arg(planOf(customer));
+        else if (r.change == QLatin1String("paused"))
+            what = QStringLiteral("I'll pause your %1 membership; you won't be billed while it's paused.").arg(planOf(customer));
+        else if (r.change == QLatin1String("cancelled"))
+            what = QStringLiteral("I'll cancel your %1 membership; you keep its benefits until the end of the billing period.")
+                       .arg(planOf(customer));
+        else
+            what = QStringLiteral("I'll switch your membership from %1 to the %2 plan.").arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
+        break;
+    }
+    return what + QStringLiteral(" Shall I go ahead?");
+}
+
+dialogue::PendingAction TurnPlanner::pendingOf(const RequestedAction &r, const QString &summary, Tier tier)
+{
+    dialogue::PendingAction p;
+    switch (r.kind) {
+    case RequestedAction::Refund: p.action = QStringLiteral("process_refund"); break;
+    case RequestedAction::Cancel: p.action = QStringLiteral("cancel_order"); break;
+    case RequestedAction::Credit: p.action = QStringLiteral("apply_credit"); break;
+    case RequestedAction::Subscription: p.action = QStringLiteral("modify_subscription"); break;
+    case RequestedAction::None: break;
+    }
+    p.orderId = r.orderId;
+    p.item = r.item;
+    p.amount = r.amount;
+    p.change = r.change;
+    p.summary = summary;
+    p.tier = tier;
+    return p;
+}
+
+QString TurnPlanner::describe(const RequestedAction &r)
+{
+    switch (r.kind) {
+    case RequestedAction::Refund:
+        return QStringLiteral("your refund of %1 for %2").arg(money(r.amount), r.orderId);
+    case RequestedAction::Credit:
+        return QStringLiteral("your request for a %1 credit").arg(money(r.amount));
+    case RequestedAction::Subscription:
+        return QStringLiteral("your membership change");
+    case RequestedAction::Cancel:
+        return QStringLiteral("cancelling order %1").arg(r.orderId);
+    case RequestedAction::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace tierdesk

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/engine/Actions.h"
+#include "core/engine/MessageAnalysis.h"
+#include "core/engine/dialogue/DialogueState.h"
+
+namespace tierdesk {
+
+// What one customer message asks for, read against the dialogue so far and the
+// store: the orders to answer about, an action to put to the customer for
+// confirmation, or the action they just confirmed or declined.
+struct TurnPlan
+{
+    QList<Order> orders;     // to look up and answer, the conversation's order first
+    RequestedAction request; // asked for in words and owed: summarised, then confirmed
+    std::optional<dialogue::PendingAction> confirmed; // the customer said yes to this
+    QString declined;        // the summary the customer said no to
+    QString refusal;         // why what was asked for is not owed
+    QString slotPrompt;      // a detail the request still needs
+    QString outOfScope;
+    QString subscriptionFact;
+    QString refundFact;      // what was refunded on the order asked about
+    bool needsOrderNumber = false;
+
+    bool answersWithoutKnowledge() const
+    {
+        return !orders.isEmpty() || request.kind != RequestedAction::None || confirmed || !declined.isEmpty()
+               || !refusal.isEmpty() || !slotPrompt.isEmpty() || !refundFact.isEmpty() || !outOfScope.isEmpty() || !subscriptionFact.isEmpty()
+               || needsOrderNumber;
+    }
+};
+
+class TurnPlanner
+{
+public:
+    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery
+
+    TurnPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
+
+    // Reads the message; updates the dialogue state (orders mentioned, slots,
+    // the pending confirmation) and may correct the intent (a follow-up question
+    // about the order under discussion is about that order).
+    TurnPlan plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
+                  dialogue::DialogueState &state);
+
+    // The sentence that asks the customer to confirm `r` ("I'll refund ... Shall I go ahead?").
+    static QString confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
+    // The pending action that a "yes" will carry out.
+    static dialogue::PendingAction pendingOf(const RequestedAction &r, const QString &summary, Tier tier);
+    // For a person: what the customer asked for ("a refund of $378.00 for ORD-10007").
+    static QString describe(const RequestedAction &r);
+
+private:
+    // What the message points at: orders named (and one that is not the customer's),
+    // an order referred to, and whether it asks for money or about an order's facts.
+    struct Reading
+    {
+        QList<Order> named;
+        QString referenced;
+        QString unknown;
+        bool moneyWords = false;
+        bool aboutOrderFacts = false;
+    };
+
+    // A yes or no to the confirmation asked for; true when that is all the message says.
+    static bool answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan);
+    // The order the message is about (named, referred to, holding the item named, else the
+    // latest for an order question); remembers it in the dialogue.
+    std::optional<Order> conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
+                                           const Reading &r, dialogue::DialogueState &state);
+    static void addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan);
+    static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
+    QList<Order> namedOrders(const Session &s, const QStringList &ids, QString *unknown);
+    void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                   const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
+    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
+                    TurnPlan &plan);
+    void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
+
+    ActionExecutor &m_actions;
+    qint64 m_nowMs;
+};
+
+} // namespace tierdesk

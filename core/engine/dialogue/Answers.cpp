@@ -1,0 +1,111 @@
+#include "core/engine/dialogue/Answers.h"
+
+#include <QRegularExpression>
+
+namespace tierdesk::dialogue {
+namespace {
+
+QRegularExpression caseless(const QString &pattern)
+{
+    return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+}
+
+// The message reduced to lower-case words.
+QString words(const QString &text)
+{
+    static const QRegularExpression nonWord(QStringLiteral("[^\\w']+"), QRegularExpression::UseUnicodePropertiesOption);
+    return text.toLower().replace(nonWord, QStringLiteral(" ")).simplified();
+}
+
+} // namespace
+
+Answer answerTo(const QString &text)
+{
+    const QString w = words(text);
+    static const QRegularExpression no = caseless(QStringLiteral(
+        R"(^(?:no|nope|nah|no thanks|no thank you|not now|never ?mind|nevermind|cancel that|don't|dont|do not|stop|wait)\b)"
+        R"(|\b(?:don't|dont|do not) (?:do|go ahead|refund|cancel|change|bother)|\bchanged my mind\b)"));
+    static const QRegularExpression yes = caseless(QStringLiteral(
+        R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
+        R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"));
+    if (no.match(w).hasMatch())
+        return Answer::No;
+    const QRegularExpressionMatch m = yes.match(w);
+    if (!m.hasMatch())
+        return Answer::Other;
+    // A yes that goes on to ask or want something else is no answer: "ok so when
+    // does it ship", "yes but also check my other order". Money never moves on a guess.
+    static const QRegularExpression more = caseless(QStringLiteral(
+        R"(\b(?:what|where|when|how|why|which|but|can|could|would|is|are|does|did|do you|also|and|instead|so|if|not)\b)"));
+    const QString rest = w.mid(m.capturedEnd());
+    if (text.contains(QLatin1Char('?')) || more.match(rest).hasMatch() || rest.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 5)
+        return Answer::Other;
+    return Answer::Yes;
+}
+
+QString referencedOrder(const QString &text, const QStringList &lastMentioned, const QString &current)
+{
+    const QString w = words(text);
+    static const QRegularExpression ordinal = caseless(QStringLiteral(
+        R"(\b(?:the )?(first|second|2nd|third|3rd|last|other) (?:one|order|of them)\b)"));
+    const QRegularExpressionMatch m = ordinal.match(w);
+    if (m.hasMatch() && !lastMentioned.isEmpty()) {
+        const QString which = m.captured(1);
+        qsizetype index = 0;
+        if (which == QLatin1String("second") || which == QLatin1String("2nd"))
+            index = 1;
+        else if (which == QLatin1String("third") || which == QLatin1String("3rd"))
+            index = 2;
+        else if (which == QLatin1String("last"))
+            index = lastMentioned.size() - 1;
+        else if (which == QLatin1String("other"))
+            index = lastMentioned.size() > 1 && lastMentioned.first() == current ? 1 : 0;
+        return index < lastMentioned.size() ? lastMentioned.at(index) : QString();
+    }
+    static const QRegularExpression pronoun = caseless(QStringLiteral(R"(\b(?:it|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
+    return pronoun.match(w).hasMatch() ? current : QString();
+}
+
+bool asksAboutOrderFacts(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:track(?:ing)?|tracking ?(?:#|no|number)|ship(?:s|ped|ping)?|deliver(?:y|ed|s)?|arriv(?:e|es|ed|al)|carrier|eta|when will|where is it|wheres it|status)\b)"));
+    return re.match(text).hasMatch();
+}
+
+QString outOfScope(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
+        R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
+        R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
+    return re.match(text).captured(0);
+}
+
+bool mentionsAbroad(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:canada|mexico|uk|united kingdom|england|ireland|france|germany|spain|italy|netherlands|europe|eu|australia)"
+        R"(|new zealand|japan|china|india|brazil|abroad|overseas|internationally|outside (?:the )?(?:us|usa|united states))\b)"));
+    return re.match(text).hasMatch();
+}
+
+QString claimsAuthority(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:already (?:approved|agreed|authori[sz]ed|promised)|pre-?approved|(?:colleague|manager|supervisor|agent|rep|someone))"
+        R"( (?:already )?(?:approved|promised|authori[sz]ed|agreed|said i(?:'d| would)? (?:get|be))|promised me)"
+        R"(|i'?m (?:a |an |the )?(?:tierdesk |your )?(?:developer|admin|administrator|engineer|employee|staff member|manager|supervisor))"
+        R"(|testing prod|set \w+ ?= ?\w+|can ?process ?refunds|max ?refund ?amount|max ?credit ?amount|admin mode|developer mode)"
+        R"(|ignore (?:all |your |the )?(?:previous |prior )?(?:instructions|rules)|system prompt|override)\b)"));
+    return re.match(text).captured(0);
+}
+
+bool isCorrection(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(^\s*(?:no|nope|not that|that's not what i)\b.*\b(?:i (?:asked|meant|said|was asking)|i'm asking|im asking|about the)\b)"));
+    return re.match(text).hasMatch();
+}
+
+} // namespace tierdesk::dialogue

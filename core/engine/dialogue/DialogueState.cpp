@@ -1,0 +1,80 @@
+#include "core/engine/dialogue/DialogueState.h"
+
+#include <QJsonArray>
+
+namespace tierdesk::dialogue {
+namespace {
+
+QJsonArray toArray(const QStringList &list) { return QJsonArray::fromStringList(list); }
+
+QStringList toList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &item : v.toArray())
+        out << item.toString();
+    return out;
+}
+
+QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+
+} // namespace
+
+void DialogueState::mention(const QStringList &orderIds)
+{
+    if (orderIds.isEmpty())
+        return;
+    lastMentioned = orderIds;
+    for (const QString &id : orderIds)
+        if (!mentionedOrders.contains(id))
+            mentionedOrders << id;
+    orderId = orderIds.first();
+}
+
+QJsonObject DialogueState::toJson() const
+{
+    QJsonObject o{{QStringLiteral("intent"), intent},
+                  {QStringLiteral("orderId"), orderId},
+                  {QStringLiteral("item"), item},
+                  {QStringLiteral("awaitingSlot"), awaitingSlot},
+                  {QStringLiteral("mentionedOrders"), toArray(mentionedOrders)},
+                  {QStringLiteral("lastMentioned"), toArray(lastMentioned)}};
+    if (amount)
+        o.insert(QStringLiteral("amount"), *amount);
+    if (pending)
+        o.insert(QStringLiteral("pending"), QJsonObject{{QStringLiteral("action"), pending->action},
+                                                       {QStringLiteral("orderId"), pending->orderId},
+                                                       {QStringLiteral("item"), pending->item},
+                                                       {QStringLiteral("amount"), pending->amount},
+                                                       {QStringLiteral("change"), pending->change},
+                                                       {QStringLiteral("summary"), pending->summary},
+                                                       {QStringLiteral("tier"), toString(pending->tier)}});
+    return o;
+}
+
+DialogueState DialogueState::fromJson(const QJsonObject &o)
+{
+    DialogueState s;
+    s.intent = str(o, "intent");
+    s.orderId = str(o, "orderId");
+    s.item = str(o, "item");
+    s.awaitingSlot = str(o, "awaitingSlot");
+    s.mentionedOrders = toList(o.value(QLatin1String("mentionedOrders")));
+    s.lastMentioned = toList(o.value(QLatin1String("lastMentioned")));
+    if (o.value(QLatin1String("amount")).isDouble())
+        s.amount = o.value(QLatin1String("amount")).toDouble();
+    const QJsonObject p = o.value(QLatin1String("pending")).toObject();
+    if (!str(p, "action").isEmpty()) {
+        PendingAction a;
+        a.action = str(p, "action");
+        a.orderId = str(p, "orderId");
+        a.item = str(p, "item");
+        a.amount = p.value(QLatin1String("amount")).toDouble();
+        a.change = str(p, "change");
+        a.summary = str(p, "summary");
+        a.tier = parse<Tier>(str(p, "tier")).value_or(Tier::AiRep);
+        s.pending = a;
+    }
+    return s;
+}
+
+} // namespace tierdesk::dialogue
