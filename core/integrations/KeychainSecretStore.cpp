@@ -2,9 +2,13 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
+
+#include <functional>
 
 namespace tierdesk {
 
@@ -41,6 +45,46 @@ JobOutcome runJob(QKeychain::Job *job, int timeoutMs)
     return out;
 }
 
+// QtKeychain queues every job of the process in one executor that is not thread-safe,
+// and Tierdesk reads secrets from the GUI thread (remember-me) and the engine thread
+// (the signing key) at once. So every job is made and run on this one thread, which
+// also outlives jobs abandoned after a timeout.
+class KeyringThread
+{
+public:
+    static KeyringThread &instance()
+    {
+        static KeyringThread *keyring = new KeyringThread; // stopped by the post routine below
+        return *keyring;
+    }
+
+    JobOutcome run(const std::function<QKeychain::Job *()> &makeJob, int timeoutMs)
+    {
+        if (QThread::currentThread() == &m_thread)
+            return runJob(makeJob(), timeoutMs);
+        JobOutcome out; // not finished: "did not answer"
+        if (!m_thread.isRunning()) // after the application has gone
+            return out;
+        QMetaObject::invokeMethod(&m_context, [&] { out = runJob(makeJob(), timeoutMs); }, Qt::BlockingQueuedConnection);
+        return out;
+    }
+
+private:
+    KeyringThread()
+    {
+        m_thread.setObjectName(QStringLiteral("keyring"));
+        m_context.moveToThread(&m_thread);
+        m_thread.start();
+        qAddPostRoutine([] {
+            instance().m_thread.quit();
+            instance().m_thread.wait();
+        });
+    }
+
+    QThread m_thread;
+    QObject m_context;
+};
+
 Error keychainError(const JobOutcome &out, const QString &what)
 {
     if (!out.finished)
@@ -59,9 +103,13 @@ KeychainSecretStore::KeychainSecretStore(QString service, int timeoutMs)
 
 Result<QByteArray> KeychainSecretStore::read(const QString &key)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service);
-    job->setKey(key);
-    const JobOutcome out = runJob(job, m_timeoutMs);
+    const JobOutcome out = KeyringThread::instance().run(
+        [this, &key] {
+            auto *job = new QKeychain::ReadPasswordJob(m_service);
+            job->setKey(key);
+            return job;
+        },
+        m_timeoutMs);
     if (!out.finished || out.error != QKeychain::NoError)
         return keychainError(out, key);
     return out.data;
@@ -69,10 +117,14 @@ Result<QByteArray> KeychainSecretStore::read(const QString &key)
 
 Status KeychainSecretStore::write(const QString &key, const QByteArray &value)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service);
-    job->setKey(key);
-    job->setBinaryData(value);
-    const JobOutcome out = runJob(job, m_timeoutMs);
+    const JobOutcome out = KeyringThread::instance().run(
+        [this, &key, &value] {
+            auto *job = new QKeychain::WritePasswordJob(m_service);
+            job->setKey(key);
+            job->setBinaryData(value);
+            return job;
+        },
+        m_timeoutMs);
     if (!out.finished || out.error != QKeychain::NoError)
         return keychainError(out, key);
     return Ok{};
@@ -80,9 +132,13 @@ Status KeychainSecretStore::write(const QString &key, const QByteArray &value)
 
 Status KeychainSecretStore::remove(const QString &key)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service);
-    job->setKey(key);
-    const JobOutcome out = runJob(job, m_timeoutMs);
+    const JobOutcome out = KeyringThread::instance().run(
+        [this, &key] {
+            auto *job = new QKeychain::DeletePasswordJob(m_service);
+            job->setKey(key);
+            return job;
+        },
+        m_timeoutMs);
     if (!out.finished || (out.error != QKeychain::NoError && out.error != QKeychain::EntryNotFound))
         return keychainError(out, key);
     return Ok{};
