@@ -220,8 +220,12 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     if (plan.confirmed && aiTier)
         report = m_actions.carryOut(s, customer, caps, *plan.confirmed, now);
     report.orders = plan.orders;
-    if (!plan.orders.isEmpty()) {
+    // An order was read to answer, or to summarise or carry out what was asked about it.
+    const bool orderRead = !plan.orders.isEmpty() || !plan.request.orderId.isEmpty()
+                           || (plan.confirmed && !report.actionsTaken.isEmpty() && report.order);
+    if (orderRead && !report.actionsTaken.contains(QLatin1String("order_lookup")))
         report.actionsTaken.prepend(QStringLiteral("order_lookup"));
+    if (!plan.orders.isEmpty()) {
         if (!report.order)
             report.order = plan.orders.first();
     }
