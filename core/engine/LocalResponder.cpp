@@ -1,5 +1,7 @@
 #include "core/engine/LocalResponder.h"
 
+#include "core/engine/KbPassage.h"
+
 #include "core/nlu/Intents.h"
 
 #include <QDateTime>
@@ -177,6 +179,9 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
     if (ctx.knowledge.isEmpty())
         return {};
     const KbArticle &article = bestArticle(ctx);
+    // The passage that answers what was asked, else the article's opening.
+    if (QString passage = answeringPassage(article.body, ctx.message); !passage.isEmpty())
+        return passage;
     const auto key = qMakePair(article.id, article.body.size());
     auto it = m_leads.find(key);
     if (it == m_leads.end()) {
