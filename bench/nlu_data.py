@@ -6,7 +6,8 @@
   bitext_train10k.csv                 the training part grown to 10,000 distinct utterances with
                                       the variants customers type (lower case, no punctuation,
                                       one pair of letters swapped), for the memory target
-  uci_test.csv                        the 3,000 UCI sentences, label 1 (positive) or -1
+  uci_test.csv                        the held-out part of the 3,000 UCI sentences (split as above;
+                                      the sentiment model learns from the rest), label 1 or -1
   tierdesk_train.csv / _test.csv      resources/nlu/intents.tsv (24 Tierdesk intents: written for
                                       Tierdesk and mapped from Bitext), split the same way
 Usage: nlu_data.py SHARED_DATA_DIR OUT_DIR INTENTS_TSV"""
@@ -76,6 +77,8 @@ def main(shared, out):
                     text, sep, label = line.rstrip("\n").rpartition("\t")
                     if not sep or label.strip() not in ("0", "1"):
                         continue  # the header line
+                    if not held_out(text.strip()):
+                        continue  # trained on: never measured on
                     w.writerow([text.strip(), "1" if label.strip() == "1" else "-1"])
 
 
