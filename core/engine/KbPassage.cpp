@@ -1,9 +1,9 @@
 #include "core/engine/KbPassage.h"
 
+#include "core/nlu/StringTable.h"
 #include "core/nlu/text/Tokenizer.h"
 
 #include <QRegularExpression>
-#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -13,7 +13,7 @@ namespace {
 
 bool isFunctionWord(const QString &w)
 {
-    static const QSet<QString> words = {
+    static const nlu::StringSet words = {
         QStringLiteral("the"), QStringLiteral("and"), QStringLiteral("for"), QStringLiteral("you"), QStringLiteral("your"),
         QStringLiteral("how"), QStringLiteral("what"), QStringLiteral("whats"), QStringLiteral("what's"), QStringLiteral("when"),
         QStringLiteral("where"), QStringLiteral("does"), QStringLiteral("can"), QStringLiteral("with"), QStringLiteral("that"),
@@ -24,7 +24,7 @@ bool isFunctionWord(const QString &w)
         QStringLiteral("get"), QStringLiteral("got"), QStringLiteral("should"), QStringLiteral("would"), QStringLiteral("could"),
         QStringLiteral("pls"), QStringLiteral("please"), QStringLiteral("about"), QStringLiteral("just"), QStringLiteral("also"),
     };
-    return w.size() < 3 || words.contains(w);
+    return w.size() < 3 || words.count(w) > 0;
 }
 
 // A crude stem, enough to meet "washing" with "wash" and "returns" with "return".
@@ -40,9 +40,9 @@ QString stem(QString w)
     return w;
 }
 
-QSet<QString> contentStems(const QString &text)
+nlu::StringSet contentStems(const QString &text)
 {
-    QSet<QString> out;
+    nlu::StringSet out;
     for (const QString &w : nlu::Tokenizer::words(text)) {
         if (!isFunctionWord(w))
             out.insert(stem(w));
@@ -75,17 +75,41 @@ QStringList passagesOf(const QString &body)
     return out;
 }
 
+struct ParsedArticle {
+    QString body;
+    QStringList passages;
+    QList<nlu::StringSet> stems;
+};
+
+// Articles change rarely and are asked about often: each is cut and stemmed once per
+// thread (a bounded cache; the body is compared, so a changed article is parsed again).
+const ParsedArticle &parsed(const QString &body)
+{
+    thread_local std::unordered_map<size_t, ParsedArticle> cache;
+    const size_t key = qHash(QStringView(body), 0);
+    auto it = cache.find(key);
+    if (it != cache.end() && it->second.body == body)
+        return it->second;
+    if (cache.size() > 512)
+        cache.clear();
+    ParsedArticle a;
+    a.body = body;
+    a.passages = passagesOf(body);
+    for (const QString &p : std::as_const(a.passages))
+        a.stems << contentStems(p);
+    return cache[key] = std::move(a);
+}
+
 } // namespace
 
 QString answeringPassage(const QString &articleBody, const QString &question)
 {
-    const QSet<QString> asked = contentStems(question);
-    if (asked.isEmpty())
+    const nlu::StringSet asked = contentStems(question);
+    if (asked.empty())
         return {};
-    const QStringList passages = passagesOf(articleBody);
-    QList<QSet<QString>> stems;
-    for (const QString &p : passages)
-        stems << contentStems(p);
+    const ParsedArticle &article = parsed(articleBody);
+    const QStringList &passages = article.passages;
+    const QList<nlu::StringSet> &stems = article.stems;
     // Score: how many of the question's words a passage holds. (Weighting words by how
     // rare they are in the article did worse on tests/scenarios: "phone number" met
     // "order number" in a tip rather than the phone line.)
@@ -93,7 +117,7 @@ QString answeringPassage(const QString &articleBody, const QString &question)
     for (int i = 0; i < passages.size(); ++i) {
         double score = 0;
         for (const QString &s : asked) {
-            if (stems.at(i).contains(s))
+            if (stems.at(i).count(s) > 0)
                 score += 1.0;
         }
         if (score > 0)
