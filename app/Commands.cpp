@@ -5,7 +5,7 @@
 #include "core/api/cs/Runtime.h"
 #include "core/api/cs/ServerHost.h"
 #include "core/integrations/SmtpMailer.h"
-#include "core/engine/DemoLoad.h"
+#include "core/engine/desk/DemoLoad.h"
 #include "core/engine/DemoSeeder.h"
 #include "core/store/DataDir.h"
 #include "core/store/DbMaintenance.h"

@@ -1,7 +1,7 @@
 // The console's window and the engine thread behind it, on the offscreen
 // platform, against a real embedded server.
 #include "core/api/cs/Runtime.h"
-#include "core/engine/DemoLoad.h"
+#include "core/engine/desk/DemoLoad.h"
 #include "tests/api/ApiTestSupport.h"
 #include "ui/ConsoleApp.h"
 #include "ui/EngineController.h"

@@ -1,4 +1,6 @@
-#include "core/engine/DemoLoad.h"
+#include "core/engine/desk/DemoLoad.h"
+
+#include "core/engine/desk/DeskRules.h"
 
 #include "core/common/Ids.h"
 
@@ -139,18 +141,18 @@ public:
     }
 
 private:
+    // Priority and due times by the desk's own rules, as a live escalation gets them
+    // (the load's customers are not VIPs).
     bool queueItem(const QString &id, IssueCategory category, EscalationReason reason, Sentiment sentiment, qint64 queuedAt)
     {
-        const DeskConfig &desk = m_company.config.desk();
-        Priority p = reason == EscalationReason::LegalMention || reason == EscalationReason::IrateCustomer ? Priority::Urgent
-                     : reason == EscalationReason::CustomerRequest || reason == EscalationReason::ComplexIssue ? Priority::Normal
-                                                                                                               : Priority::High;
-        if (p != Priority::Urgent && (sentiment == Sentiment::Angry || sentiment == Sentiment::Irate))
-            p = static_cast<Priority>(static_cast<int>(p) - 1);
-        const SlaTarget &t = desk.target(p);
-        return Inserts::run(m_q.desk, {id, m_company.id, desk.queueFor(category), static_cast<int>(p), toString(reason),
-                                       QStringLiteral("AI_REP"), queuedAt, queuedAt + qint64(t.firstResponseMinutes) * 60000,
-                                       queuedAt + qint64(t.resolutionMinutes) * 60000, queuedAt});
+        const DeskConfig &config = m_company.config.desk();
+        DeskItem item;
+        item.priority = desk::priorityFor(reason, sentiment, false);
+        item.queuedAt = queuedAt;
+        desk::setDueTimes(item, config);
+        return Inserts::run(m_q.desk, {id, m_company.id, config.queueFor(category), static_cast<int>(item.priority),
+                                       toString(reason), QStringLiteral("AI_REP"), queuedAt, item.firstResponseDue,
+                                       item.resolutionDue, queuedAt});
     }
 
     const Company &m_company;
