@@ -18,6 +18,7 @@ const QList<Key> &all()
         {AbandonAfterMinutes, 30, "A session idle this long while waiting on the customer becomes ABANDONED"},
         {AbandonSweepSeconds, 60, "How often idle sessions are looked for"},
         {MaxMessagesPerSession, 5000, "Messages one session may hold; a message beyond gets 409 CS_022"},
+        {ReplyTimeoutMs, 15000, "An AI reply not worded within this is the local responder's instead"},
         {AuthThrottleEnabled, true, "Refuse an address for the rest of the window once its authentications failed too often"},
         {AuthMaxFailures, 20, "Failed authentications per client address and window before 429"},
         {AuthFailureWindowSeconds, 60, "Length of the failed-authentication window"},

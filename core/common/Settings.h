@@ -28,6 +28,7 @@ inline constexpr char RateLimitAnalytics[] = "rateLimit/analytics";
 inline constexpr char AbandonAfterMinutes[] = "sessions/abandonAfterMinutes";
 inline constexpr char AbandonSweepSeconds[] = "sessions/abandonSweepSeconds";
 inline constexpr char MaxMessagesPerSession[] = "sessions/maxMessages";
+inline constexpr char ReplyTimeoutMs[] = "replies/timeoutMs";
 inline constexpr char AuthThrottleEnabled[] = "auth/throttleFailures";
 inline constexpr char AuthMaxFailures[] = "auth/maxFailures";
 inline constexpr char AuthFailureWindowSeconds[] = "auth/failureWindowSeconds";

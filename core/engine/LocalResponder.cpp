@@ -183,6 +183,7 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
     if (QString passage = answeringPassage(article.body, ctx.message); !passage.isEmpty())
         return passage;
     const auto key = qMakePair(article.id, article.body.size());
+    const QMutexLocker lock(&m_leadsLock); // replies are composed on several threads
     auto it = m_leads.find(key);
     if (it == m_leads.end()) {
         if (m_leads.size() > 4096)

@@ -3,11 +3,13 @@
 #include "core/engine/Responder.h"
 
 #include <QHash>
+#include <QMutex>
 
 namespace tierdesk {
 
 // The built-in responder: templates per intent and action outcome, grounded in
 // the best knowledge-base article, in the tier's tone and length limit.
+// Thread-safe: replies are composed on a pool (ReplyComposer).
 class LocalResponder final : public Responder
 {
 public:
@@ -24,6 +26,7 @@ private:
 
     // Opening sentences per article (id, body length), so markup is stripped once.
     mutable QHash<QPair<qint64, qsizetype>, QString> m_leads;
+    mutable QMutex m_leadsLock;
 };
 
 } // namespace tierdesk

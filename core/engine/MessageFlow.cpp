@@ -7,9 +7,11 @@
 #include "core/engine/CustomerText.h"
 #include "core/engine/TurnPlanner.h"
 #include "core/engine/dialogue/Answers.h"
+#include "core/engine/pipeline/ReplyComposer.h"
+#include "core/engine/pipeline/Turn.h"
 #include "core/nlu/Intents.h"
 
-#include <QElapsedTimer>
+#include <QPointer>
 
 namespace tierdesk {
 namespace {
@@ -48,13 +50,9 @@ bool isSmallTalk(const QString &intent)
 
 } // namespace
 
-Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
-                                                  const Actor &actor)
+Result<std::pair<Session, Company>> SessionEngine::openForMessage(const QString &companyId, const QString &sessionId,
+                                                                  const Actor &actor)
 {
-    const auto checked = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
-    if (!checked)
-        return checked.error();
-    const QString clean = checked.value();
     auto found = openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
@@ -73,36 +71,120 @@ Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, cons
     if (!company->config.enabled())
         return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
                          {{QStringLiteral("companyId"), companyId}});
+    return std::make_pair(s, *company);
+}
 
-    Result<MessageOutcome> result = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+Result<Turn> SessionEngine::startTurn(const QString &companyId, const QString &sessionId, const QString &text,
+                                      const Actor &actor)
+{
+    const auto checked = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
+    if (!checked)
+        return checked.error();
+    auto opened = openForMessage(companyId, sessionId, actor);
+    if (!opened)
+        return opened.error();
+    auto &[s, company] = opened.value();
+    Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     m_store.batch().run([&] {
-        result = handleMessage(s, *company, clean, actor);
-        if (result)
+        turn = beginTurn(s, company, checked.value(), actor);
+        if (turn)
             record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id, 201);
+        return turn.ok();
+    });
+    if (turn)
+        remember(turn->outcome.session);
+    else
+        forget(sessionId);
+    return turn;
+}
+
+Result<MessageOutcome> SessionEngine::endTurn(Turn &turn, const ComposedReply *reply)
+{
+    Result<MessageOutcome> result = makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
+    m_store.batch().run([&] {
+        result = finishTurn(turn, reply);
         return result.ok();
     });
     if (result)
         remember(result->session);
     else
-        forget(sessionId);
+        forget(turn.outcome.session.id);
     return result;
 }
 
-Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &company, const QString &text,
-                                                    const Actor &)
+Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
+                                                  const Actor &actor)
 {
-    QElapsedTimer timer;
-    timer.start();
+    auto turn = startTurn(companyId, sessionId, text, actor);
+    if (!turn)
+        return turn.error();
+    if (!turn->compose)
+        return endTurn(*turn, nullptr);
+    const ComposedReply reply = m_composer->composeNow(*turn->compose);
+    return endTurn(*turn, &reply);
+}
+
+void SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
+                                QObject *context, MessageDone done)
+{
+    // One message of a session at a time: the next waits until this one's reply is stored,
+    // so replies and messages keep their order in the transcript.
+    const QPointer<QObject> guard(context);
+    auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done)] {
+        auto turn = startTurn(companyId, sessionId, text, actor);
+        if (!turn || !turn->compose) {
+            Result<MessageOutcome> result = turn ? endTurn(*turn, nullptr) : Result<MessageOutcome>(turn.error());
+            nextTurn(sessionId);
+            if (guard)
+                done(std::move(result));
+            return;
+        }
+        auto shared = std::make_shared<Turn>(std::move(turn.value()));
+        m_composer->compose(shared->compose, [this, shared, sessionId, guard, done](const ComposedReply &reply) {
+            Result<MessageOutcome> result = endTurn(*shared, &reply);
+            nextTurn(sessionId);
+            if (guard)
+                done(std::move(result));
+        });
+    };
+    auto busy = m_turnsWaiting.find(sessionId);
+    if (busy != m_turnsWaiting.end()) {
+        busy->push_back(std::move(call));
+        return;
+    }
+    m_turnsWaiting.insert(sessionId, {});
+    call();
+}
+
+void SessionEngine::nextTurn(const QString &sessionId)
+{
+    auto it = m_turnsWaiting.find(sessionId);
+    if (it == m_turnsWaiting.end())
+        return;
+    if (it->empty()) {
+        m_turnsWaiting.erase(it);
+        return;
+    }
+    std::function<void()> next = std::move(it->front());
+    it->pop_front();
+    // Queued: the reply just stored goes out before the next message starts.
+    QMetaObject::invokeMethod(this, std::move(next), Qt::QueuedConnection);
+}
+
+Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const QString &text, const Actor &)
+{
+    Turn turn;
+    turn.timer.start();
     const qint64 now = m_clock.nowMs();
     const CsConfig &config = company.config;
     const Customer customer = ensureCustomer(s.companyId, s.customerId, now);
-    MessageAnalysis a = m_analyzer.analyze(text, config.irateProtocol());
+    MessageAnalysis a = m_analyzer.analyze(text, config.irateProtocol(), s.companyId);
 
     // An abandoned conversation that the customer picks up again is live again.
     if (s.status == SessionStatus::Abandoned)
         s.status = s.currentTier == Tier::AiRep ? SessionStatus::Active : SessionStatus::Escalated;
 
-    MessageOutcome out;
+    MessageOutcome &out = turn.outcome;
     Message &cm = out.customerMessage;
     cm.id = ids::random(QStringLiteral("msg_"));
     cm.role = QStringLiteral("customer");
@@ -135,20 +217,18 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     if (a.irate)
         ++s.irateCount;
 
-    const QString &intent = a.intent.intent;
     // The knowledge base is searched only when the reply may quote it: answers
     // about an order or an action are built from their results instead.
-    const bool answeredByAction = plan.answersWithoutKnowledge() || isSmallTalk(intent);
+    const bool answeredByAction = plan.answersWithoutKnowledge() || isSmallTalk(a.intent.intent);
     // bm25 matches words: a question about another country is about international shipping.
     const QString query = dialogue::mentionsAbroad(text) ? text + QStringLiteral(" international") : text;
     const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, query, 3);
     const bool confident = isConfident(a, knowledge) || answeredByAction;
-    const int unconfident = confident ? 0 : s.unconfidentTurns + 1;
-    s.unconfidentTurns = unconfident;
+    s.unconfidentTurns = confident ? 0 : s.unconfidentTurns + 1;
 
     std::optional<EscalationDecision> decision;
     if (s.currentTier != Tier::HumanAgent)
-        decision = decideEscalation({s, &customer, config, a, plan.request, repeatContact, unconfident});
+        decision = decideEscalation({s, &customer, config, a, plan.request, repeatContact, s.unconfidentTurns});
     if (decision) {
         out.escalation = applyEscalation(s, decision->target, decision->reason, decision->notes, true, now);
         if (!out.escalation)
@@ -164,45 +244,75 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     if (const QJsonObject changed = state.toJson(); changed != storedState && !m_store.dialogues().save(s.id, changed, now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
 
-    const bool aiAnswers = s.currentTier != Tier::HumanAgent || out.escalation.has_value();
-    if (aiAnswers) {
-        const Tier speaker = s.currentTier == Tier::HumanAgent && out.escalation ? out.escalation->fromTier : s.currentTier;
-        const TierCapabilities speakerCaps = config.tier(speaker);
-        const Reply reply = m_responder->compose({s, customer, a, report, decision, knowledge, speakerCaps, text});
-        Message ai;
-        ai.id = ids::random(QStringLiteral("msg_"));
-        ai.role = roleOf(speaker);
-        ai.content = reply.content;
+    if (s.currentTier != Tier::HumanAgent || out.escalation) {
+        // The AI answers: as the tier that had the session when a person takes over now.
+        turn.speaker = s.currentTier == Tier::HumanAgent && out.escalation ? out.escalation->fromTier : s.currentTier;
+        turn.compose = std::make_shared<const ComposeInput>(
+            ComposeInput{s, customer, a, report, decision, knowledge, config.tier(turn.speaker), text});
         if (out.escalation && out.escalation->toTier == Tier::HumanAgent && m_desk)
-            if (const QString note = m_desk->handoverNote(s, company); !note.isEmpty())
-                ai.content += QLatin1Char(' ') + note;
-        ai.timestamp = m_clock.nowMs();
-        ai.metadata = {{QStringLiteral("aiGenerated"), true},
-                       {QStringLiteral("model"), reply.model},
-                       {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), reply.inputTokens},
-                                                              {QStringLiteral("output"), reply.outputTokens}}},
-                       {QStringLiteral("latencyMs"), qMax<qint64>(timer.elapsed(), 0)},
-                       {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(report.actionsTaken)},
-                       {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
-                       {QStringLiteral("intent"), intent},
-                       {QStringLiteral("confidence"), qRound(a.intent.confidence * 1000) / 1000.0}};
-        if (!m_store.sessions().appendMessage(s.id, s.messageCount++, ai))
-            return makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
-        out.aiResponse = ai;
-        if (s.currentTier != Tier::HumanAgent && !out.escalation)
-            s.status = SessionStatus::WaitingCustomer;
-    }
-
-    if (!aiAnswers && m_desk)
+            turn.handoverNote = m_desk->handoverNote(s, company);
+    } else if (m_desk) {
         m_desk->customerWrote(s);
+    }
     s.issueSummary = summaryFor(s, a, report);
-    s.updatedAt = s.lastActivityAt = m_clock.nowMs();
+    s.updatedAt = s.lastActivityAt = now;
     if (!m_store.sessions().update(s))
         return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
     out.session = s;
+    return turn;
+}
 
+Message SessionEngine::aiMessage(const Turn &turn, const ComposedReply &composed) const
+{
+    const ComposeInput &in = *turn.compose;
+    const Reply &reply = composed.reply;
+    Message ai;
+    ai.id = ids::random(QStringLiteral("msg_"));
+    ai.role = roleOf(turn.speaker);
+    ai.content = reply.content;
+    if (!turn.handoverNote.isEmpty())
+        ai.content += QLatin1Char(' ') + turn.handoverNote;
+    ai.timestamp = m_clock.nowMs();
+    ai.metadata = {{QStringLiteral("aiGenerated"), true},
+                   {QStringLiteral("model"), reply.model},
+                   {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), reply.inputTokens},
+                                                          {QStringLiteral("output"), reply.outputTokens}}},
+                   {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)},
+                   {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(in.actions.actionsTaken)},
+                   {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
+                   {QStringLiteral("intent"), in.analysis.intent.intent},
+                   {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0}};
+    if (composed.timedOut)
+        ai.metadata.insert(QStringLiteral("fallback"), QStringLiteral("timeout"));
+    if (!composed.guardNotes.isEmpty())
+        ai.metadata.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(composed.guardNotes));
+    return ai;
+}
+
+Result<MessageOutcome> SessionEngine::finishTurn(Turn &turn, const ComposedReply *composed)
+{
+    MessageOutcome out = turn.outcome;
+    Session &s = out.session;
+    if (composed) {
+        // The session as it is now: a person may have taken or resolved it while the reply was worded.
+        auto current = openSession(s.companyId, s.id, false, QString());
+        if (!current)
+            return current.error();
+        s = current.value();
+        if (s.status != SessionStatus::Resolved) {
+            Message ai = aiMessage(turn, *composed);
+            if (!m_store.sessions().appendMessage(s.id, s.messageCount++, ai))
+                return makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
+            out.aiResponse = ai;
+            if (s.currentTier != Tier::HumanAgent && !out.escalation && s.status == SessionStatus::Active)
+                s.status = SessionStatus::WaitingCustomer;
+            s.updatedAt = s.lastActivityAt = ai.timestamp;
+            if (!m_store.sessions().update(s))
+                return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
+        }
+    }
     if (eventsWanted()) {
-        QJsonObject event{{QStringLiteral("customerMessage"), json::message(cm)},
+        QJsonObject event{{QStringLiteral("customerMessage"), json::message(out.customerMessage)},
                           {QStringLiteral("session"), json::sessionSummary(s)}};
         if (out.aiResponse)
             event.insert(QStringLiteral("aiResponse"), json::message(*out.aiResponse));

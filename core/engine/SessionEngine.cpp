@@ -5,9 +5,12 @@
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/LocalResponder.h"
+#include "core/engine/pipeline/ReplyComposer.h"
+#include "core/engine/pipeline/Turn.h"
 
 #include <QJsonDocument>
 #include <QMetaMethod>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -24,7 +27,7 @@ bool validId(const QString &id, int maxChars)
 
 SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_store(store), m_clock(clock),
-      m_responder(responder ? std::move(responder) : std::make_unique<LocalResponder>()), m_actions(store.customers())
+      m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder)))), m_actions(store.customers())
 {
     // A failed commit undid writes the caches already reflect.
     connect(&m_store.batch(), &WriteBatch::commitFailed, this, [this] {
@@ -46,8 +49,20 @@ void SessionEngine::remember(const Session &s)
 
 SessionEngine::~SessionEngine()
 {
+    // Replies still being worded are dropped with their callbacks.
+    m_composer.reset();
     // Callbacks waiting for the commit point at this engine: run them now.
     m_store.batch().flush();
+}
+
+void SessionEngine::setResponder(std::shared_ptr<Responder> responder)
+{
+    m_composer->setResponder(std::move(responder));
+}
+
+void SessionEngine::setReplyTimeoutMs(int ms)
+{
+    m_composer->setTimeoutMs(ms);
 }
 
 bool SessionEngine::eventsWanted() const
@@ -116,8 +131,7 @@ Customer SessionEngine::ensureCustomer(const QString &companyId, const QString &
     return c;
 }
 
-Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, const Actor &actor,
-                                             std::optional<MessageOutcome> *first)
+Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessionRequest &req, const Actor &actor)
 {
     auto company = this->company(req.companyId);
     if (!company)
@@ -140,7 +154,8 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
     }
 
     const qint64 now = m_clock.nowMs();
-    Session s;
+    NewSession created;
+    Session &s = created.session;
     s.id = ids::random(QStringLiteral("sess_"));
     s.companyId = req.companyId;
     s.customerId = req.customerId;
@@ -149,7 +164,6 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
     s.metadata = req.metadata;
     s.createdAt = s.updatedAt = s.lastActivityAt = now;
 
-    std::optional<MessageOutcome> outcome;
     Error failure{ErrorKind::Internal, QStringLiteral("could not store the session"), {}};
     const bool ok = m_store.batch().run([&] {
         ensureCustomer(s.companyId, s.customerId, now);
@@ -161,21 +175,67 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
         publish(s, QStringLiteral("created"), json::sessionSummary(s));
         if (initial.isEmpty())
             return true;
-        auto handled = handleMessage(s, *company, initial, actor);
-        if (!handled) {
-            failure = handled.error();
+        auto turn = beginTurn(s, *company, initial, actor);
+        if (!turn) {
+            failure = turn.error();
             return false;
         }
-        outcome = handled.value();
-        s = outcome->session;
+        s = turn->outcome.session;
+        created.firstTurn = std::make_shared<Turn>(std::move(turn.value()));
         return true;
     });
     if (!ok)
         return failure;
     remember(s);
+    return created;
+}
+
+Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, const Actor &actor,
+                                             std::optional<MessageOutcome> *first)
+{
+    auto created = startSession(req, actor);
+    if (!created)
+        return created.error();
+    if (!created->firstTurn)
+        return created->session;
+    Turn &turn = *created->firstTurn;
+    std::optional<ComposedReply> reply;
+    if (turn.compose)
+        reply = m_composer->composeNow(*turn.compose);
+    auto outcome = endTurn(turn, reply ? &*reply : nullptr);
+    if (!outcome)
+        return outcome.error();
     if (first)
-        *first = outcome;
-    return s;
+        *first = *outcome;
+    return outcome->session;
+}
+
+void SessionEngine::createSession(const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done)
+{
+    auto created = startSession(req, actor);
+    if (!created || !created->firstTurn || !created->firstTurn->compose) {
+        if (!created)
+            return done(created.error(), std::nullopt);
+        if (!created->firstTurn)
+            return done(created->session, std::nullopt);
+        auto outcome = endTurn(*created->firstTurn, nullptr);
+        return outcome ? done(outcome->session, *outcome) : done(outcome.error(), std::nullopt);
+    }
+    // Messages to the new session wait for its first reply (see postMessage).
+    const QString id = created->session.id;
+    m_turnsWaiting.insert(id, {});
+    const QPointer<QObject> guard(context);
+    std::shared_ptr<Turn> turn = created->firstTurn;
+    m_composer->compose(turn->compose, [this, turn, id, guard, done = std::move(done)](const ComposedReply &reply) {
+        auto outcome = endTurn(*turn, &reply);
+        nextTurn(id);
+        if (!guard)
+            return;
+        if (outcome)
+            done(outcome->session, *outcome);
+        else
+            done(outcome.error(), std::nullopt);
+    });
 }
 
 Result<Session> SessionEngine::openSession(const QString &companyId, const QString &id, bool details,

@@ -10,9 +10,15 @@
 
 #include <QObject>
 
+#include <deque>
+#include <functional>
 #include <memory>
 
 namespace tierdesk {
+
+class ReplyComposer;
+struct ComposedReply;
+struct Turn;
 
 // Who asked, for the audit log, and what they may touch.
 struct Actor
@@ -98,6 +104,20 @@ public:
     Result<Company> createCompany(const QString &name, const Actor &actor);
     Result<Company> company(const QString &id);
 
+    using MessageDone = std::function<void(Result<MessageOutcome>)>;
+    using SessionDone = std::function<void(Result<Session>, std::optional<MessageOutcome> first)>;
+
+    // A customer message goes in three phases: (1) analyse, decide and act in one
+    // transaction; (2) word the reply from a snapshot off the engine thread
+    // (ReplyComposer, with a timeout and the ReplyGuard); (3) store the reply and
+    // publish in a second transaction. These run all three and call `done` on the
+    // engine thread when the reply is stored (at once on an error), unless
+    // `context` is gone by then. A session's messages are handled one at a time.
+    void createSession(const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done);
+    void postMessage(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
+                     QObject *context, MessageDone done);
+    // The same three phases, the reply worded on the calling thread (command-line
+    // tools, tests, benchmarks).
     Result<Session> createSession(const CreateSessionRequest &req, const Actor &actor,
                                   std::optional<MessageOutcome> *first = nullptr);
     // Get Session: the row, both histories and a window of the transcript.
@@ -106,6 +126,9 @@ public:
     Result<QList<Session>> listSessions(const SessionFilter &filter, int *total);
     Result<MessageOutcome> postMessage(const QString &companyId, const QString &sessionId, const QString &text,
                                        const Actor &actor);
+    // Who words the AI tiers' replies (default: the local responder) and how long they may take.
+    void setResponder(std::shared_ptr<Responder> responder);
+    void setReplyTimeoutMs(int ms);
     Result<Session> escalate(const QString &companyId, const QString &sessionId, EscalationReason reason, Tier target,
                              const QString &notes, const Actor &actor);
     Result<Session> resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
@@ -150,7 +173,23 @@ private:
 
     Result<Session> openSession(const QString &companyId, const QString &id, bool details,
                                 const QString &customerScope, const MessageWindow &window = {});
-    Result<MessageOutcome> handleMessage(Session &s, const Company &c, const QString &text, const Actor &actor);
+    struct NewSession
+    {
+        Session session;
+        std::shared_ptr<Turn> firstTurn; // with an initial message
+    };
+    // Phase one of createSession: the row, and the initial message's first phase.
+    Result<NewSession> startSession(const CreateSessionRequest &req, const Actor &actor);
+    Result<std::pair<Session, Company>> openForMessage(const QString &companyId, const QString &sessionId, const Actor &actor);
+    // Phase one in its own batch work / phase three in its own (MessageFlow.cpp).
+    Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor);
+    Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
+    // Inside the caller's batch work: the message, analysis, escalation and actions; the reply and its events.
+    Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const Actor &actor);
+    Result<MessageOutcome> finishTurn(Turn &turn, const ComposedReply *reply);
+    Message aiMessage(const Turn &turn, const ComposedReply &reply) const;
+    // The session's next waiting message, if any, starts (queued).
+    void nextTurn(const QString &sessionId);
     // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm.
     ActionReport act(const Session &s, const Customer &customer, const TierCapabilities &caps, const TurnPlan &plan,
                      dialogue::DialogueState &state, qint64 now);
@@ -175,7 +214,9 @@ private:
     // Session rows (no transcript), read on every message.
     QHash<QString, Session> m_sessions;
     static constexpr int kMaxCachedSessions = 20000;
-    std::unique_ptr<Responder> m_responder;
+    std::unique_ptr<ReplyComposer> m_composer;
+    // Sessions with a message in flight, and the messages waiting behind it.
+    QHash<QString, std::deque<std::function<void()>>> m_turnsWaiting;
     MessageAnalyzer m_analyzer;
     ActionExecutor m_actions;
     EngineLimits m_limits;

@@ -98,6 +98,9 @@ QStringList checkTurn(const QJsonObject &expect, const TurnResult &r)
         failures << QStringLiteral("subscription %1, expected %2").arg(r.subscription, expect.value(QLatin1String("subscription")).toString());
     if (expect.contains(QLatin1String("noReply")) && expect.value(QLatin1String("noReply")).toBool() == o.aiResponse.has_value())
         failures << (o.aiResponse ? QStringLiteral("the AI replied, expected silence") : QStringLiteral("no AI reply"));
+    // The local responder words only what the engine did: the ReplyGuard never has to step in.
+    if (o.aiResponse && o.aiResponse->metadata.contains(QLatin1String("replyGuard")))
+        failures << QStringLiteral("the ReplyGuard held back: %1").arg(show(o.aiResponse->metadata.value(QLatin1String("replyGuard"))));
     return failures;
 }
 

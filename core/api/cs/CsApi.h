@@ -13,6 +13,7 @@
 
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
 namespace tierdesk::api {
@@ -61,6 +62,20 @@ private:
         Actor actor;
         QList<QPair<QByteArray, QByteArray>> extraHeaders;
     };
+    // A call answered later (after the reply is worded): its request and parties, kept.
+    struct DeferredCall
+    {
+        http::HttpRequest req;
+        http::HttpResponder res;
+        Principal who;
+        Actor actor;
+        QList<QPair<QByteArray, QByteArray>> extraHeaders;
+        Call call() { return Call{req, res, who, actor, extraHeaders}; }
+    };
+    static std::shared_ptr<DeferredCall> defer(const Call &c)
+    {
+        return std::make_shared<DeferredCall>(DeferredCall{c.req, c.res, c.who, c.actor, c.extraHeaders});
+    }
     using Handler = void (CsApi::*)(Call &);
     http::Handler guarded(Role minimum, Handler h);
     // A route without a token (login, setup, status).

@@ -76,19 +76,21 @@ void CsApi::createSession(Call &c)
         return fail(c, invalid(QStringLiteral("metadata"), QStringLiteral("metadata must be an object")));
     req.metadata = metadata.toObject();
 
-    std::optional<MessageOutcome> first;
-    const auto session = m_engine.createSession(req, c.actor, &first);
-    if (!session)
-        return fail(c, session.error());
-    QJsonObject out = json::sessionSummary(*session);
-    QJsonArray messages;
-    if (first) {
-        messages.append(json::message(first->customerMessage));
-        if (first->aiResponse)
-            messages.append(json::message(*first->aiResponse));
-    }
-    out.insert(QStringLiteral("messages"), messages);
-    reply(c, http::HttpResponse::json(201, out).withHeader("Location", "/api/cs/sessions/" + session->id.toUtf8()));
+    // Answered once the first reply is stored: it is worded off the engine thread.
+    m_engine.createSession(req, c.actor, this, [this, later = defer(c)](Result<Session> session, std::optional<MessageOutcome> first) {
+        Call call = later->call();
+        if (!session)
+            return fail(call, session.error());
+        QJsonObject out = json::sessionSummary(*session);
+        QJsonArray messages;
+        if (first) {
+            messages.append(json::message(first->customerMessage));
+            if (first->aiResponse)
+                messages.append(json::message(*first->aiResponse));
+        }
+        out.insert(QStringLiteral("messages"), messages);
+        reply(call, http::HttpResponse::json(201, out).withHeader("Location", "/api/cs/sessions/" + session->id.toUtf8()));
+    });
 }
 
 void CsApi::getSession(Call &c)
@@ -243,10 +245,12 @@ void CsApi::postMessage(Call &c)
                                  QStringLiteral("Agents reply with POST /api/cs/sessions/:id/agent-messages; "
                                                 "/messages carries the customer's messages"),
                                  {{QStringLiteral("use"), QString(QStringLiteral("/api/cs/sessions/") + id.left(128) + QStringLiteral("/agent-messages"))}}));
-    const auto outcome = m_engine.postMessage(c.who.company, id, message.toString(), c.actor);
-    if (!outcome)
-        return fail(c, outcome.error());
-    reply(c, http::HttpResponse::json(201, messageOutcomeJson(*outcome)));
+    m_engine.postMessage(c.who.company, id, message.toString(), c.actor, this, [this, later = defer(c)](Result<MessageOutcome> outcome) {
+        Call call = later->call();
+        if (!outcome)
+            return fail(call, outcome.error());
+        reply(call, http::HttpResponse::json(201, messageOutcomeJson(*outcome)));
+    });
 }
 
 void CsApi::escalate(Call &c)

@@ -48,6 +48,7 @@ bool ServerHost::start(QString *error)
     throttle.windowSecs = s.intValue(settings::AuthFailureWindowSeconds);
     m_authGate = std::make_unique<AuthGate>(m_runtime.auth(), engine, throttle);
     engine.setMaxMessagesPerSession(s.intValue(settings::MaxMessagesPerSession));
+    engine.setReplyTimeoutMs(qBound(1, s.intValue(settings::ReplyTimeoutMs), 600000));
     m_logins = std::make_unique<LoginGuard>(engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow),
                                             s.intValue(settings::AuthLoginWindowSeconds));
     m_api = std::make_unique<CsApi>(engine, *m_authGate, *m_limiter, rates);

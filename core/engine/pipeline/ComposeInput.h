@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/engine/Responder.h"
+
+namespace tierdesk {
+
+// What a reply is composed from: a copy of the turn's facts taken when its
+// transaction was done, so a responder can word it on another thread while the
+// engine goes on with other messages.
+struct ComposeInput
+{
+    Session session; // at the tier that answers
+    Customer customer;
+    MessageAnalysis analysis;
+    ActionReport actions;
+    std::optional<EscalationDecision> escalation;
+    QList<KbHit> knowledge;
+    TierCapabilities caps;
+    QString message;
+
+    ReplyContext context() const { return {session, customer, analysis, actions, escalation, knowledge, caps, message}; }
+};
+
+// A reply as it will be stored: the words, and how they came to be.
+struct ComposedReply
+{
+    Reply reply;
+    bool timedOut = false;   // the responder did not answer in time: the fallback's words
+    bool fallback = false;   // the fallback responder wrote it
+    QStringList guardNotes;  // what the ReplyGuard removed or replaced, and why
+};
+
+} // namespace tierdesk

@@ -1,0 +1,101 @@
+#include "core/engine/pipeline/ReplyComposer.h"
+
+#include "core/engine/LocalResponder.h"
+#include "core/engine/reply/ReplyGuard.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace tierdesk {
+namespace {
+
+Q_LOGGING_CATEGORY(lcReplies, "tierdesk.replies")
+
+// What is said when every sentence of a reply failed the guard (a defect of the responder).
+constexpr const char *kSafeReply = "Let me look into that for you. Could you tell me a little more about what you need?";
+
+} // namespace
+
+ReplyComposer::ReplyComposer(std::shared_ptr<Responder> responder, QObject *parent)
+    : QObject(parent), m_responder(responder ? std::move(responder) : std::make_shared<LocalResponder>()),
+      m_fallback(std::make_shared<LocalResponder>())
+{
+    // Wording is mostly waiting (a model's answer, later): more threads than cores.
+    m_pool.setMaxThreadCount(8);
+}
+
+ReplyComposer::~ReplyComposer()
+{
+    m_pool.waitForDone();
+}
+
+void ReplyComposer::setResponder(std::shared_ptr<Responder> responder)
+{
+    m_responder = responder ? std::move(responder) : std::make_shared<LocalResponder>();
+}
+
+void ReplyComposer::compose(std::shared_ptr<const ComposeInput> input, Done done)
+{
+    const quint64 id = ++m_lastId;
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, id] { settle(id, std::nullopt); });
+    m_waiting.insert(id, Waiting{std::move(done), timer, input});
+    timer->start(m_timeoutMs);
+    // The worker holds only the snapshot and the responder; the reply comes back by id.
+    m_pool.start([this, id, responder = m_responder, input] {
+        const Reply reply = responder->compose(input->context());
+        QMetaObject::invokeMethod(this, [this, id, reply] { settle(id, reply); }, Qt::QueuedConnection);
+    });
+}
+
+void ReplyComposer::settle(quint64 id, const std::optional<Reply> &reply)
+{
+    // Whichever comes first, the responder's words or the timeout, settles the reply.
+    const auto it = m_waiting.find(id);
+    if (it == m_waiting.end())
+        return;
+    const Waiting waiting = *it;
+    m_waiting.erase(it);
+    waiting.timer->stop();
+    waiting.timer->deleteLater();
+    if (reply) {
+        waiting.done(guarded(*reply, *waiting.input, false));
+        return;
+    }
+    qCWarning(lcReplies, "the responder took longer than %d ms; the local responder answered", m_timeoutMs);
+    ComposedReply late = guarded(m_fallback->compose(waiting.input->context()), *waiting.input, true);
+    late.timedOut = true;
+    waiting.done(std::move(late));
+}
+
+ComposedReply ReplyComposer::composeNow(const ComposeInput &input)
+{
+    return guarded(m_responder->compose(input.context()), input, false);
+}
+
+ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &input, bool fromFallback)
+{
+    const ReplyGuard guard(input.actions, input.knowledge, input.message);
+    const QList<ReplyGuard::Violation> bad = guard.check(reply.content);
+    if (bad.isEmpty())
+        return ComposedReply{reply, false, fromFallback, {}};
+    QStringList notes;
+    for (const ReplyGuard::Violation &v : bad) {
+        notes << QStringLiteral("%1: \"%2\"").arg(v.reason, v.sentence.left(200));
+        qCWarning(lcReplies, "reply held back, it %s: %s", qPrintable(v.reason), qPrintable(v.sentence.left(200)));
+    }
+    if (!fromFallback) {
+        ComposedReply instead = guarded(m_fallback->compose(input.context()), input, true);
+        instead.guardNotes = notes + instead.guardNotes;
+        return instead;
+    }
+    Reply cut = reply;
+    cut.content = guard.strip(reply.content);
+    if (cut.content.isEmpty())
+        cut.content = QLatin1String(kSafeReply);
+    cut.outputTokens = approximateTokens(cut.content);
+    return ComposedReply{cut, false, true, notes};
+}
+
+} // namespace tierdesk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/engine/pipeline/ComposeInput.h"
+
+#include <QObject>
+#include <QHash>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace tierdesk {
+
+// Phase two of a message: the reply is worded off the engine thread from a
+// snapshot, so a slow responder (a language model, later) never holds up the
+// engine or other requests. Past the timeout the local responder's words are
+// used instead. Every reply passes the ReplyGuard before it is handed back.
+class ReplyComposer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(ComposedReply)>;
+
+    explicit ReplyComposer(std::shared_ptr<Responder> responder = nullptr, QObject *parent = nullptr);
+    ~ReplyComposer() override; // waits for replies still being worded
+
+    void setResponder(std::shared_ptr<Responder> responder);
+    void setTimeoutMs(int ms) { m_timeoutMs = qMax(1, ms); }
+    int timeoutMs() const { return m_timeoutMs; }
+
+    // Words the reply on the pool; `done` runs on this object's thread, once.
+    void compose(std::shared_ptr<const ComposeInput> input, Done done);
+    // Words the reply on the calling thread (command-line tools, tests, benchmarks).
+    ComposedReply composeNow(const ComposeInput &input);
+
+private:
+    // The guard's verdict applied: the fallback's words for a reply that claims
+    // too much, and the offending sentences cut from those if even they do.
+    ComposedReply guarded(const Reply &reply, const ComposeInput &input, bool fromFallback);
+
+    struct Waiting
+    {
+        Done done;
+        QTimer *timer = nullptr;
+        std::shared_ptr<const ComposeInput> input;
+    };
+    // A reply worded (or nullopt: the timeout came first); the first of the two wins.
+    void settle(quint64 id, const std::optional<Reply> &reply);
+
+    QHash<quint64, Waiting> m_waiting;
+    quint64 m_lastId = 0;
+    std::shared_ptr<Responder> m_responder;
+    std::shared_ptr<Responder> m_fallback; // the local responder, on the owner's thread only
+    QThreadPool m_pool;
+    int m_timeoutMs = 15000;
+};
+
+} // namespace tierdesk

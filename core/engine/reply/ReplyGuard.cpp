@@ -1,0 +1,234 @@
+#include "core/engine/reply/ReplyGuard.h"
+
+#include <QRegularExpression>
+
+namespace tierdesk {
+namespace {
+
+constexpr double kCent = 0.005;
+
+QRegularExpression caseless(const char *pattern)
+{
+    return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption);
+}
+
+// First person, perfect or past: "I've refunded", "we just cancelled". "I'll",
+// "shall I" and "I can" promise or offer; they claim nothing.
+#define FIRST_PERSON_DONE R"(\b(?:i|we)(?:'ve| have)?(?: just| now| already| also)? )"
+
+enum class Claim { None, Refund, Credit, Cancel, Subscription };
+
+Claim claimOf(const QString &sentence)
+{
+    static const QRegularExpression refund = caseless(
+        FIRST_PERSON_DONE R"((?:refunded|(?:issued|processed|sent)\b.*\brefund)\b)"
+        R"(|\brefund (?:of \$[\d,.]+ )?(?:has been|have been|was|is) (?:issued|processed|sent|approved|on its way)\b)"
+        R"(|\b(?:has|have) been refunded\b|^\W*(?:your )?refunds? (?:is |has been )?(?:approved|granted|issued|processed|completed)\b)");
+    static const QRegularExpression credit = caseless(
+        FIRST_PERSON_DONE R"((?:added|applied|issued|credited|put|given you)\b.*\bcredit)"
+        R"(|\bcredit (?:of \$[\d,.]+ )?(?:has been|was|is now) (?:added|applied|issued)\b|\b(?:has|have) been credited\b)");
+    static const QRegularExpression cancel = caseless(
+        FIRST_PERSON_DONE R"(cancell?ed\b|\b(?:has|have) (?:now )?been cancell?ed\b|\bis (?:now )?cancell?ed\b)");
+    static const QRegularExpression subscription = caseless(
+        FIRST_PERSON_DONE R"((?:paused|resumed|reactivated|switched|upgraded|downgraded)\b)"
+        R"(|\b(?:is now|has (?:now )?been) (?:paused|resumed|reactivated|upgraded|downgraded|switched)\b)"
+        R"(|\b(?:subscription|membership) is paused\b|\bis active again\b|\bis now on the\b)");
+    if (refund.match(sentence).hasMatch())
+        return Claim::Refund;
+    if (credit.match(sentence).hasMatch())
+        return Claim::Credit;
+    if (cancel.match(sentence).hasMatch())
+        return Claim::Cancel;
+    if (subscription.match(sentence).hasMatch())
+        return Claim::Subscription;
+    return Claim::None;
+}
+
+bool aboutMembership(const QString &sentence)
+{
+    static const QRegularExpression re = caseless(R"(\b(?:subscription|membership|plan|trail club)\b)");
+    return re.match(sentence).hasMatch();
+}
+
+QStringList orderIdsIn(const QString &sentence)
+{
+    static const QRegularExpression re(QStringLiteral("\\bORD-\\d+\\b"), QRegularExpression::CaseInsensitiveOption);
+    QStringList ids;
+    for (auto it = re.globalMatch(sentence); it.hasNext();)
+        ids << it.next().captured(0).toUpper();
+    return ids;
+}
+
+bool allEqual(const QList<double> &values, double to)
+{
+    return std::all_of(values.cbegin(), values.cend(), [to](double v) { return qAbs(v - to) < kCent; });
+}
+
+// The engine's own sentences: facts and offers it wrote, true by construction.
+QStringList engineSentences(const ActionReport &a)
+{
+    return {a.confirmation, a.handover, a.refusal, a.refundFact, a.subscriptionFact, a.slotPrompt, a.declined};
+}
+
+QList<Order> ordersOf(const ActionReport &a)
+{
+    QList<Order> orders = a.orders;
+    if (a.order)
+        orders << *a.order;
+    return orders;
+}
+
+// Lower case, without Markdown marks, single spaces: how a quoted passage and its article compare.
+QString plain(const QString &text)
+{
+    static const QRegularExpression markup(QStringLiteral("[*_#`>]+"));
+    return QString(text).remove(markup).simplified().toLower();
+}
+
+} // namespace
+
+ReplyGuard::ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage)
+    : m_actions(actions), m_knowledge(knowledge), m_customerMessage(customerMessage)
+{
+}
+
+QList<double> ReplyGuard::knownAmounts() const
+{
+    const ActionReport &a = m_actions;
+    QList<double> known{a.refunded, a.credited};
+    known << amounts(m_customerMessage);
+    for (const QString &s : engineSentences(a))
+        known << amounts(s);
+    for (const Order &o : ordersOf(a)) {
+        known << o.total << o.refundedAmount << o.total - o.refundedAmount;
+        for (const QJsonValue &v : o.items) {
+            const QJsonObject item = v.toObject();
+            const double price = item.value(QLatin1String("price")).toDouble();
+            known << price << price * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
+        }
+    }
+    for (const KbHit &hit : m_knowledge)
+        known << amounts(hit.article.body);
+    return known;
+}
+
+QStringList ReplyGuard::sentences(const QString &text)
+{
+    static const QRegularExpression end(QStringLiteral("(?<=[.!?])\\s+"));
+    return text.split(end, Qt::SkipEmptyParts);
+}
+
+QList<double> ReplyGuard::amounts(const QString &text)
+{
+    static const QRegularExpression money(QStringLiteral("\\$\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?"));
+    QList<double> out;
+    for (auto it = money.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        QString number = m.captured(1).remove(QLatin1Char(','));
+        if (m.hasCaptured(2))
+            number += QLatin1Char('.') + m.captured(2);
+        out << number.toDouble();
+    }
+    return out;
+}
+
+bool ReplyGuard::quotesKnowledge(const QString &sentence) const
+{
+    // Policy quoted from an article ("we e-mail you when the refund is issued") claims nothing done.
+    const QString wanted = plain(sentence);
+    return std::any_of(m_knowledge.cbegin(), m_knowledge.cend(),
+                       [&](const KbHit &hit) { return plain(hit.article.body).contains(wanted); });
+}
+
+bool ReplyGuard::known(double amount) const
+{
+    if (!m_known)
+        m_known = knownAmounts();
+    return std::any_of(m_known->cbegin(), m_known->cend(), [amount](double k) { return qAbs(k - amount) < kCent; });
+}
+
+std::optional<QString> ReplyGuard::claimProblem(const QString &sentence) const
+{
+    const QList<double> stated = amounts(sentence);
+    const ActionReport &a = m_actions;
+    switch (claimOf(sentence)) {
+    case Claim::None:
+        return std::nullopt;
+    case Claim::Refund: {
+        if (a.refunded > 0 && allEqual(stated, a.refunded))
+            return std::nullopt;
+        // A refund given earlier, stated with its amount, is a fact of the order.
+        const QList<Order> orders = ordersOf(a);
+        const bool earlier = !stated.isEmpty() && std::all_of(stated.cbegin(), stated.cend(), [&](double v) {
+            return std::any_of(orders.cbegin(), orders.cend(), [v](const Order &o) {
+                return o.refundedAmount > 0 && qAbs(o.refundedAmount - v) < kCent;
+            });
+        });
+        if (earlier)
+            return std::nullopt;
+        return a.refunded > 0 ? QStringLiteral("states a refund amount other than the %1 refunded").arg(a.refunded, 0, 'f', 2)
+                              : QStringLiteral("claims a refund that was not made");
+    }
+    case Claim::Credit:
+        if (a.credited > 0 && allEqual(stated, a.credited))
+            return std::nullopt;
+        return a.credited > 0 ? QStringLiteral("states a credit amount other than the %1 applied").arg(a.credited, 0, 'f', 2)
+                              : QStringLiteral("claims a credit that was not applied");
+    case Claim::Cancel: {
+        if (aboutMembership(sentence))
+            return a.subscriptionChange == QLatin1String("cancelled")
+                       ? std::nullopt
+                       : std::optional<QString>(QStringLiteral("claims a membership cancellation that was not made"));
+        const QStringList ids = orderIdsIn(sentence);
+        if (!a.cancelledOrder.isEmpty() && (ids.isEmpty() || ids == QStringList{a.cancelledOrder}))
+            return std::nullopt;
+        const QList<Order> orders = ordersOf(a);
+        const bool alreadyCancelled = !ids.isEmpty() && std::all_of(ids.cbegin(), ids.cend(), [&](const QString &id) {
+            return std::any_of(orders.cbegin(), orders.cend(), [&](const Order &o) {
+                return o.id == id && o.status == QLatin1String("cancelled");
+            });
+        });
+        return alreadyCancelled ? std::nullopt : std::optional<QString>(QStringLiteral("claims a cancellation that was not made"));
+    }
+    case Claim::Subscription:
+        return a.subscriptionChange.isEmpty()
+                   ? std::optional<QString>(QStringLiteral("claims a membership change that was not made"))
+                   : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
+{
+    QList<Violation> out;
+    const QStringList trusted = engineSentences(m_actions);
+    for (const QString &raw : sentences(reply)) {
+        const QString sentence = raw.trimmed();
+        const bool engineWrote = std::any_of(trusted.cbegin(), trusted.cend(),
+                                             [&](const QString &t) { return !t.isEmpty() && t.contains(sentence); });
+        if (engineWrote)
+            continue;
+        if (const auto problem = claimProblem(sentence); problem && !quotesKnowledge(sentence)) {
+            out << Violation{sentence, *problem};
+            continue;
+        }
+        for (double amount : amounts(sentence))
+            if (!known(amount)) {
+                out << Violation{sentence, QStringLiteral("states $%1, an amount not in the facts").arg(amount, 0, 'f', 2)};
+                break;
+            }
+    }
+    return out;
+}
+
+QString ReplyGuard::strip(const QString &reply) const
+{
+    const QList<Violation> bad = check(reply);
+    QStringList kept;
+    for (const QString &raw : sentences(reply))
+        if (std::none_of(bad.cbegin(), bad.cend(), [&](const Violation &v) { return v.sentence == raw.trimmed(); }))
+            kept << raw.trimmed();
+    return kept.join(QLatin1Char(' '));
+}
+
+} // namespace tierdesk

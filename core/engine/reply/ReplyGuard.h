@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/engine/Actions.h"
+#include "core/store/KbRepo.h"
+
+namespace tierdesk {
+
+// Checks a composed reply against what the engine did on this message. Whoever
+// wrote the reply (the local responder, later a language model), it may not
+// claim a refund, credit, cancellation or membership change that was not
+// carried out, nor state an amount that was neither moved nor found in the
+// facts the reply was composed from (orders, the engine's own sentences, the
+// articles, the customer's message).
+class ReplyGuard
+{
+public:
+    struct Violation
+    {
+        QString sentence;
+        QString reason;
+    };
+
+    // Keeps references: the arguments must outlive the guard.
+    ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage);
+
+    QList<Violation> check(const QString &reply) const;
+    // The reply without its offending sentences.
+    QString strip(const QString &reply) const;
+
+    // Sentences as the guard cuts them (after ., ! or ? and a space).
+    static QStringList sentences(const QString &text);
+    // Dollar amounts written in `text` ("$79", "$1,250.00").
+    static QList<double> amounts(const QString &text);
+
+private:
+    std::optional<QString> claimProblem(const QString &sentence) const;
+    bool known(double amount) const;
+    bool quotesKnowledge(const QString &sentence) const;
+    QList<double> knownAmounts() const;
+
+    const ActionReport &m_actions;
+    const QList<KbHit> &m_knowledge;
+    const QString &m_customerMessage;
+    // Amounts the reply may state as facts: gathered when a reply first states one.
+    mutable std::optional<QList<double>> m_known;
+};
+
+} // namespace tierdesk

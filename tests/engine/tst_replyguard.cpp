@@ -1,0 +1,219 @@
+// ReplyGuard: no reply claims an action that was not taken or states an amount
+// that is neither moved nor in the facts it was composed from.
+#include "core/engine/reply/ReplyGuard.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace tierdesk;
+
+namespace {
+
+Order pantsOrder()
+{
+    Order o;
+    o.id = QStringLiteral("ORD-10005");
+    o.status = QStringLiteral("delivered");
+    o.total = 115;
+    o.items = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Switchback Hiking Pants")},
+                                     {QStringLiteral("price"), 79.0},
+                                     {QStringLiteral("quantity"), 1}},
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("Hiker Wool Socks (2-pack)")},
+                                     {QStringLiteral("price"), 18.0},
+                                     {QStringLiteral("quantity"), 2}}};
+    return o;
+}
+
+QStringList reasons(const QList<ReplyGuard::Violation> &violations)
+{
+    QStringList out;
+    for (const auto &v : violations)
+        out << v.reason;
+    return out;
+}
+
+} // namespace
+
+class TestReplyGuard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void refundClaimNeedsTheRefund();
+    void refundClaimMustStateTheAmountMoved();
+    void summaryToConfirmIsNoClaim();
+    void creditClaimNeedsTheCredit();
+    void cancellationClaims();
+    void membershipClaims();
+    void amountsMustBeInTheFacts();
+    void earlierRefundIsAFact();
+    void policyQuotedFromAnArticleIsNoClaim();
+    void stripKeepsTheTruthfulSentences();
+    void amountsAreRead();
+};
+
+void TestReplyGuard::refundClaimNeedsTheRefund()
+{
+    ActionReport nothing;
+    nothing.order = pantsOrder();
+    const QList<KbHit> kb;
+    const QString said = QStringLiteral("refund the pants");
+    const ReplyGuard guard(nothing, kb, said);
+    for (const char *claim : {"I've refunded $79.00 for the pants.", "We have processed your refund of $79.00.",
+                              "Your refund has been issued.", "I refunded the pants to your card.",
+                              "The order has been refunded.", "Refund approved! Enjoy."}) {
+        const auto bad = guard.check(QString::fromLatin1(claim));
+        QVERIFY2(bad.size() == 1, claim);
+        QVERIFY2(bad.first().reason.contains(QLatin1String("refund that was not made")), qPrintable(bad.first().reason));
+    }
+    ActionReport done = nothing;
+    done.refunded = 79;
+    done.actionsTaken = {QStringLiteral("order_lookup"), QStringLiteral("process_refund")};
+    QVERIFY(ReplyGuard(done, kb, said).check(QStringLiteral("I've refunded $79.00 for the pants.")).isEmpty());
+}
+
+void TestReplyGuard::refundClaimMustStateTheAmountMoved()
+{
+    ActionReport done;
+    done.order = pantsOrder();
+    done.refunded = 79;
+    const QList<KbHit> kb;
+    const QString said;
+    const auto bad = ReplyGuard(done, kb, said).check(QStringLiteral("Happy to help! I've refunded $115.00 for order ORD-10005."));
+    QCOMPARE(bad.size(), 1);
+    QVERIFY(bad.first().reason.contains(QLatin1String("other than the 79.00")));
+}
+
+void TestReplyGuard::summaryToConfirmIsNoClaim()
+{
+    ActionReport asked;
+    asked.order = pantsOrder();
+    asked.confirmation = QStringLiteral("I'll refund $79.00 for the Switchback Hiking Pants from ORD-10005 to your original "
+                                        "payment method. Shall I go ahead?");
+    const QList<KbHit> kb;
+    const QString said;
+    const ReplyGuard guard(asked, kb, said);
+    QVERIFY(guard.check(asked.confirmation).isEmpty());
+    // Worded differently by another responder: an offer still claims nothing.
+    QVERIFY(guard.check(QStringLiteral("I can refund $79.00 for the pants. Would you like me to go ahead?")).isEmpty());
+}
+
+void TestReplyGuard::creditClaimNeedsTheCredit()
+{
+    const QList<KbHit> kb;
+    const QString said = QStringLiteral("my package is late");
+    ActionReport nothing;
+    QCOMPARE(reasons(ReplyGuard(nothing, kb, said).check(QStringLiteral("I've added a $5.00 credit to your account."))),
+             QStringList{QStringLiteral("claims a credit that was not applied")});
+    ActionReport credited;
+    credited.credited = 5;
+    QVERIFY(ReplyGuard(credited, kb, said).check(QStringLiteral("I've added a $5.00 credit to your account.")).isEmpty());
+    QCOMPARE(ReplyGuard(credited, kb, said).check(QStringLiteral("I've applied a $50.00 credit for you.")).size(), 1);
+}
+
+void TestReplyGuard::cancellationClaims()
+{
+    const QList<KbHit> kb;
+    const QString said;
+    ActionReport nothing;
+    const ReplyGuard none(nothing, kb, said);
+    QCOMPARE(none.check(QStringLiteral("I've cancelled order ORD-10004.")).size(), 1);
+    QCOMPARE(none.check(QStringLiteral("Order ORD-10004 is cancelled; it was never charged.")).size(), 1);
+    QCOMPARE(none.check(QStringLiteral("Your membership has been cancelled.")).size(), 1);
+    // A question about cancelling, or an order cancelled long ago, claims nothing new.
+    QVERIFY(none.check(QStringLiteral("Order ORD-10019 is shipped, so it can no longer be cancelled.")).isEmpty());
+    ActionReport history;
+    Order old = pantsOrder();
+    old.id = QStringLiteral("ORD-10013");
+    old.status = QStringLiteral("cancelled");
+    history.orders = {old};
+    QVERIFY(ReplyGuard(history, kb, said).check(QStringLiteral("Order ORD-10013 is cancelled.")).isEmpty());
+
+    ActionReport cancelled;
+    cancelled.cancelledOrder = QStringLiteral("ORD-10004");
+    const ReplyGuard done(cancelled, kb, said);
+    QVERIFY(done.check(QStringLiteral("Order ORD-10004 is cancelled; it was never charged.")).isEmpty());
+    QCOMPARE(done.check(QStringLiteral("I've cancelled order ORD-10016.")).size(), 1);
+}
+
+void TestReplyGuard::membershipClaims()
+{
+    const QList<KbHit> kb;
+    const QString said;
+    ActionReport nothing;
+    nothing.subscriptionFact = QStringLiteral("Your basic membership is paused.");
+    const ReplyGuard none(nothing, kb, said);
+    QCOMPARE(none.check(QStringLiteral("I've resumed your membership.")).size(), 1);
+    QCOMPARE(none.check(QStringLiteral("Your subscription is active again.")).size(), 1);
+    QCOMPARE(none.check(QStringLiteral("Your subscription is now on the premium plan.")).size(), 1);
+    // The engine's own statement of how things stand is a fact, not a claim.
+    QVERIFY(none.check(nothing.subscriptionFact).isEmpty());
+    ActionReport changed;
+    changed.subscriptionChange = QStringLiteral("active");
+    QVERIFY(ReplyGuard(changed, kb, said).check(QStringLiteral("Your subscription is active again.")).isEmpty());
+}
+
+void TestReplyGuard::amountsMustBeInTheFacts()
+{
+    ActionReport looked;
+    looked.orders = {pantsOrder()};
+    KbHit article;
+    article.article.body = QStringLiteral("Return shipping labels cost $6.95, deducted from the refund.");
+    const QList<KbHit> kb{article};
+    const QString said = QStringLiteral("can i get $20 off");
+    const ReplyGuard guard(looked, kb, said);
+    QVERIFY(guard.check(QStringLiteral("The pants were $79.00 and the socks $36.00; the order came to $115.00.")).isEmpty());
+    QVERIFY(guard.check(QStringLiteral("A return label costs $6.95.")).isEmpty());
+    QVERIFY(guard.check(QStringLiteral("I can't take $20 off, I'm afraid.")).isEmpty()); // the customer's own figure
+    const auto bad = guard.check(QStringLiteral("You'll get $42.50 back."));
+    QCOMPARE(bad.size(), 1);
+    QVERIFY(bad.first().reason.contains(QLatin1String("$42.50")));
+}
+
+void TestReplyGuard::earlierRefundIsAFact()
+{
+    ActionReport looked;
+    Order o = pantsOrder();
+    o.refundedAmount = 79;
+    looked.orders = {o};
+    const QList<KbHit> kb;
+    const QString said;
+    const ReplyGuard guard(looked, kb, said);
+    QVERIFY(guard.check(QStringLiteral("A refund of $79.00 was issued for order ORD-10005.")).isEmpty());
+    QCOMPARE(guard.check(QStringLiteral("A refund of $115.00 was issued for order ORD-10005.")).size(), 1);
+}
+
+void TestReplyGuard::policyQuotedFromAnArticleIsNoClaim()
+{
+    ActionReport nothing;
+    KbHit returns;
+    returns.article.body = QStringLiteral("We inspect and process your return within **2 business days** of its arrival,\n"
+                                          "and email you when the refund is issued.");
+    const QList<KbHit> kb{returns};
+    const QString said;
+    const ReplyGuard guard(nothing, kb, said);
+    QVERIFY(guard.check(QStringLiteral("We inspect and process your return within 2 business days of its arrival, and email "
+                                       "you when the refund is issued."))
+                .isEmpty());
+    QCOMPARE(guard.check(QStringLiteral("Your refund is issued.")).size(), 1);
+}
+
+void TestReplyGuard::stripKeepsTheTruthfulSentences()
+{
+    ActionReport looked;
+    looked.orders = {pantsOrder()};
+    const QList<KbHit> kb;
+    const QString said;
+    const ReplyGuard guard(looked, kb, said);
+    QCOMPARE(guard.strip(QStringLiteral("Your order ORD-10005 was delivered. I've refunded $115.00 to your card. Anything else?")),
+             QStringLiteral("Your order ORD-10005 was delivered. Anything else?"));
+}
+
+void TestReplyGuard::amountsAreRead()
+{
+    QCOMPARE(ReplyGuard::amounts(QStringLiteral("$79, $1,250.50 and $ 6.95 but not 42 or $.")),
+             (QList<double>{79, 1250.5, 6.95}));
+}
+
+QTEST_APPLESS_MAIN(TestReplyGuard)
+#include "tst_replyguard.moc"
