@@ -7,6 +7,7 @@
 #include "core/engine/CustomerText.h"
 #include "core/engine/TurnPlanner.h"
 #include "core/engine/dialogue/Answers.h"
+#include "core/engine/pipeline/IssueSummary.h"
 #include "core/engine/pipeline/ReplyComposer.h"
 #include "core/engine/pipeline/Turn.h"
 #include "core/nlu/Intents.h"
@@ -24,19 +25,6 @@ QString roleOf(Tier t)
     case Tier::HumanAgent: return QStringLiteral("human_agent");
     }
     return {};
-}
-
-QString summaryFor(const Session &s, const MessageAnalysis &a, const ActionReport &act)
-{
-    const QString topic = a.intent.intent;
-    QString summary = QStringLiteral("Customer inquiry: %1").arg(QString(topic).replace(QLatin1Char('_'), QLatin1Char(' ')));
-    if (act.order)
-        summary += QStringLiteral(" (order %1)").arg(act.order->id);
-    if (!act.actionsTaken.isEmpty())
-        summary += QStringLiteral(" - ") + act.actionsTaken.join(QStringLiteral(", "));
-    if (s.currentTier != Tier::AiRep)
-        summary += QStringLiteral(" - with ") + toString(s.currentTier);
-    return summary;
 }
 
 bool isSmallTalk(const QString &intent)
@@ -254,7 +242,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     } else if (m_desk) {
         m_desk->customerWrote(s);
     }
-    s.issueSummary = summaryFor(s, a, report);
+    s.issueSummary = IssueSummary::update(s.issueSummary, {a, plan, report, decision});
     s.updatedAt = s.lastActivityAt = now;
     if (!m_store.sessions().update(s))
         return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
