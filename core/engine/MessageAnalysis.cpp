@@ -30,11 +30,11 @@ MessageAnalysis MessageAnalyzer::analyzeWith(const nlu::IntentClassifier &intent
                                              const IrateProtocol &protocol) const
 {
     MessageAnalysis a;
-    a.sentiment = m_sentiment.analyze(text);
-    a.intent = intents.predict(text);
-    a.slotValues = nlu::extractSlots(text);
     a.legalCue = nlu::legalMention(text);
     a.socialCue = nlu::socialMediaThreat(text);
+    a.sentiment = m_sentiment.analyze(text, !a.legalCue.isEmpty() || !a.socialCue.isEmpty());
+    a.intent = intents.predict(text);
+    a.slotValues = nlu::extractSlots(text);
     a.humanCue = nlu::humanRequest(text);
     a.managerCue = nlu::managerRequest(text);
     // An explicit request outranks whatever the classifier guessed.

@@ -49,6 +49,7 @@ QString socialMediaThreat(const QString &text)
         R"(\b(?:twitter|tweet(?:ing|ed|s)?|facebook|fb|instagram|insta|tik ?tok|reddit|youtube|linkedin)"
         R"(|trustpilot|yelp|social media|go(?:es|ing)? viral|tell (?:everyone|everybody|all my friends|the world))"
         R"(|warn (?:everyone|everybody|others|other people)|bbb|better business bureau|name and shame)"
+        R"(|post (?:about )?(?:this|it|that) (?:everywhere|online|all over)|all over (?:the internet|online)|go(?:ing)? public)"
         R"(|(?:post|write|leave|put up) (?:a |an |my )?(?:bad |negative |terrible |scathing |honest )?)"
         R"((?:1|one)?[- ]?(?:star )?review|(?:bad|negative|terrible|scathing|1[- ]star|one[- ]star) reviews?)"
         R"(|x\.com)\b)"));

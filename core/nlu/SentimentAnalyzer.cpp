@@ -1,5 +1,7 @@
 #include "core/nlu/SentimentAnalyzer.h"
 
+#include "core/nlu/Keywords.h"
+
 #include "core/nlu/Emotions.h"
 #include "core/nlu/SentimentScan.h"
 
@@ -21,6 +23,8 @@ constexpr double kProfanity = 0.6; // swearing in a negative message
 // levels so that one or two ordinary negative words land in FRUSTRATED, not ANGRY.
 // The sign, and so the binary accuracy, does not depend on it.
 constexpr double kAlpha = 40.0;
+// A threat's pull: on its own it reaches the FRUSTRATED band (compound -0.23).
+constexpr double kThreat = 1.5;
 
 const QString &defaultLexiconPath()
 {
@@ -217,13 +221,20 @@ bool SentimentAnalyzer::hasModel() const
 
 SentimentResult SentimentAnalyzer::analyze(const QString &text) const
 {
+    return analyze(text, !legalMention(text).isEmpty() || !socialMediaThreat(text).isEmpty());
+}
+
+SentimentResult SentimentAnalyzer::analyze(const QString &text, bool threat) const
+{
     SentimentResult r;
     if (!m_lexicon || text.isEmpty()) {
         r.recommendations = recommendActions(r);
         return r;
     }
     const SentimentScan s = SentimentScan::run(text, *m_lexicon);
-    const double valence = emphasis(s, m_model ? m_model->valence(s.features()) : s.lexiconValence());
+    double valence = emphasis(s, m_model ? m_model->valence(s.features()) : s.lexiconValence());
+    if (threat)
+        valence = std::min(valence, 0.0) - kThreat;
     r.cues = s.cues;
     addMarkerCues(s, r);
 
@@ -237,6 +248,8 @@ SentimentResult SentimentAnalyzer::analyze(const QString &text) const
     if (r.score >= sentiment_threshold::Neutral)
         r.irateScore = 0.0; // neutral or positive: no anger, whatever the model leans to
     r.trigger = triggerFor(s, r, valence < 0);
+    if (threat)
+        r.trigger = r.trigger.isEmpty() ? QStringLiteral("threat") : QStringLiteral("threat; ") + r.trigger;
     r.polarity = r.score >= sentiment_threshold::Satisfied ? QStringLiteral("positive")
         : r.score < sentiment_threshold::Neutral           ? QStringLiteral("negative")
                                                            : QStringLiteral("neutral");

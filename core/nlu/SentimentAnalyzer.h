@@ -71,6 +71,9 @@ public:
     explicit SentimentAnalyzer(const QString &lexiconPath, const QString &modelPath = QString());
 
     SentimentResult analyze(const QString &text) const;
+    // `threat`: the text threatens legal action or a public complaint (Keywords.h), so it
+    // reads at least FRUSTRATED however calm its words ("a refund or I post about this").
+    SentimentResult analyze(const QString &text, bool threat) const;
     // The model's inputs for a text (for training a SentimentModel).
     SentimentFeatures features(const QString &text) const;
 

@@ -99,7 +99,17 @@ void readTokens(SentimentScan &s, const QString &text)
     }
 }
 
-// A negator reaches the next few words of its clause; "but" ends its reach too.
+// Words that carry a negation on ("nobody tells me anything useful", "not ever again").
+bool extendsNegation(const QString &word)
+{
+    for (const char *w : {"any", "anything", "anyone", "anybody", "anywhere", "ever", "at", "all"})
+        if (word == QLatin1String(w))
+            return true;
+    return false;
+}
+
+// A negator reaches the next few words of its clause, and further through "anything",
+// "ever" and the like; "but" ends its reach.
 void markNegation(QList<SentimentScan::Word> &words)
 {
     int reach = 0;
@@ -108,7 +118,7 @@ void markNegation(QList<SentimentScan::Word> &words)
             reach = 0;
         w.negated = reach > 0;
         reach = std::max(0, reach - 1);
-        if (w.cls.negator)
+        if (w.cls.negator || (w.negated && extendsNegation(w.norm)))
             reach = kNegationReach;
     }
 }
@@ -182,6 +192,11 @@ double modify(const QList<SentimentScan::Word> &words, int i, double v, QString 
                 *cue = prev.norm + QLatin1Char(' ') + *cue;
             }
         }
+    }
+    // Beyond the three words, a negation carried on by "anything" or "ever" (markNegation).
+    if (!negated && words.at(i).negated && i > 0 && extendsNegation(words.at(i - 1).norm)) {
+        negated = true;
+        *cue = QStringLiteral("not ") + *cue;
     }
     return negated ? v * kNegation : v;
 }

@@ -34,6 +34,8 @@ private slots:
     void moreNegation_data();
     void moreNegation();
     void contrast();
+    void threatsAndRepeatsAreNegative_data();
+    void threatsAndRepeatsAreNegative();
     void sarcasm_data();
     void sarcasm();
     void notSarcasm_data();
@@ -109,6 +111,10 @@ void TestSentiment::negation_data()
     QTest::newRow("not unhappy") << QStringLiteral("I'm not unhappy with the result") << true;
     // A negator does not reach over a clause boundary.
     QTest::newRow("clause") << QStringLiteral("It wasn't me. Great work") << true;
+    // "anything", "ever" carry it on past three words.
+    QTest::newRow("nobody ... anything useful")
+        << QStringLiteral("I have asked twice already and nobody tells me anything useful") << false;
+    QTest::newRow("never ... anything good") << QStringLiteral("you never send me anything good") << false;
 }
 
 void TestSentiment::negation()
@@ -117,6 +123,22 @@ void TestSentiment::negation()
     QFETCH(bool, positive);
     const SentimentResult r = m_analyzer.analyze(text);
     QVERIFY2((r.score > 0.5) == positive, qPrintable(QStringLiteral("%1 -> %2").arg(text).arg(r.score)));
+}
+
+void TestSentiment::threatsAndRepeatsAreNegative_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("public threat") << QStringLiteral("I want a refund or I will post about this everywhere");
+    QTest::newRow("legal threat") << QStringLiteral("refund me or my lawyer will hear about it");
+    QTest::newRow("third time") << QStringLiteral("this is the third time I am writing about this");
+    QTest::newRow("over and over") << QStringLiteral("I keep asking the same thing over and over");
+}
+
+void TestSentiment::threatsAndRepeatsAreNegative()
+{
+    QFETCH(QString, text);
+    const SentimentResult r = m_analyzer.analyze(text);
+    QVERIFY2(r.score < sentiment_threshold::Neutral, qPrintable(QStringLiteral("%1 -> %2 %3").arg(text).arg(r.score).arg(toString(r.level))));
 }
 
 void TestSentiment::intensifiers()
