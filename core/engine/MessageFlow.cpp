@@ -119,21 +119,7 @@ void SessionEngine::postMessage(const QString &companyId, const QString &session
     // so replies and messages keep their order in the transcript.
     const QPointer<QObject> guard(context);
     auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done)] {
-        auto turn = startTurn(companyId, sessionId, text, actor);
-        if (!turn || !turn->compose) {
-            Result<MessageOutcome> result = turn ? endTurn(*turn, nullptr) : Result<MessageOutcome>(turn.error());
-            nextTurn(sessionId);
-            if (guard)
-                done(std::move(result));
-            return;
-        }
-        auto shared = std::make_shared<Turn>(std::move(turn.value()));
-        m_composer->compose(shared->compose, [this, shared, sessionId, guard, done](const ComposedReply &reply) {
-            Result<MessageOutcome> result = endTurn(*shared, &reply);
-            nextTurn(sessionId);
-            if (guard)
-                done(std::move(result));
-        });
+        continueTurn(startTurn(companyId, sessionId, text, actor), sessionId, guard, done);
     };
     auto busy = m_turnsWaiting.find(sessionId);
     if (busy != m_turnsWaiting.end()) {
@@ -142,6 +128,25 @@ void SessionEngine::postMessage(const QString &companyId, const QString &session
     }
     m_turnsWaiting.insert(sessionId, {});
     call();
+}
+
+void SessionEngine::continueTurn(Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard,
+                                 const MessageDone &done)
+{
+    if (!turn || !turn->compose) {
+        Result<MessageOutcome> result = turn ? endTurn(*turn, nullptr) : Result<MessageOutcome>(turn.error());
+        nextTurn(sessionId);
+        if (guard)
+            done(std::move(result));
+        return;
+    }
+    auto shared = std::make_shared<Turn>(std::move(turn.value()));
+    m_composer->compose(shared->compose, [this, shared, sessionId, guard, done](const ComposedReply &reply) {
+        Result<MessageOutcome> result = endTurn(*shared, &reply);
+        nextTurn(sessionId);
+        if (guard)
+            done(std::move(result));
+    });
 }
 
 void SessionEngine::nextTurn(const QString &sessionId)
@@ -233,7 +238,11 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
 
     if (s.currentTier != Tier::HumanAgent || out.escalation) {
-        // The AI answers: as the tier that had the session when a person takes over now.
+        // The AI answers now, so the session waits on the customer after it (set here:
+        // phase three then changes no indexed column). As the tier that had the session
+        // when a person takes over now.
+        if (!out.escalation)
+            s.status = SessionStatus::WaitingCustomer;
         turn.speaker = s.currentTier == Tier::HumanAgent && out.escalation ? out.escalation->fromTier : s.currentTier;
         turn.compose = std::make_shared<const ComposeInput>(
             ComposeInput{s, customer, a, report, decision, knowledge, config.tier(turn.speaker), text});
@@ -289,14 +298,10 @@ Result<MessageOutcome> SessionEngine::finishTurn(Turn &turn, const ComposedReply
         s = current.value();
         if (s.status != SessionStatus::Resolved) {
             Message ai = aiMessage(turn, *composed);
-            if (!m_store.sessions().appendMessage(s.id, s.messageCount++, ai))
+            if (!m_store.sessions().appendMessage(s.id, s.messageCount++, ai)
+                || !m_store.sessions().setMessageCount(s.id, s.messageCount))
                 return makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
             out.aiResponse = ai;
-            if (s.currentTier != Tier::HumanAgent && !out.escalation && s.status == SessionStatus::Active)
-                s.status = SessionStatus::WaitingCustomer;
-            s.updatedAt = s.lastActivityAt = ai.timestamp;
-            if (!m_store.sessions().update(s))
-                return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
         }
     }
     if (eventsWanted()) {

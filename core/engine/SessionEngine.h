@@ -9,6 +9,7 @@
 #include "core/store/Store.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <deque>
 #include <functional>
@@ -183,6 +184,8 @@ private:
     Result<std::pair<Session, Company>> openForMessage(const QString &companyId, const QString &sessionId, const Actor &actor);
     // Phase one in its own batch work / phase three in its own (MessageFlow.cpp).
     Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor);
+    // Phases two and three of an asynchronous message, after its phase one.
+    void continueTurn(Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done);
     Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
     // Inside the caller's batch work: the message, analysis, escalation and actions; the reply and its events.
     Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const Actor &actor);

@@ -44,6 +44,7 @@ std::optional<Order> readOneOrder(QSqlQuery &q)
 
 bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
 {
+    m_cached.remove(cacheKey(c.companyId, c.id));
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO customers(company_id, id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(company_id, id) DO UPDATE SET name = excluded.name,"
@@ -55,6 +56,9 @@ bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
 
 std::optional<Customer> CustomerRepo::find(const QString &companyId, const QString &id)
 {
+    const QString key = cacheKey(companyId, id);
+    if (const Customer *cached = m_cached.object(key))
+        return *cached;
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance FROM customers"
         " WHERE company_id = ? AND id = ?"));
@@ -73,6 +77,7 @@ std::optional<Customer> CustomerRepo::find(const QString &companyId, const QStri
         c.subscription = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
         c.creditBalance = q.value(7).toDouble();
         out = c;
+        m_cached.insert(key, new Customer(c));
     }
     q.finish();
     return out;
@@ -80,6 +85,7 @@ std::optional<Customer> CustomerRepo::find(const QString &companyId, const QStri
 
 bool CustomerRepo::addCredit(const QString &companyId, const QString &customerId, double amount)
 {
+    m_cached.remove(cacheKey(companyId, customerId));
     QSqlQuery &q = m_db.statement(
         QStringLiteral("UPDATE customers SET credit_balance = credit_balance + ? WHERE company_id = ? AND id = ?"));
     return m_db.exec(q, {amount, companyId, customerId});
@@ -87,6 +93,7 @@ bool CustomerRepo::addCredit(const QString &companyId, const QString &customerId
 
 bool CustomerRepo::setSubscription(const QString &companyId, const QString &customerId, const QJsonObject &subscription)
 {
+    m_cached.remove(cacheKey(companyId, customerId));
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE customers SET subscription = ? WHERE company_id = ? AND id = ?"));
     return m_db.exec(q, {compact(subscription), companyId, customerId});
 }

@@ -3,15 +3,21 @@
 #include "core/domain/Entities.h"
 #include "core/store/Database.h"
 
+#include <QCache>
+
 #include <optional>
 
 namespace tierdesk {
 
 // Customers, their orders, and the ledger of money and subscription changes.
+// Customer rows are cached (every message reads its customer): this repository
+// is the only writer of the table in the process, so each write drops its row.
 class CustomerRepo
 {
 public:
-    explicit CustomerRepo(Database &db) : m_db(db) {}
+    explicit CustomerRepo(Database &db) : m_db(db), m_cached(kCachedCustomers) {}
+    // After writes were undone (WriteBatch::writesUndone): rows are read anew.
+    void dropCached() { m_cached.clear(); }
 
     bool upsert(const Customer &c, qint64 nowMs);
     std::optional<Customer> find(const QString &companyId, const QString &id);
@@ -34,7 +40,11 @@ public:
     bool appendLedger(const LedgerEntry &e);
 
 private:
+    static constexpr int kCachedCustomers = 20000;
+    static QString cacheKey(const QString &companyId, const QString &id) { return companyId + QLatin1Char('\x1f') + id; }
+
     Database &m_db;
+    QCache<QString, Customer> m_cached;
 };
 
 } // namespace tierdesk

@@ -94,6 +94,12 @@ bool SessionRepo::update(const Session &s)
                          resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
 }
 
+bool SessionRepo::setMessageCount(const QString &id, int count)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"));
+    return m_db.exec(q, {count, id});
+}
+
 std::optional<Session> SessionRepo::find(const QString &id, bool details, const MessageWindow &window)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));

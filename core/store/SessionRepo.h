@@ -37,6 +37,8 @@ public:
     bool insert(const Session &s);
     // Writes every mutable column of the session row (not the child rows).
     bool update(const Session &s);
+    // Only the message count: a reply stored after the rest of its turn (SessionEngine::finishTurn).
+    bool setMessageCount(const QString &id, int count);
     // With `details`, also loads the escalation history, the window's messages
     // (Session::messagesFrom says where they start) and the sentiment readings
     // from the window's first message on (all of them when it starts at 0).

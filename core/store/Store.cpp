@@ -7,6 +7,11 @@ Store::Store(std::unique_ptr<Database> db)
       m_dialogues(*m_db), m_audit(*m_db), m_kb(*m_db), m_nluModels(*m_db), m_analytics(*m_db), m_webhooks(*m_db),
       m_batch(*m_db)
 {
+    // The repositories that cache rows read them again after any undone write.
+    QObject::connect(&m_batch, &WriteBatch::writesUndone, &m_batch, [this] {
+        m_customers.dropCached();
+        m_dialogues.dropCached();
+    });
 }
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const DatabaseOptions &options)

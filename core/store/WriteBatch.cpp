@@ -24,10 +24,12 @@ bool WriteBatch::run(const std::function<bool()> &work)
     if (!m_db.savepoint(savepoint))
         return false;
     const bool ok = work();
-    if (ok)
+    if (ok) {
         m_db.release(savepoint);
-    else
+    } else {
         m_db.rollbackTo(savepoint);
+        emit writesUndone();
+    }
     m_dirty = true;
     scheduleFlush();
     return ok;
@@ -64,6 +66,7 @@ bool WriteBatch::flush()
         ok = !m_db.degraded() && m_db.commit();
         if (!ok) {
             m_db.rollback();
+            emit writesUndone();
             emit commitFailed();
         } else {
             ++m_commits;

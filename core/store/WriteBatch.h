@@ -43,6 +43,9 @@ signals:
     // A commit failed and was rolled back: whatever callers cached from the
     // batch's writes is no longer true.
     void commitFailed();
+    // Some writes were undone (a work that failed, or a failed commit): caches
+    // filled from them must be dropped.
+    void writesUndone();
 
 private:
     void scheduleFlush();

@@ -62,7 +62,8 @@ private:
         Actor actor;
         QList<QPair<QByteArray, QByteArray>> extraHeaders;
     };
-    // A call answered later (after the reply is worded): its request and parties, kept.
+    // A call answered later (after the reply is worded): what answering needs of it
+    // (the request's method and path, for the audit of a refusal; its parties).
     struct DeferredCall
     {
         http::HttpRequest req;
@@ -74,7 +75,10 @@ private:
     };
     static std::shared_ptr<DeferredCall> defer(const Call &c)
     {
-        return std::make_shared<DeferredCall>(DeferredCall{c.req, c.res, c.who, c.actor, c.extraHeaders});
+        http::HttpRequest kept;
+        kept.method = c.req.method;
+        kept.path = c.req.path;
+        return std::make_shared<DeferredCall>(DeferredCall{std::move(kept), c.res, c.who, c.actor, c.extraHeaders});
     }
     using Handler = void (CsApi::*)(Call &);
     http::Handler guarded(Role minimum, Handler h);

@@ -18,8 +18,19 @@ QRegularExpression caseless(const char *pattern)
 
 enum class Claim { None, Refund, Credit, Cancel, Subscription };
 
+// Every claim pattern below has one of these stems: most sentences are passed on them alone.
+bool mayClaim(const QString &sentence)
+{
+    static const char *const stems[] = {"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad",
+                                        "downgrad", "active again", "now on the"};
+    return std::any_of(std::begin(stems), std::end(stems),
+                       [&](const char *stem) { return sentence.contains(QLatin1String(stem), Qt::CaseInsensitive); });
+}
+
 Claim claimOf(const QString &sentence)
 {
+    if (!mayClaim(sentence))
+        return Claim::None;
     static const QRegularExpression refund = caseless(
         FIRST_PERSON_DONE R"((?:refunded|(?:issued|processed|sent)\b.*\brefund)\b)"
         R"(|\brefund (?:of \$[\d,.]+ )?(?:has been|have been|was|is) (?:issued|processed|sent|approved|on its way)\b)"
