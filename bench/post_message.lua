@@ -17,8 +17,17 @@ local counter = 0
 local created = 0
 local failed = 0
 
+-- Each wrk thread starts at its own place in the session list: threads in step would post to
+-- the same session at the same moment, and a session's messages are handled one after another.
+local threads = 0
+function setup(thread)
+  thread:set("offset", threads)
+  threads = threads + 1
+end
+
 function init(args)
   for line in io.lines(os.getenv("SESSIONS_FILE")) do sessions[#sessions + 1] = line end
+  counter = (tonumber(offset) or 0) * math.floor(#sessions / 2 + 7)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
