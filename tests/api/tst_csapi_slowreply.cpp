@@ -3,39 +3,13 @@
 // local responder's words are sent, marked as a fallback.
 #include "tests/api/ApiTestSupport.h"
 
-#include "core/engine/Responder.h"
+#include "tests/engine/GatedResponder.h"
 
 #include <QNetworkReply>
-#include <QSemaphore>
 #include <QTest>
-
-#include <atomic>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
-
-namespace {
-
-// A message containing "slow" waits for the gate before it is worded.
-class GatedResponder final : public Responder
-{
-public:
-    Reply compose(const ReplyContext &ctx) override
-    {
-        ++started;
-        if (ctx.message.contains(QLatin1String("slow")))
-            gate.acquire();
-        Reply r;
-        r.model = QStringLiteral("gated-test");
-        r.content = QStringLiteral("Words from the test responder.");
-        return r;
-    }
-
-    QSemaphore gate;
-    std::atomic<int> started{0};
-};
-
-} // namespace
 
 class TestCsApiSlowReply : public QObject
 {

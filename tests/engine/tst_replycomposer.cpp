@@ -3,38 +3,15 @@
 // sessions, past the timeout the local responder answers, a session's messages
 // keep their order, and no reply claims what the engine did not do.
 #include "EngineFixture.h"
+#include "GatedResponder.h"
 
 #include "core/engine/LocalResponder.h"
 #include "core/engine/pipeline/ReplyComposer.h"
-
-#include <QSemaphore>
-
-#include <atomic>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
 
 namespace {
-
-// Words every reply as `text`; a message containing "slow" waits for the gate.
-class GatedResponder final : public Responder
-{
-public:
-    Reply compose(const ReplyContext &ctx) override
-    {
-        ++started;
-        if (ctx.message.contains(QLatin1String("slow")))
-            gate.acquire();
-        Reply r;
-        r.model = QStringLiteral("gated-test");
-        r.content = text;
-        return r;
-    }
-
-    QSemaphore gate;
-    std::atomic<int> started{0};
-    QString text = QStringLiteral("Words from the test responder.");
-};
 
 // The outcome of an asynchronous post, once it arrives.
 struct Posted
