@@ -10,6 +10,7 @@
 #include "core/engine/pipeline/IssueSummary.h"
 #include "core/engine/pipeline/ReplyComposer.h"
 #include "core/engine/pipeline/Turn.h"
+#include "core/engine/pipeline/WorkerPool.h"
 #include "core/nlu/Intents.h"
 
 #include <QPointer>
@@ -63,7 +64,7 @@ Result<std::pair<Session, Company>> SessionEngine::openForMessage(const QString 
 }
 
 Result<Turn> SessionEngine::startTurn(const QString &companyId, const QString &sessionId, const QString &text,
-                                      const Actor &actor)
+                                      const Actor &actor, const MessageAnalysis *analysed)
 {
     const auto checked = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
     if (!checked)
@@ -74,7 +75,7 @@ Result<Turn> SessionEngine::startTurn(const QString &companyId, const QString &s
     auto &[s, company] = opened.value();
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     m_store.batch().run([&] {
-        turn = beginTurn(s, company, checked.value(), actor);
+        turn = beginTurn(s, company, checked.value(), actor, analysed);
         if (turn)
             record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id, 201);
         return turn.ok();
@@ -119,7 +120,10 @@ void SessionEngine::postMessage(const QString &companyId, const QString &session
     // so replies and messages keep their order in the transcript.
     const QPointer<QObject> guard(context);
     auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done)] {
-        continueTurn(startTurn(companyId, sessionId, text, actor), sessionId, guard, done);
+        // The analysis reads nothing stored: it runs on the pool, and the turn goes on with it.
+        analyseThen(companyId, text, [this, companyId, sessionId, text, actor, guard, done](std::optional<MessageAnalysis> a) {
+            continueTurn(startTurn(companyId, sessionId, text, actor, a ? &*a : nullptr), sessionId, guard, done);
+        });
     };
     auto busy = m_turnsWaiting.find(sessionId);
     if (busy != m_turnsWaiting.end()) {
@@ -128,6 +132,22 @@ void SessionEngine::postMessage(const QString &companyId, const QString &session
     }
     m_turnsWaiting.insert(sessionId, {});
     call();
+}
+
+void SessionEngine::analyseThen(const QString &companyId, const QString &text,
+                                std::function<void(std::optional<MessageAnalysis>)> then)
+{
+    const auto company = this->company(companyId);
+    const auto clean = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
+    if (!company || !clean) // the turn reports why
+        return then(std::nullopt);
+    const IrateProtocol irate = company->config.irateProtocol();
+    const MessageAnalyzer *analyzer = &m_analyzer; // const and thread-safe; the pool goes before it
+    m_workers->run<std::optional<MessageAnalysis>>(
+        [analyzer, text = clean.value(), irate, companyId]() -> std::optional<MessageAnalysis> {
+            return analyzer->analyze(text, irate, companyId);
+        },
+        std::move(then));
 }
 
 void SessionEngine::continueTurn(Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard,
@@ -164,14 +184,15 @@ void SessionEngine::nextTurn(const QString &sessionId)
     QMetaObject::invokeMethod(this, std::move(next), Qt::QueuedConnection);
 }
 
-Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const QString &text, const Actor &)
+Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const QString &text, const Actor &,
+                                      const MessageAnalysis *analysed)
 {
     Turn turn;
     turn.timer.start();
     const qint64 now = m_clock.nowMs();
     const CsConfig &config = company.config;
     const Customer customer = ensureCustomer(s.companyId, s.customerId, now);
-    MessageAnalysis a = m_analyzer.analyze(text, config.irateProtocol(), s.companyId);
+    MessageAnalysis a = analysed ? *analysed : m_analyzer.analyze(text, config.irateProtocol(), s.companyId);
 
     // An abandoned conversation that the customer picks up again is live again.
     if (s.status == SessionStatus::Abandoned)

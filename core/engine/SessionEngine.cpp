@@ -6,11 +6,13 @@
 #include "core/engine/CustomerText.h"
 #include "core/engine/LocalResponder.h"
 #include "core/engine/pipeline/ReplyComposer.h"
+#include "core/engine/pipeline/WorkerPool.h"
 #include "core/engine/pipeline/Turn.h"
 
 #include <QJsonDocument>
 #include <QMetaMethod>
 #include <QPointer>
+#include <QThread>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -27,6 +29,7 @@ bool validId(const QString &id, int maxChars)
 
 SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_store(store), m_clock(clock),
+      m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
       m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder)))), m_actions(store.customers())
 {
     // A failed commit undid writes the caches already reflect.
@@ -49,7 +52,8 @@ void SessionEngine::remember(const Session &s)
 
 SessionEngine::~SessionEngine()
 {
-    // Replies still being worded are dropped with their callbacks.
+    // Messages still being analysed or worded are dropped with their callbacks.
+    m_workers.reset();
     m_composer.reset();
     // Callbacks waiting for the commit point at this engine: run them now.
     m_store.batch().flush();

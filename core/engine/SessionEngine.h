@@ -18,6 +18,7 @@
 namespace tierdesk {
 
 class ReplyComposer;
+class WorkerPool;
 struct ComposedReply;
 struct Turn;
 
@@ -108,8 +109,9 @@ public:
     using MessageDone = std::function<void(Result<MessageOutcome>)>;
     using SessionDone = std::function<void(Result<Session>, std::optional<MessageOutcome> first)>;
 
-    // A customer message goes in three phases: (1) analyse, decide and act in one
-    // transaction; (2) word the reply from a snapshot off the engine thread
+    // A customer message goes in three phases: (1) decide and act in one transaction,
+    // on the message's analysis (made beforehand on a worker thread by postMessage: it
+    // reads nothing stored); (2) word the reply from a snapshot off the engine thread
     // (ReplyComposer, with a timeout and the ReplyGuard); (3) store the reply and
     // publish in a second transaction. These run all three and call `done` on the
     // engine thread when the reply is stored (at once on an error), unless
@@ -183,12 +185,17 @@ private:
     Result<NewSession> startSession(const CreateSessionRequest &req, const Actor &actor);
     Result<std::pair<Session, Company>> openForMessage(const QString &companyId, const QString &sessionId, const Actor &actor);
     // Phase one in its own batch work / phase three in its own (MessageFlow.cpp).
-    Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor);
+    // `analysed`: the message's analysis made off the engine thread (else it is made here).
+    Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
+                           const MessageAnalysis *analysed = nullptr);
+    // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
+    void analyseThen(const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);
     // Phases two and three of an asynchronous message, after its phase one.
     void continueTurn(Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done);
     Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
     // Inside the caller's batch work: the message, analysis, escalation and actions; the reply and its events.
-    Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const Actor &actor);
+    Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const Actor &actor,
+                           const MessageAnalysis *analysed = nullptr);
     Result<MessageOutcome> finishTurn(Turn &turn, const ComposedReply *reply);
     Message aiMessage(const Turn &turn, const ComposedReply &reply) const;
     // The session's next waiting message, if any, starts (queued).
@@ -217,6 +224,7 @@ private:
     // Session rows (no transcript), read on every message.
     QHash<QString, Session> m_sessions;
     static constexpr int kMaxCachedSessions = 20000;
+    std::unique_ptr<WorkerPool> m_workers; // message analysis off the engine thread
     std::unique_ptr<ReplyComposer> m_composer;
     // Sessions with a message in flight, and the messages waiting behind it.
     QHash<QString, std::deque<std::function<void()>>> m_turnsWaiting;
