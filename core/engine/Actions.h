@@ -10,6 +10,16 @@
 
 namespace tierdesk {
 
+// What the knowledge base is asked for this message: the search, and the questions
+// the reply answers from what it finds (one passage each).
+struct KnowledgeAsk
+{
+    QString query;         // the search: the questions, with the topic carried for a follow-up
+    QStringList questions; // each answered from the best article for it; empty: the message
+    QString topic;         // the earlier question a follow-up goes on from
+    bool alongside = false; // asked beside an order, an action or small talk, which answer the rest
+};
+
 struct ActionReport
 {
     QStringList actionsTaken;      // wire names: order_lookup, apply_credit, process_refund, modify_subscription, cancel_order
@@ -29,6 +39,8 @@ struct ActionReport
     QString slotPrompt;            // a question for a detail the request still lacks
     QString outOfScope;            // the message asks for something outside customer service
     bool needsOrderNumber = false; // the action needs an order we could not identify
+    bool showContents = false;     // the customer asked what the order holds
+    KnowledgeAsk knowledge;        // what the reply answers from the knowledge base
 };
 
 // A person's refund or credit, asked for from the console (docs/api.md, "The agent desk").

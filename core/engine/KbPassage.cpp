@@ -23,6 +23,7 @@ bool isFunctionWord(const QString &w)
         QStringLiteral("its"), QStringLiteral("it's"), QStringLiteral("there"), QStringLiteral("they"), QStringLiteral("them"),
         QStringLiteral("get"), QStringLiteral("got"), QStringLiteral("should"), QStringLiteral("would"), QStringLiteral("could"),
         QStringLiteral("pls"), QStringLiteral("please"), QStringLiteral("about"), QStringLiteral("just"), QStringLiteral("also"),
+        QStringLiteral("use"),
     };
     return w.size() < 3 || words.count(w) > 0;
 }
@@ -102,30 +103,177 @@ const ParsedArticle &parsed(const QString &body)
 
 } // namespace
 
-QString answeringPassage(const QString &articleBody, const QString &question)
+namespace {
+
+// Negations meet each other: "the email isnt coming" asks about "if the email doesn't arrive".
+const QString &negation()
 {
-    const nlu::StringSet asked = contentStems(question);
-    if (asked.empty())
-        return {};
-    const ParsedArticle &article = parsed(articleBody);
-    const QStringList &passages = article.passages;
-    const QList<nlu::StringSet> &stems = article.stems;
-    // Score: how many of the question's words a passage holds. (Weighting words by how
-    // rare they are in the article did worse on tests/scenarios: "phone number" met
-    // "order number" in a tip rather than the phone line.)
-    QList<QPair<double, int>> ranked; // score, passage index
-    for (int i = 0; i < passages.size(); ++i) {
-        double score = 0;
-        for (const QString &s : asked) {
-            if (stems.at(i).count(s) > 0)
-                score += 1.0;
-        }
-        if (score > 0)
-            ranked.append({score, i});
+    static const QString mark = QStringLiteral("~not");
+    return mark;
+}
+
+bool isNegation(const QString &w)
+{
+    static const nlu::StringSet words = {
+        QStringLiteral("not"), QStringLiteral("never"), QStringLiteral("isnt"), QStringLiteral("isn't"), QStringLiteral("doesnt"),
+        QStringLiteral("doesn't"), QStringLiteral("dont"), QStringLiteral("don't"), QStringLiteral("cant"), QStringLiteral("can't"),
+        QStringLiteral("cannot"), QStringLiteral("wont"), QStringLiteral("won't"), QStringLiteral("hasnt"), QStringLiteral("hasn't"),
+        QStringLiteral("havent"), QStringLiteral("haven't"), QStringLiteral("arent"), QStringLiteral("aren't"), QStringLiteral("didnt"),
+        QStringLiteral("didn't"), QStringLiteral("wasnt"), QStringLiteral("wasn't")};
+    return words.count(w) > 0;
+}
+
+// What kind of answer a question wants, so a passage holding one ranks higher:
+// a time ("how long", "when", "its been a week") or a price ("how much", "cost").
+struct AnswerKind
+{
+    bool time = false;
+    bool price = false;
+    bool phone = false;
+};
+
+AnswerKind answerKindOf(const QString &question)
+{
+    static const QRegularExpression time(QStringLiteral("\\b(?:how long|when|till|until|how soon|week|weeks|days|expire|expires)\\b"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression price(QStringLiteral("\\b(?:how much|cost|costs|price|fee|fees|pay|charged?)\\b"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression phone(QStringLiteral("\\b(?:phone|call (?:you|us))\\b"), QRegularExpression::CaseInsensitiveOption);
+    return {time.match(question).hasMatch(), price.match(question).hasMatch(), phone.match(question).hasMatch()};
+}
+
+bool holdsPhoneNumber(const QString &passage)
+{
+    static const QRegularExpression re(QStringLiteral("\\+?\\d[\\d ]{8,}\\d"));
+    return re.match(passage).hasMatch();
+}
+
+bool holdsTime(const QString &passage)
+{
+    static const QRegularExpression re(
+        QStringLiteral("\\b\\d+(?:-\\d+)? (?:business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b|\\bnever expires\\b"));
+    return re.match(passage).hasMatch();
+}
+
+// The question's content stems, with a mark for a negation.
+nlu::StringSet questionStems(const QString &text)
+{
+    nlu::StringSet out;
+    for (const QString &w : nlu::Tokenizer::words(text)) {
+        if (isNegation(w))
+            out.insert(negation());
+        else if (!isFunctionWord(w))
+            out.insert(stem(w));
     }
-    if (ranked.isEmpty())
+    return out;
+}
+
+// How many of the asked stems a passage holds. A longer asked word that starts a passage
+// word counts ("crypto", "cryptocurrency"), and so does a passage word that starts an
+// asked one ("dry", "dryer").
+double overlap(const nlu::StringSet &asked, const nlu::StringSet &passage, const QString &text)
+{
+    double score = 0;
+    for (const QString &s : asked) {
+        if (passage.count(s) > 0) {
+            score += 1.0;
+        } else if (s == negation()) {
+            if (text.contains(QLatin1String("n't")) || text.contains(QLatin1String("never")) || text.contains(QLatin1String(" not ")))
+                score += 1.0;
+        } else if (s.size() >= 5 && text.contains(s, Qt::CaseInsensitive)) {
+            score += 1.0;
+        } else if (s.size() >= 4) {
+            for (const QString &p : passage)
+                if (p.size() >= 3 && p.size() < s.size() && s.startsWith(p)) {
+                    score += 1.0;
+                    break;
+                }
+        }
+    }
+    return score;
+}
+
+struct Ranked
+{
+    QList<QPair<double, int>> ranked; // score, passage index; best first
+};
+
+Ranked rank(const ParsedArticle &article, const QString &question, const QString &topic)
+{
+    const nlu::StringSet asked = questionStems(question);
+    nlu::StringSet context = topic.isEmpty() ? nlu::StringSet() : contentStems(topic);
+    for (const QString &s : asked)
+        context.erase(s);
+    const AnswerKind kind = answerKindOf(question);
+    Ranked out;
+    for (int i = 0; i < article.passages.size(); ++i) {
+        const QString &text = article.passages.at(i);
+        double score = overlap(asked, article.stems.at(i), text);
+        if (score <= 0)
+            continue; // the topic alone does not make a passage answer the question
+        score += qMin(0.6, 0.3 * overlap(context, article.stems.at(i), text)); // the topic only breaks ties
+        if ((kind.time && holdsTime(text)) || (kind.price && text.contains(QLatin1Char('$')))
+            || (kind.phone && holdsPhoneNumber(text)))
+            score += 0.75;
+        out.ranked.append({score, i});
+    }
+    std::stable_sort(out.ranked.begin(), out.ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    return out;
+}
+
+} // namespace
+
+bool knowledgeAnswers(const KbArticle &article, const QString &question)
+{
+    nlu::StringSet asked = questionStems(question);
+    asked.erase(negation());
+    if (asked.empty())
+        return false;
+    const ParsedArticle &parsedArticle = parsed(article.body);
+    const nlu::StringSet subject = contentStems(article.title + QLatin1Char(' ') + article.keywords);
+    int covered = 0;
+    bool onSubject = false;
+    for (const QString &s : asked) {
+        const bool inSubject = subject.count(s) > 0;
+        bool inBody = false;
+        for (const nlu::StringSet &stems : parsedArticle.stems)
+            inBody = inBody || stems.count(s) > 0;
+        onSubject = onSubject || inSubject;
+        covered += inSubject || inBody ? 1 : 0;
+    }
+    // The article is about what was asked, and covers at least half of it or has a
+    // passage holding two of its words.
+    if (!onSubject)
+        return false;
+    const double passage = passageScore(article.body, question);
+    return passage >= 2 || (covered * 2 >= int(asked.size()) && passage >= 1);
+}
+
+bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question)
+{
+    for (const KbHit &hit : hits)
+        if (knowledgeAnswers(hit.article, question))
+            return true;
+    return false;
+}
+
+double passageScore(const QString &articleBody, const QString &question, const QString &topic)
+{
+    const Ranked r = rank(parsed(articleBody), question, topic);
+    return r.ranked.isEmpty() ? 0 : r.ranked.first().first;
+}
+
+QString answeringPassage(const QString &articleBody, const QString &question, const QString &topic)
+{
+    const ParsedArticle &article = parsed(articleBody);
+    // Score: how many of the question's words a passage holds, and a little for the
+    // words of the topic a follow-up goes on from. (Weighting words by how rare they are
+    // in the article did worse on tests/scenarios: "phone number" met "order number" in a
+    // tip rather than the phone line.)
+    const Ranked r = rank(article, question, topic);
+    if (r.ranked.isEmpty())
         return {};
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    const auto &ranked = r.ranked;
     // A question often asks two things ("your phone number and when are you open"):
     // a second passage nearly as good goes along, both in the article's order.
     QList<int> chosen{ranked.first().second};
@@ -134,7 +282,7 @@ QString answeringPassage(const QString &articleBody, const QString &question)
     std::sort(chosen.begin(), chosen.end());
     QStringList out;
     for (int i : chosen)
-        out << passages.at(i);
+        out << article.passages.at(i);
     return out.join(QLatin1Char(' '));
 }
 

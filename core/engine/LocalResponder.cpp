@@ -49,12 +49,37 @@ const KbArticle &bestArticle(const ReplyContext &ctx)
 {
     // bm25 ranks words, not meaning: among the top hits, an article of the
     // category the message is about answers it better than a stronger word match.
+    // A general inquiry names no subject, so it prefers no article.
     const QString category = toString(ctx.analysis.intent.category);
-    if (ctx.analysis.intent.confidence >= 0.3)
+    if (ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry)
         for (const KbHit &hit : ctx.knowledge)
             if (hit.article.category == category)
                 return hit.article;
     return ctx.knowledge.first().article;
+}
+
+// Among the hits, the article whose best passage answers `question` best (and, for a
+// follow-up, its topic); `preferred` (the article of the message as a whole) gets a head
+// start, and the search's order breaks ties.
+static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
+                                const KbArticle *preferred = nullptr)
+{
+    int best = 0;
+    double bestScore = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        const QString &body = hits.at(i).article.body;
+        // A follow-up's article is also one about its topic.
+        double score = passageScore(body, question, topic) - 0.1 * i;
+        if (!topic.isEmpty())
+            score += 0.5 * passageScore(body, topic);
+        if (preferred && hits.at(i).article.id == preferred->id)
+            score += 0.5;
+        if (score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    return hits.at(best).article;
 }
 
 bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
@@ -178,16 +203,32 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
 {
     if (ctx.knowledge.isEmpty())
         return {};
-    const KbArticle &article = bestArticle(ctx);
+    const KnowledgeAsk &asked = ctx.actions.knowledge;
+    if (asked.questions.size() > 1 || asked.alongside) {
+        // Each question from the article that answers it; nothing said where none does.
+        QStringList answers;
+        const KbArticle &main = bestArticle(ctx);
+        for (const QString &question : asked.questions) {
+            const KbArticle &article = bestFor(ctx.knowledge, question, asked.topic, asked.alongside ? nullptr : &main);
+            const QString passage = answeringPassage(article.body, question, asked.topic);
+            if (!passage.isEmpty() && !answers.contains(passage))
+                answers << passage;
+        }
+        return answers.join(QLatin1Char(' '));
+    }
+    // A follow-up is answered from its topic's article unless another answers it better.
+    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, ctx.message, asked.topic);
     // The passage that answers what was asked, else the article's opening.
-    if (QString passage = answeringPassage(article.body, ctx.message); !passage.isEmpty())
+    if (QString passage = answeringPassage(article.body, ctx.message, asked.topic); !passage.isEmpty())
         return passage;
+    // Opening sentences per article (id, body length), so markup is stripped once per thread.
+    thread_local QHash<QPair<qint64, qsizetype>, QString> leads;
     const auto key = qMakePair(article.id, article.body.size());
-    auto it = m_leads.find(key);
-    if (it == m_leads.end()) {
-        if (m_leads.size() > 4096)
-            m_leads.clear();
-        it = m_leads.insert(key, leadSentences(article.body, 2));
+    auto it = leads.find(key);
+    if (it == leads.end()) {
+        if (leads.size() > 4096)
+            leads.clear();
+        it = leads.insert(key, leadSentences(article.body, 2));
     }
     return *it;
 }
@@ -265,6 +306,13 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         parts << act.subscriptionFact;
     if (!act.refundFact.isEmpty())
         parts << act.refundFact;
+    // A question asked beside the order or the action: answered too, after them.
+    if (act.knowledge.alongside) {
+        if (const QString kb = knowledgeText(ctx); !kb.isEmpty()) {
+            parts << kb;
+            suggested << QStringLiteral("read_article:") + bestFor(ctx.knowledge, act.knowledge.questions.value(0), act.knowledge.topic).slug;
+        }
+    }
     if (!act.outOfScope.isEmpty()) {
         parts << QStringLiteral("That's outside what I can help with here. I can help with your orders, deliveries, "
                                 "returns and refunds, billing, and your account or membership: is there anything there "
@@ -286,7 +334,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
                                    && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
                                    && act.refusal.isEmpty())) {
         const QString kb = knowledgeText(ctx);
-        if (!kb.isEmpty() && isConfident(ctx.analysis, ctx.knowledge)) {
+        const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;
+        if (!kb.isEmpty() && (isConfident(ctx.analysis, ctx.knowledge) || knowledgeAnswers(ctx.knowledge, asked))) {
             parts << kb;
             suggested << QStringLiteral("read_article:") + bestArticle(ctx).slug;
         } else if (!ctx.escalation) {

@@ -21,9 +21,6 @@ private:
     void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
     QString orderText(const Order &o) const;
     QString knowledgeText(const ReplyContext &ctx) const;
-
-    // Opening sentences per article (id, body length), so markup is stripped once.
-    mutable QHash<QPair<qint64, qsizetype>, QString> m_leads;
 };
 
 } // namespace tierdesk

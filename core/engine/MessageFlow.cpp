@@ -5,6 +5,7 @@
 #include "core/common/Ids.h"
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
+#include "core/engine/KbPassage.h"
 #include "core/engine/TurnPlanner.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/nlu/Intents.h"
@@ -139,10 +140,10 @@ Result<MessageOutcome> SessionEngine::handleMessage(Session &s, const Company &c
     // The knowledge base is searched only when the reply may quote it: answers
     // about an order or an action are built from their results instead.
     const bool answeredByAction = plan.answersWithoutKnowledge() || isSmallTalk(intent);
-    // bm25 matches words: a question about another country is about international shipping.
-    const QString query = dialogue::mentionsAbroad(text) ? text + QStringLiteral(" international") : text;
-    const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, query, 3);
-    const bool confident = isConfident(a, knowledge) || answeredByAction;
+    // The planner words the search (the questions asked, a follow-up's topic); some go beside an order.
+    const bool searched = !answeredByAction || plan.knowledge.alongside;
+    const QList<KbHit> knowledge = searched ? m_store.kb().search(s.companyId, plan.knowledge.query, 4) : QList<KbHit>();
+    const bool confident = isConfident(a, knowledge) || answeredByAction || knowledgeAnswers(knowledge, plan.knowledge.query);
     const int unconfident = confident ? 0 : s.unconfidentTurns + 1;
     s.unconfidentTurns = unconfident;
 
@@ -235,6 +236,8 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     report.needsOrderNumber = plan.needsOrderNumber;
     report.subscriptionFact = plan.subscriptionFact;
     report.refundFact = plan.refundFact;
+    report.showContents = plan.showContents;
+    report.knowledge = plan.knowledge;
     if (report.refusal.isEmpty())
         report.refusal = plan.refusal;
     if (plan.request.kind == RequestedAction::None)

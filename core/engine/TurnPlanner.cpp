@@ -1,6 +1,8 @@
 #include "core/engine/TurnPlanner.h"
 
+#include "core/engine/QuestionPlanner.h"
 #include "core/engine/dialogue/Answers.h"
+#include "core/engine/dialogue/Questions.h"
 #include "core/nlu/Intents.h"
 
 #include <QHash>
@@ -164,7 +166,7 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
         order = r.named.first();
     else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
         order = m_actions.findOrder(s.companyId, s.customerId, current);
-    else if (orderTopic && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
+    else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
         order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
 
     // An item named that is not in the order under discussion: the customer's order that has it
@@ -243,7 +245,9 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
         else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts || !r.referenced.isEmpty()))
             plan.orders = {*order};
     }
+    plan.showContents = !plan.orders.isEmpty() && dialogue::asksContents(text);
     addFacts(customer, text, order, plan);
+    QuestionPlanner::plan(text, order, a, state, plan);
     return plan;
 }
 

@@ -21,6 +21,8 @@ struct TurnPlan
     QString subscriptionFact;
     QString refundFact;      // what was refunded on the order asked about
     bool needsOrderNumber = false;
+    bool showContents = false;   // what the order holds was asked
+    KnowledgeAsk knowledge;      // what the knowledge base is asked (core/engine/QuestionPlanner.h)
 
     bool answersWithoutKnowledge() const
     {

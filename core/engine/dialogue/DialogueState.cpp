@@ -38,6 +38,8 @@ QJsonObject DialogueState::toJson() const
                   {QStringLiteral("awaitingSlot"), awaitingSlot},
                   {QStringLiteral("mentionedOrders"), toArray(mentionedOrders)},
                   {QStringLiteral("lastMentioned"), toArray(lastMentioned)}};
+    if (!topic.isEmpty())
+        o.insert(QStringLiteral("topic"), QJsonObject{{QStringLiteral("question"), topic}, {QStringLiteral("intent"), topicIntent}});
     if (amount)
         o.insert(QStringLiteral("amount"), *amount);
     if (pending)
@@ -60,6 +62,9 @@ DialogueState DialogueState::fromJson(const QJsonObject &o)
     s.awaitingSlot = str(o, "awaitingSlot");
     s.mentionedOrders = toList(o.value(QLatin1String("mentionedOrders")));
     s.lastMentioned = toList(o.value(QLatin1String("lastMentioned")));
+    const QJsonObject topic = o.value(QLatin1String("topic")).toObject();
+    s.topic = str(topic, "question");
+    s.topicIntent = str(topic, "intent");
     if (o.value(QLatin1String("amount")).isDouble())
         s.amount = o.value(QLatin1String("amount")).toDouble();
     const QJsonObject p = o.value(QLatin1String("pending")).toObject();

@@ -35,6 +35,8 @@ struct DialogueState
     QString awaitingSlot; // "order_id" or "amount" while the AI waits for it
     QStringList mentionedOrders; // in the order mentioned, each once
     QStringList lastMentioned;   // the orders of the latest message that named any ("the second one")
+    QString topic;       // the knowledge question under discussion, for follow-ups ("and for a base layer?")
+    QString topicIntent; // what that question was about, when the classifier was sure of it
     std::optional<PendingAction> pending;
 
     // Remembers orders named in one message; the first becomes the conversation's order.
