@@ -175,20 +175,28 @@ QString LocalResponder::escalationText(const ReplyContext &ctx) const
     return QStringLiteral("I'm the AI support manager and I've taken over your conversation.");
 }
 
-QString LocalResponder::orderText(const Order &o) const
+QString LocalResponder::orderText(const Order &o, bool allItems) const
 {
-    QString item = o.items.isEmpty() ? QString() : o.items.first().toObject().value(QLatin1String("name")).toString();
-    const QString what = item.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, item);
+    QStringList items;
+    for (const QJsonValue &v : o.items) {
+        const QJsonObject item = v.toObject();
+        const int quantity = item.value(QLatin1String("quantity")).toInt(1);
+        const QString name = item.value(QLatin1String("name")).toString();
+        items << (allItems && quantity > 1 ? QStringLiteral("%1 x %2").arg(quantity).arg(name) : name);
+        if (!allItems)
+            break;
+    }
+    const QString what = items.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, items.join(QStringLiteral(", ")));
+    const QString carried = o.carrier.isEmpty() ? QString()
+                                                : QStringLiteral(" with %1, tracking number %2").arg(o.carrier, o.trackingNumber);
     if (o.status == QLatin1String("shipped")) {
-        QString s = QStringLiteral("Your order %1 shipped on %2").arg(what, day(o.shippedAt));
-        if (!o.carrier.isEmpty())
-            s += QStringLiteral(" with %1, tracking number %2").arg(o.carrier, o.trackingNumber);
+        QString s = QStringLiteral("Your order %1 shipped on %2").arg(what, day(o.shippedAt)) + carried;
         if (o.estimatedDeliveryAt > 0)
             s += QStringLiteral(", and is expected by %1").arg(day(o.estimatedDeliveryAt));
         return s + QLatin1Char('.');
     }
     if (o.status == QLatin1String("delivered"))
-        return QStringLiteral("Your order %1 was delivered on %2.").arg(what, day(o.deliveredAt));
+        return QStringLiteral("Your order %1 was delivered on %2").arg(what, day(o.deliveredAt)) + carried + QLatin1Char('.');
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
         return QStringLiteral("Your order %1 is %2 and hasn't shipped yet; you'll get a tracking number by e-mail "
                               "when it does.").arg(what, o.status);
@@ -289,7 +297,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         if (!act.handover.isEmpty())
             parts << QStringLiteral("They'll look at %1.").arg(act.handover);
         else if (act.order && !act.orders.isEmpty())
-            parts << orderText(*act.order);
+            parts << orderText(*act.order, false);
         suggested << QStringLiteral("wait_for_agent");
         return parts.join(QLatin1Char(' '));
     }
@@ -297,7 +305,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     // Every order looked up is answered, the one asked about first.
     if (act.refunded <= 0 && act.cancelledOrder.isEmpty() && !act.needsOrderNumber)
         for (const Order &o : act.orders) {
-            parts << orderText(o);
+            parts << orderText(o, act.showContents);
             if (o.status == QLatin1String("shipped") && !suggested.contains(QLatin1String("track_package")))
                 suggested << QStringLiteral("track_package");
         }

@@ -19,7 +19,8 @@ private:
     QString body(const ReplyContext &ctx, QStringList &suggested) const;
     QString escalationText(const ReplyContext &ctx) const;
     void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
-    QString orderText(const Order &o) const;
+    // The order's status and delivery; its first item, or every item when asked what it holds.
+    QString orderText(const Order &o, bool allItems) const;
     QString knowledgeText(const ReplyContext &ctx) const;
 };
 

@@ -1,5 +1,6 @@
 #include "core/engine/TurnPlanner.h"
 
+#include "core/engine/OrderFinder.h"
 #include "core/engine/QuestionPlanner.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/dialogue/Questions.h"
@@ -78,29 +79,6 @@ bool asksForCredit(const QString &text) { return matches("\\b(credit|store credi
 
 QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
 
-// Lower-case words without a plural "s": "Pants" and "pant", "boots" and "boot" meet.
-QStringList wordsOf(const QString &text)
-{
-    static const QRegularExpression split(QStringLiteral("[^a-z0-9]+"));
-    QStringList out = text.toLower().split(split, Qt::SkipEmptyParts);
-    for (QString &w : out)
-        if (w.size() > 3 && w.endsWith(QLatin1Char('s')))
-            w.chop(1);
-    return out;
-}
-
-// The order's item the message names ("the pants"), by a distinctive word of its name.
-std::optional<QJsonObject> itemNamed(const Order &o, const QString &text)
-{
-    static const QStringList generic{QStringLiteral("pack"), QStringLiteral("pair"), QStringLiteral("trail")};
-    const QStringList said = wordsOf(text);
-    for (const QJsonValue &v : o.items)
-        for (const QString &word : wordsOf(itemName(v)))
-            if (word.size() >= 4 && !generic.contains(word) && said.contains(word))
-                return v.toObject();
-    return std::nullopt;
-}
-
 double paidFor(const QJsonObject &item)
 {
     return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
@@ -109,18 +87,54 @@ double paidFor(const QJsonObject &item)
 QString planOf(const Customer &c) { return c.subscription.value(QLatin1String("plan")).toString(); }
 QString statusOf(const Customer &c) { return c.subscription.value(QLatin1String("status")).toString(); }
 
+// resources/kb/return-policy.md: 30 days from delivery, 60 for Trail Club Premium members.
+int returnWindowDays(const Customer &c)
+{
+    return planOf(c) == QLatin1String("premium") && statusOf(c) == QLatin1String("active") ? 60 : TurnPlanner::kReturnWindowDays;
+}
+
+// resources/kb/change-or-cancel-order.md: a shipped order is returned instead.
+QString cannotCancel(const Order &o, int windowDays)
+{
+    if (o.status == QLatin1String("shipped"))
+        return QStringLiteral("Order %1 has shipped, so it can no longer be cancelled; once it arrives you can return it within "
+                              "%2 days of delivery, or exchange it for free.").arg(o.id).arg(windowDays);
+    if (o.status == QLatin1String("delivered"))
+        return QStringLiteral("Order %1 was delivered, so it can no longer be cancelled, but you can return it within %2 days of "
+                              "delivery, or exchange it for free.").arg(o.id).arg(windowDays);
+    return QStringLiteral("Order %1 is %2, so it can no longer be cancelled.").arg(o.id, o.status);
+}
+
 } // namespace
 
-QList<Order> TurnPlanner::namedOrders(const Session &s, const QStringList &ids, QString *unknown)
+void TurnPlanner::readOrders(const Session &s, const MessageAnalysis &a, const QString &text,
+                             const dialogue::DialogueState &state, Reading &r)
 {
-    QList<Order> out;
-    for (const QString &id : ids) {
-        if (auto o = m_actions.findOrder(s.companyId, s.customerId, id))
-            out << *o;
-        else if (unknown->isEmpty())
-            *unknown = id;
+    OrderFinder finder(m_actions, s);
+    r.named = finder.byNumber(a.slotValues.orderIds, text, &r.unknown);
+    if (!r.named.isEmpty())
+        return;
+    if (dialogue::asksForEarlierOrder(text) && !state.orderId.isEmpty()) {
+        if (const auto earlier = finder.before(state.orderId))
+            r.named = {*earlier};
+        return;
     }
-    return out;
+    r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    // "my gloves", "the boots order": the orders holding the items named, when the message
+    // is about an order or a problem with an item (not "how do i wash merino").
+    const bool aboutOrders = dialogue::asksAboutOrderFacts(text) || dialogue::mentionsOrderOrProblem(text)
+                             || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5);
+    if (!aboutOrders)
+        return;
+    std::optional<Order> current;
+    if (!r.referenced.isEmpty())
+        current = m_actions.findOrder(s.companyId, s.customerId, r.referenced);
+    if (current && OrderFinder::itemNamed(*current, text))
+        return; // "it" is the order under discussion, and holds the item named
+    if (const QList<Order> holding = finder.byItem(text); !holding.isEmpty()) {
+        r.named = holding;
+        r.referenced.clear();
+    }
 }
 
 std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named)
@@ -169,18 +183,8 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
     else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
         order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
 
-    // An item named that is not in the order under discussion: the customer's order that has it
-    // (looked for only when the message asks for something or reports a problem with an item).
-    const bool aboutAnItem = r.moneyWords || matches("\\b(return|exchange|swap|fit|broke|broken|damaged|defective|leaks?|ripped|torn)\\b", text);
-    if (r.named.isEmpty() && aboutAnItem && !(order && itemNamed(*order, text))) {
-        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
-            if (itemNamed(o, text)) {
-                order = o;
-                break;
-            }
-    }
     if (order)
-        if (const auto item = itemNamed(*order, text))
+        if (const auto item = OrderFinder::itemNamed(*order, text))
             state.item = itemName(*item);
     if (!r.named.isEmpty()) {
         QStringList ids;
@@ -201,9 +205,7 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
         return plan;
 
     Reading r;
-    r.named = namedOrders(s, a.slotValues.orderIds, &r.unknown);
-    if (r.named.isEmpty())
-        r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    readOrders(s, a, text, state, r);
     if (!r.unknown.isEmpty() && r.named.isEmpty())
         plan.refusal = QStringLiteral("I couldn't find an order %1 on your account; could you check the number?").arg(r.unknown);
     r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text) || !subscriptionChangeAsked(text).isEmpty();
@@ -284,7 +286,7 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
             state.intent = QLatin1String(nlu::intent::RefundRequest);
             return;
         }
-        planRefund(*order, a, text, state.item, plan);
+        planRefund(*order, a, text, state.item, returnWindowDays(customer), plan);
         return;
     }
     if (asksToCancelOrder(text) && !order) {
@@ -308,7 +310,7 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
             plan.request.kind = RequestedAction::Cancel;
             plan.request.orderId = order->id;
         } else {
-            plan.refusal = QStringLiteral("Order %1 is %2, so it can no longer be cancelled.").arg(order->id, order->status);
+            plan.refusal = cannotCancel(*order, returnWindowDays(customer));
             plan.orders = {*order};
         }
         return;
@@ -327,7 +329,7 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
 }
 
 void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
-                             TurnPlan &plan)
+                             int windowDays, TurnPlan &plan)
 {
     // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
@@ -340,10 +342,10 @@ void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QSt
         plan.refusal = owed.error().message;
         return;
     }
-    const qint64 returnWindowMs = qint64(kReturnWindowDays) * 86400000;
+    const qint64 returnWindowMs = qint64(windowDays) * 86400000;
     if (o.status == QLatin1String("delivered") && o.deliveredAt > 0 && m_nowMs - o.deliveredAt > returnWindowMs) {
         plan.refusal = QStringLiteral("Order %1 was delivered more than %2 days ago, outside our return window, so I can't "
-                                      "refund it here.").arg(o.id).arg(kReturnWindowDays);
+                                      "refund it here.").arg(o.id).arg(windowDays);
         plan.orders = {o};
         return;
     }
@@ -356,9 +358,9 @@ void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QSt
     }
     const double left = o.total - o.refundedAmount;
     double amount = left;
-    std::optional<QJsonObject> item = itemNamed(o, text);
+    std::optional<QJsonObject> item = OrderFinder::itemNamed(o, text);
     if (!item && !carriedItem.isEmpty() && matches("\\b(them|it|those|these|that|they)\\b", text))
-        item = itemNamed(o, carriedItem);
+        item = OrderFinder::itemNamed(o, carriedItem);
     if (item)
         amount = qMin(paidFor(*item), left);
     if (a.slotValues.amount)

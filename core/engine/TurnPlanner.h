@@ -35,7 +35,7 @@ struct TurnPlan
 class TurnPlanner
 {
 public:
-    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery
+    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery (60 for Premium)
 
     TurnPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
 
@@ -72,11 +72,13 @@ private:
                                            const Reading &r, dialogue::DialogueState &state);
     static void addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan);
     static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
-    QList<Order> namedOrders(const Session &s, const QStringList &ids, QString *unknown);
+    // Fills the reading's orders: named by number or item, the one before, or referred to.
+    void readOrders(const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state,
+                    Reading &r);
     void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
                    const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
     void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
-                    TurnPlan &plan);
+                    int windowDays, TurnPlan &plan);
     void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
 
     ActionExecutor &m_actions;

@@ -73,6 +73,21 @@ bool asksAboutOrderFacts(const QString &text)
     return re.match(text).hasMatch();
 }
 
+bool mentionsOrderOrProblem(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:where|wheres|here|order|package|came|come|coming|arriv\w*|still|yet|return|exchange|swap|fit|fits|broke|broken)"
+        R"(|damaged|defective|leaks?|leaking|ripped|torn|refund|money back|cancel|replace|faulty|missing|hole|pilled)\b)"));
+    return re.match(text).hasMatch();
+}
+
+bool asksForEarlierOrder(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:one|order) before (?:that|it|this|the)\b|\bprevious (?:one|order)\b|\border before\b)"));
+    return re.match(text).hasMatch();
+}
+
 QString outOfScope(const QString &text)
 {
     static const QRegularExpression re = caseless(QStringLiteral(
