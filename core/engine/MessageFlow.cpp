@@ -220,6 +220,8 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     const bool aiTier = s.currentTier != Tier::HumanAgent;
     if (plan.confirmed && aiTier)
         report = m_actions.carryOut(s, customer, caps, *plan.confirmed, now);
+    if (report.refunded > 0) // the dialogue remembers it: the same item is not refunded twice
+        state.refunded << plan.confirmed->orderId + QLatin1Char('/') + plan.confirmed->item;
     report.orders = plan.orders;
     // An order was read to answer, or to summarise or carry out what was asked about it.
     const bool orderRead = !plan.orders.isEmpty() || !plan.request.orderId.isEmpty()

@@ -24,7 +24,7 @@ QStringList wordsOf(const QString &text)
 bool isGeneric(const QString &word)
 {
     static const QStringList generic{QStringLiteral("pack"), QStringLiteral("pair"), QStringLiteral("trail")};
-    return word.size() < 4 || generic.contains(word);
+    return word.size() < 3 || generic.contains(word);
 }
 
 // Where in the message (as words) an item of the order is named; -1 when none is.
@@ -101,12 +101,20 @@ std::optional<Order> OrderFinder::before(const QString &current)
 
 std::optional<QJsonObject> OrderFinder::itemNamed(const Order &o, const QString &text)
 {
+    // The item sharing the most distinctive words: "drift sleeping pad" is the pad, not the sleeping bag.
     const QStringList said = wordsOf(text);
-    for (const QJsonValue &v : o.items)
+    std::optional<QJsonObject> best;
+    int bestWords = 0;
+    for (const QJsonValue &v : o.items) {
+        int words = 0;
         for (const QString &word : wordsOf(itemName(v)))
-            if (!isGeneric(word) && said.contains(word))
-                return v.toObject();
-    return std::nullopt;
+            words += !isGeneric(word) && said.contains(word) ? 1 : 0;
+        if (words > bestWords) {
+            best = v.toObject();
+            bestWords = words;
+        }
+    }
+    return best;
 }
 
 } // namespace tierdesk

@@ -4,6 +4,7 @@
 #include "core/engine/QuestionPlanner.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/dialogue/Questions.h"
+#include "core/engine/dialogue/Requests.h"
 #include "core/nlu/Intents.h"
 
 #include <QHash>
@@ -14,6 +15,12 @@ namespace tierdesk {
 namespace {
 
 using dialogue::Answer;
+using dialogue::asksForCredit;
+using dialogue::asksForRefund;
+using dialogue::asksRefundStatus;
+using dialogue::asksToCancelOrder;
+using dialogue::mentionsSubscription;
+using dialogue::subscriptionChangeAsked;
 
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
 QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
@@ -27,55 +34,6 @@ bool matches(const char *pattern, const QString &text)
         it = compiled.insert(pattern, QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption));
     return it->match(text).hasMatch();
 }
-
-// Money back asked for in words; "where is my refund" asks about one already given.
-bool asksForRefund(const QString &text)
-{
-    static const QRegularExpression ask(QStringLiteral("\\b(refund|money back|reimburse|reimbursement)\\b"),
-                                        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression statusOnly(
-        QStringLiteral("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund\\b|\\brefund (status|policy)\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    return ask.match(text).hasMatch() && !statusOnly.match(text).hasMatch();
-}
-
-bool asksRefundStatus(const QString &text)
-{
-    return matches("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund", text);
-}
-
-bool mentionsSubscription(const QString &text)
-{
-    return matches("\\b(subscription|subscribed?|membership|member|plan|trail club|renewal)\\b", text);
-}
-
-bool asksToCancelOrder(const QString &text)
-{
-    return matches("\\b(cancel|cancell?ing|call off)\\b", text) && !mentionsSubscription(text);
-}
-
-// A concrete subscription change asked for in words; empty when none.
-QString subscriptionChangeAsked(const QString &text)
-{
-    const bool planVerb = matches("\\b(switch|upgrade|downgrade|change|move)\\b", text);
-    if (!mentionsSubscription(text) && !matches("\\b(resume|unpause|reactivate|pause)\\b", text)
-        && !(planVerb && matches("\\b(premium|plus|basic)\\b", text)))
-        return {};
-    static const QRegularExpression plans(QStringLiteral("\\b(premium|plus|basic)\\b"), QRegularExpression::CaseInsensitiveOption);
-    if (const QRegularExpressionMatch plan = plans.match(text); planVerb && plan.hasMatch())
-        return QStringLiteral("plan:") + plan.captured(1).toLower();
-    if (matches("\\b(resume|unpause|reactivate|restart|turn (it )?back on)\\b", text))
-        return QStringLiteral("active");
-    if (matches("\\bpause\\b", text))
-        return QStringLiteral("paused");
-    if (matches("\\b(cancel|end|stop|terminate|quit)\\b", text))
-        return QStringLiteral("cancelled");
-    return {};
-}
-
-// A credit asked for in words, with its amount. Claims that someone approved it
-// already grant nothing: the request is judged like any other.
-bool asksForCredit(const QString &text) { return matches("\\b(credit|store credit|account credit)\\b", text); }
 
 QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
 
@@ -152,7 +110,7 @@ std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QLis
     return named.first();
 }
 
-bool TurnPlanner::answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan)
+bool TurnPlanner::answerPending(const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
 {
     if (!state.pending)
         return false;
@@ -163,11 +121,37 @@ bool TurnPlanner::answerPending(const QString &text, dialogue::DialogueState &st
         plan.confirmed = pending;
         return true;
     }
+    // "sorry i meant $8 not 5": the same credit, with the amount corrected, is asked again.
+    if (pending.action == QLatin1String("apply_credit") && a.slotValues.amount.value_or(0) > 0 && dialogue::correctsDetail(text)) {
+        plan.request.kind = RequestedAction::Credit;
+        plan.request.amount = *a.slotValues.amount;
+        return true;
+    }
     if (answer == Answer::No) {
         plan.declined = pending.summary;
-        return !dialogue::isCorrection(text); // "no, I asked about the refund" goes on
+        // "no, I asked about the refund", "no wait, just pause it instead": the rest is read too.
+        const bool more = dialogue::clausesOf(text).size() > 1 || text.contains(QLatin1Char('?'))
+                          || !subscriptionChangeAsked(text).isEmpty();
+        return !dialogue::isCorrection(text) && !more;
     }
     return false;
+}
+
+void TurnPlanner::correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed)
+{
+    const QString &intent = a.intent.intent;
+    if (r.moneyWords || ActionExecutor::isOrderTopic(intent))
+        return;
+    // An order named in small talk or in words the model cannot place is what the
+    // message is about ("hi again, ORD-10011 still hasnt arrived").
+    const bool unplaced = a.intent.confidence < 0.5 || is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks)
+                          || is(intent, nlu::intent::Goodbye) || is(intent, nlu::intent::GeneralQuestion);
+    const bool aboutNamed = !r.named.isEmpty() && (unplaced || r.aboutOrderFacts);
+    const bool aboutDiscussed = r.named.isEmpty() && r.aboutOrderFacts && discussed;
+    if (!aboutNamed && !aboutDiscussed)
+        return;
+    a.intent.intent = QLatin1String(asksRefundStatus(text) ? nlu::intent::RefundStatus : nlu::intent::OrderStatus);
+    a.intent.category = nlu::categoryOfIntent(a.intent.intent);
 }
 
 std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
@@ -201,7 +185,7 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
                            dialogue::DialogueState &state)
 {
     TurnPlan plan;
-    if (answerPending(text, state, plan))
+    if (answerPending(text, a, state, plan))
         return plan;
 
     Reading r;
@@ -213,14 +197,8 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     if (!plan.outOfScope.isEmpty())
         return plan;
 
-    // A question about the order under discussion is about that order, however the
-    // classifier read it ("ok so when does it actually ship" is no thank-you).
     r.aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
-    const bool discussed = !r.referenced.isEmpty() || !state.orderId.isEmpty();
-    if (r.named.isEmpty() && r.aboutOrderFacts && discussed && !r.moneyWords && !ActionExecutor::isOrderTopic(a.intent.intent)) {
-        a.intent.intent = QLatin1String(nlu::intent::OrderStatus);
-        a.intent.category = nlu::categoryOfIntent(a.intent.intent);
-    }
+    correctIntent(a, r, text, !r.referenced.isEmpty() || !state.orderId.isEmpty());
     const std::optional<Order> order = conversationOrder(s, a, text, r, state);
 
     // Claimed approvals or permissions grant nothing: nothing is put to the customer on them.
@@ -232,7 +210,9 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     }
     // Several requests in one message: the action goes with the order named beside it.
     const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
-    planMoney(s, customer, a, text, moneyOrder, state, plan);
+    planMoney(s, customer, a, text, moneyOrder, !r.named.isEmpty(), state, plan);
+    if (plan.request.kind != RequestedAction::None)
+        state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
     // An intent stays active only while one of its slots is awaited (a confirmation
     // keeps its own action); the state, and its row, change only when the dialogue does.
     if (state.awaitingSlot.isEmpty())
@@ -266,14 +246,40 @@ void TurnPlanner::addFacts(const Customer &customer, const QString &text, const 
         plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
 }
 
+bool TurnPlanner::planException(const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state,
+                                TurnPlan &plan)
+{
+    if (!dialogue::asksForException(text))
+        return false;
+    // The order and item asked about now, else the refund just refused by policy.
+    QString orderId = order ? order->id : QString();
+    QString item = order ? state.item : QString();
+    if (!state.refused.isEmpty() && (!order || state.refused.startsWith(order->id + QLatin1Char('/')))) {
+        orderId = state.refused.section(QLatin1Char('/'), 0, 0);
+        item = state.refused.section(QLatin1Char('/'), 1);
+    }
+    if (orderId.isEmpty())
+        return false;
+    plan.request.kind = RequestedAction::Refund;
+    plan.request.policyException = true;
+    plan.request.orderId = orderId;
+    plan.request.item = item;
+    return true;
+}
+
 void TurnPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
-                            const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
+                            const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan)
 {
     const QString awaited = state.awaitingSlot;
-    const bool gotOrder = awaited == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
-    const bool continuesRefund = gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest);
+    const bool gotOrder = awaited == QLatin1String("order_id") && order && named;
+    // "and the sleeping bag too": the refund just asked for, for another item.
+    const bool sameAgain = state.lastRequest == QLatin1String("process_refund") && order && dialogue::asksSameAgain(text)
+                           && OrderFinder::itemNamed(*order, text);
+    const bool continuesRefund = (gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest)) || sameAgain;
     const bool continuesCancel = gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder);
     state.awaitingSlot.clear();
+    if (planException(text, order, state, plan))
+        return;
     const QString change = subscriptionChangeAsked(text);
     if (!change.isEmpty()) {
         planSubscription(customer, text, plan);
@@ -286,7 +292,7 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
             state.intent = QLatin1String(nlu::intent::RefundRequest);
             return;
         }
-        planRefund(*order, a, text, state.item, returnWindowDays(customer), plan);
+        planRefund(*order, a, text, returnWindowDays(customer), state, plan);
         return;
     }
     if (asksToCancelOrder(text) && !order) {
@@ -328,8 +334,8 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
     }
 }
 
-void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
-                             int windowDays, TurnPlan &plan)
+void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
+                             dialogue::DialogueState &state, TurnPlan &plan)
 {
     // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
@@ -342,42 +348,56 @@ void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QSt
         plan.refusal = owed.error().message;
         return;
     }
+    std::optional<QJsonObject> item = OrderFinder::itemNamed(o, text);
+    if (!item && !state.item.isEmpty() && matches("\\b(them|it|those|these|that|they)\\b", text))
+        item = OrderFinder::itemNamed(o, state.item);
+    const QString itemLabel = item ? item->value(QLatin1String("name")).toString() : QString();
+    if (!itemLabel.isEmpty() && state.refunded.contains(o.id + QLatin1Char('/') + itemLabel)) {
+        plan.refusal = QStringLiteral("The %1 from %2 has already been refunded in this conversation; refunds usually appear "
+                                      "within 5-10 business days.").arg(itemLabel, o.id);
+        return;
+    }
     const qint64 returnWindowMs = qint64(windowDays) * 86400000;
     if (o.status == QLatin1String("delivered") && o.deliveredAt > 0 && m_nowMs - o.deliveredAt > returnWindowMs) {
         plan.refusal = QStringLiteral("Order %1 was delivered more than %2 days ago, outside our return window, so I can't "
                                       "refund it here.").arg(o.id).arg(windowDays);
         plan.orders = {o};
+        state.refused = o.id + QLatin1Char('/') + itemLabel; // "make an exception" asks a person about it
         return;
     }
     if (o.status == QLatin1String("shipped")) {
         // In transit: its delivery comes first, then a return within the window.
         plan.refusal = QStringLiteral("Order %1 is on its way, so it can't be refunded yet: once it arrives you can return it "
-                                      "within 30 days for a refund.").arg(o.id);
+                                      "within %2 days for a refund.").arg(o.id).arg(windowDays);
         plan.orders = {o};
         return;
     }
     const double left = o.total - o.refundedAmount;
-    double amount = left;
-    std::optional<QJsonObject> item = OrderFinder::itemNamed(o, text);
-    if (!item && !carriedItem.isEmpty() && matches("\\b(them|it|those|these|that|they)\\b", text))
-        item = OrderFinder::itemNamed(o, carriedItem);
-    if (item)
-        amount = qMin(paidFor(*item), left);
-    if (a.slotValues.amount)
-        amount = *a.slotValues.amount;
-    if (const Status owed = ActionExecutor::owes(o, amount); !owed) {
-        plan.refusal = owed.error().message;
+    double amount = item ? qMin(paidFor(*item), left) : left;
+    // A refund is capped at what was paid and not yet refunded, whatever amount is asked for.
+    if (a.slotValues.amount) {
+        amount = qMin(*a.slotValues.amount, left);
+        if (*a.slotValues.amount > left + 0.005)
+            plan.request.askedAmount = *a.slotValues.amount;
+    }
+    if (const Status owed = ActionExecutor::owes(o, amount); !owed || amount <= 0) {
+        plan.refusal = owed ? QString() : owed.error().message;
         return;
     }
     plan.request.kind = RequestedAction::Refund;
     plan.request.amount = amount;
     plan.request.orderId = o.id;
-    plan.request.item = item ? item->value(QLatin1String("name")).toString() : QString();
+    plan.request.item = itemLabel;
 }
 
 void TurnPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan)
 {
     const QString change = subscriptionChangeAsked(text);
+    if (dialogue::aboutSomeoneElsesAccount(text)) {
+        plan.refusal = QStringLiteral("I can only make changes to the membership on your own account. The account holder can "
+                                      "change theirs under Account > Trail Club, or contact us themselves.");
+        return;
+    }
     if (customer.subscription.isEmpty() || statusOf(customer) == QLatin1String("cancelled")) {
         plan.refusal = QStringLiteral("There is no active membership on your account to change.");
         return;
@@ -398,7 +418,9 @@ QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &cu
     case RequestedAction::None:
         return {};
     case RequestedAction::Refund:
-        what = r.item.isEmpty()
+        if (r.askedAmount > 0)
+            what = QStringLiteral("Order %1 has %2 left to refund, so that is the most I can refund. ").arg(r.orderId, money(r.amount));
+        what += r.item.isEmpty()
                    ? QStringLiteral("I'll refund %1 for order %2 to your original payment method.").arg(money(r.amount), r.orderId)
                    : QStringLiteral("I'll refund %1 for the %2 from %3 to your original payment method.")
                          .arg(money(r.amount), r.item, r.orderId);
@@ -452,6 +474,10 @@ QString TurnPlanner::describe(const RequestedAction &r)
 {
     switch (r.kind) {
     case RequestedAction::Refund:
+        if (r.policyException)
+            return r.item.isEmpty() ? QStringLiteral("your request for an exception to our policy for order %1").arg(r.orderId)
+                                    : QStringLiteral("your request for an exception to our policy for the %1 from %2")
+                                          .arg(r.item, r.orderId);
         return QStringLiteral("your refund of %1 for %2").arg(money(r.amount), r.orderId);
     case RequestedAction::Credit:
         return QStringLiteral("your request for a %1 credit").arg(money(r.amount));

@@ -65,20 +65,26 @@ private:
     };
 
     // A yes or no to the confirmation asked for; true when that is all the message says.
-    static bool answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan);
+    static bool answerPending(const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan);
     // The order the message is about (named, referred to, holding the item named, else the
     // latest for an order question); remembers it in the dialogue.
     std::optional<Order> conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
                                            const Reading &r, dialogue::DialogueState &state);
+    // A question about an order named or under discussion is about that order, however the
+    // classifier read it ("ok so when does it actually ship" is no thank-you).
+    static void correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed);
     static void addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan);
     static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
     // Fills the reading's orders: named by number or item, the one before, or referred to.
     void readOrders(const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state,
                     Reading &r);
     void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
-                   const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
-    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
-                    int windowDays, TurnPlan &plan);
+                   const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan);
+    // An exception to policy asked for ("make an exception"): a request only a person decides.
+    static bool planException(const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state,
+                              TurnPlan &plan);
+    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
+                    dialogue::DialogueState &state, TurnPlan &plan);
     void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
 
     ActionExecutor &m_actions;

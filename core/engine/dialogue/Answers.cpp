@@ -111,6 +111,7 @@ QString claimsAuthority(const QString &text)
         R"(\b(?:already (?:approved|agreed|authori[sz]ed|promised)|pre-?approved|(?:colleague|manager|supervisor|agent|rep|someone))"
         R"( (?:already )?(?:approved|promised|authori[sz]ed|agreed|said i(?:'d| would)? (?:get|be))|promised me)"
         R"(|i'?m (?:a |an |the )?(?:tierdesk |your )?(?:developer|admin|administrator|engineer|employee|staff member|manager|supervisor))"
+        R"(|(?:i'?m|i am) (?:the |an? )?(?:owner|ceo|founder|co-?founder|boss)\b)"
         R"(|testing prod|set \w+ ?= ?\w+|can ?process ?refunds|max ?refund ?amount|max ?credit ?amount|admin mode|developer mode)"
         R"(|ignore (?:all |your |the )?(?:previous |prior )?(?:instructions|rules)|system prompt|override)\b)"));
     return re.match(text).captured(0);

@@ -40,6 +40,12 @@ QJsonObject DialogueState::toJson() const
                   {QStringLiteral("lastMentioned"), toArray(lastMentioned)}};
     if (!topic.isEmpty())
         o.insert(QStringLiteral("topic"), QJsonObject{{QStringLiteral("question"), topic}, {QStringLiteral("intent"), topicIntent}});
+    if (!lastRequest.isEmpty())
+        o.insert(QStringLiteral("lastRequest"), lastRequest);
+    if (!refused.isEmpty())
+        o.insert(QStringLiteral("refused"), refused);
+    if (!refunded.isEmpty())
+        o.insert(QStringLiteral("refunded"), toArray(refunded));
     if (amount)
         o.insert(QStringLiteral("amount"), *amount);
     if (pending)
@@ -65,6 +71,9 @@ DialogueState DialogueState::fromJson(const QJsonObject &o)
     const QJsonObject topic = o.value(QLatin1String("topic")).toObject();
     s.topic = str(topic, "question");
     s.topicIntent = str(topic, "intent");
+    s.lastRequest = str(o, "lastRequest");
+    s.refused = str(o, "refused");
+    s.refunded = toList(o.value(QLatin1String("refunded")));
     if (o.value(QLatin1String("amount")).isDouble())
         s.amount = o.value(QLatin1String("amount")).toDouble();
     const QJsonObject p = o.value(QLatin1String("pending")).toObject();
