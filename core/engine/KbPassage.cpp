@@ -24,6 +24,13 @@ bool isFunctionWord(const QString &w)
         QStringLiteral("get"), QStringLiteral("got"), QStringLiteral("should"), QStringLiteral("would"), QStringLiteral("could"),
         QStringLiteral("pls"), QStringLiteral("please"), QStringLiteral("about"), QStringLiteral("just"), QStringLiteral("also"),
         QStringLiteral("use"),
+        // Words that point at something without naming it ("the other thing", "one before").
+        QStringLiteral("one"), QStringLiteral("other"), QStringLiteral("thing"), QStringLiteral("things"), QStringLiteral("stuff"),
+        QStringLiteral("bit"), QStringLiteral("part"), QStringLiteral("time"), QStringLiteral("went"), QStringLiteral("know"),
+        QStringLiteral("mean"), QStringLiteral("like"), QStringLiteral("really"), QStringLiteral("lol"), QStringLiteral("okay"),
+        QStringLiteral("yes"), QStringLiteral("yeah"), QStringLiteral("right"), QStringLiteral("again"), QStringLiteral("before"),
+        QStringLiteral("after"), QStringLiteral("anything"), QStringLiteral("something"), QStringLiteral("everything"),
+        QStringLiteral("anyone"), QStringLiteral("someone"), QStringLiteral("then"), QStringLiteral("still"), QStringLiteral("yet"),
     };
     return w.size() < 3 || words.count(w) > 0;
 }
@@ -198,9 +205,11 @@ struct Ranked
     QList<QPair<double, int>> ranked; // score, passage index; best first
 };
 
-Ranked rank(const ParsedArticle &article, const QString &question, const QString &topic)
+Ranked rank(const ParsedArticle &article, const QString &question, const QString &topic, bool negations = true)
 {
-    const nlu::StringSet asked = questionStems(question);
+    nlu::StringSet asked = questionStems(question);
+    if (!negations)
+        asked.erase(negation());
     nlu::StringSet context = topic.isEmpty() ? nlu::StringSet() : contentStems(topic);
     for (const QString &s : asked)
         context.erase(s);
@@ -214,7 +223,7 @@ Ranked rank(const ParsedArticle &article, const QString &question, const QString
         score += qMin(0.6, 0.3 * overlap(context, article.stems.at(i), text)); // the topic only breaks ties
         if ((kind.time && holdsTime(text)) || (kind.price && text.contains(QLatin1Char('$')))
             || (kind.phone && holdsPhoneNumber(text)))
-            score += 0.75;
+            score += kind.phone ? 1.25 : 0.75; // a phone number is what "your phone number" asks for
         out.ranked.append({score, i});
     }
     std::stable_sort(out.ranked.begin(), out.ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
@@ -241,12 +250,21 @@ bool knowledgeAnswers(const KbArticle &article, const QString &question)
         onSubject = onSubject || inSubject;
         covered += inSubject || inBody ? 1 : 0;
     }
-    // The article is about what was asked, and covers at least half of it or has a
-    // passage holding two of its words.
-    if (!onSubject)
-        return false;
-    const double passage = passageScore(article.body, question);
-    return passage >= 2 || (covered * 2 >= int(asked.size()) && passage >= 1);
+    // A passage holds two of the question's words, or the article is about what was asked
+    // and covers at least half of it (a one-word question, "working", is too vague for that).
+    // A shared "not" says nothing of the subject: "isnt working" is no answer to anything.
+    const Ranked ranked = rank(parsedArticle, question, {}, false);
+    const double passage = ranked.ranked.isEmpty() ? 0 : ranked.ranked.first().first;
+    return passage >= 2 || (onSubject && asked.size() >= 2 && covered * 2 >= int(asked.size()) && passage >= 1);
+}
+
+double subjectScore(const KbArticle &article, const QString &question)
+{
+    const nlu::StringSet subject = contentStems(article.title + QLatin1Char(' ') + article.keywords);
+    double score = 0;
+    for (const QString &s : questionStems(question))
+        score += subject.count(s) > 0 ? 1 : 0;
+    return score;
 }
 
 bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question)

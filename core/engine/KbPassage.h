@@ -13,10 +13,13 @@ namespace tierdesk {
 QString answeringPassage(const QString &articleBody, const QString &question, const QString &topic = {});
 // How well the best passage of the article answers the question (0: none shares a word).
 double passageScore(const QString &articleBody, const QString &question, const QString &topic = {});
-// Whether an article answers the question though the intent model is unsure of it: its
-// title or keywords name what was asked, it covers at least half of the question's words,
-// and a passage shares one ("whats the warranty on a daypack").
+// Whether an article answers the question though the intent model is unsure of it: a
+// passage holds two of the question's words, or its title or keywords name what was asked,
+// it covers at least half of the question's words and a passage shares one ("whats the
+// warranty on a daypack").
 bool knowledgeAnswers(const KbArticle &article, const QString &question);
+// How many of the question's words the article's title and keywords hold (what it is about).
+double subjectScore(const KbArticle &article, const QString &question);
 bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question);
 
 } // namespace tierdesk

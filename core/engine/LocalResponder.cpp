@@ -45,31 +45,45 @@ QString leadSentences(const QString &body, int sentences)
 
 } // namespace
 
+static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
+                                const KbArticle *preferred = nullptr);
+
 const KbArticle &bestArticle(const ReplyContext &ctx)
 {
-    // bm25 ranks words, not meaning: among the top hits, an article of the
-    // category the message is about answers it better than a stronger word match.
-    // A general inquiry names no subject, so it prefers no article.
+    // bm25 ranks words, not meaning: among the top hits, an article of the category the
+    // message is about answers it better than a stronger word match; among those, the one
+    // whose passage answers the message best. A general inquiry names no category.
     const QString category = toString(ctx.analysis.intent.category);
-    if (ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry)
+    if (ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry) {
+        QList<KbHit> ofCategory;
         for (const KbHit &hit : ctx.knowledge)
             if (hit.article.category == category)
-                return hit.article;
-    return ctx.knowledge.first().article;
+                ofCategory << hit;
+        if (!ofCategory.isEmpty()) {
+            const qint64 id = bestFor(ofCategory, ctx.message, {}).id;
+            for (const KbHit &hit : ctx.knowledge)
+                if (hit.article.id == id)
+                    return hit.article;
+        }
+    }
+    return bestFor(ctx.knowledge, ctx.message, {});
 }
 
 // Among the hits, the article whose best passage answers `question` best (and, for a
 // follow-up, its topic); `preferred` (the article of the message as a whole) gets a head
 // start, and the search's order breaks ties.
 static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
-                                const KbArticle *preferred = nullptr)
+                                const KbArticle *preferred)
 {
     int best = 0;
     double bestScore = 0;
     for (int i = 0; i < hits.size(); ++i) {
         const QString &body = hits.at(i).article.body;
         // A follow-up's article is also one about its topic.
-        double score = passageScore(body, question, topic) - 0.1 * i;
+        const double passage = passageScore(body, question, topic);
+        if (passage <= 0 && topic.isEmpty())
+            continue;
+        double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
         if (!topic.isEmpty())
             score += 0.5 * passageScore(body, topic);
         if (preferred && hits.at(i).article.id == preferred->id)
@@ -93,7 +107,10 @@ bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
         return true;
     if (knowledge.isEmpty())
         return false;
-    return knowledge.first().article.category == toString(a.intent.category) || a.intent.confidence >= 0.3;
+    // A general inquiry is no subject: an article filed under it matches nothing in particular.
+    const bool sameSubject = a.intent.category != IssueCategory::GeneralInquiry
+                             && knowledge.first().article.category == toString(a.intent.category);
+    return sameSubject || a.intent.confidence >= 0.3;
 }
 
 QString fitLength(const QString &text, int maxChars)

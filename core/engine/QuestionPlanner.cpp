@@ -69,7 +69,8 @@ void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialog
     const QString asked = k.questions.isEmpty() ? text : k.questions.join(QLatin1Char(' '));
     // A follow-up by its words ("and for...", "does it..."), or one the intent model cannot
     // place elsewhere: unsure of it, or reading it as the topic's own intent.
-    const bool followUp = dialogue::isFollowUp(text) || a.intent.confidence < 0.5 || a.intent.intent == state.topicIntent;
+    const bool followUp = (dialogue::isFollowUp(text) || a.intent.confidence < 0.5 || a.intent.intent == state.topicIntent)
+                          && !dialogue::pointsVaguely(text); // "the other thing" is not the topic
     if (!state.topic.isEmpty() && state.topic != asked && followUp) {
         k.topic = state.topic;
         k.query = state.topic + QLatin1Char(' ') + asked;
@@ -105,6 +106,9 @@ void QuestionPlanner::plan(const QString &text, const std::optional<Order> &orde
         }
         return;
     }
+    // Asking for a person or a manager is the whole message: the escalation answers it.
+    if (a.intent.intent == QLatin1String(nlu::intent::HumanRequest) || a.intent.intent == QLatin1String(nlu::intent::ManagerRequest))
+        return;
     if (plan.answersWithoutKnowledge() || isSmallTalk(a.intent.intent)) {
         k.questions = questionsBeside(text, order, plan);
         if (k.questions.isEmpty())

@@ -77,11 +77,15 @@ void TurnPlanner::readOrders(const Session &s, const MessageAnalysis &a, const Q
             r.named = {*earlier};
         return;
     }
+    r.vague = dialogue::pointsVaguely(text);
+    if (r.vague)
+        return; // "no not that, the other thing": no order is assumed
     r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
     // "my gloves", "the boots order": the orders holding the items named, when the message
     // is about an order or a problem with an item (not "how do i wash merino").
     const bool aboutOrders = dialogue::asksAboutOrderFacts(text) || dialogue::mentionsOrderOrProblem(text)
-                             || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5);
+                             || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5)
+                             || (!state.lastRequest.isEmpty() && dialogue::asksSameAgain(text));
     if (!aboutOrders)
         return;
     std::optional<Order> current;
@@ -127,6 +131,14 @@ bool TurnPlanner::answerPending(const QString &text, const MessageAnalysis &a, d
         plan.request.amount = *a.slotValues.amount;
         return true;
     }
+    // "the tee order" after "shall I cancel ORD-10004?": which order is meant, asked again.
+    const bool namesWhich = answer == Answer::Other && !text.contains(QLatin1Char('?'))
+                            && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
+    if (namesWhich && (pending.action == QLatin1String("cancel_order") || pending.action == QLatin1String("process_refund"))) {
+        state.awaitingSlot = QStringLiteral("order_id");
+        state.intent = QLatin1String(pending.action == QLatin1String("cancel_order") ? nlu::intent::CancelOrder
+                                                                                       : nlu::intent::RefundRequest);
+    }
     if (answer == Answer::No) {
         plan.declined = pending.summary;
         // "no, I asked about the refund", "no wait, just pause it instead": the rest is read too.
@@ -160,6 +172,8 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
     const QString current = !r.referenced.isEmpty() ? r.referenced : state.orderId;
     const bool orderTopic = ActionExecutor::isOrderTopic(a.intent.intent);
     std::optional<Order> order;
+    if (r.vague)
+        return order;
     if (!r.named.isEmpty())
         order = r.named.first();
     else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
@@ -237,12 +251,13 @@ void TurnPlanner::addFacts(const Customer &customer, const QString &text, const 
 {
     if (plan.request.kind != RequestedAction::None)
         return;
-    if (order && asksRefundStatus(text))
+    const bool waitsForRefund = order && order->refundedAmount > 0 && (dialogue::asksWhen(text) || dialogue::saysStillWaiting(text));
+    if (order && (asksRefundStatus(text) || waitsForRefund))
         plan.refundFact = order->refundedAmount > 0
                               ? QStringLiteral("A refund of %1 was issued for order %2; refunds appear within 5-10 business days.")
                                     .arg(money(order->refundedAmount), order->id)
                               : QStringLiteral("No refund has been issued for order %1 so far.").arg(order->id);
-    if (mentionsSubscription(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
+    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
 }
 
@@ -272,11 +287,11 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
 {
     const QString awaited = state.awaitingSlot;
     const bool gotOrder = awaited == QLatin1String("order_id") && order && named;
-    // "and the sleeping bag too": the refund just asked for, for another item.
-    const bool sameAgain = state.lastRequest == QLatin1String("process_refund") && order && dialogue::asksSameAgain(text)
-                           && OrderFinder::itemNamed(*order, text);
-    const bool continuesRefund = (gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest)) || sameAgain;
-    const bool continuesCancel = gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder);
+    // "and the sleeping bag too", "and ORD-10007?": what was just asked for, for another order or item.
+    const bool sameAgain = named && dialogue::asksSameAgain(text) && !dialogue::asksAboutOrderFacts(text);
+    const auto again = [&](const char *action) { return sameAgain && state.lastRequest == QLatin1String(action); };
+    const bool continuesRefund = (gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest)) || again("process_refund");
+    const bool continuesCancel = (gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder)) || again("cancel_order");
     state.awaitingSlot.clear();
     if (planException(text, order, state, plan))
         return;
@@ -312,6 +327,7 @@ void TurnPlanner::planMoney(const Session &s, const Customer &customer, const Me
         return;
     }
     if ((asksToCancelOrder(text) || continuesCancel) && order) {
+        state.lastRequest = QStringLiteral("cancel_order"); // "and ORD-10007?" asks the same, answered or not
         if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
             plan.request.kind = RequestedAction::Cancel;
             plan.request.orderId = order->id;

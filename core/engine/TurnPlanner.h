@@ -62,6 +62,7 @@ private:
         QString unknown;
         bool moneyWords = false;
         bool aboutOrderFacts = false;
+        bool vague = false; // "the other thing": points at nothing the dialogue knows
     };
 
     // A yes or no to the confirmation asked for; true when that is all the message says.

@@ -26,7 +26,7 @@ Answer answerTo(const QString &text)
         R"(^(?:no|nope|nah|no thanks|no thank you|not now|never ?mind|nevermind|cancel that|don't|dont|do not|stop|wait)\b)"
         R"(|\b(?:don't|dont|do not) (?:do|go ahead|refund|cancel|change|bother)|\bchanged my mind\b)"));
     static const QRegularExpression yes = caseless(QStringLiteral(
-        R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
+        R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|fine|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
         R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"));
     if (no.match(w).hasMatch())
         return Answer::No;
@@ -62,7 +62,7 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
             index = lastMentioned.size() > 1 && lastMentioned.first() == current ? 1 : 0;
         return index < lastMentioned.size() ? lastMentioned.at(index) : QString();
     }
-    static const QRegularExpression pronoun = caseless(QStringLiteral(R"(\b(?:it|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
+    static const QRegularExpression pronoun = caseless(QStringLiteral(R"(\b(?:it|its|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
     return pronoun.match(w).hasMatch() ? current : QString();
 }
 
@@ -78,6 +78,14 @@ bool mentionsOrderOrProblem(const QString &text)
     static const QRegularExpression re = caseless(QStringLiteral(
         R"(\b(?:where|wheres|here|order|package|came|come|coming|arriv\w*|still|yet|return|exchange|swap|fit|fits|broke|broken)"
         R"(|damaged|defective|leaks?|leaking|ripped|torn|refund|money back|cancel|replace|faulty|missing|hole|pilled)\b)"));
+    return re.match(text).hasMatch();
+}
+
+bool pointsVaguely(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
+        R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)"));
     return re.match(text).hasMatch();
 }
 

@@ -26,6 +26,10 @@ bool asksAboutOrderFacts(const QString &text);
 // came with a broken zipper", "refund the pants" (not "how do i wash merino").
 bool mentionsOrderOrProblem(const QString &text);
 
+// Whether the message points at something without saying what: "no not that", "the other
+// thing", "you know what i mean". No order or article is assumed for it.
+bool pointsVaguely(const QString &text);
+
 // Whether the message asks about the order before the one under discussion:
 // "and the one before that", "my previous order".
 bool asksForEarlierOrder(const QString &text);

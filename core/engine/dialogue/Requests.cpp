@@ -28,14 +28,21 @@ bool asksForRefund(const QString &text)
 {
     static const QRegularExpression ask = caseless(
         R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)");
-    static const QRegularExpression statusOnly = caseless(
-        R"(\b(?:where|when|status|still waiting for|track|how long)\b.*\brefund\b|\brefund (?:status|policy)\b)");
-    return has(ask, text) && !has(statusOnly, text);
+    return has(ask, text) && !asksRefundStatus(text);
 }
 
 bool asksRefundStatus(const QString &text)
 {
-    static const QRegularExpression re = caseless(R"(\b(?:where|when|status|still waiting for|track|how long)\b.*\brefund)");
+    static const QRegularExpression re = caseless(
+        R"(\b(?:where|when|status|still waiting for|track|how long)\b.*\brefund|\brefund (?:status|policy)\b)"
+        R"(|\brefund\b.*\b(?:still not|not yet|hasn'?t (?:come|arrived|shown)|not on my))");
+    return has(re, text);
+}
+
+bool saysStillWaiting(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:it'?s been|its been|been a (?:week|while)|still (?:not|nothing|waiting)|not (?:here|there|on my) yet|haven'?t (?:got|seen|received))\b)");
     return has(re, text);
 }
 
@@ -100,7 +107,15 @@ bool correctsDetail(const QString &text)
 
 bool asksSameAgain(const QString &text)
 {
-    static const QRegularExpression re = caseless(R"(\b(?:too|as well|also)\b)");
+    static const QRegularExpression re = caseless(R"(\b(?:too|as well|also)\b|^\W*(?:and|what about|how about)\b)");
+    return has(re, text);
+}
+
+bool asksMembershipStatus(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:status|active|paused|what plan|which plan|am i (?:on|subscribed|a member))\b)"
+        R"(|\bdo i (?:have|still have) (?:a |any )?(?:membership|subscription|plan)\b|\bis my (?:membership|subscription|plan)\b)");
     return has(re, text);
 }
 

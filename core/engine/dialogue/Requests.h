@@ -11,6 +11,8 @@ namespace tierdesk::dialogue {
 bool asksForRefund(const QString &text);
 // Where a refund already given is ("wheres my refund", "when will it show").
 bool asksRefundStatus(const QString &text);
+// Waiting for something already under way: "its been a week", "still not on my card".
+bool saysStillWaiting(const QString &text);
 bool mentionsSubscription(const QString &text);
 // An order cancelled: "cancel ORD-10004" (not the membership).
 bool asksToCancelOrder(const QString &text);
@@ -24,8 +26,10 @@ bool aboutSomeoneElsesAccount(const QString &text);
 bool asksForCredit(const QString &text);
 // A correction of a detail just given: "sorry i meant $8 not 5", "make it 8 instead".
 bool correctsDetail(const QString &text);
-// "and the sleeping bag too": the same request again, for something else.
+// "and the sleeping bag too", "and ORD-10007?": the same request again, for something else.
 bool asksSameAgain(const QString &text);
+// Asks how the customer's membership stands: "is my membership active", "what plan am i on".
+bool asksMembershipStatus(const QString &text);
 // Asks for an exception to a policy: "can you make an exception", "just this once".
 bool asksForException(const QString &text);
 
