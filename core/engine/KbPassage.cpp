@@ -158,7 +158,7 @@ bool holdsPhoneNumber(const QString &passage)
 bool holdsTime(const QString &passage)
 {
     static const QRegularExpression re(
-        QStringLiteral("\\b\\d+(?:-\\d+)? (?:business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b|\\bnever expires\\b"));
+        QStringLiteral("\\b\\d+(?:-\\d+)?[- ](?:business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b|\\bnever expires\\b"));
     return re.match(passage).hasMatch();
 }
 
@@ -185,8 +185,13 @@ double overlap(const nlu::StringSet &asked, const nlu::StringSet &passage, const
         if (passage.count(s) > 0) {
             score += 1.0;
         } else if (s == negation()) {
-            if (text.contains(QLatin1String("n't")) || text.contains(QLatin1String("never")) || text.contains(QLatin1String(" not ")))
-                score += 1.0;
+            static const QLatin1String marks[] = {QLatin1String("n't"), QLatin1String("never"), QLatin1String(" not "),
+                                                  QLatin1String("cannot"), QLatin1String("no longer"), QLatin1String(" no ")};
+            for (const QLatin1String &mark : marks)
+                if (text.contains(mark, Qt::CaseInsensitive)) {
+                    score += 1.0;
+                    break;
+                }
         } else if (s.size() >= 5 && text.contains(s, Qt::CaseInsensitive)) {
             score += 1.0;
         } else if (s.size() >= 4) {

@@ -46,34 +46,22 @@ QString leadSentences(const QString &body, int sentences)
 } // namespace
 
 static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
-                                const KbArticle *preferred = nullptr);
+                                const KbArticle *preferred = nullptr, const QString &category = {});
 
 const KbArticle &bestArticle(const ReplyContext &ctx)
 {
-    // bm25 ranks words, not meaning: among the top hits, an article of the category the
-    // message is about answers it better than a stronger word match; among those, the one
-    // whose passage answers the message best. A general inquiry names no category.
-    const QString category = toString(ctx.analysis.intent.category);
-    if (ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry) {
-        QList<KbHit> ofCategory;
-        for (const KbHit &hit : ctx.knowledge)
-            if (hit.article.category == category)
-                ofCategory << hit;
-        if (!ofCategory.isEmpty()) {
-            const qint64 id = bestFor(ofCategory, ctx.message, {}).id;
-            for (const KbHit &hit : ctx.knowledge)
-                if (hit.article.id == id)
-                    return hit.article;
-        }
-    }
-    return bestFor(ctx.knowledge, ctx.message, {});
+    // bm25 ranks words, not meaning: the article whose passage answers the message best,
+    // with a head start for one of the category the message is about (a general inquiry
+    // names no category).
+    const bool categorised = ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry;
+    return bestFor(ctx.knowledge, ctx.message, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
 }
 
 // Among the hits, the article whose best passage answers `question` best (and, for a
-// follow-up, its topic); `preferred` (the article of the message as a whole) gets a head
-// start, and the search's order breaks ties.
+// follow-up, its topic); `preferred` (the article of the message as a whole) and articles
+// of `category` get a head start, and the search's order breaks ties.
 static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
-                                const KbArticle *preferred)
+                                const KbArticle *preferred, const QString &category)
 {
     int best = 0;
     double bestScore = 0;
@@ -86,7 +74,7 @@ static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &questio
         double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
         if (!topic.isEmpty())
             score += 0.5 * passageScore(body, topic);
-        if (preferred && hits.at(i).article.id == preferred->id)
+        if ((preferred && hits.at(i).article.id == preferred->id) || (!category.isEmpty() && hits.at(i).article.category == category))
             score += 0.5;
         if (score > bestScore) {
             best = i;
@@ -103,14 +91,16 @@ bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
                                nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
         if (is(intent, social))
             return true;
-    if (a.intent.confidence >= 0.5 && !is(intent, nlu::intent::GeneralQuestion))
+    // The model's "none of these" is no reading of the message, however sure it is.
+    const bool placed = !is(intent, nlu::intent::GeneralQuestion) && !is(intent, nlu::intent::OutOfScope);
+    if (a.intent.confidence >= 0.5 && placed)
         return true;
     if (knowledge.isEmpty())
         return false;
     // A general inquiry is no subject: an article filed under it matches nothing in particular.
     const bool sameSubject = a.intent.category != IssueCategory::GeneralInquiry
                              && knowledge.first().article.category == toString(a.intent.category);
-    return sameSubject || a.intent.confidence >= 0.3;
+    return sameSubject || (a.intent.confidence >= 0.3 && !is(intent, nlu::intent::OutOfScope));
 }
 
 QString fitLength(const QString &text, int maxChars)

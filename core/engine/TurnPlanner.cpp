@@ -178,7 +178,8 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
         order = r.named.first();
     else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
         order = m_actions.findOrder(s.companyId, s.customerId, current);
-    else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
+    else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text)
+             && (r.aboutOrderFacts || dialogue::mentionsOrderOrProblem(text)))
         order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
 
     if (order)
@@ -199,6 +200,7 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
                            dialogue::DialogueState &state)
 {
     TurnPlan plan;
+    const QString discussed = state.orderId; // the order answered about so far
     if (answerPending(text, a, state, plan))
         return plan;
 
@@ -213,6 +215,11 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
 
     r.aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
     correctIntent(a, r, text, !r.referenced.isEmpty() || !state.orderId.isEmpty());
+    if (r.vague) { // "the other thing, you know what i mean" can be read as no intent at all
+        a.intent.intent = QLatin1String(nlu::intent::GeneralQuestion);
+        a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+        a.intent.confidence = 0;
+    }
     const std::optional<Order> order = conversationOrder(s, a, text, r, state);
 
     // Claimed approvals or permissions grant nothing: nothing is put to the customer on them.
@@ -236,9 +243,16 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
             if (o.id != plan.request.orderId)
                 plan.orders << o;
     } else if (!plan.needsOrderNumber) {
+        // The order the conversation is already about is answered again only when asked about;
+        // "it" in a follow-up ("if it doesnt show up then what") carries the topic, not a question.
+        const bool askedAbout = ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts;
+        const bool again = order && order->id == discussed
+                           && !(r.aboutOrderFacts || dialogue::asksContents(text) || dialogue::namesOrder(text)
+                                || OrderFinder::itemNamed(*order, text)
+                                || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5));
         if (!r.named.isEmpty())
             plan.orders = r.named;
-        else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts || !r.referenced.isEmpty()))
+        else if (order && !again && (askedAbout || !r.referenced.isEmpty()))
             plan.orders = {*order};
     }
     plan.showContents = !plan.orders.isEmpty() && dialogue::asksContents(text);

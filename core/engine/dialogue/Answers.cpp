@@ -81,6 +81,12 @@ bool mentionsOrderOrProblem(const QString &text)
     return re.match(text).hasMatch();
 }
 
+bool namesOrder(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(R"(\b(?:that|this|the|my) (?:order|package|parcel)\b)"));
+    return re.match(text).hasMatch();
+}
+
 bool pointsVaguely(const QString &text)
 {
     static const QRegularExpression re = caseless(QStringLiteral(
@@ -102,7 +108,13 @@ QString outOfScope(const QString &text)
         R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
         R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
         R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
-    return re.match(text).captured(0);
+    if (const QString found = re.match(text).captured(0); !found.isEmpty())
+        return found;
+    // What a competitor charges for something: "how much is the rei half dome tent".
+    static const QRegularExpression competitor = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
+    static const QRegularExpression price = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
+    const QRegularExpressionMatch m = competitor.match(text);
+    return m.hasMatch() && price.match(text).hasMatch() ? m.captured(0) : QString();
 }
 
 bool mentionsAbroad(const QString &text)

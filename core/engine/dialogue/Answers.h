@@ -26,6 +26,9 @@ bool asksAboutOrderFacts(const QString &text);
 // came with a broken zipper", "refund the pants" (not "how do i wash merino").
 bool mentionsOrderOrProblem(const QString &text);
 
+// Whether the message refers to an order in so many words: "that order", "my package".
+bool namesOrder(const QString &text);
+
 // Whether the message points at something without saying what: "no not that", "the other
 // thing", "you know what i mean". No order or article is assumed for it.
 bool pointsVaguely(const QString &text);

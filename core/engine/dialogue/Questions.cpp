@@ -51,8 +51,8 @@ const QSet<QString> &orderFactWords()
 QStringList clausesOf(const QString &text)
 {
     static const QRegularExpression split = caseless(QStringLiteral(
-        R"([?!.;\n]+\s*|,?\s+\b(?:and also|also|and then|plus)\b\s*)"
-        R"(|(?:,\s*|\s+)(?:and\s+|but\s+)?(?=(?:how|what|whats|what's|where|wheres|when|can|could|do|does|is|are|will|who|which|why)\b))"
+        R"([?!.;\n]+\s*|,?\s+\b(?:and also|also|and then)\b\s*)"
+        R"(|(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:how|what|whats|what's|where|wheres|when|can|could|do|does|is|are|will|who|which|why)\b))"
         R"(|,\s*and\s+)"));
     QStringList out;
     for (const QString &part : text.split(split, Qt::SkipEmptyParts)) {
