@@ -137,6 +137,7 @@ struct AnswerKind
     bool time = false;
     bool price = false;
     bool phone = false;
+    QString defines; // "whats this trail club thing": a passage saying "Trail Club is ..."
 };
 
 AnswerKind answerKindOf(const QString &question)
@@ -146,7 +147,12 @@ AnswerKind answerKindOf(const QString &question)
     static const QRegularExpression price(QStringLiteral("\\b(?:how much|cost|costs|price|fee|fees|pay|charged?)\\b"),
                                           QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression phone(QStringLiteral("\\b(?:phone|call (?:you|us))\\b"), QRegularExpression::CaseInsensitiveOption);
-    return {time.match(question).hasMatch(), price.match(question).hasMatch(), phone.match(question).hasMatch()};
+    static const QRegularExpression definition(
+        QStringLiteral("^\\W*(?:what'?s|what is|whats) (?:this |that |the |a |an )?([a-z][a-z ]{2,30}?)(?: thing| about| exactly)?\\W*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString defines = definition.match(question).captured(1).trimmed();
+    return {time.match(question).hasMatch(), price.match(question).hasMatch(), phone.match(question).hasMatch(),
+            defines.isEmpty() ? QString() : defines + QStringLiteral(" is ")};
 }
 
 bool holdsPhoneNumber(const QString &passage)
@@ -160,6 +166,19 @@ bool holdsTime(const QString &passage)
     static const QRegularExpression re(
         QStringLiteral("\\b\\d+(?:-\\d+)?[- ](?:business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b|\\bnever expires\\b"));
     return re.match(passage).hasMatch();
+}
+
+// Whether a passage opens by saying what the term is: "Trail Club is our optional monthly
+// membership" (not "Trail Club is billed separately"). `term` ends with " is ".
+bool definesTerm(const QString &passage, const QString &term)
+{
+    if (!passage.startsWith(term, Qt::CaseInsensitive))
+        return false;
+    const QStringView rest = QStringView(passage).mid(term.size());
+    for (const char *article : {"a ", "an ", "our ", "the "})
+        if (rest.startsWith(QLatin1String(article)))
+            return true;
+    return false;
 }
 
 // The question's content stems, with a mark for a negation.
@@ -229,6 +248,8 @@ Ranked rank(const ParsedArticle &article, const QString &question, const QString
         if ((kind.time && holdsTime(text)) || (kind.price && text.contains(QLatin1Char('$')))
             || (kind.phone && holdsPhoneNumber(text)))
             score += kind.phone ? 1.25 : 0.75; // a phone number is what "your phone number" asks for
+        if (!kind.defines.isEmpty() && definesTerm(text, kind.defines))
+            score += 1.0;
         out.ranked.append({score, i});
     }
     std::stable_sort(out.ranked.begin(), out.ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
@@ -263,6 +284,18 @@ bool knowledgeAnswers(const KbArticle &article, const QString &question)
     return passage >= 2 || (onSubject && asked.size() >= 2 && covered * 2 >= int(asked.size()) && passage >= 1);
 }
 
+QString searchWords(const QString &text)
+{
+    // Order numbers match the example numbers in articles; words that name nothing
+    // ("thing", "whats") are rare in articles, so bm25 would weigh them most.
+    static const QRegularExpression orderId(QStringLiteral("^(?:ord-?)?\\d{4,}$"), QRegularExpression::CaseInsensitiveOption);
+    QStringList out;
+    for (const QString &w : nlu::Tokenizer::words(text))
+        if (!isFunctionWord(w) && !isNegation(w) && !orderId.match(w).hasMatch() && !out.contains(w))
+            out << w;
+    return out.join(QLatin1Char(' '));
+}
+
 double subjectScore(const KbArticle &article, const QString &question)
 {
     const nlu::StringSet subject = contentStems(article.title + QLatin1Char(' ') + article.keywords);
@@ -286,7 +319,7 @@ double passageScore(const QString &articleBody, const QString &question, const Q
     return r.ranked.isEmpty() ? 0 : r.ranked.first().first;
 }
 
-QString answeringPassage(const QString &articleBody, const QString &question, const QString &topic)
+QStringList answeringPassages(const QString &articleBody, const QString &question, const QString &topic)
 {
     const ParsedArticle &article = parsed(articleBody);
     // Score: how many of the question's words a passage holds, and a little for the
@@ -306,7 +339,12 @@ QString answeringPassage(const QString &articleBody, const QString &question, co
     QStringList out;
     for (int i : chosen)
         out << article.passages.at(i);
-    return out.join(QLatin1Char(' '));
+    return out;
+}
+
+QString answeringPassage(const QString &articleBody, const QString &question, const QString &topic)
+{
+    return answeringPassages(articleBody, question, topic).join(QLatin1Char(' '));
 }
 
 } // namespace tierdesk

@@ -225,9 +225,9 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
         const KbArticle &main = bestArticle(ctx);
         for (const QString &question : asked.questions) {
             const KbArticle &article = bestFor(ctx.knowledge, question, asked.topic, asked.alongside ? nullptr : &main);
-            const QString passage = answeringPassage(article.body, question, asked.topic);
-            if (!passage.isEmpty() && !answers.contains(passage))
-                answers << passage;
+            for (const QString &passage : answeringPassages(article.body, question, asked.topic))
+                if (!answers.contains(passage))
+                    answers << passage;
         }
         return answers.join(QLatin1Char(' '));
     }

@@ -1,5 +1,6 @@
 #include "core/engine/QuestionPlanner.h"
 
+#include "core/engine/KbPassage.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/dialogue/Questions.h"
 #include "core/nlu/Intents.h"
@@ -86,7 +87,9 @@ void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialog
         state.topicIntent = a.intent.confidence >= 0.5 && !isSmallTalk(a.intent.intent) ? a.intent.intent : QString();
     }
     // bm25 matches words: a question about another country is about international shipping.
-    if (dialogue::mentionsAbroad(k.query))
+    const bool abroad = dialogue::mentionsAbroad(k.query);
+    k.query = searchWords(k.query);
+    if (abroad)
         k.query += QStringLiteral(" international");
 }
 

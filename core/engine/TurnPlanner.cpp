@@ -231,7 +231,8 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     }
     // Several requests in one message: the action goes with the order named beside it.
     const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
-    planMoney(s, customer, a, text, moneyOrder, !r.named.isEmpty(), state, plan);
+    const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
+    planMoney(s, customer, a, text, moneyOrder, named, state, plan);
     if (plan.request.kind != RequestedAction::None)
         state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
     // An intent stays active only while one of its slots is awaited (a confirmation
