@@ -35,8 +35,6 @@ struct TurnPlan
 class TurnPlanner
 {
 public:
-    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery (60 for Premium)
-
     TurnPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
 
     // Reads the message; updates the dialogue state (orders mentioned, slots,
@@ -79,14 +77,6 @@ private:
     // Fills the reading's orders: named by number or item, the one before, or referred to.
     void readOrders(const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state,
                     Reading &r);
-    void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
-                   const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan);
-    // An exception to policy asked for ("make an exception"): a request only a person decides.
-    static bool planException(const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state,
-                              TurnPlan &plan);
-    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
-                    dialogue::DialogueState &state, TurnPlan &plan);
-    void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
 
     ActionExecutor &m_actions;
     qint64 m_nowMs;

@@ -41,6 +41,7 @@ struct DialogueState
     QString refused;     // "ORD-10010/Ridge Beanie": a refund refused by policy, for "make an exception"
     QStringList refunded; // "ORD-10005/Switchback Hiking Pants": refunded in this conversation
     std::optional<PendingAction> pending;
+    QList<PendingAction> alsoPending; // asked in the same summary ("...and cancel ORD-10004"): the same yes does them
 
     // Remembers orders named in one message; the first becomes the conversation's order.
     void mention(const QStringList &orderIds);
