@@ -73,6 +73,9 @@ public:
     // owed and within the acting tier's capabilities (nothing is written otherwise).
     ActionReport carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
                           const dialogue::PendingAction &action, qint64 nowMs);
+    // Several actions confirmed by one yes, each checked as above; one report of them all.
+    ActionReport carryOutAll(const Session &session, const Customer &customer, const TierCapabilities &caps,
+                             const QList<dialogue::PendingAction> &actions, qint64 nowMs);
 
     // A person's refund or credit at the human tier: the same checks as the AI's
     // (the tier's capabilities, what the order still owes), recorded in the

@@ -257,13 +257,16 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         parts << QStringLiteral("I've refunded %1 for %2 to your original payment method; it usually appears "
                                 "within 5-10 business days.").arg(money(act.refunded), what);
         suggested << QStringLiteral("check_refund_status");
-    } else if (!act.cancelledOrder.isEmpty()) {
+    }
+    // One yes may have done several things: each is told.
+    if (!act.cancelledOrder.isEmpty())
         parts << QStringLiteral("Order %1 is cancelled; it was never charged, so there is nothing to refund.").arg(act.cancelledOrder);
-    } else if (act.credited > 0) {
+    if (act.credited > 0) {
         parts << QStringLiteral("I've added a %1 credit to your account; it's applied automatically at your next "
                                 "checkout.").arg(money(act.credited));
         suggested << QStringLiteral("view_account_credit");
-    } else if (!act.subscriptionChange.isEmpty()) {
+    }
+    if (!act.subscriptionChange.isEmpty()) {
         if (act.subscriptionChange == QLatin1String("cancelled"))
             parts << QStringLiteral("Your subscription is cancelled; you keep its benefits until the end of the "
                                     "current billing period.");
@@ -274,10 +277,15 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         else
             parts << QStringLiteral("Your subscription is now on the %1 plan.").arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
         suggested << QStringLiteral("view_subscription");
-    } else if (!act.declined.isEmpty()) {
+    }
+    const bool done = act.refunded > 0 || act.credited > 0 || !act.cancelledOrder.isEmpty() || !act.subscriptionChange.isEmpty();
+    if (!done && !act.declined.isEmpty()) {
         parts << QStringLiteral("All right, I haven't changed anything. Is there something else I can help with?");
     }
     if (!act.confirmation.isEmpty()) {
+        // What cannot be done of a message that asked for several things is said first.
+        if (!act.refusal.isEmpty())
+            parts << act.refusal;
         parts << act.confirmation;
         suggested << QStringLiteral("confirm") << QStringLiteral("decline");
     } else if (!act.handover.isEmpty() && ctx.escalation) {

@@ -219,7 +219,7 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     // A person decides on money themselves: AI actions run only at AI tiers.
     const bool aiTier = s.currentTier != Tier::HumanAgent;
     if (plan.confirmed && aiTier)
-        report = m_actions.carryOut(s, customer, caps, *plan.confirmed, now);
+        report = m_actions.carryOutAll(s, customer, caps, plan.confirmedActions(), now);
     if (report.refunded > 0) // the dialogue remembers it: the same item is not refunded twice
         state.refunded << plan.confirmed->orderId + QLatin1Char('/') + plan.confirmed->item;
     report.orders = plan.orders;
@@ -251,8 +251,7 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
         report.order = order;
     if (aiTier && tierAllows(caps, plan.request)) {
         // Nothing moves yet: the customer confirms the summary first.
-        report.confirmation = TurnPlanner::confirmationOf(plan.request, customer, order);
-        state.pending = TurnPlanner::pendingOf(plan.request, report.confirmation, s.currentTier);
+        report.confirmation = TurnPlanner::askToConfirm(plan, customer, order, caps, s.currentTier, state);
     } else {
         report.handover = TurnPlanner::describe(plan.request);
     }

@@ -18,6 +18,7 @@ using dialogue::asksToCancelOrder;
 using dialogue::subscriptionChangeAsked;
 
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
 
 double paidFor(const QJsonObject &item)
 {
@@ -171,8 +172,10 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
     }
     if (o.status == QLatin1String("shipped")) {
         // In transit: its delivery comes first, then a return within the window.
-        plan.refusal = QStringLiteral("Order %1 is on its way, so it can't be refunded yet: once it arrives you can return it "
-                                      "within %2 days for a refund.").arg(o.id).arg(windowDays);
+        const QString what = item ? QStringLiteral("The %1 (%2) from order %3").arg(itemLabel, money(paidFor(*item)), o.id)
+                                  : QStringLiteral("Order %1").arg(o.id);
+        plan.refusal = QStringLiteral("%1 is on its way, so it can't be refunded yet: once it arrives you can return it "
+                                      "within %2 days for a refund.").arg(what).arg(windowDays);
         plan.orders = {o};
         return;
     }

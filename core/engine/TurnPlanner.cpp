@@ -7,9 +7,12 @@
 #include "core/engine/dialogue/Questions.h"
 #include "core/engine/dialogue/Requests.h"
 #include "core/nlu/Intents.h"
+#include "core/nlu/SlotExtractor.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace tierdesk {
 namespace {
@@ -88,8 +91,11 @@ bool TurnPlanner::answerPending(const QString &text, const MessageAnalysis &a, d
     const Answer answer = dialogue::answerTo(text);
     const dialogue::PendingAction pending = *state.pending;
     state.pending.reset(); // whatever the answer, the question is closed
+    const QList<dialogue::PendingAction> also = state.alsoPending;
+    state.alsoPending.clear();
     if (answer == Answer::Yes) {
         plan.confirmed = pending;
+        plan.alsoConfirmed = also;
         return true;
     }
     // "sorry i meant $8 not 5": the same credit, with the amount corrected, is asked again.
@@ -114,6 +120,42 @@ bool TurnPlanner::answerPending(const QString &text, const MessageAnalysis &a, d
         return !dialogue::isCorrection(text) && !more;
     }
     return false;
+}
+
+void TurnPlanner::planFurther(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                              const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan)
+{
+    if (!r.moneyWords || r.named.size() < 2 || plan.request.orderId.isEmpty())
+        return;
+    static const QRegularExpression split(QStringLiteral("[.?!;,\\n]+|\\b(?:and|also|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
+    OrderFinder finder(m_actions, s);
+    QString asked; // the last clause that said what to do: "and the jacket from ORD-10001" refunds too
+    QStringList done{plan.request.orderId};
+    for (const QString &clause : text.split(split, Qt::SkipEmptyParts)) {
+        const bool says = dialogue::asksForRefund(clause) || dialogue::asksToCancelOrder(clause);
+        if (says)
+            asked = clause;
+        QString unknown;
+        const QList<Order> orders = finder.byNumber(nlu::extractSlots(clause).orderIds, clause, &unknown);
+        if (orders.isEmpty() || asked.isEmpty() || done.contains(orders.first().id))
+            continue;
+        const Order &o = orders.first();
+        done << o.id;
+        // Planned on its own words, with a scratch dialogue: only the request is kept.
+        const QString words = says ? clause : asked + QLatin1Char(' ') + clause;
+        MessageAnalysis own = a;
+        own.slotValues = nlu::extractSlots(words);
+        dialogue::DialogueState scratch = state;
+        TurnPlan further;
+        MoneyPlanner(m_actions, m_nowMs).planMoney(s, customer, own, words, o, true, scratch, further);
+        if (further.request.kind != RequestedAction::None && !further.request.policyException) {
+            if (further.request.kind == RequestedAction::Cancel && !o.items.isEmpty())
+                further.request.item = itemName(o.items.first());
+            plan.alsoRequested << further.request;
+        } else if (!further.refusal.isEmpty()) {
+            plan.refusal = plan.refusal.isEmpty() ? further.refusal : plan.refusal + QLatin1Char(' ') + further.refusal;
+        }
+    }
 }
 
 void TurnPlanner::correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed)
@@ -200,6 +242,7 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
     const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
     MoneyPlanner(m_actions, m_nowMs).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
+    planFurther(s, customer, a, text, r, state, plan);
     if (plan.request.kind != RequestedAction::None)
         state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
     // An intent stays active only while one of its slots is awaited (a confirmation
@@ -207,8 +250,13 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     if (state.awaitingSlot.isEmpty())
         state.intent.clear();
     if (plan.request.kind != RequestedAction::None) {
+        // Orders named beside the request are answered, unless a further request summarises them.
+        const auto summarised = [&plan](const QString &id) {
+            return id == plan.request.orderId || std::any_of(plan.alsoRequested.cbegin(), plan.alsoRequested.cend(),
+                                                             [&id](const RequestedAction &r) { return r.orderId == id; });
+        };
         for (const Order &o : r.named)
-            if (o.id != plan.request.orderId)
+            if (!summarised(o.id))
                 plan.orders << o;
     } else if (!plan.needsOrderNumber) {
         // The order the conversation is already about is answered again only when asked about;
@@ -245,6 +293,35 @@ void TurnPlanner::addFacts(const Customer &customer, const QString &text, const 
 
 QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
 {
+    const QString what = summaryOf(r, customer, order);
+    return what.isEmpty() ? what : what + QStringLiteral(" Shall I go ahead?");
+}
+
+QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
+                                  const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state)
+{
+    // The further requests this tier may put to the customer go in the same summary, and
+    // the same yes does them all.
+    QStringList what{summaryOf(plan.request, customer, order)};
+    state.alsoPending.clear();
+    for (const RequestedAction &r : plan.alsoRequested) {
+        if (!tierAllows(caps, r))
+            continue;
+        const QString also = summaryOf(r, customer, std::nullopt);
+        what << also;
+        state.alsoPending << pendingOf(r, also, tier);
+    }
+    const qsizetype more = state.alsoPending.size();
+    const QString question = more == 0   ? QStringLiteral("Shall I go ahead?")
+                             : more == 1 ? QStringLiteral("Shall I go ahead with both?")
+                                         : QStringLiteral("Shall I go ahead with all of them?");
+    const QString summary = what.join(QLatin1Char(' ')) + QLatin1Char(' ') + question;
+    state.pending = pendingOf(plan.request, summary, tier);
+    return summary;
+}
+
+QString TurnPlanner::summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
+{
     QString what;
     switch (r.kind) {
     case RequestedAction::None:
@@ -258,7 +335,8 @@ QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &cu
                          .arg(money(r.amount), r.item, r.orderId);
         break;
     case RequestedAction::Cancel: {
-        const QString items = order && !order->items.isEmpty() ? QStringLiteral(" (%1)").arg(itemName(order->items.first())) : QString();
+        const QString first = order && !order->items.isEmpty() ? itemName(order->items.first()) : r.item;
+        const QString items = first.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(first);
         what = r.insteadOfRefund
                    ? QStringLiteral("Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.")
                          .arg(r.orderId, items)
@@ -280,7 +358,7 @@ QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &cu
             what = QStringLiteral("I'll switch your membership from %1 to the %2 plan.").arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
         break;
     }
-    return what + QStringLiteral(" Shall I go ahead?");
+    return what;
 }
 
 dialogue::PendingAction TurnPlanner::pendingOf(const RequestedAction &r, const QString &summary, Tier tier)

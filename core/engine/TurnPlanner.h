@@ -22,6 +22,17 @@ struct TurnPlan
     QString refundFact;      // what was refunded on the order asked about
     bool needsOrderNumber = false;
     bool showContents = false;   // what the order holds was asked
+    QList<RequestedAction> alsoRequested; // further requests of the same message, each with its own order
+    QList<dialogue::PendingAction> alsoConfirmed; // done by the same yes as `confirmed`
+
+    // What a yes carries out: the confirmed action and those summarised with it.
+    QList<dialogue::PendingAction> confirmedActions() const
+    {
+        QList<dialogue::PendingAction> out;
+        if (confirmed)
+            out << *confirmed << alsoConfirmed;
+        return out;
+    }
     KnowledgeAsk knowledge;      // what the knowledge base is asked (core/engine/QuestionPlanner.h)
 
     bool answersWithoutKnowledge() const
@@ -45,12 +56,19 @@ public:
 
     // The sentence that asks the customer to confirm `r` ("I'll refund ... Shall I go ahead?").
     static QString confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
+    // The summary of the request and of the further requests this tier may do, asked as one
+    // question; remembers what a yes will carry out in the dialogue.
+    static QString askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
+                                const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state);
     // The pending action that a "yes" will carry out.
     static dialogue::PendingAction pendingOf(const RequestedAction &r, const QString &summary, Tier tier);
     // For a person: what the customer asked for ("a refund of $378.00 for ORD-10007").
     static QString describe(const RequestedAction &r);
 
 private:
+    // "I'll refund $36.00 for ..." without the question.
+    static QString summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
+
     // What the message points at: orders named (and one that is not the customer's),
     // an order referred to, and whether it asks for money or about an order's facts.
     struct Reading
@@ -62,6 +80,11 @@ private:
         bool aboutOrderFacts = false;
         bool vague = false; // "the other thing": points at nothing the dialogue knows
     };
+
+    // "refund the pants from 10005 and cancel 10004": the requests beside the first, each
+    // with the order named in its clause.
+    void planFurther(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                     const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan);
 
     // A yes or no to the confirmation asked for; true when that is all the message says.
     static bool answerPending(const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan);

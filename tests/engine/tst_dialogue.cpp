@@ -135,12 +135,18 @@ void TestDialogue::stateRoundTrips()
     s.lastRequest = QStringLiteral("process_refund");
     s.refused = QStringLiteral("ORD-10010/Ridge Beanie");
     s.refunded = {QStringLiteral("ORD-10005/Switchback Hiking Pants")};
+    PendingAction cancel;
+    cancel.action = QStringLiteral("cancel_order");
+    cancel.orderId = QStringLiteral("ORD-10004");
+    s.alsoPending = {cancel};
     const DialogueState back = DialogueState::fromJson(s.toJson());
     QCOMPARE(back.topic, s.topic);
     QCOMPARE(back.topicIntent, s.topicIntent);
     QCOMPARE(back.lastRequest, s.lastRequest);
     QCOMPARE(back.refused, s.refused);
     QCOMPARE(back.refunded, s.refunded);
+    QCOMPARE(back.alsoPending.size(), 1);
+    QCOMPARE(back.alsoPending.first().orderId, QStringLiteral("ORD-10004"));
     QCOMPARE(back.orderId, QStringLiteral("ORD-10005"));
     QCOMPARE(back.lastMentioned, s.lastMentioned);
     QCOMPARE(back.mentionedOrders, s.mentionedOrders);
