@@ -57,23 +57,40 @@ const KbArticle &bestArticle(const ReplyContext &ctx)
     return bestFor(ctx.knowledge, ctx.message, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
 }
 
-// Among the hits, the article whose best passage answers `question` best (and, for a
-// follow-up, its topic); `preferred` (the article of the message as a whole) and articles
-// of `category` get a head start, and the search's order breaks ties.
+// Among the hits, the article whose best passage answers `question` best; the article of
+// a follow-up's topic, `preferred` (the article of the message as a whole) and articles of
+// `category` get a head start, and the search's order breaks ties.
+// The hit that answers a question best by its passages and subject, the search's order
+// breaking ties; -1 when none shares a word with it.
+static int answeringHit(const QList<KbHit> &hits, const QString &question)
+{
+    int best = -1;
+    double bestScore = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        const double score = passageScore(hits.at(i).article.body, question) + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
+        if (score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
 static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
                                 const KbArticle *preferred, const QString &category)
 {
+    // A follow-up is answered from its topic's own article unless another answers it better.
+    const int topical = topic.isEmpty() ? -1 : answeringHit(hits, topic);
     int best = 0;
     double bestScore = 0;
     for (int i = 0; i < hits.size(); ++i) {
         const QString &body = hits.at(i).article.body;
-        // A follow-up's article is also one about its topic.
         const double passage = passageScore(body, question, topic);
-        if (passage <= 0 && topic.isEmpty())
+        if (passage <= 0 && i != topical)
             continue;
         double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
-        if (!topic.isEmpty())
-            score += 0.5 * passageScore(body, topic);
+        if (i == topical)
+            score += 1.0;
         if ((preferred && hits.at(i).article.id == preferred->id) || (!category.isEmpty() && hits.at(i).article.category == category))
             score += 0.5;
         if (score > bestScore) {

@@ -4,6 +4,7 @@
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/dialogue/Questions.h"
 #include "core/nlu/Intents.h"
+#include "core/nlu/SlotExtractor.h"
 
 namespace tierdesk {
 namespace {
@@ -45,8 +46,12 @@ QStringList QuestionPlanner::questionsBeside(const QString &text, const std::opt
     for (const QString &clause : dialogue::clausesOf(text)) {
         if (dialogue::answerTo(clause) != dialogue::Answer::Other)
             continue;
+        // "...return it once it arrives": the order's own facts are the order's answer; "do you
+        // ship to canada" is about shipping, not about the order.
+        const bool aboutTheOrder = !dialogue::referencedOrder(clause, {}, QStringLiteral("order")).isEmpty()
+                                   || !nlu::extractSlots(clause).orderIds.isEmpty();
         if (!dialogue::beyondOrderFacts(clause, items).isEmpty())
-            out << clause;
+            out << (aboutTheOrder ? dialogue::withoutOrderFacts(clause) : clause);
     }
     // When an order not shipped yet will ship is no fact of the order: the knowledge base says.
     if (out.isEmpty() && isUnshipped(order) && dialogue::asksWhen(text))

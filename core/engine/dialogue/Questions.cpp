@@ -89,6 +89,13 @@ QString beyondOrderFacts(const QString &clause, const QStringList &itemWords)
     return rest.join(QLatin1Char(' '));
 }
 
+QString withoutOrderFacts(const QString &clause)
+{
+    static const QRegularExpression facts = caseless(QStringLiteral(
+        R"(\b(?:arriv\w*|ship(?:s|ped|ping)?|deliver\w*|track\w*|carrier|package|parcel|ord(?:er)?\s*[-#]?\s*\d+)\b)"));
+    return QString(clause).remove(facts).simplified();
+}
+
 bool asksWhen(const QString &text)
 {
     static const QRegularExpression re = caseless(QStringLiteral(R"(\b(?:when|how long|how soon|till|until)\b)"));

@@ -19,6 +19,10 @@ bool isFollowUp(const QString &text);
 // "i put the wrong address on ORD-10014 can it be fixed" leaves "wrong address fixed".
 QString beyondOrderFacts(const QString &clause, const QStringList &itemWords);
 
+// The clause without the words an order's own answer covers (arrival, shipping, delivery,
+// tracking, its number): "how long do i have to return it once it arrives" asks about returns.
+QString withoutOrderFacts(const QString &clause);
+
 // Whether the message asks when something happens or how long it takes.
 bool asksWhen(const QString &text);
 
