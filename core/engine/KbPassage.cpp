@@ -182,14 +182,48 @@ bool definesTerm(const QString &passage, const QString &term)
 }
 
 // The question's content stems, with a mark for a negation.
+// How customers say what the articles word otherwise: a small thesaurus of support
+// vocabulary, each word with the article's word for it.
+const nlu::StringTable<QString> &articleWords()
+{
+    static const nlu::StringTable<QString> table = [] {
+        nlu::StringTable<QString> t;
+        const std::pair<const char *, const char *> pairs[] = {
+            {"fix", "change"},      {"fixed", "change"},   {"correct", "change"}, {"move", "change"}, {"moved", "change"},
+            {"switch", "change"},   {"restart", "resume"}, {"unpause", "resume"}, {"cost", "fee"},    {"costs", "fee"},
+            {"price", "fee"},
+        };
+        for (const auto &[said, written] : pairs)
+            t.emplace(QLatin1String(said), QLatin1String(written));
+        return t;
+    }();
+    return table;
+}
+
+// The article's word for a word of the question, or empty.
+QString articleWordFor(const QString &word, const QStringList &words, qsizetype at)
+{
+    if (const auto it = articleWords().find(word); it != articleWords().end())
+        return it->second;
+    // "start again", "come back on": the membership resumes.
+    const QString next = words.value(at + 1);
+    if ((word == QLatin1String("start") || word == QLatin1String("starts")) && next == QLatin1String("again"))
+        return QStringLiteral("resume");
+    return {};
+}
+
 nlu::StringSet questionStems(const QString &text)
 {
     nlu::StringSet out;
-    for (const QString &w : nlu::Tokenizer::words(text)) {
+    const QStringList words = nlu::Tokenizer::words(text);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &w = words.at(i);
         if (isNegation(w))
             out.insert(negation());
         else if (!isFunctionWord(w))
             out.insert(stem(w));
+        if (const QString written = articleWordFor(w, words, i); !written.isEmpty())
+            out.insert(stem(written));
     }
     return out;
 }
@@ -290,9 +324,14 @@ QString searchWords(const QString &text)
     // ("thing", "whats") are rare in articles, so bm25 would weigh them most.
     static const QRegularExpression orderId(QStringLiteral("^(?:ord-?)?\\d{4,}$"), QRegularExpression::CaseInsensitiveOption);
     QStringList out;
-    for (const QString &w : nlu::Tokenizer::words(text))
+    const QStringList words = nlu::Tokenizer::words(text);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &w = words.at(i);
         if (!isFunctionWord(w) && !isNegation(w) && !orderId.match(w).hasMatch() && !out.contains(w))
             out << w;
+        if (const QString written = articleWordFor(w, words, i); !written.isEmpty() && !out.contains(written))
+            out << written; // the article's word is searched too
+    }
     return out.join(QLatin1Char(' '));
 }
 

@@ -67,6 +67,9 @@ void TestKbPassage::followUpsNegationsAndKinds()
     const QString club = answeringPassage(article("trail-club-plans"), QStringLiteral("whats this trail club thing"));
     QVERIFY2(club.contains(QLatin1String("$4.99")), qPrintable(club));
     QCOMPARE(searchWords(QStringLiteral("whats this trail club thing on ORD-10005")), QStringLiteral("trail club"));
+    // The article's word for the customer's: "start again" is what resuming does.
+    const QString pause = answeringPassage(article("trail-club-pause"), QStringLiteral("so when does it start again"));
+    QVERIFY2(pause.contains(QLatin1String("resumes automatically")), qPrintable(pause));
 }
 
 void TestKbPassage::confidentAnswers()
