@@ -7,6 +7,8 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
+#include <memory>
 
 namespace tierdesk {
 namespace {
@@ -84,28 +86,66 @@ QStringList passagesOf(const QString &body)
 }
 
 struct ParsedArticle {
+    quint64 serial = 0;         // unique per thread, naming this parse in other caches
     QString body;
     QStringList passages;
+    QStringList lowered;        // for the prefix look-ups of "crypto" in "cryptocurrency"
+    QList<bool> negated;        // the passage says "not", "never", "can't", "no longer"...
     QList<nlu::StringSet> stems;
 };
 
+bool saysNot(const QString &lowered)
+{
+    static const QLatin1String marks[] = {QLatin1String("n't"), QLatin1String("never"), QLatin1String(" not "),
+                                          QLatin1String("cannot"), QLatin1String("no longer"), QLatin1String(" no ")};
+    for (const QLatin1String &mark : marks)
+        if (lowered.contains(mark))
+            return true;
+    return false;
+}
+
 // Articles change rarely and are asked about often: each is cut and stemmed once per
 // thread (a bounded cache; the body is compared, so a changed article is parsed again).
-const ParsedArticle &parsed(const QString &body)
+std::shared_ptr<const ParsedArticle> parse(const QString &body)
 {
-    thread_local std::unordered_map<size_t, ParsedArticle> cache;
+    thread_local std::unordered_map<size_t, std::shared_ptr<const ParsedArticle>> cache;
+    thread_local quint64 serials = 0;
     const size_t key = qHash(QStringView(body), 0);
     auto it = cache.find(key);
-    if (it != cache.end() && it->second.body == body)
+    if (it != cache.end() && it->second->body == body)
         return it->second;
     if (cache.size() > 512)
         cache.clear();
-    ParsedArticle a;
-    a.body = body;
-    a.passages = passagesOf(body);
-    for (const QString &p : std::as_const(a.passages))
-        a.stems << contentStems(p);
+    auto a = std::make_shared<ParsedArticle>();
+    a->serial = ++serials;
+    a->body = body;
+    a->passages = passagesOf(body);
+    for (const QString &p : std::as_const(a->passages)) {
+        a->stems << contentStems(p);
+        a->lowered << QLatin1Char(' ') + p.toLower() + QLatin1Char(' ');
+        a->negated << saysNot(a->lowered.last());
+    }
     return cache[key] = std::move(a);
+}
+
+// One reply looks at the same few articles many times: the last ones are found by their
+// text's address without hashing it. Holding a copy keeps that text alive, so an address
+// seen again is the same text.
+const ParsedArticle &parsed(const QString &body)
+{
+    struct Recent
+    {
+        QString body;
+        std::shared_ptr<const ParsedArticle> parsed;
+    };
+    thread_local std::array<Recent, 32> recent;
+    thread_local size_t next = 0;
+    for (const Recent &r : recent)
+        if (r.parsed && r.body.constData() == body.constData() && r.body.size() == body.size())
+            return *r.parsed;
+    Recent &slot = recent[next++ % recent.size()];
+    slot = {body, parse(body)};
+    return *slot.parsed;
 }
 
 } // namespace
@@ -231,24 +271,19 @@ nlu::StringSet questionStems(const QString &text)
 // How many of the asked stems a passage holds. A longer asked word that starts a passage
 // word counts ("crypto", "cryptocurrency"), and so does a passage word that starts an
 // asked one ("dry", "dryer").
-double overlap(const nlu::StringSet &asked, const nlu::StringSet &passage, const QString &text)
+double overlap(const nlu::StringSet &asked, const ParsedArticle &article, int passage)
 {
+    const nlu::StringSet &stems = article.stems.at(passage);
     double score = 0;
     for (const QString &s : asked) {
-        if (passage.count(s) > 0) {
+        if (stems.count(s) > 0) {
             score += 1.0;
         } else if (s == negation()) {
-            static const QLatin1String marks[] = {QLatin1String("n't"), QLatin1String("never"), QLatin1String(" not "),
-                                                  QLatin1String("cannot"), QLatin1String("no longer"), QLatin1String(" no ")};
-            for (const QLatin1String &mark : marks)
-                if (text.contains(mark, Qt::CaseInsensitive)) {
-                    score += 1.0;
-                    break;
-                }
-        } else if (s.size() >= 5 && text.contains(s, Qt::CaseInsensitive)) {
+            score += article.negated.at(passage) ? 1.0 : 0.0;
+        } else if (s.size() >= 5 && article.lowered.at(passage).contains(s)) {
             score += 1.0;
         } else if (s.size() >= 4) {
-            for (const QString &p : passage)
+            for (const QString &p : stems)
                 if (p.size() >= 3 && p.size() < s.size() && s.startsWith(p)) {
                     score += 1.0;
                     break;
@@ -258,27 +293,78 @@ double overlap(const nlu::StringSet &asked, const nlu::StringSet &passage, const
     return score;
 }
 
+// A question read once per thread however many articles it is put to: its stems and the
+// kind of answer it wants (a bounded cache; messages repeat within a conversation).
+struct Asked
+{
+    nlu::StringSet stems;
+    AnswerKind kind;
+};
+
+const Asked &askedOf(const QString &question)
+{
+    thread_local nlu::StringTable<Asked> cache;
+    if (const auto it = cache.find(question); it != cache.end())
+        return it->second;
+    if (cache.size() > 256)
+        cache.clear();
+    return cache.emplace(question, Asked{questionStems(question), answerKindOf(question)}).first->second;
+}
+
+// Content stems of a topic or an article's title and keywords, cached the same way.
+const nlu::StringSet &stemsOf(const QString &text)
+{
+    thread_local nlu::StringTable<nlu::StringSet> cache;
+    if (const auto it = cache.find(text); it != cache.end())
+        return it->second;
+    if (cache.size() > 256)
+        cache.clear();
+    return cache.emplace(text, contentStems(text)).first->second;
+}
+
 struct Ranked
 {
     QList<QPair<double, int>> ranked; // score, passage index; best first
 };
 
-Ranked rank(const ParsedArticle &article, const QString &question, const QString &topic, bool negations = true)
+Ranked rankPassages(const ParsedArticle &article, const QString &question, const QString &topic, bool negations);
+
+// A reply puts the same question to the same few articles several times (choosing the
+// article, judging confidence, quoting it): each ranking is computed once per thread.
+const Ranked &rank(const ParsedArticle &article, const QString &question, const QString &topic, bool negations = true)
 {
-    nlu::StringSet asked = questionStems(question);
-    if (!negations)
-        asked.erase(negation());
-    nlu::StringSet context = topic.isEmpty() ? nlu::StringSet() : contentStems(topic);
-    for (const QString &s : asked)
-        context.erase(s);
-    const AnswerKind kind = answerKindOf(question);
+    thread_local nlu::StringTable<Ranked> cache;
+    QString key = QString::number(article.serial, 16);
+    key += QLatin1Char(negations ? '+' : '-') + question + QChar(0x1f) + topic;
+    if (const auto it = cache.find(key); it != cache.end())
+        return it->second;
+    if (cache.size() > 1024)
+        cache.clear();
+    return cache.emplace(std::move(key), rankPassages(article, question, topic, negations)).first->second;
+}
+
+Ranked rankPassages(const ParsedArticle &article, const QString &question, const QString &topic, bool negations)
+{
+    const Asked &question_ = askedOf(question);
+    nlu::StringSet withoutNot;
+    if (!negations) {
+        withoutNot = question_.stems;
+        withoutNot.erase(negation());
+    }
+    const nlu::StringSet &asked = negations ? question_.stems : withoutNot;
+    nlu::StringSet context;
+    if (!topic.isEmpty())
+        for (const QString &s : stemsOf(topic))
+            if (asked.count(s) == 0)
+                context.insert(s);
+    const AnswerKind &kind = question_.kind;
     Ranked out;
     for (int i = 0; i < article.passages.size(); ++i) {
         const QString &text = article.passages.at(i);
-        double score = overlap(asked, article.stems.at(i), text);
+        double score = overlap(asked, article, i);
         if (score <= 0)
             continue; // the topic alone does not make a passage answer the question
-        score += qMin(0.6, 0.3 * overlap(context, article.stems.at(i), text)); // the topic only breaks ties
+        score += qMin(0.6, 0.3 * overlap(context, article, i)); // the topic only breaks ties
         if ((kind.time && holdsTime(text)) || (kind.price && text.contains(QLatin1Char('$')))
             || (kind.phone && holdsPhoneNumber(text)))
             score += kind.phone ? 1.25 : 0.75; // a phone number is what "your phone number" asks for
@@ -294,12 +380,12 @@ Ranked rank(const ParsedArticle &article, const QString &question, const QString
 
 bool knowledgeAnswers(const KbArticle &article, const QString &question)
 {
-    nlu::StringSet asked = questionStems(question);
+    nlu::StringSet asked = askedOf(question).stems;
     asked.erase(negation());
     if (asked.empty())
         return false;
     const ParsedArticle &parsedArticle = parsed(article.body);
-    const nlu::StringSet subject = contentStems(article.title + QLatin1Char(' ') + article.keywords);
+    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
     int covered = 0;
     bool onSubject = false;
     for (const QString &s : asked) {
@@ -313,21 +399,52 @@ bool knowledgeAnswers(const KbArticle &article, const QString &question)
     // A passage holds two of the question's words, or the article is about what was asked
     // and covers at least half of it (a one-word question, "working", is too vague for that).
     // A shared "not" says nothing of the subject: "isnt working" is no answer to anything.
-    const Ranked ranked = rank(parsedArticle, question, {}, false);
+    const Ranked &ranked = rank(parsedArticle, question, {}, false);
     const double passage = ranked.ranked.isEmpty() ? 0 : ranked.ranked.first().first;
     return passage >= 2 || (onSubject && asked.size() >= 2 && covered * 2 >= int(asked.size()) && passage >= 1);
 }
+
+namespace {
+
+// Lower-case runs of letters and digits: all a search needs, at a fraction of the
+// tokenizer's cost.
+QStringList plainWords(const QString &text)
+{
+    QStringList out;
+    QString word;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || (c == QLatin1Char('\'') && !word.isEmpty())) {
+            word += c.toLower();
+        } else if (!word.isEmpty()) {
+            out << word;
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        out << word;
+    return out;
+}
+
+bool isNumber(const QString &w)
+{
+    for (const QChar c : w)
+        if (!c.isDigit())
+            return false;
+    return true;
+}
+
+} // namespace
 
 QString searchWords(const QString &text)
 {
     // Order numbers match the example numbers in articles; words that name nothing
     // ("thing", "whats") are rare in articles, so bm25 would weigh them most.
-    static const QRegularExpression orderId(QStringLiteral("^(?:ord-?)?\\d{4,}$"), QRegularExpression::CaseInsensitiveOption);
     QStringList out;
-    const QStringList words = nlu::Tokenizer::words(text);
+    const QStringList words = plainWords(text);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString &w = words.at(i);
-        if (!isFunctionWord(w) && !isNegation(w) && !orderId.match(w).hasMatch() && !out.contains(w))
+        const bool orderNumber = w == QLatin1String("ord") || (w.size() >= 4 && isNumber(w));
+        if (!isFunctionWord(w) && !isNegation(w) && !orderNumber && !out.contains(w))
             out << w;
         if (const QString written = articleWordFor(w, words, i); !written.isEmpty() && !out.contains(written))
             out << written; // the article's word is searched too
@@ -337,9 +454,9 @@ QString searchWords(const QString &text)
 
 double subjectScore(const KbArticle &article, const QString &question)
 {
-    const nlu::StringSet subject = contentStems(article.title + QLatin1Char(' ') + article.keywords);
+    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
     double score = 0;
-    for (const QString &s : questionStems(question))
+    for (const QString &s : askedOf(question).stems)
         score += subject.count(s) > 0 ? 1 : 0;
     return score;
 }
@@ -354,7 +471,7 @@ bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question)
 
 double passageScore(const QString &articleBody, const QString &question, const QString &topic)
 {
-    const Ranked r = rank(parsed(articleBody), question, topic);
+    const Ranked &r = rank(parsed(articleBody), question, topic);
     return r.ranked.isEmpty() ? 0 : r.ranked.first().first;
 }
 
@@ -365,7 +482,7 @@ QStringList answeringPassages(const QString &articleBody, const QString &questio
     // words of the topic a follow-up goes on from. (Weighting words by how rare they are
     // in the article did worse on tests/scenarios: "phone number" met "order number" in a
     // tip rather than the phone line.)
-    const Ranked r = rank(article, question, topic);
+    const Ranked &r = rank(article, question, topic);
     if (r.ranked.isEmpty())
         return {};
     const auto &ranked = r.ranked;

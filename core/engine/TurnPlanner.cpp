@@ -56,7 +56,8 @@ void TurnPlanner::readOrders(const Session &s, const MessageAnalysis &a, const Q
     const bool aboutOrders = dialogue::asksAboutOrderFacts(text) || dialogue::mentionsOrderOrProblem(text)
                              || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5)
                              || (!state.lastRequest.isEmpty() && dialogue::asksSameAgain(text));
-    if (!aboutOrders)
+    // "where is my order?" names no item: the customer's orders are not read for one.
+    if (!aboutOrders || !dialogue::mayNameItem(text))
         return;
     std::optional<Order> current;
     if (!r.referenced.isEmpty())

@@ -13,10 +13,35 @@ QRegularExpression caseless(const QString &pattern)
     return re;
 }
 
+// Lower-case words (letters, digits, inner apostrophes); a plain scan, as it runs on every message.
 QStringList wordsOf(const QString &text)
 {
-    static const QRegularExpression nonWord(QStringLiteral("[^\\w']+"), QRegularExpression::UseUnicodePropertiesOption);
-    return text.toLower().split(nonWord, Qt::SkipEmptyParts);
+    QStringList out;
+    QString word;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('_') || (c == QLatin1Char('\'') && !word.isEmpty())) {
+            word += c.toLower();
+        } else if (!word.isEmpty()) {
+            out << word;
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        out << word;
+    return out;
+}
+
+// "ord" and "10005" of "ORD-10005": the order's number, a fact of its own answer.
+bool isOrderNumber(const QString &w)
+{
+    if (w == QLatin1String("ord"))
+        return true;
+    if (w.size() < 3)
+        return false;
+    for (const QChar c : w)
+        if (!c.isDigit())
+            return false;
+    return true;
 }
 
 // Words that say nothing beyond "tell me about my order": function words, fillers, and
@@ -71,16 +96,15 @@ bool isFollowUp(const QString &text)
         R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
     if (lead.match(text).hasMatch() || backReference.match(text).hasMatch())
         return true;
-    return wordsOf(text).size() <= 4;
+    return text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
 }
 
 QString beyondOrderFacts(const QString &clause, const QStringList &itemWords)
 {
-    static const QRegularExpression orderId = caseless(QStringLiteral(R"(\b(?:ord(?:er)?\s*[-#:]?\s*#?)?\d{3,}\b)"));
-    QString text = clause;
-    text.remove(orderId);
     QStringList rest;
-    for (const QString &w : wordsOf(text)) {
+    for (const QString &w : wordsOf(clause)) {
+        if (isOrderNumber(w))
+            continue;
         const QString plain = w.endsWith(QLatin1Char('s')) ? w.chopped(1) : w;
         if (w.size() < 3 || orderFactWords().contains(w) || itemWords.contains(w) || itemWords.contains(plain))
             continue;
@@ -94,6 +118,19 @@ QString withoutOrderFacts(const QString &clause)
     static const QRegularExpression facts = caseless(QStringLiteral(
         R"(\b(?:arriv\w*|ship(?:s|ped|ping)?|deliver\w*|track\w*|carrier|package|parcel|ord(?:er)?\s*[-#]?\s*\d+)\b)"));
     return QString(clause).remove(facts).simplified();
+}
+
+bool mayNameItem(const QString &text)
+{
+    // "my gloves", "the boots order", "these pants": a word after a determiner that is no
+    // order fact. Orders are read for item names only then.
+    static const QRegularExpression determined = caseless(QStringLiteral(R"(\b(?:my|the|these|those|this|that|your)\s+([a-z]+))"));
+    for (auto it = determined.globalMatch(text); it.hasNext();) {
+        const QString word = it.next().captured(1).toLower();
+        if (word.size() >= 3 && !orderFactWords().contains(word))
+            return true;
+    }
+    return false;
 }
 
 bool asksWhen(const QString &text)

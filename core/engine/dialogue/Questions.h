@@ -23,6 +23,10 @@ QString beyondOrderFacts(const QString &clause, const QStringList &itemWords);
 // tracking, its number): "how long do i have to return it once it arrives" asks about returns.
 QString withoutOrderFacts(const QString &clause);
 
+// Whether the message may name an item: a word after "my", "the", "these"... that is no
+// order fact ("my gloves", "the boots order"; not "my order", "a refund").
+bool mayNameItem(const QString &text);
+
 // Whether the message asks when something happens or how long it takes.
 bool asksWhen(const QString &text);
 
