@@ -229,7 +229,7 @@ const nlu::StringTable<QString> &articleWords()
     static const nlu::StringTable<QString> table = [] {
         nlu::StringTable<QString> t;
         const std::pair<const char *, const char *> pairs[] = {
-            {"fix", "change"},      {"fixed", "change"},   {"correct", "change"}, {"move", "change"}, {"moved", "change"},
+            {"fix", "change"},      {"fixed", "change"},   {"correct", "change"}, {"move", "change"},
             {"switch", "change"},   {"restart", "resume"}, {"unpause", "resume"}, {"cost", "fee"},    {"costs", "fee"},
             {"price", "fee"},
         };

@@ -1,6 +1,7 @@
 #include "core/engine/LocalResponder.h"
 
 #include "core/engine/KbPassage.h"
+#include "core/engine/dialogue/Questions.h"
 
 #include "core/nlu/Intents.h"
 
@@ -79,8 +80,10 @@ static int answeringHit(const QList<KbHit> &hits, const QString &question)
 static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
                                 const KbArticle *preferred, const QString &category)
 {
-    // A follow-up is answered from its topic's own article unless another answers it better.
+    // A follow-up is answered from its topic's own article unless another answers it better;
+    // one that says "it" ("can i move it to the 1st") is about the topic's own thing.
     const int topical = topic.isEmpty() ? -1 : answeringHit(hits, topic);
+    const double topicalStart = dialogue::refersBack(question) ? 2.0 : 1.0;
     int best = 0;
     double bestScore = 0;
     for (int i = 0; i < hits.size(); ++i) {
@@ -90,7 +93,7 @@ static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &questio
             continue;
         double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
         if (i == topical)
-            score += 1.0;
+            score += topicalStart;
         if ((preferred && hits.at(i).article.id == preferred->id) || (!category.isEmpty() && hits.at(i).article.category == category))
             score += 0.5;
         if (score > bestScore) {

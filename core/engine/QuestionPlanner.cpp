@@ -88,7 +88,9 @@ void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialog
         }
     } else {
         k.query = asked;
-        state.topic = asked;
+        // Beside an order, the whole message is the topic: its order facts are what a
+        // follow-up goes on from ("how long do i wait" after "tracking hasnt moved").
+        state.topic = k.alongside ? text : asked;
         state.topicIntent = a.intent.confidence >= 0.5 && !isSmallTalk(a.intent.intent) ? a.intent.intent : QString();
     }
     // bm25 matches words: a question about another country is about international shipping.

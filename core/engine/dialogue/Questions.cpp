@@ -88,13 +88,18 @@ QStringList clausesOf(const QString &text)
     return out;
 }
 
+bool refersBack(const QString &text)
+{
+    static const QRegularExpression backReference = caseless(QStringLiteral(
+        R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
+    return backReference.match(text).hasMatch();
+}
+
 bool isFollowUp(const QString &text)
 {
     static const QRegularExpression lead = caseless(QStringLiteral(
         R"(^\W*(?:and|also|but|so|ok so|okay so|what about|how about|plus|then|what if|ok and|ok but)\b)"));
-    static const QRegularExpression backReference = caseless(QStringLiteral(
-        R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
-    if (lead.match(text).hasMatch() || backReference.match(text).hasMatch())
+    if (lead.match(text).hasMatch() || refersBack(text))
         return true;
     return text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
 }

@@ -10,6 +10,9 @@ namespace tierdesk::dialogue {
 // or a comma start a new question ("did ORD-10018 arrive? and can i swap the fleece").
 QStringList clausesOf(const QString &text);
 
+// Whether the message refers back with a pronoun: "can i move it", "does that include".
+bool refersBack(const QString &text);
+
 // Whether the message goes on from the topic under discussion rather than opening a new
 // one: "and for a merino base layer?", "does it have to have tags on", "dryer ok?".
 bool isFollowUp(const QString &text);
