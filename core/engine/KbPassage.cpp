@@ -177,6 +177,7 @@ struct AnswerKind
     bool time = false;
     bool price = false;
     bool phone = false;
+    bool next = false; // "then what": the step after the passage that answers
     QString defines; // "whats this trail club thing": a passage saying "Trail Club is ..."
 };
 
@@ -190,9 +191,11 @@ AnswerKind answerKindOf(const QString &question)
     static const QRegularExpression definition(
         QStringLiteral("^\\W*(?:what'?s|what is|whats) (?:this |that |the |a |an )?([a-z][a-z ]{2,30}?)(?: thing| about| exactly)?\\W*$"),
         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression next(QStringLiteral("\\b(?:then what|what then|what next|what now|what happens (?:then|next|after))\\b"),
+                                         QRegularExpression::CaseInsensitiveOption);
     const QString defines = definition.match(question).captured(1).trimmed();
     return {time.match(question).hasMatch(), price.match(question).hasMatch(), phone.match(question).hasMatch(),
-            defines.isEmpty() ? QString() : defines + QStringLiteral(" is ")};
+            next.match(question).hasMatch(), defines.isEmpty() ? QString() : defines + QStringLiteral(" is ")};
 }
 
 bool holdsPhoneNumber(const QString &passage)
@@ -491,6 +494,10 @@ QStringList answeringPassages(const QString &articleBody, const QString &questio
     QList<int> chosen{ranked.first().second};
     if (ranked.size() > 1 && ranked.at(1).first >= 0.6 * ranked.first().first)
         chosen.append(ranked.at(1).second);
+    // "if it doesnt show up then what": the step after the last one found is the answer too.
+    const int after = *std::max_element(chosen.cbegin(), chosen.cend()) + 1;
+    if (askedOf(question).kind.next && after < article.passages.size() && !chosen.contains(after))
+        chosen.append(after);
     std::sort(chosen.begin(), chosen.end());
     QStringList out;
     for (int i : chosen)

@@ -70,6 +70,9 @@ void TestKbPassage::followUpsNegationsAndKinds()
     // The article's word for the customer's: "start again" is what resuming does.
     const QString pause = answeringPassage(article("trail-club-pause"), QStringLiteral("so when does it start again"));
     QVERIFY2(pause.contains(QLatin1String("resumes automatically")), qPrintable(pause));
+    // "then what": the step after the last one found.
+    const QString lost = answeringPassage(article("lost-or-stolen-package"), QStringLiteral("if it doesnt show up then what"));
+    QVERIFY2(lost.contains(QLatin1String("claim")), qPrintable(lost));
 }
 
 void TestKbPassage::confidentAnswers()
