@@ -33,6 +33,9 @@ bool isFunctionWord(const QString &w)
         QStringLiteral("yes"), QStringLiteral("yeah"), QStringLiteral("right"), QStringLiteral("again"), QStringLiteral("before"),
         QStringLiteral("after"), QStringLiteral("anything"), QStringLiteral("something"), QStringLiteral("everything"),
         QStringLiteral("anyone"), QStringLiteral("someone"), QStringLiteral("then"), QStringLiteral("still"), QStringLiteral("yet"),
+        // Intensifiers: "honestly really disappointed, on the very first hike".
+        QStringLiteral("very"), QStringLiteral("honestly"), QStringLiteral("first"), QStringLiteral("literally"),
+        QStringLiteral("totally"), QStringLiteral("super"),
     };
     return w.size() < 3 || words.count(w) > 0;
 }
@@ -271,9 +274,19 @@ nlu::StringSet questionStems(const QString &text)
     return out;
 }
 
+// What may follow a word's stem in another form of it: "dry" and "dryer", "paus" and
+// "pause" (not "day" and "daypack").
+bool isInflection(QStringView rest)
+{
+    for (const char *ending : {"e", "s", "es", "ed", "er", "ers", "ing", "y"})
+        if (rest == QLatin1String(ending))
+            return true;
+    return false;
+}
+
 // How many of the asked stems a passage holds. A longer asked word that starts a passage
-// word counts ("crypto", "cryptocurrency"), and so does a passage word that starts an
-// asked one ("dry", "dryer").
+// word counts ("crypto", "cryptocurrency"), and so does a passage word of which the asked
+// one is another form ("dry", "dryer").
 double overlap(const nlu::StringSet &asked, const ParsedArticle &article, int passage)
 {
     const nlu::StringSet &stems = article.stems.at(passage);
@@ -287,7 +300,7 @@ double overlap(const nlu::StringSet &asked, const ParsedArticle &article, int pa
             score += 1.0;
         } else if (s.size() >= 4) {
             for (const QString &p : stems)
-                if (p.size() >= 3 && p.size() < s.size() && s.startsWith(p)) {
+                if (p.size() >= 3 && p.size() < s.size() && s.startsWith(p) && isInflection(QStringView(s).mid(p.size()))) {
                     score += 1.0;
                     break;
                 }
