@@ -24,6 +24,7 @@ struct TurnPlan
     bool showContents = false;   // what the order holds was asked
     QList<RequestedAction> alsoRequested; // further requests of the same message, each with its own order
     QList<dialogue::PendingAction> alsoConfirmed; // done by the same yes as `confirmed`
+    KnowledgeAsk knowledge;      // what the knowledge base is asked (core/engine/QuestionPlanner.h)
 
     // What a yes carries out: the confirmed action and those summarised with it.
     QList<dialogue::PendingAction> confirmedActions() const
@@ -33,7 +34,6 @@ struct TurnPlan
             out << *confirmed << alsoConfirmed;
         return out;
     }
-    KnowledgeAsk knowledge;      // what the knowledge base is asked (core/engine/QuestionPlanner.h)
 
     bool answersWithoutKnowledge() const
     {
@@ -48,13 +48,14 @@ class TurnPlanner
 public:
     TurnPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
 
-    // Reads the message; updates the dialogue state (orders mentioned, slots,
-    // the pending confirmation) and may correct the intent (a follow-up question
-    // about the order under discussion is about that order).
+    // Reads the message; updates the dialogue state (orders mentioned, slots, the
+    // pending confirmation, the knowledge topic) and may correct the intent (a follow-up
+    // question about the order under discussion is about that order). The requests are
+    // planned by MoneyPlanner, the knowledge-base questions by QuestionPlanner.
     TurnPlan plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
                   dialogue::DialogueState &state);
 
-    // The sentence that asks the customer to confirm `r` ("I'll refund ... Shall I go ahead?").
+    // The sentence that asks the customer to confirm `r` alone ("I'll refund ... Shall I go ahead?").
     static QString confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
     // The summary of the request and of the further requests this tier may do, asked as one
     // question; remembers what a yes will carry out in the dialogue.
