@@ -49,6 +49,31 @@ ActionReport ActionExecutor::carryOut(const Session &session, const Customer &cu
     return report;
 }
 
+ActionReport ActionExecutor::carryOutAll(const Session &session, const Customer &customer, const TierCapabilities &caps,
+                                         const QList<dialogue::PendingAction> &actions, qint64 nowMs)
+{
+    ActionReport all;
+    for (const dialogue::PendingAction &action : actions) {
+        const ActionReport one = carryOut(session, customer, caps, action, nowMs);
+        if (!all.order || one.refunded > 0) // a refund is told with its own order
+            all.order = one.order;
+        for (const QString &taken : one.actionsTaken)
+            if (!all.actionsTaken.contains(taken))
+                all.actionsTaken << taken;
+        all.refunded += one.refunded;
+        all.credited += one.credited;
+        if (all.refundedItem.isEmpty())
+            all.refundedItem = one.refundedItem;
+        if (all.cancelledOrder.isEmpty())
+            all.cancelledOrder = one.cancelledOrder;
+        if (all.subscriptionChange.isEmpty())
+            all.subscriptionChange = one.subscriptionChange;
+        if (!one.refusal.isEmpty())
+            all.refusal = all.refusal.isEmpty() ? one.refusal : all.refusal + QLatin1Char(' ') + one.refusal;
+    }
+    return all;
+}
+
 Status ActionExecutor::owes(const Order &o, double amount)
 {
     const double left = o.total - o.refundedAmount;

@@ -10,6 +10,16 @@
 
 namespace tierdesk {
 
+// What the knowledge base is asked for this message: the search, and the questions
+// the reply answers from what it finds (one passage each).
+struct KnowledgeAsk
+{
+    QString query;         // the search: the questions, with the topic carried for a follow-up
+    QStringList questions; // each answered from the best article for it; empty: the message
+    QString topic;         // the earlier question a follow-up goes on from
+    bool alongside = false; // asked beside an order, an action or small talk, which answer the rest
+};
+
 struct ActionReport
 {
     QStringList actionsTaken;      // wire names: order_lookup, apply_credit, process_refund, modify_subscription, cancel_order
@@ -29,6 +39,8 @@ struct ActionReport
     QString slotPrompt;            // a question for a detail the request still lacks
     QString outOfScope;            // the message asks for something outside customer service
     bool needsOrderNumber = false; // the action needs an order we could not identify
+    bool showContents = false;     // the customer asked what the order holds
+    KnowledgeAsk knowledge;        // what the reply answers from the knowledge base
 };
 
 // A person's refund or credit, asked for from the console (docs/api.md, "The agent desk").
@@ -61,6 +73,9 @@ public:
     // owed and within the acting tier's capabilities (nothing is written otherwise).
     ActionReport carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
                           const dialogue::PendingAction &action, qint64 nowMs);
+    // Several actions confirmed by one yes, each checked as above; one report of them all.
+    ActionReport carryOutAll(const Session &session, const Customer &customer, const TierCapabilities &caps,
+                             const QList<dialogue::PendingAction> &actions, qint64 nowMs);
 
     // A person's refund or credit at the human tier: the same checks as the AI's
     // (the tier's capabilities, what the order still owes), recorded in the

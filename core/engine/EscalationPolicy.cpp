@@ -15,7 +15,7 @@ bool tierAllows(const TierCapabilities &caps, const RequestedAction &action)
 {
     switch (action.kind) {
     case RequestedAction::None: return true;
-    case RequestedAction::Refund: return caps.canProcessRefunds && action.amount <= caps.maxRefundAmount;
+    case RequestedAction::Refund: return !action.policyException && caps.canProcessRefunds && action.amount <= caps.maxRefundAmount;
     case RequestedAction::Credit: return caps.canApplyCredits && action.amount <= caps.maxCreditAmount;
     case RequestedAction::Subscription: return caps.canModifySubscription;
     case RequestedAction::Cancel: return true; // nothing was charged: every AI tier may cancel
@@ -79,6 +79,9 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
     }
 
     const RequestedAction &req = in.requested;
+    if (req.policyException)
+        return decide(EscalationReason::PolicyException, Tier::HumanAgent,
+                      QStringLiteral("Customer asks for an exception to policy (order %1)").arg(req.orderId));
     if (req.kind != RequestedAction::None && !req.needsOrder && !tierAllows(in.config.tier(current), req)) {
         const Tier needed = tierAllowedFor(in.config, current, req);
         const QString what = req.kind == RequestedAction::Refund   ? QStringLiteral("Refund of ") + money(req.amount)

@@ -26,6 +26,8 @@ struct RequestedAction
     QString item{};          // a refund of one item of the order
     QString change{};        // subscriptions: "paused", "active", "cancelled", "plan:<name>"
     bool insteadOfRefund = false; // a cancellation offered because money back was asked for
+    bool policyException = false; // asks for what the policy does not allow: only a person may decide
+    double askedAmount = 0;       // more than is owed was asked for; `amount` is what is owed
 };
 
 struct PolicyInput

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/store/KbRepo.h"
+
 #include <QString>
 
 namespace tierdesk {
@@ -7,6 +9,22 @@ namespace tierdesk {
 // The sentences or list items of a knowledge-base article that answer a question
 // best: the first one sharing the most of the question's words, and a second one
 // nearly as good. Empty when no passage shares a word. Markdown markup is removed.
-QString answeringPassage(const QString &articleBody, const QString &question);
+// A follow-up's `topic` (the question it goes on from) breaks ties, at half weight.
+QString answeringPassage(const QString &articleBody, const QString &question, const QString &topic = {});
+// The same passages, one per entry.
+QStringList answeringPassages(const QString &articleBody, const QString &question, const QString &topic = {});
+// How well the best passage of the article answers the question (0: none shares a word).
+double passageScore(const QString &articleBody, const QString &question, const QString &topic = {});
+// Whether an article answers the question though the intent model is unsure of it: a
+// passage holds two of the question's words, or its title or keywords name what was asked,
+// it covers at least half of the question's words and a passage shares one ("whats the
+// warranty on a daypack").
+bool knowledgeAnswers(const KbArticle &article, const QString &question);
+// The words of a question worth searching for: no order numbers, no words that name
+// nothing ("whats this trail club thing" searches "trail club").
+QString searchWords(const QString &text);
+// How many of the question's words the article's title and keywords hold (what it is about).
+double subjectScore(const KbArticle &article, const QString &question);
+bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question);
 
 } // namespace tierdesk

@@ -1,6 +1,7 @@
 #include "core/engine/LocalResponder.h"
 
 #include "core/engine/KbPassage.h"
+#include "core/engine/dialogue/Questions.h"
 
 #include "core/nlu/Intents.h"
 
@@ -45,16 +46,62 @@ QString leadSentences(const QString &body, int sentences)
 
 } // namespace
 
+static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
+                                const KbArticle *preferred = nullptr, const QString &category = {});
+
 const KbArticle &bestArticle(const ReplyContext &ctx)
 {
-    // bm25 ranks words, not meaning: among the top hits, an article of the
-    // category the message is about answers it better than a stronger word match.
-    const QString category = toString(ctx.analysis.intent.category);
-    if (ctx.analysis.intent.confidence >= 0.3)
-        for (const KbHit &hit : ctx.knowledge)
-            if (hit.article.category == category)
-                return hit.article;
-    return ctx.knowledge.first().article;
+    // bm25 ranks words, not meaning: the article whose passage answers the message best,
+    // with a head start for one of the category the message is about (a general inquiry
+    // names no category).
+    const bool categorised = ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry;
+    return bestFor(ctx.knowledge, ctx.message, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
+}
+
+// Among the hits, the article whose best passage answers `question` best; the article of
+// a follow-up's topic, `preferred` (the article of the message as a whole) and articles of
+// `category` get a head start, and the search's order breaks ties.
+// The hit that answers a question best by its passages and subject, the search's order
+// breaking ties; -1 when none shares a word with it.
+static int answeringHit(const QList<KbHit> &hits, const QString &question)
+{
+    int best = -1;
+    double bestScore = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        const double score = passageScore(hits.at(i).article.body, question) + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
+        if (score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
+                                const KbArticle *preferred, const QString &category)
+{
+    // A follow-up is answered from its topic's own article unless another answers it better;
+    // one that says "it" ("can i move it to the 1st") is about the topic's own thing.
+    const int topical = topic.isEmpty() ? -1 : answeringHit(hits, topic);
+    const double topicalStart = dialogue::refersBack(question) ? 2.0 : 1.0;
+    int best = 0;
+    double bestScore = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        const QString &body = hits.at(i).article.body;
+        const double passage = passageScore(body, question, topic);
+        if (passage <= 0 && i != topical)
+            continue;
+        double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
+        if (i == topical)
+            score += topicalStart;
+        if ((preferred && hits.at(i).article.id == preferred->id) || (!category.isEmpty() && hits.at(i).article.category == category))
+            score += 0.5;
+        if (score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    return hits.at(best).article;
 }
 
 bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
@@ -64,11 +111,16 @@ bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
                                nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
         if (is(intent, social))
             return true;
-    if (a.intent.confidence >= 0.5 && !is(intent, nlu::intent::GeneralQuestion))
+    // The model's "none of these" is no reading of the message, however sure it is.
+    const bool placed = !is(intent, nlu::intent::GeneralQuestion) && !is(intent, nlu::intent::OutOfScope);
+    if (a.intent.confidence >= 0.5 && placed)
         return true;
     if (knowledge.isEmpty())
         return false;
-    return knowledge.first().article.category == toString(a.intent.category) || a.intent.confidence >= 0.3;
+    // A general inquiry is no subject: an article filed under it matches nothing in particular.
+    const bool sameSubject = a.intent.category != IssueCategory::GeneralInquiry
+                             && knowledge.first().article.category == toString(a.intent.category);
+    return sameSubject || (a.intent.confidence >= 0.3 && !is(intent, nlu::intent::OutOfScope));
 }
 
 QString fitLength(const QString &text, int maxChars)
@@ -150,20 +202,28 @@ QString LocalResponder::escalationText(const ReplyContext &ctx) const
     return QStringLiteral("I'm the AI support manager and I've taken over your conversation.");
 }
 
-QString LocalResponder::orderText(const Order &o) const
+QString LocalResponder::orderText(const Order &o, bool allItems) const
 {
-    QString item = o.items.isEmpty() ? QString() : o.items.first().toObject().value(QLatin1String("name")).toString();
-    const QString what = item.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, item);
+    QStringList items;
+    for (const QJsonValue &v : o.items) {
+        const QJsonObject item = v.toObject();
+        const int quantity = item.value(QLatin1String("quantity")).toInt(1);
+        const QString name = item.value(QLatin1String("name")).toString();
+        items << (allItems && quantity > 1 ? QStringLiteral("%1 x %2").arg(quantity).arg(name) : name);
+        if (!allItems)
+            break;
+    }
+    const QString what = items.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, items.join(QStringLiteral(", ")));
+    const QString carried = o.carrier.isEmpty() ? QString()
+                                                : QStringLiteral(" with %1, tracking number %2").arg(o.carrier, o.trackingNumber);
     if (o.status == QLatin1String("shipped")) {
-        QString s = QStringLiteral("Your order %1 shipped on %2").arg(what, day(o.shippedAt));
-        if (!o.carrier.isEmpty())
-            s += QStringLiteral(" with %1, tracking number %2").arg(o.carrier, o.trackingNumber);
+        QString s = QStringLiteral("Your order %1 shipped on %2").arg(what, day(o.shippedAt)) + carried;
         if (o.estimatedDeliveryAt > 0)
             s += QStringLiteral(", and is expected by %1").arg(day(o.estimatedDeliveryAt));
         return s + QLatin1Char('.');
     }
     if (o.status == QLatin1String("delivered"))
-        return QStringLiteral("Your order %1 was delivered on %2.").arg(what, day(o.deliveredAt));
+        return QStringLiteral("Your order %1 was delivered on %2").arg(what, day(o.deliveredAt)) + carried + QLatin1Char('.');
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
         return QStringLiteral("Your order %1 is %2 and hasn't shipped yet; you'll get a tracking number by e-mail "
                               "when it does.").arg(what, o.status);
@@ -178,17 +238,32 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
 {
     if (ctx.knowledge.isEmpty())
         return {};
-    const KbArticle &article = bestArticle(ctx);
+    const KnowledgeAsk &asked = ctx.actions.knowledge;
+    if (asked.questions.size() > 1 || asked.alongside) {
+        // Each question from the article that answers it; nothing said where none does.
+        QStringList answers;
+        const KbArticle &main = bestArticle(ctx);
+        for (const QString &question : asked.questions) {
+            const KbArticle &article = bestFor(ctx.knowledge, question, asked.topic, asked.alongside ? nullptr : &main);
+            for (const QString &passage : answeringPassages(article.body, question, asked.topic))
+                if (!answers.contains(passage))
+                    answers << passage;
+        }
+        return answers.join(QLatin1Char(' '));
+    }
+    // A follow-up is answered from its topic's article unless another answers it better.
+    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, ctx.message, asked.topic);
     // The passage that answers what was asked, else the article's opening.
-    if (QString passage = answeringPassage(article.body, ctx.message); !passage.isEmpty())
+    if (QString passage = answeringPassage(article.body, ctx.message, asked.topic); !passage.isEmpty())
         return passage;
+    // Opening sentences per article (id, body length), so markup is stripped once per thread.
+    thread_local QHash<QPair<qint64, qsizetype>, QString> leads;
     const auto key = qMakePair(article.id, article.body.size());
-    const QMutexLocker lock(&m_leadsLock); // replies are composed on several threads
-    auto it = m_leads.find(key);
-    if (it == m_leads.end()) {
-        if (m_leads.size() > 4096)
-            m_leads.clear();
-        it = m_leads.insert(key, leadSentences(article.body, 2));
+    auto it = leads.find(key);
+    if (it == leads.end()) {
+        if (leads.size() > 4096)
+            leads.clear();
+        it = leads.insert(key, leadSentences(article.body, 2));
     }
     return *it;
 }
@@ -202,13 +277,16 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         parts << QStringLiteral("I've refunded %1 for %2 to your original payment method; it usually appears "
                                 "within 5-10 business days.").arg(money(act.refunded), what);
         suggested << QStringLiteral("check_refund_status");
-    } else if (!act.cancelledOrder.isEmpty()) {
+    }
+    // One yes may have done several things: each is told.
+    if (!act.cancelledOrder.isEmpty())
         parts << QStringLiteral("Order %1 is cancelled; it was never charged, so there is nothing to refund.").arg(act.cancelledOrder);
-    } else if (act.credited > 0) {
+    if (act.credited > 0) {
         parts << QStringLiteral("I've added a %1 credit to your account; it's applied automatically at your next "
                                 "checkout.").arg(money(act.credited));
         suggested << QStringLiteral("view_account_credit");
-    } else if (!act.subscriptionChange.isEmpty()) {
+    }
+    if (!act.subscriptionChange.isEmpty()) {
         if (act.subscriptionChange == QLatin1String("cancelled"))
             parts << QStringLiteral("Your subscription is cancelled; you keep its benefits until the end of the "
                                     "current billing period.");
@@ -219,10 +297,15 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         else
             parts << QStringLiteral("Your subscription is now on the %1 plan.").arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
         suggested << QStringLiteral("view_subscription");
-    } else if (!act.declined.isEmpty()) {
+    }
+    const bool done = act.refunded > 0 || act.credited > 0 || !act.cancelledOrder.isEmpty() || !act.subscriptionChange.isEmpty();
+    if (!done && !act.declined.isEmpty()) {
         parts << QStringLiteral("All right, I haven't changed anything. Is there something else I can help with?");
     }
     if (!act.confirmation.isEmpty()) {
+        // What cannot be done of a message that asked for several things is said first.
+        if (!act.refusal.isEmpty())
+            parts << act.refusal;
         parts << act.confirmation;
         suggested << QStringLiteral("confirm") << QStringLiteral("decline");
     } else if (!act.handover.isEmpty() && ctx.escalation) {
@@ -249,7 +332,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         if (!act.handover.isEmpty())
             parts << QStringLiteral("They'll look at %1.").arg(act.handover);
         else if (act.order && !act.orders.isEmpty())
-            parts << orderText(*act.order);
+            parts << orderText(*act.order, false);
         suggested << QStringLiteral("wait_for_agent");
         return parts.join(QLatin1Char(' '));
     }
@@ -257,7 +340,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     // Every order looked up is answered, the one asked about first.
     if (act.refunded <= 0 && act.cancelledOrder.isEmpty() && !act.needsOrderNumber)
         for (const Order &o : act.orders) {
-            parts << orderText(o);
+            parts << orderText(o, act.showContents);
             if (o.status == QLatin1String("shipped") && !suggested.contains(QLatin1String("track_package")))
                 suggested << QStringLiteral("track_package");
         }
@@ -266,6 +349,13 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         parts << act.subscriptionFact;
     if (!act.refundFact.isEmpty())
         parts << act.refundFact;
+    // A question asked beside the order or the action: answered too, after them.
+    if (act.knowledge.alongside) {
+        if (const QString kb = knowledgeText(ctx); !kb.isEmpty()) {
+            parts << kb;
+            suggested << QStringLiteral("read_article:") + bestFor(ctx.knowledge, act.knowledge.questions.value(0), act.knowledge.topic).slug;
+        }
+    }
     if (!act.outOfScope.isEmpty()) {
         parts << QStringLiteral("That's outside what I can help with here. I can help with your orders, deliveries, "
                                 "returns and refunds, billing, and your account or membership: is there anything there "
@@ -287,7 +377,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
                                    && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
                                    && act.refusal.isEmpty())) {
         const QString kb = knowledgeText(ctx);
-        if (!kb.isEmpty() && isConfident(ctx.analysis, ctx.knowledge)) {
+        const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;
+        if (!kb.isEmpty() && (isConfident(ctx.analysis, ctx.knowledge) || knowledgeAnswers(ctx.knowledge, asked))) {
             parts << kb;
             suggested << QStringLiteral("read_article:") + bestArticle(ctx).slug;
         } else if (!ctx.escalation) {

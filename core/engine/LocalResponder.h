@@ -3,7 +3,6 @@
 #include "core/engine/Responder.h"
 
 #include <QHash>
-#include <QMutex>
 
 namespace tierdesk {
 
@@ -21,12 +20,9 @@ private:
     QString body(const ReplyContext &ctx, QStringList &suggested) const;
     QString escalationText(const ReplyContext &ctx) const;
     void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
-    QString orderText(const Order &o) const;
+    // The order's status and delivery; its first item, or every item when asked what it holds.
+    QString orderText(const Order &o, bool allItems) const;
     QString knowledgeText(const ReplyContext &ctx) const;
-
-    // Opening sentences per article (id, body length), so markup is stripped once.
-    mutable QHash<QPair<qint64, qsizetype>, QString> m_leads;
-    mutable QMutex m_leadsLock;
 };
 
 } // namespace tierdesk

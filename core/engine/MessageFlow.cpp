@@ -5,6 +5,7 @@
 #include "core/common/Ids.h"
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
+#include "core/engine/KbPassage.h"
 #include "core/engine/TurnPlanner.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/pipeline/IssueSummary.h"
@@ -234,10 +235,10 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     // The knowledge base is searched only when the reply may quote it: answers
     // about an order or an action are built from their results instead.
     const bool answeredByAction = plan.answersWithoutKnowledge() || isSmallTalk(a.intent.intent);
-    // bm25 matches words: a question about another country is about international shipping.
-    const QString query = dialogue::mentionsAbroad(text) ? text + QStringLiteral(" international") : text;
-    const QList<KbHit> knowledge = answeredByAction ? QList<KbHit>() : m_store.kb().search(s.companyId, query, 3);
-    const bool confident = isConfident(a, knowledge) || answeredByAction;
+    // The planner words the search (the questions asked, a follow-up's topic); some go beside an order.
+    const bool searched = !answeredByAction || plan.knowledge.alongside;
+    const QList<KbHit> knowledge = searched ? m_store.kb().search(s.companyId, plan.knowledge.query, 4) : QList<KbHit>();
+    const bool confident = isConfident(a, knowledge) || answeredByAction || knowledgeAnswers(knowledge, plan.knowledge.query);
     s.unconfidentTurns = confident ? 0 : s.unconfidentTurns + 1;
 
     std::optional<EscalationDecision> decision;
@@ -342,7 +343,9 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     // A person decides on money themselves: AI actions run only at AI tiers.
     const bool aiTier = s.currentTier != Tier::HumanAgent;
     if (plan.confirmed && aiTier)
-        report = m_actions.carryOut(s, customer, caps, *plan.confirmed, now);
+        report = m_actions.carryOutAll(s, customer, caps, plan.confirmedActions(), now);
+    if (report.refunded > 0) // the dialogue remembers it: the same item is not refunded twice
+        state.refunded << plan.confirmed->orderId + QLatin1Char('/') + plan.confirmed->item;
     report.orders = plan.orders;
     // An order was read to answer, or to summarise or carry out what was asked about it.
     const bool orderRead = !plan.orders.isEmpty() || !plan.request.orderId.isEmpty()
@@ -359,6 +362,8 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     report.needsOrderNumber = plan.needsOrderNumber;
     report.subscriptionFact = plan.subscriptionFact;
     report.refundFact = plan.refundFact;
+    report.showContents = plan.showContents;
+    report.knowledge = plan.knowledge;
     if (report.refusal.isEmpty())
         report.refusal = plan.refusal;
     if (plan.request.kind == RequestedAction::None)
@@ -370,8 +375,7 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
         report.order = order;
     if (aiTier && tierAllows(caps, plan.request)) {
         // Nothing moves yet: the customer confirms the summary first.
-        report.confirmation = TurnPlanner::confirmationOf(plan.request, customer, order);
-        state.pending = TurnPlanner::pendingOf(plan.request, report.confirmation, s.currentTier);
+        report.confirmation = TurnPlanner::askToConfirm(plan, customer, order, caps, s.currentTier, state);
     } else {
         report.handover = TurnPlanner::describe(plan.request);
     }

@@ -1,124 +1,73 @@
 #include "core/engine/TurnPlanner.h"
 
+#include "core/engine/MoneyPlanner.h"
+#include "core/engine/OrderFinder.h"
+#include "core/engine/QuestionPlanner.h"
 #include "core/engine/dialogue/Answers.h"
+#include "core/engine/dialogue/Questions.h"
+#include "core/engine/dialogue/Requests.h"
 #include "core/nlu/Intents.h"
+#include "core/nlu/SlotExtractor.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace tierdesk {
 namespace {
 
 using dialogue::Answer;
+using dialogue::asksForCredit;
+using dialogue::asksForRefund;
+using dialogue::asksRefundStatus;
+using dialogue::asksToCancelOrder;
+using dialogue::mentionsSubscription;
+using dialogue::subscriptionChangeAsked;
 
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
 QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
 
-// Patterns are literals: each is compiled once, on the engine thread that alone runs the planner.
-bool matches(const char *pattern, const QString &text)
-{
-    static QHash<const char *, QRegularExpression> compiled;
-    auto it = compiled.find(pattern);
-    if (it == compiled.end())
-        it = compiled.insert(pattern, QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption));
-    return it->match(text).hasMatch();
-}
-
-// Money back asked for in words; "where is my refund" asks about one already given.
-bool asksForRefund(const QString &text)
-{
-    static const QRegularExpression ask(QStringLiteral("\\b(refund|money back|reimburse|reimbursement)\\b"),
-                                        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression statusOnly(
-        QStringLiteral("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund\\b|\\brefund (status|policy)\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    return ask.match(text).hasMatch() && !statusOnly.match(text).hasMatch();
-}
-
-bool asksRefundStatus(const QString &text)
-{
-    return matches("\\b(where|when|status|still waiting for|track|how long)\\b.*\\brefund", text);
-}
-
-bool mentionsSubscription(const QString &text)
-{
-    return matches("\\b(subscription|subscribed?|membership|member|plan|trail club|renewal)\\b", text);
-}
-
-bool asksToCancelOrder(const QString &text)
-{
-    return matches("\\b(cancel|cancell?ing|call off)\\b", text) && !mentionsSubscription(text);
-}
-
-// A concrete subscription change asked for in words; empty when none.
-QString subscriptionChangeAsked(const QString &text)
-{
-    const bool planVerb = matches("\\b(switch|upgrade|downgrade|change|move)\\b", text);
-    if (!mentionsSubscription(text) && !matches("\\b(resume|unpause|reactivate|pause)\\b", text)
-        && !(planVerb && matches("\\b(premium|plus|basic)\\b", text)))
-        return {};
-    static const QRegularExpression plans(QStringLiteral("\\b(premium|plus|basic)\\b"), QRegularExpression::CaseInsensitiveOption);
-    if (const QRegularExpressionMatch plan = plans.match(text); planVerb && plan.hasMatch())
-        return QStringLiteral("plan:") + plan.captured(1).toLower();
-    if (matches("\\b(resume|unpause|reactivate|restart|turn (it )?back on)\\b", text))
-        return QStringLiteral("active");
-    if (matches("\\bpause\\b", text))
-        return QStringLiteral("paused");
-    if (matches("\\b(cancel|end|stop|terminate|quit)\\b", text))
-        return QStringLiteral("cancelled");
-    return {};
-}
-
-// A credit asked for in words, with its amount. Claims that someone approved it
-// already grant nothing: the request is judged like any other.
-bool asksForCredit(const QString &text) { return matches("\\b(credit|store credit|account credit)\\b", text); }
-
 QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
-
-// Lower-case words without a plural "s": "Pants" and "pant", "boots" and "boot" meet.
-QStringList wordsOf(const QString &text)
-{
-    static const QRegularExpression split(QStringLiteral("[^a-z0-9]+"));
-    QStringList out = text.toLower().split(split, Qt::SkipEmptyParts);
-    for (QString &w : out)
-        if (w.size() > 3 && w.endsWith(QLatin1Char('s')))
-            w.chop(1);
-    return out;
-}
-
-// The order's item the message names ("the pants"), by a distinctive word of its name.
-std::optional<QJsonObject> itemNamed(const Order &o, const QString &text)
-{
-    static const QStringList generic{QStringLiteral("pack"), QStringLiteral("pair"), QStringLiteral("trail")};
-    const QStringList said = wordsOf(text);
-    for (const QJsonValue &v : o.items)
-        for (const QString &word : wordsOf(itemName(v)))
-            if (word.size() >= 4 && !generic.contains(word) && said.contains(word))
-                return v.toObject();
-    return std::nullopt;
-}
-
-double paidFor(const QJsonObject &item)
-{
-    return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
-}
 
 QString planOf(const Customer &c) { return c.subscription.value(QLatin1String("plan")).toString(); }
 QString statusOf(const Customer &c) { return c.subscription.value(QLatin1String("status")).toString(); }
 
 } // namespace
 
-QList<Order> TurnPlanner::namedOrders(const Session &s, const QStringList &ids, QString *unknown)
+void TurnPlanner::readOrders(const Session &s, const MessageAnalysis &a, const QString &text,
+                             const dialogue::DialogueState &state, Reading &r)
 {
-    QList<Order> out;
-    for (const QString &id : ids) {
-        if (auto o = m_actions.findOrder(s.companyId, s.customerId, id))
-            out << *o;
-        else if (unknown->isEmpty())
-            *unknown = id;
+    OrderFinder finder(m_actions, s);
+    r.named = finder.byNumber(a.slotValues.orderIds, text, &r.unknown);
+    if (!r.named.isEmpty())
+        return;
+    if (dialogue::asksForEarlierOrder(text) && !state.orderId.isEmpty()) {
+        if (const auto earlier = finder.before(state.orderId))
+            r.named = {*earlier};
+        return;
     }
-    return out;
+    r.vague = dialogue::pointsVaguely(text);
+    if (r.vague)
+        return; // "no not that, the other thing": no order is assumed
+    r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    // "my gloves", "the boots order": the orders holding the items named, when the message
+    // is about an order or a problem with an item (not "how do i wash merino").
+    const bool aboutOrders = dialogue::asksAboutOrderFacts(text) || dialogue::mentionsOrderOrProblem(text)
+                             || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5)
+                             || (!state.lastRequest.isEmpty() && dialogue::asksSameAgain(text));
+    // "where is my order?" names no item: the customer's orders are not read for one.
+    if (!aboutOrders || !dialogue::mayNameItem(text))
+        return;
+    std::optional<Order> current;
+    if (!r.referenced.isEmpty())
+        current = m_actions.findOrder(s.companyId, s.customerId, r.referenced);
+    if (current && OrderFinder::itemNamed(*current, text))
+        return; // "it" is the order under discussion, and holds the item named
+    if (const QList<Order> holding = finder.byItem(text); !holding.isEmpty()) {
+        r.named = holding;
+        r.referenced.clear();
+    }
 }
 
 std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named)
@@ -136,22 +85,95 @@ std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QLis
     return named.first();
 }
 
-bool TurnPlanner::answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan)
+bool TurnPlanner::answerPending(const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
 {
     if (!state.pending)
         return false;
     const Answer answer = dialogue::answerTo(text);
     const dialogue::PendingAction pending = *state.pending;
     state.pending.reset(); // whatever the answer, the question is closed
+    const QList<dialogue::PendingAction> also = state.alsoPending;
+    state.alsoPending.clear();
     if (answer == Answer::Yes) {
         plan.confirmed = pending;
+        plan.alsoConfirmed = also;
         return true;
+    }
+    // "sorry i meant $8 not 5": the same credit, with the amount corrected, is asked again.
+    if (pending.action == QLatin1String("apply_credit") && a.slotValues.amount.value_or(0) > 0 && dialogue::correctsDetail(text)) {
+        plan.request.kind = RequestedAction::Credit;
+        plan.request.amount = *a.slotValues.amount;
+        return true;
+    }
+    // "the tee order" after "shall I cancel ORD-10004?": which order is meant, asked again.
+    const bool namesWhich = answer == Answer::Other && !text.contains(QLatin1Char('?'))
+                            && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
+    if (namesWhich && (pending.action == QLatin1String("cancel_order") || pending.action == QLatin1String("process_refund"))) {
+        state.awaitingSlot = QStringLiteral("order_id");
+        state.intent = QLatin1String(pending.action == QLatin1String("cancel_order") ? nlu::intent::CancelOrder
+                                                                                       : nlu::intent::RefundRequest);
     }
     if (answer == Answer::No) {
         plan.declined = pending.summary;
-        return !dialogue::isCorrection(text); // "no, I asked about the refund" goes on
+        // "no, I asked about the refund", "no wait, just pause it instead": the rest is read too.
+        const bool more = dialogue::clausesOf(text).size() > 1 || text.contains(QLatin1Char('?'))
+                          || !subscriptionChangeAsked(text).isEmpty();
+        return !dialogue::isCorrection(text) && !more;
     }
     return false;
+}
+
+void TurnPlanner::planFurther(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                              const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan)
+{
+    if (!r.moneyWords || r.named.size() < 2 || plan.request.orderId.isEmpty())
+        return;
+    static const QRegularExpression split(QStringLiteral("[.?!;,\\n]+|\\b(?:and|also|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
+    OrderFinder finder(m_actions, s);
+    QString asked; // the last clause that said what to do: "and the jacket from ORD-10001" refunds too
+    QStringList done{plan.request.orderId};
+    for (const QString &clause : text.split(split, Qt::SkipEmptyParts)) {
+        const bool says = dialogue::asksForRefund(clause) || dialogue::asksToCancelOrder(clause);
+        if (says)
+            asked = clause;
+        QString unknown;
+        const QList<Order> orders = finder.byNumber(nlu::extractSlots(clause).orderIds, clause, &unknown);
+        if (orders.isEmpty() || asked.isEmpty() || done.contains(orders.first().id))
+            continue;
+        const Order &o = orders.first();
+        done << o.id;
+        // Planned on its own words, with a scratch dialogue: only the request is kept.
+        const QString words = says ? clause : asked + QLatin1Char(' ') + clause;
+        MessageAnalysis own = a;
+        own.slotValues = nlu::extractSlots(words);
+        dialogue::DialogueState scratch = state;
+        TurnPlan further;
+        MoneyPlanner(m_actions, m_nowMs).planMoney(s, customer, own, words, o, true, scratch, further);
+        if (further.request.kind != RequestedAction::None && !further.request.policyException) {
+            if (further.request.kind == RequestedAction::Cancel && !o.items.isEmpty())
+                further.request.item = itemName(o.items.first());
+            plan.alsoRequested << further.request;
+        } else if (!further.refusal.isEmpty()) {
+            plan.refusal = plan.refusal.isEmpty() ? further.refusal : plan.refusal + QLatin1Char(' ') + further.refusal;
+        }
+    }
+}
+
+void TurnPlanner::correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed)
+{
+    const QString &intent = a.intent.intent;
+    if (r.moneyWords || ActionExecutor::isOrderTopic(intent))
+        return;
+    // An order named in small talk or in words the model cannot place is what the
+    // message is about ("hi again, ORD-10011 still hasnt arrived").
+    const bool unplaced = a.intent.confidence < 0.5 || is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks)
+                          || is(intent, nlu::intent::Goodbye) || is(intent, nlu::intent::GeneralQuestion);
+    const bool aboutNamed = !r.named.isEmpty() && (unplaced || r.aboutOrderFacts);
+    const bool aboutDiscussed = r.named.isEmpty() && r.aboutOrderFacts && discussed;
+    if (!aboutNamed && !aboutDiscussed)
+        return;
+    a.intent.intent = QLatin1String(asksRefundStatus(text) ? nlu::intent::RefundStatus : nlu::intent::OrderStatus);
+    a.intent.category = nlu::categoryOfIntent(a.intent.intent);
 }
 
 std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
@@ -160,25 +182,18 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
     const QString current = !r.referenced.isEmpty() ? r.referenced : state.orderId;
     const bool orderTopic = ActionExecutor::isOrderTopic(a.intent.intent);
     std::optional<Order> order;
+    if (r.vague)
+        return order;
     if (!r.named.isEmpty())
         order = r.named.first();
     else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
         order = m_actions.findOrder(s.companyId, s.customerId, current);
-    else if (orderTopic && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text))
+    else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text)
+             && (r.aboutOrderFacts || dialogue::mentionsOrderOrProblem(text)))
         order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
 
-    // An item named that is not in the order under discussion: the customer's order that has it
-    // (looked for only when the message asks for something or reports a problem with an item).
-    const bool aboutAnItem = r.moneyWords || matches("\\b(return|exchange|swap|fit|broke|broken|damaged|defective|leaks?|ripped|torn)\\b", text);
-    if (r.named.isEmpty() && aboutAnItem && !(order && itemNamed(*order, text))) {
-        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
-            if (itemNamed(o, text)) {
-                order = o;
-                break;
-            }
-    }
     if (order)
-        if (const auto item = itemNamed(*order, text))
+        if (const auto item = OrderFinder::itemNamed(*order, text))
             state.item = itemName(*item);
     if (!r.named.isEmpty()) {
         QStringList ids;
@@ -195,13 +210,12 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
                            dialogue::DialogueState &state)
 {
     TurnPlan plan;
-    if (answerPending(text, state, plan))
+    const QString discussed = state.orderId; // the order answered about so far
+    if (answerPending(text, a, state, plan))
         return plan;
 
     Reading r;
-    r.named = namedOrders(s, a.slotValues.orderIds, &r.unknown);
-    if (r.named.isEmpty())
-        r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    readOrders(s, a, text, state, r);
     if (!r.unknown.isEmpty() && r.named.isEmpty())
         plan.refusal = QStringLiteral("I couldn't find an order %1 on your account; could you check the number?").arg(r.unknown);
     r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text) || !subscriptionChangeAsked(text).isEmpty();
@@ -209,13 +223,12 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     if (!plan.outOfScope.isEmpty())
         return plan;
 
-    // A question about the order under discussion is about that order, however the
-    // classifier read it ("ok so when does it actually ship" is no thank-you).
     r.aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
-    const bool discussed = !r.referenced.isEmpty() || !state.orderId.isEmpty();
-    if (r.named.isEmpty() && r.aboutOrderFacts && discussed && !r.moneyWords && !ActionExecutor::isOrderTopic(a.intent.intent)) {
-        a.intent.intent = QLatin1String(nlu::intent::OrderStatus);
+    correctIntent(a, r, text, !r.referenced.isEmpty() || !state.orderId.isEmpty());
+    if (r.vague) { // "the other thing, you know what i mean" can be read as no intent at all
+        a.intent.intent = QLatin1String(nlu::intent::GeneralQuestion);
         a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+        a.intent.confidence = 0;
     }
     const std::optional<Order> order = conversationOrder(s, a, text, r, state);
 
@@ -228,22 +241,40 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     }
     // Several requests in one message: the action goes with the order named beside it.
     const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
-    planMoney(s, customer, a, text, moneyOrder, state, plan);
+    const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
+    MoneyPlanner(m_actions, m_nowMs).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
+    planFurther(s, customer, a, text, r, state, plan);
+    if (plan.request.kind != RequestedAction::None)
+        state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
     // An intent stays active only while one of its slots is awaited (a confirmation
     // keeps its own action); the state, and its row, change only when the dialogue does.
     if (state.awaitingSlot.isEmpty())
         state.intent.clear();
     if (plan.request.kind != RequestedAction::None) {
+        // Orders named beside the request are answered, unless a further request summarises them.
+        const auto summarised = [&plan](const QString &id) {
+            return id == plan.request.orderId || std::any_of(plan.alsoRequested.cbegin(), plan.alsoRequested.cend(),
+                                                             [&id](const RequestedAction &r) { return r.orderId == id; });
+        };
         for (const Order &o : r.named)
-            if (o.id != plan.request.orderId)
+            if (!summarised(o.id))
                 plan.orders << o;
     } else if (!plan.needsOrderNumber) {
+        // The order the conversation is already about is answered again only when asked about;
+        // "it" in a follow-up ("if it doesnt show up then what") carries the topic, not a question.
+        const bool askedAbout = ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts;
+        const bool again = order && order->id == discussed
+                           && !(r.aboutOrderFacts || dialogue::asksContents(text) || dialogue::namesOrder(text)
+                                || OrderFinder::itemNamed(*order, text)
+                                || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5));
         if (!r.named.isEmpty())
             plan.orders = r.named;
-        else if (order && (ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts || !r.referenced.isEmpty()))
+        else if (order && !again && (askedAbout || !r.referenced.isEmpty()))
             plan.orders = {*order};
     }
+    plan.showContents = !plan.orders.isEmpty() && dialogue::asksContents(text);
     addFacts(customer, text, order, plan);
+    QuestionPlanner::plan(text, order, a, state, plan);
     return plan;
 }
 
@@ -251,154 +282,62 @@ void TurnPlanner::addFacts(const Customer &customer, const QString &text, const 
 {
     if (plan.request.kind != RequestedAction::None)
         return;
-    if (order && asksRefundStatus(text))
+    const bool waitsForRefund = order && order->refundedAmount > 0 && (dialogue::asksWhen(text) || dialogue::saysStillWaiting(text));
+    if (order && (asksRefundStatus(text) || waitsForRefund))
         plan.refundFact = order->refundedAmount > 0
                               ? QStringLiteral("A refund of %1 was issued for order %2; refunds appear within 5-10 business days.")
                                     .arg(money(order->refundedAmount), order->id)
                               : QStringLiteral("No refund has been issued for order %1 so far.").arg(order->id);
-    if (mentionsSubscription(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
+    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
 }
 
-void TurnPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
-                            const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
-{
-    const QString awaited = state.awaitingSlot;
-    const bool gotOrder = awaited == QLatin1String("order_id") && order && !a.slotValues.orderIds.isEmpty();
-    const bool continuesRefund = gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest);
-    const bool continuesCancel = gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder);
-    state.awaitingSlot.clear();
-    const QString change = subscriptionChangeAsked(text);
-    if (!change.isEmpty()) {
-        planSubscription(customer, text, plan);
-        return;
-    }
-    if (asksForRefund(text) || continuesRefund) {
-        if (!order) {
-            plan.needsOrderNumber = true;
-            state.awaitingSlot = QStringLiteral("order_id");
-            state.intent = QLatin1String(nlu::intent::RefundRequest);
-            return;
-        }
-        planRefund(*order, a, text, state.item, plan);
-        return;
-    }
-    if (asksToCancelOrder(text) && !order) {
-        // Only an order not shipped yet can be cancelled: if there is one, it is the one meant.
-        QList<Order> open;
-        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
-            if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
-                open << o;
-        if (open.size() == 1) {
-            plan.request.kind = RequestedAction::Cancel;
-            plan.request.orderId = open.first().id;
-            return;
-        }
-        plan.needsOrderNumber = true;
-        state.awaitingSlot = QStringLiteral("order_id");
-        state.intent = QLatin1String(nlu::intent::CancelOrder);
-        return;
-    }
-    if ((asksToCancelOrder(text) || continuesCancel) && order) {
-        if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
-            plan.request.kind = RequestedAction::Cancel;
-            plan.request.orderId = order->id;
-        } else {
-            plan.refusal = QStringLiteral("Order %1 is %2, so it can no longer be cancelled.").arg(order->id, order->status);
-            plan.orders = {*order};
-        }
-        return;
-    }
-    const bool continuesCredit = state.intent == QLatin1String(nlu::intent::CreditRequest) && awaited == QLatin1String("amount");
-    if ((asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest)) || continuesCredit) {
-        if (a.slotValues.amount.value_or(0) > 0) {
-            plan.request.kind = RequestedAction::Credit;
-            plan.request.amount = *a.slotValues.amount;
-        } else if (!continuesCredit) {
-            plan.slotPrompt = QStringLiteral("What amount of credit are you asking for, and what happened?");
-            state.awaitingSlot = QStringLiteral("amount");
-            state.intent = QLatin1String(nlu::intent::CreditRequest);
-        }
-    }
-}
-
-void TurnPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
-                             TurnPlan &plan)
-{
-    // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
-    if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
-        plan.request.kind = RequestedAction::Cancel;
-        plan.request.orderId = o.id;
-        plan.request.insteadOfRefund = true;
-        return;
-    }
-    if (const Status owed = ActionExecutor::owes(o, 0); !owed) {
-        plan.refusal = owed.error().message;
-        return;
-    }
-    const qint64 returnWindowMs = qint64(kReturnWindowDays) * 86400000;
-    if (o.status == QLatin1String("delivered") && o.deliveredAt > 0 && m_nowMs - o.deliveredAt > returnWindowMs) {
-        plan.refusal = QStringLiteral("Order %1 was delivered more than %2 days ago, outside our return window, so I can't "
-                                      "refund it here.").arg(o.id).arg(kReturnWindowDays);
-        plan.orders = {o};
-        return;
-    }
-    if (o.status == QLatin1String("shipped")) {
-        // In transit: its delivery comes first, then a return within the window.
-        plan.refusal = QStringLiteral("Order %1 is on its way, so it can't be refunded yet: once it arrives you can return it "
-                                      "within 30 days for a refund.").arg(o.id);
-        plan.orders = {o};
-        return;
-    }
-    const double left = o.total - o.refundedAmount;
-    double amount = left;
-    std::optional<QJsonObject> item = itemNamed(o, text);
-    if (!item && !carriedItem.isEmpty() && matches("\\b(them|it|those|these|that|they)\\b", text))
-        item = itemNamed(o, carriedItem);
-    if (item)
-        amount = qMin(paidFor(*item), left);
-    if (a.slotValues.amount)
-        amount = *a.slotValues.amount;
-    if (const Status owed = ActionExecutor::owes(o, amount); !owed) {
-        plan.refusal = owed.error().message;
-        return;
-    }
-    plan.request.kind = RequestedAction::Refund;
-    plan.request.amount = amount;
-    plan.request.orderId = o.id;
-    plan.request.item = item ? item->value(QLatin1String("name")).toString() : QString();
-}
-
-void TurnPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan)
-{
-    const QString change = subscriptionChangeAsked(text);
-    if (customer.subscription.isEmpty() || statusOf(customer) == QLatin1String("cancelled")) {
-        plan.refusal = QStringLiteral("There is no active membership on your account to change.");
-        return;
-    }
-    if (change == statusOf(customer) || change == QStringLiteral("plan:") + planOf(customer)) {
-        plan.subscriptionFact = QStringLiteral("Your %1 membership is already %2.")
-                                    .arg(planOf(customer), change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change);
-        return;
-    }
-    plan.request.kind = RequestedAction::Subscription;
-    plan.request.change = change;
-}
-
 QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
+{
+    const QString what = summaryOf(r, customer, order);
+    return what.isEmpty() ? what : what + QStringLiteral(" Shall I go ahead?");
+}
+
+QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
+                                  const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state)
+{
+    // The further requests this tier may put to the customer go in the same summary, and
+    // the same yes does them all.
+    QStringList what{summaryOf(plan.request, customer, order)};
+    state.alsoPending.clear();
+    for (const RequestedAction &r : plan.alsoRequested) {
+        if (!tierAllows(caps, r))
+            continue;
+        const QString also = summaryOf(r, customer, std::nullopt);
+        what << also;
+        state.alsoPending << pendingOf(r, also, tier);
+    }
+    const qsizetype more = state.alsoPending.size();
+    const QString question = more == 0   ? QStringLiteral("Shall I go ahead?")
+                             : more == 1 ? QStringLiteral("Shall I go ahead with both?")
+                                         : QStringLiteral("Shall I go ahead with all of them?");
+    const QString summary = what.join(QLatin1Char(' ')) + QLatin1Char(' ') + question;
+    state.pending = pendingOf(plan.request, summary, tier);
+    return summary;
+}
+
+QString TurnPlanner::summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
 {
     QString what;
     switch (r.kind) {
     case RequestedAction::None:
         return {};
     case RequestedAction::Refund:
-        what = r.item.isEmpty()
+        if (r.askedAmount > 0)
+            what = QStringLiteral("Order %1 has %2 left to refund, so that is the most I can refund. ").arg(r.orderId, money(r.amount));
+        what += r.item.isEmpty()
                    ? QStringLiteral("I'll refund %1 for order %2 to your original payment method.").arg(money(r.amount), r.orderId)
                    : QStringLiteral("I'll refund %1 for the %2 from %3 to your original payment method.")
                          .arg(money(r.amount), r.item, r.orderId);
         break;
     case RequestedAction::Cancel: {
-        const QString items = order && !order->items.isEmpty() ? QStringLiteral(" (%1)").arg(itemName(order->items.first())) : QString();
+        const QString first = order && !order->items.isEmpty() ? itemName(order->items.first()) : r.item;
+        const QString items = first.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(first);
         what = r.insteadOfRefund
                    ? QStringLiteral("Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.")
                          .arg(r.orderId, items)
@@ -420,7 +359,7 @@ QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &cu
             what = QStringLiteral("I'll switch your membership from %1 to the %2 plan.").arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
         break;
     }
-    return what + QStringLiteral(" Shall I go ahead?");
+    return what;
 }
 
 dialogue::PendingAction TurnPlanner::pendingOf(const RequestedAction &r, const QString &summary, Tier tier)
@@ -446,6 +385,10 @@ QString TurnPlanner::describe(const RequestedAction &r)
 {
     switch (r.kind) {
     case RequestedAction::Refund:
+        if (r.policyException)
+            return r.item.isEmpty() ? QStringLiteral("your request for an exception to our policy for order %1").arg(r.orderId)
+                                    : QStringLiteral("your request for an exception to our policy for the %1 from %2")
+                                          .arg(r.item, r.orderId);
         return QStringLiteral("your refund of %1 for %2").arg(money(r.amount), r.orderId);
     case RequestedAction::Credit:
         return QStringLiteral("your request for a %1 credit").arg(money(r.amount));

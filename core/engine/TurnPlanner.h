@@ -21,6 +21,19 @@ struct TurnPlan
     QString subscriptionFact;
     QString refundFact;      // what was refunded on the order asked about
     bool needsOrderNumber = false;
+    bool showContents = false;   // what the order holds was asked
+    QList<RequestedAction> alsoRequested; // further requests of the same message, each with its own order
+    QList<dialogue::PendingAction> alsoConfirmed; // done by the same yes as `confirmed`
+    KnowledgeAsk knowledge;      // what the knowledge base is asked (core/engine/QuestionPlanner.h)
+
+    // What a yes carries out: the confirmed action and those summarised with it.
+    QList<dialogue::PendingAction> confirmedActions() const
+    {
+        QList<dialogue::PendingAction> out;
+        if (confirmed)
+            out << *confirmed << alsoConfirmed;
+        return out;
+    }
 
     bool answersWithoutKnowledge() const
     {
@@ -33,24 +46,30 @@ struct TurnPlan
 class TurnPlanner
 {
 public:
-    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery
-
     TurnPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
 
-    // Reads the message; updates the dialogue state (orders mentioned, slots,
-    // the pending confirmation) and may correct the intent (a follow-up question
-    // about the order under discussion is about that order).
+    // Reads the message; updates the dialogue state (orders mentioned, slots, the
+    // pending confirmation, the knowledge topic) and may correct the intent (a follow-up
+    // question about the order under discussion is about that order). The requests are
+    // planned by MoneyPlanner, the knowledge-base questions by QuestionPlanner.
     TurnPlan plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
                   dialogue::DialogueState &state);
 
-    // The sentence that asks the customer to confirm `r` ("I'll refund ... Shall I go ahead?").
+    // The sentence that asks the customer to confirm `r` alone ("I'll refund ... Shall I go ahead?").
     static QString confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
+    // The summary of the request and of the further requests this tier may do, asked as one
+    // question; remembers what a yes will carry out in the dialogue.
+    static QString askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
+                                const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state);
     // The pending action that a "yes" will carry out.
     static dialogue::PendingAction pendingOf(const RequestedAction &r, const QString &summary, Tier tier);
     // For a person: what the customer asked for ("a refund of $378.00 for ORD-10007").
     static QString describe(const RequestedAction &r);
 
 private:
+    // "I'll refund $36.00 for ..." without the question.
+    static QString summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
+
     // What the message points at: orders named (and one that is not the customer's),
     // an order referred to, and whether it asks for money or about an order's facts.
     struct Reading
@@ -60,22 +79,28 @@ private:
         QString unknown;
         bool moneyWords = false;
         bool aboutOrderFacts = false;
+        bool vague = false; // "the other thing": points at nothing the dialogue knows
     };
 
+    // "refund the pants from 10005 and cancel 10004": the requests beside the first, each
+    // with the order named in its clause.
+    void planFurther(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+                     const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan);
+
     // A yes or no to the confirmation asked for; true when that is all the message says.
-    static bool answerPending(const QString &text, dialogue::DialogueState &state, TurnPlan &plan);
+    static bool answerPending(const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan);
     // The order the message is about (named, referred to, holding the item named, else the
     // latest for an order question); remembers it in the dialogue.
     std::optional<Order> conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
                                            const Reading &r, dialogue::DialogueState &state);
+    // A question about an order named or under discussion is about that order, however the
+    // classifier read it ("ok so when does it actually ship" is no thank-you).
+    static void correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed);
     static void addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan);
     static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
-    QList<Order> namedOrders(const Session &s, const QStringList &ids, QString *unknown);
-    void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
-                   const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
-    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, const QString &carriedItem,
-                    TurnPlan &plan);
-    void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
+    // Fills the reading's orders: named by number or item, the one before, or referred to.
+    void readOrders(const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state,
+                    Reading &r);
 
     ActionExecutor &m_actions;
     qint64 m_nowMs;

@@ -30,9 +30,12 @@ QString legalMention(const QString &text)
     static const QRegularExpression profession = caseless(QStringLiteral(R"(\b(?:lawyers?|attorneys?|solicitors?)\b)"));
     static const QRegularExpression described = caseless(QStringLiteral(
         R"(\b(?:is|was|are|were|am|i'm|im|he's|she's|being|as|become|became)\s+(?:a|an)\s+(?:\w+\s+)?$)"));
+    // "my lawyer friend recommended...": the lawyer names who someone is, not a threat.
+    static const QRegularExpression whoSomeoneIs = caseless(QStringLiteral(
+        R"(^\s+(?:friends?|buddy|buddies|pals?|colleagues?|coworkers?|neighbou?rs?|sisters?|brothers?|cousins?|mom|dad|wife|husband|partner|aunt|uncle)\b)"));
     for (auto it = profession.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
-        if (!described.match(text.left(m.capturedStart())).hasMatch())
+        if (!described.match(text.left(m.capturedStart())).hasMatch() && !whoSomeoneIs.match(text.mid(m.capturedEnd())).hasMatch())
             return m.captured(0);
     }
     static const QRegularExpression re = caseless(QStringLiteral(
@@ -55,6 +58,18 @@ QString socialMediaThreat(const QString &text)
         R"(|x\.com)\b)"));
     // "X" the network only written as a capital, after "on"/"to": "I'll post this on X".
     static const QRegularExpression network(QStringLiteral(R"(\b(?:on|to) X\b(?!-))"));
+    // "saw your rain jacket on instagram": a network named as where the customer saw
+    // something is no threat to post there.
+    static const QRegularExpression platform = caseless(QStringLiteral(
+        R"(^(?:twitter|facebook|fb|instagram|insta|tik ?tok|reddit|youtube|linkedin)$)"));
+    static const QRegularExpression sawItThere = caseless(QStringLiteral(
+        R"(\b(?:saw|seen|see|found|heard|noticed|spotted|discovered|came across|follow(?:ed|ing)?|ad|ads|advert)\b[^.!?]*$)"));
+    static const QRegularExpression publishes = caseless(QStringLiteral(
+        R"(\b(?:post|posting|tweet|share|sharing|write|writing|put|putting|blast|expose|tell|telling|review|complain|know|going)\b)"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (m.hasMatch() && platform.match(m.captured(0)).hasMatch() && sawItThere.match(text.left(m.capturedStart())).hasMatch()
+        && !publishes.match(text).hasMatch())
+        return QString();
     QString hit = firstMatch(re, text);
     if (hit.isEmpty())
         hit = firstMatch(network, text);
@@ -74,6 +89,8 @@ QString humanRequest(const QString &text)
         R"((?:person|human(?: being)?|people|agent|representative|rep|someone|somebody|operator|employee|staff))"
         R"(|(?:real|live|actual) (?:person|human|agent|people|representative|rep)|someone real|somebody real)"
         R"(|human,? please|agent,? please|representative,? please)"
+        R"(|(?:want|need|get me|give me) (?:a |an )?(?:human|person|agent|representative))"
+        R"((?=\s*(?:[.!?,]|$|now\b|please\b|pls\b|plz\b|asap\b|to (?:talk|speak|help|look))))"
         R"(|(?:not|no more|stop (?:the|this)?) ?(?:a )?(?:bot|robot)s?)"
         R"(|are you (?:a )?(?:bot|robot|real person|human))\b)"));
     return firstMatch(re, text);

@@ -3,6 +3,8 @@
 #include "EngineFixture.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/dialogue/DialogueState.h"
+#include "core/engine/dialogue/Questions.h"
+#include "core/engine/dialogue/Requests.h"
 
 using namespace tierdesk;
 using namespace tierdesk::dialogue;
@@ -17,6 +19,8 @@ private slots:
     void answers();
     void references();
     void outOfScopeRequests();
+    void clausesAndFollowUps();
+    void requestsByMeaning();
     void stateRoundTrips();
     void confirmationSurvivesRestart();
     void otherMessageDropsConfirmation();
@@ -76,6 +80,41 @@ void TestDialogue::outOfScopeRequests()
     QVERIFY(outOfScope(QStringLiteral("is this jacket waterproof in heavy rain")).isEmpty());
 }
 
+void TestDialogue::clausesAndFollowUps()
+{
+    QCOMPARE(clausesOf(QStringLiteral("did ORD-10018 arrive? and can i swap the fleece")).size(), 2);
+    QCOMPARE(clausesOf(QStringLiteral("whats the return window and how do i clean my boots")).size(), 2);
+    QCOMPARE(clausesOf(QStringLiteral("if i return the socks will i get charged anything?")).size(), 1); // one conditional question
+    QCOMPARE(clausesOf(QStringLiteral("whats the difference between plus and premium")).size(), 1);
+    QVERIFY(isFollowUp(QStringLiteral("and for a merino base layer?")));
+    QVERIFY(isFollowUp(QStringLiteral("does it have to have tags on")));
+    QVERIFY(isFollowUp(QStringLiteral("dryer ok?")));
+    QVERIFY(!isFollowUp(QStringLiteral("how do i reset my password on the app")));
+    QCOMPARE(beyondOrderFacts(QStringLiteral("hey wheres my gloves?? ordered them like 5 days ago"), {QStringLiteral("gloves")}), QString());
+    QCOMPARE(beyondOrderFacts(QStringLiteral("i put the wrong address on ORD-10014 can it be fixed"), {}),
+             QStringLiteral("put wrong address fixed"));
+    QVERIFY(asksContents(QStringLiteral("whats in it again")));
+    QVERIFY(asksContents(QStringLiteral("what's on ORD-10009")));
+    QVERIFY(pointsVaguely(QStringLiteral("no not that. the other thing")));
+    QVERIFY(!pointsVaguely(QStringLiteral("no thanks")));
+    QVERIFY(asksForEarlierOrder(QStringLiteral("and the one before that, did it arrive?")));
+}
+
+void TestDialogue::requestsByMeaning()
+{
+    QVERIFY(asksForRefund(QStringLiteral("I am going to sue you if ORD-10015 isnt refunded")));
+    QVERIFY(!asksForRefund(QStringLiteral("me again about the refund for ORD-10020, still not on my card")));
+    QVERIFY(asksRefundStatus(QStringLiteral("me again about the refund for ORD-10020, still not on my card")));
+    QCOMPARE(subscriptionChangeAsked(QStringLiteral("pause my basic plan please")), QStringLiteral("paused"));
+    QCOMPARE(subscriptionChangeAsked(QStringLiteral("if i pause my plan will i get charged anything?")), QString());
+    QVERIFY(aboutSomeoneElsesAccount(QStringLiteral("cancel alice morenos trail club membership, im her husband")));
+    QVERIFY(!aboutSomeoneElsesAccount(QStringLiteral("cancel my trail club membership")));
+    QVERIFY(asksForCredit(QStringLiteral("can i just get like a $5 credit")));
+    QVERIFY(!asksForCredit(QStringLiteral("how does store credit work")));
+    QVERIFY(correctsDetail(QStringLiteral("sorry i meant $8 not 5")));
+    QVERIFY(asksForException(QStringLiteral("please make an exception")));
+}
+
 void TestDialogue::stateRoundTrips()
 {
     DialogueState s;
@@ -91,7 +130,23 @@ void TestDialogue::stateRoundTrips()
     p.summary = QStringLiteral("I'll refund $36.00 ...");
     p.tier = Tier::AiManager;
     s.pending = p;
+    s.topic = QStringLiteral("how do i wash merino");
+    s.topicIntent = QStringLiteral("product_issue");
+    s.lastRequest = QStringLiteral("process_refund");
+    s.refused = QStringLiteral("ORD-10010/Ridge Beanie");
+    s.refunded = {QStringLiteral("ORD-10005/Switchback Hiking Pants")};
+    PendingAction cancel;
+    cancel.action = QStringLiteral("cancel_order");
+    cancel.orderId = QStringLiteral("ORD-10004");
+    s.alsoPending = {cancel};
     const DialogueState back = DialogueState::fromJson(s.toJson());
+    QCOMPARE(back.topic, s.topic);
+    QCOMPARE(back.topicIntent, s.topicIntent);
+    QCOMPARE(back.lastRequest, s.lastRequest);
+    QCOMPARE(back.refused, s.refused);
+    QCOMPARE(back.refunded, s.refunded);
+    QCOMPARE(back.alsoPending.size(), 1);
+    QCOMPARE(back.alsoPending.first().orderId, QStringLiteral("ORD-10004"));
     QCOMPARE(back.orderId, QStringLiteral("ORD-10005"));
     QCOMPARE(back.lastMentioned, s.lastMentioned);
     QCOMPARE(back.mentionedOrders, s.mentionedOrders);

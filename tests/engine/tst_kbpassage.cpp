@@ -13,6 +13,8 @@ private slots:
     void theListItemAboutWhatWasAskedIsChosen();
     void twoThingsAskedTwoPassages();
     void nothingSharedNothingChosen();
+    void followUpsNegationsAndKinds();
+    void confidentAnswers();
 };
 
 namespace {
@@ -47,6 +49,41 @@ void TestKbPassage::nothingSharedNothingChosen()
 {
     QCOMPARE(answeringPassage(article("care-instructions"), QStringLiteral("tell me a joke")), QString());
     QCOMPARE(answeringPassage(article("care-instructions"), QStringLiteral("how do i")), QString());
+}
+
+void TestKbPassage::followUpsNegationsAndKinds()
+{
+    // A shared "not": "the email isnt coming" asks about the email that doesn't arrive.
+    const QString reset = answeringPassage(article("reset-password"), QStringLiteral("the email isnt coming"),
+                                           QStringLiteral("forgot my password how do i reset it"));
+    QVERIFY2(reset.contains(QLatin1String("spam")), qPrintable(reset));
+    // A prefix: "crypto" meets "cryptocurrency".
+    const QString pay = answeringPassage(article("payment-methods"), QStringLiteral("what about crypto"));
+    QVERIFY2(pay.contains(QLatin1String("cryptocurrency")), qPrintable(pay));
+    // A phone number is what "your phone number" asks for.
+    const QString phone = answeringPassage(article("contact-and-hours"), QStringLiteral("whats your phone number"));
+    QVERIFY2(phone.contains(QLatin1String("415 555 9999")), qPrintable(phone));
+    // "whats this trail club thing" is answered by the passage saying what Trail Club is.
+    const QString club = answeringPassage(article("trail-club-plans"), QStringLiteral("whats this trail club thing"));
+    QVERIFY2(club.contains(QLatin1String("$4.99")), qPrintable(club));
+    QCOMPARE(searchWords(QStringLiteral("whats this trail club thing on ORD-10005")), QStringLiteral("trail club"));
+    // The article's word for the customer's: "start again" is what resuming does.
+    const QString pause = answeringPassage(article("trail-club-pause"), QStringLiteral("so when does it start again"));
+    QVERIFY2(pause.contains(QLatin1String("resumes automatically")), qPrintable(pause));
+    // "then what": the step after the last one found.
+    const QString lost = answeringPassage(article("lost-or-stolen-package"), QStringLiteral("if it doesnt show up then what"));
+    QVERIFY2(lost.contains(QLatin1String("claim")), qPrintable(lost));
+}
+
+void TestKbPassage::confidentAnswers()
+{
+    KbArticle warranty;
+    warranty.title = QStringLiteral("Warranty on Northwind products");
+    warranty.keywords = QStringLiteral("warranty, guarantee, warranty claim");
+    warranty.body = article("warranty");
+    QVERIFY(knowledgeAnswers(warranty, QStringLiteral("whats the warranty on a daypack")));
+    QVERIFY(!knowledgeAnswers(warranty, QStringLiteral("the thing with the stuff from before isnt working")));
+    QVERIFY(!knowledgeAnswers(warranty, QStringLiteral("no, the other thing. you know what i mean")));
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

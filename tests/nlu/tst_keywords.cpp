@@ -48,6 +48,8 @@ void TestKeywords::legal_data()
     row("I don't want to involve a lawyer", "lawyer"); // negation still counts, see Keywords.h
     row("my sister is a lawyer and swears by your boots", ""); // described, not called in
     row("I'm a lawyer myself, what sizes do you have", "");
+    row("my lawyer friend recommended the meadow tent", ""); // who someone is, not a threat
+    row("my lawyer will be contacting you", "lawyer");
     row("my sister is a lawyer and she will sue you", "sue");
     row("I have an issue with my order", "");
     row("please pursue this", "");
@@ -83,6 +85,8 @@ void TestKeywords::social_data()
     row("send me 2 x 3 boxes", "");
     row("the box was facing up", "");
     row("can I review my order before paying", "");
+    row("saw your rain jacket on instagram, how do i wash it", ""); // where they saw it
+    row("saw how you treat people, posting it on instagram", "instagram");
 }
 
 void TestKeywords::social()
@@ -116,6 +120,9 @@ void TestKeywords::human_data()
     row("human pls", "human pls");
     row("agent!!", "agent");
     row("the agent said it shipped", "");
+    row("i want a human", "want a human");
+    row("I need a person to look at this", "need a person");
+    row("i want a personal shopper", "");
 }
 
 void TestKeywords::human()

@@ -26,7 +26,7 @@ Answer answerTo(const QString &text)
         R"(^(?:no|nope|nah|no thanks|no thank you|not now|never ?mind|nevermind|cancel that|don't|dont|do not|stop|wait)\b)"
         R"(|\b(?:don't|dont|do not) (?:do|go ahead|refund|cancel|change|bother)|\bchanged my mind\b)"));
     static const QRegularExpression yes = caseless(QStringLiteral(
-        R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
+        R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|fine|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
         R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"));
     if (no.match(w).hasMatch())
         return Answer::No;
@@ -62,7 +62,7 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
             index = lastMentioned.size() > 1 && lastMentioned.first() == current ? 1 : 0;
         return index < lastMentioned.size() ? lastMentioned.at(index) : QString();
     }
-    static const QRegularExpression pronoun = caseless(QStringLiteral(R"(\b(?:it|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
+    static const QRegularExpression pronoun = caseless(QStringLiteral(R"(\b(?:it|its|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
     return pronoun.match(w).hasMatch() ? current : QString();
 }
 
@@ -73,13 +73,48 @@ bool asksAboutOrderFacts(const QString &text)
     return re.match(text).hasMatch();
 }
 
+bool mentionsOrderOrProblem(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:where|wheres|here|order|package|came|come|coming|arriv\w*|still|yet|return|exchange|swap|fit|fits|broke|broken)"
+        R"(|damaged|defective|leaks?|leaking|ripped|torn|refund|money back|cancel|replace|faulty|missing|hole|pilled)\b)"));
+    return re.match(text).hasMatch();
+}
+
+bool namesOrder(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(R"(\b(?:that|this|the|my) (?:order|package|parcel)\b)"));
+    return re.match(text).hasMatch();
+}
+
+bool pointsVaguely(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
+        R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)"));
+    return re.match(text).hasMatch();
+}
+
+bool asksForEarlierOrder(const QString &text)
+{
+    static const QRegularExpression re = caseless(QStringLiteral(
+        R"(\b(?:one|order) before (?:that|it|this|the)\b|\bprevious (?:one|order)\b|\border before\b)"));
+    return re.match(text).hasMatch();
+}
+
 QString outOfScope(const QString &text)
 {
     static const QRegularExpression re = caseless(QStringLiteral(
         R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
         R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
         R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
-    return re.match(text).captured(0);
+    if (const QString found = re.match(text).captured(0); !found.isEmpty())
+        return found;
+    // What a competitor charges for something: "how much is the rei half dome tent".
+    static const QRegularExpression competitor = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
+    static const QRegularExpression price = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
+    const QRegularExpressionMatch m = competitor.match(text);
+    return m.hasMatch() && price.match(text).hasMatch() ? m.captured(0) : QString();
 }
 
 bool mentionsAbroad(const QString &text)
@@ -96,6 +131,7 @@ QString claimsAuthority(const QString &text)
         R"(\b(?:already (?:approved|agreed|authori[sz]ed|promised)|pre-?approved|(?:colleague|manager|supervisor|agent|rep|someone))"
         R"( (?:already )?(?:approved|promised|authori[sz]ed|agreed|said i(?:'d| would)? (?:get|be))|promised me)"
         R"(|i'?m (?:a |an |the )?(?:tierdesk |your )?(?:developer|admin|administrator|engineer|employee|staff member|manager|supervisor))"
+        R"(|(?:i'?m|i am) (?:the |an? )?(?:owner|ceo|founder|co-?founder|boss)\b)"
         R"(|testing prod|set \w+ ?= ?\w+|can ?process ?refunds|max ?refund ?amount|max ?credit ?amount|admin mode|developer mode)"
         R"(|ignore (?:all |your |the )?(?:previous |prior )?(?:instructions|rules)|system prompt|override)\b)"));
     return re.match(text).captured(0);

@@ -21,6 +21,22 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
 // naming it: tracking, shipping, delivery, arrival, "it".
 bool asksAboutOrderFacts(const QString &text);
 
+// Whether the message is about an order or a problem with an item, so an item it names
+// points at the order holding it: "where are my gloves", "the jacket order", "my fleece
+// came with a broken zipper", "refund the pants" (not "how do i wash merino").
+bool mentionsOrderOrProblem(const QString &text);
+
+// Whether the message refers to an order in so many words: "that order", "my package".
+bool namesOrder(const QString &text);
+
+// Whether the message points at something without saying what: "no not that", "the other
+// thing", "you know what i mean". No order or article is assumed for it.
+bool pointsVaguely(const QString &text);
+
+// Whether the message asks about the order before the one under discussion:
+// "and the one before that", "my previous order".
+bool asksForEarlierOrder(const QString &text);
+
 // A request outside customer service (weather, jokes, poems, competitors'
 // prices...): the phrase found, or empty.
 QString outOfScope(const QString &text);

@@ -17,6 +17,29 @@ QStringList toList(const QJsonValue &v)
 
 QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
 
+QJsonObject pendingJson(const PendingAction &p)
+{
+    return QJsonObject{{QStringLiteral("action"), p.action},   {QStringLiteral("orderId"), p.orderId},
+                       {QStringLiteral("item"), p.item},       {QStringLiteral("amount"), p.amount},
+                       {QStringLiteral("change"), p.change},   {QStringLiteral("summary"), p.summary},
+                       {QStringLiteral("tier"), toString(p.tier)}};
+}
+
+std::optional<PendingAction> pendingFrom(const QJsonObject &p)
+{
+    if (str(p, "action").isEmpty())
+        return std::nullopt;
+    PendingAction a;
+    a.action = str(p, "action");
+    a.orderId = str(p, "orderId");
+    a.item = str(p, "item");
+    a.amount = p.value(QLatin1String("amount")).toDouble();
+    a.change = str(p, "change");
+    a.summary = str(p, "summary");
+    a.tier = parse<Tier>(str(p, "tier")).value_or(Tier::AiRep);
+    return a;
+}
+
 } // namespace
 
 void DialogueState::mention(const QStringList &orderIds)
@@ -38,16 +61,24 @@ QJsonObject DialogueState::toJson() const
                   {QStringLiteral("awaitingSlot"), awaitingSlot},
                   {QStringLiteral("mentionedOrders"), toArray(mentionedOrders)},
                   {QStringLiteral("lastMentioned"), toArray(lastMentioned)}};
+    if (!topic.isEmpty())
+        o.insert(QStringLiteral("topic"), QJsonObject{{QStringLiteral("question"), topic}, {QStringLiteral("intent"), topicIntent}});
+    if (!lastRequest.isEmpty())
+        o.insert(QStringLiteral("lastRequest"), lastRequest);
+    if (!refused.isEmpty())
+        o.insert(QStringLiteral("refused"), refused);
+    if (!refunded.isEmpty())
+        o.insert(QStringLiteral("refunded"), toArray(refunded));
     if (amount)
         o.insert(QStringLiteral("amount"), *amount);
     if (pending)
-        o.insert(QStringLiteral("pending"), QJsonObject{{QStringLiteral("action"), pending->action},
-                                                       {QStringLiteral("orderId"), pending->orderId},
-                                                       {QStringLiteral("item"), pending->item},
-                                                       {QStringLiteral("amount"), pending->amount},
-                                                       {QStringLiteral("change"), pending->change},
-                                                       {QStringLiteral("summary"), pending->summary},
-                                                       {QStringLiteral("tier"), toString(pending->tier)}});
+        o.insert(QStringLiteral("pending"), pendingJson(*pending));
+    if (!alsoPending.isEmpty()) {
+        QJsonArray also;
+        for (const PendingAction &a : alsoPending)
+            also.append(pendingJson(a));
+        o.insert(QStringLiteral("alsoPending"), also);
+    }
     return o;
 }
 
@@ -60,20 +91,19 @@ DialogueState DialogueState::fromJson(const QJsonObject &o)
     s.awaitingSlot = str(o, "awaitingSlot");
     s.mentionedOrders = toList(o.value(QLatin1String("mentionedOrders")));
     s.lastMentioned = toList(o.value(QLatin1String("lastMentioned")));
+    const QJsonObject topic = o.value(QLatin1String("topic")).toObject();
+    s.topic = str(topic, "question");
+    s.topicIntent = str(topic, "intent");
+    s.lastRequest = str(o, "lastRequest");
+    s.refused = str(o, "refused");
+    s.refunded = toList(o.value(QLatin1String("refunded")));
     if (o.value(QLatin1String("amount")).isDouble())
         s.amount = o.value(QLatin1String("amount")).toDouble();
-    const QJsonObject p = o.value(QLatin1String("pending")).toObject();
-    if (!str(p, "action").isEmpty()) {
-        PendingAction a;
-        a.action = str(p, "action");
-        a.orderId = str(p, "orderId");
-        a.item = str(p, "item");
-        a.amount = p.value(QLatin1String("amount")).toDouble();
-        a.change = str(p, "change");
-        a.summary = str(p, "summary");
-        a.tier = parse<Tier>(str(p, "tier")).value_or(Tier::AiRep);
-        s.pending = a;
-    }
+    if (auto p = pendingFrom(o.value(QLatin1String("pending")).toObject()))
+        s.pending = *p;
+    for (const QJsonValue &v : o.value(QLatin1String("alsoPending")).toArray())
+        if (auto p = pendingFrom(v.toObject()))
+            s.alsoPending << *p;
     return s;
 }
 

@@ -35,7 +35,13 @@ struct DialogueState
     QString awaitingSlot; // "order_id" or "amount" while the AI waits for it
     QStringList mentionedOrders; // in the order mentioned, each once
     QStringList lastMentioned;   // the orders of the latest message that named any ("the second one")
+    QString topic;       // the knowledge question under discussion, for follow-ups ("and for a base layer?")
+    QString topicIntent; // what that question was about, when the classifier was sure of it
+    QString lastRequest; // the action last put to the customer ("process_refund"), for "and the bag too"
+    QString refused;     // "ORD-10010/Ridge Beanie": a refund refused by policy, for "make an exception"
+    QStringList refunded; // "ORD-10005/Switchback Hiking Pants": refunded in this conversation
     std::optional<PendingAction> pending;
+    QList<PendingAction> alsoPending; // asked in the same summary ("...and cancel ORD-10004"): the same yes does them
 
     // Remembers orders named in one message; the first becomes the conversation's order.
     void mention(const QStringList &orderIds);

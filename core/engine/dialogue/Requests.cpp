@@ -1,0 +1,129 @@
+#include "core/engine/dialogue/Requests.h"
+
+#include <QRegularExpression>
+
+namespace tierdesk::dialogue {
+namespace {
+
+QRegularExpression caseless(const char *pattern)
+{
+    QRegularExpression re(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption);
+    re.optimize();
+    return re;
+}
+
+bool has(const QRegularExpression &re, const QString &text) { return re.match(text).hasMatch(); }
+
+// "if i pause", "what happens if", "how long can i pause": asks about a change, makes none.
+bool onlyAsksAbout(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:if i|if we|what if|what happens if|how long can i|how do i|how does|how often|when does|when do)\b)");
+    return has(re, text);
+}
+
+} // namespace
+
+bool asksForRefund(const QString &text)
+{
+    static const QRegularExpression ask = caseless(
+        R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)");
+    return has(ask, text) && !asksRefundStatus(text);
+}
+
+bool asksRefundStatus(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:where|when|status|still waiting for|track|how long)\b.*\brefund|\brefund (?:status|policy)\b)"
+        R"(|\brefund\b.*\b(?:still not|not yet|hasn'?t (?:come|arrived|shown)|not on my))");
+    return has(re, text);
+}
+
+bool saysStillWaiting(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:it'?s been|its been|been a (?:week|while)|still (?:not|nothing|waiting)|not (?:here|there|on my) yet|haven'?t (?:got|seen|received))\b)");
+    return has(re, text);
+}
+
+bool mentionsSubscription(const QString &text)
+{
+    static const QRegularExpression re = caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)");
+    return has(re, text);
+}
+
+bool asksToCancelOrder(const QString &text)
+{
+    static const QRegularExpression re = caseless(R"(\b(?:cancel|cancell?ing|call off)\b)");
+    return has(re, text) && !mentionsSubscription(text);
+}
+
+QString subscriptionChangeAsked(const QString &text)
+{
+    static const QRegularExpression planVerb = caseless(R"(\b(?:switch|upgrade|downgrade|change|move)\b)");
+    static const QRegularExpression plans = caseless(R"(\b(premium|plus|basic)\b)");
+    static const QRegularExpression pauseWords = caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)");
+    static const QRegularExpression resume = caseless(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
+    static const QRegularExpression pause = caseless(R"(\bpause\b)");
+    static const QRegularExpression end = caseless(R"(\b(?:cancel|end|stop|terminate|quit)\b)");
+    const bool changeVerb = has(planVerb, text);
+    const QRegularExpressionMatch plan = plans.match(text);
+    if (!mentionsSubscription(text) && !has(pauseWords, text) && !(changeVerb && plan.hasMatch()))
+        return {};
+    if (onlyAsksAbout(text))
+        return {};
+    if (changeVerb && plan.hasMatch())
+        return QStringLiteral("plan:") + plan.captured(1).toLower();
+    if (has(resume, text))
+        return QStringLiteral("active");
+    if (has(pause, text))
+        return QStringLiteral("paused");
+    if (has(end, text))
+        return QStringLiteral("cancelled");
+    return {};
+}
+
+bool aboutSomeoneElsesAccount(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:her|his|their|(?!(?:it|that|what|there|here|let|who)'?s\b)[a-z]+'?s)\s+(?:trail club\s+)?(?:membership|subscription|account|plan)\b)"
+        R"(|\bi'?m (?:her|his|their) (?:husband|wife|partner|son|daughter|mom|mother|dad|father|brother|sister|friend)\b)");
+    return has(re, text);
+}
+
+bool asksForCredit(const QString &text)
+{
+    static const QRegularExpression credit = caseless(R"(\b(?:credit|store credit|account credit)\b)");
+    static const QRegularExpression question = caseless(
+        R"(\b(?:how (?:does|do|can|long|much)|what is|whats|what's|do i have|is there|balance|expire|expires|work)\b)");
+    return has(credit, text) && !has(question, text);
+}
+
+bool correctsDetail(const QString &text)
+{
+    static const QRegularExpression re = caseless(R"(\b(?:i meant|meant|make it|change it to|instead|actually|sorry,? (?:i|it'?s))\b)");
+    return has(re, text);
+}
+
+bool asksSameAgain(const QString &text)
+{
+    static const QRegularExpression re = caseless(R"(\b(?:too|as well|also)\b|^\W*(?:and|what about|how about)\b)");
+    return has(re, text);
+}
+
+bool asksMembershipStatus(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:status|active|paused|what plan|which plan|am i (?:on|subscribed|a member))\b)"
+        R"(|\bdo i (?:have|still have) (?:a |any )?(?:membership|subscription|plan)\b|\bis my (?:membership|subscription|plan)\b)");
+    return has(re, text);
+}
+
+bool asksForException(const QString &text)
+{
+    static const QRegularExpression re = caseless(
+        R"(\b(?:make an? exception|an exception|just this once|bend the rules?|one[- ]time exception)\b)");
+    return has(re, text);
+}
+
+} // namespace tierdesk::dialogue
