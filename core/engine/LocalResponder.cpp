@@ -187,6 +187,10 @@ QString LocalResponder::opening(const ReplyContext &ctx) const
     default:
         break;
     }
+    // The tone's opener greets a conversation, or a tier that has just taken it over; said on
+    // every reply it reads as a script.
+    if (ctx.session.messageCount > 1 && !ctx.escalation)
+        return {};
     if (ctx.caps.tone == QLatin1String("formal"))
         return QStringLiteral("Thank you for contacting us.");
     if (ctx.caps.tone == QLatin1String("empathetic"))

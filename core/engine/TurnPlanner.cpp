@@ -292,12 +292,6 @@ void TurnPlanner::addFacts(const Customer &customer, const QString &text, const 
         plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
 }
 
-QString TurnPlanner::confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
-{
-    const QString what = summaryOf(r, customer, order);
-    return what.isEmpty() ? what : what + QStringLiteral(" Shall I go ahead?");
-}
-
 QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
                                   const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state)
 {

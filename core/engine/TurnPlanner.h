@@ -55,8 +55,6 @@ public:
     TurnPlan plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
                   dialogue::DialogueState &state);
 
-    // The sentence that asks the customer to confirm `r` alone ("I'll refund ... Shall I go ahead?").
-    static QString confirmationOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
     // The summary of the request and of the further requests this tier may do, asked as one
     // question; remembers what a yes will carry out in the dialogue.
     static QString askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,

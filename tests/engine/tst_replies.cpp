@@ -12,6 +12,7 @@ class TestReplies : public QObject
 private slots:
     void init();
     void cleanup() { f.reset(); }
+    void toneOpenerOnlyOpensTheConversation();
     void answersFromTheMatchingArticle_data();
     void answersFromTheMatchingArticle();
     void noRefundWithoutTheCustomerAskingForOne_data();
@@ -90,6 +91,17 @@ void TestReplies::quotedArticleStopsBeforeAList()
     QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("How long do refunds take to arrive?"), &out).ok());
     const QString reply = out->aiResponse->content;
     QVERIFY2(!reply.contains(QLatin1String(": 1.")) && !reply.endsWith(QLatin1Char(':')), qPrintable(reply));
+}
+
+void TestReplies::toneOpenerOnlyOpensTheConversation()
+{
+    std::optional<MessageOutcome> first;
+    const auto s = f->open(QStringLiteral("cust_ben"), QStringLiteral("what payment methods do you accept"), &first);
+    QVERIFY(s.ok());
+    QVERIFY2(first->aiResponse->content.startsWith(QLatin1String("Happy to help!")), qPrintable(first->aiResponse->content));
+    const auto next = f->say(s->id, QStringLiteral("and how long do refunds take"));
+    QVERIFY(next.ok());
+    QVERIFY2(!next->aiResponse->content.contains(QLatin1String("Happy to help!")), qPrintable(next->aiResponse->content));
 }
 
 QTEST_GUILESS_MAIN(TestReplies)
