@@ -335,6 +335,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         // The hand-over still answers what was asked: what the person will look at.
         if (!act.handover.isEmpty())
             parts << QStringLiteral("They'll look at %1.").arg(act.handover);
+        else if (!act.refusal.isEmpty()) // what was asked for, and why the AI could not do it
+            parts << act.refusal;
         else if (act.order && !act.orders.isEmpty())
             parts << orderText(*act.order, false);
         suggested << QStringLiteral("wait_for_agent");

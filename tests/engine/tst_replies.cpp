@@ -13,6 +13,7 @@ private slots:
     void init();
     void cleanup() { f.reset(); }
     void toneOpenerOnlyOpensTheConversation();
+    void handOverStillAnswersTheRefundAskedFor();
     void answersFromTheMatchingArticle_data();
     void answersFromTheMatchingArticle();
     void noRefundWithoutTheCustomerAskingForOne_data();
@@ -102,6 +103,20 @@ void TestReplies::toneOpenerOnlyOpensTheConversation()
     const auto next = f->say(s->id, QStringLiteral("and how long do refunds take"));
     QVERIFY(next.ok());
     QVERIFY2(!next->aiResponse->content.contains(QLatin1String("Happy to help!")), qPrintable(next->aiResponse->content));
+}
+
+void TestReplies::handOverStillAnswersTheRefundAskedFor()
+{
+    // At the AI Manager, a public-complaint threat goes to a person; the reply says why the
+    // refund asked for was not given (the order is still on its way), not only where it is.
+    const auto s = f->open(QStringLiteral("cust_daniel"));
+    QVERIFY(s.ok());
+    QVERIFY(f->engine->escalate(f->companyId, s->id, EscalationReason::ComplexIssue, Tier::AiManager, QString(), Actor{}).ok());
+    const auto out = f->say(s->id, QStringLiteral("I want a refund for ORD-10011 or I will post about this everywhere"));
+    QVERIFY(out.ok());
+    QCOMPARE(toString(out->session.currentTier), QStringLiteral("HUMAN_AGENT"));
+    const QString reply = out->aiResponse->content;
+    QVERIFY2(reply.contains(QLatin1String("ORD-10011")) && reply.contains(QLatin1String("can't be refunded yet")), qPrintable(reply));
 }
 
 QTEST_GUILESS_MAIN(TestReplies)
