@@ -73,7 +73,9 @@ Result<Turn> SessionEngine::startTurn(const QString &companyId, const QString &s
     auto opened = openForMessage(companyId, sessionId, actor);
     if (!opened)
         return opened.error();
-    auto &[s, company] = opened.value();
+    // Named references, not a structured binding: C++17 lambdas cannot capture those.
+    Session &s = opened->first;
+    const Company &company = opened->second;
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     m_store.batch().run([&] {
         turn = beginTurn(s, company, checked.value(), actor, analysed);
