@@ -29,15 +29,6 @@ QString roleOf(Tier t)
     return {};
 }
 
-bool isSmallTalk(const QString &intent)
-{
-    for (const char *name : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye, nlu::intent::HumanRequest,
-                             nlu::intent::ManagerRequest})
-        if (intent == QLatin1String(name))
-            return true;
-    return false;
-}
-
 } // namespace
 
 Result<std::pair<Session, Company>> SessionEngine::openForMessage(const QString &companyId, const QString &sessionId,
@@ -236,7 +227,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
 
     // The knowledge base is searched only when the reply may quote it: answers
     // about an order or an action are built from their results instead.
-    const bool answeredByAction = plan.answersWithoutKnowledge() || isSmallTalk(a.intent.intent);
+    const bool answeredByAction = plan.answersWithoutKnowledge() || nlu::isSmallTalk(a.intent.intent);
     // The planner words the search (the questions asked, a follow-up's topic); some go beside an order.
     const bool searched = !answeredByAction || plan.knowledge.alongside;
     const QList<KbHit> knowledge = searched ? m_store.kb().search(s.companyId, plan.knowledge.query, 4) : QList<KbHit>();

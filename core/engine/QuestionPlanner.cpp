@@ -9,14 +9,6 @@
 namespace tierdesk {
 namespace {
 
-bool isSmallTalk(const QString &intent)
-{
-    for (const char *name : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye, nlu::intent::HumanRequest,
-                             nlu::intent::ManagerRequest})
-        if (intent == QLatin1String(name))
-            return true;
-    return false;
-}
 
 // The lower-case words of the order's item names, so "my gloves" is not a question of its own.
 QStringList itemWords(const std::optional<Order> &order)
@@ -91,7 +83,7 @@ void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialog
         // Beside an order, the whole message is the topic: its order facts are what a
         // follow-up goes on from ("how long do i wait" after "tracking hasnt moved").
         state.topic = k.alongside ? text : asked;
-        state.topicIntent = a.intent.confidence >= 0.5 && !isSmallTalk(a.intent.intent) ? a.intent.intent : QString();
+        state.topicIntent = a.intent.confidence >= 0.5 && !nlu::isSmallTalk(a.intent.intent) ? a.intent.intent : QString();
     }
     // bm25 matches words: a question about another country is about international shipping.
     const bool abroad = dialogue::mentionsAbroad(k.query);
@@ -119,7 +111,7 @@ void QuestionPlanner::plan(const QString &text, const std::optional<Order> &orde
     // Asking for a person or a manager is the whole message: the escalation answers it.
     if (a.intent.intent == QLatin1String(nlu::intent::HumanRequest) || a.intent.intent == QLatin1String(nlu::intent::ManagerRequest))
         return;
-    if (plan.answersWithoutKnowledge() || isSmallTalk(a.intent.intent)) {
+    if (plan.answersWithoutKnowledge() || nlu::isSmallTalk(a.intent.intent)) {
         k.questions = questionsBeside(text, order, plan);
         if (k.questions.isEmpty())
             return;

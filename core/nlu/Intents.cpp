@@ -53,6 +53,14 @@ const QHash<QString, IssueCategory> &categoryTable()
 
 } // namespace
 
+bool isSmallTalk(const QString &intent)
+{
+    for (const char *name : {intent::Greeting, intent::Thanks, intent::Goodbye, intent::HumanRequest, intent::ManagerRequest})
+        if (intent == QLatin1String(name))
+            return true;
+    return false;
+}
+
 IssueCategory categoryOfIntent(const QString &intent)
 {
     return categoryTable().value(intent, IssueCategory::GeneralInquiry);

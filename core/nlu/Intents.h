@@ -43,6 +43,8 @@ namespace tierdesk::nlu {
 
 // Unknown intents fall back to GENERAL_INQUIRY.
 IssueCategory categoryOfIntent(const QString &intent);
+// Greetings, thanks, goodbyes and asking for a person or a manager: nothing to look up.
+bool isSmallTalk(const QString &intent);
 // All 24 intents, in a stable order.
 QStringList allIntents();
 bool isKnownIntent(const QString &intent);
