@@ -9,7 +9,6 @@
 namespace tierdesk {
 namespace {
 
-
 // The lower-case words of the order's item names, so "my gloves" is not a question of its own.
 QStringList itemWords(const std::optional<Order> &order)
 {
