@@ -206,8 +206,9 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     s.customerSentiment = a.sentiment.level;
 
     // The dialogue so far decides what this message refers to (and may correct its intent).
-    const QJsonObject storedState = m_store.dialogues().load(s.id).value_or(QJsonObject());
-    dialogue::DialogueState state = dialogue::DialogueState::fromJson(storedState);
+    const dialogue::DialogueState storedState
+        = dialogue::DialogueState::fromJson(m_store.dialogues().load(s.id).value_or(QJsonObject()));
+    dialogue::DialogueState state = storedState;
     const TurnPlan plan = TurnPlanner(m_actions, now).plan(s, customer, a, text, state);
 
     // Repeat contact is judged once, when the session's category becomes known:
@@ -249,7 +250,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
 
     const ActionReport report = act(s, customer, config.tier(s.currentTier), plan, state, now);
     // Written only when it changed: most messages leave the dialogue as it was.
-    if (const QJsonObject changed = state.toJson(); changed != storedState && !m_store.dialogues().save(s.id, changed, now))
+    if (state != storedState && !m_store.dialogues().save(s.id, state.toJson(), now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
 
     if (s.currentTier != Tier::HumanAgent || out.escalation) {

@@ -8,12 +8,12 @@ namespace tierdesk {
 
 bool AuditRepo::append(const AuditEntry &e)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
+    return m_db.write(QStringLiteral(
         "INSERT INTO audit_log(at, company_id, actor, role, action, resource, client_address, status, details)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {e.at, e.companyId, e.actor, e.role, e.action, e.resource, e.clientAddress, e.status,
-                         e.details.isEmpty() ? QString()
-                                             : QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {e.at, e.companyId, e.actor, e.role, e.action, e.resource, e.clientAddress, e.status,
+                       e.details.isEmpty() ? QString()
+                                           : QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
 }
 
 QJsonArray AuditRepo::recent(const QString &companyId, int limit)

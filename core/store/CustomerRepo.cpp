@@ -100,6 +100,7 @@ bool CustomerRepo::setSubscription(const QString &companyId, const QString &cust
 
 bool CustomerRepo::upsertOrder(const Order &o)
 {
+    m_recentOrders.clear(); // the order may have been another customer's before: orders are written rarely
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT OR REPLACE INTO orders(") + kOrderColumns
                                   + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q, {o.companyId, o.id, o.customerId, o.status, compact(o.items), o.total, o.refundedAmount,
@@ -127,6 +128,20 @@ std::optional<Order> CustomerRepo::latestOrder(const QString &companyId, const Q
 
 QList<Order> CustomerRepo::recentOrders(const QString &companyId, const QString &customerId, int limit)
 {
+    if (limit > kRecentOrdersKept)
+        return readRecentOrders(companyId, customerId, limit);
+    const QString key = cacheKey(companyId, customerId);
+    const QList<Order> *kept = m_recentOrders.object(key);
+    if (!kept) {
+        auto *read = new QList<Order>(readRecentOrders(companyId, customerId, kRecentOrdersKept));
+        m_recentOrders.insert(key, read);
+        kept = read;
+    }
+    return kept->mid(0, limit);
+}
+
+QList<Order> CustomerRepo::readRecentOrders(const QString &companyId, const QString &customerId, int limit)
+{
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kOrderColumns
                                   + QStringLiteral(" FROM orders WHERE company_id = ? AND customer_id = ?"
                                                    " ORDER BY placed_at DESC, id DESC LIMIT ?"));
@@ -141,6 +156,7 @@ QList<Order> CustomerRepo::recentOrders(const QString &companyId, const QString 
 
 bool CustomerRepo::recordRefund(const QString &companyId, const QString &orderId, double amount, bool full)
 {
+    m_recentOrders.clear(); // whose order it is is not known here; refunds are rare too
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "UPDATE orders SET refunded_amount = refunded_amount + ?, status = CASE WHEN ? THEN 'refunded' ELSE status END"
         " WHERE company_id = ? AND id = ?"));

@@ -12,12 +12,18 @@ namespace tierdesk {
 // Customers, their orders, and the ledger of money and subscription changes.
 // Customer rows are cached (every message reads its customer): this repository
 // is the only writer of the table in the process, so each write drops its row.
+// So are each customer's most recent orders (every message looks among them for
+// the one it names); any order written drops them all.
 class CustomerRepo
 {
 public:
     explicit CustomerRepo(Database &db) : m_db(db), m_cached(kCachedCustomers) {}
     // After writes were undone (WriteBatch::writesUndone): rows are read anew.
-    void dropCached() { m_cached.clear(); }
+    void dropCached()
+    {
+        m_cached.clear();
+        m_recentOrders.clear();
+    }
 
     bool upsert(const Customer &c, qint64 nowMs);
     std::optional<Customer> find(const QString &companyId, const QString &id);
@@ -41,10 +47,13 @@ public:
 
 private:
     static constexpr int kCachedCustomers = 20000;
+    static constexpr int kRecentOrdersKept = 20; // per customer; a longer list is read from the table
+    QList<Order> readRecentOrders(const QString &companyId, const QString &customerId, int limit);
     static QString cacheKey(const QString &companyId, const QString &id) { return companyId + QLatin1Char('\x1f') + id; }
 
     Database &m_db;
     QCache<QString, Customer> m_cached;
+    QCache<QString, QList<Order>> m_recentOrders{kCachedCustomers};
 };
 
 } // namespace tierdesk

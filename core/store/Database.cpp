@@ -36,6 +36,7 @@ int stopWhenDue(void *deadline)
 
 Database::~Database()
 {
+    m_writes.clear();
     m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -258,15 +259,30 @@ bool Database::exec(const QString &sql, std::initializer_list<QVariant> values)
     return exec(q, values);
 }
 
+bool Database::write(const QString &sql, std::initializer_list<QVariant> values)
+{
+    auto it = m_writes.find(sql);
+    if (it == m_writes.end())
+        it = m_writes.insert(sql, std::make_shared<SqliteStatement>(sqliteHandle(m_db), sql));
+    SqliteStatement &statement = **it;
+    const int code = statement.run(values);
+    if (code == SQLITE_DONE || code == SQLITE_ROW)
+        return true;
+    m_lastError = statement.errorText();
+    qCWarning(lcStore) << "query failed:" << m_lastError << sql;
+    noteFailure(code, m_lastError);
+    return false;
+}
+
 bool Database::begin()
 {
-    m_inTransaction = exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_inTransaction = write(QStringLiteral("BEGIN IMMEDIATE"));
     return m_inTransaction;
 }
 
 bool Database::commit()
 {
-    const bool ok = exec(QStringLiteral("COMMIT"));
+    const bool ok = write(QStringLiteral("COMMIT"));
     if (ok)
         m_inTransaction = false;
     return ok;
@@ -275,21 +291,26 @@ bool Database::commit()
 bool Database::rollback()
 {
     m_inTransaction = false;
-    return exec(QStringLiteral("ROLLBACK"));
+    return write(QStringLiteral("ROLLBACK"));
 }
 
 // Savepoints run on every request: prepared once like any hot statement.
-bool Database::savepoint(const QString &name) { return exec(statement(QStringLiteral("SAVEPOINT ") + name), {}); }
-bool Database::release(const QString &name) { return exec(statement(QStringLiteral("RELEASE ") + name), {}); }
+bool Database::savepoint(const QString &name) { return write(QStringLiteral("SAVEPOINT ") + name); }
+bool Database::release(const QString &name) { return write(QStringLiteral("RELEASE ") + name); }
 bool Database::rollbackTo(const QString &name)
 {
-    return exec(statement(QStringLiteral("ROLLBACK TO ") + name), {}) && release(name);
+    return write(QStringLiteral("ROLLBACK TO ") + name) && release(name);
 }
 
 void Database::noteFailure(const QSqlError &error)
 {
+    noteFailure(sqliteCode(error), errorText(error));
+}
+
+void Database::noteFailure(int code, const QString &text)
+{
     QString failure;
-    switch (sqliteCode(error)) {
+    switch (code & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: failure = QStringLiteral("corrupt"); break;
     case SQLITE_IOERR: failure = QStringLiteral("io"); break;
@@ -301,7 +322,7 @@ void Database::noteFailure(const QSqlError &error)
     m_failure = failure;
     qCCritical(lcStore).noquote() << QStringLiteral("storage failure (%1) on %2: %3. Writes are refused from now on; reads "
                                                     "go on. Stop Tierdesk and run `tierdesk db check`.")
-                                         .arg(failure, m_path, errorText(error));
+                                         .arg(failure, m_path, text);
 }
 
 } // namespace tierdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/SqliteStatement.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -59,6 +60,9 @@ public:
     // Binds positional values and executes; returns false and logs on error.
     bool exec(QSqlQuery &q, std::initializer_list<QVariant> values);
     bool exec(const QString &sql, std::initializer_list<QVariant> values = {});
+    // A write that reads no rows (INSERT, UPDATE, DELETE, SAVEPOINT...), prepared once and run
+    // straight on SQLite: the message path's statements. Same values and errors as exec().
+    bool write(const QString &sql, std::initializer_list<QVariant> values = {});
     QString lastError() const { return m_lastError; }
 
     bool begin();
@@ -83,11 +87,13 @@ private:
     Status quickCheck(int budgetMs);
     Status migrate();
     void noteFailure(const QSqlError &error);
+    void noteFailure(int code, const QString &text);
 
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
+    QHash<QString, std::shared_ptr<SqliteStatement>> m_writes;
     QString m_lastError;
     QString m_failure;
     bool m_inTransaction = false;

@@ -85,19 +85,18 @@ bool SessionRepo::insert(const Session &s)
 
 bool SessionRepo::update(const Session &s)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
+    return m_db.write(QStringLiteral(
         "UPDATE sessions SET current_tier = ?, status = ?, issue_category = ?, issue_summary = ?, customer_sentiment = ?,"
         " updated_at = ?, last_activity_at = ?, resolved_at = ?, resolution = ?, irate_count = ?, unconfident_turns = ?,"
-        " message_count = ? WHERE id = ?"));
-    return m_db.exec(q, {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary,
-                         toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
-                         resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
+        " message_count = ? WHERE id = ?"),
+                      {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary,
+                       toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
+                       resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
 }
 
 bool SessionRepo::setMessageCount(const QString &id, int count)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"));
-    return m_db.exec(q, {count, id});
+    return m_db.write(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"), {count, id});
 }
 
 std::optional<Session> SessionRepo::find(const QString &id, bool details, const MessageWindow &window)
@@ -229,18 +228,18 @@ QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
 
 bool SessionRepo::appendMessage(const QString &sessionId, int seq, const Message &m)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {m.id, sessionId, seq, m.role, m.content, m.timestamp,
-                         m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(),
-                         m.metadata.isEmpty() ? QVariant() : QVariant(compact(m.metadata))});
+    return m_db.write(QStringLiteral(
+        "INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {m.id, sessionId, seq, m.role, m.content, m.timestamp,
+                       m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(),
+                       m.metadata.isEmpty() ? QVariant() : QVariant(compact(m.metadata))});
 }
 
 bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp, trigger) VALUES (?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {sessionId, toString(p.sentiment), p.score, p.timestamp, p.trigger});
+    return m_db.write(QStringLiteral(
+        "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp, trigger) VALUES (?, ?, ?, ?, ?)"),
+                      {sessionId, toString(p.sentiment), p.score, p.timestamp, p.trigger});
 }
 
 bool SessionRepo::appendEscalation(const Session &s, const EscalationRecord &e)

@@ -21,7 +21,7 @@ class WriteBatch : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kFlushDelayMs = 2;
+    static constexpr int kFlushDelayMs = 5;
 
     explicit WriteBatch(Database &db, int maxPending = 256, QObject *parent = nullptr);
     ~WriteBatch() override;

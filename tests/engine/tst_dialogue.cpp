@@ -6,6 +6,8 @@
 #include "core/engine/dialogue/Questions.h"
 #include "core/engine/dialogue/Requests.h"
 
+#include <QJsonArray>
+
 using namespace tierdesk;
 using namespace tierdesk::dialogue;
 using namespace tierdesk::test;
@@ -157,6 +159,42 @@ void TestDialogue::stateRoundTrips()
     QCOMPARE(back.pending->amount, 36.0);
     QVERIFY(back.pending->tier == Tier::AiManager);
     QVERIFY(!DialogueState::fromJson(QJsonObject()).pending);
+    QVERIFY(back == s);
+
+    // A turn saves the state only when it compares unequal to the stored one: a change
+    // to any stored field, nested ones too, must make it unequal.
+    const QJsonObject stored = s.toJson();
+    const auto changed = [](const QJsonValue &v) -> QJsonValue {
+        if (v.isString())
+            return QString(v.toString() + QStringLiteral("x"));
+        if (v.isDouble())
+            return v.toDouble() + 1;
+        if (v.isArray()) {
+            QJsonArray a = v.toArray();
+            a.append(QStringLiteral("ORD-99999"));
+            return a;
+        }
+        return QStringLiteral("x");
+    };
+    for (auto it = stored.begin(); it != stored.end(); ++it) {
+        QJsonObject other = stored;
+        if (it.value().isObject() || (it.value().isArray() && it.value().toArray().first().isObject())) {
+            const bool list = it.value().isArray();
+            const QJsonObject inner = list ? it.value().toArray().first().toObject() : it.value().toObject();
+            for (auto field = inner.begin(); field != inner.end(); ++field) {
+                QJsonObject mutated = inner;
+                const bool rep = field.value() == QJsonValue(QStringLiteral("AI_REP"));
+                mutated.insert(field.key(), field.key() == QLatin1String("tier")
+                                                ? QJsonValue(rep ? QStringLiteral("AI_MANAGER") : QStringLiteral("AI_REP"))
+                                                : changed(field.value()));
+                other.insert(it.key(), list ? QJsonValue(QJsonArray{mutated}) : QJsonValue(mutated));
+                QVERIFY2(DialogueState::fromJson(other) != s, qPrintable(it.key() + QLatin1Char('.') + field.key()));
+            }
+            continue;
+        }
+        other.insert(it.key(), changed(it.value()));
+        QVERIFY2(DialogueState::fromJson(other) != s, qPrintable(it.key()));
+    }
 }
 
 void TestDialogue::confirmationSurvivesRestart()

@@ -47,7 +47,7 @@ std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &re
             *reason = QStringLiteral("missing bearer token");
         return std::nullopt;
     }
-    auto claims = verifyJwt(token, m_key, m_clock.nowSecs(), reason);
+    const auto claims = verify(token, reason);
     if (!claims)
         return std::nullopt;
     const auto role = parseRole(claims->role);
@@ -63,6 +63,20 @@ std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &re
     }
     return Principal{claims->company, *role, claims->subject, claims->tokenId,
                      *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
+}
+
+std::optional<JwtClaims> Authenticator::verify(const QByteArray &token, QString *reason) const
+{
+    const qint64 now = m_clock.nowSecs();
+    if (const JwtClaims *known = m_verified.object(token);
+        known && known->expiresAt > now && qMax(known->issuedAt, known->notBefore) <= now + kJwtLeewaySecs)
+        return *known;
+    // Not seen, or its times no longer hold: the full check, which says why it fails.
+    auto claims = verifyJwt(token, m_key, now, reason);
+    if (!claims)
+        return std::nullopt;
+    m_verified.insert(token, new JwtClaims(claims.value()));
+    return claims.value();
 }
 
 QByteArray Authenticator::issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,

@@ -4,6 +4,8 @@
 #include "core/api/http/HttpTypes.h"
 #include "core/common/Clock.h"
 
+#include <QCache>
+
 #include <optional>
 
 namespace tierdesk::api {
@@ -27,7 +29,7 @@ struct Principal
 };
 
 // Verifies "Authorization: Bearer <JWT>" (or ?token= for WebSocket clients,
-// which cannot set headers) against the signing key.
+// which cannot set headers) against the signing key. Used on the engine thread only.
 class Authenticator
 {
 public:
@@ -45,8 +47,15 @@ public:
     QByteArray sign(const JwtClaims &claims) const { return signJwt(claims, m_key); }
 
 private:
+    std::optional<JwtClaims> verify(const QByteArray &token, QString *reason) const;
+
     QByteArray m_key;
     const Clock &m_clock;
+    // Tokens whose signature was checked already, by their exact bytes: a client sends the
+    // same token with every request, and the HMAC need not be computed again. The times
+    // (exp, nbf) are checked again at each use.
+    static constexpr int kVerifiedTokens = 1024;
+    mutable QCache<QByteArray, JwtClaims> m_verified{kVerifiedTokens};
 };
 
 } // namespace tierdesk::api

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <tuple>
+
 namespace tierdesk::dialogue {
 namespace {
 
@@ -105,6 +107,20 @@ DialogueState DialogueState::fromJson(const QJsonObject &o)
         if (auto p = pendingFrom(v.toObject()))
             s.alsoPending << *p;
     return s;
+}
+
+bool operator==(const PendingAction &a, const PendingAction &b)
+{
+    return std::tie(a.action, a.orderId, a.item, a.amount, a.change, a.summary, a.tier)
+        == std::tie(b.action, b.orderId, b.item, b.amount, b.change, b.summary, b.tier);
+}
+
+bool operator==(const DialogueState &a, const DialogueState &b)
+{
+    return std::tie(a.intent, a.orderId, a.item, a.amount, a.awaitingSlot, a.mentionedOrders, a.lastMentioned, a.topic,
+               a.topicIntent, a.lastRequest, a.refused, a.refunded, a.pending, a.alsoPending)
+        == std::tie(b.intent, b.orderId, b.item, b.amount, b.awaitingSlot, b.mentionedOrders, b.lastMentioned, b.topic,
+            b.topicIntent, b.lastRequest, b.refused, b.refunded, b.pending, b.alsoPending);
 }
 
 } // namespace tierdesk::dialogue

@@ -26,6 +26,8 @@ struct PendingAction
 // What the AI tier and the customer are in the middle of, per session: the
 // active intent with its slots, a slot it asked for, a confirmation it asked
 // for, and the orders mentioned so far (for "it", "that order", "the second one").
+// A new field goes into toJson, fromJson and operator== (a turn saves the state
+// only when it compares unequal to the stored one).
 struct DialogueState
 {
     QString intent; // the intent in progress: set while one of its slots is awaited
@@ -49,5 +51,10 @@ struct DialogueState
     QJsonObject toJson() const;
     static DialogueState fromJson(const QJsonObject &json);
 };
+
+bool operator==(const PendingAction &a, const PendingAction &b);
+inline bool operator!=(const PendingAction &a, const PendingAction &b) { return !(a == b); }
+bool operator==(const DialogueState &a, const DialogueState &b);
+inline bool operator!=(const DialogueState &a, const DialogueState &b) { return !(a == b); }
 
 } // namespace tierdesk::dialogue

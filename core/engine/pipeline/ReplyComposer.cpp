@@ -42,14 +42,17 @@ void ReplyComposer::compose(std::shared_ptr<const ComposeInput> input, Done done
     connect(timer, &QTimer::timeout, this, [this, id] { settle(id, std::nullopt); });
     m_waiting.insert(id, Waiting{std::move(done), timer, input});
     timer->start(m_timeoutMs);
-    // The worker holds only the snapshot and the responder; the reply comes back by id.
+    // The worker holds the snapshot and the responder (the pool is waited for before this
+    // object goes); the reply, worded and checked, comes back by id.
     m_pool.start([this, id, responder = m_responder, input] {
-        const Reply reply = responder->compose(input->context());
-        QMetaObject::invokeMethod(this, [this, id, reply] { settle(id, reply); }, Qt::QueuedConnection);
+        ComposedReply reply = guarded(responder->compose(input->context()), *input, false);
+        QMetaObject::invokeMethod(
+            this, [this, id, reply = std::move(reply)]() mutable { settle(id, std::move(reply)); },
+            Qt::QueuedConnection);
     });
 }
 
-void ReplyComposer::settle(quint64 id, const std::optional<Reply> &reply)
+void ReplyComposer::settle(quint64 id, std::optional<ComposedReply> reply)
 {
     // Whichever comes first, the responder's words or the timeout, settles the reply.
     const auto it = m_waiting.find(id);
@@ -60,7 +63,7 @@ void ReplyComposer::settle(quint64 id, const std::optional<Reply> &reply)
     waiting.timer->stop();
     waiting.timer->deleteLater();
     if (reply) {
-        waiting.done(guarded(*reply, *waiting.input, false));
+        waiting.done(std::move(*reply));
         return;
     }
     qCWarning(lcReplies, "the responder took longer than %d ms; the local responder answered", m_timeoutMs);
@@ -74,7 +77,7 @@ ComposedReply ReplyComposer::composeNow(const ComposeInput &input)
     return guarded(m_responder->compose(input.context()), input, false);
 }
 
-ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &input, bool fromFallback)
+ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &input, bool fromFallback) const
 {
     const ReplyGuard guard(input.actions, input.knowledge, input.message);
     const QList<ReplyGuard::Violation> bad = guard.check(reply.content);

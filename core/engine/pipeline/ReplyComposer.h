@@ -38,7 +38,8 @@ public:
 private:
     // The guard's verdict applied: the fallback's words for a reply that claims
     // too much, and the offending sentences cut from those if even they do.
-    ComposedReply guarded(const Reply &reply, const ComposeInput &input, bool fromFallback);
+    // Runs on the pool (the guard's checks are pure) or, for the timeout's fallback, here.
+    ComposedReply guarded(const Reply &reply, const ComposeInput &input, bool fromFallback) const;
 
     struct Waiting
     {
@@ -46,13 +47,13 @@ private:
         QTimer *timer = nullptr;
         std::shared_ptr<const ComposeInput> input;
     };
-    // A reply worded (or nullopt: the timeout came first); the first of the two wins.
-    void settle(quint64 id, const std::optional<Reply> &reply);
+    // A reply worded and checked (or nullopt: the timeout came first); the first of the two wins.
+    void settle(quint64 id, std::optional<ComposedReply> reply);
 
     QHash<quint64, Waiting> m_waiting;
     quint64 m_lastId = 0;
     std::shared_ptr<Responder> m_responder;
-    std::shared_ptr<Responder> m_fallback; // the local responder, on the owner's thread only
+    std::shared_ptr<Responder> m_fallback; // the local responder (thread-safe), never replaced
     QThreadPool m_pool;
     int m_timeoutMs = 15000;
 };
