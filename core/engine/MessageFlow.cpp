@@ -187,6 +187,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     const CsConfig &config = company.config;
     const Customer customer = ensureCustomer(s.companyId, s.customerId, now);
     MessageAnalysis a = analysed ? *analysed : m_analyzer.analyze(text, config.irateProtocol(), s.companyId);
+    const Session stored = s; // as the row is now: the update writes what changed
 
     // An abandoned conversation that the customer picks up again is live again.
     if (s.status == SessionStatus::Abandoned)
@@ -269,7 +270,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     }
     s.issueSummary = IssueSummary::update(s.issueSummary, {a, plan, report, decision});
     s.updatedAt = s.lastActivityAt = now;
-    if (!m_store.sessions().update(s))
+    if (!m_store.sessions().update(s, stored))
         return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
     out.session = s;
     return turn;

@@ -94,6 +94,21 @@ bool SessionRepo::update(const Session &s)
                        resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
 }
 
+bool SessionRepo::update(const Session &s, const Session &stored)
+{
+    // The indexed columns that change (sessions_by_customer, sessions_open); SQLite rewrites
+    // an index entry whenever a column of it is assigned, even to the same value.
+    const bool placed = s.currentTier == stored.currentTier && s.status == stored.status
+                        && s.issueCategory == stored.issueCategory;
+    if (!placed)
+        return update(s);
+    return m_db.write(QStringLiteral("UPDATE sessions SET issue_summary = ?, customer_sentiment = ?, updated_at = ?,"
+                                     " last_activity_at = ?, resolved_at = ?, resolution = ?, irate_count = ?,"
+                                     " unconfident_turns = ?, message_count = ? WHERE id = ?"),
+                      {s.issueSummary, toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
+                       resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
+}
+
 bool SessionRepo::setMessageCount(const QString &id, int count)
 {
     return m_db.write(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"), {count, id});

@@ -37,6 +37,9 @@ public:
     bool insert(const Session &s);
     // Writes every mutable column of the session row (not the child rows).
     bool update(const Session &s);
+    // The same, given the session as it is stored: when its tier, status and category are
+    // unchanged (most messages), the indexes on those are left alone.
+    bool update(const Session &s, const Session &stored);
     // Only the message count: a reply stored after the rest of its turn (SessionEngine::finishTurn).
     bool setMessageCount(const QString &id, int count);
     // With `details`, also loads the escalation history, the window's messages

@@ -4,7 +4,8 @@
 #include "core/engine/reply/ReplyGuard.h"
 
 #include <QLoggingCategory>
-#include <QTimer>
+
+#include <limits>
 
 namespace tierdesk {
 namespace {
@@ -22,6 +23,8 @@ ReplyComposer::ReplyComposer(std::shared_ptr<Responder> responder, QObject *pare
 {
     // Wording is mostly waiting (a model's answer, later): more threads than cores.
     m_pool.setMaxThreadCount(8);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ReplyComposer::settleOverdue);
 }
 
 ReplyComposer::~ReplyComposer()
@@ -37,11 +40,9 @@ void ReplyComposer::setResponder(std::shared_ptr<Responder> responder)
 void ReplyComposer::compose(std::shared_ptr<const ComposeInput> input, Done done)
 {
     const quint64 id = ++m_lastId;
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, id] { settle(id, std::nullopt); });
-    m_waiting.insert(id, Waiting{std::move(done), timer, input});
-    timer->start(m_timeoutMs);
+    m_waiting.emplace(id, Waiting{std::move(done), QDeadlineTimer(m_timeoutMs), input});
+    if (!m_timer.isActive() || m_timer.remainingTime() > m_timeoutMs)
+        armTimer();
     // The worker holds the snapshot and the responder (the pool is waited for before this
     // object goes); the reply, worded and checked, comes back by id.
     m_pool.start([this, id, responder = m_responder, input] {
@@ -58,10 +59,8 @@ void ReplyComposer::settle(quint64 id, std::optional<ComposedReply> reply)
     const auto it = m_waiting.find(id);
     if (it == m_waiting.end())
         return;
-    const Waiting waiting = *it;
+    const Waiting waiting = std::move(it->second);
     m_waiting.erase(it);
-    waiting.timer->stop();
-    waiting.timer->deleteLater();
     if (reply) {
         waiting.done(std::move(*reply));
         return;
@@ -70,6 +69,29 @@ void ReplyComposer::settle(quint64 id, std::optional<ComposedReply> reply)
     ComposedReply late = guarded(m_fallback->compose(waiting.input->context()), *waiting.input, true);
     late.timedOut = true;
     waiting.done(std::move(late));
+}
+
+void ReplyComposer::armTimer()
+{
+    if (m_waiting.empty()) {
+        m_timer.stop();
+        return;
+    }
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (const auto &entry : m_waiting)
+        earliest = qMin(earliest, entry.second.due.remainingTime());
+    m_timer.start(int(qBound(qint64(0), earliest, qint64(std::numeric_limits<int>::max()))));
+}
+
+void ReplyComposer::settleOverdue()
+{
+    QList<quint64> overdue;
+    for (const auto &entry : m_waiting)
+        if (entry.second.due.hasExpired())
+            overdue << entry.first;
+    for (const quint64 id : overdue)
+        settle(id, std::nullopt);
+    armTimer();
 }
 
 ComposedReply ReplyComposer::composeNow(const ComposeInput &input)

@@ -2,12 +2,13 @@
 
 #include "core/engine/pipeline/ComposeInput.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
-#include <QHash>
 #include <QThreadPool>
 #include <QTimer>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace tierdesk {
@@ -44,13 +45,17 @@ private:
     struct Waiting
     {
         Done done;
-        QTimer *timer = nullptr;
+        QDeadlineTimer due;
         std::shared_ptr<const ComposeInput> input;
     };
+    // One timer for all replies being worded, set to the earliest due time.
+    void armTimer();
+    void settleOverdue();
     // A reply worded and checked (or nullopt: the timeout came first); the first of the two wins.
     void settle(quint64 id, std::optional<ComposedReply> reply);
 
-    QHash<quint64, Waiting> m_waiting;
+    std::map<quint64, Waiting> m_waiting;
+    QTimer m_timer;
     quint64 m_lastId = 0;
     std::shared_ptr<Responder> m_responder;
     std::shared_ptr<Responder> m_fallback; // the local responder (thread-safe), never replaced
