@@ -24,6 +24,9 @@ export TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
 company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
 base="http://127.0.0.1:$port"
 
+# utime + stime of the server, in clock ticks.
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+
 # Sessions to spread the load over (the per-session history stays short).
 new_sessions() {
   for i in $(seq "$1"); do
@@ -43,7 +46,12 @@ new_sessions 200 get >"$data/get-sessions.txt"
   wrk -t2 -c"$conns" -d"$duration" --latency "$base/api/cs/health"
   echo
   echo "== POST /api/cs/sessions/:id/messages"
-  SESSIONS_FILE="$data/post-sessions.txt" wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/post_message.lua" "$base"
+  cpu_before=$(server_cpu_ticks)
+  SESSIONS_FILE="$data/post-sessions.txt" wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/post_message.lua" "$base" \
+    | tee "$data/post.txt"
+  # CPU the server spent per message (all its threads): steadier than req/s on a shared machine.
+  awk -v ticks=$(( $(server_cpu_ticks) - cpu_before )) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {printf "server CPU per message: %.0f us\n", ticks * 1e6 / hz / $1}' "$data/post.txt"
   echo
   echo "== GET /api/cs/sessions/:id"
   SESSIONS_FILE="$data/get-sessions.txt" wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/get_session.lua" "$base"

@@ -14,6 +14,7 @@ class LocalResponder final : public Responder
 public:
     static constexpr const char *kModel = "tierdesk-local-1";
     Reply compose(const ReplyContext &ctx) override;
+    bool answersAtOnce() const override { return true; }
 
 private:
     QString opening(const ReplyContext &ctx) const;

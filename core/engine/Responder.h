@@ -37,6 +37,9 @@ class Responder
 public:
     virtual ~Responder() = default;
     virtual Reply compose(const ReplyContext &ctx) = 0;
+    // True when compose() is pure computation of a few microseconds (no network, no
+    // waiting): such replies are worded in batches, a slow responder's one by one.
+    virtual bool answersAtOnce() const { return false; }
 };
 
 // Whether the local NLU understood the message well enough to answer it.

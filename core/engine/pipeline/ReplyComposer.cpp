@@ -43,10 +43,17 @@ void ReplyComposer::compose(std::shared_ptr<const ComposeInput> input, Done done
     m_waiting.emplace(id, Waiting{std::move(done), QDeadlineTimer(m_timeoutMs), input});
     if (!m_timer.isActive() || m_timer.remainingTime() > m_timeoutMs)
         armTimer();
-    // The worker holds the snapshot and the responder (the pool is waited for before this
+    // The worker holds the snapshot and the responder (the pools are waited for before this
     // object goes); the reply, worded and checked, comes back by id.
-    m_pool.start([this, id, responder = m_responder, input] {
-        ComposedReply reply = guarded(responder->compose(input->context()), *input, false);
+    std::function<ComposedReply()> word = [this, responder = m_responder, input] {
+        return guarded(responder->compose(input->context()), *input, false);
+    };
+    if (m_responder->answersAtOnce()) {
+        m_quick.run<ComposedReply>(std::move(word), [this, id](ComposedReply reply) { settle(id, std::move(reply)); });
+        return;
+    }
+    m_pool.start([this, id, word = std::move(word)] {
+        ComposedReply reply = word();
         QMetaObject::invokeMethod(
             this, [this, id, reply = std::move(reply)]() mutable { settle(id, std::move(reply)); },
             Qt::QueuedConnection);

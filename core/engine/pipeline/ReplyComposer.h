@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/engine/pipeline/ComposeInput.h"
+#include "core/engine/pipeline/WorkerPool.h"
 
 #include <QDeadlineTimer>
 #include <QObject>
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -59,7 +61,8 @@ private:
     quint64 m_lastId = 0;
     std::shared_ptr<Responder> m_responder;
     std::shared_ptr<Responder> m_fallback; // the local responder (thread-safe), never replaced
-    QThreadPool m_pool;
+    QThreadPool m_pool; // a slow responder's replies, one task each
+    WorkerPool m_quick{QThread::idealThreadCount()}; // a quick one's, in batches
     int m_timeoutMs = 15000;
 };
 
