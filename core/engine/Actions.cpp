@@ -14,13 +14,17 @@ bool is(const QString &intent, const char *name) { return intent == QLatin1Strin
 std::optional<Order> ActionExecutor::findOrder(const QString &companyId, const QString &customerId,
                                                const QString &orderNumber)
 {
-    if (!orderNumber.isEmpty()) {
-        auto order = m_customers.findOrder(companyId, orderNumber);
-        if (order && order->customerId == customerId)
-            return order;
-        return std::nullopt;
-    }
-    return m_customers.latestOrder(companyId, customerId);
+    // The customer's recent orders are cached (CustomerRepo): most messages name one of them or none.
+    const QList<Order> recent = m_customers.recentOrders(companyId, customerId, kRecentOrders);
+    if (orderNumber.isEmpty())
+        return recent.isEmpty() ? std::nullopt : std::optional<Order>(recent.first());
+    for (const Order &o : recent)
+        if (o.id == orderNumber)
+            return o;
+    auto order = m_customers.findOrder(companyId, orderNumber);
+    if (order && order->customerId == customerId)
+        return order;
+    return std::nullopt;
 }
 
 bool ActionExecutor::isOrderTopic(const QString &intent)

@@ -60,6 +60,7 @@ class ActionExecutor
 {
 public:
     explicit ActionExecutor(CustomerRepo &customers) : m_customers(customers) {}
+    static constexpr int kRecentOrders = 20; // the orders a conversation looks among first
 
     // The customer's order named in the message, else their latest one. Orders
     // of other customers are never returned.
