@@ -7,6 +7,7 @@
 #include "core/engine/LocalResponder.h"
 #include "core/engine/pipeline/ReplyComposer.h"
 #include "core/engine/pipeline/WorkerPool.h"
+#include "core/engine/KnowledgeBase.h"
 #include "core/engine/pipeline/Turn.h"
 
 #include <QJsonDocument>
@@ -32,6 +33,7 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
       m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
       m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder)))), m_actions(store.customers())
 {
+    m_knowledge = std::make_unique<KnowledgeBase>(*this, store, clock);
     // A failed commit undid writes the caches already reflect.
     connect(&m_store.batch(), &WriteBatch::commitFailed, this, [this] {
         m_sessions.clear();

@@ -19,6 +19,7 @@ namespace tierdesk {
 
 class ReplyComposer;
 class WorkerPool;
+class KnowledgeBase;
 struct ComposedReply;
 struct Turn;
 
@@ -139,6 +140,8 @@ public:
 
     Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     Result<CsConfig> config(const QString &companyId);
+    // The knowledge base as people edit it (routes under /api/cs/kb).
+    KnowledgeBase &knowledge() { return *m_knowledge; }
     Result<CsConfig> updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor);
 
     // Everything about a new webhook that needs no DNS: the company, the URL
@@ -225,6 +228,7 @@ private:
     QHash<QString, Session> m_sessions;
     static constexpr int kMaxCachedSessions = 20000;
     std::unique_ptr<WorkerPool> m_workers; // message analysis off the engine thread
+    std::unique_ptr<KnowledgeBase> m_knowledge;
     std::unique_ptr<ReplyComposer> m_composer;
     // Sessions with a message in flight, and the messages waiting behind it.
     QHash<QString, std::deque<std::function<void()>>> m_turnsWaiting;

@@ -3,6 +3,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -41,7 +43,111 @@ QString ftsQuery(const QString &text)
     return terms.join(QStringLiteral(" OR "));
 }
 
+const QString kColumns = QStringLiteral(
+    "a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, a.steps, a.related, a.updated_at, a.views");
+// What a company sees: its own articles, and the shared ones it has no article of the same slug for.
+// Two placeholders, both the company (QtSql counts "?" itself: no numbered parameters).
+const QString kVisible = QStringLiteral(
+    " (a.company_id = COALESCE(?, '') OR (a.company_id = '' AND NOT EXISTS (SELECT 1 FROM kb_articles o"
+    " WHERE o.company_id = COALESCE(?, '') AND o.slug = a.slug)))");
+
+QStringList listFrom(const QVariant &json)
+{
+    QStringList out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json.toString().toUtf8()).array())
+        out << v.toString();
+    return out;
+}
+
+QString listJson(const QStringList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+KbArticle readArticle(const QSqlQuery &q)
+{
+    KbArticle a;
+    a.id = q.value(0).toLongLong();
+    a.companyId = q.value(1).toString();
+    a.slug = q.value(2).toString();
+    a.title = q.value(3).toString();
+    a.category = q.value(4).toString();
+    a.keywords = q.value(5).toString();
+    a.body = q.value(6).toString();
+    a.steps = listFrom(q.value(7));
+    a.related = listFrom(q.value(8));
+    a.updatedAt = q.value(9).toLongLong();
+    a.views = q.value(10).toLongLong();
+    return a;
+}
+
 } // namespace
+
+std::optional<KbArticle> KbRepo::find(const QString &companyId, qint64 id)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM kb_articles a WHERE a.id = ? AND")
+                                  + kVisible);
+    if (!m_db.exec(q, {id, companyId, companyId}) || !q.next())
+        return std::nullopt;
+    const KbArticle a = readArticle(q);
+    q.finish();
+    return a;
+}
+
+QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category, int limit, int offset, int *total)
+{
+    const QString where = QStringLiteral(" FROM kb_articles a WHERE") + kVisible + QStringLiteral(" AND (? = '' OR a.category = ?)");
+    QSqlQuery &count = m_db.statement(QStringLiteral("SELECT COUNT(*)") + where);
+    if (total && m_db.exec(count, {companyId, companyId, category, category}) && count.next())
+        *total = count.value(0).toInt();
+    count.finish();
+    QList<KbArticle> out;
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + where
+                                  + QStringLiteral(" ORDER BY a.category, a.title, a.id LIMIT ? OFFSET ?"));
+    if (!m_db.exec(q, {companyId, companyId, category, category, limit, offset}))
+        return out;
+    while (q.next())
+        out << readArticle(q);
+    q.finish();
+    return out;
+}
+
+qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
+{
+    m_cache.clear();
+    if (!m_db.write(QStringLiteral("INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, steps, related,"
+                                   " updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs}))
+        return 0;
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT last_insert_rowid()"));
+    const qint64 id = m_db.exec(q, {}) && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id;
+}
+
+bool KbRepo::update(const KbArticle &a, qint64 nowMs)
+{
+    m_cache.clear();
+    return m_db.write(QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
+                                     " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
+                      {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
+                       a.companyId});
+}
+
+bool KbRepo::remove(const QString &companyId, qint64 id)
+{
+    m_cache.clear();
+    return m_db.write(QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId});
+}
+
+bool KbRepo::slugTaken(const QString &companyId, const QString &slug, qint64 exceptId)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT 1 FROM kb_articles WHERE company_id = COALESCE(?, '') AND slug = ? AND id <> ?"));
+    const bool taken = m_db.exec(q, {companyId, slug, exceptId}) && q.next();
+    q.finish();
+    return taken;
+}
 
 bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 {
@@ -75,9 +181,9 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     // Title and keywords weigh more than body text.
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, bm25(kb_fts, 8.0, 5.0, 1.0) AS rank"
-        " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND a.company_id IN ('', COALESCE(?, ''))"
-        " ORDER BY rank LIMIT ?"));
-    if (!m_db.exec(q, {match, companyId, limit}))
+        " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND") + kVisible
+        + QStringLiteral(" ORDER BY rank LIMIT ?"));
+    if (!m_db.exec(q, {match, companyId, companyId, limit}))
         return out;
     while (q.next()) {
         KbHit h;

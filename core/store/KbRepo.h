@@ -4,6 +4,7 @@
 #include "core/store/Database.h"
 
 #include <QHash>
+#include <QStringList>
 
 #include <optional>
 
@@ -18,6 +19,10 @@ struct KbArticle
     QString category;
     QString keywords;
     QString body;
+    QStringList steps;   // numbered steps shown beside the body
+    QStringList related; // slugs of related articles
+    qint64 updatedAt = 0;
+    qint64 views = 0;
 };
 
 struct KbHit
@@ -33,6 +38,16 @@ public:
     explicit KbRepo(Database &db) : m_db(db) {}
     bool upsert(const KbArticle &a, qint64 nowMs);
     int count(const QString &companyId);
+
+    // A company sees its own articles and the shared ones (company ""), except a shared
+    // article whose slug it has an article of its own for: that one replaces it.
+    std::optional<KbArticle> find(const QString &companyId, qint64 id);
+    QList<KbArticle> list(const QString &companyId, const QString &category, int limit, int offset, int *total);
+    // Inserts a new article (the slug must be free for the company); returns its id, 0 on failure.
+    qint64 insert(const KbArticle &a, qint64 nowMs);
+    bool update(const KbArticle &a, qint64 nowMs);
+    bool remove(const QString &companyId, qint64 id);
+    bool slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
     // Full-text search over the company's and the shared articles. Free text is
     // reduced to quoted terms, so no user input is parsed as FTS5 syntax.
     QList<KbHit> search(const QString &companyId, const QString &text, int limit);

@@ -133,6 +133,14 @@ const QList<Migration> &migrations()
                             " source TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, model BLOB NOT NULL,"
                             " PRIMARY KEY (company_id, version))"),
          }},
+        {8,
+         {
+             // Articles edited through the API: their numbered steps and related articles
+             // (slugs) as JSON arrays, and how often each was read.
+             QStringLiteral("ALTER TABLE kb_articles ADD COLUMN steps TEXT NOT NULL DEFAULT '[]'"),
+             QStringLiteral("ALTER TABLE kb_articles ADD COLUMN related TEXT NOT NULL DEFAULT '[]'"),
+             QStringLiteral("ALTER TABLE kb_articles ADD COLUMN views INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return all;
 }

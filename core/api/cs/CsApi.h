@@ -129,6 +129,13 @@ private:
     void updateCanned(Call &c);
     void deleteCanned(Call &c);
     void renderCanned(Call &c);
+    // The knowledge base (CsKbRoutes.cpp).
+    void listKb(Call &c);
+    void getKb(Call &c);
+    void createKb(Call &c);
+    void updateKb(Call &c);
+    void deleteKb(Call &c);
+    std::optional<qint64> kbId(Call &c); // answers 404 itself when the path holds no article id
 
     static QString queryParam(const http::HttpRequest &req, const char *name)
     {

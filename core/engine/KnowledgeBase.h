@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/store/KbRepo.h"
+
+#include <QJsonObject>
+
+namespace tierdesk {
+
+class SessionEngine;
+class Store;
+class Clock;
+struct Actor;
+
+// The knowledge base as a company's people edit it (the /api/cs/kb routes, the console,
+// `tierdesk kb import`): checked input, shared articles copied on first edit, every change
+// audited in the transaction that makes it.
+class KnowledgeBase
+{
+public:
+    // Explicit limits; larger input is refused with InvalidArgument.
+    static constexpr int kMaxTitle = 200;
+    static constexpr int kMaxContent = 20000;
+    static constexpr int kMaxKeywords = 500;
+    static constexpr int kMaxSteps = 30;
+    static constexpr int kMaxStepChars = 500;
+    static constexpr int kMaxRelated = 10;
+    static constexpr int kMaxSlug = 80;
+
+    KnowledgeBase(SessionEngine &engine, Store &store, const Clock &clock);
+
+    Result<KbArticle> article(const QString &companyId, qint64 id);
+    Result<QList<KbArticle>> list(const QString &companyId, const QString &category, int limit, int offset, int *total);
+    // Ranked by the same bm25 search the AI tiers answer from.
+    Result<QList<KbHit>> search(const QString &companyId, const QString &query, int limit);
+    // From a JSON body: title, category, content, and optionally slug, keywords (array or
+    // comma list), steps, relatedArticles (slugs).
+    Result<KbArticle> create(const QString &companyId, const QJsonObject &body, const Actor &actor);
+    // Fields left out keep their value. A shared article becomes the company's own copy.
+    Result<KbArticle> update(const QString &companyId, qint64 id, const QJsonObject &body, const Actor &actor);
+    // A shared article cannot be deleted (Forbidden); deleting a company's copy of one
+    // brings the shared one back.
+    Status remove(const QString &companyId, qint64 id, const Actor &actor);
+
+    static QString slugOf(const QString &title);
+
+private:
+    Status apply(const QJsonObject &body, KbArticle &a) const;
+    Status store(KbArticle &a, const Actor &actor, bool created);
+
+    SessionEngine &m_engine;
+    Store &m_store;
+    const Clock &m_clock;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,182 @@
+// The knowledge base routes (/api/cs/kb) against a real server on 127.0.0.1: listing and
+// ranked search, create, edit (a shared article becomes the company's own copy), delete,
+// roles, limits, and the AI tier answering from an article edited a moment before.
+#include "tests/api/ApiTestSupport.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+class TestCsApiKb : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
+        m_admin = m_server.client(api::Role::Admin);
+        m_agent = m_server.client(api::Role::Agent);
+    }
+    void cleanupTestCase()
+    {
+        m_admin.reset();
+        m_agent.reset();
+        m_server.stop();
+    }
+
+    void listsPagesAndSearches()
+    {
+        HttpResult r = m_agent->get(kb({{QStringLiteral("limit"), QStringLiteral("5")}}));
+        QVERIFY2(r.status == 200, describe(r));
+        const int total = r.json().value(QLatin1String("total")).toInt();
+        QVERIFY(total >= 40); // the shipped articles
+        QCOMPARE(r.json().value(QLatin1String("articles")).toArray().size(), 5);
+        const QJsonObject first = r.json().value(QLatin1String("articles")).toArray().first().toObject();
+        QVERIFY(first.value(QLatin1String("shared")).toBool());
+        QVERIFY(!first.value(QLatin1String("excerpt")).toString().isEmpty());
+        r = m_agent->get(kb({{QStringLiteral("limit"), QStringLiteral("5")}, {QStringLiteral("offset"), QStringLiteral("5")}}));
+        QVERIFY(r.json().value(QLatin1String("articles")).toArray().first().toObject() != first);
+
+        r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("my app keeps crashing")}}));
+        QVERIFY2(r.status == 200, describe(r));
+        const QJsonObject best = r.json().value(QLatin1String("articles")).toArray().first().toObject();
+        QCOMPARE(best.value(QLatin1String("slug")).toString(), QStringLiteral("app-crashes"));
+        QVERIFY(best.value(QLatin1String("relevance")).toDouble() > 0);
+
+        r = m_agent->get(kb({{QStringLiteral("category"), QStringLiteral("TECHNICAL")}}));
+        for (const QJsonValue &a : r.json().value(QLatin1String("articles")).toArray())
+            QCOMPARE(a.toObject().value(QLatin1String("category")).toString(), QStringLiteral("TECHNICAL"));
+        r = m_agent->get(kb({{QStringLiteral("limit"), QStringLiteral("101")}}));
+        QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
+        r = m_agent->get(kb({{QStringLiteral("category"), QStringLiteral("WEATHER")}}));
+        QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
+        r = m_agent->get(withQuery(QStringLiteral("/api/cs/kb"), {{QStringLiteral("companyId"), QStringLiteral("other")}}));
+        QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
+    }
+
+    void createEditDeleteAndRoles()
+    {
+        const QJsonObject body{{QStringLiteral("companyId"), m_server.companyId()},
+                               {QStringLiteral("title"), QStringLiteral("Gift wrapping")},
+                               {QStringLiteral("category"), QStringLiteral("GENERAL_INQUIRY")},
+                               {QStringLiteral("content"), QStringLiteral("We gift wrap any order for $4.50 with a handwritten card.")},
+                               {QStringLiteral("keywords"), QJsonArray{QStringLiteral("gift wrap"), QStringLiteral("present")}},
+                               {QStringLiteral("steps"), QJsonArray{QStringLiteral("Tick \"gift wrap\" at checkout")}},
+                               {QStringLiteral("relatedArticles"), QJsonArray{QStringLiteral("payment-methods")}}};
+        HttpResult r = m_agent->post(QStringLiteral("/api/cs/kb"), body);
+        QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
+        r = m_admin->post(QStringLiteral("/api/cs/kb"), body);
+        QVERIFY2(r.status == 201, describe(r));
+        const QJsonObject made = r.json();
+        const qint64 id = made.value(QLatin1String("id")).toInteger();
+        QCOMPARE(made.value(QLatin1String("slug")).toString(), QStringLiteral("gift-wrapping"));
+        QCOMPARE(made.value(QLatin1String("steps")).toArray().size(), 1);
+        QCOMPARE(made.value(QLatin1String("relatedArticles")).toArray().first().toString(), QStringLiteral("payment-methods"));
+        QVERIFY(!made.value(QLatin1String("shared")).toBool());
+        r = m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(id));
+        QCOMPARE(r.json(), made);
+        r = m_admin->post(QStringLiteral("/api/cs/kb"), body); // the slug is taken
+        QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r));
+
+        r = m_admin->put(QStringLiteral("/api/cs/kb/%1").arg(id), {{QStringLiteral("content"), QStringLiteral("Gift wrap costs $5 now.")}});
+        QVERIFY2(r.status == 200, describe(r));
+        QCOMPARE(r.json().value(QLatin1String("title")).toString(), QStringLiteral("Gift wrapping")); // kept
+        QCOMPARE(r.json().value(QLatin1String("content")).toString(), QStringLiteral("Gift wrap costs $5 now."));
+        r = m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(id));
+        QCOMPARE(r.status, 204);
+        r = m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(id));
+        QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
+        r = m_agent->get(QStringLiteral("/api/cs/kb/not-a-number"));
+        QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
+    }
+
+    void badInputIsRefusedInTheFamilysFormat_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        const QJsonObject ok{{QStringLiteral("title"), QStringLiteral("T")},
+                             {QStringLiteral("category"), QStringLiteral("BILLING")},
+                             {QStringLiteral("content"), QStringLiteral("C")}};
+        auto with = [&ok](const char *key, const QJsonValue &v) {
+            QJsonObject o = ok;
+            o.insert(QLatin1String(key), v);
+            return o;
+        };
+        QTest::newRow("no title") << with("title", QString()) << "title";
+        QTest::newRow("title too long") << with("title", QString(201, QLatin1Char('t'))) << "title";
+        QTest::newRow("content too long") << with("content", QString(20001, QLatin1Char('c'))) << "content";
+        QTest::newRow("unknown category") << with("category", QStringLiteral("FOOD")) << "category";
+        QTest::newRow("steps not strings") << with("steps", QJsonArray{1, 2}) << "steps";
+        QTest::newRow("too many related") << with("relatedArticles", QJsonArray::fromStringList(QStringList(11, QStringLiteral("a")))) << "relatedArticles";
+        QTest::newRow("bad slug") << with("slug", QStringLiteral("Not A Slug!")) << "slug";
+    }
+    void badInputIsRefusedInTheFamilysFormat()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        body.insert(QStringLiteral("companyId"), m_server.companyId());
+        const HttpResult r = m_admin->post(QStringLiteral("/api/cs/kb"), body);
+        QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
+        QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(), field);
+    }
+
+    void editingASharedArticleMakesTheCompanysCopyAndTheAiAnswersFromIt()
+    {
+        HttpResult r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("wash merino care")}}));
+        const QJsonObject shared = r.json().value(QLatin1String("articles")).toArray().first().toObject();
+        QVERIFY2(shared.value(QLatin1String("shared")).toBool(), describe(r));
+        const qint64 sharedId = shared.value(QLatin1String("id")).toInteger();
+        r = m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(sharedId));
+        QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
+
+        const QString content = QStringLiteral("Wash merino by hand in cool water with a wool detergent and dry it flat. "
+                                               "Our Willow Street store repairs and re-proofs jackets for free.");
+        r = m_admin->put(QStringLiteral("/api/cs/kb/%1").arg(sharedId), {{QStringLiteral("content"), content}});
+        QVERIFY2(r.status == 200, describe(r));
+        const qint64 copyId = r.json().value(QLatin1String("id")).toInteger();
+        QVERIFY(copyId != sharedId);
+        QVERIFY(!r.json().value(QLatin1String("shared")).toBool());
+        QCOMPARE(r.json().value(QLatin1String("slug")), shared.value(QLatin1String("slug")));
+
+        // The copy replaces the shared article for this company: in search and by id.
+        r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("wash merino care")}}));
+        QCOMPARE(r.json().value(QLatin1String("articles")).toArray().first().toObject().value(QLatin1String("id")).toInteger(), copyId);
+        r = m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(sharedId));
+        QCOMPARE(r.status, 404);
+
+        // The next message is answered from the edited words.
+        r = m_admin->post(QStringLiteral("/api/cs/sessions"),
+                          sessionBody(m_server.companyId(), QStringLiteral("kb-reader"), QStringLiteral("hi")));
+        QVERIFY2(r.status == 201, describe(r));
+        const QString session = r.json().value(QLatin1String("id")).toString();
+        r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(session),
+                          {{QStringLiteral("message"), QStringLiteral("how should i wash my merino base layer?")}});
+        QVERIFY2(r.status == 201, describe(r));
+        const QString answer = r.json().value(QLatin1String("aiResponse")).toObject().value(QLatin1String("content")).toString();
+        QVERIFY2(answer.contains(QLatin1String("wool detergent")) || answer.contains(QLatin1String("Willow Street")),
+                 qPrintable(answer));
+
+        // Deleting the copy brings the shared article back.
+        QCOMPARE(m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(copyId)).status, 204);
+        QCOMPARE(m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(sharedId)).status, 200);
+    }
+
+private:
+    QString kb(const QList<QPair<QString, QString>> &params) const
+    {
+        QList<QPair<QString, QString>> all{{QStringLiteral("companyId"), m_server.companyId()}};
+        all += params;
+        return withQuery(QStringLiteral("/api/cs/kb"), all);
+    }
+
+    ServerFixture m_server;
+    std::unique_ptr<HttpClient> m_admin;
+    std::unique_ptr<HttpClient> m_agent;
+};
+
+QTEST_GUILESS_MAIN(TestCsApiKb)
+#include "tst_csapi_kb.moc"
