@@ -38,6 +38,7 @@ const QList<Command> &commands()
                 QStringLiteral("queues")},
             {QStringLiteral("password-stdin")}, 0},
         {QStringLiteral("smtp password"), {}, {QStringLiteral("password-stdin")}, 0},
+        {QStringLiteral("kb import"), {QStringLiteral("company")}, {}, 1},
         {QStringLiteral("db check"), {}, {}, 0},
         {QStringLiteral("db backup"), {}, {}, 1},
         {QStringLiteral("nlu train"), {QStringLiteral("company"), QStringLiteral("data")}, {}, 0},
@@ -160,6 +161,8 @@ QString checkCommand(const Args &a)
     if (a.command == QLatin1String("nlu eval")
         && (!a.options.contains(QStringLiteral("train")) || !a.options.contains(QStringLiteral("test"))))
         return QStringLiteral("nlu eval needs --train CSV and --test CSV");
+    if (a.command == QLatin1String("kb import") && !a.options.contains(QStringLiteral("company")))
+        return QStringLiteral("kb import needs --company ID (the company whose knowledge base gets the articles)");
     if (a.command == QLatin1String("sentiment eval") && !a.options.contains(QStringLiteral("test")))
         return QStringLiteral("sentiment eval needs --test CSV");
     if (a.command != QLatin1String("token create"))
@@ -222,6 +225,9 @@ QString usage()
         "                                            from standard input; prints the agent's id\n"
         "  tierdesk smtp password --password-stdin   keeps the SMTP password (smtp/user's) in the secret store;\n"
         "                                            read as one line from standard input; used from the next start\n"
+        "  tierdesk kb import PATH --company ID      Markdown (front matter) or JSON articles from a folder or file into\n"
+        "                                            the company's knowledge base (same slug: updated); progress on\n"
+        "                                            stderr, a JSON summary on stdout; exit 1 if any file failed\n"
         "  tierdesk db check                         full integrity check of the database; prints ok or the problems\n"
         "  tierdesk db backup PATH                   consistent copy of the database into the new file PATH (0600);\n"
         "                                            works while Tierdesk runs\n"

@@ -34,5 +34,6 @@ int runDbBackup(const Args &args);
 int runNluTrain(const Args &args);
 int runNluEval(const Args &args);
 int runSentimentEval(const Args &args);
+int runKbImport(const Args &args);
 
 } // namespace tierdesk::cli

@@ -58,6 +58,8 @@ int main(int argc, char *argv[])
         return cli::runNluTrain(args);
     if (args.command == QLatin1String("nlu eval"))
         return cli::runNluEval(args);
+    if (args.command == QLatin1String("kb import"))
+        return cli::runKbImport(args);
     if (args.command == QLatin1String("sentiment eval"))
         return cli::runSentimentEval(args);
     return cli::runTokenCreate(args);

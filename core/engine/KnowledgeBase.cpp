@@ -180,6 +180,16 @@ Result<KbArticle> KnowledgeBase::update(const QString &companyId, qint64 id, con
     return a;
 }
 
+Result<KbArticle> KnowledgeBase::put(const QString &companyId, const QJsonObject &body, const Actor &actor, bool *created)
+{
+    QString slug = body.value(QLatin1String("slug")).toString();
+    if (slug.isEmpty())
+        slug = slugOf(body.value(QLatin1String("title")).toString());
+    const qint64 id = slug.isEmpty() ? 0 : m_store.kb().ownIdOf(companyId, slug);
+    *created = id == 0;
+    return id ? update(companyId, id, body, actor) : create(companyId, body, actor);
+}
+
 Status KnowledgeBase::remove(const QString &companyId, qint64 id, const Actor &actor)
 {
     auto found = article(companyId, id);

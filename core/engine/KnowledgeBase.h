@@ -42,6 +42,10 @@ public:
     // brings the shared one back.
     Status remove(const QString &companyId, qint64 id, const Actor &actor);
 
+    // An import: the company's article with the body's slug (or the title's) is updated,
+    // else a new one is made. *created says which.
+    Result<KbArticle> put(const QString &companyId, const QJsonObject &body, const Actor &actor, bool *created);
+
     static QString slugOf(const QString &title);
 
 private:

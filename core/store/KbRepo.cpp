@@ -149,6 +149,14 @@ bool KbRepo::slugTaken(const QString &companyId, const QString &slug, qint64 exc
     return taken;
 }
 
+qint64 KbRepo::ownIdOf(const QString &companyId, const QString &slug)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id FROM kb_articles WHERE company_id = COALESCE(?, '') AND slug = ?"));
+    const qint64 id = m_db.exec(q, {companyId, slug}) && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id;
+}
+
 bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 {
     m_cache.clear();

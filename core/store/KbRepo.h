@@ -48,6 +48,8 @@ public:
     bool update(const KbArticle &a, qint64 nowMs);
     bool remove(const QString &companyId, qint64 id);
     bool slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
+    // The company's own article (not a shared one) with this slug: 0 when none.
+    qint64 ownIdOf(const QString &companyId, const QString &slug);
     // Full-text search over the company's and the shared articles. Free text is
     // reduced to quoted terms, so no user input is parsed as FTS5 syntax.
     QList<KbHit> search(const QString &companyId, const QString &text, int limit);

@@ -8,6 +8,10 @@
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QDir>
 #include <QTest>
 #include <QUuid>
 
@@ -29,6 +33,7 @@ private slots:
     void usageErrors();
     void demoSeedIsIdempotent();
     void companyCreate();
+    void kbImport();
     void tokenCreateErrors();
     void clientTokenIsBoundToItsCustomer();
     void tokenWorksAgainstServe();
@@ -222,6 +227,45 @@ void TestCli::companyCreate()
     const CliResult again = runTierdesk(in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
                                             QStringLiteral("Acme Widgets")}));
     QVERIFY(QString::fromUtf8(again.out).trimmed() != id);
+}
+
+void TestCli::kbImport()
+{
+    const CliResult made = runTierdesk(in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
+                                           QStringLiteral("Kb Co")}));
+    const QString company = QString::fromUtf8(made.out).trimmed();
+    QTemporaryDir folder;
+    QVERIFY(QDir(folder.path()).mkdir(QStringLiteral("more")));
+    auto write = [&folder](const QString &name, const QByteArray &bytes) {
+        QFile f(folder.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(QStringLiteral("gift-wrap.md"), "---\ntitle: Gift wrapping\ncategory: GENERAL_INQUIRY\nkeywords: gift, wrap\n---\n"
+                                                  "We wrap any order for $4.50.\n"));
+    QVERIFY(write(QStringLiteral("more/two.json"),
+                  R"([{"title":"Repairs","category":"PRODUCT_QUALITY","content":"We repair jackets for free.","steps":["Bring it in"]},)"
+                  R"( {"title":"","category":"BILLING","content":"no title"}])"));
+    QVERIFY(write(QStringLiteral("broken.json"), "{not json"));
+    CliResult r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.path(), QStringLiteral("--company"), company}));
+    QCOMPARE(r.exitCode, 1); // two files had problems
+    QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(summary.value(QLatin1String("created")).toInt(), 2);
+    QCOMPARE(summary.value(QLatin1String("failed")).toArray().size(), 2);
+    QVERIFY2(r.err.contains("[3/3]"), r.err.constData()); // progress, one line a file
+
+    // Again: the same slugs are updated, not duplicated.
+    QVERIFY(write(QStringLiteral("broken.json"), R"({"slug":"gift-wrap","title":"Gift wrapping","category":"GENERAL_INQUIRY","content":"Now $5."})"));
+    r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.path(), QStringLiteral("--company"), company}));
+    summary = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(summary.value(QLatin1String("created")).toInt(), 0);
+    QCOMPARE(summary.value(QLatin1String("updated")).toInt(), 3);
+
+    r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.filePath(QStringLiteral("none"))}));
+    QCOMPARE(r.exitCode, 2); // no --company
+    r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.filePath(QStringLiteral("none")),
+                        QStringLiteral("--company"), company}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("neither a folder nor a file"));
 }
 
 void TestCli::tokenCreateErrors()

@@ -1,0 +1,117 @@
+// `tierdesk kb import PATH --company ID`: a folder of Markdown (front matter: title,
+// category, keywords) or JSON articles ({"title","category","content","slug"?,"keywords"?,
+// "steps"?,"relatedArticles"?}, or an array of them), each created or, when the company has
+// an article of that slug, updated. Progress on stderr, a summary as JSON on stdout.
+#include "app/Cli.h"
+
+#include "core/api/cs/Runtime.h"
+#include "core/engine/KnowledgeBase.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace tierdesk::cli {
+namespace {
+
+int fail(int code, const QString &message)
+{
+    QTextStream(stderr) << "tierdesk: " << message << Qt::endl;
+    return code;
+}
+
+constexpr qint64 kMaxFileBytes = 1 << 20;
+
+// The articles of one file as API bodies; an error message instead when it holds none.
+QList<QJsonObject> articlesIn(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (f.size() > kMaxFileBytes) {
+        *error = QStringLiteral("larger than 1 MiB");
+        return {};
+    }
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return {};
+    }
+    const QByteArray bytes = f.readAll();
+    if (path.endsWith(QLatin1String(".md"))) {
+        const auto a = KbRepo::parseMarkdown(QFileInfo(path).completeBaseName(), QString::fromUtf8(bytes));
+        if (!a) {
+            *error = QStringLiteral("no front matter with title and a known category, or no text");
+            return {};
+        }
+        return {QJsonObject{{QStringLiteral("slug"), KnowledgeBase::slugOf(a->slug)}, {QStringLiteral("title"), a->title},
+                            {QStringLiteral("category"), a->category}, {QStringLiteral("keywords"), a->keywords},
+                            {QStringLiteral("content"), a->body}}};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    QList<QJsonObject> out;
+    if (doc.isObject())
+        out << doc.object();
+    for (const QJsonValue &v : doc.array())
+        out << v.toObject();
+    if (out.isEmpty())
+        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                              : QStringLiteral("neither an article nor an array of them");
+    return out;
+}
+
+} // namespace
+
+int runKbImport(const Args &args)
+{
+    const QString root = args.arguments.value(0);
+    const QString company = args.options.value(QStringLiteral("company"));
+    QStringList files;
+    if (QFileInfo(root).isFile()) {
+        files << root;
+    } else if (QFileInfo(root).isDir()) {
+        QDirIterator it(root, {QStringLiteral("*.md"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        files.sort();
+    } else {
+        return fail(2, QStringLiteral("%1 is neither a folder nor a file").arg(root));
+    }
+    auto rt = api::Runtime::open(args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir);
+    if (!rt)
+        return fail(1, rt.error().message);
+    KnowledgeBase &kb = rt.value()->engine().knowledge();
+    const Actor cli{QStringLiteral("cli"), QStringLiteral("admin"), QStringLiteral("local")};
+    QTextStream err(stderr);
+    int created = 0, updated = 0, done = 0;
+    QJsonArray failed;
+    for (const QString &file : files) {
+        QString problem;
+        const QList<QJsonObject> articles = articlesIn(file, &problem);
+        for (const QJsonObject &body : articles) {
+            bool isNew = false;
+            const auto stored = kb.put(company, body, cli, &isNew);
+            if (stored)
+                (isNew ? created : updated) += 1;
+            else
+                problem = stored.error().message;
+            if (!stored)
+                failed.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("error"), problem}});
+        }
+        if (articles.isEmpty())
+            failed.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("error"), problem}});
+        err << QStringLiteral("[%1/%2] %3%4").arg(++done).arg(files.size()).arg(file, problem.isEmpty() ? QString() : QStringLiteral(": ") + problem)
+            << Qt::endl;
+    }
+    if (!rt.value()->store().batch().flush())
+        return fail(1, QStringLiteral("could not store the articles"));
+    QTextStream(stdout) << QJsonDocument(QJsonObject{{QStringLiteral("created"), created},
+                                                     {QStringLiteral("updated"), updated},
+                                                     {QStringLiteral("failed"), failed}})
+                               .toJson(QJsonDocument::Compact)
+                        << Qt::endl;
+    return failed.isEmpty() ? 0 : 1;
+}
+
+} // namespace tierdesk::cli
