@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders the console's queue and conversation views with demo data under Xvfb
-# into docs/screenshots/ (queue.png, conversation.png). Not run in CI.
+# Renders the console's queue, conversation and knowledge base views with demo data under
+# Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png). Not run in CI.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
 # Usage: scripts/screenshots.sh [BUILD_DIR]
 set -euo pipefail
@@ -75,4 +75,4 @@ customer_says cust_alice "$featured" "OK. Thank you, that is the first real answ
 
 xvfb-run -a -s "-screen 0 1280x800x24" "$driver" --server "$url" --email "$email" --password "$password" \
   --open "$featured" --out "$out"
-echo "screenshots: $out/queue.png $out/conversation.png"
+echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png"

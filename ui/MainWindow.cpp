@@ -3,6 +3,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/models/QueueModel.h"
 #include "ui/views/ConversationView.h"
+#include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/ShortcutsOverlay.h"
 
@@ -25,7 +26,7 @@
 namespace tierdesk::ui {
 namespace {
 
-enum Page { QueuePage, ConversationPage };
+enum Page { QueuePage, ConversationPage, KnowledgePage };
 
 // The app's mark with the number waiting on it (tray and window icon).
 QIcon countIcon(int waiting)
@@ -59,6 +60,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_queue);
     m_stack->addWidget(m_conversation);
+    m_knowledge = new KnowledgeView(m_client, this);
+    m_stack->addWidget(m_knowledge);
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -109,6 +112,12 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(m_queue, &QueueView::claimRequested, this, &MainWindow::claim);
     connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
     connect(m_conversation, &ConversationView::status, this, &MainWindow::message);
+    connect(m_knowledge, &KnowledgeView::status, this, &MainWindow::message);
+    // The knowledge base is read when first shown, and again each time it is shown.
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this](int page) {
+        if (page == KnowledgePage)
+            m_knowledge->refresh();
+    });
     connect(m_conversation, &ConversationView::transferred, this, [this] { showQueue(); });
     connect(m_model, &QueueModel::countsChanged, this, &MainWindow::updateCounts);
     m_countsRefresh.setSingleShot(true);
@@ -130,6 +139,7 @@ QWidget *MainWindow::buildNavigation()
     m_nav->setObjectName(QStringLiteral("navigation"));
     m_nav->addItem(tr("Queue"));
     m_nav->addItem(tr("Conversation"));
+    m_nav->addItem(tr("Knowledge base"));
     m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setStyleSheet(QStringLiteral(
@@ -405,6 +415,11 @@ void MainWindow::openConversation(const QString &sessionId)
     if (row >= 0)
         m_conversation->setQueueItem(m_model->item(row));
     m_nav->setCurrentRow(ConversationPage);
+}
+
+void MainWindow::showKnowledge()
+{
+    m_nav->setCurrentRow(KnowledgePage);
 }
 
 void MainWindow::showQueue()

@@ -21,6 +21,7 @@ namespace tierdesk::ui {
 
 class ApiClient;
 class ConversationView;
+class KnowledgeView;
 class QueueModel;
 class QueueView;
 class ShortcutsOverlay;
@@ -50,10 +51,12 @@ public:
     QueueModel &queueModel() { return *m_model; }
     QueueView *queueView() const { return m_queue; }
     ConversationView *conversation() const { return m_conversation; }
+    KnowledgeView *knowledge() const { return m_knowledge; }
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const { return m_notifications; }
     void openConversation(const QString &sessionId);
     void showQueue();
+    void showKnowledge();
     void claimCurrent();
     void reloadQueue();
 
@@ -79,6 +82,7 @@ private:
     QueueModel *m_model;
     QueueView *m_queue;
     ConversationView *m_conversation;
+    KnowledgeView *m_knowledge;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
     QLabel *m_notice;

@@ -187,24 +187,13 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
         return *hit;
     // Title and keywords weigh more than body text.
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, bm25(kb_fts, 8.0, 5.0, 1.0) AS rank"
-        " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND") + kVisible
-        + QStringLiteral(" ORDER BY rank LIMIT ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(
+        ", bm25(kb_fts, 8.0, 5.0, 1.0) AS rank FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND")
+        + kVisible + QStringLiteral(" ORDER BY rank LIMIT ?"));
     if (!m_db.exec(q, {match, companyId, companyId, limit}))
         return out;
-    while (q.next()) {
-        KbHit h;
-        h.article.id = q.value(0).toLongLong();
-        h.article.companyId = q.value(1).toString();
-        h.article.slug = q.value(2).toString();
-        h.article.title = q.value(3).toString();
-        h.article.category = q.value(4).toString();
-        h.article.keywords = q.value(5).toString();
-        h.article.body = q.value(6).toString();
-        h.score = q.value(7).toDouble();
-        out << h;
-    }
+    while (q.next())
+        out << KbHit{readArticle(q), q.value(11).toDouble()};
     q.finish();
     if (m_cache.size() >= kCacheEntries)
         m_cache.clear(); // simple bound; refills with what is asked now

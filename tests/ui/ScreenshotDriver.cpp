@@ -8,13 +8,16 @@
 #include "ui/models/QueueModel.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/ConversationView.h"
+#include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLineEdit>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTextStream>
 #include <QTimer>
 
@@ -69,12 +72,25 @@ int main(int argc, char **argv)
     poll.start();
 
     const QString wanted = p.value(QStringLiteral("open"));
+    // The knowledge base, searched as an agent would and an article open.
+    std::function<void()> shootKnowledge = [&] {
+        w.showKnowledge();
+        if (auto *search = w.knowledge()->findChild<QLineEdit *>(QStringLiteral("kbSearch")))
+            search->setText(QStringLiteral("app crashes"));
+        QTimer::singleShot(kPaintMs, &app, [&] {
+            if (auto *table = w.knowledge()->findChild<QTableView *>(QStringLiteral("kbTable")))
+                table->selectRow(0);
+            QTimer::singleShot(kPaintMs, &app, [&] {
+                shoot(out.filePath(QStringLiteral("knowledge.png")), &app, [] { QCoreApplication::quit(); });
+            });
+        });
+    };
     auto shootConversation = [&] {
         const QString id = w.queueModel().rowCount() > 0 && wanted.isEmpty() ? w.queueView()->currentSessionId() : wanted;
         QTextStream(stdout) << "opening " << id << Qt::endl;
         w.openConversation(id);
         QTimer::singleShot(kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("conversation.png")), &app, [] { QCoreApplication::quit(); });
+            shoot(out.filePath(QStringLiteral("conversation.png")), &app, shootKnowledge);
         });
     };
     bool started = false;

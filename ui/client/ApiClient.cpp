@@ -229,6 +229,35 @@ ApiReply *ApiClient::cannedResponses()
     return send("GET", QStringLiteral("/api/cs/canned-responses"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
 }
 
+ApiReply *ApiClient::kbList(const QString &query, const QString &category, int limit)
+{
+    QUrlQuery q{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("limit"), QString::number(limit)}};
+    if (!query.trimmed().isEmpty())
+        q.addQueryItem(QStringLiteral("q"), query.trimmed());
+    if (!category.isEmpty())
+        q.addQueryItem(QStringLiteral("category"), category);
+    return send("GET", QStringLiteral("/api/cs/kb"), {}, q);
+}
+
+ApiReply *ApiClient::kbArticle(qint64 id)
+{
+    return send("GET", QStringLiteral("/api/cs/kb/%1").arg(id));
+}
+
+ApiReply *ApiClient::kbSave(qint64 id, const QJsonObject &article)
+{
+    if (id > 0)
+        return send("PUT", QStringLiteral("/api/cs/kb/%1").arg(id), article, {}, true);
+    QJsonObject body = article;
+    body.insert(QStringLiteral("companyId"), m_companyId);
+    return send("POST", QStringLiteral("/api/cs/kb"), body, {}, true);
+}
+
+ApiReply *ApiClient::kbDelete(qint64 id)
+{
+    return send("DELETE", QStringLiteral("/api/cs/kb/%1").arg(id));
+}
+
 ApiReply *ApiClient::renderCanned(const QString &cannedId, const QString &sessionId)
 {
     return send("POST", QStringLiteral("/api/cs/canned-responses/%1/render").arg(enc(cannedId)),

@@ -64,6 +64,11 @@ public:
     ApiReply *act(const QString &id, const QString &type, const QString &orderId, double amount, const QString &reason);
     ApiReply *cannedResponses();
     ApiReply *renderCanned(const QString &cannedId, const QString &sessionId);
+    // knowledge base: a ranked search when `query` is set
+    ApiReply *kbList(const QString &query, const QString &category, int limit = 100);
+    ApiReply *kbArticle(qint64 id);
+    ApiReply *kbSave(qint64 id, const QJsonObject &article); // id 0: a new article
+    ApiReply *kbDelete(qint64 id);
 
     // Live events: the WebSocket follows the token and base URL in use.
     EventStream &events() { return m_events; }

@@ -1,0 +1,64 @@
+#include "ui/models/KbModel.h"
+
+#include <QDateTime>
+
+namespace tierdesk::ui {
+
+QVariant KbModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const QJsonObject &a = m_rows.at(index.row());
+    const bool shared = a.value(QLatin1String("shared")).toBool();
+    switch (role) {
+    case IdRole: return a.value(QLatin1String("id")).toInteger();
+    case SharedRole: return shared;
+    case SummaryRole: return a;
+    case Qt::ToolTipRole: return a.value(QLatin1String("excerpt")).toString();
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Title: return a.value(QLatin1String("title")).toString();
+        case Category: return a.value(QLatin1String("category")).toString();
+        case Source: return shared ? tr("Shared") : tr("Company");
+        case Updated: {
+            const QDateTime at = QDateTime::fromString(a.value(QLatin1String("updatedAt")).toString(), Qt::ISODateWithMs);
+            return at.isValid() && at.toMSecsSinceEpoch() > 0 ? QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat)
+                                                              : QString();
+        }
+        }
+        return {};
+    default: return {};
+    }
+}
+
+QVariant KbModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Title: return tr("Title");
+    case Category: return tr("Category");
+    case Source: return tr("Source");
+    case Updated: return tr("Updated");
+    }
+    return {};
+}
+
+void KbModel::setArticles(const QJsonArray &articles)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const QJsonValue &v : articles)
+        m_rows << v.toObject();
+    endResetModel();
+}
+
+int KbModel::rowOf(qint64 id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).value(QLatin1String("id")).toInteger() == id)
+            return i;
+    return -1;
+}
+
+} // namespace tierdesk::ui

@@ -1,0 +1,256 @@
+#include "ui/views/KnowledgeView.h"
+
+#include "core/domain/Enums.h"
+#include "ui/client/ApiClient.h"
+#include "ui/client/ApiReply.h"
+#include "ui/models/KbModel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+namespace {
+
+QStringList linesOf(const QString &text)
+{
+    QStringList out;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            out << line.trimmed();
+    return out;
+}
+
+} // namespace
+
+KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent) : QWidget(parent), m_client(client), m_model(new KbModel(this))
+{
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("kbSearch"));
+    m_search->setPlaceholderText(tr("Search the knowledge base as the AI does..."));
+    m_search->setClearButtonEnabled(true);
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("kbFilter"));
+    m_filter->addItem(tr("All categories"), QString());
+    for (const QString &c : allNames<IssueCategory>())
+        m_filter->addItem(c, c);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("kbTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(KbModel::Title, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+
+    auto *listSide = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listSide);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_filter);
+    listLayout->addLayout(filters);
+    listLayout->addWidget(m_table, 1);
+
+    auto *split = new QSplitter(this);
+    split->addWidget(listSide);
+    split->addWidget(buildEditor());
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 4);
+    auto *outer = new QVBoxLayout(this);
+    outer->addWidget(split);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(250);
+    connect(&m_searchDelay, &QTimer::timeout, this, &KnowledgeView::refresh);
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &KnowledgeView::refresh);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            open(m_model->data(current, KbModel::IdRole).toLongLong());
+    });
+    m_deleteArmed.setSingleShot(true);
+    m_deleteArmed.setInterval(4000);
+    connect(&m_deleteArmed, &QTimer::timeout, this, [this] { m_delete->setText(tr("Delete")); });
+    startNew();
+}
+
+QWidget *KnowledgeView::buildEditor()
+{
+    auto *editor = new QWidget(this);
+    auto *form = new QFormLayout;
+    m_source = new QLabel(editor);
+    m_source->setObjectName(QStringLiteral("kbSource"));
+    m_source->setWordWrap(true);
+    m_title = new QLineEdit(editor);
+    m_title->setObjectName(QStringLiteral("kbTitle"));
+    m_title->setMaxLength(200);
+    m_category = new QComboBox(editor);
+    m_category->setObjectName(QStringLiteral("kbCategory"));
+    m_category->addItems(allNames<IssueCategory>());
+    m_keywords = new QLineEdit(editor);
+    m_keywords->setObjectName(QStringLiteral("kbKeywords"));
+    m_keywords->setPlaceholderText(tr("comma-separated: what customers say when they mean this"));
+    m_content = new QPlainTextEdit(editor);
+    m_content->setObjectName(QStringLiteral("kbContent"));
+    m_steps = new QPlainTextEdit(editor);
+    m_steps->setObjectName(QStringLiteral("kbSteps"));
+    m_steps->setPlaceholderText(tr("one step a line"));
+    m_steps->setMaximumHeight(90);
+    m_related = new QLineEdit(editor);
+    m_related->setObjectName(QStringLiteral("kbRelated"));
+    m_related->setPlaceholderText(tr("slugs of related articles, comma-separated"));
+    form->addRow(m_source);
+    form->addRow(tr("&Title"), m_title);
+    form->addRow(tr("C&ategory"), m_category);
+    form->addRow(tr("&Keywords"), m_keywords);
+    form->addRow(tr("C&ontent"), m_content);
+    form->addRow(tr("&Steps"), m_steps);
+    form->addRow(tr("&Related"), m_related);
+
+    auto *fresh = new QPushButton(tr("&New article"), editor);
+    fresh->setObjectName(QStringLiteral("kbNew"));
+    m_save = new QPushButton(tr("Sa&ve"), editor);
+    m_save->setObjectName(QStringLiteral("kbSave"));
+    m_save->setDefault(true);
+    m_delete = new QPushButton(tr("Delete"), editor);
+    m_delete->setObjectName(QStringLiteral("kbDelete"));
+    m_message = new QLabel(editor);
+    m_message->setObjectName(QStringLiteral("kbMessage"));
+    m_message->setWordWrap(true);
+    connect(fresh, &QPushButton::clicked, this, &KnowledgeView::startNew);
+    connect(m_save, &QPushButton::clicked, this, &KnowledgeView::save);
+    connect(m_delete, &QPushButton::clicked, this, &KnowledgeView::removeCurrent);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(fresh);
+    buttons->addStretch(1);
+    buttons->addWidget(m_delete);
+    buttons->addWidget(m_save);
+    auto *layout = new QVBoxLayout(editor);
+    layout->addLayout(form, 1);
+    layout->addWidget(m_message);
+    layout->addLayout(buttons);
+    return editor;
+}
+
+void KnowledgeView::refresh()
+{
+    ApiReply *r = m_client.kbList(m_search->text(), m_filter->currentData().toString());
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        m_model->setArticles(body.value(QLatin1String("articles")).toArray());
+        if (const int row = m_model->rowOf(m_id); row >= 0)
+            m_table->selectRow(row);
+        emit status(tr("%n article(s)", nullptr, body.value(QLatin1String("total")).toInt()));
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+}
+
+void KnowledgeView::open(qint64 id)
+{
+    if (id == m_id)
+        return;
+    ApiReply *r = m_client.kbArticle(id);
+    connect(r, &ApiReply::succeeded, this, &KnowledgeView::fill);
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+}
+
+void KnowledgeView::fill(const QJsonObject &a)
+{
+    m_id = a.value(QLatin1String("id")).toInteger();
+    m_shared = a.value(QLatin1String("shared")).toBool();
+    m_title->setText(a.value(QLatin1String("title")).toString());
+    m_category->setCurrentText(a.value(QLatin1String("category")).toString());
+    QStringList keywords;
+    for (const QJsonValue &k : a.value(QLatin1String("keywords")).toArray())
+        keywords << k.toString();
+    m_keywords->setText(keywords.join(QStringLiteral(", ")));
+    m_content->setPlainText(a.value(QLatin1String("content")).toString());
+    QStringList steps;
+    for (const QJsonValue &s : a.value(QLatin1String("steps")).toArray())
+        steps << s.toString();
+    m_steps->setPlainText(steps.join(QLatin1Char('\n')));
+    QStringList related;
+    for (const QJsonValue &s : a.value(QLatin1String("relatedArticles")).toArray())
+        related << s.toString();
+    m_related->setText(related.join(QStringLiteral(", ")));
+    m_source->setText(m_shared ? tr("Shared article (%1). Saving makes your company's own copy, which the AI then answers from.")
+                                     .arg(a.value(QLatin1String("slug")).toString())
+                               : tr("Your company's article (%1), read %n time(s).", nullptr,
+                                    a.value(QLatin1String("views")).toInt()).arg(a.value(QLatin1String("slug")).toString()));
+    m_delete->setEnabled(!m_shared);
+    m_delete->setText(tr("Delete"));
+    m_message->clear();
+}
+
+void KnowledgeView::startNew()
+{
+    fill(QJsonObject{{QStringLiteral("category"), QStringLiteral("GENERAL_INQUIRY")}});
+    m_source->setText(tr("A new article for your company."));
+    m_delete->setEnabled(false);
+    m_table->clearSelection();
+}
+
+QJsonObject KnowledgeView::edited() const
+{
+    QJsonArray related;
+    for (const QString &slug : m_related->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        related.append(slug.trimmed());
+    return {{QStringLiteral("title"), m_title->text().trimmed()},
+            {QStringLiteral("category"), m_category->currentText()},
+            {QStringLiteral("keywords"), m_keywords->text()},
+            {QStringLiteral("content"), m_content->toPlainText()},
+            {QStringLiteral("steps"), QJsonArray::fromStringList(linesOf(m_steps->toPlainText()))},
+            {QStringLiteral("relatedArticles"), related}};
+}
+
+void KnowledgeView::save()
+{
+    ApiReply *r = m_client.kbSave(m_id, edited());
+    m_save->setEnabled(false);
+    connect(r, &ApiReply::finished, this, [this] { m_save->setEnabled(true); });
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &saved) {
+        fill(saved);
+        say(tr("Saved. The AI answers from these words from the next message on."));
+        refresh();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+        const QString field = e.details.value(QLatin1String("field")).toString();
+        say(field.isEmpty() ? e.message : tr("%1 (%2)").arg(e.message, field), true);
+    });
+}
+
+void KnowledgeView::removeCurrent()
+{
+    if (m_id == 0 || m_shared)
+        return;
+    if (!m_deleteArmed.isActive()) { // the first click asks, the second within 4 s deletes
+        m_delete->setText(tr("Click again to delete"));
+        m_deleteArmed.start();
+        return;
+    }
+    m_deleteArmed.stop();
+    ApiReply *r = m_client.kbDelete(m_id);
+    connect(r, &ApiReply::succeeded, this, [this] {
+        say(tr("Deleted."));
+        startNew();
+        refresh();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+}
+
+void KnowledgeView::say(const QString &text, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color:#b91c1c;") : QStringLiteral("color:#166534;"));
+    m_message->setText(text);
+    emit status(text);
+}
+
+} // namespace tierdesk::ui
