@@ -5,11 +5,9 @@
 #include "app/Cli.h"
 
 #include "core/api/cs/Runtime.h"
+#include "core/engine/KbFiles.h"
 #include "core/engine/KnowledgeBase.h"
 
-#include <QDirIterator>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -23,61 +21,16 @@ int fail(int code, const QString &message)
     return code;
 }
 
-constexpr qint64 kMaxFileBytes = 1 << 20;
-
-// The articles of one file as API bodies; an error message instead when it holds none.
-QList<QJsonObject> articlesIn(const QString &path, QString *error)
-{
-    QFile f(path);
-    if (f.size() > kMaxFileBytes) {
-        *error = QStringLiteral("larger than 1 MiB");
-        return {};
-    }
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = f.errorString();
-        return {};
-    }
-    const QByteArray bytes = f.readAll();
-    if (path.endsWith(QLatin1String(".md"))) {
-        const auto a = KbRepo::parseMarkdown(QFileInfo(path).completeBaseName(), QString::fromUtf8(bytes));
-        if (!a) {
-            *error = QStringLiteral("no front matter with title and a known category, or no text");
-            return {};
-        }
-        return {QJsonObject{{QStringLiteral("slug"), KnowledgeBase::slugOf(a->slug)}, {QStringLiteral("title"), a->title},
-                            {QStringLiteral("category"), a->category}, {QStringLiteral("keywords"), a->keywords},
-                            {QStringLiteral("content"), a->body}}};
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    QList<QJsonObject> out;
-    if (doc.isObject())
-        out << doc.object();
-    for (const QJsonValue &v : doc.array())
-        out << v.toObject();
-    if (out.isEmpty())
-        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                              : QStringLiteral("neither an article nor an array of them");
-    return out;
-}
-
 } // namespace
 
 int runKbImport(const Args &args)
 {
     const QString root = args.arguments.value(0);
     const QString company = args.options.value(QStringLiteral("company"));
-    QStringList files;
-    if (QFileInfo(root).isFile()) {
-        files << root;
-    } else if (QFileInfo(root).isDir()) {
-        QDirIterator it(root, {QStringLiteral("*.md"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files << it.next();
-        files.sort();
-    } else {
-        return fail(2, QStringLiteral("%1 is neither a folder nor a file").arg(root));
-    }
+    QString missing;
+    const QStringList files = kbfiles::filesUnder(root, &missing);
+    if (!missing.isEmpty())
+        return fail(2, missing);
     auto rt = api::Runtime::open(args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir);
     if (!rt)
         return fail(1, rt.error().message);
@@ -88,7 +41,7 @@ int runKbImport(const Args &args)
     QJsonArray failed;
     for (const QString &file : files) {
         QString problem;
-        const QList<QJsonObject> articles = articlesIn(file, &problem);
+        const QList<QJsonObject> articles = kbfiles::articlesIn(file, &problem);
         for (const QJsonObject &body : articles) {
             bool isNew = false;
             const auto stored = kb.put(company, body, cli, &isNew);

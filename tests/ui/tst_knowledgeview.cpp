@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QTemporaryDir>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -95,6 +97,42 @@ private slots:
         auto *message = view.findChild<QLabel *>(QStringLiteral("kbMessage"));
         QTRY_VERIFY(message->text().contains(QLatin1String("content")));
         QCOMPARE(view.currentId(), qint64(0));
+    }
+
+    void importShowsProgressAndTheArticlesAreSearchable()
+    {
+        ApiClient client;
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+        client.setToken(m_server.token(api::Role::Admin));
+        KnowledgeView view(client);
+        QTemporaryDir folder;
+        for (int i = 0; i < 5; ++i) {
+            QFile f(folder.filePath(QStringLiteral("lantern-%1.md").arg(i)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("---\ntitle: Lantern model %1 battery\ncategory: PRODUCT_QUALITY\nkeywords: lantern\n---\n"
+                                   "The model %1 lantern runs 40 hours on one charge.\n").arg(i).toUtf8());
+        }
+        QFile bad(folder.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly) && bad.write("[1, 2") > 0);
+        bad.close();
+
+        auto *progress = view.findChild<QProgressBar *>(QStringLiteral("kbImportProgress"));
+        QSignalSpy shown(progress, &QProgressBar::valueChanged);
+        view.importFolder(folder.path());
+        auto *message = view.findChild<QLabel *>(QStringLiteral("kbMessage"));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QLatin1String("Imported")), 15000);
+        QVERIFY2(message->text().contains(QLatin1String("5 new, 0 updated")), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QLatin1String("bad.json")), qPrintable(message->text()));
+        QVERIFY(shown.count() >= 5); // one step an article or file
+        QCOMPARE(progress->maximum(), 6);
+
+        HttpClient http(m_server.port(), m_server.token(api::Role::Agent));
+        const HttpResult r = http.get(withQuery(QStringLiteral("/api/cs/kb"), {{QStringLiteral("companyId"), m_server.companyId()},
+                                                                              {QStringLiteral("q"), QStringLiteral("lantern battery")}}));
+        QCOMPARE(r.json().value(QLatin1String("total")).toInt(), 5);
+
+        view.importFolder(folder.path()); // again: the same slugs are updated
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("0 new, 5 updated")), 15000);
     }
 
 private:

@@ -3,15 +3,19 @@
 #include "core/domain/Enums.h"
 #include "ui/client/ApiClient.h"
 #include "ui/client/ApiReply.h"
+#include "ui/client/KbImporter.h"
 #include "ui/models/KbModel.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -52,13 +56,27 @@ KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent) : QWidget(paren
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
 
+    m_import = new QPushButton(tr("&Import..."), this);
+    m_import->setObjectName(QStringLiteral("kbImport"));
+    m_import->setToolTip(tr("A folder of Markdown (front matter: title, category, keywords) or JSON articles"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("kbImportProgress"));
+    m_progress->hide();
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Import articles from"));
+        if (!folder.isEmpty())
+            importFolder(folder);
+    });
+
     auto *listSide = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listSide);
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
     filters->addWidget(m_filter);
+    filters->addWidget(m_import);
     listLayout->addLayout(filters);
     listLayout->addWidget(m_table, 1);
+    listLayout->addWidget(m_progress);
 
     auto *split = new QSplitter(this);
     split->addWidget(listSide);
@@ -244,6 +262,29 @@ void KnowledgeView::removeCurrent()
         refresh();
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+}
+
+void KnowledgeView::importFolder(const QString &path)
+{
+    auto *importer = new KbImporter(m_client, this);
+    m_import->setEnabled(false);
+    m_progress->setRange(0, 0); // busy until the files are read
+    m_progress->show();
+    connect(importer, &KbImporter::progress, this, [this](int done, int total, const QString &file) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_progress->setFormat(tr("%v of %m: %1").arg(QFileInfo(file).fileName()));
+    });
+    connect(importer, &KbImporter::finished, this, [this, importer](int created, int updated, const QStringList &failures) {
+        importer->deleteLater();
+        m_import->setEnabled(true);
+        m_progress->hide();
+        const QString summary = tr("Imported: %1 new, %2 updated.").arg(created).arg(updated);
+        say(failures.isEmpty() ? summary : summary + QLatin1Char(' ') + tr("Not imported: %1").arg(failures.join(QStringLiteral("; "))),
+            !failures.isEmpty());
+        refresh();
+    });
+    importer->start(path);
 }
 
 void KnowledgeView::say(const QString &text, bool error)

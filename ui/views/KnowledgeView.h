@@ -7,6 +7,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 
@@ -29,6 +30,9 @@ public:
 
 public slots:
     void refresh();
+    // Imports a folder (or file) of Markdown/JSON articles with a progress bar; the
+    // "Import..." button asks for the folder first.
+    void importFolder(const QString &path);
 
 signals:
     void status(const QString &text);
@@ -58,6 +62,8 @@ private:
     QLabel *m_message;
     QPushButton *m_save;
     QPushButton *m_delete;
+    QPushButton *m_import;
+    QProgressBar *m_progress;
     QTimer m_searchDelay;
     QTimer m_deleteArmed; // a first click on Delete arms it for a few seconds; the second deletes
     qint64 m_id = 0;      // the article in the editor; 0: a new one

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace tierdesk {
+
+// Knowledge-base articles in files, as `tierdesk kb import` and the console's import read
+// them: Markdown with a front matter block (title, category, keywords; the file name is the
+// slug) or JSON (an article as POST /api/cs/kb takes it, or an array of them).
+namespace kbfiles {
+
+constexpr qint64 kMaxFileBytes = 1 << 20;
+
+// The .md and .json files under `root` (searched recursively), sorted; `root` itself when
+// it is a file; empty with *error set when it is neither.
+QStringList filesUnder(const QString &root, QString *error);
+// The articles of one file as API bodies; empty with *error set when it holds none.
+QList<QJsonObject> articlesIn(const QString &path, QString *error);
+
+} // namespace kbfiles
+} // namespace tierdesk
