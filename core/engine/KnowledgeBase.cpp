@@ -64,6 +64,14 @@ Result<KbArticle> KnowledgeBase::article(const QString &companyId, qint64 id)
     return *found;
 }
 
+Result<KbArticle> KnowledgeBase::read(const QString &companyId, qint64 id)
+{
+    auto found = article(companyId, id);
+    if (found && m_store.batch().run([&] { return m_store.kb().countView(id); }))
+        ++found->views;
+    return found;
+}
+
 Result<QList<KbArticle>> KnowledgeBase::list(const QString &companyId, const QString &category, int limit, int offset,
                                              int *total)
 {

@@ -30,6 +30,8 @@ public:
     KnowledgeBase(SessionEngine &engine, Store &store, const Clock &clock);
 
     Result<KbArticle> article(const QString &companyId, qint64 id);
+    // The article as a person opens it: counted in its views.
+    Result<KbArticle> read(const QString &companyId, qint64 id);
     Result<QList<KbArticle>> list(const QString &companyId, const QString &category, int limit, int offset, int *total);
     // Ranked by the same bm25 search the AI tiers answer from.
     Result<QList<KbHit>> search(const QString &companyId, const QString &query, int limit);

@@ -140,6 +140,11 @@ bool KbRepo::remove(const QString &companyId, qint64 id)
     return m_db.write(QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId});
 }
 
+bool KbRepo::countView(qint64 id)
+{
+    return m_db.write(QStringLiteral("UPDATE kb_articles SET views = views + 1 WHERE id = ?"), {id});
+}
+
 bool KbRepo::slugTaken(const QString &companyId, const QString &slug, qint64 exceptId)
 {
     QSqlQuery &q = m_db.statement(

@@ -47,6 +47,7 @@ public:
     qint64 insert(const KbArticle &a, qint64 nowMs);
     bool update(const KbArticle &a, qint64 nowMs);
     bool remove(const QString &companyId, qint64 id);
+    bool countView(qint64 id);
     bool slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
     // The company's own article (not a shared one) with this slug: 0 when none.
     qint64 ownIdOf(const QString &companyId, const QString &slug);

@@ -107,7 +107,7 @@ void CsApi::getKb(Call &c)
     const auto id = kbId(c);
     if (!id)
         return;
-    const auto found = m_engine.knowledge().article(c.who.company, *id);
+    const auto found = m_engine.knowledge().read(c.who.company, *id);
     if (!found)
         return fail(c, found.error());
     reply(c, http::HttpResponse::json(200, articleJson(*found, true)));
