@@ -55,7 +55,8 @@ const KbArticle &bestArticle(const ReplyContext &ctx)
     // with a head start for one of the category the message is about (a general inquiry
     // names no category).
     const bool categorised = ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry;
-    return bestFor(ctx.knowledge, ctx.message, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
+    const QString &question = ctx.actions.knowledge.question.isEmpty() ? ctx.message : ctx.actions.knowledge.question;
+    return bestFor(ctx.knowledge, question, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
 }
 
 // Among the hits, the article whose best passage answers `question` best; the article of
@@ -261,9 +262,10 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
         return answers.join(QLatin1Char(' '));
     }
     // A follow-up is answered from its topic's article unless another answers it better.
-    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, ctx.message, asked.topic);
+    const QString &question = asked.question.isEmpty() ? ctx.message : asked.question;
+    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
     // The passage that answers what was asked, else the article's opening.
-    if (QString passage = answeringPassage(article.body, ctx.message, asked.topic); !passage.isEmpty())
+    if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
         return passage;
     // Opening sentences per article (id, body length), so markup is stripped once per thread.
     thread_local QHash<QPair<qint64, qsizetype>, QString> leads;
