@@ -17,6 +17,7 @@ struct KnowledgeAsk
     QString query;         // the search: the questions, with the topic carried for a follow-up
     QStringList questions; // each answered from the best article for it; empty: the message
     QString topic;         // the earlier question a follow-up goes on from
+    QString question;      // the message with what its "it" means, when the dialogue says ("whats it cost" of the membership)
     bool alongside = false; // asked beside an order, an action or small talk, which answer the rest
 };
 

@@ -188,7 +188,7 @@ AnswerKind answerKindOf(const QString &question)
 {
     static const QRegularExpression time(QStringLiteral("\\b(?:how long|when|till|until|how soon|week|weeks|days|expire|expires)\\b"),
                                          QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression price(QStringLiteral("\\b(?:how much|cost|costs|price|fee|fees|pay|charged?)\\b"),
+    static const QRegularExpression price(QStringLiteral("\\b(?:how much|cost|costs|price|fee|fees|pay|charged?|free)\\b"),
                                           QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression phone(QStringLiteral("\\b(?:phone|call (?:you|us))\\b"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definition(
@@ -199,6 +199,15 @@ AnswerKind answerKindOf(const QString &question)
     const QString defines = definition.match(question).captured(1).trimmed();
     return {time.match(question).hasMatch(), price.match(question).hasMatch(), phone.match(question).hasMatch(),
             next.match(question).hasMatch(), defines.isEmpty() ? QString() : defines + QStringLiteral(" is ")};
+}
+
+// What a question about a price or a charge wants: an amount, or that there is none
+// ("while paused, you are not charged", "there is no return label fee for exchanges").
+bool holdsPrice(const QString &passage)
+{
+    static const QRegularExpression none(QStringLiteral("\\b(?:free|not charged|no charge|no (?:\\w+ ){0,2}fees?|won't be charged)\\b"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    return passage.contains(QLatin1Char('$')) || none.match(passage).hasMatch();
 }
 
 bool holdsPhoneNumber(const QString &passage)
@@ -255,6 +264,13 @@ QString articleWordFor(const QString &word, const QStringList &words, qsizetype 
     const QString next = words.value(at + 1);
     if ((word == QLatin1String("start") || word == QLatin1String("starts")) && next == QLatin1String("again"))
         return QStringLiteral("resume");
+    // "will i get charged anything", "do i pay anything extra": is there a fee.
+    static const QStringList paying{QStringLiteral("charge"), QStringLiteral("charged"), QStringLiteral("pay")};
+    if (paying.contains(word) && (next == QLatin1String("anything") || next == QLatin1String("extra")))
+        return QStringLiteral("fee");
+    // "my plan" is the membership; the articles keep "plan" for Basic, Plus and Premium.
+    if (word == QLatin1String("plan") && at > 0 && (words.at(at - 1) == QLatin1String("my") || words.at(at - 1) == QLatin1String("our")))
+        return QStringLiteral("membership");
     return {};
 }
 
@@ -381,7 +397,7 @@ Ranked rankPassages(const ParsedArticle &article, const QString &question, const
         if (score <= 0)
             continue; // the topic alone does not make a passage answer the question
         score += qMin(0.6, 0.3 * overlap(context, article, i)); // the topic only breaks ties
-        if ((kind.time && holdsTime(text)) || (kind.price && text.contains(QLatin1Char('$')))
+        if ((kind.time && holdsTime(text)) || (kind.price && holdsPrice(text))
             || (kind.phone && holdsPhoneNumber(text)))
             score += kind.phone ? 1.25 : 0.75; // a phone number is what "your phone number" asks for
         if (!kind.defines.isEmpty() && definesTerm(text, kind.defines))
@@ -460,7 +476,11 @@ QString searchWords(const QString &text)
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString &w = words.at(i);
         const bool orderNumber = w == QLatin1String("ord") || (w.size() >= 4 && isNumber(w));
-        if (!isFunctionWord(w) && !isNegation(w) && !orderNumber && !out.contains(w))
+        // "how long", "how much" say what kind of answer is wanted (passages are ranked for
+        // it), not what it is about: "long" would find "how long refunds take" for anything.
+        const bool answerKind = i > 0 && words.at(i - 1) == QLatin1String("how")
+                                && (w == QLatin1String("long") || w == QLatin1String("much") || w == QLatin1String("soon"));
+        if (!isFunctionWord(w) && !isNegation(w) && !orderNumber && !answerKind && !out.contains(w))
             out << w;
         if (const QString written = articleWordFor(w, words, i); !written.isEmpty() && !out.contains(written))
             out << written; // the article's word is searched too
@@ -475,6 +495,66 @@ double subjectScore(const KbArticle &article, const QString &question)
     for (const QString &s : askedOf(question).stems)
         score += subject.count(s) > 0 ? 1 : 0;
     return score;
+}
+
+namespace {
+
+// The stems of the words that say what kind of answer is wanted, not what it is about:
+// "is it free", "how long", "what does it cost".
+bool isAnswerKindStem(const QString &s)
+{
+    static const nlu::StringSet stems = [] {
+        nlu::StringSet out;
+        for (const char *w : {"cost", "costs", "price", "fee", "fees", "free", "charge", "charged", "pay", "long", "much", "soon"})
+            out.insert(stem(QLatin1String(w)));
+        return out;
+    }();
+    return stems.count(s) > 0;
+}
+
+} // namespace
+
+double leadScore(const KbArticle &article, const QString &question)
+{
+    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
+    const Asked &asked = askedOf(question);
+    nlu::StringSet named;
+    for (const QString &s : asked.stems)
+        if (!isAnswerKindStem(s) && subject.count(s) > 0)
+            named.insert(s);
+    const ParsedArticle &parsedArticle = parsed(article.body);
+    if (named.empty() || parsedArticle.passages.isEmpty())
+        return 0;
+    // Only when the opening gives the kind of answer asked for: a time, a price.
+    const QString &lead = parsedArticle.passages.first();
+    if (!(asked.kind.time && holdsTime(lead)) && !(asked.kind.price && holdsPrice(lead)))
+        return 0;
+    // The opening answers what the article is about: the words its subject names count
+    // there, with those the opening holds itself.
+    double score = double(named.size());
+    for (const QString &s : asked.stems)
+        if (named.count(s) == 0 && parsedArticle.stems.first().count(s) > 0)
+            score += 1.0;
+    return score + 0.75;
+}
+
+bool namesOneSubject(const QList<KbHit> &hits, int other, const QString &question)
+{
+    // The question's own words (not the thesaurus's): "move it" is no "change plan".
+    for (const QString &s : contentStems(question)) {
+        if (isAnswerKindStem(s))
+            continue;
+        int naming = -1;
+        int count = 0;
+        for (int i = 0; i < hits.size(); ++i)
+            if (stemsOf(hits.at(i).article.title + QLatin1Char(' ') + hits.at(i).article.keywords).count(s) > 0) {
+                naming = i;
+                ++count;
+            }
+        if (count == 1 && naming != other && leadScore(hits.at(naming).article, question) > 0)
+            return true;
+    }
+    return false;
 }
 
 bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question)

@@ -26,5 +26,14 @@ QString searchWords(const QString &text);
 // How many of the question's words the article's title and keywords hold (what it is about).
 double subjectScore(const KbArticle &article, const QString &question);
 bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question);
+// Whether the question names, in its own words, what exactly one of the hits is about (its
+// title or keywords), that hit is not `other`, and its opening gives the kind of answer asked
+// (leadScore): "how long before its officially late" is about the late package, not the lost
+// one it follows on from. Words of the answer's kind ("free", "cost", "how long") name no subject.
+bool namesOneSubject(const QList<KbHit> &hits, int other, const QString &question);
+// How well an article's opening answers a question that names what the article is about and
+// asks for what the opening gives, a time or a price ("how long before its officially late":
+// "If your tracking hasn't updated for 5 business days..."); 0 otherwise.
+double leadScore(const KbArticle &article, const QString &question);
 
 } // namespace tierdesk

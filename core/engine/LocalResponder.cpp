@@ -55,7 +55,8 @@ const KbArticle &bestArticle(const ReplyContext &ctx)
     // with a head start for one of the category the message is about (a general inquiry
     // names no category).
     const bool categorised = ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry;
-    return bestFor(ctx.knowledge, ctx.message, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
+    const QString &question = ctx.actions.knowledge.question.isEmpty() ? ctx.message : ctx.actions.knowledge.question;
+    return bestFor(ctx.knowledge, question, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
 }
 
 // Among the hits, the article whose best passage answers `question` best; the article of
@@ -68,7 +69,9 @@ static int answeringHit(const QList<KbHit> &hits, const QString &question)
     int best = -1;
     double bestScore = 0;
     for (int i = 0; i < hits.size(); ++i) {
-        const double score = passageScore(hits.at(i).article.body, question) + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
+        const KbArticle &article = hits.at(i).article;
+        const double passage = qMax(passageScore(article.body, question), leadScore(article, question));
+        const double score = passage + 0.5 * subjectScore(article, question) - 0.1 * i;
         if (score > bestScore) {
             best = i;
             bestScore = score;
@@ -83,12 +86,15 @@ static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &questio
     // A follow-up is answered from its topic's own article unless another answers it better;
     // one that says "it" ("can i move it to the 1st") is about the topic's own thing.
     const int topical = topic.isEmpty() ? -1 : answeringHit(hits, topic);
-    const double topicalStart = dialogue::refersBack(question) ? 2.0 : 1.0;
+    // ...unless the question names what another article is about ("before its officially late").
+    const double topicalStart = topical >= 0 && namesOneSubject(hits, topical, question) ? 0.0
+                                : dialogue::refersBack(question)                     ? 2.0
+                                                                                     : 1.0;
     int best = 0;
     double bestScore = 0;
     for (int i = 0; i < hits.size(); ++i) {
         const QString &body = hits.at(i).article.body;
-        const double passage = passageScore(body, question, topic);
+        const double passage = qMax(passageScore(body, question, topic), leadScore(hits.at(i).article, question));
         if (passage <= 0 && i != topical)
             continue;
         double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
@@ -256,9 +262,10 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
         return answers.join(QLatin1Char(' '));
     }
     // A follow-up is answered from its topic's article unless another answers it better.
-    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, ctx.message, asked.topic);
+    const QString &question = asked.question.isEmpty() ? ctx.message : asked.question;
+    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
     // The passage that answers what was asked, else the article's opening.
-    if (QString passage = answeringPassage(article.body, ctx.message, asked.topic); !passage.isEmpty())
+    if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
         return passage;
     // Opening sentences per article (id, body length), so markup is stripped once per thread.
     thread_local QHash<QPair<qint64, qsizetype>, QString> leads;

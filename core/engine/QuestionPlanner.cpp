@@ -68,7 +68,15 @@ void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialog
     // place elsewhere: unsure of it, or reading it as the topic's own intent.
     const bool followUp = (dialogue::isFollowUp(text) || a.intent.confidence < 0.5 || a.intent.intent == state.topicIntent)
                           && !dialogue::pointsVaguely(text); // "the other thing" is not the topic
-    if (!state.topic.isEmpty() && state.topic != asked && followUp) {
+    // "whats it cost" after the membership was talked about: the question is about the
+    // membership itself, not about what was asked of it (cancelling it), so it stands alone.
+    if (const QString subject = dialogue::subjectReferredTo(asked, state.topic); followUp && !k.alongside && !subject.isEmpty()) {
+        k.question = asked + QStringLiteral(" (") + subject + QLatin1Char(')');
+        k.questions.clear(); // one question, answered from the article that answers it best
+        k.query = state.topic + QLatin1Char(' ') + k.question;
+        state.topic = k.question;
+        state.topicIntent.clear();
+    } else if (!state.topic.isEmpty() && state.topic != asked && followUp) {
         k.topic = state.topic;
         k.query = state.topic + QLatin1Char(' ') + asked;
         // The dialogue says what a follow-up is about better than its few words do.

@@ -210,6 +210,30 @@ int contrastAt(const QList<SentimentScan::Word> &words)
     return -1;
 }
 
+// "i ordered the wrong size", "we put the wrong address": the customer's own slip, told
+// plainly, is no grievance ("i got the wrong item", "you sent the wrong one" still are).
+bool ownSlip(const QList<SentimentScan::Word> &words, int i)
+{
+    static const QStringList choices{QStringLiteral("ordered"), QStringLiteral("picked"), QStringLiteral("chose"),
+                                     QStringLiteral("selected"), QStringLiteral("bought"), QStringLiteral("purchased"),
+                                     QStringLiteral("entered"), QStringLiteral("typed"), QStringLiteral("put"),
+                                     QStringLiteral("clicked")};
+    if (words.at(i).norm != QLatin1String("wrong"))
+        return false;
+    int k = i - 1;
+    if (k >= 0 && (words.at(k).norm == QLatin1String("the") || words.at(k).norm == QLatin1String("a")))
+        --k;
+    if (k < 1 || !choices.contains(words.at(k).norm))
+        return false;
+    --k;
+    if (k >= 1 && (words.at(k).norm == QLatin1String("accidentally") || words.at(k).norm == QLatin1String("mistakenly")))
+        --k;
+    for (int w = k + 1; w <= i; ++w)
+        if (words.at(w).breakBefore)
+            return false;
+    return words.at(k).norm == QLatin1String("i") || words.at(k).norm == QLatin1String("we");
+}
+
 void addContribution(SentimentScan &s, double v, const QString &cue)
 {
     if (v < 0) {
@@ -232,7 +256,7 @@ void scoreWords(SentimentScan &s, const SentimentAnalyzer::Lexicon &lex)
         double v = lookUp(lex, s.words, i, &span, &cue, &elongated);
         if (s.words.at(i).cls.profanity)
             s.profanity << s.words.at(i).norm;
-        if (v == 0.0)
+        if (v == 0.0 || (v < 0 && ownSlip(s.words, i)))
             continue;
         s.cueWords << cue;
         bool caps = false;

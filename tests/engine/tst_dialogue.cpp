@@ -100,6 +100,11 @@ void TestDialogue::clausesAndFollowUps()
     QVERIFY(pointsVaguely(QStringLiteral("no not that. the other thing")));
     QVERIFY(!pointsVaguely(QStringLiteral("no thanks")));
     QVERIFY(asksForEarlierOrder(QStringLiteral("and the one before that, did it arrive?")));
+    // What "it" costs after the membership was talked about is the membership's price.
+    QVERIFY(subjectReferredTo(QStringLiteral("oh i thought i had one. whats it cost"), QStringLiteral("cancel my subscription"))
+                .contains(QLatin1String("membership")));
+    QVERIFY(subjectReferredTo(QStringLiteral("so when does it start again"), QStringLiteral("pause my basic plan please")).isEmpty());
+    QVERIFY(subjectReferredTo(QStringLiteral("whats it cost"), QStringLiteral("how do i return my boots")).isEmpty());
 }
 
 void TestDialogue::requestsByMeaning()

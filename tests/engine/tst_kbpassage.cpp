@@ -15,6 +15,7 @@ private slots:
     void nothingSharedNothingChosen();
     void followUpsNegationsAndKinds();
     void confidentAnswers();
+    void chargesAndWhatWasAskedAbout();
 };
 
 namespace {
@@ -22,6 +23,10 @@ QString article(const char *name)
 {
     QFile f(QStringLiteral(":/kb/%1.md").arg(QLatin1String(name)));
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+KbArticle parsedArticle(const char *name)
+{
+    return KbRepo::parseMarkdown(QLatin1String(name), article(name)).value_or(KbArticle());
 }
 } // namespace
 
@@ -84,6 +89,28 @@ void TestKbPassage::confidentAnswers()
     QVERIFY(knowledgeAnswers(warranty, QStringLiteral("whats the warranty on a daypack")));
     QVERIFY(!knowledgeAnswers(warranty, QStringLiteral("the thing with the stuff from before isnt working")));
     QVERIFY(!knowledgeAnswers(warranty, QStringLiteral("no, the other thing. you know what i mean")));
+}
+
+void TestKbPassage::chargesAndWhatWasAskedAbout()
+{
+    // A question about a charge is answered by an amount, or by there being none.
+    const QString paused = answeringPassage(article("trail-club-pause"), QStringLiteral("if i pause my plan will i get charged anything?"));
+    QVERIFY2(paused.contains(QLatin1String("not charged")), qPrintable(paused));
+    QCOMPARE(searchWords(QStringLiteral("will i get charged anything for a return")), QStringLiteral("charged fee return"));
+    QVERIFY(!searchWords(QStringLiteral("how long can i pause for")).contains(QLatin1String("long")));
+
+    // "late" names the delayed-package article, whose opening gives the time asked for;
+    // the lost-package article, and a question that asks no time, get nothing from it.
+    const KbArticle delayed = parsedArticle("delayed-package");
+    const KbArticle lost = parsedArticle("lost-or-stolen-package");
+    QVERIFY(!delayed.title.isEmpty() && !lost.title.isEmpty());
+    const QString late = QStringLiteral("how long do i wait before its officially late");
+    QVERIFY(leadScore(delayed, late) > 0);
+    QCOMPARE(leadScore(lost, late), 0.0);
+    QCOMPARE(leadScore(delayed, QStringLiteral("is it officially late")), 0.0);
+    const QList<KbHit> hits{{lost, 0}, {delayed, 0}};
+    QVERIFY(namesOneSubject(hits, 0, late));
+    QVERIFY(!namesOneSubject(hits, 1, late));
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

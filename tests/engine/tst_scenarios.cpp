@@ -218,6 +218,10 @@ void TestScenarios::scenario()
         if (auto c = f.store->customers().find(f.companyId, customer))
             r.subscription = c->subscription.value(QLatin1String("status")).toString();
         const QString reply = r.outcome.aiResponse ? r.outcome.aiResponse->content : QStringLiteral("(no reply)");
+        if (qEnvironmentVariableIsSet("TIERDESK_SCENARIO_TRACE")) // every turn, for whoever reads a conversation
+            qInfo("turn %d \"%s\" [%s %s]\n      reply: %s", i, qPrintable(say), qPrintable(toString(r.outcome.session.currentTier)),
+                  qPrintable(r.outcome.aiResponse ? r.outcome.aiResponse->metadata.value(QLatin1String("intent")).toString() : QString()),
+                  qPrintable(reply));
         for (const QString &problem : checkTurn(turn.value(QLatin1String("expect")).toObject(), r))
             failures << QStringLiteral("turn %1 \"%2\": %3\n      reply: %4").arg(i).arg(say, problem, reply);
     }

@@ -73,6 +73,11 @@ void TestSentiment::levels_data()
     QTest::newRow("plain") << QStringLiteral("I want to change my delivery address to 12 Main Street")
                            << Sentiment::Neutral;
     QTest::newRow("empty") << QString() << Sentiment::Neutral;
+    // The customer's own slip is no complaint; a wrong item sent still is.
+    QTest::newRow("own slip") << QStringLiteral("can you cancel the backpack order, i ordered the wrong size")
+                              << Sentiment::Neutral;
+    QTest::newRow("own slip address") << QStringLiteral("I accidentally entered the wrong address") << Sentiment::Neutral;
+    QTest::newRow("sent wrong") << QStringLiteral("you sent me the wrong item") << Sentiment::Frustrated;
     QTest::newRow("waiting") << QStringLiteral("I've been waiting a week, this is frustrating")
                              << Sentiment::Frustrated;
     QTest::newRow("disappointed") << QStringLiteral("I'm disappointed, the box was damaged") << Sentiment::Frustrated;

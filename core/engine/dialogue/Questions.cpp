@@ -1,5 +1,7 @@
 #include "core/engine/dialogue/Questions.h"
 
+#include "core/engine/dialogue/Requests.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -93,6 +95,16 @@ bool refersBack(const QString &text)
     static const QRegularExpression backReference = caseless(QStringLiteral(
         R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
     return backReference.match(text).hasMatch();
+}
+
+QString subjectReferredTo(const QString &text, const QString &topic)
+{
+    // What it costs is the membership's own: whatever was asked of it, the plans and their prices answer.
+    static const QRegularExpression price = caseless(QStringLiteral(
+        R"(\b(?:it|its|it's|one|that)\b.*\b(?:cost|costs|price|much)\b|\b(?:cost|costs|price|how much)\b.*\b(?:it|one|that)\b)"));
+    if (topic.isEmpty() || !mentionsSubscription(topic) || mentionsSubscription(text) || !price.match(text).hasMatch())
+        return {};
+    return QStringLiteral("the Trail Club membership plan");
 }
 
 bool isFollowUp(const QString &text)

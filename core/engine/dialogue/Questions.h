@@ -13,6 +13,11 @@ QStringList clausesOf(const QString &text);
 // Whether the message refers back with a pronoun: "can i move it", "does that include".
 bool refersBack(const QString &text);
 
+// What "it" or "one" means in a follow-up that asks what it costs, when the topic was the
+// membership: "oh i thought i had one. whats it cost" after "cancel my subscription" asks
+// the membership's price, whatever was asked of it. Empty when the message names its subject.
+QString subjectReferredTo(const QString &text, const QString &topic);
+
 // Whether the message goes on from the topic under discussion rather than opening a new
 // one: "and for a merino base layer?", "does it have to have tags on", "dryer ok?".
 bool isFollowUp(const QString &text);
