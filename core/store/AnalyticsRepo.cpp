@@ -1,173 +1,260 @@
 #include "core/store/AnalyticsRepo.h"
 
-#include "core/common/Time.h"
-#include "core/domain/Enums.h"
-
-#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QSet>
 
 namespace tierdesk {
 namespace {
 
-const QString kRange = QStringLiteral(" company_id = ? AND created_at >= ? AND created_at <= ?");
+Q_LOGGING_CATEGORY(lcAnalytics, "tierdesk.analytics")
 
-double rate(double part, double whole) { return whole > 0 ? qRound(part * 1000.0 / whole) / 10.0 : 0.0; }
-double round1(double v) { return qRound(v * 10.0) / 10.0; }
+const QString kHourSpan = QStringLiteral("hour");
+const QString kDaySpan = QStringLiteral("day");
+const QString kRange = QStringLiteral(" company_id = ? AND created_at >= ? AND created_at <= ?");
+const QString kSessionsInRange = QStringLiteral(" session_id IN (SELECT id FROM sessions WHERE") + kRange + QLatin1Char(')');
+
+// The first multiple of `unit` at or after `ms`, and the last at or before it (ms >= 0).
+qint64 ceilTo(qint64 ms, qint64 unit) { return (ms + unit - 1) / unit * unit; }
+qint64 floorTo(qint64 ms, qint64 unit) { return ms / unit * unit; }
 
 } // namespace
 
-QSqlQuery AnalyticsRepo::run(const QString &sql, const QVariantList &binds)
+QSqlQuery &AnalyticsRepo::run(const QString &sql, const QVariantList &binds)
 {
-    QSqlQuery q(m_db.handle());
-    q.prepare(sql);
+    QSqlQuery &q = m_db.statement(sql);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
-    q.exec();
+    if (!q.exec())
+        qCWarning(lcAnalytics) << "query failed:" << q.lastError().text() << sql;
     return q;
 }
 
 QJsonObject AnalyticsRepo::compute(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
 {
-    const QVariantList range{companyId, startMs, endMs};
-    QJsonObject out;
-    out.insert(QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), timefmt::iso(startMs)},
-                                                     {QStringLiteral("end"), timefmt::iso(endMs)}});
-    const QJsonObject ov = overview(range);
-    out.insert(QStringLiteral("overview"), ov);
-    out.insert(QStringLiteral("byTier"), byTier(range));
-    out.insert(QStringLiteral("byChannel"), byChannel(range));
-    out.insert(QStringLiteral("escalations"), escalations(range, ov.value(QLatin1String("totalSessions")).toInt()));
-    out.insert(QStringLiteral("sentiment"), sentiment(range));
-    if (groupBy != GroupBy::None)
-        out.insert(QStringLiteral("timeline"), timeline(range, groupBy));
-    return out;
-}
-
-QJsonObject AnalyticsRepo::overview(const QVariantList &range)
-{
-    // Satisfaction on a 1-5 scale from each session's final sentiment.
-    QSqlQuery q = run(QStringLiteral(
-        "SELECT COUNT(*), SUM(status = 'RESOLVED'),"
-        " AVG(CASE WHEN status = 'RESOLVED' THEN (resolved_at - created_at) / 1000.0 END), AVG(message_count),"
-        " AVG(CASE customer_sentiment WHEN 'HAPPY' THEN 5 WHEN 'SATISFIED' THEN 4 WHEN 'NEUTRAL' THEN 3"
-        " WHEN 'FRUSTRATED' THEN 2 ELSE 1 END) FROM sessions WHERE") + kRange, range);
-    const bool any = q.next();
-    const int total = any ? q.value(0).toInt() : 0;
-    const int resolved = any ? q.value(1).toInt() : 0;
-    return {{QStringLiteral("totalSessions"), total},
-            {QStringLiteral("resolvedSessions"), resolved},
-            {QStringLiteral("resolutionRate"), rate(resolved, total)},
-            {QStringLiteral("avgResolutionTime"), any ? qRound(q.value(2).toDouble()) : 0},
-            {QStringLiteral("avgMessagesPerSession"), any ? round1(q.value(3).toDouble()) : 0.0},
-            {QStringLiteral("customerSatisfactionAvg"), total > 0 ? round1(q.value(4).toDouble()) : 0.0}};
-}
-
-QJsonArray AnalyticsRepo::byTier(const QVariantList &range)
-{
-    // A session counts for the tier that held it last: where it was resolved or left.
-    QSqlQuery q = run(QStringLiteral(
-        "SELECT current_tier, COUNT(*), SUM(status = 'RESOLVED'),"
-        " AVG(CASE WHEN status = 'RESOLVED' THEN (resolved_at - created_at) / 1000.0 END)"
-        " FROM sessions WHERE") + kRange + QStringLiteral(" GROUP BY current_tier"), range);
-    QHash<QString, QJsonObject> rows;
-    while (q.next()) {
-        const int sessions = q.value(1).toInt();
-        const int resolved = q.value(2).toInt();
-        rows.insert(q.value(0).toString(), {{QStringLiteral("tier"), q.value(0).toString()},
-                                             {QStringLiteral("sessions"), sessions},
-                                             {QStringLiteral("resolved"), resolved},
-                                             {QStringLiteral("resolutionRate"), rate(resolved, sessions)},
-                                             {QStringLiteral("avgTime"), qRound(q.value(3).toDouble())}});
+    AnalyticsReport report(startMs, endMs, groupBy);
+    const Sink sink = [&report](qint64 atMs, const AnalyticsFacts &facts) { report.add(atMs, facts); };
+    if (endMs >= startMs) {
+        if (refresh(companyId, startMs, endMs)) {
+            collect(companyId, startMs, endMs, sink);
+        } else {
+            // The stored facts may be behind (a database that cannot be written):
+            // the sessions themselves, a day at a time for the timeline.
+            for (qint64 from = startMs; from <= endMs;) {
+                const qint64 to = std::min(endMs, floorTo(std::max<qint64>(from, 0), kDayMs) + kDayMs - 1);
+                sink(from, scan(companyId, from, to));
+                from = to + 1;
+            }
+        }
     }
-    QJsonArray out;
-    for (const QString &tier : allNames<Tier>())
-        out.append(rows.value(tier, {{QStringLiteral("tier"), tier}, {QStringLiteral("sessions"), 0},
-                                     {QStringLiteral("resolved"), 0}, {QStringLiteral("resolutionRate"), 0.0},
-                                     {QStringLiteral("avgTime"), 0}}));
-    return out;
+    return report.json();
 }
 
-QJsonArray AnalyticsRepo::byChannel(const QVariantList &range)
+void AnalyticsRepo::collect(const QString &companyId, qint64 fromMs, qint64 toMs, const Sink &sink)
 {
-    QSqlQuery q = run(QStringLiteral(
-        "SELECT channel, COUNT(*), SUM(status = 'RESOLVED'),"
-        " AVG(CASE WHEN status = 'RESOLVED' THEN (resolved_at - created_at) / 1000.0 END)"
-        " FROM sessions WHERE") + kRange + QStringLiteral(" GROUP BY channel ORDER BY COUNT(*) DESC, channel"), range);
-    QJsonArray out;
+    if (fromMs < 0) { // before 1970 nothing is stored by hour
+        const qint64 to = std::min<qint64>(toMs, -1);
+        sink(fromMs, scan(companyId, fromMs, to));
+        if (to == toMs)
+            return;
+        fromMs = 0;
+    }
+    const qint64 firstDay = ceilTo(fromMs, kDayMs);
+    const qint64 lastDayEnd = floorTo(toMs + 1, kDayMs) - 1;
+    if (firstDay > lastDayEnd)
+        return collectHours(companyId, fromMs, toMs, sink);
+    if (fromMs < firstDay)
+        collectHours(companyId, fromMs, firstDay - 1, sink);
+    const auto days = stored(kDaySpan, companyId, firstDay / kDayMs, lastDayEnd / kDayMs);
+    for (auto it = days.cbegin(); it != days.cend(); ++it)
+        sink(it.key() * kDayMs, it.value());
+    if (lastDayEnd < toMs)
+        collectHours(companyId, lastDayEnd + 1, toMs, sink);
+}
+
+// [fromMs, toMs] lies within one day.
+void AnalyticsRepo::collectHours(const QString &companyId, qint64 fromMs, qint64 toMs, const Sink &sink)
+{
+    const qint64 firstHour = ceilTo(fromMs, kHourMs);
+    const qint64 lastHourEnd = floorTo(toMs + 1, kHourMs) - 1;
+    if (firstHour > lastHourEnd) { // within one hour, or across one hour's end
+        const qint64 boundary = std::min(toMs, floorTo(fromMs, kHourMs) + kHourMs - 1);
+        sink(fromMs, partOfHour(companyId, fromMs, boundary));
+        if (boundary < toMs)
+            sink(boundary + 1, partOfHour(companyId, boundary + 1, toMs));
+        return;
+    }
+    if (fromMs < firstHour)
+        sink(fromMs, partOfHour(companyId, fromMs, firstHour - 1));
+    const auto hours = stored(kHourSpan, companyId, firstHour / kHourMs, lastHourEnd / kHourMs);
+    for (auto it = hours.cbegin(); it != hours.cend(); ++it)
+        sink(it.key() * kHourMs, it.value());
+    if (lastHourEnd < toMs)
+        sink(lastHourEnd + 1, partOfHour(companyId, lastHourEnd + 1, toMs));
+}
+
+// [fromMs, toMs] lies within one hour: read the shorter of it and the rest of the hour.
+AnalyticsFacts AnalyticsRepo::partOfHour(const QString &companyId, qint64 fromMs, qint64 toMs)
+{
+    if ((toMs - fromMs + 1) * 2 <= kHourMs)
+        return scan(companyId, fromMs, toMs);
+    const qint64 hourStart = floorTo(fromMs, kHourMs);
+    const qint64 hourEnd = hourStart + kHourMs - 1;
+    AnalyticsFacts f = stored(kHourSpan, companyId, hourStart / kHourMs, hourStart / kHourMs).value(hourStart / kHourMs);
+    if (fromMs > hourStart)
+        f.add(scan(companyId, hourStart, fromMs - 1), -1);
+    if (toMs < hourEnd)
+        f.add(scan(companyId, toMs + 1, hourEnd), -1);
+    return f;
+}
+
+QMap<qint64, AnalyticsFacts> AnalyticsRepo::stored(const QString &span, const QString &companyId, qint64 first, qint64 last)
+{
+    QSqlQuery &q = run(QStringLiteral("SELECT bucket, facts FROM analytics_facts WHERE company_id = ? AND span = ?"
+                                      " AND bucket >= ? AND bucket <= ?"),
+                       {companyId, span, first, last});
+    QMap<qint64, AnalyticsFacts> out;
     while (q.next())
-        out.append(QJsonObject{{QStringLiteral("channel"), q.value(0).toString()},
-                               {QStringLiteral("sessions"), q.value(1).toInt()},
-                               {QStringLiteral("resolved"), q.value(2).toInt()},
-                               {QStringLiteral("avgTime"), qRound(q.value(3).toDouble())}});
+        out.insert(q.value(0).toLongLong(), AnalyticsFacts::fromJson(q.value(1).toByteArray()));
+    q.finish();
     return out;
 }
 
-QJsonObject AnalyticsRepo::escalations(const QVariantList &range, int totalSessions)
+bool AnalyticsRepo::refresh(const QString &companyId, qint64 fromMs, qint64 toMs)
 {
-    const QString inRange = QStringLiteral(" session_id IN (SELECT id FROM sessions WHERE") + kRange + QLatin1Char(')');
-    QJsonObject byReason;
-    int total = 0;
-    QSqlQuery q = run(QStringLiteral("SELECT reason, COUNT(*) FROM escalations WHERE transfer = 0 AND") + inRange
-                          + QStringLiteral(" GROUP BY reason ORDER BY reason"), range);
-    while (q.next()) {
-        byReason.insert(q.value(0).toString(), q.value(1).toInt());
-        total += q.value(1).toInt();
+    const qint64 firstHour = floorTo(std::max<qint64>(fromMs, 0), kDayMs) / kHourMs;
+    const qint64 lastHour = (floorTo(std::max<qint64>(toMs, 0), kDayMs) + kDayMs) / kHourMs - 1;
+    QSqlQuery &q = run(QStringLiteral("SELECT hour FROM analytics_dirty WHERE company_id = ? AND hour >= ? AND hour <= ?"),
+                       {companyId, firstHour, lastHour});
+    QList<qint64> hours;
+    while (q.next())
+        hours.append(q.value(0).toLongLong());
+    q.finish();
+    if (hours.isEmpty())
+        return true;
+    const QString savepoint = QStringLiteral("analytics_refresh");
+    if (!m_db.savepoint(savepoint))
+        return false;
+    QSet<qint64> days;
+    bool ok = true;
+    for (qint64 hour : std::as_const(hours)) {
+        ok = ok && recomputeHour(companyId, hour);
+        days.insert(hour / 24);
     }
+    for (qint64 day : std::as_const(days))
+        ok = ok && recomputeDay(companyId, day);
+    if (!ok) {
+        m_db.rollbackTo(savepoint);
+        return false;
+    }
+    return m_db.release(savepoint);
+}
+
+bool AnalyticsRepo::recomputeHour(const QString &companyId, qint64 hour)
+{
+    const AnalyticsFacts facts = scan(companyId, hour * kHourMs, hour * kHourMs + kHourMs - 1);
+    return storeFacts(kHourSpan, companyId, hour, facts)
+           && m_db.write(QStringLiteral("DELETE FROM analytics_dirty WHERE company_id = ? AND hour = ?"), {companyId, hour});
+}
+
+bool AnalyticsRepo::recomputeDay(const QString &companyId, qint64 day)
+{
+    AnalyticsFacts facts;
+    const auto hours = stored(kHourSpan, companyId, day * 24, day * 24 + 23);
+    for (const AnalyticsFacts &f : hours)
+        facts.add(f);
+    return storeFacts(kDaySpan, companyId, day, facts);
+}
+
+bool AnalyticsRepo::storeFacts(const QString &span, const QString &companyId, qint64 bucket, const AnalyticsFacts &facts)
+{
+    if (facts.isEmpty())
+        return m_db.write(QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
+                          {companyId, span, bucket});
+    return m_db.write(QStringLiteral("INSERT OR REPLACE INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"),
+                      {companyId, span, bucket, QString::fromUtf8(facts.toJson())});
+}
+
+int AnalyticsRepo::changedHours(const QString &companyId)
+{
+    QSqlQuery &q = run(QStringLiteral("SELECT COUNT(*) FROM analytics_dirty WHERE company_id = ?"), {companyId});
+    const int n = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return n;
+}
+
+AnalyticsFacts AnalyticsRepo::scan(const QString &companyId, qint64 fromMs, qint64 toMs)
+{
+    const QVariantList range{companyId, fromMs, toMs};
+    AnalyticsFacts f;
+    scanSessions(f, range);
+    scanEscalations(f, range);
+    scanReadings(f, range);
+    return f;
+}
+
+void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
+{
+    QSqlQuery &q = run(QStringLiteral(
+        "SELECT current_tier, channel, customer_sentiment, COUNT(*), SUM(status = 'RESOLVED'),"
+        " COUNT(CASE WHEN status = 'RESOLVED' THEN resolved_at END),"
+        " SUM(CASE WHEN status = 'RESOLVED' THEN resolved_at - created_at END), SUM(message_count)"
+        " FROM sessions WHERE") + kRange + QStringLiteral(" GROUP BY 1, 2, 3"), range);
+    while (q.next()) {
+        const AnalyticsFacts::Outcome o{q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(),
+                                        q.value(6).toLongLong()};
+        for (AnalyticsFacts::Outcome *into : {&f.byTier[q.value(0).toString()], &f.byChannel[q.value(1).toString()]}) {
+            into->sessions += o.sessions;
+            into->resolved += o.resolved;
+            into->timed += o.timed;
+            into->timeMs += o.timeMs;
+        }
+        f.bySentiment[q.value(2).toString()] += o.sessions;
+        f.messages += q.value(7).toLongLong();
+    }
+    q.finish();
+}
+
+void AnalyticsRepo::scanEscalations(AnalyticsFacts &f, const QVariantList &range)
+{
+    // Transfers by a person are not escalations.
+    QSqlQuery &reasons = run(QStringLiteral("SELECT reason, COUNT(*) FROM escalations WHERE transfer = 0 AND") + kSessionsInRange
+                                 + QStringLiteral(" GROUP BY reason"),
+                             range);
+    while (reasons.next())
+        f.byReason.insert(reasons.value(0).toString(), reasons.value(1).toLongLong());
+    reasons.finish();
     // Time from a session's start to its first escalation, and how many sessions escalated at all.
-    QSqlQuery t = run(QStringLiteral(
-        "SELECT AVG((first - s.created_at) / 1000.0), COUNT(*) FROM (SELECT session_id, MIN(timestamp) AS first"
-        " FROM escalations WHERE transfer = 0 AND") + inRange + QStringLiteral(" GROUP BY session_id) e JOIN sessions s ON s.id = e.session_id"),
-                      range);
-    const bool any = t.next();
-    return {{QStringLiteral("total"), total},
-            {QStringLiteral("byReason"), byReason},
-            {QStringLiteral("avgEscalationTime"), any ? qRound(t.value(0).toDouble()) : 0},
-            {QStringLiteral("escalationRate"), rate(any ? t.value(1).toInt() : 0, totalSessions)}};
+    QSqlQuery &first = run(QStringLiteral(
+        "SELECT COUNT(*), SUM(first - s.created_at) FROM (SELECT session_id, MIN(timestamp) AS first"
+        " FROM escalations WHERE transfer = 0 AND") + kSessionsInRange
+                               + QStringLiteral(" GROUP BY session_id) e JOIN sessions s ON s.id = e.session_id"),
+                           range);
+    if (first.next()) {
+        f.escalatedSessions = first.value(0).toLongLong();
+        f.escalationDelayMs = first.value(1).toLongLong();
+    }
+    first.finish();
 }
 
-QJsonObject AnalyticsRepo::sentiment(const QVariantList &range)
+void AnalyticsRepo::scanReadings(AnalyticsFacts &f, const QVariantList &range)
 {
-    QJsonObject distribution;
-    for (const QString &s : allNames<Sentiment>())
-        distribution.insert(s, 0);
-    QSqlQuery q = run(QStringLiteral("SELECT customer_sentiment, COUNT(*) FROM sessions WHERE") + kRange
-                          + QStringLiteral(" GROUP BY customer_sentiment"), range);
-    while (q.next())
-        distribution.insert(q.value(0).toString(), q.value(1).toInt());
-
-    const QString inRange = QStringLiteral(" session_id IN (SELECT id FROM sessions WHERE") + kRange + QLatin1Char(')');
-    QSqlQuery irate = run(QStringLiteral("SELECT COUNT(DISTINCT session_id) FROM sentiment_points WHERE sentiment = 'IRATE' AND")
-                              + inRange, range);
-    // Share of sessions with two or more readings whose last reading beats the first.
-    QSqlQuery improved = run(QStringLiteral(
+    QSqlQuery &irate = run(QStringLiteral("SELECT COUNT(DISTINCT session_id) FROM sentiment_points WHERE sentiment = 'IRATE' AND")
+                               + kSessionsInRange,
+                           range);
+    f.irateSessions = irate.next() ? irate.value(0).toLongLong() : 0;
+    irate.finish();
+    // Sessions with two or more readings, and those whose last reading beats the first.
+    QSqlQuery &improved = run(QStringLiteral(
         "SELECT COUNT(*), SUM(last_score > first_score) FROM (SELECT session_id,"
         " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id ORDER BY rowid LIMIT 1) AS first_score,"
         " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id ORDER BY rowid DESC LIMIT 1) AS last_score"
-        " FROM sentiment_points g WHERE") + inRange + QStringLiteral(" GROUP BY session_id HAVING COUNT(*) >= 2)"), range);
-    const bool anyImproved = improved.next();
-    return {{QStringLiteral("distribution"), distribution},
-            {QStringLiteral("irateIncidents"), irate.next() ? irate.value(0).toInt() : 0},
-            {QStringLiteral("sentimentImprovement"),
-             anyImproved ? rate(improved.value(1).toInt(), improved.value(0).toInt()) : 0.0}};
-}
-
-QJsonArray AnalyticsRepo::timeline(const QVariantList &range, GroupBy groupBy)
-{
-    const QString format = groupBy == GroupBy::Day    ? QStringLiteral("%Y-%m-%d")
-                           : groupBy == GroupBy::Week ? QStringLiteral("%Y-W%W")
-                                                      : QStringLiteral("%Y-%m");
-    QVariantList binds{format};
-    binds.append(range);
-    QSqlQuery q = run(QStringLiteral(
-        "SELECT strftime(?, created_at / 1000, 'unixepoch') AS period, COUNT(*), SUM(status = 'RESOLVED'),"
-        " SUM(current_tier <> 'AI_REP') FROM sessions WHERE") + kRange + QStringLiteral(" GROUP BY period ORDER BY period"),
-                      binds);
-    QJsonArray out;
-    while (q.next())
-        out.append(QJsonObject{{QStringLiteral("period"), q.value(0).toString()},
-                               {QStringLiteral("sessions"), q.value(1).toInt()},
-                               {QStringLiteral("resolved"), q.value(2).toInt()},
-                               {QStringLiteral("escalated"), q.value(3).toInt()}});
-    return out;
+        " FROM sentiment_points g WHERE") + kSessionsInRange + QStringLiteral(" GROUP BY session_id HAVING COUNT(*) >= 2)"),
+                              range);
+    if (improved.next()) {
+        f.withTwoReadings = improved.value(0).toLongLong();
+        f.improved = improved.value(1).toLongLong();
+    }
+    improved.finish();
 }
 
 } // namespace tierdesk

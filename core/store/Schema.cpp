@@ -141,6 +141,40 @@ const QList<Migration> &migrations()
              QStringLiteral("ALTER TABLE kb_articles ADD COLUMN related TEXT NOT NULL DEFAULT '[]'"),
              QStringLiteral("ALTER TABLE kb_articles ADD COLUMN views INTEGER NOT NULL DEFAULT 0"),
          }},
+        {9,
+         {
+             // Analytics answered from stored facts per UTC hour and day (AnalyticsRepo):
+             // every change to a session, its escalations or its sentiment readings marks
+             // the hour the session was created in, in the same transaction, and the
+             // hours marked are recomputed when a range that holds them is asked for.
+             QStringLiteral("CREATE TABLE analytics_dirty (company_id TEXT NOT NULL, hour INTEGER NOT NULL,"
+                            " PRIMARY KEY (company_id, hour)) WITHOUT ROWID"),
+             QStringLiteral("CREATE TABLE analytics_facts (company_id TEXT NOT NULL, span TEXT NOT NULL,"
+                            " bucket INTEGER NOT NULL, facts TEXT NOT NULL, PRIMARY KEY (company_id, span, bucket)) WITHOUT ROWID"),
+             QStringLiteral("CREATE TRIGGER analytics_session_added AFTER INSERT ON sessions BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
+             QStringLiteral("CREATE TRIGGER analytics_session_changed AFTER UPDATE OF current_tier, status, channel,"
+                            " customer_sentiment, message_count, resolved_at ON sessions BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
+             QStringLiteral("CREATE TRIGGER analytics_session_removed AFTER DELETE ON sessions BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty VALUES (OLD.company_id, OLD.created_at / 3600000); END"),
+             QStringLiteral("CREATE TRIGGER analytics_escalation_added AFTER INSERT ON escalations BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                            " WHERE id = NEW.session_id; END"),
+             QStringLiteral("CREATE TRIGGER analytics_escalation_changed AFTER UPDATE ON escalations BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                            " WHERE id IN (NEW.session_id, OLD.session_id); END"),
+             QStringLiteral("CREATE TRIGGER analytics_escalation_removed AFTER DELETE ON escalations BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                            " WHERE id = OLD.session_id; END"),
+             QStringLiteral("CREATE TRIGGER analytics_reading_added AFTER INSERT ON sentiment_points BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                            " WHERE id = NEW.session_id; END"),
+             QStringLiteral("CREATE TRIGGER analytics_reading_removed AFTER DELETE ON sentiment_points BEGIN"
+                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                            " WHERE id = OLD.session_id; END"),
+             QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 FROM sessions"),
+         }},
     };
     return all;
 }

@@ -3,6 +3,9 @@
 #include "tests/support/FakeClock.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -36,6 +39,9 @@ private slots:
     void noTimelineWithoutGroupBy();
     void emptyRange();
     void rangeIsInclusive();
+    void storedFactsEqualTheSessions();
+    void changesAreCountedOnTheNextCall();
+    void periodNamesAreSqlites();
 
 private:
     struct Spec
@@ -53,6 +59,9 @@ private:
         QList<QPair<Sentiment, double>> points;
     };
     bool add(const Spec &spec);
+    bool addRandomSessions(const QString &companyId, int count, qint64 from, qint64 span);
+    // The answer read straight from the sessions, a day at a time: what the stored facts must give.
+    QJsonObject fromSessions(const QString &companyId, qint64 start, qint64 end, GroupBy g);
     QJsonObject compute(GroupBy g = GroupBy::None) { return m_store->analytics().compute(QStringLiteral("co"), m_start, m_end, g); }
 
     QTemporaryDir m_dir;
@@ -269,6 +278,124 @@ void TestAnalytics::rangeIsInclusive()
     QCOMPARE(a.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(), 4);
     const QJsonObject b = m_store->analytics().compute(QStringLiteral("co"), m_t0 + 1, m_t0 + kDay - 1, GroupBy::None);
     QCOMPARE(b.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(), 2);
+}
+
+bool TestAnalytics::addRandomSessions(const QString &companyId, int count, qint64 from, qint64 span)
+{
+    QRandomGenerator rng(7);
+    const QList<Tier> tiers{Tier::AiRep, Tier::AiManager, Tier::HumanAgent};
+    const QList<Channel> channels{Channel::Chat, Channel::Email, Channel::Sms, Channel::Voice};
+    const QList<SessionStatus> statuses{SessionStatus::Active, SessionStatus::Resolved, SessionStatus::Escalated,
+                                        SessionStatus::Abandoned};
+    const QList<Sentiment> sentiments{Sentiment::Happy, Sentiment::Satisfied, Sentiment::Neutral,
+                                      Sentiment::Frustrated, Sentiment::Angry, Sentiment::Irate};
+    const QList<EscalationReason> reasons{EscalationReason::IrateCustomer, EscalationReason::RefundRequest,
+                                          EscalationReason::ComplexIssue, EscalationReason::LegalMention};
+    for (int i = 0; i < count; ++i) {
+        Spec spec{QStringLiteral("%1-%2").arg(companyId).arg(i), companyId, channels.at(rng.bounded(4)),
+                  tiers.at(rng.bounded(3)), statuses.at(rng.bounded(4)), sentiments.at(rng.bounded(6)),
+                  from - m_t0 + qint64(rng.bounded(double(span))), 0, 1 + rng.bounded(12), {}, {}};
+        if (spec.status == SessionStatus::Resolved)
+            spec.resolvedAfter = 1 + rng.bounded(7200) * kSec;
+        for (int e = rng.bounded(3); e > 0; --e)
+            spec.escalations.append({reasons.at(rng.bounded(4)), rng.bounded(600) * kSec});
+        for (int p = rng.bounded(4); p > 0; --p)
+            spec.points.append({sentiments.at(rng.bounded(6)), rng.bounded(100) / 100.0});
+        if (!add(spec))
+            return false;
+    }
+    return m_store->batch().flush();
+}
+
+QJsonObject TestAnalytics::fromSessions(const QString &companyId, qint64 start, qint64 end, GroupBy g)
+{
+    AnalyticsReport report(start, end, g);
+    for (qint64 from = start; from <= end;) {
+        const qint64 to = std::min(end, from / kDay * kDay + kDay - 1);
+        report.add(from, m_store->analytics().scan(companyId, from, to));
+        from = to + 1;
+    }
+    return report.json();
+}
+
+void TestAnalytics::storedFactsEqualTheSessions()
+{
+    const QString co = QStringLiteral("rnd");
+    QVERIFY(m_store->batch().run([&] { return m_store->companies().insert({co, QStringLiteral("Rnd"), m_t0, CsConfig::defaults()}); }));
+    const qint64 from = m_t0 - 3 * kDay - 5 * kHour;
+    const qint64 span = 6 * kDay;
+    QVERIFY(addRandomSessions(co, 600, from, span));
+    QVERIFY(m_store->analytics().changedHours(co) > 100);
+    // Whole days, whole hours, parts of hours, single milliseconds, ranges past the data.
+    QRandomGenerator rng(11);
+    QList<QPair<qint64, qint64>> ranges{{from - kDay, from + span + kDay},
+                                       {m_t0 / kDay * kDay, m_t0 / kDay * kDay + kDay - 1},
+                                       {m_t0 / kDay * kDay - kDay, m_t0 / kDay * kDay + kDay - 1000},
+                                       {m_t0 / kHour * kHour, m_t0 / kHour * kHour + kHour - 1},
+                                       {m_t0 - 10 * kSec, m_t0 + 50 * kHour}};
+    for (int i = 0; i < 150; ++i) {
+        const qint64 a = from - kHour + qint64(rng.bounded(double(span + 2 * kHour)));
+        const qint64 length = i % 3 == 0 ? qint64(rng.bounded(double(kHour))) : qint64(rng.bounded(double(span)));
+        ranges.append({a, a + length});
+    }
+    for (const auto &[start, end] : std::as_const(ranges)) {
+        for (GroupBy g : {GroupBy::None, GroupBy::Day, GroupBy::Week}) {
+            const QJsonObject expected = fromSessions(co, start, end, g);
+            const QJsonObject actual = m_store->analytics().compute(co, start, end, g);
+            if (actual != expected)
+                qWarning().noquote() << timefmt::iso(start) << timefmt::iso(end) << "\nexpected"
+                                     << QJsonDocument(expected).toJson() << "\nactual" << QJsonDocument(actual).toJson();
+            QCOMPARE(actual, expected);
+        }
+    }
+    QCOMPARE(m_store->analytics().changedHours(co), 0);
+    QVERIFY(m_store->analytics().compute(co, from, from + span, GroupBy::None).value(QLatin1String("overview")).toObject()
+                .value(QLatin1String("totalSessions")).toInt() == 600);
+}
+
+void TestAnalytics::changesAreCountedOnTheNextCall()
+{
+    const QString co = QStringLiteral("rnd");
+    const qint64 start = m_t0 - 4 * kDay, end = m_t0 + 4 * kDay;
+    const auto overview = [&] {
+        return m_store->analytics().compute(co, start, end, GroupBy::None).value(QLatin1String("overview")).toObject();
+    };
+    const int resolvedBefore = overview().value(QLatin1String("resolvedSessions")).toInt();
+    QCOMPARE(m_store->analytics().changedHours(co), 0);
+    // Resolve an open session, the way the engine writes it.
+    auto stored = m_store->sessions().find(QStringLiteral("rnd-0"), false);
+    QVERIFY(stored.has_value());
+    Session s = *stored;
+    const bool wasResolved = s.status == SessionStatus::Resolved;
+    s.status = SessionStatus::Resolved;
+    s.resolvedAt = s.createdAt + 90 * kSec;
+    QVERIFY(m_store->batch().run([&] { return m_store->sessions().update(s); }));
+    QVERIFY(m_store->batch().run([&] {
+        return m_store->sessions().appendEscalation(s, {Tier::AiRep, Tier::AiManager, EscalationReason::LegalMention,
+                                                        s.createdAt + kSec, {}, true});
+    }));
+    QCOMPARE(m_store->analytics().changedHours(co), 1);
+    QCOMPARE(overview().value(QLatin1String("resolvedSessions")).toInt(), resolvedBefore + (wasResolved ? 0 : 1));
+    QCOMPARE(m_store->analytics().compute(co, start, end, GroupBy::Day), fromSessions(co, start, end, GroupBy::Day));
+    QCOMPARE(m_store->analytics().changedHours(co), 0);
+    QVERIFY(m_store->batch().flush());
+}
+
+void TestAnalytics::periodNamesAreSqlites()
+{
+    QSqlQuery q(m_store->db().handle());
+    QVERIFY(q.prepare(QStringLiteral("SELECT strftime('%Y-%m-%d', ? / 1000, 'unixepoch'), strftime('%Y-W%W', ? / 1000, 'unixepoch'),"
+                                     " strftime('%Y-%m', ? / 1000, 'unixepoch')")));
+    for (qint64 day = 0; day < 365 * 130; day += 1) {
+        const qint64 at = day * kDay + (day % 24) * kHour;
+        q.bindValue(0, at);
+        q.bindValue(1, at);
+        q.bindValue(2, at);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(AnalyticsReport::periodOf(at, GroupBy::Day), q.value(0).toString());
+        QCOMPARE(AnalyticsReport::periodOf(at, GroupBy::Week), q.value(1).toString());
+        QCOMPARE(AnalyticsReport::periodOf(at, GroupBy::Month), q.value(2).toString());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAnalytics)

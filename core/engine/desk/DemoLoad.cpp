@@ -194,6 +194,12 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
     }
     if (!db.commit())
         return makeError(ErrorKind::Internal, QStringLiteral("could not commit the demo load"));
+    // The analytics facts of the hours just filled, so the first question about them is quick.
+    const qint64 now = engine.clock().nowMs();
+    if (!(db.begin() && store.analytics().refresh(company->id, now - 31 * AnalyticsRepo::kDayMs, now) && db.commit())) {
+        db.rollback();
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the analytics of the demo load"));
+    }
     return QJsonObject{{QStringLiteral("sessions"), request.sessions},
                        {QStringLiteral("escalations"), request.escalations},
                        {QStringLiteral("customers"), customers},

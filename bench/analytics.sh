@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Analytics at scale: `demo seed --sessions N` (default 1,000,000) on a fresh data
+# directory, then `GET /api/cs/analytics` CALLS times (default 20) for each range
+# below against `tierdesk serve --no-rate-limit`; prints median and p95 (curl's
+# time_total), and the same for a range whose current hour keeps changing while
+# messages arrive (wrk on POST /messages at a low rate in the background).
+# Usage: bench/analytics.sh [path/to/tierdesk]   (env: SESSIONS CALLS PORT KEEP_DATA)
+set -euo pipefail
+bin=$(realpath "${1:-build/app/tierdesk}")
+port=${PORT:-18097}
+calls=${CALLS:-20}
+base="http://127.0.0.1:$port"
+data=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "${KEEP_DATA:-}" ] || rm -rf "$data"' EXIT
+export TIERDESK_DATA_DIR="$data"
+
+start=$(date +%s%N)
+seed=$("$bin" demo seed --sessions "${SESSIONS:-1000000}" 2>/dev/null)
+echo "seeded in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["load"])')"
+company=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["companyId"])')
+TOKEN=$("$bin" token create --company "$company" --role admin --subject analytics-bench --ttl 7200 2>/dev/null)
+
+"$bin" serve --port "$port" --no-rate-limit >"$data/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do grep -q "serving" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
+
+# time_total of $calls calls in ms, then "median p95" (nearest rank).
+measure() {
+  for _ in $(seq "$calls"); do
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$base/api/cs/analytics?$1"
+  done | python3 -c '
+import sys, math
+t = sorted(float(x) * 1000 for x in sys.stdin)
+print("median %.1f ms  p95 %.1f ms  max %.1f ms" % (t[len(t) // 2] if len(t) % 2 else (t[len(t)//2 - 1] + t[len(t)//2]) / 2,
+      t[math.ceil(0.95 * len(t)) - 1], t[-1]))'
+}
+
+today=$(date -u +%F)
+month_ago=$(date -u -d '31 days ago' +%F)
+now=$(date -u +%FT%TZ)
+hours_ago=$(date -u -d '36 hours ago' +%FT%H:%M:%SZ)
+total=$(curl -s -H "Authorization: Bearer $TOKEN" "$base/api/cs/analytics?companyId=$company&startDate=$month_ago&endDate=$today" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["overview"]["totalSessions"])')
+echo "sessions in the last 31 days: $total"
+echo "31 days, whole days:               $(measure "companyId=$company&startDate=$month_ago&endDate=$today")"
+echo "31 days by day (timeline):         $(measure "companyId=$company&startDate=$month_ago&endDate=$today&groupBy=day")"
+echo "36 hours to the second:            $(measure "companyId=$company&startDate=$hours_ago&endDate=$now&groupBy=day")"
+
+# Sessions written to while measuring: their hours are recomputed on the next call.
+for i in $(seq 50); do
+  curl -s -X POST "$base/api/cs/sessions" -H "Authorization: Bearer $TOKEN" \
+    -d "{\"companyId\":\"$company\",\"customerId\":\"bench-a-$i\",\"channel\":\"chat\",\"initialMessage\":\"Hello\"}" |
+    grep -o '"id":"sess_[0-9a-f]*"' | head -n 1 | cut -d'"' -f4
+done >"$data/sessions.txt"
+here=$(cd "$(dirname "$0")" && pwd)
+SESSIONS_FILE="$data/sessions.txt" wrk -t1 -c4 -d60s -s "$here/post_message.lua" "$base" >"$data/wrk.txt" &
+wrk_pid=$!
+sleep 1
+echo "31 days while messages arrive:     $(measure "companyId=$company&startDate=$month_ago&endDate=$now&groupBy=day")"
+kill "$wrk_pid" 2>/dev/null || true

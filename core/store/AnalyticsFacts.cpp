@@ -1,0 +1,137 @@
+#include "core/store/AnalyticsFacts.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tierdesk {
+namespace {
+
+template <typename Value, typename Combine>
+void merge(QMap<QString, Value> &into, const QMap<QString, Value> &from, Combine combine)
+{
+    for (auto it = from.cbegin(); it != from.cend(); ++it) {
+        Value &v = into[it.key()];
+        combine(v, it.value());
+        if (v == Value{})
+            into.remove(it.key());
+    }
+}
+
+QJsonObject outcomesJson(const QMap<QString, AnalyticsFacts::Outcome> &outcomes)
+{
+    QJsonObject out;
+    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+        out.insert(it.key(), QJsonArray{it->sessions, it->resolved, it->timed, it->timeMs});
+    return out;
+}
+
+QMap<QString, AnalyticsFacts::Outcome> outcomesFrom(const QJsonObject &json)
+{
+    QMap<QString, AnalyticsFacts::Outcome> out;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QJsonArray a = it.value().toArray();
+        out.insert(it.key(), {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(),
+                              a.at(3).toInteger()});
+    }
+    return out;
+}
+
+QJsonObject countsJson(const QMap<QString, qint64> &counts)
+{
+    QJsonObject out;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+QMap<QString, qint64> countsFrom(const QJsonObject &json)
+{
+    QMap<QString, qint64> out;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it)
+        out.insert(it.key(), it.value().toInteger());
+    return out;
+}
+
+} // namespace
+
+void AnalyticsFacts::add(const AnalyticsFacts &other, int sign)
+{
+    const auto addOutcome = [sign](Outcome &a, const Outcome &b) {
+        a.sessions += sign * b.sessions;
+        a.resolved += sign * b.resolved;
+        a.timed += sign * b.timed;
+        a.timeMs += sign * b.timeMs;
+    };
+    const auto addCount = [sign](qint64 &a, qint64 b) { a += sign * b; };
+    merge(byTier, other.byTier, addOutcome);
+    merge(byChannel, other.byChannel, addOutcome);
+    merge(bySentiment, other.bySentiment, addCount);
+    merge(byReason, other.byReason, addCount);
+    messages += sign * other.messages;
+    escalatedSessions += sign * other.escalatedSessions;
+    escalationDelayMs += sign * other.escalationDelayMs;
+    irateSessions += sign * other.irateSessions;
+    withTwoReadings += sign * other.withTwoReadings;
+    improved += sign * other.improved;
+}
+
+bool AnalyticsFacts::isEmpty() const { return *this == AnalyticsFacts{}; }
+
+bool AnalyticsFacts::operator==(const AnalyticsFacts &o) const
+{
+    return byTier == o.byTier && byChannel == o.byChannel && bySentiment == o.bySentiment && byReason == o.byReason
+           && messages == o.messages && escalatedSessions == o.escalatedSessions
+           && escalationDelayMs == o.escalationDelayMs && irateSessions == o.irateSessions
+           && withTwoReadings == o.withTwoReadings && improved == o.improved;
+}
+
+qint64 AnalyticsFacts::sessions() const
+{
+    qint64 n = 0;
+    for (const Outcome &o : byTier)
+        n += o.sessions;
+    return n;
+}
+
+qint64 AnalyticsFacts::resolved() const
+{
+    qint64 n = 0;
+    for (const Outcome &o : byTier)
+        n += o.resolved;
+    return n;
+}
+
+QByteArray AnalyticsFacts::toJson() const
+{
+    const QJsonObject json{{QStringLiteral("tier"), outcomesJson(byTier)},
+                           {QStringLiteral("channel"), outcomesJson(byChannel)},
+                           {QStringLiteral("sentiment"), countsJson(bySentiment)},
+                           {QStringLiteral("reason"), countsJson(byReason)},
+                           {QStringLiteral("messages"), messages},
+                           {QStringLiteral("escalated"), QJsonArray{escalatedSessions, escalationDelayMs}},
+                           {QStringLiteral("irate"), irateSessions},
+                           {QStringLiteral("readings"), QJsonArray{withTwoReadings, improved}}};
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+AnalyticsFacts AnalyticsFacts::fromJson(const QByteArray &text)
+{
+    const QJsonObject json = QJsonDocument::fromJson(text).object();
+    AnalyticsFacts f;
+    f.byTier = outcomesFrom(json.value(QLatin1String("tier")).toObject());
+    f.byChannel = outcomesFrom(json.value(QLatin1String("channel")).toObject());
+    f.bySentiment = countsFrom(json.value(QLatin1String("sentiment")).toObject());
+    f.byReason = countsFrom(json.value(QLatin1String("reason")).toObject());
+    f.messages = json.value(QLatin1String("messages")).toInteger();
+    const QJsonArray escalated = json.value(QLatin1String("escalated")).toArray();
+    f.escalatedSessions = escalated.at(0).toInteger();
+    f.escalationDelayMs = escalated.at(1).toInteger();
+    f.irateSessions = json.value(QLatin1String("irate")).toInteger();
+    const QJsonArray readings = json.value(QLatin1String("readings")).toArray();
+    f.withTwoReadings = readings.at(0).toInteger();
+    f.improved = readings.at(1).toInteger();
+    return f;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,162 @@
+#include "core/store/AnalyticsReport.h"
+
+#include "core/common/Time.h"
+#include "core/domain/Enums.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace tierdesk {
+namespace {
+
+double rate(double part, double whole) { return whole > 0 ? qRound(part * 1000.0 / whole) / 10.0 : 0.0; }
+double round1(double v) { return qRound(v * 10.0) / 10.0; }
+// The mean in whole seconds of `count` times summing to `totalMs`; 0 without any.
+int meanSeconds(qint64 totalMs, qint64 count) { return count > 0 ? qRound(double(totalMs) / 1000.0 / double(count)) : 0; }
+
+// Satisfaction on a 1-5 scale from a session's final sentiment.
+int satisfactionOf(const QString &sentiment)
+{
+    static const QHash<QString, int> scores{{QStringLiteral("HAPPY"), 5},
+                                            {QStringLiteral("SATISFIED"), 4},
+                                            {QStringLiteral("NEUTRAL"), 3},
+                                            {QStringLiteral("FRUSTRATED"), 2}};
+    return scores.value(sentiment, 1);
+}
+
+} // namespace
+
+QString AnalyticsReport::periodOf(qint64 atMs, GroupBy groupBy)
+{
+    const QDate day = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).date();
+    switch (groupBy) {
+    case GroupBy::Day:
+        return day.toString(QStringLiteral("yyyy-MM-dd"));
+    case GroupBy::Week: {
+        const int week = (day.dayOfYear() - 1 + 7 - (day.dayOfWeek() - 1)) / 7;
+        return QStringLiteral("%1-W%2").arg(day.year(), 4, 10, QLatin1Char('0')).arg(week, 2, 10, QLatin1Char('0'));
+    }
+    case GroupBy::Month:
+        return day.toString(QStringLiteral("yyyy-MM"));
+    case GroupBy::None:
+        break;
+    }
+    return {};
+}
+
+void AnalyticsReport::add(qint64 atMs, const AnalyticsFacts &facts)
+{
+    m_total.add(facts);
+    const qint64 sessions = facts.sessions();
+    if (m_groupBy == GroupBy::None || sessions == 0)
+        return;
+    Period &p = m_periods[periodOf(atMs, m_groupBy)];
+    p.sessions += sessions;
+    p.resolved += facts.resolved();
+    p.escalated += sessions - facts.byTier.value(QStringLiteral("AI_REP")).sessions;
+}
+
+QJsonObject AnalyticsReport::json() const
+{
+    QJsonObject out;
+    out.insert(QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), timefmt::iso(m_startMs)},
+                                                     {QStringLiteral("end"), timefmt::iso(m_endMs)}});
+    out.insert(QStringLiteral("overview"), overview());
+    out.insert(QStringLiteral("byTier"), byTier());
+    out.insert(QStringLiteral("byChannel"), byChannel());
+    out.insert(QStringLiteral("escalations"), escalations());
+    out.insert(QStringLiteral("sentiment"), sentiment());
+    if (m_groupBy != GroupBy::None)
+        out.insert(QStringLiteral("timeline"), timeline());
+    return out;
+}
+
+QJsonObject AnalyticsReport::overview() const
+{
+    const qint64 total = m_total.sessions();
+    const qint64 resolved = m_total.resolved();
+    qint64 timed = 0, timeMs = 0, satisfaction = 0;
+    for (const AnalyticsFacts::Outcome &o : m_total.byTier) {
+        timed += o.timed;
+        timeMs += o.timeMs;
+    }
+    for (auto it = m_total.bySentiment.cbegin(); it != m_total.bySentiment.cend(); ++it)
+        satisfaction += satisfactionOf(it.key()) * it.value();
+    return {{QStringLiteral("totalSessions"), qint64(total)},
+            {QStringLiteral("resolvedSessions"), qint64(resolved)},
+            {QStringLiteral("resolutionRate"), rate(resolved, total)},
+            {QStringLiteral("avgResolutionTime"), meanSeconds(timeMs, timed)},
+            {QStringLiteral("avgMessagesPerSession"), total > 0 ? round1(double(m_total.messages) / double(total)) : 0.0},
+            {QStringLiteral("customerSatisfactionAvg"), total > 0 ? round1(double(satisfaction) / double(total)) : 0.0}};
+}
+
+QJsonArray AnalyticsReport::byTier() const
+{
+    // Every tier, with zeros where none ended there.
+    QJsonArray out;
+    for (const QString &tier : allNames<Tier>()) {
+        const AnalyticsFacts::Outcome o = m_total.byTier.value(tier);
+        out.append(QJsonObject{{QStringLiteral("tier"), tier},
+                               {QStringLiteral("sessions"), qint64(o.sessions)},
+                               {QStringLiteral("resolved"), qint64(o.resolved)},
+                               {QStringLiteral("resolutionRate"), rate(o.resolved, o.sessions)},
+                               {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
+    }
+    return out;
+}
+
+QJsonArray AnalyticsReport::byChannel() const
+{
+    // The channels that had sessions, busiest first, ties by name.
+    QList<QString> channels = m_total.byChannel.keys();
+    std::stable_sort(channels.begin(), channels.end(), [this](const QString &a, const QString &b) {
+        return m_total.byChannel.value(a).sessions > m_total.byChannel.value(b).sessions;
+    });
+    QJsonArray out;
+    for (const QString &channel : channels) {
+        const AnalyticsFacts::Outcome o = m_total.byChannel.value(channel);
+        out.append(QJsonObject{{QStringLiteral("channel"), channel},
+                               {QStringLiteral("sessions"), qint64(o.sessions)},
+                               {QStringLiteral("resolved"), qint64(o.resolved)},
+                               {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
+    }
+    return out;
+}
+
+QJsonObject AnalyticsReport::escalations() const
+{
+    QJsonObject byReason;
+    qint64 total = 0;
+    for (auto it = m_total.byReason.cbegin(); it != m_total.byReason.cend(); ++it) {
+        byReason.insert(it.key(), qint64(it.value()));
+        total += it.value();
+    }
+    return {{QStringLiteral("total"), qint64(total)},
+            {QStringLiteral("byReason"), byReason},
+            {QStringLiteral("avgEscalationTime"), meanSeconds(m_total.escalationDelayMs, m_total.escalatedSessions)},
+            {QStringLiteral("escalationRate"), rate(m_total.escalatedSessions, m_total.sessions())}};
+}
+
+QJsonObject AnalyticsReport::sentiment() const
+{
+    QJsonObject distribution;
+    for (const QString &s : allNames<Sentiment>())
+        distribution.insert(s, qint64(m_total.bySentiment.value(s)));
+    return {{QStringLiteral("distribution"), distribution},
+            {QStringLiteral("irateIncidents"), qint64(m_total.irateSessions)},
+            {QStringLiteral("sentimentImprovement"), rate(m_total.improved, m_total.withTwoReadings)}};
+}
+
+QJsonArray AnalyticsReport::timeline() const
+{
+    QJsonArray out;
+    for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it)
+        out.append(QJsonObject{{QStringLiteral("period"), it.key()},
+                               {QStringLiteral("sessions"), qint64(it->sessions)},
+                               {QStringLiteral("resolved"), qint64(it->resolved)},
+                               {QStringLiteral("escalated"), qint64(it->escalated)}});
+    return out;
+}
+
+} // namespace tierdesk
