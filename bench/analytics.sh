@@ -20,6 +20,7 @@ seed=$("$bin" demo seed --sessions "${SESSIONS:-1000000}" 2>/dev/null)
 echo "seeded in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["load"])')"
 company=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["companyId"])')
 TOKEN=$("$bin" token create --company "$company" --role admin --subject analytics-bench --ttl 7200 2>/dev/null)
+export TOKEN
 
 "$bin" serve --port "$port" --no-rate-limit >"$data/serve.log" 2>&1 &
 pid=$!
@@ -58,4 +59,5 @@ SESSIONS_FILE="$data/sessions.txt" wrk -t1 -c4 -d60s -s "$here/post_message.lua"
 wrk_pid=$!
 sleep 1
 echo "31 days while messages arrive:     $(measure "companyId=$company&startDate=$month_ago&endDate=$now&groupBy=day")"
-kill "$wrk_pid" 2>/dev/null || true
+kill -INT "$wrk_pid" 2>/dev/null || true; wait "$wrk_pid" 2>/dev/null || true
+echo "messages posted meanwhile: $(awk '/requests in/ {print $1}' "$data/wrk.txt")"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders the console's queue, conversation and knowledge base views with demo data under
-# Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png). Not run in CI.
+# Renders the console's queue, conversation, knowledge base and analytics views with demo data under
+# Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png). Not run in CI.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
 # Usage: scripts/screenshots.sh [BUILD_DIR]
 set -euo pipefail
@@ -24,7 +24,8 @@ unset DBUS_SESSION_BUS_ADDRESS QT_QPA_PLATFORM
 mkdir -p "$HOME" "$out"
 data=$work/data
 
-company=$("$bin" --data-dir "$data" demo seed 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["companyId"])')
+# 3,000 generated sessions over the last 30 days give the analytics page something to show.
+company=$("$bin" --data-dir "$data" demo seed --sessions 3000 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["companyId"])')
 email=sam.rivera@northwind.example
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email "$email" \
@@ -75,4 +76,4 @@ customer_says cust_alice "$featured" "OK. Thank you, that is the first real answ
 
 xvfb-run -a -s "-screen 0 1280x800x24" "$driver" --server "$url" --email "$email" --password "$password" \
   --open "$featured" --out "$out"
-echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png"
+echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png"

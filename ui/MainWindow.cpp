@@ -3,6 +3,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/models/QueueModel.h"
 #include "ui/views/ConversationView.h"
+#include "ui/views/AnalyticsView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/ShortcutsOverlay.h"
@@ -26,7 +27,7 @@
 namespace tierdesk::ui {
 namespace {
 
-enum Page { QueuePage, ConversationPage, KnowledgePage };
+enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage };
 
 // The app's mark with the number waiting on it (tray and window icon).
 QIcon countIcon(int waiting)
@@ -62,6 +63,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_stack->addWidget(m_conversation);
     m_knowledge = new KnowledgeView(m_client, this);
     m_stack->addWidget(m_knowledge);
+    m_analytics = new AnalyticsView(m_client, this);
+    m_stack->addWidget(m_analytics);
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -113,10 +116,13 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
     connect(m_conversation, &ConversationView::status, this, &MainWindow::message);
     connect(m_knowledge, &KnowledgeView::status, this, &MainWindow::message);
-    // The knowledge base is read when first shown, and again each time it is shown.
+    connect(m_analytics, &AnalyticsView::status, this, &MainWindow::message);
+    // The knowledge base and analytics are read when shown, and again each time they are shown.
     connect(m_stack, &QStackedWidget::currentChanged, this, [this](int page) {
         if (page == KnowledgePage)
             m_knowledge->refresh();
+        if (page == AnalyticsPage)
+            m_analytics->refresh();
     });
     connect(m_conversation, &ConversationView::transferred, this, [this] { showQueue(); });
     connect(m_model, &QueueModel::countsChanged, this, &MainWindow::updateCounts);
@@ -125,7 +131,11 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(&m_countsRefresh, &QTimer::timeout, this, &MainWindow::refreshServerCounts);
     connect(&m_client.events(), &EventStream::eventsArrived, this, &MainWindow::onEvents);
     connect(&m_client.events(), &EventStream::stateChanged, this, &MainWindow::onConnection);
-    connect(&m_client, &ApiClient::agentChanged, this, [this] { m_queue->setAgentId(m_client.agentId()); });
+    connect(&m_client, &ApiClient::agentChanged, this, [this] {
+        m_queue->setAgentId(m_client.agentId());
+        // Analytics are for supervisors and admins (the API answers agents 403).
+        m_nav->item(AnalyticsPage)->setHidden(m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("agent"));
+    });
     onConnection(m_client.events().state());
     updateCounts();
     resize(1200, 760);
@@ -140,6 +150,7 @@ QWidget *MainWindow::buildNavigation()
     m_nav->addItem(tr("Queue"));
     m_nav->addItem(tr("Conversation"));
     m_nav->addItem(tr("Knowledge base"));
+    m_nav->addItem(tr("Analytics"));
     m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setStyleSheet(QStringLiteral(
@@ -420,6 +431,11 @@ void MainWindow::openConversation(const QString &sessionId)
 void MainWindow::showKnowledge()
 {
     m_nav->setCurrentRow(KnowledgePage);
+}
+
+void MainWindow::showAnalytics()
+{
+    m_nav->setCurrentRow(AnalyticsPage);
 }
 
 void MainWindow::showQueue()

@@ -19,6 +19,7 @@ class QSystemTrayIcon;
 
 namespace tierdesk::ui {
 
+class AnalyticsView;
 class ApiClient;
 class ConversationView;
 class KnowledgeView;
@@ -52,11 +53,13 @@ public:
     QueueView *queueView() const { return m_queue; }
     ConversationView *conversation() const { return m_conversation; }
     KnowledgeView *knowledge() const { return m_knowledge; }
+    AnalyticsView *analytics() const { return m_analytics; }
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const { return m_notifications; }
     void openConversation(const QString &sessionId);
     void showQueue();
     void showKnowledge();
+    void showAnalytics();
     void claimCurrent();
     void reloadQueue();
 
@@ -83,6 +86,7 @@ private:
     QueueView *m_queue;
     ConversationView *m_conversation;
     KnowledgeView *m_knowledge;
+    AnalyticsView *m_analytics;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
     QLabel *m_notice;

@@ -72,6 +72,13 @@ int main(int argc, char **argv)
     poll.start();
 
     const QString wanted = p.value(QStringLiteral("open"));
+    // Analytics of the last 30 days, as a supervisor sees them.
+    std::function<void()> shootAnalytics = [&] {
+        w.showAnalytics();
+        QTimer::singleShot(3 * kPaintMs, &app, [&] {
+            shoot(out.filePath(QStringLiteral("analytics.png")), &app, [] { QCoreApplication::quit(); });
+        });
+    };
     // The knowledge base, searched as an agent would and an article open.
     std::function<void()> shootKnowledge = [&] {
         w.showKnowledge();
@@ -81,7 +88,7 @@ int main(int argc, char **argv)
             if (auto *table = w.knowledge()->findChild<QTableView *>(QStringLiteral("kbTable")))
                 table->selectRow(0);
             QTimer::singleShot(kPaintMs, &app, [&] {
-                shoot(out.filePath(QStringLiteral("knowledge.png")), &app, [] { QCoreApplication::quit(); });
+                shoot(out.filePath(QStringLiteral("knowledge.png")), &app, shootAnalytics);
             });
         });
     };

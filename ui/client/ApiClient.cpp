@@ -239,6 +239,16 @@ ApiReply *ApiClient::kbList(const QString &query, const QString &category, int l
     return send("GET", QStringLiteral("/api/cs/kb"), {}, q);
 }
 
+ApiReply *ApiClient::analytics(const QDate &from, const QDate &to, const QString &groupBy)
+{
+    QUrlQuery q{{QStringLiteral("companyId"), m_companyId},
+                {QStringLiteral("startDate"), from.toString(Qt::ISODate)},
+                {QStringLiteral("endDate"), to.toString(Qt::ISODate)}};
+    if (!groupBy.isEmpty())
+        q.addQueryItem(QStringLiteral("groupBy"), groupBy);
+    return send("GET", QStringLiteral("/api/cs/analytics"), {}, q);
+}
+
 ApiReply *ApiClient::kbArticle(qint64 id)
 {
     return send("GET", QStringLiteral("/api/cs/kb/%1").arg(id));

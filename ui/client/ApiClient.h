@@ -3,6 +3,7 @@
 #include "ui/client/ApiReply.h"
 #include "ui/client/EventStream.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -69,6 +70,8 @@ public:
     ApiReply *kbArticle(qint64 id);
     ApiReply *kbSave(qint64 id, const QJsonObject &article); // id 0: a new article
     ApiReply *kbDelete(qint64 id);
+    // analytics over whole days [from, to] (UTC); groupBy "day", "week", "month" or empty
+    ApiReply *analytics(const QDate &from, const QDate &to, const QString &groupBy);
 
     // Live events: the WebSocket follows the token and base URL in use.
     EventStream &events() { return m_events; }

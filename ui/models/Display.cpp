@@ -54,6 +54,11 @@ int sentimentLevel(const QString &sentiment)
     return static_cast<int>(sentiments().indexOf(sentiment));
 }
 
+QString sentimentCode(int level)
+{
+    return level >= 0 && level < sentiments().size() ? sentiments().at(level) : QString();
+}
+
 QString sentimentName(int level)
 {
     return level >= 0 && level < sentiments().size() ? enumLabel(sentiments().at(level)) : QString();

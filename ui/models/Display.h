@@ -16,7 +16,8 @@ QString titleCase(const QString &word);
 qint64 parseTime(const QString &iso);
 // HAPPY 0 .. IRATE 5; -1 when unknown. The six levels of the seed.
 int sentimentLevel(const QString &sentiment);
-QString sentimentName(int level);
+QString sentimentName(int level); // "Happy"
+QString sentimentCode(int level); // "HAPPY", as the API spells it
 // A calm colour per level, green to red.
 QColor sentimentColor(int level);
 

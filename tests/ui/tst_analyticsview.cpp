@@ -1,0 +1,181 @@
+// The console's analytics page against a real embedded server: sessions made through the
+// API (some escalated, one resolved) show the same figures as GET /api/cs/analytics for
+// the same range, the table model passes QAbstractItemModelTester, and the CSV and PDF
+// exports are written off the GUI thread with progress.
+#include "tests/api/ApiTestSupport.h"
+#include "ui/client/ApiClient.h"
+#include "ui/models/AnalyticsModel.h"
+#include "ui/views/AnalyticsView.h"
+
+#include <QAbstractItemModelTester>
+#include <QChartView>
+#include <QDateTime>
+#include <QFile>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+using namespace tierdesk::ui;
+
+class TestAnalyticsView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase() { m_server.stop(); }
+    void figuresEqualTheApi();
+    void exportsCsvAndPdf();
+    void aRangeBackwardsIsRefusedHere();
+
+private:
+    QJsonObject apiReport(const QString &groupBy);
+    void load(AnalyticsView &view, ApiClient &client);
+
+    ServerFixture m_server;
+    QDate m_today;
+};
+
+void TestAnalyticsView::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
+    m_today = QDateTime::currentDateTimeUtc().date();
+    auto http = m_server.client(api::Role::Admin);
+    const QStringList openings{QStringLiteral("Where is my order ORD-10001?"),
+                               QStringLiteral("This is unacceptable, I want a person now. AGENT"),
+                               QStringLiteral("I will post about this on twitter, you people are useless"),
+                               QStringLiteral("How do I reset my password?"),
+                               QStringLiteral("do u ship to canada")};
+    QString firstId;
+    for (int i = 0; i < openings.size(); ++i) {
+        const HttpResult r = http->post(QStringLiteral("/api/cs/sessions"),
+                                        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), openings.at(i),
+                                                    i % 2 ? QStringLiteral("email") : QStringLiteral("chat")));
+        QVERIFY2(r.status == 201, describe(r));
+        if (firstId.isEmpty())
+            firstId = r.json().value(QLatin1String("id")).toString();
+    }
+    QVERIFY(!firstId.isEmpty());
+    const HttpResult resolved = http->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(firstId),
+                                           {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")},
+                                            {QStringLiteral("summary"), QStringLiteral("Told where it is")}});
+    QVERIFY2(resolved.status == 200, describe(resolved));
+}
+
+QJsonObject TestAnalyticsView::apiReport(const QString &groupBy)
+{
+    auto http = m_server.client(api::Role::Supervisor);
+    const HttpResult r = http->get(withQuery(QStringLiteral("/api/cs/analytics"),
+                                             {{QStringLiteral("companyId"), m_server.companyId()},
+                                              {QStringLiteral("startDate"), m_today.addDays(-6).toString(Qt::ISODate)},
+                                              {QStringLiteral("endDate"), m_today.toString(Qt::ISODate)},
+                                              {QStringLiteral("groupBy"), groupBy}}));
+    return r.json();
+}
+
+void TestAnalyticsView::load(AnalyticsView &view, ApiClient &client)
+{
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    client.setToken(m_server.token(api::Role::Supervisor));
+    view.resize(1300, 900);
+    view.show();
+    view.setRange(m_today.addDays(-6), m_today);
+    QSignalSpy loaded(&view, &AnalyticsView::loaded);
+    view.refresh();
+    QVERIFY(loaded.wait(10000));
+}
+
+void TestAnalyticsView::figuresEqualTheApi()
+{
+    ApiClient client;
+    AnalyticsView view(client);
+    QAbstractItemModelTester tester(&view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    load(view, client);
+    const QJsonObject api = apiReport(QStringLiteral("day"));
+    QCOMPARE(view.model().report(), api);
+    const QJsonObject overview = api.value(QLatin1String("overview")).toObject();
+    QVERIFY(overview.value(QLatin1String("totalSessions")).toInt() >= 5);
+    QCOMPARE(view.figure(QStringLiteral("totalSessions")), QString::number(overview.value(QLatin1String("totalSessions")).toInt()));
+    QCOMPARE(view.figure(QStringLiteral("resolutionRate")),
+             QStringLiteral("%1 %").arg(overview.value(QLatin1String("resolutionRate")).toDouble()));
+    const QJsonObject escalations = api.value(QLatin1String("escalations")).toObject();
+    QVERIFY(escalations.value(QLatin1String("total")).toInt() >= 2);
+    QCOMPARE(view.figure(QStringLiteral("escalations.escalationRate")),
+             QStringLiteral("%1 %").arg(escalations.value(QLatin1String("escalationRate")).toDouble()));
+
+    // Each tier's row holds the API's numbers.
+    const QList<int> tiers = view.model().rowsOf(QStringLiteral("tier"));
+    QCOMPARE(tiers.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject tier = api.value(QLatin1String("byTier")).toArray().at(i).toObject();
+        const auto cell = [&](int column) { return view.model().index(tiers.at(i), column).data(AnalyticsModel::ValueRole); };
+        QCOMPARE(cell(AnalyticsModel::Name).toString(), tier.value(QLatin1String("tier")).toString());
+        QCOMPARE(cell(AnalyticsModel::Sessions).toInt(), tier.value(QLatin1String("sessions")).toInt());
+        QCOMPARE(cell(AnalyticsModel::Resolved).toInt(), tier.value(QLatin1String("resolved")).toInt());
+    }
+    // The timeline (by day) has today's sessions, and the reasons chart one bar per reason.
+    const QList<int> periods = view.model().rowsOf(QStringLiteral("timeline"));
+    QCOMPARE(periods.size(), api.value(QLatin1String("timeline")).toArray().size());
+    QCOMPARE(view.model().index(periods.last(), AnalyticsModel::Name).data().toString(), m_today.toString(Qt::ISODate));
+    QCOMPARE(view.model().rowsOf(QStringLiteral("reason")).size(), escalations.value(QLatin1String("byReason")).toObject().size());
+    auto *reasons = view.findChild<QChartView *>(QStringLiteral("analyticsChart2"));
+    QVERIFY(reasons && reasons->chart() && !reasons->chart()->series().isEmpty());
+}
+
+void TestAnalyticsView::exportsCsvAndPdf()
+{
+    ApiClient client;
+    AnalyticsView view(client);
+    load(view, client);
+    QTemporaryDir dir;
+    auto *progress = view.findChild<QProgressBar *>(QStringLiteral("analyticsProgress"));
+    QSignalSpy exported(&view, &AnalyticsView::exported);
+
+    view.exportCsv(dir.filePath(QStringLiteral("a.csv")));
+    QVERIFY(exported.wait(10000));
+    QCOMPARE(exported.last().at(1).toString(), QString());
+    QFile csv(dir.filePath(QStringLiteral("a.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().split('\n');
+    QVERIFY(lines.first().startsWith("section,name,value,sessions"));
+    const int total = apiReport(QStringLiteral("day")).value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt();
+    QVERIFY(lines.contains(QByteArray("overview,totalSessions,") + QByteArray::number(total) + ",,,,,\r"));
+
+    QSignalSpy steps(progress, &QProgressBar::valueChanged);
+    view.exportPdf(dir.filePath(QStringLiteral("a.pdf")));
+    QVERIFY(exported.wait(20000));
+    QCOMPARE(exported.last().at(1).toString(), QString());
+    QVERIFY(steps.count() >= 3); // the start, a step a chart, the end
+    QCOMPARE(progress->value(), 100);
+    QFile pdf(dir.filePath(QStringLiteral("a.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF-"));
+    QVERIFY2(bytes.size() > 20000, QByteArray::number(bytes.size()).constData()); // four chart images
+
+    // A file that cannot be written is reported, not a crash.
+    view.exportCsv(dir.filePath(QStringLiteral("missing/folder/a.csv")));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(!exported.last().at(1).toString().isEmpty());
+}
+
+void TestAnalyticsView::aRangeBackwardsIsRefusedHere()
+{
+    ApiClient client;
+    AnalyticsView view(client);
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    client.setToken(m_server.token(api::Role::Supervisor));
+    view.setRange(m_today, m_today.addDays(-3));
+    QSignalSpy status(&view, &AnalyticsView::status);
+    view.refresh();
+    QVERIFY(!status.isEmpty());
+    QVERIFY(status.last().at(0).toString().contains(QLatin1String("after")));
+    QCOMPARE(view.model().rowCount(), 0);
+}
+
+QTEST_MAIN(TestAnalyticsView)
+#include "tst_analyticsview.moc"

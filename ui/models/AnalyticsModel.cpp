@@ -1,0 +1,209 @@
+#include "ui/models/AnalyticsModel.h"
+
+#include "ui/models/Display.h"
+
+#include <QJsonArray>
+
+namespace tierdesk::ui {
+namespace {
+
+QString sectionLabel(const QString &section)
+{
+    static const QHash<QString, const char *> labels{{QStringLiteral("overview"), QT_TR_NOOP("Overview")},
+                                                     {QStringLiteral("tier"), QT_TR_NOOP("Tier")},
+                                                     {QStringLiteral("channel"), QT_TR_NOOP("Channel")},
+                                                     {QStringLiteral("reason"), QT_TR_NOOP("Escalation reason")},
+                                                     {QStringLiteral("sentiment"), QT_TR_NOOP("Final sentiment")},
+                                                     {QStringLiteral("timeline"), QT_TR_NOOP("Period")}};
+    return AnalyticsModel::tr(labels.value(section, ""));
+}
+
+// "1h 02m", "4m 05s", "37s"
+QString duration(int seconds)
+{
+    if (seconds >= 3600)
+        return QStringLiteral("%1h %2m").arg(seconds / 3600).arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
+    if (seconds >= 60)
+        return QStringLiteral("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1s").arg(seconds);
+}
+
+// The overview's figures by the API's names, in the order the page shows them.
+const QList<QPair<const char *, const char *>> kFigures{
+    {"totalSessions", QT_TRANSLATE_NOOP("AnalyticsModel", "Sessions")},
+    {"resolvedSessions", QT_TRANSLATE_NOOP("AnalyticsModel", "Resolved sessions")},
+    {"resolutionRate", QT_TRANSLATE_NOOP("AnalyticsModel", "Resolved")},
+    {"avgResolutionTime", QT_TRANSLATE_NOOP("AnalyticsModel", "Avg. resolution time")},
+    {"avgMessagesPerSession", QT_TRANSLATE_NOOP("AnalyticsModel", "Messages per session")},
+    {"customerSatisfactionAvg", QT_TRANSLATE_NOOP("AnalyticsModel", "Satisfaction (1-5)")},
+    {"escalations.total", QT_TRANSLATE_NOOP("AnalyticsModel", "Escalations")},
+    {"escalations.escalationRate", QT_TRANSLATE_NOOP("AnalyticsModel", "Escalated")},
+    {"escalations.avgEscalationTime", QT_TRANSLATE_NOOP("AnalyticsModel", "Time to escalation")},
+    {"sentiment.irateIncidents", QT_TRANSLATE_NOOP("AnalyticsModel", "Irate sessions")},
+    {"sentiment.sentimentImprovement", QT_TRANSLATE_NOOP("AnalyticsModel", "Sentiment improved")}};
+
+QString csvField(QString text)
+{
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
+        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return text;
+}
+
+} // namespace
+
+void AnalyticsModel::setReport(const QJsonObject &report)
+{
+    beginResetModel();
+    m_report = report;
+    m_rows.clear();
+    addOverview();
+    addOutcomes(QStringLiteral("tier"), report.value(QLatin1String("byTier")).toArray(), QStringLiteral("tier"));
+    addOutcomes(QStringLiteral("channel"), report.value(QLatin1String("byChannel")).toArray(), QStringLiteral("channel"));
+    const QJsonObject reasons = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
+    for (auto it = reasons.begin(); it != reasons.end(); ++it) {
+        Row row{QStringLiteral("reason"), it.key(), {}};
+        row.cells[Sessions] = it->toInt();
+        m_rows.append(row);
+    }
+    const QJsonObject sentiment = report.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject();
+    for (int level = 0; level < 6; ++level) {
+        Row row{QStringLiteral("sentiment"), display::sentimentCode(level), {}};
+        row.cells[Sessions] = sentiment.value(row.name).toInt();
+        m_rows.append(row);
+    }
+    for (const QJsonValue &v : report.value(QLatin1String("timeline")).toArray()) {
+        const QJsonObject p = v.toObject();
+        Row row{QStringLiteral("timeline"), p.value(QLatin1String("period")).toString(), {}};
+        row.cells[Sessions] = p.value(QLatin1String("sessions")).toInt();
+        row.cells[Resolved] = p.value(QLatin1String("resolved")).toInt();
+        row.cells[Escalated] = p.value(QLatin1String("escalated")).toInt();
+        m_rows.append(row);
+    }
+    endResetModel();
+}
+
+QStringList AnalyticsModel::figures()
+{
+    QStringList keys;
+    for (const auto &figure : kFigures)
+        keys.append(QLatin1String(figure.first));
+    return keys;
+}
+
+QString AnalyticsModel::figureLabel(const QString &key)
+{
+    for (const auto &[name, label] : kFigures)
+        if (key == QLatin1String(name))
+            return tr(label);
+    return key;
+}
+
+void AnalyticsModel::addOverview()
+{
+    // Names are the API's ("escalations.total" is the "total" of "escalations"), so a row
+    // can be matched with the answer it came from.
+    for (const QString &key : figures()) {
+        const int dot = int(key.indexOf(QLatin1Char('.')));
+        const QJsonObject block = m_report.value(dot < 0 ? QStringLiteral("overview") : key.left(dot)).toObject();
+        Row row{QStringLiteral("overview"), key, {}};
+        row.cells[Value] = block.value(key.mid(dot + 1)).toDouble();
+        m_rows.append(row);
+    }
+}
+
+void AnalyticsModel::addOutcomes(const QString &section, const QJsonArray &items, const QString &key)
+{
+    for (const QJsonValue &v : items) {
+        const QJsonObject o = v.toObject();
+        Row row{section, o.value(key).toString(), {}};
+        const int sessions = o.value(QLatin1String("sessions")).toInt();
+        const int resolved = o.value(QLatin1String("resolved")).toInt();
+        row.cells[Sessions] = sessions;
+        row.cells[Resolved] = resolved;
+        // byChannel has no rate: the same rounding as the API's byTier.
+        row.cells[Rate] = o.contains(QLatin1String("resolutionRate"))
+                              ? o.value(QLatin1String("resolutionRate")).toDouble()
+                              : (sessions > 0 ? qRound(resolved * 1000.0 / sessions) / 10.0 : 0.0);
+        row.cells[AvgTime] = o.value(QLatin1String("avgTime")).toInt();
+        m_rows.append(row);
+    }
+}
+
+QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const int column = index.column();
+    if (role == ValueRole)
+        return column == Section ? QVariant(row.section) : column == Name ? QVariant(row.name) : row.cells[column];
+    if (role == Qt::TextAlignmentRole && column >= Value)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Section: return sectionLabel(row.section);
+    case Name:
+        if (row.section == QLatin1String("overview"))
+            return figureLabel(row.name);
+        if (row.section == QLatin1String("tier"))
+            return display::tierLabel(row.name);
+        if (row.section == QLatin1String("reason") || row.section == QLatin1String("sentiment"))
+            return display::enumLabel(row.name);
+        return row.name;
+    case Rate: return row.cells[Rate].isValid() ? QStringLiteral("%1 %").arg(row.cells[Rate].toDouble()) : QVariant();
+    case AvgTime: return row.cells[AvgTime].isValid() ? duration(row.cells[AvgTime].toInt()) : QVariant();
+    case Value: {
+        if (!row.cells[Value].isValid())
+            return {};
+        const double v = row.cells[Value].toDouble();
+        if (row.name.endsWith(QLatin1String("Rate")) || row.name.endsWith(QLatin1String("Improvement")))
+            return QStringLiteral("%1 %").arg(v);
+        if (row.name.endsWith(QLatin1String("Time")))
+            return duration(int(v));
+        return QString::number(v);
+    }
+    default: return row.cells[column];
+    }
+}
+
+QVariant AnalyticsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Section: return tr("Breakdown");
+    case Name: return tr("Name");
+    case Value: return tr("Value");
+    case Sessions: return tr("Sessions");
+    case Resolved: return tr("Resolved");
+    case Rate: return tr("Resolution rate");
+    case AvgTime: return tr("Avg. resolution time");
+    case Escalated: return tr("Escalated");
+    default: return {};
+    }
+}
+
+QList<int> AnalyticsModel::rowsOf(const QString &section) const
+{
+    QList<int> out;
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).section == section)
+            out.append(i);
+    return out;
+}
+
+QByteArray AnalyticsModel::toCsv() const
+{
+    // Machine-readable: the API's names and raw numbers (seconds, percent).
+    QStringList lines{QStringLiteral("section,name,value,sessions,resolved,resolution_rate,avg_resolution_seconds,escalated")};
+    for (const Row &row : m_rows) {
+        QStringList fields{csvField(row.section), csvField(row.name)};
+        for (int c = Value; c < ColumnCount; ++c)
+            fields.append(row.cells[c].isValid() ? row.cells[c].toString() : QString());
+        lines.append(fields.join(QLatin1Char(',')));
+    }
+    return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
+}
+
+} // namespace tierdesk::ui

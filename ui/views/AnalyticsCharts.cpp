@@ -1,0 +1,145 @@
+#include "ui/views/AnalyticsCharts.h"
+
+#include "ui/models/Display.h"
+
+#include <QBarCategoryAxis>
+#include <QCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QHorizontalBarSeries>
+#include <QJsonArray>
+#include <QLineSeries>
+#include <QPieSeries>
+#include <QValueAxis>
+
+namespace tierdesk::ui::charts {
+namespace {
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(0);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    return chart;
+}
+
+// Categories down the side (horizontal bars) or along the bottom, values on the other axis.
+void attachAxes(QChart *chart, QAbstractBarSeries *series, const QStringList &categories, double max, bool horizontal)
+{
+    chart->addSeries(series);
+    auto *names = new QBarCategoryAxis(chart);
+    names->append(categories);
+    auto *values = new QValueAxis(chart);
+    values->setRange(0, std::max(1.0, max));
+    values->setLabelFormat(QStringLiteral("%d"));
+    values->applyNiceNumbers();
+    chart->addAxis(names, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(names);
+    series->attachAxis(values);
+}
+
+} // namespace
+
+QChart *sessionsOverTime(const QJsonObject &report)
+{
+    // Lines over the periods, with at most about eight period names along the bottom.
+    QChart *chart = newChart(QObject::tr("Sessions over time"));
+    auto *sessions = new QLineSeries(chart);
+    auto *resolved = new QLineSeries(chart);
+    auto *escalated = new QLineSeries(chart);
+    sessions->setName(QObject::tr("Sessions"));
+    resolved->setName(QObject::tr("Resolved"));
+    escalated->setName(QObject::tr("Escalated"));
+    auto *periods = new QCategoryAxis(chart);
+    periods->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const QJsonArray timeline = report.value(QLatin1String("timeline")).toArray();
+    const int step = std::max<int>(1, int((timeline.size() + 7) / 8));
+    double max = 0;
+    for (int i = 0; i < timeline.size(); ++i) {
+        const QJsonObject p = timeline.at(i).toObject();
+        sessions->append(i, p.value(QLatin1String("sessions")).toDouble());
+        resolved->append(i, p.value(QLatin1String("resolved")).toDouble());
+        escalated->append(i, p.value(QLatin1String("escalated")).toDouble());
+        max = std::max(max, p.value(QLatin1String("sessions")).toDouble());
+        const QString period = p.value(QLatin1String("period")).toString();
+        if (i % step == 0) // a day as "11-24": the range gives the year
+            periods->append(period.size() == 10 ? period.mid(5) : period, i);
+    }
+    periods->setRange(0, std::max<double>(1, double(timeline.size() - 1)));
+    auto *values = new QValueAxis(chart);
+    values->setRange(0, std::max(1.0, max * 1.05));
+    values->setLabelFormat(QStringLiteral("%d"));
+    values->applyNiceNumbers();
+    chart->addAxis(periods, Qt::AlignBottom);
+    chart->addAxis(values, Qt::AlignLeft);
+    for (QLineSeries *line : {sessions, resolved, escalated}) {
+        line->setPointsVisible(timeline.size() < 40);
+        chart->addSeries(line);
+        line->attachAxis(periods);
+        line->attachAxis(values);
+    }
+    return chart;
+}
+
+QChart *resolutionRates(const QJsonObject &report)
+{
+    QChart *chart = newChart(QObject::tr("Resolution rate (%)"));
+    auto *series = new QHorizontalBarSeries(chart);
+    auto *rates = new QBarSet(QObject::tr("Resolved %"));
+    QStringList names;
+    for (const QJsonValue &v : report.value(QLatin1String("byTier")).toArray()) {
+        names.append(display::tierLabel(v.toObject().value(QLatin1String("tier")).toString()));
+        *rates << v.toObject().value(QLatin1String("resolutionRate")).toDouble();
+    }
+    for (const QJsonValue &v : report.value(QLatin1String("byChannel")).toArray()) {
+        const QJsonObject c = v.toObject();
+        const double sessions = c.value(QLatin1String("sessions")).toDouble();
+        names.append(display::titleCase(c.value(QLatin1String("channel")).toString()));
+        *rates << (sessions > 0 ? c.value(QLatin1String("resolved")).toDouble() * 100.0 / sessions : 0.0);
+    }
+    series->append(rates);
+    chart->legend()->hide();
+    attachAxes(chart, series, names, 100, true);
+    return chart;
+}
+
+QChart *escalationReasons(const QJsonObject &report)
+{
+    QChart *chart = newChart(QObject::tr("Escalations by reason"));
+    auto *series = new QHorizontalBarSeries(chart);
+    auto *counts = new QBarSet(QObject::tr("Escalations"));
+    QStringList names;
+    double max = 0;
+    const QJsonObject reasons = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
+    for (auto it = reasons.begin(); it != reasons.end(); ++it) {
+        names.append(display::enumLabel(it.key()));
+        *counts << it->toDouble();
+        max = std::max(max, it->toDouble());
+    }
+    series->append(counts);
+    chart->legend()->hide();
+    attachAxes(chart, series, names, max * 1.05, true);
+    return chart;
+}
+
+QChart *sentimentDistribution(const QJsonObject &report)
+{
+    QChart *chart = newChart(QObject::tr("Final sentiment"));
+    auto *series = new QPieSeries(chart);
+    const QJsonObject distribution =
+        report.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject();
+    for (int level = 0; level < 6; ++level) {
+        const double count = distribution.value(display::sentimentCode(level)).toDouble();
+        QPieSlice *slice = series->append(QStringLiteral("%1 (%2)").arg(display::sentimentName(level)).arg(count), count);
+        slice->setColor(display::sentimentColor(level));
+    }
+    chart->addSeries(series);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    return chart;
+}
+
+} // namespace tierdesk::ui::charts

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QJsonObject>
+
+class QChart;
+
+namespace tierdesk::ui::charts {
+
+// The analytics page's charts, each built fresh from a GET /api/cs/analytics answer.
+QChart *sessionsOverTime(const QJsonObject &report);  // timeline: sessions, resolved, escalated
+QChart *resolutionRates(const QJsonObject &report);   // % resolved by tier and by channel
+QChart *escalationReasons(const QJsonObject &report); // escalations by reason
+QChart *sentimentDistribution(const QJsonObject &report);
+
+} // namespace tierdesk::ui::charts

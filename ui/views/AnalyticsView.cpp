@@ -1,0 +1,265 @@
+#include "ui/views/AnalyticsView.h"
+
+#include "ui/client/ApiClient.h"
+#include "ui/client/ReportExporter.h"
+#include "ui/models/AnalyticsModel.h"
+#include "ui/views/AnalyticsCharts.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+namespace {
+
+QDateEdit *dateEdit(const QString &name, const QDate &date, QWidget *parent)
+{
+    auto *edit = new QDateEdit(date, parent);
+    edit->setObjectName(name);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    return edit;
+}
+
+} // namespace
+
+AnalyticsView::AnalyticsView(ApiClient &client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_model(new AnalyticsModel(this)), m_exporter(new ReportExporter(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildControls());
+    layout->addWidget(buildFigures());
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *grid = new QWidget(split);
+    auto *chartsLayout = new QGridLayout(grid);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < 4; ++i) {
+        auto *view = new QChartView(grid);
+        view->setObjectName(QStringLiteral("analyticsChart%1").arg(i));
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(220);
+        chartsLayout->addWidget(view, i / 2, i % 2);
+        m_charts.append(view);
+    }
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("analyticsTable"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    split->addWidget(grid);
+    split->addWidget(m_table);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    connect(m_exporter, &ReportExporter::progress, m_progress, &QProgressBar::setValue);
+    connect(m_exporter, &ReportExporter::finished, this, [this](const QString &path, const QString &error) {
+        m_csv->setEnabled(true);
+        m_pdf->setEnabled(true);
+        m_progress->hide();
+        say(error.isEmpty() ? tr("Exported %1").arg(path) : tr("Export failed: %1").arg(error), !error.isEmpty());
+        emit exported(path, error);
+    });
+}
+
+QWidget *AnalyticsView::buildControls()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    m_from = dateEdit(QStringLiteral("analyticsFrom"), today.addDays(-29), bar);
+    m_to = dateEdit(QStringLiteral("analyticsTo"), today, bar);
+    m_group = new QComboBox(bar);
+    m_group->setObjectName(QStringLiteral("analyticsGroup"));
+    m_group->addItem(tr("By day"), QStringLiteral("day"));
+    m_group->addItem(tr("By week"), QStringLiteral("week"));
+    m_group->addItem(tr("By month"), QStringLiteral("month"));
+    m_refresh = new QPushButton(tr("Refresh"), bar);
+    m_refresh->setObjectName(QStringLiteral("analyticsRefresh"));
+    m_csv = new QPushButton(tr("Export CSV..."), bar);
+    m_csv->setObjectName(QStringLiteral("analyticsCsv"));
+    m_pdf = new QPushButton(tr("Export PDF..."), bar);
+    m_pdf->setObjectName(QStringLiteral("analyticsPdf"));
+    m_progress = new QProgressBar(bar);
+    m_progress->setObjectName(QStringLiteral("analyticsProgress"));
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_message = new QLabel(bar);
+    m_message->setObjectName(QStringLiteral("analyticsMessage"));
+    row->addWidget(new QLabel(tr("From"), bar));
+    row->addWidget(m_from);
+    row->addWidget(new QLabel(tr("to"), bar));
+    row->addWidget(m_to);
+    row->addWidget(m_group);
+    row->addWidget(m_refresh);
+    row->addWidget(m_message, 1);
+    row->addWidget(m_progress);
+    row->addWidget(m_csv);
+    row->addWidget(m_pdf);
+    connect(m_refresh, &QPushButton::clicked, this, &AnalyticsView::refresh);
+    connect(m_group, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
+    connect(m_csv, &QPushButton::clicked, this, [this] {
+        const QString path = askPath(QStringLiteral("csv"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    connect(m_pdf, &QPushButton::clicked, this, [this] {
+        const QString path = askPath(QStringLiteral("pdf"));
+        if (!path.isEmpty())
+            exportPdf(path);
+    });
+    return bar;
+}
+
+QWidget *AnalyticsView::buildFigures()
+{
+    auto *tiles = new QWidget(this);
+    auto *grid = new QGridLayout(tiles);
+    grid->setContentsMargins(0, 4, 0, 4);
+    int column = 0;
+    for (const QString &key : AnalyticsModel::figures()) {
+        if (key == QLatin1String("resolvedSessions") || key == QLatin1String("escalations.total"))
+            continue; // the rates say it
+        auto *value = new QLabel(QStringLiteral("-"), tiles);
+        value->setObjectName(QStringLiteral("figure_") + key);
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        big.setBold(true);
+        value->setFont(big);
+        auto *caption = new QLabel(AnalyticsModel::figureLabel(key), tiles);
+        caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
+        grid->addWidget(value, 0, column);
+        grid->addWidget(caption, 1, column);
+        m_figures.append({key, value});
+        ++column;
+    }
+    return tiles;
+}
+
+void AnalyticsView::setRange(const QDate &from, const QDate &to)
+{
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
+QString AnalyticsView::figure(const QString &key) const
+{
+    for (const auto &[name, label] : m_figures)
+        if (name == key)
+            return label->text();
+    return {};
+}
+
+void AnalyticsView::refresh()
+{
+    if (m_from->date() > m_to->date()) {
+        say(tr("The start date is after the end date."), true);
+        return;
+    }
+    say(tr("Loading..."));
+    const int request = ++m_pending;
+    ApiReply *r = m_client.analytics(m_from->date(), m_to->date(), m_group->currentData().toString());
+    connect(r, &ApiReply::succeeded, this, [this, request](const QJsonObject &report) {
+        if (request == m_pending) // an older answer than the one asked for last is dropped
+            display(report);
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+}
+
+void AnalyticsView::display(const QJsonObject &report)
+{
+    m_model->setReport(report);
+    m_table->resizeColumnsToContents();
+    const QList<int> overview = m_model->rowsOf(QStringLiteral("overview"));
+    for (int row : overview) {
+        const QString key = m_model->index(row, AnalyticsModel::Name).data(AnalyticsModel::ValueRole).toString();
+        for (auto &[name, label] : m_figures)
+            if (name == key)
+                label->setText(m_model->index(row, AnalyticsModel::Value).data().toString());
+    }
+    const QList<QChart *> charts{charts::sessionsOverTime(report), charts::resolutionRates(report),
+                                 charts::escalationReasons(report), charts::sentimentDistribution(report)};
+    for (int i = 0; i < charts.size(); ++i) {
+        QChart *old = m_charts.at(i)->chart();
+        m_charts.at(i)->setChart(charts.at(i));
+        delete old; // setChart() leaves the previous chart to us
+    }
+    say(tr("%1 sessions from %2 to %3").arg(figure(QStringLiteral("totalSessions")), m_from->date().toString(Qt::ISODate),
+                                           m_to->date().toString(Qt::ISODate)));
+    emit loaded();
+}
+
+QString AnalyticsView::askPath(const QString &suffix)
+{
+    const QString name = QStringLiteral("tierdesk-analytics-%1-%2.%3")
+                             .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), suffix);
+    return QFileDialog::getSaveFileName(this, tr("Export analytics"), name,
+                                        suffix == QLatin1String("pdf") ? tr("PDF (*.pdf)") : tr("CSV (*.csv)"));
+}
+
+void AnalyticsView::exportCsv(const QString &path)
+{
+    if (m_exporter->busy() || m_model->rowCount() == 0)
+        return say(tr("Nothing to export yet."), true);
+    m_csv->setEnabled(false);
+    m_pdf->setEnabled(false);
+    m_progress->show();
+    m_exporter->writeCsv(path, m_model->toCsv());
+}
+
+void AnalyticsView::exportPdf(const QString &path)
+{
+    if (m_exporter->busy() || m_model->rowCount() == 0)
+        return say(tr("Nothing to export yet."), true);
+    ReportExporter::Report report;
+    report.title = tr("Tierdesk analytics");
+    report.subtitle = tr("%1 to %2, company %3")
+                          .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), m_client.companyId());
+    for (const auto &[key, label] : std::as_const(m_figures))
+        report.figures.append({AnalyticsModel::figureLabel(key), label->text()});
+    // Charts are widgets: drawn into images here, on the GUI thread, at a print-friendly size.
+    for (QChartView *view : std::as_const(m_charts)) {
+        QImage image(QSize(1400, 800), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        view->chart()->scene()->render(&painter, QRectF(), view->chart()->sceneBoundingRect());
+        report.charts.append(image);
+    }
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        report.header.append(m_model->headerData(c, Qt::Horizontal).toString());
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            cells.append(m_model->index(r, c).data().toString());
+        report.rows.append(cells);
+    }
+    m_csv->setEnabled(false);
+    m_pdf->setEnabled(false);
+    m_progress->show();
+    m_exporter->writePdf(path, report);
+}
+
+void AnalyticsView::say(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b91c1c") : QString());
+    emit status(text);
+}
+
+} // namespace tierdesk::ui
