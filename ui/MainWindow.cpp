@@ -6,6 +6,7 @@
 #include "ui/views/AnalyticsView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
+#include "ui/views/SupervisorView.h"
 #include "ui/views/ShortcutsOverlay.h"
 
 #include <QComboBox>
@@ -27,7 +28,7 @@
 namespace tierdesk::ui {
 namespace {
 
-enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage };
+enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage, SupervisorPage };
 
 // The app's mark with the number waiting on it (tray and window icon).
 QIcon countIcon(int waiting)
@@ -65,6 +66,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_stack->addWidget(m_knowledge);
     m_analytics = new AnalyticsView(m_client, this);
     m_stack->addWidget(m_analytics);
+    m_supervisor = new SupervisorView(m_client, this);
+    m_stack->addWidget(m_supervisor);
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -111,12 +114,14 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
         });
     }
 
-    connect(m_queue, &QueueView::openRequested, this, &MainWindow::openConversation);
+    connect(m_queue, &QueueView::openRequested, this, [this](const QString &id) { openConversation(id); });
     connect(m_queue, &QueueView::claimRequested, this, &MainWindow::claim);
     connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
     connect(m_conversation, &ConversationView::status, this, &MainWindow::message);
     connect(m_knowledge, &KnowledgeView::status, this, &MainWindow::message);
     connect(m_analytics, &AnalyticsView::status, this, &MainWindow::message);
+    connect(m_supervisor, &SupervisorView::status, this, &MainWindow::message);
+    connect(m_supervisor, &SupervisorView::openSession, this, &MainWindow::openConversation);
     // The knowledge base and analytics are read when shown, and again each time they are shown.
     connect(m_stack, &QStackedWidget::currentChanged, this, [this](int page) {
         if (page == KnowledgePage)
@@ -133,8 +138,10 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(&m_client.events(), &EventStream::stateChanged, this, &MainWindow::onConnection);
     connect(&m_client, &ApiClient::agentChanged, this, [this] {
         m_queue->setAgentId(m_client.agentId());
-        // Analytics are for supervisors and admins (the API answers agents 403).
-        m_nav->item(AnalyticsPage)->setHidden(m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("agent"));
+        // Analytics and the live desk are for supervisors and admins (the API answers agents 403).
+        const bool agentOnly = m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("agent");
+        m_nav->item(AnalyticsPage)->setHidden(agentOnly);
+        m_nav->item(SupervisorPage)->setHidden(agentOnly);
     });
     onConnection(m_client.events().state());
     updateCounts();
@@ -151,6 +158,7 @@ QWidget *MainWindow::buildNavigation()
     m_nav->addItem(tr("Conversation"));
     m_nav->addItem(tr("Knowledge base"));
     m_nav->addItem(tr("Analytics"));
+    m_nav->addItem(tr("Live desk"));
     m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setStyleSheet(QStringLiteral(
@@ -313,6 +321,8 @@ void MainWindow::onEvents(const QList<QJsonObject> &events)
 {
     m_model->applyEvents(events);
     m_conversation->applyEvents(events);
+    if (!m_nav->item(SupervisorPage)->isHidden())
+        m_supervisor->applyEvents(events);
     for (const QJsonObject &e : events) {
         const QString type = e.value(QLatin1String("type")).toString();
         const QJsonObject item = e.value(QLatin1String("data")).toObject();
@@ -417,11 +427,12 @@ void MainWindow::notify(const QString &title, const QString &text)
     QApplication::beep();
 }
 
-void MainWindow::openConversation(const QString &sessionId)
+void MainWindow::openConversation(const QString &sessionId, bool readOnly)
 {
     if (sessionId.isEmpty())
         return;
     m_conversation->open(sessionId);
+    m_conversation->setReadOnly(readOnly);
     const int row = m_model->rowOf(sessionId);
     if (row >= 0)
         m_conversation->setQueueItem(m_model->item(row));
@@ -436,6 +447,11 @@ void MainWindow::showKnowledge()
 void MainWindow::showAnalytics()
 {
     m_nav->setCurrentRow(AnalyticsPage);
+}
+
+void MainWindow::showSupervisor()
+{
+    m_nav->setCurrentRow(SupervisorPage);
 }
 
 void MainWindow::showQueue()

@@ -26,6 +26,7 @@ class KnowledgeView;
 class QueueModel;
 class QueueView;
 class ShortcutsOverlay;
+class SupervisorView;
 
 // The console's window: navigation on the left (the queue, the conversation),
 // the views in the middle, and a status bar with the server, the live
@@ -54,12 +55,15 @@ public:
     ConversationView *conversation() const { return m_conversation; }
     KnowledgeView *knowledge() const { return m_knowledge; }
     AnalyticsView *analytics() const { return m_analytics; }
+    SupervisorView *supervisor() const { return m_supervisor; }
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const { return m_notifications; }
-    void openConversation(const QString &sessionId);
+    // Read-only: a supervisor watching; nothing can be sent or changed from the view.
+    void openConversation(const QString &sessionId, bool readOnly = false);
     void showQueue();
     void showKnowledge();
     void showAnalytics();
+    void showSupervisor();
     void claimCurrent();
     void reloadQueue();
 
@@ -87,6 +91,7 @@ private:
     ConversationView *m_conversation;
     KnowledgeView *m_knowledge;
     AnalyticsView *m_analytics;
+    SupervisorView *m_supervisor;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
     QLabel *m_notice;

@@ -175,6 +175,14 @@ const QList<Migration> &migrations()
                             " WHERE id = OLD.session_id; END"),
              QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 FROM sessions"),
          }},
+        {10,
+         {
+             // How each item left the agent desk, for the supervisor's SLA attainment: met
+             // (resolved or handed back without breaching) or missed (breached), and when.
+             QStringLiteral("CREATE TABLE desk_outcomes (company_id TEXT NOT NULL, queue TEXT NOT NULL,"
+                            " session_id TEXT NOT NULL, at INTEGER NOT NULL, met INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX desk_outcomes_by_company ON desk_outcomes(company_id, at)"),
+         }},
     };
     return all;
 }

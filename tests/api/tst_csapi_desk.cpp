@@ -6,6 +6,7 @@
 #include "tests/api/WsClient.h"
 #include "tests/support/FakeClock.h"
 
+#include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
@@ -41,6 +42,7 @@ private slots:
     void notifyOnEscalationSignal();
     void slaWarningThenBreachFirstInQueue();
     void queueParamsAreChecked();
+    void supervisorOverview();
 
 private:
     // A session of cust_ben, escalated to HUMAN_AGENT through the API.
@@ -471,6 +473,66 @@ void TestCsApiDesk::queueParamsAreChecked()
     for (const QJsonValue &v : r.json().value(QLatin1String("items")).toArray())
         QCOMPARE(str(v.toObject(), "queue"), QStringLiteral("orders"));
     QVERIFY(r.json().value(QLatin1String("total")).toInt() >= r.json().value(QLatin1String("items")).toArray().size());
+}
+
+void TestCsApiDesk::supervisorOverview()
+{
+    const QString overviewPath = QStringLiteral("/api/cs/desk/overview?companyId=") + m_server.companyId();
+    QCOMPARE(m_ann->get(overviewPath).status, 403); // supervisors and admins only
+    const auto queueOf = [](const QJsonObject &overview, const QString &name) {
+        for (const QJsonValue &v : overview.value(QLatin1String("queues")).toArray())
+            if (str(v.toObject(), "queue") == name)
+                return v.toObject();
+        return QJsonObject();
+    };
+    const auto sessionsOf = [](const QJsonObject &overview, const QString &agentId) {
+        for (const QJsonValue &v : overview.value(QLatin1String("agents")).toArray())
+            if (str(v.toObject(), "id") == agentId)
+                return v.toObject().value(QLatin1String("sessions")).toArray();
+        return QJsonArray();
+    };
+    const QJsonObject before = m_sue->get(overviewPath).json();
+    const QJsonObject ordersBefore = queueOf(before, QStringLiteral("orders"));
+    QVERIFY2(!ordersBefore.isEmpty(), QJsonDocument(before).toJson().constData());
+    QVERIFY(!queueOf(before, QStringLiteral("complaints")).isEmpty()); // every configured queue, even empty
+    // The breach of the SLA test counts as missed today.
+    QVERIFY(ordersBefore.value(QLatin1String("slaToday")).toObject().value(QLatin1String("missed")).toInt() >= 1);
+
+    const QString id = escalatedSession();
+    QVERIFY(!id.isEmpty());
+    m_clock.advanceSecs(30);
+    QJsonObject now = m_sue->get(overviewPath).json();
+    QJsonObject orders = queueOf(now, QStringLiteral("orders"));
+    QCOMPARE(orders.value(QLatin1String("waiting")).toInt(), ordersBefore.value(QLatin1String("waiting")).toInt() + 1);
+    QVERIFY(orders.value(QLatin1String("longestWaitSeconds")).toInt() >= 30);
+    QVERIFY(!orders.value(QLatin1String("oldestWaitingSince")).isNull());
+
+    // Claimed: Ann holds it, with the customer's name.
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    now = m_sue->get(overviewPath).json();
+    bool found = false;
+    for (const QJsonValue &v : sessionsOf(now, QStringLiteral("agt_ann")))
+        if (str(v.toObject(), "sessionId") == id) {
+            found = true;
+            QCOMPARE(str(v.toObject(), "queue"), QStringLiteral("orders"));
+            QVERIFY(!str(v.toObject(), "customerName").isEmpty());
+            QCOMPARE(str(v.toObject(), "slaState"), QStringLiteral("ok"));
+        }
+    QVERIFY2(found, QJsonDocument(now).toJson().constData());
+    QVERIFY(!str(now.value(QLatin1String("agents")).toArray().at(0).toObject(), "presence").isEmpty());
+
+    // Resolved on time: one more SLA met today, and the attainment follows.
+    QCOMPARE(m_ann->post(path(id, "resolve"), {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
+                                               {QStringLiteral("summary"), QStringLiteral("Sorted")}})
+                 .status, 200);
+    now = m_sue->get(overviewPath).json();
+    const QJsonObject slaBefore = ordersBefore.value(QLatin1String("slaToday")).toObject();
+    const QJsonObject sla = queueOf(now, QStringLiteral("orders")).value(QLatin1String("slaToday")).toObject();
+    QCOMPARE(sla.value(QLatin1String("met")).toInt(), slaBefore.value(QLatin1String("met")).toInt() + 1);
+    QCOMPARE(sla.value(QLatin1String("missed")).toInt(), slaBefore.value(QLatin1String("missed")).toInt());
+    const int met = sla.value(QLatin1String("met")).toInt(), missed = sla.value(QLatin1String("missed")).toInt();
+    QCOMPARE(sla.value(QLatin1String("attainment")).toDouble(), qRound(met * 1000.0 / (met + missed)) / 10.0);
+    QCOMPARE(m_sue->get(QStringLiteral("/api/cs/desk/overview?companyId=nope")).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiDesk)

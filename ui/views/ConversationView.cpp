@@ -208,15 +208,24 @@ void ConversationView::updateHeader()
                                                  : tr("claimed by %1").arg(assignee.value(QLatin1String("name")).toString()));
     else if (!m_queueItem.isEmpty())
         facts << tr("unclaimed");
+    if (m_readOnly)
+        facts << tr("read-only");
     m_subtitle->setText(facts.join(QStringLiteral("  ·  ")));
     const bool resolved = m_session.value(QLatin1String("status")).toString() == QLatin1String("RESOLVED");
-    m_claim->setEnabled(open && !resolved && (holderId.isEmpty() || holderId != m_client.agentId()));
-    m_release->setEnabled(open && !resolved && !holderId.isEmpty());
-    m_transfer->setEnabled(open && !resolved);
-    m_resolve->setEnabled(open && !resolved);
+    const bool workable = open && !resolved && !m_readOnly;
+    m_claim->setEnabled(workable && (holderId.isEmpty() || holderId != m_client.agentId()));
+    m_release->setEnabled(workable && !holderId.isEmpty());
+    m_transfer->setEnabled(workable);
+    m_resolve->setEnabled(workable);
     // The server decides (holder or supervisor); the button only needs a person's session.
-    m_act->setEnabled(open && !resolved && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
-    m_reply->setEnabled(open && !resolved);
+    m_act->setEnabled(workable && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
+    m_reply->setEnabled(workable);
+}
+
+void ConversationView::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateHeader();
 }
 
 void ConversationView::setCannedResponses(const QJsonArray &items)
@@ -336,7 +345,7 @@ void ConversationView::fail(const QString &what, const ApiError &e)
 
 void ConversationView::claim()
 {
-    if (m_sessionId.isEmpty())
+    if (m_sessionId.isEmpty() || m_readOnly)
         return;
     ApiReply *r = m_client.claim(m_sessionId);
     connect(r, &ApiReply::succeeded, this, [this] { emit status(tr("Claimed")); });
@@ -345,7 +354,7 @@ void ConversationView::claim()
 
 void ConversationView::release()
 {
-    if (m_sessionId.isEmpty())
+    if (m_sessionId.isEmpty() || m_readOnly)
         return;
     ApiReply *r = m_client.release(m_sessionId);
     connect(r, &ApiReply::succeeded, this, [this] { emit status(tr("Released")); });
@@ -354,7 +363,7 @@ void ConversationView::release()
 
 void ConversationView::showTransfer()
 {
-    if (m_sessionId.isEmpty())
+    if (m_sessionId.isEmpty() || m_readOnly)
         return;
     auto *dialog = new TransferDialog(m_queues, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -372,7 +381,7 @@ void ConversationView::showTransfer()
 
 void ConversationView::showResolve()
 {
-    if (m_sessionId.isEmpty())
+    if (m_sessionId.isEmpty() || m_readOnly)
         return;
     auto *dialog = new ResolveDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

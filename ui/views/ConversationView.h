@@ -32,6 +32,10 @@ public:
     ~ConversationView() override;
 
     void open(const QString &sessionId);
+    // Watching only (a supervisor's look at someone's conversation): nothing can be sent,
+    // claimed or changed until the view is opened normally again.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
     void setSession(const QJsonObject &session);
     // The queue's line for this session (assignee, priority, SLA), when known.
     void setQueueItem(const QJsonObject &item);
@@ -95,6 +99,7 @@ private:
     QString m_basedOn;
     QString m_pendingText; // what "send anyway" sends
     bool m_pendingNote = false;
+    bool m_readOnly = false;
     QStringList m_queues{QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")};
 };
 

@@ -31,6 +31,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("DELETE", base + QStringLiteral("/webhooks/:id"), guarded(Role::Admin, &CsApi::deleteWebhook));
     r.route("GET", base + QStringLiteral("/audit"), guarded(Role::Supervisor, &CsApi::auditLog));
     r.route("GET", base + QStringLiteral("/queue"), guarded(Role::Agent, &CsApi::deskQueue));
+    r.route("GET", base + QStringLiteral("/desk/overview"), guarded(Role::Supervisor, &CsApi::deskOverview));
     r.route("POST", base + QStringLiteral("/sessions/:id/claim"), guarded(Role::Agent, &CsApi::claim));
     r.route("POST", base + QStringLiteral("/sessions/:id/release"), guarded(Role::Agent, &CsApi::release));
     r.route("POST", base + QStringLiteral("/sessions/:id/assign"), guarded(Role::Supervisor, &CsApi::assign));

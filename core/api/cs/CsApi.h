@@ -100,6 +100,7 @@ private:
     void auditLog(Call &c);
     // The agent desk (CsDeskRoutes.cpp).
     void deskQueue(Call &c);
+    void deskOverview(Call &c);
     void claim(Call &c);
     void release(Call &c);
     void assign(Call &c);

@@ -61,6 +61,46 @@ void CsApi::deskQueue(Call &c)
     reply(c, http::HttpResponse::json(200, *out));
 }
 
+void CsApi::deskOverview(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
+    if (!company)
+        return;
+    auto out = m_desk->overview(*company);
+    if (!out)
+        return fail(c, out.error());
+    const auto agents = m_people.agents->list(*company);
+    if (!agents)
+        return fail(c, agents.error());
+    // Each person with presence and the sessions held; holders no longer listed come last.
+    QHash<QString, QJsonArray> heldBy;
+    QHash<QString, QString> holderNames;
+    for (const QJsonValue &v : out->take(QStringLiteral("held")).toArray()) {
+        QJsonObject h = v.toObject();
+        const QString id = h.take(QStringLiteral("agentId")).toString();
+        holderNames.insert(id, h.take(QStringLiteral("agentName")).toString());
+        heldBy[id].append(h);
+    }
+    QJsonArray people;
+    for (const Agent &a : *agents) {
+        people.append(QJsonObject{{QStringLiteral("id"), a.id},
+                                  {QStringLiteral("name"), a.name},
+                                  {QStringLiteral("role"), a.role},
+                                  {QStringLiteral("presence"), presenceName(m_people.agents->presence(a.id))},
+                                  {QStringLiteral("sessions"), heldBy.take(a.id)}});
+    }
+    for (auto it = heldBy.cbegin(); it != heldBy.cend(); ++it)
+        people.append(QJsonObject{{QStringLiteral("id"), it.key()},
+                                  {QStringLiteral("name"), holderNames.value(it.key())},
+                                  {QStringLiteral("role"), QStringLiteral("agent")},
+                                  {QStringLiteral("presence"), QStringLiteral("offline")},
+                                  {QStringLiteral("sessions"), it.value()}});
+    out->insert(QStringLiteral("agents"), people);
+    reply(c, http::HttpResponse::json(200, *out));
+}
+
 void CsApi::claim(Call &c)
 {
     if (deskReady(c))

@@ -303,7 +303,7 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
         s.irateCount = 0;
         s.unconfidentTurns = 0;
         s.updatedAt = s.lastActivityAt = now;
-        return m_repo.remove(s.id) && m_engine.store().sessions().update(s);
+        return m_repo.remove(s.id, now) && m_engine.store().sessions().update(s);
     });
     if (!result)
         return result;

@@ -50,6 +50,9 @@ public:
     int evaluateSla();
 
     Result<QJsonObject> queue(const QueueRequest &request, const Actor &actor);
+    // The supervisor's live view: per queue what waits and how long, what is at risk or
+    // breached and the SLA attainment since midnight (UTC); and the sessions each person holds.
+    Result<QJsonObject> overview(const QString &companyId);
     Result<Session> claim(const QString &companyId, const QString &sessionId, const Actor &actor);
     Result<Session> release(const QString &companyId, const QString &sessionId, const Actor &actor);
     Result<Session> assign(const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor);

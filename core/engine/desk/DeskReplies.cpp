@@ -166,7 +166,7 @@ Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, 
 bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
 {
     if (m_repo.find(s.id)) {
-        if (!m_repo.remove(s.id))
+        if (!m_repo.remove(s.id, now))
             return false;
         publishQueue(s.companyId, s.id, QStringLiteral("queue.removed"));
     }

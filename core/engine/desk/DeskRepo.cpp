@@ -106,9 +106,13 @@ std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
     return out;
 }
 
-bool DeskRepo::remove(const QString &sessionId)
+bool DeskRepo::remove(const QString &sessionId, qint64 now)
 {
-    return m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId});
+    return m_db.exec(m_db.statement(QStringLiteral(
+                         "INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
+                         " SELECT company_id, queue, session_id, ?, 1 FROM desk_items WHERE session_id = ? AND sla_state <> 'breached'")),
+                     {now, sessionId})
+           && m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId});
 }
 
 bool DeskRepo::claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
@@ -136,6 +140,12 @@ bool DeskRepo::setFirstResponse(const QString &sessionId, qint64 at)
 
 bool DeskRepo::setSla(const QString &sessionId, SlaState state, qint64 now)
 {
+    if (state == SlaState::Breached
+        && !m_db.exec(m_db.statement(QStringLiteral(
+                          "INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
+                          " SELECT company_id, queue, session_id, ?, 0 FROM desk_items WHERE session_id = ? AND sla_state <> 'breached'")),
+                      {now, sessionId}))
+        return false;
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE desk_items SET sla_state = ?, updated_at = ? WHERE session_id = ?"));
     return m_db.exec(q, {toString(state), now, sessionId});
 }
@@ -175,16 +185,47 @@ std::optional<QueueRow> DeskRepo::row(const QString &sessionId)
     return out;
 }
 
-QHash<QString, QueueCounts> DeskRepo::counts(const QString &companyId)
+QHash<QString, QueueCounts> DeskRepo::counts(const QString &companyId, qint64 sinceMs)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT queue, sum(assignee_id IS NULL), sum(assignee_id IS NOT NULL), sum(sla_state = 'breached')"
+        "SELECT queue, sum(assignee_id IS NULL), sum(assignee_id IS NOT NULL), sum(sla_state = 'breached'),"
+        " sum(sla_state = 'warning'), min(CASE WHEN assignee_id IS NULL THEN queued_at END)"
         " FROM desk_items WHERE company_id = ? GROUP BY queue"));
     QHash<QString, QueueCounts> out;
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
-        out.insert(q.value(0).toString(), QueueCounts{q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt()});
+        out.insert(q.value(0).toString(), QueueCounts{q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(),
+                                                      q.value(4).toInt(), q.value(5).toLongLong(), 0, 0});
+    q.finish();
+    if (sinceMs < 0)
+        return out;
+    QSqlQuery &o = m_db.statement(QStringLiteral(
+        "SELECT queue, sum(met), sum(1 - met) FROM desk_outcomes WHERE company_id = ? AND at >= ? GROUP BY queue"));
+    if (!m_db.exec(o, {companyId, sinceMs}))
+        return out;
+    while (o.next()) {
+        QueueCounts &c = out[o.value(0).toString()];
+        c.met = o.value(1).toInt();
+        c.missed = o.value(2).toInt();
+    }
+    o.finish();
+    return out;
+}
+
+QList<HeldSession> DeskRepo::held(const QString &companyId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT d.session_id, d.assignee_id, d.assignee_name, d.queue, coalesce(c.name, s.customer_id), d.claimed_at, d.sla_state"
+        " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
+        " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id"
+        " WHERE d.company_id = ? AND d.assignee_id IS NOT NULL ORDER BY d.claimed_at"));
+    QList<HeldSession> out;
+    if (!m_db.exec(q, {companyId}))
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toString(), q.value(5).toLongLong(), parseSlaState(q.value(6).toString()).value_or(SlaState::Ok)});
     q.finish();
     return out;
 }

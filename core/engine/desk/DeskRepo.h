@@ -34,6 +34,24 @@ struct QueueCounts
     int waiting = 0;
     int claimed = 0;
     int breached = 0;
+    int warning = 0;            // at risk: past the warning mark, not yet breached
+    qint64 oldestWaitingAt = 0; // queued_at of the longest-waiting unclaimed item; 0 = none
+    // Items whose SLA outcome was settled since the `since` asked for: left the desk
+    // (resolved, handed back to the AI) without breaching, or breached.
+    int met = 0;
+    int missed = 0;
+};
+
+// A session a person holds, for the supervisor's view of who holds what.
+struct HeldSession
+{
+    QString sessionId;
+    QString agentId;
+    QString agentName;
+    QString queue;
+    QString customerName;
+    qint64 claimedAt = 0;
+    SlaState sla = SlaState::Ok;
 };
 
 // desk_items: written only inside the engine's write batch.
@@ -45,17 +63,21 @@ public:
     // Inserts or replaces the session's item (a session queued again starts afresh).
     bool put(const DeskItem &item);
     std::optional<DeskItem> find(const QString &sessionId);
-    bool remove(const QString &sessionId);
+    // Takes the item off the desk; one that never breached is recorded as an SLA met at `now`.
+    bool remove(const QString &sessionId, qint64 now);
     // Compare-and-set: takes the item for `agentId` only if nobody or that
     // agent holds it. Returns whether it did.
     bool claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now);
     // Sets (or with an empty id clears) the holder unconditionally.
     bool setAssignee(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now);
     bool setFirstResponse(const QString &sessionId, qint64 at);
+    // A breach is recorded as an SLA missed at `now`.
     bool setSla(const QString &sessionId, SlaState state, qint64 now);
 
     QList<QueueRow> list(const QueueFilter &f, int *total);
-    QHash<QString, QueueCounts> counts(const QString &companyId);
+    // Per queue; `met` and `missed` count outcomes at or after `sinceMs` (none when negative).
+    QHash<QString, QueueCounts> counts(const QString &companyId, qint64 sinceMs = -1);
+    QList<HeldSession> held(const QString &companyId);
     std::optional<QueueRow> row(const QString &sessionId);
     // Items whose SLA is not yet breached, over all companies.
     QList<DeskItem> unbreached(int limit);

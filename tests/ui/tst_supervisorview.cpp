@@ -1,0 +1,167 @@
+// The supervisor's live desk in the console's window against a real embedded server: the
+// queues' figures follow an escalation over the WebSocket without a reload, a claimed
+// session shows under the person who holds it, a reassignment from the page reaches the
+// server, a session opens read-only, and every model passes QAbstractItemModelTester.
+#include "tests/api/ApiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/client/ApiClient.h"
+#include "ui/models/HeldSessionsModel.h"
+#include "ui/models/QueueStatsModel.h"
+#include "ui/models/TeamModel.h"
+#include "ui/models/TranscriptModel.h"
+#include "ui/views/ConversationView.h"
+#include "ui/views/ReplyBox.h"
+#include "ui/views/SupervisorView.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+using namespace tierdesk::ui;
+
+class TestSupervisorView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase() { m_server.stop(); }
+    void followsTheDeskLive();
+    void hiddenFromAgents();
+
+private:
+    QString escalatedSession(const QString &text);
+    static int cell(const QAbstractItemModel &m, int row, int column, int role) { return m.index(row, column).data(role).toInt(); }
+
+    ServerFixture m_server;
+};
+
+void TestSupervisorView::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
+    QVERIFY(m_server.addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
+    QVERIFY(m_server.addAgent(QStringLiteral("agt_bob"), QStringLiteral("Bob Brook"), QStringLiteral("agent"), {QStringLiteral("orders")}));
+    QVERIFY(m_server.addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
+}
+
+QString TestSupervisorView::escalatedSession(const QString &text)
+{
+    auto http = m_server.client(api::Role::Admin);
+    const HttpResult created = http->post(QStringLiteral("/api/cs/sessions"),
+                                          sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
+    const QString id = created.json().value(QLatin1String("id")).toString();
+    const HttpResult esc = http->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
+                                      {{QStringLiteral("reason"), QStringLiteral("REFUND_REQUEST")},
+                                       {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+    return created.status == 201 && esc.status == 200 ? id : QString();
+}
+
+void TestSupervisorView::followsTheDeskLive()
+{
+    ApiClient client;
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    client.setToken(m_server.token(api::Role::Supervisor, {}, 3600, QStringLiteral("agt_sue")));
+    MainWindow w(client);
+    SupervisorView *view = w.supervisor();
+    QAbstractItemModelTester queues(&view->queues(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester team(&view->team(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester held(&view->held(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    w.show();
+    QSignalSpy subscribed(&client.events(), &EventStream::subscribed);
+    w.startSession();
+    QVERIFY(subscribed.wait(5000));
+    QSignalSpy loaded(view, &SupervisorView::loaded);
+    w.showSupervisor();
+    QVERIFY(loaded.wait(5000));
+
+    // Every configured queue is listed, even an empty one; the team lists all three people.
+    const int orders = view->queues().rowOf(QStringLiteral("orders"));
+    QVERIFY(orders >= 0);
+    QVERIFY(view->queues().rowOf(QStringLiteral("complaints")) >= 0);
+    QCOMPARE(view->team().rowCount(), 3);
+    const int waitingBefore = cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole);
+
+    // An escalation arrives live: the waiting count rises and the longest wait is known.
+    const QString id = escalatedSession(QStringLiteral("I want my money back for ORD-10001"));
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole), waitingBefore + 1, 5000);
+    QVERIFY(view->queues().index(orders, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong() >= 0);
+    QCOMPARE(view->queues().index(orders, QueueStatsModel::Queue).data().toString(), QStringLiteral("Orders"));
+
+    // Ann claims it: it moves from waiting to held, under her name.
+    auto ann = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    QCOMPARE(ann->post(QStringLiteral("/api/cs/sessions/%1/claim").arg(id), {}).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(view->held().rowOf(id) >= 0, 5000);
+    QCOMPARE(cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole), waitingBefore);
+    const int annRow = view->team().rowOf(QStringLiteral("agt_ann"));
+    QCOMPARE(cell(view->team(), annRow, TeamModel::Sessions, Qt::DisplayRole), 1);
+    QCOMPARE(view->held().index(view->held().rowOf(id), HeldSessionsModel::Agent).data().toString(), QStringLiteral("Ann Archer"));
+
+    // The supervisor gives it to Bob from the page; the server holds it for him.
+    QVERIFY(view->selectSession(id));
+    auto *reassign = view->findChild<QPushButton *>(QStringLiteral("supervisorReassign"));
+    view->setReassignTarget(QStringLiteral("agt_ann"));
+    QVERIFY(!reassign->isEnabled()); // already hers
+    view->setReassignTarget(QStringLiteral("agt_bob"));
+    QVERIFY(reassign->isEnabled());
+    reassign->click();
+    QTRY_COMPARE_WITH_TIMEOUT(view->held().index(view->held().rowOf(id), 0).data(HeldSessionsModel::AgentIdRole).toString(),
+                              QStringLiteral("agt_bob"), 5000);
+    auto sue = m_server.client(api::Role::Supervisor);
+    const QJsonArray items = sue->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId()).json().value(QLatin1String("items")).toArray();
+    QString holder;
+    for (const QJsonValue &v : items)
+        if (v.toObject().value(QLatin1String("sessionId")).toString() == id)
+            holder = v.toObject().value(QLatin1String("assignee")).toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(holder, QStringLiteral("agt_bob"));
+
+    // Opened read-only: the transcript shows, nothing can be sent or changed.
+    QVERIFY(view->selectSession(id));
+    view->findChild<QPushButton *>(QStringLiteral("supervisorOpen"))->click();
+    QCOMPARE(w.findChild<QListWidget *>(QStringLiteral("navigation"))->currentRow(), 1);
+    ConversationView *c = w.conversation();
+    QCOMPARE(c->sessionId(), id);
+    QVERIFY(c->isReadOnly());
+    QTRY_VERIFY_WITH_TIMEOUT(c->transcript().rowCount() >= 1, 5000);
+    QVERIFY(!c->replyBox()->isEnabled());
+    // Opened from the queue again, it is workable.
+    w.openConversation(id);
+    QVERIFY(!c->isReadOnly());
+    QVERIFY(c->replyBox()->isEnabled());
+
+    // Resolved: it leaves the held list and counts as answered in time today.
+    QCOMPARE(sue->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
+                       {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}, {QStringLiteral("summary"), QStringLiteral("Done")}})
+                 .status,
+             200);
+    QTRY_VERIFY_WITH_TIMEOUT(view->held().rowOf(id) < 0, 5000);
+    QVERIFY(view->queues().index(orders, QueueStatsModel::SlaToday).data(QueueStatsModel::ValueRole).toDouble() > 0);
+    w.stopSession();
+}
+
+void TestSupervisorView::hiddenFromAgents()
+{
+    ApiClient client;
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    client.setToken(m_server.token(api::Role::Supervisor));
+    MainWindow w(client);
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    const int page = nav->count() - 1;
+    QCOMPARE(nav->item(page)->text(), QStringLiteral("Live desk"));
+    QVERIFY(!nav->item(page)->isHidden());
+    // The agent a login answers with decides what the navigation offers.
+    QSignalSpy changed(&client, &ApiClient::agentChanged);
+    client.setToken(m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    client.me();
+    QVERIFY(changed.wait(5000));
+    QVERIFY(nav->item(page)->isHidden());
+}
+
+QTEST_MAIN(TestSupervisorView)
+#include "tst_supervisorview.moc"

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ui/models/JsonRowsModel.h"
+
+#include <functional>
+
+namespace tierdesk::ui {
+
+// The supervisor's per-queue figures from GET /api/cs/desk/overview ("queues"): what
+// waits and for how long, what is held, at risk or breached, and today's SLA attainment.
+// The longest wait goes on counting between refreshes (see touchColumn).
+class QueueStatsModel : public JsonRowsModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Queue, Waiting, LongestWait, Claimed, AtRisk, Breached, SlaToday, ColumnCount };
+    // The raw number of a cell (the percentage for SlaToday; -1 while nothing settled today).
+    enum Role { ValueRole = Qt::UserRole + 1 };
+
+    explicit QueueStatsModel(QObject *parent = nullptr);
+    // Milliseconds since the epoch on the server's clock.
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant value(const QJsonObject &q, int column) const;
+    qint64 longestWaitSecs(const QJsonObject &q) const;
+
+    std::function<qint64()> m_now;
+};
+
+} // namespace tierdesk::ui
