@@ -63,7 +63,7 @@ echo "== smoke test of the unpacked program"
 tmp=$(mktemp -d)
 server=""
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
