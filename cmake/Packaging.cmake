@@ -7,6 +7,8 @@
 # package is only the binary and the files desktops, software centres and man
 # look for. Everything here is plain text or checked-in PNGs: the build needs
 # gzip and, for the package, dpkg-dev (dpkg-shlibdeps); nothing renders icons.
+# After a change to packaging/icons/tierdesk.svg, render the PNGs again by hand:
+#   for s in 16 32 48 64 128 256; do rsvg-convert -w $s -h $s tierdesk.svg -o tierdesk-$s.png; done
 
 include(GNUInstallDirs)
 find_program(GZIP_PROGRAM gzip REQUIRED)
