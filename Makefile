@@ -1,8 +1,10 @@
 # Tierdesk: two commands on a fresh Debian 12 machine.
 #   make run   installs what is missing, builds, starts Tierdesk on its embedded defaults
-#   make test  installs what is missing, builds, runs every test; then again with
+#   make test  installs what is missing, builds, runs every test; builds the Debian package
+#              and checks it (scripts/check-package.sh); then the tests again with
 #              AddressSanitizer + UBSan (build-asan), then each fuzz target for
 #              FUZZ_SMOKE_SECONDS (build-fuzz, clang + libFuzzer)
+#   make package  builds, then the Debian package BUILD_DIR/tierdesk_<version>_<arch>.deb (CPack)
 #   make fuzz  the fuzz targets for FUZZ_SECONDS each, building on earlier runs' corpus
 BUILD_DIR ?= build
 SAN_BUILD_DIR ?= build-asan
@@ -13,7 +15,7 @@ CMAKE_ARGS ?=
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 60
 
-.PHONY: all deps configure build run test test-sanitize fuzz-build fuzz fuzz-smoke bench format clean
+.PHONY: all deps configure build run test package check-package test-sanitize fuzz-build fuzz fuzz-smoke bench format clean
 
 all: build
 
@@ -31,7 +33,14 @@ run: build
 
 test: build
 	./scripts/run-tests.sh $(BUILD_DIR)
-	$(MAKE) --no-print-directory test-sanitize fuzz-smoke
+	$(MAKE) --no-print-directory check-package test-sanitize fuzz-smoke
+
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+# Validators, lintian, the package's contents, and the unpacked program started once.
+check-package: package
+	./scripts/check-package.sh $(BUILD_DIR)
 
 # The whole suite again with ASan + UBSan; any sanitizer report fails it.
 test-sanitize: deps

@@ -15,6 +15,8 @@ packages=(
   clang libclang-rt-14-dev llvm-14
   # tests: a real SMTP server (aiosmtpd) on loopback for the e-mail tests
   python3-aiosmtpd
+  # make package (dpkg-shlibdeps) and its checks (scripts/check-package.sh)
+  dpkg-dev lintian desktop-file-utils appstream file
 )
 if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
   packages+=(wrk imagemagick sqlite3)

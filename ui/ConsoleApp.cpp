@@ -216,6 +216,8 @@ int runConsole(int &argc, char **argv, const ConsoleOptions &options)
         return 1;
     }
     QApplication app(argc, argv);
+    // The desktop entry's name (packaging/): Wayland's app id, so desktops show its name and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tierdesk.Tierdesk"));
     ConsoleApp console;
     QObject::connect(&console, &ConsoleApp::exitRequested, &app, [](int code, const QString &why) {
         QTextStream(stderr) << "tierdesk: " << why << Qt::endl;
