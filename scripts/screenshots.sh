@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders the console's queue, conversation, knowledge base and analytics views with demo data under
-# Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png). Not run in CI.
+# Renders the console's queue, conversation, knowledge base, analytics and live desk views with demo data
+# under Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png,
+# supervisor.png). Not run in CI.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
 # Usage: scripts/screenshots.sh [BUILD_DIR]
 set -euo pipefail
@@ -30,6 +31,9 @@ email=sam.rivera@northwind.example
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email "$email" \
   --name "Sam Rivera" --role supervisor --queues orders,inquiries,complaints --password-stdin >/dev/null 2>&1
+# A colleague who will hold a session on the live desk.
+printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email priya.shah@northwind.example \
+  --name "Priya Shah" --role agent --queues orders,inquiries --password-stdin >/dev/null 2>&1 || true
 
 "$bin" --data-dir "$data" serve --port 0 >"$work/serve.log" 2>&1 &
 server_pid=$!
@@ -58,7 +62,7 @@ escalate() { # CUSTOMER REASON FIRST-MESSAGE [MORE...]
 featured=$(escalate cust_alice IRATE_CUSTOMER "Where is my order ORD-10001? It was due last week." \
   "I have asked twice already and nobody tells me anything useful." \
   "This is ridiculous. I want a refund or I will post about this everywhere.")
-escalate cust_ben REFUND_REQUEST "My kettle arrived with a cracked lid, I would like a refund please." >/dev/null
+kettle=$(escalate cust_ben REFUND_REQUEST "My kettle arrived with a cracked lid, I would like a refund please.")
 escalate cust_chloe HIGH_VALUE_CUSTOMER "Can you change the delivery address of my order ORD-10005?" >/dev/null
 escalate cust_daniel LEGAL_MENTION "I was charged twice. If this is not fixed I will talk to my lawyer." >/dev/null
 escalate cust_emma CUSTOMER_REQUEST "Please let me talk to a person about my subscription." >/dev/null
@@ -74,6 +78,11 @@ api POST "/api/cs/sessions/$featured/agent-messages" "$agent_token" \
   '{"content":"Hi Alice, I am Sam and I am on it. Your parcel is held at the Leeds depot; I have asked the carrier to send it today.","force":true}' >/dev/null 2>&1 || true
 customer_says cust_alice "$featured" "OK. Thank you, that is the first real answer I got."
 
+# A colleague holding a session, for the supervisor's live desk.
+priya_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/json' \
+  --data "{\"email\":\"priya.shah@northwind.example\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') || true
+[ -n "$priya_token" ] && api POST "/api/cs/sessions/$kettle/claim" "$priya_token" '{}' >/dev/null 2>&1 || true
+
 xvfb-run -a -s "-screen 0 1280x800x24" "$driver" --server "$url" --email "$email" --password "$password" \
   --open "$featured" --out "$out"
-echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png"
+echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png"

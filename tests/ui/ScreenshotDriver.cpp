@@ -72,11 +72,18 @@ int main(int argc, char **argv)
     poll.start();
 
     const QString wanted = p.value(QStringLiteral("open"));
+    // The supervisor's live desk: queues, the team and who holds what.
+    std::function<void()> shootSupervisor = [&] {
+        w.showSupervisor();
+        QTimer::singleShot(2 * kPaintMs, &app, [&] {
+            shoot(out.filePath(QStringLiteral("supervisor.png")), &app, [] { QCoreApplication::quit(); });
+        });
+    };
     // Analytics of the last 30 days, as a supervisor sees them.
     std::function<void()> shootAnalytics = [&] {
         w.showAnalytics();
         QTimer::singleShot(3 * kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("analytics.png")), &app, [] { QCoreApplication::quit(); });
+            shoot(out.filePath(QStringLiteral("analytics.png")), &app, shootSupervisor);
         });
     };
     // The knowledge base, searched as an agent would and an article open.

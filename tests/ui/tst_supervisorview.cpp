@@ -93,6 +93,12 @@ void TestSupervisorView::followsTheDeskLive()
     QTRY_COMPARE_WITH_TIMEOUT(cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole), waitingBefore + 1, 5000);
     QVERIFY(view->queues().index(orders, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong() >= 0);
     QCOMPARE(view->queues().index(orders, QueueStatsModel::Queue).data().toString(), QStringLiteral("Orders"));
+    int waitingEverywhere = 0;
+    for (int row = 0; row < view->queues().rowCount(); ++row)
+        waitingEverywhere += cell(view->queues(), row, QueueStatsModel::Waiting, QueueStatsModel::ValueRole);
+    QVERIFY2(view->summary().startsWith(QStringLiteral("%1 waiting").arg(waitingEverywhere)), qPrintable(view->summary()));
+    // Sue herself is available: her console holds the live connection.
+    QVERIFY2(view->summary().contains(QLatin1String("1 of 3 people available")), qPrintable(view->summary()));
 
     // Ann claims it: it moves from waiting to held, under her name.
     auto ann = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));

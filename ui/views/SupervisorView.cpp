@@ -2,6 +2,7 @@
 
 #include "ui/client/ApiClient.h"
 #include "ui/models/HeldSessionsModel.h"
+#include "ui/models/QueueModel.h"
 #include "ui/models/QueueStatsModel.h"
 #include "ui/models/TeamModel.h"
 
@@ -70,13 +71,17 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     connect(refreshButton, &QPushButton::clicked, this, &SupervisorView::refresh);
     auto *top = new QHBoxLayout;
-    top->addWidget(heading(tr("Queues"), this));
+    top->addWidget(heading(tr("Live desk"), this));
     top->addStretch();
     top->addWidget(m_updated);
     top->addWidget(refreshButton);
 
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("supervisorSummary"));
+    m_summary->setStyleSheet(QStringLiteral("font-size:13pt; padding:4px 0 8px 0;"));
     m_queueTable = table(m_queues, QStringLiteral("supervisorQueues"), this);
-    m_queueTable->setMaximumHeight(200);
+    m_queueTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_queueTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_teamTable = table(m_team, QStringLiteral("supervisorTeam"), this);
     connect(m_teamTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SupervisorView::filterByAgent);
 
@@ -93,6 +98,7 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_summary);
     layout->addWidget(m_queueTable);
     layout->addWidget(split, 1);
 
@@ -104,6 +110,7 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
     connect(&m_tick, &QTimer::timeout, this, [this] {
         m_queues->touchColumn(QueueStatsModel::LongestWait);
         m_held->touchColumn(HeldSessionsModel::HeldFor);
+        summarise();
     });
     m_tick.start();
     // SLA states move with time too; the server's own tick publishes them, this catches the rest.
@@ -134,6 +141,7 @@ QWidget *SupervisorView::buildHeldPanel()
     connect(m_open, &QPushButton::clicked, this, [this] { emit openSession(selectedSession(), true); });
     m_target = new QComboBox(panel);
     m_target->setObjectName(QStringLiteral("supervisorTarget"));
+    m_target->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_target->setAccessibleName(tr("Reassign to"));
     m_reassign = new QPushButton(tr("Reassign"), panel);
     m_reassign->setObjectName(QStringLiteral("supervisorReassign"));
@@ -203,10 +211,49 @@ void SupervisorView::display(const QJsonObject &overview)
     if (!selected.isEmpty())
         selectSession(selected);
     fillReassignTargets();
-    m_queueTable->resizeColumnsToContents();
+    summarise();
+    fitQueueTable();
+    m_teamTable->resizeColumnsToContents();
+    m_heldTable->resizeColumnsToContents();
     m_updated->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::LongFormat)));
     updateButtons();
     emit loaded();
+}
+
+void SupervisorView::summarise()
+{
+    int waiting = 0, atRisk = 0, breached = 0, met = 0, missed = 0;
+    qint64 longest = -1;
+    for (int row = 0; row < m_queues->rowCount(); ++row) {
+        const QJsonObject q = m_queues->row(row);
+        waiting += q.value(QLatin1String("waiting")).toInt();
+        atRisk += q.value(QLatin1String("atRisk")).toInt();
+        breached += q.value(QLatin1String("breached")).toInt();
+        met += q.value(QLatin1String("slaToday")).toObject().value(QLatin1String("met")).toInt();
+        missed += q.value(QLatin1String("slaToday")).toObject().value(QLatin1String("missed")).toInt();
+        longest = qMax(longest, m_queues->index(row, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong());
+    }
+    int available = 0;
+    for (int row = 0; row < m_team->rowCount(); ++row)
+        available += m_team->index(row, 0).data(TeamModel::PresenceRole).toString() == QLatin1String("available");
+    QStringList parts{tr("%n waiting", nullptr, waiting),
+                      tr("longest wait %1").arg(longest < 0 ? QStringLiteral("—") : QueueModel::formatDuration(longest)),
+                      tr("%1 of %n people available", nullptr, m_team->rowCount()).arg(available)};
+    if (atRisk > 0)
+        parts << tr("%n at risk", nullptr, atRisk);
+    if (breached > 0)
+        parts << tr("%n breached", nullptr, breached);
+    parts << (met + missed > 0 ? tr("SLA today %1 %").arg(qRound(met * 1000.0 / (met + missed)) / 10.0) : tr("no SLA settled today"));
+    m_summary->setText(parts.join(QStringLiteral("   ·   ")));
+}
+
+// The queues table shows every queue without scrolling and no empty space below.
+void SupervisorView::fitQueueTable()
+{
+    int height = m_queueTable->horizontalHeader()->height() + 2 * m_queueTable->frameWidth();
+    for (int row = 0; row < m_queues->rowCount(); ++row)
+        height += m_queueTable->rowHeight(row);
+    m_queueTable->setFixedHeight(height);
 }
 
 void SupervisorView::fillReassignTargets()
@@ -277,6 +324,11 @@ void SupervisorView::reassignSelected()
         refresh();
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) { emit status(tr("Not reassigned: %1").arg(e.message)); });
+}
+
+QString SupervisorView::summary() const
+{
+    return m_summary->text();
 }
 
 qint64 SupervisorView::serverNowMs() const

@@ -37,6 +37,8 @@ public:
     HeldSessionsModel &held() { return *m_held; }
     // The overview last shown ({} before the first answer).
     const QJsonObject &overview() const { return m_overview; }
+    // The line above the tables: waiting, longest wait, people available, SLA today.
+    QString summary() const;
 
     void applyEvents(const QList<QJsonObject> &events);
     // The held session selected in the table ("" when none).
@@ -62,6 +64,8 @@ private:
     QWidget *buildHeldPanel();
     void display(const QJsonObject &overview);
     void fillReassignTargets();
+    void summarise();
+    void fitQueueTable();
     void filterByAgent();
     void updateButtons();
     qint64 serverNowMs() const;
@@ -75,6 +79,7 @@ private:
     QTableView *m_teamTable;
     QTableView *m_heldTable;
     QLabel *m_updated;
+    QLabel *m_summary;
     QPushButton *m_open;
     QComboBox *m_target;
     QPushButton *m_reassign;
