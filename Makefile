@@ -6,6 +6,8 @@
 #              FUZZ_SMOKE_SECONDS (build-fuzz, clang + libFuzzer)
 #   make package  builds, then the Debian package BUILD_DIR/tierdesk_<version>_<arch>.deb (CPack)
 #   make fuzz  the fuzz targets for FUZZ_SECONDS each, building on earlier runs' corpus
+#   make translations  runs lupdate: new console strings into translations/*.ts (to translate),
+#              vanished ones out; make test fails until every string is translated
 BUILD_DIR ?= build
 SAN_BUILD_DIR ?= build-asan
 FUZZ_BUILD_DIR ?= build-fuzz
@@ -15,7 +17,7 @@ CMAKE_ARGS ?=
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 60
 
-.PHONY: all deps configure build run test package check-package test-sanitize fuzz-build fuzz fuzz-smoke bench format clean
+.PHONY: all deps configure build run test check-translations translations package check-package test-sanitize fuzz-build fuzz fuzz-smoke bench format clean
 
 all: build
 
@@ -31,9 +33,16 @@ build: configure
 run: build
 	./scripts/run.sh $(BUILD_DIR)/app/tierdesk
 
-test: build
+test: check-translations build
 	./scripts/run-tests.sh $(BUILD_DIR)
 	$(MAKE) --no-print-directory check-package test-sanitize fuzz-smoke
+
+# Every console string translated, none new or vanished (lupdate on the sources; no build needed).
+check-translations: deps
+	./scripts/check-translations.sh
+
+translations: deps
+	./scripts/check-translations.sh --update
 
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB

@@ -9,6 +9,8 @@ packages=(
   qt6-charts-dev libqt6sql6-sqlite libsqlite3-dev libcurl4-openssl-dev libhttp-parser-dev libsodium-dev liblinear-dev
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt's own German (standard dialog buttons) beside the console's translations
+  qt6-translations-l10n
   fonts-dejavu-core xvfb xauth curl
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line

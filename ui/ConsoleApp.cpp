@@ -1,5 +1,6 @@
 #include "ui/ConsoleApp.h"
 
+#include "ui/ConsoleLanguage.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/SetupDialog.h"
 
@@ -218,6 +219,8 @@ int runConsole(int &argc, char **argv, const ConsoleOptions &options)
     QApplication app(argc, argv);
     // The desktop entry's name (packaging/): Wayland's app id, so desktops show its name and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tierdesk.Tierdesk"));
+    // Before any widget exists: every text is translated when it is set.
+    ConsoleLanguage::installChosen(&app);
     ConsoleApp console;
     QObject::connect(&console, &ConsoleApp::exitRequested, &app, [](int code, const QString &why) {
         QTextStream(stderr) << "tierdesk: " << why << Qt::endl;

@@ -227,18 +227,18 @@ void MainWindow::installShortcuts()
         auto *s = new QShortcut(b.keys, this);
         connect(s, &QShortcut::activated, this, b.run);
     }
-    m_overlay = new ShortcutsOverlay({{QStringLiteral("J / Ctrl+Down"), tr("Next escalation")},
-                                      {QStringLiteral("K / Ctrl+Up"), tr("Previous escalation")},
-                                      {QStringLiteral("Enter"), tr("Open the selected escalation")},
-                                      {QStringLiteral("Ctrl+Shift+C"), tr("Claim")},
+    m_overlay = new ShortcutsOverlay({{tr("J / Ctrl+Down"), tr("Next escalation")},
+                                      {tr("K / Ctrl+Up"), tr("Previous escalation")},
+                                      {tr("Enter"), tr("Open the selected escalation")},
+                                      {tr("Ctrl+Shift+C"), tr("Claim")},
                                       {QStringLiteral("R"), tr("Reply")},
-                                      {QStringLiteral("Ctrl+Enter"), tr("Send the reply")},
-                                      {QStringLiteral("Ctrl+Shift+N"), tr("Note instead of reply")},
+                                      {tr("Ctrl+Enter"), tr("Send the reply")},
+                                      {tr("Ctrl+Shift+N"), tr("Note instead of reply")},
                                       {QStringLiteral("/"), tr("Canned responses (at the start of a reply)")},
-                                      {QStringLiteral("Ctrl+T"), tr("Transfer")},
-                                      {QStringLiteral("Ctrl+Shift+R"), tr("Resolve")},
-                                      {QStringLiteral("Ctrl+Shift+M"), tr("Refund / credit")},
-                                      {QStringLiteral("Ctrl+F"), tr("Search the queue")},
+                                      {tr("Ctrl+T"), tr("Transfer")},
+                                      {tr("Ctrl+Shift+R"), tr("Resolve")},
+                                      {tr("Ctrl+Shift+M"), tr("Refund / credit")},
+                                      {tr("Ctrl+F"), tr("Search the queue")},
                                       {QStringLiteral("F1"), tr("This list")}},
                                      centralWidget());
 }

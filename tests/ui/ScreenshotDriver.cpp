@@ -3,6 +3,7 @@
 // conversation and shoots that. Runs under xvfb-run; waits are for painting.
 #include "core/integrations/SecretStore.h"
 #include "ui/ConsoleApp.h"
+#include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/models/QueueModel.h"
@@ -46,6 +47,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Tierdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("tierdesk"));
+    ConsoleLanguage::installChosen(&app); // as the console does: LANGUAGE=de shoots it in German
     QCommandLineParser p;
     for (const char *o : {"server", "email", "password", "open", "out"})
         p.addOption(QCommandLineOption(QString::fromLatin1(o), QString(), QStringLiteral("value")));

@@ -90,7 +90,7 @@ QString savePdf(const QString &path, const ReportExporter::Report &r, const std:
     writer.setCreator(QStringLiteral("Tierdesk"));
     PdfLayout page(writer);
     if (!page.ok())
-        return QObject::tr("Could not write %1").arg(path);
+        return QCoreApplication::translate("tierdesk::ui::ReportExporter", "Could not write %1").arg(path);
     page.text(r.title, 16, true);
     page.text(r.subtitle, 10);
     page.gap();

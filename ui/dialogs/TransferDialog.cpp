@@ -1,5 +1,7 @@
 #include "ui/dialogs/TransferDialog.h"
 
+#include "ui/models/Display.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -20,7 +22,7 @@ TransferDialog::TransferDialog(const QStringList &queues, QWidget *parent) : QDi
     m_queue = new QComboBox(this);
     m_queue->setObjectName(QStringLiteral("transferQueue"));
     for (const QString &q : queues)
-        m_queue->addItem(q.isEmpty() ? q : q.at(0).toUpper() + q.mid(1), q);
+        m_queue->addItem(display::titleCase(q), q);
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("transferNotes"));
     m_notes->setPlaceholderText(tr("Why, and what the next one should know"));

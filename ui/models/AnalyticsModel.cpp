@@ -9,12 +9,12 @@ namespace {
 
 QString sectionLabel(const QString &section)
 {
-    static const QHash<QString, const char *> labels{{QStringLiteral("overview"), QT_TR_NOOP("Overview")},
-                                                     {QStringLiteral("tier"), QT_TR_NOOP("Tier")},
-                                                     {QStringLiteral("channel"), QT_TR_NOOP("Channel")},
-                                                     {QStringLiteral("reason"), QT_TR_NOOP("Escalation reason")},
-                                                     {QStringLiteral("sentiment"), QT_TR_NOOP("Final sentiment")},
-                                                     {QStringLiteral("timeline"), QT_TR_NOOP("Period")}};
+    static const QHash<QString, const char *> labels{{QStringLiteral("overview"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Overview")},
+                                                     {QStringLiteral("tier"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Tier")},
+                                                     {QStringLiteral("channel"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Channel")},
+                                                     {QStringLiteral("reason"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalation reason")},
+                                                     {QStringLiteral("sentiment"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Final sentiment")},
+                                                     {QStringLiteral("timeline"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Period")}};
     return AnalyticsModel::tr(labels.value(section, ""));
 }
 
@@ -22,25 +22,25 @@ QString sectionLabel(const QString &section)
 QString duration(int seconds)
 {
     if (seconds >= 3600)
-        return QStringLiteral("%1h %2m").arg(seconds / 3600).arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
+        return AnalyticsModel::tr("%1h %2m").arg(seconds / 3600).arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
     if (seconds >= 60)
-        return QStringLiteral("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1s").arg(seconds);
+        return AnalyticsModel::tr("%1m %2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return AnalyticsModel::tr("%1s").arg(seconds);
 }
 
 // The overview's figures by the API's names, in the order the page shows them.
 const QList<QPair<const char *, const char *>> kFigures{
-    {"totalSessions", QT_TRANSLATE_NOOP("AnalyticsModel", "Sessions")},
-    {"resolvedSessions", QT_TRANSLATE_NOOP("AnalyticsModel", "Resolved sessions")},
-    {"resolutionRate", QT_TRANSLATE_NOOP("AnalyticsModel", "Resolved")},
-    {"avgResolutionTime", QT_TRANSLATE_NOOP("AnalyticsModel", "Avg. resolution time")},
-    {"avgMessagesPerSession", QT_TRANSLATE_NOOP("AnalyticsModel", "Messages per session")},
-    {"customerSatisfactionAvg", QT_TRANSLATE_NOOP("AnalyticsModel", "Satisfaction (1-5)")},
-    {"escalations.total", QT_TRANSLATE_NOOP("AnalyticsModel", "Escalations")},
-    {"escalations.escalationRate", QT_TRANSLATE_NOOP("AnalyticsModel", "Escalated")},
-    {"escalations.avgEscalationTime", QT_TRANSLATE_NOOP("AnalyticsModel", "Time to escalation")},
-    {"sentiment.irateIncidents", QT_TRANSLATE_NOOP("AnalyticsModel", "Irate sessions")},
-    {"sentiment.sentimentImprovement", QT_TRANSLATE_NOOP("AnalyticsModel", "Sentiment improved")}};
+    {"totalSessions", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Sessions")},
+    {"resolvedSessions", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Resolved sessions")},
+    {"resolutionRate", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Resolved")},
+    {"avgResolutionTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Avg. resolution time")},
+    {"avgMessagesPerSession", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Messages per session")},
+    {"customerSatisfactionAvg", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Satisfaction (1-5)")},
+    {"escalations.total", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalations")},
+    {"escalations.escalationRate", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalated")},
+    {"escalations.avgEscalationTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Time to escalation")},
+    {"sentiment.irateIncidents", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Irate sessions")},
+    {"sentiment.sentimentImprovement", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Sentiment improved")}};
 
 QString csvField(QString text)
 {

@@ -1,5 +1,7 @@
 #include "ui/models/KbModel.h"
 
+#include "ui/models/Display.h"
+
 #include <QDateTime>
 
 namespace tierdesk::ui {
@@ -18,7 +20,7 @@ QVariant KbModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Title: return a.value(QLatin1String("title")).toString();
-        case Category: return a.value(QLatin1String("category")).toString();
+        case Category: return display::enumLabel(a.value(QLatin1String("category")).toString());
         case Source: return shared ? tr("Shared") : tr("Company");
         case Updated: {
             const QDateTime at = QDateTime::fromString(a.value(QLatin1String("updatedAt")).toString(), Qt::ISODateWithMs);

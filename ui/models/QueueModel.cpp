@@ -76,7 +76,7 @@ QString QueueModel::formatDuration(qint64 secs)
     const qint64 s = qAbs(secs);
     QString text;
     if (s >= 86400)
-        text = QStringLiteral("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
+        text = tr("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
     else if (s >= 3600)
         text = QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
     else

@@ -3,6 +3,7 @@
 #include "ui/models/Display.h"
 
 #include <QBarCategoryAxis>
+#include <QCoreApplication>
 #include <QCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -47,13 +48,13 @@ void attachAxes(QChart *chart, QAbstractBarSeries *series, const QStringList &ca
 QChart *sessionsOverTime(const QJsonObject &report)
 {
     // Lines over the periods, with at most about eight period names along the bottom.
-    QChart *chart = newChart(QObject::tr("Sessions over time"));
+    QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Sessions over time"));
     auto *sessions = new QLineSeries(chart);
     auto *resolved = new QLineSeries(chart);
     auto *escalated = new QLineSeries(chart);
-    sessions->setName(QObject::tr("Sessions"));
-    resolved->setName(QObject::tr("Resolved"));
-    escalated->setName(QObject::tr("Escalated"));
+    sessions->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Sessions"));
+    resolved->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Resolved"));
+    escalated->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Escalated"));
     auto *periods = new QCategoryAxis(chart);
     periods->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     const QJsonArray timeline = report.value(QLatin1String("timeline")).toArray();
@@ -87,9 +88,9 @@ QChart *sessionsOverTime(const QJsonObject &report)
 
 QChart *resolutionRates(const QJsonObject &report)
 {
-    QChart *chart = newChart(QObject::tr("Resolution rate (%)"));
+    QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Resolution rate (%)"));
     auto *series = new QHorizontalBarSeries(chart);
-    auto *rates = new QBarSet(QObject::tr("Resolved %"));
+    auto *rates = new QBarSet(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Resolved %"));
     QStringList names;
     for (const QJsonValue &v : report.value(QLatin1String("byTier")).toArray()) {
         names.append(display::tierLabel(v.toObject().value(QLatin1String("tier")).toString()));
@@ -109,9 +110,9 @@ QChart *resolutionRates(const QJsonObject &report)
 
 QChart *escalationReasons(const QJsonObject &report)
 {
-    QChart *chart = newChart(QObject::tr("Escalations by reason"));
+    QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Escalations by reason"));
     auto *series = new QHorizontalBarSeries(chart);
-    auto *counts = new QBarSet(QObject::tr("Escalations"));
+    auto *counts = new QBarSet(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Escalations"));
     QStringList names;
     double max = 0;
     const QJsonObject reasons = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
@@ -128,7 +129,7 @@ QChart *escalationReasons(const QJsonObject &report)
 
 QChart *sentimentDistribution(const QJsonObject &report)
 {
-    QChart *chart = newChart(QObject::tr("Final sentiment"));
+    QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Final sentiment"));
     auto *series = new QPieSeries(chart);
     const QJsonObject distribution =
         report.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject();

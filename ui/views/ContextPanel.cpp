@@ -36,7 +36,7 @@ QLabel *body(const QString &name, QWidget *parent)
 QString hhmm(const QString &iso)
 {
     const qint64 ms = display::parseTime(iso);
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("d MMM HH:mm")) : QString();
+    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QStringLiteral("d MMM HH:mm")) : QString();
 }
 
 } // namespace

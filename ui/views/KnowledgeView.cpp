@@ -4,6 +4,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/client/ApiReply.h"
 #include "ui/client/KbImporter.h"
+#include "ui/models/Display.h"
 #include "ui/models/KbModel.h"
 
 #include <QComboBox>
@@ -45,7 +46,7 @@ KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent) : QWidget(paren
     m_filter->setObjectName(QStringLiteral("kbFilter"));
     m_filter->addItem(tr("All categories"), QString());
     for (const QString &c : allNames<IssueCategory>())
-        m_filter->addItem(c, c);
+        m_filter->addItem(display::enumLabel(c), c);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("kbTable"));
     m_table->setModel(m_model);
@@ -113,7 +114,8 @@ QWidget *KnowledgeView::buildEditor()
     m_title->setMaxLength(200);
     m_category = new QComboBox(editor);
     m_category->setObjectName(QStringLiteral("kbCategory"));
-    m_category->addItems(allNames<IssueCategory>());
+    for (const QString &c : allNames<IssueCategory>())
+        m_category->addItem(display::enumLabel(c), c);
     m_keywords = new QLineEdit(editor);
     m_keywords->setObjectName(QStringLiteral("kbKeywords"));
     m_keywords->setPlaceholderText(tr("comma-separated: what customers say when they mean this"));
@@ -185,7 +187,8 @@ void KnowledgeView::fill(const QJsonObject &a)
     m_id = a.value(QLatin1String("id")).toInteger();
     m_shared = a.value(QLatin1String("shared")).toBool();
     m_title->setText(a.value(QLatin1String("title")).toString());
-    m_category->setCurrentText(a.value(QLatin1String("category")).toString());
+    if (const int i = m_category->findData(a.value(QLatin1String("category")).toString()); i >= 0)
+        m_category->setCurrentIndex(i);
     QStringList keywords;
     for (const QJsonValue &k : a.value(QLatin1String("keywords")).toArray())
         keywords << k.toString();
@@ -222,7 +225,7 @@ QJsonObject KnowledgeView::edited() const
     for (const QString &slug : m_related->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         related.append(slug.trimmed());
     return {{QStringLiteral("title"), m_title->text().trimmed()},
-            {QStringLiteral("category"), m_category->currentText()},
+            {QStringLiteral("category"), m_category->currentData().toString()},
             {QStringLiteral("keywords"), m_keywords->text()},
             {QStringLiteral("content"), m_content->toPlainText()},
             {QStringLiteral("steps"), QJsonArray::fromStringList(linesOf(m_steps->toPlainText()))},

@@ -1,5 +1,6 @@
 #include "ui/views/QueueView.h"
 
+#include "ui/models/Display.h"
 #include "ui/models/QueueFilterModel.h"
 #include "ui/models/QueueModel.h"
 
@@ -111,7 +112,7 @@ QWidget *QueueView::buildFilters()
     m_priority->addItem(tr("All priorities"), QString());
     for (const char *p : {"urgent", "high", "normal", "low"}) {
         const QString v = QString::fromLatin1(p);
-        m_priority->addItem(v.at(0).toUpper() + v.mid(1), v);
+        m_priority->addItem(display::titleCase(v), v);
     }
     m_mine = new QCheckBox(tr("Mine"), bar);
     m_mine->setObjectName(QStringLiteral("mineFilter"));
@@ -140,7 +141,7 @@ void QueueView::setQueues(const QStringList &queues)
     m_queue->clear();
     m_queue->addItem(tr("All queues"), QString());
     for (const QString &q : queues)
-        m_queue->addItem(q.isEmpty() ? q : q.at(0).toUpper() + q.mid(1), q);
+        m_queue->addItem(display::titleCase(q), q);
     m_queue->setCurrentIndex(qMax(0, m_queue->findData(current)));
 }
 

@@ -1,0 +1,1743 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Display</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Waiting customer</source>
+        <translation>Wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>Produktqualität</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>General inquiry</source>
+        <translation>Allgemeine Anfrage</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Beschwerde</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Kündigung</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Begeistert</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Zufrieden</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Frustrated</source>
+        <translation>Frustriert</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>Verärgert</translation>
+    </message>
+    <message>
+        <source>Irate</source>
+        <translation>Wütend</translation>
+    </message>
+    <message>
+        <source>Irate customer</source>
+        <translation>Wütender Kunde</translation>
+    </message>
+    <message>
+        <source>Refund request</source>
+        <translation>Erstattungswunsch</translation>
+    </message>
+    <message>
+        <source>Complex issue</source>
+        <translation>Komplexes Anliegen</translation>
+    </message>
+    <message>
+        <source>Repeat contact</source>
+        <translation>Wiederholter Kontakt</translation>
+    </message>
+    <message>
+        <source>High value customer</source>
+        <translation>Wertvoller Kunde</translation>
+    </message>
+    <message>
+        <source>Legal mention</source>
+        <translation>Rechtliche Schritte erwähnt</translation>
+    </message>
+    <message>
+        <source>Social media threat</source>
+        <translation>Drohung mit sozialen Medien</translation>
+    </message>
+    <message>
+        <source>Refund over threshold</source>
+        <translation>Erstattung über Grenzwert</translation>
+    </message>
+    <message>
+        <source>Customer request</source>
+        <translation>Kundenwunsch</translation>
+    </message>
+    <message>
+        <source>Policy exception</source>
+        <translation>Ausnahme von den Richtlinien</translation>
+    </message>
+    <message>
+        <source>Escalated complaint</source>
+        <translation>Eskalierte Beschwerde</translation>
+    </message>
+    <message>
+        <source>Technical limitation</source>
+        <translation>Technische Grenze</translation>
+    </message>
+    <message>
+        <source>Information provided</source>
+        <translation>Auskunft erteilt</translation>
+    </message>
+    <message>
+        <source>Issue resolved</source>
+        <translation>Problem gelöst</translation>
+    </message>
+    <message>
+        <source>Refund processed</source>
+        <translation>Erstattung durchgeführt</translation>
+    </message>
+    <message>
+        <source>Replacement sent</source>
+        <translation>Ersatz verschickt</translation>
+    </message>
+    <message>
+        <source>Credit applied</source>
+        <translation>Gutschrift erteilt</translation>
+    </message>
+    <message>
+        <source>Subscription modified</source>
+        <translation>Abonnement geändert</translation>
+    </message>
+    <message>
+        <source>Escalated to human</source>
+        <translation>An Agent eskaliert</translation>
+    </message>
+    <message>
+        <source>Customer satisfied</source>
+        <translation>Kunde zufrieden</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Ungelöst</translation>
+    </message>
+    <message>
+        <source>Human agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Sms</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Beschwerden</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation>Bronze</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silber</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>Platin</translation>
+    </message>
+    <message>
+        <source>AI Rep</source>
+        <translation>KI-Berater</translation>
+    </message>
+    <message>
+        <source>AI Manager</source>
+        <translation>KI-Manager</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ActionDialog</name>
+    <message>
+        <source>the customer</source>
+        <translation>den Kunden</translation>
+    </message>
+    <message>
+        <source>Issue a refund or credit</source>
+        <translation>Erstattung oder Gutschrift</translation>
+    </message>
+    <message>
+        <source>Refund an order</source>
+        <translation>Eine Bestellung erstatten</translation>
+    </message>
+    <message>
+        <source>Credit the account</source>
+        <translation>Dem Konto gutschreiben</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 left</source>
+        <translation>%1 · %2 · noch %3</translation>
+    </message>
+    <message>
+        <source>Why (for the ledger; the customer does not see it)</source>
+        <translation>Grund (für das Buchungsprotokoll; der Kunde sieht ihn nicht)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Refund %1 for %2 to %3?</source>
+        <translation>%1 für %2 an %3 erstatten?</translation>
+    </message>
+    <message>
+        <source>Credit %1 to %2&apos;s account?</source>
+        <translation>Gutschrift über %1 für %2?</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::AnalyticsCharts</name>
+    <message>
+        <source>Sessions over time</source>
+        <translation>Sitzungen im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Resolution rate (%)</source>
+        <translation>Lösungsquote (%)</translation>
+    </message>
+    <message>
+        <source>Resolved %</source>
+        <translation>Gelöst %</translation>
+    </message>
+    <message>
+        <source>Escalations by reason</source>
+        <translation>Eskalationen nach Grund</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Final sentiment</source>
+        <translation>Stimmung am Ende</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::AnalyticsModel</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Escalation reason</source>
+        <translation>Eskalationsgrund</translation>
+    </message>
+    <message>
+        <source>Final sentiment</source>
+        <translation>Stimmung am Ende</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 Min. %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Resolved sessions</source>
+        <translation>Gelöste Sitzungen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Avg. resolution time</source>
+        <translation>Ø Lösungszeit</translation>
+    </message>
+    <message>
+        <source>Messages per session</source>
+        <translation>Nachrichten pro Sitzung</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1-5)</source>
+        <translation>Zufriedenheit (1–5)</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Time to escalation</source>
+        <translation>Zeit bis zur Eskalation</translation>
+    </message>
+    <message>
+        <source>Irate sessions</source>
+        <translation>Sitzungen mit wütenden Kunden</translation>
+    </message>
+    <message>
+        <source>Sentiment improved</source>
+        <translation>Stimmung verbessert</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Aufschlüsselung</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Resolution rate</source>
+        <translation>Lösungsquote</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::AnalyticsView</name>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Pro Woche</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Pro Monat</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV exportieren...</translation>
+    </message>
+    <message>
+        <source>Export PDF...</source>
+        <translation>PDF exportieren...</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>Das Startdatum liegt nach dem Enddatum.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Wird geladen...</translation>
+    </message>
+    <message>
+        <source>%1 sessions from %2 to %3</source>
+        <translation>%1 Sitzungen vom %2 bis %3</translation>
+    </message>
+    <message>
+        <source>Export analytics</source>
+        <translation>Auswertung exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Noch nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Tierdesk analytics</source>
+        <translation>Tierdesk-Auswertung</translation>
+    </message>
+    <message>
+        <source>%1 to %2, company %3</source>
+        <translation>%1 bis %2, Firma %3</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ApiClient</name>
+    <message>
+        <source>The server did not answer</source>
+        <translation>Der Server hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>The server answered %1</source>
+        <translation>Der Server antwortete mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConsoleApp</name>
+    <message>
+        <source>Move secrets into the keyring</source>
+        <translation>Schlüssel in den Schlüsselbund verschieben</translation>
+    </message>
+    <message>
+        <source>The secrets stay in the file: %1</source>
+        <translation>Die Schlüssel bleiben in der Datei: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) moved into the system keyring; Tierdesk reads them there from the next start.</source>
+        <translation>
+            <numerusform>%n Schlüssel in den Schlüsselbund des Systems verschoben; Tierdesk liest ihn ab dem nächsten Start dort.</numerusform>
+            <numerusform>%n Schlüssel in den Schlüsselbund des Systems verschoben; Tierdesk liest sie ab dem nächsten Start dort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tierdesk is already running</source>
+        <translation>Tierdesk läuft bereits</translation>
+    </message>
+    <message>
+        <source>Remember me: %1</source>
+        <translation>Angemeldet bleiben: %1</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This server has no accounts yet: create the first one on the server&apos;s own console.</source>
+        <translation>Dieser Server hat noch keine Konten: Legen Sie das erste an der Konsole des Servers selbst an.</translation>
+    </message>
+    <message>
+        <source>Not logged in: close and start again to log in.</source>
+        <translation>Nicht angemeldet: Schließen und neu starten, um sich anzumelden.</translation>
+    </message>
+    <message>
+        <source>Wrong e-mail or password.</source>
+        <translation>E-Mail-Adresse oder Passwort falsch.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ContextPanel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Stimmung</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#8a94a3&quot;&gt;No customer data&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#8a94a3&quot;&gt;Keine Kundendaten&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 tier</source>
+        <translation>Kundenstufe %1</translation>
+    </message>
+    <message>
+        <source>lifetime value %1</source>
+        <translation>Kundenwert %1</translation>
+    </message>
+    <message>
+        <source>&amp;nbsp;&lt;span style=&quot;color:#5f6b7a&quot;&gt;%1 refunded&lt;/span&gt;</source>
+        <translation>&amp;nbsp;&lt;span style=&quot;color:#5f6b7a&quot;&gt;%1 erstattet&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#8a94a3&quot;&gt;None&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#8a94a3&quot;&gt;Keine&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> · automatic</source>
+        <translation> · automatisch</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConversationView</name>
+    <message>
+        <source>The canned response</source>
+        <translation>Textbaustein</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Weiterleiten…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Abschließen…</translation>
+    </message>
+    <message>
+        <source>Refund / credit…</source>
+        <translation>Erstattung / Gutschrift…</translation>
+    </message>
+    <message>
+        <source>Issue a refund or credit (Ctrl+Shift+M)</source>
+        <translation>Erstattung oder Gutschrift (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>I&apos;ve read it</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Opening the conversation</source>
+        <translation>Gespräch wird geöffnet</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>Kein Gespräch geöffnet</translation>
+    </message>
+    <message>
+        <source>claimed by you</source>
+        <translation>von Ihnen übernommen</translation>
+    </message>
+    <message>
+        <source>claimed by %1</source>
+        <translation>übernommen von %1</translation>
+    </message>
+    <message>
+        <source>unclaimed</source>
+        <translation>nicht übernommen</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>nur lesend</translation>
+    </message>
+    <message>
+        <source>%1 wrote while you were typing. Read it above before you send.</source>
+        <translation>%1 hat geschrieben, während Sie getippt haben. Lesen Sie es oben, bevor Sie senden.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>The customer wrote %n new message(s) while you were typing. Your reply was not sent.</source>
+        <translation>
+            <numerusform>Der Kunde hat %n neue Nachricht geschrieben, während Sie getippt haben. Ihre Antwort wurde nicht gesendet.</numerusform>
+            <numerusform>Der Kunde hat %n neue Nachrichten geschrieben, während Sie getippt haben. Ihre Antwort wurde nicht gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 has already claimed this conversation.</source>
+        <translation>%1 hat dieses Gespräch bereits übernommen.</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Jemand anderes</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Claiming</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Releasing</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Weitergeleitet</translation>
+    </message>
+    <message>
+        <source>The transfer</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>The refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>The credit</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Refunded %1 for %2</source>
+        <translation>%1 für %2 erstattet</translation>
+    </message>
+    <message>
+        <source>Credited %1</source>
+        <translation>%1 gutgeschrieben</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2 Your limit is $%3.</source>
+        <translation>%1 abgelehnt: %2 Ihr Limit beträgt $%3.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::EngineController</name>
+    <message>
+        <source>The embedded server is not running.</source>
+        <translation>Der eingebettete Server läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::HeldSessionsModel</name>
+    <message>
+        <source>Breached</source>
+        <translation>Überschritten</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Im Zeitplan</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Bearbeitet von</translation>
+    </message>
+    <message>
+        <source>Held for</source>
+        <translation>Bearbeitet seit</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::KbImporter</name>
+    <message>
+        <source>reading the knowledge base: %1</source>
+        <translation>Lesen der Wissensdatenbank: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::KbModel</name>
+    <message>
+        <source>Shared</source>
+        <translation>Gemeinsam</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::KnowledgeView</name>
+    <message>
+        <source>Search the knowledge base as the AI does...</source>
+        <translation>Wissensdatenbank durchsuchen, wie die KI es tut...</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>Im&amp;portieren...</translation>
+    </message>
+    <message>
+        <source>A folder of Markdown (front matter: title, category, keywords) or JSON articles</source>
+        <translation>Ein Ordner mit Markdown-Artikeln (Front Matter: title, category, keywords) oder JSON-Artikeln</translation>
+    </message>
+    <message>
+        <source>Import articles from</source>
+        <translation>Artikel importieren aus</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>comma-separated: what customers say when they mean this</source>
+        <translation>kommagetrennt: was Kunden sagen, wenn sie dies meinen</translation>
+    </message>
+    <message>
+        <source>one step a line</source>
+        <translation>ein Schritt pro Zeile</translation>
+    </message>
+    <message>
+        <source>slugs of related articles, comma-separated</source>
+        <translation>Slugs verwandter Artikel, kommagetrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory</source>
+        <translation>&amp;Kategorie</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords</source>
+        <translation>&amp;Schlagwörter</translation>
+    </message>
+    <message>
+        <source>C&amp;ontent</source>
+        <translation>&amp;Inhalt</translation>
+    </message>
+    <message>
+        <source>&amp;Steps</source>
+        <translation>Sc&amp;hritte</translation>
+    </message>
+    <message>
+        <source>&amp;Related</source>
+        <translation>&amp;Verwandt</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>&amp;Neuer Artikel</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared article (%1). Saving makes your company&apos;s own copy, which the AI then answers from.</source>
+        <translation>Gemeinsamer Artikel (%1). Beim Speichern entsteht eine eigene Kopie für Ihre Firma, aus der die KI dann antwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your company&apos;s article (%1), read %n time(s).</source>
+        <translation>
+            <numerusform>Artikel Ihrer Firma (%1), %n-mal gelesen.</numerusform>
+            <numerusform>Artikel Ihrer Firma (%1), %n-mal gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A new article for your company.</source>
+        <translation>Ein neuer Artikel für Ihre Firma.</translation>
+    </message>
+    <message>
+        <source>Saved. The AI answers from these words from the next message on.</source>
+        <translation>Gespeichert. Die KI antwortet ab der nächsten Nachricht mit diesem Wortlaut.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Click again to delete</source>
+        <translation>Zum Löschen erneut klicken</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>%v of %m: %1</source>
+        <translation>%v von %m: %1</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation>Importiert: %1 neu, %2 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::LoginDialog</name>
+    <message>
+        <source>Log in to Tierdesk</source>
+        <translation>Bei Tierdesk anmelden</translation>
+    </message>
+    <message>
+        <source>Server: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Server: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>you@company.com</source>
+        <translation>sie@firma.de</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail and password.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::MainWindow</name>
+    <message>
+        <source>Tierdesk</source>
+        <translation>Tierdesk</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>Wissensdatenbank</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <source>Live desk</source>
+        <translation>Live-Übersicht</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>● Available</source>
+        <translation>● Verfügbar</translation>
+    </message>
+    <message>
+        <source>◐ Away</source>
+        <translation>◐ Abwesend</translation>
+    </message>
+    <message>
+        <source>Presence not changed: %1</source>
+        <translation>Status nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Next escalation</source>
+        <translation>Nächste Eskalation</translation>
+    </message>
+    <message>
+        <source>Previous escalation</source>
+        <translation>Vorige Eskalation</translation>
+    </message>
+    <message>
+        <source>Open the selected escalation</source>
+        <translation>Ausgewählte Eskalation öffnen</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <source>Note instead of reply</source>
+        <translation>Notiz statt Antwort</translation>
+    </message>
+    <message>
+        <source>Canned responses (at the start of a reply)</source>
+        <translation>Textbausteine (am Anfang einer Antwort)</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Weiterleiten</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Refund / credit</source>
+        <translation>Erstattung / Gutschrift</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Warteschlange durchsuchen</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Diese Übersicht</translation>
+    </message>
+    <message>
+        <source>Serving the CS API at %1/api/cs
+Data directory: %2
+Secrets: %3</source>
+        <translation>CS-API unter %1/api/cs
+Datenverzeichnis: %2
+Schlüssel: %3</translation>
+    </message>
+    <message>
+        <source>The engine could not start</source>
+        <translation>Die Engine konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation>Die Warteschlange konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>New escalation</source>
+        <translation>Neue Eskalation</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA überschritten</translation>
+    </message>
+    <message>
+        <source>%1 has waited too long</source>
+        <translation>%1 wartet schon zu lange</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Verbunden</translation>
+    </message>
+    <message>
+        <source>○ Connecting…</source>
+        <translation>○ Verbinde…</translation>
+    </message>
+    <message>
+        <source>○ Connection lost — retrying</source>
+        <translation>○ Verbindung unterbrochen — neuer Versuch</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 claimed</source>
+        <translation>%1 wartend · %2 übernommen</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&quot;color:#9b1c1c&quot;&gt;&lt;b&gt;%1 breached&lt;/b&gt;&lt;/span&gt;</source>
+        <translation> · &lt;span style=&quot;color:#9b1c1c&quot;&gt;&lt;b&gt;%1 überschritten&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Queue  (%1)</source>
+        <translation>Warteschlange  (%1)</translation>
+    </message>
+    <message>
+        <source>Tierdesk: %1 waiting</source>
+        <translation>Tierdesk: %1 wartend</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>%1 has already claimed it.</source>
+        <translation>%1 hat sie bereits übernommen.</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Jemand anderes</translation>
+    </message>
+    <message>
+        <source>Claiming failed: %1</source>
+        <translation>Übernehmen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Releasing failed: %1</source>
+        <translation>Freigeben fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>J / Ctrl+Down</source>
+        <translation>J / Strg+Pfeil runter</translation>
+    </message>
+    <message>
+        <source>K / Ctrl+Up</source>
+        <translation>K / Strg+Pfeil hoch</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Strg+Umschalt+C</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Strg+Umschalt+N</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Strg+T</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Strg+Umschalt+R</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Strg+Umschalt+M</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Strg+F</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::QueueModel</name>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1 T. %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Stimmung</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::QueueStatsModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Since midnight (UTC): %1 answered in time, %2 breached</source>
+        <translation>Seit Mitternacht (UTC): %1 rechtzeitig beantwortet, %2 überschritten</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Längste Wartezeit</translation>
+    </message>
+    <message>
+        <source>Being worked</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Überschritten</translation>
+    </message>
+    <message>
+        <source>SLA today</source>
+        <translation>SLA heute</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::QueueView</name>
+    <message>
+        <source>Nothing is waiting. New escalations appear here as they arrive.</source>
+        <translation>Nichts wartet. Neue Eskalationen erscheinen hier, sobald sie eintreffen.</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Take this escalation (Ctrl+Shift+C)</source>
+        <translation>Diese Eskalation übernehmen (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Open conversation</source>
+        <translation>Gespräch öffnen</translation>
+    </message>
+    <message>
+        <source>Search customer, summary, reason… (Ctrl+F)</source>
+        <translation>Kunde, Zusammenfassung, Grund suchen… (Strg+F)</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>Alle Prioritäten</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>Alle Warteschlangen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ReplyBox</name>
+    <message>
+        <source>Write a reply… ( / for canned responses, Ctrl+Enter to send)</source>
+        <translation>Antwort schreiben… ( / für Textbausteine, Strg+Eingabe zum Senden)</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Interne Notiz</translation>
+    </message>
+    <message>
+        <source>Only agents see notes (Ctrl+Shift+N)</source>
+        <translation>Nur Agenten sehen Notizen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>No canned responses yet: a supervisor adds them.</source>
+        <translation>Noch keine Textbausteine: Ein Supervisor legt sie an.</translation>
+    </message>
+    <message>
+        <source>Fill in %1 before sending.</source>
+        <translation>Füllen Sie %1 vor dem Senden aus.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 has no value. Replace it first.</source>
+        <translation>Nicht gesendet: %1 hat keinen Wert. Ersetzen Sie es zuerst.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ReportExporter</name>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ResolveDialog</name>
+    <message>
+        <source>Resolve the conversation</source>
+        <translation>Gespräch abschließen</translation>
+    </message>
+    <message>
+        <source>What was done (at most 2000 characters)</source>
+        <translation>Was getan wurde (höchstens 2000 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SetupDialog</name>
+    <message>
+        <source>Welcome to Tierdesk</source>
+        <translation>Willkommen bei Tierdesk</translation>
+    </message>
+    <message>
+        <source>Create the first account. It is an administrator: it can add your team later.</source>
+        <translation>Legen Sie das erste Konto an. Es ist ein Administratorkonto und kann später Ihr Team hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Enter your name and e-mail.</source>
+        <translation>Geben Sie Ihren Namen und Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The passwords differ.</source>
+        <translation>Die Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ShortcutsOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Press any key to close</source>
+        <translation>Zum Schließen eine beliebige Taste drücken</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SupervisorView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Live desk</source>
+        <translation>Live-Übersicht</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Show the sessions of the whole team, not only the selected person&apos;s</source>
+        <translation>Die Sitzungen des ganzen Teams zeigen, nicht nur die der ausgewählten Person</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Nur lesend öffnen</translation>
+    </message>
+    <message>
+        <source>Reassign to</source>
+        <translation>Neu zuweisen an</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Neu zuweisen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>Übernommene Sitzungen</translation>
+    </message>
+    <message>
+        <source>Live desk: %1</source>
+        <translation>Live-Übersicht: %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>longest wait %1</source>
+        <translation>längste Wartezeit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n people available</source>
+        <translation>
+            <numerusform>%1 von %n Person verfügbar</numerusform>
+            <numerusform>%1 von %n Personen verfügbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at risk</source>
+        <translation>
+            <numerusform>%n gefährdet</numerusform>
+            <numerusform>%n gefährdet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breached</source>
+        <translation>
+            <numerusform>%n überschritten</numerusform>
+            <numerusform>%n überschritten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SLA today %1 %</source>
+        <translation>SLA heute %1 %</translation>
+    </message>
+    <message>
+        <source>no SLA settled today</source>
+        <translation>heute noch keine SLA-Ergebnisse</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reassigned to %1</source>
+        <translation>Neu zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>Not reassigned: %1</source>
+        <translation>Nicht neu zugewiesen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TeamModel</name>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>Übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TranscriptModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>AI Rep</source>
+        <translation>KI-Berater</translation>
+    </message>
+    <message>
+        <source>AI Manager</source>
+        <translation>KI-Manager</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Note · %1</source>
+        <translation>Notiz · %1</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>actions: %1</source>
+        <translation>Aktionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TranscriptView</name>
+    <message>
+        <source>Open an escalation from the queue to read the conversation.</source>
+        <translation>Öffnen Sie eine Eskalation aus der Warteschlange, um das Gespräch zu lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TransferDialog</name>
+    <message>
+        <source>Transfer the conversation</source>
+        <translation>Gespräch weiterleiten</translation>
+    </message>
+    <message>
+        <source>Back to the AI Rep</source>
+        <translation>Zurück an den KI-Berater</translation>
+    </message>
+    <message>
+        <source>Back to the AI Manager</source>
+        <translation>Zurück an den KI-Manager</translation>
+    </message>
+    <message>
+        <source>Another queue of people</source>
+        <translation>Andere Warteschlange mit Agenten</translation>
+    </message>
+    <message>
+        <source>Why, and what the next one should know</source>
+        <translation>Warum, und was die nächste Person wissen sollte</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Weiterleiten</translation>
+    </message>
+    <message>
+        <source>Hand to</source>
+        <translation>Übergeben an</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+</TS>
