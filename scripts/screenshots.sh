@@ -2,14 +2,17 @@
 # Renders the console's queue, conversation, knowledge base, analytics and live desk views with demo data
 # under Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png,
 # supervisor.png). Not run in CI.
+# SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
+# SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
-# Usage: scripts/screenshots.sh [BUILD_DIR]
+# Usage: [SCREENSHOT_LANG=de] scripts/screenshots.sh [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 bin=$build/app/tierdesk
 driver=$build/tests/ui/tierdesk_screenshot_driver
-out=$root/docs/screenshots
+out=${SCREENSHOT_OUT:-$root/docs/screenshots}
+lang=${SCREENSHOT_LANG:-}
 for tool in xvfb-run import curl python3; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing" >&2; exit 1; }
 done
@@ -83,6 +86,18 @@ priya_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/j
   --data "{\"email\":\"priya.shah@northwind.example\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') || true
 [ -n "$priya_token" ] && api POST "/api/cs/sessions/$kettle/claim" "$priya_token" '{}' >/dev/null 2>&1 || true
 
+shots=$out
+if [ -n "$lang" ]; then
+  shots=$work/shots
+  mkdir -p "$shots"
+  export LANGUAGE=$lang LANG=${lang}_$(echo "$lang" | tr '[:lower:]' '[:upper:]').UTF-8
+  unset LC_ALL LC_MESSAGES
+fi
 xvfb-run -a -s "-screen 0 1280x800x24" "$driver" --server "$url" --email "$email" --password "$password" \
-  --open "$featured" --out "$out"
-echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png"
+  --open "$featured" --out "$shots"
+if [ -n "$lang" ]; then
+  for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
+  echo "screenshots: $out/*-$lang.png"
+else
+  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png"
+fi

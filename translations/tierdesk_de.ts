@@ -422,11 +422,11 @@
     </message>
     <message>
         <source>%1h %2m</source>
-        <translation>%1 Std. %2 Min.</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1m %2s</source>
-        <translation>%1 Min. %2 s</translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1s</source>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <source>Irate sessions</source>
-        <translation>Sitzungen mit wütenden Kunden</translation>
+        <translation>Wütende Kunden</translation>
     </message>
     <message>
         <source>Sentiment improved</source>

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QFontMetrics>
 #include <QListWidget>
 #include <QPainter>
 #include <QShortcut>
@@ -159,12 +160,21 @@ QWidget *MainWindow::buildNavigation()
     m_nav->addItem(tr("Knowledge base"));
     m_nav->addItem(tr("Analytics"));
     m_nav->addItem(tr("Live desk"));
-    m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_nav->setStyleSheet(QStringLiteral(
         "#navigation { background:#1f2937; color:#d1d5db; padding-top:12px; font-size:11pt; }"
         "#navigation::item { padding:10px 16px; border-left:3px solid transparent; }"
         "#navigation::item:selected { background:#374151; color:white; border-left:3px solid #60a5fa; }"));
+    // As wide as the longest item in this language (German's are longer), with the
+    // queue's count, the items' padding and border: at least 170 px.
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(11);
+    const QFontMetrics metrics(navFont);
+    int widest = metrics.horizontalAdvance(tr("Queue  (%1)").arg(999));
+    for (int i = 0; i < m_nav->count(); ++i)
+        widest = qMax(widest, metrics.horizontalAdvance(m_nav->item(i)->text()));
+    m_nav->setFixedWidth(qMax(170, widest + 2 * 16 + 3 + 12));
     m_nav->setCurrentRow(QueuePage);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     return m_nav;

@@ -131,6 +131,7 @@ QWidget *AnalyticsView::buildFigures()
     auto *tiles = new QWidget(this);
     auto *grid = new QGridLayout(tiles);
     grid->setContentsMargins(0, 4, 0, 4);
+    grid->setHorizontalSpacing(18); // a wide value ("1 min 30 s") never runs into the next
     int column = 0;
     for (const QString &key : AnalyticsModel::figures()) {
         if (key == QLatin1String("resolvedSessions") || key == QLatin1String("escalations.total"))
@@ -143,6 +144,8 @@ QWidget *AnalyticsView::buildFigures()
         value->setFont(big);
         auto *caption = new QLabel(AnalyticsModel::figureLabel(key), tiles);
         caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
+        caption->setWordWrap(true); // longer captions (German) take two lines, not the value's room
+        caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         grid->addWidget(value, 0, column);
         grid->addWidget(caption, 1, column);
         m_figures.append({key, value});

@@ -196,7 +196,7 @@ void ConversationView::updateHeader()
     if (open)
         facts << m_sessionId;
     if (const QString ch = m_session.value(QLatin1String("channel")).toString(); !ch.isEmpty())
-        facts << ch;
+        facts << display::titleCase(ch);
     if (const QString tier = m_session.value(QLatin1String("currentTier")).toString(); !tier.isEmpty())
         facts << display::tierLabel(tier);
     if (const QString st = m_session.value(QLatin1String("status")).toString(); !st.isEmpty())

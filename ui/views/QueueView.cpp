@@ -40,9 +40,11 @@ QueueView::QueueView(QueueModel &model, QWidget *parent) : QWidget(parent), m_mo
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(true);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {7, 8, 13, 8, 12, 8, 6, 10};
+    // Room for the longer words of other languages ("Eskalierte Beschwerde"); never
+    // narrower than the column's own title.
+    const int widths[] = {7, 8, 13, 10, 15, 8, 6, 10};
     for (int c = 0; c < QueueModel::Summary; ++c)
-        m_table->setColumnWidth(c, widths[c] * em);
+        m_table->setColumnWidth(c, qMax(widths[c] * em, header->sectionSizeHint(c)));
 
     m_empty = new QLabel(tr("Nothing is waiting. New escalations appear here as they arrive."), this);
     m_empty->setObjectName(QStringLiteral("queueEmpty"));
