@@ -42,12 +42,12 @@ void attachAxes(QChart *chart, QAbstractBarSeries *series, const QStringList &ca
     series->attachAxis(values);
 }
 
-// Lines over the timeline's periods, with at most about eight period names along the bottom.
+// Lines over the timeline's periods, with at most about five period names along the bottom.
 void attachLines(QChart *chart, const QJsonArray &timeline, QValueAxis *values, const QList<QLineSeries *> &lines)
 {
     auto *periods = new QCategoryAxis(chart);
     periods->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    const int step = std::max<int>(1, int((timeline.size() + 7) / 8));
+    const int step = std::max<int>(1, int((timeline.size() + 4) / 5));
     for (int i = 0; i < timeline.size(); i += step) {
         const QString period = timeline.at(i).toObject().value(QLatin1String("period")).toString();
         periods->append(period.size() == 10 ? period.mid(5) : period, i); // a day as "11-24": the range gives the year
