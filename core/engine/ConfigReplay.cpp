@@ -13,18 +13,17 @@ namespace {
 RequestedAction requestedBy(const MessageAnalysis &a, const QString &text)
 {
     RequestedAction r;
-    const QString &intent = a.intent.intent;
     const double amount = a.slotValues.amount.value_or(0);
-    if ((intent == QLatin1String(nlu::intent::RefundRequest) || dialogue::asksForRefund(text)) && amount > 0) {
+    if ((a.intent.intent == QLatin1String(nlu::intent::RefundRequest) || dialogue::asksForRefund(text)) && amount > 0) {
         r.kind = RequestedAction::Refund;
         r.amount = amount;
         r.orderId = a.slotValues.orderId;
-    } else if (intent == QLatin1String(nlu::intent::CreditRequest) && amount > 0) {
+    } else if (dialogue::asksForCredit(text) && amount > 0) {
         r.kind = RequestedAction::Credit;
         r.amount = amount;
-    } else if (intent == QLatin1String(nlu::intent::SubscriptionChange)
-               || intent == QLatin1String(nlu::intent::SubscriptionCancel)) {
+    } else if (const QString change = dialogue::subscriptionChangeAsked(text); !change.isEmpty()) {
         r.kind = RequestedAction::Subscription;
+        r.change = change;
     }
     return r;
 }

@@ -148,7 +148,7 @@ void TestConfigView::whatIfListsExactlyTheChangedSessions()
     QCOMPARE(model.index(refund, SimulationModel::Change).data(SimulationModel::ChangeRole).toString(), QStringLiteral("NO_LONGER"));
     QCOMPARE(model.index(refund, SimulationModel::After).data().toString(), QStringLiteral("No escalation"));
     QCOMPARE(m_view->findChild<QLabel *>(QStringLiteral("whatIfSummary"))->text(),
-             QStringLiteral("2 of 3 sessions would change: 1 escalates earlier, 1 no longer escalates"));
+             QStringLiteral("2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1"));
     QCOMPARE(serverConfig().value(QLatin1String("irateProtocol")).toObject().value(QLatin1String("triggerKeywords")).toArray().size(), 3);
 
     // A row opens its conversation, read-only.

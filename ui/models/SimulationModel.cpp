@@ -47,13 +47,19 @@ QString SimulationModel::summary() const
     if (m_report.isEmpty())
         return {};
     const QJsonObject byChange = m_report.value(QLatin1String("summary")).toObject().value(QLatin1String("byChange")).toObject();
+    // "escalate earlier: 1 · no longer escalate: 1", the kinds that occur, in this order.
+    const QList<QPair<const char *, QString>> kinds{{"EARLIER", tr("escalate earlier")},
+                                                    {"LATER", tr("escalate later")},
+                                                    {"NO_LONGER", tr("no longer escalate")},
+                                                    {"NEWLY", tr("newly escalate")},
+                                                    {"DIFFERENT", tr("escalate differently")}};
     QStringList parts;
-    for (const char *change : {"EARLIER", "LATER", "NO_LONGER", "NEWLY", "DIFFERENT"})
-        if (const int n = byChange.value(QLatin1String(change)).toInt(); n > 0)
-            parts << QStringLiteral("%1 %2").arg(n).arg(changeLabel(QLatin1String(change)).toLower());
+    for (const auto &kind : kinds)
+        if (const int n = byChange.value(QLatin1String(kind.first)).toInt(); n > 0)
+            parts << QStringLiteral("%1: %2").arg(kind.second).arg(n);
     QString out = tr("%1 of %2 sessions would change").arg(rowCount()).arg(m_report.value(QLatin1String("sessionsReplayed")).toInt());
     if (!parts.isEmpty())
-        out += QStringLiteral(": ") + parts.join(QStringLiteral(", "));
+        out += QStringLiteral(" — ") + parts.join(QStringLiteral(" · "));
     if (m_report.value(QLatin1String("truncated")).toBool())
         out += tr(" (only the newest %1 of %2 sessions were replayed)")
                    .arg(m_report.value(QLatin1String("sessionsReplayed")).toInt())
@@ -72,14 +78,16 @@ QVariant SimulationModel::data(const QModelIndex &index, int role) const
     case ChangeRole: return change;
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Session: return s.value(QLatin1String("sessionId")).toString();
+        case Session: return QString(s.value(QLatin1String("sessionId")).toString().left(13) + QStringLiteral("…"));
         case Change: return changeLabel(change);
         case Before: return escalationLabel(s.value(QLatin1String("before")));
         case After: return escalationLabel(s.value(QLatin1String("after")));
         }
         return {};
     case Qt::ToolTipRole:
-        return index.column() == Session ? tr("Double-click to open the conversation") : QVariant();
+        return index.column() == Session
+                   ? tr("%1\nDouble-click to open the conversation").arg(s.value(QLatin1String("sessionId")).toString())
+                   : QVariant();
     case Qt::ForegroundRole:
         if (index.column() != Change)
             return {};

@@ -18,7 +18,7 @@ public:
     // The whole answer of the simulate call: its changed sessions become the rows.
     void setReport(const QJsonObject &report);
     const QJsonObject &report() const { return m_report; }
-    // "2 of 3 sessions would change: 1 earlier, 1 no longer" (and a note when truncated).
+    // "2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1" (and a note when truncated).
     QString summary() const;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -59,7 +59,7 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     setObjectName(QStringLiteral("configView"));
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("configTitle"));
-    m_title->setStyleSheet(QStringLiteral("font-size:14pt; font-weight:600;"));
+    m_title->setStyleSheet(QStringLiteral("font-size:12pt; font-weight:600;"));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("configMessage"));
     m_message->setWordWrap(true);
@@ -78,6 +78,7 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     scroll->setObjectName(QStringLiteral("configScroll"));
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the form fits the pane's width
     scroll->setFrameShape(QFrame::NoFrame);
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(buildWhatIf());
@@ -126,6 +127,11 @@ QWidget *ConfigView::buildWhatIf()
     m_summary->setObjectName(QStringLiteral("whatIfSummary"));
     m_summary->setWordWrap(true);
     m_simulationTable = table(QStringLiteral("whatIfTable"), m_simulation, box);
+    QHeaderView *header = m_simulationTable->horizontalHeader();
+    header->setSectionResizeMode(SimulationModel::Session, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SimulationModel::Change, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SimulationModel::Before, QHeaderView::Stretch);
+    header->setSectionResizeMode(SimulationModel::After, QHeaderView::Stretch);
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(row);
     layout->addWidget(m_summary);
@@ -164,7 +170,8 @@ void ConfigView::say(const QString &text, bool error)
 
 void ConfigView::refresh()
 {
-    m_title->setText(tr("Configuration of %1").arg(m_client.companyId()));
+    m_title->setText(tr("Configuration · company %1").arg(m_client.companyId().left(8) + QStringLiteral("…")));
+    m_title->setToolTip(tr("Company %1").arg(m_client.companyId()));
     ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/config"), {},
                                 QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
@@ -184,6 +191,8 @@ void ConfigView::loadHistory()
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
         m_history->setAuditEntries(body.value(QLatin1String("entries")).toArray());
         m_historyTable->resizeColumnsToContents();
+        for (int column = 0; column < m_history->columnCount(); ++column) // long ids and keyword lists: see the tooltip
+            m_historyTable->setColumnWidth(column, qMin(m_historyTable->columnWidth(column), 220));
         emit historyLoaded();
     });
 }
@@ -270,7 +279,6 @@ void ConfigView::simulate()
         m_simulatedFor = ran;
         m_simulation->setReport(report);
         m_summary->setText(m_simulation->summary());
-        m_simulationTable->resizeColumnsToContents();
         m_whatIf->setEnabled(m_problem.isEmpty());
         emit simulated();
     });
