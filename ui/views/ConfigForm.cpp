@@ -93,8 +93,8 @@ QJsonArray queuesFrom(const QString &text)
 ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tierGroup(QStringLiteral("aiRep"), tr("AI Rep (tier 1)"), true));
-    layout->addWidget(tierGroup(QStringLiteral("aiManager"), tr("AI Manager (tier 2)"), true));
+    layout->addWidget(tierGroup(QStringLiteral("aiRep"), tr("AI Rep (tier 1)")));
+    layout->addWidget(tierGroup(QStringLiteral("aiManager"), tr("AI Manager (tier 2)")));
     layout->addWidget(humanGroup());
     layout->addWidget(irateGroup());
     layout->addWidget(rulesGroup());
@@ -168,7 +168,7 @@ void ConfigForm::capabilityRows(QFormLayout *form, const QString &prefix)
     form->addRow(QString(), check(caps + QStringLiteral("canModifySubscription"), tr("May change subscriptions")));
 }
 
-QGroupBox *ConfigForm::tierGroup(const QString &key, const QString &title, bool)
+QGroupBox *ConfigForm::tierGroup(const QString &key, const QString &title)
 {
     QFormLayout *form = nullptr;
     QGroupBox *box = group(key, title, &form);

@@ -36,7 +36,7 @@ signals:
     void edited();
 
 private:
-    QGroupBox *tierGroup(const QString &key, const QString &title, bool ai);
+    QGroupBox *tierGroup(const QString &key, const QString &title);
     QGroupBox *humanGroup();
     QGroupBox *irateGroup();
     QGroupBox *rulesGroup();
