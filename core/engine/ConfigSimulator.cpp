@@ -15,79 +15,110 @@ ConfigSimulator::ConfigSimulator(SessionEngine &engine, QObject *parent)
 
 ConfigSimulator::~ConfigSimulator() = default;
 
-QList<ReplaySession> ConfigSimulator::snapshot(const SimulationRequest &request, SimulationReport &report)
+// One simulation in progress: what is copied so far, and whom to answer.
+struct ConfigSimulator::Run
 {
-    SessionFilter filter;
-    filter.companyId = request.companyId;
-    filter.startMs = request.startMs;
-    filter.endMs = request.endMs;
-    filter.limit = kMaxSessions;
-    int total = 0;
-    const QList<Session> sessions = m_engine.store().sessions().list(filter, &total);
-    report.sessionsInPeriod = total;
-    report.truncated = total > int(sessions.size());
-    QList<ReplaySession> out;
-    for (const Session &listed : sessions) {
-        // The transcript from its start: the oldest messages decide the first escalation.
-        MessageWindow window;
-        window.limit = MessageWindow::kMaxLimit;
-        window.before = qMin(listed.messageCount, MessageWindow::kMaxLimit);
-        const auto s = m_engine.store().sessions().find(listed.id, true, window);
-        if (!s)
-            continue;
-        ReplaySession r{s->id, s->customerId, s->createdAt, false, {}, {}};
-        if (const auto customer = m_engine.store().customers().find(s->companyId, s->customerId))
-            r.customerIsVip = customer->isVIP;
-        for (int i = 0; i < s->messages.size(); ++i) {
-            if (s->messages.at(i).role != QLatin1String("customer"))
-                continue;
-            if (r.texts.size() == kMaxMessagesPerSession) {
-                report.truncated = true;
-                break;
-            }
-            r.texts << s->messages.at(i).content;
-            r.positions << s->messagesFrom + i;
-        }
-        if (listed.messageCount > MessageWindow::kMaxLimit)
-            report.truncated = true;
-        report.messagesReplayed += int(r.texts.size());
-        out << r;
-    }
-    report.sessionsReplayed = int(out.size());
-    return out;
-}
+    QString companyId;
+    CsConfig current;
+    CsConfig proposed;
+    QList<Session> listed; // newest first, without transcripts
+    int next = 0;
+    SimulationReport report;
+    QList<ReplaySession> sessions;
+    QPointer<QObject> context;
+    Done done;
+};
 
 Status ConfigSimulator::simulate(const SimulationRequest &request, QObject *context, Done done)
 {
     const auto company = m_engine.company(request.companyId);
     if (!company)
         return company.error();
-    const CsConfig current = company->config;
-    const auto proposed = current.merged(request.patch); // the same check as PUT /config
+    const auto proposed = company->config.merged(request.patch); // the same check as PUT /config
     if (!proposed)
         return proposed.error();
-    SimulationReport report;
-    const QList<ReplaySession> sessions = snapshot(request, report);
-    const QString companyId = request.companyId;
+    auto run = std::make_shared<Run>();
+    run->companyId = request.companyId;
+    run->current = company->config;
+    run->proposed = proposed.value();
+    run->context = context;
+    run->done = std::move(done);
+    SessionFilter filter;
+    filter.companyId = request.companyId;
+    filter.startMs = request.startMs;
+    filter.endMs = request.endMs;
+    filter.limit = kMaxSessions;
+    int total = 0;
+    run->listed = m_engine.store().sessions().list(filter, &total);
+    run->report.sessionsInPeriod = total;
+    run->report.truncated = total > int(run->listed.size());
+    copyMore(run);
+    return Ok{};
+}
+
+void ConfigSimulator::copyMore(const std::shared_ptr<Run> &run)
+{
+    if (!run->context)
+        return; // the caller is gone
+    const int end = qMin(run->next + kSessionsPerPass, int(run->listed.size()));
+    for (; run->next < end; ++run->next)
+        if (auto copied = copySession(run->listed.at(run->next), run->report))
+            run->sessions << *copied;
+    if (run->next < run->listed.size()) {
+        QMetaObject::invokeMethod(this, [this, run] { copyMore(run); }, Qt::QueuedConnection);
+        return;
+    }
+    run->report.sessionsReplayed = int(run->sessions.size());
+    replay(run);
+}
+
+std::optional<ReplaySession> ConfigSimulator::copySession(const Session &listed, SimulationReport &report)
+{
+    // The transcript from its start: the oldest messages decide the first escalation.
+    MessageWindow window;
+    window.limit = kTranscriptWindow;
+    window.before = qMin(listed.messageCount, kTranscriptWindow);
+    const auto s = m_engine.store().sessions().find(listed.id, true, window);
+    if (!s)
+        return std::nullopt;
+    ReplaySession r{s->id, s->customerId, s->createdAt, false, {}, {}};
+    if (const auto customer = m_engine.store().customers().find(s->companyId, s->customerId))
+        r.customerIsVip = customer->isVIP;
+    for (int i = 0; i < s->messages.size(); ++i) {
+        if (s->messages.at(i).role != QLatin1String("customer"))
+            continue;
+        if (r.texts.size() == kMaxMessagesPerSession) {
+            report.truncated = true;
+            break;
+        }
+        r.texts << s->messages.at(i).content;
+        r.positions << s->messagesFrom + i;
+    }
+    if (listed.messageCount > kTranscriptWindow)
+        report.truncated = true;
+    report.messagesReplayed += int(r.texts.size());
+    return r;
+}
+
+void ConfigSimulator::replay(const std::shared_ptr<Run> &run)
+{
     const std::shared_ptr<const MessageAnalyzer> analyzer = m_analyzer;
-    const CsConfig after = proposed.value();
-    QPointer<QObject> guard(context);
     m_workers->run<SimulationReport>(
-        [sessions, report, current, after, analyzer, companyId]() mutable {
-            for (const ReplaySession &s : sessions) {
+        [run, analyzer]() {
+            SimulationReport report = run->report;
+            for (const ReplaySession &s : std::as_const(run->sessions)) {
                 SimulatedSession sim{s.id, s.customerId, s.createdAt, int(s.texts.size()), {}, {}, ReplayChange::None};
-                sim.before = replaySession(s, current, *analyzer, companyId);
-                sim.after = replaySession(s, after, *analyzer, companyId);
+                sim.before = replaySession(s, run->current, *analyzer, run->companyId);
+                sim.after = replaySession(s, run->proposed, *analyzer, run->companyId);
                 sim.change = compareReplays(sim.before, sim.after);
                 report.sessions << sim;
             }
             return report;
         },
-        [guard, done = std::move(done)](SimulationReport finished) {
-            if (guard)
-                done(std::move(finished));
+        [run](SimulationReport finished) {
+            if (run->context)
+                run->done(std::move(finished));
         });
-    return Ok{};
 }
 
 } // namespace tierdesk

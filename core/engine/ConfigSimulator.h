@@ -8,10 +8,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace tierdesk {
 
 class SessionEngine;
+struct Session;
 class WorkerPool;
 
 struct SimulationRequest
@@ -45,13 +47,16 @@ struct SimulationReport
 // The what-if of a config change (POST /api/cs/config/simulate): the company's stored
 // sessions of a period are replayed with the current and the proposed config. The
 // engine thread only copies the sessions' customer messages (read-only, bounded by the
-// limits); the replay runs on a worker pool and the report comes back on this thread.
+// limits, a few sessions per pass of the event loop so other requests go on between);
+// the replay runs on a worker pool and the report comes back on this thread.
 class ConfigSimulator : public QObject
 {
 public:
     static constexpr int kMaxSessions = 200;
     static constexpr int kMaxMessagesPerSession = 100; // customer messages replayed per session
     static constexpr int kMaxPeriodDays = 92;
+    static constexpr int kSessionsPerPass = 20;     // copied on the engine thread at a time
+    static constexpr int kTranscriptWindow = 250;   // transcript positions read per session
 
     explicit ConfigSimulator(SessionEngine &engine, QObject *parent = nullptr);
     ~ConfigSimulator() override;
@@ -62,7 +67,10 @@ public:
     Status simulate(const SimulationRequest &request, QObject *context, Done done);
 
 private:
-    QList<ReplaySession> snapshot(const SimulationRequest &request, SimulationReport &report);
+    struct Run;
+    void copyMore(const std::shared_ptr<Run> &run);
+    std::optional<ReplaySession> copySession(const Session &listed, SimulationReport &report);
+    void replay(const std::shared_ptr<Run> &run);
 
     SessionEngine &m_engine;
     std::shared_ptr<const MessageAnalyzer> m_analyzer;

@@ -2,6 +2,8 @@
 // exactly the sessions that change are reported, with how.
 #include "tests/api/ApiTestSupport.h"
 
+#include "core/engine/desk/DemoLoad.h"
+
 #include <QDateTime>
 #include <QTest>
 
@@ -24,6 +26,7 @@ private slots:
     void badPeriod();
     void adminsOnly();
     void putConfigAuditsEachChangedField();
+    void busyPeriodIsTruncatedToTheNewestSessions();
 
 private:
     // A session of a new customer with these customer messages, each answered before the next.
@@ -250,6 +253,34 @@ void TestCsApiSimulate::putConfigAuditsEachChangedField()
         QJsonObject{{QStringLiteral("path"), QStringLiteral("tiers.humanAgent.escalationPhone")},
                     {QStringLiteral("before"), QString()}, {QStringLiteral("after"), QStringLiteral("+1 555 0100")}}};
     QCOMPARE(entry.value(QLatin1String("details")).toObject().value(QLatin1String("changes")).toArray(), expected);
+}
+
+// More sessions than the replay takes (200): the newest are replayed, copied over several
+// passes of the engine's event loop, and the answer says it was cut.
+void TestCsApiSimulate::busyPeriodIsTruncatedToTheNewestSessions()
+{
+    DemoLoadRequest load;
+    load.sessions = 260;
+    QVERIFY(seedDemoLoad(m_server.runtime().engine(), m_server.companyId(), load));
+    auto admin = m_server.client(api::Role::Admin);
+    // The demo's complaint reads "This is the third time I'm writing about the same problem."
+    const HttpResult r = admin->post(QStringLiteral("/api/cs/config/simulate"),
+                                     {{QStringLiteral("companyId"), m_server.companyId()},
+                                      {QStringLiteral("irateProtocol"),
+                                       QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("third time")}},
+                                                   {QStringLiteral("autoEscalate"), QJsonObject{{QStringLiteral("afterAttempts"), 1}}}}}});
+    QVERIFY2(r.status == 200, describe(r));
+    const QJsonObject report = r.json();
+    QVERIFY(report.value(QLatin1String("sessionsInPeriod")).toInt() >= 260);
+    QCOMPARE(report.value(QLatin1String("sessionsReplayed")).toInt(), 200);
+    QCOMPARE(report.value(QLatin1String("truncated")).toBool(), true);
+    const QJsonArray changed = report.value(QLatin1String("sessions")).toArray();
+    QVERIFY(!changed.isEmpty());
+    for (const QJsonValue &v : changed) {
+        const QJsonObject after = v.toObject().value(QLatin1String("after")).toObject();
+        QCOMPARE(after.value(QLatin1String("reason")).toString(), QStringLiteral("IRATE_CUSTOMER"));
+        QCOMPARE(after.value(QLatin1String("messageIndex")).toInt(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCsApiSimulate)
