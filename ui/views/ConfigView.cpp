@@ -132,8 +132,16 @@ QWidget *ConfigView::buildWhatIf()
     header->setSectionResizeMode(SimulationModel::Change, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SimulationModel::Before, QHeaderView::Stretch);
     header->setSectionResizeMode(SimulationModel::After, QHeaderView::Stretch);
+    // What the replay cannot know without the store of the time (docs/api.md, "What-if").
+    auto *limits = new QLabel(tr("Replayed: requests for a person or manager, legal and public threats, the irate protocol, "
+                                 "each tier's authority and switch. Not replayed: repeat contact, unanswered turns "
+                                 "(complex issue) and what an order still owes."),
+                              box);
+    limits->setWordWrap(true);
+    limits->setStyleSheet(QStringLiteral("color:#6b7280;"));
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(row);
+    layout->addWidget(limits);
     layout->addWidget(m_summary);
     layout->addWidget(m_simulationTable, 1);
     return box;
