@@ -8,7 +8,8 @@
 #     console's queue model, while wrk drives POST /messages on other sessions
 # Usage: bench/desk.sh [build dir]   (env: SESSIONS=100000 ESCALATIONS=5000
 #        PAINT_RUNS=5 RATE=5 DURATION=60 CONNECTIONS=20 PORT=18098 KEEP_DATA=)
-# Needs: cmake --build build --target tierdesk tierdesk-deskbench; wrk; xvfb-run.
+# Needs: cmake --build build --target tierdesk tierdesk-deskbench tierdesk_export_bench; wrk; xvfb-run.
+# Also times the analytics page and its PDF / CSV exports (EXPORT_RUNS, default 5).
 set -euo pipefail
 build=$(realpath "${1:-build}")
 bin="$build/app/tierdesk"
@@ -59,9 +60,18 @@ xvfb-run -a -s "-screen 0 1600x1000x24" "$driver" --server "$base" --company "$c
   exit 1
 }
 
-python3 - "$data/driver.json" "$seed_s" "$seed_load" "$(nproc)" >"$out" <<'EOF'
+# The analytics page over the last 31 days and its PDF and CSV exports (admin token).
+exporter="$build/bench/tierdesk_export_bench"
+echo '{}' >"$data/export.json"
+if [ -x "$exporter" ]; then
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$exporter" --server "$base" --runs "${EXPORT_RUNS:-5}" \
+    >"$data/export.json" 2>>"$data/driver.log" || echo '{}' >"$data/export.json"
+fi
+
+python3 - "$data/driver.json" "$seed_s" "$seed_load" "$(nproc)" "$data/export.json" >"$out" <<'EOF'
 import json, sys, datetime
 r = json.load(open(sys.argv[1]))
+r["analyticsExport"] = json.load(open(sys.argv[5]))
 r["seed"] = {"seconds": round(float(sys.argv[2]), 2), **json.loads(sys.argv[3])}
 r["machine"] = {"cores": int(sys.argv[4]), "note": "server, console, Xvfb and wrk share these cores"}
 r["date"] = datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -78,6 +88,10 @@ print(f"new escalation into the queue model: p50 {e.get('p50Ms')} ms, p95 {e.get
       f"max {e.get('maxMs')} ms, {e.get('count')}/{e.get('sent')} (target p95 < 100 ms)")
 print(f"  to the HTTP answer p95 {e.get('toHttpResponse', {}).get('p95Ms')} ms, "
       f"to a WebSocket client p95 {e.get('toWebSocketClient', {}).get('p95Ms')} ms")
+x = r.get("analyticsExport", {})
+if x:
+    print(f"analytics page (31 days) loaded in {x['analyticsLoadedMs']} ms; PDF export median {x['pdf']['medianMs']} ms "
+          f"(max {x['pdf']['maxMs']}, {x['pdf']['bytes']} bytes), CSV median {x['csv']['medianMs']} ms")
 print(f"wrk meanwhile: {w.get('requestsPerSec')} req/s POST /messages, p50 {w.get('latencyP50')}, "
       f"p99 {w.get('latencyP99')}, non-201 {w.get('non201')}")
 print(f"results: {sys.argv[1]}")

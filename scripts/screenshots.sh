@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders the console's queue, conversation, knowledge base, analytics and live desk views with demo data
-# under Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png,
-# supervisor.png). Not run in CI.
+# Renders the console's queue, conversation, knowledge base, analytics, live desk and configuration views
+# with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png,
+# supervisor.png, config.png). Not run in CI.
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
@@ -37,6 +37,9 @@ printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$com
 # A colleague who will hold a session on the live desk.
 printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email priya.shah@northwind.example \
   --name "Priya Shah" --role agent --queues orders,inquiries --password-stdin >/dev/null 2>&1 || true
+# An admin, for the configuration page.
+printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email noor.haddad@northwind.example \
+  --name "Noor Haddad" --role admin --password-stdin >/dev/null 2>&1 || true
 
 "$bin" --data-dir "$data" serve --port 0 >"$work/serve.log" 2>&1 &
 server_pid=$!
@@ -86,6 +89,12 @@ priya_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/j
   --data "{\"email\":\"priya.shah@northwind.example\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') || true
 [ -n "$priya_token" ] && api POST "/api/cs/sessions/$kettle/claim" "$priya_token" '{}' >/dev/null 2>&1 || true
 
+admin_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/json' \
+  --data "{\"email\":\"noor.haddad@northwind.example\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') || true
+# One change already made, for the configuration page's history.
+[ -n "$admin_token" ] && api PUT /api/cs/config "$admin_token" \
+  "{\"companyId\":\"$company\",\"tiers\":{\"humanAgent\":{\"escalationPhone\":\"+1 555 0100\"}}}" >/dev/null || true
+
 shots=$out
 if [ -n "$lang" ]; then
   shots=$work/shots
@@ -94,10 +103,10 @@ if [ -n "$lang" ]; then
   unset LC_ALL LC_MESSAGES
 fi
 xvfb-run -a -s "-screen 0 1280x800x24" "$driver" --server "$url" --email "$email" --password "$password" \
-  --open "$featured" --out "$shots"
+  --open "$featured" --out "$shots" ${admin_token:+--admin-token "$admin_token"}
 if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png"
+  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png"
 fi

@@ -291,6 +291,22 @@
         <source>AI Manager</source>
         <translation>KI-Manager</translation>
     </message>
+    <message>
+        <source>Friendly</source>
+        <translation>Freundlich</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>Förmlich</translation>
+    </message>
+    <message>
+        <source>Empathetic</source>
+        <translation>Einfühlsam</translation>
+    </message>
+    <message>
+        <source>Concise</source>
+        <translation>Knapp</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ActionDialog</name>
@@ -393,6 +409,33 @@
         <source>Final sentiment</source>
         <translation>Stimmung am Ende</translation>
     </message>
+    <message>
+        <source>Satisfaction over time (1-5)</source>
+        <translation>Zufriedenheit im Zeitverlauf (1–5)</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Zufriedenheit</translation>
+    </message>
+    <message numerus="yes">
+        <source>People&apos;s desk: SLA (%n handled)</source>
+        <translation>
+            <numerusform>Agenten: SLA (%n bearbeitet)</numerusform>
+            <numerusform>Agenten: SLA (%n bearbeitet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People&apos;s desk: nothing handled in this range</source>
+        <translation>Agenten: in diesem Zeitraum nichts bearbeitet</translation>
+    </message>
+    <message>
+        <source>Met (%1)</source>
+        <translation>Eingehalten (%1)</translation>
+    </message>
+    <message>
+        <source>Missed (%1)</source>
+        <translation>Verfehlt (%1)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsModel</name>
@@ -492,6 +535,22 @@
         <source>Resolution rate</source>
         <translation>Lösungsquote</translation>
     </message>
+    <message>
+        <source>Handled by people</source>
+        <translation>Von Agenten bearbeitet</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA eingehalten</translation>
+    </message>
+    <message>
+        <source>First response (people)</source>
+        <translation>Erste Antwort (Agenten)</translation>
+    </message>
+    <message>
+        <source>Handling time (people)</source>
+        <translation>Bearbeitungszeit (Agenten)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>
@@ -581,6 +640,259 @@
     <message>
         <source>The server answered %1</source>
         <translation>Der Server antwortete mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConfigForm</name>
+    <message>
+        <source>AI Rep (tier 1)</source>
+        <translation>KI-Berater (Stufe 1)</translation>
+    </message>
+    <message>
+        <source>AI Manager (tier 2)</source>
+        <translation>KI-Manager (Stufe 2)</translation>
+    </message>
+    <message>
+        <source>May refund, up to</source>
+        <translation>Darf erstatten, bis</translation>
+    </message>
+    <message>
+        <source>May credit, up to</source>
+        <translation>Darf gutschreiben, bis</translation>
+    </message>
+    <message>
+        <source>May change subscriptions</source>
+        <translation>Darf Abonnements ändern</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Tonfall</translation>
+    </message>
+    <message>
+        <source>Longest reply</source>
+        <translation>Längste Antwort</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <source>Human agent (tier 3)</source>
+        <translation>Agent (Stufe 3)</translation>
+    </message>
+    <message>
+        <source>e.g. +1 555 0100</source>
+        <translation>z. B. +49 30 1234567</translation>
+    </message>
+    <message>
+        <source>Escalation phone</source>
+        <translation>Telefon für Eskalationen</translation>
+    </message>
+    <message>
+        <source>Notify the queue on escalation</source>
+        <translation>Warteschlange bei Eskalation benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Irate customer protocol</source>
+        <translation>Protokoll für wütende Kunden</translation>
+    </message>
+    <message>
+        <source>Detection threshold</source>
+        <translation>Erkennungsschwelle</translation>
+    </message>
+    <message>
+        <source>One keyword or phrase per line</source>
+        <translation>Ein Schlagwort oder eine Wendung pro Zeile</translation>
+    </message>
+    <message>
+        <source>Trigger keywords</source>
+        <translation>Auslösende Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Escalate automatically</source>
+        <translation>Automatisch eskalieren</translation>
+    </message>
+    <message>
+        <source>After irate messages</source>
+        <translation>Nach wütenden Nachrichten</translation>
+    </message>
+    <message>
+        <source>AI Manager</source>
+        <translation>KI-Manager</translation>
+    </message>
+    <message>
+        <source>Human agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation>Eskalieren an</translation>
+    </message>
+    <message>
+        <source>Escalation rules</source>
+        <translation>Eskalationsregeln</translation>
+    </message>
+    <message>
+        <source>Customer service enabled for this company</source>
+        <translation>Kundenservice für diese Firma aktiviert</translation>
+    </message>
+    <message>
+        <source>Repeat contact window</source>
+        <translation>Zeitfenster für wiederholten Kontakt</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>Complex issue after</source>
+        <translation>Komplexes Anliegen nach</translation>
+    </message>
+    <message>
+        <source> unanswered turns</source>
+        <translation> unbeantworteten Runden</translation>
+    </message>
+    <message>
+        <source>SLA targets and queues</source>
+        <translation>SLA-Ziele und Warteschlangen</translation>
+    </message>
+    <message>
+        <source> min first reply</source>
+        <translation> Min. erste Antwort</translation>
+    </message>
+    <message>
+        <source> min resolved</source>
+        <translation> Min. bis gelöst</translation>
+    </message>
+    <message>
+        <source>Warn at (fraction)</source>
+        <translation>Warnen bei (Anteil)</translation>
+    </message>
+    <message>
+        <source>name: CATEGORY, CATEGORY &lt;team@example.com&gt;</source>
+        <translation>name: CATEGORY, CATEGORY &lt;team@example.com&gt;</translation>
+    </message>
+    <message>
+        <source>One queue per line: its name, the issue categories it takes (none: every other category) and where escalation e-mails go</source>
+        <translation>Eine Warteschlange pro Zeile: ihr Name, die Anliegen-Kategorien, die sie übernimmt (keine: alle übrigen Kategorien), und wohin Eskalations-E-Mails gehen</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConfigHistoryModel</name>
+    <message>
+        <source>(request)</source>
+        <translation>(Anfrage)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConfigView</name>
+    <message>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>What if… (replays the stored conversations with the edited config)</source>
+        <translation>Was wäre, wenn… (spielt die gespeicherten Gespräche mit der bearbeiteten Konfiguration erneut ab)</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>Was wäre, wenn…</translation>
+    </message>
+    <message>
+        <source>Conversations from</source>
+        <translation>Gespräche vom</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Edit the config, then see what it would have changed.</source>
+        <translation>Bearbeiten Sie die Konfiguration und sehen Sie dann, was sie geändert hätte.</translation>
+    </message>
+    <message>
+        <source>Replayed: requests for a person or manager, legal and public threats, the irate protocol, each tier&apos;s authority and switch. Not replayed: repeat contact, unanswered turns (complex issue) and what an order still owes.</source>
+        <translation>Nachgespielt: Wünsche nach einem Menschen oder Vorgesetzten, rechtliche und öffentliche Drohungen, das Protokoll für wütende Kunden, Befugnisse und Schalter jeder Stufe. Nicht nachgespielt: wiederholter Kontakt, unbeantwortete Runden (komplexes Anliegen) und was eine Bestellung noch schuldet.</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Änderungsverlauf</translation>
+    </message>
+    <message>
+        <source>Configuration · company %1</source>
+        <translation>Konfiguration · Firma %1</translation>
+    </message>
+    <message>
+        <source>Company %1</source>
+        <translation>Firma %1</translation>
+    </message>
+    <message>
+        <source>Reverted to the saved config.</source>
+        <translation>Auf die gespeicherte Konfiguration zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>This change decides escalations: see below what it would have done, then Save again.</source>
+        <translation>Diese Änderung entscheidet über Eskalationen: Sehen Sie unten, was sie bewirkt hätte, und speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Saved. The next customer message is handled with this config.</source>
+        <translation>Gespeichert. Die nächste Kundennachricht wird mit dieser Konfiguration bearbeitet.</translation>
+    </message>
+    <message>
+        <source>Replaying the conversations…</source>
+        <translation>Gespräche werden nachgespielt…</translation>
+    </message>
+    <message>
+        <source>The what-if failed: %1</source>
+        <translation>Das Was-wäre-wenn ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1584,10 @@ Schlüssel: %3</translation>
         <source>Ctrl+F</source>
         <translation>Strg+F</translation>
     </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::QueueModel</name>
@@ -1523,6 +1839,87 @@ Schlüssel: %3</translation>
     <message>
         <source>Press any key to close</source>
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SimulationModel</name>
+    <message>
+        <source>Escalates earlier</source>
+        <translation>Eskaliert früher</translation>
+    </message>
+    <message>
+        <source>Escalates later</source>
+        <translation>Eskaliert später</translation>
+    </message>
+    <message>
+        <source>No longer escalates</source>
+        <translation>Eskaliert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Newly escalates</source>
+        <translation>Eskaliert neu</translation>
+    </message>
+    <message>
+        <source>Escalates differently</source>
+        <translation>Eskaliert anders</translation>
+    </message>
+    <message>
+        <source>No escalation</source>
+        <translation>Keine Eskalation</translation>
+    </message>
+    <message>
+        <source>%1 → %2 at message %3</source>
+        <translation>%1 → %2 bei Nachricht %3</translation>
+    </message>
+    <message>
+        <source>escalate earlier</source>
+        <translation>früher eskaliert</translation>
+    </message>
+    <message>
+        <source>escalate later</source>
+        <translation>später eskaliert</translation>
+    </message>
+    <message>
+        <source>no longer escalate</source>
+        <translation>nicht mehr eskaliert</translation>
+    </message>
+    <message>
+        <source>newly escalate</source>
+        <translation>neu eskaliert</translation>
+    </message>
+    <message>
+        <source>escalate differently</source>
+        <translation>anders eskaliert</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions would change</source>
+        <translation>%1 von %2 Sitzungen würden sich ändern</translation>
+    </message>
+    <message>
+        <source> (only the newest %1 of %2 sessions were replayed)</source>
+        <translation> (nur die neuesten %1 von %2 Sitzungen wurden nachgespielt)</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click to open the conversation</source>
+        <translation>%1
+Doppelklick öffnet das Gespräch</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Was sich ändert</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>With the change</source>
+        <translation>Mit der Änderung</translation>
     </message>
 </context>
 <context>

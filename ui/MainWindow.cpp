@@ -2,6 +2,7 @@
 
 #include "ui/client/ApiClient.h"
 #include "ui/models/QueueModel.h"
+#include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
 #include "ui/views/AnalyticsView.h"
 #include "ui/views/KnowledgeView.h"
@@ -69,6 +70,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_stack->addWidget(m_analytics);
     m_supervisor = new SupervisorView(m_client, this);
     m_stack->addWidget(m_supervisor);
+    m_configView = new ConfigView(m_client, this);
+    m_stack->addWidget(m_configView);
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -123,6 +126,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(m_analytics, &AnalyticsView::status, this, &MainWindow::message);
     connect(m_supervisor, &SupervisorView::status, this, &MainWindow::message);
     connect(m_supervisor, &SupervisorView::openSession, this, &MainWindow::openConversation);
+    connect(m_configView, &ConfigView::status, this, &MainWindow::message);
+    connect(m_configView, &ConfigView::openSession, this, &MainWindow::openConversation);
     // The knowledge base and analytics are read when shown, and again each time they are shown.
     connect(m_stack, &QStackedWidget::currentChanged, this, [this](int page) {
         if (page == KnowledgePage)
@@ -143,6 +148,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
         const bool agentOnly = m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("agent");
         m_nav->item(AnalyticsPage)->setHidden(agentOnly);
         m_nav->item(SupervisorPage)->setHidden(agentOnly);
+        // The configuration editor is for admins (PUT /config and the what-if need the role).
+        m_configItem->setHidden(m_client.agent().value(QLatin1String("role")).toString() != QLatin1String("admin"));
     });
     onConnection(m_client.events().state());
     updateCounts();
@@ -160,6 +167,7 @@ QWidget *MainWindow::buildNavigation()
     m_nav->addItem(tr("Knowledge base"));
     m_nav->addItem(tr("Analytics"));
     m_nav->addItem(tr("Live desk"));
+    m_configItem = new QListWidgetItem(tr("Configuration"), m_nav);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_nav->setStyleSheet(QStringLiteral(
@@ -447,6 +455,12 @@ void MainWindow::openConversation(const QString &sessionId, bool readOnly)
     if (row >= 0)
         m_conversation->setQueueItem(m_model->item(row));
     m_nav->setCurrentRow(ConversationPage);
+}
+
+void MainWindow::showConfiguration()
+{
+    if (!m_configItem->isHidden())
+        m_nav->setCurrentItem(m_configItem);
 }
 
 void MainWindow::showKnowledge()

@@ -14,6 +14,7 @@ class QFrame;
 class QLabel;
 class QPushButton;
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 class QSystemTrayIcon;
 
@@ -21,6 +22,7 @@ namespace tierdesk::ui {
 
 class AnalyticsView;
 class ApiClient;
+class ConfigView;
 class ConversationView;
 class KnowledgeView;
 class QueueModel;
@@ -56,6 +58,7 @@ public:
     KnowledgeView *knowledge() const { return m_knowledge; }
     AnalyticsView *analytics() const { return m_analytics; }
     SupervisorView *supervisor() const { return m_supervisor; }
+    ConfigView *configuration() const { return m_configView; }
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const { return m_notifications; }
     // Read-only: a supervisor watching; nothing can be sent or changed from the view.
@@ -64,6 +67,7 @@ public:
     void showKnowledge();
     void showAnalytics();
     void showSupervisor();
+    void showConfiguration(); // admins only (hidden for other roles)
     void claimCurrent();
     void reloadQueue();
 
@@ -92,6 +96,8 @@ private:
     KnowledgeView *m_knowledge;
     AnalyticsView *m_analytics;
     SupervisorView *m_supervisor;
+    ConfigView *m_configView;
+    QListWidgetItem *m_configItem = nullptr;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
     QLabel *m_notice;

@@ -2,6 +2,7 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
+#include "core/domain/ConfigDiff.h"
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/LocalResponder.h"
@@ -398,7 +399,8 @@ Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJs
     const bool ok = m_store.batch().run([&] {
         return m_store.companies().updateConfig(companyId, merged.value())
                && record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId, 200,
-                         {{QStringLiteral("patch"), patch}});
+                         {{QStringLiteral("patch"), patch},
+                          {QStringLiteral("changes"), configChanges(company->config.toJson(), merged->toJson())}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));

@@ -46,7 +46,35 @@ QJsonObject AnalyticsRepo::compute(const QString &companyId, qint64 startMs, qin
             }
         }
     }
-    return report.json();
+    QJsonObject out = report.json();
+    out.insert(QStringLiteral("desk"), desk(companyId, startMs, endMs));
+    return out;
+}
+
+QJsonObject AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64 endMs)
+{
+    QSqlQuery &q = run(QStringLiteral("SELECT COUNT(*), TOTAL(breached), TOTAL(first_response_at > 0),"
+                                      " TOTAL(CASE WHEN first_response_at > 0 THEN first_response_at - queued_at END),"
+                                      " TOTAL(left_at - queued_at)"
+                                      " FROM desk_history WHERE company_id = ? AND left_at >= ? AND left_at <= ?"),
+                       {companyId, startMs, endMs});
+    qint64 handled = 0, missed = 0, answered = 0;
+    double firstResponseMs = 0, handleMs = 0;
+    if (q.next()) {
+        handled = q.value(0).toLongLong();
+        missed = qint64(q.value(1).toDouble());
+        answered = qint64(q.value(2).toDouble());
+        firstResponseMs = q.value(3).toDouble();
+        handleMs = q.value(4).toDouble();
+    }
+    q.finish();
+    const auto meanSeconds = [](double totalMs, qint64 n) { return n > 0 ? qRound(totalMs / 1000.0 / double(n)) : 0; };
+    return {{QStringLiteral("handled"), handled},
+            {QStringLiteral("slaMet"), handled - missed},
+            {QStringLiteral("slaMissed"), missed},
+            {QStringLiteral("slaAttainment"), handled > 0 ? QJsonValue(qRound((handled - missed) * 1000.0 / double(handled)) / 10.0) : QJsonValue()},
+            {QStringLiteral("avgFirstResponseTime"), meanSeconds(firstResponseMs, answered)},
+            {QStringLiteral("avgHandleTime"), meanSeconds(handleMs, handled)}};
 }
 
 void AnalyticsRepo::collect(const QString &companyId, qint64 fromMs, qint64 toMs, const Sink &sink)

@@ -26,6 +26,9 @@ public:
 
     explicit AnalyticsRepo(Database &db) : m_db(db) {}
     QJsonObject compute(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
+    // The people's desk over the items that left it in [startMs, endMs]: handled, SLA met
+    // and missed with the attainment, mean first response and handling times.
+    QJsonObject desk(const QString &companyId, qint64 startMs, qint64 endMs);
 
     // The facts of the sessions created in [fromMs, toMs], read from the sessions.
     AnalyticsFacts scan(const QString &companyId, qint64 fromMs, qint64 toMs);

@@ -25,6 +25,15 @@ int satisfactionOf(const QString &sentiment)
     return scores.value(sentiment, 1);
 }
 
+// The satisfaction of sessions counted by final sentiment, summed.
+qint64 satisfactionSum(const QMap<QString, qint64> &bySentiment)
+{
+    qint64 sum = 0;
+    for (auto it = bySentiment.cbegin(); it != bySentiment.cend(); ++it)
+        sum += satisfactionOf(it.key()) * it.value();
+    return sum;
+}
+
 } // namespace
 
 QString AnalyticsReport::periodOf(qint64 atMs, GroupBy groupBy)
@@ -55,6 +64,7 @@ void AnalyticsReport::add(qint64 atMs, const AnalyticsFacts &facts)
     p.sessions += sessions;
     p.resolved += facts.resolved();
     p.escalated += sessions - facts.byTier.value(QStringLiteral("AI_REP")).sessions;
+    p.satisfaction += satisfactionSum(facts.bySentiment);
 }
 
 QJsonObject AnalyticsReport::json() const
@@ -76,13 +86,12 @@ QJsonObject AnalyticsReport::overview() const
 {
     const qint64 total = m_total.sessions();
     const qint64 resolved = m_total.resolved();
-    qint64 timed = 0, timeMs = 0, satisfaction = 0;
+    qint64 timed = 0, timeMs = 0;
     for (const AnalyticsFacts::Outcome &o : m_total.byTier) {
         timed += o.timed;
         timeMs += o.timeMs;
     }
-    for (auto it = m_total.bySentiment.cbegin(); it != m_total.bySentiment.cend(); ++it)
-        satisfaction += satisfactionOf(it.key()) * it.value();
+    const qint64 satisfaction = satisfactionSum(m_total.bySentiment);
     return {{QStringLiteral("totalSessions"), qint64(total)},
             {QStringLiteral("resolvedSessions"), qint64(resolved)},
             {QStringLiteral("resolutionRate"), rate(resolved, total)},
@@ -155,7 +164,8 @@ QJsonArray AnalyticsReport::timeline() const
         out.append(QJsonObject{{QStringLiteral("period"), it.key()},
                                {QStringLiteral("sessions"), qint64(it->sessions)},
                                {QStringLiteral("resolved"), qint64(it->resolved)},
-                               {QStringLiteral("escalated"), qint64(it->escalated)}});
+                               {QStringLiteral("escalated"), qint64(it->escalated)},
+                               {QStringLiteral("customerSatisfactionAvg"), round1(double(it->satisfaction) / double(it->sessions))}});
     return out;
 }
 

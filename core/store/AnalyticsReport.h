@@ -30,6 +30,7 @@ private:
         qint64 sessions = 0;
         qint64 resolved = 0;
         qint64 escalated = 0; // no longer with the AI Rep
+        qint64 satisfaction = 0; // the sum over the period's sessions, 1-5 each
     };
     QJsonObject overview() const;
     QJsonArray byTier() const;

@@ -182,6 +182,12 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE TABLE desk_outcomes (company_id TEXT NOT NULL, queue TEXT NOT NULL,"
                             " session_id TEXT NOT NULL, at INTEGER NOT NULL, met INTEGER NOT NULL)"),
              QStringLiteral("CREATE INDEX desk_outcomes_by_company ON desk_outcomes(company_id, at)"),
+             // Every item that left the desk, for analytics over a range: when it was queued,
+             // first answered by a person (0: never), left, and whether its SLA was breached.
+             QStringLiteral("CREATE TABLE desk_history (company_id TEXT NOT NULL, queue TEXT NOT NULL,"
+                            " session_id TEXT NOT NULL, queued_at INTEGER NOT NULL, first_response_at INTEGER NOT NULL,"
+                            " left_at INTEGER NOT NULL, breached INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX desk_history_by_company ON desk_history(company_id, left_at)"),
          }},
     };
     return all;

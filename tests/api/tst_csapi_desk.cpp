@@ -3,6 +3,7 @@
 // transfer back to the AI, a person's resolve, SLA warning and breach on a
 // FakeClock, and the events the console lives on.
 #include "tests/api/ApiTestSupport.h"
+#include "core/common/Time.h"
 #include "tests/api/WsClient.h"
 #include "tests/support/FakeClock.h"
 
@@ -43,6 +44,7 @@ private slots:
     void slaWarningThenBreachFirstInQueue();
     void queueParamsAreChecked();
     void supervisorOverview();
+    void analyticsCountThePeoplesDesk();
 
 private:
     // A session of cust_ben, escalated to HUMAN_AGENT through the API.
@@ -533,6 +535,52 @@ void TestCsApiDesk::supervisorOverview()
     const int met = sla.value(QLatin1String("met")).toInt(), missed = sla.value(QLatin1String("missed")).toInt();
     QCOMPARE(sla.value(QLatin1String("attainment")).toDouble(), qRound(met * 1000.0 / (met + missed)) / 10.0);
     QCOMPARE(m_sue->get(QStringLiteral("/api/cs/desk/overview?companyId=nope")).status, 404);
+}
+
+void TestCsApiDesk::analyticsCountThePeoplesDesk()
+{
+    // Queued, answered by Ann a minute later, resolved two minutes after that: one item
+    // handled within its SLA, first response 60 s, handled in 180 s.
+    const QString id = escalatedSession();
+    QVERIFY(!id.isEmpty());
+    m_clock.advanceSecs(60);
+    QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
+    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Ann here, looking now.")}}).status, 201);
+    m_clock.advanceSecs(120);
+    QCOMPARE(m_ann->post(path(id, "resolve"), {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
+                                               {QStringLiteral("summary"), QStringLiteral("Sorted")}})
+                 .status,
+             200);
+    const auto analytics = [this](qint64 fromMs, qint64 toMs, const QString &extra = {}) {
+        return m_sue->get(QStringLiteral("/api/cs/analytics?companyId=%1&startDate=%2&endDate=%3%4")
+                              .arg(m_server.companyId(), timefmt::iso(fromMs), timefmt::iso(toMs), extra))
+            .json();
+    };
+    const qint64 now = m_clock.nowMs();
+    QJsonObject desk = analytics(now - 1000, now + 1000).value(QLatin1String("desk")).toObject();
+    QCOMPARE(desk.value(QLatin1String("handled")).toInt(), 1);
+    QCOMPARE(desk.value(QLatin1String("slaMet")).toInt(), 1);
+    QCOMPARE(desk.value(QLatin1String("slaMissed")).toInt(), 0);
+    QCOMPARE(desk.value(QLatin1String("slaAttainment")).toDouble(), 100.0);
+    QCOMPARE(desk.value(QLatin1String("avgFirstResponseTime")).toInt(), 60);
+    QCOMPARE(desk.value(QLatin1String("avgHandleTime")).toInt(), 180);
+    // Before it left the desk nothing was handled; the range is by when items left it.
+    desk = analytics(now - 10000, now - 5000).value(QLatin1String("desk")).toObject();
+    QCOMPARE(desk.value(QLatin1String("handled")).toInt(), 0);
+    QVERIFY(desk.value(QLatin1String("slaAttainment")).isNull());
+    // Over the whole test every item that left the desk is met or missed.
+    desk = analytics(0, now + 1000).value(QLatin1String("desk")).toObject();
+    QVERIFY(desk.value(QLatin1String("handled")).toInt() >= 2);
+    QCOMPARE(desk.value(QLatin1String("slaMet")).toInt() + desk.value(QLatin1String("slaMissed")).toInt(),
+             desk.value(QLatin1String("handled")).toInt());
+
+    // The timeline carries each period's satisfaction: one day's equals the overview's.
+    const QJsonObject day = analytics(now - now % 86400000, now - now % 86400000 + 86399999, QStringLiteral("&groupBy=day"));
+    const QJsonArray timeline = day.value(QLatin1String("timeline")).toArray();
+    QCOMPARE(timeline.size(), 1);
+    QCOMPARE(timeline.at(0).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble(),
+             day.value(QLatin1String("overview")).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble());
+    QVERIFY(timeline.at(0).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble() >= 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiDesk)

@@ -231,11 +231,14 @@ void TestAnalytics::timelineByDay()
     QCOMPARE(t.at(0).toObject(), QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-19")},
                                               {QStringLiteral("sessions"), 3},
                                               {QStringLiteral("resolved"), 2},
-                                              {QStringLiteral("escalated"), 2}}));
+                                              {QStringLiteral("escalated"), 2},
+                                              // happy, satisfied and angry: (5 + 4 + 1) / 3
+                                              {QStringLiteral("customerSatisfactionAvg"), 3.3}}));
     QCOMPARE(t.at(1).toObject(), QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-20")},
                                               {QStringLiteral("sessions"), 1},
                                               {QStringLiteral("resolved"), 0},
-                                              {QStringLiteral("escalated"), 0}}));
+                                              {QStringLiteral("escalated"), 0},
+                                              {QStringLiteral("customerSatisfactionAvg"), 2.0}})); // frustrated
 }
 
 void TestAnalytics::timelineByMonth()
@@ -315,7 +318,10 @@ QJsonObject TestAnalytics::fromSessions(const QString &companyId, qint64 start, 
         report.add(from, m_store->analytics().scan(companyId, from, to));
         from = to + 1;
     }
-    return report.json();
+    // The people's desk is read from desk_history either way (no stored facts).
+    QJsonObject out = report.json();
+    out.insert(QStringLiteral("desk"), m_store->analytics().desk(companyId, start, end));
+    return out;
 }
 
 void TestAnalytics::storedFactsEqualTheSessions()

@@ -8,14 +8,19 @@
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/models/QueueModel.h"
 #include "ui/models/TranscriptModel.h"
+#include "ui/views/ConfigForm.h"
+#include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
 
 #include <QApplication>
+#include <QSpinBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTableView>
@@ -49,7 +54,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("tierdesk"));
     ConsoleLanguage::installChosen(&app); // as the console does: LANGUAGE=de shoots it in German
     QCommandLineParser p;
-    for (const char *o : {"server", "email", "password", "open", "out"})
+    for (const char *o : {"server", "email", "password", "open", "out", "admin-token"})
         p.addOption(QCommandLineOption(QString::fromLatin1(o), QString(), QStringLiteral("value")));
     p.process(app);
     const QDir out(p.value(QStringLiteral("out")));
@@ -74,11 +79,36 @@ int main(int argc, char **argv)
     poll.start();
 
     const QString wanted = p.value(QStringLiteral("open"));
+    // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
+    std::function<void()> shootConfig = [&] {
+        const QString adminToken = p.value(QStringLiteral("admin-token"));
+        if (adminToken.isEmpty())
+            return QCoreApplication::quit();
+        ApiClient &client = console.client();
+        client.setToken(adminToken.toUtf8());
+        QObject::connect(&client, &ApiClient::agentChanged, &app, [&] {
+            ConfigView *config = w.configuration();
+            QObject::connect(config, &ConfigView::loaded, &app, [&, config] {
+                if (auto *keywords = qobject_cast<QPlainTextEdit *>(config->form().field(QStringLiteral("irateProtocol.triggerKeywords"))))
+                    keywords->setPlainText(keywords->toPlainText() + QStringLiteral("\nthird time"));
+                if (auto *attempts = qobject_cast<QSpinBox *>(config->form().field(QStringLiteral("irateProtocol.autoEscalate.afterAttempts"))))
+                    attempts->setValue(1);
+                config->simulate();
+            }, Qt::SingleShotConnection);
+            QObject::connect(config, &ConfigView::simulated, &app, [&] {
+                QTimer::singleShot(kPaintMs, &app, [&] {
+                    shoot(out.filePath(QStringLiteral("config.png")), &app, [] { QCoreApplication::quit(); });
+                });
+            }, Qt::SingleShotConnection);
+            w.showConfiguration();
+        }, Qt::SingleShotConnection);
+        client.me();
+    };
     // The supervisor's live desk: queues, the team and who holds what.
     std::function<void()> shootSupervisor = [&] {
         w.showSupervisor();
         QTimer::singleShot(2 * kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("supervisor.png")), &app, [] { QCoreApplication::quit(); });
+            shoot(out.filePath(QStringLiteral("supervisor.png")), &app, shootConfig);
         });
     };
     // Analytics of the last 30 days, as a supervisor sees them.

@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QChartView>
+#include <QXYSeries>
 #include <QDateTime>
 #include <QFile>
 #include <QProgressBar>
@@ -122,8 +123,25 @@ void TestAnalyticsView::figuresEqualTheApi()
     QCOMPARE(periods.size(), api.value(QLatin1String("timeline")).toArray().size());
     QCOMPARE(view.model().index(periods.last(), AnalyticsModel::Name).data().toString(), m_today.toString(Qt::ISODate));
     QCOMPARE(view.model().rowsOf(QStringLiteral("reason")).size(), escalations.value(QLatin1String("byReason")).toObject().size());
-    auto *reasons = view.findChild<QChartView *>(QStringLiteral("analyticsChart2"));
+    auto *reasons = view.findChild<QChartView *>(QStringLiteral("analyticsChart3"));
     QVERIFY(reasons && reasons->chart() && !reasons->chart()->series().isEmpty());
+    QCOMPARE(reasons->chart()->title(), QStringLiteral("Escalations by reason"));
+
+    // The people's desk: nothing left it here, so no SLA figure, shown as such.
+    const QJsonObject desk = api.value(QLatin1String("desk")).toObject();
+    QCOMPARE(desk.value(QLatin1String("handled")).toInt(), 0);
+    QVERIFY(desk.value(QLatin1String("slaAttainment")).isNull());
+    QCOMPARE(view.figure(QStringLiteral("desk.slaAttainment")), QStringLiteral("—"));
+    QCOMPARE(view.figure(QStringLiteral("desk.avgFirstResponseTime")), QStringLiteral("0s"));
+    // Satisfaction over time: one point per period, the API's value.
+    auto *trend = view.findChild<QChartView *>(QStringLiteral("analyticsChart1"));
+    QVERIFY(trend && trend->chart() && trend->chart()->series().size() == 1);
+    auto *line = qobject_cast<QXYSeries *>(trend->chart()->series().first());
+    QVERIFY(line);
+    QCOMPARE(line->count(), periods.size());
+    QCOMPARE(line->at(line->count() - 1).y(),
+             api.value(QLatin1String("timeline")).toArray().last().toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble());
+    QCOMPARE(view.model().index(periods.last(), AnalyticsModel::Value).data(AnalyticsModel::ValueRole).toDouble(), line->at(line->count() - 1).y());
 }
 
 void TestAnalyticsView::exportsCsvAndPdf()
@@ -155,7 +173,7 @@ void TestAnalyticsView::exportsCsvAndPdf()
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     const QByteArray bytes = pdf.readAll();
     QVERIFY(bytes.startsWith("%PDF-"));
-    QVERIFY2(bytes.size() > 20000, QByteArray::number(bytes.size()).constData()); // four chart images
+    QVERIFY2(bytes.size() > 20000, QByteArray::number(bytes.size()).constData()); // six chart images
 
     // A file that cannot be written is reported, not a crash.
     view.exportCsv(dir.filePath(QStringLiteral("missing/folder/a.csv")));

@@ -158,8 +158,9 @@ void TestSupervisorView::hiddenFromAgents()
     client.setToken(m_server.token(api::Role::Supervisor));
     MainWindow w(client);
     auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
-    const int page = nav->count() - 1;
-    QCOMPARE(nav->item(page)->text(), QStringLiteral("Live desk"));
+    const QList<QListWidgetItem *> found = nav->findItems(QStringLiteral("Live desk"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    const int page = nav->row(found.first());
     QVERIFY(!nav->item(page)->isHidden());
     // The agent a login answers with decides what the navigation offers.
     QSignalSpy changed(&client, &ApiClient::agentChanged);

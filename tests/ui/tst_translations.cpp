@@ -190,7 +190,8 @@ void TestTranslations::windowBuiltInGermanShowsGermanNavigation()
     for (int i = 0; i < nav->count(); ++i)
         texts << nav->item(i)->text();
     QCOMPARE(texts.mid(1), (QStringList{QStringLiteral("Gespräch"), QStringLiteral("Wissensdatenbank"),
-                                        QStringLiteral("Auswertungen"), QStringLiteral("Live-Übersicht")}));
+                                        QStringLiteral("Auswertungen"), QStringLiteral("Live-Übersicht"),
+                                        QStringLiteral("Konfiguration")}));
     QVERIFY2(texts.first().startsWith(QLatin1String("Warteschlange")), qPrintable(texts.first()));
 }
 

@@ -40,7 +40,11 @@ const QList<QPair<const char *, const char *>> kFigures{
     {"escalations.escalationRate", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalated")},
     {"escalations.avgEscalationTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Time to escalation")},
     {"sentiment.irateIncidents", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Irate sessions")},
-    {"sentiment.sentimentImprovement", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Sentiment improved")}};
+    {"sentiment.sentimentImprovement", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Sentiment improved")},
+    {"desk.handled", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Handled by people")},
+    {"desk.slaAttainment", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "SLA met")},
+    {"desk.avgFirstResponseTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "First response (people)")},
+    {"desk.avgHandleTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Handling time (people)")}};
 
 QString csvField(QString text)
 {
@@ -77,6 +81,7 @@ void AnalyticsModel::setReport(const QJsonObject &report)
         row.cells[Sessions] = p.value(QLatin1String("sessions")).toInt();
         row.cells[Resolved] = p.value(QLatin1String("resolved")).toInt();
         row.cells[Escalated] = p.value(QLatin1String("escalated")).toInt();
+        row.cells[Value] = p.value(QLatin1String("customerSatisfactionAvg")).toDouble();
         m_rows.append(row);
     }
     endResetModel();
@@ -106,7 +111,9 @@ void AnalyticsModel::addOverview()
         const int dot = int(key.indexOf(QLatin1Char('.')));
         const QJsonObject block = m_report.value(dot < 0 ? QStringLiteral("overview") : key.left(dot)).toObject();
         Row row{QStringLiteral("overview"), key, {}};
-        row.cells[Value] = block.value(key.mid(dot + 1)).toDouble();
+        const QJsonValue value = block.value(key.mid(dot + 1));
+        if (!value.isNull() && !value.isUndefined()) // null: nothing to measure (no SLA settled)
+            row.cells[Value] = value.toDouble();
         m_rows.append(row);
     }
 }
@@ -157,7 +164,8 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
         if (!row.cells[Value].isValid())
             return {};
         const double v = row.cells[Value].toDouble();
-        if (row.name.endsWith(QLatin1String("Rate")) || row.name.endsWith(QLatin1String("Improvement")))
+        if (row.name.endsWith(QLatin1String("Rate")) || row.name.endsWith(QLatin1String("Improvement"))
+            || row.name.endsWith(QLatin1String("Attainment")))
             return QStringLiteral("%1 %").arg(v);
         if (row.name.endsWith(QLatin1String("Time")))
             return duration(int(v));

@@ -77,7 +77,7 @@ const QHash<QString, const char *> &knownEnums()
     return words;
 }
 
-// Lower-case words: priorities, channels, roles, the default queues, customer tiers.
+// Lower-case words: priorities, channels, roles, the default queues, customer tiers, tones.
 const QHash<QString, const char *> &knownWords()
 {
     static const QHash<QString, const char *> words{
@@ -99,6 +99,10 @@ const QHash<QString, const char *> &knownWords()
         {QStringLiteral("silver"), QT_TRANSLATE_NOOP("Display", "Silver")},
         {QStringLiteral("gold"), QT_TRANSLATE_NOOP("Display", "Gold")},
         {QStringLiteral("platinum"), QT_TRANSLATE_NOOP("Display", "Platinum")},
+        {QStringLiteral("friendly"), QT_TRANSLATE_NOOP("Display", "Friendly")},
+        {QStringLiteral("formal"), QT_TRANSLATE_NOOP("Display", "Formal")},
+        {QStringLiteral("empathetic"), QT_TRANSLATE_NOOP("Display", "Empathetic")},
+        {QStringLiteral("concise"), QT_TRANSLATE_NOOP("Display", "Concise")},
     };
     return words;
 }

@@ -43,11 +43,31 @@ void attachAxes(QChart *chart, QAbstractBarSeries *series, const QStringList &ca
     series->attachAxis(values);
 }
 
+// Lines over the timeline's periods, with at most about five period names along the bottom.
+void attachLines(QChart *chart, const QJsonArray &timeline, QValueAxis *values, const QList<QLineSeries *> &lines)
+{
+    auto *periods = new QCategoryAxis(chart);
+    periods->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const int step = std::max<int>(1, int((timeline.size() + 4) / 5));
+    for (int i = 0; i < timeline.size(); i += step) {
+        const QString period = timeline.at(i).toObject().value(QLatin1String("period")).toString();
+        periods->append(period.size() == 10 ? period.mid(5) : period, i); // a day as "11-24": the range gives the year
+    }
+    periods->setRange(0, std::max<double>(1, double(timeline.size() - 1)));
+    chart->addAxis(periods, Qt::AlignBottom);
+    chart->addAxis(values, Qt::AlignLeft);
+    for (QLineSeries *line : lines) {
+        line->setPointsVisible(timeline.size() < 40);
+        chart->addSeries(line);
+        line->attachAxis(periods);
+        line->attachAxis(values);
+    }
+}
+
 } // namespace
 
 QChart *sessionsOverTime(const QJsonObject &report)
 {
-    // Lines over the periods, with at most about eight period names along the bottom.
     QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Sessions over time"));
     auto *sessions = new QLineSeries(chart);
     auto *resolved = new QLineSeries(chart);
@@ -55,10 +75,7 @@ QChart *sessionsOverTime(const QJsonObject &report)
     sessions->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Sessions"));
     resolved->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Resolved"));
     escalated->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Escalated"));
-    auto *periods = new QCategoryAxis(chart);
-    periods->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     const QJsonArray timeline = report.value(QLatin1String("timeline")).toArray();
-    const int step = std::max<int>(1, int((timeline.size() + 7) / 8));
     double max = 0;
     for (int i = 0; i < timeline.size(); ++i) {
         const QJsonObject p = timeline.at(i).toObject();
@@ -66,23 +83,45 @@ QChart *sessionsOverTime(const QJsonObject &report)
         resolved->append(i, p.value(QLatin1String("resolved")).toDouble());
         escalated->append(i, p.value(QLatin1String("escalated")).toDouble());
         max = std::max(max, p.value(QLatin1String("sessions")).toDouble());
-        const QString period = p.value(QLatin1String("period")).toString();
-        if (i % step == 0) // a day as "11-24": the range gives the year
-            periods->append(period.size() == 10 ? period.mid(5) : period, i);
     }
-    periods->setRange(0, std::max<double>(1, double(timeline.size() - 1)));
     auto *values = new QValueAxis(chart);
     values->setRange(0, std::max(1.0, max * 1.05));
     values->setLabelFormat(QStringLiteral("%d"));
     values->applyNiceNumbers();
-    chart->addAxis(periods, Qt::AlignBottom);
-    chart->addAxis(values, Qt::AlignLeft);
-    for (QLineSeries *line : {sessions, resolved, escalated}) {
-        line->setPointsVisible(timeline.size() < 40);
-        chart->addSeries(line);
-        line->attachAxis(periods);
-        line->attachAxis(values);
-    }
+    attachLines(chart, timeline, values, {sessions, resolved, escalated});
+    return chart;
+}
+
+QChart *satisfactionOverTime(const QJsonObject &report)
+{
+    QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Satisfaction over time (1-5)"));
+    auto *satisfaction = new QLineSeries(chart);
+    satisfaction->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Satisfaction"));
+    satisfaction->setColor(display::sentimentColor(1));
+    const QJsonArray timeline = report.value(QLatin1String("timeline")).toArray();
+    for (int i = 0; i < timeline.size(); ++i)
+        satisfaction->append(i, timeline.at(i).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble());
+    auto *values = new QValueAxis(chart);
+    values->setRange(1, 5);
+    values->setTickCount(5);
+    values->setLabelFormat(QStringLiteral("%d"));
+    chart->legend()->hide();
+    attachLines(chart, timeline, values, {satisfaction});
+    return chart;
+}
+
+QChart *deskSla(const QJsonObject &report)
+{
+    const QJsonObject desk = report.value(QLatin1String("desk")).toObject();
+    const double met = desk.value(QLatin1String("slaMet")).toDouble();
+    const double missed = desk.value(QLatin1String("slaMissed")).toDouble();
+    QChart *chart = newChart(met + missed > 0 ? QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "People's desk: SLA (%n handled)", nullptr, int(met + missed))
+                                              : QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "People's desk: nothing handled in this range"));
+    auto *series = new QPieSeries(chart);
+    series->append(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Met (%1)").arg(met), met)->setColor(display::sentimentColor(1));
+    series->append(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Missed (%1)").arg(missed), missed)->setColor(display::sentimentColor(5));
+    chart->addSeries(series);
+    chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
 

@@ -11,5 +11,7 @@ QChart *sessionsOverTime(const QJsonObject &report);  // timeline: sessions, res
 QChart *resolutionRates(const QJsonObject &report);   // % resolved by tier and by channel
 QChart *escalationReasons(const QJsonObject &report); // escalations by reason
 QChart *sentimentDistribution(const QJsonObject &report);
+QChart *satisfactionOverTime(const QJsonObject &report); // timeline: satisfaction 1-5 per period
+QChart *deskSla(const QJsonObject &report);              // the people's desk: SLA met and missed
 
 } // namespace tierdesk::ui::charts

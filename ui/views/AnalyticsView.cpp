@@ -45,12 +45,12 @@ AnalyticsView::AnalyticsView(ApiClient &client, QWidget *parent)
     auto *grid = new QWidget(split);
     auto *chartsLayout = new QGridLayout(grid);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 6; ++i) {
         auto *view = new QChartView(grid);
         view->setObjectName(QStringLiteral("analyticsChart%1").arg(i));
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumHeight(220);
-        chartsLayout->addWidget(view, i / 2, i % 2);
+        chartsLayout->addWidget(view, i / 3, i % 3);
         m_charts.append(view);
     }
     m_table = new QTableView(split);
@@ -134,8 +134,9 @@ QWidget *AnalyticsView::buildFigures()
     grid->setHorizontalSpacing(18); // a wide value ("1 min 30 s") never runs into the next
     int column = 0;
     for (const QString &key : AnalyticsModel::figures()) {
-        if (key == QLatin1String("resolvedSessions") || key == QLatin1String("escalations.total"))
-            continue; // the rates say it
+        if (key == QLatin1String("resolvedSessions") || key == QLatin1String("escalations.total")
+            || key == QLatin1String("desk.handled") || key == QLatin1String("desk.avgHandleTime"))
+            continue; // the rates say it; the table has the rest
         auto *value = new QLabel(QStringLiteral("-"), tiles);
         value->setObjectName(QStringLiteral("figure_") + key);
         QFont big = value->font();
@@ -146,8 +147,10 @@ QWidget *AnalyticsView::buildFigures()
         caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
         caption->setWordWrap(true); // longer captions (German) take two lines, not the value's room
         caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        grid->addWidget(value, 0, column);
-        grid->addWidget(caption, 1, column);
+        // Two rows of tiles: the AI's figures, then sentiment, escalation and the people's.
+        const int row = column / 6 * 2;
+        grid->addWidget(value, row, column % 6);
+        grid->addWidget(caption, row + 1, column % 6);
         m_figures.append({key, value});
         ++column;
     }
@@ -193,10 +196,13 @@ void AnalyticsView::display(const QJsonObject &report)
         const QString key = m_model->index(row, AnalyticsModel::Name).data(AnalyticsModel::ValueRole).toString();
         for (auto &[name, label] : m_figures)
             if (name == key)
-                label->setText(m_model->index(row, AnalyticsModel::Value).data().toString());
+                label->setText(m_model->index(row, AnalyticsModel::Value).data().toString().isEmpty()
+                                   ? QStringLiteral("—")
+                                   : m_model->index(row, AnalyticsModel::Value).data().toString());
     }
-    const QList<QChart *> charts{charts::sessionsOverTime(report), charts::resolutionRates(report),
-                                 charts::escalationReasons(report), charts::sentimentDistribution(report)};
+    const QList<QChart *> charts{charts::sessionsOverTime(report),       charts::satisfactionOverTime(report),
+                                 charts::resolutionRates(report),        charts::escalationReasons(report),
+                                 charts::sentimentDistribution(report), charts::deskSla(report)};
     for (int i = 0; i < charts.size(); ++i) {
         QChart *old = m_charts.at(i)->chart();
         m_charts.at(i)->setChart(charts.at(i));

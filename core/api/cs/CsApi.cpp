@@ -43,6 +43,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("GET", base + QStringLiteral("/kb/:id"), guarded(Role::Agent, &CsApi::getKb));
     r.route("PUT", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::updateKb));
     r.route("DELETE", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::deleteKb));
+    r.route("POST", base + QStringLiteral("/config/simulate"), guarded(Role::Admin, &CsApi::simulateConfig));
     if (m_people.agents)
         installAgentRoutes(r, base);
 }

@@ -8,6 +8,7 @@
 #include "core/api/http/HttpServer.h"
 #include "core/engine/AgentDirectory.h"
 #include "core/engine/CannedResponses.h"
+#include "core/engine/ConfigSimulator.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/desk/Desk.h"
 
@@ -137,6 +138,9 @@ private:
     void updateKb(Call &c);
     void deleteKb(Call &c);
     std::optional<qint64> kbId(Call &c); // answers 404 itself when the path holds no article id
+    // The what-if of a config change (CsSimulateRoutes.cpp).
+    void simulateConfig(Call &c);
+    bool simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs, qint64 *endMs);
 
     static QString queryParam(const http::HttpRequest &req, const char *name)
     {
@@ -161,6 +165,7 @@ private:
     CsRateLimits m_limits;
     AgentServices m_people;
     Desk *m_desk = nullptr;
+    std::unique_ptr<ConfigSimulator> m_simulator; // made on first use
 };
 
 } // namespace tierdesk::api

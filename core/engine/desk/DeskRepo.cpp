@@ -112,6 +112,11 @@ bool DeskRepo::remove(const QString &sessionId, qint64 now)
                          "INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
                          " SELECT company_id, queue, session_id, ?, 1 FROM desk_items WHERE session_id = ? AND sla_state <> 'breached'")),
                      {now, sessionId})
+           && m_db.exec(m_db.statement(QStringLiteral(
+                            "INSERT INTO desk_history(company_id, queue, session_id, queued_at, first_response_at, left_at, breached)"
+                            " SELECT company_id, queue, session_id, queued_at, first_response_at, ?, sla_state = 'breached'"
+                            " FROM desk_items WHERE session_id = ?")),
+                        {now, sessionId})
            && m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId});
 }
 

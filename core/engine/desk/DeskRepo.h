@@ -63,7 +63,8 @@ public:
     // Inserts or replaces the session's item (a session queued again starts afresh).
     bool put(const DeskItem &item);
     std::optional<DeskItem> find(const QString &sessionId);
-    // Takes the item off the desk; one that never breached is recorded as an SLA met at `now`.
+    // Takes the item off the desk into desk_history; one that never breached is also
+    // recorded as an SLA met at `now`.
     bool remove(const QString &sessionId, qint64 now);
     // Compare-and-set: takes the item for `agentId` only if nobody or that
     // agent holds it. Returns whether it did.

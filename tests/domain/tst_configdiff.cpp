@@ -1,0 +1,47 @@
+// configChanges: the field-level before/after that PUT /config writes to the audit log.
+#include "core/domain/ConfigDiff.h"
+#include "core/domain/CsConfig.h"
+
+#include <QTest>
+
+using namespace tierdesk;
+
+class TestConfigDiff : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sameConfigNoChanges()
+    {
+        QCOMPARE(configChanges(CsConfig::defaults().toJson(), CsConfig::defaults().toJson()), QJsonArray());
+    }
+    void leavesWithDottedPathsInKeyOrder()
+    {
+        const QJsonObject before = CsConfig::defaults().toJson();
+        const QJsonObject after = CsConfig::defaults()
+                                      .merged({{QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("detectionThreshold"), 0.5},
+                                                                                             {QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("livid")}}}},
+                                               {QStringLiteral("escalationRules"), QJsonObject{{QStringLiteral("complexIssueAfterTurns"), 3}}}})
+                                      .value()
+                                      .toJson();
+        const QJsonArray expected{
+            QJsonObject{{QStringLiteral("path"), QStringLiteral("escalationRules.complexIssueAfterTurns")},
+                        {QStringLiteral("before"), 2}, {QStringLiteral("after"), 3}},
+            QJsonObject{{QStringLiteral("path"), QStringLiteral("irateProtocol.detectionThreshold")},
+                        {QStringLiteral("before"), 0.7}, {QStringLiteral("after"), 0.5}},
+            QJsonObject{{QStringLiteral("path"), QStringLiteral("irateProtocol.triggerKeywords")},
+                        {QStringLiteral("before"), QJsonArray{QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}},
+                        {QStringLiteral("after"), QJsonArray{QStringLiteral("livid")}}}};
+        QCOMPARE(configChanges(before, after), expected);
+    }
+    void addedAndRemovedKeys()
+    {
+        const QJsonArray changes = configChanges({{QStringLiteral("a"), 1}}, {{QStringLiteral("b"), true}});
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).toObject().value(QLatin1String("after")), QJsonValue(QJsonValue::Null));
+        QCOMPARE(changes.at(1).toObject().value(QLatin1String("before")), QJsonValue(QJsonValue::Null));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigDiff)
+#include "tst_configdiff.moc"

@@ -1,0 +1,256 @@
+// The admin's configuration page in the console's window against a real embedded server:
+// a what-if over known sessions lists exactly the sessions that change, a field made
+// invalid shows the validator's words and Save is refused, and an edited keyword saved
+// from the page escalates the next customer message. Every model passes QAbstractItemModelTester.
+#include "tests/api/ApiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/client/ApiClient.h"
+#include "ui/models/ConfigHistoryModel.h"
+#include "ui/models/SimulationModel.h"
+#include "ui/views/ConfigForm.h"
+#include "ui/views/ConfigView.h"
+#include "ui/views/ConversationView.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+using namespace tierdesk::ui;
+
+class TestConfigView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase() { m_server.stop(); }
+    void whatIfListsExactlyTheChangedSessions();
+    void invalidFieldShowsTheValidatorsErrorAndSaveIsRefused();
+    void savedKeywordEscalatesTheNextMessage();
+    void hiddenFromSupervisors();
+
+private:
+    QString sessionWith(const QStringList &messages);
+    void addKeyword(const QString &word);
+    QJsonObject serverConfig();
+
+    ServerFixture m_server;
+    QString m_company;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_simulationTester;
+    std::unique_ptr<QAbstractItemModelTester> m_historyTester;
+    ConfigView *m_view = nullptr;
+    QString m_calm, m_manager, m_refund;
+    int m_customers = 0;
+};
+
+void TestConfigView::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
+    m_company = m_server.createCompany(QStringLiteral("Config Page Co"));
+    m_http = m_server.client(api::Role::Admin, m_company);
+    m_calm = sessionWith({QStringLiteral("Hello, what are your opening hours?")});
+    m_manager = sessionWith({QStringLiteral("Hello, I ordered a pineapple"), QStringLiteral("The pineapple is still not here"),
+                             QStringLiteral("I want to speak to a manager")});
+    m_refund = sessionWith({QStringLiteral("I want a refund of $40 for order ORD-55501 please")});
+    QVERIFY(!m_calm.isEmpty() && !m_manager.isEmpty() && !m_refund.isEmpty());
+    QVERIFY(m_server.addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
+}
+
+void TestConfigView::init()
+{
+    m_client = std::make_unique<ApiClient>();
+    m_client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    m_client->setToken(m_server.token(api::Role::Admin, m_company, 3600, QStringLiteral("ada")));
+    m_window = std::make_unique<MainWindow>(*m_client);
+    m_view = m_window->configuration();
+    QVERIFY(m_view);
+    m_simulationTester = std::make_unique<QAbstractItemModelTester>(&m_view->simulation(),
+                                                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_historyTester = std::make_unique<QAbstractItemModelTester>(&m_view->history(),
+                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_window->show();
+    QSignalSpy loaded(m_view, &ConfigView::loaded);
+    m_window->showConfiguration();
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(m_window->findChild<QListWidget *>(QStringLiteral("navigation"))->currentItem()->text(), QStringLiteral("Configuration"));
+    QVERIFY(m_view->isVisible());
+    QVERIFY(!m_view->canSave()); // nothing edited yet
+}
+
+void TestConfigView::cleanup()
+{
+    m_simulationTester.reset();
+    m_historyTester.reset();
+    m_window.reset();
+    m_client.reset();
+}
+
+QString TestConfigView::sessionWith(const QStringList &messages)
+{
+    const QString customer = QStringLiteral("cust_page_%1").arg(++m_customers);
+    const HttpResult created = m_http->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_company, customer));
+    const QString id = created.json().value(QLatin1String("id")).toString();
+    for (const QString &m : messages)
+        if (m_http->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), m}}).status != 201)
+            return {};
+    return created.status == 201 ? id : QString();
+}
+
+void TestConfigView::addKeyword(const QString &word)
+{
+    auto *keywords = qobject_cast<QPlainTextEdit *>(m_view->form().field(QStringLiteral("irateProtocol.triggerKeywords")));
+    QVERIFY(keywords);
+    keywords->setPlainText(keywords->toPlainText() + QLatin1Char('\n') + word);
+}
+
+QJsonObject TestConfigView::serverConfig()
+{
+    return m_http->get(withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), m_company}})).json();
+}
+
+void TestConfigView::whatIfListsExactlyTheChangedSessions()
+{
+    ConfigForm &form = m_view->form();
+    addKeyword(QStringLiteral("pineapple"));
+    qobject_cast<QCheckBox *>(form.field(QStringLiteral("tiers.aiRep.capabilities.canProcessRefunds")))->setChecked(true);
+    qobject_cast<QDoubleSpinBox *>(form.field(QStringLiteral("tiers.aiRep.capabilities.maxRefundAmount")))->setValue(100);
+    QVERIFY(m_view->problem().isEmpty());
+
+    QSignalSpy simulated(m_view, &ConfigView::simulated);
+    m_view->findChild<QPushButton *>(QStringLiteral("whatIfRun"))->click();
+    QVERIFY(simulated.wait(10000));
+    SimulationModel &model = m_view->simulation();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowOf(m_calm), -1);
+    const int manager = model.rowOf(m_manager);
+    const int refund = model.rowOf(m_refund);
+    QVERIFY(manager >= 0 && refund >= 0);
+    QCOMPARE(model.index(manager, SimulationModel::Change).data(SimulationModel::ChangeRole).toString(), QStringLiteral("EARLIER"));
+    QCOMPARE(model.index(manager, SimulationModel::Before).data().toString(), QStringLiteral("Customer request → AI Manager at message 5"));
+    QCOMPARE(model.index(manager, SimulationModel::After).data().toString(), QStringLiteral("Irate customer → AI Manager at message 3"));
+    QCOMPARE(model.index(refund, SimulationModel::Change).data(SimulationModel::ChangeRole).toString(), QStringLiteral("NO_LONGER"));
+    QCOMPARE(model.index(refund, SimulationModel::After).data().toString(), QStringLiteral("No escalation"));
+    QCOMPARE(m_view->findChild<QLabel *>(QStringLiteral("whatIfSummary"))->text(),
+             QStringLiteral("2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1"));
+    QCOMPARE(serverConfig().value(QLatin1String("irateProtocol")).toObject().value(QLatin1String("triggerKeywords")).toArray().size(), 3);
+
+    // A row opens its conversation, read-only.
+    auto *table = m_view->findChild<QTableView *>(QStringLiteral("whatIfTable"));
+    const QModelIndex cell = table->model()->index(refund, SimulationModel::Session);
+    table->scrollTo(cell);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+    QCOMPARE(m_window->conversation()->sessionId(), m_refund);
+    QVERIFY(m_window->conversation()->isReadOnly());
+}
+
+void TestConfigView::invalidFieldShowsTheValidatorsErrorAndSaveIsRefused()
+{
+    auto *phone = qobject_cast<QLineEdit *>(m_view->form().field(QStringLiteral("tiers.humanAgent.escalationPhone")));
+    QVERIFY(phone);
+    phone->setFocus();
+    QTest::keyClicks(phone, QStringLiteral("+1 555 0100 extension 4711 ask for Ada"));
+    const QString expected = QStringLiteral("tiers.humanAgent.escalationPhone: at most 32 characters");
+    QCOMPARE(m_view->problem(), expected);
+    auto *error = m_view->findChild<QLabel *>(QStringLiteral("error_humanAgent"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(), expected);
+    QCOMPARE(m_view->form().problemField(), phone);
+    QVERIFY(!m_view->canSave());
+    QSignalSpy refused(m_view, &ConfigView::saveRefused);
+    m_view->save();
+    QCOMPARE(refused.count(), 1);
+    QCOMPARE(serverConfig().value(QLatin1String("tiers")).toObject().value(QLatin1String("humanAgent")).toObject()
+                 .value(QLatin1String("escalationPhone")).toString(), QString());
+
+    // Made valid again, the error goes and Save is possible.
+    phone->setText(QStringLiteral("+1 555 0100"));
+    Q_EMIT phone->textEdited(phone->text());
+    QVERIFY(m_view->problem().isEmpty());
+    QVERIFY(!error->isVisible());
+    QVERIFY(m_view->canSave());
+}
+
+void TestConfigView::savedKeywordEscalatesTheNextMessage()
+{
+    // Before: "kumquat" is no irate keyword; one message with it leaves the session with the AI Rep.
+    const QString before = sessionWith({QStringLiteral("This kumquat is a kumquat")});
+    QCOMPARE(m_http->get(QStringLiteral("/api/cs/sessions/") + before).json().value(QLatin1String("currentTier")).toString(),
+             QStringLiteral("AI_REP"));
+
+    addKeyword(QStringLiteral("kumquat"));
+    qobject_cast<QSpinBox *>(m_view->form().field(QStringLiteral("irateProtocol.autoEscalate.afterAttempts")))->setValue(1);
+    QVERIFY(m_view->canSave());
+    QVERIFY(m_view->needsWhatIf());
+    // The first Save of an escalation change shows the what-if; the second one saves.
+    QSignalSpy simulated(m_view, &ConfigView::simulated);
+    QSignalSpy saved(m_view, &ConfigView::saved);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(simulated.wait(10000));
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(m_view->simulation().rowOf(before) >= 0);
+    QCOMPARE(m_view->simulation().index(m_view->simulation().rowOf(before), 0).data(SimulationModel::ChangeRole).toString(),
+             QStringLiteral("NEWLY"));
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    QVERIFY(!m_view->canSave());
+
+    // The engine follows the new config on the next message.
+    const QString after = sessionWith({QStringLiteral("This kumquat is a kumquat")});
+    const QJsonObject s = m_http->get(QStringLiteral("/api/cs/sessions/") + after).json();
+    QCOMPARE(s.value(QLatin1String("currentTier")).toString(), QStringLiteral("AI_MANAGER"));
+    QCOMPARE(s.value(QLatin1String("escalationHistory")).toArray().first().toObject().value(QLatin1String("reason")).toString(),
+             QStringLiteral("IRATE_CUSTOMER"));
+
+    // The history shows who changed which field, before and after (reloaded after the save).
+    ConfigHistoryModel &h = m_view->history();
+    auto rowOfField = [&h](const QString &path) {
+        for (int row = 0; row < h.rowCount(); ++row)
+            if (h.index(row, ConfigHistoryModel::Field).data().toString() == path)
+                return row;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfField(QStringLiteral("irateProtocol.triggerKeywords")) >= 0, 5000);
+    const int keywords = rowOfField(QStringLiteral("irateProtocol.triggerKeywords"));
+    const int attempts = rowOfField(QStringLiteral("irateProtocol.autoEscalate.afterAttempts"));
+    QVERIFY(keywords >= 0 && attempts >= 0);
+    QCOMPARE(h.index(attempts, ConfigHistoryModel::Who).data().toString(), QStringLiteral("ada"));
+    QCOMPARE(h.index(attempts, ConfigHistoryModel::Before).data().toString(), QStringLiteral("2"));
+    QCOMPARE(h.index(attempts, ConfigHistoryModel::After).data().toString(), QStringLiteral("1"));
+    QVERIFY(h.index(keywords, ConfigHistoryModel::After).data().toString().contains(QLatin1String("kumquat")));
+}
+
+// Only admins may change the config: the page is not offered to anyone else.
+void TestConfigView::hiddenFromSupervisors()
+{
+    auto *nav = m_window->findChild<QListWidget *>(QStringLiteral("navigation"));
+    const QList<QListWidgetItem *> found = nav->findItems(QStringLiteral("Configuration"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    QVERIFY(!found.first()->isHidden());
+    QSignalSpy changed(m_client.get(), &ApiClient::agentChanged);
+    m_client->setToken(m_server.token(api::Role::Supervisor, {}, 3600, QStringLiteral("agt_sue")));
+    m_client->me();
+    QVERIFY(changed.wait(5000));
+    QVERIFY(found.first()->isHidden());
+}
+
+QTEST_MAIN(TestConfigView)
+#include "tst_configview.moc"

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ui/models/JsonRowsModel.h"
+
+namespace tierdesk::ui {
+
+// The sessions a what-if run (POST /api/cs/config/simulate) reports as changed: how the
+// first escalation moves, and where and why it happens before and after the change.
+class SimulationModel : public JsonRowsModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Session, Change, Before, After, ColumnCount };
+    enum Role { SessionIdRole = Qt::UserRole + 1, ChangeRole };
+
+    explicit SimulationModel(QObject *parent = nullptr);
+    // The whole answer of the simulate call: its changed sessions become the rows.
+    void setReport(const QJsonObject &report);
+    const QJsonObject &report() const { return m_report; }
+    // "2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1" (and a note when truncated).
+    QString summary() const;
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString changeLabel(const QString &change);
+    // "Irate customer → AI Manager at message 3" ("No escalation" for null).
+    static QString escalationLabel(const QJsonValue &escalation);
+
+private:
+    QJsonObject m_report;
+};
+
+} // namespace tierdesk::ui

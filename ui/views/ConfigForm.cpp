@@ -1,0 +1,358 @@
+#include "ui/views/ConfigForm.h"
+
+#include "ui/models/Display.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+namespace {
+
+const QString kKeywords = QStringLiteral("irateProtocol.triggerKeywords");
+const QString kQueues = QStringLiteral("desk.queues");
+const char kInvalidStyle[] = "border:1px solid #b91c1c; background:#fff5f5;";
+
+QJsonValue valueAt(const QJsonObject &o, const QStringList &keys)
+{
+    QJsonValue v = o;
+    for (const QString &k : keys)
+        v = v.toObject().value(k);
+    return v;
+}
+
+QJsonObject withValue(QJsonObject o, const QStringList &keys, int i, const QJsonValue &v)
+{
+    if (i == keys.size() - 1)
+        o.insert(keys.at(i), v);
+    else
+        o.insert(keys.at(i), withValue(o.value(keys.at(i)).toObject(), keys, i + 1, v));
+    return o;
+}
+
+// "tiers.aiRep.capabilities.x" -> "aiRep"; "irateProtocol.x" -> "irateProtocol".
+QString sectionOf(const QString &path)
+{
+    const QStringList parts = path.split(QLatin1Char('.'));
+    if (parts.first() == QLatin1String("tiers") && parts.size() > 1)
+        return parts.at(1);
+    return parts.first() == QLatin1String("enabled") ? QStringLiteral("escalationRules") : parts.first();
+}
+
+// One queue per line: "orders: SHIPPING, REFUND <orders@example.com>".
+QString queuesText(const QJsonArray &queues)
+{
+    QStringList lines;
+    for (const QJsonValue &v : queues) {
+        const QJsonObject q = v.toObject();
+        QStringList cats;
+        for (const QJsonValue &c : q.value(QLatin1String("categories")).toArray())
+            cats << c.toString();
+        QString line = q.value(QLatin1String("name")).toString() + QStringLiteral(": ") + cats.join(QStringLiteral(", "));
+        if (const QString email = q.value(QLatin1String("email")).toString(); !email.isEmpty())
+            line += QStringLiteral(" <") + email + QLatin1Char('>');
+        lines << line.trimmed();
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QJsonArray queuesFrom(const QString &text)
+{
+    static const QRegularExpression emailPart(QStringLiteral("<([^>]*)>"));
+    QJsonArray out;
+    for (const QString &raw : text.split(QLatin1Char('\n'))) {
+        QString line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        QString email;
+        if (const auto m = emailPart.match(line); m.hasMatch()) {
+            email = m.captured(1).trimmed();
+            line.remove(m.capturedStart(), m.capturedLength());
+        }
+        const int colon = line.indexOf(QLatin1Char(':'));
+        QJsonArray cats;
+        for (const QString &c : (colon < 0 ? QString() : line.mid(colon + 1)).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!c.trimmed().isEmpty())
+                cats.append(c.trimmed());
+        out.append(QJsonObject{{QStringLiteral("name"), (colon < 0 ? line : line.left(colon)).trimmed()},
+                               {QStringLiteral("categories"), cats},
+                               {QStringLiteral("email"), email}});
+    }
+    return out;
+}
+
+} // namespace
+
+ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tierGroup(QStringLiteral("aiRep"), tr("AI Rep (tier 1)")));
+    layout->addWidget(tierGroup(QStringLiteral("aiManager"), tr("AI Manager (tier 2)")));
+    layout->addWidget(humanGroup());
+    layout->addWidget(irateGroup());
+    layout->addWidget(rulesGroup());
+    layout->addWidget(deskGroup());
+    layout->addStretch(1);
+}
+
+QGroupBox *ConfigForm::group(const QString &section, const QString &title, QFormLayout **form)
+{
+    auto *box = new QGroupBox(title, this);
+    box->setObjectName(QStringLiteral("section_") + section);
+    auto *outer = new QVBoxLayout(box);
+    *form = new QFormLayout;
+    outer->addLayout(*form);
+    auto *error = new QLabel(box);
+    error->setObjectName(QStringLiteral("error_") + section);
+    error->setWordWrap(true);
+    error->setStyleSheet(QStringLiteral("color:#b91c1c;"));
+    error->hide();
+    outer->addWidget(error);
+    m_errors.insert(section, error);
+    return box;
+}
+
+QWidget *ConfigForm::bind(const QString &path, QWidget *w)
+{
+    w->setObjectName(QStringLiteral("field_") + path);
+    m_fields.insert(path, w);
+    if (auto *c = qobject_cast<QCheckBox *>(w))
+        connect(c, &QCheckBox::toggled, this, &ConfigForm::edited);
+    else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
+        connect(d, &QDoubleSpinBox::valueChanged, this, &ConfigForm::edited);
+    else if (auto *s = qobject_cast<QSpinBox *>(w))
+        connect(s, &QSpinBox::valueChanged, this, &ConfigForm::edited);
+    else if (auto *b = qobject_cast<QComboBox *>(w))
+        connect(b, &QComboBox::currentIndexChanged, this, &ConfigForm::edited);
+    else if (auto *l = qobject_cast<QLineEdit *>(w))
+        connect(l, &QLineEdit::textEdited, this, &ConfigForm::edited);
+    else if (auto *t = qobject_cast<QPlainTextEdit *>(w))
+        connect(t, &QPlainTextEdit::textChanged, this, &ConfigForm::edited);
+    return w;
+}
+
+QWidget *ConfigForm::check(const QString &path, const QString &text) { return bind(path, new QCheckBox(text, this)); }
+
+// The validator, not the spin box, says what is allowed: the ranges here are wide.
+QWidget *ConfigForm::amount(const QString &path)
+{
+    auto *spin = new QDoubleSpinBox(this);
+    spin->setRange(-1e10, 1e10);
+    spin->setDecimals(2);
+    spin->setPrefix(QStringLiteral("$"));
+    return bind(path, spin);
+}
+
+QWidget *ConfigForm::whole(const QString &path, int max, const QString &suffix)
+{
+    auto *spin = new QSpinBox(this);
+    spin->setRange(-max, max);
+    spin->setSuffix(suffix);
+    return bind(path, spin);
+}
+
+void ConfigForm::capabilityRows(QFormLayout *form, const QString &prefix)
+{
+    const QString caps = prefix + QStringLiteral(".capabilities.");
+    form->addRow(check(caps + QStringLiteral("canProcessRefunds"), tr("May refund, up to")),
+                 amount(caps + QStringLiteral("maxRefundAmount")));
+    form->addRow(check(caps + QStringLiteral("canApplyCredits"), tr("May credit, up to")),
+                 amount(caps + QStringLiteral("maxCreditAmount")));
+    form->addRow(QString(), check(caps + QStringLiteral("canModifySubscription"), tr("May change subscriptions")));
+}
+
+QGroupBox *ConfigForm::tierGroup(const QString &key, const QString &title)
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(key, title, &form);
+    const QString prefix = QStringLiteral("tiers.") + key;
+    form->addRow(QString(), check(prefix + QStringLiteral(".enabled"), tr("Enabled")));
+    capabilityRows(form, prefix);
+    auto *tone = new QComboBox(this);
+    for (const char *t : {"friendly", "formal", "empathetic", "concise"})
+        tone->addItem(display::titleCase(QString::fromLatin1(t)), QString::fromLatin1(t));
+    form->addRow(tr("Tone"), bind(prefix + QStringLiteral(".responseGuidelines.tone"), tone));
+    form->addRow(tr("Longest reply"), whole(prefix + QStringLiteral(".responseGuidelines.maxResponseLength"), 100000,
+                                            tr(" characters")));
+    return box;
+}
+
+QGroupBox *ConfigForm::humanGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("humanAgent"), tr("Human agent (tier 3)"), &form);
+    const QString prefix = QStringLiteral("tiers.humanAgent");
+    form->addRow(QString(), check(prefix + QStringLiteral(".enabled"), tr("Enabled")));
+    auto *phone = new QLineEdit(this);
+    phone->setPlaceholderText(tr("e.g. +1 555 0100"));
+    form->addRow(tr("Escalation phone"), bind(prefix + QStringLiteral(".escalationPhone"), phone));
+    form->addRow(QString(), check(prefix + QStringLiteral(".notifyOnEscalation"), tr("Notify the queue on escalation")));
+    capabilityRows(form, prefix);
+    return box;
+}
+
+QGroupBox *ConfigForm::irateGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("irateProtocol"), tr("Irate customer protocol"), &form);
+    form->addRow(QString(), check(QStringLiteral("irateProtocol.enabled"), tr("Enabled")));
+    auto *threshold = new QDoubleSpinBox(this);
+    threshold->setRange(-10, 10);
+    threshold->setSingleStep(0.05);
+    form->addRow(tr("Detection threshold"), bind(QStringLiteral("irateProtocol.detectionThreshold"), threshold));
+    auto *keywords = new QPlainTextEdit(this);
+    keywords->setPlaceholderText(tr("One keyword or phrase per line"));
+    keywords->setFixedHeight(80);
+    form->addRow(tr("Trigger keywords"), bind(kKeywords, keywords));
+    form->addRow(QString(), check(QStringLiteral("irateProtocol.autoEscalate.enabled"), tr("Escalate automatically")));
+    form->addRow(tr("After irate messages"), whole(QStringLiteral("irateProtocol.autoEscalate.afterAttempts"), 1000));
+    auto *target = new QComboBox(this);
+    target->addItem(tr("AI Manager"), QStringLiteral("AI_MANAGER"));
+    target->addItem(tr("Human agent"), QStringLiteral("HUMAN_AGENT"));
+    form->addRow(tr("Escalate to"), bind(QStringLiteral("irateProtocol.autoEscalate.targetTier"), target));
+    return box;
+}
+
+QGroupBox *ConfigForm::rulesGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("escalationRules"), tr("Escalation rules"), &form);
+    form->addRow(QString(), check(QStringLiteral("enabled"), tr("Customer service enabled for this company")));
+    form->addRow(tr("Repeat contact window"),
+                 whole(QStringLiteral("escalationRules.repeatContactWindowHours"), 100000, tr(" hours")));
+    form->addRow(tr("Complex issue after"),
+                 whole(QStringLiteral("escalationRules.complexIssueAfterTurns"), 1000, tr(" unanswered turns")));
+    return box;
+}
+
+QGroupBox *ConfigForm::deskGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("desk"), tr("SLA targets and queues"), &form);
+    for (const char *priority : {"urgent", "high", "normal", "low"}) {
+        const QString prefix = QStringLiteral("desk.sla.") + QLatin1String(priority);
+        auto *row = new QWidget(this);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(whole(prefix + QStringLiteral(".firstResponseMinutes"), 1000000, tr(" min first reply")));
+        h->addWidget(whole(prefix + QStringLiteral(".resolutionMinutes"), 1000000, tr(" min resolved")));
+        form->addRow(QString::fromLatin1(priority).replace(0, 1, QString::fromLatin1(priority).left(1).toUpper()), row);
+    }
+    auto *warning = new QDoubleSpinBox(this);
+    warning->setRange(-10, 10);
+    warning->setSingleStep(0.05);
+    form->addRow(tr("Warn at (fraction)"), bind(QStringLiteral("desk.warningAt"), warning));
+    auto *queues = new QPlainTextEdit(this);
+    queues->setPlaceholderText(tr("name: CATEGORY, CATEGORY <team@example.com>"));
+    queues->setToolTip(tr("One queue per line: its name, the issue categories it takes (none: every other "
+                          "category) and where escalation e-mails go"));
+    queues->setFixedHeight(80);
+    form->addRow(tr("Queues"), bind(kQueues, queues));
+    return box;
+}
+
+void ConfigForm::write(QWidget *w, const QString &path, const QJsonValue &v)
+{
+    if (auto *c = qobject_cast<QCheckBox *>(w))
+        c->setChecked(v.toBool());
+    else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
+        d->setValue(v.toDouble());
+    else if (auto *s = qobject_cast<QSpinBox *>(w))
+        s->setValue(v.toInt());
+    else if (auto *b = qobject_cast<QComboBox *>(w))
+        b->setCurrentIndex(qMax(0, b->findData(v.toString())));
+    else if (auto *l = qobject_cast<QLineEdit *>(w))
+        l->setText(v.toString());
+    else if (auto *t = qobject_cast<QPlainTextEdit *>(w)) {
+        if (path == kQueues) {
+            t->setPlainText(queuesText(v.toArray()));
+        } else {
+            QStringList words;
+            for (const QJsonValue &k : v.toArray())
+                words << k.toString();
+            t->setPlainText(words.join(QLatin1Char('\n')));
+        }
+    }
+}
+
+QJsonValue ConfigForm::read(const QString &path, QWidget *w) const
+{
+    if (auto *c = qobject_cast<QCheckBox *>(w))
+        return c->isChecked();
+    if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
+        return d->value();
+    if (auto *s = qobject_cast<QSpinBox *>(w))
+        return s->value();
+    if (auto *b = qobject_cast<QComboBox *>(w))
+        return b->currentData().toString();
+    if (auto *l = qobject_cast<QLineEdit *>(w))
+        return l->text().trimmed();
+    if (auto *t = qobject_cast<QPlainTextEdit *>(w)) {
+        if (path == kQueues)
+            return queuesFrom(t->toPlainText());
+        QJsonArray words; // blank lines are skipped; a line of spaces is kept for the validator to judge
+        for (const QString &line : t->toPlainText().split(QLatin1Char('\n')))
+            if (!line.isEmpty())
+                words.append(line.trimmed().isEmpty() ? line : line.trimmed());
+        return words;
+    }
+    return {};
+}
+
+void ConfigForm::setConfig(const QJsonObject &config)
+{
+    m_config = config;
+    m_config.remove(QStringLiteral("companyId"));
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const QSignalBlocker block(it.value());
+        write(it.value(), it.key(), valueAt(m_config, it.key().split(QLatin1Char('.'))));
+    }
+    showProblem({});
+}
+
+QJsonObject ConfigForm::config() const
+{
+    QJsonObject out = m_config;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        out = withValue(out, it.key().split(QLatin1Char('.')), 0, read(it.key(), it.value()));
+    return out;
+}
+
+void ConfigForm::showProblem(const QString &problem)
+{
+    if (m_problemField)
+        m_problemField->setStyleSheet({});
+    m_problemField = nullptr;
+    for (QLabel *l : std::as_const(m_errors))
+        l->hide();
+    if (problem.isEmpty())
+        return;
+    const int colon = problem.indexOf(QStringLiteral(": "));
+    QString path = colon < 0 ? problem : problem.left(colon);
+    path = path.left(path.indexOf(QLatin1Char('['))); // "desk.queues[1].name" -> "desk.queues"
+    // The field of that path, else the nearest one above or below it.
+    for (auto it = m_fields.cbegin(); it != m_fields.cend() && !m_problemField; ++it)
+        if (it.key() == path)
+            m_problemField = it.value();
+    for (auto it = m_fields.cbegin(); it != m_fields.cend() && !m_problemField; ++it)
+        if (it.key().startsWith(path) || path.startsWith(it.key()))
+            m_problemField = it.value();
+    if (m_problemField) {
+        m_problemField->setStyleSheet(QString::fromLatin1(kInvalidStyle));
+        m_problemField->setToolTip(problem);
+    }
+    QLabel *label = m_errors.value(sectionOf(path), m_errors.value(QStringLiteral("escalationRules")));
+    label->setText(problem);
+    label->show();
+}
+
+} // namespace tierdesk::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QWidget>
+
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+
+namespace tierdesk::ui {
+
+// Every field of a company's CS config as a form, one group per section: the AI tiers'
+// capabilities and response guidelines, the human tier (phone, notification, what a
+// person may refund or credit), the irate protocol with its keyword list, the escalation
+// rules, SLA targets and queues. Each field is bound to its JSON path; config() is the
+// config last set with the form's values written over it. The form itself judges nothing:
+// ConfigView runs core's validator (the one PUT /config runs) and shows its answer here.
+class ConfigForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConfigForm(QWidget *parent = nullptr);
+
+    void setConfig(const QJsonObject &config);
+    QJsonObject config() const;
+    // The field bound to a path ("irateProtocol.detectionThreshold"), or nullptr.
+    QWidget *field(const QString &path) const { return m_fields.value(path); }
+    // Shows the validator's "path: reason" beside its field (empty: clears every error).
+    void showProblem(const QString &problem);
+    // The field the last problem was shown on (nullptr when none).
+    QWidget *problemField() const { return m_problemField; }
+
+signals:
+    void edited();
+
+private:
+    QGroupBox *tierGroup(const QString &key, const QString &title);
+    QGroupBox *humanGroup();
+    QGroupBox *irateGroup();
+    QGroupBox *rulesGroup();
+    QGroupBox *deskGroup();
+    QGroupBox *group(const QString &section, const QString &title, QFormLayout **form);
+    void capabilityRows(QFormLayout *form, const QString &prefix);
+    QWidget *bind(const QString &path, QWidget *w);
+    QWidget *check(const QString &path, const QString &text);
+    QWidget *amount(const QString &path);
+    QWidget *whole(const QString &path, int max, const QString &suffix = {});
+
+    QJsonValue read(const QString &path, QWidget *w) const;
+    void write(QWidget *w, const QString &path, const QJsonValue &v);
+
+    QHash<QString, QWidget *> m_fields;
+    QHash<QString, QLabel *> m_errors; // by section: "aiRep", "irateProtocol", "desk", ...
+    QJsonObject m_config;
+    QWidget *m_problemField = nullptr;
+};
+
+} // namespace tierdesk::ui

@@ -1,0 +1,299 @@
+#include "ui/views/ConfigView.h"
+
+#include "core/domain/CsConfig.h"
+#include "ui/client/ApiClient.h"
+#include "ui/models/ConfigHistoryModel.h"
+#include "ui/models/SimulationModel.h"
+#include "ui/views/ConfigForm.h"
+
+#include <QDateEdit>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace tierdesk::ui {
+namespace {
+
+// The parts of the config whose change the what-if is for: they decide escalations.
+QJsonObject escalationParts(const QJsonObject &config)
+{
+    QJsonObject tiers;
+    const QJsonObject all = config.value(QLatin1String("tiers")).toObject();
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        const QJsonObject t = it->toObject();
+        tiers.insert(it.key(), QJsonObject{{QStringLiteral("enabled"), t.value(QLatin1String("enabled"))},
+                                           {QStringLiteral("capabilities"), t.value(QLatin1String("capabilities"))}});
+    }
+    return {{QStringLiteral("tiers"), tiers},
+            {QStringLiteral("irateProtocol"), config.value(QLatin1String("irateProtocol"))},
+            {QStringLiteral("escalationRules"), config.value(QLatin1String("escalationRules"))}};
+}
+
+QTableView *table(const QString &name, QAbstractItemModel *model, QWidget *parent)
+{
+    auto *t = new QTableView(parent);
+    t->setObjectName(name);
+    t->setModel(model);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setAlternatingRowColors(true);
+    return t;
+}
+
+} // namespace
+
+ConfigView::ConfigView(ApiClient &client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_form(new ConfigForm(this)), m_simulation(new SimulationModel(this)),
+      m_history(new ConfigHistoryModel(this))
+{
+    setObjectName(QStringLiteral("configView"));
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("configTitle"));
+    m_title->setStyleSheet(QStringLiteral("font-size:12pt; font-weight:600;"));
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("configMessage"));
+    m_message->setWordWrap(true);
+    m_revert = new QPushButton(tr("Revert"), this);
+    m_revert->setObjectName(QStringLiteral("configRevert"));
+    m_save = new QPushButton(tr("Save"), this);
+    m_save->setObjectName(QStringLiteral("configSave"));
+    m_save->setDefault(true);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title);
+    top->addWidget(m_message, 1);
+    top->addWidget(m_revert);
+    top->addWidget(m_save);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("configScroll"));
+    scroll->setWidget(m_form);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the form fits the pane's width
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(buildWhatIf());
+    right->addWidget(buildHistory());
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(scroll);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({430, 600});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_form, &ConfigForm::edited, this, &ConfigView::validate);
+    connect(m_save, &QPushButton::clicked, this, &ConfigView::save);
+    connect(m_revert, &QPushButton::clicked, this, &ConfigView::revert);
+    connect(m_whatIf, &QPushButton::clicked, this, &ConfigView::simulate);
+    connect(m_simulationTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        emit openSession(index.data(SimulationModel::SessionIdRole).toString(), true);
+    });
+    setPeriod(QDate::currentDate().addDays(-30), QDate::currentDate());
+    validate();
+}
+
+QWidget *ConfigView::buildWhatIf()
+{
+    auto *box = new QGroupBox(tr("What if… (replays the stored conversations with the edited config)"), this);
+    m_from = new QDateEdit(box);
+    m_from->setObjectName(QStringLiteral("whatIfFrom"));
+    m_from->setCalendarPopup(true);
+    m_to = new QDateEdit(box);
+    m_to->setObjectName(QStringLiteral("whatIfTo"));
+    m_to->setCalendarPopup(true);
+    m_whatIf = new QPushButton(tr("What if…"), box);
+    m_whatIf->setObjectName(QStringLiteral("whatIfRun"));
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Conversations from"), box));
+    row->addWidget(m_from);
+    row->addWidget(new QLabel(tr("to"), box));
+    row->addWidget(m_to);
+    row->addStretch(1);
+    row->addWidget(m_whatIf);
+    m_summary = new QLabel(tr("Edit the config, then see what it would have changed."), box);
+    m_summary->setObjectName(QStringLiteral("whatIfSummary"));
+    m_summary->setWordWrap(true);
+    m_simulationTable = table(QStringLiteral("whatIfTable"), m_simulation, box);
+    QHeaderView *header = m_simulationTable->horizontalHeader();
+    header->setSectionResizeMode(SimulationModel::Session, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SimulationModel::Change, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SimulationModel::Before, QHeaderView::Stretch);
+    header->setSectionResizeMode(SimulationModel::After, QHeaderView::Stretch);
+    // What the replay cannot know without the store of the time (docs/api.md, "What-if").
+    auto *limits = new QLabel(tr("Replayed: requests for a person or manager, legal and public threats, the irate protocol, "
+                                 "each tier's authority and switch. Not replayed: repeat contact, unanswered turns "
+                                 "(complex issue) and what an order still owes."),
+                              box);
+    limits->setWordWrap(true);
+    limits->setStyleSheet(QStringLiteral("color:#6b7280;"));
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(row);
+    layout->addWidget(limits);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_simulationTable, 1);
+    return box;
+}
+
+QWidget *ConfigView::buildHistory()
+{
+    auto *box = new QGroupBox(tr("History of changes"), this);
+    m_historyTable = table(QStringLiteral("configHistory"), m_history, box);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_historyTable);
+    return box;
+}
+
+void ConfigView::setPeriod(const QDate &from, const QDate &to)
+{
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
+void ConfigView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_everLoaded)
+        refresh();
+}
+
+void ConfigView::say(const QString &text, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color:#b91c1c;") : QStringLiteral("color:#166534;"));
+    m_message->setText(text);
+    emit status(text);
+}
+
+void ConfigView::refresh()
+{
+    m_title->setText(tr("Configuration · company %1").arg(m_client.companyId().left(8) + QStringLiteral("…")));
+    m_title->setToolTip(tr("Company %1").arg(m_client.companyId()));
+    ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/config"), {},
+                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
+        m_everLoaded = true;
+        showConfig(config);
+        emit loaded();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
+    loadHistory();
+}
+
+void ConfigView::loadHistory()
+{
+    ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/audit"), {},
+                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()},
+                                          {QStringLiteral("limit"), QStringLiteral("500")}});
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        m_history->setAuditEntries(body.value(QLatin1String("entries")).toArray());
+        m_historyTable->resizeColumnsToContents();
+        for (int column = 0; column < m_history->columnCount(); ++column) // long ids and keyword lists: see the tooltip
+            m_historyTable->setColumnWidth(column, qMin(m_historyTable->columnWidth(column), 220));
+        emit historyLoaded();
+    });
+}
+
+void ConfigView::showConfig(const QJsonObject &config)
+{
+    m_loaded = config;
+    m_loaded.remove(QStringLiteral("companyId"));
+    m_form->setConfig(m_loaded);
+    validate();
+}
+
+void ConfigView::revert()
+{
+    m_form->setConfig(m_loaded);
+    validate();
+    say(tr("Reverted to the saved config."));
+}
+
+void ConfigView::validate()
+{
+    m_problem = validateCsConfig(m_form->config()); // exactly what PUT /config checks
+    m_form->showProblem(m_problem);
+    const bool dirty = m_form->config() != m_loaded;
+    m_save->setEnabled(m_problem.isEmpty() && dirty);
+    m_revert->setEnabled(dirty);
+    m_whatIf->setEnabled(m_problem.isEmpty());
+}
+
+bool ConfigView::canSave() const { return m_save->isEnabled(); }
+
+bool ConfigView::needsWhatIf() const
+{
+    const QJsonObject edited = m_form->config();
+    return escalationParts(edited) != escalationParts(m_loaded) && m_simulatedFor != edited;
+}
+
+QJsonObject ConfigView::body() const
+{
+    QJsonObject out = m_form->config();
+    out.insert(QStringLiteral("companyId"), m_client.companyId());
+    return out;
+}
+
+void ConfigView::save()
+{
+    validate();
+    if (!m_problem.isEmpty()) {
+        say(tr("Not saved: %1").arg(m_problem), true);
+        emit saveRefused(m_problem);
+        return;
+    }
+    if (needsWhatIf()) {
+        say(tr("This change decides escalations: see below what it would have done, then Save again."));
+        simulate();
+        return;
+    }
+    ApiReply *r = m_client.send("PUT", QStringLiteral("/api/cs/config"), body(), {}, true);
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
+        showConfig(config);
+        say(tr("Saved. The next customer message is handled with this config."));
+        loadHistory();
+        emit saved();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+        m_form->showProblem(e.message);
+        say(tr("Not saved: %1").arg(e.message), true);
+        emit saveRefused(e.message);
+    });
+}
+
+void ConfigView::simulate()
+{
+    if (!m_problem.isEmpty())
+        return;
+    QJsonObject request = body();
+    const QJsonObject ran = m_form->config();
+    request.insert(QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), m_from->date().toString(Qt::ISODate)},
+                                                         {QStringLiteral("end"), m_to->date().toString(Qt::ISODate)}});
+    m_whatIf->setEnabled(false);
+    m_summary->setText(tr("Replaying the conversations…"));
+    ApiReply *r = m_client.send("POST", QStringLiteral("/api/cs/config/simulate"), request, {}, true);
+    connect(r, &ApiReply::succeeded, this, [this, ran](const QJsonObject &report) {
+        m_simulatedFor = ran;
+        m_simulation->setReport(report);
+        m_summary->setText(m_simulation->summary());
+        m_whatIf->setEnabled(m_problem.isEmpty());
+        emit simulated();
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+        m_summary->setText(tr("The what-if failed: %1").arg(e.message));
+        m_whatIf->setEnabled(m_problem.isEmpty());
+    });
+}
+
+} // namespace tierdesk::ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace tierdesk::ui {
+
+class ApiClient;
+class ConfigForm;
+class ConfigHistoryModel;
+class SimulationModel;
+
+// The admin's configuration editor: every field of the company's CS config (ConfigForm),
+// judged as it is edited by core's validateCsConfig, the code PUT /config runs. A change
+// to the irate protocol, the escalation rules or a tier's capabilities or switch is first
+// replayed over the stored conversations of a period (POST /config/simulate, "What if…"):
+// the first Save of such a change shows what it would have done, the next one saves it.
+// Below, the history of config changes from the audit log, field by field.
+class ConfigView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConfigView(ApiClient &client, QWidget *parent = nullptr);
+
+    ConfigForm &form() { return *m_form; }
+    SimulationModel &simulation() { return *m_simulation; }
+    ConfigHistoryModel &history() { return *m_history; }
+    // The validator's answer for the form as it is ("" when valid).
+    const QString &problem() const { return m_problem; }
+    bool canSave() const;
+    void setPeriod(const QDate &from, const QDate &to);
+    // True when saving the form needs a what-if first (and none was run for it).
+    bool needsWhatIf() const;
+
+public slots:
+    void refresh();
+    void save();
+    void simulate();
+    void revert();
+
+signals:
+    void openSession(const QString &sessionId, bool readOnly);
+    void status(const QString &text);
+    void loaded();
+    void saved();
+    void saveRefused(const QString &why);
+    void simulated();
+    void historyLoaded();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *buildWhatIf();
+    QWidget *buildHistory();
+    void validate();
+    void showConfig(const QJsonObject &config);
+    void loadHistory();
+    void say(const QString &text, bool error = false);
+    QJsonObject body() const;
+
+    ApiClient &m_client;
+    ConfigForm *m_form;
+    SimulationModel *m_simulation;
+    ConfigHistoryModel *m_history;
+    QLabel *m_title;
+    QLabel *m_message;
+    QPushButton *m_save;
+    QPushButton *m_revert;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QPushButton *m_whatIf;
+    QLabel *m_summary;
+    QTableView *m_simulationTable;
+    QTableView *m_historyTable;
+    QJsonObject m_loaded;      // as the server has it (without companyId)
+    QJsonObject m_simulatedFor; // the config the shown what-if ran with
+    QString m_problem;
+    bool m_everLoaded = false;
+};
+
+} // namespace tierdesk::ui
