@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Legal mention</source>
-        <translation>Rechtliche Schritte erwähnt</translation>
+        <translation>Rechtsdrohung</translation>
     </message>
     <message>
         <source>Social media threat</source>
@@ -694,7 +694,7 @@
     </message>
     <message>
         <source>Notify the queue on escalation</source>
-        <translation>Warteschlange bei Eskalation benachrichtigen</translation>
+        <translation>Bei Eskalation benachrichtigen</translation>
     </message>
     <message>
         <source>Irate customer protocol</source>
@@ -2096,6 +2096,10 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>Open an escalation from the queue to read the conversation.</source>
         <translation>Öffnen Sie eine Eskalation aus der Warteschlange, um das Gespräch zu lesen.</translation>
+    </message>
+    <message>
+        <source>AI · %1</source>
+        <translation>KI · %1</translation>
     </message>
 </context>
 <context>

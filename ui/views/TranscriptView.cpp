@@ -3,6 +3,7 @@
 #include "ui/models/Display.h"
 #include "ui/models/TranscriptModel.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QScrollBar>
 
@@ -51,8 +52,8 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
                        .arg(meta.join(QStringLiteral(" &nbsp;·&nbsp; ")), escaped(i.data(TranscriptModel::ContentRole).toString()));
     const QString aiSummary = i.data(TranscriptModel::AiSummaryRole).toString();
     if (!aiSummary.isEmpty())
-        body += QStringLiteral("<div style=\"color:#6d5bd0; font-size:small; margin-top:3px\">AI · %1</div>")
-                    .arg(aiSummary.toHtmlEscaped());
+        body += QStringLiteral("<div style=\"color:#6d5bd0; font-size:small; margin-top:3px\">%1</div>")
+                    .arg(QCoreApplication::translate("tierdesk::ui::TranscriptView", "AI · %1").arg(aiSummary.toHtmlEscaped()));
     const QString cell = QStringLiteral("<td bgcolor=\"%1\" style=\"padding:8px 12px\">%2</td>").arg(background, body);
     const QString spacer = QStringLiteral("<td width=\"22%\"></td>");
     const QString row_ = note ? cell : customer ? cell + spacer : spacer + cell;
