@@ -194,6 +194,8 @@ constexpr Entry kPhrases[] = {
     {Phrase::MembershipBeyondTier, "Subscription changes are beyond what this tier may do.",
      "Änderungen an der Mitgliedschaft darf ich auf dieser Stufe nicht vornehmen."},
 
+    {Phrase::SafeReply, "Let me look into that for you. Could you tell me a little more about what you need?",
+     "Ich sehe mir das gern für Sie an. Könnten Sie mir etwas genauer sagen, worum es geht?"},
     {Phrase::TeamBusy, "Everyone on our team is busy right now; a person will answer you here within %1.",
      "Im Moment sind alle in unserem Team beschäftigt; spätestens in %1 antwortet Ihnen hier eine Person."},
     {Phrase::CallUs, " If you would rather talk to someone now, call us on %1.",

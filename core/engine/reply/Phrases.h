@@ -37,7 +37,7 @@ enum class Phrase {
     NotChargedCancelled, NotChargedYet, OnlyLeftToRefund, RefundBeyondTier, CreditBeyondTier,
     MembershipBeyondTier,
     // The desk: waiting for a person, a person's actions and resolve
-    TeamBusy, CallUs, AMinute, Minutes, AnHour, Hours, Days, Closing, PersonRefunded, PersonCredited,
+    SafeReply, TeamBusy, CallUs, AMinute, Minutes, AnHour, Hours, Days, Closing, PersonRefunded, PersonCredited,
     Count
 };
 
