@@ -26,7 +26,7 @@ constexpr Entry kPhrases[] = {
     {Phrase::SorryInconvenience, "I'm sorry about the inconvenience.", "Entschuldigen Sie bitte die Unannehmlichkeiten."},
     {Phrase::OpenFormal, "Thank you for contacting us.", "Vielen Dank, dass Sie sich an uns gewandt haben."},
     {Phrase::OpenEmpathetic, "Thanks for bearing with us.", "Danke für Ihre Geduld."},
-    {Phrase::OpenFriendly, "Happy to help!", "Ich helfe Ihnen gern!"},
+    {Phrase::OpenFriendly, "Happy to help!", "Schön, dass Sie sich melden!"},
     {Phrase::HowCanIHelp, "How can I help you today?", "Wie kann ich Ihnen heute helfen?"},
     {Phrase::YoureWelcome, "You're welcome! Is there anything else I can help with?",
      "Gern geschehen! Kann ich Ihnen sonst noch helfen?"},
@@ -39,8 +39,8 @@ constexpr Entry kPhrases[] = {
     {Phrase::OutOfScope,
      "That's outside what I can help with here. I can help with your orders, deliveries, returns and refunds, billing, and "
      "your account or membership: is there anything there I can do for you?",
-     "Dabei kann ich Ihnen hier leider nicht helfen. Ich helfe Ihnen gern bei Ihren Bestellungen, Lieferungen, Rücksendungen "
-     "und Erstattungen, Rechnungen sowie Ihrem Konto oder Ihrer Mitgliedschaft: Kann ich dabei etwas für Sie tun?"},
+     "Dabei kann ich Ihnen hier leider nicht helfen. Ich unterstütze Sie gern bei Ihren Bestellungen, Lieferungen, "
+     "Rücksendungen und Erstattungen, Rechnungen sowie Ihrem Konto oder Ihrer Mitgliedschaft: Kann ich dabei etwas für Sie tun?"},
 
     {Phrase::HandedToPerson,
      "I've passed your conversation to a member of our support team, with everything you've told me so far. They'll reply "
