@@ -49,7 +49,7 @@ constexpr Entry kPhrases[] = {
      "Mitarbeiterin oder ein Mitarbeiter antwortet Ihnen so bald wie möglich direkt hier."},
     {Phrase::ManagerTookOver, "I'm the AI support manager and I've taken over your conversation.",
      "Ich bin der KI-Support-Manager und habe Ihr Gespräch übernommen."},
-    {Phrase::TeamWillLookAt, "They'll look at %1.", "Dort kümmert man sich um %1."},
+    {Phrase::TeamWillLookAt, "They'll look at %1.", "Das Team kümmert sich dann um %1."},
 
     {Phrase::OrderCarrier, " with %1, tracking number %2", " (%1, Sendungsnummer %2)"},
     {Phrase::OrderShipped, "Your order %1 shipped on %2", "Ihre Bestellung %1 wurde am %2 versandt"},
