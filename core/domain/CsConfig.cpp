@@ -39,13 +39,15 @@ QJsonObject seedJson()
     return json;
 }
 
-// The seed's keys plus Tierdesk's own: "desk" (queues and SLA targets) and
-// tiers.humanAgent.capabilities (a person's refunds and credits).
+// The seed's keys plus Tierdesk's own: "desk" (queues and SLA targets),
+// tiers.humanAgent.capabilities (a person's refunds and credits) and "language"
+// (the language of the replies customers get).
 QJsonObject defaultJson()
 {
     static const QJsonObject json = [] {
         QJsonObject j = seedJson();
         j.insert(QStringLiteral("desk"), defaultDeskJson());
+        j.insert(QStringLiteral("language"), QStringLiteral("en"));
         // What a person may refund or credit from the console (docs/api.md, "The agent desk").
         QJsonObject tiers = j.value(QLatin1String("tiers")).toObject();
         QJsonObject human = tiers.value(QLatin1String("humanAgent")).toObject();
@@ -158,6 +160,8 @@ QString validateCsConfig(const QJsonObject &config)
     const auto target = parse<Tier>(autoEsc.value(QLatin1String("targetTier")).toString());
     if (!target || *target == Tier::AiRep)
         return QStringLiteral("irateProtocol.autoEscalate.targetTier: AI_MANAGER or HUMAN_AGENT");
+    if (!languageFromCode(config.value(QLatin1String("language")).toString(QStringLiteral("en"))))
+        return QStringLiteral("language: en or de");
     const QJsonObject rules = config.value(QLatin1String("escalationRules")).toObject();
     const double window = rules.value(QLatin1String("repeatContactWindowHours")).toDouble();
     if (window < 0 || window > 24 * 365 || window != static_cast<int>(window))
@@ -181,6 +185,7 @@ void CsConfig::parseViews()
         m_tiers[static_cast<int>(t)] = parseTier(t);
     m_irate = parseIrate();
     m_desk = DeskConfig::parse(m_json.value(QLatin1String("desk")).toObject());
+    m_language = languageFromCode(m_json.value(QLatin1String("language")).toString()).value_or(Language::En);
 }
 
 CsConfig CsConfig::defaults() { return CsConfig(defaultJson()); }

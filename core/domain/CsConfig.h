@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
+#include "core/domain/Language.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -54,6 +55,8 @@ public:
     const DeskConfig &desk() const { return m_desk; }
     bool notifyOnEscalation() const;
     QString escalationPhone() const;
+    // The language of the replies customers get: "en" (default) or "de".
+    Language language() const { return m_language; }
 
 private:
     explicit CsConfig(QJsonObject json);
@@ -66,6 +69,7 @@ private:
     TierCapabilities m_tiers[3];
     IrateProtocol m_irate;
     DeskConfig m_desk;
+    Language m_language = Language::En;
 };
 
 // Validation used by merged(); exposed for tests. Returns the first problem found

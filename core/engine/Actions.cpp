@@ -35,30 +35,30 @@ bool ActionExecutor::isOrderTopic(const QString &intent)
 }
 
 ActionReport ActionExecutor::carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                                      const dialogue::PendingAction &action, qint64 nowMs)
+                                      const dialogue::PendingAction &action, qint64 nowMs, const Phrases &say)
 {
     ActionReport report;
     if (action.action == QLatin1String("process_refund")) {
-        refund(session, caps, action, report, nowMs);
+        refund(session, caps, action, report, nowMs, say);
     } else if (action.action == QLatin1String("cancel_order")) {
-        cancel(session, action, report, nowMs);
+        cancel(session, action, report, nowMs, say);
     } else if (action.action == QLatin1String("apply_credit")) {
-        if (const Status allowed = allows(caps, RequestedAction::Credit, action.amount); !allowed || action.amount <= 0)
+        if (const Status allowed = allows(caps, RequestedAction::Credit, action.amount, say.language()); !allowed || action.amount <= 0)
             report.refusal = allowed ? QString() : allowed.error().message;
         else
             writeCredit(session, action.amount, {}, report, nowMs);
     } else if (action.action == QLatin1String("modify_subscription")) {
-        subscription(session, customer, caps, action.change, report, nowMs);
+        subscription(session, customer, caps, action.change, report, nowMs, say);
     }
     return report;
 }
 
 ActionReport ActionExecutor::carryOutAll(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                                         const QList<dialogue::PendingAction> &actions, qint64 nowMs)
+                                         const QList<dialogue::PendingAction> &actions, qint64 nowMs, const Phrases &say)
 {
     ActionReport all;
     for (const dialogue::PendingAction &action : actions) {
-        const ActionReport one = carryOut(session, customer, caps, action, nowMs);
+        const ActionReport one = carryOut(session, customer, caps, action, nowMs, say);
         if (!all.order || one.refunded > 0) // a refund is told with its own order
             all.order = one.order;
         for (const QString &taken : one.actionsTaken)
@@ -78,8 +78,9 @@ ActionReport ActionExecutor::carryOutAll(const Session &session, const Customer 
     return all;
 }
 
-Status ActionExecutor::owes(const Order &o, double amount)
+Status ActionExecutor::owes(const Order &o, double amount, Language language)
 {
+    const Phrases say(language);
     const double left = o.total - o.refundedAmount;
     const QJsonObject details{{QStringLiteral("orderId"), o.id},
                               {QStringLiteral("status"), o.status},
@@ -87,30 +88,26 @@ Status ActionExecutor::owes(const Order &o, double amount)
                               {QStringLiteral("refundedAmount"), o.refundedAmount},
                               {QStringLiteral("refundable"), qMax(0.0, left)}};
     if (o.status == QLatin1String("refunded") || left <= 0.005)
-        return makeError(ErrorKind::NotOwed, QStringLiteral("Order %1 has already been refunded in full.").arg(o.id), details);
+        return makeError(ErrorKind::NotOwed, say(Phrase::RefundedInFull).arg(o.id), details);
     if (o.status == QLatin1String("cancelled"))
-        return makeError(ErrorKind::NotOwed, QStringLiteral("Order %1 was cancelled, so nothing was charged for it.").arg(o.id),
-                         details);
+        return makeError(ErrorKind::NotOwed, say(Phrase::NotChargedCancelled).arg(o.id), details);
     if (o.status == QLatin1String("pending"))
-        return makeError(ErrorKind::NotOwed, QStringLiteral("Order %1 has not been charged yet, so there is nothing to refund.").arg(o.id),
-                         details);
+        return makeError(ErrorKind::NotOwed, say(Phrase::NotChargedYet).arg(o.id), details);
     if (amount > left + 0.005)
-        return makeError(ErrorKind::NotOwed,
-                         QStringLiteral("Only $%1 of order %2 is left to refund.").arg(left, 0, 'f', 2).arg(o.id), details);
+        return makeError(ErrorKind::NotOwed, say(Phrase::OnlyLeftToRefund).arg(say.money(left), o.id), details);
     return Ok{};
 }
 
-Status ActionExecutor::allows(const TierCapabilities &caps, RequestedAction::Kind kind, double amount)
+Status ActionExecutor::allows(const TierCapabilities &caps, RequestedAction::Kind kind, double amount, Language language)
 {
+    const Phrases say(language);
     const bool refund = kind == RequestedAction::Refund;
     const bool can = refund ? caps.canProcessRefunds : caps.canApplyCredits;
     const double max = refund ? caps.maxRefundAmount : caps.maxCreditAmount;
     if (can && amount <= max + 1e-9)
         return Ok{};
     return makeError(ErrorKind::Forbidden,
-                     QStringLiteral("A %1 of $%2 is beyond what this tier may approve.")
-                         .arg(refund ? QStringLiteral("refund") : QStringLiteral("credit"))
-                         .arg(amount, 0, 'f', 2),
+                     say(refund ? Phrase::RefundBeyondTier : Phrase::CreditBeyondTier).arg(say.money(amount)),
                      {{QStringLiteral("capability"), QLatin1String(refund ? "canProcessRefunds" : "canApplyCredits")},
                       {QStringLiteral("allowed"), can},
                       {QStringLiteral("cap"), QLatin1String(refund ? "maxRefundAmount" : "maxCreditAmount")},
@@ -149,17 +146,17 @@ bool ActionExecutor::writeCredit(const Session &s, double amount, const QString 
 }
 
 void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, const dialogue::PendingAction &a,
-                            ActionReport &report, qint64 nowMs)
+                            ActionReport &report, qint64 nowMs, const Phrases &say)
 {
     report.order = findOrder(s.companyId, s.customerId, a.orderId);
     if (a.orderId.isEmpty() || !report.order)
         return;
     // The store may have changed since the customer was asked: check again.
-    if (const Status owed = owes(*report.order, a.amount); !owed) {
+    if (const Status owed = owes(*report.order, a.amount, say.language()); !owed) {
         report.refusal = owed.error().message;
         return;
     }
-    if (const Status allowed = allows(caps, RequestedAction::Refund, a.amount); !allowed) {
+    if (const Status allowed = allows(caps, RequestedAction::Refund, a.amount, say.language()); !allowed) {
         report.refusal = allowed.error().message;
         return;
     }
@@ -167,14 +164,15 @@ void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, cons
         report.refundedItem = a.item;
 }
 
-void ActionExecutor::cancel(const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs)
+void ActionExecutor::cancel(const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs,
+                            const Phrases &say)
 {
     report.order = findOrder(s.companyId, s.customerId, a.orderId);
     if (a.orderId.isEmpty() || !report.order)
         return;
     Order o = *report.order;
     if (o.status != QLatin1String("pending") && o.status != QLatin1String("processing")) {
-        report.refusal = QStringLiteral("Order %1 is %2 now, so it can no longer be cancelled.").arg(o.id, o.status);
+        report.refusal = say(Phrase::CannotCancelNow).arg(o.id, say.orderStatus(o.status));
         return;
     }
     o.status = QStringLiteral("cancelled");
@@ -217,14 +215,14 @@ Result<ActionReport> ActionExecutor::performForAgent(const Session &s, const Tie
 }
 
 void ActionExecutor::subscription(const Session &s, const Customer &c, const TierCapabilities &caps,
-                                  const QString &change, ActionReport &report, qint64 nowMs)
+                                  const QString &change, ActionReport &report, qint64 nowMs, const Phrases &say)
 {
     if (c.subscription.isEmpty() || c.subscription.value(QLatin1String("status")).toString() == QLatin1String("cancelled")) {
-        report.refusal = QStringLiteral("There is no active subscription on this account.");
+        report.refusal = say(Phrase::NoActiveSubscription);
         return;
     }
     if (!caps.canModifySubscription) {
-        report.refusal = QStringLiteral("Subscription changes are beyond what this tier may do.");
+        report.refusal = say(Phrase::MembershipBeyondTier);
         return;
     }
     QJsonObject sub = c.subscription;

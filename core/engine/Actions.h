@@ -4,6 +4,7 @@
 #include "core/domain/Entities.h"
 #include "core/engine/EscalationPolicy.h"
 #include "core/engine/dialogue/DialogueState.h"
+#include "core/engine/reply/Phrases.h"
 #include "core/store/CustomerRepo.h"
 
 #include <optional>
@@ -73,11 +74,12 @@ public:
 
     // Carries out an action the customer confirmed, checking again that it is
     // owed and within the acting tier's capabilities (nothing is written otherwise).
+    // A refusal is worded by `say`.
     ActionReport carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                          const dialogue::PendingAction &action, qint64 nowMs);
+                          const dialogue::PendingAction &action, qint64 nowMs, const Phrases &say);
     // Several actions confirmed by one yes, each checked as above; one report of them all.
     ActionReport carryOutAll(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                             const QList<dialogue::PendingAction> &actions, qint64 nowMs);
+                             const QList<dialogue::PendingAction> &actions, qint64 nowMs, const Phrases &say);
 
     // A person's refund or credit at the human tier: the same checks as the AI's
     // (the tier's capabilities, what the order still owes), recorded in the
@@ -87,10 +89,12 @@ public:
     Result<ActionReport> performForAgent(const Session &session, const TierCapabilities &caps, const AgentAction &action,
                                          qint64 nowMs);
 
-    // Whether order `o` owes a refund of `amount` (0: whatever is left).
-    static Status owes(const Order &o, double amount);
+    // Whether order `o` owes a refund of `amount` (0: whatever is left); the error's
+    // message says why not, to the customer, in `language`.
+    static Status owes(const Order &o, double amount, Language language = Language::En);
     // Whether the tier's capabilities allow this refund or credit.
-    static Status allows(const TierCapabilities &caps, RequestedAction::Kind kind, double amount);
+    static Status allows(const TierCapabilities &caps, RequestedAction::Kind kind, double amount,
+                         Language language = Language::En);
 
     // Intents whose answer is about one order, so the order is looked up.
     static bool isOrderTopic(const QString &intent);
@@ -98,10 +102,10 @@ public:
 
 private:
     void refund(const Session &s, const TierCapabilities &caps, const dialogue::PendingAction &a, ActionReport &report,
-                qint64 nowMs);
-    void cancel(const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs);
+                qint64 nowMs, const Phrases &say);
+    void cancel(const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs, const Phrases &say);
     void subscription(const Session &s, const Customer &c, const TierCapabilities &caps, const QString &change,
-                      ActionReport &report, qint64 nowMs);
+                      ActionReport &report, qint64 nowMs, const Phrases &say);
     bool writeRefund(const Session &s, const Order &o, double amount, const QString &details, ActionReport &report,
                      qint64 nowMs);
     bool writeCredit(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs);

@@ -2,22 +2,16 @@
 
 #include "core/engine/KbPassage.h"
 #include "core/engine/dialogue/Questions.h"
+#include "core/engine/reply/Phrases.h"
 
 #include "core/nlu/Intents.h"
 
-#include <QDateTime>
 #include <QRegularExpression>
-#include <QTimeZone>
 
 namespace tierdesk {
 namespace {
 
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
-QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
-QString day(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("dddd, MMMM d"));
-}
 QString firstName(const Customer &c)
 {
     const QString name = c.name.section(QLatin1Char(' '), 0, 0).trimmed();
@@ -42,6 +36,17 @@ QString leadSentences(const QString &body, int sentences)
         lead << sentence;
     }
     return lead.join(QLatin1Char(' '));
+}
+
+// Articles are quoted in the language they are written in (the store's are English): a
+// reply in another language says where the quoted text comes from. Several articles
+// quoted at once are named together (`title` empty).
+QString framed(const Phrases &say, const QString &title, const QString &passage)
+{
+    const QString frame = say(title.isEmpty() ? Phrase::ArticlesFrame : Phrase::ArticleFrame);
+    if (passage.isEmpty() || frame.isEmpty())
+        return passage;
+    return title.isEmpty() ? frame.arg(passage) : frame.arg(title, passage);
 }
 
 } // namespace
@@ -180,16 +185,17 @@ QString LocalResponder::opening(const ReplyContext &ctx) const
     const QString &intent = ctx.analysis.intent.intent;
     const QString name = firstName(ctx.customer);
     const bool concise = ctx.caps.tone == QLatin1String("concise");
+    const Phrases say(ctx.language);
     if (is(intent, nlu::intent::Greeting))
-        return name.isEmpty() ? QStringLiteral("Hello!") : QStringLiteral("Hello %1!").arg(name);
+        return name.isEmpty() ? say(Phrase::Hello) : say(Phrase::HelloName).arg(name);
     if (is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye) || concise)
         return {};
     switch (ctx.analysis.sentiment.level) {
     case Sentiment::Irate:
     case Sentiment::Angry:
-        return QStringLiteral("I'm truly sorry for the trouble, and I understand why you're upset.");
+        return say(Phrase::SorryUpset);
     case Sentiment::Frustrated:
-        return QStringLiteral("I'm sorry about the inconvenience.");
+        return say(Phrase::SorryInconvenience);
     default:
         break;
     }
@@ -198,21 +204,19 @@ QString LocalResponder::opening(const ReplyContext &ctx) const
     if (ctx.session.messageCount > 1 && !ctx.escalation)
         return {};
     if (ctx.caps.tone == QLatin1String("formal"))
-        return QStringLiteral("Thank you for contacting us.");
+        return say(Phrase::OpenFormal);
     if (ctx.caps.tone == QLatin1String("empathetic"))
-        return QStringLiteral("Thanks for bearing with us.");
-    return QStringLiteral("Happy to help!");
+        return say(Phrase::OpenEmpathetic);
+    return say(Phrase::OpenFriendly);
 }
 
 QString LocalResponder::escalationText(const ReplyContext &ctx) const
 {
-    if (ctx.escalation->target == Tier::HumanAgent)
-        return QStringLiteral("I've passed your conversation to a member of our support team, with everything you've "
-                              "told me so far. They'll reply right here as soon as they can.");
-    return QStringLiteral("I'm the AI support manager and I've taken over your conversation.");
+    const Phrases say(ctx.language);
+    return say(ctx.escalation->target == Tier::HumanAgent ? Phrase::HandedToPerson : Phrase::ManagerTookOver);
 }
 
-QString LocalResponder::orderText(const Order &o, bool allItems) const
+QString LocalResponder::orderText(const Order &o, bool allItems, const Phrases &say) const
 {
     QStringList items;
     for (const QJsonValue &v : o.items) {
@@ -224,24 +228,22 @@ QString LocalResponder::orderText(const Order &o, bool allItems) const
             break;
     }
     const QString what = items.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, items.join(QStringLiteral(", ")));
-    const QString carried = o.carrier.isEmpty() ? QString()
-                                                : QStringLiteral(" with %1, tracking number %2").arg(o.carrier, o.trackingNumber);
+    const QString carried = o.carrier.isEmpty() ? QString() : say(Phrase::OrderCarrier).arg(o.carrier, o.trackingNumber);
     if (o.status == QLatin1String("shipped")) {
-        QString s = QStringLiteral("Your order %1 shipped on %2").arg(what, day(o.shippedAt)) + carried;
+        QString s = say(Phrase::OrderShipped).arg(what, say.day(o.shippedAt)) + carried;
         if (o.estimatedDeliveryAt > 0)
-            s += QStringLiteral(", and is expected by %1").arg(day(o.estimatedDeliveryAt));
+            s += say(Phrase::OrderExpected).arg(say.day(o.estimatedDeliveryAt));
         return s + QLatin1Char('.');
     }
     if (o.status == QLatin1String("delivered"))
-        return QStringLiteral("Your order %1 was delivered on %2").arg(what, day(o.deliveredAt)) + carried + QLatin1Char('.');
+        return say(Phrase::OrderDelivered).arg(what, say.day(o.deliveredAt)) + carried + QLatin1Char('.');
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
-        return QStringLiteral("Your order %1 is %2 and hasn't shipped yet; you'll get a tracking number by e-mail "
-                              "when it does.").arg(what, o.status);
+        return say(Phrase::OrderNotShipped).arg(what, say.orderStatus(o.status));
     if (o.status == QLatin1String("cancelled"))
-        return QStringLiteral("Your order %1 was cancelled, and no charge was made for it.").arg(what);
+        return say(Phrase::OrderCancelled).arg(what);
     if (o.status == QLatin1String("refunded"))
-        return QStringLiteral("Your order %1 was refunded (%2).").arg(what, money(o.refundedAmount));
-    return QStringLiteral("Your order %1 is %2.").arg(what, o.status);
+        return say(Phrase::OrderRefunded).arg(what, say.money(o.refundedAmount));
+    return say(Phrase::OrderStatus).arg(what, say.orderStatus(o.status));
 }
 
 QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
@@ -249,6 +251,7 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
     if (ctx.knowledge.isEmpty())
         return {};
     const KnowledgeAsk &asked = ctx.actions.knowledge;
+    const Phrases say(ctx.language);
     if (asked.questions.size() > 1 || asked.alongside) {
         // Each question from the article that answers it; nothing said where none does.
         QStringList answers;
@@ -259,14 +262,14 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
                 if (!answers.contains(passage))
                     answers << passage;
         }
-        return answers.join(QLatin1Char(' '));
+        return framed(say, {}, answers.join(QLatin1Char(' ')));
     }
     // A follow-up is answered from its topic's article unless another answers it better.
     const QString &question = asked.question.isEmpty() ? ctx.message : asked.question;
     const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
     // The passage that answers what was asked, else the article's opening.
     if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
-        return passage;
+        return framed(say, article.title, passage);
     // Opening sentences per article (id, body length), so markup is stripped once per thread.
     thread_local QHash<QPair<qint64, qsizetype>, QString> leads;
     const auto key = qMakePair(article.id, article.body.size());
@@ -276,43 +279,40 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
             leads.clear();
         it = leads.insert(key, leadSentences(article.body, 2));
     }
-    return *it;
+    return framed(say, article.title, *it);
 }
 
 void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const
 {
     const ActionReport &act = ctx.actions;
+    const Phrases say(ctx.language);
     if (act.refunded > 0) {
-        const QString what = act.refundedItem.isEmpty() ? QStringLiteral("order %1").arg(act.order->id)
-                                                        : QStringLiteral("the %1 from order %2").arg(act.refundedItem, act.order->id);
-        parts << QStringLiteral("I've refunded %1 for %2 to your original payment method; it usually appears "
-                                "within 5-10 business days.").arg(money(act.refunded), what);
+        const QString what = act.refundedItem.isEmpty() ? say(Phrase::RefundedOrder).arg(act.order->id)
+                                                        : say(Phrase::RefundedItem).arg(act.refundedItem, act.order->id);
+        parts << say(Phrase::Refunded).arg(say.money(act.refunded), what);
         suggested << QStringLiteral("check_refund_status");
     }
     // One yes may have done several things: each is told.
     if (!act.cancelledOrder.isEmpty())
-        parts << QStringLiteral("Order %1 is cancelled; it was never charged, so there is nothing to refund.").arg(act.cancelledOrder);
+        parts << say(Phrase::OrderCancelledDone).arg(act.cancelledOrder);
     if (act.credited > 0) {
-        parts << QStringLiteral("I've added a %1 credit to your account; it's applied automatically at your next "
-                                "checkout.").arg(money(act.credited));
+        parts << say(Phrase::CreditAdded).arg(say.money(act.credited));
         suggested << QStringLiteral("view_account_credit");
     }
     if (!act.subscriptionChange.isEmpty()) {
         if (act.subscriptionChange == QLatin1String("cancelled"))
-            parts << QStringLiteral("Your subscription is cancelled; you keep its benefits until the end of the "
-                                    "current billing period.");
+            parts << say(Phrase::MembershipCancelled);
         else if (act.subscriptionChange == QLatin1String("paused"))
-            parts << QStringLiteral("Your subscription is paused; you won't be billed while it's paused.");
+            parts << say(Phrase::MembershipPaused);
         else if (act.subscriptionChange == QLatin1String("active"))
-            parts << QStringLiteral("Your subscription is active again.");
+            parts << say(Phrase::MembershipActive);
         else
-            parts << QStringLiteral("Your subscription is now on the %1 plan.").arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
+            parts << say(Phrase::MembershipPlan).arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
         suggested << QStringLiteral("view_subscription");
     }
     const bool done = act.refunded > 0 || act.credited > 0 || !act.cancelledOrder.isEmpty() || !act.subscriptionChange.isEmpty();
-    if (!done && !act.declined.isEmpty()) {
-        parts << QStringLiteral("All right, I haven't changed anything. Is there something else I can help with?");
-    }
+    if (!done && !act.declined.isEmpty())
+        parts << say(Phrase::Declined);
     if (!act.confirmation.isEmpty()) {
         // What cannot be done of a message that asked for several things is said first.
         if (!act.refusal.isEmpty())
@@ -320,11 +320,11 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         parts << act.confirmation;
         suggested << QStringLiteral("confirm") << QStringLiteral("decline");
     } else if (!act.handover.isEmpty() && ctx.escalation) {
-        parts << QStringLiteral("They'll look at %1.").arg(act.handover);
+        parts << say(Phrase::TeamWillLookAt).arg(act.handover);
     } else if (!act.refusal.isEmpty() && !ctx.escalation) {
         parts << act.refusal;
     } else if (act.needsOrderNumber) {
-        parts << QStringLiteral("Could you tell me the order number (it looks like ORD-12345)? I'll take it from there.");
+        parts << say(Phrase::NeedOrderNumber);
         suggested << QStringLiteral("provide_order_number");
     } else if (!act.slotPrompt.isEmpty()) {
         parts << act.slotPrompt;
@@ -335,17 +335,18 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
 {
     const QString &intent = ctx.analysis.intent.intent;
     const ActionReport &act = ctx.actions;
+    const Phrases say(ctx.language);
     QStringList parts;
     if (ctx.escalation)
         parts << escalationText(ctx);
     if (ctx.session.currentTier == Tier::HumanAgent) {
         // The hand-over still answers what was asked: what the person will look at.
         if (!act.handover.isEmpty())
-            parts << QStringLiteral("They'll look at %1.").arg(act.handover);
+            parts << say(Phrase::TeamWillLookAt).arg(act.handover);
         else if (!act.refusal.isEmpty()) // what was asked for, and why the AI could not do it
             parts << act.refusal;
         else if (act.order && !act.orders.isEmpty())
-            parts << orderText(*act.order, false);
+            parts << orderText(*act.order, false, say);
         suggested << QStringLiteral("wait_for_agent");
         return parts.join(QLatin1Char(' '));
     }
@@ -353,7 +354,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     // Every order looked up is answered, the one asked about first.
     if (act.refunded <= 0 && act.cancelledOrder.isEmpty() && !act.needsOrderNumber)
         for (const Order &o : act.orders) {
-            parts << orderText(o, act.showContents);
+            parts << orderText(o, act.showContents, say);
             if (o.status == QLatin1String("shipped") && !suggested.contains(QLatin1String("track_package")))
                 suggested << QStringLiteral("track_package");
         }
@@ -370,9 +371,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         }
     }
     if (!act.outOfScope.isEmpty()) {
-        parts << QStringLiteral("That's outside what I can help with here. I can help with your orders, deliveries, "
-                                "returns and refunds, billing, and your account or membership: is there anything there "
-                                "I can do for you?");
+        parts << say(Phrase::OutOfScope);
         return parts.join(QLatin1Char(' '));
     }
 
@@ -380,12 +379,12 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     if (answered && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
         // The answer above is the reply; small talk would only bury it.
     } else if (is(intent, nlu::intent::Greeting)) {
-        parts << QStringLiteral("How can I help you today?");
+        parts << say(Phrase::HowCanIHelp);
     } else if (is(intent, nlu::intent::Thanks)) {
-        parts << QStringLiteral("You're welcome! Is there anything else I can help with?");
+        parts << say(Phrase::YoureWelcome);
         suggested << QStringLiteral("end_conversation");
     } else if (is(intent, nlu::intent::Goodbye)) {
-        parts << QStringLiteral("Thanks for reaching out. Have a great day!");
+        parts << say(Phrase::Goodbye);
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1) || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber
                                    && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
                                    && act.refusal.isEmpty())) {
@@ -395,8 +394,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
             parts << kb;
             suggested << QStringLiteral("read_article:") + bestArticle(ctx).slug;
         } else if (!ctx.escalation) {
-            parts << QStringLiteral("I want to make sure I get this right. Could you tell me a bit more, for example "
-                                    "the order number or what exactly went wrong?");
+            parts << say(Phrase::TellMeMore);
             suggested << QStringLiteral("rephrase");
         }
     }

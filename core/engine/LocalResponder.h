@@ -1,13 +1,15 @@
 #pragma once
 
 #include "core/engine/Responder.h"
+#include "core/engine/reply/Phrases.h"
 
 #include <QHash>
 
 namespace tierdesk {
 
 // The built-in responder: templates per intent and action outcome, grounded in
-// the best knowledge-base article, in the tier's tone and length limit.
+// the best knowledge-base article, in the tier's tone and length limit, in the
+// company's language (the sentences are in reply/Phrases).
 // Thread-safe: replies are composed on a pool (ReplyComposer).
 class LocalResponder final : public Responder
 {
@@ -22,7 +24,7 @@ private:
     QString escalationText(const ReplyContext &ctx) const;
     void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
     // The order's status and delivery; its first item, or every item when asked what it holds.
-    QString orderText(const Order &o, bool allItems) const;
+    QString orderText(const Order &o, bool allItems, const Phrases &say) const;
     QString knowledgeText(const ReplyContext &ctx) const;
 };
 

@@ -210,7 +210,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     const dialogue::DialogueState storedState
         = dialogue::DialogueState::fromJson(m_store.dialogues().load(s.id).value_or(QJsonObject()));
     dialogue::DialogueState state = storedState;
-    const TurnPlan plan = TurnPlanner(m_actions, now).plan(s, customer, a, text, state);
+    const TurnPlan plan = TurnPlanner(m_actions, now, config.language()).plan(s, customer, a, text, state);
 
     // Repeat contact is judged once, when the session's category becomes known:
     // given at creation (checked on the first message) or found now.
@@ -249,7 +249,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
         s.status = SessionStatus::Active;
     }
 
-    const ActionReport report = act(s, customer, config.tier(s.currentTier), plan, state, now);
+    const ActionReport report = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language()));
     // Written only when it changed: most messages leave the dialogue as it was.
     if (state != storedState && !m_store.dialogues().save(s.id, state.toJson(), now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
@@ -262,7 +262,7 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
             s.status = SessionStatus::WaitingCustomer;
         turn.speaker = s.currentTier == Tier::HumanAgent && out.escalation ? out.escalation->fromTier : s.currentTier;
         turn.compose = std::make_shared<const ComposeInput>(
-            ComposeInput{s, customer, a, report, decision, knowledge, config.tier(turn.speaker), text});
+            ComposeInput{s, customer, a, report, decision, knowledge, config.tier(turn.speaker), text, config.language()});
         if (out.escalation && out.escalation->toTier == Tier::HumanAgent && m_desk)
             turn.handoverNote = m_desk->handoverNote(s, company);
     } else if (m_desk) {
@@ -332,13 +332,13 @@ Result<MessageOutcome> SessionEngine::finishTurn(Turn &turn, const ComposedReply
 }
 
 ActionReport SessionEngine::act(const Session &s, const Customer &customer, const TierCapabilities &caps,
-                               const TurnPlan &plan, dialogue::DialogueState &state, qint64 now)
+                               const TurnPlan &plan, dialogue::DialogueState &state, qint64 now, const Phrases &say)
 {
     ActionReport report;
     // A person decides on money themselves: AI actions run only at AI tiers.
     const bool aiTier = s.currentTier != Tier::HumanAgent;
     if (plan.confirmed && aiTier)
-        report = m_actions.carryOutAll(s, customer, caps, plan.confirmedActions(), now);
+        report = m_actions.carryOutAll(s, customer, caps, plan.confirmedActions(), now, say);
     if (report.refunded > 0) // the dialogue remembers it: the same item is not refunded twice
         state.refunded << plan.confirmed->orderId + QLatin1Char('/') + plan.confirmed->item;
     report.orders = plan.orders;
@@ -370,9 +370,9 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
         report.order = order;
     if (aiTier && tierAllows(caps, plan.request)) {
         // Nothing moves yet: the customer confirms the summary first.
-        report.confirmation = TurnPlanner::askToConfirm(plan, customer, order, caps, s.currentTier, state);
+        report.confirmation = TurnPlanner::askToConfirm(plan, customer, order, caps, s.currentTier, state, say);
     } else {
-        report.handover = TurnPlanner::describe(plan.request);
+        report.handover = TurnPlanner::describe(plan.request, say);
     }
     return report;
 }

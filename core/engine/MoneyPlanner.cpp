@@ -18,7 +18,6 @@ using dialogue::asksToCancelOrder;
 using dialogue::subscriptionChangeAsked;
 
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
-QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
 
 double paidFor(const QJsonObject &item)
 {
@@ -35,15 +34,13 @@ int returnWindowDays(const Customer &c)
 }
 
 // resources/kb/change-or-cancel-order.md: a shipped order is returned instead.
-QString cannotCancel(const Order &o, int windowDays)
+QString cannotCancel(const Order &o, int windowDays, const Phrases &say)
 {
     if (o.status == QLatin1String("shipped"))
-        return QStringLiteral("Order %1 has shipped, so it can no longer be cancelled; once it arrives you can return it within "
-                              "%2 days of delivery, or exchange it for free.").arg(o.id).arg(windowDays);
+        return say(Phrase::CannotCancelShipped).arg(o.id).arg(windowDays);
     if (o.status == QLatin1String("delivered"))
-        return QStringLiteral("Order %1 was delivered, so it can no longer be cancelled, but you can return it within %2 days of "
-                              "delivery, or exchange it for free.").arg(o.id).arg(windowDays);
-    return QStringLiteral("Order %1 is %2, so it can no longer be cancelled.").arg(o.id, o.status);
+        return say(Phrase::CannotCancelDelivered).arg(o.id).arg(windowDays);
+    return say(Phrase::CannotCancelStatus).arg(o.id, say.orderStatus(o.status));
 }
 
 } // namespace
@@ -119,7 +116,7 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
             plan.request.kind = RequestedAction::Cancel;
             plan.request.orderId = order->id;
         } else {
-            plan.refusal = cannotCancel(*order, returnWindowDays(customer));
+            plan.refusal = cannotCancel(*order, returnWindowDays(customer), m_say);
             plan.orders = {*order};
         }
         return;
@@ -130,7 +127,7 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
             plan.request.kind = RequestedAction::Credit;
             plan.request.amount = *a.slotValues.amount;
         } else if (!continuesCredit) {
-            plan.slotPrompt = QStringLiteral("What amount of credit are you asking for, and what happened?");
+            plan.slotPrompt = m_say(Phrase::CreditAmountPrompt);
             state.awaitingSlot = QStringLiteral("amount");
             state.intent = QLatin1String(nlu::intent::CreditRequest);
         }
@@ -147,7 +144,7 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         plan.request.insteadOfRefund = true;
         return;
     }
-    if (const Status owed = ActionExecutor::owes(o, 0); !owed) {
+    if (const Status owed = ActionExecutor::owes(o, 0, m_say.language()); !owed) {
         plan.refusal = owed.error().message;
         return;
     }
@@ -158,24 +155,21 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         item = OrderFinder::itemNamed(o, state.item);
     const QString itemLabel = item ? item->value(QLatin1String("name")).toString() : QString();
     if (!itemLabel.isEmpty() && state.refunded.contains(o.id + QLatin1Char('/') + itemLabel)) {
-        plan.refusal = QStringLiteral("The %1 from %2 has already been refunded in this conversation; refunds usually appear "
-                                      "within 5-10 business days.").arg(itemLabel, o.id);
+        plan.refusal = m_say(Phrase::AlreadyRefundedHere).arg(itemLabel, o.id);
         return;
     }
     const qint64 returnWindowMs = qint64(windowDays) * 86400000;
     if (o.status == QLatin1String("delivered") && o.deliveredAt > 0 && m_nowMs - o.deliveredAt > returnWindowMs) {
-        plan.refusal = QStringLiteral("Order %1 was delivered more than %2 days ago, outside our return window, so I can't "
-                                      "refund it here.").arg(o.id).arg(windowDays);
+        plan.refusal = m_say(Phrase::OutsideReturnWindow).arg(o.id).arg(windowDays);
         plan.orders = {o};
         state.refused = o.id + QLatin1Char('/') + itemLabel; // "make an exception" asks a person about it
         return;
     }
     if (o.status == QLatin1String("shipped")) {
         // In transit: its delivery comes first, then a return within the window.
-        const QString what = item ? QStringLiteral("The %1 (%2) from order %3").arg(itemLabel, money(paidFor(*item)), o.id)
-                                  : QStringLiteral("Order %1").arg(o.id);
-        plan.refusal = QStringLiteral("%1 is on its way, so it can't be refunded yet: once it arrives you can return it "
-                                      "within %2 days for a refund.").arg(what).arg(windowDays);
+        const QString what = item ? m_say(Phrase::InTransitItem).arg(itemLabel, m_say.money(paidFor(*item)), o.id)
+                                  : m_say(Phrase::InTransitOrder).arg(o.id);
+        plan.refusal = m_say(Phrase::InTransit).arg(what).arg(windowDays);
         plan.orders = {o};
         return;
     }
@@ -187,7 +181,7 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         if (*a.slotValues.amount > left + 0.005)
             plan.request.askedAmount = *a.slotValues.amount;
     }
-    if (const Status owed = ActionExecutor::owes(o, amount); !owed || amount <= 0) {
+    if (const Status owed = ActionExecutor::owes(o, amount, m_say.language()); !owed || amount <= 0) {
         plan.refusal = owed ? QString() : owed.error().message;
         return;
     }
@@ -197,21 +191,20 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
     plan.request.item = itemLabel;
 }
 
-void MoneyPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan)
+void MoneyPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const
 {
     const QString change = subscriptionChangeAsked(text);
     if (dialogue::aboutSomeoneElsesAccount(text)) {
-        plan.refusal = QStringLiteral("I can only make changes to the membership on your own account. The account holder can "
-                                      "change theirs under Account > Trail Club, or contact us themselves.");
+        plan.refusal = m_say(Phrase::OtherAccountMembership);
         return;
     }
     if (customer.subscription.isEmpty() || statusOf(customer) == QLatin1String("cancelled")) {
-        plan.refusal = QStringLiteral("There is no active membership on your account to change.");
+        plan.refusal = m_say(Phrase::NoActiveMembership);
         return;
     }
     if (change == statusOf(customer) || change == QStringLiteral("plan:") + planOf(customer)) {
-        plan.subscriptionFact = QStringLiteral("Your %1 membership is already %2.")
-                                    .arg(planOf(customer), change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change);
+        plan.subscriptionFact = m_say(Phrase::MembershipAlready)
+                                    .arg(planOf(customer), m_say.membershipStatus(change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change));
         return;
     }
     plan.request.kind = RequestedAction::Subscription;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/TurnPlanner.h"
+#include "core/engine/reply/Phrases.h"
 
 namespace tierdesk {
 
@@ -12,7 +13,10 @@ class MoneyPlanner
 public:
     static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery (60 for Premium)
 
-    MoneyPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
+    MoneyPlanner(ActionExecutor &actions, qint64 nowMs, Language language)
+        : m_actions(actions), m_nowMs(nowMs), m_say(language)
+    {
+    }
 
     // Plans the request of `text` for `order` (`named`: the message names it or its item).
     void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
@@ -24,10 +28,11 @@ private:
                               TurnPlan &plan);
     void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
                     dialogue::DialogueState &state, TurnPlan &plan);
-    static void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan);
+    void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const;
 
     ActionExecutor &m_actions;
     qint64 m_nowMs;
+    Phrases m_say; // refusals and facts are worded in the company's language
 };
 
 } // namespace tierdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Language.h"
 #include "core/engine/Actions.h"
 #include "core/engine/EscalationPolicy.h"
 #include "core/engine/MessageAnalysis.h"
@@ -19,6 +20,7 @@ struct ReplyContext
     const QList<KbHit> &knowledge;
     const TierCapabilities &caps;
     const QString &message;
+    Language language = Language::En; // of the reply (CS config `language`)
 };
 
 struct Reply

@@ -203,9 +203,10 @@ private:
     Message aiMessage(const Turn &turn, const ComposedReply &reply) const;
     // The session's next waiting message, if any, starts (queued).
     void nextTurn(const QString &sessionId);
-    // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm.
+    // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm
+    // (worded by `say`).
     ActionReport act(const Session &s, const Customer &customer, const TierCapabilities &caps, const TurnPlan &plan,
-                     dialogue::DialogueState &state, qint64 now);
+                     dialogue::DialogueState &state, qint64 now, const Phrases &say);
     std::optional<EscalationRecord> applyEscalation(Session &s, Tier target, EscalationReason reason,
                                                     const QString &notes, bool automatic, qint64 now);
     // Appends to the audit log inside the caller's batch work.

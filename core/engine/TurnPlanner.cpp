@@ -26,7 +26,6 @@ using dialogue::mentionsSubscription;
 using dialogue::subscriptionChangeAsked;
 
 bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
-QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
 
 QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
 
@@ -148,7 +147,7 @@ void TurnPlanner::planFurther(const Session &s, const Customer &customer, const 
         own.slotValues = nlu::extractSlots(words);
         dialogue::DialogueState scratch = state;
         TurnPlan further;
-        MoneyPlanner(m_actions, m_nowMs).planMoney(s, customer, own, words, o, true, scratch, further);
+        MoneyPlanner(m_actions, m_nowMs, m_say.language()).planMoney(s, customer, own, words, o, true, scratch, further);
         if (further.request.kind != RequestedAction::None && !further.request.policyException) {
             if (further.request.kind == RequestedAction::Cancel && !o.items.isEmpty())
                 further.request.item = itemName(o.items.first());
@@ -217,7 +216,7 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     Reading r;
     readOrders(s, a, text, state, r);
     if (!r.unknown.isEmpty() && r.named.isEmpty())
-        plan.refusal = QStringLiteral("I couldn't find an order %1 on your account; could you check the number?").arg(r.unknown);
+        plan.refusal = m_say(Phrase::UnknownOrder).arg(r.unknown);
     r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text) || !subscriptionChangeAsked(text).isEmpty();
     plan.outOfScope = r.named.isEmpty() && !r.moneyWords ? dialogue::outOfScope(text) : QString();
     if (!plan.outOfScope.isEmpty())
@@ -234,15 +233,14 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
 
     // Claimed approvals or permissions grant nothing: nothing is put to the customer on them.
     if (!dialogue::claimsAuthority(text).isEmpty() && r.moneyWords) {
-        plan.refusal = QStringLiteral("I can't act on approvals or settings mentioned in the chat. If something went wrong "
-                                      "with an order, tell me what happened and I'll look at what I can do.");
+        plan.refusal = m_say(Phrase::NoAuthorityClaims);
         plan.orders = r.named;
         return plan;
     }
     // Several requests in one message: the action goes with the order named beside it.
     const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
     const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
-    MoneyPlanner(m_actions, m_nowMs).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
+    MoneyPlanner(m_actions, m_nowMs, m_say.language()).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
     planFurther(s, customer, a, text, r, state, plan);
     if (plan.request.kind != RequestedAction::None)
         state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
@@ -278,44 +276,42 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     return plan;
 }
 
-void TurnPlanner::addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan)
+void TurnPlanner::addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan) const
 {
     if (plan.request.kind != RequestedAction::None)
         return;
     const bool waitsForRefund = order && order->refundedAmount > 0 && (dialogue::asksWhen(text) || dialogue::saysStillWaiting(text));
     if (order && (asksRefundStatus(text) || waitsForRefund))
         plan.refundFact = order->refundedAmount > 0
-                              ? QStringLiteral("A refund of %1 was issued for order %2; refunds appear within 5-10 business days.")
-                                    .arg(money(order->refundedAmount), order->id)
-                              : QStringLiteral("No refund has been issued for order %1 so far.").arg(order->id);
+                              ? m_say(Phrase::RefundFactIssued).arg(m_say.money(order->refundedAmount), order->id)
+                              : m_say(Phrase::RefundFactNone).arg(order->id);
     if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
-        plan.subscriptionFact = QStringLiteral("Your %1 membership is %2.").arg(planOf(customer), statusOf(customer));
+        plan.subscriptionFact = m_say(Phrase::MembershipIs).arg(planOf(customer), m_say.membershipStatus(statusOf(customer)));
 }
 
 QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
-                                  const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state)
+                                  const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state, const Phrases &say)
 {
     // The further requests this tier may put to the customer go in the same summary, and
     // the same yes does them all.
-    QStringList what{summaryOf(plan.request, customer, order)};
+    QStringList what{summaryOf(plan.request, customer, order, say)};
     state.alsoPending.clear();
     for (const RequestedAction &r : plan.alsoRequested) {
         if (!tierAllows(caps, r))
             continue;
-        const QString also = summaryOf(r, customer, std::nullopt);
+        const QString also = summaryOf(r, customer, std::nullopt, say);
         what << also;
         state.alsoPending << pendingOf(r, also, tier);
     }
     const qsizetype more = state.alsoPending.size();
-    const QString question = more == 0   ? QStringLiteral("Shall I go ahead?")
-                             : more == 1 ? QStringLiteral("Shall I go ahead with both?")
-                                         : QStringLiteral("Shall I go ahead with all of them?");
+    const QString question = say(more == 0 ? Phrase::GoAhead : more == 1 ? Phrase::GoAheadBoth : Phrase::GoAheadAll);
     const QString summary = what.join(QLatin1Char(' ')) + QLatin1Char(' ') + question;
     state.pending = pendingOf(plan.request, summary, tier);
     return summary;
 }
 
-QString TurnPlanner::summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order)
+QString TurnPlanner::summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order,
+                               const Phrases &say)
 {
     QString what;
     switch (r.kind) {
@@ -323,34 +319,28 @@ QString TurnPlanner::summaryOf(const RequestedAction &r, const Customer &custome
         return {};
     case RequestedAction::Refund:
         if (r.askedAmount > 0)
-            what = QStringLiteral("Order %1 has %2 left to refund, so that is the most I can refund. ").arg(r.orderId, money(r.amount));
-        what += r.item.isEmpty()
-                   ? QStringLiteral("I'll refund %1 for order %2 to your original payment method.").arg(money(r.amount), r.orderId)
-                   : QStringLiteral("I'll refund %1 for the %2 from %3 to your original payment method.")
-                         .arg(money(r.amount), r.item, r.orderId);
+            what = say(Phrase::RefundCapped).arg(r.orderId, say.money(r.amount));
+        what += r.item.isEmpty() ? say(Phrase::WillRefundOrder).arg(say.money(r.amount), r.orderId)
+                                 : say(Phrase::WillRefundItem).arg(say.money(r.amount), r.item, r.orderId);
         break;
     case RequestedAction::Cancel: {
         const QString first = order && !order->items.isEmpty() ? itemName(order->items.first()) : r.item;
-        const QString items = first.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(first);
-        what = r.insteadOfRefund
-                   ? QStringLiteral("Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.")
-                         .arg(r.orderId, items)
-                   : QStringLiteral("I'll cancel order %1%2 before it ships; it hasn't been charged.").arg(r.orderId, items);
+        const QString items = first.isEmpty() ? QString() : say(Phrase::ItemInParentheses).arg(first);
+        what = say(r.insteadOfRefund ? Phrase::WillCancelInstead : Phrase::WillCancel).arg(r.orderId, items);
         break;
     }
     case RequestedAction::Credit:
-        what = QStringLiteral("I'll add a %1 credit to your account.").arg(money(r.amount));
+        what = say(Phrase::WillCredit).arg(say.money(r.amount));
         break;
     case RequestedAction::Subscription:
         if (r.change == QLatin1String("active"))
-            what = QStringLiteral("I'll resume your %1 membership; billing starts again from today.").arg(planOf(customer));
+            what = say(Phrase::WillResume).arg(planOf(customer));
         else if (r.change == QLatin1String("paused"))
-            what = QStringLiteral("I'll pause your %1 membership; you won't be billed while it's paused.").arg(planOf(customer));
+            what = say(Phrase::WillPause).arg(planOf(customer));
         else if (r.change == QLatin1String("cancelled"))
-            what = QStringLiteral("I'll cancel your %1 membership; you keep its benefits until the end of the billing period.")
-                       .arg(planOf(customer));
+            what = say(Phrase::WillCancelMembership).arg(planOf(customer));
         else
-            what = QStringLiteral("I'll switch your membership from %1 to the %2 plan.").arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
+            what = say(Phrase::WillSwitch).arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
         break;
     }
     return what;
@@ -375,21 +365,20 @@ dialogue::PendingAction TurnPlanner::pendingOf(const RequestedAction &r, const Q
     return p;
 }
 
-QString TurnPlanner::describe(const RequestedAction &r)
+QString TurnPlanner::describe(const RequestedAction &r, const Phrases &say)
 {
     switch (r.kind) {
     case RequestedAction::Refund:
         if (r.policyException)
-            return r.item.isEmpty() ? QStringLiteral("your request for an exception to our policy for order %1").arg(r.orderId)
-                                    : QStringLiteral("your request for an exception to our policy for the %1 from %2")
-                                          .arg(r.item, r.orderId);
-        return QStringLiteral("your refund of %1 for %2").arg(money(r.amount), r.orderId);
+            return r.item.isEmpty() ? say(Phrase::DescribeExceptionOrder).arg(r.orderId)
+                                    : say(Phrase::DescribeExceptionItem).arg(r.item, r.orderId);
+        return say(Phrase::DescribeRefund).arg(say.money(r.amount), r.orderId);
     case RequestedAction::Credit:
-        return QStringLiteral("your request for a %1 credit").arg(money(r.amount));
+        return say(Phrase::DescribeCredit).arg(say.money(r.amount));
     case RequestedAction::Subscription:
-        return QStringLiteral("your membership change");
+        return say(Phrase::DescribeMembership);
     case RequestedAction::Cancel:
-        return QStringLiteral("cancelling order %1").arg(r.orderId);
+        return say(Phrase::DescribeCancel).arg(r.orderId);
     case RequestedAction::None:
         break;
     }

@@ -3,6 +3,7 @@
 #include "core/engine/Actions.h"
 #include "core/engine/MessageAnalysis.h"
 #include "core/engine/dialogue/DialogueState.h"
+#include "core/engine/reply/Phrases.h"
 
 namespace tierdesk {
 
@@ -46,7 +47,11 @@ struct TurnPlan
 class TurnPlanner
 {
 public:
-    TurnPlanner(ActionExecutor &actions, qint64 nowMs) : m_actions(actions), m_nowMs(nowMs) {}
+    // What the plan says to the customer (refusals, facts, prompts) is in `language`.
+    TurnPlanner(ActionExecutor &actions, qint64 nowMs, Language language)
+        : m_actions(actions), m_nowMs(nowMs), m_say(language)
+    {
+    }
 
     // Reads the message; updates the dialogue state (orders mentioned, slots, the
     // pending confirmation, the knowledge topic) and may correct the intent (a follow-up
@@ -58,15 +63,16 @@ public:
     // The summary of the request and of the further requests this tier may do, asked as one
     // question; remembers what a yes will carry out in the dialogue.
     static QString askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
-                                const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state);
+                                const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state, const Phrases &say);
     // The pending action that a "yes" will carry out.
     static dialogue::PendingAction pendingOf(const RequestedAction &r, const QString &summary, Tier tier);
     // For a person: what the customer asked for ("a refund of $378.00 for ORD-10007").
-    static QString describe(const RequestedAction &r);
+    static QString describe(const RequestedAction &r, const Phrases &say);
 
 private:
     // "I'll refund $36.00 for ..." without the question.
-    static QString summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order);
+    static QString summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order,
+                             const Phrases &say);
 
     // What the message points at: orders named (and one that is not the customer's),
     // an order referred to, and whether it asks for money or about an order's facts.
@@ -94,7 +100,7 @@ private:
     // A question about an order named or under discussion is about that order, however the
     // classifier read it ("ok so when does it actually ship" is no thank-you).
     static void correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed);
-    static void addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan);
+    void addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan) const;
     static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
     // Fills the reading's orders: named by number or item, the one before, or referred to.
     void readOrders(const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state,
@@ -102,6 +108,7 @@ private:
 
     ActionExecutor &m_actions;
     qint64 m_nowMs;
+    Phrases m_say;
 };
 
 } // namespace tierdesk

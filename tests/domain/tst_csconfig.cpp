@@ -45,6 +45,7 @@ private slots:
     void errorLeavesConfigUnchanged();
     void fromJsonFillsMissingKeysFromDefaults();
     void validateReportsFirstProblem();
+    void languageIsEnglishOrGerman();
     void wholeNumberSettings_data();
     void wholeNumberSettings();
 };
@@ -311,6 +312,23 @@ void TestCsConfig::wholeNumberSettings()
     auto merged = CsConfig::defaults().merged(patch);
     QVERIFY2(!merged.ok(), "a fractional value for a whole-number setting must be refused");
     QVERIFY2(merged.error().message.contains(QLatin1String("whole number")), qPrintable(merged.error().message));
+}
+
+void TestCsConfig::languageIsEnglishOrGerman()
+{
+    const CsConfig defaults = CsConfig::defaults();
+    QCOMPARE(defaults.language(), Language::En);
+    QCOMPARE(defaults.toJson().value(QLatin1String("language")).toString(), QStringLiteral("en"));
+    const auto german = defaults.merged(QJsonObject{{QStringLiteral("language"), QStringLiteral("de")}});
+    QVERIFY(german.ok());
+    QCOMPARE(german->language(), Language::De);
+    // A stored config from before the key existed answers in English.
+    QCOMPARE(CsConfig::fromJson(QJsonObject{{QStringLiteral("enabled"), true}})->language(), Language::En);
+    for (const QJsonValue &bad : {QJsonValue(QStringLiteral("fr")), QJsonValue(QStringLiteral("")), QJsonValue(7)}) {
+        const auto r = german->merged(QJsonObject{{QStringLiteral("language"), bad}});
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.startsWith(QLatin1String("language:")), qPrintable(r.error().message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCsConfig)

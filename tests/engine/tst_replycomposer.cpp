@@ -33,6 +33,7 @@ private slots:
     void timeoutGivesTheLocalResponderWords();
     void messagesOfOneSessionKeepTheirOrder();
     void replyClaimingAnUntakenRefundIsReplaced();
+    void germanReplyClaimingAnUntakenRefundIsReplaced();
     void sessionResolvedWhileWordingGetsNoReply();
     void newSessionFirstReplyIsWordedOffThread();
 
@@ -156,6 +157,27 @@ void TestReplyComposer::replyClaimingAnUntakenRefundIsReplaced()
     QCOMPARE(notes.size(), 1);
     QVERIFY(notes.first().toString().contains(QLatin1String("claims a refund that was not made")));
     // Whatever the words said, no money moved.
+    QVERIFY(f->store->batch().flush());
+    QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
+    QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 0.0);
+}
+
+void TestReplyComposer::germanReplyClaimingAnUntakenRefundIsReplaced()
+{
+    QVERIFY(f->configure(R"({"language": "de"})"));
+    responder->text = QString::fromUtf8("Erledigt! Ich habe Ihnen 79,00 $ auf Ihre Karte erstattet.");
+    const QString s = openSession(QStringLiteral("cust_ben"));
+    auto asked = post(s, QStringLiteral("i want my money back for the pants from ORD-10005"));
+    QTRY_VERIFY(asked->done);
+    QVERIFY(asked->result->ok());
+    const Message ai = *asked->result->value().aiResponse;
+    QVERIFY2(!ai.content.contains(QLatin1String("Karte")), qPrintable(ai.content));
+    // The local responder's German words instead: the summary to confirm, nothing claimed.
+    QCOMPARE(ai.metadata.value(QLatin1String("model")).toString(), QString::fromLatin1(LocalResponder::kModel));
+    QVERIFY2(ai.content.contains(QString::fromUtf8("Soll ich das für Sie erledigen?")), qPrintable(ai.content));
+    const QJsonArray notes = ai.metadata.value(QLatin1String("replyGuard")).toArray();
+    QCOMPARE(notes.size(), 1);
+    QVERIFY(notes.first().toString().contains(QLatin1String("claims a refund that was not made")));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 0.0);

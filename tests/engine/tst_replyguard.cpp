@@ -50,6 +50,9 @@ private slots:
     void policyQuotedFromAnArticleIsNoClaim();
     void stripKeepsTheTruthfulSentences();
     void amountsAreRead();
+    void germanClaimsAreRead();
+    void germanOffersAndNegationsClaimNothing();
+    void germanAmountsAreRead();
 };
 
 void TestReplyGuard::refundClaimNeedsTheRefund()
@@ -213,6 +216,74 @@ void TestReplyGuard::amountsAreRead()
 {
     QCOMPARE(ReplyGuard::amounts(QStringLiteral("$79, $1,250.50 and $ 6.95 but not 42 or $.")),
              (QList<double>{79, 1250.5, 6.95}));
+}
+
+void TestReplyGuard::germanClaimsAreRead()
+{
+    ActionReport nothing;
+    nothing.order = pantsOrder();
+    const QList<KbHit> kb;
+    const QString said = QStringLiteral("refund the pants");
+    const ReplyGuard guard(nothing, kb, said, Language::De);
+    const QList<QPair<const char *, const char *>> claims{
+        {"Ich habe Ihnen 79,00 $ für die Hose erstattet.", "refund that was not made"},
+        {"Wir haben den Betrag bereits zurückerstattet.", "refund that was not made"},
+        {"Ihre Erstattung wurde veranlasst.", "refund that was not made"},
+        {"Ich habe Ihrem Konto ein Guthaben von 10,00 $ gutgeschrieben.", "credit that was not applied"},
+        {"Die Bestellung ORD-10005 wurde storniert.", "cancellation that was not made"},
+        {"Ihre Mitgliedschaft ist gekündigt.", "membership cancellation that was not made"},
+        {"Ihre Mitgliedschaft ist jetzt pausiert.", "membership change that was not made"},
+        {"Ihre Mitgliedschaft ist wieder aktiv.", "membership change that was not made"},
+    };
+    for (const auto &[claim, reason] : claims) {
+        const auto bad = guard.check(QString::fromUtf8(claim));
+        QVERIFY2(bad.size() == 1, claim);
+        QVERIFY2(bad.first().reason.contains(QLatin1String(reason)), qPrintable(bad.first().reason));
+    }
+    ActionReport done = nothing;
+    done.refunded = 79;
+    QVERIFY(ReplyGuard(done, kb, said, Language::De).check(QString::fromUtf8("Ich habe Ihnen 79,00 $ erstattet.")).isEmpty());
+    const auto wrong = ReplyGuard(done, kb, said, Language::De).check(QString::fromUtf8("Ich habe Ihnen 115,00 $ erstattet."));
+    QCOMPARE(wrong.size(), 1);
+    QVERIFY(wrong.first().reason.contains(QLatin1String("other than the 79.00")));
+}
+
+void TestReplyGuard::germanOffersAndNegationsClaimNothing()
+{
+    ActionReport nothing;
+    nothing.order = pantsOrder();
+    const QList<KbHit> kb;
+    const QString said;
+    const ReplyGuard guard(nothing, kb, said, Language::De);
+    for (const char *fine : {"Ich erstatte Ihnen 79,00 $ für „Switchback Hiking Pants“ aus der Bestellung ORD-10005. Soll ich das für Sie erledigen?",
+                             "Für die Bestellung ORD-10005 wurde bisher nichts erstattet.",
+                             "Die Bestellung ORD-10005 kann noch nicht erstattet werden.",
+                             "Ich storniere die Bestellung ORD-10005, bevor sie versandt wird."})
+        QVERIFY2(guard.check(QString::fromUtf8(fine)).isEmpty(), fine);
+    // An English article quoted after a German introduction claims nothing done.
+    KbHit hit;
+    hit.article.body = QStringLiteral("Refunds are issued to the original payment method. We have refunded most orders within a week.");
+    const QList<KbHit> article{hit};
+    QVERIFY(ReplyGuard(nothing, article, said, Language::De)
+                .check(QString::fromUtf8("Aus unserem Hilfeartikel „Returns“ (auf Englisch): We have refunded most orders within a week."))
+                .isEmpty());
+}
+
+void TestReplyGuard::germanAmountsAreRead()
+{
+    QList<double> read = ReplyGuard::amounts(QString::fromUtf8("1.250,50 $, 79 $ und $18 aber nicht ORD-10005 $ oder 42"), Language::De);
+    std::sort(read.begin(), read.end());
+    QCOMPARE(read, (QList<double>{18, 79, 1250.5}));
+    // English replies read only "$" before the number.
+    QCOMPARE(ReplyGuard::amounts(QStringLiteral("79 $ and $18")), QList<double>{18});
+    // An amount in German form that is in no fact is held back.
+    ActionReport nothing;
+    nothing.order = pantsOrder();
+    const QList<KbHit> kb;
+    const QString said;
+    const auto bad = ReplyGuard(nothing, kb, said, Language::De).check(QString::fromUtf8("Die Hose kostet 99,00 $."));
+    QCOMPARE(bad.size(), 1);
+    QVERIFY(ReplyGuard(nothing, kb, said, Language::De).check(QString::fromUtf8("Die Hose kostet 79,00 $.")).isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestReplyGuard)

@@ -43,6 +43,7 @@ CONFIG_SHAPE = {
                       "autoEscalate": {"enabled": bool, "afterAttempts": int, "targetTier": str}},
     "escalationRules": {"repeatContactWindowHours": int, "complexIssueAfterTurns": int},
     "desk": dict,
+    "language": str,
 }
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ORDER_ID = re.compile(r"\bORD-\d{5}\b")

@@ -6,20 +6,16 @@
 #include "core/common/Time.h"
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
+#include "core/engine/reply/Phrases.h"
 
 namespace tierdesk {
 namespace {
 
-QString money(double amount)
-{
-    return QStringLiteral("$") + QString::number(amount, 'f', 2);
-}
-
-QString confirmation(const AgentAction &a)
+QString confirmation(const AgentAction &a, const Phrases &say)
 {
     if (a.kind == AgentAction::Refund)
-        return QStringLiteral("I've refunded %1 for %2 to your original payment method.").arg(money(a.amount), a.orderId);
-    return QStringLiteral("I've added a credit of %1 to your account; it is used on your next order.").arg(money(a.amount));
+        return say(Phrase::PersonRefunded).arg(say.money(a.amount), a.orderId);
+    return say(Phrase::PersonCredited).arg(say.money(a.amount));
 }
 
 } // namespace
@@ -60,7 +56,7 @@ Result<QJsonObject> Desk::act(const QString &companyId, const QString &sessionId
     Message m;
     m.id = ids::random(QStringLiteral("msg_"));
     m.role = QStringLiteral("human_agent");
-    m.content = confirmation(action);
+    m.content = confirmation(action, Phrases(company->config.language()));
     m.timestamp = now;
     Result<ActionReport> report = makeError(ErrorKind::Internal, QStringLiteral("could not record the action"));
     const bool ok = m_engine.store().batch().run([&] {

@@ -7,22 +7,12 @@
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/desk/DeskRules.h"
+#include "core/engine/reply/Phrases.h"
 
 #include <QRegularExpression>
 
 namespace tierdesk {
 namespace {
-
-QString duration(int minutes)
-{
-    if (minutes < 60)
-        return minutes == 1 ? QStringLiteral("a minute") : QStringLiteral("%1 minutes").arg(minutes);
-    if (minutes < 48 * 60) {
-        const int hours = (minutes + 59) / 60;
-        return hours == 1 ? QStringLiteral("an hour") : QStringLiteral("%1 hours").arg(hours);
-    }
-    return QStringLiteral("%1 days").arg((minutes + 1439) / 1440);
-}
 
 QStringList placeholders(const QString &text)
 {
@@ -78,10 +68,10 @@ QString Desk::handoverNote(const Session &s, const Company &company)
     if (!item || (m_availability && m_availability->anyAvailable(s.companyId, item->queue)))
         return {};
     const int minutes = int((item->firstResponseDue - item->queuedAt) / 60000);
-    QString text = QStringLiteral("Everyone on our team is busy right now; a person will answer you here within %1.")
-                       .arg(duration(minutes));
+    const Phrases say(company.config.language());
+    QString text = say(Phrase::TeamBusy).arg(say.waitTime(minutes));
     if (const QString phone = company.config.escalationPhone(); !phone.isEmpty())
-        text += QStringLiteral(" If you would rather talk to someone now, call us on %1.").arg(phone);
+        text += say(Phrase::CallUs).arg(phone);
     return text;
 }
 
@@ -180,8 +170,9 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     Message closing;
     closing.id = ids::random(QStringLiteral("msg_"));
     closing.role = QStringLiteral("human_agent");
-    closing.content = QStringLiteral("This conversation is now resolved. Thank you for your patience - if anything else "
-                                     "comes up, just write to us again. (%1)").arg(name);
+    const auto company = m_engine.company(s.companyId);
+    const Phrases say(company ? company->config.language() : Language::En);
+    closing.content = say(Phrase::Closing).arg(name);
     closing.timestamp = now;
     closing.metadata = {{QStringLiteral("agentId"), actor.subject},
                         {QStringLiteral("agentName"), name},

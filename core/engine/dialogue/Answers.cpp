@@ -24,10 +24,13 @@ Answer answerTo(const QString &text)
     const QString w = words(text);
     static const QRegularExpression no = caseless(QStringLiteral(
         R"(^(?:no|nope|nah|no thanks|no thank you|not now|never ?mind|nevermind|cancel that|don't|dont|do not|stop|wait)\b)"
-        R"(|\b(?:don't|dont|do not) (?:do|go ahead|refund|cancel|change|bother)|\bchanged my mind\b)"));
+        R"(|\b(?:don't|dont|do not) (?:do|go ahead|refund|cancel|change|bother)|\bchanged my mind\b)"
+        // German, for a company answering in German: "nein", "nein danke", "lieber nicht".
+        R"(|^(?:nein|lieber nicht)\b)"));
     static const QRegularExpression yes = caseless(QStringLiteral(
         R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|fine|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
-        R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"));
+        R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"
+        R"(|^(?:ja bitte|ja gerne?|bitte ja|jawohl|ja|gerne?)\b)"));
     if (no.match(w).hasMatch())
         return Answer::No;
     const QRegularExpressionMatch m = yes.match(w);

@@ -17,8 +17,12 @@ struct ComposeInput
     QList<KbHit> knowledge;
     TierCapabilities caps;
     QString message;
+    Language language = Language::En;
 
-    ReplyContext context() const { return {session, customer, analysis, actions, escalation, knowledge, caps, message}; }
+    ReplyContext context() const
+    {
+        return {session, customer, analysis, actions, escalation, knowledge, caps, message, language};
+    }
 };
 
 // A reply as it will be stored: the words, and how they came to be.

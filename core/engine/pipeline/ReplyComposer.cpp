@@ -13,7 +13,6 @@ namespace {
 Q_LOGGING_CATEGORY(lcReplies, "tierdesk.replies")
 
 // What is said when every sentence of a reply failed the guard (a defect of the responder).
-constexpr const char *kSafeReply = "Let me look into that for you. Could you tell me a little more about what you need?";
 
 } // namespace
 
@@ -108,7 +107,7 @@ ComposedReply ReplyComposer::composeNow(const ComposeInput &input)
 
 ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &input, bool fromFallback) const
 {
-    const ReplyGuard guard(input.actions, input.knowledge, input.message);
+    const ReplyGuard guard(input.actions, input.knowledge, input.message, input.language);
     const QList<ReplyGuard::Violation> bad = guard.check(reply.content);
     if (bad.isEmpty())
         return ComposedReply{reply, false, fromFallback, {}};
@@ -125,7 +124,7 @@ ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &inp
     Reply cut = reply;
     cut.content = guard.strip(reply.content);
     if (cut.content.isEmpty())
-        cut.content = QLatin1String(kSafeReply);
+        cut.content = Phrases(input.language)(Phrase::SafeReply);
     cut.outputTokens = approximateTokens(cut.content);
     return ComposedReply{cut, false, true, notes};
 }

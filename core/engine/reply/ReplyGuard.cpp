@@ -21,10 +21,52 @@ enum class Claim { None, Refund, Credit, Cancel, Subscription };
 // Every claim pattern below has one of these stems: most sentences are passed on them alone.
 bool mayClaim(const QString &sentence)
 {
-    static const char *const stems[] = {"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad",
-                                        "downgrad", "active again", "now on the"};
-    return std::any_of(std::begin(stems), std::end(stems),
-                       [&](const char *stem) { return sentence.contains(QLatin1String(stem), Qt::CaseInsensitive); });
+    static const QStringList stems = [] {
+        QStringList out;
+        for (const char *stem : {"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad", "downgrad",
+                                 "active again", "now on the",
+                                 // German
+                                 "erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt",
+                                 "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "im tarif"})
+            out << QString::fromUtf8(stem);
+        return out;
+    }();
+    return std::any_of(stems.cbegin(), stems.cend(),
+                       [&](const QString &stem) { return sentence.contains(stem, Qt::CaseInsensitive); });
+}
+
+QRegularExpression caselessWords(const char *pattern)
+{
+    return QRegularExpression(QString::fromUtf8(pattern),
+                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+}
+
+// German claims are perfect or passive: "ich habe Ihnen 36,00 $ erstattet", "die Bestellung wurde storniert".
+// "Ich erstatte Ihnen ..." and "soll ich ...?" offer; a negated participle ("wurde noch nicht
+// erstattet", "nichts zu erstatten") claims nothing.
+Claim germanClaimOf(const QString &sentence)
+{
+    static const QRegularExpression negated = caselessWords(
+        R"(\b(?:nicht|nie|niemals|kein\w*|nichts)\b(?:\s+\w+){0,3}?\s+\w*(?:erstattet|gutgeschrieben|storniert|gekündigt|pausiert|fortgesetzt|reaktiviert|umgestellt)\b)");
+    const QString s = QString(sentence).remove(negated);
+#define DONE_DE R"((?:\b(?:habe|haben|hat|wurde|wurden|ist|sind|worden)\b.*))"
+    static const QRegularExpression refund = caselessWords(
+        DONE_DE R"(\b(?:zurück)?erstattet\b|\berstattung\b.*\b(?:veranlasst|ausgezahlt|genehmigt|angewiesen|überwiesen|durchgeführt|bearbeitet)\b)");
+    static const QRegularExpression credit = caselessWords(
+        DONE_DE R"(\bgutgeschrieben\b|\b(?:guthaben|gutschrift)\b.*\b(?:hinzugefügt|gebucht|angelegt|erteilt|ausgestellt)\b)");
+    static const QRegularExpression cancel = caselessWords(DONE_DE R"(\b(?:storniert|gekündigt)\b)");
+    static const QRegularExpression subscription = caselessWords(
+        DONE_DE R"(\b(?:pausiert|fortgesetzt|reaktiviert|umgestellt|gewechselt)\b|\bwieder aktiv\b|\bjetzt im tarif\b)");
+#undef DONE_DE
+    if (refund.match(s).hasMatch())
+        return Claim::Refund;
+    if (credit.match(s).hasMatch())
+        return Claim::Credit;
+    if (cancel.match(s).hasMatch())
+        return Claim::Cancel;
+    if (subscription.match(s).hasMatch())
+        return Claim::Subscription;
+    return Claim::None;
 }
 
 Claim claimOf(const QString &sentence)
@@ -52,12 +94,12 @@ Claim claimOf(const QString &sentence)
         return Claim::Cancel;
     if (subscription.match(sentence).hasMatch())
         return Claim::Subscription;
-    return Claim::None;
+    return germanClaimOf(sentence);
 }
 
 bool aboutMembership(const QString &sentence)
 {
-    static const QRegularExpression re = caseless(R"(\b(?:subscription|membership|plan|trail club)\b)");
+    static const QRegularExpression re = caselessWords(R"(\b(?:subscription|membership|plan|trail club|mitgliedschaft|abo\w*|tarif)\b)");
     return re.match(sentence).hasMatch();
 }
 
@@ -98,8 +140,9 @@ QString plain(const QString &text)
 
 } // namespace
 
-ReplyGuard::ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage)
-    : m_actions(actions), m_knowledge(knowledge), m_customerMessage(customerMessage)
+ReplyGuard::ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage,
+                       Language language)
+    : m_actions(actions), m_knowledge(knowledge), m_customerMessage(customerMessage), m_language(language)
 {
 }
 
@@ -107,9 +150,9 @@ QList<double> ReplyGuard::knownAmounts() const
 {
     const ActionReport &a = m_actions;
     QList<double> known{a.refunded, a.credited};
-    known << amounts(m_customerMessage);
+    known << amounts(m_customerMessage, m_language);
     for (const QString &s : engineSentences(a))
-        known << amounts(s);
+        known << amounts(s, m_language);
     for (const Order &o : ordersOf(a)) {
         known << o.total << o.refundedAmount << o.total - o.refundedAmount;
         for (const QJsonValue &v : o.items) {
@@ -129,26 +172,40 @@ QStringList ReplyGuard::sentences(const QString &text)
     return text.split(end, Qt::SkipEmptyParts);
 }
 
-QList<double> ReplyGuard::amounts(const QString &text)
+QList<double> ReplyGuard::amounts(const QString &text, Language language)
 {
     static const QRegularExpression money(QStringLiteral("\\$\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?"));
+    // German: the sign after the number, "." groups thousands, "," before the cents (Phrases::money).
+    static const QRegularExpression german(
+        QStringLiteral("(?<![\\w.,-])(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d{1,2}))?\\s?\\$"));
     QList<double> out;
-    for (auto it = money.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        QString number = m.captured(1).remove(QLatin1Char(','));
-        if (m.hasCaptured(2))
-            number += QLatin1Char('.') + m.captured(2);
-        out << number.toDouble();
-    }
+    const auto read = [&out, &text](const QRegularExpression &re, QChar group) {
+        for (auto it = re.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            QString number = m.captured(1).remove(group);
+            if (m.hasCaptured(2))
+                number += QLatin1Char('.') + m.captured(2);
+            out << number.toDouble();
+        }
+    };
+    read(money, QLatin1Char(','));
+    if (language == Language::De)
+        read(german, QLatin1Char('.'));
     return out;
 }
 
 bool ReplyGuard::quotesKnowledge(const QString &sentence) const
 {
     // Policy quoted from an article ("we e-mail you when the refund is issued") claims nothing done.
-    const QString wanted = plain(sentence);
-    return std::any_of(m_knowledge.cbegin(), m_knowledge.cend(),
-                       [&](const KbHit &hit) { return plain(hit.article.body).contains(wanted); });
+    // A reply in another language introduces the passage ("Aus unserem Hilfeartikel „…“: ..."):
+    // the words after a colon are the quote.
+    QStringList wanted{plain(sentence)};
+    for (qsizetype colon = sentence.indexOf(QLatin1String(": ")); colon >= 0; colon = sentence.indexOf(QLatin1String(": "), colon + 2))
+        wanted << plain(sentence.mid(colon + 2));
+    return std::any_of(m_knowledge.cbegin(), m_knowledge.cend(), [&](const KbHit &hit) {
+        const QString body = plain(hit.article.body);
+        return std::any_of(wanted.cbegin(), wanted.cend(), [&](const QString &w) { return !w.isEmpty() && body.contains(w); });
+    });
 }
 
 bool ReplyGuard::known(double amount) const
@@ -160,7 +217,7 @@ bool ReplyGuard::known(double amount) const
 
 std::optional<QString> ReplyGuard::claimProblem(const QString &sentence) const
 {
-    const QList<double> stated = amounts(sentence);
+    const QList<double> stated = amounts(sentence, m_language);
     const ActionReport &a = m_actions;
     switch (claimOf(sentence)) {
     case Claim::None:
@@ -223,7 +280,7 @@ QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
             out << Violation{sentence, *problem};
             continue;
         }
-        for (double amount : amounts(sentence))
+        for (double amount : amounts(sentence, m_language))
             if (!known(amount)) {
                 out << Violation{sentence, QStringLiteral("states $%1, an amount not in the facts").arg(amount, 0, 'f', 2)};
                 break;

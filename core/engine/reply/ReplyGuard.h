@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Language.h"
 #include "core/engine/Actions.h"
 #include "core/store/KbRepo.h"
 
@@ -10,7 +11,8 @@ namespace tierdesk {
 // claim a refund, credit, cancellation or membership change that was not
 // carried out, nor state an amount that was neither moved nor found in the
 // facts the reply was composed from (orders, the engine's own sentences, the
-// articles, the customer's message).
+// articles, the customer's message). Claims are read in English and German;
+// amounts as "$25.00" and, in German replies, also as "25,00 $".
 class ReplyGuard
 {
 public:
@@ -21,7 +23,8 @@ public:
     };
 
     // Keeps references: the arguments must outlive the guard.
-    ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage);
+    ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage,
+               Language language = Language::En);
 
     QList<Violation> check(const QString &reply) const;
     // The reply without its offending sentences.
@@ -29,8 +32,8 @@ public:
 
     // Sentences as the guard cuts them (after ., ! or ? and a space).
     static QStringList sentences(const QString &text);
-    // Dollar amounts written in `text` ("$79", "$1,250.00").
-    static QList<double> amounts(const QString &text);
+    // Dollar amounts written in `text` ("$79", "$1,250.00"; in German also "1.250,00 $").
+    static QList<double> amounts(const QString &text, Language language = Language::En);
 
 private:
     std::optional<QString> claimProblem(const QString &sentence) const;
@@ -41,6 +44,7 @@ private:
     const ActionReport &m_actions;
     const QList<KbHit> &m_knowledge;
     const QString &m_customerMessage;
+    Language m_language;
     // Amounts the reply may state as facts: gathered when a reply first states one.
     mutable std::optional<QList<double>> m_known;
 };

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/domain/Language.h"
+
+#include <QString>
+
+namespace tierdesk {
+
+// Every sentence the engine says to a customer, by id. The wording of each is in
+// Phrases.cpp, in English and German; callers fill the %1.. placeholders with arg().
+enum class Phrase {
+    // Openings and small talk (LocalResponder)
+    Hello, HelloName, SorryUpset, SorryInconvenience, OpenFormal, OpenEmpathetic, OpenFriendly,
+    HowCanIHelp, YoureWelcome, Goodbye, TellMeMore, OutOfScope,
+    // Hand-overs between tiers
+    HandedToPerson, ManagerTookOver, TeamWillLookAt,
+    // Order facts
+    OrderCarrier, OrderShipped, OrderExpected, OrderDelivered, OrderNotShipped, OrderCancelled, OrderRefunded,
+    OrderStatus,
+    // Knowledge-base passages (which stay in the article's language)
+    ArticleFrame, ArticlesFrame,
+    // Details still needed
+    NeedOrderNumber, CreditAmountPrompt, UnknownOrder,
+    // What was done on a yes
+    Refunded, RefundedOrder, RefundedItem, OrderCancelledDone, CreditAdded, MembershipCancelled,
+    MembershipPaused, MembershipActive, MembershipPlan, Declined,
+    // Summaries put to the customer for confirmation
+    GoAhead, GoAheadBoth, GoAheadAll, RefundCapped, WillRefundOrder, WillRefundItem, WillCancelInstead,
+    WillCancel, ItemInParentheses, WillCredit, WillResume, WillPause, WillCancelMembership, WillSwitch,
+    // What a person will look at after a hand-over
+    DescribeExceptionOrder, DescribeExceptionItem, DescribeRefund, DescribeCredit, DescribeMembership,
+    DescribeCancel,
+    // Refusals and facts
+    CannotCancelShipped, CannotCancelDelivered, CannotCancelStatus, CannotCancelNow, AlreadyRefundedHere,
+    OutsideReturnWindow, InTransitItem, InTransitOrder, InTransit, OtherAccountMembership, NoActiveMembership, NoActiveSubscription,
+    MembershipAlready, MembershipIs, NoAuthorityClaims, RefundFactIssued, RefundFactNone, RefundedInFull,
+    NotChargedCancelled, NotChargedYet, OnlyLeftToRefund, RefundBeyondTier, CreditBeyondTier,
+    MembershipBeyondTier,
+    // The desk: waiting for a person, a person's actions and resolve
+    SafeReply, TeamBusy, CallUs, AMinute, Minutes, AnHour, Hours, Days, Closing, PersonRefunded, PersonCredited,
+    Count
+};
+
+// The phrasebook of one language: its sentences, amounts, dates and status words.
+class Phrases
+{
+public:
+    explicit Phrases(Language language = Language::En) : m_language(language) {}
+
+    Language language() const { return m_language; }
+    // The sentence with its placeholders; empty for a phrase a language leaves out.
+    QString operator()(Phrase id) const;
+    // "$25.00" in English, "25,00 $" in German (the store's amounts are US dollars).
+    QString money(double amount) const;
+    // "Monday, March 3" / "Montag, 3. März" (UTC).
+    QString day(qint64 msSinceEpoch) const;
+    // A wait: "a minute", "2 hours", "3 days" / "einer Minute", "2 Stunden", "3 Tagen".
+    QString waitTime(int minutes) const;
+    // An order's status ("pending") and a membership's ("paused") as the reply says them.
+    QString orderStatus(const QString &status) const;
+    QString membershipStatus(const QString &status) const;
+
+private:
+    Language m_language;
+};
+
+} // namespace tierdesk
