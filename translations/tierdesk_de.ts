@@ -784,6 +784,22 @@
         <source>Queues</source>
         <translation>Warteschlangen</translation>
     </message>
+    <message>
+        <source>Replies to customers</source>
+        <translation>Antworten an Kunden</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German (Deutsch)</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConfigHistoryModel</name>

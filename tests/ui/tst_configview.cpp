@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -41,6 +42,7 @@ private slots:
     void whatIfListsExactlyTheChangedSessions();
     void invalidFieldShowsTheValidatorsErrorAndSaveIsRefused();
     void savedKeywordEscalatesTheNextMessage();
+    void replyLanguageChosenOnThePage();
     void hiddenFromSupervisors();
 
 private:
@@ -236,6 +238,36 @@ void TestConfigView::savedKeywordEscalatesTheNextMessage()
     QCOMPARE(h.index(attempts, ConfigHistoryModel::Before).data().toString(), QStringLiteral("2"));
     QCOMPARE(h.index(attempts, ConfigHistoryModel::After).data().toString(), QStringLiteral("1"));
     QVERIFY(h.index(keywords, ConfigHistoryModel::After).data().toString().contains(QLatin1String("kumquat")));
+}
+
+// The replies' language is saved from the page and the next AI reply is in it.
+void TestConfigView::replyLanguageChosenOnThePage()
+{
+    const auto lastAiReply = [this](const QString &sessionId) {
+        const QJsonArray messages = m_http->get(QStringLiteral("/api/cs/sessions/") + sessionId).json().value(QLatin1String("messages")).toArray();
+        for (qsizetype i = messages.size() - 1; i >= 0; --i)
+            if (messages.at(i).toObject().value(QLatin1String("role")).toString().startsWith(QLatin1String("ai")))
+                return messages.at(i).toObject().value(QLatin1String("content")).toString();
+        return QString();
+    };
+    const QString question = QStringLiteral("what will the weather be like tomorrow?");
+    const QString english = lastAiReply(sessionWith({question}));
+    QVERIFY(!english.isEmpty());
+    auto *language = qobject_cast<QComboBox *>(m_view->form().field(QStringLiteral("language")));
+    QVERIFY(language);
+    QCOMPARE(language->currentData().toString(), QStringLiteral("en"));
+    language->setCurrentIndex(language->findData(QStringLiteral("de")));
+    QVERIFY(m_view->canSave());
+    QSignalSpy saved(m_view, &ConfigView::saved);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click(); // no escalation change: saved at once
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(serverConfig().value(QLatin1String("language")).toString(), QStringLiteral("de"));
+    const QString german = lastAiReply(sessionWith({question}));
+    QVERIFY2(german != english && german.contains(QLatin1String(" Sie")), qPrintable(german));
+    // Back to English for the tests after this one.
+    QJsonObject restored = serverConfig();
+    restored.insert(QStringLiteral("language"), QStringLiteral("en"));
+    QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
 }
 
 // Only admins may change the config: the page is not offered to anyone else.

@@ -95,6 +95,7 @@ QJsonArray queuesFrom(const QString &text)
 ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(repliesGroup());
     layout->addWidget(tierGroup(QStringLiteral("aiRep"), tr("AI Rep (tier 1)")));
     layout->addWidget(tierGroup(QStringLiteral("aiManager"), tr("AI Manager (tier 2)")));
     layout->addWidget(humanGroup());
@@ -168,6 +169,18 @@ void ConfigForm::capabilityRows(QFormLayout *form, const QString &prefix)
     form->addRow(check(caps + QStringLiteral("canApplyCredits"), tr("May credit, up to")),
                  amount(caps + QStringLiteral("maxCreditAmount")));
     form->addRow(QString(), check(caps + QStringLiteral("canModifySubscription"), tr("May change subscriptions")));
+}
+
+// The language the AI tiers and the desk's automatic messages write to customers in.
+QGroupBox *ConfigForm::repliesGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("language"), tr("Replies to customers"), &form);
+    auto *language = new QComboBox(this);
+    language->addItem(tr("English"), QStringLiteral("en"));
+    language->addItem(tr("German (Deutsch)"), QStringLiteral("de"));
+    form->addRow(tr("Language"), bind(QStringLiteral("language"), language));
+    return box;
 }
 
 QGroupBox *ConfigForm::tierGroup(const QString &key, const QString &title)

@@ -37,6 +37,7 @@ signals:
 
 private:
     QGroupBox *tierGroup(const QString &key, const QString &title);
+    QGroupBox *repliesGroup();
     QGroupBox *humanGroup();
     QGroupBox *irateGroup();
     QGroupBox *rulesGroup();
