@@ -7,7 +7,7 @@
 
 namespace tierdesk::ui {
 
-ConfigHistoryModel::ConfigHistoryModel(QObject *parent) : JsonRowsModel(QStringLiteral("key"), ColumnCount, parent) {}
+ConfigHistoryModel::ConfigHistoryModel(QObject *parent) : JsonRowsModel(parent, QStringLiteral("key")) {}
 
 void ConfigHistoryModel::setAuditEntries(const QJsonArray &entries)
 {
@@ -48,12 +48,9 @@ QString ConfigHistoryModel::valueText(const QJsonValue &v)
     return {};
 }
 
-QVariant ConfigHistoryModel::data(const QModelIndex &index, int role) const
+QString ConfigHistoryModel::display(const QJsonObject &r, int column) const
 {
-    if (!index.isValid() || index.row() >= rowCount() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
-        return {};
-    const QJsonObject &r = rows().at(index.row());
-    switch (index.column()) {
+    switch (column) {
     case When: {
         const qint64 ms = display::parseTime(r.value(QLatin1String("timestamp")).toString());
         return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -66,18 +63,17 @@ QVariant ConfigHistoryModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant ConfigHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+// A long value is read in full in its tooltip.
+QVariant ConfigHistoryModel::data(const QModelIndex &index, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case When: return tr("When");
-    case Who: return tr("Who");
-    case Field: return tr("Field");
-    case Before: return tr("Before");
-    case After: return tr("After");
-    }
-    return {};
+    if (role == Qt::ToolTipRole)
+        return JsonRowsModel::data(index, Qt::DisplayRole);
+    return JsonRowsModel::data(index, role);
+}
+
+QStringList ConfigHistoryModel::headers() const
+{
+    return {tr("When"), tr("Who"), tr("Field"), tr("Before"), tr("After")};
 }
 
 } // namespace tierdesk::ui

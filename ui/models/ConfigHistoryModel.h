@@ -18,9 +18,12 @@ public:
     void setAuditEntries(const QJsonArray &entries);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString valueText(const QJsonValue &v);
+
+protected:
+    QStringList headers() const override;
+    QString display(const QJsonObject &row, int column) const override;
 };
 
 } // namespace tierdesk::ui

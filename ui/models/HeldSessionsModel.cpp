@@ -10,7 +10,7 @@
 namespace tierdesk::ui {
 
 HeldSessionsModel::HeldSessionsModel(QObject *parent)
-    : JsonRowsModel(QStringLiteral("sessionId"), ColumnCount, parent), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+    : JsonRowsModel(parent, QStringLiteral("sessionId")), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
 }
 
@@ -29,48 +29,41 @@ void HeldSessionsModel::setAgents(const QJsonArray &agents)
     setRows(held);
 }
 
+QString HeldSessionsModel::display(const QJsonObject &s, int column) const
+{
+    const QString sla = s.value(QLatin1String("slaState")).toString();
+    switch (column) {
+    case Customer: return s.value(QLatin1String("customerName")).toString();
+    case Queue: return display::titleCase(s.value(QLatin1String("queue")).toString());
+    case Agent: return s.value(QLatin1String("agentName")).toString();
+    case HeldFor: {
+        const qint64 at = display::parseTime(s.value(QLatin1String("claimedAt")).toString());
+        return at > 0 ? QueueModel::formatDuration(qMax<qint64>(0, m_now() - at) / 1000) : QString();
+    }
+    case Sla: return sla == QLatin1String("breached") ? tr("Breached") : sla == QLatin1String("warning") ? tr("At risk") : tr("On time");
+    }
+    return {};
+}
+
 QVariant HeldSessionsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QJsonObject &s = rows().at(index.row());
     const QString sla = s.value(QLatin1String("slaState")).toString();
     switch (role) {
-    case SessionIdRole: return s.value(QLatin1String("sessionId")).toString();
     case AgentIdRole: return s.value(QLatin1String("agentId")).toString();
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Customer: return s.value(QLatin1String("customerName")).toString();
-        case Queue: return display::titleCase(s.value(QLatin1String("queue")).toString());
-        case Agent: return s.value(QLatin1String("agentName")).toString();
-        case HeldFor: {
-            const qint64 at = display::parseTime(s.value(QLatin1String("claimedAt")).toString());
-            return at > 0 ? QueueModel::formatDuration(qMax<qint64>(0, m_now() - at) / 1000) : QString();
-        }
-        case Sla:
-            return sla == QLatin1String("breached") ? tr("Breached") : sla == QLatin1String("warning") ? tr("At risk") : tr("On time");
-        }
-        return {};
     case Qt::ForegroundRole:
         if (index.column() == Sla && sla != QLatin1String("ok"))
             return QBrush(sla == QLatin1String("breached") ? QColor(0x9b, 0x1c, 0x1c) : QColor(0x8a, 0x55, 0x00));
         return {};
-    default: return {};
+    default: return JsonRowsModel::data(index, role);
     }
 }
 
-QVariant HeldSessionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList HeldSessionsModel::headers() const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Customer: return tr("Customer");
-    case Queue: return tr("Queue");
-    case Agent: return tr("Held by");
-    case HeldFor: return tr("Held for");
-    case Sla: return tr("SLA");
-    }
-    return {};
+    return {tr("Customer"), tr("Queue"), tr("Held by"), tr("Held for"), tr("SLA")};
 }
 
 } // namespace tierdesk::ui

@@ -14,7 +14,8 @@ class HeldSessionsModel : public JsonRowsModel
 
 public:
     enum Column { Customer, Queue, Agent, HeldFor, Sla, ColumnCount };
-    enum DataRole { SessionIdRole = Qt::UserRole + 1, AgentIdRole };
+    // The session's id is IdRole.
+    enum OwnRole { AgentIdRole = FirstOwnRole };
 
     explicit HeldSessionsModel(QObject *parent = nullptr);
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
@@ -22,7 +23,10 @@ public:
     void setAgents(const QJsonArray &agents);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    QStringList headers() const override;
+    QString display(const QJsonObject &row, int column) const override;
 
 private:
     std::function<qint64()> m_now;

@@ -1,6 +1,32 @@
 #include "ui/models/JsonRowsModel.h"
 
+#include <QBrush>
+#include <QDateTime>
+#include <QLocale>
+
 namespace tierdesk::ui {
+
+QVariant JsonRowsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return display(r, index.column());
+    case IdRole: return r.value(m_key).toString();
+    case RowRole: return r;
+    case Qt::ForegroundRole: return dimmed(r) ? QVariant(QBrush(Qt::gray)) : QVariant();
+    default: return {};
+    }
+}
+
+QVariant JsonRowsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    const QStringList names = headers();
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= names.size())
+        return {};
+    return names.at(section);
+}
 
 void JsonRowsModel::setRows(const QJsonArray &rows)
 {
@@ -20,7 +46,7 @@ void JsonRowsModel::setRows(const QJsonArray &rows)
     }
     m_rows = std::move(next);
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, m_columns - 1));
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1));
 }
 
 int JsonRowsModel::rowOf(const QString &key) const
@@ -35,6 +61,12 @@ void JsonRowsModel::touchColumn(int column)
 {
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, column), index(int(m_rows.size()) - 1, column));
+}
+
+QString JsonRowsModel::localTime(const QJsonValue &iso)
+{
+    const QDateTime at = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
+    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
 } // namespace tierdesk::ui

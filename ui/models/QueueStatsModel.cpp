@@ -10,7 +10,7 @@
 namespace tierdesk::ui {
 
 QueueStatsModel::QueueStatsModel(QObject *parent)
-    : JsonRowsModel(QStringLiteral("queue"), ColumnCount, parent), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+    : JsonRowsModel(parent, QStringLiteral("queue")), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
 }
 
@@ -37,21 +37,24 @@ QVariant QueueStatsModel::value(const QJsonObject &q, int column) const
     return {};
 }
 
+QString QueueStatsModel::display(const QJsonObject &q, int column) const
+{
+    const QVariant v = value(q, column);
+    switch (column) {
+    case Queue: return display::titleCase(v.toString());
+    case LongestWait: return v.toLongLong() < 0 ? QStringLiteral("—") : QueueModel::formatDuration(v.toLongLong());
+    case SlaToday: return v.toDouble() < 0 ? QStringLiteral("—") : tr("%1 %").arg(v.toDouble());
+    default: return v.toString();
+    }
+}
+
 QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QJsonObject &q = rows().at(index.row());
-    const QVariant v = value(q, index.column());
     switch (role) {
-    case ValueRole: return v;
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Queue: return display::titleCase(v.toString());
-        case LongestWait: return v.toLongLong() < 0 ? QStringLiteral("—") : QueueModel::formatDuration(v.toLongLong());
-        case SlaToday: return v.toDouble() < 0 ? QStringLiteral("—") : tr("%1 %").arg(v.toDouble());
-        default: return v;
-        }
+    case ValueRole: return value(q, index.column());
     case Qt::ToolTipRole:
         if (index.column() == SlaToday) {
             const QJsonObject sla = q.value(QLatin1String("slaToday")).toObject();
@@ -62,7 +65,8 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == Queue ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
-    case Qt::ForegroundRole:
+    case Qt::ForegroundRole: {
+        const QVariant v = value(q, index.column());
         if (index.column() == Breached && v.toInt() > 0)
             return QBrush(QColor(0x9b, 0x1c, 0x1c));
         if (index.column() == AtRisk && v.toInt() > 0)
@@ -70,24 +74,14 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
         if (index.column() == SlaToday && v.toDouble() >= 0 && v.toDouble() < 90)
             return QBrush(QColor(0x9b, 0x1c, 0x1c));
         return {};
-    default: return {};
+    }
+    default: return JsonRowsModel::data(index, role);
     }
 }
 
-QVariant QueueStatsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList QueueStatsModel::headers() const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Queue: return tr("Queue");
-    case Waiting: return tr("Waiting");
-    case LongestWait: return tr("Longest wait");
-    case Claimed: return tr("Being worked");
-    case AtRisk: return tr("At risk");
-    case Breached: return tr("Breached");
-    case SlaToday: return tr("SLA today");
-    }
-    return {};
+    return {tr("Queue"), tr("Waiting"), tr("Longest wait"), tr("Being worked"), tr("At risk"), tr("Breached"), tr("SLA today")};
 }
 
 } // namespace tierdesk::ui

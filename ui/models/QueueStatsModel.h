@@ -16,14 +16,17 @@ class QueueStatsModel : public JsonRowsModel
 public:
     enum Column { Queue, Waiting, LongestWait, Claimed, AtRisk, Breached, SlaToday, ColumnCount };
     // The raw number of a cell (the percentage for SlaToday; -1 while nothing settled today).
-    enum Role { ValueRole = Qt::UserRole + 1 };
+    enum OwnRole { ValueRole = FirstOwnRole };
 
     explicit QueueStatsModel(QObject *parent = nullptr);
     // Milliseconds since the epoch on the server's clock.
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    QStringList headers() const override;
+    QString display(const QJsonObject &row, int column) const override;
 
 private:
     QVariant value(const QJsonObject &q, int column) const;

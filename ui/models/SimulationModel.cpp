@@ -7,7 +7,7 @@
 
 namespace tierdesk::ui {
 
-SimulationModel::SimulationModel(QObject *parent) : JsonRowsModel(QStringLiteral("sessionId"), ColumnCount, parent) {}
+SimulationModel::SimulationModel(QObject *parent) : JsonRowsModel(parent, QStringLiteral("sessionId")) {}
 
 void SimulationModel::setReport(const QJsonObject &report)
 {
@@ -67,23 +67,25 @@ QString SimulationModel::summary() const
     return out;
 }
 
+QString SimulationModel::display(const QJsonObject &s, int column) const
+{
+    switch (column) {
+    case Session: return s.value(QLatin1String("sessionId")).toString().left(13) + QStringLiteral("…");
+    case Change: return changeLabel(s.value(QLatin1String("change")).toString());
+    case Before: return escalationLabel(s.value(QLatin1String("before")));
+    case After: return escalationLabel(s.value(QLatin1String("after")));
+    }
+    return {};
+}
+
 QVariant SimulationModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QJsonObject &s = rows().at(index.row());
     const QString change = s.value(QLatin1String("change")).toString();
     switch (role) {
-    case SessionIdRole: return s.value(QLatin1String("sessionId")).toString();
     case ChangeRole: return change;
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Session: return QString(s.value(QLatin1String("sessionId")).toString().left(13) + QStringLiteral("…"));
-        case Change: return changeLabel(change);
-        case Before: return escalationLabel(s.value(QLatin1String("before")));
-        case After: return escalationLabel(s.value(QLatin1String("after")));
-        }
-        return {};
     case Qt::ToolTipRole:
         return index.column() == Session
                    ? tr("%1\nDouble-click to open the conversation").arg(s.value(QLatin1String("sessionId")).toString())
@@ -96,21 +98,13 @@ QVariant SimulationModel::data(const QModelIndex &index, int role) const
         if (change == QLatin1String("LATER") || change == QLatin1String("NO_LONGER"))
             return QBrush(QColor(0x16, 0x65, 0x34));
         return {};
-    default: return {};
+    default: return JsonRowsModel::data(index, role);
     }
 }
 
-QVariant SimulationModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList SimulationModel::headers() const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Session: return tr("Session");
-    case Change: return tr("What changes");
-    case Before: return tr("Now");
-    case After: return tr("With the change");
-    }
-    return {};
+    return {tr("Session"), tr("What changes"), tr("Now"), tr("With the change")};
 }
 
 } // namespace tierdesk::ui

@@ -12,7 +12,7 @@ class SimulationModel : public JsonRowsModel
 
 public:
     enum Column { Session, Change, Before, After, ColumnCount };
-    enum Role { SessionIdRole = Qt::UserRole + 1, ChangeRole };
+    enum OwnRole { SessionIdRole = IdRole, ChangeRole = FirstOwnRole };
 
     explicit SimulationModel(QObject *parent = nullptr);
     // The whole answer of the simulate call: its changed sessions become the rows.
@@ -22,11 +22,14 @@ public:
     QString summary() const;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString changeLabel(const QString &change);
     // "Irate customer → AI Manager at message 3" ("No escalation" for null).
     static QString escalationLabel(const QJsonValue &escalation);
+
+protected:
+    QStringList headers() const override;
+    QString display(const QJsonObject &row, int column) const override;
 
 private:
     QJsonObject m_report;

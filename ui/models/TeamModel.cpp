@@ -24,30 +24,31 @@ QString TeamModel::presenceLabel(const QString &presence)
     return mark + QLatin1Char(' ') + presenceWord(presence);
 }
 
+QString TeamModel::display(const QJsonObject &a, int column) const
+{
+    const QJsonArray sessions = a.value(QLatin1String("sessions")).toArray();
+    switch (column) {
+    case Name: return a.value(QLatin1String("name")).toString();
+    case Role: return display::titleCase(a.value(QLatin1String("role")).toString());
+    case Presence: return presenceLabel(a.value(QLatin1String("presence")).toString());
+    case Sessions: return QString::number(sessions.size());
+    case Holding: {
+        QStringList names;
+        for (const QJsonValue &s : sessions)
+            names << s.toObject().value(QLatin1String("customerName")).toString();
+        return names.join(QStringLiteral(", "));
+    }
+    }
+    return {};
+}
+
 QVariant TeamModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &a = rows().at(index.row());
-    const QJsonArray sessions = a.value(QLatin1String("sessions")).toArray();
-    const QString presence = a.value(QLatin1String("presence")).toString();
+    const QString presence = rows().at(index.row()).value(QLatin1String("presence")).toString();
     switch (role) {
-    case AgentIdRole: return a.value(QLatin1String("id")).toString();
     case PresenceRole: return presence;
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Name: return a.value(QLatin1String("name")).toString();
-        case Role: return display::titleCase(a.value(QLatin1String("role")).toString());
-        case Presence: return presenceLabel(presence);
-        case Sessions: return int(sessions.size());
-        case Holding: {
-            QStringList names;
-            for (const QJsonValue &s : sessions)
-                names << s.toObject().value(QLatin1String("customerName")).toString();
-            return names.join(QStringLiteral(", "));
-        }
-        }
-        return {};
     case Qt::ForegroundRole:
         if (index.column() == Presence)
             return QBrush(presence == QLatin1String("available") ? QColor(0x1e, 0x7b, 0x45)
@@ -56,22 +57,13 @@ QVariant TeamModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == Sessions ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
-    default: return {};
+    default: return JsonRowsModel::data(index, role);
     }
 }
 
-QVariant TeamModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList TeamModel::headers() const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name: return tr("Agent");
-    case Role: return tr("Role");
-    case Presence: return tr("Presence");
-    case Sessions: return tr("Sessions");
-    case Holding: return tr("Holding");
-    }
-    return {};
+    return {tr("Agent"), tr("Role"), tr("Presence"), tr("Sessions"), tr("Holding")};
 }
 
 } // namespace tierdesk::ui

@@ -12,15 +12,19 @@ class TeamModel : public JsonRowsModel
 
 public:
     enum Column { Name, Role, Presence, Sessions, Holding, ColumnCount };
-    enum DataRole { AgentIdRole = Qt::UserRole + 1, PresenceRole };
+    // The agent's id is IdRole.
+    enum OwnRole { PresenceRole = FirstOwnRole };
 
-    explicit TeamModel(QObject *parent = nullptr) : JsonRowsModel(QStringLiteral("id"), ColumnCount, parent) {}
+    using JsonRowsModel::JsonRowsModel;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString presenceWord(const QString &presence);  // "Available"
     static QString presenceLabel(const QString &presence); // "● Available"
+
+protected:
+    QStringList headers() const override;
+    QString display(const QJsonObject &row, int column) const override;
 };
 
 } // namespace tierdesk::ui

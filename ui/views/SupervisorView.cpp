@@ -265,7 +265,7 @@ void SupervisorView::fillReassignTargets()
         const QModelIndex name = m_team->index(row, TeamModel::Name);
         const QString presence = name.data(TeamModel::PresenceRole).toString();
         m_target->addItem(tr("%1 (%2)").arg(name.data().toString(), TeamModel::presenceWord(presence)),
-                          name.data(TeamModel::AgentIdRole));
+                          name.data(TeamModel::IdRole));
     }
     if (const int i = m_target->findData(current); i >= 0)
         m_target->setCurrentIndex(i);
@@ -274,7 +274,7 @@ void SupervisorView::fillReassignTargets()
 void SupervisorView::filterByAgent()
 {
     const QModelIndexList rows = m_teamTable->selectionModel()->selectedRows();
-    const QString agentId = rows.isEmpty() ? QString() : rows.first().data(TeamModel::AgentIdRole).toString();
+    const QString agentId = rows.isEmpty() ? QString() : rows.first().data(TeamModel::IdRole).toString();
     m_heldFilter->setFilterFixedString(agentId);
     m_showAll->setEnabled(!agentId.isEmpty());
     updateButtons();
@@ -283,7 +283,7 @@ void SupervisorView::filterByAgent()
 QString SupervisorView::selectedSession() const
 {
     const QModelIndexList rows = m_heldTable->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : rows.first().data(HeldSessionsModel::SessionIdRole).toString();
+    return rows.isEmpty() ? QString() : rows.first().data(HeldSessionsModel::IdRole).toString();
 }
 
 bool SupervisorView::selectSession(const QString &sessionId)
