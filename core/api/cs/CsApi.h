@@ -7,6 +7,7 @@
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/AgentDirectory.h"
+#include "core/engine/ApiTokens.h"
 #include "core/engine/CannedResponses.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/desk/Desk.h"
@@ -35,6 +36,7 @@ struct AgentServices
     CannedResponses *canned = nullptr;
     LoginGuard *logins = nullptr;
     const Authenticator *tokens = nullptr;
+    ApiTokens *apiTokens = nullptr; // POST/GET/DELETE /tokens
     QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
     qint64 tokenTtlSecs = 43200;
 };
@@ -121,6 +123,14 @@ private:
     void listAgents(Call &c);
     void putPresence(Call &c);
     std::optional<Agent> callingAgent(Call &c); // answers 401/403 itself when none
+    // An admin manages agents and API tokens (CsAgentRoutes.cpp, CsTokenRoutes.cpp).
+    void createAgent(Call &c);
+    void changeAgent(Call &c);
+    void setAgentPassword(Call &c);
+    int releaseHeldSessions(Call &c, const QString &agentId); // back to their queues; how many
+    void createToken(Call &c);
+    void listTokens(Call &c);
+    void revokeToken(Call &c);
     QJsonObject loginBody(const Agent &a);
     // Canned responses (CsCannedRoutes.cpp).
     void listCanned(Call &c);

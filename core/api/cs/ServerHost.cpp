@@ -57,6 +57,7 @@ bool ServerHost::start(QString *error)
     people.canned = &m_runtime.canned();
     people.logins = m_logins.get();
     people.tokens = &m_runtime.auth();
+    people.apiTokens = &m_runtime.apiTokens();
     people.setupSecret = m_setupSecret;
     people.tokenTtlSecs = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
     m_api->setAgentServices(people);
