@@ -22,8 +22,15 @@ QJsonObject agentJson(const Agent &a)
             {QStringLiteral("email"), a.email},
             {QStringLiteral("role"), a.role},
             {QStringLiteral("companyId"), a.companyId},
-            {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)},
-            {QStringLiteral("active"), a.active}};
+            {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}};
+}
+
+// What an admin sees of an agent: also whether it is active.
+QJsonObject managedAgentJson(const Agent &a)
+{
+    QJsonObject o = agentJson(a);
+    o.insert(QStringLiteral("active"), a.active);
+    return o;
 }
 
 http::HttpResponse badField(const QString &field, const QString &message)
@@ -225,7 +232,7 @@ void CsApi::listAgents(Call &c)
         return fail(c, agents.error());
     QJsonArray list;
     for (const Agent &a : *agents) {
-        QJsonObject o = agentJson(a);
+        QJsonObject o = managedAgentJson(a);
         o.remove(QStringLiteral("companyId"));
         o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(a.id)));
         o.insert(QStringLiteral("activeSessions"), m_desk ? m_desk->activeSessions(*company, a.id) : 0);
@@ -288,7 +295,7 @@ void CsApi::createAgent(Call &c)
             const auto stored = m_people.agents->insert(agent, *hash, actor);
             if (!stored)
                 return fail(later, stored.error());
-            reply(later, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("agent"), agentJson(*stored)}}));
+            reply(later, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("agent"), managedAgentJson(*stored)}}));
         });
 }
 
@@ -324,7 +331,7 @@ void CsApi::changeAgent(Call &c)
     const auto changed = m_people.agents->change(c.who.company, id, change, c.actor);
     if (!changed)
         return fail(c, changed.error());
-    QJsonObject out = agentJson(*changed);
+    QJsonObject out = managedAgentJson(*changed);
     if (wasActive && !changed->active)
         out.insert(QStringLiteral("releasedSessions"), releaseHeldSessions(c, changed->id));
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), out}}));
@@ -365,7 +372,7 @@ void CsApi::setAgentPassword(Call &c)
             const auto stored = m_people.agents->setPassword(who.company, id, *hash, actor);
             if (!stored)
                 return fail(later, stored.error());
-            reply(later, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), agentJson(*stored)}}));
+            reply(later, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), managedAgentJson(*stored)}}));
         });
 }
 
