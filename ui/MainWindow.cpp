@@ -5,6 +5,7 @@
 #include "ui/views/ConversationView.h"
 #include "ui/views/AnalyticsView.h"
 #include "ui/views/KnowledgeView.h"
+#include "ui/views/SettingsView.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/ShortcutsOverlay.h"
 
@@ -27,7 +28,7 @@
 namespace tierdesk::ui {
 namespace {
 
-enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage };
+enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage, SettingsPage };
 
 // The app's mark with the number waiting on it (tray and window icon).
 QIcon countIcon(int waiting)
@@ -65,6 +66,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_stack->addWidget(m_knowledge);
     m_analytics = new AnalyticsView(m_client, this);
     m_stack->addWidget(m_analytics);
+    m_settings = new SettingsView(m_client, this);
+    m_stack->addWidget(m_settings);
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -123,6 +126,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
             m_knowledge->refresh();
         if (page == AnalyticsPage)
             m_analytics->refresh();
+        if (page == SettingsPage)
+            m_settings->refresh();
     });
     connect(m_conversation, &ConversationView::transferred, this, [this] { showQueue(); });
     connect(m_model, &QueueModel::countsChanged, this, &MainWindow::updateCounts);
@@ -151,6 +156,7 @@ QWidget *MainWindow::buildNavigation()
     m_nav->addItem(tr("Conversation"));
     m_nav->addItem(tr("Knowledge base"));
     m_nav->addItem(tr("Analytics"));
+    m_nav->addItem(tr("Settings"));
     m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setStyleSheet(QStringLiteral(
@@ -431,6 +437,11 @@ void MainWindow::openConversation(const QString &sessionId)
 void MainWindow::showKnowledge()
 {
     m_nav->setCurrentRow(KnowledgePage);
+}
+
+void MainWindow::showSettings()
+{
+    m_nav->setCurrentRow(SettingsPage);
 }
 
 void MainWindow::showAnalytics()

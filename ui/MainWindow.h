@@ -25,6 +25,7 @@ class ConversationView;
 class KnowledgeView;
 class QueueModel;
 class QueueView;
+class SettingsView;
 class ShortcutsOverlay;
 
 // The console's window: navigation on the left (the queue, the conversation),
@@ -54,12 +55,14 @@ public:
     ConversationView *conversation() const { return m_conversation; }
     KnowledgeView *knowledge() const { return m_knowledge; }
     AnalyticsView *analytics() const { return m_analytics; }
+    SettingsView *settings() const { return m_settings; }
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const { return m_notifications; }
     void openConversation(const QString &sessionId);
     void showQueue();
     void showKnowledge();
     void showAnalytics();
+    void showSettings();
     void claimCurrent();
     void reloadQueue();
 
@@ -87,6 +90,7 @@ private:
     ConversationView *m_conversation;
     KnowledgeView *m_knowledge;
     AnalyticsView *m_analytics;
+    SettingsView *m_settings;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
     QLabel *m_notice;
