@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders the console's queue, conversation, knowledge base and analytics views with demo data under
-# Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png). Not run in CI.
+# Renders the console's queue, conversation, knowledge base, analytics and settings views with demo data
+# under Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png,
+# settings.png, settings-tokens.png). Not run in CI.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
 # Usage: scripts/screenshots.sh [BUILD_DIR]
 set -euo pipefail
@@ -29,7 +30,14 @@ company=$("$bin" --data-dir "$data" demo seed --sessions 3000 2>/dev/null | pyth
 email=sam.rivera@northwind.example
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email "$email" \
-  --name "Sam Rivera" --role supervisor --queues orders,inquiries,complaints --password-stdin >/dev/null 2>&1
+  --name "Sam Rivera" --role admin --queues orders,inquiries,complaints --password-stdin >/dev/null 2>&1
+# Colleagues for the Settings page's agent list (one is deactivated below).
+for who in "priya.shah Priya Shah agent orders,complaints" "tom.becker Tom Becker supervisor orders" \
+           "lena.vogel Lena Vogel agent inquiries"; do
+  set -- $who
+  printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email "$1@northwind.example" \
+    --name "$2 $3" --role "$4" --queues "$5" --password-stdin >/dev/null 2>&1
+done
 
 "$bin" --data-dir "$data" serve --port 0 >"$work/serve.log" 2>&1 &
 server_pid=$!
@@ -73,7 +81,12 @@ api POST "/api/cs/sessions/$featured/agent-messages" "$agent_token" \
 api POST "/api/cs/sessions/$featured/agent-messages" "$agent_token" \
   '{"content":"Hi Alice, I am Sam and I am on it. Your parcel is held at the Leeds depot; I have asked the carrier to send it today.","force":true}' >/dev/null 2>&1 || true
 customer_says cust_alice "$featured" "OK. Thank you, that is the first real answer I got."
+# The Settings page: a deactivated colleague and an API token in use.
+lena=$(api GET "/api/cs/agents?companyId=$company" "$agent_token" \
+  | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin)["agents"] if a["name"]=="Lena Vogel"][0])')
+api PATCH "/api/cs/agents/$lena" "$agent_token" '{"active":false}' >/dev/null
+api POST /api/cs/tokens "$agent_token" '{"name":"CRM sync","role":"supervisor","ttlSeconds":7776000}' >/dev/null
 
 xvfb-run -a -s "-screen 0 1280x800x24" "$driver" --server "$url" --email "$email" --password "$password" \
   --open "$featured" --out "$out"
-echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png"
+echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/settings.png $out/settings-tokens.png"

@@ -10,12 +10,17 @@
 #include "ui/views/ConversationView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
+#include "ui/views/AgentsSettings.h"
+#include "ui/views/SettingsView.h"
+#include "ui/views/TokensSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTableView>
 #include <QTextStream>
@@ -72,11 +77,28 @@ int main(int argc, char **argv)
     poll.start();
 
     const QString wanted = p.value(QStringLiteral("open"));
-    // Analytics of the last 30 days, as a supervisor sees them.
+    // Settings as an admin sees them: the agents, then an API token just made (shown once).
+    std::function<void()> shootTokens = [&] {
+        QTabWidget *tabs = w.settings()->tabs();
+        tabs->setCurrentWidget(w.settings()->tokens());
+        if (auto *name = w.settings()->tokens()->findChild<QLineEdit *>(QStringLiteral("tokenName")))
+            name->setText(QStringLiteral("Web chat backend"));
+        if (auto *create = w.settings()->tokens()->findChild<QPushButton *>(QStringLiteral("tokenCreate")))
+            create->click();
+        QTimer::singleShot(kPaintMs, &app, [&] {
+            shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, [] { QCoreApplication::quit(); });
+        });
+    };
+    std::function<void()> shootSettings = [&] {
+        w.showSettings();
+        w.settings()->tabs()->setCurrentWidget(w.settings()->agents());
+        QTimer::singleShot(kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings.png")), &app, shootTokens); });
+    };
+    // Analytics of the last 30 days, as supervisors and admins see them.
     std::function<void()> shootAnalytics = [&] {
         w.showAnalytics();
         QTimer::singleShot(3 * kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("analytics.png")), &app, [] { QCoreApplication::quit(); });
+            shoot(out.filePath(QStringLiteral("analytics.png")), &app, shootSettings);
         });
     };
     // The knowledge base, searched as an agent would and an article open.
