@@ -3,12 +3,10 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/OffThread.h"
 #include "core/common/Time.h"
 #include "core/integrations/PasswordHasher.h"
 #include "core/integrations/WebhookSigner.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -38,18 +36,6 @@ http::HttpResponse badField(const QString &field, const QString &message)
     return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
 }
 
-// Runs `work` on `pool` and `done(result)` back on `context`'s thread.
-template<typename T, typename Work, typename Done>
-void offThread(QObject *context, QThreadPool &pool, Work work, Done done)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&pool, std::move(work)));
-}
-
 } // namespace
 
 void CsApi::installAgentRoutes(http::Router &r, const QString &base)
@@ -67,6 +53,8 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::createToken));
     r.route("GET", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::listTokens));
     r.route("DELETE", base + QStringLiteral("/tokens/:id"), guarded(Role::Admin, &CsApi::revokeToken));
+    r.route("GET", base + QStringLiteral("/settings/smtp"), guarded(Role::Admin, &CsApi::getSmtp));
+    r.route("PUT", base + QStringLiteral("/settings/smtp"), guarded(Role::Admin, &CsApi::putSmtp));
     r.route("GET", base + QStringLiteral("/canned-responses"), guarded(Role::Agent, &CsApi::listCanned));
     r.route("POST", base + QStringLiteral("/canned-responses"), guarded(Role::Supervisor, &CsApi::createCanned));
     r.route("GET", base + QStringLiteral("/canned-responses/:id"), guarded(Role::Agent, &CsApi::getCanned));

@@ -13,9 +13,16 @@
 #include "core/engine/desk/Desk.h"
 
 #include <QObject>
+#include <QThreadPool>
 
+#include <functional>
 #include <memory>
 #include <optional>
+
+namespace tierdesk {
+class AppSettings;
+class SecretStore;
+} // namespace tierdesk
 
 namespace tierdesk::api {
 
@@ -41,6 +48,15 @@ struct AgentServices
     qint64 tokenTtlSecs = 43200;
 };
 
+// Server-wide settings an admin edits over the API (CsSettingsRoutes.cpp): the
+// server's tierdesk.ini and secret store.
+struct ServerSettingsAccess
+{
+    AppSettings *settings = nullptr;
+    SecretStore *secrets = nullptr;
+    std::function<bool()> mailActive; // escalation e-mail is being sent now
+};
+
 // The canonical CS API (seed 001) under /api/cs, plus webhooks registration.
 class CsApi : public QObject
 {
@@ -50,6 +66,7 @@ public:
     CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent = nullptr);
     // Before install(): the agent routes exist only with an agent desk.
     void setAgentServices(const AgentServices &people) { m_people = people; }
+    void setServerSettings(const ServerSettingsAccess &access) { m_serverSettings = access; }
     // The agent desk's routes answer 503 until a desk is set.
     void setDesk(Desk *desk) { m_desk = desk; }
     void install(http::HttpServer &server);
@@ -131,6 +148,9 @@ private:
     void createToken(Call &c);
     void listTokens(Call &c);
     void revokeToken(Call &c);
+    // Server-wide SMTP settings (CsSettingsRoutes.cpp).
+    void getSmtp(Call &c);
+    void putSmtp(Call &c);
     QJsonObject loginBody(const Agent &a);
     // Canned responses (CsCannedRoutes.cpp).
     void listCanned(Call &c);
@@ -169,6 +189,10 @@ private:
     RateLimiter &m_limiter;
     CsRateLimits m_limits;
     AgentServices m_people;
+    ServerSettingsAccess m_serverSettings;
+    // The secret store may spin a local event loop (the keyring): never on the
+    // engine thread, and one call at a time.
+    QThreadPool m_secretPool;
     Desk *m_desk = nullptr;
 };
 
