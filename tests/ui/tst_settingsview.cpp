@@ -2,7 +2,7 @@
 // an agent who then logs in over HTTP, deactivates them (their login is refused), makes an
 // API token that is shown once and works over HTTP until it is revoked from the page,
 // adds a webhook, sees its deliveries and deletes it; the console's own preferences are
-// stored; other roles see no admin tabs. Every model passes QAbstractItemModelTester.
+// stored; the server's SMTP settings are saved from the E-mail tab; other roles see no admin tabs. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/client/ApiClient.h"
@@ -10,6 +10,7 @@
 #include "ui/models/TokensModel.h"
 #include "ui/models/WebhooksModel.h"
 #include "ui/views/AgentsSettings.h"
+#include "ui/views/EmailSettings.h"
 #include "ui/views/SettingsView.h"
 #include "ui/views/TokensSettings.h"
 #include "ui/views/WebhooksSettings.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -59,6 +61,7 @@ private slots:
     void createAgentWhoLogsInThenDeactivate();
     void tokenShownOnceWorksUntilRevoked();
     void webhookAddDeliveriesDelete();
+    void emailSettingsSavedToTheServer();
     void preferencesAreStored();
     void otherRolesSeeNoAdminTabs();
 
@@ -206,6 +209,37 @@ void TestSettingsView::webhookAddDeliveriesDelete()
     QTRY_COMPARE(page.model().rowCount(), 0);
     QCOMPARE(http.get(QStringLiteral("/api/cs/webhooks?companyId=") + m_server.companyId())
                  .json().value(QLatin1String("webhooks")).toArray().size(), 0);
+}
+
+void TestSettingsView::emailSettingsSavedToTheServer()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    EmailSettings &page = *view.email();
+    view.show();
+    QSignalSpy loaded(&page, &EmailSettings::loaded);
+    view.refresh();
+    QVERIFY(loaded.wait());
+    QCOMPARE(child<QSpinBox>(page, "smtpPort")->value(), 587);
+
+    child<QLineEdit>(page, "smtpHost")->setText(QStringLiteral("mail.example.com"));
+    child<QLineEdit>(page, "smtpUser")->setText(QStringLiteral("desk"));
+    child<QLineEdit>(page, "smtpFrom")->setText(QStringLiteral("desk@example.com"));
+    QSignalSpy saved(&page, &EmailSettings::saved);
+    child<QPushButton>(page, "smtpSave")->click();
+    auto *message = child<QLabel>(page, "smtpMessage");
+    QTRY_VERIFY2(message->text().contains(QLatin1String("password")), qPrintable(message->text())); // a user needs one
+
+    child<QLineEdit>(page, "smtpPassword")->setText(QStringLiteral("mail password"));
+    child<QPushButton>(page, "smtpSave")->click();
+    QVERIFY(saved.wait());
+    QVERIFY(child<QLineEdit>(page, "smtpPassword")->text().isEmpty());
+    HttpClient http(m_server.port(), client.token());
+    const HttpResult r = http.get(QStringLiteral("/api/cs/settings/smtp"));
+    QCOMPARE(r.json().value(QLatin1String("host")).toString(), QStringLiteral("mail.example.com"));
+    QCOMPARE(r.json().value(QLatin1String("passwordSet")).toBool(), true);
+    QVERIFY(!r.body.contains("mail password"));
 }
 
 void TestSettingsView::preferencesAreStored()

@@ -15,11 +15,12 @@ namespace tierdesk::ui {
 
 class AgentsSettings;
 class ApiClient;
+class EmailSettings;
 class TokensSettings;
 class WebhooksSettings;
 
 // The Settings page: the console's own connection and language (everyone), and for
-// admins the company's agents, webhooks and API tokens (tabs hidden for other roles;
+// admins the company's agents, webhooks, the server's e-mail settings and API tokens (tabs hidden for other roles;
 // the API refuses them anyway).
 class SettingsView : public QWidget
 {
@@ -33,6 +34,7 @@ public:
     AgentsSettings *agents() const { return m_agents; }
     TokensSettings *tokens() const { return m_tokens; }
     WebhooksSettings *webhooks() const { return m_webhooks; }
+    EmailSettings *email() const { return m_email; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
 
@@ -51,6 +53,7 @@ private:
     QTabWidget *m_tabs;
     AgentsSettings *m_agents;
     WebhooksSettings *m_webhooks;
+    EmailSettings *m_email;
     TokensSettings *m_tokens;
     QLabel *m_current;
     QRadioButton *m_embedded;
