@@ -2,7 +2,8 @@
 // an agent who then logs in over HTTP, deactivates them (their login is refused), makes an
 // API token that is shown once and works over HTTP until it is revoked from the page,
 // adds a webhook, sees its deliveries and deletes it; the console's own preferences are
-// stored; the server's SMTP settings are saved from the E-mail tab; other roles see no admin tabs. Every model passes QAbstractItemModelTester.
+// stored; the server's SMTP settings are saved from the E-mail tab; other roles see no admin
+// tabs. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/client/ApiClient.h"
@@ -200,6 +201,7 @@ void TestSettingsView::webhookAddDeliveriesDelete()
                        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello"))).status, 201);
     page.refresh();
     QTRY_VERIFY(page.deliveries().rowCount() >= 1);
+    QCOMPARE(page.deliveries().data(page.deliveries().index(0, DeliveriesModel::Created)).toString().isEmpty(), false);
     QCOMPARE(page.deliveries().data(page.deliveries().index(0, DeliveriesModel::Event)).toString(), QStringLiteral("session.created"));
 
     auto *remove = child<QPushButton>(page, "webhookDelete");

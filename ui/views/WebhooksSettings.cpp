@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -110,7 +111,6 @@ void WebhooksSettings::refresh()
     ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/webhooks"), {},
                                 QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
     connect(r, &ApiReply::succeeded, this, [this, keep](const QJsonObject &body) {
-        m_allDeliveries = body.value(QLatin1String("deliveries")).toArray();
         m_model->setRows(body.value(QLatin1String("webhooks")).toArray());
         if (const int row = m_model->rowOf(keep); row >= 0)
             m_table->selectRow(row);
@@ -157,13 +157,19 @@ void WebhooksSettings::remove()
 void WebhooksSettings::showDeliveries()
 {
     const QString id = selectedId();
-    QJsonArray mine;
-    for (const QJsonValue &d : std::as_const(m_allDeliveries))
-        if (!id.isEmpty() && d.toObject().value(QLatin1String("webhookId")).toString() == id)
-            mine.append(d);
-    m_deliveries->setRows(mine);
     m_delete->disarm();
     m_delete->setEnabled(!id.isEmpty());
+    if (id.isEmpty()) {
+        m_deliveries->setRows({});
+        return;
+    }
+    ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/webhooks/%1/deliveries").arg(id));
+    connect(r, &ApiReply::succeeded, this, [this, id](const QJsonObject &body) {
+        if (selectedId() == id) // the answer to an older selection is dropped
+            m_deliveries->setRows(body.value(QLatin1String("deliveries")).toArray());
+        emit deliveriesLoaded();
+    });
+    connect(r, &ApiReply::failed, this, &WebhooksSettings::sayError);
 }
 
 void WebhooksSettings::say(const QString &text, bool error)

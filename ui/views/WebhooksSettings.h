@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QJsonArray>
 #include <QWidget>
 
 class QCheckBox;
@@ -35,19 +34,19 @@ public slots:
 
 signals:
     void loaded();
+    void deliveriesLoaded();
 
 private:
     QWidget *buildCreateForm();
     void create();
     void remove();
-    void showDeliveries();
+    void showDeliveries(); // of the selected webhook, from the server
     void say(const QString &text, bool error = false);
     void sayError(const ApiError &e);
 
     ApiClient &m_client;
     WebhooksModel *m_model;
     DeliveriesModel *m_deliveries;
-    QJsonArray m_allDeliveries;
     QTableView *m_table;
     QTableView *m_deliveryTable;
     QLineEdit *m_url;

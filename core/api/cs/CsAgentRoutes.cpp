@@ -53,6 +53,7 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::createToken));
     r.route("GET", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::listTokens));
     r.route("DELETE", base + QStringLiteral("/tokens/:id"), guarded(Role::Admin, &CsApi::revokeToken));
+    r.route("GET", base + QStringLiteral("/webhooks/:id/deliveries"), guarded(Role::Admin, &CsApi::webhookDeliveries));
     r.route("GET", base + QStringLiteral("/settings/smtp"), guarded(Role::Admin, &CsApi::getSmtp));
     r.route("PUT", base + QStringLiteral("/settings/smtp"), guarded(Role::Admin, &CsApi::putSmtp));
     r.route("GET", base + QStringLiteral("/canned-responses"), guarded(Role::Agent, &CsApi::listCanned));

@@ -148,6 +148,9 @@ private:
     void createToken(Call &c);
     void listTokens(Call &c);
     void revokeToken(Call &c);
+    void webhookDeliveries(Call &c); // CsAdminRoutes.cpp
+    static constexpr int kDefaultDeliveries = 100;
+    static constexpr int kMaxDeliveries = 500;
     // Server-wide SMTP settings (CsSettingsRoutes.cpp).
     void getSmtp(Call &c);
     void putSmtp(Call &c);
