@@ -34,7 +34,8 @@ int main(int argc, char *argv[])
         ui::ConsoleOptions options;
         options.dataDir = args.dataDir;
         options.server = QUrl(args.options.value(QStringLiteral("server")));
-        if (args.options.contains(QStringLiteral("port")))
+        options.portGiven = args.options.contains(QStringLiteral("port"));
+        if (options.portGiven)
             options.port = static_cast<quint16>(args.options.value(QStringLiteral("port")).toUInt());
         return ui::runConsole(argc, argv, options);
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders the console's queue, conversation, knowledge base, analytics, live desk and configuration views
-# with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png, knowledge.png, analytics.png,
-# supervisor.png, config.png). Not run in CI.
+# Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
+# settings views with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png,
+# knowledge.png, analytics.png, supervisor.png, config.png, settings.png, settings-tokens.png). Not run in CI.
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
@@ -40,6 +40,12 @@ printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$com
 # An admin, for the configuration page.
 printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email noor.haddad@northwind.example \
   --name "Noor Haddad" --role admin --password-stdin >/dev/null 2>&1 || true
+# More colleagues for the Settings page's agent list (Lena is deactivated below).
+for who in "tom.becker Tom Becker supervisor orders" "lena.vogel Lena Vogel agent inquiries"; do
+  set -- $who
+  printf '%s' "$password" | "$bin" --data-dir "$data" agent create --company "$company" --email "$1@northwind.example" \
+    --name "$2 $3" --role "$4" --queues "$5" --password-stdin >/dev/null 2>&1 || true
+done
 
 "$bin" --data-dir "$data" serve --port 0 >"$work/serve.log" 2>&1 &
 server_pid=$!
@@ -94,6 +100,11 @@ admin_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/j
 # One change already made, for the configuration page's history.
 [ -n "$admin_token" ] && api PUT /api/cs/config "$admin_token" \
   "{\"companyId\":\"$company\",\"tiers\":{\"humanAgent\":{\"escalationPhone\":\"+1 555 0100\"}}}" >/dev/null || true
+# The Settings page: a deactivated colleague and an API token in use.
+lena=$(api GET "/api/cs/agents?companyId=$company" "$admin_token" \
+  | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin)["agents"] if a["name"]=="Lena Vogel"][0])')
+api PATCH "/api/cs/agents/$lena" "$admin_token" '{"active":false}' >/dev/null || true
+api POST /api/cs/tokens "$admin_token" '{"name":"CRM sync","role":"supervisor","ttlSeconds":7776000}' >/dev/null || true
 
 shots=$out
 if [ -n "$lang" ]; then
@@ -108,5 +119,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png"
+  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/settings.png $out/settings-tokens.png"
 fi

@@ -372,6 +372,135 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::AgentsModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rolle</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished">Warteschlangen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::AgentsSettings</name>
+    <message>
+        <source>New agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished">Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished">Administrator</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rolle</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Passwort</translation>
+    </message>
+    <message>
+        <source>Selected agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deactivated agent cannot log in; their sessions go back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent is logged out everywhere and logs in with the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 (%2). They can log in now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is deactivated and logged out; %n session(s) went back to the queue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New password set for %1; they were logged out everywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::AnalyticsCharts</name>
     <message>
         <source>Sessions over time</source>
@@ -1147,6 +1276,116 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::DeliveriesModel</name>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::EmailSettings</name>
+    <message>
+        <source>smtp.example.com (empty: no e-mail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the start (smtps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (a relay on this host only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tierdesk &lt;desk@example.com&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Passwort</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored (type to replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server holds several companies: its e-mail settings are set in tierdesk.ini by its operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation e-mail is being sent. Changes apply when the server next starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation e-mail is off. Changes apply when the server next starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The server uses these settings from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::EngineController</name>
     <message>
         <source>The embedded server is not running.</source>
@@ -1604,6 +1843,10 @@ Schlüssel: %3</translation>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::QueueModel</name>
@@ -1801,6 +2044,77 @@ Schlüssel: %3</translation>
     <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SettingsView</name>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Sprache</translation>
+    </message>
+    <message>
+        <source>The server built into this console, on port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Tierdesk server the team shares, at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://tierdesk.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the console starts. --server and --port on the command line win over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished">System</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart of the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server must be an http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Takes effect the next time the console starts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2391,132 @@ Doppelklick öffnet das Gespräch</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::TokensModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rolle</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (customer %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TokensSettings</name>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click again to revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what uses it, e.g. CRM sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client (one customer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished">Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished">Administrator</translation>
+    </message>
+    <message>
+        <source>customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rolle</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the new token now: it will not be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token &quot;%1&quot; created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token &quot;%1&quot; revoked: it no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::TranscriptModel</name>
     <message>
         <source>Customer</source>
@@ -2155,6 +2595,76 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::WebhooksModel</name>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::WebhooksSettings</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <source>Click again to delete</source>
+        <translation type="unfinished">Zum Löschen erneut klicken</translation>
+    </message>
+    <message>
+        <source>Recent deliveries of the selected webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com/hooks/tierdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "ui/ConsoleApp.h"
 
 #include "ui/ConsoleLanguage.h"
+#include "ui/ConsolePreferences.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/SetupDialog.h"
 
@@ -221,15 +222,24 @@ int runConsole(int &argc, char **argv, const ConsoleOptions &options)
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tierdesk.Tierdesk"));
     // Before any widget exists: every text is translated when it is set.
     ConsoleLanguage::installChosen(&app);
+    // The Settings page's choices (server, port), below the command line; its language
+    // choice was read by ConsoleLanguage above.
+    const ConsolePreferences preferences;
     ConsoleApp console;
     QObject::connect(&console, &ConsoleApp::exitRequested, &app, [](int code, const QString &why) {
         QTextStream(stderr) << "tierdesk: " << why << Qt::endl;
         QCoreApplication::exit(code);
     });
     ConsoleOptions o = options;
-    // TIERDESK_PORT stays for scripts that set it; --port wins.
-    if (const int envPort = qEnvironmentVariableIntValue("TIERDESK_PORT"); envPort > 0 && o.port == 8080)
+    // --server and --port win; then TIERDESK_PORT (it stays for scripts that set it); then the preferences.
+    const int envPort = qEnvironmentVariableIntValue("TIERDESK_PORT");
+    if (o.server.isEmpty() && !o.portGiven && envPort > 0 && envPort <= 65535) {
         o.port = static_cast<quint16>(envPort);
+    } else if (o.server.isEmpty() && !o.portGiven) {
+        o.server = preferences.server();
+        if (o.server.isEmpty())
+            o.port = preferences.port();
+    }
     console.start(o);
     console.window().show();
     return QApplication::exec();

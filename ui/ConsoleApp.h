@@ -33,6 +33,7 @@ struct ConsoleOptions
     QString dataDir;    // the embedded server's data directory ("" = default)
     quint16 port = 8080; // the embedded server's port (0: any free one)
     QUrl server;        // set: a remote Tierdesk, no embedded server
+    bool portGiven = false; // --port was given (else the stored preference applies)
 };
 
 // The console: the window, the API client, and (unless --server) the engine

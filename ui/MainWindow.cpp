@@ -6,6 +6,7 @@
 #include "ui/views/ConversationView.h"
 #include "ui/views/AnalyticsView.h"
 #include "ui/views/KnowledgeView.h"
+#include "ui/views/SettingsView.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/SupervisorView.h"
 #include "ui/views/ShortcutsOverlay.h"
@@ -30,7 +31,7 @@
 namespace tierdesk::ui {
 namespace {
 
-enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage, SupervisorPage };
+enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage, SupervisorPage, ConfigPage, SettingsPage };
 
 // The app's mark with the number waiting on it (tray and window icon).
 QIcon countIcon(int waiting)
@@ -72,6 +73,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_stack->addWidget(m_supervisor);
     m_configView = new ConfigView(m_client, this);
     m_stack->addWidget(m_configView);
+    m_settings = new SettingsView(m_client, this);
+    m_stack->addWidget(m_settings);
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -134,6 +137,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
             m_knowledge->refresh();
         if (page == AnalyticsPage)
             m_analytics->refresh();
+        if (page == SettingsPage)
+            m_settings->refresh();
     });
     connect(m_conversation, &ConversationView::transferred, this, [this] { showQueue(); });
     connect(m_model, &QueueModel::countsChanged, this, &MainWindow::updateCounts);
@@ -168,6 +173,7 @@ QWidget *MainWindow::buildNavigation()
     m_nav->addItem(tr("Analytics"));
     m_nav->addItem(tr("Live desk"));
     m_configItem = new QListWidgetItem(tr("Configuration"), m_nav);
+    m_nav->addItem(tr("Settings"));
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_nav->setStyleSheet(QStringLiteral(
@@ -466,6 +472,11 @@ void MainWindow::showConfiguration()
 void MainWindow::showKnowledge()
 {
     m_nav->setCurrentRow(KnowledgePage);
+}
+
+void MainWindow::showSettings()
+{
+    m_nav->setCurrentRow(SettingsPage);
 }
 
 void MainWindow::showAnalytics()

@@ -27,6 +27,7 @@ class ConversationView;
 class KnowledgeView;
 class QueueModel;
 class QueueView;
+class SettingsView;
 class ShortcutsOverlay;
 class SupervisorView;
 
@@ -59,6 +60,7 @@ public:
     AnalyticsView *analytics() const { return m_analytics; }
     SupervisorView *supervisor() const { return m_supervisor; }
     ConfigView *configuration() const { return m_configView; }
+    SettingsView *settings() const { return m_settings; }
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const { return m_notifications; }
     // Read-only: a supervisor watching; nothing can be sent or changed from the view.
@@ -68,6 +70,7 @@ public:
     void showAnalytics();
     void showSupervisor();
     void showConfiguration(); // admins only (hidden for other roles)
+    void showSettings();
     void claimCurrent();
     void reloadQueue();
 
@@ -98,6 +101,7 @@ private:
     SupervisorView *m_supervisor;
     ConfigView *m_configView;
     QListWidgetItem *m_configItem = nullptr;
+    SettingsView *m_settings;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
     QLabel *m_notice;

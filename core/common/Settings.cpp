@@ -73,6 +73,21 @@ AppSettings::AppSettings(const QString &iniPath) : m_path(iniPath)
     }
 }
 
+bool AppSettings::write(const QVariantHash &values)
+{
+    if (m_path.isEmpty())
+        return false;
+    QSettings file(m_path, QSettings::IniFormat);
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        file.setValue(it.key(), it.value());
+    file.sync();
+    if (file.status() != QSettings::NoError)
+        return false;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        m_file.insert(it.key(), it.value());
+    return true;
+}
+
 QVariant AppSettings::value(const char *key) const
 {
     const QString name = QLatin1String(key);

@@ -68,6 +68,9 @@ public:
     QVariant value(const char *key) const;
     int intValue(const char *key) const { return value(key).toInt(); }
     bool boolValue(const char *key) const { return value(key).toBool(); }
+    // Writes these keys (names of the table) into the ini file and keeps them here;
+    // false when there is no file or it cannot be written.
+    bool write(const QVariantHash &values);
 
 private:
     QString m_path;

@@ -48,6 +48,7 @@ struct Agent
     QString passwordHash; // libsodium crypto_pwhash_str (Argon2id)
     bool active = true;
     qint64 createdAt = 0;
+    qint64 tokensValidAfter = 0; // unix seconds: login tokens issued before are refused
 };
 
 struct Order

@@ -53,12 +53,26 @@ Result<NewAgent> AgentDirectory::check(const NewAgent &a)
 {
     static const QRegularExpression email(QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                                                          "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"));
+    const QString address = a.email.trimmed().toLower();
+    if (address.size() > kMaxEmailChars || !email.match(address).hasMatch())
+        return invalid(QStringLiteral("email"), QStringLiteral("email must be an e-mail address (name@domain) of at most 254 characters"));
+    auto out = checkProfile(a);
+    if (!out)
+        return out;
+    out->email = address;
+    if (auto company = m_engine.company(out->companyId); !company)
+        return company.error();
+    if (m_store.agents().findByEmail(out->email))
+        return makeError(ErrorKind::Conflict, QStringLiteral("An agent with this e-mail address exists"),
+                         {{QStringLiteral("field"), QStringLiteral("email")}});
+    return out;
+}
+
+Result<NewAgent> AgentDirectory::checkProfile(const NewAgent &a)
+{
     static const QRegularExpression queue(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
     NewAgent out = a;
-    out.email = a.email.trimmed().toLower();
     out.name = a.name.trimmed();
-    if (out.email.size() > kMaxEmailChars || !email.match(out.email).hasMatch())
-        return invalid(QStringLiteral("email"), QStringLiteral("email must be an e-mail address (name@domain) of at most 254 characters"));
     if (out.name.isEmpty() || out.name.size() > kMaxNameChars || hasControlCharacters(out.name))
         return invalid(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
     if (out.role != QLatin1String("agent") && out.role != QLatin1String("supervisor") && out.role != QLatin1String("admin"))
@@ -76,11 +90,6 @@ Result<NewAgent> AgentDirectory::check(const NewAgent &a)
         return invalid(QStringLiteral("queues"), QStringLiteral("at most 20 queues per agent"));
     if (out.queues.isEmpty())
         out.queues = defaultQueues();
-    if (auto company = m_engine.company(out.companyId); !company)
-        return company.error();
-    if (m_store.agents().findByEmail(out.email))
-        return makeError(ErrorKind::Conflict, QStringLiteral("An agent with this e-mail address exists"),
-                         {{QStringLiteral("field"), QStringLiteral("email")}});
     return out;
 }
 
@@ -162,13 +171,13 @@ std::optional<Agent> AgentDirectory::find(const QString &companyId, const QStrin
     return a;
 }
 
-Result<QList<Agent>> AgentDirectory::list(const QString &companyId)
+Result<QList<Agent>> AgentDirectory::list(const QString &companyId, bool includeInactive)
 {
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
     QList<Agent> out;
     for (const Agent &a : m_store.agents().list(companyId))
-        if (a.active)
+        if (a.active || includeInactive)
             out << a;
     return out;
 }

@@ -26,6 +26,15 @@ struct NewAgent
     QStringList queues; // empty: the default queues
 };
 
+// What an admin changes of an agent (PATCH /api/cs/agents/:id); unset fields stay.
+struct AgentChange
+{
+    std::optional<QString> name;
+    std::optional<QString> role;
+    std::optional<QStringList> queues;
+    std::optional<bool> active;
+};
+
 // The people who log in to the console, on the engine thread: creation,
 // login lookups and presence. Writes go through the store's group-commit batch
 // and are audited. Password hashing is the caller's (it is slow: see
@@ -46,6 +55,8 @@ public:
     // Validates and normalises (trimmed name, lower-case e-mail, queues); the
     // company must exist and the e-mail be free (else Conflict).
     Result<NewAgent> check(const NewAgent &a);
+    // The part of check() an existing agent's change needs: name, role and queues.
+    Result<NewAgent> checkProfile(const NewAgent &a);
     // Stores an agent whose password the caller hashed. With onlyIfFirst the
     // agent is stored only while there is no agent at all (else Forbidden).
     Result<Agent> insert(const NewAgent &a, const QString &passwordHash, const Actor &actor, bool onlyIfFirst = false);
@@ -56,7 +67,21 @@ public:
     // Active agents only.
     std::optional<Agent> findByEmail(const QString &email);
     std::optional<Agent> find(const QString &companyId, const QString &id);
-    Result<QList<Agent>> list(const QString &companyId);
+    Result<QList<Agent>> list(const QString &companyId, bool includeInactive = false);
+
+    // An admin's change (AgentDirectoryAdmin.cpp). Conflict when it would deactivate the
+    // caller or leave the company without an active admin. Deactivating or changing
+    // the role ends the agent's login tokens at once (tokensValidAfter).
+    Result<Agent> change(const QString &companyId, const QString &id, const AgentChange &change, const Actor &actor);
+    // A new password (hashed by the caller); the agent's login tokens stop working.
+    Result<Agent> setPassword(const QString &companyId, const QString &id, const QString &passwordHash, const Actor &actor);
+    // Why a login token of agent `agentId` issued at `issuedAt` (unix seconds) is
+    // refused, or empty when it is not: the agent was deactivated, or their password
+    // or role changed after it was issued. Tokens naming no stored agent pass here.
+    QString tokenRefusal(const QString &agentId, qint64 issuedAt);
+    // The "iat" of a new login token: never before the agent's tokensValidAfter, so a
+    // login in the same second as a password change is not refused.
+    qint64 loginIssuedAt(const Agent &a) const;
 
     void recordLogin(const Agent &a, const QString &clientAddress);
     // companyId is empty for an unknown e-mail.

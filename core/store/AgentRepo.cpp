@@ -6,7 +6,8 @@
 namespace tierdesk {
 namespace {
 
-const QString kColumns = QStringLiteral("id, company_id, email, name, role, queues, password_hash, active, created_at");
+const QString kColumns = QStringLiteral("id, company_id, email, name, role, queues, password_hash, active, created_at,"
+                                        " tokens_valid_after");
 
 Agent readAgent(const QSqlQuery &q)
 {
@@ -21,6 +22,7 @@ Agent readAgent(const QSqlQuery &q)
     a.passwordHash = q.value(6).toString();
     a.active = q.value(7).toInt() != 0;
     a.createdAt = q.value(8).toLongLong();
+    a.tokensValidAfter = q.value(9).toLongLong();
     return a;
 }
 
@@ -28,10 +30,27 @@ Agent readAgent(const QSqlQuery &q)
 
 bool AgentRepo::insert(const Agent &a)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
     return m_db.exec(q, {a.id, a.companyId, a.email.toLower(), a.name, a.role, QString::fromUtf8(queues), a.passwordHash,
-                         a.active ? 1 : 0, a.createdAt});
+                         a.active ? 1 : 0, a.createdAt, a.tokensValidAfter});
+}
+
+bool AgentRepo::update(const Agent &a)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET name = ?, role = ?, queues = ?, active = ?,"
+                                                 " tokens_valid_after = ? WHERE company_id = ? AND id = ?"));
+    const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
+    return m_db.exec(q, {a.name, a.role, QString::fromUtf8(queues), a.active ? 1 : 0, a.tokensValidAfter, a.companyId, a.id})
+           && q.numRowsAffected() == 1;
+}
+
+std::optional<Agent> AgentRepo::findById(const QString &id)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE id = ?").arg(kColumns));
+    if (!m_db.exec(q, {id}))
+        return std::nullopt;
+    return fromQuery(q);
 }
 
 std::optional<Agent> AgentRepo::fromQuery(QSqlQuery &q)
@@ -71,10 +90,11 @@ QList<Agent> AgentRepo::list(const QString &companyId)
     return out;
 }
 
-bool AgentRepo::updatePassword(const QString &companyId, const QString &id, const QString &passwordHash)
+bool AgentRepo::updatePassword(const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET password_hash = ? WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {passwordHash, companyId, id});
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE agents SET password_hash = ?, tokens_valid_after = max(tokens_valid_after, ?) WHERE company_id = ? AND id = ?"));
+    return m_db.exec(q, {passwordHash, tokensValidAfter, companyId, id}) && q.numRowsAffected() == 1;
 }
 
 int AgentRepo::count()

@@ -17,7 +17,12 @@ public:
     // E-mail addresses are compared lower-case.
     std::optional<Agent> findByEmail(const QString &email);
     QList<Agent> list(const QString &companyId);
-    bool updatePassword(const QString &companyId, const QString &id, const QString &passwordHash);
+    // Name, role, queues, active and tokens_valid_after; false when no such agent.
+    bool update(const Agent &a);
+    // Any company's agent: a token names its agent by id.
+    std::optional<Agent> findById(const QString &id);
+    // Also refuses login tokens issued before tokensValidAfter (unix seconds).
+    bool updatePassword(const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter = 0);
     int count();
 
 private:

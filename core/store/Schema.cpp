@@ -189,6 +189,18 @@ const QList<Migration> &migrations()
                             " left_at INTEGER NOT NULL, breached INTEGER NOT NULL)"),
              QStringLiteral("CREATE INDEX desk_history_by_company ON desk_history(company_id, left_at)"),
          }},
+        {11,
+         {
+             // Login tokens of an agent issued before this second (unix) are refused:
+             // set when an admin deactivates the agent or sets a new password.
+             QStringLiteral("ALTER TABLE agents ADD COLUMN tokens_valid_after INTEGER NOT NULL DEFAULT 0"),
+             // API tokens made through POST /api/cs/tokens: what they are, never the token itself.
+             QStringLiteral("CREATE TABLE api_tokens (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                            " name TEXT NOT NULL, role TEXT NOT NULL, customer_id TEXT NOT NULL DEFAULT '',"
+                            " created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+                            " revoked_at INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX api_tokens_by_company ON api_tokens(company_id, created_at)"),
+         }},
     };
     return all;
 }

@@ -144,12 +144,18 @@ int WebhookRepo::enqueue(const QString &companyId, const QString &event, const Q
 
 QJsonArray WebhookRepo::deliveries(const QString &companyId, int limit)
 {
+    return deliveriesOf(companyId, QString(), limit);
+}
+
+QJsonArray WebhookRepo::deliveriesOf(const QString &companyId, const QString &webhookId, int limit)
+{
     QJsonArray out;
+    // An empty webhook id: every webhook of the company.
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT o.delivery_id, o.webhook_id, o.event, o.state, o.attempts, o.last_status, o.last_error, o.created_at,"
         " o.delivered_at FROM webhook_outbox o JOIN webhooks w ON w.id = o.webhook_id WHERE w.company_id = ?"
-        " ORDER BY o.id DESC LIMIT ?"));
-    if (!m_db.exec(q, {companyId, limit}))
+        " AND (? = '' OR o.webhook_id = ?) ORDER BY o.id DESC LIMIT ?"));
+    if (!m_db.exec(q, {companyId, webhookId, webhookId, limit}))
         return out;
     while (q.next())
         out.append(QJsonObject{{QStringLiteral("deliveryId"), q.value(0).toString()},

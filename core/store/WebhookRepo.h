@@ -44,6 +44,8 @@ public:
     // One outbox row per webhook of the company subscribed to `event`; returns how many.
     int enqueue(const QString &companyId, const QString &event, const QByteArray &payload, qint64 nowMs);
     QJsonArray deliveries(const QString &companyId, int limit);
+    // The newest `limit` deliveries of one webhook of the company.
+    QJsonArray deliveriesOf(const QString &companyId, const QString &webhookId, int limit);
 
     QList<OutboxItem> due(qint64 nowMs, const DueFilter &filter) override;
     void markDelivered(qint64 id, qint64 nowMs, int httpStatus) override;

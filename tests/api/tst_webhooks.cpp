@@ -82,6 +82,7 @@ private slots:
     void escalationCarriesTiers();
     void failedDeliveryIsRetried();
     void deleteWebhook();
+    void deliveriesOfOneWebhook();
     void manyEventsToASlowReceiverEachDeliveredOnce();
 
 private:
@@ -340,6 +341,36 @@ void TestWebhooks::manyEventsToASlowReceiverEachDeliveredOnce()
     }
     QCOMPARE(got.size(), 200);
     QCOMPARE(deliveryIds.size(), 200);
+}
+
+void TestWebhooks::deliveriesOfOneWebhook()
+{
+    const QString mine = registerHook(QStringLiteral("/mine"), {QStringLiteral("session.created")});
+    const QString other = registerHook(QStringLiteral("/other"), {QStringLiteral("session.created")});
+    QVERIFY(!mine.isEmpty() && !other.isEmpty());
+    const QString session = newSession();
+    QTRY_VERIFY(!forSession(QStringLiteral("/mine"), QStringLiteral("session.created"), session).isEmpty());
+    HttpResult r = m_admin->get(QStringLiteral("/api/cs/webhooks/%1/deliveries").arg(mine));
+    QVERIFY2(r.status == 200, describe(r));
+    const QJsonArray deliveries = r.json().value(QLatin1String("deliveries")).toArray();
+    QVERIFY(!deliveries.isEmpty());
+    for (const QJsonValue &d : deliveries)
+        QCOMPARE(d.toObject().value(QLatin1String("webhookId")).toString(), mine);
+    QCOMPARE(deliveries.first().toObject().value(QLatin1String("event")).toString(), QStringLiteral("session.created"));
+    r = m_admin->get(QStringLiteral("/api/cs/webhooks/%1/deliveries?limit=1").arg(other));
+    QCOMPARE(r.json().value(QLatin1String("deliveries")).toArray().size(), 1);
+    for (const char *limit : {"0", "501", "x"}) {
+        r = m_admin->get(QStringLiteral("/api/cs/webhooks/%1/deliveries?limit=%2").arg(mine, QLatin1String(limit)));
+        QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
+    }
+    r = m_admin->get(QStringLiteral("/api/cs/webhooks/wh_unknown/deliveries"));
+    QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
+    const QString otherCompany = m_server.createCompany(QStringLiteral("Elsewhere"));
+    HttpClient stranger(m_server.port(), m_server.token(api::Role::Admin, otherCompany));
+    QCOMPARE(stranger.get(QStringLiteral("/api/cs/webhooks/%1/deliveries").arg(mine)).status, 404);
+    QCOMPARE(m_server.client(api::Role::Supervisor)->get(QStringLiteral("/api/cs/webhooks/%1/deliveries").arg(mine)).status, 403);
+    for (const QString &id : {mine, other})
+        QCOMPARE(m_admin->del(QStringLiteral("/api/cs/webhooks/") + id).status, 204);
 }
 
 QTEST_GUILESS_MAIN(TestWebhooks)

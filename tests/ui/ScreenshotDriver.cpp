@@ -13,6 +13,9 @@
 #include "ui/views/ConversationView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
+#include "ui/views/AgentsSettings.h"
+#include "ui/views/SettingsView.h"
+#include "ui/views/TokensSettings.h"
 
 #include <QApplication>
 #include <QSpinBox>
@@ -22,6 +25,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QProcess>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTableView>
 #include <QTextStream>
@@ -79,6 +84,23 @@ int main(int argc, char **argv)
     poll.start();
 
     const QString wanted = p.value(QStringLiteral("open"));
+    // Settings as an admin sees them: the agents, then an API token just made (shown once).
+    std::function<void()> shootTokens = [&] {
+        QTabWidget *tabs = w.settings()->tabs();
+        tabs->setCurrentWidget(w.settings()->tokens());
+        if (auto *name = w.settings()->tokens()->findChild<QLineEdit *>(QStringLiteral("tokenName")))
+            name->setText(QStringLiteral("Web chat backend"));
+        if (auto *create = w.settings()->tokens()->findChild<QPushButton *>(QStringLiteral("tokenCreate")))
+            create->click();
+        QTimer::singleShot(kPaintMs, &app, [&] {
+            shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, [] { QCoreApplication::quit(); });
+        });
+    };
+    std::function<void()> shootSettings = [&] {
+        w.showSettings();
+        w.settings()->tabs()->setCurrentWidget(w.settings()->agents());
+        QTimer::singleShot(kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings.png")), &app, shootTokens); });
+    };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {
         const QString adminToken = p.value(QStringLiteral("admin-token"));
@@ -97,7 +119,7 @@ int main(int argc, char **argv)
             }, Qt::SingleShotConnection);
             QObject::connect(config, &ConfigView::simulated, &app, [&] {
                 QTimer::singleShot(kPaintMs, &app, [&] {
-                    shoot(out.filePath(QStringLiteral("config.png")), &app, [] { QCoreApplication::quit(); });
+                    shoot(out.filePath(QStringLiteral("config.png")), &app, shootSettings);
                 });
             }, Qt::SingleShotConnection);
             w.showConfiguration();

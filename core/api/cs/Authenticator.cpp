@@ -61,6 +61,13 @@ std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &re
             *reason = QStringLiteral("client token bound to no customer");
         return std::nullopt;
     }
+    if (m_refusal) {
+        if (const QString why = m_refusal(*claims); !why.isEmpty()) {
+            if (reason)
+                *reason = why;
+            return std::nullopt;
+        }
+    }
     return Principal{claims->company, *role, claims->subject, claims->tokenId,
                      *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
 }
@@ -96,13 +103,33 @@ QByteArray Authenticator::issue(const QString &company, Role role, const QString
 QByteArray Authenticator::issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
                                         qint64 ttlSecs, qint64 *expiresAt) const
 {
+    return issueForAgentAt(company, role, agentId, name, m_clock.nowSecs(), ttlSecs, expiresAt);
+}
+
+QByteArray Authenticator::issueWithId(const QString &company, Role role, const QString &subject, const QString &tokenId,
+                                      qint64 issuedAt, qint64 expiresAt, const QString &customer) const
+{
+    JwtClaims c;
+    c.customer = role == Role::Client ? customer : QString();
+    c.company = company;
+    c.role = roleName(role);
+    c.subject = subject;
+    c.tokenId = tokenId;
+    c.issuedAt = issuedAt;
+    c.expiresAt = expiresAt;
+    return signJwt(c, m_key);
+}
+
+QByteArray Authenticator::issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,
+                                          qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt) const
+{
     JwtClaims c;
     c.company = company;
     c.role = roleName(role);
     c.subject = agentId;
     c.name = name;
     c.tokenId = ids::random(QStringLiteral("tok_"));
-    c.issuedAt = m_clock.nowSecs();
+    c.issuedAt = issuedAt;
     c.expiresAt = c.issuedAt + ttlSecs;
     if (expiresAt)
         *expiresAt = c.expiresAt;

@@ -6,6 +6,8 @@
 
 #include <QCache>
 
+#include <functional>
+
 #include <optional>
 
 namespace tierdesk::api {
@@ -43,6 +45,17 @@ public:
     // An agent's login token: sub = the agent id, plus the display name.
     QByteArray issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
                              qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
+    // Asked at every use of a token whose signature and times hold, cached or not:
+    // returns why it is refused (revoked, its agent deactivated), or empty. So a
+    // revocation takes effect on the next request, whatever was verified before.
+    using Refusal = std::function<QString(const JwtClaims &)>;
+    void setRefusal(Refusal refusal) { m_refusal = std::move(refusal); }
+    // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt).
+    QByteArray issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,
+                               qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
+    // An API token with a known jti (POST /api/cs/tokens).
+    QByteArray issueWithId(const QString &company, Role role, const QString &subject, const QString &tokenId,
+                           qint64 issuedAt, qint64 expiresAt, const QString &customer = {}) const;
     // Signs the claims as given (no checks): for tokens issue() does not make.
     QByteArray sign(const JwtClaims &claims) const { return signJwt(claims, m_key); }
 
@@ -51,6 +64,7 @@ private:
 
     QByteArray m_key;
     const Clock &m_clock;
+    Refusal m_refusal;
     // Tokens whose signature was checked already, by their exact bytes: a client sends the
     // same token with every request, and the HMAC need not be computed again. The times
     // (exp, nbf) are checked again at each use.

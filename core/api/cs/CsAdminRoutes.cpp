@@ -6,6 +6,8 @@
 
 #include <QHostInfo>
 
+#include <algorithm>
+
 #include <memory>
 
 namespace tierdesk::api {
@@ -143,6 +145,26 @@ void CsApi::listWebhooks(Call &c)
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("webhooks"), list},
                                                        {QStringLiteral("deliveries"),
                                                         m_engine.store().webhooks().deliveries(*company, 50)}}));
+}
+
+void CsApi::webhookDeliveries(Call &c)
+{
+    const QString id = c.req.pathParams.value(QStringLiteral("id"));
+    const auto hooks = m_engine.webhooks(c.who.company);
+    if (!hooks)
+        return fail(c, hooks.error());
+    if (std::none_of(hooks->cbegin(), hooks->cend(), [&](const Webhook &w) { return w.id == id; }))
+        return fail(c, cs::error(404, cs::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}}));
+    int limit = kDefaultDeliveries;
+    if (const QString given = queryParam(c.req, "limit"); !given.isEmpty()) {
+        bool ok = false;
+        limit = given.toInt(&ok);
+        if (!ok || limit < 1 || limit > kMaxDeliveries)
+            return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be 1 to 500"),
+                                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
+    }
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("deliveries"),
+                                                        m_engine.store().webhooks().deliveriesOf(c.who.company, id, limit)}}));
 }
 
 void CsApi::deleteWebhook(Call &c)

@@ -3,12 +3,10 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/OffThread.h"
 #include "core/common/Time.h"
 #include "core/integrations/PasswordHasher.h"
 #include "core/integrations/WebhookSigner.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -25,21 +23,17 @@ QJsonObject agentJson(const Agent &a)
             {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}};
 }
 
+// What an admin sees of an agent: also whether it is active.
+QJsonObject managedAgentJson(const Agent &a)
+{
+    QJsonObject o = agentJson(a);
+    o.insert(QStringLiteral("active"), a.active);
+    return o;
+}
+
 http::HttpResponse badField(const QString &field, const QString &message)
 {
     return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
-}
-
-// Runs `work` on `pool` and `done(result)` back on `context`'s thread.
-template<typename T, typename Work, typename Done>
-void offThread(QObject *context, QThreadPool &pool, Work work, Done done)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&pool, std::move(work)));
 }
 
 } // namespace
@@ -52,6 +46,16 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("GET", base + QStringLiteral("/auth/me"), guarded(Role::Agent, &CsApi::authMe));
     r.route("GET", base + QStringLiteral("/agents"), guarded(Role::Agent, &CsApi::listAgents));
     r.route("PUT", base + QStringLiteral("/agents/me/presence"), guarded(Role::Agent, &CsApi::putPresence));
+    // An admin manages agents and API tokens (the console's Settings page).
+    r.route("POST", base + QStringLiteral("/agents"), guarded(Role::Admin, &CsApi::createAgent));
+    r.route("PATCH", base + QStringLiteral("/agents/:id"), guarded(Role::Admin, &CsApi::changeAgent));
+    r.route("POST", base + QStringLiteral("/agents/:id/password"), guarded(Role::Admin, &CsApi::setAgentPassword));
+    r.route("POST", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::createToken));
+    r.route("GET", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::listTokens));
+    r.route("DELETE", base + QStringLiteral("/tokens/:id"), guarded(Role::Admin, &CsApi::revokeToken));
+    r.route("GET", base + QStringLiteral("/webhooks/:id/deliveries"), guarded(Role::Admin, &CsApi::webhookDeliveries));
+    r.route("GET", base + QStringLiteral("/settings/smtp"), guarded(Role::Admin, &CsApi::getSmtp));
+    r.route("PUT", base + QStringLiteral("/settings/smtp"), guarded(Role::Admin, &CsApi::putSmtp));
     r.route("GET", base + QStringLiteral("/canned-responses"), guarded(Role::Agent, &CsApi::listCanned));
     r.route("POST", base + QStringLiteral("/canned-responses"), guarded(Role::Supervisor, &CsApi::createCanned));
     r.route("GET", base + QStringLiteral("/canned-responses/:id"), guarded(Role::Agent, &CsApi::getCanned));
@@ -63,8 +67,9 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
 QJsonObject CsApi::loginBody(const Agent &a)
 {
     qint64 expiresAt = 0;
-    const QByteArray token = m_people.tokens->issueForAgent(a.companyId, parseRole(a.role).value_or(Role::Agent), a.id, a.name,
-                                                          m_people.tokenTtlSecs, &expiresAt);
+    const QByteArray token =
+        m_people.tokens->issueForAgentAt(a.companyId, parseRole(a.role).value_or(Role::Agent), a.id, a.name,
+                                         m_people.agents->loginIssuedAt(a), m_people.tokenTtlSecs, &expiresAt);
     return {{QStringLiteral("token"), QString::fromLatin1(token)},
             {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)},
             {QStringLiteral("agent"), agentJson(a)}};
@@ -209,12 +214,14 @@ void CsApi::listAgents(Call &c)
     const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
-    const auto agents = m_people.agents->list(*company);
+    // ?includeInactive=true (admins): deactivated agents too, for the Settings page.
+    const bool inactiveToo = queryParam(c.req, "includeInactive") == QLatin1String("true") && c.who.role == Role::Admin;
+    const auto agents = m_people.agents->list(*company, inactiveToo);
     if (!agents)
         return fail(c, agents.error());
     QJsonArray list;
     for (const Agent &a : *agents) {
-        QJsonObject o = agentJson(a);
+        QJsonObject o = managedAgentJson(a);
         o.remove(QStringLiteral("companyId"));
         o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(a.id)));
         o.insert(QStringLiteral("activeSessions"), m_desk ? m_desk->activeSessions(*company, a.id) : 0);
@@ -240,6 +247,122 @@ void CsApi::putPresence(Call &c)
     QJsonObject o = agentJson(*updated);
     o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(agent->id)));
     reply(c, http::HttpResponse::json(200, o));
+}
+
+void CsApi::createAgent(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    for (const char *name : {"email", "password", "name"})
+        if (!body->value(QLatin1String(name)).isString())
+            return fail(c, badField(QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name))));
+    const QJsonValue role = body->value(QLatin1String("role"));
+    const QJsonValue queues = body->value(QLatin1String("queues"));
+    if (!role.isUndefined() && !role.isString())
+        return fail(c, badField(QStringLiteral("role"), QStringLiteral("role must be agent, supervisor or admin")));
+    if (!queues.isUndefined() && !queues.isArray())
+        return fail(c, badField(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
+    const QString password = body->value(QLatin1String("password")).toString();
+    if (const QString why = PasswordHasher::check(password); !why.isEmpty())
+        return fail(c, badField(QStringLiteral("password"), why));
+    QStringList queueNames;
+    for (const QJsonValue &q : queues.toArray())
+        queueNames << q.toString();
+    const auto checked = m_people.agents->check(NewAgent{c.who.company, body->value(QLatin1String("email")).toString(),
+                                                       body->value(QLatin1String("name")).toString(),
+                                                       role.toString(QStringLiteral("agent")), queueNames});
+    if (!checked)
+        return fail(c, checked.error());
+    const auto req = std::make_shared<const http::HttpRequest>(c.req);
+    offThread<Result<QString>>(
+        this, m_people.logins->pool(), [password] { return PasswordHasher::hash(password); },
+        [this, req, res = c.res, who = c.who, actor = c.actor, agent = *checked](const Result<QString> &hash) {
+            Call later{*req, res, who, actor, {}};
+            if (!hash)
+                return fail(later, hash.error());
+            const auto stored = m_people.agents->insert(agent, *hash, actor);
+            if (!stored)
+                return fail(later, stored.error());
+            reply(later, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("agent"), managedAgentJson(*stored)}}));
+        });
+}
+
+void CsApi::changeAgent(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    AgentChange change;
+    for (const char *name : {"name", "role"}) {
+        const QJsonValue v = body->value(QLatin1String(name));
+        if (!v.isUndefined() && !v.isString())
+            return fail(c, badField(QLatin1String(name), QStringLiteral("%1 must be a string").arg(QLatin1String(name))));
+    }
+    if (body->contains(QLatin1String("name")))
+        change.name = body->value(QLatin1String("name")).toString();
+    if (body->contains(QLatin1String("role")))
+        change.role = body->value(QLatin1String("role")).toString();
+    if (const QJsonValue q = body->value(QLatin1String("queues")); !q.isUndefined()) {
+        if (!q.isArray())
+            return fail(c, badField(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
+        change.queues = QStringList();
+        for (const QJsonValue &name : q.toArray())
+            change.queues->append(name.toString());
+    }
+    if (const QJsonValue a = body->value(QLatin1String("active")); !a.isUndefined()) {
+        if (!a.isBool())
+            return fail(c, badField(QStringLiteral("active"), QStringLiteral("active must be true or false")));
+        change.active = a.toBool();
+    }
+    const QString id = c.req.pathParams.value(QStringLiteral("id"));
+    const bool wasActive = m_people.agents->find(c.who.company, id).has_value();
+    const auto changed = m_people.agents->change(c.who.company, id, change, c.actor);
+    if (!changed)
+        return fail(c, changed.error());
+    QJsonObject out = managedAgentJson(*changed);
+    if (wasActive && !changed->active)
+        out.insert(QStringLiteral("releasedSessions"), releaseHeldSessions(c, changed->id));
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), out}}));
+}
+
+int CsApi::releaseHeldSessions(Call &c, const QString &agentId)
+{
+    if (!m_desk)
+        return 0;
+    int total = 0;
+    int released = 0;
+    const QueueFilter held{c.who.company, QString(), agentId, {}, Desk::kMaxQueueLimit};
+    for (const QueueRow &row : m_desk->repo().list(held, &total))
+        if (m_desk->release(c.who.company, row.item.sessionId, c.actor))
+            ++released;
+    return released;
+}
+
+void CsApi::setAgentPassword(Call &c)
+{
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const QJsonValue value = body->value(QLatin1String("password"));
+    if (!value.isString())
+        return fail(c, badField(QStringLiteral("password"), QStringLiteral("password is required")));
+    const QString password = value.toString();
+    if (const QString why = PasswordHasher::check(password); !why.isEmpty())
+        return fail(c, badField(QStringLiteral("password"), why));
+    const QString id = c.req.pathParams.value(QStringLiteral("id"));
+    const auto req = std::make_shared<const http::HttpRequest>(c.req);
+    offThread<Result<QString>>(
+        this, m_people.logins->pool(), [password] { return PasswordHasher::hash(password); },
+        [this, req, id, res = c.res, who = c.who, actor = c.actor](const Result<QString> &hash) {
+            Call later{*req, res, who, actor, {}};
+            if (!hash)
+                return fail(later, hash.error());
+            const auto stored = m_people.agents->setPassword(who.company, id, *hash, actor);
+            if (!stored)
+                return fail(later, stored.error());
+            reply(later, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), managedAgentJson(*stored)}}));
+        });
 }
 
 } // namespace tierdesk::api

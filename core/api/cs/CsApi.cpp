@@ -10,6 +10,7 @@ namespace tierdesk::api {
 CsApi::CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent)
     : QObject(parent), m_engine(engine), m_auth(auth), m_limiter(limiter), m_limits(limits)
 {
+    m_secretPool.setMaxThreadCount(1);
 }
 
 void CsApi::install(http::HttpServer &server)

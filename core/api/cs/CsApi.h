@@ -7,15 +7,23 @@
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/AgentDirectory.h"
+#include "core/engine/ApiTokens.h"
 #include "core/engine/CannedResponses.h"
 #include "core/engine/ConfigSimulator.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/desk/Desk.h"
 
 #include <QObject>
+#include <QThreadPool>
 
+#include <functional>
 #include <memory>
 #include <optional>
+
+namespace tierdesk {
+class AppSettings;
+class SecretStore;
+} // namespace tierdesk
 
 namespace tierdesk::api {
 
@@ -36,8 +44,18 @@ struct AgentServices
     CannedResponses *canned = nullptr;
     LoginGuard *logins = nullptr;
     const Authenticator *tokens = nullptr;
+    ApiTokens *apiTokens = nullptr; // POST/GET/DELETE /tokens
     QByteArray setupSecret; // X-Tierdesk-Setup of POST /auth/setup
     qint64 tokenTtlSecs = 43200;
+};
+
+// Server-wide settings an admin edits over the API (CsSettingsRoutes.cpp): the
+// server's tierdesk.ini and secret store.
+struct ServerSettingsAccess
+{
+    AppSettings *settings = nullptr;
+    SecretStore *secrets = nullptr;
+    std::function<bool()> mailActive; // escalation e-mail is being sent now
 };
 
 // The canonical CS API (seed 001) under /api/cs, plus webhooks registration.
@@ -49,6 +67,7 @@ public:
     CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRateLimits limits, QObject *parent = nullptr);
     // Before install(): the agent routes exist only with an agent desk.
     void setAgentServices(const AgentServices &people) { m_people = people; }
+    void setServerSettings(const ServerSettingsAccess &access) { m_serverSettings = access; }
     // The agent desk's routes answer 503 until a desk is set.
     void setDesk(Desk *desk) { m_desk = desk; }
     void install(http::HttpServer &server);
@@ -123,6 +142,20 @@ private:
     void listAgents(Call &c);
     void putPresence(Call &c);
     std::optional<Agent> callingAgent(Call &c); // answers 401/403 itself when none
+    // An admin manages agents and API tokens (CsAgentRoutes.cpp, CsTokenRoutes.cpp).
+    void createAgent(Call &c);
+    void changeAgent(Call &c);
+    void setAgentPassword(Call &c);
+    int releaseHeldSessions(Call &c, const QString &agentId); // back to their queues; how many
+    void createToken(Call &c);
+    void listTokens(Call &c);
+    void revokeToken(Call &c);
+    void webhookDeliveries(Call &c); // CsAdminRoutes.cpp
+    static constexpr int kDefaultDeliveries = 100;
+    static constexpr int kMaxDeliveries = 500;
+    // Server-wide SMTP settings (CsSettingsRoutes.cpp).
+    void getSmtp(Call &c);
+    void putSmtp(Call &c);
     QJsonObject loginBody(const Agent &a);
     // Canned responses (CsCannedRoutes.cpp).
     void listCanned(Call &c);
@@ -164,6 +197,10 @@ private:
     RateLimiter &m_limiter;
     CsRateLimits m_limits;
     AgentServices m_people;
+    ServerSettingsAccess m_serverSettings;
+    // The secret store may spin a local event loop (the keyring): never on the
+    // engine thread, and one call at a time.
+    QThreadPool m_secretPool;
     Desk *m_desk = nullptr;
     std::unique_ptr<ConfigSimulator> m_simulator; // made on first use
 };

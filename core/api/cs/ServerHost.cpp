@@ -57,10 +57,12 @@ bool ServerHost::start(QString *error)
     people.canned = &m_runtime.canned();
     people.logins = m_logins.get();
     people.tokens = &m_runtime.auth();
+    people.apiTokens = &m_runtime.apiTokens();
     people.setupSecret = m_setupSecret;
     people.tokenTtlSecs = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
     m_api->setAgentServices(people);
     m_api->setDesk(&m_runtime.desk());
+    m_api->setServerSettings({&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }});
     m_api->install(*m_http);
     m_ws = std::make_unique<WsHub>(engine, *m_authGate);
     m_ws->trackPresence(m_runtime.agents());

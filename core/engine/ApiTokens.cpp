@@ -1,0 +1,101 @@
+#include "core/engine/ApiTokens.h"
+
+namespace tierdesk {
+namespace {
+
+Error invalid(const QString &field, const QString &message)
+{
+    return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
+}
+
+bool hasControlCharacters(const QString &s)
+{
+    return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+QJsonObject auditDetails(const ApiTokenRecord &t)
+{
+    return {{QStringLiteral("name"), t.name}, {QStringLiteral("role"), t.role}, {QStringLiteral("expiresAt"), t.expiresAt}};
+}
+
+} // namespace
+
+bool ApiTokens::auditRow(const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t,
+                         int status)
+{
+    return m_engine.store().audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role, action,
+                                            QStringLiteral("token:") + t.id, actor.clientAddress, status, auditDetails(t)});
+}
+
+ApiTokens::ApiTokens(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db())
+{
+    for (const QString &id : m_repo.revokedUnexpired(engine.clock().nowMs()))
+        m_revoked.insert(id);
+}
+
+Result<ApiTokenRecord> ApiTokens::check(const QString &companyId, const QString &name, const QString &role,
+                                        const QString &customerId, qint64 ttlSecs, const Actor &actor)
+{
+    ApiTokenRecord t;
+    t.name = name.trimmed();
+    if (t.name.isEmpty() || t.name.size() > kMaxNameChars || hasControlCharacters(t.name))
+        return invalid(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
+    static const QStringList roles{QStringLiteral("client"), QStringLiteral("agent"), QStringLiteral("supervisor"),
+                                   QStringLiteral("admin")};
+    if (!roles.contains(role))
+        return invalid(QStringLiteral("role"), QStringLiteral("role must be client, agent, supervisor or admin"));
+    t.role = role;
+    if (role == QLatin1String("client")) {
+        if (customerId.isEmpty() || customerId.size() > kMaxCustomerIdChars)
+            return invalid(QStringLiteral("customerId"), QStringLiteral("a client token needs a customerId (1 to 128 characters)"));
+        t.customerId = customerId;
+    } else if (!customerId.isEmpty()) {
+        return invalid(QStringLiteral("customerId"), QStringLiteral("only a client token names a customer"));
+    }
+    if (ttlSecs < kMinTtlSecs || ttlSecs > kMaxTtlSecs)
+        return invalid(QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days)"));
+    if (auto company = m_engine.company(companyId); !company)
+        return company.error();
+    t.companyId = companyId;
+    t.createdBy = actor.subject;
+    t.createdAt = m_engine.clock().nowMs();
+    t.expiresAt = t.createdAt + ttlSecs * 1000;
+    return t;
+}
+
+Result<ApiTokenRecord> ApiTokens::store(const ApiTokenRecord &t, const Actor &actor)
+{
+    const bool ok = m_engine.store().batch().run([&] {
+        return m_repo.insert(t) && auditRow(t.companyId, actor, QStringLiteral("token.create"), t, 201);
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the token"));
+    return t;
+}
+
+Result<QList<ApiTokenRecord>> ApiTokens::list(const QString &companyId)
+{
+    if (auto company = m_engine.company(companyId); !company)
+        return company.error();
+    return m_repo.list(companyId, kMaxListed);
+}
+
+Result<ApiTokenRecord> ApiTokens::revoke(const QString &companyId, const QString &id, const Actor &actor)
+{
+    auto found = id.size() <= 128 ? m_repo.find(companyId, id) : std::nullopt;
+    if (!found)
+        return makeError(ErrorKind::NotFound, QStringLiteral("Token not found"), {{QStringLiteral("tokenId"), id.left(128)}});
+    if (found->revokedAt != 0)
+        return *found;
+    const qint64 now = m_engine.clock().nowMs();
+    const bool ok = m_engine.store().batch().run([&] {
+        return m_repo.revoke(companyId, id, now) && auditRow(companyId, actor, QStringLiteral("token.revoke"), *found, 200);
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not revoke the token"));
+    m_revoked.insert(id);
+    found->revokedAt = now;
+    return *found;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,68 @@
+#include "core/store/ApiTokenRepo.h"
+
+namespace tierdesk {
+namespace {
+
+const QString kColumns =
+    QStringLiteral("id, company_id, name, role, customer_id, created_by, created_at, expires_at, revoked_at");
+
+ApiTokenRecord readToken(const QSqlQuery &q)
+{
+    return ApiTokenRecord{q.value(0).toString(), q.value(1).toString(),    q.value(2).toString(),
+                          q.value(3).toString(), q.value(4).toString(),    q.value(5).toString(),
+                          q.value(6).toLongLong(), q.value(7).toLongLong(), q.value(8).toLongLong()};
+}
+
+} // namespace
+
+bool ApiTokenRepo::insert(const ApiTokenRecord &t)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    return m_db.exec(q, {t.id, t.companyId, t.name, t.role, t.customerId, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt});
+}
+
+std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const QString &id)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kColumns));
+    if (!m_db.exec(q, {companyId, id}))
+        return std::nullopt;
+    std::optional<ApiTokenRecord> out;
+    if (q.next())
+        out = readToken(q);
+    q.finish();
+    return out;
+}
+
+QList<ApiTokenRecord> ApiTokenRepo::list(const QString &companyId, int limit)
+{
+    QList<ApiTokenRecord> out;
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? ORDER BY created_at DESC, id LIMIT ?").arg(kColumns));
+    if (!m_db.exec(q, {companyId, limit}))
+        return out;
+    while (q.next())
+        out << readToken(q);
+    q.finish();
+    return out;
+}
+
+bool ApiTokenRepo::revoke(const QString &companyId, const QString &id, qint64 at)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE company_id = ? AND id = ? AND revoked_at = 0"));
+    return m_db.exec(q, {at, companyId, id}) && q.numRowsAffected() == 1;
+}
+
+QStringList ApiTokenRepo::revokedUnexpired(qint64 nowMs)
+{
+    QStringList out;
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id FROM api_tokens WHERE revoked_at > 0 AND expires_at > ?"));
+    if (!m_db.exec(q, {nowMs}))
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
+    q.finish();
+    return out;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,291 @@
+// The console's Settings page against a real embedded server, offscreen: an admin creates
+// an agent who then logs in over HTTP, deactivates them (their login is refused), makes an
+// API token that is shown once and works over HTTP until it is revoked from the page,
+// adds a webhook, sees its deliveries and deletes it; the console's own preferences are
+// stored; the server's SMTP settings are saved from the E-mail tab; other roles see no admin
+// tabs. Every model passes QAbstractItemModelTester.
+#include "tests/api/ApiTestSupport.h"
+#include "tests/ui/ClientWait.h"
+#include "ui/client/ApiClient.h"
+#include "ui/models/AgentsModel.h"
+#include "ui/models/TokensModel.h"
+#include "ui/models/WebhooksModel.h"
+#include "ui/views/AgentsSettings.h"
+#include "ui/views/EmailSettings.h"
+#include "ui/views/SettingsView.h"
+#include "ui/views/TokensSettings.h"
+#include "ui/views/WebhooksSettings.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+using namespace tierdesk::ui;
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse battery");
+
+int loginStatus(quint16 port, const QString &email, const QString &password)
+{
+    HttpClient anonymous(port);
+    return anonymous.post(QStringLiteral("/api/cs/auth/login"),
+                          {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}).status;
+}
+
+template<typename T>
+T *child(QWidget &w, const char *name)
+{
+    return w.findChild<T *>(QLatin1String(name));
+}
+
+} // namespace
+
+class TestSettingsView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase() { m_server.stop(); }
+    void createAgentWhoLogsInThenDeactivate();
+    void tokenShownOnceWorksUntilRevoked();
+    void webhookAddDeliveriesDelete();
+    void emailSettingsSavedToTheServer();
+    void preferencesAreStored();
+    void otherRolesSeeNoAdminTabs();
+
+private:
+    // A client logged in as the admin agent, as the console is.
+    bool signIn(ApiClient &client, const QString &email = QStringLiteral("ada@example.com"));
+
+    ServerFixture m_server;
+};
+
+void TestSettingsView::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start("[auth]\nloginFailuresPerWindow=1000\n", false, &error), qPrintable(error));
+    for (const auto &[email, role] : {std::pair{"ada@example.com", "admin"}, std::pair{"sue@example.com", "supervisor"}}) {
+        NewAgent a{m_server.companyId(), QLatin1String(email), QStringLiteral("Person"), QLatin1String(role), {}};
+        QVERIFY(m_server.runtime().agents().create(a, kPassword, Actor{}));
+    }
+    QVERIFY(m_server.runtime().store().batch().flush());
+}
+
+bool TestSettingsView::signIn(ApiClient &client, const QString &email)
+{
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    return waitFor(client.login(email, kPassword)).ok;
+}
+
+void TestSettingsView::createAgentWhoLogsInThenDeactivate()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    AgentsSettings &page = *view.agents();
+    QAbstractItemModelTester tester(&page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.resize(1100, 700);
+    view.show();
+    view.refresh();
+    QVERIFY(view.showsAdminTabs());
+    QTRY_VERIFY(page.model().rowCount() >= 2);
+
+    child<QLineEdit>(page, "agentName")->setText(QStringLiteral("Nia Newcomer"));
+    child<QLineEdit>(page, "agentEmail")->setText(QStringLiteral("nia@example.com"));
+    child<QLineEdit>(page, "agentPassword")->setText(QStringLiteral("short"));
+    child<QPushButton>(page, "agentCreate")->click();
+    auto *message = child<QLabel>(page, "agentsMessage");
+    QTRY_VERIFY2(message->text().contains(QLatin1String("password")), qPrintable(message->text()));
+
+    child<QLineEdit>(page, "agentPassword")->setText(kPassword);
+    child<QPushButton>(page, "agentCreate")->click();
+    QTRY_COMPARE(page.model().match(page.model().index(0, AgentsModel::Email), Qt::DisplayRole, QStringLiteral("nia@example.com")).size(),
+                 1);
+    QCOMPARE(loginStatus(m_server.port(), QStringLiteral("nia@example.com"), kPassword), 200);
+
+    // Deactivate her: the login is refused, the row says so, the button offers to reactivate.
+    const int row = page.model().match(page.model().index(0, AgentsModel::Email), Qt::DisplayRole,
+                                       QStringLiteral("nia@example.com")).first().row();
+    child<QTableView>(page, "agentsTable")->selectRow(row);
+    auto *active = child<QPushButton>(page, "agentActive");
+    QVERIFY(active->isEnabled());
+    active->click();
+    QTRY_VERIFY(!page.model().isActive(page.model().rowOf(page.selectedId())));
+    QCOMPARE(active->text(), QStringLiteral("Reactivate"));
+    QCOMPARE(loginStatus(m_server.port(), QStringLiteral("nia@example.com"), kPassword), 401);
+    QCOMPARE(page.model().data(page.model().index(page.model().rowOf(page.selectedId()), AgentsModel::Status)).toString(),
+             QStringLiteral("Deactivated"));
+
+    // An admin cannot deactivate themselves: the button is off on their own row.
+    child<QTableView>(page, "agentsTable")->selectRow(page.model().rowOf(client.agentId()));
+    QVERIFY(!active->isEnabled());
+}
+
+void TestSettingsView::tokenShownOnceWorksUntilRevoked()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    TokensSettings &page = *view.tokens();
+    QAbstractItemModelTester tester(&page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.show();
+    view.refresh();
+    QVERIFY(page.shownToken().isEmpty());
+
+    child<QLineEdit>(page, "tokenName")->setText(QStringLiteral("CRM sync"));
+    auto *role = child<QComboBox>(page, "tokenRole");
+    role->setCurrentIndex(role->findData(QStringLiteral("supervisor")));
+    child<QPushButton>(page, "tokenCreate")->click();
+    QTRY_VERIFY(!page.shownToken().isEmpty());
+    QTRY_COMPARE(page.model().rowCount(), 1);
+    const QByteArray token = page.shownToken().toLatin1();
+    QVERIFY(child<QLineEdit>(page, "tokenSecret")->isReadOnly());
+    QVERIFY(child<QLabel>(page, "tokenWarning")->text().contains(QLatin1String("not be shown again")));
+
+    // It works over HTTP; the list never holds it.
+    HttpClient crm(m_server.port(), token);
+    const QString audit = QStringLiteral("/api/cs/audit?companyId=") + m_server.companyId();
+    QCOMPARE(crm.get(audit).status, 200);
+    HttpClient admin(m_server.port(), client.token());
+    QVERIFY(!admin.get(QStringLiteral("/api/cs/tokens")).body.contains(token));
+
+    // Revoke from the page: the first click asks, the second revokes; the token is refused at once.
+    child<QTableView>(page, "tokensTable")->selectRow(0);
+    auto *revoke = child<QPushButton>(page, "tokenRevoke");
+    QVERIFY(revoke->isEnabled());
+    revoke->click();
+    QCOMPARE(crm.get(audit).status, 200);
+    revoke->click();
+    QTRY_VERIFY(page.model().isRevoked(0));
+    QCOMPARE(page.model().data(page.model().index(0, TokensModel::Status)).toString(), QStringLiteral("Revoked"));
+    const HttpResult refused = crm.get(audit);
+    QVERIFY2(checkErrorBody(refused, 401, QStringLiteral("CS_012")).isEmpty(), describe(refused));
+    QVERIFY(!revoke->isEnabled());
+}
+
+void TestSettingsView::webhookAddDeliveriesDelete()
+{
+    WebhookReceiver receiver;
+    QVERIFY(receiver.listen());
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    WebhooksSettings &page = *view.webhooks();
+    QAbstractItemModelTester hooks(&page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester deliveries(&page.deliveries(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.show();
+    view.refresh();
+
+    child<QLineEdit>(page, "webhookUrl")->setText(receiver.url());
+    child<QLineEdit>(page, "webhookSecret")->setText(QStringLiteral("a signing secret of some length"));
+    child<QPushButton>(page, "webhookCreate")->click();
+    QTRY_COMPARE(page.model().rowCount(), 1);
+    child<QTableView>(page, "webhooksTable")->selectRow(0);
+
+    // An event for it: its delivery is listed under it.
+    HttpClient http(m_server.port(), client.token());
+    QCOMPARE(http.post(QStringLiteral("/api/cs/sessions"),
+                       sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello"))).status, 201);
+    page.refresh();
+    QTRY_VERIFY(page.deliveries().rowCount() >= 1);
+    QCOMPARE(page.deliveries().data(page.deliveries().index(0, DeliveriesModel::Created)).toString().isEmpty(), false);
+    QCOMPARE(page.deliveries().data(page.deliveries().index(0, DeliveriesModel::Event)).toString(), QStringLiteral("session.created"));
+
+    auto *remove = child<QPushButton>(page, "webhookDelete");
+    remove->click();
+    QCOMPARE(page.model().rowCount(), 1);
+    remove->click();
+    QTRY_COMPARE(page.model().rowCount(), 0);
+    QCOMPARE(http.get(QStringLiteral("/api/cs/webhooks?companyId=") + m_server.companyId())
+                 .json().value(QLatin1String("webhooks")).toArray().size(), 0);
+}
+
+void TestSettingsView::emailSettingsSavedToTheServer()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    EmailSettings &page = *view.email();
+    view.show();
+    QSignalSpy loaded(&page, &EmailSettings::loaded);
+    view.refresh();
+    QVERIFY(loaded.wait());
+    QCOMPARE(child<QSpinBox>(page, "smtpPort")->value(), 587);
+
+    child<QLineEdit>(page, "smtpHost")->setText(QStringLiteral("mail.example.com"));
+    child<QLineEdit>(page, "smtpUser")->setText(QStringLiteral("desk"));
+    child<QLineEdit>(page, "smtpFrom")->setText(QStringLiteral("desk@example.com"));
+    QSignalSpy saved(&page, &EmailSettings::saved);
+    child<QPushButton>(page, "smtpSave")->click();
+    auto *message = child<QLabel>(page, "smtpMessage");
+    QTRY_VERIFY2(message->text().contains(QLatin1String("password")), qPrintable(message->text())); // a user needs one
+
+    child<QLineEdit>(page, "smtpPassword")->setText(QStringLiteral("mail password"));
+    child<QPushButton>(page, "smtpSave")->click();
+    QVERIFY(saved.wait());
+    QVERIFY(child<QLineEdit>(page, "smtpPassword")->text().isEmpty());
+    HttpClient http(m_server.port(), client.token());
+    const HttpResult r = http.get(QStringLiteral("/api/cs/settings/smtp"));
+    QCOMPARE(r.json().value(QLatin1String("host")).toString(), QStringLiteral("mail.example.com"));
+    QCOMPARE(r.json().value(QLatin1String("passwordSet")).toBool(), true);
+    QVERIFY(!r.body.contains("mail password"));
+}
+
+void TestSettingsView::preferencesAreStored()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("console.ini"));
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    view.setPreferences(ConsolePreferences(file));
+    view.refresh();
+    QCOMPARE(child<QLabel>(view, "connectionCurrent")->text(), client.baseUrl().toString());
+
+    child<QRadioButton>(view, "connectionRemote")->setChecked(true);
+    child<QLineEdit>(view, "connectionServer")->setText(QStringLiteral("ftp://nowhere"));
+    child<QPushButton>(view, "connectionSave")->click();
+    QVERIFY(ConsolePreferences(file).server().isEmpty());
+    child<QLineEdit>(view, "connectionServer")->setText(QStringLiteral("https://desk.example.com:8443"));
+    child<QPushButton>(view, "connectionSave")->click();
+    QCOMPARE(ConsolePreferences(file).server(), QUrl(QStringLiteral("https://desk.example.com:8443")));
+
+    child<QRadioButton>(view, "connectionEmbedded")->setChecked(true);
+    child<QSpinBox>(view, "connectionPort")->setValue(9123);
+    child<QPushButton>(view, "connectionSave")->click();
+    QVERIFY(ConsolePreferences(file).server().isEmpty());
+    QCOMPARE(ConsolePreferences(file).port(), quint16(9123));
+
+    auto *language = child<QComboBox>(view, "languageCombo");
+    QCOMPARE(language->currentData().toString(), QString());
+    const int german = language->findData(QStringLiteral("de"));
+    language->setCurrentIndex(german);
+    emit language->activated(german);
+    QCOMPARE(ConsolePreferences(file).language(), QStringLiteral("de"));
+}
+
+void TestSettingsView::otherRolesSeeNoAdminTabs()
+{
+    ApiClient client;
+    QVERIFY(signIn(client, QStringLiteral("sue@example.com")));
+    SettingsView view(client);
+    view.refresh();
+    QVERIFY(!view.showsAdminTabs());
+    QVERIFY(view.tabs()->isTabVisible(0)); // Connection
+}
+
+QTEST_MAIN(TestSettingsView)
+#include "tst_settingsview.moc"

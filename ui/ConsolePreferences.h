@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+namespace tierdesk::ui {
+
+// The console's own preferences (QSettings, not the server's): which server it uses
+// and its language. Read once at start (runConsole); the Settings page writes them and
+// they apply at the next start. The command line (--server, --port) wins over them.
+class ConsolePreferences
+{
+public:
+    // `file` empty: the user's QSettings of Tierdesk; tests give an INI file.
+    explicit ConsolePreferences(QString file = {}) : m_file(std::move(file)) {}
+
+    // A remote server's URL; empty: the embedded server.
+    QUrl server() const;
+    void setServer(const QUrl &url);
+    // The embedded server's port (8080 when not set).
+    quint16 port() const;
+    void setPort(quint16 port);
+    // "" (follow the system), "en" or "de".
+    QString language() const;
+    void setLanguage(const QString &code);
+
+private:
+    QString m_file;
+};
+
+} // namespace tierdesk::ui

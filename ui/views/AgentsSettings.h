@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace tierdesk::ui {
+
+class AgentsModel;
+class ApiClient;
+struct ApiError;
+
+// Settings > Agents (admins): the company's agents, active or not; create one with a
+// password, deactivate or reactivate the selected one, set a new password for them.
+class AgentsSettings : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AgentsSettings(ApiClient &client, QWidget *parent = nullptr);
+    AgentsModel &model() { return *m_model; }
+    QString selectedId() const;
+
+public slots:
+    void refresh();
+
+signals:
+    void loaded();
+
+private:
+    QWidget *buildCreateForm();
+    QWidget *buildSelectedActions();
+    void create();
+    void toggleActive();
+    void setPassword();
+    void selectionChanged();
+    void say(const QString &text, bool error = false);
+    void sayError(const ApiError &e);
+
+    ApiClient &m_client;
+    AgentsModel *m_model;
+    QTableView *m_table;
+    QLineEdit *m_name;
+    QLineEdit *m_email;
+    QComboBox *m_role;
+    QLineEdit *m_password;
+    QPushButton *m_create;
+    QPushButton *m_active;
+    QLineEdit *m_newPassword;
+    QPushButton *m_setPassword;
+    QLabel *m_message;
+};
+
+} // namespace tierdesk::ui

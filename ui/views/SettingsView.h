@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ui/ConsolePreferences.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+class QSpinBox;
+class QTabWidget;
+
+namespace tierdesk::ui {
+
+class AgentsSettings;
+class ApiClient;
+class EmailSettings;
+class TokensSettings;
+class WebhooksSettings;
+
+// The Settings page: the console's own connection and language (everyone), and for
+// admins the company's agents, webhooks, the server's e-mail settings and API tokens (tabs hidden for other roles;
+// the API refuses them anyway).
+class SettingsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsView(ApiClient &client, QWidget *parent = nullptr);
+    // Tests point the console preferences at a file of their own.
+    void setPreferences(const ConsolePreferences &preferences);
+    const ConsolePreferences &preferences() const { return m_preferences; }
+    AgentsSettings *agents() const { return m_agents; }
+    TokensSettings *tokens() const { return m_tokens; }
+    WebhooksSettings *webhooks() const { return m_webhooks; }
+    EmailSettings *email() const { return m_email; }
+    QTabWidget *tabs() const { return m_tabs; }
+    bool showsAdminTabs() const;
+
+public slots:
+    // Shows the tabs the signed-in role may use and reloads the visible lists.
+    void refresh();
+
+private:
+    QWidget *buildConnection();
+    QWidget *buildLanguage();
+    void loadPreferences();
+    void saveConnection();
+
+    ApiClient &m_client;
+    ConsolePreferences m_preferences;
+    QTabWidget *m_tabs;
+    AgentsSettings *m_agents;
+    WebhooksSettings *m_webhooks;
+    EmailSettings *m_email;
+    TokensSettings *m_tokens;
+    QLabel *m_current;
+    QRadioButton *m_embedded;
+    QRadioButton *m_remote;
+    QSpinBox *m_port;
+    QLineEdit *m_server;
+    QLabel *m_connectionMessage;
+    QComboBox *m_language;
+};
+
+} // namespace tierdesk::ui
