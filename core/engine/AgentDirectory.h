@@ -66,6 +66,8 @@ public:
     bool empty();
     // Active agents only.
     std::optional<Agent> findByEmail(const QString &email);
+    // An agent with this e-mail exists and is deactivated (for the audit of a refused login).
+    bool isDeactivated(const QString &email);
     std::optional<Agent> find(const QString &companyId, const QString &id);
     Result<QList<Agent>> list(const QString &companyId, bool includeInactive = false);
 

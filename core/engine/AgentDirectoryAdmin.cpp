@@ -96,6 +96,14 @@ QString AgentDirectory::tokenRefusal(const QString &agentId, qint64 issuedAt)
     return {};
 }
 
+bool AgentDirectory::isDeactivated(const QString &email)
+{
+    if (email.isEmpty() || email.size() > kMaxEmailChars)
+        return false;
+    const auto agent = m_store.agents().findByEmail(email.trimmed().toLower());
+    return agent && !agent->active;
+}
+
 qint64 AgentDirectory::loginIssuedAt(const Agent &a) const
 {
     return qMax(m_engine.clock().nowSecs(), a.tokensValidAfter);

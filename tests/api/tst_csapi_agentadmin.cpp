@@ -167,6 +167,8 @@ void TestCsApiAgentAdmin::deactivatedAgentIsRefusedAtOnce()
     int status = 0;
     QVERIFY(login(QStringLiteral("dan@example.com"), kPassword, &status).isEmpty());
     QCOMPARE(status, 401);
+    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed'"
+                                             " AND details LIKE '%deactivated agent%'")).toInt(), 1);
     // Listed for admins who ask, not in the everyday list.
     const auto listed = [&](const QString &query) {
         for (const QJsonValue &a : m_admin->get(QStringLiteral("/api/cs/agents?companyId=") + server().companyId() + query)

@@ -19,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -275,6 +276,12 @@ void TestSettingsView::preferencesAreStored()
     language->setCurrentIndex(german);
     emit language->activated(german);
     QCOMPARE(ConsolePreferences(file).language(), QStringLiteral("de"));
+
+    // At start the choice sets the locale (no German translation is built in yet).
+    const QLocale before;
+    QVERIFY(!ConsolePreferences::applyLanguage(QStringLiteral("de"), *QCoreApplication::instance()));
+    QCOMPARE(QLocale().language(), QLocale::German);
+    QLocale::setDefault(before);
 }
 
 void TestSettingsView::otherRolesSeeNoAdminTabs()

@@ -87,6 +87,7 @@ QWidget *SettingsView::buildLanguage()
     m_language = new QComboBox(page);
     m_language->setObjectName(QStringLiteral("languageCombo"));
     m_language->addItem(tr("System"), QString());
+    // A language is named in itself, whatever the console's language is: not translated.
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     connect(m_language, &QComboBox::activated, this,

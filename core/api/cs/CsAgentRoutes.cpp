@@ -120,8 +120,11 @@ void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QStri
 {
     const QString address = c.req.peerAddress.toString();
     if (!passwordOk) {
-        m_people.agents->recordLoginFailure(agent ? agent->companyId : QString(), agent ? agent->id : QString(), email,
-                                          agent ? QStringLiteral("wrong password") : QStringLiteral("unknown e-mail"), address);
+        const QString why = agent                                    ? QStringLiteral("wrong password")
+                            : m_people.agents->isDeactivated(email) ? QStringLiteral("deactivated agent")
+                                                                    : QStringLiteral("unknown e-mail");
+        m_people.agents->recordLoginFailure(agent ? agent->companyId : QString(), agent ? agent->id : QString(), email, why,
+                                          address);
         // The same answer for both: which e-mail addresses exist is not told.
         return reply(c, cs::error(401, cs::Unauthorized, QStringLiteral("Wrong e-mail or password"))
                             .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));

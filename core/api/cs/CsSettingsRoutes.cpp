@@ -80,6 +80,60 @@ SmtpCheck checkAndStore(SecretStore &secrets, SmtpConfig config, const std::opti
     return out;
 }
 
+// The SMTP settings a PUT body asks for: fields left out keep their value in `now`.
+// Returns the 400 answer for the first bad field, else none.
+std::optional<http::HttpResponse> readSmtpBody(const QJsonObject &body, const AppSettings &now, SmtpConfig *next,
+                                               std::optional<QString> *password)
+{
+    const auto text = [&](const char *name, const char *key, int maxChars) -> std::optional<QString> {
+        const QJsonValue v = body.value(QLatin1String(name));
+        if (v.isUndefined())
+            return now.value(key).toString();
+        if (!v.isString() || v.toString().size() > maxChars)
+            return std::nullopt;
+        return v.toString().trimmed();
+    };
+    const auto number = [&](const char *name, const char *key, int low, int high) -> std::optional<int> {
+        const QJsonValue v = body.value(QLatin1String(name));
+        if (v.isUndefined())
+            return now.intValue(key);
+        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()) || v.toDouble() < low || v.toDouble() > high)
+            return std::nullopt;
+        return v.toInt();
+    };
+    const auto host = text("host", settings::SmtpHost, kMaxHostChars);
+    if (!host)
+        return badField(QStringLiteral("host"), QStringLiteral("host must be a host name of at most 253 characters"));
+    const auto port = number("port", settings::SmtpPort, 1, 65535);
+    if (!port)
+        return badField(QStringLiteral("port"), QStringLiteral("port must be a whole number from 1 to 65535"));
+    const auto tlsName = text("tls", settings::SmtpTls, 16);
+    const auto tls = tlsName ? SmtpConfig::parseTls(*tlsName) : Result<SmtpConfig::Tls>(makeError(ErrorKind::InvalidArgument, {}));
+    if (!tls)
+        return badField(QStringLiteral("tls"), QStringLiteral("tls must be starttls, tls or none"));
+    const auto user = text("user", settings::SmtpUser, kMaxUserChars);
+    if (!user)
+        return badField(QStringLiteral("user"), QStringLiteral("user must be a string of at most 256 characters"));
+    const auto from = text("from", settings::SmtpFrom, kMaxFromChars);
+    if (!from)
+        return badField(QStringLiteral("from"), QStringLiteral("from must be an address of at most 320 characters"));
+    const auto timeout = number("timeoutSeconds", settings::SmtpTimeoutSeconds, 1, 300);
+    if (!timeout)
+        return badField(QStringLiteral("timeoutSeconds"), QStringLiteral("timeoutSeconds must be a whole number from 1 to 300"));
+    if (const QJsonValue v = body.value(QLatin1String("password")); !v.isUndefined()) {
+        if (!v.isString() || v.toString().size() > kMaxPasswordChars)
+            return badField(QStringLiteral("password"), QStringLiteral("password must be a string of at most 1024 characters"));
+        *password = v.toString();
+    }
+    next->host = *host;
+    next->port = *port;
+    next->tls = *tls;
+    next->user = *user;
+    next->from = *from;
+    next->timeoutMs = *timeout * 1000;
+    return std::nullopt;
+}
+
 } // namespace
 
 void CsApi::getSmtp(Call &c)
@@ -117,55 +171,10 @@ void CsApi::putSmtp(Call &c)
     const auto body = jsonBody(c);
     if (!body)
         return;
-    const AppSettings &now = *m_serverSettings.settings;
-    const auto text = [&](const char *name, const char *key, int maxChars) -> std::optional<QString> {
-        const QJsonValue v = body->value(QLatin1String(name));
-        if (v.isUndefined())
-            return now.value(key).toString();
-        if (!v.isString() || v.toString().size() > maxChars)
-            return std::nullopt;
-        return v.toString().trimmed();
-    };
-    const auto number = [&](const char *name, const char *key, int low, int high) -> std::optional<int> {
-        const QJsonValue v = body->value(QLatin1String(name));
-        if (v.isUndefined())
-            return now.intValue(key);
-        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()) || v.toDouble() < low || v.toDouble() > high)
-            return std::nullopt;
-        return v.toInt();
-    };
     SmtpConfig next;
-    const auto host = text("host", settings::SmtpHost, kMaxHostChars);
-    if (!host)
-        return fail(c, badField(QStringLiteral("host"), QStringLiteral("host must be a host name of at most 253 characters")));
-    const auto port = number("port", settings::SmtpPort, 1, 65535);
-    if (!port)
-        return fail(c, badField(QStringLiteral("port"), QStringLiteral("port must be a whole number from 1 to 65535")));
-    const auto tlsName = text("tls", settings::SmtpTls, 16);
-    const auto tls = tlsName ? SmtpConfig::parseTls(*tlsName) : Result<SmtpConfig::Tls>(makeError(ErrorKind::InvalidArgument, {}));
-    if (!tls)
-        return fail(c, badField(QStringLiteral("tls"), QStringLiteral("tls must be starttls, tls or none")));
-    const auto user = text("user", settings::SmtpUser, kMaxUserChars);
-    if (!user)
-        return fail(c, badField(QStringLiteral("user"), QStringLiteral("user must be a string of at most 256 characters")));
-    const auto from = text("from", settings::SmtpFrom, kMaxFromChars);
-    if (!from)
-        return fail(c, badField(QStringLiteral("from"), QStringLiteral("from must be an address of at most 320 characters")));
-    const auto timeout = number("timeoutSeconds", settings::SmtpTimeoutSeconds, 1, 300);
-    if (!timeout)
-        return fail(c, badField(QStringLiteral("timeoutSeconds"), QStringLiteral("timeoutSeconds must be a whole number from 1 to 300")));
     std::optional<QString> password;
-    if (const QJsonValue v = body->value(QLatin1String("password")); !v.isUndefined()) {
-        if (!v.isString() || v.toString().size() > kMaxPasswordChars)
-            return fail(c, badField(QStringLiteral("password"), QStringLiteral("password must be a string of at most 1024 characters")));
-        password = v.toString();
-    }
-    next.host = *host;
-    next.port = *port;
-    next.tls = *tls;
-    next.user = *user;
-    next.from = *from;
-    next.timeoutMs = *timeout * 1000;
+    if (const auto refused = readSmtpBody(*body, *m_serverSettings.settings, &next, &password))
+        return fail(c, *refused);
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     SecretStore *secrets = m_serverSettings.secrets;
     offThread<SmtpCheck>(
