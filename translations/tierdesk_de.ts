@@ -375,129 +375,129 @@
     <name>tierdesk::ui::AgentsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Queues</source>
-        <translation type="unfinished">Warteschlangen</translation>
+        <translation>Warteschlangen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::AgentsSettings</name>
     <message>
         <source>New agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Agent</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished">Supervisor</translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished">Administrator</translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>at least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens 8 Zeichen</translation>
     </message>
     <message>
         <source>Create agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent anlegen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Selected agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählter Agent</translation>
     </message>
     <message>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren</translation>
     </message>
     <message>
         <source>A deactivated agent cannot log in; their sessions go back to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein deaktivierter Agent kann sich nicht anmelden; seine Gespräche gehen zurück in die Warteschlange.</translation>
     </message>
     <message>
         <source>new password</source>
-        <translation type="unfinished"></translation>
+        <translation>neues Passwort</translation>
     </message>
     <message>
         <source>Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort setzen</translation>
     </message>
     <message>
         <source>The agent is logged out everywhere and logs in with the new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent wird überall abgemeldet und meldet sich mit dem neuen Passwort an.</translation>
     </message>
     <message>
         <source>Created %1 (%2). They can log in now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) angelegt. Die Anmeldung ist ab sofort möglich.</translation>
     </message>
     <message>
         <source>%1 can log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann sich wieder anmelden.</translation>
     </message>
     <message numerus="yes">
         <source>%1 is deactivated and logged out; %n session(s) went back to the queue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ist deaktiviert und abgemeldet; %n Gespräch ging zurück in die Warteschlange.</numerusform>
+            <numerusform>%1 ist deaktiviert und abgemeldet; %n Gespräche gingen zurück in die Warteschlange.</numerusform>
         </translation>
     </message>
     <message>
         <source>New password set for %1; they were logged out everywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort für %1 gesetzt; die Person wurde überall abgemeldet.</translation>
     </message>
     <message>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reaktivieren</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1279,110 +1279,110 @@
     <name>tierdesk::ui::DeliveriesModel</name>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::EmailSettings</name>
     <message>
         <source>smtp.example.com (empty: no e-mail)</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp.example.com (leer: keine E-Mails)</translation>
     </message>
     <message>
         <source>STARTTLS (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (erforderlich)</translation>
     </message>
     <message>
         <source>TLS from the start (smtps)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS von Anfang an (smtps)</translation>
     </message>
     <message>
         <source>None (a relay on this host only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine (nur ein Relay auf diesem Rechner)</translation>
     </message>
     <message>
         <source>Tierdesk &lt;desk@example.com&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tierdesk &lt;desk@example.com&gt;</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Server</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit</translation>
     </message>
     <message>
         <source>stored (type to replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>gespeichert (zum Ersetzen eintippen)</translation>
     </message>
     <message>
         <source>none stored</source>
-        <translation type="unfinished"></translation>
+        <translation>keines gespeichert</translation>
     </message>
     <message>
         <source>This server holds several companies: its e-mail settings are set in tierdesk.ini by its operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server betreut mehrere Unternehmen: Seine E-Mail-Einstellungen legt der Betreiber in tierdesk.ini fest.</translation>
     </message>
     <message>
         <source>Escalation e-mail is being sent. Changes apply when the server next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalations-E-Mails werden versendet. Änderungen gelten ab dem nächsten Start des Servers.</translation>
     </message>
     <message>
         <source>Escalation e-mail is off. Changes apply when the server next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalations-E-Mails sind aus. Änderungen gelten ab dem nächsten Start des Servers.</translation>
     </message>
     <message>
         <source>Saved. The server uses these settings from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Der Server verwendet diese Einstellungen ab seinem nächsten Start.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1845,7 +1845,7 @@ Schlüssel: %3</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -2050,71 +2050,71 @@ Schlüssel: %3</translation>
     <name>tierdesk::ui::SettingsView</name>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten</translation>
     </message>
     <message>
         <source>Webhooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>API tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Tokens</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Sprache</translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The server built into this console, on port</source>
-        <translation type="unfinished"></translation>
+        <translation>Der in diese Konsole eingebaute Server, auf Port</translation>
     </message>
     <message>
         <source>A Tierdesk server the team shares, at</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein gemeinsamer Tierdesk-Server des Teams, unter</translation>
     </message>
     <message>
         <source>https://tierdesk.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://tierdesk.example.com</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Takes effect the next time the console starts. --server and --port on the command line win over it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt ab dem nächsten Start der Konsole. --server und --port auf der Kommandozeile haben Vorrang.</translation>
     </message>
     <message>
         <source>Connected to</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished">System</translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Takes effect after a restart of the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt nach einem Neustart der Konsole.</translation>
     </message>
     <message>
         <source>Language of the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Konsole</translation>
     </message>
     <message>
         <source>The server must be an http:// or https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server muss eine http://- oder https://-Adresse sein.</translation>
     </message>
     <message>
         <source>Saved. Takes effect the next time the console starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Gilt ab dem nächsten Start der Konsole.</translation>
     </message>
 </context>
 <context>
@@ -2394,126 +2394,126 @@ Doppelklick öffnet das Gespräch</translation>
     <name>tierdesk::ui::TokensModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>%1 (customer %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kunde %2)</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::TokensSettings</name>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>Click again to revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Widerrufen erneut klicken</translation>
     </message>
     <message>
         <source>The token stops working at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token funktioniert ab sofort nicht mehr.</translation>
     </message>
     <message>
         <source>New API token</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues API-Token</translation>
     </message>
     <message>
         <source>what uses it, e.g. CRM sync</source>
-        <translation type="unfinished"></translation>
+        <translation>wofür es dient, z. B. CRM-Abgleich</translation>
     </message>
     <message>
         <source>Client (one customer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Client (ein Kunde)</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished">Supervisor</translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished">Administrator</translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>customer id</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden-ID</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Create token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token erstellen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Valid for</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig für</translation>
     </message>
     <message>
         <source>Copy the new token now: it will not be shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie das neue Token jetzt: Es wird nicht noch einmal angezeigt.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Token copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token in die Zwischenablage kopiert.</translation>
     </message>
     <message>
         <source>Token &quot;%1&quot; created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token „%1“ erstellt.</translation>
     </message>
     <message>
         <source>Token &quot;%1&quot; revoked: it no longer works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token „%1“ widerrufen: Es funktioniert nicht mehr.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2601,70 +2601,70 @@ Doppelklick öffnet das Gespräch</translation>
     <name>tierdesk::ui::WebhooksModel</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::WebhooksSettings</name>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Click again to delete</source>
-        <translation type="unfinished">Zum Löschen erneut klicken</translation>
+        <translation>Zum Löschen erneut klicken</translation>
     </message>
     <message>
         <source>Recent deliveries of the selected webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Zustellungen des ausgewählten Webhooks</translation>
     </message>
     <message>
         <source>New webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Webhook</translation>
     </message>
     <message>
         <source>https://example.com/hooks/tierdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/hooks/tierdesk</translation>
     </message>
     <message>
         <source>signing secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturgeheimnis</translation>
     </message>
     <message>
         <source>Add webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook hinzufügen</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Webhook added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook hinzugefügt: %1</translation>
     </message>
     <message>
         <source>Webhook deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook gelöscht.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 // tabs. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
+#include "ui/ConsoleLanguage.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/AgentsModel.h"
 #include "ui/models/TokensModel.h"
@@ -277,10 +278,13 @@ void TestSettingsView::preferencesAreStored()
     emit language->activated(german);
     QCOMPARE(ConsolePreferences(file).language(), QStringLiteral("de"));
 
-    // At start the choice sets the locale (no German translation is built in yet).
+    // At start the choice installs the German translation and locale (ConsoleLanguage).
     const QLocale before;
-    QVERIFY(!ConsolePreferences::applyLanguage(QStringLiteral("de"), *QCoreApplication::instance()));
+    QCOMPARE(ConsoleLanguage::install(QCoreApplication::instance(), QLocale(ConsolePreferences(file).language()), true),
+             QStringLiteral("de"));
     QCOMPARE(QLocale().language(), QLocale::German);
+    QCOMPARE(QCoreApplication::translate("tierdesk::ui::MainWindow", "Settings"), QStringLiteral("Einstellungen"));
+    ConsoleLanguage::install(QCoreApplication::instance(), QLocale(QLocale::English), true);
     QLocale::setDefault(before);
 }
 

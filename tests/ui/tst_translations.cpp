@@ -191,7 +191,7 @@ void TestTranslations::windowBuiltInGermanShowsGermanNavigation()
         texts << nav->item(i)->text();
     QCOMPARE(texts.mid(1), (QStringList{QStringLiteral("Gespräch"), QStringLiteral("Wissensdatenbank"),
                                         QStringLiteral("Auswertungen"), QStringLiteral("Live-Übersicht"),
-                                        QStringLiteral("Konfiguration")}));
+                                        QStringLiteral("Konfiguration"), QStringLiteral("Einstellungen")}));
     QVERIFY2(texts.first().startsWith(QLatin1String("Warteschlange")), qPrintable(texts.first()));
 }
 
