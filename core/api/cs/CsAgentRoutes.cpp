@@ -173,18 +173,7 @@ void CsApi::authSetup(Call &c)
                                                        body->value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
     if (!checked)
         return fail(c, checked.error());
-    const auto req = std::make_shared<const http::HttpRequest>(c.req);
-    offThread<Result<QString>>(
-        this, m_people.logins->pool(), [password] { return PasswordHasher::hash(password); },
-        [this, req, res = c.res, who = c.who, actor = c.actor, agent = *checked](const Result<QString> &hash) {
-            Call later{*req, res, who, actor, {}};
-            if (!hash)
-                return fail(later, hash.error());
-            const auto stored = m_people.agents->insert(agent, *hash, actor, true);
-            if (!stored)
-                return fail(later, stored.error());
-            reply(later, http::HttpResponse::json(201, loginBody(*stored)));
-        });
+    storeNewAgent(c, *checked, password, true, [this](const Agent &stored) { return loginBody(stored); });
 }
 
 std::optional<Agent> CsApi::callingAgent(Call &c)
@@ -277,17 +266,28 @@ void CsApi::createAgent(Call &c)
                                                        role.toString(QStringLiteral("agent")), queueNames});
     if (!checked)
         return fail(c, checked.error());
+    storeNewAgent(c, *checked, password, false, [](const Agent &stored) {
+        return QJsonObject{{QStringLiteral("agent"), managedAgentJson(stored)}};
+    });
+}
+
+// The password is hashed on the login pool (never the engine thread); the agent is stored
+// when that is done, and the call is answered 201 with `answer` of the stored agent.
+void CsApi::storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
+                          std::function<QJsonObject(const Agent &)> answer)
+{
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     offThread<Result<QString>>(
         this, m_people.logins->pool(), [password] { return PasswordHasher::hash(password); },
-        [this, req, res = c.res, who = c.who, actor = c.actor, agent = *checked](const Result<QString> &hash) {
+        [this, req, res = c.res, who = c.who, actor = c.actor, agent, onlyIfFirst,
+         answer = std::move(answer)](const Result<QString> &hash) {
             Call later{*req, res, who, actor, {}};
             if (!hash)
                 return fail(later, hash.error());
-            const auto stored = m_people.agents->insert(agent, *hash, actor);
+            const auto stored = m_people.agents->insert(agent, *hash, actor, onlyIfFirst);
             if (!stored)
                 return fail(later, stored.error());
-            reply(later, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("agent"), managedAgentJson(*stored)}}));
+            reply(later, http::HttpResponse::json(201, answer(*stored)));
         });
 }
 

@@ -144,6 +144,9 @@ private:
     std::optional<Agent> callingAgent(Call &c); // answers 401/403 itself when none
     // An admin manages agents and API tokens (CsAgentRoutes.cpp, CsTokenRoutes.cpp).
     void createAgent(Call &c);
+    // Hashes `password` off the engine thread, then stores the agent and answers 201.
+    void storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
+                       std::function<QJsonObject(const Agent &)> answer);
     void changeAgent(Call &c);
     void setAgentPassword(Call &c);
     int releaseHeldSessions(Call &c, const QString &agentId); // back to their queues; how many
