@@ -26,6 +26,13 @@ struct NewAgent
     QStringList queues; // empty: the default queues
 };
 
+// A company made through the API with its first admin (POST /api/cs/companies).
+struct FoundedCompany
+{
+    Company company;
+    Agent admin;
+};
+
 // What an admin changes of an agent (PATCH /api/cs/agents/:id); unset fields stay.
 struct AgentChange
 {
@@ -70,6 +77,12 @@ public:
     bool isDeactivated(const QString &email);
     std::optional<Agent> find(const QString &companyId, const QString &id);
     Result<QList<Agent>> list(const QString &companyId, bool includeInactive = false);
+
+    // A new company with its first admin (role admin), both stored or neither
+    // (AgentDirectoryAdmin.cpp). Conflict for a name in use or kMaxCompanies reached.
+    static constexpr int kMaxCompanies = 100;
+    Result<FoundedCompany> foundCompany(const QString &name, const CsConfig &config, const NewAgent &admin,
+                                        const QString &passwordHash, const Actor &actor);
 
     // An admin's change (AgentDirectoryAdmin.cpp). Conflict when it would deactivate the
     // caller or leave the company without an active admin. Deactivating or changing

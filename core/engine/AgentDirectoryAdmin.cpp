@@ -23,6 +23,42 @@ bool isActiveAdmin(const Agent &a)
 
 } // namespace
 
+Result<FoundedCompany> AgentDirectory::foundCompany(const QString &name, const CsConfig &config, const NewAgent &admin,
+                                                   const QString &passwordHash, const Actor &actor)
+{
+    if (m_store.companies().count() >= kMaxCompanies)
+        return makeError(ErrorKind::Conflict, QStringLiteral("This server holds the most companies it may (%1)").arg(kMaxCompanies),
+                         {{QStringLiteral("maxCompanies"), kMaxCompanies}});
+    if (m_store.companies().findByName(name.trimmed()))
+        return makeError(ErrorKind::Conflict, QStringLiteral("A company with this name exists"),
+                         {{QStringLiteral("field"), QStringLiteral("name")}});
+    std::optional<Error> failure;
+    FoundedCompany founded;
+    // One savepoint around both: a company never stays without its admin.
+    const bool ok = m_store.batch().run([&] {
+        auto company = m_engine.createCompany(name, config, actor);
+        if (!company) {
+            failure = company.error();
+            return false;
+        }
+        NewAgent first = admin;
+        first.companyId = company->id;
+        first.role = QStringLiteral("admin");
+        auto agent = insert(first, passwordHash, actor);
+        if (!agent) {
+            failure = agent.error();
+            return false;
+        }
+        founded = {*company, *agent};
+        return true;
+    });
+    if (failure)
+        return *failure;
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+    return founded;
+}
+
 Result<Agent> AgentDirectory::change(const QString &companyId, const QString &id, const AgentChange &change, const Actor &actor)
 {
     auto stored = id.size() <= 128 ? m_store.agents().find(companyId, id) : std::nullopt;

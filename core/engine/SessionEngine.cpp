@@ -11,6 +11,8 @@
 #include "core/engine/KnowledgeBase.h"
 #include "core/engine/pipeline/Turn.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 #include <QMetaMethod>
 #include <QPointer>
@@ -40,6 +42,8 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
         m_sessions.clear();
         m_companies.clear();
     });
+    // An undone work may have cached a company it created (a founding that failed half-way).
+    connect(&m_store.batch(), &WriteBatch::writesUndone, this, [this] { m_companies.clear(); });
 }
 
 void SessionEngine::remember(const Session &s)
@@ -99,18 +103,63 @@ void SessionEngine::audit(const QString &companyId, const Actor &actor, const QS
     });
 }
 
-Result<Company> SessionEngine::createCompany(const QString &name, const Actor &actor)
+namespace {
+
+// Trimmed, 1 to kMaxCompanyNameChars characters, no control characters.
+Result<QString> cleanCompanyName(const QString &name)
 {
     const QString clean = name.trimmed();
-    if (clean.isEmpty() || clean.size() > 200)
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("name must be 1 to 200 characters"));
-    Company c{ids::uuid(), clean, m_clock.nowMs(), CsConfig::defaults()};
+    const bool control = std::any_of(clean.cbegin(), clean.cend(), [](QChar ch) { return ch.category() == QChar::Other_Control; });
+    if (clean.isEmpty() || clean.size() > SessionEngine::kMaxCompanyNameChars || control)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("name must be 1 to 200 characters (no control characters)"),
+                         {{QStringLiteral("field"), QStringLiteral("name")}});
+    return clean;
+}
+
+} // namespace
+
+Result<Company> SessionEngine::createCompany(const QString &name, const Actor &actor)
+{
+    return createCompany(name, CsConfig::defaults(), actor);
+}
+
+Result<Company> SessionEngine::createCompany(const QString &name, const CsConfig &config, const Actor &actor)
+{
+    const auto clean = cleanCompanyName(name);
+    if (!clean)
+        return clean.error();
+    Company c{ids::uuid(), *clean, m_clock.nowMs(), config};
     const bool ok = m_store.batch().run([&] {
         return m_store.companies().insert(c)
-               && record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id, 0);
+               && record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id, 0,
+                         {{QStringLiteral("name"), c.name}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+    return c;
+}
+
+Result<Company> SessionEngine::renameCompany(const QString &id, const QString &name, const Actor &actor)
+{
+    auto c = company(id);
+    if (!c)
+        return c.error();
+    const auto clean = cleanCompanyName(name);
+    if (!clean)
+        return clean.error();
+    if (const auto other = m_store.companies().findByName(*clean); other && other->id != id)
+        return makeError(ErrorKind::Conflict, QStringLiteral("A company with this name exists"),
+                         {{QStringLiteral("field"), QStringLiteral("name")}});
+    const QString before = c->name;
+    c->name = *clean;
+    const bool ok = m_store.batch().run([&] {
+        return m_store.companies().updateName(id, c->name)
+               && record(id, actor, QStringLiteral("company.rename"), QStringLiteral("company:") + id, 200,
+                         {{QStringLiteral("before"), before}, {QStringLiteral("after"), c->name}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+    m_companies.insert(id, *c);
     return c;
 }
 

@@ -104,7 +104,12 @@ public:
     const EngineLimits &limits() const { return m_limits; }
     void setMaxMessagesPerSession(int max) { m_limits.maxMessagesPerSession = qMax(2, max); }
 
+    static constexpr int kMaxCompanyNameChars = 200;
+    // A company with `config` (default: CsConfig::defaults()); audited as company.create.
     Result<Company> createCompany(const QString &name, const Actor &actor);
+    Result<Company> createCompany(const QString &name, const CsConfig &config, const Actor &actor);
+    // Audited as company.rename with the old and the new name.
+    Result<Company> renameCompany(const QString &id, const QString &name, const Actor &actor);
     Result<Company> company(const QString &id);
 
     using MessageDone = std::function<void(Result<MessageOutcome>)>;

@@ -58,6 +58,22 @@ bool CompanyRepo::updateConfig(const QString &id, const CsConfig &config)
     return m_db.exec(q, {QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)), id});
 }
 
+bool CompanyRepo::updateName(const QString &id, const QString &name)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE companies SET name = ? WHERE id = ?"));
+    return m_db.exec(q, {name, id});
+}
+
+int CompanyRepo::count()
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT COUNT(*) FROM companies"));
+    if (!m_db.exec(q, {}) || !q.next())
+        return 0;
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
 QList<Company> CompanyRepo::all()
 {
     QList<Company> out;

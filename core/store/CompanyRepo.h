@@ -15,6 +15,8 @@ public:
     std::optional<Company> find(const QString &id);
     std::optional<Company> findByName(const QString &name);
     bool updateConfig(const QString &id, const CsConfig &config);
+    bool updateName(const QString &id, const QString &name);
+    int count();
     QList<Company> all();
 
 private:

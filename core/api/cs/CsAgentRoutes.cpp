@@ -50,6 +50,7 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
     r.route("POST", base + QStringLiteral("/agents"), guarded(Role::Admin, &CsApi::createAgent));
     r.route("PATCH", base + QStringLiteral("/agents/:id"), guarded(Role::Admin, &CsApi::changeAgent));
     r.route("POST", base + QStringLiteral("/agents/:id/password"), guarded(Role::Admin, &CsApi::setAgentPassword));
+    installCompanyRoutes(r, base);
     r.route("POST", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::createToken));
     r.route("GET", base + QStringLiteral("/tokens"), guarded(Role::Admin, &CsApi::listTokens));
     r.route("DELETE", base + QStringLiteral("/tokens/:id"), guarded(Role::Admin, &CsApi::revokeToken));
@@ -70,9 +71,12 @@ QJsonObject CsApi::loginBody(const Agent &a)
     const QByteArray token =
         m_people.tokens->issueForAgentAt(a.companyId, parseRole(a.role).value_or(Role::Agent), a.id, a.name,
                                          m_people.agents->loginIssuedAt(a), m_people.tokenTtlSecs, &expiresAt);
-    return {{QStringLiteral("token"), QString::fromLatin1(token)},
-            {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)},
-            {QStringLiteral("agent"), agentJson(a)}};
+    QJsonObject out{{QStringLiteral("token"), QString::fromLatin1(token)},
+                    {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)},
+                    {QStringLiteral("agent"), agentJson(a)}};
+    if (const auto company = m_engine.company(a.companyId))
+        out.insert(QStringLiteral("company"), companyJson(*company));
+    return out;
 }
 
 void CsApi::login(Call &c)
@@ -198,7 +202,10 @@ void CsApi::authMe(Call &c)
         return;
     QJsonObject o = agentJson(*agent);
     o.insert(QStringLiteral("presence"), presenceName(m_people.agents->presence(agent->id)));
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), o}}));
+    QJsonObject out{{QStringLiteral("agent"), o}};
+    if (const auto company = m_engine.company(agent->companyId))
+        out.insert(QStringLiteral("company"), companyJson(*company));
+    reply(c, http::HttpResponse::json(200, out));
 }
 
 void CsApi::listAgents(Call &c)

@@ -160,6 +160,12 @@ private:
     void getSmtp(Call &c);
     void putSmtp(Call &c);
     QJsonObject loginBody(const Agent &a);
+    // Companies (CsCompanyRoutes.cpp).
+    void installCompanyRoutes(http::Router &r, const QString &base);
+    void createCompany(Call &c);
+    void getCompany(Call &c);
+    void renameCompany(Call &c);
+    static QJsonObject companyJson(const Company &c);
     // Canned responses (CsCannedRoutes.cpp).
     void listCanned(Call &c);
     void createCanned(Call &c);
