@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png,
-# knowledge.png, analytics.png, supervisor.png, config.png, settings.png, settings-tokens.png). Not run in CI.
+# knowledge.png, analytics.png, supervisor.png, config.png, settings.png, settings-tokens.png,
+# new-company.png). Not run in CI.
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
@@ -119,5 +120,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/settings.png $out/settings-tokens.png"
+  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/settings.png $out/settings-tokens.png $out/new-company.png"
 fi

@@ -1008,10 +1008,6 @@
         <translation>Änderungsverlauf</translation>
     </message>
     <message>
-        <source>Configuration · company %1</source>
-        <translation>Konfiguration · Firma %1</translation>
-    </message>
-    <message>
         <source>Company %1</source>
         <translation>Firma %1</translation>
     </message>
@@ -1038,6 +1034,10 @@
     <message>
         <source>The what-if failed: %1</source>
         <translation>Das Was-wäre-wenn ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Configuration · %1</source>
+        <translation>Konfiguration · %1</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1080,30 @@
     <message>
         <source>Wrong e-mail or password.</source>
         <translation>E-Mail-Adresse oder Passwort falsch.</translation>
+    </message>
+    <message>
+        <source>Your login to %1 has ended: sign in to it again.</source>
+        <translation>Ihre Anmeldung bei %1 ist abgelaufen: Bitte melden Sie sich dort erneut an.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Rename company</source>
+        <translation>Firma umbenennen</translation>
+    </message>
+    <message>
+        <source>The company&apos;s new name:</source>
+        <translation>Der neue Name der Firma:</translation>
+    </message>
+    <message>
+        <source>The company was not renamed: %1</source>
+        <translation>Die Firma wurde nicht umbenannt: %1</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +1870,89 @@ Schlüssel: %3</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Switch company</source>
+        <translation>Firma wechseln</translation>
+    </message>
+    <message>
+        <source>%1: switch company</source>
+        <translation>%1: Firma wechseln</translation>
+    </message>
+    <message>
+        <source>Sign in to another company…</source>
+        <translation>Bei einer anderen Firma anmelden…</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Neue Firma…</translation>
+    </message>
+    <message>
+        <source>Rename %1…</source>
+        <translation>%1 umbenennen…</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::NewCompanyDialog</name>
+    <message>
+        <source>New company</source>
+        <translation>Neue Firma</translation>
+    </message>
+    <message>
+        <source>A company has its own queues, conversations, knowledge base and accounts. You are signed in to it as its first administrator and can switch between companies at the top left.</source>
+        <translation>Eine Firma hat eigene Warteschlangen, Gespräche, Wissensdatenbank und Konten. Sie werden als ihr erster Administrator angemeldet und können oben links zwischen den Firmen wechseln.</translation>
+    </message>
+    <message>
+        <source>Start with the configuration of %1</source>
+        <translation>Mit der Konfiguration von %1 beginnen</translation>
+    </message>
+    <message>
+        <source>not used on this server yet, e.g. ann+eu@example.com</source>
+        <translation>auf diesem Server noch nicht verwendet, z. B. ann+eu@example.com</translation>
+    </message>
+    <message>
+        <source>Create company</source>
+        <translation>Firma anlegen</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Name der Firma</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Its first administrator&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ihr erster Administrator&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Enter the company&apos;s name.</source>
+        <translation>Geben Sie den Namen der Firma ein.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s name and e-mail.</source>
+        <translation>Geben Sie Name und E-Mail-Adresse des Administrators ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The passwords differ.</source>
+        <translation>Die Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>

@@ -83,8 +83,13 @@ ConsoleApp::ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent)
         m_inSession = false;
         m_window.stopSession();
         m_tokens->forget(serverKey());
+        forgetLogin(m_client.companyId());
         showLogin(tr("Your session has ended. Please log in again."));
     });
+    connect(&m_window, &MainWindow::companyChosen, this, &ConsoleApp::switchCompany);
+    connect(&m_window, &MainWindow::companyLoginRequested, this, [this] { showLogin(); });
+    connect(&m_window, &MainWindow::newCompanyRequested, this, &ConsoleApp::showNewCompany);
+    connect(&m_window, &MainWindow::renameCompanyRequested, this, &ConsoleApp::showRenameCompany);
 }
 
 ConsoleApp::~ConsoleApp()
@@ -119,18 +124,25 @@ void ConsoleApp::onServerReady(const QString &baseUrl)
 
 void ConsoleApp::authenticate()
 {
-    m_tokens->read(serverKey(), this, [this](const QByteArray &token) {
-        if (token.isEmpty())
-            return checkSetup();
-        // A remembered token: still good?
-        m_client.setToken(token);
-        ApiReply *r = m_client.me();
-        connect(r, &ApiReply::succeeded, this, [this] { enter(); });
-        connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
-            m_client.setToken({});
-            if (e.status == 401)
-                m_tokens->forget(serverKey());
-            showLogin(e.status == 401 ? QString() : e.message);
+    // The remembered companies first (for the switcher), then the login to start with.
+    m_tokens->readLogins(serverKey(), this, [this](const QByteArray &logins) {
+        m_logins = CompanyLogins::fromJson(logins);
+        m_window.setCompanies(m_logins.all());
+        m_tokens->read(serverKey(), this, [this](const QByteArray &token) {
+            if (token.isEmpty())
+                return checkSetup();
+            // A remembered token: still good?
+            m_client.setToken(token);
+            ApiReply *r = m_client.me();
+            connect(r, &ApiReply::succeeded, this, [this] { enter(true); });
+            connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+                if (e.status == 401) {
+                    m_tokens->forget(serverKey());
+                    forgetLogin(m_client.companyId());
+                }
+                m_client.setToken({});
+                showLogin(e.status == 401 ? QString() : e.message);
+            });
         });
     });
 }
@@ -154,7 +166,11 @@ void ConsoleApp::showLogin(const QString &error)
     if (!m_login) {
         m_login = new LoginDialog(serverKey(), &m_window);
         connect(m_login, &LoginDialog::submitted, this, &ConsoleApp::submitLogin);
-        connect(m_login, &QDialog::rejected, this, [this] { m_window.showNotice(tr("Not logged in: close and start again to log in.")); });
+        // Cancelled while signed in (signing in to another company): the session goes on.
+        connect(m_login, &QDialog::rejected, this, [this] {
+            if (!m_inSession)
+                m_window.showNotice(tr("Not logged in: close and start again to log in."));
+        });
     }
     m_login->showError(error);
     m_login->open();
@@ -174,13 +190,9 @@ void ConsoleApp::submitLogin(const QString &email, const QString &password, bool
 {
     ApiReply *r = m_client.login(email, password);
     connect(r, &ApiReply::succeeded, this, [this, remember] {
-        if (remember)
-            m_tokens->write(serverKey(), m_client.token());
-        else
-            m_tokens->forget(serverKey());
         if (m_login)
             m_login->done(QDialog::Accepted);
-        enter();
+        enter(remember);
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
         if (m_login)
@@ -192,10 +204,9 @@ void ConsoleApp::submitSetup(const QString &name, const QString &email, const QS
 {
     ApiReply *r = m_client.setup(email, password, name, m_setupSecret);
     connect(r, &ApiReply::succeeded, this, [this] {
-        m_tokens->write(serverKey(), m_client.token());
         if (m_setup)
             m_setup->done(QDialog::Accepted);
-        enter();
+        enter(true);
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
         if (m_setup)
@@ -203,9 +214,12 @@ void ConsoleApp::submitSetup(const QString &name, const QString &email, const QS
     });
 }
 
-void ConsoleApp::enter()
+void ConsoleApp::enter(bool remembered)
 {
+    if (m_inSession)
+        m_window.stopSession(); // the previous company's live events end here
     m_inSession = true;
+    keepLogin(remembered);
     m_window.startSession();
     emit signedIn();
 }

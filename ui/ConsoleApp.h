@@ -3,10 +3,13 @@
 #include "ui/EngineController.h"
 #include "ui/MainWindow.h"
 #include "ui/client/ApiClient.h"
+#include "ui/client/CompanyLogins.h"
 #include "ui/client/TokenStore.h"
 #include "ui/dialogs/LoginDialog.h"
+#include "ui/dialogs/NewCompanyDialog.h"
 #include "ui/dialogs/SetupDialog.h"
 
+#include <QInputDialog>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -14,6 +17,7 @@
 
 #include <functional>
 #include <memory>
+
 
 class QWidget;
 
@@ -59,6 +63,14 @@ public:
 
     LoginDialog *loginDialog() const { return m_login.data(); }
     SetupDialog *setupDialog() const { return m_setup.data(); }
+    NewCompanyDialog *newCompanyDialog() const { return m_newCompany.data(); }
+    QInputDialog *renameCompanyDialog() const { return m_rename.data(); }
+    const CompanyLogins &companyLogins() const { return m_logins; }
+
+    // Companies (ConsoleCompanies.cpp): the switcher's entries.
+    void switchCompany(const QString &companyId);
+    void showNewCompany();
+    void showRenameCompany();
 
 signals:
     // The console cannot go on (the data directory is in use): leave with
@@ -73,7 +85,11 @@ private:
     void checkSetup();
     void showLogin(const QString &error = {});
     void showSetup();
-    void enter();
+    // Signed in (anew, or to another company): the login is kept for the switcher.
+    void enter(bool remembered);
+    void keepLogin(bool remembered);
+    void forgetLogin(const QString &companyId);
+    void submitNewCompany(const NewCompanyDialog::Request &request);
     void submitLogin(const QString &email, const QString &password, bool remember);
     void submitSetup(const QString &name, const QString &email, const QString &password);
     QString serverKey() const { return m_client.baseUrl().toString(); }
@@ -84,6 +100,9 @@ private:
     std::unique_ptr<TokenStore> m_tokens;
     QPointer<LoginDialog> m_login;
     QPointer<SetupDialog> m_setup;
+    QPointer<NewCompanyDialog> m_newCompany;
+    QPointer<QInputDialog> m_rename;
+    CompanyLogins m_logins; // every company this console is signed in to on the server
     QByteArray m_setupSecret;
     bool m_remote = false;
     bool m_inSession = false;

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QFontMetrics>
 #include <QListWidget>
+#include <QMenu>
 #include <QPainter>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -103,7 +104,15 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     outer->addWidget(m_noticeBox);
     auto *row = new QHBoxLayout;
     row->setSpacing(0);
-    row->addWidget(buildNavigation());
+    auto *navColumn = new QWidget(this);
+    navColumn->setObjectName(QStringLiteral("navigationColumn"));
+    navColumn->setStyleSheet(QStringLiteral("#navigationColumn { background:#1f2937; }"));
+    auto *navLayout = new QVBoxLayout(navColumn);
+    navLayout->setContentsMargins(0, 0, 0, 0);
+    navLayout->setSpacing(0);
+    navLayout->addWidget(buildCompanySwitcher());
+    navLayout->addWidget(buildNavigation(), 1);
+    row->addWidget(navColumn);
     row->addWidget(m_stack, 1);
     outer->addLayout(row, 1);
     setCentralWidget(central);
@@ -155,9 +164,11 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
         m_nav->item(SupervisorPage)->setHidden(agentOnly);
         // The configuration editor is for admins (PUT /config and the what-if need the role).
         m_configItem->setHidden(m_client.agent().value(QLatin1String("role")).toString() != QLatin1String("admin"));
+        updateCompanyMenu();
     });
     onConnection(m_client.events().state());
     updateCounts();
+    updateCompanyMenu();
     resize(1200, 760);
 }
 
@@ -192,6 +203,68 @@ QWidget *MainWindow::buildNavigation()
     m_nav->setCurrentRow(QueuePage);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     return m_nav;
+}
+
+QWidget *MainWindow::buildCompanySwitcher()
+{
+    // The bar holds the margins: a push button's text-align:left ignores its padding.
+    auto *bar = new QFrame(this);
+    bar->setObjectName(QStringLiteral("companyBar"));
+    bar->setStyleSheet(QStringLiteral("#companyBar { background:#111827; border-bottom:1px solid #374151; }"));
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(16, 10, 8, 10);
+    m_companyButton = new QPushButton(bar);
+    m_companyButton->setObjectName(QStringLiteral("companySwitcher"));
+    m_companyButton->setToolTip(tr("Switch company"));
+    m_companyButton->setStyleSheet(QStringLiteral(
+        "#companySwitcher { color:white; background:transparent; border:none; font-weight:bold; text-align:left; padding:2px 18px 2px 0; }"
+        "#companySwitcher::menu-indicator { subcontrol-position: right center; }"));
+    m_companyMenu = new QMenu(m_companyButton);
+    m_companyMenu->setObjectName(QStringLiteral("companyMenu"));
+    m_companyButton->setMenu(m_companyMenu);
+    layout->addWidget(m_companyButton);
+    return bar;
+}
+
+void MainWindow::setCompanies(const QList<CompanyLogin> &logins)
+{
+    m_companies = logins;
+    updateCompanyMenu();
+}
+
+// The menu is made anew for every change: a handful of entries.
+void MainWindow::updateCompanyMenu()
+{
+    const QString current = m_client.companyId();
+    const QString name = m_client.companyName().isEmpty() ? tr("Tierdesk") : m_client.companyName();
+    // The padding (16 px a side) and the menu's arrow take the rest of the column.
+    m_companyButton->setText(m_companyButton->fontMetrics().elidedText(name, Qt::ElideRight, m_nav->width() - 48));
+    m_companyButton->setToolTip(tr("%1: switch company").arg(name));
+    m_companyMenu->clear();
+    for (const CompanyLogin &login : std::as_const(m_companies)) {
+        QAction *a = m_companyMenu->addAction(login.companyName.isEmpty() ? login.companyId : login.companyName);
+        a->setObjectName(QStringLiteral("company:") + login.companyId);
+        a->setCheckable(true);
+        a->setChecked(login.companyId == current);
+        a->setToolTip(login.email);
+        connect(a, &QAction::triggered, this, [this, id = login.companyId] {
+            if (id != m_client.companyId())
+                emit companyChosen(id);
+        });
+    }
+    if (!m_companies.isEmpty())
+        m_companyMenu->addSeparator();
+    QAction *signIn = m_companyMenu->addAction(tr("Sign in to another company…"));
+    signIn->setObjectName(QStringLiteral("companySignIn"));
+    connect(signIn, &QAction::triggered, this, &MainWindow::companyLoginRequested);
+    if (m_client.agent().value(QLatin1String("role")).toString() != QLatin1String("admin"))
+        return;
+    QAction *create = m_companyMenu->addAction(tr("New company…"));
+    create->setObjectName(QStringLiteral("companyNew"));
+    connect(create, &QAction::triggered, this, &MainWindow::newCompanyRequested);
+    QAction *rename = m_companyMenu->addAction(tr("Rename %1…").arg(name));
+    rename->setObjectName(QStringLiteral("companyRename"));
+    connect(rename, &QAction::triggered, this, &MainWindow::renameCompanyRequested);
 }
 
 void MainWindow::buildStatusBar()
@@ -295,8 +368,20 @@ void MainWindow::offerNoticeAction(const QString &label, std::function<void()> a
     m_noticeAction->setVisible(!label.isEmpty() && m_noticeCallback);
 }
 
+void MainWindow::forgetPreviousCompany()
+{
+    m_conversation->setSession({});
+    m_model->setItems({});
+    m_configView->forgetCompany();
+    showQueue();
+}
+
 void MainWindow::startSession()
 {
+    if (!m_sessionCompany.isEmpty() && m_sessionCompany != m_client.companyId())
+        forgetPreviousCompany();
+    m_sessionCompany = m_client.companyId();
+    updateCompanyMenu();
     m_queue->setAgentId(m_client.agentId());
     m_presence->setEnabled(!m_client.agentId().isEmpty());
     if (const int i = m_presence->findData(m_client.agent().value(QLatin1String("presence")).toString()); i >= 0)

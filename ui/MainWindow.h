@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/client/CompanyLogins.h"
 #include "ui/client/EventStream.h"
 #include "ui/models/QueueModel.h"
 
@@ -15,6 +16,7 @@ class QLabel;
 class QPushButton;
 class QListWidget;
 class QListWidgetItem;
+class QMenu;
 class QStackedWidget;
 class QSystemTrayIcon;
 
@@ -73,12 +75,24 @@ public:
     void showSettings();
     void claimCurrent();
     void reloadQueue();
+    // The company switcher (top left): the companies this console holds a login for on
+    // the server, the signed-in one checked; admins may also make and rename companies.
+    void setCompanies(const QList<CompanyLogin> &logins);
+    QPushButton *companySwitcher() const { return m_companyButton; }
 
 signals:
     void queueLoaded();
+    void companyChosen(const QString &companyId);
+    void companyLoginRequested(); // sign in to another company
+    void newCompanyRequested();
+    void renameCompanyRequested();
 
 private:
     QWidget *buildNavigation();
+    QWidget *buildCompanySwitcher();
+    void updateCompanyMenu();
+    // Another company than the last session's: nothing of the old one stays on screen.
+    void forgetPreviousCompany();
     void buildStatusBar();
     void installShortcuts();
     void onEvents(const QList<QJsonObject> &events);
@@ -104,6 +118,10 @@ private:
     SettingsView *m_settings;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
+    QPushButton *m_companyButton = nullptr;
+    QMenu *m_companyMenu = nullptr;
+    QList<CompanyLogin> m_companies;
+    QString m_sessionCompany; // the company of the running (or last) session
     QLabel *m_notice;
     QFrame *m_noticeBox;
     QPushButton *m_noticeAction;

@@ -85,6 +85,15 @@ int main(int argc, char **argv)
 
     const QString wanted = p.value(QStringLiteral("open"));
     // Settings as an admin sees them: the agents, then an API token just made (shown once).
+    // An admin makes another company (the switcher at the top left lists the companies).
+    std::function<void()> shootNewCompany = [&] {
+        console.showNewCompany();
+        console.newCompanyDialog()->fill({QStringLiteral("Outfitters EU"), true, QStringLiteral("Noor Admin"),
+                                          QStringLiteral("noor+eu@example.com"), QString()});
+        QTimer::singleShot(kPaintMs, &app, [&] {
+            shoot(out.filePath(QStringLiteral("new-company.png")), &app, [] { QCoreApplication::quit(); });
+        });
+    };
     std::function<void()> shootTokens = [&] {
         QTabWidget *tabs = w.settings()->tabs();
         tabs->setCurrentWidget(w.settings()->tokens());
@@ -93,7 +102,7 @@ int main(int argc, char **argv)
         if (auto *create = w.settings()->tokens()->findChild<QPushButton *>(QStringLiteral("tokenCreate")))
             create->click();
         QTimer::singleShot(kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, [] { QCoreApplication::quit(); });
+            shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, shootNewCompany);
         });
     };
     std::function<void()> shootSettings = [&] {

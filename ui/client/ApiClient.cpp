@@ -67,8 +67,9 @@ ApiReply *ApiClient::send(const QByteArray &method, const QString &path, const Q
 }
 
 ApiReply *ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
-                             bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers)
+                             bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken)
 {
+    const QByteArray token = withToken ? m_token : QByteArray();
     auto *out = new ApiReply(this);
     QUrl url = m_base;
     QString basePath = m_base.path();
@@ -79,13 +80,13 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
     QNetworkRequest req(url);
     req.setTransferTimeout(kTimeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token);
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token);
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
     const QByteArray payload = withBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
     QNetworkReply *reply = withBody ? m_nam.sendCustomRequest(req, method, payload) : m_nam.sendCustomRequest(req, method);
-    connect(reply, &QNetworkReply::finished, out, [this, reply, out] {
+    connect(reply, &QNetworkReply::finished, out, [this, reply, out, token] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
         if (status >= 200 && status < 300) {
@@ -94,7 +95,8 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
         }
         const ApiError e = errorFrom(status, data, status == 0 ? reply->errorString() : QString());
         out->finishError(e);
-        if (status == 401)
+        // Only the token still in use: a late answer to another company's token ends nothing.
+        if (status == 401 && !token.isEmpty() && token == m_token)
             emit unauthorized();
     });
     return out;
@@ -111,9 +113,28 @@ void ApiClient::keepAgent(const QJsonObject &body, bool withToken)
     if (agent.isEmpty())
         return;
     m_agent = agent;
+    m_company = body.value(QLatin1String("company")).toObject();
     if (const QString company = agent.value(QLatin1String("companyId")).toString(); !company.isEmpty())
         m_companyId = company;
     emit agentChanged();
+}
+
+ApiReply *ApiClient::createCompany(const QString &name, const QJsonObject &admin, bool copyConfig)
+{
+    return send("POST", QStringLiteral("/api/cs/companies"),
+                {{QStringLiteral("name"), name}, {QStringLiteral("admin"), admin}, {QStringLiteral("copyConfig"), copyConfig}}, {}, true);
+}
+
+ApiReply *ApiClient::renameCompany(const QString &name)
+{
+    ApiReply *r = send("PATCH", QStringLiteral("/api/cs/companies/") + enc(m_companyId), {{QStringLiteral("name"), name}}, {}, true);
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &company) {
+        if (company.value(QLatin1String("id")).toString() != m_companyId)
+            return;
+        m_company = company;
+        emit agentChanged();
+    });
+    return r;
 }
 
 ApiReply *ApiClient::authStatus()
@@ -125,15 +146,15 @@ ApiReply *ApiClient::setup(const QString &email, const QString &password, const 
 {
     ApiReply *r = request("POST", QStringLiteral("/api/cs/auth/setup"),
                           {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("name"), name}},
-                          {}, true, {{"X-Tierdesk-Setup", secret}});
+                          {}, true, {{"X-Tierdesk-Setup", secret}}, false);
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, true); });
     return r;
 }
 
 ApiReply *ApiClient::login(const QString &email, const QString &password)
 {
-    ApiReply *r = send("POST", QStringLiteral("/api/cs/auth/login"),
-                       {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}, {}, true);
+    ApiReply *r = request("POST", QStringLiteral("/api/cs/auth/login"),
+                          {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}, {}, true, {}, false);
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, true); });
     return r;
 }

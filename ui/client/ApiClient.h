@@ -34,6 +34,9 @@ public:
     // The logged-in agent as login / setup / me answered ({} before).
     const QJsonObject &agent() const { return m_agent; }
     QString agentId() const { return m_agent.value(QLatin1String("id")).toString(); }
+    // The signed-in company {"id","name","createdAt"} as login / setup / me answered.
+    const QJsonObject &company() const { return m_company; }
+    QString companyName() const { return m_company.value(QLatin1String("name")).toString(); }
 
     // Any method and path under the base URL (query already in `path` or given).
     ApiReply *send(const QByteArray &method, const QString &path, const QJsonObject &body = {},
@@ -46,6 +49,10 @@ public:
     ApiReply *me();
     ApiReply *agents();
     ApiReply *setPresence(const QString &presence);
+    // companies: a new one with its first admin (the answer holds that admin's login; the
+    // client's own token stays), and a new name for the signed-in one
+    ApiReply *createCompany(const QString &name, const QJsonObject &admin, bool copyConfig);
+    ApiReply *renameCompany(const QString &name);
     // desk
     struct QueueQuery
     {
@@ -83,20 +90,22 @@ public:
     static ApiError errorFrom(int status, const QByteArray &body, const QString &networkError);
 
 signals:
-    // A call was answered 401: the token is gone or expired.
+    // A call made with the token in use was answered 401: the token is gone or expired.
     void unauthorized();
     void agentChanged();
 
 private:
     void keepAgent(const QJsonObject &body, bool withToken);
+    // withToken false: sent without the bearer token (login, setup), so its 401 is no session's end.
     ApiReply *request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
-                      bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers);
+                      bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true);
 
     QNetworkAccessManager m_nam;
     QUrl m_base;
     QByteArray m_token;
     QString m_companyId;
     QJsonObject m_agent;
+    QJsonObject m_company;
     EventStream m_events;
 };
 

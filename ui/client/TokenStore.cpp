@@ -32,6 +32,11 @@ QString TokenStore::keyFor(const QString &server)
     return QStringLiteral("console-token:") + QUrl(server).adjusted(QUrl::StripTrailingSlash).toString();
 }
 
+QString TokenStore::loginsKeyFor(const QString &server)
+{
+    return QStringLiteral("console-logins:") + QUrl(server).adjusted(QUrl::StripTrailingSlash).toString();
+}
+
 SecretStore *TokenStore::store()
 {
     if (!m_opened) {
@@ -46,7 +51,26 @@ SecretStore *TokenStore::store()
 
 void TokenStore::read(const QString &server, QObject *context, std::function<void(const QByteArray &)> done)
 {
-    const QString key = keyFor(server);
+    readKey(keyFor(server), context, std::move(done));
+}
+
+void TokenStore::write(const QString &server, const QByteArray &token)
+{
+    writeKey(keyFor(server), token);
+}
+
+void TokenStore::readLogins(const QString &server, QObject *context, std::function<void(const QByteArray &)> done)
+{
+    readKey(loginsKeyFor(server), context, std::move(done));
+}
+
+void TokenStore::writeLogins(const QString &server, const QByteArray &json)
+{
+    writeKey(loginsKeyFor(server), json);
+}
+
+void TokenStore::readKey(const QString &key, QObject *context, std::function<void(const QByteArray &)> done)
+{
     QPointer<QObject> guard(context);
     m_pool.start([this, key, guard, done = std::move(done)] {
         QByteArray token;
@@ -63,12 +87,11 @@ void TokenStore::read(const QString &server, QObject *context, std::function<voi
     });
 }
 
-void TokenStore::write(const QString &server, const QByteArray &token)
+void TokenStore::writeKey(const QString &key, const QByteArray &value)
 {
-    const QString key = keyFor(server);
-    m_pool.start([this, key, token] {
+    m_pool.start([this, key, value] {
         if (SecretStore *s = store())
-            (void)s->write(key, token);
+            (void)s->write(key, value);
     });
 }
 

@@ -33,6 +33,10 @@ public:
     void write(const QString &server, const QByteArray &token);
     void forget(const QString &server) { write(server, {}); }
     static QString keyFor(const QString &server);
+    // The remembered logins of every company on the server (CompanyLogins::toJson).
+    void readLogins(const QString &server, QObject *context, std::function<void(const QByteArray &)> done);
+    void writeLogins(const QString &server, const QByteArray &json);
+    static QString loginsKeyFor(const QString &server);
     // Waits for queued writes (tests, shutdown).
     void waitForDone() { m_pool.waitForDone(); }
 
@@ -42,6 +46,8 @@ signals:
 
 private:
     SecretStore *store(); // on the pool thread only
+    void readKey(const QString &key, QObject *context, std::function<void(const QByteArray &)> done);
+    void writeKey(const QString &key, const QByteArray &value);
 
     Factory m_factory;
     std::shared_ptr<SecretStore> m_store;

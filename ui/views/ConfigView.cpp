@@ -176,9 +176,20 @@ void ConfigView::say(const QString &text, bool error)
     emit status(text);
 }
 
+void ConfigView::forgetCompany()
+{
+    m_everLoaded = false;
+    m_message->clear();
+    m_simulation->setReport({});
+    m_summary->clear();
+    if (isVisible())
+        refresh();
+}
+
 void ConfigView::refresh()
 {
-    m_title->setText(tr("Configuration · company %1").arg(m_client.companyId().left(8) + QStringLiteral("…")));
+    const QString name = m_client.companyName().isEmpty() ? m_client.companyId().left(8) + QStringLiteral("…") : m_client.companyName();
+    m_title->setText(tr("Configuration · %1").arg(name));
     m_title->setToolTip(tr("Company %1").arg(m_client.companyId()));
     ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/config"), {},
                                 QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});

@@ -38,6 +38,9 @@ public:
     // True when saving the form needs a what-if first (and none was run for it).
     bool needsWhatIf() const;
 
+    // Signed in to another company: the page loads that company's config when shown next.
+    void forgetCompany();
+
 public slots:
     void refresh();
     void save();
