@@ -224,6 +224,12 @@ void TestCsApiCompanies::renameIsCheckedAndAudited()
     const QString before = str(m_admin->get(own).json(), "name");
     const QString other = server().createCompany(QStringLiteral("Taken Name"));
     QCOMPARE(patch(*m_admin, own, {{QStringLiteral("name"), QStringLiteral("Taken Name")}}).status, 409);
+    // A token's subject is no agent: its entries have no actorName.
+    auto tokenAdmin = server().client(api::Role::Admin);
+    QCOMPARE(patch(*tokenAdmin, own, {{QStringLiteral("name"), before}}).status, 200);
+    const QJsonArray log = m_admin->get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId()).json().value(QLatin1String("entries")).toArray();
+    QVERIFY(!log.isEmpty() && str(log.first().toObject(), "action") == QLatin1String("company.rename"));
+    QVERIFY(!log.first().toObject().contains(QLatin1String("actorName")));
     QCOMPARE(patch(*m_admin, own, {{QStringLiteral("name"), QStringLiteral("  ")}}).status, 400);
     QCOMPARE(patch(*m_admin, own, {{QStringLiteral("name"), 7}}).status, 400);
     QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/companies/") + other, {{QStringLiteral("name"), QStringLiteral("Mine now")}}).status, 404);
@@ -233,10 +239,13 @@ void TestCsApiCompanies::renameIsCheckedAndAudited()
     QCOMPARE(str(m_admin->get(own).json(), "name"), QStringLiteral("Trail & Summit"));
     QCOMPARE(str(m_admin->get(QStringLiteral("/api/cs/auth/me")).json().value(QLatin1String("company")).toObject(), "name"),
              QStringLiteral("Trail & Summit"));
-    QJsonObject renamed;
+    QJsonObject entry;
     for (const QJsonValue &e : m_admin->get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId()).json().value(QLatin1String("entries")).toArray())
-        if (str(e.toObject(), "action") == QLatin1String("company.rename"))
-            renamed = e.toObject().value(QLatin1String("details")).toObject();
+        if (str(e.toObject(), "action") == QLatin1String("company.rename") && entry.isEmpty())
+            entry = e.toObject(); // the newest
+    QCOMPARE(str(entry, "actorName"), QStringLiteral("Ada Admin")); // the log names the agent
+    QVERIFY(str(entry, "actor").startsWith(QLatin1String("agt_")));
+    const QJsonObject renamed = entry.value(QLatin1String("details")).toObject();
     QCOMPARE(str(renamed, "before"), before);
     QCOMPARE(str(renamed, "after"), QStringLiteral("Trail & Summit"));
 }

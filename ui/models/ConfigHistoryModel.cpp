@@ -28,6 +28,7 @@ void ConfigHistoryModel::setAuditEntries(const QJsonArray &entries)
             row.insert(QStringLiteral("key"), QStringLiteral("%1/%2").arg(n).arg(row.value(QLatin1String("path")).toString()));
             row.insert(QStringLiteral("timestamp"), e.value(QLatin1String("timestamp")));
             row.insert(QStringLiteral("actor"), e.value(QLatin1String("actor")));
+            row.insert(QStringLiteral("actorName"), e.value(QLatin1String("actorName")));
             rows.append(row);
         }
     }
@@ -55,7 +56,8 @@ QString ConfigHistoryModel::display(const QJsonObject &r, int column) const
         const qint64 ms = display::parseTime(r.value(QLatin1String("timestamp")).toString());
         return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
-    case Who: return r.value(QLatin1String("actor")).toString();
+    case Who: // an agent's name; a token's or the command line's subject as it is
+        return r.value(QLatin1String("actorName")).toString(r.value(QLatin1String("actor")).toString());
     case Field: return r.value(QLatin1String("path")).toString();
     case Before: return valueText(r.value(QLatin1String("before")));
     case After: return valueText(r.value(QLatin1String("after")));

@@ -188,7 +188,21 @@ void CsApi::auditLog(Call &c)
             return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
                                      {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("entries"), m_engine.store().audit().recent(*company, limit)}}));
+    QJsonArray entries = m_engine.store().audit().recent(*company, limit);
+    // Who an agent's id is (also a deactivated one's): "actorName", for people reading the log.
+    QHash<QString, QString> names;
+    if (m_people.agents)
+        if (const auto agents = m_people.agents->list(*company, true))
+            for (const Agent &a : *agents)
+                names.insert(a.id, a.name);
+    for (QJsonValueRef entry : entries) {
+        QJsonObject e = entry.toObject();
+        if (const auto name = names.constFind(e.value(QLatin1String("actor")).toString()); name != names.cend()) {
+            e.insert(QStringLiteral("actorName"), *name);
+            entry = e;
+        }
+    }
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("entries"), entries}}));
 }
 
 } // namespace tierdesk::api
