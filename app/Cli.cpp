@@ -1,6 +1,6 @@
 #include "app/Cli.h"
 
-#include "core/api/cs/Authenticator.h"
+#include "core/api/auth/Authenticator.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>

@@ -2,8 +2,8 @@
 // one thing, and prints its result on stdout (errors: one line on stderr).
 #include "app/Cli.h"
 
-#include "core/api/cs/Runtime.h"
-#include "core/api/cs/ServerHost.h"
+#include "core/runtime/Runtime.h"
+#include "core/runtime/ServerHost.h"
 #include "core/integrations/SmtpMailer.h"
 #include "core/engine/desk/DemoLoad.h"
 #include "core/engine/DemoSeeder.h"

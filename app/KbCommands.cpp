@@ -4,7 +4,7 @@
 // an article of that slug, updated. Progress on stderr, a summary as JSON on stdout.
 #include "app/Cli.h"
 
-#include "core/api/cs/Runtime.h"
+#include "core/runtime/Runtime.h"
 #include "core/engine/KbFiles.h"
 #include "core/engine/KnowledgeBase.h"
 

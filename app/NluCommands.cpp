@@ -3,7 +3,7 @@
 // contract that benchmarks and other tools read; see docs/nlu.md).
 #include "app/Cli.h"
 
-#include "core/api/cs/Runtime.h"
+#include "core/runtime/Runtime.h"
 #include "core/nlu/ClassificationReport.h"
 #include "core/nlu/IntentClassifier.h"
 #include "core/nlu/IntentModels.h"

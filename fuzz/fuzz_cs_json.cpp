@@ -6,10 +6,10 @@
 // session created for this input.
 // Properties: every request is answered exactly once, never with a 5xx, an error always has
 // the CS error body {"error":{"code":...,"message":...}}, and a success with a body is JSON.
-#include "core/api/cs/AuthGate.h"
-#include "core/api/cs/Authenticator.h"
+#include "core/api/auth/AuthGate.h"
+#include "core/api/auth/Authenticator.h"
 #include "core/api/cs/CsApi.h"
-#include "core/api/cs/RateLimiter.h"
+#include "core/api/common/RateLimiter.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/DemoSeeder.h"
 #include "core/engine/SessionEngine.h"

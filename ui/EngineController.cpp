@@ -1,7 +1,7 @@
 #include "ui/EngineController.h"
 
-#include "core/api/cs/Runtime.h"
-#include "core/api/cs/ServerHost.h"
+#include "core/runtime/Runtime.h"
+#include "core/runtime/ServerHost.h"
 
 namespace tierdesk::ui {
 namespace {

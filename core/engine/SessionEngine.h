@@ -170,6 +170,22 @@ public:
 
     static QStringList webhookEvents();
 
+    // Reads and hooks the API families need (EngineQueries.cpp): they ask the engine,
+    // never the store.
+    // Why the store takes no writes (corrupt, io, readonly), or empty while it is sound.
+    QString storageFailure() const;
+    // done(committed) once everything written so far is committed (see WriteBatch).
+    void afterCommit(std::function<void(bool committed)> done);
+    QList<Company> companies();
+    std::optional<Customer> customer(const QString &companyId, const QString &customerId);
+    QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
+    // A session's row without its messages, whatever the company (the caller checks it).
+    std::optional<Session> sessionHeader(const QString &sessionId);
+    // Newest first, as JSON (docs/api.md: the audit log, webhook deliveries).
+    QJsonArray auditLog(const QString &companyId, int limit);
+    QJsonArray webhookDeliveries(const QString &companyId, int limit);
+    QJsonArray webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
+
     // Live events cost JSON on every message; they are built only while
     // something is connected to sessionEvent (connect only while listening).
     bool eventsWanted() const;

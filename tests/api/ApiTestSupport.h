@@ -7,8 +7,8 @@
 // scriptable webhook receiver on loopback and a handle on a `tierdesk serve`
 // child process.
 
-#include "core/api/cs/Runtime.h"
-#include "core/api/cs/ServerHost.h"
+#include "core/runtime/Runtime.h"
+#include "core/runtime/ServerHost.h"
 
 #include <QHash>
 #include <QJsonArray>

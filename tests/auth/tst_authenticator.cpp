@@ -1,6 +1,6 @@
 // Authenticator: a token verified once is remembered, but never past its time,
 // and a token that differs by a byte is checked from scratch.
-#include "core/api/cs/Authenticator.h"
+#include "core/api/auth/Authenticator.h"
 #include "tests/support/FakeClock.h"
 
 #include <QtTest>

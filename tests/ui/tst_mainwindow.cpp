@@ -1,6 +1,6 @@
 // The console's window and the engine thread behind it, on the offscreen
 // platform, against a real embedded server.
-#include "core/api/cs/Runtime.h"
+#include "core/runtime/Runtime.h"
 #include "core/engine/desk/DemoLoad.h"
 #include "tests/api/ApiTestSupport.h"
 #include "ui/ConsoleApp.h"

@@ -144,7 +144,7 @@ void CsApi::listWebhooks(Call &c)
         list.append(webhookJson(w));
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("webhooks"), list},
                                                        {QStringLiteral("deliveries"),
-                                                        m_engine.store().webhooks().deliveries(*company, 50)}}));
+                                                        m_engine.webhookDeliveries(*company, 50)}}));
 }
 
 void CsApi::webhookDeliveries(Call &c)
@@ -164,7 +164,7 @@ void CsApi::webhookDeliveries(Call &c)
                                      {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("deliveries"),
-                                                        m_engine.store().webhooks().deliveriesOf(c.who.company, id, limit)}}));
+                                                        m_engine.webhookDeliveriesOf(c.who.company, id, limit)}}));
 }
 
 void CsApi::deleteWebhook(Call &c)
@@ -188,7 +188,7 @@ void CsApi::auditLog(Call &c)
             return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
                                      {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
-    QJsonArray entries = m_engine.store().audit().recent(*company, limit);
+    QJsonArray entries = m_engine.auditLog(*company, limit);
     // Who an agent's id is (also a deactivated one's): "actorName", for people reading the log.
     QHash<QString, QString> names;
     if (m_people.agents)

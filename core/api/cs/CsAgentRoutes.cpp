@@ -3,7 +3,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
-#include "core/api/cs/OffThread.h"
+#include "core/api/common/OffThread.h"
 #include "core/common/Time.h"
 #include "core/integrations/PasswordHasher.h"
 #include "core/integrations/WebhookSigner.h"
@@ -163,7 +163,7 @@ void CsApi::authSetup(Call &c)
         return fail(c, badField(QStringLiteral("password"), why));
     QString company = body->value(QLatin1String("companyId")).toString();
     if (company.isEmpty()) {
-        const QList<Company> all = m_engine.store().companies().all();
+        const QList<Company> all = m_engine.companies();
         if (!all.isEmpty()) {
             company = all.constFirst().id;
         } else {

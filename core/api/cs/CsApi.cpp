@@ -74,9 +74,9 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
             return;
         }
         // A degraded store takes no writes; reads go on (docs/api.md, CS_024).
-        const Database &db = m_engine.store().db();
-        if (db.degraded() && req.method != "GET" && req.method != "HEAD") {
-            fail(call, cs::storageFailure(db.failure()));
+        const QString failure = m_engine.storageFailure();
+        if (!failure.isEmpty() && req.method != "GET" && req.method != "HEAD") {
+            fail(call, cs::storageFailure(failure));
             return;
         }
         (this->*h)(call);
@@ -87,9 +87,9 @@ http::Handler CsApi::anonymous(Handler h)
 {
     return [this, h](const http::HttpRequest &req, const http::HttpResponder &res) {
         Call call{req, res, Principal{}, Actor{QStringLiteral("anonymous"), QString(), req.peerAddress.toString()}, {}};
-        const Database &db = m_engine.store().db();
-        if (db.degraded() && req.method != "GET" && req.method != "HEAD") {
-            fail(call, cs::storageFailure(db.failure()));
+        const QString failure = m_engine.storageFailure();
+        if (!failure.isEmpty() && req.method != "GET" && req.method != "HEAD") {
+            fail(call, cs::storageFailure(failure));
             return;
         }
         (this->*h)(call);
@@ -153,8 +153,8 @@ void CsApi::fail(Call &c, const http::HttpResponse &error)
 {
     http::HttpResponse r = error;
     // An internal error caused by a storage failure is reported as one.
-    if (r.status == 500 && m_engine.store().db().degraded())
-        r = cs::storageFailure(m_engine.store().db().failure());
+    if (const QString failure = m_engine.storageFailure(); r.status == 500 && !failure.isEmpty())
+        r = cs::storageFailure(failure);
     for (const auto &h : c.extraHeaders)
         r.withHeader(h.first, h.second);
     // Refused writes are audited too: who tried what, and what they were told.
@@ -170,12 +170,12 @@ void CsApi::reply(Call &c, http::HttpResponse response)
         if (std::none_of(response.headers.cbegin(), response.headers.cend(), [&](const auto &e) { return e.first == h.first; }))
             response.withHeader(h.first, h.second);
     const http::HttpResponder res = c.res;
-    const Database *db = &m_engine.store().db();
-    m_engine.store().batch().afterCommit([res, response, db](bool committed) {
+    SessionEngine *engine = &m_engine;
+    m_engine.afterCommit([res, response, engine](bool committed) {
         if (committed)
             res.send(response);
-        else if (db->degraded())
-            res.send(cs::storageFailure(db->failure()));
+        else if (const QString failure = engine->storageFailure(); !failure.isEmpty())
+            res.send(cs::storageFailure(failure));
         else
             res.send(cs::error(503, cs::Unavailable, QStringLiteral("The change could not be stored; try again")));
     });

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/api/cs/AuthGate.h"
+#include "core/api/auth/AuthGate.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/LoginGuard.h"
-#include "core/api/cs/RateLimiter.h"
+#include "core/api/common/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/AgentDirectory.h"

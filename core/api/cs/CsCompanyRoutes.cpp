@@ -3,7 +3,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
-#include "core/api/cs/OffThread.h"
+#include "core/api/common/OffThread.h"
 #include "core/common/Time.h"
 #include "core/integrations/PasswordHasher.h"
 

@@ -107,7 +107,7 @@ void CsApi::getSession(Call &c)
 
 QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &window)
 {
-    const auto customer = m_engine.store().customers().find(s.companyId, s.customerId);
+    const auto customer = m_engine.customer(s.companyId, s.customerId);
     const bool staff = c.who.role >= Role::Agent;
     const auto view = c.actor.customerScope.isEmpty() ? json::CustomerView::Staff : json::CustomerView::Self;
     QJsonObject out = json::sessionFull(s, customer ? &*customer : nullptr, view);
@@ -125,7 +125,7 @@ QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &w
         }
         // The customer's recent orders, for the person answering (never for a client token).
         QJsonArray orders;
-        for (const Order &o : m_engine.store().customers().recentOrders(s.companyId, s.customerId, kContextOrders))
+        for (const Order &o : m_engine.recentOrders(s.companyId, s.customerId, kContextOrders))
             orders.append(QJsonObject{{QStringLiteral("id"), o.id},
                                       {QStringLiteral("status"), o.status},
                                       {QStringLiteral("total"), o.total},

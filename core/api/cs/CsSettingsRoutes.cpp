@@ -5,7 +5,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
-#include "core/api/cs/OffThread.h"
+#include "core/api/common/OffThread.h"
 #include "core/common/Settings.h"
 #include "core/integrations/SmtpMailer.h"
 
@@ -141,7 +141,7 @@ void CsApi::getSmtp(Call &c)
     if (!m_serverSettings.settings || !m_serverSettings.secrets)
         return fail(c, cs::error(503, cs::Unavailable, QStringLiteral("Server settings are not available here")));
     QJsonObject body = smtpJson(*m_serverSettings.settings);
-    body.insert(QStringLiteral("editable"), m_engine.store().companies().all().size() <= 1);
+    body.insert(QStringLiteral("editable"), m_engine.companies().size() <= 1);
     body.insert(QStringLiteral("active"), m_serverSettings.mailActive && m_serverSettings.mailActive());
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     SecretStore *secrets = m_serverSettings.secrets;
@@ -163,7 +163,7 @@ void CsApi::putSmtp(Call &c)
 {
     if (!m_serverSettings.settings || !m_serverSettings.secrets)
         return fail(c, cs::error(503, cs::Unavailable, QStringLiteral("Server settings are not available here")));
-    if (m_engine.store().companies().all().size() > 1)
+    if (m_engine.companies().size() > 1)
         return fail(c, cs::error(403, cs::Forbidden,
                                  QStringLiteral("SMTP settings are server-wide: on a server with several companies, "
                                                 "set them in tierdesk.ini"),

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/cs/RateLimiter.h"
+#include "core/api/common/RateLimiter.h"
 
 #include <QHash>
 #include <QThreadPool>

@@ -150,7 +150,7 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
     }
     if (client.sessions.size() >= kMaxSubscriptions)
         return sendError(socket, cs::Conflict, QStringLiteral("At most 200 subscriptions per connection"));
-    const auto session = m_engine.store().sessions().find(sessionId.left(128), false);
+    const auto session = m_engine.sessionHeader(sessionId);
     if (!session || session->companyId != client.who.company
         || (client.who.role == Role::Client && session->customerId != client.who.customer))
         return sendError(socket, cs::SessionNotFound, QStringLiteral("Session not found"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/cs/AuthGate.h"
+#include "core/api/auth/AuthGate.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/AgentDirectory.h"
 #include "core/engine/SessionEngine.h"

@@ -1,4 +1,4 @@
-#include "core/api/cs/AuthGate.h"
+#include "core/api/auth/AuthGate.h"
 
 #include "core/engine/SessionEngine.h"
 

@@ -1,4 +1,4 @@
-#include "core/api/cs/Runtime.h"
+#include "core/runtime/Runtime.h"
 
 #include "core/nlu/IntentModels.h"
 

@@ -1,4 +1,4 @@
-#include "core/api/cs/RateLimiter.h"
+#include "core/api/common/RateLimiter.h"
 
 namespace tierdesk::api {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/cs/Authenticator.h"
+#include "core/api/auth/Authenticator.h"
 #include "core/common/Settings.h"
 #include "core/engine/AgentDirectory.h"
 #include "core/engine/ApiTokens.h"

@@ -1,6 +1,7 @@
-#include "core/api/cs/ServerHost.h"
+#include "core/runtime/ServerHost.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/CsFamily.h"
 
 #include <QRandomGenerator>
 
@@ -20,10 +21,24 @@ ServerHost::~ServerHost()
     stop();
 }
 
-bool ServerHost::start(QString *error)
+// Each family's routes and error body under its prefixes; elsewhere the canonical
+// CS API's error body (seed 000 defines none of its own: DESIGN.md, "API families").
+void ServerHost::installFamilies()
 {
-    AppSettings &s = m_runtime.settings();
-    SessionEngine &engine = m_runtime.engine();
+    for (const auto &family : m_families) {
+        family->install(*m_http);
+        for (const QString &prefix : family->pathPrefixes())
+            m_http->setErrorFormatter(prefix, [f = family.get()](int status, const QString &message, const QString &path) {
+                return f->serverError(status, message, path);
+            });
+    }
+    m_http->setErrorFormatter(QString(), &cs::serverError);
+}
+
+namespace {
+
+http::HttpLimits httpLimits(AppSettings &s)
+{
     http::HttpLimits limits;
     limits.maxBodyBytes = s.value(settings::HttpMaxBodyBytes).toLongLong();
     limits.idleTimeoutMs = s.intValue(settings::HttpIdleTimeoutSeconds) * 1000;
@@ -32,15 +47,28 @@ bool ServerHost::start(QString *error)
     limits.maxConnectionsPerAddress = s.intValue(settings::HttpMaxConnectionsPerAddress);
     limits.maxUnsentBytes = s.value(settings::HttpMaxUnsentBytes).toLongLong();
     limits.writeTimeoutMs = s.intValue(settings::HttpWriteTimeoutSeconds) * 1000;
-    m_http = std::make_unique<http::HttpServer>(limits);
+    return limits;
+}
 
+CsRateLimits csRateLimits(AppSettings &s, bool wanted)
+{
     CsRateLimits rates;
-    rates.enabled = m_options.rateLimits && s.boolValue(settings::RateLimitEnabled);
+    rates.enabled = wanted && s.boolValue(settings::RateLimitEnabled);
     rates.windowSecs = qMax(1, s.intValue(settings::RateLimitWindowSeconds));
     rates.createSession = s.intValue(settings::RateLimitCreateSession);
     rates.messagesPerSession = s.intValue(settings::RateLimitMessages);
     rates.listSessions = s.intValue(settings::RateLimitListSessions);
     rates.analytics = s.intValue(settings::RateLimitAnalytics);
+    return rates;
+}
+
+} // namespace
+
+// What every family shares: rate limits, authentication with its throttle, agent logins.
+void ServerHost::makeSharedParts()
+{
+    AppSettings &s = m_runtime.settings();
+    SessionEngine &engine = m_runtime.engine();
     m_limiter = std::make_unique<RateLimiter>(engine.clock());
     AuthThrottle throttle;
     throttle.enabled = s.boolValue(settings::AuthThrottleEnabled);
@@ -51,33 +79,36 @@ bool ServerHost::start(QString *error)
     engine.setReplyTimeoutMs(qBound(1, s.intValue(settings::ReplyTimeoutMs), 600000));
     m_logins = std::make_unique<LoginGuard>(engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow),
                                             s.intValue(settings::AuthLoginWindowSeconds));
-    m_api = std::make_unique<CsApi>(engine, *m_authGate, *m_limiter, rates);
-    AgentServices people;
-    people.agents = &m_runtime.agents();
-    people.canned = &m_runtime.canned();
-    people.logins = m_logins.get();
-    people.tokens = &m_runtime.auth();
-    people.apiTokens = &m_runtime.apiTokens();
-    people.setupSecret = m_setupSecret;
-    people.tokenTtlSecs = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
-    m_api->setAgentServices(people);
-    m_api->setDesk(&m_runtime.desk());
-    m_api->setServerSettings({&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }});
-    m_api->install(*m_http);
-    m_ws = std::make_unique<WsHub>(engine, *m_authGate);
-    m_ws->trackPresence(m_runtime.agents());
-    m_ws->install(*m_http);
-    // Unauthenticated liveness probe; also the trivial route benchmarks compare against.
-    // A degraded store answers 503 {"status":"degraded"} so monitoring notices.
-    const Database *db = &m_runtime.store().db();
-    m_http->router().route("GET", QStringLiteral("/api/cs/health"), [db](const http::HttpRequest &, const http::HttpResponder &res) {
-        QJsonObject body{{QStringLiteral("status"), db->degraded() ? QStringLiteral("degraded") : QStringLiteral("ok")},
-                         {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
-        if (db->degraded())
-            body.insert(QStringLiteral("storage"), db->failure());
-        res.send(http::HttpResponse::json(db->degraded() ? 503 : 200, body));
-    });
-    m_http->setErrorFormatter(QString(), &cs::serverError);
+}
+
+std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
+{
+    AppSettings &s = m_runtime.settings();
+    CsServices cs;
+    cs.engine = &m_runtime.engine();
+    cs.auth = m_authGate.get();
+    cs.limiter = m_limiter.get();
+    cs.limits = csRateLimits(s, m_options.rateLimits);
+    cs.people.agents = &m_runtime.agents();
+    cs.people.canned = &m_runtime.canned();
+    cs.people.logins = m_logins.get();
+    cs.people.tokens = &m_runtime.auth();
+    cs.people.apiTokens = &m_runtime.apiTokens();
+    cs.people.setupSecret = m_setupSecret;
+    cs.people.tokenTtlSecs = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
+    cs.desk = &m_runtime.desk();
+    cs.serverSettings = {&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }};
+    return std::make_unique<CsFamily>(cs);
+}
+
+bool ServerHost::start(QString *error)
+{
+    AppSettings &s = m_runtime.settings();
+    SessionEngine &engine = m_runtime.engine();
+    m_http = std::make_unique<http::HttpServer>(httpLimits(s));
+    makeSharedParts();
+    m_families.push_back(makeCsFamily());
+    installFamilies();
     // Registration and delivery judge webhook addresses by the same policy.
     const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));
     engine.setWebhookAddressPolicy(addresses);
@@ -91,6 +122,16 @@ bool ServerHost::start(QString *error)
         return false;
     }
 
+    startBackgroundWork();
+    return true;
+}
+
+// Webhook deliveries, the idle-session sweep, the SLA timer and escalation e-mail.
+void ServerHost::startBackgroundWork()
+{
+    AppSettings &s = m_runtime.settings();
+    SessionEngine &engine = m_runtime.engine();
+    const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));
     RetryPolicy retry;
     retry.maxAttempts = s.intValue(settings::WebhookMaxAttempts);
     retry.baseDelayMs = s.intValue(settings::WebhookBaseDelayMs);
@@ -116,7 +157,6 @@ bool ServerHost::start(QString *error)
     m_emails = std::make_unique<EscalationEmails>(m_runtime);
     if (QString why; !m_emails->start(&why))
         qWarning("%s; escalation e-mail is off", qPrintable(why));
-    return true;
 }
 
 void ServerHost::stop()

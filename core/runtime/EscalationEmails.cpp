@@ -1,4 +1,4 @@
-#include "core/api/cs/EscalationEmails.h"
+#include "core/runtime/EscalationEmails.h"
 
 #include <QLoggingCategory>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/api/cs/Authenticator.h"
-#include "core/api/cs/RateLimiter.h"
+#include "core/api/auth/Authenticator.h"
+#include "core/api/common/RateLimiter.h"
 
 #include <optional>
 

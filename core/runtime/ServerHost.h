@@ -1,9 +1,11 @@
 #pragma once
 
-#include "core/api/cs/CsApi.h"
-#include "core/api/cs/EscalationEmails.h"
-#include "core/api/cs/Runtime.h"
-#include "core/api/cs/WsHub.h"
+#include "core/api/auth/AuthGate.h"
+#include "core/api/common/ApiFamily.h"
+#include "core/api/cs/LoginGuard.h"
+#include "core/api/http/HttpServer.h"
+#include "core/runtime/EscalationEmails.h"
+#include "core/runtime/Runtime.h"
 #include "core/integrations/OutboundHttp.h"
 #include "core/integrations/WebhookDispatcher.h"
 
@@ -12,6 +14,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 namespace tierdesk::api {
 
@@ -22,8 +25,8 @@ struct ServerOptions
     bool rateLimits = true;
 };
 
-// The embedded server around one Runtime: HTTP routes, the WebSocket hub, the
-// webhook dispatcher and the idle-session sweep. Everything here runs on the
+// The embedded server around one Runtime: every API family on one HTTP server, the
+// webhook dispatcher, escalation e-mail and the idle-session sweep. Everything here runs on the
 // thread that owns the Runtime (the engine thread).
 class ServerHost : public QObject
 {
@@ -44,6 +47,11 @@ public:
     const QByteArray &setupSecret() const { return m_setupSecret; }
 
 private:
+    void makeSharedParts();
+    std::unique_ptr<ApiFamily> makeCsFamily();
+    void installFamilies();
+    void startBackgroundWork();
+
     Runtime &m_runtime;
     ServerOptions m_options;
     std::unique_ptr<RateLimiter> m_limiter;
@@ -51,8 +59,7 @@ private:
     std::unique_ptr<LoginGuard> m_logins;
     QByteArray m_setupSecret;
     std::unique_ptr<http::HttpServer> m_http;
-    std::unique_ptr<CsApi> m_api;
-    std::unique_ptr<WsHub> m_ws;
+    std::vector<std::unique_ptr<ApiFamily>> m_families;
     std::unique_ptr<CurlOutboundHttp> m_outbound;
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
     std::unique_ptr<EscalationEmails> m_emails;

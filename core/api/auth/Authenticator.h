@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/auth/Jwt.h"
+#include "core/api/common/Principal.h"
 #include "core/api/http/HttpTypes.h"
 #include "core/common/Clock.h"
 
@@ -11,24 +12,6 @@
 #include <optional>
 
 namespace tierdesk::api {
-
-// Roles, each allowed everything the ones before it are:
-// client (chat widgets) < agent < supervisor < admin.
-enum class Role { Client, Agent, Supervisor, Admin };
-std::optional<Role> parseRole(const QString &name);
-QString roleName(Role r);
-
-struct Principal
-{
-    QString company;
-    Role role = Role::Client;
-    QString subject;
-    QString tokenId;
-    QString customer; // set for client tokens: the only customer they may act for
-    QString displayName; // the "name" claim of an agent's login token; else empty
-    // Rate limits count per credential.
-    QString credentialKey() const { return tokenId.isEmpty() ? company + QLatin1Char('/') + subject : tokenId; }
-};
 
 // Verifies "Authorization: Bearer <JWT>" (or ?token= for WebSocket clients,
 // which cannot set headers) against the signing key. Used on the engine thread only.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/cs/Runtime.h"
+#include "core/runtime/Runtime.h"
 #include "core/integrations/EscalationMailer.h"
 #include "core/integrations/SmtpMailer.h"
 
