@@ -163,6 +163,8 @@ QString checkKeyCreate(const Args &a, const QString &kind)
     for (const char *jwtOnly : {"customer", "subject"})
         if (a.options.contains(QLatin1String(jwtOnly)))
             return QStringLiteral("--%1 goes only with a JWT (no --kind)").arg(QLatin1String(jwtOnly));
+    if (a.options.value(QStringLiteral("name")).trimmed().size() > 100)
+        return QStringLiteral("a key's --name is 1 to 100 characters");
     if (kind != QLatin1String("sigv4") && a.options.contains(QStringLiteral("region")))
         return QStringLiteral("--region goes only with --kind sigv4");
     if (kind == QLatin1String("widget") && a.options.contains(QStringLiteral("role")))

@@ -186,6 +186,8 @@ int runKeyCreate(const Args &args)
         if (key && !rt.value()->store().batch().flush())
             return fail(1, QStringLiteral("could not store the key"));
     }
+    if (!key && key.error().kind == ErrorKind::NotFound)
+        return fail(1, QStringLiteral("no company with id ") + company);
     if (!key)
         return fail(key.error().kind == ErrorKind::InvalidArgument ? 2 : 1, key.error().message);
     out() << printableCredential(*key) << Qt::endl;
