@@ -32,8 +32,8 @@ bool ApiTokenRepo::insert(const ApiTokenRecord &t)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
-    // A JWT has no lookup: NULL keeps it out of the unique index.
-    const QVariant lookup = t.lookup.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.lookup);
+    // A JWT has no lookup: NULL (an invalid QVariant) keeps it out of the unique index.
+    const QVariant lookup = t.lookup.isEmpty() ? QVariant() : QVariant(t.lookup);
     return m_db.exec(q, {t.id, t.companyId, t.name, t.role, t.customerId, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt,
                          t.kind, lookup, t.keyPrefix, t.region, QString::fromLatin1(t.sealedSecret)});
 }

@@ -278,6 +278,11 @@ void TestCsApiKeys::jwtStaysTheDefault()
     QVERIFY(!r.json().contains(QLatin1String("key")));
     // A JWT is no key: the key look-ups do not find it by its id.
     QVERIFY(!server().runtime().apiTokens().widgetKey(str(r.json(), "id")));
+    // JWTs have no lookup, so any number of them are stored beside keys.
+    const HttpResult second = create({{QStringLiteral("name"), QStringLiteral("CRM 2")}, {QStringLiteral("role"), QStringLiteral("admin")}});
+    QVERIFY2(second.status == 201, describe(second));
+    QCOMPARE(create({{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("kind"), QStringLiteral("widget")}}).status, 201);
+    QCOMPARE(m_admin->get(QStringLiteral("/api/cs/tokens")).json().value(QLatin1String("tokens")).toArray().size(), 3);
 }
 
 QTEST_MAIN(TestCsApiKeys)
