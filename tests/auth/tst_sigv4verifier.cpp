@@ -101,6 +101,7 @@ private slots:
     void otherRegionOrServiceIsRefused();
     void revokedExpiredOrUnknownKeyIsRefused();
     void malformedAuthorizationIsRefused();
+    void dateHeaderServesWithoutXAmzDate();
 
 private:
     // Signs each spec with botocore; fails the test (returns empty) if it cannot.
@@ -365,6 +366,35 @@ void TestSigV4Verifier::malformedAuthorizationIsRefused()
     const QByteArray day = header(r, "x-amz-date").left(8);
     setHeader(otherDay, "authorization", QByteArray(auth).replace(QByteArray("/" + day + "/"), "/20200101/"));
     QCOMPARE(verify(otherDay).refusal, KeyRefusal::Malformed);
+}
+
+// Without X-Amz-Date the signed Date header (an HTTP date) is the request time,
+// written yyyyMMddTHHmmssZ in the string to sign. Signed here by hand (botocore
+// always sends X-Amz-Date).
+void TestSigV4Verifier::dateHeaderServesWithoutXAmzDate()
+{
+    const QDateTime at(QDate(2025, 12, 19), QTime(12, 0, 0), Qt::UTC);
+    SignedRequest r;
+    r.method = "GET";
+    r.rawPath = "/health";
+    r.headers = {{"Host", "127.0.0.1:8080"}, {"Date", "Fri, 19 Dec 2025 12:00:00 GMT"}};
+    QByteArray missing;
+    const QByteArray creq = sigv4::canonicalRequest("GET", "/health", QByteArray(),
+                                                    sigv4::canonicalHeaders({"date", "host"}, r.headers, &missing),
+                                                    "date;host", sigv4::sha256Hex({}));
+    const QByteArray scope = "20251219/" + kRegion.toLatin1() + "/execute-api/aws4_request";
+    const QByteArray signature = sigv4::signature(sigv4::signingKey(kSecret, "20251219", kRegion.toLatin1(), "execute-api"),
+                                                  sigv4::stringToSign("20251219T120000Z", scope, creq));
+    r.headers.append({"Authorization", "AWS4-HMAC-SHA256 Credential=" + kAccessKey.toLatin1() + '/' + scope
+                                           + ",SignedHeaders=date;host,Signature=" + signature});
+    const ApiTokenRecord key = m_key;
+    const SigV4Verifier verifier([key](const QString &) { return std::optional<ApiTokenRecord>(key); });
+    KeyVerdict v = verifier.verify(r, at.toMSecsSinceEpoch() + 60000);
+    QVERIFY2(v.accepted(), qPrintable(v.reason));
+    QCOMPARE(verifier.verify(r, at.toMSecsSinceEpoch() + 301000).refusal, KeyRefusal::DateSkew);
+    SignedRequest unsignedDate = r;
+    unsignedDate.headers.last().second.replace("SignedHeaders=date;host", "SignedHeaders=host");
+    QCOMPARE(verifier.verify(unsignedDate, at.toMSecsSinceEpoch()).refusal, KeyRefusal::Malformed);
 }
 
 QTEST_GUILESS_MAIN(TestSigV4Verifier)

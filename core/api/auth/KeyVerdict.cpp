@@ -22,7 +22,6 @@ QString refusalName(KeyRefusal refusal)
 
 KeyVerdict KeyVerdict::accept(ApiTokenRecord key)
 {
-    key.secret.fill('\0');
     key.secret.clear();
     key.sealedSecret.clear();
     return {std::move(key), KeyRefusal::None, QString()};

@@ -83,6 +83,23 @@ QDateTime parseAmzDate(const QByteArray &text)
     return day.isValid() && time.isValid() ? QDateTime(day, time, Qt::UTC) : QDateTime();
 }
 
+// An HTTP date, IMF-fixdate ("Fri, 19 Dec 2025 12:00:00 GMT", RFC 9110), or RFC 2822
+// with a numeric zone; invalid otherwise.
+QDateTime parseHttpDate(const QByteArray &text)
+{
+    static const QRegularExpression form(
+        QStringLiteral("^[A-Z][a-z]{2}, (\\d{2}) ([A-Z][a-z]{2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QStringList months{QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
+                                    QStringLiteral("May"), QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"),
+                                    QStringLiteral("Sep"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")};
+    const QRegularExpressionMatch m = form.match(QString::fromLatin1(text));
+    if (!m.hasMatch())
+        return QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date).toUTC();
+    const QDate day(m.captured(3).toInt(), int(months.indexOf(m.captured(2))) + 1, m.captured(1).toInt());
+    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
+    return day.isValid() && time.isValid() ? QDateTime(day, time, Qt::UTC) : QDateTime();
+}
+
 // The request's signing time from X-Amz-Date or else Date (an HTTP date), which
 // must be signed; an invalid QDateTime and *problem when there is none.
 QDateTime requestTime(const SignedRequest &r, const Authorization &auth, QString *problem)
@@ -97,7 +114,7 @@ QDateTime requestTime(const SignedRequest &r, const Authorization &auth, QString
         else if (!t.isValid())
             *problem = QStringLiteral("X-Amz-Date is not yyyyMMddTHHmmssZ");
     } else if (!date.isEmpty()) {
-        t = QDateTime::fromString(QString::fromLatin1(date), Qt::RFC2822Date).toUTC();
+        t = parseHttpDate(date);
         if (!auth.signedHeaders.contains("date"))
             *problem = QStringLiteral("Date is not signed");
         else if (!t.isValid())
