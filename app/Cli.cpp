@@ -31,7 +31,7 @@ const QList<Command> &commands()
         {QStringLiteral("company create"), {QStringLiteral("name")}, {}, 0},
         {QStringLiteral("token create"),
             {QStringLiteral("company"), QStringLiteral("role"), QStringLiteral("ttl"), QStringLiteral("subject"),
-                QStringLiteral("customer")},
+                QStringLiteral("customer"), QStringLiteral("kind"), QStringLiteral("region"), QStringLiteral("name")},
             {}, 0},
         {QStringLiteral("agent create"),
             {QStringLiteral("company"), QStringLiteral("email"), QStringLiteral("name"), QStringLiteral("role"),
@@ -119,6 +119,17 @@ QString checkValue(const QString &name, const QString &value)
             ? QString()
             : QStringLiteral("--%1 must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")
                   .arg(name);
+    if (name == QLatin1String("kind"))
+        return QStringList{QStringLiteral("jwt"), QStringLiteral("sigv4"), QStringLiteral("apikey"), QStringLiteral("widget")}
+                       .contains(value)
+            ? QString()
+            : QStringLiteral("--kind must be jwt, sigv4, apikey or widget");
+    if (name == QLatin1String("region")) {
+        static const QRegularExpression region(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+        return value.size() <= 32 && region.match(value).hasMatch()
+            ? QString()
+            : QStringLiteral("--region must be 1 to 32 lower-case letters, digits and inner dashes (e.g. eu-west-1)");
+    }
     if (name == QLatin1String("role"))
         return api::parseRole(value) ? QString() : QStringLiteral("--role must be client, agent, supervisor or admin");
     if (name == QLatin1String("sessions") || name == QLatin1String("escalations"))
@@ -141,6 +152,27 @@ QString checkAgentCreate(const Args &a)
         return QStringLiteral("an agent's --role is agent, supervisor or admin");
     if (!a.flags.contains(QStringLiteral("password-stdin")))
         return QStringLiteral("agent create reads the password from standard input: add --password-stdin");
+    return {};
+}
+
+// token create --kind sigv4|apikey|widget: a stored key of the company.
+QString checkKeyCreate(const Args &a, const QString &kind)
+{
+    if (!a.options.contains(QStringLiteral("company")))
+        return QStringLiteral("token create needs --company ID");
+    for (const char *jwtOnly : {"customer", "subject"})
+        if (a.options.contains(QLatin1String(jwtOnly)))
+            return QStringLiteral("--%1 goes only with a JWT (no --kind)").arg(QLatin1String(jwtOnly));
+    if (a.options.value(QStringLiteral("name")).trimmed().size() > 100)
+        return QStringLiteral("a key's --name is 1 to 100 characters");
+    if (kind != QLatin1String("sigv4") && a.options.contains(QStringLiteral("region")))
+        return QStringLiteral("--region goes only with --kind sigv4");
+    if (kind == QLatin1String("widget") && a.options.contains(QStringLiteral("role")))
+        return QStringLiteral("a widget key has no --role: it lets an anonymous visitor start a session");
+    if (a.options.value(QStringLiteral("role")) == QLatin1String("client"))
+        return QStringLiteral("a key's --role is agent, supervisor or admin (default admin)");
+    if (a.options.contains(QStringLiteral("ttl")) && a.options.value(QStringLiteral("ttl")).toLongLong() < 60)
+        return QStringLiteral("a key's --ttl is at least 60 seconds (leave it out: the key does not expire)");
     return {};
 }
 
@@ -167,6 +199,12 @@ QString checkCommand(const Args &a)
         return QStringLiteral("sentiment eval needs --test CSV");
     if (a.command != QLatin1String("token create"))
         return {};
+    const QString kind = a.options.value(QStringLiteral("kind"), QStringLiteral("jwt"));
+    if (kind != QLatin1String("jwt"))
+        return checkKeyCreate(a, kind);
+    for (const char *keyOnly : {"region", "name"})
+        if (a.options.contains(QLatin1String(keyOnly)))
+            return QStringLiteral("--%1 goes only with --kind sigv4, apikey or widget").arg(QLatin1String(keyOnly));
     if (!a.options.contains(QStringLiteral("company")) || !a.options.contains(QStringLiteral("role")))
         return QStringLiteral("token create needs --company ID and --role client|agent|supervisor|admin");
     const bool client = a.options.value(QStringLiteral("role")) == QLatin1String("client");
@@ -219,6 +257,14 @@ QString usage()
         "  tierdesk token create --company ID --role ROLE [--customer ID] [--ttl SECONDS] [--subject NAME]\n"
         "                                            prints a JWT; ROLE is client, agent, supervisor or admin;\n"
         "                                            a client token needs --customer (the one customer it acts for)\n"
+        "  tierdesk token create --company ID --kind sigv4|apikey|widget [--region R] [--role ROLE] [--name N]\n"
+        "                        [--ttl SECONDS]\n"
+        "                                            a stored key for the other API families: sigv4 prints\n"
+        "                                            {\"accessKeyId\",\"secretAccessKey\",\"region\"} (AWS SigV4, service\n"
+        "                                            execute-api, --region default us-east-1); apikey prints an X-API-Key;\n"
+        "                                            widget prints a company's public chat widget key. ROLE: agent,\n"
+        "                                            supervisor or admin (default admin; none for widget); without --ttl\n"
+        "                                            the key does not expire; revoke with DELETE /api/cs/tokens/ID\n"
         "  tierdesk agent create --company ID --email E --name N --role agent|supervisor|admin\n"
         "                        [--queues orders,inquiries,complaints] --password-stdin\n"
         "                                            reads the password (8 to 256 characters) as one line\n"

@@ -4,13 +4,18 @@
 
 #include "core/runtime/Runtime.h"
 #include "core/runtime/ServerHost.h"
+#include "core/integrations/SecretBox.h"
+#include "core/integrations/SecretStore.h"
 #include "core/integrations/SmtpMailer.h"
+#include "core/engine/ApiKeysBesideOwner.h"
 #include "core/engine/desk/DemoLoad.h"
 #include "core/engine/DemoSeeder.h"
 #include "core/store/DataDir.h"
 #include "core/store/DbMaintenance.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -124,10 +129,79 @@ int runCompanyCreate(const Args &args)
     return 0;
 }
 
+namespace {
+
+// The credential of a key, printed once: sigv4 as one JSON object
+// {"accessKeyId","secretAccessKey","region"} (in that order), the others the key.
+QString printableCredential(const IssuedApiKey &key)
+{
+    if (key.record.kind != tokenkind::SigV4)
+        return key.credential.value(QLatin1String("key")).toString();
+    QString json = QStringLiteral("{");
+    for (const char *name : {"accessKeyId", "secretAccessKey", "region"}) {
+        const QJsonArray value{key.credential.value(QLatin1String(name))};
+        const QString quoted = QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        json += (json.size() > 1 ? QStringLiteral(",\"") : QStringLiteral("\"")) + QLatin1String(name) + QStringLiteral("\":") + quoted;
+    }
+    return json + QLatin1Char('}');
+}
+
+// A key made beside the process that holds the data directory: the data key is
+// read from the secret store (the owner made it when it started; never a new one).
+Result<IssuedApiKey> createKeyBesideOwner(const QString &dir, const QString &company, const ApiKeyRequest &request)
+{
+    QString warning;
+    const auto secrets = openSecretStore(dir, api::Runtime::keyringService(dir), &warning);
+    const auto dataKey = secrets->read(QString::fromLatin1(kWebhookDataKeyName));
+    if (!dataKey)
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot read the data key of ") + dir);
+    const auto box = SecretBox::withKey(*dataKey);
+    if (!box)
+        return box.error();
+    return issueApiKeyBesideOwner(QDir(dir).absoluteFilePath(QLatin1String(DataDir::kDatabase)), company, request, kCliActor,
+                                  *box, QDateTime::currentMSecsSinceEpoch());
+}
+
+// token create --kind sigv4|apikey|widget: a key stored in the database, made by
+// the runtime, or beside a running server through a connection of its own.
+int runKeyCreate(const Args &args)
+{
+    const QString company = args.options.value(QStringLiteral("company"));
+    ApiKeyRequest request;
+    request.kind = args.options.value(QStringLiteral("kind"));
+    request.name = args.options.value(QStringLiteral("name"), QStringLiteral("CLI %1 key").arg(request.kind));
+    request.role = args.options.value(QStringLiteral("role"));
+    request.region = args.options.value(QStringLiteral("region"));
+    request.ttlSecs = args.options.value(QStringLiteral("ttl"), QStringLiteral("0")).toLongLong();
+    Result<IssuedApiKey> key = makeError(ErrorKind::Internal, QString());
+    auto rt = api::Runtime::open(dataDir(args));
+    if (!rt && rt.error().kind == ErrorKind::Conflict) {
+        key = createKeyBesideOwner(QDir(dataDir(args)).absolutePath(), company, request);
+    } else if (!rt) {
+        return fail(1, rt.error().message);
+    } else {
+        if (!rt.value()->secretsWarning().isEmpty())
+            QTextStream(stderr) << "tierdesk: " << rt.value()->secretsWarning() << Qt::endl;
+        key = rt.value()->apiTokens().createKey(company, request, kCliActor);
+        if (key && !rt.value()->store().batch().flush())
+            return fail(1, QStringLiteral("could not store the key"));
+    }
+    if (!key && key.error().kind == ErrorKind::NotFound)
+        return fail(1, QStringLiteral("no company with id ") + company);
+    if (!key)
+        return fail(key.error().kind == ErrorKind::InvalidArgument ? 2 : 1, key.error().message);
+    out() << printableCredential(*key) << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
 // Every option was validated by parse(): the values are known to be well formed.
 // Works beside a running server too: tokens need only the key and a read.
 int runTokenCreate(const Args &args)
 {
+    if (args.options.contains(QStringLiteral("kind")) && args.options.value(QStringLiteral("kind")) != QLatin1String("jwt"))
+        return runKeyCreate(args);
     const QString company = args.options.value(QStringLiteral("company"));
     const api::Role role = *api::parseRole(args.options.value(QStringLiteral("role")));
     const qint64 ttl = args.options.value(QStringLiteral("ttl"), QStringLiteral("86400")).toLongLong();

@@ -91,8 +91,23 @@ def cs_json_seeds():
     }
 
 
+def sigv4_seeds():
+    # First byte odd ('S'): the request is signed by the target; even ('T'): verified as it is.
+    auth = (b"Authorization: AWS4-HMAC-SHA256 Credential=TDAKFUZZKEY234567ABC/20251219/eu-west-1/"
+            b"execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + b"0" * 64)
+    return {
+        "signed_get_query": b"S" + b"GET /knowledge/search?q=refund%20policy&limit=5&tag=b&tag=a\nHost: h\n\n",
+        "signed_post_json": b"S" + b"POST /chatbot/message\nContent-Type: application/json\n\n"
+                            + b'{"sessionId":"s1","message":"hi"}',
+        "signed_odd_path": b"S" + b"GET /kb//a/./b/../caf%C3%A9%20(x)!\nX-Note:   a   b  \n\n",
+        "raw_wrong_signature": b"T" + b"GET /audit/logs\nHost: h\nX-Amz-Date: 20251219T120000Z\n" + auth + b"\n\n",
+        "raw_old_date": b"T" + b"GET /\nHost: h\nX-Amz-Date: 20251219T110000Z\n" + auth + b"\n\n",
+        "raw_no_auth": b"T" + b"GET /\nHost: h\n\n",
+    }
+
+
 def main():
-    for name, seeds in (("jwt", jwt_seeds()), ("cs_json", cs_json_seeds())):
+    for name, seeds in (("jwt", jwt_seeds()), ("cs_json", cs_json_seeds()), ("sigv4", sigv4_seeds())):
         folder = HERE / "corpus" / name
         folder.mkdir(parents=True, exist_ok=True)
         for file, data in seeds.items():

@@ -17,6 +17,8 @@ packages=(
   clang libclang-rt-14-dev llvm-14
   # tests: a real SMTP server (aiosmtpd) on loopback for the e-mail tests
   python3-aiosmtpd
+  # tests: a real AWS SigV4 signer (botocore's SigV4Auth) for the SigV4 verifier's tests
+  python3-botocore
   # make package (dpkg-shlibdeps) and its checks (scripts/check-package.sh)
   dpkg-dev lintian desktop-file-utils appstream file
 )

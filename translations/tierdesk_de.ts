@@ -2531,6 +2531,22 @@ Doppelklick öffnet das Gespräch</translation>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
+    <message>
+        <source>%1 (SigV4 key %2, %3)</source>
+        <translation>%1 (SigV4-Schlüssel %2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (API key %2…)</source>
+        <translation>%1 (API-Schlüssel %2…)</translation>
+    </message>
+    <message>
+        <source>chat widget key %1</source>
+        <translation>Chat-Widget-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::TokensSettings</name>

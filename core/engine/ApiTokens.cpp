@@ -13,18 +13,13 @@ bool hasControlCharacters(const QString &s)
     return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
-QJsonObject auditDetails(const ApiTokenRecord &t)
-{
-    return {{QStringLiteral("name"), t.name}, {QStringLiteral("role"), t.role}, {QStringLiteral("expiresAt"), t.expiresAt}};
-}
-
 } // namespace
 
 bool ApiTokens::auditRow(const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t,
                          int status)
 {
     return m_engine.store().audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role, action,
-                                            QStringLiteral("token:") + t.id, actor.clientAddress, status, auditDetails(t)});
+                                            QStringLiteral("token:") + t.id, actor.clientAddress, status, ApiKeyMaker::auditDetails(t)});
 }
 
 ApiTokens::ApiTokens(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db())
@@ -71,6 +66,40 @@ Result<ApiTokenRecord> ApiTokens::store(const ApiTokenRecord &t, const Actor &ac
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the token"));
     return t;
+}
+
+Result<IssuedApiKey> ApiTokens::createKey(const QString &companyId, const ApiKeyRequest &request, const Actor &actor)
+{
+    if (const Status checked = ApiKeyMaker::check(request); !checked)
+        return checked.error();
+    if (auto company = m_engine.company(companyId); !company)
+        return company.error();
+    IssuedApiKey key = ApiKeyMaker::make(companyId, request, actor.subject, m_engine.clock().nowMs(),
+                                         m_engine.store().webhooks().secretBox());
+    const auto stored = store(key.record, actor);
+    if (!stored)
+        return stored.error();
+    return key;
+}
+
+std::optional<ApiTokenRecord> ApiTokens::sigv4Key(const QString &accessKeyId)
+{
+    auto found = accessKeyId.size() <= 128 ? m_repo.findByLookup(tokenkind::SigV4, accessKeyId) : std::nullopt;
+    if (found) {
+        const Result<QByteArray> opened = m_engine.store().webhooks().secretBox().open(found->sealedSecret);
+        found->secret = opened ? *opened : QByteArray();
+    }
+    return found;
+}
+
+std::optional<ApiTokenRecord> ApiTokens::apiKey(const QByteArray &keyHashHex)
+{
+    return m_repo.findByLookup(tokenkind::ApiKey, QString::fromLatin1(keyHashHex));
+}
+
+std::optional<ApiTokenRecord> ApiTokens::widgetKey(const QString &key)
+{
+    return key.size() <= 128 ? m_repo.findByLookup(tokenkind::Widget, key) : std::nullopt;
 }
 
 Result<QList<ApiTokenRecord>> ApiTokens::list(const QString &companyId)

@@ -3,28 +3,57 @@
 namespace tierdesk {
 namespace {
 
-const QString kColumns =
-    QStringLiteral("id, company_id, name, role, customer_id, created_by, created_at, expires_at, revoked_at");
+const QString kColumns = QStringLiteral("id, company_id, name, role, customer_id, created_by, created_at, expires_at,"
+                                        " revoked_at, kind, lookup, key_prefix, region, sealed_secret");
 
 ApiTokenRecord readToken(const QSqlQuery &q)
 {
-    return ApiTokenRecord{q.value(0).toString(), q.value(1).toString(),    q.value(2).toString(),
-                          q.value(3).toString(), q.value(4).toString(),    q.value(5).toString(),
-                          q.value(6).toLongLong(), q.value(7).toLongLong(), q.value(8).toLongLong()};
+    ApiTokenRecord t;
+    t.id = q.value(0).toString();
+    t.companyId = q.value(1).toString();
+    t.name = q.value(2).toString();
+    t.role = q.value(3).toString();
+    t.customerId = q.value(4).toString();
+    t.createdBy = q.value(5).toString();
+    t.createdAt = q.value(6).toLongLong();
+    t.expiresAt = q.value(7).toLongLong();
+    t.revokedAt = q.value(8).toLongLong();
+    t.kind = q.value(9).toString();
+    t.lookup = q.value(10).toString();
+    t.keyPrefix = q.value(11).toString();
+    t.region = q.value(12).toString();
+    t.sealedSecret = q.value(13).toString().toLatin1();
+    return t;
 }
 
 } // namespace
 
 bool ApiTokenRepo::insert(const ApiTokenRecord &t)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
-    return m_db.exec(q, {t.id, t.companyId, t.name, t.role, t.customerId, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt});
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    // A JWT has no lookup: NULL (an invalid QVariant) keeps it out of the unique index.
+    const QVariant lookup = t.lookup.isEmpty() ? QVariant() : QVariant(t.lookup);
+    return m_db.exec(q, {t.id, t.companyId, t.name, t.role, t.customerId, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt,
+                         t.kind, lookup, t.keyPrefix, t.region, QString::fromLatin1(t.sealedSecret)});
 }
 
 std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const QString &id)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kColumns));
     if (!m_db.exec(q, {companyId, id}))
+        return std::nullopt;
+    std::optional<ApiTokenRecord> out;
+    if (q.next())
+        out = readToken(q);
+    q.finish();
+    return out;
+}
+
+std::optional<ApiTokenRecord> ApiTokenRepo::findByLookup(const QString &kind, const QString &lookup)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE kind = ? AND lookup = ?").arg(kColumns));
+    if (!m_db.exec(q, {kind, lookup}))
         return std::nullopt;
     std::optional<ApiTokenRecord> out;
     if (q.next())
@@ -56,7 +85,8 @@ bool ApiTokenRepo::revoke(const QString &companyId, const QString &id, qint64 at
 QStringList ApiTokenRepo::revokedUnexpired(qint64 nowMs)
 {
     QStringList out;
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id FROM api_tokens WHERE revoked_at > 0 AND expires_at > ?"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT id FROM api_tokens WHERE kind = 'jwt' AND revoked_at > 0 AND expires_at > ?"));
     if (!m_db.exec(q, {nowMs}))
         return out;
     while (q.next())

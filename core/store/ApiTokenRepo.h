@@ -1,24 +1,11 @@
 #pragma once
 
+#include "core/store/ApiTokenRecord.h"
 #include "core/store/Database.h"
 
 #include <optional>
 
 namespace tierdesk {
-
-// An API token made through POST /api/cs/tokens: what it is, never the token.
-struct ApiTokenRecord
-{
-    QString id; // the token's "jti"
-    QString companyId;
-    QString name;
-    QString role;
-    QString customerId; // client tokens only
-    QString createdBy;  // the admin's subject
-    qint64 createdAt = 0; // ms
-    qint64 expiresAt = 0; // ms
-    qint64 revokedAt = 0; // ms; 0 while valid
-};
 
 // The api_tokens table.
 class ApiTokenRepo
@@ -27,10 +14,12 @@ public:
     explicit ApiTokenRepo(Database &db) : m_db(db) {}
     bool insert(const ApiTokenRecord &t);
     std::optional<ApiTokenRecord> find(const QString &companyId, const QString &id);
+    // The key of `kind` a request presents (ApiTokenRecord::lookup), revoked or not.
+    std::optional<ApiTokenRecord> findByLookup(const QString &kind, const QString &lookup);
     // Newest first, at most `limit`.
     QList<ApiTokenRecord> list(const QString &companyId, int limit);
     bool revoke(const QString &companyId, const QString &id, qint64 at);
-    // The ids of revoked tokens that have not yet expired at `nowMs`.
+    // The ids of revoked JWTs that have not yet expired at `nowMs`.
     QStringList revokedUnexpired(qint64 nowMs);
 
 private:

@@ -201,6 +201,21 @@ const QList<Migration> &migrations()
                             " revoked_at INTEGER NOT NULL DEFAULT 0)"),
              QStringLiteral("CREATE INDEX api_tokens_by_company ON api_tokens(company_id, created_at)"),
          }},
+        {12,
+         {
+             // Keys for the other API families beside the JWTs: kind 'sigv4' (platform
+             // services), 'apikey' (X-API-Key) or 'widget' (a company's public chat key).
+             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'jwt'"),
+             // What a request presents, in the form kept: the access key id (sigv4), the
+             // SHA-256 hex of the key (apikey), the key itself (widget); NULL for a JWT.
+             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN lookup TEXT"),
+             // The first characters of an API key, so lists can tell keys apart.
+             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN key_prefix TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN region TEXT NOT NULL DEFAULT ''"),
+             // A SigV4 secret access key, sealed with the data key (SecretBox "sb1:...").
+             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN sealed_secret TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE UNIQUE INDEX api_tokens_by_lookup ON api_tokens(kind, lookup) WHERE lookup IS NOT NULL"),
+         }},
     };
     return all;
 }

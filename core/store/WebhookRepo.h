@@ -35,6 +35,9 @@ public:
     // no copy of the plain text is left in free pages or the write-ahead log.
     // Returns how many secrets it sealed.
     Result<int> setSecretBox(const SecretBox &box);
+    // The data key given to setSecretBox(): other secrets kept in the database
+    // (SigV4 secret access keys, ApiTokens) are sealed with it too.
+    const SecretBox &secretBox() const { return m_box; }
 
     bool insert(const Webhook &w);
     QList<Webhook> list(const QString &companyId);

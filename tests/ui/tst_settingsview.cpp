@@ -176,6 +176,18 @@ void TestSettingsView::tokenShownOnceWorksUntilRevoked()
     const HttpResult refused = crm.get(audit);
     QVERIFY2(checkErrorBody(refused, 401, QStringLiteral("CS_012")).isEmpty(), describe(refused));
     QVERIFY(!revoke->isEnabled());
+
+    // Keys for the other API families are listed too, with their kind, and do not expire.
+    const HttpResult key = admin.post(QStringLiteral("/api/cs/tokens"), {{QStringLiteral("name"), QStringLiteral("Platform")},
+                                                                        {QStringLiteral("kind"), QStringLiteral("sigv4")},
+                                                                        {QStringLiteral("region"), QStringLiteral("eu-west-1")}});
+    QVERIFY2(key.status == 201, describe(key));
+    view.refresh();
+    QTRY_COMPARE(page.model().rowCount(), 2);
+    const QString accessKeyId = key.json().value(QLatin1String("accessKeyId")).toString();
+    QCOMPARE(page.model().data(page.model().index(0, TokensModel::Role)).toString(),
+             QStringLiteral("admin (SigV4 key %1, eu-west-1)").arg(accessKeyId));
+    QCOMPARE(page.model().data(page.model().index(0, TokensModel::Expires)).toString(), QStringLiteral("Never"));
 }
 
 void TestSettingsView::webhookAddDeliveriesDelete()

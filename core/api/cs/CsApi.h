@@ -151,6 +151,7 @@ private:
     void setAgentPassword(Call &c);
     int releaseHeldSessions(Call &c, const QString &agentId); // back to their queues; how many
     void createToken(Call &c);
+    void createKey(Call &c, const QJsonObject &body, const QString &kind);
     void listTokens(Call &c);
     void revokeToken(Call &c);
     void webhookDeliveries(Call &c); // CsAdminRoutes.cpp
