@@ -36,6 +36,7 @@ public:
     Transport transport() const { return m_transport; }
     bool isUpgrading() const { return !m_probe.isNull(); }
     bool isOpen() const { return m_open; }
+    bool isPollWaiting() const { return hasWaitingPoll(); } // a long-polling GET is held
 
     // "0{"sid":...,"upgrades":[...],"pingInterval":...,"pingTimeout":...,"maxPayload":...}"
     QString openPacket() const;
