@@ -67,10 +67,14 @@ void SocketIoServer::onSessionOpened(EngineIoSession *session)
             drop(client, reason);
     });
     // A session that never joins "/" holds a slot for nothing.
-    QTimer::singleShot(m_engine->options().connectTimeoutMs, session, [this, session] {
+    // (A timer owned by the session, not QTimer::singleShot, whose timer object outlives it.)
+    auto *connectTimer = new QTimer(session);
+    connectTimer->setSingleShot(true);
+    connect(connectTimer, &QTimer::timeout, this, [this, session] {
         if (!m_bySession.contains(session))
             session->close(QStringLiteral("connect timeout"));
     });
+    connectTimer->start(m_engine->options().connectTimeoutMs);
 }
 
 void SocketIoServer::onMessage(EngineIoSession *session, const QString &text)
