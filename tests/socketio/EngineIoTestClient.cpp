@@ -65,6 +65,11 @@ PollResult PollingClient::get(const QString &query, int timeoutMs)
     return finish(startGet(query), timeoutMs);
 }
 
+PollResult PollingClient::head(const QString &query, int timeoutMs)
+{
+    return finish(m_nam.head(QNetworkRequest(url(query))), timeoutMs);
+}
+
 PollResult PollingClient::post(const QString &query, const QByteArray &body, int timeoutMs)
 {
     QNetworkRequest request(url(query));

@@ -33,6 +33,7 @@ public:
     // GET /socket.io/?EIO=4&transport=polling, parses the open packet; the session id.
     QString handshake(QJsonObject *open = nullptr);
     PollResult get(const QString &query, int timeoutMs = 5000);
+    PollResult head(const QString &query, int timeoutMs = 5000);
     PollResult post(const QString &query, const QByteArray &body, int timeoutMs = 5000);
     // A GET left waiting; finish() collects its answer.
     QNetworkReply *startGet(const QString &query);

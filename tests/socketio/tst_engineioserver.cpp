@@ -251,6 +251,12 @@ void TestEngineIoServer::badRequestsGetEngineIoErrors()
     verifyEngineError(client.get(QStringLiteral("EIO=4")), 400, 0);
     verifyEngineError(client.post(kHandshake, "40"), 400, 2);
     verifyEngineError(client.get(QStringLiteral("EIO=4&transport=websocket")), 400, 3); // no upgrade
+    // HEAD has no body to carry packets: neither a handshake nor a poll.
+    QCOMPARE(client.head(kHandshake).status, 400);
+    const QString sid = client.handshake();
+    QCOMPARE(client.head(client.sidQuery(sid)).status, 400);
+    QCOMPARE(server.io->engine().sessionCount(), 1);
+    client.post(client.sidQuery(sid), "1");
     QCOMPARE(server.io->engine().sessionCount(), 0);
 }
 

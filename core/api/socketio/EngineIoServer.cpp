@@ -123,6 +123,10 @@ void EngineIoServer::handleGet(const http::HttpRequest &request, const http::Htt
         responder.send(std::move(r));
         return;
     }
+    if (request.method != "GET") { // HEAD (routed here by the Router) would swallow packets: no body
+        responder.send(errorResponse(BadRequest));
+        return;
+    }
     if (!session(sid)->poll(responder))
         responder.send(errorResponse(BadRequest, QStringLiteral("Overlapping poll requests")));
 }
