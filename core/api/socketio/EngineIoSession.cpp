@@ -26,11 +26,8 @@ EngineIoSession::EngineIoSession(const QString &id, const SocketIoOptions &optio
     m_pingTimer.start(m_options.pingIntervalMs);
 }
 
-EngineIoSession::~EngineIoSession()
-{
-    release(m_socket);
-    release(m_probe);
-}
+// Sockets still open are children: deleted with the session, which aborts them.
+EngineIoSession::~EngineIoSession() = default;
 
 QString EngineIoSession::openPacket() const
 {
@@ -162,12 +159,13 @@ void EngineIoSession::dropProbe()
         scheduleFlush(); // polling resumes
 }
 
-// Closes a socket no longer used and deletes it once the closing handshake is over.
+// Closes a socket no longer used and deletes it once the closing handshake is over. It moves
+// to the session's owner (the server), so it is deleted with the server at the latest.
 void EngineIoSession::release(http::WebSocket *socket)
 {
     if (!socket)
         return;
-    socket->setParent(nullptr);
+    socket->setParent(parent());
     if (socket->isOpen()) {
         connect(socket, &http::WebSocket::disconnected, socket, &QObject::deleteLater);
         socket->close();

@@ -74,7 +74,7 @@ private:
     bool hasWaitingPoll() const;
     void answerPoll(const QString &body);
     void finish(const QString &reason, bool byClient);
-    static void release(http::WebSocket *socket);
+    void release(http::WebSocket *socket);
 
     QString m_id;
     SocketIoOptions m_options;
