@@ -278,6 +278,11 @@ void TestEngineIoServer::malformedPacketsClose()
         }
         verifyEngineError(client.get(client.sidQuery(sid)), 400, 1);
     }
+    // Nothing after a malformed packet is handled, not even a CONNECT in the same body.
+    const QString sid = client.handshake();
+    QCOMPARE(client.post(client.sidQuery(sid), "4garbage\x1e" + kConnect).status, 200);
+    QVERIFY(server.requests.isEmpty());
+
     WsPeer text;
     QVERIFY(text.open(server.port()));
     text.send(QStringLiteral("abc"));

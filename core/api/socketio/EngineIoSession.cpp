@@ -199,7 +199,8 @@ void EngineIoSession::handlePacket(const EngineIoPacket &packet)
         }
         break;
     case EngineIoPacket::Message:
-        emit messageReceived(packet.data);
+        if (m_closingReason.isEmpty()) // closing (e.g. after a malformed Socket.IO packet): no more input
+            emit messageReceived(packet.data);
         break;
     case EngineIoPacket::Open:
     case EngineIoPacket::Ping:    // v4 clients do not ping outside the upgrade probe
