@@ -46,10 +46,12 @@ private slots:
     void pollingExchange();
     void getWaitsForPackets();
     void packetsPerPollAreLimited();
+    void unfetchedPacketsAreLimited();
     void overlappingGetClosesSession();
     void clientCloseEndsWaitingGet();
     void websocketTransport();
     void upgradeFromPolling();
+    void unfinishedUpgradeTimesOut();
     void heartbeatKeepsAnsweringClient();
     void missingPongCloses();
     void pollingHeartbeat();
@@ -127,6 +129,23 @@ void TestEngineIoServer::packetsPerPollAreLimited()
     QCOMPARE(client.get(client.sidQuery(sid)).packets(), QStringList{QStringLiteral("42[\"n\",2]")});
 }
 
+void TestEngineIoServer::unfetchedPacketsAreLimited()
+{
+    SocketIoOptions options;
+    options.maxBufferedPackets = 3;
+    LoopbackSocketIo server(options);
+    PollingClient client(server.port());
+    const QString sid = client.handshake();
+    client.post(client.sidQuery(sid), kConnect); // its answer is the first packet queued
+    const QString id = server.connected.first();
+    QVERIFY(server.io->emitTo(id, QStringLiteral("a")));
+    QVERIFY(server.io->emitTo(id, QStringLiteral("b")));
+    QVERIFY(server.io->isConnected(id));
+    server.io->emitTo(id, QStringLiteral("c")); // the fourth: the client is not keeping up
+    QCOMPARE(server.reasonFor(id), QStringLiteral("transport error"));
+    verifyEngineError(client.get(client.sidQuery(sid)), 400, 1);
+}
+
 void TestEngineIoServer::overlappingGetClosesSession()
 {
     LoopbackSocketIo server;
@@ -193,6 +212,25 @@ void TestEngineIoServer::upgradeFromPolling()
     verifyEngineError(client.post(client.sidQuery(sid), "42[\"echo\"]"), 400, 3);
     WsPeer again;
     QVERIFY(!again.open(server.port(), sid) || again.waitClosed());
+}
+
+void TestEngineIoServer::unfinishedUpgradeTimesOut()
+{
+    SocketIoOptions options;
+    options.upgradeTimeoutMs = 30;
+    LoopbackSocketIo server(options);
+    PollingClient client(server.port());
+    const QString sid = client.handshake();
+    client.post(client.sidQuery(sid), kConnect);
+    client.get(client.sidQuery(sid));
+    WsPeer peer;
+    QVERIFY(peer.open(server.port(), sid));
+    peer.send(QStringLiteral("2probe"));
+    QCOMPARE(peer.next(), QStringLiteral("3probe"));
+    QVERIFY(peer.waitClosed()); // no "5" in time
+    // Polling goes on, with what was emitted meanwhile.
+    server.io->emitTo(server.connected.first(), QStringLiteral("still-here"));
+    QCOMPARE(client.get(client.sidQuery(sid)).text(), QStringLiteral("42[\"still-here\"]"));
 }
 
 void TestEngineIoServer::heartbeatKeepsAnsweringClient()
