@@ -23,8 +23,7 @@ using namespace tierdesk;
 
 namespace {
 
-struct Answer
-{
+struct Answer {
     int count = 0;
     http::HttpResponse response;
 };
@@ -59,7 +58,7 @@ void checkAnswered(const AnswerPtr &answer, const QByteArray &what)
     fuzz::check(status == 400 || status == 413, "unexpected status", what + ' ' + QByteArray::number(status));
     const QJsonObject o = QJsonDocument::fromJson(a.response.body).object();
     fuzz::check(o.value(QLatin1String("code")).isDouble() && o.value(QLatin1String("message")).isString(),
-                "an error without Engine.IO's body", a.response.body);
+        "an error without Engine.IO's body", a.response.body);
 }
 
 void checkRoundTrip(const QString &text)
@@ -69,9 +68,8 @@ void checkRoundTrip(const QString &text)
         return;
     const QString encoded = p->encode();
     const auto again = socketio::SocketIoPacket::parse(encoded);
-    fuzz::check(again && again->type == p->type && again->nsp == p->nsp && again->id == p->id
-                    && again->data == p->data,
-                "a parsed packet does not survive encode and parse", text.toUtf8() + '\n' + encoded.toUtf8());
+    fuzz::check(again && again->type == p->type && again->nsp == p->nsp && again->id == p->id && again->data == p->data,
+        "a parsed packet does not survive encode and parse", text.toUtf8() + '\n' + encoded.toUtf8());
 }
 
 } // namespace
@@ -107,9 +105,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const AnswerPtr open = request(server, "GET", QStringLiteral("EIO=4&transport=polling"));
     checkAnswered(open, "handshake");
     fuzz::check(open->response.status == 200 && open->response.body.startsWith('0'), "the handshake failed",
-                open->response.body);
-    const QString sid =
-        QJsonDocument::fromJson(open->response.body.mid(1)).object().value(QLatin1String("sid")).toString();
+        open->response.body);
+    const QString sid
+        = QJsonDocument::fromJson(open->response.body.mid(1)).object().value(QLatin1String("sid")).toString();
     const QString query = QStringLiteral("EIO=4&transport=polling&sid=") + sid;
     checkAnswered(request(server, "POST", query, input), "POST " + input);
     QCoreApplication::sendPostedEvents(); // queued flushes

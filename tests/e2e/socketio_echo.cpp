@@ -42,7 +42,7 @@ void quitOnSignals()
 }
 
 void onEvent(SocketIoServer &io, const QString &client, const QString &event, const QJsonArray &args,
-             const SocketIoServer::Ack &ack)
+    const SocketIoServer::Ack &ack)
 {
     if (event == u"echo") {
         if (ack)
@@ -57,9 +57,8 @@ void onEvent(SocketIoServer &io, const QString &client, const QString &event, co
     } else if (event == u"shout") {
         const QString room = args.at(0).toString();
         io.emitToRoom(room, QStringLiteral("shouted"),
-                      QJsonArray{QJsonObject{{QStringLiteral("room"), room},
-                                             {QStringLiteral("text"), args.at(1)},
-                                             {QStringLiteral("from"), client}}});
+            QJsonArray{QJsonObject{{QStringLiteral("room"), room}, {QStringLiteral("text"), args.at(1)},
+                {QStringLiteral("from"), client}}});
     } else if (event == u"bye") {
         io.disconnectClient(client);
     }
@@ -90,7 +89,7 @@ int main(int argc, char **argv)
         return std::nullopt;
     });
     io.setEventHandler([&io](const QString &client, const QString &event, const QJsonArray &args,
-                             const SocketIoServer::Ack &ack) { onEvent(io, client, event, args, ack); });
+                           const SocketIoServer::Ack &ack) { onEvent(io, client, event, args, ack); });
     io.install(http);
     if (!http.listen(QHostAddress::LocalHost, 0)) {
         QTextStream(stderr) << "tierdesk_socketio_echo: " << http.errorString() << Qt::endl;

@@ -17,7 +17,7 @@ QStringList PollResult::packets() const
     return text().split(QChar(0x1e));
 }
 
-PollingClient::PollingClient(quint16 port) : m_port(port) {}
+PollingClient::PollingClient(quint16 port) : m_port(port) { }
 
 QUrl PollingClient::url(const QString &query) const
 {
@@ -79,12 +79,12 @@ PollResult PollingClient::post(const QString &query, const QByteArray &body, int
 
 WsPeer::WsPeer()
 {
-    QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                     [this](const QString &text) { received.append(text); });
+    QObject::connect(
+        &socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) { received.append(text); });
     QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closed = true; });
     // A refused handshake (an HTTP error instead of 101) ends here. (errorOccurred is Qt 6.5+.)
-    QObject::connect(&socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), &socket,
-                     [this] { failed = true; });
+    QObject::connect(
+        &socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), &socket, [this] { failed = true; });
 }
 
 bool WsPeer::open(quint16 port, const QString &sid)

@@ -11,8 +11,7 @@
 
 namespace tierdesk::test {
 
-struct PollResult
-{
+struct PollResult {
     int status = 0; // 0: no answer in time
     QByteArray contentType;
     QByteArray body;
@@ -25,8 +24,7 @@ struct PollResult
 
 // A real HTTP long-polling client of /socket.io/ (QNetworkAccessManager), one request at a time
 // or a GET left waiting, for the Engine.IO tests.
-class PollingClient
-{
+class PollingClient {
 public:
     explicit PollingClient(quint16 port);
 
@@ -48,8 +46,7 @@ private:
 };
 
 // A real QWebSocket on /socket.io/ that keeps every text message it receives.
-class WsPeer
-{
+class WsPeer {
 public:
     WsPeer();
     // transport=websocket, with &sid= when given; waits until open.

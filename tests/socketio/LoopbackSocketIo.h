@@ -13,10 +13,8 @@ namespace tierdesk::test {
 // A SocketIoServer on a loopback HttpServer (any free port) with a small application:
 // CONNECT needs auth {"token":"secret"} (else "invalid token"); "echo" answers its args by ack
 // when asked, else emits "echo" back; every event, connect and disconnect is recorded.
-struct LoopbackSocketIo
-{
-    struct Event
-    {
+struct LoopbackSocketIo {
+    struct Event {
         QString client;
         QString name;
         QJsonArray args;
@@ -33,7 +31,7 @@ struct LoopbackSocketIo
             return std::nullopt;
         });
         io->setEventHandler([this](const QString &client, const QString &name, const QJsonArray &args,
-                                   const socketio::SocketIoServer::Ack &ack) {
+                                const socketio::SocketIoServer::Ack &ack) {
             events.append({client, name, args, bool(ack)});
             if (name == u"echo" && ack) {
                 ack(args);
@@ -43,11 +41,11 @@ struct LoopbackSocketIo
             }
         });
         QObject::connect(io.get(), &socketio::SocketIoServer::clientConnected, io.get(),
-                         [this](const QString &client) { connected.append(client); });
+            [this](const QString &client) { connected.append(client); });
         QObject::connect(io.get(), &socketio::SocketIoServer::clientDisconnected, io.get(),
-                         [this](const QString &client, const QString &reason) {
-                             disconnected.append({client, reason});
-                         });
+            [this](const QString &client, const QString &reason) {
+                disconnected.append({client, reason});
+            });
         io->install(http);
         listening = http.listen(QHostAddress::LocalHost, 0);
     }

@@ -37,8 +37,7 @@ bool pollWaiting(LoopbackSocketIo &server, const QString &sid)
 
 } // namespace
 
-class TestEngineIoServer : public QObject
-{
+class TestEngineIoServer : public QObject {
     Q_OBJECT
 
 private slots:
@@ -93,7 +92,12 @@ void TestEngineIoServer::pollingExchange()
     QCOMPARE(server.connected.size(), 1);
 
     // Two events in one POST; their answers come back together, separated by 0x1e.
-    QCOMPARE(client.post(client.sidQuery(sid), "42[\"echo\",\"a\"]\x1e" "421[\"echo\",\"b\"]").status, 200);
+    QCOMPARE(client
+                 .post(client.sidQuery(sid),
+                     "42[\"echo\",\"a\"]\x1e"
+                     "421[\"echo\",\"b\"]")
+                 .status,
+        200);
     const PollResult answers = client.get(client.sidQuery(sid));
     QCOMPARE(answers.packets(), (QStringList{QStringLiteral("42[\"echo\",\"a\"]"), QStringLiteral("431[\"b\"]")}));
     QCOMPARE(server.events.size(), 2);
@@ -303,7 +307,7 @@ void TestEngineIoServer::malformedPacketsClose()
     LoopbackSocketIo server;
     PollingClient client(server.port());
     const QList<QByteArray> bodies{"x", "", "4garbage", "42[\"echo\"]" /* before CONNECT */,
-                                   "451-[\"a\",{\"_placeholder\":true,\"num\":0}]" /* binary attachment */};
+        "451-[\"a\",{\"_placeholder\":true,\"num\":0}]" /* binary attachment */};
     for (const QByteArray &body : bodies) {
         const QString sid = client.handshake();
         QCOMPARE(client.post(client.sidQuery(sid), body).status, 200);

@@ -7,8 +7,7 @@
 
 using namespace tierdesk::socketio;
 
-class TestSocketIoPacket : public QObject
-{
+class TestSocketIoPacket : public QObject {
     Q_OBJECT
 
 private slots:

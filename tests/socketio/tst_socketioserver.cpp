@@ -16,8 +16,7 @@ namespace {
 const QJsonObject kAuth{{QStringLiteral("token"), QStringLiteral("secret")}};
 }
 
-class TestSocketIoServer : public QObject
-{
+class TestSocketIoServer : public QObject {
     Q_OBJECT
 
 private slots:
@@ -37,15 +36,16 @@ void TestSocketIoServer::connectGetsAuthAndRequest()
 {
     LoopbackSocketIo server;
     WsPeer peer;
-    QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&widget=w1")
-                                     .arg(server.port())));
+    QNetworkRequest request(
+        QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&widget=w1").arg(server.port())));
     request.setRawHeader("Origin", "https://shop.example");
     peer.socket.open(request);
     QVERIFY(peer.next().startsWith(u'0'));
     peer.send(QStringLiteral("40{\"token\":\"secret\",\"visitor\":\"v7\"}"));
     const QString answer = peer.next();
     QVERIFY(answer.startsWith(QStringLiteral("40{\"sid\":")));
-    const QString client = QJsonDocument::fromJson(answer.mid(2).toUtf8()).object().value(QStringLiteral("sid")).toString();
+    const QString client
+        = QJsonDocument::fromJson(answer.mid(2).toUtf8()).object().value(QStringLiteral("sid")).toString();
     QCOMPARE(server.connected, QStringList{client});
 
     QCOMPARE(server.requests.size(), 1);
@@ -119,8 +119,8 @@ void TestSocketIoServer::emitToOneClient()
     const QString clientA = a.connectTo(server.port(), kAuth);
     const QString clientB = b.connectTo(server.port(), kAuth);
     QVERIFY(clientA != clientB);
-    QVERIFY(server.io->emitTo(clientB, QStringLiteral("message-received"),
-                              {QJsonObject{{QStringLiteral("text"), QStringLiteral("für B")}}}));
+    QVERIFY(server.io->emitTo(
+        clientB, QStringLiteral("message-received"), {QJsonObject{{QStringLiteral("text"), QStringLiteral("für B")}}}));
     QCOMPARE(b.next(), QStringLiteral("42[\"message-received\",{\"text\":\"für B\"}]"));
     QVERIFY(!server.io->emitTo(QStringLiteral("no-such-client"), QStringLiteral("x")));
     server.io->emitTo(clientA, QStringLiteral("only-a"));

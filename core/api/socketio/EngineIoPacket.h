@@ -11,8 +11,7 @@ namespace tierdesk::socketio {
 // One Engine.IO v4 packet in its text form: a type digit, then the data ("4hello", "2probe").
 // Binary packets ("b<base64>" in a polling payload, binary WebSocket frames) are not modelled:
 // nothing Tierdesk serves needs them, and the session refuses them.
-struct EngineIoPacket
-{
+struct EngineIoPacket {
     enum Type { Open = 0, Close = 1, Ping = 2, Pong = 3, Message = 4, Upgrade = 5, Noop = 6 };
 
     Type type = Noop;

@@ -17,12 +17,18 @@ const QString kWebSocket = QStringLiteral("websocket");
 QString defaultMessage(EngineIoServer::ErrorCode code)
 {
     switch (code) {
-    case EngineIoServer::TransportUnknown: return QStringLiteral("Transport unknown");
-    case EngineIoServer::UnknownSid: return QStringLiteral("Session ID unknown");
-    case EngineIoServer::BadHandshakeMethod: return QStringLiteral("Bad handshake method");
-    case EngineIoServer::BadRequest: return QStringLiteral("Bad request");
-    case EngineIoServer::Forbidden: return QStringLiteral("Forbidden");
-    case EngineIoServer::UnsupportedProtocolVersion: return QStringLiteral("Unsupported protocol version");
+    case EngineIoServer::TransportUnknown:
+        return QStringLiteral("Transport unknown");
+    case EngineIoServer::UnknownSid:
+        return QStringLiteral("Session ID unknown");
+    case EngineIoServer::BadHandshakeMethod:
+        return QStringLiteral("Bad handshake method");
+    case EngineIoServer::BadRequest:
+        return QStringLiteral("Bad request");
+    case EngineIoServer::Forbidden:
+        return QStringLiteral("Forbidden");
+    case EngineIoServer::UnsupportedProtocolVersion:
+        return QStringLiteral("Unsupported protocol version");
     }
     return QStringLiteral("Bad request");
 }
@@ -30,9 +36,7 @@ QString defaultMessage(EngineIoServer::ErrorCode code)
 } // namespace
 
 EngineIoServer::EngineIoServer(const SocketIoOptions &options, QObject *parent)
-    : QObject(parent), m_options(options)
-{
-}
+    : QObject(parent), m_options(options) { }
 
 EngineIoServer::~EngineIoServer() = default;
 
@@ -48,21 +52,20 @@ http::HttpResponse EngineIoServer::errorResponse(ErrorCode code, const QString &
 {
     if (status == 0)
         status = code == Forbidden ? 403 : 400;
-    return http::HttpResponse::json(status, QJsonObject{{QStringLiteral("code"), int(code)},
-                                                        {QStringLiteral("message"),
-                                                         message.isEmpty() ? defaultMessage(code) : message}});
+    return http::HttpResponse::json(status,
+        QJsonObject{{QStringLiteral("code"), int(code)},
+            {QStringLiteral("message"), message.isEmpty() ? defaultMessage(code) : message}});
 }
 
 void EngineIoServer::install(http::HttpServer &server, const QString &path)
 {
-    server.router().route("GET", path,
-                          [this](const http::HttpRequest &r, const http::HttpResponder &out) { handleGet(r, out); });
-    server.router().route("POST", path,
-                          [this](const http::HttpRequest &r, const http::HttpResponder &out) { handlePost(r, out); });
+    server.router().route(
+        "GET", path, [this](const http::HttpRequest &r, const http::HttpResponder &out) { handleGet(r, out); });
+    server.router().route(
+        "POST", path, [this](const http::HttpRequest &r, const http::HttpResponder &out) { handlePost(r, out); });
     // Errors the HTTP server produces itself (413 beyond its body limit, 405, 408) in socket.io's shape.
-    server.setErrorFormatter(path, [](int status, const QString &message, const QString &) {
-        return errorResponse(BadRequest, message, status);
-    });
+    server.setErrorFormatter(path,
+        [](int status, const QString &message, const QString &) { return errorResponse(BadRequest, message, status); });
     server.setWebSocketRoute(
         path, [this](const http::HttpRequest &r) { return check(r, true); },
         [this](http::WebSocket *socket, const http::HttpRequest &r) { onWebSocket(socket, r); });

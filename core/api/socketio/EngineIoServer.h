@@ -24,8 +24,7 @@ class EngineIoSession;
 // one). Refuses what socket.io refuses with its own body, {"code":N,"message":"..."}:
 // 400 code 0 "Transport unknown", 1 "Session ID unknown", 2 "Bad handshake method",
 // 3 "Bad request", 5 "Unsupported protocol version"; 403 code 4 "Forbidden" (session limits).
-class EngineIoServer : public QObject
-{
+class EngineIoServer : public QObject {
     Q_OBJECT
 public:
     enum ErrorCode {

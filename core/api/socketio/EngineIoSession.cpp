@@ -12,8 +12,8 @@ namespace {
 const QString kProbe = QStringLiteral("probe");
 }
 
-EngineIoSession::EngineIoSession(const QString &id, const SocketIoOptions &options, const http::HttpRequest &handshake,
-                                 QObject *parent)
+EngineIoSession::EngineIoSession(
+    const QString &id, const SocketIoOptions &options, const http::HttpRequest &handshake, QObject *parent)
     : QObject(parent), m_id(id), m_options(options), m_handshake(handshake)
 {
     m_handshake.body.clear();
@@ -34,13 +34,12 @@ QString EngineIoSession::openPacket() const
     QJsonArray upgrades;
     if (m_transport == Transport::Polling)
         upgrades.append(QStringLiteral("websocket"));
-    const QJsonObject open{{QStringLiteral("sid"), m_id},
-                           {QStringLiteral("upgrades"), upgrades},
-                           {QStringLiteral("pingInterval"), m_options.pingIntervalMs},
-                           {QStringLiteral("pingTimeout"), m_options.pingTimeoutMs},
-                           {QStringLiteral("maxPayload"), double(m_options.maxPayloadBytes)}};
-    return EngineIoPacket::encode(EngineIoPacket::Open,
-                                  QString::fromUtf8(QJsonDocument(open).toJson(QJsonDocument::Compact)));
+    const QJsonObject open{{QStringLiteral("sid"), m_id}, {QStringLiteral("upgrades"), upgrades},
+        {QStringLiteral("pingInterval"), m_options.pingIntervalMs},
+        {QStringLiteral("pingTimeout"), m_options.pingTimeoutMs},
+        {QStringLiteral("maxPayload"), double(m_options.maxPayloadBytes)}};
+    return EngineIoPacket::encode(
+        EngineIoPacket::Open, QString::fromUtf8(QJsonDocument(open).toJson(QJsonDocument::Compact)));
 }
 
 // ---- polling ----
@@ -102,7 +101,7 @@ void EngineIoSession::useAsTransport(http::WebSocket *socket)
     connect(socket, &http::WebSocket::textMessageReceived, this, [this](const QString &text) { handleText(text); });
     // Binary attachments are not supported (see docs/socketio.md): treated as a malformed packet.
     connect(socket, &http::WebSocket::binaryMessageReceived, this,
-            [this] { finish(QStringLiteral("parse error"), false); });
+        [this] { finish(QStringLiteral("parse error"), false); });
     connect(socket, &http::WebSocket::disconnected, this, [this] { finish(QStringLiteral("transport close"), true); });
     flush();
 }
@@ -203,7 +202,7 @@ void EngineIoSession::handlePacket(const EngineIoPacket &packet)
             emit messageReceived(packet.data);
         break;
     case EngineIoPacket::Open:
-    case EngineIoPacket::Ping:    // v4 clients do not ping outside the upgrade probe
+    case EngineIoPacket::Ping: // v4 clients do not ping outside the upgrade probe
     case EngineIoPacket::Upgrade: // only meaningful on a probe
     case EngineIoPacket::Noop:
         break;

@@ -20,14 +20,13 @@ namespace tierdesk::socketio {
 // the client answers with a pong within pingTimeout) and the upgrade from polling to WebSocket
 // (probe "2probe" -> "3probe", the waiting GET ends with a noop, then "5" switches). Owned by
 // EngineIoServer; emits closed() once, then is deleted later. Lives on the server's thread.
-class EngineIoSession : public QObject
-{
+class EngineIoSession : public QObject {
     Q_OBJECT
 public:
     enum class Transport { Polling, WebSocket };
 
     EngineIoSession(const QString &id, const SocketIoOptions &options, const http::HttpRequest &handshake,
-                    QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~EngineIoSession() override;
 
     const QString &id() const { return m_id; }

@@ -44,8 +44,8 @@ bool payloadFits(SocketIoPacket::Type type, const QJsonValue &data)
 bool SocketIoPacket::isReservedEventName(const QString &name)
 {
     static const QStringList reserved{QStringLiteral("connect"), QStringLiteral("connect_error"),
-                                      QStringLiteral("disconnect"), QStringLiteral("disconnecting"),
-                                      QStringLiteral("newListener"), QStringLiteral("removeListener")};
+        QStringLiteral("disconnect"), QStringLiteral("disconnecting"), QStringLiteral("newListener"),
+        QStringLiteral("removeListener")};
     return reserved.contains(name);
 }
 

@@ -12,8 +12,7 @@ namespace tierdesk::socketio {
 //   <type>[<attachments>-][<namespace>,][<ack id>][<JSON payload>]
 // e.g. 0{"token":"x"} (CONNECT), 2["send-message",{...}] (EVENT), 212["x"] (EVENT asking for ack
 // 12), 312[...] (ACK 12), 4{"message":"..."} (CONNECT_ERROR), 1 (DISCONNECT).
-struct SocketIoPacket
-{
+struct SocketIoPacket {
     enum Type { Connect = 0, Disconnect = 1, Event = 2, Ack = 3, ConnectError = 4, BinaryEvent = 5, BinaryAck = 6 };
 
     Type type = Event;

@@ -60,7 +60,7 @@ void SocketIoServer::setEventHandler(EventHandler handler)
 void SocketIoServer::onSessionOpened(EngineIoSession *session)
 {
     connect(session, &EngineIoSession::messageReceived, this,
-            [this, session](const QString &text) { onMessage(session, text); });
+        [this, session](const QString &text) { onMessage(session, text); });
     connect(session, &EngineIoSession::closed, this, [this, session](const QString &reason) {
         const QString client = m_bySession.value(session);
         if (!client.isEmpty())
@@ -109,7 +109,7 @@ void SocketIoServer::onConnect(EngineIoSession *session, const SocketIoPacket &p
 {
     if (p.nsp != kMainNamespace) {
         SocketIoPacket refusal = packet(SocketIoPacket::ConnectError,
-                                        QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}});
+            QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}});
         refusal.nsp = p.nsp;
         send(session, refusal);
         return;
@@ -171,8 +171,7 @@ bool SocketIoServer::emitTo(const QString &client, const QString &event, const Q
     return true;
 }
 
-int SocketIoServer::emitToRoom(const QString &room, const QString &event, const QJsonArray &args,
-                               const QString &except)
+int SocketIoServer::emitToRoom(const QString &room, const QString &event, const QJsonArray &args, const QString &except)
 {
     // A copy: a client whose queue overflows is dropped (and leaves the room) while we send.
     const QSet<QString> members = m_rooms.value(room);

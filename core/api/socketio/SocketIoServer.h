@@ -24,12 +24,11 @@ class EngineIoSession;
 struct SocketIoPacket;
 
 // What a client sent with its CONNECT, and the HTTP request that opened its session.
-struct ConnectRequest
-{
-    QJsonObject auth;                          // socket.io-client's `auth` option; {} when none
+struct ConnectRequest {
+    QJsonObject auth; // socket.io-client's `auth` option; {} when none
     QHostAddress peerAddress;
-    QHash<QByteArray, QByteArray> headers;     // lower-case names, as http::HttpRequest
-    QUrlQuery query;                           // socket.io-client's `query` option lands here
+    QHash<QByteArray, QByteArray> headers; // lower-case names, as http::HttpRequest
+    QUrlQuery query; // socket.io-client's `query` option lands here
 };
 
 // A Socket.IO v5 server (what socket.io 4.x speaks) on Tierdesk's HttpServer, for the main
@@ -38,16 +37,15 @@ struct ConnectRequest
 // answer). Not supported, refused clearly: other namespaces (CONNECT_ERROR "Invalid
 // namespace"), binary attachments (the connection closes, reason "parse error"), acks asked of
 // the client (emit has no callback). Everything runs on the HttpServer's thread.
-class SocketIoServer : public QObject
-{
+class SocketIoServer : public QObject {
     Q_OBJECT
 public:
     // nullopt accepts; a message refuses (the client sees it as connect_error's err.message).
     using Accept = std::function<std::optional<QString>(const ConnectRequest &)>;
     // Answers an event the client sent with a callback; empty when it asked for none. Once.
     using Ack = std::function<void(const QJsonArray &args)>;
-    using EventHandler =
-        std::function<void(const QString &client, const QString &event, const QJsonArray &args, const Ack &ack)>;
+    using EventHandler
+        = std::function<void(const QString &client, const QString &event, const QJsonArray &args, const Ack &ack)>;
 
     explicit SocketIoServer(const SocketIoOptions &options = {}, QObject *parent = nullptr);
     ~SocketIoServer() override;
@@ -55,14 +53,14 @@ public:
     // Serves "path/?EIO=4&transport=polling|websocket" (socket.io-client's default path).
     void install(http::HttpServer &server, const QString &path = QStringLiteral("/socket.io"));
 
-    void setAcceptHandler(Accept accept);   // default: everyone is accepted
+    void setAcceptHandler(Accept accept); // default: everyone is accepted
     void setEventHandler(EventHandler handler);
 
     // Named emitTo (not emit): `emit` is a Qt keyword.
     bool emitTo(const QString &client, const QString &event, const QJsonArray &args = {});
     // Every client in the room but `except`; the number reached.
-    int emitToRoom(const QString &room, const QString &event, const QJsonArray &args = {},
-                   const QString &except = QString());
+    int emitToRoom(
+        const QString &room, const QString &event, const QJsonArray &args = {}, const QString &except = QString());
     // Each client is in the room named by its own id, as in socket.io.
     bool join(const QString &client, const QString &room);
     void leave(const QString &client, const QString &room);
@@ -83,8 +81,7 @@ signals:
     void clientDisconnected(const QString &client, const QString &reason);
 
 private:
-    struct Client
-    {
+    struct Client {
         EngineIoSession *session = nullptr;
         ConnectRequest request;
         QSet<QString> rooms;
@@ -100,7 +97,7 @@ private:
     EngineIoServer *m_engine;
     Accept m_accept;
     EventHandler m_onEvent;
-    QHash<QString, Client> m_clients;             // by Socket.IO id
+    QHash<QString, Client> m_clients; // by Socket.IO id
     QHash<EngineIoSession *, QString> m_bySession; // connected sessions only
     QHash<QString, QSet<QString>> m_rooms;
 };
