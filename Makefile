@@ -1,6 +1,7 @@
 # Tierdesk: two commands on a fresh Debian 12 machine.
 #   make run   installs what is missing, builds, starts Tierdesk on its embedded defaults
-#   make test  installs what is missing, builds, runs every test; builds the Debian package
+#   make test  installs what is missing, builds, runs every test (ctest, then tests/e2e with Node
+#              and the npm clients it installs with npm ci); builds the Debian package
 #              and checks it (scripts/check-package.sh); then the tests again with
 #              AddressSanitizer + UBSan (build-asan), then each fuzz target for
 #              FUZZ_SMOKE_SECONDS (build-fuzz, clang + libFuzzer)

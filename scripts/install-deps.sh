@@ -19,18 +19,20 @@ packages=(
   python3-aiosmtpd
   # tests: a real AWS SigV4 signer (botocore's SigV4Auth) for the SigV4 verifier's tests
   python3-botocore
+  # tests/e2e: Node's test runner and npm (Debian's nodejs 18 does not bundle npm; NodeSource's
+  # does, and conflicts with Debian's npm package: npm is added below only when missing)
+  nodejs
   # make package (dpkg-shlibdeps) and its checks (scripts/check-package.sh)
   dpkg-dev lintian desktop-file-utils appstream file
 )
 if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
   packages+=(wrk imagemagick sqlite3)
   # bench/nlu.sh: the scikit-learn reference and the npm peers (NLP.js, VADER, AFINN)
-  packages+=(python3-sklearn nodejs)
+  packages+=(python3-sklearn)
   # the fastText comparison in bench/README.md (by hand)
   packages+=(fasttext)
-  # NodeSource's nodejs bundles npm; Debian's does not
-  command -v npm >/dev/null || packages+=(npm)
 fi
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

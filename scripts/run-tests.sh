@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test (ctest) the way CI does: offscreen Qt platform, and a private
+# Runs every test (ctest, then tests/e2e with Node) the way CI does: offscreen Qt platform, and a private
 # D-Bus session with an unlocked gnome-keyring so the real keychain is tested.
 # For a sanitized tree (TIERDESK_SANITIZE) any ASan, UBSan or LeakSanitizer report fails
 # the run: reports are written to files, so one from a child process (the tests that start
@@ -26,6 +26,9 @@ status=0
 dbus-run-session -- sh -c \
   'echo -n tierdesk | gnome-keyring-daemon --unlock --components=secrets >/dev/null && ctest --output-on-failure -j2 --timeout 300' \
   || status=$?
+
+# Then the Node end-to-end tests (real npm clients against the built programs).
+"$root/tests/e2e/run.sh" . || status=$?
 
 if [ -n "$(ls -A "$reports")" ]; then
   for f in "$reports"/*; do
