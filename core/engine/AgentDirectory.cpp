@@ -1,24 +1,13 @@
 #include "core/engine/AgentDirectory.h"
 
+#include "core/common/Validation.h"
+
 #include "core/common/Ids.h"
 #include "core/integrations/PasswordHasher.h"
 
 #include <QRegularExpression>
 
 namespace tierdesk {
-namespace {
-
-bool hasControlCharacters(const QString &s)
-{
-    return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
-}
-
-Error invalid(const QString &field, const QString &message)
-{
-    return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
-}
-
-} // namespace
 
 QString presenceName(Presence p)
 {
@@ -55,7 +44,7 @@ Result<NewAgent> AgentDirectory::check(const NewAgent &a)
                                                          "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"));
     const QString address = a.email.trimmed().toLower();
     if (address.size() > kMaxEmailChars || !email.match(address).hasMatch())
-        return invalid(QStringLiteral("email"), QStringLiteral("email must be an e-mail address (name@domain) of at most 254 characters"));
+        return invalidField(QStringLiteral("email"), QStringLiteral("email must be an e-mail address (name@domain) of at most 254 characters"));
     auto out = checkProfile(a);
     if (!out)
         return out;
@@ -74,20 +63,20 @@ Result<NewAgent> AgentDirectory::checkProfile(const NewAgent &a)
     NewAgent out = a;
     out.name = a.name.trimmed();
     if (out.name.isEmpty() || out.name.size() > kMaxNameChars || hasControlCharacters(out.name))
-        return invalid(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
+        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
     if (out.role != QLatin1String("agent") && out.role != QLatin1String("supervisor") && out.role != QLatin1String("admin"))
-        return invalid(QStringLiteral("role"), QStringLiteral("role must be agent, supervisor or admin"));
+        return invalidField(QStringLiteral("role"), QStringLiteral("role must be agent, supervisor or admin"));
     out.queues.clear();
     for (const QString &q : a.queues) {
         const QString name = q.trimmed();
         if (name.isEmpty() || name.size() > kMaxQueueChars || !queue.match(name).hasMatch())
-            return invalid(QStringLiteral("queues"),
+            return invalidField(QStringLiteral("queues"),
                            QStringLiteral("queue names are 1 to 64 lower-case letters, digits, _ or - (got '%1')").arg(name.left(64)));
         if (!out.queues.contains(name))
             out.queues << name;
     }
     if (out.queues.size() > kMaxQueues)
-        return invalid(QStringLiteral("queues"), QStringLiteral("at most 20 queues per agent"));
+        return invalidField(QStringLiteral("queues"), QStringLiteral("at most 20 queues per agent"));
     if (out.queues.isEmpty())
         out.queues = defaultQueues();
     return out;
@@ -222,7 +211,7 @@ Result<Agent> AgentDirectory::setPresence(const QString &companyId, const QStrin
     if (!agent)
         return makeError(ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), agentId.left(128)}});
     if (p == Presence::Offline)
-        return invalid(QStringLiteral("presence"), QStringLiteral("presence must be available or away"));
+        return invalidField(QStringLiteral("presence"), QStringLiteral("presence must be available or away"));
     const Presence before = presence(agentId);
     Live &live = m_live[agentId];
     live.companyId = companyId;

@@ -1,5 +1,7 @@
 #include "core/engine/ApiKeyMaker.h"
 
+#include "core/common/Validation.h"
+
 #include "core/common/Ids.h"
 #include "core/integrations/SecretBox.h"
 
@@ -12,15 +14,7 @@
 namespace tierdesk {
 namespace {
 
-Error invalid(const QString &field, const QString &message)
-{
-    return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
-}
 
-bool hasControlCharacters(const QString &s)
-{
-    return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
-}
 
 QByteArray randomBytes(int n)
 {
@@ -55,26 +49,26 @@ bool ApiKeyMaker::isKeyKind(const QString &kind)
 Status ApiKeyMaker::check(const ApiKeyRequest &r)
 {
     if (!isKeyKind(r.kind))
-        return invalid(QStringLiteral("kind"), QStringLiteral("kind must be jwt, sigv4, apikey or widget"));
+        return invalidField(QStringLiteral("kind"), QStringLiteral("kind must be jwt, sigv4, apikey or widget"));
     const QString name = r.name.trimmed();
     if (name.isEmpty() || name.size() > kMaxNameChars || hasControlCharacters(name))
-        return invalid(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
+        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
     if (r.kind == tokenkind::Widget) {
         if (!r.role.isEmpty())
-            return invalid(QStringLiteral("role"), QStringLiteral("a widget key has no role: it lets an anonymous visitor start a session"));
+            return invalidField(QStringLiteral("role"), QStringLiteral("a widget key has no role: it lets an anonymous visitor start a session"));
     } else {
         static const QStringList roles{QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("admin")};
         if (!r.role.isEmpty() && !roles.contains(r.role))
-            return invalid(QStringLiteral("role"), QStringLiteral("a key's role is agent, supervisor or admin (default admin)"));
+            return invalidField(QStringLiteral("role"), QStringLiteral("a key's role is agent, supervisor or admin (default admin)"));
     }
     static const QRegularExpression region(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
     if (r.kind != tokenkind::SigV4 && !r.region.isEmpty())
-        return invalid(QStringLiteral("region"), QStringLiteral("only a sigv4 key has a region"));
+        return invalidField(QStringLiteral("region"), QStringLiteral("only a sigv4 key has a region"));
     if (!r.region.isEmpty() && (r.region.size() > kMaxRegionChars || !region.match(r.region).hasMatch()))
-        return invalid(QStringLiteral("region"),
+        return invalidField(QStringLiteral("region"),
                        QStringLiteral("region must be 1 to 32 lower-case letters, digits and inner dashes (e.g. eu-west-1)"));
     if (r.ttlSecs != 0 && (r.ttlSecs < kMinTtlSecs || r.ttlSecs > kMaxTtlSecs))
-        return invalid(QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days), or left out"));
+        return invalidField(QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days), or left out"));
     return Ok{};
 }
 

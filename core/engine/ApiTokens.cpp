@@ -1,19 +1,8 @@
 #include "core/engine/ApiTokens.h"
 
+#include "core/common/Validation.h"
+
 namespace tierdesk {
-namespace {
-
-Error invalid(const QString &field, const QString &message)
-{
-    return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
-}
-
-bool hasControlCharacters(const QString &s)
-{
-    return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
-}
-
-} // namespace
 
 bool ApiTokens::auditRow(const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t,
                          int status)
@@ -34,21 +23,21 @@ Result<ApiTokenRecord> ApiTokens::check(const QString &companyId, const QString 
     ApiTokenRecord t;
     t.name = name.trimmed();
     if (t.name.isEmpty() || t.name.size() > kMaxNameChars || hasControlCharacters(t.name))
-        return invalid(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
+        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
     static const QStringList roles{QStringLiteral("client"), QStringLiteral("agent"), QStringLiteral("supervisor"),
                                    QStringLiteral("admin")};
     if (!roles.contains(role))
-        return invalid(QStringLiteral("role"), QStringLiteral("role must be client, agent, supervisor or admin"));
+        return invalidField(QStringLiteral("role"), QStringLiteral("role must be client, agent, supervisor or admin"));
     t.role = role;
     if (role == QLatin1String("client")) {
         if (customerId.isEmpty() || customerId.size() > kMaxCustomerIdChars)
-            return invalid(QStringLiteral("customerId"), QStringLiteral("a client token needs a customerId (1 to 128 characters)"));
+            return invalidField(QStringLiteral("customerId"), QStringLiteral("a client token needs a customerId (1 to 128 characters)"));
         t.customerId = customerId;
     } else if (!customerId.isEmpty()) {
-        return invalid(QStringLiteral("customerId"), QStringLiteral("only a client token names a customer"));
+        return invalidField(QStringLiteral("customerId"), QStringLiteral("only a client token names a customer"));
     }
     if (ttlSecs < kMinTtlSecs || ttlSecs > kMaxTtlSecs)
-        return invalid(QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days)"));
+        return invalidField(QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days)"));
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
     t.companyId = companyId;

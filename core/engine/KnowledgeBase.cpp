@@ -1,5 +1,7 @@
 #include "core/engine/KnowledgeBase.h"
 
+#include "core/common/Validation.h"
+
 #include "core/common/Clock.h"
 #include "core/domain/Enums.h"
 #include "core/engine/SessionEngine.h"
@@ -11,10 +13,6 @@
 namespace tierdesk {
 namespace {
 
-Error invalid(const QString &field, const QString &message)
-{
-    return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
-}
 
 // A JSON array of strings, or (keywords) one comma-separated string.
 std::optional<QStringList> stringList(const QJsonValue &v, bool commaText)
@@ -78,7 +76,7 @@ Result<QList<KbArticle>> KnowledgeBase::list(const QString &companyId, const QSt
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
     if (!category.isEmpty() && !parse<IssueCategory>(category))
-        return invalid(QStringLiteral("category"), QStringLiteral("unknown category"));
+        return invalidField(QStringLiteral("category"), QStringLiteral("unknown category"));
     return m_store.kb().list(companyId, category, limit, offset, total);
 }
 
@@ -96,7 +94,7 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
         if (v.isUndefined())
             return Ok{};
         if (!v.isString() || v.toString().trimmed().size() > max)
-            return invalid(QLatin1String(key), QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1String(key)).arg(max));
+            return invalidField(QLatin1String(key), QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1String(key)).arg(max));
         into = v.toString().trimmed();
         return Ok{};
     };
@@ -107,32 +105,32 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
     if (const QJsonValue k = body.value(QLatin1String("keywords")); !k.isUndefined()) {
         const auto words = stringList(k, true);
         if (!words || words->join(QStringLiteral(", ")).size() > kMaxKeywords)
-            return invalid(QStringLiteral("keywords"), QStringLiteral("keywords must be a list of at most %1 characters").arg(kMaxKeywords));
+            return invalidField(QStringLiteral("keywords"), QStringLiteral("keywords must be a list of at most %1 characters").arg(kMaxKeywords));
         a.keywords = words->join(QStringLiteral(", "));
     }
     if (const QJsonValue st = body.value(QLatin1String("steps")); !st.isUndefined()) {
         const auto steps = stringList(st, false);
         const bool tooLong = steps && std::any_of(steps->cbegin(), steps->cend(), [](const QString &s) { return s.size() > kMaxStepChars; });
         if (!steps || steps->size() > kMaxSteps || tooLong)
-            return invalid(QStringLiteral("steps"), QStringLiteral("steps must be at most %1 strings of at most %2 characters").arg(kMaxSteps).arg(kMaxStepChars));
+            return invalidField(QStringLiteral("steps"), QStringLiteral("steps must be at most %1 strings of at most %2 characters").arg(kMaxSteps).arg(kMaxStepChars));
         a.steps = *steps;
     }
     if (const QJsonValue r = body.value(QLatin1String("relatedArticles")); !r.isUndefined()) {
         const auto related = stringList(r, false);
         if (!related || related->size() > kMaxRelated)
-            return invalid(QStringLiteral("relatedArticles"), QStringLiteral("relatedArticles must be at most %1 article slugs").arg(kMaxRelated));
+            return invalidField(QStringLiteral("relatedArticles"), QStringLiteral("relatedArticles must be at most %1 article slugs").arg(kMaxRelated));
         a.related = *related;
     }
     if (a.title.isEmpty())
-        return invalid(QStringLiteral("title"), QStringLiteral("title is required"));
+        return invalidField(QStringLiteral("title"), QStringLiteral("title is required"));
     if (a.body.isEmpty())
-        return invalid(QStringLiteral("content"), QStringLiteral("content is required"));
+        return invalidField(QStringLiteral("content"), QStringLiteral("content is required"));
     if (!parse<IssueCategory>(a.category))
-        return invalid(QStringLiteral("category"), QStringLiteral("category must be one of the issue categories"));
+        return invalidField(QStringLiteral("category"), QStringLiteral("category must be one of the issue categories"));
     if (a.slug.isEmpty())
         a.slug = slugOf(a.title);
     if (a.slug != slugOf(a.slug) || a.slug.isEmpty())
-        return invalid(QStringLiteral("slug"), QStringLiteral("slug must be lower-case letters, digits and dashes"));
+        return invalidField(QStringLiteral("slug"), QStringLiteral("slug must be lower-case letters, digits and dashes"));
     return Ok{};
 }
 

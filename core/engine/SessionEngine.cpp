@@ -1,6 +1,7 @@
 #include "core/engine/SessionEngine.h"
 
 #include "core/common/Ids.h"
+#include "core/common/Validation.h"
 #include "core/common/Time.h"
 #include "core/domain/ConfigDiff.h"
 #include "core/domain/DomainJson.h"
@@ -10,8 +11,6 @@
 #include "core/engine/pipeline/WorkerPool.h"
 #include "core/engine/KnowledgeBase.h"
 #include "core/engine/pipeline/Turn.h"
-
-#include <algorithm>
 
 #include <QJsonDocument>
 #include <QMetaMethod>
@@ -109,10 +108,8 @@ namespace {
 Result<QString> cleanCompanyName(const QString &name)
 {
     const QString clean = name.trimmed();
-    const bool control = std::any_of(clean.cbegin(), clean.cend(), [](QChar ch) { return ch.category() == QChar::Other_Control; });
-    if (clean.isEmpty() || clean.size() > SessionEngine::kMaxCompanyNameChars || control)
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("name must be 1 to 200 characters (no control characters)"),
-                         {{QStringLiteral("field"), QStringLiteral("name")}});
+    if (clean.isEmpty() || clean.size() > SessionEngine::kMaxCompanyNameChars || hasControlCharacters(clean))
+        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 200 characters (no control characters)"));
     return clean;
 }
 

@@ -38,11 +38,11 @@ bool ApiTokenRepo::insert(const ApiTokenRecord &t)
                          t.kind, lookup, t.keyPrefix, t.region, QString::fromLatin1(t.sealedSecret)});
 }
 
-std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const QString &id)
+namespace {
+
+// The first row of an executed query, if any; the statement is reset for its next use.
+std::optional<ApiTokenRecord> firstToken(QSqlQuery &q)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kColumns));
-    if (!m_db.exec(q, {companyId, id}))
-        return std::nullopt;
     std::optional<ApiTokenRecord> out;
     if (q.next())
         out = readToken(q);
@@ -50,16 +50,22 @@ std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const
     return out;
 }
 
+} // namespace
+
+std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const QString &id)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kColumns));
+    if (!m_db.exec(q, {companyId, id}))
+        return std::nullopt;
+    return firstToken(q);
+}
+
 std::optional<ApiTokenRecord> ApiTokenRepo::findByLookup(const QString &kind, const QString &lookup)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE kind = ? AND lookup = ?").arg(kColumns));
     if (!m_db.exec(q, {kind, lookup}))
         return std::nullopt;
-    std::optional<ApiTokenRecord> out;
-    if (q.next())
-        out = readToken(q);
-    q.finish();
-    return out;
+    return firstToken(q);
 }
 
 QList<ApiTokenRecord> ApiTokenRepo::list(const QString &companyId, int limit)
