@@ -1,0 +1,25 @@
+#include "core/api/chat/ChatFamily.h"
+
+#include "core/api/chat/ChatApi.h"
+#include "core/api/chat/ChatErrors.h"
+
+namespace tierdesk::api {
+
+ChatFamily::ChatFamily(const ChatServices &services) : m_access(services)
+{
+    m_api = std::make_unique<ChatApi>(m_access);
+}
+
+ChatFamily::~ChatFamily() = default;
+
+void ChatFamily::install(http::HttpServer &server)
+{
+    m_api->install(server);
+}
+
+http::HttpResponse ChatFamily::serverError(int status, const QString &message, const QString &path) const
+{
+    return chat::serverError(status, message, path);
+}
+
+} // namespace tierdesk::api
