@@ -8,8 +8,10 @@
 namespace tierdesk::api {
 
 class ChatApi;
+class ChatSocket;
 
-// Seed 003's family: the REST routes under /api/v1 (ChatApi), /api/v1/health and the
+// Seed 003's family: the REST routes under /api/v1 (ChatApi), /api/v1/health, the
+// real-time events on the Socket.IO endpoint /socket.io (ChatSocket) and the
 // {"success":false,"error":...} body. docs/chat-api.md.
 class ChatFamily : public ApiFamily
 {
@@ -25,6 +27,7 @@ public:
 private:
     ChatAccess m_access;
     std::unique_ptr<ChatApi> m_api;
+    std::unique_ptr<ChatSocket> m_socket;
 };
 
 } // namespace tierdesk::api
