@@ -108,6 +108,9 @@ std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
     chat.engine = &m_runtime.engine();
     chat.visitors = &m_runtime.chatVisitors();
     chat.tokens = &m_runtime.apiTokens();
+    const CsRateLimits rates = csRateLimits(m_runtime.settings(), m_options.rateLimits);
+    chat.limiter = m_limiter.get();
+    chat.limits = {rates.enabled, rates.windowSecs, rates.createSession, rates.messagesPerSession};
     return std::make_unique<ChatFamily>(chat);
 }
 

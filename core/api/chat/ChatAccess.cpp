@@ -12,6 +12,13 @@ KeyVerdict ChatAccess::widgetKey(const QByteArray &presented) const
     return verifier.verify(presented, m_services.engine->clock().nowMs());
 }
 
+RateDecision ChatAccess::allow(const QString &rule, const QString &subject, int limit) const
+{
+    if (!m_services.limiter || !m_services.limits.enabled)
+        return {};
+    return m_services.limiter->hit(QStringLiteral("chat.") + rule + QLatin1Char(':') + subject, limit, m_services.limits.windowSecs);
+}
+
 std::optional<ChatVisitor> ChatAccess::visitor(const QString &sessionId, const QByteArray &presentedSecret) const
 {
     if (presentedSecret.isEmpty())

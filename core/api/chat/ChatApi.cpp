@@ -118,6 +118,11 @@ void ChatApi::createSession(const http::HttpRequest &req, const http::HttpRespon
         return res.send(chat::error(401, QStringLiteral("unauthorized"),
                                     key.refusal == KeyRefusal::NoCredential ? QStringLiteral("Widget key required (X-Widget-Key)")
                                                                             : QStringLiteral("Invalid widget key")));
+    const ChatRateLimits &limits = m_access.services().limits;
+    if (const RateDecision d = m_access.allow(QStringLiteral("create"), key.key->id + QLatin1Char('/') + req.peerAddress.toString(),
+                                              limits.createSession);
+        !d.allowed)
+        return res.send(chat::rateLimited(d.retryAfter));
     QString userId = QStringLiteral("anonymous");
     if (!optionalString(*body, "userId", kMaxUserIdChars, &userId, res))
         return;
@@ -166,6 +171,9 @@ void ChatApi::postMessage(const http::HttpRequest &req, const http::HttpResponde
     const auto visitor = visitorOf(req, res, sessionId.toString());
     if (!visitor)
         return;
+    if (const RateDecision d = m_access.allow(QStringLiteral("messages"), visitor->sessionId, m_access.services().limits.messagesPerSession);
+        !d.allowed)
+        return res.send(chat::rateLimited(d.retryAfter));
     m_engine.postMessage(visitor->companyId, visitor->sessionId, message.toString(),
                          m_access.actorFor(*visitor, req.peerAddress), this, [this, res](Result<MessageOutcome> outcome) {
                              if (!outcome)

@@ -52,6 +52,12 @@ http::HttpResponse serverError(int status, const QString &message, const QString
     return error(status, QStringLiteral("error"), message);
 }
 
+http::HttpResponse rateLimited(qint64 retryAfterSecs)
+{
+    return error(429, QStringLiteral("rate_limited"), QStringLiteral("Too many requests; try again in %1 s").arg(retryAfterSecs))
+        .withHeader("Retry-After", QByteArray::number(retryAfterSecs));
+}
+
 http::HttpResponse storageFailure(const QString &failure)
 {
     return error(503, QStringLiteral("storage_failure"), QStringLiteral("Storage is unavailable (%1); try again later").arg(failure));

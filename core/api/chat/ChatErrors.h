@@ -12,6 +12,8 @@ http::HttpResponse error(int status, const QString &code, const QString &message
 http::HttpResponse error(const Error &e);
 // Errors the HTTP server makes itself under /api/v1 (404 route, 405, 413, ...).
 http::HttpResponse serverError(int status, const QString &message, const QString &path);
+// 429 with Retry-After.
+http::HttpResponse rateLimited(qint64 retryAfterSecs);
 // 503 while the store takes no writes.
 http::HttpResponse storageFailure(const QString &failure);
 

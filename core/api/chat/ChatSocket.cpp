@@ -94,6 +94,9 @@ void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, 
     const QJsonValue message = payload.value(QLatin1String("message"));
     if (!message.isString())
         return refuse(client, QStringLiteral("message is required (a string)"), ack);
+    if (const RateDecision d = m_access.allow(QStringLiteral("messages"), sessionId, m_access.services().limits.messagesPerSession);
+        !d.allowed)
+        return refuse(client, QStringLiteral("Too many messages; try again in %1 s").arg(d.retryAfter), ack);
     const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
     const QHostAddress address = connectReq ? connectReq->peerAddress : QHostAddress();
     SessionEngine &engine = *m_access.services().engine;

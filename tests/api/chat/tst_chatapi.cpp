@@ -62,8 +62,10 @@ private slots:
     void secretOpensItsOwnSessionOnly();
     void anotherCompanysCredentialsSeeNothing();
     void badInputGetsTheSeedsErrorBody();
+    void rateLimitsAnswer429();
 
 private:
+    bool startServer(const QByteArray &ini);
     QByteArray widgetKey(HttpClient &admin);
     HttpResult startSession(const QByteArray &key, const QJsonObject &body = {{QStringLiteral("userId"), QStringLiteral("user123")}});
     ChatSession newSession(const QByteArray &key);
@@ -78,12 +80,19 @@ private:
 
 void TestChatApi::init()
 {
+    QVERIFY(startServer({}));
+}
+
+bool TestChatApi::startServer(const QByteArray &ini)
+{
+    cleanup();
     m_server = std::make_unique<ServerFixture>();
-    QVERIFY(m_server->start());
+    if (!m_server->start(ini))
+        return false;
     m_http = std::make_unique<HttpClient>(m_server->port());
     m_admin = m_server->client(api::Role::Admin);
     m_key = widgetKey(*m_admin);
-    QVERIFY(!m_key.isEmpty());
+    return !m_key.isEmpty();
 }
 
 void TestChatApi::cleanup()
@@ -306,6 +315,21 @@ void TestChatApi::badInputGetsTheSeedsErrorBody()
     QVERIFY(r.status == 404 || r.status == 405);
     // Nothing of that reached the session.
     QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ?"), {s.id}).toInt(), 0);
+}
+
+void TestChatApi::rateLimitsAnswer429()
+{
+    QVERIFY(startServer("[rateLimit]\nwindowSeconds=86400\ncreateSession=2\nmessagesPerSession=2\n"));
+    const ChatSession s = newSession(m_key);
+    QCOMPARE(startSession(m_key).status, 201);
+    HttpResult r = startSession(m_key);
+    QVERIFY2(checkChatError(r, 429, QStringLiteral("rate_limited")).isEmpty(), describe(r).constData());
+    QVERIFY(r.header("Retry-After").toInt() > 0);
+    QCOMPARE(sendMessage(s, QStringLiteral("Hello")).status, 200);
+    QCOMPARE(sendMessage(s, QStringLiteral("Hello again")).status, 200);
+    r = sendMessage(s, QStringLiteral("And again"));
+    QVERIFY2(checkChatError(r, 429, QStringLiteral("rate_limited")).isEmpty(), describe(r).constData());
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ?"), {s.id}).toInt(), 4);
 }
 
 QTEST_MAIN(TestChatApi)
