@@ -8,10 +8,9 @@ namespace tierdesk {
 // The anonymous visitors of the chat POC API (seed 003): each session a widget key
 // started has one, who proves itself with that session's secret (kept hashed). On
 // the engine thread; the chat family asks this, never the store.
-class ChatVisitors
-{
+class ChatVisitors {
 public:
-    explicit ChatVisitors(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) {}
+    explicit ChatVisitors(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) { }
 
     // Records the visitor of a session just created, in the group-commit batch
     // (answer the visitor after SessionEngine::afterCommit); audited as chat.visitor.

@@ -16,7 +16,8 @@ RateDecision ChatAccess::allow(const QString &rule, const QString &subject, int 
 {
     if (!m_services.limiter || !m_services.limits.enabled)
         return {};
-    return m_services.limiter->hit(QStringLiteral("chat.") + rule + QLatin1Char(':') + subject, limit, m_services.limits.windowSecs);
+    return m_services.limiter->hit(
+        QStringLiteral("chat.") + rule + QLatin1Char(':') + subject, limit, m_services.limits.windowSecs);
 }
 
 std::optional<ChatVisitor> ChatAccess::visitor(const QString &sessionId, const QByteArray &presentedSecret) const

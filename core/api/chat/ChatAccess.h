@@ -11,17 +11,15 @@
 namespace tierdesk::api {
 
 // Requests per window (docs/chat-api.md, "Limits"); the server's rateLimit/* settings.
-struct ChatRateLimits
-{
+struct ChatRateLimits {
     bool enabled = true;
     int windowSecs = 60;
-    int createSession = 100;     // sessions started per client address and widget key
+    int createSession = 100; // sessions started per client address and widget key
     int messagesPerSession = 60; // visitor messages per session, over HTTP and Socket.IO together
 };
 
 // What the chat POC API is served with.
-struct ChatServices
-{
+struct ChatServices {
     SessionEngine *engine = nullptr;
     ChatVisitors *visitors = nullptr;
     ApiTokens *tokens = nullptr;
@@ -32,10 +30,9 @@ struct ChatServices
 // The chat family's credentials, shared by its HTTP routes and its Socket.IO
 // endpoint: a company's widget key starts a session; the session's visitor
 // secret reads and writes that session only (docs/chat-api.md, "Credentials").
-class ChatAccess
-{
+class ChatAccess {
 public:
-    explicit ChatAccess(const ChatServices &services) : m_services(services) {}
+    explicit ChatAccess(const ChatServices &services) : m_services(services) { }
 
     const ChatServices &services() const { return m_services; }
     KeyVerdict widgetKey(const QByteArray &presented) const;

@@ -14,7 +14,8 @@ namespace {
 
 http::HttpResponse ok(int status, const QJsonObject &data)
 {
-    return http::HttpResponse::json(status, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}});
+    return http::HttpResponse::json(
+        status, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}});
 }
 
 http::HttpResponse invalid(const QString &message)
@@ -23,13 +24,15 @@ http::HttpResponse invalid(const QString &message)
 }
 
 // A string field that may be left out; false (after answering 400) when it is not a string.
-bool optionalString(const QJsonObject &body, const char *name, int maxChars, QString *out, const http::HttpResponder &res)
+bool optionalString(
+    const QJsonObject &body, const char *name, int maxChars, QString *out, const http::HttpResponder &res)
 {
     const QJsonValue v = body.value(QLatin1String(name));
     if (v.isUndefined() || v.isNull())
         return true;
     if (!v.isString() || v.toString().size() > maxChars) {
-        res.send(invalid(QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1String(name)).arg(maxChars)));
+        res.send(invalid(
+            QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1String(name)).arg(maxChars)));
         return false;
     }
     *out = v.toString();
@@ -57,9 +60,10 @@ ChatApi::ChatApi(ChatAccess &access, QObject *parent)
 void ChatApi::health(const http::HttpRequest &, const http::HttpResponder &res)
 {
     const QString failure = m_engine.storageFailure();
-    QJsonObject body{{QStringLiteral("status"), failure.isEmpty() ? QStringLiteral("healthy") : QStringLiteral("unhealthy")},
-                     {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
-                     {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
+    QJsonObject body{
+        {QStringLiteral("status"), failure.isEmpty() ? QStringLiteral("healthy") : QStringLiteral("unhealthy")},
+        {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
+        {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
     if (!failure.isEmpty())
         body.insert(QStringLiteral("storage"), failure);
     res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));
@@ -78,12 +82,13 @@ std::optional<QJsonObject> ChatApi::jsonBody(const http::HttpRequest &req, const
     return doc.object();
 }
 
-std::optional<ChatVisitor> ChatApi::visitorOf(const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId)
+std::optional<ChatVisitor> ChatApi::visitorOf(
+    const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId)
 {
     const QByteArray secret = presentedVisitorSecret(req);
     if (secret.isEmpty()) {
         res.send(chat::error(401, QStringLiteral("unauthorized"),
-                             QStringLiteral("Visitor secret required (X-Visitor-Secret: the visitorSecret of the session)")));
+            QStringLiteral("Visitor secret required (X-Visitor-Secret: the visitorSecret of the session)")));
         return std::nullopt;
     }
     auto v = m_access.visitor(sessionId, secret);
@@ -101,7 +106,8 @@ void ChatApi::replyAfterCommit(const http::HttpResponder &res, const http::HttpR
         else if (const QString failure = engine->storageFailure(); !failure.isEmpty())
             res.send(chat::storageFailure(failure));
         else
-            res.send(chat::error(503, QStringLiteral("unavailable"), QStringLiteral("The change could not be stored; try again")));
+            res.send(chat::error(
+                503, QStringLiteral("unavailable"), QStringLiteral("The change could not be stored; try again")));
     });
 }
 
@@ -116,11 +122,11 @@ void ChatApi::createSession(const http::HttpRequest &req, const http::HttpRespon
     const KeyVerdict key = m_access.widgetKey(presented);
     if (!key.accepted())
         return res.send(chat::error(401, QStringLiteral("unauthorized"),
-                                    key.refusal == KeyRefusal::NoCredential ? QStringLiteral("Widget key required (X-Widget-Key)")
-                                                                            : QStringLiteral("Invalid widget key")));
+            key.refusal == KeyRefusal::NoCredential ? QStringLiteral("Widget key required (X-Widget-Key)")
+                                                    : QStringLiteral("Invalid widget key")));
     const ChatRateLimits &limits = m_access.services().limits;
-    if (const RateDecision d = m_access.allow(QStringLiteral("create"), key.key->id + QLatin1Char('/') + req.peerAddress.toString(),
-                                              limits.createSession);
+    if (const RateDecision d = m_access.allow(QStringLiteral("create"),
+            key.key->id + QLatin1Char('/') + req.peerAddress.toString(), limits.createSession);
         !d.allowed)
         return res.send(chat::rateLimited(d.retryAfter));
     QString userId = QStringLiteral("anonymous");
@@ -138,20 +144,22 @@ void ChatApi::createSession(const http::HttpRequest &req, const http::HttpRespon
     create.channel = Channel::Chat;
     create.metadata = metadata.toObject();
     create.metadata.insert(QStringLiteral("chatUserId"), userId);
-    Actor actor(QStringLiteral("widget:") + key.key->id, QStringLiteral("visitor"), req.peerAddress.toString(), create.customerId);
+    Actor actor(QStringLiteral("widget:") + key.key->id, QStringLiteral("visitor"), req.peerAddress.toString(),
+        create.customerId);
     const QString keyId = key.key->id;
-    m_engine.createSession(create, actor, this, [this, res, actor, userId, keyId](Result<Session> session, std::optional<MessageOutcome>) {
-        if (!session)
-            return res.send(chat::error(session.error()));
-        const IssuedVisitorSecret secret = VisitorSecret::issue();
-        const ChatVisitor visitor{session->id, session->companyId, userId, QString::fromLatin1(secret.hashHex), keyId,
-                                  m_engine.clock().nowMs()};
-        if (const Status added = m_access.services().visitors->add(visitor, actor); !added)
-            return res.send(chat::error(added.error()));
-        QJsonObject data = chat::sessionState(*session, visitor);
-        data.insert(QStringLiteral("visitorSecret"), QString::fromLatin1(secret.secret));
-        replyAfterCommit(res, ok(201, data));
-    });
+    m_engine.createSession(
+        create, actor, this, [this, res, actor, userId, keyId](Result<Session> session, std::optional<MessageOutcome>) {
+            if (!session)
+                return res.send(chat::error(session.error()));
+            const IssuedVisitorSecret secret = VisitorSecret::issue();
+            const ChatVisitor visitor{session->id, session->companyId, userId, QString::fromLatin1(secret.hashHex),
+                keyId, m_engine.clock().nowMs()};
+            if (const Status added = m_access.services().visitors->add(visitor, actor); !added)
+                return res.send(chat::error(added.error()));
+            QJsonObject data = chat::sessionState(*session, visitor);
+            data.insert(QStringLiteral("visitorSecret"), QString::fromLatin1(secret.secret));
+            replyAfterCommit(res, ok(201, data));
+        });
 }
 
 void ChatApi::postMessage(const http::HttpRequest &req, const http::HttpResponder &res)
@@ -164,22 +172,24 @@ void ChatApi::postMessage(const http::HttpRequest &req, const http::HttpResponde
         return res.send(invalid(QStringLiteral("sessionId is required")));
     const QJsonValue message = body->value(QLatin1String("message"));
     if (!message.isString())
-        return res.send(chat::error(400, QStringLiteral("invalid_message"), QStringLiteral("message is required (a string)")));
+        return res.send(
+            chat::error(400, QStringLiteral("invalid_message"), QStringLiteral("message is required (a string)")));
     QString userId;
     if (!optionalString(*body, "userId", kMaxUserIdChars, &userId, res))
         return;
     const auto visitor = visitorOf(req, res, sessionId.toString());
     if (!visitor)
         return;
-    if (const RateDecision d = m_access.allow(QStringLiteral("messages"), visitor->sessionId, m_access.services().limits.messagesPerSession);
+    if (const RateDecision d
+        = m_access.allow(QStringLiteral("messages"), visitor->sessionId, m_access.services().limits.messagesPerSession);
         !d.allowed)
         return res.send(chat::rateLimited(d.retryAfter));
     m_engine.postMessage(visitor->companyId, visitor->sessionId, message.toString(),
-                         m_access.actorFor(*visitor, req.peerAddress), this, [this, res](Result<MessageOutcome> outcome) {
-                             if (!outcome)
-                                 return res.send(chat::error(outcome.error()));
-                             replyAfterCommit(res, ok(200, chat::messageOutcome(*outcome)));
-                         });
+        m_access.actorFor(*visitor, req.peerAddress), this, [this, res](Result<MessageOutcome> outcome) {
+            if (!outcome)
+                return res.send(chat::error(outcome.error()));
+            replyAfterCommit(res, ok(200, chat::messageOutcome(*outcome)));
+        });
 }
 
 void ChatApi::history(const http::HttpRequest &req, const http::HttpResponder &res)
@@ -190,7 +200,8 @@ void ChatApi::history(const http::HttpRequest &req, const http::HttpResponder &r
         bool isNumber = false;
         window.limit = limit.toInt(&isNumber);
         if (!isNumber || window.limit < 1 || window.limit > MessageWindow::kMaxLimit)
-            return res.send(invalid(QStringLiteral("limit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
+            return res.send(
+                invalid(QStringLiteral("limit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
     }
     const auto visitor = visitorOf(req, res, sessionId);
     if (!visitor)

@@ -10,8 +10,7 @@ namespace tierdesk::api {
 
 // The chat POC API's REST routes (seed 003) under /api/v1: start a session with a
 // widget key, then send and read it with the visitor's secret (docs/chat-api.md).
-class ChatApi : public QObject
-{
+class ChatApi : public QObject {
     Q_OBJECT
 
 public:
@@ -29,7 +28,8 @@ private:
     // The request's JSON object (an empty body is {}); answers 400 itself when it is not one.
     static std::optional<QJsonObject> jsonBody(const http::HttpRequest &req, const http::HttpResponder &res);
     // The visitor whose secret the request presents for `sessionId`; answers 401/404 itself when none.
-    std::optional<ChatVisitor> visitorOf(const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId);
+    std::optional<ChatVisitor> visitorOf(
+        const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId);
     // Sends once every write so far is committed: an acknowledged write is durable.
     void replyAfterCommit(const http::HttpResponder &res, const http::HttpResponse &response);
 

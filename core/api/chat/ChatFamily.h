@@ -13,8 +13,7 @@ class ChatSocket;
 // Seed 003's family: the REST routes under /api/v1 (ChatApi), /api/v1/health, the
 // real-time events on the Socket.IO endpoint /socket.io (ChatSocket) and the
 // {"success":false,"error":...} body. docs/chat-api.md.
-class ChatFamily : public ApiFamily
-{
+class ChatFamily : public ApiFamily {
 public:
     explicit ChatFamily(const ChatServices &services);
     ~ChatFamily() override;

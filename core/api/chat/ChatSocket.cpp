@@ -20,7 +20,7 @@ ChatSocket::ChatSocket(ChatAccess &access, QObject *parent) : QObject(parent), m
         onEvent(client, event, args, ack);
     });
     connect(&m_io, &socketio::SocketIoServer::clientDisconnected, this,
-            [this](const QString &client, const QString &) { onClientGone(client); });
+        [this](const QString &client, const QString &) { onClientGone(client); });
 }
 
 void ChatSocket::install(http::HttpServer &server)
@@ -90,24 +90,26 @@ void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, 
     const auto joined = m_joined.value(client);
     const auto visitor = joined.constFind(sessionId);
     if (visitor == joined.cend())
-        return refuse(client, QStringLiteral("Join the chat first (join-chat with its sessionId and visitorSecret)"), ack);
+        return refuse(
+            client, QStringLiteral("Join the chat first (join-chat with its sessionId and visitorSecret)"), ack);
     const QJsonValue message = payload.value(QLatin1String("message"));
     if (!message.isString())
         return refuse(client, QStringLiteral("message is required (a string)"), ack);
-    if (const RateDecision d = m_access.allow(QStringLiteral("messages"), sessionId, m_access.services().limits.messagesPerSession);
+    if (const RateDecision d
+        = m_access.allow(QStringLiteral("messages"), sessionId, m_access.services().limits.messagesPerSession);
         !d.allowed)
         return refuse(client, QStringLiteral("Too many messages; try again in %1 s").arg(d.retryAfter), ack);
     const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
     const QHostAddress address = connectReq ? connectReq->peerAddress : QHostAddress();
     SessionEngine &engine = *m_access.services().engine;
     engine.postMessage(visitor->companyId, sessionId, message.toString(), m_access.actorFor(*visitor, address), this,
-                       [this, client, ack](Result<MessageOutcome> outcome) {
-                           if (!outcome)
-                               return refuse(client, outcome.error().message, ack);
-                           if (ack)
-                               ack({QJsonObject{{QStringLiteral("success"), true},
-                                                {QStringLiteral("data"), chat::messageOutcome(*outcome)}}});
-                       });
+        [this, client, ack](Result<MessageOutcome> outcome) {
+            if (!outcome)
+                return refuse(client, outcome.error().message, ack);
+            if (ack)
+                ack({QJsonObject{
+                    {QStringLiteral("success"), true}, {QStringLiteral("data"), chat::messageOutcome(*outcome)}}});
+        });
 }
 
 void ChatSocket::onSessionEvent(const QString &, const QString &sessionId, const QString &type, const QJsonObject &data)
@@ -117,18 +119,19 @@ void ChatSocket::onSessionEvent(const QString &, const QString &sessionId, const
         return;
     if (type == QLatin1String("escalated")) {
         QJsonObject out{{QStringLiteral("sessionId"), sessionId},
-                        {QStringLiteral("reason"), data.value(QLatin1String("reason"))},
-                        {QStringLiteral("fromTier"), data.value(QLatin1String("fromTier"))},
-                        {QStringLiteral("toTier"), data.value(QLatin1String("toTier"))},
-                        {QStringLiteral("message"), QStringLiteral("Your conversation has been escalated")}};
+            {QStringLiteral("reason"), data.value(QLatin1String("reason"))},
+            {QStringLiteral("fromTier"), data.value(QLatin1String("fromTier"))},
+            {QStringLiteral("toTier"), data.value(QLatin1String("toTier"))},
+            {QStringLiteral("message"), QStringLiteral("Your conversation has been escalated")}};
         m_io.emitToRoom(room, QStringLiteral("escalation-needed"), {out});
         return;
     }
     if (type != QLatin1String("message") || data.value(QLatin1String("internal")).toBool())
         return;
     // The engine's turn carries the AI's reply; a person's reply from the desk carries "message".
-    const QJsonObject engineMessage = data.contains(QLatin1String("aiResponse")) ? data.value(QLatin1String("aiResponse")).toObject()
-                                                                                 : data.value(QLatin1String("message")).toObject();
+    const QJsonObject engineMessage = data.contains(QLatin1String("aiResponse"))
+        ? data.value(QLatin1String("aiResponse")).toObject()
+        : data.value(QLatin1String("message")).toObject();
     const QString role = engineMessage.value(QLatin1String("role")).toString();
     if (engineMessage.isEmpty() || role == QLatin1String("customer") || !chat::visibleToVisitor(role))
         return;

@@ -12,8 +12,7 @@ namespace tierdesk::api {
 // session's visitor secret) -> "chat-joined"; "send-message" -> the engine; the AI's and a
 // person's replies as "message-received", the engine's escalations as "escalation-needed";
 // "error" {message} when an event is refused. docs/chat-api.md, "Real-time events".
-class ChatSocket : public QObject
-{
+class ChatSocket : public QObject {
     Q_OBJECT
 
 public:
@@ -31,7 +30,8 @@ private:
     void joinChat(const QString &client, const QJsonObject &payload, const Ack &ack);
     void sendMessage(const QString &client, const QJsonObject &payload, const Ack &ack);
     void refuse(const QString &client, const QString &message, const Ack &ack);
-    void onSessionEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    void onSessionEvent(
+        const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
     void onClientGone(const QString &client);
     // Engine events are wanted only while some client has joined a chat.
     void listen(bool on);

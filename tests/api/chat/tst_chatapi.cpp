@@ -39,16 +39,14 @@ QString checkChatError(const HttpResult &r, int status, const QString &code)
     return {};
 }
 
-struct ChatSession
-{
+struct ChatSession {
     QString id;
     QByteArray secret;
 };
 
 } // namespace
 
-class TestChatApi : public QObject
-{
+class TestChatApi : public QObject {
     Q_OBJECT
 
 private slots:
@@ -67,9 +65,11 @@ private slots:
 private:
     bool startServer(const QByteArray &ini);
     QByteArray widgetKey(HttpClient &admin);
-    HttpResult startSession(const QByteArray &key, const QJsonObject &body = {{QStringLiteral("userId"), QStringLiteral("user123")}});
+    HttpResult startSession(
+        const QByteArray &key, const QJsonObject &body = {{QStringLiteral("userId"), QStringLiteral("user123")}});
     ChatSession newSession(const QByteArray &key);
-    HttpResult sendMessage(const ChatSession &s, const QString &text, const QByteArray &secretHeader = "X-Visitor-Secret");
+    HttpResult sendMessage(
+        const ChatSession &s, const QString &text, const QByteArray &secretHeader = "X-Visitor-Secret");
     HttpResult history(const QString &sessionId, const QByteArray &secret);
 
     std::unique_ptr<ServerFixture> m_server;
@@ -105,7 +105,7 @@ void TestChatApi::cleanup()
 QByteArray TestChatApi::widgetKey(HttpClient &admin)
 {
     const HttpResult r = admin.post(QStringLiteral("/api/cs/tokens"),
-                                    {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("web")}});
+        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("web")}});
     return r.status == 201 ? str(r.json(), "key").toUtf8() : QByteArray();
 }
 
@@ -125,9 +125,11 @@ ChatSession TestChatApi::newSession(const QByteArray &key)
 
 HttpResult TestChatApi::sendMessage(const ChatSession &s, const QString &text, const QByteArray &secretHeader)
 {
-    const QJsonObject body{{QStringLiteral("sessionId"), s.id}, {QStringLiteral("message"), text}, {QStringLiteral("userId"), QStringLiteral("user123")}};
+    const QJsonObject body{{QStringLiteral("sessionId"), s.id}, {QStringLiteral("message"), text},
+        {QStringLiteral("userId"), QStringLiteral("user123")}};
     const QByteArray value = secretHeader == "Authorization" ? "Bearer " + s.secret : s.secret;
-    return m_http->send("POST", QStringLiteral("/api/v1/chat/message"), QJsonDocument(body).toJson(), {{secretHeader, value}}, false);
+    return m_http->send(
+        "POST", QStringLiteral("/api/v1/chat/message"), QJsonDocument(body).toJson(), {{secretHeader, value}}, false);
 }
 
 HttpResult TestChatApi::history(const QString &sessionId, const QByteArray &secret)
@@ -154,12 +156,12 @@ void TestChatApi::sessionNeedsAValidWidgetKey()
     QVERIFY2(checkChatError(r, 401, QStringLiteral("unauthorized")).isEmpty(), describe(r).constData());
     // An API key of the company is not a widget key.
     const HttpResult apiKey = m_admin->post(QStringLiteral("/api/cs/tokens"),
-                                            {{QStringLiteral("kind"), QStringLiteral("apikey")}, {QStringLiteral("name"), QStringLiteral("k")}});
+        {{QStringLiteral("kind"), QStringLiteral("apikey")}, {QStringLiteral("name"), QStringLiteral("k")}});
     r = startSession(str(apiKey.json(), "key").toUtf8());
     QVERIFY2(checkChatError(r, 401, QStringLiteral("unauthorized")).isEmpty(), describe(r).constData());
     // A revoked widget key starts nothing.
     const HttpResult made = m_admin->post(QStringLiteral("/api/cs/tokens"),
-                                          {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("old")}});
+        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("old")}});
     QCOMPARE(startSession(str(made.json(), "key").toUtf8()).status, 201);
     QCOMPARE(m_admin->del(QStringLiteral("/api/cs/tokens/") + str(made.json(), "id")).status, 200);
     r = startSession(str(made.json(), "key").toUtf8());
@@ -172,8 +174,9 @@ void TestChatApi::sessionNeedsAValidWidgetKey()
 
 void TestChatApi::sessionAnswersItsSecretOnceAndKeepsItHashed()
 {
-    const HttpResult r = startSession(m_key, {{QStringLiteral("userId"), QStringLiteral("user123")},
-                                              {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("page"), QStringLiteral("/pricing")}}}});
+    const HttpResult r = startSession(m_key,
+        {{QStringLiteral("userId"), QStringLiteral("user123")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("page"), QStringLiteral("/pricing")}}}});
     QCOMPARE(r.status, 201);
     QCOMPARE(r.json().value(QLatin1String("success")), QJsonValue(true));
     const QJsonObject d = data(r);
@@ -184,14 +187,26 @@ void TestChatApi::sessionAnswersItsSecretOnceAndKeepsItHashed()
     QCOMPARE(str(d, "userId"), QStringLiteral("user123"));
     QCOMPARE(str(d, "tier"), QStringLiteral("AI_REP"));
     // Stored as its hash only; the session belongs to the key's company and to a customer of its own.
-    const QString stored = m_server->scalar(QStringLiteral("SELECT secret_hash FROM chat_visitors WHERE session_id = ?"), {id}).toString();
+    const QString stored
+        = m_server->scalar(QStringLiteral("SELECT secret_hash FROM chat_visitors WHERE session_id = ?"), {id})
+              .toString();
     QCOMPARE(stored.toLatin1(), VisitorSecret::hashOf(secret.toLatin1()));
-    QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM chat_visitors WHERE secret_hash = ? OR user_id = ?"),
-                              {secret, secret}).toInt(), 0);
-    QCOMPARE(m_server->scalar(QStringLiteral("SELECT company_id FROM sessions WHERE id = ?"), {id}).toString(), m_server->companyId());
-    QVERIFY(m_server->scalar(QStringLiteral("SELECT customer_id FROM sessions WHERE id = ?"), {id}).toString().startsWith(QLatin1String("visitor_")));
-    QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'chat.visitor' AND resource = ?"),
-                              {QVariant(QStringLiteral("session:") + id)}).toInt(), 1);
+    QCOMPARE(m_server
+                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM chat_visitors WHERE secret_hash = ? OR user_id = ?"),
+                     {secret, secret})
+                 .toInt(),
+        0);
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT company_id FROM sessions WHERE id = ?"), {id}).toString(),
+        m_server->companyId());
+    QVERIFY(m_server->scalar(QStringLiteral("SELECT customer_id FROM sessions WHERE id = ?"), {id})
+                .toString()
+                .startsWith(QLatin1String("visitor_")));
+    QCOMPARE(
+        m_server
+            ->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'chat.visitor' AND resource = ?"),
+                {QVariant(QStringLiteral("session:") + id)})
+            .toInt(),
+        1);
     // The history never shows the secret again.
     const HttpResult h = history(id, secret.toLatin1());
     QCOMPARE(h.status, 200);
@@ -221,8 +236,9 @@ void TestChatApi::messageIsAnsweredByTheAiAndKeptInHistory()
     QVERIFY(!str(messages.at(1).toObject(), "content").isEmpty());
     QCOMPARE(str(messages.at(3).toObject(), "content"), str(data(r), "response"));
     // ?limit= keeps the newest.
-    const HttpResult last = m_http->send("GET", QStringLiteral("/api/v1/chat/history/") + s.id + QStringLiteral("?limit=1"), {},
-                                         {{"X-Visitor-Secret", s.secret}}, false);
+    const HttpResult last
+        = m_http->send("GET", QStringLiteral("/api/v1/chat/history/") + s.id + QStringLiteral("?limit=1"), {},
+            {{"X-Visitor-Secret", s.secret}}, false);
     QCOMPARE(data(last).value(QLatin1String("messages")).toArray().size(), 1);
 }
 
@@ -236,9 +252,12 @@ void TestChatApi::escalationIsReported()
     QCOMPARE(str(data(r), "tier"), QStringLiteral("HUMAN_AGENT"));
     QCOMPARE(str(data(r).value(QLatin1String("escalation")).toObject(), "reason"), QStringLiteral("CUSTOMER_REQUEST"));
     // An agent's internal note never reaches the visitor's history.
-    QCOMPARE(m_admin->post(QStringLiteral("/api/cs/sessions/") + s.id + QStringLiteral("/agent-messages"),
-                           {{QStringLiteral("content"), QStringLiteral("note for staff")}, {QStringLiteral("internal"), true}}).status,
-             201);
+    QCOMPARE(
+        m_admin
+            ->post(QStringLiteral("/api/cs/sessions/") + s.id + QStringLiteral("/agent-messages"),
+                {{QStringLiteral("content"), QStringLiteral("note for staff")}, {QStringLiteral("internal"), true}})
+            .status,
+        201);
     const HttpResult h = history(s.id, s.secret);
     QCOMPARE(h.status, 200);
     QVERIFY(!h.body.contains("note for staff"));
@@ -271,7 +290,8 @@ void TestChatApi::anotherCompanysCredentialsSeeNothing()
     QVERIFY(!otherKey.isEmpty());
     const ChatSession mine = newSession(m_key);
     const ChatSession theirs = newSession(otherKey);
-    QCOMPARE(m_server->scalar(QStringLiteral("SELECT company_id FROM sessions WHERE id = ?"), {theirs.id}).toString(), other);
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT company_id FROM sessions WHERE id = ?"), {theirs.id}).toString(),
+        other);
     HttpResult r = history(mine.id, theirs.secret);
     QVERIFY2(checkChatError(r, 404, QStringLiteral("not_found")).isEmpty(), describe(r).constData());
     // Company B's staff do not see company A's chat sessions either.
@@ -292,21 +312,25 @@ void TestChatApi::badInputGetsTheSeedsErrorBody()
         {QStringLiteral("/api/v1/chat/session"), "{not json", 400, QStringLiteral("invalid_request")},
         {QStringLiteral("/api/v1/chat/session"), "[1]", 400, QStringLiteral("invalid_request")},
         {QStringLiteral("/api/v1/chat/session"), R"({"userId":5})", 400, QStringLiteral("invalid_request")},
-        {QStringLiteral("/api/v1/chat/session"), "{\"userId\":\"" + QByteArray(129, 'u') + "\"}", 400, QStringLiteral("invalid_request")},
+        {QStringLiteral("/api/v1/chat/session"), "{\"userId\":\"" + QByteArray(129, 'u') + "\"}", 400,
+            QStringLiteral("invalid_request")},
         {QStringLiteral("/api/v1/chat/session"), R"({"metadata":"x"})", 400, QStringLiteral("invalid_request")},
+        {QStringLiteral("/api/v1/chat/session"), "{\"metadata\":{\"big\":\"" + QByteArray(9000, 'm') + "\"}}", 400,
+            QStringLiteral("invalid_request")},
         {message, "{}", 400, QStringLiteral("invalid_request")},
         {message, "{\"sessionId\":\"" + s.id.toUtf8() + "\"}", 400, QStringLiteral("invalid_message")},
         {message, "{\"sessionId\":\"" + s.id.toUtf8() + "\",\"message\":7}", 400, QStringLiteral("invalid_message")},
         {message, "{\"sessionId\":\"" + s.id.toUtf8() + "\",\"message\":\"\"}", 400, QStringLiteral("invalid_message")},
         {message, "{\"sessionId\":\"" + s.id.toUtf8() + "\",\"message\":\"" + QByteArray(4001, 'x') + "\"}", 400,
-         QStringLiteral("invalid_message")},
+            QStringLiteral("invalid_message")},
     };
     for (const auto &[path, body, status, code] : cases) {
         const HttpResult r = post(path, body);
-        QVERIFY2(checkChatError(r, status, code).isEmpty(), QByteArray(body.left(40) + " -> " + describe(r)).constData());
+        QVERIFY2(
+            checkChatError(r, status, code).isEmpty(), QByteArray(body.left(40) + " -> " + describe(r)).constData());
     }
     HttpResult r = m_http->send("GET", QStringLiteral("/api/v1/chat/history/") + s.id + QStringLiteral("?limit=0"), {},
-                                {{"X-Visitor-Secret", s.secret}}, false);
+        {{"X-Visitor-Secret", s.secret}}, false);
     QVERIFY2(checkChatError(r, 400, QStringLiteral("invalid_request")).isEmpty(), describe(r).constData());
     r = m_http->get(QStringLiteral("/api/v1/nothing-here"));
     QVERIFY2(checkChatError(r, 404, QStringLiteral("not_found")).isEmpty(), describe(r).constData());
