@@ -150,6 +150,32 @@ describe('chat API (seed 003) with socket.io-client', { timeout: 60000 }, () => 
     });
   }
 
+  it('sends a session\'s events only to the clients that joined it', async () => {
+    const a = await newSession('a');
+    const b = await newSession('b');
+    const socketA = connect({ auth: { visitorSecret: a.visitorSecret } });
+    const socketB = connect({ auth: { visitorSecret: b.visitorSecret } });
+    await Promise.all([connected(socketA), connected(socketB)]);
+    await withAck(socketA, 'join-chat', { sessionId: a.sessionId });
+    await withAck(socketB, 'join-chat', { sessionId: b.sessionId });
+    const seenByB = [];
+    socketB.on('message-received', (m) => seenByB.push(m.sessionId));
+    socketB.on('escalation-needed', (m) => seenByB.push(m.sessionId));
+    // A's conversation escalates and gets its replies first; then B's reply arrives, after them.
+    const replyA = next(socketA, 'message-received');
+    await withAck(socketA, 'send-message', { sessionId: a.sessionId, message: 'I want to speak to a human agent' });
+    await replyA;
+    const replyB = next(socketB, 'message-received');
+    await withAck(socketB, 'send-message', { sessionId: b.sessionId, message: 'Hello' });
+    await replyB;
+    assert.deepEqual(seenByB, [b.sessionId]);
+    // B cannot send into A's session.
+    const refused = await withAck(socketB, 'send-message', { sessionId: a.sessionId, message: 'hi' });
+    assert.equal(refused.success, false);
+    socketA.disconnect();
+    socketB.disconnect();
+  });
+
   it('refuses join-chat without the session\'s secret and send-message before joining', async () => {
     const mine = await newSession('a');
     const theirs = await newSession('b');

@@ -61,6 +61,8 @@ void ChatSocket::joinChat(const QString &client, const QJsonObject &payload, con
     const auto visitor = m_access.visitor(sessionId, secret.toUtf8());
     if (!visitor)
         return refuse(client, QStringLiteral("Session not found"), ack);
+    if (m_joined.value(client).size() >= kMaxJoinedPerClient && !m_joined.value(client).contains(sessionId))
+        return refuse(client, QStringLiteral("A connection may join at most %1 chats").arg(kMaxJoinedPerClient), ack);
     SessionEngine &engine = *m_access.services().engine;
     MessageWindow window;
     window.limit = kJoinedMessages;

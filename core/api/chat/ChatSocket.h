@@ -21,6 +21,8 @@ public:
 
     // chat-joined carries at most this many of the newest messages.
     static constexpr int kJoinedMessages = 50;
+    // Sessions one connection may join (a page shows one; a few tabs share nothing).
+    static constexpr int kMaxJoinedPerClient = 16;
 
     static QString roomOf(const QString &sessionId) { return QStringLiteral("chat:") + sessionId; }
 
