@@ -14,8 +14,7 @@ namespace {
 
 http::HttpResponse ok(int status, const QJsonObject &data)
 {
-    return http::HttpResponse::json(
-        status, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}});
+    return chat::json(status, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}});
 }
 
 http::HttpResponse invalid(const QString &message)
@@ -66,7 +65,7 @@ void ChatApi::health(const http::HttpRequest &, const http::HttpResponder &res)
         {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
     if (!failure.isEmpty())
         body.insert(QStringLiteral("storage"), failure);
-    res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));
+    res.send(chat::json(failure.isEmpty() ? 200 : 503, body));
 }
 
 std::optional<QJsonObject> ChatApi::jsonBody(const http::HttpRequest &req, const http::HttpResponder &res)

@@ -2,9 +2,24 @@
 
 namespace tierdesk::api::chat {
 
+http::HttpResponse json(int status, const QJsonObject &body)
+{
+    return std::move(http::HttpResponse::json(status, body).withHeader("Access-Control-Allow-Origin", "*"));
+}
+
+http::HttpResponse preflight(const QByteArray &methods)
+{
+    http::HttpResponse r = http::HttpResponse::noContent();
+    r.withHeader("Access-Control-Allow-Origin", "*")
+        .withHeader("Access-Control-Allow-Methods", methods + ", OPTIONS")
+        .withHeader("Access-Control-Allow-Headers", "Content-Type, X-Widget-Key, X-Visitor-Secret, Authorization")
+        .withHeader("Access-Control-Max-Age", "600");
+    return r;
+}
+
 http::HttpResponse error(int status, const QString &code, const QString &message)
 {
-    return http::HttpResponse::json(status,
+    return json(status,
         QJsonObject{
             {QStringLiteral("success"), false}, {QStringLiteral("error"), message}, {QStringLiteral("code"), code}});
 }

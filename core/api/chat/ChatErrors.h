@@ -7,6 +7,12 @@
 // Tierdesk adds "code" (a stable word for programs, docs/chat-api.md) beside it.
 namespace tierdesk::api::chat {
 
+// Every answer of the family is JSON that a page on any origin may read: visitors' widgets
+// sit on the companies' own sites, and the credentials are headers, never cookies.
+http::HttpResponse json(int status, const QJsonObject &body);
+// The answer to a CORS preflight (OPTIONS) on a chat route.
+http::HttpResponse preflight(const QByteArray &methods);
+
 http::HttpResponse error(int status, const QString &code, const QString &message);
 // An engine error, by kind.
 http::HttpResponse error(const Error &e);

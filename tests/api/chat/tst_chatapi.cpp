@@ -61,6 +61,7 @@ private slots:
     void anotherCompanysCredentialsSeeNothing();
     void badInputGetsTheSeedsErrorBody();
     void rateLimitsAnswer429();
+    void pagesOnOtherOriginsMayCall();
 
 private:
     bool startServer(const QByteArray &ini);
@@ -354,6 +355,27 @@ void TestChatApi::rateLimitsAnswer429()
     r = sendMessage(s, QStringLiteral("And again"));
     QVERIFY2(checkChatError(r, 429, QStringLiteral("rate_limited")).isEmpty(), describe(r).constData());
     QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ?"), {s.id}).toInt(), 4);
+}
+
+// A widget on a company's own site calls across origins: preflights and answers allow it.
+void TestChatApi::pagesOnOtherOriginsMayCall()
+{
+    const HeaderList asked{{"Origin", "https://shop.example"}, {"Access-Control-Request-Method", "POST"},
+        {"Access-Control-Request-Headers", "content-type, x-widget-key"}};
+    HttpResult r = m_http->send("OPTIONS", QStringLiteral("/api/v1/chat/session"), {}, asked, false);
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
+    QVERIFY(r.header("Access-Control-Allow-Methods").contains("POST"));
+    QVERIFY(r.header("Access-Control-Allow-Headers").contains("X-Widget-Key"));
+    r = m_http->send("OPTIONS", QStringLiteral("/api/v1/chat/history/sess_x"), {}, asked, false);
+    QCOMPARE(r.status, 204);
+    QVERIFY(r.header("Access-Control-Allow-Headers").contains("X-Visitor-Secret"));
+    const ChatSession s = newSession(m_key);
+    QCOMPARE(history(s.id, s.secret).header("Access-Control-Allow-Origin"), QByteArray("*"));
+    QCOMPARE(history(s.id, {}).header("Access-Control-Allow-Origin"), QByteArray("*")); // errors too
+    QCOMPARE(m_http->get(QStringLiteral("/api/v1/health")).header("Access-Control-Allow-Origin"), QByteArray("*"));
+    // The CS API is not opened to other origins by this.
+    QVERIFY(!m_http->get(QStringLiteral("/api/cs/health")).hasHeader("Access-Control-Allow-Origin"));
 }
 
 QTEST_MAIN(TestChatApi)
