@@ -135,6 +135,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     rt->m_desk->setAvailability(rt->m_agents.get());
     rt->m_apiTokens = std::make_unique<ApiTokens>(*rt->m_engine);
+    rt->m_chatVisitors = std::make_unique<ChatVisitors>(*rt->m_engine);
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
     // Revoked API tokens, and login tokens of agents deactivated or given a new password.
     rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get()](const JwtClaims &c) {

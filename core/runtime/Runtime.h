@@ -4,6 +4,7 @@
 #include "core/common/Settings.h"
 #include "core/engine/AgentDirectory.h"
 #include "core/engine/ApiTokens.h"
+#include "core/engine/ChatVisitors.h"
 #include "core/engine/CannedResponses.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/desk/Desk.h"
@@ -32,6 +33,7 @@ public:
     AgentDirectory &agents() { return *m_agents; }
     CannedResponses &canned() { return *m_canned; }
     ApiTokens &apiTokens() { return *m_apiTokens; }
+    ChatVisitors &chatVisitors() { return *m_chatVisitors; }
     Desk &desk() { return *m_desk; }
     const Authenticator &auth() const { return *m_auth; }
     // Where secrets are kept, and the one-time warning if it is not a keyring.
@@ -72,6 +74,7 @@ private:
     std::unique_ptr<AgentDirectory> m_agents;
     std::unique_ptr<CannedResponses> m_canned;
     std::unique_ptr<ApiTokens> m_apiTokens;
+    std::unique_ptr<ChatVisitors> m_chatVisitors;
     std::unique_ptr<Desk> m_desk; // after the engine: it goes first
     std::unique_ptr<Authenticator> m_auth;
 };

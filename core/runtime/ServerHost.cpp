@@ -1,5 +1,6 @@
 #include "core/runtime/ServerHost.h"
 
+#include "core/api/chat/ChatFamily.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/CsFamily.h"
 
@@ -101,6 +102,18 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     return std::make_unique<CsFamily>(cs);
 }
 
+std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
+{
+    ChatServices chat;
+    chat.engine = &m_runtime.engine();
+    chat.visitors = &m_runtime.chatVisitors();
+    chat.tokens = &m_runtime.apiTokens();
+    const CsRateLimits rates = csRateLimits(m_runtime.settings(), m_options.rateLimits);
+    chat.limiter = m_limiter.get();
+    chat.limits = {rates.enabled, rates.windowSecs, rates.createSession, rates.messagesPerSession};
+    return std::make_unique<ChatFamily>(chat);
+}
+
 bool ServerHost::start(QString *error)
 {
     AppSettings &s = m_runtime.settings();
@@ -108,6 +121,7 @@ bool ServerHost::start(QString *error)
     m_http = std::make_unique<http::HttpServer>(httpLimits(s));
     makeSharedParts();
     m_families.push_back(makeCsFamily());
+    m_families.push_back(makeChatFamily());
     installFamilies();
     // Registration and delivery judge webhook addresses by the same policy.
     const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));

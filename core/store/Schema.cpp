@@ -216,6 +216,14 @@ const QList<Migration> &migrations()
              QStringLiteral("ALTER TABLE api_tokens ADD COLUMN sealed_secret TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE UNIQUE INDEX api_tokens_by_lookup ON api_tokens(kind, lookup) WHERE lookup IS NOT NULL"),
          }},
+        {13,
+         {
+             // Chat POC API (seed 003): the anonymous visitor of each session a widget key
+             // started, with the SHA-256 of the visitor's per-session secret (never the secret).
+             QStringLiteral("CREATE TABLE chat_visitors (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
+                            " company_id TEXT NOT NULL REFERENCES companies(id), user_id TEXT NOT NULL,"
+                            " secret_hash TEXT NOT NULL, widget_key_id TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+         }},
     };
     return all;
 }

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/api/chat/ChatAccess.h"
+#include "core/api/http/HttpResponder.h"
+#include "core/api/http/HttpServer.h"
+
+#include <QObject>
+
+namespace tierdesk::api {
+
+// The chat POC API's REST routes (seed 003) under /api/v1: start a session with a
+// widget key, then send and read it with the visitor's secret (docs/chat-api.md).
+class ChatApi : public QObject {
+    Q_OBJECT
+
+public:
+    ChatApi(ChatAccess &access, QObject *parent = nullptr);
+    void install(http::HttpServer &server); // ChatRoutes.cpp
+
+    static constexpr int kMaxUserIdChars = 128;
+
+private:
+    void health(const http::HttpRequest &req, const http::HttpResponder &res);
+    void createSession(const http::HttpRequest &req, const http::HttpResponder &res);
+    void postMessage(const http::HttpRequest &req, const http::HttpResponder &res);
+    void history(const http::HttpRequest &req, const http::HttpResponder &res);
+
+    // The request's JSON object (an empty body is {}); answers 400 itself when it is not one.
+    static std::optional<QJsonObject> jsonBody(const http::HttpRequest &req, const http::HttpResponder &res);
+    // The visitor whose secret the request presents for `sessionId`; answers 401/404 itself when none.
+    std::optional<ChatVisitor> visitorOf(
+        const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId);
+    // Sends once every write so far is committed: an acknowledged write is durable.
+    void replyAfterCommit(const http::HttpResponder &res, const http::HttpResponse &response);
+
+    ChatAccess &m_access;
+    SessionEngine &m_engine;
+};
+
+// The visitor secret a request presents: X-Visitor-Secret, else Authorization: Bearer.
+QByteArray presentedVisitorSecret(const http::HttpRequest &req);
+
+} // namespace tierdesk::api

@@ -1,0 +1,28 @@
+#include "core/api/chat/ChatFamily.h"
+
+#include "core/api/chat/ChatApi.h"
+#include "core/api/chat/ChatErrors.h"
+#include "core/api/chat/ChatSocket.h"
+
+namespace tierdesk::api {
+
+ChatFamily::ChatFamily(const ChatServices &services) : m_access(services)
+{
+    m_api = std::make_unique<ChatApi>(m_access);
+    m_socket = std::make_unique<ChatSocket>(m_access);
+}
+
+ChatFamily::~ChatFamily() = default;
+
+void ChatFamily::install(http::HttpServer &server)
+{
+    m_api->install(server);
+    m_socket->install(server);
+}
+
+http::HttpResponse ChatFamily::serverError(int status, const QString &message, const QString &path) const
+{
+    return chat::serverError(status, message, path);
+}
+
+} // namespace tierdesk::api

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/api/chat/ChatAccess.h"
+#include "core/api/common/ApiFamily.h"
+
+#include <memory>
+
+namespace tierdesk::api {
+
+class ChatApi;
+class ChatSocket;
+
+// Seed 003's family: the REST routes under /api/v1 (ChatApi), /api/v1/health, the
+// real-time events on the Socket.IO endpoint /socket.io (ChatSocket) and the
+// {"success":false,"error":...} body. docs/chat-api.md.
+class ChatFamily : public ApiFamily {
+public:
+    explicit ChatFamily(const ChatServices &services);
+    ~ChatFamily() override;
+
+    QString name() const override { return QStringLiteral("chat"); }
+    QStringList pathPrefixes() const override { return {QStringLiteral("/api/v1")}; }
+    void install(http::HttpServer &server) override;
+    http::HttpResponse serverError(int status, const QString &message, const QString &path) const override;
+
+private:
+    ChatAccess m_access;
+    std::unique_ptr<ChatApi> m_api;
+    std::unique_ptr<ChatSocket> m_socket;
+};
+
+} // namespace tierdesk::api

@@ -1,0 +1,69 @@
+#include "core/api/chat/ChatJson.h"
+
+#include "core/common/Time.h"
+#include "core/domain/DomainJson.h"
+
+namespace tierdesk::api::chat {
+
+QString chatRole(const QString &engineRole)
+{
+    if (engineRole == QLatin1String("customer"))
+        return QStringLiteral("user");
+    if (engineRole == QLatin1String("ai_rep") || engineRole == QLatin1String("ai_manager"))
+        return QStringLiteral("assistant");
+    if (engineRole == QLatin1String("human_agent"))
+        return QStringLiteral("agent");
+    return QStringLiteral("system");
+}
+
+bool visibleToVisitor(const QString &engineRole)
+{
+    return engineRole != QLatin1String("internal_note");
+}
+
+QJsonObject message(const Message &m)
+{
+    return message(json::message(m));
+}
+
+QJsonObject message(const QJsonObject &m)
+{
+    const QString role = m.value(QLatin1String("role")).toString();
+    return {{QStringLiteral("id"), m.value(QLatin1String("id"))}, {QStringLiteral("role"), chatRole(role)},
+        {QStringLiteral("content"), m.value(QLatin1String("content"))},
+        {QStringLiteral("timestamp"), m.value(QLatin1String("timestamp"))}, {QStringLiteral("sender"), role}};
+}
+
+QJsonObject sessionState(const Session &s, const ChatVisitor &v)
+{
+    return {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("userId"), v.userId},
+        {QStringLiteral("status"), toString(s.status)}, {QStringLiteral("tier"), toString(s.currentTier)},
+        {QStringLiteral("sentiment"), toString(s.customerSentiment)},
+        {QStringLiteral("createdAt"), timefmt::iso(s.createdAt)},
+        {QStringLiteral("updatedAt"), timefmt::iso(s.updatedAt)}};
+}
+
+QJsonObject escalation(const QString &sessionId, const EscalationRecord &e)
+{
+    return {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("reason"), toString(e.reason)},
+        {QStringLiteral("fromTier"), toString(e.fromTier)}, {QStringLiteral("toTier"), toString(e.toTier)},
+        {QStringLiteral("timestamp"), timefmt::iso(e.timestamp)}};
+}
+
+QJsonObject messageOutcome(const MessageOutcome &o)
+{
+    const Session &s = o.session;
+    QJsonObject out{{QStringLiteral("sessionId"), s.id}, {QStringLiteral("messageId"), o.customerMessage.id},
+        {QStringLiteral("response"), o.aiResponse ? QJsonValue(o.aiResponse->content) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("reply"), o.aiResponse ? QJsonValue(message(*o.aiResponse)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("escalated"), o.escalation.has_value()},
+        {QStringLiteral("shouldEscalate"), s.currentTier == Tier::HumanAgent},
+        {QStringLiteral("escalation"),
+            o.escalation ? QJsonValue(escalation(s.id, *o.escalation)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("status"), toString(s.status)}, {QStringLiteral("tier"), toString(s.currentTier)},
+        {QStringLiteral("sentiment"), toString(s.customerSentiment)},
+        {QStringLiteral("timestamp"), timefmt::iso(o.customerMessage.timestamp)}};
+    return out;
+}
+
+} // namespace tierdesk::api::chat

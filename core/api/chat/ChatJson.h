@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/domain/Entities.h"
+#include "core/engine/SessionEngine.h"
+#include "core/store/ChatVisitorRepo.h"
+
+#include <QJsonObject>
+
+// How the engine's sessions and messages appear in the chat POC API (seed 003);
+// the mapping is documented in docs/chat-api.md.
+namespace tierdesk::api::chat {
+
+// The engine's message roles as the chat client knows them: customer -> "user",
+// ai_rep / ai_manager -> "assistant", human_agent -> "agent", system -> "system".
+QString chatRole(const QString &engineRole);
+// {"id","role","content","timestamp","sender"} ("sender": the engine's role).
+QJsonObject message(const Message &m);
+QJsonObject message(const QJsonObject &engineMessage); // from a session event's "message"
+// Whether the visitor may see a message (internal notes are for the agents).
+bool visibleToVisitor(const QString &engineRole);
+// {"sessionId","userId","status","tier","sentiment","createdAt","updatedAt"}.
+QJsonObject sessionState(const Session &s, const ChatVisitor &v);
+// The answer to one visitor message (POST /message, socket "message-received" ack).
+QJsonObject messageOutcome(const MessageOutcome &o);
+// {"sessionId","reason","fromTier","toTier","message"} of an escalation.
+QJsonObject escalation(const QString &sessionId, const EscalationRecord &e);
+
+} // namespace tierdesk::api::chat

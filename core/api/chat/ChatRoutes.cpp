@@ -1,0 +1,31 @@
+// The chat POC API's route table (seed 003). Each path appears here once.
+#include "core/api/chat/ChatApi.h"
+#include "core/api/chat/ChatErrors.h"
+
+namespace tierdesk::api {
+
+void ChatApi::install(http::HttpServer &server)
+{
+    http::Router &r = server.router();
+    const auto bind = [this](void (ChatApi::*h)(const http::HttpRequest &, const http::HttpResponder &)) {
+        return [this, h](const http::HttpRequest &req, const http::HttpResponder &res) { (this->*h)(req, res); };
+    };
+    // anonymous
+    r.route("GET", QStringLiteral("/api/v1/health"), bind(&ChatApi::health));
+    // a company's widget key (X-Widget-Key)
+    r.route("POST", QStringLiteral("/api/v1/chat/session"), bind(&ChatApi::createSession));
+    // the session's visitor secret (X-Visitor-Secret or Authorization: Bearer)
+    r.route("POST", QStringLiteral("/api/v1/chat/message"), bind(&ChatApi::postMessage));
+    r.route("GET", QStringLiteral("/api/v1/chat/history/:sessionId"), bind(&ChatApi::history));
+    // CORS preflights of pages on other origins (the companies' sites).
+    const auto preflight = [](const QByteArray &methods) {
+        return [methods](
+                   const http::HttpRequest &, const http::HttpResponder &res) { res.send(chat::preflight(methods)); };
+    };
+    r.route("OPTIONS", QStringLiteral("/api/v1/health"), preflight("GET"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/session"), preflight("POST"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/message"), preflight("POST"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/history/:sessionId"), preflight("GET"));
+}
+
+} // namespace tierdesk::api

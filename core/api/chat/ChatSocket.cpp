@@ -1,0 +1,164 @@
+#include "core/api/chat/ChatSocket.h"
+
+#include "core/api/chat/ChatJson.h"
+
+#include <QJsonArray>
+
+namespace tierdesk::api {
+namespace {
+
+QJsonObject firstObject(const QJsonArray &args)
+{
+    return args.isEmpty() ? QJsonObject{} : args.first().toObject();
+}
+
+} // namespace
+
+ChatSocket::ChatSocket(ChatAccess &access, QObject *parent) : QObject(parent), m_access(access)
+{
+    m_io.setEventHandler([this](const QString &client, const QString &event, const QJsonArray &args, const Ack &ack) {
+        onEvent(client, event, args, ack);
+    });
+    connect(&m_io, &socketio::SocketIoServer::clientDisconnected, this,
+        [this](const QString &client, const QString &) { onClientGone(client); });
+}
+
+void ChatSocket::install(http::HttpServer &server)
+{
+    m_io.install(server, QStringLiteral("/socket.io"));
+}
+
+void ChatSocket::onEvent(const QString &client, const QString &event, const QJsonArray &args, const Ack &ack)
+{
+    if (event == QLatin1String("join-chat"))
+        joinChat(client, firstObject(args), ack);
+    else if (event == QLatin1String("send-message"))
+        sendMessage(client, firstObject(args), ack);
+    else
+        refuse(client, QStringLiteral("Unknown event: ") + event.left(64), ack);
+}
+
+void ChatSocket::refuse(const QString &client, const QString &message, const Ack &ack)
+{
+    const QJsonObject body{{QStringLiteral("message"), message}};
+    m_io.emitTo(client, QStringLiteral("error"), {body});
+    if (ack)
+        ack({QJsonObject{{QStringLiteral("success"), false}, {QStringLiteral("error"), message}}});
+}
+
+// The secret comes with the event ("visitorSecret"), else from the CONNECT's auth.
+void ChatSocket::joinChat(const QString &client, const QJsonObject &payload, const Ack &ack)
+{
+    const QString sessionId = payload.value(QLatin1String("sessionId")).toString();
+    if (sessionId.isEmpty())
+        return refuse(client, QStringLiteral("sessionId is required"), ack);
+    QString secret = payload.value(QLatin1String("visitorSecret")).toString();
+    const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
+    if (secret.isEmpty() && connectReq)
+        secret = connectReq->auth.value(QLatin1String("visitorSecret")).toString();
+    if (secret.isEmpty())
+        return refuse(client, QStringLiteral("Visitor secret required (visitorSecret)"), ack);
+    const auto visitor = m_access.visitor(sessionId, secret.toUtf8());
+    if (!visitor)
+        return refuse(client, QStringLiteral("Session not found"), ack);
+    if (m_joined.value(client).size() >= kMaxJoinedPerClient && !m_joined.value(client).contains(sessionId))
+        return refuse(client, QStringLiteral("A connection may join at most %1 chats").arg(kMaxJoinedPerClient), ack);
+    SessionEngine &engine = *m_access.services().engine;
+    MessageWindow window;
+    window.limit = kJoinedMessages;
+    const Actor actor = m_access.actorFor(*visitor, QHostAddress());
+    const auto session = engine.session(visitor->companyId, sessionId, window, actor.customerScope);
+    if (!session)
+        return refuse(client, QStringLiteral("Session not found"), ack);
+    m_joined[client].insert(sessionId, *visitor);
+    m_io.join(client, roomOf(sessionId));
+    listen(true);
+    // The conversation so far, so a page that reconnects can show it.
+    QJsonArray messages;
+    for (const Message &m : session->messages)
+        if (chat::visibleToVisitor(m.role))
+            messages.append(chat::message(m));
+    QJsonObject joined = chat::sessionState(*session, *visitor);
+    joined.insert(QStringLiteral("messages"), messages);
+    m_io.emitTo(client, QStringLiteral("chat-joined"), {joined});
+    if (ack)
+        ack({QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), joined}}});
+}
+
+// The AI's reply and any escalation reach the session's room from the engine's events.
+void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, const Ack &ack)
+{
+    const QString sessionId = payload.value(QLatin1String("sessionId")).toString();
+    const auto joined = m_joined.value(client);
+    const auto visitor = joined.constFind(sessionId);
+    if (visitor == joined.cend())
+        return refuse(
+            client, QStringLiteral("Join the chat first (join-chat with its sessionId and visitorSecret)"), ack);
+    const QJsonValue message = payload.value(QLatin1String("message"));
+    if (!message.isString())
+        return refuse(client, QStringLiteral("message is required (a string)"), ack);
+    if (const RateDecision d
+        = m_access.allow(QStringLiteral("messages"), sessionId, m_access.services().limits.messagesPerSession);
+        !d.allowed)
+        return refuse(client, QStringLiteral("Too many messages; try again in %1 s").arg(d.retryAfter), ack);
+    const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
+    const QHostAddress address = connectReq ? connectReq->peerAddress : QHostAddress();
+    SessionEngine &engine = *m_access.services().engine;
+    engine.postMessage(visitor->companyId, sessionId, message.toString(), m_access.actorFor(*visitor, address), this,
+        [this, client, ack](Result<MessageOutcome> outcome) {
+            if (!outcome)
+                return refuse(client, outcome.error().message, ack);
+            if (ack)
+                ack({QJsonObject{
+                    {QStringLiteral("success"), true}, {QStringLiteral("data"), chat::messageOutcome(*outcome)}}});
+        });
+}
+
+void ChatSocket::onSessionEvent(const QString &, const QString &sessionId, const QString &type, const QJsonObject &data)
+{
+    const QString room = roomOf(sessionId);
+    if (sessionId.isEmpty() || m_io.clientsInRoom(room).isEmpty())
+        return;
+    if (type == QLatin1String("escalated")) {
+        QJsonObject out{{QStringLiteral("sessionId"), sessionId},
+            {QStringLiteral("reason"), data.value(QLatin1String("reason"))},
+            {QStringLiteral("fromTier"), data.value(QLatin1String("fromTier"))},
+            {QStringLiteral("toTier"), data.value(QLatin1String("toTier"))},
+            {QStringLiteral("message"), QStringLiteral("Your conversation has been escalated")}};
+        m_io.emitToRoom(room, QStringLiteral("escalation-needed"), {out});
+        return;
+    }
+    if (type != QLatin1String("message") || data.value(QLatin1String("internal")).toBool())
+        return;
+    // The engine's turn carries the AI's reply; a person's reply from the desk carries "message".
+    const QJsonObject engineMessage = data.contains(QLatin1String("aiResponse"))
+        ? data.value(QLatin1String("aiResponse")).toObject()
+        : data.value(QLatin1String("message")).toObject();
+    const QString role = engineMessage.value(QLatin1String("role")).toString();
+    if (engineMessage.isEmpty() || role == QLatin1String("customer") || !chat::visibleToVisitor(role))
+        return;
+    QJsonObject out = chat::message(engineMessage);
+    out.insert(QStringLiteral("sessionId"), sessionId);
+    out.insert(QStringLiteral("message"), engineMessage.value(QLatin1String("content")));
+    m_io.emitToRoom(room, QStringLiteral("message-received"), {out});
+}
+
+void ChatSocket::onClientGone(const QString &client)
+{
+    m_joined.remove(client);
+    if (m_joined.isEmpty())
+        listen(false);
+}
+
+void ChatSocket::listen(bool on)
+{
+    SessionEngine *engine = m_access.services().engine;
+    if (on && !m_listening)
+        m_listening = connect(engine, &SessionEngine::sessionEvent, this, &ChatSocket::onSessionEvent);
+    else if (!on && m_listening) {
+        disconnect(m_listening);
+        m_listening = {};
+    }
+}
+
+} // namespace tierdesk::api

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/api/chat/ChatAccess.h"
+#include "core/api/socketio/SocketIoServer.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace tierdesk::api {
+
+// Seed 003's real-time events on the Socket.IO endpoint /socket.io: "join-chat" (with the
+// session's visitor secret) -> "chat-joined"; "send-message" -> the engine; the AI's and a
+// person's replies as "message-received", the engine's escalations as "escalation-needed";
+// "error" {message} when an event is refused. docs/chat-api.md, "Real-time events".
+class ChatSocket : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ChatSocket(ChatAccess &access, QObject *parent = nullptr);
+    void install(http::HttpServer &server);
+
+    // chat-joined carries at most this many of the newest messages.
+    static constexpr int kJoinedMessages = 50;
+    // Sessions one connection may join (a page shows one; a few tabs share nothing).
+    static constexpr int kMaxJoinedPerClient = 16;
+
+    static QString roomOf(const QString &sessionId) { return QStringLiteral("chat:") + sessionId; }
+
+private:
+    using Ack = socketio::SocketIoServer::Ack;
+    void onEvent(const QString &client, const QString &event, const QJsonArray &args, const Ack &ack);
+    void joinChat(const QString &client, const QJsonObject &payload, const Ack &ack);
+    void sendMessage(const QString &client, const QJsonObject &payload, const Ack &ack);
+    void refuse(const QString &client, const QString &message, const Ack &ack);
+    void onSessionEvent(
+        const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    void onClientGone(const QString &client);
+    // Engine events are wanted only while some client has joined a chat.
+    void listen(bool on);
+
+    ChatAccess &m_access;
+    socketio::SocketIoServer m_io;
+    // The sessions each client joined, with their visitor.
+    QHash<QString, QHash<QString, ChatVisitor>> m_joined;
+    QMetaObject::Connection m_listening;
+};
+
+} // namespace tierdesk::api
