@@ -100,6 +100,8 @@ void TestHttpRequestParser::simpleGet()
     QCOMPARE(r.method, QByteArray("GET"));
     QCOMPARE(r.path, QStringLiteral("/a b/c"));
     QCOMPARE(r.query.queryItemValue(QStringLiteral("y")), QStringLiteral("two"));
+    QCOMPARE(r.rawPath, QByteArray("/a%20b/c")); // as sent, for request signatures
+    QCOMPARE(r.rawQuery, QByteArray("x=1&y=two"));
     QCOMPARE(r.header("host"), QByteArray("example"));
     QCOMPARE(r.header("x-thing"), QByteArray("v1, v2"));
     QVERIFY(r.body.isEmpty());

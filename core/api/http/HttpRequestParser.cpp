@@ -348,7 +348,9 @@ bool HttpRequestParser::parseTarget(HttpRequest &into) const
     } else {
         return false;
     }
-    into.path = rawPath.contains('%') ? QUrl::fromPercentEncoding(rawPath.toByteArray()) : QString::fromUtf8(rawPath);
+    into.rawPath = rawPath.toByteArray();
+    into.rawQuery = rawQuery.toByteArray();
+    into.path = rawPath.contains('%') ? QUrl::fromPercentEncoding(into.rawPath) : QString::fromUtf8(rawPath);
     if (!rawQuery.isEmpty())
         into.query.setQuery(QString::fromUtf8(rawQuery));
     return true;

@@ -17,6 +17,8 @@ struct HttpRequest
     QByteArray method;                      // as sent; HEAD is served by the GET route
     QString path;                           // percent-decoded, without the query
     QUrlQuery query;
+    QByteArray rawPath;                     // the target's path and query as sent (signatures: SigV4)
+    QByteArray rawQuery;
     QHash<QByteArray, QByteArray> headers;  // keys lower-cased; repeated headers joined with ", "
     QByteArray body;
     QHostAddress peerAddress;
