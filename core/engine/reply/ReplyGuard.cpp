@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <array>
+
 namespace tierdesk {
 namespace {
 
@@ -18,21 +20,44 @@ QRegularExpression caseless(const char *pattern)
 
 enum class Claim { None, Refund, Credit, Cancel, Subscription };
 
+// The text as a case-insensitive search sees it: every UTF-16 unit case-folded, as
+// QString::contains(..., Qt::CaseInsensitive) folds them. Folding once and searching
+// case-sensitively is that search at a fraction of its cost. (The stems searched for are
+// in the Basic Multilingual Plane: no surrogate unit can be part of a match.)
+QString foldedForSearch(QString text)
+{
+    for (QChar &c : text)
+        c = QChar(char16_t(QChar::toCaseFolded(char32_t(c.unicode()))));
+    return text;
+}
+
 // Every claim pattern below has one of these stems: most sentences are passed on them alone.
+// The stems are filed by their first letter (all ASCII), so each place in the sentence is
+// compared only with the stems that could start there.
 bool mayClaim(const QString &sentence)
 {
-    static const QStringList stems = [] {
-        QStringList out;
+    using Stems = std::array<QStringList, 128>;
+    static const Stems byFirstLetter = [] {
+        Stems out;
         for (const char *stem : {"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad", "downgrad",
                                  "active again", "now on the",
                                  // German
                                  "erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt",
                                  "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "im tarif"})
-            out << QString::fromUtf8(stem);
+            out[size_t(stem[0])] << foldedForSearch(QString::fromUtf8(stem));
         return out;
     }();
-    return std::any_of(stems.cbegin(), stems.cend(),
-                       [&](const QString &stem) { return sentence.contains(stem, Qt::CaseInsensitive); });
+    const QString folded = foldedForSearch(sentence);
+    for (qsizetype at = 0; at < folded.size(); ++at) {
+        const char16_t first = folded.at(at).unicode();
+        if (first >= byFirstLetter.size())
+            continue;
+        const QStringView rest = QStringView(folded).mid(at);
+        for (const QString &stem : byFirstLetter[first])
+            if (rest.startsWith(stem))
+                return true;
+    }
+    return false;
 }
 
 QRegularExpression caselessWords(const char *pattern)
@@ -217,9 +242,12 @@ bool ReplyGuard::known(double amount) const
 
 std::optional<QString> ReplyGuard::claimProblem(const QString &sentence) const
 {
+    const Claim claim = claimOf(sentence);
+    if (claim == Claim::None) // most sentences: their amounts are checked by check() alone
+        return std::nullopt;
     const QList<double> stated = amounts(sentence, m_language);
     const ActionReport &a = m_actions;
-    switch (claimOf(sentence)) {
+    switch (claim) {
     case Claim::None:
         return std::nullopt;
     case Claim::Refund: {
