@@ -516,8 +516,12 @@ bool isAnswerKindStem(const QString &s)
 
 double leadScore(const KbArticle &article, const QString &question)
 {
-    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
     const Asked &asked = askedOf(question);
+    // Only an opening with the kind of answer asked for counts (below): most questions ask
+    // for neither a time nor a price, and need no look at the article.
+    if (!asked.kind.time && !asked.kind.price)
+        return 0;
+    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
     nlu::StringSet named;
     for (const QString &s : asked.stems)
         if (!isAnswerKindStem(s) && subject.count(s) > 0)
