@@ -1,5 +1,7 @@
 #include "core/engine/dialogue/Answers.h"
 
+#include "core/common/LastAnswer.h"
+
 #include <QRegularExpression>
 
 namespace tierdesk::dialogue {
@@ -71,9 +73,11 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
 
 bool asksAboutOrderFacts(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:track(?:ing)?|tracking ?(?:#|no|number)|ship(?:s|ped|ping)?|deliver(?:y|ed|s)?|arriv(?:e|es|ed|al)|carrier|eta|when will|where is it|wheres it|status)\b)"));
-    return re.match(text).hasMatch();
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(\b(?:track(?:ing)?|tracking ?(?:#|no|number)|ship(?:s|ped|ping)?|deliver(?:y|ed|s)?|arriv(?:e|es|ed|al)|carrier|eta|when will|where is it|wheres it|status)\b)"));
+        return re.match(t).hasMatch();
+    });
 }
 
 bool mentionsOrderOrProblem(const QString &text)
@@ -92,10 +96,12 @@ bool namesOrder(const QString &text)
 
 bool pointsVaguely(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
-        R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)"));
-    return re.match(text).hasMatch();
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
+            R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)"));
+        return re.match(t).hasMatch();
+    });
 }
 
 bool asksForEarlierOrder(const QString &text)
@@ -107,17 +113,19 @@ bool asksForEarlierOrder(const QString &text)
 
 QString outOfScope(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
-        R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
-        R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
-    if (const QString found = re.match(text).captured(0); !found.isEmpty())
-        return found;
-    // What a competitor charges for something: "how much is the rei half dome tent".
-    static const QRegularExpression competitor = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
-    static const QRegularExpression price = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
-    const QRegularExpressionMatch m = competitor.match(text);
-    return m.hasMatch() && price.match(text).hasMatch() ? m.captured(0) : QString();
+    return lastAnswer(text, [](const QString &t) -> QString {
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
+            R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
+            R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
+        if (const QString found = re.match(t).captured(0); !found.isEmpty())
+            return found;
+        // What a competitor charges for something: "how much is the rei half dome tent".
+        static const QRegularExpression competitor = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
+        static const QRegularExpression price = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
+        const QRegularExpressionMatch m = competitor.match(t);
+        return m.hasMatch() && price.match(t).hasMatch() ? m.captured(0) : QString();
+    });
 }
 
 bool mentionsAbroad(const QString &text)
