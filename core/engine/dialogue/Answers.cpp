@@ -12,11 +12,37 @@ QRegularExpression caseless(const QString &pattern)
     return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
 }
 
-// The message reduced to lower-case words.
+// The message reduced to lower-case words: letters, digits, '_' and '\'' (the regular
+// expression's \w with Unicode properties, and the apostrophe), every run of anything else
+// one space. A plain scan, as it runs on every message; text with a lone surrogate, which
+// the regular expression does not match at all, keeps its old reading.
 QString words(const QString &text)
 {
-    static const QRegularExpression nonWord(QStringLiteral("[^\\w']+"), QRegularExpression::UseUnicodePropertiesOption);
-    return text.toLower().replace(nonWord, QStringLiteral(" ")).simplified();
+    const QString lower = text.toLower();
+    QString out;
+    out.reserve(lower.size());
+    bool gap = false;
+    for (qsizetype i = 0; i < lower.size(); ++i) {
+        const QChar c = lower.at(i);
+        char32_t cp = c.unicode();
+        qsizetype width = 1;
+        if (c.isSurrogate()) {
+            if (!c.isHighSurrogate() || i + 1 == lower.size() || !lower.at(i + 1).isLowSurrogate())
+                return lower.simplified();
+            cp = QChar::surrogateToUcs4(c, lower.at(i + 1));
+            width = 2;
+        }
+        if (QChar::isLetterOrNumber(cp) || cp == U'_' || cp == U'\'') {
+            if (gap && !out.isEmpty())
+                out += QLatin1Char(' ');
+            out.append(lower.constData() + i, width);
+            gap = false;
+        } else {
+            gap = true;
+        }
+        i += width - 1;
+    }
+    return out;
 }
 
 } // namespace
