@@ -65,8 +65,13 @@ void addCharGrams(const QString &word, std::vector<quint64> *out)
 
 QStringList IntentFeatures::words(const QString &text)
 {
+    return words(Tokenizer::tokenize(text));
+}
+
+QStringList IntentFeatures::words(const QList<Token> &tokens)
+{
     QStringList out;
-    for (const Token &t : Tokenizer::tokenize(text)) {
+    for (const Token &t : tokens) {
         const bool mark = t.kind == Token::Kind::Punctuation
             && (t.norm.contains(QLatin1Char('?')) || t.norm.contains(QLatin1Char('!')));
         if (t.isWordLike() || t.kind == Token::Kind::Emoji || t.kind == Token::Kind::Symbol)
@@ -79,7 +84,12 @@ QStringList IntentFeatures::words(const QString &text)
 
 std::vector<HashedFeature> IntentFeatures::extract(const QString &text)
 {
-    const QStringList ws = words(text);
+    return extract(Tokenizer::tokenize(text));
+}
+
+std::vector<HashedFeature> IntentFeatures::extract(const QList<Token> &tokens)
+{
+    const QStringList ws = words(tokens);
     std::vector<quint64> hashes;
     hashes.reserve(size_t(ws.size()) * 24 + 4);
     QStringView previous = u"<s>";
