@@ -204,6 +204,8 @@ QList<double> ReplyGuard::amounts(const QString &text, Language language)
     static const QRegularExpression german(
         QStringLiteral("(?<![\\w.,-])(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d{1,2}))?\\s?\\$"));
     QList<double> out;
+    if (!text.contains(QLatin1Char('$'))) // both patterns need the sign: most sentences state no amount
+        return out;
     const auto read = [&out, &text](const QRegularExpression &re, QChar group) {
         for (auto it = re.globalMatch(text); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
