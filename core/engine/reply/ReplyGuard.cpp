@@ -31,33 +31,52 @@ QString foldedForSearch(QString text)
     return text;
 }
 
-// Every claim pattern below has one of these stems: most sentences are passed on them alone.
-// The stems are filed by their first letter (all ASCII), so each place in the sentence is
+// Stems filed by their first letter (all ASCII), so each place in a case-folded text is
 // compared only with the stems that could start there.
-bool mayClaim(const QString &sentence)
+class StemIndex
 {
-    using Stems = std::array<QStringList, 128>;
-    static const Stems byFirstLetter = [] {
-        Stems out;
-        for (const char *stem : {"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad", "downgrad",
+public:
+    StemIndex(std::initializer_list<const char *> stems)
+    {
+        for (const char *stem : stems)
+            m_byFirstLetter[size_t(stem[0])] << foldedForSearch(QString::fromUtf8(stem));
+    }
+
+    bool foundIn(const QString &folded) const
+    {
+        for (qsizetype at = 0; at < folded.size(); ++at) {
+            const char16_t first = folded.at(at).unicode();
+            if (first >= m_byFirstLetter.size())
+                continue;
+            const QStringView rest = QStringView(folded).mid(at);
+            for (const QString &stem : m_byFirstLetter[first])
+                if (rest.startsWith(stem))
+                    return true;
+        }
+        return false;
+    }
+
+private:
+    std::array<QStringList, 128> m_byFirstLetter;
+};
+
+// Every claim pattern below has one of these stems: most sentences are passed on them alone.
+const StemIndex &claimStems()
+{
+    static const StemIndex stems{"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad", "downgrad",
                                  "active again", "now on the",
                                  // German
                                  "erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt",
-                                 "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "im tarif"})
-            out[size_t(stem[0])] << foldedForSearch(QString::fromUtf8(stem));
-        return out;
-    }();
-    const QString folded = foldedForSearch(sentence);
-    for (qsizetype at = 0; at < folded.size(); ++at) {
-        const char16_t first = folded.at(at).unicode();
-        if (first >= byFirstLetter.size())
-            continue;
-        const QStringView rest = QStringView(folded).mid(at);
-        for (const QString &stem : byFirstLetter[first])
-            if (rest.startsWith(stem))
-                return true;
-    }
-    return false;
+                                 "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "im tarif"};
+    return stems;
+}
+
+// Every German claim pattern has one of these: an English sentence is passed on them.
+const StemIndex &germanClaimStems()
+{
+    static const StemIndex stems{"erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt", "pausiert",
+                                 "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "jetzt im tarif"};
+    return stems;
 }
 
 QRegularExpression caselessWords(const char *pattern)
@@ -96,7 +115,8 @@ Claim germanClaimOf(const QString &sentence)
 
 Claim claimOf(const QString &sentence)
 {
-    if (!mayClaim(sentence))
+    const QString folded = foldedForSearch(sentence);
+    if (!claimStems().foundIn(folded))
         return Claim::None;
     static const QRegularExpression refund = caseless(
         FIRST_PERSON_DONE R"((?:refunded|(?:issued|processed|sent)\b.*\brefund)\b)"
@@ -119,7 +139,7 @@ Claim claimOf(const QString &sentence)
         return Claim::Cancel;
     if (subscription.match(sentence).hasMatch())
         return Claim::Subscription;
-    return germanClaimOf(sentence);
+    return germanClaimStems().foundIn(folded) ? germanClaimOf(sentence) : Claim::None;
 }
 
 bool aboutMembership(const QString &sentence)
