@@ -26,8 +26,13 @@ enum class Claim { None, Refund, Credit, Cancel, Subscription };
 // in the Basic Multilingual Plane: no surrogate unit can be part of a match.)
 QString foldedForSearch(QString text)
 {
-    for (QChar &c : text)
-        c = QChar(char16_t(QChar::toCaseFolded(char32_t(c.unicode()))));
+    for (QChar &c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80)
+            c = QChar(char16_t(QChar::toCaseFolded(char32_t(u))));
+        else if (u >= u'A' && u <= u'Z') // ASCII folds A-Z only
+            c = QChar(char16_t(u + (u'a' - u'A')));
+    }
     return text;
 }
 
@@ -49,8 +54,8 @@ public:
             if (first >= m_byFirstLetter.size())
                 continue;
             const QStringView rest = QStringView(folded).mid(at);
-            for (const QString &stem : m_byFirstLetter[first])
-                if (rest.startsWith(stem))
+            for (const QString &stem : m_byFirstLetter[first]) // every stem has two letters or more
+                if (rest.size() >= stem.size() && rest[1] == stem[1] && rest.startsWith(stem))
                     return true;
         }
         return false;
