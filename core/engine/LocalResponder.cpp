@@ -8,6 +8,8 @@
 
 #include <QRegularExpression>
 
+#include <array>
+
 namespace tierdesk {
 namespace {
 
@@ -166,6 +168,26 @@ int approximateTokens(const QString &text)
     return n;
 }
 
+// An article's tokens, counted once per thread for its text: replies quote the same few
+// articles, and the search hands out one copy of each article's text, so it is found by
+// its address (the copy held here keeps that text alive and unchanged).
+static int articleTokens(const QString &body)
+{
+    struct Counted
+    {
+        QString body;
+        int tokens = 0;
+    };
+    thread_local std::array<Counted, 16> recent;
+    thread_local size_t next = 0;
+    for (const Counted &c : recent)
+        if (c.body.constData() == body.constData() && c.body.size() == body.size())
+            return c.tokens;
+    Counted &slot = recent[next++ % recent.size()];
+    slot = {body, approximateTokens(body)};
+    return slot.tokens;
+}
+
 Reply LocalResponder::compose(const ReplyContext &ctx)
 {
     Reply reply;
@@ -174,7 +196,7 @@ Reply LocalResponder::compose(const ReplyContext &ctx)
     reply.content = fitLength(text, ctx.caps.maxResponseLength);
     int context = approximateTokens(ctx.message);
     for (const KbHit &h : ctx.knowledge.mid(0, 1))
-        context += approximateTokens(h.article.body);
+        context += articleTokens(h.article.body);
     reply.inputTokens = context;
     reply.outputTokens = approximateTokens(reply.content);
     return reply;
