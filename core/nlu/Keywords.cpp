@@ -73,7 +73,7 @@ QString socialMediaThreat(const QString &text)
         if (m.hasMatch() && platform.match(m.captured(0)).hasMatch() && sawItThere.match(t.left(m.capturedStart())).hasMatch()
             && !publishes.match(t).hasMatch())
             return QString();
-        QString hit = firstMatch(re, t);
+        QString hit = m.captured(0); // the first match, found above
         if (hit.isEmpty())
             hit = firstMatch(network, t);
         return hit;
