@@ -343,7 +343,7 @@ const Asked &askedOf(const QString &question)
     return cache.emplace(question, Asked{questionStems(question), answerKindOf(question)}).first->second;
 }
 
-// Content stems of a topic or an article's title and keywords, cached the same way.
+// Content stems of a topic, cached the same way.
 const nlu::StringSet &stemsOf(const QString &text)
 {
     thread_local nlu::StringTable<nlu::StringSet> cache;
@@ -352,6 +352,26 @@ const nlu::StringSet &stemsOf(const QString &text)
     if (cache.size() > 256)
         cache.clear();
     return cache.emplace(text, contentStems(text)).first->second;
+}
+
+// The content stems of an article's title and keywords, what it is about: per thread by
+// article id, the title and keywords compared, so a changed article is read again.
+const nlu::StringSet &subjectStems(const KbArticle &article)
+{
+    struct Subject
+    {
+        QString title;
+        QString keywords;
+        nlu::StringSet stems;
+    };
+    thread_local std::unordered_map<qint64, Subject> cache;
+    auto it = cache.find(article.id);
+    if (it != cache.end() && it->second.title == article.title && it->second.keywords == article.keywords)
+        return it->second.stems;
+    if (cache.size() > 512)
+        cache.clear();
+    Subject read{article.title, article.keywords, contentStems(article.title + QLatin1Char(' ') + article.keywords)};
+    return cache.insert_or_assign(article.id, std::move(read)).first->second.stems;
 }
 
 struct Ranked
@@ -417,7 +437,7 @@ bool knowledgeAnswers(const KbArticle &article, const QString &question)
     if (asked.empty())
         return false;
     const ParsedArticle &parsedArticle = parsed(article.body);
-    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
+    const nlu::StringSet &subject = subjectStems(article);
     int covered = 0;
     bool onSubject = false;
     for (const QString &s : asked) {
@@ -490,7 +510,7 @@ QString searchWords(const QString &text)
 
 double subjectScore(const KbArticle &article, const QString &question)
 {
-    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
+    const nlu::StringSet &subject = subjectStems(article);
     double score = 0;
     for (const QString &s : askedOf(question).stems)
         score += subject.count(s) > 0 ? 1 : 0;
@@ -516,8 +536,12 @@ bool isAnswerKindStem(const QString &s)
 
 double leadScore(const KbArticle &article, const QString &question)
 {
-    const nlu::StringSet &subject = stemsOf(article.title + QLatin1Char(' ') + article.keywords);
     const Asked &asked = askedOf(question);
+    // Only an opening with the kind of answer asked for counts (below): most questions ask
+    // for neither a time nor a price, and need no look at the article.
+    if (!asked.kind.time && !asked.kind.price)
+        return 0;
+    const nlu::StringSet &subject = subjectStems(article);
     nlu::StringSet named;
     for (const QString &s : asked.stems)
         if (!isAnswerKindStem(s) && subject.count(s) > 0)
@@ -547,7 +571,7 @@ bool namesOneSubject(const QList<KbHit> &hits, int other, const QString &questio
         int naming = -1;
         int count = 0;
         for (int i = 0; i < hits.size(); ++i)
-            if (stemsOf(hits.at(i).article.title + QLatin1Char(' ') + hits.at(i).article.keywords).count(s) > 0) {
+            if (subjectStems(hits.at(i).article).count(s) > 0) {
                 naming = i;
                 ++count;
             }

@@ -8,6 +8,8 @@
 
 #include <QRegularExpression>
 
+#include <array>
+
 namespace tierdesk {
 namespace {
 
@@ -166,6 +168,26 @@ int approximateTokens(const QString &text)
     return n;
 }
 
+// An article's tokens, counted once per thread for its text: replies quote the same few
+// articles, and the search hands out one copy of each article's text, so it is found by
+// its address (the copy held here keeps that text alive and unchanged).
+static int articleTokens(const QString &body)
+{
+    struct Counted
+    {
+        QString body;
+        int tokens = 0;
+    };
+    thread_local std::array<Counted, 16> recent;
+    thread_local size_t next = 0;
+    for (const Counted &c : recent)
+        if (c.body.constData() == body.constData() && c.body.size() == body.size())
+            return c.tokens;
+    Counted &slot = recent[next++ % recent.size()];
+    slot = {body, approximateTokens(body)};
+    return slot.tokens;
+}
+
 Reply LocalResponder::compose(const ReplyContext &ctx)
 {
     Reply reply;
@@ -174,7 +196,7 @@ Reply LocalResponder::compose(const ReplyContext &ctx)
     reply.content = fitLength(text, ctx.caps.maxResponseLength);
     int context = approximateTokens(ctx.message);
     for (const KbHit &h : ctx.knowledge.mid(0, 1))
-        context += approximateTokens(h.article.body);
+        context += articleTokens(h.article.body);
     reply.inputTokens = context;
     reply.outputTokens = approximateTokens(reply.content);
     return reply;
@@ -246,7 +268,7 @@ QString LocalResponder::orderText(const Order &o, bool allItems, const Phrases &
     return say(Phrase::OrderStatus).arg(what, say.orderStatus(o.status));
 }
 
-QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
+QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle **best) const
 {
     if (ctx.knowledge.isEmpty())
         return {};
@@ -256,6 +278,8 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
         // Each question from the article that answers it; nothing said where none does.
         QStringList answers;
         const KbArticle &main = bestArticle(ctx);
+        if (best)
+            *best = &main;
         for (const QString &question : asked.questions) {
             const KbArticle &article = bestFor(ctx.knowledge, question, asked.topic, asked.alongside ? nullptr : &main);
             for (const QString &passage : answeringPassages(article.body, question, asked.topic))
@@ -267,6 +291,8 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx) const
     // A follow-up is answered from its topic's article unless another answers it better.
     const QString &question = asked.question.isEmpty() ? ctx.message : asked.question;
     const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
+    if (best && asked.topic.isEmpty())
+        *best = &article;
     // The passage that answers what was asked, else the article's opening.
     if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
         return framed(say, article.title, passage);
@@ -388,11 +414,12 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1) || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber
                                    && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
                                    && act.refusal.isEmpty())) {
-        const QString kb = knowledgeText(ctx);
+        const KbArticle *best = nullptr;
+        const QString kb = knowledgeText(ctx, &best);
         const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;
         if (!kb.isEmpty() && (isConfident(ctx.analysis, ctx.knowledge) || knowledgeAnswers(ctx.knowledge, asked))) {
             parts << kb;
-            suggested << QStringLiteral("read_article:") + bestArticle(ctx).slug;
+            suggested << QStringLiteral("read_article:") + (best ? *best : bestArticle(ctx)).slug;
         } else if (!ctx.escalation) {
             parts << say(Phrase::TellMeMore);
             suggested << QStringLiteral("rephrase");

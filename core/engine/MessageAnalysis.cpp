@@ -3,6 +3,7 @@
 #include "core/nlu/IntentModels.h"
 #include "core/nlu/Intents.h"
 #include "core/nlu/Keywords.h"
+#include "core/nlu/text/Tokenizer.h"
 
 namespace tierdesk {
 
@@ -32,8 +33,10 @@ MessageAnalysis MessageAnalyzer::analyzeWith(const nlu::IntentClassifier &intent
     MessageAnalysis a;
     a.legalCue = nlu::legalMention(text);
     a.socialCue = nlu::socialMediaThreat(text);
-    a.sentiment = m_sentiment.analyze(text, !a.legalCue.isEmpty() || !a.socialCue.isEmpty());
-    a.intent = intents.predict(text);
+    // Sentiment and intent read the same words: the text is cut once.
+    const QList<nlu::Token> tokens = nlu::Tokenizer::tokenize(text);
+    a.sentiment = m_sentiment.analyze(text, tokens, !a.legalCue.isEmpty() || !a.socialCue.isEmpty());
+    a.intent = intents.predict(tokens);
     a.slotValues = nlu::extractSlots(text);
     a.humanCue = nlu::humanRequest(text);
     a.managerCue = nlu::managerRequest(text);

@@ -4,6 +4,7 @@
 #include "core/nlu/IntentModel.h"
 #include "core/nlu/IntentModelTrainer.h"
 #include "core/nlu/Intents.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -103,13 +104,18 @@ size_t IntentClassifier::memoryBytes() const { return m_model ? m_model->memoryB
 
 IntentPrediction IntentClassifier::predict(const QString &text) const
 {
+    return predict(Tokenizer::tokenize(text));
+}
+
+IntentPrediction IntentClassifier::predict(const QList<Token> &tokens) const
+{
     IntentPrediction p;
     p.intent = QLatin1String(intent::GeneralQuestion);
     p.category = categoryOfIntent(p.intent);
     if (!isTrained())
         return p;
     const IntentModel &m = *m_model;
-    const SparseVector x = m.vectorize(text);
+    const SparseVector x = m.vectorize(tokens);
     if (x.columns.empty()) { // nothing the model knows: out of scope, no confidence
         p.intent = QLatin1String(intent::OutOfScope);
         p.outOfScope = true;

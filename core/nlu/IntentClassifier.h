@@ -14,6 +14,7 @@
 namespace tierdesk::nlu {
 
 struct IntentModel;
+struct Token;
 struct IntentTrainingOptions;
 
 struct IntentExample {
@@ -46,6 +47,8 @@ public:
     void train(const QList<IntentExample> &examples);
     void train(const QList<IntentExample> &examples, const IntentTrainingOptions &options);
     IntentPrediction predict(const QString &text) const;
+    // The same of a text already cut by the Tokenizer.
+    IntentPrediction predict(const QList<Token> &tokens) const;
     bool isTrained() const;
     QByteArray serialize() const;
 

@@ -17,22 +17,27 @@ enum class FeatureKind : quint8 { Word = 1, Bigram = 2, CharGram = 3 };
 
 // FNV-1a over the kind and the UTF-16 code units: stable across runs and platforms,
 // which matters because stored models keep these hashes.
-quint64 hashOf(FeatureKind kind, QStringView a, QStringView b = {})
-{
+struct Fnv1a {
     quint64 h = 14695981039346656037ull;
-    auto mix = [&h](quint64 v) {
+    void mix(quint64 v)
+    {
         h ^= v;
         h *= 1099511628211ull;
-    };
-    mix(quint64(kind));
-    for (const QChar c : a)
-        mix(c.unicode());
-    if (!b.isEmpty()) {
-        mix(0x20);
-        for (const QChar c : b)
-            mix(c.unicode());
     }
-    return h;
+};
+
+quint64 hashOf(FeatureKind kind, QStringView a, QStringView b = {})
+{
+    Fnv1a f;
+    f.mix(quint64(kind));
+    for (const QChar c : a)
+        f.mix(c.unicode());
+    if (!b.isEmpty()) {
+        f.mix(0x20);
+        for (const QChar c : b)
+            f.mix(c.unicode());
+    }
+    return f.h;
 }
 
 QString wordForm(const Token &t)
@@ -47,17 +52,23 @@ QString wordForm(const Token &t)
     }
 }
 
+// The character n-grams of 2 to 5 of the word padded with a space on each side. Those
+// starting at one place share their beginning, and FNV-1a goes character by character:
+// each is hashed on from the one before (the hashes of hashOf(CharGram, gram)).
 void addCharGrams(const QString &word, std::vector<quint64> *out)
 {
     if (word.startsWith(QLatin1Char('<')))
         return; // placeholders carry no spelling
-    const QString padded = QLatin1Char(' ') + word + QLatin1Char(' ');
-    const int size = int(padded.size());
-    for (int n = kMinCharGram; n <= kMaxCharGram; ++n) {
-        for (int i = 0; i + n <= size; ++i)
-            out->push_back(hashOf(FeatureKind::CharGram, QStringView(padded).mid(i, n)));
-        if (n >= size)
-            break; // the whole padded word was the last n-gram
+    const qsizetype size = word.size() + 2;
+    const auto padded = [&word, size](qsizetype i) { return i == 0 || i == size - 1 ? u' ' : word.at(i - 1).unicode(); };
+    for (qsizetype start = 0; start + kMinCharGram <= size; ++start) {
+        Fnv1a f;
+        f.mix(quint64(FeatureKind::CharGram));
+        for (qsizetype n = 1; n <= kMaxCharGram && start + n <= size; ++n) {
+            f.mix(padded(start + n - 1));
+            if (n >= kMinCharGram)
+                out->push_back(f.h);
+        }
     }
 }
 
@@ -65,8 +76,13 @@ void addCharGrams(const QString &word, std::vector<quint64> *out)
 
 QStringList IntentFeatures::words(const QString &text)
 {
+    return words(Tokenizer::tokenize(text));
+}
+
+QStringList IntentFeatures::words(const QList<Token> &tokens)
+{
     QStringList out;
-    for (const Token &t : Tokenizer::tokenize(text)) {
+    for (const Token &t : tokens) {
         const bool mark = t.kind == Token::Kind::Punctuation
             && (t.norm.contains(QLatin1Char('?')) || t.norm.contains(QLatin1Char('!')));
         if (t.isWordLike() || t.kind == Token::Kind::Emoji || t.kind == Token::Kind::Symbol)
@@ -79,7 +95,12 @@ QStringList IntentFeatures::words(const QString &text)
 
 std::vector<HashedFeature> IntentFeatures::extract(const QString &text)
 {
-    const QStringList ws = words(text);
+    return extract(Tokenizer::tokenize(text));
+}
+
+std::vector<HashedFeature> IntentFeatures::extract(const QList<Token> &tokens)
+{
+    const QStringList ws = words(tokens);
     std::vector<quint64> hashes;
     hashes.reserve(size_t(ws.size()) * 24 + 4);
     QStringView previous = u"<s>";

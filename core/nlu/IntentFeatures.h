@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/nlu/text/Tokenizer.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -21,9 +23,12 @@ class IntentFeatures
 public:
     // Distinct features of the text with their counts, ordered by hash.
     static std::vector<HashedFeature> extract(const QString &text);
+    // The same of a text already cut by the Tokenizer (the message's analysis cuts it once).
+    static std::vector<HashedFeature> extract(const QList<Token> &tokens);
     // The word forms the model uses (numbers and order ids folded to one token each);
     // exposed for tests and diagnostics.
     static QStringList words(const QString &text);
+    static QStringList words(const QList<Token> &tokens);
 };
 
 } // namespace tierdesk::nlu

@@ -67,8 +67,13 @@ int IntentModel::columnOf(quint64 hash) const
 
 SparseVector IntentModel::vectorize(const QString &text) const
 {
+    return vectorize(Tokenizer::tokenize(text));
+}
+
+SparseVector IntentModel::vectorize(const QList<Token> &tokens) const
+{
     SparseVector x;
-    const std::vector<HashedFeature> features = IntentFeatures::extract(text);
+    const std::vector<HashedFeature> features = IntentFeatures::extract(tokens);
     std::vector<std::pair<int, float>> cells;
     cells.reserve(features.size());
     double norm = 0;

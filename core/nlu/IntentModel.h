@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QByteArray>
 #include <QString>
@@ -41,6 +42,7 @@ struct IntentModel {
     int columnOf(quint64 hash) const;
     // The text as tf-idf (sublinear tf), L2-normalised, over the known features only.
     SparseVector vectorize(const QString &text) const;
+    SparseVector vectorize(const QList<Token> &tokens) const;
     // Decision values, one per class (empty vector: all zero).
     std::vector<double> scores(const SparseVector &x) const;
     // Softmax of scores / temperature, beside the no-intent score (whose share is left out).

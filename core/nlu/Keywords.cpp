@@ -1,5 +1,7 @@
 #include "core/nlu/Keywords.h"
 
+#include "core/common/LastAnswer.h"
+
 #include <QRegularExpression>
 
 namespace tierdesk::nlu {
@@ -48,52 +50,56 @@ QString legalMention(const QString &text)
 
 QString socialMediaThreat(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:twitter|tweet(?:ing|ed|s)?|facebook|fb|instagram|insta|tik ?tok|reddit|youtube|linkedin)"
-        R"(|trustpilot|yelp|social media|go(?:es|ing)? viral|tell (?:everyone|everybody|all my friends|the world))"
-        R"(|warn (?:everyone|everybody|others|other people)|bbb|better business bureau|name and shame)"
-        R"(|post (?:about )?(?:this|it|that) (?:everywhere|online|all over)|all over (?:the internet|online)|go(?:ing)? public)"
-        R"(|(?:post|write|leave|put up) (?:a |an |my )?(?:bad |negative |terrible |scathing |honest )?)"
-        R"((?:1|one)?[- ]?(?:star )?review|(?:bad|negative|terrible|scathing|1[- ]star|one[- ]star) reviews?)"
-        R"(|x\.com)\b)"));
-    // "X" the network only written as a capital, after "on"/"to": "I'll post this on X".
-    static const QRegularExpression network(QStringLiteral(R"(\b(?:on|to) X\b(?!-))"));
-    // "saw your rain jacket on instagram": a network named as where the customer saw
-    // something is no threat to post there.
-    static const QRegularExpression platform = caseless(QStringLiteral(
-        R"(^(?:twitter|facebook|fb|instagram|insta|tik ?tok|reddit|youtube|linkedin)$)"));
-    static const QRegularExpression sawItThere = caseless(QStringLiteral(
-        R"(\b(?:saw|seen|see|found|heard|noticed|spotted|discovered|came across|follow(?:ed|ing)?|ad|ads|advert)\b[^.!?]*$)"));
-    static const QRegularExpression publishes = caseless(QStringLiteral(
-        R"(\b(?:post|posting|tweet|share|sharing|write|writing|put|putting|blast|expose|tell|telling|review|complain|know|going)\b)"));
-    const QRegularExpressionMatch m = re.match(text);
-    if (m.hasMatch() && platform.match(m.captured(0)).hasMatch() && sawItThere.match(text.left(m.capturedStart())).hasMatch()
-        && !publishes.match(text).hasMatch())
-        return QString();
-    QString hit = firstMatch(re, text);
-    if (hit.isEmpty())
-        hit = firstMatch(network, text);
-    return hit;
+    return lastAnswer(text, [](const QString &t) -> QString {
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(\b(?:twitter|tweet(?:ing|ed|s)?|facebook|fb|instagram|insta|tik ?tok|reddit|youtube|linkedin)"
+            R"(|trustpilot|yelp|social media|go(?:es|ing)? viral|tell (?:everyone|everybody|all my friends|the world))"
+            R"(|warn (?:everyone|everybody|others|other people)|bbb|better business bureau|name and shame)"
+            R"(|post (?:about )?(?:this|it|that) (?:everywhere|online|all over)|all over (?:the internet|online)|go(?:ing)? public)"
+            R"(|(?:post|write|leave|put up) (?:a |an |my )?(?:bad |negative |terrible |scathing |honest )?)"
+            R"((?:1|one)?[- ]?(?:star )?review|(?:bad|negative|terrible|scathing|1[- ]star|one[- ]star) reviews?)"
+            R"(|x\.com)\b)"));
+        // "X" the network only written as a capital, after "on"/"to": "I'll post this on X".
+        static const QRegularExpression network(QStringLiteral(R"(\b(?:on|to) X\b(?!-))"));
+        // "saw your rain jacket on instagram": a network named as where the customer saw
+        // something is no threat to post there.
+        static const QRegularExpression platform = caseless(QStringLiteral(
+            R"(^(?:twitter|facebook|fb|instagram|insta|tik ?tok|reddit|youtube|linkedin)$)"));
+        static const QRegularExpression sawItThere = caseless(QStringLiteral(
+            R"(\b(?:saw|seen|see|found|heard|noticed|spotted|discovered|came across|follow(?:ed|ing)?|ad|ads|advert)\b[^.!?]*$)"));
+        static const QRegularExpression publishes = caseless(QStringLiteral(
+            R"(\b(?:post|posting|tweet|share|sharing|write|writing|put|putting|blast|expose|tell|telling|review|complain|know|going)\b)"));
+        const QRegularExpressionMatch m = re.match(t);
+        if (m.hasMatch() && platform.match(m.captured(0)).hasMatch() && sawItThere.match(t.left(m.capturedStart())).hasMatch()
+            && !publishes.match(t).hasMatch())
+            return QString();
+        QString hit = m.captured(0); // the first match, found above
+        if (hit.isEmpty())
+            hit = firstMatch(network, t);
+        return hit;
+    });
 }
 
 QString humanRequest(const QString &text)
 {
-    // A sentence that is only the word: "AGENT", "human pls", "representative!".
-    static const QRegularExpression alone = caseless(QStringLiteral(
-        R"((?:^|[.!?,;:\n]\s*)((?:live |real )?(?:agent|human|representative|operator|person)(?: (?:pls|plz|please|now|asap))?)\s*(?:[.!?]+|$))"));
-    if (const QRegularExpressionMatch m = alone.match(text.trimmed()); m.hasMatch())
-        return m.captured(1);
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:(?:talk|speak|chat|connect|transfer|put) (?:me )?(?:to|with|through to) )"
-        R"((?:a |an |some |the |your )?(?:real |live |actual |human )?)"
-        R"((?:person|human(?: being)?|people|agent|representative|rep|someone|somebody|operator|employee|staff))"
-        R"(|(?:real|live|actual) (?:person|human|agent|people|representative|rep)|someone real|somebody real)"
-        R"(|human,? please|agent,? please|representative,? please)"
-        R"(|(?:want|need|get me|give me) (?:a |an )?(?:human|person|agent|representative))"
-        R"((?=\s*(?:[.!?,]|$|now\b|please\b|pls\b|plz\b|asap\b|to (?:talk|speak|help|look))))"
-        R"(|(?:not|no more|stop (?:the|this)?) ?(?:a )?(?:bot|robot)s?)"
-        R"(|are you (?:a )?(?:bot|robot|real person|human))\b)"));
-    return firstMatch(re, text);
+    return lastAnswer(text, [](const QString &t) -> QString {
+        // A sentence that is only the word: "AGENT", "human pls", "representative!".
+        static const QRegularExpression alone = caseless(QStringLiteral(
+            R"((?:^|[.!?,;:\n]\s*)((?:live |real )?(?:agent|human|representative|operator|person)(?: (?:pls|plz|please|now|asap))?)\s*(?:[.!?]+|$))"));
+        if (const QRegularExpressionMatch m = alone.match(t.trimmed()); m.hasMatch())
+            return m.captured(1);
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(\b(?:(?:talk|speak|chat|connect|transfer|put) (?:me )?(?:to|with|through to) )"
+            R"((?:a |an |some |the |your )?(?:real |live |actual |human )?)"
+            R"((?:person|human(?: being)?|people|agent|representative|rep|someone|somebody|operator|employee|staff))"
+            R"(|(?:real|live|actual) (?:person|human|agent|people|representative|rep)|someone real|somebody real)"
+            R"(|human,? please|agent,? please|representative,? please)"
+            R"(|(?:want|need|get me|give me) (?:a |an )?(?:human|person|agent|representative))"
+            R"((?=\s*(?:[.!?,]|$|now\b|please\b|pls\b|plz\b|asap\b|to (?:talk|speak|help|look))))"
+            R"(|(?:not|no more|stop (?:the|this)?) ?(?:a )?(?:bot|robot)s?)"
+            R"(|are you (?:a )?(?:bot|robot|real person|human))\b)"));
+        return firstMatch(re, t);
+    });
 }
 
 QString managerRequest(const QString &text)

@@ -4,6 +4,7 @@
 
 #include "core/nlu/Emotions.h"
 #include "core/nlu/SentimentScan.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -226,12 +227,17 @@ SentimentResult SentimentAnalyzer::analyze(const QString &text) const
 
 SentimentResult SentimentAnalyzer::analyze(const QString &text, bool threat) const
 {
+    return analyze(text, text.isEmpty() ? QList<Token>() : Tokenizer::tokenize(text), threat);
+}
+
+SentimentResult SentimentAnalyzer::analyze(const QString &text, const QList<Token> &tokens, bool threat) const
+{
     SentimentResult r;
     if (!m_lexicon || text.isEmpty()) {
         r.recommendations = recommendActions(r);
         return r;
     }
-    const SentimentScan s = SentimentScan::run(text, *m_lexicon);
+    const SentimentScan s = SentimentScan::run(tokens, *m_lexicon);
     double valence = emphasis(s, m_model ? m_model->valence(s.features()) : s.lexiconValence());
     if (threat)
         valence = std::min(valence, 0.0) - kThreat;

@@ -13,6 +13,8 @@
 
 namespace tierdesk::nlu {
 
+struct Token;
+
 // Level thresholds on SentimentResult::score (0 = very negative, 1 = very positive).
 namespace sentiment_threshold {
 inline constexpr double Happy = 0.8;
@@ -74,6 +76,8 @@ public:
     // `threat`: the text threatens legal action or a public complaint (Keywords.h), so it
     // reads at least FRUSTRATED however calm its words ("a refund or I post about this").
     SentimentResult analyze(const QString &text, bool threat) const;
+    // The same of `text` already cut by the Tokenizer into `tokens`.
+    SentimentResult analyze(const QString &text, const QList<Token> &tokens, bool threat) const;
     // The model's inputs for a text (for training a SentimentModel).
     SentimentFeatures features(const QString &text) const;
 

@@ -69,9 +69,8 @@ void countLetters(SentimentScan &s, const QString &text)
     }
 }
 
-void readTokens(SentimentScan &s, const QString &text)
+void readTokens(SentimentScan &s, const QList<Token> &tokens)
 {
-    const QList<Token> tokens = Tokenizer::tokenize(text);
     bool pendingBreak = false;
     for (int i = 0; i < tokens.size(); ++i) {
         const Token &t = tokens.at(i);
@@ -358,8 +357,13 @@ double SentimentScan::lexiconValence() const
 
 SentimentScan SentimentScan::run(const QString &text, const SentimentAnalyzer::Lexicon &lexicon)
 {
+    return run(Tokenizer::tokenize(text), lexicon);
+}
+
+SentimentScan SentimentScan::run(const QList<Token> &tokens, const SentimentAnalyzer::Lexicon &lexicon)
+{
     SentimentScan s;
-    readTokens(s, text);
+    readTokens(s, tokens);
     markNegation(s.words);
     scoreWords(s, lexicon);
     scoreEmoji(s);

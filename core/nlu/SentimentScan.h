@@ -3,6 +3,7 @@
 #include "core/nlu/SentimentAnalyzer.h"
 #include "core/nlu/SentimentCues.h"
 #include "core/nlu/SentimentModel.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QList>
 #include <QString>
@@ -46,6 +47,8 @@ struct SentimentScan {
     double lexiconValence() const;
 
     static SentimentScan run(const QString &text, const SentimentAnalyzer::Lexicon &lexicon);
+    // The same of a text already cut by the Tokenizer.
+    static SentimentScan run(const QList<Token> &tokens, const SentimentAnalyzer::Lexicon &lexicon);
     // The model's inputs: lexicon valence and word n-grams.
     SentimentFeatures features() const;
 };

@@ -114,7 +114,7 @@ QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category,
 
 qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
 {
-    m_cache.clear();
+    forgetSearches();
     if (!m_db.write(QStringLiteral("INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, steps, related,"
                                    " updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)"),
                     {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs}))
@@ -127,7 +127,7 @@ qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
 
 bool KbRepo::update(const KbArticle &a, qint64 nowMs)
 {
-    m_cache.clear();
+    forgetSearches();
     return m_db.write(QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
                                      " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
                       {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
@@ -136,7 +136,7 @@ bool KbRepo::update(const KbArticle &a, qint64 nowMs)
 
 bool KbRepo::remove(const QString &companyId, qint64 id)
 {
-    m_cache.clear();
+    forgetSearches();
     return m_db.write(QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId});
 }
 
@@ -164,7 +164,7 @@ qint64 KbRepo::ownIdOf(const QString &companyId, const QString &slug)
 
 bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 {
-    m_cache.clear();
+    forgetSearches();
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(company_id, slug) DO UPDATE SET title = excluded.title, category = excluded.category,"
@@ -198,12 +198,28 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     if (!m_db.exec(q, {match, companyId, companyId, limit}))
         return out;
     while (q.next())
-        out << KbHit{readArticle(q), q.value(11).toDouble()};
+        out << KbHit{withSharedBody(readArticle(q)), q.value(11).toDouble()};
     q.finish();
     if (m_cache.size() >= kCacheEntries)
-        m_cache.clear(); // simple bound; refills with what is asked now
+        forgetSearches(); // simple bound; refills with what is asked now
     m_cache.insert(cacheKey, out);
     return out;
+}
+
+KbArticle KbRepo::withSharedBody(KbArticle article)
+{
+    const auto seen = m_bodies.constFind(article.id);
+    if (seen != m_bodies.cend() && *seen == article.body)
+        article.body = *seen;
+    else
+        m_bodies.insert(article.id, article.body);
+    return article;
+}
+
+void KbRepo::forgetSearches()
+{
+    m_cache.clear();
+    m_bodies.clear();
 }
 
 std::optional<KbArticle> KbRepo::parseMarkdown(const QString &slug, const QString &text)

@@ -65,6 +65,13 @@ private:
     // questions over and over; any change to the articles clears it.
     QHash<QString, QList<KbHit>> m_cache;
     static constexpr int kCacheEntries = 1024;
+    // The text of each article the cached searches hold, by id: one article found by
+    // several searches shares one copy of it, so the reply's passage caches (KbPassage),
+    // which know an article they have cut by its text's address, meet it again.
+    QHash<qint64, QString> m_bodies;
+
+    KbArticle withSharedBody(KbArticle article);
+    void forgetSearches();
 };
 
 } // namespace tierdesk

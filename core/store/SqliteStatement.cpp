@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace tierdesk {
 
 SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql) : m_db(db)
@@ -38,11 +40,22 @@ int SqliteStatement::bind(int index, const QVariant &value)
     default: {
         if (value.isNull() && value.typeId() != QMetaType::QString)
             return sqlite3_bind_null(m_stmt, index);
-        const QString text = value.toString();
-        const void *chars = text.isNull() ? static_cast<const void *>(u"") : static_cast<const void *>(text.utf16());
-        return sqlite3_bind_text16(m_stmt, index, chars, int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+        return bindText(index, value.toString());
     }
     }
+}
+
+int SqliteStatement::bindText(int index, const QString &text)
+{
+    // Bound as UTF-8, the database's encoding: UTF-16 was translated by SQLite at every step,
+    // at several times the cost of Qt's conversion. Text with a surrogate stays UTF-16, where
+    // SQLite writes a lone one as it always did (Qt's conversion would replace it).
+    const bool surrogates = std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSurrogate(); });
+    if (!surrogates) {
+        const QByteArray utf8 = text.toUtf8();
+        return sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+    return sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
 }
 
 int SqliteStatement::run(std::initializer_list<QVariant> values)

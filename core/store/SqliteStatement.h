@@ -33,6 +33,7 @@ public:
 
 private:
     int bind(int index, const QVariant &value);
+    int bindText(int index, const QString &text);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;

@@ -53,6 +53,7 @@ private slots:
     void germanClaimsAreRead();
     void germanOffersAndNegationsClaimNothing();
     void germanAmountsAreRead();
+    void claimsInCapitalsAreRead();
 };
 
 void TestReplyGuard::refundClaimNeedsTheRefund()
@@ -284,6 +285,22 @@ void TestReplyGuard::germanAmountsAreRead()
     const auto bad = ReplyGuard(nothing, kb, said, Language::De).check(QString::fromUtf8("Die Hose kostet 99,00 $."));
     QCOMPARE(bad.size(), 1);
     QVERIFY(ReplyGuard(nothing, kb, said, Language::De).check(QString::fromUtf8("Die Hose kostet 79,00 $.")).isEmpty());
+}
+
+// Capitals hide no claim: the stems every claim has are looked for in any case.
+void TestReplyGuard::claimsInCapitalsAreRead()
+{
+    ActionReport nothing;
+    nothing.order = pantsOrder();
+    const QList<KbHit> kb;
+    const QString said = QStringLiteral("refund the pants");
+    const QList<QPair<const char *, Language>> claims{{"I'VE REFUNDED the pants.", Language::En},
+                                                      {"Your Order Has Been CANCELLED.", Language::En},
+                                                      {"Ihre Mitgliedschaft wurde GEKÜNDIGT.", Language::De}};
+    for (const auto &[claim, language] : claims) {
+        const auto bad = ReplyGuard(nothing, kb, said, language).check(QString::fromUtf8(claim));
+        QVERIFY2(bad.size() == 1, claim);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestReplyGuard)

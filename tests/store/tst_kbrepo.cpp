@@ -25,6 +25,7 @@ private slots:
     void stopWordsOnlyFindNothing();
     void companyArticlesStayWithTheirCompany();
     void upsertReplacesTheIndexedText();
+    void searchesShareAnArticlesText();
     void parseMarkdown_data();
     void parseMarkdown();
 
@@ -184,6 +185,32 @@ void TestKbRepo::upsertReplacesTheIndexedText()
     QVERIFY(m_store->kb().search(QStringLiteral("company-c"), QStringLiteral("quuxgizmo"), 5).isEmpty());
     QCOMPARE(m_store->kb().search(QStringLiteral("company-c"), QStringLiteral("frobwidget"), 5).size(), 1);
     QCOMPARE(m_store->kb().count(QStringLiteral("company-c")), m_imported + 1);
+}
+
+// The reply's passage caches know an article they have cut by its text's address: one
+// article found by two searches is one copy of its text, and a changed article a new one.
+void TestKbRepo::searchesShareAnArticlesText()
+{
+    KbArticle a;
+    a.companyId = QStringLiteral("company-d");
+    a.slug = QStringLiteral("snorkel");
+    a.title = QStringLiteral("Snorkelmask fitting");
+    a.category = QStringLiteral("TECHNICAL");
+    a.keywords = QStringLiteral("snorkelmask, strap");
+    a.body = QStringLiteral("Tighten the snorkelmask strap until the seal holds.");
+    QVERIFY(m_store->batch().run([&] { return m_store->kb().upsert(a, m_clock.nowMs()); }));
+    QVERIFY(m_store->batch().flush());
+    const auto byName = m_store->kb().search(QStringLiteral("company-d"), QStringLiteral("snorkelmask"), 5);
+    const auto byStrap = m_store->kb().search(QStringLiteral("company-d"), QStringLiteral("snorkelmask strap"), 5);
+    QCOMPARE(byName.size(), 1);
+    QCOMPARE(byStrap.size(), 1);
+    QCOMPARE(byStrap.first().article.body, a.body);
+    QCOMPARE(byStrap.first().article.body.constData(), byName.first().article.body.constData());
+
+    a.body = QStringLiteral("Tighten the snorkelmask strap, then press the mask to your face.");
+    QVERIFY(m_store->batch().run([&] { return m_store->kb().upsert(a, m_clock.nowMs()); }));
+    QVERIFY(m_store->batch().flush());
+    QCOMPARE(m_store->kb().search(QStringLiteral("company-d"), QStringLiteral("snorkelmask"), 5).first().article.body, a.body);
 }
 
 void TestKbRepo::parseMarkdown_data()

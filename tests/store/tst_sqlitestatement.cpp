@@ -45,6 +45,30 @@ private slots:
         QCOMPARE(q.value(4).toString(), QStringLiteral("text"));
     }
 
+    // The bytes stored for any text are those QtSql stored, emoji and a lone surrogate included.
+    void storesTheTextBytesQtSqlDid()
+    {
+        Database &db = m_store->db();
+        const QList<QString> texts{QStringLiteral("plain ascii"), QStringLiteral("grüße – 25,50 €"),
+                                   QStringLiteral("emoji 😀👍🏽"), QStringLiteral("lone ") + QChar(0xD800) + QStringLiteral(" high"),
+                                   QStringLiteral("lone low ") + QChar(0xDC00), QStringLiteral("nul ") + QChar(0) + QStringLiteral(" inside")};
+        for (const QString &text : texts) {
+            QVERIFY(db.write(QStringLiteral("INSERT INTO t (i, s) VALUES (1, ?)"), {text}));
+            QSqlQuery byQtSql(db.handle());
+            QVERIFY(byQtSql.prepare(QStringLiteral("INSERT INTO t (i, s) VALUES (2, ?)")));
+            byQtSql.addBindValue(text);
+            QVERIFY(byQtSql.exec());
+            QSqlQuery q(db.handle());
+            QVERIFY(q.exec(QStringLiteral("SELECT hex(s) FROM t ORDER BY i")));
+            QVERIFY(q.next());
+            const QString written = q.value(0).toString();
+            QVERIFY(q.next());
+            QCOMPARE(written, q.value(0).toString());
+            QVERIFY(!written.isEmpty());
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM t")));
+        }
+    }
+
     void reusesTheStatementAndReportsErrors()
     {
         Database &db = m_store->db();

@@ -1,5 +1,7 @@
 #include "core/engine/dialogue/Answers.h"
 
+#include "core/common/LastAnswer.h"
+
 #include <QRegularExpression>
 
 namespace tierdesk::dialogue {
@@ -10,11 +12,37 @@ QRegularExpression caseless(const QString &pattern)
     return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
 }
 
-// The message reduced to lower-case words.
+// The message reduced to lower-case words: letters, digits, '_' and '\'' (the regular
+// expression's \w with Unicode properties, and the apostrophe), every run of anything else
+// one space. A plain scan, as it runs on every message; text with a lone surrogate, which
+// the regular expression does not match at all, keeps its old reading.
 QString words(const QString &text)
 {
-    static const QRegularExpression nonWord(QStringLiteral("[^\\w']+"), QRegularExpression::UseUnicodePropertiesOption);
-    return text.toLower().replace(nonWord, QStringLiteral(" ")).simplified();
+    const QString lower = text.toLower();
+    QString out;
+    out.reserve(lower.size());
+    bool gap = false;
+    for (qsizetype i = 0; i < lower.size(); ++i) {
+        const QChar c = lower.at(i);
+        char32_t cp = c.unicode();
+        qsizetype width = 1;
+        if (c.isSurrogate()) {
+            if (!c.isHighSurrogate() || i + 1 == lower.size() || !lower.at(i + 1).isLowSurrogate())
+                return lower.simplified();
+            cp = QChar::surrogateToUcs4(c, lower.at(i + 1));
+            width = 2;
+        }
+        if (QChar::isLetterOrNumber(cp) || cp == U'_' || cp == U'\'') {
+            if (gap && !out.isEmpty())
+                out += QLatin1Char(' ');
+            out.append(lower.constData() + i, width);
+            gap = false;
+        } else {
+            gap = true;
+        }
+        i += width - 1;
+    }
+    return out;
 }
 
 } // namespace
@@ -71,9 +99,11 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
 
 bool asksAboutOrderFacts(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:track(?:ing)?|tracking ?(?:#|no|number)|ship(?:s|ped|ping)?|deliver(?:y|ed|s)?|arriv(?:e|es|ed|al)|carrier|eta|when will|where is it|wheres it|status)\b)"));
-    return re.match(text).hasMatch();
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(\b(?:track(?:ing)?|tracking ?(?:#|no|number)|ship(?:s|ped|ping)?|deliver(?:y|ed|s)?|arriv(?:e|es|ed|al)|carrier|eta|when will|where is it|wheres it|status)\b)"));
+        return re.match(t).hasMatch();
+    });
 }
 
 bool mentionsOrderOrProblem(const QString &text)
@@ -92,10 +122,12 @@ bool namesOrder(const QString &text)
 
 bool pointsVaguely(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
-        R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)"));
-    return re.match(text).hasMatch();
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
+            R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)"));
+        return re.match(t).hasMatch();
+    });
 }
 
 bool asksForEarlierOrder(const QString &text)
@@ -107,17 +139,19 @@ bool asksForEarlierOrder(const QString &text)
 
 QString outOfScope(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
-        R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
-        R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
-    if (const QString found = re.match(text).captured(0); !found.isEmpty())
-        return found;
-    // What a competitor charges for something: "how much is the rei half dome tent".
-    static const QRegularExpression competitor = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
-    static const QRegularExpression price = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
-    const QRegularExpressionMatch m = competitor.match(text);
-    return m.hasMatch() && price.match(text).hasMatch() ? m.captured(0) : QString();
+    return lastAnswer(text, [](const QString &t) -> QString {
+        static const QRegularExpression re = caseless(QStringLiteral(
+            R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
+            R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
+            R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
+        if (const QString found = re.match(t).captured(0); !found.isEmpty())
+            return found;
+        // What a competitor charges for something: "how much is the rei half dome tent".
+        static const QRegularExpression competitor = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
+        static const QRegularExpression price = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
+        const QRegularExpressionMatch m = competitor.match(t);
+        return m.hasMatch() && price.match(t).hasMatch() ? m.captured(0) : QString();
+    });
 }
 
 bool mentionsAbroad(const QString &text)

@@ -1,5 +1,6 @@
 #include "core/engine/dialogue/Questions.h"
 
+#include "core/common/LastAnswer.h"
 #include "core/engine/dialogue/Requests.h"
 
 #include <QRegularExpression>
@@ -92,9 +93,11 @@ QStringList clausesOf(const QString &text)
 
 bool refersBack(const QString &text)
 {
-    static const QRegularExpression backReference = caseless(QStringLiteral(
-        R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
-    return backReference.match(text).hasMatch();
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression backReference = caseless(QStringLiteral(
+            R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
+        return backReference.match(t).hasMatch();
+    });
 }
 
 QString subjectReferredTo(const QString &text, const QString &topic)

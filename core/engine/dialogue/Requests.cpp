@@ -1,5 +1,7 @@
 #include "core/engine/dialogue/Requests.h"
 
+#include "core/common/LastAnswer.h"
+
 #include <QRegularExpression>
 
 namespace tierdesk::dialogue {
@@ -26,9 +28,11 @@ bool onlyAsksAbout(const QString &text)
 
 bool asksForRefund(const QString &text)
 {
-    static const QRegularExpression ask = caseless(
-        R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)");
-    return has(ask, text) && !asksRefundStatus(text);
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression ask = caseless(
+            R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)");
+        return has(ask, t) && !asksRefundStatus(t);
+    });
 }
 
 bool asksRefundStatus(const QString &text)
@@ -48,39 +52,45 @@ bool saysStillWaiting(const QString &text)
 
 bool mentionsSubscription(const QString &text)
 {
-    static const QRegularExpression re = caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)");
-    return has(re, text);
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression re = caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)");
+        return has(re, t);
+    });
 }
 
 bool asksToCancelOrder(const QString &text)
 {
-    static const QRegularExpression re = caseless(R"(\b(?:cancel|cancell?ing|call off)\b)");
-    return has(re, text) && !mentionsSubscription(text);
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression re = caseless(R"(\b(?:cancel|cancell?ing|call off)\b)");
+        return has(re, t) && !mentionsSubscription(t);
+    });
 }
 
 QString subscriptionChangeAsked(const QString &text)
 {
-    static const QRegularExpression planVerb = caseless(R"(\b(?:switch|upgrade|downgrade|change|move)\b)");
-    static const QRegularExpression plans = caseless(R"(\b(premium|plus|basic)\b)");
-    static const QRegularExpression pauseWords = caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)");
-    static const QRegularExpression resume = caseless(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
-    static const QRegularExpression pause = caseless(R"(\bpause\b)");
-    static const QRegularExpression end = caseless(R"(\b(?:cancel|end|stop|terminate|quit)\b)");
-    const bool changeVerb = has(planVerb, text);
-    const QRegularExpressionMatch plan = plans.match(text);
-    if (!mentionsSubscription(text) && !has(pauseWords, text) && !(changeVerb && plan.hasMatch()))
+    return lastAnswer(text, [](const QString &t) -> QString {
+        static const QRegularExpression planVerb = caseless(R"(\b(?:switch|upgrade|downgrade|change|move)\b)");
+        static const QRegularExpression plans = caseless(R"(\b(premium|plus|basic)\b)");
+        static const QRegularExpression pauseWords = caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)");
+        static const QRegularExpression resume = caseless(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
+        static const QRegularExpression pause = caseless(R"(\bpause\b)");
+        static const QRegularExpression end = caseless(R"(\b(?:cancel|end|stop|terminate|quit)\b)");
+        const bool changeVerb = has(planVerb, t);
+        const QRegularExpressionMatch plan = plans.match(t);
+        if (!mentionsSubscription(t) && !has(pauseWords, t) && !(changeVerb && plan.hasMatch()))
+            return {};
+        if (onlyAsksAbout(t))
+            return {};
+        if (changeVerb && plan.hasMatch())
+            return QStringLiteral("plan:") + plan.captured(1).toLower();
+        if (has(resume, t))
+            return QStringLiteral("active");
+        if (has(pause, t))
+            return QStringLiteral("paused");
+        if (has(end, t))
+            return QStringLiteral("cancelled");
         return {};
-    if (onlyAsksAbout(text))
-        return {};
-    if (changeVerb && plan.hasMatch())
-        return QStringLiteral("plan:") + plan.captured(1).toLower();
-    if (has(resume, text))
-        return QStringLiteral("active");
-    if (has(pause, text))
-        return QStringLiteral("paused");
-    if (has(end, text))
-        return QStringLiteral("cancelled");
-    return {};
+    });
 }
 
 bool aboutSomeoneElsesAccount(const QString &text)
@@ -93,10 +103,12 @@ bool aboutSomeoneElsesAccount(const QString &text)
 
 bool asksForCredit(const QString &text)
 {
-    static const QRegularExpression credit = caseless(R"(\b(?:credit|store credit|account credit)\b)");
-    static const QRegularExpression question = caseless(
-        R"(\b(?:how (?:does|do|can|long|much)|what is|whats|what's|do i have|is there|balance|expire|expires|work)\b)");
-    return has(credit, text) && !has(question, text);
+    return lastAnswer(text, [](const QString &t) {
+        static const QRegularExpression credit = caseless(R"(\b(?:credit|store credit|account credit)\b)");
+        static const QRegularExpression question = caseless(
+            R"(\b(?:how (?:does|do|can|long|much)|what is|whats|what's|do i have|is there|balance|expire|expires|work)\b)");
+        return has(credit, t) && !has(question, t);
+    });
 }
 
 bool correctsDetail(const QString &text)

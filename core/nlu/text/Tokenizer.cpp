@@ -47,6 +47,9 @@ int emoticonAt(const Cursor &c)
 {
     if (c.pos > 0 && !QChar::isSpace(c.peek(c.pos - 1)))
         return 0;
+    // Every emoticon starts with one of these: most words are passed on their first letter.
+    if (!QStringView(u":;<=xX").contains(c.text[c.pos]))
+        return 0;
     for (const char *e : kEmoticons) {
         const auto face = QLatin1String(e);
         if (c.text.mid(c.pos).startsWith(face) && boundaryAt(c, c.pos + int(face.size())))
