@@ -1,6 +1,7 @@
 #include "core/runtime/ServerHost.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/agent/AgentFamily.h"
 #include "core/api/cs/CsFamily.h"
 
 #include <QRandomGenerator>
@@ -101,6 +102,16 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     return std::make_unique<CsFamily>(cs);
 }
 
+std::unique_ptr<ApiFamily> ServerHost::makeAgentFamily()
+{
+    AgentApiServices agent;
+    agent.engine = &m_runtime.engine();
+    agent.tokens = &m_runtime.apiTokens();
+    agent.limiter = m_limiter.get();
+    agent.limits.enabled = m_options.rateLimits && m_runtime.settings().boolValue(settings::RateLimitEnabled);
+    return std::make_unique<AgentFamily>(agent);
+}
+
 bool ServerHost::start(QString *error)
 {
     AppSettings &s = m_runtime.settings();
@@ -108,6 +119,7 @@ bool ServerHost::start(QString *error)
     m_http = std::make_unique<http::HttpServer>(httpLimits(s));
     makeSharedParts();
     m_families.push_back(makeCsFamily());
+    m_families.push_back(makeAgentFamily());
     installFamilies();
     // Registration and delivery judge webhook addresses by the same policy.
     const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));

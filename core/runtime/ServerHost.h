@@ -49,6 +49,7 @@ public:
 private:
     void makeSharedParts();
     std::unique_ptr<ApiFamily> makeCsFamily();
+    std::unique_ptr<ApiFamily> makeAgentFamily(); // seed 002
     void installFamilies();
     void startBackgroundWork();
 
