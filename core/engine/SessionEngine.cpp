@@ -201,6 +201,12 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
     if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
                          {{QStringLiteral("field"), QStringLiteral("metadata")}});
+    if (!req.id.isEmpty()) {
+        if (!validId(req.id, m_limits.maxIdChars))
+            return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), req.id.left(128)}});
+        if (m_sessions.contains(req.id) || m_store.sessions().find(req.id, false, {}))
+            return makeError(ErrorKind::Conflict, QStringLiteral("Session ID already in use"), {{QStringLiteral("sessionId"), req.id}});
+    }
     QString initial;
     if (!req.initialMessage.isEmpty()) {
         auto checked = validateCustomerText(req.initialMessage, m_limits.maxMessageChars, QStringLiteral("initialMessage"));
@@ -212,7 +218,7 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
     const qint64 now = m_clock.nowMs();
     NewSession created;
     Session &s = created.session;
-    s.id = ids::random(QStringLiteral("sess_"));
+    s.id = req.id.isEmpty() ? ids::random(QStringLiteral("sess_")) : req.id;
     s.companyId = req.companyId;
     s.customerId = req.customerId;
     s.channel = req.channel;

@@ -51,6 +51,9 @@ struct CreateSessionRequest
     QString initialMessage;
     std::optional<IssueCategory> issueCategory;
     QJsonObject metadata;
+    // Empty: a new random id. Another API family may name the session itself
+    // (a valid id not in use; Conflict when it is). Last, so brace-initialised requests keep their order.
+    QString id{};
 };
 
 struct MessageOutcome

@@ -25,6 +25,9 @@ void AgentApi::install(http::HttpServer &server)
     http::Router &r = server.router();
     r.route("GET", QStringLiteral("/health"), [this](const http::HttpRequest &req, const http::HttpResponder &res) { health(req, res); });
     r.route("GET", QStringLiteral("/api/status"), keyed(QString(), &AgentApi::status));
+    r.route("POST", QStringLiteral("/api/session"), keyed(QStringLiteral("session"), &AgentApi::createSession));
+    r.route("GET", QStringLiteral("/api/session/:id"), keyed(QStringLiteral("session"), &AgentApi::getSession));
+    r.route("DELETE", QStringLiteral("/api/session/:id"), keyed(QStringLiteral("session"), &AgentApi::deleteSession));
 }
 
 http::Handler AgentApi::keyed(const QString &rule, Handler h)
@@ -140,9 +143,11 @@ std::optional<Session> AgentApi::findSession(const CallPtr &c, const QString &cl
         return std::nullopt;
     }
     auto s = m_engine.session(c->company, engineSessionId(c->company, clientId), window);
+    if (!s && s.error().kind == ErrorKind::NotFound && clientId.startsWith(QLatin1String("sess_")))
+        s = m_engine.session(c->company, clientId, window);
     if (!s) {
         // The engine names its own id; the client knows only its own.
-        if (s.error().kind == ErrorKind::NotFound)
+        if (s.error().kind == ErrorKind::NotFound || s.error().kind == ErrorKind::InvalidSessionId)
             fail(c, agent::error(404, agent::NotFoundError, QStringLiteral("Session not found"), QStringLiteral("session_id: ") + clientId));
         else
             fail(c, s.error());

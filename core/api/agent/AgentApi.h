@@ -68,6 +68,7 @@ private:
     void getSession(const CallPtr &c);
     void deleteSession(const CallPtr &c);
     QJsonObject sessionJson(const Session &s, const QString &clientId);
+    QString ticketStatus(const Session &s, int number) const;
     // AgentQueryRoutes.cpp
     void query(const CallPtr &c);
     void answerQuery(const CallPtr &c, const QString &engineId, const QString &clientId, const QString &text, qint64 startedMs);
@@ -76,7 +77,8 @@ private:
 
     // Seed 002 names sessions itself; each company's names map to engine ids of their own.
     static QString engineSessionId(const QString &company, const QString &clientId);
-    // A session of this company by the client's name (answers 404 itself when none).
+    // A session of this company by the client's name, or by the engine's id for a session
+    // another door opened (answers 404 itself when none).
     std::optional<Session> findSession(const CallPtr &c, const QString &clientId, const MessageWindow &window = {});
 
     int rateLimitFor(const QString &rule) const;
