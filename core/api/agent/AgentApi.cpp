@@ -28,6 +28,7 @@ void AgentApi::install(http::HttpServer &server)
     r.route("POST", QStringLiteral("/api/session"), keyed(QStringLiteral("session"), &AgentApi::createSession));
     r.route("GET", QStringLiteral("/api/session/:id"), keyed(QStringLiteral("session"), &AgentApi::getSession));
     r.route("DELETE", QStringLiteral("/api/session/:id"), keyed(QStringLiteral("session"), &AgentApi::deleteSession));
+    r.route("POST", QStringLiteral("/api/query"), keyed(QStringLiteral("query"), &AgentApi::query));
 }
 
 http::Handler AgentApi::keyed(const QString &rule, Handler h)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/agent/QueryCache.h"
 #include "core/api/auth/ApiKeyVerifier.h"
 #include "core/api/common/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
@@ -70,10 +71,21 @@ private:
     QJsonObject sessionJson(const Session &s, const QString &clientId);
     QString ticketStatus(const Session &s, int number) const;
     // AgentQueryRoutes.cpp
+    struct QueryArgs
+    {
+        QString clientId;
+        QString customerId;
+        QString text;
+        QElapsedTimer timer;
+    };
+    using QueryPtr = std::shared_ptr<QueryArgs>;
     void query(const CallPtr &c);
-    void answerQuery(const CallPtr &c, const QString &engineId, const QString &clientId, const QString &text, qint64 startedMs);
-    void answerFromEngine(const CallPtr &c, const MessageOutcome &o, const QString &clientId, const QString &text,
-                          const QElapsedTimer &timer);
+    void queryOpenSession(const CallPtr &c, const QueryPtr &q, const Session &s);
+    void queryNewSession(const CallPtr &c, const QueryPtr &q);
+    bool answerFromCache(const CallPtr &c, const QueryPtr &q);
+    void answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageOutcome &o);
+    // The session the query names: by the client's name, else by the engine's id; nullopt when none.
+    std::optional<Session> sessionNamed(const QString &company, const QString &clientId, const MessageWindow &window);
 
     // Seed 002 names sessions itself; each company's names map to engine ids of their own.
     static QString engineSessionId(const QString &company, const QString &clientId);
@@ -97,6 +109,7 @@ private:
     RateLimiter &m_limiter;
     AgentRateLimits m_limits;
     ApiKeyVerifier m_keys;
+    QueryCache m_cache;
     AgentCounters m_counters;
     qint64 m_startedAtMs = 0;
 };

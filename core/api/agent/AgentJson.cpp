@@ -86,3 +86,13 @@ QString sessionStatus(const Session &s)
 }
 
 } // namespace tierdesk::api::agentjson
+
+namespace tierdesk::api::agentjson {
+
+bool validSessionName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"));
+    return pattern.match(name).hasMatch();
+}
+
+} // namespace tierdesk::api::agentjson

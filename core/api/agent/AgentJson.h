@@ -28,6 +28,9 @@ QString ticketId(const QString &engineSessionId, int number);
 // The engine session id and number of a ticket id; nullopt when it is not one.
 std::optional<std::pair<QString, int>> parseTicketId(const QString &ticketId);
 
+// What a client may call its sessions: as the engine's ids (URL-safe, 1..128 characters).
+bool validSessionName(const QString &name);
+
 // "active" while the session is open, else "closed".
 QString sessionStatus(const Session &s);
 

@@ -6,17 +6,8 @@
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 
-#include <QRegularExpression>
-
 namespace tierdesk::api {
 namespace {
-
-// What a client may call its sessions: as the engine's ids (URL-safe, 1..128 characters).
-bool validClientId(const QString &id)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"));
-    return pattern.match(id).hasMatch();
-}
 
 // Seed 002 has two speakers: the customer ("user") and whoever answered ("assistant").
 QJsonArray messagesJson(const Session &s)
@@ -61,7 +52,7 @@ void AgentApi::createSession(const CallPtr &c)
         return;
     QString clientId = ids::random(QStringLiteral("sess_"));
     if (const QJsonValue given = body->value(QLatin1String("session_id")); !given.isUndefined() && !given.isNull()) {
-        if (!given.isString() || !validClientId(given.toString()))
+        if (!given.isString() || !agentjson::validSessionName(given.toString()))
             return fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: session_id"),
                                         QStringLiteral("session_id must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")));
         clientId = given.toString();
