@@ -393,6 +393,31 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
     return s;
 }
 
+Result<Session> SessionEngine::setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
+                                                const QJsonValue &value, const Actor &actor)
+{
+    auto found = openSession(companyId, sessionId, false, actor.customerScope);
+    if (!found)
+        return found.error();
+    Session s = found.value();
+    s.metadata.insert(key, value);
+    if (QJsonDocument(s.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
+                         {{QStringLiteral("field"), QStringLiteral("metadata")}});
+    s.updatedAt = m_clock.nowMs();
+    const bool ok = m_store.batch().run([&] {
+        return m_store.sessions().setMetadata(s.id, s.metadata, s.updatedAt)
+               && record(companyId, actor, QStringLiteral("session.metadata"), QStringLiteral("session:") + s.id, 200,
+                         {{QStringLiteral("key"), key}});
+    });
+    if (!ok) {
+        forget(s.id);
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the session's metadata"));
+    }
+    remember(s);
+    return s;
+}
+
 Result<Session> SessionEngine::resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
                                        const Actor &actor)
 {

@@ -146,6 +146,11 @@ public:
     Result<Session> resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
                             const Actor &actor);
 
+    // Sets metadata[key] of a session (what another API family keeps beside it; the
+    // metadata stays within 8 KiB); audited as session.metadata with the key.
+    Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
+                                     const QJsonValue &value, const Actor &actor);
+
     Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     Result<CsConfig> config(const QString &companyId);
     // The knowledge base as people edit it (routes under /api/cs/kb).

@@ -108,6 +108,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeAgentFamily()
     agent.engine = &m_runtime.engine();
     agent.tokens = &m_runtime.apiTokens();
     agent.limiter = m_limiter.get();
+    agent.desk = &m_runtime.desk();
     agent.limits.enabled = m_options.rateLimits && m_runtime.settings().boolValue(settings::RateLimitEnabled);
     return std::make_unique<AgentFamily>(agent);
 }

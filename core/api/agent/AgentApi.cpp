@@ -29,6 +29,9 @@ void AgentApi::install(http::HttpServer &server)
     r.route("GET", QStringLiteral("/api/session/:id"), keyed(QStringLiteral("session"), &AgentApi::getSession));
     r.route("DELETE", QStringLiteral("/api/session/:id"), keyed(QStringLiteral("session"), &AgentApi::deleteSession));
     r.route("POST", QStringLiteral("/api/query"), keyed(QStringLiteral("query"), &AgentApi::query));
+    r.route("POST", QStringLiteral("/api/escalation"), keyed(QStringLiteral("session"), &AgentApi::createEscalation));
+    r.route("GET", QStringLiteral("/api/escalation/:id"), keyed(QStringLiteral("session"), &AgentApi::getEscalation));
+    r.route("PUT", QStringLiteral("/api/escalation/:id"), keyed(QStringLiteral("session"), &AgentApi::updateEscalation));
 }
 
 http::Handler AgentApi::keyed(const QString &rule, Handler h)

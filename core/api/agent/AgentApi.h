@@ -7,6 +7,7 @@
 #include "core/api/http/HttpServer.h"
 #include "core/engine/ApiTokens.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/desk/Desk.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -44,6 +45,8 @@ class AgentApi : public QObject
 
 public:
     AgentApi(SessionEngine &engine, ApiTokens &tokens, RateLimiter &limiter, AgentRateLimits limits, QObject *parent = nullptr);
+    // Tickets' priorities and agents live at the desk; without one those routes answer 503.
+    void setDesk(Desk *desk) { m_desk = desk; }
     void install(http::HttpServer &server);
 
 private:
@@ -87,6 +90,22 @@ private:
     // The session the query names: by the client's name, else by the engine's id; nullopt when none.
     std::optional<Session> sessionNamed(const QString &company, const QString &clientId, const MessageWindow &window);
 
+    // AgentEscalationRoutes.cpp
+    struct TicketUpdate
+    {
+        QString status; // empty: unchanged
+        QString agent;  // empty: unchanged
+        QJsonObject extras; // resolution_notes, customer_satisfaction
+    };
+    void createEscalation(const CallPtr &c);
+    void getEscalation(const CallPtr &c);
+    void updateEscalation(const CallPtr &c);
+    std::optional<TicketUpdate> ticketUpdate(const CallPtr &c, const QJsonObject &body);
+    Status applyTicketUpdate(const CallPtr &c, const Session &s, const TicketUpdate &u);
+    std::optional<QJsonObject> ticketJson(const CallPtr &c, const QString &ticketId, int knownNumber = 0);
+    Result<Session> storeTicketExtras(const CallPtr &c, const Session &s, int number, const QJsonObject &changes);
+    static int ticketCount(const Session &s);
+
     // Seed 002 names sessions itself; each company's names map to engine ids of their own.
     static QString engineSessionId(const QString &company, const QString &clientId);
     // A session of this company by the client's name, or by the engine's id for a session
@@ -112,6 +131,7 @@ private:
     QueryCache m_cache;
     AgentCounters m_counters;
     qint64 m_startedAtMs = 0;
+    Desk *m_desk = nullptr;
 };
 
 } // namespace tierdesk::api

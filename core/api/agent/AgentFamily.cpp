@@ -7,6 +7,7 @@ namespace tierdesk::api {
 AgentFamily::AgentFamily(const AgentApiServices &services)
     : m_api(std::make_unique<AgentApi>(*services.engine, *services.tokens, *services.limiter, services.limits))
 {
+    m_api->setDesk(services.desk);
 }
 
 AgentFamily::~AgentFamily() = default;

@@ -14,6 +14,7 @@ struct AgentApiServices
     ApiTokens *tokens = nullptr;
     RateLimiter *limiter = nullptr;
     AgentRateLimits limits;
+    Desk *desk = nullptr;
 };
 
 // Seed 002's family (docs/agent-api.md): its routes, X-API-Key auth and the

@@ -23,14 +23,6 @@ bool onlyReading(const QJsonArray &suggestedActions)
                        [](const QJsonValue &a) { return a.toString().startsWith(QLatin1String("read_article:")); });
 }
 
-int escalationCount(const Session &s)
-{
-    int n = 0;
-    for (const EscalationRecord &e : s.escalationHistory)
-        n += e.transfer ? 0 : 1;
-    return n;
-}
-
 } // namespace
 
 std::optional<Session> AgentApi::sessionNamed(const QString &company, const QString &clientId, const MessageWindow &window)
@@ -134,7 +126,7 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
             sentiment = agentjson::sentimentScore(p.score);
     // Escalated: this query moved the session up a tier, or a person has it.
     const bool escalated = o.escalation.has_value() || s->currentTier == Tier::HumanAgent;
-    const int tickets = escalationCount(*s);
+    const int tickets = ticketCount(*s);
     std::optional<EscalationRecord> newest;
     for (const EscalationRecord &e : s->escalationHistory)
         if (!e.transfer)

@@ -110,17 +110,21 @@ QJsonObject AgentApi::sessionJson(const Session &s, const QString &clientId)
 }
 
 // A ticket's status follows its session: the newest escalation is "open" until a
-// person holds the session ("assigned"), "resolved" once the session is resolved,
-// "closed" when it was abandoned; an escalation the session has since moved past is "closed".
+// person holds the session ("assigned"), "resolved" once the session is resolved
+// ("closed" when a client closed it, or when it was abandoned); an escalation the
+// session has since moved past is "closed".
 QString AgentApi::ticketStatus(const Session &s, int number) const
 {
-    int escalations = 0;
-    for (const EscalationRecord &e : s.escalationHistory)
-        escalations += e.transfer ? 0 : 1;
-    if (s.status == SessionStatus::Resolved)
-        return QStringLiteral("resolved");
-    if (number < escalations || s.status == SessionStatus::Abandoned)
+    if (number < ticketCount(s) || s.status == SessionStatus::Abandoned)
         return QStringLiteral("closed");
+    if (s.status == SessionStatus::Resolved) {
+        const QJsonObject extras = s.metadata.value(QLatin1String("agentApiTickets")).toObject().value(QString::number(number)).toObject();
+        return extras.value(QLatin1String("status")).toString() == QLatin1String("closed") ? QStringLiteral("closed")
+                                                                                           : QStringLiteral("resolved");
+    }
+    const auto item = m_desk ? m_desk->itemJson(s.id) : std::nullopt;
+    if (item && !item->value(QLatin1String("assignee")).toObject().isEmpty())
+        return QStringLiteral("assigned");
     return QStringLiteral("open");
 }
 
