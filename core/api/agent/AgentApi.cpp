@@ -32,6 +32,8 @@ void AgentApi::install(http::HttpServer &server)
     r.route("POST", QStringLiteral("/api/escalation"), keyed(QStringLiteral("session"), &AgentApi::createEscalation));
     r.route("GET", QStringLiteral("/api/escalation/:id"), keyed(QStringLiteral("session"), &AgentApi::getEscalation));
     r.route("PUT", QStringLiteral("/api/escalation/:id"), keyed(QStringLiteral("session"), &AgentApi::updateEscalation));
+    r.route("GET", QStringLiteral("/api/metrics"), keyed(QStringLiteral("metrics"), &AgentApi::metrics));
+    r.route("GET", QStringLiteral("/api/metrics/session/:id"), keyed(QStringLiteral("metrics"), &AgentApi::sessionMetrics));
 }
 
 http::Handler AgentApi::keyed(const QString &rule, Handler h)

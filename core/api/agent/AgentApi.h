@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/agent/QueryCache.h"
+#include "core/api/agent/QueryStats.h"
 #include "core/api/auth/ApiKeyVerifier.h"
 #include "core/api/common/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
@@ -106,6 +107,12 @@ private:
     Result<Session> storeTicketExtras(const CallPtr &c, const Session &s, int number, const QJsonObject &changes);
     static int ticketCount(const Session &s);
 
+    // AgentMetricsRoutes.cpp
+    void metrics(const CallPtr &c);
+    void sessionMetrics(const CallPtr &c);
+    // ?timeframe= (hour, day, week, month; default day), ?start_date=, ?end_date=; answers 400 itself.
+    bool metricsRange(const CallPtr &c, QString *timeframe, qint64 *startMs, qint64 *endMs);
+
     // Seed 002 names sessions itself; each company's names map to engine ids of their own.
     static QString engineSessionId(const QString &company, const QString &clientId);
     // A session of this company by the client's name, or by the engine's id for a session
@@ -129,6 +136,7 @@ private:
     AgentRateLimits m_limits;
     ApiKeyVerifier m_keys;
     QueryCache m_cache;
+    QueryStats m_stats;
     AgentCounters m_counters;
     qint64 m_startedAtMs = 0;
     Desk *m_desk = nullptr;
