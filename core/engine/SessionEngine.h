@@ -132,6 +132,11 @@ public:
     // tools, tests, benchmarks).
     Result<Session> createSession(const CreateSessionRequest &req, const Actor &actor,
                                   std::optional<MessageOutcome> *first = nullptr);
+    // What the NLU makes of a customer message with the company's settings, stored
+    // nowhere (a dry run); `done` on the engine thread unless `context` is gone. The
+    // text is checked as a message is (InvalidMessage); an unknown company is NotFound.
+    void analyseOnly(const QString &companyId, const QString &text, QObject *context,
+                     std::function<void(Result<MessageAnalysis>)> done);
     // Get Session: the row, both histories and a window of the transcript.
     Result<Session> session(const QString &companyId, const QString &id, const MessageWindow &window = {},
                             const QString &customerScope = {});

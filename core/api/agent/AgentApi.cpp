@@ -34,6 +34,9 @@ void AgentApi::install(http::HttpServer &server)
     r.route("PUT", QStringLiteral("/api/escalation/:id"), keyed(QStringLiteral("session"), &AgentApi::updateEscalation));
     r.route("GET", QStringLiteral("/api/metrics"), keyed(QStringLiteral("metrics"), &AgentApi::metrics));
     r.route("GET", QStringLiteral("/api/metrics/session/:id"), keyed(QStringLiteral("metrics"), &AgentApi::sessionMetrics));
+    r.route("POST", QStringLiteral("/api/test/query"), keyed(QStringLiteral("query"), &AgentApi::testQuery));
+    r.route("POST", QStringLiteral("/api/test/escalation"), keyed(QStringLiteral("session"), &AgentApi::testEscalation));
+    r.route("GET", QStringLiteral("/api/test/metrics"), keyed(QStringLiteral("metrics"), &AgentApi::testMetrics));
 }
 
 http::Handler AgentApi::keyed(const QString &rule, Handler h)

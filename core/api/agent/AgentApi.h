@@ -113,6 +113,11 @@ private:
     // ?timeframe= (hour, day, week, month; default day), ?start_date=, ?end_date=; answers 400 itself.
     bool metricsRange(const CallPtr &c, QString *timeframe, qint64 *startMs, qint64 *endMs);
 
+    // AgentTestRoutes.cpp
+    void testQuery(const CallPtr &c);
+    void testEscalation(const CallPtr &c);
+    void testMetrics(const CallPtr &c);
+
     // Seed 002 names sessions itself; each company's names map to engine ids of their own.
     static QString engineSessionId(const QString &company, const QString &clientId);
     // A session of this company by the client's name, or by the engine's id for a session
