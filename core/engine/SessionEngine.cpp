@@ -84,8 +84,27 @@ bool SessionEngine::eventsWanted() const
 
 QStringList SessionEngine::webhookEvents()
 {
+    // The last two are the support agent API's (seed 002), queued by that API with queueEvent().
     return {QStringLiteral("session.created"), QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
-            QStringLiteral("session.abandoned")};
+            QStringLiteral("session.abandoned"), QStringLiteral("escalation.created"), QStringLiteral("session.closed")};
+}
+
+bool SessionEngine::queueEvent(const QString &companyId, const QString &event, const QJsonObject &data)
+{
+    const QJsonObject payload{{QStringLiteral("event"), event},
+                              {QStringLiteral("timestamp"), timefmt::iso(m_clock.nowMs())},
+                              {QStringLiteral("data"), data}};
+    int queued = 0;
+    const bool ok = m_store.batch().run([&] {
+        queued = m_store.webhooks().enqueue(companyId, event, QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.nowMs());
+        return queued >= 0;
+    });
+    if (ok && queued > 0)
+        m_store.batch().afterCommit([this](bool committed) {
+            if (committed)
+                emit outboxChanged();
+        });
+    return ok;
 }
 
 bool SessionEngine::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,

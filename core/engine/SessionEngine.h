@@ -182,6 +182,10 @@ public:
                const QJsonObject &details = {});
 
     static QStringList webhookEvents();
+    // Queues `event` for the company's webhooks that subscribe to it, with another API
+    // family's own `data` in the seed envelope {event, timestamp, data}; committed with
+    // the writes around it (false when it could not be queued).
+    bool queueEvent(const QString &companyId, const QString &event, const QJsonObject &data);
 
     // Reads and hooks the API families need (EngineQueries.cpp): they ask the engine,
     // never the store.

@@ -118,6 +118,10 @@ private:
     void testEscalation(const CallPtr &c);
     void testMetrics(const CallPtr &c);
 
+    // AgentWebhooks.cpp. `ticket`: as ticketJson() answers it.
+    void escalationCreated(const QString &company, const QJsonObject &ticket);
+    void sessionClosed(const Session &s, const QString &clientName);
+
     // Seed 002 names sessions itself; each company's names map to engine ids of their own.
     static QString engineSessionId(const QString &company, const QString &clientId);
     // A session of this company by the client's name, or by the engine's id for a session

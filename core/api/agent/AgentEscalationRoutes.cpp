@@ -28,20 +28,6 @@ std::optional<Priority> parseSeedPriority(const QString &p)
     return std::nullopt;
 }
 
-QString seedPriority(const QString &deskPriority)
-{
-    const auto p = parsePriority(deskPriority);
-    if (!p)
-        return QStringLiteral("medium");
-    switch (*p) {
-    case Priority::Low: return QStringLiteral("low");
-    case Priority::Normal: return QStringLiteral("medium");
-    case Priority::High: return QStringLiteral("high");
-    case Priority::Urgent: return QStringLiteral("urgent");
-    }
-    return QStringLiteral("medium");
-}
-
 http::HttpResponse invalid(const QString &field, const QString &details)
 {
     return agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: ") + field, details);
@@ -106,6 +92,7 @@ void AgentApi::createEscalation(const CallPtr &c)
     const auto ticket = ticketJson(c, *clientId, number);
     if (!ticket)
         return;
+    escalationCreated(c->company, *ticket);
     QJsonObject out{{QStringLiteral("ticket_id"), ticket->value(QLatin1String("ticket_id"))},
                     {QStringLiteral("session_id"), *clientId},
                     {QStringLiteral("priority"), ticket->value(QLatin1String("priority"))},
@@ -160,7 +147,7 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
         const qint64 minutes = due.isValid() ? qMax<qint64>(0, (due.toMSecsSinceEpoch() - m_engine.clock().nowMs() + 59999) / 60000) : 0;
         estimate = QStringLiteral("%1 minutes").arg(minutes);
     }
-    const QString priority = item ? seedPriority(item->value(QLatin1String("priority")).toString())
+    const QString priority = item ? agentjson::seedPriority(item->value(QLatin1String("priority")).toString())
                                   : extras.value(QLatin1String("priority")).toString(QStringLiteral("medium"));
     QString notes = extras.value(QLatin1String("resolution_notes")).toString();
     if (notes.isEmpty() && s->resolution && newest)
@@ -290,8 +277,10 @@ Status AgentApi::applyTicketUpdate(const CallPtr &c, const Session &s, const Tic
         r.summary = u.extras.value(QLatin1String("resolution_notes")).toString();
         if (r.summary.isEmpty())
             r.summary = QStringLiteral("Ticket %1 through the support agent API").arg(u.status);
-        if (const auto done = m_engine.resolve(c->company, s.id, r, c->actor); !done)
+        const auto done = m_engine.resolve(c->company, s.id, r, c->actor);
+        if (!done)
             return done.error();
+        sessionClosed(*done, clientName(*done));
     }
     return Ok{};
 }

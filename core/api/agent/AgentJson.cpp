@@ -1,5 +1,7 @@
 #include "core/api/agent/AgentJson.h"
 
+#include "core/domain/DeskConfig.h"
+
 #include <QRegularExpression>
 
 namespace tierdesk::api::agentjson {
@@ -63,6 +65,20 @@ QString modelUsed(const Message &reply)
         return QStringLiteral("human_agent");
     const QString model = reply.metadata.value(QLatin1String("model")).toString();
     return model.isEmpty() ? QStringLiteral("unknown") : model;
+}
+
+QString seedPriority(const QString &deskPriority)
+{
+    const auto p = parsePriority(deskPriority);
+    if (!p)
+        return QStringLiteral("medium");
+    switch (*p) {
+    case Priority::Low: return QStringLiteral("low");
+    case Priority::Normal: return QStringLiteral("medium");
+    case Priority::High: return QStringLiteral("high");
+    case Priority::Urgent: return QStringLiteral("urgent");
+    }
+    return QStringLiteral("medium");
 }
 
 QString ticketId(const QString &engineSessionId, int number)

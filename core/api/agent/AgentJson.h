@@ -22,6 +22,9 @@ double complexityScore(const Message &reply);
 // The model that worded an AI tier's reply ("tierdesk-local-1"); "human_agent" for a person's.
 QString modelUsed(const Message &reply);
 
+// The desk's priority ("low", "normal", "high", "urgent") in the seed's words (normal = medium).
+QString seedPriority(const QString &deskPriority);
+
 // A ticket is one escalation of a session: "TKT-<session hex>-<n>", n counting the
 // session's escalations from 1.
 QString ticketId(const QString &engineSessionId, int number);

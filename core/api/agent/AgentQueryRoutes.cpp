@@ -141,6 +141,14 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
                        {QStringLiteral("escalation_reason"), escalated && newest ? QJsonValue(agentjson::reasonName(newest->reason)) : QJsonValue()},
                        {QStringLiteral("ticket_id"), escalated && newest ? QJsonValue(agentjson::ticketId(s->id, tickets)) : QJsonValue()},
                        {QStringLiteral("cached"), false}};
+    const auto item = o.escalation && m_desk ? m_desk->itemJson(s->id) : std::nullopt;
+    if (o.escalation && newest)
+        escalationCreated(c->company, {{QStringLiteral("ticket_id"), agentjson::ticketId(s->id, tickets)},
+                                       {QStringLiteral("session_id"), q->clientId},
+                                       {QStringLiteral("customer_id"), s->customerId},
+                                       {QStringLiteral("priority"), item ? agentjson::seedPriority(item->value(QLatin1String("priority")).toString())
+                                                                         : QStringLiteral("medium")},
+                                       {QStringLiteral("reason"), agentjson::reasonName(newest->reason)}});
     const bool changedNothing = ai && !escalated && ai->metadata.value(QLatin1String("actionsTaken")).toArray().isEmpty()
                                 && onlyReading(ai->metadata.value(QLatin1String("suggestedActions")).toArray())
                                 && cacheableIntent(ai->metadata.value(QLatin1String("intent")).toString());

@@ -146,6 +146,7 @@ void AgentApi::deleteSession(const CallPtr &c)
                                         QStringLiteral("session_id: ") + clientId));
         return fail(c, s.error());
     }
+    sessionClosed(*s, clientId);
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("message"), QStringLiteral("Session closed successfully")},
                                                        {QStringLiteral("session_id"), clientId},
                                                        {QStringLiteral("archived_at"), timefmt::iso(s->resolvedAt)}}));
