@@ -23,6 +23,7 @@ private slots:
     void jwtIsNoApiKey();
     void unknownPathTakesTheSeedsErrorBody();
     void csPathsKeepTheirOwnErrorBody();
+    void wrongMethodTakesTheSeedsErrorBody();
 
 private:
     std::unique_ptr<ServerFixture> m_fixture;
@@ -141,6 +142,14 @@ void TestAgentApiStatus::csPathsKeepTheirOwnErrorBody()
     AgentClient client(server().port(), m_key);
     const HttpResult r = client.get(QStringLiteral("/api/cs/nothing-here"));
     const QString problem = checkErrorBody(r, 404, QStringLiteral("CS_014"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestAgentApiStatus::wrongMethodTakesTheSeedsErrorBody()
+{
+    AgentClient client(server().port(), m_key);
+    const HttpResult r = client.send("PATCH", QStringLiteral("/api/session/abc"), "{}");
+    const QString problem = checkAgentError(r, 405, QStringLiteral("VALIDATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
