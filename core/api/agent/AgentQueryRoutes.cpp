@@ -89,7 +89,8 @@ void AgentApi::queryNewSession(const CallPtr &c, const QueryPtr &q)
 
 void AgentApi::queryOpenSession(const CallPtr &c, const QueryPtr &q, const Session &s)
 {
-    if (answerFromCache(c, q))
+    // A person holding the session must see every message: no cache at the human tier.
+    if (s.currentTier != Tier::HumanAgent && answerFromCache(c, q))
         return;
     m_engine.postMessage(c->company, s.id, q->text, c->actor, this, [this, c, q](Result<MessageOutcome> o) {
         if (!o)

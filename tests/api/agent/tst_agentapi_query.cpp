@@ -41,6 +41,7 @@ private slots:
     void askingForAPersonEscalates();
     void identicalQueryComesFromTheCache();
     void cacheKeepsCustomersApart();
+    void personHoldingTheSessionSeesEveryQuery();
     void queryRefusesBadInput_data();
     void queryRefusesBadInput();
     void closedSessionTakesNoQuery();
@@ -148,6 +149,24 @@ void TestAgentApiQuery::cacheKeepsCustomersApart()
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("cached")), QJsonValue(false));
     QCOMPARE(messageCount(*m_client, QStringLiteral("c_2")), 2);
+}
+
+void TestAgentApiQuery::personHoldingTheSessionSeesEveryQuery()
+{
+    const QString text = QStringLiteral("What are your hours?");
+    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("h_1"))).status, 200);
+    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("h_2"))).status, 200);
+    const HttpResult escalated = m_client->post(QStringLiteral("/api/escalation"), {{QStringLiteral("session_id"), QStringLiteral("h_2")},
+                                                                                  {QStringLiteral("reason"), QStringLiteral("manual_request")},
+                                                                                  {QStringLiteral("priority"), QStringLiteral("low")}});
+    QVERIFY2(escalated.status == 201, describe(escalated));
+    const int before = messageCount(*m_client, QStringLiteral("h_2"));
+    const HttpResult r = m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("h_2")));
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("cached")), QJsonValue(false));
+    QCOMPARE(r.json().value(QLatin1String("escalated")), QJsonValue(true));
+    QCOMPARE(str(r.json(), "model_used"), QStringLiteral("human_agent"));
+    QCOMPARE(messageCount(*m_client, QStringLiteral("h_2")), before + 1);
 }
 
 void TestAgentApiQuery::queryRefusesBadInput_data()
