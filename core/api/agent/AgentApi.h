@@ -18,8 +18,7 @@
 namespace tierdesk::api {
 
 // Seed 002's limits per client address and minute (docs/agent-api.md, "Rate limits").
-struct AgentRateLimits
-{
+struct AgentRateLimits {
     bool enabled = true;
     int windowSecs = 60;
     int query = 60;
@@ -28,11 +27,10 @@ struct AgentRateLimits
 };
 
 // What the support agent API counts since the server started (for /api/status and /api/metrics).
-struct AgentCounters
-{
+struct AgentCounters {
     qint64 requests = 0;
     qint64 serverErrors = 0; // answers of 500 and up
-    qint64 queries = 0;      // POST /api/query answered 200
+    qint64 queries = 0; // POST /api/query answered 200
     qint64 cacheHits = 0;
     qint64 responseTimeMsTotal = 0;
 };
@@ -40,20 +38,19 @@ struct AgentCounters
 // Seed 002's support agent API: /api/query, /api/session, /api/escalation,
 // /api/metrics, /api/status, /api/test/*, /health; X-API-Key auth; the
 // {"error":true,"error_type":...} body. Handlers ask the engine, never the store.
-class AgentApi : public QObject
-{
+class AgentApi : public QObject {
     Q_OBJECT
 
 public:
-    AgentApi(SessionEngine &engine, ApiTokens &tokens, RateLimiter &limiter, AgentRateLimits limits, QObject *parent = nullptr);
+    AgentApi(SessionEngine &engine, ApiTokens &tokens, RateLimiter &limiter, AgentRateLimits limits,
+        QObject *parent = nullptr);
     // Tickets' priorities and agents live at the desk; without one those routes answer 503.
     void setDesk(Desk *desk) { m_desk = desk; }
     void install(http::HttpServer &server);
 
 private:
     // One request in flight: what the handlers share.
-    struct Call
-    {
+    struct Call {
         http::HttpRequest req; // a copy: some calls are answered after the engine replies
         http::HttpResponder res;
         QString company;
@@ -75,8 +72,7 @@ private:
     QJsonObject sessionJson(const Session &s, const QString &clientId);
     QString ticketStatus(const Session &s, int number) const;
     // AgentQueryRoutes.cpp
-    struct QueryArgs
-    {
+    struct QueryArgs {
         QString clientId;
         QString customerId;
         QString text;
@@ -92,10 +88,9 @@ private:
     std::optional<Session> sessionNamed(const QString &company, const QString &clientId, const MessageWindow &window);
 
     // AgentEscalationRoutes.cpp
-    struct TicketUpdate
-    {
+    struct TicketUpdate {
         QString status; // empty: unchanged
-        QString agent;  // empty: unchanged
+        QString agent; // empty: unchanged
         QJsonObject extras; // resolution_notes, customer_satisfaction
     };
     void createEscalation(const CallPtr &c);

@@ -9,11 +9,10 @@ namespace tierdesk::api::agent {
 
 http::HttpResponse error(int status, const char *type, const QString &message, const QString &details)
 {
-    QJsonObject body{{QStringLiteral("error"), true},
-                     {QStringLiteral("error_type"), QLatin1String(type)},
-                     {QStringLiteral("message"), message},
-                     {QStringLiteral("timestamp"), timefmt::iso(QDateTime::currentMSecsSinceEpoch())},
-                     {QStringLiteral("request_id"), ids::random(QStringLiteral("req_"))}};
+    QJsonObject body{{QStringLiteral("error"), true}, {QStringLiteral("error_type"), QLatin1String(type)},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("timestamp"), timefmt::iso(QDateTime::currentMSecsSinceEpoch())},
+        {QStringLiteral("request_id"), ids::random(QStringLiteral("req_"))}};
     if (!details.isEmpty())
         body.insert(QStringLiteral("details"), details);
     return http::HttpResponse::json(status, body);
@@ -52,13 +51,18 @@ http::HttpResponse error(const Error &e)
     case ErrorKind::StaleReply:
     case ErrorKind::NotClaimedByYou:
     case ErrorKind::UnresolvedPlaceholder:
-    case ErrorKind::NotOwed: return error(400, ValidationError, e.message, details);
-    case ErrorKind::NotFound: return error(404, NotFoundError, e.message, details);
+    case ErrorKind::NotOwed:
+        return error(400, ValidationError, e.message, details);
+    case ErrorKind::NotFound:
+        return error(404, NotFoundError, e.message, details);
     case ErrorKind::CompanyDisabled:
-    case ErrorKind::Forbidden: return error(403, AuthorizationError, e.message, details);
+    case ErrorKind::Forbidden:
+        return error(403, AuthorizationError, e.message, details);
     case ErrorKind::AiUnavailable:
-    case ErrorKind::AiFailed: return error(503, LlmApiError, e.message, details);
-    case ErrorKind::Internal: break;
+    case ErrorKind::AiFailed:
+        return error(503, LlmApiError, e.message, details);
+    case ErrorKind::Internal:
+        break;
     }
     return error(500, InternalError, QStringLiteral("Internal error"));
 }
@@ -66,18 +70,23 @@ http::HttpResponse error(const Error &e)
 http::HttpResponse storageFailure(const QString &failure)
 {
     return error(503, DatabaseError,
-                 QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work"),
-                 QStringLiteral("reason: ") + failure);
+        QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work"),
+        QStringLiteral("reason: ") + failure);
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &path)
 {
     switch (status) {
-    case 404: return error(404, NotFoundError, message, QStringLiteral("path: ") + path.left(256));
-    case 408: return error(408, TimeoutError, message);
-    case 503: return error(503, InternalError, message);
-    case 500: return error(500, InternalError, message);
-    default: break;
+    case 404:
+        return error(404, NotFoundError, message, QStringLiteral("path: ") + path.left(256));
+    case 408:
+        return error(408, TimeoutError, message);
+    case 503:
+        return error(503, InternalError, message);
+    case 500:
+        return error(500, InternalError, message);
+    default:
+        break;
     }
     // 400, 405, 413, 414, 431, 505: the request itself is wrong.
     return error(status, ValidationError, message);

@@ -9,15 +9,15 @@
 // The error types and their status codes are the seed's (docs/agent-api.md, "Errors").
 namespace tierdesk::api::agent {
 
-inline constexpr char ValidationError[] = "VALIDATION_ERROR";         // 400
+inline constexpr char ValidationError[] = "VALIDATION_ERROR"; // 400
 inline constexpr char AuthenticationError[] = "AUTHENTICATION_ERROR"; // 401
-inline constexpr char AuthorizationError[] = "AUTHORIZATION_ERROR";   // 403
-inline constexpr char NotFoundError[] = "NOT_FOUND_ERROR";            // 404
-inline constexpr char RateLimitError[] = "RATE_LIMIT_ERROR";          // 429
-inline constexpr char LlmApiError[] = "LLM_API_ERROR";                // 503
-inline constexpr char DatabaseError[] = "DATABASE_ERROR";             // 503
-inline constexpr char TimeoutError[] = "TIMEOUT_ERROR";               // 504
-inline constexpr char InternalError[] = "INTERNAL_ERROR";             // 500
+inline constexpr char AuthorizationError[] = "AUTHORIZATION_ERROR"; // 403
+inline constexpr char NotFoundError[] = "NOT_FOUND_ERROR"; // 404
+inline constexpr char RateLimitError[] = "RATE_LIMIT_ERROR"; // 429
+inline constexpr char LlmApiError[] = "LLM_API_ERROR"; // 503
+inline constexpr char DatabaseError[] = "DATABASE_ERROR"; // 503
+inline constexpr char TimeoutError[] = "TIMEOUT_ERROR"; // 504
+inline constexpr char InternalError[] = "INTERNAL_ERROR"; // 500
 
 // `details` is a string in seed 002; empty leaves it out.
 http::HttpResponse error(int status, const char *type, const QString &message, const QString &details = {});

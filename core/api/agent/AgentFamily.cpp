@@ -14,9 +14,9 @@ AgentFamily::~AgentFamily() = default;
 
 QStringList AgentFamily::pathPrefixes() const
 {
-    return {QStringLiteral("/api/query"),   QStringLiteral("/api/session"), QStringLiteral("/api/escalation"),
-            QStringLiteral("/api/metrics"), QStringLiteral("/api/status"),  QStringLiteral("/api/test"),
-            QStringLiteral("/health")};
+    return {QStringLiteral("/api/query"), QStringLiteral("/api/session"), QStringLiteral("/api/escalation"),
+        QStringLiteral("/api/metrics"), QStringLiteral("/api/status"), QStringLiteral("/api/test"),
+        QStringLiteral("/health")};
 }
 
 void AgentFamily::install(http::HttpServer &server)

@@ -8,8 +8,7 @@
 namespace tierdesk::api {
 
 // What the support agent API is served with.
-struct AgentApiServices
-{
+struct AgentApiServices {
     SessionEngine *engine = nullptr;
     ApiTokens *tokens = nullptr;
     RateLimiter *limiter = nullptr;
@@ -19,8 +18,7 @@ struct AgentApiServices
 
 // Seed 002's family (docs/agent-api.md): its routes, X-API-Key auth and the
 // {"error":true,"error_type":...} body under its paths.
-class AgentFamily : public ApiFamily
-{
+class AgentFamily : public ApiFamily {
 public:
     explicit AgentFamily(const AgentApiServices &services);
     ~AgentFamily() override;

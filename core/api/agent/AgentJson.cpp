@@ -11,16 +11,21 @@ QString reasonName(EscalationReason reason)
     switch (reason) {
     case EscalationReason::IrateCustomer:
     case EscalationReason::SocialMediaThreat:
-    case EscalationReason::EscalatedComplaint: return QStringLiteral("negative_sentiment");
+    case EscalationReason::EscalatedComplaint:
+        return QStringLiteral("negative_sentiment");
     case EscalationReason::ComplexIssue:
     case EscalationReason::TechnicalLimitation:
-    case EscalationReason::HighValueCustomer: return QStringLiteral("high_complexity");
-    case EscalationReason::RepeatContact: return QStringLiteral("repeated_failures");
-    case EscalationReason::CustomerRequest: return QStringLiteral("manual_request");
+    case EscalationReason::HighValueCustomer:
+        return QStringLiteral("high_complexity");
+    case EscalationReason::RepeatContact:
+        return QStringLiteral("repeated_failures");
+    case EscalationReason::CustomerRequest:
+        return QStringLiteral("manual_request");
     case EscalationReason::LegalMention:
     case EscalationReason::PolicyException:
     case EscalationReason::RefundRequest:
-    case EscalationReason::RefundOverThreshold: return QStringLiteral("policy_violation");
+    case EscalationReason::RefundOverThreshold:
+        return QStringLiteral("policy_violation");
     }
     return QStringLiteral("high_complexity");
 }
@@ -42,8 +47,8 @@ std::optional<EscalationReason> parseReason(const QString &seedReason)
 
 QStringList reasonNames()
 {
-    return {QStringLiteral("negative_sentiment"), QStringLiteral("high_complexity"), QStringLiteral("repeated_failures"),
-            QStringLiteral("manual_request"), QStringLiteral("policy_violation")};
+    return {QStringLiteral("negative_sentiment"), QStringLiteral("high_complexity"),
+        QStringLiteral("repeated_failures"), QStringLiteral("manual_request"), QStringLiteral("policy_violation")};
 }
 
 double sentimentScore(double engineScore)
@@ -73,10 +78,14 @@ QString seedPriority(const QString &deskPriority)
     if (!p)
         return QStringLiteral("medium");
     switch (*p) {
-    case Priority::Low: return QStringLiteral("low");
-    case Priority::Normal: return QStringLiteral("medium");
-    case Priority::High: return QStringLiteral("high");
-    case Priority::Urgent: return QStringLiteral("urgent");
+    case Priority::Low:
+        return QStringLiteral("low");
+    case Priority::Normal:
+        return QStringLiteral("medium");
+    case Priority::High:
+        return QStringLiteral("high");
+    case Priority::Urgent:
+        return QStringLiteral("urgent");
     }
     return QStringLiteral("medium");
 }

@@ -24,20 +24,25 @@ QJsonObject sentimentClasses(const QJsonObject &distribution)
 {
     auto count = [&](const char *name) { return qint64(distribution.value(QLatin1String(name)).toDouble()); };
     return {{QStringLiteral("positive"), count("HAPPY") + count("SATISFIED")},
-            {QStringLiteral("neutral"), count("NEUTRAL")},
-            {QStringLiteral("negative"), count("FRUSTRATED") + count("ANGRY") + count("IRATE")}};
+        {QStringLiteral("neutral"), count("NEUTRAL")},
+        {QStringLiteral("negative"), count("FRUSTRATED") + count("ANGRY") + count("IRATE")}};
 }
 
 // The engine's 1-5 reading of a session's final sentiment (as its analytics: docs/api.md).
 double satisfactionOf(Sentiment s)
 {
     switch (s) {
-    case Sentiment::Happy: return 5;
-    case Sentiment::Satisfied: return 4;
-    case Sentiment::Neutral: return 3;
-    case Sentiment::Frustrated: return 2;
+    case Sentiment::Happy:
+        return 5;
+    case Sentiment::Satisfied:
+        return 4;
+    case Sentiment::Neutral:
+        return 3;
+    case Sentiment::Frustrated:
+        return 2;
     case Sentiment::Angry:
-    case Sentiment::Irate: return 1;
+    case Sentiment::Irate:
+        return 1;
     }
     return 3;
 }
@@ -46,16 +51,15 @@ double satisfactionOf(Sentiment s)
 
 bool AgentApi::metricsRange(const CallPtr &c, QString *timeframe, qint64 *startMs, qint64 *endMs)
 {
-    static const QHash<QString, qint64> spans{{QStringLiteral("hour"), kHourMs},
-                                              {QStringLiteral("day"), 24 * kHourMs},
-                                              {QStringLiteral("week"), 7 * 24 * kHourMs},
-                                              {QStringLiteral("month"), 30 * 24 * kHourMs}};
+    static const QHash<QString, qint64> spans{{QStringLiteral("hour"), kHourMs}, {QStringLiteral("day"), 24 * kHourMs},
+        {QStringLiteral("week"), 7 * 24 * kHourMs}, {QStringLiteral("month"), 30 * 24 * kHourMs}};
     *timeframe = c->req.query.queryItemValue(QStringLiteral("timeframe"), QUrl::FullyDecoded);
     if (timeframe->isEmpty())
         *timeframe = QStringLiteral("day");
     if (!spans.contains(*timeframe)) {
-        fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Invalid parameter: timeframe"),
-                             QStringLiteral("timeframe must be one of hour, day, week, month")));
+        fail(c,
+            agent::error(400, agent::ValidationError, QStringLiteral("Invalid parameter: timeframe"),
+                QStringLiteral("timeframe must be one of hour, day, week, month")));
         return false;
     }
     *endMs = m_engine.clock().nowMs();
@@ -66,16 +70,18 @@ bool AgentApi::metricsRange(const CallPtr &c, QString *timeframe, qint64 *startM
             continue;
         const QDateTime t = timefmt::parseIso(v);
         if (!t.isValid()) {
-            fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Invalid parameter: ") + QLatin1String(name),
-                                 QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date or time")));
+            fail(c,
+                agent::error(400, agent::ValidationError, QStringLiteral("Invalid parameter: ") + QLatin1String(name),
+                    QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date or time")));
             return false;
         }
         // A bare end date means the whole of that day.
         *target = t.toMSecsSinceEpoch() + (v.size() == 10 && target == endMs ? 24 * kHourMs - 1 : 0);
     }
     if (*endMs < *startMs || *endMs - *startMs > kMaxRangeMs) {
-        fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Invalid date range"),
-                             QStringLiteral("end_date must not be before start_date, and the range at most 366 days")));
+        fail(c,
+            agent::error(400, agent::ValidationError, QStringLiteral("Invalid date range"),
+                QStringLiteral("end_date must not be before start_date, and the range at most 366 days")));
         return false;
     }
     return true;
@@ -98,21 +104,22 @@ void AgentApi::metrics(const CallPtr &c)
         models.insert(it.key(), it.value());
         costByModel.insert(it.key(), 0.0);
     }
-    const QJsonObject body{
-        {QStringLiteral("timeframe"), timeframe},
-        {QStringLiteral("start_date"), timefmt::iso(startMs)},
-        {QStringLiteral("end_date"), timefmt::iso(endMs)},
+    const QJsonObject body{{QStringLiteral("timeframe"), timeframe},
+        {QStringLiteral("start_date"), timefmt::iso(startMs)}, {QStringLiteral("end_date"), timefmt::iso(endMs)},
         {QStringLiteral("total_queries"), q.queries},
-        {QStringLiteral("avg_response_time_ms"), q.queries > 0 ? double(q.responseTimeMsTotal) / double(q.queries) : 0.0},
+        {QStringLiteral("avg_response_time_ms"),
+            q.queries > 0 ? double(q.responseTimeMsTotal) / double(q.queries) : 0.0},
         {QStringLiteral("model_usage"), models},
-        {QStringLiteral("sentiment_distribution"), sentimentClasses(sentiment.value(QLatin1String("distribution")).toObject())},
+        {QStringLiteral("sentiment_distribution"),
+            sentimentClasses(sentiment.value(QLatin1String("distribution")).toObject())},
         {QStringLiteral("escalation_rate"), escalations.value(QLatin1String("escalationRate")).toDouble() / 100.0},
         {QStringLiteral("cache_hit_rate"), ratio(q.cacheHits, q.queries)},
-        {QStringLiteral("total_sessions"), analytics->value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions"))},
+        {QStringLiteral("total_sessions"),
+            analytics->value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions"))},
         // The AI tiers run locally: no query costs anything.
-        {QStringLiteral("cost_metrics"), QJsonObject{{QStringLiteral("total_cost"), 0.0},
-                                                     {QStringLiteral("cost_per_query"), 0.0},
-                                                     {QStringLiteral("cost_by_model"), costByModel}}}};
+        {QStringLiteral("cost_metrics"),
+            QJsonObject{{QStringLiteral("total_cost"), 0.0}, {QStringLiteral("cost_per_query"), 0.0},
+                {QStringLiteral("cost_by_model"), costByModel}}}};
     reply(c, http::HttpResponse::json(200, body));
 }
 
@@ -132,7 +139,8 @@ void AgentApi::sessionMetrics(const CallPtr &c)
     qint64 responseMs = 0;
     QStringList models;
     for (const Message &m : s->messages) {
-        if (m.role == QLatin1String("customer") || m.role == QLatin1String("internal_note") || m.role == QLatin1String("system"))
+        if (m.role == QLatin1String("customer") || m.role == QLatin1String("internal_note")
+            || m.role == QLatin1String("system"))
             continue;
         ++answers;
         complexitySum += agentjson::complexityScore(m);
@@ -142,17 +150,18 @@ void AgentApi::sessionMetrics(const CallPtr &c)
     }
     // A satisfaction a client recorded on the session's newest ticket, else the engine's reading.
     const QJsonObject tickets = s->metadata.value(QLatin1String("agentApiTickets")).toObject();
-    const QJsonValue rated = tickets.value(QString::number(ticketCount(*s))).toObject().value(QLatin1String("customer_satisfaction"));
+    const QJsonValue rated
+        = tickets.value(QString::number(ticketCount(*s))).toObject().value(QLatin1String("customer_satisfaction"));
     const auto round3 = [](double v) { return qRound(v * 1000.0) / 1000.0; };
-    const QJsonObject body{
-        {QStringLiteral("session_id"), clientId},
+    const QJsonObject body{{QStringLiteral("session_id"), clientId},
         {QStringLiteral("total_messages"), s->messageCount},
-        {QStringLiteral("avg_sentiment"), s->sentimentHistory.isEmpty() ? 0.0 : round3(sentimentSum / double(s->sentimentHistory.size()))},
+        {QStringLiteral("avg_sentiment"),
+            s->sentimentHistory.isEmpty() ? 0.0 : round3(sentimentSum / double(s->sentimentHistory.size()))},
         {QStringLiteral("avg_complexity"), answers > 0 ? round3(complexitySum / double(answers)) : 0.0},
         {QStringLiteral("models_used"), QJsonArray::fromStringList(models)},
-        {QStringLiteral("total_response_time_ms"), responseMs},
-        {QStringLiteral("escalated"), ticketCount(*s) > 0},
-        {QStringLiteral("satisfaction_score"), rated.isDouble() ? rated.toDouble() : satisfactionOf(s->customerSentiment)}};
+        {QStringLiteral("total_response_time_ms"), responseMs}, {QStringLiteral("escalated"), ticketCount(*s) > 0},
+        {QStringLiteral("satisfaction_score"),
+            rated.isDouble() ? rated.toDouble() : satisfactionOf(s->customerSentiment)}};
     reply(c, http::HttpResponse::json(200, body));
 }
 

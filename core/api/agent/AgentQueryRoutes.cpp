@@ -13,19 +13,20 @@ namespace {
 bool cacheableIntent(const QString &intent)
 {
     return intent == QLatin1String("general_question") || intent == QLatin1String("delivery_options")
-           || intent == QLatin1String("greeting") || intent == QLatin1String("thanks");
+        || intent == QLatin1String("greeting") || intent == QLatin1String("thanks");
 }
 
 // The reply suggests nothing but articles to read (no action to confirm).
 bool onlyReading(const QJsonArray &suggestedActions)
 {
     return std::all_of(suggestedActions.begin(), suggestedActions.end(),
-                       [](const QJsonValue &a) { return a.toString().startsWith(QLatin1String("read_article:")); });
+        [](const QJsonValue &a) { return a.toString().startsWith(QLatin1String("read_article:")); });
 }
 
 } // namespace
 
-std::optional<Session> AgentApi::sessionNamed(const QString &company, const QString &clientId, const MessageWindow &window)
+std::optional<Session> AgentApi::sessionNamed(
+    const QString &company, const QString &clientId, const MessageWindow &window)
 {
     auto s = m_engine.session(company, engineSessionId(company, clientId), window);
     if (!s && clientId.startsWith(QLatin1String("sess_")))
@@ -42,12 +43,15 @@ void AgentApi::query(const CallPtr &c)
         return;
     const auto text = requiredString(c, *body, "query", m_engine.limits().maxMessageChars);
     const auto session = text ? requiredString(c, *body, "session_id", m_engine.limits().maxIdChars) : std::nullopt;
-    const auto customer = session ? requiredString(c, *body, "customer_id", m_engine.limits().maxIdChars) : std::nullopt;
+    const auto customer
+        = session ? requiredString(c, *body, "customer_id", m_engine.limits().maxIdChars) : std::nullopt;
     if (!customer)
         return;
     if (!agentjson::validSessionName(*session))
-        return fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: session_id"),
-                                    QStringLiteral("session_id must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")));
+        return fail(c,
+            agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: session_id"),
+                QStringLiteral(
+                    "session_id must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")));
     q->clientId = *session;
     q->customerId = *customer;
     q->text = *text;
@@ -57,11 +61,13 @@ void AgentApi::query(const CallPtr &c)
     if (!s)
         return queryNewSession(c, q);
     if (s->customerId != q->customerId)
-        return fail(c, agent::error(400, agent::ValidationError, QStringLiteral("The session belongs to another customer"),
-                                    QStringLiteral("session_id: ") + q->clientId));
+        return fail(c,
+            agent::error(400, agent::ValidationError, QStringLiteral("The session belongs to another customer"),
+                QStringLiteral("session_id: ") + q->clientId));
     if (!s->isOpen())
-        return fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Session is closed"),
-                                    QStringLiteral("session_id: ") + q->clientId));
+        return fail(c,
+            agent::error(400, agent::ValidationError, QStringLiteral("Session is closed"),
+                QStringLiteral("session_id: ") + q->clientId));
     queryOpenSession(c, q, *s);
 }
 
@@ -109,7 +115,8 @@ bool AgentApi::answerFromCache(const CallPtr &c, const QueryPtr &q)
     ++m_counters.queries;
     ++m_counters.cacheHits;
     m_counters.responseTimeMsTotal += q->timer.elapsed();
-    m_stats.record(c->company, m_engine.clock().nowMs(), answer->value(QLatin1String("model_used")).toString(), q->timer.elapsed(), true);
+    m_stats.record(c->company, m_engine.clock().nowMs(), answer->value(QLatin1String("model_used")).toString(),
+        q->timer.elapsed(), true);
     reply(c, http::HttpResponse::json(200, *answer));
     return true;
 }
@@ -135,31 +142,36 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
             newest = e;
     const Message *ai = o.aiResponse ? &*o.aiResponse : nullptr;
     QJsonObject answer{{QStringLiteral("response"), ai ? ai->content : QString()},
-                       {QStringLiteral("model_used"), ai ? agentjson::modelUsed(*ai) : QStringLiteral("human_agent")},
-                       {QStringLiteral("sentiment_score"), sentiment},
-                       {QStringLiteral("complexity_score"), ai ? agentjson::complexityScore(*ai) : 1.0},
-                       {QStringLiteral("escalated"), escalated && newest},
-                       {QStringLiteral("escalation_reason"), escalated && newest ? QJsonValue(agentjson::reasonName(newest->reason)) : QJsonValue()},
-                       {QStringLiteral("ticket_id"), escalated && newest ? QJsonValue(agentjson::ticketId(s->id, tickets)) : QJsonValue()},
-                       {QStringLiteral("cached"), false}};
+        {QStringLiteral("model_used"), ai ? agentjson::modelUsed(*ai) : QStringLiteral("human_agent")},
+        {QStringLiteral("sentiment_score"), sentiment},
+        {QStringLiteral("complexity_score"), ai ? agentjson::complexityScore(*ai) : 1.0},
+        {QStringLiteral("escalated"), escalated && newest},
+        {QStringLiteral("escalation_reason"),
+            escalated && newest ? QJsonValue(agentjson::reasonName(newest->reason)) : QJsonValue()},
+        {QStringLiteral("ticket_id"),
+            escalated && newest ? QJsonValue(agentjson::ticketId(s->id, tickets)) : QJsonValue()},
+        {QStringLiteral("cached"), false}};
     const auto item = o.escalation && m_desk ? m_desk->itemJson(s->id) : std::nullopt;
     if (o.escalation && newest)
-        escalationCreated(c->company, {{QStringLiteral("ticket_id"), agentjson::ticketId(s->id, tickets)},
-                                       {QStringLiteral("session_id"), q->clientId},
-                                       {QStringLiteral("customer_id"), s->customerId},
-                                       {QStringLiteral("priority"), item ? agentjson::seedPriority(item->value(QLatin1String("priority")).toString())
-                                                                         : QStringLiteral("medium")},
-                                       {QStringLiteral("reason"), agentjson::reasonName(newest->reason)}});
-    const bool changedNothing = ai && !escalated && ai->metadata.value(QLatin1String("actionsTaken")).toArray().isEmpty()
-                                && onlyReading(ai->metadata.value(QLatin1String("suggestedActions")).toArray())
-                                && cacheableIntent(ai->metadata.value(QLatin1String("intent")).toString());
+        escalationCreated(c->company,
+            {{QStringLiteral("ticket_id"), agentjson::ticketId(s->id, tickets)},
+                {QStringLiteral("session_id"), q->clientId}, {QStringLiteral("customer_id"), s->customerId},
+                {QStringLiteral("priority"),
+                    item ? agentjson::seedPriority(item->value(QLatin1String("priority")).toString())
+                         : QStringLiteral("medium")},
+                {QStringLiteral("reason"), agentjson::reasonName(newest->reason)}});
+    const bool changedNothing = ai && !escalated
+        && ai->metadata.value(QLatin1String("actionsTaken")).toArray().isEmpty()
+        && onlyReading(ai->metadata.value(QLatin1String("suggestedActions")).toArray())
+        && cacheableIntent(ai->metadata.value(QLatin1String("intent")).toString());
     if (changedNothing)
         m_cache.store(c->company, q->customerId, q->text, answer, m_engine.clock().nowMs());
     const qint64 elapsed = q->timer.elapsed();
     answer.insert(QStringLiteral("response_time_ms"), elapsed);
     ++m_counters.queries;
     m_counters.responseTimeMsTotal += elapsed;
-    m_stats.record(c->company, m_engine.clock().nowMs(), answer.value(QLatin1String("model_used")).toString(), elapsed, false);
+    m_stats.record(
+        c->company, m_engine.clock().nowMs(), answer.value(QLatin1String("model_used")).toString(), elapsed, false);
     reply(c, http::HttpResponse::json(200, answer));
 }
 

@@ -31,11 +31,9 @@ QJsonArray messagesJson(const Session &s)
             metadata.insert(QStringLiteral("complexity_score"), agentjson::complexityScore(m));
             metadata.insert(QStringLiteral("tier"), m.role);
         }
-        out.append(QJsonObject{{QStringLiteral("id"), m.id},
-                               {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)},
-                               {QStringLiteral("role"), user ? QStringLiteral("user") : QStringLiteral("assistant")},
-                               {QStringLiteral("content"), m.content},
-                               {QStringLiteral("metadata"), metadata}});
+        out.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)},
+            {QStringLiteral("role"), user ? QStringLiteral("user") : QStringLiteral("assistant")},
+            {QStringLiteral("content"), m.content}, {QStringLiteral("metadata"), metadata}});
     }
     return out;
 }
@@ -53,8 +51,10 @@ void AgentApi::createSession(const CallPtr &c)
     QString clientId = ids::random(QStringLiteral("sess_"));
     if (const QJsonValue given = body->value(QLatin1String("session_id")); !given.isUndefined() && !given.isNull()) {
         if (!given.isString() || !agentjson::validSessionName(given.toString()))
-            return fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: session_id"),
-                                        QStringLiteral("session_id must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")));
+            return fail(c,
+                agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: session_id"),
+                    QStringLiteral(
+                        "session_id must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")));
         clientId = given.toString();
     }
     CreateSessionRequest req;
@@ -65,14 +65,16 @@ void AgentApi::createSession(const CallPtr &c)
     m_engine.createSession(req, c->actor, this, [this, c, clientId](Result<Session> s, std::optional<MessageOutcome>) {
         if (!s) {
             if (s.error().kind == ErrorKind::Conflict)
-                return fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Session already exists"),
-                                            QStringLiteral("session_id: ") + clientId));
+                return fail(c,
+                    agent::error(400, agent::ValidationError, QStringLiteral("Session already exists"),
+                        QStringLiteral("session_id: ") + clientId));
             return fail(c, s.error());
         }
-        reply(c, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("session_id"), clientId},
-                                                           {QStringLiteral("customer_id"), s->customerId},
-                                                           {QStringLiteral("created_at"), timefmt::iso(s->createdAt)},
-                                                           {QStringLiteral("status"), agentjson::sessionStatus(*s)}}));
+        reply(c,
+            http::HttpResponse::json(201,
+                QJsonObject{{QStringLiteral("session_id"), clientId}, {QStringLiteral("customer_id"), s->customerId},
+                    {QStringLiteral("created_at"), timefmt::iso(s->createdAt)},
+                    {QStringLiteral("status"), agentjson::sessionStatus(*s)}}));
     });
 }
 
@@ -96,17 +98,15 @@ QJsonObject AgentApi::sessionJson(const Session &s, const QString &clientId)
             continue;
         ++number;
         escalations.append(QJsonObject{{QStringLiteral("ticket_id"), agentjson::ticketId(s.id, number)},
-                                       {QStringLiteral("reason"), agentjson::reasonName(e.reason)},
-                                       {QStringLiteral("created_at"), timefmt::iso(e.timestamp)},
-                                       {QStringLiteral("status"), ticketStatus(s, number)}});
+            {QStringLiteral("reason"), agentjson::reasonName(e.reason)},
+            {QStringLiteral("created_at"), timefmt::iso(e.timestamp)},
+            {QStringLiteral("status"), ticketStatus(s, number)}});
     }
-    return {{QStringLiteral("session_id"), clientId},
-            {QStringLiteral("customer_id"), s.customerId},
-            {QStringLiteral("created_at"), timefmt::iso(s.createdAt)},
-            {QStringLiteral("updated_at"), timefmt::iso(s.updatedAt)},
-            {QStringLiteral("status"), agentjson::sessionStatus(s)},
-            {QStringLiteral("messages"), messagesJson(s)},
-            {QStringLiteral("escalations"), escalations}};
+    return {{QStringLiteral("session_id"), clientId}, {QStringLiteral("customer_id"), s.customerId},
+        {QStringLiteral("created_at"), timefmt::iso(s.createdAt)},
+        {QStringLiteral("updated_at"), timefmt::iso(s.updatedAt)},
+        {QStringLiteral("status"), agentjson::sessionStatus(s)}, {QStringLiteral("messages"), messagesJson(s)},
+        {QStringLiteral("escalations"), escalations}};
 }
 
 // A ticket's status follows its session: the newest escalation is "open" until a
@@ -118,7 +118,8 @@ QString AgentApi::ticketStatus(const Session &s, int number) const
     if (number < ticketCount(s) || s.status == SessionStatus::Abandoned)
         return QStringLiteral("closed");
     if (s.status == SessionStatus::Resolved) {
-        const QJsonObject extras = s.metadata.value(QLatin1String("agentApiTickets")).toObject().value(QString::number(number)).toObject();
+        const QJsonObject extras
+            = s.metadata.value(QLatin1String("agentApiTickets")).toObject().value(QString::number(number)).toObject();
         return extras.value(QLatin1String("status")).toString() == QLatin1String("closed") ? QStringLiteral("closed")
                                                                                            : QStringLiteral("resolved");
     }
@@ -142,14 +143,17 @@ void AgentApi::deleteSession(const CallPtr &c)
     const auto s = m_engine.resolve(c->company, found->id, r, c->actor);
     if (!s) {
         if (s.error().kind == ErrorKind::SessionResolved)
-            return fail(c, agent::error(400, agent::ValidationError, QStringLiteral("Session is already closed"),
-                                        QStringLiteral("session_id: ") + clientId));
+            return fail(c,
+                agent::error(400, agent::ValidationError, QStringLiteral("Session is already closed"),
+                    QStringLiteral("session_id: ") + clientId));
         return fail(c, s.error());
     }
     sessionClosed(*s, clientId);
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("message"), QStringLiteral("Session closed successfully")},
-                                                       {QStringLiteral("session_id"), clientId},
-                                                       {QStringLiteral("archived_at"), timefmt::iso(s->resolvedAt)}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("message"), QStringLiteral("Session closed successfully")},
+                {QStringLiteral("session_id"), clientId},
+                {QStringLiteral("archived_at"), timefmt::iso(s->resolvedAt)}}));
 }
 
 } // namespace tierdesk::api

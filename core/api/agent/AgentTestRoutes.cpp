@@ -45,14 +45,12 @@ void AgentApi::testQuery(const CallPtr &c)
             {QStringLiteral("response"), QStringLiteral("Test answer: the query was analysed and nothing was stored.")},
             {QStringLiteral("model_used"), QLatin1String(LocalResponder::kModel)},
             {QStringLiteral("sentiment_score"), agentjson::sentimentScore(a->sentiment.score)},
-            {QStringLiteral("complexity_score"), qRound((1.0 - qBound(0.0, a->intent.confidence, 1.0)) * 1000.0) / 1000.0},
-            {QStringLiteral("response_time_ms"), timer->elapsed()},
-            {QStringLiteral("escalated"), !reason.isEmpty()},
+            {QStringLiteral("complexity_score"),
+                qRound((1.0 - qBound(0.0, a->intent.confidence, 1.0)) * 1000.0) / 1000.0},
+            {QStringLiteral("response_time_ms"), timer->elapsed()}, {QStringLiteral("escalated"), !reason.isEmpty()},
             {QStringLiteral("escalation_reason"), reason.isEmpty() ? QJsonValue() : QJsonValue(reason)},
-            {QStringLiteral("ticket_id"), QJsonValue()},
-            {QStringLiteral("cached"), false},
-            {QStringLiteral("intent"), a->intent.intent},
-            {QStringLiteral("test"), true}};
+            {QStringLiteral("ticket_id"), QJsonValue()}, {QStringLiteral("cached"), false},
+            {QStringLiteral("intent"), a->intent.intent}, {QStringLiteral("test"), true}};
         reply(c, http::HttpResponse::json(200, out));
     });
 }
@@ -75,30 +73,29 @@ void AgentApi::testEscalation(const CallPtr &c)
     req.companyId = c->company;
     req.customerId = QStringLiteral("test_customer");
     req.metadata = {{QStringLiteral("agentApiSessionId"), name}, {QStringLiteral("test"), true}};
-    m_engine.createSession(req, c->actor, this, [this, c, escalation = *body](Result<Session> s, std::optional<MessageOutcome>) {
-        if (!s)
-            return fail(c, s.error());
-        c->req.body = QJsonDocument(escalation).toJson(QJsonDocument::Compact);
-        createEscalation(c);
-    });
+    m_engine.createSession(
+        req, c->actor, this, [this, c, escalation = *body](Result<Session> s, std::optional<MessageOutcome>) {
+            if (!s)
+                return fail(c, s.error());
+            c->req.body = QJsonDocument(escalation).toJson(QJsonDocument::Compact);
+            createEscalation(c);
+        });
 }
 
 void AgentApi::testMetrics(const CallPtr &c)
 {
     const QString model = QLatin1String(LocalResponder::kModel);
-    const QJsonObject sample{
-        {QStringLiteral("timeframe"), QStringLiteral("day")},
-        {QStringLiteral("total_queries"), 1250},
-        {QStringLiteral("avg_response_time_ms"), 42.5},
+    const QJsonObject sample{{QStringLiteral("timeframe"), QStringLiteral("day")},
+        {QStringLiteral("total_queries"), 1250}, {QStringLiteral("avg_response_time_ms"), 42.5},
         {QStringLiteral("model_usage"), QJsonObject{{model, 1100}, {QStringLiteral("human_agent"), 150}}},
         {QStringLiteral("sentiment_distribution"),
-         QJsonObject{{QStringLiteral("positive"), 520}, {QStringLiteral("neutral"), 480}, {QStringLiteral("negative"), 250}}},
-        {QStringLiteral("escalation_rate"), 0.12},
-        {QStringLiteral("cache_hit_rate"), 0.18},
+            QJsonObject{{QStringLiteral("positive"), 520}, {QStringLiteral("neutral"), 480},
+                {QStringLiteral("negative"), 250}}},
+        {QStringLiteral("escalation_rate"), 0.12}, {QStringLiteral("cache_hit_rate"), 0.18},
         {QStringLiteral("total_sessions"), 610},
-        {QStringLiteral("cost_metrics"), QJsonObject{{QStringLiteral("total_cost"), 0.0},
-                                                     {QStringLiteral("cost_per_query"), 0.0},
-                                                     {QStringLiteral("cost_by_model"), QJsonObject{{model, 0.0}}}}},
+        {QStringLiteral("cost_metrics"),
+            QJsonObject{{QStringLiteral("total_cost"), 0.0}, {QStringLiteral("cost_per_query"), 0.0},
+                {QStringLiteral("cost_by_model"), QJsonObject{{model, 0.0}}}}},
         {QStringLiteral("sample"), true}};
     reply(c, http::HttpResponse::json(200, sample));
 }

@@ -7,7 +7,8 @@ QString QueryCache::key(const QString &company, const QString &customer, const Q
     return company + QLatin1Char('\n') + customer + QLatin1Char('\n') + query.simplified().toLower();
 }
 
-std::optional<QJsonObject> QueryCache::find(const QString &company, const QString &customer, const QString &query, qint64 nowMs)
+std::optional<QJsonObject> QueryCache::find(
+    const QString &company, const QString &customer, const QString &query, qint64 nowMs)
 {
     const auto it = m_entries.find(key(company, customer, query));
     if (it == m_entries.end())
@@ -19,8 +20,8 @@ std::optional<QJsonObject> QueryCache::find(const QString &company, const QStrin
     return it->answer;
 }
 
-void QueryCache::store(const QString &company, const QString &customer, const QString &query, const QJsonObject &answer,
-                       qint64 nowMs)
+void QueryCache::store(
+    const QString &company, const QString &customer, const QString &query, const QJsonObject &answer, qint64 nowMs)
 {
     if (query.size() > kMaxQueryChars)
         return;

@@ -12,20 +12,20 @@ namespace tierdesk::api {
 // and customer, the query compared after trimming, lower-casing and collapsing
 // white space. At most kMaxEntries answers, each for kMaxAgeMs; the oldest goes
 // first when full. Only answers that changed nothing are kept (the caller decides).
-class QueryCache
-{
+class QueryCache {
 public:
     static constexpr int kMaxEntries = 1000;
     static constexpr qint64 kMaxAgeMs = 5 * 60 * 1000;
     static constexpr int kMaxQueryChars = 4000;
 
-    std::optional<QJsonObject> find(const QString &company, const QString &customer, const QString &query, qint64 nowMs);
-    void store(const QString &company, const QString &customer, const QString &query, const QJsonObject &answer, qint64 nowMs);
+    std::optional<QJsonObject> find(
+        const QString &company, const QString &customer, const QString &query, qint64 nowMs);
+    void store(
+        const QString &company, const QString &customer, const QString &query, const QJsonObject &answer, qint64 nowMs);
     int size() const { return int(m_entries.size()); }
 
 private:
-    struct Entry
-    {
+    struct Entry {
         QJsonObject answer;
         qint64 storedAtMs = 0;
     };

@@ -9,13 +9,11 @@ namespace tierdesk::api {
 // What POST /api/query answered, per company and UTC hour, for /api/metrics: how
 // many queries, from the cache or not, their response times and the models that
 // answered. In memory since the server started, for at most kKeepHours.
-class QueryStats
-{
+class QueryStats {
 public:
     static constexpr int kKeepHours = 31 * 24 + 1;
 
-    struct Totals
-    {
+    struct Totals {
         qint64 queries = 0;
         qint64 cacheHits = 0;
         qint64 responseTimeMsTotal = 0;

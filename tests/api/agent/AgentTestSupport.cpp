@@ -9,7 +9,8 @@ QByteArray issueApiKey(ServerFixture &server, const QString &company, QString *k
 {
     auto admin = server.client(api::Role::Admin, company);
     const HttpResult r = admin->post(QStringLiteral("/api/cs/tokens"),
-                                     {{QStringLiteral("name"), QStringLiteral("Support integration")}, {QStringLiteral("kind"), QStringLiteral("apikey")}});
+        {{QStringLiteral("name"), QStringLiteral("Support integration")},
+            {QStringLiteral("kind"), QStringLiteral("apikey")}});
     if (r.status != 201)
         return {};
     if (keyId)
@@ -33,7 +34,7 @@ QString checkAgentError(const HttpResult &r, int status, const QString &type)
         return QStringLiteral("status %1, expected %2: %3").arg(r.status).arg(status).arg(QString::fromUtf8(r.body));
     const QJsonObject o = r.json();
     static const QSet<QString> allowed{QStringLiteral("error"), QStringLiteral("error_type"), QStringLiteral("message"),
-                                       QStringLiteral("details"), QStringLiteral("timestamp"), QStringLiteral("request_id")};
+        QStringLiteral("details"), QStringLiteral("timestamp"), QStringLiteral("request_id")};
     for (const QString &k : o.keys())
         if (!allowed.contains(k))
             return QStringLiteral("unexpected field %1").arg(k);

@@ -10,13 +10,18 @@ namespace tierdesk::test {
 QByteArray issueApiKey(ServerFixture &server, const QString &company = {}, QString *keyId = nullptr);
 
 // Requests with X-API-Key (none when `key` is empty) and no bearer token.
-class AgentClient
-{
+class AgentClient {
 public:
-    AgentClient(quint16 port, QByteArray key) : m_http(port), m_key(std::move(key)) {}
+    AgentClient(quint16 port, QByteArray key) : m_http(port), m_key(std::move(key)) { }
     HttpResult get(const QString &path) { return send("GET", path, {}); }
-    HttpResult post(const QString &path, const QJsonObject &body) { return send("POST", path, QJsonDocument(body).toJson()); }
-    HttpResult put(const QString &path, const QJsonObject &body) { return send("PUT", path, QJsonDocument(body).toJson()); }
+    HttpResult post(const QString &path, const QJsonObject &body)
+    {
+        return send("POST", path, QJsonDocument(body).toJson());
+    }
+    HttpResult put(const QString &path, const QJsonObject &body)
+    {
+        return send("PUT", path, QJsonDocument(body).toJson());
+    }
     HttpResult del(const QString &path) { return send("DELETE", path, {}); }
     HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body);
     void setKey(const QByteArray &key) { m_key = key; }

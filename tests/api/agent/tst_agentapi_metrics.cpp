@@ -22,13 +22,13 @@ double num(const QJsonObject &o, const char *key)
 
 QJsonObject queryBody(const QString &text, const QString &session)
 {
-    return {{QStringLiteral("query"), text}, {QStringLiteral("session_id"), session}, {QStringLiteral("customer_id"), QStringLiteral("test_user")}};
+    return {{QStringLiteral("query"), text}, {QStringLiteral("session_id"), session},
+        {QStringLiteral("customer_id"), QStringLiteral("test_user")}};
 }
 
 } // namespace
 
-class TestAgentApiMetrics : public QObject
-{
+class TestAgentApiMetrics : public QObject {
     Q_OBJECT
 
 private slots:
@@ -66,10 +66,19 @@ void TestAgentApiMetrics::cleanup()
 
 void TestAgentApiMetrics::metricsCountTheQueries()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("m_1"))).status, 200);
-    const HttpResult cached = m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("m_2")));
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("What are your hours?"), QStringLiteral("m_1")))
+                 .status,
+        200);
+    const HttpResult cached = m_client->post(
+        QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("m_2")));
     QCOMPARE(cached.json().value(QLatin1String("cached")), QJsonValue(true));
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("I want to speak to a human agent right now"), QStringLiteral("m_3"))).status, 200);
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("I want to speak to a human agent right now"), QStringLiteral("m_3")))
+                 .status,
+        200);
 
     const HttpResult r = m_client->get(QStringLiteral("/api/metrics?timeframe=hour"));
     QVERIFY2(r.status == 200, describe(r));
@@ -87,12 +96,15 @@ void TestAgentApiMetrics::metricsCountTheQueries()
     const QJsonObject cost = o.value(QLatin1String("cost_metrics")).toObject();
     QCOMPARE(num(cost, "total_cost"), 0.0);
     QCOMPARE(num(cost, "cost_per_query"), 0.0);
-    QCOMPARE(cost.value(QLatin1String("cost_by_model")).toObject(), (QJsonObject{{QStringLiteral("tierdesk-local-1"), 0.0}}));
+    QCOMPARE(cost.value(QLatin1String("cost_by_model")).toObject(),
+        (QJsonObject{{QStringLiteral("tierdesk-local-1"), 0.0}}));
 }
 
 void TestAgentApiMetrics::metricsStayInTheCompany()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("m_a"))).status, 200);
+    QCOMPARE(
+        m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("m_a"))).status,
+        200);
     const QString other = server().createCompany(QStringLiteral("Other Co"));
     AgentClient otherClient(server().port(), issueApiKey(server(), other));
     const HttpResult r = otherClient.get(QStringLiteral("/api/metrics"));
@@ -122,8 +134,16 @@ void TestAgentApiMetrics::metricsRefuseBadParameters()
 
 void TestAgentApiMetrics::sessionMetricsSumTheTranscript()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("s_m"))).status, 200);
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Do you ship to Canada?"), QStringLiteral("s_m"))).status, 200);
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("What are your hours?"), QStringLiteral("s_m")))
+                 .status,
+        200);
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("Do you ship to Canada?"), QStringLiteral("s_m")))
+                 .status,
+        200);
     const HttpResult r = m_client->get(QStringLiteral("/api/metrics/session/s_m"));
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject o = r.json();
@@ -139,12 +159,22 @@ void TestAgentApiMetrics::sessionMetricsSumTheTranscript()
 
 void TestAgentApiMetrics::sessionMetricsTakeTheTicketsSatisfaction()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/session"), {{QStringLiteral("customer_id"), QStringLiteral("c1")}, {QStringLiteral("session_id"), QStringLiteral("s_sat")}}).status, 201);
-    const HttpResult made = m_client->post(QStringLiteral("/api/escalation"), {{QStringLiteral("session_id"), QStringLiteral("s_sat")},
-                                                                              {QStringLiteral("reason"), QStringLiteral("manual_request")},
-                                                                              {QStringLiteral("priority"), QStringLiteral("low")}});
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/session"),
+                     {{QStringLiteral("customer_id"), QStringLiteral("c1")},
+                         {QStringLiteral("session_id"), QStringLiteral("s_sat")}})
+                 .status,
+        201);
+    const HttpResult made = m_client->post(QStringLiteral("/api/escalation"),
+        {{QStringLiteral("session_id"), QStringLiteral("s_sat")},
+            {QStringLiteral("reason"), QStringLiteral("manual_request")},
+            {QStringLiteral("priority"), QStringLiteral("low")}});
     QVERIFY2(made.status == 201, describe(made));
-    QCOMPARE(m_client->put(QStringLiteral("/api/escalation/") + str(made.json(), "ticket_id"), {{QStringLiteral("customer_satisfaction"), 2}}).status, 200);
+    QCOMPARE(m_client
+                 ->put(QStringLiteral("/api/escalation/") + str(made.json(), "ticket_id"),
+                     {{QStringLiteral("customer_satisfaction"), 2}})
+                 .status,
+        200);
     const HttpResult r = m_client->get(QStringLiteral("/api/metrics/session/s_sat"));
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("escalated")), QJsonValue(true));
@@ -153,7 +183,10 @@ void TestAgentApiMetrics::sessionMetricsTakeTheTicketsSatisfaction()
 
 void TestAgentApiMetrics::sessionMetricsOfAnotherCompanyAreNotFound()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("s_private"))).status, 200);
+    QCOMPARE(
+        m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("s_private")))
+            .status,
+        200);
     const QString other = server().createCompany(QStringLiteral("Other Co"));
     AgentClient otherClient(server().port(), issueApiKey(server(), other));
     HttpResult r = otherClient.get(QStringLiteral("/api/metrics/session/s_private"));

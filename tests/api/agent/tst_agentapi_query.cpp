@@ -17,20 +17,25 @@ QString str(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
-QJsonObject queryBody(const QString &text, const QString &session, const QString &customer = QStringLiteral("test_user"))
+QJsonObject queryBody(
+    const QString &text, const QString &session, const QString &customer = QStringLiteral("test_user"))
 {
-    return {{QStringLiteral("query"), text}, {QStringLiteral("session_id"), session}, {QStringLiteral("customer_id"), customer}};
+    return {{QStringLiteral("query"), text}, {QStringLiteral("session_id"), session},
+        {QStringLiteral("customer_id"), customer}};
 }
 
 int messageCount(AgentClient &client, const QString &session)
 {
-    return client.get(QStringLiteral("/api/session/") + session).json().value(QLatin1String("messages")).toArray().size();
+    return client.get(QStringLiteral("/api/session/") + session)
+        .json()
+        .value(QLatin1String("messages"))
+        .toArray()
+        .size();
 }
 
 } // namespace
 
-class TestAgentApiQuery : public QObject
-{
+class TestAgentApiQuery : public QObject {
     Q_OBJECT
 
 private slots:
@@ -73,7 +78,8 @@ void TestAgentApiQuery::cleanup()
 
 void TestAgentApiQuery::queryIsAnsweredByTheAiTier()
 {
-    const HttpResult r = m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("test_1")));
+    const HttpResult r = m_client->post(
+        QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("test_1")));
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject o = r.json();
     QVERIFY(!str(o, "response").isEmpty());
@@ -100,16 +106,19 @@ void TestAgentApiQuery::queryIsAnsweredByTheAiTier()
 void TestAgentApiQuery::angryQueryScoresNegative()
 {
     const HttpResult r = m_client->post(QStringLiteral("/api/query"),
-                                        queryBody(QStringLiteral("This is terrible! Nothing works and I am extremely frustrated!"), QStringLiteral("test_3")));
+        queryBody(QStringLiteral("This is terrible! Nothing works and I am extremely frustrated!"),
+            QStringLiteral("test_3")));
     QVERIFY2(r.status == 200, describe(r));
     QVERIFY2(r.json().value(QLatin1String("sentiment_score")).toDouble() < 0, describe(r));
 }
 
 void TestAgentApiQuery::askingForAPersonEscalates()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("esc_1"))).status, 200);
+    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("esc_1")))
+                 .status,
+        200);
     const HttpResult r = m_client->post(QStringLiteral("/api/query"),
-                                        queryBody(QStringLiteral("I want to speak to a human agent right now"), QStringLiteral("esc_1")));
+        queryBody(QStringLiteral("I want to speak to a human agent right now"), QStringLiteral("esc_1")));
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QLatin1String("escalated")), QJsonValue(true));
@@ -117,7 +126,8 @@ void TestAgentApiQuery::askingForAPersonEscalates()
     const QString ticket = str(o, "ticket_id");
     QVERIFY2(QRegularExpression(QStringLiteral("^TKT-[0-9a-f]{32}-1$")).match(ticket).hasMatch(), qPrintable(ticket));
     // The session lists the same ticket.
-    const QJsonArray escalations = m_client->get(QStringLiteral("/api/session/esc_1")).json().value(QLatin1String("escalations")).toArray();
+    const QJsonArray escalations
+        = m_client->get(QStringLiteral("/api/session/esc_1")).json().value(QLatin1String("escalations")).toArray();
     QCOMPARE(escalations.size(), 1);
     QCOMPARE(str(escalations.at(0).toObject(), "ticket_id"), ticket);
     QCOMPARE(str(escalations.at(0).toObject(), "reason"), QStringLiteral("manual_request"));
@@ -131,7 +141,8 @@ void TestAgentApiQuery::identicalQueryComesFromTheCache()
     QVERIFY2(first.status == 200, describe(first));
     QCOMPARE(first.json().value(QLatin1String("cached")), QJsonValue(false));
     // The same words (spacing and case aside), in another session of the same customer.
-    const HttpResult second = m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("  what are your   HOURS? "), QStringLiteral("cache_2")));
+    const HttpResult second = m_client->post(QStringLiteral("/api/query"),
+        queryBody(QStringLiteral("  what are your   HOURS? "), QStringLiteral("cache_2")));
     QVERIFY2(second.status == 200, describe(second));
     QCOMPARE(second.json().value(QLatin1String("cached")), QJsonValue(true));
     QCOMPARE(str(second.json(), "response"), str(first.json(), "response"));
@@ -144,8 +155,12 @@ void TestAgentApiQuery::identicalQueryComesFromTheCache()
 void TestAgentApiQuery::cacheKeepsCustomersApart()
 {
     const QString text = QStringLiteral("What are your hours?");
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("c_1"), QStringLiteral("alice"))).status, 200);
-    const HttpResult r = m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("c_2"), QStringLiteral("bob")));
+    QCOMPARE(
+        m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("c_1"), QStringLiteral("alice")))
+            .status,
+        200);
+    const HttpResult r
+        = m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("c_2"), QStringLiteral("bob")));
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("cached")), QJsonValue(false));
     QCOMPARE(messageCount(*m_client, QStringLiteral("c_2")), 2);
@@ -155,10 +170,13 @@ void TestAgentApiQuery::personHoldingTheSessionSeesEveryQuery()
 {
     const QString text = QStringLiteral("What are your hours?");
     QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("h_1"))).status, 200);
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("h_2"))).status, 200);
-    const HttpResult escalated = m_client->post(QStringLiteral("/api/escalation"), {{QStringLiteral("session_id"), QStringLiteral("h_2")},
-                                                                                  {QStringLiteral("reason"), QStringLiteral("manual_request")},
-                                                                                  {QStringLiteral("priority"), QStringLiteral("low")}});
+    QCOMPARE(
+        m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("h_2"))).status,
+        200);
+    const HttpResult escalated = m_client->post(QStringLiteral("/api/escalation"),
+        {{QStringLiteral("session_id"), QStringLiteral("h_2")},
+            {QStringLiteral("reason"), QStringLiteral("manual_request")},
+            {QStringLiteral("priority"), QStringLiteral("low")}});
     QVERIFY2(escalated.status == 201, describe(escalated));
     const int before = messageCount(*m_client, QStringLiteral("h_2"));
     const HttpResult r = m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("h_2")));
@@ -174,12 +192,16 @@ void TestAgentApiQuery::queryRefusesBadInput_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("mentions");
     QTest::newRow("no query") << QByteArray(R"({"session_id":"s1","customer_id":"c1"})") << QStringLiteral("query");
-    QTest::newRow("no session_id") << QByteArray(R"({"query":"hi","customer_id":"c1"})") << QStringLiteral("session_id");
-    QTest::newRow("no customer_id") << QByteArray(R"({"query":"hi","session_id":"s1"})") << QStringLiteral("customer_id");
-    QTest::newRow("query a number") << QByteArray(R"({"query":5,"session_id":"s1","customer_id":"c1"})") << QStringLiteral("query");
-    QTest::newRow("session_id with a slash") << QByteArray(R"({"query":"hi","session_id":"a/b","customer_id":"c1"})")
-                                            << QStringLiteral("session_id");
-    QTest::newRow("query too long") << QByteArray(R"({"query":")" + QByteArray(4001, 'a') + R"(","session_id":"s1","customer_id":"c1"})")
+    QTest::newRow("no session_id") << QByteArray(R"({"query":"hi","customer_id":"c1"})")
+                                   << QStringLiteral("session_id");
+    QTest::newRow("no customer_id") << QByteArray(R"({"query":"hi","session_id":"s1"})")
+                                    << QStringLiteral("customer_id");
+    QTest::newRow("query a number") << QByteArray(R"({"query":5,"session_id":"s1","customer_id":"c1"})")
+                                    << QStringLiteral("query");
+    QTest::newRow("session_id with a slash")
+        << QByteArray(R"({"query":"hi","session_id":"a/b","customer_id":"c1"})") << QStringLiteral("session_id");
+    QTest::newRow("query too long") << QByteArray(
+        R"({"query":")" + QByteArray(4001, 'a') + R"(","session_id":"s1","customer_id":"c1"})")
                                     << QStringLiteral("query");
     QTest::newRow("not JSON") << QByteArray("{") << QString();
 }
@@ -196,9 +218,12 @@ void TestAgentApiQuery::queryRefusesBadInput()
 
 void TestAgentApiQuery::closedSessionTakesNoQuery()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("closing"))).status, 200);
+    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("closing")))
+                 .status,
+        200);
     QCOMPARE(m_client->del(QStringLiteral("/api/session/closing")).status, 200);
-    const HttpResult r = m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello again"), QStringLiteral("closing")));
+    const HttpResult r = m_client->post(
+        QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello again"), QStringLiteral("closing")));
     const QString problem = checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(messageCount(*m_client, QStringLiteral("closing")), 2);
@@ -206,8 +231,13 @@ void TestAgentApiQuery::closedSessionTakesNoQuery()
 
 void TestAgentApiQuery::anotherCustomersSessionIsRefused()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("mine"), QStringLiteral("alice"))).status, 200);
-    const HttpResult r = m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("mine"), QStringLiteral("mallory")));
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("Hello"), QStringLiteral("mine"), QStringLiteral("alice")))
+                 .status,
+        200);
+    const HttpResult r = m_client->post(QStringLiteral("/api/query"),
+        queryBody(QStringLiteral("Hello"), QStringLiteral("mine"), QStringLiteral("mallory")));
     const QString problem = checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(messageCount(*m_client, QStringLiteral("mine")), 2);
@@ -217,13 +247,20 @@ void TestAgentApiQuery::anotherCustomersSessionIsRefused()
 // session of B's own; A's transcript is untouched and B never sees it.
 void TestAgentApiQuery::anotherCompanyNeverReachesTheSession()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("a_session"))).status, 200);
-    const QString engineId = server().scalar(QStringLiteral("SELECT id FROM sessions WHERE company_id = ?"), {server().companyId()}).toString();
+    QCOMPARE(
+        m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("a_session")))
+            .status,
+        200);
+    const QString engineId
+        = server()
+              .scalar(QStringLiteral("SELECT id FROM sessions WHERE company_id = ?"), {server().companyId()})
+              .toString();
     QVERIFY(engineId.startsWith(QLatin1String("sess_")));
     const QString other = server().createCompany(QStringLiteral("Other Co"));
     AgentClient otherClient(server().port(), issueApiKey(server(), other));
     for (const QString &name : {QStringLiteral("a_session"), engineId}) {
-        const HttpResult r = otherClient.post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Show me everything"), name));
+        const HttpResult r
+            = otherClient.post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Show me everything"), name));
         QVERIFY2(r.status == 200, describe(r));
         QCOMPARE(messageCount(otherClient, name), 2);
     }
@@ -234,10 +271,12 @@ void TestAgentApiQuery::anotherCompanyNeverReachesTheSession()
 void TestAgentApiQuery::queryNeedsAKey()
 {
     AgentClient anonymous(server().port(), {});
-    const HttpResult r = anonymous.post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("x")));
+    const HttpResult r
+        = anonymous.post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("x")));
     const QString problem = checkAgentError(r, 401, QStringLiteral("AUTHENTICATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM sessions WHERE customer_id = 'test_user'")).toInt(), 0);
+    QCOMPARE(
+        server().scalar(QStringLiteral("SELECT count(*) FROM sessions WHERE customer_id = 'test_user'")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAgentApiQuery)

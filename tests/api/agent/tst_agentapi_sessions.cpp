@@ -25,8 +25,7 @@ QJsonObject newSession(const QString &customer, const QString &id = {})
 
 } // namespace
 
-class TestAgentApiSessions : public QObject
-{
+class TestAgentApiSessions : public QObject {
     Q_OBJECT
 
 private slots:
@@ -66,7 +65,8 @@ void TestAgentApiSessions::cleanup()
 
 void TestAgentApiSessions::createWithTheClientsId()
 {
-    HttpResult r = m_client->post(QStringLiteral("/api/session"), newSession(QStringLiteral("cust_xyz789"), QStringLiteral("sess_abc123")));
+    HttpResult r = m_client->post(
+        QStringLiteral("/api/session"), newSession(QStringLiteral("cust_xyz789"), QStringLiteral("sess_abc123")));
     QVERIFY2(r.status == 201, describe(r));
     QJsonObject o = r.json();
     QCOMPARE(str(o, "session_id"), QStringLiteral("sess_abc123"));
@@ -84,8 +84,12 @@ void TestAgentApiSessions::createWithTheClientsId()
     QCOMPARE(o.value(QLatin1String("messages")).toArray().size(), 0);
     QCOMPARE(o.value(QLatin1String("escalations")).toArray().size(), 0);
     // The engine knows the session under an id of its own, with the client's name beside it.
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM sessions WHERE company_id = ? AND customer_id = 'cust_xyz789'"),
-                             {server().companyId()}).toInt(), 1);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral(
+                             "SELECT count(*) FROM sessions WHERE company_id = ? AND customer_id = 'cust_xyz789'"),
+                     {server().companyId()})
+                 .toInt(),
+        1);
 }
 
 void TestAgentApiSessions::createNamesTheSessionWhenTheClientDoesNot()
@@ -104,8 +108,10 @@ void TestAgentApiSessions::createRefusesBadInput_data()
     QTest::newRow("no customer_id") << QByteArray(R"({"session_id":"s1"})") << QStringLiteral("customer_id");
     QTest::newRow("empty customer_id") << QByteArray(R"({"customer_id":"  "})") << QStringLiteral("customer_id");
     QTest::newRow("customer_id a number") << QByteArray(R"({"customer_id":12})") << QStringLiteral("customer_id");
-    QTest::newRow("session_id with a space") << QByteArray(R"({"customer_id":"c1","session_id":"a b"})") << QStringLiteral("session_id");
-    QTest::newRow("session_id a number") << QByteArray(R"({"customer_id":"c1","session_id":7})") << QStringLiteral("session_id");
+    QTest::newRow("session_id with a space")
+        << QByteArray(R"({"customer_id":"c1","session_id":"a b"})") << QStringLiteral("session_id");
+    QTest::newRow("session_id a number") << QByteArray(R"({"customer_id":"c1","session_id":7})")
+                                         << QStringLiteral("session_id");
     QTest::newRow("not JSON") << QByteArray("customer_id=c1") << QString();
     QTest::newRow("an array") << QByteArray("[]") << QString();
 }
@@ -122,8 +128,11 @@ void TestAgentApiSessions::createRefusesBadInput()
 
 void TestAgentApiSessions::createTwiceIsRefused()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/session"), newSession(QStringLiteral("c1"), QStringLiteral("dup_1"))).status, 201);
-    const HttpResult r = m_client->post(QStringLiteral("/api/session"), newSession(QStringLiteral("c1"), QStringLiteral("dup_1")));
+    QCOMPARE(m_client->post(QStringLiteral("/api/session"), newSession(QStringLiteral("c1"), QStringLiteral("dup_1")))
+                 .status,
+        201);
+    const HttpResult r
+        = m_client->post(QStringLiteral("/api/session"), newSession(QStringLiteral("c1"), QStringLiteral("dup_1")));
     const QString problem = checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
@@ -134,7 +143,7 @@ void TestAgentApiSessions::getShowsTheTranscriptInTheSeedsRoles()
 {
     auto admin = server().client(api::Role::Admin);
     const HttpResult made = admin->post(QStringLiteral("/api/cs/sessions"),
-                                        sessionBody(server().companyId(), QStringLiteral("cust_ben"), QStringLiteral("What are your opening hours?")));
+        sessionBody(server().companyId(), QStringLiteral("cust_ben"), QStringLiteral("What are your opening hours?")));
     QVERIFY2(made.status == 201, describe(made));
     const QString engineId = str(made.json(), "id");
     const HttpResult r = m_client->get(QStringLiteral("/api/session/") + engineId);
@@ -146,7 +155,8 @@ void TestAgentApiSessions::getShowsTheTranscriptInTheSeedsRoles()
     QCOMPARE(str(user, "content"), QStringLiteral("What are your opening hours?"));
     QVERIFY(!str(user, "id").isEmpty());
     QVERIFY(QDateTime::fromString(str(user, "timestamp"), Qt::ISODateWithMs).isValid());
-    const double sentiment = user.value(QLatin1String("metadata")).toObject().value(QLatin1String("sentiment_score")).toDouble(-2);
+    const double sentiment
+        = user.value(QLatin1String("metadata")).toObject().value(QLatin1String("sentiment_score")).toDouble(-2);
     QVERIFY2(sentiment >= -1 && sentiment <= 1, qPrintable(QString::number(sentiment)));
     QCOMPARE(str(assistant, "role"), QStringLiteral("assistant"));
     QVERIFY(!str(assistant, "content").isEmpty());
@@ -158,7 +168,11 @@ void TestAgentApiSessions::getShowsTheTranscriptInTheSeedsRoles()
 
 void TestAgentApiSessions::deleteArchives()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/session"), newSession(QStringLiteral("cust_ben"), QStringLiteral("to_close"))).status, 201);
+    QCOMPARE(
+        m_client
+            ->post(QStringLiteral("/api/session"), newSession(QStringLiteral("cust_ben"), QStringLiteral("to_close")))
+            .status,
+        201);
     HttpResult r = m_client->del(QStringLiteral("/api/session/to_close"));
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(str(r.json(), "message"), QStringLiteral("Session closed successfully"));
@@ -168,8 +182,12 @@ void TestAgentApiSessions::deleteArchives()
     r = m_client->get(QStringLiteral("/api/session/to_close"));
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(str(r.json(), "status"), QStringLiteral("closed"));
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
-                             {server().companyId()}).toInt(), 1);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral(
+                             "SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
+                     {server().companyId()})
+                 .toInt(),
+        1);
     r = m_client->del(QStringLiteral("/api/session/to_close"));
     const QString problem = checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -186,7 +204,11 @@ void TestAgentApiSessions::unknownSessionIsNotFound()
 
 void TestAgentApiSessions::companiesKeepTheirNamesApart()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/session"), newSession(QStringLiteral("cust_a"), QStringLiteral("shared_name"))).status, 201);
+    QCOMPARE(
+        m_client
+            ->post(QStringLiteral("/api/session"), newSession(QStringLiteral("cust_a"), QStringLiteral("shared_name")))
+            .status,
+        201);
     const QString other = server().createCompany(QStringLiteral("Other Co"));
     AgentClient otherClient(server().port(), issueApiKey(server(), other));
     // Company B sees nothing of A's session, by A's name or by the engine's id.
@@ -195,11 +217,13 @@ void TestAgentApiSessions::companiesKeepTheirNamesApart()
         const QString problem = checkAgentError(r, 404, QStringLiteral("NOT_FOUND_ERROR"));
         QVERIFY2(problem.isEmpty(), qPrintable(QLatin1String(method) + QStringLiteral(": ") + problem));
     }
-    const QString engineId = server().scalar(QStringLiteral("SELECT id FROM sessions WHERE customer_id = 'cust_a'")).toString();
+    const QString engineId
+        = server().scalar(QStringLiteral("SELECT id FROM sessions WHERE customer_id = 'cust_a'")).toString();
     QVERIFY(!engineId.isEmpty());
     QCOMPARE(otherClient.get(QStringLiteral("/api/session/") + engineId).status, 404);
     // B may use the same name for a session of its own; A's is untouched.
-    HttpResult r = otherClient.post(QStringLiteral("/api/session"), newSession(QStringLiteral("cust_b"), QStringLiteral("shared_name")));
+    HttpResult r = otherClient.post(
+        QStringLiteral("/api/session"), newSession(QStringLiteral("cust_b"), QStringLiteral("shared_name")));
     QVERIFY2(r.status == 201, describe(r));
     r = m_client->get(QStringLiteral("/api/session/shared_name"));
     QCOMPARE(str(r.json(), "customer_id"), QStringLiteral("cust_a"));

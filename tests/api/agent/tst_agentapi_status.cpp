@@ -8,8 +8,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestAgentApiStatus : public QObject
-{
+class TestAgentApiStatus : public QObject {
     Q_OBJECT
 
 private slots:
@@ -55,7 +54,8 @@ void TestAgentApiStatus::healthNeedsNoKey()
     QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
     QVERIFY(QDateTime::fromString(o.value(QLatin1String("timestamp")).toString(), Qt::ISODateWithMs).isValid());
     QCOMPARE(o.value(QLatin1String("version")).toString(), QStringLiteral(TIERDESK_VERSION));
-    QCOMPARE(o.value(QLatin1String("services")).toObject().value(QLatin1String("database")).toString(), QStringLiteral("healthy"));
+    QCOMPARE(o.value(QLatin1String("services")).toObject().value(QLatin1String("database")).toString(),
+        QStringLiteral("healthy"));
     QVERIFY(o.value(QLatin1String("uptime_seconds")).isDouble());
     QVERIFY(o.value(QLatin1String("uptime_seconds")).toDouble() >= 0);
 }
@@ -69,10 +69,16 @@ void TestAgentApiStatus::statusCountsTheCompanysSessions()
     QVERIFY(before >= 0);
     // A session of the demo company counts; one of another company does not.
     auto agentOfDemo = server().client(api::Role::Admin);
-    QCOMPARE(agentOfDemo->post(QStringLiteral("/api/cs/sessions"), sessionBody(server().companyId(), QStringLiteral("cust_ben"))).status, 201);
+    QCOMPARE(
+        agentOfDemo
+            ->post(QStringLiteral("/api/cs/sessions"), sessionBody(server().companyId(), QStringLiteral("cust_ben")))
+            .status,
+        201);
     const QString other = server().createCompany(QStringLiteral("Other Co"));
     auto adminOfOther = server().client(api::Role::Admin, other);
-    QCOMPARE(adminOfOther->post(QStringLiteral("/api/cs/sessions"), sessionBody(other, QStringLiteral("cust_x"))).status, 201);
+    QCOMPARE(
+        adminOfOther->post(QStringLiteral("/api/cs/sessions"), sessionBody(other, QStringLiteral("cust_x"))).status,
+        201);
 
     r = client.get(QStringLiteral("/api/status"));
     QVERIFY2(r.status == 200, describe(r));
@@ -96,13 +102,17 @@ void TestAgentApiStatus::missingKeyIsRefused()
 
 void TestAgentApiStatus::unknownKeyIsRefusedAndAudited()
 {
-    const qlonglong before = server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.failed'")).toLongLong();
+    const qlonglong before
+        = server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.failed'")).toLongLong();
     AgentClient wrong(server().port(), "tdk_" + QByteArray(43, 'x'));
     const HttpResult r = wrong.get(QStringLiteral("/api/status"));
     const QString problem = checkAgentError(r, 401, QStringLiteral("AUTHENTICATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.failed' AND resource = '/api/status'")).toLongLong(),
-             before + 1);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral(
+                     "SELECT count(*) FROM audit_log WHERE action = 'auth.failed' AND resource = '/api/status'"))
+                 .toLongLong(),
+        before + 1);
 }
 
 void TestAgentApiStatus::revokedKeyIsRefused()
@@ -117,8 +127,12 @@ void TestAgentApiStatus::revokedKeyIsRefused()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY(r.json().value(QLatin1String("details")).toString().contains(QLatin1String("revoked")));
     // The refusal is in the key's company's log.
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.failed' AND company_id = ?"),
-                             {server().companyId()}).toLongLong(), 1LL);
+    QCOMPARE(
+        server()
+            .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.failed' AND company_id = ?"),
+                {server().companyId()})
+            .toLongLong(),
+        1LL);
 }
 
 void TestAgentApiStatus::jwtIsNoApiKey()

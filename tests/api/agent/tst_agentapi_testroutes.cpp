@@ -19,8 +19,7 @@ QString str(const QJsonObject &o, const char *key)
 
 } // namespace
 
-class TestAgentApiTestRoutes : public QObject
-{
+class TestAgentApiTestRoutes : public QObject {
     Q_OBJECT
 
 private slots:
@@ -59,9 +58,9 @@ void TestAgentApiTestRoutes::testQueryStoresNothing()
 {
     const int sessions = server().scalar(QStringLiteral("SELECT count(*) FROM sessions")).toInt();
     const HttpResult r = m_client->post(QStringLiteral("/api/test/query"),
-                                        {{QStringLiteral("query"), QStringLiteral("This is terrible, I want to speak to a human agent now!")},
-                                         {QStringLiteral("session_id"), QStringLiteral("test_1")},
-                                         {QStringLiteral("customer_id"), QStringLiteral("test_user")}});
+        {{QStringLiteral("query"), QStringLiteral("This is terrible, I want to speak to a human agent now!")},
+            {QStringLiteral("session_id"), QStringLiteral("test_1")},
+            {QStringLiteral("customer_id"), QStringLiteral("test_user")}});
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QLatin1String("test")), QJsonValue(true));
@@ -77,7 +76,8 @@ void TestAgentApiTestRoutes::testQueryStoresNothing()
 
 void TestAgentApiTestRoutes::testQueryRefusesBadInput()
 {
-    HttpResult r = m_client->post(QStringLiteral("/api/test/query"), {{QStringLiteral("session_id"), QStringLiteral("x")}});
+    HttpResult r
+        = m_client->post(QStringLiteral("/api/test/query"), {{QStringLiteral("session_id"), QStringLiteral("x")}});
     QVERIFY2(checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR")).isEmpty(), describe(r));
     r = m_client->send("POST", QStringLiteral("/api/test/query"), R"({"query":"   "})");
     QVERIFY2(checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR")).isEmpty(), describe(r));
@@ -88,7 +88,8 @@ void TestAgentApiTestRoutes::testQueryRefusesBadInput()
 
 void TestAgentApiTestRoutes::testEscalationMakesATicket()
 {
-    HttpResult r = m_client->post(QStringLiteral("/api/test/escalation"), {{QStringLiteral("priority"), QStringLiteral("high")}});
+    HttpResult r = m_client->post(
+        QStringLiteral("/api/test/escalation"), {{QStringLiteral("priority"), QStringLiteral("high")}});
     QVERIFY2(r.status == 201, describe(r));
     const QString ticket = str(r.json(), "ticket_id");
     QVERIFY2(ticket.startsWith(QLatin1String("TKT-")), describe(r));
@@ -109,8 +110,8 @@ void TestAgentApiTestRoutes::testMetricsAreASample()
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QLatin1String("sample")), QJsonValue(true));
-    for (const char *field : {"timeframe", "total_queries", "avg_response_time_ms", "model_usage", "sentiment_distribution",
-                              "escalation_rate", "cache_hit_rate", "cost_metrics"})
+    for (const char *field : {"timeframe", "total_queries", "avg_response_time_ms", "model_usage",
+             "sentiment_distribution", "escalation_rate", "cache_hit_rate", "cost_metrics"})
         QVERIFY2(o.contains(QLatin1String(field)), field);
     QCOMPARE(o.value(QLatin1String("cost_metrics")).toObject().value(QLatin1String("total_cost")).toDouble(-1), 0.0);
 }
@@ -118,15 +119,13 @@ void TestAgentApiTestRoutes::testMetricsAreASample()
 void TestAgentApiTestRoutes::limitedRoutesSayTheirLimit()
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const struct
-    {
+    const struct {
         const char *method;
         const char *path;
         QByteArray body;
         int limit;
     } routes[] = {{"POST", "/api/query", R"({"query":"Hello","session_id":"rl_1","customer_id":"c1"})", 60},
-                  {"GET", "/api/session/rl_1", {}, 100},
-                  {"GET", "/api/metrics", {}, 30}};
+        {"GET", "/api/session/rl_1", {}, 100}, {"GET", "/api/metrics", {}, 30}};
     for (const auto &route : routes) {
         const HttpResult r = m_client->send(route.method, QLatin1String(route.path), route.body);
         QVERIFY2(r.status == 200, describe(r));

@@ -17,8 +17,7 @@ QString str(const QJsonObject &o, const char *key)
 
 } // namespace
 
-class TestAgentApiWebhooks : public QObject
-{
+class TestAgentApiWebhooks : public QObject {
     Q_OBJECT
 
 private slots:
@@ -61,10 +60,10 @@ bool TestAgentApiWebhooks::registerHook(const QString &company, const QString &p
 {
     auto admin = server().client(api::Role::Admin, company);
     const HttpResult r = admin->post(QStringLiteral("/api/cs/webhooks"),
-                                     {{QStringLiteral("companyId"), company},
-                                      {QStringLiteral("url"), m_receiver->url(path)},
-                                      {QStringLiteral("events"), QJsonArray{QStringLiteral("escalation.created"), QStringLiteral("session.closed")}},
-                                      {QStringLiteral("secret"), QStringLiteral("0123456789abcdef-secret")}});
+        {{QStringLiteral("companyId"), company}, {QStringLiteral("url"), m_receiver->url(path)},
+            {QStringLiteral("events"),
+                QJsonArray{QStringLiteral("escalation.created"), QStringLiteral("session.closed")}},
+            {QStringLiteral("secret"), QStringLiteral("0123456789abcdef-secret")}});
     if (r.status != 201)
         qWarning("%s", describe(r).constData());
     return r.status == 201;
@@ -72,31 +71,46 @@ bool TestAgentApiWebhooks::registerHook(const QString &company, const QString &p
 
 void TestAgentApiWebhooks::escalationCreatedCarriesTheTicket()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/session"), {{QStringLiteral("customer_id"), QStringLiteral("cust_ben")}, {QStringLiteral("session_id"), QStringLiteral("w_1")}}).status, 201);
-    const HttpResult made = m_client->post(QStringLiteral("/api/escalation"), {{QStringLiteral("session_id"), QStringLiteral("w_1")},
-                                                                              {QStringLiteral("reason"), QStringLiteral("high_complexity")},
-                                                                              {QStringLiteral("priority"), QStringLiteral("high")}});
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/session"),
+                     {{QStringLiteral("customer_id"), QStringLiteral("cust_ben")},
+                         {QStringLiteral("session_id"), QStringLiteral("w_1")}})
+                 .status,
+        201);
+    const HttpResult made = m_client->post(QStringLiteral("/api/escalation"),
+        {{QStringLiteral("session_id"), QStringLiteral("w_1")},
+            {QStringLiteral("reason"), QStringLiteral("high_complexity")},
+            {QStringLiteral("priority"), QStringLiteral("high")}});
     QVERIFY2(made.status == 201, describe(made));
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->withEvent(QStringLiteral("escalation.created")).size(), 1, 10000);
     const QJsonObject payload = m_receiver->withEvent(QStringLiteral("escalation.created")).first().json();
     QVERIFY(QDateTime::fromString(str(payload, "timestamp"), Qt::ISODateWithMs).isValid());
     const QJsonObject data = payload.value(QLatin1String("data")).toObject();
-    QCOMPARE(data, (QJsonObject{{QStringLiteral("ticket_id"), str(made.json(), "ticket_id")},
-                                {QStringLiteral("session_id"), QStringLiteral("w_1")},
-                                {QStringLiteral("customer_id"), QStringLiteral("cust_ben")},
-                                {QStringLiteral("priority"), QStringLiteral("high")},
-                                {QStringLiteral("reason"), QStringLiteral("high_complexity")}}));
-    QVERIFY(m_receiver->withEvent(QStringLiteral("escalation.created")).first().header("x-tierdesk-signature").startsWith("t="));
+    QCOMPARE(data,
+        (QJsonObject{{QStringLiteral("ticket_id"), str(made.json(), "ticket_id")},
+            {QStringLiteral("session_id"), QStringLiteral("w_1")},
+            {QStringLiteral("customer_id"), QStringLiteral("cust_ben")},
+            {QStringLiteral("priority"), QStringLiteral("high")},
+            {QStringLiteral("reason"), QStringLiteral("high_complexity")}}));
+    QVERIFY(m_receiver->withEvent(QStringLiteral("escalation.created"))
+                .first()
+                .header("x-tierdesk-signature")
+                .startsWith("t="));
 }
 
 void TestAgentApiWebhooks::queryThatEscalatesAnnouncesTheTicket()
 {
-    const HttpResult r = m_client->post(QStringLiteral("/api/query"), {{QStringLiteral("query"), QStringLiteral("I want to speak to a human agent right now")},
-                                                                      {QStringLiteral("session_id"), QStringLiteral("w_q")},
-                                                                      {QStringLiteral("customer_id"), QStringLiteral("c1")}});
+    const HttpResult r = m_client->post(QStringLiteral("/api/query"),
+        {{QStringLiteral("query"), QStringLiteral("I want to speak to a human agent right now")},
+            {QStringLiteral("session_id"), QStringLiteral("w_q")},
+            {QStringLiteral("customer_id"), QStringLiteral("c1")}});
     QVERIFY2(r.status == 200 && r.json().value(QLatin1String("escalated")).toBool(), describe(r));
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->withEvent(QStringLiteral("escalation.created")).size(), 1, 10000);
-    const QJsonObject data = m_receiver->withEvent(QStringLiteral("escalation.created")).first().json().value(QLatin1String("data")).toObject();
+    const QJsonObject data = m_receiver->withEvent(QStringLiteral("escalation.created"))
+                                 .first()
+                                 .json()
+                                 .value(QLatin1String("data"))
+                                 .toObject();
     QCOMPARE(str(data, "ticket_id"), str(r.json(), "ticket_id"));
     QCOMPARE(str(data, "session_id"), QStringLiteral("w_q"));
     QCOMPARE(str(data, "reason"), QStringLiteral("manual_request"));
@@ -104,24 +118,36 @@ void TestAgentApiWebhooks::queryThatEscalatesAnnouncesTheTicket()
 
 void TestAgentApiWebhooks::sessionClosedCarriesTheSession()
 {
-    QCOMPARE(m_client->post(QStringLiteral("/api/query"), {{QStringLiteral("query"), QStringLiteral("Hello")},
-                                                          {QStringLiteral("session_id"), QStringLiteral("w_2")},
-                                                          {QStringLiteral("customer_id"), QStringLiteral("c2")}}).status, 200);
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     {{QStringLiteral("query"), QStringLiteral("Hello")},
+                         {QStringLiteral("session_id"), QStringLiteral("w_2")},
+                         {QStringLiteral("customer_id"), QStringLiteral("c2")}})
+                 .status,
+        200);
     QCOMPARE(m_client->del(QStringLiteral("/api/session/w_2")).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->withEvent(QStringLiteral("session.closed")).size(), 1, 10000);
-    const QJsonObject data = m_receiver->withEvent(QStringLiteral("session.closed")).first().json().value(QLatin1String("data")).toObject();
-    QCOMPARE(data, (QJsonObject{{QStringLiteral("session_id"), QStringLiteral("w_2")},
-                                {QStringLiteral("customer_id"), QStringLiteral("c2")},
-                                {QStringLiteral("duration_minutes"), 0},
-                                {QStringLiteral("message_count"), 2},
-                                {QStringLiteral("escalated"), false}}));
+    const QJsonObject data = m_receiver->withEvent(QStringLiteral("session.closed"))
+                                 .first()
+                                 .json()
+                                 .value(QLatin1String("data"))
+                                 .toObject();
+    QCOMPARE(data,
+        (QJsonObject{{QStringLiteral("session_id"), QStringLiteral("w_2")},
+            {QStringLiteral("customer_id"), QStringLiteral("c2")}, {QStringLiteral("duration_minutes"), 0},
+            {QStringLiteral("message_count"), 2}, {QStringLiteral("escalated"), false}}));
 }
 
 void TestAgentApiWebhooks::anotherCompanysHooksHearNothing()
 {
     const QString other = server().createCompany(QStringLiteral("Other Co"));
     QVERIFY(registerHook(other, QStringLiteral("/other")));
-    QCOMPARE(m_client->post(QStringLiteral("/api/session"), {{QStringLiteral("customer_id"), QStringLiteral("c3")}, {QStringLiteral("session_id"), QStringLiteral("w_3")}}).status, 201);
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/session"),
+                     {{QStringLiteral("customer_id"), QStringLiteral("c3")},
+                         {QStringLiteral("session_id"), QStringLiteral("w_3")}})
+                 .status,
+        201);
     QCOMPARE(m_client->del(QStringLiteral("/api/session/w_3")).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->withEvent(QStringLiteral("session.closed")).size(), 1, 10000);
     for (const ReceivedHttp &r : m_receiver->requests())

@@ -6,18 +6,21 @@
 
 using tierdesk::api::QueryCache;
 
-class TestQueryCache : public QObject
-{
+class TestQueryCache : public QObject {
     Q_OBJECT
 
 private slots:
     void findsTheSameWords()
     {
         QueryCache cache;
-        cache.store(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("What are your hours?"), {{QStringLiteral("response"), 1}}, 1000);
-        QVERIFY(cache.find(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("  what ARE your\thours? "), 1000));
-        QVERIFY(!cache.find(QStringLiteral("co"), QStringLiteral("other"), QStringLiteral("What are your hours?"), 1000));
-        QVERIFY(!cache.find(QStringLiteral("other"), QStringLiteral("cu"), QStringLiteral("What are your hours?"), 1000));
+        cache.store(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("What are your hours?"),
+            {{QStringLiteral("response"), 1}}, 1000);
+        QVERIFY(
+            cache.find(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("  what ARE your\thours? "), 1000));
+        QVERIFY(
+            !cache.find(QStringLiteral("co"), QStringLiteral("other"), QStringLiteral("What are your hours?"), 1000));
+        QVERIFY(
+            !cache.find(QStringLiteral("other"), QStringLiteral("cu"), QStringLiteral("What are your hours?"), 1000));
         QVERIFY(!cache.find(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("What are your prices?"), 1000));
     }
 
@@ -26,7 +29,8 @@ private slots:
         QueryCache cache;
         cache.store(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("q"), {}, 0);
         QVERIFY(cache.find(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("q"), QueryCache::kMaxAgeMs));
-        QVERIFY(!cache.find(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("q"), QueryCache::kMaxAgeMs + 1));
+        QVERIFY(
+            !cache.find(QStringLiteral("co"), QStringLiteral("cu"), QStringLiteral("q"), QueryCache::kMaxAgeMs + 1));
         QCOMPARE(cache.size(), 0);
     }
 
