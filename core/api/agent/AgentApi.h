@@ -44,7 +44,7 @@ class AgentApi : public QObject {
 public:
     AgentApi(SessionEngine &engine, ApiTokens &tokens, RateLimiter &limiter, AgentRateLimits limits,
         QObject *parent = nullptr);
-    // Tickets' priorities and agents live at the desk; without one those routes answer 503.
+    // Tickets' priorities and agents live at the desk; without one a ticket cannot be assigned.
     void setDesk(Desk *desk) { m_desk = desk; }
     void install(http::HttpServer &server);
 
