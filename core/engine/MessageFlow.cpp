@@ -144,6 +144,25 @@ void SessionEngine::analyseThen(const QString &companyId, const QString &text,
         std::move(then));
 }
 
+void SessionEngine::analyseOnly(const QString &companyId, const QString &text, QObject *context,
+                                std::function<void(Result<MessageAnalysis>)> done)
+{
+    const auto company = this->company(companyId);
+    if (!company)
+        return done(company.error());
+    const auto clean = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
+    if (!clean)
+        return done(clean.error());
+    analyseThen(companyId, text, [guard = QPointer<QObject>(context), done = std::move(done)](std::optional<MessageAnalysis> a) {
+        if (!guard)
+            return;
+        if (a)
+            done(std::move(*a));
+        else
+            done(makeError(ErrorKind::Internal, QStringLiteral("the message could not be analysed")));
+    });
+}
+
 void SessionEngine::continueTurn(Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard,
                                  const MessageDone &done)
 {

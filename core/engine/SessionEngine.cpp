@@ -83,8 +83,27 @@ bool SessionEngine::eventsWanted() const
 
 QStringList SessionEngine::webhookEvents()
 {
+    // The last two are the support agent API's (seed 002), queued by that API with queueEvent().
     return {QStringLiteral("session.created"), QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
-            QStringLiteral("session.abandoned")};
+            QStringLiteral("session.abandoned"), QStringLiteral("escalation.created"), QStringLiteral("session.closed")};
+}
+
+bool SessionEngine::queueEvent(const QString &companyId, const QString &event, const QJsonObject &data)
+{
+    const QJsonObject payload{{QStringLiteral("event"), event},
+                              {QStringLiteral("timestamp"), timefmt::iso(m_clock.nowMs())},
+                              {QStringLiteral("data"), data}};
+    int queued = 0;
+    const bool ok = m_store.batch().run([&] {
+        queued = m_store.webhooks().enqueue(companyId, event, QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.nowMs());
+        return queued >= 0;
+    });
+    if (ok && queued > 0)
+        m_store.batch().afterCommit([this](bool committed) {
+            if (committed)
+                emit outboxChanged();
+        });
+    return ok;
 }
 
 bool SessionEngine::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
@@ -198,6 +217,12 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
     if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
                          {{QStringLiteral("field"), QStringLiteral("metadata")}});
+    if (!req.id.isEmpty()) {
+        if (!validId(req.id, m_limits.maxIdChars))
+            return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), req.id.left(128)}});
+        if (m_sessions.contains(req.id) || m_store.sessions().find(req.id, false, {}))
+            return makeError(ErrorKind::Conflict, QStringLiteral("Session ID already in use"), {{QStringLiteral("sessionId"), req.id}});
+    }
     QString initial;
     if (!req.initialMessage.isEmpty()) {
         auto checked = validateCustomerText(req.initialMessage, m_limits.maxMessageChars, QStringLiteral("initialMessage"));
@@ -209,7 +234,7 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
     const qint64 now = m_clock.nowMs();
     NewSession created;
     Session &s = created.session;
-    s.id = ids::random(QStringLiteral("sess_"));
+    s.id = req.id.isEmpty() ? ids::random(QStringLiteral("sess_")) : req.id;
     s.companyId = req.companyId;
     s.customerId = req.customerId;
     s.channel = req.channel;
@@ -379,6 +404,31 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
     if (!ok) {
         forget(s.id);
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the escalation"));
+    }
+    remember(s);
+    return s;
+}
+
+Result<Session> SessionEngine::setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
+                                                const QJsonValue &value, const Actor &actor)
+{
+    auto found = openSession(companyId, sessionId, false, actor.customerScope);
+    if (!found)
+        return found.error();
+    Session s = found.value();
+    s.metadata.insert(key, value);
+    if (QJsonDocument(s.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
+                         {{QStringLiteral("field"), QStringLiteral("metadata")}});
+    s.updatedAt = m_clock.nowMs();
+    const bool ok = m_store.batch().run([&] {
+        return m_store.sessions().setMetadata(s.id, s.metadata, s.updatedAt)
+               && record(companyId, actor, QStringLiteral("session.metadata"), QStringLiteral("session:") + s.id, 200,
+                         {{QStringLiteral("key"), key}});
+    });
+    if (!ok) {
+        forget(s.id);
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the session's metadata"));
     }
     remember(s);
     return s;

@@ -51,6 +51,9 @@ struct CreateSessionRequest
     QString initialMessage;
     std::optional<IssueCategory> issueCategory;
     QJsonObject metadata;
+    // Empty: a new random id. Another API family may name the session itself
+    // (a valid id not in use; Conflict when it is). Last, so brace-initialised requests keep their order.
+    QString id{};
 };
 
 struct MessageOutcome
@@ -129,6 +132,11 @@ public:
     // tools, tests, benchmarks).
     Result<Session> createSession(const CreateSessionRequest &req, const Actor &actor,
                                   std::optional<MessageOutcome> *first = nullptr);
+    // What the NLU makes of a customer message with the company's settings, stored
+    // nowhere (a dry run); `done` on the engine thread unless `context` is gone. The
+    // text is checked as a message is (InvalidMessage); an unknown company is NotFound.
+    void analyseOnly(const QString &companyId, const QString &text, QObject *context,
+                     std::function<void(Result<MessageAnalysis>)> done);
     // Get Session: the row, both histories and a window of the transcript.
     Result<Session> session(const QString &companyId, const QString &id, const MessageWindow &window = {},
                             const QString &customerScope = {});
@@ -142,6 +150,11 @@ public:
                              const QString &notes, const Actor &actor);
     Result<Session> resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
                             const Actor &actor);
+
+    // Sets metadata[key] of a session (what another API family keeps beside it; the
+    // metadata stays within 8 KiB); audited as session.metadata with the key.
+    Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
+                                     const QJsonValue &value, const Actor &actor);
 
     Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     Result<CsConfig> config(const QString &companyId);
@@ -169,6 +182,10 @@ public:
                const QJsonObject &details = {});
 
     static QStringList webhookEvents();
+    // Queues `event` for the company's webhooks that subscribe to it, with another API
+    // family's own `data` in the seed envelope {event, timestamp, data}; committed with
+    // the writes around it (false when it could not be queued).
+    bool queueEvent(const QString &companyId, const QString &event, const QJsonObject &data);
 
     // Reads and hooks the API families need (EngineQueries.cpp): they ask the engine,
     // never the store.

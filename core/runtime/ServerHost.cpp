@@ -2,6 +2,7 @@
 
 #include "core/api/chat/ChatFamily.h"
 #include "core/api/cs/CsErrors.h"
+#include "core/api/agent/AgentFamily.h"
 #include "core/api/cs/CsFamily.h"
 
 #include <QRandomGenerator>
@@ -114,6 +115,17 @@ std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
     return std::make_unique<ChatFamily>(chat);
 }
 
+std::unique_ptr<ApiFamily> ServerHost::makeAgentFamily()
+{
+    AgentApiServices agent;
+    agent.engine = &m_runtime.engine();
+    agent.tokens = &m_runtime.apiTokens();
+    agent.limiter = m_limiter.get();
+    agent.desk = &m_runtime.desk();
+    agent.limits.enabled = m_options.rateLimits && m_runtime.settings().boolValue(settings::RateLimitEnabled);
+    return std::make_unique<AgentFamily>(agent);
+}
+
 bool ServerHost::start(QString *error)
 {
     AppSettings &s = m_runtime.settings();
@@ -122,6 +134,7 @@ bool ServerHost::start(QString *error)
     makeSharedParts();
     m_families.push_back(makeCsFamily());
     m_families.push_back(makeChatFamily());
+    m_families.push_back(makeAgentFamily());
     installFamilies();
     // Registration and delivery judge webhook addresses by the same policy.
     const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));

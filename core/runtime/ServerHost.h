@@ -50,6 +50,7 @@ private:
     void makeSharedParts();
     std::unique_ptr<ApiFamily> makeCsFamily();
     std::unique_ptr<ApiFamily> makeChatFamily();
+    std::unique_ptr<ApiFamily> makeAgentFamily(); // seed 002
     void installFamilies();
     void startBackgroundWork();
 

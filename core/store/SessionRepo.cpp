@@ -83,6 +83,12 @@ bool SessionRepo::insert(const Session &s)
                          resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount});
 }
 
+bool SessionRepo::setMetadata(const QString &id, const QJsonObject &metadata, qint64 updatedAt)
+{
+    return m_db.write(QStringLiteral("UPDATE sessions SET metadata = ?, updated_at = ? WHERE id = ?"),
+                      {compact(metadata), updatedAt, id});
+}
+
 bool SessionRepo::update(const Session &s)
 {
     return m_db.write(QStringLiteral(

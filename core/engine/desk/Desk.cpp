@@ -258,6 +258,22 @@ Result<Session> Desk::assign(const QString &companyId, const QString &sessionId,
                    [&] { return m_repo.setAssignee(sessionId, agent->id, agent->name, m_engine.clock().nowMs()); });
 }
 
+Result<Session> Desk::setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor)
+{
+    if (!isSupervisor(actor))
+        return makeError(ErrorKind::Forbidden, QStringLiteral("Setting a priority needs the supervisor role"));
+    auto held = open(companyId, sessionId, actor);
+    if (!held)
+        return held.error();
+    DeskItem item = held->item;
+    const Priority previous = item.priority;
+    item.priority = priority;
+    item.updatedAt = m_engine.clock().nowMs();
+    return changed(*held, actor, QStringLiteral("desk.priority"),
+                   {{QStringLiteral("priority"), toString(priority)}, {QStringLiteral("previous"), toString(previous)}},
+                   [&] { return m_repo.put(item); });
+}
+
 Result<Session> Desk::transfer(const QString &companyId, const QString &sessionId, Tier target, const QString &queue,
                                const QString &notes, const Actor &actor)
 {

@@ -56,6 +56,8 @@ public:
     Result<Session> claim(const QString &companyId, const QString &sessionId, const Actor &actor);
     Result<Session> release(const QString &companyId, const QString &sessionId, const Actor &actor);
     Result<Session> assign(const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor);
+    // A supervisor (or an API client acting as one) sets a queued session's priority; audited as desk.priority.
+    Result<Session> setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor);
     Result<Message> reply(const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor);
     Result<Session> transfer(const QString &companyId, const QString &sessionId, Tier target, const QString &queue,
                              const QString &notes, const Actor &actor);

@@ -1,0 +1,199 @@
+// /api/metrics and /api/metrics/session/{id} of the support agent API on a real
+// server (seed 002): the queries this API answered (models, cache hits, zero cost)
+// beside the engine's analytics of the company's sessions; each company its own.
+#include "tests/api/agent/AgentTestSupport.h"
+
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+namespace {
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+double num(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toDouble(-99);
+}
+
+QJsonObject queryBody(const QString &text, const QString &session)
+{
+    return {{QStringLiteral("query"), text}, {QStringLiteral("session_id"), session},
+        {QStringLiteral("customer_id"), QStringLiteral("test_user")}};
+}
+
+} // namespace
+
+class TestAgentApiMetrics : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void metricsCountTheQueries();
+    void metricsStayInTheCompany();
+    void metricsRefuseBadParameters_data();
+    void metricsRefuseBadParameters();
+    void sessionMetricsSumTheTranscript();
+    void sessionMetricsTakeTheTicketsSatisfaction();
+    void sessionMetricsOfAnotherCompanyAreNotFound();
+
+private:
+    std::unique_ptr<ServerFixture> m_fixture;
+    ServerFixture &server() { return *m_fixture; }
+    std::unique_ptr<AgentClient> m_client;
+};
+
+void TestAgentApiMetrics::init()
+{
+    m_fixture = std::make_unique<ServerFixture>();
+    QString error;
+    QVERIFY2(server().start({}, false, &error), qPrintable(error));
+    const QByteArray key = issueApiKey(server());
+    QVERIFY(!key.isEmpty());
+    m_client = std::make_unique<AgentClient>(server().port(), key);
+}
+
+void TestAgentApiMetrics::cleanup()
+{
+    m_client.reset();
+    m_fixture.reset();
+}
+
+void TestAgentApiMetrics::metricsCountTheQueries()
+{
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("What are your hours?"), QStringLiteral("m_1")))
+                 .status,
+        200);
+    const HttpResult cached = m_client->post(
+        QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("m_2")));
+    QCOMPARE(cached.json().value(QLatin1String("cached")), QJsonValue(true));
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("I want to speak to a human agent right now"), QStringLiteral("m_3")))
+                 .status,
+        200);
+
+    const HttpResult r = m_client->get(QStringLiteral("/api/metrics?timeframe=hour"));
+    QVERIFY2(r.status == 200, describe(r));
+    const QJsonObject o = r.json();
+    QCOMPARE(str(o, "timeframe"), QStringLiteral("hour"));
+    QCOMPARE(num(o, "total_queries"), 3.0);
+    QCOMPARE(num(o, "cache_hit_rate"), 0.333);
+    QVERIFY(num(o, "avg_response_time_ms") >= 0);
+    QCOMPARE(o.value(QLatin1String("model_usage")).toObject(), (QJsonObject{{QStringLiteral("tierdesk-local-1"), 3}}));
+    // The engine's analytics: three sessions, one of them escalated.
+    QCOMPARE(num(o, "total_sessions"), 3.0);
+    const QJsonObject sentiment = o.value(QLatin1String("sentiment_distribution")).toObject();
+    QCOMPARE(num(sentiment, "positive") + num(sentiment, "neutral") + num(sentiment, "negative"), 3.0);
+    QCOMPARE(num(o, "escalation_rate"), 0.333);
+    const QJsonObject cost = o.value(QLatin1String("cost_metrics")).toObject();
+    QCOMPARE(num(cost, "total_cost"), 0.0);
+    QCOMPARE(num(cost, "cost_per_query"), 0.0);
+    QCOMPARE(cost.value(QLatin1String("cost_by_model")).toObject(),
+        (QJsonObject{{QStringLiteral("tierdesk-local-1"), 0.0}}));
+}
+
+void TestAgentApiMetrics::metricsStayInTheCompany()
+{
+    QCOMPARE(
+        m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("m_a"))).status,
+        200);
+    const QString other = server().createCompany(QStringLiteral("Other Co"));
+    AgentClient otherClient(server().port(), issueApiKey(server(), other));
+    const HttpResult r = otherClient.get(QStringLiteral("/api/metrics"));
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(str(r.json(), "timeframe"), QStringLiteral("day"));
+    QCOMPARE(num(r.json(), "total_queries"), 0.0);
+    QCOMPARE(num(r.json(), "total_sessions"), 0.0);
+    QVERIFY(r.json().value(QLatin1String("model_usage")).toObject().isEmpty());
+}
+
+void TestAgentApiMetrics::metricsRefuseBadParameters_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("unknown timeframe") << QStringLiteral("timeframe=year");
+    QTest::newRow("start_date not a date") << QStringLiteral("start_date=yesterday");
+    QTest::newRow("end before start") << QStringLiteral("start_date=2026-05-02&end_date=2026-05-01");
+    QTest::newRow("more than a year") << QStringLiteral("start_date=2020-01-01&end_date=2026-01-01");
+}
+
+void TestAgentApiMetrics::metricsRefuseBadParameters()
+{
+    QFETCH(QString, query);
+    const HttpResult r = m_client->get(QStringLiteral("/api/metrics?") + query);
+    const QString problem = checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestAgentApiMetrics::sessionMetricsSumTheTranscript()
+{
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("What are your hours?"), QStringLiteral("s_m")))
+                 .status,
+        200);
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/query"),
+                     queryBody(QStringLiteral("Do you ship to Canada?"), QStringLiteral("s_m")))
+                 .status,
+        200);
+    const HttpResult r = m_client->get(QStringLiteral("/api/metrics/session/s_m"));
+    QVERIFY2(r.status == 200, describe(r));
+    const QJsonObject o = r.json();
+    QCOMPARE(str(o, "session_id"), QStringLiteral("s_m"));
+    QCOMPARE(num(o, "total_messages"), 4.0);
+    QVERIFY(num(o, "avg_sentiment") >= -1 && num(o, "avg_sentiment") <= 1);
+    QVERIFY(num(o, "avg_complexity") >= 0 && num(o, "avg_complexity") <= 1);
+    QCOMPARE(o.value(QLatin1String("models_used")).toArray(), (QJsonArray{QStringLiteral("tierdesk-local-1")}));
+    QVERIFY(num(o, "total_response_time_ms") >= 0);
+    QCOMPARE(o.value(QLatin1String("escalated")), QJsonValue(false));
+    QVERIFY(num(o, "satisfaction_score") >= 1 && num(o, "satisfaction_score") <= 5);
+}
+
+void TestAgentApiMetrics::sessionMetricsTakeTheTicketsSatisfaction()
+{
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/session"),
+                     {{QStringLiteral("customer_id"), QStringLiteral("c1")},
+                         {QStringLiteral("session_id"), QStringLiteral("s_sat")}})
+                 .status,
+        201);
+    const HttpResult made = m_client->post(QStringLiteral("/api/escalation"),
+        {{QStringLiteral("session_id"), QStringLiteral("s_sat")},
+            {QStringLiteral("reason"), QStringLiteral("manual_request")},
+            {QStringLiteral("priority"), QStringLiteral("low")}});
+    QVERIFY2(made.status == 201, describe(made));
+    QCOMPARE(m_client
+                 ->put(QStringLiteral("/api/escalation/") + str(made.json(), "ticket_id"),
+                     {{QStringLiteral("customer_satisfaction"), 2}})
+                 .status,
+        200);
+    const HttpResult r = m_client->get(QStringLiteral("/api/metrics/session/s_sat"));
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("escalated")), QJsonValue(true));
+    QCOMPARE(num(r.json(), "satisfaction_score"), 2.0);
+}
+
+void TestAgentApiMetrics::sessionMetricsOfAnotherCompanyAreNotFound()
+{
+    QCOMPARE(
+        m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello"), QStringLiteral("s_private")))
+            .status,
+        200);
+    const QString other = server().createCompany(QStringLiteral("Other Co"));
+    AgentClient otherClient(server().port(), issueApiKey(server(), other));
+    HttpResult r = otherClient.get(QStringLiteral("/api/metrics/session/s_private"));
+    QVERIFY2(checkAgentError(r, 404, QStringLiteral("NOT_FOUND_ERROR")).isEmpty(), describe(r));
+    r = m_client->get(QStringLiteral("/api/metrics/session/never_made"));
+    QVERIFY2(checkAgentError(r, 404, QStringLiteral("NOT_FOUND_ERROR")).isEmpty(), describe(r));
+}
+
+QTEST_GUILESS_MAIN(TestAgentApiMetrics)
+#include "tst_agentapi_metrics.moc"
