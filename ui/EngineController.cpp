@@ -57,8 +57,6 @@ void EngineController::start(const QString &dataDir, quint16 port)
             emit failed(error);
             return;
         }
-        connect(&worker->runtime->engine(), &SessionEngine::sessionEvent, this, &EngineController::sessionEvent,
-                Qt::QueuedConnection);
         emit started(worker->host->baseUrl(), worker->runtime->dataDir(), worker->runtime->secretsDescription(),
                      worker->runtime->secretsWarning());
         emit setupSecretReady(worker->host->setupSecret());

@@ -31,7 +31,6 @@ signals:
     void dataDirInUse(const QString &message);
     // How many secrets moved into the keyring, or why none did.
     void secretsMoved(int moved, const QString &error);
-    void sessionEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
 
 private:
     QThread m_thread;

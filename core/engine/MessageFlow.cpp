@@ -341,11 +341,10 @@ Result<MessageOutcome> SessionEngine::finishTurn(Turn &turn, const ComposedReply
         }
     }
     if (eventsWanted()) {
-        QJsonObject event{{QStringLiteral("customerMessage"), json::message(out.customerMessage)},
-                          {QStringLiteral("session"), json::sessionSummary(s)}};
-        if (out.aiResponse)
-            event.insert(QStringLiteral("aiResponse"), json::message(*out.aiResponse));
-        publish(s, QStringLiteral("message"), event);
+        SessionEvent event = makeSessionEvent(SessionEventType::Message, s);
+        event.customerMessage = out.customerMessage;
+        event.reply = out.aiResponse;
+        publish(std::move(event));
     }
     return out;
 }

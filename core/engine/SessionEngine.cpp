@@ -250,7 +250,7 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
         record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id, 201);
         queueWebhook(s, QStringLiteral("session.created"),
                      {{QStringLiteral("channel"), toString(s.channel)}, {QStringLiteral("currentTier"), toString(s.currentTier)}});
-        publish(s, QStringLiteral("created"), json::sessionSummary(s));
+        publish(makeSessionEvent(SessionEventType::Created, s));
         if (initial.isEmpty())
             return true;
         auto turn = beginTurn(s, *company, initial, actor);
@@ -364,10 +364,11 @@ std::optional<EscalationRecord> SessionEngine::applyEscalation(Session &s, Tier 
                            {QStringLiteral("toTier"), toString(e.toTier)},
                            {QStringLiteral("reason"), toString(e.reason)}};
     queueWebhook(s, QStringLiteral("session.escalated"), data);
-    QJsonObject event = data;
-    event.insert(QStringLiteral("escalation"), json::escalation(e));
-    event.insert(QStringLiteral("session"), json::sessionSummary(s));
-    publish(s, QStringLiteral("escalated"), event);
+    if (eventsWanted()) {
+        SessionEvent event = makeSessionEvent(SessionEventType::Escalated, s);
+        event.escalation = e;
+        publish(std::move(event));
+    }
     return e;
 }
 
@@ -454,8 +455,7 @@ Result<Session> SessionEngine::resolve(const QString &companyId, const QString &
                {{QStringLiteral("resolutionType"), toString(resolution.type)}});
         queueWebhook(s, QStringLiteral("session.resolved"),
                      {{QStringLiteral("tier"), toString(s.currentTier)}, {QStringLiteral("resolutionType"), toString(resolution.type)}});
-        publish(s, QStringLiteral("resolved"), {{QStringLiteral("resolution"), json::resolution(*s.resolution)},
-                                               {QStringLiteral("session"), json::sessionSummary(s)}});
+        publish(makeSessionEvent(SessionEventType::Resolved, s));
         return true;
     });
     if (!ok) {
@@ -601,7 +601,7 @@ int SessionEngine::sweepAbandoned(qint64 idleMs)
                 return false;
             queueWebhook(s, QStringLiteral("session.abandoned"), {{QStringLiteral("tier"), toString(s.currentTier)},
                                                                   {QStringLiteral("lastActivityAt"), timefmt::iso(lastActivity)}});
-            publish(s, QStringLiteral("abandoned"), {{QStringLiteral("session"), json::sessionSummary(s)}});
+            publish(makeSessionEvent(SessionEventType::Abandoned, s));
             record(s.companyId, Actor{}, QStringLiteral("session.abandon"), QStringLiteral("session:") + s.id, 0,
                    {{QStringLiteral("idleMinutes"), idleMs / 60000}});
             return true;
@@ -633,15 +633,13 @@ void SessionEngine::queueWebhook(const Session &s, const QString &event, const Q
         });
 }
 
-void SessionEngine::publish(const Session &s, const QString &type, const QJsonObject &data)
+void SessionEngine::publish(SessionEvent event)
 {
     if (!eventsWanted())
         return;
-    const QString company = s.companyId;
-    const QString id = s.id;
-    m_store.batch().afterCommit([this, company, id, type, data](bool committed) {
+    m_store.batch().afterCommit([this, event = std::move(event)](bool committed) {
         if (committed)
-            emit sessionEvent(company, id, type, data);
+            emit sessionEvent(event);
     });
 }
 

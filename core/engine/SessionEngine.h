@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Clock.h"
+#include "core/domain/SessionEvent.h"
 #include "core/engine/Actions.h"
 #include "core/engine/MessageAnalysis.h"
 #include "core/engine/Responder.h"
@@ -203,13 +204,13 @@ public:
     QJsonArray webhookDeliveries(const QString &companyId, int limit);
     QJsonArray webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
 
-    // Live events cost JSON on every message; they are built only while
+    // Live events cost a copy on every message; they are made only while
     // something is connected to sessionEvent (connect only while listening).
     bool eventsWanted() const;
 
 signals:
-    // type: "created", "message", "escalated", "resolved", "abandoned". Emitted after commit.
-    void sessionEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    // Emitted after commit; each API family words it in its own format.
+    void sessionEvent(const tierdesk::SessionEvent &event);
     void outboxChanged();
 
 private:
@@ -250,7 +251,8 @@ private:
     // Appends to the audit log inside the caller's batch work.
     bool record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
                 int status, const QJsonObject &details = {});
-    void publish(const Session &s, const QString &type, const QJsonObject &data);
+    // Emits the event once the current batch commits (only while events are wanted).
+    void publish(SessionEvent event);
     void queueWebhook(const Session &s, const QString &event, const QJsonObject &data);
     Customer ensureCustomer(const QString &companyId, const QString &customerId, qint64 now);
     // The session row cache: written after every successful change, dropped

@@ -354,17 +354,24 @@ void TestSessionLifecycle::eventsOnlyAfterCommit()
     QCOMPARE(spy.count(), 0);
     QVERIFY(f->store->batch().flush());
     QCOMPARE(spy.count(), 3); // created, message, message
-    QCOMPARE(spy.at(0).at(2).toString(), QStringLiteral("created"));
-    QCOMPARE(spy.at(1).at(2).toString(), QStringLiteral("message"));
-    QCOMPARE(spy.at(2).at(2).toString(), QStringLiteral("message"));
-    QCOMPARE(spy.at(0).at(0).toString(), f->companyId);
-    QCOMPARE(spy.at(0).at(1).toString(), s->id);
+    const auto eventAt = [&spy](int i) { return spy.at(i).at(0).value<SessionEvent>(); };
+    QCOMPARE(eventAt(0).type, SessionEventType::Created);
+    QCOMPARE(eventAt(1).type, SessionEventType::Message);
+    QCOMPARE(eventAt(2).type, SessionEventType::Message);
+    QCOMPARE(eventAt(0).companyId, f->companyId);
+    QCOMPARE(eventAt(0).sessionId, s->id);
+    // A message event carries the turn: the customer's words and the reply, and the session without its lists.
+    QCOMPARE(eventAt(2).customerMessage->content, QStringLiteral("Thanks!"));
+    QVERIFY(eventAt(2).reply.has_value());
+    QVERIFY(eventAt(2).session->messages.isEmpty());
+    QCOMPARE(eventAt(2).session->messageCount, 4);
     spy.clear();
     QVERIFY(f->engine->resolve(f->companyId, s->id, {}, Actor{}).ok());
     QCOMPARE(spy.count(), 0);
     QVERIFY(f->store->batch().flush());
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.at(0).at(2).toString(), QStringLiteral("resolved"));
+    QCOMPARE(eventAt(0).type, SessionEventType::Resolved);
+    QVERIFY(eventAt(0).session->resolution.has_value());
     // A rejected request emits nothing at all.
     spy.clear();
     QVERIFY(!f->say(s->id, QStringLiteral("hello")).ok());

@@ -1,7 +1,7 @@
 #include "core/api/chat/ChatJson.h"
 
 #include "core/common/Time.h"
-#include "core/domain/DomainJson.h"
+#include "core/domain/Enums.h"
 
 namespace tierdesk::api::chat {
 
@@ -23,15 +23,9 @@ bool visibleToVisitor(const QString &engineRole)
 
 QJsonObject message(const Message &m)
 {
-    return message(json::message(m));
-}
-
-QJsonObject message(const QJsonObject &m)
-{
-    const QString role = m.value(QLatin1String("role")).toString();
-    return {{QStringLiteral("id"), m.value(QLatin1String("id"))}, {QStringLiteral("role"), chatRole(role)},
-        {QStringLiteral("content"), m.value(QLatin1String("content"))},
-        {QStringLiteral("timestamp"), m.value(QLatin1String("timestamp"))}, {QStringLiteral("sender"), role}};
+    return {{QStringLiteral("id"), m.id}, {QStringLiteral("role"), chatRole(m.role)},
+        {QStringLiteral("content"), m.content}, {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)},
+        {QStringLiteral("sender"), m.role}};
 }
 
 QJsonObject sessionState(const Session &s, const ChatVisitor &v)

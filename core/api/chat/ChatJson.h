@@ -15,7 +15,6 @@ namespace tierdesk::api::chat {
 QString chatRole(const QString &engineRole);
 // {"id","role","content","timestamp","sender"} ("sender": the engine's role).
 QJsonObject message(const Message &m);
-QJsonObject message(const QJsonObject &engineMessage); // from a session event's "message"
 // Whether the visitor may see a message (internal notes are for the agents).
 bool visibleToVisitor(const QString &engineRole);
 // {"sessionId","userId","status","tier","sentiment","createdAt","updatedAt"}.

@@ -114,32 +114,26 @@ void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, 
         });
 }
 
-void ChatSocket::onSessionEvent(const QString &, const QString &sessionId, const QString &type, const QJsonObject &data)
+void ChatSocket::onSessionEvent(const SessionEvent &event)
 {
-    const QString room = roomOf(sessionId);
-    if (sessionId.isEmpty() || m_io.clientsInRoom(room).isEmpty())
+    const QString room = roomOf(event.sessionId);
+    if (event.sessionId.isEmpty() || m_io.clientsInRoom(room).isEmpty())
         return;
-    if (type == QLatin1String("escalated")) {
-        QJsonObject out{{QStringLiteral("sessionId"), sessionId},
-            {QStringLiteral("reason"), data.value(QLatin1String("reason"))},
-            {QStringLiteral("fromTier"), data.value(QLatin1String("fromTier"))},
-            {QStringLiteral("toTier"), data.value(QLatin1String("toTier"))},
-            {QStringLiteral("message"), QStringLiteral("Your conversation has been escalated")}};
+    if (event.type == SessionEventType::Escalated && event.escalation) {
+        QJsonObject out = chat::escalation(event.sessionId, *event.escalation);
+        out.insert(QStringLiteral("message"), QStringLiteral("Your conversation has been escalated"));
         m_io.emitToRoom(room, QStringLiteral("escalation-needed"), {out});
         return;
     }
-    if (type != QLatin1String("message") || data.value(QLatin1String("internal")).toBool())
+    // The AI's reply to a turn, or a person's reply from the desk; never notes.
+    if (event.type != SessionEventType::Message || event.internal || !event.reply)
         return;
-    // The engine's turn carries the AI's reply; a person's reply from the desk carries "message".
-    const QJsonObject engineMessage = data.contains(QLatin1String("aiResponse"))
-        ? data.value(QLatin1String("aiResponse")).toObject()
-        : data.value(QLatin1String("message")).toObject();
-    const QString role = engineMessage.value(QLatin1String("role")).toString();
-    if (engineMessage.isEmpty() || role == QLatin1String("customer") || !chat::visibleToVisitor(role))
+    const Message &m = *event.reply;
+    if (m.role == QLatin1String("customer") || !chat::visibleToVisitor(m.role))
         return;
-    QJsonObject out = chat::message(engineMessage);
-    out.insert(QStringLiteral("sessionId"), sessionId);
-    out.insert(QStringLiteral("message"), engineMessage.value(QLatin1String("content")));
+    QJsonObject out = chat::message(m);
+    out.insert(QStringLiteral("sessionId"), event.sessionId);
+    out.insert(QStringLiteral("message"), m.content);
     m_io.emitToRoom(room, QStringLiteral("message-received"), {out});
 }
 

@@ -32,8 +32,7 @@ private:
     void joinChat(const QString &client, const QJsonObject &payload, const Ack &ack);
     void sendMessage(const QString &client, const QJsonObject &payload, const Ack &ack);
     void refuse(const QString &client, const QString &message, const Ack &ack);
-    void onSessionEvent(
-        const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    void onSessionEvent(const SessionEvent &event);
     void onClientGone(const QString &client);
     // Engine events are wanted only while some client has joined a chat.
     void listen(bool on);

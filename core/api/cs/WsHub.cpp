@@ -1,6 +1,7 @@
 #include "core/api/cs/WsHub.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/CsEventJson.h"
 #include "core/api/http/WebSocket.h"
 #include "core/common/Time.h"
 
@@ -18,7 +19,7 @@ void WsHub::listen(bool on)
     // Connected only while there are clients: with no listener the engine
     // skips building event JSON altogether.
     if (on && !m_listening)
-        m_listening = connect(&m_engine, &SessionEngine::sessionEvent, this, &WsHub::onEvent);
+        m_listening = connect(&m_engine, &SessionEngine::sessionEvent, this, &WsHub::onSessionEvent);
     else if (!on && m_listening) {
         disconnect(m_listening);
         m_listening = {};
@@ -43,8 +44,9 @@ void WsHub::trackPresence(AgentDirectory &agents)
     m_agents = &agents;
     connect(&agents, &AgentDirectory::presenceChanged, this,
             [this](const QString &companyId, const QString &agentId, const QString &presence) {
-                onEvent(companyId, QString(), QStringLiteral("agent.presence"),
-                        {{QStringLiteral("agentId"), agentId}, {QStringLiteral("presence"), presence}});
+                broadcast(companyId, QString(), QStringLiteral("agent.presence"), false, false, [&] {
+                    return QJsonObject{{QStringLiteral("agentId"), agentId}, {QStringLiteral("presence"), presence}};
+                });
             });
 }
 
@@ -158,11 +160,16 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
     ack(QStringLiteral("subscribed"));
 }
 
-void WsHub::onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data)
+void WsHub::onSessionEvent(const SessionEvent &event)
+{
+    broadcast(event.companyId, event.sessionId, eventName(event.type), event.isDeskEvent(), event.internal,
+              [&event] { return cs::eventData(event); });
+}
+
+void WsHub::broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
+                      bool internal, const std::function<QJsonObject()> &data)
 {
     QByteArray frame;
-    const bool deskEvent = type.startsWith(QLatin1String("queue.")) || type.startsWith(QLatin1String("sla."));
-    const bool internal = data.value(QLatin1String("internal")).toBool();
     for (const Client &client : std::as_const(m_clients)) {
         if (!client.socket || client.who.company != companyId)
             continue;
@@ -176,7 +183,7 @@ void WsHub::onEvent(const QString &companyId, const QString &sessionId, const QS
                                               {QStringLiteral("sessionId"), sessionId},
                                               {QStringLiteral("companyId"), companyId},
                                               {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
-                                              {QStringLiteral("data"), data}})
+                                              {QStringLiteral("data"), data()}})
                         .toJson(QJsonDocument::Compact);
         client.socket->sendTextMessage(QString::fromUtf8(frame));
     }

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
+
 namespace tierdesk::http {
 class WebSocket;
 }
@@ -54,7 +56,10 @@ private:
 
     void onConnected(http::WebSocket *socket, const http::HttpRequest &req);
     void onText(http::WebSocket *socket, const QString &text);
-    void onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    void onSessionEvent(const SessionEvent &event);
+    // One frame to each client that may see it; `data` is made once, only if someone does.
+    void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
+                   bool internal, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, const char *code, const QString &message);
     void listen(bool on);
 

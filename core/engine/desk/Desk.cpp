@@ -101,21 +101,25 @@ std::optional<QJsonObject> Desk::itemJson(const QString &sessionId)
     return rowJson(*row);
 }
 
-void Desk::publishQueue(const QString &companyId, const QString &sessionId, const QString &type)
+void Desk::publishQueue(const QString &companyId, const QString &sessionId, SessionEventType type)
 {
     if (!m_engine.eventsWanted())
         return;
     m_engine.store().batch().afterCommit([this, companyId, sessionId, type](bool committed) {
         if (!committed)
             return;
-        QJsonObject data{{QStringLiteral("sessionId"), sessionId}};
-        if (type != QLatin1String("queue.removed")) {
+        SessionEvent event;
+        event.type = type;
+        event.companyId = companyId;
+        event.sessionId = sessionId;
+        event.queueItem = {{QStringLiteral("sessionId"), sessionId}};
+        if (type != SessionEventType::QueueRemoved) {
             const auto row = m_repo.row(sessionId);
             if (!row)
                 return;
-            data = rowJson(*row);
+            event.queueItem = rowJson(*row);
         }
-        emit m_engine.sessionEvent(companyId, sessionId, type, data);
+        emit m_engine.sessionEvent(event);
     });
 }
 
@@ -196,7 +200,7 @@ Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &
         m_engine.forget(h.session.id);
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the change"));
     }
-    publishQueue(h.session.companyId, h.session.id, QStringLiteral("queue.updated"));
+    publishQueue(h.session.companyId, h.session.id, SessionEventType::QueueUpdated);
     return reload(h.session.companyId, h.session.id);
 }
 
@@ -324,12 +328,13 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
     if (!result)
         return result;
     if (!toPerson)
-        publishQueue(companyId, sessionId, QStringLiteral("queue.removed"));
-    if (m_engine.eventsWanted())
-        m_engine.publish(s, QStringLiteral("transferred"),
-                         {{QStringLiteral("escalation"), json::escalation(e)},
-                          {QStringLiteral("session"), json::sessionSummary(*result)},
-                          {QStringLiteral("internal"), true}}); // a person's notes: agents only
+        publishQueue(companyId, sessionId, SessionEventType::QueueRemoved);
+    if (m_engine.eventsWanted()) {
+        SessionEvent event = makeSessionEvent(SessionEventType::Transferred, *result);
+        event.escalation = e;
+        event.internal = true; // a person's notes: agents only
+        m_engine.publish(std::move(event));
+    }
     return result;
 }
 

@@ -102,7 +102,7 @@ private:
                             const std::function<bool()> &work);
     // A queue event after commit, built then: "queue.added" / "queue.updated" / "sla.*" carry the
     // QueueItem, "queue.removed" {"sessionId"}.
-    void publishQueue(const QString &companyId, const QString &sessionId, const QString &type);
+    void publishQueue(const QString &companyId, const QString &sessionId, SessionEventType type);
     void publishMessage(const Session &s, const Message &m, bool internal);
     Result<Session> reload(const QString &companyId, const QString &sessionId);
 

@@ -84,7 +84,7 @@ Result<QJsonObject> Desk::act(const QString &companyId, const QString &sessionId
     }
     m_engine.remember(s);
     publishMessage(s, m, false);
-    publishQueue(companyId, s.id, QStringLiteral("queue.updated"));
+    publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
     QJsonObject out{{QStringLiteral("action"), record}, {QStringLiteral("message"), json::message(m)}};
     if (report->order)
         out.insert(QStringLiteral("order"), json::order(*report->order));

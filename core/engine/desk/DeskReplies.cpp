@@ -24,6 +24,16 @@ QStringList placeholders(const QString &text)
     return out;
 }
 
+SessionEvent queueAddedEvent(const QString &companyId, const QString &sessionId, const QJsonObject &item)
+{
+    SessionEvent event;
+    event.type = SessionEventType::QueueAdded;
+    event.companyId = companyId;
+    event.sessionId = sessionId;
+    event.queueItem = item;
+    return event;
+}
+
 } // namespace
 
 bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
@@ -55,7 +65,7 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
             return;
         const QJsonObject item = rowJson(*row);
         if (m_engine.eventsWanted())
-            emit m_engine.sessionEvent(companyId, sessionId, QStringLiteral("queue.added"), item);
+            emit m_engine.sessionEvent(queueAddedEvent(companyId, sessionId, item));
         if (notify)
             emit escalationQueued(companyId, item);
     });
@@ -77,17 +87,17 @@ QString Desk::handoverNote(const Session &s, const Company &company)
 
 void Desk::customerWrote(const Session &s)
 {
-    publishQueue(s.companyId, s.id, QStringLiteral("queue.updated"));
+    publishQueue(s.companyId, s.id, SessionEventType::QueueUpdated);
 }
 
 void Desk::publishMessage(const Session &s, const Message &m, bool internal)
 {
     if (!m_engine.eventsWanted())
         return;
-    QJsonObject data{{QStringLiteral("message"), json::message(m)}, {QStringLiteral("session"), json::sessionSummary(s)}};
-    if (internal)
-        data.insert(QStringLiteral("internal"), true); // WsHub sends these to agents and above only
-    m_engine.publish(s, QStringLiteral("message"), data);
+    SessionEvent event = makeSessionEvent(SessionEventType::Message, s);
+    event.reply = m;
+    event.internal = internal; // notes go to agents and above only
+    m_engine.publish(std::move(event));
 }
 
 Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor)
@@ -149,7 +159,7 @@ Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, 
     }
     m_engine.remember(s);
     publishMessage(s, m, reply.internal);
-    publishQueue(companyId, s.id, QStringLiteral("queue.updated"));
+    publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
     return m;
 }
 
@@ -158,7 +168,7 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     if (m_repo.find(s.id)) {
         if (!m_repo.remove(s.id, now))
             return false;
-        publishQueue(s.companyId, s.id, QStringLiteral("queue.removed"));
+        publishQueue(s.companyId, s.id, SessionEventType::QueueRemoved);
     }
     const bool person = actor.role == QLatin1String("agent") || actor.role == QLatin1String("supervisor")
                         || actor.role == QLatin1String("admin");
