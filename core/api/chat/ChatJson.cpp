@@ -29,9 +29,15 @@ QJsonObject message(const Message &m)
 QJsonObject message(const QJsonObject &m)
 {
     const QString role = m.value(QLatin1String("role")).toString();
-    return {{QStringLiteral("id"), m.value(QLatin1String("id"))}, {QStringLiteral("role"), chatRole(role)},
+    QJsonObject out{{QStringLiteral("id"), m.value(QLatin1String("id"))}, {QStringLiteral("role"), chatRole(role)},
         {QStringLiteral("content"), m.value(QLatin1String("content"))},
         {QStringLiteral("timestamp"), m.value(QLatin1String("timestamp"))}, {QStringLiteral("sender"), role}};
+    // A person's reply names them, as the agent desk shows it (the visitor is talking to them).
+    const QString agentName
+        = m.value(QLatin1String("metadata")).toObject().value(QLatin1String("agentName")).toString();
+    if (role == QLatin1String("human_agent") && !agentName.isEmpty())
+        out.insert(QStringLiteral("senderName"), agentName.left(200));
+    return out;
 }
 
 QJsonObject sessionState(const Session &s, const ChatVisitor &v)
