@@ -108,6 +108,10 @@ void TestChatPage::anythingElseUnderChatIsNotFound()
         QVERIFY2(r.status == 404, qPrintable(path + QLatin1String(": ") + QString::fromUtf8(describe(r))));
         QCOMPARE(r.json().value(QLatin1String("success")), QJsonValue(false));
     }
+    // Another family's path that merely starts with "/chat" keeps the default error body.
+    const HttpResult chatbot = m_http->send("GET", QStringLiteral("/chatbot/message"), {}, {}, false);
+    QCOMPARE(chatbot.status, 404);
+    QVERIFY(chatbot.json().value(QLatin1String("error")).isObject());
     const HttpResult post = m_http->send("POST", QStringLiteral("/chat"), {}, {}, false);
     QCOMPARE(post.status, 405);
     QCOMPARE(post.json().value(QLatin1String("success")), QJsonValue(false));
