@@ -22,6 +22,8 @@ packages=(
   # tests/e2e: Node's test runner and npm (Debian's nodejs 18 does not bundle npm; NodeSource's
   # does, and conflicts with Debian's npm package: npm is added below only when missing)
   nodejs
+  # tests/e2e: the web chat page (/chat) in a real browser, headless Chromium driven by npm playwright-core
+  chromium
   # make package (dpkg-shlibdeps) and its checks (scripts/check-package.sh)
   dpkg-dev lintian desktop-file-utils appstream file
 )

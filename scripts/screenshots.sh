@@ -2,7 +2,8 @@
 # Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png,
 # knowledge.png, analytics.png, supervisor.png, config.png, settings.png, settings-tokens.png,
-# new-company.png). Not run in CI.
+# new-company.png). Not run in CI. The web chat page's chat-page.png comes from its browser test:
+#   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.

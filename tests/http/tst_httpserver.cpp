@@ -294,10 +294,13 @@ void TestHttpServer::errorFormatterLongestPrefixWins()
     RawHttpClient c;
     QVERIFY(c.connectTo(m_port));
     c.send("GET /api/cs/x HTTP/1.1\r\nHost: x\r\n\r\nGET /api/query HTTP/1.1\r\nHost: x\r\n\r\n"
-           "GET /other HTTP/1.1\r\nHost: x\r\n\r\n");
+           "GET /other HTTP/1.1\r\nHost: x\r\n\r\nGET /apix HTTP/1.1\r\nHost: x\r\n\r\n");
     const RawResponse cs = c.read();
     const RawResponse api = c.read();
     const RawResponse other = c.read();
+    const RawResponse notUnderApi = c.read(); // "/api" is a prefix of whole segments only
+    QCOMPARE(notUnderApi.status, 404);
+    QVERIFY(parseObject(notUnderApi.body).value(QStringLiteral("error")).isObject());
     QCOMPARE(cs.status, 404);
     QCOMPARE(parseObject(cs.body).value(QStringLiteral("family")).toString(), QStringLiteral("cs"));
     QCOMPARE(parseObject(cs.body).value(QStringLiteral("path")).toString(), QStringLiteral("/api/cs/x"));

@@ -2,6 +2,7 @@
 
 #include "core/api/chat/ChatApi.h"
 #include "core/api/chat/ChatErrors.h"
+#include "core/api/chat/ChatPage.h"
 #include "core/api/chat/ChatSocket.h"
 
 namespace tierdesk::api {
@@ -10,6 +11,7 @@ ChatFamily::ChatFamily(const ChatServices &services) : m_access(services)
 {
     m_api = std::make_unique<ChatApi>(m_access);
     m_socket = std::make_unique<ChatSocket>(m_access);
+    m_page = std::make_unique<ChatPage>();
 }
 
 ChatFamily::~ChatFamily() = default;
@@ -18,6 +20,7 @@ void ChatFamily::install(http::HttpServer &server)
 {
     m_api->install(server);
     m_socket->install(server);
+    m_page->install(server);
 }
 
 http::HttpResponse ChatFamily::serverError(int status, const QString &message, const QString &path) const

@@ -8,10 +8,12 @@
 namespace tierdesk::api {
 
 class ChatApi;
+class ChatPage;
 class ChatSocket;
 
 // Seed 003's family: the REST routes under /api/v1 (ChatApi), /api/v1/health, the
-// real-time events on the Socket.IO endpoint /socket.io (ChatSocket) and the
+// real-time events on the Socket.IO endpoint /socket.io (ChatSocket), the web chat
+// page at /chat (ChatPage) and the
 // {"success":false,"error":...} body. docs/chat-api.md.
 class ChatFamily : public ApiFamily {
 public:
@@ -19,7 +21,7 @@ public:
     ~ChatFamily() override;
 
     QString name() const override { return QStringLiteral("chat"); }
-    QStringList pathPrefixes() const override { return {QStringLiteral("/api/v1")}; }
+    QStringList pathPrefixes() const override { return {QStringLiteral("/api/v1"), QStringLiteral("/chat")}; }
     void install(http::HttpServer &server) override;
     http::HttpResponse serverError(int status, const QString &message, const QString &path) const override;
 
@@ -27,6 +29,7 @@ private:
     ChatAccess m_access;
     std::unique_ptr<ChatApi> m_api;
     std::unique_ptr<ChatSocket> m_socket;
+    std::unique_ptr<ChatPage> m_page;
 };
 
 } // namespace tierdesk::api

@@ -23,9 +23,14 @@ bool visibleToVisitor(const QString &engineRole)
 
 QJsonObject message(const Message &m)
 {
-    return {{QStringLiteral("id"), m.id}, {QStringLiteral("role"), chatRole(m.role)},
+    QJsonObject out{{QStringLiteral("id"), m.id}, {QStringLiteral("role"), chatRole(m.role)},
         {QStringLiteral("content"), m.content}, {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)},
         {QStringLiteral("sender"), m.role}};
+    // A person's reply names them, as the agent desk shows it (the visitor is talking to them).
+    const QString agentName = m.metadata.value(QLatin1String("agentName")).toString();
+    if (m.role == QLatin1String("human_agent") && !agentName.isEmpty())
+        out.insert(QStringLiteral("senderName"), agentName.left(200));
+    return out;
 }
 
 QJsonObject sessionState(const Session &s, const ChatVisitor &v)

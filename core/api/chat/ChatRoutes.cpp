@@ -1,6 +1,7 @@
 // The chat POC API's route table (seed 003). Each path appears here once.
 #include "core/api/chat/ChatApi.h"
 #include "core/api/chat/ChatErrors.h"
+#include "core/api/chat/ChatPage.h"
 
 namespace tierdesk::api {
 
@@ -26,6 +27,16 @@ void ChatApi::install(http::HttpServer &server)
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/session"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/message"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/history/:sessionId"), preflight("GET"));
+}
+
+// The web chat page (seed 003's test chat interface): anonymous, files embedded from resources/chat/.
+void ChatPage::install(http::HttpServer &server)
+{
+    http::Router &r = server.router();
+    r.route("GET", QStringLiteral("/chat"), serve(QStringLiteral("index.html"))); // "/chat/" too
+    r.route("GET", QStringLiteral("/chat/chat.css"), serve(QStringLiteral("chat.css")));
+    r.route("GET", QStringLiteral("/chat/chat.js"), serve(QStringLiteral("chat.js")));
+    r.route("GET", QStringLiteral("/chat/vendor/socket.io.min.js"), serve(QStringLiteral("vendor/socket.io.min.js")));
 }
 
 } // namespace tierdesk::api

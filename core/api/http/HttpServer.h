@@ -43,7 +43,8 @@ public:
 
     // Body of errors the server produces itself (400, 404, 405, 408, 413, 414, 426, 431, 500,
     // 503, 505).
-    // The longest matching path prefix wins; "" is the default. The status is always kept.
+    // The longest matching path prefix wins, matched by whole segments ("/chat" is not a prefix
+    // of "/chatbot"); "" is the default. The status is always kept.
     using ErrorFormatter = std::function<HttpResponse(int status, const QString &message, const QString &path)>;
     void setErrorFormatter(const QString &pathPrefix, ErrorFormatter f);
 

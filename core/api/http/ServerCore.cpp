@@ -27,6 +27,14 @@ QString errorCode(int status)
     }
 }
 
+// Whole segments only: "/chat" covers "/chat" and "/chat/x", not "/chatbot" (another family's).
+bool pathIsUnder(const QString &path, const QString &prefix)
+{
+    return path.startsWith(prefix)
+        && (prefix.isEmpty() || prefix.endsWith(u'/') || path.size() == prefix.size()
+            || path.at(prefix.size()) == u'/');
+}
+
 } // namespace
 
 HttpResponse defaultErrorResponse(int status, const QString &message)
@@ -63,7 +71,7 @@ void ServerCore::setErrorFormatter(const QString &prefix, ErrorFormatter f)
 HttpResponse ServerCore::errorResponse(int status, const QString &message, const QString &path) const
 {
     for (const auto &[prefix, format] : m_formatters) {
-        if (!format || !path.startsWith(prefix))
+        if (!format || !pathIsUnder(path, prefix))
             continue;
         try {
             HttpResponse r = format(status, message, path);

@@ -5,6 +5,7 @@
 
 #include "core/api/auth/VisitorSecret.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace tierdesk;
@@ -259,9 +260,28 @@ void TestChatApi::escalationIsReported()
                 {{QStringLiteral("content"), QStringLiteral("note for staff")}, {QStringLiteral("internal"), true}})
             .status,
         201);
+    // A person's reply names them (senderName), as the desk knows them.
+    QVERIFY(m_server->addAgent(QStringLiteral("agt_dana"), QStringLiteral("Dana Reyes"), QStringLiteral("agent"), {}));
+    HttpClient dana(m_server->port(), m_server->token(api::Role::Agent, {}, 3600, QStringLiteral("agt_dana")));
+    const QString session = QStringLiteral("/api/cs/sessions/") + s.id;
+    QCOMPARE(dana.post(session + QStringLiteral("/claim"), {}).status, 200);
+    QCOMPARE(dana.post(session + QStringLiteral("/agent-messages"),
+                     {{QStringLiteral("content"), QStringLiteral("Hi, Dana here")}})
+                 .status,
+        201);
     const HttpResult h = history(s.id, s.secret);
     QCOMPARE(h.status, 200);
     QVERIFY(!h.body.contains("note for staff"));
+    const QJsonArray messages = data(h).value(QLatin1String("messages")).toArray();
+    QVERIFY(!messages.isEmpty());
+    const QJsonObject reply = messages.last().toObject();
+    QCOMPARE(str(reply, "content"), QStringLiteral("Hi, Dana here"));
+    QCOMPARE(str(reply, "role"), QStringLiteral("agent"));
+    QCOMPARE(str(reply, "sender"), QStringLiteral("human_agent"));
+    QCOMPARE(str(reply, "senderName"), QStringLiteral("Dana Reyes"));
+    // The visitor's and the AI's messages name no one.
+    for (qsizetype i = 0; i + 1 < messages.size(); ++i)
+        QVERIFY(!messages.at(i).toObject().contains(QLatin1String("senderName")));
 }
 
 void TestChatApi::secretOpensItsOwnSessionOnly()

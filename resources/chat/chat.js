@@ -1,0 +1,266 @@
+// The web chat page (/chat): seed 003's test chat interface over Tierdesk's chat API.
+// POST /api/v1/chat/session with the widget key starts a session; the page then talks over
+// Socket.IO (join-chat, send-message -> chat-joined, message-received, escalation-needed),
+// with the official socket.io client served beside it (/chat/vendor/socket.io.min.js).
+// docs/chat-api.md, "The web chat page".
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    start: $('start'), widgetKey: $('widget-key'), widgetKeyField: $('widget-key-field'), userId: $('user-id'),
+    startButton: $('start-button'), conversation: $('conversation'), messages: $('messages'), typing: $('typing'),
+    composer: $('composer'), message: $('message'), send: $('send'), newChat: $('new-chat'), tier: $('tier'),
+    error: $('error'),
+  };
+  const TIER_NAMES = { AI_REP: 'AI Rep', AI_MANAGER: 'AI Manager', HUMAN_AGENT: 'a person' };
+  // Why, in the visitor's words, for the reasons that say something to them (seed 001's enum).
+  const REASONS = {
+    CUSTOMER_REQUEST: 'you asked for a person', COMPLEX_ISSUE: 'your question needs more help',
+    REFUND_REQUEST: 'a refund needs approval', REFUND_OVER_THRESHOLD: 'a refund needs approval',
+    TECHNICAL_LIMITATION: 'this needs more help than we can give here',
+  };
+  const storageKey = (key) => 'tierdesk-chat:' + key;
+
+  let socket = null;
+  let chat = null; // {key, sessionId, visitorSecret, tier}
+  let pending = 0;
+  const shown = new Set(); // ids of messages on screen
+  const awaited = new Set(); // ids of replies acknowledged but not yet received
+
+  function showError(text) {
+    ui.error.textContent = text || '';
+    ui.error.hidden = !text;
+  }
+
+  function senderLabel(m) {
+    switch (m.sender) {
+      case 'customer': return 'You';
+      case 'ai_rep': return 'AI Rep';
+      case 'ai_manager': return 'AI Manager';
+      case 'human_agent': return (m.senderName || 'Support agent') + ' (a person)';
+      default: return 'Support';
+    }
+  }
+
+  function timeOf(iso) {
+    const d = iso ? new Date(iso) : new Date();
+    return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function scrollToEnd() {
+    ui.messages.scrollTop = ui.messages.scrollHeight;
+  }
+
+  // One message of the log; text only (textContent), never markup from the server.
+  function addMessage(m) {
+    if (awaited.delete(m.id))
+      setPending(-1);
+    if (m.id && shown.has(m.id))
+      return null;
+    if (m.id)
+      shown.add(m.id);
+    const item = document.createElement('li');
+    item.className = 'msg msg--' + (m.sender === 'customer' ? 'user' : m.role === 'agent' ? 'agent' : 'ai');
+    item.dataset.sender = m.sender || '';
+    const meta = document.createElement('span');
+    meta.className = 'msg__meta';
+    const who = document.createElement('span');
+    who.className = 'msg__who';
+    who.textContent = senderLabel(m);
+    const when = document.createElement('time');
+    when.textContent = timeOf(m.timestamp);
+    if (m.timestamp)
+      when.dateTime = m.timestamp;
+    meta.append(who, when);
+    const text = document.createElement('p');
+    text.className = 'msg__text';
+    text.textContent = m.content || '';
+    item.append(meta, text);
+    ui.messages.append(item);
+    scrollToEnd();
+    if (m.sender === 'human_agent')
+      setTier('HUMAN_AGENT', m.senderName);
+    return item;
+  }
+
+  function addNotice(text) {
+    const item = document.createElement('li');
+    item.className = 'msg notice';
+    item.textContent = text;
+    ui.messages.append(item);
+    scrollToEnd();
+  }
+
+  function setTier(tier, personName) {
+    if (!chat)
+      return;
+    chat.tier = tier;
+    const name = tier === 'HUMAN_AGENT' && personName ? personName + ' (a person)' : TIER_NAMES[tier] || tier;
+    ui.tier.textContent = 'Answering: ' + name;
+  }
+
+  function setPending(delta) {
+    pending = Math.max(0, pending + delta);
+    const tier = chat && chat.tier;
+    ui.typing.textContent = tier === 'HUMAN_AGENT' ? 'Sending to a person…'
+      : (TIER_NAMES[tier] || 'The assistant') + ' is typing…';
+    ui.typing.hidden = pending === 0;
+  }
+
+  async function startSession(key, userId) {
+    const res = await fetch('/api/v1/chat/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Widget-Key': key },
+      body: JSON.stringify(userId ? { userId } : {}),
+    });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok || !body.success)
+      throw new Error(body.error || 'The chat could not be started (' + res.status + ')');
+    return body.data;
+  }
+
+  function connect() {
+    if (typeof io !== 'function') {
+      showError('The chat client did not load; reload the page.');
+      return;
+    }
+    socket = io({ path: '/socket.io', auth: { visitorSecret: chat.visitorSecret } });
+    socket.on('connect', () => {
+      ui.tier.textContent = 'Connecting…';
+      socket.emit('join-chat', { sessionId: chat.sessionId, visitorSecret: chat.visitorSecret }, (ack) => {
+        if (!ack || !ack.success) {
+          showError((ack && ack.error) || 'The chat could not be joined.');
+          if (ack && ack.error === 'Session not found')
+            forgetChat();
+        }
+      });
+    });
+    socket.on('chat-joined', (data) => {
+      showError('');
+      (data.messages || []).forEach(addMessage);
+      setTier(data.tier);
+      ui.send.disabled = false;
+    });
+    socket.on('message-received', (m) => {
+      if (m.sessionId === chat.sessionId)
+        addMessage(m);
+    });
+    socket.on('escalation-needed', (e) => {
+      if (e.sessionId !== chat.sessionId)
+        return;
+      const why = REASONS[e.reason] ? ' (' + REASONS[e.reason] + ')' : '';
+      addNotice(e.toTier === 'HUMAN_AGENT'
+        ? 'You are being connected to a person' + why + '. Stay here: their reply appears below.'
+        : 'Your conversation has been passed to the ' + (TIER_NAMES[e.toTier] || e.toTier) + why + '.');
+      setTier(e.toTier);
+    });
+    socket.on('error', (e) => showError((e && e.message) || 'Something went wrong.'));
+    socket.on('disconnect', () => {
+      ui.tier.textContent = 'Reconnecting…';
+      ui.send.disabled = true;
+    });
+  }
+
+  function forgetChat() {
+    if (chat)
+      sessionStorage.removeItem(storageKey(chat.key));
+    if (socket)
+      socket.disconnect();
+    socket = null;
+    chat = null;
+    pending = 0;
+    shown.clear();
+    awaited.clear();
+    ui.messages.replaceChildren();
+    ui.typing.hidden = true;
+    ui.conversation.hidden = true;
+    ui.start.hidden = false;
+    ui.tier.textContent = 'Not connected';
+    (ui.widgetKeyField.hidden ? ui.userId : ui.widgetKey).focus();
+  }
+
+  function openChat(state) {
+    chat = state;
+    sessionStorage.setItem(storageKey(state.key), JSON.stringify(state));
+    ui.start.hidden = true;
+    ui.conversation.hidden = false;
+    ui.send.disabled = true;
+    connect();
+    ui.message.focus();
+  }
+
+  ui.start.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const key = ui.widgetKey.value.trim();
+    if (!key) {
+      showError('Enter the widget key.');
+      ui.widgetKey.focus();
+      return;
+    }
+    ui.startButton.disabled = true;
+    try {
+      const data = await startSession(key, ui.userId.value.trim());
+      showError('');
+      openChat({ key, sessionId: data.sessionId, visitorSecret: data.visitorSecret, tier: data.tier });
+    } catch (e) {
+      showError(e.message);
+    } finally {
+      ui.startButton.disabled = false;
+    }
+  });
+
+  ui.composer.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const text = ui.message.value.trim();
+    if (!text || !socket || ui.send.disabled)
+      return;
+    ui.message.value = '';
+    const mine = addMessage({ role: 'user', sender: 'customer', content: text });
+    setPending(+1);
+    socket.timeout(30000).emit('send-message', { sessionId: chat.sessionId, message: text }, (err, ack) => {
+      if (!err && ack && ack.success) {
+        shown.add(ack.data.messageId);
+        // The reply itself comes as message-received (after escalation-needed, in the server's
+        // order); the indicator stays until it is on screen.
+        const reply = ack.data.reply;
+        if (reply && !shown.has(reply.id))
+          awaited.add(reply.id);
+        else
+          setPending(-1);
+        return;
+      }
+      setPending(-1);
+      mine.classList.add('msg--failed');
+      const failed = document.createElement('span');
+      failed.className = 'msg__failed';
+      failed.textContent = 'Not sent: ' + ((ack && ack.error) || 'no answer from the server') + '.';
+      mine.append(failed);
+    });
+    ui.message.focus();
+  });
+
+  // Enter sends; Shift+Enter (and Enter while composing with an input method) is a new line.
+  ui.message.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
+      ev.preventDefault();
+      ui.composer.requestSubmit();
+    }
+  });
+
+  ui.newChat.addEventListener('click', forgetChat);
+
+  // The widget key from the address (/chat?key=tdw_...), else typed into the form. A chat of
+  // this tab goes on after a reload (its secret is kept in sessionStorage, for this tab only).
+  const key = new URLSearchParams(location.search).get('key');
+  if (key) {
+    ui.widgetKey.value = key;
+    ui.widgetKeyField.hidden = true;
+    const kept = JSON.parse(sessionStorage.getItem(storageKey(key)) || 'null');
+    if (kept && kept.sessionId && kept.visitorSecret) {
+      openChat(kept);
+      return;
+    }
+  }
+  (key ? ui.userId : ui.widgetKey).focus();
+})();

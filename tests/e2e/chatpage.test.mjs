@@ -1,0 +1,178 @@
+// The web chat page (/chat) in a real browser: headless Debian Chromium driven by playwright-core
+// against `tierdesk serve`. A visitor opens /chat?key=<widget key>, starts a chat by keyboard, talks
+// to the AI Rep, asks for a person (the escalation notice), and a person's reply sent through the
+// agent desk (/api/cs claim + agent-messages) appears in the page, live and labelled with their name.
+// TIERDESK_CHAT_SCREENSHOT=FILE also saves a screenshot of that conversation (docs/screenshots/chat-page.png).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { buildPath, startProgram } from './lib/program.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const noChromium = !existsSync(chromiumPath)
+  && `${chromiumPath} is not installed (Debian package chromium; scripts/install-deps.sh installs it)`;
+if (noChromium)
+  console.log(`# chat page tests skipped: ${noChromium}`);
+
+const tierdesk = buildPath('app/tierdesk');
+const person = { name: 'Dana Reyes', email: 'dana.reyes@example.test', password: 'a-long-test-password-1' };
+let dataDir;
+let server;
+let widgetKey;
+let agentToken;
+let browser;
+
+function cli(args, input) {
+  return execFileSync(tierdesk, ['--data-dir', dataDir, ...args],
+    { encoding: 'utf8', input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] }).trim();
+}
+
+async function api(method, route, { body, headers = {} } = {}) {
+  const res = await fetch(server.baseUrl + route, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+describe('the web chat page (/chat) in headless Chromium', { skip: noChromium, timeout: 120000 }, () => {
+  before(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-chatpage-e2e-'));
+    const companyId = cli(['company', 'create', '--name', 'Chat Page E2E']);
+    cli(['agent', 'create', '--company', companyId, '--email', person.email, '--name', person.name, '--role', 'agent',
+      '--password-stdin'], person.password);
+    server = await startProgram(tierdesk, ['--data-dir', dataDir, 'serve', '--port', '0', '--no-rate-limit']);
+    widgetKey = cli(['token', 'create', '--company', companyId, '--kind', 'widget']);
+    const login = await api('POST', '/api/cs/auth/login', { body: { email: person.email, password: person.password } });
+    assert.equal(login.status, 200, JSON.stringify(login.body));
+    agentToken = login.body.token;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      // The machine's network is closed: no background connections, no QUIC, no component updates.
+      args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server) {
+      const code = await server.stop();
+      assert.equal(code, 0, `tierdesk serve exited with ${code}: ${server.output().stderr}`);
+    }
+    if (dataDir)
+      rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the page with its content types, a strict policy and revalidation', async () => {
+    const page = await fetch(`${server.baseUrl}/chat`);
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+    const csp = page.headers.get('content-security-policy');
+    assert.match(csp, /script-src 'self';/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    const html = await page.text();
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+    for (const [asset, type] of [['/chat/chat.js', 'text/javascript; charset=utf-8'],
+      ['/chat/chat.css', 'text/css; charset=utf-8'], ['/chat/vendor/socket.io.min.js', 'text/javascript; charset=utf-8']]) {
+      const res = await fetch(server.baseUrl + asset);
+      assert.equal(res.status, 200, asset);
+      assert.equal(res.headers.get('content-type'), type, asset);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', asset);
+      assert.equal(res.headers.get('cache-control'), 'no-cache', asset);
+      const again = await fetch(server.baseUrl + asset, { headers: { 'If-None-Match': res.headers.get('etag') } });
+      assert.equal(again.status, 304, asset);
+    }
+    assert.equal((await fetch(`${server.baseUrl}/chat/missing.js`)).status, 404);
+  });
+
+  it('holds a conversation that escalates to a person whose reply arrives live', async () => {
+    const context = await browser.newContext({ viewport: { width: 720, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/favicon/.test(m.location().url ?? ''))
+        problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${server.baseUrl}/chat?key=${encodeURIComponent(widgetKey)}`);
+
+    // Labelled controls; the key from the address leaves only the name to fill in.
+    const messages = page.locator('#messages');
+    assert.equal(await messages.getAttribute('aria-live'), 'polite');
+    assert.equal(await messages.getAttribute('role'), 'log');
+    assert.equal(await page.getByLabel('Widget key').isHidden(), true);
+    assert.equal(await page.getByLabel('Your message').isHidden(), true, 'no message box before the chat starts');
+    const name = page.getByLabel('Your name (optional)');
+    assert.equal(await name.evaluate((e) => e === document.activeElement), true, 'focus starts on the name');
+
+    // Keyboard only: type a name, Enter starts the chat, focus moves to the message box.
+    await page.keyboard.type('Ada');
+    await page.keyboard.press('Enter');
+    const box = page.getByLabel('Your message');
+    await box.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'message');
+    await page.locator('#tier', { hasText: 'Answering: AI Rep' }).waitFor();
+
+    // Shift+Enter is a new line and sends nothing; the typing indicator shows while a reply is due.
+    await page.keyboard.type('Hello,');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('I need help with my order');
+    assert.equal(await box.inputValue(), 'Hello,\nI need help with my order');
+    assert.equal(await page.locator('.msg').count(), 0);
+    await page.evaluate(() => {
+      window.typingSeen = '';
+      const typing = document.getElementById('typing');
+      new MutationObserver(() => { if (!typing.hidden) window.typingSeen = typing.textContent; })
+        .observe(typing, { attributes: true, childList: true, characterData: true, subtree: true });
+    });
+    await page.keyboard.press('Enter');
+    const aiReply = page.locator('.msg[data-sender="ai_rep"]').first();
+    await aiReply.waitFor();
+    assert.equal(await aiReply.locator('.msg__who').textContent(), 'AI Rep');
+    assert.equal(await page.locator('.msg[data-sender="customer"] .msg__text').first().textContent(),
+      'Hello,\nI need help with my order');
+    assert.equal(await page.evaluate(() => window.typingSeen), 'AI Rep is typing…');
+    await page.locator('#typing').waitFor({ state: 'hidden' });
+
+    // Asking for a person: the escalation notice, and the page says a person answers now.
+    await page.evaluate(() => { window.notReloaded = true; });
+    await box.fill('I want to speak to a human agent');
+    await box.press('Enter');
+    const notice = page.locator('.notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /connected to a person \(you asked for a person\)/);
+    await page.locator('#tier', { hasText: 'Answering: a person' }).waitFor();
+
+    // The person claims the session on the agent desk and answers; the page shows it without a reload.
+    const sessionId = await page.evaluate(() => JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage)[0])).sessionId);
+    const desk = { Authorization: `Bearer ${agentToken}` };
+    const claim = await api('POST', `/api/cs/sessions/${sessionId}/claim`, { headers: desk });
+    assert.equal(claim.status, 200, JSON.stringify(claim.body));
+    const answer = await api('POST', `/api/cs/sessions/${sessionId}/agent-messages`,
+      { headers: desk, body: { content: 'Hi Ada, Dana here. I have your order open and will sort it out with you.' } });
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    const fromPerson = page.locator('.msg--agent');
+    await fromPerson.waitFor();
+    assert.equal(await fromPerson.getAttribute('data-sender'), 'human_agent');
+    assert.equal(await fromPerson.locator('.msg__who').textContent(), 'Dana Reyes (a person)');
+    assert.match(await fromPerson.locator('.msg__text').textContent(), /Dana here/);
+    assert.equal(await page.evaluate(() => window.notReloaded), true, 'the reply came without a reload');
+    await page.locator('#tier', { hasText: 'Answering: Dana Reyes (a person)' }).waitFor();
+
+    if (process.env.TIERDESK_CHAT_SCREENSHOT)
+      await page.screenshot({ path: process.env.TIERDESK_CHAT_SCREENSHOT });
+
+    // 320 px wide: nothing runs off the side.
+    await page.setViewportSize({ width: 320, height: 640 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'fits 320 px');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
