@@ -87,8 +87,9 @@ private slots:
         }
         const QString missing = differences(served, documented);
         const QString extra = differences(documented, served);
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("served, not in the document: ") + missing));
-        QVERIFY2(extra.isEmpty(), qPrintable(QStringLiteral("in the document, not served: ") + extra));
+        QVERIFY2(missing.isEmpty() && extra.isEmpty(),
+                 qPrintable(QStringLiteral("served, not in the document: [%1]; in the document, not served: [%2]")
+                                .arg(missing, extra)));
     }
 
     // The exclusions name only what is served, so a stale entry does not hide anything.
