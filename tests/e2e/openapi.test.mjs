@@ -54,11 +54,13 @@ it('serves an OpenAPI document that redocly lints without errors', async () => {
   assert.equal(result.code, 0, `redocly lint found errors:\n${result.out}`);
 });
 
-it('describes the answers the server really gives', async () => {
-  if (!doc) doc = await (await fetch(`${server.baseUrl}/api/openapi.json`)).json();
+// Calls the server and notes where its answer and the document disagree
+// (OPENAPI_E2E_VERBOSE=1 prints every call with its status).
+function checker() {
   const problems = [];
   const statuses = [];
   async function call(method, route, { body, headers = {} } = {}) {
+    if (!doc) doc = await (await fetch(`${server.baseUrl}/api/openapi.json`)).json();
     const res = await fetch(server.baseUrl + route, {
       method,
       headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
@@ -70,6 +72,15 @@ it('describes the answers the server really gives', async () => {
     statuses.push(`${method} ${route.split('?')[0]} ${res.status}`);
     return { status: res.status, body: json };
   }
+  function verdict() {
+    if (process.env.OPENAPI_E2E_VERBOSE) console.log(statuses.join("\n"));
+    assert.deepEqual(problems, [], `answers the document does not describe:\n${problems.join('\n')}\n\nall answers:\n${statuses.join('\n')}`);
+  }
+  return { call, verdict };
+}
+
+it('describes the answers the server really gives', async () => {
+  const { call, verdict } = checker();
   const admin = { Authorization: `Bearer ${adminToken}` };
   const q = `?companyId=${companyId}`;
 
@@ -138,5 +149,67 @@ it('describes the answers the server really gives', async () => {
   await call('GET', `/api/v1/chat/history/${chatSession}?limit=10`, { headers: secret });
   await call('GET', '/api/v1/chat/history/sess_none', { headers: secret });
 
-  assert.deepEqual(problems, [], `answers the document does not describe:\n${problems.join('\n')}\n\nall answers:\n${statuses.join('\n')}`);
+  verdict();
+});
+
+it('describes the answers of the CS API\'s writes', async () => {
+  const { call, verdict } = checker();
+  const admin = { Authorization: `Bearer ${adminToken}` };
+  const q = `?companyId=${companyId}`;
+  const [email, password] = /Agent login: (\S+) \/ (\S+)/.exec(server.output().stdout).slice(1);
+  await call('POST', '/api/cs/auth/login', { body: { email, password: 'wrong password' } });
+  const login = await call('POST', '/api/cs/auth/login', { body: { email, password } });
+  const person = { Authorization: `Bearer ${login.body.token}` };
+  await call('GET', '/api/cs/auth/me', { headers: person });
+  await call('PUT', '/api/cs/agents/me/presence', { headers: person, body: { presence: 'available' } });
+  await call('POST', '/api/cs/auth/setup', { body: { email: 'x@example.com', name: 'X', password: 'a long enough password' } });
+
+  const agent = await call('POST', '/api/cs/agents', { headers: admin,
+    body: { email: 'oa.agent@example.com', name: 'OA Agent', role: 'agent', queues: ['general'], password: 'a long enough password' } });
+  await call('PATCH', `/api/cs/agents/${agent.body.agent.id}`, { headers: admin, body: { name: 'OA Agent 2' } });
+  await call('POST', `/api/cs/agents/${agent.body.agent.id}/password`, { headers: admin, body: { password: 'another long password' } });
+  await call('POST', '/api/cs/agents', { headers: admin, body: { email: 'oa.agent@example.com', name: 'Again', password: 'a long enough password' } });
+
+  const s = await call('POST', '/api/cs/sessions', { headers: admin, body: { companyId, customerId: 'cust_ben', channel: 'email' } });
+  const sid = s.body.id;
+  await call('POST', `/api/cs/sessions/${sid}/escalate`, { headers: admin, body: { reason: 'CUSTOMER_REQUEST', targetTier: 'HUMAN_AGENT' } });
+  await call('POST', `/api/cs/sessions/${sid}/agent-messages`, { headers: person, body: { content: 'Not mine yet' } });
+  await call('POST', `/api/cs/sessions/${sid}/claim`, { headers: person });
+  await call('POST', `/api/cs/sessions/${sid}/agent-messages`, { headers: person, body: { content: 'Hello {{nothing}}' } });
+  await call('POST', `/api/cs/sessions/${sid}/agent-messages`, { headers: person, body: { content: 'Looking into it', internal: true } });
+  await call('POST', `/api/cs/sessions/${sid}/actions`, { headers: person, body: { type: 'credit', amount: 5, reason: 'sorry' } });
+  await call('POST', `/api/cs/sessions/${sid}/release`, { headers: person });
+  await call('POST', `/api/cs/sessions/${sid}/assign`, { headers: admin, body: { agentId: agent.body.agent.id } });
+  await call('POST', `/api/cs/sessions/${sid}/transfer`, { headers: admin, body: { targetTier: 'HUMAN_AGENT', queue: 'billing' } });
+  await call('POST', `/api/cs/sessions/${sid}/escalate`, { headers: admin, body: { reason: 'NOPE', targetTier: 'HUMAN_AGENT' } });
+
+  const hook = await call('POST', '/api/cs/webhooks', { headers: admin,
+    body: { companyId, url: 'http://127.0.0.1:9/hook', events: ['session.created'], secret: 'a secret of sixteen+' } });
+  if (hook.status === 201) {
+    await call('GET', `/api/cs/webhooks/${hook.body.id}/deliveries`, { headers: admin });
+    await call('DELETE', `/api/cs/webhooks/${hook.body.id}`, { headers: admin });
+  }
+  const article = await call('POST', '/api/cs/kb', { headers: admin,
+    body: { companyId, title: 'OpenAPI test article', content: 'How to read the OpenAPI document.', category: 'TECHNICAL' } });
+  await call('GET', `/api/cs/kb/${article.body.id}`, { headers: admin });
+  await call('PUT', `/api/cs/kb/${article.body.id}`, { headers: admin, body: { title: 'OpenAPI test article, edited' } });
+  await call('DELETE', `/api/cs/kb/${article.body.id}`, { headers: admin });
+  const canned = await call('POST', `/api/cs/canned-responses${q}`, { headers: admin,
+    body: { shortcut: 'oa-hello', title: 'Hello', content: 'Hello {{customer.name}}' } });
+  await call('GET', `/api/cs/canned-responses/${canned.body.id}`, { headers: admin });
+  await call('PUT', `/api/cs/canned-responses/${canned.body.id}`, { headers: admin, body: { shortcut: 'oa-hello', title: 'Hi', content: 'Hi' } });
+  await call('POST', `/api/cs/canned-responses/${canned.body.id}/render`, { headers: admin, body: { sessionId: sid } });
+  await call('DELETE', `/api/cs/canned-responses/${canned.body.id}`, { headers: admin });
+
+  await call('PUT', '/api/cs/config', { headers: admin, body: { companyId, tiers: { aiRep: { capabilities: { maxCreditAmount: 15 } } } } });
+  await call('POST', '/api/cs/config/simulate', { headers: admin,
+    body: { companyId, period: { start: '2020-01-01', end: '2020-02-01' }, irateProtocol: { detectionThreshold: 0.5 } } });
+  await call('PUT', '/api/cs/settings/smtp', { headers: admin, body: { port: 99999 } });
+  await call('PATCH', `/api/cs/companies/${companyId}`, { headers: admin, body: { name: 'Renamed by the OpenAPI test' } });
+  await call('POST', '/api/cs/companies', { headers: admin,
+    body: { name: 'OA Second', admin: { email: 'oa.second@example.com', name: 'Second', password: 'a long enough password' } } });
+  const token = await call('POST', '/api/cs/tokens', { headers: admin, body: { name: 'oa jwt', role: 'agent' } });
+  await call('POST', '/api/cs/tokens', { headers: admin, body: { kind: 'sigv4', name: 'oa sigv4' } });
+  await call('DELETE', `/api/cs/tokens/${token.body.id}`, { headers: admin });
+  verdict();
 });
