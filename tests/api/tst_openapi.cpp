@@ -5,7 +5,9 @@
 
 #include "core/api/common/OpenApiDocument.h"
 
+#include <QFile>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tierdesk;
@@ -151,7 +153,37 @@ private slots:
                  QStringList({QStringLiteral("XA"), QStringLiteral("YB")}));
     }
 
+    // load(): base.json plus every other *.json of the folder, whatever it is called; the
+    // program's version; a file that is not a JSON object is named in the error.
+    void loadPicksUpEveryFragment()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(write(dir.filePath(QStringLiteral("base.json")), R"({"openapi":"3.0.3","info":{"title":"t","version":"x"}})"));
+        QVERIFY(write(dir.filePath(QStringLiteral("newfamily.json")), R"({"paths":{"/new":{"get":{}}}})"));
+        QVERIFY(write(dir.filePath(QStringLiteral("notes.txt")), "not a fragment"));
+        QString error;
+        const auto doc = api::OpenApiDocument::load(dir.path(), &error);
+        QVERIFY2(doc, qPrintable(error));
+        QCOMPARE(doc->value(QLatin1String("paths")).toObject().keys(), QStringList{QStringLiteral("/new")});
+        QCOMPARE(doc->value(QLatin1String("info")).toObject().value(QLatin1String("version")).toString(),
+                 QStringLiteral(TIERDESK_VERSION));
+
+        QVERIFY(write(dir.filePath(QStringLiteral("broken.json")), "{\"paths\":"));
+        QVERIFY(!api::OpenApiDocument::load(dir.path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("broken.json")), qPrintable(error));
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("base.json"))));
+        QVERIFY(!api::OpenApiDocument::load(dir.path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("base.json")), qPrintable(error));
+    }
+
 private:
+    static bool write(const QString &path, const QByteArray &text)
+    {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    }
+
     ServerFixture m_server;
 };
 
