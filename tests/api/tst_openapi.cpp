@@ -17,16 +17,19 @@ namespace {
 
 // Served but not part of any API the document describes, each with the reason.
 const QHash<QString, QString> kExcluded = {
-    {QStringLiteral("GET /socket.io"), QStringLiteral("Socket.IO's Engine.IO polling transport: docs/chat-api.md, docs/socketio.md")},
-    {QStringLiteral("POST /socket.io"), QStringLiteral("Socket.IO's Engine.IO polling transport: docs/chat-api.md, docs/socketio.md")},
+    {QStringLiteral("GET /socket.io"),
+        QStringLiteral("Socket.IO's Engine.IO polling transport: docs/chat-api.md, docs/socketio.md")},
+    {QStringLiteral("POST /socket.io"),
+        QStringLiteral("Socket.IO's Engine.IO polling transport: docs/chat-api.md, docs/socketio.md")},
 };
 // WebSocket upgrade routes: OpenAPI 3.0 cannot describe them.
 const QHash<QString, QString> kExcludedWebSockets = {
     {QStringLiteral("/api/cs/ws"), QStringLiteral("the CS API's live events: docs/api.md, Live events")},
     {QStringLiteral("/socket.io"), QStringLiteral("Socket.IO over WebSocket: docs/socketio.md")},
 };
-const QStringList kMethods = {QStringLiteral("get"), QStringLiteral("put"), QStringLiteral("post"), QStringLiteral("delete"),
-                              QStringLiteral("options"), QStringLiteral("head"), QStringLiteral("patch"), QStringLiteral("trace")};
+const QStringList kMethods
+    = {QStringLiteral("get"), QStringLiteral("put"), QStringLiteral("post"), QStringLiteral("delete"),
+        QStringLiteral("options"), QStringLiteral("head"), QStringLiteral("patch"), QStringLiteral("trace")};
 
 QString differences(const QSet<QString> &a, const QSet<QString> &b)
 {
@@ -37,8 +40,7 @@ QString differences(const QSet<QString> &a, const QSet<QString> &b)
 
 } // namespace
 
-class TestOpenApi : public QObject
-{
+class TestOpenApi : public QObject {
     Q_OBJECT
 
 private slots:
@@ -58,8 +60,9 @@ private slots:
         const QJsonObject doc = r.json();
         QCOMPARE(doc.value(QLatin1String("openapi")).toString(), QStringLiteral("3.0.3"));
         QCOMPARE(doc.value(QLatin1String("info")).toObject().value(QLatin1String("version")).toString(),
-                 QStringLiteral(TIERDESK_VERSION));
-        const QJsonObject schemes = doc.value(QLatin1String("components")).toObject().value(QLatin1String("securitySchemes")).toObject();
+            QStringLiteral(TIERDESK_VERSION));
+        const QJsonObject schemes
+            = doc.value(QLatin1String("components")).toObject().value(QLatin1String("securitySchemes")).toObject();
         for (const char *name : {"csBearer", "agentApiKey", "chatWidgetKey", "chatVisitorSecret", "platformSigV4"})
             QVERIFY2(schemes.contains(QLatin1String(name)), name);
     }
@@ -90,8 +93,8 @@ private slots:
         const QString missing = differences(served, documented);
         const QString extra = differences(documented, served);
         QVERIFY2(missing.isEmpty() && extra.isEmpty(),
-                 qPrintable(QStringLiteral("served, not in the document: [%1]; in the document, not served: [%2]")
-                                .arg(missing, extra)));
+            qPrintable(QStringLiteral("served, not in the document: [%1]; in the document, not served: [%2]")
+                           .arg(missing, extra)));
     }
 
     // The exclusions name only what is served, so a stale entry does not hide anything.
@@ -104,13 +107,13 @@ private slots:
             QVERIFY2(served.contains(it.key()), qPrintable(it.key()));
         const QStringList sockets = m_server.host().http().webSocketPrefixes();
         QCOMPARE(QSet<QString>(sockets.begin(), sockets.end()),
-                 QSet<QString>(kExcludedWebSockets.keyBegin(), kExcludedWebSockets.keyEnd()));
+            QSet<QString>(kExcludedWebSockets.keyBegin(), kExcludedWebSockets.keyEnd()));
     }
 
     void pathTemplates()
     {
         QCOMPARE(api::OpenApiDocument::pathTemplate(QStringLiteral("/api/cs/sessions/:id/messages")),
-                 QStringLiteral("/api/cs/sessions/{id}/messages"));
+            QStringLiteral("/api/cs/sessions/{id}/messages"));
         QCOMPARE(api::OpenApiDocument::pathTemplate(QStringLiteral("/a/:x/:y")), QStringLiteral("/a/{x}/{y}"));
         QCOMPARE(api::OpenApiDocument::pathTemplate(QStringLiteral("/health")), QStringLiteral("/health"));
     }
@@ -120,7 +123,8 @@ private slots:
         QTest::addColumn<QByteArray>("second");
         QTest::addColumn<QString>("why");
         QTest::newRow("path") << QByteArray(R"({"paths":{"/a":{}}})") << QStringLiteral("path \"/a\"");
-        QTest::newRow("schema") << QByteArray(R"({"components":{"schemas":{"XThing":{}}}})") << QStringLiteral("components/schemas \"XThing\"");
+        QTest::newRow("schema") << QByteArray(R"({"components":{"schemas":{"XThing":{}}}})")
+                                << QStringLiteral("components/schemas \"XThing\"");
         QTest::newRow("base scheme") << QByteArray(R"({"components":{"securitySchemes":{"bearer":{}}}})")
                                      << QStringLiteral("components/securitySchemes \"bearer\"");
         QTest::newRow("tag") << QByteArray(R"({"tags":[{"name":"X"}]})") << QStringLiteral("tag \"X\"");
@@ -130,11 +134,15 @@ private slots:
     {
         QFETCH(QByteArray, second);
         QFETCH(QString, why);
-        const QJsonObject base = QJsonDocument::fromJson(R"({"openapi":"3.0.3","components":{"securitySchemes":{"bearer":{}}}})").object();
-        const QJsonObject first = QJsonDocument::fromJson(R"({"paths":{"/a":{}},"components":{"schemas":{"XThing":{}}},"tags":[{"name":"X"}]})").object();
+        const QJsonObject base
+            = QJsonDocument::fromJson(R"({"openapi":"3.0.3","components":{"securitySchemes":{"bearer":{}}}})").object();
+        const QJsonObject first = QJsonDocument::fromJson(
+            R"({"paths":{"/a":{}},"components":{"schemas":{"XThing":{}}},"tags":[{"name":"X"}]})")
+                                      .object();
         QString error;
-        QVERIFY(!api::OpenApiDocument::merge(base, {{QStringLiteral("x.json"), first},
-                                                    {QStringLiteral("y.json"), QJsonDocument::fromJson(second).object()}}, &error));
+        QVERIFY(!api::OpenApiDocument::merge(base,
+            {{QStringLiteral("x.json"), first}, {QStringLiteral("y.json"), QJsonDocument::fromJson(second).object()}},
+            &error));
         QVERIFY2(error.startsWith(QStringLiteral("y.json")) && error.contains(why), qPrintable(error));
     }
 
@@ -142,15 +150,17 @@ private slots:
     {
         const QJsonObject base = QJsonDocument::fromJson(R"({"openapi":"3.0.3","paths":{"/o":{}}})").object();
         QString error;
-        const auto doc = api::OpenApiDocument::merge(
-            base,
-            {{QStringLiteral("x.json"), QJsonDocument::fromJson(R"({"paths":{"/a":{}},"components":{"schemas":{"XA":{}}}})").object()},
-             {QStringLiteral("y.json"), QJsonDocument::fromJson(R"({"paths":{"/b":{}},"components":{"schemas":{"YB":{}}}})").object()}},
+        const auto doc = api::OpenApiDocument::merge(base,
+            {{QStringLiteral("x.json"),
+                 QJsonDocument::fromJson(R"({"paths":{"/a":{}},"components":{"schemas":{"XA":{}}}})").object()},
+                {QStringLiteral("y.json"),
+                    QJsonDocument::fromJson(R"({"paths":{"/b":{}},"components":{"schemas":{"YB":{}}}})").object()}},
             &error);
         QVERIFY2(doc, qPrintable(error));
-        QCOMPARE(doc->value(QLatin1String("paths")).toObject().keys(), QStringList({QStringLiteral("/a"), QStringLiteral("/b"), QStringLiteral("/o")}));
+        QCOMPARE(doc->value(QLatin1String("paths")).toObject().keys(),
+            QStringList({QStringLiteral("/a"), QStringLiteral("/b"), QStringLiteral("/o")}));
         QCOMPARE(doc->value(QLatin1String("components")).toObject().value(QLatin1String("schemas")).toObject().keys(),
-                 QStringList({QStringLiteral("XA"), QStringLiteral("YB")}));
+            QStringList({QStringLiteral("XA"), QStringLiteral("YB")}));
     }
 
     // load(): base.json plus every other *.json of the folder, whatever it is called; the
@@ -159,7 +169,8 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QVERIFY(write(dir.filePath(QStringLiteral("base.json")), R"({"openapi":"3.0.3","info":{"title":"t","version":"x"}})"));
+        QVERIFY(write(
+            dir.filePath(QStringLiteral("base.json")), R"({"openapi":"3.0.3","info":{"title":"t","version":"x"}})"));
         QVERIFY(write(dir.filePath(QStringLiteral("newfamily.json")), R"({"paths":{"/new":{"get":{}}}})"));
         QVERIFY(write(dir.filePath(QStringLiteral("notes.txt")), "not a fragment"));
         QString error;
@@ -167,7 +178,7 @@ private slots:
         QVERIFY2(doc, qPrintable(error));
         QCOMPARE(doc->value(QLatin1String("paths")).toObject().keys(), QStringList{QStringLiteral("/new")});
         QCOMPARE(doc->value(QLatin1String("info")).toObject().value(QLatin1String("version")).toString(),
-                 QStringLiteral(TIERDESK_VERSION));
+            QStringLiteral(TIERDESK_VERSION));
 
         QVERIFY(write(dir.filePath(QStringLiteral("broken.json")), "{\"paths\":"));
         QVERIFY(!api::OpenApiDocument::load(dir.path(), &error));

@@ -78,8 +78,8 @@ std::optional<QJsonObject> readJson(const QString &path, QString *error)
 
 } // namespace
 
-std::optional<QJsonObject> OpenApiDocument::merge(const QJsonObject &base, const QList<Fragment> &fragments,
-                                                  QString *error)
+std::optional<QJsonObject> OpenApiDocument::merge(
+    const QJsonObject &base, const QList<Fragment> &fragments, QString *error)
 {
     QString ignored;
     if (!error)
@@ -146,11 +146,12 @@ QString OpenApiDocument::pathTemplate(const QString &routePattern)
 void OpenApiDocument::install(http::HttpServer &server, const QJsonObject &document)
 {
     const QByteArray body = QJsonDocument(document).toJson(QJsonDocument::Compact);
-    server.router().route("GET", QString::fromLatin1(ServedPath), [body](const http::HttpRequest &, const http::HttpResponder &res) {
-        http::HttpResponse r;
-        r.body = body;
-        res.send(std::move(r));
-    });
+    server.router().route(
+        "GET", QString::fromLatin1(ServedPath), [body](const http::HttpRequest &, const http::HttpResponder &res) {
+            http::HttpResponse r;
+            r.body = body;
+            res.send(std::move(r));
+        });
 }
 
 } // namespace tierdesk::api

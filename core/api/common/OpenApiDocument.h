@@ -16,11 +16,9 @@ namespace tierdesk::api {
 // resources/openapi/: base.json (openapi, info, servers, securitySchemes) and one
 // fragment per family (<family>.json: only "paths", "components" and "tags"). A new
 // family's fragment is picked up by being there; no code names the families.
-class OpenApiDocument
-{
+class OpenApiDocument {
 public:
-    struct Fragment
-    {
+    struct Fragment {
         QString name; // for error messages: "cs.json"
         QJsonObject json;
     };
@@ -30,8 +28,7 @@ public:
 
     // base plus every fragment. Fails (nullopt, *error says which file and name) on a path,
     // component name or tag that two files define, or a fragment with other top-level keys.
-    static std::optional<QJsonObject> merge(const QJsonObject &base, const QList<Fragment> &fragments,
-                                            QString *error);
+    static std::optional<QJsonObject> merge(const QJsonObject &base, const QList<Fragment> &fragments, QString *error);
     // Reads dir/base.json and every other dir/*.json (by name), merges them and sets
     // info.version to the program's version.
     static std::optional<QJsonObject> load(const QString &dir, QString *error);
