@@ -175,6 +175,8 @@ it('describes the answers of the CS API\'s writes', async () => {
   await call('POST', `/api/cs/sessions/${sid}/escalate`, { headers: admin, body: { reason: 'CUSTOMER_REQUEST', targetTier: 'HUMAN_AGENT' } });
   await call('POST', `/api/cs/sessions/${sid}/agent-messages`, { headers: person, body: { content: 'Not mine yet' } });
   await call('POST', `/api/cs/sessions/${sid}/claim`, { headers: person });
+  await call('GET', `/api/cs/desk/overview${q}`, { headers: admin });
+  await call('GET', `/api/cs/queue${q}&assignee=me`, { headers: person });
   await call('POST', `/api/cs/sessions/${sid}/agent-messages`, { headers: person, body: { content: 'Hello {{nothing}}' } });
   await call('POST', `/api/cs/sessions/${sid}/agent-messages`, { headers: person, body: { content: 'Looking into it', internal: true } });
   await call('POST', `/api/cs/sessions/${sid}/actions`, { headers: person, body: { type: 'credit', amount: 5, reason: 'sorry' } });
