@@ -102,7 +102,7 @@ it('describes the answers the server really gives', async () => {
   await call('GET', `/api/cs/desk/overview${q}`, { headers: admin });
   await call('POST', `/api/cs/sessions/${sid}/resolve`, { headers: admin, body: { resolutionType: 'ISSUE_RESOLVED', summary: 'Answered' } });
   await call('GET', '/api/cs/sessions/sess_none', { headers: admin });
-  await call('GET', `/api/cs/analytics${q}&startDate=2020-01-01&endDate=2030-01-01`, { headers: admin });
+  await call('GET', `/api/cs/analytics${q}&startDate=2020-01-01&endDate=2030-01-01&groupBy=week`, { headers: admin });
   await call('GET', `/api/cs/config${q}`, { headers: admin });
   await call('GET', `/api/cs/audit${q}&limit=20`, { headers: admin });
   await call('GET', `/api/cs/webhooks${q}`, { headers: admin });
