@@ -4,6 +4,7 @@
 #include "core/api/cs/CsErrors.h"
 #include "core/api/agent/AgentFamily.h"
 #include "core/api/cs/CsFamily.h"
+#include "core/api/common/OpenApiDocument.h"
 
 #include <QRandomGenerator>
 
@@ -136,6 +137,15 @@ bool ServerHost::start(QString *error)
     m_families.push_back(makeChatFamily());
     m_families.push_back(makeAgentFamily());
     installFamilies();
+    // The fragments are built in: one that does not merge is a defect every test meets.
+    QString why;
+    const auto openApi = OpenApiDocument::load(QString::fromLatin1(OpenApiDocument::DefaultDir), &why);
+    if (!openApi) {
+        if (error)
+            *error = QStringLiteral("OpenAPI document: ") + why;
+        return false;
+    }
+    OpenApiDocument::install(*m_http, *openApi);
     // Registration and delivery judge webhook addresses by the same policy.
     const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));
     engine.setWebhookAddressPolicy(addresses);

@@ -18,6 +18,7 @@ private slots:
     void headFallsBackToGet();
     void emptySegmentsIgnored();
     void replaceHandler();
+    void listsRoutes();
 
 private:
     static Handler tag(QString *out, const QString &name)
@@ -132,6 +133,27 @@ void TestRouter::replaceHandler()
     (*m.handler)(HttpRequest(), HttpResponder());
     QCOMPARE(hit, QStringLiteral("two"));
     QCOMPARE(r.match("POST", u"/x").allow, QByteArray("GET, HEAD, OPTIONS"));
+}
+
+// routes(): every method and pattern once, normalized as routed, a replaced route once with
+// the names of its last registration; no implied HEAD or OPTIONS.
+void TestRouter::listsRoutes()
+{
+    Router r;
+    QString hit;
+    QVERIFY(r.routes().empty());
+    r.route("post", QStringLiteral("/api/items"), tag(&hit, {}));
+    r.route("GET", QStringLiteral("//api/items/"), tag(&hit, {}));
+    r.route("GET", QStringLiteral("/api/items/:id"), tag(&hit, {}));
+    r.route("GET", QStringLiteral("/api/items/:itemId"), tag(&hit, {}));
+    r.route("DELETE", QStringLiteral("/api/items/:id/tags/:tag"), tag(&hit, {}));
+    r.route("GET", QStringLiteral("/"), tag(&hit, {}));
+    QStringList listed;
+    for (const Router::Route &route : r.routes())
+        listed.append(QString::fromLatin1(route.method) + u' ' + route.pattern);
+    QCOMPARE(listed, QStringList({QStringLiteral("GET /"), QStringLiteral("GET /api/items"),
+                                  QStringLiteral("POST /api/items"), QStringLiteral("DELETE /api/items/:id/tags/:tag"),
+                                  QStringLiteral("GET /api/items/:itemId")}));
 }
 
 QTEST_APPLESS_MAIN(TestRouter)

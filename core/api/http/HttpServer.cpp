@@ -36,6 +36,19 @@ Router &HttpServer::router()
     return m_core->router;
 }
 
+std::vector<Router::Route> HttpServer::routes() const
+{
+    return m_core->router.routes();
+}
+
+QStringList HttpServer::webSocketPrefixes() const
+{
+    QStringList out;
+    for (const auto &route : m_core->webSocketRoutes)
+        out.append(route.prefix);
+    return out;
+}
+
 const HttpLimits &HttpServer::limits() const
 {
     return m_core->limits;

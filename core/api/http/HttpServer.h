@@ -34,6 +34,10 @@ public:
     ~HttpServer() override;
 
     Router &router();
+    // Read-only views of what is served: the routes (Router::routes()) and the path
+    // prefixes of the WebSocket routes, in registration order.
+    std::vector<Router::Route> routes() const;
+    QStringList webSocketPrefixes() const;
     const HttpLimits &limits() const;
 
     bool listen(const QHostAddress &address, quint16 port); // port 0 = any free port

@@ -38,6 +38,7 @@ struct Router::Node
         QByteArray method;
         Handler handler;
         QStringList paramNames; // in capture order; names may differ between routes sharing a node
+        QString pattern;        // as registered, normalized: for routes()
     };
 
     std::vector<std::pair<QString, std::unique_ptr<Node>>> literals;
@@ -93,7 +94,11 @@ void Router::route(const QByteArray &method, const QString &pattern, Handler h)
 {
     Node *node = m_root.get();
     QStringList names;
+    QString normalized = QStringLiteral("/");
     for (QStringView seg : splitPath(pattern)) {
+        if (normalized.size() > 1)
+            normalized += u'/';
+        normalized += seg;
         if (seg.startsWith(u':')) {
             if (!node->param)
                 node->param = std::make_unique<Node>();
@@ -113,10 +118,11 @@ void Router::route(const QByteArray &method, const QString &pattern, Handler h)
         if (e.method == m) {
             e.handler = std::move(h);
             e.paramNames = names;
+            e.pattern = normalized;
             return;
         }
     }
-    node->entries.push_back({m, std::move(h), names});
+    node->entries.push_back({m, std::move(h), names, normalized});
 }
 
 Router::Match Router::match(const QByteArray &method, QStringView path) const
@@ -162,6 +168,26 @@ Router::Match Router::match(const QByteArray &method, QStringView path) const
     result.allow = methods.join(", ");
     result.kind = Match::MethodNotAllowed;
     return result;
+}
+
+std::vector<Router::Route> Router::routes() const
+{
+    std::vector<Route> out;
+    std::vector<const Node *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const Node *node = pending.back();
+        pending.pop_back();
+        for (const Node::Entry &e : node->entries)
+            out.push_back({e.method, e.pattern});
+        for (const auto &literal : node->literals)
+            pending.push_back(literal.second.get());
+        if (node->param)
+            pending.push_back(node->param.get());
+    }
+    std::sort(out.begin(), out.end(), [](const Route &a, const Route &b) {
+        return a.pattern == b.pattern ? a.method < b.method : a.pattern < b.pattern;
+    });
+    return out;
 }
 
 } // namespace tierdesk::http

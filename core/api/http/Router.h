@@ -39,6 +39,17 @@ public:
     // HEAD falls back to the GET handler when no HEAD route exists.
     Match match(const QByteArray &method, QStringView path) const;
 
+    // What route() registered, once per method and path shape (a later registration replaces
+    // an earlier one): the method upper-cased, the pattern as "/a/:name/b" (empty segments
+    // dropped, as routed). The implied HEAD and OPTIONS answers are not in it. Sorted by
+    // pattern, then method. The OpenAPI document is checked against this list.
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+    };
+    std::vector<Route> routes() const;
+
 private:
     struct Node;
     std::unique_ptr<Node> m_root;
