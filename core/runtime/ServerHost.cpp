@@ -184,6 +184,9 @@ void ServerHost::startBackgroundWork()
     m_emails = std::make_unique<EscalationEmails>(m_runtime);
     if (QString why; !m_emails->start(&why))
         qWarning("%s; escalation e-mail is off", qPrintable(why));
+    // Seed 000's e-mail notifications (POST /notifications/email/configure) share that SMTP client.
+    if (m_emails->enabled())
+        m_platformEmails = std::make_unique<PlatformEmails>(m_runtime.engine(), *m_emails->mailer(), m_emails->from());
 }
 
 void ServerHost::stop()

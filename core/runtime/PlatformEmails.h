@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/engine/EmailNotifications.h"
+#include "core/integrations/Mailer.h"
+
+#include <QObject>
+
+namespace tierdesk {
+
+// What a platform notification e-mail says about one escalation.
+struct PlatformNotice
+{
+    QString sessionId;
+    QString customerId;
+    QString reason;   // e.g. LEGAL_MENTION
+    QString priority; // urgent | high | normal | low (the agent desk's rule)
+    QString fromTier;
+    QString toTier;
+    QString sentiment;
+    QString summary;
+    QStringList events; // the configured events it answers: escalation.created, high_priority_case
+};
+
+// "High priority case: …" when high_priority_case is among the events, else
+// "New escalation: …"; a plain-text or an HTML body (values HTML-escaped).
+MailMessage composePlatformMail(const PlatformNotice &notice, const QString &from, const QString &to, bool html);
+
+// Sends the e-mail notifications companies configure through the platform
+// services (POST /notifications/email/configure): when a session is escalated,
+// `escalation.created` mails every escalation and `high_priority_case` those
+// the agent desk would rank high or urgent (desk::priorityFor: the reason, the
+// customer's sentiment, VIP). One message per escalation, listing the events it
+// answers. Outcomes are audited as notification.email_sent / notification.email_failed.
+// On the engine thread; the mailer sends on its own pool and must outlive this.
+class PlatformEmails : public QObject
+{
+    Q_OBJECT
+
+public:
+    PlatformEmails(SessionEngine &engine, Mailer &mailer, QString from, QObject *parent = nullptr);
+
+signals:
+    void finished(const QString &companyId, const QString &sessionId, bool sent);
+
+private:
+    void onEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data);
+    PlatformNotice noticeFor(const QString &companyId, const QJsonObject &data);
+
+    SessionEngine &m_engine;
+    EmailNotifications m_settings;
+    Mailer &m_mailer;
+    QString m_from;
+};
+
+} // namespace tierdesk
