@@ -4,6 +4,7 @@
 #include "core/api/cs/CsErrors.h"
 #include "core/api/agent/AgentFamily.h"
 #include "core/api/cs/CsFamily.h"
+#include "core/api/platform/PlatformFamily.h"
 
 #include <QRandomGenerator>
 
@@ -126,6 +127,18 @@ std::unique_ptr<ApiFamily> ServerHost::makeAgentFamily()
     return std::make_unique<AgentFamily>(agent);
 }
 
+std::unique_ptr<ApiFamily> ServerHost::makePlatformFamily()
+{
+    PlatformServices platform;
+    platform.engine = &m_runtime.engine();
+    platform.tokens = &m_runtime.apiTokens();
+    platform.auth = m_authGate.get();
+    platform.limiter = m_limiter.get();
+    platform.desk = &m_runtime.desk();
+    platform.limits.enabled = m_options.rateLimits && m_runtime.settings().boolValue(settings::RateLimitEnabled);
+    return std::make_unique<PlatformFamily>(platform);
+}
+
 bool ServerHost::start(QString *error)
 {
     AppSettings &s = m_runtime.settings();
@@ -135,6 +148,7 @@ bool ServerHost::start(QString *error)
     m_families.push_back(makeCsFamily());
     m_families.push_back(makeChatFamily());
     m_families.push_back(makeAgentFamily());
+    m_families.push_back(makePlatformFamily());
     installFamilies();
     // Registration and delivery judge webhook addresses by the same policy.
     const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));

@@ -52,6 +52,7 @@ private:
     std::unique_ptr<ApiFamily> makeCsFamily();
     std::unique_ptr<ApiFamily> makeChatFamily();
     std::unique_ptr<ApiFamily> makeAgentFamily(); // seed 002
+    std::unique_ptr<ApiFamily> makePlatformFamily(); // seed 000
     void installFamilies();
     void startBackgroundWork();
 

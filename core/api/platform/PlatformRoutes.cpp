@@ -1,0 +1,11 @@
+#include "core/api/platform/PlatformRoutes.h"
+
+namespace tierdesk::api {
+
+// Every resource of seed 000 installs its own routes; add one line per resource file.
+void installPlatformRoutes(http::HttpServer &server, PlatformServices &services)
+{
+    installReleaseNotesRoutes(server, services);
+}
+
+} // namespace tierdesk::api

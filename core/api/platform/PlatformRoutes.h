@@ -1,0 +1,14 @@
+#pragma once
+
+#include "core/api/http/HttpServer.h"
+#include "core/api/platform/PlatformServices.h"
+
+// The platform family's route table, one install function per resource and file
+// (Platform<Resource>Routes.cpp). Each path appears once, in its resource's file.
+namespace tierdesk::api {
+
+void installPlatformRoutes(http::HttpServer &server, PlatformServices &services);
+
+void installReleaseNotesRoutes(http::HttpServer &server, PlatformServices &services);
+
+} // namespace tierdesk::api
