@@ -5,6 +5,7 @@
 #include "core/integrations/CsvWriter.h"
 #include "core/integrations/PdfWriter.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QtConcurrent>
@@ -54,6 +55,11 @@ ReportJobs::ReportJobs(SessionEngine &engine, QString directory, QObject *parent
     : QObject(parent), m_engine(engine), m_files(std::move(directory))
 {
     m_pool.setMaxThreadCount(2); // rendering is CPU work; two reports at a time are plenty on a desk machine
+}
+
+QString ReportJobs::directoryBeside(SessionEngine &engine)
+{
+    return QFileInfo(engine.store().db().path()).absolutePath() + QStringLiteral("/reports");
 }
 
 ReportJobs::~ReportJobs()

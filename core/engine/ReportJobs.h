@@ -53,6 +53,8 @@ public:
     static QStringList sentiments();
 
     ReportJobs(SessionEngine &engine, QString directory, QObject *parent = nullptr);
+    // <the data directory (where the database is)>/reports: private like the database.
+    static QString directoryBeside(SessionEngine &engine);
     ~ReportJobs() override; // waits for reports being written
 
     // InvalidArgument (details.field) for a bad type, format, period or filter;

@@ -6,6 +6,10 @@ namespace tierdesk::api {
 void installPlatformRoutes(http::HttpServer &server, PlatformServices &services)
 {
     installReleaseNotesRoutes(server, services);
+    installAnalyticsRoutes(server, services);
+    installAuditRoutes(server, services);
+    installWebhookRoutes(server, services);
+    installNotificationRoutes(server, services);
 }
 
 } // namespace tierdesk::api

@@ -10,5 +10,9 @@ namespace tierdesk::api {
 void installPlatformRoutes(http::HttpServer &server, PlatformServices &services);
 
 void installReleaseNotesRoutes(http::HttpServer &server, PlatformServices &services);
+void installAnalyticsRoutes(http::HttpServer &server, PlatformServices &services);
+void installAuditRoutes(http::HttpServer &server, PlatformServices &services);
+void installWebhookRoutes(http::HttpServer &server, PlatformServices &services);
+void installNotificationRoutes(http::HttpServer &server, PlatformServices &services);
 
 } // namespace tierdesk::api
