@@ -7,16 +7,14 @@ namespace tierdesk {
 
 // Filtered, paged reads of a company's audit log (the platform services' GET
 // /audit/logs). On the engine thread; the platform family asks this, never the store.
-class AuditSearch
-{
+class AuditSearch {
 public:
     static constexpr int kMaxLimit = 1000;
     static constexpr int kMaxOffset = 1000000;
 
-    explicit AuditSearch(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) {}
+    explicit AuditSearch(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) { }
 
-    struct Page
-    {
+    struct Page {
         QList<AuditRow> rows;
         int total = 0;
     };

@@ -50,12 +50,11 @@ Result<EmailNotificationConfig> EmailNotifications::configure(const EmailNotific
     stored.updatedAt = m_engine.clock().nowMs();
     const bool ok = m_engine.store().batch().run([&] {
         return m_repo.put(stored)
-               && m_engine.store().audit().append(
-                   {stored.updatedAt, stored.companyId, actor.subject, actor.role,
-                    QStringLiteral("notification.email.configure"), QStringLiteral("notifications/email"),
-                    actor.clientAddress, 200,
-                    QJsonObject{{QStringLiteral("email"), stored.email},
-                                {QStringLiteral("events"), QJsonArray::fromStringList(stored.events)}}});
+            && m_engine.store().audit().append({stored.updatedAt, stored.companyId, actor.subject, actor.role,
+                QStringLiteral("notification.email.configure"), QStringLiteral("notifications/email"),
+                actor.clientAddress, 200,
+                QJsonObject{{QStringLiteral("email"), stored.email},
+                    {QStringLiteral("events"), QJsonArray::fromStringList(stored.events)}}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the e-mail notifications"));

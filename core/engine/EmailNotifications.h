@@ -8,10 +8,9 @@ namespace tierdesk {
 // Where a company's e-mail notifications go (platform services, seed 000's
 // POST /notifications/email/configure). On the engine thread; the platform
 // family asks this, never the store. Sending is core/runtime/PlatformEmails.
-class EmailNotifications
-{
+class EmailNotifications {
 public:
-    explicit EmailNotifications(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) {}
+    explicit EmailNotifications(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) { }
 
     static QStringList events(); // escalation.created, high_priority_case
     static QStringList formats(); // html, text

@@ -73,7 +73,7 @@ Status ReportJobs::check(const ReportRequest &r) const
         return invalid(QStringLiteral("report_type"), QStringLiteral("unknown report_type"), types());
     if (!ReportFiles::validFormat(r.format))
         return invalid(QStringLiteral("format"), QStringLiteral("format must be csv or pdf"),
-                       {QStringLiteral("csv"), QStringLiteral("pdf")});
+            {QStringLiteral("csv"), QStringLiteral("pdf")});
     if (r.startMs <= 0 || r.endMs <= 0 || r.endMs < r.startMs)
         return invalid(QStringLiteral("time_period"), QStringLiteral("time_period needs a start before its end"));
     if (r.endMs - r.startMs > kMaxPeriodMs)
@@ -81,7 +81,8 @@ Status ReportJobs::check(const ReportRequest &r) const
     if (!r.sentiment.isEmpty() && !sentiments().contains(r.sentiment))
         return invalid(QStringLiteral("filters.sentiment"), QStringLiteral("unknown sentiment filter"), sentiments());
     if (r.resolutionTimeMinS < 0)
-        return invalid(QStringLiteral("filters.resolution_time_min"), QStringLiteral("resolution_time_min must be >= 0"));
+        return invalid(
+            QStringLiteral("filters.resolution_time_min"), QStringLiteral("resolution_time_min must be >= 0"));
     return Ok{};
 }
 
@@ -104,10 +105,10 @@ Result<ReportTable> ReportJobs::conversations(const ReportRequest &r)
     if (!sessions)
         return sessions.error();
     ReportTable t{QStringLiteral("Conversation analysis"), periodNotes(r),
-                  {QStringLiteral("conversation_id"), QStringLiteral("created_at"), QStringLiteral("channel"),
-                   QStringLiteral("status"), QStringLiteral("tier"), QStringLiteral("sentiment"),
-                   QStringLiteral("issue_category"), QStringLiteral("messages"), QStringLiteral("resolution_time_s")},
-                  {}};
+        {QStringLiteral("conversation_id"), QStringLiteral("created_at"), QStringLiteral("channel"),
+            QStringLiteral("status"), QStringLiteral("tier"), QStringLiteral("sentiment"),
+            QStringLiteral("issue_category"), QStringLiteral("messages"), QStringLiteral("resolution_time_s")},
+        {}};
     for (const Session &s : *sessions) {
         const qint64 resolution = s.resolvedAt > 0 ? (s.resolvedAt - s.createdAt) / 1000 : -1;
         if (!r.sentiment.isEmpty() && sentimentGroup(s.customerSentiment) != r.sentiment)
@@ -115,9 +116,9 @@ Result<ReportTable> ReportJobs::conversations(const ReportRequest &r)
         if (r.resolutionTimeMinS > 0 && resolution < r.resolutionTimeMinS)
             continue;
         t.rows << QStringList{s.id, timefmt::iso(s.createdAt), toString(s.channel), toString(s.status),
-                              toString(s.currentTier), toString(s.customerSentiment),
-                              s.issueCategory ? toString(*s.issueCategory) : QString(), QString::number(s.messageCount),
-                              resolution >= 0 ? QString::number(resolution) : QString()};
+            toString(s.currentTier), toString(s.customerSentiment),
+            s.issueCategory ? toString(*s.issueCategory) : QString(), QString::number(s.messageCount),
+            resolution >= 0 ? QString::number(resolution) : QString()};
     }
     if (total > kMaxRows)
         t.notes << QStringLiteral("The first %1 of %2 conversations").arg(kMaxRows).arg(total);
@@ -130,16 +131,16 @@ Result<ReportTable> ReportJobs::dailySummary(const ReportRequest &r)
     if (!analytics)
         return analytics.error();
     ReportTable t{QStringLiteral("Daily summary"), periodNotes(r),
-                  {QStringLiteral("date"), QStringLiteral("conversations"), QStringLiteral("resolved"),
-                   QStringLiteral("escalated"), QStringLiteral("satisfaction_avg")},
-                  {}};
+        {QStringLiteral("date"), QStringLiteral("conversations"), QStringLiteral("resolved"),
+            QStringLiteral("escalated"), QStringLiteral("satisfaction_avg")},
+        {}};
     for (const QJsonValue &v : analytics->value(QLatin1String("timeline")).toArray()) {
         const QJsonObject day = v.toObject();
         t.rows << QStringList{day.value(QLatin1String("period")).toString(),
-                              QString::number(day.value(QLatin1String("sessions")).toInteger()),
-                              QString::number(day.value(QLatin1String("resolved")).toInteger()),
-                              QString::number(day.value(QLatin1String("escalated")).toInteger()),
-                              QString::number(day.value(QLatin1String("customerSatisfactionAvg")).toDouble())};
+            QString::number(day.value(QLatin1String("sessions")).toInteger()),
+            QString::number(day.value(QLatin1String("resolved")).toInteger()),
+            QString::number(day.value(QLatin1String("escalated")).toInteger()),
+            QString::number(day.value(QLatin1String("customerSatisfactionAvg")).toDouble())};
     }
     return t;
 }
@@ -153,16 +154,16 @@ Result<ReportJob> ReportJobs::start(const ReportRequest &r, const Actor &actor)
         generating += j.companyId == r.companyId && j.status == QLatin1String("generating") ? 1 : 0;
     if (generating >= kMaxGeneratingPerCompany)
         return makeError(ErrorKind::Conflict,
-                         QStringLiteral("at most %1 reports may be generating at once").arg(kMaxGeneratingPerCompany));
+            QStringLiteral("at most %1 reports may be generating at once").arg(kMaxGeneratingPerCompany));
     auto table = collect(r);
     if (!table)
         return table.error();
 
-    ReportJob job{ids::random(QStringLiteral("rep-")), r.companyId, r.type, r.format,
-                  QStringLiteral("generating"), m_engine.clock().nowMs(), 0, {}};
+    ReportJob job{ids::random(QStringLiteral("rep-")), r.companyId, r.type, r.format, QStringLiteral("generating"),
+        m_engine.clock().nowMs(), 0, {}};
     m_jobs.insert(job.id, job);
     m_engine.audit(r.companyId, actor, QStringLiteral("report.create"), QStringLiteral("reports/") + job.id, 202,
-                   {{QStringLiteral("report_type"), r.type}, {QStringLiteral("format"), r.format}});
+        {{QStringLiteral("report_type"), r.type}, {QStringLiteral("format"), r.format}});
 
     auto *watcher = new QFutureWatcher<Status>(this);
     const QString id = job.id;
@@ -191,7 +192,7 @@ void ReportJobs::done(const QString &reportId, const Status &written)
     }
     const ReportJob job = *it;
     m_engine.audit(job.companyId, Actor{}, written ? QStringLiteral("report.ready") : QStringLiteral("report.failed"),
-                   QStringLiteral("reports/") + job.id, written ? 200 : 500);
+        QStringLiteral("reports/") + job.id, written ? 200 : 500);
     emit finished(job.companyId, job.id, job.status);
 }
 

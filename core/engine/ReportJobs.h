@@ -11,19 +11,17 @@
 namespace tierdesk {
 
 // What a report covers (the platform services' POST /analytics/reports).
-struct ReportRequest
-{
+struct ReportRequest {
     QString companyId;
-    QString type;   // conversation_analysis | daily_summary
+    QString type; // conversation_analysis | daily_summary
     QString format; // csv | pdf
     qint64 startMs = 0;
     qint64 endMs = 0;
-    QString sentiment;         // "", positive | neutral | negative (conversation_analysis)
+    QString sentiment; // "", positive | neutral | negative (conversation_analysis)
     qint64 resolutionTimeMinS = 0; // resolved in at least this many seconds (conversation_analysis)
 };
 
-struct ReportJob
-{
+struct ReportJob {
     QString id; // rep-…
     QString companyId;
     QString type;
@@ -40,12 +38,11 @@ struct ReportJob
 // turns `ready` (or `failed`) back on the engine thread. Finished files live in
 // ReportFiles, so a ready report is still found after a restart; jobs still
 // generating when the process stops are lost (their status is then unknown).
-class ReportJobs : public QObject
-{
+class ReportJobs : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr int kMaxRows = 10000;       // conversations in one report
+    static constexpr int kMaxRows = 10000; // conversations in one report
     static constexpr int kMaxGeneratingPerCompany = 4;
     static constexpr qint64 kMaxPeriodMs = 366LL * 24 * 3600 * 1000;
 

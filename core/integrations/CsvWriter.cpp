@@ -21,7 +21,7 @@ bool looksLikeFormula(const QString &value)
         return false;
     const QChar c = value.front();
     return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-           || c == QLatin1Char('\t') || c == QLatin1Char('\r');
+        || c == QLatin1Char('\t') || c == QLatin1Char('\r');
 }
 
 bool isNumber(const QString &value)

@@ -14,18 +14,17 @@ constexpr double kLeading = 12;
 constexpr double kAverageGlyph = 0.52; // Helvetica's mean advance per em, to size columns
 
 // One page's text: lines placed at (x, y) in a font size.
-struct PageText
-{
+struct PageText {
     QByteArray ops;
     void text(double x, double y, double size, const QString &s)
     {
         ops += "BT /F1 " + QByteArray::number(size) + " Tf " + QByteArray::number(x) + ' ' + QByteArray::number(y)
-               + " Td (" + escapeText(s) + ") Tj ET\n";
+            + " Td (" + escapeText(s) + ") Tj ET\n";
     }
     void rule(double y)
     {
-        ops += QByteArray::number(kMargin) + ' ' + QByteArray::number(y) + " m " + QByteArray::number(kPageWidth - kMargin)
-               + ' ' + QByteArray::number(y) + " l 0.5 w S\n";
+        ops += QByteArray::number(kMargin) + ' ' + QByteArray::number(y) + " m "
+            + QByteArray::number(kPageWidth - kMargin) + ' ' + QByteArray::number(y) + " l 0.5 w S\n";
     }
 };
 
@@ -36,8 +35,7 @@ QString fit(const QString &cell, double width)
     return flat.size() <= chars ? flat : flat.left(chars - 3) + QStringLiteral("...");
 }
 
-class Layout
-{
+class Layout {
 public:
     explicit Layout(const ReportTable &table) : m_table(table)
     {
@@ -126,9 +124,10 @@ QByteArray render(const ReportTable &table)
     objects << "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
     for (int i = 0; i < count; ++i) {
         objects << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + QByteArray::number(kPageWidth) + ' '
-                       + QByteArray::number(kPageHeight) + "] /Resources << /Font << /F1 3 0 R >> >> /Contents "
-                       + QByteArray::number(5 + 2 * i) + " 0 R >>";
-        objects << "<< /Length " + QByteArray::number(pages[i].ops.size()) + " >>\nstream\n" + pages[i].ops + "endstream";
+                + QByteArray::number(kPageHeight) + "] /Resources << /Font << /F1 3 0 R >> >> /Contents "
+                + QByteArray::number(5 + 2 * i) + " 0 R >>";
+        objects << "<< /Length " + QByteArray::number(pages[i].ops.size()) + " >>\nstream\n" + pages[i].ops
+                + "endstream";
     }
 
     QByteArray out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
@@ -142,7 +141,7 @@ QByteArray render(const ReportTable &table)
     for (qsizetype offset : offsets)
         out += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
     out += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n"
-           + QByteArray::number(xref) + "\n%%EOF\n";
+        + QByteArray::number(xref) + "\n%%EOF\n";
     return out;
 }
 

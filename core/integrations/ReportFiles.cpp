@@ -34,8 +34,8 @@ QString ReportFiles::path(const QString &companyId, const QString &reportId, con
     return m_root + QLatin1Char('/') + companyId + QLatin1Char('/') + reportId + QLatin1Char('.') + format;
 }
 
-Status ReportFiles::write(const QString &companyId, const QString &reportId, const QString &format,
-                          const QByteArray &bytes) const
+Status ReportFiles::write(
+    const QString &companyId, const QString &reportId, const QString &format, const QByteArray &bytes) const
 {
     const QString target = path(companyId, reportId, format);
     if (target.isEmpty())

@@ -9,8 +9,7 @@ namespace tierdesk {
 // A report as rows of text, the one shape both report writers take
 // (csv::render, pdf::render): a title, a few lines that say what it covers,
 // and a table with a header row.
-struct ReportTable
-{
+struct ReportTable {
     QString title;
     QStringList notes; // e.g. "Period: 2025-02-01 – 2025-02-28"
     QStringList columns;

@@ -12,10 +12,10 @@ namespace {
 QList<std::pair<QString, QString>> fields(const PlatformNotice &n)
 {
     return {{QStringLiteral("Conversation"), n.sessionId}, {QStringLiteral("Customer"), n.customerId},
-            {QStringLiteral("Reason"), n.reason},          {QStringLiteral("Priority"), n.priority},
-            {QStringLiteral("From tier"), n.fromTier},     {QStringLiteral("To tier"), n.toTier},
-            {QStringLiteral("Sentiment"), n.sentiment},    {QStringLiteral("Summary"), n.summary},
-            {QStringLiteral("Events"), n.events.join(QStringLiteral(", "))}};
+        {QStringLiteral("Reason"), n.reason}, {QStringLiteral("Priority"), n.priority},
+        {QStringLiteral("From tier"), n.fromTier}, {QStringLiteral("To tier"), n.toTier},
+        {QStringLiteral("Sentiment"), n.sentiment}, {QStringLiteral("Summary"), n.summary},
+        {QStringLiteral("Events"), n.events.join(QStringLiteral(", "))}};
 }
 
 } // namespace
@@ -63,14 +63,13 @@ PlatformNotice PlatformEmails::noticeFor(const QString &companyId, const QJsonOb
     n.summary = session.value(QLatin1String("issueSummary")).toString();
     const auto customer = m_engine.customer(companyId, n.customerId);
     const Priority p = desk::priorityFor(parse<EscalationReason>(n.reason).value_or(EscalationReason::CustomerRequest),
-                                         parse<Sentiment>(n.sentiment).value_or(Sentiment::Neutral),
-                                         customer && customer->isVIP);
+        parse<Sentiment>(n.sentiment).value_or(Sentiment::Neutral), customer && customer->isVIP);
     n.priority = toString(p);
     return n;
 }
 
-void PlatformEmails::onEvent(const QString &companyId, const QString &sessionId, const QString &type,
-                             const QJsonObject &data)
+void PlatformEmails::onEvent(
+    const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data)
 {
     if (type != QLatin1String("escalated"))
         return;
@@ -86,7 +85,8 @@ void PlatformEmails::onEvent(const QString &companyId, const QString &sessionId,
     if (notice.events.isEmpty())
         return;
 
-    const MailMessage message = composePlatformMail(notice, m_from, config->email, config->format == QLatin1String("html"));
+    const MailMessage message
+        = composePlatformMail(notice, m_from, config->email, config->format == QLatin1String("html"));
     auto *watcher = new QFutureWatcher<MailResult>(this);
     connect(watcher, &QFutureWatcher<MailResult>::finished, this, [this, watcher, companyId, sessionId, notice] {
         const MailResult result = watcher->result();
@@ -97,8 +97,8 @@ void PlatformEmails::onEvent(const QString &companyId, const QString &sessionId,
             details.insert(QStringLiteral("error"), result.error);
         }
         m_engine.audit(companyId, Actor{},
-                       result.ok ? QStringLiteral("notification.email_sent") : QStringLiteral("notification.email_failed"),
-                       QStringLiteral("sessions/") + sessionId, result.ok ? 200 : 502, details);
+            result.ok ? QStringLiteral("notification.email_sent") : QStringLiteral("notification.email_failed"),
+            QStringLiteral("sessions/") + sessionId, result.ok ? 200 : 502, details);
         emit finished(companyId, sessionId, result.ok);
     });
     watcher->setFuture(m_mailer.send(message));

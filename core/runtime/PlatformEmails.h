@@ -8,11 +8,10 @@
 namespace tierdesk {
 
 // What a platform notification e-mail says about one escalation.
-struct PlatformNotice
-{
+struct PlatformNotice {
     QString sessionId;
     QString customerId;
-    QString reason;   // e.g. LEGAL_MENTION
+    QString reason; // e.g. LEGAL_MENTION
     QString priority; // urgent | high | normal | low (the agent desk's rule)
     QString fromTier;
     QString toTier;
@@ -32,8 +31,7 @@ MailMessage composePlatformMail(const PlatformNotice &notice, const QString &fro
 // customer's sentiment, VIP). One message per escalation, listing the events it
 // answers. Outcomes are audited as notification.email_sent / notification.email_failed.
 // On the engine thread; the mailer sends on its own pool and must outlive this.
-class PlatformEmails : public QObject
-{
+class PlatformEmails : public QObject {
     Q_OBJECT
 
 public:

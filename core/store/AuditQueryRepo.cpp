@@ -34,9 +34,9 @@ std::optional<QList<AuditRow>> AuditQueryRepo::find(const AuditQuery &f, int *to
     *total = count.value(0).toInt();
     count.finish();
 
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT id, at, actor, role, action, resource, client_address, status, details") + kWhere
-        + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT id, at, actor, role, action, resource, client_address, status, details")
+            + kWhere + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"));
     bindFilters(q, f);
     q.bindValue(QStringLiteral(":limit"), f.limit);
     q.bindValue(QStringLiteral(":offset"), f.offset);
@@ -45,8 +45,8 @@ std::optional<QList<AuditRow>> AuditQueryRepo::find(const AuditQuery &f, int *to
     QList<AuditRow> rows;
     while (q.next()) {
         AuditEntry e{q.value(1).toLongLong(), f.companyId, q.value(2).toString(), q.value(3).toString(),
-                     q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(),
-                     QJsonDocument::fromJson(q.value(8).toByteArray()).object()};
+            q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(),
+            QJsonDocument::fromJson(q.value(8).toByteArray()).object()};
         rows.append(AuditRow{q.value(0).toLongLong(), e});
     }
     q.finish();

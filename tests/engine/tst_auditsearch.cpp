@@ -5,8 +5,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 
 // Seed 000's audit query (every filter, paging, the total) on a real SQLite file.
-class TestAuditSearch : public QObject
-{
+class TestAuditSearch : public QObject {
     Q_OBJECT
 
 private slots:
@@ -20,12 +19,12 @@ private slots:
         for (int i = 0; i < 5; ++i) {
             m_fx->clock.advanceMs(60000);
             m_fx->engine->audit(m_fx->companyId, Actor{actors[i % 2], QStringLiteral("admin")},
-                                i < 3 ? QStringLiteral("session.create") : QStringLiteral("session.resolve"),
-                                QStringLiteral("session:sess_%1").arg(i % 2 ? QStringLiteral("b") : QStringLiteral("a")),
-                                200, {{QStringLiteral("n"), i}});
+                i < 3 ? QStringLiteral("session.create") : QStringLiteral("session.resolve"),
+                QStringLiteral("session:sess_%1").arg(i % 2 ? QStringLiteral("b") : QStringLiteral("a")), 200,
+                {{QStringLiteral("n"), i}});
         }
         m_fx->engine->audit(QStringLiteral("co_other"), Actor{QStringLiteral("alice"), QStringLiteral("admin")},
-                            QStringLiteral("session.create"), QStringLiteral("session:sess_a"), 200);
+            QStringLiteral("session.create"), QStringLiteral("session:sess_a"), 200);
         QVERIFY(m_fx->store->batch().flush());
     }
     void cleanup() { m_fx.reset(); }
@@ -40,10 +39,12 @@ private slots:
         QTest::addColumn<QList<int>>("expected"); // values of details.n, newest first
         QTest::newRow("time range") << 2 << 4 << QString() << QString() << QString() << QList<int>{3, 2, 1};
         QTest::newRow("actor") << 0 << 0 << QStringLiteral("bob") << QString() << QString() << QList<int>{3, 1};
-        QTest::newRow("conversation") << 0 << 0 << QString() << QStringLiteral("sess_a") << QString() << QList<int>{4, 2, 0};
-        QTest::newRow("action") << 0 << 0 << QString() << QString() << QStringLiteral("session.resolve") << QList<int>{4, 3};
-        QTest::newRow("all") << 1 << 5 << QStringLiteral("alice") << QStringLiteral("sess_a") << QStringLiteral("session.create")
-                             << QList<int>{2, 0};
+        QTest::newRow("conversation") << 0 << 0 << QString() << QStringLiteral("sess_a") << QString()
+                                      << QList<int>{4, 2, 0};
+        QTest::newRow("action") << 0 << 0 << QString() << QString() << QStringLiteral("session.resolve")
+                                << QList<int>{4, 3};
+        QTest::newRow("all") << 1 << 5 << QStringLiteral("alice") << QStringLiteral("sess_a")
+                             << QStringLiteral("session.create") << QList<int>{2, 0};
         QTest::newRow("none") << 0 << 0 << QStringLiteral("carol") << QString() << QString() << QList<int>{};
     }
     void filters()

@@ -5,12 +5,15 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 
 // The e-mail notification settings of a company on a real SQLite file.
-class TestEmailNotifications : public QObject
-{
+class TestEmailNotifications : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() { m_fx = std::make_unique<EngineFixture>(); QVERIFY(m_fx->setUp()); }
+    void init()
+    {
+        m_fx = std::make_unique<EngineFixture>();
+        QVERIFY(m_fx->setUp());
+    }
     void cleanup() { m_fx.reset(); }
 
     void storesAndReplaces()
@@ -19,7 +22,7 @@ private slots:
         QVERIFY(!notifications.find(m_fx->companyId));
         const auto first = notifications.configure(
             {m_fx->companyId, QStringLiteral("support@example.com"),
-             {QStringLiteral("escalation.created"), QStringLiteral("escalation.created")}, QStringLiteral("html")},
+                {QStringLiteral("escalation.created"), QStringLiteral("escalation.created")}, QStringLiteral("html")},
             Actor{QStringLiteral("key-1"), QStringLiteral("admin")});
         QVERIFY2(first.ok(), qPrintable(first ? QString() : first.error().message));
         QCOMPARE(first->events, QStringList{QStringLiteral("escalation.created")});
@@ -30,8 +33,8 @@ private slots:
         QCOMPARE(found->format, QStringLiteral("html"));
 
         QVERIFY(notifications.configure({m_fx->companyId, QStringLiteral("ops@example.org"),
-                                         {QStringLiteral("high_priority_case")}, QStringLiteral("text")},
-                                        Actor{}));
+                                            {QStringLiteral("high_priority_case")}, QStringLiteral("text")},
+            Actor{}));
         QVERIFY(m_fx->store->batch().flush());
         found = notifications.find(m_fx->companyId);
         QCOMPARE(found->email, QStringLiteral("ops@example.org"));
@@ -51,11 +54,14 @@ private slots:
         QTest::addColumn<QString>("field");
         const QStringList ok{QStringLiteral("escalation.created")};
         QTest::newRow("no address") << QString() << ok << QStringLiteral("html") << QStringLiteral("email");
-        QTest::newRow("two addresses") << QStringLiteral("a@x.io,b@x.io") << ok << QStringLiteral("html") << QStringLiteral("email");
-        QTest::newRow("header injection") << QStringLiteral("a@x.io\r\nBcc: c@x.io") << ok << QStringLiteral("html")
-                                          << QStringLiteral("email");
-        QTest::newRow("display name") << QStringLiteral("Ops <ops@x.io>") << ok << QStringLiteral("html") << QStringLiteral("email");
-        QTest::newRow("no events") << QStringLiteral("a@x.io") << QStringList{} << QStringLiteral("html") << QStringLiteral("events");
+        QTest::newRow("two addresses") << QStringLiteral("a@x.io,b@x.io") << ok << QStringLiteral("html")
+                                       << QStringLiteral("email");
+        QTest::newRow("header injection")
+            << QStringLiteral("a@x.io\r\nBcc: c@x.io") << ok << QStringLiteral("html") << QStringLiteral("email");
+        QTest::newRow("display name") << QStringLiteral("Ops <ops@x.io>") << ok << QStringLiteral("html")
+                                      << QStringLiteral("email");
+        QTest::newRow("no events") << QStringLiteral("a@x.io") << QStringList{} << QStringLiteral("html")
+                                   << QStringLiteral("events");
         QTest::newRow("unknown event") << QStringLiteral("a@x.io") << QStringList{QStringLiteral("session.created")}
                                        << QStringLiteral("html") << QStringLiteral("events");
         QTest::newRow("format") << QStringLiteral("a@x.io") << ok << QStringLiteral("pdf") << QStringLiteral("format");
@@ -79,8 +85,8 @@ private slots:
     {
         EmailNotifications notifications(*m_fx->engine);
         const auto r = notifications.configure({QStringLiteral("co_none"), QStringLiteral("a@x.io"),
-                                                {QStringLiteral("escalation.created")}, QStringLiteral("html")},
-                                               Actor{});
+                                                   {QStringLiteral("escalation.created")}, QStringLiteral("html")},
+            Actor{});
         QCOMPARE(r.error().kind, ErrorKind::NotFound);
     }
 

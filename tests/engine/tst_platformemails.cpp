@@ -9,8 +9,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 
 // Platform e-mail notifications sent for real to an SMTP server (aiosmtpd) on loopback.
-class TestPlatformEmails : public QObject
-{
+class TestPlatformEmails : public QObject {
     Q_OBJECT
 
 private slots:
@@ -53,10 +52,12 @@ private slots:
         const QJsonObject headers = mail.value(QLatin1String("headers")).toObject();
         const QString subject = headers.value(QLatin1String("Subject")).toString().simplified(); // a long one is folded
         QCOMPARE(subject, QStringLiteral("New escalation: %1 (CUSTOMER_REQUEST)").arg(id));
-        QVERIFY(mail.value(QLatin1String("body")).toString().contains(QLatin1String("<th align=\"left\">Conversation</th><td>") + id));
+        QVERIFY(mail.value(QLatin1String("body"))
+                    .toString()
+                    .contains(QLatin1String("<th align=\"left\">Conversation</th><td>") + id));
         QVERIFY(m_fx->store->batch().flush());
         QCOMPARE(m_fx->engine->auditLog(m_fx->companyId, 1).at(0)[QLatin1String("action")].toString(),
-                 QStringLiteral("notification.email_sent"));
+            QStringLiteral("notification.email_sent"));
     }
 
     void onlyHighPriorityWhenAskedFor()
@@ -73,8 +74,11 @@ private slots:
         const QString body = mail.value(QLatin1String("body")).toString();
         QVERIFY2(body.contains(QLatin1String("Conversation: ") + urgent), qPrintable(body));
         QVERIFY(body.contains(QLatin1String("Priority: urgent")) || body.contains(QLatin1String("Priority: URGENT")));
-        QVERIFY(mail.value(QLatin1String("headers")).toObject().value(QLatin1String("Subject")).toString().startsWith(
-            QLatin1String("High priority case: ")));
+        QVERIFY(mail.value(QLatin1String("headers"))
+                    .toObject()
+                    .value(QLatin1String("Subject"))
+                    .toString()
+                    .startsWith(QLatin1String("High priority case: ")));
         QCOMPARE(finished.size(), 1);
     }
 
@@ -94,7 +98,8 @@ private slots:
         n.reason = QStringLiteral("COMPLEX_ISSUE");
         n.summary = QStringLiteral("<script>alert(1)</script>\r\nBcc: x@y.z");
         n.events = {QStringLiteral("escalation.created")};
-        const MailMessage m = composePlatformMail(n, QStringLiteral("desk@example.com"), QStringLiteral("a@b.io"), true);
+        const MailMessage m
+            = composePlatformMail(n, QStringLiteral("desk@example.com"), QStringLiteral("a@b.io"), true);
         QVERIFY(m.body.contains(QLatin1String("&lt;script&gt;")));
         QVERIFY(!m.body.contains(QLatin1String("<script>")));
         QVERIFY(m.validate());

@@ -7,8 +7,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 
 // Reports generated off the engine thread into real files.
-class TestReportJobs : public QObject
-{
+class TestReportJobs : public QObject {
     Q_OBJECT
 
 private slots:
@@ -28,7 +27,8 @@ private slots:
     {
         ReportJobs jobs(*m_fx->engine, m_reports.path());
         QSignalSpy finished(&jobs, &ReportJobs::finished);
-        const auto job = jobs.start(request(QStringLiteral("csv")), Actor{QStringLiteral("key-1"), QStringLiteral("admin")});
+        const auto job
+            = jobs.start(request(QStringLiteral("csv")), Actor{QStringLiteral("key-1"), QStringLiteral("admin")});
         QVERIFY2(job.ok(), qPrintable(job ? QString() : job.error().message));
         QCOMPARE(job->status, QStringLiteral("generating"));
         QVERIFY(job->id.startsWith(QLatin1String("rep-")));
@@ -102,13 +102,14 @@ private slots:
         QTest::addColumn<int>("days");
         QTest::addColumn<QString>("sentiment");
         QTest::addColumn<QString>("field");
-        QTest::newRow("type") << QStringLiteral("everything") << QStringLiteral("csv") << 1 << QString() << QStringLiteral("report_type");
+        QTest::newRow("type") << QStringLiteral("everything") << QStringLiteral("csv") << 1 << QString()
+                              << QStringLiteral("report_type");
         QTest::newRow("format") << QStringLiteral("conversation_analysis") << QStringLiteral("xlsx") << 1 << QString()
                                 << QStringLiteral("format");
         QTest::newRow("reversed") << QStringLiteral("conversation_analysis") << QStringLiteral("csv") << -1 << QString()
                                   << QStringLiteral("time_period");
-        QTest::newRow("too long") << QStringLiteral("conversation_analysis") << QStringLiteral("csv") << 400 << QString()
-                                  << QStringLiteral("time_period");
+        QTest::newRow("too long") << QStringLiteral("conversation_analysis") << QStringLiteral("csv") << 400
+                                  << QString() << QStringLiteral("time_period");
         QTest::newRow("sentiment") << QStringLiteral("conversation_analysis") << QStringLiteral("csv") << 1
                                    << QStringLiteral("grumpy") << QStringLiteral("filters.sentiment");
     }

@@ -9,18 +9,17 @@
 
 using namespace tierdesk;
 
-class TestReportWriters : public QObject
-{
+class TestReportWriters : public QObject {
     Q_OBJECT
 
 private:
     static ReportTable sample(int rows)
     {
         ReportTable t{QStringLiteral("Conversation analysis"), {QStringLiteral("Period: 2025-02-01 to 2025-02-28")},
-                      {QStringLiteral("date"), QStringLiteral("conversation_id"), QStringLiteral("summary")}, {}};
+            {QStringLiteral("date"), QStringLiteral("conversation_id"), QStringLiteral("summary")}, {}};
         for (int i = 0; i < rows; ++i)
             t.rows << QStringList{QStringLiteral("2025-02-%1").arg(i % 28 + 1, 2, 10, QLatin1Char('0')),
-                                  QStringLiteral("conv-%1").arg(i), QStringLiteral("row %1 (late)").arg(i)};
+                QStringLiteral("conv-%1").arg(i), QStringLiteral("row %1 (late)").arg(i)};
         return t;
     }
 
@@ -36,7 +35,8 @@ private:
         QVERIFY(size > 3);
         for (int n = 1; n < size; ++n) {
             const qsizetype offset = lines.at(2 + n).left(10).toLongLong();
-            QVERIFY2(pdf.mid(offset).startsWith(QByteArray(QByteArray::number(n) + " 0 obj\n")), qPrintable(QString::number(n)));
+            QVERIFY2(pdf.mid(offset).startsWith(QByteArray(QByteArray::number(n) + " 0 obj\n")),
+                qPrintable(QString::number(n)));
         }
         QVERIFY(pdf.endsWith("%%EOF\n"));
     }
@@ -45,8 +45,9 @@ private slots:
     void csvHasHeaderAndRows()
     {
         const QByteArray csv = csv::render(sample(2));
-        QCOMPARE(csv, QByteArray("date,conversation_id,summary\r\n2025-02-01,conv-0,row 0 (late)\r\n"
-                                 "2025-02-02,conv-1,row 1 (late)\r\n"));
+        QCOMPARE(csv,
+            QByteArray("date,conversation_id,summary\r\n2025-02-01,conv-0,row 0 (late)\r\n"
+                       "2025-02-02,conv-1,row 1 (late)\r\n"));
     }
 
     void csvQuotesAndGuards_data()
@@ -108,7 +109,9 @@ private slots:
     void pdfEscapesText()
     {
         QCOMPARE(pdf::escapeText(QStringLiteral("a(b)c\\d")), QByteArray("a\\(b\\)c\\\\d"));
-        QCOMPARE(pdf::escapeText(QStringLiteral("Grüße €")), QByteArray("Gr\xfc\xdf" "e ?"));
+        QCOMPARE(pdf::escapeText(QStringLiteral("Grüße €")),
+            QByteArray("Gr\xfc\xdf"
+                       "e ?"));
         QCOMPARE(pdf::escapeText(QStringLiteral("x\ny")), QByteArray("x y"));
     }
 
@@ -118,13 +121,15 @@ private slots:
         ReportFiles files(dir.filePath(QStringLiteral("reports")));
         QVERIFY(!files.formatOf(QStringLiteral("co_1"), QStringLiteral("rep-1")));
         QVERIFY(files.write(QStringLiteral("co_1"), QStringLiteral("rep-1"), QStringLiteral("csv"), "a,b\r\n"));
-        QCOMPARE(files.formatOf(QStringLiteral("co_1"), QStringLiteral("rep-1")).value_or(QString()), QStringLiteral("csv"));
-        QCOMPARE(files.read(QStringLiteral("co_1"), QStringLiteral("rep-1"), QStringLiteral("csv")).value(), QByteArray("a,b\r\n"));
+        QCOMPARE(
+            files.formatOf(QStringLiteral("co_1"), QStringLiteral("rep-1")).value_or(QString()), QStringLiteral("csv"));
+        QCOMPARE(files.read(QStringLiteral("co_1"), QStringLiteral("rep-1"), QStringLiteral("csv")).value(),
+            QByteArray("a,b\r\n"));
         const QString path = files.path(QStringLiteral("co_1"), QStringLiteral("rep-1"), QStringLiteral("csv"));
         // 0600 and 0700: owner bits (0x7000 in Qt's flags), nothing for group (0x0070) or others (0x0007).
         constexpr auto kOwner = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
         constexpr auto kOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                 | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
         QCOMPARE(QFile::permissions(path) & (kOwner | kOthers), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QCOMPARE(QFile::permissions(files.root()) & (kOwner | kOthers), kOwner);
         QCOMPARE(QFile::permissions(files.root() + QStringLiteral("/co_1")) & (kOwner | kOthers), kOwner);

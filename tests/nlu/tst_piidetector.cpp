@@ -4,8 +4,7 @@
 
 using tierdesk::nlu::PiiDetector;
 
-class TestPiiDetector : public QObject
-{
+class TestPiiDetector : public QObject {
     Q_OBJECT
 
 private:
@@ -28,7 +27,8 @@ private slots:
                                   << QStringList{QStringLiteral("phone:(555) 123-4567")};
         QTest::newRow("phone intl") << QStringLiteral("my number is +49 30 1234567")
                                     << QStringList{QStringLiteral("phone:+49 30 1234567")};
-        QTest::newRow("phone plain ten") << QStringLiteral("ring 5551234567") << QStringList{QStringLiteral("phone:5551234567")};
+        QTest::newRow("phone plain ten") << QStringLiteral("ring 5551234567")
+                                         << QStringList{QStringLiteral("phone:5551234567")};
         QTest::newRow("card spaced") << QStringLiteral("card 4111 1111 1111 1111 exp 12/27")
                                      << QStringList{QStringLiteral("card_number:4111 1111 1111 1111")};
         QTest::newRow("card dashed") << QStringLiteral("5500-0000-0000-0004")

@@ -37,9 +37,9 @@ void getDashboard(const PlatformCallPtr &c)
         for (QString &m : metrics) {
             m = m.trimmed();
             if (!platform::dashboardMetrics().contains(m))
-                return platformcall::fail(
-                    c, platform::badRequest(QStringLiteral("Unknown metric '%1'; known: %2")
-                                                .arg(m.left(64), platform::dashboardMetrics().join(QLatin1Char(',')))));
+                return platformcall::fail(c,
+                    platform::badRequest(QStringLiteral("Unknown metric '%1'; known: %2")
+                                             .arg(m.left(64), platform::dashboardMetrics().join(QLatin1Char(',')))));
         }
         if (metrics.isEmpty())
             return platformcall::fail(c, platform::badRequest(QStringLiteral("metrics names no metric")));
@@ -62,10 +62,9 @@ QString downloadUrl(const PlatformCallPtr &c, const QString &reportId)
 QJsonObject reportJson(const PlatformCallPtr &c, const ReportJob &job)
 {
     const bool ready = job.status == QLatin1String("ready");
-    QJsonObject o{{QStringLiteral("report_id"), job.id},
-                  {QStringLiteral("status"), job.status},
-                  {QStringLiteral("format"), job.format},
-                  {QStringLiteral("download_url"), ready ? QJsonValue(downloadUrl(c, job.id)) : QJsonValue()}};
+    QJsonObject o{{QStringLiteral("report_id"), job.id}, {QStringLiteral("status"), job.status},
+        {QStringLiteral("format"), job.format},
+        {QStringLiteral("download_url"), ready ? QJsonValue(downloadUrl(c, job.id)) : QJsonValue()}};
     if (!job.type.isEmpty())
         o.insert(QStringLiteral("report_type"), job.type);
     if (job.createdAt > 0)
@@ -92,8 +91,9 @@ std::optional<ReportRequest> reportRequest(const PlatformCallPtr &c, const QJson
     const auto start = platformtime::parse(period[QLatin1String("start")].toString(), false);
     const auto end = platformtime::parse(period[QLatin1String("end")].toString(), true);
     if (!period.isObject() || !start || !end) {
-        platformcall::fail(c, platform::badRequest(QStringLiteral(
-                                  "Invalid request body: time_period needs start and end as ISO 8601 dates or times")));
+        platformcall::fail(c,
+            platform::badRequest(
+                QStringLiteral("Invalid request body: time_period needs start and end as ISO 8601 dates or times")));
         return std::nullopt;
     }
     r.startMs = *start;
@@ -104,9 +104,10 @@ std::optional<ReportRequest> reportRequest(const PlatformCallPtr &c, const QJson
     if ((!filters.isUndefined() && !filters.isNull() && !filters.isObject())
         || (!sentiment.isUndefined() && !sentiment.isString())
         || (!minTime.isUndefined() && (!minTime.isDouble() || minTime.toDouble() < 0 || minTime.toDouble() > 1e9))) {
-        platformcall::fail(c, platform::badRequest(QStringLiteral(
-                                  "Invalid request body: filters holds sentiment (a string) and resolution_time_min "
-                                  "(seconds, a number from 0)")));
+        platformcall::fail(c,
+            platform::badRequest(
+                QStringLiteral("Invalid request body: filters holds sentiment (a string) and resolution_time_min "
+                               "(seconds, a number from 0)")));
         return std::nullopt;
     }
     r.sentiment = sentiment.toString();
@@ -151,17 +152,18 @@ void downloadReport(ReportJobs &jobs, const PlatformCallPtr &c)
     if (!job)
         return;
     if (job->status != QLatin1String("ready"))
-        return platformcall::fail(c, platform::error(409, platform::Conflict,
-                                                     QStringLiteral("Report is %1, not ready").arg(job->status)));
+        return platformcall::fail(
+            c, platform::error(409, platform::Conflict, QStringLiteral("Report is %1, not ready").arg(job->status)));
     const auto bytes = jobs.files().read(c->company, job->id, job->format);
     if (!bytes)
         return platformcall::fail(c, platform::error(404, platform::NotFound, QStringLiteral("Report not found")));
     http::HttpResponse r;
     r.status = 200;
     r.body = *bytes;
-    r.contentType = job->format == QLatin1String("pdf") ? QByteArray("application/pdf") : QByteArray("text/csv; charset=utf-8");
-    r.withHeader("Content-Disposition",
-                 "attachment; filename=\"" + job->id.toLatin1() + '.' + job->format.toLatin1() + '"');
+    r.contentType
+        = job->format == QLatin1String("pdf") ? QByteArray("application/pdf") : QByteArray("text/csv; charset=utf-8");
+    r.withHeader(
+        "Content-Disposition", "attachment; filename=\"" + job->id.toLatin1() + '.' + job->format.toLatin1() + '"');
     platformcall::reply(c, r);
 }
 
@@ -174,11 +176,11 @@ void installAnalyticsRoutes(http::HttpServer &server, PlatformServices &services
     auto &r = server.router();
     r.route("GET", QStringLiteral("/analytics/dashboard"), signedRoute(services, &getDashboard));
     r.route("POST", QStringLiteral("/analytics/reports"),
-            signedRoute(services, [jobs](const PlatformCallPtr &c) { createReport(*jobs, c); }));
+        signedRoute(services, [jobs](const PlatformCallPtr &c) { createReport(*jobs, c); }));
     r.route("GET", QStringLiteral("/analytics/reports/:report_id"),
-            signedRoute(services, [jobs](const PlatformCallPtr &c) { getReport(*jobs, c); }));
+        signedRoute(services, [jobs](const PlatformCallPtr &c) { getReport(*jobs, c); }));
     r.route("GET", QStringLiteral("/analytics/reports/:report_id/download"),
-            signedRoute(services, [jobs](const PlatformCallPtr &c) { downloadReport(*jobs, c); }));
+        signedRoute(services, [jobs](const PlatformCallPtr &c) { downloadReport(*jobs, c); }));
 }
 
 } // namespace tierdesk::api

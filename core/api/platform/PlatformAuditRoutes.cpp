@@ -19,13 +19,14 @@ constexpr int kMaxFilterChars = 200;
 // Which of seed 000's services an action belongs to, from its prefix ("session.create": chatbot).
 QString serviceOf(const QString &action)
 {
-    static const QHash<QString, QString> services{
-        {QStringLiteral("session"), QStringLiteral("chatbot")},     {QStringLiteral("chat"), QStringLiteral("chatbot")},
-        {QStringLiteral("desk"), QStringLiteral("escalation")},     {QStringLiteral("escalation"), QStringLiteral("escalation")},
-        {QStringLiteral("kb"), QStringLiteral("knowledge")},        {QStringLiteral("report"), QStringLiteral("analytics")},
-        {QStringLiteral("webhook"), QStringLiteral("webhook")},     {QStringLiteral("notification"), QStringLiteral("notifications")},
-        {QStringLiteral("auth"), QStringLiteral("auth")},           {QStringLiteral("company"), QStringLiteral("admin")},
-        {QStringLiteral("config"), QStringLiteral("admin")},        {QStringLiteral("token"), QStringLiteral("admin")}};
+    static const QHash<QString, QString> services{{QStringLiteral("session"), QStringLiteral("chatbot")},
+        {QStringLiteral("chat"), QStringLiteral("chatbot")}, {QStringLiteral("desk"), QStringLiteral("escalation")},
+        {QStringLiteral("escalation"), QStringLiteral("escalation")},
+        {QStringLiteral("kb"), QStringLiteral("knowledge")}, {QStringLiteral("report"), QStringLiteral("analytics")},
+        {QStringLiteral("webhook"), QStringLiteral("webhook")},
+        {QStringLiteral("notification"), QStringLiteral("notifications")},
+        {QStringLiteral("auth"), QStringLiteral("auth")}, {QStringLiteral("company"), QStringLiteral("admin")},
+        {QStringLiteral("config"), QStringLiteral("admin")}, {QStringLiteral("token"), QStringLiteral("admin")}};
     const QString prefix = action.section(QLatin1Char('.'), 0, 0).section(QLatin1Char(' '), 0, 0).toLower();
     return services.value(prefix, prefix);
 }
@@ -53,13 +54,10 @@ QJsonObject logJson(const AuditRow &row)
     details.insert(QStringLiteral("status"), e.status);
     details.insert(QStringLiteral("contains_pii"), holdsPii(e.details) || holdsPii(e.resource));
     return {{QStringLiteral("log_id"), QStringLiteral("audit-%1").arg(row.id)},
-            {QStringLiteral("timestamp"), timefmt::iso(e.at)},
-            {QStringLiteral("user_id"), e.actor},
-            {QStringLiteral("service"), serviceOf(e.action)},
-            {QStringLiteral("action"), e.action},
-            {QStringLiteral("resource_id"), e.resource},
-            {QStringLiteral("request_ip"), e.clientAddress},
-            {QStringLiteral("details"), details}};
+        {QStringLiteral("timestamp"), timefmt::iso(e.at)}, {QStringLiteral("user_id"), e.actor},
+        {QStringLiteral("service"), serviceOf(e.action)}, {QStringLiteral("action"), e.action},
+        {QStringLiteral("resource_id"), e.resource}, {QStringLiteral("request_ip"), e.clientAddress},
+        {QStringLiteral("details"), details}};
 }
 
 bool textFilter(const PlatformCallPtr &c, const char *name, QString *out)
@@ -67,8 +65,9 @@ bool textFilter(const PlatformCallPtr &c, const char *name, QString *out)
     *out = c->req.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
     if (out->size() <= kMaxFilterChars)
         return true;
-    platformcall::fail(c, platform::badRequest(
-                              QStringLiteral("%1 may be at most %2 characters").arg(QLatin1String(name)).arg(kMaxFilterChars)));
+    platformcall::fail(c,
+        platform::badRequest(
+            QStringLiteral("%1 may be at most %2 characters").arg(QLatin1String(name)).arg(kMaxFilterChars)));
     return false;
 }
 
@@ -92,10 +91,8 @@ void getLogs(const PlatformCallPtr &c)
     for (const AuditRow &row : page->rows)
         logs.append(logJson(row));
     platformcall::replyJson(c, 200,
-                            {{QStringLiteral("logs"), logs},
-                             {QStringLiteral("total"), page->total},
-                             {QStringLiteral("limit"), q.limit},
-                             {QStringLiteral("offset"), q.offset}});
+        {{QStringLiteral("logs"), logs}, {QStringLiteral("total"), page->total}, {QStringLiteral("limit"), q.limit},
+            {QStringLiteral("offset"), q.offset}});
 }
 
 } // namespace

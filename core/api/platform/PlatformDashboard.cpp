@@ -27,7 +27,7 @@ QJsonArray topIssues(const QJsonObject &byReason)
 QStringList dashboardMetrics()
 {
     return {QStringLiteral("conversations"), QStringLiteral("sentiment"), QStringLiteral("resolution_time"),
-            QStringLiteral("escalations"), QStringLiteral("top_issues")};
+        QStringLiteral("escalations"), QStringLiteral("top_issues")};
 }
 
 double sentimentScore(double satisfactionMean)
@@ -51,16 +51,15 @@ QJsonObject dashboardJson(const QJsonObject &analytics, const QStringList &metri
         QJsonArray days;
         for (const QJsonValue &v : timeline)
             days.append(QJsonObject{{QStringLiteral("date"), v[QLatin1String("period")]},
-                                    {QStringLiteral("count"), v[QLatin1String("sessions")]}});
+                {QStringLiteral("count"), v[QLatin1String("sessions")]}});
         trends.insert(QStringLiteral("conversations"), days);
     }
     if (wants("sentiment")) {
         summary.insert(QStringLiteral("average_sentiment_score"),
-                       sentimentScore(overview.value(QLatin1String("customerSatisfactionAvg")).toDouble()));
+            sentimentScore(overview.value(QLatin1String("customerSatisfactionAvg")).toDouble()));
         QJsonArray days;
         for (const QJsonValue &v : timeline)
-            days.append(QJsonObject{
-                {QStringLiteral("date"), v[QLatin1String("period")]},
+            days.append(QJsonObject{{QStringLiteral("date"), v[QLatin1String("period")]},
                 {QStringLiteral("score"), sentimentScore(v[QLatin1String("customerSatisfactionAvg")].toDouble())}});
         trends.insert(QStringLiteral("sentiment"), days);
     }
@@ -68,16 +67,15 @@ QJsonObject dashboardJson(const QJsonObject &analytics, const QStringList &metri
         summary.insert(QStringLiteral("average_resolution_time"), overview.value(QLatin1String("avgResolutionTime")));
     if (wants("escalations"))
         summary.insert(QStringLiteral("escalation_rate"),
-                       analytics.value(QLatin1String("escalations"))[QLatin1String("escalationRate")]);
+            analytics.value(QLatin1String("escalations"))[QLatin1String("escalationRate")]);
 
     QJsonObject out{{QStringLiteral("time_period"),
-                     QJsonObject{{QStringLiteral("start"), period.value(QLatin1String("start"))},
-                                 {QStringLiteral("end"), period.value(QLatin1String("end"))}}},
-                    {QStringLiteral("summary"), summary},
-                    {QStringLiteral("trends"), trends}};
+                        QJsonObject{{QStringLiteral("start"), period.value(QLatin1String("start"))},
+                            {QStringLiteral("end"), period.value(QLatin1String("end"))}}},
+        {QStringLiteral("summary"), summary}, {QStringLiteral("trends"), trends}};
     if (wants("top_issues"))
         out.insert(QStringLiteral("top_issues"),
-                   topIssues(analytics.value(QLatin1String("escalations"))[QLatin1String("byReason")].toObject()));
+            topIssues(analytics.value(QLatin1String("escalations"))[QLatin1String("byReason")].toObject()));
     return out;
 }
 

@@ -5,7 +5,7 @@ namespace tierdesk::api {
 QStringList PlatformEvents::events()
 {
     return {QStringLiteral("conversation.created"), QStringLiteral("escalation.created"),
-            QStringLiteral("sentiment.negative")};
+        QStringLiteral("sentiment.negative")};
 }
 
 PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent) : QObject(parent), m_engine(engine)
@@ -13,15 +13,15 @@ PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent) : QObject
     connect(&m_engine, &SessionEngine::sessionEvent, this, &PlatformEvents::onEvent);
 }
 
-void PlatformEvents::onEvent(const QString &companyId, const QString &sessionId, const QString &type,
-                             const QJsonObject &data)
+void PlatformEvents::onEvent(
+    const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data)
 {
     if (type == QLatin1String("created")) {
         m_engine.queueEvent(companyId, QStringLiteral("conversation.created"),
-                            {{QStringLiteral("conversation_id"), sessionId},
-                             {QStringLiteral("user_id"), data.value(QLatin1String("customerId"))},
-                             {QStringLiteral("channel"), data.value(QLatin1String("channel")).toString().toLower()},
-                             {QStringLiteral("created_at"), data.value(QLatin1String("createdAt"))}});
+            {{QStringLiteral("conversation_id"), sessionId},
+                {QStringLiteral("user_id"), data.value(QLatin1String("customerId"))},
+                {QStringLiteral("channel"), data.value(QLatin1String("channel")).toString().toLower()},
+                {QStringLiteral("created_at"), data.value(QLatin1String("createdAt"))}});
         return;
     }
     if (type != QLatin1String("message"))
@@ -31,11 +31,11 @@ void PlatformEvents::onEvent(const QString &companyId, const QString &sessionId,
     if (!sentiment || !isNegative(*sentiment))
         return;
     m_engine.queueEvent(companyId, QStringLiteral("sentiment.negative"),
-                        {{QStringLiteral("conversation_id"), sessionId},
-                         {QStringLiteral("user_id"), data.value(QLatin1String("session"))[QLatin1String("customerId")]},
-                         {QStringLiteral("message_id"), message.value(QLatin1String("id"))},
-                         {QStringLiteral("sentiment"), sentiment ? toString(*sentiment).toLower() : QString()},
-                         {QStringLiteral("timestamp"), message.value(QLatin1String("timestamp"))}});
+        {{QStringLiteral("conversation_id"), sessionId},
+            {QStringLiteral("user_id"), data.value(QLatin1String("session"))[QLatin1String("customerId")]},
+            {QStringLiteral("message_id"), message.value(QLatin1String("id"))},
+            {QStringLiteral("sentiment"), sentiment ? toString(*sentiment).toLower() : QString()},
+            {QStringLiteral("timestamp"), message.value(QLatin1String("timestamp"))}});
 }
 
 } // namespace tierdesk::api

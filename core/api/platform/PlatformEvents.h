@@ -12,8 +12,7 @@ namespace tierdesk::api {
 // customer message reads FRUSTRATED, ANGRY or IRATE. escalation.created is seed
 // 002's event (the support agent API queues it for its tickets). Queued from the
 // engine's committed session events, each in its own group-commit batch.
-class PlatformEvents : public QObject
-{
+class PlatformEvents : public QObject {
     Q_OBJECT
 
 public:

@@ -22,8 +22,9 @@ void configureEmail(const PlatformCallPtr &c)
         return;
     const QJsonValue list = body->value(QLatin1String("events"));
     if (!list.isArray() || list.toArray().size() > 16)
-        return platformcall::fail(c, platform::badRequest(QStringLiteral("Invalid request body: events must list one or more of %1")
-                                                              .arg(EmailNotifications::events().join(QStringLiteral(", ")))));
+        return platformcall::fail(c,
+            platform::badRequest(QStringLiteral("Invalid request body: events must list one or more of %1")
+                                     .arg(EmailNotifications::events().join(QStringLiteral(", ")))));
     EmailNotificationConfig config{c->company, *email, {}, format->isEmpty() ? QStringLiteral("html") : *format};
     for (const QJsonValue &e : list.toArray())
         config.events << e.toString();
@@ -31,19 +32,18 @@ void configureEmail(const PlatformCallPtr &c)
     if (!stored)
         return platformcall::fail(c, stored.error());
     platformcall::replyJson(c, 200,
-                            {{QStringLiteral("email"), stored->email},
-                             {QStringLiteral("events"), QJsonArray::fromStringList(stored->events)},
-                             {QStringLiteral("format"), stored->format},
-                             {QStringLiteral("status"), QStringLiteral("active")},
-                             {QStringLiteral("updated_at"), timefmt::iso(stored->updatedAt)}});
+        {{QStringLiteral("email"), stored->email},
+            {QStringLiteral("events"), QJsonArray::fromStringList(stored->events)},
+            {QStringLiteral("format"), stored->format}, {QStringLiteral("status"), QStringLiteral("active")},
+            {QStringLiteral("updated_at"), timefmt::iso(stored->updatedAt)}});
 }
 
 } // namespace
 
 void installNotificationRoutes(http::HttpServer &server, PlatformServices &services)
 {
-    server.router().route("POST", QStringLiteral("/notifications/email/configure"),
-                          signedRoute(services, &configureEmail));
+    server.router().route(
+        "POST", QStringLiteral("/notifications/email/configure"), signedRoute(services, &configureEmail));
 }
 
 } // namespace tierdesk::api

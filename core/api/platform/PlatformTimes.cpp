@@ -37,10 +37,8 @@ bool queryInt(const PlatformCallPtr &c, const char *name, int min, int max, int 
     bool ok = false;
     const qlonglong v = c->req.query.queryItemValue(key, QUrl::FullyDecoded).toLongLong(&ok);
     if (!ok || v < min || v > max) {
-        platformcall::fail(c, platform::badRequest(QStringLiteral("%1 must be a whole number from %2 to %3")
-                                                       .arg(key)
-                                                       .arg(min)
-                                                       .arg(max)));
+        platformcall::fail(c,
+            platform::badRequest(QStringLiteral("%1 must be a whole number from %2 to %3").arg(key).arg(min).arg(max)));
         return false;
     }
     *out = static_cast<int>(v);

@@ -17,11 +17,10 @@ constexpr int kMaxUrlChars = 2048;
 
 QJsonObject webhookJson(const Webhook &w)
 {
-    return {{QStringLiteral("webhook_id"), w.id},
-            {QStringLiteral("url"), w.url},
-            {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},
-            {QStringLiteral("status"), QStringLiteral("active")},
-            {QStringLiteral("created_at"), timefmt::iso(w.createdAt)}};
+    return {{QStringLiteral("webhook_id"), w.id}, {QStringLiteral("url"), w.url},
+        {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("created_at"), timefmt::iso(w.createdAt)}};
 }
 
 // The events array: one or more of PlatformEvents::events(); answers 400 itself.
@@ -31,13 +30,13 @@ std::optional<QStringList> eventList(const PlatformCallPtr &c, const QJsonObject
     QStringList events;
     for (const QJsonValue &e : list.toArray())
         events << e.toString();
-    const bool known = std::all_of(events.cbegin(), events.cend(),
-                                   [](const QString &e) { return PlatformEvents::events().contains(e); });
+    const bool known = std::all_of(
+        events.cbegin(), events.cend(), [](const QString &e) { return PlatformEvents::events().contains(e); });
     if (list.isArray() && !events.isEmpty() && events.size() <= 16 && known)
         return events;
-    platformcall::fail(c, platform::badRequest(
-                              QStringLiteral("Invalid request body: events must list one or more of %1")
-                                  .arg(PlatformEvents::events().join(QStringLiteral(", ")))));
+    platformcall::fail(c,
+        platform::badRequest(QStringLiteral("Invalid request body: events must list one or more of %1")
+                                 .arg(PlatformEvents::events().join(QStringLiteral(", ")))));
     return std::nullopt;
 }
 
@@ -66,8 +65,8 @@ void configure(QObject *context, const PlatformCallPtr &c)
     // A host name: every address it resolves to must be allowed (resolved on Qt's lookup threads).
     QHostInfo::lookupHost(host, context, [c, url = *url, events = *events, key, host](const QHostInfo &info) {
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
-            return platformcall::fail(c, platform::badRequest(
-                                             QStringLiteral("url host %1 could not be resolved").arg(host.left(255))));
+            return platformcall::fail(
+                c, platform::badRequest(QStringLiteral("url host %1 could not be resolved").arg(host.left(255))));
         const auto hook = c->engine().addWebhook(c->company, url, events, key, c->actor, info.addresses());
         if (!hook)
             return platformcall::fail(c, hook.error());
@@ -81,7 +80,7 @@ void installWebhookRoutes(http::HttpServer &server, PlatformServices &services)
 {
     new PlatformEvents(*services.engine, &server); // queues seed 000's events while the server lives
     server.router().route("POST", QStringLiteral("/webhook/configure"),
-                          signedRoute(services, [context = &server](const PlatformCallPtr &c) { configure(context, c); }));
+        signedRoute(services, [context = &server](const PlatformCallPtr &c) { configure(context, c); }));
 }
 
 } // namespace tierdesk::api

@@ -8,7 +8,8 @@ namespace {
 
 const QRegularExpression &emailPattern()
 {
-    static const QRegularExpression re(QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"));
+    static const QRegularExpression re(
+        QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"));
     return re;
 }
 
@@ -16,16 +17,18 @@ const QRegularExpression &emailPattern()
 // an optional leading +; what it is (card, phone, neither) depends on the digits.
 const QRegularExpression &digitRunPattern()
 {
-    static const QRegularExpression re(QStringLiteral(R"((?<![\w.])\+?\(?\d(?:[\d]|[ .\-]\(?\d|\)[ .\-]?\d)*\d(?![\w]))"));
+    static const QRegularExpression re(
+        QStringLiteral(R"((?<![\w.])\+?\(?\d(?:[\d]|[ .\-]\(?\d|\)[ .\-]?\d)*\d(?![\w]))"));
     return re;
 }
 
 const QRegularExpression &addressPattern()
 {
     static const QRegularExpression re(
-        QStringLiteral(R"(\b\d{1,5}[A-Za-z]?\s+(?:[A-Za-zÀ-ÿ.'\-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|)"
-                       R"(lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|highway|hwy|parkway|pkwy)\b\.?)"
-                       R"(|\b[A-Za-zÀ-ÿ\-]+(?:straße|strasse|str\.|weg|gasse|platz|allee)\s+\d{1,5}[a-z]?\b)"),
+        QStringLiteral(
+            R"(\b\d{1,5}[A-Za-z]?\s+(?:[A-Za-zÀ-ÿ.'\-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|)"
+            R"(lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|highway|hwy|parkway|pkwy)\b\.?)"
+            R"(|\b[A-Za-zÀ-ÿ\-]+(?:straße|strasse|str\.|weg|gasse|platz|allee)\s+\d{1,5}[a-z]?\b)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return re;
 }
@@ -33,7 +36,8 @@ const QRegularExpression &addressPattern()
 // Dates and times look like phone numbers to digitRunPattern(): 2025-02-15, 15.02.2025.
 bool isDate(QStringView run)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4})$)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4})$)"));
     return re.match(run).hasMatch();
 }
 
@@ -83,7 +87,8 @@ QList<PiiDetector::Match> PiiDetector::find(QStringView text)
     for (auto it = addressPattern().globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (!overlaps(found, m.capturedStart(), m.capturedLength()))
-            found.append(Match{Kind::Address, static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength())});
+            found.append(
+                Match{Kind::Address, static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength())});
     }
     for (auto it = digitRunPattern().globalMatch(text); it.hasNext();) {
         const auto m = it.next();
@@ -96,7 +101,8 @@ QList<PiiDetector::Match> PiiDetector::find(QStringView text)
         const bool plainGroups = !run.contains(QLatin1Char('(')) && !run.startsWith(QLatin1Char('+'));
         if (digits >= 13 && digits <= 19 && plainGroups && luhnValid(run))
             found.append(Match{Kind::CardNumber, start, length});
-        else if (digits >= 7 && digits <= 15 && (run.size() > digits || digits >= 10 || run.startsWith(QLatin1Char('+'))))
+        else if (digits >= 7 && digits <= 15
+            && (run.size() > digits || digits >= 10 || run.startsWith(QLatin1Char('+'))))
             found.append(Match{Kind::Phone, start, length});
     }
     std::sort(found.begin(), found.end(), [](const Match &a, const Match &b) { return a.start < b.start; });

@@ -13,12 +13,10 @@ namespace tierdesk::nlu {
 // and the usual separators), payment card numbers (13 to 19 digits that pass
 // the Luhn check) and street addresses (a house number, one to four words and
 // a street suffix such as "Street", "Ave", "Road" or "straße").
-class PiiDetector
-{
+class PiiDetector {
 public:
     enum class Kind { Email, Phone, CardNumber, Address };
-    struct Match
-    {
+    struct Match {
         Kind kind = Kind::Email;
         int start = 0; // UTF-16 offset in the text
         int length = 0;

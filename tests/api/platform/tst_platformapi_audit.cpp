@@ -9,8 +9,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestPlatformApiAudit : public QObject
-{
+class TestPlatformApiAudit : public QObject {
     Q_OBJECT
 
 private slots:
@@ -21,13 +20,13 @@ private slots:
         m_client = std::make_unique<PlatformClient>(m_server.port(), issueSigV4Key(m_server));
         // An entry whose details hold an e-mail address (personal data) ...
         const HttpResult mail = m_client->post(QStringLiteral("/notifications/email/configure"),
-                                               {{QStringLiteral("email"), QStringLiteral("support@example.com")},
-                                                {QStringLiteral("events"), QJsonArray{QStringLiteral("escalation.created")}}});
+            {{QStringLiteral("email"), QStringLiteral("support@example.com")},
+                {QStringLiteral("events"), QJsonArray{QStringLiteral("escalation.created")}}});
         QVERIFY2(mail.status == 200, describe(mail));
         // ... and one about a conversation.
         auto admin = m_server.client(api::Role::Admin);
         const HttpResult s = admin->post(QStringLiteral("/api/cs/sessions"),
-                                         sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Hello")));
+            sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Hello")));
         QVERIFY2(s.status == 201, describe(s));
         m_session = s.json().value(QLatin1String("id")).toString();
     }
@@ -53,7 +52,8 @@ private slots:
 
     void filtersByConversationAndUser()
     {
-        const QJsonArray about = logs({{QStringLiteral("conversation_id"), m_session}}).value(QLatin1String("logs")).toArray();
+        const QJsonArray about
+            = logs({{QStringLiteral("conversation_id"), m_session}}).value(QLatin1String("logs")).toArray();
         QVERIFY(!about.isEmpty());
         for (const QJsonValue &e : about) {
             QVERIFY(e[QLatin1String("resource_id")].toString().contains(m_session));
@@ -64,7 +64,8 @@ private slots:
         QVERIFY(!byKey.isEmpty());
         for (const QJsonValue &e : byKey)
             QCOMPARE(e[QLatin1String("user_id")].toString(), m_keyUser);
-        QCOMPARE(logs({{QStringLiteral("user_id"), QStringLiteral("nobody")}}).value(QLatin1String("total")).toInt(), 0);
+        QCOMPARE(
+            logs({{QStringLiteral("user_id"), QStringLiteral("nobody")}}).value(QLatin1String("total")).toInt(), 0);
     }
 
     void filtersByTime()
@@ -73,20 +74,29 @@ private slots:
         QVERIFY(all >= 2);
         const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
         QCOMPARE(logs({{QStringLiteral("start_time"), today}, {QStringLiteral("end_time"), today}})
-                     .value(QLatin1String("total")).toInt(), all);
-        QCOMPARE(logs({{QStringLiteral("end_time"), QStringLiteral("2020-01-01T00:00:00Z")}}).value(QLatin1String("total")).toInt(), 0);
-        QCOMPARE(logs({{QStringLiteral("start_time"), QStringLiteral("2999-01-01T00:00:00Z")}}).value(QLatin1String("total")).toInt(), 0);
+                     .value(QLatin1String("total"))
+                     .toInt(),
+            all);
+        QCOMPARE(logs({{QStringLiteral("end_time"), QStringLiteral("2020-01-01T00:00:00Z")}})
+                     .value(QLatin1String("total"))
+                     .toInt(),
+            0);
+        QCOMPARE(logs({{QStringLiteral("start_time"), QStringLiteral("2999-01-01T00:00:00Z")}})
+                     .value(QLatin1String("total"))
+                     .toInt(),
+            0);
     }
 
     void pages()
     {
         const QJsonObject first = logs({{QStringLiteral("limit"), QStringLiteral("1")}});
-        const QJsonObject second = logs({{QStringLiteral("limit"), QStringLiteral("1")}, {QStringLiteral("offset"), QStringLiteral("1")}});
+        const QJsonObject second
+            = logs({{QStringLiteral("limit"), QStringLiteral("1")}, {QStringLiteral("offset"), QStringLiteral("1")}});
         QCOMPARE(first.value(QLatin1String("logs")).toArray().size(), 1);
         QCOMPARE(second.value(QLatin1String("offset")).toInt(), 1);
         QCOMPARE(first.value(QLatin1String("total")), second.value(QLatin1String("total")));
         QVERIFY(first.value(QLatin1String("logs"))[0][QLatin1String("log_id")]
-                != second.value(QLatin1String("logs"))[0][QLatin1String("log_id")]);
+            != second.value(QLatin1String("logs"))[0][QLatin1String("log_id")]);
     }
 
     void anotherCompanySeesNothingOfIt()
@@ -112,8 +122,8 @@ private slots:
     void refusesBadQueries()
     {
         QFETCH(QString, query);
-        const QString problem = checkPlatformError(m_client->get(QStringLiteral("/audit/logs?") + query), 400,
-                                                   QStringLiteral("BadRequestException"));
+        const QString problem = checkPlatformError(
+            m_client->get(QStringLiteral("/audit/logs?") + query), 400, QStringLiteral("BadRequestException"));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 

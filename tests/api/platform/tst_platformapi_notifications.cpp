@@ -9,8 +9,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestPlatformApiNotifications : public QObject
-{
+class TestPlatformApiNotifications : public QObject {
     Q_OBJECT
 
 private slots:
@@ -19,7 +18,7 @@ private slots:
         m_sink = std::make_unique<SmtpSink>();
         QVERIFY2(m_sink->isRunning(), qPrintable(m_sink->error()));
         const QByteArray ini = "[smtp]\nhost=127.0.0.1\nport=" + QByteArray::number(m_sink->port())
-                               + "\ntls=none\nfrom=Tierdesk <desk@example.com>\n";
+            + "\ntls=none\nfrom=Tierdesk <desk@example.com>\n";
         QString error;
         QVERIFY2(m_server.start(ini, false, &error), qPrintable(error));
         m_client = std::make_unique<PlatformClient>(m_server.port(), issueSigV4Key(m_server));
@@ -28,10 +27,10 @@ private slots:
     void configureAnswersTheSettings()
     {
         const HttpResult r = m_client->post(QStringLiteral("/notifications/email/configure"),
-                                            {{QStringLiteral("email"), QStringLiteral("support@example.com")},
-                                             {QStringLiteral("events"), QJsonArray{QStringLiteral("escalation.created"),
-                                                                                   QStringLiteral("high_priority_case")}},
-                                             {QStringLiteral("format"), QStringLiteral("html")}});
+            {{QStringLiteral("email"), QStringLiteral("support@example.com")},
+                {QStringLiteral("events"),
+                    QJsonArray{QStringLiteral("escalation.created"), QStringLiteral("high_priority_case")}},
+                {QStringLiteral("format"), QStringLiteral("html")}});
         QVERIFY2(r.status == 200, describe(r));
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QLatin1String("email")).toString(), QStringLiteral("support@example.com"));
@@ -43,25 +42,30 @@ private slots:
     {
         auto admin = m_server.client(api::Role::Admin);
         const HttpResult s = admin->post(QStringLiteral("/api/cs/sessions"),
-                                         sessionBody(m_server.companyId(), QStringLiteral("cust_ben"),
-                                                     QStringLiteral("The parcel never arrived.")));
+            sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("The parcel never arrived.")));
         QVERIFY2(s.status == 201, describe(s));
         const QString id = s.json().value(QLatin1String("id")).toString();
         const qsizetype before = m_sink->messages().size();
         const HttpResult e = admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                                         {{QStringLiteral("reason"), QStringLiteral("LEGAL_MENTION")},
-                                          {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+            {{QStringLiteral("reason"), QStringLiteral("LEGAL_MENTION")},
+                {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
         QVERIFY2(e.status == 200, describe(e));
         QTRY_VERIFY_WITH_TIMEOUT(mailAbout(id, before).has_value(), 15000);
         const QJsonObject mail = *mailAbout(id, before);
         QCOMPARE(mail.value(QLatin1String("rcptTos")).toArray(), QJsonArray{QStringLiteral("support@example.com")});
         QCOMPARE(mail.value(QLatin1String("contentType")).toString(), QStringLiteral("text/html"));
         const QString subject = mail.value(QLatin1String("headers"))[QLatin1String("Subject")].toString().simplified();
-        QVERIFY2(subject.startsWith(QLatin1String("High priority case: ")), qPrintable(subject)); // LEGAL_MENTION is urgent
-        QVERIFY(mail.value(QLatin1String("body")).toString().contains(QLatin1String("escalation.created, high_priority_case")));
+        QVERIFY2(
+            subject.startsWith(QLatin1String("High priority case: ")), qPrintable(subject)); // LEGAL_MENTION is urgent
+        QVERIFY(mail.value(QLatin1String("body"))
+                    .toString()
+                    .contains(QLatin1String("escalation.created, high_priority_case")));
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_server.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'notification.email_sent'"
-                                           " AND resource = ?"), {QVariant(QStringLiteral("sessions/") + id)}).toInt(),
+            m_server
+                .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'notification.email_sent'"
+                                       " AND resource = ?"),
+                    {QVariant(QStringLiteral("sessions/") + id)})
+                .toInt(),
             1, 10000);
     }
 
@@ -70,7 +74,8 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("no email") << QByteArray(R"({"events":["escalation.created"]})");
         QTest::newRow("bad email") << QByteArray(R"({"email":"support at example","events":["escalation.created"]})");
-        QTest::newRow("injection") << QByteArray(R"({"email":"a@x.io\r\nBcc: b@x.io","events":["escalation.created"]})");
+        QTest::newRow("injection") << QByteArray(
+            R"({"email":"a@x.io\r\nBcc: b@x.io","events":["escalation.created"]})");
         QTest::newRow("unknown event") << QByteArray(R"({"email":"a@x.io","events":["conversation.created"]})");
         QTest::newRow("no events") << QByteArray(R"({"email":"a@x.io","events":[]})");
         QTest::newRow("events not a list") << QByteArray(R"({"email":"a@x.io","events":"escalation.created"})");
@@ -79,9 +84,9 @@ private slots:
     void refusesBadSettings()
     {
         QFETCH(QByteArray, body);
-        const QString problem = checkPlatformError(
-            m_client->send("POST", QStringLiteral("/notifications/email/configure"), body), 400,
-            QStringLiteral("BadRequestException"));
+        const QString problem
+            = checkPlatformError(m_client->send("POST", QStringLiteral("/notifications/email/configure"), body), 400,
+                QStringLiteral("BadRequestException"));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
