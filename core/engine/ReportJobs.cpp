@@ -193,7 +193,21 @@ void ReportJobs::done(const QString &reportId, const Status &written)
     const ReportJob job = *it;
     m_engine.audit(job.companyId, Actor{}, written ? QStringLiteral("report.ready") : QStringLiteral("report.failed"),
         QStringLiteral("reports/") + job.id, written ? 200 : 500);
+    forgetOldest();
     emit finished(job.companyId, job.id, job.status);
+}
+
+void ReportJobs::forgetOldest()
+{
+    if (m_jobs.size() <= kMaxRememberedJobs)
+        return;
+    QList<std::pair<qint64, QString>> ready;
+    for (const ReportJob &j : std::as_const(m_jobs))
+        if (j.status == QLatin1String("ready"))
+            ready.append({j.finishedAt, j.id});
+    std::sort(ready.begin(), ready.end());
+    for (qsizetype i = 0; i < ready.size() && m_jobs.size() > kMaxRememberedJobs; ++i)
+        m_jobs.remove(ready.at(i).second);
 }
 
 std::optional<ReportJob> ReportJobs::find(const QString &companyId, const QString &reportId) const

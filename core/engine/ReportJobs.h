@@ -44,6 +44,9 @@ class ReportJobs : public QObject {
 public:
     static constexpr int kMaxRows = 10000; // conversations in one report
     static constexpr int kMaxGeneratingPerCompany = 4;
+    // Finished jobs remembered in memory; beyond, the oldest ready ones are forgotten
+    // (their files still answer find(), without type and times).
+    static constexpr int kMaxRememberedJobs = 1000;
     static constexpr qint64 kMaxPeriodMs = 366LL * 24 * 3600 * 1000;
 
     static QStringList types();
@@ -71,6 +74,7 @@ private:
     Result<ReportTable> conversations(const ReportRequest &request);
     Result<ReportTable> dailySummary(const ReportRequest &request);
     void done(const QString &reportId, const Status &written);
+    void forgetOldest();
 
     SessionEngine &m_engine;
     ReportFiles m_files;

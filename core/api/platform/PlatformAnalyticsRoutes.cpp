@@ -9,6 +9,7 @@
 #include "core/engine/ReportJobs.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace tierdesk::api {
 namespace {
