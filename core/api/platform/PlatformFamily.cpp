@@ -5,8 +5,10 @@
 
 namespace tierdesk::api {
 
-PlatformFamily::PlatformFamily(const PlatformServices &services) : m_services(services)
+PlatformFamily::PlatformFamily(const PlatformServices &services)
+    : m_services(services), m_context(std::make_unique<QObject>())
 {
+    m_services.context = m_context.get();
     if (!m_services.verifier) {
         ApiTokens *tokens = m_services.tokens;
         m_services.verifier = std::make_shared<const SigV4Verifier>(

@@ -3,6 +3,8 @@
 #include "core/api/common/ApiFamily.h"
 #include "core/api/platform/PlatformServices.h"
 
+#include <QObject>
+
 namespace tierdesk::api {
 
 // Seed 000's platform services (docs/platform-api.md): /chatbot, /sentiment, /routing,
@@ -21,6 +23,7 @@ public:
 private:
     // Handlers keep a pointer to it: it lives as long as the family.
     PlatformServices m_services;
+    std::unique_ptr<QObject> m_context;
 };
 
 } // namespace tierdesk::api

@@ -9,6 +9,11 @@ namespace tierdesk::api {
 
 void installPlatformRoutes(http::HttpServer &server, PlatformServices &services);
 
+void installChatbotRoutes(http::HttpServer &server, PlatformServices &services);
+void installSentimentRoutes(http::HttpServer &server, PlatformServices &services);
+void installRoutingRoutes(http::HttpServer &server, PlatformServices &services);
+void installKnowledgeRoutes(http::HttpServer &server, PlatformServices &services);
+void installEscalationRoutes(http::HttpServer &server, PlatformServices &services);
 void installReleaseNotesRoutes(http::HttpServer &server, PlatformServices &services);
 void installAnalyticsRoutes(http::HttpServer &server, PlatformServices &services);
 void installAuditRoutes(http::HttpServer &server, PlatformServices &services);

@@ -28,8 +28,10 @@ struct PlatformServices {
     RateLimiter *limiter = nullptr;
     PlatformRateLimits limits;
     Desk *desk = nullptr; // queues, agents and SLA targets; routes that need it answer 503 without
-    // Set by PlatformFamily: verifies AWS SigV4 against the sigv4 keys of ApiTokens.
+    // Set by PlatformFamily: verifies AWS SigV4 against the sigv4 keys of ApiTokens,
+    // and the context of the engine's asynchronous answers (gone with the family).
     std::shared_ptr<const SigV4Verifier> verifier;
+    QObject *context = nullptr;
 };
 
 } // namespace tierdesk::api
