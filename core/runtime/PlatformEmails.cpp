@@ -44,8 +44,8 @@ MailMessage composePlatformMail(const PlatformNotice &n, const QString &from, co
     return m;
 }
 
-PlatformEmails::PlatformEmails(SessionEngine &engine, Mailer &mailer, QString from, QObject *parent)
-    : QObject(parent), m_engine(engine), m_settings(engine), m_mailer(mailer), m_from(std::move(from))
+PlatformEmails::PlatformEmails(SessionEngine &engine, Mailer &mailer, QString from, Desk *desk, QObject *parent)
+    : QObject(parent), m_engine(engine), m_settings(engine), m_mailer(mailer), m_from(std::move(from)), m_desk(desk)
 {
     connect(&m_engine, &SessionEngine::sessionEvent, this, &PlatformEmails::onEvent);
 }
@@ -61,6 +61,12 @@ PlatformNotice PlatformEmails::noticeFor(const QString &companyId, const QJsonOb
     n.toTier = data.value(QLatin1String("toTier")).toString();
     n.sentiment = session.value(QLatin1String("customerSentiment")).toString();
     n.summary = session.value(QLatin1String("issueSummary")).toString();
+    // The desk's item is committed with the escalation and any priority set beside it.
+    const auto item = m_desk ? m_desk->itemJson(n.sessionId) : std::nullopt;
+    if (item && item->contains(QLatin1String("priority"))) {
+        n.priority = item->value(QLatin1String("priority")).toString();
+        return n;
+    }
     const auto customer = m_engine.customer(companyId, n.customerId);
     const Priority p = desk::priorityFor(parse<EscalationReason>(n.reason).value_or(EscalationReason::CustomerRequest),
         parse<Sentiment>(n.sentiment).value_or(Sentiment::Neutral), customer && customer->isVIP);

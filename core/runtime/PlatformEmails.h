@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/EmailNotifications.h"
+#include "core/engine/desk/Desk.h"
 #include "core/integrations/Mailer.h"
 
 #include <QObject>
@@ -26,8 +27,10 @@ MailMessage composePlatformMail(const PlatformNotice &notice, const QString &fro
 
 // Sends the e-mail notifications companies configure through the platform
 // services (POST /notifications/email/configure): when a session is escalated,
-// `escalation.created` mails every escalation and `high_priority_case` those
-// the agent desk would rank high or urgent (desk::priorityFor: the reason, the
+// `escalation.created` mails every escalation and `high_priority_case` those of
+// high or urgent priority: the desk item's priority when the session is queued
+// for a person (it holds a priority set since, e.g. POST /escalation/cases'
+// "priority"), else the desk's rule (desk::priorityFor: the reason, the
 // customer's sentiment, VIP). One message per escalation, listing the events it
 // answers. Outcomes are audited as notification.email_sent / notification.email_failed.
 // On the engine thread; the mailer sends on its own pool and must outlive this.
@@ -35,7 +38,9 @@ class PlatformEmails : public QObject {
     Q_OBJECT
 
 public:
-    PlatformEmails(SessionEngine &engine, Mailer &mailer, QString from, QObject *parent = nullptr);
+    // `desk` may be null (no queue priorities then); it must outlive this.
+    PlatformEmails(
+        SessionEngine &engine, Mailer &mailer, QString from, Desk *desk = nullptr, QObject *parent = nullptr);
 
 signals:
     void finished(const QString &companyId, const QString &sessionId, bool sent);
@@ -48,6 +53,7 @@ private:
     EmailNotifications m_settings;
     Mailer &m_mailer;
     QString m_from;
+    Desk *m_desk = nullptr;
 };
 
 } // namespace tierdesk

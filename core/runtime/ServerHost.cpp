@@ -200,7 +200,8 @@ void ServerHost::startBackgroundWork()
         qWarning("%s; escalation e-mail is off", qPrintable(why));
     // Seed 000's e-mail notifications (POST /notifications/email/configure) share that SMTP client.
     if (m_emails->enabled())
-        m_platformEmails = std::make_unique<PlatformEmails>(m_runtime.engine(), *m_emails->mailer(), m_emails->from());
+        m_platformEmails = std::make_unique<PlatformEmails>(m_runtime.engine(), *m_emails->mailer(), m_emails->from(),
+                                                            &m_runtime.desk());
 }
 
 void ServerHost::stop()

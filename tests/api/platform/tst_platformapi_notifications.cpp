@@ -69,6 +69,24 @@ private slots:
             1, 10000);
     }
 
+    void casePriorityDecidesHighPriority()
+    {
+        // The same calm conversation escalated as a case twice: "medium", then "high" priority.
+        const QString medium = escalateCase(QStringLiteral("medium"));
+        const QString high = escalateCase(QStringLiteral("high"));
+        QVERIFY(!medium.isEmpty() && !high.isEmpty());
+        // The mails about the case (cust_ben is a repeat contact: the engine may escalate to the AI Manager first).
+        const QString toPerson = QStringLiteral("<td>HUMAN_AGENT</td>");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            mailAbout(medium, 0, toPerson).has_value() && mailAbout(high, 0, toPerson).has_value(), 15000);
+        const QString mediumBody = mailAbout(medium, 0, toPerson)->value(QLatin1String("body")).toString();
+        QVERIFY2(mediumBody.contains(QLatin1String("<td>escalation.created</td>")), qPrintable(mediumBody));
+        const QString highBody = mailAbout(high, 0, toPerson)->value(QLatin1String("body")).toString();
+        QVERIFY2(
+            highBody.contains(QLatin1String("<td>escalation.created, high_priority_case</td>")), qPrintable(highBody));
+        QVERIFY(highBody.contains(QLatin1String("<td>high</td>")));
+    }
+
     void refusesBadSettings_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -91,10 +109,28 @@ private slots:
     }
 
 private:
-    std::optional<QJsonObject> mailAbout(const QString &sessionId, qsizetype from) const
+    // A new conversation escalated through POST /escalation/cases; its id.
+    QString escalateCase(const QString &priority)
+    {
+        auto admin = m_server.client(api::Role::Admin);
+        const HttpResult s = admin->post(QStringLiteral("/api/cs/sessions"),
+            sessionBody(
+                m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Could you check my order status?")));
+        const QString id = s.json().value(QLatin1String("id")).toString();
+        const HttpResult r = m_client->post(QStringLiteral("/escalation/cases"),
+            {{QStringLiteral("conversation_id"), id},
+                {QStringLiteral("issue_summary"), QStringLiteral("Order status unclear")},
+                {QStringLiteral("priority"), priority}});
+        if (r.status != 200)
+            qWarning("%s", describe(r).constData());
+        return r.status == 200 ? id : QString();
+    }
+
+    std::optional<QJsonObject> mailAbout(const QString &sessionId, qsizetype from, const QString &alsoSaying = {}) const
     {
         for (qsizetype i = from; i < m_sink->messages().size(); ++i)
-            if (m_sink->messages().at(i).value(QLatin1String("body")).toString().contains(sessionId))
+            if (const QString body = m_sink->messages().at(i).value(QLatin1String("body")).toString();
+                body.contains(sessionId) && body.contains(alsoSaying))
                 return m_sink->messages().at(i);
         return std::nullopt;
     }
