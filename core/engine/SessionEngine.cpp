@@ -83,9 +83,11 @@ bool SessionEngine::eventsWanted() const
 
 QStringList SessionEngine::webhookEvents()
 {
-    // The last two are the support agent API's (seed 002), queued by that API with queueEvent().
-    return {QStringLiteral("session.created"), QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
-            QStringLiteral("session.abandoned"), QStringLiteral("escalation.created"), QStringLiteral("session.closed")};
+    // escalation.created and session.closed are the support agent API's (seed 002), queued by that API with
+    // queueEvent(); conversation.created and sentiment.negative the platform services' (seed 000), likewise.
+    return {QStringLiteral("session.created"),    QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
+            QStringLiteral("session.abandoned"),  QStringLiteral("escalation.created"), QStringLiteral("session.closed"),
+            QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")};
 }
 
 bool SessionEngine::queueEvent(const QString &companyId, const QString &event, const QJsonObject &data)

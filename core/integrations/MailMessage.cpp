@@ -194,7 +194,7 @@ Result<QByteArray> MailMessage::render(const QDateTime &date, const QByteArray &
     out += "Date: " + mail::rfc5322Date(date) + "\r\n";
     out += "Message-ID: <" + messageId + ">\r\n";
     out += "MIME-Version: 1.0\r\n";
-    out += "Content-Type: text/plain; charset=utf-8\r\n";
+    out += html ? "Content-Type: text/html; charset=utf-8\r\n" : "Content-Type: text/plain; charset=utf-8\r\n";
     out += "Content-Transfer-Encoding: quoted-printable\r\n";
     out += "\r\n";
     out += mail::quotedPrintable(body);

@@ -22,9 +22,9 @@ struct MailAddress
     static Result<MailAddress> parse(const QString &text);
 };
 
-// One plain-text e-mail. render() produces the RFC 5322 bytes libcurl uploads:
+// One e-mail, plain text or HTML. render() produces the RFC 5322 bytes libcurl uploads:
 // From, To, Subject (RFC 2047 encoded when not plain ASCII), Date, Message-ID,
-// MIME-Version, Content-Type text/plain; charset=utf-8 and a quoted-printable
+// MIME-Version, Content-Type text/plain (text/html when `html`); charset=utf-8 and a quoted-printable
 // body with CRLF line ends and no line over 76 characters.
 struct MailMessage
 {
@@ -32,6 +32,7 @@ struct MailMessage
     QStringList to;  // one or more addresses
     QString subject; // one line: CR, LF and other control characters are refused
     QString body;    // UTF-8 text; \n or \r\n line ends
+    bool html = false; // the body is an HTML document (the caller escapes what it puts in)
 
     static constexpr int kMaxSubjectChars = 500;
     static constexpr int kMaxBodyBytes = 1024 * 1024;

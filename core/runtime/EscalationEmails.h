@@ -27,6 +27,9 @@ public:
     // With no smtp/host nothing is sent and this is true.
     bool start(QString *error);
     bool enabled() const { return m_mailer != nullptr; }
+    // The SMTP client and sender, for other notifications (null / empty while not enabled).
+    Mailer *mailer() const { return m_smtp.get(); }
+    QString from() const { return m_smtp ? m_smtp->config().from : QString(); }
 
 private:
     void onQueued(const QString &companyId, const QJsonObject &item);

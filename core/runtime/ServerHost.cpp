@@ -5,6 +5,7 @@
 #include "core/api/agent/AgentFamily.h"
 #include "core/api/cs/CsFamily.h"
 #include "core/api/common/OpenApiDocument.h"
+#include "core/api/platform/PlatformFamily.h"
 
 #include <QRandomGenerator>
 
@@ -127,6 +128,18 @@ std::unique_ptr<ApiFamily> ServerHost::makeAgentFamily()
     return std::make_unique<AgentFamily>(agent);
 }
 
+std::unique_ptr<ApiFamily> ServerHost::makePlatformFamily()
+{
+    PlatformServices platform;
+    platform.engine = &m_runtime.engine();
+    platform.tokens = &m_runtime.apiTokens();
+    platform.auth = m_authGate.get();
+    platform.limiter = m_limiter.get();
+    platform.desk = &m_runtime.desk();
+    platform.limits.enabled = m_options.rateLimits && m_runtime.settings().boolValue(settings::RateLimitEnabled);
+    return std::make_unique<PlatformFamily>(platform);
+}
+
 bool ServerHost::start(QString *error)
 {
     AppSettings &s = m_runtime.settings();
@@ -136,6 +149,7 @@ bool ServerHost::start(QString *error)
     m_families.push_back(makeCsFamily());
     m_families.push_back(makeChatFamily());
     m_families.push_back(makeAgentFamily());
+    m_families.push_back(makePlatformFamily());
     installFamilies();
     // The fragments are built in: one that does not merge is a defect every test meets.
     QString why;
@@ -194,6 +208,10 @@ void ServerHost::startBackgroundWork()
     m_emails = std::make_unique<EscalationEmails>(m_runtime);
     if (QString why; !m_emails->start(&why))
         qWarning("%s; escalation e-mail is off", qPrintable(why));
+    // Seed 000's e-mail notifications (POST /notifications/email/configure) share that SMTP client.
+    if (m_emails->enabled())
+        m_platformEmails = std::make_unique<PlatformEmails>(m_runtime.engine(), *m_emails->mailer(), m_emails->from(),
+                                                            &m_runtime.desk());
 }
 
 void ServerHost::stop()

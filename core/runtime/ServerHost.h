@@ -5,6 +5,7 @@
 #include "core/api/cs/LoginGuard.h"
 #include "core/api/http/HttpServer.h"
 #include "core/runtime/EscalationEmails.h"
+#include "core/runtime/PlatformEmails.h"
 #include "core/runtime/Runtime.h"
 #include "core/integrations/OutboundHttp.h"
 #include "core/integrations/WebhookDispatcher.h"
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<ApiFamily> makeCsFamily();
     std::unique_ptr<ApiFamily> makeChatFamily();
     std::unique_ptr<ApiFamily> makeAgentFamily(); // seed 002
+    std::unique_ptr<ApiFamily> makePlatformFamily(); // seed 000
     void installFamilies();
     void startBackgroundWork();
 
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<CurlOutboundHttp> m_outbound;
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
     std::unique_ptr<EscalationEmails> m_emails;
+    std::unique_ptr<PlatformEmails> m_platformEmails; // after m_emails: it sends through its SMTP client
     QTimer m_sweep;
 };
 

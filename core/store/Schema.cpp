@@ -224,6 +224,15 @@ const QList<Migration> &migrations()
                             " company_id TEXT NOT NULL REFERENCES companies(id), user_id TEXT NOT NULL,"
                             " secret_hash TEXT NOT NULL, widget_key_id TEXT NOT NULL, created_at INTEGER NOT NULL)"),
          }},
+        {14,
+         {
+             // Platform services (seed 000): where a company's e-mail notifications go, for which
+             // events (JSON array) and in which format (html | text); one configuration per company.
+             QStringLiteral("CREATE TABLE email_notifications (company_id TEXT PRIMARY KEY REFERENCES companies(id),"
+                            " email TEXT NOT NULL, events TEXT NOT NULL, format TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
+             // Seed 000's audit query filters by time range within a company (audit_by_company) and by actor.
+             QStringLiteral("CREATE INDEX audit_by_actor ON audit_log(company_id, actor, at)"),
+         }},
     };
     return all;
 }

@@ -33,6 +33,32 @@ AuthGate::Outcome AuthGate::check(const http::HttpRequest &req, bool allowQueryT
     return out;
 }
 
+std::optional<AuthGate::Outcome> AuthGate::throttled(const http::HttpRequest &req)
+{
+    if (!m_throttle.enabled)
+        return std::nullopt;
+    const RateDecision d = m_failures.peek(req.peerAddress.toString(), m_throttle.maxFailures, m_throttle.windowSecs);
+    if (d.allowed)
+        return std::nullopt;
+    Outcome out;
+    out.status = 429;
+    out.reason = QStringLiteral("too many failed authentications from this address");
+    out.retryAfter = d.retryAfter;
+    return out;
+}
+
+void AuthGate::refuseKey(const http::HttpRequest &req, const QString &company, const QString &family, const QString &reason,
+                         int status)
+{
+    if (m_throttle.enabled)
+        m_failures.hit(req.peerAddress.toString(), m_throttle.maxFailures, m_throttle.windowSecs);
+    m_engine.audit(company, Actor{QStringLiteral("anonymous"), QString(), req.peerAddress.toString()},
+                   QStringLiteral("auth.failed"), req.path.left(200), status,
+                   {{QStringLiteral("reason"), reason.left(200)},
+                    {QStringLiteral("method"), QString::fromLatin1(req.method.left(16))},
+                    {QStringLiteral("family"), family}});
+}
+
 void AuthGate::recordFailure(const http::HttpRequest &req, const QString &reason, int status)
 {
     // The company a token claims is unverified: it only decides whose log

@@ -36,6 +36,14 @@ public:
     };
     Outcome check(const http::HttpRequest &req, bool allowQueryToken);
 
+    // For families with keys of their own (SigV4): the same throttle and audit as
+    // for tokens. A 429 outcome while the address is throttled, else nullopt.
+    std::optional<Outcome> throttled(const http::HttpRequest &req);
+    // Counts a refused key against the address and audits it in `company`'s log
+    // (empty: in no company's), with the refusal's reason and the family's name.
+    void refuseKey(const http::HttpRequest &req, const QString &company, const QString &family, const QString &reason,
+                   int status);
+
 private:
     void recordFailure(const http::HttpRequest &req, const QString &reason, int status);
 

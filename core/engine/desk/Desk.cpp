@@ -4,6 +4,7 @@
 #include "core/common/Time.h"
 #include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
+#include "core/engine/desk/DeskRules.h"
 
 namespace tierdesk {
 namespace {
@@ -262,7 +263,8 @@ Result<Session> Desk::assign(const QString &companyId, const QString &sessionId,
                    [&] { return m_repo.setAssignee(sessionId, agent->id, agent->name, m_engine.clock().nowMs()); });
 }
 
-Result<Session> Desk::setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor)
+Result<Session> Desk::setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor,
+                                  bool retarget)
 {
     if (!isSupervisor(actor))
         return makeError(ErrorKind::Forbidden, QStringLiteral("Setting a priority needs the supervisor role"));
@@ -273,6 +275,12 @@ Result<Session> Desk::setPriority(const QString &companyId, const QString &sessi
     const Priority previous = item.priority;
     item.priority = priority;
     item.updatedAt = m_engine.clock().nowMs();
+    if (retarget) {
+        const auto company = m_engine.company(companyId);
+        if (!company)
+            return company.error();
+        desk::setDueTimes(item, company->config.desk());
+    }
     return changed(*held, actor, QStringLiteral("desk.priority"),
                    {{QStringLiteral("priority"), toString(priority)}, {QStringLiteral("previous"), toString(previous)}},
                    [&] { return m_repo.put(item); });

@@ -43,6 +43,11 @@ public:
 
     DeskRepo &repo() { return m_repo; }
     void setAvailability(const AgentAvailability *availability) { m_availability = availability; }
+    // Whether a person who takes this queue is available now (false without availability).
+    bool anyAgentAvailable(const QString &companyId, const QString &queue) const
+    {
+        return m_availability && m_availability->anyAvailable(companyId, queue);
+    }
     // Re-evaluates SLA states every `intervalMs` on the engine's clock.
     void startSlaTimer(int intervalMs);
     void stopSlaTimer() { m_slaTimer.stop(); }
@@ -57,7 +62,10 @@ public:
     Result<Session> release(const QString &companyId, const QString &sessionId, const Actor &actor);
     Result<Session> assign(const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor);
     // A supervisor (or an API client acting as one) sets a queued session's priority; audited as desk.priority.
-    Result<Session> setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor);
+    // `retarget`: the SLA's due times follow the new priority (an item just queued by an API
+    // that names its priority); otherwise they stay as they were when it was queued.
+    Result<Session> setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor,
+                                bool retarget = false);
     Result<Message> reply(const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor);
     Result<Session> transfer(const QString &companyId, const QString &sessionId, Tier target, const QString &queue,
                              const QString &notes, const Actor &actor);

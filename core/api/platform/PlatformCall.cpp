@@ -1,0 +1,216 @@
+#include "core/api/platform/PlatformCall.h"
+
+#include "core/api/platform/PlatformErrors.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+namespace tierdesk::api {
+namespace {
+
+SignedRequest signedRequest(const http::HttpRequest &req)
+{
+    SignedRequest s;
+    s.method = req.method;
+    s.rawPath = req.rawPath;
+    s.rawQuery = req.rawQuery;
+    for (auto it = req.headers.constBegin(); it != req.headers.constEnd(); ++it)
+        s.headers.append({it.key(), it.value()});
+    s.body = req.body;
+    return s;
+}
+
+// API Gateway's answers to a refused signature: always 403, the type and message say why.
+http::HttpResponse refusalResponse(KeyRefusal refusal)
+{
+    using namespace platform;
+    switch (refusal) {
+    case KeyRefusal::NoCredential:
+        return error(403, MissingAuthenticationToken, QStringLiteral("Missing Authentication Token"));
+    case KeyRefusal::Malformed:
+        return error(403, IncompleteSignature,
+            QStringLiteral("Authorization header requires 'Credential', 'Signature', 'SignedHeaders' and a "
+                           "signed 'X-Amz-Date' or 'Date' header; the host header must be signed."));
+    case KeyRefusal::UnknownKey:
+    case KeyRefusal::Revoked:
+    case KeyRefusal::Expired:
+        return error(403, UnrecognizedClient, QStringLiteral("The security token included in the request is invalid."));
+    case KeyRefusal::DateSkew:
+        return error(403, InvalidSignature,
+            QStringLiteral("Signature expired: the request time is more than 5 minutes from the server's time."));
+    case KeyRefusal::WrongService:
+    case KeyRefusal::WrongRegion:
+        return error(403, InvalidSignature,
+            QStringLiteral("Credential should be scoped to a valid region and to the service 'execute-api'."));
+    case KeyRefusal::WrongSignature:
+    case KeyRefusal::BodyChanged:
+    case KeyRefusal::None:
+        break;
+    }
+    return error(403, InvalidSignature,
+        QStringLiteral("The request signature we calculated does not match the signature you provided. "
+                       "Check your AWS Secret Access Key and signing method."));
+}
+
+// The company whose log shows a refusal: the key's, when the key exists.
+QString refusedKeyCompany(PlatformServices &s, const http::HttpRequest &req, KeyRefusal refusal)
+{
+    if (refusal == KeyRefusal::NoCredential || refusal == KeyRefusal::UnknownKey || refusal == KeyRefusal::Malformed)
+        return {};
+    static const QRegularExpression credential(QStringLiteral("Credential=([A-Za-z0-9]{1,128})/"));
+    const QRegularExpressionMatch m = credential.match(QString::fromLatin1(req.header("authorization").left(4096)));
+    if (!m.hasMatch())
+        return {};
+    const auto key = s.tokens->sigv4Key(m.captured(1));
+    return key ? key->companyId : QString();
+}
+
+bool rateLimit(PlatformServices &s, const PlatformCallPtr &c)
+{
+    if (!s.limits.enabled)
+        return true;
+    const RateDecision d
+        = s.limiter->hit(QStringLiteral("platform:") + c->actor.subject, s.limits.requestsPerKey, s.limits.windowSecs);
+    if (d.allowed)
+        return true;
+    c->extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
+    platformcall::fail(c, platform::error(429, platform::TooManyRequests, QStringLiteral("Too Many Requests")));
+    return false;
+}
+
+} // namespace
+
+http::Handler signedRoute(PlatformServices &services, PlatformHandler h)
+{
+    PlatformServices *s = &services;
+    return [s, h](const http::HttpRequest &req, const http::HttpResponder &res) {
+        if (const auto throttled = s->auth->throttled(req)) {
+            http::HttpResponse r = platform::error(429, platform::TooManyRequests, QStringLiteral("Too Many Requests"));
+            res.send(r.withHeader("Retry-After", QByteArray::number(throttled->retryAfter)));
+            return;
+        }
+        const KeyVerdict verdict = s->verifier->verify(signedRequest(req), s->engine->clock().nowMs());
+        if (!verdict.accepted()) {
+            s->auth->refuseKey(req, refusedKeyCompany(*s, req, verdict.refusal), QStringLiteral("platform"),
+                refusalName(verdict.refusal) + QStringLiteral(": ") + verdict.reason, 403);
+            return res.send(refusalResponse(verdict.refusal));
+        }
+        auto c = std::make_shared<PlatformCall>();
+        c->req = req;
+        c->res = res;
+        c->services = s;
+        c->company = verdict.key->companyId;
+        c->actor = Actor{verdict.key->id, verdict.key->role, req.peerAddress.toString()};
+        c->actor.displayName = verdict.key->name.isEmpty() ? verdict.key->id : verdict.key->name;
+        if (!rateLimit(*s, c))
+            return;
+        // A degraded store takes no writes; reads go on.
+        const QString failure = s->engine->storageFailure();
+        if (!failure.isEmpty() && req.method != "GET" && req.method != "HEAD")
+            return platformcall::fail(c, platform::storageFailure(failure));
+        h(c);
+    };
+}
+
+namespace platformcall {
+
+std::optional<QJsonObject> jsonBody(const PlatformCallPtr &c)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(c->req.body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        const QString why = c->req.body.isEmpty()   ? QStringLiteral("the body is empty")
+            : err.error != QJsonParseError::NoError ? err.errorString()
+                                                    : QStringLiteral("not a JSON object");
+        fail(c, platform::badRequest(QStringLiteral("Invalid request body: ") + why));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+std::optional<QString> requiredString(
+    const PlatformCallPtr &c, const QJsonObject &body, const char *field, int maxChars)
+{
+    const QJsonValue v = body.value(QLatin1String(field));
+    if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())) {
+        fail(c, platform::badRequest(QStringLiteral("Invalid request body: %1 is required").arg(QLatin1String(field))));
+        return std::nullopt;
+    }
+    return optionalString(c, body, field, maxChars);
+}
+
+std::optional<QString> optionalString(
+    const PlatformCallPtr &c, const QJsonObject &body, const char *field, int maxChars)
+{
+    const QJsonValue v = body.value(QLatin1String(field));
+    if (v.isUndefined() || v.isNull())
+        return QString();
+    if (!v.isString() || v.toString().size() > maxChars) {
+        fail(c,
+            platform::badRequest(QStringLiteral("Invalid request body: %1 must be a string of at most %2 characters")
+                                     .arg(QLatin1String(field))
+                                     .arg(maxChars)));
+        return std::nullopt;
+    }
+    return v.toString();
+}
+
+bool optionalUnitScore(const PlatformCallPtr &c, const QJsonObject &body, const char *field, std::optional<double> *out)
+{
+    const QJsonValue v = body.value(QLatin1String(field));
+    *out = std::nullopt;
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isDouble() || v.toDouble() < 0.0 || v.toDouble() > 1.0) {
+        fail(c,
+            platform::badRequest(
+                QStringLiteral("Invalid request body: %1 must be a number from 0 to 1").arg(QLatin1String(field))));
+        return false;
+    }
+    *out = v.toDouble();
+    return true;
+}
+
+void fail(const PlatformCallPtr &c, const Error &e)
+{
+    fail(c, platform::error(e));
+}
+
+void fail(const PlatformCallPtr &c, const http::HttpResponse &error)
+{
+    http::HttpResponse r = error;
+    if (const QString failure = c->engine().storageFailure(); r.status == 500 && !failure.isEmpty())
+        r = platform::storageFailure(failure);
+    // Refused writes are audited too: who tried what, and what they were told.
+    if (c->req.method != "GET" && c->req.method != "HEAD")
+        c->engine().audit(c->company, c->actor,
+            QString::fromLatin1(c->req.method) + QLatin1Char(' ') + c->req.path.left(200), c->req.path.left(200),
+            r.status);
+    reply(c, r);
+}
+
+void reply(const PlatformCallPtr &c, http::HttpResponse response)
+{
+    for (const auto &h : c->extraHeaders)
+        response.withHeader(h.first, h.second);
+    const http::HttpResponder res = c->res;
+    SessionEngine *engine = &c->engine();
+    engine->afterCommit([res, response, engine](bool committed) {
+        if (committed)
+            res.send(response);
+        else if (const QString failure = engine->storageFailure(); !failure.isEmpty())
+            res.send(platform::storageFailure(failure));
+        else
+            res.send(platform::error(
+                503, platform::ServiceUnavailable, QStringLiteral("The change could not be stored; try again")));
+    });
+}
+
+void replyJson(const PlatformCallPtr &c, int status, const QJsonObject &body)
+{
+    reply(c, http::HttpResponse::json(status, body));
+}
+
+} // namespace platformcall
+} // namespace tierdesk::api
