@@ -30,6 +30,7 @@ private slots:
     void unknownArticleIsNotFound();
     void escalationCaseIsQueuedWithTheSla();
     void escalationOfAnotherCompanyIsNotFound();
+    void escalationNeedsASupervisorKey();
 
 private:
     QString startConversation(const QString &text);
@@ -372,6 +373,25 @@ void TestPlatformApiRoutes::escalationOfAnotherCompanyIsNotFound()
     r = stranger.get(QStringLiteral("/escalation/cases/esc-%1-1").arg(conversation));
     problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiRoutes::escalationNeedsASupervisorKey()
+{
+    const QString conversation = startConversation(QStringLiteral("Hello"));
+    const SigV4Key agentKey = issueSigV4Key(server(), {}, {}, QStringLiteral("agent"));
+    QVERIFY(agentKey.isValid());
+    PlatformClient agent(server().port(), agentKey);
+    const HttpResult r = agent.post(QStringLiteral("/escalation/cases"),
+        {{QStringLiteral("conversation_id"), conversation}, {QStringLiteral("issue_summary"), QStringLiteral("x")}});
+    const QString problem = checkPlatformError(r, 403, QStringLiteral("AccessDeniedException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Nothing changed: the conversation is still with the AI.
+    auto admin = server().client(api::Role::Admin);
+    QCOMPARE(admin->get(QStringLiteral("/api/cs/sessions/") + conversation)
+                 .json()
+                 .value(QLatin1String("currentTier"))
+                 .toString(),
+        QStringLiteral("AI_REP"));
 }
 
 QTEST_GUILESS_MAIN(TestPlatformApiRoutes)
