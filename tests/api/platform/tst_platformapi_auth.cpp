@@ -24,6 +24,8 @@ private slots:
     void dateFourMinutesOffIsAccepted();
     void revokedKeyIsRefused();
     void unknownPathTakesApiGatewaysErrorBody();
+    void wrongMethodTakesApiGatewaysErrorBody();
+    void repeatedRefusalsAreThrottled();
 
 private:
     qlonglong authFailures(const QString &company = {});
@@ -174,6 +176,36 @@ void TestPlatformApiAuth::unknownPathTakesApiGatewaysErrorBody()
     PlatformClient client(server().port(), m_key);
     const HttpResult r = client.get(QStringLiteral("/knowledge/nothing/here"));
     const QString problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiAuth::wrongMethodTakesApiGatewaysErrorBody()
+{
+    PlatformClient client(server().port(), m_key);
+    const HttpResult r = client.send("DELETE", QStringLiteral("/sentiment/analyze"), {});
+    const QString problem = checkPlatformError(r, 405, QStringLiteral("MethodNotAllowedException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiAuth::repeatedRefusalsAreThrottled()
+{
+    SigV4Key wrong = m_key;
+    wrong.secretAccessKey.append('x');
+    PlatformClient guesser(server().port(), wrong);
+    int refused = 0;
+    HttpResult r;
+    for (int i = 0; i < 30 && r.status != 429; ++i) {
+        r = guesser.get(QStringLiteral("/api/release-notes"));
+        refused += r.status == 403 ? 1 : 0;
+    }
+    // auth/maxFailures (20) refusals, then 429 for the address, whatever it sends.
+    QCOMPARE(refused, 20);
+    QString problem = checkPlatformError(r, 429, QStringLiteral("TooManyRequestsException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(r.hasHeader("retry-after"));
+    PlatformClient honest(server().port(), m_key);
+    problem = checkPlatformError(
+        honest.get(QStringLiteral("/api/release-notes")), 429, QStringLiteral("TooManyRequestsException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 

@@ -20,6 +20,7 @@ private slots:
     void conversationStartsWithTheEnginesReply();
     void messageGoesThroughTheEngine();
     void messageToAnUnknownConversationIsNotFound();
+    void conversationIsReadByItsId();
     void badConversationBodyIsRefused();
     void sentimentOfAFrustratedText();
     void sentimentNeedsText();
@@ -112,6 +113,27 @@ void TestPlatformApiRoutes::messageToAnUnknownConversationIsNotFound()
 {
     const HttpResult r = m_client->post(QStringLiteral("/chatbot/conversation/sess_nothere/message"),
         {{QStringLiteral("message"), QStringLiteral("Hi")}});
+    const QString problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiRoutes::conversationIsReadByItsId()
+{
+    const QString id = startConversation(QStringLiteral("I need help with my order"));
+    QVERIFY(!id.isEmpty());
+    HttpResult r
+        = m_client->get(withQuery(QStringLiteral("/chatbot/conversation"), {{QStringLiteral("conversation_id"), id}}));
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("conversation_id")).toString(), id);
+    QCOMPARE(r.json().value(QLatin1String("user_id")).toString(), QStringLiteral("cust_ben"));
+    const QJsonArray messages = r.json().value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).toObject().value(QLatin1String("role")).toString(), QStringLiteral("user"));
+    QCOMPARE(messages.at(0).toObject().value(QLatin1String("content")).toString(),
+        QStringLiteral("I need help with my order"));
+    QCOMPARE(messages.at(1).toObject().value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+    r = m_client->get(withQuery(
+        QStringLiteral("/chatbot/conversation"), {{QStringLiteral("conversation_id"), QStringLiteral("12345")}}));
     const QString problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
