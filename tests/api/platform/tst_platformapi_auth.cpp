@@ -26,6 +26,7 @@ private slots:
     void unknownPathTakesApiGatewaysErrorBody();
     void wrongMethodTakesApiGatewaysErrorBody();
     void repeatedRefusalsAreThrottled();
+    void eachKeyHasItsRateLimit();
 
 private:
     qlonglong authFailures(const QString &company = {});
@@ -207,6 +208,25 @@ void TestPlatformApiAuth::repeatedRefusalsAreThrottled()
     problem = checkPlatformError(
         honest.get(QStringLiteral("/api/release-notes")), 429, QStringLiteral("TooManyRequestsException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiAuth::eachKeyHasItsRateLimit()
+{
+    ServerFixture limited;
+    QString error;
+    QVERIFY2(limited.start("[rateLimit]\nplatformPerKey=3\n", true, &error), qPrintable(error));
+    const SigV4Key first = issueSigV4Key(limited), second = issueSigV4Key(limited);
+    QVERIFY(first.isValid() && second.isValid());
+    PlatformClient client(limited.port(), first);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(client.get(QStringLiteral("/api/release-notes")).status, 200);
+    const HttpResult r = client.get(QStringLiteral("/api/release-notes"));
+    const QString problem = checkPlatformError(r, 429, QStringLiteral("TooManyRequestsException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(r.hasHeader("retry-after"));
+    // Another key of the same company counts on its own.
+    PlatformClient other(limited.port(), second);
+    QCOMPARE(other.get(QStringLiteral("/api/release-notes")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestPlatformApiAuth)
