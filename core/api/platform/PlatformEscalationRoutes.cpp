@@ -31,7 +31,8 @@ std::optional<Priority> parseSeedPriority(const QString &p)
 
 QString seedPriority(const QString &deskPriority)
 {
-    return deskPriority == QLatin1String("NORMAL") ? QStringLiteral("medium") : deskPriority.toLower();
+    const QString name = deskPriority.toLower();
+    return name == QLatin1String("normal") ? QStringLiteral("medium") : name;
 }
 
 // "esc-<session id>-<n>": the n-th escalation of the session (n from 1).

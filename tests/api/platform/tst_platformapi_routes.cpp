@@ -32,6 +32,7 @@ private slots:
     void escalationCaseIsQueuedWithTheSla();
     void escalationOfAnotherCompanyIsNotFound();
     void escalationNeedsASupervisorKey();
+    void claimedCaseIsInProgressWithItsAssignee();
 
 private:
     QString startConversation(const QString &text);
@@ -414,6 +415,29 @@ void TestPlatformApiRoutes::escalationNeedsASupervisorKey()
                  .value(QLatin1String("currentTier"))
                  .toString(),
         QStringLiteral("AI_REP"));
+}
+
+void TestPlatformApiRoutes::claimedCaseIsInProgressWithItsAssignee()
+{
+    QVERIFY(server().addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {}));
+    const QString conversation = startConversation(QStringLiteral("Hello"));
+    const HttpResult created = m_client->post(QStringLiteral("/escalation/cases"),
+        {{QStringLiteral("conversation_id"), conversation},
+            {QStringLiteral("issue_summary"), QStringLiteral("Wants a replacement")}});
+    QVERIFY2(created.status == 200, describe(created));
+    const QString id = created.json().value(QLatin1String("escalation_id")).toString();
+    HttpClient ann(server().port(), server().token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    const HttpResult claim = ann.post(QStringLiteral("/api/cs/sessions/%1/claim").arg(conversation), {});
+    QVERIFY2(claim.status == 200, describe(claim));
+    const HttpResult r = m_client->get(QStringLiteral("/escalation/cases/") + id);
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("in_progress"));
+    QCOMPARE(r.json().value(QLatin1String("assigned_to")).toString(), QStringLiteral("Ann Archer"));
+    QCOMPARE(r.json().value(QLatin1String("priority")).toString(), QStringLiteral("medium"));
+    const QJsonArray actions = r.json().value(QLatin1String("actions")).toArray();
+    QCOMPARE(actions.size(), 2);
+    QCOMPARE(actions.at(1).toObject().value(QLatin1String("action")).toString(), QStringLiteral("assigned"));
+    QCOMPARE(actions.at(1).toObject().value(QLatin1String("by")).toString(), QStringLiteral("Ann Archer"));
 }
 
 QTEST_GUILESS_MAIN(TestPlatformApiRoutes)
