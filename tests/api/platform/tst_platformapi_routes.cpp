@@ -438,6 +438,12 @@ void TestPlatformApiRoutes::claimedCaseIsInProgressWithItsAssignee()
     QCOMPARE(actions.size(), 2);
     QCOMPARE(actions.at(1).toObject().value(QLatin1String("action")).toString(), QStringLiteral("assigned"));
     QCOMPARE(actions.at(1).toObject().value(QLatin1String("by")).toString(), QStringLiteral("Ann Archer"));
+    // A person has it already: no second case.
+    const HttpResult again = m_client->post(QStringLiteral("/escalation/cases"),
+                                            {{QStringLiteral("conversation_id"), conversation},
+                                             {QStringLiteral("issue_summary"), QStringLiteral("Again")}});
+    const QString problem = checkPlatformError(again, 400, QStringLiteral("BadRequestException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_GUILESS_MAIN(TestPlatformApiRoutes)
