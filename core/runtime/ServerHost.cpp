@@ -136,7 +136,10 @@ std::unique_ptr<ApiFamily> ServerHost::makePlatformFamily()
     platform.auth = m_authGate.get();
     platform.limiter = m_limiter.get();
     platform.desk = &m_runtime.desk();
-    platform.limits.enabled = m_options.rateLimits && m_runtime.settings().boolValue(settings::RateLimitEnabled);
+    AppSettings &s = m_runtime.settings();
+    platform.limits.enabled = m_options.rateLimits && s.boolValue(settings::RateLimitEnabled);
+    platform.limits.windowSecs = qMax(1, s.intValue(settings::RateLimitWindowSeconds));
+    platform.limits.requestsPerKey = qMax(1, s.intValue(settings::RateLimitPlatform));
     return std::make_unique<PlatformFamily>(platform);
 }
 

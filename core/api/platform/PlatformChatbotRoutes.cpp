@@ -5,6 +5,8 @@
 #include "core/api/platform/PlatformErrors.h"
 #include "core/api/platform/PlatformRoutes.h"
 
+#include "core/common/Time.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -154,11 +156,40 @@ void sendMessage(const PlatformCallPtr &c)
         });
 }
 
+// Seed 000's own example reads a conversation with GET /chatbot/conversation?conversation_id=.
+// Its answer is not in the guide: the conversation as the chatbot's fields name it.
+void getConversation(const PlatformCallPtr &c)
+{
+    using namespace platformcall;
+    const QString id = c->req.query.queryItemValue(QStringLiteral("conversation_id"), QUrl::FullyDecoded);
+    if (id.isEmpty())
+        return fail(c, platform::badRequest(QStringLiteral("conversation_id is required")));
+    MessageWindow window;
+    window.limit = MessageWindow::kMaxLimit;
+    const auto s = c->engine().session(c->company, id, window);
+    if (!s)
+        return fail(c, platform::error(404, platform::NotFound, QStringLiteral("Conversation not found")));
+    QJsonArray messages;
+    for (const Message &m : s->messages)
+        messages.append(QJsonObject{{QStringLiteral("role"),
+                                        m.role == QLatin1String("customer")          ? QStringLiteral("user")
+                                            : m.role == QLatin1String("human_agent") ? QStringLiteral("agent")
+                                                                                     : QStringLiteral("assistant")},
+            {QStringLiteral("content"), m.content}, {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)}});
+    replyJson(c, 200,
+        {{QStringLiteral("conversation_id"), s->id}, {QStringLiteral("user_id"), s->customerId},
+            {QStringLiteral("channel"),
+                s->metadata.value(QLatin1String("platformChannel")).toString(QStringLiteral("web"))},
+            {QStringLiteral("status"), s->isOpen() ? QStringLiteral("active") : QStringLiteral("closed")},
+            {QStringLiteral("created_at"), timefmt::iso(s->createdAt)}, {QStringLiteral("messages"), messages}});
+}
+
 } // namespace
 
 void installChatbotRoutes(http::HttpServer &server, PlatformServices &services)
 {
     http::Router &r = server.router();
+    r.route("GET", QStringLiteral("/chatbot/conversation"), signedRoute(services, &getConversation));
     r.route("POST", QStringLiteral("/chatbot/conversation"), signedRoute(services, &startConversation));
     r.route(
         "POST", QStringLiteral("/chatbot/conversation/:conversation_id/message"), signedRoute(services, &sendMessage));

@@ -31,7 +31,8 @@ std::optional<Priority> parseSeedPriority(const QString &p)
 
 QString seedPriority(const QString &deskPriority)
 {
-    return deskPriority == QLatin1String("NORMAL") ? QStringLiteral("medium") : deskPriority.toLower();
+    const QString name = deskPriority.toLower();
+    return name == QLatin1String("normal") ? QStringLiteral("medium") : name;
 }
 
 // "esc-<session id>-<n>": the n-th escalation of the session (n from 1).
@@ -127,6 +128,12 @@ std::optional<CaseInput> caseInput(const PlatformCallPtr &c)
 void createCase(const PlatformCallPtr &c)
 {
     using namespace platformcall;
+    // The case names its priority, which only a supervisor may set on the desk: checked
+    // before anything changes.
+    if (c->actor.role != QLatin1String("supervisor") && c->actor.role != QLatin1String("admin"))
+        return fail(c,
+            platform::error(403, platform::AccessDenied,
+                QStringLiteral("Creating escalation cases needs a key of the supervisor or admin role")));
     const auto in = caseInput(c);
     if (!in)
         return;

@@ -6,13 +6,15 @@
 
 namespace tierdesk::test {
 
-SigV4Key issueSigV4Key(ServerFixture &server, const QString &company, const QString &region)
+SigV4Key issueSigV4Key(ServerFixture &server, const QString &company, const QString &region, const QString &role)
 {
     auto admin = server.client(api::Role::Admin, company);
     QJsonObject body{{QStringLiteral("name"), QStringLiteral("Platform integration")},
         {QStringLiteral("kind"), QStringLiteral("sigv4")}};
     if (!region.isEmpty())
         body.insert(QStringLiteral("region"), region);
+    if (!role.isEmpty())
+        body.insert(QStringLiteral("role"), role);
     const HttpResult r = admin->post(QStringLiteral("/api/cs/tokens"), body);
     if (r.status != 201)
         return {};

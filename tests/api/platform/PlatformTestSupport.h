@@ -14,7 +14,9 @@ struct SigV4Key {
 };
 
 // A new sigv4 key of `company` (default: the demo company), made by its admin over HTTP.
-SigV4Key issueSigV4Key(ServerFixture &server, const QString &company = {}, const QString &region = {});
+// `role`: agent, supervisor or admin (default admin).
+SigV4Key issueSigV4Key(
+    ServerFixture &server, const QString &company = {}, const QString &region = {}, const QString &role = {});
 
 // Requests signed with AWS Signature Version 4 (service execute-api), computed with
 // core/api/auth/SigV4Canonical: host, x-amz-date and x-amz-content-sha256 signed.

@@ -24,6 +24,9 @@ private slots:
     void dateFourMinutesOffIsAccepted();
     void revokedKeyIsRefused();
     void unknownPathTakesApiGatewaysErrorBody();
+    void wrongMethodTakesApiGatewaysErrorBody();
+    void repeatedRefusalsAreThrottled();
+    void eachKeyHasItsRateLimit();
 
 private:
     qlonglong authFailures(const QString &company = {});
@@ -175,6 +178,55 @@ void TestPlatformApiAuth::unknownPathTakesApiGatewaysErrorBody()
     const HttpResult r = client.get(QStringLiteral("/knowledge/nothing/here"));
     const QString problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiAuth::wrongMethodTakesApiGatewaysErrorBody()
+{
+    PlatformClient client(server().port(), m_key);
+    const HttpResult r = client.send("DELETE", QStringLiteral("/sentiment/analyze"), {});
+    const QString problem = checkPlatformError(r, 405, QStringLiteral("MethodNotAllowedException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiAuth::repeatedRefusalsAreThrottled()
+{
+    SigV4Key wrong = m_key;
+    wrong.secretAccessKey.append('x');
+    PlatformClient guesser(server().port(), wrong);
+    int refused = 0;
+    HttpResult r;
+    for (int i = 0; i < 30 && r.status != 429; ++i) {
+        r = guesser.get(QStringLiteral("/api/release-notes"));
+        refused += r.status == 403 ? 1 : 0;
+    }
+    // auth/maxFailures (20) refusals, then 429 for the address, whatever it sends.
+    QCOMPARE(refused, 20);
+    QString problem = checkPlatformError(r, 429, QStringLiteral("TooManyRequestsException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(r.hasHeader("retry-after"));
+    PlatformClient honest(server().port(), m_key);
+    problem = checkPlatformError(
+        honest.get(QStringLiteral("/api/release-notes")), 429, QStringLiteral("TooManyRequestsException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiAuth::eachKeyHasItsRateLimit()
+{
+    ServerFixture limited;
+    QString error;
+    QVERIFY2(limited.start("[rateLimit]\nplatformPerKey=3\n", true, &error), qPrintable(error));
+    const SigV4Key first = issueSigV4Key(limited), second = issueSigV4Key(limited);
+    QVERIFY(first.isValid() && second.isValid());
+    PlatformClient client(limited.port(), first);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(client.get(QStringLiteral("/api/release-notes")).status, 200);
+    const HttpResult r = client.get(QStringLiteral("/api/release-notes"));
+    const QString problem = checkPlatformError(r, 429, QStringLiteral("TooManyRequestsException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(r.hasHeader("retry-after"));
+    // Another key of the same company counts on its own.
+    PlatformClient other(limited.port(), second);
+    QCOMPARE(other.get(QStringLiteral("/api/release-notes")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestPlatformApiAuth)

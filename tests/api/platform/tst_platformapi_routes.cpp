@@ -20,6 +20,7 @@ private slots:
     void conversationStartsWithTheEnginesReply();
     void messageGoesThroughTheEngine();
     void messageToAnUnknownConversationIsNotFound();
+    void conversationIsReadByItsId();
     void badConversationBodyIsRefused();
     void sentimentOfAFrustratedText();
     void sentimentNeedsText();
@@ -30,6 +31,8 @@ private slots:
     void unknownArticleIsNotFound();
     void escalationCaseIsQueuedWithTheSla();
     void escalationOfAnotherCompanyIsNotFound();
+    void escalationNeedsASupervisorKey();
+    void claimedCaseIsInProgressWithItsAssignee();
 
 private:
     QString startConversation(const QString &text);
@@ -111,6 +114,27 @@ void TestPlatformApiRoutes::messageToAnUnknownConversationIsNotFound()
 {
     const HttpResult r = m_client->post(QStringLiteral("/chatbot/conversation/sess_nothere/message"),
         {{QStringLiteral("message"), QStringLiteral("Hi")}});
+    const QString problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiRoutes::conversationIsReadByItsId()
+{
+    const QString id = startConversation(QStringLiteral("I need help with my order"));
+    QVERIFY(!id.isEmpty());
+    HttpResult r
+        = m_client->get(withQuery(QStringLiteral("/chatbot/conversation"), {{QStringLiteral("conversation_id"), id}}));
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("conversation_id")).toString(), id);
+    QCOMPARE(r.json().value(QLatin1String("user_id")).toString(), QStringLiteral("cust_ben"));
+    const QJsonArray messages = r.json().value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).toObject().value(QLatin1String("role")).toString(), QStringLiteral("user"));
+    QCOMPARE(messages.at(0).toObject().value(QLatin1String("content")).toString(),
+        QStringLiteral("I need help with my order"));
+    QCOMPARE(messages.at(1).toObject().value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+    r = m_client->get(withQuery(
+        QStringLiteral("/chatbot/conversation"), {{QStringLiteral("conversation_id"), QStringLiteral("12345")}}));
     const QString problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
@@ -371,6 +395,54 @@ void TestPlatformApiRoutes::escalationOfAnotherCompanyIsNotFound()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     r = stranger.get(QStringLiteral("/escalation/cases/esc-%1-1").arg(conversation));
     problem = checkPlatformError(r, 404, QStringLiteral("NotFoundException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestPlatformApiRoutes::escalationNeedsASupervisorKey()
+{
+    const QString conversation = startConversation(QStringLiteral("Hello"));
+    const SigV4Key agentKey = issueSigV4Key(server(), {}, {}, QStringLiteral("agent"));
+    QVERIFY(agentKey.isValid());
+    PlatformClient agent(server().port(), agentKey);
+    const HttpResult r = agent.post(QStringLiteral("/escalation/cases"),
+        {{QStringLiteral("conversation_id"), conversation}, {QStringLiteral("issue_summary"), QStringLiteral("x")}});
+    const QString problem = checkPlatformError(r, 403, QStringLiteral("AccessDeniedException"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Nothing changed: the conversation is still with the AI.
+    auto admin = server().client(api::Role::Admin);
+    QCOMPARE(admin->get(QStringLiteral("/api/cs/sessions/") + conversation)
+                 .json()
+                 .value(QLatin1String("currentTier"))
+                 .toString(),
+        QStringLiteral("AI_REP"));
+}
+
+void TestPlatformApiRoutes::claimedCaseIsInProgressWithItsAssignee()
+{
+    QVERIFY(server().addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {}));
+    const QString conversation = startConversation(QStringLiteral("Hello"));
+    const HttpResult created = m_client->post(QStringLiteral("/escalation/cases"),
+        {{QStringLiteral("conversation_id"), conversation},
+            {QStringLiteral("issue_summary"), QStringLiteral("Wants a replacement")}});
+    QVERIFY2(created.status == 200, describe(created));
+    const QString id = created.json().value(QLatin1String("escalation_id")).toString();
+    HttpClient ann(server().port(), server().token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    const HttpResult claim = ann.post(QStringLiteral("/api/cs/sessions/%1/claim").arg(conversation), {});
+    QVERIFY2(claim.status == 200, describe(claim));
+    const HttpResult r = m_client->get(QStringLiteral("/escalation/cases/") + id);
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("in_progress"));
+    QCOMPARE(r.json().value(QLatin1String("assigned_to")).toString(), QStringLiteral("Ann Archer"));
+    QCOMPARE(r.json().value(QLatin1String("priority")).toString(), QStringLiteral("medium"));
+    const QJsonArray actions = r.json().value(QLatin1String("actions")).toArray();
+    QCOMPARE(actions.size(), 2);
+    QCOMPARE(actions.at(1).toObject().value(QLatin1String("action")).toString(), QStringLiteral("assigned"));
+    QCOMPARE(actions.at(1).toObject().value(QLatin1String("by")).toString(), QStringLiteral("Ann Archer"));
+    // A person has it already: no second case.
+    const HttpResult again = m_client->post(QStringLiteral("/escalation/cases"),
+                                            {{QStringLiteral("conversation_id"), conversation},
+                                             {QStringLiteral("issue_summary"), QStringLiteral("Again")}});
+    const QString problem = checkPlatformError(again, 400, QStringLiteral("BadRequestException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
