@@ -53,4 +53,19 @@ QString checkAgentError(const HttpResult &r, int status, const QString &type)
     return {};
 }
 
+bool startAgentServer(std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client,
+                      bool rateLimits, QString *error)
+{
+    fixture = std::make_unique<ServerFixture>();
+    if (!fixture->start({}, rateLimits, error))
+        return false;
+    const QByteArray key = issueApiKey(*fixture);
+    if (key.isEmpty()) {
+        *error = QStringLiteral("no API key was issued");
+        return false;
+    }
+    client = std::make_unique<AgentClient>(fixture->port(), key);
+    return true;
+}
+
 } // namespace tierdesk::test

@@ -2,6 +2,8 @@
 
 #include "tests/api/ApiTestSupport.h"
 
+#include <memory>
+
 // Shared pieces of the support agent API tests (seed 002): keys made through
 // POST /api/cs/tokens and requests carrying X-API-Key.
 namespace tierdesk::test {
@@ -35,5 +37,10 @@ private:
 // non-empty "message", an ISO "timestamp", a "request_id" starting "req_", an
 // optional string "details" and nothing else. Empty when it is right.
 QString checkAgentError(const HttpResult &r, int status, const QString &type);
+
+// Each test's start: a real server with the demo store (rate limits on or off) and a client
+// holding a fresh API key of its company. False, with `error`, when either fails.
+bool startAgentServer(std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client,
+                      bool rateLimits, QString *error);
 
 } // namespace tierdesk::test

@@ -50,12 +50,8 @@ private:
 
 void TestAgentApiMetrics::init()
 {
-    m_fixture = std::make_unique<ServerFixture>();
     QString error;
-    QVERIFY2(server().start({}, false, &error), qPrintable(error));
-    const QByteArray key = issueApiKey(server());
-    QVERIFY(!key.isEmpty());
-    m_client = std::make_unique<AgentClient>(server().port(), key);
+    QVERIFY2(startAgentServer(m_fixture, m_client, false, &error), qPrintable(error));
 }
 
 void TestAgentApiMetrics::cleanup()

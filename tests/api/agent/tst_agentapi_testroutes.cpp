@@ -40,12 +40,8 @@ private:
 
 void TestAgentApiTestRoutes::init()
 {
-    m_fixture = std::make_unique<ServerFixture>();
     QString error;
-    QVERIFY2(server().start({}, true, &error), qPrintable(error));
-    const QByteArray key = issueApiKey(server());
-    QVERIFY(!key.isEmpty());
-    m_client = std::make_unique<AgentClient>(server().port(), key);
+    QVERIFY2(startAgentServer(m_fixture, m_client, true, &error), qPrintable(error));
 }
 
 void TestAgentApiTestRoutes::cleanup()

@@ -98,6 +98,31 @@ private slots:
             2);
     }
 
+    // A case made through POST /escalation/cases reaches a hook on escalation.created in seed 000's shape.
+    void caseEscalationIsDelivered()
+    {
+        QVERIFY(configure(m_receiver.url(QStringLiteral("/platform")), {QStringLiteral("escalation.created")}).status
+            == 201);
+        auto admin = m_server.client(api::Role::Admin);
+        const HttpResult s = admin->post(QStringLiteral("/api/cs/sessions"),
+            sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Where is my order?")));
+        QVERIFY2(s.status == 201, describe(s));
+        const QString id = s.json().value(QLatin1String("id")).toString();
+        const HttpResult c = m_client->post(QStringLiteral("/escalation/cases"),
+            {{QStringLiteral("conversation_id"), id}, {QStringLiteral("user_id"), QStringLiteral("cust_ben")},
+                {QStringLiteral("issue_summary"), QStringLiteral("Order lost in transit")},
+                {QStringLiteral("priority"), QStringLiteral("high")}});
+        QVERIFY2(c.status == 200, describe(c));
+        QTRY_VERIFY_WITH_TIMEOUT(!delivered(QStringLiteral("escalation.created"), id).isEmpty(), 15000);
+        const QJsonObject data
+            = delivered(QStringLiteral("escalation.created"), id).first().json().value(QLatin1String("data")).toObject();
+        QCOMPARE(data.value(QLatin1String("escalation_id")).toString(),
+            c.json().value(QLatin1String("escalation_id")).toString());
+        QCOMPARE(data.value(QLatin1String("priority")).toString(), QStringLiteral("high"));
+        QCOMPARE(data.value(QLatin1String("issue_summary")).toString(), QStringLiteral("Order lost in transit"));
+        QCOMPARE(data.value(QLatin1String("user_id")).toString(), QStringLiteral("cust_ben"));
+    }
+
 private:
     static QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
     HttpResult configure(const QString &url, const QStringList &events)
