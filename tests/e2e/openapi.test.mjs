@@ -1,14 +1,15 @@
 // /api/openapi.json of `tierdesk serve --demo`: it passes `redocly lint` (npm @redocly/cli) with
 // the repository's redocly.yaml (any error fails; warnings are printed), and real answers of
-// every family — successes and errors — have a status the document lists for the operation and
+// every family (seed 000's signed with npm aws4) — successes and errors — have a status the document lists for the operation and
 // a body matching its schema.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
+import aws4 from 'aws4';
 
 import { answerProblems } from './lib/openapi-check.mjs';
 import { buildPath, startProgram } from './lib/program.mjs';
@@ -213,5 +214,57 @@ it('describes the answers of the CS API\'s writes', async () => {
   const token = await call('POST', '/api/cs/tokens', { headers: admin, body: { name: 'oa jwt', role: 'agent' } });
   await call('POST', '/api/cs/tokens', { headers: admin, body: { kind: 'sigv4', name: 'oa sigv4' } });
   await call('DELETE', `/api/cs/tokens/${token.body.id}`, { headers: admin });
+  verdict();
+});
+
+// Seed 000's routes, signed by npm aws4 with a key from `tierdesk token create --kind sigv4`.
+it('describes the answers of the platform services', async () => {
+  const key = JSON.parse(execFileSync(buildPath('app/tierdesk'),
+    ['--data-dir', dataDir, 'token', 'create', '--company', companyId, '--kind', 'sigv4'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  const host = new URL(server.baseUrl).host;
+  const { call, verdict } = checker();
+  const signedCall = (method, route, body) => {
+    const opts = aws4.sign({ host, method, path: route, service: 'execute-api', region: key.region,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body) },
+    { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
+    const headers = { ...opts.headers };
+    delete headers.Host;
+    delete headers['Content-Length'];
+    return call(method, route, { body, headers });
+  };
+
+  assert.equal((await signedCall('GET', '/api/release-notes')).status, 200);
+  const start = await signedCall('POST', '/chatbot/conversation',
+    { user_id: 'cust_ben', initial_message: 'Where is my order ORD-10001?', channel: 'web' });
+  assert.equal(start.status, 200);
+  const conversation = start.body.conversation_id;
+  await signedCall('POST', `/chatbot/conversation/${conversation}/message`, { message: 'and the tracking number?' });
+  await signedCall('GET', `/chatbot/conversation?conversation_id=${conversation}`);
+  await signedCall('POST', '/sentiment/analyze', { text: "I've been waiting for 3 days and no update.", conversation_id: conversation });
+  await signedCall('POST', '/routing/inquiries', { conversation_id: conversation, user_id: 'cust_ben', source: 'chatbot',
+    inquiry_text: 'I need to return a damaged product', sentiment_score: 0.35 });
+  const found = await signedCall('GET', '/knowledge/search?query=return%20damaged%20product&limit=2');
+  assert.equal(found.status, 200);
+  await signedCall('GET', `/knowledge/articles/${found.body.results[0].id}`);
+  await signedCall('GET', '/knowledge/articles/999999');
+  await signedCall('GET', '/analytics/dashboard?metrics=conversations,sentiment');
+  const report = await signedCall('POST', '/analytics/reports', { report_type: 'daily_summary', format: 'csv',
+    time_period: { start: '2026-01-01T00:00:00Z', end: '2026-01-31T23:59:59Z' } });
+  assert.equal(report.status, 202);
+  await signedCall('GET', `/analytics/reports/${report.body.report_id}`);
+  const escalation = await signedCall('POST', '/escalation/cases', { conversation_id: conversation, user_id: 'cust_ben',
+    priority: 'high', issue_summary: 'Customer received a damaged product', source: 'chatbot' });
+  assert.equal(escalation.status, 200);
+  await signedCall('GET', `/escalation/cases/${escalation.body.escalation_id}`);
+  await signedCall('GET', '/audit/logs?limit=5');
+  assert.equal((await signedCall('POST', '/webhook/configure', { url: 'http://203.0.113.7/hook',
+    events: ['conversation.created'], secret: 'your-webhook-secret' })).status, 201);
+  await signedCall('POST', '/notifications/email/configure', { email: 'support@example.com',
+    events: ['escalation.created'], format: 'html' });
+  // Errors: bad bodies, and an unsigned request.
+  assert.equal((await signedCall('POST', '/sentiment/analyze', { text: '' })).status, 400);
+  assert.equal((await call('GET', '/api/release-notes')).status, 403);
   verdict();
 });
