@@ -1,5 +1,6 @@
 #include "core/api/agent/AgentApi.h"
 
+#include "core/api/common/CommitReply.h"
 #include "core/api/agent/AgentErrors.h"
 
 #include <QCryptographicHash>
@@ -204,17 +205,10 @@ void AgentApi::reply(const CallPtr &c, http::HttpResponse response)
         ++m_counters.serverErrors;
     for (const auto &h : c->extraHeaders)
         response.withHeader(h.first, h.second);
-    const http::HttpResponder res = c->res;
-    SessionEngine *engine = &m_engine;
-    m_engine.afterCommit([res, response, engine](bool committed) {
-        if (committed)
-            res.send(response);
-        else if (const QString failure = engine->storageFailure(); !failure.isEmpty())
-            res.send(agent::storageFailure(failure));
-        else
-            res.send(
-                agent::error(503, agent::DatabaseError, QStringLiteral("The change could not be stored; try again")));
-    });
+    replyAfterCommit(m_engine, c->res, response,
+        {&agent::storageFailure, [] {
+             return agent::error(503, agent::DatabaseError, QStringLiteral("The change could not be stored; try again"));
+         }});
 }
 
 } // namespace tierdesk::api

@@ -1,5 +1,6 @@
 #include "core/api/chat/ChatApi.h"
 
+#include "core/api/common/CommitReply.h"
 #include "core/api/auth/VisitorSecret.h"
 #include "core/api/chat/ChatErrors.h"
 #include "core/api/chat/ChatJson.h"
@@ -98,16 +99,9 @@ std::optional<ChatVisitor> ChatApi::visitorOf(
 
 void ChatApi::replyAfterCommit(const http::HttpResponder &res, const http::HttpResponse &response)
 {
-    SessionEngine *engine = &m_engine;
-    m_engine.afterCommit([res, response, engine](bool committed) {
-        if (committed)
-            res.send(response);
-        else if (const QString failure = engine->storageFailure(); !failure.isEmpty())
-            res.send(chat::storageFailure(failure));
-        else
-            res.send(chat::error(
-                503, QStringLiteral("unavailable"), QStringLiteral("The change could not be stored; try again")));
-    });
+    api::replyAfterCommit(m_engine, res, response, {&chat::storageFailure, [] {
+        return chat::error(503, QStringLiteral("unavailable"), QStringLiteral("The change could not be stored; try again"));
+    }});
 }
 
 void ChatApi::createSession(const http::HttpRequest &req, const http::HttpResponder &res)

@@ -1,5 +1,6 @@
 #include "core/api/cs/CsApi.h"
 
+#include "core/api/common/CommitReply.h"
 #include "core/api/cs/CsErrors.h"
 
 #include <QJsonDocument>
@@ -169,16 +170,10 @@ void CsApi::reply(Call &c, http::HttpResponse response)
     for (const auto &h : c.extraHeaders)
         if (std::none_of(response.headers.cbegin(), response.headers.cend(), [&](const auto &e) { return e.first == h.first; }))
             response.withHeader(h.first, h.second);
-    const http::HttpResponder res = c.res;
-    SessionEngine *engine = &m_engine;
-    m_engine.afterCommit([res, response, engine](bool committed) {
-        if (committed)
-            res.send(response);
-        else if (const QString failure = engine->storageFailure(); !failure.isEmpty())
-            res.send(cs::storageFailure(failure));
-        else
-            res.send(cs::error(503, cs::Unavailable, QStringLiteral("The change could not be stored; try again")));
-    });
+    replyAfterCommit(m_engine, c.res, response,
+                     {&cs::storageFailure, [] {
+                          return cs::error(503, cs::Unavailable, QStringLiteral("The change could not be stored; try again"));
+                      }});
 }
 
 } // namespace tierdesk::api

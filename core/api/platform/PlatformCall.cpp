@@ -1,5 +1,6 @@
 #include "core/api/platform/PlatformCall.h"
 
+#include "core/api/common/CommitReply.h"
 #include "core/api/platform/PlatformErrors.h"
 
 #include <QJsonDocument>
@@ -194,17 +195,11 @@ void reply(const PlatformCallPtr &c, http::HttpResponse response)
 {
     for (const auto &h : c->extraHeaders)
         response.withHeader(h.first, h.second);
-    const http::HttpResponder res = c->res;
-    SessionEngine *engine = &c->engine();
-    engine->afterCommit([res, response, engine](bool committed) {
-        if (committed)
-            res.send(response);
-        else if (const QString failure = engine->storageFailure(); !failure.isEmpty())
-            res.send(platform::storageFailure(failure));
-        else
-            res.send(platform::error(
-                503, platform::ServiceUnavailable, QStringLiteral("The change could not be stored; try again")));
-    });
+    replyAfterCommit(c->engine(), c->res, response,
+        {&platform::storageFailure, [] {
+             return platform::error(
+                 503, platform::ServiceUnavailable, QStringLiteral("The change could not be stored; try again"));
+         }});
 }
 
 void replyJson(const PlatformCallPtr &c, int status, const QJsonObject &body)
