@@ -94,6 +94,8 @@ HttpResult HttpClient::send(const QByteArray &method, const QString &path, const
     const QUrl url = QUrl::fromEncoded(QByteArrayLiteral("http://127.0.0.1:") + QByteArray::number(m_port) + path.toUtf8());
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // The server's own answer, redirects included (never followed).
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!body.isEmpty() || method == "POST" || method == "PUT")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (withToken && !m_token.isEmpty())

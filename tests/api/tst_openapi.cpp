@@ -22,6 +22,7 @@ const QHash<QString, QString> kExcluded = {
     {QStringLiteral("POST /socket.io"),
         QStringLiteral("Socket.IO's Engine.IO polling transport: docs/chat-api.md, docs/socketio.md")},
     {QStringLiteral("GET /chat"), QStringLiteral("the web chat page (HTML for people): docs/chat-api.md, The web chat page")},
+    {QStringLiteral("GET /"), QStringLiteral("sends a browser to the web chat page (seed 003 opens it at the root)")},
     {QStringLiteral("GET /chat/chat.css"), QStringLiteral("the web chat page's style sheet")},
     {QStringLiteral("GET /chat/chat.js"), QStringLiteral("the web chat page's script")},
     {QStringLiteral("GET /chat/vendor/socket.io.min.js"), QStringLiteral("the Socket.IO client the chat page loads")},

@@ -37,6 +37,14 @@ void ChatPage::install(http::HttpServer &server)
     r.route("GET", QStringLiteral("/chat/chat.css"), serve(QStringLiteral("chat.css")));
     r.route("GET", QStringLiteral("/chat/chat.js"), serve(QStringLiteral("chat.js")));
     r.route("GET", QStringLiteral("/chat/vendor/socket.io.min.js"), serve(QStringLiteral("vendor/socket.io.min.js")));
+    // Seed 003 opens its test chat interface at the server's root.
+    r.route("GET", QStringLiteral("/"), [](const http::HttpRequest &req, const http::HttpResponder &res) {
+        http::HttpResponse moved;
+        moved.status = 302;
+        moved.contentType = "text/plain; charset=utf-8";
+        moved.body = "The chat page is at /chat\n";
+        res.send(moved.withHeader("Location", "/chat" + (req.rawQuery.isEmpty() ? QByteArray() : "?" + req.rawQuery)));
+    });
 }
 
 } // namespace tierdesk::api

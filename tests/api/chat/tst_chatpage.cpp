@@ -22,6 +22,7 @@ private slots:
     void pageLoadsNothingInline();
     void unchangedFileIsNotSentAgain();
     void anythingElseUnderChatIsNotFound();
+    void rootLeadsToThePage();
 
 private:
     std::unique_ptr<ServerFixture> m_server;
@@ -117,6 +118,15 @@ void TestChatPage::anythingElseUnderChatIsNotFound()
     const HttpResult post = m_http->send("POST", QStringLiteral("/chat"), {}, {}, false);
     QCOMPARE(post.status, 405);
     QCOMPARE(post.json().value(QLatin1String("success")), QJsonValue(false));
+}
+
+// Seed 003 opens its chat interface at the server's root: "/" sends the browser to /chat, key and all.
+void TestChatPage::rootLeadsToThePage()
+{
+    const HttpResult r = m_http->send("GET", QStringLiteral("/?key=wk_example"), {}, {}, false);
+    QCOMPARE(r.status, 302);
+    QCOMPARE(r.header("Location"), QByteArray("/chat?key=wk_example"));
+    QCOMPARE(m_http->send("GET", QStringLiteral("/"), {}, {}, false).header("Location"), QByteArray("/chat"));
 }
 
 QTEST_MAIN(TestChatPage)
