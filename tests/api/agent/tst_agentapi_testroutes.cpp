@@ -31,6 +31,8 @@ private slots:
     void testMetricsAreASample();
     void limitedRoutesSayTheirLimit();
     void metricsLimitRefusesTheThirtyFirst();
+    void queryAndSessionLimitsRefuseBeyondTheirBudget_data();
+    void queryAndSessionLimitsRefuseBeyondTheirBudget();
 
 private:
     std::unique_ptr<ServerFixture> m_fixture;
@@ -142,6 +144,31 @@ void TestAgentApiTestRoutes::metricsLimitRefusesTheThirtyFirst()
     QVERIFY(r.header("Retry-After").toInt() >= 1);
     // Another rule's budget is its own.
     QCOMPARE(m_client->get(QStringLiteral("/api/session/nothing")).status, 404);
+}
+
+void TestAgentApiTestRoutes::queryAndSessionLimitsRefuseBeyondTheirBudget_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("budget");
+    QTest::newRow("query") << QByteArray("POST") << QStringLiteral("/api/query") << 60;
+    QTest::newRow("session") << QByteArray("GET") << QStringLiteral("/api/session/nothing") << 100;
+}
+
+// Every request counts toward its rule, answered or refused: the one beyond the budget is 429.
+void TestAgentApiTestRoutes::queryAndSessionLimitsRefuseBeyondTheirBudget()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, budget);
+    const QByteArray body = method == "POST" ? QByteArray("{}") : QByteArray();
+    for (int i = 0; i < budget; ++i)
+        QVERIFY(m_client->send(method, path, body).status != 429);
+    const HttpResult r = m_client->send(method, path, body);
+    const QString problem = checkAgentError(r, 429, QStringLiteral("RATE_LIMIT_ERROR"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(r.header("X-RateLimit-Limit").toInt(), budget);
+    QVERIFY(r.header("Retry-After").toInt() >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestAgentApiTestRoutes)
