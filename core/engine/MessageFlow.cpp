@@ -3,7 +3,6 @@
 #include "core/engine/SessionEngine.h"
 
 #include "core/common/Ids.h"
-#include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/KbPassage.h"
 #include "core/engine/TurnPlanner.h"

@@ -4,7 +4,6 @@
 #include "core/common/Validation.h"
 #include "core/common/Time.h"
 #include "core/domain/ConfigDiff.h"
-#include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/LocalResponder.h"
 #include "core/engine/pipeline/ReplyComposer.h"

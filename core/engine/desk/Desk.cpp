@@ -2,7 +2,6 @@
 #include "core/engine/desk/Desk.h"
 
 #include "core/common/Time.h"
-#include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/desk/DeskRules.h"
 

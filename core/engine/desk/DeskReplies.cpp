@@ -4,7 +4,6 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
-#include "core/domain/DomainJson.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/desk/DeskRules.h"
 #include "core/engine/reply/Phrases.h"
