@@ -356,6 +356,8 @@ int runServe(const Args &args)
     }
     out() << "Tierdesk " << TIERDESK_VERSION << " serving " << host.baseUrl() << "/api/cs" << Qt::endl;
     out() << "Data: " << rt->dataDir() << " - secrets: " << rt->secretsDescription() << Qt::endl;
+    out() << "Every API: " << host.baseUrl() << "/api/openapi.json - web chat page: " << host.baseUrl()
+          << "/chat?key=WIDGET_KEY (tierdesk token create --company ID --kind widget)" << Qt::endl;
     if (!demo.isEmpty()) {
         const QString company = demo.value(QLatin1String("companyId")).toString();
         out() << "Demo company: " << company << " (" << demo.value(QLatin1String("companyName")).toString() << ")" << Qt::endl;
