@@ -5,7 +5,8 @@
 # counters, posts MESSAGES (300) more one at a time (post_message.lua's ten texts in turn)
 # and prints the instructions per message. One request at a time, so each group commit
 # holds one message: the commit's share is larger than under load.
-# Usage: bench/route_instructions.sh [path/to/tierdesk]   (env: MESSAGES=300, PORT=18123)
+# Usage: bench/route_instructions.sh [path/to/tierdesk]   (env: MESSAGES=300, PORT=18123,
+#        KEEP_PROFILE=DIR keeps the callgrind dumps there for callgrind_annotate)
 set -euo pipefail
 bin=$(realpath "${1:-build/app/tierdesk}")
 messages=${MESSAGES:-300}
@@ -44,3 +45,6 @@ callgrind_control -d "$vpid" >/dev/null 2>&1
 sleep 1
 total=$(awk '/^summary:/ {print $2}' "$data"/callgrind.*.1)
 echo "$created of $messages messages created; $total instructions: $((total / messages)) per message"
+if [ -n "${KEEP_PROFILE:-}" ]; then
+  mkdir -p "$KEEP_PROFILE" && cp "$data"/callgrind.*.1 "$KEEP_PROFILE"/ && echo "profile kept in $KEEP_PROFILE"
+fi
