@@ -25,8 +25,8 @@ ServerHost::~ServerHost()
     stop();
 }
 
-// Each family's routes and error body under its prefixes; elsewhere the canonical
-// CS API's error body (seed 000 defines none of its own: DESIGN.md, "API families").
+// Each family's routes and error body under its prefixes (matched by whole path segments);
+// a path under no family's prefix answers in the canonical CS API's error body.
 void ServerHost::installFamilies()
 {
     for (const auto &family : m_families) {
