@@ -2,7 +2,9 @@
 
 #include "core/common/Result.h"
 
+#include <QJsonArray>
 #include <QString>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -18,6 +20,14 @@ inline bool hasControlCharacters(const QString &s)
 inline Error invalidField(const QString &field, QString message)
 {
     return makeError(ErrorKind::InvalidArgument, std::move(message), {{QStringLiteral("field"), field}});
+}
+
+// The same, naming the values the field may take (details.allowed).
+inline Error invalidField(const QString &field, QString message, const QStringList &allowed)
+{
+    Error e = invalidField(field, std::move(message));
+    e.details.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(allowed));
+    return e;
 }
 
 } // namespace tierdesk

@@ -1,22 +1,11 @@
 #include "core/engine/EmailNotifications.h"
 
+#include "core/common/Validation.h"
 #include "core/integrations/MailMessage.h"
 
 #include <QJsonArray>
 
 namespace tierdesk {
-
-namespace {
-
-Error invalid(const QString &field, const QString &message, const QStringList &allowed = {})
-{
-    QJsonObject details{{QStringLiteral("field"), field}};
-    if (!allowed.isEmpty())
-        details.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(allowed));
-    return makeError(ErrorKind::InvalidArgument, message, details);
-}
-
-} // namespace
 
 QStringList EmailNotifications::events()
 {
@@ -35,14 +24,14 @@ Result<EmailNotificationConfig> EmailNotifications::configure(const EmailNotific
     // One plain address: it becomes an SMTP recipient, so MailAddress refuses anything that could inject.
     const auto address = MailAddress::parse(config.email);
     if (!address || !address->name.isEmpty() || config.email.contains(QLatin1Char('<')))
-        return invalid(QStringLiteral("email"), QStringLiteral("email must be one e-mail address"));
+        return invalidField(QStringLiteral("email"), QStringLiteral("email must be one e-mail address"));
     if (config.events.isEmpty())
-        return invalid(QStringLiteral("events"), QStringLiteral("events must name at least one event"), events());
+        return invalidField(QStringLiteral("events"), QStringLiteral("events must name at least one event"), events());
     for (const QString &e : config.events)
         if (!events().contains(e))
-            return invalid(QStringLiteral("events"), QStringLiteral("unknown event: ") + e.left(64), events());
+            return invalidField(QStringLiteral("events"), QStringLiteral("unknown event: ") + e.left(64), events());
     if (!formats().contains(config.format))
-        return invalid(QStringLiteral("format"), QStringLiteral("format must be html or text"), formats());
+        return invalidField(QStringLiteral("format"), QStringLiteral("format must be html or text"), formats());
 
     EmailNotificationConfig stored = config;
     stored.email = address->address;

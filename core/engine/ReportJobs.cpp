@@ -2,6 +2,7 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
+#include "core/common/Validation.h"
 #include "core/integrations/CsvWriter.h"
 #include "core/integrations/PdfWriter.h"
 
@@ -13,14 +14,6 @@
 namespace tierdesk {
 
 namespace {
-
-Error invalid(const QString &field, const QString &message, const QStringList &allowed = {})
-{
-    QJsonObject details{{QStringLiteral("field"), field}};
-    if (!allowed.isEmpty())
-        details.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(allowed));
-    return makeError(ErrorKind::InvalidArgument, message, details);
-}
 
 QString sentimentGroup(Sentiment s)
 {
@@ -70,18 +63,18 @@ ReportJobs::~ReportJobs()
 Status ReportJobs::check(const ReportRequest &r) const
 {
     if (!types().contains(r.type))
-        return invalid(QStringLiteral("report_type"), QStringLiteral("unknown report_type"), types());
+        return invalidField(QStringLiteral("report_type"), QStringLiteral("unknown report_type"), types());
     if (!ReportFiles::validFormat(r.format))
-        return invalid(QStringLiteral("format"), QStringLiteral("format must be csv or pdf"),
+        return invalidField(QStringLiteral("format"), QStringLiteral("format must be csv or pdf"),
             {QStringLiteral("csv"), QStringLiteral("pdf")});
     if (r.startMs <= 0 || r.endMs <= 0 || r.endMs < r.startMs)
-        return invalid(QStringLiteral("time_period"), QStringLiteral("time_period needs a start before its end"));
+        return invalidField(QStringLiteral("time_period"), QStringLiteral("time_period needs a start before its end"));
     if (r.endMs - r.startMs > kMaxPeriodMs)
-        return invalid(QStringLiteral("time_period"), QStringLiteral("time_period may span at most 366 days"));
+        return invalidField(QStringLiteral("time_period"), QStringLiteral("time_period may span at most 366 days"));
     if (!r.sentiment.isEmpty() && !sentiments().contains(r.sentiment))
-        return invalid(QStringLiteral("filters.sentiment"), QStringLiteral("unknown sentiment filter"), sentiments());
+        return invalidField(QStringLiteral("filters.sentiment"), QStringLiteral("unknown sentiment filter"), sentiments());
     if (r.resolutionTimeMinS < 0)
-        return invalid(
+        return invalidField(
             QStringLiteral("filters.resolution_time_min"), QStringLiteral("resolution_time_min must be >= 0"));
     return Ok{};
 }
