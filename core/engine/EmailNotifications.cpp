@@ -47,6 +47,7 @@ Result<EmailNotificationConfig> EmailNotifications::configure(const EmailNotific
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the e-mail notifications"));
+    m_engine.announceSubscriptionsAfterCommit();
     return stored;
 }
 

@@ -21,6 +21,7 @@ public:
     // NotFound for an unknown company.
     Result<EmailNotificationConfig> configure(const EmailNotificationConfig &config, const Actor &actor);
     std::optional<EmailNotificationConfig> find(const QString &companyId) { return m_repo.find(companyId); }
+    bool anyConfigured() { return m_repo.anyConfigured(); }
 
 private:
     SessionEngine &m_engine;

@@ -559,6 +559,7 @@ Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QStrin
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the webhook"));
+    announceSubscriptionsAfterCommit();
     return w;
 }
 
@@ -581,7 +582,16 @@ Status SessionEngine::removeWebhook(const QString &companyId, const QString &id,
     });
     if (!removed)
         return makeError(ErrorKind::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}});
+    announceSubscriptionsAfterCommit();
     return Ok{};
+}
+
+void SessionEngine::announceSubscriptionsAfterCommit()
+{
+    m_store.batch().afterCommit([this](bool committed) {
+        if (committed)
+            emit subscriptionsChanged();
+    });
 }
 
 int SessionEngine::sweepAbandoned(qint64 idleMs)

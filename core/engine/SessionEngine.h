@@ -176,6 +176,10 @@ public:
     void setDesk(DeskHooks *desk) { m_desk = desk; }
     Result<QList<Webhook>> webhooks(const QString &companyId);
     Status removeWebhook(const QString &companyId, const QString &id, const Actor &actor);
+    // Whether any company's webhook subscribes to one of `events`.
+    bool webhooksSubscribeTo(const QStringList &events) { return m_store.webhooks().anySubscribedTo(events); }
+    // Emits subscriptionsChanged() once what the batch holds is committed.
+    void announceSubscriptionsAfterCommit();
 
     // Marks sessions idle for longer than `idleMs` ABANDONED; returns how many.
     int sweepAbandoned(qint64 idleMs);
@@ -212,6 +216,9 @@ signals:
     // Emitted after commit; each API family words it in its own format.
     void sessionEvent(const tierdesk::SessionEvent &event);
     void outboxChanged();
+    // A webhook or a company's e-mail notifications were stored or removed (after
+    // commit): listeners that serve only subscribers look again (SessionEventTap).
+    void subscriptionsChanged();
 
 private:
     friend class Desk; // the desk changes sessions with the engine's own helpers

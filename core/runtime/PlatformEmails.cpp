@@ -45,9 +45,12 @@ MailMessage composePlatformMail(const PlatformNotice &n, const QString &from, co
 }
 
 PlatformEmails::PlatformEmails(SessionEngine &engine, Mailer &mailer, QString from, Desk *desk, QObject *parent)
-    : QObject(parent), m_engine(engine), m_settings(engine), m_mailer(mailer), m_from(std::move(from)), m_desk(desk)
+    : QObject(parent), m_engine(engine), m_settings(engine), m_mailer(mailer), m_from(std::move(from)), m_desk(desk),
+      m_events(engine, this, [this](const SessionEvent &event) { onEvent(event); })
 {
-    connect(&m_engine, &SessionEngine::sessionEvent, this, &PlatformEmails::onEvent);
+    const auto listenWhileConfigured = [this] { m_events.listen(m_settings.anyConfigured()); };
+    connect(&m_engine, &SessionEngine::subscriptionsChanged, this, listenWhileConfigured);
+    listenWhileConfigured();
 }
 
 PlatformNotice PlatformEmails::noticeFor(const QString &companyId, const Session &s, const EscalationRecord &e)

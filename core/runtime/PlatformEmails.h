@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/EmailNotifications.h"
+#include "core/engine/SessionEventTap.h"
 #include "core/engine/desk/Desk.h"
 #include "core/integrations/Mailer.h"
 
@@ -33,6 +34,7 @@ MailMessage composePlatformMail(const PlatformNotice &notice, const QString &fro
 // "priority"), else the desk's rule (desk::priorityFor: the reason, the
 // customer's sentiment, VIP). One message per escalation, listing the events it
 // answers. Outcomes are audited as notification.email_sent / notification.email_failed.
+// Listens to the engine only while some company has e-mail notifications.
 // On the engine thread; the mailer sends on its own pool and must outlive this.
 class PlatformEmails : public QObject {
     Q_OBJECT
@@ -41,6 +43,7 @@ public:
     // `desk` may be null (no queue priorities then); it must outlive this.
     PlatformEmails(
         SessionEngine &engine, Mailer &mailer, QString from, Desk *desk = nullptr, QObject *parent = nullptr);
+    bool listening() const { return m_events.listening(); }
 
 signals:
     void finished(const QString &companyId, const QString &sessionId, bool sent);
@@ -54,6 +57,7 @@ private:
     Mailer &m_mailer;
     QString m_from;
     Desk *m_desk = nullptr;
+    SessionEventTap m_events;
 };
 
 } // namespace tierdesk

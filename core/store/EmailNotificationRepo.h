@@ -24,6 +24,7 @@ public:
     explicit EmailNotificationRepo(Database &db) : m_db(db) { }
     bool put(const EmailNotificationConfig &config);
     std::optional<EmailNotificationConfig> find(const QString &companyId);
+    bool anyConfigured(); // whether any company has e-mail notifications
 
 private:
     Database &m_db;

@@ -3,9 +3,12 @@
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QScopeGuard>
+
+#include <algorithm>
 
 namespace tierdesk {
 
@@ -124,6 +127,22 @@ int WebhookRepo::count(const QString &companyId)
     const int n = q.value(0).toInt();
     q.finish();
     return n;
+}
+
+bool WebhookRepo::anySubscribedTo(const QStringList &events)
+{
+    // A few rows a company at most (20): read them all rather than match JSON in SQL.
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT events FROM webhooks"));
+    if (!m_db.exec(q, {}))
+        return false;
+    bool found = false;
+    while (!found && q.next()) {
+        const QJsonArray subscribed = QJsonDocument::fromJson(q.value(0).toByteArray()).array();
+        found = std::any_of(subscribed.begin(), subscribed.end(),
+            [&](const QJsonValue &e) { return events.contains(e.toString()); });
+    }
+    q.finish();
+    return found;
 }
 
 int WebhookRepo::enqueue(const QString &companyId, const QString &event, const QByteArray &payload, qint64 nowMs)

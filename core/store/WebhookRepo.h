@@ -43,6 +43,8 @@ public:
     QList<Webhook> list(const QString &companyId);
     bool remove(const QString &companyId, const QString &id); // false when there was none
     int count(const QString &companyId);
+    // Whether any company's webhook subscribes to one of `events`.
+    bool anySubscribedTo(const QStringList &events);
 
     // One outbox row per webhook of the company subscribed to `event`; returns how many.
     int enqueue(const QString &companyId, const QString &event, const QByteArray &payload, qint64 nowMs);

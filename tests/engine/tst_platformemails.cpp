@@ -91,6 +91,19 @@ private slots:
         QCOMPARE(finished.size(), 0);
     }
 
+    void listensOnlyOnceSomeCompanyHasNotifications()
+    {
+        // No e-mail notifications anywhere: the engine makes no event per message for them.
+        QVERIFY(!m_emails->listening());
+        QVERIFY(!m_fx->engine->eventsWanted());
+        configure({QStringLiteral("escalation.created")}, QStringLiteral("text"));
+        QVERIFY(m_emails->listening());
+        QVERIFY(m_fx->engine->eventsWanted());
+        // Started again (a restart) with the settings stored: listening from the start.
+        PlatformEmails again(*m_fx->engine, *m_smtp, QStringLiteral("desk@example.com"));
+        QVERIFY(again.listening());
+    }
+
     void htmlIsEscaped()
     {
         PlatformNotice n;

@@ -14,7 +14,9 @@ QJsonObject firstObject(const QJsonArray &args)
 
 } // namespace
 
-ChatSocket::ChatSocket(ChatAccess &access, QObject *parent) : QObject(parent), m_access(access)
+ChatSocket::ChatSocket(ChatAccess &access, QObject *parent)
+    : QObject(parent), m_access(access),
+      m_events(*access.services().engine, this, [this](const SessionEvent &event) { onSessionEvent(event); })
 {
     m_io.setEventHandler([this](const QString &client, const QString &event, const QJsonArray &args, const Ack &ack) {
         onEvent(client, event, args, ack);
@@ -72,7 +74,7 @@ void ChatSocket::joinChat(const QString &client, const QJsonObject &payload, con
         return refuse(client, QStringLiteral("Session not found"), ack);
     m_joined[client].insert(sessionId, *visitor);
     m_io.join(client, roomOf(sessionId));
-    listen(true);
+    m_events.listen(true);
     // The conversation so far, so a page that reconnects can show it.
     QJsonArray messages;
     for (const Message &m : session->messages)
@@ -141,18 +143,7 @@ void ChatSocket::onClientGone(const QString &client)
 {
     m_joined.remove(client);
     if (m_joined.isEmpty())
-        listen(false);
-}
-
-void ChatSocket::listen(bool on)
-{
-    SessionEngine *engine = m_access.services().engine;
-    if (on && !m_listening)
-        m_listening = connect(engine, &SessionEngine::sessionEvent, this, &ChatSocket::onSessionEvent);
-    else if (!on && m_listening) {
-        disconnect(m_listening);
-        m_listening = {};
-    }
+        m_events.listen(false);
 }
 
 } // namespace tierdesk::api

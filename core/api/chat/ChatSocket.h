@@ -2,6 +2,7 @@
 
 #include "core/api/chat/ChatAccess.h"
 #include "core/api/socketio/SocketIoServer.h"
+#include "core/engine/SessionEventTap.h"
 
 #include <QHash>
 #include <QObject>
@@ -34,14 +35,12 @@ private:
     void refuse(const QString &client, const QString &message, const Ack &ack);
     void onSessionEvent(const SessionEvent &event);
     void onClientGone(const QString &client);
-    // Engine events are wanted only while some client has joined a chat.
-    void listen(bool on);
 
     ChatAccess &m_access;
     socketio::SocketIoServer m_io;
     // The sessions each client joined, with their visitor.
     QHash<QString, QHash<QString, ChatVisitor>> m_joined;
-    QMetaObject::Connection m_listening;
+    SessionEventTap m_events; // connected only while some client has joined a chat
 };
 
 } // namespace tierdesk::api

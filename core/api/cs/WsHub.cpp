@@ -10,20 +10,9 @@
 namespace tierdesk::api {
 
 WsHub::WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent)
-    : QObject(parent), m_engine(engine), m_auth(auth)
+    : QObject(parent), m_engine(engine), m_auth(auth),
+      m_events(engine, this, [this](const SessionEvent &event) { onSessionEvent(event); })
 {
-}
-
-void WsHub::listen(bool on)
-{
-    // Connected only while there are clients: with no listener the engine
-    // skips building event JSON altogether.
-    if (on && !m_listening)
-        m_listening = connect(&m_engine, &SessionEngine::sessionEvent, this, &WsHub::onSessionEvent);
-    else if (!on && m_listening) {
-        disconnect(m_listening);
-        m_listening = {};
-    }
 }
 
 WsHub::~WsHub()
@@ -88,14 +77,14 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
     const bool present = m_agents && who->role >= Role::Agent && who->subject.startsWith(QLatin1String("agt_"))
                          && m_agents->find(who->company, who->subject);
     m_clients.insert(socket, Client{socket, *who, {}, false, present});
-    listen(true);
+    m_events.listen(true);
     connect(socket, &http::WebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
     connect(socket, &http::WebSocket::disconnected, this, [this, socket] {
         if (const auto it = m_clients.constFind(socket); it != m_clients.cend() && it->present && m_agents)
             m_agents->socketClosed(it->who.subject);
         m_clients.remove(socket);
         socket->deleteLater();
-        listen(!m_clients.isEmpty());
+        m_events.listen(!m_clients.isEmpty());
     });
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
         {QStringLiteral("type"), QStringLiteral("welcome")},

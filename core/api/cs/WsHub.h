@@ -4,6 +4,7 @@
 #include "core/api/http/HttpServer.h"
 #include "core/engine/AgentDirectory.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/SessionEventTap.h"
 
 #include <QHash>
 #include <QObject>
@@ -61,12 +62,10 @@ private:
     void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
                    bool internal, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, const char *code, const QString &message);
-    void listen(bool on);
-
     SessionEngine &m_engine;
     AuthGate &m_auth;
     QHash<http::WebSocket *, Client> m_clients;
-    QMetaObject::Connection m_listening;
+    SessionEventTap m_events; // connected only while there are clients
     AgentDirectory *m_agents = nullptr;
 };
 

@@ -10,9 +10,18 @@ QStringList PlatformEvents::events()
         QStringLiteral("sentiment.negative")};
 }
 
-PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent) : QObject(parent), m_engine(engine)
+PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent)
+    : QObject(parent), m_engine(engine), m_events(engine, this, [this](const SessionEvent &event) { onEvent(event); })
 {
-    connect(&m_engine, &SessionEngine::sessionEvent, this, &PlatformEvents::onEvent);
+    connect(&m_engine, &SessionEngine::subscriptionsChanged, this, &PlatformEvents::listenWhileSubscribed);
+    listenWhileSubscribed();
+}
+
+void PlatformEvents::listenWhileSubscribed()
+{
+    // escalation.created is queued by the routes that escalate, not from events.
+    m_events.listen(m_engine.webhooksSubscribeTo(
+        {QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")}));
 }
 
 void PlatformEvents::onEvent(const SessionEvent &event)

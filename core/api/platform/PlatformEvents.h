@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/SessionEngine.h"
+#include "core/engine/SessionEventTap.h"
 
 #include <QObject>
 
@@ -11,7 +12,8 @@ namespace tierdesk::api {
 // conversation.created when any session starts, sentiment.negative when a
 // customer message reads FRUSTRATED, ANGRY or IRATE. escalation.created is seed
 // 002's event (the support agent API queues it for its tickets). Queued from the
-// engine's committed session events, each in its own group-commit batch.
+// engine's committed session events, each in its own group-commit batch, and
+// only while some webhook subscribes to them (no listener, no event per message).
 class PlatformEvents : public QObject {
     Q_OBJECT
 
@@ -19,11 +21,14 @@ public:
     static QStringList events(); // conversation.created, escalation.created, sentiment.negative
 
     explicit PlatformEvents(SessionEngine &engine, QObject *parent = nullptr);
+    bool listening() const { return m_events.listening(); }
 
 private:
     void onEvent(const SessionEvent &event);
+    void listenWhileSubscribed();
 
     SessionEngine &m_engine;
+    SessionEventTap m_events;
 };
 
 } // namespace tierdesk::api

@@ -1,0 +1,20 @@
+#include "core/engine/SessionEventTap.h"
+
+namespace tierdesk {
+
+SessionEventTap::SessionEventTap(SessionEngine &engine, QObject *context, Handler handler)
+    : m_engine(engine), m_context(context), m_handler(std::move(handler))
+{
+}
+
+void SessionEventTap::listen(bool on)
+{
+    if (on && !m_connection)
+        m_connection = QObject::connect(&m_engine, &SessionEngine::sessionEvent, m_context, m_handler);
+    else if (!on && m_connection) {
+        QObject::disconnect(m_connection);
+        m_connection = {};
+    }
+}
+
+} // namespace tierdesk
