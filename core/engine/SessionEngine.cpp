@@ -15,16 +15,25 @@
 #include <QMetaMethod>
 #include <QPointer>
 #include <QThread>
-#include <QRegularExpression>
+#include <algorithm>
 #include <QUrl>
 
 namespace tierdesk {
 namespace {
 
+bool isAsciiAlnum(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+}
+
+// [A-Za-z0-9][A-Za-z0-9._:@-]*, at most maxChars: a plain scan, as every message checks its session's id.
 bool validId(const QString &id, int maxChars)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:@-]*$"));
-    return !id.isEmpty() && id.size() <= maxChars && pattern.match(id).hasMatch();
+    if (id.isEmpty() || id.size() > maxChars || !isAsciiAlnum(id.front()))
+        return false;
+    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+        return isAsciiAlnum(c) || c == u'.' || c == u'_' || c == u':' || c == u'@' || c == u'-';
+    });
 }
 
 } // namespace

@@ -226,6 +226,10 @@ void TestSessionLifecycle::companyIsolation()
     // Bad ids are told apart from missing ones.
     auto malformed = f->engine->session(f->companyId, QStringLiteral("sess 1; DROP TABLE"));
     QVERIFY(malformed.error().kind == ErrorKind::InvalidSessionId);
+    for (const QString &bad : {QStringLiteral("-sess"), QStringLiteral("séss"), QStringLiteral("sess/1"), QString(129, u'a')})
+        QVERIFY2(f->engine->session(f->companyId, bad).error().kind == ErrorKind::InvalidSessionId, qPrintable(bad));
+    for (const QString &wellFormed : {QStringLiteral("a.b:c@d-e_f"), QString(128, u'a'), QStringLiteral("9")})
+        QVERIFY2(f->engine->session(f->companyId, wellFormed).error().kind == ErrorKind::NotFound, qPrintable(wellFormed));
 }
 
 void TestSessionLifecycle::disabledCompany()
