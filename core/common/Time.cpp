@@ -2,7 +2,6 @@
 
 #include <QTimeZone>
 
-#include <cstdio>
 
 namespace tierdesk::timefmt {
 
@@ -31,13 +30,43 @@ QString iso(qint64 msecsSinceEpoch)
     const int day = int(doy - (153 * mp + 2) / 5 + 1);
     const int month = int(mp < 10 ? mp + 3 : mp - 9);
     const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    char buf[32];
     const int h = int(rem / 3600), m = int(rem % 3600 / 60), sec = int(rem % 60);
-    const int n = ms ? std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", static_cast<long long>(year),
-                                     month, day, h, m, sec, ms)
-                     : std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ", static_cast<long long>(year),
-                                     month, day, h, m, sec);
-    return QString::fromLatin1(buf, n);
+    // Digits written by hand too: snprintf costs more than all the arithmetic above.
+    char16_t out[40];
+    char16_t *p = out;
+    const auto digits = [&p](qint64 value, int width) {
+        char16_t buf[20];
+        int n = 0;
+        const bool negative = value < 0;
+        quint64 v = negative ? quint64(-(value + 1)) + 1 : quint64(value);
+        do {
+            buf[n++] = char16_t(u'0' + v % 10);
+            v /= 10;
+        } while (v);
+        while (n < width)
+            buf[n++] = u'0';
+        if (negative)
+            *p++ = u'-';
+        while (n)
+            *p++ = buf[--n];
+    };
+    digits(year, 4);
+    *p++ = u'-';
+    digits(month, 2);
+    *p++ = u'-';
+    digits(day, 2);
+    *p++ = u'T';
+    digits(h, 2);
+    *p++ = u':';
+    digits(m, 2);
+    *p++ = u':';
+    digits(sec, 2);
+    if (ms) {
+        *p++ = u'.';
+        digits(ms, 3);
+    }
+    *p++ = u'Z';
+    return QString(reinterpret_cast<const QChar *>(out), p - out);
 }
 
 QString iso(const QDateTime &t)

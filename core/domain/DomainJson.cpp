@@ -25,6 +25,17 @@ QJsonObject message(const Message &m)
     return o;
 }
 
+void write(JsonWriter &w, const Message &m)
+{
+    w.beginObject().field("id", m.id).field("role", m.role).field("content", m.content).field("timestamp",
+        timefmt::iso(m.timestamp));
+    if (m.sentiment)
+        w.field("sentiment", toString(*m.sentiment));
+    if (!m.metadata.isEmpty())
+        w.field("metadata", QJsonValue(m.metadata));
+    w.endObject();
+}
+
 QJsonObject sentimentPoint(const SentimentPoint &p)
 {
     QJsonObject o{{QStringLiteral("sentiment"), toString(p.sentiment)},
@@ -47,6 +58,21 @@ QJsonObject escalation(const EscalationRecord &e)
     if (e.transfer)
         o.insert(QStringLiteral("transfer"), true);
     return o;
+}
+
+void write(JsonWriter &w, const EscalationRecord &e)
+{
+    w.beginObject()
+        .field("fromTier", toString(e.fromTier))
+        .field("toTier", toString(e.toTier))
+        .field("reason", toString(e.reason))
+        .field("timestamp", timefmt::iso(e.timestamp))
+        .field("automatic", e.automatic);
+    if (!e.notes.isEmpty())
+        w.field("notes", e.notes);
+    if (e.transfer)
+        w.field("transfer", true);
+    w.endObject();
 }
 
 QJsonObject resolution(const Resolution &r)

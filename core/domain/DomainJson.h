@@ -1,11 +1,16 @@
 #pragma once
 
+#include "core/common/JsonWriter.h"
 #include "core/domain/Entities.h"
 
 // The wire shape of each domain value, as seed 001 prints it.
 namespace tierdesk::json {
 
 QJsonObject message(const Message &m);
+// message() and escalation() written straight to text, for the route every message takes;
+// each parses to what its QJsonObject twin gives (tst_domainjson).
+void write(JsonWriter &w, const Message &m);
+void write(JsonWriter &w, const EscalationRecord &e);
 QJsonObject sentimentPoint(const SentimentPoint &p);
 QJsonObject escalation(const EscalationRecord &e);
 QJsonObject resolution(const Resolution &r);

@@ -16,19 +16,31 @@ http::HttpResponse invalid(const QString &field, const QString &message)
     return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
 }
 
-QJsonObject messageOutcomeJson(const MessageOutcome &o)
+// Written straight to text (JsonWriter): every message's answer.
+QByteArray messageOutcomeJson(const MessageOutcome &o)
 {
-    QJsonObject update{{QStringLiteral("customerSentiment"), toString(o.session.customerSentiment)},
-                       {QStringLiteral("issueSummary"), o.session.issueSummary},
-                       {QStringLiteral("status"), toString(o.session.status)},
-                       {QStringLiteral("currentTier"), toString(o.session.currentTier)}};
+    JsonWriter w;
+    w.beginObject().key("customerMessage");
+    json::write(w, o.customerMessage);
+    w.key("aiResponse");
+    if (o.aiResponse)
+        json::write(w, *o.aiResponse);
+    else
+        w.null();
+    w.key("sessionUpdate")
+        .beginObject()
+        .field("customerSentiment", toString(o.session.customerSentiment))
+        .field("issueSummary", o.session.issueSummary)
+        .field("status", toString(o.session.status))
+        .field("currentTier", toString(o.session.currentTier));
     if (o.session.issueCategory)
-        update.insert(QStringLiteral("issueCategory"), toString(*o.session.issueCategory));
-    if (o.escalation)
-        update.insert(QStringLiteral("escalation"), json::escalation(*o.escalation));
-    return {{QStringLiteral("customerMessage"), json::message(o.customerMessage)},
-            {QStringLiteral("aiResponse"), o.aiResponse ? QJsonValue(json::message(*o.aiResponse)) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("sessionUpdate"), update}};
+        w.field("issueCategory", toString(*o.session.issueCategory));
+    if (o.escalation) {
+        w.key("escalation");
+        json::write(w, *o.escalation);
+    }
+    w.endObject().endObject();
+    return w.take();
 }
 
 } // namespace
@@ -249,7 +261,7 @@ void CsApi::postMessage(Call &c)
         Call call = later->call();
         if (!outcome)
             return fail(call, outcome.error());
-        reply(call, http::HttpResponse::json(201, messageOutcomeJson(*outcome)));
+        reply(call, http::HttpResponse::jsonText(201, messageOutcomeJson(*outcome)));
     });
 }
 

@@ -28,6 +28,14 @@ HttpResponse HttpResponse::json(int status, const QJsonArray &a)
     return r;
 }
 
+HttpResponse HttpResponse::jsonText(int status, QByteArray json)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = std::move(json);
+    return r;
+}
+
 HttpResponse &HttpResponse::withHeader(QByteArray name, QByteArray value)
 {
     headers.append({std::move(name), std::move(value)});

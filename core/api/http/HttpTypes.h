@@ -36,6 +36,7 @@ struct HttpResponse
 
     static HttpResponse json(int status, const QJsonObject &o);
     static HttpResponse json(int status, const QJsonArray &a);
+    static HttpResponse jsonText(int status, QByteArray json); // already JSON text (JsonWriter)
     static HttpResponse noContent(); // 204, no body and no Content-Type
     HttpResponse &withHeader(QByteArray name, QByteArray value);
 };
