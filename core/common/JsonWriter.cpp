@@ -171,4 +171,11 @@ JsonWriter &JsonWriter::value(const QJsonValue &v)
     return null();
 }
 
+QByteArray compactJson(const QJsonObject &o)
+{
+    JsonWriter w;
+    w.value(QJsonValue(o));
+    return w.take();
+}
+
 } // namespace tierdesk

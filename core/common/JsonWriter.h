@@ -55,4 +55,7 @@ private:
     bool m_afterKey = false;
 };
 
+// QJsonDocument(o).toJson(QJsonDocument::Compact), for objects stored on every message.
+QByteArray compactJson(const QJsonObject &o);
+
 } // namespace tierdesk

@@ -1,5 +1,6 @@
 #include "core/nlu/Keywords.h"
 
+#include "core/common/GatedRegex.h"
 #include "core/common/LastAnswer.h"
 
 #include <QRegularExpression>
@@ -29,7 +30,8 @@ QString legalMention(const QString &text)
 {
     // A lawyer who is only described ("my sister is a lawyer", "I work as an
     // attorney") is no threat of legal action; one called, involved or heard from is.
-    static const QRegularExpression profession = caseless(QStringLiteral(R"(\b(?:lawyers?|attorneys?|solicitors?)\b)"));
+    static const GatedRegex profession(caseless(QStringLiteral(R"(\b(?:lawyers?|attorneys?|solicitors?)\b)")),
+        {"lawyer", "attorney", "solicitor"});
     static const QRegularExpression described = caseless(QStringLiteral(
         R"(\b(?:is|was|are|were|am|i'm|im|he's|she's|being|as|become|became)\s+(?:a|an)\s+(?:\w+\s+)?$)"));
     // "my lawyer friend recommended...": the lawyer names who someone is, not a threat.
@@ -84,11 +86,12 @@ QString humanRequest(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) -> QString {
         // A sentence that is only the word: "AGENT", "human pls", "representative!".
-        static const QRegularExpression alone = caseless(QStringLiteral(
-            R"((?:^|[.!?,;:\n]\s*)((?:live |real )?(?:agent|human|representative|operator|person)(?: (?:pls|plz|please|now|asap))?)\s*(?:[.!?]+|$))"));
+        static const GatedRegex alone(caseless(QStringLiteral(
+            R"((?:^|[.!?,;:\n]\s*)((?:live |real )?(?:agent|human|representative|operator|person)(?: (?:pls|plz|please|now|asap))?)\s*(?:[.!?]+|$))")),
+            {"agent", "human", "representative", "operator", "person"});
         if (const QRegularExpressionMatch m = alone.match(t.trimmed()); m.hasMatch())
             return m.captured(1);
-        static const QRegularExpression re = caseless(QStringLiteral(
+        static const GatedRegex re(caseless(QStringLiteral(
             R"(\b(?:(?:talk|speak|chat|connect|transfer|put) (?:me )?(?:to|with|through to) )"
             R"((?:a |an |some |the |your )?(?:real |live |actual |human )?)"
             R"((?:person|human(?: being)?|people|agent|representative|rep|someone|somebody|operator|employee|staff))"
@@ -97,20 +100,23 @@ QString humanRequest(const QString &text)
             R"(|(?:want|need|get me|give me) (?:a |an )?(?:human|person|agent|representative))"
             R"((?=\s*(?:[.!?,]|$|now\b|please\b|pls\b|plz\b|asap\b|to (?:talk|speak|help|look))))"
             R"(|(?:not|no more|stop (?:the|this)?) ?(?:a )?(?:bot|robot)s?)"
-            R"(|are you (?:a )?(?:bot|robot|real person|human))\b)"));
-        return firstMatch(re, t);
+            R"(|are you (?:a )?(?:bot|robot|real person|human))\b)")),
+            // Each alternative ends in one of these ("rep" in representative, "bot" in robot).
+            {"person", "human", "people", "agent", "rep", "someone", "somebody", "operator", "employee", "staff", "bot"});
+        return re.match(t).captured(0);
     });
 }
 
 QString managerRequest(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
+    static const GatedRegex re(caseless(QStringLiteral(
         R"(\b(?:(?:speak|talk|chat|connect|transfer|put|get|escalate)(?: me| this| it)? (?:to|with|through to|me) )"
         R"((?:a |an |the |your |ur )?(?:manager|supervisor|superior|boss|management|someone in charge|higher[- ]ups?))"
         R"(|(?:want|need|see|demand) (?:a |the |your |ur )?(?:manager|supervisor|superior))"
         R"(|(?:your|ur|the) (?:manager|supervisor|boss|superior)s?)"
-        R"(|(?:manager|supervisor),? please|someone in charge)\b)"));
-    return firstMatch(re, text);
+        R"(|(?:manager|supervisor),? please|someone in charge)\b)")),
+        {"manager", "supervisor", "superior", "boss", "management", "in charge", "higher"});
+    return re.match(text).captured(0);
 }
 
 QString matchKeyword(const QString &text, const QStringList &keywords)

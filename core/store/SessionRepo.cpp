@@ -1,5 +1,7 @@
 #include "core/store/SessionRepo.h"
 
+#include "core/common/JsonWriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -13,7 +15,7 @@ const QString kColumns = QStringLiteral(
 
 QString compact(const QJsonObject &o)
 {
-    return o.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return o.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(compactJson(o));
 }
 
 QVariant resolutionColumn(const Session &s)

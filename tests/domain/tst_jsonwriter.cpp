@@ -141,6 +141,8 @@ private slots:
         const QByteArray mine = written(metadata);
         QCOMPARE(parsed(mine), metadata);
         QCOMPARE(mine, QJsonDocument(metadata).toJson(QJsonDocument::Compact));
+        QCOMPARE(compactJson(metadata), mine);
+        QCOMPARE(compactJson({}), QByteArray("{}"));
     }
 
     void domainShapesEqualTheirQJsonObjectTwins()

@@ -1,6 +1,7 @@
 // Runs every conversation of tests/scenarios/*.json (format: tests/scenarios/README.md)
 // against a real engine over a real SQLite store seeded with the demo data.
 #include "EngineFixture.h"
+#include "core/common/GatedRegex.h"
 #include "tests/support/TestPaths.h"
 
 #include <QDir>
@@ -111,9 +112,13 @@ class TestScenarios : public QObject
     Q_OBJECT
 
 private slots:
+    // Every gated expression also runs where its stems close the gate: the
+    // conversations below prove the stems never hide a match (GatedRegex).
+    void initTestCase() { GatedRegex::setVerifying(true); }
     void formatIsKnown();
     void scenario_data();
     void scenario();
+    void gatesHidNoMatch();
 
 private:
     static QList<Loaded> loadAll(QStringList *errors);
@@ -237,6 +242,12 @@ void TestScenarios::scenario()
             qInfo("%s", qPrintable(report)); // what still fails, for whoever takes it up
     }
     QVERIFY2(failures.isEmpty(), qPrintable(report));
+}
+
+void TestScenarios::gatesHidNoMatch()
+{
+    const QStringList hidden = GatedRegex::hiddenMatches();
+    QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)

@@ -1,5 +1,6 @@
 #include "core/engine/dialogue/Answers.h"
 
+#include "core/common/GatedRegex.h"
 #include "core/common/LastAnswer.h"
 
 #include <QRegularExpression>
@@ -123,17 +124,19 @@ bool namesOrder(const QString &text)
 bool pointsVaguely(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression re = caseless(QStringLiteral(
+        static const GatedRegex re(caseless(QStringLiteral(
             R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
-            R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)"));
+            R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)")),
+            {"not that", "the other", "what i mean", "the thing", "the stuff", "the part that", "the bit that"});
         return re.match(t).hasMatch();
     });
 }
 
 bool asksForEarlierOrder(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
-        R"(\b(?:one|order) before (?:that|it|this|the)\b|\bprevious (?:one|order)\b|\border before\b)"));
+    static const GatedRegex re(caseless(QStringLiteral(
+        R"(\b(?:one|order) before (?:that|it|this|the)\b|\bprevious (?:one|order)\b|\border before\b)")),
+        {"before", "previous"});
     return re.match(text).hasMatch();
 }
 

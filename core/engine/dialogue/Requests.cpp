@@ -1,5 +1,6 @@
 #include "core/engine/dialogue/Requests.h"
 
+#include "core/common/GatedRegex.h"
 #include "core/common/LastAnswer.h"
 
 #include <QRegularExpression>
@@ -15,6 +16,7 @@ QRegularExpression caseless(const char *pattern)
 }
 
 bool has(const QRegularExpression &re, const QString &text) { return re.match(text).hasMatch(); }
+bool has(const GatedRegex &re, const QString &text) { return re.matches(text); }
 
 // "if i pause", "what happens if", "how long can i pause": asks about a change, makes none.
 bool onlyAsksAbout(const QString &text)
@@ -29,8 +31,9 @@ bool onlyAsksAbout(const QString &text)
 bool asksForRefund(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression ask = caseless(
-            R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)");
+        static const GatedRegex ask(caseless(
+            R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)"),
+            {"refund", "money back", "reimburse"});
         return has(ask, t) && !asksRefundStatus(t);
     });
 }
@@ -53,7 +56,8 @@ bool saysStillWaiting(const QString &text)
 bool mentionsSubscription(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression re = caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)");
+        static const GatedRegex re(caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)"),
+            {"subscri", "member", "plan", "trail club", "renewal"});
         return has(re, t);
     });
 }
@@ -61,7 +65,7 @@ bool mentionsSubscription(const QString &text)
 bool asksToCancelOrder(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression re = caseless(R"(\b(?:cancel|cancell?ing|call off)\b)");
+        static const GatedRegex re(caseless(R"(\b(?:cancel|cancell?ing|call off)\b)"), {"cancel", "call off"});
         return has(re, t) && !mentionsSubscription(t);
     });
 }
@@ -69,9 +73,11 @@ bool asksToCancelOrder(const QString &text)
 QString subscriptionChangeAsked(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) -> QString {
-        static const QRegularExpression planVerb = caseless(R"(\b(?:switch|upgrade|downgrade|change|move)\b)");
-        static const QRegularExpression plans = caseless(R"(\b(premium|plus|basic)\b)");
-        static const QRegularExpression pauseWords = caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)");
+        static const GatedRegex planVerb(caseless(R"(\b(?:switch|upgrade|downgrade|change|move)\b)"),
+            {"switch", "upgrade", "downgrade", "change", "move"});
+        static const GatedRegex plans(caseless(R"(\b(premium|plus|basic)\b)"), {"premium", "plus", "basic"});
+        static const GatedRegex pauseWords(caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)"),
+            {"resume", "unpause", "reactivate", "pause"});
         static const QRegularExpression resume = caseless(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
         static const QRegularExpression pause = caseless(R"(\bpause\b)");
         static const QRegularExpression end = caseless(R"(\b(?:cancel|end|stop|terminate|quit)\b)");
@@ -104,7 +110,7 @@ bool aboutSomeoneElsesAccount(const QString &text)
 bool asksForCredit(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression credit = caseless(R"(\b(?:credit|store credit|account credit)\b)");
+        static const GatedRegex credit(caseless(R"(\b(?:credit|store credit|account credit)\b)"), {"credit"});
         static const QRegularExpression question = caseless(
             R"(\b(?:how (?:does|do|can|long|much)|what is|whats|what's|do i have|is there|balance|expire|expires|work)\b)");
         return has(credit, t) && !has(question, t);
@@ -133,8 +139,9 @@ bool asksMembershipStatus(const QString &text)
 
 bool asksForException(const QString &text)
 {
-    static const QRegularExpression re = caseless(
-        R"(\b(?:make an? exception|an exception|just this once|bend the rules?|one[- ]time exception)\b)");
+    static const GatedRegex re(caseless(
+        R"(\b(?:make an? exception|an exception|just this once|bend the rules?|one[- ]time exception)\b)"),
+        {"exception", "just this once", "bend the rule"});
     return has(re, text);
 }
 

@@ -1,5 +1,7 @@
 #include "core/engine/reply/ReplyGuard.h"
 
+#include "core/common/StemIndex.h"
+
 #include <QRegularExpression>
 
 #include <array>
@@ -19,51 +21,6 @@ QRegularExpression caseless(const char *pattern)
 #define FIRST_PERSON_DONE R"(\b(?:i|we)(?:'ve| have)?(?: just| now| already| also)? )"
 
 enum class Claim { None, Refund, Credit, Cancel, Subscription };
-
-// The text as a case-insensitive search sees it: every UTF-16 unit case-folded, as
-// QString::contains(..., Qt::CaseInsensitive) folds them. Folding once and searching
-// case-sensitively is that search at a fraction of its cost. (The stems searched for are
-// in the Basic Multilingual Plane: no surrogate unit can be part of a match.)
-QString foldedForSearch(QString text)
-{
-    for (QChar &c : text) {
-        const char16_t u = c.unicode();
-        if (u >= 0x80)
-            c = QChar(char16_t(QChar::toCaseFolded(char32_t(u))));
-        else if (u >= u'A' && u <= u'Z') // ASCII folds A-Z only
-            c = QChar(char16_t(u + (u'a' - u'A')));
-    }
-    return text;
-}
-
-// Stems filed by their first letter (all ASCII), so each place in a case-folded text is
-// compared only with the stems that could start there.
-class StemIndex
-{
-public:
-    StemIndex(std::initializer_list<const char *> stems)
-    {
-        for (const char *stem : stems)
-            m_byFirstLetter[size_t(stem[0])] << foldedForSearch(QString::fromUtf8(stem));
-    }
-
-    bool foundIn(const QString &folded) const
-    {
-        for (qsizetype at = 0; at < folded.size(); ++at) {
-            const char16_t first = folded.at(at).unicode();
-            if (first >= m_byFirstLetter.size())
-                continue;
-            const QStringView rest = QStringView(folded).mid(at);
-            for (const QString &stem : m_byFirstLetter[first]) // every stem has two letters or more
-                if (rest.size() >= stem.size() && rest[1] == stem[1] && rest.startsWith(stem))
-                    return true;
-        }
-        return false;
-    }
-
-private:
-    std::array<QStringList, 128> m_byFirstLetter;
-};
 
 // Every claim pattern below has one of these stems: most sentences are passed on them alone.
 const StemIndex &claimStems()
