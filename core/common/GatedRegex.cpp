@@ -44,7 +44,8 @@ QRegularExpressionMatch GatedRegex::match(const QString &text) const
     if (mayMatch(text))
         return m_regex.match(text);
     verifyClosed(text);
-    return {};
+    static const QRegularExpressionMatch none; // a copy of it costs less than making one
+    return none;
 }
 
 QRegularExpressionMatchIterator GatedRegex::globalMatch(const QString &text) const

@@ -18,7 +18,9 @@ StemIndex::StemIndex(std::initializer_list<const char *> stems)
 {
     for (const char *stem : stems) {
         Q_ASSERT(stem[0] > 0 && stem[1] != 0); // an ASCII first letter, two letters or more
-        m_byFirstLetter[size_t(stem[0])] << foldedForSearch(QString::fromUtf8(stem));
+        const QString folded = foldedForSearch(QString::fromUtf8(stem));
+        m_byFirstLetter[size_t(folded.front().unicode())] << folded;
+        m_isFirstLetter[size_t(folded.front().unicode())] = true;
         m_empty = false;
     }
 }
@@ -27,7 +29,7 @@ bool StemIndex::foundIn(const QString &folded) const
 {
     for (qsizetype at = 0; at < folded.size(); ++at) {
         const char16_t first = folded.at(at).unicode();
-        if (first >= m_byFirstLetter.size())
+        if (first >= m_isFirstLetter.size() || !m_isFirstLetter[first])
             continue;
         const QStringView rest = QStringView(folded).mid(at);
         for (const QString &stem : m_byFirstLetter[first])

@@ -26,6 +26,7 @@ public:
 
 private:
     std::array<QStringList, 128> m_byFirstLetter;
+    std::array<bool, 128> m_isFirstLetter{}; // the quick test made at every place of a text
     bool m_empty = true;
 };
 

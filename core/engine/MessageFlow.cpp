@@ -305,15 +305,16 @@ Message SessionEngine::aiMessage(const Turn &turn, const ComposedReply &composed
     if (!turn.handoverNote.isEmpty())
         ai.content += QLatin1Char(' ') + turn.handoverNote;
     ai.timestamp = m_clock.nowMs();
-    ai.metadata = {{QStringLiteral("aiGenerated"), true},
-                   {QStringLiteral("model"), reply.model},
-                   {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), reply.inputTokens},
-                                                          {QStringLiteral("output"), reply.outputTokens}}},
-                   {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)},
-                   {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(in.actions.actionsTaken)},
-                   {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
+    // In the order QJsonObject keeps its keys: each one is then added at the end.
+    ai.metadata = {{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(in.actions.actionsTaken)},
+                   {QStringLiteral("aiGenerated"), true},
+                   {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0},
                    {QStringLiteral("intent"), in.analysis.intent.intent},
-                   {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0}};
+                   {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)},
+                   {QStringLiteral("model"), reply.model},
+                   {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
+                   {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), reply.inputTokens},
+                                                          {QStringLiteral("output"), reply.outputTokens}}}};
     if (composed.timedOut)
         ai.metadata.insert(QStringLiteral("fallback"), QStringLiteral("timeout"));
     if (!composed.guardNotes.isEmpty())
