@@ -135,6 +135,13 @@ JsonWriter &JsonWriter::null()
     return *this;
 }
 
+JsonWriter &JsonWriter::raw(const QByteArray &json)
+{
+    beforeValue();
+    m_out.append(json);
+    return *this;
+}
+
 JsonWriter &JsonWriter::value(const QJsonValue &v)
 {
     switch (v.type()) {

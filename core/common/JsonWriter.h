@@ -35,6 +35,7 @@ public:
     JsonWriter &value(bool flag);
     JsonWriter &value(const QJsonValue &v); // objects and arrays written whole
     JsonWriter &null();
+    JsonWriter &raw(const QByteArray &json); // a value already written as JSON text
 
     template <typename T>
     JsonWriter &field(const char *name, const T &v)

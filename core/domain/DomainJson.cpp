@@ -31,7 +31,9 @@ void write(JsonWriter &w, const Message &m)
         timefmt::iso(m.timestamp));
     if (m.sentiment)
         w.field("sentiment", toString(*m.sentiment));
-    if (!m.metadata.isEmpty())
+    if (!m.metadata.isEmpty() && !m.metadataJson.isEmpty())
+        w.key("metadata").raw(m.metadataJson);
+    else if (!m.metadata.isEmpty())
         w.field("metadata", QJsonValue(m.metadata));
     w.endObject();
 }

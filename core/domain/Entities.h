@@ -76,6 +76,9 @@ struct Message
     qint64 timestamp = 0;
     std::optional<Sentiment> sentiment;
     QJsonObject metadata;
+    // `metadata` as compact JSON text, when the engine has written it already (an AI reply:
+    // stored and answered with the same text); empty otherwise. Set last, never stale.
+    QByteArray metadataJson;
 };
 
 struct SentimentPoint

@@ -3,6 +3,7 @@
 #include "core/engine/SessionEngine.h"
 
 #include "core/common/Ids.h"
+#include "core/common/JsonWriter.h"
 #include "core/engine/CustomerText.h"
 #include "core/engine/KbPassage.h"
 #include "core/engine/TurnPlanner.h"
@@ -319,6 +320,7 @@ Message SessionEngine::aiMessage(const Turn &turn, const ComposedReply &composed
         ai.metadata.insert(QStringLiteral("fallback"), QStringLiteral("timeout"));
     if (!composed.guardNotes.isEmpty())
         ai.metadata.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(composed.guardNotes));
+    ai.metadataJson = compactJson(ai.metadata); // written once: stored, and in the answer
     return ai;
 }
 

@@ -255,7 +255,9 @@ bool SessionRepo::appendMessage(const QString &sessionId, int seq, const Message
         "INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                       {m.id, sessionId, seq, m.role, m.content, m.timestamp,
                        m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(),
-                       m.metadata.isEmpty() ? QVariant() : QVariant(compact(m.metadata))});
+                       m.metadata.isEmpty() ? QVariant()
+                       : m.metadataJson.isEmpty() ? QVariant(compact(m.metadata))
+                                                  : QVariant(QString::fromUtf8(m.metadataJson))});
 }
 
 bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)

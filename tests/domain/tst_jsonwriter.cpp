@@ -160,6 +160,12 @@ private slots:
             JsonWriter w;
             json::write(w, m);
             QCOMPARE(parsed(w.take()), json::message(m));
+            // With the metadata already written (an AI reply), the same.
+            m.metadataJson = compactJson(m.metadata);
+            JsonWriter again;
+            json::write(again, m);
+            QCOMPARE(parsed(again.take()), json::message(m));
+            m.metadataJson.clear();
         }
         EscalationRecord e{Tier::AiRep, Tier::HumanAgent, EscalationReason::CustomerRequest, 1764036000999,
             QStringLiteral("asked for \"a person\""), true};
