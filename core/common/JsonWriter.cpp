@@ -162,9 +162,7 @@ JsonWriter &JsonWriter::value(const QJsonValue &v)
         return endArray();
     }
     case QJsonValue::Object: {
-        beforeValue();
-        m_out.append('{');
-        m_hasItem.push_back(false);
+        beginObject();
         const QJsonObject o = v.toObject();
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
             value(it.key()); // keys of stored objects may need escaping: written as strings

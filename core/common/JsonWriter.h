@@ -10,7 +10,7 @@ namespace tierdesk {
 
 // JSON text written straight into bytes, for the answers routes send on every
 // message. QJsonObject builds a CBOR container and QJsonDocument::toJson walks it
-// again: for the message route's ~800-byte answer that was ~150,000 instructions,
+// again: for the message route's ~800-byte answer that was ~180,000 instructions,
 // several times what writing the text costs. What it writes parses to the same
 // value as the QJsonObject it stands for (tst_jsonwriter compares them); numbers
 // are formatted as Qt's JSON writer formats them.

@@ -21,7 +21,6 @@ StemIndex::StemIndex(std::initializer_list<const char *> stems)
         const QString folded = foldedForSearch(QString::fromUtf8(stem));
         m_byFirstLetter[size_t(folded.front().unicode())] << folded;
         m_isFirstLetter[size_t(folded.front().unicode())] = true;
-        m_empty = false;
     }
 }
 

@@ -22,12 +22,10 @@ class StemIndex
 public:
     StemIndex(std::initializer_list<const char *> stems);
     bool foundIn(const QString &folded) const; // `folded` from foldedForSearch
-    bool isEmpty() const { return m_empty; }
 
 private:
     std::array<QStringList, 128> m_byFirstLetter;
     std::array<bool, 128> m_isFirstLetter{}; // the quick test made at every place of a text
-    bool m_empty = true;
 };
 
 } // namespace tierdesk

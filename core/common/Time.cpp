@@ -2,7 +2,6 @@
 
 #include <QTimeZone>
 
-
 namespace tierdesk::timefmt {
 
 QString iso(qint64 msecsSinceEpoch)

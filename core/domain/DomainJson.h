@@ -8,7 +8,7 @@ namespace tierdesk::json {
 
 QJsonObject message(const Message &m);
 // message() and escalation() written straight to text, for the route every message takes;
-// each parses to what its QJsonObject twin gives (tst_domainjson).
+// each parses to what its QJsonObject twin gives (tst_jsonwriter).
 void write(JsonWriter &w, const Message &m);
 void write(JsonWriter &w, const EscalationRecord &e);
 QJsonObject sentimentPoint(const SentimentPoint &p);

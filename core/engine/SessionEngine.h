@@ -217,7 +217,7 @@ signals:
     void sessionEvent(const tierdesk::SessionEvent &event);
     void outboxChanged();
     // A webhook or a company's e-mail notifications were stored or removed (after
-    // commit): listeners that serve only subscribers look again (SessionEventTap).
+    // commit): listeners that serve only subscribers look again (SessionEventTap::listenWhile).
     void subscriptionsChanged();
 
 private:

@@ -17,4 +17,11 @@ void SessionEventTap::listen(bool on)
     }
 }
 
+void SessionEventTap::listenWhile(std::function<bool()> wanted)
+{
+    const auto look = [this, wanted = std::move(wanted)] { listen(wanted()); };
+    QObject::connect(&m_engine, &SessionEngine::subscriptionsChanged, m_context, look);
+    look();
+}
+
 } // namespace tierdesk

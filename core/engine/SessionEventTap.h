@@ -21,6 +21,9 @@ public:
     SessionEventTap &operator=(const SessionEventTap &) = delete;
 
     void listen(bool on);
+    // Listens while `wanted()` holds: asked now, and again whenever a webhook or a company's
+    // e-mail notifications change (SessionEngine::subscriptionsChanged).
+    void listenWhile(std::function<bool()> wanted);
     bool listening() const { return bool(m_connection); }
 
 private:

@@ -48,9 +48,7 @@ PlatformEmails::PlatformEmails(SessionEngine &engine, Mailer &mailer, QString fr
     : QObject(parent), m_engine(engine), m_settings(engine), m_mailer(mailer), m_from(std::move(from)), m_desk(desk),
       m_events(engine, this, [this](const SessionEvent &event) { onEvent(event); })
 {
-    const auto listenWhileConfigured = [this] { m_events.listen(m_settings.anyConfigured()); };
-    connect(&m_engine, &SessionEngine::subscriptionsChanged, this, listenWhileConfigured);
-    listenWhileConfigured();
+    m_events.listenWhile([this] { return m_settings.anyConfigured(); });
 }
 
 PlatformNotice PlatformEmails::noticeFor(const QString &companyId, const Session &s, const EscalationRecord &e)

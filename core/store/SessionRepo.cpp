@@ -15,7 +15,15 @@ const QString kColumns = QStringLiteral(
 
 QString compact(const QJsonObject &o)
 {
-    return o.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(compactJson(o));
+    return QString::fromUtf8(compactJson(o));
+}
+
+// A message's metadata column: none, or its text (written once already for an AI reply).
+QVariant metadataColumn(const Message &m)
+{
+    if (m.metadata.isEmpty())
+        return QVariant();
+    return m.metadataJson.isEmpty() ? compact(m.metadata) : QString::fromUtf8(m.metadataJson);
 }
 
 QVariant resolutionColumn(const Session &s)
@@ -255,9 +263,7 @@ bool SessionRepo::appendMessage(const QString &sessionId, int seq, const Message
         "INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                       {m.id, sessionId, seq, m.role, m.content, m.timestamp,
                        m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(),
-                       m.metadata.isEmpty() ? QVariant()
-                       : m.metadataJson.isEmpty() ? QVariant(compact(m.metadata))
-                                                  : QVariant(QString::fromUtf8(m.metadataJson))});
+                       metadataColumn(m)});
 }
 
 bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)

@@ -62,6 +62,7 @@ private:
     void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
                    bool internal, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, const char *code, const QString &message);
+
     SessionEngine &m_engine;
     AuthGate &m_auth;
     QHash<http::WebSocket *, Client> m_clients;

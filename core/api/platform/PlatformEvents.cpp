@@ -13,15 +13,10 @@ QStringList PlatformEvents::events()
 PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent)
     : QObject(parent), m_engine(engine), m_events(engine, this, [this](const SessionEvent &event) { onEvent(event); })
 {
-    connect(&m_engine, &SessionEngine::subscriptionsChanged, this, &PlatformEvents::listenWhileSubscribed);
-    listenWhileSubscribed();
-}
-
-void PlatformEvents::listenWhileSubscribed()
-{
     // escalation.created is queued by the routes that escalate, not from events.
-    m_events.listen(m_engine.webhooksSubscribeTo(
-        {QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")}));
+    m_events.listenWhile([this] {
+        return m_engine.webhooksSubscribeTo({QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")});
+    });
 }
 
 void PlatformEvents::onEvent(const SessionEvent &event)

@@ -25,7 +25,6 @@ public:
 
 private:
     void onEvent(const SessionEvent &event);
-    void listenWhileSubscribed();
 
     SessionEngine &m_engine;
     SessionEventTap m_events;
