@@ -96,6 +96,7 @@ private slots:
     void aMigrationNumberedBelowTheLatestStillRuns();
     void reopenKeepsDataWithoutRerunningMigrations();
     void walModeIsOn();
+    void theWriterStartsTheLogAgainOnlyOnceItIsLarge();
     void failedRunRollsBackOnlyItsOwnWork();
     void afterCommitRunsAfterFlush();
     void afterCommitWithNothingPendingRunsAtOnce();
@@ -202,6 +203,29 @@ void TestDatabase::walModeIsOn()
     Observer other(path());
     QVERIFY(other.ok());
     QVERIFY(QFile::exists(path() + QStringLiteral("-wal")));
+}
+
+void TestDatabase::theWriterStartsTheLogAgainOnlyOnceItIsLarge()
+{
+    // The writer's own checkpoint (after which its next transaction starts the log again)
+    // runs inside a commit, on the engine thread, and waits for two fsyncs; so it waits for
+    // a large log. At SQLite's usual 1,000 pages the log written here would have been
+    // checkpointed and started again half way; here all of its 2,000 pages stay in it.
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    Database &d = **db;
+    QVERIFY(d.exec(QStringLiteral("CREATE TABLE filler (x BLOB)")));
+    const QByteArray pageOfData(4000, 'x'); // one row a page
+    for (int commit = 0; commit < 20; ++commit) {
+        QVERIFY(d.begin());
+        for (int row = 0; row < 100; ++row)
+            QVERIFY(d.exec(QStringLiteral("INSERT INTO filler (x) VALUES (?)"), {pageOfData}));
+        QVERIFY(d.commit());
+    }
+    QSqlQuery q(d.handle());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && q.next());
+    const int pagesInLog = q.value(1).toInt(); // columns: busy, log, checkpointed
+    QVERIFY2(pagesInLog >= 2000, qPrintable(QStringLiteral("%1 pages in the log").arg(pagesInLog)));
 }
 
 void TestDatabase::failedRunRollsBackOnlyItsOwnWork()
