@@ -120,8 +120,9 @@ QString checkValue(const QString &name, const QString &value)
             : QStringLiteral("--%1 must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")
                   .arg(name);
     if (name == QLatin1String("kind"))
-        return QStringList{QStringLiteral("jwt"), QStringLiteral("sigv4"), QStringLiteral("apikey"), QStringLiteral("widget")}
-                       .contains(value)
+        return QStringList{
+                   QStringLiteral("jwt"), QStringLiteral("sigv4"), QStringLiteral("apikey"), QStringLiteral("widget")}
+                   .contains(value)
             ? QString()
             : QStringLiteral("--kind must be jwt, sigv4, apikey or widget");
     if (name == QLatin1String("region")) {
@@ -179,7 +180,8 @@ QString checkKeyCreate(const Args &a, const QString &kind)
 // What a command needs beyond each option being valid on its own.
 QString checkCommand(const Args &a)
 {
-    if (a.command.isEmpty() && a.options.contains(QStringLiteral("server")) && a.options.contains(QStringLiteral("port")))
+    if (a.command.isEmpty() && a.options.contains(QStringLiteral("server"))
+        && a.options.contains(QStringLiteral("port")))
         return QStringLiteral("--port is the embedded server's; with --server there is none");
     if (a.command == QLatin1String("company create") && !a.options.contains(QStringLiteral("name")))
         return QStringLiteral("company create needs --name NAME");
@@ -188,7 +190,8 @@ QString checkCommand(const Args &a)
     if (a.command == QLatin1String("smtp password") && !a.flags.contains(QStringLiteral("password-stdin")))
         return QStringLiteral("smtp password reads the password from standard input: add --password-stdin");
     if (a.command == QLatin1String("demo seed")
-        && a.options.value(QStringLiteral("escalations")).toLongLong() > a.options.value(QStringLiteral("sessions")).toLongLong())
+        && a.options.value(QStringLiteral("escalations")).toLongLong()
+            > a.options.value(QStringLiteral("sessions")).toLongLong())
         return QStringLiteral("--escalations must not exceed --sessions");
     if (a.command == QLatin1String("nlu eval")
         && (!a.options.contains(QStringLiteral("train")) || !a.options.contains(QStringLiteral("test"))))
@@ -260,10 +263,13 @@ QString usage()
         "  tierdesk token create --company ID --kind sigv4|apikey|widget [--region R] [--role ROLE] [--name N]\n"
         "                        [--ttl SECONDS]\n"
         "                                            a stored key for the other API families: sigv4 prints\n"
-        "                                            {\"accessKeyId\",\"secretAccessKey\",\"region\"} (AWS SigV4, service\n"
-        "                                            execute-api, --region default us-east-1); apikey prints an X-API-Key;\n"
+        "                                            {\"accessKeyId\",\"secretAccessKey\",\"region\"} (AWS SigV4, "
+        "service\n"
+        "                                            execute-api, --region default us-east-1); apikey prints an "
+        "X-API-Key;\n"
         "                                            widget prints a company's public chat widget key. ROLE: agent,\n"
-        "                                            supervisor or admin (default admin; none for widget); without --ttl\n"
+        "                                            supervisor or admin (default admin; none for widget); without "
+        "--ttl\n"
         "                                            the key does not expire; revoke with DELETE /api/cs/tokens/ID\n"
         "  tierdesk agent create --company ID --email E --name N --role agent|supervisor|admin\n"
         "                        [--queues orders,inquiries,complaints] --password-stdin\n"
@@ -271,7 +277,8 @@ QString usage()
         "                                            from standard input; prints the agent's id\n"
         "  tierdesk smtp password --password-stdin   keeps the SMTP password (smtp/user's) in the secret store;\n"
         "                                            read as one line from standard input; used from the next start\n"
-        "  tierdesk kb import PATH --company ID      Markdown (front matter) or JSON articles from a folder or file into\n"
+        "  tierdesk kb import PATH --company ID      Markdown (front matter) or JSON articles from a folder or file "
+        "into\n"
         "                                            the company's knowledge base (same slug: updated); progress on\n"
         "                                            stderr, a JSON summary on stdout; exit 1 if any file failed\n"
         "  tierdesk db check                         full integrity check of the database; prints ok or the problems\n"
@@ -284,7 +291,8 @@ QString usage()
         "  tierdesk nlu eval --train CSV --test CSV [--json] [--predictions FILE]\n"
         "                                            trains on one file, measures on the other (docs/nlu.md)\n"
         "  tierdesk sentiment eval --test CSV [--json] [--predictions FILE]\n"
-        "                                            measures the sentiment analyser (labels -1/0/1, -4..4 or a level)\n"
+        "                                            measures the sentiment analyser (labels -1/0/1, -4..4 or a "
+        "level)\n"
         "Common options: --data-dir DIR (or TIERDESK_DATA_DIR), --version, --help\n"
         "One process owns a data directory: while one runs, the others (but db check and db backup) exit 1.\n"
         "Exit codes: 0 ok, 1 runtime error, 2 usage error.\n");

@@ -9,12 +9,12 @@ namespace tierdesk::cli {
 // A token lives at most a leap year.
 inline constexpr qint64 kMaxTtlSecs = 366LL * 86400;
 
-struct Args
-{
-    QString command;                 // "", "serve", "demo seed", "company create", "token create", "agent create", "db check", "db backup"
+struct Args {
+    QString
+        command; // "", "serve", "demo seed", "company create", "token create", "agent create", "db check", "db backup"
     QHash<QString, QString> options; // --name value, each validated and given once
-    QStringList flags;               // --no-rate-limit
-    QStringList arguments;           // what follows the command's name (db backup PATH)
+    QStringList flags; // --no-rate-limit
+    QStringList arguments; // what follows the command's name (db backup PATH)
     QString dataDir;
 };
 

@@ -2,22 +2,22 @@
 // one thing, and prints its result on stdout (errors: one line on stderr).
 #include "app/Cli.h"
 
-#include "core/runtime/Runtime.h"
-#include "core/runtime/ServerHost.h"
+#include "core/engine/ApiKeysBesideOwner.h"
+#include "core/engine/DemoSeeder.h"
+#include "core/engine/desk/DemoLoad.h"
 #include "core/integrations/SecretBox.h"
 #include "core/integrations/SecretStore.h"
 #include "core/integrations/SmtpMailer.h"
-#include "core/engine/ApiKeysBesideOwner.h"
-#include "core/engine/desk/DemoLoad.h"
-#include "core/engine/DemoSeeder.h"
+#include "core/runtime/Runtime.h"
+#include "core/runtime/ServerHost.h"
 #include "core/store/DataDir.h"
 #include "core/store/DbMaintenance.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonArray>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSocketNotifier>
@@ -141,7 +141,8 @@ QString printableCredential(const IssuedApiKey &key)
     for (const char *name : {"accessKeyId", "secretAccessKey", "region"}) {
         const QJsonArray value{key.credential.value(QLatin1String(name))};
         const QString quoted = QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-        json += (json.size() > 1 ? QStringLiteral(",\"") : QStringLiteral("\"")) + QLatin1String(name) + QStringLiteral("\":") + quoted;
+        json += (json.size() > 1 ? QStringLiteral(",\"") : QStringLiteral("\"")) + QLatin1String(name)
+            + QStringLiteral("\":") + quoted;
     }
     return json + QLatin1Char('}');
 }
@@ -158,8 +159,8 @@ Result<IssuedApiKey> createKeyBesideOwner(const QString &dir, const QString &com
     const auto box = SecretBox::withKey(*dataKey);
     if (!box)
         return box.error();
-    return issueApiKeyBesideOwner(QDir(dir).absoluteFilePath(QLatin1String(DataDir::kDatabase)), company, request, kCliActor,
-                                  *box, QDateTime::currentMSecsSinceEpoch());
+    return issueApiKeyBesideOwner(QDir(dir).absoluteFilePath(QLatin1String(DataDir::kDatabase)), company, request,
+        kCliActor, *box, QDateTime::currentMSecsSinceEpoch());
 }
 
 // token create --kind sigv4|apikey|widget: a key stored in the database, made by
@@ -200,12 +201,14 @@ int runKeyCreate(const Args &args)
 // Works beside a running server too: tokens need only the key and a read.
 int runTokenCreate(const Args &args)
 {
-    if (args.options.contains(QStringLiteral("kind")) && args.options.value(QStringLiteral("kind")) != QLatin1String("jwt"))
+    if (args.options.contains(QStringLiteral("kind"))
+        && args.options.value(QStringLiteral("kind")) != QLatin1String("jwt"))
         return runKeyCreate(args);
     const QString company = args.options.value(QStringLiteral("company"));
     const api::Role role = *api::parseRole(args.options.value(QStringLiteral("role")));
     const qint64 ttl = args.options.value(QStringLiteral("ttl"), QStringLiteral("86400")).toLongLong();
-    const QString subject = args.options.value(QStringLiteral("subject"), QStringLiteral("cli-") + api::roleName(role)).trimmed();
+    const QString subject
+        = args.options.value(QStringLiteral("subject"), QStringLiteral("cli-") + api::roleName(role)).trimmed();
     const QString customer = args.options.value(QStringLiteral("customer"));
     auto rt = api::Runtime::open(dataDir(args));
     if (!rt && rt.error().kind == ErrorKind::Conflict) {
@@ -297,10 +300,12 @@ int runDbCheck(const Args &args)
     }
     for (const QString &p : *problems)
         out() << p << Qt::endl;
-    return fail(1, QStringLiteral("database %1 is damaged: %2 problem(s) listed above%3")
-                       .arg(db)
-                       .arg(problems->size())
-                       .arg(problems->size() >= DbMaintenance::kMaxProblems ? QStringLiteral(" (the list stops there)") : QString()));
+    return fail(1,
+        QStringLiteral("database %1 is damaged: %2 problem(s) listed above%3")
+            .arg(db)
+            .arg(problems->size())
+            .arg(problems->size() >= DbMaintenance::kMaxProblems ? QStringLiteral(" (the list stops there)")
+                                                                 : QString()));
 }
 
 int runDbBackup(const Args &args)
@@ -360,8 +365,10 @@ int runServe(const Args &args)
           << "/chat?key=WIDGET_KEY (tierdesk token create --company ID --kind widget)" << Qt::endl;
     if (!demo.isEmpty()) {
         const QString company = demo.value(QLatin1String("companyId")).toString();
-        out() << "Demo company: " << company << " (" << demo.value(QLatin1String("companyName")).toString() << ")" << Qt::endl;
-        out() << "Admin token (24 h): " << rt->auth().issue(company, api::Role::Admin, QStringLiteral("demo-admin"), 86400) << Qt::endl;
+        out() << "Demo company: " << company << " (" << demo.value(QLatin1String("companyName")).toString() << ")"
+              << Qt::endl;
+        out() << "Admin token (24 h): "
+              << rt->auth().issue(company, api::Role::Admin, QStringLiteral("demo-admin"), 86400) << Qt::endl;
         if (!agentLogin.isEmpty())
             out() << "Agent login: " << agentLogin << Qt::endl;
         out() << "Try: curl -H \"Authorization: Bearer $TOKEN\" '" << host.baseUrl()
@@ -369,7 +376,8 @@ int runServe(const Args &args)
     }
     if (noAgents && demo.isEmpty())
         out() << "No agent can log in yet: create one with  tierdesk agent create --company ID --email E --name N "
-                 "--role admin --password-stdin  (or start with --demo)" << Qt::endl;
+                 "--role admin --password-stdin  (or start with --demo)"
+              << Qt::endl;
     const int rc = QCoreApplication::exec();
     host.stop();
     return rc;

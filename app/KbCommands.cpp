@@ -4,9 +4,9 @@
 // an article of that slug, updated. Progress on stderr, a summary as JSON on stdout.
 #include "app/Cli.h"
 
-#include "core/runtime/Runtime.h"
 #include "core/engine/KbFiles.h"
 #include "core/engine/KnowledgeBase.h"
+#include "core/runtime/Runtime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,15 +54,18 @@ int runKbImport(const Args &args)
         }
         if (articles.isEmpty())
             failed.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("error"), problem}});
-        err << QStringLiteral("[%1/%2] %3%4").arg(++done).arg(files.size()).arg(file, problem.isEmpty() ? QString() : QStringLiteral(": ") + problem)
+        err << QStringLiteral("[%1/%2] %3%4")
+                   .arg(++done)
+                   .arg(files.size())
+                   .arg(file, problem.isEmpty() ? QString() : QStringLiteral(": ") + problem)
             << Qt::endl;
     }
     if (!rt.value()->store().batch().flush())
         return fail(1, QStringLiteral("could not store the articles"));
-    QTextStream(stdout) << QJsonDocument(QJsonObject{{QStringLiteral("created"), created},
-                                                     {QStringLiteral("updated"), updated},
-                                                     {QStringLiteral("failed"), failed}})
-                               .toJson(QJsonDocument::Compact)
+    QTextStream(stdout) << QJsonDocument(
+        QJsonObject{{QStringLiteral("created"), created}, {QStringLiteral("updated"), updated},
+            {QStringLiteral("failed"),
+                failed}}).toJson(QJsonDocument::Compact)
                         << Qt::endl;
     return failed.isEmpty() ? 0 : 1;
 }

@@ -3,13 +3,13 @@
 // contract that benchmarks and other tools read; see docs/nlu.md).
 #include "app/Cli.h"
 
-#include "core/runtime/Runtime.h"
 #include "core/nlu/ClassificationReport.h"
 #include "core/nlu/IntentClassifier.h"
 #include "core/nlu/IntentModels.h"
 #include "core/nlu/Intents.h"
 #include "core/nlu/LabelledCsv.h"
 #include "core/nlu/SentimentAnalyzer.h"
+#include "core/runtime/Runtime.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -89,13 +89,11 @@ int printSummary(const Args &args, const EvalSummary &s)
 {
     QTextStream out(stdout);
     QJsonObject json{{QStringLiteral("accuracy"), qRound(s.report.accuracy() * 10000) / 10000.0},
-                     {QStringLiteral("macro_f1"), qRound(s.report.macroF1() * 10000) / 10000.0},
-                     {QStringLiteral("n"), s.report.count()},
-                     {QStringLiteral("train_ms"), s.trainMs},
-                     {QStringLiteral("p50_us"), quantileUs(s.latencyNs, 0.5)},
-                     {QStringLiteral("p99_us"), quantileUs(s.latencyNs, 0.99)},
-                     {QStringLiteral("peak_rss_kb"), qint64(peakRssKb())},
-                     {QStringLiteral("labels"), s.report.perLabel()}};
+        {QStringLiteral("macro_f1"), qRound(s.report.macroF1() * 10000) / 10000.0},
+        {QStringLiteral("n"), s.report.count()}, {QStringLiteral("train_ms"), s.trainMs},
+        {QStringLiteral("p50_us"), quantileUs(s.latencyNs, 0.5)},
+        {QStringLiteral("p99_us"), quantileUs(s.latencyNs, 0.99)}, {QStringLiteral("peak_rss_kb"), qint64(peakRssKb())},
+        {QStringLiteral("labels"), s.report.perLabel()}};
     for (auto it = s.extra.constBegin(); it != s.extra.constEnd(); ++it)
         json.insert(it.key(), it.value());
     if (args.flags.contains(QStringLiteral("json"))) {
@@ -164,7 +162,7 @@ int runNluEval(const Args &args)
         const QString predicted = p.ranked.isEmpty() || (detect && p.outOfScope) ? outOfScope : p.ranked.first().first;
         s.report.add(row.label, predicted);
         lines << QStringList{csvField(row.text), csvField(row.label), csvField(predicted),
-                             QString::number(p.confidence, 'f', 4)}
+            QString::number(p.confidence, 'f', 4)}
                      .join(QLatin1Char(','));
     }
     s.extra.insert(QStringLiteral("features"), classifier.vocabularySize());
@@ -173,7 +171,7 @@ int runNluEval(const Args &args)
     if (args.options.contains(QStringLiteral("predictions"))) {
         QString error;
         if (!writePredictions(args.options.value(QStringLiteral("predictions")),
-                              QStringLiteral("text,label,predicted,confidence"), lines, &error))
+                QStringLiteral("text,label,predicted,confidence"), lines, &error))
             return fail(1, error);
     }
     return printSummary(args, s);
@@ -192,13 +190,16 @@ std::optional<int> polarityOfLabel(const QString &label)
         return n >= -4 && n <= 4 ? std::optional<int>((n > 0) - (n < 0)) : std::nullopt;
     const QString level = label.toUpper();
     for (const Sentiment s : {Sentiment::Happy, Sentiment::Satisfied, Sentiment::Neutral, Sentiment::Frustrated,
-                              Sentiment::Angry, Sentiment::Irate})
+             Sentiment::Angry, Sentiment::Irate})
         if (toString(s) == level)
             return isNegative(s) ? -1 : s == Sentiment::Neutral ? 0 : 1;
     return std::nullopt;
 }
 
-int polarityOfLevel(Sentiment s) { return isNegative(s) ? -1 : s == Sentiment::Neutral ? 0 : 1; }
+int polarityOfLevel(Sentiment s)
+{
+    return isNegative(s) ? -1 : s == Sentiment::Neutral ? 0 : 1;
+}
 
 QString polarityName(int p)
 {
@@ -217,10 +218,11 @@ int runSentimentEval(const Args &args)
     for (qsizetype i = 0; i < test->size(); ++i) {
         const auto p = polarityOfLabel(test->at(i).label);
         if (!p)
-            return fail(2, QStringLiteral("%1: row %2: label '%3' is not a number from -4 to 4 or a sentiment level")
-                               .arg(path)
-                               .arg(i + 2)
-                               .arg(test->at(i).label));
+            return fail(2,
+                QStringLiteral("%1: row %2: label '%3' is not a number from -4 to 4 or a sentiment level")
+                    .arg(path)
+                    .arg(i + 2)
+                    .arg(test->at(i).label));
         gold.push_back(*p);
     }
 
@@ -245,7 +247,7 @@ int runSentimentEval(const Args &args)
             signCorrect += (score > 0 ? 1 : score < 0 ? -1 : 0) == gold[size_t(i)] ? 1 : 0;
         }
         lines << QStringList{csvField(row.text), csvField(row.label), toString(r.level),
-                             QString::number(std::abs(score), 'f', 4), QString::number(score, 'f', 4)}
+            QString::number(std::abs(score), 'f', 4), QString::number(score, 'f', 4)}
                      .join(QLatin1Char(','));
     }
     // The sign of the score alone, on the rows labelled positive or negative: how
@@ -254,7 +256,7 @@ int runSentimentEval(const Args &args)
     if (args.options.contains(QStringLiteral("predictions"))) {
         QString error;
         if (!writePredictions(args.options.value(QStringLiteral("predictions")),
-                              QStringLiteral("text,label,predicted,confidence,score"), lines, &error))
+                QStringLiteral("text,label,predicted,confidence,score"), lines, &error))
             return fail(1, error);
     }
     return printSummary(args, s);
@@ -304,18 +306,16 @@ int runNluTrain(const Args &args)
     stored.model = model.serialize();
     stored.examples = int(examples.size());
     stored.intents = model.intents();
-    stored.source = fromFile ? QFileInfo(args.options.value(QStringLiteral("data"))).fileName() : QStringLiteral("default");
+    stored.source
+        = fromFile ? QFileInfo(args.options.value(QStringLiteral("data"))).fileName() : QStringLiteral("default");
     stored.createdAt = QDateTime::currentMSecsSinceEpoch();
     int version = 0;
     if (!store.batch().run([&] { return (version = store.nluModels().insert(stored)) > 0; }) || !store.batch().flush())
         return fail(1, QStringLiteral("could not store the model: ") + store.db().lastError());
-    const QJsonObject result{{QStringLiteral("companyId"), company},
-                             {QStringLiteral("version"), version},
-                             {QStringLiteral("examples"), stored.examples},
-                             {QStringLiteral("intents"), int(stored.intents.size())},
-                             {QStringLiteral("features"), model.vocabularySize()},
-                             {QStringLiteral("bytes"), int(stored.model.size())},
-                             {QStringLiteral("trainMs"), trainMs}};
+    const QJsonObject result{{QStringLiteral("companyId"), company}, {QStringLiteral("version"), version},
+        {QStringLiteral("examples"), stored.examples}, {QStringLiteral("intents"), int(stored.intents.size())},
+        {QStringLiteral("features"), model.vocabularySize()}, {QStringLiteral("bytes"), int(stored.model.size())},
+        {QStringLiteral("trainMs"), trainMs}};
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }

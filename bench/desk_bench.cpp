@@ -73,8 +73,7 @@ double sinceProcessStartMs()
     return (static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9 - startS) * 1000.0;
 }
 
-struct Stats
-{
+struct Stats {
     int count = 0;
     double p50 = 0, p95 = 0, max = 0, median = 0;
 };
@@ -86,7 +85,9 @@ Stats stats(QList<double> v)
     if (v.isEmpty())
         return s;
     std::sort(v.begin(), v.end());
-    auto at = [&v](double q) { return v.at(std::min<qsizetype>(v.size() - 1, static_cast<qsizetype>(q * static_cast<double>(v.size())))); };
+    auto at = [&v](double q) {
+        return v.at(std::min<qsizetype>(v.size() - 1, static_cast<qsizetype>(q * static_cast<double>(v.size()))));
+    };
     s.p50 = at(0.5);
     s.p95 = at(0.95);
     s.max = v.constLast();
@@ -102,13 +103,12 @@ double round1(double v)
 QJsonObject toJson(const Stats &s)
 {
     return {{QStringLiteral("count"), s.count}, {QStringLiteral("p50Ms"), round1(s.p50)},
-            {QStringLiteral("p95Ms"), round1(s.p95)}, {QStringLiteral("maxMs"), round1(s.max)}};
+        {QStringLiteral("p95Ms"), round1(s.p95)}, {QStringLiteral("maxMs"), round1(s.max)}};
 }
 
 // Calls `done` once: after the first paint of `view` that shows rows has been
 // handed to the window system (the next event loop turn).
-class FirstPaint : public QObject
-{
+class FirstPaint : public QObject {
 public:
     FirstPaint(QWidget *viewport, std::function<bool()> hasRows, std::function<void()> done)
         : QObject(viewport), m_hasRows(std::move(hasRows)), m_done(std::move(done))
@@ -133,8 +133,7 @@ private:
     bool m_seen = false;
 };
 
-struct Console
-{
+struct Console {
     QTemporaryDir tokens;
     std::unique_ptr<ConsoleApp> app;
 };
@@ -145,9 +144,8 @@ std::unique_ptr<Console> startConsole(const QUrl &server, const QByteArray &toke
     auto c = std::make_unique<Console>();
     const QString file = c->tokens.filePath(QStringLiteral("t.json"));
     FileSecretStore(file).write(TokenStore::keyFor(server.toString()), token);
-    c->app = std::make_unique<ConsoleApp>(std::make_unique<TokenStore>([file](QString *) {
-        return std::unique_ptr<SecretStore>(new FileSecretStore(file));
-    }));
+    c->app = std::make_unique<ConsoleApp>(std::make_unique<TokenStore>(
+        [file](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(file)); }));
     MainWindow &w = c->app->window();
     w.setGeometry(0, 0, 1280, 800);
     w.show();
@@ -162,18 +160,20 @@ int runPaintOnce(const QUrl &server, const QByteArray &token, double beforeMainM
     auto console = startConsole(server, token);
     MainWindow &w = console->app->window();
     QObject::connect(console->app.get(), &ConsoleApp::signedIn, &w,
-                     [&out] { out.insert(QStringLiteral("signedInMs"), round1(sinceMainMs())); });
+        [&out] { out.insert(QStringLiteral("signedInMs"), round1(sinceMainMs())); });
     QObject::connect(&w, &MainWindow::queueLoaded, &w, [&out] {
         if (!out.contains(QStringLiteral("queueLoadedMs")))
             out.insert(QStringLiteral("queueLoadedMs"), round1(sinceMainMs()));
     });
-    new FirstPaint(w.queueView()->table()->viewport(), [&w] { return w.queueModel().rowCount() > 0; }, [&] {
-        out.insert(QStringLiteral("fromMainMs"), round1(sinceMainMs()));
-        out.insert(QStringLiteral("fromProcessStartMs"), round1(sinceProcessStartMs()));
-        out.insert(QStringLiteral("rows"), w.queueModel().rowCount());
-        QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
-        QCoreApplication::quit();
-    });
+    new FirstPaint(
+        w.queueView()->table()->viewport(), [&w] { return w.queueModel().rowCount() > 0; },
+        [&] {
+            out.insert(QStringLiteral("fromMainMs"), round1(sinceMainMs()));
+            out.insert(QStringLiteral("fromProcessStartMs"), round1(sinceProcessStartMs()));
+            out.insert(QStringLiteral("rows"), w.queueModel().rowCount());
+            QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
+            QCoreApplication::quit();
+        });
     QTimer::singleShot(30000, &w, [] {
         QTextStream(stderr) << "deskbench: no queue painted in 30 s" << Qt::endl;
         QCoreApplication::exit(1);
@@ -200,17 +200,15 @@ QJsonObject paintRuns(int runs, const QStringList &args)
         fromMain << run.value(QLatin1String("fromMainMs")).toDouble();
     }
     const Stats s = stats(fromStart), m = stats(fromMain);
-    return {{QStringLiteral("basis"), QStringLiteral("process start (/proc/self/stat starttime, 10 ms ticks) to the first "
-                                                     "paint of the queue table with rows, flushed")},
-            {QStringLiteral("runs"), all},
-            {QStringLiteral("medianMs"), round1(s.median)},
-            {QStringLiteral("maxMs"), round1(s.max)},
-            {QStringLiteral("fromMainMedianMs"), round1(m.median)}};
+    return {{QStringLiteral("basis"),
+                QStringLiteral("process start (/proc/self/stat starttime, 10 ms ticks) to the first "
+                               "paint of the queue table with rows, flushed")},
+        {QStringLiteral("runs"), all}, {QStringLiteral("medianMs"), round1(s.median)},
+        {QStringLiteral("maxMs"), round1(s.max)}, {QStringLiteral("fromMainMedianMs"), round1(m.median)}};
 }
 
 // Send times and arrival times per customer id, written from two threads.
-struct Timings
-{
+struct Timings {
     QMutex mutex;
     QHash<QString, double> sent, http, ws, row;
     int httpErrors = 0;
@@ -236,8 +234,7 @@ struct Timings
 // On its own thread (so the console's GUI thread neither delays the requests
 // nor is measured twice): creates the escalations and listens like a plain
 // WebSocket client.
-class Escalator : public QObject
-{
+class Escalator : public QObject {
 public:
     Escalator(Timings &t, QUrl server, QString company, QByteArray token, QString tag, int rate)
         : m_t(t), m_server(std::move(server)), m_company(std::move(company)), m_token(std::move(token)),
@@ -268,8 +265,8 @@ private:
         req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         req.setRawHeader("Authorization", "Bearer " + m_token);
         const QJsonObject body{{QStringLiteral("companyId"), m_company}, {QStringLiteral("customerId"), customer},
-                               {QStringLiteral("channel"), QStringLiteral("chat")},
-                               {QStringLiteral("initialMessage"), QStringLiteral("I need to talk to a person about my order, please")}};
+            {QStringLiteral("channel"), QStringLiteral("chat")},
+            {QStringLiteral("initialMessage"), QStringLiteral("I need to talk to a person about my order, please")}};
         m_t.mark(m_t.sent, customer);
         QNetworkReply *r = m_nam->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
         connect(r, &QNetworkReply::finished, this, [this, r, customer] {
@@ -287,12 +284,18 @@ private:
         const QJsonObject f = QJsonDocument::fromJson(text.toUtf8()).object();
         const QString type = f.value(QLatin1String("type")).toString();
         if (type == QLatin1String("welcome"))
-            m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                                               {QStringLiteral("companyId"), m_company}})
-                                                        .toJson(QJsonDocument::Compact)));
+            m_ws->sendTextMessage(QString::fromUtf8(QJsonDocument(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("subscribe")},
+                    {QStringLiteral("companyId"),
+                        m_company}}).toJson(QJsonDocument::Compact)));
         else if (type == QLatin1String("queue.added"))
-            m_t.mark(m_t.ws, f.value(QLatin1String("data")).toObject().value(QLatin1String("customer")).toObject()
-                                 .value(QLatin1String("id")).toString());
+            m_t.mark(m_t.ws,
+                f.value(QLatin1String("data"))
+                    .toObject()
+                    .value(QLatin1String("customer"))
+                    .toObject()
+                    .value(QLatin1String("id"))
+                    .toString());
     }
 
     Timings &m_t;
@@ -317,7 +320,8 @@ QJsonObject parseWrk(const QString &report)
 {
     QJsonObject o;
     auto grab = [&report](const QString &pattern) {
-        const QRegularExpressionMatch m = QRegularExpression(pattern, QRegularExpression::MultilineOption).match(report);
+        const QRegularExpressionMatch m
+            = QRegularExpression(pattern, QRegularExpression::MultilineOption).match(report);
         return m.hasMatch() ? m.captured(1) : QString();
     };
     o.insert(QStringLiteral("requestsPerSec"), grab(QStringLiteral("^Requests/sec:\\s+([0-9.]+)")).toDouble());
@@ -329,8 +333,7 @@ QJsonObject parseWrk(const QString &report)
     return o;
 }
 
-struct LoadOptions
-{
+struct LoadOptions {
     QUrl server;
     QString company;
     QByteArray consoleToken, apiToken;
@@ -348,19 +351,20 @@ QProcess *startWrk(const LoadOptions &o, QObject *parent)
     env.insert(QStringLiteral("SESSIONS_FILE"), o.wrkSessions);
     p->setProcessEnvironment(env);
     p->setProcessChannelMode(QProcess::MergedChannels);
-    p->start(QStringLiteral("wrk"), {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(o.wrkConnections),
-                                     QStringLiteral("-d%1s").arg(o.durationS), QStringLiteral("--latency"),
-                                     QStringLiteral("-s"), o.wrkScript, o.server.toString()});
+    p->start(QStringLiteral("wrk"),
+        {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(o.wrkConnections), QStringLiteral("-d%1s").arg(o.durationS),
+            QStringLiteral("--latency"), QStringLiteral("-s"), o.wrkScript, o.server.toString()});
     return p;
 }
 
 // Records when each benchmark customer's row is in the console's model.
 void watchRows(QueueModel &model, Timings &t)
 {
-    QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model, [&model, &t](const QModelIndex &, int first, int last) {
-        for (int r = first; r <= last; ++r)
-            t.mark(t.row, customerOf(model.rowAt(r)));
-    });
+    QObject::connect(
+        &model, &QAbstractItemModel::rowsInserted, &model, [&model, &t](const QModelIndex &, int first, int last) {
+            for (int r = first; r <= last; ++r)
+                t.mark(t.row, customerOf(model.rowAt(r)));
+        });
     // A reload replaces every row: a customer may come in that way too.
     QObject::connect(&model, &QAbstractItemModel::modelReset, &model, [&model, &t] {
         for (int r = 0; r < model.rowCount(); ++r)
@@ -376,10 +380,12 @@ QJsonObject runLoad(const LoadOptions &o)
     MainWindow &w = console->app->window();
     watchRows(w.queueModel(), t);
     QThread thread;
-    auto *esc = new Escalator(t, o.server, o.company, o.apiToken, QString::number(QDateTime::currentMSecsSinceEpoch()), o.rate);
+    auto *esc = new Escalator(
+        t, o.server, o.company, o.apiToken, QString::number(QDateTime::currentMSecsSinceEpoch()), o.rate);
     esc->moveToThread(&thread);
     thread.start();
-    QMetaObject::invokeMethod(esc, [esc] { esc->start(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        esc, [esc] { esc->start(); }, Qt::BlockingQueuedConnection);
 
     QProcess *wrk = nullptr;
     QString wrkReport;
@@ -393,7 +399,8 @@ QJsonObject runLoad(const LoadOptions &o)
             wrk = startWrk(o, &w);
             QMetaObject::invokeMethod(esc, [esc] { esc->go(); });
             QTimer::singleShot(o.durationS * 1000, &w, [&] {
-                QMetaObject::invokeMethod(esc, [esc] { esc->stop(); }, Qt::BlockingQueuedConnection);
+                QMetaObject::invokeMethod(
+                    esc, [esc] { esc->stop(); }, Qt::BlockingQueuedConnection);
                 // Let the last ones arrive, and wrk finish its report.
                 QTimer::singleShot(3000, &w, [&] {
                     if (wrk) {
@@ -407,14 +414,16 @@ QJsonObject runLoad(const LoadOptions &o)
     };
     QObject::connect(&console->app->client().events(), &EventStream::subscribed, &w, [&] { begin(); });
     QApplication::exec();
-    QMetaObject::invokeMethod(esc, [esc] { delete esc; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        esc, [esc] { delete esc; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
 
     const Stats rows = stats(t.latencies(t.row));
     QJsonObject e = toJson(rows);
-    e.insert(QStringLiteral("basis"), QStringLiteral("POST /sessions sent (first message asks for a person) to the row "
-                                                     "inserted into the console's QueueModel"));
+    e.insert(QStringLiteral("basis"),
+        QStringLiteral("POST /sessions sent (first message asks for a person) to the row "
+                       "inserted into the console's QueueModel"));
     e.insert(QStringLiteral("sent"), t.sent.size());
     e.insert(QStringLiteral("missing"), static_cast<int>(t.sent.size()) - rows.count);
     e.insert(QStringLiteral("httpErrors"), t.httpErrors);
@@ -441,7 +450,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Tierdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("tierdesk-deskbench"));
     QCommandLineParser p;
-    for (const char *o : {"server", "company", "paint-runs", "rate", "duration", "wrk-script", "wrk-sessions", "wrk-connections"})
+    for (const char *o :
+        {"server", "company", "paint-runs", "rate", "duration", "wrk-script", "wrk-sessions", "wrk-connections"})
         p.addOption(QCommandLineOption(QString::fromLatin1(o), QString(), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("paint-once")));
     p.process(app);
@@ -452,7 +462,8 @@ int main(int argc, char **argv)
     o.apiToken = qgetenv("TOKEN");
     if (!o.server.isValid() || o.server.isEmpty() || o.consoleToken.isEmpty()) {
         QTextStream(stderr) << "usage: TIERDESK_BENCH_TOKEN=... TOKEN=... tierdesk-deskbench --server URL --company ID "
-                               "[--paint-runs N] [--rate R] [--duration S] [--wrk-script F --wrk-sessions F]" << Qt::endl;
+                               "[--paint-runs N] [--rate R] [--duration S] [--wrk-script F --wrk-sessions F]"
+                            << Qt::endl;
         return 2;
     }
     if (p.isSet(QStringLiteral("paint-once")))
@@ -469,8 +480,8 @@ int main(int argc, char **argv)
     o.wrkScript = p.value(QStringLiteral("wrk-script"));
     o.wrkSessions = p.value(QStringLiteral("wrk-sessions"));
     QJsonObject result{{QStringLiteral("server"), o.server.toString()},
-                       {QStringLiteral("platform"), QGuiApplication::platformName()},
-                       {QStringLiteral("queuePainted"), paintRuns(runs, {QStringLiteral("--server"), o.server.toString()})}};
+        {QStringLiteral("platform"), QGuiApplication::platformName()},
+        {QStringLiteral("queuePainted"), paintRuns(runs, {QStringLiteral("--server"), o.server.toString()})}};
     if (o.company.isEmpty() || o.apiToken.isEmpty())
         QTextStream(stderr) << "deskbench: no --company or TOKEN: the escalation part is skipped" << Qt::endl;
     else {

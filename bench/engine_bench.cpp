@@ -1,8 +1,8 @@
 // In-process throughput of SessionEngine::postMessage (no HTTP), for profiling
 // the engine path with perf or callgrind:
 //   build/bench/tierdesk_engine_bench [messages]
-#include "core/runtime/Runtime.h"
 #include "core/engine/DemoSeeder.h"
+#include "core/runtime/Runtime.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,10 +23,12 @@ int main(int argc, char *argv[])
     const QString company = seedDemo(engine, Actor{})->value(QLatin1String("companyId")).toString();
     QStringList sessions;
     for (int i = 0; i < 200; ++i)
-        sessions << engine.createSession({company, QStringLiteral("bench-%1").arg(i), Channel::Chat, {}, {}, {}}, Actor{})->id;
+        sessions << engine
+                        .createSession({company, QStringLiteral("bench-%1").arg(i), Channel::Chat, {}, {}, {}}, Actor{})
+                        ->id;
     rt.value()->store().batch().flush();
     const QStringList texts{QStringLiteral("Where is my order?"), QStringLiteral("How long does a refund take?"),
-                            QStringLiteral("I was charged twice for my order"), QStringLiteral("Thanks, that's helpful!")};
+        QStringLiteral("I was charged twice for my order"), QStringLiteral("Thanks, that's helpful!")};
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < total; ++i) {

@@ -26,8 +26,7 @@ using namespace tierdesk::ui;
 namespace {
 
 // Waits for `signal` of `sender` (at most 120 s); false on time-out.
-template <typename Sender, typename Signal>
-bool waitFor(const Sender *sender, Signal signal)
+template <typename Sender, typename Signal> bool waitFor(const Sender *sender, Signal signal)
 {
     QEventLoop loop;
     QObject::connect(sender, signal, &loop, &QEventLoop::quit);
@@ -42,8 +41,8 @@ QJsonObject timeExports(AnalyticsView &view, const QString &suffix, int runs, co
     for (int i = 0; i < runs; ++i) {
         const QString path = dir.filePath(QStringLiteral("report%1.%2").arg(i).arg(suffix));
         QString error;
-        QMetaObject::Connection c = QObject::connect(&view, &AnalyticsView::exported, &view,
-                                                     [&error](const QString &, const QString &e) { error = e; });
+        QMetaObject::Connection c = QObject::connect(
+            &view, &AnalyticsView::exported, &view, [&error](const QString &, const QString &e) { error = e; });
         QElapsedTimer t;
         t.start();
         suffix == QLatin1String("pdf") ? view.exportPdf(path) : view.exportCsv(path);
@@ -61,9 +60,8 @@ QJsonObject timeExports(AnalyticsView &view, const QString &suffix, int runs, co
     for (double m : ms)
         all.append(qRound(m * 10) / 10.0);
     return {{QStringLiteral("medianMs"), qRound(ms.at(ms.size() / 2) * 10) / 10.0},
-            {QStringLiteral("maxMs"), qRound(ms.last() * 10) / 10.0},
-            {QStringLiteral("runs"), all},
-            {QStringLiteral("bytes"), bytes}};
+        {QStringLiteral("maxMs"), qRound(ms.last() * 10) / 10.0}, {QStringLiteral("runs"), all},
+        {QStringLiteral("bytes"), bytes}};
 }
 
 } // namespace
@@ -97,10 +95,10 @@ int main(int argc, char **argv)
     const QJsonObject csv = timeExports(view, QStringLiteral("csv"), runs, dir);
     if (pdf.isEmpty() || csv.isEmpty())
         return 1;
-    QTextStream(stdout) << QJsonDocument(QJsonObject{{QStringLiteral("analyticsLoadedMs"), qRound(loadMs * 10) / 10.0},
-                                                     {QStringLiteral("pdf"), pdf},
-                                                     {QStringLiteral("csv"), csv}})
-                               .toJson(QJsonDocument::Compact)
+    QTextStream(stdout) << QJsonDocument(
+        QJsonObject{{QStringLiteral("analyticsLoadedMs"), qRound(loadMs * 10) / 10.0}, {QStringLiteral("pdf"), pdf},
+            {QStringLiteral("csv"),
+                csv}}).toJson(QJsonDocument::Compact)
                         << Qt::endl;
     return 0;
 }

@@ -46,11 +46,8 @@ int main(int argc, char *argv[])
         const size_t i = std::min(ns.size() - 1, size_t(std::max(0.0, std::ceil(q * double(ns.size())) - 1)));
         return ns.empty() ? 0.0 : qRound(double(ns[i]) / 100.0) / 10.0;
     };
-    const QJsonObject out{{QStringLiteral("n"), int(ns.size())},
-                          {QStringLiteral("p50_us"), us(0.5)},
-                          {QStringLiteral("p99_us"), us(0.99)},
-                          {QStringLiteral("max_us"), us(1.0)},
-                          {QStringLiteral("sink"), sink}};
+    const QJsonObject out{{QStringLiteral("n"), int(ns.size())}, {QStringLiteral("p50_us"), us(0.5)},
+        {QStringLiteral("p99_us"), us(0.99)}, {QStringLiteral("max_us"), us(1.0)}, {QStringLiteral("sink"), sink}};
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }

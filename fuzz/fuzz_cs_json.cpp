@@ -8,8 +8,8 @@
 // the CS error body {"error":{"code":...,"message":...}}, and a success with a body is JSON.
 #include "core/api/auth/AuthGate.h"
 #include "core/api/auth/Authenticator.h"
-#include "core/api/cs/CsApi.h"
 #include "core/api/common/RateLimiter.h"
+#include "core/api/cs/CsApi.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/DemoSeeder.h"
 #include "core/engine/SessionEngine.h"
@@ -17,9 +17,9 @@
 #include "fuzz/FuzzCheck.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 
 #include <cstddef>
@@ -38,12 +38,11 @@ const QByteArray kKey = QByteArrayLiteral("tierdesk-fuzz-key-0123456789abcdef");
 // behind (sessions, the repeat-contact history, audit rows) never grows without bound.
 constexpr int kInputsPerFixture = 500;
 
-struct Route
-{
-    char key;       // the first input byte that picks this route
+struct Route {
+    char key; // the first input byte that picks this route
     const char *method;
     const char *path; // "{session}" is replaced by a fresh session's id
-    bool query;       // the rest of the input is the query string, not the body
+    bool query; // the rest of the input is the query string, not the body
 };
 
 const Route kRoutes[] = {
@@ -69,8 +68,7 @@ const Route &routeFor(uint8_t byte)
     return kRoutes[byte % kRouteCount];
 }
 
-class Fixture
-{
+class Fixture {
 public:
     Fixture()
     {
@@ -88,7 +86,8 @@ public:
                                  .value(QLatin1String("name"))
                                  .toString();
         const Company company{kCompany, name, SystemClock::instance().nowMs(), CsConfig::defaults()};
-        fuzz::check(m_store->batch().run([&] { return m_store->companies().insert(company); }), "cannot add the company");
+        fuzz::check(
+            m_store->batch().run([&] { return m_store->companies().insert(company); }), "cannot add the company");
         m_engine = std::make_unique<SessionEngine>(*m_store, SystemClock::instance());
         fuzz::check(seedDemo(*m_engine, Actor{}).ok(), "cannot seed the demo store");
         fuzz::check(m_store->batch().flush(), "cannot commit the fixture");
@@ -121,7 +120,8 @@ public:
         req.peerAddress = QHostAddress::LocalHost;
 
         const http::Router::Match m = m_server->router().match(req.method, req.path);
-        fuzz::check(m.kind == http::Router::Match::Found && m.handler, "route not found", req.method + ' ' + req.path.toUtf8());
+        fuzz::check(
+            m.kind == http::Router::Match::Found && m.handler, "route not found", req.method + ' ' + req.path.toUtf8());
         req.pathParams = m.params;
 
         std::optional<http::HttpResponse> answer;
@@ -141,7 +141,8 @@ public:
             m_store->batch().flush();
         }
 
-        const QByteArray what = req.method + ' ' + req.path.toUtf8() + ' ' + (route.query ? req.query.toString().toUtf8() : req.body);
+        const QByteArray what
+            = req.method + ' ' + req.path.toUtf8() + ' ' + (route.query ? req.query.toString().toUtf8() : req.body);
         fuzz::check(answers == 1, "a request was not answered exactly once", what);
         checkResponse(*answer, what);
         undo(route, *answer);
@@ -171,7 +172,7 @@ private:
             return;
         const QJsonObject error = doc.object().value(QLatin1String("error")).toObject();
         fuzz::check(error.value(QLatin1String("code")).toString().startsWith(QLatin1String("CS_")),
-                    "error without a CS error code", head);
+            "error without a CS error code", head);
         fuzz::check(!error.value(QLatin1String("message")).toString().isEmpty(), "error without a message", head);
     }
 
@@ -181,7 +182,8 @@ private:
         if (r.status >= 300)
             return;
         if (route.key == 'C')
-            fuzz::check(m_engine->updateConfig(kCompany, CsConfig::defaults().toJson(), Actor{}).ok(), "cannot restore config");
+            fuzz::check(
+                m_engine->updateConfig(kCompany, CsConfig::defaults().toJson(), Actor{}).ok(), "cannot restore config");
         if (route.key == 'W') {
             const QString id = QJsonDocument::fromJson(r.body).object().value(QLatin1String("id")).toString();
             fuzz::check(m_engine->removeWebhook(kCompany, id, Actor{}).ok(), "cannot remove the webhook", r.body);

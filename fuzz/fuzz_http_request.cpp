@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         case HttpRequestParser::Status::Error:
             fuzz::check(parser.errorStatus() >= 400 && parser.errorStatus() < 600, "an error is a 4xx or 5xx",
-                        QByteArray::number(parser.errorStatus()));
+                QByteArray::number(parser.errorStatus()));
             fuzz::check(!parser.errorMessage().isEmpty(), "an error has a message");
             fuzz::check(parser.feed(bytes + pos, total - pos) == 0, "nothing is taken after an error");
             return 0;

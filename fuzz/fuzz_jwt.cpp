@@ -52,8 +52,8 @@ QByteArray describe(const JwtClaims &c)
 bool sameClaims(const JwtClaims &a, const JwtClaims &b)
 {
     return a.company == b.company && a.role == b.role && a.subject == b.subject && a.tokenId == b.tokenId
-           && a.customer == b.customer && a.issuedAt == b.issuedAt && a.expiresAt == b.expiresAt
-           && a.notBefore == b.notBefore;
+        && a.customer == b.customer && a.issuedAt == b.issuedAt && a.expiresAt == b.expiresAt
+        && a.notBefore == b.notBefore;
 }
 
 // The time claims as the payload itself states them (numbers only), independent of verifyJwt.
@@ -64,14 +64,14 @@ void checkTimes(const QByteArray &token, const JwtClaims &c)
     const QJsonObject payload = QJsonDocument::fromJson(*raw).object();
     const QJsonValue exp = payload.value(QLatin1String("exp"));
     fuzz::check(exp.isDouble() && exp.toDouble() > double(kNow), "accepted a token whose exp is not after now",
-                token + '\n' + describe(c));
+        token + '\n' + describe(c));
     for (const char *name : {"iat", "nbf"}) {
         const QJsonValue v = payload.value(QLatin1String(name));
         fuzz::check(v.isUndefined() || (v.isDouble() && v.toDouble() <= double(kNow + kJwtLeewaySecs)),
-                    "accepted a token whose iat or nbf lies beyond the leeway", token + '\n' + describe(c));
+            "accepted a token whose iat or nbf lies beyond the leeway", token + '\n' + describe(c));
     }
     fuzz::check(c.expiresAt > kNow && c.issuedAt <= kNow + kJwtLeewaySecs && c.notBefore <= kNow + kJwtLeewaySecs,
-                "parsed time claims break the rules", token + '\n' + describe(c));
+        "parsed time claims break the rules", token + '\n' + describe(c));
     fuzz::check(!c.company.isEmpty() && !c.role.isEmpty(), "accepted a token without company or role", token);
 }
 
@@ -98,8 +98,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString againReason;
     const auto back = verifyJwt(again, kKey, kNow, &againReason);
     fuzz::check(back.ok(), "signJwt of accepted claims does not verify",
-                token + '\n' + again + '\n' + againReason.toUtf8() + '\n' + describe(*claims));
+        token + '\n' + again + '\n' + againReason.toUtf8() + '\n' + describe(*claims));
     fuzz::check(sameClaims(*claims, *back), "signJwt round trip changed the claims",
-                describe(*claims) + '\n' + describe(*back));
+        describe(*claims) + '\n' + describe(*back));
     return 0;
 }

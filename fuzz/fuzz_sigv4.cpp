@@ -74,19 +74,18 @@ bool sign(SignedRequest &r, const QByteArray &secret)
     std::sort(names.begin(), names.end());
     const QByteArray signedHeaders = names.join(';');
     QByteArray missing;
-    const QByteArray creq = sigv4::canonicalRequest(r.method.toUpper(), sigv4::canonicalUri(r.rawPath),
-                                                    sigv4::canonicalQuery(r.rawQuery),
-                                                    sigv4::canonicalHeaders(names, r.headers, &missing), signedHeaders,
-                                                    sigv4::sha256Hex(r.body));
+    const QByteArray creq
+        = sigv4::canonicalRequest(r.method.toUpper(), sigv4::canonicalUri(r.rawPath), sigv4::canonicalQuery(r.rawQuery),
+            sigv4::canonicalHeaders(names, r.headers, &missing), signedHeaders, sigv4::sha256Hex(r.body));
     const QByteArray scope = kAmzDate.left(8) + '/' + kRegion + "/execute-api/aws4_request";
     const QByteArray signature = sigv4::signature(sigv4::signingKey(secret, kAmzDate.left(8), kRegion, "execute-api"),
-                                                  sigv4::stringToSign(kAmzDate, scope, creq));
+        sigv4::stringToSign(kAmzDate, scope, creq));
     const QByteArray authorization = "AWS4-HMAC-SHA256 Credential=" + kAccessKey.toLatin1() + '/' + scope
         + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
     r.headers.append({QByteArray("Authorization"), authorization});
     static const QRegularExpression token(QStringLiteral("^[a-z0-9!#$%&'*+.^_`|~-]+$"));
-    bool keepsRules = names.size() <= SigV4Verifier::kMaxSignedHeaders && authorization.size() <= SigV4Verifier::kMaxAuthorizationBytes
-        && !hasHeader(r, "x-amz-content-sha256");
+    bool keepsRules = names.size() <= SigV4Verifier::kMaxSignedHeaders
+        && authorization.size() <= SigV4Verifier::kMaxAuthorizationBytes && !hasHeader(r, "x-amz-content-sha256");
     for (const QByteArray &name : std::as_const(names))
         keepsRules = keepsRules && token.match(QString::fromLatin1(name)).hasMatch();
     return keepsRules;
@@ -134,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!v.accepted())
         return 0;
     fuzz::check(v.key->companyId == QLatin1String("co_fuzz") && v.key->secret.isEmpty(), "the verdict is not the key's",
-                describe(r, v));
+        describe(r, v));
     fuzz::check(!verify(r, kSecret + 'x').accepted(), "accepted under another secret", describe(r, v));
     SignedRequest changed = r;
     changed.body += 'x';

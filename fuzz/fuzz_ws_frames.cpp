@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         switch (reader.kind()) {
         case WebSocketFrameReader::Kind::Error:
             fuzz::check(reader.closeCode() == 1002 || reader.closeCode() == 1007 || reader.closeCode() == 1009,
-                        "an error closes with 1002, 1007 or 1009", QByteArray::number(reader.closeCode()));
+                "an error closes with 1002, 1007 or 1009", QByteArray::number(reader.closeCode()));
             fuzz::check(!reader.errorMessage().isEmpty(), "an error has a message");
             fuzz::check(reader.feed(bytes + pos, total - pos) == 0, "nothing is taken after an error");
             return 0;

@@ -51,21 +51,24 @@ ConsoleApp::ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent)
 {
     connect(&m_engine, &EngineController::started, &m_window, &MainWindow::showStarted);
     connect(&m_engine, &EngineController::failed, &m_window, &MainWindow::showFailed);
-    connect(&m_engine, &EngineController::setupSecretReady, this, [this](const QByteArray &secret) { m_setupSecret = secret; });
+    connect(&m_engine, &EngineController::setupSecretReady, this,
+        [this](const QByteArray &secret) { m_setupSecret = secret; });
     connect(&m_engine, &EngineController::started, this, [this](const QString &baseUrl) { onServerReady(baseUrl); });
     // Secrets in the 0600 file: offer to move them into the keyring (refused,
     // with the reason, while the keyring has no default collection).
     connect(&m_engine, &EngineController::started, this,
-            [this](const QString &, const QString &, const QString &secrets, const QString &warning) {
-                if (warning.isEmpty() || !secrets.startsWith(QLatin1String("file")))
-                    return;
-                m_window.offerNoticeAction(tr("Move secrets into the keyring"), [this] { m_engine.moveSecretsToKeyring(); });
-            });
+        [this](const QString &, const QString &, const QString &secrets, const QString &warning) {
+            if (warning.isEmpty() || !secrets.startsWith(QLatin1String("file")))
+                return;
+            m_window.offerNoticeAction(
+                tr("Move secrets into the keyring"), [this] { m_engine.moveSecretsToKeyring(); });
+        });
     connect(&m_engine, &EngineController::secretsMoved, this, [this](int moved, const QString &error) {
         if (!error.isEmpty())
             return m_window.showNotice(tr("The secrets stay in the file: %1").arg(error));
-        m_window.showNotice(tr("%n secret(s) moved into the system keyring; Tierdesk reads them there from the next start.",
-                               nullptr, moved));
+        m_window.showNotice(
+            tr("%n secret(s) moved into the system keyring; Tierdesk reads them there from the next start.", nullptr,
+                moved));
     });
     // A second console on the same data directory would deliver every event
     // twice: say who has it, then leave.
@@ -73,9 +76,8 @@ ConsoleApp::ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent)
         ConsoleDialogs::critical(&m_window, tr("Tierdesk is already running"), message);
         emit exitRequested(1, message);
     });
-    connect(m_tokens.get(), &TokenStore::warning, &m_window, [this](const QString &text) {
-        m_window.showNotice(tr("Remember me: %1").arg(text));
-    });
+    connect(m_tokens.get(), &TokenStore::warning, &m_window,
+        [this](const QString &text) { m_window.showNotice(tr("Remember me: %1").arg(text)); });
     // The token expired or was revoked while we worked: log in again.
     connect(&m_client, &ApiClient::unauthorized, this, [this] {
         if (!m_inSession)
@@ -155,10 +157,11 @@ void ConsoleApp::checkSetup()
             showSetup();
         else
             showLogin(body.value(QLatin1String("needsSetup")).toBool()
-                          ? tr("This server has no accounts yet: create the first one on the server's own console.")
-                          : QString());
+                    ? tr("This server has no accounts yet: create the first one on the server's own console.")
+                    : QString());
     });
-    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { showLogin(e.isNetwork() ? e.message : QString()); });
+    connect(
+        r, &ApiReply::failed, this, [this](const ApiError &e) { showLogin(e.isNetwork() ? e.message : QString()); });
 }
 
 void ConsoleApp::showLogin(const QString &error)

@@ -18,7 +18,6 @@
 #include <functional>
 #include <memory>
 
-
 class QWidget;
 
 namespace tierdesk::ui {
@@ -32,19 +31,17 @@ public:
     static void critical(QWidget *parent, const QString &title, const QString &text);
 };
 
-struct ConsoleOptions
-{
-    QString dataDir;    // the embedded server's data directory ("" = default)
+struct ConsoleOptions {
+    QString dataDir; // the embedded server's data directory ("" = default)
     quint16 port = 8080; // the embedded server's port (0: any free one)
-    QUrl server;        // set: a remote Tierdesk, no embedded server
+    QUrl server; // set: a remote Tierdesk, no embedded server
     bool portGiven = false; // --port was given (else the stored preference applies)
 };
 
 // The console: the window, the API client, and (unless --server) the engine
 // thread with the embedded server; then login (or first-admin setup) and the
 // session. Dialogs are opened with open(), never exec(), and reachable here.
-class ConsoleApp : public QObject
-{
+class ConsoleApp : public QObject {
     Q_OBJECT
 
 public:

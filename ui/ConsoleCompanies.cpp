@@ -8,8 +8,8 @@ namespace tierdesk::ui {
 
 void ConsoleApp::keepLogin(bool remembered)
 {
-    m_logins.put({m_client.companyId(), m_client.companyName(), m_client.agent().value(QLatin1String("email")).toString(),
-                  m_client.token(), remembered});
+    m_logins.put({m_client.companyId(), m_client.companyName(),
+        m_client.agent().value(QLatin1String("email")).toString(), m_client.token(), remembered});
     m_tokens->writeLogins(serverKey(), m_logins.toJson());
     // The next start opens the company used last, when its login is remembered.
     if (remembered)
@@ -60,8 +60,8 @@ void ConsoleApp::switchCompany(const QString &companyId)
 void ConsoleApp::showNewCompany()
 {
     if (!m_newCompany) {
-        m_newCompany = new NewCompanyDialog(m_client.companyName(), m_client.agent().value(QLatin1String("name")).toString(),
-                                            &m_window);
+        m_newCompany = new NewCompanyDialog(
+            m_client.companyName(), m_client.agent().value(QLatin1String("name")).toString(), &m_window);
         connect(m_newCompany, &NewCompanyDialog::submitted, this, &ConsoleApp::submitNewCompany);
     }
     m_newCompany->open();
@@ -69,17 +69,16 @@ void ConsoleApp::showNewCompany()
 
 void ConsoleApp::submitNewCompany(const NewCompanyDialog::Request &request)
 {
-    const QJsonObject admin{{QStringLiteral("name"), request.adminName},
-                            {QStringLiteral("email"), request.adminEmail},
-                            {QStringLiteral("password"), request.password}};
+    const QJsonObject admin{{QStringLiteral("name"), request.adminName}, {QStringLiteral("email"), request.adminEmail},
+        {QStringLiteral("password"), request.password}};
     ApiReply *r = m_client.createCompany(request.companyName, admin, request.copyConfig);
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
         const QJsonObject company = body.value(QLatin1String("company")).toObject();
         const auto current = m_logins.find(m_client.companyId());
         // The new company's login is kept as the current one is.
         m_logins.put({company.value(QLatin1String("id")).toString(), company.value(QLatin1String("name")).toString(),
-                      body.value(QLatin1String("agent")).toObject().value(QLatin1String("email")).toString(),
-                      body.value(QLatin1String("token")).toString().toLatin1(), current && current->remembered});
+            body.value(QLatin1String("agent")).toObject().value(QLatin1String("email")).toString(),
+            body.value(QLatin1String("token")).toString().toLatin1(), current && current->remembered});
         if (m_newCompany) {
             m_newCompany->done(QDialog::Accepted);
             m_newCompany->deleteLater(); // the next one starts empty
@@ -101,7 +100,8 @@ void ConsoleApp::showRenameCompany()
         m_rename->setLabelText(tr("The company's new name:"));
         connect(m_rename, &QInputDialog::textValueSelected, this, [this](const QString &name) {
             ApiReply *r = m_client.renameCompany(name.trimmed());
-            connect(r, &ApiReply::succeeded, this, [this] { keepLogin(m_logins.find(m_client.companyId()).value_or(CompanyLogin{}).remembered); });
+            connect(r, &ApiReply::succeeded, this,
+                [this] { keepLogin(m_logins.find(m_client.companyId()).value_or(CompanyLogin{}).remembered); });
             connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
                 m_window.showNotice(tr("The company was not renamed: %1").arg(e.message));
             });

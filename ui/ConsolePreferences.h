@@ -8,11 +8,10 @@ namespace tierdesk::ui {
 // The console's own preferences (QSettings, not the server's): which server it uses
 // and its language. Read once at start (runConsole); the Settings page writes them and
 // they apply at the next start. The command line (--server, --port) wins over them.
-class ConsolePreferences
-{
+class ConsolePreferences {
 public:
     // `file` empty: the user's QSettings of Tierdesk; tests give an INI file.
-    explicit ConsolePreferences(QString file = {}) : m_file(std::move(file)) {}
+    explicit ConsolePreferences(QString file = {}) : m_file(std::move(file)) { }
 
     // A remote server's URL; empty: the embedded server.
     QUrl server() const;

@@ -7,8 +7,7 @@ namespace tierdesk::ui {
 namespace {
 
 // Owns the runtime and server; created, used and destroyed on the engine thread.
-class EngineWorker : public QObject
-{
+class EngineWorker : public QObject {
 public:
     std::unique_ptr<api::Runtime> runtime;
     std::unique_ptr<api::ServerHost> host;
@@ -29,7 +28,8 @@ EngineController::EngineController(QObject *parent) : QObject(parent)
 EngineController::~EngineController()
 {
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -58,7 +58,7 @@ void EngineController::start(const QString &dataDir, quint16 port)
             return;
         }
         emit started(worker->host->baseUrl(), worker->runtime->dataDir(), worker->runtime->secretsDescription(),
-                     worker->runtime->secretsWarning());
+            worker->runtime->secretsWarning());
         emit setupSecretReady(worker->host->setupSecret());
     });
 }

@@ -9,8 +9,7 @@ namespace tierdesk::ui {
 // Runs the runtime (store, engine) and the embedded server on a dedicated
 // engine thread and relays what the console shows through queued signals, so a
 // heavy API load never blocks the window.
-class EngineController : public QObject
-{
+class EngineController : public QObject {
     Q_OBJECT
 
 public:

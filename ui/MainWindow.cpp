@@ -2,29 +2,29 @@
 
 #include "ui/client/ApiClient.h"
 #include "ui/models/QueueModel.h"
+#include "ui/views/AnalyticsView.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
-#include "ui/views/AnalyticsView.h"
 #include "ui/views/KnowledgeView.h"
-#include "ui/views/SettingsView.h"
 #include "ui/views/QueueView.h"
-#include "ui/views/SupervisorView.h"
+#include "ui/views/SettingsView.h"
 #include "ui/views/ShortcutsOverlay.h"
+#include "ui/views/SupervisorView.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QFontMetrics>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
-#include <QFontMetrics>
 #include <QListWidget>
 #include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QApplication>
-#include <QFrame>
-#include <QPushButton>
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -216,9 +216,10 @@ QWidget *MainWindow::buildCompanySwitcher()
     m_companyButton = new QPushButton(bar);
     m_companyButton->setObjectName(QStringLiteral("companySwitcher"));
     m_companyButton->setToolTip(tr("Switch company"));
-    m_companyButton->setStyleSheet(QStringLiteral(
-        "#companySwitcher { color:white; background:transparent; border:none; font-weight:bold; text-align:left; padding:2px 18px 2px 0; }"
-        "#companySwitcher::menu-indicator { subcontrol-position: right center; }"));
+    m_companyButton->setStyleSheet(
+        QStringLiteral("#companySwitcher { color:white; background:transparent; border:none; font-weight:bold; "
+                       "text-align:left; padding:2px 18px 2px 0; }"
+                       "#companySwitcher::menu-indicator { subcontrol-position: right center; }"));
     m_companyMenu = new QMenu(m_companyButton);
     m_companyMenu->setObjectName(QStringLiteral("companyMenu"));
     m_companyButton->setMenu(m_companyMenu);
@@ -287,14 +288,14 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_presence);
     connect(m_presence, &QComboBox::activated, this, [this] {
         ApiReply *r = m_client.setPresence(m_presence->currentData().toString());
-        connect(r, &ApiReply::failed, this, [this](const ApiError &e) { message(tr("Presence not changed: %1").arg(e.message)); });
+        connect(r, &ApiReply::failed, this,
+            [this](const ApiError &e) { message(tr("Presence not changed: %1").arg(e.message)); });
     });
 }
 
 void MainWindow::installShortcuts()
 {
-    struct Binding
-    {
+    struct Binding {
         QKeySequence keys;
         std::function<void()> run;
     };
@@ -304,46 +305,45 @@ void MainWindow::installShortcuts()
         {QKeySequence(Qt::Key_K), [this] { m_queue->selectNext(-1); }},
         {QKeySequence(Qt::CTRL | Qt::Key_Up), [this] { m_queue->selectNext(-1); }},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { claimCurrent(); }},
-        {QKeySequence(Qt::Key_R), [this] {
-             if (!m_conversation->sessionId().isEmpty()) {
-                 m_nav->setCurrentRow(ConversationPage);
-                 m_conversation->focusReply();
-             }
-         }},
+        {QKeySequence(Qt::Key_R),
+            [this] {
+                if (!m_conversation->sessionId().isEmpty()) {
+                    m_nav->setCurrentRow(ConversationPage);
+                    m_conversation->focusReply();
+                }
+            }},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { m_conversation->toggleNote(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_T), [this] { m_conversation->showTransfer(); }},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { m_conversation->showResolve(); }},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] { m_conversation->showAction(); }},
-        {QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
-             showQueue();
-             m_queue->focusSearch();
-         }},
+        {QKeySequence(Qt::CTRL | Qt::Key_F),
+            [this] {
+                showQueue();
+                m_queue->focusSearch();
+            }},
         {QKeySequence(Qt::Key_F1), [this] { m_overlay->toggle(); }},
     };
     for (const Binding &b : bindings) {
         auto *s = new QShortcut(b.keys, this);
         connect(s, &QShortcut::activated, this, b.run);
     }
-    m_overlay = new ShortcutsOverlay({{tr("J / Ctrl+Down"), tr("Next escalation")},
-                                      {tr("K / Ctrl+Up"), tr("Previous escalation")},
-                                      {tr("Enter"), tr("Open the selected escalation")},
-                                      {tr("Ctrl+Shift+C"), tr("Claim")},
-                                      {QStringLiteral("R"), tr("Reply")},
-                                      {tr("Ctrl+Enter"), tr("Send the reply")},
-                                      {tr("Ctrl+Shift+N"), tr("Note instead of reply")},
-                                      {QStringLiteral("/"), tr("Canned responses (at the start of a reply)")},
-                                      {tr("Ctrl+T"), tr("Transfer")},
-                                      {tr("Ctrl+Shift+R"), tr("Resolve")},
-                                      {tr("Ctrl+Shift+M"), tr("Refund / credit")},
-                                      {tr("Ctrl+F"), tr("Search the queue")},
-                                      {QStringLiteral("F1"), tr("This list")}},
-                                     centralWidget());
+    m_overlay = new ShortcutsOverlay(
+        {{tr("J / Ctrl+Down"), tr("Next escalation")}, {tr("K / Ctrl+Up"), tr("Previous escalation")},
+            {tr("Enter"), tr("Open the selected escalation")}, {tr("Ctrl+Shift+C"), tr("Claim")},
+            {QStringLiteral("R"), tr("Reply")}, {tr("Ctrl+Enter"), tr("Send the reply")},
+            {tr("Ctrl+Shift+N"), tr("Note instead of reply")},
+            {QStringLiteral("/"), tr("Canned responses (at the start of a reply)")}, {tr("Ctrl+T"), tr("Transfer")},
+            {tr("Ctrl+Shift+R"), tr("Resolve")}, {tr("Ctrl+Shift+M"), tr("Refund / credit")},
+            {tr("Ctrl+F"), tr("Search the queue")}, {QStringLiteral("F1"), tr("This list")}},
+        centralWidget());
 }
 
-void MainWindow::showStarted(const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning)
+void MainWindow::showStarted(
+    const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning)
 {
     m_server->setText(baseUrl);
-    m_server->setToolTip(tr("Serving the CS API at %1/api/cs\nData directory: %2\nSecrets: %3").arg(baseUrl, dataDir, secrets));
+    m_server->setToolTip(
+        tr("Serving the CS API at %1/api/cs\nData directory: %2\nSecrets: %3").arg(baseUrl, dataDir, secrets));
     if (!warning.isEmpty())
         showNotice(warning);
 }
@@ -392,8 +392,8 @@ void MainWindow::startSession()
     ApiReply *canned = m_client.cannedResponses();
     connect(canned, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
         m_conversation->setCannedResponses(body.value(QLatin1String("items")).isArray()
-                                               ? body.value(QLatin1String("items")).toArray()
-                                               : body.value(QLatin1String("cannedResponses")).toArray());
+                ? body.value(QLatin1String("items")).toArray()
+                : body.value(QLatin1String("cannedResponses")).toArray());
     });
     m_client.startEvents();
 }
@@ -423,7 +423,8 @@ void MainWindow::reloadQueue()
             m_queue->selectSession(keep);
         emit queueLoaded();
     });
-    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { message(tr("The queue could not be loaded: %1").arg(e.message)); });
+    connect(r, &ApiReply::failed, this,
+        [this](const ApiError &e) { message(tr("The queue could not be loaded: %1").arg(e.message)); });
 }
 
 void MainWindow::onEvents(const QList<QJsonObject> &events)
@@ -436,7 +437,8 @@ void MainWindow::onEvents(const QList<QJsonObject> &events)
         const QString type = e.value(QLatin1String("type")).toString();
         const QJsonObject item = e.value(QLatin1String("data")).toObject();
         const QString who = item.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString();
-        if (type == QLatin1String("agent.presence") && item.value(QLatin1String("agentId")).toString() == m_client.agentId()) {
+        if (type == QLatin1String("agent.presence")
+            && item.value(QLatin1String("agentId")).toString() == m_client.agentId()) {
             // Set from another console of mine: follow it (offline is not a choice here).
             if (const int i = m_presence->findData(item.value(QLatin1String("presence")).toString()); i >= 0)
                 m_presence->setCurrentIndex(i);
@@ -472,7 +474,8 @@ void MainWindow::onConnection(EventStream::State state)
 
 void MainWindow::rememberServerCounts(const QJsonObject &queueBody)
 {
-    m_listTruncated = queueBody.value(QLatin1String("total")).toInt() > queueBody.value(QLatin1String("items")).toArray().size();
+    m_listTruncated
+        = queueBody.value(QLatin1String("total")).toInt() > queueBody.value(QLatin1String("items")).toArray().size();
     QueueModel::Counts c;
     const QJsonObject counts = queueBody.value(QLatin1String("counts")).toObject();
     for (auto it = counts.begin(); it != counts.end(); ++it) {
@@ -597,9 +600,11 @@ void MainWindow::claim(const QString &sessionId)
         openConversation(sessionId);
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
-        const QString holder = e.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString();
-        message(e.code == QLatin1String("CS_025") ? tr("%1 has already claimed it.").arg(holder.isEmpty() ? tr("Someone else") : holder)
-                                                  : tr("Claiming failed: %1").arg(e.message));
+        const QString holder
+            = e.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString();
+        message(e.code == QLatin1String("CS_025")
+                ? tr("%1 has already claimed it.").arg(holder.isEmpty() ? tr("Someone else") : holder)
+                : tr("Claiming failed: %1").arg(e.message));
     });
 }
 
@@ -609,7 +614,8 @@ void MainWindow::release(const QString &sessionId)
         return;
     ApiReply *r = m_client.release(sessionId);
     connect(r, &ApiReply::succeeded, this, [this] { message(tr("Released")); });
-    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { message(tr("Releasing failed: %1").arg(e.message)); });
+    connect(
+        r, &ApiReply::failed, this, [this](const ApiError &e) { message(tr("Releasing failed: %1").arg(e.message)); });
 }
 
 void MainWindow::message(const QString &text)

@@ -36,8 +36,7 @@ class SupervisorView;
 // The console's window: navigation on the left (the queue, the conversation),
 // the views in the middle, and a status bar with the server, the live
 // connection, the agent's presence and the queue's counts.
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:

@@ -13,8 +13,7 @@ namespace tierdesk {
 //
 // Verifying mode, for tests: the expression runs on every text anyway and each match
 // the stems would have hidden is recorded (tst_scenarios and tst_gatedregex fail on one).
-class GatedRegex
-{
+class GatedRegex {
 public:
     // `regex` case-insensitive; every match contains one of `stems`.
     GatedRegex(QRegularExpression regex, std::initializer_list<const char *> stems);

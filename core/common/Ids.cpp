@@ -12,8 +12,7 @@ namespace {
 
 // The system generator's bytes, drawn 4 KiB at a time per thread: ids are made on
 // every message, and each draw is a system call.
-class RandomBytes
-{
+class RandomBytes {
 public:
     QByteArray take(int bytes)
     {

@@ -56,14 +56,29 @@ void JsonWriter::appendEscaped(const QByteArray &utf8)
         m_out.append(utf8.constData() + plainFrom, i - plainFrom);
         plainFrom = i + 1;
         switch (c) {
-        case '"': m_out.append("\\\""); break;
-        case '\\': m_out.append("\\\\"); break;
-        case '\b': m_out.append("\\b"); break;
-        case '\f': m_out.append("\\f"); break;
-        case '\n': m_out.append("\\n"); break;
-        case '\r': m_out.append("\\r"); break;
-        case '\t': m_out.append("\\t"); break;
-        default: m_out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0xf]);
+        case '"':
+            m_out.append("\\\"");
+            break;
+        case '\\':
+            m_out.append("\\\\");
+            break;
+        case '\b':
+            m_out.append("\\b");
+            break;
+        case '\f':
+            m_out.append("\\f");
+            break;
+        case '\n':
+            m_out.append("\\n");
+            break;
+        case '\r':
+            m_out.append("\\r");
+            break;
+        case '\t':
+            m_out.append("\\t");
+            break;
+        default:
+            m_out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0xf]);
         }
     }
     m_out.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
@@ -146,9 +161,12 @@ JsonWriter &JsonWriter::value(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: return null();
-    case QJsonValue::Bool: return value(v.toBool());
-    case QJsonValue::String: return value(v.toString());
+    case QJsonValue::Undefined:
+        return null();
+    case QJsonValue::Bool:
+        return value(v.toBool());
+    case QJsonValue::String:
+        return value(v.toString());
     case QJsonValue::Double: {
         // A whole number (Qt keeps 64-bit integers exactly) prints as one.
         constexpr qint64 notWhole = std::numeric_limits<qint64>::min();

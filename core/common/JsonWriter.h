@@ -37,11 +37,7 @@ public:
     JsonWriter &null();
     JsonWriter &raw(const QByteArray &json); // a value already written as JSON text
 
-    template <typename T>
-    JsonWriter &field(const char *name, const T &v)
-    {
-        return key(name).value(v);
-    }
+    template <typename T> JsonWriter &field(const char *name, const T &v) { return key(name).value(v); }
 
     QByteArray take() { return std::move(m_out); }
 

@@ -25,28 +25,25 @@ enum class ErrorKind {
     Forbidden,
     Conflict,
     // The agent desk (docs/api.md, "The agent desk").
-    SessionClaimed,        // another person holds the session
-    NotInQueue,            // not an open human-tier session
-    StaleReply,            // the customer wrote after the message the reply is based on
-    NotClaimedByYou,       // held by someone else or by nobody
+    SessionClaimed, // another person holds the session
+    NotInQueue, // not an open human-tier session
+    StaleReply, // the customer wrote after the message the reply is based on
+    NotClaimedByYou, // held by someone else or by nobody
     UnresolvedPlaceholder, // a reply still holds a {{placeholder}}
-    NotOwed,               // a refund the order does not owe (uncharged, or beyond what is left)
+    NotOwed, // a refund the order does not owe (uncharged, or beyond what is left)
     Internal,
 };
 
-struct Error
-{
+struct Error {
     ErrorKind kind = ErrorKind::Internal;
     QString message;
     QJsonObject details;
 };
 
-template<typename T>
-class Result
-{
+template <typename T> class Result {
 public:
-    Result(T value) : m_v(std::move(value)) {}
-    Result(Error error) : m_v(std::move(error)) {}
+    Result(T value) : m_v(std::move(value)) { }
+    Result(Error error) : m_v(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
@@ -62,9 +59,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-struct Ok
-{
-};
+struct Ok { };
 using Status = Result<Ok>;
 
 inline Error makeError(ErrorKind kind, QString message, QJsonObject details = {})

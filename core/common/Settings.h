@@ -9,8 +9,7 @@ namespace tierdesk {
 // <data dir>/tierdesk.ini; secrets never do (they go through SecretStore).
 namespace settings {
 
-struct Key
-{
+struct Key {
     const char *name;
     QVariant defaultValue;
     const char *description;
@@ -62,8 +61,7 @@ inline constexpr char SmtpTimeoutSeconds[] = "smtp/timeoutSeconds";
 } // namespace settings
 
 // Reads settings from an ini file, falling back to the table's defaults.
-class AppSettings
-{
+class AppSettings {
 public:
     explicit AppSettings(const QString &iniPath = {});
     QVariant value(const char *key) const;

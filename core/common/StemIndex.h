@@ -17,8 +17,7 @@ QString foldedForSearch(QString text);
 // place in a case-folded text is compared only with the stems that could start there:
 // one pass over the text whatever the number of stems. (The stems are in the Basic
 // Multilingual Plane: no surrogate unit can be part of a match.)
-class StemIndex
-{
+class StemIndex {
 public:
     StemIndex(std::initializer_list<const char *> stems);
     bool foundIn(const QString &folded) const; // `folded` from foldedForSearch

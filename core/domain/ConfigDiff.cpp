@@ -20,8 +20,8 @@ void diff(const QJsonObject &before, const QJsonObject &after, const QString &pa
             diff(b.toObject(), a.toObject(), here, out);
         else if (b != a)
             out.append(QJsonObject{{QStringLiteral("path"), here},
-                                   {QStringLiteral("before"), b.isUndefined() ? QJsonValue() : b},
-                                   {QStringLiteral("after"), a.isUndefined() ? QJsonValue() : a}});
+                {QStringLiteral("before"), b.isUndefined() ? QJsonValue() : b},
+                {QStringLiteral("after"), a.isUndefined() ? QJsonValue() : a}});
     }
 }
 

@@ -35,7 +35,7 @@ QJsonObject seedJson()
       },
       "escalationRules": {"repeatContactWindowHours": 72, "complexIssueAfterTurns": 2}
     })")
-                                         .object();
+                                        .object();
     return json;
 }
 
@@ -52,11 +52,9 @@ QJsonObject defaultJson()
         QJsonObject tiers = j.value(QLatin1String("tiers")).toObject();
         QJsonObject human = tiers.value(QLatin1String("humanAgent")).toObject();
         human.insert(QStringLiteral("capabilities"),
-                     QJsonObject{{QStringLiteral("canProcessRefunds"), true},
-                                 {QStringLiteral("maxRefundAmount"), 500},
-                                 {QStringLiteral("canModifySubscription"), true},
-                                 {QStringLiteral("canApplyCredits"), true},
-                                 {QStringLiteral("maxCreditAmount"), 100}});
+            QJsonObject{{QStringLiteral("canProcessRefunds"), true}, {QStringLiteral("maxRefundAmount"), 500},
+                {QStringLiteral("canModifySubscription"), true}, {QStringLiteral("canApplyCredits"), true},
+                {QStringLiteral("maxCreditAmount"), 100}});
         tiers.insert(QStringLiteral("humanAgent"), human);
         j.insert(QStringLiteral("tiers"), tiers);
         return j;
@@ -69,8 +67,8 @@ QJsonObject humanAgent(const QJsonObject &config)
     return config.value(QLatin1String("tiers")).toObject().value(QLatin1String("humanAgent")).toObject();
 }
 
-const QStringList kTones{QStringLiteral("friendly"), QStringLiteral("formal"), QStringLiteral("empathetic"),
-                         QStringLiteral("concise")};
+const QStringList kTones{
+    QStringLiteral("friendly"), QStringLiteral("formal"), QStringLiteral("empathetic"), QStringLiteral("concise")};
 
 QJsonObject deepMerge(QJsonObject base, const QJsonObject &patch)
 {
@@ -134,13 +132,15 @@ QString validateCsConfig(const QJsonObject &config)
         if (len < 40 || len > 4000 || len != static_cast<int>(len))
             return path + QStringLiteral(".responseGuidelines.maxResponseLength: a whole number from 40 to 4000");
     }
-    const QJsonObject humanCaps = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("capabilities")).toObject();
+    const QJsonObject humanCaps
+        = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("capabilities")).toObject();
     for (const char *amount : {"maxRefundAmount", "maxCreditAmount"}) {
         const QString err = checkAmount(humanCaps, amount, QStringLiteral("tiers.humanAgent.capabilities"));
         if (!err.isEmpty())
             return err;
     }
-    const QString phone = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("escalationPhone")).toString();
+    const QString phone
+        = tiers.value(QLatin1String("humanAgent")).toObject().value(QLatin1String("escalationPhone")).toString();
     if (phone.size() > 32)
         return QStringLiteral("tiers.humanAgent.escalationPhone: at most 32 characters");
     const QJsonObject irate = config.value(QLatin1String("irateProtocol")).toObject();
@@ -172,7 +172,7 @@ QString validateCsConfig(const QJsonObject &config)
     return validateDeskConfig(config.value(QLatin1String("desk")).toObject());
 }
 
-CsConfig::CsConfig() : CsConfig(defaultJson()) {}
+CsConfig::CsConfig() : CsConfig(defaultJson()) { }
 
 CsConfig::CsConfig(QJsonObject json) : m_json(std::move(json))
 {
@@ -188,7 +188,10 @@ void CsConfig::parseViews()
     m_language = languageFromCode(m_json.value(QLatin1String("language")).toString()).value_or(Language::En);
 }
 
-CsConfig CsConfig::defaults() { return CsConfig(defaultJson()); }
+CsConfig CsConfig::defaults()
+{
+    return CsConfig(defaultJson());
+}
 
 Result<CsConfig> CsConfig::fromJson(const QJsonObject &stored)
 {
@@ -209,7 +212,10 @@ Result<CsConfig> CsConfig::merged(const QJsonObject &patch) const
     return CsConfig(result);
 }
 
-bool CsConfig::enabled() const { return m_json.value(QLatin1String("enabled")).toBool(true); }
+bool CsConfig::enabled() const
+{
+    return m_json.value(QLatin1String("enabled")).toBool(true);
+}
 
 TierCapabilities CsConfig::parseTier(Tier t) const
 {
@@ -249,12 +255,18 @@ IrateProtocol CsConfig::parseIrate() const
 
 int CsConfig::repeatContactWindowHours() const
 {
-    return m_json.value(QLatin1String("escalationRules")).toObject().value(QLatin1String("repeatContactWindowHours")).toInt(72);
+    return m_json.value(QLatin1String("escalationRules"))
+        .toObject()
+        .value(QLatin1String("repeatContactWindowHours"))
+        .toInt(72);
 }
 
 int CsConfig::complexIssueAfterTurns() const
 {
-    return m_json.value(QLatin1String("escalationRules")).toObject().value(QLatin1String("complexIssueAfterTurns")).toInt(2);
+    return m_json.value(QLatin1String("escalationRules"))
+        .toObject()
+        .value(QLatin1String("complexIssueAfterTurns"))
+        .toInt(2);
 }
 
 bool CsConfig::notifyOnEscalation() const

@@ -10,8 +10,7 @@
 
 namespace tierdesk {
 
-struct TierCapabilities
-{
+struct TierCapabilities {
     bool enabled = true;
     bool canProcessRefunds = false;
     double maxRefundAmount = 0;
@@ -22,8 +21,7 @@ struct TierCapabilities
     int maxResponseLength = 600;
 };
 
-struct IrateProtocol
-{
+struct IrateProtocol {
     bool enabled = true;
     double detectionThreshold = 0.7;
     QStringList triggerKeywords;
@@ -35,8 +33,7 @@ struct IrateProtocol
 // A company's CS configuration (seed 001 "Get CS Config"), kept as the JSON the
 // API serves plus typed views for the engine. The JSON shape of defaults() is
 // also the schema: a PUT may only name keys that exist there.
-class CsConfig
-{
+class CsConfig {
 public:
     CsConfig();
     static CsConfig defaults();

@@ -25,7 +25,8 @@ QString checkQueues(const QJsonArray &queues)
             return path + QStringLiteral(": must be an object {name, categories, email}");
         const QJsonObject q = queues.at(i).toObject();
         for (auto it = q.begin(); it != q.end(); ++it)
-            if (it.key() != QLatin1String("name") && it.key() != QLatin1String("categories") && it.key() != QLatin1String("email"))
+            if (it.key() != QLatin1String("name") && it.key() != QLatin1String("categories")
+                && it.key() != QLatin1String("email"))
                 return path + QLatin1Char('.') + it.key() + QStringLiteral(": unknown key");
         const QString name = q.value(QLatin1String("name")).toString();
         if (!namePattern.match(name).hasMatch())
@@ -44,8 +45,9 @@ QString checkQueues(const QJsonArray &queues)
             categories.insert(c.toString());
         }
         const QJsonValue email = q.value(QLatin1String("email"));
-        if (!email.isUndefined() && (!email.isString() || email.toString().size() > 254
-                                     || (!email.toString().isEmpty() && !email.toString().contains(QLatin1Char('@')))))
+        if (!email.isUndefined()
+            && (!email.isString() || email.toString().size() > 254
+                || (!email.toString().isEmpty() && !email.toString().contains(QLatin1Char('@')))))
             return path + QStringLiteral(".email: an e-mail address of at most 254 characters, or empty");
     }
     return {};
@@ -61,7 +63,8 @@ QString checkSla(const QJsonObject &sla)
         for (const char *key : {"firstResponseMinutes", "resolutionMinutes"}) {
             const double v = t.value(QLatin1String(key)).toDouble();
             if (v < 1 || v > kMaxSlaMinutes || v != static_cast<int>(v))
-                return path + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": a whole number from 1 to %1").arg(kMaxSlaMinutes);
+                return path + QLatin1Char('.') + QLatin1String(key)
+                    + QStringLiteral(": a whole number from 1 to %1").arg(kMaxSlaMinutes);
             minutes[i++] = v;
         }
         if (minutes[0] > minutes[1])
@@ -109,7 +112,7 @@ QJsonObject defaultDeskJson()
       },
       "warningAt": 0.75
     })")
-                                         .object();
+                                        .object();
     return json;
 }
 
@@ -139,7 +142,8 @@ DeskConfig DeskConfig::parse(const QJsonObject &desk)
     const QJsonObject sla = desk.value(QLatin1String("sla")).toObject();
     for (int i = 0; i < 4; ++i) {
         const QJsonObject t = sla.value(QLatin1String(kPriorityNames[i])).toObject();
-        out.sla[i].firstResponseMinutes = t.value(QLatin1String("firstResponseMinutes")).toInt(out.sla[i].firstResponseMinutes);
+        out.sla[i].firstResponseMinutes
+            = t.value(QLatin1String("firstResponseMinutes")).toInt(out.sla[i].firstResponseMinutes);
         out.sla[i].resolutionMinutes = t.value(QLatin1String("resolutionMinutes")).toInt(out.sla[i].resolutionMinutes);
     }
     out.warningAt = desk.value(QLatin1String("warningAt")).toDouble(0.75);

@@ -18,21 +18,18 @@ QString toString(Priority p);
 std::optional<Priority> parsePriority(const QString &name);
 QStringList priorityNames();
 
-struct SlaTarget
-{
+struct SlaTarget {
     int firstResponseMinutes = 60;
     int resolutionMinutes = 1440;
 };
 
-struct DeskQueue
-{
+struct DeskQueue {
     QString name;
     QList<IssueCategory> categories; // empty: every category no other queue names
-    QString email;                   // where notifyOnEscalation mails go; may be empty
+    QString email; // where notifyOnEscalation mails go; may be empty
 };
 
-struct DeskConfig
-{
+struct DeskConfig {
     QList<DeskQueue> queues;
     SlaTarget sla[4];
     double warningAt = 0.75; // fraction of a target after which the state is "warning"

@@ -14,10 +14,8 @@ QJsonValue timeOrNull(qint64 ms)
 
 QJsonObject message(const Message &m)
 {
-    QJsonObject o{{QStringLiteral("id"), m.id},
-                  {QStringLiteral("role"), m.role},
-                  {QStringLiteral("content"), m.content},
-                  {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)}};
+    QJsonObject o{{QStringLiteral("id"), m.id}, {QStringLiteral("role"), m.role},
+        {QStringLiteral("content"), m.content}, {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)}};
     if (m.sentiment)
         o.insert(QStringLiteral("sentiment"), toString(*m.sentiment));
     if (!m.metadata.isEmpty())
@@ -27,8 +25,11 @@ QJsonObject message(const Message &m)
 
 void write(JsonWriter &w, const Message &m)
 {
-    w.beginObject().field("id", m.id).field("role", m.role).field("content", m.content).field("timestamp",
-        timefmt::iso(m.timestamp));
+    w.beginObject()
+        .field("id", m.id)
+        .field("role", m.role)
+        .field("content", m.content)
+        .field("timestamp", timefmt::iso(m.timestamp));
     if (m.sentiment)
         w.field("sentiment", toString(*m.sentiment));
     if (!m.metadata.isEmpty() && !m.metadataJson.isEmpty())
@@ -41,8 +42,8 @@ void write(JsonWriter &w, const Message &m)
 QJsonObject sentimentPoint(const SentimentPoint &p)
 {
     QJsonObject o{{QStringLiteral("sentiment"), toString(p.sentiment)},
-                  {QStringLiteral("score"), qRound(p.score * 1000) / 1000.0},
-                  {QStringLiteral("timestamp"), timefmt::iso(p.timestamp)}};
+        {QStringLiteral("score"), qRound(p.score * 1000) / 1000.0},
+        {QStringLiteral("timestamp"), timefmt::iso(p.timestamp)}};
     if (!p.trigger.isEmpty())
         o.insert(QStringLiteral("trigger"), p.trigger);
     return o;
@@ -50,11 +51,9 @@ QJsonObject sentimentPoint(const SentimentPoint &p)
 
 QJsonObject escalation(const EscalationRecord &e)
 {
-    QJsonObject o{{QStringLiteral("fromTier"), toString(e.fromTier)},
-                  {QStringLiteral("toTier"), toString(e.toTier)},
-                  {QStringLiteral("reason"), toString(e.reason)},
-                  {QStringLiteral("timestamp"), timefmt::iso(e.timestamp)},
-                  {QStringLiteral("automatic"), e.automatic}};
+    QJsonObject o{{QStringLiteral("fromTier"), toString(e.fromTier)}, {QStringLiteral("toTier"), toString(e.toTier)},
+        {QStringLiteral("reason"), toString(e.reason)}, {QStringLiteral("timestamp"), timefmt::iso(e.timestamp)},
+        {QStringLiteral("automatic"), e.automatic}};
     if (!e.notes.isEmpty())
         o.insert(QStringLiteral("notes"), e.notes);
     if (e.transfer)
@@ -79,53 +78,41 @@ void write(JsonWriter &w, const EscalationRecord &e)
 
 QJsonObject resolution(const Resolution &r)
 {
-    QJsonObject o{{QStringLiteral("type"), toString(r.type)},
-                  {QStringLiteral("summary"), r.summary},
-                  {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
-                  {QStringLiteral("followUpRequired"), r.followUpRequired}};
+    QJsonObject o{{QStringLiteral("type"), toString(r.type)}, {QStringLiteral("summary"), r.summary},
+        {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
+        {QStringLiteral("followUpRequired"), r.followUpRequired}};
     if (!r.resolvedById.isEmpty())
-        o.insert(QStringLiteral("resolvedBy"), QJsonObject{{QStringLiteral("id"), r.resolvedById},
-                                                           {QStringLiteral("name"), r.resolvedByName}});
+        o.insert(QStringLiteral("resolvedBy"),
+            QJsonObject{{QStringLiteral("id"), r.resolvedById}, {QStringLiteral("name"), r.resolvedByName}});
     return o;
 }
 
 QJsonObject customer(const Customer &c)
 {
-    return {{QStringLiteral("id"), c.id},
-            {QStringLiteral("name"), c.name},
-            {QStringLiteral("email"), c.email},
-            {QStringLiteral("tier"), c.tier},
-            {QStringLiteral("lifetimeValue"), c.lifetimeValue},
-            {QStringLiteral("isVIP"), c.isVIP}};
+    return {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name}, {QStringLiteral("email"), c.email},
+        {QStringLiteral("tier"), c.tier}, {QStringLiteral("lifetimeValue"), c.lifetimeValue},
+        {QStringLiteral("isVIP"), c.isVIP}};
 }
 
 QJsonObject order(const Order &o)
 {
-    return {{QStringLiteral("id"), o.id},
-            {QStringLiteral("customerId"), o.customerId},
-            {QStringLiteral("status"), o.status},
-            {QStringLiteral("items"), o.items},
-            {QStringLiteral("total"), o.total},
-            {QStringLiteral("refundedAmount"), o.refundedAmount},
-            {QStringLiteral("placedAt"), timeOrNull(o.placedAt)},
-            {QStringLiteral("shippedAt"), timeOrNull(o.shippedAt)},
-            {QStringLiteral("estimatedDeliveryAt"), timeOrNull(o.estimatedDeliveryAt)},
-            {QStringLiteral("deliveredAt"), timeOrNull(o.deliveredAt)},
-            {QStringLiteral("carrier"), o.carrier},
-            {QStringLiteral("trackingNumber"), o.trackingNumber}};
+    return {{QStringLiteral("id"), o.id}, {QStringLiteral("customerId"), o.customerId},
+        {QStringLiteral("status"), o.status}, {QStringLiteral("items"), o.items}, {QStringLiteral("total"), o.total},
+        {QStringLiteral("refundedAmount"), o.refundedAmount}, {QStringLiteral("placedAt"), timeOrNull(o.placedAt)},
+        {QStringLiteral("shippedAt"), timeOrNull(o.shippedAt)},
+        {QStringLiteral("estimatedDeliveryAt"), timeOrNull(o.estimatedDeliveryAt)},
+        {QStringLiteral("deliveredAt"), timeOrNull(o.deliveredAt)}, {QStringLiteral("carrier"), o.carrier},
+        {QStringLiteral("trackingNumber"), o.trackingNumber}};
 }
 
 QJsonObject sessionSummary(const Session &s)
 {
-    QJsonObject o{{QStringLiteral("id"), s.id},
-                  {QStringLiteral("companyId"), s.companyId},
-                  {QStringLiteral("customerId"), s.customerId},
-                  {QStringLiteral("channel"), toString(s.channel)},
-                  {QStringLiteral("currentTier"), toString(s.currentTier)},
-                  {QStringLiteral("status"), toString(s.status)},
-                  {QStringLiteral("customerSentiment"), toString(s.customerSentiment)},
-                  {QStringLiteral("createdAt"), timefmt::iso(s.createdAt)},
-                  {QStringLiteral("updatedAt"), timefmt::iso(s.updatedAt)}};
+    QJsonObject o{{QStringLiteral("id"), s.id}, {QStringLiteral("companyId"), s.companyId},
+        {QStringLiteral("customerId"), s.customerId}, {QStringLiteral("channel"), toString(s.channel)},
+        {QStringLiteral("currentTier"), toString(s.currentTier)}, {QStringLiteral("status"), toString(s.status)},
+        {QStringLiteral("customerSentiment"), toString(s.customerSentiment)},
+        {QStringLiteral("createdAt"), timefmt::iso(s.createdAt)},
+        {QStringLiteral("updatedAt"), timefmt::iso(s.updatedAt)}};
     if (s.issueCategory)
         o.insert(QStringLiteral("issueCategory"), toString(*s.issueCategory));
     if (!s.issueSummary.isEmpty())
@@ -143,7 +130,7 @@ QJsonObject sessionFull(const Session &s, const Customer *c, CustomerView view)
 {
     QJsonObject o = sessionSummary(s);
     o.insert(QStringLiteral("issueCategory"),
-             s.issueCategory ? QJsonValue(toString(*s.issueCategory)) : QJsonValue(QJsonValue::Null));
+        s.issueCategory ? QJsonValue(toString(*s.issueCategory)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("issueSummary"), s.issueSummary);
     QJsonArray history, escalations, messages;
     for (const SentimentPoint &p : s.sentimentHistory)
@@ -159,9 +146,9 @@ QJsonObject sessionFull(const Session &s, const Customer *c, CustomerView view)
     if (c && view == CustomerView::Staff)
         context.insert(QStringLiteral("customer"), customer(*c));
     else if (c)
-        context.insert(QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), c->id},
-                                                                {QStringLiteral("name"), c->name},
-                                                                {QStringLiteral("tier"), c->tier}});
+        context.insert(QStringLiteral("customer"),
+            QJsonObject{
+                {QStringLiteral("id"), c->id}, {QStringLiteral("name"), c->name}, {QStringLiteral("tier"), c->tier}});
     o.insert(QStringLiteral("context"), context);
     return o;
 }

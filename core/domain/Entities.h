@@ -14,16 +14,14 @@
 // Plain value types of the canonical CS domain (seed 001). Times are epoch ms, UTC.
 namespace tierdesk {
 
-struct Company
-{
+struct Company {
     QString id;
     QString name;
     qint64 createdAt = 0;
     CsConfig config;
 };
 
-struct Customer
-{
+struct Customer {
     QString id;
     QString companyId;
     QString name;
@@ -37,8 +35,7 @@ struct Customer
 
 // A person who works the human tier (seed 004's agent profiles). `role` is
 // agent, supervisor or admin; `queues` names the queues they answer.
-struct Agent
-{
+struct Agent {
     QString id; // agt_...
     QString companyId;
     QString email; // unique, lower-case
@@ -51,8 +48,7 @@ struct Agent
     qint64 tokensValidAfter = 0; // unix seconds: login tokens issued before are refused
 };
 
-struct Order
-{
+struct Order {
     QString id; // the customer-facing number, e.g. ORD-10001
     QString companyId;
     QString customerId;
@@ -68,8 +64,7 @@ struct Order
     QString trackingNumber;
 };
 
-struct Message
-{
+struct Message {
     QString id;
     QString role; // customer, ai_rep, ai_manager, human_agent, system
     QString content;
@@ -81,16 +76,14 @@ struct Message
     QByteArray metadataJson;
 };
 
-struct SentimentPoint
-{
+struct SentimentPoint {
     Sentiment sentiment = Sentiment::Neutral;
     double score = 0.5;
     qint64 timestamp = 0;
     QString trigger;
 };
 
-struct EscalationRecord
-{
+struct EscalationRecord {
     Tier fromTier = Tier::AiRep;
     Tier toTier = Tier::AiManager;
     EscalationReason reason = EscalationReason::ComplexIssue;
@@ -102,8 +95,7 @@ struct EscalationRecord
     bool transfer = false;
 };
 
-struct Resolution
-{
+struct Resolution {
     ResolutionType type = ResolutionType::IssueResolved;
     QString summary;
     QStringList actionsTaken;
@@ -113,8 +105,7 @@ struct Resolution
     QString resolvedByName{};
 };
 
-struct Session
-{
+struct Session {
     QString id;
     QString companyId;
     QString customerId;
@@ -130,8 +121,8 @@ struct Session
     qint64 lastActivityAt = 0;
     qint64 resolvedAt = 0;
     std::optional<Resolution> resolution;
-    int irateCount = 0;        // irate customer messages at the current tier
-    int unconfidentTurns = 0;  // consecutive replies the AI could not ground
+    int irateCount = 0; // irate customer messages at the current tier
+    int unconfidentTurns = 0; // consecutive replies the AI could not ground
     int messageCount = 0;
 
     // Loaded on demand (Get Session); empty in lists. `messages` holds a window

@@ -18,6 +18,9 @@ inline std::optional<Language> languageFromCode(const QString &code)
     return std::nullopt;
 }
 
-inline QString languageCode(Language l) { return l == Language::De ? QStringLiteral("de") : QStringLiteral("en"); }
+inline QString languageCode(Language l)
+{
+    return l == Language::De ? QStringLiteral("de") : QStringLiteral("en");
+}
 
 } // namespace tierdesk

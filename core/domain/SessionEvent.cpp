@@ -24,17 +24,28 @@ SessionEvent makeSessionEvent(SessionEventType type, const Session &s)
 QString eventName(SessionEventType type)
 {
     switch (type) {
-    case SessionEventType::Created: return QStringLiteral("created");
-    case SessionEventType::Message: return QStringLiteral("message");
-    case SessionEventType::Escalated: return QStringLiteral("escalated");
-    case SessionEventType::Transferred: return QStringLiteral("transferred");
-    case SessionEventType::Resolved: return QStringLiteral("resolved");
-    case SessionEventType::Abandoned: return QStringLiteral("abandoned");
-    case SessionEventType::QueueAdded: return QStringLiteral("queue.added");
-    case SessionEventType::QueueUpdated: return QStringLiteral("queue.updated");
-    case SessionEventType::QueueRemoved: return QStringLiteral("queue.removed");
-    case SessionEventType::SlaWarning: return QStringLiteral("sla.warning");
-    case SessionEventType::SlaBreached: return QStringLiteral("sla.breached");
+    case SessionEventType::Created:
+        return QStringLiteral("created");
+    case SessionEventType::Message:
+        return QStringLiteral("message");
+    case SessionEventType::Escalated:
+        return QStringLiteral("escalated");
+    case SessionEventType::Transferred:
+        return QStringLiteral("transferred");
+    case SessionEventType::Resolved:
+        return QStringLiteral("resolved");
+    case SessionEventType::Abandoned:
+        return QStringLiteral("abandoned");
+    case SessionEventType::QueueAdded:
+        return QStringLiteral("queue.added");
+    case SessionEventType::QueueUpdated:
+        return QStringLiteral("queue.updated");
+    case SessionEventType::QueueRemoved:
+        return QStringLiteral("queue.removed");
+    case SessionEventType::SlaWarning:
+        return QStringLiteral("sla.warning");
+    case SessionEventType::SlaBreached:
+        return QStringLiteral("sla.breached");
     }
     return QString();
 }

@@ -29,8 +29,7 @@ enum class SessionEventType {
 // transaction committed. Typed, so that each API family words it in its own
 // wire format (seed 001's WebSocket frames: api/cs/CsEventJson; seed 003's
 // Socket.IO events: api/chat/ChatSocket).
-struct SessionEvent
-{
+struct SessionEvent {
     SessionEventType type = SessionEventType::Message;
     QString companyId;
     QString sessionId;

@@ -7,12 +7,15 @@
 namespace tierdesk {
 namespace {
 
-bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+bool is(const QString &intent, const char *name)
+{
+    return intent == QLatin1String(name);
+}
 
 } // namespace
 
-std::optional<Order> ActionExecutor::findOrder(const QString &companyId, const QString &customerId,
-                                               const QString &orderNumber)
+std::optional<Order> ActionExecutor::findOrder(
+    const QString &companyId, const QString &customerId, const QString &orderNumber)
 {
     // The customer's recent orders are cached (CustomerRepo): most messages name one of them or none.
     const QList<Order> recent = m_customers.recentOrders(companyId, customerId, kRecentOrders);
@@ -30,12 +33,12 @@ std::optional<Order> ActionExecutor::findOrder(const QString &companyId, const Q
 bool ActionExecutor::isOrderTopic(const QString &intent)
 {
     return is(intent, nlu::intent::OrderStatus) || is(intent, nlu::intent::CancelOrder)
-           || is(intent, nlu::intent::ChangeAddress) || is(intent, nlu::intent::RefundRequest)
-           || is(intent, nlu::intent::RefundStatus);
+        || is(intent, nlu::intent::ChangeAddress) || is(intent, nlu::intent::RefundRequest)
+        || is(intent, nlu::intent::RefundStatus);
 }
 
 ActionReport ActionExecutor::carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                                      const dialogue::PendingAction &action, qint64 nowMs, const Phrases &say)
+    const dialogue::PendingAction &action, qint64 nowMs, const Phrases &say)
 {
     ActionReport report;
     if (action.action == QLatin1String("process_refund")) {
@@ -43,7 +46,8 @@ ActionReport ActionExecutor::carryOut(const Session &session, const Customer &cu
     } else if (action.action == QLatin1String("cancel_order")) {
         cancel(session, action, report, nowMs, say);
     } else if (action.action == QLatin1String("apply_credit")) {
-        if (const Status allowed = allows(caps, RequestedAction::Credit, action.amount, say.language()); !allowed || action.amount <= 0)
+        if (const Status allowed = allows(caps, RequestedAction::Credit, action.amount, say.language());
+            !allowed || action.amount <= 0)
             report.refusal = allowed ? QString() : allowed.error().message;
         else
             writeCredit(session, action.amount, {}, report, nowMs);
@@ -54,7 +58,7 @@ ActionReport ActionExecutor::carryOut(const Session &session, const Customer &cu
 }
 
 ActionReport ActionExecutor::carryOutAll(const Session &session, const Customer &customer, const TierCapabilities &caps,
-                                         const QList<dialogue::PendingAction> &actions, qint64 nowMs, const Phrases &say)
+    const QList<dialogue::PendingAction> &actions, qint64 nowMs, const Phrases &say)
 {
     ActionReport all;
     for (const dialogue::PendingAction &action : actions) {
@@ -82,11 +86,9 @@ Status ActionExecutor::owes(const Order &o, double amount, Language language)
 {
     const Phrases say(language);
     const double left = o.total - o.refundedAmount;
-    const QJsonObject details{{QStringLiteral("orderId"), o.id},
-                              {QStringLiteral("status"), o.status},
-                              {QStringLiteral("total"), o.total},
-                              {QStringLiteral("refundedAmount"), o.refundedAmount},
-                              {QStringLiteral("refundable"), qMax(0.0, left)}};
+    const QJsonObject details{{QStringLiteral("orderId"), o.id}, {QStringLiteral("status"), o.status},
+        {QStringLiteral("total"), o.total}, {QStringLiteral("refundedAmount"), o.refundedAmount},
+        {QStringLiteral("refundable"), qMax(0.0, left)}};
     if (o.status == QLatin1String("refunded") || left <= 0.005)
         return makeError(ErrorKind::NotOwed, say(Phrase::RefundedInFull).arg(o.id), details);
     if (o.status == QLatin1String("cancelled"))
@@ -98,7 +100,8 @@ Status ActionExecutor::owes(const Order &o, double amount, Language language)
     return Ok{};
 }
 
-Status ActionExecutor::allows(const TierCapabilities &caps, RequestedAction::Kind kind, double amount, Language language)
+Status ActionExecutor::allows(
+    const TierCapabilities &caps, RequestedAction::Kind kind, double amount, Language language)
 {
     const Phrases say(language);
     const bool refund = kind == RequestedAction::Refund;
@@ -107,21 +110,20 @@ Status ActionExecutor::allows(const TierCapabilities &caps, RequestedAction::Kin
     if (can && amount <= max + 1e-9)
         return Ok{};
     return makeError(ErrorKind::Forbidden,
-                     say(refund ? Phrase::RefundBeyondTier : Phrase::CreditBeyondTier).arg(say.money(amount)),
-                     {{QStringLiteral("capability"), QLatin1String(refund ? "canProcessRefunds" : "canApplyCredits")},
-                      {QStringLiteral("allowed"), can},
-                      {QStringLiteral("cap"), QLatin1String(refund ? "maxRefundAmount" : "maxCreditAmount")},
-                      {QStringLiteral("max"), can ? max : 0.0},
-                      {QStringLiteral("amount"), amount}});
+        say(refund ? Phrase::RefundBeyondTier : Phrase::CreditBeyondTier).arg(say.money(amount)),
+        {{QStringLiteral("capability"), QLatin1String(refund ? "canProcessRefunds" : "canApplyCredits")},
+            {QStringLiteral("allowed"), can},
+            {QStringLiteral("cap"), QLatin1String(refund ? "maxRefundAmount" : "maxCreditAmount")},
+            {QStringLiteral("max"), can ? max : 0.0}, {QStringLiteral("amount"), amount}});
 }
 
-bool ActionExecutor::writeRefund(const Session &s, const Order &o, double amount, const QString &details,
-                                 ActionReport &report, qint64 nowMs)
+bool ActionExecutor::writeRefund(
+    const Session &s, const Order &o, double amount, const QString &details, ActionReport &report, qint64 nowMs)
 {
     const bool full = amount >= o.total - o.refundedAmount - 0.005;
     if (!m_customers.recordRefund(s.companyId, o.id, amount, full)
-        || !m_customers.appendLedger({s.companyId, s.id, s.customerId, o.id, QStringLiteral("refund"), tierName(s), details,
-                                      amount, nowMs}))
+        || !m_customers.appendLedger(
+            {s.companyId, s.id, s.customerId, o.id, QStringLiteral("refund"), tierName(s), details, amount, nowMs}))
         return false;
     report.refunded = amount;
     report.actionsTaken << QStringLiteral("process_refund");
@@ -133,12 +135,12 @@ bool ActionExecutor::writeRefund(const Session &s, const Order &o, double amount
     return true;
 }
 
-bool ActionExecutor::writeCredit(const Session &s, double amount, const QString &details, ActionReport &report,
-                                 qint64 nowMs)
+bool ActionExecutor::writeCredit(
+    const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs)
 {
     if (!m_customers.addCredit(s.companyId, s.customerId, amount)
-        || !m_customers.appendLedger({s.companyId, s.id, s.customerId, {}, QStringLiteral("credit"), tierName(s), details,
-                                      amount, nowMs}))
+        || !m_customers.appendLedger(
+            {s.companyId, s.id, s.customerId, {}, QStringLiteral("credit"), tierName(s), details, amount, nowMs}))
         return false;
     report.credited = amount;
     report.actionsTaken << QStringLiteral("apply_credit");
@@ -146,7 +148,7 @@ bool ActionExecutor::writeCredit(const Session &s, double amount, const QString 
 }
 
 void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, const dialogue::PendingAction &a,
-                            ActionReport &report, qint64 nowMs, const Phrases &say)
+    ActionReport &report, qint64 nowMs, const Phrases &say)
 {
     report.order = findOrder(s.companyId, s.customerId, a.orderId);
     if (a.orderId.isEmpty() || !report.order)
@@ -164,8 +166,8 @@ void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, cons
         report.refundedItem = a.item;
 }
 
-void ActionExecutor::cancel(const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs,
-                            const Phrases &say)
+void ActionExecutor::cancel(
+    const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs, const Phrases &say)
 {
     report.order = findOrder(s.companyId, s.customerId, a.orderId);
     if (a.orderId.isEmpty() || !report.order)
@@ -177,21 +179,21 @@ void ActionExecutor::cancel(const Session &s, const dialogue::PendingAction &a, 
     }
     o.status = QStringLiteral("cancelled");
     if (!m_customers.upsertOrder(o)
-        || !m_customers.appendLedger({s.companyId, s.id, s.customerId, o.id, QStringLiteral("cancel"), tierName(s), {}, 0, nowMs}))
+        || !m_customers.appendLedger(
+            {s.companyId, s.id, s.customerId, o.id, QStringLiteral("cancel"), tierName(s), {}, 0, nowMs}))
         return;
     report.order = o;
     report.cancelledOrder = o.id;
     report.actionsTaken << QStringLiteral("cancel_order");
 }
 
-Result<ActionReport> ActionExecutor::performForAgent(const Session &s, const TierCapabilities &caps,
-                                                     const AgentAction &a, qint64 nowMs)
+Result<ActionReport> ActionExecutor::performForAgent(
+    const Session &s, const TierCapabilities &caps, const AgentAction &a, qint64 nowMs)
 {
     ActionReport report;
-    const QString details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("agentId"), a.agentId},
-                                                                        {QStringLiteral("agentName"), a.agentName},
-                                                                        {QStringLiteral("reason"), a.reason}})
-                                                  .toJson(QJsonDocument::Compact));
+    const QString details = QString::fromUtf8(QJsonDocument(
+        QJsonObject{{QStringLiteral("agentId"), a.agentId}, {QStringLiteral("agentName"), a.agentName},
+            {QStringLiteral("reason"), a.reason}}).toJson(QJsonDocument::Compact));
     const auto failed = [] { return makeError(ErrorKind::Internal, QStringLiteral("could not record the action")); };
     if (a.kind == AgentAction::Credit) {
         if (const Status allowed = allows(caps, RequestedAction::Credit, a.amount); !allowed)
@@ -202,8 +204,9 @@ Result<ActionReport> ActionExecutor::performForAgent(const Session &s, const Tie
     }
     report.order = findOrder(s.companyId, s.customerId, a.orderId);
     if (a.orderId.isEmpty() || !report.order)
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("orderId must name an order of this session's customer"),
-                         {{QStringLiteral("field"), QStringLiteral("orderId")}});
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("orderId must name an order of this session's customer"),
+            {{QStringLiteral("field"), QStringLiteral("orderId")}});
     // What is owed is checked before the caps: no cap makes an uncharged order refundable.
     if (const Status owed = owes(*report.order, a.amount); !owed)
         return owed.error();
@@ -215,9 +218,10 @@ Result<ActionReport> ActionExecutor::performForAgent(const Session &s, const Tie
 }
 
 void ActionExecutor::subscription(const Session &s, const Customer &c, const TierCapabilities &caps,
-                                  const QString &change, ActionReport &report, qint64 nowMs, const Phrases &say)
+    const QString &change, ActionReport &report, qint64 nowMs, const Phrases &say)
 {
-    if (c.subscription.isEmpty() || c.subscription.value(QLatin1String("status")).toString() == QLatin1String("cancelled")) {
+    if (c.subscription.isEmpty()
+        || c.subscription.value(QLatin1String("status")).toString() == QLatin1String("cancelled")) {
         report.refusal = say(Phrase::NoActiveSubscription);
         return;
     }
@@ -237,7 +241,7 @@ void ActionExecutor::subscription(const Session &s, const Customer &c, const Tie
     if (!m_customers.setSubscription(s.companyId, s.customerId, sub))
         return;
     m_customers.appendLedger({s.companyId, s.id, s.customerId, {}, QStringLiteral("subscription"), tierName(s),
-                              QString::fromUtf8(QJsonDocument(sub).toJson(QJsonDocument::Compact)), 0, nowMs});
+        QString::fromUtf8(QJsonDocument(sub).toJson(QJsonDocument::Compact)), 0, nowMs});
     report.subscriptionChange = change;
     report.actionsTaken << QStringLiteral("modify_subscription");
 }

@@ -6,8 +6,7 @@ namespace tierdesk {
 
 // Whether a person could answer a queue now (presence comes from the server
 // host). Without one set, the desk assumes nobody is available.
-class AgentAvailability
-{
+class AgentAvailability {
 public:
     virtual ~AgentAvailability() = default;
     virtual bool anyAvailable(const QString &companyId, const QString &queue) const = 0;

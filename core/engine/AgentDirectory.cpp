@@ -12,9 +12,12 @@ namespace tierdesk {
 QString presenceName(Presence p)
 {
     switch (p) {
-    case Presence::Available: return QStringLiteral("available");
-    case Presence::Away: return QStringLiteral("away");
-    case Presence::Offline: return QStringLiteral("offline");
+    case Presence::Available:
+        return QStringLiteral("available");
+    case Presence::Away:
+        return QStringLiteral("away");
+    case Presence::Offline:
+        return QStringLiteral("offline");
     }
     return {};
 }
@@ -40,11 +43,13 @@ QStringList AgentDirectory::defaultQueues()
 
 Result<NewAgent> AgentDirectory::check(const NewAgent &a)
 {
-    static const QRegularExpression email(QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                                                         "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"));
+    static const QRegularExpression email(
+        QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                       "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"));
     const QString address = a.email.trimmed().toLower();
     if (address.size() > kMaxEmailChars || !email.match(address).hasMatch())
-        return invalidField(QStringLiteral("email"), QStringLiteral("email must be an e-mail address (name@domain) of at most 254 characters"));
+        return invalidField(QStringLiteral("email"),
+            QStringLiteral("email must be an e-mail address (name@domain) of at most 254 characters"));
     auto out = checkProfile(a);
     if (!out)
         return out;
@@ -53,7 +58,7 @@ Result<NewAgent> AgentDirectory::check(const NewAgent &a)
         return company.error();
     if (m_store.agents().findByEmail(out->email))
         return makeError(ErrorKind::Conflict, QStringLiteral("An agent with this e-mail address exists"),
-                         {{QStringLiteral("field"), QStringLiteral("email")}});
+            {{QStringLiteral("field"), QStringLiteral("email")}});
     return out;
 }
 
@@ -63,15 +68,18 @@ Result<NewAgent> AgentDirectory::checkProfile(const NewAgent &a)
     NewAgent out = a;
     out.name = a.name.trimmed();
     if (out.name.isEmpty() || out.name.size() > kMaxNameChars || hasControlCharacters(out.name))
-        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
-    if (out.role != QLatin1String("agent") && out.role != QLatin1String("supervisor") && out.role != QLatin1String("admin"))
+        return invalidField(
+            QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
+    if (out.role != QLatin1String("agent") && out.role != QLatin1String("supervisor")
+        && out.role != QLatin1String("admin"))
         return invalidField(QStringLiteral("role"), QStringLiteral("role must be agent, supervisor or admin"));
     out.queues.clear();
     for (const QString &q : a.queues) {
         const QString name = q.trimmed();
         if (name.isEmpty() || name.size() > kMaxQueueChars || !queue.match(name).hasMatch())
             return invalidField(QStringLiteral("queues"),
-                           QStringLiteral("queue names are 1 to 64 lower-case letters, digits, _ or - (got '%1')").arg(name.left(64)));
+                QStringLiteral("queue names are 1 to 64 lower-case letters, digits, _ or - (got '%1')")
+                    .arg(name.left(64)));
         if (!out.queues.contains(name))
             out.queues << name;
     }
@@ -83,12 +91,13 @@ Result<NewAgent> AgentDirectory::checkProfile(const NewAgent &a)
 }
 
 void AgentDirectory::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-                           int status, const QJsonObject &details)
+    int status, const QJsonObject &details)
 {
     m_engine.audit(companyId, actor, action, resource, status, details);
 }
 
-Result<Agent> AgentDirectory::insert(const NewAgent &a, const QString &passwordHash, const Actor &actor, bool onlyIfFirst)
+Result<Agent> AgentDirectory::insert(
+    const NewAgent &a, const QString &passwordHash, const Actor &actor, bool onlyIfFirst)
 {
     auto checked = check(a);
     if (!checked)
@@ -110,12 +119,10 @@ Result<Agent> AgentDirectory::insert(const NewAgent &a, const QString &passwordH
             return false;
         }
         return m_store.agents().insert(agent)
-               && m_store.audit().append({agent.createdAt, agent.companyId, actor.subject, actor.role,
-                                          QStringLiteral("agent.create"), QStringLiteral("agent:") + agent.id,
-                                          actor.clientAddress, 201,
-                                          QJsonObject{{QStringLiteral("email"), agent.email},
-                                                      {QStringLiteral("role"), agent.role},
-                                                      {QStringLiteral("firstAdmin"), onlyIfFirst}}});
+            && m_store.audit().append({agent.createdAt, agent.companyId, actor.subject, actor.role,
+                QStringLiteral("agent.create"), QStringLiteral("agent:") + agent.id, actor.clientAddress, 201,
+                QJsonObject{{QStringLiteral("email"), agent.email}, {QStringLiteral("role"), agent.role},
+                    {QStringLiteral("firstAdmin"), onlyIfFirst}}});
     });
     if (notFirst)
         return makeError(ErrorKind::Forbidden, QStringLiteral("Setup is done: an agent exists already"));
@@ -173,16 +180,16 @@ Result<QList<Agent>> AgentDirectory::list(const QString &companyId, bool include
 
 void AgentDirectory::recordLogin(const Agent &a, const QString &clientAddress)
 {
-    audit(a.companyId, Actor{a.id, a.role, clientAddress}, QStringLiteral("auth.login"), QStringLiteral("agent:") + a.id, 200,
-          {{QStringLiteral("email"), a.email}});
+    audit(a.companyId, Actor{a.id, a.role, clientAddress}, QStringLiteral("auth.login"),
+        QStringLiteral("agent:") + a.id, 200, {{QStringLiteral("email"), a.email}});
 }
 
 void AgentDirectory::recordLoginFailure(const QString &companyId, const QString &agentId, const QString &email,
-                                        const QString &reason, const QString &clientAddress)
+    const QString &reason, const QString &clientAddress)
 {
     audit(companyId, Actor{QStringLiteral("anonymous"), QString(), clientAddress}, QStringLiteral("auth.login_failed"),
-          agentId.isEmpty() ? QStringLiteral("agent:unknown") : QStringLiteral("agent:") + agentId, 401,
-          {{QStringLiteral("email"), email.left(kMaxEmailChars)}, {QStringLiteral("reason"), reason}});
+        agentId.isEmpty() ? QStringLiteral("agent:unknown") : QStringLiteral("agent:") + agentId, 401,
+        {{QStringLiteral("email"), email.left(kMaxEmailChars)}, {QStringLiteral("reason"), reason}});
 }
 
 Presence AgentDirectory::presence(const QString &agentId) const
@@ -205,11 +212,13 @@ bool AgentDirectory::anyAvailable(const QString &companyId, const QString &queue
     return false;
 }
 
-Result<Agent> AgentDirectory::setPresence(const QString &companyId, const QString &agentId, Presence p, const Actor &actor)
+Result<Agent> AgentDirectory::setPresence(
+    const QString &companyId, const QString &agentId, Presence p, const Actor &actor)
 {
     auto agent = find(companyId, agentId);
     if (!agent)
-        return makeError(ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), agentId.left(128)}});
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), agentId.left(128)}});
     if (p == Presence::Offline)
         return invalidField(QStringLiteral("presence"), QStringLiteral("presence must be available or away"));
     const Presence before = presence(agentId);
@@ -217,7 +226,7 @@ Result<Agent> AgentDirectory::setPresence(const QString &companyId, const QStrin
     live.companyId = companyId;
     live.away = p == Presence::Away;
     audit(companyId, actor, QStringLiteral("agent.presence"), QStringLiteral("agent:") + agentId, 200,
-          {{QStringLiteral("presence"), presenceName(p)}});
+        {{QStringLiteral("presence"), presenceName(p)}});
     changed(agentId, before);
     return *agent;
 }
@@ -248,9 +257,8 @@ void AgentDirectory::changed(const QString &agentId, Presence before)
         return;
     const QString company = m_live.value(agentId).companyId;
     // Sent once what was written so far is committed, in order with other events.
-    m_store.batch().afterCommit([this, company, agentId, now](bool) {
-        emit presenceChanged(company, agentId, presenceName(now));
-    });
+    m_store.batch().afterCommit(
+        [this, company, agentId, now](bool) { emit presenceChanged(company, agentId, presenceName(now)); });
 }
 
 } // namespace tierdesk

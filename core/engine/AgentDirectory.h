@@ -17,8 +17,7 @@ QString presenceName(Presence p);
 // "available" or "away": the values an agent may set.
 std::optional<Presence> parseSettablePresence(const QString &name);
 
-struct NewAgent
-{
+struct NewAgent {
     QString companyId;
     QString email;
     QString name;
@@ -27,15 +26,13 @@ struct NewAgent
 };
 
 // A company made through the API with its first admin (POST /api/cs/companies).
-struct FoundedCompany
-{
+struct FoundedCompany {
     Company company;
     Agent admin;
 };
 
 // What an admin changes of an agent (PATCH /api/cs/agents/:id); unset fields stay.
-struct AgentChange
-{
+struct AgentChange {
     std::optional<QString> name;
     std::optional<QString> role;
     std::optional<QStringList> queues;
@@ -46,8 +43,7 @@ struct AgentChange
 // login lookups and presence. Writes go through the store's group-commit batch
 // and are audited. Password hashing is the caller's (it is slow: see
 // PasswordHasher), except in create(), made for the command line.
-class AgentDirectory : public QObject, public AgentAvailability
-{
+class AgentDirectory : public QObject, public AgentAvailability {
     Q_OBJECT
 
 public:
@@ -82,14 +78,15 @@ public:
     // (AgentDirectoryAdmin.cpp). Conflict for a name in use or kMaxCompanies reached.
     static constexpr int kMaxCompanies = 100;
     Result<FoundedCompany> foundCompany(const QString &name, const CsConfig &config, const NewAgent &admin,
-                                        const QString &passwordHash, const Actor &actor);
+        const QString &passwordHash, const Actor &actor);
 
     // An admin's change (AgentDirectoryAdmin.cpp). Conflict when it would deactivate the
     // caller or leave the company without an active admin. Deactivating or changing
     // the role ends the agent's login tokens at once (tokensValidAfter).
     Result<Agent> change(const QString &companyId, const QString &id, const AgentChange &change, const Actor &actor);
     // A new password (hashed by the caller); the agent's login tokens stop working.
-    Result<Agent> setPassword(const QString &companyId, const QString &id, const QString &passwordHash, const Actor &actor);
+    Result<Agent> setPassword(
+        const QString &companyId, const QString &id, const QString &passwordHash, const Actor &actor);
     // Why a login token of agent `agentId` issued at `issuedAt` (unix seconds) is
     // refused, or empty when it is not: the agent was deactivated, or their password
     // or role changed after it was issued. Tokens naming no stored agent pass here.
@@ -101,7 +98,7 @@ public:
     void recordLogin(const Agent &a, const QString &clientAddress);
     // companyId is empty for an unknown e-mail.
     void recordLoginFailure(const QString &companyId, const QString &agentId, const QString &email,
-                            const QString &reason, const QString &clientAddress);
+        const QString &reason, const QString &clientAddress);
 
     Presence presence(const QString &agentId) const;
     // Someone present and not away answers this queue (the desk asks on hand-over).
@@ -116,14 +113,13 @@ signals:
     void presenceChanged(const QString &companyId, const QString &agentId, const QString &presence);
 
 private:
-    struct Live
-    {
+    struct Live {
         QString companyId;
         int sockets = 0;
         bool away = false;
     };
     void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
-               const QJsonObject &details);
+        const QJsonObject &details);
     void changed(const QString &agentId, Presence before);
 
     SessionEngine &m_engine;

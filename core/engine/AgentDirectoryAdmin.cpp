@@ -13,7 +13,8 @@ Error conflict(const QString &message, const QString &reason)
 
 Error notFound(const QString &id)
 {
-    return makeError(ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), id.left(128)}});
+    return makeError(
+        ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), id.left(128)}});
 }
 
 bool isActiveAdmin(const Agent &a)
@@ -23,15 +24,16 @@ bool isActiveAdmin(const Agent &a)
 
 } // namespace
 
-Result<FoundedCompany> AgentDirectory::foundCompany(const QString &name, const CsConfig &config, const NewAgent &admin,
-                                                   const QString &passwordHash, const Actor &actor)
+Result<FoundedCompany> AgentDirectory::foundCompany(
+    const QString &name, const CsConfig &config, const NewAgent &admin, const QString &passwordHash, const Actor &actor)
 {
     if (m_store.companies().count() >= kMaxCompanies)
-        return makeError(ErrorKind::Conflict, QStringLiteral("This server holds the most companies it may (%1)").arg(kMaxCompanies),
-                         {{QStringLiteral("maxCompanies"), kMaxCompanies}});
+        return makeError(ErrorKind::Conflict,
+            QStringLiteral("This server holds the most companies it may (%1)").arg(kMaxCompanies),
+            {{QStringLiteral("maxCompanies"), kMaxCompanies}});
     if (m_store.companies().findByName(name.trimmed()))
         return makeError(ErrorKind::Conflict, QStringLiteral("A company with this name exists"),
-                         {{QStringLiteral("field"), QStringLiteral("name")}});
+            {{QStringLiteral("field"), QStringLiteral("name")}});
     std::optional<Error> failure;
     FoundedCompany founded;
     // One savepoint around both: a company never stays without its admin.
@@ -59,13 +61,14 @@ Result<FoundedCompany> AgentDirectory::foundCompany(const QString &name, const C
     return founded;
 }
 
-Result<Agent> AgentDirectory::change(const QString &companyId, const QString &id, const AgentChange &change, const Actor &actor)
+Result<Agent> AgentDirectory::change(
+    const QString &companyId, const QString &id, const AgentChange &change, const Actor &actor)
 {
     auto stored = id.size() <= 128 ? m_store.agents().find(companyId, id) : std::nullopt;
     if (!stored)
         return notFound(id);
     auto checked = checkProfile(NewAgent{companyId, stored->email, change.name.value_or(stored->name),
-                                         change.role.value_or(stored->role), change.queues.value_or(stored->queues)});
+        change.role.value_or(stored->role), change.queues.value_or(stored->queues)});
     if (!checked)
         return checked.error();
     Agent next = *stored;
@@ -80,27 +83,26 @@ Result<Agent> AgentDirectory::change(const QString &companyId, const QString &id
         const auto admins = std::count_if(all.cbegin(), all.cend(), isActiveAdmin);
         if (admins <= 1)
             return conflict(QStringLiteral("The company's last active admin must stay an active admin"),
-                            QStringLiteral("last admin"));
+                QStringLiteral("last admin"));
     }
     const qint64 nowMs = m_engine.clock().nowMs();
     // Tokens carry the role and stand for an active agent: either change ends them.
     if (next.active != stored->active || next.role != stored->role)
         next.tokensValidAfter = qMax(stored->tokensValidAfter, nowMs / 1000 + 1);
     QJsonObject details{{QStringLiteral("name"), next.name}, {QStringLiteral("role"), next.role},
-                        {QStringLiteral("queues"), QJsonArray::fromStringList(next.queues)},
-                        {QStringLiteral("active"), next.active}};
+        {QStringLiteral("queues"), QJsonArray::fromStringList(next.queues)}, {QStringLiteral("active"), next.active}};
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().update(next)
-               && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.update"),
-                                          QStringLiteral("agent:") + id, actor.clientAddress, 200, details});
+            && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.update"),
+                QStringLiteral("agent:") + id, actor.clientAddress, 200, details});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the agent"));
     return next;
 }
 
-Result<Agent> AgentDirectory::setPassword(const QString &companyId, const QString &id, const QString &passwordHash,
-                                          const Actor &actor)
+Result<Agent> AgentDirectory::setPassword(
+    const QString &companyId, const QString &id, const QString &passwordHash, const Actor &actor)
 {
     auto stored = id.size() <= 128 ? m_store.agents().find(companyId, id) : std::nullopt;
     if (!stored)
@@ -109,8 +111,8 @@ Result<Agent> AgentDirectory::setPassword(const QString &companyId, const QStrin
     stored->tokensValidAfter = qMax(stored->tokensValidAfter, nowMs / 1000 + 1);
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().updatePassword(companyId, id, passwordHash, stored->tokensValidAfter)
-               && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.password"),
-                                          QStringLiteral("agent:") + id, actor.clientAddress, 200, {}});
+            && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.password"),
+                QStringLiteral("agent:") + id, actor.clientAddress, 200, {}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the password"));

@@ -14,8 +14,6 @@
 namespace tierdesk {
 namespace {
 
-
-
 QByteArray randomBytes(int n)
 {
     QList<quint32> words((n + 3) / 4);
@@ -52,36 +50,38 @@ Status ApiKeyMaker::check(const ApiKeyRequest &r)
         return invalidField(QStringLiteral("kind"), QStringLiteral("kind must be jwt, sigv4, apikey or widget"));
     const QString name = r.name.trimmed();
     if (name.isEmpty() || name.size() > kMaxNameChars || hasControlCharacters(name))
-        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
+        return invalidField(
+            QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
     if (r.kind == tokenkind::Widget) {
         if (!r.role.isEmpty())
-            return invalidField(QStringLiteral("role"), QStringLiteral("a widget key has no role: it lets an anonymous visitor start a session"));
+            return invalidField(QStringLiteral("role"),
+                QStringLiteral("a widget key has no role: it lets an anonymous visitor start a session"));
     } else {
         static const QStringList roles{QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("admin")};
         if (!r.role.isEmpty() && !roles.contains(r.role))
-            return invalidField(QStringLiteral("role"), QStringLiteral("a key's role is agent, supervisor or admin (default admin)"));
+            return invalidField(
+                QStringLiteral("role"), QStringLiteral("a key's role is agent, supervisor or admin (default admin)"));
     }
     static const QRegularExpression region(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
     if (r.kind != tokenkind::SigV4 && !r.region.isEmpty())
         return invalidField(QStringLiteral("region"), QStringLiteral("only a sigv4 key has a region"));
     if (!r.region.isEmpty() && (r.region.size() > kMaxRegionChars || !region.match(r.region).hasMatch()))
         return invalidField(QStringLiteral("region"),
-                       QStringLiteral("region must be 1 to 32 lower-case letters, digits and inner dashes (e.g. eu-west-1)"));
+            QStringLiteral("region must be 1 to 32 lower-case letters, digits and inner dashes (e.g. eu-west-1)"));
     if (r.ttlSecs != 0 && (r.ttlSecs < kMinTtlSecs || r.ttlSecs > kMaxTtlSecs))
-        return invalidField(QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days), or left out"));
+        return invalidField(
+            QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days), or left out"));
     return Ok{};
 }
 
 QJsonObject ApiKeyMaker::auditDetails(const ApiTokenRecord &t)
 {
-    return {{QStringLiteral("name"), t.name},
-            {QStringLiteral("kind"), t.kind},
-            {QStringLiteral("role"), t.role},
-            {QStringLiteral("expiresAt"), t.expiresAt}};
+    return {{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("role"), t.role},
+        {QStringLiteral("expiresAt"), t.expiresAt}};
 }
 
-IssuedApiKey ApiKeyMaker::make(const QString &companyId, const ApiKeyRequest &r, const QString &createdBy, qint64 nowMs,
-                               const SecretBox &box)
+IssuedApiKey ApiKeyMaker::make(
+    const QString &companyId, const ApiKeyRequest &r, const QString &createdBy, qint64 nowMs, const SecretBox &box)
 {
     IssuedApiKey out;
     ApiTokenRecord &t = out.record;
@@ -113,8 +113,7 @@ IssuedApiKey ApiKeyMaker::make(const QString &companyId, const ApiKeyRequest &r,
     t.region = r.region.isEmpty() ? kDefaultRegion : r.region;
     t.sealedSecret = box.seal(secret);
     out.credential = {{QStringLiteral("accessKeyId"), t.lookup},
-                      {QStringLiteral("secretAccessKey"), QString::fromLatin1(secret)},
-                      {QStringLiteral("region"), t.region}};
+        {QStringLiteral("secretAccessKey"), QString::fromLatin1(secret)}, {QStringLiteral("region"), t.region}};
     return out;
 }
 

@@ -10,11 +10,10 @@ namespace tierdesk {
 class SecretBox;
 
 // What an admin (POST /api/cs/tokens) or `tierdesk token create --kind` asks for.
-struct ApiKeyRequest
-{
-    QString kind;   // tokenkind::SigV4, ApiKey or Widget
+struct ApiKeyRequest {
+    QString kind; // tokenkind::SigV4, ApiKey or Widget
     QString name;
-    QString role;   // sigv4 and apikey: agent, supervisor or admin (empty: admin); widget: empty
+    QString role; // sigv4 and apikey: agent, supervisor or admin (empty: admin); widget: empty
     QString region; // sigv4 only (empty: kDefaultRegion)
     qint64 ttlSecs = 0; // 0: the key does not expire
 };
@@ -22,16 +21,14 @@ struct ApiKeyRequest
 // A key just made: its record to store (secrets sealed or hashed) and the
 // credential to show once (sigv4: accessKeyId, secretAccessKey, region;
 // apikey and widget: key).
-struct IssuedApiKey
-{
+struct IssuedApiKey {
     ApiTokenRecord record;
     QJsonObject credential;
 };
 
 // Checks a key request and makes the key material. Pure: no store, so the
 // server (ApiTokens) and the command line beside a running server share it.
-class ApiKeyMaker
-{
+class ApiKeyMaker {
 public:
     static constexpr int kMaxNameChars = 100;
     static constexpr int kMaxRegionChars = 32;
@@ -47,8 +44,8 @@ public:
     // A checked request's key for `companyId`, made at `nowMs`.
     // What the audit log keeps of a token or key made or revoked (never a secret).
     static QJsonObject auditDetails(const ApiTokenRecord &t);
-    static IssuedApiKey make(const QString &companyId, const ApiKeyRequest &request, const QString &createdBy, qint64 nowMs,
-                             const SecretBox &box);
+    static IssuedApiKey make(const QString &companyId, const ApiKeyRequest &request, const QString &createdBy,
+        qint64 nowMs, const SecretBox &box);
 };
 
 } // namespace tierdesk

@@ -8,8 +8,7 @@
 namespace tierdesk {
 
 Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const QString &companyId,
-                                            const ApiKeyRequest &request, const Actor &actor, const SecretBox &box,
-                                            qint64 nowMs)
+    const ApiKeyRequest &request, const Actor &actor, const SecretBox &box, qint64 nowMs)
 {
     if (const Status checked = ApiKeyMaker::check(request); !checked)
         return checked.error();
@@ -23,8 +22,7 @@ Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const Q
     IssuedApiKey key = ApiKeyMaker::make(companyId, request, actor.subject, nowMs, box);
     const ApiTokenRecord &t = key.record;
     const AuditEntry audit{nowMs, companyId, actor.subject, actor.role, QStringLiteral("token.create"),
-                           QStringLiteral("token:") + t.id, actor.clientAddress, 201,
-                           ApiKeyMaker::auditDetails(t)};
+        QStringLiteral("token:") + t.id, actor.clientAddress, 201, ApiKeyMaker::auditDetails(t)};
     if (!(*db)->begin())
         return makeError(ErrorKind::Internal, QStringLiteral("cannot write to the database: ") + (*db)->lastError());
     if (!ApiTokenRepo(**db).insert(t) || !AuditRepo(**db).append(audit) || !(*db)->commit()) {

@@ -4,11 +4,11 @@
 
 namespace tierdesk {
 
-bool ApiTokens::auditRow(const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t,
-                         int status)
+bool ApiTokens::auditRow(
+    const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status)
 {
     return m_engine.store().audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role, action,
-                                            QStringLiteral("token:") + t.id, actor.clientAddress, status, ApiKeyMaker::auditDetails(t)});
+        QStringLiteral("token:") + t.id, actor.clientAddress, status, ApiKeyMaker::auditDetails(t)});
 }
 
 ApiTokens::ApiTokens(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db())
@@ -18,26 +18,29 @@ ApiTokens::ApiTokens(SessionEngine &engine) : m_engine(engine), m_repo(engine.st
 }
 
 Result<ApiTokenRecord> ApiTokens::check(const QString &companyId, const QString &name, const QString &role,
-                                        const QString &customerId, qint64 ttlSecs, const Actor &actor)
+    const QString &customerId, qint64 ttlSecs, const Actor &actor)
 {
     ApiTokenRecord t;
     t.name = name.trimmed();
     if (t.name.isEmpty() || t.name.size() > kMaxNameChars || hasControlCharacters(t.name))
-        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
-    static const QStringList roles{QStringLiteral("client"), QStringLiteral("agent"), QStringLiteral("supervisor"),
-                                   QStringLiteral("admin")};
+        return invalidField(
+            QStringLiteral("name"), QStringLiteral("name must be 1 to 100 characters (no control characters)"));
+    static const QStringList roles{
+        QStringLiteral("client"), QStringLiteral("agent"), QStringLiteral("supervisor"), QStringLiteral("admin")};
     if (!roles.contains(role))
         return invalidField(QStringLiteral("role"), QStringLiteral("role must be client, agent, supervisor or admin"));
     t.role = role;
     if (role == QLatin1String("client")) {
         if (customerId.isEmpty() || customerId.size() > kMaxCustomerIdChars)
-            return invalidField(QStringLiteral("customerId"), QStringLiteral("a client token needs a customerId (1 to 128 characters)"));
+            return invalidField(QStringLiteral("customerId"),
+                QStringLiteral("a client token needs a customerId (1 to 128 characters)"));
         t.customerId = customerId;
     } else if (!customerId.isEmpty()) {
         return invalidField(QStringLiteral("customerId"), QStringLiteral("only a client token names a customer"));
     }
     if (ttlSecs < kMinTtlSecs || ttlSecs > kMaxTtlSecs)
-        return invalidField(QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days)"));
+        return invalidField(
+            QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be 60 to 31622400 (366 days)"));
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
     t.companyId = companyId;
@@ -49,9 +52,8 @@ Result<ApiTokenRecord> ApiTokens::check(const QString &companyId, const QString 
 
 Result<ApiTokenRecord> ApiTokens::store(const ApiTokenRecord &t, const Actor &actor)
 {
-    const bool ok = m_engine.store().batch().run([&] {
-        return m_repo.insert(t) && auditRow(t.companyId, actor, QStringLiteral("token.create"), t, 201);
-    });
+    const bool ok = m_engine.store().batch().run(
+        [&] { return m_repo.insert(t) && auditRow(t.companyId, actor, QStringLiteral("token.create"), t, 201); });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the token"));
     return t;
@@ -63,8 +65,8 @@ Result<IssuedApiKey> ApiTokens::createKey(const QString &companyId, const ApiKey
         return checked.error();
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
-    IssuedApiKey key = ApiKeyMaker::make(companyId, request, actor.subject, m_engine.clock().nowMs(),
-                                         m_engine.store().webhooks().secretBox());
+    IssuedApiKey key = ApiKeyMaker::make(
+        companyId, request, actor.subject, m_engine.clock().nowMs(), m_engine.store().webhooks().secretBox());
     const auto stored = store(key.record, actor);
     if (!stored)
         return stored.error();
@@ -102,12 +104,14 @@ Result<ApiTokenRecord> ApiTokens::revoke(const QString &companyId, const QString
 {
     auto found = id.size() <= 128 ? m_repo.find(companyId, id) : std::nullopt;
     if (!found)
-        return makeError(ErrorKind::NotFound, QStringLiteral("Token not found"), {{QStringLiteral("tokenId"), id.left(128)}});
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("Token not found"), {{QStringLiteral("tokenId"), id.left(128)}});
     if (found->revokedAt != 0)
         return *found;
     const qint64 now = m_engine.clock().nowMs();
     const bool ok = m_engine.store().batch().run([&] {
-        return m_repo.revoke(companyId, id, now) && auditRow(companyId, actor, QStringLiteral("token.revoke"), *found, 200);
+        return m_repo.revoke(companyId, id, now)
+            && auditRow(companyId, actor, QStringLiteral("token.revoke"), *found, 200);
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not revoke the token"));

@@ -14,8 +14,7 @@ namespace tierdesk {
 // thread; every change is audited in the transaction that makes it. The set of
 // revoked ids is kept in memory (loaded at start, grown at each revocation), so
 // refusing a revoked token costs one hash lookup per request.
-class ApiTokens
-{
+class ApiTokens {
 public:
     static constexpr int kMaxNameChars = 100;
     static constexpr int kMaxCustomerIdChars = 128;
@@ -28,8 +27,8 @@ public:
 
     // Checks name, role, customer and ttl (InvalidArgument naming the field) and
     // that the company exists; returns the record to sign (no id yet).
-    Result<ApiTokenRecord> check(const QString &companyId, const QString &name, const QString &role, const QString &customerId,
-                                 qint64 ttlSecs, const Actor &actor);
+    Result<ApiTokenRecord> check(const QString &companyId, const QString &name, const QString &role,
+        const QString &customerId, qint64 ttlSecs, const Actor &actor);
     // Stores a checked record whose id is the signed token's jti.
     Result<ApiTokenRecord> store(const ApiTokenRecord &t, const Actor &actor);
     // Makes and stores a sigv4, apikey or widget key of the company (InvalidArgument
@@ -48,7 +47,8 @@ public:
     bool revoked(const QString &tokenId) const { return m_revoked.contains(tokenId); }
 
 private:
-    bool auditRow(const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status);
+    bool auditRow(
+        const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status);
 
     SessionEngine &m_engine;
     ApiTokenRepo m_repo;

@@ -23,7 +23,7 @@ Error invalid(const QString &field, const QString &message, QJsonObject details 
 Error notFound(const QString &id)
 {
     return makeError(ErrorKind::NotFound, QStringLiteral("Canned response not found"),
-                     {{QStringLiteral("cannedResponseId"), id.left(128)}});
+        {{QStringLiteral("cannedResponseId"), id.left(128)}});
 }
 
 bool hasControlCharacters(const QString &s, bool allowNewlines)
@@ -40,29 +40,33 @@ bool hasControlCharacters(const QString &s, bool allowNewlines)
 QStringList CannedResponses::placeholders()
 {
     return {QStringLiteral("customer.name"), QStringLiteral("customer.firstName"), QStringLiteral("order.id"),
-            QStringLiteral("agent.name"),    QStringLiteral("company.name"),       QStringLiteral("session.id")};
+        QStringLiteral("agent.name"), QStringLiteral("company.name"), QStringLiteral("session.id")};
 }
 
 Status CannedResponses::validate(const QString &companyId, const CannedResponse &r, const QString &exceptId)
 {
     static const QRegularExpression shortcut(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]*$"));
     if (r.shortcut.isEmpty() || r.shortcut.size() > kMaxShortcutChars || !shortcut.match(r.shortcut).hasMatch())
-        return invalid(QStringLiteral("shortcut"), QStringLiteral("shortcut must be 1 to 32 letters, digits, _ or - (starting with a letter or digit)"));
+        return invalid(QStringLiteral("shortcut"),
+            QStringLiteral("shortcut must be 1 to 32 letters, digits, _ or - (starting with a letter or digit)"));
     if (r.title.trimmed().isEmpty() || r.title.size() > kMaxTitleChars || hasControlCharacters(r.title, false))
-        return invalid(QStringLiteral("title"), QStringLiteral("title must be 1 to 100 characters (no control characters)"));
+        return invalid(
+            QStringLiteral("title"), QStringLiteral("title must be 1 to 100 characters (no control characters)"));
     if (r.content.trimmed().isEmpty() || r.content.size() > kMaxContentChars || hasControlCharacters(r.content, true))
-        return invalid(QStringLiteral("content"), QStringLiteral("content must be 1 to 4000 characters (no control characters but line breaks and tabs)"));
+        return invalid(QStringLiteral("content"),
+            QStringLiteral("content must be 1 to 4000 characters (no control characters but line breaks and tabs)"));
     auto it = placeholderPattern().globalMatch(r.content);
     while (it.hasNext()) {
         const auto m = it.next();
         if (!placeholders().contains(m.captured(1).trimmed()))
-            return invalid(QStringLiteral("content"), QStringLiteral("unknown placeholder %1").arg(m.captured(0).left(80)),
-                           {{QStringLiteral("placeholder"), m.captured(0).left(80)},
-                            {QStringLiteral("allowed"), QJsonArray::fromStringList(placeholders())}});
+            return invalid(QStringLiteral("content"),
+                QStringLiteral("unknown placeholder %1").arg(m.captured(0).left(80)),
+                {{QStringLiteral("placeholder"), m.captured(0).left(80)},
+                    {QStringLiteral("allowed"), QJsonArray::fromStringList(placeholders())}});
     }
     if (const auto same = m_store.canned().findByShortcut(companyId, r.shortcut); same && same->id != exceptId)
         return makeError(ErrorKind::Conflict, QStringLiteral("A canned response with this shortcut exists"),
-                         {{QStringLiteral("field"), QStringLiteral("shortcut")}, {QStringLiteral("id"), same->id}});
+            {{QStringLiteral("field"), QStringLiteral("shortcut")}, {QStringLiteral("id"), same->id}});
     return Ok{};
 }
 
@@ -70,9 +74,9 @@ bool CannedResponses::write(const CannedResponse &r, const QString &action, int 
 {
     return m_store.batch().run([&] {
         return (insert ? m_store.canned().insert(r) : m_store.canned().update(r))
-               && m_store.audit().append({m_engine.clock().nowMs(), r.companyId, actor.subject, actor.role, action,
-                                          QStringLiteral("canned:") + r.id, actor.clientAddress, status,
-                                          QJsonObject{{QStringLiteral("shortcut"), r.shortcut}}});
+            && m_store.audit().append({m_engine.clock().nowMs(), r.companyId, actor.subject, actor.role, action,
+                QStringLiteral("canned:") + r.id, actor.clientAddress, status,
+                QJsonObject{{QStringLiteral("shortcut"), r.shortcut}}});
     });
 }
 
@@ -114,8 +118,8 @@ Result<CannedResponse> CannedResponses::create(const QString &companyId, const Q
     return r;
 }
 
-Result<CannedResponse> CannedResponses::update(const QString &companyId, const QString &id, const QJsonObject &fields,
-                                               const Actor &actor)
+Result<CannedResponse> CannedResponses::update(
+    const QString &companyId, const QString &id, const QJsonObject &fields, const Actor &actor)
 {
     auto found = get(companyId, id);
     if (!found)
@@ -153,8 +157,8 @@ Status CannedResponses::remove(const QString &companyId, const QString &id, cons
     m_store.batch().run([&] {
         removed = id.size() <= 128 && m_store.canned().remove(companyId, id);
         if (removed)
-            m_store.audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role, QStringLiteral("canned.delete"),
-                                    QStringLiteral("canned:") + id, actor.clientAddress, 204, {}});
+            m_store.audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role,
+                QStringLiteral("canned.delete"), QStringLiteral("canned:") + id, actor.clientAddress, 204, {}});
         return true;
     });
     if (!removed)
@@ -180,7 +184,8 @@ QHash<QString, QString> CannedResponses::values(const Company &company, const Se
         const QString named = nlu::extractSlots(m->content).orderId;
         if (named.isEmpty())
             continue;
-        if (const auto order = m_store.customers().findOrder(s.companyId, named); order && order->customerId == s.customerId)
+        if (const auto order = m_store.customers().findOrder(s.companyId, named);
+            order && order->customerId == s.customerId)
             v.insert(QStringLiteral("order.id"), order->id);
     }
     if (!v.contains(QStringLiteral("order.id")))
@@ -189,8 +194,8 @@ QHash<QString, QString> CannedResponses::values(const Company &company, const Se
     return v;
 }
 
-Result<CannedResponses::Rendered> CannedResponses::render(const QString &companyId, const QString &id,
-                                                          const QString &sessionId, const Actor &actor)
+Result<CannedResponses::Rendered> CannedResponses::render(
+    const QString &companyId, const QString &id, const QString &sessionId, const Actor &actor)
 {
     auto found = get(companyId, id);
     if (!found)

@@ -8,8 +8,7 @@ namespace tierdesk {
 // placeholders of placeholders(); anything else between {{ and }} is refused at
 // save. Rendering for a session fills what it can; a placeholder without a value
 // stays in the text as written canonically ("{{order.id}}") and is listed as missing.
-class CannedResponses
-{
+class CannedResponses {
 public:
     static constexpr int kMaxPerCompany = 500;
     static constexpr int kMaxShortcutChars = 32;
@@ -17,7 +16,7 @@ public:
     static constexpr int kMaxContentChars = 4000;
     static constexpr int kTranscriptMessages = 200; // how far back {{order.id}} looks
 
-    explicit CannedResponses(SessionEngine &engine) : m_engine(engine), m_store(engine.store()) {}
+    explicit CannedResponses(SessionEngine &engine) : m_engine(engine), m_store(engine.store()) { }
 
     static QStringList placeholders();
 
@@ -25,11 +24,11 @@ public:
     Result<CannedResponse> get(const QString &companyId, const QString &id);
     // fields: shortcut, title, content (all required to create; any of them to update).
     Result<CannedResponse> create(const QString &companyId, const QJsonObject &fields, const Actor &actor);
-    Result<CannedResponse> update(const QString &companyId, const QString &id, const QJsonObject &fields, const Actor &actor);
+    Result<CannedResponse> update(
+        const QString &companyId, const QString &id, const QJsonObject &fields, const Actor &actor);
     Status remove(const QString &companyId, const QString &id, const Actor &actor);
 
-    struct Rendered
-    {
+    struct Rendered {
         QString content;
         QStringList missing; // placeholders left in content, e.g. "{{order.id}}"
     };

@@ -33,18 +33,24 @@ RequestedAction requestedBy(const MessageAnalysis &a, const QString &text)
 QString toString(ReplayChange c)
 {
     switch (c) {
-    case ReplayChange::None: return QStringLiteral("UNCHANGED");
-    case ReplayChange::Earlier: return QStringLiteral("EARLIER");
-    case ReplayChange::Later: return QStringLiteral("LATER");
-    case ReplayChange::NoLonger: return QStringLiteral("NO_LONGER");
-    case ReplayChange::Newly: return QStringLiteral("NEWLY");
-    case ReplayChange::Different: return QStringLiteral("DIFFERENT");
+    case ReplayChange::None:
+        return QStringLiteral("UNCHANGED");
+    case ReplayChange::Earlier:
+        return QStringLiteral("EARLIER");
+    case ReplayChange::Later:
+        return QStringLiteral("LATER");
+    case ReplayChange::NoLonger:
+        return QStringLiteral("NO_LONGER");
+    case ReplayChange::Newly:
+        return QStringLiteral("NEWLY");
+    case ReplayChange::Different:
+        return QStringLiteral("DIFFERENT");
     }
     return {};
 }
 
-ReplayResult replaySession(const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer,
-                           const QString &companyId)
+ReplayResult replaySession(
+    const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer, const QString &companyId)
 {
     ReplayResult out;
     Session s;
@@ -86,7 +92,7 @@ ReplayChange compareReplays(const ReplayResult &before, const ReplayResult &afte
     if (after.first->messagePosition > before.first->messagePosition)
         return ReplayChange::Later;
     return *after.first == *before.first && after.finalTier == before.finalTier ? ReplayChange::None
-                                                                                 : ReplayChange::Different;
+                                                                                : ReplayChange::Different;
 }
 
 } // namespace tierdesk

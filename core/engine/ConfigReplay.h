@@ -12,19 +12,17 @@ namespace tierdesk {
 
 // A read-only copy of what the replay needs of one stored session, taken on the
 // engine thread: its customer messages in order, with their transcript positions.
-struct ReplaySession
-{
+struct ReplaySession {
     QString id;
     QString customerId;
     qint64 createdAt = 0;
     bool customerIsVip = false;
-    QStringList texts;       // the customer's messages, oldest first
-    QList<int> positions;    // each one's position in the transcript (0 = first message)
+    QStringList texts; // the customer's messages, oldest first
+    QList<int> positions; // each one's position in the transcript (0 = first message)
 };
 
 // The first automatic escalation a replay produced.
-struct ReplayEscalation
-{
+struct ReplayEscalation {
     int messagePosition = 0;
     Tier tier = Tier::AiManager;
     EscalationReason reason = EscalationReason::ComplexIssue;
@@ -34,8 +32,7 @@ struct ReplayEscalation
     }
 };
 
-struct ReplayResult
-{
+struct ReplayResult {
     std::optional<ReplayEscalation> first;
     Tier finalTier = Tier::AiRep;
 };
@@ -51,8 +48,8 @@ QString toString(ReplayChange c);
 // and documented (docs/api.md, "What-if: replaying a config"): repeat contact, the
 // knowledge base's confidence, and what an order still owes (the amount written is used).
 // Pure: safe on a worker thread (MessageAnalyzer is const and thread-safe).
-ReplayResult replaySession(const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer,
-                           const QString &companyId);
+ReplayResult replaySession(
+    const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer, const QString &companyId);
 
 ReplayChange compareReplays(const ReplayResult &before, const ReplayResult &after);
 

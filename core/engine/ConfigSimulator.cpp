@@ -16,8 +16,7 @@ ConfigSimulator::ConfigSimulator(SessionEngine &engine, QObject *parent)
 ConfigSimulator::~ConfigSimulator() = default;
 
 // One simulation in progress: what is copied so far, and whom to answer.
-struct ConfigSimulator::Run
-{
+struct ConfigSimulator::Run {
     QString companyId;
     CsConfig current;
     CsConfig proposed;
@@ -65,7 +64,8 @@ void ConfigSimulator::copyMore(const std::shared_ptr<Run> &run)
         if (auto copied = copySession(run->listed.at(run->next), run->report))
             run->sessions << *copied;
     if (run->next < run->listed.size()) {
-        QMetaObject::invokeMethod(this, [this, run] { copyMore(run); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, run] { copyMore(run); }, Qt::QueuedConnection);
         return;
     }
     run->report.sessionsReplayed = int(run->sessions.size());

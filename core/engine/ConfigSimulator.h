@@ -16,31 +16,28 @@ class SessionEngine;
 struct Session;
 class WorkerPool;
 
-struct SimulationRequest
-{
+struct SimulationRequest {
     QString companyId;
     QJsonObject patch; // as PUT /config's body
     qint64 startMs = 0; // sessions created in [startMs, endMs]
     qint64 endMs = 0;
 };
 
-struct SimulatedSession
-{
+struct SimulatedSession {
     QString id;
     QString customerId;
     qint64 createdAt = 0;
     int customerMessages = 0;
     ReplayResult before; // the current config
-    ReplayResult after;  // the proposed one
+    ReplayResult after; // the proposed one
     ReplayChange change = ReplayChange::None;
 };
 
-struct SimulationReport
-{
+struct SimulationReport {
     int sessionsInPeriod = 0;
     int sessionsReplayed = 0;
     int messagesReplayed = 0;
-    bool truncated = false;        // more sessions or messages than the limits below
+    bool truncated = false; // more sessions or messages than the limits below
     QList<SimulatedSession> sessions; // every replayed session, newest first
 };
 
@@ -49,14 +46,13 @@ struct SimulationReport
 // engine thread only copies the sessions' customer messages (read-only, bounded by the
 // limits, a few sessions per pass of the event loop so other requests go on between);
 // the replay runs on a worker pool and the report comes back on this thread.
-class ConfigSimulator : public QObject
-{
+class ConfigSimulator : public QObject {
 public:
     static constexpr int kMaxSessions = 200;
     static constexpr int kMaxMessagesPerSession = 100; // customer messages replayed per session
     static constexpr int kMaxPeriodDays = 92;
-    static constexpr int kSessionsPerPass = 20;     // copied on the engine thread at a time
-    static constexpr int kTranscriptWindow = 250;   // transcript positions read per session
+    static constexpr int kSessionsPerPass = 20; // copied on the engine thread at a time
+    static constexpr int kTranscriptWindow = 250; // transcript positions read per session
 
     explicit ConfigSimulator(SessionEngine &engine, QObject *parent = nullptr);
     ~ConfigSimulator() override;

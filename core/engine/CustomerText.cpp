@@ -8,7 +8,8 @@ namespace {
 bool hasControlCharacters(const QString &text)
 {
     for (const QChar c : text)
-        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t') && c != QLatin1Char('\r'))
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')
+            && c != QLatin1Char('\r'))
             return true;
     return false;
 }
@@ -28,7 +29,8 @@ Result<QString> validateCustomerText(const QString &text, int maxChars, const QS
     if (reason.isEmpty())
         return clean;
     return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
-                     {{QStringLiteral("field"), field}, {QStringLiteral("reason"), reason}, {QStringLiteral("maxLength"), maxChars}});
+        {{QStringLiteral("field"), field}, {QStringLiteral("reason"), reason},
+            {QStringLiteral("maxLength"), maxChars}});
 }
 
 } // namespace tierdesk

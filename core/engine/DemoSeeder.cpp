@@ -81,11 +81,9 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
     });
     if (!ok || !store.batch().flush())
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo data"));
-    return QJsonObject{{QStringLiteral("companyId"), companyId},
-                       {QStringLiteral("companyName"), name},
-                       {QStringLiteral("customerIds"), customerIds},
-                       {QStringLiteral("vipCustomerIds"), vipIds},
-                       {QStringLiteral("orderIds"), orderIds}};
+    return QJsonObject{{QStringLiteral("companyId"), companyId}, {QStringLiteral("companyName"), name},
+        {QStringLiteral("customerIds"), customerIds}, {QStringLiteral("vipCustomerIds"), vipIds},
+        {QStringLiteral("orderIds"), orderIds}};
 }
 
 } // namespace tierdesk

@@ -5,20 +5,31 @@
 namespace tierdesk {
 namespace {
 
-Tier above(Tier t) { return t == Tier::AiRep ? Tier::AiManager : Tier::HumanAgent; }
+Tier above(Tier t)
+{
+    return t == Tier::AiRep ? Tier::AiManager : Tier::HumanAgent;
+}
 
-QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
+QString money(double v)
+{
+    return QStringLiteral("$") + QString::number(v, 'f', 2);
+}
 
 } // namespace
 
 bool tierAllows(const TierCapabilities &caps, const RequestedAction &action)
 {
     switch (action.kind) {
-    case RequestedAction::None: return true;
-    case RequestedAction::Refund: return !action.policyException && caps.canProcessRefunds && action.amount <= caps.maxRefundAmount;
-    case RequestedAction::Credit: return caps.canApplyCredits && action.amount <= caps.maxCreditAmount;
-    case RequestedAction::Subscription: return caps.canModifySubscription;
-    case RequestedAction::Cancel: return true; // nothing was charged: every AI tier may cancel
+    case RequestedAction::None:
+        return true;
+    case RequestedAction::Refund:
+        return !action.policyException && caps.canProcessRefunds && action.amount <= caps.maxRefundAmount;
+    case RequestedAction::Credit:
+        return caps.canApplyCredits && action.amount <= caps.maxCreditAmount;
+    case RequestedAction::Subscription:
+        return caps.canModifySubscription;
+    case RequestedAction::Cancel:
+        return true; // nothing was charged: every AI tier may cancel
     }
     return false;
 }
@@ -57,22 +68,21 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
 
     if (!a.humanCue.isEmpty())
         return decide(EscalationReason::CustomerRequest, Tier::HumanAgent,
-                      QStringLiteral("Customer asked for a person: \"%1\"").arg(a.humanCue));
+            QStringLiteral("Customer asked for a person: \"%1\"").arg(a.humanCue));
     if (!a.managerCue.isEmpty())
         return decide(EscalationReason::CustomerRequest, above(current),
-                      QStringLiteral("Customer asked for a manager: \"%1\"").arg(a.managerCue));
+            QStringLiteral("Customer asked for a manager: \"%1\"").arg(a.managerCue));
     if (!a.legalCue.isEmpty())
         return decide(atRep ? EscalationReason::LegalMention : EscalationReason::EscalatedComplaint, above(current),
-                      QStringLiteral("Legal action mentioned: \"%1\"").arg(a.legalCue));
+            QStringLiteral("Legal action mentioned: \"%1\"").arg(a.legalCue));
     if (!a.socialCue.isEmpty())
-        return decide(atRep ? EscalationReason::SocialMediaThreat : EscalationReason::EscalatedComplaint, above(current),
-                      QStringLiteral("Public complaint threatened: \"%1\"").arg(a.socialCue));
+        return decide(atRep ? EscalationReason::SocialMediaThreat : EscalationReason::EscalatedComplaint,
+            above(current), QStringLiteral("Public complaint threatened: \"%1\"").arg(a.socialCue));
 
     const IrateProtocol irate = in.config.irateProtocol();
     if (irate.enabled && irate.autoEscalate && a.irate && in.session.irateCount >= irate.afterAttempts) {
-        const QString notes = QStringLiteral("Irate %1 time(s) at this tier (%2)")
-                                  .arg(in.session.irateCount)
-                                  .arg(a.irateTrigger());
+        const QString notes
+            = QStringLiteral("Irate %1 time(s) at this tier (%2)").arg(in.session.irateCount).arg(a.irateTrigger());
         if (rank(irate.targetTier) > rank(current))
             return decide(EscalationReason::IrateCustomer, irate.targetTier, notes);
         return decide(EscalationReason::EscalatedComplaint, above(current), notes);
@@ -81,31 +91,31 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
     const RequestedAction &req = in.requested;
     if (req.policyException)
         return decide(EscalationReason::PolicyException, Tier::HumanAgent,
-                      QStringLiteral("Customer asks for an exception to policy (order %1)").arg(req.orderId));
+            QStringLiteral("Customer asks for an exception to policy (order %1)").arg(req.orderId));
     if (req.kind != RequestedAction::None && !req.needsOrder && !tierAllows(in.config.tier(current), req)) {
         const Tier needed = tierAllowedFor(in.config, current, req);
-        const QString what = req.kind == RequestedAction::Refund   ? QStringLiteral("Refund of ") + money(req.amount)
-                             : req.kind == RequestedAction::Credit ? QStringLiteral("Credit of ") + money(req.amount)
-                                                                   : QStringLiteral("Subscription change");
+        const QString what = req.kind == RequestedAction::Refund ? QStringLiteral("Refund of ") + money(req.amount)
+            : req.kind == RequestedAction::Credit                ? QStringLiteral("Credit of ") + money(req.amount)
+                                                                 : QStringLiteral("Subscription change");
         if (needed == Tier::HumanAgent) {
             const EscalationReason reason = req.kind == RequestedAction::Refund ? EscalationReason::RefundOverThreshold
                                                                                 : EscalationReason::PolicyException;
             return decide(reason, Tier::HumanAgent, what + QStringLiteral(" exceeds every AI tier's authority"));
         }
-        const EscalationReason reason = req.kind == RequestedAction::Refund ? EscalationReason::RefundRequest
-                                                                            : EscalationReason::ComplexIssue;
+        const EscalationReason reason
+            = req.kind == RequestedAction::Refund ? EscalationReason::RefundRequest : EscalationReason::ComplexIssue;
         return decide(reason, needed, what + QStringLiteral(" exceeds the AI Rep's authority"));
     }
 
     if (atRep && in.customer && in.customer->isVIP && isNegative(a.sentiment.level))
         return decide(EscalationReason::HighValueCustomer, Tier::AiManager,
-                      QStringLiteral("VIP customer with %1 sentiment").arg(toString(a.sentiment.level)));
+            QStringLiteral("VIP customer with %1 sentiment").arg(toString(a.sentiment.level)));
     if (atRep && in.repeatContact)
         return decide(EscalationReason::RepeatContact, Tier::AiManager,
-                      QStringLiteral("Repeat contact within %1 hours").arg(in.config.repeatContactWindowHours()));
+            QStringLiteral("Repeat contact within %1 hours").arg(in.config.repeatContactWindowHours()));
     if (in.unconfidentTurns >= in.config.complexIssueAfterTurns())
         return decide(atRep ? EscalationReason::ComplexIssue : EscalationReason::TechnicalLimitation, above(current),
-                      QStringLiteral("No confident answer after %1 attempt(s)").arg(in.unconfidentTurns));
+            QStringLiteral("No confident answer after %1 attempt(s)").arg(in.unconfidentTurns));
     return std::nullopt;
 }
 

@@ -7,8 +7,7 @@
 
 namespace tierdesk {
 
-struct EscalationDecision
-{
+struct EscalationDecision {
     EscalationReason reason;
     Tier target;
     QString notes;
@@ -16,29 +15,27 @@ struct EscalationDecision
 
 // What the message asks the engine to do with money or subscriptions; the
 // policy compares it with each tier's capabilities.
-struct RequestedAction
-{
+struct RequestedAction {
     // Cancel: an order not yet shipped (nothing charged, no money moves).
     enum Kind { None, Refund, Credit, Subscription, Cancel } kind = None;
     double amount = 0;
     bool needsOrder = false; // a refund whose order the customer has not named yet
-    QString orderId{};       // refunds and cancellations
-    QString item{};          // a refund of one item of the order
-    QString change{};        // subscriptions: "paused", "active", "cancelled", "plan:<name>"
+    QString orderId{}; // refunds and cancellations
+    QString item{}; // a refund of one item of the order
+    QString change{}; // subscriptions: "paused", "active", "cancelled", "plan:<name>"
     bool insteadOfRefund = false; // a cancellation offered because money back was asked for
     bool policyException = false; // asks for what the policy does not allow: only a person may decide
-    double askedAmount = 0;       // more than is owed was asked for; `amount` is what is owed
+    double askedAmount = 0; // more than is owed was asked for; `amount` is what is owed
 };
 
-struct PolicyInput
-{
+struct PolicyInput {
     const Session &session;
     const Customer *customer;
     const CsConfig &config;
     const MessageAnalysis &analysis;
     RequestedAction requested;
-    bool repeatContact = false;   // same customer and category within the window
-    int unconfidentTurns = 0;     // including this message
+    bool repeatContact = false; // same customer and category within the window
+    int unconfidentTurns = 0; // including this message
 };
 
 // Decides whether this message escalates the session, and where to. The order

@@ -21,7 +21,8 @@ QStringList filesUnder(const QString &root, QString *error)
         return {};
     }
     QStringList files;
-    QDirIterator it(root, {QStringLiteral("*.md"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(
+        root, {QStringLiteral("*.md"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
     files.sort();
@@ -46,9 +47,9 @@ QList<QJsonObject> articlesIn(const QString &path, QString *error)
             *error = QStringLiteral("no front matter with title and a known category, or no text");
             return {};
         }
-        return {QJsonObject{{QStringLiteral("slug"), KnowledgeBase::slugOf(a->slug)}, {QStringLiteral("title"), a->title},
-                            {QStringLiteral("category"), a->category}, {QStringLiteral("keywords"), a->keywords},
-                            {QStringLiteral("content"), a->body}}};
+        return {QJsonObject{{QStringLiteral("slug"), KnowledgeBase::slugOf(a->slug)},
+            {QStringLiteral("title"), a->title}, {QStringLiteral("category"), a->category},
+            {QStringLiteral("keywords"), a->keywords}, {QStringLiteral("content"), a->body}}};
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
@@ -58,8 +59,9 @@ QList<QJsonObject> articlesIn(const QString &path, QString *error)
     for (const QJsonValue &v : doc.array())
         out << v.toObject();
     if (out.isEmpty())
-        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                              : QStringLiteral("neither an article nor an array of them");
+        *error = parseError.error != QJsonParseError::NoError
+            ? parseError.errorString()
+            : QStringLiteral("neither an article nor an array of them");
     return out;
 }
 

@@ -16,26 +16,89 @@ namespace {
 bool isFunctionWord(const QString &w)
 {
     static const nlu::StringSet words = {
-        QStringLiteral("the"), QStringLiteral("and"), QStringLiteral("for"), QStringLiteral("you"), QStringLiteral("your"),
-        QStringLiteral("how"), QStringLiteral("what"), QStringLiteral("whats"), QStringLiteral("what's"), QStringLiteral("when"),
-        QStringLiteral("where"), QStringLiteral("does"), QStringLiteral("can"), QStringLiteral("with"), QStringLiteral("that"),
-        QStringLiteral("this"), QStringLiteral("have"), QStringLiteral("are"), QStringLiteral("was"), QStringLiteral("not"),
-        QStringLiteral("dont"), QStringLiteral("don't"), QStringLiteral("want"), QStringLiteral("into"), QStringLiteral("from"),
-        QStringLiteral("will"), QStringLiteral("out"), QStringLiteral("our"), QStringLiteral("any"), QStringLiteral("all"),
-        QStringLiteral("its"), QStringLiteral("it's"), QStringLiteral("there"), QStringLiteral("they"), QStringLiteral("them"),
-        QStringLiteral("get"), QStringLiteral("got"), QStringLiteral("should"), QStringLiteral("would"), QStringLiteral("could"),
-        QStringLiteral("pls"), QStringLiteral("please"), QStringLiteral("about"), QStringLiteral("just"), QStringLiteral("also"),
+        QStringLiteral("the"),
+        QStringLiteral("and"),
+        QStringLiteral("for"),
+        QStringLiteral("you"),
+        QStringLiteral("your"),
+        QStringLiteral("how"),
+        QStringLiteral("what"),
+        QStringLiteral("whats"),
+        QStringLiteral("what's"),
+        QStringLiteral("when"),
+        QStringLiteral("where"),
+        QStringLiteral("does"),
+        QStringLiteral("can"),
+        QStringLiteral("with"),
+        QStringLiteral("that"),
+        QStringLiteral("this"),
+        QStringLiteral("have"),
+        QStringLiteral("are"),
+        QStringLiteral("was"),
+        QStringLiteral("not"),
+        QStringLiteral("dont"),
+        QStringLiteral("don't"),
+        QStringLiteral("want"),
+        QStringLiteral("into"),
+        QStringLiteral("from"),
+        QStringLiteral("will"),
+        QStringLiteral("out"),
+        QStringLiteral("our"),
+        QStringLiteral("any"),
+        QStringLiteral("all"),
+        QStringLiteral("its"),
+        QStringLiteral("it's"),
+        QStringLiteral("there"),
+        QStringLiteral("they"),
+        QStringLiteral("them"),
+        QStringLiteral("get"),
+        QStringLiteral("got"),
+        QStringLiteral("should"),
+        QStringLiteral("would"),
+        QStringLiteral("could"),
+        QStringLiteral("pls"),
+        QStringLiteral("please"),
+        QStringLiteral("about"),
+        QStringLiteral("just"),
+        QStringLiteral("also"),
         QStringLiteral("use"),
         // Words that point at something without naming it ("the other thing", "one before").
-        QStringLiteral("one"), QStringLiteral("other"), QStringLiteral("thing"), QStringLiteral("things"), QStringLiteral("stuff"),
-        QStringLiteral("bit"), QStringLiteral("part"), QStringLiteral("time"), QStringLiteral("went"), QStringLiteral("know"),
-        QStringLiteral("mean"), QStringLiteral("like"), QStringLiteral("really"), QStringLiteral("lol"), QStringLiteral("okay"),
-        QStringLiteral("yes"), QStringLiteral("yeah"), QStringLiteral("right"), QStringLiteral("again"), QStringLiteral("before"),
-        QStringLiteral("after"), QStringLiteral("anything"), QStringLiteral("something"), QStringLiteral("everything"),
-        QStringLiteral("anyone"), QStringLiteral("someone"), QStringLiteral("then"), QStringLiteral("still"), QStringLiteral("yet"),
+        QStringLiteral("one"),
+        QStringLiteral("other"),
+        QStringLiteral("thing"),
+        QStringLiteral("things"),
+        QStringLiteral("stuff"),
+        QStringLiteral("bit"),
+        QStringLiteral("part"),
+        QStringLiteral("time"),
+        QStringLiteral("went"),
+        QStringLiteral("know"),
+        QStringLiteral("mean"),
+        QStringLiteral("like"),
+        QStringLiteral("really"),
+        QStringLiteral("lol"),
+        QStringLiteral("okay"),
+        QStringLiteral("yes"),
+        QStringLiteral("yeah"),
+        QStringLiteral("right"),
+        QStringLiteral("again"),
+        QStringLiteral("before"),
+        QStringLiteral("after"),
+        QStringLiteral("anything"),
+        QStringLiteral("something"),
+        QStringLiteral("everything"),
+        QStringLiteral("anyone"),
+        QStringLiteral("someone"),
+        QStringLiteral("then"),
+        QStringLiteral("still"),
+        QStringLiteral("yet"),
         // Intensifiers: "honestly really disappointed, on the very first hike".
-        QStringLiteral("very"), QStringLiteral("honestly"), QStringLiteral("first"), QStringLiteral("literally"),
-        QStringLiteral("totally"), QStringLiteral("super"),
+        QStringLiteral("very"),
+        QStringLiteral("honestly"),
+        QStringLiteral("first"),
+        QStringLiteral("literally"),
+        QStringLiteral("totally"),
+        QStringLiteral("super"),
     };
     return w.size() < 3 || words.count(w) > 0;
 }
@@ -89,18 +152,18 @@ QStringList passagesOf(const QString &body)
 }
 
 struct ParsedArticle {
-    quint64 serial = 0;         // unique per thread, naming this parse in other caches
+    quint64 serial = 0; // unique per thread, naming this parse in other caches
     QString body;
     QStringList passages;
-    QStringList lowered;        // for the prefix look-ups of "crypto" in "cryptocurrency"
-    QList<bool> negated;        // the passage says "not", "never", "can't", "no longer"...
+    QStringList lowered; // for the prefix look-ups of "crypto" in "cryptocurrency"
+    QList<bool> negated; // the passage says "not", "never", "can't", "no longer"...
     QList<nlu::StringSet> stems;
 };
 
 bool saysNot(const QString &lowered)
 {
     static const QLatin1String marks[] = {QLatin1String("n't"), QLatin1String("never"), QLatin1String(" not "),
-                                          QLatin1String("cannot"), QLatin1String("no longer"), QLatin1String(" no ")};
+        QLatin1String("cannot"), QLatin1String("no longer"), QLatin1String(" no ")};
     for (const QLatin1String &mark : marks)
         if (lowered.contains(mark))
             return true;
@@ -136,8 +199,7 @@ std::shared_ptr<const ParsedArticle> parse(const QString &body)
 // seen again is the same text.
 const ParsedArticle &parsed(const QString &body)
 {
-    struct Recent
-    {
+    struct Recent {
         QString body;
         std::shared_ptr<const ParsedArticle> parsed;
     };
@@ -164,19 +226,18 @@ const QString &negation()
 
 bool isNegation(const QString &w)
 {
-    static const nlu::StringSet words = {
-        QStringLiteral("not"), QStringLiteral("never"), QStringLiteral("isnt"), QStringLiteral("isn't"), QStringLiteral("doesnt"),
-        QStringLiteral("doesn't"), QStringLiteral("dont"), QStringLiteral("don't"), QStringLiteral("cant"), QStringLiteral("can't"),
-        QStringLiteral("cannot"), QStringLiteral("wont"), QStringLiteral("won't"), QStringLiteral("hasnt"), QStringLiteral("hasn't"),
-        QStringLiteral("havent"), QStringLiteral("haven't"), QStringLiteral("arent"), QStringLiteral("aren't"), QStringLiteral("didnt"),
-        QStringLiteral("didn't"), QStringLiteral("wasnt"), QStringLiteral("wasn't")};
+    static const nlu::StringSet words = {QStringLiteral("not"), QStringLiteral("never"), QStringLiteral("isnt"),
+        QStringLiteral("isn't"), QStringLiteral("doesnt"), QStringLiteral("doesn't"), QStringLiteral("dont"),
+        QStringLiteral("don't"), QStringLiteral("cant"), QStringLiteral("can't"), QStringLiteral("cannot"),
+        QStringLiteral("wont"), QStringLiteral("won't"), QStringLiteral("hasnt"), QStringLiteral("hasn't"),
+        QStringLiteral("havent"), QStringLiteral("haven't"), QStringLiteral("arent"), QStringLiteral("aren't"),
+        QStringLiteral("didnt"), QStringLiteral("didn't"), QStringLiteral("wasnt"), QStringLiteral("wasn't")};
     return words.count(w) > 0;
 }
 
 // What kind of answer a question wants, so a passage holding one ranks higher:
 // a time ("how long", "when", "its been a week") or a price ("how much", "cost").
-struct AnswerKind
-{
+struct AnswerKind {
     bool time = false;
     bool price = false;
     bool phone = false;
@@ -186,27 +247,33 @@ struct AnswerKind
 
 AnswerKind answerKindOf(const QString &question)
 {
-    static const QRegularExpression time(QStringLiteral("\\b(?:how long|when|till|until|how soon|week|weeks|days|expire|expires)\\b"),
-                                         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression price(QStringLiteral("\\b(?:how much|cost|costs|price|fee|fees|pay|charged?|free)\\b"),
-                                          QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression phone(QStringLiteral("\\b(?:phone|call (?:you|us))\\b"), QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression definition(
-        QStringLiteral("^\\W*(?:what'?s|what is|whats) (?:this |that |the |a |an )?([a-z][a-z ]{2,30}?)(?: thing| about| exactly)?\\W*$"),
+    static const QRegularExpression time(
+        QStringLiteral("\\b(?:how long|when|till|until|how soon|week|weeks|days|expire|expires)\\b"),
         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression next(QStringLiteral("\\b(?:then what|what then|what next|what now|what happens (?:then|next|after))\\b"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression price(
+        QStringLiteral("\\b(?:how much|cost|costs|price|fee|fees|pay|charged?|free)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression phone(
+        QStringLiteral("\\b(?:phone|call (?:you|us))\\b"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression definition(
+        QStringLiteral("^\\W*(?:what'?s|what is|whats) (?:this |that |the |a |an )?([a-z][a-z ]{2,30}?)(?: thing| "
+                       "about| exactly)?\\W*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression next(
+        QStringLiteral("\\b(?:then what|what then|what next|what now|what happens (?:then|next|after))\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     const QString defines = definition.match(question).captured(1).trimmed();
     return {time.match(question).hasMatch(), price.match(question).hasMatch(), phone.match(question).hasMatch(),
-            next.match(question).hasMatch(), defines.isEmpty() ? QString() : defines + QStringLiteral(" is ")};
+        next.match(question).hasMatch(), defines.isEmpty() ? QString() : defines + QStringLiteral(" is ")};
 }
 
 // What a question about a price or a charge wants: an amount, or that there is none
 // ("while paused, you are not charged", "there is no return label fee for exchanges").
 bool holdsPrice(const QString &passage)
 {
-    static const QRegularExpression none(QStringLiteral("\\b(?:free|not charged|no charge|no (?:\\w+ ){0,2}fees?|won't be charged)\\b"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression none(
+        QStringLiteral("\\b(?:free|not charged|no charge|no (?:\\w+ ){0,2}fees?|won't be charged)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     return passage.contains(QLatin1Char('$')) || none.match(passage).hasMatch();
 }
 
@@ -218,8 +285,8 @@ bool holdsPhoneNumber(const QString &passage)
 
 bool holdsTime(const QString &passage)
 {
-    static const QRegularExpression re(
-        QStringLiteral("\\b\\d+(?:-\\d+)?[- ](?:business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b|\\bnever expires\\b"));
+    static const QRegularExpression re(QStringLiteral(
+        "\\b\\d+(?:-\\d+)?[- ](?:business )?(?:minutes?|hours?|days?|weeks?|months?|years?)\\b|\\bnever expires\\b"));
     return re.match(passage).hasMatch();
 }
 
@@ -244,8 +311,15 @@ const nlu::StringTable<QString> &articleWords()
     static const nlu::StringTable<QString> table = [] {
         nlu::StringTable<QString> t;
         const std::pair<const char *, const char *> pairs[] = {
-            {"fix", "change"},      {"fixed", "change"},   {"correct", "change"}, {"move", "change"},
-            {"switch", "change"},   {"restart", "resume"}, {"unpause", "resume"}, {"cost", "fee"},    {"costs", "fee"},
+            {"fix", "change"},
+            {"fixed", "change"},
+            {"correct", "change"},
+            {"move", "change"},
+            {"switch", "change"},
+            {"restart", "resume"},
+            {"unpause", "resume"},
+            {"cost", "fee"},
+            {"costs", "fee"},
             {"price", "fee"},
         };
         for (const auto &[said, written] : pairs)
@@ -269,7 +343,8 @@ QString articleWordFor(const QString &word, const QStringList &words, qsizetype 
     if (paying.contains(word) && (next == QLatin1String("anything") || next == QLatin1String("extra")))
         return QStringLiteral("fee");
     // "my plan" is the membership; the articles keep "plan" for Basic, Plus and Premium.
-    if (word == QLatin1String("plan") && at > 0 && (words.at(at - 1) == QLatin1String("my") || words.at(at - 1) == QLatin1String("our")))
+    if (word == QLatin1String("plan") && at > 0
+        && (words.at(at - 1) == QLatin1String("my") || words.at(at - 1) == QLatin1String("our")))
         return QStringLiteral("membership");
     return {};
 }
@@ -316,7 +391,8 @@ double overlap(const nlu::StringSet &asked, const ParsedArticle &article, int pa
             score += 1.0;
         } else if (s.size() >= 4) {
             for (const QString &p : stems)
-                if (p.size() >= 3 && p.size() < s.size() && s.startsWith(p) && isInflection(QStringView(s).mid(p.size()))) {
+                if (p.size() >= 3 && p.size() < s.size() && s.startsWith(p)
+                    && isInflection(QStringView(s).mid(p.size()))) {
                     score += 1.0;
                     break;
                 }
@@ -327,8 +403,7 @@ double overlap(const nlu::StringSet &asked, const ParsedArticle &article, int pa
 
 // A question read once per thread however many articles it is put to: its stems and the
 // kind of answer it wants (a bounded cache; messages repeat within a conversation).
-struct Asked
-{
+struct Asked {
     nlu::StringSet stems;
     AnswerKind kind;
 };
@@ -358,8 +433,7 @@ const nlu::StringSet &stemsOf(const QString &text)
 // article id, the title and keywords compared, so a changed article is read again.
 const nlu::StringSet &subjectStems(const KbArticle &article)
 {
-    struct Subject
-    {
+    struct Subject {
         QString title;
         QString keywords;
         nlu::StringSet stems;
@@ -374,8 +448,7 @@ const nlu::StringSet &subjectStems(const KbArticle &article)
     return cache.insert_or_assign(article.id, std::move(read)).first->second.stems;
 }
 
-struct Ranked
-{
+struct Ranked {
     QList<QPair<double, int>> ranked; // score, passage index; best first
 };
 
@@ -424,7 +497,8 @@ Ranked rankPassages(const ParsedArticle &article, const QString &question, const
             score += 1.0;
         out.ranked.append({score, i});
     }
-    std::stable_sort(out.ranked.begin(), out.ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::stable_sort(
+        out.ranked.begin(), out.ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     return out;
 }
 
@@ -499,7 +573,7 @@ QString searchWords(const QString &text)
         // "how long", "how much" say what kind of answer is wanted (passages are ranked for
         // it), not what it is about: "long" would find "how long refunds take" for anything.
         const bool answerKind = i > 0 && words.at(i - 1) == QLatin1String("how")
-                                && (w == QLatin1String("long") || w == QLatin1String("much") || w == QLatin1String("soon"));
+            && (w == QLatin1String("long") || w == QLatin1String("much") || w == QLatin1String("soon"));
         if (!isFunctionWord(w) && !isNegation(w) && !orderNumber && !answerKind && !out.contains(w))
             out << w;
         if (const QString written = articleWordFor(w, words, i); !written.isEmpty() && !out.contains(written))
@@ -525,7 +599,8 @@ bool isAnswerKindStem(const QString &s)
 {
     static const nlu::StringSet stems = [] {
         nlu::StringSet out;
-        for (const char *w : {"cost", "costs", "price", "fee", "fees", "free", "charge", "charged", "pay", "long", "much", "soon"})
+        for (const char *w :
+            {"cost", "costs", "price", "fee", "fees", "free", "charge", "charged", "pay", "long", "much", "soon"})
             out.insert(stem(QLatin1String(w)));
         return out;
     }();

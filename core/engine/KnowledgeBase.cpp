@@ -13,7 +13,6 @@
 namespace tierdesk {
 namespace {
 
-
 // A JSON array of strings, or (keywords) one comma-separated string.
 std::optional<QStringList> stringList(const QJsonValue &v, bool commaText)
 {
@@ -70,8 +69,8 @@ Result<KbArticle> KnowledgeBase::read(const QString &companyId, qint64 id)
     return found;
 }
 
-Result<QList<KbArticle>> KnowledgeBase::list(const QString &companyId, const QString &category, int limit, int offset,
-                                             int *total)
+Result<QList<KbArticle>> KnowledgeBase::list(
+    const QString &companyId, const QString &category, int limit, int offset, int *total)
 {
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
@@ -94,31 +93,38 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
         if (v.isUndefined())
             return Ok{};
         if (!v.isString() || v.toString().trimmed().size() > max)
-            return invalidField(QLatin1String(key), QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1String(key)).arg(max));
+            return invalidField(QLatin1String(key),
+                QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1String(key)).arg(max));
         into = v.toString().trimmed();
         return Ok{};
     };
     for (const Status &s : {text("title", a.title, kMaxTitle), text("category", a.category, 40),
-                            text("content", a.body, kMaxContent), text("slug", a.slug, kMaxSlug)})
+             text("content", a.body, kMaxContent), text("slug", a.slug, kMaxSlug)})
         if (!s)
             return s;
     if (const QJsonValue k = body.value(QLatin1String("keywords")); !k.isUndefined()) {
         const auto words = stringList(k, true);
         if (!words || words->join(QStringLiteral(", ")).size() > kMaxKeywords)
-            return invalidField(QStringLiteral("keywords"), QStringLiteral("keywords must be a list of at most %1 characters").arg(kMaxKeywords));
+            return invalidField(QStringLiteral("keywords"),
+                QStringLiteral("keywords must be a list of at most %1 characters").arg(kMaxKeywords));
         a.keywords = words->join(QStringLiteral(", "));
     }
     if (const QJsonValue st = body.value(QLatin1String("steps")); !st.isUndefined()) {
         const auto steps = stringList(st, false);
-        const bool tooLong = steps && std::any_of(steps->cbegin(), steps->cend(), [](const QString &s) { return s.size() > kMaxStepChars; });
+        const bool tooLong = steps
+            && std::any_of(steps->cbegin(), steps->cend(), [](const QString &s) { return s.size() > kMaxStepChars; });
         if (!steps || steps->size() > kMaxSteps || tooLong)
-            return invalidField(QStringLiteral("steps"), QStringLiteral("steps must be at most %1 strings of at most %2 characters").arg(kMaxSteps).arg(kMaxStepChars));
+            return invalidField(QStringLiteral("steps"),
+                QStringLiteral("steps must be at most %1 strings of at most %2 characters")
+                    .arg(kMaxSteps)
+                    .arg(kMaxStepChars));
         a.steps = *steps;
     }
     if (const QJsonValue r = body.value(QLatin1String("relatedArticles")); !r.isUndefined()) {
         const auto related = stringList(r, false);
         if (!related || related->size() > kMaxRelated)
-            return invalidField(QStringLiteral("relatedArticles"), QStringLiteral("relatedArticles must be at most %1 article slugs").arg(kMaxRelated));
+            return invalidField(QStringLiteral("relatedArticles"),
+                QStringLiteral("relatedArticles must be at most %1 article slugs").arg(kMaxRelated));
         a.related = *related;
     }
     if (a.title.isEmpty())
@@ -130,24 +136,25 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
     if (a.slug.isEmpty())
         a.slug = slugOf(a.title);
     if (a.slug != slugOf(a.slug) || a.slug.isEmpty())
-        return invalidField(QStringLiteral("slug"), QStringLiteral("slug must be lower-case letters, digits and dashes"));
+        return invalidField(
+            QStringLiteral("slug"), QStringLiteral("slug must be lower-case letters, digits and dashes"));
     return Ok{};
 }
 
 Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
 {
     if (m_store.kb().slugTaken(a.companyId, a.slug, a.id))
-        return makeError(ErrorKind::Conflict, QStringLiteral("Another article has this slug"), {{QStringLiteral("slug"), a.slug}});
+        return makeError(
+            ErrorKind::Conflict, QStringLiteral("Another article has this slug"), {{QStringLiteral("slug"), a.slug}});
     const qint64 now = m_clock.nowMs();
     const bool ok = m_store.batch().run([&] {
         if (created)
             a.id = m_store.kb().insert(a, now);
         const bool written = created ? a.id > 0 : m_store.kb().update(a, now);
         return written
-               && m_store.audit().append({now, a.companyId, actor.subject, actor.role,
-                                          created ? QStringLiteral("kb.create") : QStringLiteral("kb.update"),
-                                          QStringLiteral("kb:%1").arg(a.id), actor.clientAddress, created ? 201 : 200,
-                                          QJsonObject{{QStringLiteral("slug"), a.slug}}});
+            && m_store.audit().append({now, a.companyId, actor.subject, actor.role,
+                created ? QStringLiteral("kb.create") : QStringLiteral("kb.update"), QStringLiteral("kb:%1").arg(a.id),
+                actor.clientAddress, created ? 201 : 200, QJsonObject{{QStringLiteral("slug"), a.slug}}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the article"));
@@ -168,7 +175,8 @@ Result<KbArticle> KnowledgeBase::create(const QString &companyId, const QJsonObj
     return a;
 }
 
-Result<KbArticle> KnowledgeBase::update(const QString &companyId, qint64 id, const QJsonObject &body, const Actor &actor)
+Result<KbArticle> KnowledgeBase::update(
+    const QString &companyId, qint64 id, const QJsonObject &body, const Actor &actor)
 {
     auto found = article(companyId, id);
     if (!found)
@@ -186,7 +194,8 @@ Result<KbArticle> KnowledgeBase::update(const QString &companyId, qint64 id, con
     return a;
 }
 
-Result<KbArticle> KnowledgeBase::put(const QString &companyId, const QJsonObject &body, const Actor &actor, bool *created)
+Result<KbArticle> KnowledgeBase::put(
+    const QString &companyId, const QJsonObject &body, const Actor &actor, bool *created)
 {
     QString slug = body.value(QLatin1String("slug")).toString();
     if (slug.isEmpty())
@@ -202,13 +211,14 @@ Status KnowledgeBase::remove(const QString &companyId, qint64 id, const Actor &a
     if (!found)
         return found.error();
     if (found->companyId.isEmpty())
-        return makeError(ErrorKind::Forbidden, QStringLiteral("Shared articles cannot be deleted; edit one to make it the company's own"),
-                         {{QStringLiteral("id"), id}});
+        return makeError(ErrorKind::Forbidden,
+            QStringLiteral("Shared articles cannot be deleted; edit one to make it the company's own"),
+            {{QStringLiteral("id"), id}});
     const qint64 now = m_clock.nowMs();
     const bool ok = m_store.batch().run([&] {
         return m_store.kb().remove(companyId, id)
-               && m_store.audit().append({now, companyId, actor.subject, actor.role, QStringLiteral("kb.delete"),
-                                          QStringLiteral("kb:%1").arg(id), actor.clientAddress, 204, QJsonObject()});
+            && m_store.audit().append({now, companyId, actor.subject, actor.role, QStringLiteral("kb.delete"),
+                QStringLiteral("kb:%1").arg(id), actor.clientAddress, 204, QJsonObject()});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not delete the article"));

@@ -15,8 +15,7 @@ struct Actor;
 // The knowledge base as a company's people edit it (the /api/cs/kb routes, the console,
 // `tierdesk kb import`): checked input, shared articles copied on first edit, every change
 // audited in the transaction that makes it.
-class KnowledgeBase
-{
+class KnowledgeBase {
 public:
     // Explicit limits; larger input is refused with InvalidArgument.
     static constexpr int kMaxTitle = 200;

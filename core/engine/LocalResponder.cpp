@@ -13,7 +13,10 @@
 namespace tierdesk {
 namespace {
 
-bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+bool is(const QString &intent, const char *name)
+{
+    return intent == QLatin1String(name);
+}
 QString firstName(const Customer &c)
 {
     const QString name = c.name.section(QLatin1Char(' '), 0, 0).trimmed();
@@ -54,16 +57,18 @@ QString framed(const Phrases &say, const QString &title, const QString &passage)
 } // namespace
 
 static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
-                                const KbArticle *preferred = nullptr, const QString &category = {});
+    const KbArticle *preferred = nullptr, const QString &category = {});
 
 const KbArticle &bestArticle(const ReplyContext &ctx)
 {
     // bm25 ranks words, not meaning: the article whose passage answers the message best,
     // with a head start for one of the category the message is about (a general inquiry
     // names no category).
-    const bool categorised = ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry;
+    const bool categorised
+        = ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry;
     const QString &question = ctx.actions.knowledge.question.isEmpty() ? ctx.message : ctx.actions.knowledge.question;
-    return bestFor(ctx.knowledge, question, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
+    return bestFor(
+        ctx.knowledge, question, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
 }
 
 // Among the hits, the article whose best passage answers `question` best; the article of
@@ -88,15 +93,15 @@ static int answeringHit(const QList<KbHit> &hits, const QString &question)
 }
 
 static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
-                                const KbArticle *preferred, const QString &category)
+    const KbArticle *preferred, const QString &category)
 {
     // A follow-up is answered from its topic's own article unless another answers it better;
     // one that says "it" ("can i move it to the 1st") is about the topic's own thing.
     const int topical = topic.isEmpty() ? -1 : answeringHit(hits, topic);
     // ...unless the question names what another article is about ("before its officially late").
     const double topicalStart = topical >= 0 && namesOneSubject(hits, topical, question) ? 0.0
-                                : dialogue::refersBack(question)                     ? 2.0
-                                                                                     : 1.0;
+        : dialogue::refersBack(question)                                                 ? 2.0
+                                                                                         : 1.0;
     int best = 0;
     double bestScore = 0;
     for (int i = 0; i < hits.size(); ++i) {
@@ -107,7 +112,8 @@ static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &questio
         double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
         if (i == topical)
             score += topicalStart;
-        if ((preferred && hits.at(i).article.id == preferred->id) || (!category.isEmpty() && hits.at(i).article.category == category))
+        if ((preferred && hits.at(i).article.id == preferred->id)
+            || (!category.isEmpty() && hits.at(i).article.category == category))
             score += 0.5;
         if (score > bestScore) {
             best = i;
@@ -121,7 +127,7 @@ bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
 {
     const QString &intent = a.intent.intent;
     for (const char *social : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye,
-                               nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
+             nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
         if (is(intent, social))
             return true;
     // The model's "none of these" is no reading of the message, however sure it is.
@@ -132,7 +138,7 @@ bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
         return false;
     // A general inquiry is no subject: an article filed under it matches nothing in particular.
     const bool sameSubject = a.intent.category != IssueCategory::GeneralInquiry
-                             && knowledge.first().article.category == toString(a.intent.category);
+        && knowledge.first().article.category == toString(a.intent.category);
     return sameSubject || (a.intent.confidence >= 0.3 && !is(intent, nlu::intent::OutOfScope));
 }
 
@@ -141,8 +147,8 @@ QString fitLength(const QString &text, int maxChars)
     if (text.size() <= maxChars)
         return text;
     const QString cut = text.left(maxChars);
-    const qsizetype stop = qMax(cut.lastIndexOf(QLatin1String(". ")), qMax(cut.lastIndexOf(QLatin1String("! ")),
-                                                                            cut.lastIndexOf(QLatin1String("? "))));
+    const qsizetype stop = qMax(cut.lastIndexOf(QLatin1String(". ")),
+        qMax(cut.lastIndexOf(QLatin1String("! ")), cut.lastIndexOf(QLatin1String("? "))));
     if (stop >= maxChars / 3)
         return cut.left(stop + 1);
     const qsizetype space = cut.left(maxChars - 1).lastIndexOf(QLatin1Char(' '));
@@ -173,8 +179,7 @@ int approximateTokens(const QString &text)
 // its address (the copy held here keeps that text alive and unchanged).
 static int articleTokens(const QString &body)
 {
-    struct Counted
-    {
+    struct Counted {
         QString body;
         int tokens = 0;
     };
@@ -250,7 +255,8 @@ QString LocalResponder::orderText(const Order &o, bool allItems, const Phrases &
             break;
     }
     const QString what = items.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, items.join(QStringLiteral(", ")));
-    const QString carried = o.carrier.isEmpty() ? QString() : say(Phrase::OrderCarrier).arg(o.carrier, o.trackingNumber);
+    const QString carried
+        = o.carrier.isEmpty() ? QString() : say(Phrase::OrderCarrier).arg(o.carrier, o.trackingNumber);
     if (o.status == QLatin1String("shipped")) {
         QString s = say(Phrase::OrderShipped).arg(what, say.day(o.shippedAt)) + carried;
         if (o.estimatedDeliveryAt > 0)
@@ -313,8 +319,9 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
     const ActionReport &act = ctx.actions;
     const Phrases say(ctx.language);
     if (act.refunded > 0) {
-        const QString what = act.refundedItem.isEmpty() ? say(Phrase::RefundedOrder).arg(act.order->id)
-                                                        : say(Phrase::RefundedItem).arg(act.refundedItem, act.order->id);
+        const QString what = act.refundedItem.isEmpty()
+            ? say(Phrase::RefundedOrder).arg(act.order->id)
+            : say(Phrase::RefundedItem).arg(act.refundedItem, act.order->id);
         parts << say(Phrase::Refunded).arg(say.money(act.refunded), what);
         suggested << QStringLiteral("check_refund_status");
     }
@@ -336,7 +343,8 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
             parts << say(Phrase::MembershipPlan).arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
         suggested << QStringLiteral("view_subscription");
     }
-    const bool done = act.refunded > 0 || act.credited > 0 || !act.cancelledOrder.isEmpty() || !act.subscriptionChange.isEmpty();
+    const bool done
+        = act.refunded > 0 || act.credited > 0 || !act.cancelledOrder.isEmpty() || !act.subscriptionChange.isEmpty();
     if (!done && !act.declined.isEmpty())
         parts << say(Phrase::Declined);
     if (!act.confirmation.isEmpty()) {
@@ -393,7 +401,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     if (act.knowledge.alongside) {
         if (const QString kb = knowledgeText(ctx); !kb.isEmpty()) {
             parts << kb;
-            suggested << QStringLiteral("read_article:") + bestFor(ctx.knowledge, act.knowledge.questions.value(0), act.knowledge.topic).slug;
+            suggested << QStringLiteral("read_article:")
+                    + bestFor(ctx.knowledge, act.knowledge.questions.value(0), act.knowledge.topic).slug;
         }
     }
     if (!act.outOfScope.isEmpty()) {
@@ -402,7 +411,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     }
 
     const bool answered = parts.size() > (ctx.escalation ? 1 : 0);
-    if (answered && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
+    if (answered
+        && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
         // The answer above is the reply; small talk would only bury it.
     } else if (is(intent, nlu::intent::Greeting)) {
         parts << say(Phrase::HowCanIHelp);
@@ -411,9 +421,9 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         suggested << QStringLiteral("end_conversation");
     } else if (is(intent, nlu::intent::Goodbye)) {
         parts << say(Phrase::Goodbye);
-    } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1) || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber
-                                   && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
-                                   && act.refusal.isEmpty())) {
+    } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
+        || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()
+            && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty())) {
         const KbArticle *best = nullptr;
         const QString kb = knowledgeText(ctx, &best);
         const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;

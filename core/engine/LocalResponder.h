@@ -11,8 +11,7 @@ namespace tierdesk {
 // the best knowledge-base article, in the tier's tone and length limit, in the
 // company's language (the sentences are in reply/Phrases).
 // Thread-safe: replies are composed on a pool (ReplyComposer).
-class LocalResponder final : public Responder
-{
+class LocalResponder final : public Responder {
 public:
     static constexpr const char *kModel = "tierdesk-local-1";
     Reply compose(const ReplyContext &ctx) override;

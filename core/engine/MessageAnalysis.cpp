@@ -14,21 +14,21 @@ QString MessageAnalysis::irateTrigger() const
     return sentiment.trigger;
 }
 
-MessageAnalyzer::MessageAnalyzer() : m_intents(nlu::IntentClassifier::trainedDefault()) {}
+MessageAnalyzer::MessageAnalyzer() : m_intents(nlu::IntentClassifier::trainedDefault()) { }
 
 MessageAnalysis MessageAnalyzer::analyze(const QString &text, const IrateProtocol &protocol) const
 {
     return analyzeWith(m_intents, text, protocol);
 }
 
-MessageAnalysis MessageAnalyzer::analyze(const QString &text, const IrateProtocol &protocol,
-                                         const QString &companyId) const
+MessageAnalysis MessageAnalyzer::analyze(
+    const QString &text, const IrateProtocol &protocol, const QString &companyId) const
 {
     return analyzeWith(nlu::IntentModels::shared().forCompany(companyId), text, protocol);
 }
 
-MessageAnalysis MessageAnalyzer::analyzeWith(const nlu::IntentClassifier &intents, const QString &text,
-                                             const IrateProtocol &protocol) const
+MessageAnalysis MessageAnalyzer::analyzeWith(
+    const nlu::IntentClassifier &intents, const QString &text, const IrateProtocol &protocol) const
 {
     MessageAnalysis a;
     a.legalCue = nlu::legalMention(text);

@@ -8,8 +8,7 @@
 namespace tierdesk {
 
 // What the NLU makes of one customer message.
-struct MessageAnalysis
-{
+struct MessageAnalysis {
     nlu::SentimentResult sentiment;
     nlu::IntentPrediction intent;
     nlu::Slots slotValues;
@@ -18,13 +17,12 @@ struct MessageAnalysis
     QString humanCue;
     QString managerCue;
     QString irateKeyword; // one of the company's trigger keywords
-    bool irate = false;   // by the company's irate protocol
+    bool irate = false; // by the company's irate protocol
 
     QString irateTrigger() const;
 };
 
-class MessageAnalyzer
-{
+class MessageAnalyzer {
 public:
     MessageAnalyzer();
     // With the default intent model.
@@ -33,8 +31,8 @@ public:
     MessageAnalysis analyze(const QString &text, const IrateProtocol &protocol, const QString &companyId) const;
 
 private:
-    MessageAnalysis analyzeWith(const nlu::IntentClassifier &intents, const QString &text,
-                                const IrateProtocol &protocol) const;
+    MessageAnalysis analyzeWith(
+        const nlu::IntentClassifier &intents, const QString &text, const IrateProtocol &protocol) const;
 
     nlu::SentimentAnalyzer m_sentiment;
     nlu::IntentClassifier m_intents;

@@ -22,17 +22,20 @@ namespace {
 QString roleOf(Tier t)
 {
     switch (t) {
-    case Tier::AiRep: return QStringLiteral("ai_rep");
-    case Tier::AiManager: return QStringLiteral("ai_manager");
-    case Tier::HumanAgent: return QStringLiteral("human_agent");
+    case Tier::AiRep:
+        return QStringLiteral("ai_rep");
+    case Tier::AiManager:
+        return QStringLiteral("ai_manager");
+    case Tier::HumanAgent:
+        return QStringLiteral("human_agent");
     }
     return {};
 }
 
 } // namespace
 
-Result<std::pair<Session, Company>> SessionEngine::openForMessage(const QString &companyId, const QString &sessionId,
-                                                                  const Actor &actor)
+Result<std::pair<Session, Company>> SessionEngine::openForMessage(
+    const QString &companyId, const QString &sessionId, const Actor &actor)
 {
     auto found = openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
@@ -40,23 +43,23 @@ Result<std::pair<Session, Company>> SessionEngine::openForMessage(const QString 
     Session s = found.value();
     if (s.status == SessionStatus::Resolved)
         return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
-                         {{QStringLiteral("sessionId"), s.id}});
+            {{QStringLiteral("sessionId"), s.id}});
     // A transcript without end would make every read of it slower; a long
     // conversation goes on in a new session.
     if (s.messageCount >= m_limits.maxMessagesPerSession)
         return makeError(ErrorKind::Conflict, QStringLiteral("Session has reached its message limit"),
-                         {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("maxMessages"), m_limits.maxMessagesPerSession}});
+            {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("maxMessages"), m_limits.maxMessagesPerSession}});
     auto company = this->company(companyId);
     if (!company)
         return company.error();
     if (!company->config.enabled())
         return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
-                         {{QStringLiteral("companyId"), companyId}});
+            {{QStringLiteral("companyId"), companyId}});
     return std::make_pair(s, *company);
 }
 
 Result<Turn> SessionEngine::startTurn(const QString &companyId, const QString &sessionId, const QString &text,
-                                      const Actor &actor, const MessageAnalysis *analysed)
+    const Actor &actor, const MessageAnalysis *analysed)
 {
     const auto checked = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
     if (!checked)
@@ -95,8 +98,8 @@ Result<MessageOutcome> SessionEngine::endTurn(Turn &turn, const ComposedReply *r
     return result;
 }
 
-Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
-                                                  const Actor &actor)
+Result<MessageOutcome> SessionEngine::postMessage(
+    const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor)
 {
     auto turn = startTurn(companyId, sessionId, text, actor);
     if (!turn)
@@ -107,17 +110,18 @@ Result<MessageOutcome> SessionEngine::postMessage(const QString &companyId, cons
     return endTurn(*turn, &reply);
 }
 
-void SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
-                                QObject *context, MessageDone done)
+void SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
+    const Actor &actor, QObject *context, MessageDone done)
 {
     // One message of a session at a time: the next waits until this one's reply is stored,
     // so replies and messages keep their order in the transcript.
     const QPointer<QObject> guard(context);
     auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done)] {
         // The analysis reads nothing stored: it runs on the pool, and the turn goes on with it.
-        analyseThen(companyId, text, [this, companyId, sessionId, text, actor, guard, done](std::optional<MessageAnalysis> a) {
-            continueTurn(startTurn(companyId, sessionId, text, actor, a ? &*a : nullptr), sessionId, guard, done);
-        });
+        analyseThen(
+            companyId, text, [this, companyId, sessionId, text, actor, guard, done](std::optional<MessageAnalysis> a) {
+                continueTurn(startTurn(companyId, sessionId, text, actor, a ? &*a : nullptr), sessionId, guard, done);
+            });
     };
     auto busy = m_turnsWaiting.find(sessionId);
     if (busy != m_turnsWaiting.end()) {
@@ -128,8 +132,8 @@ void SessionEngine::postMessage(const QString &companyId, const QString &session
     call();
 }
 
-void SessionEngine::analyseThen(const QString &companyId, const QString &text,
-                                std::function<void(std::optional<MessageAnalysis>)> then)
+void SessionEngine::analyseThen(
+    const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then)
 {
     const auto company = this->company(companyId);
     const auto clean = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
@@ -144,8 +148,8 @@ void SessionEngine::analyseThen(const QString &companyId, const QString &text,
         std::move(then));
 }
 
-void SessionEngine::analyseOnly(const QString &companyId, const QString &text, QObject *context,
-                                std::function<void(Result<MessageAnalysis>)> done)
+void SessionEngine::analyseOnly(
+    const QString &companyId, const QString &text, QObject *context, std::function<void(Result<MessageAnalysis>)> done)
 {
     const auto company = this->company(companyId);
     if (!company)
@@ -153,18 +157,19 @@ void SessionEngine::analyseOnly(const QString &companyId, const QString &text, Q
     const auto clean = validateCustomerText(text, m_limits.maxMessageChars, QStringLiteral("message"));
     if (!clean)
         return done(clean.error());
-    analyseThen(companyId, text, [guard = QPointer<QObject>(context), done = std::move(done)](std::optional<MessageAnalysis> a) {
-        if (!guard)
-            return;
-        if (a)
-            done(std::move(*a));
-        else
-            done(makeError(ErrorKind::Internal, QStringLiteral("the message could not be analysed")));
-    });
+    analyseThen(companyId, text,
+        [guard = QPointer<QObject>(context), done = std::move(done)](std::optional<MessageAnalysis> a) {
+            if (!guard)
+                return;
+            if (a)
+                done(std::move(*a));
+            else
+                done(makeError(ErrorKind::Internal, QStringLiteral("the message could not be analysed")));
+        });
 }
 
-void SessionEngine::continueTurn(Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard,
-                                 const MessageDone &done)
+void SessionEngine::continueTurn(
+    Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done)
 {
     if (!turn || !turn->compose) {
         Result<MessageOutcome> result = turn ? endTurn(*turn, nullptr) : Result<MessageOutcome>(turn.error());
@@ -197,8 +202,8 @@ void SessionEngine::nextTurn(const QString &sessionId)
     QMetaObject::invokeMethod(this, std::move(next), Qt::QueuedConnection);
 }
 
-Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const QString &text, const Actor &,
-                                      const MessageAnalysis *analysed)
+Result<Turn> SessionEngine::beginTurn(
+    Session &s, const Company &company, const QString &text, const Actor &, const MessageAnalysis *analysed)
 {
     Turn turn;
     turn.timer.start();
@@ -221,7 +226,8 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     cm.sentiment = a.sentiment.level;
     if (!m_store.sessions().appendMessage(s.id, s.messageCount++, cm))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
-    const SentimentPoint point{a.sentiment.level, a.sentiment.score, now, a.irate ? a.irateTrigger() : a.sentiment.trigger};
+    const SentimentPoint point{
+        a.sentiment.level, a.sentiment.score, now, a.irate ? a.irateTrigger() : a.sentiment.trigger};
     m_store.sessions().appendSentiment(s.id, point);
     s.customerSentiment = a.sentiment.level;
 
@@ -240,9 +246,8 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
         s.issueCategory = category;
     const bool judgeRepeat = s.issueCategory && (firstCategory || firstMessage);
     const bool repeatContact = judgeRepeat && config.repeatContactWindowHours() > 0
-                               && m_store.sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory,
-                                                                      now - qint64(config.repeatContactWindowHours()) * 3600000,
-                                                                      s.id);
+        && m_store.sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory,
+            now - qint64(config.repeatContactWindowHours()) * 3600000, s.id);
     if (a.irate)
         ++s.irateCount;
 
@@ -251,8 +256,10 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
     const bool answeredByAction = plan.answersWithoutKnowledge() || nlu::isSmallTalk(a.intent.intent);
     // The planner words the search (the questions asked, a follow-up's topic); some go beside an order.
     const bool searched = !answeredByAction || plan.knowledge.alongside;
-    const QList<KbHit> knowledge = searched ? m_store.kb().search(s.companyId, plan.knowledge.query, 4) : QList<KbHit>();
-    const bool confident = isConfident(a, knowledge) || answeredByAction || knowledgeAnswers(knowledge, plan.knowledge.query);
+    const QList<KbHit> knowledge
+        = searched ? m_store.kb().search(s.companyId, plan.knowledge.query, 4) : QList<KbHit>();
+    const bool confident
+        = isConfident(a, knowledge) || answeredByAction || knowledgeAnswers(knowledge, plan.knowledge.query);
     s.unconfidentTurns = confident ? 0 : s.unconfidentTurns + 1;
 
     std::optional<EscalationDecision> decision;
@@ -268,7 +275,8 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
         s.status = SessionStatus::Active;
     }
 
-    const ActionReport report = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language()));
+    const ActionReport report
+        = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language()));
     // Written only when it changed: most messages leave the dialogue as it was.
     if (state != storedState && !m_store.dialogues().save(s.id, state.toJson(), now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
@@ -280,8 +288,8 @@ Result<Turn> SessionEngine::beginTurn(Session &s, const Company &company, const 
         if (!out.escalation)
             s.status = SessionStatus::WaitingCustomer;
         turn.speaker = s.currentTier == Tier::HumanAgent && out.escalation ? out.escalation->fromTier : s.currentTier;
-        turn.compose = std::make_shared<const ComposeInput>(
-            ComposeInput{s, customer, a, report, decision, knowledge, config.tier(turn.speaker), text, config.language()});
+        turn.compose = std::make_shared<const ComposeInput>(ComposeInput{
+            s, customer, a, report, decision, knowledge, config.tier(turn.speaker), text, config.language()});
         if (out.escalation && out.escalation->toTier == Tier::HumanAgent && m_desk)
             turn.handoverNote = m_desk->handoverNote(s, company);
     } else if (m_desk) {
@@ -308,14 +316,13 @@ Message SessionEngine::aiMessage(const Turn &turn, const ComposedReply &composed
     ai.timestamp = m_clock.nowMs();
     // In the order QJsonObject keeps its keys: each one is then added at the end.
     ai.metadata = {{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(in.actions.actionsTaken)},
-                   {QStringLiteral("aiGenerated"), true},
-                   {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0},
-                   {QStringLiteral("intent"), in.analysis.intent.intent},
-                   {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)},
-                   {QStringLiteral("model"), reply.model},
-                   {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
-                   {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), reply.inputTokens},
-                                                          {QStringLiteral("output"), reply.outputTokens}}}};
+        {QStringLiteral("aiGenerated"), true},
+        {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0},
+        {QStringLiteral("intent"), in.analysis.intent.intent},
+        {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)}, {QStringLiteral("model"), reply.model},
+        {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
+        {QStringLiteral("tokens"),
+            QJsonObject{{QStringLiteral("input"), reply.inputTokens}, {QStringLiteral("output"), reply.outputTokens}}}};
     if (composed.timedOut)
         ai.metadata.insert(QStringLiteral("fallback"), QStringLiteral("timeout"));
     if (!composed.guardNotes.isEmpty())
@@ -352,7 +359,7 @@ Result<MessageOutcome> SessionEngine::finishTurn(Turn &turn, const ComposedReply
 }
 
 ActionReport SessionEngine::act(const Session &s, const Customer &customer, const TierCapabilities &caps,
-                               const TurnPlan &plan, dialogue::DialogueState &state, qint64 now, const Phrases &say)
+    const TurnPlan &plan, dialogue::DialogueState &state, qint64 now, const Phrases &say)
 {
     ActionReport report;
     // A person decides on money themselves: AI actions run only at AI tiers.
@@ -364,7 +371,7 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     report.orders = plan.orders;
     // An order was read to answer, or to summarise or carry out what was asked about it.
     const bool orderRead = !plan.orders.isEmpty() || !plan.request.orderId.isEmpty()
-                           || (plan.confirmed && !report.actionsTaken.isEmpty() && report.order);
+        || (plan.confirmed && !report.actionsTaken.isEmpty() && report.order);
     if (orderRead && !report.actionsTaken.contains(QLatin1String("order_lookup")))
         report.actionsTaken.prepend(QStringLiteral("order_lookup"));
     if (!plan.orders.isEmpty()) {
@@ -384,8 +391,8 @@ ActionReport SessionEngine::act(const Session &s, const Customer &customer, cons
     if (plan.request.kind == RequestedAction::None)
         return report;
     const std::optional<Order> order = plan.request.orderId.isEmpty()
-                                           ? std::nullopt
-                                           : m_actions.findOrder(s.companyId, s.customerId, plan.request.orderId);
+        ? std::nullopt
+        : m_actions.findOrder(s.companyId, s.customerId, plan.request.orderId);
     if (order && !report.order)
         report.order = order;
     if (aiTier && tierAllows(caps, plan.request)) {

@@ -17,20 +17,31 @@ using dialogue::asksForRefund;
 using dialogue::asksToCancelOrder;
 using dialogue::subscriptionChangeAsked;
 
-bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+bool is(const QString &intent, const char *name)
+{
+    return intent == QLatin1String(name);
+}
 
 double paidFor(const QJsonObject &item)
 {
     return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
 }
 
-QString planOf(const Customer &c) { return c.subscription.value(QLatin1String("plan")).toString(); }
-QString statusOf(const Customer &c) { return c.subscription.value(QLatin1String("status")).toString(); }
+QString planOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("plan")).toString();
+}
+QString statusOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("status")).toString();
+}
 
 // resources/kb/return-policy.md: 30 days from delivery, 60 for Trail Club Premium members.
 int returnWindowDays(const Customer &c)
 {
-    return planOf(c) == QLatin1String("premium") && statusOf(c) == QLatin1String("active") ? 60 : MoneyPlanner::kReturnWindowDays;
+    return planOf(c) == QLatin1String("premium") && statusOf(c) == QLatin1String("active")
+        ? 60
+        : MoneyPlanner::kReturnWindowDays;
 }
 
 // resources/kb/change-or-cancel-order.md: a shipped order is returned instead.
@@ -45,8 +56,8 @@ QString cannotCancel(const Order &o, int windowDays, const Phrases &say)
 
 } // namespace
 
-bool MoneyPlanner::planException(const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state,
-                                TurnPlan &plan)
+bool MoneyPlanner::planException(
+    const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
 {
     if (!dialogue::asksForException(text))
         return false;
@@ -67,15 +78,17 @@ bool MoneyPlanner::planException(const QString &text, const std::optional<Order>
 }
 
 void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
-                            const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan)
+    const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan)
 {
     const QString awaited = state.awaitingSlot;
     const bool gotOrder = awaited == QLatin1String("order_id") && order && named;
     // "and the sleeping bag too", "and ORD-10007?": what was just asked for, for another order or item.
     const bool sameAgain = named && dialogue::asksSameAgain(text) && !dialogue::asksAboutOrderFacts(text);
     const auto again = [&](const char *action) { return sameAgain && state.lastRequest == QLatin1String(action); };
-    const bool continuesRefund = (gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest)) || again("process_refund");
-    const bool continuesCancel = (gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder)) || again("cancel_order");
+    const bool continuesRefund
+        = (gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest)) || again("process_refund");
+    const bool continuesCancel
+        = (gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder)) || again("cancel_order");
     state.awaitingSlot.clear();
     if (planException(text, order, state, plan))
         return;
@@ -121,7 +134,8 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
         }
         return;
     }
-    const bool continuesCredit = state.intent == QLatin1String(nlu::intent::CreditRequest) && awaited == QLatin1String("amount");
+    const bool continuesCredit
+        = state.intent == QLatin1String(nlu::intent::CreditRequest) && awaited == QLatin1String("amount");
     if ((asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest)) || continuesCredit) {
         if (a.slotValues.amount.value_or(0) > 0) {
             plan.request.kind = RequestedAction::Credit;
@@ -135,7 +149,7 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
 }
 
 void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
-                             dialogue::DialogueState &state, TurnPlan &plan)
+    dialogue::DialogueState &state, TurnPlan &plan)
 {
     // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
@@ -149,8 +163,8 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         return;
     }
     std::optional<QJsonObject> item = OrderFinder::itemNamed(o, text);
-    static const QRegularExpression pronoun(QStringLiteral("\\b(them|it|those|these|that|they)\\b"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pronoun(
+        QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
     if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
         item = OrderFinder::itemNamed(o, state.item);
     const QString itemLabel = item ? item->value(QLatin1String("name")).toString() : QString();
@@ -203,8 +217,10 @@ void MoneyPlanner::planSubscription(const Customer &customer, const QString &tex
         return;
     }
     if (change == statusOf(customer) || change == QStringLiteral("plan:") + planOf(customer)) {
-        plan.subscriptionFact = m_say(Phrase::MembershipAlready)
-                                    .arg(planOf(customer), m_say.membershipStatus(change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change));
+        plan.subscriptionFact
+            = m_say(Phrase::MembershipAlready)
+                  .arg(planOf(customer),
+                      m_say.membershipStatus(change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change));
         return;
     }
     plan.request.kind = RequestedAction::Subscription;

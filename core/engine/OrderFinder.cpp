@@ -7,7 +7,10 @@
 namespace tierdesk {
 namespace {
 
-QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
+QString itemName(const QJsonValue &item)
+{
+    return item.toObject().value(QLatin1String("name")).toString();
+}
 
 // Lower-case words without a plural "s": "Pants" and "pant", "boots" and "boot" meet.
 QStringList wordsOf(const QString &text)
@@ -61,8 +64,9 @@ QList<Order> OrderFinder::byNumber(const QStringList &ids, const QString &text, 
     if (!ids.isEmpty())
         return out;
     // A number alone is an order only when it is one of the customer's ("why is 10016 still pending").
-    static const QRegularExpression bare(QStringLiteral("(?<![\\w$.,])(\\d{4,8})(?![\\w.,]*\\d)(?!\\s*(?:\\$|usd|dollars?|bucks|%))"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bare(
+        QStringLiteral("(?<![\\w$.,])(\\d{4,8})(?![\\w.,]*\\d)(?!\\s*(?:\\$|usd|dollars?|bucks|%))"),
+        QRegularExpression::CaseInsensitiveOption);
     for (auto it = bare.globalMatch(text); it.hasNext();) {
         const QString id = QStringLiteral("ORD-") + it.next().captured(1);
         const bool named = std::any_of(out.cbegin(), out.cend(), [&id](const Order &o) { return o.id == id; });

@@ -8,10 +8,9 @@ namespace tierdesk {
 
 // Finds the customer's orders a message points at: by number, by an item it names, or
 // relative to the order under discussion. Only the session's customer's orders are found.
-class OrderFinder
-{
+class OrderFinder {
 public:
-    OrderFinder(ActionExecutor &actions, const Session &session) : m_actions(actions), m_session(session) {}
+    OrderFinder(ActionExecutor &actions, const Session &session) : m_actions(actions), m_session(session) { }
 
     // Orders named by number: the ids the slots found ("ORD-10005", "order #10005"), else a
     // bare number that is one of the customer's orders ("tracking for 10005"). `unknown`

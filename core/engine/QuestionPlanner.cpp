@@ -16,7 +16,11 @@ QStringList itemWords(const std::optional<Order> &order)
     if (!order)
         return out;
     for (const QJsonValue &item : order->items)
-        for (const QString &w : item.toObject().value(QLatin1String("name")).toString().toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        for (const QString &w : item.toObject()
+                                    .value(QLatin1String("name"))
+                                    .toString()
+                                    .toLower()
+                                    .split(QLatin1Char(' '), Qt::SkipEmptyParts))
             out << w << (w.endsWith(QLatin1Char('s')) ? w.chopped(1) : w + QLatin1Char('s'));
     return out;
 }
@@ -28,7 +32,8 @@ bool isUnshipped(const std::optional<Order> &order)
 
 } // namespace
 
-QStringList QuestionPlanner::questionsBeside(const QString &text, const std::optional<Order> &order, const TurnPlan &plan)
+QStringList QuestionPlanner::questionsBeside(
+    const QString &text, const std::optional<Order> &order, const TurnPlan &plan)
 {
     QStringList out;
     if (plan.showContents)
@@ -40,7 +45,7 @@ QStringList QuestionPlanner::questionsBeside(const QString &text, const std::opt
         // "...return it once it arrives": the order's own facts are the order's answer; "do you
         // ship to canada" is about shipping, not about the order.
         const bool aboutTheOrder = !dialogue::referencedOrder(clause, {}, QStringLiteral("order")).isEmpty()
-                                   || !nlu::extractSlots(clause).orderIds.isEmpty();
+            || !nlu::extractSlots(clause).orderIds.isEmpty();
         if (!dialogue::beyondOrderFacts(clause, items).isEmpty())
             out << (aboutTheOrder ? dialogue::withoutOrderFacts(clause) : clause);
     }
@@ -60,17 +65,20 @@ QStringList QuestionPlanner::questionsOf(const QString &text)
     return asking > 1 ? clauses : QStringList{text};
 }
 
-void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
+void QuestionPlanner::carryTopic(
+    const QString &text, MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
 {
     KnowledgeAsk &k = plan.knowledge;
     const QString asked = k.questions.isEmpty() ? text : k.questions.join(QLatin1Char(' '));
     // A follow-up by its words ("and for...", "does it..."), or one the intent model cannot
     // place elsewhere: unsure of it, or reading it as the topic's own intent.
-    const bool followUp = (dialogue::isFollowUp(text) || a.intent.confidence < 0.5 || a.intent.intent == state.topicIntent)
-                          && !dialogue::pointsVaguely(text); // "the other thing" is not the topic
+    const bool followUp
+        = (dialogue::isFollowUp(text) || a.intent.confidence < 0.5 || a.intent.intent == state.topicIntent)
+        && !dialogue::pointsVaguely(text); // "the other thing" is not the topic
     // "whats it cost" after the membership was talked about: the question is about the
     // membership itself, not about what was asked of it (cancelling it), so it stands alone.
-    if (const QString subject = dialogue::subjectReferredTo(asked, state.topic); followUp && !k.alongside && !subject.isEmpty()) {
+    if (const QString subject = dialogue::subjectReferredTo(asked, state.topic);
+        followUp && !k.alongside && !subject.isEmpty()) {
         k.question = asked + QStringLiteral(" (") + subject + QLatin1Char(')');
         k.questions.clear(); // one question, answered from the article that answers it best
         k.query = state.topic + QLatin1Char(' ') + k.question;
@@ -90,7 +98,8 @@ void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialog
         // Beside an order, the whole message is the topic: its order facts are what a
         // follow-up goes on from ("how long do i wait" after "tracking hasnt moved").
         state.topic = k.alongside ? text : asked;
-        state.topicIntent = a.intent.confidence >= 0.5 && !nlu::isSmallTalk(a.intent.intent) ? a.intent.intent : QString();
+        state.topicIntent
+            = a.intent.confidence >= 0.5 && !nlu::isSmallTalk(a.intent.intent) ? a.intent.intent : QString();
     }
     // bm25 matches words: a question about another country is about international shipping.
     const bool abroad = dialogue::mentionsAbroad(k.query);
@@ -100,13 +109,13 @@ void QuestionPlanner::carryTopic(const QString &text, MessageAnalysis &a, dialog
 }
 
 void QuestionPlanner::plan(const QString &text, const std::optional<Order> &order, MessageAnalysis &a,
-                           dialogue::DialogueState &state, TurnPlan &plan)
+    dialogue::DialogueState &state, TurnPlan &plan)
 {
     if (!plan.outOfScope.isEmpty() || plan.confirmed)
         return;
     KnowledgeAsk &k = plan.knowledge;
     const bool acting = plan.request.kind != RequestedAction::None || !plan.refusal.isEmpty() || plan.needsOrderNumber
-                        || !plan.slotPrompt.isEmpty();
+        || !plan.slotPrompt.isEmpty();
     if (acting) {
         // What was asked for is the topic a later question goes on from ("how long till i see it").
         if (dialogue::answerTo(text) == dialogue::Answer::Other) {
@@ -116,7 +125,8 @@ void QuestionPlanner::plan(const QString &text, const std::optional<Order> &orde
         return;
     }
     // Asking for a person or a manager is the whole message: the escalation answers it.
-    if (a.intent.intent == QLatin1String(nlu::intent::HumanRequest) || a.intent.intent == QLatin1String(nlu::intent::ManagerRequest))
+    if (a.intent.intent == QLatin1String(nlu::intent::HumanRequest)
+        || a.intent.intent == QLatin1String(nlu::intent::ManagerRequest))
         return;
     if (plan.answersWithoutKnowledge() || nlu::isSmallTalk(a.intent.intent)) {
         k.questions = questionsBeside(text, order, plan);

@@ -72,7 +72,8 @@ Status ReportJobs::check(const ReportRequest &r) const
     if (r.endMs - r.startMs > kMaxPeriodMs)
         return invalidField(QStringLiteral("time_period"), QStringLiteral("time_period may span at most 366 days"));
     if (!r.sentiment.isEmpty() && !sentiments().contains(r.sentiment))
-        return invalidField(QStringLiteral("filters.sentiment"), QStringLiteral("unknown sentiment filter"), sentiments());
+        return invalidField(
+            QStringLiteral("filters.sentiment"), QStringLiteral("unknown sentiment filter"), sentiments());
     if (r.resolutionTimeMinS < 0)
         return invalidField(
             QStringLiteral("filters.resolution_time_min"), QStringLiteral("resolution_time_min must be >= 0"));

@@ -10,9 +10,8 @@
 
 namespace tierdesk {
 
-struct ReplyContext
-{
-    const Session &session;   // already at the tier that answers
+struct ReplyContext {
+    const Session &session; // already at the tier that answers
     const Customer &customer;
     const MessageAnalysis &analysis;
     const ActionReport &actions;
@@ -23,8 +22,7 @@ struct ReplyContext
     Language language = Language::En; // of the reply (CS config `language`)
 };
 
-struct Reply
-{
+struct Reply {
     QString content;
     QStringList suggestedActions;
     QString model;
@@ -34,8 +32,7 @@ struct Reply
 
 // Writes the AI tier's answer. It only words what the engine decided and did;
 // it cannot take actions or change tiers.
-class Responder
-{
+class Responder {
 public:
     virtual ~Responder() = default;
     virtual Reply compose(const ReplyContext &ctx) = 0;

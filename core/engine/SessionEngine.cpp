@@ -1,22 +1,22 @@
 #include "core/engine/SessionEngine.h"
 
 #include "core/common/Ids.h"
-#include "core/common/Validation.h"
 #include "core/common/Time.h"
+#include "core/common/Validation.h"
 #include "core/domain/ConfigDiff.h"
 #include "core/engine/CustomerText.h"
+#include "core/engine/KnowledgeBase.h"
 #include "core/engine/LocalResponder.h"
 #include "core/engine/pipeline/ReplyComposer.h"
-#include "core/engine/pipeline/WorkerPool.h"
-#include "core/engine/KnowledgeBase.h"
 #include "core/engine/pipeline/Turn.h"
+#include "core/engine/pipeline/WorkerPool.h"
 
 #include <QJsonDocument>
 #include <QMetaMethod>
 #include <QPointer>
 #include <QThread>
-#include <algorithm>
 #include <QUrl>
+#include <algorithm>
 
 namespace tierdesk {
 namespace {
@@ -31,9 +31,8 @@ bool validId(const QString &id, int maxChars)
 {
     if (id.isEmpty() || id.size() > maxChars || !isAsciiAlnum(id.front()))
         return false;
-    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
-        return isAsciiAlnum(c) || c == u'.' || c == u'_' || c == u':' || c == u'@' || c == u'-';
-    });
+    return std::all_of(id.cbegin(), id.cend(),
+        [](QChar c) { return isAsciiAlnum(c) || c == u'.' || c == u'_' || c == u':' || c == u'@' || c == u'-'; });
 }
 
 } // namespace
@@ -41,7 +40,8 @@ bool validId(const QString &id, int maxChars)
 SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_store(store), m_clock(clock),
       m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
-      m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder)))), m_actions(store.customers())
+      m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder)))),
+      m_actions(store.customers())
 {
     m_knowledge = std::make_unique<KnowledgeBase>(*this, store, clock);
     // A failed commit undid writes the caches already reflect.
@@ -93,19 +93,19 @@ QStringList SessionEngine::webhookEvents()
 {
     // escalation.created and session.closed are the support agent API's (seed 002), queued by that API with
     // queueEvent(); conversation.created and sentiment.negative the platform services' (seed 000), likewise.
-    return {QStringLiteral("session.created"),    QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
-            QStringLiteral("session.abandoned"),  QStringLiteral("escalation.created"), QStringLiteral("session.closed"),
-            QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")};
+    return {QStringLiteral("session.created"), QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
+        QStringLiteral("session.abandoned"), QStringLiteral("escalation.created"), QStringLiteral("session.closed"),
+        QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")};
 }
 
 bool SessionEngine::queueEvent(const QString &companyId, const QString &event, const QJsonObject &data)
 {
     const QJsonObject payload{{QStringLiteral("event"), event},
-                              {QStringLiteral("timestamp"), timefmt::iso(m_clock.nowMs())},
-                              {QStringLiteral("data"), data}};
+        {QStringLiteral("timestamp"), timefmt::iso(m_clock.nowMs())}, {QStringLiteral("data"), data}};
     int queued = 0;
     const bool ok = m_store.batch().run([&] {
-        queued = m_store.webhooks().enqueue(companyId, event, QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.nowMs());
+        queued = m_store.webhooks().enqueue(
+            companyId, event, QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.nowMs());
         return queued >= 0;
     });
     if (ok && queued > 0)
@@ -117,18 +117,16 @@ bool SessionEngine::queueEvent(const QString &companyId, const QString &event, c
 }
 
 bool SessionEngine::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-                           int status, const QJsonObject &details)
+    int status, const QJsonObject &details)
 {
-    return m_store.audit().append(
-        {m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource, actor.clientAddress, status, details});
+    return m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource,
+        actor.clientAddress, status, details});
 }
 
 void SessionEngine::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-                          int status, const QJsonObject &details)
+    int status, const QJsonObject &details)
 {
-    m_store.batch().run([&] {
-        return record(companyId, actor, action, resource, status, details);
-    });
+    m_store.batch().run([&] { return record(companyId, actor, action, resource, status, details); });
 }
 
 namespace {
@@ -138,7 +136,8 @@ Result<QString> cleanCompanyName(const QString &name)
 {
     const QString clean = name.trimmed();
     if (clean.isEmpty() || clean.size() > SessionEngine::kMaxCompanyNameChars || hasControlCharacters(clean))
-        return invalidField(QStringLiteral("name"), QStringLiteral("name must be 1 to 200 characters (no control characters)"));
+        return invalidField(
+            QStringLiteral("name"), QStringLiteral("name must be 1 to 200 characters (no control characters)"));
     return clean;
 }
 
@@ -157,8 +156,8 @@ Result<Company> SessionEngine::createCompany(const QString &name, const CsConfig
     Company c{ids::uuid(), *clean, m_clock.nowMs(), config};
     const bool ok = m_store.batch().run([&] {
         return m_store.companies().insert(c)
-               && record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id, 0,
-                         {{QStringLiteral("name"), c.name}});
+            && record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id, 0,
+                {{QStringLiteral("name"), c.name}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
@@ -175,13 +174,13 @@ Result<Company> SessionEngine::renameCompany(const QString &id, const QString &n
         return clean.error();
     if (const auto other = m_store.companies().findByName(*clean); other && other->id != id)
         return makeError(ErrorKind::Conflict, QStringLiteral("A company with this name exists"),
-                         {{QStringLiteral("field"), QStringLiteral("name")}});
+            {{QStringLiteral("field"), QStringLiteral("name")}});
     const QString before = c->name;
     c->name = *clean;
     const bool ok = m_store.batch().run([&] {
         return m_store.companies().updateName(id, c->name)
-               && record(id, actor, QStringLiteral("company.rename"), QStringLiteral("company:") + id, 200,
-                         {{QStringLiteral("before"), before}, {QStringLiteral("after"), c->name}});
+            && record(id, actor, QStringLiteral("company.rename"), QStringLiteral("company:") + id, 200,
+                {{QStringLiteral("before"), before}, {QStringLiteral("after"), c->name}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
@@ -197,7 +196,8 @@ Result<Company> SessionEngine::company(const QString &id)
         return *cached;
     auto c = m_store.companies().find(id);
     if (!c)
-        return makeError(ErrorKind::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), id.left(128)}});
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), id.left(128)}});
     m_companies.insert(id, *c);
     return *c;
 }
@@ -220,22 +220,26 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
         return company.error();
     if (!company->config.enabled())
         return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
-                         {{QStringLiteral("companyId"), req.companyId}});
+            {{QStringLiteral("companyId"), req.companyId}});
     if (!validId(req.customerId, m_limits.maxIdChars))
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("customerId must be 1 to 128 letters, digits or ._:@-"),
-                         {{QStringLiteral("field"), QStringLiteral("customerId")}});
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("customerId must be 1 to 128 letters, digits or ._:@-"),
+            {{QStringLiteral("field"), QStringLiteral("customerId")}});
     if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
-                         {{QStringLiteral("field"), QStringLiteral("metadata")}});
+            {{QStringLiteral("field"), QStringLiteral("metadata")}});
     if (!req.id.isEmpty()) {
         if (!validId(req.id, m_limits.maxIdChars))
-            return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), req.id.left(128)}});
+            return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"),
+                {{QStringLiteral("sessionId"), req.id.left(128)}});
         if (m_sessions.contains(req.id) || m_store.sessions().find(req.id, false, {}))
-            return makeError(ErrorKind::Conflict, QStringLiteral("Session ID already in use"), {{QStringLiteral("sessionId"), req.id}});
+            return makeError(ErrorKind::Conflict, QStringLiteral("Session ID already in use"),
+                {{QStringLiteral("sessionId"), req.id}});
     }
     QString initial;
     if (!req.initialMessage.isEmpty()) {
-        auto checked = validateCustomerText(req.initialMessage, m_limits.maxMessageChars, QStringLiteral("initialMessage"));
+        auto checked
+            = validateCustomerText(req.initialMessage, m_limits.maxMessageChars, QStringLiteral("initialMessage"));
         if (!checked)
             return checked.error();
         initial = checked.value();
@@ -259,7 +263,8 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
             return false;
         record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id, 201);
         queueWebhook(s, QStringLiteral("session.created"),
-                     {{QStringLiteral("channel"), toString(s.channel)}, {QStringLiteral("currentTier"), toString(s.currentTier)}});
+            {{QStringLiteral("channel"), toString(s.channel)},
+                {QStringLiteral("currentTier"), toString(s.currentTier)}});
         publish(makeSessionEvent(SessionEventType::Created, s));
         if (initial.isEmpty())
             return true;
@@ -278,8 +283,8 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
     return created;
 }
 
-Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, const Actor &actor,
-                                             std::optional<MessageOutcome> *first)
+Result<Session> SessionEngine::createSession(
+    const CreateSessionRequest &req, const Actor &actor, std::optional<MessageOutcome> *first)
 {
     auto created = startSession(req, actor);
     if (!created)
@@ -298,7 +303,8 @@ Result<Session> SessionEngine::createSession(const CreateSessionRequest &req, co
     return outcome->session;
 }
 
-void SessionEngine::createSession(const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done)
+void SessionEngine::createSession(
+    const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done)
 {
     auto created = startSession(req, actor);
     if (!created || !created->firstTurn || !created->firstTurn->compose) {
@@ -327,10 +333,11 @@ void SessionEngine::createSession(const CreateSessionRequest &req, const Actor &
 }
 
 Result<Session> SessionEngine::openSession(const QString &companyId, const QString &id, bool details,
-                                           const QString &customerScope, const MessageWindow &window)
+    const QString &customerScope, const MessageWindow &window)
 {
     if (!validId(id, m_limits.maxIdChars))
-        return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), id.left(128)}});
+        return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"),
+            {{QStringLiteral("sessionId"), id.left(128)}});
     std::optional<Session> s;
     if (const auto cached = m_sessions.constFind(id); !details && cached != m_sessions.cend())
         s = *cached;
@@ -343,8 +350,8 @@ Result<Session> SessionEngine::openSession(const QString &companyId, const QStri
     return *s;
 }
 
-Result<Session> SessionEngine::session(const QString &companyId, const QString &id, const MessageWindow &window,
-                                       const QString &customerScope)
+Result<Session> SessionEngine::session(
+    const QString &companyId, const QString &id, const MessageWindow &window, const QString &customerScope)
 {
     return openSession(companyId, id, true, customerScope, window);
 }
@@ -357,8 +364,8 @@ Result<QList<Session>> SessionEngine::listSessions(const SessionFilter &filter, 
     return m_store.sessions().list(filter, total);
 }
 
-std::optional<EscalationRecord> SessionEngine::applyEscalation(Session &s, Tier target, EscalationReason reason,
-                                                               const QString &notes, bool automatic, qint64 now)
+std::optional<EscalationRecord> SessionEngine::applyEscalation(
+    Session &s, Tier target, EscalationReason reason, const QString &notes, bool automatic, qint64 now)
 {
     EscalationRecord e{s.currentTier, target, reason, now, notes, automatic};
     if (!m_store.sessions().appendEscalation(s, e))
@@ -371,8 +378,7 @@ std::optional<EscalationRecord> SessionEngine::applyEscalation(Session &s, Tier 
     if (target == Tier::HumanAgent && m_desk && !m_desk->queued(s, e, now))
         return std::nullopt;
     const QJsonObject data{{QStringLiteral("fromTier"), toString(e.fromTier)},
-                           {QStringLiteral("toTier"), toString(e.toTier)},
-                           {QStringLiteral("reason"), toString(e.reason)}};
+        {QStringLiteral("toTier"), toString(e.toTier)}, {QStringLiteral("reason"), toString(e.reason)}};
     queueWebhook(s, QStringLiteral("session.escalated"), data);
     if (eventsWanted()) {
         SessionEvent event = makeSessionEvent(SessionEventType::Escalated, s);
@@ -383,7 +389,7 @@ std::optional<EscalationRecord> SessionEngine::applyEscalation(Session &s, Tier 
 }
 
 Result<Session> SessionEngine::escalate(const QString &companyId, const QString &sessionId, EscalationReason reason,
-                                        Tier target, const QString &notes, const Actor &actor)
+    Tier target, const QString &notes, const Actor &actor)
 {
     // The response carries the escalation history, not the transcript.
     auto found = openSession(companyId, sessionId, true, actor.customerScope, MessageWindow{0, -1});
@@ -391,17 +397,19 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
         return found.error();
     Session s = found.value();
     if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"), {{QStringLiteral("sessionId"), s.id}});
+        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
+            {{QStringLiteral("sessionId"), s.id}});
     if (target == Tier::AiRep || rank(target) <= rank(s.currentTier))
         return makeError(ErrorKind::InvalidEscalation, QStringLiteral("Invalid escalation target"),
-                         {{QStringLiteral("currentTier"), toString(s.currentTier)}, {QStringLiteral("targetTier"), toString(target)}});
+            {{QStringLiteral("currentTier"), toString(s.currentTier)},
+                {QStringLiteral("targetTier"), toString(target)}});
     if (notes.size() > m_limits.maxNotesChars)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("notes must be at most 2000 characters"),
-                         {{QStringLiteral("field"), QStringLiteral("notes")}});
+            {{QStringLiteral("field"), QStringLiteral("notes")}});
     if (!notes.isEmpty()) {
         if (auto checked = validateCustomerText(notes, m_limits.maxNotesChars, QStringLiteral("notes")); !checked)
             return makeError(ErrorKind::InvalidArgument, QStringLiteral("notes must not contain control characters"),
-                             {{QStringLiteral("field"), QStringLiteral("notes")}});
+                {{QStringLiteral("field"), QStringLiteral("notes")}});
     }
     const qint64 now = m_clock.nowMs();
     const bool ok = m_store.batch().run([&] {
@@ -409,8 +417,8 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
             return false;
         s.updatedAt = s.lastActivityAt = now;
         return m_store.sessions().update(s)
-               && record(companyId, actor, QStringLiteral("session.escalate"), QStringLiteral("session:") + s.id, 200,
-                         {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("targetTier"), toString(target)}});
+            && record(companyId, actor, QStringLiteral("session.escalate"), QStringLiteral("session:") + s.id, 200,
+                {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("targetTier"), toString(target)}});
     });
     if (!ok) {
         forget(s.id);
@@ -420,8 +428,8 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
     return s;
 }
 
-Result<Session> SessionEngine::setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
-                                                const QJsonValue &value, const Actor &actor)
+Result<Session> SessionEngine::setMetadataEntry(
+    const QString &companyId, const QString &sessionId, const QString &key, const QJsonValue &value, const Actor &actor)
 {
     auto found = openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
@@ -430,12 +438,12 @@ Result<Session> SessionEngine::setMetadataEntry(const QString &companyId, const 
     s.metadata.insert(key, value);
     if (QJsonDocument(s.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
-                         {{QStringLiteral("field"), QStringLiteral("metadata")}});
+            {{QStringLiteral("field"), QStringLiteral("metadata")}});
     s.updatedAt = m_clock.nowMs();
     const bool ok = m_store.batch().run([&] {
         return m_store.sessions().setMetadata(s.id, s.metadata, s.updatedAt)
-               && record(companyId, actor, QStringLiteral("session.metadata"), QStringLiteral("session:") + s.id, 200,
-                         {{QStringLiteral("key"), key}});
+            && record(companyId, actor, QStringLiteral("session.metadata"), QStringLiteral("session:") + s.id, 200,
+                {{QStringLiteral("key"), key}});
     });
     if (!ok) {
         forget(s.id);
@@ -445,15 +453,16 @@ Result<Session> SessionEngine::setMetadataEntry(const QString &companyId, const 
     return s;
 }
 
-Result<Session> SessionEngine::resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
-                                       const Actor &actor)
+Result<Session> SessionEngine::resolve(
+    const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor)
 {
     auto found = openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     Session s = found.value();
     if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"), {{QStringLiteral("sessionId"), s.id}});
+        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
+            {{QStringLiteral("sessionId"), s.id}});
     const qint64 now = m_clock.nowMs();
     s.status = SessionStatus::Resolved;
     s.resolution = resolution;
@@ -462,9 +471,10 @@ Result<Session> SessionEngine::resolve(const QString &companyId, const QString &
         if ((m_desk && !m_desk->resolving(s, actor, now)) || !m_store.sessions().update(s))
             return false;
         record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id, 200,
-               {{QStringLiteral("resolutionType"), toString(resolution.type)}});
+            {{QStringLiteral("resolutionType"), toString(resolution.type)}});
         queueWebhook(s, QStringLiteral("session.resolved"),
-                     {{QStringLiteral("tier"), toString(s.currentTier)}, {QStringLiteral("resolutionType"), toString(resolution.type)}});
+            {{QStringLiteral("tier"), toString(s.currentTier)},
+                {QStringLiteral("resolutionType"), toString(resolution.type)}});
         publish(makeSessionEvent(SessionEventType::Resolved, s));
         return true;
     });
@@ -504,9 +514,9 @@ Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJs
         return merged.error();
     const bool ok = m_store.batch().run([&] {
         return m_store.companies().updateConfig(companyId, merged.value())
-               && record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId, 200,
-                         {{QStringLiteral("patch"), patch},
-                          {QStringLiteral("changes"), configChanges(company->config.toJson(), merged->toJson())}});
+            && record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId, 200,
+                {{QStringLiteral("patch"), patch},
+                    {QStringLiteral("changes"), configChanges(company->config.toJson(), merged->toJson())}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
@@ -514,8 +524,8 @@ Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJs
     return merged;
 }
 
-Status SessionEngine::checkWebhook(const QString &companyId, const QString &url, const QStringList &events,
-                                   const QByteArray &secret)
+Status SessionEngine::checkWebhook(
+    const QString &companyId, const QString &url, const QStringList &events, const QByteArray &secret)
 {
     auto company = this->company(companyId);
     if (!company)
@@ -524,38 +534,40 @@ Status SessionEngine::checkWebhook(const QString &companyId, const QString &url,
     const QUrl parsed(url, QUrl::StrictMode);
     if (url.size() > 2048 || !parsed.isValid() || parsed.host().isEmpty()
         || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("url must be an absolute http(s) URL of at most 2048 characters"),
-                         urlField);
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("url must be an absolute http(s) URL of at most 2048 characters"), urlField);
     if (!parsed.userInfo().isEmpty())
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("url must not contain a user name or password"), urlField);
+        return makeError(
+            ErrorKind::InvalidArgument, QStringLiteral("url must not contain a user name or password"), urlField);
     if (const auto literal = AddressPolicy::literal(parsed.host())) {
         if (const QString why = m_webhookAddresses.refusal(*literal); !why.isEmpty())
             return makeError(ErrorKind::InvalidArgument, QStringLiteral("url is not allowed: ") + why, urlField);
     }
     if (events.isEmpty())
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("events must name at least one event"),
-                         {{QStringLiteral("field"), QStringLiteral("events")}});
+            {{QStringLiteral("field"), QStringLiteral("events")}});
     for (const QString &e : events)
         if (!webhookEvents().contains(e))
             return makeError(ErrorKind::InvalidArgument, QStringLiteral("unknown event: ") + e.left(64),
-                             {{QStringLiteral("field"), QStringLiteral("events")},
-                              {QStringLiteral("allowed"), QJsonArray::fromStringList(webhookEvents())}});
+                {{QStringLiteral("field"), QStringLiteral("events")},
+                    {QStringLiteral("allowed"), QJsonArray::fromStringList(webhookEvents())}});
     if (secret.size() < 16 || secret.size() > 256)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("secret must be 16 to 256 characters"),
-                         {{QStringLiteral("field"), QStringLiteral("secret")}});
+            {{QStringLiteral("field"), QStringLiteral("secret")}});
     return Ok{};
 }
 
 Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QString &url, const QStringList &events,
-                                          const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved)
+    const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved)
 {
     if (const Status checked = checkWebhook(companyId, url, events, secret); !checked)
         return checked.error();
     for (const QHostAddress &a : resolved) {
         if (const QString why = m_webhookAddresses.refusal(a); !why.isEmpty())
             return makeError(ErrorKind::InvalidArgument,
-                             QStringLiteral("url is not allowed: %1 resolves to a forbidden address (%2)").arg(QUrl(url).host(), why),
-                             {{QStringLiteral("field"), QStringLiteral("url")}});
+                QStringLiteral("url is not allowed: %1 resolves to a forbidden address (%2)")
+                    .arg(QUrl(url).host(), why),
+                {{QStringLiteral("field"), QStringLiteral("url")}});
     }
     if (m_store.webhooks().count(companyId) >= 20)
         return makeError(ErrorKind::Conflict, QStringLiteral("at most 20 webhooks per company"));
@@ -563,8 +575,8 @@ Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QStrin
     w.events.removeDuplicates();
     const bool ok = m_store.batch().run([&] {
         return m_store.webhooks().insert(w)
-               && record(companyId, actor, QStringLiteral("webhook.create"), QStringLiteral("webhook:") + w.id, 201,
-                         {{QStringLiteral("url"), url}});
+            && record(companyId, actor, QStringLiteral("webhook.create"), QStringLiteral("webhook:") + w.id, 201,
+                {{QStringLiteral("url"), url}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the webhook"));
@@ -590,7 +602,8 @@ Status SessionEngine::removeWebhook(const QString &companyId, const QString &id,
         return true;
     });
     if (!removed)
-        return makeError(ErrorKind::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}});
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}});
     announceSubscriptionsAfterCommit();
     return Ok{};
 }
@@ -619,11 +632,12 @@ int SessionEngine::sweepAbandoned(qint64 idleMs)
         const bool ok = m_store.batch().run([&] {
             if (!m_store.sessions().update(s))
                 return false;
-            queueWebhook(s, QStringLiteral("session.abandoned"), {{QStringLiteral("tier"), toString(s.currentTier)},
-                                                                  {QStringLiteral("lastActivityAt"), timefmt::iso(lastActivity)}});
+            queueWebhook(s, QStringLiteral("session.abandoned"),
+                {{QStringLiteral("tier"), toString(s.currentTier)},
+                    {QStringLiteral("lastActivityAt"), timefmt::iso(lastActivity)}});
             publish(makeSessionEvent(SessionEventType::Abandoned, s));
             record(s.companyId, Actor{}, QStringLiteral("session.abandon"), QStringLiteral("session:") + s.id, 0,
-                   {{QStringLiteral("idleMinutes"), idleMs / 60000}});
+                {{QStringLiteral("idleMinutes"), idleMs / 60000}});
             return true;
         });
         if (ok) {
@@ -638,15 +652,15 @@ int SessionEngine::sweepAbandoned(qint64 idleMs)
 
 void SessionEngine::queueWebhook(const Session &s, const QString &event, const QJsonObject &data)
 {
-    QJsonObject payloadData{{QStringLiteral("sessionId"), s.id},
-                            {QStringLiteral("companyId"), s.companyId},
-                            {QStringLiteral("customerId"), s.customerId}};
+    QJsonObject payloadData{{QStringLiteral("sessionId"), s.id}, {QStringLiteral("companyId"), s.companyId},
+        {QStringLiteral("customerId"), s.customerId}};
     for (auto it = data.begin(); it != data.end(); ++it)
         payloadData.insert(it.key(), it.value());
     const QJsonObject payload{{QStringLiteral("event"), event},
-                              {QStringLiteral("timestamp"), timefmt::iso(m_clock.nowMs())},
-                              {QStringLiteral("data"), payloadData}};
-    if (m_store.webhooks().enqueue(s.companyId, event, QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.nowMs()) > 0)
+        {QStringLiteral("timestamp"), timefmt::iso(m_clock.nowMs())}, {QStringLiteral("data"), payloadData}};
+    if (m_store.webhooks().enqueue(
+            s.companyId, event, QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.nowMs())
+        > 0)
         m_store.batch().afterCommit([this](bool committed) {
             if (committed)
                 emit outboxChanged();

@@ -25,11 +25,11 @@ struct ComposedReply;
 struct Turn;
 
 // Who asked, for the audit log, and what they may touch.
-struct Actor
-{
+struct Actor {
     Actor() = default;
     Actor(QString who, QString roleName, QString address = {}, QString customer = {})
-        : subject(std::move(who)), role(std::move(roleName)), clientAddress(std::move(address)), customerScope(std::move(customer))
+        : subject(std::move(who)), role(std::move(roleName)), clientAddress(std::move(address)),
+          customerScope(std::move(customer))
     {
     }
 
@@ -44,8 +44,7 @@ struct Actor
     QString displayName;
 };
 
-struct CreateSessionRequest
-{
+struct CreateSessionRequest {
     QString companyId;
     QString customerId;
     Channel channel = Channel::Chat;
@@ -57,18 +56,16 @@ struct CreateSessionRequest
     QString id{};
 };
 
-struct MessageOutcome
-{
+struct MessageOutcome {
     Message customerMessage;
     std::optional<Message> aiResponse; // none while a person has the session
-    Session session;                   // the row after this message (no transcript)
+    Session session; // the row after this message (no transcript)
     std::optional<EscalationRecord> escalation;
 };
 
 // What the agent desk (core/engine/desk/Desk) adds to the engine's own
 // changes. The engine calls these inside the change's batch work; false undoes it.
-class DeskHooks
-{
+class DeskHooks {
 public:
     virtual ~DeskHooks() = default;
     // The session was escalated to HUMAN_AGENT: queue it for a person.
@@ -82,8 +79,7 @@ public:
     virtual bool resolving(Session &s, const Actor &actor, qint64 now) = 0;
 };
 
-struct EngineLimits
-{
+struct EngineLimits {
     int maxMessageChars = 4000;
     int maxIdChars = 128;
     int maxMetadataBytes = 8192;
@@ -94,13 +90,12 @@ struct EngineLimits
 // The session and escalation engine. Lives on the engine thread with the store;
 // every write goes through the store's group-commit batch and every event is
 // emitted only once its data is committed.
-class SessionEngine : public QObject
-{
+class SessionEngine : public QObject {
     Q_OBJECT
 
 public:
-    SessionEngine(Store &store, const Clock &clock, std::unique_ptr<Responder> responder = nullptr,
-                  QObject *parent = nullptr);
+    SessionEngine(
+        Store &store, const Clock &clock, std::unique_ptr<Responder> responder = nullptr, QObject *parent = nullptr);
     ~SessionEngine() override;
 
     Store &store() { return m_store; }
@@ -128,34 +123,34 @@ public:
     // `context` is gone by then. A session's messages are handled one at a time.
     void createSession(const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done);
     void postMessage(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
-                     QObject *context, MessageDone done);
+        QObject *context, MessageDone done);
     // The same three phases, the reply worded on the calling thread (command-line
     // tools, tests, benchmarks).
-    Result<Session> createSession(const CreateSessionRequest &req, const Actor &actor,
-                                  std::optional<MessageOutcome> *first = nullptr);
+    Result<Session> createSession(
+        const CreateSessionRequest &req, const Actor &actor, std::optional<MessageOutcome> *first = nullptr);
     // What the NLU makes of a customer message with the company's settings, stored
     // nowhere (a dry run); `done` on the engine thread unless `context` is gone. The
     // text is checked as a message is (InvalidMessage); an unknown company is NotFound.
     void analyseOnly(const QString &companyId, const QString &text, QObject *context,
-                     std::function<void(Result<MessageAnalysis>)> done);
+        std::function<void(Result<MessageAnalysis>)> done);
     // Get Session: the row, both histories and a window of the transcript.
     Result<Session> session(const QString &companyId, const QString &id, const MessageWindow &window = {},
-                            const QString &customerScope = {});
+        const QString &customerScope = {});
     Result<QList<Session>> listSessions(const SessionFilter &filter, int *total);
-    Result<MessageOutcome> postMessage(const QString &companyId, const QString &sessionId, const QString &text,
-                                       const Actor &actor);
+    Result<MessageOutcome> postMessage(
+        const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor);
     // Who words the AI tiers' replies (default: the local responder) and how long they may take.
     void setResponder(std::shared_ptr<Responder> responder);
     void setReplyTimeoutMs(int ms);
     Result<Session> escalate(const QString &companyId, const QString &sessionId, EscalationReason reason, Tier target,
-                             const QString &notes, const Actor &actor);
-    Result<Session> resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
-                            const Actor &actor);
+        const QString &notes, const Actor &actor);
+    Result<Session> resolve(
+        const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor);
 
     // Sets metadata[key] of a session (what another API family keeps beside it; the
     // metadata stays within 8 KiB); audited as session.metadata with the key.
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
-                                     const QJsonValue &value, const Actor &actor);
+        const QJsonValue &value, const Actor &actor);
 
     Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     Result<CsConfig> config(const QString &companyId);
@@ -166,11 +161,12 @@ public:
     // Everything about a new webhook that needs no DNS: the company, the URL
     // (http(s), no credentials, an IP-literal host allowed by the address
     // policy), the events and the secret.
-    Status checkWebhook(const QString &companyId, const QString &url, const QStringList &events, const QByteArray &secret);
+    Status checkWebhook(
+        const QString &companyId, const QString &url, const QStringList &events, const QByteArray &secret);
     // checkWebhook(), plus every address the URL's host name resolved to (the
     // caller resolves it off this thread) must be allowed.
     Result<Webhook> addWebhook(const QString &companyId, const QString &url, const QStringList &events,
-                               const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved = {});
+        const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved = {});
     void setWebhookAddressPolicy(const AddressPolicy &policy) { m_webhookAddresses = policy; }
     // The agent desk, when there is one (it outlives neither the engine nor this call's caller).
     void setDesk(DeskHooks *desk) { m_desk = desk; }
@@ -184,7 +180,7 @@ public:
     // Marks sessions idle for longer than `idleMs` ABANDONED; returns how many.
     int sweepAbandoned(qint64 idleMs);
     void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
-               const QJsonObject &details = {});
+        const QJsonObject &details = {});
 
     static QStringList webhookEvents();
     // Queues `event` for the company's webhooks that subscribe to it, with another API
@@ -223,28 +219,30 @@ signals:
 private:
     friend class Desk; // the desk changes sessions with the engine's own helpers
 
-    Result<Session> openSession(const QString &companyId, const QString &id, bool details,
-                                const QString &customerScope, const MessageWindow &window = {});
-    struct NewSession
-    {
+    Result<Session> openSession(const QString &companyId, const QString &id, bool details, const QString &customerScope,
+        const MessageWindow &window = {});
+    struct NewSession {
         Session session;
         std::shared_ptr<Turn> firstTurn; // with an initial message
     };
     // Phase one of createSession: the row, and the initial message's first phase.
     Result<NewSession> startSession(const CreateSessionRequest &req, const Actor &actor);
-    Result<std::pair<Session, Company>> openForMessage(const QString &companyId, const QString &sessionId, const Actor &actor);
+    Result<std::pair<Session, Company>> openForMessage(
+        const QString &companyId, const QString &sessionId, const Actor &actor);
     // Phase one in its own batch work / phase three in its own (MessageFlow.cpp).
     // `analysed`: the message's analysis made off the engine thread (else it is made here).
     Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
-                           const MessageAnalysis *analysed = nullptr);
+        const MessageAnalysis *analysed = nullptr);
     // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
-    void analyseThen(const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);
+    void analyseThen(
+        const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);
     // Phases two and three of an asynchronous message, after its phase one.
-    void continueTurn(Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done);
+    void continueTurn(
+        Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done);
     Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
     // Inside the caller's batch work: the message, analysis, escalation and actions; the reply and its events.
     Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const Actor &actor,
-                           const MessageAnalysis *analysed = nullptr);
+        const MessageAnalysis *analysed = nullptr);
     Result<MessageOutcome> finishTurn(Turn &turn, const ComposedReply *reply);
     Message aiMessage(const Turn &turn, const ComposedReply &reply) const;
     // The session's next waiting message, if any, starts (queued).
@@ -252,12 +250,12 @@ private:
     // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm
     // (worded by `say`).
     ActionReport act(const Session &s, const Customer &customer, const TierCapabilities &caps, const TurnPlan &plan,
-                     dialogue::DialogueState &state, qint64 now, const Phrases &say);
-    std::optional<EscalationRecord> applyEscalation(Session &s, Tier target, EscalationReason reason,
-                                                    const QString &notes, bool automatic, qint64 now);
+        dialogue::DialogueState &state, qint64 now, const Phrases &say);
+    std::optional<EscalationRecord> applyEscalation(
+        Session &s, Tier target, EscalationReason reason, const QString &notes, bool automatic, qint64 now);
     // Appends to the audit log inside the caller's batch work.
     bool record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-                int status, const QJsonObject &details = {});
+        int status, const QJsonObject &details = {});
     // Emits the event once the current batch commits (only while events are wanted).
     void publish(SessionEvent event);
     void queueWebhook(const Session &s, const QString &event, const QJsonObject &data);

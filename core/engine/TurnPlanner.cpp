@@ -25,17 +25,29 @@ using dialogue::asksToCancelOrder;
 using dialogue::mentionsSubscription;
 using dialogue::subscriptionChangeAsked;
 
-bool is(const QString &intent, const char *name) { return intent == QLatin1String(name); }
+bool is(const QString &intent, const char *name)
+{
+    return intent == QLatin1String(name);
+}
 
-QString itemName(const QJsonValue &item) { return item.toObject().value(QLatin1String("name")).toString(); }
+QString itemName(const QJsonValue &item)
+{
+    return item.toObject().value(QLatin1String("name")).toString();
+}
 
-QString planOf(const Customer &c) { return c.subscription.value(QLatin1String("plan")).toString(); }
-QString statusOf(const Customer &c) { return c.subscription.value(QLatin1String("status")).toString(); }
+QString planOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("plan")).toString();
+}
+QString statusOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("status")).toString();
+}
 
 } // namespace
 
-void TurnPlanner::readOrders(const Session &s, const MessageAnalysis &a, const QString &text,
-                             const dialogue::DialogueState &state, Reading &r)
+void TurnPlanner::readOrders(
+    const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state, Reading &r)
 {
     OrderFinder finder(m_actions, s);
     r.named = finder.byNumber(a.slotValues.orderIds, text, &r.unknown);
@@ -53,8 +65,8 @@ void TurnPlanner::readOrders(const Session &s, const MessageAnalysis &a, const Q
     // "my gloves", "the boots order": the orders holding the items named, when the message
     // is about an order or a problem with an item (not "how do i wash merino").
     const bool aboutOrders = dialogue::asksAboutOrderFacts(text) || dialogue::mentionsOrderOrProblem(text)
-                             || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5)
-                             || (!state.lastRequest.isEmpty() && dialogue::asksSameAgain(text));
+        || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5)
+        || (!state.lastRequest.isEmpty() && dialogue::asksSameAgain(text));
     // "where is my order?" names no item: the customer's orders are not read for one.
     if (!aboutOrders || !dialogue::mayNameItem(text))
         return;
@@ -71,8 +83,8 @@ void TurnPlanner::readOrders(const Session &s, const MessageAnalysis &a, const Q
 
 std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named)
 {
-    static const QRegularExpression clauses(QStringLiteral("[.?!;\\n]+|\\b(?:also|and then|plus)\\b"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression clauses(
+        QStringLiteral("[.?!;\\n]+|\\b(?:also|and then|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
     for (const QString &clause : text.split(clauses, Qt::SkipEmptyParts)) {
         if (!asksForRefund(clause) && !asksToCancelOrder(clause))
             continue;
@@ -84,7 +96,8 @@ std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QLis
     return named.first();
 }
 
-bool TurnPlanner::answerPending(const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
+bool TurnPlanner::answerPending(
+    const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
 {
     if (!state.pending)
         return false;
@@ -99,35 +112,38 @@ bool TurnPlanner::answerPending(const QString &text, const MessageAnalysis &a, d
         return true;
     }
     // "sorry i meant $8 not 5": the same credit, with the amount corrected, is asked again.
-    if (pending.action == QLatin1String("apply_credit") && a.slotValues.amount.value_or(0) > 0 && dialogue::correctsDetail(text)) {
+    if (pending.action == QLatin1String("apply_credit") && a.slotValues.amount.value_or(0) > 0
+        && dialogue::correctsDetail(text)) {
         plan.request.kind = RequestedAction::Credit;
         plan.request.amount = *a.slotValues.amount;
         return true;
     }
     // "the tee order" after "shall I cancel ORD-10004?": which order is meant, asked again.
     const bool namesWhich = answer == Answer::Other && !text.contains(QLatin1Char('?'))
-                            && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
-    if (namesWhich && (pending.action == QLatin1String("cancel_order") || pending.action == QLatin1String("process_refund"))) {
+        && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
+    if (namesWhich
+        && (pending.action == QLatin1String("cancel_order") || pending.action == QLatin1String("process_refund"))) {
         state.awaitingSlot = QStringLiteral("order_id");
-        state.intent = QLatin1String(pending.action == QLatin1String("cancel_order") ? nlu::intent::CancelOrder
-                                                                                       : nlu::intent::RefundRequest);
+        state.intent = QLatin1String(
+            pending.action == QLatin1String("cancel_order") ? nlu::intent::CancelOrder : nlu::intent::RefundRequest);
     }
     if (answer == Answer::No) {
         plan.declined = pending.summary;
         // "no, I asked about the refund", "no wait, just pause it instead": the rest is read too.
         const bool more = dialogue::clausesOf(text).size() > 1 || text.contains(QLatin1Char('?'))
-                          || !subscriptionChangeAsked(text).isEmpty();
+            || !subscriptionChangeAsked(text).isEmpty();
         return !dialogue::isCorrection(text) && !more;
     }
     return false;
 }
 
 void TurnPlanner::planFurther(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
-                              const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan)
+    const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan)
 {
     if (!r.moneyWords || r.named.size() < 2 || plan.request.orderId.isEmpty())
         return;
-    static const QRegularExpression split(QStringLiteral("[.?!;,\\n]+|\\b(?:and|also|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression split(
+        QStringLiteral("[.?!;,\\n]+|\\b(?:and|also|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
     OrderFinder finder(m_actions, s);
     QString asked; // the last clause that said what to do: "and the jacket from ORD-10001" refunds too
     QStringList done{plan.request.orderId};
@@ -147,7 +163,8 @@ void TurnPlanner::planFurther(const Session &s, const Customer &customer, const 
         own.slotValues = nlu::extractSlots(words);
         dialogue::DialogueState scratch = state;
         TurnPlan further;
-        MoneyPlanner(m_actions, m_nowMs, m_say.language()).planMoney(s, customer, own, words, o, true, scratch, further);
+        MoneyPlanner(m_actions, m_nowMs, m_say.language())
+            .planMoney(s, customer, own, words, o, true, scratch, further);
         if (further.request.kind != RequestedAction::None && !further.request.policyException) {
             if (further.request.kind == RequestedAction::Cancel && !o.items.isEmpty())
                 further.request.item = itemName(o.items.first());
@@ -165,8 +182,9 @@ void TurnPlanner::correctIntent(MessageAnalysis &a, const Reading &r, const QStr
         return;
     // An order named in small talk or in words the model cannot place is what the
     // message is about ("hi again, ORD-10011 still hasnt arrived").
-    const bool unplaced = a.intent.confidence < 0.5 || is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks)
-                          || is(intent, nlu::intent::Goodbye) || is(intent, nlu::intent::GeneralQuestion);
+    const bool unplaced = a.intent.confidence < 0.5 || is(intent, nlu::intent::Greeting)
+        || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye)
+        || is(intent, nlu::intent::GeneralQuestion);
     const bool aboutNamed = !r.named.isEmpty() && (unplaced || r.aboutOrderFacts);
     const bool aboutDiscussed = r.named.isEmpty() && r.aboutOrderFacts && discussed;
     if (!aboutNamed && !aboutDiscussed)
@@ -175,8 +193,8 @@ void TurnPlanner::correctIntent(MessageAnalysis &a, const Reading &r, const QStr
     a.intent.category = nlu::categoryOfIntent(a.intent.intent);
 }
 
-std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,
-                                                    const Reading &r, dialogue::DialogueState &state)
+std::optional<Order> TurnPlanner::conversationOrder(
+    const Session &s, const MessageAnalysis &a, const QString &text, const Reading &r, dialogue::DialogueState &state)
 {
     const QString current = !r.referenced.isEmpty() ? r.referenced : state.orderId;
     const bool orderTopic = ActionExecutor::isOrderTopic(a.intent.intent);
@@ -187,8 +205,8 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
         order = r.named.first();
     else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
         order = m_actions.findOrder(s.companyId, s.customerId, current);
-    else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text) && !asksToCancelOrder(text)
-             && (r.aboutOrderFacts || dialogue::mentionsOrderOrProblem(text)))
+    else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text)
+        && !asksToCancelOrder(text) && (r.aboutOrderFacts || dialogue::mentionsOrderOrProblem(text)))
         order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
 
     if (order)
@@ -205,8 +223,8 @@ std::optional<Order> TurnPlanner::conversationOrder(const Session &s, const Mess
     return order;
 }
 
-TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text,
-                           dialogue::DialogueState &state)
+TurnPlan TurnPlanner::plan(
+    const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text, dialogue::DialogueState &state)
 {
     TurnPlan plan;
     const QString discussed = state.orderId; // the order answered about so far
@@ -217,7 +235,8 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     readOrders(s, a, text, state, r);
     if (!r.unknown.isEmpty() && r.named.isEmpty())
         plan.refusal = m_say(Phrase::UnknownOrder).arg(r.unknown);
-    r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text) || !subscriptionChangeAsked(text).isEmpty();
+    r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text)
+        || !subscriptionChangeAsked(text).isEmpty();
     plan.outOfScope = r.named.isEmpty() && !r.moneyWords ? dialogue::outOfScope(text) : QString();
     if (!plan.outOfScope.isEmpty())
         return plan;
@@ -251,8 +270,9 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     if (plan.request.kind != RequestedAction::None) {
         // Orders named beside the request are answered, unless a further request summarises them.
         const auto summarised = [&plan](const QString &id) {
-            return id == plan.request.orderId || std::any_of(plan.alsoRequested.cbegin(), plan.alsoRequested.cend(),
-                                                             [&id](const RequestedAction &r) { return r.orderId == id; });
+            return id == plan.request.orderId
+                || std::any_of(plan.alsoRequested.cbegin(), plan.alsoRequested.cend(),
+                    [&id](const RequestedAction &r) { return r.orderId == id; });
         };
         for (const Order &o : r.named)
             if (!summarised(o.id))
@@ -262,9 +282,9 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
         // "it" in a follow-up ("if it doesnt show up then what") carries the topic, not a question.
         const bool askedAbout = ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts;
         const bool again = order && order->id == discussed
-                           && !(r.aboutOrderFacts || dialogue::asksContents(text) || dialogue::namesOrder(text)
-                                || OrderFinder::itemNamed(*order, text)
-                                || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5));
+            && !(r.aboutOrderFacts || dialogue::asksContents(text) || dialogue::namesOrder(text)
+                || OrderFinder::itemNamed(*order, text)
+                || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5));
         if (!r.named.isEmpty())
             plan.orders = r.named;
         else if (order && !again && (askedAbout || !r.referenced.isEmpty()))
@@ -276,21 +296,25 @@ TurnPlan TurnPlanner::plan(const Session &s, const Customer &customer, MessageAn
     return plan;
 }
 
-void TurnPlanner::addFacts(const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan) const
+void TurnPlanner::addFacts(
+    const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan) const
 {
     if (plan.request.kind != RequestedAction::None)
         return;
-    const bool waitsForRefund = order && order->refundedAmount > 0 && (dialogue::asksWhen(text) || dialogue::saysStillWaiting(text));
+    const bool waitsForRefund
+        = order && order->refundedAmount > 0 && (dialogue::asksWhen(text) || dialogue::saysStillWaiting(text));
     if (order && (asksRefundStatus(text) || waitsForRefund))
         plan.refundFact = order->refundedAmount > 0
-                              ? m_say(Phrase::RefundFactIssued).arg(m_say.money(order->refundedAmount), order->id)
-                              : m_say(Phrase::RefundFactNone).arg(order->id);
-    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && !customer.subscription.isEmpty() && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
-        plan.subscriptionFact = m_say(Phrase::MembershipIs).arg(planOf(customer), m_say.membershipStatus(statusOf(customer)));
+            ? m_say(Phrase::RefundFactIssued).arg(m_say.money(order->refundedAmount), order->id)
+            : m_say(Phrase::RefundFactNone).arg(order->id);
+    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && !customer.subscription.isEmpty()
+        && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
+        plan.subscriptionFact
+            = m_say(Phrase::MembershipIs).arg(planOf(customer), m_say.membershipStatus(statusOf(customer)));
 }
 
 QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
-                                  const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state, const Phrases &say)
+    const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state, const Phrases &say)
 {
     // The further requests this tier may put to the customer go in the same summary, and
     // the same yes does them all.
@@ -310,8 +334,8 @@ QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer
     return summary;
 }
 
-QString TurnPlanner::summaryOf(const RequestedAction &r, const Customer &customer, const std::optional<Order> &order,
-                               const Phrases &say)
+QString TurnPlanner::summaryOf(
+    const RequestedAction &r, const Customer &customer, const std::optional<Order> &order, const Phrases &say)
 {
     QString what;
     switch (r.kind) {
@@ -350,11 +374,20 @@ dialogue::PendingAction TurnPlanner::pendingOf(const RequestedAction &r, const Q
 {
     dialogue::PendingAction p;
     switch (r.kind) {
-    case RequestedAction::Refund: p.action = QStringLiteral("process_refund"); break;
-    case RequestedAction::Cancel: p.action = QStringLiteral("cancel_order"); break;
-    case RequestedAction::Credit: p.action = QStringLiteral("apply_credit"); break;
-    case RequestedAction::Subscription: p.action = QStringLiteral("modify_subscription"); break;
-    case RequestedAction::None: break;
+    case RequestedAction::Refund:
+        p.action = QStringLiteral("process_refund");
+        break;
+    case RequestedAction::Cancel:
+        p.action = QStringLiteral("cancel_order");
+        break;
+    case RequestedAction::Credit:
+        p.action = QStringLiteral("apply_credit");
+        break;
+    case RequestedAction::Subscription:
+        p.action = QStringLiteral("modify_subscription");
+        break;
+    case RequestedAction::None:
+        break;
     }
     p.orderId = r.orderId;
     p.item = r.item;

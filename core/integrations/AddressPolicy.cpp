@@ -11,8 +11,7 @@ namespace tierdesk {
 
 namespace {
 
-struct Range
-{
+struct Range {
     QPair<QHostAddress, int> subnet;
     AddressPolicy::Kind kind;
     const char *what;
@@ -23,8 +22,7 @@ const QList<Range> &ranges()
 {
     using K = AddressPolicy::Kind;
     static const QList<Range> all = [] {
-        const struct
-        {
+        const struct {
             const char *cidr;
             K kind;
             const char *what;

@@ -15,12 +15,11 @@ namespace tierdesk {
 // shared CGNAT space (100.64/10) and unique/site-local IPv6 (fc00::/7, fec0::/10).
 // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses are judged
 // as the IPv4 address they carry. Thread-safe (read-only after construction).
-class AddressPolicy
-{
+class AddressPolicy {
 public:
     enum class Kind { Public, Private, Forbidden };
 
-    explicit AddressPolicy(bool allowPrivateNetworks = false) : m_allowPrivate(allowPrivateNetworks) {}
+    explicit AddressPolicy(bool allowPrivateNetworks = false) : m_allowPrivate(allowPrivateNetworks) { }
     bool allowsPrivateNetworks() const { return m_allowPrivate; }
 
     // Empty when `address` may be contacted; otherwise why not, for people,

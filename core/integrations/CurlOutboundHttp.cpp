@@ -21,8 +21,7 @@ size_t discardResponse(char *, size_t size, size_t nmemb, void *)
 }
 
 // What the connect guard saw during one post().
-struct ConnectGuard
-{
+struct ConnectGuard {
     const AddressPolicy *policy = nullptr;
     int allowed = 0;
     int refused = 0;
@@ -35,8 +34,8 @@ curl_socket_t openCheckedSocket(void *clientp, curlsocktype purpose, curl_sockad
 {
     auto *guard = static_cast<ConnectGuard *>(clientp);
     const QHostAddress target(&address->addr);
-    const QString why = purpose == CURLSOCKTYPE_IPCXN ? guard->policy->refusal(target)
-                                                      : QStringLiteral("unexpected socket type");
+    const QString why
+        = purpose == CURLSOCKTYPE_IPCXN ? guard->policy->refusal(target) : QStringLiteral("unexpected socket type");
     if (!why.isEmpty()) {
         if (guard->refused++ == 0)
             guard->firstRefusal = why;
@@ -46,12 +45,10 @@ curl_socket_t openCheckedSocket(void *clientp, curlsocktype purpose, curl_sockad
     return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
 }
 
-struct EasyDeleter
-{
+struct EasyDeleter {
     void operator()(CURL *c) const { curl_easy_cleanup(c); }
 };
-struct SlistDeleter
-{
+struct SlistDeleter {
     void operator()(curl_slist *l) const { curl_slist_free_all(l); }
 };
 

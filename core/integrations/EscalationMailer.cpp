@@ -16,8 +16,9 @@ QString oneLine(const QString &text, int maxChars = kMaxFieldChars)
     QString out;
     out.reserve(text.size());
     for (const QChar c : text)
-        out += (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0)
-                || c.isSpace()) ? QLatin1Char(' ') : c;
+        out += (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0) || c.isSpace())
+            ? QLatin1Char(' ')
+            : c;
     out = out.simplified();
     if (out.size() > maxChars)
         out = out.left(maxChars - 1) + QChar(0x2026);
@@ -50,8 +51,8 @@ QStringList splitAddresses(const QString &list)
 
 } // namespace
 
-EscalationNotice EscalationNotice::fromQueueItem(const QJsonObject &item, const QString &companyName,
-                                                 const QString &queueAddress, const QString &consoleLink)
+EscalationNotice EscalationNotice::fromQueueItem(
+    const QJsonObject &item, const QString &companyName, const QString &queueAddress, const QString &consoleLink)
 {
     const QJsonObject customer = item.value(QLatin1String("customer")).toObject();
     EscalationNotice n;
@@ -74,13 +75,15 @@ EscalationNotice EscalationNotice::fromQueueItem(const QJsonObject &item, const 
 
 MailMessage composeEscalationMail(const EscalationNotice &n, const QString &from)
 {
-    const QString customer = n.customerName.trimmed().isEmpty() ? QStringLiteral("a customer") : oneLine(n.customerName);
+    const QString customer
+        = n.customerName.trimmed().isEmpty() ? QStringLiteral("a customer") : oneLine(n.customerName);
     const QString vip = n.customerIsVip ? QStringLiteral(" (VIP)") : QString();
     MailMessage m;
     m.from = from;
     m.to = splitAddresses(n.queueAddress);
     m.subject = QStringLiteral("New escalation in %1: %2%3 %4 %5 (%6)")
-                    .arg(oneLine(n.queueName), customer, vip, QString(QChar(0x2014)), humanReason(n.reason), oneLine(n.priority));
+                    .arg(oneLine(n.queueName), customer, vip, QString(QChar(0x2014)), humanReason(n.reason),
+                        oneLine(n.priority));
 
     QString body = QStringLiteral("A session was escalated to the %1 queue of %2.\n\n")
                        .arg(oneLine(n.queueName), orDash(oneLine(n.companyName)));

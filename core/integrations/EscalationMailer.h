@@ -10,15 +10,14 @@ namespace tierdesk {
 // What an escalation e-mail says. Values come from customer data (names,
 // summaries): composeEscalationMail() flattens line breaks and control
 // characters out of everything that ends up in a header.
-struct EscalationNotice
-{
+struct EscalationNotice {
     QString companyName;
     QString queueName;
     QString queueAddress; // the queue's e-mail; several may be separated by commas
     QString sessionId;
     QString customerName;
     bool customerIsVip = false;
-    QString reason;   // e.g. REFUND_OVER_THRESHOLD
+    QString reason; // e.g. REFUND_OVER_THRESHOLD
     QString priority; // urgent | high | normal | low
     QString fromTier;
     QString sentiment;
@@ -26,8 +25,8 @@ struct EscalationNotice
     QString consoleLink; // where an agent opens the session; may be empty
 
     // From a desk QueueItem (GET /api/cs/queue, the escalationQueued signal).
-    static EscalationNotice fromQueueItem(const QJsonObject &item, const QString &companyName,
-                                          const QString &queueAddress, const QString &consoleLink);
+    static EscalationNotice fromQueueItem(
+        const QJsonObject &item, const QString &companyName, const QString &queueAddress, const QString &consoleLink);
 };
 
 // Subject "New escalation in <queue>: <customer> — <reason> (<priority>)" and a
@@ -37,8 +36,7 @@ MailMessage composeEscalationMail(const EscalationNotice &notice, const QString 
 // Sends escalation e-mail through a Mailer without blocking the owning thread;
 // the outcome comes back as a signal on that thread. The mailer must outlive
 // this object.
-class EscalationMailer : public QObject
-{
+class EscalationMailer : public QObject {
     Q_OBJECT
 
 public:

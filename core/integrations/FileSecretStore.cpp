@@ -37,7 +37,7 @@ FileSecretStore::FileSecretStore(QString path) : m_path(std::move(path))
     // others: restrict it before any secret is read from it.
     QFile existing(m_path);
     constexpr auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (existing.exists() && existing.permissions().testAnyFlags(others))
         existing.setPermissions(kOwnerOnly);
 }

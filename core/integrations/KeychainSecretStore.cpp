@@ -14,8 +14,7 @@ namespace tierdesk {
 
 namespace {
 
-struct JobOutcome
-{
+struct JobOutcome {
     bool finished = false;
     QKeychain::Error error = QKeychain::NoError;
     QString errorString;
@@ -49,8 +48,7 @@ JobOutcome runJob(QKeychain::Job *job, int timeoutMs)
 // and Tierdesk reads secrets from the GUI thread (remember-me) and the engine thread
 // (the signing key) at once. So every job is made and run on this one thread, which
 // also outlives jobs abandoned after a timeout.
-class KeyringThread
-{
+class KeyringThread {
 public:
     static KeyringThread &instance()
     {
@@ -65,7 +63,8 @@ public:
         JobOutcome out; // not finished: "did not answer"
         if (!m_thread.isRunning()) // after the application has gone
             return out;
-        QMetaObject::invokeMethod(&m_context, [&] { out = runJob(makeJob(), timeoutMs); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_context, [&] { out = runJob(makeJob(), timeoutMs); }, Qt::BlockingQueuedConnection);
         return out;
     }
 

@@ -15,7 +15,7 @@ constexpr int kMaxWordBytes = 39;
 bool isControl(QChar c)
 {
     return c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0)
-           || c == QChar::LineSeparator || c == QChar::ParagraphSeparator;
+        || c == QChar::LineSeparator || c == QChar::ParagraphSeparator;
 }
 
 bool hasControl(const QString &s)
@@ -46,7 +46,8 @@ Status checkAddress(const QString &address, const QString &original)
     static const QString forbidden = QStringLiteral(" <>()[]\\,;:\"");
     const qsizetype at = address.indexOf(QLatin1Char('@'));
     if (address.isEmpty() || address.size() > kMaxAddressChars)
-        return invalid(QStringLiteral("\"%1\" is not an e-mail address (1 to %2 characters)").arg(original).arg(kMaxAddressChars));
+        return invalid(
+            QStringLiteral("\"%1\" is not an e-mail address (1 to %2 characters)").arg(original).arg(kMaxAddressChars));
     if (!isAscii(address))
         return invalid(QStringLiteral("e-mail address \"%1\" must be ASCII").arg(original));
     for (const QChar c : address) {
@@ -247,8 +248,8 @@ QByteArray quotedPrintable(const QString &text)
 QByteArray rfc5322Date(const QDateTime &date)
 {
     static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char *const months[]
+        = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const QDate d = date.date();
     const QTime t = date.time();
     const int offsetMin = date.offsetFromUtc() / 60;

@@ -10,9 +10,8 @@
 namespace tierdesk {
 
 // An e-mail address with an optional display name, as in `Tierdesk <desk@example.com>`.
-struct MailAddress
-{
-    QString name;    // may be empty or non-ASCII (sent RFC 2047 encoded)
+struct MailAddress {
+    QString name; // may be empty or non-ASCII (sent RFC 2047 encoded)
     QString address; // local@domain, ASCII only
 
     // Accepts `local@domain`, `<local@domain>` and `Name <local@domain>`; refuses
@@ -26,12 +25,11 @@ struct MailAddress
 // From, To, Subject (RFC 2047 encoded when not plain ASCII), Date, Message-ID,
 // MIME-Version, Content-Type text/plain (text/html when `html`); charset=utf-8 and a quoted-printable
 // body with CRLF line ends and no line over 76 characters.
-struct MailMessage
-{
-    QString from;    // one address, see MailAddress::parse
-    QStringList to;  // one or more addresses
+struct MailMessage {
+    QString from; // one address, see MailAddress::parse
+    QStringList to; // one or more addresses
     QString subject; // one line: CR, LF and other control characters are refused
-    QString body;    // UTF-8 text; \n or \r\n line ends
+    QString body; // UTF-8 text; \n or \r\n line ends
     bool html = false; // the body is an HTML document (the caller escapes what it puts in)
 
     static constexpr int kMaxSubjectChars = 500;

@@ -7,8 +7,7 @@
 
 namespace tierdesk {
 
-struct MailResult
-{
+struct MailResult {
     bool ok = false;
     QString error; // empty when ok; one sentence for the log or the user otherwise
 };
@@ -16,8 +15,7 @@ struct MailResult
 // Sends e-mail without blocking the caller: send() returns at once and the
 // future finishes on a worker thread. Behind this interface so the engine side
 // can use a fake.
-class Mailer
-{
+class Mailer {
 public:
     virtual ~Mailer() = default;
     virtual QFuture<MailResult> send(const MailMessage &message) = 0;

@@ -11,24 +11,21 @@
 namespace tierdesk {
 
 // Outbound HTTP sits behind this interface so tests can inject a fake sender.
-struct OutboundRequest
-{
+struct OutboundRequest {
     QUrl url;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     int timeoutMs = 10000;
 };
 
-struct OutboundResult
-{
+struct OutboundResult {
     int status = 0; // 0 = no HTTP answer (refused, timeout, TLS error...)
-    QString error;  // never holds the receiver's response body
+    QString error; // never holds the receiver's response body
     bool refused = false; // the destination address is not allowed: retrying cannot help
     bool ok() const { return status >= 200 && status < 300; }
 };
 
-class OutboundHttp
-{
+class OutboundHttp {
 public:
     virtual ~OutboundHttp() = default;
     // Blocking; called from worker threads, so implementations must be thread-safe.
@@ -40,8 +37,7 @@ public:
 // about to connect to (after its own name resolution) is checked against the
 // policy, so a name that resolves differently at delivery time than at
 // registration (DNS rebinding) still cannot reach a forbidden address.
-class CurlOutboundHttp final : public OutboundHttp
-{
+class CurlOutboundHttp final : public OutboundHttp {
 public:
     explicit CurlOutboundHttp(AddressPolicy policy = AddressPolicy());
     OutboundResult post(const OutboundRequest &r) override;

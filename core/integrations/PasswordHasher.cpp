@@ -33,7 +33,7 @@ Result<QString> PasswordHasher::hash(const QString &password)
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES] = {};
     if (crypto_pwhash_str(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
+            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
         != 0)
         return makeError(ErrorKind::Internal, QStringLiteral("could not hash the password (out of memory)"));
     return QString::fromLatin1(out);
@@ -45,7 +45,8 @@ bool PasswordHasher::verify(const QString &encoded, const QString &password)
         return false;
     const QByteArray stored = encoded.toLatin1(); // zero-terminated by QByteArray
     const QByteArray utf8 = password.toUtf8();
-    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), static_cast<unsigned long long>(utf8.size())) == 0;
+    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), static_cast<unsigned long long>(utf8.size()))
+        == 0;
 }
 
 const QString &PasswordHasher::decoy()

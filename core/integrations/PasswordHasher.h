@@ -9,10 +9,9 @@ namespace tierdesk {
 // Agent passwords: libsodium's crypto_pwhash_str (Argon2id, OPSLIMIT_INTERACTIVE,
 // MEMLIMIT_INTERACTIVE: 64 MiB and about 0.1 s per hash on a desktop core).
 // Both calls are slow on purpose and thread-safe: run them off the engine thread.
-class PasswordHasher
-{
+class PasswordHasher {
 public:
-    static constexpr int kMinChars = 8;   // shorter passwords are refused
+    static constexpr int kMinChars = 8; // shorter passwords are refused
     static constexpr int kMaxChars = 256; // a bound on the work a request can ask for
 
     // An empty string when the password is acceptable, else why not.

@@ -56,7 +56,7 @@ Result<SecretBox> SecretBox::loadOrCreate(SecretStore &store, const QString &key
     if (existing) {
         if (existing->size() != kKeyBytes)
             return makeError(ErrorKind::Internal,
-                             QStringLiteral("the stored data key %1 in %2 has the wrong size").arg(keyName, store.description()));
+                QStringLiteral("the stored data key %1 in %2 has the wrong size").arg(keyName, store.description()));
         return SecretBox(*existing);
     }
     if (existing.error().kind != ErrorKind::NotFound)
@@ -74,17 +74,19 @@ QByteArray SecretBox::seal(const QByteArray &plain) const
     QByteArray out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), Qt::Uninitialized);
     unsigned char *nonce = bytes(out);
     randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
-    crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, bytes(plain), static_cast<unsigned long long>(plain.size()),
-                          nonce, bytes(m_key));
+    crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, bytes(plain),
+        static_cast<unsigned long long>(plain.size()), nonce, bytes(m_key));
     return kPrefix + out.toBase64();
 }
 
 Result<QByteArray> SecretBox::open(const QByteArray &sealed) const
 {
-    const auto bad = [] { return makeError(ErrorKind::Internal, QStringLiteral("the sealed secret cannot be opened")); };
+    const auto bad
+        = [] { return makeError(ErrorKind::Internal, QStringLiteral("the sealed secret cannot be opened")); };
     if (!isSealed(sealed))
         return bad();
-    const auto decoded = QByteArray::fromBase64Encoding(sealed.mid(kPrefix.size()), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(sealed.mid(kPrefix.size()), QByteArray::AbortOnBase64DecodingErrors);
     const qsizetype overhead = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
     if (!decoded || decoded.decoded.size() < overhead)
         return bad();
@@ -92,8 +94,7 @@ Result<QByteArray> SecretBox::open(const QByteArray &sealed) const
     QByteArray plain(box.size() - overhead, Qt::Uninitialized);
     const unsigned char *nonce = bytes(box);
     if (crypto_secretbox_open_easy(bytes(plain), nonce + crypto_secretbox_NONCEBYTES,
-                                   static_cast<unsigned long long>(box.size() - crypto_secretbox_NONCEBYTES), nonce,
-                                   bytes(m_key))
+            static_cast<unsigned long long>(box.size() - crypto_secretbox_NONCEBYTES), nonce, bytes(m_key))
         != 0)
         return bad();
     return plain;

@@ -16,8 +16,7 @@ inline constexpr char kWebhookDataKeyName[] = "webhook-data-key";
 // crypto_secretbox (XSalsa20-Poly1305: encrypted and authenticated) under a
 // 32-byte data key that itself lives only in the SecretStore. Sealed form:
 // "sb1:" + base64(24-byte random nonce + ciphertext with its 16-byte tag).
-class SecretBox
-{
+class SecretBox {
 public:
     static constexpr int kKeyBytes = 32;
 
@@ -35,7 +34,7 @@ public:
     static bool isSealed(const QByteArray &stored);
 
 private:
-    explicit SecretBox(QByteArray key) : m_key(std::move(key)) {}
+    explicit SecretBox(QByteArray key) : m_key(std::move(key)) { }
     QByteArray m_key;
 };
 

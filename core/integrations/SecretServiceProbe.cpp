@@ -9,9 +9,9 @@ SecretServiceState probeSecretService(const QDBusConnection &bus, int timeoutMs)
 {
     if (!bus.isConnected())
         return SecretServiceState::NotRunning;
-    QDBusMessage call = QDBusMessage::createMethodCall(
-        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-        QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("ReadAlias"));
+    QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"),
+        QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("org.freedesktop.Secret.Service"),
+        QStringLiteral("ReadAlias"));
     call << QStringLiteral("default");
     // Blocks only this thread; the service may be started by D-Bus activation first.
     const QDBusMessage reply = QDBusConnection(bus).call(call, QDBus::Block, timeoutMs);

@@ -5,8 +5,8 @@
 namespace tierdesk {
 
 enum class SecretServiceState {
-    NotRunning,           // no Secret Service on the bus (QtKeychain may still find another backend)
-    NoDefaultCollection,  // running, but a write through QtKeychain would make it ask for a new keyring
+    NotRunning, // no Secret Service on the bus (QtKeychain may still find another backend)
+    NoDefaultCollection, // running, but a write through QtKeychain would make it ask for a new keyring
     HasDefaultCollection, // a default collection ("login" on GNOME) exists
 };
 

@@ -52,17 +52,17 @@ const char kNoDefaultCollection[] = "the system keyring has no default collectio
 
 } // namespace
 
-std::unique_ptr<SecretStore> openSecretStore(std::unique_ptr<SecretStore> keyring, const QString &dataDir,
-                                             QString *warning, SecretServiceState state)
+std::unique_ptr<SecretStore> openSecretStore(
+    std::unique_ptr<SecretStore> keyring, const QString &dataDir, QString *warning, SecretServiceState state)
 {
     auto file = std::make_unique<FileSecretStore>(secretsFile(dataDir));
     QString message;
     if (fileHoldsSecrets(*file)) {
         message = state == SecretServiceState::HasDefaultCollection
-                      ? QStringLiteral("Secrets are kept in %1, readable only by you. A system keyring is available "
-                                       "now: move them into it from Settings.")
-                      : QStringLiteral("Secrets are kept in %1, readable only by you (no system keyring was available "
-                                       "when they were created).");
+            ? QStringLiteral("Secrets are kept in %1, readable only by you. A system keyring is available "
+                             "now: move them into it from Settings.")
+            : QStringLiteral("Secrets are kept in %1, readable only by you (no system keyring was available "
+                             "when they were created).");
         message = message.arg(where(*file));
     } else if (state == SecretServiceState::NoDefaultCollection) {
         // Not even a probe: any write through QtKeychain makes gnome-keyring ask for a new keyring.
@@ -77,8 +77,9 @@ std::unique_ptr<SecretStore> openSecretStore(std::unique_ptr<SecretStore> keyrin
                 warning->clear();
             return keyring;
         }
-        message = QStringLiteral("No system keyring is available (%1), so secrets are kept in %2, readable only by you.")
-                      .arg(why.isEmpty() ? QStringLiteral("none configured") : why, where(*file));
+        message
+            = QStringLiteral("No system keyring is available (%1), so secrets are kept in %2, readable only by you.")
+                  .arg(why.isEmpty() ? QStringLiteral("none configured") : why, where(*file));
     }
     if (warning)
         *warning = message;
@@ -100,11 +101,12 @@ Result<int> migrateFileSecretsToKeyring(FileSecretStore &file, SecretStore &keyr
         if (!value)
             return value.error();
         if (const Status w = keyring.write(key, *value); !w)
-            return makeError(ErrorKind::Internal, QStringLiteral("cannot move %1 into the keyring: %2").arg(key, w.error().message));
+            return makeError(
+                ErrorKind::Internal, QStringLiteral("cannot move %1 into the keyring: %2").arg(key, w.error().message));
         const Result<QByteArray> back = keyring.read(key);
         if (!back || *back != *value)
-            return makeError(ErrorKind::Internal, QStringLiteral("the keyring did not keep %1; the secrets stay in %2")
-                                                      .arg(key, where(file)));
+            return makeError(ErrorKind::Internal,
+                QStringLiteral("the keyring did not keep %1; the secrets stay in %2").arg(key, where(file)));
     }
     if (const Status removed = file.removeFile(); !removed)
         return removed.error();
@@ -115,8 +117,8 @@ Result<int> migrateFileSecretsToKeyring(const QString &dataDir, const QString &s
 {
     if (probeSecretService() == SecretServiceState::NoDefaultCollection)
         return makeError(ErrorKind::Conflict,
-                         QStringLiteral("%1: create one first (GNOME: Passwords and Keys), then move the secrets")
-                             .arg(QLatin1String(kNoDefaultCollection)));
+            QStringLiteral("%1: create one first (GNOME: Passwords and Keys), then move the secrets")
+                .arg(QLatin1String(kNoDefaultCollection)));
     KeychainSecretStore keyring(serviceName);
     if (QString why; !probe(keyring, &why))
         return makeError(ErrorKind::Conflict, QStringLiteral("the system keyring cannot be used: ") + why);

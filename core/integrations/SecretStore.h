@@ -14,8 +14,7 @@ namespace tierdesk {
 
 // Secrets (JWT signing key, webhook secrets, provider keys) go only through here,
 // never into settings or the database.
-class SecretStore
-{
+class SecretStore {
 public:
     virtual ~SecretStore() = default;
     virtual Result<QByteArray> read(const QString &key) = 0; // ErrorKind::NotFound if absent
@@ -28,8 +27,7 @@ public:
 // or hung backend cannot block the caller forever. That loop also runs other events
 // of the calling thread, so read secrets at startup and cache them rather than
 // calling this from request handlers.
-class KeychainSecretStore final : public SecretStore
-{
+class KeychainSecretStore final : public SecretStore {
 public:
     // service is "Tierdesk" plus an optional namespace suffix (tests use their own).
     explicit KeychainSecretStore(QString service, int timeoutMs = 5000);
@@ -46,8 +44,7 @@ private:
 
 // Fallback when no keyring is available: a JSON file readable only by the owner
 // (0600), replaced atomically on every write.
-class FileSecretStore final : public SecretStore
-{
+class FileSecretStore final : public SecretStore {
 public:
     explicit FileSecretStore(QString path);
     Result<QByteArray> read(const QString &key) override;
@@ -55,7 +52,7 @@ public:
     QString description() const override;
     QString path() const { return m_path; }
     Result<QStringList> keys(); // every stored key; none when the file does not exist
-    Status removeFile();        // after the secrets were moved elsewhere
+    Status removeFile(); // after the secrets were moved elsewhere
 
 private:
     QString m_path;
@@ -76,8 +73,7 @@ std::unique_ptr<SecretStore> openSecretStore(const QString &dataDir, const QStri
 // The decision itself, with the keyring store and the Secret Service state
 // injected (tests pass fakes). NotRunning goes straight to the probe.
 std::unique_ptr<SecretStore> openSecretStore(std::unique_ptr<SecretStore> keyring, const QString &dataDir,
-                                             QString *warning,
-                                             SecretServiceState state = SecretServiceState::NotRunning);
+    QString *warning, SecretServiceState state = SecretServiceState::NotRunning);
 
 // Copies every secret of the file into the keyring, reads each back, and only
 // then deletes the file; on any failure the file stays as it was. Returns how

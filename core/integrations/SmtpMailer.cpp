@@ -14,18 +14,15 @@ namespace tierdesk {
 
 namespace {
 
-struct EasyDeleter
-{
+struct EasyDeleter {
     void operator()(CURL *c) const { curl_easy_cleanup(c); }
 };
-struct SlistDeleter
-{
+struct SlistDeleter {
     void operator()(curl_slist *l) const { curl_slist_free_all(l); }
 };
 
 // The rendered message, handed to libcurl piece by piece.
-struct Upload
-{
+struct Upload {
     QByteArray data;
     qsizetype pos = 0;
 };
@@ -91,8 +88,8 @@ Result<SmtpConfig::Tls> SmtpConfig::parseTls(const QString &text)
         return Tls::Implicit;
     if (t == QLatin1String("none"))
         return Tls::None;
-    return makeError(ErrorKind::InvalidArgument,
-                     QStringLiteral("smtp/tls must be starttls, tls or none, not \"%1\"").arg(text));
+    return makeError(
+        ErrorKind::InvalidArgument, QStringLiteral("smtp/tls must be starttls, tls or none, not \"%1\"").arg(text));
 }
 
 QString SmtpConfig::tlsName(Tls tls)
@@ -122,11 +119,12 @@ Status SmtpConfig::validate() const
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("smtp/host is not set"));
     // A name, an IPv4 address or an IPv6 literal: nothing that could change the URL's meaning.
     for (const QChar c : host) {
-        const bool allowed = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-                             || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('.')
-                             || c == QLatin1Char('-') || c == QLatin1Char(':') || c == QLatin1Char('_');
+        const bool allowed = (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            || c == QLatin1Char('.') || c == QLatin1Char('-') || c == QLatin1Char(':') || c == QLatin1Char('_');
         if (!allowed)
-            return makeError(ErrorKind::InvalidArgument, QStringLiteral("smtp/host \"%1\" is not a host name").arg(host));
+            return makeError(
+                ErrorKind::InvalidArgument, QStringLiteral("smtp/host \"%1\" is not a host name").arg(host));
     }
     if (port < 1 || port > 65535)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("smtp/port must be 1-65535, not %1").arg(port));
@@ -136,12 +134,13 @@ Status SmtpConfig::validate() const
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("smtp/from: ") + f.error().message);
     for (const QChar c : user) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return makeError(ErrorKind::InvalidArgument, QStringLiteral("smtp/user may not contain control characters"));
+            return makeError(
+                ErrorKind::InvalidArgument, QStringLiteral("smtp/user may not contain control characters"));
     }
     if (!user.isEmpty() && password.isEmpty())
         return makeError(ErrorKind::InvalidArgument,
-                         QStringLiteral("smtp/user is set but no password is stored (secret %1)")
-                             .arg(QLatin1String(kSmtpPasswordSecret)));
+            QStringLiteral("smtp/user is set but no password is stored (secret %1)")
+                .arg(QLatin1String(kSmtpPasswordSecret)));
     return Ok{};
 }
 

@@ -11,20 +11,19 @@ namespace tierdesk {
 // The secret store key of the SMTP password (never in tierdesk.ini).
 inline constexpr char kSmtpPasswordSecret[] = "smtp/password";
 
-struct SmtpConfig
-{
+struct SmtpConfig {
     enum class Tls {
         StartTls, // smtp:// and STARTTLS required before anything else is sent (port 587)
         Implicit, // smtps://, TLS from the first byte (port 465)
-        None,     // plain text: only for a relay on the same host or a test server
+        None, // plain text: only for a relay on the same host or a test server
     };
 
-    QString host;        // empty: e-mail is not configured
-    int port = 587;      // 1-65535
+    QString host; // empty: e-mail is not configured
+    int port = 587; // 1-65535
     Tls tls = Tls::StartTls;
-    QString user;        // empty: no AUTH
+    QString user; // empty: no AUTH
     QByteArray password; // from the secret store
-    QString from;        // `desk@example.com` or `Tierdesk <desk@example.com>`
+    QString from; // `desk@example.com` or `Tierdesk <desk@example.com>`
     int timeoutMs = 30000; // one message, connect to the server's last answer
 
     bool isConfigured() const { return !host.isEmpty(); }
@@ -45,8 +44,7 @@ struct SmtpConfig
 // message at once (a refused header comes back as a finished future) and runs
 // the transfer on a private thread pool, so the calling (GUI or engine) thread
 // never waits on the network. Each message takes at most config.timeoutMs.
-class SmtpMailer final : public Mailer
-{
+class SmtpMailer final : public Mailer {
 public:
     explicit SmtpMailer(SmtpConfig config, int maxConcurrent = 2);
     ~SmtpMailer() override; // waits for messages in flight (each bounded by the timeout)

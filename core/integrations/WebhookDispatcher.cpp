@@ -17,8 +17,8 @@ qint64 retryDelayMs(const RetryPolicy &policy, int attempts)
     return qMin(policy.maxDelayMs, base << exponent);
 }
 
-WebhookDispatcher::WebhookDispatcher(OutboxRepository &repo, OutboundHttp &http, const Clock &clock,
-                                     RetryPolicy policy, DispatchLimits limits, QObject *parent)
+WebhookDispatcher::WebhookDispatcher(OutboxRepository &repo, OutboundHttp &http, const Clock &clock, RetryPolicy policy,
+    DispatchLimits limits, QObject *parent)
     : QObject(parent), m_repo(repo), m_http(http), m_clock(clock), m_policy(policy), m_limits(limits)
 {
     m_limits.maxConcurrency = qMax(1, m_limits.maxConcurrency);
@@ -102,7 +102,8 @@ bool WebhookDispatcher::dispatch(const OutboxItem &item)
     const QUrl url(item.url, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     // Retrying cannot fix any of these: give up at once.
-    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+    if (!url.isValid() || url.host().isEmpty()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         giveUp(item, QStringLiteral("invalid webhook URL"));
         return false;
     }

@@ -9,37 +9,33 @@
 #include <QThreadPool>
 #include <QTimer>
 
-template<typename T>
-class QFutureWatcher;
+template <typename T> class QFutureWatcher;
 
 namespace tierdesk {
 
 // One row of the durable webhook outbox.
-struct OutboxItem
-{
+struct OutboxItem {
     qint64 id = 0;
     QString webhookId; // deliveries to one hook share its concurrency bound
     QString url;
     QByteArray secret;
     QString event;
     QByteArray payload;
-    int attempts = 0;   // failed attempts so far
+    int attempts = 0; // failed attempts so far
     QString deliveryId; // stable across retries so receivers can dedupe
 };
 
 // Which due rows the dispatcher can use now. The dispatcher alone knows what
 // is in flight; the repository keeps no such state.
-struct DueFilter
-{
-    int perHook = 2;         // at most this many rows of any one webhook (its oldest)
-    int limit = 32;          // at most this many rows in all
-    QSet<qint64> busyIds;    // rows in flight: never returned
+struct DueFilter {
+    int perHook = 2; // at most this many rows of any one webhook (its oldest)
+    int limit = 32; // at most this many rows in all
+    QSet<qint64> busyIds; // rows in flight: never returned
     QSet<QString> fullHooks; // webhooks at their concurrency bound: none of their rows
 };
 
 // Implemented by the SQLite store; tests use an in-memory fake.
-class OutboxRepository
-{
+class OutboxRepository {
 public:
     virtual ~OutboxRepository() = default;
     // Pending items with next_attempt_at <= now, oldest first within a hook and
@@ -51,8 +47,7 @@ public:
 };
 
 // delay = min(maxDelayMs, baseDelayMs * 2^(attempts-1)) plus up to 10% jitter.
-struct RetryPolicy
-{
+struct RetryPolicy {
     int maxAttempts = 8;
     qint64 baseDelayMs = 2000;
     qint64 maxDelayMs = 3600000;
@@ -64,11 +59,10 @@ qint64 retryDelayMs(const RetryPolicy &policy, int attempts);
 // How many deliveries run at once and how long each may take. A hanging
 // receiver holds at most perHookConcurrency workers, each for at most timeoutMs,
 // so it delays only its own queue; the other hooks share the remaining workers.
-struct DispatchLimits
-{
-    int maxConcurrency = 32;    // deliveries in flight over all hooks (worker threads)
+struct DispatchLimits {
+    int maxConcurrency = 32; // deliveries in flight over all hooks (worker threads)
     int perHookConcurrency = 2; // deliveries in flight to one webhook
-    int timeoutMs = 10000;      // one delivery attempt, connect to last byte
+    int timeoutMs = 10000; // one delivery attempt, connect to last byte
 };
 
 // Delivers the outbox with retries and backoff. Repository calls happen only on
@@ -76,17 +70,16 @@ struct DispatchLimits
 // connection); the blocking post() runs on a private thread pool and the
 // result comes back through a QFutureWatcher. repo, http and clock must outlive
 // the dispatcher: its destructor calls stop(), which records in-flight outcomes.
-class WebhookDispatcher : public QObject
-{
+class WebhookDispatcher : public QObject {
     Q_OBJECT
 
 public:
     WebhookDispatcher(OutboxRepository &repo, OutboundHttp &http, const Clock &clock, RetryPolicy policy = {},
-                      DispatchLimits limits = {}, QObject *parent = nullptr);
+        DispatchLimits limits = {}, QObject *parent = nullptr);
     ~WebhookDispatcher() override;
 
     void start(int pollIntervalMs = 1000); // QTimer on the calling (engine) thread
-    void poke();                           // deliver what is due now (coalesced); call after enqueueing
+    void poke(); // deliver what is due now (coalesced); call after enqueueing
     void stop(); // waits for in-flight deliveries (at most limits().timeoutMs) and records their outcome
 
     int inFlight() const { return static_cast<int>(m_inFlight.size()); }

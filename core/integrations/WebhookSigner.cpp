@@ -32,8 +32,8 @@ QByteArray webhookSignature(const QByteArray &secret, qint64 unixSeconds, const 
     return "t=" + QByteArray::number(unixSeconds) + ",v1=" + hmacHex(secret, unixSeconds, body);
 }
 
-bool verifyWebhookSignature(const QByteArray &secret, const QByteArray &header, const QByteArray &body,
-                            qint64 nowSecs, qint64 toleranceSecs)
+bool verifyWebhookSignature(
+    const QByteArray &secret, const QByteArray &header, const QByteArray &body, qint64 nowSecs, qint64 toleranceSecs)
 {
     if (secret.isEmpty() || header.size() > 4096)
         return false;

@@ -12,8 +12,8 @@ QByteArray webhookSignature(const QByteArray &secret, qint64 unixSeconds, const 
 // Checks a header produced by webhookSignature(): any v1 entry may match (secret
 // rotation sends several); the timestamp must be within toleranceSecs of now.
 // The MAC comparison is constant-time.
-bool verifyWebhookSignature(const QByteArray &secret, const QByteArray &header, const QByteArray &body,
-                            qint64 nowSecs, qint64 toleranceSecs = 300);
+bool verifyWebhookSignature(const QByteArray &secret, const QByteArray &header, const QByteArray &body, qint64 nowSecs,
+    qint64 toleranceSecs = 300);
 
 // Constant-time equality for MACs and tokens (shared with the JWT code).
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);

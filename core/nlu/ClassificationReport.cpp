@@ -4,9 +4,15 @@ namespace tierdesk::nlu {
 
 namespace {
 
-double ratio(int a, int b) { return b > 0 ? double(a) / b : 0.0; }
+double ratio(int a, int b)
+{
+    return b > 0 ? double(a) / b : 0.0;
+}
 
-double rounded(double v) { return qRound(v * 10000) / 10000.0; }
+double rounded(double v)
+{
+    return qRound(v * 10000) / 10000.0;
+}
 
 } // namespace
 
@@ -21,7 +27,10 @@ void ClassificationReport::add(const QString &truth, const QString &predicted)
     }
 }
 
-double ClassificationReport::accuracy() const { return ratio(m_correct, m_total); }
+double ClassificationReport::accuracy() const
+{
+    return ratio(m_correct, m_total);
+}
 
 double ClassificationReport::f1(const Counts &c)
 {
@@ -45,10 +54,10 @@ QJsonObject ClassificationReport::perLabel() const
     QJsonObject out;
     for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it) {
         const Counts &c = it.value();
-        out.insert(it.key(), QJsonObject{{QStringLiteral("precision"), rounded(ratio(c.truePositives, c.predicted))},
-                                         {QStringLiteral("recall"), rounded(ratio(c.truePositives, c.support))},
-                                         {QStringLiteral("f1"), rounded(f1(c))},
-                                         {QStringLiteral("support"), c.support}});
+        out.insert(it.key(),
+            QJsonObject{{QStringLiteral("precision"), rounded(ratio(c.truePositives, c.predicted))},
+                {QStringLiteral("recall"), rounded(ratio(c.truePositives, c.support))},
+                {QStringLiteral("f1"), rounded(f1(c))}, {QStringLiteral("support"), c.support}});
     }
     return out;
 }

@@ -8,8 +8,7 @@
 // scikit-learn's classification_report computes them (labels seen as truth or guess).
 namespace tierdesk::nlu {
 
-class ClassificationReport
-{
+class ClassificationReport {
 public:
     void add(const QString &truth, const QString &predicted);
 

@@ -13,7 +13,10 @@
 
 namespace tierdesk::nlu {
 
-QStringList IntentClassifier::features(const QString &text) { return IntentFeatures::words(text); }
+QStringList IntentClassifier::features(const QString &text)
+{
+    return IntentFeatures::words(text);
+}
 
 QList<IntentExample> IntentClassifier::loadExamples(const QString &path, QString *error)
 {
@@ -72,24 +75,45 @@ Result<IntentClassifier> IntentClassifier::fromBytes(const QByteArray &bytes)
     return c;
 }
 
-void IntentClassifier::train(const QList<IntentExample> &examples) { train(examples, IntentTrainingOptions{}); }
+void IntentClassifier::train(const QList<IntentExample> &examples)
+{
+    train(examples, IntentTrainingOptions{});
+}
 
 void IntentClassifier::train(const QList<IntentExample> &examples, const IntentTrainingOptions &options)
 {
     m_model = IntentModelTrainer::train(examples, options);
 }
 
-bool IntentClassifier::isTrained() const { return m_model && !m_model->classes.isEmpty(); }
+bool IntentClassifier::isTrained() const
+{
+    return m_model && !m_model->classes.isEmpty();
+}
 
-QByteArray IntentClassifier::serialize() const { return m_model ? m_model->serialize() : QByteArray(); }
+QByteArray IntentClassifier::serialize() const
+{
+    return m_model ? m_model->serialize() : QByteArray();
+}
 
-QStringList IntentClassifier::intents() const { return m_model ? m_model->classes : QStringList(); }
+QStringList IntentClassifier::intents() const
+{
+    return m_model ? m_model->classes : QStringList();
+}
 
-int IntentClassifier::vocabularySize() const { return m_model ? int(m_model->featureHashes.size()) : 0; }
+int IntentClassifier::vocabularySize() const
+{
+    return m_model ? int(m_model->featureHashes.size()) : 0;
+}
 
-double IntentClassifier::temperature() const { return m_model ? double(m_model->temperature) : 1.0; }
+double IntentClassifier::temperature() const
+{
+    return m_model ? double(m_model->temperature) : 1.0;
+}
 
-double IntentClassifier::outOfScopeThreshold() const { return m_model ? double(m_model->outOfScopeThreshold) : 0.0; }
+double IntentClassifier::outOfScopeThreshold() const
+{
+    return m_model ? double(m_model->outOfScopeThreshold) : 0.0;
+}
 
 void IntentClassifier::setOutOfScopeThreshold(double threshold)
 {
@@ -100,7 +124,10 @@ void IntentClassifier::setOutOfScopeThreshold(double threshold)
     m_model = std::move(copy);
 }
 
-size_t IntentClassifier::memoryBytes() const { return m_model ? m_model->memoryBytes() : 0; }
+size_t IntentClassifier::memoryBytes() const
+{
+    return m_model ? m_model->memoryBytes() : 0;
+}
 
 IntentPrediction IntentClassifier::predict(const QString &text) const
 {
@@ -128,7 +155,7 @@ IntentPrediction IntentClassifier::predict(const QList<Token> &tokens) const
         order[size_t(c)] = c;
     const int top = std::min(3, classes);
     std::partial_sort(order.begin(), order.begin() + top, order.end(),
-                      [&](int a, int b) { return prob[size_t(a)] > prob[size_t(b)]; });
+        [&](int a, int b) { return prob[size_t(a)] > prob[size_t(b)]; });
     for (int k = 0; k < top; ++k)
         p.ranked.append({m.classes.at(order[size_t(k)]), prob[size_t(order[size_t(k)])]});
     p.confidence = p.ranked.first().second;

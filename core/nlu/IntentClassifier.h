@@ -23,19 +23,18 @@ struct IntentExample {
 };
 
 struct IntentPrediction {
-    QString intent;                             // "out_of_scope" when no intent is likely enough
-    double confidence = 0;                      // calibrated probability of the top intent, 0..1
+    QString intent; // "out_of_scope" when no intent is likely enough
+    double confidence = 0; // calibrated probability of the top intent, 0..1
     IssueCategory category = IssueCategory::GeneralInquiry;
-    QList<QPair<QString, double>> ranked;       // top 3 intents, best first (also when out of scope)
-    bool outOfScope = false;                    // confidence under the model's threshold
+    QList<QPair<QString, double>> ranked; // top 3 intents, best first (also when out of scope)
+    bool outOfScope = false; // confidence under the model's threshold
 };
 
 // A linear model (liblinear) over word and character n-grams with tf-idf weights;
 // its confidence is a softmax with a temperature fitted on held-out examples, and a
 // text whose best intent is less likely than the model's threshold is out of scope.
 // Copies share one immutable model, so copying is cheap and predict() is thread-safe.
-class IntentClassifier
-{
+class IntentClassifier {
 public:
     // TSV "intent<TAB>text"; blank lines and '#' comments skipped.
     static QList<IntentExample> loadExamples(const QString &path, QString *error = nullptr);
@@ -53,11 +52,11 @@ public:
     QByteArray serialize() const;
 
     QStringList intents() const;
-    int vocabularySize() const;        // features the model knows
+    int vocabularySize() const; // features the model knows
     double temperature() const;
     double outOfScopeThreshold() const;
     void setOutOfScopeThreshold(double threshold);
-    size_t memoryBytes() const;        // the model's parameters
+    size_t memoryBytes() const; // the model's parameters
 
     // The word forms the model sees in a text (exposed for tests and diagnostics).
     static QStringList features(const QString &text);

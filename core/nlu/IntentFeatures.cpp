@@ -60,7 +60,8 @@ void addCharGrams(const QString &word, std::vector<quint64> *out)
     if (word.startsWith(QLatin1Char('<')))
         return; // placeholders carry no spelling
     const qsizetype size = word.size() + 2;
-    const auto padded = [&word, size](qsizetype i) { return i == 0 || i == size - 1 ? u' ' : word.at(i - 1).unicode(); };
+    const auto padded
+        = [&word, size](qsizetype i) { return i == 0 || i == size - 1 ? u' ' : word.at(i - 1).unicode(); };
     for (qsizetype start = 0; start + kMinCharGram <= size; ++start) {
         Fnv1a f;
         f.mix(quint64(FeatureKind::CharGram));

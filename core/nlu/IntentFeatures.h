@@ -18,8 +18,7 @@ struct HashedFeature {
     float count = 0; // occurrences in the text
 };
 
-class IntentFeatures
-{
+class IntentFeatures {
 public:
     // Distinct features of the text with their counts, ordered by hash.
     static std::vector<HashedFeature> extract(const QString &text);

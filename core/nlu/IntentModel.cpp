@@ -18,15 +18,13 @@ constexpr quint16 kFormatVersion = 1;
 constexpr quint32 kMaxClasses = 10000;
 constexpr quint64 kMaxWeights = 200u * 1000u * 1000u;
 
-template<typename T>
-void writeArray(QDataStream &out, const std::vector<T> &values)
+template <typename T> void writeArray(QDataStream &out, const std::vector<T> &values)
 {
     for (const T v : values)
         out << v;
 }
 
-template<typename T>
-bool readArray(QDataStream &in, std::vector<T> *values, quint64 count)
+template <typename T> bool readArray(QDataStream &in, std::vector<T> *values, quint64 count)
 {
     values->resize(size_t(count));
     for (T &v : *values)
@@ -158,7 +156,8 @@ QByteArray IntentModel::serialize() const
 Result<IntentModel> IntentModel::deserialize(const QByteArray &bytes)
 {
     const auto bad = [](const char *why) {
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("not a Tierdesk intent model: ") + QLatin1String(why));
+        return makeError(
+            ErrorKind::InvalidArgument, QStringLiteral("not a Tierdesk intent model: ") + QLatin1String(why));
     };
     QDataStream header(bytes);
     quint32 magic = 0;

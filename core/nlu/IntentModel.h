@@ -23,9 +23,9 @@ struct SparseVector {
 struct IntentModel {
     QStringList classes;
     std::vector<quint64> featureHashes; // sorted; a feature's column is its position
-    std::vector<float> idf;             // per column
-    std::vector<float> weights;         // [column * classes + class]
-    std::vector<float> bias;            // per class
+    std::vector<float> idf; // per column
+    std::vector<float> weights; // [column * classes + class]
+    std::vector<float> bias; // per class
     float temperature = 1.0f;
     // The decision value of "no intent", a class that has no weights: a text whose best
     // intent scores below it gets less than half the probability. One-vs-rest scores of

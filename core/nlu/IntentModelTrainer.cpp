@@ -18,7 +18,7 @@ namespace {
 
 constexpr float kDefaultTemperature = 0.1f;
 
-void quiet(const char *) {}
+void quiet(const char *) { }
 
 // Which side of the calibration split a text falls on: a salted FNV-1a, independent
 // of isHeldOut() so that the test split and the calibration split do not align.
@@ -95,7 +95,7 @@ model *trainWithOwnRandomState(const problem &prob, const parameter &param)
 
 // Trains liblinear on the subset and copies its weights into the model.
 void fitLinear(IntentModel *m, Rows &rows, const std::vector<int> &labels, const std::vector<int> &subset,
-               const IntentTrainingOptions &options)
+    const IntentTrainingOptions &options)
 {
     std::vector<feature_node *> x;
     std::vector<double> y;
@@ -136,8 +136,8 @@ void fitLinear(IntentModel *m, Rows &rows, const std::vector<int> &labels, const
 }
 
 // Log-loss of softmax(scores / t) with the no-intent score as one more alternative.
-double negativeLogLikelihood(const std::vector<std::vector<double>> &scores, const std::vector<int> &labels,
-                             double noIntent, double t)
+double negativeLogLikelihood(
+    const std::vector<std::vector<double>> &scores, const std::vector<int> &labels, double noIntent, double t)
 {
     double nll = 0;
     for (size_t i = 0; i < scores.size(); ++i) {
@@ -170,8 +170,8 @@ float fitTemperature(const std::vector<std::vector<double>> &scores, const std::
 
 } // namespace
 
-std::shared_ptr<const IntentModel> IntentModelTrainer::train(const QList<IntentExample> &examples,
-                                                             const IntentTrainingOptions &options)
+std::shared_ptr<const IntentModel> IntentModelTrainer::train(
+    const QList<IntentExample> &examples, const IntentTrainingOptions &options)
 {
     auto m = std::make_shared<IntentModel>();
     QHash<QString, int> classIndex;

@@ -31,11 +31,10 @@ struct IntentTrainingOptions {
     double outOfScopeThreshold = 0.5;
 };
 
-class IntentModelTrainer
-{
+class IntentModelTrainer {
 public:
-    static std::shared_ptr<const IntentModel> train(const QList<IntentExample> &examples,
-                                                    const IntentTrainingOptions &options = {});
+    static std::shared_ptr<const IntentModel> train(
+        const QList<IntentExample> &examples, const IntentTrainingOptions &options = {});
 };
 
 } // namespace tierdesk::nlu

@@ -12,8 +12,7 @@
 // on the engine thread while training runs elsewhere, hence the lock.
 namespace tierdesk::nlu {
 
-class IntentModels
-{
+class IntentModels {
 public:
     // The installation-wide key, for a model trained without --company.
     static QString installationKey() { return QStringLiteral("*"); }

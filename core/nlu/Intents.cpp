@@ -55,7 +55,8 @@ const QHash<QString, IssueCategory> &categoryTable()
 
 bool isSmallTalk(const QString &intent)
 {
-    for (const char *name : {intent::Greeting, intent::Thanks, intent::Goodbye, intent::HumanRequest, intent::ManagerRequest})
+    for (const char *name :
+        {intent::Greeting, intent::Thanks, intent::Goodbye, intent::HumanRequest, intent::ManagerRequest})
         if (intent == QLatin1String(name))
             return true;
     return false;

@@ -214,9 +214,8 @@ int contrastAt(const QList<SentimentScan::Word> &words)
 bool ownSlip(const QList<SentimentScan::Word> &words, int i)
 {
     static const QStringList choices{QStringLiteral("ordered"), QStringLiteral("picked"), QStringLiteral("chose"),
-                                     QStringLiteral("selected"), QStringLiteral("bought"), QStringLiteral("purchased"),
-                                     QStringLiteral("entered"), QStringLiteral("typed"), QStringLiteral("put"),
-                                     QStringLiteral("clicked")};
+        QStringLiteral("selected"), QStringLiteral("bought"), QStringLiteral("purchased"), QStringLiteral("entered"),
+        QStringLiteral("typed"), QStringLiteral("put"), QStringLiteral("clicked")};
     if (words.at(i).norm != QLatin1String("wrong"))
         return false;
     int k = i - 1;
@@ -225,7 +224,8 @@ bool ownSlip(const QList<SentimentScan::Word> &words, int i)
     if (k < 1 || !choices.contains(words.at(k).norm))
         return false;
     --k;
-    if (k >= 1 && (words.at(k).norm == QLatin1String("accidentally") || words.at(k).norm == QLatin1String("mistakenly")))
+    if (k >= 1
+        && (words.at(k).norm == QLatin1String("accidentally") || words.at(k).norm == QLatin1String("mistakenly")))
         --k;
     for (int w = k + 1; w <= i; ++w)
         if (words.at(w).breakBefore)

@@ -25,23 +25,22 @@ QString numberPattern()
 
 const QRegularExpression &symbolFirstPattern()
 {
-    static const QRegularExpression re(QStringLiteral(R"(([$€£])\s?)") + numberPattern()
-                                       + QStringLiteral(R"((?![\d,.]*\d))"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(([$€£])\s?)") + numberPattern() + QStringLiteral(R"((?![\d,.]*\d))"));
     return re;
 }
 
 const QRegularExpression &codeFirstPattern()
 {
-    static const QRegularExpression re(QStringLiteral(R"(\b(usd|eur|gbp)\s?)") + numberPattern()
-                                           + QStringLiteral(R"(\b)"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral(R"(\b(usd|eur|gbp)\s?)") + numberPattern() + QStringLiteral(R"(\b)"),
+        QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
 const QRegularExpression &numberFirstPattern()
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"((?<![\w.,]))") + numberPattern()
+    static const QRegularExpression re(QStringLiteral(R"((?<![\w.,]))") + numberPattern()
             + QStringLiteral(R"(\s?([$€£]|(?:usd|eur|gbp|dollars?|bucks|euros?|pounds?)\b))"),
         QRegularExpression::CaseInsensitiveOption);
     return re;

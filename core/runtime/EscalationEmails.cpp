@@ -4,7 +4,7 @@
 
 namespace tierdesk::api {
 
-EscalationEmails::EscalationEmails(Runtime &runtime, QObject *parent) : QObject(parent), m_runtime(runtime) {}
+EscalationEmails::EscalationEmails(Runtime &runtime, QObject *parent) : QObject(parent), m_runtime(runtime) { }
 
 EscalationEmails::~EscalationEmails()
 {
@@ -28,7 +28,7 @@ bool EscalationEmails::start(QString *error)
     m_smtp = std::make_unique<SmtpMailer>(std::move(config.value()));
     m_mailer = std::make_unique<EscalationMailer>(*m_smtp, from);
     connect(m_mailer.get(), &EscalationMailer::sent, this,
-            [this](const QString &sessionId) { record(sessionId, QStringLiteral("desk.notify_sent"), 200); });
+        [this](const QString &sessionId) { record(sessionId, QStringLiteral("desk.notify_sent"), 200); });
     connect(m_mailer.get(), &EscalationMailer::failed, this, [this](const QString &sessionId, const QString &why) {
         qWarning("Escalation e-mail for %s failed: %s", qPrintable(sessionId), qPrintable(why));
         record(sessionId, QStringLiteral("desk.notify_failed"), 502, why);

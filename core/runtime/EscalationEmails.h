@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/runtime/Runtime.h"
 #include "core/integrations/EscalationMailer.h"
 #include "core/integrations/SmtpMailer.h"
+#include "core/runtime/Runtime.h"
 
 #include <QObject>
 
@@ -15,8 +15,7 @@ namespace tierdesk::api {
 // desk.queues gets a message through SMTP (smtp/* settings, password in the
 // secret store). Outcomes are audited as desk.notify_sent / desk.notify_failed.
 // On the engine thread; sending runs on the mailer's own pool.
-class EscalationEmails : public QObject
-{
+class EscalationEmails : public QObject {
     Q_OBJECT
 
 public:

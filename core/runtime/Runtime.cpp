@@ -88,7 +88,7 @@ void Runtime::loadIntentModels(Store &store)
         auto model = nlu::IntentClassifier::fromBytes(stored.model);
         if (!model) {
             qWarning("intent model %d of %s not used: %s", stored.version, qPrintable(stored.companyId),
-                     qPrintable(model.error().message));
+                qPrintable(model.error().message));
             continue;
         }
         models.set(stored.companyId, *model, stored.version);
@@ -109,7 +109,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_secrets = openSecrets(rt->m_dataDir, &rt->m_secretsWarning);
     auto key = loadOrCreateSigningKey(*rt->m_secrets);
     if (!key)
-        return makeError(ErrorKind::Internal, QStringLiteral("cannot load the token signing key: ") + key.error().message);
+        return makeError(
+            ErrorKind::Internal, QStringLiteral("cannot load the token signing key: ") + key.error().message);
 
     DatabaseOptions storage;
     storage.synchronousFull = rt->m_settings.boolValue(settings::StorageSynchronousFull);
@@ -121,7 +122,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     // Webhook secrets are sealed in the database under a data key kept with the signing key.
     const auto box = SecretBox::loadOrCreate(*rt->m_secrets, QString::fromLatin1(kWebhookDataKeyName));
     if (!box)
-        return makeError(ErrorKind::Internal, QStringLiteral("cannot load the webhook data key: ") + box.error().message);
+        return makeError(
+            ErrorKind::Internal, QStringLiteral("cannot load the webhook data key: ") + box.error().message);
     if (const auto sealed = rt->m_store->webhooks().setSecretBox(*box); !sealed)
         return sealed.error();
     if (rt->m_store->kb().count(QString()) == 0) {
@@ -147,7 +149,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
 }
 
 Result<QByteArray> Runtime::issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
-                                                  const QString &subject, qint64 ttlSecs, const QString &customer)
+    const QString &subject, qint64 ttlSecs, const QString &customer)
 {
     const QString dir = QDir(dataDir).absolutePath();
     const auto exists = companyExists(QDir(dir).filePath(QLatin1String(DataDir::kDatabase)), company);

@@ -4,8 +4,8 @@
 #include "core/common/Settings.h"
 #include "core/engine/AgentDirectory.h"
 #include "core/engine/ApiTokens.h"
-#include "core/engine/ChatVisitors.h"
 #include "core/engine/CannedResponses.h"
+#include "core/engine/ChatVisitors.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/desk/Desk.h"
 #include "core/integrations/SecretStore.h"
@@ -20,8 +20,7 @@ namespace tierdesk::api {
 // Lives on (and must be used from) the thread that opened it, and holds the
 // data directory's lock as long as it lives: open() fails with
 // ErrorKind::Conflict while another process has the directory.
-class Runtime
-{
+class Runtime {
 public:
     static Result<std::unique_ptr<Runtime>> open(const QString &dataDir, const Clock &clock = SystemClock::instance());
     ~Runtime();
@@ -55,7 +54,7 @@ public:
     // checks the company on a read-only connection, without the lock. Tokens
     // are stateless, so issuing one beside a server changes nothing it has.
     static Result<QByteArray> issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
-                                                    const QString &subject, qint64 ttlSecs, const QString &customer);
+        const QString &subject, qint64 ttlSecs, const QString &customer);
 
     // Makes each company's latest stored intent model the one its messages use
     // (nlu::IntentModels); open() does it, `nlu train` again after storing one.

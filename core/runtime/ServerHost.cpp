@@ -1,10 +1,10 @@
 #include "core/runtime/ServerHost.h"
 
-#include "core/api/chat/ChatFamily.h"
-#include "core/api/cs/CsErrors.h"
 #include "core/api/agent/AgentFamily.h"
-#include "core/api/cs/CsFamily.h"
+#include "core/api/chat/ChatFamily.h"
 #include "core/api/common/OpenApiDocument.h"
+#include "core/api/cs/CsErrors.h"
+#include "core/api/cs/CsFamily.h"
 #include "core/api/platform/PlatformFamily.h"
 
 #include <QRandomGenerator>
@@ -15,8 +15,8 @@ ServerHost::ServerHost(Runtime &runtime, ServerOptions options, QObject *parent)
     : QObject(parent), m_runtime(runtime), m_options(options)
 {
     QByteArray raw(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
-                                         reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+    QRandomGenerator::system()->generate(
+        reinterpret_cast<quint32 *>(raw.data()), reinterpret_cast<quint32 *>(raw.data() + raw.size()));
     m_setupSecret = raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
@@ -32,9 +32,10 @@ void ServerHost::installFamilies()
     for (const auto &family : m_families) {
         family->install(*m_http);
         for (const QString &prefix : family->pathPrefixes())
-            m_http->setErrorFormatter(prefix, [f = family.get()](int status, const QString &message, const QString &path) {
-                return f->serverError(status, message, path);
-            });
+            m_http->setErrorFormatter(
+                prefix, [f = family.get()](int status, const QString &message, const QString &path) {
+                    return f->serverError(status, message, path);
+                });
     }
     m_http->setErrorFormatter(QString(), &cs::serverError);
 }
@@ -81,8 +82,8 @@ void ServerHost::makeSharedParts()
     m_authGate = std::make_unique<AuthGate>(m_runtime.auth(), engine, throttle);
     engine.setMaxMessagesPerSession(s.intValue(settings::MaxMessagesPerSession));
     engine.setReplyTimeoutMs(qBound(1, s.intValue(settings::ReplyTimeoutMs), 600000));
-    m_logins = std::make_unique<LoginGuard>(engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow),
-                                            s.intValue(settings::AuthLoginWindowSeconds));
+    m_logins = std::make_unique<LoginGuard>(
+        engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow), s.intValue(settings::AuthLoginWindowSeconds));
 }
 
 std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
@@ -99,9 +100,11 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     cs.people.tokens = &m_runtime.auth();
     cs.people.apiTokens = &m_runtime.apiTokens();
     cs.people.setupSecret = m_setupSecret;
-    cs.people.tokenTtlSecs = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
+    cs.people.tokenTtlSecs
+        = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
     cs.desk = &m_runtime.desk();
-    cs.serverSettings = {&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }};
+    cs.serverSettings
+        = {&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }};
     return std::make_unique<CsFamily>(cs);
 }
 
@@ -194,8 +197,8 @@ void ServerHost::startBackgroundWork()
     dispatch.maxConcurrency = qBound(1, s.intValue(settings::WebhookMaxConcurrency), 256);
     dispatch.perHookConcurrency = qBound(1, s.intValue(settings::WebhookPerHookConcurrency), 64);
     m_outbound = std::make_unique<CurlOutboundHttp>(addresses);
-    m_dispatcher = std::make_unique<WebhookDispatcher>(m_runtime.store().webhooks(), *m_outbound, engine.clock(), retry,
-                                                       dispatch);
+    m_dispatcher = std::make_unique<WebhookDispatcher>(
+        m_runtime.store().webhooks(), *m_outbound, engine.clock(), retry, dispatch);
     connect(&engine, &SessionEngine::outboxChanged, m_dispatcher.get(), &WebhookDispatcher::poke);
     // Deliveries update the outbox; commit those too without waiting for traffic.
     connect(m_dispatcher.get(), &WebhookDispatcher::delivered, this, [this] { m_runtime.store().batch().flush(); });
@@ -213,8 +216,8 @@ void ServerHost::startBackgroundWork()
         qWarning("%s; escalation e-mail is off", qPrintable(why));
     // Seed 000's e-mail notifications (POST /notifications/email/configure) share that SMTP client.
     if (m_emails->enabled())
-        m_platformEmails = std::make_unique<PlatformEmails>(m_runtime.engine(), *m_emails->mailer(), m_emails->from(),
-                                                            &m_runtime.desk());
+        m_platformEmails = std::make_unique<PlatformEmails>(
+            m_runtime.engine(), *m_emails->mailer(), m_emails->from(), &m_runtime.desk());
 }
 
 void ServerHost::stop()
@@ -236,8 +239,8 @@ quint16 ServerHost::port() const
 QString ServerHost::baseUrl() const
 {
     const QString host = m_options.host.protocol() == QAbstractSocket::IPv6Protocol
-                             ? QLatin1Char('[') + m_options.host.toString() + QLatin1Char(']')
-                             : m_options.host.toString();
+        ? QLatin1Char('[') + m_options.host.toString() + QLatin1Char(']')
+        : m_options.host.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(port());
 }
 

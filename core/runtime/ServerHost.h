@@ -4,11 +4,11 @@
 #include "core/api/common/ApiFamily.h"
 #include "core/api/cs/LoginGuard.h"
 #include "core/api/http/HttpServer.h"
+#include "core/integrations/OutboundHttp.h"
+#include "core/integrations/WebhookDispatcher.h"
 #include "core/runtime/EscalationEmails.h"
 #include "core/runtime/PlatformEmails.h"
 #include "core/runtime/Runtime.h"
-#include "core/integrations/OutboundHttp.h"
-#include "core/integrations/WebhookDispatcher.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -19,8 +19,7 @@
 
 namespace tierdesk::api {
 
-struct ServerOptions
-{
+struct ServerOptions {
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 8080;
     bool rateLimits = true;
@@ -29,8 +28,7 @@ struct ServerOptions
 // The embedded server around one Runtime: every API family on one HTTP server, the
 // webhook dispatcher, escalation e-mail and the idle-session sweep. Everything here runs on the
 // thread that owns the Runtime (the engine thread).
-class ServerHost : public QObject
-{
+class ServerHost : public QObject {
     Q_OBJECT
 
 public:

@@ -30,10 +30,12 @@ Agent readAgent(const QSqlQuery &q)
 
 bool AgentRepo::insert(const Agent &a)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
-    return m_db.exec(q, {a.id, a.companyId, a.email.toLower(), a.name, a.role, QString::fromUtf8(queues), a.passwordHash,
-                         a.active ? 1 : 0, a.createdAt, a.tokensValidAfter});
+    return m_db.exec(q,
+        {a.id, a.companyId, a.email.toLower(), a.name, a.role, QString::fromUtf8(queues), a.passwordHash,
+            a.active ? 1 : 0, a.createdAt, a.tokensValidAfter});
 }
 
 bool AgentRepo::update(const Agent &a)
@@ -41,8 +43,9 @@ bool AgentRepo::update(const Agent &a)
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET name = ?, role = ?, queues = ?, active = ?,"
                                                  " tokens_valid_after = ? WHERE company_id = ? AND id = ?"));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
-    return m_db.exec(q, {a.name, a.role, QString::fromUtf8(queues), a.active ? 1 : 0, a.tokensValidAfter, a.companyId, a.id})
-           && q.numRowsAffected() == 1;
+    return m_db.exec(
+               q, {a.name, a.role, QString::fromUtf8(queues), a.active ? 1 : 0, a.tokensValidAfter, a.companyId, a.id})
+        && q.numRowsAffected() == 1;
 }
 
 std::optional<Agent> AgentRepo::findById(const QString &id)
@@ -64,7 +67,8 @@ std::optional<Agent> AgentRepo::fromQuery(QSqlQuery &q)
 
 std::optional<Agent> AgentRepo::find(const QString &companyId, const QString &id)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? AND id = ?").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? AND id = ?").arg(kColumns));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     return fromQuery(q);
@@ -81,7 +85,8 @@ std::optional<Agent> AgentRepo::findByEmail(const QString &email)
 QList<Agent> AgentRepo::list(const QString &companyId)
 {
     QList<Agent> out;
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? ORDER BY name").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? ORDER BY name").arg(kColumns));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
@@ -90,10 +95,11 @@ QList<Agent> AgentRepo::list(const QString &companyId)
     return out;
 }
 
-bool AgentRepo::updatePassword(const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter)
+bool AgentRepo::updatePassword(
+    const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("UPDATE agents SET password_hash = ?, tokens_valid_after = max(tokens_valid_after, ?) WHERE company_id = ? AND id = ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET password_hash = ?, tokens_valid_after = "
+                                                 "max(tokens_valid_after, ?) WHERE company_id = ? AND id = ?"));
     return m_db.exec(q, {passwordHash, tokensValidAfter, companyId, id}) && q.numRowsAffected() == 1;
 }
 

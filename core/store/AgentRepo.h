@@ -8,10 +8,9 @@
 namespace tierdesk {
 
 // The agents table: people who log in to the console.
-class AgentRepo
-{
+class AgentRepo {
 public:
-    explicit AgentRepo(Database &db) : m_db(db) {}
+    explicit AgentRepo(Database &db) : m_db(db) { }
     bool insert(const Agent &a);
     std::optional<Agent> find(const QString &companyId, const QString &id);
     // E-mail addresses are compared lower-case.
@@ -22,7 +21,8 @@ public:
     // Any company's agent: a token names its agent by id.
     std::optional<Agent> findById(const QString &id);
     // Also refuses login tokens issued before tokensValidAfter (unix seconds).
-    bool updatePassword(const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter = 0);
+    bool updatePassword(
+        const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter = 0);
     int count();
 
 private:

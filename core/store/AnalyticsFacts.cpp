@@ -31,8 +31,7 @@ QMap<QString, AnalyticsFacts::Outcome> outcomesFrom(const QJsonObject &json)
     QMap<QString, AnalyticsFacts::Outcome> out;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         const QJsonArray a = it.value().toArray();
-        out.insert(it.key(), {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(),
-                              a.at(3).toInteger()});
+        out.insert(it.key(), {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(), a.at(3).toInteger()});
     }
     return out;
 }
@@ -76,14 +75,17 @@ void AnalyticsFacts::add(const AnalyticsFacts &other, int sign)
     improved += sign * other.improved;
 }
 
-bool AnalyticsFacts::isEmpty() const { return *this == AnalyticsFacts{}; }
+bool AnalyticsFacts::isEmpty() const
+{
+    return *this == AnalyticsFacts{};
+}
 
 bool AnalyticsFacts::operator==(const AnalyticsFacts &o) const
 {
     return byTier == o.byTier && byChannel == o.byChannel && bySentiment == o.bySentiment && byReason == o.byReason
-           && messages == o.messages && escalatedSessions == o.escalatedSessions
-           && escalationDelayMs == o.escalationDelayMs && irateSessions == o.irateSessions
-           && withTwoReadings == o.withTwoReadings && improved == o.improved;
+        && messages == o.messages && escalatedSessions == o.escalatedSessions
+        && escalationDelayMs == o.escalationDelayMs && irateSessions == o.irateSessions
+        && withTwoReadings == o.withTwoReadings && improved == o.improved;
 }
 
 qint64 AnalyticsFacts::sessions() const
@@ -105,13 +107,10 @@ qint64 AnalyticsFacts::resolved() const
 QByteArray AnalyticsFacts::toJson() const
 {
     const QJsonObject json{{QStringLiteral("tier"), outcomesJson(byTier)},
-                           {QStringLiteral("channel"), outcomesJson(byChannel)},
-                           {QStringLiteral("sentiment"), countsJson(bySentiment)},
-                           {QStringLiteral("reason"), countsJson(byReason)},
-                           {QStringLiteral("messages"), messages},
-                           {QStringLiteral("escalated"), QJsonArray{escalatedSessions, escalationDelayMs}},
-                           {QStringLiteral("irate"), irateSessions},
-                           {QStringLiteral("readings"), QJsonArray{withTwoReadings, improved}}};
+        {QStringLiteral("channel"), outcomesJson(byChannel)}, {QStringLiteral("sentiment"), countsJson(bySentiment)},
+        {QStringLiteral("reason"), countsJson(byReason)}, {QStringLiteral("messages"), messages},
+        {QStringLiteral("escalated"), QJsonArray{escalatedSessions, escalationDelayMs}},
+        {QStringLiteral("irate"), irateSessions}, {QStringLiteral("readings"), QJsonArray{withTwoReadings, improved}}};
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 

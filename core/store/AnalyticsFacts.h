@@ -9,14 +9,12 @@ namespace tierdesk {
 // What the analytics answer is made of, for the sessions created in one span of
 // time: only counts and sums, so the facts of two spans add up to those of their
 // union, and a span's facts less a part of it are the facts of the rest.
-struct AnalyticsFacts
-{
+struct AnalyticsFacts {
     // Sessions of one tier or channel.
-    struct Outcome
-    {
+    struct Outcome {
         qint64 sessions = 0;
         qint64 resolved = 0;
-        qint64 timed = 0;  // resolved sessions with a resolution time
+        qint64 timed = 0; // resolved sessions with a resolution time
         qint64 timeMs = 0; // the sum of those times
         bool operator==(const Outcome &o) const
         {
@@ -24,16 +22,16 @@ struct AnalyticsFacts
         }
     };
 
-    QMap<QString, Outcome> byTier;    // the tier that held the session last
+    QMap<QString, Outcome> byTier; // the tier that held the session last
     QMap<QString, Outcome> byChannel;
     QMap<QString, qint64> bySentiment; // the session's final sentiment
-    QMap<QString, qint64> byReason;    // escalations (not transfers) by reason
+    QMap<QString, qint64> byReason; // escalations (not transfers) by reason
     qint64 messages = 0;
     qint64 escalatedSessions = 0; // sessions escalated at least once
     qint64 escalationDelayMs = 0; // the sum of their times to the first escalation
-    qint64 irateSessions = 0;     // sessions with an IRATE reading
-    qint64 withTwoReadings = 0;   // sessions with two or more readings
-    qint64 improved = 0;          // of those, the last reading beats the first
+    qint64 irateSessions = 0; // sessions with an IRATE reading
+    qint64 withTwoReadings = 0; // sessions with two or more readings
+    qint64 improved = 0; // of those, the last reading beats the first
 
     // Adds (sign 1) or takes away (sign -1) another span's facts; entries that
     // fall to zero are dropped.

@@ -11,11 +11,18 @@ Q_LOGGING_CATEGORY(lcAnalytics, "tierdesk.analytics")
 const QString kHourSpan = QStringLiteral("hour");
 const QString kDaySpan = QStringLiteral("day");
 const QString kRange = QStringLiteral(" company_id = ? AND created_at >= ? AND created_at <= ?");
-const QString kSessionsInRange = QStringLiteral(" session_id IN (SELECT id FROM sessions WHERE") + kRange + QLatin1Char(')');
+const QString kSessionsInRange
+    = QStringLiteral(" session_id IN (SELECT id FROM sessions WHERE") + kRange + QLatin1Char(')');
 
 // The first multiple of `unit` at or after `ms`, and the last at or before it (ms >= 0).
-qint64 ceilTo(qint64 ms, qint64 unit) { return (ms + unit - 1) / unit * unit; }
-qint64 floorTo(qint64 ms, qint64 unit) { return ms / unit * unit; }
+qint64 ceilTo(qint64 ms, qint64 unit)
+{
+    return (ms + unit - 1) / unit * unit;
+}
+qint64 floorTo(qint64 ms, qint64 unit)
+{
+    return ms / unit * unit;
+}
 
 } // namespace
 
@@ -57,7 +64,7 @@ QJsonObject AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64
                                       " TOTAL(CASE WHEN first_response_at > 0 THEN first_response_at - queued_at END),"
                                       " TOTAL(left_at - queued_at)"
                                       " FROM desk_history WHERE company_id = ? AND left_at >= ? AND left_at <= ?"),
-                       {companyId, startMs, endMs});
+        {companyId, startMs, endMs});
     qint64 handled = 0, missed = 0, answered = 0;
     double firstResponseMs = 0, handleMs = 0;
     if (q.next()) {
@@ -69,12 +76,12 @@ QJsonObject AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64
     }
     q.finish();
     const auto meanSeconds = [](double totalMs, qint64 n) { return n > 0 ? qRound(totalMs / 1000.0 / double(n)) : 0; };
-    return {{QStringLiteral("handled"), handled},
-            {QStringLiteral("slaMet"), handled - missed},
-            {QStringLiteral("slaMissed"), missed},
-            {QStringLiteral("slaAttainment"), handled > 0 ? QJsonValue(qRound((handled - missed) * 1000.0 / double(handled)) / 10.0) : QJsonValue()},
-            {QStringLiteral("avgFirstResponseTime"), meanSeconds(firstResponseMs, answered)},
-            {QStringLiteral("avgHandleTime"), meanSeconds(handleMs, handled)}};
+    return {{QStringLiteral("handled"), handled}, {QStringLiteral("slaMet"), handled - missed},
+        {QStringLiteral("slaMissed"), missed},
+        {QStringLiteral("slaAttainment"),
+            handled > 0 ? QJsonValue(qRound((handled - missed) * 1000.0 / double(handled)) / 10.0) : QJsonValue()},
+        {QStringLiteral("avgFirstResponseTime"), meanSeconds(firstResponseMs, answered)},
+        {QStringLiteral("avgHandleTime"), meanSeconds(handleMs, handled)}};
 }
 
 void AnalyticsRepo::collect(const QString &companyId, qint64 fromMs, qint64 toMs, const Sink &sink)
@@ -127,7 +134,8 @@ AnalyticsFacts AnalyticsRepo::partOfHour(const QString &companyId, qint64 fromMs
         return scan(companyId, fromMs, toMs);
     const qint64 hourStart = floorTo(fromMs, kHourMs);
     const qint64 hourEnd = hourStart + kHourMs - 1;
-    AnalyticsFacts f = stored(kHourSpan, companyId, hourStart / kHourMs, hourStart / kHourMs).value(hourStart / kHourMs);
+    AnalyticsFacts f
+        = stored(kHourSpan, companyId, hourStart / kHourMs, hourStart / kHourMs).value(hourStart / kHourMs);
     if (fromMs > hourStart)
         f.add(scan(companyId, hourStart, fromMs - 1), -1);
     if (toMs < hourEnd)
@@ -135,11 +143,12 @@ AnalyticsFacts AnalyticsRepo::partOfHour(const QString &companyId, qint64 fromMs
     return f;
 }
 
-QMap<qint64, AnalyticsFacts> AnalyticsRepo::stored(const QString &span, const QString &companyId, qint64 first, qint64 last)
+QMap<qint64, AnalyticsFacts> AnalyticsRepo::stored(
+    const QString &span, const QString &companyId, qint64 first, qint64 last)
 {
     QSqlQuery &q = run(QStringLiteral("SELECT bucket, facts FROM analytics_facts WHERE company_id = ? AND span = ?"
                                       " AND bucket >= ? AND bucket <= ?"),
-                       {companyId, span, first, last});
+        {companyId, span, first, last});
     QMap<qint64, AnalyticsFacts> out;
     while (q.next())
         out.insert(q.value(0).toLongLong(), AnalyticsFacts::fromJson(q.value(1).toByteArray()));
@@ -151,8 +160,9 @@ bool AnalyticsRepo::refresh(const QString &companyId, qint64 fromMs, qint64 toMs
 {
     const qint64 firstHour = floorTo(std::max<qint64>(fromMs, 0), kDayMs) / kHourMs;
     const qint64 lastHour = (floorTo(std::max<qint64>(toMs, 0), kDayMs) + kDayMs) / kHourMs - 1;
-    QSqlQuery &q = run(QStringLiteral("SELECT hour FROM analytics_dirty WHERE company_id = ? AND hour >= ? AND hour <= ?"),
-                       {companyId, firstHour, lastHour});
+    QSqlQuery &q
+        = run(QStringLiteral("SELECT hour FROM analytics_dirty WHERE company_id = ? AND hour >= ? AND hour <= ?"),
+            {companyId, firstHour, lastHour});
     QList<qint64> hours;
     while (q.next())
         hours.append(q.value(0).toLongLong());
@@ -181,7 +191,8 @@ bool AnalyticsRepo::recomputeHour(const QString &companyId, qint64 hour)
 {
     const AnalyticsFacts facts = scan(companyId, hour * kHourMs, hour * kHourMs + kHourMs - 1);
     return storeFacts(kHourSpan, companyId, hour, facts)
-           && m_db.write(QStringLiteral("DELETE FROM analytics_dirty WHERE company_id = ? AND hour = ?"), {companyId, hour});
+        && m_db.write(
+            QStringLiteral("DELETE FROM analytics_dirty WHERE company_id = ? AND hour = ?"), {companyId, hour});
 }
 
 bool AnalyticsRepo::recomputeDay(const QString &companyId, qint64 day)
@@ -193,13 +204,16 @@ bool AnalyticsRepo::recomputeDay(const QString &companyId, qint64 day)
     return storeFacts(kDaySpan, companyId, day, facts);
 }
 
-bool AnalyticsRepo::storeFacts(const QString &span, const QString &companyId, qint64 bucket, const AnalyticsFacts &facts)
+bool AnalyticsRepo::storeFacts(
+    const QString &span, const QString &companyId, qint64 bucket, const AnalyticsFacts &facts)
 {
     if (facts.isEmpty())
-        return m_db.write(QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
-                          {companyId, span, bucket});
-    return m_db.write(QStringLiteral("INSERT OR REPLACE INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"),
-                      {companyId, span, bucket, QString::fromUtf8(facts.toJson())});
+        return m_db.write(
+            QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
+            {companyId, span, bucket});
+    return m_db.write(
+        QStringLiteral("INSERT OR REPLACE INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"),
+        {companyId, span, bucket, QString::fromUtf8(facts.toJson())});
 }
 
 int AnalyticsRepo::changedHours(const QString &companyId)
@@ -222,14 +236,16 @@ AnalyticsFacts AnalyticsRepo::scan(const QString &companyId, qint64 fromMs, qint
 
 void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
 {
-    QSqlQuery &q = run(QStringLiteral(
-        "SELECT current_tier, channel, customer_sentiment, COUNT(*), SUM(status = 'RESOLVED'),"
-        " COUNT(CASE WHEN status = 'RESOLVED' THEN resolved_at END),"
-        " SUM(CASE WHEN status = 'RESOLVED' THEN resolved_at - created_at END), SUM(message_count)"
-        " FROM sessions WHERE") + kRange + QStringLiteral(" GROUP BY 1, 2, 3"), range);
+    QSqlQuery &q
+        = run(QStringLiteral("SELECT current_tier, channel, customer_sentiment, COUNT(*), SUM(status = 'RESOLVED'),"
+                             " COUNT(CASE WHEN status = 'RESOLVED' THEN resolved_at END),"
+                             " SUM(CASE WHEN status = 'RESOLVED' THEN resolved_at - created_at END), SUM(message_count)"
+                             " FROM sessions WHERE")
+                + kRange + QStringLiteral(" GROUP BY 1, 2, 3"),
+            range);
     while (q.next()) {
-        const AnalyticsFacts::Outcome o{q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(),
-                                        q.value(6).toLongLong()};
+        const AnalyticsFacts::Outcome o{
+            q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong()};
         for (AnalyticsFacts::Outcome *into : {&f.byTier[q.value(0).toString()], &f.byChannel[q.value(1).toString()]}) {
             into->sessions += o.sessions;
             into->resolved += o.resolved;
@@ -245,18 +261,18 @@ void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
 void AnalyticsRepo::scanEscalations(AnalyticsFacts &f, const QVariantList &range)
 {
     // Transfers by a person are not escalations.
-    QSqlQuery &reasons = run(QStringLiteral("SELECT reason, COUNT(*) FROM escalations WHERE transfer = 0 AND") + kSessionsInRange
-                                 + QStringLiteral(" GROUP BY reason"),
-                             range);
+    QSqlQuery &reasons = run(QStringLiteral("SELECT reason, COUNT(*) FROM escalations WHERE transfer = 0 AND")
+            + kSessionsInRange + QStringLiteral(" GROUP BY reason"),
+        range);
     while (reasons.next())
         f.byReason.insert(reasons.value(0).toString(), reasons.value(1).toLongLong());
     reasons.finish();
     // Time from a session's start to its first escalation, and how many sessions escalated at all.
-    QSqlQuery &first = run(QStringLiteral(
-        "SELECT COUNT(*), SUM(first - s.created_at) FROM (SELECT session_id, MIN(timestamp) AS first"
-        " FROM escalations WHERE transfer = 0 AND") + kSessionsInRange
-                               + QStringLiteral(" GROUP BY session_id) e JOIN sessions s ON s.id = e.session_id"),
-                           range);
+    QSqlQuery &first = run(
+        QStringLiteral("SELECT COUNT(*), SUM(first - s.created_at) FROM (SELECT session_id, MIN(timestamp) AS first"
+                       " FROM escalations WHERE transfer = 0 AND")
+            + kSessionsInRange + QStringLiteral(" GROUP BY session_id) e JOIN sessions s ON s.id = e.session_id"),
+        range);
     if (first.next()) {
         f.escalatedSessions = first.value(0).toLongLong();
         f.escalationDelayMs = first.value(1).toLongLong();
@@ -266,18 +282,21 @@ void AnalyticsRepo::scanEscalations(AnalyticsFacts &f, const QVariantList &range
 
 void AnalyticsRepo::scanReadings(AnalyticsFacts &f, const QVariantList &range)
 {
-    QSqlQuery &irate = run(QStringLiteral("SELECT COUNT(DISTINCT session_id) FROM sentiment_points WHERE sentiment = 'IRATE' AND")
-                               + kSessionsInRange,
-                           range);
+    QSqlQuery &irate
+        = run(QStringLiteral("SELECT COUNT(DISTINCT session_id) FROM sentiment_points WHERE sentiment = 'IRATE' AND")
+                + kSessionsInRange,
+            range);
     f.irateSessions = irate.next() ? irate.value(0).toLongLong() : 0;
     irate.finish();
     // Sessions with two or more readings, and those whose last reading beats the first.
-    QSqlQuery &improved = run(QStringLiteral(
-        "SELECT COUNT(*), SUM(last_score > first_score) FROM (SELECT session_id,"
-        " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id ORDER BY rowid LIMIT 1) AS first_score,"
-        " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id ORDER BY rowid DESC LIMIT 1) AS last_score"
-        " FROM sentiment_points g WHERE") + kSessionsInRange + QStringLiteral(" GROUP BY session_id HAVING COUNT(*) >= 2)"),
-                              range);
+    QSqlQuery &improved = run(QStringLiteral("SELECT COUNT(*), SUM(last_score > first_score) FROM (SELECT session_id,"
+                                             " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
+                                             "ORDER BY rowid LIMIT 1) AS first_score,"
+                                             " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
+                                             "ORDER BY rowid DESC LIMIT 1) AS last_score"
+                                             " FROM sentiment_points g WHERE")
+            + kSessionsInRange + QStringLiteral(" GROUP BY session_id HAVING COUNT(*) >= 2)"),
+        range);
     if (improved.next()) {
         f.withTwoReadings = improved.value(0).toLongLong();
         f.improved = improved.value(1).toLongLong();

@@ -18,13 +18,12 @@ namespace tierdesk {
 // themselves. Triggers on sessions, escalations and sentiment_points mark the
 // hour of the changed session in analytics_dirty, in the writing transaction;
 // the hours marked are recomputed when a range that holds them is asked for.
-class AnalyticsRepo
-{
+class AnalyticsRepo {
 public:
     static constexpr qint64 kHourMs = 3600000;
     static constexpr qint64 kDayMs = 24 * kHourMs;
 
-    explicit AnalyticsRepo(Database &db) : m_db(db) {}
+    explicit AnalyticsRepo(Database &db) : m_db(db) { }
     QJsonObject compute(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     // The people's desk over the items that left it in [startMs, endMs]: handled, SLA met
     // and missed with the attainment, mean first response and handling times.

@@ -10,18 +10,25 @@
 namespace tierdesk {
 namespace {
 
-double rate(double part, double whole) { return whole > 0 ? qRound(part * 1000.0 / whole) / 10.0 : 0.0; }
-double round1(double v) { return qRound(v * 10.0) / 10.0; }
+double rate(double part, double whole)
+{
+    return whole > 0 ? qRound(part * 1000.0 / whole) / 10.0 : 0.0;
+}
+double round1(double v)
+{
+    return qRound(v * 10.0) / 10.0;
+}
 // The mean in whole seconds of `count` times summing to `totalMs`; 0 without any.
-int meanSeconds(qint64 totalMs, qint64 count) { return count > 0 ? qRound(double(totalMs) / 1000.0 / double(count)) : 0; }
+int meanSeconds(qint64 totalMs, qint64 count)
+{
+    return count > 0 ? qRound(double(totalMs) / 1000.0 / double(count)) : 0;
+}
 
 // Satisfaction on a 1-5 scale from a session's final sentiment.
 int satisfactionOf(const QString &sentiment)
 {
-    static const QHash<QString, int> scores{{QStringLiteral("HAPPY"), 5},
-                                            {QStringLiteral("SATISFIED"), 4},
-                                            {QStringLiteral("NEUTRAL"), 3},
-                                            {QStringLiteral("FRUSTRATED"), 2}};
+    static const QHash<QString, int> scores{{QStringLiteral("HAPPY"), 5}, {QStringLiteral("SATISFIED"), 4},
+        {QStringLiteral("NEUTRAL"), 3}, {QStringLiteral("FRUSTRATED"), 2}};
     return scores.value(sentiment, 1);
 }
 
@@ -70,8 +77,9 @@ void AnalyticsReport::add(qint64 atMs, const AnalyticsFacts &facts)
 QJsonObject AnalyticsReport::json() const
 {
     QJsonObject out;
-    out.insert(QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), timefmt::iso(m_startMs)},
-                                                     {QStringLiteral("end"), timefmt::iso(m_endMs)}});
+    out.insert(QStringLiteral("period"),
+        QJsonObject{
+            {QStringLiteral("start"), timefmt::iso(m_startMs)}, {QStringLiteral("end"), timefmt::iso(m_endMs)}});
     out.insert(QStringLiteral("overview"), overview());
     out.insert(QStringLiteral("byTier"), byTier());
     out.insert(QStringLiteral("byChannel"), byChannel());
@@ -92,12 +100,11 @@ QJsonObject AnalyticsReport::overview() const
         timeMs += o.timeMs;
     }
     const qint64 satisfaction = satisfactionSum(m_total.bySentiment);
-    return {{QStringLiteral("totalSessions"), qint64(total)},
-            {QStringLiteral("resolvedSessions"), qint64(resolved)},
-            {QStringLiteral("resolutionRate"), rate(resolved, total)},
-            {QStringLiteral("avgResolutionTime"), meanSeconds(timeMs, timed)},
-            {QStringLiteral("avgMessagesPerSession"), total > 0 ? round1(double(m_total.messages) / double(total)) : 0.0},
-            {QStringLiteral("customerSatisfactionAvg"), total > 0 ? round1(double(satisfaction) / double(total)) : 0.0}};
+    return {{QStringLiteral("totalSessions"), qint64(total)}, {QStringLiteral("resolvedSessions"), qint64(resolved)},
+        {QStringLiteral("resolutionRate"), rate(resolved, total)},
+        {QStringLiteral("avgResolutionTime"), meanSeconds(timeMs, timed)},
+        {QStringLiteral("avgMessagesPerSession"), total > 0 ? round1(double(m_total.messages) / double(total)) : 0.0},
+        {QStringLiteral("customerSatisfactionAvg"), total > 0 ? round1(double(satisfaction) / double(total)) : 0.0}};
 }
 
 QJsonArray AnalyticsReport::byTier() const
@@ -106,11 +113,10 @@ QJsonArray AnalyticsReport::byTier() const
     QJsonArray out;
     for (const QString &tier : allNames<Tier>()) {
         const AnalyticsFacts::Outcome o = m_total.byTier.value(tier);
-        out.append(QJsonObject{{QStringLiteral("tier"), tier},
-                               {QStringLiteral("sessions"), qint64(o.sessions)},
-                               {QStringLiteral("resolved"), qint64(o.resolved)},
-                               {QStringLiteral("resolutionRate"), rate(o.resolved, o.sessions)},
-                               {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
+        out.append(QJsonObject{{QStringLiteral("tier"), tier}, {QStringLiteral("sessions"), qint64(o.sessions)},
+            {QStringLiteral("resolved"), qint64(o.resolved)},
+            {QStringLiteral("resolutionRate"), rate(o.resolved, o.sessions)},
+            {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
     }
     return out;
 }
@@ -125,10 +131,9 @@ QJsonArray AnalyticsReport::byChannel() const
     QJsonArray out;
     for (const QString &channel : channels) {
         const AnalyticsFacts::Outcome o = m_total.byChannel.value(channel);
-        out.append(QJsonObject{{QStringLiteral("channel"), channel},
-                               {QStringLiteral("sessions"), qint64(o.sessions)},
-                               {QStringLiteral("resolved"), qint64(o.resolved)},
-                               {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
+        out.append(QJsonObject{{QStringLiteral("channel"), channel}, {QStringLiteral("sessions"), qint64(o.sessions)},
+            {QStringLiteral("resolved"), qint64(o.resolved)},
+            {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
     }
     return out;
 }
@@ -141,10 +146,9 @@ QJsonObject AnalyticsReport::escalations() const
         byReason.insert(it.key(), qint64(it.value()));
         total += it.value();
     }
-    return {{QStringLiteral("total"), qint64(total)},
-            {QStringLiteral("byReason"), byReason},
-            {QStringLiteral("avgEscalationTime"), meanSeconds(m_total.escalationDelayMs, m_total.escalatedSessions)},
-            {QStringLiteral("escalationRate"), rate(m_total.escalatedSessions, m_total.sessions())}};
+    return {{QStringLiteral("total"), qint64(total)}, {QStringLiteral("byReason"), byReason},
+        {QStringLiteral("avgEscalationTime"), meanSeconds(m_total.escalationDelayMs, m_total.escalatedSessions)},
+        {QStringLiteral("escalationRate"), rate(m_total.escalatedSessions, m_total.sessions())}};
 }
 
 QJsonObject AnalyticsReport::sentiment() const
@@ -153,19 +157,17 @@ QJsonObject AnalyticsReport::sentiment() const
     for (const QString &s : allNames<Sentiment>())
         distribution.insert(s, qint64(m_total.bySentiment.value(s)));
     return {{QStringLiteral("distribution"), distribution},
-            {QStringLiteral("irateIncidents"), qint64(m_total.irateSessions)},
-            {QStringLiteral("sentimentImprovement"), rate(m_total.improved, m_total.withTwoReadings)}};
+        {QStringLiteral("irateIncidents"), qint64(m_total.irateSessions)},
+        {QStringLiteral("sentimentImprovement"), rate(m_total.improved, m_total.withTwoReadings)}};
 }
 
 QJsonArray AnalyticsReport::timeline() const
 {
     QJsonArray out;
     for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it)
-        out.append(QJsonObject{{QStringLiteral("period"), it.key()},
-                               {QStringLiteral("sessions"), qint64(it->sessions)},
-                               {QStringLiteral("resolved"), qint64(it->resolved)},
-                               {QStringLiteral("escalated"), qint64(it->escalated)},
-                               {QStringLiteral("customerSatisfactionAvg"), round1(double(it->satisfaction) / double(it->sessions))}});
+        out.append(QJsonObject{{QStringLiteral("period"), it.key()}, {QStringLiteral("sessions"), qint64(it->sessions)},
+            {QStringLiteral("resolved"), qint64(it->resolved)}, {QStringLiteral("escalated"), qint64(it->escalated)},
+            {QStringLiteral("customerSatisfactionAvg"), round1(double(it->satisfaction) / double(it->sessions))}});
     return out;
 }
 

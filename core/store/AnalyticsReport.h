@@ -11,10 +11,12 @@ enum class GroupBy { None, Day, Week, Month };
 
 // Seed 001's "Get Analytics" answer, worded from the facts of the sessions
 // created in [startMs, endMs] (docs/api.md "Analytics" gives the definitions).
-class AnalyticsReport
-{
+class AnalyticsReport {
 public:
-    AnalyticsReport(qint64 startMs, qint64 endMs, GroupBy groupBy) : m_startMs(startMs), m_endMs(endMs), m_groupBy(groupBy) {}
+    AnalyticsReport(qint64 startMs, qint64 endMs, GroupBy groupBy)
+        : m_startMs(startMs), m_endMs(endMs), m_groupBy(groupBy)
+    {
+    }
 
     // Adds the facts of sessions created within one UTC day, from `atMs` on.
     void add(qint64 atMs, const AnalyticsFacts &facts);
@@ -25,8 +27,7 @@ public:
     static QString periodOf(qint64 atMs, GroupBy groupBy);
 
 private:
-    struct Period
-    {
+    struct Period {
         qint64 sessions = 0;
         qint64 resolved = 0;
         qint64 escalated = 0; // no longer with the AI Rep

@@ -8,8 +8,8 @@ namespace tierdesk {
 
 // The kinds of credentials in the api_tokens table.
 namespace tokenkind {
-inline const QString Jwt = QStringLiteral("jwt");       // a signed bearer token (/api/cs)
-inline const QString SigV4 = QStringLiteral("sigv4");   // an AWS SigV4 access key (platform services)
+inline const QString Jwt = QStringLiteral("jwt"); // a signed bearer token (/api/cs)
+inline const QString SigV4 = QStringLiteral("sigv4"); // an AWS SigV4 access key (platform services)
 inline const QString ApiKey = QStringLiteral("apikey"); // an X-API-Key (support agent API)
 inline const QString Widget = QStringLiteral("widget"); // a company's public chat widget key
 } // namespace tokenkind
@@ -17,14 +17,13 @@ inline const QString Widget = QStringLiteral("widget"); // a company's public ch
 // An API token or key: what it is, never a secret in plain text. A JWT is not
 // kept at all (only its "jti" = id); an API key only as its SHA-256; a SigV4
 // secret sealed with the data key; a widget key is public and kept as it is.
-struct ApiTokenRecord
-{
+struct ApiTokenRecord {
     QString id; // "tok_..."; a JWT's "jti"
     QString companyId;
     QString name;
-    QString role;       // client, agent, supervisor, admin; "visitor" for widget keys
+    QString role; // client, agent, supervisor, admin; "visitor" for widget keys
     QString customerId; // client tokens only
-    QString createdBy;  // the admin's subject
+    QString createdBy; // the admin's subject
     qint64 createdAt = 0; // ms
     qint64 expiresAt = 0; // ms; 0: never (keys made without a ttl)
     qint64 revokedAt = 0; // ms; 0 while valid
@@ -32,8 +31,8 @@ struct ApiTokenRecord
     // What a request presents, as stored: the access key id (sigv4), the SHA-256
     // hex of the key (apikey), the key (widget); empty for a JWT.
     QString lookup;
-    QString keyPrefix;       // apikey: the key's first characters, for lists
-    QString region;          // sigv4: the one region the key signs for
+    QString keyPrefix; // apikey: the key's first characters, for lists
+    QString region; // sigv4: the one region the key signs for
     QByteArray sealedSecret; // sigv4: the secret access key as stored (SecretBox)
     // sigv4: the secret access key in plain text, only in what
     // ApiTokens::sigv4Key() hands a verifier; never stored, never listed.

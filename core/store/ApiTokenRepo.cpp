@@ -34,8 +34,9 @@ bool ApiTokenRepo::insert(const ApiTokenRecord &t)
         QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
     // A JWT has no lookup: NULL (an invalid QVariant) keeps it out of the unique index.
     const QVariant lookup = t.lookup.isEmpty() ? QVariant() : QVariant(t.lookup);
-    return m_db.exec(q, {t.id, t.companyId, t.name, t.role, t.customerId, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt,
-                         t.kind, lookup, t.keyPrefix, t.region, QString::fromLatin1(t.sealedSecret)});
+    return m_db.exec(q,
+        {t.id, t.companyId, t.name, t.role, t.customerId, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt, t.kind,
+            lookup, t.keyPrefix, t.region, QString::fromLatin1(t.sealedSecret)});
 }
 
 namespace {
@@ -54,7 +55,8 @@ std::optional<ApiTokenRecord> firstToken(QSqlQuery &q)
 
 std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const QString &id)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kColumns));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     return firstToken(q);
@@ -62,7 +64,8 @@ std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const
 
 std::optional<ApiTokenRecord> ApiTokenRepo::findByLookup(const QString &kind, const QString &lookup)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE kind = ? AND lookup = ?").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE kind = ? AND lookup = ?").arg(kColumns));
     if (!m_db.exec(q, {kind, lookup}))
         return std::nullopt;
     return firstToken(q);
@@ -72,7 +75,8 @@ QList<ApiTokenRecord> ApiTokenRepo::list(const QString &companyId, int limit)
 {
     QList<ApiTokenRecord> out;
     QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? ORDER BY created_at DESC, id LIMIT ?").arg(kColumns));
+        QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? ORDER BY created_at DESC, id LIMIT ?")
+            .arg(kColumns));
     if (!m_db.exec(q, {companyId, limit}))
         return out;
     while (q.next())

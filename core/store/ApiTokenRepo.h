@@ -8,10 +8,9 @@
 namespace tierdesk {
 
 // The api_tokens table.
-class ApiTokenRepo
-{
+class ApiTokenRepo {
 public:
-    explicit ApiTokenRepo(Database &db) : m_db(db) {}
+    explicit ApiTokenRepo(Database &db) : m_db(db) { }
     bool insert(const ApiTokenRecord &t);
     std::optional<ApiTokenRecord> find(const QString &companyId, const QString &id);
     // The key of `kind` a request presents (ApiTokenRecord::lookup), revoked or not.

@@ -8,7 +8,7 @@ const QString kColumns = QStringLiteral("id, company_id, shortcut, title, conten
 CannedResponse readRow(const QSqlQuery &q)
 {
     return CannedResponse{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                          q.value(4).toString(), q.value(5).toLongLong(), q.value(6).toLongLong()};
+        q.value(4).toString(), q.value(5).toLongLong(), q.value(6).toLongLong()};
 }
 
 std::optional<CannedResponse> first(QSqlQuery &q)
@@ -24,7 +24,8 @@ std::optional<CannedResponse> first(QSqlQuery &q)
 
 bool CannedResponseRepo::insert(const CannedResponse &r)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO canned_responses(%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("INSERT INTO canned_responses(%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
     return m_db.exec(q, {r.id, r.companyId, r.shortcut, r.title, r.content, r.createdAt, r.updatedAt});
 }
 
@@ -43,7 +44,8 @@ bool CannedResponseRepo::remove(const QString &companyId, const QString &id)
 
 std::optional<CannedResponse> CannedResponseRepo::find(const QString &companyId, const QString &id)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND id = ?").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND id = ?").arg(kColumns));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     return first(q);
@@ -51,8 +53,8 @@ std::optional<CannedResponse> CannedResponseRepo::find(const QString &companyId,
 
 std::optional<CannedResponse> CannedResponseRepo::findByShortcut(const QString &companyId, const QString &shortcut)
 {
-    QSqlQuery &q =
-        m_db.statement(QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND shortcut = ?").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND shortcut = ?").arg(kColumns));
     if (!m_db.exec(q, {companyId, shortcut}))
         return std::nullopt;
     return first(q);
@@ -61,8 +63,8 @@ std::optional<CannedResponse> CannedResponseRepo::findByShortcut(const QString &
 QList<CannedResponse> CannedResponseRepo::list(const QString &companyId)
 {
     QList<CannedResponse> out;
-    QSqlQuery &q =
-        m_db.statement(QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? ORDER BY shortcut").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? ORDER BY shortcut").arg(kColumns));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())

@@ -7,8 +7,7 @@
 namespace tierdesk {
 
 // A reply an agent inserts by its shortcut; content may hold {{placeholders}}.
-struct CannedResponse
-{
+struct CannedResponse {
     QString id; // cr_...
     QString companyId;
     QString shortcut; // unique per company
@@ -19,10 +18,9 @@ struct CannedResponse
 };
 
 // The canned_responses table (migration 5).
-class CannedResponseRepo
-{
+class CannedResponseRepo {
 public:
-    explicit CannedResponseRepo(Database &db) : m_db(db) {}
+    explicit CannedResponseRepo(Database &db) : m_db(db) { }
     bool insert(const CannedResponse &r);
     bool update(const CannedResponse &r);
     bool remove(const QString &companyId, const QString &id);

@@ -11,10 +11,8 @@ namespace tierdesk {
 // own thread runs PASSIVE checkpoints (they never block the writer) every
 // `intervalMs`, so the writer's own checkpoint finds little left to copy and
 // can still rewind the log, which PASSIVE alone cannot do under steady writes.
-class Checkpointer
-{
+class Checkpointer {
 public:
-
     Checkpointer(const QString &databasePath, int intervalMs = 50);
     ~Checkpointer();
     Checkpointer(const Checkpointer &) = delete;

@@ -6,9 +6,11 @@ namespace tierdesk {
 
 bool CompanyRepo::insert(const Company &c)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO companies(id, name, config, created_at) VALUES (?, ?, ?, ?)"));
-    return m_db.exec(q, {c.id, c.name, QString::fromUtf8(QJsonDocument(c.config.toJson()).toJson(QJsonDocument::Compact)),
-                         c.createdAt});
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("INSERT INTO companies(id, name, config, created_at) VALUES (?, ?, ?, ?)"));
+    return m_db.exec(q,
+        {c.id, c.name, QString::fromUtf8(QJsonDocument(c.config.toJson()).toJson(QJsonDocument::Compact)),
+            c.createdAt});
 }
 
 namespace {
@@ -45,8 +47,8 @@ std::optional<Company> CompanyRepo::find(const QString &id)
 
 std::optional<Company> CompanyRepo::findByName(const QString &name)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT id, name, config, created_at FROM companies WHERE name = ? ORDER BY created_at LIMIT 1"));
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT id, name, config, created_at FROM companies WHERE name = ? ORDER BY created_at LIMIT 1"));
     if (!m_db.exec(q, {name}))
         return std::nullopt;
     return fromQuery(q);

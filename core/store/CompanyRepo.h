@@ -7,10 +7,9 @@
 
 namespace tierdesk {
 
-class CompanyRepo
-{
+class CompanyRepo {
 public:
-    explicit CompanyRepo(Database &db) : m_db(db) {}
+    explicit CompanyRepo(Database &db) : m_db(db) { }
     bool insert(const Company &c);
     std::optional<Company> find(const QString &id);
     std::optional<Company> findByName(const QString &name);

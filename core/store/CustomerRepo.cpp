@@ -5,12 +5,18 @@
 namespace tierdesk {
 namespace {
 
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QString compact(const QJsonArray &a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
 
-const QString kOrderColumns = QStringLiteral(
-    "company_id, id, customer_id, status, items, total, refunded_amount, placed_at, shipped_at,"
-    " estimated_delivery_at, delivered_at, carrier, tracking_number");
+const QString kOrderColumns
+    = QStringLiteral("company_id, id, customer_id, status, items, total, refunded_amount, placed_at, shipped_at,"
+                     " estimated_delivery_at, delivered_at, carrier, tracking_number");
 
 Order readOrder(const QSqlQuery &q)
 {
@@ -47,11 +53,14 @@ bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
     m_cached.remove(cacheKey(c.companyId, c.id));
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO customers(company_id, id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(company_id, id) DO UPDATE SET name = excluded.name,"
-        " email = excluded.email, tier = excluded.tier, lifetime_value = excluded.lifetime_value, is_vip = excluded.is_vip,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(company_id, id) DO UPDATE SET name = "
+        "excluded.name,"
+        " email = excluded.email, tier = excluded.tier, lifetime_value = excluded.lifetime_value, is_vip = "
+        "excluded.is_vip,"
         " subscription = excluded.subscription"));
-    return m_db.exec(q, {c.companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.isVIP ? 1 : 0,
-                         compact(c.subscription), c.creditBalance, nowMs});
+    return m_db.exec(q,
+        {c.companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.isVIP ? 1 : 0, compact(c.subscription),
+            c.creditBalance, nowMs});
 }
 
 std::optional<Customer> CustomerRepo::find(const QString &companyId, const QString &id)
@@ -94,7 +103,8 @@ bool CustomerRepo::addCredit(const QString &companyId, const QString &customerId
 bool CustomerRepo::setSubscription(const QString &companyId, const QString &customerId, const QJsonObject &subscription)
 {
     m_cached.remove(cacheKey(companyId, customerId));
-    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE customers SET subscription = ? WHERE company_id = ? AND id = ?"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("UPDATE customers SET subscription = ? WHERE company_id = ? AND id = ?"));
     return m_db.exec(q, {compact(subscription), companyId, customerId});
 }
 
@@ -102,15 +112,16 @@ bool CustomerRepo::upsertOrder(const Order &o)
 {
     m_recentOrders.clear(); // the order may have been another customer's before: orders are written rarely
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT OR REPLACE INTO orders(") + kOrderColumns
-                                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {o.companyId, o.id, o.customerId, o.status, compact(o.items), o.total, o.refundedAmount,
-                         o.placedAt, o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber});
+        + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q,
+        {o.companyId, o.id, o.customerId, o.status, compact(o.items), o.total, o.refundedAmount, o.placedAt,
+            o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber});
 }
 
 std::optional<Order> CustomerRepo::findOrder(const QString &companyId, const QString &orderId)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kOrderColumns
-                                  + QStringLiteral(" FROM orders WHERE company_id = ? AND id = ?"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT ") + kOrderColumns + QStringLiteral(" FROM orders WHERE company_id = ? AND id = ?"));
     if (!m_db.exec(q, {companyId, orderId}))
         return std::nullopt;
     return readOneOrder(q);
@@ -119,8 +130,8 @@ std::optional<Order> CustomerRepo::findOrder(const QString &companyId, const QSt
 std::optional<Order> CustomerRepo::latestOrder(const QString &companyId, const QString &customerId)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kOrderColumns
-                                  + QStringLiteral(" FROM orders WHERE company_id = ? AND customer_id = ?"
-                                                   " ORDER BY placed_at DESC LIMIT 1"));
+        + QStringLiteral(" FROM orders WHERE company_id = ? AND customer_id = ?"
+                         " ORDER BY placed_at DESC LIMIT 1"));
     if (!m_db.exec(q, {companyId, customerId}))
         return std::nullopt;
     return readOneOrder(q);
@@ -143,8 +154,8 @@ QList<Order> CustomerRepo::recentOrders(const QString &companyId, const QString 
 QList<Order> CustomerRepo::readRecentOrders(const QString &companyId, const QString &customerId, int limit)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kOrderColumns
-                                  + QStringLiteral(" FROM orders WHERE company_id = ? AND customer_id = ?"
-                                                   " ORDER BY placed_at DESC, id DESC LIMIT ?"));
+        + QStringLiteral(" FROM orders WHERE company_id = ? AND customer_id = ?"
+                         " ORDER BY placed_at DESC, id DESC LIMIT ?"));
     QList<Order> out;
     if (!m_db.exec(q, {companyId, customerId, limit}))
         return out;

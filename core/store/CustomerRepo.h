@@ -14,10 +14,9 @@ namespace tierdesk {
 // is the only writer of the table in the process, so each write drops its row.
 // So are each customer's most recent orders (every message looks among them for
 // the one it names); any order written drops them all.
-class CustomerRepo
-{
+class CustomerRepo {
 public:
-    explicit CustomerRepo(Database &db) : m_db(db), m_cached(kCachedCustomers) {}
+    explicit CustomerRepo(Database &db) : m_db(db), m_cached(kCachedCustomers) { }
     // After writes were undone (WriteBatch::writesUndone): rows are read anew.
     void dropCached()
     {
@@ -37,8 +36,7 @@ public:
     QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
     bool recordRefund(const QString &companyId, const QString &orderId, double amount, bool full);
 
-    struct LedgerEntry
-    {
+    struct LedgerEntry {
         QString companyId, sessionId, customerId, orderId, kind, tier, details;
         double amount = 0;
         qint64 at = 0;
@@ -49,7 +47,10 @@ private:
     static constexpr int kCachedCustomers = 20000;
     static constexpr int kRecentOrdersKept = 20; // per customer; a longer list is read from the table
     QList<Order> readRecentOrders(const QString &companyId, const QString &customerId, int limit);
-    static QString cacheKey(const QString &companyId, const QString &id) { return companyId + QLatin1Char('\x1f') + id; }
+    static QString cacheKey(const QString &companyId, const QString &id)
+    {
+        return companyId + QLatin1Char('\x1f') + id;
+    }
 
     Database &m_db;
     QCache<QString, Customer> m_cached;

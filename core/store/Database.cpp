@@ -54,7 +54,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Data
         // creating that one 0600 keeps all three private whatever the umask.
         if (!QFileInfo::exists(path)) {
             if (const Status created = DataDir::createOwnerOnly(path); !created)
-                return makeError(ErrorKind::Internal, QStringLiteral("cannot open database %1: %2").arg(path, created.error().message));
+                return makeError(ErrorKind::Internal,
+                    QStringLiteral("cannot open database %1: %2").arg(path, created.error().message));
         }
         for (const QString &file : QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
             DataDir::restrictToOwner(file);
@@ -63,11 +64,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Data
     d->m_db.setDatabaseName(path);
     d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!d->m_db.open())
-        return makeError(ErrorKind::Internal, QStringLiteral("cannot open database %1: %2").arg(path, d->m_db.lastError().text()));
+        return makeError(
+            ErrorKind::Internal, QStringLiteral("cannot open database %1: %2").arg(path, d->m_db.lastError().text()));
     // SQLite falls back to read-only when it may not write the file; every
     // write would then fail, so say so now.
     if (sqlite3 *h = sqliteHandle(d->m_db); h && sqlite3_db_readonly(h, "main") == 1)
-        return makeError(ErrorKind::Internal, QStringLiteral("database %1 is read-only: Tierdesk needs to write it").arg(path));
+        return makeError(
+            ErrorKind::Internal, QStringLiteral("database %1 is read-only: Tierdesk needs to write it").arg(path));
     if (const Status configured = d->configure(options); !configured)
         return configured.error();
     if (const Status checked = d->quickCheck(options.startupCheckMs); !checked)
@@ -111,10 +114,10 @@ Status Database::configure(const DatabaseOptions &options)
     // it ran after most commits under load and doubled their time
     // (bench/README.md). journal_size_limit gives the disk back after a burst.
     const QStringList pragmas{QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=") + sync,
-                              QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"),
-                              QStringLiteral("PRAGMA cache_size=-65536"),
-                              QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(kWalRestartPages),
-                              QStringLiteral("PRAGMA journal_size_limit=%1").arg(kWalKeptBytes)};
+        QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"),
+        QStringLiteral("PRAGMA cache_size=-65536"),
+        QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(kWalRestartPages),
+        QStringLiteral("PRAGMA journal_size_limit=%1").arg(kWalKeptBytes)};
     for (const QString &pragma : pragmas) {
         QSqlQuery q(m_db);
         if (q.exec(pragma))
@@ -122,9 +125,10 @@ Status Database::configure(const DatabaseOptions &options)
         // The first statement is where a file that is not a database shows.
         const int code = sqliteCode(q.lastError());
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-            return makeError(ErrorKind::Internal, QStringLiteral("database %1 is damaged or not a Tierdesk database (%2); "
-                                                                 "it is left untouched. Restore it from a backup")
-                                                      .arg(m_path, errorText(q.lastError())));
+            return makeError(ErrorKind::Internal,
+                QStringLiteral("database %1 is damaged or not a Tierdesk database (%2); "
+                               "it is left untouched. Restore it from a backup")
+                    .arg(m_path, errorText(q.lastError())));
         return makeError(ErrorKind::Internal, QStringLiteral("database setup failed: ") + errorText(q.lastError()));
     }
     return Ok{};
@@ -170,11 +174,11 @@ Status Database::quickCheck(int budgetMs)
     // quick_check puts several problems in one row; count them one per line.
     problems = problems.join(QLatin1Char('\n')).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     problems.removeIf([](const QString &line) { return line.startsWith(QLatin1String("***")); });
-    return makeError(ErrorKind::Internal, QStringLiteral("database %1 is damaged (integrity check: %2%3); it is left "
-                                                         "untouched. Run `tierdesk db check` for the details and restore a backup")
-                                              .arg(m_path, problems.value(0).left(200),
-                                                   problems.size() > 1 ? QStringLiteral("; %1 more").arg(problems.size() - 1)
-                                                                       : QString()));
+    return makeError(ErrorKind::Internal,
+        QStringLiteral("database %1 is damaged (integrity check: %2%3); it is left "
+                       "untouched. Run `tierdesk db check` for the details and restore a backup")
+            .arg(m_path, problems.value(0).left(200),
+                problems.size() > 1 ? QStringLiteral("; %1 more").arg(problems.size() - 1) : QString()));
 }
 
 int Database::schemaVersion()
@@ -208,10 +212,12 @@ Status Database::migrate()
             if (!exec(sql)) {
                 const QString err = lastError();
                 rollback();
-                return makeError(ErrorKind::Internal, QStringLiteral("migration %1 failed: %2").arg(m.version).arg(err));
+                return makeError(
+                    ErrorKind::Internal, QStringLiteral("migration %1 failed: %2").arg(m.version).arg(err));
             }
         }
-        exec(QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, datetime('now'))"), {m.version});
+        exec(
+            QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, datetime('now'))"), {m.version});
         if (!commit())
             return makeError(ErrorKind::Internal, lastError());
     }
@@ -309,8 +315,14 @@ bool Database::rollback()
 }
 
 // Savepoints run on every request: prepared once like any hot statement.
-bool Database::savepoint(const QString &name) { return write(QStringLiteral("SAVEPOINT ") + name); }
-bool Database::release(const QString &name) { return write(QStringLiteral("RELEASE ") + name); }
+bool Database::savepoint(const QString &name)
+{
+    return write(QStringLiteral("SAVEPOINT ") + name);
+}
+bool Database::release(const QString &name)
+{
+    return write(QStringLiteral("RELEASE ") + name);
+}
 bool Database::rollbackTo(const QString &name)
 {
     return write(QStringLiteral("ROLLBACK TO ") + name) && release(name);
@@ -326,16 +338,24 @@ void Database::noteFailure(int code, const QString &text)
     QString failure;
     switch (code & 0xff) {
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: failure = QStringLiteral("corrupt"); break;
-    case SQLITE_IOERR: failure = QStringLiteral("io"); break;
-    case SQLITE_READONLY: failure = QStringLiteral("readonly"); break;
-    default: return;
+    case SQLITE_NOTADB:
+        failure = QStringLiteral("corrupt");
+        break;
+    case SQLITE_IOERR:
+        failure = QStringLiteral("io");
+        break;
+    case SQLITE_READONLY:
+        failure = QStringLiteral("readonly");
+        break;
+    default:
+        return;
     }
     if (degraded())
         return; // logged once, when it was first seen
     m_failure = failure;
-    qCCritical(lcStore).noquote() << QStringLiteral("storage failure (%1) on %2: %3. Writes are refused from now on; reads "
-                                                    "go on. Stop Tierdesk and run `tierdesk db check`.")
+    qCCritical(lcStore).noquote() << QStringLiteral(
+        "storage failure (%1) on %2: %3. Writes are refused from now on; reads "
+        "go on. Stop Tierdesk and run `tierdesk db check`.")
                                          .arg(failure, m_path, text);
 }
 

@@ -4,8 +4,8 @@
 #include "core/store/SqliteStatement.h"
 
 #include <QHash>
-#include <QSqlError>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,8 +16,7 @@ struct sqlite3;
 
 namespace tierdesk {
 
-struct DatabaseOptions
-{
+struct DatabaseOptions {
     // trades throughput for durability across power loss; NORMAL already
     // survives a killed process once a commit returns.
     bool synchronousFull = false;
@@ -28,8 +27,7 @@ struct DatabaseOptions
 
 // One SQLite connection (QSQLITE) owned by one thread: WAL mode, numbered
 // migrations, and a cache of prepared statements so hot paths never re-parse SQL.
-class Database
-{
+class Database {
 public:
     ~Database();
     Database(const Database &) = delete;

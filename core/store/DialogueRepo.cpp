@@ -22,9 +22,11 @@ std::optional<QJsonObject> DialogueRepo::load(const QString &sessionId)
 bool DialogueRepo::save(const QString &sessionId, const QJsonObject &state, qint64 nowMs)
 {
     m_cached.remove(sessionId);
-    if (!m_db.write(QStringLiteral("INSERT INTO dialogue_states(session_id, state, updated_at) VALUES (?, ?, ?)"
-                                   " ON CONFLICT(session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at"),
-                    {sessionId, QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)), nowMs}))
+    if (!m_db.write(
+            QStringLiteral(
+                "INSERT INTO dialogue_states(session_id, state, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at"),
+            {sessionId, QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)), nowMs}))
         return false;
     m_cached.insert(sessionId, new std::optional<QJsonObject>(state));
     return true;

@@ -14,18 +14,19 @@ namespace {
 // Words that carry no meaning for retrieval; keeping them out makes bm25 sharper.
 const QSet<QString> &stopWords()
 {
-    static const QSet<QString> words{
-        QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("the"), QStringLiteral("is"), QStringLiteral("are"),
-        QStringLiteral("i"), QStringLiteral("my"), QStringLiteral("me"), QStringLiteral("you"), QStringLiteral("your"),
-        QStringLiteral("to"), QStringLiteral("of"), QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("in"),
-        QStringLiteral("on"), QStringLiteral("for"), QStringLiteral("it"), QStringLiteral("this"), QStringLiteral("that"),
-        QStringLiteral("can"), QStringLiteral("do"), QStringLiteral("does"), QStringLiteral("did"), QStringLiteral("how"),
+    static const QSet<QString> words{QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("the"),
+        QStringLiteral("is"), QStringLiteral("are"), QStringLiteral("i"), QStringLiteral("my"), QStringLiteral("me"),
+        QStringLiteral("you"), QStringLiteral("your"), QStringLiteral("to"), QStringLiteral("of"),
+        QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("in"), QStringLiteral("on"), QStringLiteral("for"),
+        QStringLiteral("it"), QStringLiteral("this"), QStringLiteral("that"), QStringLiteral("can"),
+        QStringLiteral("do"), QStringLiteral("does"), QStringLiteral("did"), QStringLiteral("how"),
         QStringLiteral("what"), QStringLiteral("when"), QStringLiteral("where"), QStringLiteral("why"),
-        QStringLiteral("with"), QStringLiteral("be"), QStringLiteral("was"), QStringLiteral("have"), QStringLiteral("has"),
-        QStringLiteral("please"), QStringLiteral("hi"), QStringLiteral("hello"), QStringLiteral("would"),
-        QStringLiteral("could"), QStringLiteral("want"), QStringLiteral("need"), QStringLiteral("help"),
-        QStringLiteral("there"), QStringLiteral("at"), QStringLiteral("am"), QStringLiteral("so"), QStringLiteral("just"),
-        QStringLiteral("get"), QStringLiteral("if"), QStringLiteral("not"), QStringLiteral("about"), QStringLiteral("im")};
+        QStringLiteral("with"), QStringLiteral("be"), QStringLiteral("was"), QStringLiteral("have"),
+        QStringLiteral("has"), QStringLiteral("please"), QStringLiteral("hi"), QStringLiteral("hello"),
+        QStringLiteral("would"), QStringLiteral("could"), QStringLiteral("want"), QStringLiteral("need"),
+        QStringLiteral("help"), QStringLiteral("there"), QStringLiteral("at"), QStringLiteral("am"),
+        QStringLiteral("so"), QStringLiteral("just"), QStringLiteral("get"), QStringLiteral("if"),
+        QStringLiteral("not"), QStringLiteral("about"), QStringLiteral("im")};
     return words;
 }
 
@@ -85,8 +86,8 @@ KbArticle readArticle(const QSqlQuery &q)
 
 std::optional<KbArticle> KbRepo::find(const QString &companyId, qint64 id)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM kb_articles a WHERE a.id = ? AND")
-                                  + kVisible);
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM kb_articles a WHERE a.id = ? AND") + kVisible);
     if (!m_db.exec(q, {id, companyId, companyId}) || !q.next())
         return std::nullopt;
     const KbArticle a = readArticle(q);
@@ -96,14 +97,15 @@ std::optional<KbArticle> KbRepo::find(const QString &companyId, qint64 id)
 
 QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category, int limit, int offset, int *total)
 {
-    const QString where = QStringLiteral(" FROM kb_articles a WHERE") + kVisible + QStringLiteral(" AND (? = '' OR a.category = ?)");
+    const QString where
+        = QStringLiteral(" FROM kb_articles a WHERE") + kVisible + QStringLiteral(" AND (? = '' OR a.category = ?)");
     QSqlQuery &count = m_db.statement(QStringLiteral("SELECT COUNT(*)") + where);
     if (total && m_db.exec(count, {companyId, companyId, category, category}) && count.next())
         *total = count.value(0).toInt();
     count.finish();
     QList<KbArticle> out;
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + where
-                                  + QStringLiteral(" ORDER BY a.category, a.title, a.id LIMIT ? OFFSET ?"));
+        + QStringLiteral(" ORDER BY a.category, a.title, a.id LIMIT ? OFFSET ?"));
     if (!m_db.exec(q, {companyId, companyId, category, category, limit, offset}))
         return out;
     while (q.next())
@@ -115,9 +117,11 @@ QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category,
 qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
-    if (!m_db.write(QStringLiteral("INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, steps, related,"
-                                   " updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs}))
+    if (!m_db.write(
+            QStringLiteral("INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, steps, related,"
+                           " updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related),
+                nowMs}))
         return 0;
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT last_insert_rowid()"));
     const qint64 id = m_db.exec(q, {}) && q.next() ? q.value(0).toLongLong() : 0;
@@ -128,16 +132,18 @@ qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
 bool KbRepo::update(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
-    return m_db.write(QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
-                                     " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
-                      {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
-                       a.companyId});
+    return m_db.write(
+        QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
+                       " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
+        {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
+            a.companyId});
 }
 
 bool KbRepo::remove(const QString &companyId, qint64 id)
 {
     forgetSearches();
-    return m_db.write(QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId});
+    return m_db.write(
+        QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId});
 }
 
 bool KbRepo::countView(qint64 id)
@@ -156,7 +162,8 @@ bool KbRepo::slugTaken(const QString &companyId, const QString &slug, qint64 exc
 
 qint64 KbRepo::ownIdOf(const QString &companyId, const QString &slug)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id FROM kb_articles WHERE company_id = COALESCE(?, '') AND slug = ?"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT id FROM kb_articles WHERE company_id = COALESCE(?, '') AND slug = ?"));
     const qint64 id = m_db.exec(q, {companyId, slug}) && q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
     return id;
@@ -166,7 +173,8 @@ bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
     QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at) VALUES (COALESCE(?, "
+        "''), ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(company_id, slug) DO UPDATE SET title = excluded.title, category = excluded.category,"
         " keywords = excluded.keywords, body = excluded.body, updated_at = excluded.updated_at"));
     return m_db.exec(q, {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, nowMs});
@@ -192,8 +200,9 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
         return *hit;
     // Title and keywords weigh more than body text.
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(
-        ", bm25(kb_fts, 8.0, 5.0, 1.0) AS rank FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid WHERE kb_fts MATCH ? AND")
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(", bm25(kb_fts, 8.0, 5.0, 1.0) AS rank FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid "
+                         "WHERE kb_fts MATCH ? AND")
         + kVisible + QStringLiteral(" ORDER BY rank LIMIT ?"));
     if (!m_db.exec(q, {match, companyId, companyId, limit}))
         return out;

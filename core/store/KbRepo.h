@@ -10,8 +10,7 @@
 
 namespace tierdesk {
 
-struct KbArticle
-{
+struct KbArticle {
     qint64 id = 0;
     QString companyId; // empty: shared by every company
     QString slug;
@@ -19,23 +18,21 @@ struct KbArticle
     QString category;
     QString keywords;
     QString body;
-    QStringList steps;   // numbered steps shown beside the body
+    QStringList steps; // numbered steps shown beside the body
     QStringList related; // slugs of related articles
     qint64 updatedAt = 0;
     qint64 views = 0;
 };
 
-struct KbHit
-{
+struct KbHit {
     KbArticle article;
     double score = 0; // bm25: lower is better (SQLite's sign convention)
 };
 
 // The knowledge base: articles plus an external-content FTS5 index ranked by bm25().
-class KbRepo
-{
+class KbRepo {
 public:
-    explicit KbRepo(Database &db) : m_db(db) {}
+    explicit KbRepo(Database &db) : m_db(db) { }
     bool upsert(const KbArticle &a, qint64 nowMs);
     int count(const QString &companyId);
 

@@ -41,9 +41,9 @@ const QString kColumns = QStringLiteral("company_id, version, examples, intents,
 int NluModelRepo::insert(const StoredNluModel &m)
 {
     // The next version in the same statement, so two writers cannot take one number.
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT INTO nlu_models(company_id, version, examples, intents, source, created_at, model)"
-        " SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ? FROM nlu_models WHERE company_id = ?"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("INSERT INTO nlu_models(company_id, version, examples, intents, source, created_at, model)"
+                       " SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ? FROM nlu_models WHERE company_id = ?"));
     if (!m_db.exec(q, {m.companyId, m.examples, intentsJson(m.intents), m.source, m.createdAt, m.model, m.companyId}))
         return 0;
     q.finish();
@@ -54,7 +54,8 @@ int NluModelRepo::insert(const StoredNluModel &m)
 std::optional<StoredNluModel> NluModelRepo::latest(const QString &companyId)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1, model FROM nlu_models WHERE company_id = ?"
-                                                 " ORDER BY version DESC LIMIT 1").arg(kColumns));
+                                                 " ORDER BY version DESC LIMIT 1")
+                                      .arg(kColumns));
     std::optional<StoredNluModel> out;
     if (!m_db.exec(q, {companyId}))
         return out;
@@ -67,9 +68,10 @@ std::optional<StoredNluModel> NluModelRepo::latest(const QString &companyId)
 QList<StoredNluModel> NluModelRepo::latestPerCompany()
 {
     QList<StoredNluModel> out;
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT %1, model FROM nlu_models m WHERE version = (SELECT MAX(version) FROM nlu_models"
-        " WHERE company_id = m.company_id) ORDER BY company_id").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1, model FROM nlu_models m WHERE version = (SELECT MAX(version) FROM nlu_models"
+                       " WHERE company_id = m.company_id) ORDER BY company_id")
+            .arg(kColumns));
     if (!m_db.exec(q, {}))
         return out;
     while (q.next())

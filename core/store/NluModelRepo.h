@@ -10,8 +10,7 @@
 namespace tierdesk {
 
 // One trained intent model of a company (or of the installation: company "*").
-struct StoredNluModel
-{
+struct StoredNluModel {
     QString companyId;
     int version = 0; // 1, 2, ... per company; the highest is in use
     QByteArray model; // IntentClassifier::serialize()
@@ -22,10 +21,9 @@ struct StoredNluModel
 };
 
 // The nlu_models table (migration 7): every trained model is kept, versioned.
-class NluModelRepo
-{
+class NluModelRepo {
 public:
-    explicit NluModelRepo(Database &db) : m_db(db) {}
+    explicit NluModelRepo(Database &db) : m_db(db) { }
     // Stores the model as the company's next version; returns that version (0: failed).
     int insert(const StoredNluModel &m);
     std::optional<StoredNluModel> latest(const QString &companyId);

@@ -6,233 +6,267 @@ const QList<Migration> &migrations()
 {
     static const QList<Migration> all{
         {1,
-         {
-             QStringLiteral("CREATE TABLE companies (id TEXT PRIMARY KEY, name TEXT NOT NULL, config TEXT NOT NULL,"
-                            " created_at INTEGER NOT NULL)"),
-             QStringLiteral("CREATE TABLE customers (company_id TEXT NOT NULL REFERENCES companies(id), id TEXT NOT NULL,"
-                            " name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '', tier TEXT NOT NULL DEFAULT 'STANDARD',"
-                            " lifetime_value REAL NOT NULL DEFAULT 0, is_vip INTEGER NOT NULL DEFAULT 0,"
-                            " subscription TEXT NOT NULL DEFAULT '{}', credit_balance REAL NOT NULL DEFAULT 0,"
-                            " created_at INTEGER NOT NULL, PRIMARY KEY (company_id, id))"),
-             QStringLiteral("CREATE TABLE orders (company_id TEXT NOT NULL REFERENCES companies(id), id TEXT NOT NULL,"
-                            " customer_id TEXT NOT NULL, status TEXT NOT NULL, items TEXT NOT NULL DEFAULT '[]',"
-                            " total REAL NOT NULL, refunded_amount REAL NOT NULL DEFAULT 0, placed_at INTEGER NOT NULL,"
-                            " shipped_at INTEGER NOT NULL DEFAULT 0, estimated_delivery_at INTEGER NOT NULL DEFAULT 0,"
-                            " delivered_at INTEGER NOT NULL DEFAULT 0, carrier TEXT NOT NULL DEFAULT '',"
-                            " tracking_number TEXT NOT NULL DEFAULT '', PRIMARY KEY (company_id, id))"),
-             QStringLiteral("CREATE INDEX orders_by_customer ON orders(company_id, customer_id, placed_at)"),
-             QStringLiteral("CREATE TABLE sessions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
-                            " customer_id TEXT NOT NULL, channel TEXT NOT NULL, current_tier TEXT NOT NULL, status TEXT NOT NULL,"
-                            " issue_category TEXT, issue_summary TEXT NOT NULL DEFAULT '', customer_sentiment TEXT NOT NULL,"
-                            " metadata TEXT NOT NULL DEFAULT '{}', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
-                            " last_activity_at INTEGER NOT NULL, resolved_at INTEGER NOT NULL DEFAULT 0, resolution TEXT,"
-                            " irate_count INTEGER NOT NULL DEFAULT 0, unconfident_turns INTEGER NOT NULL DEFAULT 0,"
-                            " message_count INTEGER NOT NULL DEFAULT 0)"),
-             QStringLiteral("CREATE INDEX sessions_by_company ON sessions(company_id, created_at)"),
-             QStringLiteral("CREATE INDEX sessions_by_customer ON sessions(company_id, customer_id, issue_category, created_at)"),
-             QStringLiteral("CREATE INDEX sessions_open ON sessions(status, last_activity_at)"),
-             QStringLiteral("CREATE TABLE messages (id TEXT NOT NULL, session_id TEXT NOT NULL REFERENCES sessions(id),"
-                            " seq INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL, timestamp INTEGER NOT NULL,"
-                            " sentiment TEXT, metadata TEXT)"),
-             // Messages are read by session in order; their random ids need no index.
-             QStringLiteral("CREATE INDEX messages_by_session ON messages(session_id, seq)"),
-             QStringLiteral("CREATE TABLE sentiment_points (session_id TEXT NOT NULL REFERENCES sessions(id),"
-                            " sentiment TEXT NOT NULL, score REAL NOT NULL, timestamp INTEGER NOT NULL, trigger TEXT)"),
-             QStringLiteral("CREATE INDEX sentiment_by_session ON sentiment_points(session_id, timestamp)"),
-             QStringLiteral("CREATE TABLE escalations (session_id TEXT NOT NULL REFERENCES sessions(id),"
-                            " company_id TEXT NOT NULL, from_tier TEXT NOT NULL, to_tier TEXT NOT NULL, reason TEXT NOT NULL,"
-                            " timestamp INTEGER NOT NULL, notes TEXT, automatic INTEGER NOT NULL DEFAULT 0)"),
-             QStringLiteral("CREATE INDEX escalations_by_session ON escalations(session_id, timestamp)"),
-             QStringLiteral("CREATE INDEX escalations_by_company ON escalations(company_id, timestamp)"),
-             // Money and subscription changes the engine made, one row each.
-             QStringLiteral("CREATE TABLE ledger (id INTEGER PRIMARY KEY, company_id TEXT NOT NULL, session_id TEXT,"
-                            " customer_id TEXT NOT NULL, order_id TEXT, kind TEXT NOT NULL, amount REAL NOT NULL DEFAULT 0,"
-                            " tier TEXT NOT NULL, details TEXT, at INTEGER NOT NULL)"),
-             QStringLiteral("CREATE TABLE webhooks (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
-                            " url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL, created_at INTEGER NOT NULL)"),
-             QStringLiteral("CREATE TABLE webhook_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, webhook_id TEXT NOT NULL,"
-                            " delivery_id TEXT NOT NULL, event TEXT NOT NULL, payload BLOB NOT NULL,"
-                            " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,"
-                            " state TEXT NOT NULL DEFAULT 'pending', last_status INTEGER NOT NULL DEFAULT 0,"
-                            " last_error TEXT, created_at INTEGER NOT NULL, delivered_at INTEGER NOT NULL DEFAULT 0)"),
-             QStringLiteral("CREATE INDEX outbox_due ON webhook_outbox(state, next_attempt_at)"),
-             QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, company_id TEXT,"
-                            " actor TEXT NOT NULL, role TEXT, action TEXT NOT NULL, resource TEXT, client_address TEXT,"
-                            " status INTEGER NOT NULL, details TEXT)"),
-             QStringLiteral("CREATE INDEX audit_by_company ON audit_log(company_id, at)"),
-             QStringLiteral("CREATE TABLE kb_articles (id INTEGER PRIMARY KEY, company_id TEXT NOT NULL DEFAULT '',"
-                            " slug TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL, keywords TEXT NOT NULL DEFAULT '',"
-                            " body TEXT NOT NULL, updated_at INTEGER NOT NULL, UNIQUE (company_id, slug))"),
-             QStringLiteral("CREATE VIRTUAL TABLE kb_fts USING fts5(title, keywords, body, content='kb_articles',"
-                            " content_rowid='id', tokenize='porter unicode61')"),
-             QStringLiteral("CREATE TRIGGER kb_ai AFTER INSERT ON kb_articles BEGIN INSERT INTO kb_fts(rowid, title, keywords, body)"
-                            " VALUES (new.id, new.title, new.keywords, new.body); END"),
-             QStringLiteral("CREATE TRIGGER kb_ad AFTER DELETE ON kb_articles BEGIN INSERT INTO kb_fts(kb_fts, rowid, title,"
-                            " keywords, body) VALUES ('delete', old.id, old.title, old.keywords, old.body); END"),
-             QStringLiteral("CREATE TRIGGER kb_au AFTER UPDATE ON kb_articles BEGIN INSERT INTO kb_fts(kb_fts, rowid, title,"
-                            " keywords, body) VALUES ('delete', old.id, old.title, old.keywords, old.body);"
-                            " INSERT INTO kb_fts(rowid, title, keywords, body) VALUES (new.id, new.title, new.keywords, new.body); END"),
-             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-         }},
+            {
+                QStringLiteral("CREATE TABLE companies (id TEXT PRIMARY KEY, name TEXT NOT NULL, config TEXT NOT NULL,"
+                               " created_at INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE customers (company_id TEXT NOT NULL REFERENCES companies(id), id TEXT NOT NULL,"
+                    " name TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '', tier TEXT NOT NULL DEFAULT "
+                    "'STANDARD',"
+                    " lifetime_value REAL NOT NULL DEFAULT 0, is_vip INTEGER NOT NULL DEFAULT 0,"
+                    " subscription TEXT NOT NULL DEFAULT '{}', credit_balance REAL NOT NULL DEFAULT 0,"
+                    " created_at INTEGER NOT NULL, PRIMARY KEY (company_id, id))"),
+                QStringLiteral(
+                    "CREATE TABLE orders (company_id TEXT NOT NULL REFERENCES companies(id), id TEXT NOT NULL,"
+                    " customer_id TEXT NOT NULL, status TEXT NOT NULL, items TEXT NOT NULL DEFAULT '[]',"
+                    " total REAL NOT NULL, refunded_amount REAL NOT NULL DEFAULT 0, placed_at INTEGER NOT NULL,"
+                    " shipped_at INTEGER NOT NULL DEFAULT 0, estimated_delivery_at INTEGER NOT NULL DEFAULT 0,"
+                    " delivered_at INTEGER NOT NULL DEFAULT 0, carrier TEXT NOT NULL DEFAULT '',"
+                    " tracking_number TEXT NOT NULL DEFAULT '', PRIMARY KEY (company_id, id))"),
+                QStringLiteral("CREATE INDEX orders_by_customer ON orders(company_id, customer_id, placed_at)"),
+                QStringLiteral(
+                    "CREATE TABLE sessions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                    " customer_id TEXT NOT NULL, channel TEXT NOT NULL, current_tier TEXT NOT NULL, status TEXT NOT "
+                    "NULL,"
+                    " issue_category TEXT, issue_summary TEXT NOT NULL DEFAULT '', customer_sentiment TEXT NOT NULL,"
+                    " metadata TEXT NOT NULL DEFAULT '{}', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+                    " last_activity_at INTEGER NOT NULL, resolved_at INTEGER NOT NULL DEFAULT 0, resolution TEXT,"
+                    " irate_count INTEGER NOT NULL DEFAULT 0, unconfident_turns INTEGER NOT NULL DEFAULT 0,"
+                    " message_count INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX sessions_by_company ON sessions(company_id, created_at)"),
+                QStringLiteral("CREATE INDEX sessions_by_customer ON sessions(company_id, customer_id, issue_category, "
+                               "created_at)"),
+                QStringLiteral("CREATE INDEX sessions_open ON sessions(status, last_activity_at)"),
+                QStringLiteral(
+                    "CREATE TABLE messages (id TEXT NOT NULL, session_id TEXT NOT NULL REFERENCES sessions(id),"
+                    " seq INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL, timestamp INTEGER NOT NULL,"
+                    " sentiment TEXT, metadata TEXT)"),
+                // Messages are read by session in order; their random ids need no index.
+                QStringLiteral("CREATE INDEX messages_by_session ON messages(session_id, seq)"),
+                QStringLiteral(
+                    "CREATE TABLE sentiment_points (session_id TEXT NOT NULL REFERENCES sessions(id),"
+                    " sentiment TEXT NOT NULL, score REAL NOT NULL, timestamp INTEGER NOT NULL, trigger TEXT)"),
+                QStringLiteral("CREATE INDEX sentiment_by_session ON sentiment_points(session_id, timestamp)"),
+                QStringLiteral(
+                    "CREATE TABLE escalations (session_id TEXT NOT NULL REFERENCES sessions(id),"
+                    " company_id TEXT NOT NULL, from_tier TEXT NOT NULL, to_tier TEXT NOT NULL, reason TEXT NOT NULL,"
+                    " timestamp INTEGER NOT NULL, notes TEXT, automatic INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX escalations_by_session ON escalations(session_id, timestamp)"),
+                QStringLiteral("CREATE INDEX escalations_by_company ON escalations(company_id, timestamp)"),
+                // Money and subscription changes the engine made, one row each.
+                QStringLiteral(
+                    "CREATE TABLE ledger (id INTEGER PRIMARY KEY, company_id TEXT NOT NULL, session_id TEXT,"
+                    " customer_id TEXT NOT NULL, order_id TEXT, kind TEXT NOT NULL, amount REAL NOT NULL DEFAULT 0,"
+                    " tier TEXT NOT NULL, details TEXT, at INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE webhooks (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                    " url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE webhook_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, webhook_id TEXT NOT NULL,"
+                    " delivery_id TEXT NOT NULL, event TEXT NOT NULL, payload BLOB NOT NULL,"
+                    " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,"
+                    " state TEXT NOT NULL DEFAULT 'pending', last_status INTEGER NOT NULL DEFAULT 0,"
+                    " last_error TEXT, created_at INTEGER NOT NULL, delivered_at INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX outbox_due ON webhook_outbox(state, next_attempt_at)"),
+                QStringLiteral(
+                    "CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, company_id TEXT,"
+                    " actor TEXT NOT NULL, role TEXT, action TEXT NOT NULL, resource TEXT, client_address TEXT,"
+                    " status INTEGER NOT NULL, details TEXT)"),
+                QStringLiteral("CREATE INDEX audit_by_company ON audit_log(company_id, at)"),
+                QStringLiteral("CREATE TABLE kb_articles (id INTEGER PRIMARY KEY, company_id TEXT NOT NULL DEFAULT '',"
+                               " slug TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL, keywords TEXT NOT "
+                               "NULL DEFAULT '',"
+                               " body TEXT NOT NULL, updated_at INTEGER NOT NULL, UNIQUE (company_id, slug))"),
+                QStringLiteral("CREATE VIRTUAL TABLE kb_fts USING fts5(title, keywords, body, content='kb_articles',"
+                               " content_rowid='id', tokenize='porter unicode61')"),
+                QStringLiteral("CREATE TRIGGER kb_ai AFTER INSERT ON kb_articles BEGIN INSERT INTO kb_fts(rowid, "
+                               "title, keywords, body)"
+                               " VALUES (new.id, new.title, new.keywords, new.body); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER kb_ad AFTER DELETE ON kb_articles BEGIN INSERT INTO kb_fts(kb_fts, rowid, title,"
+                    " keywords, body) VALUES ('delete', old.id, old.title, old.keywords, old.body); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER kb_au AFTER UPDATE ON kb_articles BEGIN INSERT INTO kb_fts(kb_fts, rowid, title,"
+                    " keywords, body) VALUES ('delete', old.id, old.title, old.keywords, old.body);"
+                    " INSERT INTO kb_fts(rowid, title, keywords, body) VALUES (new.id, new.title, new.keywords, "
+                    "new.body); END"),
+                QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            }},
         {2,
-         {
-             // Errors once kept the first bytes of a receiver's answer ("HTTP 500: <body>"),
-             // which GET /webhooks showed back: keep the status only.
-             QStringLiteral("UPDATE webhook_outbox SET last_error = substr(last_error, 1, 8)"
-                            " WHERE last_error GLOB 'HTTP [0-9][0-9][0-9]:*'"),
-         }},
+            {
+                // Errors once kept the first bytes of a receiver's answer ("HTTP 500: <body>"),
+                // which GET /webhooks showed back: keep the status only.
+                QStringLiteral("UPDATE webhook_outbox SET last_error = substr(last_error, 1, 8)"
+                               " WHERE last_error GLOB 'HTTP [0-9][0-9][0-9]:*'"),
+            }},
         {3,
-         {
-             // People who log in to the console; an e-mail names one agent across companies.
-             QStringLiteral("CREATE TABLE agents (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
-                            " email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,"
-                            " queues TEXT NOT NULL DEFAULT '[]', password_hash TEXT NOT NULL,"
-                            " active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL)"),
-             QStringLiteral("CREATE INDEX agents_by_company ON agents(company_id, name)"),
-         }},
+            {
+                // People who log in to the console; an e-mail names one agent across companies.
+                QStringLiteral(
+                    "CREATE TABLE agents (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                    " email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,"
+                    " queues TEXT NOT NULL DEFAULT '[]', password_hash TEXT NOT NULL,"
+                    " active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX agents_by_company ON agents(company_id, name)"),
+            }},
         {4,
-         {
-             // The agent desk: one row per session waiting for or held by a person.
-             QStringLiteral("CREATE TABLE desk_items (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
-                            " company_id TEXT NOT NULL, queue TEXT NOT NULL, priority INTEGER NOT NULL,"
-                            " reason TEXT NOT NULL, from_tier TEXT NOT NULL, queued_at INTEGER NOT NULL,"
-                            " assignee_id TEXT, assignee_name TEXT NOT NULL DEFAULT '', claimed_at INTEGER NOT NULL DEFAULT 0,"
-                            " first_response_due INTEGER NOT NULL, resolution_due INTEGER NOT NULL,"
-                            " first_response_at INTEGER NOT NULL DEFAULT 0, sla_state TEXT NOT NULL DEFAULT 'ok',"
-                            " updated_at INTEGER NOT NULL)"),
-             // The queue view: a company's items in sort order (breached, priority, age).
-             QStringLiteral("CREATE INDEX desk_by_company ON desk_items(company_id, priority, queued_at)"),
-             QStringLiteral("CREATE INDEX desk_by_assignee ON desk_items(company_id, assignee_id)"),
-             // The SLA timer looks at items not yet breached.
-             QStringLiteral("CREATE INDEX desk_by_sla ON desk_items(sla_state)"),
-             // A person's transfer is recorded in the escalation history, marked so
-             // analytics do not count it as an escalation.
-             QStringLiteral("ALTER TABLE escalations ADD COLUMN transfer INTEGER NOT NULL DEFAULT 0"),
-         }},
+            {
+                // The agent desk: one row per session waiting for or held by a person.
+                QStringLiteral(
+                    "CREATE TABLE desk_items (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
+                    " company_id TEXT NOT NULL, queue TEXT NOT NULL, priority INTEGER NOT NULL,"
+                    " reason TEXT NOT NULL, from_tier TEXT NOT NULL, queued_at INTEGER NOT NULL,"
+                    " assignee_id TEXT, assignee_name TEXT NOT NULL DEFAULT '', claimed_at INTEGER NOT NULL DEFAULT 0,"
+                    " first_response_due INTEGER NOT NULL, resolution_due INTEGER NOT NULL,"
+                    " first_response_at INTEGER NOT NULL DEFAULT 0, sla_state TEXT NOT NULL DEFAULT 'ok',"
+                    " updated_at INTEGER NOT NULL)"),
+                // The queue view: a company's items in sort order (breached, priority, age).
+                QStringLiteral("CREATE INDEX desk_by_company ON desk_items(company_id, priority, queued_at)"),
+                QStringLiteral("CREATE INDEX desk_by_assignee ON desk_items(company_id, assignee_id)"),
+                // The SLA timer looks at items not yet breached.
+                QStringLiteral("CREATE INDEX desk_by_sla ON desk_items(sla_state)"),
+                // A person's transfer is recorded in the escalation history, marked so
+                // analytics do not count it as an escalation.
+                QStringLiteral("ALTER TABLE escalations ADD COLUMN transfer INTEGER NOT NULL DEFAULT 0"),
+            }},
         {5,
-         {
-             // Replies agents insert with a shortcut; {{placeholders}} are filled per session.
-             QStringLiteral("CREATE TABLE canned_responses (id TEXT PRIMARY KEY,"
-                            " company_id TEXT NOT NULL REFERENCES companies(id), shortcut TEXT NOT NULL,"
-                            " title TEXT NOT NULL, content TEXT NOT NULL, created_at INTEGER NOT NULL,"
-                            " updated_at INTEGER NOT NULL, UNIQUE (company_id, shortcut))"),
-         }},
+            {
+                // Replies agents insert with a shortcut; {{placeholders}} are filled per session.
+                QStringLiteral("CREATE TABLE canned_responses (id TEXT PRIMARY KEY,"
+                               " company_id TEXT NOT NULL REFERENCES companies(id), shortcut TEXT NOT NULL,"
+                               " title TEXT NOT NULL, content TEXT NOT NULL, created_at INTEGER NOT NULL,"
+                               " updated_at INTEGER NOT NULL, UNIQUE (company_id, shortcut))"),
+            }},
         {6,
-         {
-             // What the AI tier is in the middle of with the customer (intent, slots, a
-             // confirmation it asked for, the orders mentioned): a JSON document per session.
-             QStringLiteral("CREATE TABLE dialogue_states (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
-                            " state TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
-         }},
+            {
+                // What the AI tier is in the middle of with the customer (intent, slots, a
+                // confirmation it asked for, the orders mentioned): a JSON document per session.
+                QStringLiteral("CREATE TABLE dialogue_states (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
+                               " state TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
+            }},
         {7,
-         {
-             // Trained intent models, every version kept; company "*" is the installation's
-             // own default. No foreign key because of that key.
-             QStringLiteral("CREATE TABLE nlu_models (company_id TEXT NOT NULL, version INTEGER NOT NULL,"
-                            " examples INTEGER NOT NULL, intents TEXT NOT NULL DEFAULT '[]',"
-                            " source TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, model BLOB NOT NULL,"
-                            " PRIMARY KEY (company_id, version))"),
-         }},
+            {
+                // Trained intent models, every version kept; company "*" is the installation's
+                // own default. No foreign key because of that key.
+                QStringLiteral("CREATE TABLE nlu_models (company_id TEXT NOT NULL, version INTEGER NOT NULL,"
+                               " examples INTEGER NOT NULL, intents TEXT NOT NULL DEFAULT '[]',"
+                               " source TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, model BLOB NOT NULL,"
+                               " PRIMARY KEY (company_id, version))"),
+            }},
         {8,
-         {
-             // Articles edited through the API: their numbered steps and related articles
-             // (slugs) as JSON arrays, and how often each was read.
-             QStringLiteral("ALTER TABLE kb_articles ADD COLUMN steps TEXT NOT NULL DEFAULT '[]'"),
-             QStringLiteral("ALTER TABLE kb_articles ADD COLUMN related TEXT NOT NULL DEFAULT '[]'"),
-             QStringLiteral("ALTER TABLE kb_articles ADD COLUMN views INTEGER NOT NULL DEFAULT 0"),
-         }},
+            {
+                // Articles edited through the API: their numbered steps and related articles
+                // (slugs) as JSON arrays, and how often each was read.
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN steps TEXT NOT NULL DEFAULT '[]'"),
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN related TEXT NOT NULL DEFAULT '[]'"),
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN views INTEGER NOT NULL DEFAULT 0"),
+            }},
         {9,
-         {
-             // Analytics answered from stored facts per UTC hour and day (AnalyticsRepo):
-             // every change to a session, its escalations or its sentiment readings marks
-             // the hour the session was created in, in the same transaction, and the
-             // hours marked are recomputed when a range that holds them is asked for.
-             QStringLiteral("CREATE TABLE analytics_dirty (company_id TEXT NOT NULL, hour INTEGER NOT NULL,"
-                            " PRIMARY KEY (company_id, hour)) WITHOUT ROWID"),
-             QStringLiteral("CREATE TABLE analytics_facts (company_id TEXT NOT NULL, span TEXT NOT NULL,"
-                            " bucket INTEGER NOT NULL, facts TEXT NOT NULL, PRIMARY KEY (company_id, span, bucket)) WITHOUT ROWID"),
-             QStringLiteral("CREATE TRIGGER analytics_session_added AFTER INSERT ON sessions BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
-             QStringLiteral("CREATE TRIGGER analytics_session_changed AFTER UPDATE OF current_tier, status, channel,"
-                            " customer_sentiment, message_count, resolved_at ON sessions BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
-             QStringLiteral("CREATE TRIGGER analytics_session_removed AFTER DELETE ON sessions BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty VALUES (OLD.company_id, OLD.created_at / 3600000); END"),
-             QStringLiteral("CREATE TRIGGER analytics_escalation_added AFTER INSERT ON escalations BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
-                            " WHERE id = NEW.session_id; END"),
-             QStringLiteral("CREATE TRIGGER analytics_escalation_changed AFTER UPDATE ON escalations BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
-                            " WHERE id IN (NEW.session_id, OLD.session_id); END"),
-             QStringLiteral("CREATE TRIGGER analytics_escalation_removed AFTER DELETE ON escalations BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
-                            " WHERE id = OLD.session_id; END"),
-             QStringLiteral("CREATE TRIGGER analytics_reading_added AFTER INSERT ON sentiment_points BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
-                            " WHERE id = NEW.session_id; END"),
-             QStringLiteral("CREATE TRIGGER analytics_reading_removed AFTER DELETE ON sentiment_points BEGIN"
-                            " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
-                            " WHERE id = OLD.session_id; END"),
-             QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 FROM sessions"),
-         }},
+            {
+                // Analytics answered from stored facts per UTC hour and day (AnalyticsRepo):
+                // every change to a session, its escalations or its sentiment readings marks
+                // the hour the session was created in, in the same transaction, and the
+                // hours marked are recomputed when a range that holds them is asked for.
+                QStringLiteral("CREATE TABLE analytics_dirty (company_id TEXT NOT NULL, hour INTEGER NOT NULL,"
+                               " PRIMARY KEY (company_id, hour)) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE analytics_facts (company_id TEXT NOT NULL, span TEXT NOT NULL,"
+                               " bucket INTEGER NOT NULL, facts TEXT NOT NULL, PRIMARY KEY (company_id, span, bucket)) "
+                               "WITHOUT ROWID"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_session_added AFTER INSERT ON sessions BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_session_changed AFTER UPDATE OF current_tier, status, channel,"
+                    " customer_sentiment, message_count, resolved_at ON sessions BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_session_removed AFTER DELETE ON sessions BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty VALUES (OLD.company_id, OLD.created_at / 3600000); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_escalation_added AFTER INSERT ON escalations BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id = NEW.session_id; END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_escalation_changed AFTER UPDATE ON escalations BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id IN (NEW.session_id, OLD.session_id); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_escalation_removed AFTER DELETE ON escalations BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id = OLD.session_id; END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_reading_added AFTER INSERT ON sentiment_points BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id = NEW.session_id; END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_reading_removed AFTER DELETE ON sentiment_points BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id = OLD.session_id; END"),
+                QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 "
+                               "FROM sessions"),
+            }},
         {10,
-         {
-             // How each item left the agent desk, for the supervisor's SLA attainment: met
-             // (resolved or handed back without breaching) or missed (breached), and when.
-             QStringLiteral("CREATE TABLE desk_outcomes (company_id TEXT NOT NULL, queue TEXT NOT NULL,"
-                            " session_id TEXT NOT NULL, at INTEGER NOT NULL, met INTEGER NOT NULL)"),
-             QStringLiteral("CREATE INDEX desk_outcomes_by_company ON desk_outcomes(company_id, at)"),
-             // Every item that left the desk, for analytics over a range: when it was queued,
-             // first answered by a person (0: never), left, and whether its SLA was breached.
-             QStringLiteral("CREATE TABLE desk_history (company_id TEXT NOT NULL, queue TEXT NOT NULL,"
-                            " session_id TEXT NOT NULL, queued_at INTEGER NOT NULL, first_response_at INTEGER NOT NULL,"
-                            " left_at INTEGER NOT NULL, breached INTEGER NOT NULL)"),
-             QStringLiteral("CREATE INDEX desk_history_by_company ON desk_history(company_id, left_at)"),
-         }},
+            {
+                // How each item left the agent desk, for the supervisor's SLA attainment: met
+                // (resolved or handed back without breaching) or missed (breached), and when.
+                QStringLiteral("CREATE TABLE desk_outcomes (company_id TEXT NOT NULL, queue TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL, at INTEGER NOT NULL, met INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX desk_outcomes_by_company ON desk_outcomes(company_id, at)"),
+                // Every item that left the desk, for analytics over a range: when it was queued,
+                // first answered by a person (0: never), left, and whether its SLA was breached.
+                QStringLiteral(
+                    "CREATE TABLE desk_history (company_id TEXT NOT NULL, queue TEXT NOT NULL,"
+                    " session_id TEXT NOT NULL, queued_at INTEGER NOT NULL, first_response_at INTEGER NOT NULL,"
+                    " left_at INTEGER NOT NULL, breached INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX desk_history_by_company ON desk_history(company_id, left_at)"),
+            }},
         {11,
-         {
-             // Login tokens of an agent issued before this second (unix) are refused:
-             // set when an admin deactivates the agent or sets a new password.
-             QStringLiteral("ALTER TABLE agents ADD COLUMN tokens_valid_after INTEGER NOT NULL DEFAULT 0"),
-             // API tokens made through POST /api/cs/tokens: what they are, never the token itself.
-             QStringLiteral("CREATE TABLE api_tokens (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
-                            " name TEXT NOT NULL, role TEXT NOT NULL, customer_id TEXT NOT NULL DEFAULT '',"
-                            " created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
-                            " revoked_at INTEGER NOT NULL DEFAULT 0)"),
-             QStringLiteral("CREATE INDEX api_tokens_by_company ON api_tokens(company_id, created_at)"),
-         }},
+            {
+                // Login tokens of an agent issued before this second (unix) are refused:
+                // set when an admin deactivates the agent or sets a new password.
+                QStringLiteral("ALTER TABLE agents ADD COLUMN tokens_valid_after INTEGER NOT NULL DEFAULT 0"),
+                // API tokens made through POST /api/cs/tokens: what they are, never the token itself.
+                QStringLiteral(
+                    "CREATE TABLE api_tokens (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id),"
+                    " name TEXT NOT NULL, role TEXT NOT NULL, customer_id TEXT NOT NULL DEFAULT '',"
+                    " created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+                    " revoked_at INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX api_tokens_by_company ON api_tokens(company_id, created_at)"),
+            }},
         {12,
-         {
-             // Keys for the other API families beside the JWTs: kind 'sigv4' (platform
-             // services), 'apikey' (X-API-Key) or 'widget' (a company's public chat key).
-             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'jwt'"),
-             // What a request presents, in the form kept: the access key id (sigv4), the
-             // SHA-256 hex of the key (apikey), the key itself (widget); NULL for a JWT.
-             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN lookup TEXT"),
-             // The first characters of an API key, so lists can tell keys apart.
-             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN key_prefix TEXT NOT NULL DEFAULT ''"),
-             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN region TEXT NOT NULL DEFAULT ''"),
-             // A SigV4 secret access key, sealed with the data key (SecretBox "sb1:...").
-             QStringLiteral("ALTER TABLE api_tokens ADD COLUMN sealed_secret TEXT NOT NULL DEFAULT ''"),
-             QStringLiteral("CREATE UNIQUE INDEX api_tokens_by_lookup ON api_tokens(kind, lookup) WHERE lookup IS NOT NULL"),
-         }},
+            {
+                // Keys for the other API families beside the JWTs: kind 'sigv4' (platform
+                // services), 'apikey' (X-API-Key) or 'widget' (a company's public chat key).
+                QStringLiteral("ALTER TABLE api_tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'jwt'"),
+                // What a request presents, in the form kept: the access key id (sigv4), the
+                // SHA-256 hex of the key (apikey), the key itself (widget); NULL for a JWT.
+                QStringLiteral("ALTER TABLE api_tokens ADD COLUMN lookup TEXT"),
+                // The first characters of an API key, so lists can tell keys apart.
+                QStringLiteral("ALTER TABLE api_tokens ADD COLUMN key_prefix TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE api_tokens ADD COLUMN region TEXT NOT NULL DEFAULT ''"),
+                // A SigV4 secret access key, sealed with the data key (SecretBox "sb1:...").
+                QStringLiteral("ALTER TABLE api_tokens ADD COLUMN sealed_secret TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral(
+                    "CREATE UNIQUE INDEX api_tokens_by_lookup ON api_tokens(kind, lookup) WHERE lookup IS NOT NULL"),
+            }},
         {13,
-         {
-             // Chat POC API (seed 003): the anonymous visitor of each session a widget key
-             // started, with the SHA-256 of the visitor's per-session secret (never the secret).
-             QStringLiteral("CREATE TABLE chat_visitors (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
-                            " company_id TEXT NOT NULL REFERENCES companies(id), user_id TEXT NOT NULL,"
-                            " secret_hash TEXT NOT NULL, widget_key_id TEXT NOT NULL, created_at INTEGER NOT NULL)"),
-         }},
+            {
+                // Chat POC API (seed 003): the anonymous visitor of each session a widget key
+                // started, with the SHA-256 of the visitor's per-session secret (never the secret).
+                QStringLiteral("CREATE TABLE chat_visitors (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
+                               " company_id TEXT NOT NULL REFERENCES companies(id), user_id TEXT NOT NULL,"
+                               " secret_hash TEXT NOT NULL, widget_key_id TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+            }},
         {14,
-         {
-             // Platform services (seed 000): where a company's e-mail notifications go, for which
-             // events (JSON array) and in which format (html | text); one configuration per company.
-             QStringLiteral("CREATE TABLE email_notifications (company_id TEXT PRIMARY KEY REFERENCES companies(id),"
-                            " email TEXT NOT NULL, events TEXT NOT NULL, format TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
-             // Seed 000's audit query filters by time range within a company (audit_by_company) and by actor.
-             QStringLiteral("CREATE INDEX audit_by_actor ON audit_log(company_id, actor, at)"),
-         }},
+            {
+                // Platform services (seed 000): where a company's e-mail notifications go, for which
+                // events (JSON array) and in which format (html | text); one configuration per company.
+                QStringLiteral(
+                    "CREATE TABLE email_notifications (company_id TEXT PRIMARY KEY REFERENCES companies(id),"
+                    " email TEXT NOT NULL, events TEXT NOT NULL, format TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
+                // Seed 000's audit query filters by time range within a company (audit_by_company) and by actor.
+                QStringLiteral("CREATE INDEX audit_by_actor ON audit_log(company_id, actor, at)"),
+            }},
     };
     return all;
 }

@@ -7,8 +7,7 @@ namespace tierdesk::schema {
 
 // Numbered migrations, applied in order, each in one transaction. Never edit a
 // released migration: add a new one.
-struct Migration
-{
+struct Migration {
     int version;
     QStringList statements;
 };

@@ -31,12 +31,11 @@ QVariant resolutionColumn(const Session &s)
     if (!s.resolution)
         return QVariant();
     const Resolution &r = *s.resolution;
-    return compact(QJsonObject{{QStringLiteral("type"), toString(r.type)},
-                               {QStringLiteral("summary"), r.summary},
-                               {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
-                               {QStringLiteral("followUpRequired"), r.followUpRequired},
-                               {QStringLiteral("resolvedBy"), QJsonObject{{QStringLiteral("id"), r.resolvedById},
-                                                                          {QStringLiteral("name"), r.resolvedByName}}}});
+    return compact(QJsonObject{{QStringLiteral("type"), toString(r.type)}, {QStringLiteral("summary"), r.summary},
+        {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
+        {QStringLiteral("followUpRequired"), r.followUpRequired},
+        {QStringLiteral("resolvedBy"),
+            QJsonObject{{QStringLiteral("id"), r.resolvedById}, {QStringLiteral("name"), r.resolvedByName}}}});
 }
 
 QVariant categoryColumn(const Session &s)
@@ -65,7 +64,8 @@ Session readSession(const QSqlQuery &q)
     if (!q.value(14).isNull()) {
         const QJsonObject r = QJsonDocument::fromJson(q.value(14).toByteArray()).object();
         Resolution res;
-        res.type = parse<ResolutionType>(r.value(QLatin1String("type")).toString()).value_or(ResolutionType::Unresolved);
+        res.type
+            = parse<ResolutionType>(r.value(QLatin1String("type")).toString()).value_or(ResolutionType::Unresolved);
         res.summary = r.value(QLatin1String("summary")).toString();
         for (const QJsonValue &a : r.value(QLatin1String("actionsTaken")).toArray())
             res.actionsTaken << a.toString();
@@ -86,43 +86,45 @@ Session readSession(const QSqlQuery &q)
 bool SessionRepo::insert(const Session &s)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO sessions(") + kColumns
-                                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {s.id, s.companyId, s.customerId, toString(s.channel), toString(s.currentTier),
-                         toString(s.status), categoryColumn(s), s.issueSummary, toString(s.customerSentiment),
-                         compact(s.metadata), s.createdAt, s.updatedAt, s.lastActivityAt, s.resolvedAt,
-                         resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount});
+        + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q,
+        {s.id, s.companyId, s.customerId, toString(s.channel), toString(s.currentTier), toString(s.status),
+            categoryColumn(s), s.issueSummary, toString(s.customerSentiment), compact(s.metadata), s.createdAt,
+            s.updatedAt, s.lastActivityAt, s.resolvedAt, resolutionColumn(s), s.irateCount, s.unconfidentTurns,
+            s.messageCount});
 }
 
 bool SessionRepo::setMetadata(const QString &id, const QJsonObject &metadata, qint64 updatedAt)
 {
     return m_db.write(QStringLiteral("UPDATE sessions SET metadata = ?, updated_at = ? WHERE id = ?"),
-                      {compact(metadata), updatedAt, id});
+        {compact(metadata), updatedAt, id});
 }
 
 bool SessionRepo::update(const Session &s)
 {
-    return m_db.write(QStringLiteral(
-        "UPDATE sessions SET current_tier = ?, status = ?, issue_category = ?, issue_summary = ?, customer_sentiment = ?,"
-        " updated_at = ?, last_activity_at = ?, resolved_at = ?, resolution = ?, irate_count = ?, unconfident_turns = ?,"
-        " message_count = ? WHERE id = ?"),
-                      {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary,
-                       toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
-                       resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
+    return m_db.write(QStringLiteral("UPDATE sessions SET current_tier = ?, status = ?, issue_category = ?, "
+                                     "issue_summary = ?, customer_sentiment = ?,"
+                                     " updated_at = ?, last_activity_at = ?, resolved_at = ?, resolution = ?, "
+                                     "irate_count = ?, unconfident_turns = ?,"
+                                     " message_count = ? WHERE id = ?"),
+        {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary, toString(s.customerSentiment),
+            s.updatedAt, s.lastActivityAt, s.resolvedAt, resolutionColumn(s), s.irateCount, s.unconfidentTurns,
+            s.messageCount, s.id});
 }
 
 bool SessionRepo::update(const Session &s, const Session &stored)
 {
     // The indexed columns that change (sessions_by_customer, sessions_open); SQLite rewrites
     // an index entry whenever a column of it is assigned, even to the same value.
-    const bool placed = s.currentTier == stored.currentTier && s.status == stored.status
-                        && s.issueCategory == stored.issueCategory;
+    const bool placed
+        = s.currentTier == stored.currentTier && s.status == stored.status && s.issueCategory == stored.issueCategory;
     if (!placed)
         return update(s);
     return m_db.write(QStringLiteral("UPDATE sessions SET issue_summary = ?, customer_sentiment = ?, updated_at = ?,"
                                      " last_activity_at = ?, resolved_at = ?, resolution = ?, irate_count = ?,"
                                      " unconfident_turns = ?, message_count = ? WHERE id = ?"),
-                      {s.issueSummary, toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
-                       resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
+        {s.issueSummary, toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
+            resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
 }
 
 bool SessionRepo::setMessageCount(const QString &id, int count)
@@ -154,8 +156,9 @@ void SessionRepo::readMessages(Session &s, const MessageWindow &window)
 {
     const int end = window.before < 0 ? s.messageCount : qMin(window.before, s.messageCount);
     s.messagesFrom = qMax(0, end - qMax(0, window.limit));
-    QSqlQuery &mq = m_db.statement(QStringLiteral("SELECT id, role, content, timestamp, sentiment, metadata FROM messages"
-                                                  " WHERE session_id = ? AND seq >= ? AND seq < ? ORDER BY seq"));
+    QSqlQuery &mq
+        = m_db.statement(QStringLiteral("SELECT id, role, content, timestamp, sentiment, metadata FROM messages"
+                                        " WHERE session_id = ? AND seq >= ? AND seq < ? ORDER BY seq"));
     if (!m_db.exec(mq, {s.id, s.messagesFrom, end}))
         return;
     while (mq.next()) {
@@ -192,8 +195,8 @@ void SessionRepo::readSentiment(Session &s, qint64 sinceMs)
 
 void SessionRepo::readEscalations(Session &s)
 {
-    QSqlQuery &eq = m_db.statement(QStringLiteral(
-        "SELECT from_tier, to_tier, reason, timestamp, notes, automatic, transfer FROM escalations WHERE session_id = ? ORDER BY rowid"));
+    QSqlQuery &eq = m_db.statement(QStringLiteral("SELECT from_tier, to_tier, reason, timestamp, notes, automatic, "
+                                                  "transfer FROM escalations WHERE session_id = ? ORDER BY rowid"));
     if (!m_db.exec(eq, {s.id}))
         return;
     while (eq.next()) {
@@ -244,7 +247,7 @@ QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
 
     QSqlQuery q(m_db.handle());
     q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions") + where
-              + QStringLiteral(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?"));
+        + QStringLiteral(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?"));
     int i = 0;
     for (; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
@@ -259,31 +262,32 @@ QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
 
 bool SessionRepo::appendMessage(const QString &sessionId, int seq, const Message &m)
 {
-    return m_db.write(QStringLiteral(
-        "INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {m.id, sessionId, seq, m.role, m.content, m.timestamp,
-                       m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(),
-                       metadataColumn(m)});
+    return m_db.write(QStringLiteral("INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, "
+                                     "metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {m.id, sessionId, seq, m.role, m.content, m.timestamp,
+            m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(), metadataColumn(m)});
 }
 
 bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)
 {
-    return m_db.write(QStringLiteral(
-        "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp, trigger) VALUES (?, ?, ?, ?, ?)"),
-                      {sessionId, toString(p.sentiment), p.score, p.timestamp, p.trigger});
+    return m_db.write(
+        QStringLiteral(
+            "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp, trigger) VALUES (?, ?, ?, ?, ?)"),
+        {sessionId, toString(p.sentiment), p.score, p.timestamp, p.trigger});
 }
 
 bool SessionRepo::appendEscalation(const Session &s, const EscalationRecord &e)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT INTO escalations(session_id, company_id, from_tier, to_tier, reason, timestamp, notes, automatic, transfer)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {s.id, s.companyId, toString(e.fromTier), toString(e.toTier), toString(e.reason), e.timestamp,
-                         e.notes, e.automatic ? 1 : 0, e.transfer ? 1 : 0});
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO escalations(session_id, company_id, from_tier, to_tier, "
+                                                 "reason, timestamp, notes, automatic, transfer)"
+                                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q,
+        {s.id, s.companyId, toString(e.fromTier), toString(e.toTier), toString(e.reason), e.timestamp, e.notes,
+            e.automatic ? 1 : 0, e.transfer ? 1 : 0});
 }
 
 bool SessionRepo::hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
-                                   qint64 sinceMs, const QString &excludeSessionId)
+    qint64 sinceMs, const QString &excludeSessionId)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT 1 FROM sessions WHERE company_id = ? AND customer_id = ? AND issue_category = ? AND created_at >= ?"
@@ -298,10 +302,10 @@ bool SessionRepo::hasRecentContact(const QString &companyId, const QString &cust
 QStringList SessionRepo::staleOpenSessions(qint64 cutoffMs, int limit)
 {
     QStringList out;
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT id FROM sessions WHERE status IN ('ACTIVE', 'WAITING_CUSTOMER', 'ESCALATED')"
-        " AND NOT (status = 'ESCALATED' AND current_tier = 'HUMAN_AGENT') AND last_activity_at < ?"
-        " ORDER BY last_activity_at LIMIT ?"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT id FROM sessions WHERE status IN ('ACTIVE', 'WAITING_CUSTOMER', 'ESCALATED')"
+                       " AND NOT (status = 'ESCALATED' AND current_tier = 'HUMAN_AGENT') AND last_activity_at < ?"
+                       " ORDER BY last_activity_at LIMIT ?"));
     if (!m_db.exec(q, {cutoffMs, limit}))
         return out;
     while (q.next())

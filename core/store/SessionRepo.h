@@ -7,32 +7,29 @@
 
 namespace tierdesk {
 
-struct SessionFilter
-{
+struct SessionFilter {
     QString companyId;
     std::optional<SessionStatus> status;
     std::optional<Tier> tier;
     QString customerId;
     qint64 startMs = 0; // inclusive, 0 = open
-    qint64 endMs = 0;   // inclusive, 0 = open
+    qint64 endMs = 0; // inclusive, 0 = open
     int limit = 50;
     int offset = 0;
 };
 
 // Which part of a transcript Get Session loads: the `limit` newest messages
 // before position `before` (positions count from 0 in transcript order; -1 = the end).
-struct MessageWindow
-{
+struct MessageWindow {
     static constexpr int kDefaultLimit = 100;
     static constexpr int kMaxLimit = 500;
     int limit = kDefaultLimit;
     int before = -1;
 };
 
-class SessionRepo
-{
+class SessionRepo {
 public:
-    explicit SessionRepo(Database &db) : m_db(db) {}
+    explicit SessionRepo(Database &db) : m_db(db) { }
 
     bool insert(const Session &s);
     // Writes every mutable column of the session row (not the child rows).
@@ -54,8 +51,8 @@ public:
     bool appendEscalation(const Session &s, const EscalationRecord &e);
 
     // Another session of this customer in this category since `sinceMs`.
-    bool hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
-                          qint64 sinceMs, const QString &excludeSessionId);
+    bool hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category, qint64 sinceMs,
+        const QString &excludeSessionId);
     // Open sessions waiting on the customer whose last activity is before
     // `cutoffMs`. Sessions queued for a person are waiting on us, not them.
     QStringList staleOpenSessions(qint64 cutoffMs, int limit);

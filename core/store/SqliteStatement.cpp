@@ -9,8 +9,9 @@ namespace tierdesk {
 SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql) : m_db(db)
 {
     const QByteArray utf8 = sql.toUtf8();
-    m_prepareCode = db ? sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
-                       : SQLITE_MISUSE;
+    m_prepareCode = db
+        ? sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
+        : SQLITE_MISUSE;
 }
 
 SqliteStatement::~SqliteStatement()
@@ -53,7 +54,8 @@ int SqliteStatement::bindText(int index, const QString &text)
     const bool surrogates = std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSurrogate(); });
     if (!surrogates) {
         const QByteArray utf8 = text.toUtf8();
-        return sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        return sqlite3_bind_text(
+            m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     }
     return sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
 }

@@ -14,8 +14,7 @@ namespace tierdesk {
 // the message path: QtSql formats a placeholder name for every bound value
 // (QSqlResult::bindValue), which costs more than the insert itself there. Rows
 // are not read through it; queries go through QSqlQuery.
-class SqliteStatement
-{
+class SqliteStatement {
 public:
     SqliteStatement(sqlite3 *db, const QString &sql);
     ~SqliteStatement();

@@ -7,8 +7,8 @@
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
 #include "core/store/CustomerRepo.h"
-#include "core/store/DialogueRepo.h"
 #include "core/store/Database.h"
+#include "core/store/DialogueRepo.h"
 #include "core/store/KbRepo.h"
 #include "core/store/NluModelRepo.h"
 #include "core/store/SessionRepo.h"
@@ -20,8 +20,7 @@
 namespace tierdesk {
 
 // Everything persistent, on one connection owned by the engine thread.
-class Store
-{
+class Store {
 public:
     static Result<std::unique_ptr<Store>> open(const QString &path, const DatabaseOptions &options);
     static Result<std::unique_ptr<Store>> open(const QString &path, bool synchronousFull = false)

@@ -53,7 +53,7 @@ Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
         return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
     for (const auto &row : std::as_const(plain)) {
         if (!m_db.exec(QStringLiteral("UPDATE webhooks SET secret = ? WHERE id = ?"),
-                       {QString::fromLatin1(m_box.seal(row.second)), row.first})) {
+                {QString::fromLatin1(m_box.seal(row.second)), row.first})) {
             if (ownTransaction)
                 m_db.rollback();
             return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
@@ -63,8 +63,8 @@ Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
         return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
     // Older copies of the plain text may sit in free pages and in the log: a
     // one-time VACUUM and a truncating checkpoint leave none behind.
-    if (ownTransaction && (!m_db.exec(QStringLiteral("VACUUM"))
-                           || !m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))))
+    if (ownTransaction
+        && (!m_db.exec(QStringLiteral("VACUUM")) || !m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))))
         qCWarning(lcWebhookRepo) << "webhook secrets sealed, but the file could not be compacted:" << m_db.lastError();
     return static_cast<int>(plain.size());
 }
@@ -77,11 +77,12 @@ QByteArray WebhookRepo::openSecret(const QByteArray &stored) const
 
 bool WebhookRepo::insert(const Webhook &w)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("INSERT INTO webhooks(id, company_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {w.id, w.companyId, w.url,
-                         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(w.events)).toJson(QJsonDocument::Compact)),
-                         QString::fromLatin1(m_box.seal(w.secret)), w.createdAt});
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "INSERT INTO webhooks(id, company_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(q,
+        {w.id, w.companyId, w.url,
+            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(w.events)).toJson(QJsonDocument::Compact)),
+            QString::fromLatin1(m_box.seal(w.secret)), w.createdAt});
 }
 
 QList<Webhook> WebhookRepo::list(const QString &companyId)
@@ -115,7 +116,7 @@ bool WebhookRepo::remove(const QString &companyId, const QString &id)
     if (removed) // deliveries still queued for it have nowhere to go
         m_db.exec(QStringLiteral("UPDATE webhook_outbox SET state = 'dead', last_error = 'webhook deleted'"
                                  " WHERE webhook_id = ? AND state = 'pending'"),
-                  {id});
+            {id});
     return removed;
 }
 
@@ -138,8 +139,8 @@ bool WebhookRepo::anySubscribedTo(const QStringList &events)
     bool found = false;
     while (!found && q.next()) {
         const QJsonArray subscribed = QJsonDocument::fromJson(q.value(0).toByteArray()).array();
-        found = std::any_of(subscribed.begin(), subscribed.end(),
-            [&](const QJsonValue &e) { return events.contains(e.toString()); });
+        found = std::any_of(
+            subscribed.begin(), subscribed.end(), [&](const QJsonValue &e) { return events.contains(e.toString()); });
     }
     q.finish();
     return found;
@@ -178,13 +179,10 @@ QJsonArray WebhookRepo::deliveriesOf(const QString &companyId, const QString &we
         return out;
     while (q.next())
         out.append(QJsonObject{{QStringLiteral("deliveryId"), q.value(0).toString()},
-                               {QStringLiteral("webhookId"), q.value(1).toString()},
-                               {QStringLiteral("event"), q.value(2).toString()},
-                               {QStringLiteral("state"), q.value(3).toString()},
-                               {QStringLiteral("attempts"), q.value(4).toInt()},
-                               {QStringLiteral("lastStatus"), q.value(5).toInt()},
-                               {QStringLiteral("lastError"), q.value(6).toString()},
-                               {QStringLiteral("createdAt"), timefmt::iso(q.value(7).toLongLong())}});
+            {QStringLiteral("webhookId"), q.value(1).toString()}, {QStringLiteral("event"), q.value(2).toString()},
+            {QStringLiteral("state"), q.value(3).toString()}, {QStringLiteral("attempts"), q.value(4).toInt()},
+            {QStringLiteral("lastStatus"), q.value(5).toInt()}, {QStringLiteral("lastError"), q.value(6).toString()},
+            {QStringLiteral("createdAt"), timefmt::iso(q.value(7).toLongLong())}});
     q.finish();
     return out;
 }
@@ -238,9 +236,9 @@ void WebhookRepo::markDelivered(qint64 id, qint64 nowMs, int httpStatus)
 
 void WebhookRepo::markFailed(qint64 id, int attempts, qint64 nextAttemptMs, const QString &error, bool dead)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,"
-        " state = CASE WHEN ? THEN 'dead' ELSE 'pending' END WHERE id = ?"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,"
+                                        " state = CASE WHEN ? THEN 'dead' ELSE 'pending' END WHERE id = ?"));
     m_db.exec(q, {attempts, nextAttemptMs, error.left(500), dead ? 1 : 0, id});
 }
 

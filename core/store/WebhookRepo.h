@@ -10,8 +10,7 @@
 
 namespace tierdesk {
 
-struct Webhook
-{
+struct Webhook {
     QString id;
     QString companyId;
     QString url;
@@ -25,10 +24,9 @@ struct Webhook
 // Secrets are sealed with a SecretBox before they reach the database and opened
 // only when read; until setSecretBox() is called (a store opened without a
 // secret store: tests, tools) an ephemeral key is used.
-class WebhookRepo final : public OutboxRepository
-{
+class WebhookRepo final : public OutboxRepository {
 public:
-    explicit WebhookRepo(Database &db) : m_db(db), m_box(SecretBox::ephemeral()) {}
+    explicit WebhookRepo(Database &db) : m_db(db), m_box(SecretBox::ephemeral()) { }
 
     // Seals with `box` from now on, and seals any secret still stored in plain
     // text (written before sealing existed), then rewrites the database file so

@@ -4,7 +4,8 @@
 
 namespace tierdesk {
 
-WriteBatch::WriteBatch(Database &db, int maxPending, QObject *parent) : QObject(parent), m_db(db), m_maxPending(maxPending)
+WriteBatch::WriteBatch(Database &db, int maxPending, QObject *parent)
+    : QObject(parent), m_db(db), m_maxPending(maxPending)
 {
 }
 

@@ -16,8 +16,7 @@ namespace tierdesk {
 // all touch are written to the log once;
 // only then are the requests' replies released, so every acknowledged write is
 // on disk while one commit serves many requests.
-class WriteBatch : public QObject
-{
+class WriteBatch : public QObject {
     Q_OBJECT
 
 public:

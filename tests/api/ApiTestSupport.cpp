@@ -38,7 +38,7 @@ bool HttpResult::hasHeader(const QByteArray &name) const
 QByteArray describe(const HttpResult &r)
 {
     return "status " + QByteArray::number(r.status) + " body " + r.body.left(600)
-           + (r.networkError.isEmpty() ? QByteArray() : " (" + r.networkError.toUtf8() + ")");
+        + (r.networkError.isEmpty() ? QByteArray() : " (" + r.networkError.toUtf8() + ")");
 }
 
 QString checkErrorBody(const HttpResult &r, int status, const QString &code)
@@ -74,7 +74,10 @@ HttpClient::HttpClient(quint16 port, QByteArray token) : m_port(port), m_token(s
     m_nam.setAutoDeleteReplies(false);
 }
 
-HttpResult HttpClient::get(const QString &path) { return send("GET", path); }
+HttpResult HttpClient::get(const QString &path)
+{
+    return send("GET", path);
+}
 
 HttpResult HttpClient::post(const QString &path, const QJsonObject &body)
 {
@@ -86,12 +89,16 @@ HttpResult HttpClient::put(const QString &path, const QJsonObject &body)
     return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-HttpResult HttpClient::del(const QString &path) { return send("DELETE", path); }
+HttpResult HttpClient::del(const QString &path)
+{
+    return send("DELETE", path);
+}
 
 HttpResult HttpClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                            const HeaderList &headers, bool withToken, int timeoutMs)
+    const HeaderList &headers, bool withToken, int timeoutMs)
 {
-    const QUrl url = QUrl::fromEncoded(QByteArrayLiteral("http://127.0.0.1:") + QByteArray::number(m_port) + path.toUtf8());
+    const QUrl url
+        = QUrl::fromEncoded(QByteArrayLiteral("http://127.0.0.1:") + QByteArray::number(m_port) + path.toUtf8());
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     // The server's own answer, redirects included (never followed).
@@ -104,8 +111,8 @@ HttpResult HttpClient::send(const QByteArray &method, const QString &path, const
         request.setRawHeader(h.first, h.second);
 
     std::unique_ptr<QNetworkReply> reply(body.isEmpty() && method != "POST" && method != "PUT"
-                                             ? m_nam.sendCustomRequest(request, method)
-                                             : m_nam.sendCustomRequest(request, method, body));
+            ? m_nam.sendCustomRequest(request, method)
+            : m_nam.sendCustomRequest(request, method, body));
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
@@ -134,18 +141,17 @@ QString withQuery(const QString &path, const QList<QPair<QString, QString>> &ite
     QChar sep = QLatin1Char('?');
     for (const auto &item : items) {
         out += sep + QString::fromLatin1(QUrl::toPercentEncoding(item.first)) + QLatin1Char('=')
-               + QString::fromLatin1(QUrl::toPercentEncoding(item.second));
+            + QString::fromLatin1(QUrl::toPercentEncoding(item.second));
         sep = QLatin1Char('&');
     }
     return out;
 }
 
-QJsonObject sessionBody(const QString &companyId, const QString &customerId, const QString &initialMessage,
-                        const QString &channel)
+QJsonObject sessionBody(
+    const QString &companyId, const QString &customerId, const QString &initialMessage, const QString &channel)
 {
-    QJsonObject o{{QStringLiteral("companyId"), companyId},
-                  {QStringLiteral("customerId"), customerId},
-                  {QStringLiteral("channel"), channel}};
+    QJsonObject o{{QStringLiteral("companyId"), companyId}, {QStringLiteral("customerId"), customerId},
+        {QStringLiteral("channel"), channel}};
     if (!initialMessage.isEmpty())
         o.insert(QStringLiteral("initialMessage"), initialMessage);
     return o;
@@ -198,10 +204,12 @@ void ServerFixture::stop()
     m_rt.reset();
 }
 
-QByteArray ServerFixture::token(api::Role role, const QString &company, qint64 ttlSecs, const QString &subject,
-                                const QString &customer)
+QByteArray ServerFixture::token(
+    api::Role role, const QString &company, qint64 ttlSecs, const QString &subject, const QString &customer)
 {
-    const QString boundTo = role != api::Role::Client ? QString() : customer.isEmpty() ? QStringLiteral("cust_ben") : customer;
+    const QString boundTo = role != api::Role::Client ? QString()
+        : customer.isEmpty()                          ? QStringLiteral("cust_ben")
+                                                      : customer;
     return m_rt->auth().issue(company.isEmpty() ? m_companyId : company, role, subject, ttlSecs, boundTo);
 }
 
@@ -270,7 +278,7 @@ void WebhookReceiver::onConnection()
             QList<int> &script = m_script[req.target];
             const int status = script.isEmpty() ? m_default : script.takeFirst();
             socket->write("HTTP/1.1 " + QByteArray::number(status)
-                          + " Scripted\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+                + " Scripted\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
             socket->disconnectFromHost();
         });
     }
@@ -293,10 +301,12 @@ bool ServeProcess::start(const QString &dataDir, const QStringList &extraArgs, Q
     const bool demo = extraArgs.contains(QStringLiteral("--demo"));
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(tierdeskExecutable(),
-                    QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("serve"), QStringLiteral("--port"),
-                                QStringLiteral("0")} + extraArgs);
+        QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("serve"), QStringLiteral("--port"),
+            QStringLiteral("0")}
+            + extraArgs);
     if (!m_process.waitForStarted(10000)) {
-        *error = QStringLiteral("cannot start ") + tierdeskExecutable() + QStringLiteral(": ") + m_process.errorString();
+        *error
+            = QStringLiteral("cannot start ") + tierdeskExecutable() + QStringLiteral(": ") + m_process.errorString();
         return false;
     }
     static const QRegularExpression serving(QStringLiteral("serving http://127\\.0\\.0\\.1:(\\d+)/api/cs"));
@@ -368,8 +378,8 @@ CliResult runTierdesk(QProcess &p, const QStringList &args, int timeoutMs)
 
 namespace tierdesk::test {
 
-bool ServerFixture::addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues,
-                             qint64 createdAtMs)
+bool ServerFixture::addAgent(
+    const QString &id, const QString &name, const QString &role, const QStringList &queues, qint64 createdAtMs)
 {
     Agent a;
     a.id = id;

@@ -26,8 +26,7 @@ namespace tierdesk::test {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
-struct HttpResult
-{
+struct HttpResult {
     int status = 0; // 0: no HTTP answer (connection refused, timeout)
     HeaderList headers;
     QByteArray body;
@@ -52,8 +51,7 @@ QString checkErrorBody(const HttpResult &r, int status, const QString &code);
 
 // Synchronous requests against 127.0.0.1:<port>; the event loop spins while
 // waiting, so an in-process server keeps serving.
-class HttpClient
-{
+class HttpClient {
 public:
     explicit HttpClient(quint16 port, QByteArray token = {});
     void setToken(const QByteArray &token) { m_token = token; }
@@ -66,7 +64,7 @@ public:
     HttpResult put(const QString &path, const QJsonObject &body);
     HttpResult del(const QString &path);
     HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                    const HeaderList &headers = {}, bool withToken = true, int timeoutMs = 10000);
+        const HeaderList &headers = {}, bool withToken = true, int timeoutMs = 10000);
 
 private:
     quint16 m_port;
@@ -80,8 +78,7 @@ QString withQuery(const QString &path, const QList<QPair<QString, QString>> &ite
 // A Runtime on a fresh data directory (with a tierdesk.ini written first:
 // webhooks/allowPrivateNetworks=true, then `ini`), seeded with the demo
 // company, and a ServerHost on a free port.
-class ServerFixture
-{
+class ServerFixture {
 public:
     ServerFixture() = default;
     ~ServerFixture();
@@ -100,12 +97,12 @@ public:
 
     // Client tokens act for one customer: `customer`, or cust_ben of the demo store.
     QByteArray token(api::Role role, const QString &company = {}, qint64 ttlSecs = 3600,
-                     const QString &subject = QStringLiteral("tester"), const QString &customer = {});
+        const QString &subject = QStringLiteral("tester"), const QString &customer = {});
     std::unique_ptr<HttpClient> client(api::Role role, const QString &company = {});
     QString createCompany(const QString &name); // committed before it returns
     // An agent of the demo company, stored directly (its password hash is not usable).
-    bool addAgent(const QString &id, const QString &name, const QString &role, const QStringList &queues,
-                  qint64 createdAtMs = 0);
+    bool addAgent(
+        const QString &id, const QString &name, const QString &role, const QStringList &queues, qint64 createdAtMs = 0);
     // One value read on the engine's connection, after the pending batch is committed.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
 
@@ -120,15 +117,14 @@ private:
 
 // Body of POST /api/cs/sessions.
 QJsonObject sessionBody(const QString &companyId, const QString &customerId, const QString &initialMessage = {},
-                        const QString &channel = QStringLiteral("chat"));
+    const QString &channel = QStringLiteral("chat"));
 
 using ReceivedHttp = ReceivedRequest;
 
 // An HTTP/1.1 receiver on 127.0.0.1 in the test's thread. Answers each request
 // to a path with the next status scripted for that path (then with the
 // default), Connection: close.
-class WebhookReceiver
-{
+class WebhookReceiver {
 public:
     WebhookReceiver();
     bool listen(quint16 port = 0);
@@ -151,14 +147,13 @@ private:
 };
 
 // `tierdesk --data-dir D serve --port 0 ...` as a child process.
-class ServeProcess
-{
+class ServeProcess {
 public:
     ~ServeProcess();
     // Starts and waits for the "serving" line (and the demo lines when --demo is given).
     bool start(const QString &dataDir, const QStringList &extraArgs, QString *error);
-    void kill();          // SIGKILL, and wait for the end
-    bool terminate();     // SIGTERM: a clean stop; true if it exited with 0
+    void kill(); // SIGKILL, and wait for the end
+    bool terminate(); // SIGTERM: a clean stop; true if it exited with 0
     quint16 port() const { return m_port; }
     const QString &companyId() const { return m_companyId; }
     const QByteArray &adminToken() const { return m_token; }
@@ -173,8 +168,7 @@ private:
     QByteArray m_token;
 };
 
-struct CliResult
-{
+struct CliResult {
     int exitCode = -1;
     bool crashed = false;
     QByteArray out;

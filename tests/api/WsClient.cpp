@@ -11,9 +11,9 @@ WsClient::WsClient()
     QObject::connect(&socket, &QWebSocket::connected, &socket, [this] { connected = true; });
     QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closed = true; });
     QObject::connect(&socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), &socket,
-                     [this](QAbstractSocket::SocketError) { failed = true; });
+        [this](QAbstractSocket::SocketError) { failed = true; });
     QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                     [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+        [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
 }
 
 bool WsClient::open(quint16 port, const QByteArray &token)
@@ -71,17 +71,19 @@ QJsonObject WsClient::waitMessage(const QString &role, int timeoutMs)
 
 QJsonObject WsClient::waitPresence(const QString &agentId, int timeoutMs)
 {
-    return waitFor([agentId](const QJsonObject &f) {
-        return f.value(QLatin1String("type")).toString() == QLatin1String("agent.presence")
-               && f.value(QLatin1String("data")).toObject().value(QLatin1String("agentId")).toString() == agentId;
-    }, timeoutMs);
+    return waitFor(
+        [agentId](const QJsonObject &f) {
+            return f.value(QLatin1String("type")).toString() == QLatin1String("agent.presence")
+                && f.value(QLatin1String("data")).toObject().value(QLatin1String("agentId")).toString() == agentId;
+        },
+        timeoutMs);
 }
 
 WsClient::Match WsClient::ofType(const QString &type, const QString &sessionId)
 {
     return [type, sessionId](const QJsonObject &f) {
         return f.value(QLatin1String("type")).toString() == type
-               && (sessionId.isEmpty() || f.value(QLatin1String("sessionId")).toString() == sessionId);
+            && (sessionId.isEmpty() || f.value(QLatin1String("sessionId")).toString() == sessionId);
     };
 }
 
@@ -89,7 +91,12 @@ QString WsClient::messageRole(const QJsonObject &frame)
 {
     if (frame.value(QLatin1String("type")).toString() != QLatin1String("message"))
         return {};
-    return frame.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject().value(QLatin1String("role")).toString();
+    return frame.value(QLatin1String("data"))
+        .toObject()
+        .value(QLatin1String("message"))
+        .toObject()
+        .value(QLatin1String("role"))
+        .toString();
 }
 
 } // namespace tierdesk::test

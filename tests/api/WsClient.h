@@ -11,8 +11,7 @@ namespace tierdesk::test {
 
 // A real QWebSocket client of /api/cs/ws that keeps every frame it receives, parsed,
 // so a test can wait for the one it expects (taking it off the list).
-class WsClient
-{
+class WsClient {
 public:
     using Match = std::function<bool(const QJsonObject &)>;
 

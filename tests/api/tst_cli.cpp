@@ -1,17 +1,17 @@
 // The command line contract: exit codes, output, and tokens that work against `serve`.
-#include "tests/support/FileProbes.h"
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/FileProbes.h"
 
 #include "tests/support/TestPaths.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFileInfo>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QDir>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
 
@@ -22,8 +22,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestCli : public QObject
-{
+class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
@@ -59,7 +58,8 @@ namespace {
 QByteArray digest(const QString &path)
 {
     QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                       : QByteArray();
 }
 
 // The unprivileged account tests run the program as when they run as root
@@ -89,11 +89,11 @@ bool chownTree(const QString &path, uid_t uid)
         return false;
     const QFileInfoList entries = QDir(path).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QFileInfo &e : entries)
-        if (e.isDir() ? !chownTree(e.filePath(), uid) : ::chown(QFile::encodeName(e.filePath()).constData(), uid, uid) != 0)
+        if (e.isDir() ? !chownTree(e.filePath(), uid)
+                      : ::chown(QFile::encodeName(e.filePath()).constData(), uid, uid) != 0)
             return false;
     return true;
 }
-
 
 } // namespace
 
@@ -127,25 +127,34 @@ void TestCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("serve"), QStringLiteral("--colour"), QStringLiteral("red")};
-    QTest::newRow("unknown flag") << QStringList{QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--fast")};
-    QTest::newRow("missing value") << QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name")};
-    QTest::newRow("empty name") << QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QString()};
-    QTest::newRow("bad port") << QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("99999")};
-    const QString company = QStringLiteral("company"), create = QStringLiteral("create"), token = QStringLiteral("token");
+    QTest::newRow("unknown option") << QStringList{
+        QStringLiteral("serve"), QStringLiteral("--colour"), QStringLiteral("red")};
+    QTest::newRow("unknown flag") << QStringList{
+        QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--fast")};
+    QTest::newRow("missing value") << QStringList{
+        QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name")};
+    QTest::newRow("empty name") << QStringList{
+        QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QString()};
+    QTest::newRow("bad port") << QStringList{
+        QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("99999")};
+    const QString company = QStringLiteral("company"), create = QStringLiteral("create"),
+                  token = QStringLiteral("token");
     const QString serve = QStringLiteral("serve"), db = QStringLiteral("db");
     const QStringList tokenBase{token, create, QStringLiteral("--company"), QStringLiteral("some-company")};
     QTest::newRow("blank name") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("   ")};
     QTest::newRow("inline empty name") << QStringList{company, create, QStringLiteral("--name=")};
-    QTest::newRow("name too long") << QStringList{company, create, QStringLiteral("--name"), QString(201, QLatin1Char('n'))};
-    QTest::newRow("name with a newline") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("Acme\nInc")};
+    QTest::newRow("name too long") << QStringList{
+        company, create, QStringLiteral("--name"), QString(201, QLatin1Char('n'))};
+    QTest::newRow("name with a newline") << QStringList{
+        company, create, QStringLiteral("--name"), QStringLiteral("Acme\nInc")};
     QTest::newRow("no name") << QStringList{company, create};
-    QTest::newRow("name twice") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("A"),
-                                               QStringLiteral("--name"), QStringLiteral("B")};
-    QTest::newRow("stray argument") << QStringList{QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("now")};
+    QTest::newRow("name twice") << QStringList{
+        company, create, QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--name"), QStringLiteral("B")};
+    QTest::newRow("stray argument") << QStringList{
+        QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("now")};
     QTest::newRow("half a command") << QStringList{QStringLiteral("demo")};
-    QTest::newRow("option of another command") << QStringList{company, create, QStringLiteral("--name"), QStringLiteral("A"),
-                                                              QStringLiteral("--port"), QStringLiteral("80")};
+    QTest::newRow("option of another command") << QStringList{
+        company, create, QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--port"), QStringLiteral("80")};
     QTest::newRow("flag with a value") << QStringList{serve, QStringLiteral("--demo=yes")};
     QTest::newRow("flag twice") << QStringList{serve, QStringLiteral("--demo"), QStringLiteral("--demo")};
     QTest::newRow("host not an IP") << QStringList{serve, QStringLiteral("--host"), QStringLiteral("localhost")};
@@ -154,37 +163,48 @@ void TestCli::usageErrors_data()
     QTest::newRow("negative port") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("-1")};
     QTest::newRow("port with a sign") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("+80")};
     QTest::newRow("console port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
-    QTest::newRow("console server not a URL") << QStringList{QStringLiteral("--server"), QStringLiteral("desk.example.com")};
-    QTest::newRow("console server not http") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://desk.example.com")};
-    QTest::newRow("console server with a query") << QStringList{QStringLiteral("--server"), QStringLiteral("http://h/?a=b")};
-    QTest::newRow("console server and port") << QStringList{QStringLiteral("--server"), QStringLiteral("http://h:8080"),
-                                                            QStringLiteral("--port"), QStringLiteral("9000")};
+    QTest::newRow("console server not a URL")
+        << QStringList{QStringLiteral("--server"), QStringLiteral("desk.example.com")};
+    QTest::newRow("console server not http")
+        << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://desk.example.com")};
+    QTest::newRow("console server with a query")
+        << QStringList{QStringLiteral("--server"), QStringLiteral("http://h/?a=b")};
+    QTest::newRow("console server and port") << QStringList{
+        QStringLiteral("--server"), QStringLiteral("http://h:8080"), QStringLiteral("--port"), QStringLiteral("9000")};
     QTest::newRow("server for serve") << QStringList{serve, QStringLiteral("--server"), QStringLiteral("http://h")};
-    QTest::newRow("bad company id") << QStringList{token, create, QStringLiteral("--company"), QStringLiteral("no spaces"),
-                                                   QStringLiteral("--role"), QStringLiteral("admin")};
-    QTest::newRow("company id too long") << QStringList{token, create, QStringLiteral("--company"), QString(129, QLatin1Char('c')),
-                                                        QStringLiteral("--role"), QStringLiteral("admin")};
+    QTest::newRow("bad company id") << QStringList{token, create, QStringLiteral("--company"),
+        QStringLiteral("no spaces"), QStringLiteral("--role"), QStringLiteral("admin")};
+    QTest::newRow("company id too long") << QStringList{token, create, QStringLiteral("--company"),
+        QString(129, QLatin1Char('c')), QStringLiteral("--role"), QStringLiteral("admin")};
     QTest::newRow("role in capitals") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("ADMIN")};
-    QTest::newRow("role twice") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
-                                                           QStringLiteral("--role"), QStringLiteral("agent")};
-    QTest::newRow("ttl with a unit") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
-                                                                QStringLiteral("--ttl"), QStringLiteral("5s")};
-    QTest::newRow("ttl too long") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
-                                                             QStringLiteral("--ttl"), QStringLiteral("31622401")};
-    QTest::newRow("empty subject") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
-                                                              QStringLiteral("--subject"), QString()};
-    QTest::newRow("client without customer") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client")};
-    QTest::newRow("customer of an agent") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("agent"),
-                                                                     QStringLiteral("--customer"), QStringLiteral("cust_ben")};
-    QTest::newRow("bad customer id") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client"),
-                                                                QStringLiteral("--customer"), QStringLiteral("-ben")};
-    QTest::newRow("empty customer id") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client"),
-                                                                  QStringLiteral("--customer"), QString()};
-    QTest::newRow("customer id too long") << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client"),
-                                                                     QStringLiteral("--customer"), QString(129, QLatin1Char('b'))};
+    QTest::newRow("role twice") << tokenBase
+            + QStringList{
+                QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--role"), QStringLiteral("agent")};
+    QTest::newRow("ttl with a unit") << tokenBase
+            + QStringList{
+                QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--ttl"), QStringLiteral("5s")};
+    QTest::newRow("ttl too long") << tokenBase
+            + QStringList{
+                QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--ttl"), QStringLiteral("31622401")};
+    QTest::newRow("empty subject") << tokenBase
+            + QStringList{QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--subject"), QString()};
+    QTest::newRow("client without customer")
+        << tokenBase + QStringList{QStringLiteral("--role"), QStringLiteral("client")};
+    QTest::newRow("customer of an agent") << tokenBase
+            + QStringList{QStringLiteral("--role"), QStringLiteral("agent"), QStringLiteral("--customer"),
+                QStringLiteral("cust_ben")};
+    QTest::newRow("bad customer id") << tokenBase
+            + QStringList{QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--customer"),
+                QStringLiteral("-ben")};
+    QTest::newRow("empty customer id") << tokenBase
+            + QStringList{QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--customer"), QString()};
+    QTest::newRow("customer id too long") << tokenBase
+            + QStringList{QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--customer"),
+                QString(129, QLatin1Char('b'))};
     QTest::newRow("backup without a path") << QStringList{db, QStringLiteral("backup")};
     QTest::newRow("backup with an empty path") << QStringList{db, QStringLiteral("backup"), QString()};
-    QTest::newRow("backup with two paths") << QStringList{db, QStringLiteral("backup"), QStringLiteral("a.db"), QStringLiteral("b.db")};
+    QTest::newRow("backup with two paths")
+        << QStringList{db, QStringLiteral("backup"), QStringLiteral("a.db"), QStringLiteral("b.db")};
     QTest::newRow("check with an argument") << QStringList{db, QStringLiteral("check"), QStringLiteral("now")};
     QTest::newRow("unknown db command") << QStringList{db, QStringLiteral("repair")};
 }
@@ -219,20 +239,20 @@ void TestCli::demoSeedIsIdempotent()
 void TestCli::companyCreate()
 {
     const CliResult r = runTierdesk(in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
-                                        QStringLiteral("Acme Widgets")}));
+        QStringLiteral("Acme Widgets")}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QString id = QString::fromUtf8(r.out).trimmed();
     QVERIFY2(!QUuid::fromString(id).isNull(), qPrintable(id));
     QVERIFY(!id.startsWith(QLatin1Char('{')));
-    const CliResult again = runTierdesk(in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
-                                            QStringLiteral("Acme Widgets")}));
+    const CliResult again = runTierdesk(in({QStringLiteral("company"), QStringLiteral("create"),
+        QStringLiteral("--name"), QStringLiteral("Acme Widgets")}));
     QVERIFY(QString::fromUtf8(again.out).trimmed() != id);
 }
 
 void TestCli::kbImport()
 {
-    const CliResult made = runTierdesk(in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
-                                           QStringLiteral("Kb Co")}));
+    const CliResult made = runTierdesk(
+        in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Kb Co")}));
     const QString company = QString::fromUtf8(made.out).trimmed();
     QTemporaryDir folder;
     QVERIFY(QDir(folder.path()).mkdir(QStringLiteral("more")));
@@ -240,13 +260,15 @@ void TestCli::kbImport()
         QFile f(folder.filePath(name));
         return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
     };
-    QVERIFY(write(QStringLiteral("gift-wrap.md"), "---\ntitle: Gift wrapping\ncategory: GENERAL_INQUIRY\nkeywords: gift, wrap\n---\n"
-                                                  "We wrap any order for $4.50.\n"));
+    QVERIFY(write(QStringLiteral("gift-wrap.md"),
+        "---\ntitle: Gift wrapping\ncategory: GENERAL_INQUIRY\nkeywords: gift, wrap\n---\n"
+        "We wrap any order for $4.50.\n"));
     QVERIFY(write(QStringLiteral("more/two.json"),
-                  R"([{"title":"Repairs","category":"PRODUCT_QUALITY","content":"We repair jackets for free.","steps":["Bring it in"]},)"
-                  R"( {"title":"","category":"BILLING","content":"no title"}])"));
+        R"([{"title":"Repairs","category":"PRODUCT_QUALITY","content":"We repair jackets for free.","steps":["Bring it in"]},)"
+        R"( {"title":"","category":"BILLING","content":"no title"}])"));
     QVERIFY(write(QStringLiteral("broken.json"), "{not json"));
-    CliResult r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.path(), QStringLiteral("--company"), company}));
+    CliResult r = runTierdesk(
+        in({QStringLiteral("kb"), QStringLiteral("import"), folder.path(), QStringLiteral("--company"), company}));
     QCOMPARE(r.exitCode, 1); // two files had problems
     QJsonObject summary = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(summary.value(QLatin1String("created")).toInt(), 2);
@@ -254,8 +276,10 @@ void TestCli::kbImport()
     QVERIFY2(r.err.contains("[3/3]"), r.err.constData()); // progress, one line a file
 
     // Again: the same slugs are updated, not duplicated.
-    QVERIFY(write(QStringLiteral("broken.json"), R"({"slug":"gift-wrap","title":"Gift wrapping","category":"GENERAL_INQUIRY","content":"Now $5."})"));
-    r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.path(), QStringLiteral("--company"), company}));
+    QVERIFY(write(QStringLiteral("broken.json"),
+        R"({"slug":"gift-wrap","title":"Gift wrapping","category":"GENERAL_INQUIRY","content":"Now $5."})"));
+    r = runTierdesk(
+        in({QStringLiteral("kb"), QStringLiteral("import"), folder.path(), QStringLiteral("--company"), company}));
     summary = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(summary.value(QLatin1String("created")).toInt(), 0);
     QCOMPARE(summary.value(QLatin1String("updated")).toInt(), 3);
@@ -263,7 +287,7 @@ void TestCli::kbImport()
     r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.filePath(QStringLiteral("none"))}));
     QCOMPARE(r.exitCode, 2); // no --company
     r = runTierdesk(in({QStringLiteral("kb"), QStringLiteral("import"), folder.filePath(QStringLiteral("none")),
-                        QStringLiteral("--company"), company}));
+        QStringLiteral("--company"), company}));
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("neither a folder nor a file"));
 }
@@ -273,18 +297,19 @@ void TestCli::tokenCreateErrors()
     const CliResult seeded = runTierdesk(in({QStringLiteral("demo"), QStringLiteral("seed")}));
     const QString company = QJsonDocument::fromJson(seeded.out).object().value(QLatin1String("companyId")).toString();
     QVERIFY(!company.isEmpty());
-    CliResult r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), company,
-                                  QStringLiteral("--role"), QStringLiteral("wizard")}));
+    CliResult r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
+        company, QStringLiteral("--role"), QStringLiteral("wizard")}));
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     QVERIFY(r.err.startsWith("tierdesk: "));
-    r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--role"), QStringLiteral("admin")}));
+    r = runTierdesk(
+        in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--role"), QStringLiteral("admin")}));
     QCOMPARE(r.exitCode, 2);
     r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), company,
-                        QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--ttl"), QStringLiteral("0")}));
+        QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--ttl"), QStringLiteral("0")}));
     QCOMPARE(r.exitCode, 2);
     r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
-                        QStringLiteral("00000000-0000-0000-0000-000000000000"), QStringLiteral("--role"), QStringLiteral("admin")}));
+        QStringLiteral("00000000-0000-0000-0000-000000000000"), QStringLiteral("--role"), QStringLiteral("admin")}));
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.contains("00000000-0000-0000-0000-000000000000"), r.err.constData());
@@ -296,13 +321,14 @@ void TestCli::clientTokenIsBoundToItsCustomer()
     const QString company = QJsonDocument::fromJson(seeded.out).object().value(QLatin1String("companyId")).toString();
     QVERIFY(!company.isEmpty());
     // The customer need not exist yet.
-    const CliResult r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), company,
-                                        QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--customer"),
-                                        QStringLiteral("new.customer@example.com")}));
+    const CliResult r = runTierdesk(in({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
+        company, QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--customer"),
+        QStringLiteral("new.customer@example.com")}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QByteArray> parts = r.out.trimmed().split('.');
     QCOMPARE(parts.size(), 3);
-    const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
+    const QJsonObject claims
+        = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
     QCOMPARE(claims.value(QLatin1String("customer")).toString(), QStringLiteral("new.customer@example.com"));
     QCOMPARE(claims.value(QLatin1String("role")).toString(), QStringLiteral("client"));
 }
@@ -312,13 +338,15 @@ void TestCli::tokenWorksAgainstServe()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QStringList base{QStringLiteral("--data-dir"), dir.path()};
-    const CliResult created = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"),
-                                                             QStringLiteral("--name"), QStringLiteral("Token Test")});
+    const CliResult created = runTierdesk(base
+        + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
+            QStringLiteral("Token Test")});
     QVERIFY2(created.exitCode == 0, created.err.constData());
     const QString company = QString::fromUtf8(created.out).trimmed();
     auto token = [&](const QString &role) {
-        QStringList args = base + QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
-                                              company, QStringLiteral("--role"), role};
+        QStringList args = base
+            + QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), company,
+                QStringLiteral("--role"), role};
         if (role == QLatin1String("client"))
             args << QStringLiteral("--customer") << QStringLiteral("c1");
         const CliResult r = runTierdesk(args);
@@ -341,15 +369,17 @@ void TestCli::tokenWorksAgainstServe()
     // The role is carried by the token.
     http.setToken(client);
     QCOMPARE(http.get(list).status, 403);
-    QCOMPARE(http.get(QStringLiteral("/api/cs/sessions/") + r.json().value(QLatin1String("id")).toString()).status, 200);
+    QCOMPARE(
+        http.get(QStringLiteral("/api/cs/sessions/") + r.json().value(QLatin1String("id")).toString()).status, 200);
 
     // While the server holds the data directory, tokens can still be issued (they are stateless).
     const QByteArray beside = token(QStringLiteral("agent"));
     QVERIFY(!beside.isEmpty());
     http.setToken(beside);
     QCOMPARE(http.get(list).status, 200);
-    const CliResult unknown = runTierdesk(base + QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
-                                                             QStringLiteral("no-such-company"), QStringLiteral("--role"), QStringLiteral("admin")});
+    const CliResult unknown = runTierdesk(base
+        + QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"),
+            QStringLiteral("no-such-company"), QStringLiteral("--role"), QStringLiteral("admin")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains("no company"), unknown.err.constData());
     QVERIFY(serve.terminate());
@@ -358,7 +388,8 @@ void TestCli::tokenWorksAgainstServe()
 void TestCli::emptyDataDirIsAUsageError()
 {
     for (const QString &dir : {QString(), QStringLiteral("  ")}) {
-        const CliResult r = runTierdesk({QStringLiteral("--data-dir"), dir, QStringLiteral("demo"), QStringLiteral("seed")});
+        const CliResult r
+            = runTierdesk({QStringLiteral("--data-dir"), dir, QStringLiteral("demo"), QStringLiteral("seed")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--data-dir"), r.err.constData());
     }
@@ -374,11 +405,14 @@ void TestCli::secondInstanceIsRefusedWithTheHoldersPid()
     const QByteArray pid = "pid " + QByteArray::number(first.process().processId());
     const QStringList base{QStringLiteral("--data-dir"), dir.path()};
 
-    CliResult r = runTierdesk(base + QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
+    CliResult r
+        = runTierdesk(base + QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("is in use by") && r.err.contains(pid), r.err.constData());
     QVERIFY(!r.out.contains("serving"));
-    r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Twice")});
+    r = runTierdesk(base
+        + QStringList{
+            QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Twice")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(pid), r.err.constData());
     QVERIFY(r.out.isEmpty());
@@ -386,7 +420,9 @@ void TestCli::secondInstanceIsRefusedWithTheHoldersPid()
     // Killed, the holder leaves its lock file behind: the next start takes it over.
     first.kill();
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("tierdesk.lock"))));
-    r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("After")});
+    r = runTierdesk(base
+        + QStringList{
+            QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("After")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("tierdesk.lock")))); // and gives it back when done
 }
@@ -403,10 +439,12 @@ void TestCli::damagedDatabaseIsRefusedAtStart()
     QVERIFY(damagePages(db, 4096, 3, 6));
     const QByteArray damaged = digest(db);
 
-    for (const QStringList &command : {QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")},
-                                       QStringList{QStringLiteral("demo"), QStringLiteral("seed")}}) {
+    for (const QStringList &command :
+        {QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")},
+            QStringList{QStringLiteral("demo"), QStringLiteral("seed")}}) {
         r = runTierdesk(base + command);
-        QVERIFY2(r.exitCode == 1, qPrintable(command.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        QVERIFY2(r.exitCode == 1,
+            qPrintable(command.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(r.err)));
         QVERIFY2(r.err.contains("is damaged") && r.err.contains("tierdesk db check"), r.err.constData());
         QVERIFY(!r.out.contains("serving"));
     }
@@ -422,7 +460,9 @@ void TestCli::truncatedDatabaseIsRefused()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QStringList base{QStringLiteral("--data-dir"), dir.path()};
-    CliResult r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("A")});
+    CliResult r = runTierdesk(base
+        + QStringList{
+            QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("A")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     {
         QFile ini(dir.filePath(QStringLiteral("tierdesk.ini")));
@@ -430,7 +470,9 @@ void TestCli::truncatedDatabaseIsRefused()
         ini.write("[http]\nmaxConnections=100\n");
     }
     QVERIFY(QFile::resize(dir.filePath(QStringLiteral("tierdesk.db")), 0));
-    r = runTierdesk(base + QStringList{QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("B")});
+    r = runTierdesk(base
+        + QStringList{
+            QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("B")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("is empty") && r.err.contains("tierdesk.ini"), r.err.constData());
     QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("tierdesk.db"))).size(), 0); // not re-created
@@ -441,7 +483,8 @@ void TestCli::readOnlyDatabaseOrDirectoryIsReportedAtStart()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString dir = tmp.filePath(QStringLiteral("data"));
-    const QStringList serve{QStringLiteral("--data-dir"), dir, QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")};
+    const QStringList serve{
+        QStringLiteral("--data-dir"), dir, QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")};
     CliResult r = runTierdesk({QStringLiteral("--data-dir"), dir, QStringLiteral("demo"), QStringLiteral("seed")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     // As root every file is writable: run the program as nobody, who owns the files.
@@ -476,12 +519,13 @@ void TestCli::dbCheckAndBackupWhileServing()
     const QStringList base{QStringLiteral("--data-dir"), dir.path()};
     ServeProcess serve;
     QString error;
-    QVERIFY2(serve.start(dir.path(), {QStringLiteral("--demo"), QStringLiteral("--no-rate-limit")}, &error), qPrintable(error));
+    QVERIFY2(serve.start(dir.path(), {QStringLiteral("--demo"), QStringLiteral("--no-rate-limit")}, &error),
+        qPrintable(error));
     HttpClient http(serve.port(), serve.adminToken());
     QStringList sessions;
     for (int i = 0; i < 5; ++i) {
         const HttpResult r = http.post(QStringLiteral("/api/cs/sessions"),
-                                       sessionBody(serve.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Where is my order?")));
+            sessionBody(serve.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Where is my order?")));
         QVERIFY2(r.status == 201, describe(r));
         sessions << r.json().value(QLatin1String("id")).toString();
     }
@@ -496,7 +540,8 @@ void TestCli::dbCheckAndBackupWhileServing()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(QString::fromUtf8(r.out.trimmed()), backup);
     QCOMPARE(QString::number(modeOf(backup), 8), QStringLiteral("600"));
-    QCOMPARE(QDir(dir.filePath(QStringLiteral("copies"))).entryList(QDir::Files), QStringList{QStringLiteral("first.db")});
+    QCOMPARE(
+        QDir(dir.filePath(QStringLiteral("copies"))).entryList(QDir::Files), QStringList{QStringLiteral("first.db")});
     // The copy holds every acknowledged session, and the server went on serving.
     {
         QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("copy"));
@@ -519,7 +564,8 @@ void TestCli::dbCheckAndBackupWhileServing()
     r = runTierdesk(base + QStringList{QStringLiteral("db"), QStringLiteral("backup"), backup});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("already exists"), r.err.constData());
-    r = runTierdesk(base + QStringList{QStringLiteral("db"), QStringLiteral("backup"), dir.filePath(QStringLiteral("nowhere/x.db"))});
+    r = runTierdesk(base
+        + QStringList{QStringLiteral("db"), QStringLiteral("backup"), dir.filePath(QStringLiteral("nowhere/x.db"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(serve.terminate());
 

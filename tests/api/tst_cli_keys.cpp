@@ -16,8 +16,8 @@ using namespace tierdesk::test;
 
 namespace {
 
-const QString kToken = QStringLiteral("token"), kCreate = QStringLiteral("create"), kCompany = QStringLiteral("--company"),
-              kKind = QStringLiteral("--kind");
+const QString kToken = QStringLiteral("token"), kCreate = QStringLiteral("create"),
+              kCompany = QStringLiteral("--company"), kKind = QStringLiteral("--kind");
 
 // One value from the data directory's database, on a read-only connection of its own.
 QVariant readScalar(const QString &dataDir, const QString &sql, const QVariantList &binds = {})
@@ -54,8 +54,7 @@ QByteArray openedSecret(const QString &dataDir, const QString &accessKeyId)
 
 } // namespace
 
-class TestCliKeys : public QObject
-{
+class TestCliKeys : public QObject {
     Q_OBJECT
 
 private slots:
@@ -80,7 +79,8 @@ private:
 
 QString TestCliKeys::createCompany(const QString &dir)
 {
-    const CliResult r = run({QStringLiteral("company"), kCreate, QStringLiteral("--name"), QStringLiteral("Keys Co")}, dir);
+    const CliResult r
+        = run({QStringLiteral("company"), kCreate, QStringLiteral("--name"), QStringLiteral("Keys Co")}, dir);
     return r.exitCode == 0 ? QString::fromUtf8(r.out).trimmed() : QString();
 }
 
@@ -94,48 +94,59 @@ void TestCliKeys::initTestCase()
 void TestCliKeys::sigv4PrintsOneJsonObject()
 {
     CliResult r = run({kToken, kCreate, kCompany, m_company, kKind, QStringLiteral("sigv4"), QStringLiteral("--region"),
-                       QStringLiteral("eu-west-1")});
+        QStringLiteral("eu-west-1")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.out.count('\n'), 1);
-    static const QRegularExpression form(QStringLiteral(
-        "^\\{\"accessKeyId\":\"TDAK[A-Z2-7]{16}\",\"secretAccessKey\":\"[A-Za-z0-9_-]{40}\",\"region\":\"eu-west-1\"\\}\n$"));
+    static const QRegularExpression form(QStringLiteral("^\\{\"accessKeyId\":\"TDAK[A-Z2-7]{16}\",\"secretAccessKey\":"
+                                                        "\"[A-Za-z0-9_-]{40}\",\"region\":\"eu-west-1\"\\}\n$"));
     QVERIFY2(form.match(QString::fromLatin1(r.out)).hasMatch(), r.out.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.size(), 3);
     const QString accessKeyId = o.value(QLatin1String("accessKeyId")).toString();
     const QByteArray secret = o.value(QLatin1String("secretAccessKey")).toString().toLatin1();
 
-    QCOMPARE(readScalar(m_dir.path(), QStringLiteral("SELECT kind || ' ' || role || ' ' || region FROM api_tokens WHERE lookup = ?"),
-                        {accessKeyId}).toString(),
-             QStringLiteral("sigv4 admin eu-west-1"));
-    const QString sealed = readScalar(m_dir.path(), QStringLiteral("SELECT sealed_secret FROM api_tokens WHERE lookup = ?"),
-                                      {accessKeyId}).toString();
-    QVERIFY2(sealed.startsWith(QLatin1String("sb1:")) && !sealed.contains(QString::fromLatin1(secret)), qPrintable(sealed));
+    QCOMPARE(readScalar(m_dir.path(),
+                 QStringLiteral("SELECT kind || ' ' || role || ' ' || region FROM api_tokens WHERE lookup = ?"),
+                 {accessKeyId})
+                 .toString(),
+        QStringLiteral("sigv4 admin eu-west-1"));
+    const QString sealed = readScalar(
+        m_dir.path(), QStringLiteral("SELECT sealed_secret FROM api_tokens WHERE lookup = ?"), {accessKeyId})
+                               .toString();
+    QVERIFY2(
+        sealed.startsWith(QLatin1String("sb1:")) && !sealed.contains(QString::fromLatin1(secret)), qPrintable(sealed));
     QCOMPARE(openedSecret(m_dir.path(), accessKeyId), secret);
 
     // The default region.
     r = run({kToken, kCreate, kCompany, m_company, kKind, QStringLiteral("sigv4")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("region")).toString(), QStringLiteral("us-east-1"));
+    QCOMPARE(
+        QJsonDocument::fromJson(r.out).object().value(QLatin1String("region")).toString(), QStringLiteral("us-east-1"));
 }
 
 void TestCliKeys::apiKeyAndWidgetPrintTheKey()
 {
     CliResult r = run({kToken, kCreate, kCompany, m_company, kKind, QStringLiteral("apikey"), QStringLiteral("--role"),
-                       QStringLiteral("agent"), QStringLiteral("--name"), QStringLiteral("Agent API")});
+        QStringLiteral("agent"), QStringLiteral("--name"), QStringLiteral("Agent API")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QByteArray key = r.out.trimmed();
     QVERIFY2(key.startsWith("tdk_") && r.out.count('\n') == 1, r.out.constData());
-    QCOMPARE(readScalar(m_dir.path(), QStringLiteral("SELECT name || ' ' || role FROM api_tokens WHERE kind = 'apikey' AND lookup = ?"),
-                        {QString::fromLatin1(apiKeyHash(key))}).toString(),
-             QStringLiteral("Agent API agent"));
+    QCOMPARE(readScalar(m_dir.path(),
+                 QStringLiteral("SELECT name || ' ' || role FROM api_tokens WHERE kind = 'apikey' AND lookup = ?"),
+                 {QString::fromLatin1(apiKeyHash(key))})
+                 .toString(),
+        QStringLiteral("Agent API agent"));
 
-    r = run({kToken, kCreate, kCompany, m_company, kKind, QStringLiteral("widget"), QStringLiteral("--ttl"), QStringLiteral("3600")});
+    r = run({kToken, kCreate, kCompany, m_company, kKind, QStringLiteral("widget"), QStringLiteral("--ttl"),
+        QStringLiteral("3600")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QByteArray widget = r.out.trimmed();
     QVERIFY2(widget.startsWith("tdw_"), r.out.constData());
-    QVERIFY(readScalar(m_dir.path(), QStringLiteral("SELECT expires_at - created_at FROM api_tokens WHERE kind = 'widget' AND lookup = ?"),
-                       {QString::fromLatin1(widget)}).toLongLong() == 3600 * 1000);
+    QVERIFY(readScalar(m_dir.path(),
+                QStringLiteral("SELECT expires_at - created_at FROM api_tokens WHERE kind = 'widget' AND lookup = ?"),
+                {QString::fromLatin1(widget)})
+                .toLongLong()
+        == 3600 * 1000);
 }
 
 void TestCliKeys::usageErrors_data()
@@ -144,15 +155,18 @@ void TestCliKeys::usageErrors_data()
     const QString sigv4 = QStringLiteral("sigv4"), apikey = QStringLiteral("apikey"), widget = QStringLiteral("widget");
     QTest::newRow("unknown kind") << QStringList{kKind, QStringLiteral("oauth")};
     QTest::newRow("bad region") << QStringList{kKind, sigv4, QStringLiteral("--region"), QStringLiteral("EU WEST")};
-    QTest::newRow("region of an api key") << QStringList{kKind, apikey, QStringLiteral("--region"), QStringLiteral("eu-west-1")};
-    QTest::newRow("region of a jwt") << QStringList{QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--region"),
-                                                    QStringLiteral("eu-west-1")};
-    QTest::newRow("role of a widget key") << QStringList{kKind, widget, QStringLiteral("--role"), QStringLiteral("agent")};
+    QTest::newRow("region of an api key")
+        << QStringList{kKind, apikey, QStringLiteral("--region"), QStringLiteral("eu-west-1")};
+    QTest::newRow("region of a jwt") << QStringList{
+        QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--region"), QStringLiteral("eu-west-1")};
+    QTest::newRow("role of a widget key")
+        << QStringList{kKind, widget, QStringLiteral("--role"), QStringLiteral("agent")};
     QTest::newRow("client key") << QStringList{kKind, apikey, QStringLiteral("--role"), QStringLiteral("client")};
     QTest::newRow("customer of a key") << QStringList{kKind, sigv4, QStringLiteral("--customer"), QStringLiteral("c1")};
     QTest::newRow("subject of a key") << QStringList{kKind, sigv4, QStringLiteral("--subject"), QStringLiteral("me")};
     QTest::newRow("short ttl of a key") << QStringList{kKind, apikey, QStringLiteral("--ttl"), QStringLiteral("30")};
-    QTest::newRow("name too long for a key") << QStringList{kKind, apikey, QStringLiteral("--name"), QString(150, QLatin1Char('n'))};
+    QTest::newRow("name too long for a key")
+        << QStringList{kKind, apikey, QStringLiteral("--name"), QString(150, QLatin1Char('n'))};
 }
 
 void TestCliKeys::usageErrors()
@@ -167,7 +181,8 @@ void TestCliKeys::usageErrors()
 
 void TestCliKeys::unknownCompanyIsARuntimeError()
 {
-    const CliResult r = run({kToken, kCreate, kCompany, QStringLiteral("no-such-company"), kKind, QStringLiteral("apikey")});
+    const CliResult r
+        = run({kToken, kCreate, kCompany, QStringLiteral("no-such-company"), kKind, QStringLiteral("apikey")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.contains("no-such-company"), r.err.constData());
@@ -183,19 +198,22 @@ void TestCliKeys::keysBesideARunningServer()
     QString error;
     QVERIFY2(serve.start(dir.path(), {}, &error), qPrintable(error));
 
-    const CliResult sigv4 = run({kToken, kCreate, kCompany, company, kKind, QStringLiteral("sigv4"), QStringLiteral("--region"),
-                                 QStringLiteral("ap-south-1")}, dir.path());
+    const CliResult sigv4 = run({kToken, kCreate, kCompany, company, kKind, QStringLiteral("sigv4"),
+                                    QStringLiteral("--region"), QStringLiteral("ap-south-1")},
+        dir.path());
     QVERIFY2(sigv4.exitCode == 0, sigv4.err.constData());
     const QJsonObject credential = QJsonDocument::fromJson(sigv4.out).object();
     const QString accessKeyId = credential.value(QLatin1String("accessKeyId")).toString();
     QVERIFY(!accessKeyId.isEmpty());
     const CliResult apikey = run({kToken, kCreate, kCompany, company, kKind, QStringLiteral("apikey")}, dir.path());
     QVERIFY2(apikey.exitCode == 0, apikey.err.constData());
-    const CliResult unknown = run({kToken, kCreate, kCompany, QStringLiteral("nobody"), kKind, QStringLiteral("widget")}, dir.path());
+    const CliResult unknown
+        = run({kToken, kCreate, kCompany, QStringLiteral("nobody"), kKind, QStringLiteral("widget")}, dir.path());
     QCOMPARE(unknown.exitCode, 1);
 
     // The running server sees both keys at once, and can revoke them.
-    const CliResult admin = run({kToken, kCreate, kCompany, company, QStringLiteral("--role"), QStringLiteral("admin")}, dir.path());
+    const CliResult admin
+        = run({kToken, kCreate, kCompany, company, QStringLiteral("--role"), QStringLiteral("admin")}, dir.path());
     QVERIFY2(admin.exitCode == 0, admin.err.constData());
     HttpClient http(serve.port(), admin.out.trimmed());
     const HttpResult list = http.get(QStringLiteral("/api/cs/tokens"));
@@ -216,8 +234,11 @@ void TestCliKeys::keysBesideARunningServer()
     QVERIFY(serve.terminate());
 
     // Sealed with the owner's data key: the owner opens it.
-    QCOMPARE(openedSecret(dir.path(), accessKeyId), credential.value(QLatin1String("secretAccessKey")).toString().toLatin1());
-    QVERIFY(readScalar(dir.path(), QStringLiteral("SELECT revoked_at FROM api_tokens WHERE lookup = ?"), {accessKeyId}).toLongLong() > 0);
+    QCOMPARE(openedSecret(dir.path(), accessKeyId),
+        credential.value(QLatin1String("secretAccessKey")).toString().toLatin1());
+    QVERIFY(readScalar(dir.path(), QStringLiteral("SELECT revoked_at FROM api_tokens WHERE lookup = ?"), {accessKeyId})
+                .toLongLong()
+        > 0);
 }
 
 QTEST_MAIN(TestCliKeys)

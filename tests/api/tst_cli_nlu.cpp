@@ -20,8 +20,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestCliNlu : public QObject
-{
+class TestCliNlu : public QObject {
     Q_OBJECT
 
 private slots:
@@ -90,7 +89,8 @@ void TestCliNlu::initTestCase()
 void TestCliNlu::nluEvalJson()
 {
     const CliResult r = runTierdesk({QStringLiteral("nlu"), QStringLiteral("eval"), QStringLiteral("--train"), m_train,
-                                     QStringLiteral("--test"), m_test, QStringLiteral("--json")}, 60000);
+                                        QStringLiteral("--test"), m_test, QStringLiteral("--json")},
+        60000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.out.trimmed().count('\n'), 0); // one object, one line
     const QJsonObject json = parseJson(r.out);
@@ -119,16 +119,17 @@ void TestCliNlu::nluEvalPredictionsAndText()
 {
     const QString predictions = m_dir.filePath(QStringLiteral("predictions.csv"));
     const CliResult r = runTierdesk({QStringLiteral("nlu"), QStringLiteral("eval"), QStringLiteral("--train"), m_train,
-                                     QStringLiteral("--test"), m_test, QStringLiteral("--predictions"), predictions},
-                                    60000);
+                                        QStringLiteral("--test"), m_test, QStringLiteral("--predictions"), predictions},
+        60000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("accuracy"));
     QVERIFY(r.out.contains("order_status"));
     QFile f(predictions);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QStringList> rows = nlu::parseCsv(QString::fromUtf8(f.readAll()));
-    QCOMPARE(rows.first(), (QStringList{QStringLiteral("text"), QStringLiteral("label"), QStringLiteral("predicted"),
-                                        QStringLiteral("confidence")}));
+    QCOMPARE(rows.first(),
+        (QStringList{QStringLiteral("text"), QStringLiteral("label"), QStringLiteral("predicted"),
+            QStringLiteral("confidence")}));
     QCOMPARE(rows.size(), m_testRows + 1);
     int agree = 0;
     for (qsizetype i = 1; i < rows.size(); ++i) {
@@ -148,12 +149,13 @@ void TestCliNlu::nluEvalCountsOutOfScopeWhenLabelled()
     for (const QByteArray &line : oos.readAll().split('\n'))
         if (!line.trimmed().isEmpty() && !line.startsWith('#'))
             test += csvField(QString::fromUtf8(line.trimmed())) + ",out_of_scope\n";
-    const CliResult r = runTierdesk({QStringLiteral("nlu"), QStringLiteral("eval"), QStringLiteral("--train"), m_train,
-                                     QStringLiteral("--test"), write(QStringLiteral("oos.csv"), test),
-                                     QStringLiteral("--json")}, 60000);
+    const CliResult r
+        = runTierdesk({QStringLiteral("nlu"), QStringLiteral("eval"), QStringLiteral("--train"), m_train,
+                          QStringLiteral("--test"), write(QStringLiteral("oos.csv"), test), QStringLiteral("--json")},
+            60000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QJsonObject outOfScope =
-        parseJson(r.out).value(QLatin1String("labels")).toObject().value(QLatin1String("out_of_scope")).toObject();
+    const QJsonObject outOfScope
+        = parseJson(r.out).value(QLatin1String("labels")).toObject().value(QLatin1String("out_of_scope")).toObject();
     QCOMPARE(outOfScope.value(QLatin1String("support")).toInt(), 40);
     QVERIFY2(outOfScope.value(QLatin1String("recall")).toDouble() >= 0.6, r.out.constData()); // measured 0.725
 }
@@ -161,16 +163,16 @@ void TestCliNlu::nluEvalCountsOutOfScopeWhenLabelled()
 void TestCliNlu::sentimentEval()
 {
     const QString test = write(QStringLiteral("sentiment.csv"),
-                               "text,label\n"
-                               "\"I love it, thank you so much!\",1\n"
-                               "this is the worst service ever,-1\n"
-                               "the package arrived today,0\n"
-                               "absolutely fantastic experience,4\n"
-                               "you people are useless and I am furious,ANGRY\n"
-                               "great job,happy\n");
+        "text,label\n"
+        "\"I love it, thank you so much!\",1\n"
+        "this is the worst service ever,-1\n"
+        "the package arrived today,0\n"
+        "absolutely fantastic experience,4\n"
+        "you people are useless and I am furious,ANGRY\n"
+        "great job,happy\n");
     const QString predictions = m_dir.filePath(QStringLiteral("sentiment-predictions.csv"));
-    const CliResult r = runTierdesk({QStringLiteral("sentiment"), QStringLiteral("eval"), QStringLiteral("--test"), test,
-                                     QStringLiteral("--json"), QStringLiteral("--predictions"), predictions});
+    const CliResult r = runTierdesk({QStringLiteral("sentiment"), QStringLiteral("eval"), QStringLiteral("--test"),
+        test, QStringLiteral("--json"), QStringLiteral("--predictions"), predictions});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject json = parseJson(r.out);
     for (const char *key : {"accuracy", "macro_f1", "n", "train_ms", "p50_us", "p99_us", "peak_rss_kb", "labels"})
@@ -185,19 +187,20 @@ void TestCliNlu::sentimentEval()
     QFile f(predictions);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QStringList> rows = nlu::parseCsv(QString::fromUtf8(f.readAll()));
-    QCOMPARE(rows.first(), (QStringList{QStringLiteral("text"), QStringLiteral("label"), QStringLiteral("predicted"),
-                                        QStringLiteral("confidence"), QStringLiteral("score")}));
+    QCOMPARE(rows.first(),
+        (QStringList{QStringLiteral("text"), QStringLiteral("label"), QStringLiteral("predicted"),
+            QStringLiteral("confidence"), QStringLiteral("score")}));
     QCOMPARE(rows.size(), 7);
     QCOMPARE(rows.at(1).at(0), QStringLiteral("I love it, thank you so much!"));
     const QStringList levels{QStringLiteral("HAPPY"), QStringLiteral("SATISFIED"), QStringLiteral("NEUTRAL"),
-                             QStringLiteral("FRUSTRATED"), QStringLiteral("ANGRY"), QStringLiteral("IRATE")};
+        QStringLiteral("FRUSTRATED"), QStringLiteral("ANGRY"), QStringLiteral("IRATE")};
     for (qsizetype i = 1; i < rows.size(); ++i) {
         QVERIFY2(levels.contains(rows.at(i).at(2)), qPrintable(rows.at(i).at(2)));
         const double score = rows.at(i).at(4).toDouble();
         QVERIFY(score >= -1 && score <= 1);
     }
-    QVERIFY(rows.at(1).at(4).toDouble() > 0);  // "I love it"
-    QVERIFY(rows.at(2).at(4).toDouble() < 0);  // "the worst service ever"
+    QVERIFY(rows.at(1).at(4).toDouble() > 0); // "I love it"
+    QVERIFY(rows.at(2).at(4).toDouble() < 0); // "the worst service ever"
 }
 
 void TestCliNlu::badInput_data()
@@ -213,16 +216,19 @@ void TestCliNlu::badInput_data()
     const QString headerOnly = write(QStringLiteral("header.csv"), "text,label\n");
     const QString badLabel = write(QStringLiteral("badlabel.csv"), "text,label\ngreat,7\n");
     const QString shortRow = write(QStringLiteral("short.csv"), "text,label\nhello\n");
-    QTest::newRow("unreadable") << QStringList{nlu, eval, train, missing, test, m_test} << QStringLiteral("cannot read");
+    QTest::newRow("unreadable") << QStringList{nlu, eval, train, missing, test, m_test}
+                                << QStringLiteral("cannot read");
     QTest::newRow("empty") << QStringList{nlu, eval, train, m_train, test, empty} << QStringLiteral("empty file");
-    QTest::newRow("no label column") << QStringList{nlu, eval, train, noLabel, test, m_test} << QStringLiteral("text and label");
+    QTest::newRow("no label column") << QStringList{nlu, eval, train, noLabel, test, m_test}
+                                     << QStringLiteral("text and label");
     QTest::newRow("not UTF-8") << QStringList{sentiment, eval, test, latin1} << QStringLiteral("not UTF-8");
     QTest::newRow("no rows") << QStringList{sentiment, eval, test, headerOnly} << QStringLiteral("no rows");
     QTest::newRow("short row") << QStringList{nlu, eval, train, shortRow, test, m_test} << QStringLiteral("row 2");
     QTest::newRow("bad sentiment label") << QStringList{sentiment, eval, test, badLabel} << QStringLiteral("'7'");
     QTest::newRow("no --test") << QStringList{nlu, eval, train, m_train} << QStringLiteral("--test");
     QTest::newRow("sentiment without --test") << QStringList{sentiment, eval} << QStringLiteral("--test");
-    QTest::newRow("train unreadable") << QStringList{QStringLiteral("nlu"), QStringLiteral("train"), QStringLiteral("--data"), missing}
+    QTest::newRow("train unreadable") << QStringList{QStringLiteral("nlu"), QStringLiteral("train"),
+        QStringLiteral("--data"), missing}
                                       << QStringLiteral("cannot read");
 }
 
@@ -239,14 +245,15 @@ void TestCliNlu::badInput()
 
 void TestCliNlu::nluTrainStoresVersions()
 {
-    const CliResult created =
-        runTierdesk(in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme")}));
+    const CliResult created = runTierdesk(
+        in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme")}));
     QVERIFY2(created.exitCode == 0, created.err.constData());
     const QString company = QString::fromUtf8(created.out).trimmed();
-    const QString data = write(QStringLiteral("company.csv"), "text,label\nwhere is my parcel,track\ntrack my package,track\n"
-                                                              "i want my money back,refund\nrefund me please,refund\n");
+    const QString data = write(QStringLiteral("company.csv"),
+        "text,label\nwhere is my parcel,track\ntrack my package,track\n"
+        "i want my money back,refund\nrefund me please,refund\n");
     const QStringList trainArgs{QStringLiteral("nlu"), QStringLiteral("train"), QStringLiteral("--company"), company,
-                                QStringLiteral("--data"), data};
+        QStringLiteral("--data"), data};
     CliResult r = runTierdesk(in(trainArgs));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QJsonObject json = parseJson(r.out);
@@ -273,12 +280,16 @@ void TestCliNlu::nluTrainStoresVersions()
                                       " ORDER BY company_id, version")));
         QStringList rows;
         while (q.next()) {
-            rows << QStringLiteral("%1/%2/%3/%4").arg(q.value(0).toString()).arg(q.value(1).toInt()).arg(q.value(2).toInt())
+            rows << QStringLiteral("%1/%2/%3/%4")
+                        .arg(q.value(0).toString())
+                        .arg(q.value(1).toInt())
+                        .arg(q.value(2).toInt())
                         .arg(q.value(3).toString());
             QVERIFY(q.value(4).toInt() > 100);
         }
-        QCOMPARE(rows, (QStringList{QStringLiteral("*/1/%1/default").arg(json.value(QLatin1String("examples")).toInt()),
-                                    company + QStringLiteral("/1/4/company.csv"), company + QStringLiteral("/2/4/company.csv")}));
+        QCOMPARE(rows,
+            (QStringList{QStringLiteral("*/1/%1/default").arg(json.value(QLatin1String("examples")).toInt()),
+                company + QStringLiteral("/1/4/company.csv"), company + QStringLiteral("/2/4/company.csv")}));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("nlu-check"));
 }
@@ -287,11 +298,11 @@ void TestCliNlu::nluTrainErrors()
 {
     const QString data = write(QStringLiteral("tiny.csv"), "text,label\nhello,greeting\n");
     const CliResult r = runTierdesk(in({QStringLiteral("nlu"), QStringLiteral("train"), QStringLiteral("--company"),
-                                        QStringLiteral("no-such-company"), QStringLiteral("--data"), data}));
+        QStringLiteral("no-such-company"), QStringLiteral("--data"), data}));
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("no company with id no-such-company"), r.err.constData());
-    const CliResult bad = runTierdesk(in({QStringLiteral("nlu"), QStringLiteral("train"), QStringLiteral("--company"),
-                                          QStringLiteral("bad id!")}));
+    const CliResult bad = runTierdesk(
+        in({QStringLiteral("nlu"), QStringLiteral("train"), QStringLiteral("--company"), QStringLiteral("bad id!")}));
     QCOMPARE(bad.exitCode, 2);
 }
 

@@ -2,18 +2,17 @@
 // and is the model the message analyser uses for that company's messages.
 #include "tests/api/ApiTestSupport.h"
 
-#include "core/runtime/Runtime.h"
 #include "core/engine/MessageAnalysis.h"
 #include "core/nlu/IntentModels.h"
 #include "core/nlu/Intents.h"
+#include "core/runtime/Runtime.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace tierdesk;
 
-class TestCompanyIntentModel : public QObject
-{
+class TestCompanyIntentModel : public QObject {
     Q_OBJECT
 
 private slots:
@@ -31,10 +30,10 @@ nlu::IntentClassifier unusualModel()
 {
     nlu::IntentClassifier c;
     c.train({{QStringLiteral("where is my parcel"), QStringLiteral("where_is_it")},
-             {QStringLiteral("where is my order"), QStringLiteral("where_is_it")},
-             {QStringLiteral("has my order shipped"), QStringLiteral("where_is_it")},
-             {QStringLiteral("i want my money back"), QStringLiteral("money_back")},
-             {QStringLiteral("refund my order"), QStringLiteral("money_back")}});
+        {QStringLiteral("where is my order"), QStringLiteral("where_is_it")},
+        {QStringLiteral("has my order shipped"), QStringLiteral("where_is_it")},
+        {QStringLiteral("i want my money back"), QStringLiteral("money_back")},
+        {QStringLiteral("refund my order"), QStringLiteral("money_back")}});
     return c;
 }
 
@@ -73,7 +72,8 @@ void TestCompanyIntentModel::repoKeepsVersions()
     QCOMPARE(store.nluModels().insert(stored(b, "bee")), 1);
     QVERIFY(store.batch().flush());
     QCOMPARE(store.nluModels().latest(a)->model, QByteArray("two"));
-    QCOMPARE(store.nluModels().latest(a)->intents, (QStringList{QStringLiteral("where_is_it"), QStringLiteral("money_back")}));
+    QCOMPARE(store.nluModels().latest(a)->intents,
+        (QStringList{QStringLiteral("where_is_it"), QStringLiteral("money_back")}));
     const auto versions = store.nluModels().versions(a);
     QCOMPARE(versions.size(), 2);
     QCOMPARE(versions.first().version, 2);
@@ -126,7 +126,7 @@ void TestCompanyIntentModel::damagedModelFallsBackToDefault()
     QCOMPARE(nlu::IntentModels::shared().versionFor(company), 0);
     const MessageAnalyzer analyzer;
     QCOMPARE(analyzer.analyze(QStringLiteral("where is my parcel?"), IrateProtocol(), company).intent.intent,
-             QLatin1String(nlu::intent::OrderStatus));
+        QLatin1String(nlu::intent::OrderStatus));
 }
 
 QTEST_GUILESS_MAIN(TestCompanyIntentModel)

@@ -30,8 +30,7 @@ HttpResult patch(HttpClient &client, const QString &path, const QJsonObject &bod
 
 } // namespace
 
-class TestCsApiAgentAdmin : public QObject
-{
+class TestCsApiAgentAdmin : public QObject {
     Q_OBJECT
 
 private slots:
@@ -64,8 +63,10 @@ void TestCsApiAgentAdmin::init()
 {
     m_fixture = std::make_unique<ServerFixture>();
     QString error;
-    QVERIFY2(server().start("[auth]\nloginFailuresPerWindow=1000\nmaxFailures=1000\n", false, &error), qPrintable(error));
-    NewAgent a{server().companyId(), QStringLiteral("ada@example.com"), QStringLiteral("Ada Admin"), QStringLiteral("admin"), {}};
+    QVERIFY2(
+        server().start("[auth]\nloginFailuresPerWindow=1000\nmaxFailures=1000\n", false, &error), qPrintable(error));
+    NewAgent a{server().companyId(), QStringLiteral("ada@example.com"), QStringLiteral("Ada Admin"),
+        QStringLiteral("admin"), {}};
     const auto admin = server().runtime().agents().create(a, kPassword, Actor{});
     QVERIFY(admin);
     QVERIFY(server().runtime().store().batch().flush());
@@ -91,20 +92,18 @@ QByteArray TestCsApiAgentAdmin::login(const QString &email, const QString &passw
 
 QString TestCsApiAgentAdmin::createAgent(const QString &email, const QString &role)
 {
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/agents"), {{QStringLiteral("email"), email},
-                                                                          {QStringLiteral("name"), QStringLiteral("New Agent")},
-                                                                          {QStringLiteral("role"), role},
-                                                                          {QStringLiteral("password"), kPassword}});
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/agents"),
+        {{QStringLiteral("email"), email}, {QStringLiteral("name"), QStringLiteral("New Agent")},
+            {QStringLiteral("role"), role}, {QStringLiteral("password"), kPassword}});
     return r.status == 201 ? str(r.json().value(QLatin1String("agent")).toObject(), "id") : QString();
 }
 
 void TestCsApiAgentAdmin::adminCreatesAnAgentWhoLogsIn()
 {
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/agents"),
-                                       {{QStringLiteral("email"), QStringLiteral("Nia@Example.com")},
-                                        {QStringLiteral("name"), QStringLiteral(" Nia Agent ")},
-                                        {QStringLiteral("queues"), QJsonArray{QStringLiteral("orders")}},
-                                        {QStringLiteral("password"), kPassword}});
+        {{QStringLiteral("email"), QStringLiteral("Nia@Example.com")},
+            {QStringLiteral("name"), QStringLiteral(" Nia Agent ")},
+            {QStringLiteral("queues"), QJsonArray{QStringLiteral("orders")}}, {QStringLiteral("password"), kPassword}});
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject agent = r.json().value(QLatin1String("agent")).toObject();
     QCOMPARE(str(agent, "email"), QStringLiteral("nia@example.com"));
@@ -119,22 +118,29 @@ void TestCsApiAgentAdmin::adminCreatesAnAgentWhoLogsIn()
     const HttpResult me = nia.get(QStringLiteral("/api/cs/auth/me"));
     QCOMPARE(me.status, 200);
     QCOMPARE(str(me.json().value(QLatin1String("agent")).toObject(), "id"), str(agent, "id"));
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'agent.create' AND actor = ?"),
-                             {m_adminId}).toInt(), 1);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'agent.create' AND actor = ?"),
+                     {m_adminId})
+                 .toInt(),
+        1);
 }
 
 void TestCsApiAgentAdmin::createRefusesBadInput()
 {
     const QString path = QStringLiteral("/api/cs/agents");
     const QJsonObject good{{QStringLiteral("email"), QStringLiteral("x@example.com")},
-                           {QStringLiteral("name"), QStringLiteral("X")},
-                           {QStringLiteral("password"), kPassword}};
+        {QStringLiteral("name"), QStringLiteral("X")}, {QStringLiteral("password"), kPassword}};
     const auto with = [&](const char *key, const QJsonValue &v) {
         QJsonObject o = good;
         o.insert(QLatin1String(key), v);
         return o;
     };
-    struct Case { QJsonObject body; int status; const char *code; const char *field; };
+    struct Case {
+        QJsonObject body;
+        int status;
+        const char *code;
+        const char *field;
+    };
     const QList<Case> cases{
         {with("password", QStringLiteral("short")), 400, "CS_011", "password"},
         {with("password", QString(257, QLatin1Char('p'))), 400, "CS_011", "password"},
@@ -167,12 +173,18 @@ void TestCsApiAgentAdmin::deactivatedAgentIsRefusedAtOnce()
     int status = 0;
     QVERIFY(login(QStringLiteral("dan@example.com"), kPassword, &status).isEmpty());
     QCOMPARE(status, 401);
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed'"
-                                             " AND details LIKE '%deactivated agent%'")).toInt(), 1);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed'"
+                                        " AND details LIKE '%deactivated agent%'"))
+                 .toInt(),
+        1);
     // Listed for admins who ask, not in the everyday list.
     const auto listed = [&](const QString &query) {
-        for (const QJsonValue &a : m_admin->get(QStringLiteral("/api/cs/agents?companyId=") + server().companyId() + query)
-                                       .json().value(QLatin1String("agents")).toArray())
+        for (const QJsonValue &a :
+            m_admin->get(QStringLiteral("/api/cs/agents?companyId=") + server().companyId() + query)
+                .json()
+                .value(QLatin1String("agents"))
+                .toArray())
             if (str(a.toObject(), "id") == id)
                 return true;
         return false;
@@ -182,7 +194,8 @@ void TestCsApiAgentAdmin::deactivatedAgentIsRefusedAtOnce()
 
     QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("active"), true}}).status, 200);
     QVERIFY(!login(QStringLiteral("dan@example.com"), kPassword).isEmpty());
-    QVERIFY2(dan.get(QStringLiteral("/api/cs/auth/me")).status == 401, "a token of before the deactivation stays ended");
+    QVERIFY2(
+        dan.get(QStringLiteral("/api/cs/auth/me")).status == 401, "a token of before the deactivation stays ended");
 }
 
 void TestCsApiAgentAdmin::deactivationReleasesHeldSessions()
@@ -190,11 +203,14 @@ void TestCsApiAgentAdmin::deactivationReleasesHeldSessions()
     const QString id = createAgent(QStringLiteral("hal@example.com"));
     HttpClient hal(server().port(), login(QStringLiteral("hal@example.com"), kPassword));
     const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                             sessionBody(server().companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello")));
+        sessionBody(server().companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello")));
     const QString session = str(created.json(), "id");
-    QCOMPARE(m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(session),
-                           {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-                            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}}).status, 200);
+    QCOMPARE(m_admin
+                 ->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(session),
+                     {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+                         {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}})
+                 .status,
+        200);
     QCOMPARE(hal.post(QStringLiteral("/api/cs/sessions/%1/claim").arg(session), {}).status, 200);
 
     const HttpResult r = patch(*m_admin, QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("active"), false}});
@@ -202,7 +218,9 @@ void TestCsApiAgentAdmin::deactivationReleasesHeldSessions()
     QCOMPARE(r.json().value(QLatin1String("agent")).toObject().value(QLatin1String("releasedSessions")).toInt(), 1);
     bool found = false;
     for (const QJsonValue &v : m_admin->get(QStringLiteral("/api/cs/queue?companyId=") + server().companyId())
-                                   .json().value(QLatin1String("items")).toArray()) {
+                                   .json()
+                                   .value(QLatin1String("items"))
+                                   .toArray()) {
         if (str(v.toObject(), "sessionId") != session)
             continue;
         found = true;
@@ -216,14 +234,17 @@ void TestCsApiAgentAdmin::adminCannotLockTheCompanyOut()
     HttpResult r = patch(*m_admin, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("active"), false}});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r));
     QCOMPARE(str(r.error().value(QLatin1String("details")).toObject(), "reason"), QStringLiteral("self"));
-    r = patch(*m_admin, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("role"), QStringLiteral("agent")}});
+    r = patch(
+        *m_admin, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("role"), QStringLiteral("agent")}});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r));
     QCOMPARE(str(r.error().value(QLatin1String("details")).toObject(), "reason"), QStringLiteral("last admin"));
     // With a second admin, the first may step down; the second then is the last one.
     const QString second = createAgent(QStringLiteral("sam@example.com"), QStringLiteral("admin"));
     HttpClient sam(server().port(), login(QStringLiteral("sam@example.com"), kPassword));
-    QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("role"), QStringLiteral("supervisor")}})
-                 .status, 200);
+    QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/agents/") + m_adminId,
+                 {{QStringLiteral("role"), QStringLiteral("supervisor")}})
+                 .status,
+        200);
     r = patch(sam, QStringLiteral("/api/cs/agents/") + second, {{QStringLiteral("active"), false}});
     QCOMPARE(r.status, 409);
     r = patch(sam, QStringLiteral("/api/cs/agents/agt_nobody"), {{QStringLiteral("active"), false}});
@@ -251,9 +272,13 @@ void TestCsApiAgentAdmin::passwordResetEndsOldTokens()
     // A login in the same second as the change is not refused.
     HttpClient again(server().port(), login(QStringLiteral("pat@example.com"), QStringLiteral("a new long password")));
     QCOMPARE(again.get(QStringLiteral("/api/cs/auth/me")).status, 200);
-    QCOMPARE(m_admin->post(QStringLiteral("/api/cs/agents/agt_nobody/password"),
-                           {{QStringLiteral("password"), QStringLiteral("a new long password")}}).status, 404);
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'agent.password'")).toInt(), 1);
+    QCOMPARE(m_admin
+                 ->post(QStringLiteral("/api/cs/agents/agt_nobody/password"),
+                     {{QStringLiteral("password"), QStringLiteral("a new long password")}})
+                 .status,
+        404);
+    QCOMPARE(
+        server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'agent.password'")).toInt(), 1);
 }
 
 void TestCsApiAgentAdmin::roleChangeEndsOldTokens()
@@ -261,11 +286,17 @@ void TestCsApiAgentAdmin::roleChangeEndsOldTokens()
     const QString id = createAgent(QStringLiteral("rob@example.com"), QStringLiteral("supervisor"));
     HttpClient rob(server().port(), login(QStringLiteral("rob@example.com"), kPassword));
     QCOMPARE(rob.get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId()).status, 200);
-    QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("role"), QStringLiteral("agent")}}).status, 200);
+    QCOMPARE(
+        patch(*m_admin, QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("role"), QStringLiteral("agent")}})
+            .status,
+        200);
     QCOMPARE(rob.get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId()).status, 401);
     // A name or queue change leaves tokens alone.
     HttpClient again(server().port(), login(QStringLiteral("rob@example.com"), kPassword));
-    QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("name"), QStringLiteral("Robin")}}).status, 200);
+    QCOMPARE(
+        patch(*m_admin, QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("name"), QStringLiteral("Robin")}})
+            .status,
+        200);
     QCOMPARE(again.get(QStringLiteral("/api/cs/auth/me")).status, 200);
 }
 
@@ -273,23 +304,31 @@ void TestCsApiAgentAdmin::onlyAdminsManage()
 {
     const QString id = createAgent(QStringLiteral("sue@example.com"), QStringLiteral("supervisor"));
     HttpClient sue(server().port(), login(QStringLiteral("sue@example.com"), kPassword));
-    QCOMPARE(sue.post(QStringLiteral("/api/cs/agents"), {{QStringLiteral("email"), QStringLiteral("z@example.com")},
-                                                        {QStringLiteral("name"), QStringLiteral("Z")},
-                                                        {QStringLiteral("password"), kPassword}}).status, 403);
-    QCOMPARE(patch(sue, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("active"), false}}).status, 403);
-    QCOMPARE(sue.post(QStringLiteral("/api/cs/agents/%1/password").arg(m_adminId), {{QStringLiteral("password"), kPassword}}).status, 403);
+    QCOMPARE(sue.post(QStringLiteral("/api/cs/agents"),
+                    {{QStringLiteral("email"), QStringLiteral("z@example.com")},
+                        {QStringLiteral("name"), QStringLiteral("Z")}, {QStringLiteral("password"), kPassword}})
+                 .status,
+        403);
+    QCOMPARE(
+        patch(sue, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("active"), false}}).status, 403);
+    QCOMPARE(
+        sue.post(QStringLiteral("/api/cs/agents/%1/password").arg(m_adminId), {{QStringLiteral("password"), kPassword}})
+            .status,
+        403);
     QCOMPARE(sue.get(QStringLiteral("/api/cs/tokens")).status, 403);
-    QCOMPARE(sue.post(QStringLiteral("/api/cs/tokens"), {{QStringLiteral("name"), QStringLiteral("t")},
-                                                        {QStringLiteral("role"), QStringLiteral("admin")}}).status, 403);
+    QCOMPARE(sue.post(QStringLiteral("/api/cs/tokens"),
+                    {{QStringLiteral("name"), QStringLiteral("t")}, {QStringLiteral("role"), QStringLiteral("admin")}})
+                 .status,
+        403);
     QCOMPARE(sue.del(QStringLiteral("/api/cs/tokens/tok_x")).status, 403);
     QVERIFY(!id.isEmpty());
 }
 
 void TestCsApiAgentAdmin::tokenIsShownOnceAndRevokedAtOnce()
 {
-    HttpResult r = m_admin->post(QStringLiteral("/api/cs/tokens"), {{QStringLiteral("name"), QStringLiteral("CRM sync")},
-                                                                     {QStringLiteral("role"), QStringLiteral("supervisor")},
-                                                                     {QStringLiteral("ttlSeconds"), 3600}});
+    HttpResult r = m_admin->post(QStringLiteral("/api/cs/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("CRM sync")}, {QStringLiteral("role"), QStringLiteral("supervisor")},
+            {QStringLiteral("ttlSeconds"), 3600}});
     QVERIFY2(r.status == 201, describe(r));
     const QString id = str(r.json(), "id");
     const QByteArray token = str(r.json(), "token").toLatin1();
@@ -318,22 +357,34 @@ void TestCsApiAgentAdmin::tokenIsShownOnceAndRevokedAtOnce()
     QCOMPARE(m_admin->del(QStringLiteral("/api/cs/tokens/") + id).status, 200); // again: still revoked
     QCOMPARE(m_admin->del(QStringLiteral("/api/cs/tokens/tok_unknown")).status, 404);
     for (const char *action : {"token.create", "token.revoke"})
-        QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?"), {QLatin1String(action)}).toInt(), 1);
+        QCOMPARE(server()
+                     .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?"), {QLatin1String(action)})
+                     .toInt(),
+            1);
 }
 
 void TestCsApiAgentAdmin::tokenCreateRefusesBadInput()
 {
-    struct Case { QJsonObject body; const char *field; };
+    struct Case {
+        QJsonObject body;
+        const char *field;
+    };
     const QString name = QStringLiteral("name"), role = QStringLiteral("role");
     const QList<Case> cases{
         {{{name, QString()}, {role, QStringLiteral("agent")}}, "name"},
         {{{name, QString(101, QLatin1Char('n'))}, {role, QStringLiteral("agent")}}, "name"},
         {{{name, QStringLiteral("t")}, {role, QStringLiteral("root")}}, "role"},
         {{{name, QStringLiteral("t")}, {role, QStringLiteral("client")}}, "customerId"},
-        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")}, {QStringLiteral("customerId"), QStringLiteral("c")}}, "customerId"},
-        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")}, {QStringLiteral("ttlSeconds"), 59}}, "ttlSeconds"},
-        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")}, {QStringLiteral("ttlSeconds"), 366 * 86400 + 1}}, "ttlSeconds"},
-        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")}, {QStringLiteral("ttlSeconds"), 1.5}}, "ttlSeconds"},
+        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")},
+             {QStringLiteral("customerId"), QStringLiteral("c")}},
+            "customerId"},
+        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")}, {QStringLiteral("ttlSeconds"), 59}},
+            "ttlSeconds"},
+        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")},
+             {QStringLiteral("ttlSeconds"), 366 * 86400 + 1}},
+            "ttlSeconds"},
+        {{{name, QStringLiteral("t")}, {role, QStringLiteral("agent")}, {QStringLiteral("ttlSeconds"), 1.5}},
+            "ttlSeconds"},
         {{{name, 7}, {role, QStringLiteral("agent")}}, "name"},
     };
     for (const Case &c : cases) {
@@ -342,9 +393,9 @@ void TestCsApiAgentAdmin::tokenCreateRefusesBadInput()
         QCOMPARE(str(r.error().value(QLatin1String("details")).toObject(), "field"), QLatin1String(c.field));
     }
     // A client token acts for its customer.
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/tokens"), {{name, QStringLiteral("widget")},
-                                                                           {role, QStringLiteral("client")},
-                                                                           {QStringLiteral("customerId"), QStringLiteral("cust_ben")}});
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/tokens"),
+        {{name, QStringLiteral("widget")}, {role, QStringLiteral("client")},
+            {QStringLiteral("customerId"), QStringLiteral("cust_ben")}});
     QVERIFY2(r.status == 201, describe(r));
     QCOMPARE(str(r.json(), "customerId"), QStringLiteral("cust_ben"));
     QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM api_tokens")).toInt(), 1);
@@ -354,14 +405,17 @@ void TestCsApiAgentAdmin::tokensStayInTheirCompany()
 {
     const QString other = server().createCompany(QStringLiteral("Other"));
     HttpClient otherAdmin(server().port(), server().token(api::Role::Admin, other));
-    const HttpResult mine = m_admin->post(QStringLiteral("/api/cs/tokens"), {{QStringLiteral("name"), QStringLiteral("t")},
-                                                                              {QStringLiteral("role"), QStringLiteral("agent")}});
+    const HttpResult mine = m_admin->post(QStringLiteral("/api/cs/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("t")}, {QStringLiteral("role"), QStringLiteral("agent")}});
     QCOMPARE(mine.status, 201);
-    QCOMPARE(otherAdmin.get(QStringLiteral("/api/cs/tokens")).json().value(QLatin1String("tokens")).toArray().size(), 0);
+    QCOMPARE(
+        otherAdmin.get(QStringLiteral("/api/cs/tokens")).json().value(QLatin1String("tokens")).toArray().size(), 0);
     QCOMPARE(otherAdmin.del(QStringLiteral("/api/cs/tokens/") + str(mine.json(), "id")).status, 404);
     HttpClient used(server().port(), str(mine.json(), "token").toLatin1());
     QCOMPARE(used.get(QStringLiteral("/api/cs/queue?companyId=") + server().companyId()).status, 200);
-    QCOMPARE(patch(otherAdmin, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("active"), false}}).status, 404);
+    QCOMPARE(
+        patch(otherAdmin, QStringLiteral("/api/cs/agents/") + m_adminId, {{QStringLiteral("active"), false}}).status,
+        404);
 }
 
 QTEST_MAIN(TestCsApiAgentAdmin)

@@ -27,7 +27,8 @@ CliResult agentCreate(const QString &dataDir, const QStringList &args, const QBy
         return {};
     QProcess p;
     p.setStandardInputFile(input.fileName());
-    return runTierdesk(p, QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("agent"), QStringLiteral("create")} + args);
+    return runTierdesk(p,
+        QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("agent"), QStringLiteral("create")} + args);
 }
 
 QJsonObject tokenClaims(const QString &token)
@@ -52,7 +53,7 @@ QString presenceOf(const HttpResult &list, const QString &agentId)
 int auditCount(HttpClient &supervisor, const QString &company, const QString &action)
 {
     const HttpResult r = supervisor.get(withQuery(QStringLiteral("/api/cs/audit"),
-                                                  {{QStringLiteral("companyId"), company}, {QStringLiteral("limit"), QStringLiteral("1000")}}));
+        {{QStringLiteral("companyId"), company}, {QStringLiteral("limit"), QStringLiteral("1000")}}));
     int n = 0;
     for (const QJsonValue &e : r.json().value(QLatin1String("entries")).toArray())
         if (e.toObject().value(QLatin1String("action")).toString() == action)
@@ -72,8 +73,7 @@ int auditRows(ServerFixture &server, const QString &action, int status)
 
 } // namespace
 
-class TestCsApiAgents : public QObject
-{
+class TestCsApiAgents : public QObject {
     Q_OBJECT
 
 private slots:
@@ -114,14 +114,15 @@ bool TestCsApiAgents::startWithAgent(ServerFixture &server, QString *agentId, co
 void TestCsApiAgents::cliCreatesAgentsAndRefusesBadInput()
 {
     QTemporaryDir dir;
-    const CliResult seeded = runTierdesk({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("demo"), QStringLiteral("seed")});
+    const CliResult seeded
+        = runTierdesk({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("demo"), QStringLiteral("seed")});
     QCOMPARE(seeded.exitCode, 0);
     const QString company = QJsonDocument::fromJson(seeded.out).object().value(QLatin1String("companyId")).toString();
     QVERIFY(!company.isEmpty());
-    const QStringList base{QStringLiteral("--company"), company, QStringLiteral("--email"), QStringLiteral("Sam@Example.com"),
-                           QStringLiteral("--name"), QStringLiteral("Sam Supervisor"), QStringLiteral("--role"),
-                           QStringLiteral("supervisor"), QStringLiteral("--queues"), QStringLiteral("orders,complaints"),
-                           QStringLiteral("--password-stdin")};
+    const QStringList base{QStringLiteral("--company"), company, QStringLiteral("--email"),
+        QStringLiteral("Sam@Example.com"), QStringLiteral("--name"), QStringLiteral("Sam Supervisor"),
+        QStringLiteral("--role"), QStringLiteral("supervisor"), QStringLiteral("--queues"),
+        QStringLiteral("orders,complaints"), QStringLiteral("--password-stdin")};
     const CliResult made = agentCreate(dir.path(), base, kPassword.toUtf8() + "\n");
     QVERIFY2(made.exitCode == 0, made.err.constData());
     const QString id = QString::fromUtf8(made.out).trimmed();
@@ -155,13 +156,15 @@ void TestCsApiAgents::cliCreatesAgentsAndRefusesBadInput()
     QString error;
     QVERIFY2(serve.start(dir.path(), {}, &error), qPrintable(error));
     HttpClient http(serve.port());
-    const HttpResult login = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral("sam@example.com"), kPassword));
+    const HttpResult login
+        = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral("sam@example.com"), kPassword));
     QVERIFY2(login.status == 200, describe(login));
     const QJsonObject agent = login.json().value(QLatin1String("agent")).toObject();
     QCOMPARE(agent.value(QLatin1String("id")).toString(), id);
     QCOMPARE(agent.value(QLatin1String("role")).toString(), QStringLiteral("supervisor"));
     QCOMPARE(agent.value(QLatin1String("email")).toString(), QStringLiteral("sam@example.com"));
-    QCOMPARE(agent.value(QLatin1String("queues")).toArray(), QJsonArray({QStringLiteral("orders"), QStringLiteral("complaints")}));
+    QCOMPARE(agent.value(QLatin1String("queues")).toArray(),
+        QJsonArray({QStringLiteral("orders"), QStringLiteral("complaints")}));
     QVERIFY(serve.terminate());
 }
 
@@ -173,17 +176,19 @@ void TestCsApiAgents::cliRefusesADirectoryAServerHolds()
     QVERIFY2(serve.start(dir.path(), {QStringLiteral("--demo")}, &error), qPrintable(error));
     // With --demo and no agent, the server made an admin and printed its login once.
     QByteArray output = serve.output();
-    QVERIFY2(QTest::qWaitFor([&] {
-                 serve.process().waitForReadyRead(50);
-                 output += serve.process().readAllStandardOutput();
-                 return output.contains("Agent login: admin@");
-             }, 10000),
-             output.constData());
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     serve.process().waitForReadyRead(50);
+                     output += serve.process().readAllStandardOutput();
+                     return output.contains("Agent login: admin@");
+                 },
+                 10000),
+        output.constData());
     const CliResult r = agentCreate(dir.path(),
-                                    {QStringLiteral("--company"), serve.companyId(), QStringLiteral("--email"),
-                                     QStringLiteral("x@example.com"), QStringLiteral("--name"), QStringLiteral("X"),
-                                     QStringLiteral("--role"), QStringLiteral("agent"), QStringLiteral("--password-stdin")},
-                                    kPassword.toUtf8() + "\n");
+        {QStringLiteral("--company"), serve.companyId(), QStringLiteral("--email"), QStringLiteral("x@example.com"),
+            QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"), QStringLiteral("agent"),
+            QStringLiteral("--password-stdin")},
+        kPassword.toUtf8() + "\n");
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("in use"), r.err.constData());
     QVERIFY(serve.terminate());
@@ -200,9 +205,9 @@ void TestCsApiAgents::setupNeedsTheSecretAndAnEmptyDirectory()
     QCOMPARE(status.status, 200);
     QCOMPARE(status.json(), QJsonObject({{QStringLiteral("needsSetup"), true}}));
 
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("boss@example.com")},
-                                                      {QStringLiteral("password"), kPassword},
-                                                      {QStringLiteral("name"), QStringLiteral("The Boss")}})
+    const QByteArray body = QJsonDocument(
+        QJsonObject{{QStringLiteral("email"), QStringLiteral("boss@example.com")},
+            {QStringLiteral("password"), kPassword}, {QStringLiteral("name"), QStringLiteral("The Boss")}})
                                 .toJson(QJsonDocument::Compact);
     const QByteArray secret = server.host().setupSecret();
     QCOMPARE(QByteArray::fromBase64(secret, QByteArray::Base64UrlEncoding).size(), 32);
@@ -225,7 +230,8 @@ void TestCsApiAgents::setupNeedsTheSecretAndAnEmptyDirectory()
     HttpClient admin(server.port(), r.json().value(QLatin1String("token")).toString().toLatin1());
     const HttpResult me = admin.get(QStringLiteral("/api/cs/auth/me"));
     QVERIFY2(me.status == 200, describe(me));
-    QCOMPARE(me.json().value(QLatin1String("agent")).toObject().value(QLatin1String("id")), agent.value(QLatin1String("id")));
+    QCOMPARE(me.json().value(QLatin1String("agent")).toObject().value(QLatin1String("id")),
+        agent.value(QLatin1String("id")));
     QCOMPARE(auditCount(admin, server.companyId(), QStringLiteral("agent.create")), 1);
 
     QCOMPARE(http.get(QStringLiteral("/api/cs/auth/status")).json().value(QLatin1String("needsSetup")).toBool(), false);
@@ -247,16 +253,16 @@ void TestCsApiAgents::setupWithoutCompaniesMakesOne()
     QVERIFY2(host.start(&error), qPrintable(error));
     HttpClient http(host.port());
     const HttpResult r = http.send("POST", QStringLiteral("/api/cs/auth/setup"),
-                                   QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("me@example.com")},
-                                                             {QStringLiteral("password"), kPassword},
-                                                             {QStringLiteral("name"), QStringLiteral("Me")}})
-                                       .toJson(),
-                                   {{"X-Tierdesk-Setup", host.setupSecret()}});
+        QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                          {QStringLiteral("password"), kPassword}, {QStringLiteral("name"), QStringLiteral("Me")}})
+            .toJson(),
+        {{"X-Tierdesk-Setup", host.setupSecret()}});
     QVERIFY2(r.status == 201, describe(r));
     const auto companies = (*rt)->store().companies().all();
     QCOMPARE(companies.size(), 1);
     QCOMPARE(companies.constFirst().name, QStringLiteral("My company"));
-    QCOMPARE(r.json().value(QLatin1String("agent")).toObject().value(QLatin1String("companyId")).toString(), companies.constFirst().id);
+    QCOMPARE(r.json().value(QLatin1String("agent")).toObject().value(QLatin1String("companyId")).toString(),
+        companies.constFirst().id);
     host.stop();
 }
 
@@ -266,16 +272,16 @@ void TestCsApiAgents::loginAndMe()
     QString ann;
     QVERIFY(startWithAgent(server, &ann));
     HttpClient http(server.port());
-    const HttpResult r = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral(" ANN@example.com "), kPassword));
+    const HttpResult r
+        = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral(" ANN@example.com "), kPassword));
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject agent = r.json().value(QLatin1String("agent")).toObject();
-    QCOMPARE(agent, QJsonObject({{QStringLiteral("id"), ann},
-                                 {QStringLiteral("name"), QStringLiteral("Ann Agent")},
-                                 {QStringLiteral("email"), QStringLiteral("ann@example.com")},
-                                 {QStringLiteral("role"), QStringLiteral("agent")},
-                                 {QStringLiteral("companyId"), server.companyId()},
-                                 {QStringLiteral("queues"), QJsonArray({QStringLiteral("orders"), QStringLiteral("inquiries"),
-                                                                        QStringLiteral("complaints")})}}));
+    QCOMPARE(agent,
+        QJsonObject({{QStringLiteral("id"), ann}, {QStringLiteral("name"), QStringLiteral("Ann Agent")},
+            {QStringLiteral("email"), QStringLiteral("ann@example.com")},
+            {QStringLiteral("role"), QStringLiteral("agent")}, {QStringLiteral("companyId"), server.companyId()},
+            {QStringLiteral("queues"),
+                QJsonArray({QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")})}}));
     const QString token = r.json().value(QLatin1String("token")).toString();
     const QJsonObject claims = tokenClaims(token);
     QCOMPARE(claims.value(QLatin1String("sub")).toString(), ann);
@@ -284,8 +290,9 @@ void TestCsApiAgents::loginAndMe()
     QCOMPARE(claims.value(QLatin1String("name")).toString(), QStringLiteral("Ann Agent"));
     // auth/agentTokenTtlSeconds: 12 hours by default.
     QCOMPARE(claims.value(QLatin1String("exp")).toInteger() - claims.value(QLatin1String("iat")).toInteger(), 43200);
-    QCOMPARE(QDateTime::fromString(r.json().value(QLatin1String("expiresAt")).toString(), Qt::ISODate).toSecsSinceEpoch(),
-             claims.value(QLatin1String("exp")).toInteger());
+    QCOMPARE(
+        QDateTime::fromString(r.json().value(QLatin1String("expiresAt")).toString(), Qt::ISODate).toSecsSinceEpoch(),
+        claims.value(QLatin1String("exp")).toInteger());
 
     HttpClient annHttp(server.port(), token.toLatin1());
     const HttpResult me = annHttp.get(QStringLiteral("/api/cs/auth/me"));
@@ -302,12 +309,15 @@ void TestCsApiAgents::wrongPasswordAndUnknownEmailAnswerTheSame()
     QString ann;
     QVERIFY(startWithAgent(server, &ann));
     HttpClient http(server.port());
-    const HttpResult wrong = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral("ann@example.com"), kPassword + QLatin1Char('!')));
+    const HttpResult wrong = http.post(QStringLiteral("/api/cs/auth/login"),
+        loginBody(QStringLiteral("ann@example.com"), kPassword + QLatin1Char('!')));
     QVERIFY2(checkErrorBody(wrong, 401, QStringLiteral("CS_012")).isEmpty(), describe(wrong));
-    const HttpResult unknown = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral("nobody@example.com"), kPassword));
+    const HttpResult unknown
+        = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral("nobody@example.com"), kPassword));
     QVERIFY2(checkErrorBody(unknown, 401, QStringLiteral("CS_012")).isEmpty(), describe(unknown));
     QCOMPARE(unknown.body, wrong.body);
-    const HttpResult missing = http.post(QStringLiteral("/api/cs/auth/login"), {{QStringLiteral("email"), QStringLiteral("ann@example.com")}});
+    const HttpResult missing = http.post(
+        QStringLiteral("/api/cs/auth/login"), {{QStringLiteral("email"), QStringLiteral("ann@example.com")}});
     QVERIFY2(checkErrorBody(missing, 400, QStringLiteral("CS_011")).isEmpty(), describe(missing));
     // The wrong password is in the company's log; the unknown e-mail belongs to no company.
     auto supervisor = server.client(api::Role::Supervisor);
@@ -329,7 +339,8 @@ void TestCsApiAgents::meNeedsALiveAgentToken()
     r = ghost.get(QStringLiteral("/api/cs/auth/me"));
     QVERIFY2(checkErrorBody(r, 401, QStringLiteral("CS_012")).isEmpty(), describe(r));
     // Another company's agent id in a token of this company.
-    HttpClient wrongCompany(server.port(), server.token(api::Role::Agent, server.createCompany(QStringLiteral("Other")), 3600, ann));
+    HttpClient wrongCompany(
+        server.port(), server.token(api::Role::Agent, server.createCompany(QStringLiteral("Other")), 3600, ann));
     r = wrongCompany.get(QStringLiteral("/api/cs/auth/me"));
     QVERIFY2(checkErrorBody(r, 401, QStringLiteral("CS_012")).isEmpty(), describe(r));
     HttpClient none(server.port());
@@ -345,7 +356,8 @@ void TestCsApiAgents::failedLoginsAreThrottled()
     HttpClient http(server.port());
     const QString login = QStringLiteral("/api/cs/auth/login");
     for (int i = 0; i < 2; ++i) {
-        const HttpResult r = http.post(login, loginBody(QStringLiteral("ann@example.com"), QStringLiteral("wrong password")));
+        const HttpResult r
+            = http.post(login, loginBody(QStringLiteral("ann@example.com"), QStringLiteral("wrong password")));
         QVERIFY2(r.status == 401, describe(r));
     }
     // A third failure from the same address, for another e-mail: the address is at its limit now.
@@ -356,7 +368,8 @@ void TestCsApiAgents::failedLoginsAreThrottled()
     QVERIFY2(checkErrorBody(r, 429, QStringLiteral("CS_007")).isEmpty(), describe(r));
     const int retryAfter = r.header("retry-after").toInt();
     QVERIFY2(retryAfter >= 1 && retryAfter <= 900, r.header("retry-after").constData());
-    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("retryAfter")).toInt(), retryAfter);
+    QCOMPARE(
+        r.error().value(QLatin1String("details")).toObject().value(QLatin1String("retryAfter")).toInt(), retryAfter);
     auto supervisor = server.client(api::Role::Supervisor);
     QCOMPARE(auditCount(*supervisor, server.companyId(), QStringLiteral("auth.login_failed")), 2);
     QCOMPARE(auditCount(*supervisor, server.companyId(), QStringLiteral("auth.login")), 0);
@@ -402,11 +415,13 @@ void TestCsApiAgents::presenceFollowsTheAgentsWebSocket()
     QString ann;
     QVERIFY(startWithAgent(server, &ann));
     HttpClient http(server.port());
-    const HttpResult login = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral("ann@example.com"), kPassword));
+    const HttpResult login
+        = http.post(QStringLiteral("/api/cs/auth/login"), loginBody(QStringLiteral("ann@example.com"), kPassword));
     QVERIFY2(login.status == 200, describe(login));
     const QByteArray annToken = login.json().value(QLatin1String("token")).toString().toLatin1();
     HttpClient annHttp(server.port(), annToken);
-    const QString list = withQuery(QStringLiteral("/api/cs/agents"), {{QStringLiteral("companyId"), server.companyId()}});
+    const QString list
+        = withQuery(QStringLiteral("/api/cs/agents"), {{QStringLiteral("companyId"), server.companyId()}});
     auto supervisor = server.client(api::Role::Supervisor);
 
     HttpResult agents = supervisor->get(list);
@@ -421,7 +436,8 @@ void TestCsApiAgents::presenceFollowsTheAgentsWebSocket()
     WsClient watcher;
     QVERIFY(watcher.open(server.port(), server.token(api::Role::Supervisor)));
     QVERIFY(!watcher.waitFor(QStringLiteral("welcome")).isEmpty());
-    watcher.send({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("companyId"), server.companyId()}});
+    watcher.send(
+        {{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("companyId"), server.companyId()}});
     QVERIFY(!watcher.waitFor(QStringLiteral("subscribed")).isEmpty());
 
     auto annSocket = std::make_unique<WsClient>();
@@ -434,7 +450,7 @@ void TestCsApiAgents::presenceFollowsTheAgentsWebSocket()
     QVERIFY(event.value(QLatin1String("sessionId")).isString());
     QVERIFY(!event.value(QLatin1String("timestamp")).toString().isEmpty());
     QCOMPARE(event.value(QLatin1String("data")).toObject(),
-             QJsonObject({{QStringLiteral("agentId"), ann}, {QStringLiteral("presence"), QStringLiteral("available")}}));
+        QJsonObject({{QStringLiteral("agentId"), ann}, {QStringLiteral("presence"), QStringLiteral("available")}}));
     QCOMPARE(presenceOf(supervisor->get(list), ann), QStringLiteral("available"));
 
     // A second socket of the same agent changes nothing; closing one of two neither.
@@ -444,32 +460,38 @@ void TestCsApiAgents::presenceFollowsTheAgentsWebSocket()
     second->socket.close();
     QTRY_VERIFY_WITH_TIMEOUT(second->closed, 5000);
 
-    HttpResult put = annHttp.put(QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), QStringLiteral("away")}});
+    HttpResult put = annHttp.put(
+        QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), QStringLiteral("away")}});
     QVERIFY2(put.status == 200, describe(put));
     QCOMPARE(put.json().value(QLatin1String("id")).toString(), ann);
     QCOMPARE(put.json().value(QLatin1String("presence")).toString(), QStringLiteral("away"));
     event = watcher.waitPresence(ann);
-    QCOMPARE(event.value(QLatin1String("data")).toObject().value(QLatin1String("presence")).toString(), QStringLiteral("away"));
+    QCOMPARE(event.value(QLatin1String("data")).toObject().value(QLatin1String("presence")).toString(),
+        QStringLiteral("away"));
     QCOMPARE(presenceOf(supervisor->get(list), ann), QStringLiteral("away"));
     QCOMPARE(auditCount(*supervisor, server.companyId(), QStringLiteral("agent.presence")), 1);
 
     annSocket->socket.close();
     event = watcher.waitPresence(ann);
-    QCOMPARE(event.value(QLatin1String("data")).toObject().value(QLatin1String("presence")).toString(), QStringLiteral("offline"));
+    QCOMPARE(event.value(QLatin1String("data")).toObject().value(QLatin1String("presence")).toString(),
+        QStringLiteral("offline"));
     QCOMPARE(presenceOf(supervisor->get(list), ann), QStringLiteral("offline"));
     // The second socket made no event: the ones above came in order, opened, away, closed.
     for (const QJsonObject &f : std::as_const(watcher.frames))
         QVERIFY2(f.value(QLatin1String("type")).toString() != QLatin1String("agent.presence"),
-                 QJsonDocument(f).toJson().constData());
+            QJsonDocument(f).toJson().constData());
 
     // Bad values, and tokens that are not an agent's.
-    put = annHttp.put(QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), QStringLiteral("offline")}});
+    put = annHttp.put(
+        QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), QStringLiteral("offline")}});
     QVERIFY2(checkErrorBody(put, 400, QStringLiteral("CS_011")).isEmpty(), describe(put));
-    put = supervisor->put(QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), QStringLiteral("away")}});
+    put = supervisor->put(
+        QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), QStringLiteral("away")}});
     QVERIFY2(checkErrorBody(put, 403, QStringLiteral("CS_013")).isEmpty(), describe(put));
     const HttpResult clientList = server.client(api::Role::Client)->get(list);
     QVERIFY2(checkErrorBody(clientList, 403, QStringLiteral("CS_013")).isEmpty(), describe(clientList));
-    const HttpResult otherCompany = supervisor->get(withQuery(QStringLiteral("/api/cs/agents"), {{QStringLiteral("companyId"), QStringLiteral("nope")}}));
+    const HttpResult otherCompany = supervisor->get(
+        withQuery(QStringLiteral("/api/cs/agents"), {{QStringLiteral("companyId"), QStringLiteral("nope")}}));
     QVERIFY2(checkErrorBody(otherCompany, 404, QStringLiteral("CS_014")).isEmpty(), describe(otherCompany));
 }
 

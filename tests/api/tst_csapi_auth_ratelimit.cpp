@@ -11,7 +11,8 @@ using namespace tierdesk::test;
 namespace {
 
 // Small limits in a window of a whole day, so no window boundary falls inside a test.
-const QByteArray kLimitsIni = "[rateLimit]\nwindowSeconds=86400\nmessagesPerSession=3\ncreateSession=4\nlistSessions=3\nanalytics=2\n";
+const QByteArray kLimitsIni
+    = "[rateLimit]\nwindowSeconds=86400\nmessagesPerSession=3\ncreateSession=4\nlistSessions=3\nanalytics=2\n";
 
 QString problemOf(const HttpResult &r, int status, const char *code)
 {
@@ -20,8 +21,7 @@ QString problemOf(const HttpResult &r, int status, const char *code)
 
 } // namespace
 
-class TestCsApiAuthRateLimit : public QObject
-{
+class TestCsApiAuthRateLimit : public QObject {
     Q_OBJECT
 
 private slots:
@@ -39,7 +39,8 @@ private slots:
     void failedAuthenticationIsAuditedAndThrottled();
 
 private:
-    QString newSession(HttpClient &client, const QString &company, const QString &customer = QStringLiteral("cust_ben"));
+    QString newSession(
+        HttpClient &client, const QString &company, const QString &customer = QStringLiteral("cust_ben"));
 
     ServerFixture m_server;
     QString m_other;
@@ -85,8 +86,9 @@ void TestCsApiAuthRateLimit::otherCompanyGets404()
 
     r = b.post(base + QStringLiteral("/messages"), {{QStringLiteral("message"), QStringLiteral("let me in")}});
     QVERIFY2(r.status == 404, describe(r));
-    r = b.post(base + QStringLiteral("/escalate"), {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
-                                                    {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
+    r = b.post(base + QStringLiteral("/escalate"),
+        {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
+            {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
     QVERIFY2(r.status == 404, describe(r));
     r = b.post(base + QStringLiteral("/resolve"), {{QStringLiteral("resolutionType"), QStringLiteral("UNRESOLVED")}});
     QVERIFY2(r.status == 404, describe(r));
@@ -94,16 +96,18 @@ void TestCsApiAuthRateLimit::otherCompanyGets404()
     const QString company = m_server.companyId();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     for (const QString &path : {withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), company}}),
-                                withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), company}}),
-                                withQuery(QStringLiteral("/api/cs/analytics"), {{QStringLiteral("companyId"), company},
-                                                                                {QStringLiteral("startDate"), QStringLiteral("2020-01-01")},
-                                                                                {QStringLiteral("endDate"), now}}),
-                                withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), company}}),
-                                withQuery(QStringLiteral("/api/cs/audit"), {{QStringLiteral("companyId"), company}})}) {
+             withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), company}}),
+             withQuery(QStringLiteral("/api/cs/analytics"),
+                 {{QStringLiteral("companyId"), company}, {QStringLiteral("startDate"), QStringLiteral("2020-01-01")},
+                     {QStringLiteral("endDate"), now}}),
+             withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), company}}),
+             withQuery(QStringLiteral("/api/cs/audit"), {{QStringLiteral("companyId"), company}})}) {
         r = b.get(path);
-        QVERIFY2(problemOf(r, 404, "CS_014").isEmpty(), qPrintable(path + QLatin1Char(' ') + problemOf(r, 404, "CS_014")));
+        QVERIFY2(
+            problemOf(r, 404, "CS_014").isEmpty(), qPrintable(path + QLatin1Char(' ') + problemOf(r, 404, "CS_014")));
     }
-    r = b.put(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), company}, {QStringLiteral("enabled"), false}});
+    r = b.put(
+        QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), company}, {QStringLiteral("enabled"), false}});
     QVERIFY2(problemOf(r, 404, "CS_014").isEmpty(), describe(r));
     r = b.post(QStringLiteral("/api/cs/sessions"), sessionBody(company, QStringLiteral("intruder")));
     QVERIFY2(problemOf(r, 404, "CS_014").isEmpty(), describe(r));
@@ -114,7 +118,10 @@ void TestCsApiAuthRateLimit::otherCompanyGets404()
     QCOMPARE(s.value(QLatin1String("messages")).toArray().size(), 0);
     QCOMPARE(s.value(QLatin1String("escalationHistory")).toArray().size(), 0);
     QCOMPARE(m_admin->get(withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), company}}))
-                 .json().value(QLatin1String("enabled")).toBool(false), true);
+                 .json()
+                 .value(QLatin1String("enabled"))
+                 .toBool(false),
+        true);
 }
 
 void TestCsApiAuthRateLimit::roleMatrix_data()
@@ -123,19 +130,29 @@ void TestCsApiAuthRateLimit::roleMatrix_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("endpoint");
     QTest::addColumn<int>("minimum");
-    struct Endpoint { const char *method; const char *path; api::Role minimum; };
+    struct Endpoint {
+        const char *method;
+        const char *path;
+        api::Role minimum;
+    };
     const Endpoint endpoints[] = {
-        {"POST", "/sessions", api::Role::Client},     {"GET", "/sessions", api::Role::Agent},
-        {"GET", "/sessions/:id", api::Role::Client},  {"POST", "/sessions/:id/messages", api::Role::Client},
-        {"POST", "/sessions/:id/escalate", api::Role::Client}, {"POST", "/sessions/:id/resolve", api::Role::Agent},
-        {"GET", "/analytics", api::Role::Supervisor}, {"GET", "/config", api::Role::Agent},
-        {"PUT", "/config", api::Role::Admin},         {"POST", "/webhooks", api::Role::Admin},
-        {"GET", "/webhooks", api::Role::Admin},       {"GET", "/audit", api::Role::Supervisor},
+        {"POST", "/sessions", api::Role::Client},
+        {"GET", "/sessions", api::Role::Agent},
+        {"GET", "/sessions/:id", api::Role::Client},
+        {"POST", "/sessions/:id/messages", api::Role::Client},
+        {"POST", "/sessions/:id/escalate", api::Role::Client},
+        {"POST", "/sessions/:id/resolve", api::Role::Agent},
+        {"GET", "/analytics", api::Role::Supervisor},
+        {"GET", "/config", api::Role::Agent},
+        {"PUT", "/config", api::Role::Admin},
+        {"POST", "/webhooks", api::Role::Admin},
+        {"GET", "/webhooks", api::Role::Admin},
+        {"GET", "/audit", api::Role::Supervisor},
     };
     for (const api::Role role : {api::Role::Client, api::Role::Agent, api::Role::Supervisor, api::Role::Admin})
         for (const Endpoint &e : endpoints)
-            QTest::addRow("%s %s %s", qPrintable(api::roleName(role)), e.method, e.path)
-                << static_cast<int>(role) << QByteArray(e.method) << QString::fromLatin1(e.path) << static_cast<int>(e.minimum);
+            QTest::addRow("%s %s %s", qPrintable(api::roleName(role)), e.method, e.path) << static_cast<int>(
+                role) << QByteArray(e.method) << QString::fromLatin1(e.path) << static_cast<int>(e.minimum);
 }
 
 void TestCsApiAuthRateLimit::roleMatrix()
@@ -147,7 +164,8 @@ void TestCsApiAuthRateLimit::roleMatrix()
     const QString company = m_server.companyId();
     const QString session = newSession(*m_admin, company);
     QVERIFY(!session.isEmpty());
-    HttpClient client(m_server.port(), m_server.token(static_cast<api::Role>(role), {}, 3600, QStringLiteral("matrix")));
+    HttpClient client(
+        m_server.port(), m_server.token(static_cast<api::Role>(role), {}, 3600, QStringLiteral("matrix")));
 
     QString path = QStringLiteral("/api/cs") + QString(endpoint).replace(QStringLiteral(":id"), session);
     QJsonObject body;
@@ -156,18 +174,21 @@ void TestCsApiAuthRateLimit::roleMatrix()
     else if (endpoint.endsWith(QLatin1String("/messages")))
         body = {{QStringLiteral("message"), QStringLiteral("Hello there")}};
     else if (endpoint.endsWith(QLatin1String("/escalate")))
-        body = {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")}, {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}};
+        body = {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}};
     else if (endpoint.endsWith(QLatin1String("/resolve")))
         body = {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")}};
     else if (method == "PUT")
         body = {{QStringLiteral("companyId"), company}};
     else if (method == "POST" && endpoint == QLatin1String("/webhooks"))
-        body = {{QStringLiteral("companyId"), company}, {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/hook")},
-                {QStringLiteral("events"), QJsonArray{QStringLiteral("session.abandoned")}},
-                {QStringLiteral("secret"), QStringLiteral("0123456789abcdef0123")}};
+        body = {{QStringLiteral("companyId"), company},
+            {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/hook")},
+            {QStringLiteral("events"), QJsonArray{QStringLiteral("session.abandoned")}},
+            {QStringLiteral("secret"), QStringLiteral("0123456789abcdef0123")}};
     else if (endpoint == QLatin1String("/analytics"))
-        path = withQuery(path, {{QStringLiteral("companyId"), company}, {QStringLiteral("startDate"), QStringLiteral("2020-01-01")},
-                                {QStringLiteral("endDate"), QStringLiteral("2099-01-01")}});
+        path = withQuery(path,
+            {{QStringLiteral("companyId"), company}, {QStringLiteral("startDate"), QStringLiteral("2020-01-01")},
+                {QStringLiteral("endDate"), QStringLiteral("2099-01-01")}});
     else if (method == "GET" && !endpoint.contains(QLatin1String(":id")))
         path = withQuery(path, {{QStringLiteral("companyId"), company}});
 
@@ -210,7 +231,8 @@ void TestCsApiAuthRateLimit::messageLimitIsPerSession()
     QVERIFY(qAbs(reset - QDateTime::currentSecsSinceEpoch() - retryAfter) <= 2);
     // The refused message was not stored.
     int customerMessages = 0;
-    for (const QJsonValue &m : admin->get(QStringLiteral("/api/cs/sessions/") + first).json().value(QLatin1String("messages")).toArray())
+    for (const QJsonValue &m :
+        admin->get(QStringLiteral("/api/cs/sessions/") + first).json().value(QLatin1String("messages")).toArray())
         customerMessages += m.toObject().value(QLatin1String("role")).toString() == QLatin1String("customer") ? 1 : 0;
     QCOMPARE(customerMessages, 3);
 
@@ -254,19 +276,23 @@ void TestCsApiAuthRateLimit::createLimitIsPerCredential()
     QVERIFY2(limited.start(kLimitsIni, true, &error), qPrintable(error));
     HttpClient one(limited.port(), limited.token(api::Role::Client, {}, 3600, QStringLiteral("widget-1")));
     for (int i = 0; i < 4; ++i) {
-        const HttpResult r = one.post(QStringLiteral("/api/cs/sessions"), sessionBody(limited.companyId(), QStringLiteral("cust_ben")));
+        const HttpResult r = one.post(
+            QStringLiteral("/api/cs/sessions"), sessionBody(limited.companyId(), QStringLiteral("cust_ben")));
         QVERIFY2(r.status == 201, describe(r));
     }
-    const HttpResult refused = one.post(QStringLiteral("/api/cs/sessions"), sessionBody(limited.companyId(), QStringLiteral("cust_ben")));
+    const HttpResult refused
+        = one.post(QStringLiteral("/api/cs/sessions"), sessionBody(limited.companyId(), QStringLiteral("cust_ben")));
     QVERIFY2(problemOf(refused, 429, "CS_007").isEmpty(), describe(refused));
     QVERIFY(refused.hasHeader("retry-after"));
     QCOMPARE(refused.header("x-ratelimit-limit"), QByteArray("4"));
     HttpClient two(limited.port(), limited.token(api::Role::Client, {}, 3600, QStringLiteral("widget-2")));
-    const HttpResult allowed = two.post(QStringLiteral("/api/cs/sessions"), sessionBody(limited.companyId(), QStringLiteral("cust_ben")));
+    const HttpResult allowed
+        = two.post(QStringLiteral("/api/cs/sessions"), sessionBody(limited.companyId(), QStringLiteral("cust_ben")));
     QVERIFY2(allowed.status == 201, describe(allowed));
     // Exactly five sessions exist.
     auto admin = limited.client(api::Role::Admin);
-    const HttpResult list = admin->get(withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), limited.companyId()}}));
+    const HttpResult list = admin->get(
+        withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), limited.companyId()}}));
     QCOMPARE(list.json().value(QLatin1String("total")).toInt(), 5);
 }
 
@@ -276,18 +302,23 @@ void TestCsApiAuthRateLimit::listAndAnalyticsLimits()
     QString error;
     QVERIFY2(limited.start(kLimitsIni, true, &error), qPrintable(error));
     auto admin = limited.client(api::Role::Admin);
-    const QString list = withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), limited.companyId()}});
+    const QString list
+        = withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), limited.companyId()}});
     for (int i = 0; i < 3; ++i)
         QCOMPARE(admin->get(list).status, 200);
     HttpResult r = admin->get(list);
     QVERIFY2(problemOf(r, 429, "CS_007").isEmpty(), describe(r));
     QVERIFY(r.hasHeader("retry-after"));
     // Other routes are not counted against the list limit.
-    QCOMPARE(admin->get(withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), limited.companyId()}})).status, 200);
+    QCOMPARE(
+        admin->get(withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), limited.companyId()}}))
+            .status,
+        200);
 
-    const QString analytics = withQuery(QStringLiteral("/api/cs/analytics"), {{QStringLiteral("companyId"), limited.companyId()},
-                                                                              {QStringLiteral("startDate"), QStringLiteral("2020-01-01")},
-                                                                              {QStringLiteral("endDate"), QStringLiteral("2099-01-01")}});
+    const QString analytics = withQuery(QStringLiteral("/api/cs/analytics"),
+        {{QStringLiteral("companyId"), limited.companyId()},
+            {QStringLiteral("startDate"), QStringLiteral("2020-01-01")},
+            {QStringLiteral("endDate"), QStringLiteral("2099-01-01")}});
     QCOMPARE(admin->get(analytics).status, 200);
     QCOMPARE(admin->get(analytics).status, 200);
     r = admin->get(analytics);
@@ -304,13 +335,16 @@ void TestCsApiAuthRateLimit::noRateLimitOption()
     QVERIFY(!id.isEmpty());
     for (int i = 0; i < 6; ++i) {
         const HttpResult r = admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id),
-                                         {{QStringLiteral("message"), QStringLiteral("Where is my order?")}});
+            {{QStringLiteral("message"), QStringLiteral("Where is my order?")}});
         QVERIFY2(r.status == 201, describe(r));
         QVERIFY(!r.hasHeader("x-ratelimit-remaining"));
     }
     for (int i = 0; i < 6; ++i)
-        QCOMPARE(admin->get(withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), unlimited.companyId()}})).status,
-                 200);
+        QCOMPARE(admin
+                     ->get(withQuery(
+                         QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), unlimited.companyId()}}))
+                     .status,
+            200);
 }
 
 void TestCsApiAuthRateLimit::auditLogsMutatingCalls()
@@ -319,13 +353,33 @@ void TestCsApiAuthRateLimit::auditLogsMutatingCalls()
     HttpClient admin(m_server.port(), m_server.token(api::Role::Admin, company, 3600, QStringLiteral("auditor-admin")));
     const QString id = newSession(admin, company);
     QVERIFY(!id.isEmpty());
-    QCOMPARE(admin.post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), QStringLiteral("Hi")}}).status, 201);
-    QCOMPARE(admin.post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id), {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
-                                                                               {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}}).status, 200);
-    QCOMPARE(admin.post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id), {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}}).status, 200);
-    QCOMPARE(admin.put(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), company}, {QStringLiteral("enabled"), true}}).status, 200);
+    QCOMPARE(admin
+                 .post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id),
+                     {{QStringLiteral("message"), QStringLiteral("Hi")}})
+                 .status,
+        201);
+    QCOMPARE(admin
+                 .post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
+                     {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
+                         {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}})
+                 .status,
+        200);
+    QCOMPARE(admin
+                 .post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
+                     {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}})
+                 .status,
+        200);
+    QCOMPARE(admin
+                 .put(QStringLiteral("/api/cs/config"),
+                     {{QStringLiteral("companyId"), company}, {QStringLiteral("enabled"), true}})
+                 .status,
+        200);
     // A refused write is logged too.
-    QCOMPARE(admin.post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id), {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}}).status, 400);
+    QCOMPARE(admin
+                 .post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
+                     {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}})
+                 .status,
+        400);
 
     const QString auditPath = withQuery(QStringLiteral("/api/cs/audit"), {{QStringLiteral("companyId"), company}});
     HttpClient agent(m_server.port(), m_server.token(api::Role::Agent, company));
@@ -339,13 +393,14 @@ void TestCsApiAuthRateLimit::auditLogsMutatingCalls()
         const QJsonObject e = v.toObject();
         byAction.insert(e.value(QLatin1String("action")).toString(), e);
     }
-    for (const char *action : {"session.create", "message.create", "session.escalate", "session.resolve", "config.update"}) {
+    for (const char *action :
+        {"session.create", "message.create", "session.escalate", "session.resolve", "config.update"}) {
         QVERIFY2(byAction.contains(QLatin1String(action)), action);
         const QJsonObject e = byAction.value(QLatin1String(action));
         QCOMPARE(e.value(QLatin1String("actor")).toString(), QStringLiteral("auditor-admin"));
         QCOMPARE(e.value(QLatin1String("role")).toString(), QStringLiteral("admin"));
         QVERIFY2(e.value(QLatin1String("clientAddress")).toString().contains(QLatin1String("127.0.0.1")),
-                 qPrintable(e.value(QLatin1String("clientAddress")).toString()));
+            qPrintable(e.value(QLatin1String("clientAddress")).toString()));
         QVERIFY(!e.value(QLatin1String("timestamp")).toString().isEmpty());
         if (QLatin1String(action) != QLatin1String("config.update"))
             QCOMPARE(e.value(QLatin1String("resource")).toString(), QStringLiteral("session:") + id);
@@ -364,7 +419,8 @@ void TestCsApiAuthRateLimit::failedAuthenticationIsAuditedAndThrottled()
     ServerFixture server;
     QString error;
     QVERIFY2(server.start("[auth]\nmaxFailures=5\nfailureWindowSeconds=86400\n", false, &error), qPrintable(error));
-    const QString list = withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), server.companyId()}});
+    const QString list
+        = withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), server.companyId()}});
     QByteArray forged = server.token(api::Role::Admin);
     forged[forged.size() - 2] = forged.at(forged.size() - 2) == 'A' ? 'B' : 'A';
     HttpClient attacker(server.port(), forged);

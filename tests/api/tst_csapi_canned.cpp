@@ -11,13 +11,13 @@ namespace {
 
 QJsonObject canned(const QString &shortcut, const QString &content, const QString &title = QStringLiteral("A title"))
 {
-    return {{QStringLiteral("shortcut"), shortcut}, {QStringLiteral("title"), title}, {QStringLiteral("content"), content}};
+    return {
+        {QStringLiteral("shortcut"), shortcut}, {QStringLiteral("title"), title}, {QStringLiteral("content"), content}};
 }
 
 } // namespace
 
-class TestCsApiCanned : public QObject
-{
+class TestCsApiCanned : public QObject {
     Q_OBJECT
 
 private slots:
@@ -35,7 +35,8 @@ private slots:
 private:
     QString collection() const
     {
-        return withQuery(QStringLiteral("/api/cs/canned-responses"), {{QStringLiteral("companyId"), m_server.companyId()}});
+        return withQuery(
+            QStringLiteral("/api/cs/canned-responses"), {{QStringLiteral("companyId"), m_server.companyId()}});
     }
     QString create(const QJsonObject &body);
     QString newSession(const QString &customer, const QString &initial);
@@ -61,9 +62,10 @@ void TestCsApiCanned::initTestCase()
     m_server.runtime().store().batch().flush();
     HttpClient anonymous(m_server.port());
     const HttpResult login = anonymous.post(QStringLiteral("/api/cs/auth/login"),
-                                            {{QStringLiteral("email"), a.email}, {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
+        {{QStringLiteral("email"), a.email}, {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
     QVERIFY2(login.status == 200, describe(login));
-    m_agent = std::make_unique<HttpClient>(m_server.port(), login.json().value(QLatin1String("token")).toString().toLatin1());
+    m_agent = std::make_unique<HttpClient>(
+        m_server.port(), login.json().value(QLatin1String("token")).toString().toLatin1());
 }
 
 void TestCsApiCanned::cleanupTestCase()
@@ -81,14 +83,15 @@ QString TestCsApiCanned::create(const QJsonObject &body)
 
 QString TestCsApiCanned::newSession(const QString &customer, const QString &initial)
 {
-    const HttpResult r = m_supervisor->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), customer, initial));
+    const HttpResult r
+        = m_supervisor->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), customer, initial));
     return r.status == 201 ? r.json().value(QLatin1String("id")).toString() : QString();
 }
 
 void TestCsApiCanned::crudAndRoles()
 {
-    HttpResult r = m_supervisor->post(collection(), canned(QStringLiteral("greet"), QStringLiteral("Hello {{customer.firstName}}!"),
-                                                           QStringLiteral("Greeting")));
+    HttpResult r = m_supervisor->post(collection(),
+        canned(QStringLiteral("greet"), QStringLiteral("Hello {{customer.firstName}}!"), QStringLiteral("Greeting")));
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject made = r.json();
     const QString id = made.value(QLatin1String("id")).toString();
@@ -108,7 +111,8 @@ void TestCsApiCanned::crudAndRoles()
     QCOMPARE(r.json(), made);
     r = m_agent->post(collection(), canned(QStringLiteral("mine"), QStringLiteral("text")));
     QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
-    r = m_agent->put(QStringLiteral("/api/cs/canned-responses/") + id, {{QStringLiteral("title"), QStringLiteral("x")}});
+    r = m_agent->put(
+        QStringLiteral("/api/cs/canned-responses/") + id, {{QStringLiteral("title"), QStringLiteral("x")}});
     QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
     r = m_agent->del(QStringLiteral("/api/cs/canned-responses/") + id);
     QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
@@ -120,10 +124,12 @@ void TestCsApiCanned::crudAndRoles()
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r));
     const QString other = create(canned(QStringLiteral("bye"), QStringLiteral("Goodbye")));
     QVERIFY(!other.isEmpty());
-    r = m_supervisor->put(QStringLiteral("/api/cs/canned-responses/") + other, {{QStringLiteral("shortcut"), QStringLiteral("greet")}});
+    r = m_supervisor->put(
+        QStringLiteral("/api/cs/canned-responses/") + other, {{QStringLiteral("shortcut"), QStringLiteral("greet")}});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r));
 
-    r = m_supervisor->put(QStringLiteral("/api/cs/canned-responses/") + id, {{QStringLiteral("content"), QStringLiteral("Hi {{ customer.name }}")}});
+    r = m_supervisor->put(QStringLiteral("/api/cs/canned-responses/") + id,
+        {{QStringLiteral("content"), QStringLiteral("Hi {{ customer.name }}")}});
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("content")).toString(), QStringLiteral("Hi {{ customer.name }}"));
     QCOMPARE(r.json().value(QLatin1String("shortcut")).toString(), QStringLiteral("greet"));
@@ -148,8 +154,10 @@ void TestCsApiCanned::unknownPlaceholdersAreRefused_data()
 {
     QTest::addColumn<QString>("content");
     QTest::addColumn<QString>("placeholder");
-    QTest::newRow("unknown name") << QStringLiteral("Your mail is {{customer.email}}") << QStringLiteral("{{customer.email}}");
-    QTest::newRow("among known ones") << QStringLiteral("{{agent.name}} here, {{order.total}}") << QStringLiteral("{{order.total}}");
+    QTest::newRow("unknown name") << QStringLiteral("Your mail is {{customer.email}}")
+                                  << QStringLiteral("{{customer.email}}");
+    QTest::newRow("among known ones") << QStringLiteral("{{agent.name}} here, {{order.total}}")
+                                      << QStringLiteral("{{order.total}}");
     QTest::newRow("empty") << QStringLiteral("Hi {{}}") << QStringLiteral("{{}}");
     QTest::newRow("wrong case") << QStringLiteral("{{Customer.Name}}") << QStringLiteral("{{Customer.Name}}");
 }
@@ -158,7 +166,8 @@ void TestCsApiCanned::unknownPlaceholdersAreRefused()
 {
     QFETCH(QString, content);
     QFETCH(QString, placeholder);
-    const HttpResult r = m_supervisor->post(collection(), canned(QStringLiteral("bad-") + QString::number(qHash(content)), content));
+    const HttpResult r
+        = m_supervisor->post(collection(), canned(QStringLiteral("bad-") + QString::number(qHash(content)), content));
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
     const QJsonObject details = r.error().value(QLatin1String("details")).toObject();
     QCOMPARE(details.value(QLatin1String("placeholder")).toString(), placeholder);
@@ -170,14 +179,21 @@ void TestCsApiCanned::limitsOfTheFields_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("field");
-    QTest::newRow("no shortcut") << QJsonObject{{QStringLiteral("title"), QStringLiteral("t")}, {QStringLiteral("content"), QStringLiteral("c")}}
+    QTest::newRow("no shortcut") << QJsonObject{{QStringLiteral("title"), QStringLiteral("t")},
+        {QStringLiteral("content"), QStringLiteral("c")}}
                                  << QStringLiteral("shortcut");
-    QTest::newRow("shortcut with a space") << canned(QStringLiteral("two words"), QStringLiteral("c")) << QStringLiteral("shortcut");
-    QTest::newRow("shortcut too long") << canned(QString(33, QLatin1Char('s')), QStringLiteral("c")) << QStringLiteral("shortcut");
-    QTest::newRow("empty title") << canned(QStringLiteral("t1"), QStringLiteral("c"), QStringLiteral(" ")) << QStringLiteral("title");
-    QTest::newRow("title too long") << canned(QStringLiteral("t2"), QStringLiteral("c"), QString(101, QLatin1Char('t'))) << QStringLiteral("title");
-    QTest::newRow("content too long") << canned(QStringLiteral("t3"), QString(4001, QLatin1Char('c'))) << QStringLiteral("content");
-    QTest::newRow("content not a string") << QJsonObject{{QStringLiteral("shortcut"), QStringLiteral("t4")}, {QStringLiteral("title"), QStringLiteral("t")}, {QStringLiteral("content"), 5}}
+    QTest::newRow("shortcut with a space")
+        << canned(QStringLiteral("two words"), QStringLiteral("c")) << QStringLiteral("shortcut");
+    QTest::newRow("shortcut too long") << canned(QString(33, QLatin1Char('s')), QStringLiteral("c"))
+                                       << QStringLiteral("shortcut");
+    QTest::newRow("empty title") << canned(QStringLiteral("t1"), QStringLiteral("c"), QStringLiteral(" "))
+                                 << QStringLiteral("title");
+    QTest::newRow("title too long") << canned(QStringLiteral("t2"), QStringLiteral("c"), QString(101, QLatin1Char('t')))
+                                    << QStringLiteral("title");
+    QTest::newRow("content too long") << canned(QStringLiteral("t3"), QString(4001, QLatin1Char('c')))
+                                      << QStringLiteral("content");
+    QTest::newRow("content not a string") << QJsonObject{{QStringLiteral("shortcut"), QStringLiteral("t4")},
+        {QStringLiteral("title"), QStringLiteral("t")}, {QStringLiteral("content"), 5}}
                                           << QStringLiteral("content");
 }
 
@@ -193,52 +209,62 @@ void TestCsApiCanned::limitsOfTheFields()
 void TestCsApiCanned::renderFillsWhatItKnows()
 {
     const QString id = create(canned(QStringLiteral("full"),
-                                     QStringLiteral("Hi {{customer.firstName}} ({{customer.name}}), {{agent.name}} of {{company.name}} "
-                                                    "on {{order.id}} in {{session.id}}.")));
+        QStringLiteral("Hi {{customer.firstName}} ({{customer.name}}), {{agent.name}} of {{company.name}} "
+                       "on {{order.id}} in {{session.id}}.")));
     QVERIFY(!id.isEmpty());
     // Ben's latest order is ORD-10004; the session names ORD-10005, which is his too.
     const QString session = newSession(QStringLiteral("cust_ben"), QStringLiteral("Where is my order ORD-10005?"));
     QVERIFY(!session.isEmpty());
-    HttpResult r = m_agent->post(QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), session}});
+    HttpResult r = m_agent->post(
+        QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), session}});
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("content")).toString(),
-             QStringLiteral("Hi Benjamin (Benjamin Okafor), Ann Agent of Northwind Outfitters on ORD-10005 in %1.").arg(session));
+        QStringLiteral("Hi Benjamin (Benjamin Okafor), Ann Agent of Northwind Outfitters on ORD-10005 in %1.")
+            .arg(session));
     QCOMPARE(r.json().value(QLatin1String("missing")).toArray(), QJsonArray());
 
     // An order of another customer named in the session is not taken: Ben's latest is.
     const QString other = newSession(QStringLiteral("cust_ben"), QStringLiteral("What about order ORD-10001?"));
-    r = m_agent->post(QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), other}});
+    r = m_agent->post(
+        QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), other}});
     QVERIFY2(r.status == 200, describe(r));
-    QVERIFY2(r.json().value(QLatin1String("content")).toString().contains(QLatin1String("on ORD-10004 in")), describe(r));
+    QVERIFY2(
+        r.json().value(QLatin1String("content")).toString().contains(QLatin1String("on ORD-10004 in")), describe(r));
     // A token without a name claim (token create): the subject stands for the agent's name.
-    r = m_supervisor->post(QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), session}});
-    QVERIFY2(r.json().value(QLatin1String("content")).toString().contains(QLatin1String("tester of Northwind")), describe(r));
+    r = m_supervisor->post(
+        QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), session}});
+    QVERIFY2(r.json().value(QLatin1String("content")).toString().contains(QLatin1String("tester of Northwind")),
+        describe(r));
 }
 
 void TestCsApiCanned::renderFlagsMissingValues()
 {
-    const QString id = create(canned(QStringLiteral("order"), QStringLiteral("Dear {{customer.name}}, about {{ order.id }}: {{order.id}}")));
+    const QString id = create(
+        canned(QStringLiteral("order"), QStringLiteral("Dear {{customer.name}}, about {{ order.id }}: {{order.id}}")));
     QVERIFY(!id.isEmpty());
     // A customer the store does not know: no name, no orders.
     const QString session = newSession(QStringLiteral("cust_walkin"), QStringLiteral("Hello there"));
     QVERIFY(!session.isEmpty());
-    const HttpResult r = m_agent->post(QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), session}});
+    const HttpResult r = m_agent->post(
+        QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), session}});
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("content")).toString(),
-             QStringLiteral("Dear {{customer.name}}, about {{order.id}}: {{order.id}}"));
+        QStringLiteral("Dear {{customer.name}}, about {{order.id}}: {{order.id}}"));
     QCOMPARE(r.json().value(QLatin1String("missing")).toArray(),
-             QJsonArray({QStringLiteral("{{customer.name}}"), QStringLiteral("{{order.id}}")}));
+        QJsonArray({QStringLiteral("{{customer.name}}"), QStringLiteral("{{order.id}}")}));
 }
 
 void TestCsApiCanned::renderNeedsAKnownSessionAndResponse()
 {
     const QString id = create(canned(QStringLiteral("plain"), QStringLiteral("Thanks!")));
-    HttpResult r = m_agent->post(QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), {{QStringLiteral("sessionId"), QStringLiteral("sess_nope")}});
+    HttpResult r = m_agent->post(QStringLiteral("/api/cs/canned-responses/%1/render").arg(id),
+        {{QStringLiteral("sessionId"), QStringLiteral("sess_nope")}});
     QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_002")).isEmpty(), describe(r));
     r = m_agent->post(QStringLiteral("/api/cs/canned-responses/%1/render").arg(id), QJsonObject{});
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
     const QString session = newSession(QStringLiteral("cust_ben"), QStringLiteral("Hi"));
-    r = m_agent->post(QStringLiteral("/api/cs/canned-responses/cr_nope/render"), {{QStringLiteral("sessionId"), session}});
+    r = m_agent->post(
+        QStringLiteral("/api/cs/canned-responses/cr_nope/render"), {{QStringLiteral("sessionId"), session}});
     QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
 }
 

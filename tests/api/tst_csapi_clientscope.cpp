@@ -8,8 +8,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestCsApiClientScope : public QObject
-{
+class TestCsApiClientScope : public QObject {
     Q_OBJECT
 
 private slots:
@@ -36,7 +35,7 @@ void TestCsApiClientScope::initTestCase()
     QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
     m_admin = m_server.client(api::Role::Admin);
     m_ben = std::make_unique<HttpClient>(m_server.port(),
-                                         m_server.token(api::Role::Client, {}, 3600, QStringLiteral("widget"), QStringLiteral("cust_ben")));
+        m_server.token(api::Role::Client, {}, 3600, QStringLiteral("widget"), QStringLiteral("cust_ben")));
 }
 
 void TestCsApiClientScope::cleanupTestCase()
@@ -49,7 +48,7 @@ void TestCsApiClientScope::cleanupTestCase()
 QString TestCsApiClientScope::adminSession(const QString &customer)
 {
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                       sessionBody(m_server.companyId(), customer, QStringLiteral("Where is my order ORD-10001?")));
+        sessionBody(m_server.companyId(), customer, QStringLiteral("Where is my order ORD-10001?")));
     if (r.status != 201)
         qWarning("create failed: %s", describe(r).constData());
     return r.json().value(QLatin1String("id")).toString();
@@ -57,15 +56,16 @@ QString TestCsApiClientScope::adminSession(const QString &customer)
 
 void TestCsApiClientScope::createOnlyForOwnCustomer()
 {
-    HttpResult r = m_ben->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_alice")));
+    HttpResult r = m_ben->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_alice")));
     QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r).constData());
     r = m_ben->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
     QVERIFY2(r.status == 201, describe(r).constData());
     QCOMPARE(r.json().value(QLatin1String("customerId")).toString(), QStringLiteral("cust_ben"));
     // The refused attempt created nothing for Alice.
     const HttpResult list = m_admin->get(withQuery(QStringLiteral("/api/cs/sessions"),
-                                                   {{QStringLiteral("companyId"), m_server.companyId()},
-                                                    {QStringLiteral("customerId"), QStringLiteral("cust_alice")}}));
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("customerId"), QStringLiteral("cust_alice")}}));
     QCOMPARE(list.json().value(QLatin1String("total")).toInt(), 0);
 }
 
@@ -77,10 +77,12 @@ void TestCsApiClientScope::otherCustomersSessionsDoNotExist()
     HttpResult r = m_ben->get(base);
     QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_002")).isEmpty(), describe(r).constData());
     QVERIFY(!r.body.contains("Alice"));
-    r = m_ben->post(base + QStringLiteral("/messages"), {{QStringLiteral("message"), QStringLiteral("give me a $5 credit")}});
+    r = m_ben->post(
+        base + QStringLiteral("/messages"), {{QStringLiteral("message"), QStringLiteral("give me a $5 credit")}});
     QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_002")).isEmpty(), describe(r).constData());
-    r = m_ben->post(base + QStringLiteral("/escalate"), {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-                                                          {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+    r = m_ben->post(base + QStringLiteral("/escalate"),
+        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_002")).isEmpty(), describe(r).constData());
     // Alice's session is untouched: one exchange, still with the AI Rep.
     const QJsonObject s = m_admin->get(base).json();
@@ -90,12 +92,13 @@ void TestCsApiClientScope::otherCustomersSessionsDoNotExist()
 
 void TestCsApiClientScope::noStaffOnlyContext()
 {
-    HttpResult r = m_ben->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"),
-                                                                               QStringLiteral("hello")));
+    HttpResult r = m_ben->post(QStringLiteral("/api/cs/sessions"),
+        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello")));
     QVERIFY2(r.status == 201, describe(r).constData());
     r = m_ben->get(QStringLiteral("/api/cs/sessions/") + r.json().value(QLatin1String("id")).toString());
     QVERIFY2(r.status == 200, describe(r).constData());
-    const QJsonObject customer = r.json().value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
+    const QJsonObject customer
+        = r.json().value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
     QCOMPARE(customer.value(QLatin1String("id")).toString(), QStringLiteral("cust_ben"));
     for (const char *hidden : {"email", "lifetimeValue", "isVIP"})
         QVERIFY2(!customer.contains(QLatin1String(hidden)), hidden);
@@ -108,7 +111,8 @@ void TestCsApiClientScope::agentsSeeEverything()
     HttpClient agent(m_server.port(), m_server.token(api::Role::Agent));
     const HttpResult r = agent.get(QStringLiteral("/api/cs/sessions/") + id);
     QVERIFY2(r.status == 200, describe(r).constData());
-    const QJsonObject customer = r.json().value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
+    const QJsonObject customer
+        = r.json().value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
     for (const char *shown : {"email", "lifetimeValue", "isVIP"})
         QVERIFY2(customer.contains(QLatin1String(shown)), shown);
     // And a client bound to Ben reads the session an agent opened for Ben.
@@ -122,20 +126,21 @@ void TestCsApiClientScope::webSocketSubscriptionIsScoped()
     QWebSocket ws;
     QList<QJsonObject> frames;
     connect(&ws, &QWebSocket::textMessageReceived, this,
-            [&frames](const QString &t) { frames << QJsonDocument::fromJson(t.toUtf8()).object(); });
+        [&frames](const QString &t) { frames << QJsonDocument::fromJson(t.toUtf8()).object(); });
     ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/cs/ws?token=%2")
                      .arg(m_server.port())
                      .arg(QString::fromLatin1(m_ben->token()))));
     QTRY_COMPARE_WITH_TIMEOUT(frames.size(), 1, 5000); // welcome
     const auto subscribe = [&ws](const QString &id) {
-        ws.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                                       {QStringLiteral("sessionId"), id}})
+        ws.sendTextMessage(QString::fromUtf8(QJsonDocument(
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("sessionId"), id}})
                                                  .toJson(QJsonDocument::Compact)));
     };
     subscribe(alices);
     QTRY_COMPARE_WITH_TIMEOUT(frames.size(), 2, 5000);
     QCOMPARE(frames[1].value(QLatin1String("type")).toString(), QStringLiteral("error"));
-    QCOMPARE(frames[1].value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(), QStringLiteral("CS_002"));
+    QCOMPARE(frames[1].value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+        QStringLiteral("CS_002"));
     subscribe(bens);
     QTRY_COMPARE_WITH_TIMEOUT(frames.size(), 3, 5000);
     QCOMPARE(frames[2].value(QLatin1String("type")).toString(), QStringLiteral("subscribed"));
@@ -144,9 +149,10 @@ void TestCsApiClientScope::webSocketSubscriptionIsScoped()
 void TestCsApiClientScope::unboundClientTokenIsRefused()
 {
     // A client token that names no customer (as older Tierdesk versions issued) acts for nobody.
-    HttpClient unbound(m_server.port(), m_server.runtime().auth().issue(m_server.companyId(), api::Role::Client,
-                                                                        QStringLiteral("old-widget"), 3600));
-    const HttpResult r = unbound.post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
+    HttpClient unbound(m_server.port(),
+        m_server.runtime().auth().issue(m_server.companyId(), api::Role::Client, QStringLiteral("old-widget"), 3600));
+    const HttpResult r = unbound.post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
     QVERIFY2(checkErrorBody(r, 401, QStringLiteral("CS_012")).isEmpty(), describe(r).constData());
 }
 

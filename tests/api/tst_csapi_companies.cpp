@@ -19,11 +19,10 @@ QString str(const QJsonObject &o, const char *key)
 
 QJsonObject newCompany(const QString &name, const QString &email, bool copyConfig = false)
 {
-    return {{QStringLiteral("name"), name},
-            {QStringLiteral("copyConfig"), copyConfig},
-            {QStringLiteral("admin"),
-             QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("name"), QStringLiteral("Eve Founder")},
-                         {QStringLiteral("password"), kPassword}}}};
+    return {{QStringLiteral("name"), name}, {QStringLiteral("copyConfig"), copyConfig},
+        {QStringLiteral("admin"),
+            QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("name"), QStringLiteral("Eve Founder")},
+                {QStringLiteral("password"), kPassword}}}};
 }
 
 HttpResult patch(HttpClient &client, const QString &path, const QJsonObject &body)
@@ -33,8 +32,7 @@ HttpResult patch(HttpClient &client, const QString &path, const QJsonObject &bod
 
 } // namespace
 
-class TestCsApiCompanies : public QObject
-{
+class TestCsApiCompanies : public QObject {
     Q_OBJECT
 
 private slots:
@@ -61,12 +59,13 @@ void TestCsApiCompanies::init()
     m_fixture = std::make_unique<ServerFixture>();
     QString error;
     QVERIFY2(server().start({}, false, &error), qPrintable(error));
-    NewAgent a{server().companyId(), QStringLiteral("ada@example.com"), QStringLiteral("Ada Admin"), QStringLiteral("admin"), {}};
+    NewAgent a{server().companyId(), QStringLiteral("ada@example.com"), QStringLiteral("Ada Admin"),
+        QStringLiteral("admin"), {}};
     QVERIFY(server().runtime().agents().create(a, kPassword, Actor{}));
     QVERIFY(server().runtime().store().batch().flush());
     HttpClient anonymous(server().port());
     const HttpResult r = anonymous.post(QStringLiteral("/api/cs/auth/login"),
-                                        {{QStringLiteral("email"), QStringLiteral("ada@example.com")}, {QStringLiteral("password"), kPassword}});
+        {{QStringLiteral("email"), QStringLiteral("ada@example.com")}, {QStringLiteral("password"), kPassword}});
     QVERIFY2(r.status == 200, describe(r));
     // The login names the company too (the console shows its name).
     QCOMPARE(str(r.json().value(QLatin1String("company")).toObject(), "id"), server().companyId());
@@ -82,8 +81,8 @@ void TestCsApiCompanies::cleanup()
 
 void TestCsApiCompanies::adminFoundsACompanyItsAdminSignsInTo()
 {
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral(" Outfitters EU "),
-                                                                                      QStringLiteral("Eve@Example.com")));
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/companies"),
+        newCompany(QStringLiteral(" Outfitters EU "), QStringLiteral("Eve@Example.com")));
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject company = r.json().value(QLatin1String("company")).toObject();
     const QString id = str(company, "id");
@@ -101,7 +100,9 @@ void TestCsApiCompanies::adminFoundsACompanyItsAdminSignsInTo()
     QCOMPARE(str(me.json().value(QLatin1String("company")).toObject(), "name"), QStringLiteral("Outfitters EU"));
     QCOMPARE(eve.get(QStringLiteral("/api/cs/companies/") + id).status, 200);
     QCOMPARE(eve.get(QStringLiteral("/api/cs/config?companyId=") + id).status, 200);
-    QCOMPARE(eve.get(QStringLiteral("/api/cs/queue?companyId=") + id).json().value(QLatin1String("items")).toArray().size(), 0);
+    QCOMPARE(
+        eve.get(QStringLiteral("/api/cs/queue?companyId=") + id).json().value(QLatin1String("items")).toArray().size(),
+        0);
     const HttpResult other = eve.get(QStringLiteral("/api/cs/config?companyId=") + server().companyId());
     QCOMPARE(other.status, 404);
     QCOMPARE(str(other.error(), "code"), QStringLiteral("CS_014"));
@@ -112,14 +113,17 @@ void TestCsApiCompanies::adminFoundsACompanyItsAdminSignsInTo()
     // The password the founder chose logs the new admin in.
     HttpClient anonymous(server().port());
     const HttpResult login = anonymous.post(QStringLiteral("/api/cs/auth/login"),
-                                            {{QStringLiteral("email"), QStringLiteral("eve@example.com")}, {QStringLiteral("password"), kPassword}});
+        {{QStringLiteral("email"), QStringLiteral("eve@example.com")}, {QStringLiteral("password"), kPassword}});
     QCOMPARE(login.status, 200);
     QCOMPARE(str(login.json().value(QLatin1String("company")).toObject(), "id"), id);
 
     // Audited in both companies' logs.
     const auto actions = [](HttpClient &client, const QString &company) {
         QStringList out;
-        for (const QJsonValue &e : client.get(QStringLiteral("/api/cs/audit?companyId=") + company).json().value(QLatin1String("entries")).toArray())
+        for (const QJsonValue &e : client.get(QStringLiteral("/api/cs/audit?companyId=") + company)
+                                       .json()
+                                       .value(QLatin1String("entries"))
+                                       .toArray())
             out << str(e.toObject(), "action");
         return out;
     };
@@ -130,9 +134,12 @@ void TestCsApiCompanies::adminFoundsACompanyItsAdminSignsInTo()
 
 void TestCsApiCompanies::configIsCopiedOnlyWhenAsked()
 {
-    QVERIFY(m_admin->put(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), server().companyId()},
-                                                             {QStringLiteral("language"), QStringLiteral("de")}})
-                .status == 200);
+    QVERIFY(m_admin
+                ->put(QStringLiteral("/api/cs/config"),
+                    {{QStringLiteral("companyId"), server().companyId()},
+                        {QStringLiteral("language"), QStringLiteral("de")}})
+                .status
+        == 200);
     const auto languageOf = [this](const QJsonObject &body) {
         const HttpResult r = m_admin->post(QStringLiteral("/api/cs/companies"), body);
         if (r.status != 201)
@@ -141,8 +148,10 @@ void TestCsApiCompanies::configIsCopiedOnlyWhenAsked()
         const QString id = str(r.json().value(QLatin1String("company")).toObject(), "id");
         return str(founder.get(QStringLiteral("/api/cs/config?companyId=") + id).json(), "language");
     };
-    QCOMPARE(languageOf(newCompany(QStringLiteral("Copy"), QStringLiteral("c1@example.com"), true)), QStringLiteral("de"));
-    QCOMPARE(languageOf(newCompany(QStringLiteral("Fresh"), QStringLiteral("c2@example.com"), false)), QStringLiteral("en"));
+    QCOMPARE(
+        languageOf(newCompany(QStringLiteral("Copy"), QStringLiteral("c1@example.com"), true)), QStringLiteral("de"));
+    QCOMPARE(
+        languageOf(newCompany(QStringLiteral("Fresh"), QStringLiteral("c2@example.com"), false)), QStringLiteral("en"));
 }
 
 void TestCsApiCompanies::badInputIsRefusedAndNothingStored()
@@ -156,8 +165,7 @@ void TestCsApiCompanies::badInputIsRefusedAndNothingStored()
     weak.insert(QStringLiteral("admin"), weakAdmin);
     QJsonObject badCopy = newCompany(QStringLiteral("X"), QStringLiteral("x@example.com"));
     badCopy.insert(QStringLiteral("copyConfig"), QStringLiteral("yes"));
-    const struct
-    {
+    const struct {
         QJsonObject body;
         int status;
         QString field;
@@ -171,8 +179,8 @@ void TestCsApiCompanies::badInputIsRefusedAndNothingStored()
         {newCompany(QStringLiteral("X"), QStringLiteral("not-an-address")), 400, QStringLiteral("email")},
         {newCompany(QStringLiteral("X"), QStringLiteral("ADA@example.com")), 409, QStringLiteral("email")},
         {newCompany(server().demo().value(QLatin1String("companyName")).toString(QStringLiteral("Demo Outfitters")),
-                    QStringLiteral("x@example.com")),
-         409, QStringLiteral("name")},
+             QStringLiteral("x@example.com")),
+            409, QStringLiteral("name")},
     };
     for (const auto &c : cases) {
         const HttpResult r = m_admin->post(QStringLiteral("/api/cs/companies"), c.body);
@@ -182,7 +190,11 @@ void TestCsApiCompanies::badInputIsRefusedAndNothingStored()
     }
     QCOMPARE(companies(), before);
     HttpClient anonymous(server().port());
-    QCOMPARE(anonymous.post(QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral("Y"), QStringLiteral("y@example.com"))).status, 401);
+    QCOMPARE(
+        anonymous
+            .post(QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral("Y"), QStringLiteral("y@example.com")))
+            .status,
+        401);
     QCOMPARE(companies(), before);
 }
 
@@ -191,16 +203,21 @@ void TestCsApiCompanies::badInputIsRefusedAndNothingStored()
 void TestCsApiCompanies::companyAndAdminAreStoredTogetherOrNotAtAll()
 {
     const int before = companies();
-    const NewAgent taken{QString(), QStringLiteral("ada@example.com"), QStringLiteral("Twin"), QStringLiteral("admin"), {}};
-    const auto founded = server().runtime().agents().foundCompany(QStringLiteral("Half made"), CsConfig::defaults(), taken,
-                                                                  QStringLiteral("hash"), Actor{});
+    const NewAgent taken{
+        QString(), QStringLiteral("ada@example.com"), QStringLiteral("Twin"), QStringLiteral("admin"), {}};
+    const auto founded = server().runtime().agents().foundCompany(
+        QStringLiteral("Half made"), CsConfig::defaults(), taken, QStringLiteral("hash"), Actor{});
     QVERIFY(!founded);
     QCOMPARE(founded.error().kind, ErrorKind::Conflict);
     QVERIFY(server().runtime().store().batch().flush());
     QCOMPARE(companies(), before);
-    QCOMPARE(server().scalar(QStringLiteral("SELECT COUNT(*) FROM companies WHERE name = ?"), {QStringLiteral("Half made")}).toInt(), 0);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral("SELECT COUNT(*) FROM companies WHERE name = ?"), {QStringLiteral("Half made")})
+                 .toInt(),
+        0);
     // The name is free for a founding that works.
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral("Half made"), QStringLiteral("h@example.com")));
+    const HttpResult r = m_admin->post(
+        QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral("Half made"), QStringLiteral("h@example.com")));
     QVERIFY2(r.status == 201, describe(r));
     QCOMPARE(companies(), before + 1);
 }
@@ -209,13 +226,19 @@ void TestCsApiCompanies::onlyAdminsMakeAndRenameCompanies()
 {
     for (const api::Role role : {api::Role::Supervisor, api::Role::Agent}) {
         auto client = server().client(role);
-        const HttpResult made = client->post(QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral("Z"), QStringLiteral("z@example.com")));
+        const HttpResult made = client->post(
+            QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral("Z"), QStringLiteral("z@example.com")));
         QCOMPARE(made.status, 403);
         QCOMPARE(str(made.error(), "code"), QStringLiteral("CS_013"));
-        QCOMPARE(patch(*client, QStringLiteral("/api/cs/companies/") + server().companyId(), {{QStringLiteral("name"), QStringLiteral("Z")}}).status, 403);
+        QCOMPARE(patch(*client, QStringLiteral("/api/cs/companies/") + server().companyId(),
+                     {{QStringLiteral("name"), QStringLiteral("Z")}})
+                     .status,
+            403);
         QCOMPARE(client->get(QStringLiteral("/api/cs/companies/") + server().companyId()).status, 200);
     }
-    QCOMPARE(server().client(api::Role::Client)->get(QStringLiteral("/api/cs/companies/") + server().companyId()).status, 403);
+    QCOMPARE(
+        server().client(api::Role::Client)->get(QStringLiteral("/api/cs/companies/") + server().companyId()).status,
+        403);
 }
 
 void TestCsApiCompanies::renameIsCheckedAndAudited()
@@ -227,20 +250,30 @@ void TestCsApiCompanies::renameIsCheckedAndAudited()
     // A token's subject is no agent: its entries have no actorName.
     auto tokenAdmin = server().client(api::Role::Admin);
     QCOMPARE(patch(*tokenAdmin, own, {{QStringLiteral("name"), before}}).status, 200);
-    const QJsonArray log = m_admin->get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId()).json().value(QLatin1String("entries")).toArray();
+    const QJsonArray log = m_admin->get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId())
+                               .json()
+                               .value(QLatin1String("entries"))
+                               .toArray();
     QVERIFY(!log.isEmpty() && str(log.first().toObject(), "action") == QLatin1String("company.rename"));
     QVERIFY(!log.first().toObject().contains(QLatin1String("actorName")));
     QCOMPARE(patch(*m_admin, own, {{QStringLiteral("name"), QStringLiteral("  ")}}).status, 400);
     QCOMPARE(patch(*m_admin, own, {{QStringLiteral("name"), 7}}).status, 400);
-    QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/companies/") + other, {{QStringLiteral("name"), QStringLiteral("Mine now")}}).status, 404);
+    QCOMPARE(patch(*m_admin, QStringLiteral("/api/cs/companies/") + other,
+                 {{QStringLiteral("name"), QStringLiteral("Mine now")}})
+                 .status,
+        404);
     const HttpResult r = patch(*m_admin, own, {{QStringLiteral("name"), QStringLiteral("Trail & Summit")}});
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(str(r.json(), "name"), QStringLiteral("Trail & Summit"));
     QCOMPARE(str(m_admin->get(own).json(), "name"), QStringLiteral("Trail & Summit"));
-    QCOMPARE(str(m_admin->get(QStringLiteral("/api/cs/auth/me")).json().value(QLatin1String("company")).toObject(), "name"),
-             QStringLiteral("Trail & Summit"));
+    QCOMPARE(
+        str(m_admin->get(QStringLiteral("/api/cs/auth/me")).json().value(QLatin1String("company")).toObject(), "name"),
+        QStringLiteral("Trail & Summit"));
     QJsonObject entry;
-    for (const QJsonValue &e : m_admin->get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId()).json().value(QLatin1String("entries")).toArray())
+    for (const QJsonValue &e : m_admin->get(QStringLiteral("/api/cs/audit?companyId=") + server().companyId())
+                                   .json()
+                                   .value(QLatin1String("entries"))
+                                   .toArray())
         if (str(e.toObject(), "action") == QLatin1String("company.rename") && entry.isEmpty())
             entry = e.toObject(); // the newest
     QCOMPARE(str(entry, "actorName"), QStringLiteral("Ada Admin")); // the log names the agent
@@ -254,10 +287,12 @@ void TestCsApiCompanies::theServersLimitIsKept()
 {
     for (int n = companies(); n < AgentDirectory::kMaxCompanies; ++n)
         QVERIFY(!server().createCompany(QStringLiteral("Filler %1").arg(n)).isEmpty());
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/companies"), newCompany(QStringLiteral("One too many"), QStringLiteral("o@example.com")));
+    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/companies"),
+        newCompany(QStringLiteral("One too many"), QStringLiteral("o@example.com")));
     QCOMPARE(r.status, 409);
     QCOMPARE(str(r.error(), "code"), QStringLiteral("CS_022"));
-    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("maxCompanies")).toInt(), AgentDirectory::kMaxCompanies);
+    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("maxCompanies")).toInt(),
+        AgentDirectory::kMaxCompanies);
     QCOMPARE(companies(), AgentDirectory::kMaxCompanies);
 }
 

@@ -8,8 +8,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestCsApiConfigAnalytics : public QObject
-{
+class TestCsApiConfigAnalytics : public QObject {
     Q_OBJECT
 
 private slots:
@@ -57,8 +56,8 @@ QString TestCsApiConfigAnalytics::analyticsPath(const QString &company, const QS
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<QPair<QString, QString>> q{{QStringLiteral("companyId"), company},
-                                     {QStringLiteral("startDate"), now.addDays(-1).toString(Qt::ISODate)},
-                                     {QStringLiteral("endDate"), now.addDays(1).toString(Qt::ISODate)}};
+        {QStringLiteral("startDate"), now.addDays(-1).toString(Qt::ISODate)},
+        {QStringLiteral("endDate"), now.addDays(1).toString(Qt::ISODate)}};
     if (!groupBy.isEmpty())
         q.append({QStringLiteral("groupBy"), groupBy});
     return withQuery(QStringLiteral("/api/cs/analytics"), q);
@@ -75,12 +74,18 @@ void TestCsApiConfigAnalytics::getConfigHasSeedShape()
     const QJsonObject tiers = c.value(QLatin1String("tiers")).toObject();
     const QJsonObject rep = tiers.value(QLatin1String("aiRep")).toObject();
     const QJsonObject repCaps = rep.value(QLatin1String("capabilities")).toObject();
-    for (const char *key : {"canProcessRefunds", "maxRefundAmount", "canModifySubscription", "canApplyCredits", "maxCreditAmount"})
+    for (const char *key :
+        {"canProcessRefunds", "maxRefundAmount", "canModifySubscription", "canApplyCredits", "maxCreditAmount"})
         QVERIFY2(repCaps.contains(QLatin1String(key)), key);
     QCOMPARE(repCaps.value(QLatin1String("maxCreditAmount")).toDouble(), 10.0);
     QVERIFY(rep.value(QLatin1String("responseGuidelines")).toObject().contains(QLatin1String("tone")));
-    QCOMPARE(tiers.value(QLatin1String("aiManager")).toObject().value(QLatin1String("capabilities")).toObject()
-                 .value(QLatin1String("maxRefundAmount")).toDouble(), 100.0);
+    QCOMPARE(tiers.value(QLatin1String("aiManager"))
+                 .toObject()
+                 .value(QLatin1String("capabilities"))
+                 .toObject()
+                 .value(QLatin1String("maxRefundAmount"))
+                 .toDouble(),
+        100.0);
     const QJsonObject human = tiers.value(QLatin1String("humanAgent")).toObject();
     QVERIFY(human.contains(QLatin1String("escalationPhone")));
     QVERIFY(human.contains(QLatin1String("notifyOnEscalation")));
@@ -88,16 +93,17 @@ void TestCsApiConfigAnalytics::getConfigHasSeedShape()
     QCOMPARE(irate.value(QLatin1String("detectionThreshold")).toDouble(), 0.7);
     QVERIFY(irate.value(QLatin1String("triggerKeywords")).toArray().contains(QStringLiteral("furious")));
     QCOMPARE(irate.value(QLatin1String("autoEscalate")).toObject().value(QLatin1String("targetTier")).toString(),
-             QStringLiteral("AI_MANAGER"));
+        QStringLiteral("AI_MANAGER"));
 }
 
 void TestCsApiConfigAnalytics::putConfigDeepMerges()
 {
     const QJsonObject before = m_admin->get(configPath(m_company)).json();
     const QJsonObject patch{{QStringLiteral("companyId"), m_company},
-                            {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("aiRep"), QJsonObject{{QStringLiteral("capabilities"),
-                                QJsonObject{{QStringLiteral("maxCreditAmount"), 15}}}}}}},
-                            {QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("detectionThreshold"), 0.8}}}};
+        {QStringLiteral("tiers"),
+            QJsonObject{{QStringLiteral("aiRep"),
+                QJsonObject{{QStringLiteral("capabilities"), QJsonObject{{QStringLiteral("maxCreditAmount"), 15}}}}}}},
+        {QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("detectionThreshold"), 0.8}}}};
     HttpResult r = m_admin->put(QStringLiteral("/api/cs/config"), patch);
     QVERIFY2(r.status == 200, describe(r));
 
@@ -118,26 +124,35 @@ void TestCsApiConfigAnalytics::putConfigDeepMerges()
 
     // Arrays are replaced, not merged.
     r = m_admin->put(QStringLiteral("/api/cs/config"),
-                     {{QStringLiteral("companyId"), m_company},
-                      {QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("livid")}}}}});
+        {{QStringLiteral("companyId"), m_company},
+            {QStringLiteral("irateProtocol"),
+                QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("livid")}}}}});
     QVERIFY2(r.status == 200, describe(r));
-    QCOMPARE(m_admin->get(configPath(m_company)).json().value(QLatin1String("irateProtocol")).toObject()
-                 .value(QLatin1String("triggerKeywords")).toArray(), QJsonArray{QStringLiteral("livid")});
+    QCOMPARE(m_admin->get(configPath(m_company))
+                 .json()
+                 .value(QLatin1String("irateProtocol"))
+                 .toObject()
+                 .value(QLatin1String("triggerKeywords"))
+                 .toArray(),
+        QJsonArray{QStringLiteral("livid")});
 }
 
 void TestCsApiConfigAnalytics::putConfigValidates_data()
 {
     QTest::addColumn<QByteArray>("patch");
     QTest::newRow("negative credit") << QByteArray(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":-1}}}})");
-    QTest::newRow("negative refund") << QByteArray(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":-100}}}})");
+    QTest::newRow("negative refund") << QByteArray(
+        R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":-100}}}})");
     QTest::newRow("unknown top key") << QByteArray(R"({"colour":"blue"})");
     QTest::newRow("unknown nested key") << QByteArray(R"({"tiers":{"aiRep":{"capabilities":{"canFly":true}}}})");
     QTest::newRow("unknown tier") << QByteArray(R"({"tiers":{"aiDirector":{"enabled":true}}})");
     QTest::newRow("threshold above 1") << QByteArray(R"({"irateProtocol":{"detectionThreshold":1.5}})");
     QTest::newRow("threshold below 0") << QByteArray(R"({"irateProtocol":{"detectionThreshold":-0.1}})");
     QTest::newRow("wrong type") << QByteArray(R"({"enabled":"yes"})");
-    QTest::newRow("auto escalate to AI_REP") << QByteArray(R"({"irateProtocol":{"autoEscalate":{"targetTier":"AI_REP"}}})");
-    QTest::newRow("unknown auto escalate tier") << QByteArray(R"({"irateProtocol":{"autoEscalate":{"targetTier":"CEO"}}})");
+    QTest::newRow("auto escalate to AI_REP")
+        << QByteArray(R"({"irateProtocol":{"autoEscalate":{"targetTier":"AI_REP"}}})");
+    QTest::newRow("unknown auto escalate tier")
+        << QByteArray(R"({"irateProtocol":{"autoEscalate":{"targetTier":"CEO"}}})");
     QTest::newRow("bad tone") << QByteArray(R"({"tiers":{"aiRep":{"responseGuidelines":{"tone":"sarcastic"}}}})");
 }
 
@@ -174,20 +189,21 @@ void TestCsApiConfigAnalytics::analyticsCountsSessions()
     // Four sessions: chat x3 + voice x1; one escalated by hand to AI_MANAGER and resolved there,
     // one resolved at AI_REP, two left open at AI_REP.
     QStringList ids;
-    const QStringList channels{QStringLiteral("chat"), QStringLiteral("chat"), QStringLiteral("chat"), QStringLiteral("voice")};
+    const QStringList channels{
+        QStringLiteral("chat"), QStringLiteral("chat"), QStringLiteral("chat"), QStringLiteral("voice")};
     for (int i = 0; i < 4; ++i) {
         const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                           sessionBody(m_company, QStringLiteral("an_%1").arg(i), {}, channels.at(i)));
+            sessionBody(m_company, QStringLiteral("an_%1").arg(i), {}, channels.at(i)));
         QVERIFY2(r.status == 201, describe(r));
         ids << r.json().value(QLatin1String("id")).toString();
     }
     HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(ids[0]),
-                                 {{QStringLiteral("reason"), QStringLiteral("REFUND_REQUEST")},
-                                  {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
+        {{QStringLiteral("reason"), QStringLiteral("REFUND_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
     QVERIFY2(r.status == 200, describe(r));
     for (const QString &id : {ids[0], ids[1]}) {
         r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
-                          {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}});
+            {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}});
         QVERIFY2(r.status == 200, describe(r));
     }
 
@@ -275,7 +291,7 @@ void TestCsApiConfigAnalytics::analyticsGroupBy()
     for (const QJsonValue &v : timeline) {
         const QJsonObject bucket = v.toObject();
         QVERIFY2(format.match(bucket.value(QLatin1String("period")).toString()).hasMatch(),
-                 qPrintable(bucket.value(QLatin1String("period")).toString()));
+            qPrintable(bucket.value(QLatin1String("period")).toString()));
         sessions += bucket.value(QLatin1String("sessions")).toInt();
         done += bucket.value(QLatin1String("resolved")).toInt();
     }
@@ -293,7 +309,8 @@ void TestCsApiConfigAnalytics::analyticsBadDates_data()
     QTest::newRow("not a date") << QStringLiteral("last week") << QStringLiteral("2025-12-31") << QString();
     QTest::newRow("impossible date") << QStringLiteral("2025-02-30") << QStringLiteral("2025-12-31") << QString();
     QTest::newRow("end before start") << QStringLiteral("2025-12-31") << QStringLiteral("2025-12-01") << QString();
-    QTest::newRow("bad groupBy") << QStringLiteral("2025-12-01") << QStringLiteral("2025-12-31") << QStringLiteral("year");
+    QTest::newRow("bad groupBy") << QStringLiteral("2025-12-01") << QStringLiteral("2025-12-31")
+                                 << QStringLiteral("year");
 }
 
 void TestCsApiConfigAnalytics::analyticsBadDates()

@@ -2,8 +2,8 @@
 // reaching the customer's WebSocket, notes hidden from client tokens, basedOn,
 // transfer back to the AI, a person's resolve, SLA warning and breach on a
 // FakeClock, and the events the console lives on.
-#include "tests/api/ApiTestSupport.h"
 #include "core/common/Time.h"
+#include "tests/api/ApiTestSupport.h"
 #include "tests/api/WsClient.h"
 #include "tests/support/FakeClock.h"
 
@@ -25,8 +25,7 @@ QString str(const QJsonObject &o, const char *key)
 
 } // namespace
 
-class TestCsApiDesk : public QObject
-{
+class TestCsApiDesk : public QObject {
     Q_OBJECT
 
 private slots:
@@ -49,7 +48,7 @@ private slots:
 private:
     // A session of cust_ben, escalated to HUMAN_AGENT through the API.
     QString escalatedSession(const QString &reason = QStringLiteral("CUSTOMER_REQUEST"),
-                             const QString &text = QStringLiteral("Where is my order ORD-10001?"));
+        const QString &text = QStringLiteral("Where is my order ORD-10001?"));
     QString path(const QString &sessionId, const char *what) const
     {
         return QStringLiteral("/api/cs/sessions/") + sessionId + QLatin1Char('/') + QLatin1String(what);
@@ -63,10 +62,10 @@ private:
     FakeClock m_clock;
     ServerFixture m_server;
     std::unique_ptr<HttpClient> m_admin;
-    std::unique_ptr<HttpClient> m_ann;  // agent, queues orders
-    std::unique_ptr<HttpClient> m_bob;  // agent, queues complaints
-    std::unique_ptr<HttpClient> m_sue;  // supervisor
-    std::unique_ptr<HttpClient> m_ben;  // client token of cust_ben
+    std::unique_ptr<HttpClient> m_ann; // agent, queues orders
+    std::unique_ptr<HttpClient> m_bob; // agent, queues complaints
+    std::unique_ptr<HttpClient> m_sue; // supervisor
+    std::unique_ptr<HttpClient> m_ben; // client token of cust_ben
 };
 
 void TestCsApiDesk::initTestCase()
@@ -74,13 +73,18 @@ void TestCsApiDesk::initTestCase()
     m_server.setClock(&m_clock);
     QString error;
     QVERIFY2(m_server.start("[desk]\nslaCheckSeconds=1\n", false, &error), qPrintable(error));
-    QVERIFY(addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
-    QVERIFY(addAgent(QStringLiteral("agt_bob"), QStringLiteral("Bob Baker"), QStringLiteral("agent"), {QStringLiteral("complaints")}));
+    QVERIFY(addAgent(
+        QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
+    QVERIFY(addAgent(QStringLiteral("agt_bob"), QStringLiteral("Bob Baker"), QStringLiteral("agent"),
+        {QStringLiteral("complaints")}));
     QVERIFY(addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
     m_admin = m_server.client(api::Role::Admin);
-    m_ann = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
-    m_bob = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_bob")));
-    m_sue = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Supervisor, {}, 3600, QStringLiteral("agt_sue")));
+    m_ann = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    m_bob = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_bob")));
+    m_sue = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Supervisor, {}, 3600, QStringLiteral("agt_sue")));
     m_ben = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Client));
 }
 
@@ -96,11 +100,11 @@ void TestCsApiDesk::cleanupTestCase()
 
 QString TestCsApiDesk::escalatedSession(const QString &reason, const QString &text)
 {
-    const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                             sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
+    const HttpResult created = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
     const QString id = str(created.json(), "id");
-    const HttpResult esc = m_admin->post(path(id, "escalate"), {{QStringLiteral("reason"), reason},
-                                                                  {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+    const HttpResult esc = m_admin->post(path(id, "escalate"),
+        {{QStringLiteral("reason"), reason}, {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     return created.status == 201 && esc.status == 200 ? id : QString();
 }
 
@@ -116,8 +120,8 @@ QJsonObject TestCsApiDesk::queueItem(HttpClient &client, const QString &sessionI
 void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
 {
     WsClient console;
-    QVERIFY(console.open(m_server.port(), m_ann->token(), {{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                           {QStringLiteral("companyId"), m_server.companyId()}}));
+    QVERIFY(console.open(m_server.port(), m_ann->token(),
+        {{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("companyId"), m_server.companyId()}}));
     const QString id = escalatedSession();
     QVERIFY(!id.isEmpty());
     QVERIFY(!console.waitFor(QStringLiteral("queue.added"), id).isEmpty());
@@ -133,19 +137,20 @@ void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
     QVERIFY(!str(item.value(QLatin1String("lastMessage")).toObject(), "content").isEmpty());
 
     WsClient customer;
-    QVERIFY(customer.open(m_server.port(), m_ben->token(), {{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                            {QStringLiteral("sessionId"), id}}));
+    QVERIFY(customer.open(m_server.port(), m_ben->token(),
+        {{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("sessionId"), id}}));
 
     // Claim; a second agent's claim is refused and names the holder.
     HttpResult r = m_ann->post(path(id, "claim"), {});
     QCOMPARE(r.status, 200);
     QCOMPARE(str(r.json().value(QLatin1String("desk")).toObject().value(QLatin1String("assignee")).toObject(), "id"),
-             QStringLiteral("agt_ann"));
+        QStringLiteral("agt_ann"));
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200); // again: still hers
     r = m_bob->post(path(id, "claim"), {});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_025")).isEmpty(), describe(r).constData());
-    QCOMPARE(str(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("holder")).toObject(), "name"),
-             QStringLiteral("Ann Archer"));
+    QCOMPARE(
+        str(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("holder")).toObject(), "name"),
+        QStringLiteral("Ann Archer"));
     r = m_bob->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Hi, Bob here")}});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
 
@@ -157,34 +162,48 @@ void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
     QCOMPARE(str(sent.value(QLatin1String("metadata")).toObject(), "agentName"), QStringLiteral("Ann Archer"));
     const QJsonObject live = customer.waitMessage(QStringLiteral("human_agent"));
     QCOMPARE(str(live.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject(), "content"),
-             QStringLiteral("Hello Ben, Ann here."));
-    QJsonArray messages = m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray();
+        QStringLiteral("Hello Ben, Ann here."));
+    QJsonArray messages
+        = m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray();
     QCOMPARE(str(messages.last().toObject(), "role"), QStringLiteral("human_agent"));
     item = queueItem(*m_ann, id);
     QVERIFY(!item.value(QLatin1String("sla")).toObject().value(QLatin1String("firstResponseAt")).isNull());
 
     // A note: agents see it (GET and WebSocket), the customer's client never does.
-    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Customer sounds patient.")},
-                                                 {QStringLiteral("internal"), true}});
+    r = m_ann->post(path(id, "agent-messages"),
+        {{QStringLiteral("content"), QStringLiteral("Customer sounds patient.")}, {QStringLiteral("internal"), true}});
     QCOMPARE(r.status, 201);
     QCOMPARE(str(r.json().value(QLatin1String("message")).toObject(), "role"), QStringLiteral("internal_note"));
     QVERIFY(!console.waitMessage(QStringLiteral("internal_note")).isEmpty());
-    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("One moment please.")}}).status, 201);
-    QVERIFY(!customer.waitFor([](const QJsonObject &f) {
-        return f.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"))
-               == QLatin1String("One moment please.");
-    }).isEmpty());
-    QCOMPARE(customer.find([](const QJsonObject &f) { return WsClient::messageRole(f) == QLatin1String("internal_note"); }), -1);
+    QCOMPARE(
+        m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("One moment please.")}})
+            .status,
+        201);
+    QVERIFY(!customer
+                 .waitFor([](const QJsonObject &f) {
+                     return f.value(QLatin1String("data"))
+                                .toObject()
+                                .value(QLatin1String("message"))
+                                .toObject()
+                                .value(QLatin1String("content"))
+                         == QLatin1String("One moment please.");
+                 })
+                 .isEmpty());
+    QCOMPARE(
+        customer.find([](const QJsonObject &f) { return WsClient::messageRole(f) == QLatin1String("internal_note"); }),
+        -1);
     const auto roles = [](const QJsonArray &list) {
         QStringList out;
         for (const QJsonValue &m : list)
             out << str(m.toObject(), "role");
         return out;
     };
-    QVERIFY(!roles(m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
-                 .contains(QStringLiteral("internal_note")));
-    QVERIFY(roles(m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
-                .contains(QStringLiteral("internal_note")));
+    QVERIFY(
+        !roles(m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
+             .contains(QStringLiteral("internal_note")));
+    QVERIFY(
+        roles(m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
+            .contains(QStringLiteral("internal_note")));
 
     // The customer writes to the person: stored, pushed, the AI stays silent.
     r = m_ben->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Thanks, I'll wait.")}});
@@ -192,12 +211,13 @@ void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
     QVERIFY(r.json().value(QLatin1String("aiResponse")).isNull());
     QVERIFY(!console.waitMessage(QStringLiteral("customer")).isEmpty() || console.find([](const QJsonObject &f) {
         return f.value(QLatin1String("type")) == QLatin1String("message")
-               && f.value(QLatin1String("data")).toObject().contains(QLatin1String("customerMessage"));
+            && f.value(QLatin1String("data")).toObject().contains(QLatin1String("customerMessage"));
     }) >= 0);
 
     // Back to the AI manager: out of the queue, recorded as a transfer, and the AI answers again.
-    r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")},
-                                           {QStringLiteral("notes"), QStringLiteral("Only needs tracking details")}});
+    r = m_ann->post(path(id, "transfer"),
+        {{QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")},
+            {QStringLiteral("notes"), QStringLiteral("Only needs tracking details")}});
     QCOMPARE(r.status, 200);
     QCOMPARE(str(r.json(), "currentTier"), QStringLiteral("AI_MANAGER"));
     const QJsonObject transfer = r.json().value(QLatin1String("escalationHistory")).toArray().last().toObject();
@@ -210,29 +230,41 @@ void TestCsApiDesk::queueClaimReplyNoteTransferResolve()
     QCOMPARE(r.status, 201);
     QCOMPARE(str(r.json().value(QLatin1String("aiResponse")).toObject(), "role"), QStringLiteral("ai_manager"));
     QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("x")}}).errorCode(),
-             QStringLiteral("CS_026"));
+        QStringLiteral("CS_026"));
 
     // Up to a person again, and resolved by her: closing message, resolvedBy, out of the queue.
-    QCOMPARE(m_admin->post(path(id, "escalate"), {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
-                                                  {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}}).status, 200);
+    QCOMPARE(m_admin
+                 ->post(path(id, "escalate"),
+                     {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
+                         {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}})
+                 .status,
+        200);
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
-    r = m_ann->post(path(id, "resolve"), {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")},
-                                          {QStringLiteral("summary"), QStringLiteral("Tracking sent")}});
+    r = m_ann->post(path(id, "resolve"),
+        {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")},
+            {QStringLiteral("summary"), QStringLiteral("Tracking sent")}});
     QCOMPARE(r.status, 200);
-    const QJsonObject by = r.json().value(QLatin1String("session")).toObject().value(QLatin1String("resolution")).toObject()
-                               .value(QLatin1String("resolvedBy")).toObject();
+    const QJsonObject by = r.json()
+                               .value(QLatin1String("session"))
+                               .toObject()
+                               .value(QLatin1String("resolution"))
+                               .toObject()
+                               .value(QLatin1String("resolvedBy"))
+                               .toObject();
     QCOMPARE(str(by, "id"), QStringLiteral("agt_ann"));
     QCOMPARE(str(by, "name"), QStringLiteral("Ann Archer"));
     const QJsonObject after = m_ben->get(QStringLiteral("/api/cs/sessions/") + id).json();
     const QJsonObject closing = after.value(QLatin1String("messages")).toArray().last().toObject();
     QCOMPARE(str(closing, "role"), QStringLiteral("human_agent"));
     QVERIFY(closing.value(QLatin1String("metadata")).toObject().value(QLatin1String("closing")).toBool());
-    QCOMPARE(str(after.value(QLatin1String("resolution")).toObject().value(QLatin1String("resolvedBy")).toObject(), "id"),
-             QStringLiteral("agt_ann"));
+    QCOMPARE(
+        str(after.value(QLatin1String("resolution")).toObject().value(QLatin1String("resolvedBy")).toObject(), "id"),
+        QStringLiteral("agt_ann"));
     QVERIFY(queueItem(*m_ann, id).isEmpty());
 
     // Every step is in the audit log.
-    const HttpResult audit = m_sue->get(QStringLiteral("/api/cs/audit?companyId=") + m_server.companyId() + QStringLiteral("&limit=200"));
+    const HttpResult audit
+        = m_sue->get(QStringLiteral("/api/cs/audit?companyId=") + m_server.companyId() + QStringLiteral("&limit=200"));
     QStringList actions;
     for (const QJsonValue &e : audit.json().value(QLatin1String("entries")).toArray())
         actions << str(e.toObject(), "action");
@@ -266,24 +298,33 @@ void TestCsApiDesk::staleReplyNeedsForce()
 {
     const QString id = escalatedSession();
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
-    HttpResult r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Looking into it.")}});
+    HttpResult r
+        = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Looking into it.")}});
     const QString seen = str(r.json().value(QLatin1String("message")).toObject(), "id");
-    QCOMPARE(m_ben->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Actually it arrived!")}}).status, 201);
-    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("It ships tomorrow.")},
-                                                 {QStringLiteral("basedOn"), seen}});
+    QCOMPARE(
+        m_ben->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Actually it arrived!")}}).status,
+        201);
+    r = m_ann->post(path(id, "agent-messages"),
+        {{QStringLiteral("content"), QStringLiteral("It ships tomorrow.")}, {QStringLiteral("basedOn"), seen}});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_027")).isEmpty(), describe(r).constData());
-    const QJsonArray newer = r.error().value(QLatin1String("details")).toObject().value(QLatin1String("newMessages")).toArray();
+    const QJsonArray newer
+        = r.error().value(QLatin1String("details")).toObject().value(QLatin1String("newMessages")).toArray();
     QCOMPARE(newer.size(), 1);
     QCOMPARE(str(newer.first().toObject(), "content"), QStringLiteral("Actually it arrived!"));
-    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Great, glad it arrived.")},
-                                                 {QStringLiteral("basedOn"), seen}, {QStringLiteral("force"), true}});
+    r = m_ann->post(path(id, "agent-messages"),
+        {{QStringLiteral("content"), QStringLiteral("Great, glad it arrived.")}, {QStringLiteral("basedOn"), seen},
+            {QStringLiteral("force"), true}});
     QCOMPARE(r.status, 201);
     // Based on the newest message: nothing unread, no force needed.
     const QString newest = str(r.json().value(QLatin1String("message")).toObject(), "id");
-    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Anything else?")},
-                                                      {QStringLiteral("basedOn"), newest}}).status, 201);
-    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("x")},
-                                                 {QStringLiteral("basedOn"), QStringLiteral("msg_nope")}});
+    QCOMPARE(
+        m_ann
+            ->post(path(id, "agent-messages"),
+                {{QStringLiteral("content"), QStringLiteral("Anything else?")}, {QStringLiteral("basedOn"), newest}})
+            .status,
+        201);
+    r = m_ann->post(path(id, "agent-messages"),
+        {{QStringLiteral("content"), QStringLiteral("x")}, {QStringLiteral("basedOn"), QStringLiteral("msg_nope")}});
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
 }
 
@@ -291,22 +332,27 @@ void TestCsApiDesk::repliesAreChecked()
 {
     const QString id = escalatedSession();
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
-    HttpResult r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Your order {{order.id}} ships")}});
+    HttpResult r = m_ann->post(
+        path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Your order {{order.id}} ships")}});
     QVERIFY2(checkErrorBody(r, 422, QStringLiteral("CS_029")).isEmpty(), describe(r).constData());
     QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("placeholders")).toArray(),
-             QJsonArray{QStringLiteral("{{order.id}}")});
+        QJsonArray{QStringLiteral("{{order.id}}")});
     for (const QString &bad : {QString(), QStringLiteral("   "), QString(4001, QLatin1Char('a'))}) {
         r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), bad}});
         QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
     }
-    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QString(4000, QLatin1Char('a'))}}).status, 201);
-    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("x")}, {QStringLiteral("internal"), 1}});
+    QCOMPARE(
+        m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QString(4000, QLatin1Char('a'))}}).status,
+        201);
+    r = m_ann->post(path(id, "agent-messages"),
+        {{QStringLiteral("content"), QStringLiteral("x")}, {QStringLiteral("internal"), 1}});
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
     // A customer's client has no desk routes; an unknown session is CS_002.
     QCOMPARE(m_ben->post(path(id, "claim"), {}).status, 403);
     QCOMPARE(m_ann->post(path(QStringLiteral("sess_missing"), "claim"), {}).errorCode(), QStringLiteral("CS_002"));
     // A session still with the AI is not in the queue.
-    const HttpResult fresh = m_admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
+    const HttpResult fresh = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
     r = m_ann->post(path(str(fresh.json(), "id"), "claim"), {});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_026")).isEmpty(), describe(r).constData());
 }
@@ -318,7 +364,8 @@ void TestCsApiDesk::agentCannotWriteAsTheCustomer()
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
     const HttpResult r = m_ann->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("Agent text")}});
     QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r).constData());
-    for (const QJsonValue &m : m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
+    for (const QJsonValue &m :
+        m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
         QVERIFY(str(m.toObject(), "content") != QLatin1String("Agent text"));
 }
 
@@ -331,8 +378,9 @@ void TestCsApiDesk::supervisorAssignsAndReleases()
     QCOMPARE(r.status, 404);
     r = m_sue->post(path(id, "assign"), {{QStringLiteral("agentId"), QStringLiteral("agt_bob")}});
     QCOMPARE(r.status, 200);
-    QCOMPARE(str(queueItem(*m_bob, id, QStringLiteral("&assignee=me")).value(QLatin1String("assignee")).toObject(), "id"),
-             QStringLiteral("agt_bob"));
+    QCOMPARE(
+        str(queueItem(*m_bob, id, QStringLiteral("&assignee=me")).value(QLatin1String("assignee")).toObject(), "id"),
+        QStringLiteral("agt_bob"));
     QVERIFY(queueItem(*m_bob, id, QStringLiteral("&assignee=none")).isEmpty());
     // Only the holder (or a supervisor) releases.
     r = m_ann->post(path(id, "release"), {});
@@ -345,21 +393,26 @@ void TestCsApiDesk::supervisorAssignsAndReleases()
     // Nobody holds it: replying is refused, a note is fine.
     r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("hello")}});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
-    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("note")},
-                                                      {QStringLiteral("internal"), true}}).status, 201);
+    QCOMPARE(m_ann
+                 ->post(path(id, "agent-messages"),
+                     {{QStringLiteral("content"), QStringLiteral("note")}, {QStringLiteral("internal"), true}})
+                 .status,
+        201);
 }
 
 void TestCsApiDesk::transferToAnotherQueue()
 {
     const QString id = escalatedSession();
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
-    HttpResult r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")},
-                                                      {QStringLiteral("queue"), QStringLiteral("nowhere")}});
+    HttpResult r = m_ann->post(path(id, "transfer"),
+        {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")},
+            {QStringLiteral("queue"), QStringLiteral("nowhere")}});
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
     r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     QCOMPARE(r.status, 400);
-    r = m_ann->post(path(id, "transfer"), {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")},
-                                           {QStringLiteral("queue"), QStringLiteral("complaints")}});
+    r = m_ann->post(path(id, "transfer"),
+        {{QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")},
+            {QStringLiteral("queue"), QStringLiteral("complaints")}});
     QCOMPARE(r.status, 200);
     QCOMPARE(str(r.json(), "currentTier"), QStringLiteral("HUMAN_AGENT"));
     const QJsonObject item = queueItem(*m_bob, id);
@@ -370,18 +423,22 @@ void TestCsApiDesk::transferToAnotherQueue()
 
 void TestCsApiDesk::handoverTellsWhenAPersonAnswers()
 {
-    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
-                          {{QStringLiteral("companyId"), m_server.companyId()},
-                           {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
-                                                                  QJsonObject{{QStringLiteral("escalationPhone"), QStringLiteral("+1 555 0100")}}}}}})
-                 .status, 200);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/cs/config"),
+                     {{QStringLiteral("companyId"), m_server.companyId()},
+                         {QStringLiteral("tiers"),
+                             QJsonObject{{QStringLiteral("humanAgent"),
+                                 QJsonObject{{QStringLiteral("escalationPhone"), QStringLiteral("+1 555 0100")}}}}}})
+                 .status,
+        200);
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                       sessionBody(m_server.companyId(), QStringLiteral("cust_ben"),
-                                                   QStringLiteral("I want to talk to a real person please")));
+        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"),
+            QStringLiteral("I want to talk to a real person please")));
     QCOMPARE(r.status, 201);
     QCOMPARE(str(r.json(), "currentTier"), QStringLiteral("HUMAN_AGENT"));
     const QString reply = str(r.json().value(QLatin1String("messages")).toArray().last().toObject(), "content");
-    QVERIFY2(reply.contains(QLatin1String("within an hour")) && reply.contains(QLatin1String("+1 555 0100")), qPrintable(reply));
+    QVERIFY2(reply.contains(QLatin1String("within an hour")) && reply.contains(QLatin1String("+1 555 0100")),
+        qPrintable(reply));
     QVERIFY(!queueItem(*m_ann, str(r.json(), "id")).isEmpty());
 }
 
@@ -391,36 +448,45 @@ void TestCsApiDesk::notifyOnEscalationSignal()
     const QString first = escalatedSession();
     QTRY_COMPARE(queued.size(), 1);
     QCOMPARE(queued.first().at(1).toJsonObject().value(QLatin1String("sessionId")).toString(), first);
-    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
-                          {{QStringLiteral("companyId"), m_server.companyId()},
-                           {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
-                                                                  QJsonObject{{QStringLiteral("notifyOnEscalation"), false}}}}}})
-                 .status, 200);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/cs/config"),
+                     {{QStringLiteral("companyId"), m_server.companyId()},
+                         {QStringLiteral("tiers"),
+                             QJsonObject{{QStringLiteral("humanAgent"),
+                                 QJsonObject{{QStringLiteral("notifyOnEscalation"), false}}}}}})
+                 .status,
+        200);
     const QString second = escalatedSession();
     QVERIFY(!queueItem(*m_ann, second).isEmpty()); // committed and listed, yet no signal
     QCOMPARE(queued.size(), 1);
-    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
-                          {{QStringLiteral("companyId"), m_server.companyId()},
-                           {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
-                                                                  QJsonObject{{QStringLiteral("notifyOnEscalation"), true}}}}}})
-                 .status, 200);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/cs/config"),
+                     {{QStringLiteral("companyId"), m_server.companyId()},
+                         {QStringLiteral("tiers"),
+                             QJsonObject{{QStringLiteral("humanAgent"),
+                                 QJsonObject{{QStringLiteral("notifyOnEscalation"), true}}}}}})
+                 .status,
+        200);
 }
 
 void TestCsApiDesk::slaWarningThenBreachFirstInQueue()
 {
     // Normal items must answer within a minute here; urgent ones keep 5 minutes.
     HttpResult r = m_admin->put(QStringLiteral("/api/cs/config"),
-                                {{QStringLiteral("companyId"), m_server.companyId()},
-                                 {QStringLiteral("desk"), QJsonObject{{QStringLiteral("sla"),
-                                     QJsonObject{{QStringLiteral("normal"), QJsonObject{{QStringLiteral("firstResponseMinutes"), 1}}}}}}}});
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("desk"),
+                QJsonObject{{QStringLiteral("sla"),
+                    QJsonObject{
+                        {QStringLiteral("normal"), QJsonObject{{QStringLiteral("firstResponseMinutes"), 1}}}}}}}});
     QCOMPARE(r.status, 200);
-    r = m_admin->put(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), m_server.companyId()},
-                                                        {QStringLiteral("desk"), QJsonObject{{QStringLiteral("warningAt"), 2}}}});
+    r = m_admin->put(QStringLiteral("/api/cs/config"),
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("desk"), QJsonObject{{QStringLiteral("warningAt"), 2}}}});
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
 
     WsClient console;
-    QVERIFY(console.open(m_server.port(), m_ann->token(), {{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                           {QStringLiteral("companyId"), m_server.companyId()}}));
+    QVERIFY(console.open(m_server.port(), m_ann->token(),
+        {{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("companyId"), m_server.companyId()}}));
     const QString urgent = escalatedSession(QStringLiteral("LEGAL_MENTION"));
     m_clock.advanceSecs(1);
     const QString normal = escalatedSession(QStringLiteral("CUSTOMER_REQUEST"));
@@ -430,7 +496,7 @@ void TestCsApiDesk::slaWarningThenBreachFirstInQueue()
     m_clock.advanceSecs(46); // 0.75 of a minute
     const QJsonObject warning = console.waitFor(QStringLiteral("sla.warning"), normal);
     QCOMPARE(str(warning.value(QLatin1String("data")).toObject().value(QLatin1String("sla")).toObject(), "state"),
-             QStringLiteral("warning"));
+        QStringLiteral("warning"));
     m_clock.advanceSecs(15);
     const QJsonObject breached = console.waitFor(QStringLiteral("sla.breached"), normal);
     QVERIFY(!breached.isEmpty());
@@ -438,25 +504,37 @@ void TestCsApiDesk::slaWarningThenBreachFirstInQueue()
 
     // Breached sorts before a more urgent item that is on time.
     const QJsonArray items = m_ann->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId())
-                                 .json().value(QLatin1String("items")).toArray();
+                                 .json()
+                                 .value(QLatin1String("items"))
+                                 .toArray();
     QStringList order;
     for (const QJsonValue &v : items)
         order << str(v.toObject(), "sessionId");
     QVERIFY(order.indexOf(normal) >= 0 && order.indexOf(normal) < order.indexOf(urgent));
     const HttpResult q = m_ann->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId());
-    QVERIFY(q.json().value(QLatin1String("counts")).toObject().value(QLatin1String("orders")).toObject()
-                .value(QLatin1String("breached")).toInt() >= 1);
+    QVERIFY(q.json()
+                .value(QLatin1String("counts"))
+                .toObject()
+                .value(QLatin1String("orders"))
+                .toObject()
+                .value(QLatin1String("breached"))
+                .toInt()
+        >= 1);
 
     // Each state is announced once.
     m_clock.advanceSecs(60);
     QCOMPARE(m_ann->post(path(normal, "claim"), {}).status, 200); // an event after the next SLA rounds
     QVERIFY(!console.waitFor(QStringLiteral("queue.updated"), normal).isEmpty());
     QVERIFY(console.waitFor(QStringLiteral("sla.breached"), normal, 1500).isEmpty());
-    QCOMPARE(m_admin->put(QStringLiteral("/api/cs/config"),
-                          {{QStringLiteral("companyId"), m_server.companyId()},
-                           {QStringLiteral("desk"), QJsonObject{{QStringLiteral("sla"),
-                               QJsonObject{{QStringLiteral("normal"), QJsonObject{{QStringLiteral("firstResponseMinutes"), 60}}}}}}}})
-                 .status, 200);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/cs/config"),
+                     {{QStringLiteral("companyId"), m_server.companyId()},
+                         {QStringLiteral("desk"),
+                             QJsonObject{{QStringLiteral("sla"),
+                                 QJsonObject{{QStringLiteral("normal"),
+                                     QJsonObject{{QStringLiteral("firstResponseMinutes"), 60}}}}}}}})
+                 .status,
+        200);
 }
 
 void TestCsApiDesk::queueParamsAreChecked()
@@ -524,9 +602,12 @@ void TestCsApiDesk::supervisorOverview()
     QVERIFY(!str(now.value(QLatin1String("agents")).toArray().at(0).toObject(), "presence").isEmpty());
 
     // Resolved on time: one more SLA met today, and the attainment follows.
-    QCOMPARE(m_ann->post(path(id, "resolve"), {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
-                                               {QStringLiteral("summary"), QStringLiteral("Sorted")}})
-                 .status, 200);
+    QCOMPARE(m_ann
+                 ->post(path(id, "resolve"),
+                     {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
+                         {QStringLiteral("summary"), QStringLiteral("Sorted")}})
+                 .status,
+        200);
     now = m_sue->get(overviewPath).json();
     const QJsonObject slaBefore = ordersBefore.value(QLatin1String("slaToday")).toObject();
     const QJsonObject sla = queueOf(now, QStringLiteral("orders")).value(QLatin1String("slaToday")).toObject();
@@ -545,15 +626,21 @@ void TestCsApiDesk::analyticsCountThePeoplesDesk()
     QVERIFY(!id.isEmpty());
     m_clock.advanceSecs(60);
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
-    QCOMPARE(m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Ann here, looking now.")}}).status, 201);
+    QCOMPARE(
+        m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Ann here, looking now.")}})
+            .status,
+        201);
     m_clock.advanceSecs(120);
-    QCOMPARE(m_ann->post(path(id, "resolve"), {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
-                                               {QStringLiteral("summary"), QStringLiteral("Sorted")}})
+    QCOMPARE(m_ann
+                 ->post(path(id, "resolve"),
+                     {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
+                         {QStringLiteral("summary"), QStringLiteral("Sorted")}})
                  .status,
-             200);
+        200);
     const auto analytics = [this](qint64 fromMs, qint64 toMs, const QString &extra = {}) {
-        return m_sue->get(QStringLiteral("/api/cs/analytics?companyId=%1&startDate=%2&endDate=%3%4")
-                              .arg(m_server.companyId(), timefmt::iso(fromMs), timefmt::iso(toMs), extra))
+        return m_sue
+            ->get(QStringLiteral("/api/cs/analytics?companyId=%1&startDate=%2&endDate=%3%4")
+                      .arg(m_server.companyId(), timefmt::iso(fromMs), timefmt::iso(toMs), extra))
             .json();
     };
     const qint64 now = m_clock.nowMs();
@@ -572,14 +659,15 @@ void TestCsApiDesk::analyticsCountThePeoplesDesk()
     desk = analytics(0, now + 1000).value(QLatin1String("desk")).toObject();
     QVERIFY(desk.value(QLatin1String("handled")).toInt() >= 2);
     QCOMPARE(desk.value(QLatin1String("slaMet")).toInt() + desk.value(QLatin1String("slaMissed")).toInt(),
-             desk.value(QLatin1String("handled")).toInt());
+        desk.value(QLatin1String("handled")).toInt());
 
     // The timeline carries each period's satisfaction: one day's equals the overview's.
-    const QJsonObject day = analytics(now - now % 86400000, now - now % 86400000 + 86399999, QStringLiteral("&groupBy=day"));
+    const QJsonObject day
+        = analytics(now - now % 86400000, now - now % 86400000 + 86399999, QStringLiteral("&groupBy=day"));
     const QJsonArray timeline = day.value(QLatin1String("timeline")).toArray();
     QCOMPARE(timeline.size(), 1);
     QCOMPARE(timeline.at(0).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble(),
-             day.value(QLatin1String("overview")).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble());
+        day.value(QLatin1String("overview")).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble());
     QVERIFY(timeline.at(0).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble() >= 1.0);
 }
 

@@ -25,9 +25,8 @@ QJsonObject obj(const QJsonObject &o, const char *key)
 
 QJsonObject refund(const QString &orderId, double amount, const QString &reason = {})
 {
-    QJsonObject body{{QStringLiteral("type"), QStringLiteral("refund")},
-                     {QStringLiteral("orderId"), orderId},
-                     {QStringLiteral("amount"), amount}};
+    QJsonObject body{{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("orderId"), orderId},
+        {QStringLiteral("amount"), amount}};
     if (!reason.isEmpty())
         body.insert(QStringLiteral("reason"), reason);
     return body;
@@ -40,8 +39,7 @@ QJsonObject credit(double amount)
 
 } // namespace
 
-class TestCsApiDeskActions : public QObject
-{
+class TestCsApiDeskActions : public QObject {
     Q_OBJECT
 
 private slots:
@@ -59,13 +57,19 @@ private slots:
 private:
     // A session of `customer` escalated to HUMAN_AGENT and claimed by Ann.
     QString claimedSession(const QString &customer);
-    QString path(const QString &sessionId) const { return QStringLiteral("/api/cs/sessions/") + sessionId + QStringLiteral("/actions"); }
+    QString path(const QString &sessionId) const
+    {
+        return QStringLiteral("/api/cs/sessions/") + sessionId + QStringLiteral("/actions");
+    }
     bool addAgent(const QString &id, const QString &name, const QString &role)
     {
         return m_server.addAgent(id, name, role, {QStringLiteral("orders")});
     }
     QVariant scalar(const QString &sql, const QVariantList &binds = {}) { return m_server.scalar(sql, binds); }
-    int ledgerRows(const QString &orderId) { return scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = ?"), {orderId}).toInt(); }
+    int ledgerRows(const QString &orderId)
+    {
+        return scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = ?"), {orderId}).toInt();
+    }
     QStringList auditActions();
     bool setHumanCaps(const QJsonObject &caps);
 
@@ -84,9 +88,12 @@ void TestCsApiDeskActions::initTestCase()
     QVERIFY(addAgent(QStringLiteral("agt_bob"), QStringLiteral("Bob Baker"), QStringLiteral("agent")));
     QVERIFY(addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor")));
     m_admin = m_server.client(api::Role::Admin);
-    m_ann = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
-    m_bob = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_bob")));
-    m_sue = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Supervisor, {}, 3600, QStringLiteral("agt_sue")));
+    m_ann = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    m_bob = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_bob")));
+    m_sue = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Supervisor, {}, 3600, QStringLiteral("agt_sue")));
 }
 
 void TestCsApiDeskActions::cleanupTestCase()
@@ -101,7 +108,8 @@ void TestCsApiDeskActions::cleanupTestCase()
 QStringList TestCsApiDeskActions::auditActions()
 {
     QStringList out;
-    const HttpResult r = m_sue->get(QStringLiteral("/api/cs/audit?companyId=") + m_server.companyId() + QStringLiteral("&limit=500"));
+    const HttpResult r
+        = m_sue->get(QStringLiteral("/api/cs/audit?companyId=") + m_server.companyId() + QStringLiteral("&limit=500"));
     for (const QJsonValue &e : r.json().value(QLatin1String("entries")).toArray())
         out << str(e.toObject(), "action");
     return out;
@@ -110,19 +118,19 @@ QStringList TestCsApiDeskActions::auditActions()
 bool TestCsApiDeskActions::setHumanCaps(const QJsonObject &caps)
 {
     const QJsonObject patch{{QStringLiteral("companyId"), m_server.companyId()},
-                            {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
-                                                                   QJsonObject{{QStringLiteral("capabilities"), caps}}}}}};
+        {QStringLiteral("tiers"),
+            QJsonObject{{QStringLiteral("humanAgent"), QJsonObject{{QStringLiteral("capabilities"), caps}}}}}};
     return m_admin->put(QStringLiteral("/api/cs/config"), patch).status == 200;
 }
 
 QString TestCsApiDeskActions::claimedSession(const QString &customer)
 {
     const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                             sessionBody(m_server.companyId(), customer, QStringLiteral("My order needs a look")));
+        sessionBody(m_server.companyId(), customer, QStringLiteral("My order needs a look")));
     const QString id = str(created.json(), "id");
     const HttpResult esc = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                                         {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-                                          {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     const HttpResult claim = m_ann->post(QStringLiteral("/api/cs/sessions/%1/claim").arg(id), {});
     return created.status == 201 && esc.status == 200 && claim.status == 200 ? id : QString();
 }
@@ -135,17 +143,18 @@ void TestCsApiDeskActions::refundWithinTheCapReachesTheCustomer()
     QWebSocket ws;
     QList<QJsonObject> frames;
     connect(&ws, &QWebSocket::textMessageReceived, this,
-            [&frames](const QString &text) { frames << QJsonDocument::fromJson(text.toUtf8()).object(); });
+        [&frames](const QString &text) { frames << QJsonDocument::fromJson(text.toUtf8()).object(); });
     ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/cs/ws?token=%2")
                      .arg(m_server.port())
                      .arg(QString::fromLatin1(m_server.token(api::Role::Client)))));
     QTRY_VERIFY_WITH_TIMEOUT(ws.state() == QAbstractSocket::ConnectedState, 5000);
     ws.sendTextMessage(QStringLiteral("{\"type\":\"subscribe\",\"sessionId\":\"%1\"}").arg(id));
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(frames.cbegin(), frames.cend(),
-                                         [](const QJsonObject &f) { return str(f, "type") == QLatin1String("subscribed"); }),
-                             5000);
+                                 [](const QJsonObject &f) { return str(f, "type") == QLatin1String("subscribed"); }),
+        5000);
 
-    const HttpResult r = m_ann->post(path(id), refund(QStringLiteral("ORD-10005"), 25, QStringLiteral("Late delivery")));
+    const HttpResult r
+        = m_ann->post(path(id), refund(QStringLiteral("ORD-10005"), 25, QStringLiteral("Late delivery")));
     QVERIFY2(r.status == 201, describe(r).constData());
     const QJsonObject action = obj(r.json(), "action");
     QCOMPARE(str(action, "type"), QStringLiteral("refund"));
@@ -161,19 +170,24 @@ void TestCsApiDeskActions::refundWithinTheCapReachesTheCustomer()
     QCOMPARE(str(message, "content"), confirmation);
 
     // The customer sees the confirmation live.
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(frames.cbegin(), frames.cend(), [&](const QJsonObject &f) {
-        return str(f, "type") == QLatin1String("message")
-               && str(obj(obj(f, "data"), "message"), "content") == confirmation;
-    }), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(frames.cbegin(), frames.cend(),
+                                 [&](const QJsonObject &f) {
+                                     return str(f, "type") == QLatin1String("message")
+                                         && str(obj(obj(f, "data"), "message"), "content") == confirmation;
+                                 }),
+        5000);
 
     // The ledger row is the agent's, at the human tier.
     QCOMPARE(ledgerRows(QStringLiteral("ORD-10005")), 1);
     QCOMPARE(scalar(QStringLiteral("SELECT amount FROM ledger WHERE order_id = 'ORD-10005'")).toDouble(), 25.0);
-    QCOMPARE(scalar(QStringLiteral("SELECT kind FROM ledger WHERE order_id = 'ORD-10005'")).toString(), QStringLiteral("refund"));
-    QCOMPARE(scalar(QStringLiteral("SELECT tier FROM ledger WHERE order_id = 'ORD-10005'")).toString(), QStringLiteral("HUMAN_AGENT"));
+    QCOMPARE(scalar(QStringLiteral("SELECT kind FROM ledger WHERE order_id = 'ORD-10005'")).toString(),
+        QStringLiteral("refund"));
+    QCOMPARE(scalar(QStringLiteral("SELECT tier FROM ledger WHERE order_id = 'ORD-10005'")).toString(),
+        QStringLiteral("HUMAN_AGENT"));
     QCOMPARE(scalar(QStringLiteral("SELECT session_id FROM ledger WHERE order_id = 'ORD-10005'")).toString(), id);
     const QJsonObject details = QJsonDocument::fromJson(
-        scalar(QStringLiteral("SELECT details FROM ledger WHERE order_id = 'ORD-10005'")).toByteArray()).object();
+        scalar(QStringLiteral("SELECT details FROM ledger WHERE order_id = 'ORD-10005'")).toByteArray())
+                                    .object();
     QCOMPARE(str(details, "agentId"), QStringLiteral("agt_ann"));
     QCOMPARE(str(details, "agentName"), QStringLiteral("Ann Archer"));
     QCOMPARE(str(details, "reason"), QStringLiteral("Late delivery"));
@@ -183,7 +197,10 @@ void TestCsApiDeskActions::refundWithinTheCapReachesTheCustomer()
     const QJsonObject session = m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json();
     const QJsonObject last = session.value(QLatin1String("messages")).toArray().last().toObject();
     QCOMPARE(str(last, "content"), confirmation);
-    QVERIFY(obj(last, "metadata").value(QLatin1String("actionsTaken")).toArray().contains(QStringLiteral("process_refund")));
+    QVERIFY(obj(last, "metadata")
+                .value(QLatin1String("actionsTaken"))
+                .toArray()
+                .contains(QStringLiteral("process_refund")));
     QCOMPARE(str(obj(obj(last, "metadata"), "action"), "agentName"), QStringLiteral("Ann Archer"));
     for (const QJsonValue &o : obj(session, "context").value(QLatin1String("orders")).toArray())
         if (str(o.toObject(), "id") == QLatin1String("ORD-10005"))
@@ -213,7 +230,8 @@ void TestCsApiDeskActions::unchargedOrdersAreNotOwed()
 {
     const QString id = claimedSession(QStringLiteral("cust_ben"));
     QVERIFY(!id.isEmpty());
-    const int messages = int(m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray().size());
+    const int messages = int(
+        m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray().size());
     // Pending (never charged) and cancelled orders owe nothing, whatever the cap.
     for (const QString &order : {QStringLiteral("ORD-10004"), QStringLiteral("ORD-10006")}) {
         const HttpResult r = m_ann->post(path(id), refund(order, 10));
@@ -228,7 +246,9 @@ void TestCsApiDeskActions::unchargedOrdersAreNotOwed()
     }
     QCOMPARE(ledgerRows(QStringLiteral("ORD-10001")), 0);
     // Nothing was said to the customer.
-    QCOMPARE(m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray().size(), messages);
+    QCOMPARE(
+        m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray().size(),
+        messages);
 }
 
 void TestCsApiDeskActions::capsOfTheHumanTier()
@@ -260,14 +280,21 @@ void TestCsApiDeskActions::creditToTheAccount()
 {
     const QString id = claimedSession(QStringLiteral("cust_daniel"));
     QVERIFY(!id.isEmpty());
-    const double before = scalar(QStringLiteral("SELECT credit_balance FROM customers WHERE id = 'cust_daniel'")).toDouble();
+    const double before
+        = scalar(QStringLiteral("SELECT credit_balance FROM customers WHERE id = 'cust_daniel'")).toDouble();
     const HttpResult r = m_ann->post(path(id), credit(12.5));
     QVERIFY2(r.status == 201, describe(r).constData());
     QVERIFY(obj(r.json(), "action").value(QLatin1String("orderId")).isNull());
     QCOMPARE(str(obj(r.json(), "message"), "content"),
-             QStringLiteral("I've added a credit of $12.50 to your account; it is used on your next order."));
-    QCOMPARE(scalar(QStringLiteral("SELECT credit_balance FROM customers WHERE id = 'cust_daniel'")).toDouble(), before + 12.5);
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'credit' AND session_id = ? AND tier = 'HUMAN_AGENT'"), {id}).toInt(), 1);
+        QStringLiteral("I've added a credit of $12.50 to your account; it is used on your next order."));
+    QCOMPARE(scalar(QStringLiteral("SELECT credit_balance FROM customers WHERE id = 'cust_daniel'")).toDouble(),
+        before + 12.5);
+    QCOMPARE(
+        scalar(QStringLiteral(
+                   "SELECT COUNT(*) FROM ledger WHERE kind = 'credit' AND session_id = ? AND tier = 'HUMAN_AGENT'"),
+            {id})
+            .toInt(),
+        1);
     QVERIFY(auditActions().contains(QStringLiteral("desk.credit")));
 }
 
@@ -279,7 +306,8 @@ void TestCsApiDeskActions::onlyTheHolderOrASupervisor()
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
     QCOMPARE(str(obj(obj(r.error(), "details"), "holder"), "id"), QStringLiteral("agt_ann"));
     // A customer's client has no such route.
-    HttpClient customer(m_server.port(), m_server.token(api::Role::Client, {}, 3600, QStringLiteral("tester"), QStringLiteral("cust_emma")));
+    HttpClient customer(m_server.port(),
+        m_server.token(api::Role::Client, {}, 3600, QStringLiteral("tester"), QStringLiteral("cust_emma")));
     QCOMPARE(customer.post(path(id), credit(5)).status, 403);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE session_id = ?"), {id}).toInt(), 0);
     // A supervisor may act on someone else's claim.
@@ -290,7 +318,8 @@ void TestCsApiDeskActions::onlyTheHolderOrASupervisor()
     QCOMPARE(m_ann->post(QStringLiteral("/api/cs/sessions/%1/release").arg(id), {}).status, 200);
     r = m_ann->post(path(id), credit(5));
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
-    const HttpResult fresh = m_admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_emma")));
+    const HttpResult fresh = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_emma")));
     r = m_ann->post(path(str(fresh.json(), "id")), credit(5));
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_026")).isEmpty(), describe(r).constData());
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE session_id = ?"), {id}).toInt(), 1);
@@ -302,15 +331,22 @@ void TestCsApiDeskActions::badInput()
     QVERIFY(!id.isEmpty());
     const QList<QPair<QJsonObject, QString>> cases{
         {{{QStringLiteral("amount"), 5}}, QStringLiteral("type")},
-        {{{QStringLiteral("type"), QStringLiteral("chargeback")}, {QStringLiteral("amount"), 5}}, QStringLiteral("type")},
+        {{{QStringLiteral("type"), QStringLiteral("chargeback")}, {QStringLiteral("amount"), 5}},
+            QStringLiteral("type")},
         {credit(0), QStringLiteral("amount")},
         {credit(-3), QStringLiteral("amount")},
         {credit(0.001), QStringLiteral("amount")},
         {credit(2e9), QStringLiteral("amount")},
-        {{{QStringLiteral("type"), QStringLiteral("credit")}, {QStringLiteral("amount"), QStringLiteral("5")}}, QStringLiteral("amount")},
-        {{{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("amount"), 5}}, QStringLiteral("orderId")},
-        {{{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("orderId"), 18}, {QStringLiteral("amount"), 5}}, QStringLiteral("orderId")},
-        {{{QStringLiteral("type"), QStringLiteral("credit")}, {QStringLiteral("orderId"), QStringLiteral("ORD-10018")}, {QStringLiteral("amount"), 5}}, QStringLiteral("orderId")},
+        {{{QStringLiteral("type"), QStringLiteral("credit")}, {QStringLiteral("amount"), QStringLiteral("5")}},
+            QStringLiteral("amount")},
+        {{{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("amount"), 5}},
+            QStringLiteral("orderId")},
+        {{{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("orderId"), 18},
+             {QStringLiteral("amount"), 5}},
+            QStringLiteral("orderId")},
+        {{{QStringLiteral("type"), QStringLiteral("credit")}, {QStringLiteral("orderId"), QStringLiteral("ORD-10018")},
+             {QStringLiteral("amount"), 5}},
+            QStringLiteral("orderId")},
         {refund(QStringLiteral("ORD-10018"), 5, QString(501, QLatin1Char('r'))), QStringLiteral("reason")},
     };
     for (const auto &[body, field] : cases) {
@@ -324,9 +360,12 @@ void TestCsApiDeskActions::badInput()
 
 void TestCsApiDeskActions::staffSeeTheCustomersOrders()
 {
-    const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_hugo")));
+    const HttpResult created = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_hugo")));
     const QString id = str(created.json(), "id");
-    const QJsonArray orders = obj(m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json(), "context").value(QLatin1String("orders")).toArray();
+    const QJsonArray orders = obj(m_ann->get(QStringLiteral("/api/cs/sessions/") + id).json(), "context")
+                                  .value(QLatin1String("orders"))
+                                  .toArray();
     QCOMPARE(orders.size(), 2);
     // Newest first: ORD-10019 (6 days ago, shipped) before ORD-10020 (28 days ago, refunded).
     const QJsonObject first = orders.first().toObject();
@@ -340,7 +379,8 @@ void TestCsApiDeskActions::staffSeeTheCustomersOrders()
     QVERIFY(!str(first, "placedAt").isEmpty());
     QCOMPARE(str(orders.last().toObject(), "id"), QStringLiteral("ORD-10020"));
     // The customer's own client gets no order list in the session.
-    HttpClient customer(m_server.port(), m_server.token(api::Role::Client, {}, 3600, QStringLiteral("tester"), QStringLiteral("cust_hugo")));
+    HttpClient customer(m_server.port(),
+        m_server.token(api::Role::Client, {}, 3600, QStringLiteral("tester"), QStringLiteral("cust_hugo")));
     const HttpResult own = customer.get(QStringLiteral("/api/cs/sessions/") + id);
     QCOMPARE(own.status, 200);
     QVERIFY(!obj(own.json(), "context").contains(QLatin1String("orders")));

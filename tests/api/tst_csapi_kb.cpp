@@ -9,8 +9,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestCsApiKb : public QObject
-{
+class TestCsApiKb : public QObject {
     Q_OBJECT
 
 private slots:
@@ -38,7 +37,8 @@ private slots:
         const QJsonObject first = r.json().value(QLatin1String("articles")).toArray().first().toObject();
         QVERIFY(first.value(QLatin1String("shared")).toBool());
         QVERIFY(!first.value(QLatin1String("excerpt")).toString().isEmpty());
-        r = m_agent->get(kb({{QStringLiteral("limit"), QStringLiteral("5")}, {QStringLiteral("offset"), QStringLiteral("5")}}));
+        r = m_agent->get(
+            kb({{QStringLiteral("limit"), QStringLiteral("5")}, {QStringLiteral("offset"), QStringLiteral("5")}}));
         QVERIFY(r.json().value(QLatin1String("articles")).toArray().first().toObject() != first);
 
         r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("my app keeps crashing")}}));
@@ -54,19 +54,20 @@ private slots:
         QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
         r = m_agent->get(kb({{QStringLiteral("category"), QStringLiteral("WEATHER")}}));
         QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
-        r = m_agent->get(withQuery(QStringLiteral("/api/cs/kb"), {{QStringLiteral("companyId"), QStringLiteral("other")}}));
+        r = m_agent->get(
+            withQuery(QStringLiteral("/api/cs/kb"), {{QStringLiteral("companyId"), QStringLiteral("other")}}));
         QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
     }
 
     void createEditDeleteAndRoles()
     {
         const QJsonObject body{{QStringLiteral("companyId"), m_server.companyId()},
-                               {QStringLiteral("title"), QStringLiteral("Gift wrapping")},
-                               {QStringLiteral("category"), QStringLiteral("GENERAL_INQUIRY")},
-                               {QStringLiteral("content"), QStringLiteral("We gift wrap any order for $4.50 with a handwritten card.")},
-                               {QStringLiteral("keywords"), QJsonArray{QStringLiteral("gift wrap"), QStringLiteral("present")}},
-                               {QStringLiteral("steps"), QJsonArray{QStringLiteral("Tick \"gift wrap\" at checkout")}},
-                               {QStringLiteral("relatedArticles"), QJsonArray{QStringLiteral("payment-methods")}}};
+            {QStringLiteral("title"), QStringLiteral("Gift wrapping")},
+            {QStringLiteral("category"), QStringLiteral("GENERAL_INQUIRY")},
+            {QStringLiteral("content"), QStringLiteral("We gift wrap any order for $4.50 with a handwritten card.")},
+            {QStringLiteral("keywords"), QJsonArray{QStringLiteral("gift wrap"), QStringLiteral("present")}},
+            {QStringLiteral("steps"), QJsonArray{QStringLiteral("Tick \"gift wrap\" at checkout")}},
+            {QStringLiteral("relatedArticles"), QJsonArray{QStringLiteral("payment-methods")}}};
         HttpResult r = m_agent->post(QStringLiteral("/api/cs/kb"), body);
         QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
         r = m_admin->post(QStringLiteral("/api/cs/kb"), body);
@@ -75,7 +76,8 @@ private slots:
         const qint64 id = made.value(QLatin1String("id")).toInteger();
         QCOMPARE(made.value(QLatin1String("slug")).toString(), QStringLiteral("gift-wrapping"));
         QCOMPARE(made.value(QLatin1String("steps")).toArray().size(), 1);
-        QCOMPARE(made.value(QLatin1String("relatedArticles")).toArray().first().toString(), QStringLiteral("payment-methods"));
+        QCOMPARE(made.value(QLatin1String("relatedArticles")).toArray().first().toString(),
+            QStringLiteral("payment-methods"));
         QVERIFY(!made.value(QLatin1String("shared")).toBool());
         r = m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(id));
         QJsonObject opened = made;
@@ -85,7 +87,8 @@ private slots:
         r = m_admin->post(QStringLiteral("/api/cs/kb"), body); // the slug is taken
         QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r));
 
-        r = m_admin->put(QStringLiteral("/api/cs/kb/%1").arg(id), {{QStringLiteral("content"), QStringLiteral("Gift wrap costs $5 now.")}});
+        r = m_admin->put(QStringLiteral("/api/cs/kb/%1").arg(id),
+            {{QStringLiteral("content"), QStringLiteral("Gift wrap costs $5 now.")}});
         QVERIFY2(r.status == 200, describe(r));
         QCOMPARE(r.json().value(QLatin1String("title")).toString(), QStringLiteral("Gift wrapping")); // kept
         QCOMPARE(r.json().value(QLatin1String("content")).toString(), QStringLiteral("Gift wrap costs $5 now."));
@@ -102,8 +105,7 @@ private slots:
         QTest::addColumn<QJsonObject>("body");
         QTest::addColumn<QString>("field");
         const QJsonObject ok{{QStringLiteral("title"), QStringLiteral("T")},
-                             {QStringLiteral("category"), QStringLiteral("BILLING")},
-                             {QStringLiteral("content"), QStringLiteral("C")}};
+            {QStringLiteral("category"), QStringLiteral("BILLING")}, {QStringLiteral("content"), QStringLiteral("C")}};
         auto with = [&ok](const char *key, const QJsonValue &v) {
             QJsonObject o = ok;
             o.insert(QLatin1String(key), v);
@@ -114,7 +116,9 @@ private slots:
         QTest::newRow("content too long") << with("content", QString(20001, QLatin1Char('c'))) << "content";
         QTest::newRow("unknown category") << with("category", QStringLiteral("FOOD")) << "category";
         QTest::newRow("steps not strings") << with("steps", QJsonArray{1, 2}) << "steps";
-        QTest::newRow("too many related") << with("relatedArticles", QJsonArray::fromStringList(QStringList(11, QStringLiteral("a")))) << "relatedArticles";
+        QTest::newRow("too many related")
+            << with("relatedArticles", QJsonArray::fromStringList(QStringList(11, QStringLiteral("a"))))
+            << "relatedArticles";
         QTest::newRow("bad slug") << with("slug", QStringLiteral("Not A Slug!")) << "slug";
     }
     void badInputIsRefusedInTheFamilysFormat()
@@ -136,8 +140,9 @@ private slots:
         r = m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(sharedId));
         QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
 
-        const QString content = QStringLiteral("Wash merino by hand in cool water with a wool detergent and dry it flat. "
-                                               "Our Willow Street store repairs and re-proofs jackets for free.");
+        const QString content
+            = QStringLiteral("Wash merino by hand in cool water with a wool detergent and dry it flat. "
+                             "Our Willow Street store repairs and re-proofs jackets for free.");
         r = m_admin->put(QStringLiteral("/api/cs/kb/%1").arg(sharedId), {{QStringLiteral("content"), content}});
         QVERIFY2(r.status == 200, describe(r));
         const qint64 copyId = r.json().value(QLatin1String("id")).toInteger();
@@ -147,21 +152,29 @@ private slots:
 
         // The copy replaces the shared article for this company: in search and by id.
         r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("wash merino care")}}));
-        QCOMPARE(r.json().value(QLatin1String("articles")).toArray().first().toObject().value(QLatin1String("id")).toInteger(), copyId);
+        QCOMPARE(r.json()
+                     .value(QLatin1String("articles"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toInteger(),
+            copyId);
         r = m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(sharedId));
         QCOMPARE(r.status, 404);
 
         // The next message is answered from the edited words.
         r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                          sessionBody(m_server.companyId(), QStringLiteral("kb-reader"), QStringLiteral("hi")));
+            sessionBody(m_server.companyId(), QStringLiteral("kb-reader"), QStringLiteral("hi")));
         QVERIFY2(r.status == 201, describe(r));
         const QString session = r.json().value(QLatin1String("id")).toString();
         r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(session),
-                          {{QStringLiteral("message"), QStringLiteral("how should i wash my merino base layer?")}});
+            {{QStringLiteral("message"), QStringLiteral("how should i wash my merino base layer?")}});
         QVERIFY2(r.status == 201, describe(r));
-        const QString answer = r.json().value(QLatin1String("aiResponse")).toObject().value(QLatin1String("content")).toString();
+        const QString answer
+            = r.json().value(QLatin1String("aiResponse")).toObject().value(QLatin1String("content")).toString();
         QVERIFY2(answer.contains(QLatin1String("wool detergent")) || answer.contains(QLatin1String("Willow Street")),
-                 qPrintable(answer));
+            qPrintable(answer));
 
         // Deleting the copy brings the shared article back.
         QCOMPARE(m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(copyId)).status, 204);

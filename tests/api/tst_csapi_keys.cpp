@@ -29,25 +29,27 @@ SignedRequest signedGet(const QString &accessKeyId, const QString &secret, const
     r.method = "GET";
     r.rawPath = "/analytics/summary";
     r.rawQuery = "range=7d";
-    const QByteArray amzDate = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();
+    const QByteArray amzDate
+        = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();
     r.headers = {{"Host", "127.0.0.1:8080"}, {"X-Amz-Date", amzDate}};
     QByteArray missing;
-    const QByteArray canonical = sigv4::canonicalRequest(
-        r.method, sigv4::canonicalUri(r.rawPath), sigv4::canonicalQuery(r.rawQuery),
-        sigv4::canonicalHeaders({"host", "x-amz-date"}, r.headers, &missing), "host;x-amz-date", sigv4::sha256Hex({}));
+    const QByteArray canonical = sigv4::canonicalRequest(r.method, sigv4::canonicalUri(r.rawPath),
+        sigv4::canonicalQuery(r.rawQuery), sigv4::canonicalHeaders({"host", "x-amz-date"}, r.headers, &missing),
+        "host;x-amz-date", sigv4::sha256Hex({}));
     const QByteArray date = amzDate.left(8);
     const QByteArray scope = date + '/' + region.toLatin1() + "/execute-api/aws4_request";
-    const QByteArray signature = sigv4::signature(sigv4::signingKey(secret.toLatin1(), date, region.toLatin1(), "execute-api"),
-                                                  sigv4::stringToSign(amzDate, scope, canonical));
-    r.headers.append({"Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKeyId.toLatin1() + '/' + scope
-                                           + ", SignedHeaders=host;x-amz-date, Signature=" + signature});
+    const QByteArray signature
+        = sigv4::signature(sigv4::signingKey(secret.toLatin1(), date, region.toLatin1(), "execute-api"),
+            sigv4::stringToSign(amzDate, scope, canonical));
+    r.headers.append({"Authorization",
+        "AWS4-HMAC-SHA256 Credential=" + accessKeyId.toLatin1() + '/' + scope
+            + ", SignedHeaders=host;x-amz-date, Signature=" + signature});
     return r;
 }
 
 } // namespace
 
-class TestCsApiKeys : public QObject
-{
+class TestCsApiKeys : public QObject {
     Q_OBJECT
 
 private slots:
@@ -96,15 +98,17 @@ KeyVerdict TestCsApiKeys::verifySigV4(const SignedRequest &r, qint64 nowMs)
 KeyVerdict TestCsApiKeys::verifyApiKey(const QByteArray &key)
 {
     ApiTokens &tokens = server().runtime().apiTokens();
-    return ApiKeyVerifier([&tokens](const QByteArray &hash) { return tokens.apiKey(hash); })
-        .verify(key, QDateTime::currentMSecsSinceEpoch());
+    return ApiKeyVerifier([&tokens](const QByteArray &hash) {
+        return tokens.apiKey(hash);
+    }).verify(key, QDateTime::currentMSecsSinceEpoch());
 }
 
 KeyVerdict TestCsApiKeys::verifyWidgetKey(const QByteArray &key)
 {
     ApiTokens &tokens = server().runtime().apiTokens();
-    return WidgetKeyVerifier([&tokens](const QString &k) { return tokens.widgetKey(k); })
-        .verify(key, QDateTime::currentMSecsSinceEpoch());
+    return WidgetKeyVerifier([&tokens](const QString &k) {
+        return tokens.widgetKey(k);
+    }).verify(key, QDateTime::currentMSecsSinceEpoch());
 }
 
 QJsonObject TestCsApiKeys::listed(const QString &id)
@@ -119,8 +123,7 @@ QJsonObject TestCsApiKeys::listed(const QString &id)
 void TestCsApiKeys::sigv4KeyIsShownOnceAndSealed()
 {
     HttpResult r = create({{QStringLiteral("name"), QStringLiteral("Platform")},
-                           {QStringLiteral("kind"), QStringLiteral("sigv4")},
-                           {QStringLiteral("region"), QStringLiteral("eu-central-1")}});
+        {QStringLiteral("kind"), QStringLiteral("sigv4")}, {QStringLiteral("region"), QStringLiteral("eu-central-1")}});
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject made = r.json();
     const QString id = str(made, "id"), accessKeyId = str(made, "accessKeyId"), secret = str(made, "secretAccessKey");
@@ -132,10 +135,16 @@ void TestCsApiKeys::sigv4KeyIsShownOnceAndSealed()
     QVERIFY(!made.contains(QLatin1String("expiresAt"))); // no ttl: it does not expire
 
     // Stored sealed, never in plain text; listed without it.
-    const QString sealed = server().scalar(QStringLiteral("SELECT sealed_secret FROM api_tokens WHERE id = ?"), {id}).toString();
+    const QString sealed
+        = server().scalar(QStringLiteral("SELECT sealed_secret FROM api_tokens WHERE id = ?"), {id}).toString();
     QVERIFY2(sealed.startsWith(QLatin1String("sb1:")), qPrintable(sealed));
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM api_tokens WHERE instr(id || name || lookup || sealed_secret, ?) > 0"),
-                             {secret}).toInt(), 0);
+    QCOMPARE(
+        server()
+            .scalar(QStringLiteral(
+                        "SELECT count(*) FROM api_tokens WHERE instr(id || name || lookup || sealed_secret, ?) > 0"),
+                {secret})
+            .toInt(),
+        0);
     const HttpResult list = m_admin->get(QStringLiteral("/api/cs/tokens"));
     QVERIFY(!list.body.contains(secret.toLatin1()));
     const QJsonObject entry = listed(id);
@@ -153,22 +162,25 @@ void TestCsApiKeys::sigv4KeyIsShownOnceAndSealed()
     // One character changed (never to itself: the secret may end in 'x').
     const QString wrongSecret = secret.left(39) + QLatin1Char(secret.endsWith(QLatin1Char('x')) ? 'y' : 'x');
     QCOMPARE(verifySigV4(signedGet(accessKeyId, wrongSecret, QStringLiteral("eu-central-1"), now), now).refusal,
-             KeyRefusal::WrongSignature);
+        KeyRefusal::WrongSignature);
 
     r = m_admin->del(QStringLiteral("/api/cs/tokens/") + id);
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("revoked")).toBool(), true);
     QCOMPARE(verifySigV4(get, now).refusal, KeyRefusal::Revoked);
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'token.create'"
-                                            " AND json_extract(details, '$.kind') = 'sigv4'")).toInt(), 1);
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'token.revoke'")).toInt(), 1);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'token.create'"
+                                        " AND json_extract(details, '$.kind') = 'sigv4'"))
+                 .toInt(),
+        1);
+    QCOMPARE(
+        server().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'token.revoke'")).toInt(), 1);
 }
 
 void TestCsApiKeys::apiKeyIsStoredHashed()
 {
     HttpResult r = create({{QStringLiteral("name"), QStringLiteral("Agent API")},
-                           {QStringLiteral("kind"), QStringLiteral("apikey")},
-                           {QStringLiteral("role"), QStringLiteral("supervisor")}});
+        {QStringLiteral("kind"), QStringLiteral("apikey")}, {QStringLiteral("role"), QStringLiteral("supervisor")}});
     QVERIFY2(r.status == 201, describe(r));
     const QString id = str(r.json(), "id");
     const QByteArray key = str(r.json(), "key").toLatin1();
@@ -177,9 +189,14 @@ void TestCsApiKeys::apiKeyIsStoredHashed()
     QCOMPARE(str(r.json(), "keyPrefix"), QString::fromLatin1(key.left(12)));
 
     QCOMPARE(server().scalar(QStringLiteral("SELECT lookup FROM api_tokens WHERE id = ?"), {id}).toString(),
-             QString::fromLatin1(apiKeyHash(key)));
-    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM api_tokens WHERE instr(lookup || key_prefix || sealed_secret, ?) > 0"),
-                             {QString::fromLatin1(key)}).toInt(), 0);
+        QString::fromLatin1(apiKeyHash(key)));
+    QCOMPARE(
+        server()
+            .scalar(QStringLiteral(
+                        "SELECT count(*) FROM api_tokens WHERE instr(lookup || key_prefix || sealed_secret, ?) > 0"),
+                {QString::fromLatin1(key)})
+            .toInt(),
+        0);
     const HttpResult list = m_admin->get(QStringLiteral("/api/cs/tokens"));
     QVERIFY(!list.body.contains(key));
     QCOMPARE(str(listed(id), "keyPrefix"), QString::fromLatin1(key.left(12)));
@@ -196,7 +213,8 @@ void TestCsApiKeys::apiKeyIsStoredHashed()
 
 void TestCsApiKeys::widgetKeyIsPublic()
 {
-    HttpResult r = create({{QStringLiteral("name"), QStringLiteral("Web chat")}, {QStringLiteral("kind"), QStringLiteral("widget")}});
+    HttpResult r = create(
+        {{QStringLiteral("name"), QStringLiteral("Web chat")}, {QStringLiteral("kind"), QStringLiteral("widget")}});
     QVERIFY2(r.status == 201, describe(r));
     const QString id = str(r.json(), "id");
     const QByteArray key = str(r.json(), "key").toLatin1();
@@ -214,36 +232,54 @@ void TestCsApiKeys::widgetKeyIsPublic()
 void TestCsApiKeys::keyWithTtlExpires()
 {
     const HttpResult r = create({{QStringLiteral("name"), QStringLiteral("Short")},
-                                 {QStringLiteral("kind"), QStringLiteral("sigv4")},
-                                 {QStringLiteral("ttlSeconds"), 600}});
+        {QStringLiteral("kind"), QStringLiteral("sigv4")}, {QStringLiteral("ttlSeconds"), 600}});
     QVERIFY2(r.status == 201, describe(r));
     QCOMPARE(str(r.json(), "region"), QStringLiteral("us-east-1"));
     const QDateTime expires = QDateTime::fromString(str(r.json(), "expiresAt"), Qt::ISODateWithMs);
     QVERIFY2(expires.isValid(), qPrintable(str(r.json(), "expiresAt")));
     const qint64 late = expires.toMSecsSinceEpoch() + 1000;
-    const SignedRequest get = signedGet(str(r.json(), "accessKeyId"), str(r.json(), "secretAccessKey"), QStringLiteral("us-east-1"), late);
+    const SignedRequest get
+        = signedGet(str(r.json(), "accessKeyId"), str(r.json(), "secretAccessKey"), QStringLiteral("us-east-1"), late);
     QCOMPARE(verifySigV4(get, late).refusal, KeyRefusal::Expired);
     const qint64 early = expires.toMSecsSinceEpoch() - 60000;
-    QVERIFY(verifySigV4(signedGet(str(r.json(), "accessKeyId"), str(r.json(), "secretAccessKey"), QStringLiteral("us-east-1"), early),
-                        early).accepted());
+    QVERIFY(verifySigV4(
+        signedGet(str(r.json(), "accessKeyId"), str(r.json(), "secretAccessKey"), QStringLiteral("us-east-1"), early),
+        early)
+                .accepted());
 }
 
 void TestCsApiKeys::keyCreateRefusesBadInput()
 {
-    struct Case { QJsonObject body; const char *field; };
+    struct Case {
+        QJsonObject body;
+        const char *field;
+    };
     const QString name = QStringLiteral("name"), kind = QStringLiteral("kind");
     const QList<Case> cases{
         {{{name, QStringLiteral("k")}, {kind, QStringLiteral("oauth")}}, "kind"},
         {{{name, QStringLiteral("k")}, {kind, 4}}, "kind"},
         {{{name, QString()}, {kind, QStringLiteral("apikey")}}, "name"},
-        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")}, {QStringLiteral("region"), QStringLiteral("eu-west-1")}}, "region"},
-        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("sigv4")}, {QStringLiteral("region"), QStringLiteral("EU_WEST")}}, "region"},
+        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")},
+             {QStringLiteral("region"), QStringLiteral("eu-west-1")}},
+            "region"},
+        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("sigv4")},
+             {QStringLiteral("region"), QStringLiteral("EU_WEST")}},
+            "region"},
         {{{name, QStringLiteral("k")}, {kind, QStringLiteral("sigv4")}, {QStringLiteral("region"), 1}}, "region"},
-        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("widget")}, {QStringLiteral("role"), QStringLiteral("admin")}}, "role"},
-        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("sigv4")}, {QStringLiteral("role"), QStringLiteral("client")}}, "role"},
-        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")}, {QStringLiteral("customerId"), QStringLiteral("c")}}, "customerId"},
-        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")}, {QStringLiteral("ttlSeconds"), 59}}, "ttlSeconds"},
-        {{{name, QStringLiteral("k")}, {QStringLiteral("role"), QStringLiteral("agent")}, {QStringLiteral("region"), QStringLiteral("eu-west-1")}}, "region"},
+        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("widget")},
+             {QStringLiteral("role"), QStringLiteral("admin")}},
+            "role"},
+        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("sigv4")},
+             {QStringLiteral("role"), QStringLiteral("client")}},
+            "role"},
+        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")},
+             {QStringLiteral("customerId"), QStringLiteral("c")}},
+            "customerId"},
+        {{{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")}, {QStringLiteral("ttlSeconds"), 59}},
+            "ttlSeconds"},
+        {{{name, QStringLiteral("k")}, {QStringLiteral("role"), QStringLiteral("agent")},
+             {QStringLiteral("region"), QStringLiteral("eu-west-1")}},
+            "region"},
     };
     for (const Case &c : cases) {
         const HttpResult r = create(c.body);
@@ -252,19 +288,24 @@ void TestCsApiKeys::keyCreateRefusesBadInput()
     }
     QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM api_tokens")).toInt(), 0);
     HttpClient agent(server().port(), server().token(api::Role::Agent));
-    QCOMPARE(agent.post(QStringLiteral("/api/cs/tokens"), {{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")}}).status, 403);
+    QCOMPARE(
+        agent.post(QStringLiteral("/api/cs/tokens"), {{name, QStringLiteral("k")}, {kind, QStringLiteral("apikey")}})
+            .status,
+        403);
 }
 
 void TestCsApiKeys::keysStayInTheirCompany()
 {
     const QString other = server().createCompany(QStringLiteral("Other"));
     HttpClient otherAdmin(server().port(), server().token(api::Role::Admin, other));
-    const HttpResult mine = create({{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("kind"), QStringLiteral("apikey")}});
+    const HttpResult mine
+        = create({{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("kind"), QStringLiteral("apikey")}});
     QCOMPARE(mine.status, 201);
     const HttpResult theirs = otherAdmin.post(QStringLiteral("/api/cs/tokens"),
-                                              {{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("kind"), QStringLiteral("apikey")}});
+        {{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("kind"), QStringLiteral("apikey")}});
     QCOMPARE(theirs.status, 201);
-    QCOMPARE(otherAdmin.get(QStringLiteral("/api/cs/tokens")).json().value(QLatin1String("tokens")).toArray().size(), 1);
+    QCOMPARE(
+        otherAdmin.get(QStringLiteral("/api/cs/tokens")).json().value(QLatin1String("tokens")).toArray().size(), 1);
     QCOMPARE(otherAdmin.del(QStringLiteral("/api/cs/tokens/") + str(mine.json(), "id")).status, 404);
     QCOMPARE(verifyApiKey(str(mine.json(), "key").toLatin1()).key->companyId, server().companyId());
     QCOMPARE(verifyApiKey(str(theirs.json(), "key").toLatin1()).key->companyId, other);
@@ -272,7 +313,8 @@ void TestCsApiKeys::keysStayInTheirCompany()
 
 void TestCsApiKeys::jwtStaysTheDefault()
 {
-    const HttpResult r = create({{QStringLiteral("name"), QStringLiteral("CRM")}, {QStringLiteral("role"), QStringLiteral("agent")}});
+    const HttpResult r
+        = create({{QStringLiteral("name"), QStringLiteral("CRM")}, {QStringLiteral("role"), QStringLiteral("agent")}});
     QVERIFY2(r.status == 201, describe(r));
     QCOMPARE(str(r.json(), "kind"), QStringLiteral("jwt"));
     QVERIFY(!str(r.json(), "token").isEmpty());
@@ -281,9 +323,12 @@ void TestCsApiKeys::jwtStaysTheDefault()
     // A JWT is no key: the key look-ups do not find it by its id.
     QVERIFY(!server().runtime().apiTokens().widgetKey(str(r.json(), "id")));
     // JWTs have no lookup, so any number of them are stored beside keys.
-    const HttpResult second = create({{QStringLiteral("name"), QStringLiteral("CRM 2")}, {QStringLiteral("role"), QStringLiteral("admin")}});
+    const HttpResult second = create(
+        {{QStringLiteral("name"), QStringLiteral("CRM 2")}, {QStringLiteral("role"), QStringLiteral("admin")}});
     QVERIFY2(second.status == 201, describe(second));
-    QCOMPARE(create({{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("kind"), QStringLiteral("widget")}}).status, 201);
+    QCOMPARE(create({{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("kind"), QStringLiteral("widget")}})
+                 .status,
+        201);
     QCOMPARE(m_admin->get(QStringLiteral("/api/cs/tokens")).json().value(QLatin1String("tokens")).toArray().size(), 3);
 }
 

@@ -12,7 +12,10 @@ using namespace tierdesk::test;
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 
 QString lastContent(const QJsonObject &session)
 {
@@ -21,8 +24,7 @@ QString lastContent(const QJsonObject &session)
 
 } // namespace
 
-class TestCsApiLanguage : public QObject
-{
+class TestCsApiLanguage : public QObject {
     Q_OBJECT
 
 private slots:
@@ -40,7 +42,7 @@ private:
     HttpResult setLanguage(const QJsonValue &language)
     {
         return m_admin->put(QStringLiteral("/api/cs/config"),
-                            {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("language"), language}});
+            {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("language"), language}});
     }
     QString path(const QString &sessionId, const char *what) const
     {
@@ -57,9 +59,10 @@ void TestCsApiLanguage::initTestCase()
     QString error;
     QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
     QVERIFY(m_server.addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"),
-                              {QStringLiteral("orders")}, QDateTime::currentMSecsSinceEpoch()));
+        {QStringLiteral("orders")}, QDateTime::currentMSecsSinceEpoch()));
     m_admin = m_server.client(api::Role::Admin);
-    m_ann = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    m_ann = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
 }
 
 void TestCsApiLanguage::cleanupTestCase()
@@ -74,14 +77,18 @@ void TestCsApiLanguage::invalidLanguageIsRejected()
     const HttpResult before = m_admin->get(configPath());
     QVERIFY2(before.status == 200, describe(before));
     QCOMPARE(str(before.json(), "language"), QStringLiteral("en"));
-    for (const QJsonValue &bad : {QJsonValue(QStringLiteral("fr")), QJsonValue(QStringLiteral("DE")), QJsonValue(QString()),
-                                  QJsonValue(1), QJsonValue(QJsonArray{QStringLiteral("de")})}) {
+    for (const QJsonValue &bad : {QJsonValue(QStringLiteral("fr")), QJsonValue(QStringLiteral("DE")),
+             QJsonValue(QString()), QJsonValue(1), QJsonValue(QJsonArray{QStringLiteral("de")})}) {
         const HttpResult r = setLanguage(bad);
         const QString problem = checkErrorBody(r, 400, QStringLiteral("CS_011"));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        QVERIFY2(r.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().contains(
-                     QLatin1String("language")),
-                 describe(r));
+        QVERIFY2(r.json()
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .contains(QLatin1String("language")),
+            describe(r));
     }
     QCOMPARE(m_admin->get(configPath()).json(), before.json());
 }
@@ -90,27 +97,30 @@ void TestCsApiLanguage::germanFromTheNextMessage()
 {
     QCOMPARE(setLanguage(QStringLiteral("en")).status, 200);
     HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                 sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hi")));
+        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hi")));
     QVERIFY2(r.status == 201, describe(r));
     const QString id = str(r.json(), "id");
-    QVERIFY2(lastContent(r.json()).contains(QLatin1String("How can I help you today?")), qPrintable(lastContent(r.json())));
+    QVERIFY2(
+        lastContent(r.json()).contains(QLatin1String("How can I help you today?")), qPrintable(lastContent(r.json())));
 
     r = setLanguage(QStringLiteral("de"));
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(str(m_admin->get(configPath()).json(), "language"), QStringLiteral("de"));
     r = m_admin->post(path(id, "messages"),
-                      {{QStringLiteral("message"), QStringLiteral("i want my money back for the pants from ORD-10005")}});
+        {{QStringLiteral("message"), QStringLiteral("i want my money back for the pants from ORD-10005")}});
     QVERIFY2(r.status == 201, describe(r));
     QString reply = str(r.json().value(QLatin1String("aiResponse")).toObject(), "content");
-    QVERIFY2(reply.contains(QString::fromUtf8("Ich erstatte Ihnen 79,00 $")) && reply.contains(QString::fromUtf8("Soll ich das für Sie erledigen?")),
-             qPrintable(reply));
+    QVERIFY2(reply.contains(QString::fromUtf8("Ich erstatte Ihnen 79,00 $"))
+            && reply.contains(QString::fromUtf8("Soll ich das für Sie erledigen?")),
+        qPrintable(reply));
 
     r = m_admin->post(path(id, "messages"), {{QStringLiteral("message"), QStringLiteral("yes")}});
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject ai = r.json().value(QLatin1String("aiResponse")).toObject();
     reply = str(ai, "content");
-    QVERIFY2(reply.contains(QString::fromUtf8("Ich habe Ihnen 79,00 $")) && reply.contains(QString::fromUtf8("erstattet")),
-             qPrintable(reply));
+    QVERIFY2(
+        reply.contains(QString::fromUtf8("Ich habe Ihnen 79,00 $")) && reply.contains(QString::fromUtf8("erstattet")),
+        qPrintable(reply));
     const QJsonObject metadata = ai.value(QLatin1String("metadata")).toObject();
     QVERIFY(metadata.value(QLatin1String("actionsTaken")).toArray().contains(QStringLiteral("process_refund")));
     QVERIFY2(!metadata.contains(QLatin1String("replyGuard")), describe(r));
@@ -119,24 +129,24 @@ void TestCsApiLanguage::germanFromTheNextMessage()
 void TestCsApiLanguage::handoverAndClosingInGerman()
 {
     HttpResult r = m_admin->put(QStringLiteral("/api/cs/config"),
-                                {{QStringLiteral("companyId"), m_server.companyId()},
-                                 {QStringLiteral("language"), QStringLiteral("de")},
-                                 {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
-                                                                        QJsonObject{{QStringLiteral("escalationPhone"),
-                                                                                     QStringLiteral("+49 30 1234567")}}}}}});
+        {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("language"), QStringLiteral("de")},
+            {QStringLiteral("tiers"),
+                QJsonObject{{QStringLiteral("humanAgent"),
+                    QJsonObject{{QStringLiteral("escalationPhone"), QStringLiteral("+49 30 1234567")}}}}}});
     QVERIFY2(r.status == 200, describe(r));
     // Nobody is available: the hand-over says within what time a person answers, and whom to call.
     r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                      sessionBody(m_server.companyId(), QStringLiteral("cust_alice"),
-                                  QStringLiteral("Where is ORD-10001? I want to talk to a real person please")));
+        sessionBody(m_server.companyId(), QStringLiteral("cust_alice"),
+            QStringLiteral("Where is ORD-10001? I want to talk to a real person please")));
     QVERIFY2(r.status == 201, describe(r));
     QCOMPARE(str(r.json(), "currentTier"), QStringLiteral("HUMAN_AGENT"));
     const QString handover = lastContent(r.json());
     QVERIFY2(handover.contains(QString::fromUtf8("an unser Support-Team übergeben"))
-                 && handover.contains(QRegularExpression(QString::fromUtf8(
-                     "spätestens in (?:einer Minute|\\d+ Minuten|einer Stunde|\\d+ Stunden|\\d+ Tagen) antwortet Ihnen hier eine Person")))
-                 && handover.contains(QString::fromUtf8("rufen Sie uns unter +49 30 1234567 an")),
-             qPrintable(handover));
+            && handover.contains(
+                QRegularExpression(QString::fromUtf8("spätestens in (?:einer Minute|\\d+ Minuten|einer Stunde|\\d+ "
+                                                     "Stunden|\\d+ Tagen) antwortet Ihnen hier eine Person")))
+            && handover.contains(QString::fromUtf8("rufen Sie uns unter +49 30 1234567 an")),
+        qPrintable(handover));
     QVERIFY2(!handover.contains(QLatin1String("within")), qPrintable(handover));
 
     // A person's resolve closes the conversation in German.
@@ -146,8 +156,8 @@ void TestCsApiLanguage::handoverAndClosingInGerman()
     QVERIFY2(r.status == 200, describe(r));
     const QString closing = lastContent(m_admin->get(QStringLiteral("/api/cs/sessions/") + id).json());
     QVERIFY2(closing.startsWith(QString::fromUtf8("Dieses Gespräch ist nun abgeschlossen."))
-                 && closing.endsWith(QLatin1String("(Ann Archer)")),
-             qPrintable(closing));
+            && closing.endsWith(QLatin1String("(Ann Archer)")),
+        qPrintable(closing));
 }
 
 QTEST_GUILESS_MAIN(TestCsApiLanguage)

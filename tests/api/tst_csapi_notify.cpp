@@ -11,8 +11,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 
 // notifyOnEscalation by e-mail: the real server, a real SMTP server (aiosmtpd) on loopback.
-class TestCsApiNotify : public QObject
-{
+class TestCsApiNotify : public QObject {
     Q_OBJECT
 
 private slots:
@@ -33,24 +32,23 @@ void TestCsApiNotify::initTestCase()
     m_sink = std::make_unique<SmtpSink>();
     QVERIFY2(m_sink->isRunning(), qPrintable(m_sink->error()));
     const QByteArray ini = "[smtp]\nhost=127.0.0.1\nport=" + QByteArray::number(m_sink->port())
-                           + "\ntls=none\nfrom=Tierdesk <desk@example.com>\n";
+        + "\ntls=none\nfrom=Tierdesk <desk@example.com>\n";
     QString error;
     QVERIFY2(m_server.start(ini, false, &error), qPrintable(error));
 }
 
 void TestCsApiNotify::setNotify(HttpClient &admin, bool on)
 {
-    const QJsonObject patch{
-        {QStringLiteral("companyId"), m_server.companyId()},
+    const QJsonObject patch{{QStringLiteral("companyId"), m_server.companyId()},
         {QStringLiteral("tiers"),
-         QJsonObject{{QStringLiteral("humanAgent"), QJsonObject{{QStringLiteral("notifyOnEscalation"), on}}}}},
+            QJsonObject{{QStringLiteral("humanAgent"), QJsonObject{{QStringLiteral("notifyOnEscalation"), on}}}}},
         {QStringLiteral("desk"),
-         QJsonObject{{QStringLiteral("queues"),
-                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("complaints")},
-                                             {QStringLiteral("categories"), QJsonArray{QStringLiteral("COMPLAINT")}},
-                                             {QStringLiteral("email"), QStringLiteral("complaints@example.com")}},
-                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("inquiries")},
-                                             {QStringLiteral("categories"), QJsonArray{}}}}}}}};
+            QJsonObject{{QStringLiteral("queues"),
+                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("complaints")},
+                               {QStringLiteral("categories"), QJsonArray{QStringLiteral("COMPLAINT")}},
+                               {QStringLiteral("email"), QStringLiteral("complaints@example.com")}},
+                    QJsonObject{{QStringLiteral("name"), QStringLiteral("inquiries")},
+                        {QStringLiteral("categories"), QJsonArray{}}}}}}}};
     const HttpResult r = admin.put(QStringLiteral("/api/cs/config"), patch);
     QVERIFY2(r.status == 200, r.body.constData());
 }
@@ -59,10 +57,11 @@ QString TestCsApiNotify::escalatedSession(HttpClient &admin, const QString &mess
 {
     QJsonObject body = sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), message);
     body.insert(QStringLiteral("issueCategory"), QStringLiteral("COMPLAINT"));
-    const QString id = admin.post(QStringLiteral("/api/cs/sessions"), body).json().value(QLatin1String("id")).toString();
+    const QString id
+        = admin.post(QStringLiteral("/api/cs/sessions"), body).json().value(QLatin1String("id")).toString();
     admin.post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-               {{QStringLiteral("reason"), QStringLiteral("ESCALATED_COMPLAINT")},
-                {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+        {{QStringLiteral("reason"), QStringLiteral("ESCALATED_COMPLAINT")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     return id;
 }
 
@@ -88,9 +87,10 @@ void TestCsApiNotify::escalationMailsTheQueueOnlyWhenTheCompanyAsks()
     // The sending is in the audit log once the mailer reports back.
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            const QJsonArray rows = admin->get(withQuery(QStringLiteral("/api/cs/audit"),
-                                                         {{QStringLiteral("companyId"), m_server.companyId()},
-                                                          {QStringLiteral("limit"), QStringLiteral("1000")}}))
+            const QJsonArray rows = admin
+                                        ->get(withQuery(QStringLiteral("/api/cs/audit"),
+                                            {{QStringLiteral("companyId"), m_server.companyId()},
+                                                {QStringLiteral("limit"), QStringLiteral("1000")}}))
                                         .json()
                                         .value(QLatin1String("entries"))
                                         .toArray();
@@ -107,7 +107,8 @@ void TestCsApiNotify::smtpPasswordCommandKeepsItInTheSecretStore()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QStringList command{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("smtp"), QStringLiteral("password")};
+    const QStringList command{
+        QStringLiteral("--data-dir"), dir.path(), QStringLiteral("smtp"), QStringLiteral("password")};
     QCOMPARE(runTierdesk(command).exitCode, 2); // without --password-stdin
 
     QTemporaryFile input;

@@ -23,8 +23,7 @@ QString unique(const QString &prefix)
 
 } // namespace
 
-class TestCsApiSessions : public QObject
-{
+class TestCsApiSessions : public QObject {
     Q_OBJECT
 
 private slots:
@@ -41,7 +40,8 @@ private slots:
     void repeatContactEscalates();
 
 private:
-    QString create(const QString &customer, const QString &initial = {}, const QString &channel = QStringLiteral("chat"));
+    QString create(
+        const QString &customer, const QString &initial = {}, const QString &channel = QStringLiteral("chat"));
 
     ServerFixture m_server;
     std::unique_ptr<HttpClient> m_admin;
@@ -62,8 +62,8 @@ void TestCsApiSessions::cleanupTestCase()
 
 QString TestCsApiSessions::create(const QString &customer, const QString &initial, const QString &channel)
 {
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                       sessionBody(m_server.companyId(), customer, initial, channel));
+    const HttpResult r = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), customer, initial, channel));
     if (r.status != 201)
         qWarning("create session failed: %s", describe(r).constData());
     return r.json().value(QLatin1String("id")).toString();
@@ -94,14 +94,13 @@ void TestCsApiSessions::createSessionHasSeedFields()
     const HttpResult got = m_admin->get(QString::fromUtf8(r.header("location")));
     QVERIFY2(got.status == 200, describe(got));
     QCOMPARE(got.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("source")).toString(),
-             QStringLiteral("website"));
+        QStringLiteral("website"));
 }
 
 void TestCsApiSessions::createWithInitialMessageAnswers()
 {
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                       sessionBody(m_server.companyId(), unique(QStringLiteral("cust_first_")),
-                                                   QStringLiteral("Where is my order?")));
+        sessionBody(m_server.companyId(), unique(QStringLiteral("cust_first_")), QStringLiteral("Where is my order?")));
     QVERIFY2(r.status == 201, describe(r));
     // A first contact about an order stays with tier 1.
     QCOMPARE(r.json().value(QLatin1String("currentTier")).toString(), QStringLiteral("AI_REP"));
@@ -134,13 +133,13 @@ void TestCsApiSessions::unknownCustomerIsCreated()
     QVERIFY(!id.isEmpty());
     const HttpResult r = m_admin->get(QStringLiteral("/api/cs/sessions/") + id);
     QVERIFY2(r.status == 200, describe(r));
-    const QJsonObject c = r.json().value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
+    const QJsonObject c
+        = r.json().value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
     QCOMPARE(c.value(QLatin1String("id")).toString(), customer);
     QCOMPARE(c.value(QLatin1String("isVIP")).toBool(true), false);
     // The customer exists now: the list filter finds the session by it.
     const HttpResult list = m_admin->get(withQuery(QStringLiteral("/api/cs/sessions"),
-                                                   {{QStringLiteral("companyId"), m_server.companyId()},
-                                                    {QStringLiteral("customerId"), customer}}));
+        {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("customerId"), customer}}));
     QVERIFY2(list.status == 200, describe(list));
     QCOMPARE(list.json().value(QLatin1String("total")).toInt(), 1);
 }
@@ -153,8 +152,8 @@ void TestCsApiSessions::getSessionHasEveryField()
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject s = r.json();
     for (const char *key : {"id", "companyId", "customerId", "channel", "currentTier", "status", "issueCategory",
-                            "issueSummary", "customerSentiment", "sentimentHistory", "escalationHistory", "messages",
-                            "context", "createdAt", "updatedAt"})
+             "issueSummary", "customerSentiment", "sentimentHistory", "escalationHistory", "messages", "context",
+             "createdAt", "updatedAt"})
         QVERIFY2(s.contains(QLatin1String(key)), key);
     QCOMPARE(s.value(QLatin1String("id")).toString(), id);
     QVERIFY(s.value(QLatin1String("issueSummary")).isString());
@@ -185,11 +184,11 @@ void TestCsApiSessions::listFilters()
     const QString c = create(customer);
     QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
     const HttpResult esc = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(b),
-                                         {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
-                                          {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
+        {{QStringLiteral("reason"), QStringLiteral("COMPLEX_ISSUE")},
+            {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
     QVERIFY2(esc.status == 200, describe(esc));
     const HttpResult res = m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(c),
-                                         {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")}});
+        {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")}});
     QVERIFY2(res.status == 200, describe(res));
 
     auto list = [&](QList<QPair<QString, QString>> extra) {
@@ -204,7 +203,10 @@ void TestCsApiSessions::listFilters()
         out.sort();
         return out;
     };
-    auto sorted = [](QStringList l) { l.sort(); return l; };
+    auto sorted = [](QStringList l) {
+        l.sort();
+        return l;
+    };
 
     HttpResult r = list({});
     QVERIFY2(r.status == 200, describe(r));
@@ -255,7 +257,7 @@ void TestCsApiSessions::postMessage()
     const QString id = create(unique(QStringLiteral("cust_msg_")));
     QVERIFY(!id.isEmpty());
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id),
-                                       {{QStringLiteral("message"), QStringLiteral("When will my order arrive?")}});
+        {{QStringLiteral("message"), QStringLiteral("When will my order arrive?")}});
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject o = r.json();
     const QJsonObject cm = o.value(QLatin1String("customerMessage")).toObject();
@@ -288,9 +290,9 @@ void TestCsApiSessions::escalate()
     const QString id = create(QStringLiteral("cust_ben"));
     QVERIFY(!id.isEmpty());
     HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                                 {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-                                  {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")},
-                                  {QStringLiteral("notes"), QStringLiteral("Asked for a manager")}});
+        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")},
+            {QStringLiteral("notes"), QStringLiteral("Asked for a manager")}});
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("success")).toBool(false), true);
     QJsonObject s = r.json().value(QLatin1String("session")).toObject();
@@ -307,8 +309,8 @@ void TestCsApiSessions::escalate()
     QVERIFY(isIsoTime(e.value(QLatin1String("timestamp"))));
 
     r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                      {{QStringLiteral("reason"), QStringLiteral("TECHNICAL_LIMITATION")},
-                       {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+        {{QStringLiteral("reason"), QStringLiteral("TECHNICAL_LIMITATION")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     QVERIFY2(r.status == 200, describe(r));
     s = r.json().value(QLatin1String("session")).toObject();
     QCOMPARE(s.value(QLatin1String("currentTier")).toString(), QStringLiteral("HUMAN_AGENT"));
@@ -325,12 +327,12 @@ void TestCsApiSessions::resolve()
 {
     const QString id = create(QStringLiteral("cust_ben"), QStringLiteral("Where is my order?"));
     QVERIFY(!id.isEmpty());
-    const QJsonArray actions{QStringLiteral("Provided tracking information"), QStringLiteral("Confirmed delivery date")};
+    const QJsonArray actions{
+        QStringLiteral("Provided tracking information"), QStringLiteral("Confirmed delivery date")};
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
-                                       {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
-                                        {QStringLiteral("summary"), QStringLiteral("Tracking update given")},
-                                        {QStringLiteral("actionsTaken"), actions},
-                                        {QStringLiteral("followUpRequired"), true}});
+        {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
+            {QStringLiteral("summary"), QStringLiteral("Tracking update given")},
+            {QStringLiteral("actionsTaken"), actions}, {QStringLiteral("followUpRequired"), true}});
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(r.json().value(QLatin1String("success")).toBool(false), true);
     const QJsonObject s = r.json().value(QLatin1String("session")).toObject();
@@ -356,10 +358,11 @@ void TestCsApiSessions::repeatContactEscalates()
     body.insert(QStringLiteral("issueCategory"), QStringLiteral("SHIPPING"));
     QCOMPARE(m_admin->post(QStringLiteral("/api/cs/sessions"), body).status, 201);
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                       sessionBody(m_server.companyId(), customer, QStringLiteral("Where is my order?")));
+        sessionBody(m_server.companyId(), customer, QStringLiteral("Where is my order?")));
     QVERIFY2(r.status == 201, describe(r));
     QCOMPARE(r.json().value(QLatin1String("currentTier")).toString(), QStringLiteral("AI_MANAGER"));
-    const HttpResult got = m_admin->get(QStringLiteral("/api/cs/sessions/") + r.json().value(QLatin1String("id")).toString());
+    const HttpResult got
+        = m_admin->get(QStringLiteral("/api/cs/sessions/") + r.json().value(QLatin1String("id")).toString());
     const QJsonArray history = got.json().value(QLatin1String("escalationHistory")).toArray();
     QCOMPARE(history.size(), 1);
     QCOMPARE(history.at(0).toObject().value(QLatin1String("reason")).toString(), QStringLiteral("REPEAT_CONTACT"));

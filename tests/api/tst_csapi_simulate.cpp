@@ -10,8 +10,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestCsApiSimulate : public QObject
-{
+class TestCsApiSimulate : public QObject {
     Q_OBJECT
 
 private slots:
@@ -36,9 +35,9 @@ private:
     ServerFixture m_server;
     QString m_company;
     std::unique_ptr<HttpClient> m_admin;
-    QString m_calm;     // never escalates
+    QString m_calm; // never escalates
     QString m_pineapple; // asks for a manager on its third message; says "pineapple" before
-    QString m_refund;   // asks the AI Rep for a $40 refund at once
+    QString m_refund; // asks the AI Rep for a $40 refund at once
     int m_customers = 0;
 };
 
@@ -50,8 +49,8 @@ void TestCsApiSimulate::initTestCase()
     QVERIFY(!m_company.isEmpty());
     m_admin = m_server.client(api::Role::Admin, m_company);
     m_calm = sessionWith({QStringLiteral("Hello, what are your opening hours?")});
-    m_pineapple = sessionWith({QStringLiteral("Hello, I ordered a pineapple"), QStringLiteral("The pineapple is still not here"),
-                               QStringLiteral("I want to speak to a manager")});
+    m_pineapple = sessionWith({QStringLiteral("Hello, I ordered a pineapple"),
+        QStringLiteral("The pineapple is still not here"), QStringLiteral("I want to speak to a manager")});
     m_refund = sessionWith({QStringLiteral("I want a refund of $40 for order ORD-55501 please")});
     QVERIFY(!m_calm.isEmpty() && !m_pineapple.isEmpty() && !m_refund.isEmpty());
 }
@@ -70,8 +69,8 @@ QString TestCsApiSimulate::sessionWith(const QStringList &messages)
         return {};
     const QString id = created.json().value(QLatin1String("id")).toString();
     for (const QString &m : messages) {
-        const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id),
-                                           {{QStringLiteral("message"), m}});
+        const HttpResult r
+            = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), m}});
         if (r.status != 201)
             return {};
     }
@@ -91,12 +90,14 @@ QJsonObject TestCsApiSimulate::simulate(const QJsonObject &patch, int expectedSt
 static QJsonObject proposedChange()
 {
     return {{QStringLiteral("irateProtocol"),
-             QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("angry"), QStringLiteral("furious"),
-                                                                         QStringLiteral("unacceptable"), QStringLiteral("pineapple")}}}},
-            {QStringLiteral("tiers"),
-             QJsonObject{{QStringLiteral("aiRep"), QJsonObject{{QStringLiteral("capabilities"),
-                                                                QJsonObject{{QStringLiteral("canProcessRefunds"), true},
-                                                                            {QStringLiteral("maxRefundAmount"), 100}}}}}}}};
+                QJsonObject{{QStringLiteral("triggerKeywords"),
+                    QJsonArray{QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable"),
+                        QStringLiteral("pineapple")}}}},
+        {QStringLiteral("tiers"),
+            QJsonObject{{QStringLiteral("aiRep"),
+                QJsonObject{{QStringLiteral("capabilities"),
+                    QJsonObject{
+                        {QStringLiteral("canProcessRefunds"), true}, {QStringLiteral("maxRefundAmount"), 100}}}}}}}};
 }
 
 void TestCsApiSimulate::reportsExactlyTheChangedSessions()
@@ -130,19 +131,20 @@ void TestCsApiSimulate::reportsExactlyTheChangedSessions()
     const QJsonObject refund = changed.value(m_refund);
     QCOMPARE(refund.value(QLatin1String("change")).toString(), QStringLiteral("NO_LONGER"));
     QCOMPARE(refund.value(QLatin1String("before")).toObject().value(QLatin1String("reason")).toString(),
-             QStringLiteral("REFUND_REQUEST"));
+        QStringLiteral("REFUND_REQUEST"));
     QCOMPARE(refund.value(QLatin1String("before")).toObject().value(QLatin1String("messageIndex")).toInt(), 0);
     QVERIFY(refund.value(QLatin1String("after")).isNull());
 
     const QJsonObject summary = report.value(QLatin1String("summary")).toObject();
     QCOMPARE(summary.value(QLatin1String("changedSessions")).toInt(), 2);
     QCOMPARE(summary.value(QLatin1String("byChange")).toObject(),
-             (QJsonObject{{QStringLiteral("EARLIER"), 1}, {QStringLiteral("NO_LONGER"), 1}}));
+        (QJsonObject{{QStringLiteral("EARLIER"), 1}, {QStringLiteral("NO_LONGER"), 1}}));
     QHash<QString, QPair<int, int>> byReason;
     for (const QJsonValue &v : summary.value(QLatin1String("byReasonAndTier")).toArray()) {
         const QJsonObject o = v.toObject();
-        byReason.insert(o.value(QLatin1String("reason")).toString() + QLatin1Char('/') + o.value(QLatin1String("tier")).toString(),
-                        {o.value(QLatin1String("before")).toInt(), o.value(QLatin1String("after")).toInt()});
+        byReason.insert(
+            o.value(QLatin1String("reason")).toString() + QLatin1Char('/') + o.value(QLatin1String("tier")).toString(),
+            {o.value(QLatin1String("before")).toInt(), o.value(QLatin1String("after")).toInt()});
     }
     QCOMPARE(byReason.size(), 3);
     QCOMPARE(byReason.value(QStringLiteral("CUSTOMER_REQUEST/AI_MANAGER")), qMakePair(1, 0));
@@ -150,8 +152,13 @@ void TestCsApiSimulate::reportsExactlyTheChangedSessions()
     QCOMPARE(byReason.value(QStringLiteral("REFUND_REQUEST/AI_MANAGER")), qMakePair(1, 0));
 
     // A what-if stores nothing: the config is as it was.
-    const HttpResult config = m_admin->get(withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), m_company}}));
-    QVERIFY(!config.json().value(QLatin1String("irateProtocol")).toObject().value(QLatin1String("triggerKeywords")).toArray()
+    const HttpResult config
+        = m_admin->get(withQuery(QStringLiteral("/api/cs/config"), {{QStringLiteral("companyId"), m_company}}));
+    QVERIFY(!config.json()
+                 .value(QLatin1String("irateProtocol"))
+                 .toObject()
+                 .value(QLatin1String("triggerKeywords"))
+                 .toArray()
                  .contains(QStringLiteral("pineapple")));
 }
 
@@ -166,13 +173,14 @@ void TestCsApiSimulate::unchangedConfigChangesNothing()
 void TestCsApiSimulate::periodWithoutSessions()
 {
     QJsonObject body = proposedChange();
-    body.insert(QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), QStringLiteral("2020-01-01")},
-                                                      {QStringLiteral("end"), QStringLiteral("2020-01-31")}});
+    body.insert(QStringLiteral("period"),
+        QJsonObject{{QStringLiteral("start"), QStringLiteral("2020-01-01")},
+            {QStringLiteral("end"), QStringLiteral("2020-01-31")}});
     const QJsonObject report = simulate(body);
     QCOMPARE(report.value(QLatin1String("sessionsInPeriod")).toInt(), 0);
     QCOMPARE(report.value(QLatin1String("sessions")).toArray().size(), 0);
     QCOMPARE(report.value(QLatin1String("period")).toObject().value(QLatin1String("start")).toString().left(10),
-             QStringLiteral("2020-01-01"));
+        QStringLiteral("2020-01-01"));
 }
 
 void TestCsApiSimulate::invalidConfigAnsweredAsPutConfig_data()
@@ -200,32 +208,41 @@ void TestCsApiSimulate::badPeriod_data()
 {
     QTest::addColumn<QJsonValue>("period");
     QTest::newRow("not an object") << QJsonValue(QStringLiteral("last month"));
-    QTest::newRow("bad date") << QJsonValue(QJsonObject{{QStringLiteral("start"), QStringLiteral("yesterday")},
-                                                        {QStringLiteral("end"), QStringLiteral("2026-01-01")}});
-    QTest::newRow("ends before it starts") << QJsonValue(QJsonObject{{QStringLiteral("start"), QStringLiteral("2026-02-01")},
-                                                                     {QStringLiteral("end"), QStringLiteral("2026-01-01")}});
-    QTest::newRow("longer than 92 days") << QJsonValue(QJsonObject{{QStringLiteral("start"), QStringLiteral("2026-01-01")},
-                                                                   {QStringLiteral("end"), QStringLiteral("2026-06-01")}});
+    QTest::newRow("bad date") << QJsonValue(QJsonObject{
+        {QStringLiteral("start"), QStringLiteral("yesterday")}, {QStringLiteral("end"), QStringLiteral("2026-01-01")}});
+    QTest::newRow("ends before it starts")
+        << QJsonValue(QJsonObject{{QStringLiteral("start"), QStringLiteral("2026-02-01")},
+               {QStringLiteral("end"), QStringLiteral("2026-01-01")}});
+    QTest::newRow("longer than 92 days") << QJsonValue(
+        QJsonObject{{QStringLiteral("start"), QStringLiteral("2026-01-01")},
+            {QStringLiteral("end"), QStringLiteral("2026-06-01")}});
 }
 
 void TestCsApiSimulate::badPeriod()
 {
     QFETCH(QJsonValue, period);
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/config/simulate"),
-                                       {{QStringLiteral("companyId"), m_company}, {QStringLiteral("period"), period}});
+        {{QStringLiteral("companyId"), m_company}, {QStringLiteral("period"), period}});
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
-    QCOMPARE(r.json().value(QLatin1String("error")).toObject().value(QLatin1String("details")).toObject()
-                 .value(QLatin1String("field")).toString(), QStringLiteral("period"));
+    QCOMPARE(r.json()
+                 .value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("details"))
+                 .toObject()
+                 .value(QLatin1String("field"))
+                 .toString(),
+        QStringLiteral("period"));
 }
 
 void TestCsApiSimulate::adminsOnly()
 {
     auto supervisor = m_server.client(api::Role::Supervisor, m_company);
-    const HttpResult r = supervisor->post(QStringLiteral("/api/cs/config/simulate"), {{QStringLiteral("companyId"), m_company}});
+    const HttpResult r
+        = supervisor->post(QStringLiteral("/api/cs/config/simulate"), {{QStringLiteral("companyId"), m_company}});
     QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
     // Another company's id is not found, as everywhere.
-    const HttpResult other = m_admin->post(QStringLiteral("/api/cs/config/simulate"),
-                                           {{QStringLiteral("companyId"), m_server.companyId()}});
+    const HttpResult other = m_admin->post(
+        QStringLiteral("/api/cs/config/simulate"), {{QStringLiteral("companyId"), m_server.companyId()}});
     QVERIFY2(checkErrorBody(other, 404, QStringLiteral("CS_014")).isEmpty(), describe(other));
 }
 
@@ -233,12 +250,14 @@ void TestCsApiSimulate::adminsOnly()
 void TestCsApiSimulate::putConfigAuditsEachChangedField()
 {
     const HttpResult put = m_admin->put(QStringLiteral("/api/cs/config"),
-                                        {{QStringLiteral("companyId"), m_company},
-                                         {QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("detectionThreshold"), 0.9}}},
-                                         {QStringLiteral("tiers"), QJsonObject{{QStringLiteral("humanAgent"),
-                                              QJsonObject{{QStringLiteral("escalationPhone"), QStringLiteral("+1 555 0100")}}}}}});
+        {{QStringLiteral("companyId"), m_company},
+            {QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("detectionThreshold"), 0.9}}},
+            {QStringLiteral("tiers"),
+                QJsonObject{{QStringLiteral("humanAgent"),
+                    QJsonObject{{QStringLiteral("escalationPhone"), QStringLiteral("+1 555 0100")}}}}}});
     QVERIFY2(put.status == 200, describe(put));
-    const HttpResult audit = m_admin->get(withQuery(QStringLiteral("/api/cs/audit"), {{QStringLiteral("companyId"), m_company}}));
+    const HttpResult audit
+        = m_admin->get(withQuery(QStringLiteral("/api/cs/audit"), {{QStringLiteral("companyId"), m_company}}));
     QVERIFY2(audit.status == 200, describe(audit));
     QJsonObject entry;
     for (const QJsonValue &v : audit.json().value(QLatin1String("entries")).toArray())
@@ -247,11 +266,10 @@ void TestCsApiSimulate::putConfigAuditsEachChangedField()
             break;
         }
     QCOMPARE(entry.value(QLatin1String("actor")).toString(), QStringLiteral("tester"));
-    const QJsonArray expected{
-        QJsonObject{{QStringLiteral("path"), QStringLiteral("irateProtocol.detectionThreshold")},
-                    {QStringLiteral("before"), 0.7}, {QStringLiteral("after"), 0.9}},
+    const QJsonArray expected{QJsonObject{{QStringLiteral("path"), QStringLiteral("irateProtocol.detectionThreshold")},
+                                  {QStringLiteral("before"), 0.7}, {QStringLiteral("after"), 0.9}},
         QJsonObject{{QStringLiteral("path"), QStringLiteral("tiers.humanAgent.escalationPhone")},
-                    {QStringLiteral("before"), QString()}, {QStringLiteral("after"), QStringLiteral("+1 555 0100")}}};
+            {QStringLiteral("before"), QString()}, {QStringLiteral("after"), QStringLiteral("+1 555 0100")}}};
     QCOMPARE(entry.value(QLatin1String("details")).toObject().value(QLatin1String("changes")).toArray(), expected);
 }
 
@@ -265,10 +283,10 @@ void TestCsApiSimulate::busyPeriodIsTruncatedToTheNewestSessions()
     auto admin = m_server.client(api::Role::Admin);
     // The demo's complaint reads "This is the third time I'm writing about the same problem."
     const HttpResult r = admin->post(QStringLiteral("/api/cs/config/simulate"),
-                                     {{QStringLiteral("companyId"), m_server.companyId()},
-                                      {QStringLiteral("irateProtocol"),
-                                       QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("third time")}},
-                                                   {QStringLiteral("autoEscalate"), QJsonObject{{QStringLiteral("afterAttempts"), 1}}}}}});
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("irateProtocol"),
+                QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("third time")}},
+                    {QStringLiteral("autoEscalate"), QJsonObject{{QStringLiteral("afterAttempts"), 1}}}}}});
     QVERIFY2(r.status == 200, describe(r));
     const QJsonObject report = r.json();
     QVERIFY(report.value(QLatin1String("sessionsInPeriod")).toInt() >= 260);

@@ -19,19 +19,15 @@ const QString kPath = QStringLiteral("/api/cs/settings/smtp");
 
 QJsonObject goodSettings()
 {
-    return {{QStringLiteral("host"), QStringLiteral("mail.example.com")},
-            {QStringLiteral("port"), 2525},
-            {QStringLiteral("tls"), QStringLiteral("tls")},
-            {QStringLiteral("user"), QStringLiteral("desk")},
-            {QStringLiteral("from"), QStringLiteral("Tierdesk <desk@example.com>")},
-            {QStringLiteral("timeoutSeconds"), 20},
-            {QStringLiteral("password"), QStringLiteral("mail password 123")}};
+    return {{QStringLiteral("host"), QStringLiteral("mail.example.com")}, {QStringLiteral("port"), 2525},
+        {QStringLiteral("tls"), QStringLiteral("tls")}, {QStringLiteral("user"), QStringLiteral("desk")},
+        {QStringLiteral("from"), QStringLiteral("Tierdesk <desk@example.com>")}, {QStringLiteral("timeoutSeconds"), 20},
+        {QStringLiteral("password"), QStringLiteral("mail password 123")}};
 }
 
 } // namespace
 
-class TestCsApiSmtpSettings : public QObject
-{
+class TestCsApiSmtpSettings : public QObject {
     Q_OBJECT
 
 private slots:
@@ -88,13 +84,21 @@ private slots:
         QVERIFY2(r.status == 200, describe(r));
         QCOMPARE(r.json().value(QLatin1String("passwordSet")).toBool(), true);
         QCOMPARE(r.json().value(QLatin1String("host")).toString(), QStringLiteral("mail.example.com"));
-        QCOMPARE(m_server->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'settings.smtp'")).toInt(), 2);
-        QCOMPARE(m_server->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details LIKE '%mail password%'")).toInt(), 0);
+        QCOMPARE(
+            m_server->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'settings.smtp'")).toInt(),
+            2);
+        QCOMPARE(m_server->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details LIKE '%mail password%'"))
+                     .toInt(),
+            0);
     }
 
     void badInputNamesTheField()
     {
-        struct Case { const char *key; QJsonValue value; const char *field; };
+        struct Case {
+            const char *key;
+            QJsonValue value;
+            const char *field;
+        };
         const QList<Case> cases{
             {"port", 0, "port"},
             {"port", 70000, "port"},
@@ -112,7 +116,7 @@ private slots:
             const HttpResult r = m_admin->put(kPath, body);
             QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
             QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(),
-                     QLatin1String(c.field));
+                QLatin1String(c.field));
         }
         // A user needs a password, and none is stored yet.
         QJsonObject body = goodSettings();
@@ -120,7 +124,7 @@ private slots:
         const HttpResult r = m_admin->put(kPath, body);
         QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
         QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(),
-                 QStringLiteral("password"));
+            QStringLiteral("password"));
         QCOMPARE(m_admin->get(kPath).json().value(QLatin1String("host")).toString(), QString());
     }
 

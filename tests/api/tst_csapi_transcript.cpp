@@ -21,8 +21,7 @@ QStringList idsOf(const QJsonObject &session)
 
 } // namespace
 
-class TestCsApiTranscript : public QObject
-{
+class TestCsApiTranscript : public QObject {
     Q_OBJECT
 
 private slots:
@@ -46,15 +45,18 @@ private:
 void TestCsApiTranscript::initTestCase()
 {
     QString error;
-    QVERIFY2(m_server.start("[sessions]\nmaxMessages=" + QByteArray::number(kCap) + "\n", false, &error), qPrintable(error));
+    QVERIFY2(
+        m_server.start("[sessions]\nmaxMessages=" + QByteArray::number(kCap) + "\n", false, &error), qPrintable(error));
     m_admin = m_server.client(api::Role::Admin);
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
+    const HttpResult r = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben")));
     QVERIFY2(r.status == 201, describe(r).constData());
     m_session = r.json().value(QLatin1String("id")).toString();
     // Fill the session to its cap through the engine (the API's rate limit is per minute).
     SessionEngine &engine = m_server.runtime().engine();
     for (int i = 0; i < kCap; ++i) {
-        auto sent = engine.postMessage(m_server.companyId(), m_session, QStringLiteral("Question %1: what sizes do rain jackets come in?").arg(i), Actor{});
+        auto sent = engine.postMessage(m_server.companyId(), m_session,
+            QStringLiteral("Question %1: what sizes do rain jackets come in?").arg(i), Actor{});
         if (!sent) {
             QCOMPARE(sent.error().kind, ErrorKind::Conflict);
             break;
@@ -89,7 +91,8 @@ void TestCsApiTranscript::defaultPageIsTheNewestMessages()
     QCOMPARE(page.value(QLatin1String("to")).toInt(), m_total);
     QVERIFY(page.value(QLatin1String("hasOlder")).toBool());
     // The sentiment readings are those of the page's time, not the whole history.
-    const QString firstShown = s.value(QLatin1String("messages")).toArray().first().toObject().value(QLatin1String("timestamp")).toString();
+    const QString firstShown
+        = s.value(QLatin1String("messages")).toArray().first().toObject().value(QLatin1String("timestamp")).toString();
     const QJsonArray readings = s.value(QLatin1String("sentimentHistory")).toArray();
     QVERIFY(!readings.isEmpty());
     for (const QJsonValue &p : readings)
@@ -98,8 +101,8 @@ void TestCsApiTranscript::defaultPageIsTheNewestMessages()
     QVERIFY(whole.value(QLatin1String("sentimentHistory")).toArray().size() > readings.size());
     // Every seed field is still there.
     for (const char *key : {"id", "companyId", "customerId", "channel", "currentTier", "status", "issueCategory",
-                            "issueSummary", "customerSentiment", "sentimentHistory", "escalationHistory", "messages",
-                            "context", "createdAt", "updatedAt"})
+             "issueSummary", "customerSentiment", "sentimentHistory", "escalationHistory", "messages", "context",
+             "createdAt", "updatedAt"})
         QVERIFY2(s.contains(QLatin1String(key)), key);
 }
 
@@ -150,13 +153,13 @@ void TestCsApiTranscript::badPagingParameters()
 void TestCsApiTranscript::messageCapAnswers409()
 {
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(m_session),
-                                       {{QStringLiteral("message"), QStringLiteral("one more question")}});
+        {{QStringLiteral("message"), QStringLiteral("one more question")}});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r).constData());
     QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("maxMessages")).toInt(), kCap);
     // Nothing was stored, and a new session for the same customer works.
     QCOMPARE(get().value(QLatin1String("messagePage")).toObject().value(QLatin1String("total")).toInt(), m_total);
     const HttpResult fresh = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                           sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello again")));
+        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello again")));
     QCOMPARE(fresh.status, 201);
 }
 

@@ -12,8 +12,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestDurability : public QObject
-{
+class TestDurability : public QObject {
     Q_OBJECT
 
 private slots:
@@ -42,7 +41,8 @@ void TestDurability::acknowledgedMessagesSurviveKill()
     QString sessionId;
     {
         HttpClient http(serve.port(), firstToken);
-        const HttpResult r = http.post(QStringLiteral("/api/cs/sessions"), sessionBody(company, QStringLiteral("cust_ben")));
+        const HttpResult r
+            = http.post(QStringLiteral("/api/cs/sessions"), sessionBody(company, QStringLiteral("cust_ben")));
         QVERIFY2(r.status == 201, describe(r));
         sessionId = r.json().value(QLatin1String("id")).toString();
     }
@@ -52,10 +52,12 @@ void TestDurability::acknowledgedMessagesSurviveKill()
     QStringList texts;
     auto post = [&](HttpClient &http, int n) {
         const QString text = QStringLiteral("Message number %1 about my order").arg(n);
-        const HttpResult r = http.post(QStringLiteral("/api/cs/sessions/%1/messages").arg(sessionId), {{QStringLiteral("message"), text}});
+        const HttpResult r = http.post(
+            QStringLiteral("/api/cs/sessions/%1/messages").arg(sessionId), {{QStringLiteral("message"), text}});
         if (r.status != 201)
             return false;
-        acknowledged << r.json().value(QLatin1String("customerMessage")).toObject().value(QLatin1String("id")).toString();
+        acknowledged
+            << r.json().value(QLatin1String("customerMessage")).toObject().value(QLatin1String("id")).toString();
         const QJsonValue ai = r.json().value(QLatin1String("aiResponse"));
         if (ai.isObject())
             acknowledged << ai.toObject().value(QLatin1String("id")).toString();
@@ -123,10 +125,9 @@ void TestDurability::webhookOutboxSurvivesRestart()
     {
         HttpClient http(serve.port(), serve.adminToken());
         HttpResult r = http.post(QStringLiteral("/api/cs/webhooks"),
-                                 {{QStringLiteral("companyId"), serve.companyId()},
-                                  {QStringLiteral("url"), url},
-                                  {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
-                                  {QStringLiteral("secret"), QStringLiteral("durable-secret-0123456789")}});
+            {{QStringLiteral("companyId"), serve.companyId()}, {QStringLiteral("url"), url},
+                {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
+                {QStringLiteral("secret"), QStringLiteral("durable-secret-0123456789")}});
         QVERIFY2(r.status == 201, describe(r));
         r = http.post(QStringLiteral("/api/cs/sessions"), sessionBody(serve.companyId(), QStringLiteral("cust_chloe")));
         QVERIFY2(r.status == 201, describe(r));
@@ -138,7 +139,8 @@ void TestDurability::webhookOutboxSurvivesRestart()
     QVERIFY2(serve.start(dir.path(), args, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(!receiver.withEvent(QStringLiteral("session.created")).isEmpty(), 15000);
     const ReceivedHttp delivery = receiver.withEvent(QStringLiteral("session.created")).constFirst();
-    QCOMPARE(delivery.json().value(QLatin1String("data")).toObject().value(QLatin1String("sessionId")).toString(), sessionId);
+    QCOMPARE(delivery.json().value(QLatin1String("data")).toObject().value(QLatin1String("sessionId")).toString(),
+        sessionId);
     QVERIFY(!delivery.header("x-tierdesk-delivery").isEmpty());
     serve.kill();
 }

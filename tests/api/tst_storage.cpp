@@ -1,8 +1,8 @@
 // The data directory under the whole runtime: private files whatever the
 // umask, one owner at a time, and storage that fails at run time answered with
 // CS_024 while reads go on.
-#include "tests/support/FileProbes.h"
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/FileProbes.h"
 
 #include "core/engine/DemoSeeder.h"
 

@@ -25,31 +25,32 @@ const QByteArray kSecret = "whsec_test_0123456789abcdef";
 // POSTs `perClient` sessions from each of `clients` connections at once (each
 // client sends its next request when the previous one is answered). Returns the
 // ids of the sessions created; *failures counts the other answers.
-QStringList createSessionsInParallel(quint16 port, const QByteArray &token, const QString &companyId, int clients,
-                                     int perClient, int *failures)
+QStringList createSessionsInParallel(
+    quint16 port, const QByteArray &token, const QString &companyId, int clients, int perClient, int *failures)
 {
     QStringList ids;
     int pending = clients * perClient;
     *failures = 0;
-    std::function<void(QNetworkAccessManager *, int, int)> sendNext = [&](QNetworkAccessManager *nam, int client, int left) {
-        if (left == 0)
-            return;
-        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions").arg(port)));
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("Authorization", "Bearer " + token);
-        const QJsonObject body = sessionBody(companyId, QStringLiteral("load_%1_%2").arg(client).arg(left));
-        QNetworkReply *reply = nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        QObject::connect(reply, &QNetworkReply::finished, nam, [&, nam, reply, client, left] {
-            reply->deleteLater();
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
-                ids << QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("id")).toString();
-            else
-                ++*failures;
-            --pending;
-            sendNext(nam, client, left - 1);
-        });
-    };
+    std::function<void(QNetworkAccessManager *, int, int)> sendNext
+        = [&](QNetworkAccessManager *nam, int client, int left) {
+              if (left == 0)
+                  return;
+              QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions").arg(port)));
+              request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+              request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+              request.setRawHeader("Authorization", "Bearer " + token);
+              const QJsonObject body = sessionBody(companyId, QStringLiteral("load_%1_%2").arg(client).arg(left));
+              QNetworkReply *reply = nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+              QObject::connect(reply, &QNetworkReply::finished, nam, [&, nam, reply, client, left] {
+                  reply->deleteLater();
+                  if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+                      ids << QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("id")).toString();
+                  else
+                      ++*failures;
+                  --pending;
+                  sendNext(nam, client, left - 1);
+              });
+          };
     // Declared last: destroyed first, before what their replies' handlers use.
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     for (int c = 0; c < clients; ++c) {
@@ -68,8 +69,7 @@ QString sessionOf(const ReceivedRequest &r)
 
 } // namespace
 
-class TestWebhooks : public QObject
-{
+class TestWebhooks : public QObject {
     Q_OBJECT
 
 private slots:
@@ -112,10 +112,9 @@ void TestWebhooks::cleanupTestCase()
 QString TestWebhooks::registerHook(const QString &path, const QStringList &events, const QByteArray &secret)
 {
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/webhooks"),
-                                       {{QStringLiteral("companyId"), m_server.companyId()},
-                                        {QStringLiteral("url"), m_receiver.url(path)},
-                                        {QStringLiteral("events"), QJsonArray::fromStringList(events)},
-                                        {QStringLiteral("secret"), QString::fromLatin1(secret)}});
+        {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("url"), m_receiver.url(path)},
+            {QStringLiteral("events"), QJsonArray::fromStringList(events)},
+            {QStringLiteral("secret"), QString::fromLatin1(secret)}});
     if (r.status != 201)
         qWarning("webhook registration failed: %s", describe(r).constData());
     return r.json().value(QLatin1String("id")).toString();
@@ -126,25 +125,26 @@ QList<ReceivedHttp> TestWebhooks::forSession(const QString &path, const QString 
     QList<ReceivedHttp> out;
     for (const ReceivedHttp &r : m_receiver.withEvent(event))
         if (r.target == path.toUtf8()
-            && r.json().value(QLatin1String("data")).toObject().value(QLatin1String("sessionId")).toString() == sessionId)
+            && r.json().value(QLatin1String("data")).toObject().value(QLatin1String("sessionId")).toString()
+                == sessionId)
             out << r;
     return out;
 }
 
 QString TestWebhooks::newSession()
 {
-    const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions"),
-                                       sessionBody(m_server.companyId(), QStringLiteral("cust_alice")));
+    const HttpResult r = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_alice")));
     return r.status == 201 ? r.json().value(QLatin1String("id")).toString() : QString();
 }
 
 void TestWebhooks::registerAndList()
 {
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/webhooks"),
-                                       {{QStringLiteral("companyId"), m_server.companyId()},
-                                        {QStringLiteral("url"), m_receiver.url(QStringLiteral("/listed"))},
-                                        {QStringLiteral("events"), QJsonArray{QStringLiteral("session.resolved")}},
-                                        {QStringLiteral("secret"), QString::fromLatin1(kSecret)}});
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("url"), m_receiver.url(QStringLiteral("/listed"))},
+            {QStringLiteral("events"), QJsonArray{QStringLiteral("session.resolved")}},
+            {QStringLiteral("secret"), QString::fromLatin1(kSecret)}});
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject hook = r.json();
     QVERIFY(hook.value(QLatin1String("id")).toString().startsWith(QLatin1String("wh_")));
@@ -153,7 +153,8 @@ void TestWebhooks::registerAndList()
     QVERIFY(!hook.contains(QLatin1String("secret")));
     QVERIFY(!r.body.contains(kSecret));
 
-    const HttpResult list = m_admin->get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_server.companyId()}}));
+    const HttpResult list = m_admin->get(
+        withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_server.companyId()}}));
     QVERIFY2(list.status == 200, describe(list));
     QVERIFY(!list.body.contains(kSecret));
     bool found = false;
@@ -175,7 +176,8 @@ void TestWebhooks::registrationIsValidated_data()
     QTest::newRow("ftp url") << QStringLiteral("ftp://127.0.0.1/x") << created << secret;
     QTest::newRow("relative url") << QStringLiteral("/hook") << created << secret;
     QTest::newRow("no events") << QStringLiteral("http://127.0.0.1:9/h") << QJsonArray() << secret;
-    QTest::newRow("unknown event") << QStringLiteral("http://127.0.0.1:9/h") << QJsonArray{QStringLiteral("session.deleted")} << secret;
+    QTest::newRow("unknown event") << QStringLiteral("http://127.0.0.1:9/h")
+                                   << QJsonArray{QStringLiteral("session.deleted")} << secret;
     QTest::newRow("short secret") << QStringLiteral("http://127.0.0.1:9/h") << created << QStringLiteral("short");
 }
 
@@ -185,8 +187,8 @@ void TestWebhooks::registrationIsValidated()
     QFETCH(QJsonArray, events);
     QFETCH(QString, secret);
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/webhooks"),
-                                       {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("url"), url},
-                                        {QStringLiteral("events"), events}, {QStringLiteral("secret"), secret}});
+        {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("url"), url},
+            {QStringLiteral("events"), events}, {QStringLiteral("secret"), secret}});
     const QString problem = checkErrorBody(r, 400, QStringLiteral("CS_011"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
@@ -196,7 +198,8 @@ void TestWebhooks::sessionCreatedIsDeliveredSigned()
     QVERIFY(!registerHook(QStringLiteral("/created"), {QStringLiteral("session.created")}).isEmpty());
     const QString id = newSession();
     QVERIFY(!id.isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/created"), QStringLiteral("session.created"), id).size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        forSession(QStringLiteral("/created"), QStringLiteral("session.created"), id).size(), 1, 10000);
     const ReceivedHttp req = forSession(QStringLiteral("/created"), QStringLiteral("session.created"), id).constFirst();
     QCOMPARE(req.method, QByteArray("POST"));
     QVERIFY(req.header("content-type").startsWith("application/json"));
@@ -227,17 +230,20 @@ void TestWebhooks::escalationCarriesTiers()
     const QString id = newSession();
     QVERIFY(!id.isEmpty());
     const HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                                       {{QStringLiteral("reason"), QStringLiteral("HIGH_VALUE_CUSTOMER")},
-                                        {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
+        {{QStringLiteral("reason"), QStringLiteral("HIGH_VALUE_CUSTOMER")},
+            {QStringLiteral("targetTier"), QStringLiteral("AI_MANAGER")}});
     QVERIFY2(r.status == 200, describe(r));
-    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/escalated"), QStringLiteral("session.escalated"), id).size(), 1, 10000);
-    const ReceivedHttp req = forSession(QStringLiteral("/escalated"), QStringLiteral("session.escalated"), id).constFirst();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        forSession(QStringLiteral("/escalated"), QStringLiteral("session.escalated"), id).size(), 1, 10000);
+    const ReceivedHttp req
+        = forSession(QStringLiteral("/escalated"), QStringLiteral("session.escalated"), id).constFirst();
     const QJsonObject data = req.json().value(QLatin1String("data")).toObject();
     QCOMPARE(data.value(QLatin1String("fromTier")).toString(), QStringLiteral("AI_REP"));
     QCOMPARE(data.value(QLatin1String("toTier")).toString(), QStringLiteral("AI_MANAGER"));
     QCOMPARE(data.value(QLatin1String("reason")).toString(), QStringLiteral("HIGH_VALUE_CUSTOMER"));
     QCOMPARE(data.value(QLatin1String("customerId")).toString(), QStringLiteral("cust_alice"));
-    QVERIFY(verifyWebhookSignature(kSecret, req.header("x-tierdesk-signature"), req.body, QDateTime::currentSecsSinceEpoch()));
+    QVERIFY(verifyWebhookSignature(
+        kSecret, req.header("x-tierdesk-signature"), req.body, QDateTime::currentSecsSinceEpoch()));
     // The hook subscribed to escalations only: the session's creation was not sent to it.
     QCOMPARE(forSession(QStringLiteral("/escalated"), QStringLiteral("session.created"), id).size(), 0);
 }
@@ -248,21 +254,29 @@ void TestWebhooks::failedDeliveryIsRetried()
     const QString id = newSession();
     QVERIFY(!id.isEmpty());
     m_receiver.script("/flaky", {500});
-    QCOMPARE(m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
-                           {{QStringLiteral("resolutionType"), QStringLiteral("CUSTOMER_SATISFIED")}}).status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), id).size(), 2, 15000);
+    QCOMPARE(m_admin
+                 ->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
+                     {{QStringLiteral("resolutionType"), QStringLiteral("CUSTOMER_SATISFIED")}})
+                 .status,
+        200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), id).size(), 2, 15000);
     const QList<ReceivedHttp> attempts = forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), id);
     QVERIFY(!attempts[0].header("x-tierdesk-delivery").isEmpty());
     QCOMPARE(attempts[1].header("x-tierdesk-delivery"), attempts[0].header("x-tierdesk-delivery"));
     QCOMPARE(attempts[1].body, attempts[0].body);
-    QVERIFY(verifyWebhookSignature(kSecret, attempts[1].header("x-tierdesk-signature"), attempts[1].body,
-                                   QDateTime::currentSecsSinceEpoch()));
+    QVERIFY(verifyWebhookSignature(
+        kSecret, attempts[1].header("x-tierdesk-signature"), attempts[1].body, QDateTime::currentSecsSinceEpoch()));
     // Delivered on the second attempt: no third one follows. Another event to the
     // same hook arriving proves the dispatcher moved on.
     const QString next = newSession();
-    QCOMPARE(m_admin->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(next),
-                           {{QStringLiteral("resolutionType"), QStringLiteral("CUSTOMER_SATISFIED")}}).status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), next).size(), 1, 10000);
+    QCOMPARE(m_admin
+                 ->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(next),
+                     {{QStringLiteral("resolutionType"), QStringLiteral("CUSTOMER_SATISFIED")}})
+                 .status,
+        200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), next).size(), 1, 10000);
     QCOMPARE(forSession(QStringLiteral("/flaky"), QStringLiteral("session.resolved"), id).size(), 2);
 }
 
@@ -277,7 +291,8 @@ void TestWebhooks::deleteWebhook()
     r = m_admin->del(QStringLiteral("/api/cs/webhooks/") + removed);
     const QString problem = checkErrorBody(r, 404, QStringLiteral("CS_014"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const HttpResult list = m_admin->get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_server.companyId()}}));
+    const HttpResult list = m_admin->get(
+        withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_server.companyId()}}));
     QVERIFY(!list.body.contains(removed.toUtf8()));
 
     // Another company cannot delete this company's hook.
@@ -286,7 +301,8 @@ void TestWebhooks::deleteWebhook()
     QCOMPARE(thief.del(QStringLiteral("/api/cs/webhooks/") + sentinel).status, 404);
 
     const QString id = newSession();
-    QTRY_COMPARE_WITH_TIMEOUT(forSession(QStringLiteral("/sentinel"), QStringLiteral("session.created"), id).size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        forSession(QStringLiteral("/sentinel"), QStringLiteral("session.created"), id).size(), 1, 10000);
     QCOMPARE(forSession(QStringLiteral("/removed"), QStringLiteral("session.created"), id).size(), 0);
 }
 
@@ -303,15 +319,15 @@ void TestWebhooks::manyEventsToASlowReceiverEachDeliveredOnce()
     QVERIFY2(server.start("[webhooks]\nperHookConcurrency=16\n", false, &error), qPrintable(error));
     auto admin = server.client(api::Role::Admin);
     const HttpResult hook = admin->post(QStringLiteral("/api/cs/webhooks"),
-                                        {{QStringLiteral("companyId"), server.companyId()},
-                                         {QStringLiteral("url"), rx.url().toString()},
-                                         {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
-                                         {QStringLiteral("secret"), QString::fromLatin1(kSecret)}});
+        {{QStringLiteral("companyId"), server.companyId()}, {QStringLiteral("url"), rx.url().toString()},
+            {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
+            {QStringLiteral("secret"), QString::fromLatin1(kSecret)}});
     QVERIFY2(hook.status == 201, describe(hook));
 
     QDeadlineTimer deadline(30000);
     int failures = 0;
-    const QStringList sessions = createSessionsInParallel(server.port(), admin->token(), server.companyId(), 20, 10, &failures);
+    const QStringList sessions
+        = createSessionsInParallel(server.port(), admin->token(), server.companyId(), 20, 10, &failures);
     QCOMPARE(failures, 0);
     QCOMPARE(sessions.size(), 200);
     const auto deliveredSessions = [&rx] {
@@ -321,8 +337,8 @@ void TestWebhooks::manyEventsToASlowReceiverEachDeliveredOnce()
         return seen;
     };
     QTRY_VERIFY2_WITH_TIMEOUT(deliveredSessions().size() == 200,
-                              qPrintable(QStringLiteral("%1 of 200 events arrived").arg(deliveredSessions().size())),
-                              static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
+        qPrintable(QStringLiteral("%1 of 200 events arrived").arg(deliveredSessions().size())),
+        static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
     QCOMPARE(deliveredSessions(), QSet<QString>(sessions.cbegin(), sessions.cend()));
 
     // Each recorded as delivered on its first attempt, so none will be sent again...
@@ -336,7 +352,8 @@ void TestWebhooks::manyEventsToASlowReceiverEachDeliveredOnce()
     QSet<QByteArray> deliveryIds;
     const QList<ReceivedRequest> got = rx.requests();
     for (const ReceivedRequest &r : got) {
-        QVERIFY(verifyWebhookSignature(kSecret, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
+        QVERIFY(verifyWebhookSignature(
+            kSecret, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
         deliveryIds.insert(r.header("x-tierdesk-delivery"));
     }
     QCOMPARE(got.size(), 200);
@@ -368,7 +385,9 @@ void TestWebhooks::deliveriesOfOneWebhook()
     const QString otherCompany = m_server.createCompany(QStringLiteral("Elsewhere"));
     HttpClient stranger(m_server.port(), m_server.token(api::Role::Admin, otherCompany));
     QCOMPARE(stranger.get(QStringLiteral("/api/cs/webhooks/%1/deliveries").arg(mine)).status, 404);
-    QCOMPARE(m_server.client(api::Role::Supervisor)->get(QStringLiteral("/api/cs/webhooks/%1/deliveries").arg(mine)).status, 403);
+    QCOMPARE(
+        m_server.client(api::Role::Supervisor)->get(QStringLiteral("/api/cs/webhooks/%1/deliveries").arg(mine)).status,
+        403);
     for (const QString &id : {mine, other})
         QCOMPARE(m_admin->del(QStringLiteral("/api/cs/webhooks/") + id).status, 204);
 }

@@ -22,10 +22,9 @@ const QByteArray kSecret = "whsec_security_0123456789";
 
 QJsonObject hookBody(const QString &companyId, const QString &url, const QByteArray &secret = kSecret)
 {
-    return {{QStringLiteral("companyId"), companyId},
-            {QStringLiteral("url"), url},
-            {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
-            {QStringLiteral("secret"), QString::fromLatin1(secret)}};
+    return {{QStringLiteral("companyId"), companyId}, {QStringLiteral("url"), url},
+        {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
+        {QStringLiteral("secret"), QString::fromLatin1(secret)}};
 }
 
 // The database file and its write-ahead log, byte for byte.
@@ -66,7 +65,8 @@ QVariant rawQuery(const QString &dataDir, const QString &sql, const QVariantList
 
 QJsonObject deliveryOf(HttpClient &admin, const QString &companyId, const QString &webhookId)
 {
-    const HttpResult list = admin.get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), companyId}}));
+    const HttpResult list
+        = admin.get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), companyId}}));
     for (const QJsonValue &d : list.json().value(QLatin1String("deliveries")).toArray())
         if (d.toObject().value(QLatin1String("webhookId")).toString() == webhookId)
             return d.toObject();
@@ -75,8 +75,7 @@ QJsonObject deliveryOf(HttpClient &admin, const QString &companyId, const QStrin
 
 } // namespace
 
-class TestWebhookSecurity : public QObject
-{
+class TestWebhookSecurity : public QObject {
     Q_OBJECT
 
 private slots:
@@ -93,7 +92,7 @@ private slots:
     void plainTextSecretsAreSealedAtStartup();
 
 private:
-    ServerFixture m_open;   // webhooks/allowPrivateNetworks=true (the fixture's default)
+    ServerFixture m_open; // webhooks/allowPrivateNetworks=true (the fixture's default)
     ServerFixture m_strict; // the shipped default: false
     std::unique_ptr<HttpClient> m_openAdmin;
     std::unique_ptr<HttpClient> m_strictAdmin;
@@ -142,7 +141,8 @@ void TestWebhookSecurity::forbiddenTargetsAreRefused()
     const HttpResult r = m_openAdmin->post(QStringLiteral("/api/cs/webhooks"), hookBody(m_open.companyId(), url));
     const QString problem = checkErrorBody(r, 400, QStringLiteral("CS_011"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(), QStringLiteral("url"));
+    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(),
+        QStringLiteral("url"));
 }
 
 void TestWebhookSecurity::privateTargetsNeedTheSetting_data()
@@ -171,24 +171,31 @@ void TestWebhookSecurity::privateTargetsNeedTheSetting()
     const QString problem = checkErrorBody(r, 400, QStringLiteral("CS_011"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const QJsonObject e = r.error();
-    QCOMPARE(e.value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(), QStringLiteral("url"));
-    QVERIFY2(e.value(QLatin1String("message")).toString().contains(QLatin1String("webhooks/allowPrivateNetworks")), describe(r));
+    QCOMPARE(
+        e.value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(), QStringLiteral("url"));
+    QVERIFY2(e.value(QLatin1String("message")).toString().contains(QLatin1String("webhooks/allowPrivateNetworks")),
+        describe(r));
 
     // The same target is fine where the setting allows private networks.
     const HttpResult allowed = m_openAdmin->post(QStringLiteral("/api/cs/webhooks"), hookBody(m_open.companyId(), url));
     QVERIFY2(allowed.status == 201, describe(allowed));
-    QCOMPARE(m_openAdmin->del(QStringLiteral("/api/cs/webhooks/") + allowed.json().value(QLatin1String("id")).toString()).status, 204);
+    QCOMPARE(
+        m_openAdmin->del(QStringLiteral("/api/cs/webhooks/") + allowed.json().value(QLatin1String("id")).toString())
+            .status,
+        204);
 }
 
 void TestWebhookSecurity::publicTargetsAreAccepted()
 {
     const HttpResult r = m_strictAdmin->post(QStringLiteral("/api/cs/webhooks"),
-                                             hookBody(m_strict.companyId(), QStringLiteral("https://93.184.215.14/hooks/cs")));
+        hookBody(m_strict.companyId(), QStringLiteral("https://93.184.215.14/hooks/cs")));
     QVERIFY2(r.status == 201, describe(r));
-    QCOMPARE(m_strictAdmin->del(QStringLiteral("/api/cs/webhooks/") + r.json().value(QLatin1String("id")).toString()).status, 204);
+    QCOMPARE(
+        m_strictAdmin->del(QStringLiteral("/api/cs/webhooks/") + r.json().value(QLatin1String("id")).toString()).status,
+        204);
     // A name that does not resolve cannot be checked, so it is refused.
     const HttpResult unknown = m_strictAdmin->post(QStringLiteral("/api/cs/webhooks"),
-                                                   hookBody(m_strict.companyId(), QStringLiteral("https://no-such-host.invalid/h")));
+        hookBody(m_strict.companyId(), QStringLiteral("https://no-such-host.invalid/h")));
     const QString problem = checkErrorBody(unknown, 400, QStringLiteral("CS_011"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
@@ -202,15 +209,16 @@ void TestWebhookSecurity::forbiddenAddressAtDeliveryIsDeadAtOnce()
     const QString id = QStringLiteral("wh_rebound");
     QVERIFY(m_strict.runtime().store().webhooks().insert(
         Webhook{id, m_strict.companyId(), rx.url().toString(), {QStringLiteral("session.created")}, kSecret, 0}));
-    const HttpResult s = m_strictAdmin->post(QStringLiteral("/api/cs/sessions"),
-                                             sessionBody(m_strict.companyId(), QStringLiteral("cust_alice")));
+    const HttpResult s = m_strictAdmin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_strict.companyId(), QStringLiteral("cust_alice")));
     QVERIFY2(s.status == 201, describe(s));
-    QTRY_COMPARE_WITH_TIMEOUT(deliveryOf(*m_strictAdmin, m_strict.companyId(), id).value(QLatin1String("state")).toString(),
-                              QStringLiteral("dead"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        deliveryOf(*m_strictAdmin, m_strict.companyId(), id).value(QLatin1String("state")).toString(),
+        QStringLiteral("dead"), 10000);
     const QJsonObject d = deliveryOf(*m_strictAdmin, m_strict.companyId(), id);
     QCOMPARE(d.value(QLatin1String("attempts")).toInt(), 1); // permanent: no retries
     QVERIFY2(d.value(QLatin1String("lastError")).toString().startsWith(QLatin1String("address not allowed: 127.0.0.1")),
-             qPrintable(d.value(QLatin1String("lastError")).toString()));
+        qPrintable(d.value(QLatin1String("lastError")).toString()));
     QCOMPARE(rx.count(), 0);
 }
 
@@ -220,15 +228,21 @@ void TestWebhookSecurity::receiverAnswerIsNeverShown()
     QVERIFY(rx.isListening());
     rx.setStatus(500);
     rx.setBody("internal-only: db_password=hunter2");
-    const HttpResult hook = m_openAdmin->post(QStringLiteral("/api/cs/webhooks"),
-                                              hookBody(m_open.companyId(), rx.url().toString()));
+    const HttpResult hook
+        = m_openAdmin->post(QStringLiteral("/api/cs/webhooks"), hookBody(m_open.companyId(), rx.url().toString()));
     QVERIFY2(hook.status == 201, describe(hook));
     const QString id = hook.json().value(QLatin1String("id")).toString();
-    QVERIFY(m_openAdmin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_open.companyId(), QStringLiteral("cust_alice"))).status
-            == 201);
-    QTRY_VERIFY_WITH_TIMEOUT(deliveryOf(*m_openAdmin, m_open.companyId(), id).value(QLatin1String("attempts")).toInt() >= 1, 10000);
-    QCOMPARE(deliveryOf(*m_openAdmin, m_open.companyId(), id).value(QLatin1String("lastError")).toString(), QStringLiteral("HTTP 500"));
-    const HttpResult list = m_openAdmin->get(withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_open.companyId()}}));
+    QVERIFY(
+        m_openAdmin
+            ->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_open.companyId(), QStringLiteral("cust_alice")))
+            .status
+        == 201);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        deliveryOf(*m_openAdmin, m_open.companyId(), id).value(QLatin1String("attempts")).toInt() >= 1, 10000);
+    QCOMPARE(deliveryOf(*m_openAdmin, m_open.companyId(), id).value(QLatin1String("lastError")).toString(),
+        QStringLiteral("HTTP 500"));
+    const HttpResult list = m_openAdmin->get(
+        withQuery(QStringLiteral("/api/cs/webhooks"), {{QStringLiteral("companyId"), m_open.companyId()}}));
     QVERIFY(!list.body.contains("hunter2"));
     QVERIFY(!rawDatabase(m_open.dataDir()).contains("hunter2"));
     QCOMPARE(m_openAdmin->del(QStringLiteral("/api/cs/webhooks/") + id).status, 204);
@@ -239,22 +253,25 @@ void TestWebhookSecurity::secretIsSealedInTheDatabase()
     const QByteArray canary = "whsec_canary_ZYXW9876543210";
     LoopbackReceiver rx;
     QVERIFY(rx.isListening());
-    const HttpResult hook = m_openAdmin->post(QStringLiteral("/api/cs/webhooks"),
-                                              hookBody(m_open.companyId(), rx.url().toString(), canary));
+    const HttpResult hook = m_openAdmin->post(
+        QStringLiteral("/api/cs/webhooks"), hookBody(m_open.companyId(), rx.url().toString(), canary));
     QVERIFY2(hook.status == 201, describe(hook));
     const QString id = hook.json().value(QLatin1String("id")).toString();
     QVERIFY(m_open.runtime().store().batch().flush());
 
-    const QString stored = rawQuery(m_open.dataDir(), QStringLiteral("SELECT secret FROM webhooks WHERE id = ?"), {id}).toString();
+    const QString stored
+        = rawQuery(m_open.dataDir(), QStringLiteral("SELECT secret FROM webhooks WHERE id = ?"), {id}).toString();
     QVERIFY2(stored.startsWith(QLatin1String("sb1:")), qPrintable(stored));
     QVERIFY(!rawDatabase(m_open.dataDir()).contains(canary));
 
     // Still signed with the secret as registered.
-    const HttpResult s = m_openAdmin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_open.companyId(), QStringLiteral("cust_alice")));
+    const HttpResult s = m_openAdmin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_open.companyId(), QStringLiteral("cust_alice")));
     QVERIFY2(s.status == 201, describe(s));
     QTRY_COMPARE_WITH_TIMEOUT(rx.count(), 1, 10000);
     const ReceivedRequest r = rx.requests().constFirst();
-    QVERIFY(verifyWebhookSignature(canary, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
+    QVERIFY(
+        verifyWebhookSignature(canary, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
     QCOMPARE(m_openAdmin->del(QStringLiteral("/api/cs/webhooks/") + id).status, 204);
 }
 
@@ -281,17 +298,17 @@ void TestWebhookSecurity::plainTextSecretsAreSealedAtStartup()
     }
     // An older version stored secrets as they came.
     QVERIFY(rawQuery(dir.path(),
-                     QStringLiteral("INSERT INTO webhooks(id, company_id, url, events, secret, created_at)"
-                                    " VALUES ('wh_legacy', ?, ?, '[\"session.created\"]', ?, 0)"),
-                     {companyId, rx.url().toString(), QString::fromLatin1(legacy)})
+        QStringLiteral("INSERT INTO webhooks(id, company_id, url, events, secret, created_at)"
+                       " VALUES ('wh_legacy', ?, ?, '[\"session.created\"]', ?, 0)"),
+        {companyId, rx.url().toString(), QString::fromLatin1(legacy)})
                 .isValid());
     QVERIFY(rawDatabase(dir.path()).contains(legacy)); // the check below can see it
     // It also kept the start of a receiver's answer in last_error (schema version 1).
     QVERIFY(rawQuery(dir.path(),
-                     QStringLiteral("INSERT INTO webhook_outbox(webhook_id, delivery_id, event, payload, attempts,"
-                                    " next_attempt_at, state, last_status, last_error, created_at) VALUES ('wh_legacy',"
-                                    " 'dlv_legacy', 'session.created', '{}', 8, 0, 'dead', 500,"
-                                    " 'HTTP 500: db_password=hunter2', 0)"))
+        QStringLiteral("INSERT INTO webhook_outbox(webhook_id, delivery_id, event, payload, attempts,"
+                       " next_attempt_at, state, last_status, last_error, created_at) VALUES ('wh_legacy',"
+                       " 'dlv_legacy', 'session.created', '{}', 8, 0, 'dead', 500,"
+                       " 'HTTP 500: db_password=hunter2', 0)"))
                 .isValid());
     // As if migration 2 had never run (every migration not recorded runs at start;
     // forgetting all above 1 would also re-run those that create tables).
@@ -299,22 +316,27 @@ void TestWebhookSecurity::plainTextSecretsAreSealedAtStartup()
 
     auto rt = api::Runtime::open(dir.path());
     QVERIFY2(rt, qPrintable(rt ? QString() : rt.error().message));
-    const QString stored = rawQuery(dir.path(), QStringLiteral("SELECT secret FROM webhooks WHERE id = 'wh_legacy'")).toString();
+    const QString stored
+        = rawQuery(dir.path(), QStringLiteral("SELECT secret FROM webhooks WHERE id = 'wh_legacy'")).toString();
     QVERIFY2(stored.startsWith(QLatin1String("sb1:")), qPrintable(stored));
     QVERIFY(!rawDatabase(dir.path()).contains(legacy));
-    QCOMPARE(rawQuery(dir.path(), QStringLiteral("SELECT last_error FROM webhook_outbox WHERE delivery_id = 'dlv_legacy'")).toString(),
-             QStringLiteral("HTTP 500"));
+    QCOMPARE(
+        rawQuery(dir.path(), QStringLiteral("SELECT last_error FROM webhook_outbox WHERE delivery_id = 'dlv_legacy'"))
+            .toString(),
+        QStringLiteral("HTTP 500"));
 
     // And the hook still delivers, signed with its original secret.
     api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
     QString error;
     QVERIFY2(host.start(&error), qPrintable(error));
     HttpClient admin(host.port(), (*rt)->auth().issue(companyId, api::Role::Admin, QStringLiteral("tester"), 3600));
-    const HttpResult s = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(companyId, QStringLiteral("cust_legacy")));
+    const HttpResult s
+        = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(companyId, QStringLiteral("cust_legacy")));
     QVERIFY2(s.status == 201, describe(s));
     QTRY_COMPARE_WITH_TIMEOUT(rx.count(), 1, 10000);
     const ReceivedRequest r = rx.requests().constFirst();
-    QVERIFY(verifyWebhookSignature(legacy, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
+    QVERIFY(
+        verifyWebhookSignature(legacy, r.header("x-tierdesk-signature"), r.body, QDateTime::currentSecsSinceEpoch()));
     host.stop();
 }
 

@@ -7,8 +7,7 @@
 
 using namespace tierdesk;
 
-class TestApiKeyVerifier : public QObject
-{
+class TestApiKeyVerifier : public QObject {
     Q_OBJECT
 
 private slots:

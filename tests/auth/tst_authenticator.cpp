@@ -19,8 +19,7 @@ http::HttpRequest bearing(const QByteArray &token)
 
 } // namespace
 
-class TestAuthenticator : public QObject
-{
+class TestAuthenticator : public QObject {
     Q_OBJECT
 
 private slots:
@@ -45,7 +44,8 @@ private slots:
     {
         test::FakeClock clock;
         const Authenticator auth(QByteArray(32, 'k'), clock);
-        const QByteArray token = auth.issue(QStringLiteral("co"), Role::Client, QStringLiteral("w"), 600, QStringLiteral("c1"));
+        const QByteArray token
+            = auth.issue(QStringLiteral("co"), Role::Client, QStringLiteral("w"), 600, QStringLiteral("c1"));
         QString reason;
         QVERIFY(auth.authenticate(bearing(token), false, &reason));
         QByteArray forged = token;

@@ -46,14 +46,13 @@ QJsonObject hs256()
 QJsonObject payloadOf(const JwtClaims &c)
 {
     return {{QStringLiteral("company"), c.company}, {QStringLiteral("role"), c.role},
-            {QStringLiteral("sub"), c.subject},     {QStringLiteral("jti"), c.tokenId},
-            {QStringLiteral("iat"), c.issuedAt},    {QStringLiteral("exp"), c.expiresAt}};
+        {QStringLiteral("sub"), c.subject}, {QStringLiteral("jti"), c.tokenId}, {QStringLiteral("iat"), c.issuedAt},
+        {QStringLiteral("exp"), c.expiresAt}};
 }
 
 } // namespace
 
-class TestJwt : public QObject
-{
+class TestJwt : public QObject {
     Q_OBJECT
 
 private slots:
@@ -78,10 +77,12 @@ private slots:
     void headerAndClaimNames()
     {
         const QList<QByteArray> parts = signJwt(sampleClaims(), kKey).split('.');
-        const auto header = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding)).object();
+        const auto header
+            = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding)).object();
         QCOMPARE(header.value(QStringLiteral("alg")).toString(), QStringLiteral("HS256"));
         QCOMPARE(header.value(QStringLiteral("typ")).toString(), QStringLiteral("JWT"));
-        const auto payload = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
+        const auto payload
+            = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
         for (const char *name : {"company", "role", "sub", "jti", "iat", "exp"})
             QVERIFY2(payload.contains(QLatin1String(name)), name);
         QCOMPARE(payload.value(QStringLiteral("exp")).toInteger(), kNow + 3600);
@@ -162,7 +163,9 @@ private slots:
         QCOMPARE(r->name, QStringLiteral("Ann Lée"));
         // Absent unless set: other tokens keep their shape.
         const QByteArray plain = signJwt(sampleClaims(), kKey).split('.').value(1);
-        QVERIFY(!QJsonDocument::fromJson(QByteArray::fromBase64(plain, QByteArray::Base64UrlEncoding)).object().contains(QLatin1String("name")));
+        QVERIFY(!QJsonDocument::fromJson(QByteArray::fromBase64(plain, QByteArray::Base64UrlEncoding))
+                     .object()
+                     .contains(QLatin1String("name")));
         QCOMPARE(verifyJwt(signJwt(sampleClaims(), kKey), kKey, kNow)->name, QString());
     }
 
@@ -184,11 +187,12 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("nbf beyond qint64") << QStringLiteral("nbf") << 1e19 << QStringLiteral("malformed nbf");
         QTest::newRow("iat beyond qint64") << QStringLiteral("iat") << 1e19 << QStringLiteral("malformed iat");
-        QTest::newRow("nbf fraction in the future") << QStringLiteral("nbf") << double(kNow + 3600) + 0.5
-                                                    << QStringLiteral("malformed nbf");
-        QTest::newRow("iat fraction in the future") << QStringLiteral("iat") << double(kNow + 3600) + 0.5
-                                                    << QStringLiteral("malformed iat");
-        QTest::newRow("exp fraction") << QStringLiteral("exp") << double(kNow + 3600) + 0.5 << QStringLiteral("malformed exp");
+        QTest::newRow("nbf fraction in the future")
+            << QStringLiteral("nbf") << double(kNow + 3600) + 0.5 << QStringLiteral("malformed nbf");
+        QTest::newRow("iat fraction in the future")
+            << QStringLiteral("iat") << double(kNow + 3600) + 0.5 << QStringLiteral("malformed iat");
+        QTest::newRow("exp fraction") << QStringLiteral("exp") << double(kNow + 3600) + 0.5
+                                      << QStringLiteral("malformed exp");
         QTest::newRow("exp beyond qint64") << QStringLiteral("exp") << 1e19 << QStringLiteral("malformed exp");
     }
 
@@ -222,7 +226,8 @@ private slots:
         const QList<QByteArray> parts = signJwt(sampleClaims(), kKey).split('.');
         QJsonObject p = payloadOf(sampleClaims());
         p.insert(QStringLiteral("role"), QStringLiteral("admin"));
-        const QByteArray forged = parts[0] + '.' + b64(QJsonDocument(p).toJson(QJsonDocument::Compact)) + '.' + parts[2];
+        const QByteArray forged
+            = parts[0] + '.' + b64(QJsonDocument(p).toJson(QJsonDocument::Compact)) + '.' + parts[2];
         QString reason;
         QVERIFY(!verifyJwt(forged, kKey, kNow, &reason).ok());
         QCOMPARE(reason, QStringLiteral("bad signature"));
@@ -235,7 +240,8 @@ private slots:
 
     void algNone()
     {
-        const QJsonObject none{{QStringLiteral("alg"), QStringLiteral("none")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+        const QJsonObject none{
+            {QStringLiteral("alg"), QStringLiteral("none")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
         const QByteArray input = b64(QJsonDocument(none).toJson(QJsonDocument::Compact)) + '.'
             + b64(QJsonDocument(payloadOf(sampleClaims())).toJson(QJsonDocument::Compact));
         QString reason;
@@ -279,7 +285,8 @@ private slots:
         QTest::newRow("garbage base64") << QByteArrayLiteral("!!!.@@@.###");
         QTest::newRow("garbage signature") << good[0] + '.' + good[1] + ".%%%%";
         QTest::newRow("padded") << good[0] + "==." + good[1] + '.' + good[2];
-        QTest::newRow("std base64 chars") << good[0] + '.' + good[1] + '.' + QByteArray(good[2]).replace('_', '/').replace('-', '+') + "+/";
+        QTest::newRow("std base64 chars")
+            << good[0] + '.' + good[1] + '.' + QByteArray(good[2]).replace('_', '/').replace('-', '+') + "+/";
         QTest::newRow("header not json") << b64("not json") + '.' + good[1] + '.' + good[2];
         QTest::newRow("header json array") << b64("[1,2]") + '.' + good[1] + '.' + good[2];
         QTest::newRow("bearer prefix") << "Bearer " + good[0] + '.' + good[1] + '.' + good[2];
@@ -299,7 +306,8 @@ private slots:
     {
         // A correctly signed token whose payload is not JSON is still rejected.
         const QByteArray input = b64(QJsonDocument(hs256()).toJson(QJsonDocument::Compact)) + '.' + b64("hello");
-        const QByteArray token = input + '.' + b64(QMessageAuthenticationCode::hash(input, kKey, QCryptographicHash::Sha256));
+        const QByteArray token
+            = input + '.' + b64(QMessageAuthenticationCode::hash(input, kKey, QCryptographicHash::Sha256));
         QString reason;
         QVERIFY(!verifyJwt(token, kKey, kNow, &reason).ok());
         QCOMPARE(reason, QStringLiteral("malformed payload"));

@@ -10,10 +10,12 @@ using namespace tierdesk;
 namespace {
 
 // A store whose reads fail for a reason other than "not found" (e.g. a locked keyring).
-class FailingStore final : public SecretStore
-{
+class FailingStore final : public SecretStore {
 public:
-    Result<QByteArray> read(const QString &) override { return makeError(ErrorKind::Internal, QStringLiteral("locked")); }
+    Result<QByteArray> read(const QString &) override
+    {
+        return makeError(ErrorKind::Internal, QStringLiteral("locked"));
+    }
     Status write(const QString &, const QByteArray &) override
     {
         ++writes;
@@ -25,8 +27,7 @@ public:
 
 } // namespace
 
-class TestSigningKey : public QObject
-{
+class TestSigningKey : public QObject {
     Q_OBJECT
 
 private slots:

@@ -11,8 +11,7 @@
 
 using namespace tierdesk;
 
-class TestSigV4Canonical : public QObject
-{
+class TestSigV4Canonical : public QObject {
     Q_OBJECT
 
 private slots:
@@ -36,15 +35,19 @@ void TestSigV4Canonical::awsSuiteVectorSignsAlike()
     const QByteArray canonicalHeaders = sigv4::canonicalHeaders({"date", "host"}, headers, &missing);
     QVERIFY(missing.isEmpty());
     const QByteArray creq = sigv4::canonicalRequest("POST", sigv4::canonicalUri("/"), sigv4::canonicalQuery(rawQuery),
-                                                    canonicalHeaders, "date;host", sigv4::sha256Hex({}));
-    QCOMPARE(creq, QByteArray("POST\n/\n%20=%2F%2C%3F%3E%3C%60%22%3B%3A%5C%7C%5D%5B%7B%7D&%40%23%24%25%5E=\n"
-                              "date:Mon, 09 Sep 2011 23:36:00 GMT\nhost:host.foo.com\n\ndate;host\n"
-                              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        canonicalHeaders, "date;host", sigv4::sha256Hex({}));
+    QCOMPARE(creq,
+        QByteArray("POST\n/\n%20=%2F%2C%3F%3E%3C%60%22%3B%3A%5C%7C%5D%5B%7B%7D&%40%23%24%25%5E=\n"
+                   "date:Mon, 09 Sep 2011 23:36:00 GMT\nhost:host.foo.com\n\ndate;host\n"
+                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
     const QByteArray sts = sigv4::stringToSign("20110909T233600Z", "20110909/us-east-1/host/aws4_request", creq);
-    QCOMPARE(sts, QByteArray("AWS4-HMAC-SHA256\n20110909T233600Z\n20110909/us-east-1/host/aws4_request\n"
-                             "eb3f16b23b20c91e1b5d6f3cd1c1f8c32a6ddcae6024e44bcfa980fbf8561f6c"));
-    const QByteArray key = sigv4::signingKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20110909", "us-east-1", "host");
-    QCOMPARE(sigv4::signature(key, sts), QByteArray("28675d93ac1d686ab9988d6617661da4dffe7ba848a2285cb75eac6512e861f9"));
+    QCOMPARE(sts,
+        QByteArray("AWS4-HMAC-SHA256\n20110909T233600Z\n20110909/us-east-1/host/aws4_request\n"
+                   "eb3f16b23b20c91e1b5d6f3cd1c1f8c32a6ddcae6024e44bcfa980fbf8561f6c"));
+    const QByteArray key
+        = sigv4::signingKey("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20110909", "us-east-1", "host");
+    QCOMPARE(
+        sigv4::signature(key, sts), QByteArray("28675d93ac1d686ab9988d6617661da4dffe7ba848a2285cb75eac6512e861f9"));
 }
 
 void TestSigV4Canonical::canonicalUri_data()
@@ -104,15 +107,12 @@ void TestSigV4Canonical::canonicalQuery()
 
 void TestSigV4Canonical::headersAreTrimmedAndJoined()
 {
-    const sigv4::HeaderList headers{{"Host", "127.0.0.1:8080"},
-                                    {"X-Amz-Date", " 20240101T000000Z "},
-                                    {"x-multi", "a"},
-                                    {"X-Multi", "  b   c "},
-                                    {"Content-Type", "application/json;\tcharset=utf-8"}};
+    const sigv4::HeaderList headers{{"Host", "127.0.0.1:8080"}, {"X-Amz-Date", " 20240101T000000Z "}, {"x-multi", "a"},
+        {"X-Multi", "  b   c "}, {"Content-Type", "application/json;\tcharset=utf-8"}};
     QByteArray missing;
     QCOMPARE(sigv4::canonicalHeaders({"content-type", "host", "x-amz-date", "x-multi"}, headers, &missing),
-             QByteArray("content-type:application/json; charset=utf-8\nhost:127.0.0.1:8080\n"
-                        "x-amz-date:20240101T000000Z\nx-multi:a,b c\n"));
+        QByteArray("content-type:application/json; charset=utf-8\nhost:127.0.0.1:8080\n"
+                   "x-amz-date:20240101T000000Z\nx-multi:a,b c\n"));
     QVERIFY(missing.isEmpty());
 }
 

@@ -23,8 +23,7 @@ const QString kRegion = QStringLiteral("eu-west-1");
 const QString kBase = QStringLiteral("http://127.0.0.1:8080");
 
 // What a test asks botocore to sign.
-struct Spec
-{
+struct Spec {
     QString method = QStringLiteral("GET");
     QString url;
     QString body;
@@ -38,13 +37,9 @@ struct Spec
 QJsonObject specJson(const Spec &s)
 {
     return {{QStringLiteral("accessKeyId"), s.accessKey},
-            {QStringLiteral("secretAccessKey"), QString::fromLatin1(s.secret)},
-            {QStringLiteral("region"), s.region},
-            {QStringLiteral("service"), s.service},
-            {QStringLiteral("method"), s.method},
-            {QStringLiteral("url"), s.url},
-            {QStringLiteral("headers"), s.headers},
-            {QStringLiteral("body"), s.body}};
+        {QStringLiteral("secretAccessKey"), QString::fromLatin1(s.secret)}, {QStringLiteral("region"), s.region},
+        {QStringLiteral("service"), s.service}, {QStringLiteral("method"), s.method}, {QStringLiteral("url"), s.url},
+        {QStringLiteral("headers"), s.headers}, {QStringLiteral("body"), s.body}};
 }
 
 SignedRequest fromJson(const QJsonObject &o)
@@ -84,8 +79,7 @@ qint64 signedAt(const SignedRequest &r)
 
 } // namespace
 
-class TestSigV4Verifier : public QObject
-{
+class TestSigV4Verifier : public QObject {
     Q_OBJECT
 
 private slots:
@@ -216,8 +210,8 @@ void TestSigV4Verifier::extraSignedHeadersAreAccepted()
     s.url = kBase + QStringLiteral("/routing/rules/r1");
     s.body = QStringLiteral(R"({"queue":"orders"})");
     s.headers = {{QStringLiteral("Content-Type"), QStringLiteral("application/json; charset=utf-8")},
-                 {QStringLiteral("Content-Length"), QString::number(s.body.size())},
-                 {QStringLiteral("X-Tenant-Note"), QStringLiteral("  two   spaces  inside ")}};
+        {QStringLiteral("Content-Length"), QString::number(s.body.size())},
+        {QStringLiteral("X-Tenant-Note"), QStringLiteral("  two   spaces  inside ")}};
     const SignedRequest r = signOne(s);
     QVERIFY(header(r, "authorization").contains("content-length;content-type;host;x-amz-date;x-tenant-note"));
     const KeyVerdict v = verify(r);
@@ -233,8 +227,7 @@ void TestSigV4Verifier::contentSha256IsChecked()
     s.method = QStringLiteral("POST");
     s.url = kBase + QStringLiteral("/sentiment/analyze");
     s.body = QStringLiteral(R"({"text":"great"})");
-    s.headers = {{QStringLiteral("X-Amz-Content-SHA256"),
-                  QString::fromLatin1(sigv4::sha256Hex(s.body.toUtf8()))}};
+    s.headers = {{QStringLiteral("X-Amz-Content-SHA256"), QString::fromLatin1(sigv4::sha256Hex(s.body.toUtf8()))}};
     SignedRequest r = signOne(s);
     KeyVerdict v = verify(r);
     QVERIFY2(v.accepted(), qPrintable(v.reason));
@@ -288,12 +281,14 @@ void TestSigV4Verifier::dateOffByMoreThanFiveMinutesIsRefused()
     const SignedRequest r = signOne(s);
     QVERIFY(verify(r, 299 * 1000).accepted());
     QVERIFY(verify(r, -299 * 1000).accepted());
-    QCOMPARE(verify(r, 6 * 60 * 1000).refusal, KeyRefusal::DateSkew);  // a replay six minutes later
+    QCOMPARE(verify(r, 6 * 60 * 1000).refusal, KeyRefusal::DateSkew); // a replay six minutes later
     QCOMPARE(verify(r, -6 * 60 * 1000).refusal, KeyRefusal::DateSkew); // signed six minutes ahead
     // Moving X-Amz-Date along breaks the signature: the date is signed.
     SignedRequest moved = r;
-    setHeader(moved, "x-amz-date", QDateTime::fromMSecsSinceEpoch(signedAt(r) + 360000, Qt::UTC)
-                                       .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1());
+    setHeader(moved, "x-amz-date",
+        QDateTime::fromMSecsSinceEpoch(signedAt(r) + 360000, Qt::UTC)
+            .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+            .toLatin1());
     QVERIFY(!verify(moved).accepted()); // checked at the moved time: not too old, but not signed so
 }
 
@@ -347,8 +342,8 @@ void TestSigV4Verifier::malformedAuthorizationIsRefused()
         {"Bearer abc", KeyRefusal::Malformed},
         {QByteArray(auth).replace("AWS4-HMAC-SHA256", "AWS4-HMAC-SHA1"), KeyRefusal::Malformed},
         {QByteArray(auth).replace("/aws4_request", "/aws5_request"), KeyRefusal::Malformed},
-        {QByteArray(auth).replace("host;x-amz-date", "x-amz-date"), KeyRefusal::Malformed},   // host not signed
-        {QByteArray(auth).replace("host;x-amz-date", "host"), KeyRefusal::Malformed},         // the date not signed
+        {QByteArray(auth).replace("host;x-amz-date", "x-amz-date"), KeyRefusal::Malformed}, // host not signed
+        {QByteArray(auth).replace("host;x-amz-date", "host"), KeyRefusal::Malformed}, // the date not signed
         {QByteArray(auth).replace("host;x-amz-date", "host;x-amz-date;x-missing"), KeyRefusal::Malformed},
         {auth.left(auth.indexOf("Signature=")) + "Signature=zz", KeyRefusal::Malformed},
         {auth.left(auth.indexOf(", SignedHeaders")), KeyRefusal::Malformed},
@@ -358,8 +353,9 @@ void TestSigV4Verifier::malformedAuthorizationIsRefused()
         SignedRequest bad = r;
         setHeader(bad, "authorization", c.first);
         const KeyVerdict v = verify(bad);
-        QVERIFY2(v.refusal == c.second, qPrintable(QString::fromLatin1(c.first.left(80)) + QStringLiteral(" -> ")
-                                                   + refusalName(v.refusal) + QLatin1Char(' ') + v.reason));
+        QVERIFY2(v.refusal == c.second,
+            qPrintable(QString::fromLatin1(c.first.left(80)) + QStringLiteral(" -> ") + refusalName(v.refusal)
+                + QLatin1Char(' ') + v.reason));
     }
     // The credential's date must be the request's.
     SignedRequest otherDay = r;
@@ -380,13 +376,14 @@ void TestSigV4Verifier::dateHeaderServesWithoutXAmzDate()
     r.headers = {{"Host", "127.0.0.1:8080"}, {"Date", "Fri, 19 Dec 2025 12:00:00 GMT"}};
     QByteArray missing;
     const QByteArray creq = sigv4::canonicalRequest("GET", "/health", QByteArray(),
-                                                    sigv4::canonicalHeaders({"date", "host"}, r.headers, &missing),
-                                                    "date;host", sigv4::sha256Hex({}));
+        sigv4::canonicalHeaders({"date", "host"}, r.headers, &missing), "date;host", sigv4::sha256Hex({}));
     const QByteArray scope = "20251219/" + kRegion.toLatin1() + "/execute-api/aws4_request";
-    const QByteArray signature = sigv4::signature(sigv4::signingKey(kSecret, "20251219", kRegion.toLatin1(), "execute-api"),
-                                                  sigv4::stringToSign("20251219T120000Z", scope, creq));
-    r.headers.append({"Authorization", "AWS4-HMAC-SHA256 Credential=" + kAccessKey.toLatin1() + '/' + scope
-                                           + ",SignedHeaders=date;host,Signature=" + signature});
+    const QByteArray signature
+        = sigv4::signature(sigv4::signingKey(kSecret, "20251219", kRegion.toLatin1(), "execute-api"),
+            sigv4::stringToSign("20251219T120000Z", scope, creq));
+    r.headers.append({"Authorization",
+        "AWS4-HMAC-SHA256 Credential=" + kAccessKey.toLatin1() + '/' + scope
+            + ",SignedHeaders=date;host,Signature=" + signature});
     const ApiTokenRecord key = m_key;
     const SigV4Verifier verifier([key](const QString &) { return std::optional<ApiTokenRecord>(key); });
     KeyVerdict v = verifier.verify(r, at.toMSecsSinceEpoch() + 60000);

@@ -6,8 +6,7 @@
 
 using namespace tierdesk;
 
-class TestVisitorSecret : public QObject
-{
+class TestVisitorSecret : public QObject {
     Q_OBJECT
 
 private slots:
@@ -27,7 +26,8 @@ void TestVisitorSecret::secretsAreLongRandomAndKeptHashed()
         seen.insert(s.secret);
     }
     QCOMPARE(seen.size(), 100);
-    QCOMPARE(VisitorSecret::hashOf("abc"), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    QCOMPARE(
+        VisitorSecret::hashOf("abc"), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
 }
 
 void TestVisitorSecret::onlyTheRightSecretMatches()

@@ -6,8 +6,7 @@
 
 using namespace tierdesk;
 
-class TestWidgetKeyVerifier : public QObject
-{
+class TestWidgetKeyVerifier : public QObject {
     Q_OBJECT
 
 private slots:

@@ -6,8 +6,7 @@
 
 using namespace tierdesk;
 
-class TestConfigDiff : public QObject
-{
+class TestConfigDiff : public QObject {
     Q_OBJECT
 
 private slots:
@@ -18,20 +17,23 @@ private slots:
     void leavesWithDottedPathsInKeyOrder()
     {
         const QJsonObject before = CsConfig::defaults().toJson();
-        const QJsonObject after = CsConfig::defaults()
-                                      .merged({{QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("detectionThreshold"), 0.5},
-                                                                                             {QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("livid")}}}},
-                                               {QStringLiteral("escalationRules"), QJsonObject{{QStringLiteral("complexIssueAfterTurns"), 3}}}})
-                                      .value()
-                                      .toJson();
+        const QJsonObject after
+            = CsConfig::defaults()
+                  .merged({{QStringLiteral("irateProtocol"),
+                               QJsonObject{{QStringLiteral("detectionThreshold"), 0.5},
+                                   {QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("livid")}}}},
+                      {QStringLiteral("escalationRules"), QJsonObject{{QStringLiteral("complexIssueAfterTurns"), 3}}}})
+                  .value()
+                  .toJson();
         const QJsonArray expected{
             QJsonObject{{QStringLiteral("path"), QStringLiteral("escalationRules.complexIssueAfterTurns")},
-                        {QStringLiteral("before"), 2}, {QStringLiteral("after"), 3}},
+                {QStringLiteral("before"), 2}, {QStringLiteral("after"), 3}},
             QJsonObject{{QStringLiteral("path"), QStringLiteral("irateProtocol.detectionThreshold")},
-                        {QStringLiteral("before"), 0.7}, {QStringLiteral("after"), 0.5}},
+                {QStringLiteral("before"), 0.7}, {QStringLiteral("after"), 0.5}},
             QJsonObject{{QStringLiteral("path"), QStringLiteral("irateProtocol.triggerKeywords")},
-                        {QStringLiteral("before"), QJsonArray{QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}},
-                        {QStringLiteral("after"), QJsonArray{QStringLiteral("livid")}}}};
+                {QStringLiteral("before"),
+                    QJsonArray{QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}},
+                {QStringLiteral("after"), QJsonArray{QStringLiteral("livid")}}}};
         QCOMPARE(configChanges(before, after), expected);
     }
     void addedAndRemovedKeys()

@@ -6,7 +6,6 @@
 
 using namespace tierdesk;
 
-
 namespace {
 
 QJsonObject obj(const char *json)
@@ -28,8 +27,7 @@ QJsonValue at(const QJsonObject &root, const QString &path)
 
 } // namespace
 
-class TestCsConfig : public QObject
-{
+class TestCsConfig : public QObject {
     Q_OBJECT
 
 private slots:
@@ -56,21 +54,18 @@ void TestCsConfig::defaultsHaveTheSeedShape()
     QCOMPARE(at(json, QStringLiteral("enabled")).toBool(false), true);
     // The seed's "Get CS Config" response, key by key.
     const QStringList boolTrue{QStringLiteral("tiers.aiRep.enabled"),
-                               QStringLiteral("tiers.aiRep.capabilities.canApplyCredits"),
-                               QStringLiteral("tiers.aiManager.enabled"),
-                               QStringLiteral("tiers.aiManager.capabilities.canProcessRefunds"),
-                               QStringLiteral("tiers.aiManager.capabilities.canModifySubscription"),
-                               QStringLiteral("tiers.aiManager.capabilities.canApplyCredits"),
-                               QStringLiteral("tiers.humanAgent.enabled"),
-                               QStringLiteral("tiers.humanAgent.notifyOnEscalation"),
-                               QStringLiteral("irateProtocol.enabled"),
-                               QStringLiteral("irateProtocol.autoEscalate.enabled")};
+        QStringLiteral("tiers.aiRep.capabilities.canApplyCredits"), QStringLiteral("tiers.aiManager.enabled"),
+        QStringLiteral("tiers.aiManager.capabilities.canProcessRefunds"),
+        QStringLiteral("tiers.aiManager.capabilities.canModifySubscription"),
+        QStringLiteral("tiers.aiManager.capabilities.canApplyCredits"), QStringLiteral("tiers.humanAgent.enabled"),
+        QStringLiteral("tiers.humanAgent.notifyOnEscalation"), QStringLiteral("irateProtocol.enabled"),
+        QStringLiteral("irateProtocol.autoEscalate.enabled")};
     for (const QString &p : boolTrue) {
         QVERIFY2(at(json, p).isBool(), qPrintable(p));
         QVERIFY2(at(json, p).toBool(), qPrintable(p));
     }
     const QStringList boolFalse{QStringLiteral("tiers.aiRep.capabilities.canProcessRefunds"),
-                                QStringLiteral("tiers.aiRep.capabilities.canModifySubscription")};
+        QStringLiteral("tiers.aiRep.capabilities.canModifySubscription")};
     for (const QString &p : boolFalse) {
         QVERIFY2(at(json, p).isBool(), qPrintable(p));
         QVERIFY2(!at(json, p).toBool(), qPrintable(p));
@@ -84,9 +79,10 @@ void TestCsConfig::defaultsHaveTheSeedShape()
     QVERIFY(at(json, QStringLiteral("tiers.humanAgent.escalationPhone")).isString());
     QCOMPARE(at(json, QStringLiteral("irateProtocol.detectionThreshold")).toDouble(), 0.7);
     QCOMPARE(at(json, QStringLiteral("irateProtocol.triggerKeywords")).toArray(),
-             QJsonArray({QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}));
+        QJsonArray({QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}));
     QCOMPARE(at(json, QStringLiteral("irateProtocol.autoEscalate.afterAttempts")).toInt(), 2);
-    QCOMPARE(at(json, QStringLiteral("irateProtocol.autoEscalate.targetTier")).toString(), QStringLiteral("AI_MANAGER"));
+    QCOMPARE(
+        at(json, QStringLiteral("irateProtocol.autoEscalate.targetTier")).toString(), QStringLiteral("AI_MANAGER"));
     // The defaults themselves pass validation.
     QCOMPARE(validateCsConfig(json), QString());
 }
@@ -114,7 +110,8 @@ void TestCsConfig::typedViewsOfDefaults()
     QCOMPARE(irate.afterAttempts, 2);
     QCOMPARE(irate.detectionThreshold, 0.7);
     QVERIFY(irate.targetTier == Tier::AiManager);
-    QCOMPARE(irate.triggerKeywords, QStringList({QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}));
+    QCOMPARE(irate.triggerKeywords,
+        QStringList({QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}));
     QVERIFY(c.repeatContactWindowHours() > 0);
     QVERIFY(c.complexIssueAfterTurns() >= 1);
 }
@@ -127,12 +124,14 @@ void TestCsConfig::humanTierCapsComeFromTheConfig()
     QVERIFY(human.canProcessRefunds && human.canApplyCredits && human.canModifySubscription);
     QCOMPARE(human.maxRefundAmount, 500.0);
     QCOMPARE(human.maxCreditAmount, 100.0);
-    auto lower = CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxRefundAmount":150,"canApplyCredits":false}}}})"));
+    auto lower = CsConfig::defaults().merged(
+        obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxRefundAmount":150,"canApplyCredits":false}}}})"));
     QVERIFY(lower.ok());
     QCOMPARE(lower->tier(Tier::HumanAgent).maxRefundAmount, 150.0);
     QVERIFY(!lower->tier(Tier::HumanAgent).canApplyCredits);
     QCOMPARE(lower->tier(Tier::HumanAgent).maxCreditAmount, 100.0);
-    QVERIFY(!CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxCreditAmount":-5}}}})")).ok());
+    QVERIFY(
+        !CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxCreditAmount":-5}}}})")).ok());
     auto off = CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"enabled":false}}})"));
     QVERIFY(off.ok());
     QVERIFY(!off->tier(Tier::HumanAgent).enabled);
@@ -183,7 +182,8 @@ void TestCsConfig::validPatches_data()
 {
     QTest::addColumn<QJsonObject>("patch");
     QTest::newRow("disable company") << obj(R"({"enabled":false})");
-    QTest::newRow("zero amounts") << obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":0,"maxCreditAmount":0}}}})");
+    QTest::newRow("zero amounts") << obj(
+        R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":0,"maxCreditAmount":0}}}})");
     QTest::newRow("threshold 0") << obj(R"({"irateProtocol":{"detectionThreshold":0}})");
     QTest::newRow("threshold 1") << obj(R"({"irateProtocol":{"detectionThreshold":1}})");
     QTest::newRow("afterAttempts 1") << obj(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":1}}})");
@@ -228,7 +228,8 @@ void TestCsConfig::invalidPatches_data()
     QTest::newRow("object for array") << obj(R"({"irateProtocol":{"triggerKeywords":{"a":1}}})")
                                       << QStringLiteral("irateProtocol.triggerKeywords");
     QTest::newRow("number for object") << obj(R"({"tiers":3})") << QStringLiteral("tiers");
-    QTest::newRow("null value") << obj(R"({"irateProtocol":{"enabled":null}})") << QStringLiteral("irateProtocol.enabled");
+    QTest::newRow("null value") << obj(R"({"irateProtocol":{"enabled":null}})")
+                                << QStringLiteral("irateProtocol.enabled");
     QTest::newRow("non-string keyword") << obj(R"({"irateProtocol":{"triggerKeywords":["ok",3]}})")
                                         << QStringLiteral("irateProtocol.triggerKeywords");
     QTest::newRow("blank keyword") << obj(R"({"irateProtocol":{"triggerKeywords":["  "]}})")
@@ -243,8 +244,9 @@ void TestCsConfig::invalidPatches_data()
                                     << QStringLiteral("irateProtocol.autoEscalate.targetTier");
     QTest::newRow("bad tone") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"tone":"sarcastic"}}}})")
                               << QStringLiteral("tiers.aiRep.responseGuidelines.tone");
-    QTest::newRow("tiny response length") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"maxResponseLength":5}}}})")
-                                          << QStringLiteral("tiers.aiRep.responseGuidelines.maxResponseLength");
+    QTest::newRow("tiny response length")
+        << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"maxResponseLength":5}}}})")
+        << QStringLiteral("tiers.aiRep.responseGuidelines.maxResponseLength");
     QTest::newRow("complexIssueAfterTurns 0") << obj(R"({"escalationRules":{"complexIssueAfterTurns":0}})")
                                               << QStringLiteral("escalationRules.complexIssueAfterTurns");
     QTest::newRow("negative window") << obj(R"({"escalationRules":{"repeatContactWindowHours":-1}})")
@@ -299,7 +301,8 @@ void TestCsConfig::validateReportsFirstProblem()
 void TestCsConfig::wholeNumberSettings_data()
 {
     QTest::addColumn<QJsonObject>("patch");
-    QTest::newRow("maxResponseLength") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"maxResponseLength":60.5}}}})");
+    QTest::newRow("maxResponseLength") << obj(
+        R"({"tiers":{"aiRep":{"responseGuidelines":{"maxResponseLength":60.5}}}})");
     QTest::newRow("repeatContactWindowHours") << obj(R"({"escalationRules":{"repeatContactWindowHours":0.5}})");
     QTest::newRow("complexIssueAfterTurns") << obj(R"({"escalationRules":{"complexIssueAfterTurns":4.5}})");
 }

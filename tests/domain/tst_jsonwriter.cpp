@@ -135,8 +135,9 @@ private slots:
         const QJsonObject metadata{{QStringLiteral("intent"), QStringLiteral("return_item")},
             {QStringLiteral("confidence"), 0.956}, {QStringLiteral("latencyMs"), 3},
             {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), 238}, {QStringLiteral("output"), 23}}},
-            {QStringLiteral("suggestedActions"), QJsonArray{QStringLiteral("read_article:return-policy"), 1, true,
-                                                     QJsonValue::Null, QJsonArray{}, QJsonObject{}}},
+            {QStringLiteral("suggestedActions"),
+                QJsonArray{QStringLiteral("read_article:return-policy"), 1, true, QJsonValue::Null, QJsonArray{},
+                    QJsonObject{}}},
             {QStringLiteral("odd \"key\"\n"), QStringLiteral("v")}};
         const QByteArray mine = written(metadata);
         QCOMPARE(parsed(mine), metadata);

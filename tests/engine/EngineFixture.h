@@ -14,8 +14,7 @@
 
 namespace tierdesk::test {
 
-class EngineFixture
-{
+class EngineFixture {
 public:
     // Returns false (and leaves the fixture unusable) if anything fails.
     bool setUp(std::unique_ptr<Responder> responder = nullptr)
@@ -46,8 +45,7 @@ public:
 
     // A chat session for `customer`, opened with `text` (none when empty).
     Result<Session> open(const QString &customer, const QString &text = {},
-                         std::optional<MessageOutcome> *first = nullptr,
-                         std::optional<IssueCategory> category = std::nullopt)
+        std::optional<MessageOutcome> *first = nullptr, std::optional<IssueCategory> category = std::nullopt)
     {
         CreateSessionRequest req;
         req.companyId = companyId;
@@ -73,11 +71,11 @@ public:
         return test::scalarOf(store->db().handle(), sql, binds);
     }
 
-    double refunded(const QString &orderId)
+    double refunded(const QString &orderId) { return store->customers().findOrder(companyId, orderId)->refundedAmount; }
+    int ledgerRows(const QString &kind)
     {
-        return store->customers().findOrder(companyId, orderId)->refundedAmount;
+        return scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = ?"), {kind}).toInt();
     }
-    int ledgerRows(const QString &kind) { return scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = ?"), {kind}).toInt(); }
 
     QTemporaryDir dir;
     FakeClock clock;

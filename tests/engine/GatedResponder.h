@@ -10,8 +10,7 @@
 
 namespace tierdesk::test {
 
-class GatedResponder final : public Responder
-{
+class GatedResponder final : public Responder {
 public:
     Reply compose(const ReplyContext &ctx) override
     {

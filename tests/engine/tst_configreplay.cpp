@@ -7,8 +7,7 @@
 
 using namespace tierdesk;
 
-class TestConfigReplay : public QObject
-{
+class TestConfigReplay : public QObject {
     Q_OBJECT
 
 private slots:
@@ -30,7 +29,10 @@ private:
         return s;
     }
     static CsConfig with(const QJsonObject &patch) { return CsConfig::defaults().merged(patch).value(); }
-    static ReplayResult run(const ReplaySession &s, const CsConfig &c) { return replaySession(s, c, analyzer(), QString()); }
+    static ReplayResult run(const ReplaySession &s, const CsConfig &c)
+    {
+        return replaySession(s, c, analyzer(), QString());
+    }
     static const MessageAnalyzer &analyzer()
     {
         static const MessageAnalyzer a;
@@ -48,8 +50,9 @@ void TestConfigReplay::calmConversationNeverEscalates()
 void TestConfigReplay::irateCountedAcrossMessagesUntilAfterAttempts()
 {
     const CsConfig config = with({{QStringLiteral("irateProtocol"),
-                                   QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("pineapple")}}}}});
-    const ReplaySession s = session({QStringLiteral("my pineapple"), QStringLiteral("hello"), QStringLiteral("that pineapple")});
+        QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("pineapple")}}}}});
+    const ReplaySession s
+        = session({QStringLiteral("my pineapple"), QStringLiteral("hello"), QStringLiteral("that pineapple")});
     const ReplayResult r = run(s, config);
     QVERIFY(r.first);
     QCOMPARE(r.first->messagePosition, 4); // the second irate message (afterAttempts 2)
@@ -60,10 +63,11 @@ void TestConfigReplay::irateCountedAcrossMessagesUntilAfterAttempts()
 void TestConfigReplay::newKeywordEscalatesEarlier()
 {
     const ReplaySession s = session({QStringLiteral("my pineapple"), QStringLiteral("my pineapple again"),
-                                     QStringLiteral("I want to speak to a manager")});
+        QStringLiteral("I want to speak to a manager")});
     const ReplayResult before = run(s, CsConfig::defaults());
-    const ReplayResult after = run(s, with({{QStringLiteral("irateProtocol"),
-                                             QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("pineapple")}}}}}));
+    const ReplayResult after = run(s,
+        with({{QStringLiteral("irateProtocol"),
+            QJsonObject{{QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("pineapple")}}}}}));
     QCOMPARE(toString(before.first->reason), toString(EscalationReason::CustomerRequest));
     QCOMPARE(before.first->messagePosition, 4);
     QCOMPARE(after.first->messagePosition, 2);
@@ -77,12 +81,16 @@ void TestConfigReplay::refundWithinAiRepAuthorityNoLongerEscalates()
     const ReplayResult before = run(s, CsConfig::defaults());
     QVERIFY(before.first);
     QCOMPARE(toString(before.first->reason), toString(EscalationReason::RefundRequest));
-    const CsConfig allowed = with({{QStringLiteral("tiers"), QJsonObject{{QStringLiteral("aiRep"), QJsonObject{{QStringLiteral("capabilities"),
-        QJsonObject{{QStringLiteral("canProcessRefunds"), true}, {QStringLiteral("maxRefundAmount"), 100}}}}}}}});
+    const CsConfig allowed = with({{QStringLiteral("tiers"),
+        QJsonObject{{QStringLiteral("aiRep"),
+            QJsonObject{{QStringLiteral("capabilities"),
+                QJsonObject{
+                    {QStringLiteral("canProcessRefunds"), true}, {QStringLiteral("maxRefundAmount"), 100}}}}}}}});
     QCOMPARE(toString(compareReplays(before, run(s, allowed))), toString(ReplayChange::NoLonger));
     // Beyond every AI tier's authority it goes to a person instead.
-    const CsConfig tight = with({{QStringLiteral("tiers"), QJsonObject{{QStringLiteral("aiManager"), QJsonObject{{QStringLiteral("capabilities"),
-        QJsonObject{{QStringLiteral("maxRefundAmount"), 20}}}}}}}});
+    const CsConfig tight = with({{QStringLiteral("tiers"),
+        QJsonObject{{QStringLiteral("aiManager"),
+            QJsonObject{{QStringLiteral("capabilities"), QJsonObject{{QStringLiteral("maxRefundAmount"), 20}}}}}}}});
     const ReplayResult toPerson = run(s, tight);
     QCOMPARE(toString(toPerson.first->reason), toString(EscalationReason::RefundOverThreshold));
     QCOMPARE(toString(toPerson.first->tier), toString(Tier::HumanAgent));
@@ -91,18 +99,21 @@ void TestConfigReplay::refundWithinAiRepAuthorityNoLongerEscalates()
 
 void TestConfigReplay::disabledIrateProtocolNoLongerEscalates()
 {
-    const ReplaySession s = session({QStringLiteral("This is unacceptable"), QStringLiteral("Absolutely unacceptable")});
+    const ReplaySession s
+        = session({QStringLiteral("This is unacceptable"), QStringLiteral("Absolutely unacceptable")});
     const ReplayResult before = run(s, CsConfig::defaults());
     QVERIFY(before.first);
     QCOMPARE(toString(before.first->reason), toString(EscalationReason::IrateCustomer));
-    const ReplayResult after = run(s, with({{QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("enabled"), false}}}}));
+    const ReplayResult after
+        = run(s, with({{QStringLiteral("irateProtocol"), QJsonObject{{QStringLiteral("enabled"), false}}}}));
     QCOMPARE(toString(compareReplays(before, after)), toString(ReplayChange::NoLonger));
     QCOMPARE(toString(compareReplays(after, before)), toString(ReplayChange::Newly));
 }
 
 void TestConfigReplay::humanTierEndsTheReplay()
 {
-    const ReplaySession s = session({QStringLiteral("Let me talk to a real person"), QStringLiteral("I want to speak to a manager")});
+    const ReplaySession s
+        = session({QStringLiteral("Let me talk to a real person"), QStringLiteral("I want to speak to a manager")});
     const ReplayResult r = run(s, CsConfig::defaults());
     QCOMPARE(toString(r.first->reason), toString(EscalationReason::CustomerRequest));
     QCOMPARE(toString(r.first->tier), toString(Tier::HumanAgent));

@@ -9,8 +9,7 @@
 
 using namespace tierdesk;
 
-class TestDeskRules : public QObject
-{
+class TestDeskRules : public QObject {
     Q_OBJECT
 
 private slots:
@@ -33,21 +32,36 @@ void TestDeskRules::priority_data()
     QTest::addColumn<QString>("sentiment");
     QTest::addColumn<bool>("vip");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("legal") << "LEGAL_MENTION" << "NEUTRAL" << false << "urgent";
-    QTest::newRow("social") << "SOCIAL_MEDIA_THREAT" << "NEUTRAL" << false << "urgent";
-    QTest::newRow("irate reason") << "IRATE_CUSTOMER" << "IRATE" << true << "urgent";
-    QTest::newRow("refund over threshold") << "REFUND_OVER_THRESHOLD" << "NEUTRAL" << false << "high";
-    QTest::newRow("complaint") << "ESCALATED_COMPLAINT" << "FRUSTRATED" << false << "high";
-    QTest::newRow("repeat contact, vip") << "REPEAT_CONTACT" << "NEUTRAL" << true << "urgent";
-    QTest::newRow("request") << "CUSTOMER_REQUEST" << "NEUTRAL" << false << "normal";
-    QTest::newRow("request, frustrated") << "CUSTOMER_REQUEST" << "FRUSTRATED" << false << "normal";
-    QTest::newRow("request, angry") << "CUSTOMER_REQUEST" << "ANGRY" << false << "high";
-    QTest::newRow("request, vip") << "CUSTOMER_REQUEST" << "NEUTRAL" << true << "high";
-    QTest::newRow("vip and irate raise once") << "COMPLEX_ISSUE" << "IRATE" << true << "high";
-    QTest::newRow("request, happy") << "CUSTOMER_REQUEST" << "HAPPY" << false << "low";
-    QTest::newRow("technical, satisfied") << "TECHNICAL_LIMITATION" << "SATISFIED" << false << "low";
-    QTest::newRow("happy vip stays normal") << "CUSTOMER_REQUEST" << "HAPPY" << true << "high";
-    QTest::newRow("happy high stays high") << "REPEAT_CONTACT" << "HAPPY" << false << "high";
+    QTest::newRow("legal") << "LEGAL_MENTION"
+                           << "NEUTRAL" << false << "urgent";
+    QTest::newRow("social") << "SOCIAL_MEDIA_THREAT"
+                            << "NEUTRAL" << false << "urgent";
+    QTest::newRow("irate reason") << "IRATE_CUSTOMER"
+                                  << "IRATE" << true << "urgent";
+    QTest::newRow("refund over threshold") << "REFUND_OVER_THRESHOLD"
+                                           << "NEUTRAL" << false << "high";
+    QTest::newRow("complaint") << "ESCALATED_COMPLAINT"
+                               << "FRUSTRATED" << false << "high";
+    QTest::newRow("repeat contact, vip") << "REPEAT_CONTACT"
+                                         << "NEUTRAL" << true << "urgent";
+    QTest::newRow("request") << "CUSTOMER_REQUEST"
+                             << "NEUTRAL" << false << "normal";
+    QTest::newRow("request, frustrated") << "CUSTOMER_REQUEST"
+                                         << "FRUSTRATED" << false << "normal";
+    QTest::newRow("request, angry") << "CUSTOMER_REQUEST"
+                                    << "ANGRY" << false << "high";
+    QTest::newRow("request, vip") << "CUSTOMER_REQUEST"
+                                  << "NEUTRAL" << true << "high";
+    QTest::newRow("vip and irate raise once") << "COMPLEX_ISSUE"
+                                              << "IRATE" << true << "high";
+    QTest::newRow("request, happy") << "CUSTOMER_REQUEST"
+                                    << "HAPPY" << false << "low";
+    QTest::newRow("technical, satisfied") << "TECHNICAL_LIMITATION"
+                                          << "SATISFIED" << false << "low";
+    QTest::newRow("happy vip stays normal") << "CUSTOMER_REQUEST"
+                                            << "HAPPY" << true << "high";
+    QTest::newRow("happy high stays high") << "REPEAT_CONTACT"
+                                           << "HAPPY" << false << "high";
 }
 
 void TestDeskRules::priority()
@@ -72,7 +86,8 @@ void TestDeskRules::defaultQueues_data()
         QTest::newRow(c) << c << "complaints";
     for (const char *c : {"SUBSCRIPTION", "TECHNICAL", "ACCOUNT", "GENERAL_INQUIRY"})
         QTest::newRow(c) << c << "inquiries";
-    QTest::newRow("no category") << "" << "inquiries";
+    QTest::newRow("no category") << ""
+                                 << "inquiries";
 }
 
 void TestDeskRules::defaultQueues()
@@ -81,14 +96,16 @@ void TestDeskRules::defaultQueues()
     QFETCH(QString, queue);
     const DeskConfig config = CsConfig::defaults().desk();
     QCOMPARE(config.queueFor(category.isEmpty() ? std::nullopt : parse<IssueCategory>(category)), queue);
-    QCOMPARE(config.queueNames(), (QStringList{QStringLiteral("orders"), QStringLiteral("complaints"), QStringLiteral("inquiries")}));
+    QCOMPARE(config.queueNames(),
+        (QStringList{QStringLiteral("orders"), QStringLiteral("complaints"), QStringLiteral("inquiries")}));
 }
 
 void TestDeskRules::companyQueuesOverride()
 {
     const auto merged = CsConfig::defaults().merged(QJsonDocument::fromJson(R"({"desk":{"queues":[
         {"name":"money","categories":["BILLING","REFUND"],"email":"money@example.com"},
-        {"name":"everything","categories":[]}]}})").object());
+        {"name":"everything","categories":[]}]}})")
+                                                        .object());
     QVERIFY2(merged, qPrintable(merged ? QString() : merged.error().message));
     const DeskConfig &d = merged->desk();
     QCOMPARE(d.queueFor(IssueCategory::Refund), QStringLiteral("money"));
@@ -97,7 +114,8 @@ void TestDeskRules::companyQueuesOverride()
     QVERIFY(!d.hasQueue(QStringLiteral("orders")));
     // Without a catch-all queue, the first queue takes the rest.
     const auto noCatchAll = CsConfig::defaults().merged(QJsonDocument::fromJson(R"({"desk":{"queues":[
-        {"name":"a","categories":["BILLING"]},{"name":"b","categories":["REFUND"]}]}})").object());
+        {"name":"a","categories":["BILLING"]},{"name":"b","categories":["REFUND"]}]}})")
+                                                            .object());
     QVERIFY(noCatchAll);
     QCOMPARE(noCatchAll->desk().queueFor(IssueCategory::Technical), QStringLiteral("a"));
 }
@@ -107,10 +125,8 @@ void TestDeskRules::dueTimesFollowTheTargets()
     const DeskConfig config = CsConfig::defaults().desk();
     DeskItem item;
     item.queuedAt = 1000000;
-    const QList<QPair<Priority, QPair<int, int>>> expected{{Priority::Urgent, {5, 60}},
-                                                           {Priority::High, {15, 240}},
-                                                           {Priority::Normal, {60, 1440}},
-                                                           {Priority::Low, {240, 4320}}};
+    const QList<QPair<Priority, QPair<int, int>>> expected{{Priority::Urgent, {5, 60}}, {Priority::High, {15, 240}},
+        {Priority::Normal, {60, 1440}}, {Priority::Low, {240, 4320}}};
     for (const auto &[priority, minutes] : expected) {
         item.priority = priority;
         desk::setDueTimes(item, config);
@@ -149,19 +165,23 @@ void TestDeskRules::invalidDeskConfig_data()
     QTest::addColumn<QByteArray>("patch");
     QTest::addColumn<QString>("path");
     QTest::newRow("no queues") << QByteArray(R"({"desk":{"queues":[]}})") << "desk.queues";
-    QTest::newRow("bad name") << QByteArray(R"({"desk":{"queues":[{"name":"Orders!","categories":[]}]}})") << "desk.queues[0].name";
+    QTest::newRow("bad name") << QByteArray(R"({"desk":{"queues":[{"name":"Orders!","categories":[]}]}})")
+                              << "desk.queues[0].name";
     QTest::newRow("twice") << QByteArray(R"({"desk":{"queues":[{"name":"a"},{"name":"a"}]}})") << "desk.queues[1].name";
     QTest::newRow("unknown category") << QByteArray(R"({"desk":{"queues":[{"name":"a","categories":["NOPE"]}]}})")
                                       << "desk.queues[0].categories";
     QTest::newRow("category twice") << QByteArray(R"({"desk":{"queues":[{"name":"a","categories":["BILLING"]},
-                                                   {"name":"b","categories":["BILLING"]}]}})") << "desk.queues[1].categories";
-    QTest::newRow("unknown key") << QByteArray(R"({"desk":{"queues":[{"name":"a","color":"red"}]}})") << "desk.queues[0].color";
-    QTest::newRow("bad email") << QByteArray(R"({"desk":{"queues":[{"name":"a","email":"nobody"}]}})") << "desk.queues[0].email";
+                                                   {"name":"b","categories":["BILLING"]}]}})")
+                                    << "desk.queues[1].categories";
+    QTest::newRow("unknown key") << QByteArray(R"({"desk":{"queues":[{"name":"a","color":"red"}]}})")
+                                 << "desk.queues[0].color";
+    QTest::newRow("bad email") << QByteArray(R"({"desk":{"queues":[{"name":"a","email":"nobody"}]}})")
+                               << "desk.queues[0].email";
     QTest::newRow("zero minutes") << QByteArray(R"({"desk":{"sla":{"urgent":{"firstResponseMinutes":0}}}})")
                                   << "desk.sla.urgent.firstResponseMinutes";
     QTest::newRow("fraction") << QByteArray(R"({"desk":{"sla":{"low":{"resolutionMinutes":1.5}}}})") << "desk.sla.low";
-    QTest::newRow("first after resolution") << QByteArray(R"({"desk":{"sla":{"high":{"firstResponseMinutes":500}}}})")
-                                            << "desk.sla.high";
+    QTest::newRow("first after resolution")
+        << QByteArray(R"({"desk":{"sla":{"high":{"firstResponseMinutes":500}}}})") << "desk.sla.high";
     QTest::newRow("unknown priority") << QByteArray(R"({"desk":{"sla":{"critical":{}}}})") << "desk.sla.critical";
     QTest::newRow("warningAt") << QByteArray(R"({"desk":{"warningAt":1}})") << "desk.warningAt";
 }

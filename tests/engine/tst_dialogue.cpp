@@ -12,8 +12,7 @@ using namespace tierdesk;
 using namespace tierdesk::dialogue;
 using namespace tierdesk::test;
 
-class TestDialogue : public QObject
-{
+class TestDialogue : public QObject {
     Q_OBJECT
 
 private slots:
@@ -64,7 +63,8 @@ void TestDialogue::references()
     QCOMPARE(referencedOrder(QStringLiteral("whats the tracking for the second one"), last, last.first()), last.at(1));
     QCOMPARE(referencedOrder(QStringLiteral("and the first order?"), last, last.at(1)), last.first());
     QCOMPARE(referencedOrder(QStringLiteral("the last one please"), last, last.first()), last.at(1));
-    QCOMPARE(referencedOrder(QStringLiteral("when will it arrive"), last, QStringLiteral("ORD-10009")), QStringLiteral("ORD-10009"));
+    QCOMPARE(referencedOrder(QStringLiteral("when will it arrive"), last, QStringLiteral("ORD-10009")),
+        QStringLiteral("ORD-10009"));
     QCOMPARE(referencedOrder(QStringLiteral("hello there"), last, last.first()), QString());
     QVERIFY(asksAboutOrderFacts(QStringLiteral("ok so when does it actually ship")));
     QVERIFY(!asksAboutOrderFacts(QStringLiteral("thanks a lot")));
@@ -86,24 +86,30 @@ void TestDialogue::clausesAndFollowUps()
 {
     QCOMPARE(clausesOf(QStringLiteral("did ORD-10018 arrive? and can i swap the fleece")).size(), 2);
     QCOMPARE(clausesOf(QStringLiteral("whats the return window and how do i clean my boots")).size(), 2);
-    QCOMPARE(clausesOf(QStringLiteral("if i return the socks will i get charged anything?")).size(), 1); // one conditional question
+    QCOMPARE(clausesOf(QStringLiteral("if i return the socks will i get charged anything?")).size(),
+        1); // one conditional question
     QCOMPARE(clausesOf(QStringLiteral("whats the difference between plus and premium")).size(), 1);
     QVERIFY(isFollowUp(QStringLiteral("and for a merino base layer?")));
     QVERIFY(isFollowUp(QStringLiteral("does it have to have tags on")));
     QVERIFY(isFollowUp(QStringLiteral("dryer ok?")));
     QVERIFY(!isFollowUp(QStringLiteral("how do i reset my password on the app")));
-    QCOMPARE(beyondOrderFacts(QStringLiteral("hey wheres my gloves?? ordered them like 5 days ago"), {QStringLiteral("gloves")}), QString());
+    QCOMPARE(beyondOrderFacts(
+                 QStringLiteral("hey wheres my gloves?? ordered them like 5 days ago"), {QStringLiteral("gloves")}),
+        QString());
     QCOMPARE(beyondOrderFacts(QStringLiteral("i put the wrong address on ORD-10014 can it be fixed"), {}),
-             QStringLiteral("put wrong address fixed"));
+        QStringLiteral("put wrong address fixed"));
     QVERIFY(asksContents(QStringLiteral("whats in it again")));
     QVERIFY(asksContents(QStringLiteral("what's on ORD-10009")));
     QVERIFY(pointsVaguely(QStringLiteral("no not that. the other thing")));
     QVERIFY(!pointsVaguely(QStringLiteral("no thanks")));
     QVERIFY(asksForEarlierOrder(QStringLiteral("and the one before that, did it arrive?")));
     // What "it" costs after the membership was talked about is the membership's price.
-    QVERIFY(subjectReferredTo(QStringLiteral("oh i thought i had one. whats it cost"), QStringLiteral("cancel my subscription"))
+    QVERIFY(subjectReferredTo(
+        QStringLiteral("oh i thought i had one. whats it cost"), QStringLiteral("cancel my subscription"))
                 .contains(QLatin1String("membership")));
-    QVERIFY(subjectReferredTo(QStringLiteral("so when does it start again"), QStringLiteral("pause my basic plan please")).isEmpty());
+    QVERIFY(
+        subjectReferredTo(QStringLiteral("so when does it start again"), QStringLiteral("pause my basic plan please"))
+            .isEmpty());
     QVERIFY(subjectReferredTo(QStringLiteral("whats it cost"), QStringLiteral("how do i return my boots")).isEmpty());
 }
 
@@ -189,9 +195,10 @@ void TestDialogue::stateRoundTrips()
             for (auto field = inner.begin(); field != inner.end(); ++field) {
                 QJsonObject mutated = inner;
                 const bool rep = field.value() == QJsonValue(QStringLiteral("AI_REP"));
-                mutated.insert(field.key(), field.key() == QLatin1String("tier")
-                                                ? QJsonValue(rep ? QStringLiteral("AI_MANAGER") : QStringLiteral("AI_REP"))
-                                                : changed(field.value()));
+                mutated.insert(field.key(),
+                    field.key() == QLatin1String("tier")
+                        ? QJsonValue(rep ? QStringLiteral("AI_MANAGER") : QStringLiteral("AI_REP"))
+                        : changed(field.value()));
                 other.insert(it.key(), list ? QJsonValue(QJsonArray{mutated}) : QJsonValue(mutated));
                 QVERIFY2(DialogueState::fromJson(other) != s, qPrintable(it.key() + QLatin1Char('.') + field.key()));
             }
@@ -210,7 +217,8 @@ void TestDialogue::confirmationSurvivesRestart()
     QVERIFY(s.ok());
     auto asked = f.say(s->id, QStringLiteral("can i get a refund for the socks from ORD-10005"));
     QVERIFY(asked.ok());
-    QVERIFY2(asked->aiResponse->content.contains(QLatin1String("Shall I go ahead?")), qPrintable(asked->aiResponse->content));
+    QVERIFY2(asked->aiResponse->content.contains(QLatin1String("Shall I go ahead?")),
+        qPrintable(asked->aiResponse->content));
     QCOMPARE(f.ledgerRows(QStringLiteral("refund")), 0);
 
     // The program stops and starts again on the same data directory.

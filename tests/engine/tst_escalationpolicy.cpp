@@ -8,8 +8,7 @@ using namespace tierdesk;
 namespace {
 
 // One message's situation, built fluently: Scenario(Tier::AiRep).legal().vip()...
-struct Scenario
-{
+struct Scenario {
     Tier tier = Tier::AiRep;
     QString humanCue, managerCue, legalCue, socialCue;
     bool irate = false;
@@ -21,28 +20,81 @@ struct Scenario
     int unconfident = 0;
     QByteArray configPatch;
 
-    explicit Scenario(Tier t = Tier::AiRep) : tier(t) {}
-    Scenario &human() { humanCue = QStringLiteral("talk to a real person"); return *this; }
-    Scenario &manager() { managerCue = QStringLiteral("your manager"); return *this; }
-    Scenario &legal() { legalCue = QStringLiteral("lawyer"); return *this; }
-    Scenario &social() { socialCue = QStringLiteral("twitter"); return *this; }
-    Scenario &irateTimes(int n) { irate = true; irateCount = n; sentiment = Sentiment::Irate; return *this; }
-    Scenario &refund(double a) { requested = {RequestedAction::Refund, a}; return *this; }
-    Scenario &credit(double a) { requested = {RequestedAction::Credit, a}; return *this; }
-    Scenario &subscription() { requested = {RequestedAction::Subscription, 0}; return *this; }
-    Scenario &vipCustomer() { vip = true; return *this; }
-    Scenario &feeling(Sentiment s) { sentiment = s; return *this; }
-    Scenario &repeatContact() { repeat = true; return *this; }
-    Scenario &unconfidentTurns(int n) { unconfident = n; return *this; }
-    Scenario &config(const char *json) { configPatch = json; return *this; }
+    explicit Scenario(Tier t = Tier::AiRep) : tier(t) { }
+    Scenario &human()
+    {
+        humanCue = QStringLiteral("talk to a real person");
+        return *this;
+    }
+    Scenario &manager()
+    {
+        managerCue = QStringLiteral("your manager");
+        return *this;
+    }
+    Scenario &legal()
+    {
+        legalCue = QStringLiteral("lawyer");
+        return *this;
+    }
+    Scenario &social()
+    {
+        socialCue = QStringLiteral("twitter");
+        return *this;
+    }
+    Scenario &irateTimes(int n)
+    {
+        irate = true;
+        irateCount = n;
+        sentiment = Sentiment::Irate;
+        return *this;
+    }
+    Scenario &refund(double a)
+    {
+        requested = {RequestedAction::Refund, a};
+        return *this;
+    }
+    Scenario &credit(double a)
+    {
+        requested = {RequestedAction::Credit, a};
+        return *this;
+    }
+    Scenario &subscription()
+    {
+        requested = {RequestedAction::Subscription, 0};
+        return *this;
+    }
+    Scenario &vipCustomer()
+    {
+        vip = true;
+        return *this;
+    }
+    Scenario &feeling(Sentiment s)
+    {
+        sentiment = s;
+        return *this;
+    }
+    Scenario &repeatContact()
+    {
+        repeat = true;
+        return *this;
+    }
+    Scenario &unconfidentTurns(int n)
+    {
+        unconfident = n;
+        return *this;
+    }
+    Scenario &config(const char *json)
+    {
+        configPatch = json;
+        return *this;
+    }
 };
 
 } // namespace
 
 Q_DECLARE_METATYPE(Scenario)
 
-class TestEscalationPolicy : public QObject
-{
+class TestEscalationPolicy : public QObject {
     Q_OBJECT
 
 private slots:
@@ -99,98 +151,138 @@ void TestEscalationPolicy::decide_data()
 
     // IRATE_CUSTOMER: the count reaching afterAttempts, to autoEscalate.targetTier.
     QTest::newRow("irate once") << Scenario(rep).irateTimes(1) << none << none;
-    QTest::newRow("irate twice") << Scenario(rep).irateTimes(2) << "IRATE_CUSTOMER" << "AI_MANAGER";
+    QTest::newRow("irate twice") << Scenario(rep).irateTimes(2) << "IRATE_CUSTOMER"
+                                 << "AI_MANAGER";
     QTest::newRow("irate to human") << Scenario(rep).irateTimes(2).config(
-        R"({"irateProtocol":{"autoEscalate":{"targetTier":"HUMAN_AGENT"}}})") << "IRATE_CUSTOMER" << "HUMAN_AGENT";
-    QTest::newRow("irate after 3, twice") << Scenario(rep).irateTimes(2).config(
-        R"({"irateProtocol":{"autoEscalate":{"afterAttempts":3}}})") << none << none;
-    QTest::newRow("irate after 3, thrice") << Scenario(rep).irateTimes(3).config(
-        R"({"irateProtocol":{"autoEscalate":{"afterAttempts":3}}})") << "IRATE_CUSTOMER" << "AI_MANAGER";
+        R"({"irateProtocol":{"autoEscalate":{"targetTier":"HUMAN_AGENT"}}})")
+                                    << "IRATE_CUSTOMER"
+                                    << "HUMAN_AGENT";
+    QTest::newRow("irate after 3, twice")
+        << Scenario(rep).irateTimes(2).config(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":3}}})") << none
+        << none;
+    QTest::newRow("irate after 3, thrice")
+        << Scenario(rep).irateTimes(3).config(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":3}}})")
+        << "IRATE_CUSTOMER"
+        << "AI_MANAGER";
     QTest::newRow("irate after 1") << Scenario(rep).irateTimes(1).config(
-        R"({"irateProtocol":{"autoEscalate":{"afterAttempts":1}}})") << "IRATE_CUSTOMER" << "AI_MANAGER";
-    QTest::newRow("irate, auto-escalate off") << Scenario(rep).irateTimes(5).config(
-        R"({"irateProtocol":{"autoEscalate":{"enabled":false}}})") << none << none;
+        R"({"irateProtocol":{"autoEscalate":{"afterAttempts":1}}})")
+                                   << "IRATE_CUSTOMER"
+                                   << "AI_MANAGER";
+    QTest::newRow("irate, auto-escalate off")
+        << Scenario(rep).irateTimes(5).config(R"({"irateProtocol":{"autoEscalate":{"enabled":false}}})") << none
+        << none;
     QTest::newRow("irate, protocol off") << Scenario(rep).irateTimes(5).config(R"({"irateProtocol":{"enabled":false}})")
                                          << none << none;
     // At the manager, irate again is an escalated complaint for a person.
-    QTest::newRow("irate at manager") << Scenario(mgr).irateTimes(2) << "ESCALATED_COMPLAINT" << "HUMAN_AGENT";
+    QTest::newRow("irate at manager") << Scenario(mgr).irateTimes(2) << "ESCALATED_COMPLAINT"
+                                      << "HUMAN_AGENT";
 
     // Refunds against each tier's authority.
-    QTest::newRow("refund 50 at rep") << Scenario(rep).refund(50) << "REFUND_REQUEST" << "AI_MANAGER";
-    QTest::newRow("refund 100 at rep") << Scenario(rep).refund(100) << "REFUND_REQUEST" << "AI_MANAGER";
-    QTest::newRow("refund 100.01 at rep") << Scenario(rep).refund(100.01) << "REFUND_OVER_THRESHOLD" << "HUMAN_AGENT";
-    QTest::newRow("refund 500 at rep") << Scenario(rep).refund(500) << "REFUND_OVER_THRESHOLD" << "HUMAN_AGENT";
-    QTest::newRow("refund 500 at manager") << Scenario(mgr).refund(500) << "REFUND_OVER_THRESHOLD" << "HUMAN_AGENT";
+    QTest::newRow("refund 50 at rep") << Scenario(rep).refund(50) << "REFUND_REQUEST"
+                                      << "AI_MANAGER";
+    QTest::newRow("refund 100 at rep") << Scenario(rep).refund(100) << "REFUND_REQUEST"
+                                       << "AI_MANAGER";
+    QTest::newRow("refund 100.01 at rep") << Scenario(rep).refund(100.01) << "REFUND_OVER_THRESHOLD"
+                                          << "HUMAN_AGENT";
+    QTest::newRow("refund 500 at rep") << Scenario(rep).refund(500) << "REFUND_OVER_THRESHOLD"
+                                       << "HUMAN_AGENT";
+    QTest::newRow("refund 500 at manager") << Scenario(mgr).refund(500) << "REFUND_OVER_THRESHOLD"
+                                           << "HUMAN_AGENT";
     QTest::newRow("refund 50 at manager") << Scenario(mgr).refund(50) << none << none;
     QTest::newRow("refund 5, rep may refund 10") << Scenario(rep).refund(5).config(
-        R"({"tiers":{"aiRep":{"capabilities":{"canProcessRefunds":true,"maxRefundAmount":10}}}})") << none << none;
+        R"({"tiers":{"aiRep":{"capabilities":{"canProcessRefunds":true,"maxRefundAmount":10}}}})")
+                                                 << none << none;
     QTest::newRow("refund 5, rep may not refund") << Scenario(rep).refund(5).config(
         R"({"tiers":{"aiRep":{"capabilities":{"canProcessRefunds":false,"maxRefundAmount":1000}}}})")
-                                                  << "REFUND_REQUEST" << "AI_MANAGER";
-    QTest::newRow("refund, manager may not refund") << Scenario(rep).refund(5).config(
-        R"({"tiers":{"aiManager":{"capabilities":{"canProcessRefunds":false}}}})") << "REFUND_OVER_THRESHOLD"
-                                                    << "HUMAN_AGENT";
+                                                  << "REFUND_REQUEST"
+                                                  << "AI_MANAGER";
+    QTest::newRow("refund, manager may not refund")
+        << Scenario(rep).refund(5).config(R"({"tiers":{"aiManager":{"capabilities":{"canProcessRefunds":false}}}})")
+        << "REFUND_OVER_THRESHOLD"
+        << "HUMAN_AGENT";
 
     // Credits and subscriptions.
     QTest::newRow("credit 10 at rep") << Scenario(rep).credit(10) << none << none;
-    QTest::newRow("credit 30 at rep") << Scenario(rep).credit(30) << "COMPLEX_ISSUE" << "AI_MANAGER";
-    QTest::newRow("credit 80 at rep") << Scenario(rep).credit(80) << "POLICY_EXCEPTION" << "HUMAN_AGENT";
-    QTest::newRow("credit 80 at manager") << Scenario(mgr).credit(80) << "POLICY_EXCEPTION" << "HUMAN_AGENT";
-    QTest::newRow("credit 5, rep credits off") << Scenario(rep).credit(5).config(
-        R"({"tiers":{"aiRep":{"capabilities":{"canApplyCredits":false}}}})") << "COMPLEX_ISSUE" << "AI_MANAGER";
-    QTest::newRow("subscription at rep") << Scenario(rep).subscription() << "COMPLEX_ISSUE" << "AI_MANAGER";
+    QTest::newRow("credit 30 at rep") << Scenario(rep).credit(30) << "COMPLEX_ISSUE"
+                                      << "AI_MANAGER";
+    QTest::newRow("credit 80 at rep") << Scenario(rep).credit(80) << "POLICY_EXCEPTION"
+                                      << "HUMAN_AGENT";
+    QTest::newRow("credit 80 at manager") << Scenario(mgr).credit(80) << "POLICY_EXCEPTION"
+                                          << "HUMAN_AGENT";
+    QTest::newRow("credit 5, rep credits off")
+        << Scenario(rep).credit(5).config(R"({"tiers":{"aiRep":{"capabilities":{"canApplyCredits":false}}}})")
+        << "COMPLEX_ISSUE"
+        << "AI_MANAGER";
+    QTest::newRow("subscription at rep") << Scenario(rep).subscription() << "COMPLEX_ISSUE"
+                                         << "AI_MANAGER";
     QTest::newRow("subscription at manager") << Scenario(mgr).subscription() << none << none;
     QTest::newRow("subscription, no AI tier may") << Scenario(rep).subscription().config(
-        R"({"tiers":{"aiManager":{"capabilities":{"canModifySubscription":false}}}})") << "POLICY_EXCEPTION"
+        R"({"tiers":{"aiManager":{"capabilities":{"canModifySubscription":false}}}})")
+                                                  << "POLICY_EXCEPTION"
                                                   << "HUMAN_AGENT";
 
     // Legal and public threats.
-    QTest::newRow("legal at rep") << Scenario(rep).legal() << "LEGAL_MENTION" << "AI_MANAGER";
-    QTest::newRow("legal at manager") << Scenario(mgr).legal() << "ESCALATED_COMPLAINT" << "HUMAN_AGENT";
-    QTest::newRow("social at rep") << Scenario(rep).social() << "SOCIAL_MEDIA_THREAT" << "AI_MANAGER";
-    QTest::newRow("social at manager") << Scenario(mgr).social() << "ESCALATED_COMPLAINT" << "HUMAN_AGENT";
+    QTest::newRow("legal at rep") << Scenario(rep).legal() << "LEGAL_MENTION"
+                                  << "AI_MANAGER";
+    QTest::newRow("legal at manager") << Scenario(mgr).legal() << "ESCALATED_COMPLAINT"
+                                      << "HUMAN_AGENT";
+    QTest::newRow("social at rep") << Scenario(rep).social() << "SOCIAL_MEDIA_THREAT"
+                                   << "AI_MANAGER";
+    QTest::newRow("social at manager") << Scenario(mgr).social() << "ESCALATED_COMPLAINT"
+                                       << "HUMAN_AGENT";
 
     // VIPs.
-    QTest::newRow("vip frustrated") << Scenario(rep).vipCustomer().feeling(Sentiment::Frustrated) << "HIGH_VALUE_CUSTOMER"
+    QTest::newRow("vip frustrated") << Scenario(rep).vipCustomer().feeling(Sentiment::Frustrated)
+                                    << "HIGH_VALUE_CUSTOMER"
                                     << "AI_MANAGER";
     QTest::newRow("vip angry") << Scenario(rep).vipCustomer().feeling(Sentiment::Angry) << "HIGH_VALUE_CUSTOMER"
                                << "AI_MANAGER";
     QTest::newRow("vip neutral") << Scenario(rep).vipCustomer().feeling(Sentiment::Neutral) << none << none;
     QTest::newRow("vip happy") << Scenario(rep).vipCustomer().feeling(Sentiment::Happy) << none << none;
     QTest::newRow("regular frustrated") << Scenario(rep).feeling(Sentiment::Frustrated) << none << none;
-    QTest::newRow("vip frustrated at manager") << Scenario(mgr).vipCustomer().feeling(Sentiment::Frustrated) << none
-                                               << none;
+    QTest::newRow("vip frustrated at manager")
+        << Scenario(mgr).vipCustomer().feeling(Sentiment::Frustrated) << none << none;
 
     // Repeat contact.
-    QTest::newRow("repeat at rep") << Scenario(rep).repeatContact() << "REPEAT_CONTACT" << "AI_MANAGER";
+    QTest::newRow("repeat at rep") << Scenario(rep).repeatContact() << "REPEAT_CONTACT"
+                                   << "AI_MANAGER";
     QTest::newRow("repeat at manager") << Scenario(mgr).repeatContact() << none << none;
 
     // Explicit requests.
-    QTest::newRow("human at rep") << Scenario(rep).human() << "CUSTOMER_REQUEST" << "HUMAN_AGENT";
-    QTest::newRow("human at manager") << Scenario(mgr).human() << "CUSTOMER_REQUEST" << "HUMAN_AGENT";
-    QTest::newRow("manager at rep") << Scenario(rep).manager() << "CUSTOMER_REQUEST" << "AI_MANAGER";
-    QTest::newRow("manager at manager") << Scenario(mgr).manager() << "CUSTOMER_REQUEST" << "HUMAN_AGENT";
+    QTest::newRow("human at rep") << Scenario(rep).human() << "CUSTOMER_REQUEST"
+                                  << "HUMAN_AGENT";
+    QTest::newRow("human at manager") << Scenario(mgr).human() << "CUSTOMER_REQUEST"
+                                      << "HUMAN_AGENT";
+    QTest::newRow("manager at rep") << Scenario(rep).manager() << "CUSTOMER_REQUEST"
+                                    << "AI_MANAGER";
+    QTest::newRow("manager at manager") << Scenario(mgr).manager() << "CUSTOMER_REQUEST"
+                                        << "HUMAN_AGENT";
 
     // Turns without a confident answer.
     QTest::newRow("unconfident once") << Scenario(rep).unconfidentTurns(1) << none << none;
-    QTest::newRow("unconfident twice at rep") << Scenario(rep).unconfidentTurns(2) << "COMPLEX_ISSUE" << "AI_MANAGER";
+    QTest::newRow("unconfident twice at rep") << Scenario(rep).unconfidentTurns(2) << "COMPLEX_ISSUE"
+                                              << "AI_MANAGER";
     QTest::newRow("unconfident twice at manager") << Scenario(mgr).unconfidentTurns(2) << "TECHNICAL_LIMITATION"
                                                   << "HUMAN_AGENT";
-    QTest::newRow("unconfident twice, rule 3") << Scenario(rep).unconfidentTurns(2).config(
-        R"({"escalationRules":{"complexIssueAfterTurns":3}})") << none << none;
+    QTest::newRow("unconfident twice, rule 3")
+        << Scenario(rep).unconfidentTurns(2).config(R"({"escalationRules":{"complexIssueAfterTurns":3}})") << none
+        << none;
 
     // Disabled tiers are skipped to the next enabled one; with none left, no escalation.
     const char *noManager = R"({"tiers":{"aiManager":{"enabled":false}}})";
     const char *noAbove = R"({"tiers":{"aiManager":{"enabled":false},"humanAgent":{"enabled":false}}})";
-    QTest::newRow("legal, manager off") << Scenario(rep).legal().config(noManager) << "LEGAL_MENTION" << "HUMAN_AGENT";
-    QTest::newRow("refund, manager off") << Scenario(rep).refund(50).config(noManager) << "REFUND_REQUEST" << "HUMAN_AGENT";
+    QTest::newRow("legal, manager off") << Scenario(rep).legal().config(noManager) << "LEGAL_MENTION"
+                                        << "HUMAN_AGENT";
+    QTest::newRow("refund, manager off") << Scenario(rep).refund(50).config(noManager) << "REFUND_REQUEST"
+                                         << "HUMAN_AGENT";
     QTest::newRow("irate, manager off") << Scenario(rep).irateTimes(2).config(noManager) << "IRATE_CUSTOMER"
                                         << "HUMAN_AGENT";
     QTest::newRow("vip, manager off") << Scenario(rep).vipCustomer().feeling(Sentiment::Angry).config(noManager)
-                                      << "HIGH_VALUE_CUSTOMER" << "HUMAN_AGENT";
+                                      << "HIGH_VALUE_CUSTOMER"
+                                      << "HUMAN_AGENT";
     QTest::newRow("legal, nothing above") << Scenario(rep).legal().config(noAbove) << none << none;
-    QTest::newRow("human asked, human off") << Scenario(mgr).human().config(
-        R"({"tiers":{"humanAgent":{"enabled":false}}})") << none << none;
+    QTest::newRow("human asked, human off")
+        << Scenario(mgr).human().config(R"({"tiers":{"humanAgent":{"enabled":false}}})") << none << none;
 
     // A person has the session: nothing escalates from there.
     Scenario everything(human);
@@ -202,13 +294,18 @@ void TestEscalationPolicy::decide_data()
     QTest::newRow("calm happy vip") << Scenario(rep).vipCustomer().feeling(Sentiment::Happy) << none << none;
 
     // Precedence: the first rule that applies wins.
-    QTest::newRow("human beats legal") << Scenario(rep).human().legal() << "CUSTOMER_REQUEST" << "HUMAN_AGENT";
-    QTest::newRow("legal beats irate") << Scenario(rep).legal().irateTimes(2) << "LEGAL_MENTION" << "AI_MANAGER";
-    QTest::newRow("irate beats refund") << Scenario(rep).irateTimes(2).refund(500) << "IRATE_CUSTOMER" << "AI_MANAGER";
+    QTest::newRow("human beats legal") << Scenario(rep).human().legal() << "CUSTOMER_REQUEST"
+                                       << "HUMAN_AGENT";
+    QTest::newRow("legal beats irate") << Scenario(rep).legal().irateTimes(2) << "LEGAL_MENTION"
+                                       << "AI_MANAGER";
+    QTest::newRow("irate beats refund") << Scenario(rep).irateTimes(2).refund(500) << "IRATE_CUSTOMER"
+                                        << "AI_MANAGER";
     QTest::newRow("refund beats vip") << Scenario(rep).refund(50).vipCustomer().feeling(Sentiment::Angry)
-                                      << "REFUND_REQUEST" << "AI_MANAGER";
+                                      << "REFUND_REQUEST"
+                                      << "AI_MANAGER";
     QTest::newRow("vip beats repeat") << Scenario(rep).vipCustomer().feeling(Sentiment::Angry).repeatContact()
-                                      << "HIGH_VALUE_CUSTOMER" << "AI_MANAGER";
+                                      << "HIGH_VALUE_CUSTOMER"
+                                      << "AI_MANAGER";
 }
 
 void TestEscalationPolicy::decide()

@@ -79,7 +79,8 @@ private slots:
         const QString shared = sharedDataDir();
         QStringList corpus = texts(sourceDir() + QStringLiteral("/resources/nlu/intents.tsv"), u'\t', 1, 5000);
         corpus << texts(shared + QStringLiteral("/uci_sentiment/amazon_cells_labelled.txt"), u'\t', 0, 1000);
-        corpus << texts(shared + QStringLiteral("/bitext_customer_support/Bitext_Sample_Customer_Support_Training_Dataset.csv"),
+        corpus << texts(
+            shared + QStringLiteral("/bitext_customer_support/Bitext_Sample_Customer_Support_Training_Dataset.csv"),
             u',', 2, 1500, QStringLiteral("customer support,"));
         QVERIFY2(corpus.size() > 4000, qPrintable(QString::number(corpus.size())));
         const qsizetype before = GatedRegex::hiddenMatches().size();

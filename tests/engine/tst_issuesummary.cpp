@@ -8,8 +8,7 @@ using namespace tierdesk;
 
 namespace {
 
-struct TurnParts
-{
+struct TurnParts {
     MessageAnalysis analysis;
     TurnPlan plan;
     ActionReport report;
@@ -28,8 +27,7 @@ Order order(const char *id)
 
 } // namespace
 
-class TestIssueSummary : public QObject
-{
+class TestIssueSummary : public QObject {
     Q_OBJECT
 
 private slots:
@@ -48,7 +46,8 @@ void TestIssueSummary::refundAskedForNamesAmountOrderAndItem()
     t.plan.request.amount = 79;
     t.plan.request.orderId = QStringLiteral("ORD-10005");
     t.plan.request.item = QStringLiteral("Switchback Hiking Pants");
-    QCOMPARE(IssueSummary::update({}, t.turn()), QStringLiteral("Refund of $79.00 for ORD-10005 (Switchback Hiking Pants)"));
+    QCOMPARE(
+        IssueSummary::update({}, t.turn()), QStringLiteral("Refund of $79.00 for ORD-10005 (Switchback Hiking Pants)"));
 }
 
 void TestIssueSummary::escalationAddsItsReason()
@@ -60,7 +59,7 @@ void TestIssueSummary::escalationAddsItsReason()
     t.plan.request.orderId = QStringLiteral("ORD-10007");
     t.escalation = EscalationDecision{EscalationReason::LegalMention, Tier::AiManager, QString()};
     QCOMPARE(IssueSummary::update(QStringLiteral("Order status (ORD-10007)"), t.turn()),
-             QStringLiteral("Refund of $378.00 for ORD-10007 - legal action mentioned"));
+        QStringLiteral("Refund of $378.00 for ORD-10007 - legal action mentioned"));
 }
 
 void TestIssueSummary::smallTalkKeepsTheIssue()
@@ -75,7 +74,8 @@ void TestIssueSummary::smallTalkKeepsTheIssue()
 void TestIssueSummary::outOfScopeIsNoTopic()
 {
     TurnParts weather(nlu::intent::OutOfScope);
-    QCOMPARE(IssueSummary::update(QStringLiteral("Order status (ORD-10001)"), weather.turn()), QStringLiteral("Order status (ORD-10001)"));
+    QCOMPARE(IssueSummary::update(QStringLiteral("Order status (ORD-10001)"), weather.turn()),
+        QStringLiteral("Order status (ORD-10001)"));
     QVERIFY(!IssueSummary::update({}, weather.turn()).contains(QLatin1String("out of scope")));
 }
 
@@ -85,7 +85,7 @@ void TestIssueSummary::actionCarriedOutIsTheNewState()
     yes.report.refunded = 79;
     yes.report.order = order("ORD-10005");
     QCOMPARE(IssueSummary::update(QStringLiteral("Refund of $79.00 for ORD-10005"), yes.turn()),
-             QStringLiteral("Refunded $79.00 for ORD-10005"));
+        QStringLiteral("Refunded $79.00 for ORD-10005"));
     TurnParts cancel(nlu::intent::GeneralQuestion);
     cancel.report.cancelledOrder = QStringLiteral("ORD-10004");
     QCOMPARE(IssueSummary::update({}, cancel.turn()), QStringLiteral("Order ORD-10004 cancelled"));

@@ -5,8 +5,7 @@
 
 using namespace tierdesk;
 
-class TestKbPassage : public QObject
-{
+class TestKbPassage : public QObject {
     Q_OBJECT
 
 private slots:
@@ -34,10 +33,12 @@ void TestKbPassage::theListItemAboutWhatWasAskedIsChosen()
 {
     const QString care = article("care-instructions");
     QVERIFY(!care.isEmpty());
-    const QString merino = answeringPassage(care, QStringLiteral("how do i wash the merino tee?? dont want it to shrink"));
+    const QString merino
+        = answeringPassage(care, QStringLiteral("how do i wash the merino tee?? dont want it to shrink"));
     QVERIFY2(merino.contains(QLatin1String("lay flat to dry")), qPrintable(merino));
     QVERIFY2(!merino.contains(QLatin1String("**")), qPrintable(merino)); // markup removed
-    const QString boots = answeringPassage(care, QStringLiteral("how should i clean my hiking boots after a muddy trail"));
+    const QString boots
+        = answeringPassage(care, QStringLiteral("how should i clean my hiking boots after a muddy trail"));
     QVERIFY2(boots.contains(QLatin1String("away from direct heat")), qPrintable(boots));
     QVERIFY2(!boots.contains(QLatin1String("Merino")), qPrintable(boots));
 }
@@ -60,7 +61,7 @@ void TestKbPassage::followUpsNegationsAndKinds()
 {
     // A shared "not": "the email isnt coming" asks about the email that doesn't arrive.
     const QString reset = answeringPassage(article("reset-password"), QStringLiteral("the email isnt coming"),
-                                           QStringLiteral("forgot my password how do i reset it"));
+        QStringLiteral("forgot my password how do i reset it"));
     QVERIFY2(reset.contains(QLatin1String("spam")), qPrintable(reset));
     // A prefix: "crypto" meets "cryptocurrency".
     const QString pay = answeringPassage(article("payment-methods"), QStringLiteral("what about crypto"));
@@ -76,7 +77,8 @@ void TestKbPassage::followUpsNegationsAndKinds()
     const QString pause = answeringPassage(article("trail-club-pause"), QStringLiteral("so when does it start again"));
     QVERIFY2(pause.contains(QLatin1String("resumes automatically")), qPrintable(pause));
     // "then what": the step after the last one found.
-    const QString lost = answeringPassage(article("lost-or-stolen-package"), QStringLiteral("if it doesnt show up then what"));
+    const QString lost
+        = answeringPassage(article("lost-or-stolen-package"), QStringLiteral("if it doesnt show up then what"));
     QVERIFY2(lost.contains(QLatin1String("claim")), qPrintable(lost));
 }
 
@@ -94,9 +96,11 @@ void TestKbPassage::confidentAnswers()
 void TestKbPassage::chargesAndWhatWasAskedAbout()
 {
     // A question about a charge is answered by an amount, or by there being none.
-    const QString paused = answeringPassage(article("trail-club-pause"), QStringLiteral("if i pause my plan will i get charged anything?"));
+    const QString paused = answeringPassage(
+        article("trail-club-pause"), QStringLiteral("if i pause my plan will i get charged anything?"));
     QVERIFY2(paused.contains(QLatin1String("not charged")), qPrintable(paused));
-    QCOMPARE(searchWords(QStringLiteral("will i get charged anything for a return")), QStringLiteral("charged fee return"));
+    QCOMPARE(
+        searchWords(QStringLiteral("will i get charged anything for a return")), QStringLiteral("charged fee return"));
     QVERIFY(!searchWords(QStringLiteral("how long can i pause for")).contains(QLatin1String("long")));
 
     // "late" names the delayed-package article, whose opening gives the time asked for;

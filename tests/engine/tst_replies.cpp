@@ -5,8 +5,7 @@
 using namespace tierdesk;
 using namespace tierdesk::test;
 
-class TestReplies : public QObject
-{
+class TestReplies : public QObject {
     Q_OBJECT
 
 private slots:
@@ -35,10 +34,14 @@ void TestReplies::answersFromTheMatchingArticle_data()
 {
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("expected"); // words the answer must contain
-    QTest::newRow("shipping time") << "How long does shipping take?" << "business days";
-    QTest::newRow("password") << "how do I reset my password?" << "Forgot password";
-    QTest::newRow("return policy") << "what is your return policy?" << "30 days";
-    QTest::newRow("damaged item") << "my jacket arrived with a broken zipper" << "damaged";
+    QTest::newRow("shipping time") << "How long does shipping take?"
+                                   << "business days";
+    QTest::newRow("password") << "how do I reset my password?"
+                              << "Forgot password";
+    QTest::newRow("return policy") << "what is your return policy?"
+                                   << "30 days";
+    QTest::newRow("damaged item") << "my jacket arrived with a broken zipper"
+                                  << "damaged";
 }
 
 void TestReplies::answersFromTheMatchingArticle()
@@ -70,7 +73,9 @@ void TestReplies::noRefundWithoutTheCustomerAskingForOne()
     std::optional<MessageOutcome> out;
     QVERIFY(f->open(QStringLiteral("cust_ben"), message, &out).ok());
     QVERIFY(f->store->batch().flush());
-    QVERIFY(!out->aiResponse->metadata.value(QLatin1String("actionsTaken")).toArray().contains(QStringLiteral("process_refund")));
+    QVERIFY(!out->aiResponse->metadata.value(QLatin1String("actionsTaken"))
+                 .toArray()
+                 .contains(QStringLiteral("process_refund")));
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'refund'")).toInt(), 0);
 }
 
@@ -99,10 +104,12 @@ void TestReplies::toneOpenerOnlyOpensTheConversation()
     std::optional<MessageOutcome> first;
     const auto s = f->open(QStringLiteral("cust_ben"), QStringLiteral("what payment methods do you accept"), &first);
     QVERIFY(s.ok());
-    QVERIFY2(first->aiResponse->content.startsWith(QLatin1String("Happy to help!")), qPrintable(first->aiResponse->content));
+    QVERIFY2(
+        first->aiResponse->content.startsWith(QLatin1String("Happy to help!")), qPrintable(first->aiResponse->content));
     const auto next = f->say(s->id, QStringLiteral("and how long do refunds take"));
     QVERIFY(next.ok());
-    QVERIFY2(!next->aiResponse->content.contains(QLatin1String("Happy to help!")), qPrintable(next->aiResponse->content));
+    QVERIFY2(
+        !next->aiResponse->content.contains(QLatin1String("Happy to help!")), qPrintable(next->aiResponse->content));
 }
 
 void TestReplies::handOverStillAnswersTheRefundAskedFor()
@@ -111,12 +118,16 @@ void TestReplies::handOverStillAnswersTheRefundAskedFor()
     // refund asked for was not given (the order is still on its way), not only where it is.
     const auto s = f->open(QStringLiteral("cust_daniel"));
     QVERIFY(s.ok());
-    QVERIFY(f->engine->escalate(f->companyId, s->id, EscalationReason::ComplexIssue, Tier::AiManager, QString(), Actor{}).ok());
-    const auto out = f->say(s->id, QStringLiteral("I want a refund for ORD-10011 or I will post about this everywhere"));
+    QVERIFY(
+        f->engine->escalate(f->companyId, s->id, EscalationReason::ComplexIssue, Tier::AiManager, QString(), Actor{})
+            .ok());
+    const auto out
+        = f->say(s->id, QStringLiteral("I want a refund for ORD-10011 or I will post about this everywhere"));
     QVERIFY(out.ok());
     QCOMPARE(toString(out->session.currentTier), QStringLiteral("HUMAN_AGENT"));
     const QString reply = out->aiResponse->content;
-    QVERIFY2(reply.contains(QLatin1String("ORD-10011")) && reply.contains(QLatin1String("can't be refunded yet")), qPrintable(reply));
+    QVERIFY2(reply.contains(QLatin1String("ORD-10011")) && reply.contains(QLatin1String("can't be refunded yet")),
+        qPrintable(reply));
 }
 
 QTEST_GUILESS_MAIN(TestReplies)

@@ -14,16 +14,14 @@ using namespace tierdesk::test;
 namespace {
 
 // The outcome of an asynchronous post, once it arrives.
-struct Posted
-{
+struct Posted {
     bool done = false;
     std::optional<Result<MessageOutcome>> result;
 };
 
 } // namespace
 
-class TestReplyComposer : public QObject
-{
+class TestReplyComposer : public QObject {
     Q_OBJECT
 
 private slots:

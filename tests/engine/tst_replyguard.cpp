@@ -16,11 +16,9 @@ Order pantsOrder()
     o.status = QStringLiteral("delivered");
     o.total = 115;
     o.items = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Switchback Hiking Pants")},
-                                     {QStringLiteral("price"), 79.0},
-                                     {QStringLiteral("quantity"), 1}},
-                         QJsonObject{{QStringLiteral("name"), QStringLiteral("Hiker Wool Socks (2-pack)")},
-                                     {QStringLiteral("price"), 18.0},
-                                     {QStringLiteral("quantity"), 2}}};
+                             {QStringLiteral("price"), 79.0}, {QStringLiteral("quantity"), 1}},
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("Hiker Wool Socks (2-pack)")},
+            {QStringLiteral("price"), 18.0}, {QStringLiteral("quantity"), 2}}};
     return o;
 }
 
@@ -34,8 +32,7 @@ QStringList reasons(const QList<ReplyGuard::Violation> &violations)
 
 } // namespace
 
-class TestReplyGuard : public QObject
-{
+class TestReplyGuard : public QObject {
     Q_OBJECT
 
 private slots:
@@ -64,11 +61,12 @@ void TestReplyGuard::refundClaimNeedsTheRefund()
     const QString said = QStringLiteral("refund the pants");
     const ReplyGuard guard(nothing, kb, said);
     for (const char *claim : {"I've refunded $79.00 for the pants.", "We have processed your refund of $79.00.",
-                              "Your refund has been issued.", "I refunded the pants to your card.",
-                              "The order has been refunded.", "Refund approved! Enjoy."}) {
+             "Your refund has been issued.", "I refunded the pants to your card.", "The order has been refunded.",
+             "Refund approved! Enjoy."}) {
         const auto bad = guard.check(QString::fromLatin1(claim));
         QVERIFY2(bad.size() == 1, claim);
-        QVERIFY2(bad.first().reason.contains(QLatin1String("refund that was not made")), qPrintable(bad.first().reason));
+        QVERIFY2(
+            bad.first().reason.contains(QLatin1String("refund that was not made")), qPrintable(bad.first().reason));
     }
     ActionReport done = nothing;
     done.refunded = 79;
@@ -83,7 +81,8 @@ void TestReplyGuard::refundClaimMustStateTheAmountMoved()
     done.refunded = 79;
     const QList<KbHit> kb;
     const QString said;
-    const auto bad = ReplyGuard(done, kb, said).check(QStringLiteral("Happy to help! I've refunded $115.00 for order ORD-10005."));
+    const auto bad
+        = ReplyGuard(done, kb, said).check(QStringLiteral("Happy to help! I've refunded $115.00 for order ORD-10005."));
     QCOMPARE(bad.size(), 1);
     QVERIFY(bad.first().reason.contains(QLatin1String("other than the 79.00")));
 }
@@ -92,8 +91,9 @@ void TestReplyGuard::summaryToConfirmIsNoClaim()
 {
     ActionReport asked;
     asked.order = pantsOrder();
-    asked.confirmation = QStringLiteral("I'll refund $79.00 for the Switchback Hiking Pants from ORD-10005 to your original "
-                                        "payment method. Shall I go ahead?");
+    asked.confirmation
+        = QStringLiteral("I'll refund $79.00 for the Switchback Hiking Pants from ORD-10005 to your original "
+                         "payment method. Shall I go ahead?");
     const QList<KbHit> kb;
     const QString said;
     const ReplyGuard guard(asked, kb, said);
@@ -108,10 +108,11 @@ void TestReplyGuard::creditClaimNeedsTheCredit()
     const QString said = QStringLiteral("my package is late");
     ActionReport nothing;
     QCOMPARE(reasons(ReplyGuard(nothing, kb, said).check(QStringLiteral("I've added a $5.00 credit to your account."))),
-             QStringList{QStringLiteral("claims a credit that was not applied")});
+        QStringList{QStringLiteral("claims a credit that was not applied")});
     ActionReport credited;
     credited.credited = 5;
-    QVERIFY(ReplyGuard(credited, kb, said).check(QStringLiteral("I've added a $5.00 credit to your account.")).isEmpty());
+    QVERIFY(
+        ReplyGuard(credited, kb, said).check(QStringLiteral("I've added a $5.00 credit to your account.")).isEmpty());
     QCOMPARE(ReplyGuard(credited, kb, said).check(QStringLiteral("I've applied a $50.00 credit for you.")).size(), 1);
 }
 
@@ -166,7 +167,8 @@ void TestReplyGuard::amountsMustBeInTheFacts()
     const QList<KbHit> kb{article};
     const QString said = QStringLiteral("can i get $20 off");
     const ReplyGuard guard(looked, kb, said);
-    QVERIFY(guard.check(QStringLiteral("The pants were $79.00 and the socks $36.00; the order came to $115.00.")).isEmpty());
+    QVERIFY(guard.check(QStringLiteral("The pants were $79.00 and the socks $36.00; the order came to $115.00."))
+                .isEmpty());
     QVERIFY(guard.check(QStringLiteral("A return label costs $6.95.")).isEmpty());
     QVERIFY(guard.check(QStringLiteral("I can't take $20 off, I'm afraid.")).isEmpty()); // the customer's own figure
     const auto bad = guard.check(QStringLiteral("You'll get $42.50 back."));
@@ -191,14 +193,17 @@ void TestReplyGuard::policyQuotedFromAnArticleIsNoClaim()
 {
     ActionReport nothing;
     KbHit returns;
-    returns.article.body = QStringLiteral("We inspect and process your return within **2 business days** of its arrival,\n"
-                                          "and email you when the refund is issued.");
+    returns.article.body
+        = QStringLiteral("We inspect and process your return within **2 business days** of its arrival,\n"
+                         "and email you when the refund is issued.");
     const QList<KbHit> kb{returns};
     const QString said;
     const ReplyGuard guard(nothing, kb, said);
-    QVERIFY(guard.check(QStringLiteral("We inspect and process your return within 2 business days of its arrival, and email "
-                                       "you when the refund is issued."))
-                .isEmpty());
+    QVERIFY(
+        guard
+            .check(QStringLiteral("We inspect and process your return within 2 business days of its arrival, and email "
+                                  "you when the refund is issued."))
+            .isEmpty());
     QCOMPARE(guard.check(QStringLiteral("Your refund is issued.")).size(), 1);
 }
 
@@ -209,14 +214,15 @@ void TestReplyGuard::stripKeepsTheTruthfulSentences()
     const QList<KbHit> kb;
     const QString said;
     const ReplyGuard guard(looked, kb, said);
-    QCOMPARE(guard.strip(QStringLiteral("Your order ORD-10005 was delivered. I've refunded $115.00 to your card. Anything else?")),
-             QStringLiteral("Your order ORD-10005 was delivered. Anything else?"));
+    QCOMPARE(guard.strip(QStringLiteral(
+                 "Your order ORD-10005 was delivered. I've refunded $115.00 to your card. Anything else?")),
+        QStringLiteral("Your order ORD-10005 was delivered. Anything else?"));
 }
 
 void TestReplyGuard::amountsAreRead()
 {
     QCOMPARE(ReplyGuard::amounts(QStringLiteral("$79, $1,250.50 and $ 6.95 but not 42 or $.")),
-             (QList<double>{79, 1250.5, 6.95}));
+        (QList<double>{79, 1250.5, 6.95}));
 }
 
 void TestReplyGuard::germanClaimsAreRead()
@@ -243,8 +249,11 @@ void TestReplyGuard::germanClaimsAreRead()
     }
     ActionReport done = nothing;
     done.refunded = 79;
-    QVERIFY(ReplyGuard(done, kb, said, Language::De).check(QString::fromUtf8("Ich habe Ihnen 79,00 $ erstattet.")).isEmpty());
-    const auto wrong = ReplyGuard(done, kb, said, Language::De).check(QString::fromUtf8("Ich habe Ihnen 115,00 $ erstattet."));
+    QVERIFY(ReplyGuard(done, kb, said, Language::De)
+                .check(QString::fromUtf8("Ich habe Ihnen 79,00 $ erstattet."))
+                .isEmpty());
+    const auto wrong
+        = ReplyGuard(done, kb, said, Language::De).check(QString::fromUtf8("Ich habe Ihnen 115,00 $ erstattet."));
     QCOMPARE(wrong.size(), 1);
     QVERIFY(wrong.first().reason.contains(QLatin1String("other than the 79.00")));
 }
@@ -256,23 +265,27 @@ void TestReplyGuard::germanOffersAndNegationsClaimNothing()
     const QList<KbHit> kb;
     const QString said;
     const ReplyGuard guard(nothing, kb, said, Language::De);
-    for (const char *fine : {"Ich erstatte Ihnen 79,00 $ für „Switchback Hiking Pants“ aus der Bestellung ORD-10005. Soll ich das für Sie erledigen?",
-                             "Für die Bestellung ORD-10005 wurde bisher nichts erstattet.",
-                             "Die Bestellung ORD-10005 kann noch nicht erstattet werden.",
-                             "Ich storniere die Bestellung ORD-10005, bevor sie versandt wird."})
+    for (const char *fine : {"Ich erstatte Ihnen 79,00 $ für „Switchback Hiking Pants“ aus der Bestellung ORD-10005. "
+                             "Soll ich das für Sie erledigen?",
+             "Für die Bestellung ORD-10005 wurde bisher nichts erstattet.",
+             "Die Bestellung ORD-10005 kann noch nicht erstattet werden.",
+             "Ich storniere die Bestellung ORD-10005, bevor sie versandt wird."})
         QVERIFY2(guard.check(QString::fromUtf8(fine)).isEmpty(), fine);
     // An English article quoted after a German introduction claims nothing done.
     KbHit hit;
-    hit.article.body = QStringLiteral("Refunds are issued to the original payment method. We have refunded most orders within a week.");
+    hit.article.body = QStringLiteral(
+        "Refunds are issued to the original payment method. We have refunded most orders within a week.");
     const QList<KbHit> article{hit};
     QVERIFY(ReplyGuard(nothing, article, said, Language::De)
-                .check(QString::fromUtf8("Aus unserem Hilfeartikel „Returns“ (auf Englisch): We have refunded most orders within a week."))
+                .check(QString::fromUtf8(
+                    "Aus unserem Hilfeartikel „Returns“ (auf Englisch): We have refunded most orders within a week."))
                 .isEmpty());
 }
 
 void TestReplyGuard::germanAmountsAreRead()
 {
-    QList<double> read = ReplyGuard::amounts(QString::fromUtf8("1.250,50 $, 79 $ und $18 aber nicht ORD-10005 $ oder 42"), Language::De);
+    QList<double> read = ReplyGuard::amounts(
+        QString::fromUtf8("1.250,50 $, 79 $ und $18 aber nicht ORD-10005 $ oder 42"), Language::De);
     std::sort(read.begin(), read.end());
     QCOMPARE(read, (QList<double>{18, 79, 1250.5}));
     // English replies read only "$" before the number.
@@ -295,8 +308,7 @@ void TestReplyGuard::claimsInCapitalsAreRead()
     const QList<KbHit> kb;
     const QString said = QStringLiteral("refund the pants");
     const QList<QPair<const char *, Language>> claims{{"I'VE REFUNDED the pants.", Language::En},
-                                                      {"Your Order Has Been CANCELLED.", Language::En},
-                                                      {"Ihre Mitgliedschaft wurde GEKÜNDIGT.", Language::De}};
+        {"Your Order Has Been CANCELLED.", Language::En}, {"Ihre Mitgliedschaft wurde GEKÜNDIGT.", Language::De}};
     for (const auto &[claim, language] : claims) {
         const auto bad = ReplyGuard(nothing, kb, said, language).check(QString::fromUtf8(claim));
         QVERIFY2(bad.size() == 1, claim);

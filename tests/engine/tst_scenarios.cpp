@@ -11,13 +11,15 @@ using namespace tierdesk::test;
 
 namespace {
 
-struct Loaded
-{
+struct Loaded {
     QJsonObject scenario;
     QString file;
 };
 
-QString scenarioDir() { return sourceDir() + QStringLiteral("/tests/scenarios"); }
+QString scenarioDir()
+{
+    return sourceDir() + QStringLiteral("/tests/scenarios");
+}
 
 // The CS config patch of a scenario, merged into the company's config: updateConfig merges objects deeply.
 bool applyConfig(EngineFixture &f, const QJsonObject &config)
@@ -27,8 +29,9 @@ bool applyConfig(EngineFixture &f, const QJsonObject &config)
 
 double ledgerSum(EngineFixture &f, const QString &kind)
 {
-    return f.scalar(QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM ledger WHERE company_id = ? AND kind = ?"),
-                    {f.companyId, kind})
+    return f
+        .scalar(QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM ledger WHERE company_id = ? AND kind = ?"),
+            {f.companyId, kind})
         .toDouble();
 }
 
@@ -53,8 +56,7 @@ bool replyHas(const QString &reply, const QJsonValue &wanted)
     return reply.contains(wanted.toString(), Qt::CaseInsensitive);
 }
 
-struct TurnResult
-{
+struct TurnResult {
     MessageOutcome outcome;
     double refunded = 0;
     double credited = 0;
@@ -68,18 +70,22 @@ QStringList checkTurn(const QJsonObject &expect, const TurnResult &r)
     const MessageOutcome &o = r.outcome;
     const QString reply = o.aiResponse ? o.aiResponse->content : QString();
     const QStringList actions = actionsOf(o);
-    if (expect.contains(QLatin1String("tier")) && toString(o.session.currentTier) != expect.value(QLatin1String("tier")).toString())
-        failures << QStringLiteral("tier %1, expected %2").arg(toString(o.session.currentTier), expect.value(QLatin1String("tier")).toString());
+    if (expect.contains(QLatin1String("tier"))
+        && toString(o.session.currentTier) != expect.value(QLatin1String("tier")).toString())
+        failures << QStringLiteral("tier %1, expected %2")
+                        .arg(toString(o.session.currentTier), expect.value(QLatin1String("tier")).toString());
     if (expect.contains(QLatin1String("escalationReason"))) {
         const QJsonValue want = expect.value(QLatin1String("escalationReason"));
         const QString got = o.escalation ? toString(o.escalation->reason) : QString();
         if (got != (want.isNull() ? QString() : want.toString()))
-            failures << QStringLiteral("escalation %1, expected %2").arg(got.isEmpty() ? QStringLiteral("none") : got,
-                                                                         want.isNull() ? QStringLiteral("none") : want.toString());
+            failures << QStringLiteral("escalation %1, expected %2")
+                            .arg(got.isEmpty() ? QStringLiteral("none") : got,
+                                want.isNull() ? QStringLiteral("none") : want.toString());
     }
     for (const QJsonValue &a : expect.value(QLatin1String("actions")).toArray())
         if (!actions.contains(a.toString()))
-            failures << QStringLiteral("action %1 not taken (taken: %2)").arg(a.toString(), actions.join(QLatin1Char(',')));
+            failures
+                << QStringLiteral("action %1 not taken (taken: %2)").arg(a.toString(), actions.join(QLatin1Char(',')));
     for (const QJsonValue &a : expect.value(QLatin1String("notActions")).toArray())
         if (actions.contains(a.toString()))
             failures << QStringLiteral("action %1 taken").arg(a.toString());
@@ -95,20 +101,23 @@ QStringList checkTurn(const QJsonObject &expect, const TurnResult &r)
     for (const QJsonValue &w : expect.value(QLatin1String("replyNotContains")).toArray())
         if (replyHas(reply, w))
             failures << QStringLiteral("reply has %1").arg(show(w));
-    if (expect.contains(QLatin1String("subscription")) && r.subscription != expect.value(QLatin1String("subscription")).toString())
-        failures << QStringLiteral("subscription %1, expected %2").arg(r.subscription, expect.value(QLatin1String("subscription")).toString());
-    if (expect.contains(QLatin1String("noReply")) && expect.value(QLatin1String("noReply")).toBool() == o.aiResponse.has_value())
+    if (expect.contains(QLatin1String("subscription"))
+        && r.subscription != expect.value(QLatin1String("subscription")).toString())
+        failures << QStringLiteral("subscription %1, expected %2")
+                        .arg(r.subscription, expect.value(QLatin1String("subscription")).toString());
+    if (expect.contains(QLatin1String("noReply"))
+        && expect.value(QLatin1String("noReply")).toBool() == o.aiResponse.has_value())
         failures << (o.aiResponse ? QStringLiteral("the AI replied, expected silence") : QStringLiteral("no AI reply"));
     // The local responder words only what the engine did: the ReplyGuard never has to step in.
     if (o.aiResponse && o.aiResponse->metadata.contains(QLatin1String("replyGuard")))
-        failures << QStringLiteral("the ReplyGuard held back: %1").arg(show(o.aiResponse->metadata.value(QLatin1String("replyGuard"))));
+        failures << QStringLiteral("the ReplyGuard held back: %1")
+                        .arg(show(o.aiResponse->metadata.value(QLatin1String("replyGuard"))));
     return failures;
 }
 
 } // namespace
 
-class TestScenarios : public QObject
-{
+class TestScenarios : public QObject {
     Q_OBJECT
 
 private slots:
@@ -131,7 +140,8 @@ QList<Loaded> TestScenarios::loadAll(QStringList *errors)
     for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         QFile file(dir.filePath(name));
         QJsonParseError error{};
-        const QJsonDocument doc = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll(), &error) : QJsonDocument();
+        const QJsonDocument doc
+            = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll(), &error) : QJsonDocument();
         if (!doc.isObject() || !doc.object().value(QLatin1String("scenarios")).isArray()) {
             *errors << QStringLiteral("%1: not a {\"scenarios\": [...]} file (%2)").arg(name, error.errorString());
             continue;
@@ -149,16 +159,17 @@ void TestScenarios::formatIsKnown()
     QVERIFY2(!all.isEmpty(), qPrintable(scenarioDir()));
     QSet<QString> names;
     static const QStringList turnKeys{QStringLiteral("say"), QStringLiteral("expect")};
-    static const QStringList expectKeys{QStringLiteral("tier"), QStringLiteral("escalationReason"), QStringLiteral("actions"),
-                                        QStringLiteral("notActions"), QStringLiteral("refunded"), QStringLiteral("credited"),
-                                        QStringLiteral("replyContains"), QStringLiteral("replyNotContains"),
-                                        QStringLiteral("subscription"), QStringLiteral("noReply")};
+    static const QStringList expectKeys{QStringLiteral("tier"), QStringLiteral("escalationReason"),
+        QStringLiteral("actions"), QStringLiteral("notActions"), QStringLiteral("refunded"), QStringLiteral("credited"),
+        QStringLiteral("replyContains"), QStringLiteral("replyNotContains"), QStringLiteral("subscription"),
+        QStringLiteral("noReply")};
     for (const Loaded &l : all) {
         const QString name = l.scenario.value(QLatin1String("name")).toString();
         if (name.isEmpty() || names.contains(name))
             errors << QStringLiteral("%1: missing or repeated name \"%2\"").arg(l.file, name);
         names.insert(name);
-        if (l.scenario.value(QLatin1String("customer")).toString().isEmpty() || l.scenario.value(QLatin1String("turns")).toArray().isEmpty())
+        if (l.scenario.value(QLatin1String("customer")).toString().isEmpty()
+            || l.scenario.value(QLatin1String("turns")).toArray().isEmpty())
             errors << QStringLiteral("%1: %2 needs a customer and turns").arg(l.file, name);
         for (const QJsonValue &t : l.scenario.value(QLatin1String("turns")).toArray()) {
             for (const QString &key : t.toObject().keys())
@@ -224,18 +235,23 @@ void TestScenarios::scenario()
             r.subscription = c->subscription.value(QLatin1String("status")).toString();
         const QString reply = r.outcome.aiResponse ? r.outcome.aiResponse->content : QStringLiteral("(no reply)");
         if (qEnvironmentVariableIsSet("TIERDESK_SCENARIO_TRACE")) // every turn, for whoever reads a conversation
-            qInfo("turn %d \"%s\" [%s %s]\n      reply: %s", i, qPrintable(say), qPrintable(toString(r.outcome.session.currentTier)),
-                  qPrintable(r.outcome.aiResponse ? r.outcome.aiResponse->metadata.value(QLatin1String("intent")).toString() : QString()),
-                  qPrintable(reply));
+            qInfo("turn %d \"%s\" [%s %s]\n      reply: %s", i, qPrintable(say),
+                qPrintable(toString(r.outcome.session.currentTier)),
+                qPrintable(r.outcome.aiResponse
+                        ? r.outcome.aiResponse->metadata.value(QLatin1String("intent")).toString()
+                        : QString()),
+                qPrintable(reply));
         for (const QString &problem : checkTurn(turn.value(QLatin1String("expect")).toObject(), r))
             failures << QStringLiteral("turn %1 \"%2\": %3\n      reply: %4").arg(i).arg(say, problem, reply);
     }
-    const QString report = QStringLiteral("%1: %2").arg(QString::fromUtf8(QTest::currentDataTag()),
-                                                        failures.join(QStringLiteral("\n    ")));
+    const QString report = QStringLiteral("%1: %2").arg(
+        QString::fromUtf8(QTest::currentDataTag()), failures.join(QStringLiteral("\n    ")));
     const QString pending = scenario.value(QLatin1String("pending")).toString();
     if (!pending.isEmpty()) {
         // A pending scenario that now passes must lose its "pending" field.
-        QEXPECT_FAIL("", qPrintable(QStringLiteral("pending: ") + pending + QStringLiteral(" (remove pending if it passes)")), Continue);
+        QEXPECT_FAIL("",
+            qPrintable(QStringLiteral("pending: ") + pending + QStringLiteral(" (remove pending if it passes)")),
+            Continue);
         if (failures.isEmpty())
             qWarning("%s passes: remove its \"pending\" field", QTest::currentDataTag());
         else

@@ -7,8 +7,7 @@ using namespace tierdesk;
 
 // Sessions over their life: the state machine, company isolation, abandonment,
 // webhook outbox rows, events after commit, message validation and the reply.
-class TestSessionLifecycle : public QObject
-{
+class TestSessionLifecycle : public QObject {
     Q_OBJECT
 
 private slots:
@@ -41,7 +40,10 @@ void TestSessionLifecycle::init()
     QVERIFY(f->setUp());
 }
 
-void TestSessionLifecycle::cleanup() { f.reset(); }
+void TestSessionLifecycle::cleanup()
+{
+    f.reset();
+}
 
 QList<QJsonObject> TestSessionLifecycle::outbox(const QString &event)
 {
@@ -81,11 +83,13 @@ void TestSessionLifecycle::resolvedSessionRejectsEverything()
 {
     auto s = f->open(QStringLiteral("cust_ben"), QStringLiteral("Where is my order ORD-10004?"));
     QVERIFY(s.ok());
-    QVERIFY(f->engine->resolve(f->companyId, s->id, {ResolutionType::InformationProvided, {}, {}, false}, Actor{}).ok());
+    QVERIFY(
+        f->engine->resolve(f->companyId, s->id, {ResolutionType::InformationProvided, {}, {}, false}, Actor{}).ok());
     auto msg = f->say(s->id, QStringLiteral("One more thing"));
     QVERIFY(!msg.ok());
     QVERIFY(msg.error().kind == ErrorKind::SessionResolved);
-    auto esc = f->engine->escalate(f->companyId, s->id, EscalationReason::CustomerRequest, Tier::HumanAgent, {}, Actor{});
+    auto esc
+        = f->engine->escalate(f->companyId, s->id, EscalationReason::CustomerRequest, Tier::HumanAgent, {}, Actor{});
     QVERIFY(!esc.ok());
     QVERIFY(esc.error().kind == ErrorKind::SessionResolved);
     auto again = f->engine->resolve(f->companyId, s->id, {ResolutionType::IssueResolved, {}, {}, false}, Actor{});
@@ -103,7 +107,7 @@ void TestSessionLifecycle::resolutionIsKept()
     QVERIFY(s.ok());
     f->clock.advanceSecs(90);
     const Resolution r{ResolutionType::IssueResolved, QStringLiteral("Provided tracking update"),
-                       {QStringLiteral("Provided tracking information"), QStringLiteral("Confirmed delivery date")}, true};
+        {QStringLiteral("Provided tracking information"), QStringLiteral("Confirmed delivery date")}, true};
     auto done = f->engine->resolve(f->companyId, s->id, r, Actor{});
     QVERIFY(done.ok());
     QVERIFY(f->store->batch().flush());
@@ -130,7 +134,8 @@ void TestSessionLifecycle::escalationMustGoUp()
     auto s = f->open(QStringLiteral("cust_ben"));
     QVERIFY(s.ok());
     const auto escalate = [&](Tier t) {
-        return f->engine->escalate(f->companyId, s->id, EscalationReason::CustomerRequest, t, QStringLiteral("n"), Actor{});
+        return f->engine->escalate(
+            f->companyId, s->id, EscalationReason::CustomerRequest, t, QStringLiteral("n"), Actor{});
     };
     auto toRep = escalate(Tier::AiRep);
     QVERIFY(!toRep.ok());
@@ -154,7 +159,7 @@ void TestSessionLifecycle::escalationMustGoUp()
     // Notes over 2000 characters are refused.
     auto other = f->open(QStringLiteral("cust_ben"));
     auto longNotes = f->engine->escalate(f->companyId, other->id, EscalationReason::CustomerRequest, Tier::AiManager,
-                                         QString(2001, QLatin1Char('n')), Actor{});
+        QString(2001, QLatin1Char('n')), Actor{});
     QVERIFY(!longNotes.ok());
     QVERIFY(longNotes.error().kind == ErrorKind::InvalidArgument);
     QVERIFY(f->store->batch().flush());
@@ -164,9 +169,10 @@ void TestSessionLifecycle::escalationMustGoUp()
 void TestSessionLifecycle::humanTierStoresMessagesWithoutAiReply()
 {
     auto s = f->open(QStringLiteral("cust_ben"));
-    QVERIFY(f->engine->escalate(f->companyId, s->id, EscalationReason::CustomerRequest, Tier::HumanAgent, {}, Actor{}).ok());
-    for (const QString &text : {QStringLiteral("Hello? Anyone there?"), QStringLiteral("I want a refund of $20 for order ORD-10005"),
-                                QStringLiteral("I will sue you")}) {
+    QVERIFY(f->engine->escalate(f->companyId, s->id, EscalationReason::CustomerRequest, Tier::HumanAgent, {}, Actor{})
+                .ok());
+    for (const QString &text : {QStringLiteral("Hello? Anyone there?"),
+             QStringLiteral("I want a refund of $20 for order ORD-10005"), QStringLiteral("I will sue you")}) {
         auto r = f->say(s->id, text);
         QVERIFY(r.ok());
         QVERIFY(!r->aiResponse.has_value());
@@ -217,19 +223,23 @@ void TestSessionLifecycle::companyIsolation()
     QVERIFY(list->isEmpty());
     // Company B's customers do not see A's orders either.
     std::optional<MessageOutcome> out;
-    QVERIFY(f->engine->createSession({b, QStringLiteral("cust_ben"), Channel::Chat,
-                                      QStringLiteral("I want a refund of $20 for order ORD-10005"), {}, {}},
-                                     Actor{}, &out).ok());
+    QVERIFY(f->engine
+                ->createSession({b, QStringLiteral("cust_ben"), Channel::Chat,
+                                    QStringLiteral("I want a refund of $20 for order ORD-10005"), {}, {}},
+                    Actor{}, &out)
+                .ok());
     QVERIFY(!test::actionsOf(*out).contains(QLatin1String("process_refund")));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 0.0);
     // Bad ids are told apart from missing ones.
     auto malformed = f->engine->session(f->companyId, QStringLiteral("sess 1; DROP TABLE"));
     QVERIFY(malformed.error().kind == ErrorKind::InvalidSessionId);
-    for (const QString &bad : {QStringLiteral("-sess"), QStringLiteral("séss"), QStringLiteral("sess/1"), QString(129, u'a')})
+    for (const QString &bad :
+        {QStringLiteral("-sess"), QStringLiteral("séss"), QStringLiteral("sess/1"), QString(129, u'a')})
         QVERIFY2(f->engine->session(f->companyId, bad).error().kind == ErrorKind::InvalidSessionId, qPrintable(bad));
     for (const QString &wellFormed : {QStringLiteral("a.b:c@d-e_f"), QString(128, u'a'), QStringLiteral("9")})
-        QVERIFY2(f->engine->session(f->companyId, wellFormed).error().kind == ErrorKind::NotFound, qPrintable(wellFormed));
+        QVERIFY2(
+            f->engine->session(f->companyId, wellFormed).error().kind == ErrorKind::NotFound, qPrintable(wellFormed));
 }
 
 void TestSessionLifecycle::disabledCompany()
@@ -245,7 +255,8 @@ void TestSessionLifecycle::disabledCompany()
     QVERIFY(posted.error().kind == ErrorKind::CompanyDisabled);
     QVERIFY(f->configure(R"({"enabled":true})"));
     QVERIFY(f->say(s->id, QStringLiteral("Hello")).ok());
-    auto noCompany = f->engine->createSession({QString(), QStringLiteral("cust_ben"), Channel::Chat, {}, {}, {}}, Actor{});
+    auto noCompany
+        = f->engine->createSession({QString(), QStringLiteral("cust_ben"), Channel::Chat, {}, {}, {}}, Actor{});
     QVERIFY(noCompany.error().kind == ErrorKind::MissingCompany);
 }
 
@@ -260,7 +271,9 @@ void TestSessionLifecycle::abandonment()
     auto resolved = f->open(QStringLiteral("cust_grace"), QStringLiteral("Hi"));
     QVERIFY(f->engine->resolve(f->companyId, resolved->id, {}, Actor{}).ok());
     auto human = f->open(QStringLiteral("cust_emma"));
-    QVERIFY(f->engine->escalate(f->companyId, human->id, EscalationReason::CustomerRequest, Tier::HumanAgent, {}, Actor{}).ok());
+    QVERIFY(
+        f->engine->escalate(f->companyId, human->id, EscalationReason::CustomerRequest, Tier::HumanAgent, {}, Actor{})
+            .ok());
     QVERIFY(f->store->batch().flush());
 
     f->clock.advanceMs(idle - 1000);
@@ -286,10 +299,12 @@ void TestSessionLifecycle::abandonment()
 void TestSessionLifecycle::webhookOutboxRows()
 {
     auto hook = f->engine->addWebhook(f->companyId, QStringLiteral("https://hooks.example.com/cs"),
-                                      SessionEngine::webhookEvents(), QByteArray("0123456789abcdef-secret"), Actor{});
+        SessionEngine::webhookEvents(), QByteArray("0123456789abcdef-secret"), Actor{});
     QVERIFY(hook.ok());
-    QVERIFY(!f->engine->addWebhook(f->companyId, QStringLiteral("https://x.example.com"), SessionEngine::webhookEvents(),
-                                   QByteArray("short"), Actor{}).ok());
+    QVERIFY(!f->engine
+                 ->addWebhook(f->companyId, QStringLiteral("https://x.example.com"), SessionEngine::webhookEvents(),
+                     QByteArray("short"), Actor{})
+                 .ok());
     auto a = f->open(QStringLiteral("cust_ben"), QStringLiteral("I will sue you, I'm calling my lawyer"));
     QVERIFY(a.ok());
     f->clock.advanceSecs(60);
@@ -328,23 +343,31 @@ void TestSessionLifecycle::webhookOutboxRows()
     checkCommon(abandoned.first(), QStringLiteral("session.abandoned"), b);
     // Every row waits for delivery to the registered hook.
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ? AND state = 'pending'"),
-                       {hook->id}).toInt(), 5);
+                  {hook->id})
+                 .toInt(),
+        5);
 
     // A hook subscribed to one event gets only that one; another company's hook gets nothing.
     auto other = f->engine->createCompany(QStringLiteral("Other Co"), Actor{});
-    QVERIFY(f->engine->addWebhook(other->id, QStringLiteral("https://other.example.com"), SessionEngine::webhookEvents(),
-                                  QByteArray("fedcba9876543210"), Actor{}).ok());
+    QVERIFY(f->engine
+                ->addWebhook(other->id, QStringLiteral("https://other.example.com"), SessionEngine::webhookEvents(),
+                    QByteArray("fedcba9876543210"), Actor{})
+                .ok());
     auto only = f->engine->addWebhook(f->companyId, QStringLiteral("https://only.example.com"),
-                                      {QStringLiteral("session.resolved")}, QByteArray("fedcba9876543210"), Actor{});
+        {QStringLiteral("session.resolved")}, QByteArray("fedcba9876543210"), Actor{});
     QVERIFY(only.ok());
     auto c = f->open(QStringLiteral("cust_grace"), QStringLiteral("Hi"));
     QVERIFY(f->engine->resolve(f->companyId, c->id, {}, Actor{}).ok());
     QVERIFY(f->store->batch().flush());
-    QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"), {only->id}).toInt(), 1);
+    QCOMPARE(
+        f->scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"), {only->id}).toInt(), 1);
     QCOMPARE(f->scalar(QStringLiteral("SELECT event FROM webhook_outbox WHERE webhook_id = ?"), {only->id}).toString(),
-             QStringLiteral("session.resolved"));
+        QStringLiteral("session.resolved"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox o JOIN webhooks w ON w.id = o.webhook_id"
-                                      " WHERE w.company_id = ?"), {other->id}).toInt(), 0);
+                                      " WHERE w.company_id = ?"),
+                  {other->id})
+                 .toInt(),
+        0);
 }
 
 void TestSessionLifecycle::eventsOnlyAfterCommit()
@@ -397,7 +420,8 @@ void TestSessionLifecycle::messageValidation_data()
     QTest::newRow("escape") << QStringLiteral("hi \x1b[31mred") << false;
     QTest::newRow("DEL") << QStringLiteral("hi\x7f") << false;
     QTest::newRow("4000 chars") << QString(4000, QLatin1Char('a')) << true;
-    QTest::newRow("4000 padded") << QStringLiteral("  ") + QString(4000, QLatin1Char('b')) + QStringLiteral("  ") << true;
+    QTest::newRow("4000 padded") << QStringLiteral("  ") + QString(4000, QLatin1Char('b')) + QStringLiteral("  ")
+                                 << true;
     QTest::newRow("newlines and tabs") << QStringLiteral("line one\n\tline two\r\n") << true;
     QTest::newRow("unicode") << QStringLiteral("Wo ist meine Bestellung? \u00fc\u00df \U0001F4E6") << true;
 }
@@ -438,8 +462,9 @@ void TestSessionLifecycle::replyLengthFollowsConfig()
     QVERIFY(!f->configure(R"({"tiers":{"aiRep":{"responseGuidelines":{"maxResponseLength":-1}}}})"));
     QCOMPARE(f->engine->config(f->companyId)->tier(Tier::AiRep).maxResponseLength, 60);
     auto s = f->open(QStringLiteral("cust_alice"));
-    for (const QString &text : {QStringLiteral("Where is my order ORD-10001?"), QStringLiteral("How do I start a return?"),
-                                QStringLiteral("What payment methods do you accept?"), QStringLiteral("Hello")}) {
+    for (const QString &text :
+        {QStringLiteral("Where is my order ORD-10001?"), QStringLiteral("How do I start a return?"),
+            QStringLiteral("What payment methods do you accept?"), QStringLiteral("Hello")}) {
         auto r = f->say(s->id, text);
         QVERIFY(r.ok());
         QVERIFY(r->aiResponse.has_value());

@@ -9,8 +9,7 @@
 
 using namespace tierdesk;
 
-class TestWorkerPool : public QObject
-{
+class TestWorkerPool : public QObject {
     Q_OBJECT
 
 private slots:

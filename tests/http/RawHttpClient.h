@@ -11,8 +11,7 @@
 
 namespace tierdesk::test {
 
-struct RawResponse
-{
+struct RawResponse {
     int status = 0; // 0: nothing complete arrived in time
     QByteArray statusLine;
     QHash<QByteArray, QByteArray> headers; // lower-cased names
@@ -20,8 +19,7 @@ struct RawResponse
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
 };
 
-class RawHttpClient
-{
+class RawHttpClient {
 public:
     // from: a local address to connect from (e.g. 127.0.0.2, to be another client).
     bool connectTo(quint16 port, const QHostAddress &from = QHostAddress())

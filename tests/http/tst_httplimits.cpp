@@ -16,14 +16,17 @@ namespace {
 
 QString errorCode(const RawResponse &r)
 {
-    return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toObject()
-        .value(QStringLiteral("code")).toString();
+    return QJsonDocument::fromJson(r.body)
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 
 } // namespace
 
-class TestHttpLimits : public QObject
-{
+class TestHttpLimits : public QObject {
     Q_OBJECT
 
 private slots:
@@ -79,9 +82,8 @@ void TestHttpLimits::start(HttpLimits limits)
     m_server->router().route("GET", QStringLiteral("/hello"), [](const HttpRequest &, const HttpResponder &res) {
         res.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("ok"), true}}));
     });
-    m_server->router().route("GET", QStringLiteral("/later/:n"), [this](const HttpRequest &, const HttpResponder &res) {
-        m_deferred.append(res);
-    });
+    m_server->router().route("GET", QStringLiteral("/later/:n"),
+        [this](const HttpRequest &, const HttpResponder &res) { m_deferred.append(res); });
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_port = m_server->serverPort();
 }
@@ -131,7 +133,8 @@ void TestHttpLimits::chunkedOverLimitIs413()
     QVERIFY(c.connectTo(m_port));
     const QByteArray chunk = QByteArray(600, 'x');
     c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-           "258\r\n" + chunk + "\r\n258\r\n" + chunk + "\r\n0\r\n\r\n");
+           "258\r\n"
+        + chunk + "\r\n258\r\n" + chunk + "\r\n0\r\n\r\n");
     const RawResponse r = c.read();
     QCOMPARE(r.status, 413);
     QVERIFY(c.waitClosed());

@@ -25,8 +25,7 @@ QJsonObject parseObject(const QByteArray &body)
 
 } // namespace
 
-class TestHttpServer : public QObject
-{
+class TestHttpServer : public QObject {
     Q_OBJECT
 
 private slots:
@@ -52,8 +51,8 @@ private slots:
     void accessLogSeesEveryResponse();
 
 private:
-    QByteArray fetch(QNetworkAccessManager &nam, QNetworkRequest req, const QByteArray &verb,
-                     const QByteArray &body, int *status, QNetworkReply **keep = nullptr);
+    QByteArray fetch(QNetworkAccessManager &nam, QNetworkRequest req, const QByteArray &verb, const QByteArray &body,
+        int *status, QNetworkReply **keep = nullptr);
 
     HttpServer *m_server = nullptr;
     quint16 m_port = 0;
@@ -71,10 +70,10 @@ void TestHttpServer::init()
         res.send(HttpResponse::json(201, QJsonObject{{QStringLiteral("got"), QString::fromUtf8(req.body)}}));
     });
     r.route("GET", QStringLiteral("/items/:id"), [](const HttpRequest &req, const HttpResponder &res) {
-        res.send(HttpResponse::json(200, QJsonObject{
-            {QStringLiteral("id"), req.pathParams.value(QStringLiteral("id"))},
-            {QStringLiteral("q"), req.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded)},
-            {QStringLiteral("path"), req.path}}));
+        res.send(HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("id"), req.pathParams.value(QStringLiteral("id"))},
+                {QStringLiteral("q"), req.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded)},
+                {QStringLiteral("path"), req.path}}));
     });
     r.route("POST", QStringLiteral("/echo"), [](const HttpRequest &req, const HttpResponder &res) {
         HttpResponse out;
@@ -82,12 +81,10 @@ void TestHttpServer::init()
         out.body = req.body;
         res.send(out);
     });
-    r.route("GET", QStringLiteral("/throw"), [](const HttpRequest &, const HttpResponder &) {
-        throw std::runtime_error("boom");
-    });
-    r.route("GET", QStringLiteral("/later"), [this](const HttpRequest &, const HttpResponder &res) {
-        m_deferred.append(res);
-    });
+    r.route("GET", QStringLiteral("/throw"),
+        [](const HttpRequest &, const HttpResponder &) { throw std::runtime_error("boom"); });
+    r.route("GET", QStringLiteral("/later"),
+        [this](const HttpRequest &, const HttpResponder &res) { m_deferred.append(res); });
     r.route("GET", QStringLiteral("/slow"), [this](const HttpRequest &, const HttpResponder &res) {
         QTimer::singleShot(100, this, [res] {
             HttpResponse out;
@@ -115,7 +112,7 @@ void TestHttpServer::cleanup()
 }
 
 QByteArray TestHttpServer::fetch(QNetworkAccessManager &nam, QNetworkRequest req, const QByteArray &verb,
-                                 const QByteArray &body, int *status, QNetworkReply **keep)
+    const QByteArray &body, int *status, QNetworkReply **keep)
 {
     QNetworkReply *reply = nam.sendCustomRequest(req, verb, body);
     QSignalSpy done(reply, &QNetworkReply::finished);
@@ -145,7 +142,8 @@ void TestHttpServer::getThroughNetworkAccessManager()
     QCOMPARE(reply->rawHeader("Server"), QByteArray("Tierdesk"));
     const QByteArray date = reply->rawHeader("Date");
     QVERIFY(date.endsWith(" GMT"));
-    QDateTime sent = QLocale::c().toDateTime(QString::fromLatin1(date), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    QDateTime sent
+        = QLocale::c().toDateTime(QString::fromLatin1(date), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
     sent.setTimeZone(QTimeZone::utc());
     QVERIFY2(sent.isValid(), date.constData());
     QVERIFY(qAbs(sent.secsTo(QDateTime::currentDateTimeUtc())) < 5);
@@ -284,12 +282,12 @@ void TestHttpServer::optionsAnswersAllow()
 void TestHttpServer::errorFormatterLongestPrefixWins()
 {
     m_server->setErrorFormatter(QStringLiteral("/api"), [](int status, const QString &message, const QString &) {
-        return HttpResponse::json(status, QJsonObject{{QStringLiteral("family"), QStringLiteral("api")},
-                                                      {QStringLiteral("message"), message}});
+        return HttpResponse::json(status,
+            QJsonObject{{QStringLiteral("family"), QStringLiteral("api")}, {QStringLiteral("message"), message}});
     });
     m_server->setErrorFormatter(QStringLiteral("/api/cs"), [](int status, const QString &, const QString &path) {
-        return HttpResponse::json(status, QJsonObject{{QStringLiteral("family"), QStringLiteral("cs")},
-                                                      {QStringLiteral("path"), path}});
+        return HttpResponse::json(
+            status, QJsonObject{{QStringLiteral("family"), QStringLiteral("cs")}, {QStringLiteral("path"), path}});
     });
     RawHttpClient c;
     QVERIFY(c.connectTo(m_port));
@@ -350,7 +348,7 @@ void TestHttpServer::throwingHandlerIs500()
     const RawResponse r = c.read();
     QCOMPARE(r.status, 500);
     QCOMPARE(parseObject(r.body).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-             QStringLiteral("INTERNAL_ERROR"));
+        QStringLiteral("INTERNAL_ERROR"));
     c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     QCOMPARE(c.read().status, 200);
 }

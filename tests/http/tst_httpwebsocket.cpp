@@ -12,11 +12,11 @@
 #include <memory>
 
 using namespace tierdesk::http;
+using tierdesk::test::clientFrame;
+using tierdesk::test::closePayload;
 using tierdesk::test::RawHttpClient;
 using tierdesk::test::RawResponse;
 using tierdesk::test::ServerFrame;
-using tierdesk::test::clientFrame;
-using tierdesk::test::closePayload;
 using tierdesk::test::takeServerFrame;
 
 namespace {
@@ -40,14 +40,17 @@ ServerFrame readFrame(RawHttpClient &c, int timeoutMs = 3000)
 
 QString errorCode(const RawResponse &r)
 {
-    return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toObject()
-        .value(QStringLiteral("code")).toString();
+    return QJsonDocument::fromJson(r.body)
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 
 } // namespace
 
-class TestHttpWebSocket : public QObject
-{
+class TestHttpWebSocket : public QObject {
     Q_OBJECT
 
 private slots:
@@ -108,7 +111,7 @@ void TestHttpWebSocket::start(const HttpLimits &limits)
             QVERIFY(!ws->parent());
             ws->setMaxAllowedIncomingMessageSize(1024);
             connect(ws, &WebSocket::textMessageReceived, ws,
-                    [ws](const QString &text) { ws->sendTextMessage(QStringLiteral("echo:") + text); });
+                [ws](const QString &text) { ws->sendTextMessage(QStringLiteral("echo:") + text); });
         });
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_port = m_server->serverPort();
@@ -167,7 +170,7 @@ void TestHttpWebSocket::refusedUpgradeGets401()
     QCOMPARE(r.status, 401);
     QCOMPARE(r.header("content-type"), QByteArray("application/json"));
     QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toString(),
-             QStringLiteral("bad token"));
+        QStringLiteral("bad token"));
     QVERIFY(raw.waitClosed());
 }
 
@@ -223,8 +226,7 @@ void TestHttpWebSocket::badFramesFailTheConnection_data()
     QTest::newRow("unknown opcode") << clientFrame(0x83, "x") << 1002;
     QTest::newRow("fragmented ping") << clientFrame(0x09, "x") << 1002;
     QTest::newRow("continuation first") << clientFrame(0x80, "x") << 1002;
-    QTest::newRow("text inside a fragmented text")
-        << clientFrame(0x01, "a") + clientFrame(0x81, "b") << 1002;
+    QTest::newRow("text inside a fragmented text") << clientFrame(0x01, "a") + clientFrame(0x81, "b") << 1002;
     QTest::newRow("invalid UTF-8") << clientFrame(0x81, "\xC3\x28") << 1007;
     QTest::newRow("over the message limit") << clientFrame(0x81, QByteArray(1025, 'a')) << 1009;
     QTest::newRow("fragments over the limit")
@@ -257,7 +259,8 @@ void TestHttpWebSocket::unsupportedVersionGets426()
         RawHttpClient raw;
         QVERIFY(raw.connectTo(m_port));
         raw.send("GET /ws?token=x HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + version + "\r\n");
+                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            + version + "\r\n");
         const RawResponse r = raw.read();
         QCOMPARE(r.status, 426);
         QCOMPARE(r.header("sec-websocket-version"), QByteArray("13"));
@@ -273,7 +276,7 @@ void TestHttpWebSocket::malformedKeyGets400()
         RawHttpClient raw;
         QVERIFY(raw.connectTo(m_port));
         raw.send("GET /ws?token=x HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + key
-                 + "Sec-WebSocket-Version: 13\r\n\r\n");
+            + "Sec-WebSocket-Version: 13\r\n\r\n");
         const RawResponse r = raw.read();
         QCOMPARE(r.status, 400);
         QCOMPARE(errorCode(r), QStringLiteral("BAD_REQUEST"));
@@ -292,8 +295,8 @@ void TestHttpWebSocket::pingAndFragments()
     QCOMPARE(pong.payload, QByteArray("abc"));
 
     // A text message in three fragments, a ping between them, split across writes.
-    const QByteArray bytes = clientFrame(0x01, "he") + clientFrame(0x89, "p") + clientFrame(0x00, "l")
-        + clientFrame(0x80, "lo \xC3\xA9");
+    const QByteArray bytes
+        = clientFrame(0x01, "he") + clientFrame(0x89, "p") + clientFrame(0x00, "l") + clientFrame(0x80, "lo \xC3\xA9");
     raw.send(bytes.left(5));
     raw.idle(20);
     raw.send(bytes.mid(5));

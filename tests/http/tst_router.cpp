@@ -5,8 +5,7 @@
 
 using namespace tierdesk::http;
 
-class TestRouter : public QObject
-{
+class TestRouter : public QObject {
     Q_OBJECT
 
 private slots:
@@ -151,9 +150,9 @@ void TestRouter::listsRoutes()
     QStringList listed;
     for (const Router::Route &route : r.routes())
         listed.append(QString::fromLatin1(route.method) + u' ' + route.pattern);
-    QCOMPARE(listed, QStringList({QStringLiteral("GET /"), QStringLiteral("GET /api/items"),
-                                  QStringLiteral("POST /api/items"), QStringLiteral("DELETE /api/items/:id/tags/:tag"),
-                                  QStringLiteral("GET /api/items/:itemId")}));
+    QCOMPARE(listed,
+        QStringList({QStringLiteral("GET /"), QStringLiteral("GET /api/items"), QStringLiteral("POST /api/items"),
+            QStringLiteral("DELETE /api/items/:id/tags/:tag"), QStringLiteral("GET /api/items/:itemId")}));
 }
 
 QTEST_APPLESS_MAIN(TestRouter)

@@ -23,8 +23,7 @@
 
 namespace tierdesk::test {
 
-class LoopbackReceiver
-{
+class LoopbackReceiver {
 public:
     LoopbackReceiver()
     {
@@ -37,7 +36,13 @@ public:
     ~LoopbackReceiver()
     {
         QMetaObject::invokeMethod(
-            m_context, [this] { delete m_server; m_server = nullptr; delete m_context; }, Qt::BlockingQueuedConnection);
+            m_context,
+            [this] {
+                delete m_server;
+                m_server = nullptr;
+                delete m_context;
+            },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -67,8 +72,13 @@ public:
     // Simulates the receiver going down (connection refused) and coming back on the same port.
     void stopListening()
     {
-        QMetaObject::invokeMethod(m_context, [this] { delete m_server; m_server = nullptr; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context,
+            [this] {
+                delete m_server;
+                m_server = nullptr;
+            },
+            Qt::BlockingQueuedConnection);
     }
     bool resumeListening() { return m_listening = listen(m_port); }
 

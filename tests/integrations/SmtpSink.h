@@ -15,8 +15,7 @@
 
 namespace tierdesk::test {
 
-class SmtpSink
-{
+class SmtpSink {
 public:
     // The Debian interpreter: python3-aiosmtpd is installed for it, not for a pyenv in PATH.
     static QString python() { return QStringLiteral("/usr/bin/python3"); }
@@ -35,7 +34,7 @@ public:
         if (m_port == 0)
             m_error = QStringLiteral("smtp_sink.py did not start (is python3-aiosmtpd installed? "
                                      "scripts/install-deps.sh): ")
-                      + QString::fromUtf8(m_proc.readAllStandardError());
+                + QString::fromUtf8(m_proc.readAllStandardError());
     }
 
     ~SmtpSink()

@@ -8,8 +8,7 @@ using namespace tierdesk;
 
 Q_DECLARE_METATYPE(AddressPolicy::Kind)
 
-class TestAddressPolicy : public QObject
-{
+class TestAddressPolicy : public QObject {
     Q_OBJECT
 
 private slots:
@@ -26,15 +25,14 @@ void TestAddressPolicy::classify_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<AddressPolicy::Kind>("kind");
     using K = AddressPolicy::Kind;
-    const struct
-    {
+    const struct {
         const char *address;
         K kind;
     } table[] = {
         // never allowed
         {"169.254.169.254", K::Forbidden}, // AWS, GCP, Azure metadata
         {"100.100.100.200", K::Forbidden}, // Alibaba metadata, inside CGNAT space
-        {"fd00:ec2::254", K::Forbidden},   // AWS metadata over IPv6, inside fc00::/7
+        {"fd00:ec2::254", K::Forbidden}, // AWS metadata over IPv6, inside fc00::/7
         {"169.254.1.1", K::Forbidden},
         {"fe80::1", K::Forbidden},
         {"fe80::1%lo", K::Forbidden},

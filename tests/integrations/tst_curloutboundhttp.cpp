@@ -11,8 +11,7 @@
 using namespace tierdesk;
 using tierdesk::test::LoopbackReceiver;
 
-class TestCurlOutboundHttp : public QObject
-{
+class TestCurlOutboundHttp : public QObject {
     Q_OBJECT
 
 private slots:
@@ -44,7 +43,7 @@ void TestCurlOutboundHttp::postsBodyAndHeaders()
     req.url = rx.url(QStringLiteral("/hooks/cs?tenant=a"));
     req.body = QByteArrayLiteral(R"({"event":"session.created","data":{"sessionId":"sess_1"}})");
     req.headers = {{"X-Tierdesk-Signature", "t=1,v1=abc"}, {"X-Tierdesk-Event", "session.created"},
-                   {"User-Agent", "Tierdesk/test"}};
+        {"User-Agent", "Tierdesk/test"}};
 
     const OutboundResult res = m_http.post(req);
     QCOMPARE(res.status, 200);

@@ -15,8 +15,7 @@ using tierdesk::test::SmtpSink;
 namespace {
 
 // Records messages; answers with a fixed result at once.
-class FakeMailer final : public Mailer
-{
+class FakeMailer final : public Mailer {
 public:
     QFuture<MailResult> send(const MailMessage &message) override
     {
@@ -40,10 +39,9 @@ QJsonObject queueItem()
         {QStringLiteral("sentiment"), QStringLiteral("negative")},
         {QStringLiteral("issueSummary"), QStringLiteral("Wants €450 back for a broken Kühlschrank")},
         {QStringLiteral("customer"),
-         QJsonObject{{QStringLiteral("id"), QStringLiteral("cus_1")},
-                     {QStringLiteral("name"), QStringLiteral("Jürgen Groß")},
-                     {QStringLiteral("tier"), QStringLiteral("gold")},
-                     {QStringLiteral("isVIP"), true}}},
+            QJsonObject{{QStringLiteral("id"), QStringLiteral("cus_1")},
+                {QStringLiteral("name"), QStringLiteral("Jürgen Groß")},
+                {QStringLiteral("tier"), QStringLiteral("gold")}, {QStringLiteral("isVIP"), true}}},
         {QStringLiteral("assignee"), QJsonValue()},
     };
 }
@@ -53,8 +51,7 @@ const QString kLink = QStringLiteral("http://127.0.0.1:8080/console/sessions/ses
 
 } // namespace
 
-class TestEscalationMailer : public QObject
-{
+class TestEscalationMailer : public QObject {
     Q_OBJECT
 
 private slots:
@@ -67,8 +64,8 @@ private slots:
 
 void TestEscalationMailer::composesFromQueueItem()
 {
-    const auto n = EscalationNotice::fromQueueItem(queueItem(), QStringLiteral("Acme GmbH"),
-                                                   QStringLiteral("orders@acme.example, lead@acme.example"), kLink);
+    const auto n = EscalationNotice::fromQueueItem(
+        queueItem(), QStringLiteral("Acme GmbH"), QStringLiteral("orders@acme.example, lead@acme.example"), kLink);
     const MailMessage m = composeEscalationMail(n, kFrom);
     QCOMPARE(m.subject, QStringLiteral("New escalation in orders: Jürgen Groß (VIP) — Refund over threshold (high)"));
     QCOMPARE(m.to, (QStringList{QStringLiteral("orders@acme.example"), QStringLiteral("lead@acme.example")}));
@@ -85,15 +82,16 @@ void TestEscalationMailer::composesFromQueueItem()
 
 void TestEscalationMailer::customerDataCannotInjectHeaders()
 {
-    EscalationNotice n = EscalationNotice::fromQueueItem(queueItem(), QStringLiteral("Acme"),
-                                                         QStringLiteral("orders@acme.example"), kLink);
+    EscalationNotice n = EscalationNotice::fromQueueItem(
+        queueItem(), QStringLiteral("Acme"), QStringLiteral("orders@acme.example"), kLink);
     n.customerName = QStringLiteral("Eve\r\nBcc: victim@example.com\r\n\r\nfake body");
     n.priority = QStringLiteral("high\n");
     const MailMessage m = composeEscalationMail(n, kFrom);
     const Status valid = m.validate();
     QVERIFY2(valid.ok(), qPrintable(valid.ok() ? QString() : valid.error().message));
-    QCOMPARE(m.subject, QStringLiteral("New escalation in orders: Eve Bcc: victim@example.com fake body (VIP) — "
-                                       "Refund over threshold (high)"));
+    QCOMPARE(m.subject,
+        QStringLiteral("New escalation in orders: Eve Bcc: victim@example.com fake body (VIP) — "
+                       "Refund over threshold (high)"));
     n.customerName = QString(500, QLatin1Char('x'));
     QVERIFY(composeEscalationMail(n, kFrom).subject.size() < 200);
     // A queue address with a line break is refused, never sent.
@@ -108,8 +106,8 @@ void TestEscalationMailer::queueWithoutAddressSendsNothing()
     QVERIFY(!mailer.notify(EscalationNotice::fromQueueItem(queueItem(), QStringLiteral("Acme"), QString(), kLink)));
     QVERIFY(fake.sent.isEmpty());
     QSignalSpy sent(&mailer, &EscalationMailer::sent);
-    QVERIFY(mailer.notify(EscalationNotice::fromQueueItem(queueItem(), QStringLiteral("Acme"),
-                                                          QStringLiteral("orders@acme.example"), kLink)));
+    QVERIFY(mailer.notify(EscalationNotice::fromQueueItem(
+        queueItem(), QStringLiteral("Acme"), QStringLiteral("orders@acme.example"), kLink)));
     QVERIFY(sent.wait(5000));
     QCOMPARE(sent.constFirst().at(0).toString(), QStringLiteral("sess_7f3a"));
     QCOMPARE(fake.sent.size(), 1);
@@ -121,8 +119,8 @@ void TestEscalationMailer::reportsFailureAsSignal()
     fake.result = MailResult{false, QStringLiteral("the SMTP server refused a recipient (SMTP reply 550)")};
     EscalationMailer mailer(fake, kFrom);
     QSignalSpy failed(&mailer, &EscalationMailer::failed);
-    QVERIFY(mailer.notify(EscalationNotice::fromQueueItem(queueItem(), QStringLiteral("Acme"),
-                                                          QStringLiteral("orders@acme.example"), kLink)));
+    QVERIFY(mailer.notify(EscalationNotice::fromQueueItem(
+        queueItem(), QStringLiteral("Acme"), QStringLiteral("orders@acme.example"), kLink)));
     QVERIFY(failed.wait(5000));
     QCOMPARE(failed.constFirst().at(0).toString(), QStringLiteral("sess_7f3a"));
     QVERIFY(failed.constFirst().at(1).toString().contains(QLatin1String("550")));
@@ -141,15 +139,15 @@ void TestEscalationMailer::arrivesAtRealSmtpServer()
     EscalationMailer mailer(smtp, c.from);
     QSignalSpy sent(&mailer, &EscalationMailer::sent);
     QSignalSpy failed(&mailer, &EscalationMailer::failed);
-    QVERIFY(mailer.notify(EscalationNotice::fromQueueItem(queueItem(), QStringLiteral("Acme GmbH"),
-                                                          QStringLiteral("orders@acme.example"), kLink)));
+    QVERIFY(mailer.notify(EscalationNotice::fromQueueItem(
+        queueItem(), QStringLiteral("Acme GmbH"), QStringLiteral("orders@acme.example"), kLink)));
     QTRY_VERIFY_WITH_TIMEOUT(sent.size() + failed.size() == 1, 30000);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.constFirst().at(1).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 10000);
     const QJsonObject got = sink.messages().constFirst();
     QCOMPARE(got.value(QLatin1String("rcptTos")).toArray().at(0).toString(), QStringLiteral("orders@acme.example"));
     QCOMPARE(got.value(QLatin1String("headers")).toObject().value(QLatin1String("Subject")).toString(),
-             QStringLiteral("New escalation in orders: Jürgen Groß (VIP) — Refund over threshold (high)"));
+        QStringLiteral("New escalation in orders: Jürgen Groß (VIP) — Refund over threshold (high)"));
     const QString body = got.value(QLatin1String("body")).toString();
     QVERIFY2(body.contains(QStringLiteral("Wants €450 back for a broken Kühlschrank")), qPrintable(body));
     QVERIFY(body.contains(kLink));

@@ -33,8 +33,7 @@ QList<QByteArray> linesOf(const QByteArray &rendered)
 
 } // namespace
 
-class TestMailMessage : public QObject
-{
+class TestMailMessage : public QObject {
     Q_OBJECT
 
 private slots:
@@ -56,11 +55,21 @@ void TestMailMessage::parsesAddresses_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("address");
-    QTest::newRow("bare") << "desk@example.com" << "" << "desk@example.com";
-    QTest::newRow("angle") << " <desk@example.com> " << "" << "desk@example.com";
-    QTest::newRow("named") << "Tierdesk Desk <desk@example.com>" << "Tierdesk Desk" << "desk@example.com";
-    QTest::newRow("quoted") << "\"Desk, Orders\" <orders@example.com>" << "Desk, Orders" << "orders@example.com";
-    QTest::newRow("utf8 name") << "Jürgen <j@example.com>" << "Jürgen" << "j@example.com";
+    QTest::newRow("bare") << "desk@example.com"
+                          << ""
+                          << "desk@example.com";
+    QTest::newRow("angle") << " <desk@example.com> "
+                           << ""
+                           << "desk@example.com";
+    QTest::newRow("named") << "Tierdesk Desk <desk@example.com>"
+                           << "Tierdesk Desk"
+                           << "desk@example.com";
+    QTest::newRow("quoted") << "\"Desk, Orders\" <orders@example.com>"
+                            << "Desk, Orders"
+                            << "orders@example.com";
+    QTest::newRow("utf8 name") << "Jürgen <j@example.com>"
+                               << "Jürgen"
+                               << "j@example.com";
 }
 
 void TestMailMessage::parsesAddresses()
@@ -99,15 +108,22 @@ void TestMailMessage::refusesHeaderInjection_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
-    QTest::newRow("subject CRLF") << "subject" << "Hi\r\nBcc: victim@example.com";
-    QTest::newRow("subject LF") << "subject" << "Hi\nBcc: victim@example.com";
-    QTest::newRow("subject CR") << "subject" << "Hi\rBcc: victim@example.com";
+    QTest::newRow("subject CRLF") << "subject"
+                                  << "Hi\r\nBcc: victim@example.com";
+    QTest::newRow("subject LF") << "subject"
+                                << "Hi\nBcc: victim@example.com";
+    QTest::newRow("subject CR") << "subject"
+                                << "Hi\rBcc: victim@example.com";
     QTest::newRow("subject NUL") << "subject" << QString(QStringLiteral("Hi") + QChar(0) + QStringLiteral("x"));
     QTest::newRow("subject U+2028") << "subject" << QString(QStringLiteral("Hi") + QChar(0x2028) + QStringLiteral("x"));
-    QTest::newRow("to CRLF") << "to" << "orders@example.com\r\nRCPT TO:<victim@example.com>";
-    QTest::newRow("to LF in name") << "to" << "Orders\nBcc: v@example.com <orders@example.com>";
-    QTest::newRow("from CRLF") << "from" << "desk@example.com\r\nDATA";
-    QTest::newRow("from CR in name") << "from" << "Desk\r <desk@example.com>";
+    QTest::newRow("to CRLF") << "to"
+                             << "orders@example.com\r\nRCPT TO:<victim@example.com>";
+    QTest::newRow("to LF in name") << "to"
+                                   << "Orders\nBcc: v@example.com <orders@example.com>";
+    QTest::newRow("from CRLF") << "from"
+                               << "desk@example.com\r\nDATA";
+    QTest::newRow("from CR in name") << "from"
+                                     << "Desk\r <desk@example.com>";
 }
 
 void TestMailMessage::refusesHeaderInjection()
@@ -153,14 +169,14 @@ void TestMailMessage::rendersHeaders()
     QVERIFY(r.ok());
     const QByteArray head = r->left(r->indexOf("\r\n\r\n") + 2);
     QCOMPARE(head,
-             QByteArray("From: \"Tierdesk\" <desk@example.com>\r\n"
-                        "To: orders@example.com,\r\n \"Team \\\"A\\\"\" <a@example.com>\r\n"
-                        "Subject: Hello\r\n"
-                        "Date: Fri, 19 Dec 2025 12:15:00 +0000\r\n"
-                        "Message-ID: <abc@example.com>\r\n"
-                        "MIME-Version: 1.0\r\n"
-                        "Content-Type: text/plain; charset=utf-8\r\n"
-                        "Content-Transfer-Encoding: quoted-printable\r\n"));
+        QByteArray("From: \"Tierdesk\" <desk@example.com>\r\n"
+                   "To: orders@example.com,\r\n \"Team \\\"A\\\"\" <a@example.com>\r\n"
+                   "Subject: Hello\r\n"
+                   "Date: Fri, 19 Dec 2025 12:15:00 +0000\r\n"
+                   "Message-ID: <abc@example.com>\r\n"
+                   "MIME-Version: 1.0\r\n"
+                   "Content-Type: text/plain; charset=utf-8\r\n"
+                   "Content-Transfer-Encoding: quoted-printable\r\n"));
     QVERIFY(r->endsWith("\r\n\r\nBody\r\n"));
 }
 
@@ -168,7 +184,7 @@ void TestMailMessage::encodesNonAsciiSubject()
 {
     // Long enough for several encoded words, with 4-byte characters at the word edges.
     const QString subject = QStringLiteral("New escalation in orders: Jürgen Groß — Rückerstattung (high) ")
-                            + QString::fromUtf8("\xF0\x9F\x9A\x80").repeated(20);
+        + QString::fromUtf8("\xF0\x9F\x9A\x80").repeated(20);
     const QByteArray encoded = mail::encodeHeaderValue(subject);
     QVERIFY(encoded.startsWith("=?utf-8?B?"));
     QByteArray utf8;
@@ -185,7 +201,8 @@ void TestMailMessage::encodesNonAsciiSubject()
     // ASCII text that looks like an encoded word is encoded too, so no reader decodes it.
     MailMessage m = sample();
     m.subject = QStringLiteral("=?utf-8?B?SGk=?=");
-    QVERIFY(m.render(QDateTime::currentDateTimeUtc(), "a@b")->contains("Subject: =?utf-8?B?PT91dGYtOD9CP1NHaz0/PQ==?="));
+    QVERIFY(
+        m.render(QDateTime::currentDateTimeUtc(), "a@b")->contains("Subject: =?utf-8?B?PT91dGYtOD9CP1NHaz0/PQ==?="));
 }
 
 void TestMailMessage::quotedPrintableBody()

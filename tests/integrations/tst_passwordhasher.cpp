@@ -6,8 +6,7 @@
 
 using namespace tierdesk;
 
-class TestPasswordHasher : public QObject
-{
+class TestPasswordHasher : public QObject {
     Q_OBJECT
 
 private slots:

@@ -10,8 +10,7 @@ using namespace tierdesk;
 
 namespace {
 
-class MemoryStore final : public SecretStore
-{
+class MemoryStore final : public SecretStore {
 public:
     Result<QByteArray> read(const QString &key) override
     {
@@ -38,8 +37,7 @@ const QByteArray kSecret = "whsec_plain_text_0123456789";
 
 } // namespace
 
-class TestSecretBox : public QObject
-{
+class TestSecretBox : public QObject {
     Q_OBJECT
 
 private slots:

@@ -27,8 +27,7 @@ const QString kService = QStringLiteral("Tierdesk-test-nodefault");
 
 } // namespace
 
-class TestSecretService : public QObject
-{
+class TestSecretService : public QObject {
     Q_OBJECT
 
 private slots:
@@ -62,18 +61,18 @@ void TestSecretService::initTestCase()
     qunsetenv("WAYLAND_DISPLAY");
 
     m_busDaemon.start(QStringLiteral("dbus-daemon"),
-                      {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
+        {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
     QVERIFY2(m_busDaemon.waitForStarted(10000), "dbus-daemon is needed (Debian dbus-daemon)");
-    while (!m_busDaemon.canReadLine() && m_busDaemon.waitForReadyRead(10000)) {
-    }
+    while (!m_busDaemon.canReadLine() && m_busDaemon.waitForReadyRead(10000)) { }
     const QByteArray address = m_busDaemon.readLine().trimmed();
     QVERIFY2(!address.isEmpty(), "dbus-daemon printed no address");
     qputenv("DBUS_SESSION_BUS_ADDRESS", address);
-    QVERIFY(QDBusConnection::connectToBus(QString::fromLatin1(address), QStringLiteral("tst-secretservice")).isConnected());
+    QVERIFY(
+        QDBusConnection::connectToBus(QString::fromLatin1(address), QStringLiteral("tst-secretservice")).isConnected());
 
     // The daemon only, no --unlock: no login keyring, so no default alias.
     m_keyring.start(QStringLiteral("gnome-keyring-daemon"),
-                    {QStringLiteral("--start"), QStringLiteral("--foreground"), QStringLiteral("--components=secrets")});
+        {QStringLiteral("--start"), QStringLiteral("--foreground"), QStringLiteral("--components=secrets")});
     QVERIFY2(m_keyring.waitForStarted(10000), "gnome-keyring-daemon is needed (Debian gnome-keyring)");
     QTRY_VERIFY_WITH_TIMEOUT(bus().interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets")), 10000);
     QCOMPARE(defaultAlias(), QStringLiteral("/"));
@@ -93,9 +92,8 @@ void TestSecretService::cleanupTestCase()
 QString TestSecretService::defaultAlias() const
 {
     QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"),
-                                                       QStringLiteral("/org/freedesktop/secrets"),
-                                                       QStringLiteral("org.freedesktop.Secret.Service"),
-                                                       QStringLiteral("ReadAlias"));
+        QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("org.freedesktop.Secret.Service"),
+        QStringLiteral("ReadAlias"));
     call << QStringLiteral("default");
     const QDBusMessage reply = bus().call(call, QDBus::Block, 5000);
     return reply.arguments().isEmpty() ? QString() : reply.arguments().constFirst().value<QDBusObjectPath>().path();
@@ -104,9 +102,8 @@ QString TestSecretService::defaultAlias() const
 QStringList TestSecretService::collections() const
 {
     QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"),
-                                                       QStringLiteral("/org/freedesktop/secrets"),
-                                                       QStringLiteral("org.freedesktop.DBus.Properties"),
-                                                       QStringLiteral("Get"));
+        QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("org.freedesktop.DBus.Properties"),
+        QStringLiteral("Get"));
     call << QStringLiteral("org.freedesktop.Secret.Service") << QStringLiteral("Collections");
     const QDBusMessage reply = bus().call(call, QDBus::Block, 5000);
     QStringList out;
@@ -156,7 +153,7 @@ void TestSecretService::migrationWaitsForADefaultKeyring()
     QCOMPARE(moved.error().kind, ErrorKind::Conflict);
     QVERIFY2(moved.error().message.contains(QLatin1String("no default collection")), qPrintable(moved.error().message));
     QCOMPARE(*FileSecretStore(m_data.filePath(QStringLiteral("secrets.json"))).read(QStringLiteral("smtp/password")),
-             QByteArrayLiteral("pw"));
+        QByteArrayLiteral("pw"));
     QCOMPARE(defaultAlias(), QStringLiteral("/"));
 }
 

@@ -4,8 +4,8 @@
 
 #include "core/common/Ids.h"
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,10 +24,12 @@ mode_t fileMode(const QString &path)
 }
 
 // A keyring that is never there, for the fallback decision.
-class BrokenKeyring final : public SecretStore
-{
+class BrokenKeyring final : public SecretStore {
 public:
-    Result<QByteArray> read(const QString &) override { return makeError(ErrorKind::Internal, QStringLiteral("no backend")); }
+    Result<QByteArray> read(const QString &) override
+    {
+        return makeError(ErrorKind::Internal, QStringLiteral("no backend"));
+    }
     Status write(const QString &, const QByteArray &) override
     {
         return makeError(ErrorKind::Internal, QStringLiteral("The name org.freedesktop.secrets was not provided"));
@@ -36,8 +38,7 @@ public:
 };
 
 // A keyring that works, in memory.
-class MemoryKeyring final : public SecretStore
-{
+class MemoryKeyring final : public SecretStore {
 public:
     Result<QByteArray> read(const QString &key) override
     {
@@ -59,10 +60,9 @@ public:
 };
 
 // Forwards to a keyring the test keeps, so its calls can be counted afterwards.
-class BorrowedKeyring final : public SecretStore
-{
+class BorrowedKeyring final : public SecretStore {
 public:
-    explicit BorrowedKeyring(MemoryKeyring &k) : m_k(k) {}
+    explicit BorrowedKeyring(MemoryKeyring &k) : m_k(k) { }
     Result<QByteArray> read(const QString &key) override { return m_k.read(key); }
     Status write(const QString &key, const QByteArray &v) override { return m_k.write(key, v); }
     QString description() const override { return QStringLiteral("borrowed"); }
@@ -78,8 +78,7 @@ bool keyringExpected()
 
 } // namespace
 
-class TestSecretStore : public QObject
-{
+class TestSecretStore : public QObject {
     Q_OBJECT
 
 private slots:
@@ -219,15 +218,15 @@ void TestSecretStore::openSkipsKeyringWithoutDefaultCollection()
     MemoryKeyring counting;
     QTemporaryDir dir;
     QString warning;
-    auto store = openSecretStore(std::make_unique<BorrowedKeyring>(counting), dir.path(), &warning,
-                                 SecretServiceState::NoDefaultCollection);
+    auto store = openSecretStore(
+        std::make_unique<BorrowedKeyring>(counting), dir.path(), &warning, SecretServiceState::NoDefaultCollection);
     QCOMPARE(counting.calls, 0);
     QVERIFY(store->description().contains(dir.filePath(QStringLiteral("secrets.json"))));
     QVERIFY2(warning.contains(QLatin1String("no default collection")), qPrintable(warning));
     QVERIFY2(warning.contains(QLatin1String("move them into it from Settings")), qPrintable(warning));
     // With a default collection the keyring is used as before.
-    auto ready = openSecretStore(std::make_unique<BorrowedKeyring>(counting), dir.path(), &warning,
-                                 SecretServiceState::HasDefaultCollection);
+    auto ready = openSecretStore(
+        std::make_unique<BorrowedKeyring>(counting), dir.path(), &warning, SecretServiceState::HasDefaultCollection);
     QCOMPARE(ready->description(), QStringLiteral("borrowed"));
     QVERIFY(warning.isEmpty());
 }
@@ -237,11 +236,14 @@ void TestSecretStore::openKeepsSecretsAlreadyInTheFile()
     // Secrets that went to the file (no keyring back then) stay there when a keyring
     // appears: switching would lose the signing key and the webhook data key.
     QTemporaryDir dir;
-    QVERIFY(FileSecretStore(dir.filePath(QStringLiteral("secrets.json"))).write(QStringLiteral("jwt-signing-key"), "k1").ok());
+    QVERIFY(FileSecretStore(dir.filePath(QStringLiteral("secrets.json")))
+                .write(QStringLiteral("jwt-signing-key"), "k1")
+                .ok());
     QString warning;
-    auto store = openSecretStore(std::make_unique<MemoryKeyring>(), dir.path(), &warning,
-                                 SecretServiceState::HasDefaultCollection);
-    QVERIFY2(store->description().contains(dir.filePath(QStringLiteral("secrets.json"))), qPrintable(store->description()));
+    auto store = openSecretStore(
+        std::make_unique<MemoryKeyring>(), dir.path(), &warning, SecretServiceState::HasDefaultCollection);
+    QVERIFY2(
+        store->description().contains(dir.filePath(QStringLiteral("secrets.json"))), qPrintable(store->description()));
     QCOMPARE(*store->read(QStringLiteral("jwt-signing-key")), QByteArrayLiteral("k1"));
     QVERIFY2(warning.contains(QLatin1String("A system keyring is available now")), qPrintable(warning));
     // Also when the probe would have worked and no Secret Service state is known.
@@ -291,7 +293,9 @@ void TestSecretStore::migrateIntoRealKeyring()
         QSKIP("no D-Bus session bus: run under scripts/run-tests.sh (private bus with an unlocked gnome-keyring)");
     QTemporaryDir dir;
     const QString service = QStringLiteral("Tierdesk-test-") + QString::fromLatin1(ids::randomHex(4));
-    QVERIFY(FileSecretStore(dir.filePath(QStringLiteral("secrets.json"))).write(QStringLiteral("jwt-signing-key"), "real").ok());
+    QVERIFY(FileSecretStore(dir.filePath(QStringLiteral("secrets.json")))
+                .write(QStringLiteral("jwt-signing-key"), "real")
+                .ok());
     QCOMPARE(probeSecretService(), SecretServiceState::HasDefaultCollection);
     const Result<int> moved = migrateFileSecretsToKeyring(dir.path(), service);
     QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().message));

@@ -9,8 +9,7 @@
 
 using namespace tierdesk;
 
-class TestSecretStoreFallback : public QObject
-{
+class TestSecretStoreFallback : public QObject {
     Q_OBJECT
 
 private slots:

@@ -36,8 +36,8 @@ MailMessage message(const QString &to = QStringLiteral("orders@example.com"))
     m.to = {to};
     m.subject = QStringLiteral("New escalation in orders: Jürgen Groß — Rückerstattung (high)");
     m.body = QStringLiteral("Grüße aus Köln — 東京 🚀\n")
-             + QStringLiteral("A long line that goes on and on ").repeated(5)
-             + QStringLiteral("\n.a line that starts with a dot\nFrom the start\ntrailing space \n\nend\n");
+        + QStringLiteral("A long line that goes on and on ").repeated(5)
+        + QStringLiteral("\n.a line that starts with a dot\nFrom the start\ntrailing space \n\nend\n");
     return m;
 }
 
@@ -59,8 +59,7 @@ QString normalized(QString s)
 
 } // namespace
 
-class TestSmtpMailer : public QObject
-{
+class TestSmtpMailer : public QObject {
     Q_OBJECT
 
 private slots:
@@ -86,13 +85,17 @@ void TestSmtpMailer::deliversHeadersAndBody()
 
     const QJsonObject got = sink.messages().constFirst();
     QCOMPARE(got.value(QLatin1String("mailFrom")).toString(), QStringLiteral("desk@example.com"));
-    QCOMPARE(got.value(QLatin1String("rcptTos")).toArray().toVariantList(), QVariantList{QStringLiteral("orders@example.com")});
+    QCOMPARE(got.value(QLatin1String("rcptTos")).toArray().toVariantList(),
+        QVariantList{QStringLiteral("orders@example.com")});
     const QJsonObject headers = got.value(QLatin1String("headers")).toObject();
     QCOMPARE(headers.value(QLatin1String("From")).toString(), QStringLiteral("\"Tierdesk Desk\" <desk@example.com>"));
     QCOMPARE(headers.value(QLatin1String("To")).toString(), QStringLiteral("orders@example.com"));
     QCOMPARE(headers.value(QLatin1String("Subject")).toString(), m.subject);
-    QVERIFY(got.value(QLatin1String("rawHeaders")).toObject().value(QLatin1String("Subject")).toString().startsWith(
-        QLatin1String("=?utf-8?B?")));
+    QVERIFY(got.value(QLatin1String("rawHeaders"))
+                .toObject()
+                .value(QLatin1String("Subject"))
+                .toString()
+                .startsWith(QLatin1String("=?utf-8?B?")));
     QCOMPARE(headers.value(QLatin1String("MIME-Version")).toString(), QStringLiteral("1.0"));
     const QString id = headers.value(QLatin1String("Message-ID")).toString();
     QVERIFY2(id.startsWith(QLatin1Char('<')) && id.endsWith(QLatin1String("@example.com>")), qPrintable(id));
@@ -148,12 +151,12 @@ void TestSmtpMailer::refusedRecipientIsAClearError()
     const MailResult r = await(mailer.send(message(QStringLiteral("nobody@example.com"))));
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(QLatin1String("refused a recipient")) && r.error.contains(QLatin1String("550")),
-             qPrintable(r.error));
+        qPrintable(r.error));
     // The server is still fine, and only the good message arrived.
     QVERIFY(await(mailer.send(message())).ok);
     QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 10000);
     QCOMPARE(sink.messages().constFirst().value(QLatin1String("rcptTos")).toArray().at(0).toString(),
-             QStringLiteral("orders@example.com"));
+        QStringLiteral("orders@example.com"));
 }
 
 void TestSmtpMailer::closedPortIsAClearError()
@@ -168,7 +171,7 @@ void TestSmtpMailer::closedPortIsAClearError()
     const MailResult r = await(mailer.send(message()));
     QVERIFY(!r.ok);
     QVERIFY2(r.error.startsWith(QStringLiteral("cannot connect to the SMTP server smtp://127.0.0.1:%1").arg(port)),
-             qPrintable(r.error));
+        qPrintable(r.error));
 }
 
 void TestSmtpMailer::silentServerTimesOut()
@@ -257,7 +260,8 @@ void TestSmtpMailer::configFromSettings()
     };
     QVERIFY(refuse(QStringLiteral("smtp/tls"), QStringLiteral("ssl"), QStringLiteral("starttls, tls or none")));
     QVERIFY(refuse(QStringLiteral("smtp/port"), 0, QStringLiteral("1-65535")));
-    QVERIFY(refuse(QStringLiteral("smtp/host"), QStringLiteral("mail.example.com/x?y"), QStringLiteral("not a host name")));
+    QVERIFY(
+        refuse(QStringLiteral("smtp/host"), QStringLiteral("mail.example.com/x?y"), QStringLiteral("not a host name")));
     QVERIFY(refuse(QStringLiteral("smtp/from"), QStringLiteral("no-address"), QStringLiteral("smtp/from")));
     QVERIFY(refuse(QStringLiteral("smtp/timeoutSeconds"), 0, QStringLiteral("1-300")));
 }

@@ -19,11 +19,9 @@ namespace {
 
 // The store's contract in memory. It also checks the threading rule: every call
 // must come from the thread that created it (the engine thread).
-class FakeOutbox final : public OutboxRepository
-{
+class FakeOutbox final : public OutboxRepository {
 public:
-    struct Row
-    {
+    struct Row {
         OutboxItem item;
         qint64 nextAttemptMs = 0;
         bool delivered = false;
@@ -101,8 +99,7 @@ private:
 };
 
 // Answers with whatever the test scripts and records what it was asked to send.
-class FakeHttp final : public OutboundHttp
-{
+class FakeHttp final : public OutboundHttp {
 public:
     OutboundResult post(const OutboundRequest &r) override
     {
@@ -137,8 +134,7 @@ constexpr auto kUrl = "http://127.0.0.1:9/hook";
 
 } // namespace
 
-class TestWebhookDispatcher : public QObject
-{
+class TestWebhookDispatcher : public QObject {
     Q_OBJECT
 
 private slots:
@@ -342,8 +338,7 @@ void TestWebhookDispatcher::limitsInFlight()
     FakeOutbox repo;
     FakeClock clock;
     // Counts concurrency overall and per URL; no lock around the wait, so calls really overlap.
-    struct Counting final : OutboundHttp
-    {
+    struct Counting final : OutboundHttp {
         QMutex mutex;
         int now = 0;
         int peak = 0;
@@ -497,8 +492,8 @@ void TestWebhookDispatcher::realSenderAgainstLoopback()
         QVERIFY(!r.hasHeader("expect"));
         QCOMPARE(r.body, repo.row(id).item.payload);
     }
-    QVERIFY(verifyWebhookSignature(repo.row(id).item.secret, got.last().header("x-tierdesk-signature"),
-                                   got.last().body, clock.nowSecs()));
+    QVERIFY(verifyWebhookSignature(
+        repo.row(id).item.secret, got.last().header("x-tierdesk-signature"), got.last().body, clock.nowSecs()));
     QVERIFY(!repo.wrongThread);
 }
 

@@ -26,10 +26,9 @@ const QString kCompany = QStringLiteral("co_outbox");
 
 // Holds every post to a URL containing `gatedPath` until the test lets it
 // through; answers everything else with 200 at once. Counts concurrency per URL.
-class GatedHttp final : public OutboundHttp
-{
+class GatedHttp final : public OutboundHttp {
 public:
-    explicit GatedHttp(QString gatedPath) : m_gatedPath(std::move(gatedPath)) {}
+    explicit GatedHttp(QString gatedPath) : m_gatedPath(std::move(gatedPath)) { }
 
     OutboundResult post(const OutboundRequest &r) override
     {
@@ -37,8 +36,7 @@ public:
         if (gated) {
             const int now = ++m_gatedNow;
             int peak = m_gatedPeak;
-            while (now > peak && !m_gatedPeak.compare_exchange_weak(peak, now)) {
-            }
+            while (now > peak && !m_gatedPeak.compare_exchange_weak(peak, now)) { }
             if (!m_open)
                 m_gate.acquire();
             --m_gatedNow;
@@ -74,8 +72,7 @@ private:
     QList<QByteArray> m_deliveryIds;
 };
 
-struct OutboxDb
-{
+struct OutboxDb {
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
     std::unique_ptr<WebhookRepo> repo;
@@ -87,13 +84,14 @@ struct OutboxDb
             return false;
         db = std::move(opened.value());
         repo = std::make_unique<WebhookRepo>(*db);
-        return db->exec(QStringLiteral("INSERT INTO companies(id, name, config, created_at) VALUES (?, 'Outbox Co', '{}', 0)"),
-                        {kCompany});
+        return db->exec(
+            QStringLiteral("INSERT INTO companies(id, name, config, created_at) VALUES (?, 'Outbox Co', '{}', 0)"),
+            {kCompany});
     }
     bool addHook(const QString &id, const QString &path, const QString &event)
     {
         return repo->insert(Webhook{id, kCompany, QStringLiteral("http://127.0.0.1:9") + path, {event},
-                                    QByteArrayLiteral("whsec_outbox_0123456789"), 0});
+            QByteArrayLiteral("whsec_outbox_0123456789"), 0});
     }
     int count(const QString &sql)
     {
@@ -104,8 +102,7 @@ struct OutboxDb
 
 } // namespace
 
-class TestWebhookOutbox : public QObject
-{
+class TestWebhookOutbox : public QObject {
     Q_OBJECT
 
 private slots:
@@ -126,8 +123,8 @@ void TestWebhookOutbox::rowsBeyondFreeSlotsAreNotStranded()
     constexpr int kRows = 12;
     for (int i = 0; i < kRows; ++i)
         QCOMPARE(o.repo->enqueue(kCompany, QStringLiteral("session.created"), "{\"n\":" + QByteArray::number(i) + '}',
-                                 clock.nowMs()),
-                 1);
+                     clock.nowMs()),
+            1);
 
     GatedHttp http(QStringLiteral("/one"));
     WebhookDispatcher d(*o.repo, http, clock);
@@ -136,7 +133,7 @@ void TestWebhookOutbox::rowsBeyondFreeSlotsAreNotStranded()
     d.poke();
     for (int i = 0; i < kRows; ++i) {
         QTRY_VERIFY2_WITH_TIMEOUT(http.gatedNow() > 0,
-                                  qPrintable(QStringLiteral("delivery %1 of %2 never started").arg(i + 1).arg(kRows)), 5000);
+            qPrintable(QStringLiteral("delivery %1 of %2 never started").arg(i + 1).arg(kRows)), 5000);
         http.release(1);
         QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), i + 1, 5000);
     }
@@ -156,9 +153,11 @@ void TestWebhookOutbox::hangingHookDoesNotDelayOtherHooks()
     FakeClock clock;
     // The hanging hook's rows come first in the queue.
     for (int i = 0; i < 20; ++i)
-        o.repo->enqueue(kCompany, QStringLiteral("session.created"), "{\"hang\":" + QByteArray::number(i) + '}', clock.nowMs());
+        o.repo->enqueue(
+            kCompany, QStringLiteral("session.created"), "{\"hang\":" + QByteArray::number(i) + '}', clock.nowMs());
     for (int i = 0; i < 10; ++i)
-        o.repo->enqueue(kCompany, QStringLiteral("session.resolved"), "{\"fast\":" + QByteArray::number(i) + '}', clock.nowMs());
+        o.repo->enqueue(
+            kCompany, QStringLiteral("session.resolved"), "{\"fast\":" + QByteArray::number(i) + '}', clock.nowMs());
 
     GatedHttp http(QStringLiteral("/hang"));
     WebhookDispatcher d(*o.repo, http, clock);
@@ -168,7 +167,9 @@ void TestWebhookOutbox::hangingHookDoesNotDelayOtherHooks()
     // All of the fast hook's events arrive while the other hook still hangs.
     QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 10, 10000);
     QVERIFY(http.gatedNow() > 0);
-    QCOMPARE(o.count(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = 'wh_fast' AND state = 'delivered'")), 10);
+    QCOMPARE(o.count(QStringLiteral(
+                 "SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = 'wh_fast' AND state = 'delivered'")),
+        10);
     // The hanging hook holds only its own share of the delivery slots.
     QVERIFY2(http.gatedPeak() <= 2, qPrintable(QString::number(http.gatedPeak())));
 
@@ -202,7 +203,8 @@ void TestWebhookOutbox::dueIsFairAndMarksNothing()
     filter.limit = 3;
     const QList<OutboxItem> first = o.repo->due(clock.nowMs(), filter);
     // Round-robin: each hook's oldest row before any hook's second.
-    QCOMPARE(hooksOf(first), (QStringList{QStringLiteral("wh_busy"), QStringLiteral("wh_quiet"), QStringLiteral("wh_busy")}));
+    QCOMPARE(hooksOf(first),
+        (QStringList{QStringLiteral("wh_busy"), QStringLiteral("wh_quiet"), QStringLiteral("wh_busy")}));
     QVERIFY(!first.constFirst().secret.isEmpty());
     QCOMPARE(first.constFirst().url, QStringLiteral("http://127.0.0.1:9/busy"));
     // Asking again returns the same rows: the store keeps no in-flight state.
@@ -212,7 +214,8 @@ void TestWebhookOutbox::dueIsFairAndMarksNothing()
     // What the dispatcher has in hand is left out.
     filter.limit = 10;
     filter.fullHooks = {QStringLiteral("wh_busy")};
-    QCOMPARE(hooksOf(o.repo->due(clock.nowMs(), filter)), (QStringList{QStringLiteral("wh_quiet"), QStringLiteral("wh_quiet")}));
+    QCOMPARE(hooksOf(o.repo->due(clock.nowMs(), filter)),
+        (QStringList{QStringLiteral("wh_quiet"), QStringLiteral("wh_quiet")}));
     filter.fullHooks.clear();
     filter.busyIds = {first.at(0).id, first.at(1).id};
     const QList<OutboxItem> rest = o.repo->due(clock.nowMs(), filter);
@@ -245,7 +248,7 @@ void TestWebhookOutbox::unreadableSecretIsDeadAtOnce()
     QVERIFY(failed.wait(5000));
     QCOMPARE(failed.first().at(2).toBool(), true);
     QVERIFY2(failed.first().at(3).toString().contains(QLatin1String("secret cannot be read")),
-             qPrintable(failed.first().at(3).toString()));
+        qPrintable(failed.first().at(3).toString()));
     QCOMPARE(o.count(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE state = 'dead'")), 1);
     QVERIFY(http.deliveryIds().isEmpty());
 }

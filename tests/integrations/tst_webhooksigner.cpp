@@ -11,12 +11,11 @@ namespace {
 const QByteArray kSecret = QByteArrayLiteral("whsec_test_secret");
 const QByteArray kBody = QByteArrayLiteral(R"({"event":"session.escalated","data":{"sessionId":"sess_123"}})");
 constexpr qint64 kT = 1766145600; // 2025-12-19T12:00:00Z
-const QByteArray kExpected =
-    QByteArrayLiteral("t=1766145600,v1=b7e4134cc8501d01161703b591ddbc7ea374f12af4eaf2a4faac2dc95307efe5");
+const QByteArray kExpected
+    = QByteArrayLiteral("t=1766145600,v1=b7e4134cc8501d01161703b591ddbc7ea374f12af4eaf2a4faac2dc95307efe5");
 } // namespace
 
-class TestWebhookSigner : public QObject
-{
+class TestWebhookSigner : public QObject {
     Q_OBJECT
 
 private slots:
@@ -60,8 +59,10 @@ private slots:
         QTest::addColumn<QByteArray>("header");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("no v1") << QByteArrayLiteral("t=1766145600");
-        QTest::newRow("no t") << QByteArrayLiteral("v1=b7e4134cc8501d01161703b591ddbc7ea374f12af4eaf2a4faac2dc95307efe5");
-        QTest::newRow("bad t") << QByteArrayLiteral("t=abc,v1=b7e4134cc8501d01161703b591ddbc7ea374f12af4eaf2a4faac2dc95307efe5");
+        QTest::newRow("no t") << QByteArrayLiteral(
+            "v1=b7e4134cc8501d01161703b591ddbc7ea374f12af4eaf2a4faac2dc95307efe5");
+        QTest::newRow("bad t") << QByteArrayLiteral(
+            "t=abc,v1=b7e4134cc8501d01161703b591ddbc7ea374f12af4eaf2a4faac2dc95307efe5");
         QTest::newRow("truncated mac") << QByteArrayLiteral("t=1766145600,v1=b7e4134cc8501d01");
         QTest::newRow("garbage") << QByteArrayLiteral(",,,==");
     }
@@ -75,7 +76,8 @@ private slots:
     void acceptsAnyOfSeveralV1()
     {
         // During secret rotation a sender may include one v1 per secret.
-        const QByteArray header = "t=1766145600,v1=" + QByteArray(64, '0') + ',' + kExpected.mid(kExpected.indexOf("v1="));
+        const QByteArray header
+            = "t=1766145600,v1=" + QByteArray(64, '0') + ',' + kExpected.mid(kExpected.indexOf("v1="));
         QVERIFY(verifyWebhookSignature(kSecret, header, kBody, kT));
     }
 

@@ -4,8 +4,7 @@
 
 using namespace tierdesk::nlu;
 
-class TestKeywords : public QObject
-{
+class TestKeywords : public QObject {
     Q_OBJECT
 
 private slots:
@@ -95,9 +94,9 @@ void TestKeywords::social()
     QFETCH(QString, match);
     const QString got = socialMediaThreat(text);
     // Some patterns may include a leading word; the expected text must be inside the match.
-    QVERIFY2(match.isEmpty() ? got.isEmpty() : got.contains(match, Qt::CaseInsensitive)
-                                                  || match.contains(got, Qt::CaseInsensitive),
-             qPrintable(QStringLiteral("'%1' -> '%2'").arg(text, got)));
+    QVERIFY2(match.isEmpty() ? got.isEmpty()
+                             : got.contains(match, Qt::CaseInsensitive) || match.contains(got, Qt::CaseInsensitive),
+        qPrintable(QStringLiteral("'%1' -> '%2'").arg(text, got)));
     QCOMPARE(got.isEmpty(), match.isEmpty());
 }
 

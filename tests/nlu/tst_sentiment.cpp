@@ -76,7 +76,8 @@ void TestSentiment::levels_data()
     // The customer's own slip is no complaint; a wrong item sent still is.
     QTest::newRow("own slip") << QStringLiteral("can you cancel the backpack order, i ordered the wrong size")
                               << Sentiment::Neutral;
-    QTest::newRow("own slip address") << QStringLiteral("I accidentally entered the wrong address") << Sentiment::Neutral;
+    QTest::newRow("own slip address") << QStringLiteral("I accidentally entered the wrong address")
+                                      << Sentiment::Neutral;
     QTest::newRow("sent wrong") << QStringLiteral("you sent me the wrong item") << Sentiment::Frustrated;
     QTest::newRow("waiting") << QStringLiteral("I've been waiting a week, this is frustrating")
                              << Sentiment::Frustrated;
@@ -143,7 +144,8 @@ void TestSentiment::threatsAndRepeatsAreNegative()
 {
     QFETCH(QString, text);
     const SentimentResult r = m_analyzer.analyze(text);
-    QVERIFY2(r.score < sentiment_threshold::Neutral, qPrintable(QStringLiteral("%1 -> %2 %3").arg(text).arg(r.score).arg(toString(r.level))));
+    QVERIFY2(r.score < sentiment_threshold::Neutral,
+        qPrintable(QStringLiteral("%1 -> %2 %3").arg(text).arg(r.score).arg(toString(r.level))));
 }
 
 void TestSentiment::intensifiers()

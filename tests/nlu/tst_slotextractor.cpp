@@ -4,8 +4,7 @@
 
 using namespace tierdesk::nlu;
 
-class TestSlotExtractor : public QObject
-{
+class TestSlotExtractor : public QObject {
     Q_OBJECT
 
 private slots:
@@ -64,7 +63,8 @@ void TestSlotExtractor::amount_data()
     QTest::newRow("euros word") << QStringLiteral("about 15 euros") << true << 15.0 << QStringLiteral("EUR");
     QTest::newRow("pound") << QStringLiteral("\u00A37.50 delivery fee") << true << 7.5 << QStringLiteral("GBP");
     QTest::newRow("thousands") << QStringLiteral("a refund of $1,250.00") << true << 1250.0 << QStringLiteral("USD");
-    QTest::newRow("thousands word") << QStringLiteral("1,250.00 dollars is a lot") << true << 1250.0 << QStringLiteral("USD");
+    QTest::newRow("thousands word") << QStringLiteral("1,250.00 dollars is a lot") << true << 1250.0
+                                    << QStringLiteral("USD");
     QTest::newRow("sign after") << QStringLiteral("it cost 30$") << true << 30.0 << QStringLiteral("USD");
     QTest::newRow("bucks") << QStringLiteral("give me 20 bucks credit") << true << 20.0 << QStringLiteral("USD");
     QTest::newRow("first wins") << QStringLiteral("I paid $30 but was charged 45 dollars") << true << 30.0
@@ -92,7 +92,8 @@ void TestSlotExtractor::email_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("email");
-    QTest::newRow("simple") << QStringLiteral("my email is jane.doe@example.com") << QStringLiteral("jane.doe@example.com");
+    QTest::newRow("simple") << QStringLiteral("my email is jane.doe@example.com")
+                            << QStringLiteral("jane.doe@example.com");
     QTest::newRow("plus, caps") << QStringLiteral("use John+Shop@Mail.Example.co.uk, thanks")
                                 << QStringLiteral("john+shop@mail.example.co.uk");
     QTest::newRow("no tld") << QStringLiteral("user@localhost") << QString();

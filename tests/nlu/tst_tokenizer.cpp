@@ -4,8 +4,7 @@
 
 using namespace tierdesk::nlu;
 
-class TestTokenizer : public QObject
-{
+class TestTokenizer : public QObject {
     Q_OBJECT
 
 private slots:
@@ -23,12 +22,24 @@ QStringList kinds(const QList<Token> &tokens)
     QStringList out;
     for (const Token &t : tokens) {
         switch (t.kind) {
-        case Token::Kind::Word: out << QStringLiteral("w"); break;
-        case Token::Kind::Number: out << QStringLiteral("n"); break;
-        case Token::Kind::OrderId: out << QStringLiteral("o"); break;
-        case Token::Kind::Emoji: out << QStringLiteral("e"); break;
-        case Token::Kind::Punctuation: out << QStringLiteral("p"); break;
-        case Token::Kind::Symbol: out << QStringLiteral("s"); break;
+        case Token::Kind::Word:
+            out << QStringLiteral("w");
+            break;
+        case Token::Kind::Number:
+            out << QStringLiteral("n");
+            break;
+        case Token::Kind::OrderId:
+            out << QStringLiteral("o");
+            break;
+        case Token::Kind::Emoji:
+            out << QStringLiteral("e");
+            break;
+        case Token::Kind::Punctuation:
+            out << QStringLiteral("p");
+            break;
+        case Token::Kind::Symbol:
+            out << QStringLiteral("s");
+            break;
         }
     }
     return out;
@@ -38,8 +49,8 @@ QStringList kinds(const QList<Token> &tokens)
 void TestTokenizer::wordsAreLowerCasedWithTheirApostrophes()
 {
     QCOMPARE(Tokenizer::words(u"I Don’t want the e-mail, ok?"),
-             QStringList({QStringLiteral("i"), QStringLiteral("don't"), QStringLiteral("want"), QStringLiteral("the"),
-                          QStringLiteral("e-mail"), QStringLiteral("ok")}));
+        QStringList({QStringLiteral("i"), QStringLiteral("don't"), QStringLiteral("want"), QStringLiteral("the"),
+            QStringLiteral("e-mail"), QStringLiteral("ok")}));
     QCOMPARE(Tokenizer::words(u"done.Thanks"), QStringList({QStringLiteral("done"), QStringLiteral("thanks")}));
     QVERIFY(Tokenizer::words(u"  \t\n").isEmpty());
 }
@@ -61,8 +72,9 @@ void TestTokenizer::orderIdsInEveryWayCustomersWriteThem()
 void TestTokenizer::numbersAndMoney()
 {
     const auto tokens = Tokenizer::tokenize(u"refund $25.50 of 1,000 by 3pm");
-    QCOMPARE(kinds(tokens), QStringList({QStringLiteral("w"), QStringLiteral("s"), QStringLiteral("n"), QStringLiteral("w"),
-                                         QStringLiteral("n"), QStringLiteral("w"), QStringLiteral("w")}));
+    QCOMPARE(kinds(tokens),
+        QStringList({QStringLiteral("w"), QStringLiteral("s"), QStringLiteral("n"), QStringLiteral("w"),
+            QStringLiteral("n"), QStringLiteral("w"), QStringLiteral("w")}));
     QCOMPARE(tokens.at(2).norm, QStringLiteral("25.50"));
     QCOMPARE(tokens.at(4).norm, QStringLiteral("1,000"));
     QCOMPARE(tokens.at(6).norm, QStringLiteral("3pm"));
@@ -82,8 +94,9 @@ void TestTokenizer::emphasisIsKept()
 void TestTokenizer::emojiAndEmoticons()
 {
     const auto tokens = Tokenizer::tokenize(u"wow amazing service 🙄 :( 👍🏽 ❤️ 👨‍👩‍👧");
-    QCOMPARE(kinds(tokens), QStringList({QStringLiteral("w"), QStringLiteral("w"), QStringLiteral("w"), QStringLiteral("e"),
-                                         QStringLiteral("e"), QStringLiteral("e"), QStringLiteral("e"), QStringLiteral("e")}));
+    QCOMPARE(kinds(tokens),
+        QStringList({QStringLiteral("w"), QStringLiteral("w"), QStringLiteral("w"), QStringLiteral("e"),
+            QStringLiteral("e"), QStringLiteral("e"), QStringLiteral("e"), QStringLiteral("e")}));
     QCOMPARE(tokens.at(3).text, QStringLiteral("🙄"));
     QCOMPARE(tokens.at(4).text, QStringLiteral(":("));
     QCOMPARE(tokens.at(5).text, QStringLiteral("👍🏽"));

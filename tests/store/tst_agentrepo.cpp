@@ -6,8 +6,7 @@
 using namespace tierdesk;
 
 // The agents table on a real SQLite file.
-class TestAgentRepo : public QObject
-{
+class TestAgentRepo : public QObject {
     Q_OBJECT
 
 private slots:
@@ -63,8 +62,8 @@ Agent TestAgentRepo::agent(const QString &id, const QString &company, const QStr
 
 void TestAgentRepo::insertedAgentIsFoundByIdAndEmail()
 {
-    QVERIFY(m_store->agents().insert(agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("Ana@Example.com"),
-                                           QStringLiteral("Ana"))));
+    QVERIFY(m_store->agents().insert(agent(
+        QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("Ana@Example.com"), QStringLiteral("Ana"))));
     const auto byId = m_store->agents().find(QStringLiteral("co_a"), QStringLiteral("agt_1"));
     QVERIFY(byId);
     QCOMPARE(byId->email, QStringLiteral("ana@example.com"));
@@ -82,19 +81,22 @@ void TestAgentRepo::insertedAgentIsFoundByIdAndEmail()
 
 void TestAgentRepo::emailIsUniqueAcrossCompanies()
 {
-    QVERIFY(m_store->agents().insert(agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("x@example.com"),
-                                           QStringLiteral("X"))));
+    QVERIFY(m_store->agents().insert(
+        agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("x@example.com"), QStringLiteral("X"))));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UNIQUE")));
-    QVERIFY(!m_store->agents().insert(agent(QStringLiteral("agt_2"), QStringLiteral("co_b"), QStringLiteral("X@example.com"),
-                                            QStringLiteral("Y"))));
+    QVERIFY(!m_store->agents().insert(
+        agent(QStringLiteral("agt_2"), QStringLiteral("co_b"), QStringLiteral("X@example.com"), QStringLiteral("Y"))));
     QCOMPARE(m_store->agents().count(), 1);
 }
 
 void TestAgentRepo::listIsPerCompanyAndByName()
 {
-    m_store->agents().insert(agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("z@a"), QStringLiteral("Zoe")));
-    m_store->agents().insert(agent(QStringLiteral("agt_2"), QStringLiteral("co_a"), QStringLiteral("b@a"), QStringLiteral("Ben")));
-    m_store->agents().insert(agent(QStringLiteral("agt_3"), QStringLiteral("co_b"), QStringLiteral("c@b"), QStringLiteral("Cy")));
+    m_store->agents().insert(
+        agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("z@a"), QStringLiteral("Zoe")));
+    m_store->agents().insert(
+        agent(QStringLiteral("agt_2"), QStringLiteral("co_a"), QStringLiteral("b@a"), QStringLiteral("Ben")));
+    m_store->agents().insert(
+        agent(QStringLiteral("agt_3"), QStringLiteral("co_b"), QStringLiteral("c@b"), QStringLiteral("Cy")));
     const QList<Agent> a = m_store->agents().list(QStringLiteral("co_a"));
     QCOMPARE(a.size(), 2);
     QCOMPARE(a[0].name, QStringLiteral("Ben"));
@@ -103,9 +105,11 @@ void TestAgentRepo::listIsPerCompanyAndByName()
 
 void TestAgentRepo::passwordChangeIsKept()
 {
-    m_store->agents().insert(agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("z@a"), QStringLiteral("Zoe")));
+    m_store->agents().insert(
+        agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("z@a"), QStringLiteral("Zoe")));
     QVERIFY(m_store->agents().updatePassword(QStringLiteral("co_a"), QStringLiteral("agt_1"), QStringLiteral("$new")));
-    QCOMPARE(m_store->agents().find(QStringLiteral("co_a"), QStringLiteral("agt_1"))->passwordHash, QStringLiteral("$new"));
+    QCOMPARE(
+        m_store->agents().find(QStringLiteral("co_a"), QStringLiteral("agt_1"))->passwordHash, QStringLiteral("$new"));
 }
 
 QTEST_GUILESS_MAIN(TestAgentRepo)

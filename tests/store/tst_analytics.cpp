@@ -21,8 +21,7 @@ constexpr qint64 kDay = 24 * kHour;
 
 // A known set of sessions written straight through the repositories, and every
 // block of the seed's "Get Analytics" answer checked against hand-computed values.
-class TestAnalytics : public QObject
-{
+class TestAnalytics : public QObject {
     Q_OBJECT
 
 private slots:
@@ -44,16 +43,15 @@ private slots:
     void periodNamesAreSqlites();
 
 private:
-    struct Spec
-    {
+    struct Spec {
         QString id;
         QString companyId;
         Channel channel;
         Tier tier;
         SessionStatus status;
         Sentiment sentiment;
-        qint64 createdOffset;  // from T0
-        qint64 resolvedAfter;  // from creation; 0 = not resolved
+        qint64 createdOffset; // from T0
+        qint64 resolvedAfter; // from creation; 0 = not resolved
         int messages;
         QList<QPair<EscalationReason, qint64>> escalations; // reason, ms after creation
         QList<QPair<Sentiment, double>> points;
@@ -62,7 +60,10 @@ private:
     bool addRandomSessions(const QString &companyId, int count, qint64 from, qint64 span);
     // The answer read straight from the sessions, a day at a time: what the stored facts must give.
     QJsonObject fromSessions(const QString &companyId, qint64 start, qint64 end, GroupBy g);
-    QJsonObject compute(GroupBy g = GroupBy::None) { return m_store->analytics().compute(QStringLiteral("co"), m_start, m_end, g); }
+    QJsonObject compute(GroupBy g = GroupBy::None)
+    {
+        return m_store->analytics().compute(QStringLiteral("co"), m_start, m_end, g);
+    }
 
     QTemporaryDir m_dir;
     test::FakeClock m_clock;
@@ -115,31 +116,36 @@ void TestAnalytics::initTestCase()
     m_end = m_t0 + 2 * kDay;
     QVERIFY(m_store->batch().run([&] {
         return m_store->companies().insert({QStringLiteral("co"), QStringLiteral("Co"), m_t0, CsConfig::defaults()})
-               && m_store->companies().insert({QStringLiteral("other"), QStringLiteral("Other"), m_t0, CsConfig::defaults()});
+            && m_store->companies().insert(
+                {QStringLiteral("other"), QStringLiteral("Other"), m_t0, CsConfig::defaults()});
     }));
     using E = EscalationReason;
     using S = Sentiment;
     // In range, company "co":
-    QVERIFY(add({QStringLiteral("s1"), QStringLiteral("co"), Channel::Chat, Tier::AiRep, SessionStatus::Resolved, S::Happy,
-                 0, 300 * kSec, 4, {}, {{S::Frustrated, 0.3}, {S::Happy, 0.9}}}));
+    QVERIFY(add({QStringLiteral("s1"), QStringLiteral("co"), Channel::Chat, Tier::AiRep, SessionStatus::Resolved,
+        S::Happy, 0, 300 * kSec, 4, {}, {{S::Frustrated, 0.3}, {S::Happy, 0.9}}}));
     QVERIFY(add({QStringLiteral("s2"), QStringLiteral("co"), Channel::Chat, Tier::AiManager, SessionStatus::Resolved,
-                 S::Satisfied, kHour, 600 * kSec, 6, {{E::IrateCustomer, 120 * kSec}}, {{S::Neutral, 0.5}, {S::Satisfied, 0.7}}}));
+        S::Satisfied, kHour, 600 * kSec, 6, {{E::IrateCustomer, 120 * kSec}},
+        {{S::Neutral, 0.5}, {S::Satisfied, 0.7}}}));
     QVERIFY(add({QStringLiteral("s3"), QStringLiteral("co"), Channel::Voice, Tier::HumanAgent, SessionStatus::Escalated,
-                 S::Angry, 2 * kHour, 0, 2, {{E::RefundRequest, 60 * kSec}, {E::RefundOverThreshold, 180 * kSec}},
-                 {{S::Frustrated, 0.3}, {S::Irate, 0.05}, {S::Angry, 0.15}}}));
+        S::Angry, 2 * kHour, 0, 2, {{E::RefundRequest, 60 * kSec}, {E::RefundOverThreshold, 180 * kSec}},
+        {{S::Frustrated, 0.3}, {S::Irate, 0.05}, {S::Angry, 0.15}}}));
     QVERIFY(add({QStringLiteral("s4"), QStringLiteral("co"), Channel::Email, Tier::AiRep, SessionStatus::Abandoned,
-                 S::Frustrated, kDay, 0, 2, {}, {{S::Frustrated, 0.3}}}));
+        S::Frustrated, kDay, 0, 2, {}, {{S::Frustrated, 0.3}}}));
     // Out of range, or another company's: never counted.
-    QVERIFY(add({QStringLiteral("old"), QStringLiteral("co"), Channel::Sms, Tier::AiManager, SessionStatus::Resolved, S::Irate,
-                 -10 * kDay, 60 * kSec, 9, {{E::LegalMention, kSec}}, {{S::Irate, 0.0}, {S::Irate, 0.01}}}));
-    QVERIFY(add({QStringLiteral("late"), QStringLiteral("co"), Channel::Sms, Tier::AiRep, SessionStatus::Active, S::Irate,
-                 2 * kDay + 1, 0, 9, {{E::ComplexIssue, kSec}}, {{S::Irate, 0.0}}}));
+    QVERIFY(add({QStringLiteral("old"), QStringLiteral("co"), Channel::Sms, Tier::AiManager, SessionStatus::Resolved,
+        S::Irate, -10 * kDay, 60 * kSec, 9, {{E::LegalMention, kSec}}, {{S::Irate, 0.0}, {S::Irate, 0.01}}}));
+    QVERIFY(add({QStringLiteral("late"), QStringLiteral("co"), Channel::Sms, Tier::AiRep, SessionStatus::Active,
+        S::Irate, 2 * kDay + 1, 0, 9, {{E::ComplexIssue, kSec}}, {{S::Irate, 0.0}}}));
     QVERIFY(add({QStringLiteral("x1"), QStringLiteral("other"), Channel::Sms, Tier::HumanAgent, SessionStatus::Resolved,
-                 S::Irate, 0, 60 * kSec, 9, {{E::SocialMediaThreat, kSec}}, {{S::Irate, 0.0}, {S::Happy, 0.9}}}));
+        S::Irate, 0, 60 * kSec, 9, {{E::SocialMediaThreat, kSec}}, {{S::Irate, 0.0}, {S::Happy, 0.9}}}));
     QVERIFY(m_store->batch().flush());
 }
 
-void TestAnalytics::cleanupTestCase() { m_store.reset(); }
+void TestAnalytics::cleanupTestCase()
+{
+    m_store.reset();
+}
 
 void TestAnalytics::period()
 {
@@ -206,9 +212,9 @@ void TestAnalytics::escalations()
     const QJsonObject e = compute().value(QLatin1String("escalations")).toObject();
     QCOMPARE(e.value(QLatin1String("total")).toInt(), 3);
     const QJsonObject byReason = e.value(QLatin1String("byReason")).toObject();
-    QCOMPARE(byReason, QJsonObject({{QStringLiteral("IRATE_CUSTOMER"), 1},
-                                    {QStringLiteral("REFUND_REQUEST"), 1},
-                                    {QStringLiteral("REFUND_OVER_THRESHOLD"), 1}}));
+    QCOMPARE(byReason,
+        QJsonObject({{QStringLiteral("IRATE_CUSTOMER"), 1}, {QStringLiteral("REFUND_REQUEST"), 1},
+            {QStringLiteral("REFUND_OVER_THRESHOLD"), 1}}));
     QCOMPARE(e.value(QLatin1String("avgEscalationTime")).toInt(), 90); // first escalations at 120 s and 60 s
     QCOMPARE(e.value(QLatin1String("escalationRate")).toDouble(), 50.0); // 2 of 4 sessions escalated
 }
@@ -217,8 +223,8 @@ void TestAnalytics::sentiment()
 {
     const QJsonObject s = compute().value(QLatin1String("sentiment")).toObject();
     QCOMPARE(s.value(QLatin1String("distribution")).toObject(),
-             QJsonObject({{QStringLiteral("HAPPY"), 1}, {QStringLiteral("SATISFIED"), 1}, {QStringLiteral("NEUTRAL"), 0},
-                          {QStringLiteral("FRUSTRATED"), 1}, {QStringLiteral("ANGRY"), 1}, {QStringLiteral("IRATE"), 0}}));
+        QJsonObject({{QStringLiteral("HAPPY"), 1}, {QStringLiteral("SATISFIED"), 1}, {QStringLiteral("NEUTRAL"), 0},
+            {QStringLiteral("FRUSTRATED"), 1}, {QStringLiteral("ANGRY"), 1}, {QStringLiteral("IRATE"), 0}}));
     QCOMPARE(s.value(QLatin1String("irateIncidents")).toInt(), 1); // s3 only
     // s1 and s2 end better than they began, s3 does not; s4 has a single reading.
     QCOMPARE(s.value(QLatin1String("sentimentImprovement")).toDouble(), 66.7);
@@ -228,17 +234,15 @@ void TestAnalytics::timelineByDay()
 {
     const QJsonArray t = compute(GroupBy::Day).value(QLatin1String("timeline")).toArray();
     QCOMPARE(t.size(), 2);
-    QCOMPARE(t.at(0).toObject(), QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-19")},
-                                              {QStringLiteral("sessions"), 3},
-                                              {QStringLiteral("resolved"), 2},
-                                              {QStringLiteral("escalated"), 2},
-                                              // happy, satisfied and angry: (5 + 4 + 1) / 3
-                                              {QStringLiteral("customerSatisfactionAvg"), 3.3}}));
-    QCOMPARE(t.at(1).toObject(), QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-20")},
-                                              {QStringLiteral("sessions"), 1},
-                                              {QStringLiteral("resolved"), 0},
-                                              {QStringLiteral("escalated"), 0},
-                                              {QStringLiteral("customerSatisfactionAvg"), 2.0}})); // frustrated
+    QCOMPARE(t.at(0).toObject(),
+        QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-19")}, {QStringLiteral("sessions"), 3},
+            {QStringLiteral("resolved"), 2}, {QStringLiteral("escalated"), 2},
+            // happy, satisfied and angry: (5 + 4 + 1) / 3
+            {QStringLiteral("customerSatisfactionAvg"), 3.3}}));
+    QCOMPARE(t.at(1).toObject(),
+        QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-20")}, {QStringLiteral("sessions"), 1},
+            {QStringLiteral("resolved"), 0}, {QStringLiteral("escalated"), 0},
+            {QStringLiteral("customerSatisfactionAvg"), 2.0}})); // frustrated
 }
 
 void TestAnalytics::timelineByMonth()
@@ -251,11 +255,15 @@ void TestAnalytics::timelineByMonth()
     QCOMPARE(compute(GroupBy::Week).value(QLatin1String("timeline")).toArray().size(), 1);
 }
 
-void TestAnalytics::noTimelineWithoutGroupBy() { QVERIFY(!compute().contains(QLatin1String("timeline"))); }
+void TestAnalytics::noTimelineWithoutGroupBy()
+{
+    QVERIFY(!compute().contains(QLatin1String("timeline")));
+}
 
 void TestAnalytics::emptyRange()
 {
-    const QJsonObject a = m_store->analytics().compute(QStringLiteral("co"), m_t0 + 100 * kDay, m_t0 + 101 * kDay, GroupBy::Day);
+    const QJsonObject a
+        = m_store->analytics().compute(QStringLiteral("co"), m_t0 + 100 * kDay, m_t0 + 101 * kDay, GroupBy::Day);
     const QJsonObject o = a.value(QLatin1String("overview")).toObject();
     QCOMPARE(o.value(QLatin1String("totalSessions")).toInt(-1), 0);
     QCOMPARE(o.value(QLatin1String("resolvedSessions")).toInt(-1), 0);
@@ -288,16 +296,16 @@ bool TestAnalytics::addRandomSessions(const QString &companyId, int count, qint6
     QRandomGenerator rng(7);
     const QList<Tier> tiers{Tier::AiRep, Tier::AiManager, Tier::HumanAgent};
     const QList<Channel> channels{Channel::Chat, Channel::Email, Channel::Sms, Channel::Voice};
-    const QList<SessionStatus> statuses{SessionStatus::Active, SessionStatus::Resolved, SessionStatus::Escalated,
-                                        SessionStatus::Abandoned};
-    const QList<Sentiment> sentiments{Sentiment::Happy, Sentiment::Satisfied, Sentiment::Neutral,
-                                      Sentiment::Frustrated, Sentiment::Angry, Sentiment::Irate};
+    const QList<SessionStatus> statuses{
+        SessionStatus::Active, SessionStatus::Resolved, SessionStatus::Escalated, SessionStatus::Abandoned};
+    const QList<Sentiment> sentiments{Sentiment::Happy, Sentiment::Satisfied, Sentiment::Neutral, Sentiment::Frustrated,
+        Sentiment::Angry, Sentiment::Irate};
     const QList<EscalationReason> reasons{EscalationReason::IrateCustomer, EscalationReason::RefundRequest,
-                                          EscalationReason::ComplexIssue, EscalationReason::LegalMention};
+        EscalationReason::ComplexIssue, EscalationReason::LegalMention};
     for (int i = 0; i < count; ++i) {
         Spec spec{QStringLiteral("%1-%2").arg(companyId).arg(i), companyId, channels.at(rng.bounded(4)),
-                  tiers.at(rng.bounded(3)), statuses.at(rng.bounded(4)), sentiments.at(rng.bounded(6)),
-                  from - m_t0 + qint64(rng.bounded(double(span))), 0, 1 + rng.bounded(12), {}, {}};
+            tiers.at(rng.bounded(3)), statuses.at(rng.bounded(4)), sentiments.at(rng.bounded(6)),
+            from - m_t0 + qint64(rng.bounded(double(span))), 0, 1 + rng.bounded(12), {}, {}};
         if (spec.status == SessionStatus::Resolved)
             spec.resolvedAfter = 1 + rng.bounded(7200) * kSec;
         for (int e = rng.bounded(3); e > 0; --e)
@@ -327,7 +335,9 @@ QJsonObject TestAnalytics::fromSessions(const QString &companyId, qint64 start, 
 void TestAnalytics::storedFactsEqualTheSessions()
 {
     const QString co = QStringLiteral("rnd");
-    QVERIFY(m_store->batch().run([&] { return m_store->companies().insert({co, QStringLiteral("Rnd"), m_t0, CsConfig::defaults()}); }));
+    QVERIFY(m_store->batch().run([&] {
+        return m_store->companies().insert({co, QStringLiteral("Rnd"), m_t0, CsConfig::defaults()});
+    }));
     const qint64 from = m_t0 - 3 * kDay - 5 * kHour;
     const qint64 span = 6 * kDay;
     QVERIFY(addRandomSessions(co, 600, from, span));
@@ -335,10 +345,9 @@ void TestAnalytics::storedFactsEqualTheSessions()
     // Whole days, whole hours, parts of hours, single milliseconds, ranges past the data.
     QRandomGenerator rng(11);
     QList<QPair<qint64, qint64>> ranges{{from - kDay, from + span + kDay},
-                                       {m_t0 / kDay * kDay, m_t0 / kDay * kDay + kDay - 1},
-                                       {m_t0 / kDay * kDay - kDay, m_t0 / kDay * kDay + kDay - 1000},
-                                       {m_t0 / kHour * kHour, m_t0 / kHour * kHour + kHour - 1},
-                                       {m_t0 - 10 * kSec, m_t0 + 50 * kHour}};
+        {m_t0 / kDay * kDay, m_t0 / kDay * kDay + kDay - 1},
+        {m_t0 / kDay * kDay - kDay, m_t0 / kDay * kDay + kDay - 1000},
+        {m_t0 / kHour * kHour, m_t0 / kHour * kHour + kHour - 1}, {m_t0 - 10 * kSec, m_t0 + 50 * kHour}};
     for (int i = 0; i < 150; ++i) {
         const qint64 a = from - kHour + qint64(rng.bounded(double(span + 2 * kHour)));
         const qint64 length = i % 3 == 0 ? qint64(rng.bounded(double(kHour))) : qint64(rng.bounded(double(span)));
@@ -350,13 +359,19 @@ void TestAnalytics::storedFactsEqualTheSessions()
             const QJsonObject actual = m_store->analytics().compute(co, start, end, g);
             if (actual != expected)
                 qWarning().noquote() << timefmt::iso(start) << timefmt::iso(end) << "\nexpected"
-                                     << QJsonDocument(expected).toJson() << "\nactual" << QJsonDocument(actual).toJson();
+                                     << QJsonDocument(expected).toJson() << "\nactual"
+                                     << QJsonDocument(actual).toJson();
             QCOMPARE(actual, expected);
         }
     }
     QCOMPARE(m_store->analytics().changedHours(co), 0);
-    QVERIFY(m_store->analytics().compute(co, from, from + span, GroupBy::None).value(QLatin1String("overview")).toObject()
-                .value(QLatin1String("totalSessions")).toInt() == 600);
+    QVERIFY(m_store->analytics()
+                .compute(co, from, from + span, GroupBy::None)
+                .value(QLatin1String("overview"))
+                .toObject()
+                .value(QLatin1String("totalSessions"))
+                .toInt()
+        == 600);
 }
 
 void TestAnalytics::changesAreCountedOnTheNextCall()
@@ -377,8 +392,8 @@ void TestAnalytics::changesAreCountedOnTheNextCall()
     s.resolvedAt = s.createdAt + 90 * kSec;
     QVERIFY(m_store->batch().run([&] { return m_store->sessions().update(s); }));
     QVERIFY(m_store->batch().run([&] {
-        return m_store->sessions().appendEscalation(s, {Tier::AiRep, Tier::AiManager, EscalationReason::LegalMention,
-                                                        s.createdAt + kSec, {}, true});
+        return m_store->sessions().appendEscalation(
+            s, {Tier::AiRep, Tier::AiManager, EscalationReason::LegalMention, s.createdAt + kSec, {}, true});
     }));
     QCOMPARE(m_store->analytics().changedHours(co), 1);
     QCOMPARE(overview().value(QLatin1String("resolvedSessions")).toInt(), resolvedBefore + (wasResolved ? 0 : 1));
@@ -390,8 +405,9 @@ void TestAnalytics::changesAreCountedOnTheNextCall()
 void TestAnalytics::periodNamesAreSqlites()
 {
     QSqlQuery q(m_store->db().handle());
-    QVERIFY(q.prepare(QStringLiteral("SELECT strftime('%Y-%m-%d', ? / 1000, 'unixepoch'), strftime('%Y-W%W', ? / 1000, 'unixepoch'),"
-                                     " strftime('%Y-%m', ? / 1000, 'unixepoch')")));
+    QVERIFY(q.prepare(
+        QStringLiteral("SELECT strftime('%Y-%m-%d', ? / 1000, 'unixepoch'), strftime('%Y-W%W', ? / 1000, 'unixepoch'),"
+                       " strftime('%Y-%m', ? / 1000, 'unixepoch')")));
     for (qint64 day = 0; day < 365 * 130; day += 1) {
         const qint64 at = day * kDay + (day % 24) * kHour;
         q.bindValue(0, at);

@@ -8,8 +8,7 @@ using namespace tierdesk;
 
 // The api_tokens table on a real SQLite file: JWT records as before keys
 // existed, keys found by kind and lookup, one key per (kind, lookup).
-class TestApiTokenRepo : public QObject
-{
+class TestApiTokenRepo : public QObject {
     Q_OBJECT
 
 private slots:
@@ -58,8 +57,9 @@ ApiTokenRecord TestApiTokenRepo::record(const QString &id, const QString &kind, 
 void TestApiTokenRepo::rowsWrittenBeforeKindsAreJwts()
 {
     // The columns migration 11 made, as a server of that version wrote them.
-    QVERIFY(m_store->db().exec(QStringLiteral("INSERT INTO api_tokens(id, company_id, name, role, created_by, created_at,"
-                                              " expires_at) VALUES ('tok_old', 'co_a', 'CRM', 'agent', 'agt_1', 1, 5000)")));
+    QVERIFY(m_store->db().exec(
+        QStringLiteral("INSERT INTO api_tokens(id, company_id, name, role, created_by, created_at,"
+                       " expires_at) VALUES ('tok_old', 'co_a', 'CRM', 'agent', 'agt_1', 1, 5000)")));
     const auto old = ApiTokenRepo(m_store->db()).find(QStringLiteral("co_a"), QStringLiteral("tok_old"));
     QVERIFY(old);
     QCOMPARE(old->kind, tokenkind::Jwt);
@@ -80,7 +80,8 @@ void TestApiTokenRepo::keysAreFoundByKindAndLookup()
     sigv4.sealedSecret = "sb1:c2VhbGVk";
     sigv4.secret = "never stored";
     QVERIFY(repo.insert(sigv4));
-    ApiTokenRecord apikey = record(QStringLiteral("tok_k"), tokenkind::ApiKey, QString::fromLatin1(apiKeyHash("tdk_x")));
+    ApiTokenRecord apikey
+        = record(QStringLiteral("tok_k"), tokenkind::ApiKey, QString::fromLatin1(apiKeyHash("tdk_x")));
     apikey.keyPrefix = QStringLiteral("tdk_x");
     QVERIFY(repo.insert(apikey));
 
@@ -90,7 +91,8 @@ void TestApiTokenRepo::keysAreFoundByKindAndLookup()
     QCOMPARE(found->region, QStringLiteral("eu-west-1"));
     QCOMPARE(found->sealedSecret, QByteArray("sb1:c2VhbGVk"));
     QVERIFY(found->secret.isEmpty());
-    QCOMPARE(repo.findByLookup(tokenkind::ApiKey, QString::fromLatin1(apiKeyHash("tdk_x")))->keyPrefix, QStringLiteral("tdk_x"));
+    QCOMPARE(repo.findByLookup(tokenkind::ApiKey, QString::fromLatin1(apiKeyHash("tdk_x")))->keyPrefix,
+        QStringLiteral("tdk_x"));
     QVERIFY(!repo.findByLookup(tokenkind::ApiKey, QStringLiteral("TDAKABCDEFGHIJKLMNOP")));
     QVERIFY(!repo.findByLookup(tokenkind::Widget, QStringLiteral("nothing")));
     // Revoked keys are still found: the verifier says why it refuses them.

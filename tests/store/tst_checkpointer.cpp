@@ -9,8 +9,7 @@
 
 using namespace tierdesk;
 
-class TestCheckpointer : public QObject
-{
+class TestCheckpointer : public QObject {
     Q_OBJECT
 
 private slots:
@@ -26,8 +25,8 @@ bool commitAuditRows(Store &store, int commits, int rowsPerCommit)
         const bool ok = store.batch().run([&] {
             for (int r = 0; r < rowsPerCommit; ++r)
                 if (!store.audit().append({c, QStringLiteral("co"), QStringLiteral("t"), QStringLiteral("agent"),
-                                           QStringLiteral("message.create"), QStringLiteral("session:%1").arg(r),
-                                           QStringLiteral("127.0.0.1"), 201, {}}))
+                        QStringLiteral("message.create"), QStringLiteral("session:%1").arg(r),
+                        QStringLiteral("127.0.0.1"), 201, {}}))
                     return false;
             return true;
         });

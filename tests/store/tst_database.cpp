@@ -1,6 +1,6 @@
-#include "tests/support/FileProbes.h"
 #include "core/store/Schema.h"
 #include "core/store/Store.h"
+#include "tests/support/FileProbes.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -19,8 +19,7 @@ Company makeCompany(const QString &id)
 }
 
 // A second, independent connection to the same file: it sees only committed data.
-class Observer
-{
+class Observer {
 public:
     explicit Observer(const QString &path)
     {
@@ -57,7 +56,6 @@ bool pageOf(const QString &path, const QString &table, int *pageSize, int *rootP
     return o.ok() && *pageSize > 0 && *rootPage > 1;
 }
 
-
 QByteArray contentOf(const QString &path)
 {
     QFile f(path);
@@ -65,10 +63,13 @@ QByteArray contentOf(const QString &path)
 }
 
 // Counts critical messages of the store's category while it lives.
-class CriticalCounter
-{
+class CriticalCounter {
 public:
-    CriticalCounter() { s_count = 0; s_previous = qInstallMessageHandler(&handle); }
+    CriticalCounter()
+    {
+        s_count = 0;
+        s_previous = qInstallMessageHandler(&handle);
+    }
     ~CriticalCounter() { qInstallMessageHandler(s_previous); }
     int count() const { return s_count; }
 
@@ -86,8 +87,7 @@ private:
 
 } // namespace
 
-class TestDatabase : public QObject
-{
+class TestDatabase : public QObject {
     Q_OBJECT
 
 private slots:
@@ -130,10 +130,11 @@ void TestDatabase::migrationsReachLatestVersion()
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
     QCOMPARE(q.value(0).toInt(), all.size());
     // The main tables exist.
-    for (const char *table : {"companies", "customers", "orders", "sessions", "messages", "sentiment_points", "escalations",
-                              "ledger", "webhooks", "webhook_outbox", "audit_log", "kb_articles", "kb_fts", "settings"}) {
+    for (const char *table : {"companies", "customers", "orders", "sessions", "messages", "sentiment_points",
+             "escalations", "ledger", "webhooks", "webhook_outbox", "audit_log", "kb_articles", "kb_fts", "settings"}) {
         QSqlQuery t((*store)->db().handle());
-        QVERIFY(t.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'").arg(QLatin1String(table))));
+        QVERIFY(
+            t.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'").arg(QLatin1String(table))));
         QVERIFY(t.next());
         QVERIFY2(t.value(0).toInt() == 1, table);
     }
@@ -183,7 +184,8 @@ void TestDatabase::reopenKeepsDataWithoutRerunningMigrations()
     QCOMPARE(company->name, QStringLiteral("Company co-1"));
     QCOMPARE(s.db().schemaVersion(), schema::migrations().last().version);
     QSqlQuery q(s.db().handle());
-    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), MIN(applied_at), MAX(applied_at) FROM schema_version")) && q.next());
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT COUNT(*), MIN(applied_at), MAX(applied_at) FROM schema_version")) && q.next());
     QCOMPARE(q.value(0).toInt(), schema::migrations().size());
     QCOMPARE(q.value(1).toString(), QStringLiteral("marker"));
     QCOMPARE(q.value(2).toString(), QStringLiteral("marker"));
@@ -366,7 +368,8 @@ void TestDatabase::damagedDatabaseIsRefusedAndLeftUntouched()
 
     auto again = Store::open(path());
     QVERIFY(!again.ok());
-    QVERIFY2(again.error().message.contains(QLatin1String("is damaged (integrity check:")), qPrintable(again.error().message));
+    QVERIFY2(again.error().message.contains(QLatin1String("is damaged (integrity check:")),
+        qPrintable(again.error().message));
     QVERIFY(again.error().message.contains(QLatin1String("tierdesk db check")));
     QCOMPARE(contentOf(path()), damaged); // not a byte written: no migration, no repair
 }
@@ -379,7 +382,8 @@ void TestDatabase::notADatabaseIsRefused()
     f.close();
     auto store = Store::open(path());
     QVERIFY(!store.ok());
-    QVERIFY2(store.error().message.contains(QLatin1String("not a Tierdesk database")), qPrintable(store.error().message));
+    QVERIFY2(
+        store.error().message.contains(QLatin1String("not a Tierdesk database")), qPrintable(store.error().message));
 }
 
 void TestDatabase::corruptionAtRunTimeDegradesWritesOnly()
@@ -390,8 +394,8 @@ void TestDatabase::corruptionAtRunTimeDegradesWritesOnly()
         Store &s = **store;
         QVERIFY(s.batch().run([&] {
             return s.companies().insert(makeCompany(QStringLiteral("kept")))
-                   && s.audit().append({1, QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("admin"),
-                                        QStringLiteral("company.create"), QStringLiteral("company:kept"), {}, 0, {}});
+                && s.audit().append({1, QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("admin"),
+                    QStringLiteral("company.create"), QStringLiteral("company:kept"), {}, 0, {}});
         }));
         QVERIFY(s.batch().flush());
     }
@@ -414,7 +418,7 @@ void TestDatabase::corruptionAtRunTimeDegradesWritesOnly()
     QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("lost"))); }));
     QVERIFY(!s.batch().run([&] {
         return s.audit().append({2, QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("admin"),
-                                 QStringLiteral("company.update"), QStringLiteral("company:kept"), {}, 0, {}});
+            QStringLiteral("company.update"), QStringLiteral("company:kept"), {}, 0, {}});
     }));
     QVERIFY(s.db().degraded());
     QCOMPARE(s.db().failure(), QStringLiteral("corrupt"));

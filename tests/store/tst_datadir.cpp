@@ -1,9 +1,9 @@
 // The data directory: private modes whatever the umask, one owning process (a
 // lock taken over from dead processes), and no silent restart on a truncated
 // database.
-#include "tests/support/FileProbes.h"
 #include "core/store/DataDir.h"
 #include "core/store/Store.h"
+#include "tests/support/FileProbes.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -184,8 +184,8 @@ void TestDataDir::lockFromAnotherHostIsLeftToAPerson()
     QVERIFY(!dir.ok());
     QVERIFY(dir.error().kind == ErrorKind::Conflict);
     QVERIFY2(dir.error().message.contains(QLatin1String("pid 4242 on elsewhere.example"))
-                 && dir.error().message.contains(QLatin1String("delete ") + lock),
-             qPrintable(dir.error().message));
+            && dir.error().message.contains(QLatin1String("delete ") + lock),
+        qPrintable(dir.error().message));
     QVERIFY(QFile::exists(lock));
 }
 

@@ -8,8 +8,7 @@
 
 using namespace tierdesk;
 
-class TestKbRepo : public QObject
-{
+class TestKbRepo : public QObject {
     Q_OBJECT
 
 private slots:
@@ -52,12 +51,15 @@ void TestKbRepo::init()
     QTest::failOnWarning(QRegularExpression(QStringLiteral("query failed|prepare failed")));
 }
 
-void TestKbRepo::cleanupTestCase() { m_store.reset(); }
+void TestKbRepo::cleanupTestCase()
+{
+    m_store.reset();
+}
 
 void TestKbRepo::importDefaultsLoadsEveryArticle()
 {
-    const QStringList files = QDir(test::sourceDir() + QStringLiteral("/resources/kb"))
-                                  .entryList({QStringLiteral("*.md")}, QDir::Files);
+    const QStringList files
+        = QDir(test::sourceDir() + QStringLiteral("/resources/kb")).entryList({QStringLiteral("*.md")}, QDir::Files);
     QVERIFY(files.size() > 30);
     QCOMPARE(m_imported, files.size());
     QCOMPARE(m_store->kb().count(QString()), files.size());
@@ -76,8 +78,10 @@ void TestKbRepo::rankingPutsTheRightCategoryFirst_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("category");
     QTest::newRow("tracking") << QStringLiteral("where is my package tracking") << QStringLiteral("SHIPPING");
-    QTest::newRow("password") << QStringLiteral("I forgot my password and cannot reset it") << QStringLiteral("ACCOUNT");
-    QTest::newRow("refund timing") << QStringLiteral("how long does a refund take to arrive") << QStringLiteral("REFUND");
+    QTest::newRow("password") << QStringLiteral("I forgot my password and cannot reset it")
+                              << QStringLiteral("ACCOUNT");
+    QTest::newRow("refund timing") << QStringLiteral("how long does a refund take to arrive")
+                                   << QStringLiteral("REFUND");
 }
 
 void TestKbRepo::rankingPutsTheRightCategoryFirst()
@@ -87,7 +91,7 @@ void TestKbRepo::rankingPutsTheRightCategoryFirst()
     const QList<KbHit> hits = m_store->kb().search(QStringLiteral("co"), text, 5);
     QVERIFY(!hits.isEmpty());
     QVERIFY2(hits.first().article.category == category,
-             qPrintable(hits.first().article.slug + QStringLiteral(" / ") + hits.first().article.category));
+        qPrintable(hits.first().article.slug + QStringLiteral(" / ") + hits.first().article.category));
     // bm25: lower is better, and results come best first.
     for (int i = 1; i < hits.size(); ++i)
         QVERIFY(hits.at(i - 1).score <= hits.at(i).score);
@@ -210,20 +214,23 @@ void TestKbRepo::searchesShareAnArticlesText()
     a.body = QStringLiteral("Tighten the snorkelmask strap, then press the mask to your face.");
     QVERIFY(m_store->batch().run([&] { return m_store->kb().upsert(a, m_clock.nowMs()); }));
     QVERIFY(m_store->batch().flush());
-    QCOMPARE(m_store->kb().search(QStringLiteral("company-d"), QStringLiteral("snorkelmask"), 5).first().article.body, a.body);
+    QCOMPARE(m_store->kb().search(QStringLiteral("company-d"), QStringLiteral("snorkelmask"), 5).first().article.body,
+        a.body);
 }
 
 void TestKbRepo::parseMarkdown_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
-    const QString good = QStringLiteral("---\ntitle: Track your order\ncategory: SHIPPING\nkeywords: track, parcel\n---\n"
-                                        "Use the tracking link in your e-mail.\n");
+    const QString good
+        = QStringLiteral("---\ntitle: Track your order\ncategory: SHIPPING\nkeywords: track, parcel\n---\n"
+                         "Use the tracking link in your e-mail.\n");
     QTest::newRow("good") << good << true;
     QTest::newRow("crlf") << QString(good).replace(QLatin1String("\n"), QLatin1String("\r\n")) << true;
     QTest::newRow("no keywords") << QStringLiteral("---\ntitle: T\ncategory: BILLING\n---\nBody.") << true;
     QTest::newRow("no front matter") << QStringLiteral("# Track your order\n\nUse the tracking link.") << false;
-    QTest::newRow("front matter not first") << QStringLiteral("\n---\ntitle: T\ncategory: BILLING\n---\nBody.") << false;
+    QTest::newRow("front matter not first")
+        << QStringLiteral("\n---\ntitle: T\ncategory: BILLING\n---\nBody.") << false;
     QTest::newRow("unterminated") << QStringLiteral("---\ntitle: T\ncategory: BILLING\nBody.") << false;
     QTest::newRow("bad category") << QStringLiteral("---\ntitle: T\ncategory: SHOES\n---\nBody.") << false;
     QTest::newRow("lower-case category") << QStringLiteral("---\ntitle: T\ncategory: billing\n---\nBody.") << false;

@@ -8,8 +8,7 @@
 
 using namespace tierdesk;
 
-class TestSqliteStatement : public QObject
-{
+class TestSqliteStatement : public QObject {
     Q_OBJECT
 
 private slots:
@@ -19,7 +18,8 @@ private slots:
         auto opened = Store::open(m_dir.filePath(QStringLiteral("t%1.db").arg(++m_files)));
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
         m_store = std::move(opened.value());
-        QVERIFY(m_store->db().exec(QStringLiteral("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT, u TEXT UNIQUE)")));
+        QVERIFY(m_store->db().exec(
+            QStringLiteral("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT, u TEXT UNIQUE)")));
     }
     void cleanup() { m_store.reset(); }
 
@@ -27,11 +27,13 @@ private slots:
     {
         Database &db = m_store->db();
         const QString insert = QStringLiteral("INSERT INTO t (i, r, s, b, n, u) VALUES (?, ?, ?, ?, ?, ?)");
-        QVERIFY(db.write(insert, {qint64(1) << 40, 2.5, QStringLiteral("grüße"), QByteArray("\x00\x01", 2), QVariant(), true}));
+        QVERIFY(db.write(
+            insert, {qint64(1) << 40, 2.5, QStringLiteral("grüße"), QByteArray("\x00\x01", 2), QVariant(), true}));
         // A null QString is '' (columns take '' for "no text"); an invalid QVariant is NULL.
         QVERIFY(db.write(insert, {7, 0.0, QString(), QByteArray(), QVariant(), QStringLiteral("x")}));
         QSqlQuery q(db.handle());
-        QVERIFY(q.exec(QStringLiteral("SELECT i, typeof(i), r, s, typeof(s), hex(b), n IS NULL, u FROM t ORDER BY rowid")));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT i, typeof(i), r, s, typeof(s), hex(b), n IS NULL, u FROM t ORDER BY rowid")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), qint64(1) << 40);
         QCOMPARE(q.value(1).toString(), QStringLiteral("integer"));
@@ -50,8 +52,8 @@ private slots:
     {
         Database &db = m_store->db();
         const QList<QString> texts{QStringLiteral("plain ascii"), QStringLiteral("grüße – 25,50 €"),
-                                   QStringLiteral("emoji 😀👍🏽"), QStringLiteral("lone ") + QChar(0xD800) + QStringLiteral(" high"),
-                                   QStringLiteral("lone low ") + QChar(0xDC00), QStringLiteral("nul ") + QChar(0) + QStringLiteral(" inside")};
+            QStringLiteral("emoji 😀👍🏽"), QStringLiteral("lone ") + QChar(0xD800) + QStringLiteral(" high"),
+            QStringLiteral("lone low ") + QChar(0xDC00), QStringLiteral("nul ") + QChar(0) + QStringLiteral(" inside")};
         for (const QString &text : texts) {
             QVERIFY(db.write(QStringLiteral("INSERT INTO t (i, s) VALUES (1, ?)"), {text}));
             QSqlQuery byQtSql(db.handle());
@@ -102,7 +104,8 @@ private slots:
     void recentOrdersFollowWrites()
     {
         CustomerRepo &customers = m_store->customers();
-        QVERIFY(m_store->db().exec(QStringLiteral("INSERT INTO companies(id, name, created_at, config) VALUES ('co', 'Co', 0, '{}')")));
+        QVERIFY(m_store->db().exec(
+            QStringLiteral("INSERT INTO companies(id, name, created_at, config) VALUES ('co', 'Co', 0, '{}')")));
         auto order = [](const QString &id, qint64 placedAt) {
             Order o;
             o.id = id;

@@ -2,6 +2,6 @@
 
 namespace tierdesk::test {
 
-FakeClock::FakeClock(QDateTime start) : m_now(start.toUTC()) {}
+FakeClock::FakeClock(QDateTime start) : m_now(start.toUTC()) { }
 
 } // namespace tierdesk::test

@@ -5,8 +5,7 @@
 namespace tierdesk::test {
 
 // A clock that moves only when the test says so.
-class FakeClock final : public Clock
-{
+class FakeClock final : public Clock {
 public:
     explicit FakeClock(QDateTime start = QDateTime::fromString(QStringLiteral("2025-12-19T12:00:00Z"), Qt::ISODate));
     QDateTime now() const override { return m_now; }

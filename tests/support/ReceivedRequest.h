@@ -8,8 +8,7 @@
 namespace tierdesk::test {
 
 // One HTTP request as a loopback test receiver saw it.
-struct ReceivedRequest
-{
+struct ReceivedRequest {
     QByteArray method;
     QByteArray target;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased

@@ -10,8 +10,7 @@
 
 namespace tierdesk::test {
 
-struct Outcome
-{
+struct Outcome {
     bool done = false;
     bool ok = false;
     int status = 0;

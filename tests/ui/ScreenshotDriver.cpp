@@ -8,27 +8,26 @@
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/models/QueueModel.h"
 #include "ui/models/TranscriptModel.h"
+#include "ui/views/AgentsSettings.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
-#include "ui/views/AgentsSettings.h"
 #include "ui/views/SettingsView.h"
 #include "ui/views/TokensSettings.h"
 
 #include <QApplication>
-#include <QSpinBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QProcess>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -65,9 +64,8 @@ int main(int argc, char **argv)
     const QDir out(p.value(QStringLiteral("out")));
     QTemporaryDir tokens;
     const QString tokenFile = tokens.filePath(QStringLiteral("t.json"));
-    ConsoleApp console(std::make_unique<TokenStore>([tokenFile](QString *) {
-        return std::unique_ptr<SecretStore>(new FileSecretStore(tokenFile));
-    }));
+    ConsoleApp console(std::make_unique<TokenStore>(
+        [tokenFile](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(tokenFile)); }));
     MainWindow &w = console.window();
     w.setGeometry(0, 0, 1280, 800);
     w.show();
@@ -89,10 +87,9 @@ int main(int argc, char **argv)
     std::function<void()> shootNewCompany = [&] {
         console.showNewCompany();
         console.newCompanyDialog()->fill({QStringLiteral("Outfitters EU"), true, QStringLiteral("Noor Admin"),
-                                          QStringLiteral("noor+eu@example.com"), QString()});
-        QTimer::singleShot(kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("new-company.png")), &app, [] { QCoreApplication::quit(); });
-        });
+            QStringLiteral("noor+eu@example.com"), QString()});
+        QTimer::singleShot(kPaintMs, &app,
+            [&] { shoot(out.filePath(QStringLiteral("new-company.png")), &app, [] { QCoreApplication::quit(); }); });
     };
     std::function<void()> shootTokens = [&] {
         QTabWidget *tabs = w.settings()->tabs();
@@ -101,14 +98,14 @@ int main(int argc, char **argv)
             name->setText(QStringLiteral("Web chat backend"));
         if (auto *create = w.settings()->tokens()->findChild<QPushButton *>(QStringLiteral("tokenCreate")))
             create->click();
-        QTimer::singleShot(kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, shootNewCompany);
-        });
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, shootNewCompany); });
     };
     std::function<void()> shootSettings = [&] {
         w.showSettings();
         w.settings()->tabs()->setCurrentWidget(w.settings()->agents());
-        QTimer::singleShot(kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings.png")), &app, shootTokens); });
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings.png")), &app, shootTokens); });
     };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {
@@ -117,37 +114,45 @@ int main(int argc, char **argv)
             return QCoreApplication::quit();
         ApiClient &client = console.client();
         client.setToken(adminToken.toUtf8());
-        QObject::connect(&client, &ApiClient::agentChanged, &app, [&] {
-            ConfigView *config = w.configuration();
-            QObject::connect(config, &ConfigView::loaded, &app, [&, config] {
-                if (auto *keywords = qobject_cast<QPlainTextEdit *>(config->form().field(QStringLiteral("irateProtocol.triggerKeywords"))))
-                    keywords->setPlainText(keywords->toPlainText() + QStringLiteral("\nthird time"));
-                if (auto *attempts = qobject_cast<QSpinBox *>(config->form().field(QStringLiteral("irateProtocol.autoEscalate.afterAttempts"))))
-                    attempts->setValue(1);
-                config->simulate();
-            }, Qt::SingleShotConnection);
-            QObject::connect(config, &ConfigView::simulated, &app, [&] {
-                QTimer::singleShot(kPaintMs, &app, [&] {
-                    shoot(out.filePath(QStringLiteral("config.png")), &app, shootSettings);
-                });
-            }, Qt::SingleShotConnection);
-            w.showConfiguration();
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            &client, &ApiClient::agentChanged, &app,
+            [&] {
+                ConfigView *config = w.configuration();
+                QObject::connect(
+                    config, &ConfigView::loaded, &app,
+                    [&, config] {
+                        if (auto *keywords = qobject_cast<QPlainTextEdit *>(
+                                config->form().field(QStringLiteral("irateProtocol.triggerKeywords"))))
+                            keywords->setPlainText(keywords->toPlainText() + QStringLiteral("\nthird time"));
+                        if (auto *attempts = qobject_cast<QSpinBox *>(
+                                config->form().field(QStringLiteral("irateProtocol.autoEscalate.afterAttempts"))))
+                            attempts->setValue(1);
+                        config->simulate();
+                    },
+                    Qt::SingleShotConnection);
+                QObject::connect(
+                    config, &ConfigView::simulated, &app,
+                    [&] {
+                        QTimer::singleShot(kPaintMs, &app,
+                            [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootSettings); });
+                    },
+                    Qt::SingleShotConnection);
+                w.showConfiguration();
+            },
+            Qt::SingleShotConnection);
         client.me();
     };
     // The supervisor's live desk: queues, the team and who holds what.
     std::function<void()> shootSupervisor = [&] {
         w.showSupervisor();
-        QTimer::singleShot(2 * kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("supervisor.png")), &app, shootConfig);
-        });
+        QTimer::singleShot(
+            2 * kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("supervisor.png")), &app, shootConfig); });
     };
     // Analytics of the last 30 days, as a supervisor sees them.
     std::function<void()> shootAnalytics = [&] {
         w.showAnalytics();
-        QTimer::singleShot(3 * kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("analytics.png")), &app, shootSupervisor);
-        });
+        QTimer::singleShot(
+            3 * kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("analytics.png")), &app, shootSupervisor); });
     };
     // The knowledge base, searched as an agent would and an article open.
     std::function<void()> shootKnowledge = [&] {
@@ -157,18 +162,17 @@ int main(int argc, char **argv)
         QTimer::singleShot(kPaintMs, &app, [&] {
             if (auto *table = w.knowledge()->findChild<QTableView *>(QStringLiteral("kbTable")))
                 table->selectRow(0);
-            QTimer::singleShot(kPaintMs, &app, [&] {
-                shoot(out.filePath(QStringLiteral("knowledge.png")), &app, shootAnalytics);
-            });
+            QTimer::singleShot(
+                kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("knowledge.png")), &app, shootAnalytics); });
         });
     };
     auto shootConversation = [&] {
-        const QString id = w.queueModel().rowCount() > 0 && wanted.isEmpty() ? w.queueView()->currentSessionId() : wanted;
+        const QString id
+            = w.queueModel().rowCount() > 0 && wanted.isEmpty() ? w.queueView()->currentSessionId() : wanted;
         QTextStream(stdout) << "opening " << id << Qt::endl;
         w.openConversation(id);
-        QTimer::singleShot(kPaintMs, &app, [&] {
-            shoot(out.filePath(QStringLiteral("conversation.png")), &app, shootKnowledge);
-        });
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("conversation.png")), &app, shootKnowledge); });
     };
     bool started = false;
     auto shootQueue = [&] {
@@ -179,7 +183,8 @@ int main(int argc, char **argv)
             w.queueView()->selectSession(wanted);
         else
             w.queueView()->selectNext(1);
-        QTimer::singleShot(kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("queue.png")), &app, shootConversation); });
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("queue.png")), &app, shootConversation); });
     };
     QObject::connect(&w, &MainWindow::queueLoaded, &app, shootQueue);
     // A server without the queue route never loads one: go on after a while.

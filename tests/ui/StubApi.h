@@ -13,11 +13,9 @@
 
 namespace tierdesk::test {
 
-class StubApi
-{
+class StubApi {
 public:
-    struct Answer
-    {
+    struct Answer {
         int status = 200;
         QJsonObject body;
     };
@@ -36,8 +34,10 @@ public:
                     requests << req;
                     const Answer a = next(req.method + ' ' + req.target.split('?').first());
                     const QByteArray body = QJsonDocument(a.body).toJson(QJsonDocument::Compact);
-                    s->write("HTTP/1.1 " + QByteArray::number(a.status) + " X\r\nContent-Type: application/json\r\n"
-                             "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    s->write("HTTP/1.1 " + QByteArray::number(a.status)
+                        + " X\r\nContent-Type: application/json\r\n"
+                          "Content-Length: "
+                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
                 });
                 QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
             }
@@ -63,8 +63,10 @@ private:
     {
         auto it = m_script.find(route);
         if (it == m_script.end() || it->isEmpty())
-            return {404, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("CS_014")},
-                                                                         {QStringLiteral("message"), QStringLiteral("Not found")}}}}};
+            return {404,
+                QJsonObject{{QStringLiteral("error"),
+                    QJsonObject{{QStringLiteral("code"), QStringLiteral("CS_014")},
+                        {QStringLiteral("message"), QStringLiteral("Not found")}}}}};
         return it->size() > 1 ? it->takeFirst() : it->first();
     }
 

@@ -23,8 +23,7 @@ namespace {
 const QString kPassword = QStringLiteral("correct horse battery");
 } // namespace
 
-class TestActionDialog : public QObject
-{
+class TestActionDialog : public QObject {
     Q_OBJECT
 
 private slots:
@@ -65,12 +64,19 @@ void TestActionDialog::confirmRefundsCancelSendsNothing()
     client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
     QVERIFY(waitFor(client.login(QStringLiteral("ann@example.com"), kPassword)).ok);
     HttpClient admin(m_server.port(), m_server.token(api::Role::Admin));
-    const QString id = admin.post(QStringLiteral("/api/cs/sessions"),
-                                  sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("My order arrived late")))
-                           .json().value(QLatin1String("id")).toString();
-    QCOMPARE(admin.post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-                         {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}}).status, 200);
+    const QString id = admin
+                           .post(QStringLiteral("/api/cs/sessions"),
+                               sessionBody(m_server.companyId(), QStringLiteral("cust_ben"),
+                                   QStringLiteral("My order arrived late")))
+                           .json()
+                           .value(QLatin1String("id"))
+                           .toString();
+    QCOMPARE(admin
+                 .post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
+                     {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+                         {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}})
+                 .status,
+        200);
     const Outcome claimed = waitFor(client.claim(id));
     QVERIFY2(claimed.ok, claimed.describe().constData());
 
@@ -142,7 +148,8 @@ void TestActionDialog::confirmRefundsCancelSendsNothing()
     dialog->confirm();
     QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty(), 5000);
     const QString refused = status.takeFirst().at(0).toString();
-    QVERIFY2(refused.contains(QLatin1String("refused")) && refused.contains(QLatin1String("$90.00")), qPrintable(refused));
+    QVERIFY2(
+        refused.contains(QLatin1String("refused")) && refused.contains(QLatin1String("$90.00")), qPrintable(refused));
     QCOMPARE(ledger(where), 1);
 }
 

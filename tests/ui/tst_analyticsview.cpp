@@ -9,20 +9,19 @@
 
 #include <QAbstractItemModelTester>
 #include <QChartView>
-#include <QXYSeries>
 #include <QDateTime>
 #include <QFile>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXYSeries>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
 
-class TestAnalyticsView : public QObject
-{
+class TestAnalyticsView : public QObject {
     Q_OBJECT
 
 private slots:
@@ -47,23 +46,22 @@ void TestAnalyticsView::initTestCase()
     m_today = QDateTime::currentDateTimeUtc().date();
     auto http = m_server.client(api::Role::Admin);
     const QStringList openings{QStringLiteral("Where is my order ORD-10001?"),
-                               QStringLiteral("This is unacceptable, I want a person now. AGENT"),
-                               QStringLiteral("I will post about this on twitter, you people are useless"),
-                               QStringLiteral("How do I reset my password?"),
-                               QStringLiteral("do u ship to canada")};
+        QStringLiteral("This is unacceptable, I want a person now. AGENT"),
+        QStringLiteral("I will post about this on twitter, you people are useless"),
+        QStringLiteral("How do I reset my password?"), QStringLiteral("do u ship to canada")};
     QString firstId;
     for (int i = 0; i < openings.size(); ++i) {
         const HttpResult r = http->post(QStringLiteral("/api/cs/sessions"),
-                                        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), openings.at(i),
-                                                    i % 2 ? QStringLiteral("email") : QStringLiteral("chat")));
+            sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), openings.at(i),
+                i % 2 ? QStringLiteral("email") : QStringLiteral("chat")));
         QVERIFY2(r.status == 201, describe(r));
         if (firstId.isEmpty())
             firstId = r.json().value(QLatin1String("id")).toString();
     }
     QVERIFY(!firstId.isEmpty());
     const HttpResult resolved = http->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(firstId),
-                                           {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")},
-                                            {QStringLiteral("summary"), QStringLiteral("Told where it is")}});
+        {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")},
+            {QStringLiteral("summary"), QStringLiteral("Told where it is")}});
     QVERIFY2(resolved.status == 200, describe(resolved));
 }
 
@@ -71,10 +69,9 @@ QJsonObject TestAnalyticsView::apiReport(const QString &groupBy)
 {
     auto http = m_server.client(api::Role::Supervisor);
     const HttpResult r = http->get(withQuery(QStringLiteral("/api/cs/analytics"),
-                                             {{QStringLiteral("companyId"), m_server.companyId()},
-                                              {QStringLiteral("startDate"), m_today.addDays(-6).toString(Qt::ISODate)},
-                                              {QStringLiteral("endDate"), m_today.toString(Qt::ISODate)},
-                                              {QStringLiteral("groupBy"), groupBy}}));
+        {{QStringLiteral("companyId"), m_server.companyId()},
+            {QStringLiteral("startDate"), m_today.addDays(-6).toString(Qt::ISODate)},
+            {QStringLiteral("endDate"), m_today.toString(Qt::ISODate)}, {QStringLiteral("groupBy"), groupBy}}));
     return r.json();
 }
 
@@ -100,20 +97,22 @@ void TestAnalyticsView::figuresEqualTheApi()
     QCOMPARE(view.model().report(), api);
     const QJsonObject overview = api.value(QLatin1String("overview")).toObject();
     QVERIFY(overview.value(QLatin1String("totalSessions")).toInt() >= 5);
-    QCOMPARE(view.figure(QStringLiteral("totalSessions")), QString::number(overview.value(QLatin1String("totalSessions")).toInt()));
+    QCOMPARE(view.figure(QStringLiteral("totalSessions")),
+        QString::number(overview.value(QLatin1String("totalSessions")).toInt()));
     QCOMPARE(view.figure(QStringLiteral("resolutionRate")),
-             QStringLiteral("%1 %").arg(overview.value(QLatin1String("resolutionRate")).toDouble()));
+        QStringLiteral("%1 %").arg(overview.value(QLatin1String("resolutionRate")).toDouble()));
     const QJsonObject escalations = api.value(QLatin1String("escalations")).toObject();
     QVERIFY(escalations.value(QLatin1String("total")).toInt() >= 2);
     QCOMPARE(view.figure(QStringLiteral("escalations.escalationRate")),
-             QStringLiteral("%1 %").arg(escalations.value(QLatin1String("escalationRate")).toDouble()));
+        QStringLiteral("%1 %").arg(escalations.value(QLatin1String("escalationRate")).toDouble()));
 
     // Each tier's row holds the API's numbers.
     const QList<int> tiers = view.model().rowsOf(QStringLiteral("tier"));
     QCOMPARE(tiers.size(), 3);
     for (int i = 0; i < 3; ++i) {
         const QJsonObject tier = api.value(QLatin1String("byTier")).toArray().at(i).toObject();
-        const auto cell = [&](int column) { return view.model().index(tiers.at(i), column).data(AnalyticsModel::ValueRole); };
+        const auto cell
+            = [&](int column) { return view.model().index(tiers.at(i), column).data(AnalyticsModel::ValueRole); };
         QCOMPARE(cell(AnalyticsModel::Name).toString(), tier.value(QLatin1String("tier")).toString());
         QCOMPARE(cell(AnalyticsModel::Sessions).toInt(), tier.value(QLatin1String("sessions")).toInt());
         QCOMPARE(cell(AnalyticsModel::Resolved).toInt(), tier.value(QLatin1String("resolved")).toInt());
@@ -122,7 +121,8 @@ void TestAnalyticsView::figuresEqualTheApi()
     const QList<int> periods = view.model().rowsOf(QStringLiteral("timeline"));
     QCOMPARE(periods.size(), api.value(QLatin1String("timeline")).toArray().size());
     QCOMPARE(view.model().index(periods.last(), AnalyticsModel::Name).data().toString(), m_today.toString(Qt::ISODate));
-    QCOMPARE(view.model().rowsOf(QStringLiteral("reason")).size(), escalations.value(QLatin1String("byReason")).toObject().size());
+    QCOMPARE(view.model().rowsOf(QStringLiteral("reason")).size(),
+        escalations.value(QLatin1String("byReason")).toObject().size());
     auto *reasons = view.findChild<QChartView *>(QStringLiteral("analyticsChart3"));
     QVERIFY(reasons && reasons->chart() && !reasons->chart()->series().isEmpty());
     QCOMPARE(reasons->chart()->title(), QStringLiteral("Escalations by reason"));
@@ -140,8 +140,14 @@ void TestAnalyticsView::figuresEqualTheApi()
     QVERIFY(line);
     QCOMPARE(line->count(), periods.size());
     QCOMPARE(line->at(line->count() - 1).y(),
-             api.value(QLatin1String("timeline")).toArray().last().toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble());
-    QCOMPARE(view.model().index(periods.last(), AnalyticsModel::Value).data(AnalyticsModel::ValueRole).toDouble(), line->at(line->count() - 1).y());
+        api.value(QLatin1String("timeline"))
+            .toArray()
+            .last()
+            .toObject()
+            .value(QLatin1String("customerSatisfactionAvg"))
+            .toDouble());
+    QCOMPARE(view.model().index(periods.last(), AnalyticsModel::Value).data(AnalyticsModel::ValueRole).toDouble(),
+        line->at(line->count() - 1).y());
 }
 
 void TestAnalyticsView::exportsCsvAndPdf()
@@ -160,7 +166,11 @@ void TestAnalyticsView::exportsCsvAndPdf()
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().split('\n');
     QVERIFY(lines.first().startsWith("section,name,value,sessions"));
-    const int total = apiReport(QStringLiteral("day")).value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt();
+    const int total = apiReport(QStringLiteral("day"))
+                          .value(QLatin1String("overview"))
+                          .toObject()
+                          .value(QLatin1String("totalSessions"))
+                          .toInt();
     QVERIFY(lines.contains(QByteArray("overview,totalSessions,") + QByteArray::number(total) + ",,,,,\r"));
 
     QSignalSpy steps(progress, &QProgressBar::valueChanged);

@@ -3,10 +3,10 @@
 #include "tests/ui/ClientWait.h"
 #include "ui/client/ApiClient.h"
 
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
-#include <QPointer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -14,8 +14,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
 
-class TestApiClient : public QObject
-{
+class TestApiClient : public QObject {
     Q_OBJECT
 
 private slots:
@@ -55,8 +54,8 @@ ApiClient *TestApiClient::makeClient(QObject *owner, quint16 port, const QByteAr
 
 QString TestApiClient::openSession(HttpClient &http, const QString &text)
 {
-    const HttpResult r = http.post(QStringLiteral("/api/cs/sessions"),
-                                   sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
+    const HttpResult r = http.post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
     return r.json().value(QLatin1String("sessionId")).toString().isEmpty()
         ? r.json().value(QLatin1String("id")).toString()
         : r.json().value(QLatin1String("sessionId")).toString();
@@ -74,8 +73,13 @@ void TestApiClient::readsTheSession()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body.value(QLatin1String("id")).toString(), id);
     QVERIFY(!r.body.value(QLatin1String("messages")).toArray().isEmpty());
-    QCOMPARE(r.body.value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject()
-                 .value(QLatin1String("id")).toString(), QStringLiteral("cust_ben"));
+    QCOMPARE(r.body.value(QLatin1String("context"))
+                 .toObject()
+                 .value(QLatin1String("customer"))
+                 .toObject()
+                 .value(QLatin1String("id"))
+                 .toString(),
+        QStringLiteral("cust_ben"));
 }
 
 void TestApiClient::errorsCarryTheCsCodeAndMessage()
@@ -133,9 +137,9 @@ void TestApiClient::companyComesFromTheToken()
 void TestApiClient::socketUrlFollowsTheBaseUrl()
 {
     QCOMPARE(EventStream::socketUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")), "a.b+c").toString(),
-             QStringLiteral("ws://127.0.0.1:8080/api/cs/ws?token=a.b%2Bc"));
+        QStringLiteral("ws://127.0.0.1:8080/api/cs/ws?token=a.b%2Bc"));
     QCOMPARE(EventStream::socketUrl(QUrl(QStringLiteral("https://desk.example.com/tierdesk/")), "t").toString(),
-             QStringLiteral("wss://desk.example.com/tierdesk/api/cs/ws?token=t"));
+        QStringLiteral("wss://desk.example.com/tierdesk/api/cs/ws?token=t"));
 }
 
 void TestApiClient::eventsArriveCoalesced()
@@ -181,9 +185,8 @@ void TestApiClient::aBurstOfFramesIsOneBatch()
         peer = server.nextPendingConnection();
         peer->setParent(&server); // the server does not own the sockets it hands out
         QVERIFY(peer->requestUrl().query().contains(QLatin1String("token=tok")));
-        connect(peer, &QWebSocket::textMessageReceived, &server, [&](const QString &text) {
-            received << QJsonDocument::fromJson(text.toUtf8()).object();
-        });
+        connect(peer, &QWebSocket::textMessageReceived, &server,
+            [&](const QString &text) { received << QJsonDocument::fromJson(text.toUtf8()).object(); });
         peer->sendTextMessage(QStringLiteral(R"({"type":"welcome","companyId":"comp_x"})"));
     });
     QObject owner;
@@ -273,7 +276,7 @@ void TestApiClient::resolveThroughTheClient()
     const Outcome r = waitFor(client->resolve(id, QStringLiteral("CUSTOMER_SATISFIED"), QStringLiteral("Answered")));
     QVERIFY2(r.ok, r.describe());
     QCOMPARE(r.body.value(QLatin1String("session")).toObject().value(QLatin1String("status")).toString(),
-             QStringLiteral("RESOLVED"));
+        QStringLiteral("RESOLVED"));
 }
 
 QTEST_MAIN(TestApiClient)

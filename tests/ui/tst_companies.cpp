@@ -16,10 +16,10 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QPushButton>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
@@ -31,7 +31,8 @@ const QString kPassword = QStringLiteral("correct horse battery");
 
 std::unique_ptr<TokenStore> fileTokens(const QString &path)
 {
-    return std::make_unique<TokenStore>([path](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(path)); });
+    return std::make_unique<TokenStore>(
+        [path](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(path)); });
 }
 
 QStringList companyActions(MainWindow &window)
@@ -53,8 +54,7 @@ QAction *menuAction(MainWindow &window, const QString &name)
 
 } // namespace
 
-class TestCompanies : public QObject
-{
+class TestCompanies : public QObject {
     Q_OBJECT
 
 private slots:
@@ -118,7 +118,8 @@ void TestCompanies::cleanup()
 bool TestCompanies::addAgent(const QString &company, const QString &email, const QString &role)
 {
     const NewAgent a{company, email, QStringLiteral("Ada Admin"), role, {}};
-    return m_server->runtime().agents().create(a, kPassword, Actor{}).ok() && m_server->runtime().store().batch().flush();
+    return m_server->runtime().agents().create(a, kPassword, Actor{}).ok()
+        && m_server->runtime().store().batch().flush();
 }
 
 std::unique_ptr<ConsoleApp> TestCompanies::signIn(const QString &email)
@@ -150,7 +151,7 @@ void TestCompanies::adminMakesACompanyAndSwitchesBetweenThem()
     NewCompanyDialog *dialog = console->newCompanyDialog();
     QVERIFY(dialog && dialog->isVisible());
     NewCompanyDialog::Request request{QStringLiteral("Outfitters EU"), true, QStringLiteral("Ada Admin"),
-                                      QStringLiteral("ada@example.com"), kPassword};
+        QStringLiteral("ada@example.com"), kPassword};
     dialog->fill(request); // an e-mail in use on the server: the API's answer, the dialog stays
     dialog->accept();
     QTRY_VERIFY_WITH_TIMEOUT(dialog->errorText().contains(QLatin1String("e-mail")), 10000);
@@ -176,7 +177,7 @@ void TestCompanies::adminMakesACompanyAndSwitchesBetweenThem()
     window.showConfiguration();
     QVERIFY(configLoaded.wait(10000));
     QCOMPARE(window.configuration()->findChild<QLabel *>(QStringLiteral("configTitle"))->text(),
-             QStringLiteral("Configuration · Outfitters EU"));
+        QStringLiteral("Configuration · Outfitters EU"));
 
     // Back to the demo company through the switcher.
     menuAction(window, QStringLiteral("company:") + demo)->trigger();
@@ -187,7 +188,7 @@ void TestCompanies::adminMakesACompanyAndSwitchesBetweenThem()
     window.showConfiguration(); // read anew: the other company's config is not shown
     QVERIFY(configLoaded.wait(10000));
     QCOMPARE(window.configuration()->findChild<QLabel *>(QStringLiteral("configTitle"))->text(),
-             QStringLiteral("Configuration · ") + demoName);
+        QStringLiteral("Configuration · ") + demoName);
 
     // The next start opens the company used last, and the switcher knows both.
     console->tokens().waitForDone();
@@ -212,7 +213,8 @@ void TestCompanies::loginThatEndedIsDroppedAndTheSessionGoesOn()
     QVERIFY(console);
     QSignalSpy signedIn(console.get(), &ConsoleApp::signedIn);
     console->showNewCompany();
-    console->newCompanyDialog()->fill({QStringLiteral("Short lived"), false, QStringLiteral("Ada"), QStringLiteral("sl@example.com"), kPassword});
+    console->newCompanyDialog()->fill(
+        {QStringLiteral("Short lived"), false, QStringLiteral("Ada"), QStringLiteral("sl@example.com"), kPassword});
     console->newCompanyDialog()->accept();
     QVERIFY(signedIn.wait(10000));
     const QString other = console->client().companyId();
@@ -222,14 +224,18 @@ void TestCompanies::loginThatEndedIsDroppedAndTheSessionGoesOn()
     QCOMPARE(console->client().companyId(), m_server->companyId());
 
     auto otherAdmin = m_server->client(api::Role::Admin, other);
-    QCOMPARE(otherAdmin->post(QStringLiteral("/api/cs/agents/%1/password").arg(agentId),
-                              {{QStringLiteral("password"), QStringLiteral("another long password")}})
+    QCOMPARE(otherAdmin
+                 ->post(QStringLiteral("/api/cs/agents/%1/password").arg(agentId),
+                     {{QStringLiteral("password"), QStringLiteral("another long password")}})
                  .status,
-             200);
+        200);
     menuAction(console->window(), QStringLiteral("company:") + other)->trigger();
     QVERIFY(signedIn.wait(10000)); // back in the demo company
     QCOMPARE(console->client().companyId(), m_server->companyId());
-    QVERIFY(console->window().findChild<QLabel *>(QStringLiteral("noticeBar"))->text().contains(QLatin1String("has ended")));
+    QVERIFY(console->window()
+                .findChild<QLabel *>(QStringLiteral("noticeBar"))
+                ->text()
+                .contains(QLatin1String("has ended")));
     QCOMPARE(companyActions(console->window()), QStringList{m_server->companyId() + QStringLiteral("*")});
     QVERIFY(!console->loginDialog()->isVisible());
     // The session goes on: the demo company's queue is answered with its token.
@@ -248,9 +254,14 @@ void TestCompanies::adminRenamesTheCompany()
     QCOMPARE(rename->textValue(), console->client().companyName());
     rename->setTextValue(QStringLiteral("  Trail & Summit "));
     rename->accept();
-    QTRY_VERIFY_WITH_TIMEOUT(console->window().companySwitcher()->toolTip().contains(QLatin1String("Trail & Summit")), 10000);
-    QCOMPARE(m_server->client(api::Role::Agent)->get(QStringLiteral("/api/cs/companies/") + m_server->companyId()).json().value(QLatin1String("name")).toString(),
-             QStringLiteral("Trail & Summit"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        console->window().companySwitcher()->toolTip().contains(QLatin1String("Trail & Summit")), 10000);
+    QCOMPARE(m_server->client(api::Role::Agent)
+                 ->get(QStringLiteral("/api/cs/companies/") + m_server->companyId())
+                 .json()
+                 .value(QLatin1String("name"))
+                 .toString(),
+        QStringLiteral("Trail & Summit"));
     // The switcher's remembered entry has the new name too.
     QCOMPARE(console->companyLogins().find(m_server->companyId())->companyName, QStringLiteral("Trail & Summit"));
 }

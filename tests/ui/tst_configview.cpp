@@ -13,13 +13,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
-#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -30,8 +30,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
 
-class TestConfigView : public QObject
-{
+class TestConfigView : public QObject {
     Q_OBJECT
 
 private slots:
@@ -69,11 +68,12 @@ void TestConfigView::initTestCase()
     m_company = m_server.createCompany(QStringLiteral("Config Page Co"));
     m_http = m_server.client(api::Role::Admin, m_company);
     m_calm = sessionWith({QStringLiteral("Hello, what are your opening hours?")});
-    m_manager = sessionWith({QStringLiteral("Hello, I ordered a pineapple"), QStringLiteral("The pineapple is still not here"),
-                             QStringLiteral("I want to speak to a manager")});
+    m_manager = sessionWith({QStringLiteral("Hello, I ordered a pineapple"),
+        QStringLiteral("The pineapple is still not here"), QStringLiteral("I want to speak to a manager")});
     m_refund = sessionWith({QStringLiteral("I want a refund of $40 for order ORD-55501 please")});
     QVERIFY(!m_calm.isEmpty() && !m_manager.isEmpty() && !m_refund.isEmpty());
-    QVERIFY(m_server.addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
+    QVERIFY(
+        m_server.addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
 }
 
 void TestConfigView::init()
@@ -84,15 +84,16 @@ void TestConfigView::init()
     m_window = std::make_unique<MainWindow>(*m_client);
     m_view = m_window->configuration();
     QVERIFY(m_view);
-    m_simulationTester = std::make_unique<QAbstractItemModelTester>(&m_view->simulation(),
-                                                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_historyTester = std::make_unique<QAbstractItemModelTester>(&m_view->history(),
-                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_simulationTester = std::make_unique<QAbstractItemModelTester>(
+        &m_view->simulation(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_historyTester = std::make_unique<QAbstractItemModelTester>(
+        &m_view->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_window->show();
     QSignalSpy loaded(m_view, &ConfigView::loaded);
     m_window->showConfiguration();
     QVERIFY(loaded.wait(5000));
-    QCOMPARE(m_window->findChild<QListWidget *>(QStringLiteral("navigation"))->currentItem()->text(), QStringLiteral("Configuration"));
+    QCOMPARE(m_window->findChild<QListWidget *>(QStringLiteral("navigation"))->currentItem()->text(),
+        QStringLiteral("Configuration"));
     QVERIFY(m_view->isVisible());
     QVERIFY(!m_view->canSave()); // nothing edited yet
 }
@@ -111,14 +112,17 @@ QString TestConfigView::sessionWith(const QStringList &messages)
     const HttpResult created = m_http->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_company, customer));
     const QString id = created.json().value(QLatin1String("id")).toString();
     for (const QString &m : messages)
-        if (m_http->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), m}}).status != 201)
+        if (m_http->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), m}})
+                .status
+            != 201)
             return {};
     return created.status == 201 ? id : QString();
 }
 
 void TestConfigView::addKeyword(const QString &word)
 {
-    auto *keywords = qobject_cast<QPlainTextEdit *>(m_view->form().field(QStringLiteral("irateProtocol.triggerKeywords")));
+    auto *keywords
+        = qobject_cast<QPlainTextEdit *>(m_view->form().field(QStringLiteral("irateProtocol.triggerKeywords")));
     QVERIFY(keywords);
     keywords->setPlainText(keywords->toPlainText() + QLatin1Char('\n') + word);
 }
@@ -132,8 +136,10 @@ void TestConfigView::whatIfListsExactlyTheChangedSessions()
 {
     ConfigForm &form = m_view->form();
     addKeyword(QStringLiteral("pineapple"));
-    qobject_cast<QCheckBox *>(form.field(QStringLiteral("tiers.aiRep.capabilities.canProcessRefunds")))->setChecked(true);
-    qobject_cast<QDoubleSpinBox *>(form.field(QStringLiteral("tiers.aiRep.capabilities.maxRefundAmount")))->setValue(100);
+    qobject_cast<QCheckBox *>(form.field(QStringLiteral("tiers.aiRep.capabilities.canProcessRefunds")))
+        ->setChecked(true);
+    qobject_cast<QDoubleSpinBox *>(form.field(QStringLiteral("tiers.aiRep.capabilities.maxRefundAmount")))
+        ->setValue(100);
     QVERIFY(m_view->problem().isEmpty());
 
     QSignalSpy simulated(m_view, &ConfigView::simulated);
@@ -145,14 +151,24 @@ void TestConfigView::whatIfListsExactlyTheChangedSessions()
     const int manager = model.rowOf(m_manager);
     const int refund = model.rowOf(m_refund);
     QVERIFY(manager >= 0 && refund >= 0);
-    QCOMPARE(model.index(manager, SimulationModel::Change).data(SimulationModel::ChangeRole).toString(), QStringLiteral("EARLIER"));
-    QCOMPARE(model.index(manager, SimulationModel::Before).data().toString(), QStringLiteral("Customer request → AI Manager at message 5"));
-    QCOMPARE(model.index(manager, SimulationModel::After).data().toString(), QStringLiteral("Irate customer → AI Manager at message 3"));
-    QCOMPARE(model.index(refund, SimulationModel::Change).data(SimulationModel::ChangeRole).toString(), QStringLiteral("NO_LONGER"));
+    QCOMPARE(model.index(manager, SimulationModel::Change).data(SimulationModel::ChangeRole).toString(),
+        QStringLiteral("EARLIER"));
+    QCOMPARE(model.index(manager, SimulationModel::Before).data().toString(),
+        QStringLiteral("Customer request → AI Manager at message 5"));
+    QCOMPARE(model.index(manager, SimulationModel::After).data().toString(),
+        QStringLiteral("Irate customer → AI Manager at message 3"));
+    QCOMPARE(model.index(refund, SimulationModel::Change).data(SimulationModel::ChangeRole).toString(),
+        QStringLiteral("NO_LONGER"));
     QCOMPARE(model.index(refund, SimulationModel::After).data().toString(), QStringLiteral("No escalation"));
     QCOMPARE(m_view->findChild<QLabel *>(QStringLiteral("whatIfSummary"))->text(),
-             QStringLiteral("2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1"));
-    QCOMPARE(serverConfig().value(QLatin1String("irateProtocol")).toObject().value(QLatin1String("triggerKeywords")).toArray().size(), 3);
+        QStringLiteral("2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1"));
+    QCOMPARE(serverConfig()
+                 .value(QLatin1String("irateProtocol"))
+                 .toObject()
+                 .value(QLatin1String("triggerKeywords"))
+                 .toArray()
+                 .size(),
+        3);
 
     // A row opens its conversation, read-only.
     auto *table = m_view->findChild<QTableView *>(QStringLiteral("whatIfTable"));
@@ -180,8 +196,14 @@ void TestConfigView::invalidFieldShowsTheValidatorsErrorAndSaveIsRefused()
     QSignalSpy refused(m_view, &ConfigView::saveRefused);
     m_view->save();
     QCOMPARE(refused.count(), 1);
-    QCOMPARE(serverConfig().value(QLatin1String("tiers")).toObject().value(QLatin1String("humanAgent")).toObject()
-                 .value(QLatin1String("escalationPhone")).toString(), QString());
+    QCOMPARE(serverConfig()
+                 .value(QLatin1String("tiers"))
+                 .toObject()
+                 .value(QLatin1String("humanAgent"))
+                 .toObject()
+                 .value(QLatin1String("escalationPhone"))
+                 .toString(),
+        QString());
 
     // Made valid again, the error goes and Save is possible.
     phone->setText(QStringLiteral("+1 555 0100"));
@@ -195,11 +217,13 @@ void TestConfigView::savedKeywordEscalatesTheNextMessage()
 {
     // Before: "kumquat" is no irate keyword; one message with it leaves the session with the AI Rep.
     const QString before = sessionWith({QStringLiteral("This kumquat is a kumquat")});
-    QCOMPARE(m_http->get(QStringLiteral("/api/cs/sessions/") + before).json().value(QLatin1String("currentTier")).toString(),
-             QStringLiteral("AI_REP"));
+    QCOMPARE(
+        m_http->get(QStringLiteral("/api/cs/sessions/") + before).json().value(QLatin1String("currentTier")).toString(),
+        QStringLiteral("AI_REP"));
 
     addKeyword(QStringLiteral("kumquat"));
-    qobject_cast<QSpinBox *>(m_view->form().field(QStringLiteral("irateProtocol.autoEscalate.afterAttempts")))->setValue(1);
+    qobject_cast<QSpinBox *>(m_view->form().field(QStringLiteral("irateProtocol.autoEscalate.afterAttempts")))
+        ->setValue(1);
     QVERIFY(m_view->canSave());
     QVERIFY(m_view->needsWhatIf());
     // The first Save of an escalation change shows the what-if; the second one saves.
@@ -209,8 +233,9 @@ void TestConfigView::savedKeywordEscalatesTheNextMessage()
     QVERIFY(simulated.wait(10000));
     QCOMPARE(saved.count(), 0);
     QVERIFY(m_view->simulation().rowOf(before) >= 0);
-    QCOMPARE(m_view->simulation().index(m_view->simulation().rowOf(before), 0).data(SimulationModel::ChangeRole).toString(),
-             QStringLiteral("NEWLY"));
+    QCOMPARE(
+        m_view->simulation().index(m_view->simulation().rowOf(before), 0).data(SimulationModel::ChangeRole).toString(),
+        QStringLiteral("NEWLY"));
     m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
     QVERIFY(saved.wait(5000));
     QVERIFY(!m_view->canSave());
@@ -219,8 +244,13 @@ void TestConfigView::savedKeywordEscalatesTheNextMessage()
     const QString after = sessionWith({QStringLiteral("This kumquat is a kumquat")});
     const QJsonObject s = m_http->get(QStringLiteral("/api/cs/sessions/") + after).json();
     QCOMPARE(s.value(QLatin1String("currentTier")).toString(), QStringLiteral("AI_MANAGER"));
-    QCOMPARE(s.value(QLatin1String("escalationHistory")).toArray().first().toObject().value(QLatin1String("reason")).toString(),
-             QStringLiteral("IRATE_CUSTOMER"));
+    QCOMPARE(s.value(QLatin1String("escalationHistory"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("reason"))
+                 .toString(),
+        QStringLiteral("IRATE_CUSTOMER"));
 
     // The history shows who changed which field, before and after (reloaded after the save).
     ConfigHistoryModel &h = m_view->history();
@@ -244,7 +274,10 @@ void TestConfigView::savedKeywordEscalatesTheNextMessage()
 void TestConfigView::replyLanguageChosenOnThePage()
 {
     const auto lastAiReply = [this](const QString &sessionId) {
-        const QJsonArray messages = m_http->get(QStringLiteral("/api/cs/sessions/") + sessionId).json().value(QLatin1String("messages")).toArray();
+        const QJsonArray messages = m_http->get(QStringLiteral("/api/cs/sessions/") + sessionId)
+                                        .json()
+                                        .value(QLatin1String("messages"))
+                                        .toArray();
         for (qsizetype i = messages.size() - 1; i >= 0; --i)
             if (messages.at(i).toObject().value(QLatin1String("role")).toString().startsWith(QLatin1String("ai")))
                 return messages.at(i).toObject().value(QLatin1String("content")).toString();

@@ -25,7 +25,8 @@ const QString kPassword = QStringLiteral("correct horse battery");
 
 std::unique_ptr<TokenStore> fileTokens(const QString &path)
 {
-    return std::make_unique<TokenStore>([path](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(path)); });
+    return std::make_unique<TokenStore>(
+        [path](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(path)); });
 }
 
 QByteArray storedToken(const QString &path, const QString &server)
@@ -37,8 +38,7 @@ QByteArray storedToken(const QString &path, const QString &server)
 
 } // namespace
 
-class TestConsoleApp : public QObject
-{
+class TestConsoleApp : public QObject {
     Q_OBJECT
 
 private slots:
@@ -73,7 +73,10 @@ void TestConsoleApp::secretsInTheFileAreMovedIntoTheKeyringOnRequest()
     QVERIFY(!QFile::exists(file));
     // The console hears of it through a queued connection, after the spy did.
     QTRY_VERIFY_WITH_TIMEOUT(action->isHidden(), 5000);
-    QVERIFY(console.window().findChild<QLabel *>(QStringLiteral("noticeBar"))->text().contains(QLatin1String("moved into")));
+    QVERIFY(console.window()
+                .findChild<QLabel *>(QStringLiteral("noticeBar"))
+                ->text()
+                .contains(QLatin1String("moved into")));
 }
 
 void TestConsoleApp::firstStartCreatesTheAdmin()
@@ -164,7 +167,7 @@ void TestConsoleApp::remoteConsoleLogsInToAnotherServer()
     console.loginDialog()->accept();
     QVERIFY(signedIn.wait(10000));
     QTRY_COMPARE_WITH_TIMEOUT(console.window().findChild<QLabel *>(QStringLiteral("connectionState"))->text(),
-                              QStringLiteral("● Live"), 10000);
+        QStringLiteral("● Live"), 10000);
     // Presence: the combo sets it on the server.
     auto http = fixture.client(api::Role::Agent);
     const auto presenceOf = [&] {
@@ -195,7 +198,7 @@ void TestConsoleApp::remoteConsoleLogsInToAnotherServer()
     QVERIFY(!again.loginDialog());
     QCOMPARE(again.client().agent().value(QLatin1String("name")).toString(), QStringLiteral("Kim"));
     QCOMPARE(again.window().findChild<QComboBox *>(QStringLiteral("presenceCombo"))->currentData().toString(),
-             QStringLiteral("away")); // what Kim chose last time
+        QStringLiteral("away")); // what Kim chose last time
 }
 
 QTEST_MAIN(TestConsoleApp)

@@ -30,43 +30,44 @@ const QByteArray kReply = "POST /api/cs/sessions/sess_1/agent-messages";
 
 QJsonObject errorBody(const QString &code, const QJsonObject &details)
 {
-    return {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                  {QStringLiteral("message"), QStringLiteral("refused")},
-                                                  {QStringLiteral("details"), details}}}};
+    return {{QStringLiteral("error"),
+        QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), QStringLiteral("refused")},
+            {QStringLiteral("details"), details}}}};
 }
 
 QJsonObject sessionJson()
 {
-    return {{QStringLiteral("id"), QStringLiteral("sess_1")},
-            {QStringLiteral("channel"), QStringLiteral("chat")},
-            {QStringLiteral("currentTier"), QStringLiteral("HUMAN_AGENT")},
-            {QStringLiteral("status"), QStringLiteral("ESCALATED")},
-            {QStringLiteral("messages"),
-             QJsonArray{message(QStringLiteral("msg_1"), QStringLiteral("customer"), QStringLiteral("Where is my parcel?")),
-                        message(QStringLiteral("msg_2"), QStringLiteral("ai_manager"), QStringLiteral("A person will answer"),
-                                {{QStringLiteral("aiGenerated"), true}, {QStringLiteral("intent"), QStringLiteral("order_status")}})}},
-            {QStringLiteral("sentimentHistory"),
-             QJsonArray{QJsonObject{{QStringLiteral("sentiment"), QStringLiteral("FRUSTRATED")}, {QStringLiteral("score"), -0.4}},
-                        QJsonObject{{QStringLiteral("sentiment"), QStringLiteral("ANGRY")}, {QStringLiteral("score"), -0.7}}}},
-            {QStringLiteral("escalationHistory"),
-             QJsonArray{QJsonObject{{QStringLiteral("fromTier"), QStringLiteral("AI_MANAGER")},
-                                    {QStringLiteral("toTier"), QStringLiteral("HUMAN_AGENT")},
-                                    {QStringLiteral("reason"), QStringLiteral("IRATE_CUSTOMER")},
-                                    {QStringLiteral("timestamp"), QStringLiteral("2025-03-01T10:00:00.000Z")},
-                                    {QStringLiteral("automatic"), true}}}},
-            {QStringLiteral("context"),
-             QJsonObject{{QStringLiteral("customer"),
-                          QJsonObject{{QStringLiteral("id"), QStringLiteral("cust_ben")}, {QStringLiteral("name"), QStringLiteral("Ben Ortiz")},
-                                      {QStringLiteral("tier"), QStringLiteral("GOLD")}, {QStringLiteral("lifetimeValue"), 1234.5},
-                                      {QStringLiteral("isVIP"), true}}},
-                         {QStringLiteral("orders"),
-                          QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("ORD-1001")},
-                                                 {QStringLiteral("status"), QStringLiteral("shipped")},
-                                                 {QStringLiteral("total"), 59.9}}}}}}};
+    return {{QStringLiteral("id"), QStringLiteral("sess_1")}, {QStringLiteral("channel"), QStringLiteral("chat")},
+        {QStringLiteral("currentTier"), QStringLiteral("HUMAN_AGENT")},
+        {QStringLiteral("status"), QStringLiteral("ESCALATED")},
+        {QStringLiteral("messages"),
+            QJsonArray{
+                message(QStringLiteral("msg_1"), QStringLiteral("customer"), QStringLiteral("Where is my parcel?")),
+                message(QStringLiteral("msg_2"), QStringLiteral("ai_manager"), QStringLiteral("A person will answer"),
+                    {{QStringLiteral("aiGenerated"), true},
+                        {QStringLiteral("intent"), QStringLiteral("order_status")}})}},
+        {QStringLiteral("sentimentHistory"),
+            QJsonArray{QJsonObject{{QStringLiteral("sentiment"), QStringLiteral("FRUSTRATED")},
+                           {QStringLiteral("score"), -0.4}},
+                QJsonObject{{QStringLiteral("sentiment"), QStringLiteral("ANGRY")}, {QStringLiteral("score"), -0.7}}}},
+        {QStringLiteral("escalationHistory"),
+            QJsonArray{QJsonObject{{QStringLiteral("fromTier"), QStringLiteral("AI_MANAGER")},
+                {QStringLiteral("toTier"), QStringLiteral("HUMAN_AGENT")},
+                {QStringLiteral("reason"), QStringLiteral("IRATE_CUSTOMER")},
+                {QStringLiteral("timestamp"), QStringLiteral("2025-03-01T10:00:00.000Z")},
+                {QStringLiteral("automatic"), true}}}},
+        {QStringLiteral("context"),
+            QJsonObject{{QStringLiteral("customer"),
+                            QJsonObject{{QStringLiteral("id"), QStringLiteral("cust_ben")},
+                                {QStringLiteral("name"), QStringLiteral("Ben Ortiz")},
+                                {QStringLiteral("tier"), QStringLiteral("GOLD")},
+                                {QStringLiteral("lifetimeValue"), 1234.5}, {QStringLiteral("isVIP"), true}}},
+                {QStringLiteral("orders"),
+                    QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("ORD-1001")},
+                        {QStringLiteral("status"), QStringLiteral("shipped")}, {QStringLiteral("total"), 59.9}}}}}}};
 }
 
-struct Fixture
-{
+struct Fixture {
     StubApi api;
     ApiClient client;
     ConversationView view{client};
@@ -85,8 +86,7 @@ struct Fixture
 
 } // namespace
 
-class TestConversationView : public QObject
-{
+class TestConversationView : public QObject {
     Q_OBJECT
 
 private slots:
@@ -109,15 +109,17 @@ void TestConversationView::showsTranscriptContextAndHistory()
     QCOMPARE(f.view.findChild<QLabel *>(QStringLiteral("conversationTitle"))->text(), QStringLiteral("Ben Ortiz"));
     const QString customer = f.view.context()->customerText();
     QVERIFY2(customer.contains(QLatin1String("VIP")) && customer.contains(QLatin1String("Gold tier"))
-                 && customer.contains(QLatin1String("ORD-1001")) && customer.contains(QLatin1String("Shipped")),
-             qPrintable(customer));
+            && customer.contains(QLatin1String("ORD-1001")) && customer.contains(QLatin1String("Shipped")),
+        qPrintable(customer));
     const QString escalations = f.view.context()->escalationText();
-    QVERIFY2(escalations.contains(QStringLiteral("AI Manager → Human agent · Irate customer")), qPrintable(escalations));
+    QVERIFY2(
+        escalations.contains(QStringLiteral("AI Manager → Human agent · Irate customer")), qPrintable(escalations));
     QCOMPARE(f.view.context()->chart()->pointCount(), 2);
     // Notes are styled apart from replies.
     TranscriptModel model;
     model.setSession({{QStringLiteral("id"), QStringLiteral("s")},
-                      {QStringLiteral("messages"), QJsonArray{message(QStringLiteral("n1"), QStringLiteral("internal_note"), QStringLiteral("psst"))}}});
+        {QStringLiteral("messages"),
+            QJsonArray{message(QStringLiteral("n1"), QStringLiteral("internal_note"), QStringLiteral("psst"))}}});
     QVERIFY(TranscriptView::messageHtml(model, 0).contains(QLatin1String("#fff4c2")));
 }
 
@@ -126,10 +128,13 @@ void TestConversationView::staleReplyShowsTheNewMessagesAndCanBeSentAnyway()
     Fixture f;
     // As the desk lists them: id, content and timestamp only.
     const QJsonObject fresh{{QStringLiteral("id"), QStringLiteral("msg_3")},
-                            {QStringLiteral("content"), QStringLiteral("Actually, cancel it")},
-                            {QStringLiteral("timestamp"), QStringLiteral("2025-03-01T10:03:00.000Z")}};
-    f.api.script(kReply, {{409, errorBody(QStringLiteral("CS_027"), {{QStringLiteral("newMessages"), QJsonArray{fresh}}})},
-                          {201, {{QStringLiteral("message"), message(QStringLiteral("msg_4"), QStringLiteral("human_agent"), QStringLiteral("On it"))}}}});
+        {QStringLiteral("content"), QStringLiteral("Actually, cancel it")},
+        {QStringLiteral("timestamp"), QStringLiteral("2025-03-01T10:03:00.000Z")}};
+    f.api.script(kReply,
+        {{409, errorBody(QStringLiteral("CS_027"), {{QStringLiteral("newMessages"), QJsonArray{fresh}}})},
+            {201,
+                {{QStringLiteral("message"),
+                    message(QStringLiteral("msg_4"), QStringLiteral("human_agent"), QStringLiteral("On it"))}}}});
     QVERIFY(f.openSession());
     ReplyEdit *edit = f.view.replyBox()->editor();
     edit->setFocus();
@@ -144,7 +149,7 @@ void TestConversationView::staleReplyShowsTheNewMessagesAndCanBeSentAnyway()
     QCOMPARE(first.first().json().value(QLatin1String("content")).toString(), QStringLiteral("On it"));
     QCOMPARE(f.view.transcript().lastMessageId(), QStringLiteral("msg_3")); // the new message is shown
     QVERIFY(f.view.transcript().index(2).data(TranscriptModel::IsCustomerRole).toBool());
-    QCOMPARE(f.view.replyBox()->text(), QStringLiteral("On it"));          // the draft is kept
+    QCOMPARE(f.view.replyBox()->text(), QStringLiteral("On it")); // the draft is kept
     auto *force = f.view.findChild<QPushButton *>(QStringLiteral("sendAnyway"));
     QVERIFY(force->isVisible());
 
@@ -163,10 +168,12 @@ void TestConversationView::customerWritingWhileTypingRaisesTheBanner()
     QTest::keyClicks(f.view.replyBox()->editor(), QStringLiteral("Let me check"));
     // A message for another session changes nothing.
     f.view.applyEvents({wsEvent(QStringLiteral("message"), QStringLiteral("sess_2"),
-                                {{QStringLiteral("customerMessage"), message(QStringLiteral("x"), QStringLiteral("customer"), QStringLiteral("hi"))}})});
+        {{QStringLiteral("customerMessage"),
+            message(QStringLiteral("x"), QStringLiteral("customer"), QStringLiteral("hi"))}})});
     QVERIFY(!f.view.bannerVisible());
     f.view.applyEvents({wsEvent(QStringLiteral("message"), QStringLiteral("sess_1"),
-                                {{QStringLiteral("customerMessage"), message(QStringLiteral("msg_9"), QStringLiteral("customer"), QStringLiteral("Hello??"))}})});
+        {{QStringLiteral("customerMessage"),
+            message(QStringLiteral("msg_9"), QStringLiteral("customer"), QStringLiteral("Hello??"))}})});
     QVERIFY(f.view.bannerVisible());
     QVERIFY(f.view.bannerText().contains(QLatin1String("while you were typing")));
     QVERIFY(f.view.findChild<QPushButton *>(QStringLiteral("sendAnyway"))->isHidden());
@@ -179,7 +186,10 @@ void TestConversationView::customerWritingWhileTypingRaisesTheBanner()
 void TestConversationView::ctrlEnterSendsANote()
 {
     Fixture f;
-    f.api.script(kReply, {{201, {{QStringLiteral("message"), message(QStringLiteral("n1"), QStringLiteral("internal_note"), QStringLiteral("VIP, be kind"))}}}});
+    f.api.script(kReply,
+        {{201,
+            {{QStringLiteral("message"),
+                message(QStringLiteral("n1"), QStringLiteral("internal_note"), QStringLiteral("VIP, be kind"))}}}});
     QVERIFY(f.openSession());
     f.view.toggleNote();
     QVERIFY(f.view.replyBox()->isNote());
@@ -195,13 +205,20 @@ void TestConversationView::cannedResponseWithAMissingValueIsNotSent()
 {
     Fixture f;
     f.api.script("POST /api/cs/canned-responses/cr_1/render",
-                 {{200, {{QStringLiteral("content"), QStringLiteral("Hi Ben, your order {{order.id}} is on its way.")},
-                         {QStringLiteral("missing"), QJsonArray{QStringLiteral("order.id")}}}}});
-    f.api.script(kReply, {{201, {{QStringLiteral("message"), message(QStringLiteral("msg_5"), QStringLiteral("human_agent"), QStringLiteral("x"))}}}});
+        {{200,
+            {{QStringLiteral("content"), QStringLiteral("Hi Ben, your order {{order.id}} is on its way.")},
+                {QStringLiteral("missing"), QJsonArray{QStringLiteral("order.id")}}}}});
+    f.api.script(kReply,
+        {{201,
+            {{QStringLiteral("message"),
+                message(QStringLiteral("msg_5"), QStringLiteral("human_agent"), QStringLiteral("x"))}}}});
     QVERIFY(f.openSession());
     f.view.setCannedResponses(QJsonArray{
-        QJsonObject{{QStringLiteral("id"), QStringLiteral("cr_0")}, {QStringLiteral("shortcut"), QStringLiteral("bye")}, {QStringLiteral("title"), QStringLiteral("Goodbye")}},
-        QJsonObject{{QStringLiteral("id"), QStringLiteral("cr_1")}, {QStringLiteral("shortcut"), QStringLiteral("ship")}, {QStringLiteral("title"), QStringLiteral("Shipping update")}}});
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("cr_0")}, {QStringLiteral("shortcut"), QStringLiteral("bye")},
+            {QStringLiteral("title"), QStringLiteral("Goodbye")}},
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("cr_1")},
+            {QStringLiteral("shortcut"), QStringLiteral("ship")},
+            {QStringLiteral("title"), QStringLiteral("Shipping update")}}});
     ReplyEdit *edit = f.view.replyBox()->editor();
     f.view.activateWindow();
     edit->setFocus();
@@ -212,8 +229,12 @@ void TestConversationView::cannedResponseWithAMissingValueIsNotSent()
     popup->setCurrentIndex(popup->model()->index(0, 0));
     QTest::keyClick(popup, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(f.view.replyBox()->text().startsWith(QLatin1String("Hi Ben")), 5000);
-    QCOMPARE(f.api.to("POST /api/cs/canned-responses/cr_1/render").first().json().value(QLatin1String("sessionId")).toString(),
-             QStringLiteral("sess_1"));
+    QCOMPARE(f.api.to("POST /api/cs/canned-responses/cr_1/render")
+                 .first()
+                 .json()
+                 .value(QLatin1String("sessionId"))
+                 .toString(),
+        QStringLiteral("sess_1"));
     QCOMPARE(f.view.replyBox()->unresolved(), QStringList{QStringLiteral("{{order.id}}")});
 
     QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
@@ -232,8 +253,11 @@ void TestConversationView::claimHeldBySomeoneElseNamesThem()
 {
     Fixture f;
     f.api.script("POST /api/cs/sessions/sess_1/claim",
-                 {{409, errorBody(QStringLiteral("CS_025"), {{QStringLiteral("holder"), QJsonObject{{QStringLiteral("id"), QStringLiteral("agt_2")},
-                                                                                                     {QStringLiteral("name"), QStringLiteral("Kim Lee")}}}})}});
+        {{409,
+            errorBody(QStringLiteral("CS_025"),
+                {{QStringLiteral("holder"),
+                    QJsonObject{{QStringLiteral("id"), QStringLiteral("agt_2")},
+                        {QStringLiteral("name"), QStringLiteral("Kim Lee")}}}})}});
     QVERIFY(f.openSession());
     QSignalSpy status(&f.view, &ConversationView::status);
     f.view.claim();

@@ -24,8 +24,7 @@ namespace {
 const QString kPassword = QStringLiteral("correct horse battery");
 } // namespace
 
-class TestDeskFlow : public QObject
-{
+class TestDeskFlow : public QObject {
     Q_OBJECT
 
 private slots:
@@ -48,7 +47,7 @@ void TestDeskFlow::initTestCase()
     if (http->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId()).status == 404)
         QSKIP("GET /api/cs/queue is not on this tree yet (the desk routes)");
     for (const auto &[email, name] : {std::pair{QStringLiteral("ann@example.com"), QStringLiteral("Ann Archer")},
-                                      std::pair{QStringLiteral("bob@example.com"), QStringLiteral("Bob Baker")}}) {
+             std::pair{QStringLiteral("bob@example.com"), QStringLiteral("Bob Baker")}}) {
         NewAgent a;
         a.companyId = m_server.companyId();
         a.email = email;
@@ -60,15 +59,17 @@ void TestDeskFlow::initTestCase()
 QString TestDeskFlow::escalatedSession(const QString &text)
 {
     HttpClient customer(m_server.port(), m_server.token(api::Role::Client));
-    const QJsonObject created =
-        customer.post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text)).json();
+    const QJsonObject created = customer
+                                    .post(QStringLiteral("/api/cs/sessions"),
+                                        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text))
+                                    .json();
     const QString id = created.value(QLatin1String("id")).toString();
     // Asking for a person in the first message already hands the session over.
     if (created.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"))
         return id;
     const HttpResult r = customer.post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                                       {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-                                        {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     if (r.status != 200)
         qWarning() << "escalate:" << r.status << r.body;
     return r.status == 200 ? id : QString();
@@ -98,19 +99,22 @@ void TestDeskFlow::claimReplyReachesTheCustomerThenResolve()
     QWebSocket customer;
     QList<QJsonObject> frames;
     connect(&customer, &QWebSocket::textMessageReceived, this,
-            [&](const QString &t) { frames << QJsonDocument::fromJson(t.toUtf8()).object(); });
+        [&](const QString &t) { frames << QJsonDocument::fromJson(t.toUtf8()).object(); });
     customer.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/cs/ws?token=%2")
                            .arg(m_server.port())
                            .arg(QString::fromLatin1(m_server.token(api::Role::Client)))));
     QTRY_VERIFY_WITH_TIMEOUT(customer.state() == QAbstractSocket::ConnectedState, 5000);
     customer.sendTextMessage(QStringLiteral(R"({"type":"subscribe","sessionId":"%1"})").arg(id));
-    QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty() && frames.last().value(QLatin1String("type")).toString() == QLatin1String("subscribed"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !frames.isEmpty() && frames.last().value(QLatin1String("type")).toString() == QLatin1String("subscribed"),
+        5000);
 
     QVERIFY(w.queueView()->selectSession(id));
     w.claimCurrent();
     QTRY_COMPARE_WITH_TIMEOUT(w.conversation()->sessionId(), id, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(w.queueModel().index(w.queueModel().rowOf(id), 0).data(QueueModel::AssigneeIdRole).toString(),
-                              client.agentId(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        w.queueModel().index(w.queueModel().rowOf(id), 0).data(QueueModel::AssigneeIdRole).toString(), client.agentId(),
+        5000);
     QTRY_VERIFY_WITH_TIMEOUT(w.conversation()->transcript().rowCount() >= 1, 5000);
 
     ReplyBox *reply = w.conversation()->replyBox();
@@ -119,7 +123,8 @@ void TestDeskFlow::claimReplyReachesTheCustomerThenResolve()
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             for (const QJsonObject &f : frames) {
-                const QJsonObject m = f.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject();
+                const QJsonObject m
+                    = f.value(QLatin1String("data")).toObject().value(QLatin1String("message")).toObject();
                 if (f.value(QLatin1String("type")).toString() == QLatin1String("message")
                     && m.value(QLatin1String("role")).toString() == QLatin1String("human_agent")
                     && m.value(QLatin1String("content")).toString().startsWith(QLatin1String("Hi Ben, Ann here")))
@@ -158,7 +163,8 @@ void TestDeskFlow::secondConsoleSeesTheClaimLive()
     QVERIFY(bobLive.wait(5000) || !bobLive.isEmpty());
     const QString id = escalatedSession(QStringLiteral("Please get me a human"));
     QTRY_VERIFY_WITH_TIMEOUT(second.queueModel().rowOf(id) >= 0, 5000);
-    QCOMPARE(second.queueModel().index(second.queueModel().rowOf(id), 0).data(QueueModel::AssigneeIdRole).toString(), QString());
+    QCOMPARE(second.queueModel().index(second.queueModel().rowOf(id), 0).data(QueueModel::AssigneeIdRole).toString(),
+        QString());
 
     QTRY_VERIFY_WITH_TIMEOUT(first.queueView()->selectSession(id), 5000);
     first.claimCurrent();
@@ -172,7 +178,7 @@ void TestDeskFlow::secondConsoleSeesTheClaimLive()
     QCOMPARE(lost.status, 409);
     QCOMPARE(lost.error.code, QStringLiteral("CS_025"));
     QCOMPARE(lost.error.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString(),
-             QStringLiteral("Ann Archer"));
+        QStringLiteral("Ann Archer"));
     first.stopSession();
     second.stopSession();
 }

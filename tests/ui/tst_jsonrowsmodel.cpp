@@ -9,8 +9,7 @@
 
 using namespace tierdesk::ui;
 
-class TestJsonRowsModel : public QObject
-{
+class TestJsonRowsModel : public QObject {
     Q_OBJECT
 
 private slots:
@@ -21,11 +20,11 @@ private slots:
 private:
     static QJsonObject queue(const QString &name, int waiting, const QString &oldest = {})
     {
-        return {{QStringLiteral("queue"), name},
-                {QStringLiteral("waiting"), waiting},
-                {QStringLiteral("oldestWaitingSince"), oldest.isEmpty() ? QJsonValue() : QJsonValue(oldest)},
-                {QStringLiteral("slaToday"), QJsonObject{{QStringLiteral("met"), 3}, {QStringLiteral("missed"), 1},
-                                                         {QStringLiteral("attainment"), 75.0}}}};
+        return {{QStringLiteral("queue"), name}, {QStringLiteral("waiting"), waiting},
+            {QStringLiteral("oldestWaitingSince"), oldest.isEmpty() ? QJsonValue() : QJsonValue(oldest)},
+            {QStringLiteral("slaToday"),
+                QJsonObject{
+                    {QStringLiteral("met"), 3}, {QStringLiteral("missed"), 1}, {QStringLiteral("attainment"), 75.0}}}};
     }
 };
 
@@ -64,12 +63,15 @@ void TestJsonRowsModel::longestWaitCountsOnFromTheClock()
 {
     QueueStatsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const qint64 oldest = QDateTime::fromString(QStringLiteral("2026-11-24T10:00:00.000Z"), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    const qint64 oldest
+        = QDateTime::fromString(QStringLiteral("2026-11-24T10:00:00.000Z"), Qt::ISODateWithMs).toMSecsSinceEpoch();
     qint64 now = oldest + 65000;
     model.setClock([&now] { return now; });
-    model.setRows({queue(QStringLiteral("orders"), 1, QStringLiteral("2026-11-24T10:00:00.000Z")), queue(QStringLiteral("complaints"), 0)});
+    model.setRows({queue(QStringLiteral("orders"), 1, QStringLiteral("2026-11-24T10:00:00.000Z")),
+        queue(QStringLiteral("complaints"), 0)});
     QCOMPARE(model.index(0, QueueStatsModel::LongestWait).data().toString(), QStringLiteral("1:05"));
-    QCOMPARE(model.index(1, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong(), -1); // nobody waits
+    QCOMPARE(
+        model.index(1, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong(), -1); // nobody waits
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     now += 3600000;
     model.touchColumn(QueueStatsModel::LongestWait);

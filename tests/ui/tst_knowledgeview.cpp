@@ -12,18 +12,17 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QTemporaryDir>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
 
-class TestKnowledgeView : public QObject
-{
+class TestKnowledgeView : public QObject {
     Q_OBJECT
 
 private slots:
@@ -59,8 +58,10 @@ private slots:
         QCOMPARE(view.currentId(), sharedId);
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("kbDelete"))->isEnabled()); // shared
 
-        content->setPlainText(QStringLiteral("Update the app, then restart your phone. Still crashing? Write to apps@northwind.example."));
-        view.findChild<QPlainTextEdit *>(QStringLiteral("kbSteps"))->setPlainText(QStringLiteral("Update the app\n\nRestart the phone\n"));
+        content->setPlainText(QStringLiteral(
+            "Update the app, then restart your phone. Still crashing? Write to apps@northwind.example."));
+        view.findChild<QPlainTextEdit *>(QStringLiteral("kbSteps"))
+            ->setPlainText(QStringLiteral("Update the app\n\nRestart the phone\n"));
         view.findChild<QPushButton *>(QStringLiteral("kbSave"))->click();
         QTRY_VERIFY(view.currentId() != sharedId && view.currentId() > 0);
         auto *message = view.findChild<QLabel *>(QStringLiteral("kbMessage"));
@@ -109,8 +110,11 @@ private slots:
         for (int i = 0; i < 5; ++i) {
             QFile f(folder.filePath(QStringLiteral("lantern-%1.md").arg(i)));
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QStringLiteral("---\ntitle: Lantern model %1 battery\ncategory: PRODUCT_QUALITY\nkeywords: lantern\n---\n"
-                                   "The model %1 lantern runs 40 hours on one charge.\n").arg(i).toUtf8());
+            f.write(QStringLiteral(
+                "---\ntitle: Lantern model %1 battery\ncategory: PRODUCT_QUALITY\nkeywords: lantern\n---\n"
+                "The model %1 lantern runs 40 hours on one charge.\n")
+                        .arg(i)
+                        .toUtf8());
         }
         QFile bad(folder.filePath(QStringLiteral("bad.json")));
         QVERIFY(bad.open(QIODevice::WriteOnly) && bad.write("[1, 2") > 0);
@@ -127,8 +131,9 @@ private slots:
         QCOMPARE(progress->maximum(), 6);
 
         HttpClient http(m_server.port(), m_server.token(api::Role::Agent));
-        const HttpResult r = http.get(withQuery(QStringLiteral("/api/cs/kb"), {{QStringLiteral("companyId"), m_server.companyId()},
-                                                                              {QStringLiteral("q"), QStringLiteral("lantern battery")}}));
+        const HttpResult r = http.get(withQuery(QStringLiteral("/api/cs/kb"),
+            {{QStringLiteral("companyId"), m_server.companyId()},
+                {QStringLiteral("q"), QStringLiteral("lantern battery")}}));
         QCOMPARE(r.json().value(QLatin1String("total")).toInt(), 5);
 
         view.importFolder(folder.path()); // again: the same slugs are updated

@@ -1,7 +1,7 @@
 // The console's window and the engine thread behind it, on the offscreen
 // platform, against a real embedded server.
-#include "core/runtime/Runtime.h"
 #include "core/engine/desk/DemoLoad.h"
+#include "core/runtime/Runtime.h"
 #include "tests/api/ApiTestSupport.h"
 #include "ui/ConsoleApp.h"
 #include "ui/EngineController.h"
@@ -30,8 +30,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
 
-class TestMainWindow : public QObject
-{
+class TestMainWindow : public QObject {
     Q_OBJECT
 
 private slots:
@@ -63,7 +62,8 @@ void TestMainWindow::initTestCase()
 QString TestMainWindow::openSession(const QString &text)
 {
     auto http = m_server.client(api::Role::Agent);
-    return http->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text))
+    return http
+        ->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text))
         .json()
         .value(QLatin1String("id"))
         .toString();
@@ -81,7 +81,7 @@ void TestMainWindow::showsWhereTheServerIs()
     QVERIFY(status->text().contains(QLatin1String("Starting")));
     QVERIFY(!notice->isVisible());
     w.showStarted(QStringLiteral("http://127.0.0.1:8080"), QStringLiteral("/data"), QStringLiteral("system keyring"),
-                  QStringLiteral("No keyring warning"));
+        QStringLiteral("No keyring warning"));
     QCOMPARE(status->text(), QStringLiteral("http://127.0.0.1:8080"));
     QVERIFY(status->toolTip().contains(QLatin1String("/data")));
     QVERIFY(status->toolTip().contains(QLatin1String("system keyring")));
@@ -129,7 +129,8 @@ void TestMainWindow::startFailureIsShown()
     engine.start(dir.filePath(QStringLiteral("file/sub")), 0);
     // Failing fast, the engine thread can emit before a wait() begins: poll instead.
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 15000);
-    QTRY_COMPARE(w.findChild<QLabel *>(QStringLiteral("serverStatus"))->text(), QStringLiteral("The engine could not start"));
+    QTRY_COMPARE(
+        w.findChild<QLabel *>(QStringLiteral("serverStatus"))->text(), QStringLiteral("The engine could not start"));
     QVERIFY(!w.findChild<QLabel *>(QStringLiteral("noticeBar"))->text().isEmpty());
 }
 
@@ -148,7 +149,8 @@ void TestMainWindow::secondConsoleShowsWhoHasTheDataDirectoryAndLeaves()
     QVERIFY2(holder.ok(), holder.ok() ? "" : qPrintable(holder.error().message));
 
     QStringList dialogs; // "title: text" of each dialog that would have been shown
-    ConsoleDialogs::setHook([&](const QString &title, const QString &text) { dialogs << title + QStringLiteral(": ") + text; });
+    ConsoleDialogs::setHook(
+        [&](const QString &title, const QString &text) { dialogs << title + QStringLiteral(": ") + text; });
     {
         ConsoleApp console(tokenStore());
         QSignalSpy exit(&console, &ConsoleApp::exitRequested);
@@ -158,10 +160,10 @@ void TestMainWindow::secondConsoleShowsWhoHasTheDataDirectoryAndLeaves()
         QCOMPARE(dialogs.size(), 1);
         const QString pid = QStringLiteral("pid %1").arg(QCoreApplication::applicationPid());
         QVERIFY2(dialogs.first().contains(QLatin1String("already running")) && dialogs.first().contains(pid),
-                 qPrintable(dialogs.first()));
+            qPrintable(dialogs.first()));
         QVERIFY(exit.first().at(1).toString().contains(pid));
         QTRY_COMPARE_WITH_TIMEOUT(console.window().findChild<QLabel *>(QStringLiteral("serverStatus"))->text(),
-                                  QStringLiteral("The engine could not start"), 5000);
+            QStringLiteral("The engine could not start"), 5000);
     }
     ConsoleDialogs::setHook({});
 
@@ -170,8 +172,11 @@ void TestMainWindow::secondConsoleShowsWhoHasTheDataDirectoryAndLeaves()
     ConsoleApp console(tokenStore());
     QSignalSpy exit(&console, &ConsoleApp::exitRequested);
     console.start(dir.path(), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(console.window().findChild<QLabel *>(QStringLiteral("serverStatus"))->text().startsWith(
-                                 QLatin1String("http://127.0.0.1:")), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(console.window()
+                                 .findChild<QLabel *>(QStringLiteral("serverStatus"))
+                                 ->text()
+                                 .startsWith(QLatin1String("http://127.0.0.1:")),
+        15000);
     QCOMPARE(exit.count(), 0);
 }
 
@@ -198,12 +203,14 @@ void TestMainWindow::conversationFollowsTheCustomerLive()
     // The customer writes again: it arrives over the WebSocket, no reload.
     auto http = m_server.client(api::Role::Agent);
     const HttpResult posted = http->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id),
-                                         {{QStringLiteral("message"), QStringLiteral("Hello? Anyone?")}});
+        {{QStringLiteral("message"), QStringLiteral("Hello? Anyone?")}});
     QCOMPARE(posted.status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(c->transcript().rowCount() > before, 5000);
     bool seen = false;
     for (int r = 0; r < c->transcript().rowCount(); ++r)
-        seen = seen || c->transcript().index(r).data(TranscriptModel::ContentRole).toString() == QLatin1String("Hello? Anyone?");
+        seen = seen
+            || c->transcript().index(r).data(TranscriptModel::ContentRole).toString()
+                == QLatin1String("Hello? Anyone?");
     QVERIFY(seen);
     w.stopSession();
 }
@@ -229,7 +236,7 @@ void TestMainWindow::resolveFromTheConversation()
     const QJsonObject s = http->get(QStringLiteral("/api/cs/sessions/") + id).json();
     QCOMPARE(s.value(QLatin1String("status")).toString(), QStringLiteral("RESOLVED"));
     QCOMPARE(s.value(QLatin1String("resolution")).toObject().value(QLatin1String("summary")).toString(),
-             QStringLiteral("Explained the delivery times"));
+        QStringLiteral("Explained the delivery times"));
 }
 
 void TestMainWindow::lostConnectionShowsAndIsRetried()
@@ -267,8 +274,8 @@ void TestMainWindow::shortcutsAndTheirOverlay()
     QJsonArray items;
     for (const char *id : {"sess_a", "sess_b"})
         items.append(QJsonObject{{QStringLiteral("sessionId"), QString::fromLatin1(id)},
-                                 {QStringLiteral("priority"), QStringLiteral("normal")},
-                                 {QStringLiteral("queue"), QStringLiteral("orders")}});
+            {QStringLiteral("priority"), QStringLiteral("normal")},
+            {QStringLiteral("queue"), QStringLiteral("orders")}});
     w.queueModel().setItems(items);
     w.queueView()->table()->setFocus();
     QTest::keyClick(&w, Qt::Key_J);
@@ -291,14 +298,13 @@ void TestMainWindow::newAndBreachedEscalationsNotify()
     ApiClient client;
     MainWindow w(client);
     const QJsonObject item{{QStringLiteral("sessionId"), QStringLiteral("sess_n")},
-                           {QStringLiteral("issueSummary"), QStringLiteral("Broken kettle")},
-                           {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}}}};
-    emit client.events().eventsArrived({QJsonObject{{QStringLiteral("type"), QStringLiteral("queue.added")},
-                                                    {QStringLiteral("sessionId"), QStringLiteral("sess_n")},
-                                                    {QStringLiteral("data"), item}},
-                                        QJsonObject{{QStringLiteral("type"), QStringLiteral("sla.breached")},
-                                                    {QStringLiteral("sessionId"), QStringLiteral("sess_n")},
-                                                    {QStringLiteral("data"), item}}});
+        {QStringLiteral("issueSummary"), QStringLiteral("Broken kettle")},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}}}};
+    emit client.events().eventsArrived(
+        {QJsonObject{{QStringLiteral("type"), QStringLiteral("queue.added")},
+             {QStringLiteral("sessionId"), QStringLiteral("sess_n")}, {QStringLiteral("data"), item}},
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("sla.breached")},
+                {QStringLiteral("sessionId"), QStringLiteral("sess_n")}, {QStringLiteral("data"), item}}});
     QCOMPARE(w.notifications().size(), 2);
     QCOMPARE(w.notifications().at(0), QStringLiteral("New escalation: Ada · Broken kettle"));
     QCOMPARE(w.notifications().at(1), QStringLiteral("SLA breached: Ada has waited too long"));
@@ -312,11 +318,10 @@ void TestMainWindow::anAgentWhoIsAwayIsNotDisturbed()
     MainWindow w(client);
     w.findChild<QComboBox *>(QStringLiteral("presenceCombo"))->setCurrentIndex(1); // away
     const QJsonObject item{{QStringLiteral("sessionId"), QStringLiteral("sess_q")},
-                           {QStringLiteral("queue"), QStringLiteral("orders")},
-                           {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}}}};
+        {QStringLiteral("queue"), QStringLiteral("orders")},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}}}};
     emit client.events().eventsArrived({QJsonObject{{QStringLiteral("type"), QStringLiteral("queue.added")},
-                                                    {QStringLiteral("sessionId"), QStringLiteral("sess_q")},
-                                                    {QStringLiteral("data"), item}}});
+        {QStringLiteral("sessionId"), QStringLiteral("sess_q")}, {QStringLiteral("data"), item}}});
     QVERIFY(w.notifications().isEmpty());
     QCOMPARE(w.queueModel().rowCount(), 1); // still listed, only not announced
 }
@@ -338,7 +343,8 @@ void TestMainWindow::aQueueLongerThanOnePageCountsEveryWaitingSession()
     w.startSession();
     QTRY_COMPARE_WITH_TIMEOUT(w.queueModel().rowCount(), 500, 10000);
     auto *counts = w.findChild<QLabel *>(QStringLiteral("queueCounts"));
-    QTRY_VERIFY2_WITH_TIMEOUT(counts->text().startsWith(QLatin1String("520 waiting")), qPrintable(counts->text()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        counts->text().startsWith(QLatin1String("520 waiting")), qPrintable(counts->text()), 5000);
     w.stopSession();
 }
 

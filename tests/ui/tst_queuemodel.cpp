@@ -37,8 +37,7 @@ QJsonArray threeItems()
 
 } // namespace
 
-class TestQueueModel : public QObject
-{
+class TestQueueModel : public QObject {
     Q_OBJECT
 
 private slots:
@@ -66,9 +65,10 @@ void TestQueueModel::passesTheModelTesterThroughEvents()
     QueueItemSpec b = spec(QStringLiteral("sess_b"));
     b.assigneeId = QStringLiteral("agt_2");
     model.applyEvents({wsEvent(QStringLiteral("queue.added"), QStringLiteral("sess_d"), queueItem(d)),
-                       wsEvent(QStringLiteral("queue.updated"), QStringLiteral("sess_b"), queueItem(b)),
-                       wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_a"), {{QStringLiteral("sessionId"), QStringLiteral("sess_a")}}),
-                       wsEvent(QStringLiteral("sla.breached"), QStringLiteral("sess_d"), queueItem(d))});
+        wsEvent(QStringLiteral("queue.updated"), QStringLiteral("sess_b"), queueItem(b)),
+        wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_a"),
+            {{QStringLiteral("sessionId"), QStringLiteral("sess_a")}}),
+        wsEvent(QStringLiteral("sla.breached"), QStringLiteral("sess_d"), queueItem(d))});
     proxy.setSearchText(QStringLiteral("ben"));
     proxy.setUnassignedOnly(true);
     model.tick();
@@ -132,7 +132,8 @@ void TestQueueModel::eventsChangeRowsOneByOne()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(3, QueueModel::Assignee).data().toString(), QStringLiteral("Kim"));
 
-    model.applyEvents({wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_a"), {{QStringLiteral("sessionId"), QStringLiteral("sess_a")}})});
+    model.applyEvents({wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_a"),
+        {{QStringLiteral("sessionId"), QStringLiteral("sess_a")}})});
     QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.first().at(1).toInt(), 0);
     QCOMPARE(model.rowOf(QStringLiteral("sess_a")), -1);
@@ -141,10 +142,11 @@ void TestQueueModel::eventsChangeRowsOneByOne()
     QueueItemSpec warn = spec(QStringLiteral("sess_b"));
     warn.slaState = QStringLiteral("warning");
     model.applyEvents({wsEvent(QStringLiteral("sla.warning"), QStringLiteral("sess_b"), queueItem(warn)),
-                       wsEvent(QStringLiteral("message"), QStringLiteral("sess_b"), {}),
-                       wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_zz"), {{QStringLiteral("sessionId"), QStringLiteral("sess_zz")}})});
+        wsEvent(QStringLiteral("message"), QStringLiteral("sess_b"), {}),
+        wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_zz"),
+            {{QStringLiteral("sessionId"), QStringLiteral("sess_zz")}})});
     QCOMPARE(model.index(model.rowOf(QStringLiteral("sess_b")), 0).data(QueueModel::SlaStateRole).toString(),
-             QStringLiteral("warning"));
+        QStringLiteral("warning"));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(reset.size(), 0);
 }
@@ -206,8 +208,9 @@ void TestQueueModel::defaultOrderIsBreachedThenPriorityThenOldest()
     QStringList order;
     for (int r = 0; r < proxy.rowCount(); ++r)
         order << proxy.index(r, 0).data(QueueModel::SessionIdRole).toString();
-    QCOMPARE(order, (QStringList{QStringLiteral("sess_c"), QStringLiteral("sess_b"), QStringLiteral("sess_older"),
-                                 QStringLiteral("sess_a")}));
+    QCOMPARE(order,
+        (QStringList{QStringLiteral("sess_c"), QStringLiteral("sess_b"), QStringLiteral("sess_older"),
+            QStringLiteral("sess_a")}));
     // A new urgent escalation lands in its place, not at the end.
     QueueItemSpec urgent = spec(QStringLiteral("sess_u"));
     urgent.priority = QStringLiteral("urgent");
@@ -256,7 +259,8 @@ void TestQueueModel::countsFollowEvents()
     QCOMPARE(model.counts().waiting, 2);
     QCOMPARE(model.counts().claimed, 1);
     QCOMPARE(model.counts().breached, 1);
-    model.applyEvents({wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_c"), {{QStringLiteral("sessionId"), QStringLiteral("sess_c")}})});
+    model.applyEvents({wsEvent(QStringLiteral("queue.removed"), QStringLiteral("sess_c"),
+        {{QStringLiteral("sessionId"), QStringLiteral("sess_c")}})});
     QCOMPARE(counts.size(), 2);
     QCOMPARE(model.counts().claimed, 0);
     QCOMPARE(model.counts().breached, 0);

@@ -20,8 +20,8 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -42,20 +42,20 @@ const QString kPassword = QStringLiteral("correct horse battery");
 int loginStatus(quint16 port, const QString &email, const QString &password)
 {
     HttpClient anonymous(port);
-    return anonymous.post(QStringLiteral("/api/cs/auth/login"),
-                          {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}).status;
+    return anonymous
+        .post(QStringLiteral("/api/cs/auth/login"),
+            {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}})
+        .status;
 }
 
-template<typename T>
-T *child(QWidget &w, const char *name)
+template <typename T> T *child(QWidget &w, const char *name)
 {
     return w.findChild<T *>(QLatin1String(name));
 }
 
 } // namespace
 
-class TestSettingsView : public QObject
-{
+class TestSettingsView : public QObject {
     Q_OBJECT
 
 private slots:
@@ -79,7 +79,8 @@ void TestSettingsView::initTestCase()
 {
     QString error;
     QVERIFY2(m_server.start("[auth]\nloginFailuresPerWindow=1000\n", false, &error), qPrintable(error));
-    for (const auto &[email, role] : {std::pair{"ada@example.com", "admin"}, std::pair{"sue@example.com", "supervisor"}}) {
+    for (const auto &[email, role] :
+        {std::pair{"ada@example.com", "admin"}, std::pair{"sue@example.com", "supervisor"}}) {
         NewAgent a{m_server.companyId(), QLatin1String(email), QStringLiteral("Person"), QLatin1String(role), {}};
         QVERIFY(m_server.runtime().agents().create(a, kPassword, Actor{}));
     }
@@ -114,13 +115,19 @@ void TestSettingsView::createAgentWhoLogsInThenDeactivate()
 
     child<QLineEdit>(page, "agentPassword")->setText(kPassword);
     child<QPushButton>(page, "agentCreate")->click();
-    QTRY_COMPARE(page.model().match(page.model().index(0, AgentsModel::Email), Qt::DisplayRole, QStringLiteral("nia@example.com")).size(),
-                 1);
+    QTRY_COMPARE(
+        page.model()
+            .match(page.model().index(0, AgentsModel::Email), Qt::DisplayRole, QStringLiteral("nia@example.com"))
+            .size(),
+        1);
     QCOMPARE(loginStatus(m_server.port(), QStringLiteral("nia@example.com"), kPassword), 200);
 
     // Deactivate her: the login is refused, the row says so, the button offers to reactivate.
-    const int row = page.model().match(page.model().index(0, AgentsModel::Email), Qt::DisplayRole,
-                                       QStringLiteral("nia@example.com")).first().row();
+    const int row
+        = page.model()
+              .match(page.model().index(0, AgentsModel::Email), Qt::DisplayRole, QStringLiteral("nia@example.com"))
+              .first()
+              .row();
     child<QTableView>(page, "agentsTable")->selectRow(row);
     auto *active = child<QPushButton>(page, "agentActive");
     QVERIFY(active->isEnabled());
@@ -128,8 +135,9 @@ void TestSettingsView::createAgentWhoLogsInThenDeactivate()
     QTRY_VERIFY(!page.model().isActive(page.model().rowOf(page.selectedId())));
     QCOMPARE(active->text(), QStringLiteral("Reactivate"));
     QCOMPARE(loginStatus(m_server.port(), QStringLiteral("nia@example.com"), kPassword), 401);
-    QCOMPARE(page.model().data(page.model().index(page.model().rowOf(page.selectedId()), AgentsModel::Status)).toString(),
-             QStringLiteral("Deactivated"));
+    QCOMPARE(
+        page.model().data(page.model().index(page.model().rowOf(page.selectedId()), AgentsModel::Status)).toString(),
+        QStringLiteral("Deactivated"));
 
     // An admin cannot deactivate themselves: the button is off on their own row.
     child<QTableView>(page, "agentsTable")->selectRow(page.model().rowOf(client.agentId()));
@@ -178,15 +186,15 @@ void TestSettingsView::tokenShownOnceWorksUntilRevoked()
     QVERIFY(!revoke->isEnabled());
 
     // Keys for the other API families are listed too, with their kind, and do not expire.
-    const HttpResult key = admin.post(QStringLiteral("/api/cs/tokens"), {{QStringLiteral("name"), QStringLiteral("Platform")},
-                                                                        {QStringLiteral("kind"), QStringLiteral("sigv4")},
-                                                                        {QStringLiteral("region"), QStringLiteral("eu-west-1")}});
+    const HttpResult key = admin.post(QStringLiteral("/api/cs/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("Platform")}, {QStringLiteral("kind"), QStringLiteral("sigv4")},
+            {QStringLiteral("region"), QStringLiteral("eu-west-1")}});
     QVERIFY2(key.status == 201, describe(key));
     view.refresh();
     QTRY_COMPARE(page.model().rowCount(), 2);
     const QString accessKeyId = key.json().value(QLatin1String("accessKeyId")).toString();
     QCOMPARE(page.model().data(page.model().index(0, TokensModel::Role)).toString(),
-             QStringLiteral("admin (SigV4 key %1, eu-west-1)").arg(accessKeyId));
+        QStringLiteral("admin (SigV4 key %1, eu-west-1)").arg(accessKeyId));
     QCOMPARE(page.model().data(page.model().index(0, TokensModel::Expires)).toString(), QStringLiteral("Never"));
 }
 
@@ -212,11 +220,14 @@ void TestSettingsView::webhookAddDeliveriesDelete()
     // An event for it: its delivery is listed under it.
     HttpClient http(m_server.port(), client.token());
     QCOMPARE(http.post(QStringLiteral("/api/cs/sessions"),
-                       sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello"))).status, 201);
+                     sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("hello")))
+                 .status,
+        201);
     page.refresh();
     QTRY_VERIFY(page.deliveries().rowCount() >= 1);
     QCOMPARE(page.deliveries().data(page.deliveries().index(0, DeliveriesModel::Created)).toString().isEmpty(), false);
-    QCOMPARE(page.deliveries().data(page.deliveries().index(0, DeliveriesModel::Event)).toString(), QStringLiteral("session.created"));
+    QCOMPARE(page.deliveries().data(page.deliveries().index(0, DeliveriesModel::Event)).toString(),
+        QStringLiteral("session.created"));
 
     auto *remove = child<QPushButton>(page, "webhookDelete");
     remove->click();
@@ -224,7 +235,11 @@ void TestSettingsView::webhookAddDeliveriesDelete()
     remove->click();
     QTRY_COMPARE(page.model().rowCount(), 0);
     QCOMPARE(http.get(QStringLiteral("/api/cs/webhooks?companyId=") + m_server.companyId())
-                 .json().value(QLatin1String("webhooks")).toArray().size(), 0);
+                 .json()
+                 .value(QLatin1String("webhooks"))
+                 .toArray()
+                 .size(),
+        0);
 }
 
 void TestSettingsView::emailSettingsSavedToTheServer()
@@ -293,7 +308,7 @@ void TestSettingsView::preferencesAreStored()
     // At start the choice installs the German translation and locale (ConsoleLanguage).
     const QLocale before;
     QCOMPARE(ConsoleLanguage::install(QCoreApplication::instance(), QLocale(ConsolePreferences(file).language()), true),
-             QStringLiteral("de"));
+        QStringLiteral("de"));
     QCOMPARE(QLocale().language(), QLocale::German);
     QCOMPARE(QCoreApplication::translate("tierdesk::ui::MainWindow", "Settings"), QStringLiteral("Einstellungen"));
     ConsoleLanguage::install(QCoreApplication::instance(), QLocale(QLocale::English), true);

@@ -24,8 +24,7 @@ using namespace tierdesk;
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
 
-class TestSupervisorView : public QObject
-{
+class TestSupervisorView : public QObject {
     Q_OBJECT
 
 private slots:
@@ -36,7 +35,10 @@ private slots:
 
 private:
     QString escalatedSession(const QString &text);
-    static int cell(const QAbstractItemModel &m, int row, int column, int role) { return m.index(row, column).data(role).toInt(); }
+    static int cell(const QAbstractItemModel &m, int row, int column, int role)
+    {
+        return m.index(row, column).data(role).toInt();
+    }
 
     ServerFixture m_server;
 };
@@ -45,20 +47,23 @@ void TestSupervisorView::initTestCase()
 {
     QString error;
     QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
-    QVERIFY(m_server.addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
-    QVERIFY(m_server.addAgent(QStringLiteral("agt_bob"), QStringLiteral("Bob Brook"), QStringLiteral("agent"), {QStringLiteral("orders")}));
-    QVERIFY(m_server.addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
+    QVERIFY(m_server.addAgent(
+        QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
+    QVERIFY(m_server.addAgent(
+        QStringLiteral("agt_bob"), QStringLiteral("Bob Brook"), QStringLiteral("agent"), {QStringLiteral("orders")}));
+    QVERIFY(
+        m_server.addAgent(QStringLiteral("agt_sue"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor"), {}));
 }
 
 QString TestSupervisorView::escalatedSession(const QString &text)
 {
     auto http = m_server.client(api::Role::Admin);
-    const HttpResult created = http->post(QStringLiteral("/api/cs/sessions"),
-                                          sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
+    const HttpResult created = http->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
     const QString id = created.json().value(QLatin1String("id")).toString();
     const HttpResult esc = http->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-                                      {{QStringLiteral("reason"), QStringLiteral("REFUND_REQUEST")},
-                                       {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+        {{QStringLiteral("reason"), QStringLiteral("REFUND_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     return created.status == 201 && esc.status == 200 ? id : QString();
 }
 
@@ -90,24 +95,29 @@ void TestSupervisorView::followsTheDeskLive()
     // An escalation arrives live: the waiting count rises and the longest wait is known.
     const QString id = escalatedSession(QStringLiteral("I want my money back for ORD-10001"));
     QVERIFY(!id.isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole), waitingBefore + 1, 5000);
-    QVERIFY(view->queues().index(orders, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong() >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole), waitingBefore + 1, 5000);
+    QVERIFY(
+        view->queues().index(orders, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong() >= 0);
     QCOMPARE(view->queues().index(orders, QueueStatsModel::Queue).data().toString(), QStringLiteral("Orders"));
     int waitingEverywhere = 0;
     for (int row = 0; row < view->queues().rowCount(); ++row)
         waitingEverywhere += cell(view->queues(), row, QueueStatsModel::Waiting, QueueStatsModel::ValueRole);
-    QVERIFY2(view->summary().startsWith(QStringLiteral("%1 waiting").arg(waitingEverywhere)), qPrintable(view->summary()));
+    QVERIFY2(
+        view->summary().startsWith(QStringLiteral("%1 waiting").arg(waitingEverywhere)), qPrintable(view->summary()));
     // Sue herself is available: her console holds the live connection.
     QVERIFY2(view->summary().contains(QLatin1String("1 of 3 people available")), qPrintable(view->summary()));
 
     // Ann claims it: it moves from waiting to held, under her name.
-    auto ann = std::make_unique<HttpClient>(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
+    auto ann = std::make_unique<HttpClient>(
+        m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
     QCOMPARE(ann->post(QStringLiteral("/api/cs/sessions/%1/claim").arg(id), {}).status, 200);
     QTRY_VERIFY_WITH_TIMEOUT(view->held().rowOf(id) >= 0, 5000);
     QCOMPARE(cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole), waitingBefore);
     const int annRow = view->team().rowOf(QStringLiteral("agt_ann"));
     QCOMPARE(cell(view->team(), annRow, TeamModel::Sessions, Qt::DisplayRole), 1);
-    QCOMPARE(view->held().index(view->held().rowOf(id), HeldSessionsModel::Agent).data().toString(), QStringLiteral("Ann Archer"));
+    QCOMPARE(view->held().index(view->held().rowOf(id), HeldSessionsModel::Agent).data().toString(),
+        QStringLiteral("Ann Archer"));
 
     // The supervisor gives it to Bob from the page; the server holds it for him.
     QVERIFY(view->selectSession(id));
@@ -117,10 +127,14 @@ void TestSupervisorView::followsTheDeskLive()
     view->setReassignTarget(QStringLiteral("agt_bob"));
     QVERIFY(reassign->isEnabled());
     reassign->click();
-    QTRY_COMPARE_WITH_TIMEOUT(view->held().index(view->held().rowOf(id), 0).data(HeldSessionsModel::AgentIdRole).toString(),
-                              QStringLiteral("agt_bob"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        view->held().index(view->held().rowOf(id), 0).data(HeldSessionsModel::AgentIdRole).toString(),
+        QStringLiteral("agt_bob"), 5000);
     auto sue = m_server.client(api::Role::Supervisor);
-    const QJsonArray items = sue->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId()).json().value(QLatin1String("items")).toArray();
+    const QJsonArray items = sue->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId())
+                                 .json()
+                                 .value(QLatin1String("items"))
+                                 .toArray();
     QString holder;
     for (const QJsonValue &v : items)
         if (v.toObject().value(QLatin1String("sessionId")).toString() == id)
@@ -143,9 +157,10 @@ void TestSupervisorView::followsTheDeskLive()
 
     // Resolved: it leaves the held list and counts as answered in time today.
     QCOMPARE(sue->post(QStringLiteral("/api/cs/sessions/%1/resolve").arg(id),
-                       {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")}, {QStringLiteral("summary"), QStringLiteral("Done")}})
+                    {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
+                        {QStringLiteral("summary"), QStringLiteral("Done")}})
                  .status,
-             200);
+        200);
     QTRY_VERIFY_WITH_TIMEOUT(view->held().rowOf(id) < 0, 5000);
     QVERIFY(view->queues().index(orders, QueueStatsModel::SlaToday).data(QueueStatsModel::ValueRole).toDouble() > 0);
     w.stopSession();

@@ -13,30 +13,30 @@ namespace {
 
 QJsonObject aiMetadata()
 {
-    return {{QStringLiteral("aiGenerated"), true},
-            {QStringLiteral("model"), QStringLiteral("local")},
-            {QStringLiteral("intent"), QStringLiteral("order_status")},
-            {QStringLiteral("confidence"), 0.873},
-            {QStringLiteral("actionsTaken"), QJsonArray{QStringLiteral("order_lookup")}}};
+    return {{QStringLiteral("aiGenerated"), true}, {QStringLiteral("model"), QStringLiteral("local")},
+        {QStringLiteral("intent"), QStringLiteral("order_status")}, {QStringLiteral("confidence"), 0.873},
+        {QStringLiteral("actionsTaken"), QJsonArray{QStringLiteral("order_lookup")}}};
 }
 
 QJsonObject sessionBody()
 {
     return {{QStringLiteral("id"), QStringLiteral("sess_1")},
-            {QStringLiteral("currentTier"), QStringLiteral("HUMAN_AGENT")},
-            {QStringLiteral("messages"),
-             QJsonArray{message(QStringLiteral("msg_1"), QStringLiteral("customer"), QStringLiteral("Where is my parcel?")),
-                        message(QStringLiteral("msg_2"), QStringLiteral("ai_rep"), QStringLiteral("It ships today."), aiMetadata()),
-                        message(QStringLiteral("msg_3"), QStringLiteral("internal_note"), QStringLiteral("Carrier is late"),
-                                {{QStringLiteral("agentId"), QStringLiteral("agt_1")}, {QStringLiteral("agentName"), QStringLiteral("Sam")}}),
-                        message(QStringLiteral("msg_3"), QStringLiteral("internal_note"), QStringLiteral("duplicate id"))}},
-            {QStringLiteral("context"), QJsonObject{}}};
+        {QStringLiteral("currentTier"), QStringLiteral("HUMAN_AGENT")},
+        {QStringLiteral("messages"),
+            QJsonArray{
+                message(QStringLiteral("msg_1"), QStringLiteral("customer"), QStringLiteral("Where is my parcel?")),
+                message(
+                    QStringLiteral("msg_2"), QStringLiteral("ai_rep"), QStringLiteral("It ships today."), aiMetadata()),
+                message(QStringLiteral("msg_3"), QStringLiteral("internal_note"), QStringLiteral("Carrier is late"),
+                    {{QStringLiteral("agentId"), QStringLiteral("agt_1")},
+                        {QStringLiteral("agentName"), QStringLiteral("Sam")}}),
+                message(QStringLiteral("msg_3"), QStringLiteral("internal_note"), QStringLiteral("duplicate id"))}},
+        {QStringLiteral("context"), QJsonObject{}}};
 }
 
 } // namespace
 
-class TestTranscriptModel : public QObject
-{
+class TestTranscriptModel : public QObject {
     Q_OBJECT
 
 private slots:
@@ -51,7 +51,8 @@ void TestTranscriptModel::passesTheModelTester()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setSession(sessionBody());
     model.applyEvents({wsEvent(QStringLiteral("message"), QStringLiteral("sess_1"),
-                             {{QStringLiteral("customerMessage"), message(QStringLiteral("msg_4"), QStringLiteral("customer"), QStringLiteral("Hello?"))}})});
+        {{QStringLiteral("customerMessage"),
+            message(QStringLiteral("msg_4"), QStringLiteral("customer"), QStringLiteral("Hello?"))}})});
     model.appendMessage(message(QStringLiteral("msg_5"), QStringLiteral("human_agent"), QStringLiteral("Looking now")));
     model.setSession({});
     QCOMPARE(model.rowCount(), 0);
@@ -71,7 +72,8 @@ void TestTranscriptModel::rolesDescribeEachMessage()
     const QModelIndex ai = model.index(1);
     QVERIFY(ai.data(TranscriptModel::IsAiRole).toBool());
     QCOMPARE(ai.data(TranscriptModel::AuthorRole).toString(), QStringLiteral("AI Rep"));
-    QCOMPARE(ai.data(TranscriptModel::AiSummaryRole).toString(), QStringLiteral("order_status · 87% · actions: order_lookup"));
+    QCOMPARE(ai.data(TranscriptModel::AiSummaryRole).toString(),
+        QStringLiteral("order_status · 87% · actions: order_lookup"));
     const QModelIndex note = model.index(2);
     QVERIFY(note.data(TranscriptModel::IsNoteRole).toBool());
     QCOMPARE(note.data(TranscriptModel::AuthorRole).toString(), QStringLiteral("Note · Sam"));
@@ -87,17 +89,20 @@ void TestTranscriptModel::messageEventsAppendOnlyThisSessionsNewMessages()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     const QJsonObject customer = message(QStringLiteral("msg_4"), QStringLiteral("customer"), QStringLiteral("Hello?"));
-    const QJsonObject ai = message(QStringLiteral("msg_5"), QStringLiteral("ai_manager"), QStringLiteral("A person will answer"), aiMetadata());
-    const QList<QJsonObject> fresh = model.applyEvents(
-        {wsEvent(QStringLiteral("message"), QStringLiteral("sess_1"),
-               {{QStringLiteral("customerMessage"), customer}, {QStringLiteral("aiResponse"), ai}}),
-         wsEvent(QStringLiteral("message"), QStringLiteral("sess_other"),
-               {{QStringLiteral("customerMessage"), message(QStringLiteral("msg_x"), QStringLiteral("customer"), QStringLiteral("not here"))}}),
-         wsEvent(QStringLiteral("queue.updated"), QStringLiteral("sess_1"), {}),
-         // An agent's reply as the desk publishes it, and the same customer message again.
-         wsEvent(QStringLiteral("message"), QStringLiteral("sess_1"),
-               {{QStringLiteral("message"), message(QStringLiteral("msg_6"), QStringLiteral("human_agent"), QStringLiteral("Hi, Sam here"))},
-                {QStringLiteral("customerMessage"), customer}})});
+    const QJsonObject ai = message(
+        QStringLiteral("msg_5"), QStringLiteral("ai_manager"), QStringLiteral("A person will answer"), aiMetadata());
+    const QList<QJsonObject> fresh
+        = model.applyEvents({wsEvent(QStringLiteral("message"), QStringLiteral("sess_1"),
+                                 {{QStringLiteral("customerMessage"), customer}, {QStringLiteral("aiResponse"), ai}}),
+            wsEvent(QStringLiteral("message"), QStringLiteral("sess_other"),
+                {{QStringLiteral("customerMessage"),
+                    message(QStringLiteral("msg_x"), QStringLiteral("customer"), QStringLiteral("not here"))}}),
+            wsEvent(QStringLiteral("queue.updated"), QStringLiteral("sess_1"), {}),
+            // An agent's reply as the desk publishes it, and the same customer message again.
+            wsEvent(QStringLiteral("message"), QStringLiteral("sess_1"),
+                {{QStringLiteral("message"),
+                     message(QStringLiteral("msg_6"), QStringLiteral("human_agent"), QStringLiteral("Hi, Sam here"))},
+                    {QStringLiteral("customerMessage"), customer}})});
     QCOMPARE(model.rowCount(), 6);
     QCOMPARE(inserted.size(), 3);
     QCOMPARE(reset.size(), 0);
@@ -106,7 +111,8 @@ void TestTranscriptModel::messageEventsAppendOnlyThisSessionsNewMessages()
     QCOMPARE(model.index(5).data(TranscriptModel::AuthorRole).toString(), QStringLiteral("Agent"));
     QCOMPARE(model.lastMessageId(), QStringLiteral("msg_6"));
     // The reply the agent just sent comes back in the event too: no second copy.
-    QVERIFY(!model.appendMessage(message(QStringLiteral("msg_6"), QStringLiteral("human_agent"), QStringLiteral("Hi, Sam here"))));
+    QVERIFY(!model.appendMessage(
+        message(QStringLiteral("msg_6"), QStringLiteral("human_agent"), QStringLiteral("Hi, Sam here"))));
 }
 
 QTEST_MAIN(TestTranscriptModel)

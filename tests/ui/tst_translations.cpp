@@ -23,8 +23,7 @@ using namespace tierdesk::ui;
 
 namespace {
 
-struct TsMessage
-{
+struct TsMessage {
     QString context;
     QString source;
     QStringList translations; // one, or each plural form
@@ -52,7 +51,8 @@ QList<TsMessage> readTs(const QString &path)
         } else if (xml.name() == QLatin1String("translation") && !out.isEmpty()) {
             out.last().unfinished = !xml.attributes().value(QLatin1String("type")).isEmpty();
             QString text; // plain, or whitespace between <numerusform>s
-            while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::EndElement && xml.name() == QLatin1String("translation"))) {
+            while (!xml.atEnd()
+                && !(xml.readNext() == QXmlStreamReader::EndElement && xml.name() == QLatin1String("translation"))) {
                 if (xml.isCharacters())
                     text += xml.text();
                 else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
@@ -81,8 +81,7 @@ QStringList markers(const QString &text)
 
 } // namespace
 
-class TestTranslations : public QObject
-{
+class TestTranslations : public QObject {
     Q_OBJECT
 
 private slots:
@@ -128,9 +127,9 @@ void TestTranslations::embeddedGermanTranslatesKnownStrings()
     QCOMPARE(de.translate("Display", "Irate customer"), QStringLiteral("Wütender Kunde"));
     QCOMPARE(de.translate("tierdesk::ui::SupervisorView", "%n waiting", nullptr, 2), QStringLiteral("%n wartend"));
     QCOMPARE(de.translate("tierdesk::ui::ConversationView",
-                          "The customer wrote %n new message(s) while you were typing. Your reply was not sent.", nullptr, 1)
+                   "The customer wrote %n new message(s) while you were typing. Your reply was not sent.", nullptr, 1)
                  .left(30),
-             QStringLiteral("Der Kunde hat %n neue Nachrich"));
+        QStringLiteral("Der Kunde hat %n neue Nachrich"));
     QVERIFY(de.translate("tierdesk::ui::MainWindow", "a string nobody wrote").isEmpty());
 }
 
@@ -189,9 +188,9 @@ void TestTranslations::windowBuiltInGermanShowsGermanNavigation()
     QStringList texts;
     for (int i = 0; i < nav->count(); ++i)
         texts << nav->item(i)->text();
-    QCOMPARE(texts.mid(1), (QStringList{QStringLiteral("Gespräch"), QStringLiteral("Wissensdatenbank"),
-                                        QStringLiteral("Auswertungen"), QStringLiteral("Live-Übersicht"),
-                                        QStringLiteral("Konfiguration"), QStringLiteral("Einstellungen")}));
+    QCOMPARE(texts.mid(1),
+        (QStringList{QStringLiteral("Gespräch"), QStringLiteral("Wissensdatenbank"), QStringLiteral("Auswertungen"),
+            QStringLiteral("Live-Übersicht"), QStringLiteral("Konfiguration"), QStringLiteral("Einstellungen")}));
     QVERIFY2(texts.first().startsWith(QLatin1String("Warteschlange")), qPrintable(texts.first()));
 }
 

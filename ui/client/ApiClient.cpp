@@ -60,14 +60,14 @@ ApiError ApiClient::errorFrom(int status, const QByteArray &body, const QString 
     return e;
 }
 
-ApiReply *ApiClient::send(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
-                          bool withBody)
+ApiReply *ApiClient::send(
+    const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query, bool withBody)
 {
     return request(method, path, body, query, withBody, {});
 }
 
-ApiReply *ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
-                             bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken)
+ApiReply *ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject &body,
+    const QUrlQuery &query, bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken)
 {
     const QByteArray token = withToken ? m_token : QByteArray();
     auto *out = new ApiReply(this);
@@ -85,7 +85,8 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
     const QByteArray payload = withBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
-    QNetworkReply *reply = withBody ? m_nam.sendCustomRequest(req, method, payload) : m_nam.sendCustomRequest(req, method);
+    QNetworkReply *reply
+        = withBody ? m_nam.sendCustomRequest(req, method, payload) : m_nam.sendCustomRequest(req, method);
     connect(reply, &QNetworkReply::finished, out, [this, reply, out, token] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
@@ -122,12 +123,14 @@ void ApiClient::keepAgent(const QJsonObject &body, bool withToken)
 ApiReply *ApiClient::createCompany(const QString &name, const QJsonObject &admin, bool copyConfig)
 {
     return send("POST", QStringLiteral("/api/cs/companies"),
-                {{QStringLiteral("name"), name}, {QStringLiteral("admin"), admin}, {QStringLiteral("copyConfig"), copyConfig}}, {}, true);
+        {{QStringLiteral("name"), name}, {QStringLiteral("admin"), admin}, {QStringLiteral("copyConfig"), copyConfig}},
+        {}, true);
 }
 
 ApiReply *ApiClient::renameCompany(const QString &name)
 {
-    ApiReply *r = send("PATCH", QStringLiteral("/api/cs/companies/") + enc(m_companyId), {{QStringLiteral("name"), name}}, {}, true);
+    ApiReply *r = send(
+        "PATCH", QStringLiteral("/api/cs/companies/") + enc(m_companyId), {{QStringLiteral("name"), name}}, {}, true);
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &company) {
         if (company.value(QLatin1String("id")).toString() != m_companyId)
             return;
@@ -145,8 +148,8 @@ ApiReply *ApiClient::authStatus()
 ApiReply *ApiClient::setup(const QString &email, const QString &password, const QString &name, const QByteArray &secret)
 {
     ApiReply *r = request("POST", QStringLiteral("/api/cs/auth/setup"),
-                          {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("name"), name}},
-                          {}, true, {{"X-Tierdesk-Setup", secret}}, false);
+        {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("name"), name}}, {},
+        true, {{"X-Tierdesk-Setup", secret}}, false);
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, true); });
     return r;
 }
@@ -154,7 +157,7 @@ ApiReply *ApiClient::setup(const QString &email, const QString &password, const 
 ApiReply *ApiClient::login(const QString &email, const QString &password)
 {
     ApiReply *r = request("POST", QStringLiteral("/api/cs/auth/login"),
-                          {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}, {}, true, {}, false);
+        {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}, {}, true, {}, false);
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) { keepAgent(body, true); });
     return r;
 }
@@ -173,7 +176,8 @@ ApiReply *ApiClient::agents()
 
 ApiReply *ApiClient::setPresence(const QString &presence)
 {
-    return send("PUT", QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), presence}}, {}, true);
+    return send(
+        "PUT", QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), presence}}, {}, true);
 }
 
 ApiReply *ApiClient::queue(const QueueQuery &q)
@@ -204,11 +208,12 @@ ApiReply *ApiClient::release(const QString &id)
 
 ApiReply *ApiClient::assign(const QString &id, const QString &agentId)
 {
-    return send("POST", QStringLiteral("/api/cs/sessions/%1/assign").arg(enc(id)), {{QStringLiteral("agentId"), agentId}}, {},
-                true);
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/assign").arg(enc(id)),
+        {{QStringLiteral("agentId"), agentId}}, {}, true);
 }
 
-ApiReply *ApiClient::sendMessage(const QString &id, const QString &content, bool internal, const QString &basedOn, bool force)
+ApiReply *ApiClient::sendMessage(
+    const QString &id, const QString &content, bool internal, const QString &basedOn, bool force)
 {
     QJsonObject body{{QStringLiteral("content"), content}, {QStringLiteral("internal"), internal}};
     if (!basedOn.isEmpty())
@@ -231,11 +236,11 @@ ApiReply *ApiClient::transfer(const QString &id, const QString &targetTier, cons
 ApiReply *ApiClient::resolve(const QString &id, const QString &type, const QString &summary)
 {
     return send("POST", QStringLiteral("/api/cs/sessions/%1/resolve").arg(enc(id)),
-                {{QStringLiteral("resolutionType"), type}, {QStringLiteral("summary"), summary}}, {}, true);
+        {{QStringLiteral("resolutionType"), type}, {QStringLiteral("summary"), summary}}, {}, true);
 }
 
-ApiReply *ApiClient::act(const QString &id, const QString &type, const QString &orderId, double amount,
-                         const QString &reason)
+ApiReply *ApiClient::act(
+    const QString &id, const QString &type, const QString &orderId, double amount, const QString &reason)
 {
     QJsonObject body{{QStringLiteral("type"), type}, {QStringLiteral("amount"), amount}};
     if (!orderId.isEmpty())
@@ -247,7 +252,8 @@ ApiReply *ApiClient::act(const QString &id, const QString &type, const QString &
 
 ApiReply *ApiClient::cannedResponses()
 {
-    return send("GET", QStringLiteral("/api/cs/canned-responses"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send(
+        "GET", QStringLiteral("/api/cs/canned-responses"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
 }
 
 ApiReply *ApiClient::kbList(const QString &query, const QString &category, int limit)
@@ -262,9 +268,8 @@ ApiReply *ApiClient::kbList(const QString &query, const QString &category, int l
 
 ApiReply *ApiClient::analytics(const QDate &from, const QDate &to, const QString &groupBy)
 {
-    QUrlQuery q{{QStringLiteral("companyId"), m_companyId},
-                {QStringLiteral("startDate"), from.toString(Qt::ISODate)},
-                {QStringLiteral("endDate"), to.toString(Qt::ISODate)}};
+    QUrlQuery q{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("startDate"), from.toString(Qt::ISODate)},
+        {QStringLiteral("endDate"), to.toString(Qt::ISODate)}};
     if (!groupBy.isEmpty())
         q.addQueryItem(QStringLiteral("groupBy"), groupBy);
     return send("GET", QStringLiteral("/api/cs/analytics"), {}, q);
@@ -292,7 +297,7 @@ ApiReply *ApiClient::kbDelete(qint64 id)
 ApiReply *ApiClient::renderCanned(const QString &cannedId, const QString &sessionId)
 {
     return send("POST", QStringLiteral("/api/cs/canned-responses/%1/render").arg(enc(cannedId)),
-                {{QStringLiteral("sessionId"), sessionId}}, {}, true);
+        {{QStringLiteral("sessionId"), sessionId}}, {}, true);
 }
 
 void ApiClient::startEvents()

@@ -15,8 +15,7 @@ namespace tierdesk::ui {
 // The console's only way to the engine: the CS REST API and its WebSocket, on
 // the GUI thread and fully asynchronous. Every call returns an ApiReply that
 // finishes later; nothing here waits.
-class ApiClient : public QObject
-{
+class ApiClient : public QObject {
     Q_OBJECT
 
 public:
@@ -40,7 +39,7 @@ public:
 
     // Any method and path under the base URL (query already in `path` or given).
     ApiReply *send(const QByteArray &method, const QString &path, const QJsonObject &body = {},
-                   const QUrlQuery &query = {}, bool withBody = false);
+        const QUrlQuery &query = {}, bool withBody = false);
 
     // auth
     ApiReply *authStatus();
@@ -54,8 +53,7 @@ public:
     ApiReply *createCompany(const QString &name, const QJsonObject &admin, bool copyConfig);
     ApiReply *renameCompany(const QString &name);
     // desk
-    struct QueueQuery
-    {
+    struct QueueQuery {
         QString queue;
         QString assignee; // me | none | <agentId>
         int limit = 500;
@@ -98,7 +96,7 @@ private:
     void keepAgent(const QJsonObject &body, bool withToken);
     // withToken false: sent without the bearer token (login, setup), so its 401 is no session's end.
     ApiReply *request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
-                      bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true);
+        bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true);
 
     QNetworkAccessManager m_nam;
     QUrl m_base;

@@ -8,8 +8,7 @@ namespace tierdesk::ui {
 
 // What went wrong with a call: the CS error body's code, message and details,
 // or a network failure (status 0, code "NETWORK").
-struct ApiError
-{
+struct ApiError {
     int status = 0;
     QString code;
     QString message;
@@ -19,12 +18,11 @@ struct ApiError
 
 // One call in flight. Emits finished() exactly once, after succeeded() or
 // failed(), then deletes itself (later): connect, don't keep the pointer.
-class ApiReply : public QObject
-{
+class ApiReply : public QObject {
     Q_OBJECT
 
 public:
-    explicit ApiReply(QObject *parent = nullptr) : QObject(parent) {}
+    explicit ApiReply(QObject *parent = nullptr) : QObject(parent) { }
 
     bool isFinished() const { return m_finished; }
     bool ok() const { return m_finished && m_error.code.isEmpty(); }

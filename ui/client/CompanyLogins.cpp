@@ -42,10 +42,9 @@ QByteArray CompanyLogins::toJson() const
     QJsonArray list;
     for (const CompanyLogin &l : m_logins)
         if (l.remembered)
-            list.append(QJsonObject{{QStringLiteral("companyId"), l.companyId},
-                                    {QStringLiteral("companyName"), l.companyName},
-                                    {QStringLiteral("email"), l.email},
-                                    {QStringLiteral("token"), QString::fromLatin1(l.token)}});
+            list.append(
+                QJsonObject{{QStringLiteral("companyId"), l.companyId}, {QStringLiteral("companyName"), l.companyName},
+                    {QStringLiteral("email"), l.email}, {QStringLiteral("token"), QString::fromLatin1(l.token)}});
     return QJsonDocument(list).toJson(QJsonDocument::Compact);
 }
 
@@ -55,7 +54,7 @@ CompanyLogins CompanyLogins::fromJson(const QByteArray &json)
     for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
         const QJsonObject o = v.toObject();
         CompanyLogin l{o.value(QLatin1String("companyId")).toString(), o.value(QLatin1String("companyName")).toString(),
-                       o.value(QLatin1String("email")).toString(), o.value(QLatin1String("token")).toString().toLatin1(), true};
+            o.value(QLatin1String("email")).toString(), o.value(QLatin1String("token")).toString().toLatin1(), true};
         if (!l.companyId.isEmpty() && !l.token.isEmpty())
             out.put(l);
     }

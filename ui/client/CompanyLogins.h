@@ -9,8 +9,7 @@
 namespace tierdesk::ui {
 
 // One company's login on a server: what the company switcher lists.
-struct CompanyLogin
-{
+struct CompanyLogin {
     QString companyId;
     QString companyName;
     QString email;
@@ -20,8 +19,7 @@ struct CompanyLogin
 
 // The console's logins on one server, a company each (a token sees one company
 // only). Only the remembered ones are written out (toJson).
-class CompanyLogins
-{
+class CompanyLogins {
 public:
     // Adds the login or replaces the company's earlier one.
     void put(const CompanyLogin &login);

@@ -20,10 +20,10 @@ EventStream::EventStream(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onText);
     // A refused or failed handshake may end without disconnected().
     connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError) {
-                if (m_socket.state() == QAbstractSocket::UnconnectedState)
-                    onDisconnected();
-            });
+        [this](QAbstractSocket::SocketError) {
+            if (m_socket.state() == QAbstractSocket::UnconnectedState)
+                onDisconnected();
+        });
 }
 
 EventStream::~EventStream()
@@ -115,8 +115,8 @@ void EventStream::onText(const QString &text)
         emit subscribed(frame.value(QLatin1String("companyId")).toString());
         return;
     }
-    if (type.isEmpty() || type == QLatin1String("unsubscribed")
-        || type == QLatin1String("pong") || type == QLatin1String("error"))
+    if (type.isEmpty() || type == QLatin1String("unsubscribed") || type == QLatin1String("pong")
+        || type == QLatin1String("error"))
         return;
     m_pending.append(frame);
     if (type == QLatin1String("queue.added"))

@@ -15,8 +15,7 @@ namespace tierdesk::ui {
 // models one update; a new escalation (queue.added) is handed over on the next
 // event loop turn instead, with whatever is pending before it, because an agent
 // waits for it (the desk bench measured the batch window as most of its delay).
-class EventStream : public QObject
-{
+class EventStream : public QObject {
     Q_OBJECT
 
 public:

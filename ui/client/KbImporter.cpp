@@ -41,14 +41,14 @@ void KbImporter::readOwnSlugs(int offset)
     // The list pages by 100: the company's own slugs decide between PUT and POST.
     constexpr int kPage = 100;
     ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/kb"), {},
-                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()},
-                                          {QStringLiteral("limit"), QString::number(kPage)},
-                                          {QStringLiteral("offset"), QString::number(offset)}});
+        QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()},
+            {QStringLiteral("limit"), QString::number(kPage)}, {QStringLiteral("offset"), QString::number(offset)}});
     connect(r, &ApiReply::succeeded, this, [this, offset](const QJsonObject &body) {
         const QJsonArray page = body.value(QLatin1String("articles")).toArray();
         for (const QJsonValue &v : page)
             if (!v.toObject().value(QLatin1String("shared")).toBool())
-                m_own.insert(v.toObject().value(QLatin1String("slug")).toString(), v.toObject().value(QLatin1String("id")).toInteger());
+                m_own.insert(v.toObject().value(QLatin1String("slug")).toString(),
+                    v.toObject().value(QLatin1String("id")).toInteger());
         if (page.size() == kPage && offset + kPage < body.value(QLatin1String("total")).toInt())
             readOwnSlugs(offset + kPage);
         else

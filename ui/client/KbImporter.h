@@ -13,12 +13,11 @@ class ApiClient;
 // kbfiles, as `tierdesk kb import` reads them), then each article goes to the API one after
 // another: PUT when the company has an article of that slug, else POST. Emits progress
 // after each and finished() once.
-class KbImporter : public QObject
-{
+class KbImporter : public QObject {
     Q_OBJECT
 
 public:
-    explicit KbImporter(ApiClient &client, QObject *parent = nullptr) : QObject(parent), m_client(client) {}
+    explicit KbImporter(ApiClient &client, QObject *parent = nullptr) : QObject(parent), m_client(client) { }
     void start(const QString &root);
 
 signals:
@@ -27,8 +26,7 @@ signals:
     void finished(int created, int updated, const QStringList &failures);
 
 private:
-    struct Item
-    {
+    struct Item {
         QString file;
         QJsonObject article; // empty: the file held none; `problem` says why
         QString problem;

@@ -23,8 +23,7 @@ QString saveCsv(const QString &path, const QByteArray &csv)
 }
 
 // Lays the report out top to bottom on A4 pages, 150 dpi.
-class PdfLayout
-{
+class PdfLayout {
 public:
     explicit PdfLayout(QPdfWriter &writer) : m_writer(writer), m_painter(&writer)
     {
@@ -138,19 +137,25 @@ void ReportExporter::start(const QString &path, std::function<QString(const std:
     // application as their context: the exporter may be gone by then).
     (void)QtConcurrent::run([self, path, work = std::move(work)] {
         const auto report = [self](int percent) {
-            QMetaObject::invokeMethod(qApp, [self, percent] {
-                if (self)
-                    emit self->progress(percent);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, percent] {
+                    if (self)
+                        emit self->progress(percent);
+                },
+                Qt::QueuedConnection);
         };
         const QString error = work(report);
-        QMetaObject::invokeMethod(qApp, [self, path, error] {
-            if (!self)
-                return;
-            self->m_busy = false;
-            emit self->progress(100);
-            emit self->finished(path, error);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, path, error] {
+                if (!self)
+                    return;
+                self->m_busy = false;
+                emit self->progress(100);
+                emit self->finished(path, error);
+            },
+            Qt::QueuedConnection);
     });
 }
 

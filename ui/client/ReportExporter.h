@@ -9,14 +9,12 @@ namespace tierdesk::ui {
 // Writes an analytics report to a file on a worker thread, reporting progress:
 // CSV (the table as it is) or PDF (title, key figures, the charts as images,
 // then the table over as many pages as it needs; QPdfWriter).
-class ReportExporter : public QObject
-{
+class ReportExporter : public QObject {
     Q_OBJECT
 
 public:
     // What goes into a PDF, captured on the GUI thread (charts are widgets there).
-    struct Report
-    {
+    struct Report {
         QString title;
         QString subtitle;
         QList<QPair<QString, QString>> figures; // label, value
@@ -25,7 +23,7 @@ public:
         QList<QStringList> rows;
     };
 
-    explicit ReportExporter(QObject *parent = nullptr) : QObject(parent) {}
+    explicit ReportExporter(QObject *parent = nullptr) : QObject(parent) { }
 
     void writeCsv(const QString &path, const QByteArray &csv);
     void writePdf(const QString &path, const Report &report);

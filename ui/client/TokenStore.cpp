@@ -44,7 +44,8 @@ SecretStore *TokenStore::store()
         QString why;
         m_store = m_factory(&why);
         if (!why.isEmpty())
-            QMetaObject::invokeMethod(this, [this, why] { emit warning(why); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, why] { emit warning(why); }, Qt::QueuedConnection);
     }
     return m_store.get();
 }
@@ -80,10 +81,13 @@ void TokenStore::readKey(const QString &key, QObject *context, std::function<voi
                 token = *value;
         }
         // Back on this object's thread; the context may be gone by then.
-        QMetaObject::invokeMethod(this, [guard, done, token] {
-            if (guard)
-                done(token);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done, token] {
+                if (guard)
+                    done(token);
+            },
+            Qt::QueuedConnection);
     });
 }
 

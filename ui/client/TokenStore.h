@@ -16,8 +16,7 @@ namespace tierdesk::ui {
 // store (the system keyring, else a 0600 file). The keyring runs a local event
 // loop per call, so every call runs on a private one-thread pool and answers
 // on the caller's thread; the GUI thread never waits for the keyring.
-class TokenStore : public QObject
-{
+class TokenStore : public QObject {
     Q_OBJECT
 
 public:

@@ -27,9 +27,11 @@ QString money(double amount)
 double ActionDialog::refundable(const QJsonObject &order)
 {
     const QString status = order.value(QLatin1String("status")).toString();
-    if (status == QLatin1String("pending") || status == QLatin1String("cancelled") || status == QLatin1String("refunded"))
+    if (status == QLatin1String("pending") || status == QLatin1String("cancelled")
+        || status == QLatin1String("refunded"))
         return 0;
-    return qMax(0.0, order.value(QLatin1String("total")).toDouble() - order.value(QLatin1String("refundedAmount")).toDouble());
+    return qMax(
+        0.0, order.value(QLatin1String("total")).toDouble() - order.value(QLatin1String("refundedAmount")).toDouble());
 }
 
 ActionDialog::ActionDialog(const QString &customerName, const QJsonArray &orders, QWidget *parent)
@@ -47,10 +49,11 @@ ActionDialog::ActionDialog(const QString &customerName, const QJsonArray &orders
     for (const QJsonValue &v : orders) {
         const QJsonObject o = v.toObject();
         const double left = refundable(o);
-        m_order->addItem(tr("%1 · %2 · %3 left").arg(o.value(QLatin1String("id")).toString(),
-                                                    display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()),
-                                                    money(left)),
-                         o.value(QLatin1String("id")).toString());
+        m_order->addItem(
+            tr("%1 · %2 · %3 left")
+                .arg(o.value(QLatin1String("id")).toString(),
+                    display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()), money(left)),
+            o.value(QLatin1String("id")).toString());
         m_order->setItemData(m_order->count() - 1, left, Qt::UserRole + 1);
         if (left <= 0 && model) // nothing owed: shown for context, not pickable
             model->item(m_order->count() - 1)->setEnabled(false);

@@ -16,14 +16,13 @@ namespace tierdesk::ui {
 // amount and reason, then a confirmation page ("Refund $25.00 for ORD-10005 to
 // Ben Carter?"). Accepted only from the confirmation; cancelling there sends
 // nothing. Shown with open(), never exec(): tests fill it, review() and confirm().
-class ActionDialog : public QDialog
-{
+class ActionDialog : public QDialog {
     Q_OBJECT
 
 public:
     ActionDialog(const QString &customerName, const QJsonArray &orders, QWidget *parent = nullptr);
 
-    QString type() const;    // "refund" | "credit"
+    QString type() const; // "refund" | "credit"
     QString orderId() const; // empty for a credit
     double amount() const;
     QString reason() const;

@@ -12,8 +12,7 @@ namespace tierdesk::ui {
 // Log in to a Tierdesk server: the server is shown, e-mail, password and
 // "remember me". Submitting does not close it; the console closes it when the
 // server says yes and shows the server's answer otherwise. Shown with open().
-class LoginDialog : public QDialog
-{
+class LoginDialog : public QDialog {
     Q_OBJECT
 
 public:

@@ -23,13 +23,15 @@ QLineEdit *field(const char *name, QWidget *parent, bool secret = false)
 
 } // namespace
 
-NewCompanyDialog::NewCompanyDialog(const QString &currentCompany, const QString &adminName, QWidget *parent) : QDialog(parent)
+NewCompanyDialog::NewCompanyDialog(const QString &currentCompany, const QString &adminName, QWidget *parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("newCompanyDialog"));
     setWindowTitle(tr("New company"));
-    auto *intro = new QLabel(tr("A company has its own queues, conversations, knowledge base and accounts. You are signed "
-                                "in to it as its first administrator and can switch between companies at the top left."),
-                             this);
+    auto *intro
+        = new QLabel(tr("A company has its own queues, conversations, knowledge base and accounts. You are signed "
+                        "in to it as its first administrator and can switch between companies at the top left."),
+            this);
     intro->setWordWrap(true);
     m_company = field("newCompanyName", this);
     m_company->setMaxLength(200);
@@ -69,7 +71,7 @@ NewCompanyDialog::NewCompanyDialog(const QString &currentCompany, const QString 
 NewCompanyDialog::Request NewCompanyDialog::request() const
 {
     return {m_company->text().trimmed(), m_copy->isChecked(), m_name->text().trimmed(), m_email->text().trimmed(),
-            m_password->text()};
+        m_password->text()};
 }
 
 void NewCompanyDialog::fill(const Request &r)

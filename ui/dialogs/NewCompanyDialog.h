@@ -12,13 +12,11 @@ namespace tierdesk::ui {
 // An admin makes another company: its name, whether it starts with this company's
 // configuration, and its first admin (an account of its own: the e-mail must not be
 // in use on the server). Submitting does not close it; ConsoleApp does on success.
-class NewCompanyDialog : public QDialog
-{
+class NewCompanyDialog : public QDialog {
     Q_OBJECT
 
 public:
-    struct Request
-    {
+    struct Request {
         QString companyName;
         bool copyConfig = true;
         QString adminName;

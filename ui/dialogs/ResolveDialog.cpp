@@ -13,9 +13,9 @@ namespace tierdesk::ui {
 QStringList ResolveDialog::resolutionTypes()
 {
     // Seed 001's ResolutionType, but ESCALATED_TO_HUMAN (a person is resolving).
-    return {QStringLiteral("ISSUE_RESOLVED"),   QStringLiteral("INFORMATION_PROVIDED"), QStringLiteral("REFUND_PROCESSED"),
-            QStringLiteral("REPLACEMENT_SENT"), QStringLiteral("CREDIT_APPLIED"),       QStringLiteral("SUBSCRIPTION_MODIFIED"),
-            QStringLiteral("CUSTOMER_SATISFIED"), QStringLiteral("UNRESOLVED")};
+    return {QStringLiteral("ISSUE_RESOLVED"), QStringLiteral("INFORMATION_PROVIDED"),
+        QStringLiteral("REFUND_PROCESSED"), QStringLiteral("REPLACEMENT_SENT"), QStringLiteral("CREDIT_APPLIED"),
+        QStringLiteral("SUBSCRIPTION_MODIFIED"), QStringLiteral("CUSTOMER_SATISFIED"), QStringLiteral("UNRESOLVED")};
 }
 
 ResolveDialog::ResolveDialog(QWidget *parent) : QDialog(parent)

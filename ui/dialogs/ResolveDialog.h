@@ -9,8 +9,7 @@ namespace tierdesk::ui {
 
 // Close a conversation with one of the seed's resolution types and a summary.
 // Shown with open(), never exec().
-class ResolveDialog : public QDialog
-{
+class ResolveDialog : public QDialog {
     Q_OBJECT
 
 public:

@@ -10,8 +10,7 @@ namespace tierdesk::ui {
 
 // The first start of an embedded server with no agents: create the first
 // admin. Submitting does not close it (see LoginDialog). Shown with open().
-class SetupDialog : public QDialog
-{
+class SetupDialog : public QDialog {
     Q_OBJECT
 
 public:

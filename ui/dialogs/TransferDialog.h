@@ -9,8 +9,7 @@ namespace tierdesk::ui {
 
 // Hand a session to an AI tier (it answers the next message) or to another
 // queue of people. Shown with open(), never exec(): tests fill and accept it.
-class TransferDialog : public QDialog
-{
+class TransferDialog : public QDialog {
     Q_OBJECT
 
 public:

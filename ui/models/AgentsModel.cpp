@@ -10,16 +10,20 @@ QStringList AgentsModel::headers() const
 QString AgentsModel::display(const QJsonObject &row, int column) const
 {
     switch (column) {
-    case Name: return row.value(QLatin1String("name")).toString();
-    case Email: return row.value(QLatin1String("email")).toString();
-    case Role: return row.value(QLatin1String("role")).toString();
+    case Name:
+        return row.value(QLatin1String("name")).toString();
+    case Email:
+        return row.value(QLatin1String("email")).toString();
+    case Role:
+        return row.value(QLatin1String("role")).toString();
     case Queues: {
         QStringList queues;
         for (const QJsonValue &q : row.value(QLatin1String("queues")).toArray())
             queues << q.toString();
         return queues.join(QLatin1String(", "));
     }
-    case Status: return row.value(QLatin1String("active")).toBool(true) ? tr("Active") : tr("Deactivated");
+    case Status:
+        return row.value(QLatin1String("active")).toBool(true) ? tr("Active") : tr("Deactivated");
     }
     return {};
 }

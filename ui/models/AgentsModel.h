@@ -5,8 +5,7 @@
 namespace tierdesk::ui {
 
 // The company's agents as GET /api/cs/agents?includeInactive=true lists them (admins).
-class AgentsModel : public JsonRowsModel
-{
+class AgentsModel : public JsonRowsModel {
     Q_OBJECT
 
 public:

@@ -9,12 +9,13 @@ namespace {
 
 QString sectionLabel(const QString &section)
 {
-    static const QHash<QString, const char *> labels{{QStringLiteral("overview"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Overview")},
-                                                     {QStringLiteral("tier"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Tier")},
-                                                     {QStringLiteral("channel"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Channel")},
-                                                     {QStringLiteral("reason"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalation reason")},
-                                                     {QStringLiteral("sentiment"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Final sentiment")},
-                                                     {QStringLiteral("timeline"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Period")}};
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("overview"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Overview")},
+        {QStringLiteral("tier"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Tier")},
+        {QStringLiteral("channel"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Channel")},
+        {QStringLiteral("reason"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalation reason")},
+        {QStringLiteral("sentiment"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Final sentiment")},
+        {QStringLiteral("timeline"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Period")}};
     return AnalyticsModel::tr(labels.value(section, ""));
 }
 
@@ -62,14 +63,17 @@ void AnalyticsModel::setReport(const QJsonObject &report)
     m_rows.clear();
     addOverview();
     addOutcomes(QStringLiteral("tier"), report.value(QLatin1String("byTier")).toArray(), QStringLiteral("tier"));
-    addOutcomes(QStringLiteral("channel"), report.value(QLatin1String("byChannel")).toArray(), QStringLiteral("channel"));
-    const QJsonObject reasons = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
+    addOutcomes(
+        QStringLiteral("channel"), report.value(QLatin1String("byChannel")).toArray(), QStringLiteral("channel"));
+    const QJsonObject reasons
+        = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
     for (auto it = reasons.begin(); it != reasons.end(); ++it) {
         Row row{QStringLiteral("reason"), it.key(), {}};
         row.cells[Sessions] = it->toInt();
         m_rows.append(row);
     }
-    const QJsonObject sentiment = report.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject();
+    const QJsonObject sentiment
+        = report.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject();
     for (int level = 0; level < 6; ++level) {
         Row row{QStringLiteral("sentiment"), display::sentimentCode(level), {}};
         row.cells[Sessions] = sentiment.value(row.name).toInt();
@@ -129,8 +133,8 @@ void AnalyticsModel::addOutcomes(const QString &section, const QJsonArray &items
         row.cells[Resolved] = resolved;
         // byChannel has no rate: the same rounding as the API's byTier.
         row.cells[Rate] = o.contains(QLatin1String("resolutionRate"))
-                              ? o.value(QLatin1String("resolutionRate")).toDouble()
-                              : (sessions > 0 ? qRound(resolved * 1000.0 / sessions) / 10.0 : 0.0);
+            ? o.value(QLatin1String("resolutionRate")).toDouble()
+            : (sessions > 0 ? qRound(resolved * 1000.0 / sessions) / 10.0 : 0.0);
         row.cells[AvgTime] = o.value(QLatin1String("avgTime")).toInt();
         m_rows.append(row);
     }
@@ -149,7 +153,8 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
-    case Section: return sectionLabel(row.section);
+    case Section:
+        return sectionLabel(row.section);
     case Name:
         if (row.section == QLatin1String("overview"))
             return figureLabel(row.name);
@@ -158,8 +163,10 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
         if (row.section == QLatin1String("reason") || row.section == QLatin1String("sentiment"))
             return display::enumLabel(row.name);
         return row.name;
-    case Rate: return row.cells[Rate].isValid() ? QStringLiteral("%1 %").arg(row.cells[Rate].toDouble()) : QVariant();
-    case AvgTime: return row.cells[AvgTime].isValid() ? duration(row.cells[AvgTime].toInt()) : QVariant();
+    case Rate:
+        return row.cells[Rate].isValid() ? QStringLiteral("%1 %").arg(row.cells[Rate].toDouble()) : QVariant();
+    case AvgTime:
+        return row.cells[AvgTime].isValid() ? duration(row.cells[AvgTime].toInt()) : QVariant();
     case Value: {
         if (!row.cells[Value].isValid())
             return {};
@@ -171,7 +178,8 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
             return duration(int(v));
         return QString::number(v);
     }
-    default: return row.cells[column];
+    default:
+        return row.cells[column];
     }
 }
 
@@ -180,15 +188,24 @@ QVariant AnalyticsModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Section: return tr("Breakdown");
-    case Name: return tr("Name");
-    case Value: return tr("Value");
-    case Sessions: return tr("Sessions");
-    case Resolved: return tr("Resolved");
-    case Rate: return tr("Resolution rate");
-    case AvgTime: return tr("Avg. resolution time");
-    case Escalated: return tr("Escalated");
-    default: return {};
+    case Section:
+        return tr("Breakdown");
+    case Name:
+        return tr("Name");
+    case Value:
+        return tr("Value");
+    case Sessions:
+        return tr("Sessions");
+    case Resolved:
+        return tr("Resolved");
+    case Rate:
+        return tr("Resolution rate");
+    case AvgTime:
+        return tr("Avg. resolution time");
+    case Escalated:
+        return tr("Escalated");
+    default:
+        return {};
     }
 }
 
@@ -204,7 +221,8 @@ QList<int> AnalyticsModel::rowsOf(const QString &section) const
 QByteArray AnalyticsModel::toCsv() const
 {
     // Machine-readable: the API's names and raw numbers (seconds, percent).
-    QStringList lines{QStringLiteral("section,name,value,sessions,resolved,resolution_rate,avg_resolution_seconds,escalated")};
+    QStringList lines{
+        QStringLiteral("section,name,value,sessions,resolved,resolution_rate,avg_resolution_seconds,escalated")};
     for (const Row &row : m_rows) {
         QStringList fields{csvField(row.section), csvField(row.name)};
         for (int c = Value; c < ColumnCount; ++c)

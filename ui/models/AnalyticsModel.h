@@ -8,8 +8,7 @@ namespace tierdesk::ui {
 // A GET /api/cs/analytics answer as one table, a row per figure of each breakdown:
 // the overview, by tier, by channel, escalations by reason, the sentiment
 // distribution and the timeline. The view's table and the CSV export read it.
-class AnalyticsModel : public QAbstractTableModel
-{
+class AnalyticsModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
@@ -17,7 +16,7 @@ public:
     // The raw number behind a cell (Display shows it worded).
     static constexpr int ValueRole = Qt::UserRole + 1;
 
-    explicit AnalyticsModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit AnalyticsModel(QObject *parent = nullptr) : QAbstractTableModel(parent) { }
 
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
@@ -38,8 +37,7 @@ public:
     QByteArray toCsv() const;
 
 private:
-    struct Row
-    {
+    struct Row {
         QString section;
         QString name;
         QVariant cells[ColumnCount];

@@ -7,7 +7,7 @@
 
 namespace tierdesk::ui {
 
-ConfigHistoryModel::ConfigHistoryModel(QObject *parent) : JsonRowsModel(parent, QStringLiteral("key")) {}
+ConfigHistoryModel::ConfigHistoryModel(QObject *parent) : JsonRowsModel(parent, QStringLiteral("key")) { }
 
 void ConfigHistoryModel::setAuditEntries(const QJsonArray &entries)
 {
@@ -22,10 +22,11 @@ void ConfigHistoryModel::setAuditEntries(const QJsonArray &entries)
         QJsonArray changes = details.value(QLatin1String("changes")).toArray();
         if (changes.isEmpty()) // older entries hold only the request's body
             changes.append(QJsonObject{{QStringLiteral("path"), tr("(request)")},
-                                       {QStringLiteral("after"), details.value(QLatin1String("patch"))}});
+                {QStringLiteral("after"), details.value(QLatin1String("patch"))}});
         for (const QJsonValue &c : changes) {
             QJsonObject row = c.toObject();
-            row.insert(QStringLiteral("key"), QStringLiteral("%1/%2").arg(n).arg(row.value(QLatin1String("path")).toString()));
+            row.insert(
+                QStringLiteral("key"), QStringLiteral("%1/%2").arg(n).arg(row.value(QLatin1String("path")).toString()));
             row.insert(QStringLiteral("timestamp"), e.value(QLatin1String("timestamp")));
             row.insert(QStringLiteral("actor"), e.value(QLatin1String("actor")));
             row.insert(QStringLiteral("actorName"), e.value(QLatin1String("actorName")));
@@ -39,12 +40,18 @@ QString ConfigHistoryModel::valueText(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: return QStringLiteral("—");
-    case QJsonValue::Bool: return v.toBool() ? tr("yes") : tr("no");
-    case QJsonValue::Double: return QString::number(v.toDouble());
-    case QJsonValue::String: return v.toString().isEmpty() ? tr("(empty)") : v.toString();
-    case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Undefined:
+        return QStringLiteral("—");
+    case QJsonValue::Bool:
+        return v.toBool() ? tr("yes") : tr("no");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble());
+    case QJsonValue::String:
+        return v.toString().isEmpty() ? tr("(empty)") : v.toString();
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     }
     return {};
 }
@@ -58,9 +65,12 @@ QString ConfigHistoryModel::display(const QJsonObject &r, int column) const
     }
     case Who: // an agent's name; a token's or the command line's subject as it is
         return r.value(QLatin1String("actorName")).toString(r.value(QLatin1String("actor")).toString());
-    case Field: return r.value(QLatin1String("path")).toString();
-    case Before: return valueText(r.value(QLatin1String("before")));
-    case After: return valueText(r.value(QLatin1String("after")));
+    case Field:
+        return r.value(QLatin1String("path")).toString();
+    case Before:
+        return valueText(r.value(QLatin1String("before")));
+    case After:
+        return valueText(r.value(QLatin1String("after")));
     }
     return {};
 }

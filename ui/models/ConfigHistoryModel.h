@@ -6,8 +6,7 @@ namespace tierdesk::ui {
 
 // The history of a company's config from GET /api/cs/audit: one row per changed field
 // of each accepted PUT /config (who, when, the field, its value before and after).
-class ConfigHistoryModel : public JsonRowsModel
-{
+class ConfigHistoryModel : public JsonRowsModel {
     Q_OBJECT
 
 public:

@@ -11,8 +11,8 @@ namespace {
 
 const QStringList &sentiments()
 {
-    static const QStringList all{QStringLiteral("HAPPY"),      QStringLiteral("SATISFIED"), QStringLiteral("NEUTRAL"),
-                                 QStringLiteral("FRUSTRATED"), QStringLiteral("ANGRY"),     QStringLiteral("IRATE")};
+    static const QStringList all{QStringLiteral("HAPPY"), QStringLiteral("SATISFIED"), QStringLiteral("NEUTRAL"),
+        QStringLiteral("FRUSTRATED"), QStringLiteral("ANGRY"), QStringLiteral("IRATE")};
     return all;
 }
 
@@ -164,7 +164,7 @@ QString sentimentName(int level)
 QColor sentimentColor(int level)
 {
     static const QColor colors[] = {QColor(0x2e, 0x9e, 0x5b), QColor(0x7c, 0xb3, 0x42), QColor(0x90, 0x98, 0xa4),
-                                    QColor(0xe0, 0x9b, 0x2d), QColor(0xe0, 0x65, 0x2d), QColor(0xc6, 0x28, 0x28)};
+        QColor(0xe0, 0x9b, 0x2d), QColor(0xe0, 0x65, 0x2d), QColor(0xc6, 0x28, 0x28)};
     return level >= 0 && level < 6 ? colors[level] : QColor(0x90, 0x98, 0xa4);
 }
 

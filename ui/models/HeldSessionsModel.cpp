@@ -33,14 +33,20 @@ QString HeldSessionsModel::display(const QJsonObject &s, int column) const
 {
     const QString sla = s.value(QLatin1String("slaState")).toString();
     switch (column) {
-    case Customer: return s.value(QLatin1String("customerName")).toString();
-    case Queue: return display::titleCase(s.value(QLatin1String("queue")).toString());
-    case Agent: return s.value(QLatin1String("agentName")).toString();
+    case Customer:
+        return s.value(QLatin1String("customerName")).toString();
+    case Queue:
+        return display::titleCase(s.value(QLatin1String("queue")).toString());
+    case Agent:
+        return s.value(QLatin1String("agentName")).toString();
     case HeldFor: {
         const qint64 at = display::parseTime(s.value(QLatin1String("claimedAt")).toString());
         return at > 0 ? QueueModel::formatDuration(qMax<qint64>(0, m_now() - at) / 1000) : QString();
     }
-    case Sla: return sla == QLatin1String("breached") ? tr("Breached") : sla == QLatin1String("warning") ? tr("At risk") : tr("On time");
+    case Sla:
+        return sla == QLatin1String("breached") ? tr("Breached")
+            : sla == QLatin1String("warning")   ? tr("At risk")
+                                                : tr("On time");
     }
     return {};
 }
@@ -52,12 +58,14 @@ QVariant HeldSessionsModel::data(const QModelIndex &index, int role) const
     const QJsonObject &s = rows().at(index.row());
     const QString sla = s.value(QLatin1String("slaState")).toString();
     switch (role) {
-    case AgentIdRole: return s.value(QLatin1String("agentId")).toString();
+    case AgentIdRole:
+        return s.value(QLatin1String("agentId")).toString();
     case Qt::ForegroundRole:
         if (index.column() == Sla && sla != QLatin1String("ok"))
             return QBrush(sla == QLatin1String("breached") ? QColor(0x9b, 0x1c, 0x1c) : QColor(0x8a, 0x55, 0x00));
         return {};
-    default: return JsonRowsModel::data(index, role);
+    default:
+        return JsonRowsModel::data(index, role);
     }
 }
 

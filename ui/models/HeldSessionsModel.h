@@ -8,8 +8,7 @@ namespace tierdesk::ui {
 
 // Every session a person holds, from the overview's "agents" (each with its "sessions"):
 // who holds it, for how long, and its SLA state. The supervisor opens or reassigns from here.
-class HeldSessionsModel : public JsonRowsModel
-{
+class HeldSessionsModel : public JsonRowsModel {
     Q_OBJECT
 
 public:

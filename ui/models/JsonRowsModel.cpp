@@ -12,11 +12,16 @@ QVariant JsonRowsModel::data(const QModelIndex &index, int role) const
         return {};
     const QJsonObject &r = m_rows.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: return display(r, index.column());
-    case IdRole: return r.value(m_key).toString();
-    case RowRole: return r;
-    case Qt::ForegroundRole: return dimmed(r) ? QVariant(QBrush(Qt::gray)) : QVariant();
-    default: return {};
+    case Qt::DisplayRole:
+        return display(r, index.column());
+    case IdRole:
+        return r.value(m_key).toString();
+    case RowRole:
+        return r;
+    case Qt::ForegroundRole:
+        return dimmed(r) ? QVariant(QBrush(Qt::gray)) : QVariant();
+    default:
+        return {};
     }
 }
 

@@ -10,8 +10,7 @@ namespace tierdesk::ui {
 // order), each known by one key field; subclasses name the columns and say what each shows.
 // Live views refresh such tables often: when the same rows come back in the same order only
 // their cells change (selection and scroll position stay); otherwise the model resets.
-class JsonRowsModel : public QAbstractTableModel
-{
+class JsonRowsModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
@@ -24,7 +23,10 @@ public:
     }
 
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(headers().size()); }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(headers().size());
+    }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

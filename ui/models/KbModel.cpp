@@ -13,23 +13,33 @@ QVariant KbModel::data(const QModelIndex &index, int role) const
     const QJsonObject &a = m_rows.at(index.row());
     const bool shared = a.value(QLatin1String("shared")).toBool();
     switch (role) {
-    case IdRole: return a.value(QLatin1String("id")).toInteger();
-    case SharedRole: return shared;
-    case SummaryRole: return a;
-    case Qt::ToolTipRole: return a.value(QLatin1String("excerpt")).toString();
+    case IdRole:
+        return a.value(QLatin1String("id")).toInteger();
+    case SharedRole:
+        return shared;
+    case SummaryRole:
+        return a;
+    case Qt::ToolTipRole:
+        return a.value(QLatin1String("excerpt")).toString();
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Title: return a.value(QLatin1String("title")).toString();
-        case Category: return display::enumLabel(a.value(QLatin1String("category")).toString());
-        case Source: return shared ? tr("Shared") : tr("Company");
+        case Title:
+            return a.value(QLatin1String("title")).toString();
+        case Category:
+            return display::enumLabel(a.value(QLatin1String("category")).toString());
+        case Source:
+            return shared ? tr("Shared") : tr("Company");
         case Updated: {
-            const QDateTime at = QDateTime::fromString(a.value(QLatin1String("updatedAt")).toString(), Qt::ISODateWithMs);
-            return at.isValid() && at.toMSecsSinceEpoch() > 0 ? QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat)
-                                                              : QString();
+            const QDateTime at
+                = QDateTime::fromString(a.value(QLatin1String("updatedAt")).toString(), Qt::ISODateWithMs);
+            return at.isValid() && at.toMSecsSinceEpoch() > 0
+                ? QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat)
+                : QString();
         }
         }
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -38,10 +48,14 @@ QVariant KbModel::headerData(int section, Qt::Orientation orientation, int role)
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Title: return tr("Title");
-    case Category: return tr("Category");
-    case Source: return tr("Source");
-    case Updated: return tr("Updated");
+    case Title:
+        return tr("Title");
+    case Category:
+        return tr("Category");
+    case Source:
+        return tr("Source");
+    case Updated:
+        return tr("Updated");
     }
     return {};
 }

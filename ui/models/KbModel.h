@@ -8,15 +8,14 @@ namespace tierdesk::ui {
 
 // Knowledge-base articles as GET /api/cs/kb lists them (summaries, in the server's order:
 // by category and title, or ranked when searched).
-class KbModel : public QAbstractTableModel
-{
+class KbModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     enum Column { Title, Category, Source, Updated, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, SharedRole, SummaryRole };
 
-    explicit KbModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit KbModel(QObject *parent = nullptr) : QAbstractTableModel(parent) { }
 
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }

@@ -7,14 +7,13 @@ namespace tierdesk::ui {
 // The queue as the agent narrows it: one queue, one priority, only mine, only
 // unassigned, and a search over customer, summary, reason and session id.
 // Sorts by QueueModel::SortRole.
-class QueueFilterModel : public QSortFilterProxyModel
-{
+class QueueFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
 
 public:
     explicit QueueFilterModel(QObject *parent = nullptr);
 
-    void setQueue(const QString &queue);       // empty: all
+    void setQueue(const QString &queue); // empty: all
     void setPriority(const QString &priority); // empty: all
     void setMineOnly(bool on);
     void setUnassignedOnly(bool on);

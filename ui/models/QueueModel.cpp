@@ -37,7 +37,8 @@ QueueRow QueueModel::parse(const QJsonObject &item)
     r.slaState = sla.value(QLatin1String("state")).toString();
     r.queuedAtMs = display::parseTime(item.value(QLatin1String("queuedAt")).toString());
     const bool answered = !sla.value(QLatin1String("firstResponseAt")).toString().isEmpty();
-    r.dueMs = display::parseTime(sla.value(answered ? QLatin1String("resolutionDue") : QLatin1String("firstResponseDue")).toString());
+    r.dueMs = display::parseTime(
+        sla.value(answered ? QLatin1String("resolutionDue") : QLatin1String("firstResponseDue")).toString());
     const QJsonObject assignee = item.value(QLatin1String("assignee")).toObject();
     r.assigneeId = assignee.value(QLatin1String("id")).toString();
     r.assigneeName = assignee.value(QLatin1String("name")).toString();
@@ -47,10 +48,8 @@ QueueRow QueueModel::parse(const QJsonObject &item)
         r.customerName = customer.value(QLatin1String("id")).toString();
     r.vip = customer.value(QLatin1String("isVIP")).toBool();
     r.searchText = QStringList{r.sessionId, r.customerName, customer.value(QLatin1String("id")).toString(), r.queue,
-                               item.value(QLatin1String("reason")).toString(),
-                               item.value(QLatin1String("issueSummary")).toString(),
-                               item.value(QLatin1String("lastMessage")).toObject().value(QLatin1String("content")).toString(),
-                               r.assigneeName}
+        item.value(QLatin1String("reason")).toString(), item.value(QLatin1String("issueSummary")).toString(),
+        item.value(QLatin1String("lastMessage")).toObject().value(QLatin1String("content")).toString(), r.assigneeName}
                        .join(QLatin1Char('\n'))
                        .toLower();
     return r;
@@ -58,8 +57,8 @@ QueueRow QueueModel::parse(const QJsonObject &item)
 
 int QueueModel::priorityRank(const QString &priority)
 {
-    static const QStringList order{QStringLiteral("urgent"), QStringLiteral("high"), QStringLiteral("normal"),
-                                   QStringLiteral("low")};
+    static const QStringList order{
+        QStringLiteral("urgent"), QStringLiteral("high"), QStringLiteral("normal"), QStringLiteral("low")};
     const qsizetype i = order.indexOf(priority);
     return i < 0 ? 4 : static_cast<int>(i);
 }
@@ -78,7 +77,10 @@ QString QueueModel::formatDuration(qint64 secs)
     if (s >= 86400)
         text = tr("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
     else if (s >= 3600)
-        text = QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+        text = QStringLiteral("%1:%2:%3")
+                   .arg(s / 3600)
+                   .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'))
+                   .arg(s % 60, 2, 10, QLatin1Char('0'));
     else
         text = QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     return secs < 0 ? QStringLiteral("-") + text : text;
@@ -115,7 +117,8 @@ QVariant QueueModel::display(const QueueRow &r, int column) const
     case Waiting:
         return r.queuedAtMs > 0 ? formatDuration(qMax<qint64>(0, m_now() - r.queuedAtMs) / 1000) : QString();
     case Assignee:
-        return r.assigneeName.isEmpty() ? (r.assigneeId.isEmpty() ? QStringLiteral("—") : r.assigneeId) : r.assigneeName;
+        return r.assigneeName.isEmpty() ? (r.assigneeId.isEmpty() ? QStringLiteral("—") : r.assigneeId)
+                                        : r.assigneeName;
     case Summary: {
         QString s = it.value(QLatin1String("issueSummary")).toString();
         if (s.isEmpty())
@@ -155,7 +158,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return index.column() == Summary ? display(r, Summary) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == Sla || index.column() == Waiting ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == Sla || index.column() == Waiting ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                  : QVariant();
     case Qt::BackgroundRole:
         if (index.column() == Sla) {
             const QString s = effectiveSla(r);
@@ -213,9 +217,9 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const names[] = {QT_TR_NOOP("Priority"), QT_TR_NOOP("SLA"),      QT_TR_NOOP("Customer"),
-                                        QT_TR_NOOP("Queue"),    QT_TR_NOOP("Reason"),   QT_TR_NOOP("Sentiment"),
-                                        QT_TR_NOOP("Waiting"),  QT_TR_NOOP("Assignee"), QT_TR_NOOP("Summary")};
+    static const char *const names[]
+        = {QT_TR_NOOP("Priority"), QT_TR_NOOP("SLA"), QT_TR_NOOP("Customer"), QT_TR_NOOP("Queue"), QT_TR_NOOP("Reason"),
+            QT_TR_NOOP("Sentiment"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Assignee"), QT_TR_NOOP("Summary")};
     return tr(names[section]);
 }
 
@@ -244,7 +248,7 @@ void QueueModel::applyEvents(const QList<QJsonObject> &events)
             remove(id.isEmpty() ? e.value(QLatin1String("sessionId")).toString() : id);
             changed = true;
         } else if (type == QLatin1String("queue.added") || type == QLatin1String("queue.updated")
-                   || type == QLatin1String("sla.warning") || type == QLatin1String("sla.breached")) {
+            || type == QLatin1String("sla.warning") || type == QLatin1String("sla.breached")) {
             upsert(data);
             changed = true;
         }
@@ -283,7 +287,8 @@ void QueueModel::tick()
     if (m_rows.isEmpty())
         return;
     const int last = static_cast<int>(m_rows.size()) - 1;
-    const QList<int> roles{Qt::DisplayRole, Qt::BackgroundRole, Qt::ForegroundRole, Qt::FontRole, SortRole, SlaStateRole};
+    const QList<int> roles{
+        Qt::DisplayRole, Qt::BackgroundRole, Qt::ForegroundRole, Qt::FontRole, SortRole, SlaStateRole};
     emit dataChanged(index(0, Sla), index(last, Sla), roles);
     emit dataChanged(index(0, Waiting), index(last, Waiting), {Qt::DisplayRole, SortRole});
 }

@@ -12,15 +12,14 @@
 namespace tierdesk::ui {
 
 // One waiting or claimed escalation, parsed from the API's QueueItem.
-struct QueueRow
-{
+struct QueueRow {
     QJsonObject item; // as the server sent it
     QString sessionId;
     QString queue;
-    QString priority;  // urgent | high | normal | low
-    QString slaState;  // ok | warning | breached (the server's word)
+    QString priority; // urgent | high | normal | low
+    QString slaState; // ok | warning | breached (the server's word)
     qint64 queuedAtMs = 0;
-    qint64 dueMs = 0;  // the next SLA deadline: first response, else resolution; 0 = none
+    qint64 dueMs = 0; // the next SLA deadline: first response, else resolution; 0 = none
     QString assigneeId;
     QString assigneeName;
     QString customerName;
@@ -31,8 +30,7 @@ struct QueueRow
 // The queue of human-tier escalations: filled from GET /queue, kept current by
 // queue.* and sla.* events (row by row, never a reset), with a 1 s tick that
 // refreshes only the time columns.
-class QueueModel : public QAbstractTableModel
-{
+class QueueModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
@@ -65,8 +63,7 @@ public:
     QJsonObject item(int row) const { return m_rows.value(row).item; }
     const QueueRow &rowAt(int row) const { return m_rows.at(row); }
 
-    struct Counts
-    {
+    struct Counts {
         int waiting = 0;
         int claimed = 0;
         int breached = 0;
@@ -80,8 +77,8 @@ public:
 
     static QueueRow parse(const QJsonObject &item);
     static int priorityRank(const QString &priority); // urgent 0 .. low 3, unknown 4
-    static int slaRank(const QString &state);         // breached 0, warning 1, ok 2
-    static QString formatDuration(qint64 secs);       // 4:05, 1:02:03, 2d 3h
+    static int slaRank(const QString &state); // breached 0, warning 1, ok 2
+    static QString formatDuration(qint64 secs); // 4:05, 1:02:03, 2d 3h
 
 signals:
     void countsChanged();

@@ -23,12 +23,18 @@ qint64 QueueStatsModel::longestWaitSecs(const QJsonObject &q) const
 QVariant QueueStatsModel::value(const QJsonObject &q, int column) const
 {
     switch (column) {
-    case Queue: return q.value(QLatin1String("queue")).toString();
-    case Waiting: return q.value(QLatin1String("waiting")).toInt();
-    case LongestWait: return longestWaitSecs(q);
-    case Claimed: return q.value(QLatin1String("claimed")).toInt();
-    case AtRisk: return q.value(QLatin1String("atRisk")).toInt();
-    case Breached: return q.value(QLatin1String("breached")).toInt();
+    case Queue:
+        return q.value(QLatin1String("queue")).toString();
+    case Waiting:
+        return q.value(QLatin1String("waiting")).toInt();
+    case LongestWait:
+        return longestWaitSecs(q);
+    case Claimed:
+        return q.value(QLatin1String("claimed")).toInt();
+    case AtRisk:
+        return q.value(QLatin1String("atRisk")).toInt();
+    case Breached:
+        return q.value(QLatin1String("breached")).toInt();
     case SlaToday: {
         const QJsonValue attainment = q.value(QLatin1String("slaToday")).toObject().value(QLatin1String("attainment"));
         return attainment.isDouble() ? attainment.toDouble() : -1.0;
@@ -41,10 +47,14 @@ QString QueueStatsModel::display(const QJsonObject &q, int column) const
 {
     const QVariant v = value(q, column);
     switch (column) {
-    case Queue: return display::titleCase(v.toString());
-    case LongestWait: return v.toLongLong() < 0 ? QStringLiteral("—") : QueueModel::formatDuration(v.toLongLong());
-    case SlaToday: return v.toDouble() < 0 ? QStringLiteral("—") : tr("%1 %").arg(v.toDouble());
-    default: return v.toString();
+    case Queue:
+        return display::titleCase(v.toString());
+    case LongestWait:
+        return v.toLongLong() < 0 ? QStringLiteral("—") : QueueModel::formatDuration(v.toLongLong());
+    case SlaToday:
+        return v.toDouble() < 0 ? QStringLiteral("—") : tr("%1 %").arg(v.toDouble());
+    default:
+        return v.toString();
     }
 }
 
@@ -54,7 +64,8 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
         return {};
     const QJsonObject &q = rows().at(index.row());
     switch (role) {
-    case ValueRole: return value(q, index.column());
+    case ValueRole:
+        return value(q, index.column());
     case Qt::ToolTipRole:
         if (index.column() == SlaToday) {
             const QJsonObject sla = q.value(QLatin1String("slaToday")).toObject();
@@ -75,13 +86,15 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0x9b, 0x1c, 0x1c));
         return {};
     }
-    default: return JsonRowsModel::data(index, role);
+    default:
+        return JsonRowsModel::data(index, role);
     }
 }
 
 QStringList QueueStatsModel::headers() const
 {
-    return {tr("Queue"), tr("Waiting"), tr("Longest wait"), tr("Being worked"), tr("At risk"), tr("Breached"), tr("SLA today")};
+    return {tr("Queue"), tr("Waiting"), tr("Longest wait"), tr("Being worked"), tr("At risk"), tr("Breached"),
+        tr("SLA today")};
 }
 
 } // namespace tierdesk::ui

@@ -9,8 +9,7 @@ namespace tierdesk::ui {
 // The supervisor's per-queue figures from GET /api/cs/desk/overview ("queues"): what
 // waits and for how long, what is held, at risk or breached, and today's SLA attainment.
 // The longest wait goes on counting between refreshes (see touchColumn).
-class QueueStatsModel : public JsonRowsModel
-{
+class QueueStatsModel : public JsonRowsModel {
     Q_OBJECT
 
 public:

@@ -7,7 +7,7 @@
 
 namespace tierdesk::ui {
 
-SimulationModel::SimulationModel(QObject *parent) : JsonRowsModel(parent, QStringLiteral("sessionId")) {}
+SimulationModel::SimulationModel(QObject *parent) : JsonRowsModel(parent, QStringLiteral("sessionId")) { }
 
 void SimulationModel::setReport(const QJsonObject &report)
 {
@@ -38,7 +38,7 @@ QString SimulationModel::escalationLabel(const QJsonValue &escalation)
     // Positions count from 0 in the API; people count messages from 1.
     return tr("%1 → %2 at message %3")
         .arg(display::enumLabel(e.value(QLatin1String("reason")).toString()),
-             display::tierLabel(e.value(QLatin1String("tier")).toString()))
+            display::tierLabel(e.value(QLatin1String("tier")).toString()))
         .arg(e.value(QLatin1String("messageIndex")).toInt() + 1);
 }
 
@@ -46,18 +46,19 @@ QString SimulationModel::summary() const
 {
     if (m_report.isEmpty())
         return {};
-    const QJsonObject byChange = m_report.value(QLatin1String("summary")).toObject().value(QLatin1String("byChange")).toObject();
+    const QJsonObject byChange
+        = m_report.value(QLatin1String("summary")).toObject().value(QLatin1String("byChange")).toObject();
     // "escalate earlier: 1 · no longer escalate: 1", the kinds that occur, in this order.
     const QList<QPair<const char *, QString>> kinds{{"EARLIER", tr("escalate earlier")},
-                                                    {"LATER", tr("escalate later")},
-                                                    {"NO_LONGER", tr("no longer escalate")},
-                                                    {"NEWLY", tr("newly escalate")},
-                                                    {"DIFFERENT", tr("escalate differently")}};
+        {"LATER", tr("escalate later")}, {"NO_LONGER", tr("no longer escalate")}, {"NEWLY", tr("newly escalate")},
+        {"DIFFERENT", tr("escalate differently")}};
     QStringList parts;
     for (const auto &kind : kinds)
         if (const int n = byChange.value(QLatin1String(kind.first)).toInt(); n > 0)
             parts << QStringLiteral("%1: %2").arg(kind.second).arg(n);
-    QString out = tr("%1 of %2 sessions would change").arg(rowCount()).arg(m_report.value(QLatin1String("sessionsReplayed")).toInt());
+    QString out = tr("%1 of %2 sessions would change")
+                      .arg(rowCount())
+                      .arg(m_report.value(QLatin1String("sessionsReplayed")).toInt());
     if (!parts.isEmpty())
         out += QStringLiteral(" — ") + parts.join(QStringLiteral(" · "));
     if (m_report.value(QLatin1String("truncated")).toBool())
@@ -70,10 +71,14 @@ QString SimulationModel::summary() const
 QString SimulationModel::display(const QJsonObject &s, int column) const
 {
     switch (column) {
-    case Session: return s.value(QLatin1String("sessionId")).toString().left(13) + QStringLiteral("…");
-    case Change: return changeLabel(s.value(QLatin1String("change")).toString());
-    case Before: return escalationLabel(s.value(QLatin1String("before")));
-    case After: return escalationLabel(s.value(QLatin1String("after")));
+    case Session:
+        return s.value(QLatin1String("sessionId")).toString().left(13) + QStringLiteral("…");
+    case Change:
+        return changeLabel(s.value(QLatin1String("change")).toString());
+    case Before:
+        return escalationLabel(s.value(QLatin1String("before")));
+    case After:
+        return escalationLabel(s.value(QLatin1String("after")));
     }
     return {};
 }
@@ -85,11 +90,12 @@ QVariant SimulationModel::data(const QModelIndex &index, int role) const
     const QJsonObject &s = rows().at(index.row());
     const QString change = s.value(QLatin1String("change")).toString();
     switch (role) {
-    case ChangeRole: return change;
+    case ChangeRole:
+        return change;
     case Qt::ToolTipRole:
         return index.column() == Session
-                   ? tr("%1\nDouble-click to open the conversation").arg(s.value(QLatin1String("sessionId")).toString())
-                   : QVariant();
+            ? tr("%1\nDouble-click to open the conversation").arg(s.value(QLatin1String("sessionId")).toString())
+            : QVariant();
     case Qt::ForegroundRole:
         if (index.column() != Change)
             return {};
@@ -98,7 +104,8 @@ QVariant SimulationModel::data(const QModelIndex &index, int role) const
         if (change == QLatin1String("LATER") || change == QLatin1String("NO_LONGER"))
             return QBrush(QColor(0x16, 0x65, 0x34));
         return {};
-    default: return JsonRowsModel::data(index, role);
+    default:
+        return JsonRowsModel::data(index, role);
     }
 }
 

@@ -6,8 +6,7 @@ namespace tierdesk::ui {
 
 // The sessions a what-if run (POST /api/cs/config/simulate) reports as changed: how the
 // first escalation moves, and where and why it happens before and after the change.
-class SimulationModel : public JsonRowsModel
-{
+class SimulationModel : public JsonRowsModel {
     Q_OBJECT
 
 public:

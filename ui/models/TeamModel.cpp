@@ -19,7 +19,7 @@ QString TeamModel::presenceWord(const QString &presence)
 QString TeamModel::presenceLabel(const QString &presence)
 {
     const QString mark = presence == QLatin1String("available") ? QStringLiteral("●")
-                         : presence == QLatin1String("away")    ? QStringLiteral("◐")
+        : presence == QLatin1String("away")                     ? QStringLiteral("◐")
                                                                 : QStringLiteral("○");
     return mark + QLatin1Char(' ') + presenceWord(presence);
 }
@@ -28,10 +28,14 @@ QString TeamModel::display(const QJsonObject &a, int column) const
 {
     const QJsonArray sessions = a.value(QLatin1String("sessions")).toArray();
     switch (column) {
-    case Name: return a.value(QLatin1String("name")).toString();
-    case Role: return display::titleCase(a.value(QLatin1String("role")).toString());
-    case Presence: return presenceLabel(a.value(QLatin1String("presence")).toString());
-    case Sessions: return QString::number(sessions.size());
+    case Name:
+        return a.value(QLatin1String("name")).toString();
+    case Role:
+        return display::titleCase(a.value(QLatin1String("role")).toString());
+    case Presence:
+        return presenceLabel(a.value(QLatin1String("presence")).toString());
+    case Sessions:
+        return QString::number(sessions.size());
     case Holding: {
         QStringList names;
         for (const QJsonValue &s : sessions)
@@ -48,16 +52,18 @@ QVariant TeamModel::data(const QModelIndex &index, int role) const
         return {};
     const QString presence = rows().at(index.row()).value(QLatin1String("presence")).toString();
     switch (role) {
-    case PresenceRole: return presence;
+    case PresenceRole:
+        return presence;
     case Qt::ForegroundRole:
         if (index.column() == Presence)
             return QBrush(presence == QLatin1String("available") ? QColor(0x1e, 0x7b, 0x45)
-                          : presence == QLatin1String("away")    ? QColor(0x8a, 0x55, 0x00)
+                    : presence == QLatin1String("away")          ? QColor(0x8a, 0x55, 0x00)
                                                                  : QColor(0x5f, 0x6b, 0x7a));
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == Sessions ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
-    default: return JsonRowsModel::data(index, role);
+    default:
+        return JsonRowsModel::data(index, role);
     }
 }
 

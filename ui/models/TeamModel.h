@@ -6,8 +6,7 @@ namespace tierdesk::ui {
 
 // The people of the company from GET /api/cs/desk/overview ("agents"): presence and the
 // sessions each holds, as Twilio Flex's teams view shows them.
-class TeamModel : public JsonRowsModel
-{
+class TeamModel : public JsonRowsModel {
     Q_OBJECT
 
 public:
@@ -19,7 +18,7 @@ public:
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    static QString presenceWord(const QString &presence);  // "Available"
+    static QString presenceWord(const QString &presence); // "Available"
     static QString presenceLabel(const QString &presence); // "● Available"
 
 protected:

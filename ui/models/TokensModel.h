@@ -5,8 +5,7 @@
 namespace tierdesk::ui {
 
 // API tokens as GET /api/cs/tokens lists them: their records, never the tokens.
-class TokensModel : public JsonRowsModel
-{
+class TokensModel : public JsonRowsModel {
     Q_OBJECT
 
 public:

@@ -4,7 +4,7 @@
 
 namespace tierdesk::ui {
 
-TranscriptModel::TranscriptModel(QObject *parent) : QAbstractListModel(parent) {}
+TranscriptModel::TranscriptModel(QObject *parent) : QAbstractListModel(parent) { }
 
 int TranscriptModel::rowCount(const QModelIndex &parent) const
 {
@@ -85,10 +85,9 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> TranscriptModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "id"},           {SpeakerRole, "speaker"},   {ContentRole, "content"},
-                  {TimestampRole, "timestamp"}, {SentimentRole, "sentiment"}, {IsCustomerRole, "isCustomer"},
-                  {IsNoteRole, "isNote"},   {IsAiRole, "isAi"},         {AuthorRole, "author"},
-                  {AiSummaryRole, "aiSummary"}, {MetadataRole, "metadata"}});
+    names.insert({{IdRole, "id"}, {SpeakerRole, "speaker"}, {ContentRole, "content"}, {TimestampRole, "timestamp"},
+        {SentimentRole, "sentiment"}, {IsCustomerRole, "isCustomer"}, {IsNoteRole, "isNote"}, {IsAiRole, "isAi"},
+        {AuthorRole, "author"}, {AiSummaryRole, "aiSummary"}, {MetadataRole, "metadata"}});
     return names;
 }
 
@@ -136,7 +135,7 @@ QList<QJsonObject> TranscriptModel::applyEvents(const QList<QJsonObject> &events
         const QJsonObject data = e.value(QLatin1String("data")).toObject();
         QList<QJsonObject> found;
         for (const QString &key : {QStringLiteral("customerMessage"), QStringLiteral("message"),
-                                   QStringLiteral("agentMessage"), QStringLiteral("aiResponse")}) {
+                 QStringLiteral("agentMessage"), QStringLiteral("aiResponse")}) {
             const QJsonObject m = data.value(key).toObject();
             if (m.contains(QLatin1String("id")) && m.contains(QLatin1String("role")))
                 found << m;

@@ -11,23 +11,22 @@ namespace tierdesk::ui {
 // One session's messages in order: the customer, the AI tiers, the agents, and
 // the agents' internal notes. Filled from GET session, extended by the
 // session's `message` events (duplicates by id are dropped).
-class TranscriptModel : public QAbstractListModel
-{
+class TranscriptModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
-        SpeakerRole,     // customer | ai_rep | ai_manager | human_agent | internal_note | ...
+        SpeakerRole, // customer | ai_rep | ai_manager | human_agent | internal_note | ...
         ContentRole,
-        TimestampRole,   // ms since the epoch
-        SentimentRole,   // HAPPY .. IRATE, empty when none
+        TimestampRole, // ms since the epoch
+        SentimentRole, // HAPPY .. IRATE, empty when none
         IsCustomerRole,
         IsNoteRole,
         IsAiRole,
-        AuthorRole,      // who wrote it, for people
-        AiSummaryRole,   // "intent · 87% · actions" for AI messages, else empty
-        MetadataRole,    // QJsonObject
+        AuthorRole, // who wrote it, for people
+        AiSummaryRole, // "intent · 87% · actions" for AI messages, else empty
+        MetadataRole, // QJsonObject
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);

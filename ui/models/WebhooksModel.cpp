@@ -10,14 +10,16 @@ QStringList WebhooksModel::headers() const
 QString WebhooksModel::display(const QJsonObject &row, int column) const
 {
     switch (column) {
-    case Url: return row.value(QLatin1String("url")).toString();
+    case Url:
+        return row.value(QLatin1String("url")).toString();
     case Events: {
         QStringList events;
         for (const QJsonValue &e : row.value(QLatin1String("events")).toArray())
             events << e.toString();
         return events.join(QLatin1String(", "));
     }
-    case Created: return localTime(row.value(QLatin1String("createdAt")));
+    case Created:
+        return localTime(row.value(QLatin1String("createdAt")));
     }
     return {};
 }
@@ -30,15 +32,19 @@ QStringList DeliveriesModel::headers() const
 QString DeliveriesModel::display(const QJsonObject &row, int column) const
 {
     switch (column) {
-    case Event: return row.value(QLatin1String("event")).toString();
-    case State: return row.value(QLatin1String("state")).toString();
-    case Attempts: return QString::number(row.value(QLatin1String("attempts")).toInt());
+    case Event:
+        return row.value(QLatin1String("event")).toString();
+    case State:
+        return row.value(QLatin1String("state")).toString();
+    case Attempts:
+        return QString::number(row.value(QLatin1String("attempts")).toInt());
     case LastStatus: {
         const int status = row.value(QLatin1String("lastStatus")).toInt();
         const QString error = row.value(QLatin1String("lastError")).toString();
         return status > 0 ? QString::number(status) : error;
     }
-    case Created: return localTime(row.value(QLatin1String("createdAt")));
+    case Created:
+        return localTime(row.value(QLatin1String("createdAt")));
     }
     return {};
 }

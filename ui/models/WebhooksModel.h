@@ -5,8 +5,7 @@
 namespace tierdesk::ui {
 
 // Registered webhooks as GET /api/cs/webhooks lists them.
-class WebhooksModel : public JsonRowsModel
-{
+class WebhooksModel : public JsonRowsModel {
     Q_OBJECT
 
 public:
@@ -19,8 +18,7 @@ protected:
 };
 
 // Recent deliveries of one webhook ("deliveries" of GET /api/cs/webhooks), newest first.
-class DeliveriesModel : public JsonRowsModel
-{
+class DeliveriesModel : public JsonRowsModel {
     Q_OBJECT
 
 public:

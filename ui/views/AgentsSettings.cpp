@@ -19,7 +19,8 @@
 
 namespace tierdesk::ui {
 
-AgentsSettings::AgentsSettings(ApiClient &client, QWidget *parent) : QWidget(parent), m_client(client), m_model(new AgentsModel(this))
+AgentsSettings::AgentsSettings(ApiClient &client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_model(new AgentsModel(this))
 {
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("agentsTable"));
@@ -112,8 +113,8 @@ void AgentsSettings::refresh()
 {
     const QString keep = selectedId();
     ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/agents"), {},
-                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()},
-                                          {QStringLiteral("includeInactive"), QStringLiteral("true")}});
+        QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()},
+            {QStringLiteral("includeInactive"), QStringLiteral("true")}});
     connect(r, &ApiReply::succeeded, this, [this, keep](const QJsonObject &body) {
         m_model->setRows(body.value(QLatin1String("agents")).toArray());
         if (const int row = m_model->rowOf(keep); row >= 0)
@@ -125,10 +126,8 @@ void AgentsSettings::refresh()
 
 void AgentsSettings::create()
 {
-    const QJsonObject body{{QStringLiteral("name"), m_name->text()},
-                           {QStringLiteral("email"), m_email->text()},
-                           {QStringLiteral("role"), m_role->currentData().toString()},
-                           {QStringLiteral("password"), m_password->text()}};
+    const QJsonObject body{{QStringLiteral("name"), m_name->text()}, {QStringLiteral("email"), m_email->text()},
+        {QStringLiteral("role"), m_role->currentData().toString()}, {QStringLiteral("password"), m_password->text()}};
     m_create->setEnabled(false);
     ApiReply *r = m_client.send("POST", QStringLiteral("/api/cs/agents"), body, {}, true);
     connect(r, &ApiReply::finished, this, [this] { m_create->setEnabled(true); });
@@ -151,13 +150,15 @@ void AgentsSettings::toggleActive()
     if (row < 0)
         return;
     const bool activate = !m_model->isActive(row);
-    ApiReply *r = m_client.send("PATCH", QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("active"), activate}}, {}, true);
+    ApiReply *r = m_client.send(
+        "PATCH", QStringLiteral("/api/cs/agents/") + id, {{QStringLiteral("active"), activate}}, {}, true);
     connect(r, &ApiReply::succeeded, this, [this, activate](const QJsonObject &answer) {
         const QJsonObject agent = answer.value(QLatin1String("agent")).toObject();
         const QString name = agent.value(QLatin1String("name")).toString();
         const int released = agent.value(QLatin1String("releasedSessions")).toInt();
         say(activate ? tr("%1 can log in again.").arg(name)
-                     : tr("%1 is deactivated and logged out; %n session(s) went back to the queue.", nullptr, released).arg(name));
+                     : tr("%1 is deactivated and logged out; %n session(s) went back to the queue.", nullptr, released)
+                           .arg(name));
         refresh();
     });
     connect(r, &ApiReply::failed, this, &AgentsSettings::sayError);
@@ -169,7 +170,7 @@ void AgentsSettings::setPassword()
     if (id.isEmpty())
         return;
     ApiReply *r = m_client.send("POST", QStringLiteral("/api/cs/agents/%1/password").arg(id),
-                                {{QStringLiteral("password"), m_newPassword->text()}}, {}, true);
+        {{QStringLiteral("password"), m_newPassword->text()}}, {}, true);
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &answer) {
         m_newPassword->clear();
         say(tr("New password set for %1; they were logged out everywhere.")

@@ -16,8 +16,7 @@ struct ApiError;
 
 // Settings > Agents (admins): the company's agents, active or not; create one with a
 // password, deactivate or reactivate the selected one, set a new password for them.
-class AgentsSettings : public QWidget
-{
+class AgentsSettings : public QWidget {
     Q_OBJECT
 
 public:

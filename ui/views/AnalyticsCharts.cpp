@@ -3,10 +3,10 @@
 #include "ui/models/Display.h"
 
 #include <QBarCategoryAxis>
-#include <QCoreApplication>
-#include <QCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
+#include <QCoreApplication>
 #include <QHorizontalBarSeries>
 #include <QJsonArray>
 #include <QLineSeries>
@@ -94,7 +94,8 @@ QChart *sessionsOverTime(const QJsonObject &report)
 
 QChart *satisfactionOverTime(const QJsonObject &report)
 {
-    QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Satisfaction over time (1-5)"));
+    QChart *chart
+        = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Satisfaction over time (1-5)"));
     auto *satisfaction = new QLineSeries(chart);
     satisfaction->setName(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Satisfaction"));
     satisfaction->setColor(display::sentimentColor(1));
@@ -115,11 +116,15 @@ QChart *deskSla(const QJsonObject &report)
     const QJsonObject desk = report.value(QLatin1String("desk")).toObject();
     const double met = desk.value(QLatin1String("slaMet")).toDouble();
     const double missed = desk.value(QLatin1String("slaMissed")).toDouble();
-    QChart *chart = newChart(met + missed > 0 ? QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "People's desk: SLA (%n handled)", nullptr, int(met + missed))
-                                              : QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "People's desk: nothing handled in this range"));
+    QChart *chart = newChart(met + missed > 0 ? QCoreApplication::translate("tierdesk::ui::AnalyticsCharts",
+                                 "People's desk: SLA (%n handled)", nullptr, int(met + missed))
+                                              : QCoreApplication::translate("tierdesk::ui::AnalyticsCharts",
+                                                  "People's desk: nothing handled in this range"));
     auto *series = new QPieSeries(chart);
-    series->append(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Met (%1)").arg(met), met)->setColor(display::sentimentColor(1));
-    series->append(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Missed (%1)").arg(missed), missed)->setColor(display::sentimentColor(5));
+    series->append(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Met (%1)").arg(met), met)
+        ->setColor(display::sentimentColor(1));
+    series->append(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Missed (%1)").arg(missed), missed)
+        ->setColor(display::sentimentColor(5));
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
@@ -154,7 +159,8 @@ QChart *escalationReasons(const QJsonObject &report)
     auto *counts = new QBarSet(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Escalations"));
     QStringList names;
     double max = 0;
-    const QJsonObject reasons = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
+    const QJsonObject reasons
+        = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
     for (auto it = reasons.begin(); it != reasons.end(); ++it) {
         names.append(display::enumLabel(it.key()));
         *counts << it->toDouble();
@@ -170,11 +176,12 @@ QChart *sentimentDistribution(const QJsonObject &report)
 {
     QChart *chart = newChart(QCoreApplication::translate("tierdesk::ui::AnalyticsCharts", "Final sentiment"));
     auto *series = new QPieSeries(chart);
-    const QJsonObject distribution =
-        report.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject();
+    const QJsonObject distribution
+        = report.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject();
     for (int level = 0; level < 6; ++level) {
         const double count = distribution.value(display::sentimentCode(level)).toDouble();
-        QPieSlice *slice = series->append(QStringLiteral("%1 (%2)").arg(display::sentimentName(level)).arg(count), count);
+        QPieSlice *slice
+            = series->append(QStringLiteral("%1 (%2)").arg(display::sentimentName(level)).arg(count), count);
         slice->setColor(display::sentimentColor(level));
     }
     chart->addSeries(series);

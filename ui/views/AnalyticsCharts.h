@@ -7,11 +7,11 @@ class QChart;
 namespace tierdesk::ui::charts {
 
 // The analytics page's charts, each built fresh from a GET /api/cs/analytics answer.
-QChart *sessionsOverTime(const QJsonObject &report);  // timeline: sessions, resolved, escalated
-QChart *resolutionRates(const QJsonObject &report);   // % resolved by tier and by channel
+QChart *sessionsOverTime(const QJsonObject &report); // timeline: sessions, resolved, escalated
+QChart *resolutionRates(const QJsonObject &report); // % resolved by tier and by channel
 QChart *escalationReasons(const QJsonObject &report); // escalations by reason
 QChart *sentimentDistribution(const QJsonObject &report);
 QChart *satisfactionOverTime(const QJsonObject &report); // timeline: satisfaction 1-5 per period
-QChart *deskSla(const QJsonObject &report);              // the people's desk: SLA met and missed
+QChart *deskSla(const QJsonObject &report); // the people's desk: SLA met and missed
 
 } // namespace tierdesk::ui::charts

@@ -197,19 +197,20 @@ void AnalyticsView::display(const QJsonObject &report)
         for (auto &[name, label] : m_figures)
             if (name == key)
                 label->setText(m_model->index(row, AnalyticsModel::Value).data().toString().isEmpty()
-                                   ? QStringLiteral("—")
-                                   : m_model->index(row, AnalyticsModel::Value).data().toString());
+                        ? QStringLiteral("—")
+                        : m_model->index(row, AnalyticsModel::Value).data().toString());
     }
-    const QList<QChart *> charts{charts::sessionsOverTime(report),       charts::satisfactionOverTime(report),
-                                 charts::resolutionRates(report),        charts::escalationReasons(report),
-                                 charts::sentimentDistribution(report), charts::deskSla(report)};
+    const QList<QChart *> charts{charts::sessionsOverTime(report), charts::satisfactionOverTime(report),
+        charts::resolutionRates(report), charts::escalationReasons(report), charts::sentimentDistribution(report),
+        charts::deskSla(report)};
     for (int i = 0; i < charts.size(); ++i) {
         QChart *old = m_charts.at(i)->chart();
         m_charts.at(i)->setChart(charts.at(i));
         delete old; // setChart() leaves the previous chart to us
     }
-    say(tr("%1 sessions from %2 to %3").arg(figure(QStringLiteral("totalSessions")), m_from->date().toString(Qt::ISODate),
-                                           m_to->date().toString(Qt::ISODate)));
+    say(tr("%1 sessions from %2 to %3")
+            .arg(figure(QStringLiteral("totalSessions")), m_from->date().toString(Qt::ISODate),
+                m_to->date().toString(Qt::ISODate)));
     emit loaded();
 }
 
@@ -217,8 +218,8 @@ QString AnalyticsView::askPath(const QString &suffix)
 {
     const QString name = QStringLiteral("tierdesk-analytics-%1-%2.%3")
                              .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), suffix);
-    return QFileDialog::getSaveFileName(this, tr("Export analytics"), name,
-                                        suffix == QLatin1String("pdf") ? tr("PDF (*.pdf)") : tr("CSV (*.csv)"));
+    return QFileDialog::getSaveFileName(
+        this, tr("Export analytics"), name, suffix == QLatin1String("pdf") ? tr("PDF (*.pdf)") : tr("CSV (*.csv)"));
 }
 
 void AnalyticsView::exportCsv(const QString &path)
@@ -237,8 +238,9 @@ void AnalyticsView::exportPdf(const QString &path)
         return say(tr("Nothing to export yet."), true);
     ReportExporter::Report report;
     report.title = tr("Tierdesk analytics");
-    report.subtitle = tr("%1 to %2, company %3")
-                          .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), m_client.companyId());
+    report.subtitle
+        = tr("%1 to %2, company %3")
+              .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), m_client.companyId());
     for (const auto &[key, label] : std::as_const(m_figures))
         report.figures.append({AnalyticsModel::figureLabel(key), label->text()});
     // Charts are widgets: drawn into images here, on the GUI thread, at a print-friendly size.

@@ -21,8 +21,7 @@ class ReportExporter;
 // (sessions over time, resolution rate by tier and channel, escalation reasons,
 // final sentiment) and every figure in a table, all from GET /api/cs/analytics;
 // exported as CSV or as a PDF with the charts, written off the GUI thread.
-class AnalyticsView : public QWidget
-{
+class AnalyticsView : public QWidget {
     Q_OBJECT
 
 public:

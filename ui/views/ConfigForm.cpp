@@ -57,7 +57,8 @@ QString queuesText(const QJsonArray &queues)
         QStringList cats;
         for (const QJsonValue &c : q.value(QLatin1String("categories")).toArray())
             cats << c.toString();
-        QString line = q.value(QLatin1String("name")).toString() + QStringLiteral(": ") + cats.join(QStringLiteral(", "));
+        QString line
+            = q.value(QLatin1String("name")).toString() + QStringLiteral(": ") + cats.join(QStringLiteral(", "));
         if (const QString email = q.value(QLatin1String("email")).toString(); !email.isEmpty())
             line += QStringLiteral(" <") + email + QLatin1Char('>');
         lines << line.trimmed();
@@ -80,12 +81,12 @@ QJsonArray queuesFrom(const QString &text)
         }
         const int colon = line.indexOf(QLatin1Char(':'));
         QJsonArray cats;
-        for (const QString &c : (colon < 0 ? QString() : line.mid(colon + 1)).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        for (const QString &c :
+            (colon < 0 ? QString() : line.mid(colon + 1)).split(QLatin1Char(','), Qt::SkipEmptyParts))
             if (!c.trimmed().isEmpty())
                 cats.append(c.trimmed());
         out.append(QJsonObject{{QStringLiteral("name"), (colon < 0 ? line : line.left(colon)).trimmed()},
-                               {QStringLiteral("categories"), cats},
-                               {QStringLiteral("email"), email}});
+            {QStringLiteral("categories"), cats}, {QStringLiteral("email"), email}});
     }
     return out;
 }
@@ -141,7 +142,10 @@ QWidget *ConfigForm::bind(const QString &path, QWidget *w)
     return w;
 }
 
-QWidget *ConfigForm::check(const QString &path, const QString &text) { return bind(path, new QCheckBox(text, this)); }
+QWidget *ConfigForm::check(const QString &path, const QString &text)
+{
+    return bind(path, new QCheckBox(text, this));
+}
 
 // The validator, not the spin box, says what is allowed: the ranges here are wide.
 QWidget *ConfigForm::amount(const QString &path)
@@ -165,9 +169,9 @@ void ConfigForm::capabilityRows(QFormLayout *form, const QString &prefix)
 {
     const QString caps = prefix + QStringLiteral(".capabilities.");
     form->addRow(check(caps + QStringLiteral("canProcessRefunds"), tr("May refund, up to")),
-                 amount(caps + QStringLiteral("maxRefundAmount")));
+        amount(caps + QStringLiteral("maxRefundAmount")));
     form->addRow(check(caps + QStringLiteral("canApplyCredits"), tr("May credit, up to")),
-                 amount(caps + QStringLiteral("maxCreditAmount")));
+        amount(caps + QStringLiteral("maxCreditAmount")));
     form->addRow(QString(), check(caps + QStringLiteral("canModifySubscription"), tr("May change subscriptions")));
 }
 
@@ -194,8 +198,8 @@ QGroupBox *ConfigForm::tierGroup(const QString &key, const QString &title)
     for (const char *t : {"friendly", "formal", "empathetic", "concise"})
         tone->addItem(display::titleCase(QString::fromLatin1(t)), QString::fromLatin1(t));
     form->addRow(tr("Tone"), bind(prefix + QStringLiteral(".responseGuidelines.tone"), tone));
-    form->addRow(tr("Longest reply"), whole(prefix + QStringLiteral(".responseGuidelines.maxResponseLength"), 100000,
-                                            tr(" characters")));
+    form->addRow(tr("Longest reply"),
+        whole(prefix + QStringLiteral(".responseGuidelines.maxResponseLength"), 100000, tr(" characters")));
     return box;
 }
 
@@ -208,7 +212,8 @@ QGroupBox *ConfigForm::humanGroup()
     auto *phone = new QLineEdit(this);
     phone->setPlaceholderText(tr("e.g. +1 555 0100"));
     form->addRow(tr("Escalation phone"), bind(prefix + QStringLiteral(".escalationPhone"), phone));
-    form->addRow(QString(), check(prefix + QStringLiteral(".notifyOnEscalation"), tr("Notify the queue on escalation")));
+    form->addRow(
+        QString(), check(prefix + QStringLiteral(".notifyOnEscalation"), tr("Notify the queue on escalation")));
     capabilityRows(form, prefix);
     return box;
 }
@@ -241,9 +246,9 @@ QGroupBox *ConfigForm::rulesGroup()
     QGroupBox *box = group(QStringLiteral("escalationRules"), tr("Escalation rules"), &form);
     form->addRow(QString(), check(QStringLiteral("enabled"), tr("Customer service enabled for this company")));
     form->addRow(tr("Repeat contact window"),
-                 whole(QStringLiteral("escalationRules.repeatContactWindowHours"), 100000, tr(" hours")));
+        whole(QStringLiteral("escalationRules.repeatContactWindowHours"), 100000, tr(" hours")));
     form->addRow(tr("Complex issue after"),
-                 whole(QStringLiteral("escalationRules.complexIssueAfterTurns"), 1000, tr(" unanswered turns")));
+        whole(QStringLiteral("escalationRules.complexIssueAfterTurns"), 1000, tr(" unanswered turns")));
     return box;
 }
 

@@ -16,8 +16,7 @@ namespace tierdesk::ui {
 // rules, SLA targets and queues. Each field is bound to its JSON path; config() is the
 // config last set with the form's values written over it. The form itself judges nothing:
 // ConfigView runs core's validator (the one PUT /config runs) and shows its answer here.
-class ConfigForm : public QWidget
-{
+class ConfigForm : public QWidget {
     Q_OBJECT
 
 public:

@@ -28,12 +28,13 @@ QJsonObject escalationParts(const QJsonObject &config)
     const QJsonObject all = config.value(QLatin1String("tiers")).toObject();
     for (auto it = all.begin(); it != all.end(); ++it) {
         const QJsonObject t = it->toObject();
-        tiers.insert(it.key(), QJsonObject{{QStringLiteral("enabled"), t.value(QLatin1String("enabled"))},
-                                           {QStringLiteral("capabilities"), t.value(QLatin1String("capabilities"))}});
+        tiers.insert(it.key(),
+            QJsonObject{{QStringLiteral("enabled"), t.value(QLatin1String("enabled"))},
+                {QStringLiteral("capabilities"), t.value(QLatin1String("capabilities"))}});
     }
     return {{QStringLiteral("tiers"), tiers},
-            {QStringLiteral("irateProtocol"), config.value(QLatin1String("irateProtocol"))},
-            {QStringLiteral("escalationRules"), config.value(QLatin1String("escalationRules"))}};
+        {QStringLiteral("irateProtocol"), config.value(QLatin1String("irateProtocol"))},
+        {QStringLiteral("escalationRules"), config.value(QLatin1String("escalationRules"))}};
 }
 
 QTableView *table(const QString &name, QAbstractItemModel *model, QWidget *parent)
@@ -133,10 +134,11 @@ QWidget *ConfigView::buildWhatIf()
     header->setSectionResizeMode(SimulationModel::Before, QHeaderView::Stretch);
     header->setSectionResizeMode(SimulationModel::After, QHeaderView::Stretch);
     // What the replay cannot know without the store of the time (docs/api.md, "What-if").
-    auto *limits = new QLabel(tr("Replayed: requests for a person or manager, legal and public threats, the irate protocol, "
-                                 "each tier's authority and switch. Not replayed: repeat contact, unanswered turns "
-                                 "(complex issue) and what an order still owes."),
-                              box);
+    auto *limits
+        = new QLabel(tr("Replayed: requests for a person or manager, legal and public threats, the irate protocol, "
+                        "each tier's authority and switch. Not replayed: repeat contact, unanswered turns "
+                        "(complex issue) and what an order still owes."),
+            box);
     limits->setWordWrap(true);
     limits->setStyleSheet(QStringLiteral("color:#6b7280;"));
     auto *layout = new QVBoxLayout(box);
@@ -188,11 +190,12 @@ void ConfigView::forgetCompany()
 
 void ConfigView::refresh()
 {
-    const QString name = m_client.companyName().isEmpty() ? m_client.companyId().left(8) + QStringLiteral("…") : m_client.companyName();
+    const QString name = m_client.companyName().isEmpty() ? m_client.companyId().left(8) + QStringLiteral("…")
+                                                          : m_client.companyName();
     m_title->setText(tr("Configuration · %1").arg(name));
     m_title->setToolTip(tr("Company %1").arg(m_client.companyId()));
-    ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/config"), {},
-                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
+    ApiReply *r = m_client.send(
+        "GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
         m_everLoaded = true;
         showConfig(config);
@@ -205,8 +208,8 @@ void ConfigView::refresh()
 void ConfigView::loadHistory()
 {
     ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/audit"), {},
-                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()},
-                                          {QStringLiteral("limit"), QStringLiteral("500")}});
+        QUrlQuery{
+            {QStringLiteral("companyId"), m_client.companyId()}, {QStringLiteral("limit"), QStringLiteral("500")}});
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
         m_history->setAuditEntries(body.value(QLatin1String("entries")).toArray());
         m_historyTable->resizeColumnsToContents();
@@ -241,7 +244,10 @@ void ConfigView::validate()
     m_whatIf->setEnabled(m_problem.isEmpty());
 }
 
-bool ConfigView::canSave() const { return m_save->isEnabled(); }
+bool ConfigView::canSave() const
+{
+    return m_save->isEnabled();
+}
 
 bool ConfigView::needsWhatIf() const
 {
@@ -289,8 +295,9 @@ void ConfigView::simulate()
         return;
     QJsonObject request = body();
     const QJsonObject ran = m_form->config();
-    request.insert(QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), m_from->date().toString(Qt::ISODate)},
-                                                         {QStringLiteral("end"), m_to->date().toString(Qt::ISODate)}});
+    request.insert(QStringLiteral("period"),
+        QJsonObject{{QStringLiteral("start"), m_from->date().toString(Qt::ISODate)},
+            {QStringLiteral("end"), m_to->date().toString(Qt::ISODate)}});
     m_whatIf->setEnabled(false);
     m_summary->setText(tr("Replaying the conversations…"));
     ApiReply *r = m_client.send("POST", QStringLiteral("/api/cs/config/simulate"), request, {}, true);

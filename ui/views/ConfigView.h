@@ -21,8 +21,7 @@ class SimulationModel;
 // replayed over the stored conversations of a period (POST /config/simulate, "What if…"):
 // the first Save of such a change shows what it would have done, the next one saves it.
 // Below, the history of config changes from the audit log, field by field.
-class ConfigView : public QWidget
-{
+class ConfigView : public QWidget {
     Q_OBJECT
 
 public:
@@ -82,7 +81,7 @@ private:
     QLabel *m_summary;
     QTableView *m_simulationTable;
     QTableView *m_historyTable;
-    QJsonObject m_loaded;      // as the server has it (without companyId)
+    QJsonObject m_loaded; // as the server has it (without companyId)
     QJsonObject m_simulatedFor; // the config the shown what-if ran with
     QString m_problem;
     bool m_everLoaded = false;

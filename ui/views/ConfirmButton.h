@@ -7,8 +7,7 @@ namespace tierdesk::ui {
 
 // A button for what cannot be undone (delete, revoke): the first click asks
 // ("Click again to ..."), a second click within 4 s emits confirmed().
-class ConfirmButton : public QPushButton
-{
+class ConfirmButton : public QPushButton {
     Q_OBJECT
 
 public:

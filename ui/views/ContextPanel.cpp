@@ -16,7 +16,8 @@ namespace {
 QLabel *heading(const QString &text, QWidget *parent)
 {
     auto *l = new QLabel(text.toUpper(), parent);
-    l->setStyleSheet(QStringLiteral("color:#5f6b7a; font-size:9pt; font-weight:600; letter-spacing:1px; margin-top:10px;"));
+    l->setStyleSheet(
+        QStringLiteral("color:#5f6b7a; font-size:9pt; font-weight:600; letter-spacing:1px; margin-top:10px;"));
     return l;
 }
 
@@ -69,16 +70,17 @@ QString ContextPanel::customerHtml(const QJsonObject &context)
         return tr("<span style=\"color:#8a94a3\">No customer data</span>");
     QString html = QStringLiteral("<div style=\"font-size:12pt; font-weight:600\">%1%2</div>")
                        .arg(c.value(QLatin1String("name")).toString().toHtmlEscaped(),
-                            c.value(QLatin1String("isVIP")).toBool()
-                                ? QStringLiteral(" <span style=\"color:#8a5a00; background:#fff1c2\">&nbsp;★ VIP&nbsp;</span>")
-                                : QString());
+                           c.value(QLatin1String("isVIP")).toBool() ? QStringLiteral(
+                               " <span style=\"color:#8a5a00; background:#fff1c2\">&nbsp;★ VIP&nbsp;</span>")
+                                                                    : QString());
     QStringList facts;
     if (const QString email = c.value(QLatin1String("email")).toString(); !email.isEmpty())
         facts << email.toHtmlEscaped();
     if (const QString tier = c.value(QLatin1String("tier")).toString(); !tier.isEmpty())
         facts << tr("%1 tier").arg(display::titleCase(tier.toLower()).toHtmlEscaped());
     if (c.contains(QLatin1String("lifetimeValue")))
-        facts << tr("lifetime value %1").arg(QLocale().toString(c.value(QLatin1String("lifetimeValue")).toDouble(), 'f', 2));
+        facts << tr("lifetime value %1")
+                     .arg(QLocale().toString(c.value(QLatin1String("lifetimeValue")).toDouble(), 'f', 2));
     html += QStringLiteral("<div style=\"color:#3d4756\">%1</div>").arg(facts.join(QStringLiteral(" · ")));
     const QJsonArray orders = context.value(QLatin1String("orders")).toArray();
     if (!orders.isEmpty()) {
@@ -86,13 +88,15 @@ QString ContextPanel::customerHtml(const QJsonObject &context)
         for (const QJsonValue &v : orders) {
             const QJsonObject o = v.toObject();
             const double refunded = o.value(QLatin1String("refundedAmount")).toDouble();
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td><td align=\"right\">&nbsp;%3</td><td>%4</td></tr>")
+            html += QStringLiteral(
+                "<tr><td><b>%1</b></td><td>&nbsp;%2</td><td align=\"right\">&nbsp;%3</td><td>%4</td></tr>")
                         .arg(o.value(QLatin1String("id")).toString().toHtmlEscaped(),
-                             display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()).toHtmlEscaped(),
-                             QLocale().toString(o.value(QLatin1String("total")).toDouble(), 'f', 2),
-                             refunded > 0 && o.value(QLatin1String("status")).toString() != QLatin1String("refunded")
-                                 ? tr("&nbsp;<span style=\"color:#5f6b7a\">%1 refunded</span>").arg(QLocale().toString(refunded, 'f', 2))
-                                 : QString());
+                            display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()).toHtmlEscaped(),
+                            QLocale().toString(o.value(QLatin1String("total")).toDouble(), 'f', 2),
+                            refunded > 0 && o.value(QLatin1String("status")).toString() != QLatin1String("refunded")
+                                ? tr("&nbsp;<span style=\"color:#5f6b7a\">%1 refunded</span>")
+                                      .arg(QLocale().toString(refunded, 'f', 2))
+                                : QString());
         }
         html += QStringLiteral("</table>");
     }
@@ -109,13 +113,14 @@ QString ContextPanel::escalationsHtml(const QJsonArray &history)
         html += QStringLiteral("<div style=\"margin-bottom:4px\"><b>%1 → %2</b> · %3<br>"
                                "<span style=\"color:#5f6b7a\">%4%5</span>%6</div>")
                     .arg(display::tierLabel(e.value(QLatin1String("fromTier")).toString()),
-                         display::tierLabel(e.value(QLatin1String("toTier")).toString()),
-                         display::enumLabel(e.value(QLatin1String("reason")).toString()),
-                         hhmm(e.value(QLatin1String("timestamp")).toString()),
-                         e.value(QLatin1String("automatic")).toBool() ? tr(" · automatic") : QString(),
-                         e.value(QLatin1String("notes")).toString().isEmpty()
-                             ? QString()
-                             : QStringLiteral("<br><i>%1</i>").arg(e.value(QLatin1String("notes")).toString().toHtmlEscaped()));
+                        display::tierLabel(e.value(QLatin1String("toTier")).toString()),
+                        display::enumLabel(e.value(QLatin1String("reason")).toString()),
+                        hhmm(e.value(QLatin1String("timestamp")).toString()),
+                        e.value(QLatin1String("automatic")).toBool() ? tr(" · automatic") : QString(),
+                        e.value(QLatin1String("notes")).toString().isEmpty()
+                            ? QString()
+                            : QStringLiteral("<br><i>%1</i>")
+                                  .arg(e.value(QLatin1String("notes")).toString().toHtmlEscaped()));
     }
     return html;
 }

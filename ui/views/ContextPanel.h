@@ -13,8 +13,7 @@ class SentimentChart;
 // Beside the transcript: who the customer is (tier, lifetime value, VIP, their
 // orders when the server sends them), the sentiment chart and how the session
 // got here (escalation history).
-class ContextPanel : public QWidget
-{
+class ContextPanel : public QWidget {
     Q_OBJECT
 
 public:

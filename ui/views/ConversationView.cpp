@@ -55,7 +55,8 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
-    connect(m_reply, &ReplyBox::sendRequested, this, [this](const QString &text, bool internal) { send(text, internal, false); });
+    connect(m_reply, &ReplyBox::sendRequested, this,
+        [this](const QString &text, bool internal) { send(text, internal, false); });
     connect(m_reply, &ReplyBox::typingStarted, this, [this] { m_basedOn = m_transcript->lastMessageId(); });
     connect(m_reply, &ReplyBox::cannedChosen, this, [this](const QString &cannedId) {
         if (m_sessionId.isEmpty())
@@ -124,7 +125,8 @@ QWidget *ConversationView::buildBanner()
     m_banner = new QWidget(this);
     m_banner->setObjectName(QStringLiteral("staleBanner"));
     m_banner->setAttribute(Qt::WA_StyledBackground);
-    m_banner->setStyleSheet(QStringLiteral("#staleBanner { background:#fff1c2; border:1px solid #e8c55c; border-radius:4px; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#staleBanner { background:#fff1c2; border:1px solid #e8c55c; border-radius:4px; }"));
     m_bannerText = new QLabel(m_banner);
     m_bannerText->setWordWrap(true);
     m_force = new QPushButton(tr("Send anyway"), m_banner);
@@ -187,7 +189,8 @@ void ConversationView::setQueueItem(const QJsonObject &item)
 void ConversationView::updateHeader()
 {
     const bool open = !m_sessionId.isEmpty();
-    const QJsonObject customer = m_session.value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
+    const QJsonObject customer
+        = m_session.value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
     QString name = customer.value(QLatin1String("name")).toString();
     if (name.isEmpty())
         name = m_queueItem.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString();
@@ -204,8 +207,9 @@ void ConversationView::updateHeader()
     const QJsonObject assignee = m_queueItem.value(QLatin1String("assignee")).toObject();
     const QString holderId = assignee.value(QLatin1String("id")).toString();
     if (!holderId.isEmpty())
-        facts << (holderId == m_client.agentId() ? tr("claimed by you")
-                                                 : tr("claimed by %1").arg(assignee.value(QLatin1String("name")).toString()));
+        facts << (holderId == m_client.agentId()
+                ? tr("claimed by you")
+                : tr("claimed by %1").arg(assignee.value(QLatin1String("name")).toString()));
     else if (!m_queueItem.isEmpty())
         facts << tr("unclaimed");
     if (m_readOnly)
@@ -218,7 +222,8 @@ void ConversationView::updateHeader()
     m_transfer->setEnabled(workable);
     m_resolve->setEnabled(workable);
     // The server decides (holder or supervisor); the button only needs a person's session.
-    m_act->setEnabled(workable && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
+    m_act->setEnabled(
+        workable && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
     m_reply->setEnabled(workable);
 }
 
@@ -246,15 +251,18 @@ void ConversationView::applyEvents(const QList<QJsonObject> &events)
         const QString type = e.value(QLatin1String("type")).toString();
         const QJsonObject data = e.value(QLatin1String("data")).toObject();
         if (type.startsWith(QLatin1String("queue.")) || type.startsWith(QLatin1String("sla.")))
-            setQueueItem(type == QLatin1String("queue.removed") ? QJsonObject{{QStringLiteral("sessionId"), m_sessionId}} : data);
-        else if (type == QLatin1String("resolved") || type == QLatin1String("escalated") || type == QLatin1String("transferred"))
+            setQueueItem(type == QLatin1String("queue.removed")
+                    ? QJsonObject{{QStringLiteral("sessionId"), m_sessionId}}
+                    : data);
+        else if (type == QLatin1String("resolved") || type == QLatin1String("escalated")
+            || type == QLatin1String("transferred"))
             open(m_sessionId); // status, tier and history changed: read it again
     }
     // The agent is writing and the customer just said more.
     if (!fromCustomer.isEmpty() && !m_reply->text().trimmed().isEmpty())
-        showBanner(tr("%1 wrote while you were typing. Read it above before you send.")
-                       .arg(m_title->text().toHtmlEscaped()),
-                   false);
+        showBanner(
+            tr("%1 wrote while you were typing. Read it above before you send.").arg(m_title->text().toHtmlEscaped()),
+            false);
 }
 
 void ConversationView::send(const QString &text, bool internal, bool force)
@@ -299,8 +307,8 @@ void ConversationView::onSendFailed(const QString &text, bool internal, const Ap
     m_pendingText = text;
     m_pendingNote = internal;
     showBanner(tr("The customer wrote %n new message(s) while you were typing. Your reply was not sent.", nullptr,
-                  static_cast<int>(qMax<qsizetype>(1, fresh.size()))),
-               true);
+                   static_cast<int>(qMax<qsizetype>(1, fresh.size()))),
+        true);
 }
 
 void ConversationView::showBanner(const QString &text, bool offerForce)
@@ -337,7 +345,8 @@ void ConversationView::fail(const QString &what, const ApiError &e)
 {
     QString text = tr("%1 failed: %2").arg(what, e.message);
     if (e.code == QLatin1String("CS_025")) {
-        const QString holder = e.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString();
+        const QString holder
+            = e.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString();
         text = tr("%1 has already claimed this conversation.").arg(holder.isEmpty() ? tr("Someone else") : holder);
     }
     emit status(text);
@@ -404,8 +413,9 @@ void ConversationView::showAction()
     if (m_sessionId.isEmpty() || !m_act->isEnabled())
         return;
     const QJsonObject context = m_session.value(QLatin1String("context")).toObject();
-    auto *dialog = new ActionDialog(context.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString(),
-                                    context.value(QLatin1String("orders")).toArray(), this);
+    auto *dialog
+        = new ActionDialog(context.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString(),
+            context.value(QLatin1String("orders")).toArray(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString session = m_sessionId;
     connect(dialog, &QDialog::accepted, this, [this, dialog, session] {
@@ -413,17 +423,19 @@ void ConversationView::showAction()
         ApiReply *r = m_client.act(session, dialog->type(), dialog->orderId(), dialog->amount(), dialog->reason());
         connect(r, &ApiReply::succeeded, this, [this, session](const QJsonObject &body) {
             const QJsonObject a = body.value(QLatin1String("action")).toObject();
-            const QString amount = QStringLiteral("$") + QString::number(a.value(QLatin1String("amount")).toDouble(), 'f', 2);
+            const QString amount
+                = QStringLiteral("$") + QString::number(a.value(QLatin1String("amount")).toDouble(), 'f', 2);
             emit status(a.value(QLatin1String("type")).toString() == QLatin1String("refund")
-                            ? tr("Refunded %1 for %2").arg(amount, a.value(QLatin1String("orderId")).toString())
-                            : tr("Credited %1").arg(amount));
+                    ? tr("Refunded %1 for %2").arg(amount, a.value(QLatin1String("orderId")).toString())
+                    : tr("Credited %1").arg(amount));
             if (session == m_sessionId)
                 open(session); // the confirmation message and the order's refunded amount
         });
         connect(r, &ApiReply::failed, this, [this, what](const ApiError &e) {
             if (e.code == QLatin1String("CS_013") && e.details.contains(QLatin1String("max")))
                 emit status(tr("%1 was refused: %2 Your limit is $%3.")
-                                .arg(what, e.message, QString::number(e.details.value(QLatin1String("max")).toDouble(), 'f', 2)));
+                                .arg(what, e.message,
+                                    QString::number(e.details.value(QLatin1String("max")).toDouble(), 'f', 2)));
             else if (e.code == QLatin1String("CS_030"))
                 emit status(tr("%1 was refused: %2").arg(what, e.message));
             else

@@ -23,8 +23,7 @@ class TranscriptView;
 // message id the agent saw (basedOn); when the customer wrote meanwhile the
 // server refuses (409 CS_027), the new messages are shown, and the agent may
 // send anyway. Refunds and credits go through a dialog that asks to confirm.
-class ConversationView : public QWidget
-{
+class ConversationView : public QWidget {
     Q_OBJECT
 
 public:

@@ -76,13 +76,15 @@ void EmailSettings::show(const QJsonObject &smtp)
     m_from->setText(smtp.value(QLatin1String("from")).toString());
     m_timeout->setValue(smtp.value(QLatin1String("timeoutSeconds")).toInt());
     m_password->clear();
-    m_password->setPlaceholderText(smtp.value(QLatin1String("passwordSet")).toBool() ? tr("stored (type to replace)")
-                                                                                     : tr("none stored"));
+    m_password->setPlaceholderText(
+        smtp.value(QLatin1String("passwordSet")).toBool() ? tr("stored (type to replace)") : tr("none stored"));
     const bool editable = smtp.value(QLatin1String("editable")).toBool();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_host, m_port, m_tls, m_user, m_password, m_from, m_timeout, m_save})
+    for (QWidget *w :
+        std::initializer_list<QWidget *>{m_host, m_port, m_tls, m_user, m_password, m_from, m_timeout, m_save})
         w->setEnabled(editable);
     if (!editable)
-        m_state->setText(tr("This server holds several companies: its e-mail settings are set in tierdesk.ini by its operator."));
+        m_state->setText(
+            tr("This server holds several companies: its e-mail settings are set in tierdesk.ini by its operator."));
     else if (smtp.value(QLatin1String("active")).toBool())
         m_state->setText(tr("Escalation e-mail is being sent. Changes apply when the server next starts."));
     else
@@ -91,12 +93,9 @@ void EmailSettings::show(const QJsonObject &smtp)
 
 void EmailSettings::save()
 {
-    QJsonObject body{{QStringLiteral("host"), m_host->text().trimmed()},
-                     {QStringLiteral("port"), m_port->value()},
-                     {QStringLiteral("tls"), m_tls->currentData().toString()},
-                     {QStringLiteral("user"), m_user->text().trimmed()},
-                     {QStringLiteral("from"), m_from->text().trimmed()},
-                     {QStringLiteral("timeoutSeconds"), m_timeout->value()}};
+    QJsonObject body{{QStringLiteral("host"), m_host->text().trimmed()}, {QStringLiteral("port"), m_port->value()},
+        {QStringLiteral("tls"), m_tls->currentData().toString()}, {QStringLiteral("user"), m_user->text().trimmed()},
+        {QStringLiteral("from"), m_from->text().trimmed()}, {QStringLiteral("timeoutSeconds"), m_timeout->value()}};
     if (!m_password->text().isEmpty())
         body.insert(QStringLiteral("password"), m_password->text());
     m_save->setEnabled(false);

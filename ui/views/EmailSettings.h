@@ -16,8 +16,7 @@ struct ApiError;
 // Settings > E-mail (admins): the server's SMTP settings for escalation e-mail
 // (GET/PUT /api/cs/settings/smtp). The password is write-only; saved values apply
 // when the server next starts; read-only on a server with several companies.
-class EmailSettings : public QWidget
-{
+class EmailSettings : public QWidget {
     Q_OBJECT
 
 public:

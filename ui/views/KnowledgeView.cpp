@@ -36,7 +36,8 @@ QStringList linesOf(const QString &text)
 
 } // namespace
 
-KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent) : QWidget(parent), m_client(client), m_model(new KbModel(this))
+KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_model(new KbModel(this))
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("kbSearch"));
@@ -92,10 +93,11 @@ KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent) : QWidget(paren
     connect(&m_searchDelay, &QTimer::timeout, this, &KnowledgeView::refresh);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
     connect(m_filter, &QComboBox::currentIndexChanged, this, &KnowledgeView::refresh);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            open(m_model->data(current, KbModel::IdRole).toLongLong());
-    });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid())
+                open(m_model->data(current, KbModel::IdRole).toLongLong());
+        });
     m_deleteArmed.setSingleShot(true);
     m_deleteArmed.setInterval(4000);
     connect(&m_deleteArmed, &QTimer::timeout, this, [this] { m_delete->setText(tr("Delete")); });
@@ -202,10 +204,11 @@ void KnowledgeView::fill(const QJsonObject &a)
     for (const QJsonValue &s : a.value(QLatin1String("relatedArticles")).toArray())
         related << s.toString();
     m_related->setText(related.join(QStringLiteral(", ")));
-    m_source->setText(m_shared ? tr("Shared article (%1). Saving makes your company's own copy, which the AI then answers from.")
-                                     .arg(a.value(QLatin1String("slug")).toString())
-                               : tr("Your company's article (%1), read %n time(s).", nullptr,
-                                    a.value(QLatin1String("views")).toInt()).arg(a.value(QLatin1String("slug")).toString()));
+    m_source->setText(m_shared
+            ? tr("Shared article (%1). Saving makes your company's own copy, which the AI then answers from.")
+                  .arg(a.value(QLatin1String("slug")).toString())
+            : tr("Your company's article (%1), read %n time(s).", nullptr, a.value(QLatin1String("views")).toInt())
+                  .arg(a.value(QLatin1String("slug")).toString()));
     m_delete->setEnabled(!m_shared);
     m_delete->setText(tr("Delete"));
     m_message->clear();
@@ -225,11 +228,10 @@ QJsonObject KnowledgeView::edited() const
     for (const QString &slug : m_related->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         related.append(slug.trimmed());
     return {{QStringLiteral("title"), m_title->text().trimmed()},
-            {QStringLiteral("category"), m_category->currentData().toString()},
-            {QStringLiteral("keywords"), m_keywords->text()},
-            {QStringLiteral("content"), m_content->toPlainText()},
-            {QStringLiteral("steps"), QJsonArray::fromStringList(linesOf(m_steps->toPlainText()))},
-            {QStringLiteral("relatedArticles"), related}};
+        {QStringLiteral("category"), m_category->currentData().toString()},
+        {QStringLiteral("keywords"), m_keywords->text()}, {QStringLiteral("content"), m_content->toPlainText()},
+        {QStringLiteral("steps"), QJsonArray::fromStringList(linesOf(m_steps->toPlainText()))},
+        {QStringLiteral("relatedArticles"), related}};
 }
 
 void KnowledgeView::save()
@@ -278,15 +280,18 @@ void KnowledgeView::importFolder(const QString &path)
         m_progress->setValue(done);
         m_progress->setFormat(tr("%v of %m: %1").arg(QFileInfo(file).fileName()));
     });
-    connect(importer, &KbImporter::finished, this, [this, importer](int created, int updated, const QStringList &failures) {
-        importer->deleteLater();
-        m_import->setEnabled(true);
-        m_progress->hide();
-        const QString summary = tr("Imported: %1 new, %2 updated.").arg(created).arg(updated);
-        say(failures.isEmpty() ? summary : summary + QLatin1Char(' ') + tr("Not imported: %1").arg(failures.join(QStringLiteral("; "))),
-            !failures.isEmpty());
-        refresh();
-    });
+    connect(
+        importer, &KbImporter::finished, this, [this, importer](int created, int updated, const QStringList &failures) {
+            importer->deleteLater();
+            m_import->setEnabled(true);
+            m_progress->hide();
+            const QString summary = tr("Imported: %1 new, %2 updated.").arg(created).arg(updated);
+            say(failures.isEmpty()
+                    ? summary
+                    : summary + QLatin1Char(' ') + tr("Not imported: %1").arg(failures.join(QStringLiteral("; "))),
+                !failures.isEmpty());
+            refresh();
+        });
     importer->start(path);
 }
 

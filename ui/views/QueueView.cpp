@@ -78,9 +78,8 @@ QueueView::QueueView(QueueModel &model, QWidget *parent) : QWidget(parent), m_mo
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &QueueView::updateButtons);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &QueueView::updateButtons);
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &QueueView::updateButtons);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
-        emit openRequested(i.data(QueueModel::SessionIdRole).toString());
-    });
+    connect(m_table, &QTableView::activated, this,
+        [this](const QModelIndex &i) { emit openRequested(i.data(QueueModel::SessionIdRole).toString()); });
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (!currentSessionId().isEmpty())
             emit openRequested(currentSessionId());
@@ -128,9 +127,9 @@ QWidget *QueueView::buildFilters()
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &QueueFilterModel::setSearchText);
     connect(m_queue, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setQueue(m_queue->currentData().toString()); });
+        [this] { m_filter->setQueue(m_queue->currentData().toString()); });
     connect(m_priority, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setPriority(m_priority->currentData().toString()); });
+        [this] { m_filter->setPriority(m_priority->currentData().toString()); });
     connect(m_mine, &QCheckBox::toggled, m_filter, &QueueFilterModel::setMineOnly);
     connect(m_unassigned, &QCheckBox::toggled, m_filter, &QueueFilterModel::setUnassignedOnly);
     return bar;

@@ -16,8 +16,7 @@ class QueueModel;
 
 // The queue: filters on top, the escalations in a sortable table with SLA
 // colours and countdowns, claim / release / open below.
-class QueueView : public QWidget
-{
+class QueueView : public QWidget {
     Q_OBJECT
 
 public:

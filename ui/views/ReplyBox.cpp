@@ -13,14 +13,15 @@
 
 namespace tierdesk::ui {
 
-ReplyEdit::ReplyEdit(QWidget *parent) : QPlainTextEdit(parent) {}
+ReplyEdit::ReplyEdit(QWidget *parent) : QPlainTextEdit(parent) { }
 
 void ReplyEdit::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     // While the picker is open its keys are its own (the completer acts on them).
     if (m_completer && m_completer->popup()->isVisible()
-        && (enter || event->key() == Qt::Key_Escape || event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab)) {
+        && (enter || event->key() == Qt::Key_Escape || event->key() == Qt::Key_Tab
+            || event->key() == Qt::Key_Backtab)) {
         event->ignore();
         return;
     }
@@ -47,10 +48,11 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Ctrl+Enter"));
     m_send->setMinimumWidth(110);
-    m_send->setStyleSheet(QStringLiteral("QPushButton { background:#2563eb; color:white; border:none; border-radius:4px;"
-                                         " padding:6px 18px; font-weight:600; }"
-                                         "QPushButton:disabled { background:#9db7ef; }"
-                                         "QPushButton:hover { background:#1d4ed8; }"));
+    m_send->setStyleSheet(
+        QStringLiteral("QPushButton { background:#2563eb; color:white; border:none; border-radius:4px;"
+                       " padding:6px 18px; font-weight:600; }"
+                       "QPushButton:disabled { background:#9db7ef; }"
+                       "QPushButton:hover { background:#1d4ed8; }"));
     m_warning = new QLabel(this);
     m_warning->setObjectName(QStringLiteral("replyWarning"));
     m_warning->setWordWrap(true);
@@ -142,8 +144,8 @@ void ReplyBox::setCannedResponses(const QJsonArray &items)
     QStringList picks;
     for (const QJsonValue &v : items) {
         const QJsonObject c = v.toObject();
-        picks << QStringLiteral("/%1 — %2").arg(c.value(QLatin1String("shortcut")).toString(),
-                                                c.value(QLatin1String("title")).toString());
+        picks << QStringLiteral("/%1 — %2")
+                     .arg(c.value(QLatin1String("shortcut")).toString(), c.value(QLatin1String("title")).toString());
     }
     m_picks->setStringList(picks);
 }

@@ -15,8 +15,7 @@ namespace tierdesk::ui {
 
 // The reply editor: Ctrl+Enter sends, Escape closes the picker, and "/" at
 // the start opens the canned-response picker.
-class ReplyEdit : public QPlainTextEdit
-{
+class ReplyEdit : public QPlainTextEdit {
     Q_OBJECT
 
 public:
@@ -36,8 +35,7 @@ private:
 // Where the agent writes: the text, the note toggle, send, and the canned
 // responses (picked with "/", rendered by the server). A reply that still
 // holds a placeholder the server could not fill is never sent.
-class ReplyBox : public QWidget
-{
+class ReplyBox : public QWidget {
     Q_OBJECT
 
 public:

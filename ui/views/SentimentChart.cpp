@@ -4,8 +4,8 @@
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
-#include <QJsonObject>
 #include <QChart>
+#include <QJsonObject>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>

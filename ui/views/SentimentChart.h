@@ -11,8 +11,7 @@ namespace tierdesk::ui {
 // The customer's sentiment over the conversation: one point per analysed
 // message, over the seed's six levels drawn as bands (happy at the bottom,
 // irate at the top).
-class SentimentChart : public QChartView
-{
+class SentimentChart : public QChartView {
     Q_OBJECT
 
 public:

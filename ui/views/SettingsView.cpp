@@ -66,7 +66,8 @@ QWidget *SettingsView::buildConnection()
     save->setObjectName(QStringLiteral("connectionSave"));
     connect(save, &QPushButton::clicked, this, &SettingsView::saveConnection);
     m_connectionMessage = new QLabel(tr("Takes effect the next time the console starts. "
-                                        "--server and --port on the command line win over it."), page);
+                                        "--server and --port on the command line win over it."),
+        page);
     m_connectionMessage->setObjectName(QStringLiteral("connectionMessage"));
     m_connectionMessage->setWordWrap(true);
     auto *form = new QFormLayout;
@@ -91,7 +92,7 @@ QWidget *SettingsView::buildLanguage()
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     connect(m_language, &QComboBox::activated, this,
-            [this] { m_preferences.setLanguage(m_language->currentData().toString()); });
+        [this] { m_preferences.setLanguage(m_language->currentData().toString()); });
     auto *note = new QLabel(tr("Takes effect after a restart of the console."), page);
     note->setObjectName(QStringLiteral("languageNote"));
     auto *form = new QFormLayout;

@@ -22,8 +22,7 @@ class WebhooksSettings;
 // The Settings page: the console's own connection and language (everyone), and for
 // admins the company's agents, webhooks, the server's e-mail settings and API tokens (tabs hidden for other roles;
 // the API refuses them anyway).
-class SettingsView : public QWidget
-{
+class SettingsView : public QWidget {
     Q_OBJECT
 
 public:

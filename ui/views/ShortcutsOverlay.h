@@ -7,8 +7,7 @@
 namespace tierdesk::ui {
 
 // F1: every shortcut of the console over the window; any key or click closes it.
-class ShortcutsOverlay : public QFrame
-{
+class ShortcutsOverlay : public QFrame {
     Q_OBJECT
 
 public:

@@ -50,8 +50,8 @@ QLabel *heading(const QString &text, QWidget *parent)
 bool changesOverview(const QString &type)
 {
     return type.startsWith(QLatin1String("queue.")) || type.startsWith(QLatin1String("sla."))
-           || type == QLatin1String("agent.presence") || type == QLatin1String("session.escalated")
-           || type == QLatin1String("session.resolved") || type == QLatin1String("session.abandoned");
+        || type == QLatin1String("agent.presence") || type == QLatin1String("session.escalated")
+        || type == QLatin1String("session.resolved") || type == QLatin1String("session.abandoned");
 }
 
 } // namespace
@@ -83,7 +83,8 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
     m_queueTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_queueTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_teamTable = table(m_team, QStringLiteral("supervisorTeam"), this);
-    connect(m_teamTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SupervisorView::filterByAgent);
+    connect(
+        m_teamTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SupervisorView::filterByAgent);
 
     auto *teamPanel = new QWidget(this);
     auto *teamLayout = new QVBoxLayout(teamPanel);
@@ -127,7 +128,8 @@ QWidget *SupervisorView::buildHeldPanel()
 {
     auto *panel = new QWidget(this);
     m_heldTable = table(m_heldFilter, QStringLiteral("supervisorHeld"), panel);
-    connect(m_heldTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SupervisorView::updateButtons);
+    connect(
+        m_heldTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SupervisorView::updateButtons);
     connect(m_heldTable, &QTableView::doubleClicked, this, [this] {
         if (const QString id = selectedSession(); !id.isEmpty())
             emit openSession(id, true);
@@ -187,7 +189,7 @@ void SupervisorView::refresh()
     }
     m_inFlight = true;
     ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/desk/overview"), {},
-                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
+        QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
     connect(r, &ApiReply::succeeded, this, &SupervisorView::display);
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) { emit status(tr("Live desk: %1").arg(e.message)); });
     connect(r, &ApiReply::finished, this, [this] {
@@ -231,19 +233,21 @@ void SupervisorView::summarise()
         breached += q.value(QLatin1String("breached")).toInt();
         met += q.value(QLatin1String("slaToday")).toObject().value(QLatin1String("met")).toInt();
         missed += q.value(QLatin1String("slaToday")).toObject().value(QLatin1String("missed")).toInt();
-        longest = qMax(longest, m_queues->index(row, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong());
+        longest = qMax(
+            longest, m_queues->index(row, QueueStatsModel::LongestWait).data(QueueStatsModel::ValueRole).toLongLong());
     }
     int available = 0;
     for (int row = 0; row < m_team->rowCount(); ++row)
         available += m_team->index(row, 0).data(TeamModel::PresenceRole).toString() == QLatin1String("available");
     QStringList parts{tr("%n waiting", nullptr, waiting),
-                      tr("longest wait %1").arg(longest < 0 ? QStringLiteral("—") : QueueModel::formatDuration(longest)),
-                      tr("%1 of %n people available", nullptr, m_team->rowCount()).arg(available)};
+        tr("longest wait %1").arg(longest < 0 ? QStringLiteral("—") : QueueModel::formatDuration(longest)),
+        tr("%1 of %n people available", nullptr, m_team->rowCount()).arg(available)};
     if (atRisk > 0)
         parts << tr("%n at risk", nullptr, atRisk);
     if (breached > 0)
         parts << tr("%n breached", nullptr, breached);
-    parts << (met + missed > 0 ? tr("SLA today %1 %").arg(qRound(met * 1000.0 / (met + missed)) / 10.0) : tr("no SLA settled today"));
+    parts << (met + missed > 0 ? tr("SLA today %1 %").arg(qRound(met * 1000.0 / (met + missed)) / 10.0)
+                               : tr("no SLA settled today"));
     m_summary->setText(parts.join(QStringLiteral("   ·   ")));
 }
 
@@ -264,8 +268,8 @@ void SupervisorView::fillReassignTargets()
     for (int row = 0; row < m_team->rowCount(); ++row) {
         const QModelIndex name = m_team->index(row, TeamModel::Name);
         const QString presence = name.data(TeamModel::PresenceRole).toString();
-        m_target->addItem(tr("%1 (%2)").arg(name.data().toString(), TeamModel::presenceWord(presence)),
-                          name.data(TeamModel::IdRole));
+        m_target->addItem(
+            tr("%1 (%2)").arg(name.data().toString(), TeamModel::presenceWord(presence)), name.data(TeamModel::IdRole));
     }
     if (const int i = m_target->findData(current); i >= 0)
         m_target->setCurrentIndex(i);
@@ -307,7 +311,8 @@ void SupervisorView::updateButtons()
     const int row = m_held->rowOf(session);
     const QString holder = row >= 0 ? m_held->index(row, 0).data(HeldSessionsModel::AgentIdRole).toString() : QString();
     m_open->setEnabled(!session.isEmpty());
-    m_reassign->setEnabled(!session.isEmpty() && m_target->currentIndex() >= 0 && m_target->currentData().toString() != holder);
+    m_reassign->setEnabled(
+        !session.isEmpty() && m_target->currentIndex() >= 0 && m_target->currentData().toString() != holder);
     m_showAll->setEnabled(!m_heldFilter->filterRegularExpression().pattern().isEmpty());
 }
 
@@ -323,7 +328,8 @@ void SupervisorView::reassignSelected()
         emit status(tr("Reassigned to %1").arg(name));
         refresh();
     });
-    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { emit status(tr("Not reassigned: %1").arg(e.message)); });
+    connect(r, &ApiReply::failed, this,
+        [this](const ApiError &e) { emit status(tr("Not reassigned: %1").arg(e.message)); });
 }
 
 QString SupervisorView::summary() const

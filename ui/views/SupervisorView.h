@@ -22,8 +22,7 @@ class TeamModel;
 // presence and what each person holds. A held session opens read-only or is reassigned.
 // Live events ask for a fresh overview (coalesced, so a burst costs one request); the
 // waiting times count on by themselves every second in between.
-class SupervisorView : public QWidget
-{
+class SupervisorView : public QWidget {
     Q_OBJECT
 
 public:

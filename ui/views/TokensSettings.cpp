@@ -24,7 +24,8 @@
 
 namespace tierdesk::ui {
 
-TokensSettings::TokensSettings(ApiClient &client, QWidget *parent) : QWidget(parent), m_client(client), m_model(new TokensModel(this))
+TokensSettings::TokensSettings(ApiClient &client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_model(new TokensModel(this))
 {
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("tokensTable"));
@@ -90,7 +91,8 @@ QWidget *TokensSettings::buildCreateForm()
     m_create = new QPushButton(tr("Create token"), box);
     m_create->setObjectName(QStringLiteral("tokenCreate"));
     connect(m_create, &QPushButton::clicked, this, &TokensSettings::create);
-    const auto customerFollowsRole = [this] { m_customer->setEnabled(m_role->currentData() == QLatin1String("client")); };
+    const auto customerFollowsRole
+        = [this] { m_customer->setEnabled(m_role->currentData() == QLatin1String("client")); };
     connect(m_role, &QComboBox::currentIndexChanged, this, customerFollowsRole);
     customerFollowsRole();
     auto *form = new QFormLayout(box);
@@ -156,8 +158,8 @@ void TokensSettings::refresh()
 void TokensSettings::create()
 {
     QJsonObject body{{QStringLiteral("name"), m_name->text()},
-                     {QStringLiteral("role"), m_role->currentData().toString()},
-                     {QStringLiteral("ttlSeconds"), m_days->value() * 86400}};
+        {QStringLiteral("role"), m_role->currentData().toString()},
+        {QStringLiteral("ttlSeconds"), m_days->value() * 86400}};
     if (m_customer->isEnabled())
         body.insert(QStringLiteral("customerId"), m_customer->text().trimmed());
     m_create->setEnabled(false);

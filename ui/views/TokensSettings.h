@@ -20,8 +20,7 @@ struct ApiError;
 // Settings > API tokens (admins): tokens for other systems. A new token is shown once,
 // in a read-only field with a Copy button; revoking one (a second click confirms)
 // makes the server refuse it from its next request.
-class TokensSettings : public QWidget
-{
+class TokensSettings : public QWidget {
     Q_OBJECT
 
 public:

@@ -34,9 +34,10 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
     const bool customer = i.data(TranscriptModel::IsCustomerRole).toBool();
     const bool note = i.data(TranscriptModel::IsNoteRole).toBool();
     const bool ai = i.data(TranscriptModel::IsAiRole).toBool();
-    const QString background = note ? QStringLiteral("#fff4c2") : customer ? QStringLiteral("#f1f3f5")
-                                   : ai                ? QStringLiteral("#ede9fe")
-                                                       : QStringLiteral("#dbeafe");
+    const QString background = note ? QStringLiteral("#fff4c2")
+        : customer                  ? QStringLiteral("#f1f3f5")
+        : ai                        ? QStringLiteral("#ede9fe")
+                                    : QStringLiteral("#dbeafe");
     QStringList meta{QStringLiteral("<b>%1</b>").arg(i.data(TranscriptModel::AuthorRole).toString().toHtmlEscaped())};
     const qint64 ts = i.data(TranscriptModel::TimestampRole).toLongLong();
     if (ts > 0)
@@ -49,15 +50,18 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
     }
     QString body = QStringLiteral("<div style=\"color:#5f6b7a; font-size:small\">%1</div>"
                                   "<div style=\"margin-top:3px\">%2</div>")
-                       .arg(meta.join(QStringLiteral(" &nbsp;·&nbsp; ")), escaped(i.data(TranscriptModel::ContentRole).toString()));
+                       .arg(meta.join(QStringLiteral(" &nbsp;·&nbsp; ")),
+                           escaped(i.data(TranscriptModel::ContentRole).toString()));
     const QString aiSummary = i.data(TranscriptModel::AiSummaryRole).toString();
     if (!aiSummary.isEmpty())
         body += QStringLiteral("<div style=\"color:#6d5bd0; font-size:small; margin-top:3px\">%1</div>")
-                    .arg(QCoreApplication::translate("tierdesk::ui::TranscriptView", "AI · %1").arg(aiSummary.toHtmlEscaped()));
+                    .arg(QCoreApplication::translate("tierdesk::ui::TranscriptView", "AI · %1")
+                             .arg(aiSummary.toHtmlEscaped()));
     const QString cell = QStringLiteral("<td bgcolor=\"%1\" style=\"padding:8px 12px\">%2</td>").arg(background, body);
     const QString spacer = QStringLiteral("<td width=\"22%\"></td>");
     const QString row_ = note ? cell : customer ? cell + spacer : spacer + cell;
-    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-bottom:8px\"><tr>%1</tr></table>")
+    return QStringLiteral(
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-bottom:8px\"><tr>%1</tr></table>")
         .arg(row_);
 }
 

@@ -9,8 +9,7 @@ class TranscriptModel;
 // The conversation as people read it: the customer on the left, the AI tiers
 // and agents on the right, internal notes across in yellow; each message with
 // its time, sentiment and (for the AI) intent, confidence and actions.
-class TranscriptView : public QTextBrowser
-{
+class TranscriptView : public QTextBrowser {
     Q_OBJECT
 
 public:

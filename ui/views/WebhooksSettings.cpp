@@ -110,8 +110,8 @@ QString WebhooksSettings::selectedId() const
 void WebhooksSettings::refresh()
 {
     const QString keep = selectedId();
-    ApiReply *r = m_client.send("GET", QStringLiteral("/api/cs/webhooks"), {},
-                                QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
+    ApiReply *r = m_client.send(
+        "GET", QStringLiteral("/api/cs/webhooks"), {}, QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
     connect(r, &ApiReply::succeeded, this, [this, keep](const QJsonObject &body) {
         m_model->setRows(body.value(QLatin1String("webhooks")).toArray());
         if (const int row = m_model->rowOf(keep); row >= 0)
@@ -128,9 +128,8 @@ void WebhooksSettings::create()
         if (box->isChecked())
             events.append(box->text());
     const QJsonObject body{{QStringLiteral("companyId"), m_client.companyId()},
-                           {QStringLiteral("url"), m_url->text().trimmed()},
-                           {QStringLiteral("events"), events},
-                           {QStringLiteral("secret"), m_secret->text()}};
+        {QStringLiteral("url"), m_url->text().trimmed()}, {QStringLiteral("events"), events},
+        {QStringLiteral("secret"), m_secret->text()}};
     m_create->setEnabled(false);
     ApiReply *r = m_client.send("POST", QStringLiteral("/api/cs/webhooks"), body, {}, true);
     connect(r, &ApiReply::finished, this, [this] { m_create->setEnabled(true); });

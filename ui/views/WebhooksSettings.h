@@ -19,8 +19,7 @@ struct ApiError;
 // Settings > Webhooks (admins): registered webhooks, a form to add one (address,
 // events, signing secret), the recent deliveries of the selected one, and Delete
 // (a second click confirms).
-class WebhooksSettings : public QWidget
-{
+class WebhooksSettings : public QWidget {
     Q_OBJECT
 
 public:

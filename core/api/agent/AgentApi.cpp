@@ -1,7 +1,7 @@
 #include "core/api/agent/AgentApi.h"
 
-#include "core/api/common/CommitReply.h"
 #include "core/api/agent/AgentErrors.h"
+#include "core/api/common/CommitReply.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -205,10 +205,10 @@ void AgentApi::reply(const CallPtr &c, http::HttpResponse response)
         ++m_counters.serverErrors;
     for (const auto &h : c->extraHeaders)
         response.withHeader(h.first, h.second);
-    replyAfterCommit(m_engine, c->res, response,
-        {&agent::storageFailure, [] {
-             return agent::error(503, agent::DatabaseError, QStringLiteral("The change could not be stored; try again"));
-         }});
+    replyAfterCommit(m_engine, c->res, response, {&agent::storageFailure, [] {
+                                                      return agent::error(503, agent::DatabaseError,
+                                                          QStringLiteral("The change could not be stored; try again"));
+                                                  }});
 }
 
 } // namespace tierdesk::api

@@ -47,16 +47,15 @@ std::optional<AuthGate::Outcome> AuthGate::throttled(const http::HttpRequest &re
     return out;
 }
 
-void AuthGate::refuseKey(const http::HttpRequest &req, const QString &company, const QString &family, const QString &reason,
-                         int status)
+void AuthGate::refuseKey(
+    const http::HttpRequest &req, const QString &company, const QString &family, const QString &reason, int status)
 {
     if (m_throttle.enabled)
         m_failures.hit(req.peerAddress.toString(), m_throttle.maxFailures, m_throttle.windowSecs);
     m_engine.audit(company, Actor{QStringLiteral("anonymous"), QString(), req.peerAddress.toString()},
-                   QStringLiteral("auth.failed"), req.path.left(200), status,
-                   {{QStringLiteral("reason"), reason.left(200)},
-                    {QStringLiteral("method"), QString::fromLatin1(req.method.left(16))},
-                    {QStringLiteral("family"), family}});
+        QStringLiteral("auth.failed"), req.path.left(200), status,
+        {{QStringLiteral("reason"), reason.left(200)},
+            {QStringLiteral("method"), QString::fromLatin1(req.method.left(16))}, {QStringLiteral("family"), family}});
 }
 
 void AuthGate::recordFailure(const http::HttpRequest &req, const QString &reason, int status)
@@ -65,11 +64,13 @@ void AuthGate::recordFailure(const http::HttpRequest &req, const QString &reason
     // shows the attempt, and only when that company exists.
     const QString claimed = unverifiedJwtCompany(Authenticator::bearerToken(req, true));
     const bool known = !claimed.isEmpty() && m_engine.company(claimed).ok();
-    QJsonObject details{{QStringLiteral("reason"), reason}, {QStringLiteral("method"), QString::fromLatin1(req.method.left(16))}};
+    QJsonObject details{
+        {QStringLiteral("reason"), reason}, {QStringLiteral("method"), QString::fromLatin1(req.method.left(16))}};
     if (!claimed.isEmpty())
         details.insert(QStringLiteral("claimedCompany"), claimed.left(64));
-    m_engine.audit(known ? claimed : QString(), Actor{QStringLiteral("anonymous"), QString(), req.peerAddress.toString()},
-                   QStringLiteral("auth.failed"), req.path.left(200), status, details);
+    m_engine.audit(known ? claimed : QString(),
+        Actor{QStringLiteral("anonymous"), QString(), req.peerAddress.toString()}, QStringLiteral("auth.failed"),
+        req.path.left(200), status, details);
 }
 
 } // namespace tierdesk::api

@@ -11,8 +11,7 @@ class SessionEngine;
 
 namespace tierdesk::api {
 
-struct AuthThrottle
-{
+struct AuthThrottle {
     bool enabled = true;
     int maxFailures = 20; // failed authentications per address and window
     int windowSecs = 60;
@@ -22,17 +21,15 @@ struct AuthThrottle
 // (the reason and the address, never the token), and an address whose
 // failures reach the limit is refused with 429 for the rest of the window,
 // valid token or not, so guessing tokens or flooding the log is bounded.
-class AuthGate
-{
+class AuthGate {
 public:
     AuthGate(const Authenticator &auth, SessionEngine &engine, AuthThrottle throttle);
 
-    struct Outcome
-    {
+    struct Outcome {
         std::optional<Principal> who;
-        int status = 401;        // when refused: 401, or 429 while throttled
-        QString reason;          // short, for the error body's details
-        qint64 retryAfter = 0;   // seconds, with 429
+        int status = 401; // when refused: 401, or 429 while throttled
+        QString reason; // short, for the error body's details
+        qint64 retryAfter = 0; // seconds, with 429
     };
     Outcome check(const http::HttpRequest &req, bool allowQueryToken);
 
@@ -41,8 +38,8 @@ public:
     std::optional<Outcome> throttled(const http::HttpRequest &req);
     // Counts a refused key against the address and audits it in `company`'s log
     // (empty: in no company's), with the refusal's reason and the family's name.
-    void refuseKey(const http::HttpRequest &req, const QString &company, const QString &family, const QString &reason,
-                   int status);
+    void refuseKey(
+        const http::HttpRequest &req, const QString &company, const QString &family, const QString &reason, int status);
 
 private:
     void recordFailure(const http::HttpRequest &req, const QString &reason, int status);

@@ -14,8 +14,8 @@ QByteArray Authenticator::bearerToken(const http::HttpRequest &req, bool allowQu
     return {};
 }
 
-std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &req, bool allowQueryToken,
-                                                     QString *reason) const
+std::optional<Principal> Authenticator::authenticate(
+    const http::HttpRequest &req, bool allowQueryToken, QString *reason) const
 {
     const QByteArray token = bearerToken(req, allowQueryToken);
     if (token.isEmpty()) {
@@ -45,7 +45,7 @@ std::optional<Principal> Authenticator::authenticate(const http::HttpRequest &re
         }
     }
     return Principal{claims->company, *role, claims->subject, claims->tokenId,
-                     *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
+        *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
 }
 
 std::optional<JwtClaims> Authenticator::verify(const QByteArray &token, QString *reason) const
@@ -62,8 +62,8 @@ std::optional<JwtClaims> Authenticator::verify(const QByteArray &token, QString 
     return claims.value();
 }
 
-QByteArray Authenticator::issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
-                                const QString &customer) const
+QByteArray Authenticator::issue(
+    const QString &company, Role role, const QString &subject, qint64 ttlSecs, const QString &customer) const
 {
     JwtClaims c;
     c.customer = role == Role::Client ? customer : QString();
@@ -77,13 +77,13 @@ QByteArray Authenticator::issue(const QString &company, Role role, const QString
 }
 
 QByteArray Authenticator::issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
-                                        qint64 ttlSecs, qint64 *expiresAt) const
+    qint64 ttlSecs, qint64 *expiresAt) const
 {
     return issueForAgentAt(company, role, agentId, name, m_clock.nowSecs(), ttlSecs, expiresAt);
 }
 
 QByteArray Authenticator::issueWithId(const QString &company, Role role, const QString &subject, const QString &tokenId,
-                                      qint64 issuedAt, qint64 expiresAt, const QString &customer) const
+    qint64 issuedAt, qint64 expiresAt, const QString &customer) const
 {
     JwtClaims c;
     c.customer = role == Role::Client ? customer : QString();
@@ -96,8 +96,8 @@ QByteArray Authenticator::issueWithId(const QString &company, Role role, const Q
     return signJwt(c, m_key);
 }
 
-QByteArray Authenticator::issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,
-                                          qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt) const
+QByteArray Authenticator::issueForAgentAt(const QString &company, Role role, const QString &agentId,
+    const QString &name, qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt) const
 {
     JwtClaims c;
     c.company = company;

@@ -15,19 +15,18 @@ namespace tierdesk::api {
 
 // Verifies "Authorization: Bearer <JWT>" (or ?token= for WebSocket clients,
 // which cannot set headers) against the signing key. Used on the engine thread only.
-class Authenticator
-{
+class Authenticator {
 public:
-    Authenticator(QByteArray signingKey, const Clock &clock) : m_key(std::move(signingKey)), m_clock(clock) {}
+    Authenticator(QByteArray signingKey, const Clock &clock) : m_key(std::move(signingKey)), m_clock(clock) { }
     std::optional<Principal> authenticate(const http::HttpRequest &req, bool allowQueryToken, QString *reason) const;
     // The bearer token of a request (header, or ?token= when allowed); empty when none.
     static QByteArray bearerToken(const http::HttpRequest &req, bool allowQueryToken);
     // A client token must name its customer; other roles must not.
-    QByteArray issue(const QString &company, Role role, const QString &subject, qint64 ttlSecs,
-                     const QString &customer = {}) const;
+    QByteArray issue(
+        const QString &company, Role role, const QString &subject, qint64 ttlSecs, const QString &customer = {}) const;
     // An agent's login token: sub = the agent id, plus the display name.
     QByteArray issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
-                             qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
+        qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
     // Asked at every use of a token whose signature and times hold, cached or not:
     // returns why it is refused (revoked, its agent deactivated), or empty. So a
     // revocation takes effect on the next request, whatever was verified before.
@@ -35,10 +34,10 @@ public:
     void setRefusal(Refusal refusal) { m_refusal = std::move(refusal); }
     // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt).
     QByteArray issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,
-                               qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
+        qint64 issuedAt, qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
     // An API token with a known jti (POST /api/cs/tokens).
     QByteArray issueWithId(const QString &company, Role role, const QString &subject, const QString &tokenId,
-                           qint64 issuedAt, qint64 expiresAt, const QString &customer = {}) const;
+        qint64 issuedAt, qint64 expiresAt, const QString &customer = {}) const;
     // Signs the claims as given (no checks): for tokens issue() does not make.
     QByteArray sign(const JwtClaims &claims) const { return signJwt(claims, m_key); }
 

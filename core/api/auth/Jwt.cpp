@@ -72,7 +72,8 @@ Error reject(QString *reason, const QString &why)
 
 QByteArray signJwt(const JwtClaims &claims, const QByteArray &key)
 {
-    const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    const QJsonObject header{
+        {QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
     QJsonObject payload{
         {QStringLiteral("company"), claims.company},
         {QStringLiteral("role"), claims.role},

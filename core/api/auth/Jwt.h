@@ -7,15 +7,14 @@
 
 namespace tierdesk {
 
-struct JwtClaims
-{
+struct JwtClaims {
     QString company;
     QString role;
     QString subject; // "sub"
     QString tokenId; // "jti"
     QString customer; // "customer": a client token acts for this customer only
-    QString name;     // "name": the agent's display name (agent login tokens)
-    qint64 issuedAt = 0;  // "iat", unix seconds
+    QString name; // "name": the agent's display name (agent login tokens)
+    qint64 issuedAt = 0; // "iat", unix seconds
     qint64 expiresAt = 0; // "exp", unix seconds
     qint64 notBefore = 0; // "nbf", unix seconds; 0 = not set
 };

@@ -5,17 +5,28 @@ namespace tierdesk {
 QString refusalName(KeyRefusal refusal)
 {
     switch (refusal) {
-    case KeyRefusal::None: return QStringLiteral("none");
-    case KeyRefusal::NoCredential: return QStringLiteral("no_credential");
-    case KeyRefusal::Malformed: return QStringLiteral("malformed");
-    case KeyRefusal::UnknownKey: return QStringLiteral("unknown_key");
-    case KeyRefusal::Revoked: return QStringLiteral("revoked");
-    case KeyRefusal::Expired: return QStringLiteral("expired");
-    case KeyRefusal::WrongSignature: return QStringLiteral("wrong_signature");
-    case KeyRefusal::BodyChanged: return QStringLiteral("body_changed");
-    case KeyRefusal::DateSkew: return QStringLiteral("date_skew");
-    case KeyRefusal::WrongService: return QStringLiteral("wrong_service");
-    case KeyRefusal::WrongRegion: return QStringLiteral("wrong_region");
+    case KeyRefusal::None:
+        return QStringLiteral("none");
+    case KeyRefusal::NoCredential:
+        return QStringLiteral("no_credential");
+    case KeyRefusal::Malformed:
+        return QStringLiteral("malformed");
+    case KeyRefusal::UnknownKey:
+        return QStringLiteral("unknown_key");
+    case KeyRefusal::Revoked:
+        return QStringLiteral("revoked");
+    case KeyRefusal::Expired:
+        return QStringLiteral("expired");
+    case KeyRefusal::WrongSignature:
+        return QStringLiteral("wrong_signature");
+    case KeyRefusal::BodyChanged:
+        return QStringLiteral("body_changed");
+    case KeyRefusal::DateSkew:
+        return QStringLiteral("date_skew");
+    case KeyRefusal::WrongService:
+        return QStringLiteral("wrong_service");
+    case KeyRefusal::WrongRegion:
+        return QStringLiteral("wrong_region");
     }
     return QStringLiteral("unknown");
 }

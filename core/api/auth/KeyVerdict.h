@@ -10,16 +10,16 @@ namespace tierdesk {
 // status codes and error bodies; the reason text is for the log only.
 enum class KeyRefusal {
     None,
-    NoCredential,   // no Authorization / X-API-Key / widget key at all
-    Malformed,      // present but not in the expected form (reason says what)
-    UnknownKey,     // no such key (or its secret cannot be read: data key lost)
+    NoCredential, // no Authorization / X-API-Key / widget key at all
+    Malformed, // present but not in the expected form (reason says what)
+    UnknownKey, // no such key (or its secret cannot be read: data key lost)
     Revoked,
     Expired,
     WrongSignature, // SigV4: the signature does not match the request
-    BodyChanged,    // SigV4: x-amz-content-sha256 does not match the body
-    DateSkew,       // SigV4: X-Amz-Date / Date more than 5 minutes off
-    WrongService,   // SigV4: the credential scope names another service
-    WrongRegion,    // SigV4: the credential scope names another region than the key's
+    BodyChanged, // SigV4: x-amz-content-sha256 does not match the body
+    DateSkew, // SigV4: X-Amz-Date / Date more than 5 minutes off
+    WrongService, // SigV4: the credential scope names another service
+    WrongRegion, // SigV4: the credential scope names another region than the key's
 };
 
 // "wrong_signature", "date_skew", ...: for logs and tests.
@@ -27,8 +27,7 @@ QString refusalName(KeyRefusal refusal);
 
 // A verifier's answer: the key's record (company, role, id; never its secret)
 // when the request may go on, else why not.
-struct KeyVerdict
-{
+struct KeyVerdict {
     std::optional<ApiTokenRecord> key;
     KeyRefusal refusal = KeyRefusal::None;
     QString reason;

@@ -10,8 +10,8 @@ namespace {
 
 bool unreserved(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
-        || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+        || c == '.' || c == '~';
 }
 
 bool space(char c)
@@ -129,8 +129,7 @@ QByteArray canonicalHeaders(const QByteArrayList &signedNames, const HeaderList 
 }
 
 QByteArray canonicalRequest(const QByteArray &method, const QByteArray &canonicalUri, const QByteArray &canonicalQuery,
-                            const QByteArray &canonicalHeaders, const QByteArray &signedHeaders,
-                            const QByteArray &payloadHashHex)
+    const QByteArray &canonicalHeaders, const QByteArray &signedHeaders, const QByteArray &payloadHashHex)
 {
     return method + '\n' + canonicalUri + '\n' + canonicalQuery + '\n' + canonicalHeaders + '\n' + signedHeaders + '\n'
         + payloadHashHex;
@@ -141,7 +140,8 @@ QByteArray stringToSign(const QByteArray &amzDate, const QByteArray &scope, cons
     return "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n' + sha256Hex(canonicalRequest);
 }
 
-QByteArray signingKey(const QByteArray &secret, const QByteArray &date, const QByteArray &region, const QByteArray &service)
+QByteArray signingKey(
+    const QByteArray &secret, const QByteArray &date, const QByteArray &region, const QByteArray &service)
 {
     const QByteArray kDate = hmac("AWS4" + secret, date);
     const QByteArray kRegion = hmac(kDate, region);

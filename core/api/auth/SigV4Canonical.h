@@ -33,14 +33,14 @@ QByteArray canonicalQuery(const QByteArray &rawQuery);
 QByteArray canonicalHeaders(const QByteArrayList &signedNames, const HeaderList &headers, QByteArray *missing);
 
 QByteArray canonicalRequest(const QByteArray &method, const QByteArray &canonicalUri, const QByteArray &canonicalQuery,
-                            const QByteArray &canonicalHeaders, const QByteArray &signedHeaders,
-                            const QByteArray &payloadHashHex);
+    const QByteArray &canonicalHeaders, const QByteArray &signedHeaders, const QByteArray &payloadHashHex);
 
 // "AWS4-HMAC-SHA256\n<amzDate>\n<scope>\n<hex sha256 of the canonical request>".
 QByteArray stringToSign(const QByteArray &amzDate, const QByteArray &scope, const QByteArray &canonicalRequest);
 
 // HMAC-SHA256 chain: "AWS4"+secret -> date (yyyyMMdd) -> region -> service -> "aws4_request".
-QByteArray signingKey(const QByteArray &secret, const QByteArray &date, const QByteArray &region, const QByteArray &service);
+QByteArray signingKey(
+    const QByteArray &secret, const QByteArray &date, const QByteArray &region, const QByteArray &service);
 
 // Lower-case hex of HMAC-SHA256(signingKey, stringToSign).
 QByteArray signature(const QByteArray &signingKey, const QByteArray &stringToSign);

@@ -10,8 +10,7 @@ namespace {
 
 // The parts of "AWS4-HMAC-SHA256 Credential=AKID/20240101/eu-west-1/execute-api/aws4_request,
 // SignedHeaders=host;x-amz-date, Signature=<64 hex>".
-struct Authorization
-{
+struct Authorization {
     QByteArray accessKeyId;
     QByteArray date; // yyyyMMdd
     QByteArray region;
@@ -89,9 +88,10 @@ QDateTime parseHttpDate(const QByteArray &text)
 {
     static const QRegularExpression form(
         QStringLiteral("^[A-Z][a-z]{2}, (\\d{2}) ([A-Z][a-z]{2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
-    static const QStringList months{QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
-                                    QStringLiteral("May"), QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"),
-                                    QStringLiteral("Sep"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")};
+    static const QStringList months{QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"),
+        QStringLiteral("Apr"), QStringLiteral("May"), QStringLiteral("Jun"), QStringLiteral("Jul"),
+        QStringLiteral("Aug"), QStringLiteral("Sep"), QStringLiteral("Oct"), QStringLiteral("Nov"),
+        QStringLiteral("Dec")};
     const QRegularExpressionMatch m = form.match(QString::fromLatin1(text));
     if (!m.hasMatch())
         return QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date).toUTC();
@@ -139,14 +139,15 @@ KeyVerdict SigV4Verifier::verify(const SignedRequest &r, qint64 nowMs) const
         return KeyVerdict::refuse(KeyRefusal::Malformed, problem);
     if (auth.service != kService)
         return KeyVerdict::refuse(KeyRefusal::WrongService, QStringLiteral("the service must be execute-api"));
-    const std::optional<ApiTokenRecord> key = auth.accessKeyId.size() <= 128
-        ? m_lookup(QString::fromLatin1(auth.accessKeyId)) : std::nullopt;
+    const std::optional<ApiTokenRecord> key
+        = auth.accessKeyId.size() <= 128 ? m_lookup(QString::fromLatin1(auth.accessKeyId)) : std::nullopt;
     if (!key || key->kind != tokenkind::SigV4)
         return KeyVerdict::refuse(KeyRefusal::UnknownKey, QStringLiteral("no such access key"));
     if (const KeyVerdict standing = checkKeyStanding(*key, nowMs); !standing.accepted())
         return standing;
     if (key->secret.isEmpty())
-        return KeyVerdict::refuse(KeyRefusal::UnknownKey, QStringLiteral("the key's secret cannot be read (data key lost?)"));
+        return KeyVerdict::refuse(
+            KeyRefusal::UnknownKey, QStringLiteral("the key's secret cannot be read (data key lost?)"));
     if (QString::fromLatin1(auth.region) != key->region)
         return KeyVerdict::refuse(KeyRefusal::WrongRegion, QStringLiteral("the key signs for region ") + key->region);
 
@@ -162,20 +163,23 @@ KeyVerdict SigV4Verifier::verify(const SignedRequest &r, qint64 nowMs) const
     const QByteArray payloadHash = sigv4::sha256Hex(r.body);
     const QByteArray claimedHash = headerValue(r.headers, "x-amz-content-sha256");
     if (!claimedHash.isEmpty() && claimedHash.toLower() != payloadHash)
-        return KeyVerdict::refuse(KeyRefusal::BodyChanged, QStringLiteral("x-amz-content-sha256 does not match the body"));
+        return KeyVerdict::refuse(
+            KeyRefusal::BodyChanged, QStringLiteral("x-amz-content-sha256 does not match the body"));
 
     QByteArray missing;
     const QByteArray headers = sigv4::canonicalHeaders(auth.signedHeaders, r.headers, &missing);
     if (!missing.isEmpty())
-        return KeyVerdict::refuse(KeyRefusal::Malformed, QStringLiteral("signed header %1 is not sent").arg(QLatin1String(missing)));
-    const QByteArray canonical = sigv4::canonicalRequest(r.method.toUpper(), sigv4::canonicalUri(r.rawPath),
-                                                         sigv4::canonicalQuery(r.rawQuery), headers, auth.signedHeadersText,
-                                                         claimedHash.isEmpty() ? payloadHash : claimedHash);
+        return KeyVerdict::refuse(
+            KeyRefusal::Malformed, QStringLiteral("signed header %1 is not sent").arg(QLatin1String(missing)));
+    const QByteArray canonical
+        = sigv4::canonicalRequest(r.method.toUpper(), sigv4::canonicalUri(r.rawPath), sigv4::canonicalQuery(r.rawQuery),
+            headers, auth.signedHeadersText, claimedHash.isEmpty() ? payloadHash : claimedHash);
     const QByteArray scope = auth.date + '/' + auth.region + '/' + auth.service + "/aws4_request";
     const QByteArray expected = sigv4::signature(sigv4::signingKey(key->secret, auth.date, auth.region, auth.service),
-                                                 sigv4::stringToSign(amzDate, scope, canonical));
+        sigv4::stringToSign(amzDate, scope, canonical));
     if (!constantTimeEquals(expected, auth.signature))
-        return KeyVerdict::refuse(KeyRefusal::WrongSignature, QStringLiteral("the signature does not match the request"));
+        return KeyVerdict::refuse(
+            KeyRefusal::WrongSignature, QStringLiteral("the signature does not match the request"));
     return KeyVerdict::accept(*key);
 }
 

@@ -8,10 +8,9 @@
 namespace tierdesk {
 
 // A request as it came over the wire, for SigV4 verification.
-struct SignedRequest
-{
-    QByteArray method;   // "GET"
-    QByteArray rawPath;  // as sent, still percent-encoded ("/knowledge/a%20b"), without the query
+struct SignedRequest {
+    QByteArray method; // "GET"
+    QByteArray rawPath; // as sent, still percent-encoded ("/knowledge/a%20b"), without the query
     QByteArray rawQuery; // as sent, without the '?'
     sigv4::HeaderList headers; // every header as received (names in any case; repeats kept)
     QByteArray body;
@@ -25,8 +24,7 @@ struct SignedRequest
 // and at most kMaxSkewSecs off, host signed. Presigned URLs (query auth) and
 // session tokens are not supported. Stateless and cheap: one key look-up and
 // six HMACs; safe to use from any thread if the look-up is.
-class SigV4Verifier
-{
+class SigV4Verifier {
 public:
     // The sigv4 key with this access key id, revoked and expired ones included,
     // its secret opened (ApiTokenRecord::secret); nullopt when there is none.
@@ -37,7 +35,7 @@ public:
     static constexpr int kMaxSignedHeaders = 64;
     static inline const QByteArray kService = QByteArrayLiteral("execute-api");
 
-    explicit SigV4Verifier(Lookup lookup) : m_lookup(std::move(lookup)) {}
+    explicit SigV4Verifier(Lookup lookup) : m_lookup(std::move(lookup)) { }
 
     KeyVerdict verify(const SignedRequest &request, qint64 nowMs) const;
 

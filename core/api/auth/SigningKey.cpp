@@ -15,7 +15,7 @@ Result<QByteArray> loadOrCreateSigningKey(SecretStore &store)
     if (existing) {
         if (existing->size() < kSigningKeyBytes)
             return makeError(ErrorKind::Internal,
-                             QStringLiteral("the stored JWT signing key in %1 is too short").arg(store.description()));
+                QStringLiteral("the stored JWT signing key in %1 is too short").arg(store.description()));
         return existing;
     }
     if (existing.error().kind != ErrorKind::NotFound)

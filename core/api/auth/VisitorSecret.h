@@ -9,14 +9,12 @@ namespace tierdesk {
 // (256 random bits: a fast hash is enough). It lets the visitor read and write
 // that one session and nothing else; where the hash is kept is the family's
 // business (with the session).
-struct IssuedVisitorSecret
-{
-    QByteArray secret;  // "tdv_" + 43 base64url characters: answer it once
+struct IssuedVisitorSecret {
+    QByteArray secret; // "tdv_" + 43 base64url characters: answer it once
     QByteArray hashHex; // keep this
 };
 
-class VisitorSecret
-{
+class VisitorSecret {
 public:
     static constexpr int kMaxSecretBytes = 128;
 

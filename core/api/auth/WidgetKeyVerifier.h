@@ -11,15 +11,14 @@ namespace tierdesk {
 // key is public (it sits in web pages), so it is looked up as it is; revoked
 // and expired keys are refused. The visitor then proves itself with the
 // session's own secret, which the chat family issues and checks.
-class WidgetKeyVerifier
-{
+class WidgetKeyVerifier {
 public:
     // The widget key that is this key, revoked and expired ones included.
     using Lookup = std::function<std::optional<ApiTokenRecord>(const QString &key)>;
 
     static constexpr int kMaxKeyBytes = 128;
 
-    explicit WidgetKeyVerifier(Lookup lookup) : m_lookup(std::move(lookup)) {}
+    explicit WidgetKeyVerifier(Lookup lookup) : m_lookup(std::move(lookup)) { }
 
     KeyVerdict verify(const QByteArray &presentedKey, qint64 nowMs) const;
 

@@ -1,9 +1,9 @@
 #include "core/api/chat/ChatApi.h"
 
-#include "core/api/common/CommitReply.h"
 #include "core/api/auth/VisitorSecret.h"
 #include "core/api/chat/ChatErrors.h"
 #include "core/api/chat/ChatJson.h"
+#include "core/api/common/CommitReply.h"
 #include "core/common/Time.h"
 
 #include <QJsonArray>
@@ -99,9 +99,11 @@ std::optional<ChatVisitor> ChatApi::visitorOf(
 
 void ChatApi::replyAfterCommit(const http::HttpResponder &res, const http::HttpResponse &response)
 {
-    api::replyAfterCommit(m_engine, res, response, {&chat::storageFailure, [] {
-        return chat::error(503, QStringLiteral("unavailable"), QStringLiteral("The change could not be stored; try again"));
-    }});
+    api::replyAfterCommit(
+        m_engine, res, response, {&chat::storageFailure, [] {
+                                      return chat::error(503, QStringLiteral("unavailable"),
+                                          QStringLiteral("The change could not be stored; try again"));
+                                  }});
 }
 
 void ChatApi::createSession(const http::HttpRequest &req, const http::HttpResponder &res)

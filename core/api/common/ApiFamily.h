@@ -13,8 +13,7 @@ namespace tierdesk::api {
 // One door to the engine (DESIGN.md, "API families"): a seed document's paths, auth,
 // fields and error body. The server host installs every family on one HTTP server;
 // a family never reaches another's routes or error format.
-class ApiFamily
-{
+class ApiFamily {
 public:
     virtual ~ApiFamily() = default;
 

@@ -5,7 +5,7 @@
 namespace tierdesk::api {
 
 void replyAfterCommit(SessionEngine &engine, const http::HttpResponder &res, const http::HttpResponse &response,
-                      const CommitFailureBodies &failed)
+    const CommitFailureBodies &failed)
 {
     SessionEngine *e = &engine;
     engine.afterCommit([res, response, e, failed](bool committed) {

@@ -8,7 +8,7 @@ namespace tierdesk::api {
 
 // Runs `work` on `pool` and `done(result)` back on `context`'s thread (for slow
 // work a request waits for: password hashes, the secret store).
-template<typename T, typename Work, typename Done>
+template <typename T, typename Work, typename Done>
 void offThread(QObject *context, QThreadPool &pool, Work work, Done done)
 {
     auto *watcher = new QFutureWatcher<T>(context);

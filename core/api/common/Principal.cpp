@@ -18,10 +18,14 @@ std::optional<Role> parseRole(const QString &name)
 QString roleName(Role r)
 {
     switch (r) {
-    case Role::Client: return QStringLiteral("client");
-    case Role::Agent: return QStringLiteral("agent");
-    case Role::Supervisor: return QStringLiteral("supervisor");
-    case Role::Admin: return QStringLiteral("admin");
+    case Role::Client:
+        return QStringLiteral("client");
+    case Role::Agent:
+        return QStringLiteral("agent");
+    case Role::Supervisor:
+        return QStringLiteral("supervisor");
+    case Role::Admin:
+        return QStringLiteral("admin");
     }
     return {};
 }

@@ -14,8 +14,7 @@ QString roleName(Role r);
 
 // Who is calling, whatever the API family and credential (JWT, SigV4 key, API key,
 // widget key): the company it may see and what it may do there.
-struct Principal
-{
+struct Principal {
     QString company;
     Role role = Role::Client;
     QString subject;

@@ -16,11 +16,9 @@ namespace {
 QJsonObject webhookJson(const Webhook &w)
 {
     // The secret is write-only: it is never sent back.
-    return {{QStringLiteral("id"), w.id},
-            {QStringLiteral("companyId"), w.companyId},
-            {QStringLiteral("url"), w.url},
-            {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},
-            {QStringLiteral("createdAt"), timefmt::iso(w.createdAt)}};
+    return {{QStringLiteral("id"), w.id}, {QStringLiteral("companyId"), w.companyId}, {QStringLiteral("url"), w.url},
+        {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},
+        {QStringLiteral("createdAt"), timefmt::iso(w.createdAt)}};
 }
 
 // "Get CS Config": the company's id, then the config itself.
@@ -45,8 +43,10 @@ void CsApi::analytics(Call &c)
     const QDateTime start = timefmt::parseIso(startText);
     QDateTime end = timefmt::parseIso(endText);
     if (!start.isValid() || !end.isValid())
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("startDate and endDate are required ISO 8601 dates"),
-                                 {{QStringLiteral("field"), start.isValid() ? QStringLiteral("endDate") : QStringLiteral("startDate")}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("startDate and endDate are required ISO 8601 dates"),
+                {{QStringLiteral("field"),
+                    start.isValid() ? QStringLiteral("endDate") : QStringLiteral("startDate")}}));
     if (endText.size() == 10) // a bare date ends at the end of that day
         end = end.addMSecs(86400000 - 1000);
     GroupBy groupBy = GroupBy::None;
@@ -58,8 +58,9 @@ void CsApi::analytics(Call &c)
     else if (group == QLatin1String("month"))
         groupBy = GroupBy::Month;
     else if (!group.isEmpty())
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("groupBy must be day, week or month"),
-                                 {{QStringLiteral("field"), QStringLiteral("groupBy")}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("groupBy must be day, week or month"),
+                {{QStringLiteral("field"), QStringLiteral("groupBy")}}));
     const auto result = m_engine.analytics(*company, start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch(), groupBy);
     if (!result)
         return fail(c, result.error());
@@ -98,8 +99,9 @@ void CsApi::createWebhook(Call &c)
     QStringList events;
     const QJsonValue list = body->value(QLatin1String("events"));
     if (!list.isArray())
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("events must be an array of event names"),
-                                 {{QStringLiteral("field"), QStringLiteral("events")}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("events must be an array of event names"),
+                {{QStringLiteral("field"), QStringLiteral("events")}}));
     for (const QJsonValue &e : list.toArray())
         events << e.toString();
     const QString url = body->value(QLatin1String("url")).toString();
@@ -117,18 +119,20 @@ void CsApi::createWebhook(Call &c)
     // A host name: every address it resolves to must be allowed. The lookup runs
     // on Qt's resolver threads; the request is answered when it is done.
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
-    QHostInfo::lookupHost(host, this, [this, req, res = c.res, who = c.who, actor = c.actor, company, url, events,
-                                       secret, host](const QHostInfo &info) {
-        Call later{*req, res, who, actor, {}};
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
-            return fail(later, cs::error(400, cs::InvalidRequest,
-                                         QStringLiteral("url host %1 could not be resolved").arg(host.left(255)),
-                                         {{QStringLiteral("field"), QStringLiteral("url")}}));
-        const auto hook = m_engine.addWebhook(company, url, events, secret, actor, info.addresses());
-        if (!hook)
-            return fail(later, hook.error());
-        reply(later, http::HttpResponse::json(201, webhookJson(*hook)));
-    });
+    QHostInfo::lookupHost(host, this,
+        [this, req, res = c.res, who = c.who, actor = c.actor, company, url, events, secret, host](
+            const QHostInfo &info) {
+            Call later{*req, res, who, actor, {}};
+            if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
+                return fail(later,
+                    cs::error(400, cs::InvalidRequest,
+                        QStringLiteral("url host %1 could not be resolved").arg(host.left(255)),
+                        {{QStringLiteral("field"), QStringLiteral("url")}}));
+            const auto hook = m_engine.addWebhook(company, url, events, secret, actor, info.addresses());
+            if (!hook)
+                return fail(later, hook.error());
+            reply(later, http::HttpResponse::json(201, webhookJson(*hook)));
+        });
 }
 
 void CsApi::listWebhooks(Call &c)
@@ -142,9 +146,10 @@ void CsApi::listWebhooks(Call &c)
     QJsonArray list;
     for (const Webhook &w : *hooks)
         list.append(webhookJson(w));
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("webhooks"), list},
-                                                       {QStringLiteral("deliveries"),
-                                                        m_engine.webhookDeliveries(*company, 50)}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("webhooks"), list},
+                {QStringLiteral("deliveries"), m_engine.webhookDeliveries(*company, 50)}}));
 }
 
 void CsApi::webhookDeliveries(Call &c)
@@ -154,17 +159,21 @@ void CsApi::webhookDeliveries(Call &c)
     if (!hooks)
         return fail(c, hooks.error());
     if (std::none_of(hooks->cbegin(), hooks->cend(), [&](const Webhook &w) { return w.id == id; }))
-        return fail(c, cs::error(404, cs::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}}));
+        return fail(c,
+            cs::error(
+                404, cs::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}}));
     int limit = kDefaultDeliveries;
     if (const QString given = queryParam(c.req, "limit"); !given.isEmpty()) {
         bool ok = false;
         limit = given.toInt(&ok);
         if (!ok || limit < 1 || limit > kMaxDeliveries)
-            return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be 1 to 500"),
-                                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
+            return fail(c,
+                cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be 1 to 500"),
+                    {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("deliveries"),
-                                                        m_engine.webhookDeliveriesOf(c.who.company, id, limit)}}));
+    reply(c,
+        http::HttpResponse::json(
+            200, QJsonObject{{QStringLiteral("deliveries"), m_engine.webhookDeliveriesOf(c.who.company, id, limit)}}));
 }
 
 void CsApi::deleteWebhook(Call &c)
@@ -185,8 +194,9 @@ void CsApi::auditLog(Call &c)
     if (const QString v = queryParam(c.req, "limit"); !v.isEmpty()) {
         limit = v.toInt(&ok);
         if (!ok || limit < 1 || limit > 1000)
-            return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
-                                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
+            return fail(c,
+                cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
+                    {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
     QJsonArray entries = m_engine.auditLog(*company, limit);
     // Who an agent's id is (also a deactivated one's): "actorName", for people reading the log.

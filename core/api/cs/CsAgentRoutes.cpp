@@ -2,8 +2,8 @@
 // and the first admin is created with the running server's setup secret.
 #include "core/api/cs/CsApi.h"
 
-#include "core/api/cs/CsErrors.h"
 #include "core/api/common/OffThread.h"
+#include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
 #include "core/integrations/PasswordHasher.h"
 #include "core/integrations/WebhookSigner.h"
@@ -15,12 +15,9 @@ namespace {
 
 QJsonObject agentJson(const Agent &a)
 {
-    return {{QStringLiteral("id"), a.id},
-            {QStringLiteral("name"), a.name},
-            {QStringLiteral("email"), a.email},
-            {QStringLiteral("role"), a.role},
-            {QStringLiteral("companyId"), a.companyId},
-            {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}};
+    return {{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name}, {QStringLiteral("email"), a.email},
+        {QStringLiteral("role"), a.role}, {QStringLiteral("companyId"), a.companyId},
+        {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}};
 }
 
 // What an admin sees of an agent: also whether it is active.
@@ -68,12 +65,10 @@ void CsApi::installAgentRoutes(http::Router &r, const QString &base)
 QJsonObject CsApi::loginBody(const Agent &a)
 {
     qint64 expiresAt = 0;
-    const QByteArray token =
-        m_people.tokens->issueForAgentAt(a.companyId, parseRole(a.role).value_or(Role::Agent), a.id, a.name,
-                                         m_people.agents->loginIssuedAt(a), m_people.tokenTtlSecs, &expiresAt);
+    const QByteArray token = m_people.tokens->issueForAgentAt(a.companyId, parseRole(a.role).value_or(Role::Agent),
+        a.id, a.name, m_people.agents->loginIssuedAt(a), m_people.tokenTtlSecs, &expiresAt);
     QJsonObject out{{QStringLiteral("token"), QString::fromLatin1(token)},
-                    {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)},
-                    {QStringLiteral("agent"), agentJson(a)}};
+        {QStringLiteral("expiresAt"), timefmt::iso(expiresAt * 1000)}, {QStringLiteral("agent"), agentJson(a)}};
     if (const auto company = m_engine.company(a.companyId))
         out.insert(QStringLiteral("company"), companyJson(*company));
     return out;
@@ -100,10 +95,11 @@ void CsApi::login(Call &c)
     const RateDecision d = guard.admit(email, address);
     if (!d.allowed) {
         c.extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
-        return fail(c, cs::error(429, cs::RateLimited, QStringLiteral("Too many failed logins; try again later"),
-                                 {{QStringLiteral("limit"), guard.failuresPerWindow()},
-                                  {QStringLiteral("windowSeconds"), guard.windowSecs()},
-                                  {QStringLiteral("retryAfter"), d.retryAfter}}));
+        return fail(c,
+            cs::error(429, cs::RateLimited, QStringLiteral("Too many failed logins; try again later"),
+                {{QStringLiteral("limit"), guard.failuresPerWindow()},
+                    {QStringLiteral("windowSeconds"), guard.windowSecs()},
+                    {QStringLiteral("retryAfter"), d.retryAfter}}));
     }
     // An unknown e-mail is checked against a decoy hash: it takes as long as a wrong password.
     const std::optional<Agent> agent = m_people.agents->findByEmail(email);
@@ -124,14 +120,15 @@ void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QStri
 {
     const QString address = c.req.peerAddress.toString();
     if (!passwordOk) {
-        const QString why = agent                                    ? QStringLiteral("wrong password")
-                            : m_people.agents->isDeactivated(email) ? QStringLiteral("deactivated agent")
-                                                                    : QStringLiteral("unknown e-mail");
-        m_people.agents->recordLoginFailure(agent ? agent->companyId : QString(), agent ? agent->id : QString(), email, why,
-                                          address);
+        const QString why = agent                   ? QStringLiteral("wrong password")
+            : m_people.agents->isDeactivated(email) ? QStringLiteral("deactivated agent")
+                                                    : QStringLiteral("unknown e-mail");
+        m_people.agents->recordLoginFailure(
+            agent ? agent->companyId : QString(), agent ? agent->id : QString(), email, why, address);
         // The same answer for both: which e-mail addresses exist is not told.
-        return reply(c, cs::error(401, cs::Unauthorized, QStringLiteral("Wrong e-mail or password"))
-                            .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+        return reply(c,
+            cs::error(401, cs::Unauthorized, QStringLiteral("Wrong e-mail or password"))
+                .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     }
     m_people.agents->recordLogin(*agent, address);
     reply(c, http::HttpResponse::json(200, loginBody(*agent)));
@@ -146,12 +143,15 @@ void CsApi::authSetup(Call &c)
 {
     const QByteArray given = c.req.header("x-tierdesk-setup");
     if (given.isEmpty() || m_people.setupSecret.isEmpty() || !constantTimeEquals(given, m_people.setupSecret))
-        return fail(c, cs::error(403, cs::Forbidden, QStringLiteral("Setup needs the setup secret of the running server"),
-                                 {{QStringLiteral("reason"), given.isEmpty() ? QStringLiteral("missing X-Tierdesk-Setup")
-                                                                             : QStringLiteral("wrong setup secret")}}));
+        return fail(c,
+            cs::error(403, cs::Forbidden, QStringLiteral("Setup needs the setup secret of the running server"),
+                {{QStringLiteral("reason"),
+                    given.isEmpty() ? QStringLiteral("missing X-Tierdesk-Setup")
+                                    : QStringLiteral("wrong setup secret")}}));
     if (!m_people.agents->empty())
-        return fail(c, cs::error(403, cs::Forbidden, QStringLiteral("Setup is done: an agent exists already"),
-                                 {{QStringLiteral("reason"), QStringLiteral("agents exist")}}));
+        return fail(c,
+            cs::error(403, cs::Forbidden, QStringLiteral("Setup is done: an agent exists already"),
+                {{QStringLiteral("reason"), QStringLiteral("agents exist")}}));
     const auto body = jsonBody(c);
     if (!body)
         return;
@@ -174,7 +174,7 @@ void CsApi::authSetup(Call &c)
         }
     }
     const auto checked = m_people.agents->check(NewAgent{company, body->value(QLatin1String("email")).toString(),
-                                                       body->value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
+        body->value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
     if (!checked)
         return fail(c, checked.error());
     storeNewAgent(c, *checked, password, true, [this](const Agent &stored) { return loginBody(stored); });
@@ -183,15 +183,17 @@ void CsApi::authSetup(Call &c)
 std::optional<Agent> CsApi::callingAgent(Call &c)
 {
     if (!c.who.subject.startsWith(QLatin1String("agt_"))) {
-        fail(c, cs::error(403, cs::Forbidden, QStringLiteral("This needs an agent's login token"),
-                          {{QStringLiteral("reason"), QStringLiteral("not an agent token")}}));
+        fail(c,
+            cs::error(403, cs::Forbidden, QStringLiteral("This needs an agent's login token"),
+                {{QStringLiteral("reason"), QStringLiteral("not an agent token")}}));
         return std::nullopt;
     }
     auto agent = m_people.agents->find(c.who.company, c.who.subject);
     if (!agent)
-        fail(c, cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
-                          {{QStringLiteral("reason"), QStringLiteral("the agent no longer exists")}})
-                    .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+        fail(c,
+            cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+                {{QStringLiteral("reason"), QStringLiteral("the agent no longer exists")}})
+                .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     return agent;
 }
 
@@ -269,8 +271,7 @@ void CsApi::createAgent(Call &c)
     for (const QJsonValue &q : queues.toArray())
         queueNames << q.toString();
     const auto checked = m_people.agents->check(NewAgent{c.who.company, body->value(QLatin1String("email")).toString(),
-                                                       body->value(QLatin1String("name")).toString(),
-                                                       role.toString(QStringLiteral("agent")), queueNames});
+        body->value(QLatin1String("name")).toString(), role.toString(QStringLiteral("agent")), queueNames});
     if (!checked)
         return fail(c, checked.error());
     storeNewAgent(c, *checked, password, false, [](const Agent &stored) {
@@ -281,13 +282,13 @@ void CsApi::createAgent(Call &c)
 // The password is hashed on the login pool (never the engine thread); the agent is stored
 // when that is done, and the call is answered 201 with `answer` of the stored agent.
 void CsApi::storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
-                          std::function<QJsonObject(const Agent &)> answer)
+    std::function<QJsonObject(const Agent &)> answer)
 {
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     offThread<Result<QString>>(
         this, m_people.logins->pool(), [password] { return PasswordHasher::hash(password); },
-        [this, req, res = c.res, who = c.who, actor = c.actor, agent, onlyIfFirst,
-         answer = std::move(answer)](const Result<QString> &hash) {
+        [this, req, res = c.res, who = c.who, actor = c.actor, agent, onlyIfFirst, answer = std::move(answer)](
+            const Result<QString> &hash) {
             Call later{*req, res, who, actor, {}};
             if (!hash)
                 return fail(later, hash.error());
@@ -307,7 +308,8 @@ void CsApi::changeAgent(Call &c)
     for (const char *name : {"name", "role"}) {
         const QJsonValue v = body->value(QLatin1String(name));
         if (!v.isUndefined() && !v.isString())
-            return fail(c, badField(QLatin1String(name), QStringLiteral("%1 must be a string").arg(QLatin1String(name))));
+            return fail(
+                c, badField(QLatin1String(name), QStringLiteral("%1 must be a string").arg(QLatin1String(name))));
     }
     if (body->contains(QLatin1String("name")))
         change.name = body->value(QLatin1String("name")).toString();
@@ -315,7 +317,8 @@ void CsApi::changeAgent(Call &c)
         change.role = body->value(QLatin1String("role")).toString();
     if (const QJsonValue q = body->value(QLatin1String("queues")); !q.isUndefined()) {
         if (!q.isArray())
-            return fail(c, badField(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
+            return fail(
+                c, badField(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
         change.queues = QStringList();
         for (const QJsonValue &name : q.toArray())
             change.queues->append(name.toString());
@@ -371,7 +374,8 @@ void CsApi::setAgentPassword(Call &c)
             const auto stored = m_people.agents->setPassword(who.company, id, *hash, actor);
             if (!stored)
                 return fail(later, stored.error());
-            reply(later, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), managedAgentJson(*stored)}}));
+            reply(later,
+                http::HttpResponse::json(200, QJsonObject{{QStringLiteral("agent"), managedAgentJson(*stored)}}));
         });
 }
 

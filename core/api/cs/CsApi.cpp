@@ -55,23 +55,25 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
     return [this, minimum, h](const http::HttpRequest &req, const http::HttpResponder &res) {
         const AuthGate::Outcome auth = m_auth.check(req, false);
         if (!auth.who) {
-            res.send(auth.status == 429
-                         ? cs::error(429, cs::RateLimited, QStringLiteral("Too many failed authentications; try again later"),
-                                     {{QStringLiteral("retryAfter"), auth.retryAfter}})
-                               .withHeader("Retry-After", QByteArray::number(auth.retryAfter))
-                         : cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
-                                     {{QStringLiteral("reason"), auth.reason}})
-                               .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+            res.send(auth.status == 429 ? cs::error(429, cs::RateLimited,
+                         QStringLiteral("Too many failed authentications; try again later"),
+                         {{QStringLiteral("retryAfter"), auth.retryAfter}})
+                                              .withHeader("Retry-After", QByteArray::number(auth.retryAfter))
+                                        : cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+                                            {{QStringLiteral("reason"), auth.reason}})
+                                              .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
             return;
         }
         const Principal &who = *auth.who;
-        Call call{req, res, who, Actor{who.subject.isEmpty() ? who.tokenId : who.subject, roleName(who.role),
-                                       req.peerAddress.toString(), who.role == Role::Client ? who.customer : QString()},
-                  {}};
+        Call call{req, res, who,
+            Actor{who.subject.isEmpty() ? who.tokenId : who.subject, roleName(who.role), req.peerAddress.toString(),
+                who.role == Role::Client ? who.customer : QString()},
+            {}};
         call.actor.displayName = who.displayName.isEmpty() ? call.actor.subject : who.displayName;
         if (who.role < minimum) {
-            fail(call, cs::error(403, cs::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),
-                                 {{QStringLiteral("role"), roleName(who.role)}}));
+            fail(call,
+                cs::error(403, cs::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),
+                    {{QStringLiteral("role"), roleName(who.role)}}));
             return;
         }
         // A degraded store takes no writes; reads go on (docs/api.md, CS_024).
@@ -102,10 +104,12 @@ std::optional<QJsonObject> CsApi::jsonBody(Call &c)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(c.req.body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("Request body must be a JSON object"),
-                          {{QStringLiteral("parseError"), c.req.body.isEmpty()                    ? QStringLiteral("empty body")
-                                                          : err.error != QJsonParseError::NoError ? err.errorString()
-                                                                                                  : QStringLiteral("not an object")}}));
+        fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("Request body must be a JSON object"),
+                {{QStringLiteral("parseError"),
+                    c.req.body.isEmpty()                        ? QStringLiteral("empty body")
+                        : err.error != QJsonParseError::NoError ? err.errorString()
+                                                                : QStringLiteral("not an object")}}));
         return std::nullopt;
     }
     return doc.object();
@@ -117,14 +121,15 @@ bool CsApi::rateLimit(Call &c, const QString &rule, const QString &subject, int 
         return true;
     const RateDecision d = m_limiter.hit(rule + QLatin1Char(':') + subject, limit, m_limits.windowSecs);
     c.extraHeaders = {{"X-RateLimit-Limit", QByteArray::number(d.limit)},
-                      {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},
-                      {"X-RateLimit-Reset", QByteArray::number(d.resetAt)}};
+        {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},
+        {"X-RateLimit-Reset", QByteArray::number(d.resetAt)}};
     if (d.allowed)
         return true;
     c.extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
-    fail(c, cs::error(429, cs::RateLimited, QStringLiteral("Rate limit exceeded"),
-                      {{QStringLiteral("limit"), d.limit}, {QStringLiteral("windowSeconds"), m_limits.windowSecs},
-                       {QStringLiteral("retryAfter"), d.retryAfter}}));
+    fail(c,
+        cs::error(429, cs::RateLimited, QStringLiteral("Rate limit exceeded"),
+            {{QStringLiteral("limit"), d.limit}, {QStringLiteral("windowSeconds"), m_limits.windowSecs},
+                {QStringLiteral("retryAfter"), d.retryAfter}}));
     return false;
 }
 
@@ -136,7 +141,9 @@ std::optional<QString> CsApi::companyParam(Call &c, const QString &value)
     }
     // Another company's id is answered exactly like one that does not exist.
     if (value != c.who.company) {
-        fail(c, cs::error(404, cs::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), value.left(128)}}));
+        fail(c,
+            cs::error(404, cs::NotFound, QStringLiteral("Company not found"),
+                {{QStringLiteral("companyId"), value.left(128)}}));
         return std::nullopt;
     }
     return value;
@@ -160,20 +167,22 @@ void CsApi::fail(Call &c, const http::HttpResponse &error)
         r.withHeader(h.first, h.second);
     // Refused writes are audited too: who tried what, and what they were told.
     if (c.req.method != "GET" && c.req.method != "HEAD")
-        m_engine.audit(c.who.company, c.actor, QString::fromLatin1(c.req.method) + QLatin1Char(' ') + c.req.path.left(200),
-                       c.req.path.left(200), r.status);
+        m_engine.audit(c.who.company, c.actor,
+            QString::fromLatin1(c.req.method) + QLatin1Char(' ') + c.req.path.left(200), c.req.path.left(200),
+            r.status);
     reply(c, r);
 }
 
 void CsApi::reply(Call &c, http::HttpResponse response)
 {
     for (const auto &h : c.extraHeaders)
-        if (std::none_of(response.headers.cbegin(), response.headers.cend(), [&](const auto &e) { return e.first == h.first; }))
+        if (std::none_of(
+                response.headers.cbegin(), response.headers.cend(), [&](const auto &e) { return e.first == h.first; }))
             response.withHeader(h.first, h.second);
-    replyAfterCommit(m_engine, c.res, response,
-                     {&cs::storageFailure, [] {
-                          return cs::error(503, cs::Unavailable, QStringLiteral("The change could not be stored; try again"));
-                      }});
+    replyAfterCommit(m_engine, c.res, response, {&cs::storageFailure, [] {
+                                                     return cs::error(503, cs::Unavailable,
+                                                         QStringLiteral("The change could not be stored; try again"));
+                                                 }});
 }
 
 } // namespace tierdesk::api

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/api/auth/AuthGate.h"
+#include "core/api/common/RateLimiter.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/LoginGuard.h"
-#include "core/api/common/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/AgentDirectory.h"
@@ -27,8 +27,7 @@ class SecretStore;
 
 namespace tierdesk::api {
 
-struct CsRateLimits
-{
+struct CsRateLimits {
     bool enabled = true;
     int windowSecs = 60;
     int createSession = 100;
@@ -38,8 +37,7 @@ struct CsRateLimits
 };
 
 // Agents, login and canned responses (CsAgentRoutes.cpp, CsCannedRoutes.cpp).
-struct AgentServices
-{
+struct AgentServices {
     AgentDirectory *agents = nullptr;
     CannedResponses *canned = nullptr;
     LoginGuard *logins = nullptr;
@@ -51,16 +49,14 @@ struct AgentServices
 
 // Server-wide settings an admin edits over the API (CsSettingsRoutes.cpp): the
 // server's tierdesk.ini and secret store.
-struct ServerSettingsAccess
-{
+struct ServerSettingsAccess {
     AppSettings *settings = nullptr;
     SecretStore *secrets = nullptr;
     std::function<bool()> mailActive; // escalation e-mail is being sent now
 };
 
 // The canonical CS API (seed 001) under /api/cs, plus webhooks registration.
-class CsApi : public QObject
-{
+class CsApi : public QObject {
     Q_OBJECT
 
 public:
@@ -74,8 +70,7 @@ public:
 
 private:
     // One request in flight: what the handlers share.
-    struct Call
-    {
+    struct Call {
         const http::HttpRequest &req;
         const http::HttpResponder &res;
         Principal who;
@@ -84,8 +79,7 @@ private:
     };
     // A call answered later (after the reply is worded): what answering needs of it
     // (the request's method and path, for the audit of a refusal; its parties).
-    struct DeferredCall
-    {
+    struct DeferredCall {
         http::HttpRequest req;
         http::HttpResponder res;
         Principal who;
@@ -146,7 +140,7 @@ private:
     void createAgent(Call &c);
     // Hashes `password` off the engine thread, then stores the agent and answers 201.
     void storeNewAgent(Call &c, const NewAgent &agent, const QString &password, bool onlyIfFirst,
-                       std::function<QJsonObject(const Agent &)> answer);
+        std::function<QJsonObject(const Agent &)> answer);
     void changeAgent(Call &c);
     void setAgentPassword(Call &c);
     int releaseHeldSessions(Call &c, const QString &agentId); // back to their queues; how many

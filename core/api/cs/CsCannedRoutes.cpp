@@ -10,12 +10,9 @@ namespace {
 
 QJsonObject cannedJson(const CannedResponse &r)
 {
-    return {{QStringLiteral("id"), r.id},
-            {QStringLiteral("shortcut"), r.shortcut},
-            {QStringLiteral("title"), r.title},
-            {QStringLiteral("content"), r.content},
-            {QStringLiteral("createdAt"), timefmt::iso(r.createdAt)},
-            {QStringLiteral("updatedAt"), timefmt::iso(r.updatedAt)}};
+    return {{QStringLiteral("id"), r.id}, {QStringLiteral("shortcut"), r.shortcut}, {QStringLiteral("title"), r.title},
+        {QStringLiteral("content"), r.content}, {QStringLiteral("createdAt"), timefmt::iso(r.createdAt)},
+        {QStringLiteral("updatedAt"), timefmt::iso(r.updatedAt)}};
 }
 
 } // namespace
@@ -65,7 +62,8 @@ void CsApi::updateCanned(Call &c)
     const auto body = jsonBody(c);
     if (!body)
         return;
-    const auto updated = m_people.canned->update(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *body, c.actor);
+    const auto updated
+        = m_people.canned->update(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *body, c.actor);
     if (!updated)
         return fail(c, updated.error());
     reply(c, http::HttpResponse::json(200, cannedJson(*updated)));
@@ -86,14 +84,17 @@ void CsApi::renderCanned(Call &c)
         return;
     const QJsonValue session = body->value(QLatin1String("sessionId"));
     if (!session.isString() || session.toString().isEmpty())
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("sessionId is required"),
-                                 {{QStringLiteral("field"), QStringLiteral("sessionId")}}));
-    const auto rendered =
-        m_people.canned->render(c.who.company, c.req.pathParams.value(QStringLiteral("id")), session.toString(), c.actor);
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("sessionId is required"),
+                {{QStringLiteral("field"), QStringLiteral("sessionId")}}));
+    const auto rendered = m_people.canned->render(
+        c.who.company, c.req.pathParams.value(QStringLiteral("id")), session.toString(), c.actor);
     if (!rendered)
         return fail(c, rendered.error());
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("content"), rendered->content},
-                                                       {QStringLiteral("missing"), QJsonArray::fromStringList(rendered->missing)}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("content"), rendered->content},
+                {QStringLiteral("missing"), QJsonArray::fromStringList(rendered->missing)}}));
 }
 
 } // namespace tierdesk::api

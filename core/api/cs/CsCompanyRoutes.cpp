@@ -2,8 +2,8 @@
 // signs in to it), reads and renames their own. Every other company is 404.
 #include "core/api/cs/CsApi.h"
 
-#include "core/api/cs/CsErrors.h"
 #include "core/api/common/OffThread.h"
+#include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
 #include "core/integrations/PasswordHasher.h"
 
@@ -21,7 +21,8 @@ http::HttpResponse badField(const QString &field, const QString &message)
 
 QJsonObject CsApi::companyJson(const Company &c)
 {
-    return {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name}, {QStringLiteral("createdAt"), timefmt::iso(c.createdAt)}};
+    return {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name},
+        {QStringLiteral("createdAt"), timefmt::iso(c.createdAt)}};
 }
 
 void CsApi::installCompanyRoutes(http::Router &r, const QString &base)
@@ -46,14 +47,15 @@ void CsApi::createCompany(Call &c)
     const QJsonObject admin = body->value(QLatin1String("admin")).toObject();
     for (const char *name : {"email", "name", "password"})
         if (!admin.value(QLatin1String(name)).isString())
-            return fail(c, badField(QStringLiteral("admin.") + QLatin1String(name),
-                                    QStringLiteral("admin.%1 is required").arg(QLatin1String(name))));
+            return fail(c,
+                badField(QStringLiteral("admin.") + QLatin1String(name),
+                    QStringLiteral("admin.%1 is required").arg(QLatin1String(name))));
     const QString password = admin.value(QLatin1String("password")).toString();
     if (const QString why = PasswordHasher::check(password); !why.isEmpty())
         return fail(c, badField(QStringLiteral("admin.password"), why));
     // Checked before the slow hash (the company is the caller's until the new one exists).
     const auto checked = m_people.agents->check(NewAgent{c.who.company, admin.value(QLatin1String("email")).toString(),
-                                                       admin.value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
+        admin.value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
     if (!checked)
         return fail(c, checked.error());
     CsConfig config = CsConfig::defaults();
@@ -67,7 +69,8 @@ void CsApi::createCompany(Call &c)
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     offThread<Result<QString>>(
         this, m_people.logins->pool(), [password] { return PasswordHasher::hash(password); },
-        [this, req, res = c.res, who = c.who, actor = c.actor, first = *checked, config, name](const Result<QString> &hash) {
+        [this, req, res = c.res, who = c.who, actor = c.actor, first = *checked, config, name](
+            const Result<QString> &hash) {
             Call later{*req, res, who, actor, {}};
             if (!hash)
                 return fail(later, hash.error());
@@ -75,8 +78,9 @@ void CsApi::createCompany(Call &c)
             if (!founded)
                 return fail(later, founded.error());
             // Also in the caller's own log: who made which company.
-            m_engine.audit(who.company, actor, QStringLiteral("company.create"), QStringLiteral("company:") + founded->company.id,
-                           201, {{QStringLiteral("name"), founded->company.name}, {QStringLiteral("admin"), founded->admin.email}});
+            m_engine.audit(who.company, actor, QStringLiteral("company.create"),
+                QStringLiteral("company:") + founded->company.id, 201,
+                {{QStringLiteral("name"), founded->company.name}, {QStringLiteral("admin"), founded->admin.email}});
             QJsonObject out = loginBody(founded->admin);
             out.insert(QStringLiteral("company"), companyJson(founded->company));
             reply(later, http::HttpResponse::json(201, out));

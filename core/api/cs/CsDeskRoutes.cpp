@@ -53,7 +53,8 @@ void CsApi::deskQueue(Call &c)
         bool ok = false;
         r.limit = v.toInt(&ok);
         if (!ok || r.limit < 1 || r.limit > Desk::kMaxQueueLimit)
-            return fail(c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 500")));
+            return fail(
+                c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 500")));
     }
     const auto out = m_desk->queue(r, c.actor);
     if (!out)
@@ -85,18 +86,15 @@ void CsApi::deskOverview(Call &c)
     }
     QJsonArray people;
     for (const Agent &a : *agents) {
-        people.append(QJsonObject{{QStringLiteral("id"), a.id},
-                                  {QStringLiteral("name"), a.name},
-                                  {QStringLiteral("role"), a.role},
-                                  {QStringLiteral("presence"), presenceName(m_people.agents->presence(a.id))},
-                                  {QStringLiteral("sessions"), heldBy.take(a.id)}});
+        people.append(QJsonObject{{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name},
+            {QStringLiteral("role"), a.role},
+            {QStringLiteral("presence"), presenceName(m_people.agents->presence(a.id))},
+            {QStringLiteral("sessions"), heldBy.take(a.id)}});
     }
     for (auto it = heldBy.cbegin(); it != heldBy.cend(); ++it)
         people.append(QJsonObject{{QStringLiteral("id"), it.key()},
-                                  {QStringLiteral("name"), holderNames.value(it.key())},
-                                  {QStringLiteral("role"), QStringLiteral("agent")},
-                                  {QStringLiteral("presence"), QStringLiteral("offline")},
-                                  {QStringLiteral("sessions"), it.value()}});
+            {QStringLiteral("name"), holderNames.value(it.key())}, {QStringLiteral("role"), QStringLiteral("agent")},
+            {QStringLiteral("presence"), QStringLiteral("offline")}, {QStringLiteral("sessions"), it.value()}});
     out->insert(QStringLiteral("agents"), people);
     reply(c, http::HttpResponse::json(200, *out));
 }
@@ -123,7 +121,8 @@ void CsApi::assign(Call &c)
     const QJsonValue agent = body->value(QLatin1String("agentId"));
     if (!agent.isString() || agent.toString().isEmpty())
         return fail(c, invalid(QStringLiteral("agentId"), QStringLiteral("agentId is required")));
-    sendSession(c, m_desk->assign(c.who.company, c.req.pathParams.value(QStringLiteral("id")), agent.toString(), c.actor));
+    sendSession(
+        c, m_desk->assign(c.who.company, c.req.pathParams.value(QStringLiteral("id")), agent.toString(), c.actor));
 }
 
 void CsApi::agentMessage(Call &c)
@@ -136,12 +135,14 @@ void CsApi::agentMessage(Call &c)
     AgentReply r;
     const QJsonValue content = body->value(QLatin1String("content"));
     if (!content.isString())
-        return fail(c, invalid(QStringLiteral("content"), QStringLiteral("content must be a string of 1 to 4000 characters")));
+        return fail(
+            c, invalid(QStringLiteral("content"), QStringLiteral("content must be a string of 1 to 4000 characters")));
     r.content = content.toString();
     for (const auto &[name, target] : {std::pair{"internal", &r.internal}, std::pair{"force", &r.force}}) {
         const QJsonValue v = body->value(QLatin1String(name));
         if (!v.isUndefined() && !v.isNull() && !v.isBool())
-            return fail(c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be true or false")));
+            return fail(
+                c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be true or false")));
         *target = v.toBool();
     }
     const QJsonValue basedOn = body->value(QLatin1String("basedOn"));
@@ -163,17 +164,21 @@ void CsApi::transfer(Call &c)
         return;
     const auto target = parse<Tier>(body->value(QLatin1String("targetTier")).toString());
     if (!target)
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("targetTier must be a tier"),
-                                 {{QStringLiteral("field"), QStringLiteral("targetTier")},
-                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Tier>())}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("targetTier must be a tier"),
+                {{QStringLiteral("field"), QStringLiteral("targetTier")},
+                    {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Tier>())}}));
     const QJsonValue queue = body->value(QLatin1String("queue"));
     const QJsonValue notes = body->value(QLatin1String("notes"));
-    if ((!queue.isUndefined() && !queue.isNull() && !queue.isString()) || (*target == Tier::HumanAgent && queue.toString().isEmpty()))
-        return fail(c, invalid(QStringLiteral("queue"), QStringLiteral("queue must name a queue when targetTier is HUMAN_AGENT")));
+    if ((!queue.isUndefined() && !queue.isNull() && !queue.isString())
+        || (*target == Tier::HumanAgent && queue.toString().isEmpty()))
+        return fail(c,
+            invalid(QStringLiteral("queue"), QStringLiteral("queue must name a queue when targetTier is HUMAN_AGENT")));
     if (!notes.isUndefined() && !notes.isNull() && !notes.isString())
         return fail(c, invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
-    sendSession(c, m_desk->transfer(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *target,
-                                    queue.toString().left(64), notes.toString(), c.actor));
+    sendSession(c,
+        m_desk->transfer(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *target,
+            queue.toString().left(64), notes.toString(), c.actor));
 }
 
 void CsApi::sessionAction(Call &c)
@@ -186,16 +191,19 @@ void CsApi::sessionAction(Call &c)
     AgentAction a;
     const QString type = body->value(QLatin1String("type")).toString();
     if (type != QLatin1String("refund") && type != QLatin1String("credit"))
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("type must be refund or credit"),
-                                 {{QStringLiteral("field"), QStringLiteral("type")},
-                                  {QStringLiteral("allowed"), QJsonArray{QStringLiteral("refund"), QStringLiteral("credit")}}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("type must be refund or credit"),
+                {{QStringLiteral("field"), QStringLiteral("type")},
+                    {QStringLiteral("allowed"), QJsonArray{QStringLiteral("refund"), QStringLiteral("credit")}}}));
     a.kind = type == QLatin1String("refund") ? AgentAction::Refund : AgentAction::Credit;
     const QJsonValue amount = body->value(QLatin1String("amount"));
     a.amount = amount.toDouble();
     // Whole cents, more than nothing, at most the largest cap a config may set.
     if (!amount.isDouble() || !std::isfinite(a.amount) || a.amount < 0.01 || a.amount > 1e9
         || std::abs(a.amount * 100 - std::round(a.amount * 100)) > 1e-6)
-        return fail(c, invalid(QStringLiteral("amount"), QStringLiteral("amount must be a number of dollars from 0.01 to 1000000000, in whole cents")));
+        return fail(c,
+            invalid(QStringLiteral("amount"),
+                QStringLiteral("amount must be a number of dollars from 0.01 to 1000000000, in whole cents")));
     const QJsonValue order = body->value(QLatin1String("orderId"));
     if (!order.isUndefined() && !order.isNull() && (!order.isString() || order.toString().size() > 128))
         return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("orderId must be an order number")));
@@ -203,7 +211,9 @@ void CsApi::sessionAction(Call &c)
     if (a.kind == AgentAction::Refund && a.orderId.isEmpty())
         return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("a refund needs the orderId it refunds")));
     if (a.kind == AgentAction::Credit && !a.orderId.isEmpty())
-        return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("a credit goes to the account, not to an order: leave orderId out")));
+        return fail(c,
+            invalid(QStringLiteral("orderId"),
+                QStringLiteral("a credit goes to the account, not to an order: leave orderId out")));
     const QJsonValue reason = body->value(QLatin1String("reason"));
     if (!reason.isUndefined() && !reason.isNull() && !reason.isString())
         return fail(c, invalid(QStringLiteral("reason"), QStringLiteral("reason must be a string")));

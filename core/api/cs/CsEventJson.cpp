@@ -20,10 +20,8 @@ QJsonObject messageData(const SessionEvent &event)
 
 QJsonObject escalationData(const EscalationRecord &e)
 {
-    return {{QStringLiteral("fromTier"), toString(e.fromTier)},
-            {QStringLiteral("toTier"), toString(e.toTier)},
-            {QStringLiteral("reason"), toString(e.reason)},
-            {QStringLiteral("escalation"), json::escalation(e)}};
+    return {{QStringLiteral("fromTier"), toString(e.fromTier)}, {QStringLiteral("toTier"), toString(e.toTier)},
+        {QStringLiteral("reason"), toString(e.reason)}, {QStringLiteral("escalation"), json::escalation(e)}};
 }
 
 } // namespace

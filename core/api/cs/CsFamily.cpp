@@ -29,14 +29,16 @@ void CsFamily::install(http::HttpServer &server)
 void CsFamily::installHealth(http::HttpServer &server)
 {
     SessionEngine *engine = m_services.engine;
-    server.router().route("GET", QStringLiteral("/api/cs/health"), [engine](const http::HttpRequest &, const http::HttpResponder &res) {
-        const QString failure = engine->storageFailure();
-        QJsonObject body{{QStringLiteral("status"), failure.isEmpty() ? QStringLiteral("ok") : QStringLiteral("degraded")},
-                         {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
-        if (!failure.isEmpty())
-            body.insert(QStringLiteral("storage"), failure);
-        res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));
-    });
+    server.router().route(
+        "GET", QStringLiteral("/api/cs/health"), [engine](const http::HttpRequest &, const http::HttpResponder &res) {
+            const QString failure = engine->storageFailure();
+            QJsonObject body{
+                {QStringLiteral("status"), failure.isEmpty() ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
+            if (!failure.isEmpty())
+                body.insert(QStringLiteral("storage"), failure);
+            res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));
+        });
 }
 
 http::HttpResponse CsFamily::serverError(int status, const QString &message, const QString &path) const

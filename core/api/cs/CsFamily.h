@@ -10,8 +10,7 @@ namespace tierdesk::api {
 
 // What the canonical CS API is served with: the engine and the shared parts of the
 // server (authentication, rate limits), the agent desk and the agents' services.
-struct CsServices
-{
+struct CsServices {
     SessionEngine *engine = nullptr;
     AuthGate *auth = nullptr;
     RateLimiter *limiter = nullptr;
@@ -23,8 +22,7 @@ struct CsServices
 
 // Seed 001's family: the REST routes under /api/cs (CsApi), its WebSocket of live
 // events (WsHub), /api/cs/health and the {"error":{"code":"CS_0xx"}} body.
-class CsFamily : public ApiFamily
-{
+class CsFamily : public ApiFamily {
 public:
     explicit CsFamily(const CsServices &services);
     ~CsFamily() override;

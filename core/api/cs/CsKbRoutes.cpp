@@ -17,14 +17,10 @@ QJsonObject articleJson(const KbArticle &a, bool full)
     QJsonArray keywords;
     for (const QString &k : a.keywords.split(QLatin1Char(','), Qt::SkipEmptyParts))
         keywords.append(k.trimmed());
-    QJsonObject o{{QStringLiteral("id"), a.id},
-                  {QStringLiteral("slug"), a.slug},
-                  {QStringLiteral("title"), a.title},
-                  {QStringLiteral("category"), a.category},
-                  {QStringLiteral("keywords"), keywords},
-                  {QStringLiteral("shared"), a.companyId.isEmpty()},
-                  {QStringLiteral("views"), a.views},
-                  {QStringLiteral("updatedAt"), timefmt::iso(a.updatedAt)}};
+    QJsonObject o{{QStringLiteral("id"), a.id}, {QStringLiteral("slug"), a.slug}, {QStringLiteral("title"), a.title},
+        {QStringLiteral("category"), a.category}, {QStringLiteral("keywords"), keywords},
+        {QStringLiteral("shared"), a.companyId.isEmpty()}, {QStringLiteral("views"), a.views},
+        {QStringLiteral("updatedAt"), timefmt::iso(a.updatedAt)}};
     if (full) {
         o.insert(QStringLiteral("content"), a.body);
         o.insert(QStringLiteral("steps"), QJsonArray::fromStringList(a.steps));
@@ -36,7 +32,8 @@ QJsonObject articleJson(const KbArticle &a, bool full)
 }
 
 // ?name= as a whole number in [low, high]; answers 400 itself when it is not.
-std::optional<int> boundedParam(const QString &text, const char *name, int fallback, int low, int high, QString *problem)
+std::optional<int> boundedParam(
+    const QString &text, const char *name, int fallback, int low, int high, QString *problem)
 {
     if (text.isEmpty())
         return fallback;
@@ -59,8 +56,9 @@ void CsApi::listKb(Call &c)
     const auto limit = boundedParam(queryParam(c.req, "limit"), "limit", 20, 1, kMaxPage, &problem);
     const auto offset = boundedParam(queryParam(c.req, "offset"), "offset", 0, 0, kMaxOffset, &problem);
     if (!limit || !offset)
-        return fail(c, cs::error(400, cs::InvalidRequest, problem,
-                                 {{QStringLiteral("field"), limit ? QStringLiteral("offset") : QStringLiteral("limit")}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, problem,
+                {{QStringLiteral("field"), limit ? QStringLiteral("offset") : QStringLiteral("limit")}}));
     const QString query = queryParam(c.req, "q").trimmed();
     const QString category = queryParam(c.req, "category");
     QJsonArray articles;
@@ -85,10 +83,10 @@ void CsApi::listKb(Call &c)
         for (const KbArticle &a : *page)
             articles.append(articleJson(a, false));
     }
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("articles"), articles},
-                                                       {QStringLiteral("total"), total},
-                                                       {QStringLiteral("limit"), *limit},
-                                                       {QStringLiteral("offset"), *offset}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("articles"), articles}, {QStringLiteral("total"), total},
+                {QStringLiteral("limit"), *limit}, {QStringLiteral("offset"), *offset}}));
 }
 
 std::optional<qint64> CsApi::kbId(Call &c)
@@ -97,8 +95,9 @@ std::optional<qint64> CsApi::kbId(Call &c)
     const qint64 id = c.req.pathParams.value(QStringLiteral("id")).toLongLong(&ok);
     if (ok && id > 0)
         return id;
-    fail(c, cs::error(404, cs::NotFound, QStringLiteral("Article not found"),
-                      {{QStringLiteral("id"), c.req.pathParams.value(QStringLiteral("id")).left(64)}}));
+    fail(c,
+        cs::error(404, cs::NotFound, QStringLiteral("Article not found"),
+            {{QStringLiteral("id"), c.req.pathParams.value(QStringLiteral("id")).left(64)}}));
     return std::nullopt;
 }
 

@@ -60,28 +60,32 @@ void CsApi::createSession(Call &c)
     req.customerId = customer.toString();
     // A customer's own client opens sessions for that customer only.
     if (!c.actor.customerScope.isEmpty() && req.customerId != c.actor.customerScope)
-        return fail(c, cs::error(403, cs::Forbidden, QStringLiteral("This token may only open sessions for its own customer"),
-                                 {{QStringLiteral("field"), QStringLiteral("customerId")}}));
+        return fail(c,
+            cs::error(403, cs::Forbidden, QStringLiteral("This token may only open sessions for its own customer"),
+                {{QStringLiteral("field"), QStringLiteral("customerId")}}));
     const auto channel = parse<Channel>(body->value(QLatin1String("channel")).toString());
     if (!channel)
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("channel must be one of voice, chat, email, sms"),
-                                 {{QStringLiteral("field"), QStringLiteral("channel")},
-                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Channel>())}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("channel must be one of voice, chat, email, sms"),
+                {{QStringLiteral("field"), QStringLiteral("channel")},
+                    {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Channel>())}}));
     req.channel = *channel;
     const QJsonValue initial = body->value(QLatin1String("initialMessage"));
     if (!initial.isUndefined() && !initial.isNull()) {
         if (!initial.isString())
-            return fail(c, cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
-                                     {{QStringLiteral("field"), QStringLiteral("initialMessage")}}));
+            return fail(c,
+                cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
+                    {{QStringLiteral("field"), QStringLiteral("initialMessage")}}));
         req.initialMessage = initial.toString();
     }
     const QJsonValue category = body->value(QLatin1String("issueCategory"));
     if (!category.isUndefined() && !category.isNull()) {
         req.issueCategory = parse<IssueCategory>(category.toString());
         if (!req.issueCategory)
-            return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("unknown issueCategory"),
-                                     {{QStringLiteral("field"), QStringLiteral("issueCategory")},
-                                      {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<IssueCategory>())}}));
+            return fail(c,
+                cs::error(400, cs::InvalidRequest, QStringLiteral("unknown issueCategory"),
+                    {{QStringLiteral("field"), QStringLiteral("issueCategory")},
+                        {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<IssueCategory>())}}));
     }
     const QJsonValue metadata = body->value(QLatin1String("metadata"));
     if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject())
@@ -89,20 +93,22 @@ void CsApi::createSession(Call &c)
     req.metadata = metadata.toObject();
 
     // Answered once the first reply is stored: it is worded off the engine thread.
-    m_engine.createSession(req, c.actor, this, [this, later = defer(c)](Result<Session> session, std::optional<MessageOutcome> first) {
-        Call call = later->call();
-        if (!session)
-            return fail(call, session.error());
-        QJsonObject out = json::sessionSummary(*session);
-        QJsonArray messages;
-        if (first) {
-            messages.append(json::message(first->customerMessage));
-            if (first->aiResponse)
-                messages.append(json::message(*first->aiResponse));
-        }
-        out.insert(QStringLiteral("messages"), messages);
-        reply(call, http::HttpResponse::json(201, out).withHeader("Location", "/api/cs/sessions/" + session->id.toUtf8()));
-    });
+    m_engine.createSession(
+        req, c.actor, this, [this, later = defer(c)](Result<Session> session, std::optional<MessageOutcome> first) {
+            Call call = later->call();
+            if (!session)
+                return fail(call, session.error());
+            QJsonObject out = json::sessionSummary(*session);
+            QJsonArray messages;
+            if (first) {
+                messages.append(json::message(first->customerMessage));
+                if (first->aiResponse)
+                    messages.append(json::message(*first->aiResponse));
+            }
+            out.insert(QStringLiteral("messages"), messages);
+            reply(call,
+                http::HttpResponse::json(201, out).withHeader("Location", "/api/cs/sessions/" + session->id.toUtf8()));
+        });
 }
 
 void CsApi::getSession(Call &c)
@@ -138,24 +144,22 @@ QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &w
         // The customer's recent orders, for the person answering (never for a client token).
         QJsonArray orders;
         for (const Order &o : m_engine.recentOrders(s.companyId, s.customerId, kContextOrders))
-            orders.append(QJsonObject{{QStringLiteral("id"), o.id},
-                                      {QStringLiteral("status"), o.status},
-                                      {QStringLiteral("total"), o.total},
-                                      {QStringLiteral("refundedAmount"), o.refundedAmount},
-                                      {QStringLiteral("placedAt"), o.placedAt > 0 ? QJsonValue(timefmt::iso(o.placedAt)) : QJsonValue()},
-                                      {QStringLiteral("carrier"), o.carrier.isEmpty() ? QJsonValue() : QJsonValue(o.carrier)},
-                                      {QStringLiteral("trackingNumber"), o.trackingNumber.isEmpty() ? QJsonValue() : QJsonValue(o.trackingNumber)},
-                                      {QStringLiteral("itemCount"), int(o.items.size())}});
+            orders.append(QJsonObject{{QStringLiteral("id"), o.id}, {QStringLiteral("status"), o.status},
+                {QStringLiteral("total"), o.total}, {QStringLiteral("refundedAmount"), o.refundedAmount},
+                {QStringLiteral("placedAt"), o.placedAt > 0 ? QJsonValue(timefmt::iso(o.placedAt)) : QJsonValue()},
+                {QStringLiteral("carrier"), o.carrier.isEmpty() ? QJsonValue() : QJsonValue(o.carrier)},
+                {QStringLiteral("trackingNumber"),
+                    o.trackingNumber.isEmpty() ? QJsonValue() : QJsonValue(o.trackingNumber)},
+                {QStringLiteral("itemCount"), int(o.items.size())}});
         QJsonObject context = out.value(QLatin1String("context")).toObject();
         context.insert(QStringLiteral("orders"), orders);
         out.insert(QStringLiteral("context"), context);
     }
     const int to = s.messagesFrom + int(s.messages.size());
-    out.insert(QStringLiteral("messagePage"), QJsonObject{{QStringLiteral("total"), s.messageCount},
-                                                          {QStringLiteral("limit"), window.limit},
-                                                          {QStringLiteral("from"), s.messagesFrom},
-                                                          {QStringLiteral("to"), to},
-                                                          {QStringLiteral("hasOlder"), s.messagesFrom > 0}});
+    out.insert(QStringLiteral("messagePage"),
+        QJsonObject{{QStringLiteral("total"), s.messageCount}, {QStringLiteral("limit"), window.limit},
+            {QStringLiteral("from"), s.messagesFrom}, {QStringLiteral("to"), to},
+            {QStringLiteral("hasOlder"), s.messagesFrom > 0}});
     return out;
 }
 
@@ -165,15 +169,18 @@ bool CsApi::messageWindowParams(Call &c, MessageWindow *window)
     if (const QString v = queryParam(c.req, "messageLimit"); !v.isEmpty()) {
         window->limit = v.toInt(&ok);
         if (!ok || window->limit < 1 || window->limit > MessageWindow::kMaxLimit) {
-            fail(c, invalid(QStringLiteral("messageLimit"),
-                            QStringLiteral("messageLimit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
+            fail(c,
+                invalid(QStringLiteral("messageLimit"),
+                    QStringLiteral("messageLimit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
             return false;
         }
     }
     if (const QString v = queryParam(c.req, "messagesBefore"); !v.isEmpty()) {
         window->before = v.toInt(&ok);
         if (!ok || window->before < 0) {
-            fail(c, invalid(QStringLiteral("messagesBefore"), QStringLiteral("messagesBefore must be a whole number of 0 or more")));
+            fail(c,
+                invalid(QStringLiteral("messagesBefore"),
+                    QStringLiteral("messagesBefore must be a whole number of 0 or more")));
             return false;
         }
     }
@@ -206,7 +213,8 @@ void CsApi::listSessions(Call &c)
             continue;
         const QDateTime t = timefmt::parseIso(v);
         if (!t.isValid())
-            return fail(c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date")));
+            return fail(
+                c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date")));
         *target = t.toMSecsSinceEpoch();
     }
     // A bare end date means the whole of that day.
@@ -216,12 +224,14 @@ void CsApi::listSessions(Call &c)
     if (const QString v = queryParam(c.req, "limit"); !v.isEmpty()) {
         f.limit = v.toInt(&ok);
         if (!ok || f.limit < 1 || f.limit > 200)
-            return fail(c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 200")));
+            return fail(
+                c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 200")));
     }
     if (const QString v = queryParam(c.req, "offset"); !v.isEmpty()) {
         f.offset = v.toInt(&ok);
         if (!ok || f.offset < 0)
-            return fail(c, invalid(QStringLiteral("offset"), QStringLiteral("offset must be a whole number of 0 or more")));
+            return fail(
+                c, invalid(QStringLiteral("offset"), QStringLiteral("offset must be a whole number of 0 or more")));
     }
     int total = 0;
     const auto sessions = m_engine.listSessions(f, &total);
@@ -230,10 +240,10 @@ void CsApi::listSessions(Call &c)
     QJsonArray list;
     for (const Session &s : *sessions)
         list.append(json::sessionSummary(s));
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("sessions"), list},
-                                                       {QStringLiteral("total"), total},
-                                                       {QStringLiteral("limit"), f.limit},
-                                                       {QStringLiteral("offset"), f.offset}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("sessions"), list}, {QStringLiteral("total"), total},
+                {QStringLiteral("limit"), f.limit}, {QStringLiteral("offset"), f.offset}}));
 }
 
 void CsApi::postMessage(Call &c)
@@ -241,28 +251,33 @@ void CsApi::postMessage(Call &c)
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
     // Keyed by company too: another company's calls on this id never count
     // against (or reveal) this session's budget.
-    if (!rateLimit(c, QStringLiteral("messages"), c.who.company + QLatin1Char('/') + id.left(128), m_limits.messagesPerSession))
+    if (!rateLimit(c, QStringLiteral("messages"), c.who.company + QLatin1Char('/') + id.left(128),
+            m_limits.messagesPerSession))
         return;
     const auto body = jsonBody(c);
     if (!body)
         return;
     const QJsonValue message = body->value(QLatin1String("message"));
     if (!message.isString())
-        return fail(c, cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
-                                 {{QStringLiteral("reason"), QStringLiteral("message must be a string")}}));
+        return fail(c,
+            cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
+                {{QStringLiteral("reason"), QStringLiteral("message must be a string")}}));
     // /messages carries the customer's words; a person logged in to the console
     // answers with agent-messages (their text was once stored as the customer's).
     if (m_desk && c.who.role >= Role::Agent && m_desk->isAgent(c.who.company, c.actor.subject))
-        return fail(c, cs::error(403, cs::Forbidden,
-                                 QStringLiteral("Agents reply with POST /api/cs/sessions/:id/agent-messages; "
-                                                "/messages carries the customer's messages"),
-                                 {{QStringLiteral("use"), QString(QStringLiteral("/api/cs/sessions/") + id.left(128) + QStringLiteral("/agent-messages"))}}));
-    m_engine.postMessage(c.who.company, id, message.toString(), c.actor, this, [this, later = defer(c)](Result<MessageOutcome> outcome) {
-        Call call = later->call();
-        if (!outcome)
-            return fail(call, outcome.error());
-        reply(call, http::HttpResponse::jsonText(201, messageOutcomeJson(*outcome)));
-    });
+        return fail(c,
+            cs::error(403, cs::Forbidden,
+                QStringLiteral("Agents reply with POST /api/cs/sessions/:id/agent-messages; "
+                               "/messages carries the customer's messages"),
+                {{QStringLiteral("use"),
+                    QString(QStringLiteral("/api/cs/sessions/") + id.left(128) + QStringLiteral("/agent-messages"))}}));
+    m_engine.postMessage(
+        c.who.company, id, message.toString(), c.actor, this, [this, later = defer(c)](Result<MessageOutcome> outcome) {
+            Call call = later->call();
+            if (!outcome)
+                return fail(call, outcome.error());
+            reply(call, http::HttpResponse::jsonText(201, messageOutcomeJson(*outcome)));
+        });
 }
 
 void CsApi::escalate(Call &c)
@@ -272,29 +287,34 @@ void CsApi::escalate(Call &c)
         return;
     const auto reason = parse<EscalationReason>(body->value(QLatin1String("reason")).toString());
     if (!reason)
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("reason must be an escalation reason"),
-                                 {{QStringLiteral("field"), QStringLiteral("reason")},
-                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<EscalationReason>())}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("reason must be an escalation reason"),
+                {{QStringLiteral("field"), QStringLiteral("reason")},
+                    {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<EscalationReason>())}}));
     const auto target = parse<Tier>(body->value(QLatin1String("targetTier")).toString());
     if (!target || *target == Tier::AiRep)
-        return fail(c, cs::error(400, cs::InvalidEscalation, QStringLiteral("Invalid escalation target"),
-                                 {{QStringLiteral("allowed"), QJsonArray{QStringLiteral("AI_MANAGER"), QStringLiteral("HUMAN_AGENT")}}}));
+        return fail(c,
+            cs::error(400, cs::InvalidEscalation, QStringLiteral("Invalid escalation target"),
+                {{QStringLiteral("allowed"),
+                    QJsonArray{QStringLiteral("AI_MANAGER"), QStringLiteral("HUMAN_AGENT")}}}));
     const QJsonValue notes = body->value(QLatin1String("notes"));
     if (!notes.isUndefined() && !notes.isNull() && !notes.isString())
         return fail(c, invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
-    const auto s = m_engine.escalate(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *reason, *target,
-                                     notes.toString(), c.actor);
+    const auto s = m_engine.escalate(
+        c.who.company, c.req.pathParams.value(QStringLiteral("id")), *reason, *target, notes.toString(), c.actor);
     if (!s)
         return fail(c, s.error());
     QJsonArray history;
     for (const EscalationRecord &e : s->escalationHistory)
         history.append(json::escalation(e));
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("success"), true},
-                                                       {QStringLiteral("session"),
-                                                        QJsonObject{{QStringLiteral("id"), s->id},
-                                                                    {QStringLiteral("currentTier"), toString(s->currentTier)},
-                                                                    {QStringLiteral("status"), toString(s->status)},
-                                                                    {QStringLiteral("escalationHistory"), history}}}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("success"), true},
+                {QStringLiteral("session"),
+                    QJsonObject{{QStringLiteral("id"), s->id},
+                        {QStringLiteral("currentTier"), toString(s->currentTier)},
+                        {QStringLiteral("status"), toString(s->status)},
+                        {QStringLiteral("escalationHistory"), history}}}}));
 }
 
 void CsApi::resolve(Call &c)
@@ -305,36 +325,42 @@ void CsApi::resolve(Call &c)
     Resolution r;
     const auto type = parse<ResolutionType>(body->value(QLatin1String("resolutionType")).toString());
     if (!type)
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("resolutionType must be a resolution type"),
-                                 {{QStringLiteral("field"), QStringLiteral("resolutionType")},
-                                  {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<ResolutionType>())}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("resolutionType must be a resolution type"),
+                {{QStringLiteral("field"), QStringLiteral("resolutionType")},
+                    {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<ResolutionType>())}}));
     r.type = *type;
     const QJsonValue summary = body->value(QLatin1String("summary"));
     if ((!summary.isUndefined() && !summary.isString()) || summary.toString().size() > 2000)
-        return fail(c, invalid(QStringLiteral("summary"), QStringLiteral("summary must be a string of at most 2000 characters")));
+        return fail(c,
+            invalid(QStringLiteral("summary"), QStringLiteral("summary must be a string of at most 2000 characters")));
     r.summary = summary.toString();
     const QJsonValue actions = body->value(QLatin1String("actionsTaken"));
     if (!actions.isUndefined() && !actions.isArray())
-        return fail(c, invalid(QStringLiteral("actionsTaken"), QStringLiteral("actionsTaken must be an array of strings")));
+        return fail(
+            c, invalid(QStringLiteral("actionsTaken"), QStringLiteral("actionsTaken must be an array of strings")));
     for (const QJsonValue &a : actions.toArray()) {
         if (!a.isString() || a.toString().size() > 500 || r.actionsTaken.size() >= 50)
-            return fail(c, invalid(QStringLiteral("actionsTaken"),
-                                   QStringLiteral("actionsTaken must be at most 50 strings of at most 500 characters")));
+            return fail(c,
+                invalid(QStringLiteral("actionsTaken"),
+                    QStringLiteral("actionsTaken must be at most 50 strings of at most 500 characters")));
         r.actionsTaken << a.toString();
     }
     const QJsonValue followUp = body->value(QLatin1String("followUpRequired"));
     if (!followUp.isUndefined() && !followUp.isBool())
-        return fail(c, invalid(QStringLiteral("followUpRequired"), QStringLiteral("followUpRequired must be true or false")));
+        return fail(
+            c, invalid(QStringLiteral("followUpRequired"), QStringLiteral("followUpRequired must be true or false")));
     r.followUpRequired = followUp.toBool();
     const auto s = m_engine.resolve(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor);
     if (!s)
         return fail(c, s.error());
-    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("success"), true},
-                                                       {QStringLiteral("session"),
-                                                        QJsonObject{{QStringLiteral("id"), s->id},
-                                                                    {QStringLiteral("status"), toString(s->status)},
-                                                                    {QStringLiteral("resolution"), json::resolution(s->resolution.value_or(r))},
-                                                                    {QStringLiteral("resolvedAt"), timefmt::iso(s->resolvedAt)}}}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("success"), true},
+                {QStringLiteral("session"),
+                    QJsonObject{{QStringLiteral("id"), s->id}, {QStringLiteral("status"), toString(s->status)},
+                        {QStringLiteral("resolution"), json::resolution(s->resolution.value_or(r))},
+                        {QStringLiteral("resolvedAt"), timefmt::iso(s->resolvedAt)}}}}));
 }
 
 } // namespace tierdesk::api

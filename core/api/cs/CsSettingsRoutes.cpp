@@ -4,8 +4,8 @@
 // mail); written values apply when the server next starts.
 #include "core/api/cs/CsApi.h"
 
-#include "core/api/cs/CsErrors.h"
 #include "core/api/common/OffThread.h"
+#include "core/api/cs/CsErrors.h"
 #include "core/common/Settings.h"
 #include "core/integrations/SmtpMailer.h"
 
@@ -29,11 +29,11 @@ http::HttpResponse badField(const QString &field, const QString &message)
 QJsonObject smtpJson(const AppSettings &s)
 {
     return {{QStringLiteral("host"), s.value(settings::SmtpHost).toString()},
-            {QStringLiteral("port"), s.intValue(settings::SmtpPort)},
-            {QStringLiteral("tls"), s.value(settings::SmtpTls).toString()},
-            {QStringLiteral("user"), s.value(settings::SmtpUser).toString()},
-            {QStringLiteral("from"), s.value(settings::SmtpFrom).toString()},
-            {QStringLiteral("timeoutSeconds"), s.intValue(settings::SmtpTimeoutSeconds)}};
+        {QStringLiteral("port"), s.intValue(settings::SmtpPort)},
+        {QStringLiteral("tls"), s.value(settings::SmtpTls).toString()},
+        {QStringLiteral("user"), s.value(settings::SmtpUser).toString()},
+        {QStringLiteral("from"), s.value(settings::SmtpFrom).toString()},
+        {QStringLiteral("timeoutSeconds"), s.intValue(settings::SmtpTimeoutSeconds)}};
 }
 
 // The settings field a SmtpConfig::validate() message is about ("smtp/port must ...").
@@ -46,8 +46,7 @@ QString fieldOf(const QString &message)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
-struct SmtpCheck
-{
+struct SmtpCheck {
     QString error;
     QString field;
     bool passwordSet = false;
@@ -82,8 +81,8 @@ SmtpCheck checkAndStore(SecretStore &secrets, SmtpConfig config, const std::opti
 
 // The SMTP settings a PUT body asks for: fields left out keep their value in `now`.
 // Returns the 400 answer for the first bad field, else none.
-std::optional<http::HttpResponse> readSmtpBody(const QJsonObject &body, const AppSettings &now, SmtpConfig *next,
-                                               std::optional<QString> *password)
+std::optional<http::HttpResponse> readSmtpBody(
+    const QJsonObject &body, const AppSettings &now, SmtpConfig *next, std::optional<QString> *password)
 {
     const auto text = [&](const char *name, const char *key, int maxChars) -> std::optional<QString> {
         const QJsonValue v = body.value(QLatin1String(name));
@@ -108,7 +107,8 @@ std::optional<http::HttpResponse> readSmtpBody(const QJsonObject &body, const Ap
     if (!port)
         return badField(QStringLiteral("port"), QStringLiteral("port must be a whole number from 1 to 65535"));
     const auto tlsName = text("tls", settings::SmtpTls, 16);
-    const auto tls = tlsName ? SmtpConfig::parseTls(*tlsName) : Result<SmtpConfig::Tls>(makeError(ErrorKind::InvalidArgument, {}));
+    const auto tls
+        = tlsName ? SmtpConfig::parseTls(*tlsName) : Result<SmtpConfig::Tls>(makeError(ErrorKind::InvalidArgument, {}));
     if (!tls)
         return badField(QStringLiteral("tls"), QStringLiteral("tls must be starttls, tls or none"));
     const auto user = text("user", settings::SmtpUser, kMaxUserChars);
@@ -119,10 +119,12 @@ std::optional<http::HttpResponse> readSmtpBody(const QJsonObject &body, const Ap
         return badField(QStringLiteral("from"), QStringLiteral("from must be an address of at most 320 characters"));
     const auto timeout = number("timeoutSeconds", settings::SmtpTimeoutSeconds, 1, 300);
     if (!timeout)
-        return badField(QStringLiteral("timeoutSeconds"), QStringLiteral("timeoutSeconds must be a whole number from 1 to 300"));
+        return badField(
+            QStringLiteral("timeoutSeconds"), QStringLiteral("timeoutSeconds must be a whole number from 1 to 300"));
     if (const QJsonValue v = body.value(QLatin1String("password")); !v.isUndefined()) {
         if (!v.isString() || v.toString().size() > kMaxPasswordChars)
-            return badField(QStringLiteral("password"), QStringLiteral("password must be a string of at most 1024 characters"));
+            return badField(
+                QStringLiteral("password"), QStringLiteral("password must be a string of at most 1024 characters"));
         *password = v.toString();
     }
     next->host = *host;
@@ -164,10 +166,11 @@ void CsApi::putSmtp(Call &c)
     if (!m_serverSettings.settings || !m_serverSettings.secrets)
         return fail(c, cs::error(503, cs::Unavailable, QStringLiteral("Server settings are not available here")));
     if (m_engine.companies().size() > 1)
-        return fail(c, cs::error(403, cs::Forbidden,
-                                 QStringLiteral("SMTP settings are server-wide: on a server with several companies, "
-                                                "set them in tierdesk.ini"),
-                                 {{QStringLiteral("reason"), QStringLiteral("several companies")}}));
+        return fail(c,
+            cs::error(403, cs::Forbidden,
+                QStringLiteral("SMTP settings are server-wide: on a server with several companies, "
+                               "set them in tierdesk.ini"),
+                {{QStringLiteral("reason"), QStringLiteral("several companies")}}));
     const auto body = jsonBody(c);
     if (!body)
         return;
@@ -184,17 +187,17 @@ void CsApi::putSmtp(Call &c)
             if (!checked.error.isEmpty())
                 return fail(later, badField(checked.field, checked.error));
             const QVariantHash values{{QLatin1String(settings::SmtpHost), next.host},
-                                      {QLatin1String(settings::SmtpPort), next.port},
-                                      {QLatin1String(settings::SmtpTls), SmtpConfig::tlsName(next.tls)},
-                                      {QLatin1String(settings::SmtpUser), next.user},
-                                      {QLatin1String(settings::SmtpFrom), next.from},
-                                      {QLatin1String(settings::SmtpTimeoutSeconds), next.timeoutMs / 1000}};
+                {QLatin1String(settings::SmtpPort), next.port},
+                {QLatin1String(settings::SmtpTls), SmtpConfig::tlsName(next.tls)},
+                {QLatin1String(settings::SmtpUser), next.user}, {QLatin1String(settings::SmtpFrom), next.from},
+                {QLatin1String(settings::SmtpTimeoutSeconds), next.timeoutMs / 1000}};
             if (!m_serverSettings.settings->write(values))
                 return fail(later, cs::error(500, cs::Internal, QStringLiteral("could not write tierdesk.ini")));
             QJsonObject out = smtpJson(*m_serverSettings.settings);
             QJsonObject details = out;
             details.insert(QStringLiteral("passwordChanged"), password.has_value());
-            m_engine.audit(who.company, actor, QStringLiteral("settings.smtp"), QStringLiteral("settings:smtp"), 200, details);
+            m_engine.audit(
+                who.company, actor, QStringLiteral("settings.smtp"), QStringLiteral("settings:smtp"), 200, details);
             out.insert(QStringLiteral("passwordSet"), checked.passwordSet);
             out.insert(QStringLiteral("editable"), true);
             out.insert(QStringLiteral("active"), m_serverSettings.mailActive && m_serverSettings.mailActive());

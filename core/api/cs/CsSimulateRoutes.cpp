@@ -16,20 +16,16 @@ QJsonValue escalationJson(const ReplayResult &r)
     if (!r.first)
         return QJsonValue::Null;
     return QJsonObject{{QStringLiteral("messageIndex"), r.first->messagePosition},
-                       {QStringLiteral("tier"), toString(r.first->tier)},
-                       {QStringLiteral("reason"), toString(r.first->reason)},
-                       {QStringLiteral("finalTier"), toString(r.finalTier)}};
+        {QStringLiteral("tier"), toString(r.first->tier)}, {QStringLiteral("reason"), toString(r.first->reason)},
+        {QStringLiteral("finalTier"), toString(r.finalTier)}};
 }
 
 QJsonObject sessionJson(const SimulatedSession &s)
 {
-    return {{QStringLiteral("sessionId"), s.id},
-            {QStringLiteral("customerId"), s.customerId},
-            {QStringLiteral("createdAt"), timefmt::iso(s.createdAt)},
-            {QStringLiteral("customerMessages"), s.customerMessages},
-            {QStringLiteral("change"), toString(s.change)},
-            {QStringLiteral("before"), escalationJson(s.before)},
-            {QStringLiteral("after"), escalationJson(s.after)}};
+    return {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("customerId"), s.customerId},
+        {QStringLiteral("createdAt"), timefmt::iso(s.createdAt)},
+        {QStringLiteral("customerMessages"), s.customerMessages}, {QStringLiteral("change"), toString(s.change)},
+        {QStringLiteral("before"), escalationJson(s.before)}, {QStringLiteral("after"), escalationJson(s.after)}};
 }
 
 // First escalations counted by reason and tier, with the current and the proposed config.
@@ -44,10 +40,8 @@ QJsonArray byReasonAndTier(const QList<SimulatedSession> &sessions)
     }
     QJsonArray out;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        out.append(QJsonObject{{QStringLiteral("reason"), it.key().first},
-                               {QStringLiteral("tier"), it.key().second},
-                               {QStringLiteral("before"), it.value().first},
-                               {QStringLiteral("after"), it.value().second}});
+        out.append(QJsonObject{{QStringLiteral("reason"), it.key().first}, {QStringLiteral("tier"), it.key().second},
+            {QStringLiteral("before"), it.value().first}, {QStringLiteral("after"), it.value().second}});
     return out;
 }
 
@@ -62,17 +56,15 @@ QJsonObject reportJson(const QString &companyId, qint64 startMs, qint64 endMs, c
         byChange.insert(toString(s.change), byChange.value(toString(s.change)).toInt() + 1);
     }
     const QJsonObject summary{{QStringLiteral("changedSessions"), changed.size()},
-                              {QStringLiteral("byChange"), byChange},
-                              {QStringLiteral("byReasonAndTier"), byReasonAndTier(r.sessions)}};
+        {QStringLiteral("byChange"), byChange}, {QStringLiteral("byReasonAndTier"), byReasonAndTier(r.sessions)}};
     return {{QStringLiteral("companyId"), companyId},
-            {QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), timefmt::iso(startMs)},
-                                                   {QStringLiteral("end"), timefmt::iso(endMs)}}},
-            {QStringLiteral("sessionsInPeriod"), r.sessionsInPeriod},
-            {QStringLiteral("sessionsReplayed"), r.sessionsReplayed},
-            {QStringLiteral("messagesReplayed"), r.messagesReplayed},
-            {QStringLiteral("truncated"), r.truncated},
-            {QStringLiteral("sessions"), changed},
-            {QStringLiteral("summary"), summary}};
+        {QStringLiteral("period"),
+            QJsonObject{
+                {QStringLiteral("start"), timefmt::iso(startMs)}, {QStringLiteral("end"), timefmt::iso(endMs)}}},
+        {QStringLiteral("sessionsInPeriod"), r.sessionsInPeriod},
+        {QStringLiteral("sessionsReplayed"), r.sessionsReplayed},
+        {QStringLiteral("messagesReplayed"), r.messagesReplayed}, {QStringLiteral("truncated"), r.truncated},
+        {QStringLiteral("sessions"), changed}, {QStringLiteral("summary"), summary}};
 }
 
 } // namespace
@@ -90,8 +82,9 @@ bool CsApi::simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs,
     const QDateTime start = timefmt::parseIso(p.value(QLatin1String("start")).toString());
     const QDateTime end = timefmt::parseIso(p.value(QLatin1String("end")).toString());
     if (!period.isObject() || !start.isValid() || !end.isValid()) {
-        fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("period must be {\"start\", \"end\"} in ISO 8601"),
-                          {{QStringLiteral("field"), QStringLiteral("period")}}));
+        fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("period must be {\"start\", \"end\"} in ISO 8601"),
+                {{QStringLiteral("field"), QStringLiteral("period")}}));
         return false;
     }
     *startMs = start.toMSecsSinceEpoch();
@@ -99,11 +92,12 @@ bool CsApi::simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs,
     if (p.value(QLatin1String("end")).toString().size() == 10) // a bare date ends at the end of that day
         *endMs += 86400000 - 1;
     if (*endMs < *startMs || *endMs - *startMs > qint64(ConfigSimulator::kMaxPeriodDays) * 86400000) {
-        fail(c, cs::error(400, cs::InvalidRequest,
-                          QStringLiteral("period must end after it starts and span at most %1 days")
-                              .arg(ConfigSimulator::kMaxPeriodDays),
-                          {{QStringLiteral("field"), QStringLiteral("period")},
-                           {QStringLiteral("maxDays"), ConfigSimulator::kMaxPeriodDays}}));
+        fail(c,
+            cs::error(400, cs::InvalidRequest,
+                QStringLiteral("period must end after it starts and span at most %1 days")
+                    .arg(ConfigSimulator::kMaxPeriodDays),
+                {{QStringLiteral("field"), QStringLiteral("period")},
+                    {QStringLiteral("maxDays"), ConfigSimulator::kMaxPeriodDays}}));
         return false;
     }
     return true;
@@ -124,11 +118,11 @@ void CsApi::simulateConfig(Call &c)
         m_simulator = std::make_unique<ConfigSimulator>(m_engine);
     const qint64 startMs = request.startMs;
     const qint64 endMs = request.endMs;
-    const Status started = m_simulator->simulate(
-        request, this, [this, later = defer(c), startMs, endMs](SimulationReport report) {
-            Call call = later->call();
-            reply(call, http::HttpResponse::json(200, reportJson(call.who.company, startMs, endMs, report)));
-        });
+    const Status started
+        = m_simulator->simulate(request, this, [this, later = defer(c), startMs, endMs](SimulationReport report) {
+              Call call = later->call();
+              reply(call, http::HttpResponse::json(200, reportJson(call.who.company, startMs, endMs, report)));
+          });
     if (!started)
         fail(c, started.error());
 }

@@ -14,13 +14,9 @@ namespace {
 
 QJsonObject tokenJson(const ApiTokenRecord &t)
 {
-    QJsonObject o{{QStringLiteral("id"), t.id},
-                  {QStringLiteral("kind"), t.kind},
-                  {QStringLiteral("name"), t.name},
-                  {QStringLiteral("role"), t.role},
-                  {QStringLiteral("createdBy"), t.createdBy},
-                  {QStringLiteral("createdAt"), timefmt::iso(t.createdAt)},
-                  {QStringLiteral("revoked"), t.revokedAt != 0}};
+    QJsonObject o{{QStringLiteral("id"), t.id}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("name"), t.name},
+        {QStringLiteral("role"), t.role}, {QStringLiteral("createdBy"), t.createdBy},
+        {QStringLiteral("createdAt"), timefmt::iso(t.createdAt)}, {QStringLiteral("revoked"), t.revokedAt != 0}};
     if (t.expiresAt != 0) // keys made without a ttl do not expire
         o.insert(QStringLiteral("expiresAt"), timefmt::iso(t.expiresAt));
     if (t.kind == tokenkind::SigV4) {
@@ -48,23 +44,27 @@ void CsApi::createToken(Call &c)
     for (const char *name : {"name", "role", "customerId", "kind", "region"}) {
         const QJsonValue v = body->value(QLatin1String(name));
         if (!v.isUndefined() && !v.isString())
-            return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("%1 must be a string").arg(QLatin1String(name)),
-                                     {{QStringLiteral("field"), QLatin1String(name)}}));
+            return fail(c,
+                cs::error(400, cs::InvalidRequest, QStringLiteral("%1 must be a string").arg(QLatin1String(name)),
+                    {{QStringLiteral("field"), QLatin1String(name)}}));
     }
     const QJsonValue ttl = body->value(QLatin1String("ttlSeconds"));
     if (!ttl.isUndefined() && (!ttl.isDouble() || ttl.toDouble() != std::floor(ttl.toDouble())))
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("ttlSeconds must be a whole number"),
-                                 {{QStringLiteral("field"), QStringLiteral("ttlSeconds")}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("ttlSeconds must be a whole number"),
+                {{QStringLiteral("field"), QStringLiteral("ttlSeconds")}}));
     const QString kind = body->value(QLatin1String("kind")).toString(tokenkind::Jwt);
     if (kind != tokenkind::Jwt)
         return createKey(c, *body, kind);
     if (body->contains(QLatin1String("region")))
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("only a sigv4 key has a region"),
-                                 {{QStringLiteral("field"), QStringLiteral("region")}}));
-    const qint64 ttlSecs = ttl.isUndefined() ? ApiTokens::kDefaultTtlSecs : static_cast<qint64>(qBound(-1.0, ttl.toDouble(), 1e12));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("only a sigv4 key has a region"),
+                {{QStringLiteral("field"), QStringLiteral("region")}}));
+    const qint64 ttlSecs
+        = ttl.isUndefined() ? ApiTokens::kDefaultTtlSecs : static_cast<qint64>(qBound(-1.0, ttl.toDouble(), 1e12));
     auto checked = m_people.apiTokens->check(c.who.company, body->value(QLatin1String("name")).toString(),
-                                             body->value(QLatin1String("role")).toString(),
-                                             body->value(QLatin1String("customerId")).toString(), ttlSecs, c.actor);
+        body->value(QLatin1String("role")).toString(), body->value(QLatin1String("customerId")).toString(), ttlSecs,
+        c.actor);
     if (!checked)
         return fail(c, checked.error());
     ApiTokenRecord record = *checked;
@@ -72,8 +72,7 @@ void CsApi::createToken(Call &c)
     const Role role = parseRole(record.role).value_or(Role::Client);
     // The subject names the token, so the audit log says which token acted.
     const QByteArray token = m_people.tokens->issueWithId(record.companyId, role, QStringLiteral("token:") + record.id,
-                                                          record.id, record.createdAt / 1000, record.expiresAt / 1000,
-                                                          record.customerId);
+        record.id, record.createdAt / 1000, record.expiresAt / 1000, record.customerId);
     const auto stored = m_people.apiTokens->store(record, c.actor);
     if (!stored)
         return fail(c, stored.error());
@@ -86,8 +85,9 @@ void CsApi::createToken(Call &c)
 void CsApi::createKey(Call &c, const QJsonObject &body, const QString &kind)
 {
     if (body.contains(QLatin1String("customerId")))
-        return fail(c, cs::error(400, cs::InvalidRequest, QStringLiteral("only a client token names a customer"),
-                                 {{QStringLiteral("field"), QStringLiteral("customerId")}}));
+        return fail(c,
+            cs::error(400, cs::InvalidRequest, QStringLiteral("only a client token names a customer"),
+                {{QStringLiteral("field"), QStringLiteral("customerId")}}));
     ApiKeyRequest request;
     request.kind = kind;
     request.name = body.value(QLatin1String("name")).toString();
@@ -117,7 +117,8 @@ void CsApi::listTokens(Call &c)
 
 void CsApi::revokeToken(Call &c)
 {
-    const auto revoked = m_people.apiTokens->revoke(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor);
+    const auto revoked
+        = m_people.apiTokens->revoke(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor);
     if (!revoked)
         return fail(c, revoked.error());
     reply(c, http::HttpResponse::json(200, tokenJson(*revoked)));

@@ -3,8 +3,14 @@
 namespace tierdesk::api {
 namespace {
 
-QString emailKey(const QString &email) { return QStringLiteral("email:") + email; }
-QString addressKey(const QString &address) { return QStringLiteral("addr:") + address; }
+QString emailKey(const QString &email)
+{
+    return QStringLiteral("email:") + email;
+}
+QString addressKey(const QString &address)
+{
+    return QStringLiteral("addr:") + address;
+}
 
 } // namespace
 

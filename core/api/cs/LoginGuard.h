@@ -12,8 +12,7 @@ namespace tierdesk::api {
 // password is still being checked counts as a failure until it is known, so a
 // burst of parallel guesses cannot slip past the limit. The checks themselves
 // run on a small pool of their own (Argon2id is slow and takes 64 MiB each).
-class LoginGuard
-{
+class LoginGuard {
 public:
     static constexpr int kMaxInFlight = 64; // password checks queued or running; beyond: 503
 

@@ -32,11 +32,11 @@ void WsHub::trackPresence(AgentDirectory &agents)
 {
     m_agents = &agents;
     connect(&agents, &AgentDirectory::presenceChanged, this,
-            [this](const QString &companyId, const QString &agentId, const QString &presence) {
-                broadcast(companyId, QString(), QStringLiteral("agent.presence"), false, false, [&] {
-                    return QJsonObject{{QStringLiteral("agentId"), agentId}, {QStringLiteral("presence"), presence}};
-                });
+        [this](const QString &companyId, const QString &agentId, const QString &presence) {
+            broadcast(companyId, QString(), QStringLiteral("agent.presence"), false, false, [&] {
+                return QJsonObject{{QStringLiteral("agentId"), agentId}, {QStringLiteral("presence"), presence}};
             });
+        });
 }
 
 void WsHub::install(http::HttpServer &server)
@@ -48,12 +48,13 @@ void WsHub::install(http::HttpServer &server)
                 return cs::serverError(404, QStringLiteral("Not found"), req.path);
             const AuthGate::Outcome auth = m_auth.check(req, true);
             if (auth.status == 429 && !auth.who)
-                return cs::error(429, cs::RateLimited, QStringLiteral("Too many failed authentications; try again later"),
-                                 {{QStringLiteral("retryAfter"), auth.retryAfter}})
+                return cs::error(429, cs::RateLimited,
+                    QStringLiteral("Too many failed authentications; try again later"),
+                    {{QStringLiteral("retryAfter"), auth.retryAfter}})
                     .withHeader("Retry-After", QByteArray::number(auth.retryAfter));
             if (!auth.who)
                 return cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
-                                 {{QStringLiteral("reason"), auth.reason}});
+                    {{QStringLiteral("reason"), auth.reason}});
             if (m_clients.size() >= kMaxClients)
                 return cs::error(503, cs::Unavailable, QStringLiteral("Too many live connections"));
             return std::nullopt;
@@ -75,10 +76,11 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
     socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
     // Only a token of an existing agent of this company makes someone present.
     const bool present = m_agents && who->role >= Role::Agent && who->subject.startsWith(QLatin1String("agt_"))
-                         && m_agents->find(who->company, who->subject);
+        && m_agents->find(who->company, who->subject);
     m_clients.insert(socket, Client{socket, *who, {}, false, present});
     m_events.listen(true);
-    connect(socket, &http::WebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
+    connect(socket, &http::WebSocket::textMessageReceived, this,
+        [this, socket](const QString &text) { onText(socket, text); });
     connect(socket, &http::WebSocket::disconnected, this, [this, socket] {
         if (const auto it = m_clients.constFind(socket); it != m_clients.cend() && it->present && m_agents)
             m_agents->socketClosed(it->who.subject);
@@ -86,20 +88,21 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
         socket->deleteLater();
         m_events.listen(!m_clients.isEmpty());
     });
-    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("welcome")},
-        {QStringLiteral("companyId"), who->company},
-        {QStringLiteral("role"), roleName(who->role)}}).toJson(QJsonDocument::Compact)));
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("welcome")}, {QStringLiteral("companyId"), who->company},
+            {QStringLiteral("role"),
+                roleName(who->role)}}).toJson(QJsonDocument::Compact)));
     if (present)
         m_agents->socketOpened(who->company, who->subject);
 }
 
 void WsHub::sendError(http::WebSocket *socket, const char *code, const QString &message)
 {
-    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("error")},
-        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QLatin1String(code)},
-                                              {QStringLiteral("message"), message}}}}).toJson(QJsonDocument::Compact)));
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
+            {QStringLiteral("error"),
+                QJsonObject{{QStringLiteral("code"), QLatin1String(code)}, {QStringLiteral("message"), message}}}})
+                                                  .toJson(QJsonDocument::Compact)));
 }
 
 void WsHub::onText(http::WebSocket *socket, const QString &text)
@@ -152,11 +155,11 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
 void WsHub::onSessionEvent(const SessionEvent &event)
 {
     broadcast(event.companyId, event.sessionId, eventName(event.type), event.isDeskEvent(), event.internal,
-              [&event] { return cs::eventData(event); });
+        [&event] { return cs::eventData(event); });
 }
 
 void WsHub::broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
-                      bool internal, const std::function<QJsonObject()> &data)
+    bool internal, const std::function<QJsonObject()> &data)
 {
     QByteArray frame;
     for (const Client &client : std::as_const(m_clients)) {
@@ -168,11 +171,10 @@ void WsHub::broadcast(const QString &companyId, const QString &sessionId, const 
         if ((deskEvent && !client.wholeCompany) || (internal && client.who.role < Role::Agent))
             continue;
         if (frame.isEmpty())
-            frame = QJsonDocument(QJsonObject{{QStringLiteral("type"), type},
-                                              {QStringLiteral("sessionId"), sessionId},
-                                              {QStringLiteral("companyId"), companyId},
-                                              {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
-                                              {QStringLiteral("data"), data()}})
+            frame = QJsonDocument(QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("sessionId"), sessionId},
+                                      {QStringLiteral("companyId"), companyId},
+                                      {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
+                                      {QStringLiteral("data"), data()}})
                         .toJson(QJsonDocument::Compact);
         client.socket->sendTextMessage(QString::fromUtf8(frame));
     }

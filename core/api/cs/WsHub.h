@@ -30,8 +30,7 @@ namespace tierdesk::api {
 // change is sent to company-wide subscribers as "agent.presence" (sessionId "").
 // Company-wide subscribers also get the desk's "queue.added|updated|removed" and
 // "sla.warning|breached"; internal notes ("message" with data.internal) go to agents and above only.
-class WsHub : public QObject
-{
+class WsHub : public QObject {
     Q_OBJECT
 
 public:
@@ -46,8 +45,7 @@ public:
     void trackPresence(AgentDirectory &agents);
 
 private:
-    struct Client
-    {
+    struct Client {
         QPointer<http::WebSocket> socket;
         Principal who;
         QSet<QString> sessions;
@@ -60,7 +58,7 @@ private:
     void onSessionEvent(const SessionEvent &event);
     // One frame to each client that may see it; `data` is made once, only if someone does.
     void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
-                   bool internal, const std::function<QJsonObject()> &data);
+        bool internal, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, const char *code, const QString &message);
 
     SessionEngine &m_engine;

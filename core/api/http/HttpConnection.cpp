@@ -18,7 +18,7 @@ namespace tierdesk::http {
 namespace {
 
 constexpr qint64 kPeekChunk = 64 * 1024;
-constexpr qint64 kLingerMs = 2000;  // how long a closing connection drains what the client still sends
+constexpr qint64 kLingerMs = 2000; // how long a closing connection drains what the client still sends
 constexpr qint64 kFlushAt = 64 * 1024; // replies batched in one read go to the kernel beyond this
 
 using Phase = HttpRequestParser::Phase;
@@ -30,12 +30,8 @@ using detail::steadyMs;
 using detail::steadyNs;
 
 HttpConnection::HttpConnection(QTcpSocket *socket, detail::ServerCore &core, QObject *parent)
-    : QObject(parent)
-    , m_socket(socket)
-    , m_core(core)
-    , m_peer(socket->peerAddress())
-    , m_clientKey(detail::ServerCore::clientKey(m_peer))
-    , m_parser(core.limits)
+    : QObject(parent), m_socket(socket), m_core(core), m_peer(socket->peerAddress()),
+      m_clientKey(detail::ServerCore::clientKey(m_peer)), m_parser(core.limits)
 {
     m_socket->setParent(this);
 }
@@ -252,8 +248,8 @@ quint64 HttpConnection::pushSlot(bool keepAlive, bool http10KeepAlive, bool head
 void HttpConnection::dispatchRequest(HttpRequest &&request)
 {
     request.peerAddress = m_peer;
-    const quint64 sequence =
-        pushSlot(m_parser.keepAlive(), m_parser.http10KeepAlive(), request.method == "HEAD", &request);
+    const quint64 sequence
+        = pushSlot(m_parser.keepAlive(), m_parser.http10KeepAlive(), request.method == "HEAD", &request);
     auto state = std::make_shared<detail::ResponderState>();
     state->connection = this;
     state->sequence = sequence;

@@ -20,18 +20,17 @@ namespace detail {
 class ServerCore;
 }
 
-class HttpConnection : public QObject
-{
+class HttpConnection : public QObject {
     Q_OBJECT
 public:
     // Takes ownership of socket.
     HttpConnection(QTcpSocket *socket, detail::ServerCore &core, QObject *parent);
     ~HttpConnection() override;
 
-    void start();                             // begin serving; takes a connection slot
-    void rejectBusy(const QString &message);  // over a connection limit: 503 and close
-    void shed();                              // an idle connection closed to make room
-    void abort();                             // server shutdown
+    void start(); // begin serving; takes a connection slot
+    void rejectBusy(const QString &message); // over a connection limit: 503 and close
+    void shed(); // an idle connection closed to make room
+    void abort(); // server shutdown
 
     // Called through HttpResponder; sequence says where the reply goes in the stream.
     void deliver(quint64 sequence, HttpResponse &&response);
@@ -46,15 +45,14 @@ private:
     enum class Deadline { None, Idle, Request, Write, Linger };
     enum PauseReason { PipelineFull = 1, OutputPending = 2 };
 
-    struct Slot
-    {
+    struct Slot {
         bool ready = false;
         bool keepAlive = true;
         bool keepAliveHeader = false; // HTTP/1.0 keep-alive must be confirmed
         bool head = false;
         bool close = false;
         qint64 startNs = 0;
-        QByteArray bytes;   // serialized reply waiting for earlier ones
+        QByteArray bytes; // serialized reply waiting for earlier ones
         HttpRequest logged; // kept only when an access log is installed
     };
 
@@ -95,11 +93,11 @@ private:
     quint64 m_firstSequence = 0;
     quint64 m_nextSequence = 0;
 
-    int m_paused = 0;           // PauseReason bits: no requests are read meanwhile
-    bool m_counted = false;     // holds one of the server's connection slots
-    bool m_readClosed = false;  // no more requests will be parsed
-    bool m_lingering = false;   // write side shut, discarding input until the peer closes
-    bool m_gone = false;        // socket disconnected
+    int m_paused = 0; // PauseReason bits: no requests are read meanwhile
+    bool m_counted = false; // holds one of the server's connection slots
+    bool m_readClosed = false; // no more requests will be parsed
+    bool m_lingering = false; // write side shut, discarding input until the peer closes
+    bool m_gone = false; // socket disconnected
     bool m_inProcess = false;
     bool m_upgradePending = false;
     HttpRequest m_upgradeRequest;
@@ -114,7 +112,6 @@ private:
     Deadline m_deadlineKind = Deadline::None;
     qint64 m_deadlineMs = 0;
     qint64 m_timerFiresMs = 0;
-
 };
 
 } // namespace tierdesk::http

@@ -4,10 +4,7 @@
 
 namespace tierdesk::http {
 
-HttpResponder::HttpResponder(std::shared_ptr<detail::ResponderState> state)
-    : d(std::move(state))
-{
-}
+HttpResponder::HttpResponder(std::shared_ptr<detail::ResponderState> state) : d(std::move(state)) { }
 
 HttpResponder HttpResponder::capturing(std::function<void(HttpResponse &&)> sink)
 {

@@ -14,8 +14,7 @@ struct ResponderState;
 // Answers one request, now or later (after a batched commit). Copies share state.
 // send() works at most once; after the client has gone it does nothing. Replies on one
 // connection always leave in request order, whatever order send() is called in.
-class HttpResponder
-{
+class HttpResponder {
 public:
     HttpResponder() = default; // a detached responder: send() does nothing
     explicit HttpResponder(std::shared_ptr<detail::ResponderState> state);

@@ -10,17 +10,14 @@
 namespace tierdesk::http {
 
 HttpServer::HttpServer(HttpLimits limits, QObject *parent)
-    : QObject(parent)
-    , m_core(std::make_unique<detail::ServerCore>(limits))
-    , m_tcp(new QTcpServer(this))
+    : QObject(parent), m_core(std::make_unique<detail::ServerCore>(limits)), m_tcp(new QTcpServer(this))
 {
     connect(m_tcp, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
     // A burst of connections must reach acceptConnections (and its limits) instead of waiting
     // in SYN retries behind Qt's default backlog of 50.
     m_tcp->setListenBacklogSize(qBound(50, limits.maxConnections, 4096));
-    m_core->handOver = [this](QTcpSocket *socket, const HttpRequest &request, int route) {
-        handOver(socket, request, route);
-    };
+    m_core->handOver
+        = [this](QTcpSocket *socket, const HttpRequest &request, int route) { handOver(socket, request, route); };
 }
 
 HttpServer::~HttpServer()
@@ -83,8 +80,8 @@ void HttpServer::setErrorFormatter(const QString &pathPrefix, ErrorFormatter f)
 }
 
 void HttpServer::setWebSocketRoute(const QString &pathPrefix,
-                                   std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
-                                   std::function<void(WebSocket *, const HttpRequest &)> onConnected)
+    std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
+    std::function<void(WebSocket *, const HttpRequest &)> onConnected)
 {
     for (auto &route : m_core->webSocketRoutes) {
         if (route.prefix == pathPrefix) {

@@ -26,8 +26,7 @@ class ServerCore;
 
 // HTTP/1.1 server on QTcpServer + http_parser, with the limits, timeouts, ordering and
 // error handling Qt's QHttpServer 6.4 lacks. Everything runs on the thread that owns it.
-class HttpServer : public QObject
-{
+class HttpServer : public QObject {
     Q_OBJECT
 public:
     explicit HttpServer(HttpLimits limits = {}, QObject *parent = nullptr);
@@ -58,8 +57,8 @@ public:
     // then closes). onConnected gets the WebSocket, which has no parent: the caller owns it
     // (parent it or delete it). Also gets the parsed upgrade request.
     void setWebSocketRoute(const QString &pathPrefix,
-                           std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
-                           std::function<void(WebSocket *, const HttpRequest &)> onConnected);
+        std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
+        std::function<void(WebSocket *, const HttpRequest &)> onConnected);
 
     // Called once each response is queued, with the time since the request was complete.
     void setAccessLog(std::function<void(const HttpRequest &, int status, qint64 micros)> log);

@@ -12,23 +12,21 @@
 
 namespace tierdesk::http {
 
-struct HttpRequest
-{
-    QByteArray method;                      // as sent; HEAD is served by the GET route
-    QString path;                           // percent-decoded, without the query
+struct HttpRequest {
+    QByteArray method; // as sent; HEAD is served by the GET route
+    QString path; // percent-decoded, without the query
     QUrlQuery query;
-    QByteArray rawPath;                     // the target's path and query as sent (signatures: SigV4)
+    QByteArray rawPath; // the target's path and query as sent (signatures: SigV4)
     QByteArray rawQuery;
-    QHash<QByteArray, QByteArray> headers;  // keys lower-cased; repeated headers joined with ", "
+    QHash<QByteArray, QByteArray> headers; // keys lower-cased; repeated headers joined with ", "
     QByteArray body;
     QHostAddress peerAddress;
-    QHash<QString, QString> pathParams;     // from ":name" segments of the route
+    QHash<QString, QString> pathParams; // from ":name" segments of the route
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
 };
 
-struct HttpResponse
-{
+struct HttpResponse {
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, written as given
     QByteArray body;
@@ -41,18 +39,17 @@ struct HttpResponse
     HttpResponse &withHeader(QByteArray name, QByteArray value);
 };
 
-struct HttpLimits
-{
-    qint64 maxBodyBytes = 1 << 20;   // 413 (Content-Length checked before the body is read)
-    int maxHeaderBytes = 16 * 1024;  // request line + headers; 431 beyond
-    int maxUrlBytes = 8 * 1024;      // 414
-    int idleTimeoutMs = 30000;       // keep-alive connection with nothing in flight
-    int requestTimeoutMs = 10000;    // whole request must arrive within this: 408
-    int maxConnections = 1024;       // beyond: idle connections are closed to make room, else 503
+struct HttpLimits {
+    qint64 maxBodyBytes = 1 << 20; // 413 (Content-Length checked before the body is read)
+    int maxHeaderBytes = 16 * 1024; // request line + headers; 431 beyond
+    int maxUrlBytes = 8 * 1024; // 414
+    int idleTimeoutMs = 30000; // keep-alive connection with nothing in flight
+    int requestTimeoutMs = 10000; // whole request must arrive within this: 408
+    int maxConnections = 1024; // beyond: idle connections are closed to make room, else 503
     int maxConnectionsPerAddress = 64; // per client address (IPv6: per /64); beyond: 503 and close
-    int maxPipelined = 32;           // unanswered requests per connection before reading pauses
+    int maxPipelined = 32; // unanswered requests per connection before reading pauses
     qint64 maxUnsentBytes = 8 << 20; // replies queued for a client that is not reading; beyond: dropped
-    int writeTimeoutMs = 30000;      // unsent replies and no progress for this long: dropped
+    int writeTimeoutMs = 30000; // unsent replies and no progress for this long: dropped
 };
 
 // Reason phrase for a status line ("Not Found"); empty for unknown codes.

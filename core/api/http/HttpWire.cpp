@@ -39,9 +39,9 @@ const QByteArray &httpDate()
     const std::time_t now = std::time(nullptr);
     if (now != cachedSecond || cached.isEmpty()) {
         static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-        static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        std::tm tm {};
+        static const char months[12][4]
+            = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        std::tm tm{};
         gmtime_r(&now, &tm);
         char buf[32]; // "Sun, 06 Nov 1994 08:49:37 GMT"
         std::memcpy(buf, days[tm.tm_wday], 3);

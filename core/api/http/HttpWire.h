@@ -8,11 +8,10 @@
 
 namespace tierdesk::http::detail {
 
-struct WireOptions
-{
-    bool close = false;          // announce and perform "Connection: close"
+struct WireOptions {
+    bool close = false; // announce and perform "Connection: close"
     bool keepAliveHeader = false; // HTTP/1.0 client that asked for keep-alive
-    bool headRequest = false;    // body length announced, body not sent
+    bool headRequest = false; // body length announced, body not sent
 };
 
 // Appends status line and headers (with Date, Server, Content-Length) to out.

@@ -10,10 +10,9 @@
 
 namespace tierdesk::http::detail {
 
-struct ResponderState
-{
+struct ResponderState {
     QPointer<HttpConnection> connection; // null once the connection object is gone
-    quint64 sequence = 0;                // position in the connection's reply order
+    quint64 sequence = 0; // position in the connection's reply order
     bool sent = false;
     // Set only by HttpResponder::capturing(): takes the reply when there is no connection.
     std::function<void(HttpResponse &&)> capture;

@@ -28,17 +28,15 @@ Segments splitPath(QStringView path)
 
 } // namespace
 
-struct Router::Node
-{
+struct Router::Node {
     using Captures = QVarLengthArray<QStringView, 8>;
     using Found = QVarLengthArray<std::pair<const Node *, Captures>, 2>;
 
-    struct Entry
-    {
+    struct Entry {
         QByteArray method;
         Handler handler;
         QStringList paramNames; // in capture order; names may differ between routes sharing a node
-        QString pattern;        // as registered, normalized: for routes()
+        QString pattern; // as registered, normalized: for routes()
     };
 
     std::vector<std::pair<QString, std::unique_ptr<Node>>> literals;
@@ -65,8 +63,7 @@ struct Router::Node
 
     // Literal children win over a capture at the same depth; all terminal nodes are collected
     // so a method missing on the literal branch can still be found on the capture branch.
-    void collect(const Segments &segs, int index, Captures &captures,
-                 Found &found) const
+    void collect(const Segments &segs, int index, Captures &captures, Found &found) const
     {
         if (index == segs.size()) {
             if (!entries.empty())
@@ -83,10 +80,7 @@ struct Router::Node
     }
 };
 
-Router::Router()
-    : m_root(std::make_unique<Node>())
-{
-}
+Router::Router() : m_root(std::make_unique<Node>()) { }
 
 Router::~Router() = default;
 

@@ -15,11 +15,9 @@ using Handler = std::function<void(const HttpRequest &, const HttpResponder &)>;
 
 // Routes by path segments in a small trie: no regular expressions, no
 // allocation on lookup unless a ":name" segment is captured.
-class Router
-{
+class Router {
 public:
-    struct Match
-    {
+    struct Match {
         enum Kind { Found, NotFound, MethodNotAllowed };
         Kind kind = NotFound;
         const Handler *handler = nullptr;
@@ -43,8 +41,7 @@ public:
     // an earlier one): the method upper-cased, the pattern as "/a/:name/b" (empty segments
     // dropped, as routed). The implied HEAD and OPTIONS answers are not in it. Sorted by
     // pattern, then method. The OpenAPI document is checked against this list.
-    struct Route
-    {
+    struct Route {
         QByteArray method;
         QString pattern;
     };

@@ -12,18 +12,30 @@ namespace {
 QString errorCode(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("BAD_REQUEST");
-    case 404: return QStringLiteral("NOT_FOUND");
-    case 405: return QStringLiteral("METHOD_NOT_ALLOWED");
-    case 408: return QStringLiteral("REQUEST_TIMEOUT");
-    case 413: return QStringLiteral("PAYLOAD_TOO_LARGE");
-    case 426: return QStringLiteral("UPGRADE_REQUIRED");
-    case 414: return QStringLiteral("URI_TOO_LONG");
-    case 431: return QStringLiteral("HEADERS_TOO_LARGE");
-    case 500: return QStringLiteral("INTERNAL_ERROR");
-    case 503: return QStringLiteral("SERVICE_UNAVAILABLE");
-    case 505: return QStringLiteral("HTTP_VERSION_NOT_SUPPORTED");
-    default: return QStringLiteral("HTTP_%1").arg(status);
+    case 400:
+        return QStringLiteral("BAD_REQUEST");
+    case 404:
+        return QStringLiteral("NOT_FOUND");
+    case 405:
+        return QStringLiteral("METHOD_NOT_ALLOWED");
+    case 408:
+        return QStringLiteral("REQUEST_TIMEOUT");
+    case 413:
+        return QStringLiteral("PAYLOAD_TOO_LARGE");
+    case 426:
+        return QStringLiteral("UPGRADE_REQUIRED");
+    case 414:
+        return QStringLiteral("URI_TOO_LONG");
+    case 431:
+        return QStringLiteral("HEADERS_TOO_LARGE");
+    case 500:
+        return QStringLiteral("INTERNAL_ERROR");
+    case 503:
+        return QStringLiteral("SERVICE_UNAVAILABLE");
+    case 505:
+        return QStringLiteral("HTTP_VERSION_NOT_SUPPORTED");
+    default:
+        return QStringLiteral("HTTP_%1").arg(status);
     }
 }
 
@@ -39,9 +51,9 @@ bool pathIsUnder(const QString &path, const QString &prefix)
 
 HttpResponse defaultErrorResponse(int status, const QString &message)
 {
-    return HttpResponse::json(status, QJsonObject{{QStringLiteral("error"),
-                                                   QJsonObject{{QStringLiteral("code"), errorCode(status)},
-                                                               {QStringLiteral("message"), message}}}});
+    return HttpResponse::json(status,
+        QJsonObject{{QStringLiteral("error"),
+            QJsonObject{{QStringLiteral("code"), errorCode(status)}, {QStringLiteral("message"), message}}}});
 }
 
 QHostAddress ServerCore::clientKey(const QHostAddress &peer)
@@ -58,14 +70,13 @@ QHostAddress ServerCore::clientKey(const QHostAddress &peer)
 
 void ServerCore::setErrorFormatter(const QString &prefix, ErrorFormatter f)
 {
-    auto it = std::find_if(m_formatters.begin(), m_formatters.end(),
-                           [&](const auto &p) { return p.first == prefix; });
+    auto it = std::find_if(m_formatters.begin(), m_formatters.end(), [&](const auto &p) { return p.first == prefix; });
     if (it != m_formatters.end())
         it->second = std::move(f);
     else
         m_formatters.emplace_back(prefix, std::move(f));
     std::stable_sort(m_formatters.begin(), m_formatters.end(),
-                     [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+        [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
 }
 
 HttpResponse ServerCore::errorResponse(int status, const QString &message, const QString &path) const
@@ -106,8 +117,8 @@ void ServerCore::dispatch(HttpRequest &request, const HttpResponder &responder) 
         if (request.method == "OPTIONS") {
             responder.send(std::move(HttpResponse::noContent().withHeader(QByteArrayLiteral("Allow"), m.allow)));
         } else {
-            HttpResponse r = errorResponse(
-                405, QStringLiteral("Method %1 not allowed on %2").arg(QString::fromLatin1(request.method), request.path),
+            HttpResponse r = errorResponse(405,
+                QStringLiteral("Method %1 not allowed on %2").arg(QString::fromLatin1(request.method), request.path),
                 request.path);
             responder.send(std::move(r.withHeader(QByteArrayLiteral("Allow"), m.allow)));
         }

@@ -24,22 +24,20 @@ class WebSocket;
 
 namespace tierdesk::http::detail {
 
-class ServerCore
-{
+class ServerCore {
 public:
     using ErrorFormatter = std::function<HttpResponse(int status, const QString &message, const QString &path)>;
     using AccessLog = std::function<void(const HttpRequest &, int status, qint64 micros)>;
     using UpgradeAccept = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
     using UpgradeConnected = std::function<void(WebSocket *, const HttpRequest &)>;
 
-    struct WebSocketRoute
-    {
+    struct WebSocketRoute {
         QString prefix;
         UpgradeAccept accept;
         UpgradeConnected onConnected;
     };
 
-    explicit ServerCore(const HttpLimits &l) : limits(l) {}
+    explicit ServerCore(const HttpLimits &l) : limits(l) { }
 
     HttpLimits limits;
     Router router;
@@ -47,11 +45,11 @@ public:
     std::vector<WebSocketRoute> webSocketRoutes;
     // Set by HttpServer: takes an accepted upgrade's socket, the handshake reply queued.
     std::function<void(QTcpSocket *, const HttpRequest &, int route)> handOver;
-    int connections = 0;                 // counted connections (not those being refused)
-    QHash<QHostAddress, int> perClient;  // counted connections by clientKey()
-    HttpConnection *idleHead = nullptr;  // idle connections, least recently active first
+    int connections = 0; // counted connections (not those being refused)
+    QHash<QHostAddress, int> perClient; // counted connections by clientKey()
+    HttpConnection *idleHead = nullptr; // idle connections, least recently active first
     HttpConnection *idleTail = nullptr;
-    qint64 peakUnsentBytes = 0;          // most output one connection has held unsent (test hook)
+    qint64 peakUnsentBytes = 0; // most output one connection has held unsent (test hook)
 
     // The address a client is counted under: IPv4 as is (also when IPv4-mapped), IPv6 by /64,
     // the block one subscriber usually gets.

@@ -195,11 +195,11 @@ void reply(const PlatformCallPtr &c, http::HttpResponse response)
 {
     for (const auto &h : c->extraHeaders)
         response.withHeader(h.first, h.second);
-    replyAfterCommit(c->engine(), c->res, response,
-        {&platform::storageFailure, [] {
-             return platform::error(
-                 503, platform::ServiceUnavailable, QStringLiteral("The change could not be stored; try again"));
-         }});
+    replyAfterCommit(
+        c->engine(), c->res, response, {&platform::storageFailure, [] {
+                                            return platform::error(503, platform::ServiceUnavailable,
+                                                QStringLiteral("The change could not be stored; try again"));
+                                        }});
 }
 
 void replyJson(const PlatformCallPtr &c, int status, const QJsonObject &body)

@@ -15,7 +15,8 @@ PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent)
 {
     // escalation.created is queued by the routes that escalate, not from events.
     m_events.listenWhile([this] {
-        return m_engine.webhooksSubscribeTo({QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")});
+        return m_engine.webhooksSubscribeTo(
+            {QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")});
     });
 }
 

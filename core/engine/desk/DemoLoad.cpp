@@ -14,8 +14,7 @@ namespace {
 constexpr qint64 kDayMs = 86400000;
 constexpr int kSessionsPerTransaction = 20000;
 
-struct Topic
-{
+struct Topic {
     IssueCategory category;
     const char *question;
     const char *answer;
@@ -23,57 +22,61 @@ struct Topic
 
 const Topic kTopics[] = {
     {IssueCategory::Shipping, "Where is my order? It was supposed to arrive yesterday.",
-     "Your order shipped and is on its way; the tracking link is in your e-mail."},
+        "Your order shipped and is on its way; the tracking link is in your e-mail."},
     {IssueCategory::Refund, "I returned the jacket two weeks ago and still have no refund.",
-     "I can see the return arrived; refunds take 5-10 business days to appear."},
+        "I can see the return arrived; refunds take 5-10 business days to appear."},
     {IssueCategory::Billing, "I was charged twice for the same order.",
-     "I'm sorry about that - let me look at both charges for you."},
+        "I'm sorry about that - let me look at both charges for you."},
     {IssueCategory::Cancellation, "Please cancel my order before it ships.",
-     "I can help with that; let me check whether it has left the warehouse."},
+        "I can help with that; let me check whether it has left the warehouse."},
     {IssueCategory::ProductQuality, "The kettle stopped working after three days.",
-     "I'm sorry to hear that. A replacement or a refund are both possible."},
+        "I'm sorry to hear that. A replacement or a refund are both possible."},
     {IssueCategory::Complaint, "This is the third time I'm writing about the same problem.",
-     "I understand your frustration and I'm passing this on right away."},
+        "I understand your frustration and I'm passing this on right away."},
     {IssueCategory::Subscription, "How do I pause my subscription for a month?",
-     "You can pause it from your account page, or I can do it for you now."},
+        "You can pause it from your account page, or I can do it for you now."},
     {IssueCategory::Account, "I can't log in to my account.",
-     "Let's reset your password; I've sent a link to your e-mail address."},
+        "Let's reset your password; I've sent a link to your e-mail address."},
     {IssueCategory::Technical, "The app crashes when I open my order history.",
-     "Thanks for reporting it; updating the app to the latest version fixes this."},
+        "Thanks for reporting it; updating the app to the latest version fixes this."},
     {IssueCategory::GeneralInquiry, "Do you ship to Norway?",
-     "Yes, we ship to Norway; delivery takes 4-6 business days."},
+        "Yes, we ship to Norway; delivery takes 4-6 business days."},
 };
 
 const char *const kFirstNames[] = {"Ada", "Ben", "Chloe", "David", "Emma", "Felix", "Grace", "Hugo", "Iris", "Jonas",
-                                   "Kara", "Liam", "Maya", "Noah", "Olivia", "Pablo", "Quinn", "Rosa", "Sam", "Tara"};
+    "Kara", "Liam", "Maya", "Noah", "Olivia", "Pablo", "Quinn", "Rosa", "Sam", "Tara"};
 const char *const kLastNames[] = {"Archer", "Baker", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hansen",
-                                  "Ivanova", "Jensen", "Kowalski", "Lopez", "Meyer", "Nakamura", "Okafor", "Patel"};
+    "Ivanova", "Jensen", "Kowalski", "Lopez", "Meyer", "Nakamura", "Okafor", "Patel"};
 const Sentiment kSentiments[] = {Sentiment::Happy, Sentiment::Satisfied, Sentiment::Neutral, Sentiment::Neutral,
-                                 Sentiment::Frustrated, Sentiment::Angry, Sentiment::Irate};
+    Sentiment::Frustrated, Sentiment::Angry, Sentiment::Irate};
 const EscalationReason kHumanReasons[] = {EscalationReason::CustomerRequest, EscalationReason::IrateCustomer,
-                                          EscalationReason::RefundOverThreshold, EscalationReason::EscalatedComplaint,
-                                          EscalationReason::LegalMention, EscalationReason::RepeatContact,
-                                          EscalationReason::ComplexIssue};
+    EscalationReason::RefundOverThreshold, EscalationReason::EscalatedComplaint, EscalationReason::LegalMention,
+    EscalationReason::RepeatContact, EscalationReason::ComplexIssue};
 
 // The prepared inserts of one load.
-struct Inserts
-{
-    explicit Inserts(Database &db) : session(db.handle()), message(db.handle()), sentiment(db.handle()),
-                                     escalation(db.handle()), desk(db.handle()), customer(db.handle())
+struct Inserts {
+    explicit Inserts(Database &db)
+        : session(db.handle()), message(db.handle()), sentiment(db.handle()), escalation(db.handle()),
+          desk(db.handle()), customer(db.handle())
     {
-        session.prepare(QStringLiteral(
-            "INSERT INTO sessions(id, company_id, customer_id, channel, current_tier, status, issue_category, issue_summary,"
-            " customer_sentiment, metadata, created_at, updated_at, last_activity_at, resolved_at, resolution, message_count)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)"));
+        session.prepare(QStringLiteral("INSERT INTO sessions(id, company_id, customer_id, channel, current_tier, "
+                                       "status, issue_category, issue_summary,"
+                                       " customer_sentiment, metadata, created_at, updated_at, last_activity_at, "
+                                       "resolved_at, resolution, message_count)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)"));
         message.prepare(QStringLiteral("INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment)"
                                        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        sentiment.prepare(QStringLiteral("INSERT INTO sentiment_points(session_id, sentiment, score, timestamp) VALUES (?, ?, ?, ?)"));
-        escalation.prepare(QStringLiteral("INSERT INTO escalations(session_id, company_id, from_tier, to_tier, reason, timestamp,"
-                                          " automatic) VALUES (?, ?, ?, ?, ?, ?, 1)"));
-        desk.prepare(QStringLiteral("INSERT INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
-                                    " first_response_due, resolution_due, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        customer.prepare(QStringLiteral("INSERT OR IGNORE INTO customers(company_id, id, name, email, tier, lifetime_value,"
-                                        " is_vip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        sentiment.prepare(QStringLiteral(
+            "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp) VALUES (?, ?, ?, ?)"));
+        escalation.prepare(
+            QStringLiteral("INSERT INTO escalations(session_id, company_id, from_tier, to_tier, reason, timestamp,"
+                           " automatic) VALUES (?, ?, ?, ?, ?, ?, 1)"));
+        desk.prepare(QStringLiteral(
+            "INSERT INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
+            " first_response_due, resolution_due, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        customer.prepare(
+            QStringLiteral("INSERT OR IGNORE INTO customers(company_id, id, name, email, tier, lifetime_value,"
+                           " is_vip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     }
     static bool run(QSqlQuery &q, const QVariantList &values)
     {
@@ -84,20 +87,21 @@ struct Inserts
     QSqlQuery session, message, sentiment, escalation, desk, customer;
 };
 
-class Loader
-{
+class Loader {
 public:
-    Loader(Database &db, const Company &company, qint64 now) : m_company(company), m_now(now), m_q(db) {}
+    Loader(Database &db, const Company &company, qint64 now) : m_company(company), m_now(now), m_q(db) { }
 
     bool customers(int count)
     {
         for (int i = 0; i < count; ++i) {
             const QString id = QStringLiteral("cust_load_%1").arg(i, 6, 10, QLatin1Char('0'));
-            const QString name = QStringLiteral("%1 %2").arg(QLatin1String(kFirstNames[i % 20]), QLatin1String(kLastNames[(i / 20) % 16]));
+            const QString name = QStringLiteral("%1 %2").arg(
+                QLatin1String(kFirstNames[i % 20]), QLatin1String(kLastNames[(i / 20) % 16]));
             const bool vip = i % 25 == 0;
             const char *tier = vip ? "PLATINUM" : i % 5 == 0 ? "GOLD" : i % 3 == 0 ? "SILVER" : "BRONZE";
-            if (!Inserts::run(m_q.customer, {m_company.id, id, name, QString(id + QStringLiteral("@example.com")), QString(QLatin1String(tier)),
-                                             double(m_rng.bounded(20000)) / 10.0 + (vip ? 5000 : 0), vip ? 1 : 0, m_now - 90 * kDayMs}))
+            if (!Inserts::run(m_q.customer,
+                    {m_company.id, id, name, QString(id + QStringLiteral("@example.com")), QString(QLatin1String(tier)),
+                        double(m_rng.bounded(20000)) / 10.0 + (vip ? 5000 : 0), vip ? 1 : 0, m_now - 90 * kDayMs}))
                 return false;
         }
         m_customers = count;
@@ -109,33 +113,44 @@ public:
     {
         const Topic &topic = kTopics[m_rng.bounded(int(std::size(kTopics)))];
         const Sentiment sentiment = waiting ? kSentiments[2 + m_rng.bounded(5)] : kSentiments[m_rng.bounded(5)];
-        const qint64 start = waiting ? m_now - m_rng.bounded(3 * 3600) * 1000LL : m_now - qint64(m_rng.bounded(30 * 86400)) * 1000;
+        const qint64 start
+            = waiting ? m_now - m_rng.bounded(3 * 3600) * 1000LL : m_now - qint64(m_rng.bounded(30 * 86400)) * 1000;
         const QString id = ids::random(QStringLiteral("sess_"));
-        const QString customer = QStringLiteral("cust_load_%1").arg(m_rng.bounded(m_customers), 6, 10, QLatin1Char('0'));
+        const QString customer
+            = QStringLiteral("cust_load_%1").arg(m_rng.bounded(m_customers), 6, 10, QLatin1Char('0'));
         const bool escalated = waiting || m_rng.bounded(10) == 0;
         const Tier tier = waiting ? Tier::HumanAgent : escalated ? Tier::AiManager : Tier::AiRep;
         const bool abandoned = !waiting && m_rng.bounded(12) == 0;
-        const QString status = toString(waiting ? SessionStatus::Escalated : abandoned ? SessionStatus::Abandoned : SessionStatus::Resolved);
+        const QString status = toString(waiting ? SessionStatus::Escalated
+                : abandoned                     ? SessionStatus::Abandoned
+                                                : SessionStatus::Resolved);
         const qint64 last = start + 90000;
-        const QVariant resolution = waiting || abandoned ? QVariant() : QVariant(QStringLiteral(
-            "{\"type\":\"INFORMATION_PROVIDED\",\"summary\":\"\",\"actionsTaken\":[],\"followUpRequired\":false}"));
+        const QVariant resolution = waiting || abandoned
+            ? QVariant()
+            : QVariant(QStringLiteral(
+                "{\"type\":\"INFORMATION_PROVIDED\",\"summary\":\"\",\"actionsTaken\":[],\"followUpRequired\":false}"));
         const QString channel = QLatin1String(m_rng.bounded(4) == 0 ? "email" : "chat");
-        const QString summary = QStringLiteral("Customer inquiry: ") + toString(topic.category).toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
-        if (!Inserts::run(m_q.session, {id, m_company.id, customer, channel, toString(tier), status, toString(topic.category), summary,
-                                        toString(sentiment), start, last, last, waiting || abandoned ? 0 : last, resolution, 2}))
+        const QString summary = QStringLiteral("Customer inquiry: ")
+            + toString(topic.category).toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (!Inserts::run(m_q.session,
+                {id, m_company.id, customer, channel, toString(tier), status, toString(topic.category), summary,
+                    toString(sentiment), start, last, last, waiting || abandoned ? 0 : last, resolution, 2}))
             return false;
         const QString role = QLatin1String(tier == Tier::AiRep ? "ai_rep" : "ai_manager");
-        if (!Inserts::run(m_q.message, {ids::random(QStringLiteral("msg_")), id, 0, QStringLiteral("customer"),
-                                        QString(QLatin1String(topic.question)), start, toString(sentiment)})
-            || !Inserts::run(m_q.message, {ids::random(QStringLiteral("msg_")), id, 1, waiting ? QStringLiteral("ai_rep") : role,
-                                           QString(QLatin1String(topic.answer)), start + 1500, QVariant()})
+        if (!Inserts::run(m_q.message,
+                {ids::random(QStringLiteral("msg_")), id, 0, QStringLiteral("customer"),
+                    QString(QLatin1String(topic.question)), start, toString(sentiment)})
+            || !Inserts::run(m_q.message,
+                {ids::random(QStringLiteral("msg_")), id, 1, waiting ? QStringLiteral("ai_rep") : role,
+                    QString(QLatin1String(topic.answer)), start + 1500, QVariant()})
             || !Inserts::run(m_q.sentiment, {id, toString(sentiment), 0.3 + double(m_rng.bounded(60)) / 100.0, start}))
             return false;
         if (!escalated)
             return true;
-        const EscalationReason reason = waiting ? kHumanReasons[m_rng.bounded(int(std::size(kHumanReasons)))]
-                                                : EscalationReason::ComplexIssue;
-        if (!Inserts::run(m_q.escalation, {id, m_company.id, QStringLiteral("AI_REP"), toString(tier), toString(reason), start + 1000}))
+        const EscalationReason reason
+            = waiting ? kHumanReasons[m_rng.bounded(int(std::size(kHumanReasons)))] : EscalationReason::ComplexIssue;
+        if (!Inserts::run(m_q.escalation,
+                {id, m_company.id, QStringLiteral("AI_REP"), toString(tier), toString(reason), start + 1000}))
             return false;
         return !waiting || queueItem(id, topic.category, reason, sentiment, start + 1000);
     }
@@ -143,16 +158,17 @@ public:
 private:
     // Priority and due times by the desk's own rules, as a live escalation gets them
     // (the load's customers are not VIPs).
-    bool queueItem(const QString &id, IssueCategory category, EscalationReason reason, Sentiment sentiment, qint64 queuedAt)
+    bool queueItem(
+        const QString &id, IssueCategory category, EscalationReason reason, Sentiment sentiment, qint64 queuedAt)
     {
         const DeskConfig &config = m_company.config.desk();
         DeskItem item;
         item.priority = desk::priorityFor(reason, sentiment, false);
         item.queuedAt = queuedAt;
         desk::setDueTimes(item, config);
-        return Inserts::run(m_q.desk, {id, m_company.id, config.queueFor(category), static_cast<int>(item.priority),
-                                       toString(reason), QStringLiteral("AI_REP"), queuedAt, item.firstResponseDue,
-                                       item.resolutionDue, queuedAt});
+        return Inserts::run(m_q.desk,
+            {id, m_company.id, config.queueFor(category), static_cast<int>(item.priority), toString(reason),
+                QStringLiteral("AI_REP"), queuedAt, item.firstResponseDue, item.resolutionDue, queuedAt});
     }
 
     const Company &m_company;
@@ -168,7 +184,8 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
 {
     if (request.sessions < 0 || request.sessions > DemoLoadRequest::kMaxSessions || request.escalations < 0
         || request.escalations > request.sessions)
-        return makeError(ErrorKind::InvalidArgument, QStringLiteral("sessions must be 0 to 1000000 and escalations 0 to sessions"));
+        return makeError(
+            ErrorKind::InvalidArgument, QStringLiteral("sessions must be 0 to 1000000 and escalations 0 to sessions"));
     const auto company = engine.company(companyId);
     if (!company)
         return company.error();
@@ -183,7 +200,8 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
     bool ok = db.begin() && loader.customers(customers);
     // Waiting escalations are spread evenly through the load.
     for (int i = 0; ok && i < request.sessions; ++i) {
-        const bool waiting = qint64(i + 1) * request.escalations / request.sessions > qint64(i) * request.escalations / request.sessions;
+        const bool waiting = qint64(i + 1) * request.escalations / request.sessions
+            > qint64(i) * request.escalations / request.sessions;
         ok = loader.session(waiting);
         if (ok && (i + 1) % kSessionsPerTransaction == 0)
             ok = db.commit() && db.begin();
@@ -201,9 +219,8 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the analytics of the demo load"));
     }
     return QJsonObject{{QStringLiteral("sessions"), request.sessions},
-                       {QStringLiteral("escalations"), request.escalations},
-                       {QStringLiteral("customers"), customers},
-                       {QStringLiteral("milliseconds"), timer.elapsed()}};
+        {QStringLiteral("escalations"), request.escalations}, {QStringLiteral("customers"), customers},
+        {QStringLiteral("milliseconds"), timer.elapsed()}};
 }
 
 } // namespace tierdesk

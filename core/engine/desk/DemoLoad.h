@@ -4,10 +4,9 @@
 
 namespace tierdesk {
 
-struct DemoLoadRequest
-{
+struct DemoLoadRequest {
     static constexpr int kMaxSessions = 1000000;
-    int sessions = 0;    // sessions to add, spread over the last 30 days
+    int sessions = 0; // sessions to add, spread over the last 30 days
     int escalations = 0; // of them, waiting in the human queues now (at most `sessions`)
 };
 

@@ -41,7 +41,7 @@ void Desk::startSlaTimer(int intervalMs)
 bool Desk::isSupervisor(const Actor &actor)
 {
     return actor.role == QLatin1String("supervisor") || actor.role == QLatin1String("admin")
-           || actor.role == QLatin1String("system");
+        || actor.role == QLatin1String("system");
 }
 
 QString Desk::nameOf(const QString &companyId, const QString &subject)
@@ -64,33 +64,32 @@ QJsonObject Desk::rowJson(const QueueRow &row) const
     QJsonObject last;
     if (!row.lastMessage.isEmpty())
         last = {{QStringLiteral("role"), row.lastMessage.value(QLatin1String("role"))},
-                {QStringLiteral("content"), row.lastMessage.value(QLatin1String("content")).toString().left(500)},
-                {QStringLiteral("timestamp"), timefmt::iso(qint64(row.lastMessage.value(QLatin1String("timestamp")).toDouble()))}};
-    return {{QStringLiteral("sessionId"), d.sessionId},
-            {QStringLiteral("queue"), d.queue},
-            {QStringLiteral("priority"), toString(d.priority)},
-            {QStringLiteral("reason"), toString(d.reason)},
-            {QStringLiteral("fromTier"), toString(d.fromTier)},
-            {QStringLiteral("status"), row.status},
-            {QStringLiteral("channel"), row.channel},
-            {QStringLiteral("sentiment"), row.sentiment},
-            {QStringLiteral("issueCategory"), row.issueCategory.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.issueCategory)},
-            {QStringLiteral("issueSummary"), row.issueSummary},
-            {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), row.customerId},
-                                                     {QStringLiteral("name"), row.customerName},
-                                                     {QStringLiteral("tier"), row.customerTier},
-                                                     {QStringLiteral("isVIP"), row.customerVip}}},
-            {QStringLiteral("queuedAt"), timefmt::iso(d.queuedAt)},
-            {QStringLiteral("waitingSeconds"), qMax<qint64>(0, (now - d.queuedAt) / 1000)},
-            {QStringLiteral("sla"), QJsonObject{{QStringLiteral("state"), toString(d.sla)},
-                                                {QStringLiteral("firstResponseDue"), timefmt::iso(d.firstResponseDue)},
-                                                {QStringLiteral("resolutionDue"), timefmt::iso(d.resolutionDue)},
-                                                {QStringLiteral("firstResponseAt"), isoOrNull(d.firstResponseAt)}}},
-            {QStringLiteral("assignee"), d.claimed() ? QJsonValue(QJsonObject{{QStringLiteral("id"), d.assigneeId},
-                                                                              {QStringLiteral("name"), d.assigneeName}})
-                                                     : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("claimedAt"), isoOrNull(d.claimedAt)},
-            {QStringLiteral("lastMessage"), last.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(last)}};
+            {QStringLiteral("content"), row.lastMessage.value(QLatin1String("content")).toString().left(500)},
+            {QStringLiteral("timestamp"),
+                timefmt::iso(qint64(row.lastMessage.value(QLatin1String("timestamp")).toDouble()))}};
+    return {{QStringLiteral("sessionId"), d.sessionId}, {QStringLiteral("queue"), d.queue},
+        {QStringLiteral("priority"), toString(d.priority)}, {QStringLiteral("reason"), toString(d.reason)},
+        {QStringLiteral("fromTier"), toString(d.fromTier)}, {QStringLiteral("status"), row.status},
+        {QStringLiteral("channel"), row.channel}, {QStringLiteral("sentiment"), row.sentiment},
+        {QStringLiteral("issueCategory"),
+            row.issueCategory.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.issueCategory)},
+        {QStringLiteral("issueSummary"), row.issueSummary},
+        {QStringLiteral("customer"),
+            QJsonObject{{QStringLiteral("id"), row.customerId}, {QStringLiteral("name"), row.customerName},
+                {QStringLiteral("tier"), row.customerTier}, {QStringLiteral("isVIP"), row.customerVip}}},
+        {QStringLiteral("queuedAt"), timefmt::iso(d.queuedAt)},
+        {QStringLiteral("waitingSeconds"), qMax<qint64>(0, (now - d.queuedAt) / 1000)},
+        {QStringLiteral("sla"),
+            QJsonObject{{QStringLiteral("state"), toString(d.sla)},
+                {QStringLiteral("firstResponseDue"), timefmt::iso(d.firstResponseDue)},
+                {QStringLiteral("resolutionDue"), timefmt::iso(d.resolutionDue)},
+                {QStringLiteral("firstResponseAt"), isoOrNull(d.firstResponseAt)}}},
+        {QStringLiteral("assignee"),
+            d.claimed() ? QJsonValue(
+                QJsonObject{{QStringLiteral("id"), d.assigneeId}, {QStringLiteral("name"), d.assigneeName}})
+                        : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("claimedAt"), isoOrNull(d.claimedAt)},
+        {QStringLiteral("lastMessage"), last.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(last)}};
 }
 
 std::optional<QJsonObject> Desk::itemJson(const QString &sessionId)
@@ -131,8 +130,8 @@ Result<QJsonObject> Desk::queue(const QueueRequest &request, const Actor &actor)
     const DeskConfig &config = company->config.desk();
     if (!request.queue.isEmpty() && !config.hasQueue(request.queue))
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("unknown queue"),
-                         {{QStringLiteral("field"), QStringLiteral("queue")},
-                          {QStringLiteral("allowed"), QJsonArray::fromStringList(config.queueNames())}});
+            {{QStringLiteral("field"), QStringLiteral("queue")},
+                {QStringLiteral("allowed"), QJsonArray::fromStringList(config.queueNames())}});
     QueueFilter f{request.companyId, request.queue, request.assignee, {}, qBound(1, request.limit, kMaxQueueLimit)};
     if (const auto agent = m_engine.store().agents().find(request.companyId, actor.subject))
         f.preferredQueues = agent->queues;
@@ -148,11 +147,12 @@ Result<QJsonObject> Desk::queue(const QueueRequest &request, const Actor &actor)
             names << it.key(); // a queue removed from the config that still holds sessions
     for (const QString &name : names) {
         const QueueCounts c = counts.value(name);
-        countsJson.insert(name, QJsonObject{{QStringLiteral("waiting"), c.waiting},
-                                            {QStringLiteral("claimed"), c.claimed},
-                                            {QStringLiteral("breached"), c.breached}});
+        countsJson.insert(name,
+            QJsonObject{{QStringLiteral("waiting"), c.waiting}, {QStringLiteral("claimed"), c.claimed},
+                {QStringLiteral("breached"), c.breached}});
     }
-    return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("total"), total}, {QStringLiteral("counts"), countsJson}};
+    return QJsonObject{
+        {QStringLiteral("items"), items}, {QStringLiteral("total"), total}, {QStringLiteral("counts"), countsJson}};
 }
 
 Result<Desk::Held> Desk::open(const QString &companyId, const QString &sessionId, const Actor &actor)
@@ -164,9 +164,8 @@ Result<Desk::Held> Desk::open(const QString &companyId, const QString &sessionId
     const auto item = s.isOpen() && s.currentTier == Tier::HumanAgent ? m_repo.find(s.id) : std::nullopt;
     if (!item)
         return makeError(ErrorKind::NotInQueue, QStringLiteral("The session is not waiting for or held by a person"),
-                         {{QStringLiteral("sessionId"), s.id},
-                          {QStringLiteral("currentTier"), toString(s.currentTier)},
-                          {QStringLiteral("status"), toString(s.status)}});
+            {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("currentTier"), toString(s.currentTier)},
+                {QStringLiteral("status"), toString(s.status)}});
     return Held{s, *item};
 }
 
@@ -175,13 +174,14 @@ Status Desk::mayAct(const Held &h, const Actor &actor) const
     if (h.item.assigneeId == actor.subject || isSupervisor(actor))
         return Ok{};
     QJsonObject details{{QStringLiteral("sessionId"), h.session.id}};
-    details.insert(QStringLiteral("holder"), h.item.claimed() ? QJsonValue(QJsonObject{{QStringLiteral("id"), h.item.assigneeId},
-                                                                                      {QStringLiteral("name"), h.item.assigneeName}})
-                                                             : QJsonValue(QJsonValue::Null));
+    details.insert(QStringLiteral("holder"),
+        h.item.claimed() ? QJsonValue(
+            QJsonObject{{QStringLiteral("id"), h.item.assigneeId}, {QStringLiteral("name"), h.item.assigneeName}})
+                         : QJsonValue(QJsonValue::Null));
     return makeError(ErrorKind::NotClaimedByYou,
-                     h.item.claimed() ? QStringLiteral("Another person holds this session")
-                                      : QStringLiteral("Claim the session first"),
-                     details);
+        h.item.claimed() ? QStringLiteral("Another person holds this session")
+                         : QStringLiteral("Claim the session first"),
+        details);
 }
 
 Result<Session> Desk::reload(const QString &companyId, const QString &sessionId)
@@ -191,10 +191,11 @@ Result<Session> Desk::reload(const QString &companyId, const QString &sessionId)
 }
 
 Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
-                              const std::function<bool()> &work)
+    const std::function<bool()> &work)
 {
     const bool ok = m_engine.store().batch().run([&] {
-        return work() && m_engine.record(h.session.companyId, actor, action, sessionResource(h.session.id), 200, details);
+        return work()
+            && m_engine.record(h.session.companyId, actor, action, sessionResource(h.session.id), 200, details);
     });
     if (!ok) {
         m_engine.forget(h.session.id);
@@ -212,9 +213,10 @@ Result<Session> Desk::claim(const QString &companyId, const QString &sessionId, 
     const DeskItem &item = held->item;
     auto taken = [&] {
         return makeError(ErrorKind::SessionClaimed, QStringLiteral("Another person holds this session"),
-                         {{QStringLiteral("sessionId"), sessionId},
-                          {QStringLiteral("holder"), QJsonObject{{QStringLiteral("id"), item.assigneeId},
-                                                                 {QStringLiteral("name"), item.assigneeName}}}});
+            {{QStringLiteral("sessionId"), sessionId},
+                {QStringLiteral("holder"),
+                    QJsonObject{
+                        {QStringLiteral("id"), item.assigneeId}, {QStringLiteral("name"), item.assigneeName}}}});
     };
     if (item.claimed() && item.assigneeId != actor.subject)
         return taken();
@@ -244,10 +246,11 @@ Result<Session> Desk::release(const QString &companyId, const QString &sessionId
     if (const Status may = mayAct(*held, actor); !may)
         return may.error();
     return changed(*held, actor, QStringLiteral("desk.release"), {{QStringLiteral("holder"), held->item.assigneeId}},
-                   [&] { return m_repo.setAssignee(sessionId, {}, {}, m_engine.clock().nowMs()); });
+        [&] { return m_repo.setAssignee(sessionId, {}, {}, m_engine.clock().nowMs()); });
 }
 
-Result<Session> Desk::assign(const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor)
+Result<Session> Desk::assign(
+    const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor)
 {
     if (!isSupervisor(actor))
         return makeError(ErrorKind::Forbidden, QStringLiteral("Assigning needs the supervisor role"));
@@ -256,14 +259,15 @@ Result<Session> Desk::assign(const QString &companyId, const QString &sessionId,
         return held.error();
     const auto agent = m_engine.store().agents().find(companyId, agentId.left(128));
     if (!agent || !agent->active)
-        return makeError(ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), agentId.left(128)}});
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), agentId.left(128)}});
     return changed(*held, actor, QStringLiteral("desk.assign"),
-                   {{QStringLiteral("agentId"), agent->id}, {QStringLiteral("previous"), held->item.assigneeId}},
-                   [&] { return m_repo.setAssignee(sessionId, agent->id, agent->name, m_engine.clock().nowMs()); });
+        {{QStringLiteral("agentId"), agent->id}, {QStringLiteral("previous"), held->item.assigneeId}},
+        [&] { return m_repo.setAssignee(sessionId, agent->id, agent->name, m_engine.clock().nowMs()); });
 }
 
-Result<Session> Desk::setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor,
-                                  bool retarget)
+Result<Session> Desk::setPriority(
+    const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor, bool retarget)
 {
     if (!isSupervisor(actor))
         return makeError(ErrorKind::Forbidden, QStringLiteral("Setting a priority needs the supervisor role"));
@@ -281,12 +285,12 @@ Result<Session> Desk::setPriority(const QString &companyId, const QString &sessi
         desk::setDueTimes(item, company->config.desk());
     }
     return changed(*held, actor, QStringLiteral("desk.priority"),
-                   {{QStringLiteral("priority"), toString(priority)}, {QStringLiteral("previous"), toString(previous)}},
-                   [&] { return m_repo.put(item); });
+        {{QStringLiteral("priority"), toString(priority)}, {QStringLiteral("previous"), toString(previous)}},
+        [&] { return m_repo.put(item); });
 }
 
 Result<Session> Desk::transfer(const QString &companyId, const QString &sessionId, Tier target, const QString &queue,
-                               const QString &notes, const Actor &actor)
+    const QString &notes, const Actor &actor)
 {
     auto held = open(companyId, sessionId, actor);
     if (!held)
@@ -298,12 +302,14 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
         return company.error();
     if (target == Tier::HumanAgent && !company->config.desk().hasQueue(queue))
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("queue must name one of the company's queues"),
-                         {{QStringLiteral("field"), QStringLiteral("queue")},
-                          {QStringLiteral("allowed"), QJsonArray::fromStringList(company->config.desk().queueNames())}});
+            {{QStringLiteral("field"), QStringLiteral("queue")},
+                {QStringLiteral("allowed"), QJsonArray::fromStringList(company->config.desk().queueNames())}});
     if (!notes.isEmpty()) {
-        if (auto checked = validateCustomerText(notes, m_engine.limits().maxNotesChars, QStringLiteral("notes")); !checked)
-            return makeError(ErrorKind::InvalidArgument, QStringLiteral("notes must be at most 2000 characters, without control characters"),
-                             {{QStringLiteral("field"), QStringLiteral("notes")}});
+        if (auto checked = validateCustomerText(notes, m_engine.limits().maxNotesChars, QStringLiteral("notes"));
+            !checked)
+            return makeError(ErrorKind::InvalidArgument,
+                QStringLiteral("notes must be at most 2000 characters, without control characters"),
+                {{QStringLiteral("field"), QStringLiteral("notes")}});
     }
     Session s = held->session;
     const qint64 now = m_engine.clock().nowMs();
@@ -312,26 +318,26 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
     e.transfer = true;
     const bool toPerson = target == Tier::HumanAgent;
     auto result = changed(*held, actor, QStringLiteral("desk.transfer"),
-                          {{QStringLiteral("targetTier"), toString(target)}, {QStringLiteral("queue"), queue}}, [&] {
-        if (!m_engine.store().sessions().appendEscalation(s, e))
-            return false;
-        s.escalationHistory << e;
-        if (toPerson) {
-            DeskItem item = held->item;
-            item.queue = queue;
-            item.assigneeId.clear(); // the new queue's people claim it afresh; the SLA clock runs on
-            item.assigneeName.clear();
-            item.claimedAt = 0;
-            item.updatedAt = now;
-            return m_repo.put(item);
-        }
-        s.currentTier = target;
-        s.status = SessionStatus::Active;
-        s.irateCount = 0;
-        s.unconfidentTurns = 0;
-        s.updatedAt = s.lastActivityAt = now;
-        return m_repo.remove(s.id, now) && m_engine.store().sessions().update(s);
-    });
+        {{QStringLiteral("targetTier"), toString(target)}, {QStringLiteral("queue"), queue}}, [&] {
+            if (!m_engine.store().sessions().appendEscalation(s, e))
+                return false;
+            s.escalationHistory << e;
+            if (toPerson) {
+                DeskItem item = held->item;
+                item.queue = queue;
+                item.assigneeId.clear(); // the new queue's people claim it afresh; the SLA clock runs on
+                item.assigneeName.clear();
+                item.claimedAt = 0;
+                item.updatedAt = now;
+                return m_repo.put(item);
+            }
+            s.currentTier = target;
+            s.status = SessionStatus::Active;
+            s.irateCount = 0;
+            s.unconfidentTurns = 0;
+            s.updatedAt = s.lastActivityAt = now;
+            return m_repo.remove(s.id, now) && m_engine.store().sessions().update(s);
+        });
     if (!result)
         return result;
     if (!toPerson)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/engine/SessionEngine.h"
 #include "core/engine/AgentAvailability.h"
+#include "core/engine/SessionEngine.h"
 #include "core/engine/desk/DeskRepo.h"
 
 #include <QObject>
@@ -9,16 +9,14 @@
 
 namespace tierdesk {
 
-struct AgentReply
-{
+struct AgentReply {
     QString content;
     bool internal = false; // a note: role internal_note, for agents and above only
-    QString basedOn;       // the last message id the person saw; empty: not checked
-    bool force = false;    // send even if the customer wrote after basedOn
+    QString basedOn; // the last message id the person saw; empty: not checked
+    bool force = false; // send even if the customer wrote after basedOn
 };
 
-struct QueueRequest
-{
+struct QueueRequest {
     QString companyId;
     QString queue;
     std::optional<QString> assignee; // "" = unassigned, an agent id, none = any
@@ -29,8 +27,7 @@ struct QueueRequest
 // person's replies and notes, transfers and SLA timers. Lives on the engine
 // thread beside the engine; every change goes through the engine's write
 // batch and is audited; events are published after commit.
-class Desk : public QObject, public DeskHooks
-{
+class Desk : public QObject, public DeskHooks {
     Q_OBJECT
 
 public:
@@ -60,15 +57,17 @@ public:
     Result<QJsonObject> overview(const QString &companyId);
     Result<Session> claim(const QString &companyId, const QString &sessionId, const Actor &actor);
     Result<Session> release(const QString &companyId, const QString &sessionId, const Actor &actor);
-    Result<Session> assign(const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor);
+    Result<Session> assign(
+        const QString &companyId, const QString &sessionId, const QString &agentId, const Actor &actor);
     // A supervisor (or an API client acting as one) sets a queued session's priority; audited as desk.priority.
     // `retarget`: the SLA's due times follow the new priority (an item just queued by an API
     // that names its priority); otherwise they stay as they were when it was queued.
-    Result<Session> setPriority(const QString &companyId, const QString &sessionId, Priority priority, const Actor &actor,
-                                bool retarget = false);
-    Result<Message> reply(const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor);
+    Result<Session> setPriority(const QString &companyId, const QString &sessionId, Priority priority,
+        const Actor &actor, bool retarget = false);
+    Result<Message> reply(
+        const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor);
     Result<Session> transfer(const QString &companyId, const QString &sessionId, Tier target, const QString &queue,
-                             const QString &notes, const Actor &actor);
+        const QString &notes, const Actor &actor);
     // A person's refund or credit (DeskActions.cpp): within the HUMAN_AGENT tier's
     // capabilities and what is owed, written to the ledger and the audit log as
     // theirs, confirmed to the customer by a human_agent message. Returns
@@ -94,8 +93,7 @@ signals:
     void escalationQueued(const QString &companyId, const QJsonObject &item);
 
 private:
-    struct Held
-    {
+    struct Held {
         Session session;
         DeskItem item;
     };
@@ -107,7 +105,7 @@ private:
     QString nameOf(const QString &companyId, const QString &subject);
     QJsonObject rowJson(const QueueRow &row) const;
     Result<Session> changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
-                            const std::function<bool()> &work);
+        const std::function<bool()> &work);
     // A queue event after commit, built then: "queue.added" / "queue.updated" / "sla.*" carry the
     // QueueItem, "queue.removed" {"sessionId"}.
     void publishQueue(const QString &companyId, const QString &sessionId, SessionEventType type);

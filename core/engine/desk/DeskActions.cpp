@@ -20,14 +20,16 @@ QString confirmation(const AgentAction &a, const Phrases &say)
 
 } // namespace
 
-Result<QJsonObject> Desk::act(const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor)
+Result<QJsonObject> Desk::act(
+    const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor)
 {
     if (!action.reason.isEmpty()) {
         const auto reason = validateCustomerText(action.reason, kMaxActionReasonChars, QStringLiteral("reason"));
         if (!reason)
             return makeError(ErrorKind::InvalidArgument,
-                             QStringLiteral("reason must be at most %1 characters without control characters").arg(kMaxActionReasonChars),
-                             {{QStringLiteral("field"), QStringLiteral("reason")}});
+                QStringLiteral("reason must be at most %1 characters without control characters")
+                    .arg(kMaxActionReasonChars),
+                {{QStringLiteral("field"), QStringLiteral("reason")}});
         action.reason = *reason;
     }
     auto held = open(companyId, sessionId, actor);
@@ -47,12 +49,10 @@ Result<QJsonObject> Desk::act(const QString &companyId, const QString &sessionId
     const bool refund = action.kind == AgentAction::Refund;
     const QString type = refund ? QStringLiteral("refund") : QStringLiteral("credit");
     const QJsonObject record{{QStringLiteral("type"), type},
-                             {QStringLiteral("orderId"), refund ? QJsonValue(action.orderId) : QJsonValue(QJsonValue::Null)},
-                             {QStringLiteral("amount"), action.amount},
-                             {QStringLiteral("tier"), toString(Tier::HumanAgent)},
-                             {QStringLiteral("agentId"), action.agentId},
-                             {QStringLiteral("agentName"), action.agentName},
-                             {QStringLiteral("at"), timefmt::iso(now)}};
+        {QStringLiteral("orderId"), refund ? QJsonValue(action.orderId) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("amount"), action.amount}, {QStringLiteral("tier"), toString(Tier::HumanAgent)},
+        {QStringLiteral("agentId"), action.agentId}, {QStringLiteral("agentName"), action.agentName},
+        {QStringLiteral("at"), timefmt::iso(now)}};
     Message m;
     m.id = ids::random(QStringLiteral("msg_"));
     m.role = QStringLiteral("human_agent");
@@ -63,10 +63,9 @@ Result<QJsonObject> Desk::act(const QString &companyId, const QString &sessionId
         report = m_engine.m_actions.performForAgent(s, caps, action, now);
         if (!report)
             return false;
-        m.metadata = {{QStringLiteral("agentId"), action.agentId},
-                      {QStringLiteral("agentName"), action.agentName},
-                      {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(report->actionsTaken)},
-                      {QStringLiteral("action"), record}};
+        m.metadata = {{QStringLiteral("agentId"), action.agentId}, {QStringLiteral("agentName"), action.agentName},
+            {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(report->actionsTaken)},
+            {QStringLiteral("action"), record}};
         if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
         if (held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
@@ -76,7 +75,8 @@ Result<QJsonObject> Desk::act(const QString &companyId, const QString &sessionId
         details.insert(QStringLiteral("reason"), action.reason);
         details.insert(QStringLiteral("messageId"), m.id);
         return m_engine.store().sessions().update(s)
-               && m_engine.record(companyId, actor, QStringLiteral("desk.") + type, QStringLiteral("session:") + s.id, 201, details);
+            && m_engine.record(
+                companyId, actor, QStringLiteral("desk.") + type, QStringLiteral("session:") + s.id, 201, details);
     });
     if (!ok) {
         m_engine.forget(s.id);

@@ -13,8 +13,7 @@ std::optional<SlaState> parseSlaState(const QString &name);
 
 // One session waiting for or held by a person (a row of desk_items). Times
 // are epoch ms; 0 = not yet.
-struct DeskItem
-{
+struct DeskItem {
     QString sessionId;
     QString companyId;
     QString queue;

@@ -99,16 +99,18 @@ void Desk::publishMessage(const Session &s, const Message &m, bool internal)
     m_engine.publish(std::move(event));
 }
 
-Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor)
+Result<Message> Desk::reply(
+    const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor)
 {
     const auto text = validateCustomerText(reply.content, kMaxReplyChars, QStringLiteral("content"));
     if (!text)
         return makeError(ErrorKind::InvalidArgument,
-                         QStringLiteral("content must be 1 to %1 characters without control characters").arg(kMaxReplyChars),
-                         {{QStringLiteral("field"), QStringLiteral("content")}});
+            QStringLiteral("content must be 1 to %1 characters without control characters").arg(kMaxReplyChars),
+            {{QStringLiteral("field"), QStringLiteral("content")}});
     if (const QStringList missing = placeholders(*text); !missing.isEmpty())
-        return makeError(ErrorKind::UnresolvedPlaceholder, QStringLiteral("The reply still holds placeholders without a value"),
-                         {{QStringLiteral("placeholders"), QJsonArray::fromStringList(missing)}});
+        return makeError(ErrorKind::UnresolvedPlaceholder,
+            QStringLiteral("The reply still holds placeholders without a value"),
+            {{QStringLiteral("placeholders"), QJsonArray::fromStringList(missing)}});
     auto held = open(companyId, sessionId, actor);
     if (!held)
         return held.error();
@@ -119,17 +121,20 @@ Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, 
     if (!reply.basedOn.isEmpty()) {
         const auto seen = m_repo.positionOf(sessionId, reply.basedOn.left(128));
         if (!seen)
-            return makeError(ErrorKind::InvalidArgument, QStringLiteral("basedOn must be the id of a message of this session"),
-                             {{QStringLiteral("field"), QStringLiteral("basedOn")}});
+            return makeError(ErrorKind::InvalidArgument,
+                QStringLiteral("basedOn must be the id of a message of this session"),
+                {{QStringLiteral("field"), QStringLiteral("basedOn")}});
         const QList<QJsonObject> newer = m_repo.customerMessagesAfter(sessionId, *seen, 20);
         if (!newer.isEmpty() && !reply.force) {
             QJsonArray list;
             for (QJsonObject m : newer) {
-                m.insert(QStringLiteral("timestamp"), timefmt::iso(qint64(m.value(QLatin1String("timestamp")).toDouble())));
+                m.insert(
+                    QStringLiteral("timestamp"), timefmt::iso(qint64(m.value(QLatin1String("timestamp")).toDouble())));
                 list.append(m);
             }
-            return makeError(ErrorKind::StaleReply, QStringLiteral("The customer wrote after the message this reply is based on"),
-                             {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("newMessages"), list}});
+            return makeError(ErrorKind::StaleReply,
+                QStringLiteral("The customer wrote after the message this reply is based on"),
+                {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("newMessages"), list}});
         }
     }
     Session s = held->session;
@@ -139,7 +144,8 @@ Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, 
     m.role = reply.internal ? QStringLiteral("internal_note") : QStringLiteral("human_agent");
     m.content = *text;
     m.timestamp = now;
-    m.metadata = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), nameOf(companyId, actor.subject)}};
+    m.metadata
+        = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), nameOf(companyId, actor.subject)}};
     const bool ok = m_engine.store().batch().run([&] {
         if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
@@ -149,8 +155,9 @@ Result<Message> Desk::reply(const QString &companyId, const QString &sessionId, 
         if (!reply.internal)
             s.lastActivityAt = now;
         return m_engine.store().sessions().update(s)
-               && m_engine.record(companyId, actor, reply.internal ? QStringLiteral("desk.note") : QStringLiteral("desk.reply"),
-                                  QStringLiteral("session:") + s.id, 201, {{QStringLiteral("messageId"), m.id}});
+            && m_engine.record(companyId, actor,
+                reply.internal ? QStringLiteral("desk.note") : QStringLiteral("desk.reply"),
+                QStringLiteral("session:") + s.id, 201, {{QStringLiteral("messageId"), m.id}});
     });
     if (!ok) {
         m_engine.forget(s.id);
@@ -170,7 +177,7 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
         publishQueue(s.companyId, s.id, SessionEventType::QueueRemoved);
     }
     const bool person = actor.role == QLatin1String("agent") || actor.role == QLatin1String("supervisor")
-                        || actor.role == QLatin1String("admin");
+        || actor.role == QLatin1String("admin");
     if (!person || s.currentTier != Tier::HumanAgent || !s.resolution)
         return true;
     const QString name = nameOf(s.companyId, actor.subject);
@@ -183,14 +190,13 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     const Phrases say(company ? company->config.language() : Language::En);
     closing.content = say(Phrase::Closing).arg(name);
     closing.timestamp = now;
-    closing.metadata = {{QStringLiteral("agentId"), actor.subject},
-                        {QStringLiteral("agentName"), name},
-                        {QStringLiteral("closing"), true}};
+    closing.metadata = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), name},
+        {QStringLiteral("closing"), true}};
     if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, closing))
         return false;
     publishMessage(s, closing, false);
     return m_engine.record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id, 200,
-                           {{QStringLiteral("messageId"), closing.id}});
+        {{QStringLiteral("messageId"), closing.id}});
 }
 
 } // namespace tierdesk

@@ -7,7 +7,8 @@ namespace tierdesk {
 namespace {
 
 const QString kColumns = QStringLiteral(
-    "d.session_id, d.company_id, d.queue, d.priority, d.reason, d.from_tier, d.queued_at, d.assignee_id, d.assignee_name,"
+    "d.session_id, d.company_id, d.queue, d.priority, d.reason, d.from_tier, d.queued_at, d.assignee_id, "
+    "d.assignee_name,"
     " d.claimed_at, d.first_response_due, d.resolution_due, d.first_response_at, d.sla_state, d.updated_at");
 
 // What the queue view shows besides the item (columns 15..24).
@@ -20,9 +21,9 @@ const QString kRowColumns = QStringLiteral(
     " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id");
 
 // ?1 company, ?2 queue ('' = all), ?3 assignee mode (0 any, 1 nobody, 2 one agent), ?4 that agent.
-const QString kFilter = QStringLiteral(
-    " WHERE d.company_id = ? AND (? = '' OR d.queue = ?)"
-    " AND (? = 0 OR (? = 1 AND d.assignee_id IS NULL) OR (? = 2 AND d.assignee_id = ?))");
+const QString kFilter
+    = QStringLiteral(" WHERE d.company_id = ? AND (? = '' OR d.queue = ?)"
+                     " AND (? = 0 OR (? = 1 AND d.assignee_id IS NULL) OR (? = 2 AND d.assignee_id = ?))");
 
 DeskItem readItem(const QSqlQuery &q)
 {
@@ -67,9 +68,12 @@ QueueRow readRow(const QSqlQuery &q)
 QString toString(SlaState s)
 {
     switch (s) {
-    case SlaState::Ok: return QStringLiteral("ok");
-    case SlaState::Warning: return QStringLiteral("warning");
-    case SlaState::Breached: return QStringLiteral("breached");
+    case SlaState::Ok:
+        return QStringLiteral("ok");
+    case SlaState::Warning:
+        return QStringLiteral("warning");
+    case SlaState::Breached:
+        return QStringLiteral("breached");
     }
     return {};
 }
@@ -86,12 +90,13 @@ bool DeskRepo::put(const DeskItem &d)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT OR REPLACE INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
-        " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, updated_at)"
+        " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, "
+        "updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {d.sessionId, d.companyId, d.queue, static_cast<int>(d.priority), toString(d.reason),
-                         toString(d.fromTier), d.queuedAt, d.assigneeId.isEmpty() ? QVariant() : QVariant(d.assigneeId),
-                         d.assigneeName, d.claimedAt, d.firstResponseDue, d.resolutionDue, d.firstResponseAt,
-                         toString(d.sla), d.updatedAt});
+    return m_db.exec(q,
+        {d.sessionId, d.companyId, d.queue, static_cast<int>(d.priority), toString(d.reason), toString(d.fromTier),
+            d.queuedAt, d.assigneeId.isEmpty() ? QVariant() : QVariant(d.assigneeId), d.assigneeName, d.claimedAt,
+            d.firstResponseDue, d.resolutionDue, d.firstResponseAt, toString(d.sla), d.updatedAt});
 }
 
 std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
@@ -108,32 +113,34 @@ std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
 
 bool DeskRepo::remove(const QString &sessionId, qint64 now)
 {
-    return m_db.exec(m_db.statement(QStringLiteral(
-                         "INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
-                         " SELECT company_id, queue, session_id, ?, 1 FROM desk_items WHERE session_id = ? AND sla_state <> 'breached'")),
-                     {now, sessionId})
-           && m_db.exec(m_db.statement(QStringLiteral(
-                            "INSERT INTO desk_history(company_id, queue, session_id, queued_at, first_response_at, left_at, breached)"
-                            " SELECT company_id, queue, session_id, queued_at, first_response_at, ?, sla_state = 'breached'"
-                            " FROM desk_items WHERE session_id = ?")),
-                        {now, sessionId})
-           && m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId});
+    return m_db.exec(m_db.statement(QStringLiteral("INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
+                                                   " SELECT company_id, queue, session_id, ?, 1 FROM desk_items WHERE "
+                                                   "session_id = ? AND sla_state <> 'breached'")),
+               {now, sessionId})
+        && m_db.exec(
+            m_db.statement(QStringLiteral(
+                "INSERT INTO desk_history(company_id, queue, session_id, queued_at, first_response_at, left_at, "
+                "breached)"
+                " SELECT company_id, queue, session_id, queued_at, first_response_at, ?, sla_state = 'breached'"
+                " FROM desk_items WHERE session_id = ?")),
+            {now, sessionId})
+        && m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId});
 }
 
 bool DeskRepo::claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at = ?, updated_at = ?"
-        " WHERE session_id = ? AND (assignee_id IS NULL OR assignee_id = ?)"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at = ?, updated_at = ?"
+                       " WHERE session_id = ? AND (assignee_id IS NULL OR assignee_id = ?)"));
     return m_db.exec(q, {agentId, agentName, now, now, sessionId, agentId}) && q.numRowsAffected() == 1;
 }
 
 bool DeskRepo::setAssignee(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at = ?, updated_at = ? WHERE session_id = ?"));
-    return m_db.exec(q, {agentId.isEmpty() ? QVariant() : QVariant(agentId), agentName, agentId.isEmpty() ? 0 : now, now,
-                         sessionId});
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at "
+                                                 "= ?, updated_at = ? WHERE session_id = ?"));
+    return m_db.exec(q,
+        {agentId.isEmpty() ? QVariant() : QVariant(agentId), agentName, agentId.isEmpty() ? 0 : now, now, sessionId});
 }
 
 bool DeskRepo::setFirstResponse(const QString &sessionId, qint64 at)
@@ -146,12 +153,13 @@ bool DeskRepo::setFirstResponse(const QString &sessionId, qint64 at)
 bool DeskRepo::setSla(const QString &sessionId, SlaState state, qint64 now)
 {
     if (state == SlaState::Breached
-        && !m_db.exec(m_db.statement(QStringLiteral(
-                          "INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
-                          " SELECT company_id, queue, session_id, ?, 0 FROM desk_items WHERE session_id = ? AND sla_state <> 'breached'")),
-                      {now, sessionId}))
+        && !m_db.exec(m_db.statement(QStringLiteral("INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
+                                                    " SELECT company_id, queue, session_id, ?, 0 FROM desk_items WHERE "
+                                                    "session_id = ? AND sla_state <> 'breached'")),
+            {now, sessionId}))
         return false;
-    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE desk_items SET sla_state = ?, updated_at = ? WHERE session_id = ?"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("UPDATE desk_items SET sla_state = ?, updated_at = ? WHERE session_id = ?"));
     return m_db.exec(q, {toString(state), now, sessionId});
 }
 
@@ -161,14 +169,15 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
     const QString agent = f.assignee.value_or(QString());
     if (total) {
         QSqlQuery &c = m_db.statement(QStringLiteral("SELECT count(*) FROM desk_items d") + kFilter);
-        *total = m_db.exec(c, {f.companyId, f.queue, f.queue, mode, mode, mode, agent}) && c.next() ? c.value(0).toInt() : 0;
+        *total = m_db.exec(c, {f.companyId, f.queue, f.queue, mode, mode, mode, agent}) && c.next() ? c.value(0).toInt()
+                                                                                                    : 0;
         c.finish();
     }
     const QString preferred = QLatin1Char(',') + f.preferredQueues.join(QLatin1Char(',')) + QLatin1Char(',');
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + kRowColumns + kFilter
-                                  + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC,"
-                                                   " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
-                                                   " d.session_id LIMIT ?"));
+        + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC,"
+                         " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
+                         " d.session_id LIMIT ?"));
     QList<QueueRow> out;
     if (!m_db.exec(q, {f.companyId, f.queue, f.queue, mode, mode, mode, agent, preferred, f.limit}))
         return out;
@@ -180,7 +189,8 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
 
 std::optional<QueueRow> DeskRepo::row(const QString &sessionId)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + kRowColumns + QStringLiteral(" WHERE d.session_id = ?"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT ") + kColumns + kRowColumns + QStringLiteral(" WHERE d.session_id = ?"));
     if (!m_db.exec(q, {sessionId}))
         return std::nullopt;
     std::optional<QueueRow> out;
@@ -200,8 +210,9 @@ QHash<QString, QueueCounts> DeskRepo::counts(const QString &companyId, qint64 si
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
-        out.insert(q.value(0).toString(), QueueCounts{q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(),
-                                                      q.value(4).toInt(), q.value(5).toLongLong(), 0, 0});
+        out.insert(q.value(0).toString(),
+            QueueCounts{q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(), q.value(4).toInt(),
+                q.value(5).toLongLong(), 0, 0});
     q.finish();
     if (sinceMs < 0)
         return out;
@@ -220,17 +231,19 @@ QHash<QString, QueueCounts> DeskRepo::counts(const QString &companyId, qint64 si
 
 QList<HeldSession> DeskRepo::held(const QString &companyId)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT d.session_id, d.assignee_id, d.assignee_name, d.queue, coalesce(c.name, s.customer_id), d.claimed_at, d.sla_state"
-        " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
-        " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id"
-        " WHERE d.company_id = ? AND d.assignee_id IS NOT NULL ORDER BY d.claimed_at"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT d.session_id, d.assignee_id, d.assignee_name, d.queue, "
+                                        "coalesce(c.name, s.customer_id), d.claimed_at, d.sla_state"
+                                        " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
+                                        " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id"
+                                        " WHERE d.company_id = ? AND d.assignee_id IS NOT NULL ORDER BY d.claimed_at"));
     QList<HeldSession> out;
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                    q.value(4).toString(), q.value(5).toLongLong(), parseSlaState(q.value(6).toString()).value_or(SlaState::Ok)});
+            q.value(4).toString(), q.value(5).toLongLong(),
+            parseSlaState(q.value(6).toString()).value_or(SlaState::Ok)});
     q.finish();
     return out;
 }
@@ -238,7 +251,8 @@ QList<HeldSession> DeskRepo::held(const QString &companyId)
 QList<DeskItem> DeskRepo::unbreached(int limit)
 {
     QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM desk_items d WHERE d.sla_state <> 'breached' ORDER BY d.resolution_due LIMIT ?").arg(kColumns));
+        QStringLiteral("SELECT %1 FROM desk_items d WHERE d.sla_state <> 'breached' ORDER BY d.resolution_due LIMIT ?")
+            .arg(kColumns));
     QList<DeskItem> out;
     if (!m_db.exec(q, {limit}))
         return out;
@@ -260,22 +274,22 @@ std::optional<int> DeskRepo::positionOf(const QString &sessionId, const QString 
 
 QList<QJsonObject> DeskRepo::customerMessagesAfter(const QString &sessionId, int position, int limit)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT id, content, timestamp FROM messages WHERE session_id = ? AND seq > ? AND role = 'customer' ORDER BY seq LIMIT ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id, content, timestamp FROM messages WHERE session_id = ? AND "
+                                                 "seq > ? AND role = 'customer' ORDER BY seq LIMIT ?"));
     QList<QJsonObject> out;
     if (!m_db.exec(q, {sessionId, position, limit}))
         return out;
     while (q.next())
         out << QJsonObject{{QStringLiteral("id"), q.value(0).toString()},
-                           {QStringLiteral("content"), q.value(1).toString()},
-                           {QStringLiteral("timestamp"), q.value(2).toLongLong()}};
+            {QStringLiteral("content"), q.value(1).toString()}, {QStringLiteral("timestamp"), q.value(2).toLongLong()}};
     q.finish();
     return out;
 }
 
 int DeskRepo::heldBy(const QString &companyId, const QString &agentId)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT count(*) FROM desk_items WHERE company_id = ? AND assignee_id = ?"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT count(*) FROM desk_items WHERE company_id = ? AND assignee_id = ?"));
     const int n = m_db.exec(q, {companyId, agentId}) && q.next() ? q.value(0).toInt() : 0;
     q.finish();
     return n;

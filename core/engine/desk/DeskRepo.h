@@ -10,18 +10,16 @@
 
 namespace tierdesk {
 
-struct QueueFilter
-{
+struct QueueFilter {
     QString companyId;
-    QString queue;            // empty: all queues
+    QString queue; // empty: all queues
     std::optional<QString> assignee; // "" = unassigned, an id = held by that agent; none = any
     QStringList preferredQueues; // listed before the others (after breached items)
     int limit = 100;
 };
 
 // A queue row with what the queue view shows of its session and customer.
-struct QueueRow
-{
+struct QueueRow {
     DeskItem item;
     QString status, channel, sentiment, issueCategory, issueSummary;
     QString customerId, customerName, customerTier;
@@ -29,12 +27,11 @@ struct QueueRow
     QJsonObject lastMessage; // {role, content, timestamp(ms)}; empty when none
 };
 
-struct QueueCounts
-{
+struct QueueCounts {
     int waiting = 0;
     int claimed = 0;
     int breached = 0;
-    int warning = 0;            // at risk: past the warning mark, not yet breached
+    int warning = 0; // at risk: past the warning mark, not yet breached
     qint64 oldestWaitingAt = 0; // queued_at of the longest-waiting unclaimed item; 0 = none
     // Items whose SLA outcome was settled since the `since` asked for: left the desk
     // (resolved, handed back to the AI) without breaching, or breached.
@@ -43,8 +40,7 @@ struct QueueCounts
 };
 
 // A session a person holds, for the supervisor's view of who holds what.
-struct HeldSession
-{
+struct HeldSession {
     QString sessionId;
     QString agentId;
     QString agentName;
@@ -55,10 +51,9 @@ struct HeldSession
 };
 
 // desk_items: written only inside the engine's write batch.
-class DeskRepo
-{
+class DeskRepo {
 public:
-    explicit DeskRepo(Database &db) : m_db(db) {}
+    explicit DeskRepo(Database &db) : m_db(db) { }
 
     // Inserts or replaces the session's item (a session queued again starts afresh).
     bool put(const DeskItem &item);

@@ -8,12 +8,17 @@ Priority priorityFor(EscalationReason reason, Sentiment sentiment, bool vip)
     switch (reason) {
     case EscalationReason::LegalMention:
     case EscalationReason::SocialMediaThreat:
-    case EscalationReason::IrateCustomer: base = Priority::Urgent; break;
+    case EscalationReason::IrateCustomer:
+        base = Priority::Urgent;
+        break;
     case EscalationReason::RefundOverThreshold:
     case EscalationReason::EscalatedComplaint:
     case EscalationReason::RepeatContact:
-    case EscalationReason::HighValueCustomer: base = Priority::High; break;
-    default: break;
+    case EscalationReason::HighValueCustomer:
+        base = Priority::High;
+        break;
+    default:
+        break;
     }
     const bool raise = vip || sentiment == Sentiment::Angry || sentiment == Sentiment::Irate;
     if (raise && base != Priority::Urgent)

@@ -25,7 +25,7 @@ int Desk::evaluateSla()
         ++changed;
         // An item that passes both marks between two rounds is announced as breached only.
         publishQueue(item.companyId, item.sessionId,
-                     state == SlaState::Breached ? SessionEventType::SlaBreached : SessionEventType::SlaWarning);
+            state == SlaState::Breached ? SessionEventType::SlaBreached : SessionEventType::SlaWarning);
     }
     return changed;
 }

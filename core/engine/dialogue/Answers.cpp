@@ -10,7 +10,8 @@ namespace {
 
 QRegularExpression caseless(const QString &pattern)
 {
-    return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return QRegularExpression(
+        pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
 }
 
 // The message reduced to lower-case words: letters, digits, '_' and '\'' (the regular
@@ -70,7 +71,8 @@ Answer answerTo(const QString &text)
     static const QRegularExpression more = caseless(QStringLiteral(
         R"(\b(?:what|where|when|how|why|which|but|can|could|would|is|are|does|did|do you|also|and|instead|so|if|not)\b)"));
     const QString rest = w.mid(m.capturedEnd());
-    if (text.contains(QLatin1Char('?')) || more.match(rest).hasMatch() || rest.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 5)
+    if (text.contains(QLatin1Char('?')) || more.match(rest).hasMatch()
+        || rest.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 5)
         return Answer::Other;
     return Answer::Yes;
 }
@@ -78,8 +80,8 @@ Answer answerTo(const QString &text)
 QString referencedOrder(const QString &text, const QStringList &lastMentioned, const QString &current)
 {
     const QString w = words(text);
-    static const QRegularExpression ordinal = caseless(QStringLiteral(
-        R"(\b(?:the )?(first|second|2nd|third|3rd|last|other) (?:one|order|of them)\b)"));
+    static const QRegularExpression ordinal
+        = caseless(QStringLiteral(R"(\b(?:the )?(first|second|2nd|third|3rd|last|other) (?:one|order|of them)\b)"));
     const QRegularExpressionMatch m = ordinal.match(w);
     if (m.hasMatch() && !lastMentioned.isEmpty()) {
         const QString which = m.captured(1);
@@ -94,7 +96,8 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
             index = lastMentioned.size() > 1 && lastMentioned.first() == current ? 1 : 0;
         return index < lastMentioned.size() ? lastMentioned.at(index) : QString();
     }
-    static const QRegularExpression pronoun = caseless(QStringLiteral(R"(\b(?:it|its|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
+    static const QRegularExpression pronoun = caseless(QStringLiteral(
+        R"(\b(?:it|its|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
     return pronoun.match(w).hasMatch() ? current : QString();
 }
 
@@ -117,16 +120,18 @@ bool mentionsOrderOrProblem(const QString &text)
 
 bool namesOrder(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(R"(\b(?:that|this|the|my) (?:order|package|parcel)\b)"));
+    static const QRegularExpression re
+        = caseless(QStringLiteral(R"(\b(?:that|this|the|my) (?:order|package|parcel)\b)"));
     return re.match(text).hasMatch();
 }
 
 bool pointsVaguely(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const GatedRegex re(caseless(QStringLiteral(
-            R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
-            R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)")),
+        static const GatedRegex re(
+            caseless(QStringLiteral(
+                R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
+                R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)")),
             {"not that", "the other", "what i mean", "the thing", "the stuff", "the part that", "the bit that"});
         return re.match(t).hasMatch();
     });
@@ -134,8 +139,9 @@ bool pointsVaguely(const QString &text)
 
 bool asksForEarlierOrder(const QString &text)
 {
-    static const GatedRegex re(caseless(QStringLiteral(
-        R"(\b(?:one|order) before (?:that|it|this|the)\b|\bprevious (?:one|order)\b|\border before\b)")),
+    static const GatedRegex re(
+        caseless(QStringLiteral(
+            R"(\b(?:one|order) before (?:that|it|this|the)\b|\bprevious (?:one|order)\b|\border before\b)")),
         {"before", "previous"});
     return re.match(text).hasMatch();
 }
@@ -150,8 +156,10 @@ QString outOfScope(const QString &text)
         if (const QString found = re.match(t).captured(0); !found.isEmpty())
             return found;
         // What a competitor charges for something: "how much is the rei half dome tent".
-        static const QRegularExpression competitor = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
-        static const QRegularExpression price = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
+        static const QRegularExpression competitor
+            = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
+        static const QRegularExpression price
+            = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
         const QRegularExpressionMatch m = competitor.match(t);
         return m.hasMatch() && price.match(t).hasMatch() ? m.captured(0) : QString();
     });

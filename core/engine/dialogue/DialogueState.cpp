@@ -7,7 +7,10 @@
 namespace tierdesk::dialogue {
 namespace {
 
-QJsonArray toArray(const QStringList &list) { return QJsonArray::fromStringList(list); }
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
 
 QStringList toList(const QJsonValue &v)
 {
@@ -17,14 +20,16 @@ QStringList toList(const QJsonValue &v)
     return out;
 }
 
-QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 
 QJsonObject pendingJson(const PendingAction &p)
 {
-    return QJsonObject{{QStringLiteral("action"), p.action},   {QStringLiteral("orderId"), p.orderId},
-                       {QStringLiteral("item"), p.item},       {QStringLiteral("amount"), p.amount},
-                       {QStringLiteral("change"), p.change},   {QStringLiteral("summary"), p.summary},
-                       {QStringLiteral("tier"), toString(p.tier)}};
+    return QJsonObject{{QStringLiteral("action"), p.action}, {QStringLiteral("orderId"), p.orderId},
+        {QStringLiteral("item"), p.item}, {QStringLiteral("amount"), p.amount}, {QStringLiteral("change"), p.change},
+        {QStringLiteral("summary"), p.summary}, {QStringLiteral("tier"), toString(p.tier)}};
 }
 
 std::optional<PendingAction> pendingFrom(const QJsonObject &p)
@@ -57,14 +62,13 @@ void DialogueState::mention(const QStringList &orderIds)
 
 QJsonObject DialogueState::toJson() const
 {
-    QJsonObject o{{QStringLiteral("intent"), intent},
-                  {QStringLiteral("orderId"), orderId},
-                  {QStringLiteral("item"), item},
-                  {QStringLiteral("awaitingSlot"), awaitingSlot},
-                  {QStringLiteral("mentionedOrders"), toArray(mentionedOrders)},
-                  {QStringLiteral("lastMentioned"), toArray(lastMentioned)}};
+    QJsonObject o{{QStringLiteral("intent"), intent}, {QStringLiteral("orderId"), orderId},
+        {QStringLiteral("item"), item}, {QStringLiteral("awaitingSlot"), awaitingSlot},
+        {QStringLiteral("mentionedOrders"), toArray(mentionedOrders)},
+        {QStringLiteral("lastMentioned"), toArray(lastMentioned)}};
     if (!topic.isEmpty())
-        o.insert(QStringLiteral("topic"), QJsonObject{{QStringLiteral("question"), topic}, {QStringLiteral("intent"), topicIntent}});
+        o.insert(QStringLiteral("topic"),
+            QJsonObject{{QStringLiteral("question"), topic}, {QStringLiteral("intent"), topicIntent}});
     if (!lastRequest.isEmpty())
         o.insert(QStringLiteral("lastRequest"), lastRequest);
     if (!refused.isEmpty())

@@ -11,7 +11,8 @@ namespace {
 
 QRegularExpression caseless(const QString &pattern)
 {
-    QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    QRegularExpression re(
+        pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     re.optimize();
     return re;
 }
@@ -53,21 +54,22 @@ const QSet<QString> &orderFactWords()
 {
     static const QSet<QString> words = [] {
         QSet<QString> s;
-        for (const char *w :
-             {"a", "an", "the", "is", "are", "was", "were", "be", "been", "i", "im", "i'm", "my", "me", "you", "your", "ur", "u",
-              "to", "of", "and", "or", "in", "on", "for", "it", "its", "it's", "this", "that", "these", "those", "they", "them",
-              "can", "do", "does", "did", "how", "what", "whats", "what's", "where", "wheres", "where's", "when", "which", "who",
-              "with", "have", "has", "had", "please", "pls", "plz", "hi", "hey", "hello", "so", "ok", "okay", "k", "just", "get",
-              "got", "if", "not", "about", "at", "by", "from", "yet", "still", "again", "already", "actually", "really", "like",
-              "lol", "thx", "thanks", "ty", "hmm", "um", "uh", "there", "here", "now", "any", "some", "order", "orders", "ord",
-              "package", "parcel", "status", "track", "tracking", "number", "no", "shipped", "ship", "ships", "shipping",
-              "deliver", "delivered", "delivery", "arrive", "arrived", "arrives", "arrival", "come", "came", "carrier", "eta",
-              "will", "would", "should", "could", "gonna", "anyway", "also", "then", "one", "ordered", "bought", "placed",
-              "days", "day", "ago", "week", "today", "morning", "yesterday", "sent", "send", "hasnt", "hasn't", "havent",
-              "haven't", "isnt", "isn't", "did", "didnt", "didn't", "dont", "don't", "all", "stuff", "thing", "things", "item",
-              "items", "lot", "much", "very", "up", "out", "we", "us", "our", "great", "thats", "that's", "cool", "nice",
-              "perfect", "awesome", "fine", "good", "sure", "yes", "yeah", "yep", "ya", "wow", "omg", "ugh", "coming", "going",
-              "forgot", "added", "all", "right", "guys", "pls", "asap", "quick", "question", "wondering", "know", "tell"})
+        for (const char *w : {"a", "an", "the", "is", "are", "was", "were", "be", "been", "i", "im", "i'm", "my", "me",
+                 "you", "your", "ur", "u", "to", "of", "and", "or", "in", "on", "for", "it", "its", "it's", "this",
+                 "that", "these", "those", "they", "them", "can", "do", "does", "did", "how", "what", "whats", "what's",
+                 "where", "wheres", "where's", "when", "which", "who", "with", "have", "has", "had", "please", "pls",
+                 "plz", "hi", "hey", "hello", "so", "ok", "okay", "k", "just", "get", "got", "if", "not", "about", "at",
+                 "by", "from", "yet", "still", "again", "already", "actually", "really", "like", "lol", "thx", "thanks",
+                 "ty", "hmm", "um", "uh", "there", "here", "now", "any", "some", "order", "orders", "ord", "package",
+                 "parcel", "status", "track", "tracking", "number", "no", "shipped", "ship", "ships", "shipping",
+                 "deliver", "delivered", "delivery", "arrive", "arrived", "arrives", "arrival", "come", "came",
+                 "carrier", "eta", "will", "would", "should", "could", "gonna", "anyway", "also", "then", "one",
+                 "ordered", "bought", "placed", "days", "day", "ago", "week", "today", "morning", "yesterday", "sent",
+                 "send", "hasnt", "hasn't", "havent", "haven't", "isnt", "isn't", "did", "didnt", "didn't", "dont",
+                 "don't", "all", "stuff", "thing", "things", "item", "items", "lot", "much", "very", "up", "out", "we",
+                 "us", "our", "great", "thats", "that's", "cool", "nice", "perfect", "awesome", "fine", "good", "sure",
+                 "yes", "yeah", "yep", "ya", "wow", "omg", "ugh", "coming", "going", "forgot", "added", "all", "right",
+                 "guys", "pls", "asap", "quick", "question", "wondering", "know", "tell"})
             s.insert(QLatin1String(w));
         return s;
     }();
@@ -94,8 +96,8 @@ QStringList clausesOf(const QString &text)
 bool refersBack(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression backReference = caseless(QStringLiteral(
-            R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
+        static const QRegularExpression backReference
+            = caseless(QStringLiteral(R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
         return backReference.match(t).hasMatch();
     });
 }
@@ -144,7 +146,8 @@ bool mayNameItem(const QString &text)
 {
     // "my gloves", "the boots order", "these pants": a word after a determiner that is no
     // order fact. Orders are read for item names only then.
-    static const QRegularExpression determined = caseless(QStringLiteral(R"(\b(?:my|the|these|those|this|that|your)\s+([a-z]+))"));
+    static const QRegularExpression determined
+        = caseless(QStringLiteral(R"(\b(?:my|the|these|those|this|that|your)\s+([a-z]+))"));
     for (auto it = determined.globalMatch(text); it.hasNext();) {
         const QString word = it.next().captured(1).toLower();
         if (word.size() >= 3 && !orderFactWords().contains(word))

@@ -15,8 +15,14 @@ QRegularExpression caseless(const char *pattern)
     return re;
 }
 
-bool has(const QRegularExpression &re, const QString &text) { return re.match(text).hasMatch(); }
-bool has(const GatedRegex &re, const QString &text) { return re.matches(text); }
+bool has(const QRegularExpression &re, const QString &text)
+{
+    return re.match(text).hasMatch();
+}
+bool has(const GatedRegex &re, const QString &text)
+{
+    return re.matches(text);
+}
 
 // "if i pause", "what happens if", "how long can i pause": asks about a change, makes none.
 bool onlyAsksAbout(const QString &text)
@@ -31,8 +37,8 @@ bool onlyAsksAbout(const QString &text)
 bool asksForRefund(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const GatedRegex ask(caseless(
-            R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)"),
+        static const GatedRegex ask(
+            caseless(R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)"),
             {"refund", "money back", "reimburse"});
         return has(ask, t) && !asksRefundStatus(t);
     });
@@ -56,7 +62,8 @@ bool saysStillWaiting(const QString &text)
 bool mentionsSubscription(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const GatedRegex re(caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)"),
+        static const GatedRegex re(
+            caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)"),
             {"subscri", "member", "plan", "trail club", "renewal"});
         return has(re, t);
     });
@@ -76,9 +83,10 @@ QString subscriptionChangeAsked(const QString &text)
         static const GatedRegex planVerb(caseless(R"(\b(?:switch|upgrade|downgrade|change|move)\b)"),
             {"switch", "upgrade", "downgrade", "change", "move"});
         static const GatedRegex plans(caseless(R"(\b(premium|plus|basic)\b)"), {"premium", "plus", "basic"});
-        static const GatedRegex pauseWords(caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)"),
-            {"resume", "unpause", "reactivate", "pause"});
-        static const QRegularExpression resume = caseless(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
+        static const GatedRegex pauseWords(
+            caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)"), {"resume", "unpause", "reactivate", "pause"});
+        static const QRegularExpression resume
+            = caseless(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
         static const QRegularExpression pause = caseless(R"(\bpause\b)");
         static const QRegularExpression end = caseless(R"(\b(?:cancel|end|stop|terminate|quit)\b)");
         const bool changeVerb = has(planVerb, t);
@@ -119,7 +127,8 @@ bool asksForCredit(const QString &text)
 
 bool correctsDetail(const QString &text)
 {
-    static const QRegularExpression re = caseless(R"(\b(?:i meant|meant|make it|change it to|instead|actually|sorry,? (?:i|it'?s))\b)");
+    static const QRegularExpression re
+        = caseless(R"(\b(?:i meant|meant|make it|change it to|instead|actually|sorry,? (?:i|it'?s))\b)");
     return has(re, text);
 }
 
@@ -139,8 +148,8 @@ bool asksMembershipStatus(const QString &text)
 
 bool asksForException(const QString &text)
 {
-    static const GatedRegex re(caseless(
-        R"(\b(?:make an? exception|an exception|just this once|bend the rules?|one[- ]time exception)\b)"),
+    static const GatedRegex re(
+        caseless(R"(\b(?:make an? exception|an exception|just this once|bend the rules?|one[- ]time exception)\b)"),
         {"exception", "just this once", "bend the rule"});
     return has(re, text);
 }

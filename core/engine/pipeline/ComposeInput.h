@@ -7,8 +7,7 @@ namespace tierdesk {
 // What a reply is composed from: a copy of the turn's facts taken when its
 // transaction was done, so a responder can word it on another thread while the
 // engine goes on with other messages.
-struct ComposeInput
-{
+struct ComposeInput {
     Session session; // at the tier that answers
     Customer customer;
     MessageAnalysis analysis;
@@ -26,12 +25,11 @@ struct ComposeInput
 };
 
 // A reply as it will be stored: the words, and how they came to be.
-struct ComposedReply
-{
+struct ComposedReply {
     Reply reply;
-    bool timedOut = false;   // the responder did not answer in time: the fallback's words
-    bool fallback = false;   // the fallback responder wrote it
-    QStringList guardNotes;  // what the ReplyGuard removed or replaced, and why
+    bool timedOut = false; // the responder did not answer in time: the fallback's words
+    bool fallback = false; // the fallback responder wrote it
+    QStringList guardNotes; // what the ReplyGuard removed or replaced, and why
 };
 
 } // namespace tierdesk

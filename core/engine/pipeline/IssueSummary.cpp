@@ -5,13 +5,17 @@
 namespace tierdesk {
 namespace {
 
-QString money(double v) { return QStringLiteral("$") + QString::number(v, 'f', 2); }
+QString money(double v)
+{
+    return QStringLiteral("$") + QString::number(v, 'f', 2);
+}
 
 // Intents that say nothing of what the issue is.
 bool topicless(const QString &intent)
 {
-    for (const char *name : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye, nlu::intent::HumanRequest,
-                             nlu::intent::ManagerRequest, nlu::intent::GeneralQuestion, nlu::intent::OutOfScope})
+    for (const char *name :
+        {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye, nlu::intent::HumanRequest,
+            nlu::intent::ManagerRequest, nlu::intent::GeneralQuestion, nlu::intent::OutOfScope})
         if (intent == QLatin1String(name))
             return true;
     return intent.isEmpty();
@@ -41,8 +45,9 @@ QString IssueSummary::requestTopic(const RequestedAction &r)
         return r.item.isEmpty() ? QStringLiteral("Refund of %1 for %2").arg(money(r.amount), r.orderId)
                                 : QStringLiteral("Refund of %1 for %2 (%3)").arg(money(r.amount), r.orderId, r.item);
     case RequestedAction::Cancel:
-        return r.insteadOfRefund ? QStringLiteral("Money back for %1, not yet charged: cancellation offered").arg(r.orderId)
-                                 : QStringLiteral("Cancel order %1").arg(r.orderId);
+        return r.insteadOfRefund
+            ? QStringLiteral("Money back for %1, not yet charged: cancellation offered").arg(r.orderId)
+            : QStringLiteral("Cancel order %1").arg(r.orderId);
     case RequestedAction::Credit:
         return QStringLiteral("Credit of %1 asked for").arg(money(r.amount));
     case RequestedAction::Subscription:
@@ -75,18 +80,29 @@ QString IssueSummary::confirmedTopic(const ActionReport &a)
 QString IssueSummary::escalationNote(EscalationReason reason)
 {
     switch (reason) {
-    case EscalationReason::LegalMention: return QStringLiteral("legal action mentioned");
-    case EscalationReason::SocialMediaThreat: return QStringLiteral("public complaint threatened");
-    case EscalationReason::CustomerRequest: return QStringLiteral("asked for a person");
-    case EscalationReason::IrateCustomer: return QStringLiteral("customer irate");
-    case EscalationReason::HighValueCustomer: return QStringLiteral("VIP customer unhappy");
-    case EscalationReason::RepeatContact: return QStringLiteral("repeat contact");
-    case EscalationReason::RefundOverThreshold: return QStringLiteral("beyond the AI's refund limit");
-    case EscalationReason::PolicyException: return QStringLiteral("policy exception asked for");
-    case EscalationReason::RefundRequest: return QStringLiteral("refund needs the AI Manager");
-    case EscalationReason::EscalatedComplaint: return QStringLiteral("complaint escalated");
+    case EscalationReason::LegalMention:
+        return QStringLiteral("legal action mentioned");
+    case EscalationReason::SocialMediaThreat:
+        return QStringLiteral("public complaint threatened");
+    case EscalationReason::CustomerRequest:
+        return QStringLiteral("asked for a person");
+    case EscalationReason::IrateCustomer:
+        return QStringLiteral("customer irate");
+    case EscalationReason::HighValueCustomer:
+        return QStringLiteral("VIP customer unhappy");
+    case EscalationReason::RepeatContact:
+        return QStringLiteral("repeat contact");
+    case EscalationReason::RefundOverThreshold:
+        return QStringLiteral("beyond the AI's refund limit");
+    case EscalationReason::PolicyException:
+        return QStringLiteral("policy exception asked for");
+    case EscalationReason::RefundRequest:
+        return QStringLiteral("refund needs the AI Manager");
+    case EscalationReason::EscalatedComplaint:
+        return QStringLiteral("complaint escalated");
     case EscalationReason::ComplexIssue:
-    case EscalationReason::TechnicalLimitation: return QStringLiteral("the AI could not resolve it");
+    case EscalationReason::TechnicalLimitation:
+        return QStringLiteral("the AI could not resolve it");
     }
     return {};
 }
@@ -113,7 +129,8 @@ QString IssueSummary::update(const QString &previous, const Turn &turn)
         summary = previous.isEmpty() ? QStringLiteral("Customer inquiry") : withoutNote(previous);
     if (turn.escalation)
         summary += QStringLiteral(" - ") + escalationNote(turn.escalation->reason);
-    else if (const qsizetype dash = previous.indexOf(QLatin1String(" - ")); dash >= 0 && summary == withoutNote(previous))
+    else if (const qsizetype dash = previous.indexOf(QLatin1String(" - "));
+             dash >= 0 && summary == withoutNote(previous))
         summary = previous; // the note of an earlier escalation stays with its topic
     return summary;
 }

@@ -13,11 +13,9 @@ namespace tierdesk {
 // ("Refund of $378.00 for ORD-10007 (Summit Tent) - legal action mentioned").
 // A message that adds no topic (thanks, small talk, a question outside customer
 // service) keeps the summary the session had.
-class IssueSummary
-{
+class IssueSummary {
 public:
-    struct Turn
-    {
+    struct Turn {
         const MessageAnalysis &analysis;
         const TurnPlan &plan;
         const ActionReport &report;

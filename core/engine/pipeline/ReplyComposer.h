@@ -19,8 +19,7 @@ namespace tierdesk {
 // snapshot, so a slow responder (a language model, later) never holds up the
 // engine or other requests. Past the timeout the local responder's words are
 // used instead. Every reply passes the ReplyGuard before it is handed back.
-class ReplyComposer : public QObject
-{
+class ReplyComposer : public QObject {
     Q_OBJECT
 
 public:
@@ -44,8 +43,7 @@ private:
     // Runs on the pool (the guard's checks are pure) or, for the timeout's fallback, here.
     ComposedReply guarded(const Reply &reply, const ComposeInput &input, bool fromFallback) const;
 
-    struct Waiting
-    {
+    struct Waiting {
         Done done;
         QDeadlineTimer due;
         std::shared_ptr<const ComposeInput> input;

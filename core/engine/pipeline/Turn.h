@@ -11,13 +11,12 @@ namespace tierdesk {
 
 // One customer message between its two transactions: what phase one decided and
 // did, and what phase three needs to store the reply worded in between.
-struct Turn
-{
-    MessageOutcome outcome;                      // the customer's message, the session after it, an escalation
+struct Turn {
+    MessageOutcome outcome; // the customer's message, the session after it, an escalation
     std::shared_ptr<const ComposeInput> compose; // null when no AI answers (a person has the session)
-    Tier speaker = Tier::AiRep;                  // the tier the reply is written as
-    QString handoverNote;                        // when and how a person will answer, after a hand-over
-    QElapsedTimer timer;                         // from the message's arrival, for the reply's latencyMs
+    Tier speaker = Tier::AiRep; // the tier the reply is written as
+    QString handoverNote; // when and how a person will answer, after a hand-over
+    QElapsedTimer timer; // from the message's arrival, for the reply's latencyMs
 };
 
 } // namespace tierdesk

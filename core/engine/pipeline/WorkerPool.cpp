@@ -32,7 +32,11 @@ void WorkerPool::dispatch()
             for (Job &job : chunk)
                 results.push_back(job());
             QMetaObject::invokeMethod(
-                this, [results = std::move(results)] { for (const Continuation &result : results) result(); },
+                this,
+                [results = std::move(results)] {
+                    for (const Continuation &result : results)
+                        result();
+                },
                 Qt::QueuedConnection);
         });
     }

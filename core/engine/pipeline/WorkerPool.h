@@ -16,14 +16,12 @@ namespace tierdesk {
 // Work handed in during one pass of the event loop goes out together, split over
 // the threads: waking a pool thread costs the engine thread more than a short
 // piece of work itself, and under load many messages arrive in one pass.
-class WorkerPool : public QObject
-{
+class WorkerPool : public QObject {
 public:
     explicit WorkerPool(int threads, QObject *parent = nullptr);
     ~WorkerPool() override { m_pool.waitForDone(); }
 
-    template <typename T>
-    void run(std::function<T()> work, std::function<void(T)> then)
+    template <typename T> void run(std::function<T()> work, std::function<void(T)> then)
     {
         enqueue([work = std::move(work), then = std::move(then)]() -> Continuation {
             auto result = std::make_shared<T>(work());
@@ -33,7 +31,7 @@ public:
 
 private:
     using Continuation = std::function<void()>; // runs on the owner's thread
-    using Job = std::function<Continuation()>;  // runs on the pool
+    using Job = std::function<Continuation()>; // runs on the pool
 
     void enqueue(Job job);
     void dispatch();

@@ -9,8 +9,7 @@
 namespace tierdesk {
 namespace {
 
-struct Entry
-{
+struct Entry {
     Phrase id;
     const char *en;
     const char *de; // addressed as "Sie"
@@ -22,33 +21,39 @@ constexpr Entry kPhrases[] = {
     {Phrase::Hello, "Hello!", "Hallo!"},
     {Phrase::HelloName, "Hello %1!", "Hallo %1!"},
     {Phrase::SorryUpset, "I'm truly sorry for the trouble, and I understand why you're upset.",
-     "Das tut mir wirklich leid, und ich verstehe gut, dass Sie verärgert sind."},
-    {Phrase::SorryInconvenience, "I'm sorry about the inconvenience.", "Entschuldigen Sie bitte die Unannehmlichkeiten."},
+        "Das tut mir wirklich leid, und ich verstehe gut, dass Sie verärgert sind."},
+    {Phrase::SorryInconvenience, "I'm sorry about the inconvenience.",
+        "Entschuldigen Sie bitte die Unannehmlichkeiten."},
     {Phrase::OpenFormal, "Thank you for contacting us.", "Vielen Dank, dass Sie sich an uns gewandt haben."},
     {Phrase::OpenEmpathetic, "Thanks for bearing with us.", "Danke für Ihre Geduld."},
     {Phrase::OpenFriendly, "Happy to help!", "Schön, dass Sie sich melden!"},
     {Phrase::HowCanIHelp, "How can I help you today?", "Wie kann ich Ihnen heute helfen?"},
     {Phrase::YoureWelcome, "You're welcome! Is there anything else I can help with?",
-     "Gern geschehen! Kann ich Ihnen sonst noch helfen?"},
+        "Gern geschehen! Kann ich Ihnen sonst noch helfen?"},
     {Phrase::Goodbye, "Thanks for reaching out. Have a great day!",
-     "Danke, dass Sie sich gemeldet haben. Einen schönen Tag noch!"},
+        "Danke, dass Sie sich gemeldet haben. Einen schönen Tag noch!"},
     {Phrase::TellMeMore,
-     "I want to make sure I get this right. Could you tell me a bit more, for example the order number or what exactly went wrong?",
-     "Ich möchte sichergehen, dass ich Sie richtig verstehe. Könnten Sie mir etwas mehr dazu sagen, zum Beispiel die "
-     "Bestellnummer oder was genau schiefgelaufen ist?"},
+        "I want to make sure I get this right. Could you tell me a bit more, for example the order number or what "
+        "exactly went wrong?",
+        "Ich möchte sichergehen, dass ich Sie richtig verstehe. Könnten Sie mir etwas mehr dazu sagen, zum Beispiel "
+        "die "
+        "Bestellnummer oder was genau schiefgelaufen ist?"},
     {Phrase::OutOfScope,
-     "That's outside what I can help with here. I can help with your orders, deliveries, returns and refunds, billing, and "
-     "your account or membership: is there anything there I can do for you?",
-     "Dabei kann ich Ihnen hier leider nicht helfen. Ich unterstütze Sie gern bei Ihren Bestellungen, Lieferungen, "
-     "Rücksendungen und Erstattungen, Rechnungen sowie Ihrem Konto oder Ihrer Mitgliedschaft: Kann ich dabei etwas für Sie tun?"},
+        "That's outside what I can help with here. I can help with your orders, deliveries, returns and refunds, "
+        "billing, and "
+        "your account or membership: is there anything there I can do for you?",
+        "Dabei kann ich Ihnen hier leider nicht helfen. Ich unterstütze Sie gern bei Ihren Bestellungen, Lieferungen, "
+        "Rücksendungen und Erstattungen, Rechnungen sowie Ihrem Konto oder Ihrer Mitgliedschaft: Kann ich dabei etwas "
+        "für Sie tun?"},
 
     {Phrase::HandedToPerson,
-     "I've passed your conversation to a member of our support team, with everything you've told me so far. They'll reply "
-     "right here as soon as they can.",
-     "Ich habe Ihr Anliegen mit allem, was Sie mir bisher geschrieben haben, an unser Support-Team übergeben. Eine "
-     "Mitarbeiterin oder ein Mitarbeiter antwortet Ihnen so bald wie möglich direkt hier."},
+        "I've passed your conversation to a member of our support team, with everything you've told me so far. They'll "
+        "reply "
+        "right here as soon as they can.",
+        "Ich habe Ihr Anliegen mit allem, was Sie mir bisher geschrieben haben, an unser Support-Team übergeben. Eine "
+        "Mitarbeiterin oder ein Mitarbeiter antwortet Ihnen so bald wie möglich direkt hier."},
     {Phrase::ManagerTookOver, "I'm the AI support manager and I've taken over your conversation.",
-     "Ich bin der KI-Support-Manager und habe Ihr Gespräch übernommen."},
+        "Ich bin der KI-Support-Manager und habe Ihr Gespräch übernommen."},
     {Phrase::TeamWillLookAt, "They'll look at %1.", "Das Team kümmert sich dann um %1."},
 
     {Phrase::OrderCarrier, " with %1, tracking number %2", " (%1, Sendungsnummer %2)"},
@@ -56,11 +61,12 @@ constexpr Entry kPhrases[] = {
     {Phrase::OrderExpected, ", and is expected by %1", "; die Zustellung wird bis %1 erwartet"},
     {Phrase::OrderDelivered, "Your order %1 was delivered on %2", "Ihre Bestellung %1 wurde am %2 zugestellt"},
     {Phrase::OrderNotShipped,
-     "Your order %1 is %2 and hasn't shipped yet; you'll get a tracking number by e-mail when it does.",
-     "Ihre Bestellung %1 ist %2 und wurde noch nicht versandt; sobald sie unterwegs ist, erhalten Sie die Sendungsnummer per "
-     "E-Mail."},
+        "Your order %1 is %2 and hasn't shipped yet; you'll get a tracking number by e-mail when it does.",
+        "Ihre Bestellung %1 ist %2 und wurde noch nicht versandt; sobald sie unterwegs ist, erhalten Sie die "
+        "Sendungsnummer per "
+        "E-Mail."},
     {Phrase::OrderCancelled, "Your order %1 was cancelled, and no charge was made for it.",
-     "Ihre Bestellung %1 wurde storniert; dafür wurde nichts berechnet."},
+        "Ihre Bestellung %1 wurde storniert; dafür wurde nichts berechnet."},
     {Phrase::OrderRefunded, "Your order %1 was refunded (%2).", "Ihre Bestellung %1 wurde erstattet (%2)."},
     {Phrase::OrderStatus, "Your order %1 is %2.", "Ihre Bestellung %1 ist %2."},
 
@@ -69,150 +75,170 @@ constexpr Entry kPhrases[] = {
     {Phrase::ArticlesFrame, "", "Aus unseren Hilfeartikeln (auf Englisch): %1"},
 
     {Phrase::NeedOrderNumber, "Could you tell me the order number (it looks like ORD-12345)? I'll take it from there.",
-     "Könnten Sie mir bitte die Bestellnummer nennen (sie sieht aus wie ORD-12345)? Dann kümmere ich mich darum."},
+        "Könnten Sie mir bitte die Bestellnummer nennen (sie sieht aus wie ORD-12345)? Dann kümmere ich mich darum."},
     {Phrase::CreditAmountPrompt, "What amount of credit are you asking for, and what happened?",
-     "Welchen Betrag möchten Sie als Guthaben, und was ist passiert?"},
+        "Welchen Betrag möchten Sie als Guthaben, und was ist passiert?"},
     {Phrase::UnknownOrder, "I couldn't find an order %1 on your account; could you check the number?",
-     "Ich konnte in Ihrem Konto keine Bestellung %1 finden; könnten Sie die Nummer bitte prüfen?"},
+        "Ich konnte in Ihrem Konto keine Bestellung %1 finden; könnten Sie die Nummer bitte prüfen?"},
 
     {Phrase::Refunded,
-     "I've refunded %1 for %2 to your original payment method; it usually appears within 5-10 business days.",
-     "Ich habe Ihnen %1 für %2 auf Ihre ursprüngliche Zahlungsmethode erstattet; der Betrag erscheint in der Regel "
-     "innerhalb von 5–10 Werktagen."},
+        "I've refunded %1 for %2 to your original payment method; it usually appears within 5-10 business days.",
+        "Ich habe Ihnen %1 für %2 auf Ihre ursprüngliche Zahlungsmethode erstattet; der Betrag erscheint in der Regel "
+        "innerhalb von 5–10 Werktagen."},
     {Phrase::RefundedOrder, "order %1", "die Bestellung %1"},
     {Phrase::RefundedItem, "the %1 from order %2", "„%1“ aus der Bestellung %2"},
     {Phrase::OrderCancelledDone, "Order %1 is cancelled; it was never charged, so there is nothing to refund.",
-     "Die Bestellung %1 ist storniert; sie wurde nie belastet, daher gibt es nichts zu erstatten."},
+        "Die Bestellung %1 ist storniert; sie wurde nie belastet, daher gibt es nichts zu erstatten."},
     {Phrase::CreditAdded, "I've added a %1 credit to your account; it's applied automatically at your next checkout.",
-     "Ich habe Ihrem Konto ein Guthaben von %1 gutgeschrieben; es wird bei Ihrem nächsten Einkauf automatisch verrechnet."},
+        "Ich habe Ihrem Konto ein Guthaben von %1 gutgeschrieben; es wird bei Ihrem nächsten Einkauf automatisch "
+        "verrechnet."},
     {Phrase::MembershipCancelled,
-     "Your subscription is cancelled; you keep its benefits until the end of the current billing period.",
-     "Ihre Mitgliedschaft ist gekündigt; Sie behalten ihre Vorteile bis zum Ende des laufenden Abrechnungszeitraums."},
+        "Your subscription is cancelled; you keep its benefits until the end of the current billing period.",
+        "Ihre Mitgliedschaft ist gekündigt; Sie behalten ihre Vorteile bis zum Ende des laufenden "
+        "Abrechnungszeitraums."},
     {Phrase::MembershipPaused, "Your subscription is paused; you won't be billed while it's paused.",
-     "Ihre Mitgliedschaft ist pausiert; solange sie pausiert ist, wird Ihnen nichts berechnet."},
+        "Ihre Mitgliedschaft ist pausiert; solange sie pausiert ist, wird Ihnen nichts berechnet."},
     {Phrase::MembershipActive, "Your subscription is active again.", "Ihre Mitgliedschaft ist wieder aktiv."},
-    {Phrase::MembershipPlan, "Your subscription is now on the %1 plan.", "Ihre Mitgliedschaft läuft jetzt im Tarif %1."},
+    {Phrase::MembershipPlan, "Your subscription is now on the %1 plan.",
+        "Ihre Mitgliedschaft läuft jetzt im Tarif %1."},
     {Phrase::Declined, "All right, I haven't changed anything. Is there something else I can help with?",
-     "In Ordnung, ich habe nichts geändert. Kann ich Ihnen sonst noch helfen?"},
+        "In Ordnung, ich habe nichts geändert. Kann ich Ihnen sonst noch helfen?"},
 
     {Phrase::GoAhead, "Shall I go ahead?", "Soll ich das für Sie erledigen?"},
     {Phrase::GoAheadBoth, "Shall I go ahead with both?", "Soll ich beides für Sie erledigen?"},
     {Phrase::GoAheadAll, "Shall I go ahead with all of them?", "Soll ich all das für Sie erledigen?"},
     {Phrase::RefundCapped, "Order %1 has %2 left to refund, so that is the most I can refund. ",
-     "Für die Bestellung %1 sind noch %2 offen; mehr kann ich nicht erstatten. "},
+        "Für die Bestellung %1 sind noch %2 offen; mehr kann ich nicht erstatten. "},
     {Phrase::WillRefundOrder, "I'll refund %1 for order %2 to your original payment method.",
-     "Ich erstatte Ihnen %1 für die Bestellung %2 auf Ihre ursprüngliche Zahlungsmethode."},
+        "Ich erstatte Ihnen %1 für die Bestellung %2 auf Ihre ursprüngliche Zahlungsmethode."},
     {Phrase::WillRefundItem, "I'll refund %1 for the %2 from %3 to your original payment method.",
-     "Ich erstatte Ihnen %1 für „%2“ aus der Bestellung %3 auf Ihre ursprüngliche Zahlungsmethode."},
+        "Ich erstatte Ihnen %1 für „%2“ aus der Bestellung %3 auf Ihre ursprüngliche Zahlungsmethode."},
     {Phrase::WillCancelInstead,
-     "Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.",
-     "Die Bestellung %1%2 wurde noch nicht versandt oder belastet, daher gibt es nichts zu erstatten: Ich storniere sie "
-     "stattdessen."},
+        "Order %1%2 hasn't shipped or been charged yet, so there is nothing to refund: I'll cancel it instead.",
+        "Die Bestellung %1%2 wurde noch nicht versandt oder belastet, daher gibt es nichts zu erstatten: Ich storniere "
+        "sie "
+        "stattdessen."},
     {Phrase::WillCancel, "I'll cancel order %1%2 before it ships; it hasn't been charged.",
-     "Ich storniere die Bestellung %1%2, bevor sie versandt wird; sie wurde noch nicht belastet."},
+        "Ich storniere die Bestellung %1%2, bevor sie versandt wird; sie wurde noch nicht belastet."},
     {Phrase::ItemInParentheses, " (%1)", " (%1)"},
     {Phrase::WillCredit, "I'll add a %1 credit to your account.", "Ich schreibe Ihrem Konto ein Guthaben von %1 gut."},
     {Phrase::WillResume, "I'll resume your %1 membership; billing starts again from today.",
-     "Ich setze Ihre Mitgliedschaft (%1) fort; die Abrechnung beginnt ab heute wieder."},
+        "Ich setze Ihre Mitgliedschaft (%1) fort; die Abrechnung beginnt ab heute wieder."},
     {Phrase::WillPause, "I'll pause your %1 membership; you won't be billed while it's paused.",
-     "Ich pausiere Ihre Mitgliedschaft (%1); solange sie pausiert ist, wird Ihnen nichts berechnet."},
-    {Phrase::WillCancelMembership, "I'll cancel your %1 membership; you keep its benefits until the end of the billing period.",
-     "Ich kündige Ihre Mitgliedschaft (%1); Sie behalten ihre Vorteile bis zum Ende des Abrechnungszeitraums."},
+        "Ich pausiere Ihre Mitgliedschaft (%1); solange sie pausiert ist, wird Ihnen nichts berechnet."},
+    {Phrase::WillCancelMembership,
+        "I'll cancel your %1 membership; you keep its benefits until the end of the billing period.",
+        "Ich kündige Ihre Mitgliedschaft (%1); Sie behalten ihre Vorteile bis zum Ende des Abrechnungszeitraums."},
     {Phrase::WillSwitch, "I'll switch your membership from %1 to the %2 plan.",
-     "Ich stelle Ihre Mitgliedschaft vom Tarif %1 auf den Tarif %2 um."},
+        "Ich stelle Ihre Mitgliedschaft vom Tarif %1 auf den Tarif %2 um."},
 
     // Said as "They'll look at %1." (TeamWillLookAt): German in the accusative.
     {Phrase::DescribeExceptionOrder, "your request for an exception to our policy for order %1",
-     "Ihre Bitte um eine Ausnahme von unseren Richtlinien für die Bestellung %1"},
+        "Ihre Bitte um eine Ausnahme von unseren Richtlinien für die Bestellung %1"},
     {Phrase::DescribeExceptionItem, "your request for an exception to our policy for the %1 from %2",
-     "Ihre Bitte um eine Ausnahme von unseren Richtlinien für „%1“ aus %2"},
+        "Ihre Bitte um eine Ausnahme von unseren Richtlinien für „%1“ aus %2"},
     {Phrase::DescribeRefund, "your refund of %1 for %2", "Ihre Erstattung von %1 für %2"},
     {Phrase::DescribeCredit, "your request for a %1 credit", "Ihren Wunsch nach einem Guthaben von %1"},
     {Phrase::DescribeMembership, "your membership change", "die Änderung Ihrer Mitgliedschaft"},
     {Phrase::DescribeCancel, "cancelling order %1", "die Stornierung der Bestellung %1"},
 
     {Phrase::CannotCancelShipped,
-     "Order %1 has shipped, so it can no longer be cancelled; once it arrives you can return it within %2 days of delivery, "
-     "or exchange it for free.",
-     "Die Bestellung %1 wurde bereits versandt und kann daher nicht mehr storniert werden; sobald sie angekommen ist, können "
-     "Sie sie innerhalb von %2 Tagen nach der Zustellung zurücksenden oder kostenlos umtauschen."},
+        "Order %1 has shipped, so it can no longer be cancelled; once it arrives you can return it within %2 days of "
+        "delivery, "
+        "or exchange it for free.",
+        "Die Bestellung %1 wurde bereits versandt und kann daher nicht mehr storniert werden; sobald sie angekommen "
+        "ist, können "
+        "Sie sie innerhalb von %2 Tagen nach der Zustellung zurücksenden oder kostenlos umtauschen."},
     {Phrase::CannotCancelDelivered,
-     "Order %1 was delivered, so it can no longer be cancelled, but you can return it within %2 days of delivery, or "
-     "exchange it for free.",
-     "Die Bestellung %1 wurde bereits zugestellt und kann daher nicht mehr storniert werden, aber Sie können sie innerhalb "
-     "von %2 Tagen nach der Zustellung zurücksenden oder kostenlos umtauschen."},
+        "Order %1 was delivered, so it can no longer be cancelled, but you can return it within %2 days of delivery, "
+        "or "
+        "exchange it for free.",
+        "Die Bestellung %1 wurde bereits zugestellt und kann daher nicht mehr storniert werden, aber Sie können sie "
+        "innerhalb "
+        "von %2 Tagen nach der Zustellung zurücksenden oder kostenlos umtauschen."},
     {Phrase::CannotCancelStatus, "Order %1 is %2, so it can no longer be cancelled.",
-     "Die Bestellung %1 ist %2 und kann daher nicht mehr storniert werden."},
+        "Die Bestellung %1 ist %2 und kann daher nicht mehr storniert werden."},
     {Phrase::CannotCancelNow, "Order %1 is %2 now, so it can no longer be cancelled.",
-     "Die Bestellung %1 ist inzwischen %2 und kann daher nicht mehr storniert werden."},
+        "Die Bestellung %1 ist inzwischen %2 und kann daher nicht mehr storniert werden."},
     {Phrase::AlreadyRefundedHere,
-     "The %1 from %2 has already been refunded in this conversation; refunds usually appear within 5-10 business days.",
-     "„%1“ aus %2 wurde in diesem Gespräch bereits erstattet; Erstattungen erscheinen in der Regel innerhalb von 5–10 "
-     "Werktagen."},
+        "The %1 from %2 has already been refunded in this conversation; refunds usually appear within 5-10 business "
+        "days.",
+        "„%1“ aus %2 wurde in diesem Gespräch bereits erstattet; Erstattungen erscheinen in der Regel innerhalb von "
+        "5–10 "
+        "Werktagen."},
     {Phrase::OutsideReturnWindow,
-     "Order %1 was delivered more than %2 days ago, outside our return window, so I can't refund it here.",
-     "Die Bestellung %1 wurde vor mehr als %2 Tagen zugestellt und liegt damit außerhalb unserer Rückgabefrist, daher kann "
-     "ich sie hier nicht erstatten."},
+        "Order %1 was delivered more than %2 days ago, outside our return window, so I can't refund it here.",
+        "Die Bestellung %1 wurde vor mehr als %2 Tagen zugestellt und liegt damit außerhalb unserer Rückgabefrist, "
+        "daher kann "
+        "ich sie hier nicht erstatten."},
     {Phrase::InTransitItem, "The %1 (%2) from order %3", "„%1“ (%2) aus der Bestellung %3"},
     {Phrase::InTransitOrder, "Order %1", "Die Bestellung %1"},
     {Phrase::InTransit,
-     "%1 is on its way, so it can't be refunded yet: once it arrives you can return it within %2 days for a refund.",
-     "%1 ist noch unterwegs und kann daher noch nicht erstattet werden: Sobald die Sendung angekommen ist, können Sie sie "
-     "innerhalb von %2 Tagen zurücksenden und erhalten dann eine Erstattung."},
+        "%1 is on its way, so it can't be refunded yet: once it arrives you can return it within %2 days for a refund.",
+        "%1 ist noch unterwegs und kann daher noch nicht erstattet werden: Sobald die Sendung angekommen ist, können "
+        "Sie sie "
+        "innerhalb von %2 Tagen zurücksenden und erhalten dann eine Erstattung."},
     {Phrase::OtherAccountMembership,
-     "I can only make changes to the membership on your own account. The account holder can change theirs under Account > "
-     "Trail Club, or contact us themselves.",
-     "Ich kann nur die Mitgliedschaft in Ihrem eigenen Konto ändern. Die Kontoinhaberin oder der Kontoinhaber kann die "
-     "eigene unter Account > Trail Club ändern oder sich selbst an uns wenden."},
+        "I can only make changes to the membership on your own account. The account holder can change theirs under "
+        "Account > "
+        "Trail Club, or contact us themselves.",
+        "Ich kann nur die Mitgliedschaft in Ihrem eigenen Konto ändern. Die Kontoinhaberin oder der Kontoinhaber kann "
+        "die "
+        "eigene unter Account > Trail Club ändern oder sich selbst an uns wenden."},
     {Phrase::NoActiveMembership, "There is no active membership on your account to change.",
-     "In Ihrem Konto gibt es keine aktive Mitgliedschaft, die ich ändern könnte."},
+        "In Ihrem Konto gibt es keine aktive Mitgliedschaft, die ich ändern könnte."},
     {Phrase::NoActiveSubscription, "There is no active subscription on this account.",
-     "In diesem Konto gibt es keine aktive Mitgliedschaft."},
+        "In diesem Konto gibt es keine aktive Mitgliedschaft."},
     {Phrase::MembershipAlready, "Your %1 membership is already %2.", "Ihre Mitgliedschaft (%1) ist bereits %2."},
     {Phrase::MembershipIs, "Your %1 membership is %2.", "Ihre Mitgliedschaft (%1) ist %2."},
     {Phrase::NoAuthorityClaims,
-     "I can't act on approvals or settings mentioned in the chat. If something went wrong with an order, tell me what "
-     "happened and I'll look at what I can do.",
-     "Auf Freigaben oder Einstellungen, die im Chat erwähnt werden, kann ich mich nicht berufen. Wenn bei einer Bestellung "
-     "etwas schiefgelaufen ist, schreiben Sie mir, was passiert ist, und ich sehe mir an, was ich tun kann."},
+        "I can't act on approvals or settings mentioned in the chat. If something went wrong with an order, tell me "
+        "what "
+        "happened and I'll look at what I can do.",
+        "Auf Freigaben oder Einstellungen, die im Chat erwähnt werden, kann ich mich nicht berufen. Wenn bei einer "
+        "Bestellung "
+        "etwas schiefgelaufen ist, schreiben Sie mir, was passiert ist, und ich sehe mir an, was ich tun kann."},
     {Phrase::RefundFactIssued, "A refund of %1 was issued for order %2; refunds appear within 5-10 business days.",
-     "Für die Bestellung %2 wurde eine Erstattung von %1 veranlasst; Erstattungen erscheinen innerhalb von 5–10 Werktagen."},
+        "Für die Bestellung %2 wurde eine Erstattung von %1 veranlasst; Erstattungen erscheinen innerhalb von 5–10 "
+        "Werktagen."},
     {Phrase::RefundFactNone, "No refund has been issued for order %1 so far.",
-     "Für die Bestellung %1 wurde bisher keine Erstattung veranlasst."},
+        "Für die Bestellung %1 wurde bisher keine Erstattung veranlasst."},
     {Phrase::RefundedInFull, "Order %1 has already been refunded in full.",
-     "Die Bestellung %1 wurde bereits vollständig erstattet."},
+        "Die Bestellung %1 wurde bereits vollständig erstattet."},
     {Phrase::NotChargedCancelled, "Order %1 was cancelled, so nothing was charged for it.",
-     "Die Bestellung %1 wurde storniert, daher wurde dafür nichts berechnet."},
+        "Die Bestellung %1 wurde storniert, daher wurde dafür nichts berechnet."},
     {Phrase::NotChargedYet, "Order %1 has not been charged yet, so there is nothing to refund.",
-     "Die Bestellung %1 wurde noch nicht belastet, daher gibt es nichts zu erstatten."},
+        "Die Bestellung %1 wurde noch nicht belastet, daher gibt es nichts zu erstatten."},
     {Phrase::OnlyLeftToRefund, "Only %1 of order %2 is left to refund.",
-     "Von der Bestellung %2 sind nur noch %1 offen, die erstattet werden können."},
+        "Von der Bestellung %2 sind nur noch %1 offen, die erstattet werden können."},
     {Phrase::RefundBeyondTier, "A refund of %1 is beyond what this tier may approve.",
-     "Eine Erstattung von %1 geht über das hinaus, was ich auf dieser Stufe genehmigen darf."},
+        "Eine Erstattung von %1 geht über das hinaus, was ich auf dieser Stufe genehmigen darf."},
     {Phrase::CreditBeyondTier, "A credit of %1 is beyond what this tier may approve.",
-     "Ein Guthaben von %1 geht über das hinaus, was ich auf dieser Stufe genehmigen darf."},
+        "Ein Guthaben von %1 geht über das hinaus, was ich auf dieser Stufe genehmigen darf."},
     {Phrase::MembershipBeyondTier, "Subscription changes are beyond what this tier may do.",
-     "Änderungen an der Mitgliedschaft darf ich auf dieser Stufe nicht vornehmen."},
+        "Änderungen an der Mitgliedschaft darf ich auf dieser Stufe nicht vornehmen."},
 
     {Phrase::SafeReply, "Let me look into that for you. Could you tell me a little more about what you need?",
-     "Ich sehe mir das gern für Sie an. Könnten Sie mir etwas genauer sagen, worum es geht?"},
+        "Ich sehe mir das gern für Sie an. Könnten Sie mir etwas genauer sagen, worum es geht?"},
     {Phrase::TeamBusy, "Everyone on our team is busy right now; a person will answer you here within %1.",
-     "Im Moment sind alle in unserem Team beschäftigt; spätestens in %1 antwortet Ihnen hier eine Person."},
+        "Im Moment sind alle in unserem Team beschäftigt; spätestens in %1 antwortet Ihnen hier eine Person."},
     {Phrase::CallUs, " If you would rather talk to someone now, call us on %1.",
-     " Wenn Sie lieber sofort mit jemandem sprechen möchten, rufen Sie uns unter %1 an."},
+        " Wenn Sie lieber sofort mit jemandem sprechen möchten, rufen Sie uns unter %1 an."},
     {Phrase::AMinute, "a minute", "einer Minute"},
     {Phrase::Minutes, "%1 minutes", "%1 Minuten"},
     {Phrase::AnHour, "an hour", "einer Stunde"},
     {Phrase::Hours, "%1 hours", "%1 Stunden"},
     {Phrase::Days, "%1 days", "%1 Tagen"},
     {Phrase::Closing,
-     "This conversation is now resolved. Thank you for your patience - if anything else comes up, just write to us again. (%1)",
-     "Dieses Gespräch ist nun abgeschlossen. Vielen Dank für Ihre Geduld – wenn noch etwas sein sollte, schreiben Sie uns "
-     "einfach wieder. (%1)"},
+        "This conversation is now resolved. Thank you for your patience - if anything else comes up, just write to us "
+        "again. (%1)",
+        "Dieses Gespräch ist nun abgeschlossen. Vielen Dank für Ihre Geduld – wenn noch etwas sein sollte, schreiben "
+        "Sie uns "
+        "einfach wieder. (%1)"},
     {Phrase::PersonRefunded, "I've refunded %1 for %2 to your original payment method.",
-     "Ich habe Ihnen %1 für %2 auf Ihre ursprüngliche Zahlungsmethode erstattet."},
+        "Ich habe Ihnen %1 für %2 auf Ihre ursprüngliche Zahlungsmethode erstattet."},
     {Phrase::PersonCredited, "I've added a credit of %1 to your account; it is used on your next order.",
-     "Ich habe Ihrem Konto ein Guthaben von %1 gutgeschrieben; es wird bei Ihrer nächsten Bestellung verrechnet."},
+        "Ich habe Ihrem Konto ein Guthaben von %1 gutgeschrieben; es wird bei Ihrer nächsten Bestellung verrechnet."},
 };
 
 constexpr int kCount = static_cast<int>(Phrase::Count);
@@ -253,7 +279,10 @@ QString word(const QString &status, std::initializer_list<std::pair<const char *
 
 } // namespace
 
-QString Phrases::operator()(Phrase id) const { return table(m_language).at(static_cast<int>(id)); }
+QString Phrases::operator()(Phrase id) const
+{
+    return table(m_language).at(static_cast<int>(id));
+}
 
 QString Phrases::money(double amount) const
 {
@@ -286,12 +315,9 @@ QString Phrases::orderStatus(const QString &status) const
 {
     if (m_language == Language::En)
         return status;
-    return word(status, {{"pending", "eingegangen"},
-                         {"processing", "in Bearbeitung"},
-                         {"shipped", "versandt"},
-                         {"delivered", "zugestellt"},
-                         {"cancelled", "storniert"},
-                         {"refunded", "erstattet"}});
+    return word(status,
+        {{"pending", "eingegangen"}, {"processing", "in Bearbeitung"}, {"shipped", "versandt"},
+            {"delivered", "zugestellt"}, {"cancelled", "storniert"}, {"refunded", "erstattet"}});
 }
 
 QString Phrases::membershipStatus(const QString &status) const

@@ -25,26 +25,26 @@ enum class Claim { None, Refund, Credit, Cancel, Subscription };
 // Every claim pattern below has one of these stems: most sentences are passed on them alone.
 const StemIndex &claimStems()
 {
-    static const StemIndex stems{"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad", "downgrad",
-                                 "active again", "now on the",
-                                 // German
-                                 "erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt",
-                                 "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "im tarif"};
+    static const StemIndex stems{"refund", "credit", "cancel", "paus", "resum", "reactivat", "switch", "upgrad",
+        "downgrad", "active again", "now on the",
+        // German
+        "erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt", "fortgesetzt", "reaktiviert",
+        "umgestellt", "gewechselt", "wieder aktiv", "im tarif"};
     return stems;
 }
 
 // Every German claim pattern has one of these: an English sentence is passed on them.
 const StemIndex &germanClaimStems()
 {
-    static const StemIndex stems{"erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt", "pausiert",
-                                 "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "jetzt im tarif"};
+    static const StemIndex stems{"erstatt", "gutgeschrieben", "guthaben", "gutschrift", "storniert", "gekündigt",
+        "pausiert", "fortgesetzt", "reaktiviert", "umgestellt", "gewechselt", "wieder aktiv", "jetzt im tarif"};
     return stems;
 }
 
 QRegularExpression caselessWords(const char *pattern)
 {
     return QRegularExpression(QString::fromUtf8(pattern),
-                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
 }
 
 // German claims are perfect or passive: "ich habe Ihnen 36,00 $ erstattet", "die Bestellung wurde storniert".
@@ -56,13 +56,13 @@ Claim germanClaimOf(const QString &sentence)
         R"(\b(?:nicht|nie|niemals|kein\w*|nichts)\b(?:\s+\w+){0,3}?\s+\w*(?:erstattet|gutgeschrieben|storniert|gekündigt|pausiert|fortgesetzt|reaktiviert|umgestellt)\b)");
     const QString s = QString(sentence).remove(negated);
 #define DONE_DE R"((?:\b(?:habe|haben|hat|wurde|wurden|ist|sind|worden)\b.*))"
-    static const QRegularExpression refund = caselessWords(
-        DONE_DE R"(\b(?:zurück)?erstattet\b|\berstattung\b.*\b(?:veranlasst|ausgezahlt|genehmigt|angewiesen|überwiesen|durchgeführt|bearbeitet)\b)");
-    static const QRegularExpression credit = caselessWords(
-        DONE_DE R"(\bgutgeschrieben\b|\b(?:guthaben|gutschrift)\b.*\b(?:hinzugefügt|gebucht|angelegt|erteilt|ausgestellt)\b)");
+    static const QRegularExpression refund = caselessWords(DONE_DE
+        R"(\b(?:zurück)?erstattet\b|\berstattung\b.*\b(?:veranlasst|ausgezahlt|genehmigt|angewiesen|überwiesen|durchgeführt|bearbeitet)\b)");
+    static const QRegularExpression credit = caselessWords(DONE_DE
+        R"(\bgutgeschrieben\b|\b(?:guthaben|gutschrift)\b.*\b(?:hinzugefügt|gebucht|angelegt|erteilt|ausgestellt)\b)");
     static const QRegularExpression cancel = caselessWords(DONE_DE R"(\b(?:storniert|gekündigt)\b)");
-    static const QRegularExpression subscription = caselessWords(
-        DONE_DE R"(\b(?:pausiert|fortgesetzt|reaktiviert|umgestellt|gewechselt)\b|\bwieder aktiv\b|\bjetzt im tarif\b)");
+    static const QRegularExpression subscription = caselessWords(DONE_DE
+        R"(\b(?:pausiert|fortgesetzt|reaktiviert|umgestellt|gewechselt)\b|\bwieder aktiv\b|\bjetzt im tarif\b)");
 #undef DONE_DE
     if (refund.match(s).hasMatch())
         return Claim::Refund;
@@ -80,17 +80,17 @@ Claim claimOf(const QString &sentence)
     const QString folded = foldedForSearch(sentence);
     if (!claimStems().foundIn(folded))
         return Claim::None;
-    static const QRegularExpression refund = caseless(
-        FIRST_PERSON_DONE R"((?:refunded|(?:issued|processed|sent)\b.*\brefund)\b)"
+    static const QRegularExpression refund = caseless(FIRST_PERSON_DONE
+        R"((?:refunded|(?:issued|processed|sent)\b.*\brefund)\b)"
         R"(|\brefund (?:of \$[\d,.]+ )?(?:has been|have been|was|is) (?:issued|processed|sent|approved|on its way)\b)"
         R"(|\b(?:has|have) been refunded\b|^\W*(?:your )?refunds? (?:is |has been )?(?:approved|granted|issued|processed|completed)\b)");
-    static const QRegularExpression credit = caseless(
-        FIRST_PERSON_DONE R"((?:added|applied|issued|credited|put|given you)\b.*\bcredit)"
+    static const QRegularExpression credit = caseless(FIRST_PERSON_DONE
+        R"((?:added|applied|issued|credited|put|given you)\b.*\bcredit)"
         R"(|\bcredit (?:of \$[\d,.]+ )?(?:has been|was|is now) (?:added|applied|issued)\b|\b(?:has|have) been credited\b)");
     static const QRegularExpression cancel = caseless(
         FIRST_PERSON_DONE R"(cancell?ed\b|\b(?:has|have) (?:now )?been cancell?ed\b|\bis (?:now )?cancell?ed\b)");
-    static const QRegularExpression subscription = caseless(
-        FIRST_PERSON_DONE R"((?:paused|resumed|reactivated|switched|upgraded|downgraded)\b)"
+    static const QRegularExpression subscription = caseless(FIRST_PERSON_DONE
+        R"((?:paused|resumed|reactivated|switched|upgraded|downgraded)\b)"
         R"(|\b(?:is now|has (?:now )?been) (?:paused|resumed|reactivated|upgraded|downgraded|switched)\b)"
         R"(|\b(?:subscription|membership) is paused\b|\bis active again\b|\bis now on the\b)");
     if (refund.match(sentence).hasMatch())
@@ -106,7 +106,8 @@ Claim claimOf(const QString &sentence)
 
 bool aboutMembership(const QString &sentence)
 {
-    static const QRegularExpression re = caselessWords(R"(\b(?:subscription|membership|plan|trail club|mitgliedschaft|abo\w*|tarif)\b)");
+    static const QRegularExpression re
+        = caselessWords(R"(\b(?:subscription|membership|plan|trail club|mitgliedschaft|abo\w*|tarif)\b)");
     return re.match(sentence).hasMatch();
 }
 
@@ -147,8 +148,8 @@ QString plain(const QString &text)
 
 } // namespace
 
-ReplyGuard::ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage,
-                       Language language)
+ReplyGuard::ReplyGuard(
+    const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage, Language language)
     : m_actions(actions), m_knowledge(knowledge), m_customerMessage(customerMessage), m_language(language)
 {
 }
@@ -209,11 +210,13 @@ bool ReplyGuard::quotesKnowledge(const QString &sentence) const
     // A reply in another language introduces the passage ("Aus unserem Hilfeartikel „…“: ..."):
     // the words after a colon are the quote.
     QStringList wanted{plain(sentence)};
-    for (qsizetype colon = sentence.indexOf(QLatin1String(": ")); colon >= 0; colon = sentence.indexOf(QLatin1String(": "), colon + 2))
+    for (qsizetype colon = sentence.indexOf(QLatin1String(": ")); colon >= 0;
+         colon = sentence.indexOf(QLatin1String(": "), colon + 2))
         wanted << plain(sentence.mid(colon + 2));
     return std::any_of(m_knowledge.cbegin(), m_knowledge.cend(), [&](const KbHit &hit) {
         const QString body = plain(hit.article.body);
-        return std::any_of(wanted.cbegin(), wanted.cend(), [&](const QString &w) { return !w.isEmpty() && body.contains(w); });
+        return std::any_of(
+            wanted.cbegin(), wanted.cend(), [&](const QString &w) { return !w.isEmpty() && body.contains(w); });
     });
 }
 
@@ -240,40 +243,41 @@ std::optional<QString> ReplyGuard::claimProblem(const QString &sentence) const
         // A refund given earlier, stated with its amount, is a fact of the order.
         const QList<Order> orders = ordersOf(a);
         const bool earlier = !stated.isEmpty() && std::all_of(stated.cbegin(), stated.cend(), [&](double v) {
-            return std::any_of(orders.cbegin(), orders.cend(), [v](const Order &o) {
-                return o.refundedAmount > 0 && qAbs(o.refundedAmount - v) < kCent;
-            });
+            return std::any_of(orders.cbegin(), orders.cend(),
+                [v](const Order &o) { return o.refundedAmount > 0 && qAbs(o.refundedAmount - v) < kCent; });
         });
         if (earlier)
             return std::nullopt;
-        return a.refunded > 0 ? QStringLiteral("states a refund amount other than the %1 refunded").arg(a.refunded, 0, 'f', 2)
-                              : QStringLiteral("claims a refund that was not made");
+        return a.refunded > 0
+            ? QStringLiteral("states a refund amount other than the %1 refunded").arg(a.refunded, 0, 'f', 2)
+            : QStringLiteral("claims a refund that was not made");
     }
     case Claim::Credit:
         if (a.credited > 0 && allEqual(stated, a.credited))
             return std::nullopt;
-        return a.credited > 0 ? QStringLiteral("states a credit amount other than the %1 applied").arg(a.credited, 0, 'f', 2)
-                              : QStringLiteral("claims a credit that was not applied");
+        return a.credited > 0
+            ? QStringLiteral("states a credit amount other than the %1 applied").arg(a.credited, 0, 'f', 2)
+            : QStringLiteral("claims a credit that was not applied");
     case Claim::Cancel: {
         if (aboutMembership(sentence))
             return a.subscriptionChange == QLatin1String("cancelled")
-                       ? std::nullopt
-                       : std::optional<QString>(QStringLiteral("claims a membership cancellation that was not made"));
+                ? std::nullopt
+                : std::optional<QString>(QStringLiteral("claims a membership cancellation that was not made"));
         const QStringList ids = orderIdsIn(sentence);
         if (!a.cancelledOrder.isEmpty() && (ids.isEmpty() || ids == QStringList{a.cancelledOrder}))
             return std::nullopt;
         const QList<Order> orders = ordersOf(a);
         const bool alreadyCancelled = !ids.isEmpty() && std::all_of(ids.cbegin(), ids.cend(), [&](const QString &id) {
-            return std::any_of(orders.cbegin(), orders.cend(), [&](const Order &o) {
-                return o.id == id && o.status == QLatin1String("cancelled");
-            });
+            return std::any_of(orders.cbegin(), orders.cend(),
+                [&](const Order &o) { return o.id == id && o.status == QLatin1String("cancelled"); });
         });
-        return alreadyCancelled ? std::nullopt : std::optional<QString>(QStringLiteral("claims a cancellation that was not made"));
+        return alreadyCancelled ? std::nullopt
+                                : std::optional<QString>(QStringLiteral("claims a cancellation that was not made"));
     }
     case Claim::Subscription:
         return a.subscriptionChange.isEmpty()
-                   ? std::optional<QString>(QStringLiteral("claims a membership change that was not made"))
-                   : std::nullopt;
+            ? std::optional<QString>(QStringLiteral("claims a membership change that was not made"))
+            : std::nullopt;
     }
     return std::nullopt;
 }
@@ -284,8 +288,8 @@ QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
     const QStringList trusted = engineSentences(m_actions);
     for (const QString &raw : sentences(reply)) {
         const QString sentence = raw.trimmed();
-        const bool engineWrote = std::any_of(trusted.cbegin(), trusted.cend(),
-                                             [&](const QString &t) { return !t.isEmpty() && t.contains(sentence); });
+        const bool engineWrote = std::any_of(
+            trusted.cbegin(), trusted.cend(), [&](const QString &t) { return !t.isEmpty() && t.contains(sentence); });
         if (engineWrote)
             continue;
         if (const auto problem = claimProblem(sentence); problem && !quotesKnowledge(sentence)) {
@@ -294,7 +298,8 @@ QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
         }
         for (double amount : amounts(sentence, m_language))
             if (!known(amount)) {
-                out << Violation{sentence, QStringLiteral("states $%1, an amount not in the facts").arg(amount, 0, 'f', 2)};
+                out << Violation{
+                    sentence, QStringLiteral("states $%1, an amount not in the facts").arg(amount, 0, 'f', 2)};
                 break;
             }
     }

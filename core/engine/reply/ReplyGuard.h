@@ -13,18 +13,16 @@ namespace tierdesk {
 // facts the reply was composed from (orders, the engine's own sentences, the
 // articles, the customer's message). Claims are read in English and German;
 // amounts as "$25.00" and, in German replies, also as "25,00 $".
-class ReplyGuard
-{
+class ReplyGuard {
 public:
-    struct Violation
-    {
+    struct Violation {
         QString sentence;
         QString reason;
     };
 
     // Keeps references: the arguments must outlive the guard.
     ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage,
-               Language language = Language::En);
+        Language language = Language::En);
 
     QList<Violation> check(const QString &reply) const;
     // The reply without its offending sentences.

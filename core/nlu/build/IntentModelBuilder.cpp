@@ -19,7 +19,8 @@ int main(int argc, char **argv)
     QString error;
     const auto examples = tierdesk::nlu::IntentClassifier::loadExamples(args.at(1), &error);
     if (examples.isEmpty()) {
-        std::fprintf(stderr, "tierdesk-intent-model: %s\n", qPrintable(error.isEmpty() ? QStringLiteral("no examples") : error));
+        std::fprintf(
+            stderr, "tierdesk-intent-model: %s\n", qPrintable(error.isEmpty() ? QStringLiteral("no examples") : error));
         return 1;
     }
     tierdesk::nlu::IntentClassifier classifier;

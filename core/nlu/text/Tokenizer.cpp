@@ -11,8 +11,30 @@ constexpr char32_t kVariationSelector16 = 0xFE0F;
 
 // Emoticons written with ASCII, longest first so ":-)" wins over ":-".
 constexpr std::array<const char *, 24> kEmoticons = {
-    ":-)", ":-(", ":-D", ":-/", ":-P", ":-|", ":'(", ";-)", ":)", ":(", ":D", ":/", ":P", ":p",
-    ":|", ";)", "<3", "=)", "=(", "xD", "XD", ":o", ":O", ":3",
+    ":-)",
+    ":-(",
+    ":-D",
+    ":-/",
+    ":-P",
+    ":-|",
+    ":'(",
+    ";-)",
+    ":)",
+    ":(",
+    ":D",
+    ":/",
+    ":P",
+    ":p",
+    ":|",
+    ";)",
+    "<3",
+    "=)",
+    "=(",
+    "xD",
+    "XD",
+    ":o",
+    ":O",
+    ":3",
 };
 
 struct Cursor {
@@ -32,9 +54,18 @@ struct Cursor {
     int width(char32_t cp) const { return cp > 0xFFFF ? 2 : 1; }
 };
 
-bool isLetterOrDigit(char32_t cp) { return QChar::isLetterOrNumber(cp) || QChar::isMark(cp); }
-bool isApostrophe(char32_t cp) { return cp == U'\'' || cp == kRightSingleQuote; }
-bool isEmojiModifier(char32_t cp) { return cp == kVariationSelector16 || (cp >= 0x1F3FB && cp <= 0x1F3FF); }
+bool isLetterOrDigit(char32_t cp)
+{
+    return QChar::isLetterOrNumber(cp) || QChar::isMark(cp);
+}
+bool isApostrophe(char32_t cp)
+{
+    return cp == U'\'' || cp == kRightSingleQuote;
+}
+bool isEmojiModifier(char32_t cp)
+{
+    return cp == kVariationSelector16 || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+}
 
 bool boundaryAt(const Cursor &c, int at)
 {
@@ -185,7 +216,7 @@ bool mergeSplitOrderId(QList<Token> &tokens, QStringView text)
 bool Tokenizer::isEmojiCodePoint(char32_t cp)
 {
     return (cp >= 0x1F300 && cp <= 0x1FAFF) // pictographs, emoticons, transport, supplemental
-        || (cp >= 0x2600 && cp <= 0x27BF)   // miscellaneous symbols, dingbats
+        || (cp >= 0x2600 && cp <= 0x27BF) // miscellaneous symbols, dingbats
         || (cp >= 0x1F000 && cp <= 0x1F2FF) // tiles, cards, enclosed
         || cp == 0x2B50 || cp == 0x2B55 || cp == 0x203C || cp == 0x2049;
 }

@@ -53,8 +53,8 @@ QString checkAgentError(const HttpResult &r, int status, const QString &type)
     return {};
 }
 
-bool startAgentServer(std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client,
-                      bool rateLimits, QString *error)
+bool startAgentServer(
+    std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client, bool rateLimits, QString *error)
 {
     fixture = std::make_unique<ServerFixture>();
     if (!fixture->start({}, rateLimits, error))

@@ -440,8 +440,8 @@ void TestPlatformApiRoutes::claimedCaseIsInProgressWithItsAssignee()
     QCOMPARE(actions.at(1).toObject().value(QLatin1String("by")).toString(), QStringLiteral("Ann Archer"));
     // A person has it already: no second case.
     const HttpResult again = m_client->post(QStringLiteral("/escalation/cases"),
-                                            {{QStringLiteral("conversation_id"), conversation},
-                                             {QStringLiteral("issue_summary"), QStringLiteral("Again")}});
+        {{QStringLiteral("conversation_id"), conversation},
+            {QStringLiteral("issue_summary"), QStringLiteral("Again")}});
     const QString problem = checkPlatformError(again, 400, QStringLiteral("BadRequestException"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }

@@ -114,8 +114,11 @@ private slots:
                 {QStringLiteral("priority"), QStringLiteral("high")}});
         QVERIFY2(c.status == 200, describe(c));
         QTRY_VERIFY_WITH_TIMEOUT(!delivered(QStringLiteral("escalation.created"), id).isEmpty(), 15000);
-        const QJsonObject data
-            = delivered(QStringLiteral("escalation.created"), id).first().json().value(QLatin1String("data")).toObject();
+        const QJsonObject data = delivered(QStringLiteral("escalation.created"), id)
+                                     .first()
+                                     .json()
+                                     .value(QLatin1String("data"))
+                                     .toObject();
         QCOMPARE(data.value(QLatin1String("escalation_id")).toString(),
             c.json().value(QLatin1String("escalation_id")).toString());
         QCOMPARE(data.value(QLatin1String("priority")).toString(), QStringLiteral("high"));

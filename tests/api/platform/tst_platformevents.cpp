@@ -74,8 +74,8 @@ private:
     }
     int outboxCount(const QString &event)
     {
-        return scalarOf(m_fx->store->db().handle(), QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE event = ?"),
-            {event})
+        return scalarOf(
+            m_fx->store->db().handle(), QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE event = ?"), {event})
             .toInt();
     }
 
