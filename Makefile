@@ -7,6 +7,8 @@
 #              FUZZ_SMOKE_SECONDS (build-fuzz, clang + libFuzzer)
 #   make package  builds, then the Debian package BUILD_DIR/tierdesk_<version>_<arch>.deb (CPack)
 #   make fuzz  the fuzz targets for FUZZ_SECONDS each, building on earlier runs' corpus
+#   make format / make format-check  apply .clang-format to every tracked C++ file / fail on any
+#              difference (make test runs the check first)
 #   make translations  runs lupdate: new console strings into translations/*.ts (to translate),
 #              vanished ones out; make test fails until every string is translated
 BUILD_DIR ?= build
@@ -18,7 +20,7 @@ CMAKE_ARGS ?=
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 60
 
-.PHONY: all deps configure build run test check-translations translations package check-package test-sanitize fuzz-build fuzz fuzz-smoke bench format clean
+.PHONY: all deps configure build run test check-translations translations package check-package test-sanitize fuzz-build fuzz fuzz-smoke bench format format-check clean
 
 all: build
 
@@ -34,7 +36,7 @@ build: configure
 run: build
 	./scripts/run.sh $(BUILD_DIR)/app/tierdesk
 
-test: check-translations build
+test: format-check check-translations build
 	./scripts/run-tests.sh $(BUILD_DIR)
 	$(MAKE) --no-print-directory check-package test-sanitize fuzz-smoke
 
@@ -73,8 +75,11 @@ bench: build
 	TIERDESK_WITH_BENCH=1 ./scripts/install-deps.sh
 	./bench/run.sh $(BUILD_DIR)/app/tierdesk
 
-format:
+format: deps
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+format-check: deps
+	git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 
 clean:
 	rm -rf $(BUILD_DIR) $(SAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -15,6 +15,8 @@ packages=(
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line
   clang libclang-rt-14-dev llvm-14
+  # make format / make format-check (.clang-format)
+  clang-format
   # tests: a real SMTP server (aiosmtpd) on loopback for the e-mail tests
   python3-aiosmtpd
   # tests: a real AWS SigV4 signer (botocore's SigV4Auth) for the SigV4 verifier's tests
