@@ -2,8 +2,8 @@
 // one thing, and prints its result on stdout (errors: one line on stderr).
 #include "app/Cli.h"
 
-#include "core/engine/ApiKeysBesideOwner.h"
-#include "core/engine/DemoSeeder.h"
+#include "core/engine/access/ApiKeysBesideOwner.h"
+#include "core/engine/demo/DemoSeeder.h"
 #include "core/engine/desk/DemoLoad.h"
 #include "core/integrations/SecretBox.h"
 #include "core/integrations/SecretStore.h"

@@ -4,8 +4,8 @@
 // an article of that slug, updated. Progress on stderr, a summary as JSON on stdout.
 #include "app/Cli.h"
 
-#include "core/engine/KbFiles.h"
-#include "core/engine/KnowledgeBase.h"
+#include "core/engine/admin/KbFiles.h"
+#include "core/engine/admin/KnowledgeBase.h"
 #include "core/runtime/Runtime.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // In-process throughput of SessionEngine::postMessage (no HTTP), for profiling
 // the engine path with perf or callgrind:
 //   build/bench/tierdesk_engine_bench [messages]
-#include "core/engine/DemoSeeder.h"
+#include "core/engine/demo/DemoSeeder.h"
 #include "core/runtime/Runtime.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 // intent with the default model, slots, escalation cues, irate protocol), one message at
 // a time over the `text` column of CSV files. Prints one JSON object:
 //   build/bench/tierdesk_nlu_message_bench FILE.csv [FILE.csv ...]
-#include "core/engine/MessageAnalysis.h"
+#include "core/engine/pipeline/MessageAnalysis.h"
 #include "core/nlu/LabelledCsv.h"
 
 #include <QCoreApplication>

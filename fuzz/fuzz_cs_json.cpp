@@ -11,8 +11,8 @@
 #include "core/api/common/RateLimiter.h"
 #include "core/api/cs/CsApi.h"
 #include "core/api/http/HttpServer.h"
-#include "core/engine/DemoSeeder.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/demo/DemoSeeder.h"
 #include "core/store/Store.h"
 #include "fuzz/FuzzCheck.h"
 

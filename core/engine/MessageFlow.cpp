@@ -4,14 +4,14 @@
 
 #include "core/common/Ids.h"
 #include "core/common/JsonWriter.h"
-#include "core/engine/CustomerText.h"
-#include "core/engine/KbPassage.h"
-#include "core/engine/TurnPlanner.h"
 #include "core/engine/dialogue/Answers.h"
+#include "core/engine/dialogue/TurnPlanner.h"
+#include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/pipeline/IssueSummary.h"
 #include "core/engine/pipeline/ReplyComposer.h"
 #include "core/engine/pipeline/Turn.h"
 #include "core/engine/pipeline/WorkerPool.h"
+#include "core/engine/reply/KbPassage.h"
 #include "core/nlu/Intents.h"
 
 #include <QPointer>

@@ -4,12 +4,12 @@
 #include "core/common/Time.h"
 #include "core/common/Validation.h"
 #include "core/domain/ConfigDiff.h"
-#include "core/engine/CustomerText.h"
-#include "core/engine/KnowledgeBase.h"
-#include "core/engine/LocalResponder.h"
+#include "core/engine/admin/KnowledgeBase.h"
+#include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/pipeline/ReplyComposer.h"
 #include "core/engine/pipeline/Turn.h"
 #include "core/engine/pipeline/WorkerPool.h"
+#include "core/engine/reply/LocalResponder.h"
 
 #include <QJsonDocument>
 #include <QMetaMethod>

@@ -2,10 +2,10 @@
 
 #include "core/common/Clock.h"
 #include "core/domain/SessionEvent.h"
-#include "core/engine/Actions.h"
-#include "core/engine/MessageAnalysis.h"
-#include "core/engine/Responder.h"
-#include "core/engine/TurnPlanner.h"
+#include "core/engine/actions/Actions.h"
+#include "core/engine/dialogue/TurnPlanner.h"
+#include "core/engine/pipeline/MessageAnalysis.h"
+#include "core/engine/reply/Responder.h"
 #include "core/integrations/AddressPolicy.h"
 #include "core/store/Store.h"
 

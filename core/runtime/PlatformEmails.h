@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/EmailNotifications.h"
-#include "core/engine/SessionEventTap.h"
+#include "core/engine/admin/EmailNotifications.h"
 #include "core/engine/desk/Desk.h"
+#include "core/engine/pipeline/SessionEventTap.h"
 #include "core/integrations/Mailer.h"
 
 #include <QObject>

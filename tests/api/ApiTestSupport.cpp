@@ -1,6 +1,6 @@
 #include "tests/api/ApiTestSupport.h"
 
-#include "core/engine/DemoSeeder.h"
+#include "core/engine/demo/DemoSeeder.h"
 #include "tests/support/SqlScalar.h"
 #include "tests/support/TestPaths.h"
 

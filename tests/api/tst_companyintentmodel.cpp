@@ -2,7 +2,7 @@
 // and is the model the message analyser uses for that company's messages.
 #include "tests/api/ApiTestSupport.h"
 
-#include "core/engine/MessageAnalysis.h"
+#include "core/engine/pipeline/MessageAnalysis.h"
 #include "core/nlu/IntentModels.h"
 #include "core/nlu/Intents.h"
 #include "core/runtime/Runtime.h"

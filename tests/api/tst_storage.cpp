@@ -4,7 +4,7 @@
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/FileProbes.h"
 
-#include "core/engine/DemoSeeder.h"
+#include "core/engine/demo/DemoSeeder.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

@@ -2,8 +2,8 @@
 
 // A SessionEngine over a real SQLite file in a temporary directory, with the
 // default knowledge base, the demo store and a clock that moves only by hand.
-#include "core/engine/DemoSeeder.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/demo/DemoSeeder.h"
 #include "tests/support/FakeClock.h"
 #include "tests/support/SqlScalar.h"
 

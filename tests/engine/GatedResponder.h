@@ -2,7 +2,7 @@
 
 // A responder for tests of the reply phase: it words every reply as `text`, and a
 // message containing "slow" waits for `gate` first (the test releases it).
-#include "core/engine/Responder.h"
+#include "core/engine/reply/Responder.h"
 
 #include <QSemaphore>
 

@@ -1,5 +1,5 @@
 #include "EngineFixture.h"
-#include "core/engine/AuditSearch.h"
+#include "core/engine/admin/AuditSearch.h"
 
 using namespace tierdesk;
 using namespace tierdesk::test;

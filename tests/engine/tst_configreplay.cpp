@@ -1,6 +1,6 @@
 // replaySession / compareReplays: the what-if's replay of one conversation through the
 // escalation policy, config by config, without a store.
-#include "core/engine/ConfigReplay.h"
+#include "core/engine/policy/ConfigReplay.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "EngineFixture.h"
-#include "core/engine/EmailNotifications.h"
+#include "core/engine/admin/EmailNotifications.h"
 
 using namespace tierdesk;
 using namespace tierdesk::test;

@@ -1,4 +1,4 @@
-#include "core/engine/EscalationPolicy.h"
+#include "core/engine/policy/EscalationPolicy.h"
 
 #include <QJsonDocument>
 #include <QtTest>

@@ -1,4 +1,4 @@
-#include "core/engine/KbPassage.h"
+#include "core/engine/reply/KbPassage.h"
 
 #include <QFile>
 #include <QTest>

@@ -5,8 +5,8 @@
 #include "EngineFixture.h"
 #include "GatedResponder.h"
 
-#include "core/engine/LocalResponder.h"
 #include "core/engine/pipeline/ReplyComposer.h"
+#include "core/engine/reply/LocalResponder.h"
 
 using namespace tierdesk;
 using namespace tierdesk::test;

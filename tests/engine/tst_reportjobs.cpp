@@ -1,5 +1,5 @@
 #include "EngineFixture.h"
-#include "core/engine/ReportJobs.h"
+#include "core/engine/admin/ReportJobs.h"
 
 #include <QSignalSpy>
 

@@ -1,6 +1,6 @@
 #include "tests/engine/EngineFixture.h"
 
-#include "core/engine/LocalResponder.h"
+#include "core/engine/reply/LocalResponder.h"
 
 using namespace tierdesk;
 using tierdesk::test::actionsOf;

@@ -1,7 +1,7 @@
 #include "ui/client/KbImporter.h"
 
-#include "core/engine/KbFiles.h"
-#include "core/engine/KnowledgeBase.h"
+#include "core/engine/admin/KbFiles.h"
+#include "core/engine/admin/KnowledgeBase.h"
 #include "ui/client/ApiClient.h"
 #include "ui/client/ApiReply.h"
 

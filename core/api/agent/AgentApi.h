@@ -6,8 +6,8 @@
 #include "core/api/common/RateLimiter.h"
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
-#include "core/engine/ApiTokens.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/access/ApiTokens.h"
 #include "core/engine/desk/Desk.h"
 
 #include <QElapsedTimer>

@@ -6,7 +6,7 @@
 #include "core/api/agent/AgentErrors.h"
 #include "core/api/agent/AgentJson.h"
 #include "core/common/Ids.h"
-#include "core/engine/LocalResponder.h"
+#include "core/engine/reply/LocalResponder.h"
 
 #include <QJsonDocument>
 

@@ -2,9 +2,9 @@
 
 #include "core/api/auth/KeyVerdict.h"
 #include "core/api/common/RateLimiter.h"
-#include "core/engine/ApiTokens.h"
-#include "core/engine/ChatVisitors.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/access/ApiTokens.h"
+#include "core/engine/access/ChatVisitors.h"
 
 #include <QHostAddress>
 

@@ -2,7 +2,7 @@
 
 #include "core/api/chat/ChatAccess.h"
 #include "core/api/socketio/SocketIoServer.h"
-#include "core/engine/SessionEventTap.h"
+#include "core/engine/pipeline/SessionEventTap.h"
 
 #include <QHash>
 #include <QObject>

@@ -6,12 +6,12 @@
 #include "core/api/cs/LoginGuard.h"
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
-#include "core/engine/AgentDirectory.h"
-#include "core/engine/ApiTokens.h"
-#include "core/engine/CannedResponses.h"
-#include "core/engine/ConfigSimulator.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/access/AgentDirectory.h"
+#include "core/engine/access/ApiTokens.h"
+#include "core/engine/admin/CannedResponses.h"
 #include "core/engine/desk/Desk.h"
+#include "core/engine/policy/ConfigSimulator.h"
 
 #include <QObject>
 #include <QThreadPool>

@@ -4,7 +4,7 @@
 
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
-#include "core/engine/KnowledgeBase.h"
+#include "core/engine/admin/KnowledgeBase.h"
 
 namespace tierdesk::api {
 namespace {

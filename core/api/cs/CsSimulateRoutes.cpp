@@ -4,7 +4,7 @@
 
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
-#include "core/engine/ConfigSimulator.h"
+#include "core/engine/policy/ConfigSimulator.h"
 
 #include <QMap>
 

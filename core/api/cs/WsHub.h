@@ -2,9 +2,9 @@
 
 #include "core/api/auth/AuthGate.h"
 #include "core/api/http/HttpServer.h"
-#include "core/engine/AgentDirectory.h"
 #include "core/engine/SessionEngine.h"
-#include "core/engine/SessionEventTap.h"
+#include "core/engine/access/AgentDirectory.h"
+#include "core/engine/pipeline/SessionEventTap.h"
 
 #include <QHash>
 #include <QObject>

@@ -6,7 +6,7 @@
 #include "core/api/platform/PlatformRoutes.h"
 #include "core/api/platform/PlatformTimes.h"
 #include "core/common/Time.h"
-#include "core/engine/ReportJobs.h"
+#include "core/engine/admin/ReportJobs.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

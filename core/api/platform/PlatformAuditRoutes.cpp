@@ -5,7 +5,7 @@
 #include "core/api/platform/PlatformRoutes.h"
 #include "core/api/platform/PlatformTimes.h"
 #include "core/common/Time.h"
-#include "core/engine/AuditSearch.h"
+#include "core/engine/admin/AuditSearch.h"
 #include "core/nlu/text/PiiDetector.h"
 
 #include <QJsonArray>

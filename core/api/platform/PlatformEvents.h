@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/engine/SessionEngine.h"
-#include "core/engine/SessionEventTap.h"
+#include "core/engine/pipeline/SessionEventTap.h"
 
 #include <QObject>
 

@@ -5,7 +5,7 @@
 #include "core/api/platform/PlatformRoutes.h"
 
 #include "core/common/Time.h"
-#include "core/engine/KnowledgeBase.h"
+#include "core/engine/admin/KnowledgeBase.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -4,7 +4,7 @@
 #include "core/api/platform/PlatformErrors.h"
 #include "core/api/platform/PlatformRoutes.h"
 #include "core/common/Time.h"
-#include "core/engine/EmailNotifications.h"
+#include "core/engine/admin/EmailNotifications.h"
 
 #include <QJsonArray>
 

@@ -6,7 +6,7 @@
 #include "core/api/platform/PlatformRoutes.h"
 
 #include "core/common/Ids.h"
-#include "core/engine/KnowledgeBase.h"
+#include "core/engine/admin/KnowledgeBase.h"
 
 #include <QJsonArray>
 

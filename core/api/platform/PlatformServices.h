@@ -3,8 +3,8 @@
 #include "core/api/auth/AuthGate.h"
 #include "core/api/auth/SigV4Verifier.h"
 #include "core/api/common/RateLimiter.h"
-#include "core/engine/ApiTokens.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/access/ApiTokens.h"
 #include "core/engine/desk/Desk.h"
 
 #include <memory>

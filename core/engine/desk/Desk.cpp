@@ -2,8 +2,8 @@
 #include "core/engine/desk/Desk.h"
 
 #include "core/common/Time.h"
-#include "core/engine/CustomerText.h"
 #include "core/engine/desk/DeskRules.h"
+#include "core/engine/pipeline/CustomerText.h"
 
 namespace tierdesk {
 namespace {

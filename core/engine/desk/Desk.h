@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/engine/AgentAvailability.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/access/AgentAvailability.h"
 #include "core/engine/desk/DeskRepo.h"
 
 #include <QObject>

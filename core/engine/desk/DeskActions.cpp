@@ -5,7 +5,7 @@
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 #include "core/domain/DomainJson.h"
-#include "core/engine/CustomerText.h"
+#include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/reply/Phrases.h"
 
 namespace tierdesk {

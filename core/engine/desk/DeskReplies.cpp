@@ -4,8 +4,8 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
-#include "core/engine/CustomerText.h"
 #include "core/engine/desk/DeskRules.h"
+#include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/reply/Phrases.h"
 
 #include <QRegularExpression>

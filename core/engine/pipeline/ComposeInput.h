@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/Responder.h"
+#include "core/engine/reply/Responder.h"
 
 namespace tierdesk {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/Actions.h"
-#include "core/engine/MessageAnalysis.h"
-#include "core/engine/TurnPlanner.h"
+#include "core/engine/actions/Actions.h"
+#include "core/engine/dialogue/TurnPlanner.h"
+#include "core/engine/pipeline/MessageAnalysis.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
 #include "core/engine/pipeline/ReplyComposer.h"
 
-#include "core/engine/LocalResponder.h"
+#include "core/engine/reply/LocalResponder.h"
 #include "core/engine/reply/ReplyGuard.h"
 
 #include <QLoggingCategory>

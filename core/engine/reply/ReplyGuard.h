@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/domain/Language.h"
-#include "core/engine/Actions.h"
+#include "core/engine/actions/Actions.h"
 #include "core/store/KbRepo.h"
 
 namespace tierdesk {

@@ -1,0 +1,36 @@
+#include "core/engine/access/ApiKeysBesideOwner.h"
+
+#include "core/engine/SessionEngine.h"
+#include "core/store/ApiTokenRepo.h"
+#include "core/store/AuditRepo.h"
+#include "core/store/CompanyRepo.h"
+
+namespace tierdesk {
+
+Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const QString &companyId,
+    const ApiKeyRequest &request, const Actor &actor, const SecretBox &box, qint64 nowMs)
+{
+    if (const Status checked = ApiKeyMaker::check(request); !checked)
+        return checked.error();
+    DatabaseOptions options;
+    options.startupCheckMs = 0; // the owner checked the file when it opened it
+    auto db = Database::open(databasePath, options);
+    if (!db)
+        return db.error();
+    if (!CompanyRepo(**db).find(companyId))
+        return makeError(ErrorKind::NotFound, QStringLiteral("no company with id ") + companyId);
+    IssuedApiKey key = ApiKeyMaker::make(companyId, request, actor.subject, nowMs, box);
+    const ApiTokenRecord &t = key.record;
+    const AuditEntry audit{nowMs, companyId, actor.subject, actor.role, QStringLiteral("token.create"),
+        QStringLiteral("token:") + t.id, actor.clientAddress, 201, ApiKeyMaker::auditDetails(t)};
+    if (!(*db)->begin())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot write to the database: ") + (*db)->lastError());
+    if (!ApiTokenRepo(**db).insert(t) || !AuditRepo(**db).append(audit) || !(*db)->commit()) {
+        const QString error = (*db)->lastError();
+        (*db)->rollback();
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the key: ") + error);
+    }
+    return key;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "core/domain/CsConfig.h"
+#include "core/domain/Entities.h"
+#include "core/engine/dialogue/DialogueState.h"
+#include "core/engine/policy/EscalationPolicy.h"
+#include "core/engine/reply/Phrases.h"
+#include "core/store/CustomerRepo.h"
+
+#include <optional>
+
+namespace tierdesk {
+
+// What the knowledge base is asked for this message: the search, and the questions
+// the reply answers from what it finds (one passage each).
+struct KnowledgeAsk {
+    QString query; // the search: the questions, with the topic carried for a follow-up
+    QStringList questions; // each answered from the best article for it; empty: the message
+    QString topic; // the earlier question a follow-up goes on from
+    QString
+        question; // the message with what its "it" means, when the dialogue says ("whats it cost" of the membership)
+    bool alongside = false; // asked beside an order, an action or small talk, which answer the rest
+};
+
+struct ActionReport {
+    QStringList
+        actionsTaken; // wire names: order_lookup, apply_credit, process_refund, modify_subscription, cancel_order
+    std::optional<Order> order; // the order the conversation is about, when known
+    QList<Order> orders; // every order looked up for this message (the first is `order`)
+    double refunded = 0;
+    QString refundedItem; // the item a refund was for, when it was for one item
+    double credited = 0;
+    QString cancelledOrder; // an order cancelled before it shipped
+    QString subscriptionChange; // "cancelled", "paused", "active", "plan:premium"...
+    QString subscriptionFact; // the subscription as it stands, when asked about
+    QString refundFact; // what was refunded on the order, when asked about
+    QString refusal; // why a requested action was not done
+    QString confirmation; // the summary of an action the customer is asked to confirm
+    QString declined; // the customer said no to this summary
+    QString handover; // what a person is asked to decide ("your refund of $378.00 for ORD-10007")
+    QString slotPrompt; // a question for a detail the request still lacks
+    QString outOfScope; // the message asks for something outside customer service
+    bool needsOrderNumber = false; // the action needs an order we could not identify
+    bool showContents = false; // the customer asked what the order holds
+    KnowledgeAsk knowledge; // what the reply answers from the knowledge base
+};
+
+// A person's refund or credit, asked for from the console (docs/api.md, "The agent desk").
+struct AgentAction {
+    enum Kind { Refund, Credit } kind = Refund;
+    QString orderId; // a refund's order: one of the session's customer's
+    double amount = 0;
+    QString reason; // for the ledger and the audit log, never shown to the customer
+    QString agentId;
+    QString agentName;
+};
+
+// The only code that changes money or subscriptions. Every action checks the
+// acting tier's capabilities itself, whatever the caller or any text asked for.
+class ActionExecutor {
+public:
+    explicit ActionExecutor(CustomerRepo &customers) : m_customers(customers) { }
+    static constexpr int kRecentOrders = 20; // the orders a conversation looks among first
+
+    // The customer's order named in the message, else their latest one. Orders
+    // of other customers are never returned.
+    std::optional<Order> findOrder(const QString &companyId, const QString &customerId, const QString &orderNumber);
+    QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit)
+    {
+        return m_customers.recentOrders(companyId, customerId, limit);
+    }
+
+    // Carries out an action the customer confirmed, checking again that it is
+    // owed and within the acting tier's capabilities (nothing is written otherwise).
+    // A refusal is worded by `say`.
+    ActionReport carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,
+        const dialogue::PendingAction &action, qint64 nowMs, const Phrases &say);
+    // Several actions confirmed by one yes, each checked as above; one report of them all.
+    ActionReport carryOutAll(const Session &session, const Customer &customer, const TierCapabilities &caps,
+        const QList<dialogue::PendingAction> &actions, qint64 nowMs, const Phrases &say);
+
+    // A person's refund or credit at the human tier: the same checks as the AI's
+    // (the tier's capabilities, what the order still owes), recorded in the
+    // ledger as theirs. Nothing is written when a check fails: InvalidArgument
+    // (orderId), NotOwed (uncharged, refunded, or more than is left), Forbidden
+    // (beyond the tier's caps; details name the cap). Runs inside the caller's batch.
+    Result<ActionReport> performForAgent(
+        const Session &session, const TierCapabilities &caps, const AgentAction &action, qint64 nowMs);
+
+    // Whether order `o` owes a refund of `amount` (0: whatever is left); the error's
+    // message says why not, to the customer, in `language`.
+    static Status owes(const Order &o, double amount, Language language = Language::En);
+    // Whether the tier's capabilities allow this refund or credit.
+    static Status allows(
+        const TierCapabilities &caps, RequestedAction::Kind kind, double amount, Language language = Language::En);
+
+    // Intents whose answer is about one order, so the order is looked up.
+    static bool isOrderTopic(const QString &intent);
+
+private:
+    void refund(const Session &s, const TierCapabilities &caps, const dialogue::PendingAction &a, ActionReport &report,
+        qint64 nowMs, const Phrases &say);
+    void cancel(
+        const Session &s, const dialogue::PendingAction &a, ActionReport &report, qint64 nowMs, const Phrases &say);
+    void subscription(const Session &s, const Customer &c, const TierCapabilities &caps, const QString &change,
+        ActionReport &report, qint64 nowMs, const Phrases &say);
+    bool writeRefund(
+        const Session &s, const Order &o, double amount, const QString &details, ActionReport &report, qint64 nowMs);
+    bool writeCredit(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs);
+    QString tierName(const Session &s) const { return toString(s.currentTier); }
+
+    CustomerRepo &m_customers;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,230 @@
+#include "core/engine/actions/MoneyPlanner.h"
+
+#include "core/engine/dialogue/Answers.h"
+#include "core/engine/dialogue/OrderFinder.h"
+#include "core/engine/dialogue/Questions.h"
+#include "core/engine/dialogue/Requests.h"
+#include "core/nlu/Intents.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace tierdesk {
+namespace {
+
+using dialogue::asksForCredit;
+using dialogue::asksForRefund;
+using dialogue::asksToCancelOrder;
+using dialogue::subscriptionChangeAsked;
+
+bool is(const QString &intent, const char *name)
+{
+    return intent == QLatin1String(name);
+}
+
+double paidFor(const QJsonObject &item)
+{
+    return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
+}
+
+QString planOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("plan")).toString();
+}
+QString statusOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("status")).toString();
+}
+
+// resources/kb/return-policy.md: 30 days from delivery, 60 for Trail Club Premium members.
+int returnWindowDays(const Customer &c)
+{
+    return planOf(c) == QLatin1String("premium") && statusOf(c) == QLatin1String("active")
+        ? 60
+        : MoneyPlanner::kReturnWindowDays;
+}
+
+// resources/kb/change-or-cancel-order.md: a shipped order is returned instead.
+QString cannotCancel(const Order &o, int windowDays, const Phrases &say)
+{
+    if (o.status == QLatin1String("shipped"))
+        return say(Phrase::CannotCancelShipped).arg(o.id).arg(windowDays);
+    if (o.status == QLatin1String("delivered"))
+        return say(Phrase::CannotCancelDelivered).arg(o.id).arg(windowDays);
+    return say(Phrase::CannotCancelStatus).arg(o.id, say.orderStatus(o.status));
+}
+
+} // namespace
+
+bool MoneyPlanner::planException(
+    const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    if (!dialogue::asksForException(text))
+        return false;
+    // The order and item asked about now, else the refund just refused by policy.
+    QString orderId = order ? order->id : QString();
+    QString item = order ? state.item : QString();
+    if (!state.refused.isEmpty() && (!order || state.refused.startsWith(order->id + QLatin1Char('/')))) {
+        orderId = state.refused.section(QLatin1Char('/'), 0, 0);
+        item = state.refused.section(QLatin1Char('/'), 1);
+    }
+    if (orderId.isEmpty())
+        return false;
+    plan.request.kind = RequestedAction::Refund;
+    plan.request.policyException = true;
+    plan.request.orderId = orderId;
+    plan.request.item = item;
+    return true;
+}
+
+void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+    const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    const QString awaited = state.awaitingSlot;
+    const bool gotOrder = awaited == QLatin1String("order_id") && order && named;
+    // "and the sleeping bag too", "and ORD-10007?": what was just asked for, for another order or item.
+    const bool sameAgain = named && dialogue::asksSameAgain(text) && !dialogue::asksAboutOrderFacts(text);
+    const auto again = [&](const char *action) { return sameAgain && state.lastRequest == QLatin1String(action); };
+    const bool continuesRefund
+        = (gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest)) || again("process_refund");
+    const bool continuesCancel
+        = (gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder)) || again("cancel_order");
+    state.awaitingSlot.clear();
+    if (planException(text, order, state, plan))
+        return;
+    const QString change = subscriptionChangeAsked(text);
+    if (!change.isEmpty()) {
+        planSubscription(customer, text, plan);
+        return;
+    }
+    if (asksForRefund(text) || continuesRefund) {
+        if (!order) {
+            plan.needsOrderNumber = true;
+            state.awaitingSlot = QStringLiteral("order_id");
+            state.intent = QLatin1String(nlu::intent::RefundRequest);
+            return;
+        }
+        planRefund(*order, a, text, returnWindowDays(customer), state, plan);
+        return;
+    }
+    if (asksToCancelOrder(text) && !order) {
+        // Only an order not shipped yet can be cancelled: if there is one, it is the one meant.
+        QList<Order> open;
+        for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
+            if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
+                open << o;
+        if (open.size() == 1) {
+            plan.request.kind = RequestedAction::Cancel;
+            plan.request.orderId = open.first().id;
+            return;
+        }
+        plan.needsOrderNumber = true;
+        state.awaitingSlot = QStringLiteral("order_id");
+        state.intent = QLatin1String(nlu::intent::CancelOrder);
+        return;
+    }
+    if ((asksToCancelOrder(text) || continuesCancel) && order) {
+        state.lastRequest = QStringLiteral("cancel_order"); // "and ORD-10007?" asks the same, answered or not
+        if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
+            plan.request.kind = RequestedAction::Cancel;
+            plan.request.orderId = order->id;
+        } else {
+            plan.refusal = cannotCancel(*order, returnWindowDays(customer), m_say);
+            plan.orders = {*order};
+        }
+        return;
+    }
+    const bool continuesCredit
+        = state.intent == QLatin1String(nlu::intent::CreditRequest) && awaited == QLatin1String("amount");
+    if ((asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest)) || continuesCredit) {
+        if (a.slotValues.amount.value_or(0) > 0) {
+            plan.request.kind = RequestedAction::Credit;
+            plan.request.amount = *a.slotValues.amount;
+        } else if (!continuesCredit) {
+            plan.slotPrompt = m_say(Phrase::CreditAmountPrompt);
+            state.awaitingSlot = QStringLiteral("amount");
+            state.intent = QLatin1String(nlu::intent::CreditRequest);
+        }
+    }
+}
+
+void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
+    dialogue::DialogueState &state, TurnPlan &plan)
+{
+    // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
+    if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
+        plan.request.kind = RequestedAction::Cancel;
+        plan.request.orderId = o.id;
+        plan.request.insteadOfRefund = true;
+        return;
+    }
+    if (const Status owed = ActionExecutor::owes(o, 0, m_say.language()); !owed) {
+        plan.refusal = owed.error().message;
+        return;
+    }
+    std::optional<QJsonObject> item = OrderFinder::itemNamed(o, text);
+    static const QRegularExpression pronoun(
+        QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
+    if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
+        item = OrderFinder::itemNamed(o, state.item);
+    const QString itemLabel = item ? item->value(QLatin1String("name")).toString() : QString();
+    if (!itemLabel.isEmpty() && state.refunded.contains(o.id + QLatin1Char('/') + itemLabel)) {
+        plan.refusal = m_say(Phrase::AlreadyRefundedHere).arg(itemLabel, o.id);
+        return;
+    }
+    const qint64 returnWindowMs = qint64(windowDays) * 86400000;
+    if (o.status == QLatin1String("delivered") && o.deliveredAt > 0 && m_nowMs - o.deliveredAt > returnWindowMs) {
+        plan.refusal = m_say(Phrase::OutsideReturnWindow).arg(o.id).arg(windowDays);
+        plan.orders = {o};
+        state.refused = o.id + QLatin1Char('/') + itemLabel; // "make an exception" asks a person about it
+        return;
+    }
+    if (o.status == QLatin1String("shipped")) {
+        // In transit: its delivery comes first, then a return within the window.
+        const QString what = item ? m_say(Phrase::InTransitItem).arg(itemLabel, m_say.money(paidFor(*item)), o.id)
+                                  : m_say(Phrase::InTransitOrder).arg(o.id);
+        plan.refusal = m_say(Phrase::InTransit).arg(what).arg(windowDays);
+        plan.orders = {o};
+        return;
+    }
+    const double left = o.total - o.refundedAmount;
+    double amount = item ? qMin(paidFor(*item), left) : left;
+    // A refund is capped at what was paid and not yet refunded, whatever amount is asked for.
+    if (a.slotValues.amount) {
+        amount = qMin(*a.slotValues.amount, left);
+        if (*a.slotValues.amount > left + 0.005)
+            plan.request.askedAmount = *a.slotValues.amount;
+    }
+    if (const Status owed = ActionExecutor::owes(o, amount, m_say.language()); !owed || amount <= 0) {
+        plan.refusal = owed ? QString() : owed.error().message;
+        return;
+    }
+    plan.request.kind = RequestedAction::Refund;
+    plan.request.amount = amount;
+    plan.request.orderId = o.id;
+    plan.request.item = itemLabel;
+}
+
+void MoneyPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const
+{
+    const QString change = subscriptionChangeAsked(text);
+    if (dialogue::aboutSomeoneElsesAccount(text)) {
+        plan.refusal = m_say(Phrase::OtherAccountMembership);
+        return;
+    }
+    if (customer.subscription.isEmpty() || statusOf(customer) == QLatin1String("cancelled")) {
+        plan.refusal = m_say(Phrase::NoActiveMembership);
+        return;
+    }
+    if (change == statusOf(customer) || change == QStringLiteral("plan:") + planOf(customer)) {
+        plan.subscriptionFact
+            = m_say(Phrase::MembershipAlready)
+                  .arg(planOf(customer),
+                      m_say.membershipStatus(change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change));
+        return;
+    }
+    plan.request.kind = RequestedAction::Subscription;
+    plan.request.change = change;
+}
+
+} // namespace tierdesk

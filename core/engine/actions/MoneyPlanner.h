@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/engine/dialogue/TurnPlanner.h"
+#include "core/engine/reply/Phrases.h"
+
+namespace tierdesk {
+
+// What a message asks to be done with money, an order or the membership: a request to
+// summarise for confirmation, a refusal saying why it is not owed, or a detail still
+// needed. Nothing moves here; the customer confirms a summary first.
+class MoneyPlanner {
+public:
+    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery (60 for Premium)
+
+    MoneyPlanner(ActionExecutor &actions, qint64 nowMs, Language language)
+        : m_actions(actions), m_nowMs(nowMs), m_say(language)
+    {
+    }
+
+    // Plans the request of `text` for `order` (`named`: the message names it or its item).
+    void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+        const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan);
+
+private:
+    // An exception to policy asked for ("make an exception"): a request only a person decides.
+    static bool planException(
+        const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
+    void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
+        dialogue::DialogueState &state, TurnPlan &plan);
+    void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const;
+
+    ActionExecutor &m_actions;
+    qint64 m_nowMs;
+    Phrases m_say; // refusals and facts are worded in the company's language
+};
+
+} // namespace tierdesk

@@ -1,0 +1,89 @@
+#include "core/engine/demo/DemoSeeder.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace tierdesk {
+namespace {
+
+constexpr qint64 kDayMs = 86400000;
+
+qint64 daysFrom(qint64 now, const QJsonValue &days, int sign)
+{
+    return days.isDouble() ? now + sign * qint64(days.toDouble() * kDayMs) : 0;
+}
+
+} // namespace
+
+Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
+{
+    QFile file(QStringLiteral(":/demo/demo.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::Internal, QStringLiteral("demo data is missing from the program"));
+    const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
+    const QString name = demo.value(QLatin1String("company")).toObject().value(QLatin1String("name")).toString();
+    Store &store = engine.store();
+
+    QString companyId;
+    if (auto existing = store.companies().findByName(name)) {
+        companyId = existing->id;
+    } else {
+        auto created = engine.createCompany(name, actor);
+        if (!created)
+            return created.error();
+        companyId = created->id;
+    }
+    const qint64 now = engine.clock().nowMs();
+    // Customer ids are stable per company so repeated seeds update the same rows.
+    auto customerId = [](const QString &key) -> QString { return QStringLiteral("cust_") + key; };
+
+    QJsonArray customerIds, vipIds, orderIds;
+    const bool ok = store.batch().run([&] {
+        for (const QJsonValue &v : demo.value(QLatin1String("customers")).toArray()) {
+            const QJsonObject o = v.toObject();
+            Customer c;
+            c.companyId = companyId;
+            c.id = customerId(o.value(QLatin1String("key")).toString());
+            c.name = o.value(QLatin1String("name")).toString();
+            c.email = o.value(QLatin1String("email")).toString();
+            c.tier = o.value(QLatin1String("tier")).toString();
+            c.lifetimeValue = o.value(QLatin1String("lifetimeValue")).toDouble();
+            c.isVIP = o.value(QLatin1String("isVIP")).toBool();
+            c.subscription = o.value(QLatin1String("subscription")).toObject();
+            if (!store.customers().upsert(c, now))
+                return false;
+            customerIds.append(c.id);
+            if (c.isVIP)
+                vipIds.append(c.id);
+        }
+        for (const QJsonValue &v : demo.value(QLatin1String("orders")).toArray()) {
+            const QJsonObject o = v.toObject();
+            Order order;
+            order.companyId = companyId;
+            order.id = o.value(QLatin1String("number")).toString();
+            order.customerId = customerId(o.value(QLatin1String("customer")).toString());
+            order.status = o.value(QLatin1String("status")).toString();
+            order.items = o.value(QLatin1String("items")).toArray();
+            order.total = o.value(QLatin1String("total")).toDouble();
+            order.refundedAmount = order.status == QLatin1String("refunded") ? order.total : 0;
+            order.placedAt = daysFrom(now, o.value(QLatin1String("placedDaysAgo")), -1);
+            order.shippedAt = daysFrom(now, o.value(QLatin1String("shippedDaysAgo")), -1);
+            order.estimatedDeliveryAt = daysFrom(now, o.value(QLatin1String("deliveryInDays")), 1);
+            order.deliveredAt = daysFrom(now, o.value(QLatin1String("deliveredDaysAgo")), -1);
+            order.carrier = o.value(QLatin1String("carrier")).toString();
+            order.trackingNumber = o.value(QLatin1String("tracking")).toString();
+            if (!store.customers().upsertOrder(order))
+                return false;
+            orderIds.append(order.id);
+        }
+        return true;
+    });
+    if (!ok || !store.batch().flush())
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo data"));
+    return QJsonObject{{QStringLiteral("companyId"), companyId}, {QStringLiteral("companyName"), name},
+        {QStringLiteral("customerIds"), customerIds}, {QStringLiteral("vipCustomerIds"), vipIds},
+        {QStringLiteral("orderIds"), orderIds}};
+}
+
+} // namespace tierdesk

@@ -1,0 +1,421 @@
+#include "core/engine/dialogue/TurnPlanner.h"
+
+#include "core/engine/actions/MoneyPlanner.h"
+#include "core/engine/dialogue/Answers.h"
+#include "core/engine/dialogue/OrderFinder.h"
+#include "core/engine/dialogue/QuestionPlanner.h"
+#include "core/engine/dialogue/Questions.h"
+#include "core/engine/dialogue/Requests.h"
+#include "core/nlu/Intents.h"
+#include "core/nlu/SlotExtractor.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace tierdesk {
+namespace {
+
+using dialogue::Answer;
+using dialogue::asksForCredit;
+using dialogue::asksForRefund;
+using dialogue::asksRefundStatus;
+using dialogue::asksToCancelOrder;
+using dialogue::mentionsSubscription;
+using dialogue::subscriptionChangeAsked;
+
+bool is(const QString &intent, const char *name)
+{
+    return intent == QLatin1String(name);
+}
+
+QString itemName(const QJsonValue &item)
+{
+    return item.toObject().value(QLatin1String("name")).toString();
+}
+
+QString planOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("plan")).toString();
+}
+QString statusOf(const Customer &c)
+{
+    return c.subscription.value(QLatin1String("status")).toString();
+}
+
+} // namespace
+
+void TurnPlanner::readOrders(
+    const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state, Reading &r)
+{
+    OrderFinder finder(m_actions, s);
+    r.named = finder.byNumber(a.slotValues.orderIds, text, &r.unknown);
+    if (!r.named.isEmpty())
+        return;
+    if (dialogue::asksForEarlierOrder(text) && !state.orderId.isEmpty()) {
+        if (const auto earlier = finder.before(state.orderId))
+            r.named = {*earlier};
+        return;
+    }
+    r.vague = dialogue::pointsVaguely(text);
+    if (r.vague)
+        return; // "no not that, the other thing": no order is assumed
+    r.referenced = dialogue::referencedOrder(text, state.lastMentioned, state.orderId);
+    // "my gloves", "the boots order": the orders holding the items named, when the message
+    // is about an order or a problem with an item (not "how do i wash merino").
+    const bool aboutOrders = dialogue::asksAboutOrderFacts(text) || dialogue::mentionsOrderOrProblem(text)
+        || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5)
+        || (!state.lastRequest.isEmpty() && dialogue::asksSameAgain(text));
+    // "where is my order?" names no item: the customer's orders are not read for one.
+    if (!aboutOrders || !dialogue::mayNameItem(text))
+        return;
+    std::optional<Order> current;
+    if (!r.referenced.isEmpty())
+        current = m_actions.findOrder(s.companyId, s.customerId, r.referenced);
+    if (current && OrderFinder::itemNamed(*current, text))
+        return; // "it" is the order under discussion, and holds the item named
+    if (const QList<Order> holding = finder.byItem(text); !holding.isEmpty()) {
+        r.named = holding;
+        r.referenced.clear();
+    }
+}
+
+std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named)
+{
+    static const QRegularExpression clauses(
+        QStringLiteral("[.?!;\\n]+|\\b(?:also|and then|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
+    for (const QString &clause : text.split(clauses, Qt::SkipEmptyParts)) {
+        if (!asksForRefund(clause) && !asksToCancelOrder(clause))
+            continue;
+        const QStringList ids = nlu::extractSlots(clause).orderIds;
+        for (const Order &o : named)
+            if (ids.contains(o.id))
+                return o;
+    }
+    return named.first();
+}
+
+bool TurnPlanner::answerPending(
+    const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    if (!state.pending)
+        return false;
+    const Answer answer = dialogue::answerTo(text);
+    const dialogue::PendingAction pending = *state.pending;
+    state.pending.reset(); // whatever the answer, the question is closed
+    const QList<dialogue::PendingAction> also = state.alsoPending;
+    state.alsoPending.clear();
+    if (answer == Answer::Yes) {
+        plan.confirmed = pending;
+        plan.alsoConfirmed = also;
+        return true;
+    }
+    // "sorry i meant $8 not 5": the same credit, with the amount corrected, is asked again.
+    if (pending.action == QLatin1String("apply_credit") && a.slotValues.amount.value_or(0) > 0
+        && dialogue::correctsDetail(text)) {
+        plan.request.kind = RequestedAction::Credit;
+        plan.request.amount = *a.slotValues.amount;
+        return true;
+    }
+    // "the tee order" after "shall I cancel ORD-10004?": which order is meant, asked again.
+    const bool namesWhich = answer == Answer::Other && !text.contains(QLatin1Char('?'))
+        && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
+    if (namesWhich
+        && (pending.action == QLatin1String("cancel_order") || pending.action == QLatin1String("process_refund"))) {
+        state.awaitingSlot = QStringLiteral("order_id");
+        state.intent = QLatin1String(
+            pending.action == QLatin1String("cancel_order") ? nlu::intent::CancelOrder : nlu::intent::RefundRequest);
+    }
+    if (answer == Answer::No) {
+        plan.declined = pending.summary;
+        // "no, I asked about the refund", "no wait, just pause it instead": the rest is read too.
+        const bool more = dialogue::clausesOf(text).size() > 1 || text.contains(QLatin1Char('?'))
+            || !subscriptionChangeAsked(text).isEmpty();
+        return !dialogue::isCorrection(text) && !more;
+    }
+    return false;
+}
+
+void TurnPlanner::planFurther(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
+    const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan)
+{
+    if (!r.moneyWords || r.named.size() < 2 || plan.request.orderId.isEmpty())
+        return;
+    static const QRegularExpression split(
+        QStringLiteral("[.?!;,\\n]+|\\b(?:and|also|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
+    OrderFinder finder(m_actions, s);
+    QString asked; // the last clause that said what to do: "and the jacket from ORD-10001" refunds too
+    QStringList done{plan.request.orderId};
+    for (const QString &clause : text.split(split, Qt::SkipEmptyParts)) {
+        const bool says = dialogue::asksForRefund(clause) || dialogue::asksToCancelOrder(clause);
+        if (says)
+            asked = clause;
+        QString unknown;
+        const QList<Order> orders = finder.byNumber(nlu::extractSlots(clause).orderIds, clause, &unknown);
+        if (orders.isEmpty() || asked.isEmpty() || done.contains(orders.first().id))
+            continue;
+        const Order &o = orders.first();
+        done << o.id;
+        // Planned on its own words, with a scratch dialogue: only the request is kept.
+        const QString words = says ? clause : asked + QLatin1Char(' ') + clause;
+        MessageAnalysis own = a;
+        own.slotValues = nlu::extractSlots(words);
+        dialogue::DialogueState scratch = state;
+        TurnPlan further;
+        MoneyPlanner(m_actions, m_nowMs, m_say.language())
+            .planMoney(s, customer, own, words, o, true, scratch, further);
+        if (further.request.kind != RequestedAction::None && !further.request.policyException) {
+            if (further.request.kind == RequestedAction::Cancel && !o.items.isEmpty())
+                further.request.item = itemName(o.items.first());
+            plan.alsoRequested << further.request;
+        } else if (!further.refusal.isEmpty()) {
+            plan.refusal = plan.refusal.isEmpty() ? further.refusal : plan.refusal + QLatin1Char(' ') + further.refusal;
+        }
+    }
+}
+
+void TurnPlanner::correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed)
+{
+    const QString &intent = a.intent.intent;
+    if (r.moneyWords || ActionExecutor::isOrderTopic(intent))
+        return;
+    // An order named in small talk or in words the model cannot place is what the
+    // message is about ("hi again, ORD-10011 still hasnt arrived").
+    const bool unplaced = a.intent.confidence < 0.5 || is(intent, nlu::intent::Greeting)
+        || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye)
+        || is(intent, nlu::intent::GeneralQuestion);
+    const bool aboutNamed = !r.named.isEmpty() && (unplaced || r.aboutOrderFacts);
+    const bool aboutDiscussed = r.named.isEmpty() && r.aboutOrderFacts && discussed;
+    if (!aboutNamed && !aboutDiscussed)
+        return;
+    a.intent.intent = QLatin1String(asksRefundStatus(text) ? nlu::intent::RefundStatus : nlu::intent::OrderStatus);
+    a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+}
+
+std::optional<Order> TurnPlanner::conversationOrder(
+    const Session &s, const MessageAnalysis &a, const QString &text, const Reading &r, dialogue::DialogueState &state)
+{
+    const QString current = !r.referenced.isEmpty() ? r.referenced : state.orderId;
+    const bool orderTopic = ActionExecutor::isOrderTopic(a.intent.intent);
+    std::optional<Order> order;
+    if (r.vague)
+        return order;
+    if (!r.named.isEmpty())
+        order = r.named.first();
+    else if (!r.referenced.isEmpty() || ((orderTopic || r.aboutOrderFacts || r.moneyWords) && !state.orderId.isEmpty()))
+        order = m_actions.findOrder(s.companyId, s.customerId, current);
+    else if (orderTopic && a.intent.confidence >= 0.5 && r.unknown.isEmpty() && !asksForRefund(text)
+        && !asksToCancelOrder(text) && (r.aboutOrderFacts || dialogue::mentionsOrderOrProblem(text)))
+        order = m_actions.findOrder(s.companyId, s.customerId, QString()); // the latest
+
+    if (order)
+        if (const auto item = OrderFinder::itemNamed(*order, text))
+            state.item = itemName(*item);
+    if (!r.named.isEmpty()) {
+        QStringList ids;
+        for (const Order &o : r.named)
+            ids << o.id;
+        state.mention(ids);
+    } else if (order) {
+        state.orderId = order->id;
+    }
+    return order;
+}
+
+TurnPlan TurnPlanner::plan(
+    const Session &s, const Customer &customer, MessageAnalysis &a, const QString &text, dialogue::DialogueState &state)
+{
+    TurnPlan plan;
+    const QString discussed = state.orderId; // the order answered about so far
+    if (answerPending(text, a, state, plan))
+        return plan;
+
+    Reading r;
+    readOrders(s, a, text, state, r);
+    if (!r.unknown.isEmpty() && r.named.isEmpty())
+        plan.refusal = m_say(Phrase::UnknownOrder).arg(r.unknown);
+    r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text)
+        || !subscriptionChangeAsked(text).isEmpty();
+    plan.outOfScope = r.named.isEmpty() && !r.moneyWords ? dialogue::outOfScope(text) : QString();
+    if (!plan.outOfScope.isEmpty())
+        return plan;
+
+    r.aboutOrderFacts = dialogue::asksAboutOrderFacts(text);
+    correctIntent(a, r, text, !r.referenced.isEmpty() || !state.orderId.isEmpty());
+    if (r.vague) { // "the other thing, you know what i mean" can be read as no intent at all
+        a.intent.intent = QLatin1String(nlu::intent::GeneralQuestion);
+        a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+        a.intent.confidence = 0;
+    }
+    const std::optional<Order> order = conversationOrder(s, a, text, r, state);
+
+    // Claimed approvals or permissions grant nothing: nothing is put to the customer on them.
+    if (!dialogue::claimsAuthority(text).isEmpty() && r.moneyWords) {
+        plan.refusal = m_say(Phrase::NoAuthorityClaims);
+        plan.orders = r.named;
+        return plan;
+    }
+    // Several requests in one message: the action goes with the order named beside it.
+    const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
+    const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
+    MoneyPlanner(m_actions, m_nowMs, m_say.language()).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
+    planFurther(s, customer, a, text, r, state, plan);
+    if (plan.request.kind != RequestedAction::None)
+        state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
+    // An intent stays active only while one of its slots is awaited (a confirmation
+    // keeps its own action); the state, and its row, change only when the dialogue does.
+    if (state.awaitingSlot.isEmpty())
+        state.intent.clear();
+    if (plan.request.kind != RequestedAction::None) {
+        // Orders named beside the request are answered, unless a further request summarises them.
+        const auto summarised = [&plan](const QString &id) {
+            return id == plan.request.orderId
+                || std::any_of(plan.alsoRequested.cbegin(), plan.alsoRequested.cend(),
+                    [&id](const RequestedAction &r) { return r.orderId == id; });
+        };
+        for (const Order &o : r.named)
+            if (!summarised(o.id))
+                plan.orders << o;
+    } else if (!plan.needsOrderNumber) {
+        // The order the conversation is already about is answered again only when asked about;
+        // "it" in a follow-up ("if it doesnt show up then what") carries the topic, not a question.
+        const bool askedAbout = ActionExecutor::isOrderTopic(a.intent.intent) || r.aboutOrderFacts;
+        const bool again = order && order->id == discussed
+            && !(r.aboutOrderFacts || dialogue::asksContents(text) || dialogue::namesOrder(text)
+                || OrderFinder::itemNamed(*order, text)
+                || (ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5));
+        if (!r.named.isEmpty())
+            plan.orders = r.named;
+        else if (order && !again && (askedAbout || !r.referenced.isEmpty()))
+            plan.orders = {*order};
+    }
+    plan.showContents = !plan.orders.isEmpty() && dialogue::asksContents(text);
+    addFacts(customer, text, order, plan);
+    QuestionPlanner::plan(text, order, a, state, plan);
+    return plan;
+}
+
+void TurnPlanner::addFacts(
+    const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan) const
+{
+    if (plan.request.kind != RequestedAction::None)
+        return;
+    const bool waitsForRefund
+        = order && order->refundedAmount > 0 && (dialogue::asksWhen(text) || dialogue::saysStillWaiting(text));
+    if (order && (asksRefundStatus(text) || waitsForRefund))
+        plan.refundFact = order->refundedAmount > 0
+            ? m_say(Phrase::RefundFactIssued).arg(m_say.money(order->refundedAmount), order->id)
+            : m_say(Phrase::RefundFactNone).arg(order->id);
+    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && !customer.subscription.isEmpty()
+        && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
+        plan.subscriptionFact
+            = m_say(Phrase::MembershipIs).arg(planOf(customer), m_say.membershipStatus(statusOf(customer)));
+}
+
+QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
+    const TierCapabilities &caps, Tier tier, dialogue::DialogueState &state, const Phrases &say)
+{
+    // The further requests this tier may put to the customer go in the same summary, and
+    // the same yes does them all.
+    QStringList what{summaryOf(plan.request, customer, order, say)};
+    state.alsoPending.clear();
+    for (const RequestedAction &r : plan.alsoRequested) {
+        if (!tierAllows(caps, r))
+            continue;
+        const QString also = summaryOf(r, customer, std::nullopt, say);
+        what << also;
+        state.alsoPending << pendingOf(r, also, tier);
+    }
+    const qsizetype more = state.alsoPending.size();
+    const QString question = say(more == 0 ? Phrase::GoAhead : more == 1 ? Phrase::GoAheadBoth : Phrase::GoAheadAll);
+    const QString summary = what.join(QLatin1Char(' ')) + QLatin1Char(' ') + question;
+    state.pending = pendingOf(plan.request, summary, tier);
+    return summary;
+}
+
+QString TurnPlanner::summaryOf(
+    const RequestedAction &r, const Customer &customer, const std::optional<Order> &order, const Phrases &say)
+{
+    QString what;
+    switch (r.kind) {
+    case RequestedAction::None:
+        return {};
+    case RequestedAction::Refund:
+        if (r.askedAmount > 0)
+            what = say(Phrase::RefundCapped).arg(r.orderId, say.money(r.amount));
+        what += r.item.isEmpty() ? say(Phrase::WillRefundOrder).arg(say.money(r.amount), r.orderId)
+                                 : say(Phrase::WillRefundItem).arg(say.money(r.amount), r.item, r.orderId);
+        break;
+    case RequestedAction::Cancel: {
+        const QString first = order && !order->items.isEmpty() ? itemName(order->items.first()) : r.item;
+        const QString items = first.isEmpty() ? QString() : say(Phrase::ItemInParentheses).arg(first);
+        what = say(r.insteadOfRefund ? Phrase::WillCancelInstead : Phrase::WillCancel).arg(r.orderId, items);
+        break;
+    }
+    case RequestedAction::Credit:
+        what = say(Phrase::WillCredit).arg(say.money(r.amount));
+        break;
+    case RequestedAction::Subscription:
+        if (r.change == QLatin1String("active"))
+            what = say(Phrase::WillResume).arg(planOf(customer));
+        else if (r.change == QLatin1String("paused"))
+            what = say(Phrase::WillPause).arg(planOf(customer));
+        else if (r.change == QLatin1String("cancelled"))
+            what = say(Phrase::WillCancelMembership).arg(planOf(customer));
+        else
+            what = say(Phrase::WillSwitch).arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
+        break;
+    }
+    return what;
+}
+
+dialogue::PendingAction TurnPlanner::pendingOf(const RequestedAction &r, const QString &summary, Tier tier)
+{
+    dialogue::PendingAction p;
+    switch (r.kind) {
+    case RequestedAction::Refund:
+        p.action = QStringLiteral("process_refund");
+        break;
+    case RequestedAction::Cancel:
+        p.action = QStringLiteral("cancel_order");
+        break;
+    case RequestedAction::Credit:
+        p.action = QStringLiteral("apply_credit");
+        break;
+    case RequestedAction::Subscription:
+        p.action = QStringLiteral("modify_subscription");
+        break;
+    case RequestedAction::None:
+        break;
+    }
+    p.orderId = r.orderId;
+    p.item = r.item;
+    p.amount = r.amount;
+    p.change = r.change;
+    p.summary = summary;
+    p.tier = tier;
+    return p;
+}
+
+QString TurnPlanner::describe(const RequestedAction &r, const Phrases &say)
+{
+    switch (r.kind) {
+    case RequestedAction::Refund:
+        if (r.policyException)
+            return r.item.isEmpty() ? say(Phrase::DescribeExceptionOrder).arg(r.orderId)
+                                    : say(Phrase::DescribeExceptionItem).arg(r.item, r.orderId);
+        return say(Phrase::DescribeRefund).arg(say.money(r.amount), r.orderId);
+    case RequestedAction::Credit:
+        return say(Phrase::DescribeCredit).arg(say.money(r.amount));
+    case RequestedAction::Subscription:
+        return say(Phrase::DescribeMembership);
+    case RequestedAction::Cancel:
+        return say(Phrase::DescribeCancel).arg(r.orderId);
+    case RequestedAction::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace tierdesk

@@ -1,0 +1,36 @@
+#include "core/engine/pipeline/CustomerText.h"
+
+#include <QJsonObject>
+
+namespace tierdesk {
+namespace {
+
+bool hasControlCharacters(const QString &text)
+{
+    for (const QChar c : text)
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')
+            && c != QLatin1Char('\r'))
+            return true;
+    return false;
+}
+
+} // namespace
+
+Result<QString> validateCustomerText(const QString &text, int maxChars, const QString &field)
+{
+    const QString clean = text.trimmed();
+    QString reason;
+    if (clean.isEmpty())
+        reason = QStringLiteral("%1 is empty").arg(field);
+    else if (clean.size() > maxChars)
+        reason = QStringLiteral("%1 is longer than %2 characters").arg(field).arg(maxChars);
+    else if (hasControlCharacters(clean))
+        reason = QStringLiteral("%1 contains control characters").arg(field);
+    if (reason.isEmpty())
+        return clean;
+    return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
+        {{QStringLiteral("field"), field}, {QStringLiteral("reason"), reason},
+            {QStringLiteral("maxLength"), maxChars}});
+}
+
+} // namespace tierdesk

@@ -1,0 +1,122 @@
+#include "core/engine/policy/EscalationPolicy.h"
+
+#include "core/nlu/Intents.h"
+
+namespace tierdesk {
+namespace {
+
+Tier above(Tier t)
+{
+    return t == Tier::AiRep ? Tier::AiManager : Tier::HumanAgent;
+}
+
+QString money(double v)
+{
+    return QStringLiteral("$") + QString::number(v, 'f', 2);
+}
+
+} // namespace
+
+bool tierAllows(const TierCapabilities &caps, const RequestedAction &action)
+{
+    switch (action.kind) {
+    case RequestedAction::None:
+        return true;
+    case RequestedAction::Refund:
+        return !action.policyException && caps.canProcessRefunds && action.amount <= caps.maxRefundAmount;
+    case RequestedAction::Credit:
+        return caps.canApplyCredits && action.amount <= caps.maxCreditAmount;
+    case RequestedAction::Subscription:
+        return caps.canModifySubscription;
+    case RequestedAction::Cancel:
+        return true; // nothing was charged: every AI tier may cancel
+    }
+    return false;
+}
+
+Tier tierAllowedFor(const CsConfig &config, Tier from, const RequestedAction &action)
+{
+    for (Tier t : {Tier::AiRep, Tier::AiManager}) {
+        if (rank(t) >= rank(from) && tierAllows(config.tier(t), action))
+            return t;
+    }
+    return Tier::HumanAgent;
+}
+
+std::optional<Tier> enabledTierFrom(const CsConfig &config, Tier desired)
+{
+    for (Tier t : {Tier::AiManager, Tier::HumanAgent}) {
+        if (rank(t) >= rank(desired) && config.tier(t).enabled)
+            return t;
+    }
+    return std::nullopt;
+}
+
+std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
+{
+    const Tier current = in.session.currentTier;
+    if (current == Tier::HumanAgent)
+        return std::nullopt; // a person has it; nothing above
+    const MessageAnalysis &a = in.analysis;
+    const bool atRep = current == Tier::AiRep;
+    auto decide = [&](EscalationReason reason, Tier target, QString notes) -> std::optional<EscalationDecision> {
+        const auto tier = enabledTierFrom(in.config, target);
+        if (!tier || rank(*tier) <= rank(current))
+            return std::nullopt;
+        return EscalationDecision{reason, *tier, std::move(notes)};
+    };
+
+    if (!a.humanCue.isEmpty())
+        return decide(EscalationReason::CustomerRequest, Tier::HumanAgent,
+            QStringLiteral("Customer asked for a person: \"%1\"").arg(a.humanCue));
+    if (!a.managerCue.isEmpty())
+        return decide(EscalationReason::CustomerRequest, above(current),
+            QStringLiteral("Customer asked for a manager: \"%1\"").arg(a.managerCue));
+    if (!a.legalCue.isEmpty())
+        return decide(atRep ? EscalationReason::LegalMention : EscalationReason::EscalatedComplaint, above(current),
+            QStringLiteral("Legal action mentioned: \"%1\"").arg(a.legalCue));
+    if (!a.socialCue.isEmpty())
+        return decide(atRep ? EscalationReason::SocialMediaThreat : EscalationReason::EscalatedComplaint,
+            above(current), QStringLiteral("Public complaint threatened: \"%1\"").arg(a.socialCue));
+
+    const IrateProtocol irate = in.config.irateProtocol();
+    if (irate.enabled && irate.autoEscalate && a.irate && in.session.irateCount >= irate.afterAttempts) {
+        const QString notes
+            = QStringLiteral("Irate %1 time(s) at this tier (%2)").arg(in.session.irateCount).arg(a.irateTrigger());
+        if (rank(irate.targetTier) > rank(current))
+            return decide(EscalationReason::IrateCustomer, irate.targetTier, notes);
+        return decide(EscalationReason::EscalatedComplaint, above(current), notes);
+    }
+
+    const RequestedAction &req = in.requested;
+    if (req.policyException)
+        return decide(EscalationReason::PolicyException, Tier::HumanAgent,
+            QStringLiteral("Customer asks for an exception to policy (order %1)").arg(req.orderId));
+    if (req.kind != RequestedAction::None && !req.needsOrder && !tierAllows(in.config.tier(current), req)) {
+        const Tier needed = tierAllowedFor(in.config, current, req);
+        const QString what = req.kind == RequestedAction::Refund ? QStringLiteral("Refund of ") + money(req.amount)
+            : req.kind == RequestedAction::Credit                ? QStringLiteral("Credit of ") + money(req.amount)
+                                                                 : QStringLiteral("Subscription change");
+        if (needed == Tier::HumanAgent) {
+            const EscalationReason reason = req.kind == RequestedAction::Refund ? EscalationReason::RefundOverThreshold
+                                                                                : EscalationReason::PolicyException;
+            return decide(reason, Tier::HumanAgent, what + QStringLiteral(" exceeds every AI tier's authority"));
+        }
+        const EscalationReason reason
+            = req.kind == RequestedAction::Refund ? EscalationReason::RefundRequest : EscalationReason::ComplexIssue;
+        return decide(reason, needed, what + QStringLiteral(" exceeds the AI Rep's authority"));
+    }
+
+    if (atRep && in.customer && in.customer->isVIP && isNegative(a.sentiment.level))
+        return decide(EscalationReason::HighValueCustomer, Tier::AiManager,
+            QStringLiteral("VIP customer with %1 sentiment").arg(toString(a.sentiment.level)));
+    if (atRep && in.repeatContact)
+        return decide(EscalationReason::RepeatContact, Tier::AiManager,
+            QStringLiteral("Repeat contact within %1 hours").arg(in.config.repeatContactWindowHours()));
+    if (in.unconfidentTurns >= in.config.complexIssueAfterTurns())
+        return decide(atRep ? EscalationReason::ComplexIssue : EscalationReason::TechnicalLimitation, above(current),
+            QStringLiteral("No confident answer after %1 attempt(s)").arg(in.unconfidentTurns));
+    return std::nullopt;
+}
+
+} // namespace tierdesk

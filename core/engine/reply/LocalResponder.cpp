@@ -1,0 +1,441 @@
+#include "core/engine/reply/LocalResponder.h"
+
+#include "core/engine/dialogue/Questions.h"
+#include "core/engine/reply/KbPassage.h"
+#include "core/engine/reply/Phrases.h"
+
+#include "core/nlu/Intents.h"
+
+#include <QRegularExpression>
+
+#include <array>
+
+namespace tierdesk {
+namespace {
+
+bool is(const QString &intent, const char *name)
+{
+    return intent == QLatin1String(name);
+}
+QString firstName(const Customer &c)
+{
+    const QString name = c.name.section(QLatin1Char(' '), 0, 0).trimmed();
+    return name;
+}
+
+// The opening sentences of an article, without Markdown markup.
+QString leadSentences(const QString &body, int sentences)
+{
+    QString plain = body;
+    static const QRegularExpression markup(QStringLiteral("[*_#`>]+|\\[([^\\]]*)\\]\\([^)]*\\)"));
+    plain.replace(markup, QStringLiteral("\\1"));
+    plain = plain.simplified();
+    static const QRegularExpression end(QStringLiteral("(?<=[.!?:])\\s+"));
+    const QStringList parts = plain.split(end, Qt::SkipEmptyParts);
+    QStringList lead;
+    // Stop before a sentence that introduces a list: quoted alone it says nothing.
+    for (const QString &sentence : parts) {
+        static const QRegularExpression listMarker(QStringLiteral("^(\\d+\\.|[-*])$"));
+        if (lead.size() == sentences || sentence.endsWith(QLatin1Char(':')) || listMarker.match(sentence).hasMatch())
+            break;
+        lead << sentence;
+    }
+    return lead.join(QLatin1Char(' '));
+}
+
+// Articles are quoted in the language they are written in (the store's are English): a
+// reply in another language says where the quoted text comes from. Several articles
+// quoted at once are named together (`title` empty).
+QString framed(const Phrases &say, const QString &title, const QString &passage)
+{
+    const QString frame = say(title.isEmpty() ? Phrase::ArticlesFrame : Phrase::ArticleFrame);
+    if (passage.isEmpty() || frame.isEmpty())
+        return passage;
+    return title.isEmpty() ? frame.arg(passage) : frame.arg(title, passage);
+}
+
+} // namespace
+
+static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
+    const KbArticle *preferred = nullptr, const QString &category = {});
+
+const KbArticle &bestArticle(const ReplyContext &ctx)
+{
+    // bm25 ranks words, not meaning: the article whose passage answers the message best,
+    // with a head start for one of the category the message is about (a general inquiry
+    // names no category).
+    const bool categorised
+        = ctx.analysis.intent.confidence >= 0.3 && ctx.analysis.intent.category != IssueCategory::GeneralInquiry;
+    const QString &question = ctx.actions.knowledge.question.isEmpty() ? ctx.message : ctx.actions.knowledge.question;
+    return bestFor(
+        ctx.knowledge, question, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
+}
+
+// Among the hits, the article whose best passage answers `question` best; the article of
+// a follow-up's topic, `preferred` (the article of the message as a whole) and articles of
+// `category` get a head start, and the search's order breaks ties.
+// The hit that answers a question best by its passages and subject, the search's order
+// breaking ties; -1 when none shares a word with it.
+static int answeringHit(const QList<KbHit> &hits, const QString &question)
+{
+    int best = -1;
+    double bestScore = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        const KbArticle &article = hits.at(i).article;
+        const double passage = qMax(passageScore(article.body, question), leadScore(article, question));
+        const double score = passage + 0.5 * subjectScore(article, question) - 0.1 * i;
+        if (score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &question, const QString &topic,
+    const KbArticle *preferred, const QString &category)
+{
+    // A follow-up is answered from its topic's own article unless another answers it better;
+    // one that says "it" ("can i move it to the 1st") is about the topic's own thing.
+    const int topical = topic.isEmpty() ? -1 : answeringHit(hits, topic);
+    // ...unless the question names what another article is about ("before its officially late").
+    const double topicalStart = topical >= 0 && namesOneSubject(hits, topical, question) ? 0.0
+        : dialogue::refersBack(question)                                                 ? 2.0
+                                                                                         : 1.0;
+    int best = 0;
+    double bestScore = 0;
+    for (int i = 0; i < hits.size(); ++i) {
+        const QString &body = hits.at(i).article.body;
+        const double passage = qMax(passageScore(body, question, topic), leadScore(hits.at(i).article, question));
+        if (passage <= 0 && i != topical)
+            continue;
+        double score = passage + 0.5 * subjectScore(hits.at(i).article, question) - 0.1 * i;
+        if (i == topical)
+            score += topicalStart;
+        if ((preferred && hits.at(i).article.id == preferred->id)
+            || (!category.isEmpty() && hits.at(i).article.category == category))
+            score += 0.5;
+        if (score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    return hits.at(best).article;
+}
+
+bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
+{
+    const QString &intent = a.intent.intent;
+    for (const char *social : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye,
+             nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
+        if (is(intent, social))
+            return true;
+    // The model's "none of these" is no reading of the message, however sure it is.
+    const bool placed = !is(intent, nlu::intent::GeneralQuestion) && !is(intent, nlu::intent::OutOfScope);
+    if (a.intent.confidence >= 0.5 && placed)
+        return true;
+    if (knowledge.isEmpty())
+        return false;
+    // A general inquiry is no subject: an article filed under it matches nothing in particular.
+    const bool sameSubject = a.intent.category != IssueCategory::GeneralInquiry
+        && knowledge.first().article.category == toString(a.intent.category);
+    return sameSubject || (a.intent.confidence >= 0.3 && !is(intent, nlu::intent::OutOfScope));
+}
+
+QString fitLength(const QString &text, int maxChars)
+{
+    if (text.size() <= maxChars)
+        return text;
+    const QString cut = text.left(maxChars);
+    const qsizetype stop = qMax(cut.lastIndexOf(QLatin1String(". ")),
+        qMax(cut.lastIndexOf(QLatin1String("! ")), cut.lastIndexOf(QLatin1String("? "))));
+    if (stop >= maxChars / 3)
+        return cut.left(stop + 1);
+    const qsizetype space = cut.left(maxChars - 1).lastIndexOf(QLatin1Char(' '));
+    return cut.left(space > 0 ? space : maxChars - 1) + QChar(0x2026);
+}
+
+int approximateTokens(const QString &text)
+{
+    // Words and single punctuation marks; a plain scan, as it runs on every reply.
+    int n = 0;
+    bool inWord = false;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('_')) {
+            if (!inWord)
+                ++n;
+            inWord = true;
+        } else {
+            inWord = false;
+            if (!c.isSpace())
+                ++n;
+        }
+    }
+    return n;
+}
+
+// An article's tokens, counted once per thread for its text: replies quote the same few
+// articles, and the search hands out one copy of each article's text, so it is found by
+// its address (the copy held here keeps that text alive and unchanged).
+static int articleTokens(const QString &body)
+{
+    struct Counted {
+        QString body;
+        int tokens = 0;
+    };
+    thread_local std::array<Counted, 16> recent;
+    thread_local size_t next = 0;
+    for (const Counted &c : recent)
+        if (c.body.constData() == body.constData() && c.body.size() == body.size())
+            return c.tokens;
+    Counted &slot = recent[next++ % recent.size()];
+    slot = {body, approximateTokens(body)};
+    return slot.tokens;
+}
+
+Reply LocalResponder::compose(const ReplyContext &ctx)
+{
+    Reply reply;
+    reply.model = QLatin1String(kModel);
+    const QString text = QString(opening(ctx) + QLatin1Char(' ') + body(ctx, reply.suggestedActions)).trimmed();
+    reply.content = fitLength(text, ctx.caps.maxResponseLength);
+    int context = approximateTokens(ctx.message);
+    for (const KbHit &h : ctx.knowledge.mid(0, 1))
+        context += articleTokens(h.article.body);
+    reply.inputTokens = context;
+    reply.outputTokens = approximateTokens(reply.content);
+    return reply;
+}
+
+QString LocalResponder::opening(const ReplyContext &ctx) const
+{
+    const QString &intent = ctx.analysis.intent.intent;
+    const QString name = firstName(ctx.customer);
+    const bool concise = ctx.caps.tone == QLatin1String("concise");
+    const Phrases say(ctx.language);
+    if (is(intent, nlu::intent::Greeting))
+        return name.isEmpty() ? say(Phrase::Hello) : say(Phrase::HelloName).arg(name);
+    if (is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye) || concise)
+        return {};
+    switch (ctx.analysis.sentiment.level) {
+    case Sentiment::Irate:
+    case Sentiment::Angry:
+        return say(Phrase::SorryUpset);
+    case Sentiment::Frustrated:
+        return say(Phrase::SorryInconvenience);
+    default:
+        break;
+    }
+    // The tone's opener greets a conversation, or a tier that has just taken it over; said on
+    // every reply it reads as a script.
+    if (ctx.session.messageCount > 1 && !ctx.escalation)
+        return {};
+    if (ctx.caps.tone == QLatin1String("formal"))
+        return say(Phrase::OpenFormal);
+    if (ctx.caps.tone == QLatin1String("empathetic"))
+        return say(Phrase::OpenEmpathetic);
+    return say(Phrase::OpenFriendly);
+}
+
+QString LocalResponder::escalationText(const ReplyContext &ctx) const
+{
+    const Phrases say(ctx.language);
+    return say(ctx.escalation->target == Tier::HumanAgent ? Phrase::HandedToPerson : Phrase::ManagerTookOver);
+}
+
+QString LocalResponder::orderText(const Order &o, bool allItems, const Phrases &say) const
+{
+    QStringList items;
+    for (const QJsonValue &v : o.items) {
+        const QJsonObject item = v.toObject();
+        const int quantity = item.value(QLatin1String("quantity")).toInt(1);
+        const QString name = item.value(QLatin1String("name")).toString();
+        items << (allItems && quantity > 1 ? QStringLiteral("%1 x %2").arg(quantity).arg(name) : name);
+        if (!allItems)
+            break;
+    }
+    const QString what = items.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, items.join(QStringLiteral(", ")));
+    const QString carried
+        = o.carrier.isEmpty() ? QString() : say(Phrase::OrderCarrier).arg(o.carrier, o.trackingNumber);
+    if (o.status == QLatin1String("shipped")) {
+        QString s = say(Phrase::OrderShipped).arg(what, say.day(o.shippedAt)) + carried;
+        if (o.estimatedDeliveryAt > 0)
+            s += say(Phrase::OrderExpected).arg(say.day(o.estimatedDeliveryAt));
+        return s + QLatin1Char('.');
+    }
+    if (o.status == QLatin1String("delivered"))
+        return say(Phrase::OrderDelivered).arg(what, say.day(o.deliveredAt)) + carried + QLatin1Char('.');
+    if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
+        return say(Phrase::OrderNotShipped).arg(what, say.orderStatus(o.status));
+    if (o.status == QLatin1String("cancelled"))
+        return say(Phrase::OrderCancelled).arg(what);
+    if (o.status == QLatin1String("refunded"))
+        return say(Phrase::OrderRefunded).arg(what, say.money(o.refundedAmount));
+    return say(Phrase::OrderStatus).arg(what, say.orderStatus(o.status));
+}
+
+QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle **best) const
+{
+    if (ctx.knowledge.isEmpty())
+        return {};
+    const KnowledgeAsk &asked = ctx.actions.knowledge;
+    const Phrases say(ctx.language);
+    if (asked.questions.size() > 1 || asked.alongside) {
+        // Each question from the article that answers it; nothing said where none does.
+        QStringList answers;
+        const KbArticle &main = bestArticle(ctx);
+        if (best)
+            *best = &main;
+        for (const QString &question : asked.questions) {
+            const KbArticle &article = bestFor(ctx.knowledge, question, asked.topic, asked.alongside ? nullptr : &main);
+            for (const QString &passage : answeringPassages(article.body, question, asked.topic))
+                if (!answers.contains(passage))
+                    answers << passage;
+        }
+        return framed(say, {}, answers.join(QLatin1Char(' ')));
+    }
+    // A follow-up is answered from its topic's article unless another answers it better.
+    const QString &question = asked.question.isEmpty() ? ctx.message : asked.question;
+    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
+    if (best && asked.topic.isEmpty())
+        *best = &article;
+    // The passage that answers what was asked, else the article's opening.
+    if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
+        return framed(say, article.title, passage);
+    // Opening sentences per article (id, body length), so markup is stripped once per thread.
+    thread_local QHash<QPair<qint64, qsizetype>, QString> leads;
+    const auto key = qMakePair(article.id, article.body.size());
+    auto it = leads.find(key);
+    if (it == leads.end()) {
+        if (leads.size() > 4096)
+            leads.clear();
+        it = leads.insert(key, leadSentences(article.body, 2));
+    }
+    return framed(say, article.title, *it);
+}
+
+void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const
+{
+    const ActionReport &act = ctx.actions;
+    const Phrases say(ctx.language);
+    if (act.refunded > 0) {
+        const QString what = act.refundedItem.isEmpty()
+            ? say(Phrase::RefundedOrder).arg(act.order->id)
+            : say(Phrase::RefundedItem).arg(act.refundedItem, act.order->id);
+        parts << say(Phrase::Refunded).arg(say.money(act.refunded), what);
+        suggested << QStringLiteral("check_refund_status");
+    }
+    // One yes may have done several things: each is told.
+    if (!act.cancelledOrder.isEmpty())
+        parts << say(Phrase::OrderCancelledDone).arg(act.cancelledOrder);
+    if (act.credited > 0) {
+        parts << say(Phrase::CreditAdded).arg(say.money(act.credited));
+        suggested << QStringLiteral("view_account_credit");
+    }
+    if (!act.subscriptionChange.isEmpty()) {
+        if (act.subscriptionChange == QLatin1String("cancelled"))
+            parts << say(Phrase::MembershipCancelled);
+        else if (act.subscriptionChange == QLatin1String("paused"))
+            parts << say(Phrase::MembershipPaused);
+        else if (act.subscriptionChange == QLatin1String("active"))
+            parts << say(Phrase::MembershipActive);
+        else
+            parts << say(Phrase::MembershipPlan).arg(act.subscriptionChange.section(QLatin1Char(':'), 1));
+        suggested << QStringLiteral("view_subscription");
+    }
+    const bool done
+        = act.refunded > 0 || act.credited > 0 || !act.cancelledOrder.isEmpty() || !act.subscriptionChange.isEmpty();
+    if (!done && !act.declined.isEmpty())
+        parts << say(Phrase::Declined);
+    if (!act.confirmation.isEmpty()) {
+        // What cannot be done of a message that asked for several things is said first.
+        if (!act.refusal.isEmpty())
+            parts << act.refusal;
+        parts << act.confirmation;
+        suggested << QStringLiteral("confirm") << QStringLiteral("decline");
+    } else if (!act.handover.isEmpty() && ctx.escalation) {
+        parts << say(Phrase::TeamWillLookAt).arg(act.handover);
+    } else if (!act.refusal.isEmpty() && !ctx.escalation) {
+        parts << act.refusal;
+    } else if (act.needsOrderNumber) {
+        parts << say(Phrase::NeedOrderNumber);
+        suggested << QStringLiteral("provide_order_number");
+    } else if (!act.slotPrompt.isEmpty()) {
+        parts << act.slotPrompt;
+    }
+}
+
+QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const
+{
+    const QString &intent = ctx.analysis.intent.intent;
+    const ActionReport &act = ctx.actions;
+    const Phrases say(ctx.language);
+    QStringList parts;
+    if (ctx.escalation)
+        parts << escalationText(ctx);
+    if (ctx.session.currentTier == Tier::HumanAgent) {
+        // The hand-over still answers what was asked: what the person will look at.
+        if (!act.handover.isEmpty())
+            parts << say(Phrase::TeamWillLookAt).arg(act.handover);
+        else if (!act.refusal.isEmpty()) // what was asked for, and why the AI could not do it
+            parts << act.refusal;
+        else if (act.order && !act.orders.isEmpty())
+            parts << orderText(*act.order, false, say);
+        suggested << QStringLiteral("wait_for_agent");
+        return parts.join(QLatin1Char(' '));
+    }
+
+    // Every order looked up is answered, the one asked about first.
+    if (act.refunded <= 0 && act.cancelledOrder.isEmpty() && !act.needsOrderNumber)
+        for (const Order &o : act.orders) {
+            parts << orderText(o, act.showContents, say);
+            if (o.status == QLatin1String("shipped") && !suggested.contains(QLatin1String("track_package")))
+                suggested << QStringLiteral("track_package");
+        }
+    actionText(ctx, parts, suggested);
+    if (!act.subscriptionFact.isEmpty())
+        parts << act.subscriptionFact;
+    if (!act.refundFact.isEmpty())
+        parts << act.refundFact;
+    // A question asked beside the order or the action: answered too, after them.
+    if (act.knowledge.alongside) {
+        if (const QString kb = knowledgeText(ctx); !kb.isEmpty()) {
+            parts << kb;
+            suggested << QStringLiteral("read_article:")
+                    + bestFor(ctx.knowledge, act.knowledge.questions.value(0), act.knowledge.topic).slug;
+        }
+    }
+    if (!act.outOfScope.isEmpty()) {
+        parts << say(Phrase::OutOfScope);
+        return parts.join(QLatin1Char(' '));
+    }
+
+    const bool answered = parts.size() > (ctx.escalation ? 1 : 0);
+    if (answered
+        && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
+        // The answer above is the reply; small talk would only bury it.
+    } else if (is(intent, nlu::intent::Greeting)) {
+        parts << say(Phrase::HowCanIHelp);
+    } else if (is(intent, nlu::intent::Thanks)) {
+        parts << say(Phrase::YoureWelcome);
+        suggested << QStringLiteral("end_conversation");
+    } else if (is(intent, nlu::intent::Goodbye)) {
+        parts << say(Phrase::Goodbye);
+    } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
+        || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()
+            && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty())) {
+        const KbArticle *best = nullptr;
+        const QString kb = knowledgeText(ctx, &best);
+        const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;
+        if (!kb.isEmpty() && (isConfident(ctx.analysis, ctx.knowledge) || knowledgeAnswers(ctx.knowledge, asked))) {
+            parts << kb;
+            suggested << QStringLiteral("read_article:") + (best ? *best : bestArticle(ctx)).slug;
+        } else if (!ctx.escalation) {
+            parts << say(Phrase::TellMeMore);
+            suggested << QStringLiteral("rephrase");
+        }
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace tierdesk
