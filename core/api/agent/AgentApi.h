@@ -69,6 +69,8 @@ private:
     void createSession(const CallPtr &c);
     void getSession(const CallPtr &c);
     void deleteSession(const CallPtr &c);
+    // DELETE's answer: the seed's "Session closed successfully" and when it was archived.
+    static QJsonObject archivedJson(const QString &clientId, qint64 archivedAtMs);
     QJsonObject sessionJson(const Session &s, const QString &clientId);
     QString ticketStatus(const Session &s, int number) const;
     // AgentQueryRoutes.cpp
