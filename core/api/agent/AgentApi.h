@@ -86,6 +86,7 @@ private:
     void queryNewSession(const CallPtr &c, const QueryPtr &q);
     bool answerFromCache(const CallPtr &c, const QueryPtr &q);
     void answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageOutcome &o);
+    Result<Session> escalateNegative(const CallPtr &c, const Session &s, const SentimentPoint &point);
     // The session the query names: by the client's name, else by the engine's id; nullopt when none.
     std::optional<Session> sessionNamed(const QString &company, const QString &clientId, const MessageWindow &window);
 
