@@ -69,6 +69,8 @@ private:
     void createSession(const CallPtr &c);
     void getSession(const CallPtr &c);
     void deleteSession(const CallPtr &c);
+    // DELETE's answer: the seed's "Session closed successfully" and when it was archived.
+    static QJsonObject archivedJson(const QString &clientId, qint64 archivedAtMs);
     QJsonObject sessionJson(const Session &s, const QString &clientId);
     QString ticketStatus(const Session &s, int number) const;
     // AgentQueryRoutes.cpp
@@ -84,6 +86,7 @@ private:
     void queryNewSession(const CallPtr &c, const QueryPtr &q);
     bool answerFromCache(const CallPtr &c, const QueryPtr &q);
     void answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageOutcome &o);
+    Result<Session> escalateNegative(const CallPtr &c, const Session &s, const SentimentPoint &point);
     // The session the query names: by the client's name, else by the engine's id; nullopt when none.
     std::optional<Session> sessionNamed(const QString &company, const QString &clientId, const MessageWindow &window);
 

@@ -56,6 +56,11 @@ double sentimentScore(double engineScore)
     return qRound((qBound(0.0, engineScore, 1.0) * 2.0 - 1.0) * 1000.0) / 1000.0;
 }
 
+bool stronglyNegative(Sentiment level)
+{
+    return level == Sentiment::Angry || level == Sentiment::Irate;
+}
+
 double complexityScore(const Message &reply)
 {
     const QJsonValue confidence = reply.metadata.value(QLatin1String("confidence"));

@@ -16,6 +16,9 @@ QStringList reasonNames();
 
 // The engine's sentiment score (0 very negative .. 1 very positive) on the seed's -1..1.
 double sentimentScore(double engineScore);
+// Seed 002 escalates a query of strongly negative sentiment at once (negative_sentiment):
+// ANGRY or IRATE, below -0.5 on its scale (FRUSTRATED is only mildly negative).
+bool stronglyNegative(Sentiment level);
 // The seed's complexity (0..1): how unsure the AI tier was of the customer's intent,
 // 1 - the intent's confidence; 1 when a person answers.
 double complexityScore(const Message &reply);

@@ -121,21 +121,46 @@ bool AgentApi::answerFromCache(const CallPtr &c, const QueryPtr &q)
     return true;
 }
 
+// Seed 002 escalates a strongly negative query (agentjson::stronglyNegative) to a
+// person at once, as negative_sentiment; seed 001's irate protocol, which /api/cs
+// keeps, waits for repeated anger first. Nothing happens when a person already has
+// the session or the company has no human tier. Answers the session as it is now.
+Result<Session> AgentApi::escalateNegative(const CallPtr &c, const Session &s, const SentimentPoint &point)
+{
+    if (!agentjson::stronglyNegative(point.sentiment) || s.currentTier == Tier::HumanAgent)
+        return s;
+    const auto config = m_engine.config(c->company);
+    if (!config)
+        return config.error();
+    if (!config->tier(Tier::HumanAgent).enabled)
+        return s;
+    const QString notes = QStringLiteral("Strongly negative sentiment (%1) in a query of the support agent API")
+                              .arg(agentjson::sentimentScore(point.score));
+    return m_engine.escalate(c->company, s.id, EscalationReason::IrateCustomer, Tier::HumanAgent, notes, c->actor);
+}
+
 void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageOutcome &o)
 {
     // The two newest messages (this query and its answer) bring this query's sentiment point.
     MessageWindow window;
     window.limit = 2;
-    const auto s = m_engine.session(c->company, o.session.id, window);
+    auto s = m_engine.session(c->company, o.session.id, window);
     if (!s)
         return fail(c, s.error());
-    double sentiment = 0.0;
+    SentimentPoint point;
     for (const SentimentPoint &p : s->sentimentHistory)
         if (p.timestamp == o.customerMessage.timestamp)
-            sentiment = agentjson::sentimentScore(p.score);
-    // Escalated: this query moved the session up a tier, or a person has it.
-    const bool escalated = o.escalation.has_value() || s->currentTier == Tier::HumanAgent;
+            point = p;
+    const double sentiment = agentjson::sentimentScore(point.score);
+    const int ticketsBefore = ticketCount(*s);
+    if (!o.escalation)
+        s = escalateNegative(c, *s, point);
+    if (!s)
+        return fail(c, s.error());
     const int tickets = ticketCount(*s);
+    const bool newTicket = o.escalation.has_value() || tickets > ticketsBefore;
+    // Escalated: this query moved the session up a tier, or a person has it.
+    const bool escalated = newTicket || s->currentTier == Tier::HumanAgent;
     std::optional<EscalationRecord> newest;
     for (const EscalationRecord &e : s->escalationHistory)
         if (!e.transfer)
@@ -151,8 +176,8 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
         {QStringLiteral("ticket_id"),
             escalated && newest ? QJsonValue(agentjson::ticketId(s->id, tickets)) : QJsonValue()},
         {QStringLiteral("cached"), false}};
-    const auto item = o.escalation && m_desk ? m_desk->itemJson(s->id) : std::nullopt;
-    if (o.escalation && newest)
+    const auto item = newTicket && m_desk ? m_desk->itemJson(s->id) : std::nullopt;
+    if (newTicket && newest)
         escalationCreated(c->company,
             {{QStringLiteral("ticket_id"), agentjson::ticketId(s->id, tickets)},
                 {QStringLiteral("session_id"), q->clientId}, {QStringLiteral("customer_id"), s->customerId},

@@ -130,30 +130,31 @@ QString AgentApi::ticketStatus(const Session &s, int number) const
 }
 
 // Closing archives: the session is resolved (UNRESOLVED, "closed through the
-// support agent API") and its history stays readable.
+// support agent API") and its history stays readable. A session already resolved
+// (its ticket resolved, or a DELETE before) is archived already: 200 again, with
+// when it was closed, and nothing changes.
 void AgentApi::deleteSession(const CallPtr &c)
 {
     const QString clientId = c->req.pathParams.value(QStringLiteral("id"));
     const auto found = findSession(c, clientId);
     if (!found)
         return;
+    if (found->status == SessionStatus::Resolved)
+        return reply(c, http::HttpResponse::json(200, archivedJson(clientId, found->resolvedAt)));
     Resolution r;
     r.type = ResolutionType::Unresolved;
     r.summary = QStringLiteral("Closed through the support agent API");
     const auto s = m_engine.resolve(c->company, found->id, r, c->actor);
-    if (!s) {
-        if (s.error().kind == ErrorKind::SessionResolved)
-            return fail(c,
-                agent::error(400, agent::ValidationError, QStringLiteral("Session is already closed"),
-                    QStringLiteral("session_id: ") + clientId));
+    if (!s)
         return fail(c, s.error());
-    }
     sessionClosed(*s, clientId);
-    reply(c,
-        http::HttpResponse::json(200,
-            QJsonObject{{QStringLiteral("message"), QStringLiteral("Session closed successfully")},
-                {QStringLiteral("session_id"), clientId},
-                {QStringLiteral("archived_at"), timefmt::iso(s->resolvedAt)}}));
+    reply(c, http::HttpResponse::json(200, archivedJson(clientId, s->resolvedAt)));
+}
+
+QJsonObject AgentApi::archivedJson(const QString &clientId, qint64 archivedAtMs)
+{
+    return {{QStringLiteral("message"), QStringLiteral("Session closed successfully")},
+        {QStringLiteral("session_id"), clientId}, {QStringLiteral("archived_at"), timefmt::iso(archivedAtMs)}};
 }
 
 } // namespace tierdesk::api

@@ -22,6 +22,9 @@ QString cueReason(const MessageAnalysis &a)
         return QStringLiteral("negative_sentiment");
     if (!a.humanCue.isEmpty() || !a.managerCue.isEmpty())
         return QStringLiteral("manual_request");
+    // What /api/query adds to the engine's policy: strong anger goes to a person at once.
+    if (agentjson::stronglyNegative(a.sentiment.level))
+        return QStringLiteral("negative_sentiment");
     return {};
 }
 

@@ -43,6 +43,7 @@ private slots:
     void cleanup();
     void queryIsAnsweredByTheAiTier();
     void angryQueryScoresNegative();
+    void seedsFrustratedQueryEscalates();
     void askingForAPersonEscalates();
     void identicalQueryComesFromTheCache();
     void cacheKeepsCustomersApart();
@@ -106,6 +107,43 @@ void TestAgentApiQuery::angryQueryScoresNegative()
             QStringLiteral("test_3")));
     QVERIFY2(r.status == 200, describe(r));
     QVERIFY2(r.json().value(QLatin1String("sentiment_score")).toDouble() < 0, describe(r));
+}
+
+// Seed 002's own test query: a frustrated query is escalated to a person at once with
+// negative_sentiment and a ticket, where /api/cs (seed 001's irate protocol) waits for
+// the customer to be irate again.
+void TestAgentApiQuery::seedsFrustratedQueryEscalates()
+{
+    const QString text = QStringLiteral("This is terrible! Nothing works and I am extremely frustrated!");
+    const HttpResult r = m_client->post(QStringLiteral("/api/query"), queryBody(text, QStringLiteral("test_3")));
+    QVERIFY2(r.status == 200, describe(r));
+    const QJsonObject o = r.json();
+    QVERIFY2(o.value(QLatin1String("sentiment_score")).toDouble() < -0.5, describe(r));
+    QCOMPARE(o.value(QLatin1String("escalated")), QJsonValue(true));
+    QCOMPARE(str(o, "escalation_reason"), QStringLiteral("negative_sentiment"));
+    const QString ticket = str(o, "ticket_id");
+    QVERIFY2(QRegularExpression(QStringLiteral("^TKT-[0-9a-f]{32}-1$")).match(ticket).hasMatch(), describe(r));
+    QVERIFY2(!str(o, "response").isEmpty(), describe(r)); // the AI tier still answered
+    QCOMPARE(o.value(QLatin1String("cached")), QJsonValue(false));
+    // A real ticket waiting for a person at the desk.
+    const HttpResult t = m_client->get(QStringLiteral("/api/escalation/") + ticket);
+    QVERIFY2(t.status == 200, describe(t));
+    QCOMPARE(str(t.json(), "reason"), QStringLiteral("negative_sentiment"));
+    QCOMPARE(str(t.json(), "status"), QStringLiteral("open"));
+    QCOMPARE(str(t.json(), "session_id"), QStringLiteral("test_3"));
+    // The next query reaches the person, not the AI.
+    const HttpResult next
+        = m_client->post(QStringLiteral("/api/query"), queryBody(QStringLiteral("Hello?"), QStringLiteral("test_3")));
+    QVERIFY2(next.status == 200, describe(next));
+    QCOMPARE(str(next.json(), "model_used"), QStringLiteral("human_agent"));
+    QCOMPARE(str(next.json(), "ticket_id"), ticket);
+    // The same words through /api/cs stay with the AI Rep: its irate protocol is unchanged.
+    const auto admin = server().client(api::Role::Admin);
+    const HttpResult cs = admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(server().companyId(), QStringLiteral("cs_customer"), text));
+    QVERIFY2(cs.status == 201, describe(cs));
+    QCOMPARE(cs.json().value(QLatin1String("currentTier")).toString(), QStringLiteral("AI_REP"));
+    QVERIFY2(cs.json().value(QLatin1String("escalationHistory")).toArray().isEmpty(), describe(cs));
 }
 
 void TestAgentApiQuery::askingForAPersonEscalates()

@@ -38,6 +38,7 @@ private slots:
     void createTwiceIsRefused();
     void getShowsTheTranscriptInTheSeedsRoles();
     void deleteArchives();
+    void deleteArchivesASessionWhoseTicketWasResolved();
     void unknownSessionIsNotFound();
     void companiesKeepTheirNamesApart();
 
@@ -173,7 +174,8 @@ void TestAgentApiSessions::deleteArchives()
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(str(r.json(), "message"), QStringLiteral("Session closed successfully"));
     QCOMPARE(str(r.json(), "session_id"), QStringLiteral("to_close"));
-    QVERIFY(QDateTime::fromString(str(r.json(), "archived_at"), Qt::ISODateWithMs).isValid());
+    const QString archivedAt = str(r.json(), "archived_at");
+    QVERIFY(QDateTime::fromString(archivedAt, Qt::ISODateWithMs).isValid());
     // Archived, not gone: still readable, now closed; the engine resolved it (audited).
     r = m_client->get(QStringLiteral("/api/session/to_close"));
     QVERIFY2(r.status == 200, describe(r));
@@ -184,9 +186,59 @@ void TestAgentApiSessions::deleteArchives()
                      {server().companyId()})
                  .toInt(),
         1);
+    // Repeating it is harmless: the same answer, nothing resolved again.
     r = m_client->del(QStringLiteral("/api/session/to_close"));
-    const QString problem = checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR"));
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(str(r.json(), "archived_at"), archivedAt);
+    QCOMPARE(server()
+                 .scalar(QStringLiteral(
+                             "SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
+                     {server().companyId()})
+                 .toInt(),
+        1);
+}
+
+// A session closed by resolving its ticket is archived by DELETE with 200 (the
+// seed's body, archived_at when it was closed), again and again, and stays resolved.
+void TestAgentApiSessions::deleteArchivesASessionWhoseTicketWasResolved()
+{
+    QCOMPARE(m_client
+                 ->post(QStringLiteral("/api/session"),
+                     newSession(QStringLiteral("cust_ben"), QStringLiteral("resolved_ticket")))
+                 .status,
+        201);
+    HttpResult r = m_client->post(QStringLiteral("/api/escalation"),
+        {{QStringLiteral("session_id"), QStringLiteral("resolved_ticket")},
+            {QStringLiteral("reason"), QStringLiteral("manual_request")},
+            {QStringLiteral("priority"), QStringLiteral("medium")}});
+    QVERIFY2(r.status == 201, describe(r));
+    const QString ticket = str(r.json(), "ticket_id");
+    r = m_client->put(QStringLiteral("/api/escalation/") + ticket,
+        {{QStringLiteral("status"), QStringLiteral("resolved")},
+            {QStringLiteral("resolution_notes"), QStringLiteral("Password reset")}});
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(
+        str(m_client->get(QStringLiteral("/api/session/resolved_ticket")).json(), "status"), QStringLiteral("closed"));
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        r = m_client->del(QStringLiteral("/api/session/resolved_ticket"));
+        QVERIFY2(r.status == 200, describe(r));
+        const QJsonObject o = r.json();
+        QCOMPARE(o.keys(),
+            (QStringList{QStringLiteral("archived_at"), QStringLiteral("message"), QStringLiteral("session_id")}));
+        QCOMPARE(str(o, "message"), QStringLiteral("Session closed successfully"));
+        QCOMPARE(str(o, "session_id"), QStringLiteral("resolved_ticket"));
+        QVERIFY(QDateTime::fromString(str(o, "archived_at"), Qt::ISODateWithMs).isValid());
+    }
+    // Still the resolution the ticket gave it: resolved once, the ticket resolved.
+    QCOMPARE(server()
+                 .scalar(QStringLiteral(
+                             "SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
+                     {server().companyId()})
+                 .toInt(),
+        1);
+    r = m_client->get(QStringLiteral("/api/escalation/") + ticket);
+    QCOMPARE(str(r.json(), "status"), QStringLiteral("resolved"));
+    QCOMPARE(str(r.json(), "resolution_notes"), QStringLiteral("Password reset"));
 }
 
 void TestAgentApiSessions::unknownSessionIsNotFound()
