@@ -106,7 +106,8 @@ void getLogs(const PlatformCallPtr &c)
 
 void installAuditRoutes(http::HttpServer &server, PlatformServices &services)
 {
-    server.router().route("GET", QStringLiteral("/audit/logs"), signedRoute(services, &getLogs));
+    // The audit log is for supervisors and admins, as GET /api/cs/audit.
+    server.router().route("GET", QStringLiteral("/audit/logs"), signedRoute(services, &getLogs, Role::Supervisor));
 }
 
 } // namespace tierdesk::api
