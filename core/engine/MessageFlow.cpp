@@ -74,7 +74,8 @@ Result<Turn> SessionEngine::startTurn(const QString &companyId, const QString &s
     m_store.batch().run([&] {
         turn = beginTurn(s, company, checked.value(), actor, analysed);
         if (turn)
-            record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id, 201);
+            record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id, 201,
+                withPiiKinds({}, checked.value()));
         return turn.ok();
     });
     if (turn)

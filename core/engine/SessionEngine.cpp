@@ -261,7 +261,8 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
         ensureCustomer(s.companyId, s.customerId, now);
         if (!m_store.sessions().insert(s))
             return false;
-        record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id, 201);
+        record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id, 201,
+            withPiiKinds({}, initial));
         queueWebhook(s, QStringLiteral("session.created"),
             {{QStringLiteral("channel"), toString(s.channel)},
                 {QStringLiteral("currentTier"), toString(s.currentTier)}});
@@ -418,7 +419,9 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
         s.updatedAt = s.lastActivityAt = now;
         return m_store.sessions().update(s)
             && record(companyId, actor, QStringLiteral("session.escalate"), QStringLiteral("session:") + s.id, 200,
-                {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("targetTier"), toString(target)}});
+                withPiiKinds(
+                    {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("targetTier"), toString(target)}},
+                    notes));
     });
     if (!ok) {
         forget(s.id);
@@ -471,7 +474,7 @@ Result<Session> SessionEngine::resolve(
         if ((m_desk && !m_desk->resolving(s, actor, now)) || !m_store.sessions().update(s))
             return false;
         record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id, 200,
-            {{QStringLiteral("resolutionType"), toString(resolution.type)}});
+            withPiiKinds({{QStringLiteral("resolutionType"), toString(resolution.type)}}, resolution.summary));
         queueWebhook(s, QStringLiteral("session.resolved"),
             {{QStringLiteral("tier"), toString(s.currentTier)},
                 {QStringLiteral("resolutionType"), toString(resolution.type)}});

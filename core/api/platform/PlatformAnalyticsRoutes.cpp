@@ -175,13 +175,16 @@ void installAnalyticsRoutes(http::HttpServer &server, PlatformServices &services
     // Lives as long as the server; its reports are written on its own worker threads.
     auto *jobs = new ReportJobs(*services.engine, ReportJobs::directoryBeside(*services.engine), &server);
     auto &r = server.router();
-    r.route("GET", QStringLiteral("/analytics/dashboard"), signedRoute(services, &getDashboard));
-    r.route("POST", QStringLiteral("/analytics/reports"),
-        signedRoute(services, [jobs](const PlatformCallPtr &c) { createReport(*jobs, c); }));
-    r.route("GET", QStringLiteral("/analytics/reports/:report_id"),
-        signedRoute(services, [jobs](const PlatformCallPtr &c) { getReport(*jobs, c); }));
+    // Analytics is for supervisors and admins, as GET /api/cs/analytics.
+    const Role role = Role::Supervisor;
+    const auto onJobs = [jobs](void (*handler)(ReportJobs &, const PlatformCallPtr &)) -> PlatformHandler {
+        return [jobs, handler](const PlatformCallPtr &c) { handler(*jobs, c); };
+    };
+    r.route("GET", QStringLiteral("/analytics/dashboard"), signedRoute(services, &getDashboard, role));
+    r.route("POST", QStringLiteral("/analytics/reports"), signedRoute(services, onJobs(&createReport), role));
+    r.route("GET", QStringLiteral("/analytics/reports/:report_id"), signedRoute(services, onJobs(&getReport), role));
     r.route("GET", QStringLiteral("/analytics/reports/:report_id/download"),
-        signedRoute(services, [jobs](const PlatformCallPtr &c) { downloadReport(*jobs, c); }));
+        signedRoute(services, onJobs(&downloadReport), role));
 }
 
 } // namespace tierdesk::api

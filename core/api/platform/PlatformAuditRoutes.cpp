@@ -1,5 +1,5 @@
 // GET /audit/logs: the company's audit log with seed 000's filters and paging,
-// each entry marked with whether its details hold personal data (contains_pii).
+// each entry marked with whether it is about personal data (contains_pii).
 #include "core/api/platform/PlatformCall.h"
 #include "core/api/platform/PlatformErrors.h"
 #include "core/api/platform/PlatformRoutes.h"
@@ -47,12 +47,19 @@ bool holdsPii(const QJsonValue &v)
     return false;
 }
 
+// An entry about a written text (a message, notes, a reply) names the kinds of personal data
+// the text held in details.pii (withPiiKinds): the text itself is not in the log.
+bool containsPii(const AuditEntry &e)
+{
+    return !e.details.value(QLatin1String("pii")).toArray().isEmpty() || holdsPii(e.details) || holdsPii(e.resource);
+}
+
 QJsonObject logJson(const AuditRow &row)
 {
     const AuditEntry &e = row.entry;
     QJsonObject details = e.details;
     details.insert(QStringLiteral("status"), e.status);
-    details.insert(QStringLiteral("contains_pii"), holdsPii(e.details) || holdsPii(e.resource));
+    details.insert(QStringLiteral("contains_pii"), containsPii(e));
     return {{QStringLiteral("log_id"), QStringLiteral("audit-%1").arg(row.id)},
         {QStringLiteral("timestamp"), timefmt::iso(e.at)}, {QStringLiteral("user_id"), e.actor},
         {QStringLiteral("service"), serviceOf(e.action)}, {QStringLiteral("action"), e.action},
@@ -99,7 +106,8 @@ void getLogs(const PlatformCallPtr &c)
 
 void installAuditRoutes(http::HttpServer &server, PlatformServices &services)
 {
-    server.router().route("GET", QStringLiteral("/audit/logs"), signedRoute(services, &getLogs));
+    // The audit log is for supervisors and admins, as GET /api/cs/audit.
+    server.router().route("GET", QStringLiteral("/audit/logs"), signedRoute(services, &getLogs, Role::Supervisor));
 }
 
 } // namespace tierdesk::api

@@ -80,12 +80,33 @@ bool rateLimit(PlatformServices &s, const PlatformCallPtr &c)
     return false;
 }
 
+// "supervisor or admin": the roles that reach `minimum`, for the refusal's message.
+QString rolesFrom(Role minimum)
+{
+    QStringList names;
+    for (Role r : {Role::Client, Role::Agent, Role::Supervisor, Role::Admin})
+        if (r >= minimum)
+            names << roleName(r);
+    return names.join(QStringLiteral(" or "));
+}
+
+bool roleAllows(const PlatformCallPtr &c, Role minimum)
+{
+    const std::optional<Role> role = parseRole(c->actor.role);
+    if (role && *role >= minimum)
+        return true;
+    platformcall::fail(c,
+        platform::error(403, platform::AccessDenied,
+            QStringLiteral("This action needs an access key of the %1 role").arg(rolesFrom(minimum))));
+    return false;
+}
+
 } // namespace
 
-http::Handler signedRoute(PlatformServices &services, PlatformHandler h)
+http::Handler signedRoute(PlatformServices &services, PlatformHandler h, Role minimum)
 {
     PlatformServices *s = &services;
-    return [s, h](const http::HttpRequest &req, const http::HttpResponder &res) {
+    return [s, h, minimum](const http::HttpRequest &req, const http::HttpResponder &res) {
         if (const auto throttled = s->auth->throttled(req)) {
             http::HttpResponse r = platform::error(429, platform::TooManyRequests, QStringLiteral("Too Many Requests"));
             res.send(r.withHeader("Retry-After", QByteArray::number(throttled->retryAfter)));
@@ -104,7 +125,7 @@ http::Handler signedRoute(PlatformServices &services, PlatformHandler h)
         c->company = verdict.key->companyId;
         c->actor = Actor{verdict.key->id, verdict.key->role, req.peerAddress.toString()};
         c->actor.displayName = verdict.key->name.isEmpty() ? verdict.key->id : verdict.key->name;
-        if (!rateLimit(*s, c))
+        if (!rateLimit(*s, c) || !roleAllows(c, minimum))
             return;
         // A degraded store takes no writes; reads go on.
         const QString failure = s->engine->storageFailure();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/common/Principal.h"
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/Router.h"
 #include "core/api/platform/PlatformServices.h"
@@ -26,9 +27,11 @@ using PlatformCallPtr = std::shared_ptr<PlatformCall>;
 using PlatformHandler = std::function<void(const PlatformCallPtr &)>;
 
 // A route handler that verifies the request's AWS SigV4 signature (refusals answered
-// 403 and audited through AuthGate), counts the key's rate limit, refuses writes while
-// the store is degraded, then calls `h`.
-http::Handler signedRoute(PlatformServices &services, PlatformHandler h);
+// 403 and audited through AuthGate), counts the key's rate limit, refuses a key whose role
+// is below `minimum` (403 AccessDeniedException; the same role /api/cs asks for the same kind
+// of action), refuses writes while the store is degraded, then calls `h`. Every key is of the
+// agent role or above, so Role::Agent means any key.
+http::Handler signedRoute(PlatformServices &services, PlatformHandler h, Role minimum = Role::Agent);
 
 namespace platformcall {
 

@@ -128,12 +128,6 @@ std::optional<CaseInput> caseInput(const PlatformCallPtr &c)
 void createCase(const PlatformCallPtr &c)
 {
     using namespace platformcall;
-    // The case names its priority, which only a supervisor may set on the desk: checked
-    // before anything changes.
-    if (c->actor.role != QLatin1String("supervisor") && c->actor.role != QLatin1String("admin"))
-        return fail(c,
-            platform::error(403, platform::AccessDenied,
-                QStringLiteral("Creating escalation cases needs a key of the supervisor or admin role")));
     const auto in = caseInput(c);
     if (!in)
         return;
@@ -244,7 +238,8 @@ void getCase(const PlatformCallPtr &c)
 void installEscalationRoutes(http::HttpServer &server, PlatformServices &services)
 {
     http::Router &r = server.router();
-    r.route("POST", QStringLiteral("/escalation/cases"), signedRoute(services, &createCase));
+    // A case names its desk priority, which only a supervisor may set (POST /api/cs/sessions/:id/assign).
+    r.route("POST", QStringLiteral("/escalation/cases"), signedRoute(services, &createCase, Role::Supervisor));
     r.route("GET", QStringLiteral("/escalation/cases/:escalation_id"), signedRoute(services, &getCase));
 }
 

@@ -42,8 +42,9 @@ void configureEmail(const PlatformCallPtr &c)
 
 void installNotificationRoutes(http::HttpServer &server, PlatformServices &services)
 {
+    // Where the company's mail goes is an admin's setting, as PUT /api/cs/settings/smtp and PUT /api/cs/config.
     server.router().route(
-        "POST", QStringLiteral("/notifications/email/configure"), signedRoute(services, &configureEmail));
+        "POST", QStringLiteral("/notifications/email/configure"), signedRoute(services, &configureEmail, Role::Admin));
 }
 
 } // namespace tierdesk::api

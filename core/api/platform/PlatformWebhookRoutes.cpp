@@ -79,8 +79,9 @@ void configure(QObject *context, const PlatformCallPtr &c)
 void installWebhookRoutes(http::HttpServer &server, PlatformServices &services)
 {
     new PlatformEvents(*services.engine, &server); // queues seed 000's events while the server lives
-    server.router().route("POST", QStringLiteral("/webhook/configure"),
-        signedRoute(services, [context = &server](const PlatformCallPtr &c) { configure(context, c); }));
+    const PlatformHandler handler = [context = &server](const PlatformCallPtr &c) { configure(context, c); };
+    // Webhooks send the company's data anywhere: admins only, as POST /api/cs/webhooks.
+    server.router().route("POST", QStringLiteral("/webhook/configure"), signedRoute(services, handler, Role::Admin));
 }
 
 } // namespace tierdesk::api

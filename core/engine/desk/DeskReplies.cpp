@@ -157,7 +157,7 @@ Result<Message> Desk::reply(
         return m_engine.store().sessions().update(s)
             && m_engine.record(companyId, actor,
                 reply.internal ? QStringLiteral("desk.note") : QStringLiteral("desk.reply"),
-                QStringLiteral("session:") + s.id, 201, {{QStringLiteral("messageId"), m.id}});
+                QStringLiteral("session:") + s.id, 201, withPiiKinds({{QStringLiteral("messageId"), m.id}}, m.content));
     });
     if (!ok) {
         m_engine.forget(s.id);
@@ -196,7 +196,7 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
         return false;
     publishMessage(s, closing, false);
     return m_engine.record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id, 200,
-        {{QStringLiteral("messageId"), closing.id}});
+        withPiiKinds({{QStringLiteral("messageId"), closing.id}}, s.resolution->summary));
 }
 
 } // namespace tierdesk

@@ -1,6 +1,8 @@
 #include "core/engine/pipeline/CustomerText.h"
 
-#include <QJsonObject>
+#include "core/nlu/text/PiiDetector.h"
+
+#include <QJsonArray>
 
 namespace tierdesk {
 namespace {
@@ -31,6 +33,13 @@ Result<QString> validateCustomerText(const QString &text, int maxChars, const QS
     return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
         {{QStringLiteral("field"), field}, {QStringLiteral("reason"), reason},
             {QStringLiteral("maxLength"), maxChars}});
+}
+
+QJsonObject withPiiKinds(QJsonObject details, const QString &text)
+{
+    if (const QStringList kinds = nlu::PiiDetector::kindNames(text); !kinds.isEmpty())
+        details.insert(QStringLiteral("pii"), QJsonArray::fromStringList(kinds));
+    return details;
 }
 
 } // namespace tierdesk

@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace tierdesk {
@@ -11,5 +12,11 @@ namespace tierdesk {
 // trimmed, or InvalidMessage when it is empty, longer than maxChars, or holds
 // control characters other than tab, CR and LF (NUL, ESC, BEL...).
 Result<QString> validateCustomerText(const QString &text, int maxChars, const QString &field);
+
+// The details of an audit entry that stands for a written text (a message, notes, a reply),
+// with "pii": the kinds of personal data the text holds (nlu::PiiDetector: email, phone,
+// card_number, address) when it holds any. The audit log never keeps the text itself, so
+// this is what tells a review that the entry is about personal data.
+QJsonObject withPiiKinds(QJsonObject details, const QString &text);
 
 } // namespace tierdesk

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace tierdesk::nlu {
 
 namespace {
@@ -107,6 +109,16 @@ QList<PiiDetector::Match> PiiDetector::find(QStringView text)
     }
     std::sort(found.begin(), found.end(), [](const Match &a, const Match &b) { return a.start < b.start; });
     return found;
+}
+
+QStringList PiiDetector::kindNames(QStringView text)
+{
+    QStringList names;
+    const QList<Match> found = find(text);
+    for (Kind kind : {Kind::Email, Kind::Phone, Kind::CardNumber, Kind::Address})
+        if (std::any_of(found.cbegin(), found.cend(), [kind](const Match &m) { return m.kind == kind; }))
+            names << kindName(kind);
+    return names;
 }
 
 QString PiiDetector::kindName(Kind kind)

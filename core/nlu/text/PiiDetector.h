@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace tierdesk::nlu {
@@ -25,6 +26,8 @@ public:
     static QList<Match> find(QStringView text);
     static bool contains(QStringView text) { return !find(text).isEmpty(); }
     static QString kindName(Kind kind); // email | phone | card_number | address
+    // The names of the kinds found in `text`, each once, in kindName()'s order of Kind.
+    static QStringList kindNames(QStringView text);
     // The Luhn checksum over the digits of `digits` (other characters ignored).
     static bool luhnValid(QStringView digits);
 };

@@ -1,5 +1,6 @@
 // GET /audit/logs on a real server (seed 000): every filter, paging with the total,
-// seed 000's entry shape, and contains_pii from the entry's details.
+// seed 000's entry shape, and contains_pii from the entry's details or the personal
+// data a chatbot message held.
 #include "tests/api/platform/PlatformTestSupport.h"
 
 #include <QJsonArray>
@@ -66,6 +67,60 @@ private slots:
             QCOMPARE(e[QLatin1String("user_id")].toString(), m_keyUser);
         QCOMPARE(
             logs({{QStringLiteral("user_id"), QStringLiteral("nobody")}}).value(QLatin1String("total")).toInt(), 0);
+    }
+
+    // A chatbot message is audited without its text; the entry still says it held personal
+    // data, and which kinds (never the data itself).
+    void chatbotMessageWithPersonalDataIsPii_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("kind"); // empty: no personal data
+        QTest::newRow("e-mail") << QStringLiteral("Please send the invoice to jane.doe@example.com")
+                                << QStringLiteral("email");
+        QTest::newRow("phone") << QStringLiteral("Call me back on +1 415 555 0199 please") << QStringLiteral("phone");
+        QTest::newRow("card") << QStringLiteral("I paid with 4111 1111 1111 1111") << QStringLiteral("card_number");
+        QTest::newRow("address") << QStringLiteral("Ship it to 221 Baker Street instead") << QStringLiteral("address");
+        QTest::newRow("none") << QStringLiteral("Where is my order ORD-10007?") << QString();
+    }
+    void chatbotMessageWithPersonalDataIsPii()
+    {
+        QFETCH(QString, message);
+        QFETCH(QString, kind);
+        const HttpResult started = m_client->post(
+            QStringLiteral("/chatbot/conversation"), {{QStringLiteral("user_id"), QStringLiteral("cust_pii")}});
+        QVERIFY2(started.status == 200, describe(started));
+        const QString conversation = started.json().value(QLatin1String("conversation_id")).toString();
+        const HttpResult sent = m_client->post(QStringLiteral("/chatbot/conversation/%1/message").arg(conversation),
+            {{QStringLiteral("message"), message}});
+        QVERIFY2(sent.status == 200, describe(sent));
+
+        const QJsonArray entries = logs({{QStringLiteral("conversation_id"), conversation},
+                                            {QStringLiteral("action_type"), QStringLiteral("message.create")}})
+                                       .value(QLatin1String("logs"))
+                                       .toArray();
+        QCOMPARE(entries.size(), 1);
+        const QJsonObject details = entries.first()[QLatin1String("details")].toObject();
+        QCOMPARE(details.value(QLatin1String("contains_pii")), QJsonValue(!kind.isEmpty()));
+        if (!kind.isEmpty())
+            QCOMPARE(details.value(QLatin1String("pii")).toArray(), QJsonArray{kind});
+        const QByteArray entry = QJsonDocument(entries.first().toObject()).toJson();
+        QVERIFY2(!entry.contains(message.toUtf8()), entry.constData());
+    }
+
+    // The first message of a conversation is audited with the conversation's start.
+    void initialMessageWithAnEmailIsPii()
+    {
+        const HttpResult started = m_client->post(QStringLiteral("/chatbot/conversation"),
+            {{QStringLiteral("user_id"), QStringLiteral("cust_pii")},
+                {QStringLiteral("initial_message"), QStringLiteral("Hi, I am jane.doe@example.com")}});
+        QVERIFY2(started.status == 200, describe(started));
+        const QString conversation = started.json().value(QLatin1String("conversation_id")).toString();
+        const QJsonArray entries = logs({{QStringLiteral("conversation_id"), conversation},
+                                            {QStringLiteral("action_type"), QStringLiteral("session.create")}})
+                                       .value(QLatin1String("logs"))
+                                       .toArray();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first()[QLatin1String("details")][QLatin1String("contains_pii")], QJsonValue(true));
     }
 
     void filtersByTime()
