@@ -3,12 +3,14 @@
 #include "core/api/http/HttpServer.h"
 
 #include <QJsonDocument>
+#include <QTcpServer>
 #include <QtTest>
 
 #include <memory>
 #include <vector>
 
 #include <sys/resource.h>
+#include <sys/socket.h>
 
 // Connection limits per client address, shedding idle connections at the global limit, and
 // the bound on replies queued for clients that do not read them.
@@ -33,6 +35,35 @@ void stopReading(RawHttpClient &c)
     c.socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 16 * 1024);
 }
 
+using Clients = std::vector<std::unique_ptr<QTcpSocket>>;
+
+// n connections the kernel has established; the server may not have accepted them yet.
+Clients openConnections(quint16 port, int n)
+{
+    Clients clients;
+    for (int i = 0; i < n; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+        if (!socket->waitForConnected(5000)) // blocks on this socket alone: the server stays still
+            return {};
+        clients.push_back(std::move(socket));
+    }
+    return clients;
+}
+
+// The status line of the first answer on `socket` ("" when none came).
+QByteArray firstStatusLine(QTcpSocket &socket)
+{
+    QByteArray got;
+    (void)QTest::qWaitFor(
+        [&] {
+            got += socket.readAll();
+            return got.contains("\r\n");
+        },
+        5000);
+    return got.left(got.indexOf("\r\n"));
+}
+
 } // namespace
 
 class TestHttpConnections : public QObject {
@@ -44,6 +75,8 @@ private slots:
 
     void oneAddressCannotLockOthersOut();
     void perAddressLimitAnswers503();
+    void closedPeersDoNotCount_data();
+    void closedPeersDoNotCount();
     void idleConnectionsAreShedAtTheLimit();
     void nonReadingClientIsDropped();
     void repliesPilingUpForANonReaderAreDropped();
@@ -154,6 +187,60 @@ void TestHttpConnections::perAddressLimitAnswers503()
     QVERIFY(d.connectTo(m_port));
     d.send(get("/hello"));
     QCOMPARE(d.read().status, 200);
+}
+
+void TestHttpConnections::closedPeersDoNotCount_data()
+{
+    QTest::addColumn<int>("perAddress");
+    QTest::addColumn<int>("total");
+    QTest::addColumn<bool>("halfClose"); // shutdown(SHUT_WR) instead of close()
+    QTest::addColumn<bool>("owed"); // a reply is still owed to each closed connection (not idle)
+    QTest::newRow("per address, closed") << 4 << 1024 << false << false;
+    QTest::newRow("per address, half-closed") << 4 << 1024 << true << false;
+    QTest::newRow("whole server, replies owed") << 64 << 4 << false << true;
+}
+
+// A client (or proxy) closes its connections and reconnects at once (wrk run after wrk run): the
+// new connections may be accepted before the server has read the closes. Here the server accepts
+// them at once (QTcpServer::waitForNewConnection), without an event-loop turn in between: none
+// may be refused, as the connections they replace are gone.
+void TestHttpConnections::closedPeersDoNotCount()
+{
+    QFETCH(int, perAddress);
+    QFETCH(int, total);
+    QFETCH(bool, halfClose);
+    QFETCH(bool, owed);
+    HttpLimits limits;
+    limits.maxConnectionsPerAddress = perAddress;
+    limits.maxConnections = total;
+    start(limits);
+    const int n = 4;
+    Clients first = openConnections(m_port, n);
+    QCOMPARE(int(first.size()), n);
+    QTRY_COMPARE(m_server->connectionCount(), n);
+    if (owed) {
+        for (int i = 0; i < n; ++i)
+            first[size_t(i)]->write(get("/later/" + QByteArray::number(i)));
+        QTRY_COMPARE(int(m_deferred.size()), n);
+    }
+    for (auto &socket : first) {
+        if (halfClose)
+            QCOMPARE(::shutdown(int(socket->socketDescriptor()), SHUT_WR), 0);
+        else
+            socket->abort();
+    }
+
+    Clients second = openConnections(m_port, n);
+    QCOMPARE(int(second.size()), n);
+    auto *listener = m_server->findChild<QTcpServer *>();
+    QVERIFY(listener);
+    QVERIFY(listener->waitForNewConnection(5000)); // accepts all n, before the closes are read
+
+    for (auto &socket : second) {
+        socket->write(get("/hello"));
+        QCOMPARE(firstStatusLine(*socket), QByteArray("HTTP/1.1 200 OK"));
+    }
+    QTRY_COMPARE(m_server->connectionCount(), n);
 }
 
 void TestHttpConnections::idleConnectionsAreShedAtTheLimit()

@@ -23,6 +23,24 @@ QJsonObject parseObject(const QByteArray &body)
     return QJsonDocument::fromJson(body).object();
 }
 
+// The head of the first answer to `request`, sent on a fresh connection ("" when none came).
+QByteArray answerHead(quint16 port, const QByteArray &request)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(request);
+    QByteArray got;
+    const bool complete = QTest::qWaitFor(
+        [&] {
+            got += socket.readAll();
+            return got.contains("\r\n\r\n");
+        },
+        5000);
+    return complete ? got.left(got.indexOf("\r\n\r\n") + 2) : QByteArray();
+}
+
 } // namespace
 
 class TestHttpServer : public QObject {
@@ -49,6 +67,8 @@ private slots:
     void deferredResponderAfterClientLeft();
     void pipelinedRepliesKeepRequestOrder();
     void accessLogSeesEveryResponse();
+    void everyAnswerSaysNosniff_data();
+    void everyAnswerSaysNosniff();
 
 private:
     QByteArray fetch(QNetworkAccessManager &nam, QNetworkRequest req, const QByteArray &verb, const QByteArray &body,
@@ -98,6 +118,10 @@ void TestHttpServer::init()
         out.contentType = "text/plain";
         out.body = "fast";
         res.send(out);
+    });
+    r.route("GET", QStringLiteral("/own-nosniff"), [](const HttpRequest &, const HttpResponder &res) {
+        HttpResponse out = HttpResponse::noContent();
+        res.send(std::move(out.withHeader("x-content-type-options", "sniff-away")));
     });
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_port = m_server->serverPort();
@@ -413,6 +437,35 @@ void TestHttpServer::accessLogSeesEveryResponse()
     QCOMPARE(log.at(0), qMakePair(QStringLiteral("GET /hello"), 200));
     QCOMPARE(log.at(1), qMakePair(QStringLiteral("PUT /hello"), 405));
     m_server->setAccessLog(nullptr);
+}
+
+// Handler answers and the server's own errors alike: a browser must never sniff a JSON error
+// or a download into HTML. A handler cannot send a second or a different value.
+void TestHttpServer::everyAnswerSaysNosniff_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::newRow("json") << QByteArray("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 200;
+    QTest::newRow("text") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi") << 200;
+    QTest::newRow("head") << QByteArray("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 200;
+    QTest::newRow("404") << QByteArray("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n") << 404;
+    QTest::newRow("405") << QByteArray("DELETE /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 405;
+    QTest::newRow("options") << QByteArray("OPTIONS /hello HTTP/1.1\r\nHost: x\r\n\r\n") << 204;
+    QTest::newRow("500") << QByteArray("GET /throw HTTP/1.1\r\nHost: x\r\n\r\n") << 500;
+    QTest::newRow("400") << QByteArray("GET /hello HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
+    QTest::newRow("505") << QByteArray("GET /hello HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
+    QTest::newRow("handler's own") << QByteArray("GET /own-nosniff HTTP/1.1\r\nHost: x\r\n\r\n") << 204;
+}
+
+void TestHttpServer::everyAnswerSaysNosniff()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    const QByteArray head = answerHead(m_port, request);
+    QVERIFY2(head.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')), head.constData());
+    const QByteArray lower = head.toLower();
+    QVERIFY2(lower.contains("\r\nx-content-type-options: nosniff\r\n"), head.constData());
+    QCOMPARE(lower.count("x-content-type-options"), 1);
 }
 
 QTEST_MAIN(TestHttpServer)

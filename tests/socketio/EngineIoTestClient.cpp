@@ -56,6 +56,7 @@ PollResult PollingClient::finish(QNetworkReply *reply, int timeoutMs)
     PollResult r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    r.contentTypeOptions = reply->rawHeader("X-Content-Type-Options");
     r.body = reply->readAll();
     return r;
 }

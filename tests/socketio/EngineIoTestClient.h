@@ -14,6 +14,7 @@ namespace tierdesk::test {
 struct PollResult {
     int status = 0; // 0: no answer in time
     QByteArray contentType;
+    QByteArray contentTypeOptions; // X-Content-Type-Options
     QByteArray body;
 
     QString text() const { return QString::fromUtf8(body); }

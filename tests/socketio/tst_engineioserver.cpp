@@ -43,6 +43,7 @@ class TestEngineIoServer : public QObject {
 private slots:
     void pollingHandshake();
     void pollingExchange();
+    void pollingAnswersSayNosniff();
     void getWaitsForPackets();
     void packetsPerPollAreLimited();
     void unfetchedPacketsAreLimited();
@@ -102,6 +103,27 @@ void TestEngineIoServer::pollingExchange()
     QCOMPARE(answers.packets(), (QStringList{QStringLiteral("42[\"echo\",\"a\"]"), QStringLiteral("431[\"b\"]")}));
     QCOMPARE(server.events.size(), 2);
     QCOMPARE(server.events.at(1).ackRequested, true);
+}
+
+// A browser must not sniff a polling payload (text the client partly controls) into HTML.
+void TestEngineIoServer::pollingAnswersSayNosniff()
+{
+    LoopbackSocketIo server;
+    PollingClient client(server.port());
+    const PollResult open = client.get(kHandshake);
+    QCOMPARE(open.status, 200);
+    QCOMPARE(open.contentTypeOptions, QByteArrayLiteral("nosniff"));
+    const QString sid = QJsonDocument::fromJson(open.body.mid(1)).object().value(QStringLiteral("sid")).toString();
+    QVERIFY(!sid.isEmpty());
+    const PollResult posted = client.post(client.sidQuery(sid), kConnect);
+    QCOMPARE(posted.status, 200);
+    QCOMPARE(posted.contentTypeOptions, QByteArrayLiteral("nosniff"));
+    const PollResult packets = client.get(client.sidQuery(sid));
+    QCOMPARE(packets.status, 200);
+    QCOMPARE(packets.contentTypeOptions, QByteArrayLiteral("nosniff"));
+    const PollResult unknown = client.get(QStringLiteral("EIO=4&transport=polling&sid=nope"));
+    QCOMPARE(unknown.status, 400);
+    QCOMPARE(unknown.contentTypeOptions, QByteArrayLiteral("nosniff"));
 }
 
 void TestEngineIoServer::getWaitsForPackets()

@@ -69,7 +69,6 @@ http::HttpResponse ChatPage::respond(const Asset &asset, const http::HttpRequest
     r.withHeader("ETag", asset.etag)
         .withHeader("Cache-Control", "no-cache")
         .withHeader("Content-Security-Policy", kContentSecurityPolicy)
-        .withHeader("X-Content-Type-Options", "nosniff")
         .withHeader("Referrer-Policy", "no-referrer");
     return r;
 }

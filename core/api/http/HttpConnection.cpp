@@ -90,6 +90,21 @@ void HttpConnection::abort()
         m_socket->abort();
 }
 
+void HttpConnection::reap()
+{
+    unlinkIdle();
+    releaseSlot();
+    m_readClosed = true;
+    m_timer.stop();
+    if (m_socket && !m_gone)
+        m_socket->abort(); // nobody reads what is still owed
+}
+
+qintptr HttpConnection::socketDescriptor() const
+{
+    return m_socket && !m_gone ? m_socket->socketDescriptor() : -1;
+}
+
 bool HttpConnection::isOpen() const
 {
     return m_socket && !m_gone && !m_lingering;

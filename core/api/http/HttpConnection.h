@@ -31,6 +31,10 @@ public:
     void rejectBusy(const QString &message); // over a connection limit: 503 and close
     void shed(); // an idle connection closed to make room
     void abort(); // server shutdown
+    void reap(); // the peer has closed or half-closed: drop it now, its slot is free
+
+    bool isCounted() const { return m_counted; } // holds one of the server's connection slots
+    qintptr socketDescriptor() const; // -1 once the socket is gone or handed over
 
     // Called through HttpResponder; sequence says where the reply goes in the stream.
     void deliver(quint64 sequence, HttpResponse &&response);

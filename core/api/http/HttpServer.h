@@ -69,6 +69,8 @@ public:
 
 private:
     void acceptConnections();
+    QString makeRoomFor(const QHostAddress &clientKey);
+    void reapClosedPeers(const QHostAddress *onlyClientKey);
     void handOver(QTcpSocket *socket, const HttpRequest &request, int route);
 
     std::unique_ptr<detail::ServerCore> m_core;

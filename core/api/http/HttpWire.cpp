@@ -85,14 +85,16 @@ void appendResponseHead(QByteArray &out, const HttpResponse &r, const WireOption
     out.append(reason.isEmpty() ? QByteArrayLiteral("Unknown") : reason);
     out.append("\r\nServer: Tierdesk\r\nDate: ");
     out.append(httpDate());
-    out.append("\r\n");
+    // Every answer, errors and downloads included: a browser must never guess a JSON error
+    // or a report to be HTML or script.
+    out.append("\r\nX-Content-Type-Options: nosniff\r\n");
 
     bool userContentType = false;
     for (const auto &[name, value] : r.headers) {
-        // The server owns framing and connection management; a handler cannot contradict it.
+        // The server owns framing, connection management and nosniff; a handler cannot contradict them.
         if (equalsIgnoreCase(name, "content-length") || equalsIgnoreCase(name, "connection")
             || equalsIgnoreCase(name, "transfer-encoding") || equalsIgnoreCase(name, "date")
-            || equalsIgnoreCase(name, "server"))
+            || equalsIgnoreCase(name, "server") || equalsIgnoreCase(name, "x-content-type-options"))
             continue;
         if (equalsIgnoreCase(name, "content-type"))
             userContentType = true;

@@ -14,7 +14,8 @@ struct WireOptions {
     bool headRequest = false; // body length announced, body not sent
 };
 
-// Appends status line and headers (with Date, Server, Content-Length) to out.
+// Appends status line and headers (with Date, Server, X-Content-Type-Options: nosniff,
+// Content-Length) to out.
 void appendResponseHead(QByteArray &out, const HttpResponse &r, const WireOptions &o);
 
 // True when the response asks for the connection to be closed.
