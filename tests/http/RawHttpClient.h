@@ -3,11 +3,13 @@
 // A byte-level HTTP client for protocol tests: writes exactly what a test gives it and
 // parses responses itself, spinning the event loop so an in-process server keeps running.
 
-#include <QElapsedTimer>
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QHash>
 #include <QHostAddress>
+#include <QSignalSpy>
 #include <QTcpSocket>
-#include <QTest>
+#include <QTimer>
 
 namespace tierdesk::test {
 
@@ -28,15 +30,9 @@ public:
             return false;
         // Watch the signal, not the state: a server that answers and closes at once (503)
         // can take the socket back to UnconnectedState before the state is polled.
-        bool connected = false;
-        QObject::connect(&socket, &QTcpSocket::connected, &socket, [&connected] { connected = true; });
+        QSignalSpy connected(&socket, &QTcpSocket::connected);
         socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        QElapsedTimer t;
-        t.start();
-        while (!connected && t.elapsed() < 3000)
-            QTest::qWait(2);
-        QObject::disconnect(&socket, &QTcpSocket::connected, &socket, nullptr);
-        return connected;
+        return !connected.isEmpty() || connected.wait(3000);
     }
 
     void send(const QByteArray &bytes)
@@ -48,37 +44,46 @@ public:
     // Parses one response from what has arrived; for a HEAD response pass head = true.
     RawResponse read(int timeoutMs = 3000, bool head = false)
     {
-        QElapsedTimer t;
-        t.start();
+        const QDeadlineTimer deadline(timeoutMs);
         for (;;) {
             buffer += socket.readAll();
             RawResponse r;
             if (tryParse(r, head))
                 return r;
-            if (t.elapsed() > timeoutMs)
+            const bool ended = socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0;
+            if (ended || !waitForNews(deadline))
                 return {};
-            QTest::qWait(2);
         }
     }
 
     // True once the server has closed the connection (EOF seen by the client).
     bool waitClosed(int timeoutMs = 3000)
     {
-        QElapsedTimer t;
-        t.start();
-        while (socket.state() == QAbstractSocket::ConnectedState && t.elapsed() < timeoutMs) {
+        const QDeadlineTimer deadline(timeoutMs);
+        while (socket.state() == QAbstractSocket::ConnectedState) {
             buffer += socket.readAll();
-            QTest::qWait(2);
+            if (!waitForNews(deadline))
+                break;
         }
         buffer += socket.readAll();
         return socket.state() != QAbstractSocket::ConnectedState;
     }
 
-    // Spins for ms, collecting whatever arrives.
-    void idle(int ms)
+    // Runs the event loop (an in-process server needs it) until bytes arrive or the
+    // connection ends; false when the deadline passed first.
+    bool waitForNews(const QDeadlineTimer &deadline)
     {
-        QTest::qWait(ms);
-        buffer += socket.readAll();
+        if (socket.bytesAvailable() > 0 || socket.state() != QAbstractSocket::ConnectedState)
+            return true;
+        const qint64 left = deadline.remainingTime();
+        if (left == 0)
+            return false;
+        QEventLoop loop;
+        QObject::connect(&socket, &QTcpSocket::readyRead, &loop, &QEventLoop::quit);
+        QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
+        QTimer::singleShot(int(left), &loop, &QEventLoop::quit);
+        loop.exec();
+        return socket.bytesAvailable() > 0 || socket.state() != QAbstractSocket::ConnectedState;
     }
 
     QTcpSocket socket;

@@ -7,7 +7,6 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTimeZone>
-#include <QTimer>
 #include <QtTest>
 
 #include <stdexcept>
@@ -105,14 +104,6 @@ void TestHttpServer::init()
         [](const HttpRequest &, const HttpResponder &) { throw std::runtime_error("boom"); });
     r.route("GET", QStringLiteral("/later"),
         [this](const HttpRequest &, const HttpResponder &res) { m_deferred.append(res); });
-    r.route("GET", QStringLiteral("/slow"), [this](const HttpRequest &, const HttpResponder &res) {
-        QTimer::singleShot(100, this, [res] {
-            HttpResponse out;
-            out.contentType = "text/plain";
-            out.body = "slow";
-            res.send(out);
-        });
-    });
     r.route("GET", QStringLiteral("/fast"), [](const HttpRequest &, const HttpResponder &res) {
         HttpResponse out;
         out.contentType = "text/plain";
@@ -208,8 +199,13 @@ void TestHttpServer::keepAliveIsDefault()
         QVERIFY(r.header("connection").isEmpty());
         QCOMPARE(r.body, QByteArray(R"({"hello":"world"})"));
     }
-    c.idle(50);
+    // By the answer on another connection, a close after the last reply would have arrived.
+    RawHttpClient other;
+    QVERIFY(other.connectTo(m_port));
+    other.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(other.read().status, 200);
     QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(c.socket.readAll().isEmpty());
 }
 
 void TestHttpServer::connectionCloseHonoured()
@@ -387,14 +383,10 @@ void TestHttpServer::deferredResponderAfterClientLeft()
         QVERIFY(m_deferred.first().isConnected());
         c.socket.abort();
     }
-    bool answered = false;
     const HttpResponder kept = m_deferred.first();
-    QTimer::singleShot(200, this, [&answered, kept] {
-        kept.send(HttpResponse::json(200, QJsonObject{}));
-        kept.send(HttpResponse::json(200, QJsonObject{})); // second call ignored
-        answered = true;
-    });
-    QTRY_VERIFY(answered);
+    QTRY_VERIFY(!kept.isConnected()); // the server has seen the client go
+    kept.send(HttpResponse::json(200, QJsonObject{}));
+    kept.send(HttpResponse::json(200, QJsonObject{})); // second call ignored
     QVERIFY(!kept.isConnected());
     QVERIFY(kept.isSent());
 
@@ -408,10 +400,20 @@ void TestHttpServer::pipelinedRepliesKeepRequestOrder()
 {
     RawHttpClient c;
     QVERIFY(c.connectTo(m_port));
-    c.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n"
+    c.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n"
            "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-    c.idle(30);
+    QTRY_COMPARE(m_deferred.size(), 1); // the first is held; the two after it are answered at once
+    // By the answer on another connection, a reply that overtook the first would have arrived.
+    RawHttpClient other;
+    QVERIFY(other.connectTo(m_port));
+    other.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(other.read().status, 200);
+    c.buffer += c.socket.readAll();
     QVERIFY2(c.buffer.isEmpty(), "a later reply overtook the unanswered first one");
+    HttpResponse slow;
+    slow.contentType = "text/plain";
+    slow.body = "slow";
+    m_deferred.first().send(slow);
     const RawResponse first = c.read();
     const RawResponse second = c.read();
     const RawResponse third = c.read();

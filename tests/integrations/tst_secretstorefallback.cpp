@@ -3,7 +3,6 @@
 // binary because the bus address has to be wrong before libsecret first connects.
 #include "core/integrations/SecretStore.h"
 
-#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,14 +23,14 @@ private slots:
     {
         QTemporaryDir dir;
         QString warning;
-        QElapsedTimer t;
-        t.start();
         auto store = openSecretStore(dir.path(), QStringLiteral("Tierdesk-test-fallback"), &warning);
-        QVERIFY2(t.elapsed() < 10000, "the keyring probe must give up quickly");
         const QString path = dir.filePath(QStringLiteral("secrets.json"));
         QVERIFY2(store->description().contains(path), qPrintable(store->description()));
         QVERIFY2(warning.startsWith(QStringLiteral("No system keyring is available")), qPrintable(warning));
         QVERIFY2(warning.contains(path), qPrintable(warning));
+        // The probe gives up on the keyring's own refusal at once, not after waiting out its timeout.
+        QVERIFY2(warning.contains(QLatin1String("system keyring error for probe")), qPrintable(warning));
+        QVERIFY2(!warning.contains(QLatin1String("did not answer")), qPrintable(warning));
         qInfo("warning: %s", qPrintable(warning));
 
         QVERIFY(store->write(QStringLiteral("jwt-signing-key"), "k").ok());

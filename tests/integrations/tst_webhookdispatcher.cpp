@@ -6,6 +6,8 @@
 #include "tests/support/FakeClock.h"
 
 #include <QMap>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -132,6 +134,15 @@ QByteArray headerOf(const OutboundRequest &r, const QByteArray &name)
 
 constexpr auto kUrl = "http://127.0.0.1:9/hook";
 
+// Pokes the dispatcher and waits until it has looked at the outbox again: true when that
+// look started no delivery (a delivery is in flight from the moment it is started).
+bool pokeStartsNothing(WebhookDispatcher &d, const FakeOutbox &repo)
+{
+    const int looks = repo.dueCalls;
+    d.poke();
+    return QTest::qWaitFor([&] { return repo.dueCalls > looks; }, 5000) && d.inFlight() == 0;
+}
+
 } // namespace
 
 class TestWebhookDispatcher : public QObject {
@@ -184,8 +195,7 @@ void TestWebhookDispatcher::deliversWithSignedHeaders()
     QVERIFY(verifyWebhookSignature(repo.row(id).item.secret, sig, r.body, clock.nowSecs()));
 
     // Nothing is sent twice.
-    d.poke();
-    QTest::qWait(100);
+    QVERIFY(pokeStartsNothing(d, repo));
     QCOMPARE(http.sent().size(), 1);
 }
 
@@ -216,8 +226,7 @@ void TestWebhookDispatcher::retriesWithBackoffOn500()
 
     // Not due yet: a poke before the backoff elapses sends nothing.
     clock.advanceMs(1999);
-    d.poke();
-    QTest::qWait(100);
+    QVERIFY(pokeStartsNothing(d, repo));
     QCOMPARE(http.sent().size(), 1);
 
     // Second failure doubles the delay.
@@ -293,8 +302,7 @@ void TestWebhookDispatcher::deadAfterMaxAttempts()
 
     // A dead item is never tried again.
     clock.advanceSecs(3600);
-    d.poke();
-    QTest::qWait(100);
+    QVERIFY(pokeStartsNothing(d, repo));
     QCOMPARE(http.sent().size(), 4);
 }
 
@@ -329,7 +337,11 @@ void TestWebhookDispatcher::pokesAreCoalesced()
     WebhookDispatcher d(repo, http, clock);
     for (int i = 0; i < 5; ++i)
         d.poke();
-    QTest::qWait(50);
+    // Queued after the pokes, so it runs after whatever they queued.
+    bool after = false;
+    QMetaObject::invokeMethod(
+        &d, [&after] { after = true; }, Qt::QueuedConnection);
+    QTRY_VERIFY(after);
     QCOMPARE(repo.dueCalls, 1);
 }
 
@@ -337,9 +349,11 @@ void TestWebhookDispatcher::limitsInFlight()
 {
     FakeOutbox repo;
     FakeClock clock;
-    // Counts concurrency overall and per URL; no lock around the wait, so calls really overlap.
+    // Counts concurrency overall and per URL; each request is held until the test lets one
+    // answer, so calls really overlap.
     struct Counting final : OutboundHttp {
         QMutex mutex;
+        QSemaphore answers;
         int now = 0;
         int peak = 0;
         QHash<QString, int> nowPerUrl;
@@ -352,11 +366,16 @@ void TestWebhookDispatcher::limitsInFlight()
                 peak = qMax(peak, ++now);
                 peakPerUrl[url] = qMax(peakPerUrl.value(url), ++nowPerUrl[url]);
             }
-            QThread::msleep(30); // simulated receiver latency
+            answers.acquire();
             QMutexLocker lock(&mutex);
             --now;
             --nowPerUrl[url];
             return OutboundResult{200, {}};
+        }
+        int held()
+        {
+            QMutexLocker lock(&mutex);
+            return now;
         }
     } http;
 
@@ -365,13 +384,18 @@ void TestWebhookDispatcher::limitsInFlight()
     limits.perHookConcurrency = 2;
     WebhookDispatcher d(repo, http, clock, RetryPolicy{}, limits);
     QSignalSpy delivered(&d, &WebhookDispatcher::delivered);
+    const auto answerAll = qScopeGuard([&http] { http.answers.release(1000); }); // before d waits for them
     for (int i = 0; i < 24; ++i)
         repo.add(QStringLiteral("http://127.0.0.1:9/hook%1").arg(i % 4));
     d.poke();
-    QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 24, 20000);
+    QTRY_COMPARE(http.held(), limits.maxConcurrency); // really parallel
+    // One answer at a time: each frees a slot for the next delivery.
+    for (int answered = 1; answered <= 24; ++answered) {
+        http.answers.release();
+        QTRY_COMPARE(delivered.size(), answered);
+    }
     QMutexLocker lock(&http.mutex);
     QVERIFY2(http.peak <= limits.maxConcurrency, qPrintable(QString::number(http.peak)));
-    QVERIFY(http.peak >= 2); // really parallel
     for (auto it = http.peakPerUrl.cbegin(); it != http.peakPerUrl.cend(); ++it)
         QVERIFY2(it.value() <= limits.perHookConcurrency, qPrintable(it.key()));
     QCOMPARE(d.inFlight(), 0);
@@ -414,8 +438,7 @@ void TestWebhookDispatcher::refusedAddressIsDeadAtOnce()
     QVERIFY(repo.row(id).dead);
     QVERIFY(repo.row(id).lastError.startsWith(QLatin1String("address not allowed: ")));
     clock.advanceSecs(3600);
-    d.poke();
-    QTest::qWait(100);
+    QVERIFY(pokeStartsNothing(d, repo));
     QCOMPARE(http.sent().size(), 1);
 }
 
@@ -424,15 +447,21 @@ void TestWebhookDispatcher::stopRecordsInFlightOutcome()
     FakeOutbox repo;
     FakeHttp http;
     FakeClock clock;
-    http.respond = [](const OutboundRequest &) {
-        QThread::msleep(200);
+    QSemaphore posting;
+    QSemaphore answer;
+    http.respond = [&posting, &answer](const OutboundRequest &) {
+        posting.release();
+        answer.acquire(); // the receiver answers when the test says so
         return OutboundResult{200, {}};
     };
     auto d = std::make_unique<WebhookDispatcher>(repo, http, clock);
     const qint64 id = repo.add(QString::fromLatin1(kUrl));
     d->poke();
     QTRY_COMPARE(d->inFlight(), 1);
-    d->stop(); // must wait for the post and record it, not drop it
+    QVERIFY(posting.tryAcquire(1, 5000));
+    // Answered just as stop() is called: it must wait for the post under way and record it, not drop it.
+    answer.release();
+    d->stop();
     QVERIFY(repo.row(id).delivered);
     QCOMPARE(d->inFlight(), 0);
     d.reset();

@@ -1,11 +1,37 @@
 #include "EngineIoTestClient.h"
 
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QSignalSpy>
-#include <QTest>
+#include <QTimer>
 
 namespace tierdesk::test {
+
+namespace {
+
+// Runs the event loop until done() holds, looking again at each signal of the socket;
+// false when timeoutMs passed first.
+template <typename Done> bool waitFor(QWebSocket &socket, Done done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QEventLoop loop;
+        QObject::connect(&socket, &QWebSocket::connected, &loop, &QEventLoop::quit);
+        QObject::connect(&socket, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, &QEventLoop::quit);
+        QObject::connect(
+            &socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), &loop, &QEventLoop::quit);
+        QTimer::singleShot(int(deadline.remainingTime()), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+} // namespace
 
 QJsonObject PollResult::json() const
 {
@@ -94,17 +120,15 @@ bool WsPeer::open(quint16 port, const QString &sid)
     if (!sid.isEmpty())
         url += QStringLiteral("&sid=") + sid;
     socket.open(QUrl(url));
-    QDeadlineTimer deadline(5000);
-    while (socket.state() != QAbstractSocket::ConnectedState && !failed && !closed && !deadline.hasExpired())
-        QTest::qWait(5);
+    waitFor(
+        socket, [this] { return socket.state() == QAbstractSocket::ConnectedState || failed || closed; }, 5000);
     return socket.state() == QAbstractSocket::ConnectedState;
 }
 
 QString WsPeer::next(int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (received.size() <= taken && !deadline.hasExpired() && !closed)
-        QTest::qWait(5);
+    waitFor(
+        socket, [this] { return received.size() > taken || closed; }, timeoutMs);
     if (received.size() <= taken)
         return {};
     return received.at(taken++);
@@ -112,10 +136,8 @@ QString WsPeer::next(int timeoutMs)
 
 bool WsPeer::waitClosed(int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!closed && !deadline.hasExpired())
-        QTest::qWait(5);
-    return closed;
+    return waitFor(
+        socket, [this] { return closed; }, timeoutMs);
 }
 
 QString WsPeer::connectTo(quint16 port, const QJsonObject &auth)

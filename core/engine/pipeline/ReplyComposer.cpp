@@ -63,8 +63,10 @@ void ReplyComposer::settle(quint64 id, std::optional<ComposedReply> reply)
 {
     // Whichever comes first, the responder's words or the timeout, settles the reply.
     const auto it = m_waiting.find(id);
-    if (it == m_waiting.end())
+    if (it == m_waiting.end()) {
+        qCInfo(lcReplies, "a reply worded after its timeout was dropped"); // the local responder's stands
         return;
+    }
     const Waiting waiting = std::move(it->second);
     m_waiting.erase(it);
     if (reply) {
