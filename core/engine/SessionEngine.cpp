@@ -466,6 +466,12 @@ Result<Session> SessionEngine::resolve(
     if (s.status == SessionStatus::Resolved)
         return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
             {{QStringLiteral("sessionId"), s.id}});
+    // Every family's summary reaches the desk, the logs and the mails: the text rule holds here too.
+    if (const Status text = checkText(QStringLiteral("summary"), resolution.summary, kMaxResolutionChars); !text)
+        return text.error();
+    for (const QString &action : resolution.actionsTaken)
+        if (const Status text = checkText(QStringLiteral("actionsTaken"), action, kMaxResolutionChars); !text)
+            return text.error();
     const qint64 now = m_clock.nowMs();
     s.status = SessionStatus::Resolved;
     s.resolution = resolution;

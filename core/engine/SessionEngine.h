@@ -104,6 +104,7 @@ public:
     void setMaxMessagesPerSession(int max) { m_limits.maxMessagesPerSession = qMax(2, max); }
 
     static constexpr int kMaxCompanyNameChars = 200;
+    static constexpr int kMaxResolutionChars = 2000; // a resolution's summary, and each action it lists
     // A company with `config` (default: CsConfig::defaults()); audited as company.create.
     Result<Company> createCompany(const QString &name, const Actor &actor);
     Result<Company> createCompany(const QString &name, const CsConfig &config, const Actor &actor);

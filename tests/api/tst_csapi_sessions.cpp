@@ -37,6 +37,8 @@ private slots:
     void postMessage();
     void escalate();
     void resolve();
+    void resolveRefusesWhatTheTextRuleRefuses_data();
+    void resolveRefusesWhatTheTextRuleRefuses();
     void repeatContactEscalates();
 
 private:
@@ -348,6 +350,41 @@ void TestCsApiSessions::resolve()
     const HttpResult got = m_admin->get(QStringLiteral("/api/cs/sessions/") + id);
     QCOMPARE(got.json().value(QLatin1String("status")).toString(), QStringLiteral("RESOLVED"));
     QCOMPARE(got.json().value(QLatin1String("resolution")).toObject(), res);
+}
+
+void TestCsApiSessions::resolveRefusesWhatTheTextRuleRefuses_data()
+{
+    // Raw JSON: a lone surrogate escape does not survive QJsonDocument's writer.
+    QTest::addColumn<QByteArray>("fields");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("NUL and ESC") << QByteArray(R"("summary":"done\u0000\u001b[2J")") << "summary";
+    QTest::newRow("BEL") << QByteArray(R"("summary":"done\u0007")") << "summary";
+    QTest::newRow("lone surrogate") << QByteArray(R"("summary":"done \ud800 ok")") << "summary";
+    QTest::newRow("action with ESC") << QByteArray(R"("summary":"done","actionsTaken":["cleared\u001b[2J"])")
+                                     << "actionsTaken";
+}
+
+void TestCsApiSessions::resolveRefusesWhatTheTextRuleRefuses()
+{
+    QFETCH(QByteArray, fields);
+    QFETCH(QString, field);
+    const QString id = create(QStringLiteral("cust_ben"), QStringLiteral("Where is my order?"));
+    QVERIFY(!id.isEmpty());
+    const QString path = QStringLiteral("/api/cs/sessions/%1/resolve").arg(id);
+    const HttpResult r = m_admin->send("POST", path, R"({"resolutionType":"ISSUE_RESOLVED",)" + fields + "}");
+    const QString bad = checkErrorBody(r, 400, QStringLiteral("CS_011"));
+    QVERIFY2(bad.isEmpty(), qPrintable(bad));
+    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(), field);
+
+    // Nothing was stored: the session is open, without a resolution, and a clean summary resolves it.
+    const HttpResult got = m_admin->get(QStringLiteral("/api/cs/sessions/") + id);
+    QVERIFY(got.json().value(QLatin1String("status")).toString() != QLatin1String("RESOLVED"));
+    QVERIFY(got.json().value(QLatin1String("resolution")).isNull()
+        || got.json().value(QLatin1String("resolution")).isUndefined());
+    const HttpResult clean = m_admin->post(path,
+        {{QStringLiteral("resolutionType"), QStringLiteral("ISSUE_RESOLVED")},
+            {QStringLiteral("summary"), QStringLiteral("done\tand\nchecked")}});
+    QVERIFY2(clean.status == 200, describe(clean));
 }
 
 void TestCsApiSessions::repeatContactEscalates()

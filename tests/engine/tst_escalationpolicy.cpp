@@ -298,11 +298,25 @@ void TestEscalationPolicy::decide_data()
                                        << "HUMAN_AGENT";
     QTest::newRow("legal beats irate") << Scenario(rep).legal().irateTimes(2) << "LEGAL_MENTION"
                                        << "AI_MANAGER";
-    QTest::newRow("irate beats refund") << Scenario(rep).irateTimes(2).refund(500) << "IRATE_CUSTOMER"
+    QTest::newRow("irate beats refund") << Scenario(rep).irateTimes(2).refund(50) << "IRATE_CUSTOMER"
                                         << "AI_MANAGER";
     QTest::newRow("refund beats vip") << Scenario(rep).refund(50).vipCustomer().feeling(Sentiment::Angry)
                                       << "REFUND_REQUEST"
                                       << "AI_MANAGER";
+    // A refund beyond every AI tier's cap goes to a person as such, whatever else fires.
+    const QString overCap = QStringLiteral("REFUND_OVER_THRESHOLD");
+    QTest::newRow("over cap beats human") << Scenario(rep).refund(378).human() << overCap << "HUMAN_AGENT";
+    QTest::newRow("over cap beats manager") << Scenario(rep).refund(378).manager() << overCap << "HUMAN_AGENT";
+    QTest::newRow("over cap beats legal") << Scenario(rep).refund(378).legal() << overCap << "HUMAN_AGENT";
+    QTest::newRow("over cap beats social") << Scenario(rep).refund(378).social() << overCap << "HUMAN_AGENT";
+    QTest::newRow("over cap beats irate") << Scenario(rep).refund(378).irateTimes(2) << overCap << "HUMAN_AGENT";
+    QTest::newRow("over cap beats vip") << Scenario(rep).refund(378).vipCustomer().feeling(Sentiment::Angry) << overCap
+                                        << "HUMAN_AGENT";
+    QTest::newRow("over cap beats repeat") << Scenario(rep).refund(378).repeatContact() << overCap << "HUMAN_AGENT";
+    QTest::newRow("over cap beats legal at manager") << Scenario(mgr).refund(378).legal() << overCap << "HUMAN_AGENT";
+    QTest::newRow("over cap, human off: legal")
+        << Scenario(rep).refund(378).legal().config(R"({"tiers":{"humanAgent":{"enabled":false}}})") << "LEGAL_MENTION"
+        << "AI_MANAGER";
     QTest::newRow("vip beats repeat") << Scenario(rep).vipCustomer().feeling(Sentiment::Angry).repeatContact()
                                       << "HIGH_VALUE_CUSTOMER"
                                       << "AI_MANAGER";

@@ -6,6 +6,7 @@
 #include "core/api/agent/AgentErrors.h"
 #include "core/api/agent/AgentJson.h"
 #include "core/common/Time.h"
+#include "core/common/Validation.h"
 
 #include <cmath>
 
@@ -215,6 +216,10 @@ std::optional<AgentApi::TicketUpdate> AgentApi::ticketUpdate(const CallPtr &c, c
             fail(c,
                 invalid(QStringLiteral("resolution_notes"),
                     QStringLiteral("resolution_notes must be a string of at most 2000 characters")));
+            return std::nullopt;
+        }
+        if (const Status text = checkText(QStringLiteral("resolution_notes"), v.toString(), kMaxNotesChars); !text) {
+            fail(c, text.error());
             return std::nullopt;
         }
         u.extras.insert(QStringLiteral("resolution_notes"), v.toString());

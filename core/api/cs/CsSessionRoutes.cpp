@@ -3,6 +3,7 @@
 
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
+#include "core/common/Validation.h"
 #include "core/domain/DomainJson.h"
 
 namespace tierdesk::api {
@@ -10,6 +11,7 @@ namespace {
 
 // GET session's context.orders for staff: the customer's most recent orders.
 constexpr int kContextOrders = 20;
+constexpr int kMaxSummaryChars = 2000; // a resolution's summary
 
 http::HttpResponse invalid(const QString &field, const QString &message)
 {
@@ -331,9 +333,11 @@ void CsApi::resolve(Call &c)
                     {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<ResolutionType>())}}));
     r.type = *type;
     const QJsonValue summary = body->value(QLatin1String("summary"));
-    if ((!summary.isUndefined() && !summary.isString()) || summary.toString().size() > 2000)
+    if (!summary.isUndefined() && !summary.isString())
         return fail(c,
             invalid(QStringLiteral("summary"), QStringLiteral("summary must be a string of at most 2000 characters")));
+    if (const Status text = checkText(QStringLiteral("summary"), summary.toString(), kMaxSummaryChars); !text)
+        return fail(c, text.error());
     r.summary = summary.toString();
     const QJsonValue actions = body->value(QLatin1String("actionsTaken"));
     if (!actions.isUndefined() && !actions.isArray())
@@ -344,6 +348,8 @@ void CsApi::resolve(Call &c)
             return fail(c,
                 invalid(QStringLiteral("actionsTaken"),
                     QStringLiteral("actionsTaken must be at most 50 strings of at most 500 characters")));
+        if (const Status text = checkText(QStringLiteral("actionsTaken"), a.toString(), 500); !text)
+            return fail(c, text.error());
         r.actionsTaken << a.toString();
     }
     const QJsonValue followUp = body->value(QLatin1String("followUpRequired"));

@@ -2,6 +2,7 @@
 
 #include "core/api/common/CommitReply.h"
 #include "core/api/platform/PlatformErrors.h"
+#include "core/common/Validation.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -173,6 +174,10 @@ std::optional<QString> optionalString(
             platform::badRequest(QStringLiteral("Invalid request body: %1 must be a string of at most %2 characters")
                                      .arg(QLatin1String(field))
                                      .arg(maxChars)));
+        return std::nullopt;
+    }
+    if (const auto fault = textFault(v.toString(), TextLines::Many)) {
+        fail(c, platform::badRequest(QStringLiteral("Invalid request body: %1 %2").arg(QLatin1String(field), *fault)));
         return std::nullopt;
     }
     return v.toString();

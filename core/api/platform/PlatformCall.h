@@ -40,7 +40,8 @@ std::optional<QJsonObject> jsonBody(const PlatformCallPtr &c);
 // A required non-empty string field of at most maxChars; answers 400 itself.
 std::optional<QString> requiredString(
     const PlatformCallPtr &c, const QJsonObject &body, const char *field, int maxChars);
-// An optional string field (empty when absent); answers 400 itself when it is not a string or too long.
+// An optional string field (empty when absent); answers 400 itself when it is not a string, too long
+// or breaks the text rule (core/common/Validation.h).
 std::optional<QString> optionalString(
     const PlatformCallPtr &c, const QJsonObject &body, const char *field, int maxChars);
 // An optional number in [0, 1] (nullopt in *out when absent); false after answering 400.

@@ -167,6 +167,9 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
     if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
         item = OrderFinder::itemNamed(o, state.item);
+    // "the tent arrived broken, i want my full $378 back": an amount beyond the item's price asks for the order.
+    if (item && a.slotValues.amount && *a.slotValues.amount > paidFor(*item) + 0.005)
+        item.reset();
     const QString itemLabel = item ? item->value(QLatin1String("name")).toString() : QString();
     if (!itemLabel.isEmpty() && state.refunded.contains(o.id + QLatin1Char('/') + itemLabel)) {
         plan.refusal = m_say(Phrase::AlreadyRefundedHere).arg(itemLabel, o.id);

@@ -1,6 +1,7 @@
 #include "core/engine/admin/CannedResponses.h"
 
 #include "core/common/Ids.h"
+#include "core/common/Validation.h"
 #include "core/nlu/SlotExtractor.h"
 
 #include <QRegularExpression>
@@ -26,15 +27,6 @@ Error notFound(const QString &id)
         {{QStringLiteral("cannedResponseId"), id.left(128)}});
 }
 
-bool hasControlCharacters(const QString &s, bool allowNewlines)
-{
-    return std::any_of(s.cbegin(), s.cend(), [allowNewlines](QChar c) {
-        if (allowNewlines && (c == QLatin1Char('\n') || c == QLatin1Char('\t') || c == QLatin1Char('\r')))
-            return false;
-        return c.category() == QChar::Other_Control;
-    });
-}
-
 } // namespace
 
 QStringList CannedResponses::placeholders()
@@ -49,12 +41,13 @@ Status CannedResponses::validate(const QString &companyId, const CannedResponse 
     if (r.shortcut.isEmpty() || r.shortcut.size() > kMaxShortcutChars || !shortcut.match(r.shortcut).hasMatch())
         return invalid(QStringLiteral("shortcut"),
             QStringLiteral("shortcut must be 1 to 32 letters, digits, _ or - (starting with a letter or digit)"));
-    if (r.title.trimmed().isEmpty() || r.title.size() > kMaxTitleChars || hasControlCharacters(r.title, false))
-        return invalid(
-            QStringLiteral("title"), QStringLiteral("title must be 1 to 100 characters (no control characters)"));
-    if (r.content.trimmed().isEmpty() || r.content.size() > kMaxContentChars || hasControlCharacters(r.content, true))
+    if (r.title.trimmed().isEmpty() || r.title.size() > kMaxTitleChars || textFault(r.title, TextLines::One))
+        return invalid(QStringLiteral("title"),
+            QStringLiteral("title must be 1 to 100 characters (no control characters or unpaired surrogates)"));
+    if (r.content.trimmed().isEmpty() || r.content.size() > kMaxContentChars || textFault(r.content, TextLines::Many))
         return invalid(QStringLiteral("content"),
-            QStringLiteral("content must be 1 to 4000 characters (no control characters but line breaks and tabs)"));
+            QStringLiteral("content must be 1 to 4000 characters (no control characters but line breaks and tabs, no "
+                           "unpaired surrogates)"));
     auto it = placeholderPattern().globalMatch(r.content);
     while (it.hasNext()) {
         const auto m = it.next();

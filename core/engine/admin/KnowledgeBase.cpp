@@ -33,6 +33,15 @@ std::optional<QStringList> stringList(const QJsonValue &v, bool commaText)
     return out;
 }
 
+// Each string of a list field by the text rule (one line each; lengths are checked beside).
+Status eachByTextRule(const QString &field, const QStringList &items)
+{
+    for (const QString &item : items)
+        if (const auto fault = textFault(item, TextLines::One))
+            return invalidField(field, field + QLatin1Char(' ') + *fault);
+    return Ok{};
+}
+
 } // namespace
 
 KnowledgeBase::KnowledgeBase(SessionEngine &engine, Store &store, const Clock &clock)
@@ -88,7 +97,7 @@ Result<QList<KbHit>> KnowledgeBase::search(const QString &companyId, const QStri
 
 Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
 {
-    const auto text = [&body](const char *key, QString &into, int max) -> Status {
+    const auto text = [&body](const char *key, QString &into, int max, TextLines lines) -> Status {
         const QJsonValue v = body.value(QLatin1String(key));
         if (v.isUndefined())
             return Ok{};
@@ -96,10 +105,11 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
             return invalidField(QLatin1String(key),
                 QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1String(key)).arg(max));
         into = v.toString().trimmed();
-        return Ok{};
+        return checkText(QLatin1String(key), into, max, lines);
     };
-    for (const Status &s : {text("title", a.title, kMaxTitle), text("category", a.category, 40),
-             text("content", a.body, kMaxContent), text("slug", a.slug, kMaxSlug)})
+    for (const Status &s :
+        {text("title", a.title, kMaxTitle, TextLines::One), text("category", a.category, 40, TextLines::One),
+            text("content", a.body, kMaxContent, TextLines::Many), text("slug", a.slug, kMaxSlug, TextLines::One)})
         if (!s)
             return s;
     if (const QJsonValue k = body.value(QLatin1String("keywords")); !k.isUndefined()) {
@@ -107,6 +117,8 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
         if (!words || words->join(QStringLiteral(", ")).size() > kMaxKeywords)
             return invalidField(QStringLiteral("keywords"),
                 QStringLiteral("keywords must be a list of at most %1 characters").arg(kMaxKeywords));
+        if (const Status rule = eachByTextRule(QStringLiteral("keywords"), *words); !rule)
+            return rule;
         a.keywords = words->join(QStringLiteral(", "));
     }
     if (const QJsonValue st = body.value(QLatin1String("steps")); !st.isUndefined()) {
@@ -118,6 +130,8 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
                 QStringLiteral("steps must be at most %1 strings of at most %2 characters")
                     .arg(kMaxSteps)
                     .arg(kMaxStepChars));
+        if (const Status rule = eachByTextRule(QStringLiteral("steps"), *steps); !rule)
+            return rule;
         a.steps = *steps;
     }
     if (const QJsonValue r = body.value(QLatin1String("relatedArticles")); !r.isUndefined()) {
@@ -125,6 +139,8 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
         if (!related || related->size() > kMaxRelated)
             return invalidField(QStringLiteral("relatedArticles"),
                 QStringLiteral("relatedArticles must be at most %1 article slugs").arg(kMaxRelated));
+        if (const Status rule = eachByTextRule(QStringLiteral("relatedArticles"), *related); !rule)
+            return rule;
         a.related = *related;
     }
     if (a.title.isEmpty())

@@ -37,9 +37,13 @@ bool onlyAsksAbout(const QString &text)
 bool asksForRefund(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
+        // "i want my full $378 back", "give me the 50 dollars back": an amount back is money back.
         static const GatedRegex ask(
-            caseless(R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)"),
-            {"refund", "money back", "reimburse"});
+            caseless(
+                R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)"
+                R"(|\b(?:want|get|need|give me|send me)\s+(?:my|the|all my|all the)?\s*(?:full|whole|entire)?\s*)"
+                R"((?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:dollars|usd|bucks)|amount|payment)\s+back\b)"),
+            {"refund", "money back", "reimburse", "back"});
         return has(ask, t) && !asksRefundStatus(t);
     });
 }

@@ -1,22 +1,12 @@
 #include "core/engine/pipeline/CustomerText.h"
 
+#include "core/common/Validation.h"
 #include "core/nlu/text/PiiDetector.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace tierdesk {
-namespace {
-
-bool hasControlCharacters(const QString &text)
-{
-    for (const QChar c : text)
-        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')
-            && c != QLatin1Char('\r'))
-            return true;
-    return false;
-}
-
-} // namespace
 
 Result<QString> validateCustomerText(const QString &text, int maxChars, const QString &field)
 {
@@ -26,8 +16,8 @@ Result<QString> validateCustomerText(const QString &text, int maxChars, const QS
         reason = QStringLiteral("%1 is empty").arg(field);
     else if (clean.size() > maxChars)
         reason = QStringLiteral("%1 is longer than %2 characters").arg(field).arg(maxChars);
-    else if (hasControlCharacters(clean))
-        reason = QStringLiteral("%1 contains control characters").arg(field);
+    else if (const auto fault = textFault(clean, TextLines::Many))
+        reason = field + QLatin1Char(' ') + *fault;
     if (reason.isEmpty())
         return clean;
     return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),

@@ -15,6 +15,16 @@ QString money(double v)
     return QStringLiteral("$") + QString::number(v, 'f', 2);
 }
 
+// The notes of a refund (not an exception to policy) that no AI tier may grant; nothing otherwise.
+std::optional<QString> refundBeyondAi(const PolicyInput &in)
+{
+    const RequestedAction &req = in.requested;
+    if (req.kind != RequestedAction::Refund || req.needsOrder || req.policyException
+        || tierAllowedFor(in.config, in.session.currentTier, req) != Tier::HumanAgent)
+        return std::nullopt;
+    return QStringLiteral("Refund of ") + money(req.amount) + QStringLiteral(" exceeds every AI tier's authority");
+}
+
 } // namespace
 
 bool tierAllows(const TierCapabilities &caps, const RequestedAction &action)
@@ -66,6 +76,12 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
         return EscalationDecision{reason, *tier, std::move(notes)};
     };
 
+    // A refund beyond every AI tier's cap only a person can grant: whatever else the message
+    // says (a person or manager asked for, a threat, anger, a VIP), it goes there as such.
+    if (const auto beyond = refundBeyondAi(in)) {
+        if (auto d = decide(EscalationReason::RefundOverThreshold, Tier::HumanAgent, *beyond))
+            return d;
+    }
     if (!a.humanCue.isEmpty())
         return decide(EscalationReason::CustomerRequest, Tier::HumanAgent,
             QStringLiteral("Customer asked for a person: \"%1\"").arg(a.humanCue));

@@ -220,6 +220,11 @@ void TestAgentApiEscalation::updateRefusesBadInput_data()
     QTest::newRow("nothing to change") << QByteArray("{}");
     QTest::newRow("unknown agent") << QByteArray(R"({"assigned_agent":"agt_nobody"})");
     QTest::newRow("assigned without an agent") << QByteArray(R"({"status":"assigned"})");
+    // The text rule of every free-text field (core/common/Validation.h).
+    QTest::newRow("resolved, notes with NUL and ESC")
+        << QByteArray(R"({"status":"resolved","resolution_notes":"done\u0000\u001b[2J"})");
+    QTest::newRow("notes with NUL and ESC") << QByteArray(R"({"resolution_notes":"done\u0000\u001b[2J"})");
+    QTest::newRow("notes with a lone surrogate") << QByteArray(R"({"resolution_notes":"done \ud800 ok"})");
 }
 
 void TestAgentApiEscalation::updateRefusesBadInput()
@@ -232,7 +237,10 @@ void TestAgentApiEscalation::updateRefusesBadInput()
     const QString problem = checkAgentError(
         r, expected, expected == 404 ? QStringLiteral("NOT_FOUND_ERROR") : QStringLiteral("VALIDATION_ERROR"));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    QCOMPARE(str(m_client->get(QStringLiteral("/api/escalation/") + ticket).json(), "status"), QStringLiteral("open"));
+    // Nothing changed, nothing was stored.
+    const QJsonObject after = m_client->get(QStringLiteral("/api/escalation/") + ticket).json();
+    QCOMPARE(str(after, "status"), QStringLiteral("open"));
+    QVERIFY2(after.value(QLatin1String("resolution_notes")).isNull(), QJsonDocument(after).toJson().constData());
 }
 
 void TestAgentApiEscalation::escalatingTwiceIsRefused()
