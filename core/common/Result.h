@@ -31,6 +31,7 @@ enum class ErrorKind {
     NotClaimedByYou, // held by someone else or by nobody
     UnresolvedPlaceholder, // a reply still holds a {{placeholder}}
     NotOwed, // a refund the order does not owe (uncharged, or beyond what is left)
+    LimitExceeded, // a budget is used up for now (details.retryAfter: seconds until it is not)
     Internal,
 };
 

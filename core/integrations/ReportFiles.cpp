@@ -1,9 +1,12 @@
 #include "core/integrations/ReportFiles.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace tierdesk {
 
@@ -34,8 +37,8 @@ QString ReportFiles::path(const QString &companyId, const QString &reportId, con
     return m_root + QLatin1Char('/') + companyId + QLatin1Char('/') + reportId + QLatin1Char('.') + format;
 }
 
-Status ReportFiles::write(
-    const QString &companyId, const QString &reportId, const QString &format, const QByteArray &bytes) const
+Status ReportFiles::write(const QString &companyId, const QString &reportId, const QString &format,
+    const QByteArray &bytes, qint64 requestedAtMs) const
 {
     const QString target = path(companyId, reportId, format);
     if (target.isEmpty())
@@ -48,7 +51,10 @@ Status ReportFiles::write(
     // Created 0600 from the start: the contents are never readable by others, not even briefly.
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerFile))
         return makeError(ErrorKind::Internal, QStringLiteral("cannot create %1: %2").arg(partial, file.errorString()));
-    const bool written = file.write(bytes) == bytes.size() && file.flush();
+    const bool written = file.write(bytes) == bytes.size() && file.flush()
+        && (requestedAtMs <= 0
+            || file.setFileTime(
+                QDateTime::fromMSecsSinceEpoch(requestedAtMs, Qt::UTC), QFileDevice::FileModificationTime));
     file.close();
     if (!written || !QFile::rename(partial, target)) {
         QFile::remove(partial);
@@ -67,12 +73,49 @@ std::optional<QString> ReportFiles::formatOf(const QString &companyId, const QSt
     return std::nullopt;
 }
 
+std::optional<ReportFiles::Stored> ReportFiles::stored(const QString &companyId, const QString &reportId) const
+{
+    const auto format = formatOf(companyId, reportId);
+    if (!format)
+        return std::nullopt;
+    const QFileInfo f(path(companyId, reportId, *format));
+    return Stored{reportId, *format, f.lastModified().toMSecsSinceEpoch(), f.size()};
+}
+
 Result<QByteArray> ReportFiles::read(const QString &companyId, const QString &reportId, const QString &format) const
 {
     QFile file(path(companyId, reportId, format));
     if (file.fileName().isEmpty() || !file.open(QIODevice::ReadOnly))
         return makeError(ErrorKind::NotFound, QStringLiteral("no such report file"));
     return file.readAll();
+}
+
+QList<ReportFiles::Stored> ReportFiles::list(const QString &companyId) const
+{
+    QList<Stored> out;
+    if (!validId(companyId))
+        return out;
+    const QDir dir(m_root + QLatin1Char('/') + companyId);
+    const auto files = dir.entryInfoList({QStringLiteral("*.csv"), QStringLiteral("*.pdf")}, QDir::Files);
+    for (const QFileInfo &f : files)
+        if (validId(f.completeBaseName()))
+            out.append({f.completeBaseName(), f.suffix(), f.lastModified().toMSecsSinceEpoch(), f.size()});
+    std::stable_sort(
+        out.begin(), out.end(), [](const Stored &a, const Stored &b) { return a.requestedAtMs < b.requestedAtMs; });
+    return out;
+}
+
+QStringList ReportFiles::companies() const
+{
+    QStringList out = QDir(m_root).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    out.removeIf([](const QString &name) { return !validId(name); });
+    return out;
+}
+
+bool ReportFiles::remove(const QString &companyId, const QString &reportId, const QString &format) const
+{
+    const QString p = path(companyId, reportId, format);
+    return !p.isEmpty() && QFile::remove(p);
 }
 
 } // namespace tierdesk

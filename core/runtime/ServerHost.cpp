@@ -143,6 +143,10 @@ std::unique_ptr<ApiFamily> ServerHost::makePlatformFamily()
     platform.limits.enabled = m_options.rateLimits && s.boolValue(settings::RateLimitEnabled);
     platform.limits.windowSecs = qMax(1, s.intValue(settings::RateLimitWindowSeconds));
     platform.limits.requestsPerKey = qMax(1, s.intValue(settings::RateLimitPlatform));
+    platform.reports.retentionMs = qBound(1, s.intValue(settings::ReportsRetentionHours), 8784) * ReportJobs::kHourMs;
+    platform.reports.maxPerCompany = qBound(1, s.intValue(settings::ReportsMaxPerCompany), 100000);
+    platform.reports.maxBytesPerCompany = qMax<qint64>(1, s.value(settings::ReportsMaxBytesPerCompany).toLongLong());
+    platform.reports.requestsPerHour = qBound(1, s.intValue(settings::ReportsRequestsPerHour), 100000);
     return std::make_unique<PlatformFamily>(platform);
 }
 

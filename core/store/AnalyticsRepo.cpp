@@ -169,6 +169,8 @@ bool AnalyticsRepo::refresh(const QString &companyId, qint64 fromMs, qint64 toMs
     q.finish();
     if (hours.isEmpty())
         return true;
+    if (m_db.readOnly())
+        return false; // a reader's connection: compute() reads the sessions themselves
     const QString savepoint = QStringLiteral("analytics_refresh");
     if (!m_db.savepoint(savepoint))
         return false;

@@ -32,7 +32,8 @@ public:
     // The facts of the sessions created in [fromMs, toMs], read from the sessions.
     AnalyticsFacts scan(const QString &companyId, qint64 fromMs, qint64 toMs);
     // Recomputes the stored hours marked as changed in the days that hold
-    // [fromMs, toMs], then those days. False if that could not be written.
+    // [fromMs, toMs], then those days. False if that could not be written (always,
+    // when some are marked, on a read-only connection).
     bool refresh(const QString &companyId, qint64 fromMs, qint64 toMs);
     // The company's hours marked as changed and not yet recomputed.
     int changedHours(const QString &companyId);

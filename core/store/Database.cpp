@@ -81,6 +81,24 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Data
     return d;
 }
 
+Result<std::unique_ptr<Database>> Database::openReadOnly(const QString &path)
+{
+    std::unique_ptr<Database> d(new Database);
+    d->m_path = path;
+    d->m_readOnly = true;
+    d->m_connectionName = QStringLiteral("tierdesk-read-") + QString::fromLatin1(ids::randomHex(6));
+    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
+    d->m_db.setDatabaseName(path);
+    d->m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!QFileInfo::exists(path) || !d->m_db.open())
+        return makeError(ErrorKind::Internal,
+            QStringLiteral("cannot open database %1 to read: %2").arg(path, d->m_db.lastError().text()));
+    // A small page cache of its own: a report reads each row once.
+    QSqlQuery pragma(d->m_db);
+    pragma.exec(QStringLiteral("PRAGMA cache_size=-8192"));
+    return d;
+}
+
 sqlite3 *Database::sqliteHandle(const QSqlDatabase &db)
 {
     const QVariant v = db.driver() ? db.driver()->handle() : QVariant();

@@ -40,6 +40,11 @@ public:
     {
         return open(path, DatabaseOptions{synchronousFull});
     }
+    // A read-only connection to an existing database that open() set up (WAL: it reads the
+    // last committed state while the writer goes on), for reads off the engine thread. No
+    // check, no migration; the thread that opens it is the only one that may use it.
+    static Result<std::unique_ptr<Database>> openReadOnly(const QString &path);
+    bool readOnly() const { return m_readOnly; }
 
     // Problems PRAGMA quick_check reports at most (it stops counting there).
     static constexpr int kMaxReportedProblems = 20;
@@ -95,6 +100,7 @@ private:
     QString m_lastError;
     QString m_failure;
     bool m_inTransaction = false;
+    bool m_readOnly = false;
 };
 
 } // namespace tierdesk

@@ -1,10 +1,25 @@
 #include "EngineFixture.h"
 #include "core/engine/admin/ReportJobs.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
+
+#include <sqlite3.h>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
+
+namespace {
+
+// sqlite3_trace_v2 callback: keeps the SQL of every statement the connection starts.
+int keepStatement(unsigned, void *statements, void *statement, void *)
+{
+    static_cast<QStringList *>(statements)
+        ->append(QString::fromUtf8(sqlite3_sql(static_cast<sqlite3_stmt *>(statement))));
+    return 0;
+}
+
+} // namespace
 
 // Reports generated off the engine thread into real files.
 class TestReportJobs : public QObject {
@@ -46,6 +61,34 @@ private slots:
         const QJsonArray audit = m_fx->engine->auditLog(m_fx->companyId, 2);
         QCOMPARE(audit.at(0)[QLatin1String("action")].toString(), QStringLiteral("report.ready"));
         QCOMPARE(audit.at(1)[QLatin1String("action")].toString(), QStringLiteral("report.create"));
+    }
+
+    // The rows come from a connection of the report's worker, never from the engine's
+    // own (which only the engine thread uses): the engine thread does not wait for them.
+    void rowsAreReadOffTheEngineThread()
+    {
+        sqlite3 *engineConnection = Database::sqliteHandle(m_fx->store->db().handle());
+        QVERIFY(engineConnection);
+        QStringList engineStatements;
+        sqlite3_trace_v2(engineConnection, SQLITE_TRACE_STMT, &keepStatement, &engineStatements);
+        ReportJobs jobs(*m_fx->engine, m_reports.path());
+        QSignalSpy finished(&jobs, &ReportJobs::finished);
+        ReportRequest daily = request(QStringLiteral("csv"));
+        daily.type = QStringLiteral("daily_summary");
+        const auto conversations = jobs.start(request(QStringLiteral("csv")), Actor{});
+        const auto summary = jobs.start(daily, Actor{});
+        QVERIFY(conversations && summary);
+        QTRY_COMPARE(finished.size(), 2);
+        sqlite3_trace_v2(engineConnection, 0, nullptr, nullptr);
+        const QStringList reads
+            = engineStatements.filter(QRegularExpression(QStringLiteral("FROM (sessions|analytics_)")));
+        QVERIFY2(reads.isEmpty(), qPrintable(QStringLiteral("read on the engine's connection: ") + reads.join(u'\n')));
+        // And the worker's read found the rows.
+        const QByteArray csv = jobs.files().read(m_fx->companyId, conversations->id, QStringLiteral("csv")).value();
+        QCOMPARE(csv.trimmed().split('\n').size(), 3);
+        const QByteArray days = jobs.files().read(m_fx->companyId, summary->id, QStringLiteral("csv")).value();
+        QCOMPARE(days.trimmed().split('\n').size(), 2);
+        QVERIFY(days.contains(",2,"));
     }
 
     void pdfAndFilters()

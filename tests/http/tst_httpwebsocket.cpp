@@ -68,6 +68,7 @@ private slots:
     void clientCloseIsAnswered();
     void serverCloseHandshake();
     void slowWebSocketReaderIsDropped();
+    void slowReadersShareOneFrame();
 
 private:
     void start(const HttpLimits &limits);
@@ -373,6 +374,42 @@ void TestHttpWebSocket::slowWebSocketReaderIsDropped()
     QVERIFY2(sent > 16, "a burst beyond the limit goes to the kernel before anyone is dropped");
     QVERIFY(!ws->isOpen());
     QTRY_COMPARE(gone.size(), 1);
+}
+
+// One frame sent to two clients that do not read: both queues hold the same bytes (one
+// allocation), each connection's pending output stays within the cap, and both are dropped.
+void TestHttpWebSocket::slowReadersShareOneFrame()
+{
+    HttpLimits limits;
+    limits.maxUnsentBytes = 256 * 1024;
+    start(limits);
+    RawHttpClient first, second;
+    for (RawHttpClient *raw : {&first, &second}) {
+        QVERIFY(openRaw(*raw));
+        raw->socket.setReadBufferSize(1024);
+        raw->socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 16 * 1024);
+    }
+    const QList<WebSocket *> sockets = m_serverSockets.mid(m_serverSockets.size() - 2);
+    QSignalSpy firstGone(sockets.at(0), &WebSocket::disconnected);
+    QSignalSpy secondGone(sockets.at(1), &WebSocket::disconnected);
+    const QByteArray frame = WebSocket::textFrame(QByteArray(16 * 1024, 'x'));
+    int shared = 0;
+    for (int sent = 0; sent < 4096 && (sockets.at(0)->isOpen() || sockets.at(1)->isOpen()); ++sent) {
+        for (WebSocket *ws : sockets) {
+            ws->sendFrame(frame);
+            QVERIFY(ws->bytesToWrite() <= limits.maxUnsentBytes + frame.size());
+            for (const QByteArray &queued : ws->queuedFrames())
+                QVERIFY(queued.isSharedWith(frame));
+        }
+        shared += sockets.at(0)->queuedFrames().isEmpty() || sockets.at(1)->queuedFrames().isEmpty() ? 0 : 1;
+    }
+    QVERIFY2(shared > 0, "the frames waited in both queues at once");
+    for (WebSocket *ws : sockets) {
+        QVERIFY(ws->droppedAsSlowReader());
+        QVERIFY(ws->queuedFrames().isEmpty()); // given back at once
+    }
+    QTRY_COMPARE(firstGone.size(), 1);
+    QTRY_COMPARE(secondGone.size(), 1);
 }
 
 QTEST_MAIN(TestHttpWebSocket)

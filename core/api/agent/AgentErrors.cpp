@@ -61,6 +61,8 @@ http::HttpResponse error(const Error &e)
     case ErrorKind::AiUnavailable:
     case ErrorKind::AiFailed:
         return error(503, LlmApiError, e.message, details);
+    case ErrorKind::LimitExceeded:
+        return error(429, RateLimitError, e.message, details);
     case ErrorKind::Internal:
         break;
     }

@@ -54,6 +54,8 @@ http::HttpResponse error(const Error &e)
         return error(503, QStringLiteral("ai_unavailable"), e.message);
     case ErrorKind::AiFailed:
         return error(500, QStringLiteral("ai_failed"), e.message);
+    case ErrorKind::LimitExceeded:
+        return error(429, QStringLiteral("rate_limited"), e.message);
     case ErrorKind::Internal:
         break;
     }

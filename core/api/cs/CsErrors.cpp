@@ -50,6 +50,8 @@ http::HttpResponse error(const Error &e)
         return error(422, UnresolvedPlaceholder, e.message, e.details);
     case ErrorKind::NotOwed:
         return error(409, NotOwed, e.message, e.details);
+    case ErrorKind::LimitExceeded:
+        return error(429, RateLimited, e.message, e.details);
     case ErrorKind::Internal:
         break;
     }

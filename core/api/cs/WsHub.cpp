@@ -3,6 +3,7 @@
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/CsEventJson.h"
 #include "core/api/http/WebSocket.h"
+#include "core/common/FreedMemory.h"
 #include "core/common/Time.h"
 
 #include <QJsonDocument>
@@ -13,6 +14,9 @@ WsHub::WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent)
     : QObject(parent), m_engine(engine), m_auth(auth),
       m_events(engine, this, [this](const SessionEvent &event) { onSessionEvent(event); })
 {
+    m_trim.setSingleShot(true);
+    m_trim.setInterval(kTrimDelayMs);
+    connect(&m_trim, &QTimer::timeout, this, [] { releaseFreedMemory(); });
 }
 
 WsHub::~WsHub()
@@ -81,19 +85,24 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
     m_events.listen(true);
     connect(socket, &http::WebSocket::textMessageReceived, this,
         [this, socket](const QString &text) { onText(socket, text); });
-    connect(socket, &http::WebSocket::disconnected, this, [this, socket] {
-        if (const auto it = m_clients.constFind(socket); it != m_clients.cend() && it->present && m_agents)
-            m_agents->socketClosed(it->who.subject);
-        m_clients.remove(socket);
-        socket->deleteLater();
-        m_events.listen(!m_clients.isEmpty());
-    });
+    connect(socket, &http::WebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
         QJsonObject{{QStringLiteral("type"), QStringLiteral("welcome")}, {QStringLiteral("companyId"), who->company},
             {QStringLiteral("role"),
                 roleName(who->role)}}).toJson(QJsonDocument::Compact)));
     if (present)
         m_agents->socketOpened(who->company, who->subject);
+}
+
+void WsHub::onDisconnected(http::WebSocket *socket)
+{
+    if (const auto it = m_clients.constFind(socket); it != m_clients.cend() && it->present && m_agents)
+        m_agents->socketClosed(it->who.subject);
+    m_clients.remove(socket);
+    if (socket->droppedAsSlowReader() && !m_trim.isActive())
+        m_trim.start(); // after the sockets' deleteLater, once for a wave of drops
+    socket->deleteLater();
+    m_events.listen(!m_clients.isEmpty());
 }
 
 void WsHub::sendError(http::WebSocket *socket, const char *code, const QString &message)
@@ -171,12 +180,13 @@ void WsHub::broadcast(const QString &companyId, const QString &sessionId, const 
         if ((deskEvent && !client.wholeCompany) || (internal && client.who.role < Role::Agent))
             continue;
         if (frame.isEmpty())
-            frame = QJsonDocument(QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("sessionId"), sessionId},
-                                      {QStringLiteral("companyId"), companyId},
-                                      {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
-                                      {QStringLiteral("data"), data()}})
-                        .toJson(QJsonDocument::Compact);
-        client.socket->sendTextMessage(QString::fromUtf8(frame));
+            frame = http::WebSocket::textFrame(QJsonDocument(
+                QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("sessionId"), sessionId},
+                    {QStringLiteral("companyId"), companyId},
+                    {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
+                    {QStringLiteral("data"),
+                        data()}}).toJson(QJsonDocument::Compact));
+        client.socket->sendFrame(frame); // the same bytes for every client
     }
 }
 

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 
@@ -30,6 +31,9 @@ namespace tierdesk::api {
 // change is sent to company-wide subscribers as "agent.presence" (sessionId "").
 // Company-wide subscribers also get the desk's "queue.added|updated|removed" and
 // "sla.warning|breached"; internal notes ("message" with data.internal) go to agents and above only.
+// An event is encoded once into one frame that every connection getting it shares; a client
+// that leaves more than http/maxUnsentBytes unread is dropped (http::WebSocket), after which
+// the freed memory is handed back to the system.
 class WsHub : public QObject {
     Q_OBJECT
 
@@ -37,6 +41,8 @@ public:
     static constexpr int kMaxSubscriptions = 200;
     static constexpr qint64 kMaxIncomingBytes = 64 * 1024;
     static constexpr int kMaxClients = 2000;
+    // Drops of slow readers within this are followed by one trim of the allocator.
+    static constexpr int kTrimDelayMs = 500;
 
     WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent = nullptr);
     ~WsHub() override;
@@ -60,12 +66,14 @@ private:
     void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
         bool internal, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, const char *code, const QString &message);
+    void onDisconnected(http::WebSocket *socket);
 
     SessionEngine &m_engine;
     AuthGate &m_auth;
     QHash<http::WebSocket *, Client> m_clients;
     SessionEventTap m_events; // connected only while there are clients
     AgentDirectory *m_agents = nullptr;
+    QTimer m_trim; // releaseFreedMemory() once dropped readers' buffers are gone
 };
 
 } // namespace tierdesk::api

@@ -15,6 +15,24 @@ constexpr int kMaxCloseReasonBytes = 123; // a control frame carries at most 125
 
 enum Opcode { TextFrame = 0x1, BinaryFrame = 0x2, CloseFrame = 0x8, PingFrame = 0x9, PongFrame = 0xA };
 
+// A whole, unmasked frame's header (RFC 6455 5.2), with room reserved for its payload.
+QByteArray frameHead(int opcode, qint64 size)
+{
+    QByteArray head;
+    head.reserve(qsizetype(10 + size));
+    head.append(char(0x80 | opcode));
+    if (size < 126) {
+        head.append(char(size));
+    } else if (size <= 0xFFFF) {
+        head.append(char(126)).append(char(size >> 8)).append(char(size & 0xFF));
+    } else {
+        head.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            head.append(char((quint64(size) >> shift) & 0xFF));
+    }
+    return head;
+}
+
 } // namespace
 
 WebSocket::WebSocket(QTcpSocket *socket, qint64 maxIncomingMessageBytes, qint64 maxUnsentBytes, QObject *parent)
@@ -23,6 +41,7 @@ WebSocket::WebSocket(QTcpSocket *socket, qint64 maxIncomingMessageBytes, qint64 
     m_socket->setParent(this);
     connect(m_socket, &QTcpSocket::readyRead, this, &WebSocket::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &WebSocket::onDisconnected);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { pump(); });
     // Queued: whoever receives this object connects to its signals first.
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         QMetaObject::invokeMethod(this, &WebSocket::onDisconnected, Qt::QueuedConnection);
@@ -73,7 +92,7 @@ void WebSocket::setMaxAllowedIncomingMessageSize(qint64 bytes)
 
 qint64 WebSocket::bytesToWrite() const
 {
-    return m_socket->bytesToWrite();
+    return m_queuedBytes + m_socket->bytesToWrite();
 }
 
 void WebSocket::sendTextMessage(const QString &message)
@@ -88,6 +107,17 @@ void WebSocket::sendBinaryMessage(const QByteArray &data)
 {
     if (isOpen())
         writeFrame(BinaryFrame, data.constData(), data.size());
+}
+
+QByteArray WebSocket::textFrame(const QByteArray &utf8)
+{
+    return frameHead(TextFrame, utf8.size()).append(utf8);
+}
+
+void WebSocket::sendFrame(const QByteArray &frame)
+{
+    if (isOpen())
+        enqueue(frame);
 }
 
 void WebSocket::close(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -169,6 +199,7 @@ void WebSocket::finish(quint16 code, const QString &reason)
     if (!m_closeSent && code != 0)
         sendClose(code, reason);
     m_socket->readAll(); // unread input would turn the close into a reset
+    pump(true); // disconnectFromHost() sends what the socket holds, then closes
     if (!m_closeTimer.isActive())
         m_closeTimer.start(kCloseTimeoutMs, this); // a client that does not read the close frame
     m_socket->disconnectFromHost();
@@ -219,26 +250,39 @@ void WebSocket::writeFrame(int opcode, const char *data, qint64 size)
 {
     if (m_gone || m_dropping)
         return;
-    m_frameHead.resize(0);
-    m_frameHead.append(char(0x80 | opcode));
-    if (size < 126) {
-        m_frameHead.append(char(size));
-    } else if (size <= 0xFFFF) {
-        m_frameHead.append(char(126)).append(char(size >> 8)).append(char(size & 0xFF));
-    } else {
-        m_frameHead.append(char(127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            m_frameHead.append(char((quint64(size) >> shift) & 0xFF));
-    }
-    m_socket->write(m_frameHead);
+    QByteArray frame = frameHead(opcode, size);
     if (size > 0)
-        m_socket->write(data, size);
-    if (m_socket->bytesToWrite() > m_maxUnsentBytes)
+        frame.append(data, qsizetype(size));
+    enqueue(frame);
+}
+
+void WebSocket::enqueue(const QByteArray &frame)
+{
+    if (m_gone || m_dropping)
+        return;
+    m_queue.push_back(frame);
+    m_queuedBytes += frame.size();
+    pump();
+    if (bytesToWrite() > m_maxUnsentBytes) {
         m_socket->flush(); // a burst of messages, or a client that is not reading?
-    if (m_socket->bytesToWrite() > m_maxUnsentBytes) {
-        // Not reading. Abort from the event loop: a sender may be iterating over its clients.
+        pump();
+    }
+    if (bytesToWrite() > m_maxUnsentBytes) {
+        // Not reading. What it held is given back now; abort from the event loop: a sender
+        // may be iterating over its clients.
         m_dropping = true;
+        std::deque<QByteArray>().swap(m_queue);
+        m_queuedBytes = 0;
         QMetaObject::invokeMethod(this, &WebSocket::abort, Qt::QueuedConnection);
+    }
+}
+
+void WebSocket::pump(bool all)
+{
+    while (!m_queue.empty() && !m_gone && (all || m_socket->bytesToWrite() < kSocketWindowBytes)) {
+        m_socket->write(m_queue.front());
+        m_queuedBytes -= m_queue.front().size();
+        m_queue.pop_front();
     }
 }
 

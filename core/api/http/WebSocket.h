@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QWebSocketProtocol>
 
+#include <deque>
+
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
 QT_END_NAMESPACE
@@ -18,6 +20,11 @@ namespace tierdesk::http {
 // a bad one, e.g. an unmasked frame), answers pings, runs the closing handshake and drops a
 // client that leaves more than maxUnsentBytes unread. Names follow QWebSocket's. Lives on the
 // thread of its HttpServer.
+//
+// Output waits in a queue of whole frames, each a QByteArray that may be shared with other
+// connections (sendFrame: a frame encoded once for many subscribers is held once, however
+// many of them are behind); only about kSocketWindowBytes of it are copied into the TCP
+// socket's own buffer at a time, refilled as the kernel takes them.
 class WebSocket : public QObject {
     Q_OBJECT
 public:
@@ -30,8 +37,15 @@ public:
     // The 101 reply to a handshake with this key.
     static QByteArray handshakeResponse(const QByteArray &key);
 
+    // Bytes of output copied into the socket's buffer at most; the rest waits, shared, in the queue.
+    static constexpr qint64 kSocketWindowBytes = 64 * 1024;
+
     void sendTextMessage(const QString &message);
     void sendBinaryMessage(const QByteArray &data);
+    // A whole text frame for `utf8`, to hand to sendFrame() of every connection that gets it.
+    static QByteArray textFrame(const QByteArray &utf8);
+    // Queues a frame made by textFrame(), sharing its bytes (implicitly shared QByteArray).
+    void sendFrame(const QByteArray &frame);
     // Starts the closing handshake; disconnected() follows when the client answers, or after
     // a few seconds when it does not.
     void close(
@@ -41,7 +55,12 @@ public:
     bool isOpen() const; // connected and not closing
     QHostAddress peerAddress() const;
     void setMaxAllowedIncomingMessageSize(qint64 bytes);
+    // Output not yet handed to the kernel: the queue and the socket's buffer.
     qint64 bytesToWrite() const;
+    // The frames waiting in the queue, oldest first (tests: whether they share their bytes).
+    QList<QByteArray> queuedFrames() const { return QList<QByteArray>(m_queue.cbegin(), m_queue.cend()); }
+    // Dropped for leaving more than maxUnsentBytes unread.
+    bool droppedAsSlowReader() const { return m_dropping; }
 
 signals:
     void textMessageReceived(const QString &message);
@@ -56,13 +75,18 @@ private:
     bool handleEvent();
     void onDisconnected();
     void writeFrame(int opcode, const char *data, qint64 size);
+    void enqueue(const QByteArray &frame);
+    // Copies queued frames into the socket while its buffer holds less than the window
+    // (everything, with `all`: before the socket is closed).
+    void pump(bool all = false);
     void sendClose(quint16 code, const QString &reason);
     void finish(quint16 code, const QString &reason);
 
     QTcpSocket *m_socket;
     WebSocketFrameReader m_reader;
     QByteArray m_readBuffer;
-    QByteArray m_frameHead;
+    std::deque<QByteArray> m_queue;
+    qint64 m_queuedBytes = 0;
     qint64 m_maxUnsentBytes;
     bool m_closeSent = false;
     bool m_inputDone = false; // after a close frame or a protocol error: input is discarded

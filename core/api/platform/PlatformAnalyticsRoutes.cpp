@@ -173,7 +173,8 @@ void downloadReport(ReportJobs &jobs, const PlatformCallPtr &c)
 void installAnalyticsRoutes(http::HttpServer &server, PlatformServices &services)
 {
     // Lives as long as the server; its reports are written on its own worker threads.
-    auto *jobs = new ReportJobs(*services.engine, ReportJobs::directoryBeside(*services.engine), &server);
+    auto *jobs
+        = new ReportJobs(*services.engine, ReportJobs::directoryBeside(*services.engine), services.reports, &server);
     auto &r = server.router();
     // Analytics is for supervisors and admins, as GET /api/cs/analytics.
     const Role role = Role::Supervisor;

@@ -43,6 +43,12 @@ http::HttpResponse error(const Error &e)
     case ErrorKind::AiUnavailable:
     case ErrorKind::AiFailed:
         return error(503, ServiceUnavailable, e.message);
+    case ErrorKind::LimitExceeded: {
+        http::HttpResponse r = error(429, TooManyRequests, e.message);
+        if (const int retryAfter = e.details.value(QLatin1String("retryAfter")).toInt(); retryAfter > 0)
+            r.withHeader("Retry-After", QByteArray::number(retryAfter));
+        return r;
+    }
     case ErrorKind::Internal:
         break;
     }

@@ -5,6 +5,7 @@
 #include "core/api/common/RateLimiter.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/ApiTokens.h"
+#include "core/engine/admin/ReportJobs.h"
 #include "core/engine/desk/Desk.h"
 
 #include <memory>
@@ -27,6 +28,7 @@ struct PlatformServices {
     AuthGate *auth = nullptr; // throttles and audits refused signatures
     RateLimiter *limiter = nullptr;
     PlatformRateLimits limits;
+    ReportLimits reports; // retention and per-company quota of POST /analytics/reports
     Desk *desk = nullptr; // queues, agents and SLA targets; routes that need it answer 503 without
     // Set by PlatformFamily: verifies AWS SigV4 against the sigv4 keys of ApiTokens,
     // and the context of the engine's asynchronous answers (gone with the family).

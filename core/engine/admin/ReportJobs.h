@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 namespace tierdesk {
 
@@ -32,12 +33,21 @@ struct ReportJob {
     QString error; // why it failed
 };
 
-// Reports generated asynchronously: start() reads what the report needs on the
-// engine thread (at most kMaxRows conversations, a few milliseconds), then
-// renders it (CSV or PDF) and writes the file on a private thread pool; the job
-// turns `ready` (or `failed`) back on the engine thread. Finished files live in
-// ReportFiles, so a ready report is still found after a restart; jobs still
-// generating when the process stops are lost (their status is then unknown).
+// What a company's reports may take (settings reports/*, docs/platform-api.md "Limits").
+struct ReportLimits {
+    qint64 retentionMs = 24LL * 3600 * 1000; // a ready report is deleted this long after it was asked for
+    int maxPerCompany = 100; // ready reports kept; beyond, the oldest go first
+    qint64 maxBytesPerCompany = 256LL * 1024 * 1024; // their bytes; beyond, the oldest go first
+    int requestsPerHour = 60; // reports asked for per company in any hour; beyond: LimitExceeded
+};
+
+// Reports generated asynchronously: start() checks the request and answers at once;
+// the rows are read on a private thread pool from a read-only connection of its own
+// (the engine thread never waits for them), then rendered (CSV or PDF) and written
+// there; the job turns `ready` (or `failed`) back on the engine thread. Finished files
+// live in ReportFiles, so a ready report is still found after a restart; jobs still
+// generating when the process stops are lost (their status is then unknown). Files
+// past their retention or beyond the company's quota are deleted, oldest first.
 class ReportJobs : public QObject {
     Q_OBJECT
 
@@ -48,38 +58,51 @@ public:
     // (their files still answer find(), without type and times).
     static constexpr int kMaxRememberedJobs = 1000;
     static constexpr qint64 kMaxPeriodMs = 366LL * 24 * 3600 * 1000;
+    static constexpr qint64 kHourMs = 3600LL * 1000;
+    static constexpr int kSweepIntervalMs = 10 * 60 * 1000; // how often expired files are looked for
 
     static QStringList types();
     static QStringList sentiments();
 
-    ReportJobs(SessionEngine &engine, QString directory, QObject *parent = nullptr);
+    ReportJobs(SessionEngine &engine, QString directory, const ReportLimits &limits = {}, QObject *parent = nullptr);
     // <the data directory (where the database is)>/reports: private like the database.
     static QString directoryBeside(SessionEngine &engine);
     ~ReportJobs() override; // waits for reports being written
 
     // InvalidArgument (details.field) for a bad type, format, period or filter;
     // Conflict when the company already has kMaxGeneratingPerCompany reports generating;
-    // NotFound for an unknown company. Audited as report.create.
+    // LimitExceeded (details.retryAfter) beyond requestsPerHour; NotFound for an
+    // unknown company. Audited as report.create.
     Result<ReportJob> start(const ReportRequest &request, const Actor &actor);
-    std::optional<ReportJob> find(const QString &companyId, const QString &reportId) const;
+    // Unknown, another company's, or past its retention: nullopt.
+    std::optional<ReportJob> find(const QString &companyId, const QString &reportId);
     const ReportFiles &files() const { return m_files; }
-    // The table a request yields, read now (engine thread); used by start().
-    Result<ReportTable> collect(const ReportRequest &request);
+    // The table a request yields, read now on the calling thread from a read-only
+    // connection (what start() does on a worker).
+    Result<ReportTable> collect(const ReportRequest &request) const;
+    // Deletes every company's files past their retention (also done every kSweepIntervalMs).
+    void sweep();
 
 signals:
     void finished(const QString &companyId, const QString &reportId, const QString &status);
 
 private:
     Status check(const ReportRequest &request) const;
-    Result<ReportTable> conversations(const ReportRequest &request);
-    Result<ReportTable> dailySummary(const ReportRequest &request);
+    Status withinBudget(const QString &companyId);
+    void launch(const ReportJob &job, const ReportRequest &request);
     void done(const QString &reportId, const Status &written);
+    // Deletes the company's expired files, then its oldest beyond the quota (never `keep`).
+    void trim(const QString &companyId, const QString &keep = {});
     void forgetOldest();
 
     SessionEngine &m_engine;
     ReportFiles m_files;
+    QString m_databasePath;
+    ReportLimits m_limits;
     QThreadPool m_pool;
+    QTimer m_sweepTimer;
     QHash<QString, ReportJob> m_jobs; // this process's jobs, by id
+    QHash<QString, QList<qint64>> m_requests; // per company: when reports were asked for in the last hour
 };
 
 } // namespace tierdesk
