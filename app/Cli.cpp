@@ -27,7 +27,8 @@ const QList<Command> &commands()
         {QString(), {QStringLiteral("server"), QStringLiteral("port")}, {}, 0},
         {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port")},
             {QStringLiteral("no-rate-limit"), QStringLiteral("demo")}, 0},
-        {QStringLiteral("demo seed"), {QStringLiteral("sessions"), QStringLiteral("escalations")}, {}, 0},
+        {QStringLiteral("demo seed"), {QStringLiteral("sessions"), QStringLiteral("escalations")},
+            {QStringLiteral("desk")}, 0},
         {QStringLiteral("company create"), {QStringLiteral("name")}, {}, 0},
         {QStringLiteral("token create"),
             {QStringLiteral("company"), QStringLiteral("role"), QStringLiteral("ttl"), QStringLiteral("subject"),
@@ -253,9 +254,12 @@ QString usage()
         "  tierdesk serve [--host IP] [--port P] [--no-rate-limit] [--demo]\n"
         "                                            headless: engine + REST + WebSocket only;\n"
         "                                            --demo seeds the demo store and prints a ready token\n"
-        "  tierdesk demo seed [--sessions N [--escalations M]]\n"
+        "  tierdesk demo seed [--sessions N [--escalations M]] [--desk]\n"
         "                                            idempotent demo data; prints JSON; --sessions adds N generated\n"
-        "                                            sessions (M of them waiting in the human queues) on every run\n"
+        "                                            sessions (M of them waiting in the human queues) on every run;\n"
+        "                                            --desk: a handful of escalations waiting (while the desk is\n"
+        "                                            empty) and, if nobody can log in yet, the demo admin (its\n"
+        "                                            login on stderr)\n"
         "  tierdesk company create --name NAME       prints the new company's id\n"
         "  tierdesk token create --company ID --role ROLE [--customer ID] [--ttl SECONDS] [--subject NAME]\n"
         "                                            prints a JWT; ROLE is client, agent, supervisor or admin;\n"

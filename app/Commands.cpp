@@ -4,6 +4,7 @@
 
 #include "core/engine/access/ApiKeysBesideOwner.h"
 #include "core/engine/demo/DemoSeeder.h"
+#include "core/engine/desk/DemoDesk.h"
 #include "core/engine/desk/DemoLoad.h"
 #include "core/integrations/SecretBox.h"
 #include "core/integrations/SecretStore.h"
@@ -89,6 +90,31 @@ Result<QString> createDemoAdmin(api::Runtime &rt, const QString &company)
     return QString(agent->email + QStringLiteral(" / ") + password);
 }
 
+// demo seed --desk: the demo company's desk filled with escalations, and someone to log in
+// as. What a person needs is said on stderr (stdout stays the JSON).
+int seedDesk(api::Runtime &rt, QJsonObject &result)
+{
+    const QString company = result.value(QLatin1String("companyId")).toString();
+    const auto desk = seedDemoDesk(rt.engine(), company);
+    if (!desk)
+        return fail(1, desk.error().message);
+    result.insert(QStringLiteral("desk"), *desk);
+    QTextStream err(stderr);
+    err << "Demo company: " << result.value(QLatin1String("companyName")).toString() << " - "
+        << desk->value(QLatin1String("waiting")).toInt() << " escalations waiting on the desk" << Qt::endl;
+    if (!rt.agents().empty()) {
+        err << "Console login: an agent of this data directory (the demo admin admin@" << company.toLower()
+            << ".local: the password shown when it was made; tierdesk agent create adds another)" << Qt::endl;
+        return 0;
+    }
+    const auto made = createDemoAdmin(rt, company);
+    if (!made)
+        return fail(1, made.error().message);
+    result.insert(QStringLiteral("login"), made->section(QLatin1Char(' '), 0, 0));
+    err << "Console login: " << *made << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int runDemoSeed(const Args &args)
@@ -110,6 +136,9 @@ int runDemoSeed(const Args &args)
             return fail(1, loaded.error().message);
         result.insert(QStringLiteral("load"), *loaded);
     }
+    if (args.flags.contains(QStringLiteral("desk")))
+        if (const int failed = seedDesk(*rt, result); failed != 0)
+            return failed;
     out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }

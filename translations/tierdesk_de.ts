@@ -1298,6 +1298,10 @@
         <source>%1 was refused: %2</source>
         <translation>%1 abgelehnt: %2</translation>
     </message>
+    <message>
+        <source>%1 is answering this customer. Your reply was not sent.</source>
+        <translation>%1 antwortet diesem Kunden. Ihre Antwort wurde nicht gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::DeliveriesModel</name>

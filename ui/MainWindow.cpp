@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/WheelGuard.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/QueueModel.h"
 #include "ui/views/AnalyticsView.h"
@@ -57,6 +58,7 @@ QIcon countIcon(int waiting)
 
 MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent), m_client(client)
 {
+    WheelGuard::install(); // before the first form: the wheel scrolls pages, never their values
     setWindowTitle(tr("Tierdesk"));
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(countIcon(0));

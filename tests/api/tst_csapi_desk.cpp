@@ -37,6 +37,7 @@ private slots:
     void repliesAreChecked();
     void agentCannotWriteAsTheCustomer();
     void supervisorAssignsAndReleases();
+    void replyClaimsAnUnclaimedSession();
     void transferToAnotherQueue();
     void handoverTellsWhenAPersonAnswers();
     void notifyOnEscalationSignal();
@@ -390,14 +391,74 @@ void TestCsApiDesk::supervisorAssignsAndReleases()
     QVERIFY(!queueItem(*m_bob, id, QStringLiteral("&assignee=none")).isEmpty());
     QCOMPARE(m_ann->post(path(id, "claim"), {}).status, 200);
     QCOMPARE(m_sue->post(path(id, "release"), {}).status, 200);
-    // Nobody holds it: replying is refused, a note is fine.
-    r = m_ann->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("hello")}});
-    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
+    // Nobody holds it: a note claims nothing.
     QCOMPARE(m_ann
                  ->post(path(id, "agent-messages"),
                      {{QStringLiteral("content"), QStringLiteral("note")}, {QStringLiteral("internal"), true}})
                  .status,
         201);
+    QVERIFY(queueItem(*m_ann, id).value(QLatin1String("assignee")).isNull());
+}
+
+// Once, a reply to a session nobody held was sent and left it unclaimed
+// (desk.assignee null), so a second person could answer the same customer.
+void TestCsApiDesk::replyClaimsAnUnclaimedSession()
+{
+    const QString id = escalatedSession();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(queueItem(*m_sue, id).value(QLatin1String("assignee")).isNull());
+    const auto claimedCount = [this] {
+        const QJsonObject counts = m_sue->get(QStringLiteral("/api/cs/queue?companyId=") + m_server.companyId())
+                                       .json()
+                                       .value(QLatin1String("counts"))
+                                       .toObject();
+        return counts.value(QLatin1String("orders")).toObject().value(QLatin1String("claimed")).toInt();
+    };
+    const int claimedBefore = claimedCount();
+
+    // The supervisor's reply claims it for her: GET session, the queue and its counts say so.
+    HttpResult r = m_sue->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Sue here.")}});
+    QVERIFY2(r.status == 201, describe(r).constData());
+    const QJsonObject desk
+        = m_sue->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("desk")).toObject();
+    QCOMPARE(str(desk.value(QLatin1String("assignee")).toObject(), "id"), QStringLiteral("agt_sue"));
+    QCOMPARE(str(desk.value(QLatin1String("assignee")).toObject(), "name"), QStringLiteral("Sue Stone"));
+    QVERIFY(!desk.value(QLatin1String("claimedAt")).isNull());
+    QCOMPARE(claimedCount(), claimedBefore + 1);
+    QCOMPARE(str(queueItem(*m_ann, id, QStringLiteral("&assignee=agt_sue")), "sessionId"), id);
+
+    // Now it is hers: another person's reply is refused with the holder named, and not stored.
+    for (HttpClient *other : {m_ann.get(), m_admin.get()}) {
+        r = other->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Me too!")}});
+        QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_028")).isEmpty(), describe(r).constData());
+        QCOMPARE(
+            str(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("holder")).toObject(), "id"),
+            QStringLiteral("agt_sue"));
+    }
+    for (const QJsonValue &m :
+        m_sue->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray())
+        QVERIFY(str(m.toObject(), "content") != QLatin1String("Me too!"));
+    // A note needs no claim; her next reply goes through; the claim is audited.
+    QCOMPARE(m_ann
+                 ->post(path(id, "agent-messages"),
+                     {{QStringLiteral("content"), QStringLiteral("FYI")}, {QStringLiteral("internal"), true}})
+                 .status,
+        201);
+    QCOMPARE(
+        m_sue->post(path(id, "agent-messages"), {{QStringLiteral("content"), QStringLiteral("Still here.")}}).status,
+        201);
+    int claims = 0;
+    const QJsonArray audit
+        = m_admin->get(
+                     QStringLiteral("/api/cs/audit?companyId=") + m_server.companyId() + QStringLiteral("&limit=1000"))
+              .json()
+              .value(QLatin1String("entries"))
+              .toArray();
+    for (const QJsonValue &e : audit)
+        if (str(e.toObject(), "action") == QLatin1String("desk.claim")
+            && str(e.toObject(), "resource") == QStringLiteral("session:") + id)
+            ++claims;
+    QCOMPARE(claims, 1);
 }
 
 void TestCsApiDesk::transferToAnotherQueue()

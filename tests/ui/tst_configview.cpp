@@ -21,10 +21,14 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QWheelEvent>
+#include <QtTest/qtestspontaneevent.h>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
@@ -43,6 +47,7 @@ private slots:
     void savedKeywordEscalatesTheNextMessage();
     void replyLanguageChosenOnThePage();
     void hiddenFromSupervisors();
+    void wheelScrollsThePageNotTheNumberUnderThePointer();
 
 private:
     QString sessionWith(const QStringList &messages);
@@ -315,6 +320,57 @@ void TestConfigView::hiddenFromSupervisors()
     m_client->me();
     QVERIFY(changed.wait(5000));
     QVERIFY(found.first()->isHidden());
+}
+
+namespace {
+
+// One notch of a mouse wheel turned up over `target`, delivered as the window
+// system delivers it (spontaneous): QApplication focuses by the focus policy and
+// passes an ignored wheel on to the parents.
+void turnWheelOver(QWidget *target)
+{
+    const QPoint local = target->rect().center();
+    QWidget *under = target->childAt(local) ? target->childAt(local) : target;
+    const QPointF at = under->mapFrom(target, local);
+    QWheelEvent wheel(at, target->mapToGlobal(local), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+        Qt::NoScrollPhase, false);
+    QSpontaneKeyEvent::setSpontaneous(&wheel);
+    QApplication::instance()->notify(under, &wheel); // sendEvent() would make it non-spontaneous again
+}
+
+} // namespace
+
+// Once, scrolling the page changed every number box passing under the pointer
+// (the AI Manager's longest reply went 800 -> 789 -> 774 and Save lit up).
+void TestConfigView::wheelScrollsThePageNotTheNumberUnderThePointer()
+{
+    auto *longest = qobject_cast<QSpinBox *>(
+        m_view->form().field(QStringLiteral("tiers.aiManager.responseGuidelines.maxResponseLength")));
+    auto *scroll = m_view->findChild<QScrollArea *>(QStringLiteral("configScroll"));
+    QVERIFY(longest && scroll);
+    m_window->resize(1100, 560); // a laptop's screen: the form is taller than its pane
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    scroll->verticalScrollBar()->setValue(1); // scrolled a little: the wheel can scroll the page back up
+    scroll->ensureWidgetVisible(longest);
+    m_window->findChild<QListWidget *>(QStringLiteral("navigation"))->setFocus();
+    QVERIFY(!longest->hasFocus());
+    const int before = longest->value();
+    const int scrolled = scroll->verticalScrollBar()->value();
+
+    turnWheelOver(longest);
+    QCOMPARE(longest->value(), before);
+    QVERIFY(!longest->hasFocus()); // the wheel does not focus it either
+    QVERIFY(!m_view->canSave());
+    QVERIFY2(scroll->verticalScrollBar()->value() != scrolled, "the wheel scrolls the page instead");
+
+    // Focused (clicked or tabbed into), the box takes the wheel.
+    scroll->ensureWidgetVisible(longest);
+    longest->setFocus();
+    QTRY_VERIFY(longest->hasFocus());
+    turnWheelOver(longest);
+    QVERIFY(longest->value() != before);
+    QVERIFY(m_view->canSave());
 }
 
 QTEST_MAIN(TestConfigView)

@@ -31,6 +31,7 @@ private slots:
     void initTestCase();
     void claimReplyReachesTheCustomerThenResolve();
     void secondConsoleSeesTheClaimLive();
+    void replyClaimsOrIsRefusedInTheConversation();
 
 private:
     QString escalatedSession(const QString &text);
@@ -179,6 +180,61 @@ void TestDeskFlow::secondConsoleSeesTheClaimLive()
     QCOMPARE(lost.error.code, QStringLiteral("CS_025"));
     QCOMPARE(lost.error.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString(),
         QStringLiteral("Ann Archer"));
+    first.stopSession();
+    second.stopSession();
+}
+
+// Once, a reply to an unclaimed escalation left it unclaimed (two people could answer
+// one customer). Ann's reply claims it; Bob's reply is refused, and his conversation
+// says so above his kept draft (not only the status bar).
+void TestDeskFlow::replyClaimsOrIsRefusedInTheConversation()
+{
+    ApiClient ann;
+    ApiClient bob;
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    QVERIFY(login(bob, QStringLiteral("bob@example.com")));
+    MainWindow first(ann);
+    MainWindow second(bob);
+    first.show();
+    second.show();
+    QSignalSpy annLive(&ann.events(), &EventStream::subscribed);
+    QSignalSpy bobLive(&bob.events(), &EventStream::subscribed);
+    first.startSession();
+    second.startSession();
+    QVERIFY(annLive.wait(5000) || !annLive.isEmpty());
+    QVERIFY(bobLive.wait(5000) || !bobLive.isEmpty());
+    const QString id = escalatedSession(QStringLiteral("Could a person look at my order ORD-10004?"));
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(first.queueModel().rowOf(id) >= 0 && second.queueModel().rowOf(id) >= 0, 5000);
+
+    // Both open it without claiming; Ann answers first.
+    first.openConversation(id);
+    second.openConversation(id);
+    QTRY_VERIFY_WITH_TIMEOUT(first.conversation()->transcript().rowCount() >= 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(second.conversation()->transcript().rowCount() >= 1, 5000);
+    ReplyBox *annReply = first.conversation()->replyBox();
+    annReply->setText(QStringLiteral("Hi Ben, Ann here. I'm on it."));
+    QTest::keyClick(annReply->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(annReply->text().isEmpty(), 5000);
+    const auto holderIn = [&](MainWindow &w) {
+        const int row = w.queueModel().rowOf(id);
+        return row < 0 ? QString() : w.queueModel().index(row, 0).data(QueueModel::AssigneeIdRole).toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(holderIn(first), ann.agentId(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(holderIn(second), ann.agentId(), 5000);
+
+    // Bob's reply is refused: the conversation itself says who answers; his draft stays.
+    ReplyBox *bobReply = second.conversation()->replyBox();
+    const QString draft = QStringLiteral("Hello Ben, Bob here.");
+    bobReply->setText(draft);
+    QTest::keyClick(bobReply->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(second.conversation()->bannerVisible(), 5000);
+    QVERIFY2(second.conversation()->bannerText().contains(QLatin1String("Ann Archer")),
+        qPrintable(second.conversation()->bannerText()));
+    QCOMPARE(bobReply->text(), draft);
+    const Outcome session = waitFor(bob.session(id));
+    for (const QJsonValue &m : session.body.value(QLatin1String("messages")).toArray())
+        QVERIFY(m.toObject().value(QLatin1String("content")).toString() != draft);
     first.stopSession();
     second.stopSession();
 }

@@ -291,6 +291,8 @@ void ConversationView::send(const QString &text, bool internal, bool force)
 
 void ConversationView::onSendFailed(const QString &text, bool internal, const ApiError &e)
 {
+    if (e.code == QLatin1String("CS_028") && !internal)
+        return showHeldByOther(e);
     if (e.code != QLatin1String("CS_027")) {
         fail(internal ? tr("The note") : tr("The reply"), e);
         return;
@@ -311,10 +313,26 @@ void ConversationView::onSendFailed(const QString &text, bool internal, const Ap
         true);
 }
 
-void ConversationView::showBanner(const QString &text, bool offerForce)
+// Someone else holds the session: said here, above the kept draft, and who it is.
+void ConversationView::showHeldByOther(const ApiError &e)
+{
+    const QJsonObject holder = e.details.value(QLatin1String("holder")).toObject();
+    const QString name = holder.value(QLatin1String("name")).toString();
+    if (!holder.isEmpty() && !m_queueItem.isEmpty()) {
+        m_queueItem.insert(QStringLiteral("assignee"), holder);
+        updateHeader();
+    }
+    const QString text = tr("%1 is answering this customer. Your reply was not sent.");
+    const QString who = name.isEmpty() ? tr("Someone else") : name;
+    showBanner(text.arg(who.toHtmlEscaped()), false, false);
+    emit status(text.arg(who));
+}
+
+void ConversationView::showBanner(const QString &text, bool offerForce, bool offerRead)
 {
     m_bannerText->setText(text);
     m_force->setVisible(offerForce);
+    m_read->setVisible(offerRead);
     m_banner->show();
 }
 

@@ -22,7 +22,9 @@ class TranscriptView;
 // reply box, and claim / release / transfer / resolve. Replies carry the last
 // message id the agent saw (basedOn); when the customer wrote meanwhile the
 // server refuses (409 CS_027), the new messages are shown, and the agent may
-// send anyway. Refunds and credits go through a dialog that asks to confirm.
+// send anyway. A reply claims a session nobody holds; one someone else holds is
+// refused (409 CS_028) and the banner says who answers instead. Refunds and credits
+// go through a dialog that asks to confirm.
 class ConversationView : public QWidget {
     Q_OBJECT
 
@@ -71,7 +73,8 @@ private:
     void updateHeader();
     void send(const QString &text, bool internal, bool force);
     void onSendFailed(const QString &text, bool internal, const ApiError &e);
-    void showBanner(const QString &text, bool offerForce);
+    void showBanner(const QString &text, bool offerForce, bool offerRead = true);
+    void showHeldByOther(const ApiError &e);
     void hideBanner();
     void markRead();
     void fail(const QString &what, const ApiError &e);

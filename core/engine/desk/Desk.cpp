@@ -173,6 +173,11 @@ Status Desk::mayAct(const Held &h, const Actor &actor) const
 {
     if (h.item.assigneeId == actor.subject || isSupervisor(actor))
         return Ok{};
+    return notYours(h);
+}
+
+Error Desk::notYours(const Held &h)
+{
     QJsonObject details{{QStringLiteral("sessionId"), h.session.id}};
     details.insert(QStringLiteral("holder"),
         h.item.claimed() ? QJsonValue(

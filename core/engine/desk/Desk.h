@@ -101,6 +101,12 @@ private:
     Result<Held> open(const QString &companyId, const QString &sessionId, const Actor &actor);
     // Holder or supervisor+, else CS_028.
     Status mayAct(const Held &h, const Actor &actor) const;
+    // CS_028 naming the holder (or null when nobody holds it).
+    static Error notYours(const Held &h);
+    // In the reply's batch: the session nobody held becomes the replier's (audited as desk.claim).
+    bool claimByReply(const Held &h, const Actor &actor, qint64 now);
+    // CS_027 when the customer wrote after reply.basedOn (unless forced), CS_011 for an unknown id.
+    Status checkSeen(const QString &sessionId, const AgentReply &reply);
     static bool isSupervisor(const Actor &actor);
     QString nameOf(const QString &companyId, const QString &subject);
     QJsonObject rowJson(const QueueRow &row) const;

@@ -99,6 +99,36 @@ void Desk::publishMessage(const Session &s, const Message &m, bool internal)
     m_engine.publish(std::move(event));
 }
 
+Status Desk::checkSeen(const QString &sessionId, const AgentReply &reply)
+{
+    if (reply.basedOn.isEmpty())
+        return Ok{};
+    const auto seen = m_repo.positionOf(sessionId, reply.basedOn.left(128));
+    if (!seen)
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("basedOn must be the id of a message of this session"),
+            {{QStringLiteral("field"), QStringLiteral("basedOn")}});
+    const QList<QJsonObject> newer = m_repo.customerMessagesAfter(sessionId, *seen, 20);
+    if (newer.isEmpty() || reply.force)
+        return Ok{};
+    QJsonArray list;
+    for (QJsonObject m : newer) {
+        m.insert(QStringLiteral("timestamp"), timefmt::iso(qint64(m.value(QLatin1String("timestamp")).toDouble())));
+        list.append(m);
+    }
+    return makeError(ErrorKind::StaleReply,
+        QStringLiteral("The customer wrote after the message this reply is based on"),
+        {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("newMessages"), list}});
+}
+
+bool Desk::claimByReply(const Held &h, const Actor &actor, qint64 now)
+{
+    const QString &id = h.session.id;
+    return m_repo.claim(id, actor.subject, nameOf(h.session.companyId, actor.subject), now)
+        && m_engine.record(h.session.companyId, actor, QStringLiteral("desk.claim"), QStringLiteral("session:") + id,
+            200, {{QStringLiteral("byReply"), true}});
+}
+
 Result<Message> Desk::reply(
     const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor)
 {
@@ -114,29 +144,13 @@ Result<Message> Desk::reply(
     auto held = open(companyId, sessionId, actor);
     if (!held)
         return held.error();
-    // Notes are for colleagues: any agent may leave one. Replies need the holder (or a supervisor).
-    if (!reply.internal)
-        if (const Status may = mayAct(*held, actor); !may)
-            return may.error();
-    if (!reply.basedOn.isEmpty()) {
-        const auto seen = m_repo.positionOf(sessionId, reply.basedOn.left(128));
-        if (!seen)
-            return makeError(ErrorKind::InvalidArgument,
-                QStringLiteral("basedOn must be the id of a message of this session"),
-                {{QStringLiteral("field"), QStringLiteral("basedOn")}});
-        const QList<QJsonObject> newer = m_repo.customerMessagesAfter(sessionId, *seen, 20);
-        if (!newer.isEmpty() && !reply.force) {
-            QJsonArray list;
-            for (QJsonObject m : newer) {
-                m.insert(
-                    QStringLiteral("timestamp"), timefmt::iso(qint64(m.value(QLatin1String("timestamp")).toDouble())));
-                list.append(m);
-            }
-            return makeError(ErrorKind::StaleReply,
-                QStringLiteral("The customer wrote after the message this reply is based on"),
-                {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("newMessages"), list}});
-        }
-    }
+    // Notes are for colleagues: any agent may leave one. A reply is the holder's: a person's
+    // reply to a session nobody holds claims it for them, so no two people answer one customer.
+    if (!reply.internal && held->item.claimed() && held->item.assigneeId != actor.subject)
+        return notYours(*held);
+    const bool claiming = !reply.internal && !held->item.claimed();
+    if (const Status seen = checkSeen(sessionId, reply); !seen)
+        return seen.error();
     Session s = held->session;
     const qint64 now = m_engine.clock().nowMs();
     Message m;
@@ -147,6 +161,8 @@ Result<Message> Desk::reply(
     m.metadata
         = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), nameOf(companyId, actor.subject)}};
     const bool ok = m_engine.store().batch().run([&] {
+        if (claiming && !claimByReply(*held, actor, now))
+            return false;
         if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
         if (!reply.internal && held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
@@ -161,6 +177,11 @@ Result<Message> Desk::reply(
     });
     if (!ok) {
         m_engine.forget(s.id);
+        // Claimed by someone else between reading and writing: say who.
+        if (const auto current = m_repo.find(s.id); claiming && current && current->claimed()) {
+            held->item = *current;
+            return notYours(*held);
+        }
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     }
     m_engine.remember(s);
