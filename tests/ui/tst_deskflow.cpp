@@ -22,6 +22,16 @@ using namespace tierdesk::ui;
 
 namespace {
 const QString kPassword = QStringLiteral("correct horse battery");
+
+// Starts both consoles' sessions and waits until each one's live events are subscribed.
+bool startLive(MainWindow &first, ApiClient &firstClient, MainWindow &second, ApiClient &secondClient)
+{
+    QSignalSpy firstLive(&firstClient.events(), &EventStream::subscribed);
+    QSignalSpy secondLive(&secondClient.events(), &EventStream::subscribed);
+    first.startSession();
+    second.startSession();
+    return (firstLive.wait(5000) || !firstLive.isEmpty()) && (secondLive.wait(5000) || !secondLive.isEmpty());
+}
 } // namespace
 
 class TestDeskFlow : public QObject {
@@ -156,12 +166,7 @@ void TestDeskFlow::secondConsoleSeesTheClaimLive()
     QVERIFY(login(bob, QStringLiteral("bob@example.com")));
     MainWindow first(ann);
     MainWindow second(bob);
-    QSignalSpy annLive(&ann.events(), &EventStream::subscribed);
-    QSignalSpy bobLive(&bob.events(), &EventStream::subscribed);
-    first.startSession();
-    second.startSession();
-    QVERIFY(annLive.wait(5000) || !annLive.isEmpty());
-    QVERIFY(bobLive.wait(5000) || !bobLive.isEmpty());
+    QVERIFY(startLive(first, ann, second, bob));
     const QString id = escalatedSession(QStringLiteral("Please get me a human"));
     QTRY_VERIFY_WITH_TIMEOUT(second.queueModel().rowOf(id) >= 0, 5000);
     QCOMPARE(second.queueModel().index(second.queueModel().rowOf(id), 0).data(QueueModel::AssigneeIdRole).toString(),
@@ -197,12 +202,7 @@ void TestDeskFlow::replyClaimsOrIsRefusedInTheConversation()
     MainWindow second(bob);
     first.show();
     second.show();
-    QSignalSpy annLive(&ann.events(), &EventStream::subscribed);
-    QSignalSpy bobLive(&bob.events(), &EventStream::subscribed);
-    first.startSession();
-    second.startSession();
-    QVERIFY(annLive.wait(5000) || !annLive.isEmpty());
-    QVERIFY(bobLive.wait(5000) || !bobLive.isEmpty());
+    QVERIFY(startLive(first, ann, second, bob));
     const QString id = escalatedSession(QStringLiteral("Could a person look at my order ORD-10004?"));
     QVERIFY(!id.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(first.queueModel().rowOf(id) >= 0 && second.queueModel().rowOf(id) >= 0, 5000);
