@@ -135,9 +135,10 @@ void TestHttpConnections::cleanup()
 void TestHttpConnections::oneAddressCannotLockOthersOut()
 {
     start(HttpLimits()); // defaults: 1024 connections, 64 per address
-    std::vector<std::unique_ptr<QTcpSocket>> hog;
+    // Declared before the sockets: destroying a connected socket emits disconnected, which counts here.
     int connected = 0;
     int closed = 0;
+    std::vector<std::unique_ptr<QTcpSocket>> hog;
     for (int i = 0; i < 1100; ++i) {
         auto socket = std::make_unique<QTcpSocket>();
         connect(socket.get(), &QTcpSocket::connected, this, [&connected] { ++connected; });
