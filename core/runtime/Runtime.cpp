@@ -5,12 +5,10 @@
 #include "core/api/auth/SigningKey.h"
 #include "core/integrations/SecretBox.h"
 
-#include "core/common/Ids.h"
+#include "core/store/DbMaintenance.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace tierdesk::api {
@@ -20,35 +18,6 @@ namespace {
 std::unique_ptr<SecretStore> openSecrets(const QString &dataDir, QString *warning)
 {
     return openSecretStore(dataDir, Runtime::keyringService(dataDir), warning);
-}
-
-// Whether the company exists, read on a read-only connection of its own.
-Result<bool> companyExists(const QString &dbPath, const QString &company)
-{
-    const QString name = QStringLiteral("tierdesk-reader-") + QString::fromLatin1(ids::randomHex(6));
-    bool found = false;
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT 1 FROM companies WHERE id = ?"));
-            q.addBindValue(company);
-            if (q.exec())
-                found = q.next();
-            else
-                error = QStringLiteral("cannot read the companies of ") + dbPath;
-        } else {
-            error = QStringLiteral("cannot open ") + dbPath;
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    if (!error.isEmpty())
-        return makeError(ErrorKind::Internal, error);
-    return found;
 }
 
 } // namespace
@@ -152,7 +121,7 @@ Result<QByteArray> Runtime::issueTokenBesideOwner(const QString &dataDir, const 
     const QString &subject, qint64 ttlSecs, const QString &customer)
 {
     const QString dir = QDir(dataDir).absolutePath();
-    const auto exists = companyExists(QDir(dir).filePath(QLatin1String(DataDir::kDatabase)), company);
+    const auto exists = DbMaintenance::companyExists(QDir(dir).filePath(QLatin1String(DataDir::kDatabase)), company);
     if (!exists)
         return exists.error();
     if (!*exists)

@@ -141,4 +141,17 @@ Status DbMaintenance::backup(const QString &dbPath, const QString &destPath)
     return Ok{};
 }
 
+Result<bool> DbMaintenance::companyExists(const QString &dbPath, const QString &id)
+{
+    Connection c(dbPath, true);
+    if (!c.ok())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot open ") + dbPath);
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("SELECT 1 FROM companies WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot read the companies of ") + dbPath);
+    return q.next();
+}
+
 } // namespace tierdesk

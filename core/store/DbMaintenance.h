@@ -22,6 +22,10 @@ public:
     // (mode 0600, one self-contained file) with SQLite's online backup, then
     // checks the copy. Refuses an existing `destPath`.
     static Status backup(const QString &dbPath, const QString &destPath);
+
+    // Whether company `id` exists, read on a read-only connection of its own (a command
+    // that must not take the data directory's lock while a server runs on it).
+    static Result<bool> companyExists(const QString &dbPath, const QString &id);
 };
 
 } // namespace tierdesk
