@@ -117,11 +117,27 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     return rt;
 }
 
+QString Runtime::databasePath(const QString &dataDir)
+{
+    return QDir(dataDir).absoluteFilePath(QLatin1String(DataDir::kDatabase));
+}
+
+Result<QStringList> Runtime::checkDatabase(const QString &dataDir)
+{
+    static_assert(kMaxReportedDbProblems == DbMaintenance::kMaxProblems);
+    return DbMaintenance::check(databasePath(dataDir));
+}
+
+Status Runtime::backupDatabase(const QString &dataDir, const QString &destPath)
+{
+    return DbMaintenance::backup(databasePath(dataDir), destPath);
+}
+
 Result<QByteArray> Runtime::issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
     const QString &subject, qint64 ttlSecs, const QString &customer)
 {
     const QString dir = QDir(dataDir).absolutePath();
-    const auto exists = DbMaintenance::companyExists(QDir(dir).filePath(QLatin1String(DataDir::kDatabase)), company);
+    const auto exists = DbMaintenance::companyExists(databasePath(dir), company);
     if (!exists)
         return exists.error();
     if (!*exists)

@@ -41,6 +41,12 @@ public:
     QString secretsWarning() const { return m_secretsWarning; }
 
     static QString defaultDataDir();
+    // The database file of a data directory.
+    static QString databasePath(const QString &dataDir);
+    // `db check` and `db backup` (DbMaintenance): read-only work beside a running server.
+    static constexpr int kMaxReportedDbProblems = 100;
+    static Result<QStringList> checkDatabase(const QString &dataDir);
+    static Status backupDatabase(const QString &dataDir, const QString &destPath);
     // The keyring entry of a data directory (one per directory, so two
     // installations never share a key).
     static QString keyringService(const QString &dataDir);

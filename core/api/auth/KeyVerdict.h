@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/store/ApiTokenRecord.h"
+#include "core/domain/ApiTokenRecord.h"
 
 #include <optional>
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/domain/ChatVisitor.h"
 #include "core/domain/Entities.h"
 #include "core/engine/SessionEngine.h"
-#include "core/store/ChatVisitorRepo.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/store/ApiTokenRecord.h"
+#include "core/domain/ApiTokenRecord.h"
 
 #include <QJsonObject>
 

@@ -2,7 +2,7 @@
 
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentAvailability.h"
-#include "core/engine/desk/DeskRepo.h"
+#include "core/store/DeskRepo.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/desk/DeskItem.h"
+#include "core/domain/DeskItem.h"
 #include "core/store/Database.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "core/engine/desk/DeskRepo.h"
+#include "core/store/DeskRepo.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -64,27 +64,6 @@ QueueRow readRow(const QSqlQuery &q)
 }
 
 } // namespace
-
-QString toString(SlaState s)
-{
-    switch (s) {
-    case SlaState::Ok:
-        return QStringLiteral("ok");
-    case SlaState::Warning:
-        return QStringLiteral("warning");
-    case SlaState::Breached:
-        return QStringLiteral("breached");
-    }
-    return {};
-}
-
-std::optional<SlaState> parseSlaState(const QString &name)
-{
-    for (SlaState s : {SlaState::Ok, SlaState::Warning, SlaState::Breached})
-        if (toString(s) == name)
-            return s;
-    return std::nullopt;
-}
 
 bool DeskRepo::put(const DeskItem &d)
 {
