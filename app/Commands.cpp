@@ -11,8 +11,6 @@
 #include "core/integrations/SmtpMailer.h"
 #include "core/runtime/Runtime.h"
 #include "core/runtime/ServerHost.h"
-#include "core/store/DataDir.h"
-#include "core/store/DbMaintenance.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -188,8 +186,8 @@ Result<IssuedApiKey> createKeyBesideOwner(const QString &dir, const QString &com
     const auto box = SecretBox::withKey(*dataKey);
     if (!box)
         return box.error();
-    return issueApiKeyBesideOwner(QDir(dir).absoluteFilePath(QLatin1String(DataDir::kDatabase)), company, request,
-        kCliActor, *box, QDateTime::currentMSecsSinceEpoch());
+    return issueApiKeyBesideOwner(
+        api::Runtime::databasePath(dir), company, request, kCliActor, *box, QDateTime::currentMSecsSinceEpoch());
 }
 
 // token create --kind sigv4|apikey|widget: a key stored in the database, made by
@@ -319,8 +317,8 @@ int runSmtpPassword(const Args &args)
 // work beside a running server (WAL readers see one consistent snapshot).
 int runDbCheck(const Args &args)
 {
-    const QString db = QDir(dataDir(args)).absoluteFilePath(QLatin1String(DataDir::kDatabase));
-    const auto problems = DbMaintenance::check(db);
+    const QString db = api::Runtime::databasePath(dataDir(args));
+    const auto problems = api::Runtime::checkDatabase(dataDir(args));
     if (!problems)
         return fail(1, problems.error().message);
     if (problems->isEmpty()) {
@@ -333,15 +331,14 @@ int runDbCheck(const Args &args)
         QStringLiteral("database %1 is damaged: %2 problem(s) listed above%3")
             .arg(db)
             .arg(problems->size())
-            .arg(problems->size() >= DbMaintenance::kMaxProblems ? QStringLiteral(" (the list stops there)")
-                                                                 : QString()));
+            .arg(problems->size() >= api::Runtime::kMaxReportedDbProblems ? QStringLiteral(" (the list stops there)")
+                                                                          : QString()));
 }
 
 int runDbBackup(const Args &args)
 {
-    const QString db = QDir(dataDir(args)).absoluteFilePath(QLatin1String(DataDir::kDatabase));
     const QString dest = QFileInfo(args.arguments.constFirst()).absoluteFilePath();
-    const Status done = DbMaintenance::backup(db, dest);
+    const Status done = api::Runtime::backupDatabase(dataDir(args), dest);
     if (!done)
         return fail(1, done.error().message);
     out() << dest << Qt::endl;
