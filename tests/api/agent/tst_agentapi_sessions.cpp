@@ -45,6 +45,15 @@ private slots:
 private:
     std::unique_ptr<ServerFixture> m_fixture;
     ServerFixture &server() { return *m_fixture; }
+    // How many session.resolve entries the company's audit log holds.
+    int resolveAudits()
+    {
+        return server()
+            .scalar(
+                QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
+                {server().companyId()})
+            .toInt();
+    }
     std::unique_ptr<AgentClient> m_client;
 };
 
@@ -180,22 +189,12 @@ void TestAgentApiSessions::deleteArchives()
     r = m_client->get(QStringLiteral("/api/session/to_close"));
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(str(r.json(), "status"), QStringLiteral("closed"));
-    QCOMPARE(server()
-                 .scalar(QStringLiteral(
-                             "SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
-                     {server().companyId()})
-                 .toInt(),
-        1);
+    QCOMPARE(resolveAudits(), 1);
     // Repeating it is harmless: the same answer, nothing resolved again.
     r = m_client->del(QStringLiteral("/api/session/to_close"));
     QVERIFY2(r.status == 200, describe(r));
     QCOMPARE(str(r.json(), "archived_at"), archivedAt);
-    QCOMPARE(server()
-                 .scalar(QStringLiteral(
-                             "SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
-                     {server().companyId()})
-                 .toInt(),
-        1);
+    QCOMPARE(resolveAudits(), 1);
 }
 
 // A session closed by resolving its ticket is archived by DELETE with 200 (the
@@ -230,12 +229,7 @@ void TestAgentApiSessions::deleteArchivesASessionWhoseTicketWasResolved()
         QVERIFY(QDateTime::fromString(str(o, "archived_at"), Qt::ISODateWithMs).isValid());
     }
     // Still the resolution the ticket gave it: resolved once, the ticket resolved.
-    QCOMPARE(server()
-                 .scalar(QStringLiteral(
-                             "SELECT count(*) FROM audit_log WHERE action = 'session.resolve' AND company_id = ?"),
-                     {server().companyId()})
-                 .toInt(),
-        1);
+    QCOMPARE(resolveAudits(), 1);
     r = m_client->get(QStringLiteral("/api/escalation/") + ticket);
     QCOMPARE(str(r.json(), "status"), QStringLiteral("resolved"));
     QCOMPARE(str(r.json(), "resolution_notes"), QStringLiteral("Password reset"));
