@@ -6,7 +6,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <algorithm>
 #include <optional>
 
 namespace tierdesk {

@@ -124,7 +124,6 @@ QString Runtime::databasePath(const QString &dataDir)
 
 Result<QStringList> Runtime::checkDatabase(const QString &dataDir)
 {
-    static_assert(kMaxReportedDbProblems == DbMaintenance::kMaxProblems);
     return DbMaintenance::check(databasePath(dataDir));
 }
 

@@ -10,6 +10,7 @@
 #include "core/engine/desk/Desk.h"
 #include "core/integrations/SecretStore.h"
 #include "core/store/DataDir.h"
+#include "core/store/DbMaintenance.h"
 
 #include <memory>
 
@@ -44,7 +45,7 @@ public:
     // The database file of a data directory.
     static QString databasePath(const QString &dataDir);
     // `db check` and `db backup` (DbMaintenance): read-only work beside a running server.
-    static constexpr int kMaxReportedDbProblems = 100;
+    static constexpr int kMaxReportedDbProblems = DbMaintenance::kMaxProblems;
     static Result<QStringList> checkDatabase(const QString &dataDir);
     static Status backupDatabase(const QString &dataDir, const QString &destPath);
     // The keyring entry of a data directory (one per directory, so two
