@@ -83,7 +83,7 @@ Result<QString> createDemoAdmin(api::Runtime &rt, const QString &company)
     const auto agent = rt.agents().create(a, password, kCliActor);
     if (!agent)
         return agent.error();
-    if (!rt.store().batch().flush())
+    if (!rt.engine().flush())
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo admin"));
     return QString(agent->email + QStringLiteral(" / ") + password);
 }
@@ -150,7 +150,7 @@ int runCompanyCreate(const Args &args)
     auto company = rt->engine().createCompany(args.options.value(QStringLiteral("name")), kCliActor);
     if (!company)
         return fail(company.error().kind == ErrorKind::InvalidArgument ? 2 : 1, company.error().message);
-    if (!rt->store().batch().flush())
+    if (!rt->engine().flush())
         return fail(1, QStringLiteral("could not store the company"));
     out() << company->id << Qt::endl;
     return 0;
@@ -211,7 +211,7 @@ int runKeyCreate(const Args &args)
         if (!rt.value()->secretsWarning().isEmpty())
             QTextStream(stderr) << "tierdesk: " << rt.value()->secretsWarning() << Qt::endl;
         key = rt.value()->apiTokens().createKey(company, request, kCliActor);
-        if (key && !rt.value()->store().batch().flush())
+        if (key && !rt.value()->engine().flush())
             return fail(1, QStringLiteral("could not store the key"));
     }
     if (!key && key.error().kind == ErrorKind::NotFound)
@@ -249,7 +249,7 @@ int runTokenCreate(const Args &args)
         return fail(1, rt.error().message);
     if (!rt.value()->secretsWarning().isEmpty())
         QTextStream(stderr) << "tierdesk: " << rt.value()->secretsWarning() << Qt::endl;
-    if (!rt.value()->store().companies().find(company))
+    if (!rt.value()->engine().company(company))
         return fail(1, QStringLiteral("no company with id ") + company);
     out() << rt.value()->auth().issue(company, role, subject, ttl, customer) << Qt::endl;
     return 0;
@@ -289,7 +289,7 @@ int runAgentCreate(const Args &args)
         // A company that does not exist or an e-mail in use are facts of the data, not usage.
         return fail(kind == ErrorKind::InvalidArgument ? 2 : 1, agent.error().message);
     }
-    if (!rt->store().batch().flush())
+    if (!rt->engine().flush())
         return fail(1, QStringLiteral("could not store the agent"));
     out() << agent->id << Qt::endl;
     return 0;

@@ -60,7 +60,7 @@ int runKbImport(const Args &args)
                    .arg(file, problem.isEmpty() ? QString() : QStringLiteral(": ") + problem)
             << Qt::endl;
     }
-    if (!rt.value()->store().batch().flush())
+    if (!rt.value()->engine().flush())
         return fail(1, QStringLiteral("could not store the articles"));
     QTextStream(stdout) << QJsonDocument(
         QJsonObject{{QStringLiteral("created"), created}, {QStringLiteral("updated"), updated},

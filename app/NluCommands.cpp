@@ -278,9 +278,8 @@ int runNluTrain(const Args &args)
     auto rt = api::Runtime::open(args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir);
     if (!rt)
         return fail(1, rt.error().message);
-    Store &store = rt.value()->store();
     const QString company = args.options.value(QStringLiteral("company"), nlu::IntentModels::installationKey());
-    if (args.options.contains(QStringLiteral("company")) && !store.companies().find(company))
+    if (args.options.contains(QStringLiteral("company")) && !rt.value()->engine().company(company))
         return fail(1, QStringLiteral("no company with id ") + company);
 
     // Training takes seconds: it runs on the thread pool, never on the engine's thread.
@@ -309,10 +308,10 @@ int runNluTrain(const Args &args)
     stored.source
         = fromFile ? QFileInfo(args.options.value(QStringLiteral("data"))).fileName() : QStringLiteral("default");
     stored.createdAt = QDateTime::currentMSecsSinceEpoch();
-    int version = 0;
-    if (!store.batch().run([&] { return (version = store.nluModels().insert(stored)) > 0; }) || !store.batch().flush())
-        return fail(1, QStringLiteral("could not store the model: ") + store.db().lastError());
-    const QJsonObject result{{QStringLiteral("companyId"), company}, {QStringLiteral("version"), version},
+    const auto version = rt.value()->saveIntentModel(stored);
+    if (!version)
+        return fail(1, version.error().message);
+    const QJsonObject result{{QStringLiteral("companyId"), company}, {QStringLiteral("version"), *version},
         {QStringLiteral("examples"), stored.examples}, {QStringLiteral("intents"), int(stored.intents.size())},
         {QStringLiteral("features"), model.vocabularySize()}, {QStringLiteral("bytes"), int(stored.model.size())},
         {QStringLiteral("trainMs"), trainMs}};

@@ -64,6 +64,16 @@ void Runtime::loadIntentModels(Store &store)
     }
 }
 
+Result<int> Runtime::saveIntentModel(const StoredNluModel &model)
+{
+    int version = 0;
+    if (!m_store->batch().run([&] { return (version = m_store->nluModels().insert(model)) > 0; })
+        || !m_store->batch().flush())
+        return makeError(
+            ErrorKind::Internal, QStringLiteral("could not store the model: ") + m_store->db().lastError());
+    return version;
+}
+
 Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock)
 {
     std::unique_ptr<Runtime> rt(new Runtime);

@@ -66,6 +66,8 @@ public:
     // Makes each company's latest stored intent model the one its messages use
     // (nlu::IntentModels); open() does it, `nlu train` again after storing one.
     static void loadIntentModels(Store &store);
+    // Stores a trained intent model as its company's next version (`nlu train`); returns the version.
+    Result<int> saveIntentModel(const StoredNluModel &model);
 
 private:
     Runtime() = default;

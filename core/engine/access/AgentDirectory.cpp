@@ -32,7 +32,7 @@ std::optional<Presence> parseSettablePresence(const QString &name)
 }
 
 AgentDirectory::AgentDirectory(SessionEngine &engine, QObject *parent)
-    : QObject(parent), m_engine(engine), m_store(engine.store())
+    : QObject(parent), m_engine(engine), m_store(engine.core().store())
 {
 }
 

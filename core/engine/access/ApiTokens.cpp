@@ -7,11 +7,11 @@ namespace tierdesk {
 bool ApiTokens::auditRow(
     const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status)
 {
-    return m_engine.store().audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role, action,
-        QStringLiteral("token:") + t.id, actor.clientAddress, status, ApiKeyMaker::auditDetails(t)});
+    return m_engine.core().store().audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role,
+        action, QStringLiteral("token:") + t.id, actor.clientAddress, status, ApiKeyMaker::auditDetails(t)});
 }
 
-ApiTokens::ApiTokens(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db())
+ApiTokens::ApiTokens(SessionEngine &engine) : m_engine(engine), m_repo(engine.core().store().db())
 {
     for (const QString &id : m_repo.revokedUnexpired(engine.clock().nowMs()))
         m_revoked.insert(id);
@@ -52,7 +52,7 @@ Result<ApiTokenRecord> ApiTokens::check(const QString &companyId, const QString 
 
 Result<ApiTokenRecord> ApiTokens::store(const ApiTokenRecord &t, const Actor &actor)
 {
-    const bool ok = m_engine.store().batch().run(
+    const bool ok = m_engine.core().store().batch().run(
         [&] { return m_repo.insert(t) && auditRow(t.companyId, actor, QStringLiteral("token.create"), t, 201); });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the token"));
@@ -66,7 +66,7 @@ Result<IssuedApiKey> ApiTokens::createKey(const QString &companyId, const ApiKey
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
     IssuedApiKey key = ApiKeyMaker::make(
-        companyId, request, actor.subject, m_engine.clock().nowMs(), m_engine.store().webhooks().secretBox());
+        companyId, request, actor.subject, m_engine.clock().nowMs(), m_engine.core().store().webhooks().secretBox());
     const auto stored = store(key.record, actor);
     if (!stored)
         return stored.error();
@@ -77,7 +77,7 @@ std::optional<ApiTokenRecord> ApiTokens::sigv4Key(const QString &accessKeyId)
 {
     auto found = accessKeyId.size() <= 128 ? m_repo.findByLookup(tokenkind::SigV4, accessKeyId) : std::nullopt;
     if (found) {
-        const Result<QByteArray> opened = m_engine.store().webhooks().secretBox().open(found->sealedSecret);
+        const Result<QByteArray> opened = m_engine.core().store().webhooks().secretBox().open(found->sealedSecret);
         found->secret = opened ? *opened : QByteArray();
     }
     return found;
@@ -109,7 +109,7 @@ Result<ApiTokenRecord> ApiTokens::revoke(const QString &companyId, const QString
     if (found->revokedAt != 0)
         return *found;
     const qint64 now = m_engine.clock().nowMs();
-    const bool ok = m_engine.store().batch().run([&] {
+    const bool ok = m_engine.core().store().batch().run([&] {
         return m_repo.revoke(companyId, id, now)
             && auditRow(companyId, actor, QStringLiteral("token.revoke"), *found, 200);
     });

@@ -10,7 +10,7 @@ namespace tierdesk {
 // the engine thread; the chat family asks this, never the store.
 class ChatVisitors {
 public:
-    explicit ChatVisitors(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) { }
+    explicit ChatVisitors(SessionEngine &engine) : m_engine(engine), m_repo(engine.core().store().db()) { }
 
     // Records the visitor of a session just created, in the group-commit batch
     // (answer the visitor after SessionEngine::afterCommit); audited as chat.visitor.

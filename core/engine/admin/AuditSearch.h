@@ -12,7 +12,7 @@ public:
     static constexpr int kMaxLimit = 1000;
     static constexpr int kMaxOffset = 1000000;
 
-    explicit AuditSearch(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) { }
+    explicit AuditSearch(SessionEngine &engine) : m_engine(engine), m_repo(engine.core().store().db()) { }
 
     struct Page {
         QList<AuditRow> rows;

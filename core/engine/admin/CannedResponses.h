@@ -16,7 +16,7 @@ public:
     static constexpr int kMaxContentChars = 4000;
     static constexpr int kTranscriptMessages = 200; // how far back {{order.id}} looks
 
-    explicit CannedResponses(SessionEngine &engine) : m_engine(engine), m_store(engine.store()) { }
+    explicit CannedResponses(SessionEngine &engine) : m_engine(engine), m_store(engine.core().store()) { }
 
     static QStringList placeholders();
 

@@ -37,9 +37,9 @@ Result<EmailNotificationConfig> EmailNotifications::configure(const EmailNotific
     stored.email = address->address;
     stored.events.removeDuplicates();
     stored.updatedAt = m_engine.clock().nowMs();
-    const bool ok = m_engine.store().batch().run([&] {
+    const bool ok = m_engine.core().store().batch().run([&] {
         return m_repo.put(stored)
-            && m_engine.store().audit().append({stored.updatedAt, stored.companyId, actor.subject, actor.role,
+            && m_engine.core().store().audit().append({stored.updatedAt, stored.companyId, actor.subject, actor.role,
                 QStringLiteral("notification.email.configure"), QStringLiteral("notifications/email"),
                 actor.clientAddress, 200,
                 QJsonObject{{QStringLiteral("email"), stored.email},

@@ -10,7 +10,7 @@ namespace tierdesk {
 // family asks this, never the store. Sending is core/runtime/PlatformEmails.
 class EmailNotifications {
 public:
-    explicit EmailNotifications(SessionEngine &engine) : m_engine(engine), m_repo(engine.store().db()) { }
+    explicit EmailNotifications(SessionEngine &engine) : m_engine(engine), m_repo(engine.core().store().db()) { }
 
     static QStringList events(); // escalation.created, high_priority_case
     static QStringList formats(); // html, text

@@ -108,8 +108,8 @@ QStringList ReportJobs::sentiments()
 }
 
 ReportJobs::ReportJobs(SessionEngine &engine, QString directory, const ReportLimits &limits, QObject *parent)
-    : QObject(parent), m_engine(engine), m_files(std::move(directory)), m_databasePath(engine.store().db().path()),
-      m_limits(limits)
+    : QObject(parent), m_engine(engine), m_files(std::move(directory)),
+      m_databasePath(engine.core().store().db().path()), m_limits(limits)
 {
     m_pool.setMaxThreadCount(2); // rendering is CPU work; two reports at a time are plenty on a desk machine
     connect(&m_sweepTimer, &QTimer::timeout, this, &ReportJobs::sweep);
@@ -119,7 +119,7 @@ ReportJobs::ReportJobs(SessionEngine &engine, QString directory, const ReportLim
 
 QString ReportJobs::directoryBeside(SessionEngine &engine)
 {
-    return QFileInfo(engine.store().db().path()).absolutePath() + QStringLiteral("/reports");
+    return QFileInfo(engine.core().store().db().path()).absolutePath() + QStringLiteral("/reports");
 }
 
 ReportJobs::~ReportJobs()

@@ -23,7 +23,7 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
         return makeError(ErrorKind::Internal, QStringLiteral("demo data is missing from the program"));
     const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
     const QString name = demo.value(QLatin1String("company")).toObject().value(QLatin1String("name")).toString();
-    Store &store = engine.store();
+    Store &store = engine.core().store();
 
     QString companyId;
     if (auto existing = store.companies().findByName(name)) {

@@ -124,7 +124,7 @@ Result<QJsonObject> seedDemoDesk(SessionEngine &engine, const QString &companyId
         return company.error();
     // An engine and a desk of their own, on the same store, whose clock runs in the past.
     PastClock clock(engine.clock());
-    SessionEngine past(engine.store(), clock);
+    SessionEngine past(engine.core().store(), clock);
     Desk desk(past);
     int added = 0;
     if (waitingOn(desk, companyId) == 0) {
@@ -136,7 +136,7 @@ Result<QJsonObject> seedDemoDesk(SessionEngine &engine, const QString &companyId
         clock.setMinutesAgo(0);
         desk.evaluateSla(); // now: on time, at risk or breached
     }
-    if (!engine.store().batch().flush())
+    if (!engine.core().store().batch().flush())
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo escalations"));
     return QJsonObject{{QStringLiteral("added"), added}, {QStringLiteral("waiting"), waitingOn(desk, companyId)}};
 }

@@ -191,7 +191,7 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
         return company.error();
     QElapsedTimer timer;
     timer.start();
-    Store &store = engine.store();
+    Store &store = engine.core().store();
     if (!store.batch().flush()) // the load writes its own transactions
         return makeError(ErrorKind::Internal, QStringLiteral("could not commit pending writes"));
     Database &db = store.db();

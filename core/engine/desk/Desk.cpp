@@ -20,7 +20,8 @@ QString sessionResource(const QString &id)
 
 } // namespace
 
-Desk::Desk(SessionEngine &engine, QObject *parent) : QObject(parent), m_engine(engine), m_repo(engine.store().db())
+Desk::Desk(SessionEngine &engine, QObject *parent)
+    : QObject(parent), m_engine(engine), m_repo(engine.core().store().db())
 {
     m_engine.setDesk(this);
     connect(&m_slaTimer, &QTimer::timeout, this, [this] { evaluateSla(); });
@@ -29,7 +30,7 @@ Desk::Desk(SessionEngine &engine, QObject *parent) : QObject(parent), m_engine(e
 Desk::~Desk()
 {
     // Callbacks waiting for the commit point at this desk: run them while it lives.
-    m_engine.store().batch().flush();
+    m_engine.core().store().batch().flush();
     m_engine.setDesk(nullptr);
 }
 
@@ -47,14 +48,15 @@ bool Desk::isSupervisor(const Actor &actor)
 QString Desk::nameOf(const QString &companyId, const QString &subject)
 {
     // Tokens made by `tierdesk token create` name no agent: their subject stands in.
-    if (const auto agent = m_engine.store().agents().find(companyId, subject))
+    if (const auto agent = m_engine.core().store().agents().find(companyId, subject))
         return agent->name;
     return subject;
 }
 
 bool Desk::isAgent(const QString &companyId, const QString &subject)
 {
-    return subject.startsWith(QLatin1String("agt_")) && m_engine.store().agents().find(companyId, subject).has_value();
+    return subject.startsWith(QLatin1String("agt_"))
+        && m_engine.core().store().agents().find(companyId, subject).has_value();
 }
 
 QJsonObject Desk::rowJson(const QueueRow &row) const
@@ -104,7 +106,7 @@ void Desk::publishQueue(const QString &companyId, const QString &sessionId, Sess
 {
     if (!m_engine.eventsWanted())
         return;
-    m_engine.store().batch().afterCommit([this, companyId, sessionId, type](bool committed) {
+    m_engine.core().store().batch().afterCommit([this, companyId, sessionId, type](bool committed) {
         if (!committed)
             return;
         SessionEvent event;
@@ -133,7 +135,7 @@ Result<QJsonObject> Desk::queue(const QueueRequest &request, const Actor &actor)
             {{QStringLiteral("field"), QStringLiteral("queue")},
                 {QStringLiteral("allowed"), QJsonArray::fromStringList(config.queueNames())}});
     QueueFilter f{request.companyId, request.queue, request.assignee, {}, qBound(1, request.limit, kMaxQueueLimit)};
-    if (const auto agent = m_engine.store().agents().find(request.companyId, actor.subject))
+    if (const auto agent = m_engine.core().store().agents().find(request.companyId, actor.subject))
         f.preferredQueues = agent->queues;
     int total = 0;
     QJsonArray items;
@@ -157,7 +159,7 @@ Result<QJsonObject> Desk::queue(const QueueRequest &request, const Actor &actor)
 
 Result<Desk::Held> Desk::open(const QString &companyId, const QString &sessionId, const Actor &actor)
 {
-    auto found = m_engine.openSession(companyId, sessionId, false, actor.customerScope);
+    auto found = m_engine.core().openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     const Session &s = found.value();
@@ -191,19 +193,19 @@ Error Desk::notYours(const Held &h)
 
 Result<Session> Desk::reload(const QString &companyId, const QString &sessionId)
 {
-    m_engine.forget(sessionId);
-    return m_engine.openSession(companyId, sessionId, true, {}, MessageWindow{});
+    m_engine.core().forget(sessionId);
+    return m_engine.core().openSession(companyId, sessionId, true, {}, MessageWindow{});
 }
 
 Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
     const std::function<bool()> &work)
 {
-    const bool ok = m_engine.store().batch().run([&] {
+    const bool ok = m_engine.core().store().batch().run([&] {
         return work()
-            && m_engine.record(h.session.companyId, actor, action, sessionResource(h.session.id), 200, details);
+            && m_engine.core().record(h.session.companyId, actor, action, sessionResource(h.session.id), 200, details);
     });
     if (!ok) {
-        m_engine.forget(h.session.id);
+        m_engine.core().forget(h.session.id);
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the change"));
     }
     publishQueue(h.session.companyId, h.session.id, SessionEventType::QueueUpdated);
@@ -262,7 +264,7 @@ Result<Session> Desk::assign(
     auto held = open(companyId, sessionId, actor);
     if (!held)
         return held.error();
-    const auto agent = m_engine.store().agents().find(companyId, agentId.left(128));
+    const auto agent = m_engine.core().store().agents().find(companyId, agentId.left(128));
     if (!agent || !agent->active)
         return makeError(
             ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), agentId.left(128)}});
@@ -324,7 +326,7 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
     const bool toPerson = target == Tier::HumanAgent;
     auto result = changed(*held, actor, QStringLiteral("desk.transfer"),
         {{QStringLiteral("targetTier"), toString(target)}, {QStringLiteral("queue"), queue}}, [&] {
-            if (!m_engine.store().sessions().appendEscalation(s, e))
+            if (!m_engine.core().store().sessions().appendEscalation(s, e))
                 return false;
             s.escalationHistory << e;
             if (toPerson) {
@@ -341,7 +343,7 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
             s.irateCount = 0;
             s.unconfidentTurns = 0;
             s.updatedAt = s.lastActivityAt = now;
-            return m_repo.remove(s.id, now) && m_engine.store().sessions().update(s);
+            return m_repo.remove(s.id, now) && m_engine.core().store().sessions().update(s);
         });
     if (!result)
         return result;
@@ -351,7 +353,7 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
         SessionEvent event = makeSessionEvent(SessionEventType::Transferred, *result);
         event.escalation = e;
         event.internal = true; // a person's notes: agents only
-        m_engine.publish(std::move(event));
+        m_engine.core().publish(std::move(event));
     }
     return result;
 }

@@ -59,14 +59,14 @@ Result<QJsonObject> Desk::act(
     m.content = confirmation(action, Phrases(company->config.language()));
     m.timestamp = now;
     Result<ActionReport> report = makeError(ErrorKind::Internal, QStringLiteral("could not record the action"));
-    const bool ok = m_engine.store().batch().run([&] {
-        report = m_engine.m_actions.performForAgent(s, caps, action, now);
+    const bool ok = m_engine.core().store().batch().run([&] {
+        report = m_engine.core().actions().performForAgent(s, caps, action, now);
         if (!report)
             return false;
         m.metadata = {{QStringLiteral("agentId"), action.agentId}, {QStringLiteral("agentName"), action.agentName},
             {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(report->actionsTaken)},
             {QStringLiteral("action"), record}};
-        if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, m))
+        if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
         if (held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
             return false;
@@ -74,15 +74,15 @@ Result<QJsonObject> Desk::act(
         QJsonObject details = record;
         details.insert(QStringLiteral("reason"), action.reason);
         details.insert(QStringLiteral("messageId"), m.id);
-        return m_engine.store().sessions().update(s)
-            && m_engine.record(
+        return m_engine.core().store().sessions().update(s)
+            && m_engine.core().record(
                 companyId, actor, QStringLiteral("desk.") + type, QStringLiteral("session:") + s.id, 201, details);
     });
     if (!ok) {
-        m_engine.forget(s.id);
+        m_engine.core().forget(s.id);
         return report ? makeError(ErrorKind::Internal, QStringLiteral("could not record the action")) : report.error();
     }
-    m_engine.remember(s);
+    m_engine.core().remember(s);
     publishMessage(s, m, false);
     publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
     QJsonObject out{{QStringLiteral("action"), record}, {QStringLiteral("message"), json::message(m)}};

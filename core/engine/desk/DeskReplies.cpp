@@ -41,7 +41,7 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
     if (!company)
         return false;
     const DeskConfig &config = company->config.desk();
-    const auto customer = m_engine.store().customers().find(s.companyId, s.customerId);
+    const auto customer = m_engine.core().store().customers().find(s.companyId, s.customerId);
     DeskItem d;
     d.sessionId = s.id;
     d.companyId = s.companyId;
@@ -58,7 +58,7 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
         return true;
     const QString companyId = s.companyId;
     const QString sessionId = s.id;
-    m_engine.store().batch().afterCommit([this, companyId, sessionId, notify](bool committed) {
+    m_engine.core().store().batch().afterCommit([this, companyId, sessionId, notify](bool committed) {
         const auto row = committed ? m_repo.row(sessionId) : std::nullopt;
         if (!row)
             return;
@@ -96,7 +96,7 @@ void Desk::publishMessage(const Session &s, const Message &m, bool internal)
     SessionEvent event = makeSessionEvent(SessionEventType::Message, s);
     event.reply = m;
     event.internal = internal; // notes go to agents and above only
-    m_engine.publish(std::move(event));
+    m_engine.core().publish(std::move(event));
 }
 
 Status Desk::checkSeen(const QString &sessionId, const AgentReply &reply)
@@ -125,8 +125,8 @@ bool Desk::claimByReply(const Held &h, const Actor &actor, qint64 now)
 {
     const QString &id = h.session.id;
     return m_repo.claim(id, actor.subject, nameOf(h.session.companyId, actor.subject), now)
-        && m_engine.record(h.session.companyId, actor, QStringLiteral("desk.claim"), QStringLiteral("session:") + id,
-            200, {{QStringLiteral("byReply"), true}});
+        && m_engine.core().record(h.session.companyId, actor, QStringLiteral("desk.claim"),
+            QStringLiteral("session:") + id, 200, {{QStringLiteral("byReply"), true}});
 }
 
 Result<Message> Desk::reply(
@@ -160,23 +160,23 @@ Result<Message> Desk::reply(
     m.timestamp = now;
     m.metadata
         = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), nameOf(companyId, actor.subject)}};
-    const bool ok = m_engine.store().batch().run([&] {
+    const bool ok = m_engine.core().store().batch().run([&] {
         if (claiming && !claimByReply(*held, actor, now))
             return false;
-        if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, m))
+        if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
         if (!reply.internal && held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
             return false;
         s.updatedAt = now;
         if (!reply.internal)
             s.lastActivityAt = now;
-        return m_engine.store().sessions().update(s)
-            && m_engine.record(companyId, actor,
+        return m_engine.core().store().sessions().update(s)
+            && m_engine.core().record(companyId, actor,
                 reply.internal ? QStringLiteral("desk.note") : QStringLiteral("desk.reply"),
                 QStringLiteral("session:") + s.id, 201, withPiiKinds({{QStringLiteral("messageId"), m.id}}, m.content));
     });
     if (!ok) {
-        m_engine.forget(s.id);
+        m_engine.core().forget(s.id);
         // Claimed by someone else between reading and writing: say who.
         if (const auto current = m_repo.find(s.id); claiming && current && current->claimed()) {
             held->item = *current;
@@ -184,7 +184,7 @@ Result<Message> Desk::reply(
         }
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     }
-    m_engine.remember(s);
+    m_engine.core().remember(s);
     publishMessage(s, m, reply.internal);
     publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
     return m;
@@ -213,11 +213,11 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     closing.timestamp = now;
     closing.metadata = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), name},
         {QStringLiteral("closing"), true}};
-    if (!m_engine.store().sessions().appendMessage(s.id, s.messageCount++, closing))
+    if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, closing))
         return false;
     publishMessage(s, closing, false);
-    return m_engine.record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id, 200,
-        withPiiKinds({{QStringLiteral("messageId"), closing.id}}, s.resolution->summary));
+    return m_engine.core().record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id,
+        200, withPiiKinds({{QStringLiteral("messageId"), closing.id}}, s.resolution->summary));
 }
 
 } // namespace tierdesk

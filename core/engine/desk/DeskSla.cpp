@@ -20,7 +20,7 @@ int Desk::evaluateSla()
         const SlaState state = desk::slaState(item, now, *w);
         if (state <= item.sla)
             continue; // each state is reached (and announced) once
-        if (!m_engine.store().batch().run([&] { return m_repo.setSla(item.sessionId, state, now); }))
+        if (!m_engine.core().store().batch().run([&] { return m_repo.setSla(item.sessionId, state, now); }))
             continue;
         ++changed;
         // An item that passes both marks between two rounds is announced as breached only.

@@ -48,7 +48,7 @@ Status ConfigSimulator::simulate(const SimulationRequest &request, QObject *cont
     filter.endMs = request.endMs;
     filter.limit = kMaxSessions;
     int total = 0;
-    run->listed = m_engine.store().sessions().list(filter, &total);
+    run->listed = m_engine.core().store().sessions().list(filter, &total);
     run->report.sessionsInPeriod = total;
     run->report.truncated = total > int(run->listed.size());
     copyMore(run);
@@ -78,11 +78,11 @@ std::optional<ReplaySession> ConfigSimulator::copySession(const Session &listed,
     MessageWindow window;
     window.limit = kTranscriptWindow;
     window.before = qMin(listed.messageCount, kTranscriptWindow);
-    const auto s = m_engine.store().sessions().find(listed.id, true, window);
+    const auto s = m_engine.core().store().sessions().find(listed.id, true, window);
     if (!s)
         return std::nullopt;
     ReplaySession r{s->id, s->customerId, s->createdAt, false, {}, {}};
-    if (const auto customer = m_engine.store().customers().find(s->companyId, s->customerId))
+    if (const auto customer = m_engine.core().store().customers().find(s->companyId, s->customerId))
         r.customerIsVip = customer->isVIP;
     for (int i = 0; i < s->messages.size(); ++i) {
         if (s->messages.at(i).role != QLatin1String("customer"))

@@ -1,0 +1,95 @@
+#include "core/engine/admin/CompanyService.h"
+
+#include "core/common/Ids.h"
+#include "core/common/Validation.h"
+#include "core/domain/ConfigDiff.h"
+
+namespace tierdesk {
+namespace {
+
+// Trimmed, 1 to kMaxCompanyNameChars characters, no control characters.
+Result<QString> cleanCompanyName(const QString &name)
+{
+    const QString clean = name.trimmed();
+    if (clean.isEmpty() || clean.size() > CompanyService::kMaxCompanyNameChars || hasControlCharacters(clean))
+        return invalidField(
+            QStringLiteral("name"), QStringLiteral("name must be 1 to 200 characters (no control characters)"));
+    return clean;
+}
+
+} // namespace
+
+Result<Company> CompanyService::create(const QString &name, const CsConfig &config, const Actor &actor)
+{
+    const auto clean = cleanCompanyName(name);
+    if (!clean)
+        return clean.error();
+    Store &store = m_core.store();
+    Company c{ids::uuid(), *clean, m_core.clock().nowMs(), config};
+    const bool ok = store.batch().run([&] {
+        return store.companies().insert(c)
+            && m_core.record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id, 0,
+                {{QStringLiteral("name"), c.name}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+    return c;
+}
+
+Result<Company> CompanyService::rename(const QString &id, const QString &name, const Actor &actor)
+{
+    auto c = m_core.company(id);
+    if (!c)
+        return c.error();
+    const auto clean = cleanCompanyName(name);
+    if (!clean)
+        return clean.error();
+    Store &store = m_core.store();
+    if (const auto other = store.companies().findByName(*clean); other && other->id != id)
+        return makeError(ErrorKind::Conflict, QStringLiteral("A company with this name exists"),
+            {{QStringLiteral("field"), QStringLiteral("name")}});
+    const QString before = c->name;
+    c->name = *clean;
+    const bool ok = store.batch().run([&] {
+        return store.companies().updateName(id, c->name)
+            && m_core.record(id, actor, QStringLiteral("company.rename"), QStringLiteral("company:") + id, 200,
+                {{QStringLiteral("before"), before}, {QStringLiteral("after"), c->name}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+    m_core.rememberCompany(*c);
+    return c;
+}
+
+Result<CsConfig> CompanyService::config(const QString &companyId)
+{
+    auto company = m_core.company(companyId);
+    if (!company)
+        return company.error();
+    return company->config;
+}
+
+Result<CsConfig> CompanyService::updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor)
+{
+    auto company = m_core.company(companyId);
+    if (!company)
+        return company.error();
+    auto merged = company->config.merged(patch);
+    if (!merged)
+        return merged.error();
+    Store &store = m_core.store();
+    const bool ok = store.batch().run([&] {
+        return store.companies().updateConfig(companyId, merged.value())
+            && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,
+                200,
+                {{QStringLiteral("patch"), patch},
+                    {QStringLiteral("changes"), configChanges(company->config.toJson(), merged->toJson())}});
+    });
+    if (!ok)
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
+    company->config = merged.value();
+    m_core.rememberCompany(*company);
+    return merged;
+}
+
+} // namespace tierdesk

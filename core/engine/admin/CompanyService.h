@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/engine/pipeline/EngineCore.h"
+
+namespace tierdesk {
+
+// Companies and their CS configuration: founding, renaming, reading and patching
+// the config, each change audited.
+class CompanyService {
+public:
+    explicit CompanyService(EngineCore &core) : m_core(core) { }
+
+    static constexpr int kMaxCompanyNameChars = 200;
+    // A company with `config` (default: CsConfig::defaults()); audited as company.create.
+    Result<Company> create(const QString &name, const CsConfig &config, const Actor &actor);
+    // Audited as company.rename with the old and the new name.
+    Result<Company> rename(const QString &id, const QString &name, const Actor &actor);
+    Result<Company> find(const QString &id) { return m_core.company(id); }
+    QList<Company> all() { return m_core.store().companies().all(); }
+    Result<CsConfig> config(const QString &companyId);
+    // Deep-merges the patch (seed 001 "Update CS Config"); audited with the changes.
+    Result<CsConfig> updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor);
+
+private:
+    EngineCore &m_core;
+};
+
+} // namespace tierdesk

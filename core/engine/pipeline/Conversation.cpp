@@ -1,0 +1,596 @@
+// The customer's side of a session: its start, and the path of each message:
+// validate, analyse, plan, decide escalation, act within the tier's capabilities,
+// answer, persist, publish.
+#include "core/engine/pipeline/Conversation.h"
+
+#include "core/common/Ids.h"
+#include "core/common/JsonWriter.h"
+#include "core/engine/dialogue/Answers.h"
+#include "core/engine/dialogue/TurnPlanner.h"
+#include "core/engine/pipeline/CustomerText.h"
+#include "core/engine/pipeline/IssueSummary.h"
+#include "core/engine/pipeline/ReplyComposer.h"
+#include "core/engine/pipeline/Turn.h"
+#include "core/engine/pipeline/WorkerPool.h"
+#include "core/engine/reply/KbPassage.h"
+#include "core/nlu/Intents.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+#include <QThread>
+
+namespace tierdesk {
+namespace {
+
+QString roleOf(Tier t)
+{
+    switch (t) {
+    case Tier::AiRep:
+        return QStringLiteral("ai_rep");
+    case Tier::AiManager:
+        return QStringLiteral("ai_manager");
+    case Tier::HumanAgent:
+        return QStringLiteral("human_agent");
+    }
+    return {};
+}
+
+} // namespace
+
+Conversation::Conversation(EngineCore &core, std::unique_ptr<Responder> responder, QObject *parent)
+    : QObject(parent), m_core(core), m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
+      m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder))))
+{
+}
+
+Conversation::~Conversation()
+{
+    // Messages still being analysed or worded are dropped with their callbacks.
+    m_workers.reset();
+    m_composer.reset();
+}
+
+void Conversation::setResponder(std::shared_ptr<Responder> responder)
+{
+    m_composer->setResponder(std::move(responder));
+}
+
+void Conversation::setReplyTimeoutMs(int ms)
+{
+    m_composer->setTimeoutMs(ms);
+}
+
+Result<Session> Conversation::newSessionRow(const CreateSessionRequest &req)
+{
+    const EngineLimits &limits = m_core.limits();
+    if (!validSessionId(req.customerId, limits.maxIdChars))
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("customerId must be 1 to 128 letters, digits or ._:@-"),
+            {{QStringLiteral("field"), QStringLiteral("customerId")}});
+    if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > limits.maxMetadataBytes)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
+            {{QStringLiteral("field"), QStringLiteral("metadata")}});
+    if (!req.id.isEmpty()) {
+        if (!validSessionId(req.id, limits.maxIdChars))
+            return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"),
+                {{QStringLiteral("sessionId"), req.id.left(128)}});
+        if (m_core.cached(req.id) || m_core.store().sessions().find(req.id, false, {}))
+            return makeError(ErrorKind::Conflict, QStringLiteral("Session ID already in use"),
+                {{QStringLiteral("sessionId"), req.id}});
+    }
+    const qint64 now = m_core.clock().nowMs();
+    Session s;
+    s.id = req.id.isEmpty() ? ids::random(QStringLiteral("sess_")) : req.id;
+    s.companyId = req.companyId;
+    s.customerId = req.customerId;
+    s.channel = req.channel;
+    s.issueCategory = req.issueCategory;
+    s.metadata = req.metadata;
+    s.createdAt = s.updatedAt = s.lastActivityAt = now;
+    return s;
+}
+
+Result<Conversation::NewSession> Conversation::startSession(const CreateSessionRequest &req, const Actor &actor)
+{
+    auto company = m_core.company(req.companyId);
+    if (!company)
+        return company.error();
+    if (!company->config.enabled())
+        return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
+            {{QStringLiteral("companyId"), req.companyId}});
+    auto row = newSessionRow(req);
+    if (!row)
+        return row.error();
+    QString initial;
+    if (!req.initialMessage.isEmpty()) {
+        auto checked = validateCustomerText(
+            req.initialMessage, m_core.limits().maxMessageChars, QStringLiteral("initialMessage"));
+        if (!checked)
+            return checked.error();
+        initial = checked.value();
+    }
+
+    NewSession created{row.value(), nullptr};
+    Session &s = created.session;
+    Error failure{ErrorKind::Internal, QStringLiteral("could not store the session"), {}};
+    const bool ok = m_core.store().batch().run([&] {
+        m_core.ensureCustomer(s.companyId, s.customerId, s.createdAt);
+        if (!m_core.store().sessions().insert(s))
+            return false;
+        m_core.record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id, 201,
+            withPiiKinds({}, initial));
+        m_core.queueWebhook(s, QStringLiteral("session.created"),
+            {{QStringLiteral("channel"), toString(s.channel)},
+                {QStringLiteral("currentTier"), toString(s.currentTier)}});
+        m_core.publish(makeSessionEvent(SessionEventType::Created, s));
+        if (initial.isEmpty())
+            return true;
+        auto turn = beginTurn(s, *company, initial, nullptr);
+        if (!turn) {
+            failure = turn.error();
+            return false;
+        }
+        s = turn->outcome.session;
+        created.firstTurn = std::make_shared<Turn>(std::move(turn.value()));
+        return true;
+    });
+    if (!ok)
+        return failure;
+    m_core.remember(s);
+    return created;
+}
+
+Result<Session> Conversation::createSession(
+    const CreateSessionRequest &req, const Actor &actor, std::optional<MessageOutcome> *first)
+{
+    auto created = startSession(req, actor);
+    if (!created)
+        return created.error();
+    if (!created->firstTurn)
+        return created->session;
+    Turn &turn = *created->firstTurn;
+    std::optional<ComposedReply> reply;
+    if (turn.compose)
+        reply = m_composer->composeNow(*turn.compose);
+    auto outcome = endTurn(turn, reply ? &*reply : nullptr);
+    if (!outcome)
+        return outcome.error();
+    if (first)
+        *first = *outcome;
+    return outcome->session;
+}
+
+void Conversation::createSession(
+    const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done)
+{
+    auto created = startSession(req, actor);
+    if (!created || !created->firstTurn || !created->firstTurn->compose) {
+        if (!created)
+            return done(created.error(), std::nullopt);
+        if (!created->firstTurn)
+            return done(created->session, std::nullopt);
+        auto outcome = endTurn(*created->firstTurn, nullptr);
+        return outcome ? done(outcome->session, *outcome) : done(outcome.error(), std::nullopt);
+    }
+    // Messages to the new session wait for its first reply (see postMessage).
+    const QString id = created->session.id;
+    m_turnsWaiting.insert(id, {});
+    const QPointer<QObject> guard(context);
+    std::shared_ptr<Turn> turn = created->firstTurn;
+    m_composer->compose(turn->compose, [this, turn, id, guard, done = std::move(done)](const ComposedReply &reply) {
+        auto outcome = endTurn(*turn, &reply);
+        nextTurn(id);
+        if (!guard)
+            return;
+        if (outcome)
+            done(outcome->session, *outcome);
+        else
+            done(outcome.error(), std::nullopt);
+    });
+}
+
+Result<std::pair<Session, Company>> Conversation::openForMessage(
+    const QString &companyId, const QString &sessionId, const Actor &actor)
+{
+    auto found = m_core.openSession(companyId, sessionId, false, actor.customerScope);
+    if (!found)
+        return found.error();
+    Session s = found.value();
+    if (s.status == SessionStatus::Resolved)
+        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
+            {{QStringLiteral("sessionId"), s.id}});
+    // A transcript without end would make every read of it slower; a long
+    // conversation goes on in a new session.
+    if (s.messageCount >= m_core.limits().maxMessagesPerSession)
+        return makeError(ErrorKind::Conflict, QStringLiteral("Session has reached its message limit"),
+            {{QStringLiteral("sessionId"), s.id},
+                {QStringLiteral("maxMessages"), m_core.limits().maxMessagesPerSession}});
+    auto company = m_core.company(companyId);
+    if (!company)
+        return company.error();
+    if (!company->config.enabled())
+        return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
+            {{QStringLiteral("companyId"), companyId}});
+    return std::make_pair(s, *company);
+}
+
+Result<Turn> Conversation::startTurn(const QString &companyId, const QString &sessionId, const QString &text,
+    const Actor &actor, const MessageAnalysis *analysed)
+{
+    const auto checked = validateCustomerText(text, m_core.limits().maxMessageChars, QStringLiteral("message"));
+    if (!checked)
+        return checked.error();
+    auto opened = openForMessage(companyId, sessionId, actor);
+    if (!opened)
+        return opened.error();
+    // Named references, not a structured binding: C++17 lambdas cannot capture those.
+    Session &s = opened->first;
+    const Company &company = opened->second;
+    Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+    m_core.store().batch().run([&] {
+        turn = beginTurn(s, company, checked.value(), analysed);
+        if (turn)
+            m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id, 201,
+                withPiiKinds({}, checked.value()));
+        return turn.ok();
+    });
+    if (turn)
+        m_core.remember(turn->outcome.session);
+    else
+        m_core.forget(sessionId);
+    return turn;
+}
+
+Result<MessageOutcome> Conversation::endTurn(Turn &turn, const ComposedReply *reply)
+{
+    Result<MessageOutcome> result = makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
+    m_core.store().batch().run([&] {
+        result = finishTurn(turn, reply);
+        return result.ok();
+    });
+    if (result)
+        m_core.remember(result->session);
+    else
+        m_core.forget(turn.outcome.session.id);
+    return result;
+}
+
+Result<MessageOutcome> Conversation::postMessage(
+    const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor)
+{
+    auto turn = startTurn(companyId, sessionId, text, actor);
+    if (!turn)
+        return turn.error();
+    if (!turn->compose)
+        return endTurn(*turn, nullptr);
+    const ComposedReply reply = m_composer->composeNow(*turn->compose);
+    return endTurn(*turn, &reply);
+}
+
+void Conversation::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
+    const Actor &actor, QObject *context, MessageDone done)
+{
+    // One message of a session at a time: the next waits until this one's reply is stored,
+    // so replies and messages keep their order in the transcript.
+    const QPointer<QObject> guard(context);
+    auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done)] {
+        // The analysis reads nothing stored: it runs on the pool, and the turn goes on with it.
+        analyseThen(
+            companyId, text, [this, companyId, sessionId, text, actor, guard, done](std::optional<MessageAnalysis> a) {
+                continueTurn(startTurn(companyId, sessionId, text, actor, a ? &*a : nullptr), sessionId, guard, done);
+            });
+    };
+    auto busy = m_turnsWaiting.find(sessionId);
+    if (busy != m_turnsWaiting.end()) {
+        busy->push_back(std::move(call));
+        return;
+    }
+    m_turnsWaiting.insert(sessionId, {});
+    call();
+}
+
+void Conversation::analyseThen(
+    const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then)
+{
+    const auto company = m_core.company(companyId);
+    const auto clean = validateCustomerText(text, m_core.limits().maxMessageChars, QStringLiteral("message"));
+    if (!company || !clean) // the turn reports why
+        return then(std::nullopt);
+    const IrateProtocol irate = company->config.irateProtocol();
+    const MessageAnalyzer *analyzer = &m_analyzer; // const and thread-safe; the pool goes before it
+    m_workers->run<std::optional<MessageAnalysis>>(
+        [analyzer, text = clean.value(), irate, companyId]() -> std::optional<MessageAnalysis> {
+            return analyzer->analyze(text, irate, companyId);
+        },
+        std::move(then));
+}
+
+void Conversation::analyseOnly(
+    const QString &companyId, const QString &text, QObject *context, std::function<void(Result<MessageAnalysis>)> done)
+{
+    const auto company = m_core.company(companyId);
+    if (!company)
+        return done(company.error());
+    const auto clean = validateCustomerText(text, m_core.limits().maxMessageChars, QStringLiteral("message"));
+    if (!clean)
+        return done(clean.error());
+    analyseThen(companyId, text,
+        [guard = QPointer<QObject>(context), done = std::move(done)](std::optional<MessageAnalysis> a) {
+            if (!guard)
+                return;
+            if (a)
+                done(std::move(*a));
+            else
+                done(makeError(ErrorKind::Internal, QStringLiteral("the message could not be analysed")));
+        });
+}
+
+void Conversation::continueTurn(
+    Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done)
+{
+    if (!turn || !turn->compose) {
+        Result<MessageOutcome> result = turn ? endTurn(*turn, nullptr) : Result<MessageOutcome>(turn.error());
+        nextTurn(sessionId);
+        if (guard)
+            done(std::move(result));
+        return;
+    }
+    auto shared = std::make_shared<Turn>(std::move(turn.value()));
+    m_composer->compose(shared->compose, [this, shared, sessionId, guard, done](const ComposedReply &reply) {
+        Result<MessageOutcome> result = endTurn(*shared, &reply);
+        nextTurn(sessionId);
+        if (guard)
+            done(std::move(result));
+    });
+}
+
+void Conversation::nextTurn(const QString &sessionId)
+{
+    auto it = m_turnsWaiting.find(sessionId);
+    if (it == m_turnsWaiting.end())
+        return;
+    if (it->empty()) {
+        m_turnsWaiting.erase(it);
+        return;
+    }
+    std::function<void()> next = std::move(it->front());
+    it->pop_front();
+    // Queued: the reply just stored goes out before the next message starts.
+    QMetaObject::invokeMethod(this, std::move(next), Qt::QueuedConnection);
+}
+
+namespace {
+
+// Answers about an order or an action are built from their results, not from the knowledge base.
+bool answeredByAction(const MessageAnalysis &a, const TurnPlan &plan)
+{
+    return plan.answersWithoutKnowledge() || nlu::isSmallTalk(a.intent.intent);
+}
+
+} // namespace
+
+Result<Turn> Conversation::beginTurn(
+    Session &s, const Company &company, const QString &text, const MessageAnalysis *analysed)
+{
+    Turn turn;
+    turn.timer.start();
+    const qint64 now = m_core.clock().nowMs();
+    const CsConfig &config = company.config;
+    const Customer customer = m_core.ensureCustomer(s.companyId, s.customerId, now);
+    // Analyse.
+    MessageAnalysis a = analysed ? *analysed : m_analyzer.analyze(text, config.irateProtocol(), s.companyId);
+    const Session stored = s; // as the row is now: the update writes what changed
+    // An abandoned conversation that the customer picks up again is live again.
+    if (s.status == SessionStatus::Abandoned)
+        s.status = s.currentTier == Tier::AiRep ? SessionStatus::Active : SessionStatus::Escalated;
+    turn.outcome.customerMessage.content = text;
+    if (!storeCustomerMessage(s, turn.outcome.customerMessage, a, now))
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+
+    // Plan: the dialogue so far decides what this message refers to (and may correct its intent in `a`).
+    const dialogue::DialogueState storedState
+        = dialogue::DialogueState::fromJson(m_core.store().dialogues().load(s.id).value_or(QJsonObject()));
+    dialogue::DialogueState state = storedState;
+    const TurnPlan plan = TurnPlanner(m_core.actions(), now, config.language()).plan(s, customer, a, text, state);
+    const bool repeatContact = isRepeatContact(s, config, a, now);
+    if (a.irate)
+        ++s.irateCount;
+    const QList<KbHit> knowledge = searchKnowledge(s, a, plan);
+
+    // Decide, then act within the tier's capabilities.
+    std::optional<EscalationDecision> decision;
+    if (s.currentTier != Tier::HumanAgent)
+        decision = decideEscalation({s, &customer, config, a, plan.request, repeatContact, s.unconfidentTurns});
+    if (decision) {
+        turn.outcome.escalation
+            = m_core.applyEscalation(s, decision->target, decision->reason, decision->notes, true, now);
+        if (!turn.outcome.escalation)
+            return makeError(ErrorKind::Internal, QStringLiteral("could not store the escalation"));
+    } else {
+        // At the human tier the session waits in the queue.
+        s.status = s.currentTier == Tier::HumanAgent ? SessionStatus::Escalated : SessionStatus::Active;
+    }
+    const ActionReport report
+        = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language()));
+    // Written only when it changed: most messages leave the dialogue as it was.
+    if (state != storedState && !m_core.store().dialogues().save(s.id, state.toJson(), now))
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
+    prepareReply(s, turn, company, ComposeInput{{}, customer, a, report, decision, knowledge, {}, text, {}});
+
+    // Persist.
+    s.issueSummary = IssueSummary::update(s.issueSummary, {a, plan, report, decision});
+    s.updatedAt = s.lastActivityAt = now;
+    if (!m_core.store().sessions().update(s, stored))
+        return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
+    turn.outcome.session = s;
+    return turn;
+}
+
+bool Conversation::storeCustomerMessage(Session &s, Message &cm, const MessageAnalysis &a, qint64 now)
+{
+    cm.id = ids::random(QStringLiteral("msg_"));
+    cm.role = QStringLiteral("customer");
+    cm.timestamp = now;
+    cm.sentiment = a.sentiment.level;
+    if (!m_core.store().sessions().appendMessage(s.id, s.messageCount++, cm))
+        return false;
+    const SentimentPoint point{
+        a.sentiment.level, a.sentiment.score, now, a.irate ? a.irateTrigger() : a.sentiment.trigger};
+    m_core.store().sessions().appendSentiment(s.id, point);
+    s.customerSentiment = a.sentiment.level;
+    return true;
+}
+
+bool Conversation::isRepeatContact(Session &s, const CsConfig &config, const MessageAnalysis &a, qint64 now)
+{
+    // Judged once, when the session's category becomes known: given at creation
+    // (checked on the first message) or found now.
+    const bool firstMessage = s.messageCount == 1;
+    const IssueCategory category = a.intent.category;
+    const bool firstCategory = !s.issueCategory && category != IssueCategory::GeneralInquiry;
+    if (firstCategory)
+        s.issueCategory = category;
+    const bool judge = s.issueCategory && (firstCategory || firstMessage);
+    return judge && config.repeatContactWindowHours() > 0
+        && m_core.store().sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory,
+            now - qint64(config.repeatContactWindowHours()) * 3600000, s.id);
+}
+
+QList<KbHit> Conversation::searchKnowledge(Session &s, const MessageAnalysis &a, const TurnPlan &plan)
+{
+    // Searched only when the reply may quote it; the planner words the search (the
+    // questions asked, a follow-up's topic), and some go beside an order.
+    const bool byAction = answeredByAction(a, plan);
+    const bool searched = !byAction || plan.knowledge.alongside;
+    const QList<KbHit> knowledge
+        = searched ? m_core.store().kb().search(s.companyId, plan.knowledge.query, 4) : QList<KbHit>();
+    const bool confident = isConfident(a, knowledge) || byAction || knowledgeAnswers(knowledge, plan.knowledge.query);
+    s.unconfidentTurns = confident ? 0 : s.unconfidentTurns + 1;
+    return knowledge;
+}
+
+void Conversation::prepareReply(Session &s, Turn &turn, const Company &company, ComposeInput input)
+{
+    const std::optional<EscalationRecord> &escalation = turn.outcome.escalation;
+    DeskHooks *desk = m_core.desk();
+    if (s.currentTier == Tier::HumanAgent && !escalation) {
+        if (desk)
+            desk->customerWrote(s); // a person answers
+        return;
+    }
+    // The AI answers now, so the session waits on the customer after it (set here:
+    // phase three then changes no indexed column). As the tier that had the session
+    // when a person takes over now.
+    if (!escalation)
+        s.status = SessionStatus::WaitingCustomer;
+    turn.speaker = s.currentTier == Tier::HumanAgent && escalation ? escalation->fromTier : s.currentTier;
+    input.session = s;
+    input.caps = company.config.tier(turn.speaker);
+    input.language = company.config.language();
+    turn.compose = std::make_shared<const ComposeInput>(std::move(input));
+    if (escalation && escalation->toTier == Tier::HumanAgent && desk)
+        turn.handoverNote = desk->handoverNote(s, company);
+}
+
+Message Conversation::aiMessage(const Turn &turn, const ComposedReply &composed) const
+{
+    const ComposeInput &in = *turn.compose;
+    const Reply &reply = composed.reply;
+    Message ai;
+    ai.id = ids::random(QStringLiteral("msg_"));
+    ai.role = roleOf(turn.speaker);
+    ai.content = reply.content;
+    if (!turn.handoverNote.isEmpty())
+        ai.content += QLatin1Char(' ') + turn.handoverNote;
+    ai.timestamp = m_core.clock().nowMs();
+    // In the order QJsonObject keeps its keys: each one is then added at the end.
+    ai.metadata = {{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(in.actions.actionsTaken)},
+        {QStringLiteral("aiGenerated"), true},
+        {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0},
+        {QStringLiteral("intent"), in.analysis.intent.intent},
+        {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)}, {QStringLiteral("model"), reply.model},
+        {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
+        {QStringLiteral("tokens"),
+            QJsonObject{{QStringLiteral("input"), reply.inputTokens}, {QStringLiteral("output"), reply.outputTokens}}}};
+    if (composed.timedOut)
+        ai.metadata.insert(QStringLiteral("fallback"), QStringLiteral("timeout"));
+    if (!composed.guardNotes.isEmpty())
+        ai.metadata.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(composed.guardNotes));
+    ai.metadataJson = compactJson(ai.metadata); // written once: stored, and in the answer
+    return ai;
+}
+
+Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply *composed)
+{
+    MessageOutcome out = turn.outcome;
+    Session &s = out.session;
+    if (composed) {
+        // The session as it is now: a person may have taken or resolved it while the reply was worded.
+        auto current = m_core.openSession(s.companyId, s.id, false, QString());
+        if (!current)
+            return current.error();
+        s = current.value();
+        if (s.status != SessionStatus::Resolved) {
+            Message ai = aiMessage(turn, *composed);
+            if (!m_core.store().sessions().appendMessage(s.id, s.messageCount++, ai)
+                || !m_core.store().sessions().setMessageCount(s.id, s.messageCount))
+                return makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
+            out.aiResponse = ai;
+        }
+    }
+    if (m_core.eventsWanted()) {
+        SessionEvent event = makeSessionEvent(SessionEventType::Message, s);
+        event.customerMessage = out.customerMessage;
+        event.reply = out.aiResponse;
+        m_core.publish(std::move(event));
+    }
+    return out;
+}
+
+ActionReport Conversation::act(const Session &s, const Customer &customer, const TierCapabilities &caps,
+    const TurnPlan &plan, dialogue::DialogueState &state, qint64 now, const Phrases &say)
+{
+    ActionReport report;
+    // A person decides on money themselves: AI actions run only at AI tiers.
+    const bool aiTier = s.currentTier != Tier::HumanAgent;
+    if (plan.confirmed && aiTier)
+        report = m_core.actions().carryOutAll(s, customer, caps, plan.confirmedActions(), now, say);
+    if (report.refunded > 0) // the dialogue remembers it: the same item is not refunded twice
+        state.refunded << plan.confirmed->orderId + QLatin1Char('/') + plan.confirmed->item;
+    report.orders = plan.orders;
+    // An order was read to answer, or to summarise or carry out what was asked about it.
+    const bool orderRead = !plan.orders.isEmpty() || !plan.request.orderId.isEmpty()
+        || (plan.confirmed && !report.actionsTaken.isEmpty() && report.order);
+    if (orderRead && !report.actionsTaken.contains(QLatin1String("order_lookup")))
+        report.actionsTaken.prepend(QStringLiteral("order_lookup"));
+    if (!plan.orders.isEmpty()) {
+        if (!report.order)
+            report.order = plan.orders.first();
+    }
+    report.declined = plan.declined;
+    report.outOfScope = plan.outOfScope;
+    report.slotPrompt = plan.slotPrompt;
+    report.needsOrderNumber = plan.needsOrderNumber;
+    report.subscriptionFact = plan.subscriptionFact;
+    report.refundFact = plan.refundFact;
+    report.showContents = plan.showContents;
+    report.knowledge = plan.knowledge;
+    if (report.refusal.isEmpty())
+        report.refusal = plan.refusal;
+    if (plan.request.kind == RequestedAction::None)
+        return report;
+    const std::optional<Order> order = plan.request.orderId.isEmpty()
+        ? std::nullopt
+        : m_core.actions().findOrder(s.companyId, s.customerId, plan.request.orderId);
+    if (order && !report.order)
+        report.order = order;
+    if (aiTier && tierAllows(caps, plan.request)) {
+        // Nothing moves yet: the customer confirms the summary first.
+        report.confirmation = TurnPlanner::askToConfirm(plan, customer, order, caps, s.currentTier, state, say);
+    } else {
+        report.handover = TurnPlanner::describe(plan.request, say);
+    }
+    return report;
+}
+
+} // namespace tierdesk

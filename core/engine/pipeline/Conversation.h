@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/engine/pipeline/EngineCore.h"
+#include "core/engine/pipeline/MessageAnalysis.h"
+#include "core/engine/pipeline/MessageOutcome.h"
+#include "core/engine/reply/Responder.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace tierdesk {
+
+class ReplyComposer;
+class WorkerPool;
+struct ComposedReply;
+struct ComposeInput;
+struct Turn;
+struct TurnPlan;
+struct KbHit;
+namespace dialogue {
+class DialogueState;
+}
+
+// The customer's side of a session: starting it, and each message's turn. A turn
+// goes in three phases: (1) analyse, plan, decide and act in one transaction, on
+// the message's analysis (made beforehand on a worker thread: it reads nothing
+// stored); (2) word the reply from a snapshot off the engine thread (ReplyComposer,
+// with a timeout and the ReplyGuard); (3) store the reply and publish in a second
+// transaction. A session's messages are handled one at a time.
+class Conversation : public QObject {
+public:
+    Conversation(EngineCore &core, std::unique_ptr<Responder> responder, QObject *parent = nullptr);
+    ~Conversation() override;
+
+    using MessageDone = std::function<void(Result<MessageOutcome>)>;
+    using SessionDone = std::function<void(Result<Session>, std::optional<MessageOutcome> first)>;
+
+    // All three phases; `done` on the engine thread when the reply is stored (at once
+    // on an error), unless `context` is gone by then.
+    void createSession(const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done);
+    void postMessage(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
+        QObject *context, MessageDone done);
+    // The same, the reply worded on the calling thread (command-line tools, tests, benchmarks).
+    Result<Session> createSession(
+        const CreateSessionRequest &req, const Actor &actor, std::optional<MessageOutcome> *first = nullptr);
+    Result<MessageOutcome> postMessage(
+        const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor);
+    // What the NLU makes of a customer message with the company's settings, stored nowhere.
+    void analyseOnly(const QString &companyId, const QString &text, QObject *context,
+        std::function<void(Result<MessageAnalysis>)> done);
+
+    void setResponder(std::shared_ptr<Responder> responder);
+    void setReplyTimeoutMs(int ms);
+
+private:
+    struct NewSession {
+        Session session;
+        std::shared_ptr<Turn> firstTurn; // with an initial message
+    };
+    // Phase one of createSession: the row, and the initial message's first phase.
+    Result<NewSession> startSession(const CreateSessionRequest &req, const Actor &actor);
+    Result<Session> newSessionRow(const CreateSessionRequest &req);
+    Result<std::pair<Session, Company>> openForMessage(
+        const QString &companyId, const QString &sessionId, const Actor &actor);
+    // Phase one in its own batch work / phase three in its own.
+    // `analysed`: the message's analysis made off the engine thread (else it is made here).
+    Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
+        const MessageAnalysis *analysed = nullptr);
+    // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
+    void analyseThen(
+        const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);
+    // Phases two and three of an asynchronous message, after its phase one.
+    void continueTurn(
+        Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done);
+    Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
+    // Inside the caller's batch work: the message, analysis, escalation and actions.
+    Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const MessageAnalysis *analysed);
+    bool storeCustomerMessage(Session &s, Message &cm, const MessageAnalysis &a, qint64 now);
+    // Whether the customer wrote about the same category lately (the session's category is set here).
+    bool isRepeatContact(Session &s, const CsConfig &config, const MessageAnalysis &a, qint64 now);
+    // The knowledge the reply may quote; counts the turns the AI was not confident in.
+    QList<KbHit> searchKnowledge(Session &s, const MessageAnalysis &a, const TurnPlan &plan);
+    // What phase two words (`input` completed with the speaking tier), or nothing while a person has the session.
+    void prepareReply(Session &s, Turn &turn, const Company &company, ComposeInput input);
+    Result<MessageOutcome> finishTurn(Turn &turn, const ComposedReply *reply);
+    Message aiMessage(const Turn &turn, const ComposedReply &reply) const;
+    // The session's next waiting message, if any, starts (queued).
+    void nextTurn(const QString &sessionId);
+    // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm
+    // (worded by `say`).
+    ActionReport act(const Session &s, const Customer &customer, const TierCapabilities &caps, const TurnPlan &plan,
+        dialogue::DialogueState &state, qint64 now, const Phrases &say);
+
+    EngineCore &m_core;
+    std::unique_ptr<WorkerPool> m_workers; // message analysis off the engine thread
+    std::unique_ptr<ReplyComposer> m_composer;
+    // Sessions with a message in flight, and the messages waiting behind it.
+    QHash<QString, std::deque<std::function<void()>>> m_turnsWaiting;
+    MessageAnalyzer m_analyzer;
+};
+
+} // namespace tierdesk

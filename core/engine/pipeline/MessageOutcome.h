@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/domain/Entities.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace tierdesk {
+
+struct CreateSessionRequest {
+    QString companyId;
+    QString customerId;
+    Channel channel = Channel::Chat;
+    QString initialMessage;
+    std::optional<IssueCategory> issueCategory;
+    QJsonObject metadata;
+    // Empty: a new random id. Another API family may name the session itself
+    // (a valid id not in use; Conflict when it is). Last, so brace-initialised requests keep their order.
+    QString id{};
+};
+
+struct MessageOutcome {
+    Message customerMessage;
+    std::optional<Message> aiResponse; // none while a person has the session
+    Session session; // the row after this message (no transcript)
+    std::optional<EscalationRecord> escalation;
+};
+
+} // namespace tierdesk
