@@ -21,6 +21,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QThreadPool>
 
 #include <cstddef>
 #include <cstdint>
@@ -211,7 +212,10 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
     static int argc = 1;
     static char name[] = "fuzz_cs_json";
     static char *argv[] = {name, nullptr};
-    static QCoreApplication app(argc, argv);
+    // Never destroyed: libFuzzer ends with exit(), and a QCoreApplication destroyed among the
+    // static destructors would outlive Qt globals created after it (resolver, thread pools).
+    static QCoreApplication *app = new QCoreApplication(argc, argv);
+    Q_UNUSED(app);
     return 0;
 }
 
@@ -223,7 +227,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         g_fixture = std::make_unique<Fixture>();
         // Registered after Qt's own globals (QtSql's connection list) exist, so it runs before
         // they are destroyed at exit.
-        std::atexit([] { g_fixture.reset(); });
+        std::atexit([] {
+            g_fixture.reset();
+            // What the fixture's objects posted or handed to pools settles before Qt's globals go.
+            QThreadPool::globalInstance()->waitForDone();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            QCoreApplication::processEvents();
+        });
     } else if (++g_inputs % kInputsPerFixture == 0) {
         g_fixture.reset();
         g_fixture = std::make_unique<Fixture>();

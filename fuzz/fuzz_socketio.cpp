@@ -79,7 +79,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static int argc = 1;
     static char name[] = "fuzz_socketio";
     static char *argv[] = {name, nullptr};
-    static QCoreApplication app(argc, argv);
+    // Never destroyed: libFuzzer ends with exit(), and a QCoreApplication destroyed among the
+    // static destructors would outlive Qt globals created after it.
+    static QCoreApplication *app = new QCoreApplication(argc, argv);
+    Q_UNUSED(app);
     static http::HttpServer server;
     static socketio::SocketIoServer *io = [] {
         auto *s = new socketio::SocketIoServer(socketio::SocketIoOptions{}, &server);

@@ -52,6 +52,10 @@ for target in "${targets[@]}"; do
     echo "!! $target failed (exit $status); input saved under $artifacts; end of the log:"
     tail -n 80 "$log"
     summary+=("$(printf '%-16s FAILED  executions %-10s exec/s %-8s' "$target" "${execs:-?}" "${speed:-?}")")
+    # The report's first lines, repeated in the summary (the end of a CI log is what is shown).
+    why=$(grep -m1 -A12 -E '^==[0-9]+==ERROR|ERROR: libFuzzer|runtime error|fuzz property violated' "$log" \
+      | sed 's/^/    /' || true)
+    summary+=("${why:-    (no sanitizer report in the log)}")
   else
     tail -n 3 "$log" | grep -v '^stat::' || true
     summary+=("$(printf '%-16s ok      executions %-10s exec/s %-8s new corpus entries %s' \
