@@ -22,7 +22,7 @@ struct Turn;
 struct TurnPlan;
 struct KbHit;
 namespace dialogue {
-class DialogueState;
+struct DialogueState;
 }
 
 // The customer's side of a session: starting it, and each message's turn. A turn
