@@ -1,6 +1,6 @@
 #include "core/engine/reply/KbPassage.h"
 
-#include "core/nlu/StringTable.h"
+#include "core/nlu/text/StringTable.h"
 #include "core/nlu/text/Tokenizer.h"
 
 #include <QRegularExpression>
