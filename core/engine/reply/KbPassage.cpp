@@ -1,5 +1,7 @@
 #include "core/engine/reply/KbPassage.h"
 
+#include "core/nlu/text/Stemmer.h"
+#include "core/nlu/text/StopWords.h"
 #include "core/nlu/text/StringTable.h"
 #include "core/nlu/text/Tokenizer.h"
 
@@ -13,115 +15,15 @@
 namespace tierdesk {
 namespace {
 
-bool isFunctionWord(const QString &w)
-{
-    static const nlu::StringSet words = {
-        QStringLiteral("the"),
-        QStringLiteral("and"),
-        QStringLiteral("for"),
-        QStringLiteral("you"),
-        QStringLiteral("your"),
-        QStringLiteral("how"),
-        QStringLiteral("what"),
-        QStringLiteral("whats"),
-        QStringLiteral("what's"),
-        QStringLiteral("when"),
-        QStringLiteral("where"),
-        QStringLiteral("does"),
-        QStringLiteral("can"),
-        QStringLiteral("with"),
-        QStringLiteral("that"),
-        QStringLiteral("this"),
-        QStringLiteral("have"),
-        QStringLiteral("are"),
-        QStringLiteral("was"),
-        QStringLiteral("not"),
-        QStringLiteral("dont"),
-        QStringLiteral("don't"),
-        QStringLiteral("want"),
-        QStringLiteral("into"),
-        QStringLiteral("from"),
-        QStringLiteral("will"),
-        QStringLiteral("out"),
-        QStringLiteral("our"),
-        QStringLiteral("any"),
-        QStringLiteral("all"),
-        QStringLiteral("its"),
-        QStringLiteral("it's"),
-        QStringLiteral("there"),
-        QStringLiteral("they"),
-        QStringLiteral("them"),
-        QStringLiteral("get"),
-        QStringLiteral("got"),
-        QStringLiteral("should"),
-        QStringLiteral("would"),
-        QStringLiteral("could"),
-        QStringLiteral("pls"),
-        QStringLiteral("please"),
-        QStringLiteral("about"),
-        QStringLiteral("just"),
-        QStringLiteral("also"),
-        QStringLiteral("use"),
-        // Words that point at something without naming it ("the other thing", "one before").
-        QStringLiteral("one"),
-        QStringLiteral("other"),
-        QStringLiteral("thing"),
-        QStringLiteral("things"),
-        QStringLiteral("stuff"),
-        QStringLiteral("bit"),
-        QStringLiteral("part"),
-        QStringLiteral("time"),
-        QStringLiteral("went"),
-        QStringLiteral("know"),
-        QStringLiteral("mean"),
-        QStringLiteral("like"),
-        QStringLiteral("really"),
-        QStringLiteral("lol"),
-        QStringLiteral("okay"),
-        QStringLiteral("yes"),
-        QStringLiteral("yeah"),
-        QStringLiteral("right"),
-        QStringLiteral("again"),
-        QStringLiteral("before"),
-        QStringLiteral("after"),
-        QStringLiteral("anything"),
-        QStringLiteral("something"),
-        QStringLiteral("everything"),
-        QStringLiteral("anyone"),
-        QStringLiteral("someone"),
-        QStringLiteral("then"),
-        QStringLiteral("still"),
-        QStringLiteral("yet"),
-        // Intensifiers: "honestly really disappointed, on the very first hike".
-        QStringLiteral("very"),
-        QStringLiteral("honestly"),
-        QStringLiteral("first"),
-        QStringLiteral("literally"),
-        QStringLiteral("totally"),
-        QStringLiteral("super"),
-    };
-    return w.size() < 3 || words.count(w) > 0;
-}
-
-// A crude stem, enough to meet "washing" with "wash" and "returns" with "return".
-QString stem(QString w)
-{
-    for (const char *suffix : {"ing", "ed", "es", "s"}) {
-        const auto s = QLatin1String(suffix);
-        if (w.size() > s.size() + 3 && w.endsWith(s)) {
-            w.chop(s.size());
-            break;
-        }
-    }
-    return w;
-}
+using nlu::Stemmer;
+using nlu::StopWords;
 
 nlu::StringSet contentStems(const QString &text)
 {
     nlu::StringSet out;
     for (const QString &w : nlu::Tokenizer::words(text)) {
-        if (!isFunctionWord(w))
-            out.insert(stem(w));
+        if (!StopWords::isFunctionWord(w))
+            out.insert(Stemmer::stem(w));
     }
     return out;
 }
@@ -357,22 +259,12 @@ nlu::StringSet questionStems(const QString &text)
         const QString &w = words.at(i);
         if (isNegation(w))
             out.insert(negation());
-        else if (!isFunctionWord(w))
-            out.insert(stem(w));
+        else if (!StopWords::isFunctionWord(w))
+            out.insert(Stemmer::stem(w));
         if (const QString written = articleWordFor(w, words, i); !written.isEmpty())
-            out.insert(stem(written));
+            out.insert(Stemmer::stem(written));
     }
     return out;
-}
-
-// What may follow a word's stem in another form of it: "dry" and "dryer", "paus" and
-// "pause" (not "day" and "daypack").
-bool isInflection(QStringView rest)
-{
-    for (const char *ending : {"e", "s", "es", "ed", "er", "ers", "ing", "y"})
-        if (rest == QLatin1String(ending))
-            return true;
-    return false;
 }
 
 // How many of the asked stems a passage holds. A longer asked word that starts a passage
@@ -392,7 +284,7 @@ double overlap(const nlu::StringSet &asked, const ParsedArticle &article, int pa
         } else if (s.size() >= 4) {
             for (const QString &p : stems)
                 if (p.size() >= 3 && p.size() < s.size() && s.startsWith(p)
-                    && isInflection(QStringView(s).mid(p.size()))) {
+                    && Stemmer::isInflection(QStringView(s).mid(p.size()))) {
                     score += 1.0;
                     break;
                 }
@@ -574,7 +466,7 @@ QString searchWords(const QString &text)
         // it), not what it is about: "long" would find "how long refunds take" for anything.
         const bool answerKind = i > 0 && words.at(i - 1) == QLatin1String("how")
             && (w == QLatin1String("long") || w == QLatin1String("much") || w == QLatin1String("soon"));
-        if (!isFunctionWord(w) && !isNegation(w) && !orderNumber && !answerKind && !out.contains(w))
+        if (!StopWords::isFunctionWord(w) && !isNegation(w) && !orderNumber && !answerKind && !out.contains(w))
             out << w;
         if (const QString written = articleWordFor(w, words, i); !written.isEmpty() && !out.contains(written))
             out << written; // the article's word is searched too
@@ -601,7 +493,7 @@ bool isAnswerKindStem(const QString &s)
         nlu::StringSet out;
         for (const char *w :
             {"cost", "costs", "price", "fee", "fees", "free", "charge", "charged", "pay", "long", "much", "soon"})
-            out.insert(stem(QLatin1String(w)));
+            out.insert(Stemmer::stem(QLatin1String(w)));
         return out;
     }();
     return stems.count(s) > 0;
