@@ -424,25 +424,6 @@ bool knowledgeAnswers(const KbArticle &article, const QString &question)
 
 namespace {
 
-// Lower-case runs of letters and digits: all a search needs, at a fraction of the
-// tokenizer's cost.
-QStringList plainWords(const QString &text)
-{
-    QStringList out;
-    QString word;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber() || (c == QLatin1Char('\'') && !word.isEmpty())) {
-            word += c.toLower();
-        } else if (!word.isEmpty()) {
-            out << word;
-            word.clear();
-        }
-    }
-    if (!word.isEmpty())
-        out << word;
-    return out;
-}
-
 bool isNumber(const QString &w)
 {
     for (const QChar c : w)
@@ -458,7 +439,7 @@ QString searchWords(const QString &text)
     // Order numbers match the example numbers in articles; words that name nothing
     // ("thing", "whats") are rare in articles, so bm25 would weigh them most.
     QStringList out;
-    const QStringList words = plainWords(text);
+    const QStringList words = nlu::Tokenizer::plainWords(text, nlu::Tokenizer::Underscore::Separates);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString &w = words.at(i);
         const bool orderNumber = w == QLatin1String("ord") || (w.size() >= 4 && isNumber(w));

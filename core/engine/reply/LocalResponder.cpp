@@ -5,6 +5,7 @@
 #include "core/engine/reply/Phrases.h"
 
 #include "core/nlu/Intents.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QRegularExpression>
 
@@ -157,21 +158,7 @@ QString fitLength(const QString &text, int maxChars)
 
 int approximateTokens(const QString &text)
 {
-    // Words and single punctuation marks; a plain scan, as it runs on every reply.
-    int n = 0;
-    bool inWord = false;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber() || c == QLatin1Char('_')) {
-            if (!inWord)
-                ++n;
-            inWord = true;
-        } else {
-            inWord = false;
-            if (!c.isSpace())
-                ++n;
-        }
-    }
-    return n;
+    return nlu::Tokenizer::roughTokenCount(text);
 }
 
 // An article's tokens, counted once per thread for its text: replies quote the same few
