@@ -9,8 +9,6 @@
 
 #include <QRegularExpression>
 
-#include <array>
-
 namespace tierdesk {
 namespace {
 
@@ -161,25 +159,6 @@ int approximateTokens(const QString &text)
     return nlu::Tokenizer::roughTokenCount(text);
 }
 
-// An article's tokens, counted once per thread for its text: replies quote the same few
-// articles, and the search hands out one copy of each article's text, so it is found by
-// its address (the copy held here keeps that text alive and unchanged).
-static int articleTokens(const QString &body)
-{
-    struct Counted {
-        QString body;
-        int tokens = 0;
-    };
-    thread_local std::array<Counted, 16> recent;
-    thread_local size_t next = 0;
-    for (const Counted &c : recent)
-        if (c.body.constData() == body.constData() && c.body.size() == body.size())
-            return c.tokens;
-    Counted &slot = recent[next++ % recent.size()];
-    slot = {body, approximateTokens(body)};
-    return slot.tokens;
-}
-
 Reply LocalResponder::compose(const ReplyContext &ctx)
 {
     Reply reply;
@@ -188,7 +167,7 @@ Reply LocalResponder::compose(const ReplyContext &ctx)
     reply.content = fitLength(text, ctx.caps.maxResponseLength);
     int context = approximateTokens(ctx.message);
     for (const KbHit &h : ctx.knowledge.mid(0, 1))
-        context += articleTokens(h.article.body);
+        context += approximateTokens(h.article.body);
     reply.inputTokens = context;
     reply.outputTokens = approximateTokens(reply.content);
     return reply;
@@ -289,16 +268,8 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     // The passage that answers what was asked, else the article's opening.
     if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
         return framed(say, article.title, passage);
-    // Opening sentences per article (id, body length), so markup is stripped once per thread.
-    thread_local QHash<QPair<qint64, qsizetype>, QString> leads;
-    const auto key = qMakePair(article.id, article.body.size());
-    auto it = leads.find(key);
-    if (it == leads.end()) {
-        if (leads.size() > 4096)
-            leads.clear();
-        it = leads.insert(key, leadSentences(article.body, 2));
-    }
-    return framed(say, article.title, *it);
+    // Not cached: only a reply no passage answers reads an opening, once.
+    return framed(say, article.title, leadSentences(article.body, 2));
 }
 
 void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const
