@@ -12,10 +12,6 @@
 namespace tierdesk {
 namespace {
 
-bool is(const QString &intent, const char *name)
-{
-    return intent == QLatin1String(name);
-}
 QString firstName(const Customer &c)
 {
     const QString name = c.name.section(QLatin1Char(' '), 0, 0).trimmed();
@@ -124,13 +120,11 @@ static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &questio
 
 bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
 {
-    const QString &intent = a.intent.intent;
-    for (const char *social : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye,
-             nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
-        if (is(intent, social))
-            return true;
+    if (nlu::isSmallTalk(a.intent.intent))
+        return true;
+    const nlu::Intent intent = a.intent.id();
     // The model's "none of these" is no reading of the message, however sure it is.
-    const bool placed = !is(intent, nlu::intent::GeneralQuestion) && !is(intent, nlu::intent::OutOfScope);
+    const bool placed = intent != nlu::Intent::GeneralQuestion && intent != nlu::Intent::OutOfScope;
     if (a.intent.confidence >= 0.5 && placed)
         return true;
     if (knowledge.isEmpty())
@@ -138,7 +132,7 @@ bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
     // A general inquiry is no subject: an article filed under it matches nothing in particular.
     const bool sameSubject = a.intent.category != IssueCategory::GeneralInquiry
         && knowledge.first().article.category == toString(a.intent.category);
-    return sameSubject || (a.intent.confidence >= 0.3 && !is(intent, nlu::intent::OutOfScope));
+    return sameSubject || (a.intent.confidence >= 0.3 && intent != nlu::Intent::OutOfScope);
 }
 
 QString fitLength(const QString &text, int maxChars)
@@ -175,13 +169,13 @@ Reply LocalResponder::compose(const ReplyContext &ctx)
 
 QString LocalResponder::opening(const ReplyContext &ctx) const
 {
-    const QString &intent = ctx.analysis.intent.intent;
+    const nlu::Intent intent = ctx.analysis.intent.id();
     const QString name = firstName(ctx.customer);
     const bool concise = ctx.caps.tone == QLatin1String("concise");
     const Phrases say(ctx.language);
-    if (is(intent, nlu::intent::Greeting))
+    if (intent == nlu::Intent::Greeting)
         return name.isEmpty() ? say(Phrase::Hello) : say(Phrase::HelloName).arg(name);
-    if (is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye) || concise)
+    if (intent == nlu::Intent::Thanks || intent == nlu::Intent::Goodbye || concise)
         return {};
     switch (ctx.analysis.sentiment.level) {
     case Sentiment::Irate:
@@ -325,7 +319,7 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
 
 QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const
 {
-    const QString &intent = ctx.analysis.intent.intent;
+    const nlu::Intent intent = ctx.analysis.intent.id();
     const ActionReport &act = ctx.actions;
     const Phrases say(ctx.language);
     QStringList parts;
@@ -370,14 +364,14 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
 
     const bool answered = parts.size() > (ctx.escalation ? 1 : 0);
     if (answered
-        && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
+        && (intent == nlu::Intent::Greeting || intent == nlu::Intent::Thanks || intent == nlu::Intent::Goodbye)) {
         // The answer above is the reply; small talk would only bury it.
-    } else if (is(intent, nlu::intent::Greeting)) {
+    } else if (intent == nlu::Intent::Greeting) {
         parts << say(Phrase::HowCanIHelp);
-    } else if (is(intent, nlu::intent::Thanks)) {
+    } else if (intent == nlu::Intent::Thanks) {
         parts << say(Phrase::YoureWelcome);
         suggested << QStringLiteral("end_conversation");
-    } else if (is(intent, nlu::intent::Goodbye)) {
+    } else if (intent == nlu::Intent::Goodbye) {
         parts << say(Phrase::Goodbye);
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
         || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()
