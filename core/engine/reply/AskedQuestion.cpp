@@ -23,10 +23,10 @@ bool isNegation(const QString &w)
     return words.count(w) > 0;
 }
 
-// How customers say what the articles word otherwise: a small thesaurus of support
-// vocabulary, each word with the article's word for it.
 namespace {
 
+// How customers say what the articles word otherwise: a small thesaurus of support
+// vocabulary, each word with the article's word for it.
 const nlu::StringTable<QString> &articleWords()
 {
     static const nlu::StringTable<QString> table = [] {
