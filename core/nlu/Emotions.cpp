@@ -1,7 +1,7 @@
 #include "core/nlu/Emotions.h"
 
 #include "core/nlu/SentimentCues.h"
-#include "core/nlu/StringTable.h"
+#include "core/nlu/text/StringTable.h"
 
 #include <algorithm>
 #include <array>

@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/domain/Enums.h"
+#include "core/nlu/Intents.h"
 
 #include <QByteArray>
 #include <QList>
@@ -28,6 +29,8 @@ struct IntentPrediction {
     IssueCategory category = IssueCategory::GeneralInquiry;
     QList<QPair<QString, double>> ranked; // top 3 intents, best first (also when out of scope)
     bool outOfScope = false; // confidence under the model's threshold
+
+    Intent id() const { return parseIntent(intent); }
 };
 
 // A linear model (liblinear) over word and character n-grams with tf-idf weights;

@@ -1,5 +1,7 @@
 #include "core/nlu/Intents.h"
 
+#include "core/nlu/text/StringTable.h"
+
 #include <QHash>
 
 #include <iterator>
@@ -10,34 +12,35 @@ namespace {
 
 struct IntentInfo {
     const char *name;
+    Intent id;
     IssueCategory category;
 };
 
 constexpr IntentInfo kIntents[] = {
-    {intent::OrderStatus, IssueCategory::Shipping},
-    {intent::DeliveryOptions, IssueCategory::Shipping},
-    {intent::ChangeAddress, IssueCategory::Shipping},
-    {intent::CancelOrder, IssueCategory::Cancellation},
-    {intent::ReturnItem, IssueCategory::Refund},
-    {intent::RefundRequest, IssueCategory::Refund},
-    {intent::RefundStatus, IssueCategory::Refund},
-    {intent::BillingQuestion, IssueCategory::Billing},
-    {intent::PaymentIssue, IssueCategory::Billing},
-    {intent::AccountAccess, IssueCategory::Account},
-    {intent::AccountUpdate, IssueCategory::Account},
-    {intent::DeleteAccount, IssueCategory::Cancellation},
-    {intent::SubscriptionChange, IssueCategory::Subscription},
-    {intent::SubscriptionCancel, IssueCategory::Subscription},
-    {intent::CreditRequest, IssueCategory::Billing},
-    {intent::ProductIssue, IssueCategory::ProductQuality},
-    {intent::TechnicalProblem, IssueCategory::Technical},
-    {intent::Complaint, IssueCategory::Complaint},
-    {intent::HumanRequest, IssueCategory::GeneralInquiry},
-    {intent::ManagerRequest, IssueCategory::GeneralInquiry},
-    {intent::Greeting, IssueCategory::GeneralInquiry},
-    {intent::Thanks, IssueCategory::GeneralInquiry},
-    {intent::Goodbye, IssueCategory::GeneralInquiry},
-    {intent::GeneralQuestion, IssueCategory::GeneralInquiry},
+    {intent::OrderStatus, Intent::OrderStatus, IssueCategory::Shipping},
+    {intent::DeliveryOptions, Intent::DeliveryOptions, IssueCategory::Shipping},
+    {intent::ChangeAddress, Intent::ChangeAddress, IssueCategory::Shipping},
+    {intent::CancelOrder, Intent::CancelOrder, IssueCategory::Cancellation},
+    {intent::ReturnItem, Intent::ReturnItem, IssueCategory::Refund},
+    {intent::RefundRequest, Intent::RefundRequest, IssueCategory::Refund},
+    {intent::RefundStatus, Intent::RefundStatus, IssueCategory::Refund},
+    {intent::BillingQuestion, Intent::BillingQuestion, IssueCategory::Billing},
+    {intent::PaymentIssue, Intent::PaymentIssue, IssueCategory::Billing},
+    {intent::AccountAccess, Intent::AccountAccess, IssueCategory::Account},
+    {intent::AccountUpdate, Intent::AccountUpdate, IssueCategory::Account},
+    {intent::DeleteAccount, Intent::DeleteAccount, IssueCategory::Cancellation},
+    {intent::SubscriptionChange, Intent::SubscriptionChange, IssueCategory::Subscription},
+    {intent::SubscriptionCancel, Intent::SubscriptionCancel, IssueCategory::Subscription},
+    {intent::CreditRequest, Intent::CreditRequest, IssueCategory::Billing},
+    {intent::ProductIssue, Intent::ProductIssue, IssueCategory::ProductQuality},
+    {intent::TechnicalProblem, Intent::TechnicalProblem, IssueCategory::Technical},
+    {intent::Complaint, Intent::Complaint, IssueCategory::Complaint},
+    {intent::HumanRequest, Intent::HumanRequest, IssueCategory::GeneralInquiry},
+    {intent::ManagerRequest, Intent::ManagerRequest, IssueCategory::GeneralInquiry},
+    {intent::Greeting, Intent::Greeting, IssueCategory::GeneralInquiry},
+    {intent::Thanks, Intent::Thanks, IssueCategory::GeneralInquiry},
+    {intent::Goodbye, Intent::Goodbye, IssueCategory::GeneralInquiry},
+    {intent::GeneralQuestion, Intent::GeneralQuestion, IssueCategory::GeneralInquiry},
 };
 
 const QHash<QString, IssueCategory> &categoryTable()
@@ -51,15 +54,48 @@ const QHash<QString, IssueCategory> &categoryTable()
     return table;
 }
 
+// Every Intent but Other, by label: the model's classes and out of scope.
+const StringTable<Intent> &intentTable()
+{
+    static const StringTable<Intent> table = [] {
+        StringTable<Intent> t;
+        for (const IntentInfo &info : kIntents)
+            t.emplace(QLatin1String(info.name), info.id);
+        t.emplace(QLatin1String(intent::OutOfScope), Intent::OutOfScope);
+        return t;
+    }();
+    return table;
+}
+
 } // namespace
+
+Intent parseIntent(const QString &label)
+{
+    return valueOr(intentTable(), label, Intent::Other);
+}
+
+QLatin1String intentLabel(Intent id)
+{
+    if (id == Intent::OutOfScope)
+        return QLatin1String(intent::OutOfScope);
+    for (const IntentInfo &info : kIntents)
+        if (info.id == id)
+            return QLatin1String(info.name);
+    return {};
+}
 
 bool isSmallTalk(const QString &intent)
 {
-    for (const char *name :
-        {intent::Greeting, intent::Thanks, intent::Goodbye, intent::HumanRequest, intent::ManagerRequest})
-        if (intent == QLatin1String(name))
-            return true;
-    return false;
+    switch (parseIntent(intent)) {
+    case Intent::Greeting:
+    case Intent::Thanks:
+    case Intent::Goodbye:
+    case Intent::HumanRequest:
+    case Intent::ManagerRequest:
+        return true;
+    default:
+        return false;
+    }
 }
 
 IssueCategory categoryOfIntent(const QString &intent)

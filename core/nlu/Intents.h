@@ -41,6 +41,42 @@ inline constexpr const char OutOfScope[] = "out_of_scope";
 
 namespace tierdesk::nlu {
 
+// The intents as values, for the code that decides by them (compared as values, not as
+// text). The labels above stay what the model answers, what is stored and what is sent.
+enum class Intent {
+    OrderStatus,
+    DeliveryOptions,
+    ChangeAddress,
+    CancelOrder,
+    ReturnItem,
+    RefundRequest,
+    RefundStatus,
+    BillingQuestion,
+    PaymentIssue,
+    AccountAccess,
+    AccountUpdate,
+    DeleteAccount,
+    SubscriptionChange,
+    SubscriptionCancel,
+    CreditRequest,
+    ProductIssue,
+    TechnicalProblem,
+    Complaint,
+    HumanRequest,
+    ManagerRequest,
+    Greeting,
+    Thanks,
+    Goodbye,
+    GeneralQuestion,
+    OutOfScope,
+    Other, // a label of none of the above: a company's own model may have intents of its own, or none
+};
+
+// The intent a label names ("order_status": OrderStatus); Other for any other label.
+Intent parseIntent(const QString &label);
+// The label of an intent, as the model answers it; empty for Other.
+QLatin1String intentLabel(Intent intent);
+
 // Unknown intents fall back to GENERAL_INQUIRY.
 IssueCategory categoryOfIntent(const QString &intent);
 // Greetings, thanks, goodbyes and asking for a person or a manager: nothing to look up.

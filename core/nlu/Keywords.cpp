@@ -2,6 +2,7 @@
 
 #include "core/common/GatedRegex.h"
 #include "core/common/LastAnswer.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QRegularExpression>
 
@@ -20,11 +21,6 @@ QRegularExpression caseless(const QString &pattern)
         pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     re.optimize();
     return re;
-}
-
-bool isWordChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == QLatin1Char('_');
 }
 
 } // namespace
@@ -130,6 +126,7 @@ QString managerRequest(const QString &text)
 QString matchKeyword(const QString &text, const QStringList &keywords)
 {
     // Plain search with word-boundary checks: no pattern compiled per message.
+    const auto isWordChar = [](QChar c) { return Tokenizer::isPlainWordChar(c, Tokenizer::Underscore::Joins); };
     for (const QString &raw : keywords) {
         const QString keyword = raw.simplified();
         if (keyword.isEmpty())

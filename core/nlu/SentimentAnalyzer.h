@@ -2,7 +2,7 @@
 
 #include "core/domain/Enums.h"
 #include "core/nlu/SentimentModel.h"
-#include "core/nlu/StringTable.h"
+#include "core/nlu/text/StringTable.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "core/nlu/SentimentCues.h"
 
-#include "core/nlu/StringTable.h"
+#include "core/nlu/text/StringTable.h"
 
 #include <initializer_list>
 

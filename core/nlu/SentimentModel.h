@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/nlu/StringTable.h"
+#include "core/nlu/text/StringTable.h"
 
 #include <QHash>
 #include <QList>

@@ -1,35 +1,18 @@
 #include "core/store/KbRepo.h"
 
+#include "core/nlu/text/StopWords.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSet>
 
 namespace tierdesk {
 namespace {
 
-// Words that carry no meaning for retrieval; keeping them out makes bm25 sharper.
-const QSet<QString> &stopWords()
-{
-    static const QSet<QString> words{QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("the"),
-        QStringLiteral("is"), QStringLiteral("are"), QStringLiteral("i"), QStringLiteral("my"), QStringLiteral("me"),
-        QStringLiteral("you"), QStringLiteral("your"), QStringLiteral("to"), QStringLiteral("of"),
-        QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("in"), QStringLiteral("on"), QStringLiteral("for"),
-        QStringLiteral("it"), QStringLiteral("this"), QStringLiteral("that"), QStringLiteral("can"),
-        QStringLiteral("do"), QStringLiteral("does"), QStringLiteral("did"), QStringLiteral("how"),
-        QStringLiteral("what"), QStringLiteral("when"), QStringLiteral("where"), QStringLiteral("why"),
-        QStringLiteral("with"), QStringLiteral("be"), QStringLiteral("was"), QStringLiteral("have"),
-        QStringLiteral("has"), QStringLiteral("please"), QStringLiteral("hi"), QStringLiteral("hello"),
-        QStringLiteral("would"), QStringLiteral("could"), QStringLiteral("want"), QStringLiteral("need"),
-        QStringLiteral("help"), QStringLiteral("there"), QStringLiteral("at"), QStringLiteral("am"),
-        QStringLiteral("so"), QStringLiteral("just"), QStringLiteral("get"), QStringLiteral("if"),
-        QStringLiteral("not"), QStringLiteral("about"), QStringLiteral("im")};
-    return words;
-}
-
+// Stop words carry no meaning for retrieval; keeping them out makes bm25 sharper.
 QString ftsQuery(const QString &text)
 {
     static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"));
@@ -37,7 +20,7 @@ QString ftsQuery(const QString &text)
     auto it = word.globalMatch(text.left(500).toLower());
     while (it.hasNext() && terms.size() < 16) {
         const QString w = it.next().captured(0);
-        if (w.size() < 2 || stopWords().contains(w))
+        if (w.size() < 2 || nlu::StopWords::isSearchNoise(w))
             continue;
         terms << QLatin1Char('"') + w + QLatin1Char('"');
     }

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 
 using namespace tierdesk;
 using namespace tierdesk::nlu;
@@ -19,6 +20,7 @@ class TestIntentClassifier : public QObject {
 
 private slots:
     void intentNamesAndCategories();
+    void intentValuesAndLabels();
     void csvParsing();
     void loadExamples();
     void untrained();
@@ -55,6 +57,31 @@ void TestIntentClassifier::intentNamesAndCategories()
     QCOMPARE(
         toString(categoryOfIntent(QLatin1String(intent::ManagerRequest))), toString(IssueCategory::GeneralInquiry));
     QCOMPARE(toString(categoryOfIntent(QStringLiteral("no_such_intent"))), toString(IssueCategory::GeneralInquiry));
+}
+
+void TestIntentClassifier::intentValuesAndLabels()
+{
+    // Every label of the vocabulary is a value of its own, and back to the same label.
+    QStringList labels = allIntents();
+    labels << QLatin1String(intent::OutOfScope);
+    std::set<Intent> seen;
+    for (const QString &label : std::as_const(labels)) {
+        const Intent id = parseIntent(label);
+        QVERIFY2(id != Intent::Other, qPrintable(label));
+        QCOMPARE(QString(intentLabel(id)), label);
+        seen.insert(id);
+    }
+    QCOMPARE(int(seen.size()), int(Intent::Other));
+    QCOMPARE(parseIntent(QStringLiteral("order_status")), Intent::OrderStatus);
+    QCOMPARE(parseIntent(QStringLiteral("out_of_scope")), Intent::OutOfScope);
+    // A company model's own intent, a label in other case, none at all: Other.
+    QCOMPARE(parseIntent(QStringLiteral("warranty_claim")), Intent::Other);
+    QCOMPARE(parseIntent(QStringLiteral("ORDER_STATUS")), Intent::Other);
+    QCOMPARE(parseIntent(QString()), Intent::Other);
+    QVERIFY(intentLabel(Intent::Other).isEmpty());
+    IntentPrediction p;
+    p.intent = QLatin1String(intent::Greeting);
+    QCOMPARE(p.id(), Intent::Greeting);
 }
 
 void TestIntentClassifier::csvParsing()

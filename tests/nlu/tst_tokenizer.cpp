@@ -14,6 +14,9 @@ private slots:
     void emphasisIsKept();
     void emojiAndEmoticons();
     void offsetsPointIntoTheSource();
+    void plainWordsAreRunsOfLettersAndDigits();
+    void underscoreJoinsOrSeparates();
+    void roughTokenCountCountsWordsAndMarks();
 };
 
 namespace {
@@ -110,6 +113,37 @@ void TestTokenizer::offsetsPointIntoTheSource()
     const QString text = QStringLiteral("hi 🙄 there ORD-10001!");
     for (const Token &t : Tokenizer::tokenize(text))
         QCOMPARE(text.mid(t.start, t.length), t.text);
+}
+
+void TestTokenizer::plainWordsAreRunsOfLettersAndDigits()
+{
+    const auto words = [](const char *text) {
+        return Tokenizer::plainWords(QString::fromUtf8(text), Tokenizer::Underscore::Joins).join(QLatin1Char('|'));
+    };
+    QCOMPARE(words("Don't RETURN the e-mail, ORD-10005!"), QStringLiteral("don't|return|the|e|mail|ord|10005"));
+    QCOMPARE(words("customers' boots 25.50"), QStringLiteral("customers'|boots|25|50"));
+    QCOMPARE(words("'quoted'"), QStringLiteral("quoted'"));
+    QCOMPARE(words("Grüße, café"), QStringLiteral("grüße|café"));
+    QCOMPARE(words(" \n "), QString());
+}
+
+void TestTokenizer::underscoreJoinsOrSeparates()
+{
+    QCOMPARE(Tokenizer::plainWords(u"my_order now", Tokenizer::Underscore::Joins),
+        QStringList({QStringLiteral("my_order"), QStringLiteral("now")}));
+    QCOMPARE(Tokenizer::plainWords(u"my_order now", Tokenizer::Underscore::Separates),
+        QStringList({QStringLiteral("my"), QStringLiteral("order"), QStringLiteral("now")}));
+    QVERIFY(Tokenizer::isPlainWordChar(QLatin1Char('_'), Tokenizer::Underscore::Joins));
+    QVERIFY(!Tokenizer::isPlainWordChar(QLatin1Char('_'), Tokenizer::Underscore::Separates));
+    QVERIFY(!Tokenizer::isPlainWordChar(QLatin1Char('-'), Tokenizer::Underscore::Joins));
+}
+
+void TestTokenizer::roughTokenCountCountsWordsAndMarks()
+{
+    QCOMPARE(Tokenizer::roughTokenCount(u"Hello, world!"), 4);
+    QCOMPARE(Tokenizer::roughTokenCount(u"snake_case  word"), 2);
+    QCOMPARE(Tokenizer::roughTokenCount(u"$25.50?!"), 6);
+    QCOMPARE(Tokenizer::roughTokenCount(u""), 0);
 }
 
 QTEST_APPLESS_MAIN(TestTokenizer)

@@ -7,11 +7,6 @@
 namespace tierdesk {
 namespace {
 
-bool is(const QString &intent, const char *name)
-{
-    return intent == QLatin1String(name);
-}
-
 } // namespace
 
 std::optional<Order> ActionExecutor::findOrder(
@@ -32,9 +27,16 @@ std::optional<Order> ActionExecutor::findOrder(
 
 bool ActionExecutor::isOrderTopic(const QString &intent)
 {
-    return is(intent, nlu::intent::OrderStatus) || is(intent, nlu::intent::CancelOrder)
-        || is(intent, nlu::intent::ChangeAddress) || is(intent, nlu::intent::RefundRequest)
-        || is(intent, nlu::intent::RefundStatus);
+    switch (nlu::parseIntent(intent)) {
+    case nlu::Intent::OrderStatus:
+    case nlu::Intent::CancelOrder:
+    case nlu::Intent::ChangeAddress:
+    case nlu::Intent::RefundRequest:
+    case nlu::Intent::RefundStatus:
+        return true;
+    default:
+        return false;
+    }
 }
 
 ActionReport ActionExecutor::carryOut(const Session &session, const Customer &customer, const TierCapabilities &caps,

@@ -17,11 +17,6 @@ using dialogue::asksForRefund;
 using dialogue::asksToCancelOrder;
 using dialogue::subscriptionChangeAsked;
 
-bool is(const QString &intent, const char *name)
-{
-    return intent == QLatin1String(name);
-}
-
 double paidFor(const QJsonObject &item)
 {
     return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
@@ -86,9 +81,9 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
     const bool sameAgain = named && dialogue::asksSameAgain(text) && !dialogue::asksAboutOrderFacts(text);
     const auto again = [&](const char *action) { return sameAgain && state.lastRequest == QLatin1String(action); };
     const bool continuesRefund
-        = (gotOrder && state.intent == QLatin1String(nlu::intent::RefundRequest)) || again("process_refund");
+        = (gotOrder && nlu::parseIntent(state.intent) == nlu::Intent::RefundRequest) || again("process_refund");
     const bool continuesCancel
-        = (gotOrder && state.intent == QLatin1String(nlu::intent::CancelOrder)) || again("cancel_order");
+        = (gotOrder && nlu::parseIntent(state.intent) == nlu::Intent::CancelOrder) || again("cancel_order");
     state.awaitingSlot.clear();
     if (planException(text, order, state, plan))
         return;
@@ -135,8 +130,8 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
         return;
     }
     const bool continuesCredit
-        = state.intent == QLatin1String(nlu::intent::CreditRequest) && awaited == QLatin1String("amount");
-    if ((asksForCredit(text) && is(a.intent.intent, nlu::intent::CreditRequest)) || continuesCredit) {
+        = nlu::parseIntent(state.intent) == nlu::Intent::CreditRequest && awaited == QLatin1String("amount");
+    if ((asksForCredit(text) && a.intent.id() == nlu::Intent::CreditRequest) || continuesCredit) {
         if (a.slotValues.amount.value_or(0) > 0) {
             plan.request.kind = RequestedAction::Credit;
             plan.request.amount = *a.slotValues.amount;

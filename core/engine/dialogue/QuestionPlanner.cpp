@@ -125,8 +125,7 @@ void QuestionPlanner::plan(const QString &text, const std::optional<Order> &orde
         return;
     }
     // Asking for a person or a manager is the whole message: the escalation answers it.
-    if (a.intent.intent == QLatin1String(nlu::intent::HumanRequest)
-        || a.intent.intent == QLatin1String(nlu::intent::ManagerRequest))
+    if (a.intent.id() == nlu::Intent::HumanRequest || a.intent.id() == nlu::Intent::ManagerRequest)
         return;
     if (plan.answersWithoutKnowledge() || nlu::isSmallTalk(a.intent.intent)) {
         k.questions = questionsBeside(text, order, plan);

@@ -2,6 +2,7 @@
 
 #include "core/common/LastAnswer.h"
 #include "core/engine/dialogue/Requests.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -15,24 +16,6 @@ QRegularExpression caseless(const QString &pattern)
         pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     re.optimize();
     return re;
-}
-
-// Lower-case words (letters, digits, inner apostrophes); a plain scan, as it runs on every message.
-QStringList wordsOf(const QString &text)
-{
-    QStringList out;
-    QString word;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber() || c == QLatin1Char('_') || (c == QLatin1Char('\'') && !word.isEmpty())) {
-            word += c.toLower();
-        } else if (!word.isEmpty()) {
-            out << word;
-            word.clear();
-        }
-    }
-    if (!word.isEmpty())
-        out << word;
-    return out;
 }
 
 // "ord" and "10005" of "ORD-10005": the order's number, a fact of its own answer.
@@ -124,7 +107,7 @@ bool isFollowUp(const QString &text)
 QString beyondOrderFacts(const QString &clause, const QStringList &itemWords)
 {
     QStringList rest;
-    for (const QString &w : wordsOf(clause)) {
+    for (const QString &w : nlu::Tokenizer::plainWords(clause, nlu::Tokenizer::Underscore::Joins)) {
         if (isOrderNumber(w))
             continue;
         const QString plain = w.endsWith(QLatin1Char('s')) ? w.chopped(1) : w;

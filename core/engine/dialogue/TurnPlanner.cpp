@@ -25,11 +25,6 @@ using dialogue::asksToCancelOrder;
 using dialogue::mentionsSubscription;
 using dialogue::subscriptionChangeAsked;
 
-bool is(const QString &intent, const char *name)
-{
-    return intent == QLatin1String(name);
-}
-
 QString itemName(const QJsonValue &item)
 {
     return item.toObject().value(QLatin1String("name")).toString();
@@ -182,9 +177,9 @@ void TurnPlanner::correctIntent(MessageAnalysis &a, const Reading &r, const QStr
         return;
     // An order named in small talk or in words the model cannot place is what the
     // message is about ("hi again, ORD-10011 still hasnt arrived").
-    const bool unplaced = a.intent.confidence < 0.5 || is(intent, nlu::intent::Greeting)
-        || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye)
-        || is(intent, nlu::intent::GeneralQuestion);
+    const nlu::Intent id = a.intent.id();
+    const bool unplaced = a.intent.confidence < 0.5 || id == nlu::Intent::Greeting || id == nlu::Intent::Thanks
+        || id == nlu::Intent::Goodbye || id == nlu::Intent::GeneralQuestion;
     const bool aboutNamed = !r.named.isEmpty() && (unplaced || r.aboutOrderFacts);
     const bool aboutDiscussed = r.named.isEmpty() && r.aboutOrderFacts && discussed;
     if (!aboutNamed && !aboutDiscussed)

@@ -13,12 +13,18 @@ QString money(double v)
 // Intents that say nothing of what the issue is.
 bool topicless(const QString &intent)
 {
-    for (const char *name :
-        {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye, nlu::intent::HumanRequest,
-            nlu::intent::ManagerRequest, nlu::intent::GeneralQuestion, nlu::intent::OutOfScope})
-        if (intent == QLatin1String(name))
-            return true;
-    return intent.isEmpty();
+    switch (nlu::parseIntent(intent)) {
+    case nlu::Intent::Greeting:
+    case nlu::Intent::Thanks:
+    case nlu::Intent::Goodbye:
+    case nlu::Intent::HumanRequest:
+    case nlu::Intent::ManagerRequest:
+    case nlu::Intent::GeneralQuestion:
+    case nlu::Intent::OutOfScope:
+        return true;
+    default:
+        return intent.isEmpty();
+    }
 }
 
 // "order_status" -> "Order status".

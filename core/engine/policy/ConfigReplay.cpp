@@ -14,7 +14,7 @@ RequestedAction requestedBy(const MessageAnalysis &a, const QString &text)
 {
     RequestedAction r;
     const double amount = a.slotValues.amount.value_or(0);
-    if ((a.intent.intent == QLatin1String(nlu::intent::RefundRequest) || dialogue::asksForRefund(text)) && amount > 0) {
+    if ((a.intent.id() == nlu::Intent::RefundRequest || dialogue::asksForRefund(text)) && amount > 0) {
         r.kind = RequestedAction::Refund;
         r.amount = amount;
         r.orderId = a.slotValues.orderId;

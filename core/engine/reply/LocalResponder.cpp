@@ -5,18 +5,13 @@
 #include "core/engine/reply/Phrases.h"
 
 #include "core/nlu/Intents.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QRegularExpression>
-
-#include <array>
 
 namespace tierdesk {
 namespace {
 
-bool is(const QString &intent, const char *name)
-{
-    return intent == QLatin1String(name);
-}
 QString firstName(const Customer &c)
 {
     const QString name = c.name.section(QLatin1Char(' '), 0, 0).trimmed();
@@ -125,13 +120,11 @@ static const KbArticle &bestFor(const QList<KbHit> &hits, const QString &questio
 
 bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
 {
-    const QString &intent = a.intent.intent;
-    for (const char *social : {nlu::intent::Greeting, nlu::intent::Thanks, nlu::intent::Goodbye,
-             nlu::intent::HumanRequest, nlu::intent::ManagerRequest})
-        if (is(intent, social))
-            return true;
+    if (nlu::isSmallTalk(a.intent.intent))
+        return true;
+    const nlu::Intent intent = a.intent.id();
     // The model's "none of these" is no reading of the message, however sure it is.
-    const bool placed = !is(intent, nlu::intent::GeneralQuestion) && !is(intent, nlu::intent::OutOfScope);
+    const bool placed = intent != nlu::Intent::GeneralQuestion && intent != nlu::Intent::OutOfScope;
     if (a.intent.confidence >= 0.5 && placed)
         return true;
     if (knowledge.isEmpty())
@@ -139,7 +132,7 @@ bool isConfident(const MessageAnalysis &a, const QList<KbHit> &knowledge)
     // A general inquiry is no subject: an article filed under it matches nothing in particular.
     const bool sameSubject = a.intent.category != IssueCategory::GeneralInquiry
         && knowledge.first().article.category == toString(a.intent.category);
-    return sameSubject || (a.intent.confidence >= 0.3 && !is(intent, nlu::intent::OutOfScope));
+    return sameSubject || (a.intent.confidence >= 0.3 && intent != nlu::Intent::OutOfScope);
 }
 
 QString fitLength(const QString &text, int maxChars)
@@ -157,40 +150,7 @@ QString fitLength(const QString &text, int maxChars)
 
 int approximateTokens(const QString &text)
 {
-    // Words and single punctuation marks; a plain scan, as it runs on every reply.
-    int n = 0;
-    bool inWord = false;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber() || c == QLatin1Char('_')) {
-            if (!inWord)
-                ++n;
-            inWord = true;
-        } else {
-            inWord = false;
-            if (!c.isSpace())
-                ++n;
-        }
-    }
-    return n;
-}
-
-// An article's tokens, counted once per thread for its text: replies quote the same few
-// articles, and the search hands out one copy of each article's text, so it is found by
-// its address (the copy held here keeps that text alive and unchanged).
-static int articleTokens(const QString &body)
-{
-    struct Counted {
-        QString body;
-        int tokens = 0;
-    };
-    thread_local std::array<Counted, 16> recent;
-    thread_local size_t next = 0;
-    for (const Counted &c : recent)
-        if (c.body.constData() == body.constData() && c.body.size() == body.size())
-            return c.tokens;
-    Counted &slot = recent[next++ % recent.size()];
-    slot = {body, approximateTokens(body)};
-    return slot.tokens;
+    return nlu::Tokenizer::roughTokenCount(text);
 }
 
 Reply LocalResponder::compose(const ReplyContext &ctx)
@@ -201,7 +161,7 @@ Reply LocalResponder::compose(const ReplyContext &ctx)
     reply.content = fitLength(text, ctx.caps.maxResponseLength);
     int context = approximateTokens(ctx.message);
     for (const KbHit &h : ctx.knowledge.mid(0, 1))
-        context += articleTokens(h.article.body);
+        context += approximateTokens(h.article.body);
     reply.inputTokens = context;
     reply.outputTokens = approximateTokens(reply.content);
     return reply;
@@ -209,13 +169,13 @@ Reply LocalResponder::compose(const ReplyContext &ctx)
 
 QString LocalResponder::opening(const ReplyContext &ctx) const
 {
-    const QString &intent = ctx.analysis.intent.intent;
+    const nlu::Intent intent = ctx.analysis.intent.id();
     const QString name = firstName(ctx.customer);
     const bool concise = ctx.caps.tone == QLatin1String("concise");
     const Phrases say(ctx.language);
-    if (is(intent, nlu::intent::Greeting))
+    if (intent == nlu::Intent::Greeting)
         return name.isEmpty() ? say(Phrase::Hello) : say(Phrase::HelloName).arg(name);
-    if (is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye) || concise)
+    if (intent == nlu::Intent::Thanks || intent == nlu::Intent::Goodbye || concise)
         return {};
     switch (ctx.analysis.sentiment.level) {
     case Sentiment::Irate:
@@ -302,16 +262,8 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     // The passage that answers what was asked, else the article's opening.
     if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
         return framed(say, article.title, passage);
-    // Opening sentences per article (id, body length), so markup is stripped once per thread.
-    thread_local QHash<QPair<qint64, qsizetype>, QString> leads;
-    const auto key = qMakePair(article.id, article.body.size());
-    auto it = leads.find(key);
-    if (it == leads.end()) {
-        if (leads.size() > 4096)
-            leads.clear();
-        it = leads.insert(key, leadSentences(article.body, 2));
-    }
-    return framed(say, article.title, *it);
+    // Not cached: only a reply no passage answers reads an opening, once.
+    return framed(say, article.title, leadSentences(article.body, 2));
 }
 
 void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const
@@ -367,7 +319,7 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
 
 QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const
 {
-    const QString &intent = ctx.analysis.intent.intent;
+    const nlu::Intent intent = ctx.analysis.intent.id();
     const ActionReport &act = ctx.actions;
     const Phrases say(ctx.language);
     QStringList parts;
@@ -412,14 +364,14 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
 
     const bool answered = parts.size() > (ctx.escalation ? 1 : 0);
     if (answered
-        && (is(intent, nlu::intent::Greeting) || is(intent, nlu::intent::Thanks) || is(intent, nlu::intent::Goodbye))) {
+        && (intent == nlu::Intent::Greeting || intent == nlu::Intent::Thanks || intent == nlu::Intent::Goodbye)) {
         // The answer above is the reply; small talk would only bury it.
-    } else if (is(intent, nlu::intent::Greeting)) {
+    } else if (intent == nlu::Intent::Greeting) {
         parts << say(Phrase::HowCanIHelp);
-    } else if (is(intent, nlu::intent::Thanks)) {
+    } else if (intent == nlu::Intent::Thanks) {
         parts << say(Phrase::YoureWelcome);
         suggested << QStringLiteral("end_conversation");
-    } else if (is(intent, nlu::intent::Goodbye)) {
+    } else if (intent == nlu::Intent::Goodbye) {
         parts << say(Phrase::Goodbye);
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
         || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()

@@ -265,4 +265,44 @@ QStringList Tokenizer::words(QStringView text)
     return out;
 }
 
+bool Tokenizer::isPlainWordChar(QChar c, Underscore underscore)
+{
+    return c.isLetterOrNumber() || (underscore == Underscore::Joins && c == QLatin1Char('_'));
+}
+
+QStringList Tokenizer::plainWords(QStringView text, Underscore underscore)
+{
+    QStringList out;
+    QString word;
+    for (const QChar c : text) {
+        if (isPlainWordChar(c, underscore) || (c == QLatin1Char('\'') && !word.isEmpty())) {
+            word += c.toLower();
+        } else if (!word.isEmpty()) {
+            out << word;
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        out << word;
+    return out;
+}
+
+int Tokenizer::roughTokenCount(QStringView text)
+{
+    int n = 0;
+    bool inWord = false;
+    for (const QChar c : text) {
+        if (isPlainWordChar(c, Underscore::Joins)) {
+            if (!inWord)
+                ++n;
+            inWord = true;
+        } else {
+            inWord = false;
+            if (!c.isSpace())
+                ++n;
+        }
+    }
+    return n;
+}
+
 } // namespace tierdesk::nlu

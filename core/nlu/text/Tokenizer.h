@@ -35,6 +35,20 @@ public:
     static QStringList words(QStringView text);
     // True if the code point is an emoji pictograph (the Unicode emoji blocks).
     static bool isEmojiCodePoint(char32_t cp);
+
+    // The plain cut, a fraction of tokenize()'s cost for matching words against fixed lists
+    // on every message: lower-case runs of letters and digits, an apostrophe kept after a
+    // letter ("don't"); no order ids, numbers, emoji or folded apostrophes.
+    // Whether '_' joins two runs into one word: it does where words are matched as the
+    // patterns' \b and \w see them (keywords, the dialogue's questions); it separates where
+    // the words go to the knowledge base's full-text index, whose tokenizer (unicode61)
+    // splits at it.
+    enum class Underscore { Joins, Separates };
+    static bool isPlainWordChar(QChar c, Underscore underscore);
+    static QStringList plainWords(QStringView text, Underscore underscore);
+    // Words (underscore joining) and each mark other than a space: a language model's tokens,
+    // roughly, for the usage a reply reports.
+    static int roughTokenCount(QStringView text);
 };
 
 } // namespace tierdesk::nlu

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace tierdesk::passages {
+
+// What kind of answer a question wants, so a passage holding one ranks higher:
+// a time ("how long", "when", "its been a week") or a price ("how much", "cost").
+struct AnswerKind {
+    bool time = false;
+    bool price = false;
+    bool phone = false;
+    bool next = false; // "then what": the step after the passage that answers
+    QString defines; // "whats this trail club thing": a passage saying "Trail Club is ..."
+
+    static AnswerKind of(const QString &question);
+};
+
+// What a question about a price or a charge wants: an amount, or that there is none
+// ("while paused, you are not charged", "there is no return label fee for exchanges").
+bool holdsPrice(const QString &passage);
+bool holdsPhoneNumber(const QString &passage);
+bool holdsTime(const QString &passage);
+// Whether a passage opens by saying what the term is: "Trail Club is our optional monthly
+// membership" (not "Trail Club is billed separately"). `term` ends with " is ".
+bool definesTerm(const QString &passage, const QString &term);
+
+} // namespace tierdesk::passages
