@@ -3,7 +3,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
-#include "core/domain/DomainJson.h"
+#include "core/api/cs/CsJson.h"
 
 #include <cmath>
 
@@ -221,7 +221,12 @@ void CsApi::sessionAction(Call &c)
     const auto out = m_desk->act(c.who.company, c.req.pathParams.value(QStringLiteral("id")), a, c.actor);
     if (!out)
         return fail(c, out.error());
-    reply(c, http::HttpResponse::json(201, *out));
+    // The action as the confirming message records it, so the answer and the transcript agree.
+    QJsonObject answer{{QStringLiteral("action"), out->message.metadata.value(QLatin1String("action"))},
+        {QStringLiteral("message"), json::message(out->message)}};
+    if (out->order)
+        answer.insert(QStringLiteral("order"), json::order(*out->order));
+    reply(c, http::HttpResponse::json(201, answer));
 }
 
 } // namespace tierdesk::api

@@ -1,6 +1,6 @@
 #include "core/api/cs/CsEventJson.h"
 
-#include "core/domain/DomainJson.h"
+#include "core/api/cs/CsJson.h"
 
 namespace tierdesk::api::cs {
 namespace {

@@ -2,9 +2,9 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/CsJson.h"
 #include "core/common/Time.h"
 #include "core/common/Validation.h"
-#include "core/domain/DomainJson.h"
 
 namespace tierdesk::api {
 namespace {

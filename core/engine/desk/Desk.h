@@ -16,6 +16,14 @@ struct AgentReply {
     bool force = false; // send even if the customer wrote after basedOn
 };
 
+// A person's refund or credit as Desk::act recorded it: the human_agent message that confirms it
+// to the customer (its metadata holds the action as recorded: "action", "actionsTaken") and the
+// order it refunded, as it is now.
+struct PersonActionDone {
+    Message message;
+    std::optional<Order> order;
+};
+
 struct QueueRequest {
     QString companyId;
     QString queue;
@@ -70,9 +78,9 @@ public:
         const QString &notes, const Actor &actor);
     // A person's refund or credit (DeskActions.cpp): within the HUMAN_AGENT tier's
     // capabilities and what is owed, written to the ledger and the audit log as
-    // theirs, confirmed to the customer by a human_agent message. Returns
-    // {"action", "message", "order"?}.
-    Result<QJsonObject> act(const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor);
+    // theirs, confirmed to the customer by a human_agent message.
+    Result<PersonActionDone> act(
+        const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor);
 
     // The queue item of an open session (for GET session), or none.
     std::optional<QJsonObject> itemJson(const QString &sessionId);

@@ -1,4 +1,4 @@
-#include "core/domain/DomainJson.h"
+#include "core/api/cs/CsJson.h"
 
 #include "core/common/Time.h"
 
