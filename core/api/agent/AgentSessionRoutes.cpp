@@ -123,8 +123,8 @@ QString AgentApi::ticketStatus(const Session &s, int number) const
         return extras.value(QLatin1String("status")).toString() == QLatin1String("closed") ? QStringLiteral("closed")
                                                                                            : QStringLiteral("resolved");
     }
-    const auto item = m_desk ? m_desk->itemJson(s.id) : std::nullopt;
-    if (item && !item->value(QLatin1String("assignee")).toObject().isEmpty())
+    const auto item = m_desk ? m_desk->item(s.id) : std::nullopt;
+    if (item && item->item.claimed())
         return QStringLiteral("assigned");
     return QStringLiteral("open");
 }

@@ -15,6 +15,21 @@ http::HttpResponse invalid(const QString &field, const QString &message)
     return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
 }
 
+// GET /api/cs/queue's answer: {items, total, counts: {queue: {waiting, claimed, breached}}}.
+QJsonObject queuePageJson(const QueuePage &page)
+{
+    QJsonArray items;
+    for (const QueueItem &item : page.items)
+        items.append(json::queueItem(item));
+    QJsonObject counts;
+    for (auto it = page.counts.cbegin(); it != page.counts.cend(); ++it)
+        counts.insert(it.key(),
+            QJsonObject{{QStringLiteral("waiting"), it->waiting}, {QStringLiteral("claimed"), it->claimed},
+                {QStringLiteral("breached"), it->breached}});
+    return {
+        {QStringLiteral("items"), items}, {QStringLiteral("total"), page.total}, {QStringLiteral("counts"), counts}};
+}
+
 } // namespace
 
 bool CsApi::deskReady(Call &c)
@@ -59,7 +74,7 @@ void CsApi::deskQueue(Call &c)
     const auto out = m_desk->queue(r, c.actor);
     if (!out)
         return fail(c, out.error());
-    reply(c, http::HttpResponse::json(200, *out));
+    reply(c, http::HttpResponse::json(200, queuePageJson(*out)));
 }
 
 void CsApi::deskOverview(Call &c)

@@ -29,7 +29,8 @@ QJsonObject escalationData(const EscalationRecord &e)
 QJsonObject eventData(const SessionEvent &event)
 {
     if (event.isDeskEvent())
-        return event.queueItem;
+        return event.queueItem ? json::queueItem(*event.queueItem)
+                               : QJsonObject{{QStringLiteral("sessionId"), event.sessionId}};
     if (!event.session)
         return {};
     const QJsonObject summary = json::sessionSummary(*event.session);

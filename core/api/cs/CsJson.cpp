@@ -10,6 +10,22 @@ QJsonValue timeOrNull(qint64 ms)
     return ms > 0 ? QJsonValue(timefmt::iso(ms)) : QJsonValue(QJsonValue::Null);
 }
 
+QJsonValue lastMessage(const std::optional<QueueItem::LastMessage> &m)
+{
+    if (!m)
+        return QJsonValue(QJsonValue::Null);
+    return QJsonObject{{QStringLiteral("role"), m->role}, {QStringLiteral("content"), m->content.left(500)},
+        {QStringLiteral("timestamp"), timefmt::iso(m->timestamp)}};
+}
+
+QJsonObject sla(const DeskItem &d)
+{
+    return {{QStringLiteral("state"), toString(d.sla)},
+        {QStringLiteral("firstResponseDue"), timefmt::iso(d.firstResponseDue)},
+        {QStringLiteral("resolutionDue"), timefmt::iso(d.resolutionDue)},
+        {QStringLiteral("firstResponseAt"), timeOrNull(d.firstResponseAt)}};
+}
+
 } // namespace
 
 QJsonObject message(const Message &m)
@@ -151,6 +167,36 @@ QJsonObject sessionFull(const Session &s, const Customer *c, CustomerView view)
                 {QStringLiteral("id"), c->id}, {QStringLiteral("name"), c->name}, {QStringLiteral("tier"), c->tier}});
     o.insert(QStringLiteral("context"), context);
     return o;
+}
+
+QJsonObject queueItem(const QueueItem &q)
+{
+    const DeskItem &d = q.item;
+    return {{QStringLiteral("sessionId"), d.sessionId}, {QStringLiteral("queue"), d.queue},
+        {QStringLiteral("priority"), toString(d.priority)}, {QStringLiteral("reason"), toString(d.reason)},
+        {QStringLiteral("fromTier"), toString(d.fromTier)}, {QStringLiteral("status"), q.status},
+        {QStringLiteral("channel"), q.channel}, {QStringLiteral("sentiment"), q.sentiment},
+        {QStringLiteral("issueCategory"),
+            q.issueCategory.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.issueCategory)},
+        {QStringLiteral("issueSummary"), q.issueSummary},
+        {QStringLiteral("customer"),
+            QJsonObject{{QStringLiteral("id"), q.customerId}, {QStringLiteral("name"), q.customerName},
+                {QStringLiteral("tier"), q.customerTier}, {QStringLiteral("isVIP"), q.customerVip}}},
+        {QStringLiteral("queuedAt"), timefmt::iso(d.queuedAt)},
+        {QStringLiteral("waitingSeconds"), qMax<qint64>(0, (q.readAt - d.queuedAt) / 1000)},
+        {QStringLiteral("sla"), sla(d)},
+        {QStringLiteral("assignee"),
+            d.claimed() ? QJsonValue(
+                QJsonObject{{QStringLiteral("id"), d.assigneeId}, {QStringLiteral("name"), d.assigneeName}})
+                        : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("claimedAt"), timeOrNull(d.claimedAt)},
+        {QStringLiteral("lastMessage"), lastMessage(q.lastMessage)}};
+}
+
+void registerQueueItemConversion()
+{
+    if (!QMetaType::hasRegisteredConverterFunction<QueueItem, QJsonObject>())
+        QMetaType::registerConverter<QueueItem, QJsonObject>(&queueItem);
 }
 
 } // namespace tierdesk::json

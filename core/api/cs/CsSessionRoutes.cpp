@@ -140,8 +140,9 @@ QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &w
         out.insert(QStringLiteral("messages"), visible);
     } else {
         if (m_desk) {
-            const auto item = m_desk->itemJson(s.id);
-            out.insert(QStringLiteral("desk"), item ? QJsonValue(*item) : QJsonValue(QJsonValue::Null));
+            const auto item = m_desk->item(s.id);
+            out.insert(
+                QStringLiteral("desk"), item ? QJsonValue(json::queueItem(*item)) : QJsonValue(QJsonValue::Null));
         }
         // The customer's recent orders, for the person answering (never for a client token).
         QJsonArray orders;

@@ -24,6 +24,14 @@ struct PersonActionDone {
     std::optional<Order> order;
 };
 
+// A page of the queue and the counts of every queue (configured ones, and removed ones
+// that still hold sessions), by queue name.
+struct QueuePage {
+    QList<QueueItem> items;
+    int total = 0; // items matching the request, beyond the page too
+    QMap<QString, QueueCounts> counts;
+};
+
 struct QueueRequest {
     QString companyId;
     QString queue;
@@ -59,7 +67,7 @@ public:
     // Moves items ok -> warning -> breached as due times pass; returns how many changed.
     int evaluateSla();
 
-    Result<QJsonObject> queue(const QueueRequest &request, const Actor &actor);
+    Result<QueuePage> queue(const QueueRequest &request, const Actor &actor);
     // The supervisor's live view: per queue what waits and how long, what is at risk or
     // breached and the SLA attainment since midnight (UTC); and the sessions each person holds.
     Result<QJsonObject> overview(const QString &companyId);
@@ -83,7 +91,7 @@ public:
         const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor);
 
     // The queue item of an open session (for GET session), or none.
-    std::optional<QJsonObject> itemJson(const QString &sessionId);
+    std::optional<QueueItem> item(const QString &sessionId);
     // Whether `subject` is a person of this company (an agent id): people
     // answer with agent-messages, never as the customer.
     bool isAgent(const QString &companyId, const QString &subject);
@@ -98,7 +106,7 @@ public:
 signals:
     // A session entered a queue and the company's tiers.humanAgent.notifyOnEscalation
     // is on (e-mail to the queue's address; data: the QueueItem). After commit.
-    void escalationQueued(const QString &companyId, const QJsonObject &item);
+    void escalationQueued(const QString &companyId, const tierdesk::QueueItem &item);
 
 private:
     struct Held {
@@ -117,7 +125,8 @@ private:
     Status checkSeen(const QString &sessionId, const AgentReply &reply);
     static bool isSupervisor(const Actor &actor);
     QString nameOf(const QString &companyId, const QString &subject);
-    QJsonObject rowJson(const QueueRow &row) const;
+    // The row as the desk serves it, read now.
+    QueueItem served(const QueueRow &row) const;
     Result<Session> changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
         const std::function<bool()> &work);
     // A queue event after commit, built then: "queue.added" / "queue.updated" / "sla.*" carry the
