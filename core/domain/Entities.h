@@ -3,7 +3,6 @@
 #include "core/domain/CsConfig.h"
 #include "core/domain/Enums.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -21,6 +20,19 @@ struct Company {
     CsConfig config;
 };
 
+// A customer's membership: plan, status (active, paused, cancelled) and monthly price.
+struct Subscription {
+    QString plan;
+    QString status;
+    double monthlyPrice = 0;
+
+    bool operator==(const Subscription &o) const
+    {
+        return plan == o.plan && status == o.status && monthlyPrice == o.monthlyPrice;
+    }
+    bool operator!=(const Subscription &o) const { return !(*this == o); }
+};
+
 struct Customer {
     QString id;
     QString companyId;
@@ -29,7 +41,7 @@ struct Customer {
     QString tier = QStringLiteral("STANDARD"); // loyalty tier: BRONZE, SILVER, GOLD, PLATINUM...
     double lifetimeValue = 0;
     bool isVIP = false;
-    QJsonObject subscription; // {plan, status, monthlyPrice}; empty when none
+    std::optional<Subscription> subscription; // none when the customer has none
     double creditBalance = 0;
 };
 
@@ -48,12 +60,20 @@ struct Agent {
     qint64 tokensValidAfter = 0; // unix seconds: login tokens issued before are refused
 };
 
+// One line of an order.
+struct OrderItem {
+    QString sku;
+    QString name;
+    int quantity = 1;
+    double price = 0; // per piece
+};
+
 struct Order {
     QString id; // the customer-facing number, e.g. ORD-10001
     QString companyId;
     QString customerId;
     QString status; // pending, processing, shipped, delivered, cancelled, refunded
-    QJsonArray items;
+    QList<OrderItem> items;
     double total = 0;
     double refundedAmount = 0;
     qint64 placedAt = 0;

@@ -2,12 +2,23 @@
 
 #include "core/common/Time.h"
 
+#include <QJsonArray>
+
 namespace tierdesk::json {
 namespace {
 
 QJsonValue timeOrNull(qint64 ms)
 {
     return ms > 0 ? QJsonValue(timefmt::iso(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray items(const QList<OrderItem> &list)
+{
+    QJsonArray out;
+    for (const OrderItem &i : list)
+        out.append(QJsonObject{{QStringLiteral("sku"), i.sku}, {QStringLiteral("name"), i.name},
+            {QStringLiteral("quantity"), i.quantity}, {QStringLiteral("price"), i.price}});
+    return out;
 }
 
 QJsonValue lastMessage(const std::optional<QueueItem::LastMessage> &m)
@@ -113,9 +124,9 @@ QJsonObject customer(const Customer &c)
 QJsonObject order(const Order &o)
 {
     return {{QStringLiteral("id"), o.id}, {QStringLiteral("customerId"), o.customerId},
-        {QStringLiteral("status"), o.status}, {QStringLiteral("items"), o.items}, {QStringLiteral("total"), o.total},
-        {QStringLiteral("refundedAmount"), o.refundedAmount}, {QStringLiteral("placedAt"), timeOrNull(o.placedAt)},
-        {QStringLiteral("shippedAt"), timeOrNull(o.shippedAt)},
+        {QStringLiteral("status"), o.status}, {QStringLiteral("items"), items(o.items)},
+        {QStringLiteral("total"), o.total}, {QStringLiteral("refundedAmount"), o.refundedAmount},
+        {QStringLiteral("placedAt"), timeOrNull(o.placedAt)}, {QStringLiteral("shippedAt"), timeOrNull(o.shippedAt)},
         {QStringLiteral("estimatedDeliveryAt"), timeOrNull(o.estimatedDeliveryAt)},
         {QStringLiteral("deliveredAt"), timeOrNull(o.deliveredAt)}, {QStringLiteral("carrier"), o.carrier},
         {QStringLiteral("trackingNumber"), o.trackingNumber}};
