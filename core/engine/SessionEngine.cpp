@@ -3,7 +3,7 @@
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 #include "core/common/Validation.h"
-#include "core/domain/ConfigDiff.h"
+#include "core/engine/admin/ConfigDiff.h"
 #include "core/engine/admin/KnowledgeBase.h"
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/pipeline/ReplyComposer.h"
