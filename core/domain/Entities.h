@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -135,7 +136,9 @@ struct Session {
     std::optional<IssueCategory> issueCategory;
     QString issueSummary;
     Sentiment customerSentiment = Sentiment::Neutral;
-    QJsonObject metadata;
+    // Free-form: what the client gave (a JSON object, kept as JSON values) and what other
+    // API families keep beside the session. Within 8 KiB as compact JSON.
+    QVariantMap metadata;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     qint64 lastActivityAt = 0;

@@ -21,6 +21,12 @@
 namespace tierdesk {
 namespace {
 
+// What the metadata limit measures: the metadata as compact JSON, as stored.
+qsizetype metadataBytes(const QVariantMap &metadata)
+{
+    return QJsonDocument(QJsonObject::fromVariantMap(metadata)).toJson(QJsonDocument::Compact).size();
+}
+
 bool isAsciiAlnum(QChar c)
 {
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
@@ -225,7 +231,7 @@ Result<SessionEngine::NewSession> SessionEngine::startSession(const CreateSessio
         return makeError(ErrorKind::InvalidArgument,
             QStringLiteral("customerId must be 1 to 128 letters, digits or ._:@-"),
             {{QStringLiteral("field"), QStringLiteral("customerId")}});
-    if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
+    if (metadataBytes(req.metadata) > m_limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
             {{QStringLiteral("field"), QStringLiteral("metadata")}});
     if (!req.id.isEmpty()) {
@@ -432,14 +438,14 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
 }
 
 Result<Session> SessionEngine::setMetadataEntry(
-    const QString &companyId, const QString &sessionId, const QString &key, const QJsonValue &value, const Actor &actor)
+    const QString &companyId, const QString &sessionId, const QString &key, const QVariant &value, const Actor &actor)
 {
     auto found = openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     Session s = found.value();
     s.metadata.insert(key, value);
-    if (QJsonDocument(s.metadata).toJson(QJsonDocument::Compact).size() > m_limits.maxMetadataBytes)
+    if (metadataBytes(s.metadata) > m_limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
             {{QStringLiteral("field"), QStringLiteral("metadata")}});
     s.updatedAt = m_clock.nowMs();

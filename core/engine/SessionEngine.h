@@ -50,7 +50,7 @@ struct CreateSessionRequest {
     Channel channel = Channel::Chat;
     QString initialMessage;
     std::optional<IssueCategory> issueCategory;
-    QJsonObject metadata;
+    QVariantMap metadata; // JSON values (QJsonObject::toVariantMap)
     // Empty: a new random id. Another API family may name the session itself
     // (a valid id not in use; Conflict when it is). Last, so brace-initialised requests keep their order.
     QString id{};
@@ -151,7 +151,7 @@ public:
     // Sets metadata[key] of a session (what another API family keeps beside it; the
     // metadata stays within 8 KiB); audited as session.metadata with the key.
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
-        const QJsonValue &value, const Actor &actor);
+        const QVariant &value, const Actor &actor);
 
     Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     Result<CsConfig> config(const QString &companyId);

@@ -36,7 +36,7 @@ http::HttpResponse invalid(const QString &field, const QString &details)
 
 QString clientName(const Session &s)
 {
-    const QString name = s.metadata.value(QLatin1String("agentApiSessionId")).toString();
+    const QString name = QJsonValue::fromVariant(s.metadata.value(QStringLiteral("agentApiSessionId"))).toString();
     return name.isEmpty() ? s.id : name;
 }
 
@@ -114,13 +114,13 @@ void AgentApi::createEscalation(const CallPtr &c)
 
 Result<Session> AgentApi::storeTicketExtras(const CallPtr &c, const Session &s, int number, const QJsonObject &changes)
 {
-    QJsonObject tickets = s.metadata.value(kTickets).toObject();
+    QJsonObject tickets = QJsonValue::fromVariant(s.metadata.value(kTickets)).toObject();
     QJsonObject mine = tickets.value(QString::number(number)).toObject();
     for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
         mine.insert(it.key(), it.value());
     mine.insert(QStringLiteral("updated_at"), timefmt::iso(m_engine.clock().nowMs()));
     tickets.insert(QString::number(number), mine);
-    return m_engine.setMetadataEntry(c->company, s.id, kTickets, tickets, c->actor);
+    return m_engine.setMetadataEntry(c->company, s.id, kTickets, tickets.toVariantMap(), c->actor);
 }
 
 // The ticket's fields; answers 404 itself for a ticket that is not this company's.
@@ -147,7 +147,8 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
     for (const EscalationRecord &e : s->escalationHistory)
         if (!e.transfer && ++seen == number)
             record = &e;
-    const QJsonObject extras = s->metadata.value(kTickets).toObject().value(QString::number(number)).toObject();
+    const QJsonObject extras
+        = QJsonValue::fromVariant(s->metadata.value(kTickets)).toObject().value(QString::number(number)).toObject();
     const bool newest = number == ticketCount(*s);
     const auto item = newest && m_desk ? m_desk->item(s->id) : std::nullopt;
     const QString status = ticketStatus(*s, number);

@@ -145,7 +145,7 @@ QJsonObject sessionSummary(const Session &s)
     if (!s.issueSummary.isEmpty())
         o.insert(QStringLiteral("issueSummary"), s.issueSummary);
     if (!s.metadata.isEmpty())
-        o.insert(QStringLiteral("metadata"), s.metadata);
+        o.insert(QStringLiteral("metadata"), QJsonObject::fromVariantMap(s.metadata));
     if (s.resolution) {
         o.insert(QStringLiteral("resolution"), resolution(*s.resolution));
         o.insert(QStringLiteral("resolvedAt"), timefmt::iso(s.resolvedAt));

@@ -92,7 +92,7 @@ void CsApi::createSession(Call &c)
     const QJsonValue metadata = body->value(QLatin1String("metadata"));
     if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject())
         return fail(c, invalid(QStringLiteral("metadata"), QStringLiteral("metadata must be an object")));
-    req.metadata = metadata.toObject();
+    req.metadata = metadata.toObject().toVariantMap();
 
     // Answered once the first reply is stored: it is worded off the engine thread.
     m_engine.createSession(

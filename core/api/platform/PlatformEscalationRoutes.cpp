@@ -146,13 +146,14 @@ void createCase(const PlatformCallPtr &c)
             return fail(c, changed.error());
     const int number = escalationCount(*s);
     const QString id = caseId(s->id, number);
-    QJsonObject cases = s->metadata.value(kCases).toObject();
+    QJsonObject cases = QJsonValue::fromVariant(s->metadata.value(kCases)).toObject();
     QJsonObject record{{QStringLiteral("issue_summary"), in->summary}, {QStringLiteral("user_id"), in->user},
         {QStringLiteral("source"), in->source}, {QStringLiteral("relevant_data"), in->relevantData}};
     if (in->sentiment)
         record.insert(QStringLiteral("sentiment_score"), *in->sentiment);
     cases.insert(QString::number(number), record);
-    if (const auto stored = c->engine().setMetadataEntry(c->company, s->id, kCases, cases, c->actor); !stored)
+    if (const auto stored = c->engine().setMetadataEntry(c->company, s->id, kCases, cases.toVariantMap(), c->actor);
+        !stored)
         return fail(c, stored.error());
     const auto item = desk ? desk->item(s->id) : std::nullopt;
     const QJsonValue due = item ? QJsonValue(timefmt::iso(item->item.firstResponseDue)) : QJsonValue();
@@ -219,7 +220,8 @@ void getCase(const PlatformCallPtr &c)
             record = e;
     const bool latest = number == escalationCount(*s);
     const auto item = c->services->desk && latest ? c->services->desk->item(s->id) : std::nullopt;
-    const QJsonObject stored = s->metadata.value(kCases).toObject().value(QString::number(number)).toObject();
+    const QJsonObject stored
+        = QJsonValue::fromVariant(s->metadata.value(kCases)).toObject().value(QString::number(number)).toObject();
     replyJson(c, 200,
         {{QStringLiteral("escalation_id"), id}, {QStringLiteral("status"), caseStatus(*s, item, latest)},
             {QStringLiteral("created_at"), timefmt::iso(record->timestamp)},
