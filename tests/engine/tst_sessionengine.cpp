@@ -47,6 +47,7 @@ private slots:
     void responderCannotAct();
     void subscriptionChangesNeedTheCapability();
     void otherCustomersOrdersAreInvisible();
+    void metadataLimitMeasuresTheCompactJson();
 
 private:
     std::unique_ptr<test::EngineFixture> f;
@@ -448,6 +449,20 @@ void TestSessionEngine::otherCustomersOrdersAreInvisible()
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10007")), before.refundedAmount);
     QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
+}
+
+// The 8 KiB limit counts the metadata as compact JSON, the form it is stored in.
+void TestSessionEngine::metadataLimitMeasuresTheCompactJson()
+{
+    const auto request = [this](int bytes) {
+        QVariantMap metadata{{QStringLiteral("n"), 1.5}};
+        metadata.insert(QStringLiteral("note"), QString(bytes - 19, QLatin1Char('x'))); // {"n":1.5,"note":"…"}
+        return CreateSessionRequest{f->companyId, QStringLiteral("cust_ben"), Channel::Chat, {}, {}, metadata};
+    };
+    QVERIFY(f->engine->createSession(request(8192), Actor{}).ok());
+    const auto over = f->engine->createSession(request(8193), Actor{});
+    QVERIFY(!over.ok());
+    QCOMPARE(over.error().message, QStringLiteral("metadata is larger than 8 KiB"));
 }
 
 QTEST_GUILESS_MAIN(TestSessionEngine)
