@@ -3,7 +3,10 @@
 #include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
 
+#include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace tierdesk {
 
@@ -33,4 +36,24 @@ struct DeskItem {
     bool claimed() const { return !assigneeId.isEmpty(); }
 };
 
+// A session's line in the desk's queue (docs/api.md, "QueueItem"): its item, what the
+// session and its customer show of themselves, and its last message a customer may see.
+// Read at `readAt` (epoch ms): the wait is counted to then.
+struct QueueItem {
+    struct LastMessage {
+        QString role;
+        QString content;
+        qint64 timestamp = 0;
+    };
+
+    DeskItem item;
+    QString status, channel, sentiment, issueCategory, issueSummary; // the session's, as stored
+    QString customerId, customerName, customerTier;
+    bool customerVip = false;
+    std::optional<LastMessage> lastMessage; // none before the first message
+    qint64 readAt = 0;
+};
+
 } // namespace tierdesk
+
+Q_DECLARE_METATYPE(tierdesk::QueueItem)

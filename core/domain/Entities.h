@@ -3,11 +3,11 @@
 #include "core/domain/CsConfig.h"
 #include "core/domain/Enums.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -21,6 +21,19 @@ struct Company {
     CsConfig config;
 };
 
+// A customer's membership: plan, status (active, paused, cancelled) and monthly price.
+struct Subscription {
+    QString plan;
+    QString status;
+    double monthlyPrice = 0;
+
+    bool operator==(const Subscription &o) const
+    {
+        return plan == o.plan && status == o.status && monthlyPrice == o.monthlyPrice;
+    }
+    bool operator!=(const Subscription &o) const { return !(*this == o); }
+};
+
 struct Customer {
     QString id;
     QString companyId;
@@ -29,7 +42,7 @@ struct Customer {
     QString tier = QStringLiteral("STANDARD"); // loyalty tier: BRONZE, SILVER, GOLD, PLATINUM...
     double lifetimeValue = 0;
     bool isVIP = false;
-    QJsonObject subscription; // {plan, status, monthlyPrice}; empty when none
+    std::optional<Subscription> subscription; // none when the customer has none
     double creditBalance = 0;
 };
 
@@ -48,12 +61,20 @@ struct Agent {
     qint64 tokensValidAfter = 0; // unix seconds: login tokens issued before are refused
 };
 
+// One line of an order.
+struct OrderItem {
+    QString sku;
+    QString name;
+    int quantity = 1;
+    double price = 0; // per piece
+};
+
 struct Order {
     QString id; // the customer-facing number, e.g. ORD-10001
     QString companyId;
     QString customerId;
     QString status; // pending, processing, shipped, delivered, cancelled, refunded
-    QJsonArray items;
+    QList<OrderItem> items;
     double total = 0;
     double refundedAmount = 0;
     qint64 placedAt = 0;
@@ -115,7 +136,9 @@ struct Session {
     std::optional<IssueCategory> issueCategory;
     QString issueSummary;
     Sentiment customerSentiment = Sentiment::Neutral;
-    QJsonObject metadata;
+    // Free-form: what the client gave (a JSON object, kept as JSON values) and what other
+    // API families keep beside the session. Within 8 KiB as compact JSON.
+    QVariantMap metadata;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     qint64 lastActivityAt = 0;

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
 
-#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -41,8 +41,8 @@ struct SessionEvent {
     std::optional<Message> reply;
     std::optional<EscalationRecord> escalation; // Escalated, Transferred
     bool internal = false; // a person's note or a transfer: for agents and above only
-    // Desk events: the queue item as the desk serves it (its own JSON, read by the desk's API).
-    QJsonObject queueItem;
+    // Desk events: the queue item as the desk serves it; none on QueueRemoved (the session left).
+    std::optional<QueueItem> queueItem;
 
     bool isDeskEvent() const { return type >= SessionEventType::QueueAdded; }
 };

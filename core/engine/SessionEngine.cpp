@@ -111,7 +111,7 @@ Result<Session> SessionEngine::resolve(
 }
 
 Result<Session> SessionEngine::setMetadataEntry(
-    const QString &companyId, const QString &sessionId, const QString &key, const QJsonValue &value, const Actor &actor)
+    const QString &companyId, const QString &sessionId, const QString &key, const QVariant &value, const Actor &actor)
 {
     return m_sessions.setMetadataEntry(companyId, sessionId, key, value, actor);
 }

@@ -74,7 +74,7 @@ public:
     Result<Session> resolve(
         const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor);
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
-        const QJsonValue &value, const Actor &actor);
+        const QVariant &value, const Actor &actor);
     int sweepAbandoned(qint64 idleMs) { return m_sessions.sweepAbandoned(idleMs); }
     Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
 

@@ -1,5 +1,7 @@
 #include "core/runtime/EscalationEmails.h"
 
+#include "core/api/cs/CsJson.h"
+
 #include <QLoggingCategory>
 
 namespace tierdesk::api {
@@ -37,19 +39,19 @@ bool EscalationEmails::start(QString *error)
     return true;
 }
 
-void EscalationEmails::onQueued(const QString &companyId, const QJsonObject &item)
+void EscalationEmails::onQueued(const QString &companyId, const QueueItem &item)
 {
     const auto company = m_runtime.engine().company(companyId);
     if (!company)
         return;
-    const QString queue = item.value(QLatin1String("queue")).toString();
+    const QString queue = item.item.queue;
     QString address;
     for (const DeskQueue &q : company->config.desk().queues)
         if (q.name == queue)
             address = q.email;
-    const QString sessionId = item.value(QLatin1String("sessionId")).toString();
+    const QString sessionId = item.item.sessionId;
     m_companyOf.insert(sessionId, companyId);
-    if (!m_mailer->notify(EscalationNotice::fromQueueItem(item, company->name, address, {})))
+    if (!m_mailer->notify(EscalationNotice::fromQueueItem(json::queueItem(item), company->name, address, {})))
         m_companyOf.remove(sessionId); // the queue has no address: nothing to send
 }
 

@@ -31,7 +31,7 @@ public:
     QString from() const { return m_smtp ? m_smtp->config().from : QString(); }
 
 private:
-    void onQueued(const QString &companyId, const QJsonObject &item);
+    void onQueued(const QString &companyId, const QueueItem &item);
     void record(const QString &sessionId, const QString &action, int status, const QString &error = {});
 
     Runtime &m_runtime;

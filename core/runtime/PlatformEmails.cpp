@@ -62,9 +62,8 @@ PlatformNotice PlatformEmails::noticeFor(const QString &companyId, const Session
     n.sentiment = toString(s.customerSentiment);
     n.summary = s.issueSummary;
     // The desk's item is committed with the escalation and any priority set beside it.
-    const auto item = m_desk ? m_desk->itemJson(n.sessionId) : std::nullopt;
-    if (item && item->contains(QLatin1String("priority"))) {
-        n.priority = item->value(QLatin1String("priority")).toString();
+    if (const auto item = m_desk ? m_desk->item(n.sessionId) : std::nullopt) {
+        n.priority = toString(item->item.priority);
         return n;
     }
     const auto customer = m_engine.customer(companyId, n.customerId);

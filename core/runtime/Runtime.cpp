@@ -1,5 +1,7 @@
 #include "core/runtime/Runtime.h"
 
+#include "core/api/cs/CsJson.h"
+
 #include "core/nlu/IntentModels.h"
 
 #include "core/api/auth/SigningKey.h"
@@ -114,6 +116,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
     rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
+    json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());
     rt->m_apiTokens = std::make_unique<ApiTokens>(*rt->m_engine);
     rt->m_chatVisitors = std::make_unique<ChatVisitors>(*rt->m_engine);

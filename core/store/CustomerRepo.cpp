@@ -1,6 +1,8 @@
 #include "core/store/CustomerRepo.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace tierdesk {
 namespace {
@@ -14,6 +16,45 @@ QString compact(const QJsonArray &a)
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
+// Stored as {"monthlyPrice", "plan", "status"}; "{}" when the customer has none.
+QString subscriptionText(const std::optional<Subscription> &s)
+{
+    if (!s)
+        return compact(QJsonObject());
+    return compact(QJsonObject{{QStringLiteral("plan"), s->plan}, {QStringLiteral("status"), s->status},
+        {QStringLiteral("monthlyPrice"), s->monthlyPrice}});
+}
+
+std::optional<Subscription> readSubscription(const QByteArray &text)
+{
+    const QJsonObject o = QJsonDocument::fromJson(text).object();
+    if (o.isEmpty())
+        return std::nullopt;
+    return Subscription{o.value(QLatin1String("plan")).toString(), o.value(QLatin1String("status")).toString(),
+        o.value(QLatin1String("monthlyPrice")).toDouble()};
+}
+
+// Stored as an array of {"name", "price", "quantity", "sku"}.
+QString itemsText(const QList<OrderItem> &items)
+{
+    QJsonArray out;
+    for (const OrderItem &i : items)
+        out.append(QJsonObject{{QStringLiteral("sku"), i.sku}, {QStringLiteral("name"), i.name},
+            {QStringLiteral("quantity"), i.quantity}, {QStringLiteral("price"), i.price}});
+    return compact(out);
+}
+
+QList<OrderItem> readItems(const QByteArray &text)
+{
+    QList<OrderItem> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text).array()) {
+        const QJsonObject o = v.toObject();
+        out.append({o.value(QLatin1String("sku")).toString(), o.value(QLatin1String("name")).toString(),
+            o.value(QLatin1String("quantity")).toInt(1), o.value(QLatin1String("price")).toDouble()});
+    }
+    return out;
+}
+
 const QString kOrderColumns
     = QStringLiteral("company_id, id, customer_id, status, items, total, refunded_amount, placed_at, shipped_at,"
                      " estimated_delivery_at, delivered_at, carrier, tracking_number");
@@ -25,7 +66,7 @@ Order readOrder(const QSqlQuery &q)
     o.id = q.value(1).toString();
     o.customerId = q.value(2).toString();
     o.status = q.value(3).toString();
-    o.items = QJsonDocument::fromJson(q.value(4).toByteArray()).array();
+    o.items = readItems(q.value(4).toByteArray());
     o.total = q.value(5).toDouble();
     o.refundedAmount = q.value(6).toDouble();
     o.placedAt = q.value(7).toLongLong();
@@ -59,7 +100,7 @@ bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
         "excluded.is_vip,"
         " subscription = excluded.subscription"));
     return m_db.exec(q,
-        {c.companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.isVIP ? 1 : 0, compact(c.subscription),
+        {c.companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.isVIP ? 1 : 0, subscriptionText(c.subscription),
             c.creditBalance, nowMs});
 }
 
@@ -83,7 +124,7 @@ std::optional<Customer> CustomerRepo::find(const QString &companyId, const QStri
         c.tier = q.value(3).toString();
         c.lifetimeValue = q.value(4).toDouble();
         c.isVIP = q.value(5).toInt() != 0;
-        c.subscription = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
+        c.subscription = readSubscription(q.value(6).toByteArray());
         c.creditBalance = q.value(7).toDouble();
         out = c;
         m_cached.insert(key, new Customer(c));
@@ -100,12 +141,13 @@ bool CustomerRepo::addCredit(const QString &companyId, const QString &customerId
     return m_db.exec(q, {amount, companyId, customerId});
 }
 
-bool CustomerRepo::setSubscription(const QString &companyId, const QString &customerId, const QJsonObject &subscription)
+bool CustomerRepo::setSubscription(
+    const QString &companyId, const QString &customerId, const Subscription &subscription)
 {
     m_cached.remove(cacheKey(companyId, customerId));
     QSqlQuery &q
         = m_db.statement(QStringLiteral("UPDATE customers SET subscription = ? WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {compact(subscription), companyId, customerId});
+    return m_db.exec(q, {subscriptionText(subscription), companyId, customerId});
 }
 
 bool CustomerRepo::upsertOrder(const Order &o)
@@ -114,7 +156,7 @@ bool CustomerRepo::upsertOrder(const Order &o)
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT OR REPLACE INTO orders(") + kOrderColumns
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q,
-        {o.companyId, o.id, o.customerId, o.status, compact(o.items), o.total, o.refundedAmount, o.placedAt,
+        {o.companyId, o.id, o.customerId, o.status, itemsText(o.items), o.total, o.refundedAmount, o.placedAt,
             o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber});
 }
 

@@ -27,7 +27,7 @@ public:
     bool upsert(const Customer &c, qint64 nowMs);
     std::optional<Customer> find(const QString &companyId, const QString &id);
     bool addCredit(const QString &companyId, const QString &customerId, double amount);
-    bool setSubscription(const QString &companyId, const QString &customerId, const QJsonObject &subscription);
+    bool setSubscription(const QString &companyId, const QString &customerId, const Subscription &subscription);
 
     bool upsertOrder(const Order &o);
     std::optional<Order> findOrder(const QString &companyId, const QString &orderId);

@@ -56,7 +56,7 @@ Session readSession(const QSqlQuery &q)
         s.issueCategory = parse<IssueCategory>(q.value(6).toString());
     s.issueSummary = q.value(7).toString();
     s.customerSentiment = parse<Sentiment>(q.value(8).toString()).value_or(Sentiment::Neutral);
-    s.metadata = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
+    s.metadata = QJsonDocument::fromJson(q.value(9).toByteArray()).object().toVariantMap();
     s.createdAt = q.value(10).toLongLong();
     s.updatedAt = q.value(11).toLongLong();
     s.lastActivityAt = q.value(12).toLongLong();
@@ -89,15 +89,15 @@ bool SessionRepo::insert(const Session &s)
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q,
         {s.id, s.companyId, s.customerId, toString(s.channel), toString(s.currentTier), toString(s.status),
-            categoryColumn(s), s.issueSummary, toString(s.customerSentiment), compact(s.metadata), s.createdAt,
-            s.updatedAt, s.lastActivityAt, s.resolvedAt, resolutionColumn(s), s.irateCount, s.unconfidentTurns,
-            s.messageCount});
+            categoryColumn(s), s.issueSummary, toString(s.customerSentiment),
+            compact(QJsonObject::fromVariantMap(s.metadata)), s.createdAt, s.updatedAt, s.lastActivityAt, s.resolvedAt,
+            resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount});
 }
 
-bool SessionRepo::setMetadata(const QString &id, const QJsonObject &metadata, qint64 updatedAt)
+bool SessionRepo::setMetadata(const QString &id, const QVariantMap &metadata, qint64 updatedAt)
 {
     return m_db.write(QStringLiteral("UPDATE sessions SET metadata = ?, updated_at = ? WHERE id = ?"),
-        {compact(metadata), updatedAt, id});
+        {compact(QJsonObject::fromVariantMap(metadata)), updatedAt, id});
 }
 
 bool SessionRepo::update(const Session &s)

@@ -43,7 +43,7 @@ public:
     // (Session::messagesFrom says where they start) and the sentiment readings
     // from the window's first message on (all of them when it starts at 0).
     std::optional<Session> find(const QString &id, bool details, const MessageWindow &window = {});
-    bool setMetadata(const QString &id, const QJsonObject &metadata, qint64 updatedAt);
+    bool setMetadata(const QString &id, const QVariantMap &metadata, qint64 updatedAt);
     QList<Session> list(const SessionFilter &f, int *total);
 
     bool appendMessage(const QString &sessionId, int seq, const Message &m);

@@ -15,10 +15,8 @@ Order pantsOrder()
     o.id = QStringLiteral("ORD-10005");
     o.status = QStringLiteral("delivered");
     o.total = 115;
-    o.items = QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Switchback Hiking Pants")},
-                             {QStringLiteral("price"), 79.0}, {QStringLiteral("quantity"), 1}},
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("Hiker Wool Socks (2-pack)")},
-            {QStringLiteral("price"), 18.0}, {QStringLiteral("quantity"), 2}}};
+    o.items = {{QString(), QStringLiteral("Switchback Hiking Pants"), 1, 79.0},
+        {QString(), QStringLiteral("Hiker Wool Socks (2-pack)"), 2, 18.0}};
     return o;
 }
 

@@ -232,7 +232,7 @@ void TestScenarios::scenario()
         r.refunded = ledgerSum(f, QStringLiteral("refund")) - refundedBefore;
         r.credited = ledgerSum(f, QStringLiteral("credit")) - creditedBefore;
         if (auto c = f.store->customers().find(f.companyId, customer))
-            r.subscription = c->subscription.value(QLatin1String("status")).toString();
+            r.subscription = c->subscription ? c->subscription->status : QString();
         const QString reply = r.outcome.aiResponse ? r.outcome.aiResponse->content : QStringLiteral("(no reply)");
         if (qEnvironmentVariableIsSet("TIERDESK_SCENARIO_TRACE")) // every turn, for whoever reads a conversation
             qInfo("turn %d \"%s\" [%s %s]\n      reply: %s", i, qPrintable(say),

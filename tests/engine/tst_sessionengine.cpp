@@ -47,6 +47,7 @@ private slots:
     void responderCannotAct();
     void subscriptionChangesNeedTheCapability();
     void otherCustomersOrdersAreInvisible();
+    void metadataLimitMeasuresTheCompactJson();
 
 private:
     std::unique_ptr<test::EngineFixture> f;
@@ -224,10 +225,7 @@ void TestSessionEngine::refundWithinManagerAuthority()
     QVERIFY(rest.ok());
     QVERIFY(!actionsOf(*rest).contains(QLatin1String("modify_subscription")));
     QVERIFY(f->store->batch().flush());
-    QCOMPARE(f->store->customers()
-                 .find(f->companyId, QStringLiteral("cust_ben"))
-                 ->subscription.value(QLatin1String("status"))
-                 .toString(),
+    QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription->status,
         QStringLiteral("active"));
 
     // The rest of the order, $65, is also within the manager's $100.
@@ -378,7 +376,7 @@ void TestSessionEngine::responderCannotAct()
     QVERIFY(f->setUp(std::make_unique<BoastingResponder>()));
     QVERIFY(f->configure(R"({"tiers":{"aiManager":{"enabled":false}}})"));
     const double credit = f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->creditBalance;
-    const QJsonObject sub = f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription;
+    const auto sub = f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription;
     for (const QString &text : {QStringLiteral("Where is my order ORD-10005?"),
              QStringLiteral("I want a refund of $20 for order ORD-10005")}) {
         std::optional<MessageOutcome> out;
@@ -402,8 +400,8 @@ void TestSessionEngine::responderCannotAct()
 
 void TestSessionEngine::subscriptionChangesNeedTheCapability()
 {
-    const QJsonObject before = f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription;
-    QCOMPARE(before.value(QLatin1String("status")).toString(), QStringLiteral("active"));
+    const auto before = f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription;
+    QCOMPARE(before ? before->status : QString(), QStringLiteral("active"));
     // No AI tier may change subscriptions.
     QVERIFY(f->configure(R"({"tiers":{"aiManager":{"capabilities":{"canModifySubscription":false}}}})"));
     std::optional<MessageOutcome> out;
@@ -427,10 +425,7 @@ void TestSessionEngine::subscriptionChangesNeedTheCapability()
     QVERIFY(again->escalation->toTier == Tier::AiManager);
     QVERIFY(again->session.currentTier == Tier::AiManager);
     QVERIFY(actionsOf(*yes).contains(QLatin1String("modify_subscription")));
-    QCOMPARE(f->store->customers()
-                 .find(f->companyId, QStringLiteral("cust_ben"))
-                 ->subscription.value(QLatin1String("status"))
-                 .toString(),
+    QCOMPARE(f->store->customers().find(f->companyId, QStringLiteral("cust_ben"))->subscription->status,
         QStringLiteral("cancelled"));
     QCOMPARE(f->scalar(QStringLiteral("SELECT tier FROM ledger WHERE kind = 'subscription'")).toString(),
         QStringLiteral("AI_MANAGER"));
@@ -454,6 +449,20 @@ void TestSessionEngine::otherCustomersOrdersAreInvisible()
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10007")), before.refundedAmount);
     QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
+}
+
+// The 8 KiB limit counts the metadata as compact JSON, the form it is stored in.
+void TestSessionEngine::metadataLimitMeasuresTheCompactJson()
+{
+    const auto request = [this](int bytes) {
+        QVariantMap metadata{{QStringLiteral("n"), 1.5}};
+        metadata.insert(QStringLiteral("note"), QString(bytes - 19, QLatin1Char('x'))); // {"n":1.5,"note":"…"}
+        return CreateSessionRequest{f->companyId, QStringLiteral("cust_ben"), Channel::Chat, {}, {}, metadata};
+    };
+    QVERIFY(f->engine->createSession(request(8192), Actor{}).ok());
+    const auto over = f->engine->createSession(request(8193), Actor{});
+    QVERIFY(!over.ok());
+    QCOMPARE(over.error().message, QStringLiteral("metadata is larger than 8 KiB"));
 }
 
 QTEST_GUILESS_MAIN(TestSessionEngine)

@@ -36,7 +36,7 @@ http::HttpResponse invalid(const QString &field, const QString &details)
 
 QString clientName(const Session &s)
 {
-    const QString name = s.metadata.value(QLatin1String("agentApiSessionId")).toString();
+    const QString name = QJsonValue::fromVariant(s.metadata.value(QStringLiteral("agentApiSessionId"))).toString();
     return name.isEmpty() ? s.id : name;
 }
 
@@ -93,7 +93,7 @@ void AgentApi::createEscalation(const CallPtr &c)
     if (!s)
         return fail(c, s.error());
     const int number = ticketCount(*s);
-    if (m_desk && m_desk->itemJson(s->id))
+    if (m_desk && m_desk->item(s->id))
         if (const auto changed = m_desk->setPriority(c->company, s->id, *priority, c->actor); !changed)
             return fail(c, changed.error());
     if (const auto stored = storeTicketExtras(c, *s, number, extras); !stored)
@@ -114,13 +114,13 @@ void AgentApi::createEscalation(const CallPtr &c)
 
 Result<Session> AgentApi::storeTicketExtras(const CallPtr &c, const Session &s, int number, const QJsonObject &changes)
 {
-    QJsonObject tickets = s.metadata.value(kTickets).toObject();
+    QJsonObject tickets = QJsonValue::fromVariant(s.metadata.value(kTickets)).toObject();
     QJsonObject mine = tickets.value(QString::number(number)).toObject();
     for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
         mine.insert(it.key(), it.value());
     mine.insert(QStringLiteral("updated_at"), timefmt::iso(m_engine.clock().nowMs()));
     tickets.insert(QString::number(number), mine);
-    return m_engine.setMetadataEntry(c->company, s.id, kTickets, tickets, c->actor);
+    return m_engine.setMetadataEntry(c->company, s.id, kTickets, tickets.toVariantMap(), c->actor);
 }
 
 // The ticket's fields; answers 404 itself for a ticket that is not this company's.
@@ -147,20 +147,18 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
     for (const EscalationRecord &e : s->escalationHistory)
         if (!e.transfer && ++seen == number)
             record = &e;
-    const QJsonObject extras = s->metadata.value(kTickets).toObject().value(QString::number(number)).toObject();
+    const QJsonObject extras
+        = QJsonValue::fromVariant(s->metadata.value(kTickets)).toObject().value(QString::number(number)).toObject();
     const bool newest = number == ticketCount(*s);
-    const auto item = newest && m_desk ? m_desk->itemJson(s->id) : std::nullopt;
-    const QJsonObject assignee = item ? item->value(QLatin1String("assignee")).toObject() : QJsonObject();
+    const auto item = newest && m_desk ? m_desk->item(s->id) : std::nullopt;
     const QString status = ticketStatus(*s, number);
     QJsonValue estimate;
     if (item && status == QLatin1String("open")) {
-        const QDateTime due = timefmt::parseIso(
-            item->value(QLatin1String("sla")).toObject().value(QLatin1String("firstResponseDue")).toString());
-        const qint64 minutes
-            = due.isValid() ? qMax<qint64>(0, (due.toMSecsSinceEpoch() - m_engine.clock().nowMs() + 59999) / 60000) : 0;
+        const qint64 due = item->item.firstResponseDue;
+        const qint64 minutes = qMax<qint64>(0, (due - m_engine.clock().nowMs() + 59999) / 60000);
         estimate = QStringLiteral("%1 minutes").arg(minutes);
     }
-    const QString priority = item ? agentjson::seedPriority(item->value(QLatin1String("priority")).toString())
+    const QString priority = item ? agentjson::seedPriority(toString(item->item.priority))
                                   : extras.value(QLatin1String("priority")).toString(QStringLiteral("medium"));
     QString notes = extras.value(QLatin1String("resolution_notes")).toString();
     if (notes.isEmpty() && s->resolution && newest)
@@ -171,7 +169,8 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
         {QStringLiteral("status"), status}, {QStringLiteral("created_at"), timefmt::iso(record->timestamp)},
         {QStringLiteral("updated_at"),
             extras.value(QLatin1String("updated_at")).toString(timefmt::iso(record->timestamp))},
-        {QStringLiteral("assigned_agent"), assignee.isEmpty() ? QJsonValue() : assignee.value(QLatin1String("id"))},
+        {QStringLiteral("assigned_agent"),
+            item && item->item.claimed() ? QJsonValue(item->item.assigneeId) : QJsonValue()},
         {QStringLiteral("resolution_notes"), notes.isEmpty() ? QJsonValue() : QJsonValue(notes)},
         {QStringLiteral("customer_satisfaction"),
             extras.contains(QLatin1String("customer_satisfaction"))
@@ -286,12 +285,12 @@ Status AgentApi::applyTicketUpdate(const CallPtr &c, const Session &s, const Tic
 {
     const bool wantsDesk
         = !u.agent.isEmpty() || u.status == QLatin1String("open") || u.status == QLatin1String("assigned");
-    const auto item = m_desk ? m_desk->itemJson(s.id) : std::nullopt;
+    const auto item = m_desk ? m_desk->item(s.id) : std::nullopt;
     if (wantsDesk && (!item || !s.isOpen()))
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("The ticket is not waiting for an agent"),
             {{QStringLiteral("field"),
                 u.agent.isEmpty() ? QStringLiteral("status") : QStringLiteral("assigned_agent")}});
-    const bool held = item && !item->value(QLatin1String("assignee")).toObject().isEmpty();
+    const bool held = item && item->item.claimed();
     if (!u.agent.isEmpty())
         if (const auto r = m_desk->assign(c->company, s.id, u.agent, c->actor); !r)
             return r.error();

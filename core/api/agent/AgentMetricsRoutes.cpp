@@ -149,7 +149,8 @@ void AgentApi::sessionMetrics(const CallPtr &c)
             models << model;
     }
     // A satisfaction a client recorded on the session's newest ticket, else the engine's reading.
-    const QJsonObject tickets = s->metadata.value(QLatin1String("agentApiTickets")).toObject();
+    const QJsonObject tickets
+        = QJsonValue::fromVariant(s->metadata.value(QStringLiteral("agentApiTickets"))).toObject();
     const QJsonValue rated
         = tickets.value(QString::number(ticketCount(*s))).toObject().value(QLatin1String("customer_satisfaction"));
     const auto round3 = [](double v) { return qRound(v * 1000.0) / 1000.0; };

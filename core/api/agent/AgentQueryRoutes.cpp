@@ -176,14 +176,13 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
         {QStringLiteral("ticket_id"),
             escalated && newest ? QJsonValue(agentjson::ticketId(s->id, tickets)) : QJsonValue()},
         {QStringLiteral("cached"), false}};
-    const auto item = newTicket && m_desk ? m_desk->itemJson(s->id) : std::nullopt;
+    const auto item = newTicket && m_desk ? m_desk->item(s->id) : std::nullopt;
     if (newTicket && newest)
         escalationCreated(c->company,
             {{QStringLiteral("ticket_id"), agentjson::ticketId(s->id, tickets)},
                 {QStringLiteral("session_id"), q->clientId}, {QStringLiteral("customer_id"), s->customerId},
                 {QStringLiteral("priority"),
-                    item ? agentjson::seedPriority(item->value(QLatin1String("priority")).toString())
-                         : QStringLiteral("medium")},
+                    item ? agentjson::seedPriority(toString(item->item.priority)) : QStringLiteral("medium")},
                 {QStringLiteral("reason"), agentjson::reasonName(newest->reason)}});
     const bool changedNothing = ai && !escalated
         && ai->metadata.value(QLatin1String("actionsTaken")).toArray().isEmpty()

@@ -118,13 +118,15 @@ QString AgentApi::ticketStatus(const Session &s, int number) const
     if (number < ticketCount(s) || s.status == SessionStatus::Abandoned)
         return QStringLiteral("closed");
     if (s.status == SessionStatus::Resolved) {
-        const QJsonObject extras
-            = s.metadata.value(QLatin1String("agentApiTickets")).toObject().value(QString::number(number)).toObject();
+        const QJsonObject extras = QJsonValue::fromVariant(s.metadata.value(QStringLiteral("agentApiTickets")))
+                                       .toObject()
+                                       .value(QString::number(number))
+                                       .toObject();
         return extras.value(QLatin1String("status")).toString() == QLatin1String("closed") ? QStringLiteral("closed")
                                                                                            : QStringLiteral("resolved");
     }
-    const auto item = m_desk ? m_desk->itemJson(s.id) : std::nullopt;
-    if (item && !item->value(QLatin1String("assignee")).toObject().isEmpty())
+    const auto item = m_desk ? m_desk->item(s.id) : std::nullopt;
+    if (item && item->item.claimed())
         return QStringLiteral("assigned");
     return QStringLiteral("open");
 }

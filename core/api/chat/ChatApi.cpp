@@ -137,7 +137,7 @@ void ChatApi::createSession(const http::HttpRequest &req, const http::HttpRespon
     create.companyId = key.key->companyId;
     create.customerId = QStringLiteral("visitor_") + QUuid::createUuid().toString(QUuid::Id128).left(20);
     create.channel = Channel::Chat;
-    create.metadata = metadata.toObject();
+    create.metadata = metadata.toObject().toVariantMap();
     create.metadata.insert(QStringLiteral("chatUserId"), userId);
     Actor actor(QStringLiteral("widget:") + key.key->id, QStringLiteral("visitor"), req.peerAddress.toString(),
         create.customerId);

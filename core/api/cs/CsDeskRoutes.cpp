@@ -3,7 +3,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
-#include "core/domain/DomainJson.h"
+#include "core/api/cs/CsJson.h"
 
 #include <cmath>
 
@@ -13,6 +13,21 @@ namespace {
 http::HttpResponse invalid(const QString &field, const QString &message)
 {
     return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+}
+
+// GET /api/cs/queue's answer: {items, total, counts: {queue: {waiting, claimed, breached}}}.
+QJsonObject queuePageJson(const QueuePage &page)
+{
+    QJsonArray items;
+    for (const QueueItem &item : page.items)
+        items.append(json::queueItem(item));
+    QJsonObject counts;
+    for (auto it = page.counts.cbegin(); it != page.counts.cend(); ++it)
+        counts.insert(it.key(),
+            QJsonObject{{QStringLiteral("waiting"), it->waiting}, {QStringLiteral("claimed"), it->claimed},
+                {QStringLiteral("breached"), it->breached}});
+    return {
+        {QStringLiteral("items"), items}, {QStringLiteral("total"), page.total}, {QStringLiteral("counts"), counts}};
 }
 
 } // namespace
@@ -59,7 +74,7 @@ void CsApi::deskQueue(Call &c)
     const auto out = m_desk->queue(r, c.actor);
     if (!out)
         return fail(c, out.error());
-    reply(c, http::HttpResponse::json(200, *out));
+    reply(c, http::HttpResponse::json(200, queuePageJson(*out)));
 }
 
 void CsApi::deskOverview(Call &c)
@@ -221,7 +236,12 @@ void CsApi::sessionAction(Call &c)
     const auto out = m_desk->act(c.who.company, c.req.pathParams.value(QStringLiteral("id")), a, c.actor);
     if (!out)
         return fail(c, out.error());
-    reply(c, http::HttpResponse::json(201, *out));
+    // The action as the confirming message records it, so the answer and the transcript agree.
+    QJsonObject answer{{QStringLiteral("action"), out->message.metadata.value(QLatin1String("action"))},
+        {QStringLiteral("message"), json::message(out->message)}};
+    if (out->order)
+        answer.insert(QStringLiteral("order"), json::order(*out->order));
+    reply(c, http::HttpResponse::json(201, answer));
 }
 
 } // namespace tierdesk::api

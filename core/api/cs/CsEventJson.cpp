@@ -1,6 +1,6 @@
 #include "core/api/cs/CsEventJson.h"
 
-#include "core/domain/DomainJson.h"
+#include "core/api/cs/CsJson.h"
 
 namespace tierdesk::api::cs {
 namespace {
@@ -29,7 +29,8 @@ QJsonObject escalationData(const EscalationRecord &e)
 QJsonObject eventData(const SessionEvent &event)
 {
     if (event.isDeskEvent())
-        return event.queueItem;
+        return event.queueItem ? json::queueItem(*event.queueItem)
+                               : QJsonObject{{QStringLiteral("sessionId"), event.sessionId}};
     if (!event.session)
         return {};
     const QJsonObject summary = json::sessionSummary(*event.session);

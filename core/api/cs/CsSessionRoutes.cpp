@@ -2,9 +2,9 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/CsJson.h"
 #include "core/common/Time.h"
 #include "core/common/Validation.h"
-#include "core/domain/DomainJson.h"
 
 namespace tierdesk::api {
 namespace {
@@ -92,7 +92,7 @@ void CsApi::createSession(Call &c)
     const QJsonValue metadata = body->value(QLatin1String("metadata"));
     if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject())
         return fail(c, invalid(QStringLiteral("metadata"), QStringLiteral("metadata must be an object")));
-    req.metadata = metadata.toObject();
+    req.metadata = metadata.toObject().toVariantMap();
 
     // Answered once the first reply is stored: it is worded off the engine thread.
     m_engine.createSession(
@@ -140,8 +140,9 @@ QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &w
         out.insert(QStringLiteral("messages"), visible);
     } else {
         if (m_desk) {
-            const auto item = m_desk->itemJson(s.id);
-            out.insert(QStringLiteral("desk"), item ? QJsonValue(*item) : QJsonValue(QJsonValue::Null));
+            const auto item = m_desk->item(s.id);
+            out.insert(
+                QStringLiteral("desk"), item ? QJsonValue(json::queueItem(*item)) : QJsonValue(QJsonValue::Null));
         }
         // The customer's recent orders, for the person answering (never for a client token).
         QJsonArray orders;

@@ -111,7 +111,7 @@ void startConversation(const PlatformCallPtr &c)
     req.initialMessage = text->trimmed();
     req.metadata = {{QStringLiteral("platformChannel"), channelName->isEmpty() ? QStringLiteral("web") : *channelName}};
     if (metadata.isObject())
-        req.metadata.insert(QStringLiteral("platformMetadata"), metadata);
+        req.metadata.insert(QStringLiteral("platformMetadata"), metadata.toVariant());
     c->engine().createSession(
         req, c->actor, c->services->context, [c](Result<Session> s, std::optional<MessageOutcome> first) {
             if (!s)
@@ -179,7 +179,8 @@ void getConversation(const PlatformCallPtr &c)
     replyJson(c, 200,
         {{QStringLiteral("conversation_id"), s->id}, {QStringLiteral("user_id"), s->customerId},
             {QStringLiteral("channel"),
-                s->metadata.value(QLatin1String("platformChannel")).toString(QStringLiteral("web"))},
+                QJsonValue::fromVariant(s->metadata.value(QStringLiteral("platformChannel")))
+                    .toString(QStringLiteral("web"))},
             {QStringLiteral("status"), s->isOpen() ? QStringLiteral("active") : QStringLiteral("closed")},
             {QStringLiteral("created_at"), timefmt::iso(s->createdAt)}, {QStringLiteral("messages"), messages}});
 }

@@ -61,14 +61,13 @@ int escalationCount(const Session &s)
 }
 
 // Who has the case: the person who claimed it, else the desk queue it waits in.
-QString assignedTo(const std::optional<QJsonObject> &item)
+QString assignedTo(const std::optional<QueueItem> &item)
 {
     if (!item)
         return QStringLiteral("support_team");
-    const QJsonObject assignee = item->value(QLatin1String("assignee")).toObject();
-    if (!assignee.isEmpty())
-        return assignee.value(QLatin1String("name")).toString(assignee.value(QLatin1String("id")).toString());
-    return item->value(QLatin1String("queue")).toString() + QStringLiteral("_queue");
+    if (item->item.claimed())
+        return item->item.assigneeName;
+    return item->item.queue + QStringLiteral("_queue");
 }
 
 QString trackingUrl(const PlatformCallPtr &c, const QString &id)
@@ -142,22 +141,22 @@ void createCase(const PlatformCallPtr &c)
     if (!s)
         return fail(c, s.error());
     Desk *desk = c->services->desk;
-    if (desk && desk->itemJson(s->id))
+    if (desk && desk->item(s->id))
         if (const auto changed = desk->setPriority(c->company, s->id, in->priority, c->actor, true); !changed)
             return fail(c, changed.error());
     const int number = escalationCount(*s);
     const QString id = caseId(s->id, number);
-    QJsonObject cases = s->metadata.value(kCases).toObject();
+    QJsonObject cases = QJsonValue::fromVariant(s->metadata.value(kCases)).toObject();
     QJsonObject record{{QStringLiteral("issue_summary"), in->summary}, {QStringLiteral("user_id"), in->user},
         {QStringLiteral("source"), in->source}, {QStringLiteral("relevant_data"), in->relevantData}};
     if (in->sentiment)
         record.insert(QStringLiteral("sentiment_score"), *in->sentiment);
     cases.insert(QString::number(number), record);
-    if (const auto stored = c->engine().setMetadataEntry(c->company, s->id, kCases, cases, c->actor); !stored)
+    if (const auto stored = c->engine().setMetadataEntry(c->company, s->id, kCases, cases.toVariantMap(), c->actor);
+        !stored)
         return fail(c, stored.error());
-    const auto item = desk ? desk->itemJson(s->id) : std::nullopt;
-    const QJsonValue due
-        = item ? item->value(QLatin1String("sla")).toObject().value(QLatin1String("firstResponseDue")) : QJsonValue();
+    const auto item = desk ? desk->item(s->id) : std::nullopt;
+    const QJsonValue due = item ? QJsonValue(timefmt::iso(item->item.firstResponseDue)) : QJsonValue();
     // Seed 000's webhook event for a case (the seed 002 API queues its own shape under the same name).
     c->engine().queueEvent(c->company, QStringLiteral("escalation.created"),
         {{QStringLiteral("escalation_id"), id}, {QStringLiteral("conversation_id"), s->id},
@@ -170,14 +169,16 @@ void createCase(const PlatformCallPtr &c)
 }
 
 // What happened to the case: its escalation, a person claiming it, its resolution.
-QJsonArray caseActions(const Session &s, const EscalationRecord &e, const std::optional<QJsonObject> &item)
+QJsonArray caseActions(const Session &s, const EscalationRecord &e, const std::optional<QueueItem> &item)
 {
     QJsonArray actions{QJsonObject{{QStringLiteral("action"), QStringLiteral("escalated")},
         {QStringLiteral("timestamp"), timefmt::iso(e.timestamp)},
         {QStringLiteral("by"), e.automatic ? QStringLiteral("system") : QStringLiteral("api")}}};
-    if (item && !item->value(QLatin1String("assignee")).toObject().isEmpty())
+    if (item && item->item.claimed())
         actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("assigned")},
-            {QStringLiteral("timestamp"), item->value(QLatin1String("claimedAt"))},
+            {QStringLiteral("timestamp"),
+                item->item.claimedAt > 0 ? QJsonValue(timefmt::iso(item->item.claimedAt))
+                                         : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("by"), assignedTo(item)}});
     if (s.resolution)
         actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("resolved")},
@@ -187,11 +188,11 @@ QJsonArray caseActions(const Session &s, const EscalationRecord &e, const std::o
     return actions;
 }
 
-QString caseStatus(const Session &s, const std::optional<QJsonObject> &item, bool latest)
+QString caseStatus(const Session &s, const std::optional<QueueItem> &item, bool latest)
 {
     if (!s.isOpen() || !latest)
         return QStringLiteral("resolved");
-    if (item && !item->value(QLatin1String("assignee")).toObject().isEmpty())
+    if (item && item->item.claimed())
         return QStringLiteral("in_progress");
     return QStringLiteral("open");
 }
@@ -218,18 +219,18 @@ void getCase(const PlatformCallPtr &c)
         if (!e.transfer && ++seen == number)
             record = e;
     const bool latest = number == escalationCount(*s);
-    const auto item = c->services->desk && latest ? c->services->desk->itemJson(s->id) : std::nullopt;
-    const QJsonObject stored = s->metadata.value(kCases).toObject().value(QString::number(number)).toObject();
-    const QJsonObject sla = item ? item->value(QLatin1String("sla")).toObject() : QJsonObject();
+    const auto item = c->services->desk && latest ? c->services->desk->item(s->id) : std::nullopt;
+    const QJsonObject stored
+        = QJsonValue::fromVariant(s->metadata.value(kCases)).toObject().value(QString::number(number)).toObject();
     replyJson(c, 200,
         {{QStringLiteral("escalation_id"), id}, {QStringLiteral("status"), caseStatus(*s, item, latest)},
             {QStringLiteral("created_at"), timefmt::iso(record->timestamp)},
             {QStringLiteral("assigned_to"), assignedTo(item)},
-            {QStringLiteral("priority"),
-                item ? seedPriority(item->value(QLatin1String("priority")).toString()) : QStringLiteral("medium")},
+            {QStringLiteral("priority"), item ? seedPriority(toString(item->item.priority)) : QStringLiteral("medium")},
             {QStringLiteral("issue_summary"), stored.value(QLatin1String("issue_summary")).toString(record->notes)},
             {QStringLiteral("resolution_notes"), s->resolution ? QJsonValue(s->resolution->summary) : QJsonValue()},
-            {QStringLiteral("expected_completion"), sla.value(QLatin1String("resolutionDue"))},
+            {QStringLiteral("expected_completion"),
+                item ? QJsonValue(timefmt::iso(item->item.resolutionDue)) : QJsonValue(QJsonValue::Undefined)},
             {QStringLiteral("actions"), caseActions(*s, *record, item)}});
 }
 

@@ -3,9 +3,18 @@
 #include "core/nlu/Intents.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace tierdesk {
 namespace {
+
+// The ledger's detail of a subscription change: the subscription as it now stands, as JSON.
+QString ledgerDetail(const Subscription &s)
+{
+    const QJsonObject o{{QStringLiteral("plan"), s.plan}, {QStringLiteral("status"), s.status},
+        {QStringLiteral("monthlyPrice"), s.monthlyPrice}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 
 } // namespace
 
@@ -222,8 +231,7 @@ Result<ActionReport> ActionExecutor::performForAgent(
 void ActionExecutor::subscription(const Session &s, const Customer &c, const TierCapabilities &caps,
     const QString &change, ActionReport &report, qint64 nowMs, const Phrases &say)
 {
-    if (c.subscription.isEmpty()
-        || c.subscription.value(QLatin1String("status")).toString() == QLatin1String("cancelled")) {
+    if (!c.subscription || c.subscription->status == QLatin1String("cancelled")) {
         report.refusal = say(Phrase::NoActiveSubscription);
         return;
     }
@@ -231,19 +239,19 @@ void ActionExecutor::subscription(const Session &s, const Customer &c, const Tie
         report.refusal = say(Phrase::MembershipBeyondTier);
         return;
     }
-    QJsonObject sub = c.subscription;
+    Subscription sub = *c.subscription;
     if (change.startsWith(QLatin1String("plan:"))) {
-        sub.insert(QStringLiteral("plan"), change.section(QLatin1Char(':'), 1));
-        sub.insert(QStringLiteral("status"), QStringLiteral("active"));
+        sub.plan = change.section(QLatin1Char(':'), 1);
+        sub.status = QStringLiteral("active");
     } else if (!change.isEmpty()) {
-        sub.insert(QStringLiteral("status"), change);
+        sub.status = change;
     } else {
         return;
     }
     if (!m_customers.setSubscription(s.companyId, s.customerId, sub))
         return;
     m_customers.appendLedger({s.companyId, s.id, s.customerId, {}, QStringLiteral("subscription"), tierName(s),
-        QString::fromUtf8(QJsonDocument(sub).toJson(QJsonDocument::Compact)), 0, nowMs});
+        ledgerDetail(sub), 0, nowMs});
     report.subscriptionChange = change;
     report.actionsTaken << QStringLiteral("modify_subscription");
 }

@@ -17,18 +17,18 @@ using dialogue::asksForRefund;
 using dialogue::asksToCancelOrder;
 using dialogue::subscriptionChangeAsked;
 
-double paidFor(const QJsonObject &item)
+double paidFor(const OrderItem &item)
 {
-    return item.value(QLatin1String("price")).toDouble() * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
+    return item.price * qMax(1, item.quantity);
 }
 
 QString planOf(const Customer &c)
 {
-    return c.subscription.value(QLatin1String("plan")).toString();
+    return c.subscription ? c.subscription->plan : QString();
 }
 QString statusOf(const Customer &c)
 {
-    return c.subscription.value(QLatin1String("status")).toString();
+    return c.subscription ? c.subscription->status : QString();
 }
 
 // resources/kb/return-policy.md: 30 days from delivery, 60 for Trail Club Premium members.
@@ -157,7 +157,7 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         plan.refusal = owed.error().message;
         return;
     }
-    std::optional<QJsonObject> item = OrderFinder::itemNamed(o, text);
+    std::optional<OrderItem> item = OrderFinder::itemNamed(o, text);
     static const QRegularExpression pronoun(
         QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
     if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
@@ -165,7 +165,7 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
     // "the tent arrived broken, i want my full $378 back": an amount beyond the item's price asks for the order.
     if (item && a.slotValues.amount && *a.slotValues.amount > paidFor(*item) + 0.005)
         item.reset();
-    const QString itemLabel = item ? item->value(QLatin1String("name")).toString() : QString();
+    const QString itemLabel = item ? item->name : QString();
     if (!itemLabel.isEmpty() && state.refunded.contains(o.id + QLatin1Char('/') + itemLabel)) {
         plan.refusal = m_say(Phrase::AlreadyRefundedHere).arg(itemLabel, o.id);
         return;
@@ -210,7 +210,7 @@ void MoneyPlanner::planSubscription(const Customer &customer, const QString &tex
         plan.refusal = m_say(Phrase::OtherAccountMembership);
         return;
     }
-    if (customer.subscription.isEmpty() || statusOf(customer) == QLatin1String("cancelled")) {
+    if (!customer.subscription || statusOf(customer) == QLatin1String("cancelled")) {
         plan.refusal = m_say(Phrase::NoActiveMembership);
         return;
     }

@@ -2,7 +2,7 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Validation.h"
-#include "core/domain/ConfigDiff.h"
+#include "core/engine/admin/ConfigDiff.h"
 
 namespace tierdesk {
 namespace {

@@ -14,6 +14,27 @@ qint64 daysFrom(qint64 now, const QJsonValue &days, int sign)
     return days.isDouble() ? now + sign * qint64(days.toDouble() * kDayMs) : 0;
 }
 
+// demo.json's {plan, status, monthlyPrice}, or null for none.
+std::optional<Subscription> subscriptionOf(const QJsonObject &o)
+{
+    if (o.isEmpty())
+        return std::nullopt;
+    return Subscription{o.value(QLatin1String("plan")).toString(), o.value(QLatin1String("status")).toString(),
+        o.value(QLatin1String("monthlyPrice")).toDouble()};
+}
+
+// demo.json's [{sku, name, quantity, price}].
+QList<OrderItem> itemsOf(const QJsonArray &list)
+{
+    QList<OrderItem> out;
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
+        out.append({o.value(QLatin1String("sku")).toString(), o.value(QLatin1String("name")).toString(),
+            o.value(QLatin1String("quantity")).toInt(1), o.value(QLatin1String("price")).toDouble()});
+    }
+    return out;
+}
+
 } // namespace
 
 Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
@@ -50,7 +71,7 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
             c.tier = o.value(QLatin1String("tier")).toString();
             c.lifetimeValue = o.value(QLatin1String("lifetimeValue")).toDouble();
             c.isVIP = o.value(QLatin1String("isVIP")).toBool();
-            c.subscription = o.value(QLatin1String("subscription")).toObject();
+            c.subscription = subscriptionOf(o.value(QLatin1String("subscription")).toObject());
             if (!store.customers().upsert(c, now))
                 return false;
             customerIds.append(c.id);
@@ -64,7 +85,7 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
             order.id = o.value(QLatin1String("number")).toString();
             order.customerId = customerId(o.value(QLatin1String("customer")).toString());
             order.status = o.value(QLatin1String("status")).toString();
-            order.items = o.value(QLatin1String("items")).toArray();
+            order.items = itemsOf(o.value(QLatin1String("items")).toArray());
             order.total = o.value(QLatin1String("total")).toDouble();
             order.refundedAmount = order.status == QLatin1String("refunded") ? order.total : 0;
             order.placedAt = daysFrom(now, o.value(QLatin1String("placedDaysAgo")), -1);

@@ -8,11 +8,6 @@
 namespace tierdesk {
 namespace {
 
-QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(timefmt::iso(ms)) : QJsonValue(QJsonValue::Null);
-}
-
 QString sessionResource(const QString &id)
 {
     return QStringLiteral("session:") + id;
@@ -59,47 +54,23 @@ bool Desk::isAgent(const QString &companyId, const QString &subject)
         && m_engine.core().store().agents().find(companyId, subject).has_value();
 }
 
-QJsonObject Desk::rowJson(const QueueRow &row) const
+QueueItem Desk::served(const QueueRow &row) const
 {
-    const DeskItem &d = row.item;
-    const qint64 now = m_engine.clock().nowMs();
-    QJsonObject last;
+    QueueItem out{row.item, row.status, row.channel, row.sentiment, row.issueCategory, row.issueSummary, row.customerId,
+        row.customerName, row.customerTier, row.customerVip, std::nullopt, m_engine.clock().nowMs()};
     if (!row.lastMessage.isEmpty())
-        last = {{QStringLiteral("role"), row.lastMessage.value(QLatin1String("role"))},
-            {QStringLiteral("content"), row.lastMessage.value(QLatin1String("content")).toString().left(500)},
-            {QStringLiteral("timestamp"),
-                timefmt::iso(qint64(row.lastMessage.value(QLatin1String("timestamp")).toDouble()))}};
-    return {{QStringLiteral("sessionId"), d.sessionId}, {QStringLiteral("queue"), d.queue},
-        {QStringLiteral("priority"), toString(d.priority)}, {QStringLiteral("reason"), toString(d.reason)},
-        {QStringLiteral("fromTier"), toString(d.fromTier)}, {QStringLiteral("status"), row.status},
-        {QStringLiteral("channel"), row.channel}, {QStringLiteral("sentiment"), row.sentiment},
-        {QStringLiteral("issueCategory"),
-            row.issueCategory.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.issueCategory)},
-        {QStringLiteral("issueSummary"), row.issueSummary},
-        {QStringLiteral("customer"),
-            QJsonObject{{QStringLiteral("id"), row.customerId}, {QStringLiteral("name"), row.customerName},
-                {QStringLiteral("tier"), row.customerTier}, {QStringLiteral("isVIP"), row.customerVip}}},
-        {QStringLiteral("queuedAt"), timefmt::iso(d.queuedAt)},
-        {QStringLiteral("waitingSeconds"), qMax<qint64>(0, (now - d.queuedAt) / 1000)},
-        {QStringLiteral("sla"),
-            QJsonObject{{QStringLiteral("state"), toString(d.sla)},
-                {QStringLiteral("firstResponseDue"), timefmt::iso(d.firstResponseDue)},
-                {QStringLiteral("resolutionDue"), timefmt::iso(d.resolutionDue)},
-                {QStringLiteral("firstResponseAt"), isoOrNull(d.firstResponseAt)}}},
-        {QStringLiteral("assignee"),
-            d.claimed() ? QJsonValue(
-                QJsonObject{{QStringLiteral("id"), d.assigneeId}, {QStringLiteral("name"), d.assigneeName}})
-                        : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("claimedAt"), isoOrNull(d.claimedAt)},
-        {QStringLiteral("lastMessage"), last.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(last)}};
+        out.lastMessage = QueueItem::LastMessage{row.lastMessage.value(QLatin1String("role")).toString(),
+            row.lastMessage.value(QLatin1String("content")).toString(),
+            qint64(row.lastMessage.value(QLatin1String("timestamp")).toDouble())};
+    return out;
 }
 
-std::optional<QJsonObject> Desk::itemJson(const QString &sessionId)
+std::optional<QueueItem> Desk::item(const QString &sessionId)
 {
     const auto row = m_repo.row(sessionId);
     if (!row)
         return std::nullopt;
-    return rowJson(*row);
+    return served(*row);
 }
 
 void Desk::publishQueue(const QString &companyId, const QString &sessionId, SessionEventType type)
@@ -113,18 +84,16 @@ void Desk::publishQueue(const QString &companyId, const QString &sessionId, Sess
         event.type = type;
         event.companyId = companyId;
         event.sessionId = sessionId;
-        event.queueItem = {{QStringLiteral("sessionId"), sessionId}};
         if (type != SessionEventType::QueueRemoved) {
-            const auto row = m_repo.row(sessionId);
-            if (!row)
+            event.queueItem = item(sessionId);
+            if (!event.queueItem)
                 return;
-            event.queueItem = rowJson(*row);
         }
         emit m_engine.sessionEvent(event);
     });
 }
 
-Result<QJsonObject> Desk::queue(const QueueRequest &request, const Actor &actor)
+Result<QueuePage> Desk::queue(const QueueRequest &request, const Actor &actor)
 {
     const auto company = m_engine.company(request.companyId);
     if (!company)
@@ -137,24 +106,15 @@ Result<QJsonObject> Desk::queue(const QueueRequest &request, const Actor &actor)
     QueueFilter f{request.companyId, request.queue, request.assignee, {}, qBound(1, request.limit, kMaxQueueLimit)};
     if (const auto agent = m_engine.core().store().agents().find(request.companyId, actor.subject))
         f.preferredQueues = agent->queues;
-    int total = 0;
-    QJsonArray items;
-    for (const QueueRow &row : m_repo.list(f, &total))
-        items.append(rowJson(row));
+    QueuePage page;
+    for (const QueueRow &row : m_repo.list(f, &page.total))
+        page.items.append(served(row));
     const QHash<QString, QueueCounts> counts = m_repo.counts(request.companyId);
-    QJsonObject countsJson;
-    QStringList names = config.queueNames();
+    for (const QString &name : config.queueNames())
+        page.counts.insert(name, counts.value(name));
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        if (!names.contains(it.key()))
-            names << it.key(); // a queue removed from the config that still holds sessions
-    for (const QString &name : names) {
-        const QueueCounts c = counts.value(name);
-        countsJson.insert(name,
-            QJsonObject{{QStringLiteral("waiting"), c.waiting}, {QStringLiteral("claimed"), c.claimed},
-                {QStringLiteral("breached"), c.breached}});
-    }
-    return QJsonObject{
-        {QStringLiteral("items"), items}, {QStringLiteral("total"), total}, {QStringLiteral("counts"), countsJson}};
+        page.counts.insert(it.key(), it.value()); // a queue removed from the config that still holds sessions
+    return page;
 }
 
 Result<Desk::Held> Desk::open(const QString &companyId, const QString &sessionId, const Actor &actor)

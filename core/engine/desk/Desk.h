@@ -16,6 +16,22 @@ struct AgentReply {
     bool force = false; // send even if the customer wrote after basedOn
 };
 
+// A person's refund or credit as Desk::act recorded it: the human_agent message that confirms it
+// to the customer (its metadata holds the action as recorded: "action", "actionsTaken") and the
+// order it refunded, as it is now.
+struct PersonActionDone {
+    Message message;
+    std::optional<Order> order;
+};
+
+// A page of the queue and the counts of every queue (configured ones, and removed ones
+// that still hold sessions), by queue name.
+struct QueuePage {
+    QList<QueueItem> items;
+    int total = 0; // items matching the request, beyond the page too
+    QMap<QString, QueueCounts> counts;
+};
+
 struct QueueRequest {
     QString companyId;
     QString queue;
@@ -51,7 +67,7 @@ public:
     // Moves items ok -> warning -> breached as due times pass; returns how many changed.
     int evaluateSla();
 
-    Result<QJsonObject> queue(const QueueRequest &request, const Actor &actor);
+    Result<QueuePage> queue(const QueueRequest &request, const Actor &actor);
     // The supervisor's live view: per queue what waits and how long, what is at risk or
     // breached and the SLA attainment since midnight (UTC); and the sessions each person holds.
     Result<QJsonObject> overview(const QString &companyId);
@@ -70,12 +86,12 @@ public:
         const QString &notes, const Actor &actor);
     // A person's refund or credit (DeskActions.cpp): within the HUMAN_AGENT tier's
     // capabilities and what is owed, written to the ledger and the audit log as
-    // theirs, confirmed to the customer by a human_agent message. Returns
-    // {"action", "message", "order"?}.
-    Result<QJsonObject> act(const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor);
+    // theirs, confirmed to the customer by a human_agent message.
+    Result<PersonActionDone> act(
+        const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor);
 
     // The queue item of an open session (for GET session), or none.
-    std::optional<QJsonObject> itemJson(const QString &sessionId);
+    std::optional<QueueItem> item(const QString &sessionId);
     // Whether `subject` is a person of this company (an agent id): people
     // answer with agent-messages, never as the customer.
     bool isAgent(const QString &companyId, const QString &subject);
@@ -90,7 +106,7 @@ public:
 signals:
     // A session entered a queue and the company's tiers.humanAgent.notifyOnEscalation
     // is on (e-mail to the queue's address; data: the QueueItem). After commit.
-    void escalationQueued(const QString &companyId, const QJsonObject &item);
+    void escalationQueued(const QString &companyId, const tierdesk::QueueItem &item);
 
 private:
     struct Held {
@@ -109,7 +125,8 @@ private:
     Status checkSeen(const QString &sessionId, const AgentReply &reply);
     static bool isSupervisor(const Actor &actor);
     QString nameOf(const QString &companyId, const QString &subject);
-    QJsonObject rowJson(const QueueRow &row) const;
+    // The row as the desk serves it, read now.
+    QueueItem served(const QueueRow &row) const;
     Result<Session> changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
         const std::function<bool()> &work);
     // A queue event after commit, built then: "queue.added" / "queue.updated" / "sla.*" carry the

@@ -4,7 +4,6 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
-#include "core/domain/DomainJson.h"
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/reply/Phrases.h"
 
@@ -20,7 +19,7 @@ QString confirmation(const AgentAction &a, const Phrases &say)
 
 } // namespace
 
-Result<QJsonObject> Desk::act(
+Result<PersonActionDone> Desk::act(
     const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor)
 {
     if (!action.reason.isEmpty()) {
@@ -85,10 +84,7 @@ Result<QJsonObject> Desk::act(
     m_engine.core().remember(s);
     publishMessage(s, m, false);
     publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
-    QJsonObject out{{QStringLiteral("action"), record}, {QStringLiteral("message"), json::message(m)}};
-    if (report->order)
-        out.insert(QStringLiteral("order"), json::order(*report->order));
-    return out;
+    return PersonActionDone{m, report->order};
 }
 
 } // namespace tierdesk

@@ -23,7 +23,7 @@ QStringList placeholders(const QString &text)
     return out;
 }
 
-SessionEvent queueAddedEvent(const QString &companyId, const QString &sessionId, const QJsonObject &item)
+SessionEvent queueAddedEvent(const QString &companyId, const QString &sessionId, const QueueItem &item)
 {
     SessionEvent event;
     event.type = SessionEventType::QueueAdded;
@@ -59,14 +59,13 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
     const QString companyId = s.companyId;
     const QString sessionId = s.id;
     m_engine.core().store().batch().afterCommit([this, companyId, sessionId, notify](bool committed) {
-        const auto row = committed ? m_repo.row(sessionId) : std::nullopt;
-        if (!row)
+        const auto queued = committed ? item(sessionId) : std::nullopt;
+        if (!queued)
             return;
-        const QJsonObject item = rowJson(*row);
         if (m_engine.eventsWanted())
-            emit m_engine.sessionEvent(queueAddedEvent(companyId, sessionId, item));
+            emit m_engine.sessionEvent(queueAddedEvent(companyId, sessionId, *queued));
         if (notify)
-            emit escalationQueued(companyId, item);
+            emit escalationQueued(companyId, *queued);
     });
     return true;
 }

@@ -7,11 +7,6 @@
 namespace tierdesk {
 namespace {
 
-QString itemName(const QJsonValue &item)
-{
-    return item.toObject().value(QLatin1String("name")).toString();
-}
-
 // Lower-case words without a plural "s": "Pants" and "pant", "boots" and "boot" meet.
 QStringList wordsOf(const QString &text)
 {
@@ -34,8 +29,8 @@ bool isGeneric(const QString &word)
 qsizetype positionOfItem(const Order &o, const QStringList &said)
 {
     qsizetype best = -1;
-    for (const QJsonValue &v : o.items)
-        for (const QString &word : wordsOf(itemName(v))) {
+    for (const OrderItem &item : o.items)
+        for (const QString &word : wordsOf(item.name)) {
             const qsizetype at = isGeneric(word) ? -1 : said.indexOf(word);
             if (at >= 0 && (best < 0 || at < best))
                 best = at;
@@ -103,18 +98,18 @@ std::optional<Order> OrderFinder::before(const QString &current)
     return std::nullopt;
 }
 
-std::optional<QJsonObject> OrderFinder::itemNamed(const Order &o, const QString &text)
+std::optional<OrderItem> OrderFinder::itemNamed(const Order &o, const QString &text)
 {
     // The item sharing the most distinctive words: "drift sleeping pad" is the pad, not the sleeping bag.
     const QStringList said = wordsOf(text);
-    std::optional<QJsonObject> best;
+    std::optional<OrderItem> best;
     int bestWords = 0;
-    for (const QJsonValue &v : o.items) {
+    for (const OrderItem &item : o.items) {
         int words = 0;
-        for (const QString &word : wordsOf(itemName(v)))
+        for (const QString &word : wordsOf(item.name))
             words += !isGeneric(word) && said.contains(word) ? 1 : 0;
         if (words > bestWords) {
-            best = v.toObject();
+            best = item;
             bestWords = words;
         }
     }

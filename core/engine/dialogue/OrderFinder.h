@@ -23,7 +23,7 @@ public:
     std::optional<Order> before(const QString &current);
 
     // The order's item the message names ("the pants"), by a distinctive word of its name.
-    static std::optional<QJsonObject> itemNamed(const Order &o, const QString &text);
+    static std::optional<OrderItem> itemNamed(const Order &o, const QString &text);
 
 private:
     const QList<Order> &recent();

@@ -15,12 +15,8 @@ QStringList itemWords(const std::optional<Order> &order)
     QStringList out;
     if (!order)
         return out;
-    for (const QJsonValue &item : order->items)
-        for (const QString &w : item.toObject()
-                                    .value(QLatin1String("name"))
-                                    .toString()
-                                    .toLower()
-                                    .split(QLatin1Char(' '), Qt::SkipEmptyParts))
+    for (const OrderItem &item : order->items)
+        for (const QString &w : item.name.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts))
             out << w << (w.endsWith(QLatin1Char('s')) ? w.chopped(1) : w + QLatin1Char('s'));
     return out;
 }

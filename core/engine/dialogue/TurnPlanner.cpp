@@ -25,18 +25,13 @@ using dialogue::asksToCancelOrder;
 using dialogue::mentionsSubscription;
 using dialogue::subscriptionChangeAsked;
 
-QString itemName(const QJsonValue &item)
-{
-    return item.toObject().value(QLatin1String("name")).toString();
-}
-
 QString planOf(const Customer &c)
 {
-    return c.subscription.value(QLatin1String("plan")).toString();
+    return c.subscription ? c.subscription->plan : QString();
 }
 QString statusOf(const Customer &c)
 {
-    return c.subscription.value(QLatin1String("status")).toString();
+    return c.subscription ? c.subscription->status : QString();
 }
 
 } // namespace
@@ -162,7 +157,7 @@ void TurnPlanner::planFurther(const Session &s, const Customer &customer, const 
             .planMoney(s, customer, own, words, o, true, scratch, further);
         if (further.request.kind != RequestedAction::None && !further.request.policyException) {
             if (further.request.kind == RequestedAction::Cancel && !o.items.isEmpty())
-                further.request.item = itemName(o.items.first());
+                further.request.item = o.items.first().name;
             plan.alsoRequested << further.request;
         } else if (!further.refusal.isEmpty()) {
             plan.refusal = plan.refusal.isEmpty() ? further.refusal : plan.refusal + QLatin1Char(' ') + further.refusal;
@@ -206,7 +201,7 @@ std::optional<Order> TurnPlanner::conversationOrder(
 
     if (order)
         if (const auto item = OrderFinder::itemNamed(*order, text))
-            state.item = itemName(*item);
+            state.item = item->name;
     if (!r.named.isEmpty()) {
         QStringList ids;
         for (const Order &o : r.named)
@@ -302,7 +297,7 @@ void TurnPlanner::addFacts(
         plan.refundFact = order->refundedAmount > 0
             ? m_say(Phrase::RefundFactIssued).arg(m_say.money(order->refundedAmount), order->id)
             : m_say(Phrase::RefundFactNone).arg(order->id);
-    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && !customer.subscription.isEmpty()
+    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && customer.subscription
         && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact
             = m_say(Phrase::MembershipIs).arg(planOf(customer), m_say.membershipStatus(statusOf(customer)));
@@ -343,7 +338,7 @@ QString TurnPlanner::summaryOf(
                                  : say(Phrase::WillRefundItem).arg(say.money(r.amount), r.item, r.orderId);
         break;
     case RequestedAction::Cancel: {
-        const QString first = order && !order->items.isEmpty() ? itemName(order->items.first()) : r.item;
+        const QString first = order && !order->items.isEmpty() ? order->items.first().name : r.item;
         const QString items = first.isEmpty() ? QString() : say(Phrase::ItemInParentheses).arg(first);
         what = say(r.insteadOfRefund ? Phrase::WillCancelInstead : Phrase::WillCancel).arg(r.orderId, items);
         break;

@@ -67,7 +67,7 @@ Result<Session> Conversation::newSessionRow(const CreateSessionRequest &req)
         return makeError(ErrorKind::InvalidArgument,
             QStringLiteral("customerId must be 1 to 128 letters, digits or ._:@-"),
             {{QStringLiteral("field"), QStringLiteral("customerId")}});
-    if (QJsonDocument(req.metadata).toJson(QJsonDocument::Compact).size() > limits.maxMetadataBytes)
+    if (metadataBytes(req.metadata) > limits.maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
             {{QStringLiteral("field"), QStringLiteral("metadata")}});
     if (!req.id.isEmpty()) {

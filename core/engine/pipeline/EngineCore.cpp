@@ -25,6 +25,11 @@ bool validSessionId(const QString &id, int maxChars)
         [](QChar c) { return isAsciiAlnum(c) || c == u'.' || c == u'_' || c == u':' || c == u'@' || c == u'-'; });
 }
 
+qsizetype metadataBytes(const QVariantMap &metadata)
+{
+    return QJsonDocument(QJsonObject::fromVariantMap(metadata)).toJson(QJsonDocument::Compact).size();
+}
+
 EngineCore::EngineCore(Store &store, const Clock &clock, EngineSignals &notifier, QObject *parent)
     : QObject(parent), m_store(store), m_clock(clock), m_signals(notifier), m_actions(store.customers())
 {

@@ -97,5 +97,7 @@ private:
 
 // [A-Za-z0-9][A-Za-z0-9._:@-]*, at most maxChars: a plain scan, as every message checks its session's id.
 bool validSessionId(const QString &id, int maxChars);
+// What the metadata limit measures: the metadata as compact JSON, as stored.
+qsizetype metadataBytes(const QVariantMap &metadata);
 
 } // namespace tierdesk

@@ -2,7 +2,7 @@
 
 #include "core/domain/Entities.h"
 
-#include <QJsonObject>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -14,7 +14,7 @@ struct CreateSessionRequest {
     Channel channel = Channel::Chat;
     QString initialMessage;
     std::optional<IssueCategory> issueCategory;
-    QJsonObject metadata;
+    QVariantMap metadata; // JSON values (QJsonObject::toVariantMap)
     // Empty: a new random id. Another API family may name the session itself
     // (a valid id not in use; Conflict when it is). Last, so brace-initialised requests keep their order.
     QString id{};

@@ -83,14 +83,14 @@ Result<Session> SessionService::escalate(const QString &companyId, const QString
 }
 
 Result<Session> SessionService::setMetadataEntry(
-    const QString &companyId, const QString &sessionId, const QString &key, const QJsonValue &value, const Actor &actor)
+    const QString &companyId, const QString &sessionId, const QString &key, const QVariant &value, const Actor &actor)
 {
     auto found = m_core.openSession(companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     Session s = found.value();
     s.metadata.insert(key, value);
-    if (QJsonDocument(s.metadata).toJson(QJsonDocument::Compact).size() > m_core.limits().maxMetadataBytes)
+    if (metadataBytes(s.metadata) > m_core.limits().maxMetadataBytes)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("metadata is larger than 8 KiB"),
             {{QStringLiteral("field"), QStringLiteral("metadata")}});
     s.updatedAt = m_core.clock().nowMs();

@@ -25,7 +25,7 @@ public:
     // Sets metadata[key] of a session (what another API family keeps beside it; the
     // metadata stays within 8 KiB); audited as session.metadata with the key.
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
-        const QJsonValue &value, const Actor &actor);
+        const QVariant &value, const Actor &actor);
     // Marks sessions idle for longer than `idleMs` ABANDONED; returns how many.
     int sweepAbandoned(qint64 idleMs);
     Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);

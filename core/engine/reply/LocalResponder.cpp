@@ -206,11 +206,9 @@ QString LocalResponder::escalationText(const ReplyContext &ctx) const
 QString LocalResponder::orderText(const Order &o, bool allItems, const Phrases &say) const
 {
     QStringList items;
-    for (const QJsonValue &v : o.items) {
-        const QJsonObject item = v.toObject();
-        const int quantity = item.value(QLatin1String("quantity")).toInt(1);
-        const QString name = item.value(QLatin1String("name")).toString();
-        items << (allItems && quantity > 1 ? QStringLiteral("%1 x %2").arg(quantity).arg(name) : name);
+    for (const OrderItem &item : o.items) {
+        items << (allItems && item.quantity > 1 ? QStringLiteral("%1 x %2").arg(item.quantity).arg(item.name)
+                                                : item.name);
         if (!allItems)
             break;
     }

@@ -163,11 +163,8 @@ QList<double> ReplyGuard::knownAmounts() const
         known << amounts(s, m_language);
     for (const Order &o : ordersOf(a)) {
         known << o.total << o.refundedAmount << o.total - o.refundedAmount;
-        for (const QJsonValue &v : o.items) {
-            const QJsonObject item = v.toObject();
-            const double price = item.value(QLatin1String("price")).toDouble();
-            known << price << price * qMax(1, item.value(QLatin1String("quantity")).toInt(1));
-        }
+        for (const OrderItem &item : o.items)
+            known << item.price << item.price * qMax(1, item.quantity);
     }
     for (const KbHit &hit : m_knowledge)
         known << amounts(hit.article.body);

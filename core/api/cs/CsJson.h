@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/JsonWriter.h"
+#include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
 
 // The wire shape of each domain value, as seed 001 prints it.
@@ -24,5 +25,11 @@ enum class CustomerView { Staff, Self };
 
 // Every field of "Get Session", with the customer as context when known.
 QJsonObject sessionFull(const Session &s, const Customer *customer, CustomerView view = CustomerView::Staff);
+
+// A desk queue item (GET /api/cs/queue, the queue events, a session's "desk").
+QJsonObject queueItem(const QueueItem &q);
+// Makes a QVariant holding a QueueItem read as its queueItem() JSON (QVariant::toJsonObject), for
+// readers of Desk::escalationQueued through QVariant. Idempotent.
+void registerQueueItemConversion();
 
 } // namespace tierdesk::json

@@ -1,4 +1,4 @@
-#include "core/domain/ConfigDiff.h"
+#include "core/engine/admin/ConfigDiff.h"
 
 #include <QSet>
 

@@ -1,9 +1,9 @@
 // JsonWriter against Qt's own JSON: what it writes parses to the value QJsonObject
-// would hold, for every kind of string and number; DomainJson's written shapes
+// would hold, for every kind of string and number; CsJson's written shapes
 // equal their QJsonObject twins; timefmt::iso equals QDateTime's ISO form.
+#include "core/api/cs/CsJson.h"
 #include "core/common/JsonWriter.h"
 #include "core/common/Time.h"
-#include "core/domain/DomainJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

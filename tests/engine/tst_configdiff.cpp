@@ -1,6 +1,6 @@
 // configChanges: the field-level before/after that PUT /config writes to the audit log.
-#include "core/domain/ConfigDiff.h"
 #include "core/domain/CsConfig.h"
+#include "core/engine/admin/ConfigDiff.h"
 
 #include <QTest>
 

@@ -1,6 +1,8 @@
-#include "core/domain/DomainJson.h"
+#include "core/api/cs/CsJson.h"
 
 #include "core/common/Time.h"
+
+#include <QJsonArray>
 
 namespace tierdesk::json {
 namespace {
@@ -8,6 +10,31 @@ namespace {
 QJsonValue timeOrNull(qint64 ms)
 {
     return ms > 0 ? QJsonValue(timefmt::iso(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray items(const QList<OrderItem> &list)
+{
+    QJsonArray out;
+    for (const OrderItem &i : list)
+        out.append(QJsonObject{{QStringLiteral("sku"), i.sku}, {QStringLiteral("name"), i.name},
+            {QStringLiteral("quantity"), i.quantity}, {QStringLiteral("price"), i.price}});
+    return out;
+}
+
+QJsonValue lastMessage(const std::optional<QueueItem::LastMessage> &m)
+{
+    if (!m)
+        return QJsonValue(QJsonValue::Null);
+    return QJsonObject{{QStringLiteral("role"), m->role}, {QStringLiteral("content"), m->content.left(500)},
+        {QStringLiteral("timestamp"), timefmt::iso(m->timestamp)}};
+}
+
+QJsonObject sla(const DeskItem &d)
+{
+    return {{QStringLiteral("state"), toString(d.sla)},
+        {QStringLiteral("firstResponseDue"), timefmt::iso(d.firstResponseDue)},
+        {QStringLiteral("resolutionDue"), timefmt::iso(d.resolutionDue)},
+        {QStringLiteral("firstResponseAt"), timeOrNull(d.firstResponseAt)}};
 }
 
 } // namespace
@@ -97,9 +124,9 @@ QJsonObject customer(const Customer &c)
 QJsonObject order(const Order &o)
 {
     return {{QStringLiteral("id"), o.id}, {QStringLiteral("customerId"), o.customerId},
-        {QStringLiteral("status"), o.status}, {QStringLiteral("items"), o.items}, {QStringLiteral("total"), o.total},
-        {QStringLiteral("refundedAmount"), o.refundedAmount}, {QStringLiteral("placedAt"), timeOrNull(o.placedAt)},
-        {QStringLiteral("shippedAt"), timeOrNull(o.shippedAt)},
+        {QStringLiteral("status"), o.status}, {QStringLiteral("items"), items(o.items)},
+        {QStringLiteral("total"), o.total}, {QStringLiteral("refundedAmount"), o.refundedAmount},
+        {QStringLiteral("placedAt"), timeOrNull(o.placedAt)}, {QStringLiteral("shippedAt"), timeOrNull(o.shippedAt)},
         {QStringLiteral("estimatedDeliveryAt"), timeOrNull(o.estimatedDeliveryAt)},
         {QStringLiteral("deliveredAt"), timeOrNull(o.deliveredAt)}, {QStringLiteral("carrier"), o.carrier},
         {QStringLiteral("trackingNumber"), o.trackingNumber}};
@@ -118,7 +145,7 @@ QJsonObject sessionSummary(const Session &s)
     if (!s.issueSummary.isEmpty())
         o.insert(QStringLiteral("issueSummary"), s.issueSummary);
     if (!s.metadata.isEmpty())
-        o.insert(QStringLiteral("metadata"), s.metadata);
+        o.insert(QStringLiteral("metadata"), QJsonObject::fromVariantMap(s.metadata));
     if (s.resolution) {
         o.insert(QStringLiteral("resolution"), resolution(*s.resolution));
         o.insert(QStringLiteral("resolvedAt"), timefmt::iso(s.resolvedAt));
@@ -151,6 +178,36 @@ QJsonObject sessionFull(const Session &s, const Customer *c, CustomerView view)
                 {QStringLiteral("id"), c->id}, {QStringLiteral("name"), c->name}, {QStringLiteral("tier"), c->tier}});
     o.insert(QStringLiteral("context"), context);
     return o;
+}
+
+QJsonObject queueItem(const QueueItem &q)
+{
+    const DeskItem &d = q.item;
+    return {{QStringLiteral("sessionId"), d.sessionId}, {QStringLiteral("queue"), d.queue},
+        {QStringLiteral("priority"), toString(d.priority)}, {QStringLiteral("reason"), toString(d.reason)},
+        {QStringLiteral("fromTier"), toString(d.fromTier)}, {QStringLiteral("status"), q.status},
+        {QStringLiteral("channel"), q.channel}, {QStringLiteral("sentiment"), q.sentiment},
+        {QStringLiteral("issueCategory"),
+            q.issueCategory.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.issueCategory)},
+        {QStringLiteral("issueSummary"), q.issueSummary},
+        {QStringLiteral("customer"),
+            QJsonObject{{QStringLiteral("id"), q.customerId}, {QStringLiteral("name"), q.customerName},
+                {QStringLiteral("tier"), q.customerTier}, {QStringLiteral("isVIP"), q.customerVip}}},
+        {QStringLiteral("queuedAt"), timefmt::iso(d.queuedAt)},
+        {QStringLiteral("waitingSeconds"), qMax<qint64>(0, (q.readAt - d.queuedAt) / 1000)},
+        {QStringLiteral("sla"), sla(d)},
+        {QStringLiteral("assignee"),
+            d.claimed() ? QJsonValue(
+                QJsonObject{{QStringLiteral("id"), d.assigneeId}, {QStringLiteral("name"), d.assigneeName}})
+                        : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("claimedAt"), timeOrNull(d.claimedAt)},
+        {QStringLiteral("lastMessage"), lastMessage(q.lastMessage)}};
+}
+
+void registerQueueItemConversion()
+{
+    if (!QMetaType::hasRegisteredConverterFunction<QueueItem, QJsonObject>())
+        QMetaType::registerConverter<QueueItem, QJsonObject>(&queueItem);
 }
 
 } // namespace tierdesk::json
