@@ -40,12 +40,12 @@ QJsonArray SessionEngine::auditLog(const QString &companyId, int limit)
     return m_store.audit().recent(companyId, limit);
 }
 
-QJsonArray SessionEngine::webhookDeliveries(const QString &companyId, int limit)
+QList<WebhookDelivery> SessionEngine::webhookDeliveries(const QString &companyId, int limit)
 {
     return m_store.webhooks().deliveries(companyId, limit);
 }
 
-QJsonArray SessionEngine::webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit)
+QList<WebhookDelivery> SessionEngine::webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit)
 {
     return m_store.webhooks().deliveriesOf(companyId, webhookId, limit);
 }

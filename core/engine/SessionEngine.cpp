@@ -10,6 +10,7 @@
 #include "core/engine/pipeline/Turn.h"
 #include "core/engine/pipeline/WorkerPool.h"
 #include "core/engine/reply/LocalResponder.h"
+#include "core/integrations/SecretBox.h"
 
 #include <QJsonDocument>
 #include <QMetaMethod>
@@ -44,6 +45,8 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
       m_actions(store.customers())
 {
     m_knowledge = std::make_unique<KnowledgeBase>(*this, store, clock);
+    if (!store.webhooks().hasSealer()) // a store opened without a secret store (tests, tools)
+        store.webhooks().setSealer(std::make_shared<SecretBox>(SecretBox::ephemeral()));
     // A failed commit undid writes the caches already reflect.
     connect(&m_store.batch(), &WriteBatch::commitFailed, this, [this] {
         m_sessions.clear();

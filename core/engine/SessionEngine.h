@@ -202,8 +202,8 @@ public:
     std::optional<Session> sessionHeader(const QString &sessionId);
     // Newest first, as JSON (docs/api.md: the audit log, webhook deliveries).
     QJsonArray auditLog(const QString &companyId, int limit);
-    QJsonArray webhookDeliveries(const QString &companyId, int limit);
-    QJsonArray webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
+    QList<WebhookDelivery> webhookDeliveries(const QString &companyId, int limit);
+    QList<WebhookDelivery> webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
 
     // Live events cost a copy on every message; they are made only while
     // something is connected to sessionEvent (connect only while listening).

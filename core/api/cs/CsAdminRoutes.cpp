@@ -1,6 +1,7 @@
 // /api/cs analytics, config, webhooks and audit: the supervisor's and admin's doors.
 #include "core/api/cs/CsApi.h"
 
+#include "core/api/cs/CsAdminJson.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
 
@@ -149,7 +150,7 @@ void CsApi::listWebhooks(Call &c)
     reply(c,
         http::HttpResponse::json(200,
             QJsonObject{{QStringLiteral("webhooks"), list},
-                {QStringLiteral("deliveries"), m_engine.webhookDeliveries(*company, 50)}}));
+                {QStringLiteral("deliveries"), cs::deliveriesJson(m_engine.webhookDeliveries(*company, 50))}}));
 }
 
 void CsApi::webhookDeliveries(Call &c)
@@ -172,8 +173,9 @@ void CsApi::webhookDeliveries(Call &c)
                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
     reply(c,
-        http::HttpResponse::json(
-            200, QJsonObject{{QStringLiteral("deliveries"), m_engine.webhookDeliveriesOf(c.who.company, id, limit)}}));
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("deliveries"),
+                cs::deliveriesJson(m_engine.webhookDeliveriesOf(c.who.company, id, limit))}}));
 }
 
 void CsApi::deleteWebhook(Call &c)

@@ -3,7 +3,7 @@
 #include "core/common/Validation.h"
 
 #include "core/common/Ids.h"
-#include "core/integrations/SecretBox.h"
+#include "core/common/SecretSealer.h"
 
 #include <QList>
 #include <QRandomGenerator>
@@ -81,7 +81,7 @@ QJsonObject ApiKeyMaker::auditDetails(const ApiTokenRecord &t)
 }
 
 IssuedApiKey ApiKeyMaker::make(
-    const QString &companyId, const ApiKeyRequest &r, const QString &createdBy, qint64 nowMs, const SecretBox &box)
+    const QString &companyId, const ApiKeyRequest &r, const QString &createdBy, qint64 nowMs, const SecretSealer &box)
 {
     IssuedApiKey out;
     ApiTokenRecord &t = out.record;

@@ -7,7 +7,7 @@
 
 namespace tierdesk {
 
-class SecretBox;
+class SecretSealer;
 
 // What an admin (POST /api/cs/tokens) or `tierdesk token create --kind` asks for.
 struct ApiKeyRequest {
@@ -45,7 +45,7 @@ public:
     // What the audit log keeps of a token or key made or revoked (never a secret).
     static QJsonObject auditDetails(const ApiTokenRecord &t);
     static IssuedApiKey make(const QString &companyId, const ApiKeyRequest &request, const QString &createdBy,
-        qint64 nowMs, const SecretBox &box);
+        qint64 nowMs, const SecretSealer &box);
 };
 
 } // namespace tierdesk
