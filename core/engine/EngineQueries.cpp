@@ -35,7 +35,7 @@ std::optional<Session> SessionEngine::sessionHeader(const QString &sessionId)
     return m_store.sessions().find(sessionId.left(128), false);
 }
 
-QJsonArray SessionEngine::auditLog(const QString &companyId, int limit)
+QList<AuditEntry> SessionEngine::auditLog(const QString &companyId, int limit)
 {
     return m_store.audit().recent(companyId, limit);
 }

@@ -123,7 +123,7 @@ bool SessionEngine::record(const QString &companyId, const Actor &actor, const Q
     int status, const QJsonObject &details)
 {
     return m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource,
-        actor.clientAddress, status, details});
+        actor.clientAddress, status, details.toVariantMap()});
 }
 
 void SessionEngine::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,

@@ -200,8 +200,8 @@ public:
     QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
     // A session's row without its messages, whatever the company (the caller checks it).
     std::optional<Session> sessionHeader(const QString &sessionId);
-    // Newest first, as JSON (docs/api.md: the audit log, webhook deliveries).
-    QJsonArray auditLog(const QString &companyId, int limit);
+    // Newest first (docs/api.md: the audit log, webhook deliveries).
+    QList<AuditEntry> auditLog(const QString &companyId, int limit);
     QList<WebhookDelivery> webhookDeliveries(const QString &companyId, int limit);
     QList<WebhookDelivery> webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
 

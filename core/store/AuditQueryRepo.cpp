@@ -1,7 +1,5 @@
 #include "core/store/AuditQueryRepo.h"
 
-#include <QJsonDocument>
-
 namespace tierdesk {
 
 namespace {
@@ -46,7 +44,7 @@ std::optional<QList<AuditRow>> AuditQueryRepo::find(const AuditQuery &f, int *to
     while (q.next()) {
         AuditEntry e{q.value(1).toLongLong(), f.companyId, q.value(2).toString(), q.value(3).toString(),
             q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(),
-            QJsonDocument::fromJson(q.value(8).toByteArray()).object()};
+            AuditRepo::detailsOf(q.value(8).toByteArray())};
         rows.append(AuditRow{q.value(0).toLongLong(), e});
     }
     q.finish();

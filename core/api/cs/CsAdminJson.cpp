@@ -17,4 +17,17 @@ QJsonArray deliveriesJson(const QList<WebhookDelivery> &deliveries)
     return out;
 }
 
+QJsonObject auditEntryJson(const AuditEntry &e, const std::optional<QString> &actorName)
+{
+    QJsonObject o{{QStringLiteral("timestamp"), timefmt::iso(e.at)}, {QStringLiteral("actor"), e.actor},
+        {QStringLiteral("role"), e.role}, {QStringLiteral("action"), e.action},
+        {QStringLiteral("resource"), e.resource}, {QStringLiteral("clientAddress"), e.clientAddress},
+        {QStringLiteral("status"), e.status}};
+    if (!e.details.isEmpty())
+        o.insert(QStringLiteral("details"), QJsonObject::fromVariantMap(e.details));
+    if (actorName)
+        o.insert(QStringLiteral("actorName"), *actorName);
+    return o;
+}
+
 } // namespace tierdesk::api::cs

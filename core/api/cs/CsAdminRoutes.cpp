@@ -200,19 +200,16 @@ void CsApi::auditLog(Call &c)
                 cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
-    QJsonArray entries = m_engine.auditLog(*company, limit);
     // Who an agent's id is (also a deactivated one's): "actorName", for people reading the log.
     QHash<QString, QString> names;
     if (m_people.agents)
         if (const auto agents = m_people.agents->list(*company, true))
             for (const Agent &a : *agents)
                 names.insert(a.id, a.name);
-    for (QJsonValueRef entry : entries) {
-        QJsonObject e = entry.toObject();
-        if (const auto name = names.constFind(e.value(QLatin1String("actor")).toString()); name != names.cend()) {
-            e.insert(QStringLiteral("actorName"), *name);
-            entry = e;
-        }
+    QJsonArray entries;
+    for (const AuditEntry &e : m_engine.auditLog(*company, limit)) {
+        const auto name = names.constFind(e.actor);
+        entries.append(cs::auditEntryJson(e, name != names.cend() ? std::optional(*name) : std::nullopt));
     }
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("entries"), entries}}));
 }

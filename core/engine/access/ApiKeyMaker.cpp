@@ -74,7 +74,7 @@ Status ApiKeyMaker::check(const ApiKeyRequest &r)
     return Ok{};
 }
 
-QJsonObject ApiKeyMaker::auditDetails(const ApiTokenRecord &t)
+QVariantMap ApiKeyMaker::auditDetails(const ApiTokenRecord &t)
 {
     return {{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("role"), t.role},
         {QStringLiteral("expiresAt"), t.expiresAt}};
