@@ -498,7 +498,8 @@ Result<Session> SessionEngine::resolve(
     return s;
 }
 
-Result<QJsonObject> SessionEngine::analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
+Result<AnalyticsSummary> SessionEngine::analytics(
+    const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
 {
     auto company = this->company(companyId);
     if (!company)

@@ -153,7 +153,7 @@ public:
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
         const QJsonValue &value, const Actor &actor);
 
-    Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
+    Result<AnalyticsSummary> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     Result<CsConfig> config(const QString &companyId);
     // The knowledge base as people edit it (routes under /api/cs/kb).
     KnowledgeBase &knowledge() { return *m_knowledge; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/AnalyticsSummary.h"
 #include "core/domain/AuditEntry.h"
 #include "core/domain/WebhookOutbox.h"
 
@@ -12,6 +13,9 @@ namespace tierdesk::api::cs {
 
 // Seed 001's webhook deliveries, newest first (docs/api.md, "Webhooks").
 QJsonArray deliveriesJson(const QList<WebhookDelivery> &deliveries);
+
+// Seed 001's "Get Analytics" body (docs/api.md, "Analytics"), the people's desk included.
+QJsonObject analyticsJson(const AnalyticsSummary &summary);
 
 // One entry of seed 001's audit log (docs/api.md, "Audit log"); `actorName` when known.
 QJsonObject auditEntryJson(const AuditEntry &entry, const std::optional<QString> &actorName);

@@ -65,7 +65,7 @@ void CsApi::analytics(Call &c)
     const auto result = m_engine.analytics(*company, start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch(), groupBy);
     if (!result)
         return fail(c, result.error());
-    reply(c, http::HttpResponse::json(200, *result));
+    reply(c, http::HttpResponse::json(200, cs::analyticsJson(*result)));
 }
 
 void CsApi::getConfig(Call &c)
