@@ -234,7 +234,7 @@ Result<Turn> SessionEngine::beginTurn(
 
     // The dialogue so far decides what this message refers to (and may correct its intent).
     const dialogue::DialogueState storedState
-        = dialogue::DialogueState::fromJson(m_store.dialogues().load(s.id).value_or(QJsonObject()));
+        = dialogue::DialogueState::fromBytes(m_store.dialogues().load(s.id).value_or(QByteArray()));
     dialogue::DialogueState state = storedState;
     const TurnPlan plan = TurnPlanner(m_actions, now, config.language()).plan(s, customer, a, text, state);
 
@@ -279,7 +279,7 @@ Result<Turn> SessionEngine::beginTurn(
     const ActionReport report
         = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language()));
     // Written only when it changed: most messages leave the dialogue as it was.
-    if (state != storedState && !m_store.dialogues().save(s.id, state.toJson(), now))
+    if (state != storedState && !m_store.dialogues().save(s.id, state.toBytes(), now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
 
     if (s.currentTier != Tier::HumanAgent || out.escalation) {

@@ -62,11 +62,10 @@ QJsonObject Desk::rowJson(const QueueRow &row) const
     const DeskItem &d = row.item;
     const qint64 now = m_engine.clock().nowMs();
     QJsonObject last;
-    if (!row.lastMessage.isEmpty())
-        last = {{QStringLiteral("role"), row.lastMessage.value(QLatin1String("role"))},
-            {QStringLiteral("content"), row.lastMessage.value(QLatin1String("content")).toString().left(500)},
-            {QStringLiteral("timestamp"),
-                timefmt::iso(qint64(row.lastMessage.value(QLatin1String("timestamp")).toDouble()))}};
+    if (row.lastMessage)
+        last = {{QStringLiteral("role"), row.lastMessage->role},
+            {QStringLiteral("content"), row.lastMessage->content.left(500)},
+            {QStringLiteral("timestamp"), timefmt::iso(row.lastMessage->timestamp)}};
     return {{QStringLiteral("sessionId"), d.sessionId}, {QStringLiteral("queue"), d.queue},
         {QStringLiteral("priority"), toString(d.priority)}, {QStringLiteral("reason"), toString(d.reason)},
         {QStringLiteral("fromTier"), toString(d.fromTier)}, {QStringLiteral("status"), row.status},
