@@ -60,6 +60,7 @@ AnalyticsSummary AnalyticsRepo::compute(const QString &companyId, qint64 startMs
 
 DeskSummary AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64 endMs)
 {
+    // SQLite: TOTAL() is a sum that is 0.0, never NULL, over no rows.
     QSqlQuery &q = run(QStringLiteral("SELECT COUNT(*), TOTAL(breached), TOTAL(first_response_at > 0),"
                                       " TOTAL(CASE WHEN first_response_at > 0 THEN first_response_at - queued_at END),"
                                       " TOTAL(left_at - queued_at)"
@@ -216,6 +217,7 @@ bool AnalyticsRepo::storeFacts(
         return m_db.write(
             QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
             {companyId, span, bucket});
+    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     return m_db.write(
         QStringLiteral("INSERT OR REPLACE INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"),
         {companyId, span, bucket, QString::fromUtf8(facts.toJson())});
@@ -294,6 +296,7 @@ void AnalyticsRepo::scanReadings(AnalyticsFacts &f, const QVariantList &range)
     f.irateSessions = irate.next() ? irate.value(0).toLongLong() : 0;
     irate.finish();
     // Sessions with two or more readings, and those whose last reading beats the first.
+    // SQLite: rowid orders the readings as they were written.
     QSqlQuery &improved = run(QStringLiteral("SELECT COUNT(*), SUM(last_score > first_score) FROM (SELECT session_id,"
                                              " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
                                              "ORDER BY rowid LIMIT 1) AS first_score,"

@@ -6,6 +6,7 @@ namespace {
 
 // One statement for every combination of filters: an empty filter matches all
 // (a null QString binds as NULL, hence coalesce).
+// SQLite: instr() finds the resource part (PostgreSQL: strpos).
 const QString kWhere = QStringLiteral(
     " FROM audit_log WHERE company_id = :company AND (:start = 0 OR at >= :start) AND (:end = 0 OR at <= :end)"
     " AND (coalesce(:actor, '') = '' OR actor = :actor) AND (coalesce(:action, '') = '' OR action = :action)"

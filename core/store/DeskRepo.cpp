@@ -79,6 +79,7 @@ QueueRow readRow(const QSqlQuery &q)
 
 bool DeskRepo::put(const DeskItem &d)
 {
+    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT OR REPLACE INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
         " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, "
@@ -165,6 +166,7 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
         c.finish();
     }
     const QString preferred = QLatin1Char(',') + f.preferredQueues.join(QLatin1Char(',')) + QLatin1Char(',');
+    // SQLite: instr() finds the queue in the preferred list (PostgreSQL: strpos).
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + kRowColumns + kFilter
         + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC,"
                          " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
