@@ -1,6 +1,7 @@
 #include "core/engine/SessionEngine.h"
 
 #include "core/engine/admin/KnowledgeBase.h"
+#include "core/integrations/SecretBox.h"
 
 #include <QMetaMethod>
 
@@ -11,6 +12,8 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
       m_conversation(std::make_unique<Conversation>(m_core, std::move(responder)))
 {
     m_knowledge = std::make_unique<KnowledgeBase>(*this, store, clock);
+    if (!store.webhooks().hasSealer()) // a store opened without a secret store (tests, tools)
+        store.webhooks().setSealer(std::make_shared<SecretBox>(SecretBox::ephemeral()));
 }
 
 SessionEngine::~SessionEngine()
@@ -116,7 +119,7 @@ Result<Session> SessionEngine::setMetadataEntry(
     return m_sessions.setMetadataEntry(companyId, sessionId, key, value, actor);
 }
 
-Result<QJsonObject> SessionEngine::analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
+Result<AnalyticsSummary> SessionEngine::analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
 {
     return m_sessions.analytics(companyId, startMs, endMs, groupBy);
 }
@@ -138,12 +141,12 @@ Status SessionEngine::removeWebhook(const QString &companyId, const QString &id,
     return m_webhooks.remove(companyId, id, actor);
 }
 
-QJsonArray SessionEngine::webhookDeliveries(const QString &companyId, int limit)
+QList<WebhookDelivery> SessionEngine::webhookDeliveries(const QString &companyId, int limit)
 {
     return m_webhooks.deliveries(companyId, limit);
 }
 
-QJsonArray SessionEngine::webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit)
+QList<WebhookDelivery> SessionEngine::webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit)
 {
     return m_webhooks.deliveriesOf(companyId, webhookId, limit);
 }
@@ -159,7 +162,7 @@ void SessionEngine::audit(const QString &companyId, const Actor &actor, const QS
     m_core.audit(companyId, actor, action, resource, status, details);
 }
 
-QJsonArray SessionEngine::auditLog(const QString &companyId, int limit)
+QList<AuditEntry> SessionEngine::auditLog(const QString &companyId, int limit)
 {
     return m_core.store().audit().recent(companyId, limit);
 }

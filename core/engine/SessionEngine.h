@@ -76,7 +76,7 @@ public:
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
         const QVariant &value, const Actor &actor);
     int sweepAbandoned(qint64 idleMs) { return m_sessions.sweepAbandoned(idleMs); }
-    Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
+    Result<AnalyticsSummary> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
 
     // Webhooks (admin/WebhookService): see there.
     static QStringList webhookEvents() { return WebhookService::events(); }
@@ -87,8 +87,8 @@ public:
     Result<QList<Webhook>> webhooks(const QString &companyId) { return m_webhooks.list(companyId); }
     Status removeWebhook(const QString &companyId, const QString &id, const Actor &actor);
     bool webhooksSubscribeTo(const QStringList &events) { return m_webhooks.subscribedTo(events); }
-    QJsonArray webhookDeliveries(const QString &companyId, int limit);
-    QJsonArray webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
+    QList<WebhookDelivery> webhookDeliveries(const QString &companyId, int limit);
+    QList<WebhookDelivery> webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
     void setWebhookAddressPolicy(const AddressPolicy &policy) { m_core.setWebhookAddresses(policy); }
     // Queues `event` for the company's webhooks that subscribe to it, with another API
     // family's own `data` in the seed envelope {event, timestamp, data}; committed with
@@ -103,8 +103,8 @@ public:
     void setDesk(DeskHooks *desk) { m_core.setDesk(desk); }
     void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
         const QJsonObject &details = {});
-    // Newest first, as JSON (docs/api.md: the audit log).
-    QJsonArray auditLog(const QString &companyId, int limit);
+    // Newest first (docs/api.md: the audit log).
+    QList<AuditEntry> auditLog(const QString &companyId, int limit);
     std::optional<Customer> customer(const QString &companyId, const QString &customerId);
     QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/common/Result.h"
+#include "core/common/SecretSealer.h"
 
 #include <QByteArray>
 #include <QString>
@@ -16,7 +16,7 @@ inline constexpr char kWebhookDataKeyName[] = "webhook-data-key";
 // crypto_secretbox (XSalsa20-Poly1305: encrypted and authenticated) under a
 // 32-byte data key that itself lives only in the SecretStore. Sealed form:
 // "sb1:" + base64(24-byte random nonce + ciphertext with its 16-byte tag).
-class SecretBox {
+class SecretBox final : public SecretSealer {
 public:
     static constexpr int kKeyBytes = 32;
 
@@ -29,8 +29,8 @@ public:
     // what it seals cannot be opened by another process.
     static SecretBox ephemeral();
 
-    QByteArray seal(const QByteArray &plain) const;
-    Result<QByteArray> open(const QByteArray &sealed) const; // fails on a wrong key or any change
+    QByteArray seal(const QByteArray &plain) const override;
+    Result<QByteArray> open(const QByteArray &sealed) const override; // fails on a wrong key or any change
     static bool isSealed(const QByteArray &stored);
 
 private:

@@ -105,7 +105,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     if (!box)
         return makeError(
             ErrorKind::Internal, QStringLiteral("cannot load the webhook data key: ") + box.error().message);
-    if (const auto sealed = rt->m_store->webhooks().setSecretBox(*box); !sealed)
+    rt->m_store->webhooks().setSealer(std::make_shared<SecretBox>(*box));
+    if (const auto sealed = rt->m_store->webhooks().sealPlainSecrets(); !sealed)
         return sealed.error();
     if (rt->m_store->kb().count(QString()) == 0) {
         rt->m_store->batch().run([&] { return rt->m_store->kb().importDefaults(clock.nowMs()) > 0; });

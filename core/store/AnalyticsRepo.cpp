@@ -36,7 +36,7 @@ QSqlQuery &AnalyticsRepo::run(const QString &sql, const QVariantList &binds)
     return q;
 }
 
-QJsonObject AnalyticsRepo::compute(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
+AnalyticsSummary AnalyticsRepo::compute(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
 {
     AnalyticsReport report(startMs, endMs, groupBy);
     const Sink sink = [&report](qint64 atMs, const AnalyticsFacts &facts) { report.add(atMs, facts); };
@@ -53,13 +53,14 @@ QJsonObject AnalyticsRepo::compute(const QString &companyId, qint64 startMs, qin
             }
         }
     }
-    QJsonObject out = report.json();
-    out.insert(QStringLiteral("desk"), desk(companyId, startMs, endMs));
+    AnalyticsSummary out = report.summary();
+    out.desk = desk(companyId, startMs, endMs);
     return out;
 }
 
-QJsonObject AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64 endMs)
+DeskSummary AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64 endMs)
 {
+    // SQLite: TOTAL() is a sum that is 0.0, never NULL, over no rows.
     QSqlQuery &q = run(QStringLiteral("SELECT COUNT(*), TOTAL(breached), TOTAL(first_response_at > 0),"
                                       " TOTAL(CASE WHEN first_response_at > 0 THEN first_response_at - queued_at END),"
                                       " TOTAL(left_at - queued_at)"
@@ -76,12 +77,15 @@ QJsonObject AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64
     }
     q.finish();
     const auto meanSeconds = [](double totalMs, qint64 n) { return n > 0 ? qRound(totalMs / 1000.0 / double(n)) : 0; };
-    return {{QStringLiteral("handled"), handled}, {QStringLiteral("slaMet"), handled - missed},
-        {QStringLiteral("slaMissed"), missed},
-        {QStringLiteral("slaAttainment"),
-            handled > 0 ? QJsonValue(qRound((handled - missed) * 1000.0 / double(handled)) / 10.0) : QJsonValue()},
-        {QStringLiteral("avgFirstResponseTime"), meanSeconds(firstResponseMs, answered)},
-        {QStringLiteral("avgHandleTime"), meanSeconds(handleMs, handled)}};
+    DeskSummary out;
+    out.handled = handled;
+    out.slaMet = handled - missed;
+    out.slaMissed = missed;
+    if (handled > 0)
+        out.slaAttainment = qRound((handled - missed) * 1000.0 / double(handled)) / 10.0;
+    out.avgFirstResponseTime = meanSeconds(firstResponseMs, answered);
+    out.avgHandleTime = meanSeconds(handleMs, handled);
+    return out;
 }
 
 void AnalyticsRepo::collect(const QString &companyId, qint64 fromMs, qint64 toMs, const Sink &sink)
@@ -213,6 +217,7 @@ bool AnalyticsRepo::storeFacts(
         return m_db.write(
             QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
             {companyId, span, bucket});
+    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     return m_db.write(
         QStringLiteral("INSERT OR REPLACE INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"),
         {companyId, span, bucket, QString::fromUtf8(facts.toJson())});
@@ -291,6 +296,7 @@ void AnalyticsRepo::scanReadings(AnalyticsFacts &f, const QVariantList &range)
     f.irateSessions = irate.next() ? irate.value(0).toLongLong() : 0;
     irate.finish();
     // Sessions with two or more readings, and those whose last reading beats the first.
+    // SQLite: rowid orders the readings as they were written.
     QSqlQuery &improved = run(QStringLiteral("SELECT COUNT(*), SUM(last_score > first_score) FROM (SELECT session_id,"
                                              " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
                                              "ORDER BY rowid LIMIT 1) AS first_score,"

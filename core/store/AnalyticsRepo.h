@@ -4,8 +4,6 @@
 #include "core/store/AnalyticsReport.h"
 #include "core/store/Database.h"
 
-#include <QJsonObject>
-
 #include <functional>
 
 namespace tierdesk {
@@ -24,10 +22,10 @@ public:
     static constexpr qint64 kDayMs = 24 * kHourMs;
 
     explicit AnalyticsRepo(Database &db) : m_db(db) { }
-    QJsonObject compute(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
+    AnalyticsSummary compute(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
     // The people's desk over the items that left it in [startMs, endMs]: handled, SLA met
     // and missed with the attainment, mean first response and handling times.
-    QJsonObject desk(const QString &companyId, qint64 startMs, qint64 endMs);
+    DeskSummary desk(const QString &companyId, qint64 startMs, qint64 endMs);
 
     // The facts of the sessions created in [fromMs, toMs], read from the sessions.
     AnalyticsFacts scan(const QString &companyId, qint64 fromMs, qint64 toMs);

@@ -74,23 +74,23 @@ void AnalyticsReport::add(qint64 atMs, const AnalyticsFacts &facts)
     p.satisfaction += satisfactionSum(facts.bySentiment);
 }
 
-QJsonObject AnalyticsReport::json() const
+AnalyticsSummary AnalyticsReport::summary() const
 {
-    QJsonObject out;
-    out.insert(QStringLiteral("period"),
-        QJsonObject{
-            {QStringLiteral("start"), timefmt::iso(m_startMs)}, {QStringLiteral("end"), timefmt::iso(m_endMs)}});
-    out.insert(QStringLiteral("overview"), overview());
-    out.insert(QStringLiteral("byTier"), byTier());
-    out.insert(QStringLiteral("byChannel"), byChannel());
-    out.insert(QStringLiteral("escalations"), escalations());
-    out.insert(QStringLiteral("sentiment"), sentiment());
+    AnalyticsSummary out;
+    out.startMs = m_startMs;
+    out.endMs = m_endMs;
+    out.overview = overview();
+    out.byTier = byTier();
+    out.byChannel = byChannel();
+    out.escalations = escalations();
+    out.sentiment = sentiment();
+    out.groupBy = m_groupBy;
     if (m_groupBy != GroupBy::None)
-        out.insert(QStringLiteral("timeline"), timeline());
+        out.timeline = timeline();
     return out;
 }
 
-QJsonObject AnalyticsReport::overview() const
+AnalyticsSummary::Overview AnalyticsReport::overview() const
 {
     const qint64 total = m_total.sessions();
     const qint64 resolved = m_total.resolved();
@@ -100,74 +100,61 @@ QJsonObject AnalyticsReport::overview() const
         timeMs += o.timeMs;
     }
     const qint64 satisfaction = satisfactionSum(m_total.bySentiment);
-    return {{QStringLiteral("totalSessions"), qint64(total)}, {QStringLiteral("resolvedSessions"), qint64(resolved)},
-        {QStringLiteral("resolutionRate"), rate(resolved, total)},
-        {QStringLiteral("avgResolutionTime"), meanSeconds(timeMs, timed)},
-        {QStringLiteral("avgMessagesPerSession"), total > 0 ? round1(double(m_total.messages) / double(total)) : 0.0},
-        {QStringLiteral("customerSatisfactionAvg"), total > 0 ? round1(double(satisfaction) / double(total)) : 0.0}};
+    return {total, resolved, rate(resolved, total), meanSeconds(timeMs, timed),
+        total > 0 ? round1(double(m_total.messages) / double(total)) : 0.0,
+        total > 0 ? round1(double(satisfaction) / double(total)) : 0.0};
 }
 
-QJsonArray AnalyticsReport::byTier() const
+QList<AnalyticsSummary::TierRow> AnalyticsReport::byTier() const
 {
     // Every tier, with zeros where none ended there.
-    QJsonArray out;
+    QList<AnalyticsSummary::TierRow> out;
     for (const QString &tier : allNames<Tier>()) {
         const AnalyticsFacts::Outcome o = m_total.byTier.value(tier);
-        out.append(QJsonObject{{QStringLiteral("tier"), tier}, {QStringLiteral("sessions"), qint64(o.sessions)},
-            {QStringLiteral("resolved"), qint64(o.resolved)},
-            {QStringLiteral("resolutionRate"), rate(o.resolved, o.sessions)},
-            {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
+        out << AnalyticsSummary::TierRow{
+            tier, o.sessions, o.resolved, rate(o.resolved, o.sessions), meanSeconds(o.timeMs, o.timed)};
     }
     return out;
 }
 
-QJsonArray AnalyticsReport::byChannel() const
+QList<AnalyticsSummary::ChannelRow> AnalyticsReport::byChannel() const
 {
     // The channels that had sessions, busiest first, ties by name.
     QList<QString> channels = m_total.byChannel.keys();
     std::stable_sort(channels.begin(), channels.end(), [this](const QString &a, const QString &b) {
         return m_total.byChannel.value(a).sessions > m_total.byChannel.value(b).sessions;
     });
-    QJsonArray out;
+    QList<AnalyticsSummary::ChannelRow> out;
     for (const QString &channel : channels) {
         const AnalyticsFacts::Outcome o = m_total.byChannel.value(channel);
-        out.append(QJsonObject{{QStringLiteral("channel"), channel}, {QStringLiteral("sessions"), qint64(o.sessions)},
-            {QStringLiteral("resolved"), qint64(o.resolved)},
-            {QStringLiteral("avgTime"), meanSeconds(o.timeMs, o.timed)}});
+        out << AnalyticsSummary::ChannelRow{channel, o.sessions, o.resolved, meanSeconds(o.timeMs, o.timed)};
     }
     return out;
 }
 
-QJsonObject AnalyticsReport::escalations() const
+AnalyticsSummary::Escalations AnalyticsReport::escalations() const
 {
-    QJsonObject byReason;
     qint64 total = 0;
-    for (auto it = m_total.byReason.cbegin(); it != m_total.byReason.cend(); ++it) {
-        byReason.insert(it.key(), qint64(it.value()));
-        total += it.value();
-    }
-    return {{QStringLiteral("total"), qint64(total)}, {QStringLiteral("byReason"), byReason},
-        {QStringLiteral("avgEscalationTime"), meanSeconds(m_total.escalationDelayMs, m_total.escalatedSessions)},
-        {QStringLiteral("escalationRate"), rate(m_total.escalatedSessions, m_total.sessions())}};
+    for (const qint64 n : m_total.byReason)
+        total += n;
+    return {total, m_total.byReason, meanSeconds(m_total.escalationDelayMs, m_total.escalatedSessions),
+        rate(m_total.escalatedSessions, m_total.sessions())};
 }
 
-QJsonObject AnalyticsReport::sentiment() const
+AnalyticsSummary::Sentiments AnalyticsReport::sentiment() const
 {
-    QJsonObject distribution;
+    QMap<QString, qint64> distribution;
     for (const QString &s : allNames<Sentiment>())
-        distribution.insert(s, qint64(m_total.bySentiment.value(s)));
-    return {{QStringLiteral("distribution"), distribution},
-        {QStringLiteral("irateIncidents"), qint64(m_total.irateSessions)},
-        {QStringLiteral("sentimentImprovement"), rate(m_total.improved, m_total.withTwoReadings)}};
+        distribution.insert(s, m_total.bySentiment.value(s));
+    return {distribution, m_total.irateSessions, rate(m_total.improved, m_total.withTwoReadings)};
 }
 
-QJsonArray AnalyticsReport::timeline() const
+QList<AnalyticsSummary::Period> AnalyticsReport::timeline() const
 {
-    QJsonArray out;
+    QList<AnalyticsSummary::Period> out;
     for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it)
-        out.append(QJsonObject{{QStringLiteral("period"), it.key()}, {QStringLiteral("sessions"), qint64(it->sessions)},
-            {QStringLiteral("resolved"), qint64(it->resolved)}, {QStringLiteral("escalated"), qint64(it->escalated)},
-            {QStringLiteral("customerSatisfactionAvg"), round1(double(it->satisfaction) / double(it->sessions))}});
+        out << AnalyticsSummary::Period{it.key(), it->sessions, it->resolved, it->escalated,
+            round1(double(it->satisfaction) / double(it->sessions))};
     return out;
 }
 

@@ -1,15 +1,11 @@
 #pragma once
 
+#include "core/domain/AnalyticsSummary.h"
 #include "core/store/AnalyticsFacts.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
 
 namespace tierdesk {
 
-enum class GroupBy { None, Day, Week, Month };
-
-// Seed 001's "Get Analytics" answer, worded from the facts of the sessions
+// Seed 001's "Get Analytics" figures, summed up from the facts of the sessions
 // created in [startMs, endMs] (docs/api.md "Analytics" gives the definitions).
 class AnalyticsReport {
 public:
@@ -20,7 +16,8 @@ public:
 
     // Adds the facts of sessions created within one UTC day, from `atMs` on.
     void add(qint64 atMs, const AnalyticsFacts &facts);
-    QJsonObject json() const;
+    // Everything but the desk, which is not made of session facts.
+    AnalyticsSummary summary() const;
 
     // The timeline's name for the period holding `atMs`, as SQLite's strftime
     // writes it: "2025-12-19", "2025-W50" (%W: weeks begin on Monday) or "2025-12".
@@ -33,12 +30,12 @@ private:
         qint64 escalated = 0; // no longer with the AI Rep
         qint64 satisfaction = 0; // the sum over the period's sessions, 1-5 each
     };
-    QJsonObject overview() const;
-    QJsonArray byTier() const;
-    QJsonArray byChannel() const;
-    QJsonObject escalations() const;
-    QJsonObject sentiment() const;
-    QJsonArray timeline() const;
+    AnalyticsSummary::Overview overview() const;
+    QList<AnalyticsSummary::TierRow> byTier() const;
+    QList<AnalyticsSummary::ChannelRow> byChannel() const;
+    AnalyticsSummary::Escalations escalations() const;
+    AnalyticsSummary::Sentiments sentiment() const;
+    QList<AnalyticsSummary::Period> timeline() const;
 
     qint64 m_startMs;
     qint64 m_endMs;

@@ -1,13 +1,12 @@
 #include "core/store/AuditQueryRepo.h"
 
-#include <QJsonDocument>
-
 namespace tierdesk {
 
 namespace {
 
 // One statement for every combination of filters: an empty filter matches all
 // (a null QString binds as NULL, hence coalesce).
+// SQLite: instr() finds the resource part (PostgreSQL: strpos).
 const QString kWhere = QStringLiteral(
     " FROM audit_log WHERE company_id = :company AND (:start = 0 OR at >= :start) AND (:end = 0 OR at <= :end)"
     " AND (coalesce(:actor, '') = '' OR actor = :actor) AND (coalesce(:action, '') = '' OR action = :action)"
@@ -46,7 +45,7 @@ std::optional<QList<AuditRow>> AuditQueryRepo::find(const AuditQuery &f, int *to
     while (q.next()) {
         AuditEntry e{q.value(1).toLongLong(), f.companyId, q.value(2).toString(), q.value(3).toString(),
             q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(),
-            QJsonDocument::fromJson(q.value(8).toByteArray()).object()};
+            AuditRepo::detailsOf(q.value(8).toByteArray())};
         rows.append(AuditRow{q.value(0).toLongLong(), e});
     }
     q.finish();

@@ -1,29 +1,20 @@
 #pragma once
 
+#include "core/domain/AuditEntry.h"
 #include "core/store/Database.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-
 namespace tierdesk {
-
-struct AuditEntry {
-    qint64 at = 0;
-    QString companyId;
-    QString actor; // token subject, or "cli", "system"
-    QString role;
-    QString action; // e.g. "session.create"
-    QString resource; // e.g. "session:sess_..."
-    QString clientAddress;
-    int status = 0; // the HTTP status answered (0 outside HTTP)
-    QJsonObject details;
-};
 
 class AuditRepo {
 public:
     explicit AuditRepo(Database &db) : m_db(db) { }
     bool append(const AuditEntry &e);
-    QJsonArray recent(const QString &companyId, int limit);
+    // The company's newest `limit` entries, newest first.
+    QList<AuditEntry> recent(const QString &companyId, int limit);
+
+    // The details as stored (a compact JSON object; empty when there are none) and back.
+    static QString detailsText(const QVariantMap &details);
+    static QVariantMap detailsOf(const QByteArray &text);
 
 private:
     Database &m_db;

@@ -22,6 +22,7 @@ Checkpointer::Checkpointer(const QString &databasePath, int intervalMs)
         db.open();
         QObject::connect(timer, &QTimer::timeout, timer, [name] {
             QSqlQuery q(QSqlDatabase::database(name, false));
+            // SQLite: a checkpoint of the write-ahead log.
             q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
         });
         timer->start();

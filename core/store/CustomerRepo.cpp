@@ -153,6 +153,7 @@ bool CustomerRepo::setSubscription(
 bool CustomerRepo::upsertOrder(const Order &o)
 {
     m_recentOrders.clear(); // the order may have been another customer's before: orders are written rarely
+    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT OR REPLACE INTO orders(") + kOrderColumns
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q,

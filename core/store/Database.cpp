@@ -94,6 +94,7 @@ Result<std::unique_ptr<Database>> Database::openReadOnly(const QString &path)
         return makeError(ErrorKind::Internal,
             QStringLiteral("cannot open database %1 to read: %2").arg(path, d->m_db.lastError().text()));
     // A small page cache of its own: a report reads each row once.
+    // SQLite: a PRAGMA.
     QSqlQuery pragma(d->m_db);
     pragma.exec(QStringLiteral("PRAGMA cache_size=-8192"));
     return d;
@@ -131,6 +132,7 @@ Status Database::configure(const DatabaseOptions &options)
     // holds kWalRestartPages (about once a second at full load). At 1000 pages
     // it ran after most commits under load and doubled their time
     // (bench/README.md). journal_size_limit gives the disk back after a burst.
+    // SQLite: the connection's PRAGMAs.
     const QStringList pragmas{QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=") + sync,
         QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"),
         QStringLiteral("PRAGMA cache_size=-65536"),
@@ -170,6 +172,7 @@ Status Database::quickCheck(int budgetMs)
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         if (q.exec(QStringLiteral("PRAGMA quick_check(%1)").arg(kMaxReportedProblems))) {
+            // SQLite: PRAGMA quick_check.
             while (q.next())
                 problems << q.value(0).toString();
         }

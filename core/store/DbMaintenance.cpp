@@ -83,6 +83,7 @@ Result<QStringList> DbMaintenance::check(const QString &dbPath)
     Connection c(dbPath, true);
     if (!c.ok())
         return makeError(ErrorKind::Internal, QStringLiteral("cannot open %1: %2").arg(dbPath, c.error()));
+    // SQLite: PRAGMA integrity_check.
     const QStringList rows = c.checkRows(QStringLiteral("PRAGMA integrity_check(%1)").arg(kMaxProblems));
     if (rows == QStringList{QStringLiteral("ok")})
         return QStringList{};
@@ -91,6 +92,7 @@ Result<QStringList> DbMaintenance::check(const QString &dbPath)
 
 Status DbMaintenance::backup(const QString &dbPath, const QString &destPath)
 {
+    // SQLite: the online backup API (sqlite3_backup_*).
     if (!QFileInfo(dbPath).isFile())
         return makeError(ErrorKind::NotFound, QStringLiteral("no database at %1").arg(dbPath));
     if (QFileInfo(destPath).exists() || QFileInfo(destPath).isSymLink())
@@ -123,6 +125,7 @@ Status DbMaintenance::backup(const QString &dbPath, const QString &destPath)
         if (error.isEmpty()) {
             // The copy carries the source's WAL flag; make it one self-contained file.
             QSqlQuery q(to.db());
+            // SQLite: PRAGMA journal_mode.
             if (!q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")))
                 error = Database::errorText(q.lastError());
         }

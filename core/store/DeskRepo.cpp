@@ -1,6 +1,7 @@
 #include "core/store/DeskRepo.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace tierdesk {
@@ -15,6 +16,7 @@ const QString kColumns = QStringLiteral(
 const QString kRowColumns = QStringLiteral(
     ", s.status, s.channel, s.customer_sentiment, s.issue_category, s.issue_summary, s.customer_id,"
     " coalesce(c.name, ''), coalesce(c.tier, 'STANDARD'), coalesce(c.is_vip, 0),"
+    // SQLite: json_object packs the last message's three columns into one.
     " (SELECT json_object('role', m.role, 'content', m.content, 'timestamp', m.timestamp) FROM messages m"
     "  WHERE m.session_id = d.session_id AND m.role <> 'internal_note' ORDER BY m.seq DESC LIMIT 1)"
     " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
@@ -46,6 +48,16 @@ DeskItem readItem(const QSqlQuery &q)
     return d;
 }
 
+// The last message as kRowColumns reads it: a JSON object, or nothing.
+std::optional<DeskMessage> lastMessageOf(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.isEmpty())
+        return std::nullopt;
+    return DeskMessage{QString(), o.value(QLatin1String("role")).toString(),
+        o.value(QLatin1String("content")).toString(), qint64(o.value(QLatin1String("timestamp")).toDouble())};
+}
+
 QueueRow readRow(const QSqlQuery &q)
 {
     QueueRow r;
@@ -59,7 +71,7 @@ QueueRow readRow(const QSqlQuery &q)
     r.customerName = q.value(21).toString();
     r.customerTier = q.value(22).toString();
     r.customerVip = q.value(23).toInt() != 0;
-    r.lastMessage = QJsonDocument::fromJson(q.value(24).toByteArray()).object();
+    r.lastMessage = lastMessageOf(q.value(24).toByteArray());
     return r;
 }
 
@@ -67,6 +79,7 @@ QueueRow readRow(const QSqlQuery &q)
 
 bool DeskRepo::put(const DeskItem &d)
 {
+    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT OR REPLACE INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
         " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, "
@@ -153,6 +166,7 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
         c.finish();
     }
     const QString preferred = QLatin1Char(',') + f.preferredQueues.join(QLatin1Char(',')) + QLatin1Char(',');
+    // SQLite: instr() finds the queue in the preferred list (PostgreSQL: strpos).
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + kRowColumns + kFilter
         + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC,"
                          " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
@@ -251,16 +265,16 @@ std::optional<int> DeskRepo::positionOf(const QString &sessionId, const QString 
     return out;
 }
 
-QList<QJsonObject> DeskRepo::customerMessagesAfter(const QString &sessionId, int position, int limit)
+QList<DeskMessage> DeskRepo::customerMessagesAfter(const QString &sessionId, int position, int limit)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id, content, timestamp FROM messages WHERE session_id = ? AND "
                                                  "seq > ? AND role = 'customer' ORDER BY seq LIMIT ?"));
-    QList<QJsonObject> out;
+    QList<DeskMessage> out;
     if (!m_db.exec(q, {sessionId, position, limit}))
         return out;
     while (q.next())
-        out << QJsonObject{{QStringLiteral("id"), q.value(0).toString()},
-            {QStringLiteral("content"), q.value(1).toString()}, {QStringLiteral("timestamp"), q.value(2).toLongLong()}};
+        out << DeskMessage{
+            q.value(0).toString(), QStringLiteral("customer"), q.value(1).toString(), q.value(2).toLongLong()};
     q.finish();
     return out;
 }

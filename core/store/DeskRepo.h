@@ -3,12 +3,17 @@
 #include "core/domain/DeskItem.h"
 #include "core/store/Database.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-
 #include <optional>
 
 namespace tierdesk {
+
+// A message of a session as the desk shows it beside an item.
+struct DeskMessage {
+    QString id; // empty for the queue's last message (not read)
+    QString role;
+    QString content;
+    qint64 timestamp = 0; // epoch ms
+};
 
 struct QueueFilter {
     QString companyId;
@@ -24,7 +29,7 @@ struct QueueRow {
     QString status, channel, sentiment, issueCategory, issueSummary;
     QString customerId, customerName, customerTier;
     bool customerVip = false;
-    QJsonObject lastMessage; // {role, content, timestamp(ms)}; empty when none
+    std::optional<DeskMessage> lastMessage; // the last message but internal notes; none without one
 };
 
 struct QueueCounts {
@@ -79,8 +84,8 @@ public:
     QList<DeskItem> unbreached(int limit);
     // The transcript position of a message of the session, or none.
     std::optional<int> positionOf(const QString &sessionId, const QString &messageId);
-    // The customer's messages after a position (at most `limit`): {id, content, timestamp(ms)}.
-    QList<QJsonObject> customerMessagesAfter(const QString &sessionId, int position, int limit);
+    // The customer's messages after a position (at most `limit`).
+    QList<DeskMessage> customerMessagesAfter(const QString &sessionId, int position, int limit);
     // Sessions an agent holds.
     int heldBy(const QString &companyId, const QString &agentId);
 

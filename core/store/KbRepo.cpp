@@ -106,6 +106,7 @@ qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
             {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related),
                 nowMs}))
         return 0;
+    // SQLite: last_insert_rowid() (PostgreSQL: RETURNING id).
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT last_insert_rowid()"));
     const qint64 id = m_db.exec(q, {}) && q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
@@ -182,6 +183,7 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     const QString cacheKey = companyId + QLatin1Char('\n') + QString::number(limit) + QLatin1Char('\n') + match;
     if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
         return *hit;
+    // SQLite: FTS5 (kb_fts MATCH, bm25 ranking), kept up to date by migration 1's triggers.
     // Title and keywords weigh more than body text.
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns
         + QStringLiteral(", bm25(kb_fts, 8.0, 5.0, 1.0) AS rank FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid "

@@ -2,6 +2,10 @@
 
 namespace tierdesk::schema {
 
+// SQLite: every migration is written in SQLite's dialect. Beside plain tables and
+// indexes they use an FTS5 virtual table with its triggers (kb_fts, migration 1),
+// AUTOINCREMENT (webhook_outbox), WITHOUT ROWID tables and the triggers that mark
+// changed analytics hours (migration 9). A PostgreSQL backend needs its own list.
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all{

@@ -1,7 +1,6 @@
 #include "core/store/WebhookRepo.h"
 
 #include "core/common/Ids.h"
-#include "core/common/Time.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,14 +23,34 @@ QString jsonList(const QList<QVariant> &values)
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
+// Before a sealer is given: nothing is sealed, nothing opened.
+class NoSealer final : public SecretSealer {
+public:
+    QByteArray seal(const QByteArray &) const override { return {}; }
+    Result<QByteArray> open(const QByteArray &) const override
+    {
+        return makeError(ErrorKind::Internal, QStringLiteral("the store was given no data key"));
+    }
+};
+
 } // namespace
 
-Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
+WebhookRepo::WebhookRepo(Database &db) : m_db(db), m_sealer(std::make_shared<NoSealer>()) { }
+
+void WebhookRepo::setSealer(std::shared_ptr<const SecretSealer> sealer)
 {
-    m_box = box;
+    m_sealer = std::move(sealer);
+    m_hasSealer = true;
+}
+
+Result<int> WebhookRepo::sealPlainSecrets()
+{
+    if (!m_hasSealer)
+        return makeError(ErrorKind::Internal, QStringLiteral("the store was given no data key"));
     QList<QPair<QString, QByteArray>> plain;
     {
         QSqlQuery q(m_db.handle());
+        // "sb1:" begins every sealed value (SecretBox's sealed form).
         if (!q.exec(QStringLiteral("SELECT id, secret FROM webhooks WHERE substr(secret, 1, 4) <> 'sb1:'")))
             return makeError(ErrorKind::Internal, QStringLiteral("cannot read webhook secrets"));
         while (q.next())
@@ -42,7 +61,7 @@ Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
     const bool ownTransaction = !m_db.inTransaction();
     // secure_delete zeroes the space the plain values leave behind (this pass only).
     QString secureDelete = QStringLiteral("0");
-    {
+    { // SQLite: secure_delete
         QSqlQuery q(m_db.handle());
         if (q.exec(QStringLiteral("PRAGMA secure_delete")) && q.next())
             secureDelete = q.value(0).toString();
@@ -53,7 +72,7 @@ Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
         return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
     for (const auto &row : std::as_const(plain)) {
         if (!m_db.exec(QStringLiteral("UPDATE webhooks SET secret = ? WHERE id = ?"),
-                {QString::fromLatin1(m_box.seal(row.second)), row.first})) {
+                {QString::fromLatin1(m_sealer->seal(row.second)), row.first})) {
             if (ownTransaction)
                 m_db.rollback();
             return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
@@ -62,7 +81,7 @@ Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
     if (ownTransaction && !m_db.commit())
         return makeError(ErrorKind::Internal, QStringLiteral("cannot seal webhook secrets: ") + m_db.lastError());
     // Older copies of the plain text may sit in free pages and in the log: a
-    // one-time VACUUM and a truncating checkpoint leave none behind.
+    // one-time VACUUM and a truncating checkpoint leave none behind (SQLite: both).
     if (ownTransaction
         && (!m_db.exec(QStringLiteral("VACUUM")) || !m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))))
         qCWarning(lcWebhookRepo) << "webhook secrets sealed, but the file could not be compacted:" << m_db.lastError();
@@ -71,18 +90,23 @@ Result<int> WebhookRepo::setSecretBox(const SecretBox &box)
 
 QByteArray WebhookRepo::openSecret(const QByteArray &stored) const
 {
-    const Result<QByteArray> opened = m_box.open(stored);
+    const Result<QByteArray> opened = m_sealer->open(stored);
     return opened ? *opened : QByteArray();
 }
 
 bool WebhookRepo::insert(const Webhook &w)
 {
+    const QByteArray sealed = m_sealer->seal(w.secret);
+    if (sealed.isEmpty()) {
+        qCWarning(lcWebhookRepo) << "webhook not stored: the store was given no data key to seal its secret";
+        return false;
+    }
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO webhooks(id, company_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     return m_db.exec(q,
         {w.id, w.companyId, w.url,
             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(w.events)).toJson(QJsonDocument::Compact)),
-            QString::fromLatin1(m_box.seal(w.secret)), w.createdAt});
+            QString::fromLatin1(sealed), w.createdAt});
 }
 
 QList<Webhook> WebhookRepo::list(const QString &companyId)
@@ -162,14 +186,14 @@ int WebhookRepo::enqueue(const QString &companyId, const QString &event, const Q
     return queued;
 }
 
-QJsonArray WebhookRepo::deliveries(const QString &companyId, int limit)
+QList<WebhookDelivery> WebhookRepo::deliveries(const QString &companyId, int limit)
 {
     return deliveriesOf(companyId, QString(), limit);
 }
 
-QJsonArray WebhookRepo::deliveriesOf(const QString &companyId, const QString &webhookId, int limit)
+QList<WebhookDelivery> WebhookRepo::deliveriesOf(const QString &companyId, const QString &webhookId, int limit)
 {
-    QJsonArray out;
+    QList<WebhookDelivery> out;
     // An empty webhook id: every webhook of the company.
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT o.delivery_id, o.webhook_id, o.event, o.state, o.attempts, o.last_status, o.last_error, o.created_at,"
@@ -178,11 +202,9 @@ QJsonArray WebhookRepo::deliveriesOf(const QString &companyId, const QString &we
     if (!m_db.exec(q, {companyId, webhookId, webhookId, limit}))
         return out;
     while (q.next())
-        out.append(QJsonObject{{QStringLiteral("deliveryId"), q.value(0).toString()},
-            {QStringLiteral("webhookId"), q.value(1).toString()}, {QStringLiteral("event"), q.value(2).toString()},
-            {QStringLiteral("state"), q.value(3).toString()}, {QStringLiteral("attempts"), q.value(4).toInt()},
-            {QStringLiteral("lastStatus"), q.value(5).toInt()}, {QStringLiteral("lastError"), q.value(6).toString()},
-            {QStringLiteral("createdAt"), timefmt::iso(q.value(7).toLongLong())}});
+        out << WebhookDelivery{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toString(), q.value(4).toInt(), q.value(5).toInt(), q.value(6).toString(),
+            q.value(7).toLongLong()};
     q.finish();
     return out;
 }
@@ -195,6 +217,7 @@ QList<OutboxItem> WebhookRepo::due(qint64 nowMs, const DueFilter &filter)
     // Rank each hook's due rows (leaving out what the dispatcher has in hand),
     // keep each hook's first perHook, and take them round-robin across hooks.
     // Only ids are ranked; payloads are read for the rows returned.
+    // SQLite: json_each reads the lists of ids left out.
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "WITH ranked AS (SELECT id, next_attempt_at, ROW_NUMBER() OVER (PARTITION BY webhook_id"
         " ORDER BY next_attempt_at, id) AS rn FROM webhook_outbox WHERE state = 'pending' AND next_attempt_at <= ?"

@@ -1,12 +1,10 @@
 #pragma once
 
-#include "core/integrations/SecretBox.h"
-#include "core/integrations/WebhookDispatcher.h"
+#include "core/common/SecretSealer.h"
+#include "core/domain/WebhookOutbox.h"
 #include "core/store/Database.h"
 
-#include <QJsonArray>
-
-#include <optional>
+#include <memory>
 
 namespace tierdesk {
 
@@ -21,21 +19,24 @@ struct Webhook {
 
 // Registered webhooks and the durable outbox their deliveries go through.
 // The outbox keeps no in-flight state: the dispatcher alone knows what it has started.
-// Secrets are sealed with a SecretBox before they reach the database and opened
-// only when read; until setSecretBox() is called (a store opened without a
-// secret store: tests, tools) an ephemeral key is used.
+// Secrets are sealed before they reach the database and opened only when read,
+// with the sealer given by whoever opened the store (core/integrations' SecretBox
+// under the data key: the runtime; a throwaway key: the engine, for stores opened
+// without a secret store). Until one is given, no webhook can be stored.
 class WebhookRepo final : public OutboxRepository {
 public:
-    explicit WebhookRepo(Database &db) : m_db(db), m_box(SecretBox::ephemeral()) { }
+    explicit WebhookRepo(Database &db);
 
-    // Seals with `box` from now on, and seals any secret still stored in plain
-    // text (written before sealing existed), then rewrites the database file so
-    // no copy of the plain text is left in free pages or the write-ahead log.
-    // Returns how many secrets it sealed.
-    Result<int> setSecretBox(const SecretBox &box);
-    // The data key given to setSecretBox(): other secrets kept in the database
-    // (SigV4 secret access keys, ApiTokens) are sealed with it too.
-    const SecretBox &secretBox() const { return m_box; }
+    // Seals and opens with `sealer` from now on.
+    void setSealer(std::shared_ptr<const SecretSealer> sealer);
+    bool hasSealer() const { return m_hasSealer; }
+    // Seals any secret still stored in plain text (written before sealing existed),
+    // then rewrites the database file so no copy of the plain text is left in free
+    // pages or the write-ahead log. Returns how many secrets it sealed.
+    Result<int> sealPlainSecrets();
+    // The sealer given to setSealer(): other secrets kept in the database (SigV4
+    // secret access keys, ApiTokens) are sealed with it too.
+    const SecretSealer &sealer() const { return *m_sealer; }
 
     bool insert(const Webhook &w);
     QList<Webhook> list(const QString &companyId);
@@ -46,9 +47,9 @@ public:
 
     // One outbox row per webhook of the company subscribed to `event`; returns how many.
     int enqueue(const QString &companyId, const QString &event, const QByteArray &payload, qint64 nowMs);
-    QJsonArray deliveries(const QString &companyId, int limit);
+    QList<WebhookDelivery> deliveries(const QString &companyId, int limit);
     // The newest `limit` deliveries of one webhook of the company.
-    QJsonArray deliveriesOf(const QString &companyId, const QString &webhookId, int limit);
+    QList<WebhookDelivery> deliveriesOf(const QString &companyId, const QString &webhookId, int limit);
 
     QList<OutboxItem> due(qint64 nowMs, const DueFilter &filter) override;
     void markDelivered(qint64 id, qint64 nowMs, int httpStatus) override;
@@ -58,7 +59,8 @@ private:
     QByteArray openSecret(const QByteArray &stored) const; // empty if it cannot be opened
 
     Database &m_db;
-    SecretBox m_box;
+    std::shared_ptr<const SecretSealer> m_sealer;
+    bool m_hasSealer = false;
 };
 
 } // namespace tierdesk

@@ -1,5 +1,6 @@
 // Company isolation, the role matrix, rate limits (per session, per credential,
 // switched off) and the audit log of /api/cs.
+#include "core/api/cs/CsAdminJson.h"
 #include "tests/api/ApiTestSupport.h"
 
 #include <QDateTime>
@@ -438,7 +439,10 @@ void TestCsApiAuthRateLimit::failedAuthenticationIsAuditedAndThrottled()
 
     // Each refusal is in the company's audit log, with the reason and address, never the token.
     server.runtime().store().batch().flush();
-    const QJsonArray audit = server.runtime().store().audit().recent(server.companyId(), 100);
+    // The entries as GET /api/cs/audit writes them.
+    QJsonArray audit;
+    for (const AuditEntry &entry : server.runtime().store().audit().recent(server.companyId(), 100))
+        audit.append(api::cs::auditEntryJson(entry, std::nullopt));
     int failures = 0;
     for (const QJsonValue &v : audit) {
         const QJsonObject e = v.toObject();

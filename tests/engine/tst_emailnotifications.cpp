@@ -41,9 +41,10 @@ private slots:
         QCOMPARE(found->events, QStringList{QStringLiteral("high_priority_case")});
         QCOMPARE(found->format, QStringLiteral("text"));
         // Audited, newest first.
-        const QJsonArray audit = m_fx->engine->auditLog(m_fx->companyId, 2);
-        QCOMPARE(audit.at(0)[QLatin1String("action")].toString(), QStringLiteral("notification.email.configure"));
-        QCOMPARE(audit.at(1)[QLatin1String("actor")].toString(), QStringLiteral("key-1"));
+        const QList<AuditEntry> audit = m_fx->engine->auditLog(m_fx->companyId, 2);
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit.at(0).action, QStringLiteral("notification.email.configure"));
+        QCOMPARE(audit.at(1).actor, QStringLiteral("key-1"));
     }
 
     void refusesBadInput_data()

@@ -56,8 +56,7 @@ private slots:
                     .toString()
                     .contains(QLatin1String("<th align=\"left\">Conversation</th><td>") + id));
         QVERIFY(m_fx->store->batch().flush());
-        QCOMPARE(m_fx->engine->auditLog(m_fx->companyId, 1).at(0)[QLatin1String("action")].toString(),
-            QStringLiteral("notification.email_sent"));
+        QCOMPARE(m_fx->engine->auditLog(m_fx->companyId, 1).value(0).action, QStringLiteral("notification.email_sent"));
     }
 
     void onlyHighPriorityWhenAskedFor()

@@ -58,9 +58,10 @@ private slots:
         QVERIFY(!jobs.find(QStringLiteral("co_other"), job->id));
         // Audited when asked for and when ready.
         QVERIFY(m_fx->store->batch().flush());
-        const QJsonArray audit = m_fx->engine->auditLog(m_fx->companyId, 2);
-        QCOMPARE(audit.at(0)[QLatin1String("action")].toString(), QStringLiteral("report.ready"));
-        QCOMPARE(audit.at(1)[QLatin1String("action")].toString(), QStringLiteral("report.create"));
+        const QList<AuditEntry> audit = m_fx->engine->auditLog(m_fx->companyId, 2);
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit.at(0).action, QStringLiteral("report.ready"));
+        QCOMPARE(audit.at(1).action, QStringLiteral("report.create"));
     }
 
     // The rows come from a connection of the report's worker, never from the engine's

@@ -1,6 +1,7 @@
 // WebhookDispatcher on the real SQLite outbox (WebhookRepo on a file): rows
 // the dispatcher could not start right away must stay deliverable, and one
 // hanging hook must not hold up the others.
+#include "core/integrations/SecretBox.h"
 #include "core/integrations/WebhookDispatcher.h"
 #include "core/store/Database.h"
 #include "core/store/WebhookRepo.h"
@@ -84,6 +85,7 @@ struct OutboxDb {
             return false;
         db = std::move(opened.value());
         repo = std::make_unique<WebhookRepo>(*db);
+        repo->setSealer(std::make_shared<SecretBox>(SecretBox::ephemeral()));
         return db->exec(
             QStringLiteral("INSERT INTO companies(id, name, config, created_at) VALUES (?, 'Outbox Co', '{}', 0)"),
             {kCompany});
@@ -238,7 +240,7 @@ void TestWebhookOutbox::unreadableSecretIsDeadAtOnce()
     OutboxDb o;
     QVERIFY(o.open());
     QVERIFY(o.addHook(QStringLiteral("wh_lost"), QStringLiteral("/lost"), QStringLiteral("session.created")));
-    QVERIFY(o.repo->setSecretBox(SecretBox::ephemeral())); // another key than the one that sealed it
+    o.repo->setSealer(std::make_shared<SecretBox>(SecretBox::ephemeral())); // another key than the one that sealed it
     FakeClock clock;
     o.repo->enqueue(kCompany, QStringLiteral("session.created"), "{}", clock.nowMs());
     GatedHttp http(QStringLiteral("/never"));

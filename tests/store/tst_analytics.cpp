@@ -1,3 +1,4 @@
+#include "core/api/cs/CsAdminJson.h"
 #include "core/common/Time.h"
 #include "core/store/Store.h"
 #include "tests/support/FakeClock.h"
@@ -60,10 +61,12 @@ private:
     bool addRandomSessions(const QString &companyId, int count, qint64 from, qint64 span);
     // The answer read straight from the sessions, a day at a time: what the stored facts must give.
     QJsonObject fromSessions(const QString &companyId, qint64 start, qint64 end, GroupBy g);
-    QJsonObject compute(GroupBy g = GroupBy::None)
+    // The repository's answer in seed 001's body, as GET /api/cs/analytics writes it.
+    QJsonObject analyticsOf(const QString &companyId, qint64 start, qint64 end, GroupBy g)
     {
-        return m_store->analytics().compute(QStringLiteral("co"), m_start, m_end, g);
+        return api::cs::analyticsJson(m_store->analytics().compute(companyId, start, end, g));
     }
+    QJsonObject compute(GroupBy g = GroupBy::None) { return analyticsOf(QStringLiteral("co"), m_start, m_end, g); }
 
     QTemporaryDir m_dir;
     test::FakeClock m_clock;
@@ -262,8 +265,7 @@ void TestAnalytics::noTimelineWithoutGroupBy()
 
 void TestAnalytics::emptyRange()
 {
-    const QJsonObject a
-        = m_store->analytics().compute(QStringLiteral("co"), m_t0 + 100 * kDay, m_t0 + 101 * kDay, GroupBy::Day);
+    const QJsonObject a = analyticsOf(QStringLiteral("co"), m_t0 + 100 * kDay, m_t0 + 101 * kDay, GroupBy::Day);
     const QJsonObject o = a.value(QLatin1String("overview")).toObject();
     QCOMPARE(o.value(QLatin1String("totalSessions")).toInt(-1), 0);
     QCOMPARE(o.value(QLatin1String("resolvedSessions")).toInt(-1), 0);
@@ -278,16 +280,16 @@ void TestAnalytics::emptyRange()
     QCOMPARE(a.value(QLatin1String("sentiment")).toObject().value(QLatin1String("distribution")).toObject().size(), 6);
     QVERIFY(a.value(QLatin1String("timeline")).toArray().isEmpty());
     // An unknown company reads as empty, not as someone else's data.
-    const QJsonObject none = m_store->analytics().compute(QStringLiteral("nobody"), m_start, m_end, GroupBy::None);
+    const QJsonObject none = analyticsOf(QStringLiteral("nobody"), m_start, m_end, GroupBy::None);
     QCOMPARE(none.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(-1), 0);
 }
 
 void TestAnalytics::rangeIsInclusive()
 {
     // Exactly [created of s1, created of s4]: both ends count.
-    const QJsonObject a = m_store->analytics().compute(QStringLiteral("co"), m_t0, m_t0 + kDay, GroupBy::None);
+    const QJsonObject a = analyticsOf(QStringLiteral("co"), m_t0, m_t0 + kDay, GroupBy::None);
     QCOMPARE(a.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(), 4);
-    const QJsonObject b = m_store->analytics().compute(QStringLiteral("co"), m_t0 + 1, m_t0 + kDay - 1, GroupBy::None);
+    const QJsonObject b = analyticsOf(QStringLiteral("co"), m_t0 + 1, m_t0 + kDay - 1, GroupBy::None);
     QCOMPARE(b.value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions")).toInt(), 2);
 }
 
@@ -327,9 +329,9 @@ QJsonObject TestAnalytics::fromSessions(const QString &companyId, qint64 start, 
         from = to + 1;
     }
     // The people's desk is read from desk_history either way (no stored facts).
-    QJsonObject out = report.json();
-    out.insert(QStringLiteral("desk"), m_store->analytics().desk(companyId, start, end));
-    return out;
+    AnalyticsSummary out = report.summary();
+    out.desk = m_store->analytics().desk(companyId, start, end);
+    return api::cs::analyticsJson(out);
 }
 
 void TestAnalytics::storedFactsEqualTheSessions()
@@ -356,7 +358,7 @@ void TestAnalytics::storedFactsEqualTheSessions()
     for (const auto &[start, end] : std::as_const(ranges)) {
         for (GroupBy g : {GroupBy::None, GroupBy::Day, GroupBy::Week}) {
             const QJsonObject expected = fromSessions(co, start, end, g);
-            const QJsonObject actual = m_store->analytics().compute(co, start, end, g);
+            const QJsonObject actual = analyticsOf(co, start, end, g);
             if (actual != expected)
                 qWarning().noquote() << timefmt::iso(start) << timefmt::iso(end) << "\nexpected"
                                      << QJsonDocument(expected).toJson() << "\nactual"
@@ -365,8 +367,7 @@ void TestAnalytics::storedFactsEqualTheSessions()
         }
     }
     QCOMPARE(m_store->analytics().changedHours(co), 0);
-    QVERIFY(m_store->analytics()
-                .compute(co, from, from + span, GroupBy::None)
+    QVERIFY(analyticsOf(co, from, from + span, GroupBy::None)
                 .value(QLatin1String("overview"))
                 .toObject()
                 .value(QLatin1String("totalSessions"))
@@ -378,9 +379,8 @@ void TestAnalytics::changesAreCountedOnTheNextCall()
 {
     const QString co = QStringLiteral("rnd");
     const qint64 start = m_t0 - 4 * kDay, end = m_t0 + 4 * kDay;
-    const auto overview = [&] {
-        return m_store->analytics().compute(co, start, end, GroupBy::None).value(QLatin1String("overview")).toObject();
-    };
+    const auto overview
+        = [&] { return analyticsOf(co, start, end, GroupBy::None).value(QLatin1String("overview")).toObject(); };
     const int resolvedBefore = overview().value(QLatin1String("resolvedSessions")).toInt();
     QCOMPARE(m_store->analytics().changedHours(co), 0);
     // Resolve an open session, the way the engine writes it.
@@ -397,7 +397,7 @@ void TestAnalytics::changesAreCountedOnTheNextCall()
     }));
     QCOMPARE(m_store->analytics().changedHours(co), 1);
     QCOMPARE(overview().value(QLatin1String("resolvedSessions")).toInt(), resolvedBefore + (wasResolved ? 0 : 1));
-    QCOMPARE(m_store->analytics().compute(co, start, end, GroupBy::Day), fromSessions(co, start, end, GroupBy::Day));
+    QCOMPARE(analyticsOf(co, start, end, GroupBy::Day), fromSessions(co, start, end, GroupBy::Day));
     QCOMPARE(m_store->analytics().changedHours(co), 0);
     QVERIFY(m_store->batch().flush());
 }

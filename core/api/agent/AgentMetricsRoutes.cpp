@@ -20,9 +20,9 @@ double ratio(qint64 part, qint64 whole)
 }
 
 // Sessions by final sentiment, in the seed's three classes.
-QJsonObject sentimentClasses(const QJsonObject &distribution)
+QJsonObject sentimentClasses(const QMap<QString, qint64> &distribution)
 {
-    auto count = [&](const char *name) { return qint64(distribution.value(QLatin1String(name)).toDouble()); };
+    auto count = [&](const char *name) { return distribution.value(QLatin1String(name)); };
     return {{QStringLiteral("positive"), count("HAPPY") + count("SATISFIED")},
         {QStringLiteral("neutral"), count("NEUTRAL")},
         {QStringLiteral("negative"), count("FRUSTRATED") + count("ANGRY") + count("IRATE")}};
@@ -96,8 +96,6 @@ void AgentApi::metrics(const CallPtr &c)
     const auto analytics = m_engine.analytics(c->company, startMs, endMs, GroupBy::None);
     if (!analytics)
         return fail(c, analytics.error());
-    const QJsonObject escalations = analytics->value(QLatin1String("escalations")).toObject();
-    const QJsonObject sentiment = analytics->value(QLatin1String("sentiment")).toObject();
     const QueryStats::Totals q = m_stats.totals(c->company, startMs, endMs);
     QJsonObject models, costByModel;
     for (auto it = q.byModel.cbegin(); it != q.byModel.cend(); ++it) {
@@ -110,12 +108,10 @@ void AgentApi::metrics(const CallPtr &c)
         {QStringLiteral("avg_response_time_ms"),
             q.queries > 0 ? double(q.responseTimeMsTotal) / double(q.queries) : 0.0},
         {QStringLiteral("model_usage"), models},
-        {QStringLiteral("sentiment_distribution"),
-            sentimentClasses(sentiment.value(QLatin1String("distribution")).toObject())},
-        {QStringLiteral("escalation_rate"), escalations.value(QLatin1String("escalationRate")).toDouble() / 100.0},
+        {QStringLiteral("sentiment_distribution"), sentimentClasses(analytics->sentiment.distribution)},
+        {QStringLiteral("escalation_rate"), analytics->escalations.escalationRate / 100.0},
         {QStringLiteral("cache_hit_rate"), ratio(q.cacheHits, q.queries)},
-        {QStringLiteral("total_sessions"),
-            analytics->value(QLatin1String("overview")).toObject().value(QLatin1String("totalSessions"))},
+        {QStringLiteral("total_sessions"), analytics->overview.totalSessions},
         // The AI tiers run locally: no query costs anything.
         {QStringLiteral("cost_metrics"),
             QJsonObject{{QStringLiteral("total_cost"), 0.0}, {QStringLiteral("cost_per_query"), 0.0},

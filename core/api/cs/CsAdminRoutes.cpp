@@ -1,6 +1,7 @@
 // /api/cs analytics, config, webhooks and audit: the supervisor's and admin's doors.
 #include "core/api/cs/CsApi.h"
 
+#include "core/api/cs/CsAdminJson.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
 
@@ -64,7 +65,7 @@ void CsApi::analytics(Call &c)
     const auto result = m_engine.analytics(*company, start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch(), groupBy);
     if (!result)
         return fail(c, result.error());
-    reply(c, http::HttpResponse::json(200, *result));
+    reply(c, http::HttpResponse::json(200, cs::analyticsJson(*result)));
 }
 
 void CsApi::getConfig(Call &c)
@@ -149,7 +150,7 @@ void CsApi::listWebhooks(Call &c)
     reply(c,
         http::HttpResponse::json(200,
             QJsonObject{{QStringLiteral("webhooks"), list},
-                {QStringLiteral("deliveries"), m_engine.webhookDeliveries(*company, 50)}}));
+                {QStringLiteral("deliveries"), cs::deliveriesJson(m_engine.webhookDeliveries(*company, 50))}}));
 }
 
 void CsApi::webhookDeliveries(Call &c)
@@ -172,8 +173,9 @@ void CsApi::webhookDeliveries(Call &c)
                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
     reply(c,
-        http::HttpResponse::json(
-            200, QJsonObject{{QStringLiteral("deliveries"), m_engine.webhookDeliveriesOf(c.who.company, id, limit)}}));
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("deliveries"),
+                cs::deliveriesJson(m_engine.webhookDeliveriesOf(c.who.company, id, limit))}}));
 }
 
 void CsApi::deleteWebhook(Call &c)
@@ -198,19 +200,16 @@ void CsApi::auditLog(Call &c)
                 cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
-    QJsonArray entries = m_engine.auditLog(*company, limit);
     // Who an agent's id is (also a deactivated one's): "actorName", for people reading the log.
     QHash<QString, QString> names;
     if (m_people.agents)
         if (const auto agents = m_people.agents->list(*company, true))
             for (const Agent &a : *agents)
                 names.insert(a.id, a.name);
-    for (QJsonValueRef entry : entries) {
-        QJsonObject e = entry.toObject();
-        if (const auto name = names.constFind(e.value(QLatin1String("actor")).toString()); name != names.cend()) {
-            e.insert(QStringLiteral("actorName"), *name);
-            entry = e;
-        }
+    QJsonArray entries;
+    for (const AuditEntry &e : m_engine.auditLog(*company, limit)) {
+        const auto name = names.constFind(e.actor);
+        entries.append(cs::auditEntryJson(e, name != names.cend() ? std::optional(*name) : std::nullopt));
     }
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("entries"), entries}}));
 }

@@ -49,17 +49,18 @@ bool holdsPii(const QJsonValue &v)
 
 // An entry about a written text (a message, notes, a reply) names the kinds of personal data
 // the text held in details.pii (withPiiKinds): the text itself is not in the log.
-bool containsPii(const AuditEntry &e)
+bool containsPii(const AuditEntry &e, const QJsonObject &details)
 {
-    return !e.details.value(QLatin1String("pii")).toArray().isEmpty() || holdsPii(e.details) || holdsPii(e.resource);
+    return !details.value(QLatin1String("pii")).toArray().isEmpty() || holdsPii(details) || holdsPii(e.resource);
 }
 
 QJsonObject logJson(const AuditRow &row)
 {
     const AuditEntry &e = row.entry;
-    QJsonObject details = e.details;
+    QJsonObject details = QJsonObject::fromVariantMap(e.details);
+    const bool pii = containsPii(e, details);
     details.insert(QStringLiteral("status"), e.status);
-    details.insert(QStringLiteral("contains_pii"), containsPii(e));
+    details.insert(QStringLiteral("contains_pii"), pii);
     return {{QStringLiteral("log_id"), QStringLiteral("audit-%1").arg(row.id)},
         {QStringLiteral("timestamp"), timefmt::iso(e.at)}, {QStringLiteral("user_id"), e.actor},
         {QStringLiteral("service"), serviceOf(e.action)}, {QStringLiteral("action"), e.action},

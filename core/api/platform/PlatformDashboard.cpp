@@ -1,5 +1,7 @@
 #include "core/api/platform/PlatformDashboard.h"
 
+#include "core/common/Time.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -9,12 +11,12 @@ namespace tierdesk::api::platform {
 
 namespace {
 
-QJsonArray topIssues(const QJsonObject &byReason)
+QJsonArray topIssues(const QMap<QString, qint64> &byReason)
 {
     QList<std::pair<QString, qint64>> issues;
-    for (auto it = byReason.begin(); it != byReason.end(); ++it)
-        if (it.value().toInteger() > 0)
-            issues.append({it.key().toLower(), it.value().toInteger()});
+    for (auto it = byReason.cbegin(); it != byReason.cend(); ++it)
+        if (it.value() > 0)
+            issues.append({it.key().toLower(), it.value()});
     std::stable_sort(issues.begin(), issues.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
     QJsonArray out;
     for (const auto &[issue, count] : issues)
@@ -37,45 +39,39 @@ double sentimentScore(double satisfactionMean)
     return std::round(qBound(0.0, (satisfactionMean - 1.0) / 4.0, 1.0) * 100.0) / 100.0;
 }
 
-QJsonObject dashboardJson(const QJsonObject &analytics, const QStringList &metrics)
+QJsonObject dashboardJson(const AnalyticsSummary &analytics, const QStringList &metrics)
 {
-    const QJsonObject period = analytics.value(QLatin1String("period")).toObject();
-    const QJsonObject overview = analytics.value(QLatin1String("overview")).toObject();
-    const QJsonArray timeline = analytics.value(QLatin1String("timeline")).toArray();
+    const AnalyticsSummary::Overview &overview = analytics.overview;
     const auto wants = [&metrics](const char *m) { return metrics.contains(QLatin1String(m)); };
 
     QJsonObject summary;
     QJsonObject trends;
     if (wants("conversations")) {
-        summary.insert(QStringLiteral("total_conversations"), overview.value(QLatin1String("totalSessions")));
+        summary.insert(QStringLiteral("total_conversations"), overview.totalSessions);
         QJsonArray days;
-        for (const QJsonValue &v : timeline)
-            days.append(QJsonObject{{QStringLiteral("date"), v[QLatin1String("period")]},
-                {QStringLiteral("count"), v[QLatin1String("sessions")]}});
+        for (const AnalyticsSummary::Period &p : analytics.timeline)
+            days.append(QJsonObject{{QStringLiteral("date"), p.period}, {QStringLiteral("count"), p.sessions}});
         trends.insert(QStringLiteral("conversations"), days);
     }
     if (wants("sentiment")) {
-        summary.insert(QStringLiteral("average_sentiment_score"),
-            sentimentScore(overview.value(QLatin1String("customerSatisfactionAvg")).toDouble()));
+        summary.insert(QStringLiteral("average_sentiment_score"), sentimentScore(overview.customerSatisfactionAvg));
         QJsonArray days;
-        for (const QJsonValue &v : timeline)
-            days.append(QJsonObject{{QStringLiteral("date"), v[QLatin1String("period")]},
-                {QStringLiteral("score"), sentimentScore(v[QLatin1String("customerSatisfactionAvg")].toDouble())}});
+        for (const AnalyticsSummary::Period &p : analytics.timeline)
+            days.append(QJsonObject{{QStringLiteral("date"), p.period},
+                {QStringLiteral("score"), sentimentScore(p.customerSatisfactionAvg)}});
         trends.insert(QStringLiteral("sentiment"), days);
     }
     if (wants("resolution_time"))
-        summary.insert(QStringLiteral("average_resolution_time"), overview.value(QLatin1String("avgResolutionTime")));
+        summary.insert(QStringLiteral("average_resolution_time"), overview.avgResolutionTime);
     if (wants("escalations"))
-        summary.insert(QStringLiteral("escalation_rate"),
-            analytics.value(QLatin1String("escalations"))[QLatin1String("escalationRate")]);
+        summary.insert(QStringLiteral("escalation_rate"), analytics.escalations.escalationRate);
 
     QJsonObject out{{QStringLiteral("time_period"),
-                        QJsonObject{{QStringLiteral("start"), period.value(QLatin1String("start"))},
-                            {QStringLiteral("end"), period.value(QLatin1String("end"))}}},
+                        QJsonObject{{QStringLiteral("start"), timefmt::iso(analytics.startMs)},
+                            {QStringLiteral("end"), timefmt::iso(analytics.endMs)}}},
         {QStringLiteral("summary"), summary}, {QStringLiteral("trends"), trends}};
     if (wants("top_issues"))
-        out.insert(QStringLiteral("top_issues"),
-            topIssues(analytics.value(QLatin1String("escalations"))[QLatin1String("byReason")].toObject()));
+        out.insert(QStringLiteral("top_issues"), topIssues(analytics.escalations.byReason));
     return out;
 }
 

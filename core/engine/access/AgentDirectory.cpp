@@ -121,7 +121,7 @@ Result<Agent> AgentDirectory::insert(
         return m_store.agents().insert(agent)
             && m_store.audit().append({agent.createdAt, agent.companyId, actor.subject, actor.role,
                 QStringLiteral("agent.create"), QStringLiteral("agent:") + agent.id, actor.clientAddress, 201,
-                QJsonObject{{QStringLiteral("email"), agent.email}, {QStringLiteral("role"), agent.role},
+                QVariantMap{{QStringLiteral("email"), agent.email}, {QStringLiteral("role"), agent.role},
                     {QStringLiteral("firstAdmin"), onlyIfFirst}}});
     });
     if (notFirst)

@@ -89,8 +89,8 @@ Result<Agent> AgentDirectory::change(
     // Tokens carry the role and stand for an active agent: either change ends them.
     if (next.active != stored->active || next.role != stored->role)
         next.tokensValidAfter = qMax(stored->tokensValidAfter, nowMs / 1000 + 1);
-    QJsonObject details{{QStringLiteral("name"), next.name}, {QStringLiteral("role"), next.role},
-        {QStringLiteral("queues"), QJsonArray::fromStringList(next.queues)}, {QStringLiteral("active"), next.active}};
+    const QVariantMap details{{QStringLiteral("name"), next.name}, {QStringLiteral("role"), next.role},
+        {QStringLiteral("queues"), next.queues}, {QStringLiteral("active"), next.active}};
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().update(next)
             && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.update"),

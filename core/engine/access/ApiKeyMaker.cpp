@@ -3,7 +3,7 @@
 #include "core/common/Validation.h"
 
 #include "core/common/Ids.h"
-#include "core/integrations/SecretBox.h"
+#include "core/common/SecretSealer.h"
 
 #include <QList>
 #include <QRandomGenerator>
@@ -74,14 +74,14 @@ Status ApiKeyMaker::check(const ApiKeyRequest &r)
     return Ok{};
 }
 
-QJsonObject ApiKeyMaker::auditDetails(const ApiTokenRecord &t)
+QVariantMap ApiKeyMaker::auditDetails(const ApiTokenRecord &t)
 {
     return {{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("role"), t.role},
         {QStringLiteral("expiresAt"), t.expiresAt}};
 }
 
 IssuedApiKey ApiKeyMaker::make(
-    const QString &companyId, const ApiKeyRequest &r, const QString &createdBy, qint64 nowMs, const SecretBox &box)
+    const QString &companyId, const ApiKeyRequest &r, const QString &createdBy, qint64 nowMs, const SecretSealer &box)
 {
     IssuedApiKey out;
     ApiTokenRecord &t = out.record;

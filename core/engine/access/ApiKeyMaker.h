@@ -4,10 +4,11 @@
 #include "core/domain/ApiTokenRecord.h"
 
 #include <QJsonObject>
+#include <QVariantMap>
 
 namespace tierdesk {
 
-class SecretBox;
+class SecretSealer;
 
 // What an admin (POST /api/cs/tokens) or `tierdesk token create --kind` asks for.
 struct ApiKeyRequest {
@@ -43,9 +44,9 @@ public:
     static Status check(const ApiKeyRequest &request);
     // A checked request's key for `companyId`, made at `nowMs`.
     // What the audit log keeps of a token or key made or revoked (never a secret).
-    static QJsonObject auditDetails(const ApiTokenRecord &t);
+    static QVariantMap auditDetails(const ApiTokenRecord &t);
     static IssuedApiKey make(const QString &companyId, const ApiKeyRequest &request, const QString &createdBy,
-        qint64 nowMs, const SecretBox &box);
+        qint64 nowMs, const SecretSealer &box);
 };
 
 } // namespace tierdesk

@@ -8,7 +8,7 @@
 namespace tierdesk {
 
 Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const QString &companyId,
-    const ApiKeyRequest &request, const Actor &actor, const SecretBox &box, qint64 nowMs)
+    const ApiKeyRequest &request, const Actor &actor, const SecretSealer &box, qint64 nowMs)
 {
     if (const Status checked = ApiKeyMaker::check(request); !checked)
         return checked.error();

@@ -13,6 +13,6 @@ struct Actor;
 // at its next use, since the key verifiers look keys up in the database.
 // `box` must hold the owner's data key (never make a new one beside it).
 Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const QString &companyId,
-    const ApiKeyRequest &request, const Actor &actor, const SecretBox &box, qint64 nowMs);
+    const ApiKeyRequest &request, const Actor &actor, const SecretSealer &box, qint64 nowMs);
 
 } // namespace tierdesk

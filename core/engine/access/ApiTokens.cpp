@@ -66,7 +66,7 @@ Result<IssuedApiKey> ApiTokens::createKey(const QString &companyId, const ApiKey
     if (auto company = m_engine.company(companyId); !company)
         return company.error();
     IssuedApiKey key = ApiKeyMaker::make(
-        companyId, request, actor.subject, m_engine.clock().nowMs(), m_engine.core().store().webhooks().secretBox());
+        companyId, request, actor.subject, m_engine.clock().nowMs(), m_engine.core().store().webhooks().sealer());
     const auto stored = store(key.record, actor);
     if (!stored)
         return stored.error();
@@ -77,7 +77,7 @@ std::optional<ApiTokenRecord> ApiTokens::sigv4Key(const QString &accessKeyId)
 {
     auto found = accessKeyId.size() <= 128 ? m_repo.findByLookup(tokenkind::SigV4, accessKeyId) : std::nullopt;
     if (found) {
-        const Result<QByteArray> opened = m_engine.core().store().webhooks().secretBox().open(found->sealedSecret);
+        const Result<QByteArray> opened = m_engine.core().store().webhooks().sealer().open(found->sealedSecret);
         found->secret = opened ? *opened : QByteArray();
     }
     return found;

@@ -69,7 +69,7 @@ bool CannedResponses::write(const CannedResponse &r, const QString &action, int 
         return (insert ? m_store.canned().insert(r) : m_store.canned().update(r))
             && m_store.audit().append({m_engine.clock().nowMs(), r.companyId, actor.subject, actor.role, action,
                 QStringLiteral("canned:") + r.id, actor.clientAddress, status,
-                QJsonObject{{QStringLiteral("shortcut"), r.shortcut}}});
+                QVariantMap{{QStringLiteral("shortcut"), r.shortcut}}});
     });
 }
 

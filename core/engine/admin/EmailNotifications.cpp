@@ -42,8 +42,7 @@ Result<EmailNotificationConfig> EmailNotifications::configure(const EmailNotific
             && m_engine.core().store().audit().append({stored.updatedAt, stored.companyId, actor.subject, actor.role,
                 QStringLiteral("notification.email.configure"), QStringLiteral("notifications/email"),
                 actor.clientAddress, 200,
-                QJsonObject{{QStringLiteral("email"), stored.email},
-                    {QStringLiteral("events"), QJsonArray::fromStringList(stored.events)}}});
+                QVariantMap{{QStringLiteral("email"), stored.email}, {QStringLiteral("events"), stored.events}}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the e-mail notifications"));

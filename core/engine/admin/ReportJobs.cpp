@@ -70,19 +70,14 @@ Result<ReportTable> conversations(Database &db, const ReportRequest &r)
 // connection writes nothing (AnalyticsRepo::refresh).
 Result<ReportTable> dailySummary(Database &db, const ReportRequest &r)
 {
-    const QJsonObject analytics = AnalyticsRepo(db).compute(r.companyId, r.startMs, r.endMs, GroupBy::Day);
+    const AnalyticsSummary analytics = AnalyticsRepo(db).compute(r.companyId, r.startMs, r.endMs, GroupBy::Day);
     ReportTable t{QStringLiteral("Daily summary"), periodNotes(r),
         {QStringLiteral("date"), QStringLiteral("conversations"), QStringLiteral("resolved"),
             QStringLiteral("escalated"), QStringLiteral("satisfaction_avg")},
         {}};
-    for (const QJsonValue &v : analytics.value(QLatin1String("timeline")).toArray()) {
-        const QJsonObject day = v.toObject();
-        t.rows << QStringList{day.value(QLatin1String("period")).toString(),
-            QString::number(day.value(QLatin1String("sessions")).toInteger()),
-            QString::number(day.value(QLatin1String("resolved")).toInteger()),
-            QString::number(day.value(QLatin1String("escalated")).toInteger()),
-            QString::number(day.value(QLatin1String("customerSatisfactionAvg")).toDouble())};
-    }
+    for (const AnalyticsSummary::Period &day : analytics.timeline)
+        t.rows << QStringList{day.period, QString::number(day.sessions), QString::number(day.resolved),
+            QString::number(day.escalated), QString::number(day.customerSatisfactionAvg)};
     return t;
 }
 

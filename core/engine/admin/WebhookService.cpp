@@ -102,12 +102,12 @@ Status WebhookService::remove(const QString &companyId, const QString &id, const
     return Ok{};
 }
 
-QJsonArray WebhookService::deliveries(const QString &companyId, int limit)
+QList<WebhookDelivery> WebhookService::deliveries(const QString &companyId, int limit)
 {
     return m_core.store().webhooks().deliveries(companyId, limit);
 }
 
-QJsonArray WebhookService::deliveriesOf(const QString &companyId, const QString &webhookId, int limit)
+QList<WebhookDelivery> WebhookService::deliveriesOf(const QString &companyId, const QString &webhookId, int limit)
 {
     return m_core.store().webhooks().deliveriesOf(companyId, webhookId, limit);
 }

@@ -26,9 +26,9 @@ public:
     Status remove(const QString &companyId, const QString &id, const Actor &actor);
     // Whether any company's webhook subscribes to one of `events`.
     bool subscribedTo(const QStringList &events) { return m_core.store().webhooks().anySubscribedTo(events); }
-    // Newest first, as JSON (docs/api.md: webhook deliveries).
-    QJsonArray deliveries(const QString &companyId, int limit);
-    QJsonArray deliveriesOf(const QString &companyId, const QString &webhookId, int limit);
+    // Newest first (docs/api.md: webhook deliveries).
+    QList<WebhookDelivery> deliveries(const QString &companyId, int limit);
+    QList<WebhookDelivery> deliveriesOf(const QString &companyId, const QString &webhookId, int limit);
 
 private:
     EngineCore &m_core;

@@ -3,10 +3,10 @@
 #include "core/engine/desk/DeskRules.h"
 
 #include "core/common/Ids.h"
+#include "core/store/DemoLoadRepo.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
-#include <QSqlQuery>
 
 namespace tierdesk {
 namespace {
@@ -53,43 +53,9 @@ const EscalationReason kHumanReasons[] = {EscalationReason::CustomerRequest, Esc
     EscalationReason::RefundOverThreshold, EscalationReason::EscalatedComplaint, EscalationReason::LegalMention,
     EscalationReason::RepeatContact, EscalationReason::ComplexIssue};
 
-// The prepared inserts of one load.
-struct Inserts {
-    explicit Inserts(Database &db)
-        : session(db.handle()), message(db.handle()), sentiment(db.handle()), escalation(db.handle()),
-          desk(db.handle()), customer(db.handle())
-    {
-        session.prepare(QStringLiteral("INSERT INTO sessions(id, company_id, customer_id, channel, current_tier, "
-                                       "status, issue_category, issue_summary,"
-                                       " customer_sentiment, metadata, created_at, updated_at, last_activity_at, "
-                                       "resolved_at, resolution, message_count)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)"));
-        message.prepare(QStringLiteral("INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        sentiment.prepare(QStringLiteral(
-            "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp) VALUES (?, ?, ?, ?)"));
-        escalation.prepare(
-            QStringLiteral("INSERT INTO escalations(session_id, company_id, from_tier, to_tier, reason, timestamp,"
-                           " automatic) VALUES (?, ?, ?, ?, ?, ?, 1)"));
-        desk.prepare(QStringLiteral(
-            "INSERT INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
-            " first_response_due, resolution_due, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        customer.prepare(
-            QStringLiteral("INSERT OR IGNORE INTO customers(company_id, id, name, email, tier, lifetime_value,"
-                           " is_vip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    }
-    static bool run(QSqlQuery &q, const QVariantList &values)
-    {
-        for (int i = 0; i < values.size(); ++i)
-            q.bindValue(i, values.at(i));
-        return q.exec();
-    }
-    QSqlQuery session, message, sentiment, escalation, desk, customer;
-};
-
 class Loader {
 public:
-    Loader(Database &db, const Company &company, qint64 now) : m_company(company), m_now(now), m_q(db) { }
+    Loader(Database &db, const Company &company, qint64 now) : m_company(company), m_now(now), m_repo(db) { }
 
     bool customers(int count)
     {
@@ -99,9 +65,9 @@ public:
                 QLatin1String(kFirstNames[i % 20]), QLatin1String(kLastNames[(i / 20) % 16]));
             const bool vip = i % 25 == 0;
             const char *tier = vip ? "PLATINUM" : i % 5 == 0 ? "GOLD" : i % 3 == 0 ? "SILVER" : "BRONZE";
-            if (!Inserts::run(m_q.customer,
-                    {m_company.id, id, name, QString(id + QStringLiteral("@example.com")), QString(QLatin1String(tier)),
-                        double(m_rng.bounded(20000)) / 10.0 + (vip ? 5000 : 0), vip ? 1 : 0, m_now - 90 * kDayMs}))
+            if (!m_repo.addCustomer(m_company.id,
+                    {id, name, id + QStringLiteral("@example.com"), QLatin1String(tier),
+                        double(m_rng.bounded(20000)) / 10.0 + (vip ? 5000 : 0), vip, m_now - 90 * kDayMs}))
                 return false;
         }
         m_customers = count;
@@ -121,36 +87,35 @@ public:
         const bool escalated = waiting || m_rng.bounded(10) == 0;
         const Tier tier = waiting ? Tier::HumanAgent : escalated ? Tier::AiManager : Tier::AiRep;
         const bool abandoned = !waiting && m_rng.bounded(12) == 0;
-        const QString status = toString(waiting ? SessionStatus::Escalated
-                : abandoned                     ? SessionStatus::Abandoned
-                                                : SessionStatus::Resolved);
+        const SessionStatus status = waiting ? SessionStatus::Escalated
+            : abandoned                      ? SessionStatus::Abandoned
+                                             : SessionStatus::Resolved;
         const qint64 last = start + 90000;
-        const QVariant resolution = waiting || abandoned
-            ? QVariant()
-            : QVariant(QStringLiteral(
-                "{\"type\":\"INFORMATION_PROVIDED\",\"summary\":\"\",\"actionsTaken\":[],\"followUpRequired\":false}"));
+        const QString resolution = waiting || abandoned
+            ? QString()
+            : QStringLiteral(
+                "{\"type\":\"INFORMATION_PROVIDED\",\"summary\":\"\",\"actionsTaken\":[],\"followUpRequired\":false}");
         const QString channel = QLatin1String(m_rng.bounded(4) == 0 ? "email" : "chat");
         const QString summary = QStringLiteral("Customer inquiry: ")
             + toString(topic.category).toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
-        if (!Inserts::run(m_q.session,
-                {id, m_company.id, customer, channel, toString(tier), status, toString(topic.category), summary,
-                    toString(sentiment), start, last, last, waiting || abandoned ? 0 : last, resolution, 2}))
+        if (!m_repo.addSession(m_company.id,
+                {id, customer, channel, tier, status, topic.category, summary, sentiment, start, last,
+                    waiting || abandoned ? 0 : last, resolution, 2}))
             return false;
         const QString role = QLatin1String(tier == Tier::AiRep ? "ai_rep" : "ai_manager");
-        if (!Inserts::run(m_q.message,
-                {ids::random(QStringLiteral("msg_")), id, 0, QStringLiteral("customer"),
-                    QString(QLatin1String(topic.question)), start, toString(sentiment)})
-            || !Inserts::run(m_q.message,
-                {ids::random(QStringLiteral("msg_")), id, 1, waiting ? QStringLiteral("ai_rep") : role,
-                    QString(QLatin1String(topic.answer)), start + 1500, QVariant()})
-            || !Inserts::run(m_q.sentiment, {id, toString(sentiment), 0.3 + double(m_rng.bounded(60)) / 100.0, start}))
+        if (!m_repo.addMessage(id,
+                {ids::random(QStringLiteral("msg_")), 0, QStringLiteral("customer"), QLatin1String(topic.question),
+                    start, sentiment})
+            || !m_repo.addMessage(id,
+                {ids::random(QStringLiteral("msg_")), 1, waiting ? QStringLiteral("ai_rep") : role,
+                    QLatin1String(topic.answer), start + 1500, std::nullopt})
+            || !m_repo.addSentiment(id, sentiment, 0.3 + double(m_rng.bounded(60)) / 100.0, start))
             return false;
         if (!escalated)
             return true;
         const EscalationReason reason
             = waiting ? kHumanReasons[m_rng.bounded(int(std::size(kHumanReasons)))] : EscalationReason::ComplexIssue;
-        if (!Inserts::run(m_q.escalation,
-                {id, m_company.id, QStringLiteral("AI_REP"), toString(tier), toString(reason), start + 1000}))
+        if (!m_repo.addEscalation(id, m_company.id, Tier::AiRep, tier, reason, start + 1000))
             return false;
         return !waiting || queueItem(id, topic.category, reason, sentiment, start + 1000);
     }
@@ -163,17 +128,21 @@ private:
     {
         const DeskConfig &config = m_company.config.desk();
         DeskItem item;
+        item.sessionId = id;
+        item.companyId = m_company.id;
+        item.queue = config.queueFor(category);
         item.priority = desk::priorityFor(reason, sentiment, false);
+        item.reason = reason;
+        item.fromTier = Tier::AiRep;
         item.queuedAt = queuedAt;
+        item.updatedAt = queuedAt;
         desk::setDueTimes(item, config);
-        return Inserts::run(m_q.desk,
-            {id, m_company.id, config.queueFor(category), static_cast<int>(item.priority), toString(reason),
-                QStringLiteral("AI_REP"), queuedAt, item.firstResponseDue, item.resolutionDue, queuedAt});
+        return m_repo.addDeskItem(item);
     }
 
     const Company &m_company;
     qint64 m_now;
-    Inserts m_q;
+    DemoLoadRepo m_repo;
     QRandomGenerator m_rng{20251219}; // the same data set each run
     int m_customers = 1;
 };

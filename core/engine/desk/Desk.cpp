@@ -58,10 +58,9 @@ QueueItem Desk::served(const QueueRow &row) const
 {
     QueueItem out{row.item, row.status, row.channel, row.sentiment, row.issueCategory, row.issueSummary, row.customerId,
         row.customerName, row.customerTier, row.customerVip, std::nullopt, m_engine.clock().nowMs()};
-    if (!row.lastMessage.isEmpty())
-        out.lastMessage = QueueItem::LastMessage{row.lastMessage.value(QLatin1String("role")).toString(),
-            row.lastMessage.value(QLatin1String("content")).toString(),
-            qint64(row.lastMessage.value(QLatin1String("timestamp")).toDouble())};
+    if (row.lastMessage)
+        out.lastMessage
+            = QueueItem::LastMessage{row.lastMessage->role, row.lastMessage->content, row.lastMessage->timestamp};
     return out;
 }
 

@@ -107,14 +107,13 @@ Status Desk::checkSeen(const QString &sessionId, const AgentReply &reply)
         return makeError(ErrorKind::InvalidArgument,
             QStringLiteral("basedOn must be the id of a message of this session"),
             {{QStringLiteral("field"), QStringLiteral("basedOn")}});
-    const QList<QJsonObject> newer = m_repo.customerMessagesAfter(sessionId, *seen, 20);
+    const QList<DeskMessage> newer = m_repo.customerMessagesAfter(sessionId, *seen, 20);
     if (newer.isEmpty() || reply.force)
         return Ok{};
     QJsonArray list;
-    for (QJsonObject m : newer) {
-        m.insert(QStringLiteral("timestamp"), timefmt::iso(qint64(m.value(QLatin1String("timestamp")).toDouble())));
-        list.append(m);
-    }
+    for (const DeskMessage &m : newer)
+        list.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("content"), m.content},
+            {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)}});
     return makeError(ErrorKind::StaleReply,
         QStringLiteral("The customer wrote after the message this reply is based on"),
         {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("newMessages"), list}});

@@ -1,6 +1,7 @@
 #include "core/engine/dialogue/DialogueState.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <tuple>
 
@@ -86,6 +87,16 @@ QJsonObject DialogueState::toJson() const
         o.insert(QStringLiteral("alsoPending"), also);
     }
     return o;
+}
+
+QByteArray DialogueState::toBytes() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+DialogueState DialogueState::fromBytes(const QByteArray &bytes)
+{
+    return fromJson(QJsonDocument::fromJson(bytes).object());
 }
 
 DialogueState DialogueState::fromJson(const QJsonObject &o)

@@ -48,6 +48,10 @@ struct DialogueState {
 
     QJsonObject toJson() const;
     static DialogueState fromJson(const QJsonObject &json);
+    // The stored form (compact JSON, kept by the store as opaque bytes); empty or
+    // unreadable bytes give a fresh state.
+    QByteArray toBytes() const;
+    static DialogueState fromBytes(const QByteArray &bytes);
 };
 
 bool operator==(const PendingAction &a, const PendingAction &b);

@@ -389,7 +389,7 @@ Result<Turn> Conversation::beginTurn(
 
     // Plan: the dialogue so far decides what this message refers to (and may correct its intent in `a`).
     const dialogue::DialogueState storedState
-        = dialogue::DialogueState::fromJson(m_core.store().dialogues().load(s.id).value_or(QJsonObject()));
+        = dialogue::DialogueState::fromBytes(m_core.store().dialogues().load(s.id).value_or(QByteArray()));
     dialogue::DialogueState state = storedState;
     const TurnPlan plan = TurnPlanner(m_core.actions(), now, config.language()).plan(s, customer, a, text, state);
     const bool repeatContact = isRepeatContact(s, config, a, now);
@@ -413,7 +413,7 @@ Result<Turn> Conversation::beginTurn(
     const ActionReport report
         = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language()));
     // Written only when it changed: most messages leave the dialogue as it was.
-    if (state != storedState && !m_core.store().dialogues().save(s.id, state.toJson(), now))
+    if (state != storedState && !m_core.store().dialogues().save(s.id, state.toBytes(), now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
     prepareReply(s, turn, company, ComposeInput{{}, customer, a, report, decision, knowledge, {}, text, {}});
 

@@ -100,7 +100,7 @@ bool EngineCore::record(const QString &companyId, const Actor &actor, const QStr
     int status, const QJsonObject &details)
 {
     return m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource,
-        actor.clientAddress, status, details});
+        actor.clientAddress, status, details.toVariantMap()});
 }
 
 void EngineCore::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,

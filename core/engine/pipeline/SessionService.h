@@ -28,7 +28,7 @@ public:
         const QVariant &value, const Actor &actor);
     // Marks sessions idle for longer than `idleMs` ABANDONED; returns how many.
     int sweepAbandoned(qint64 idleMs);
-    Result<QJsonObject> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
+    Result<AnalyticsSummary> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
 
 private:
     // Stores `s` and its audit row in one batch work; the cache follows what was stored.

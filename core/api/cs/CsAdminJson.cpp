@@ -1,0 +1,119 @@
+#include "core/api/cs/CsAdminJson.h"
+
+#include "core/common/Time.h"
+
+#include <QJsonObject>
+
+namespace tierdesk::api::cs {
+namespace {
+
+QJsonObject overviewJson(const AnalyticsSummary::Overview &o)
+{
+    return {{QStringLiteral("totalSessions"), o.totalSessions},
+        {QStringLiteral("resolvedSessions"), o.resolvedSessions}, {QStringLiteral("resolutionRate"), o.resolutionRate},
+        {QStringLiteral("avgResolutionTime"), o.avgResolutionTime},
+        {QStringLiteral("avgMessagesPerSession"), o.avgMessagesPerSession},
+        {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg}};
+}
+
+QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
+{
+    QJsonArray out;
+    for (const AnalyticsSummary::TierRow &r : rows)
+        out.append(QJsonObject{{QStringLiteral("tier"), r.tier}, {QStringLiteral("sessions"), r.sessions},
+            {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("resolutionRate"), r.resolutionRate},
+            {QStringLiteral("avgTime"), r.avgTime}});
+    return out;
+}
+
+QJsonArray byChannelJson(const QList<AnalyticsSummary::ChannelRow> &rows)
+{
+    QJsonArray out;
+    for (const AnalyticsSummary::ChannelRow &r : rows)
+        out.append(QJsonObject{{QStringLiteral("channel"), r.channel}, {QStringLiteral("sessions"), r.sessions},
+            {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("avgTime"), r.avgTime}});
+    return out;
+}
+
+QJsonObject countsJson(const QMap<QString, qint64> &counts)
+{
+    QJsonObject out;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+QJsonObject escalationsJson(const AnalyticsSummary::Escalations &e)
+{
+    return {{QStringLiteral("total"), e.total}, {QStringLiteral("byReason"), countsJson(e.byReason)},
+        {QStringLiteral("avgEscalationTime"), e.avgEscalationTime},
+        {QStringLiteral("escalationRate"), e.escalationRate}};
+}
+
+QJsonObject sentimentJson(const AnalyticsSummary::Sentiments &s)
+{
+    return {{QStringLiteral("distribution"), countsJson(s.distribution)},
+        {QStringLiteral("irateIncidents"), s.irateIncidents},
+        {QStringLiteral("sentimentImprovement"), s.sentimentImprovement}};
+}
+
+QJsonArray timelineJson(const QList<AnalyticsSummary::Period> &periods)
+{
+    QJsonArray out;
+    for (const AnalyticsSummary::Period &p : periods)
+        out.append(QJsonObject{{QStringLiteral("period"), p.period}, {QStringLiteral("sessions"), p.sessions},
+            {QStringLiteral("resolved"), p.resolved}, {QStringLiteral("escalated"), p.escalated},
+            {QStringLiteral("customerSatisfactionAvg"), p.customerSatisfactionAvg}});
+    return out;
+}
+
+QJsonObject deskJson(const DeskSummary &d)
+{
+    return {{QStringLiteral("handled"), d.handled}, {QStringLiteral("slaMet"), d.slaMet},
+        {QStringLiteral("slaMissed"), d.slaMissed},
+        {QStringLiteral("slaAttainment"), d.slaAttainment ? QJsonValue(*d.slaAttainment) : QJsonValue()},
+        {QStringLiteral("avgFirstResponseTime"), d.avgFirstResponseTime},
+        {QStringLiteral("avgHandleTime"), d.avgHandleTime}};
+}
+
+} // namespace
+
+QJsonObject analyticsJson(const AnalyticsSummary &s)
+{
+    QJsonObject out{{QStringLiteral("period"),
+                        QJsonObject{{QStringLiteral("start"), timefmt::iso(s.startMs)},
+                            {QStringLiteral("end"), timefmt::iso(s.endMs)}}},
+        {QStringLiteral("overview"), overviewJson(s.overview)}, {QStringLiteral("byTier"), byTierJson(s.byTier)},
+        {QStringLiteral("byChannel"), byChannelJson(s.byChannel)},
+        {QStringLiteral("escalations"), escalationsJson(s.escalations)},
+        {QStringLiteral("sentiment"), sentimentJson(s.sentiment)}, {QStringLiteral("desk"), deskJson(s.desk)}};
+    if (s.groupBy != GroupBy::None)
+        out.insert(QStringLiteral("timeline"), timelineJson(s.timeline));
+    return out;
+}
+
+QJsonArray deliveriesJson(const QList<WebhookDelivery> &deliveries)
+{
+    QJsonArray out;
+    for (const WebhookDelivery &d : deliveries)
+        out.append(QJsonObject{{QStringLiteral("deliveryId"), d.deliveryId}, {QStringLiteral("webhookId"), d.webhookId},
+            {QStringLiteral("event"), d.event}, {QStringLiteral("state"), d.state},
+            {QStringLiteral("attempts"), d.attempts}, {QStringLiteral("lastStatus"), d.lastStatus},
+            {QStringLiteral("lastError"), d.lastError}, {QStringLiteral("createdAt"), timefmt::iso(d.createdAt)}});
+    return out;
+}
+
+QJsonObject auditEntryJson(const AuditEntry &e, const std::optional<QString> &actorName)
+{
+    QJsonObject o{{QStringLiteral("timestamp"), timefmt::iso(e.at)}, {QStringLiteral("actor"), e.actor},
+        {QStringLiteral("role"), e.role}, {QStringLiteral("action"), e.action},
+        {QStringLiteral("resource"), e.resource}, {QStringLiteral("clientAddress"), e.clientAddress},
+        {QStringLiteral("status"), e.status}};
+    if (!e.details.isEmpty())
+        o.insert(QStringLiteral("details"), QJsonObject::fromVariantMap(e.details));
+    if (actorName)
+        o.insert(QStringLiteral("actorName"), *actorName);
+    return o;
+}
+
+} // namespace tierdesk::api::cs

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace tierdesk {
+
+enum class GroupBy { None, Day, Week, Month };
+
+// The people's desk over the items that left it in a span of time.
+struct DeskSummary {
+    qint64 handled = 0;
+    qint64 slaMet = 0;
+    qint64 slaMissed = 0;
+    std::optional<double> slaAttainment; // percent, one decimal; none when nothing was handled
+    int avgFirstResponseTime = 0; // seconds
+    int avgHandleTime = 0; // seconds
+};
+
+// Seed 001's analytics over the sessions created in [startMs, endMs]
+// (docs/api.md "Analytics" gives the definitions). Rates are percents with one
+// decimal, times whole seconds, satisfaction on a 1-5 scale with one decimal.
+struct AnalyticsSummary {
+    struct Overview {
+        qint64 totalSessions = 0;
+        qint64 resolvedSessions = 0;
+        double resolutionRate = 0;
+        int avgResolutionTime = 0;
+        double avgMessagesPerSession = 0;
+        double customerSatisfactionAvg = 0;
+    };
+    struct TierRow {
+        QString tier;
+        qint64 sessions = 0;
+        qint64 resolved = 0;
+        double resolutionRate = 0;
+        int avgTime = 0;
+    };
+    struct ChannelRow {
+        QString channel;
+        qint64 sessions = 0;
+        qint64 resolved = 0;
+        int avgTime = 0;
+    };
+    struct Escalations {
+        qint64 total = 0;
+        QMap<QString, qint64> byReason; // only the reasons that occurred
+        int avgEscalationTime = 0;
+        double escalationRate = 0;
+    };
+    struct Sentiments {
+        QMap<QString, qint64> distribution; // every sentiment, zeros included
+        qint64 irateIncidents = 0;
+        double sentimentImprovement = 0;
+    };
+    struct Period {
+        QString period; // "2025-12-19", "2025-W50" or "2025-12"
+        qint64 sessions = 0;
+        qint64 resolved = 0;
+        qint64 escalated = 0;
+        double customerSatisfactionAvg = 0;
+    };
+
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    Overview overview;
+    QList<TierRow> byTier; // every tier, in the tiers' order
+    QList<ChannelRow> byChannel; // the channels that had sessions, busiest first
+    Escalations escalations;
+    Sentiments sentiment;
+    GroupBy groupBy = GroupBy::None;
+    QList<Period> timeline; // by period; empty when not grouped
+    DeskSummary desk;
+};
+
+} // namespace tierdesk
