@@ -119,7 +119,8 @@ Result<Session> SessionEngine::setMetadataEntry(
     return m_sessions.setMetadataEntry(companyId, sessionId, key, value, actor);
 }
 
-Result<AnalyticsSummary> SessionEngine::analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
+Result<AnalyticsSummary> SessionEngine::analytics(
+    const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
 {
     return m_sessions.analytics(companyId, startMs, endMs, groupBy);
 }

@@ -182,7 +182,8 @@ int SessionService::sweepAbandoned(qint64 idleMs)
     return count;
 }
 
-Result<AnalyticsSummary> SessionService::analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
+Result<AnalyticsSummary> SessionService::analytics(
+    const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy)
 {
     auto company = m_core.company(companyId);
     if (!company)
