@@ -40,6 +40,13 @@ int fail(int code, const QString &message)
     return code;
 }
 
+// Exit code 2 (usage) is for input the command line got wrong; the engine's
+// reasons (a missing company and the like) are facts of the data (exit code 1).
+bool usage(const Error &e)
+{
+    return e.kind == ErrorKind::InvalidArgument && e.detail == ErrorDetail::None;
+}
+
 QString dataDir(const Args &args)
 {
     return args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir;
@@ -149,7 +156,7 @@ int runCompanyCreate(const Args &args)
         return code;
     auto company = rt->engine().createCompany(args.options.value(QStringLiteral("name")), kCliActor);
     if (!company)
-        return fail(company.error().kind == ErrorKind::InvalidArgument ? 2 : 1, company.error().message);
+        return fail(usage(company.error()) ? 2 : 1, company.error().message);
     if (!rt->engine().flush())
         return fail(1, QStringLiteral("could not store the company"));
     out() << company->id << Qt::endl;
@@ -217,7 +224,7 @@ int runKeyCreate(const Args &args)
     if (!key && key.error().kind == ErrorKind::NotFound)
         return fail(1, QStringLiteral("no company with id ") + company);
     if (!key)
-        return fail(key.error().kind == ErrorKind::InvalidArgument ? 2 : 1, key.error().message);
+        return fail(usage(key.error()) ? 2 : 1, key.error().message);
     out() << printableCredential(*key) << Qt::endl;
     return 0;
 }
@@ -285,9 +292,8 @@ int runAgentCreate(const Args &args)
         a.queues = args.options.value(QStringLiteral("queues")).split(QLatin1Char(','));
     const auto agent = rt->agents().create(a, password, kCliActor);
     if (!agent) {
-        const ErrorKind kind = agent.error().kind;
         // A company that does not exist or an e-mail in use are facts of the data, not usage.
-        return fail(kind == ErrorKind::InvalidArgument ? 2 : 1, agent.error().message);
+        return fail(usage(agent.error()) ? 2 : 1, agent.error().message);
     }
     if (!rt->engine().flush())
         return fail(1, QStringLiteral("could not store the agent"));

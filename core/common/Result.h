@@ -9,36 +9,51 @@
 
 namespace tierdesk {
 
-// What went wrong, independent of HTTP: api/ maps ErrorKind to a status and an
-// error code of the caller's API family.
+// What went wrong, independent of HTTP and of every API family: api/ maps (kind,
+// detail, field) to a status, a code and a body in each family's one error table.
 enum class ErrorKind {
-    InvalidArgument, // malformed or out-of-range input
-    InvalidSessionId,
-    NotFound,
-    SessionResolved,
-    InvalidEscalation,
-    MissingCompany,
-    CompanyDisabled,
-    AiUnavailable,
-    AiFailed,
-    InvalidMessage,
-    Forbidden,
-    Conflict,
-    // The agent desk (docs/api.md, "The agent desk").
-    SessionClaimed, // another person holds the session
-    NotInQueue, // not an open human-tier session
-    StaleReply, // the customer wrote after the message the reply is based on
-    NotClaimedByYou, // held by someone else or by nobody
-    UnresolvedPlaceholder, // a reply still holds a {{placeholder}}
-    NotOwed, // a refund the order does not owe (uncharged, or beyond what is left)
+    InvalidArgument, // the input is malformed, out of range or refused as it is
+    NotFound, // what the input names does not exist (or is not the caller's to see)
+    Conflict, // the input is fine but the state it meets is not
+    Forbidden, // the caller may not do this
+    Unauthenticated, // the caller did not prove who they are
+    Unavailable, // a part needed for this is not working or not running now
     LimitExceeded, // a budget is used up for now (details.retryAfter: seconds until it is not)
-    Internal,
+    Internal, // a fault of ours; its message is never shown to clients
+};
+
+// Why, beside the kind: a stable reason a family may give its own code or wording.
+// None is the common case; families map the kind alone then.
+enum class ErrorDetail {
+    None,
+    InvalidSessionId, // InvalidArgument: not a session id at all
+    MissingCompany, // InvalidArgument: no company named
+    InvalidEscalation, // InvalidArgument: not a tier above the session's
+    InvalidMessage, // InvalidArgument: message text empty, too long or not text
+    UnresolvedPlaceholder, // InvalidArgument: a reply still holds a {{placeholder}}
+    SessionNotFound, // NotFound: the session named
+    SessionResolved, // Conflict: the session's ticket is resolved
+    SessionClaimed, // Conflict: another person holds the session
+    NotInQueue, // Conflict: not an open human-tier session
+    StaleReply, // Conflict: the customer wrote after the message the reply is based on
+    NotClaimedByYou, // Conflict: held by someone else or by nobody
+    NotOwed, // Conflict: a refund the order does not owe (uncharged, or beyond what is left)
+    CompanyDisabled, // Forbidden: the company's CS is switched off
+    CredentialMissing, // Unauthenticated: no credential given
+    CredentialMalformed, // Unauthenticated: a credential that cannot be read
+    CredentialUnknown, // Unauthenticated: a key that is unknown, revoked or expired
+    SignatureInvalid, // Unauthenticated: a signature that does not hold (wrong, stale or mis-scoped)
+    AiUnavailable, // Unavailable: no reply model to answer with
+    AiFailed, // Unavailable: the reply model failed
+    StorageFailure, // Unavailable: the store is degraded; writes are refused, reads go on
 };
 
 struct Error {
     ErrorKind kind = ErrorKind::Internal;
     QString message;
     QJsonObject details;
+    ErrorDetail detail = ErrorDetail::None;
+    QString field{}; // which input is to blame, when one is
 };
 
 template <typename T> class Result {
@@ -63,9 +78,16 @@ private:
 struct Ok { };
 using Status = Result<Ok>;
 
+// details.field, when the details name one, is the error's field too.
+inline Error makeError(ErrorKind kind, ErrorDetail detail, QString message, QJsonObject details = {})
+{
+    QString field = details.value(QLatin1String("field")).toString();
+    return Error{kind, std::move(message), std::move(details), detail, std::move(field)};
+}
+
 inline Error makeError(ErrorKind kind, QString message, QJsonObject details = {})
 {
-    return Error{kind, std::move(message), std::move(details)};
+    return makeError(kind, ErrorDetail::None, std::move(message), std::move(details));
 }
 
 } // namespace tierdesk

@@ -5,6 +5,15 @@
 
 using namespace tierdesk;
 
+namespace {
+
+bool isError(const Error &e, ErrorKind kind, ErrorDetail detail)
+{
+    return e.kind == kind && e.detail == detail;
+}
+
+} // namespace
+
 // Sessions over their life: the state machine, company isolation, abandonment,
 // webhook outbox rows, events after commit, message validation and the reply.
 class TestSessionLifecycle : public QObject {
@@ -87,14 +96,14 @@ void TestSessionLifecycle::resolvedSessionRejectsEverything()
         f->engine->resolve(f->companyId, s->id, {ResolutionType::InformationProvided, {}, {}, false}, Actor{}).ok());
     auto msg = f->say(s->id, QStringLiteral("One more thing"));
     QVERIFY(!msg.ok());
-    QVERIFY(msg.error().kind == ErrorKind::SessionResolved);
+    QVERIFY(isError(msg.error(), ErrorKind::Conflict, ErrorDetail::SessionResolved));
     auto esc
         = f->engine->escalate(f->companyId, s->id, EscalationReason::CustomerRequest, Tier::HumanAgent, {}, Actor{});
     QVERIFY(!esc.ok());
-    QVERIFY(esc.error().kind == ErrorKind::SessionResolved);
+    QVERIFY(isError(esc.error(), ErrorKind::Conflict, ErrorDetail::SessionResolved));
     auto again = f->engine->resolve(f->companyId, s->id, {ResolutionType::IssueResolved, {}, {}, false}, Actor{});
     QVERIFY(!again.ok());
-    QVERIFY(again.error().kind == ErrorKind::SessionResolved);
+    QVERIFY(isError(again.error(), ErrorKind::Conflict, ErrorDetail::SessionResolved));
     QVERIFY(f->store->batch().flush());
     auto loaded = f->engine->session(f->companyId, s->id);
     QCOMPARE(loaded->messages.size(), 2); // the opening message and its reply only
@@ -139,7 +148,7 @@ void TestSessionLifecycle::escalationMustGoUp()
     };
     auto toRep = escalate(Tier::AiRep);
     QVERIFY(!toRep.ok());
-    QVERIFY(toRep.error().kind == ErrorKind::InvalidEscalation);
+    QVERIFY(isError(toRep.error(), ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation));
     auto up = escalate(Tier::AiManager);
     QVERIFY(up.ok());
     QVERIFY(up->currentTier == Tier::AiManager);
@@ -149,12 +158,12 @@ void TestSessionLifecycle::escalationMustGoUp()
     QVERIFY(!up->escalationHistory.first().automatic);
     auto same = escalate(Tier::AiManager);
     QVERIFY(!same.ok());
-    QVERIFY(same.error().kind == ErrorKind::InvalidEscalation);
+    QVERIFY(isError(same.error(), ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation));
     QVERIFY(escalate(Tier::HumanAgent).ok());
     for (Tier t : {Tier::AiRep, Tier::AiManager, Tier::HumanAgent}) {
         auto down = escalate(t);
         QVERIFY(!down.ok());
-        QVERIFY(down.error().kind == ErrorKind::InvalidEscalation);
+        QVERIFY(isError(down.error(), ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation));
     }
     // Notes over 2000 characters are refused.
     auto other = f->open(QStringLiteral("cust_ben"));
@@ -233,10 +242,12 @@ void TestSessionLifecycle::companyIsolation()
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 0.0);
     // Bad ids are told apart from missing ones.
     auto malformed = f->engine->session(f->companyId, QStringLiteral("sess 1; DROP TABLE"));
-    QVERIFY(malformed.error().kind == ErrorKind::InvalidSessionId);
+    QVERIFY(isError(malformed.error(), ErrorKind::InvalidArgument, ErrorDetail::InvalidSessionId));
     for (const QString &bad :
         {QStringLiteral("-sess"), QStringLiteral("séss"), QStringLiteral("sess/1"), QString(129, u'a')})
-        QVERIFY2(f->engine->session(f->companyId, bad).error().kind == ErrorKind::InvalidSessionId, qPrintable(bad));
+        QVERIFY2(isError(f->engine->session(f->companyId, bad).error(), ErrorKind::InvalidArgument,
+                     ErrorDetail::InvalidSessionId),
+            qPrintable(bad));
     for (const QString &wellFormed : {QStringLiteral("a.b:c@d-e_f"), QString(128, u'a'), QStringLiteral("9")})
         QVERIFY2(
             f->engine->session(f->companyId, wellFormed).error().kind == ErrorKind::NotFound, qPrintable(wellFormed));
@@ -249,15 +260,15 @@ void TestSessionLifecycle::disabledCompany()
     QVERIFY(f->configure(R"({"enabled":false})"));
     auto created = f->open(QStringLiteral("cust_ben"), QStringLiteral("Hello"));
     QVERIFY(!created.ok());
-    QVERIFY(created.error().kind == ErrorKind::CompanyDisabled);
+    QVERIFY(isError(created.error(), ErrorKind::Forbidden, ErrorDetail::CompanyDisabled));
     auto posted = f->say(s->id, QStringLiteral("Hello"));
     QVERIFY(!posted.ok());
-    QVERIFY(posted.error().kind == ErrorKind::CompanyDisabled);
+    QVERIFY(isError(posted.error(), ErrorKind::Forbidden, ErrorDetail::CompanyDisabled));
     QVERIFY(f->configure(R"({"enabled":true})"));
     QVERIFY(f->say(s->id, QStringLiteral("Hello")).ok());
     auto noCompany
         = f->engine->createSession({QString(), QStringLiteral("cust_ben"), Channel::Chat, {}, {}, {}}, Actor{});
-    QVERIFY(noCompany.error().kind == ErrorKind::MissingCompany);
+    QVERIFY(isError(noCompany.error(), ErrorKind::InvalidArgument, ErrorDetail::MissingCompany));
 }
 
 void TestSessionLifecycle::abandonment()
@@ -437,7 +448,7 @@ void TestSessionLifecycle::messageValidation()
     QVERIFY(f->store->batch().flush());
     auto loaded = f->engine->session(f->companyId, s->id);
     if (!valid) {
-        QVERIFY(r.error().kind == ErrorKind::InvalidMessage);
+        QVERIFY(isError(r.error(), ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage));
         QVERIFY(loaded->messages.isEmpty());
         return;
     }
@@ -450,7 +461,7 @@ void TestSessionLifecycle::invalidInitialMessage()
     for (const QString &text : {QStringLiteral("   "), QString(4001, QLatin1Char('x'))}) {
         auto s = f->open(QStringLiteral("cust_ben"), text);
         QVERIFY(!s.ok());
-        QVERIFY(s.error().kind == ErrorKind::InvalidMessage);
+        QVERIFY(isError(s.error(), ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage));
     }
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM sessions")).toInt(), 0);

@@ -78,7 +78,7 @@ void AgentApi::refuseKey(const http::HttpRequest &req, const http::HttpResponder
             {QStringLiteral("family"), QStringLiteral("agent")}});
     const QString message = verdict.refusal == KeyRefusal::NoCredential ? QStringLiteral("Missing X-API-Key header")
                                                                         : QStringLiteral("Invalid API key");
-    res.send(agent::error(401, agent::AuthenticationError, message, QStringLiteral("reason: ") + name));
+    res.send(agent::error(ErrorKind::Unauthenticated, message, QStringLiteral("reason: ") + name));
 }
 
 int AgentApi::rateLimitFor(const QString &rule) const
@@ -105,7 +105,7 @@ bool AgentApi::rateLimit(const CallPtr &c, const QString &rule)
         return true;
     c->extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
     fail(c,
-        agent::error(429, agent::RateLimitError, QStringLiteral("Rate limit exceeded"),
+        agent::error(ErrorKind::LimitExceeded, QStringLiteral("Rate limit exceeded"),
             QStringLiteral("%1 requests per %2 seconds; retry after %3 seconds")
                 .arg(d.limit)
                 .arg(m_limits.windowSecs)
@@ -119,7 +119,7 @@ std::optional<QJsonObject> AgentApi::jsonBody(const CallPtr &c)
     const QJsonDocument doc = QJsonDocument::fromJson(c->req.body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("Request body must be a JSON object"),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("Request body must be a JSON object"),
                 c->req.body.isEmpty()                       ? QStringLiteral("empty body")
                     : err.error != QJsonParseError::NoError ? err.errorString()
                                                             : QStringLiteral("not an object")));
@@ -134,14 +134,14 @@ std::optional<QString> AgentApi::requiredString(
     const QJsonValue v = body.value(QLatin1String(field));
     if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())) {
         fail(c,
-            agent::error(400, agent::ValidationError,
+            agent::error(ErrorKind::InvalidArgument,
                 QStringLiteral("Missing required field: %1").arg(QLatin1String(field)),
                 QStringLiteral("The %1 field is required for this request").arg(QLatin1String(field))));
         return std::nullopt;
     }
     if (!v.isString() || v.toString().size() > maxChars) {
         fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: %1").arg(QLatin1String(field)),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid field: %1").arg(QLatin1String(field)),
                 QStringLiteral("%1 must be a string of at most %2 characters")
                     .arg(QLatin1String(field))
                     .arg(maxChars)));
@@ -161,7 +161,7 @@ std::optional<Session> AgentApi::findSession(const CallPtr &c, const QString &cl
 {
     if (clientId.isEmpty() || clientId.size() > m_engine.limits().maxIdChars) {
         fail(c,
-            agent::error(404, agent::NotFoundError, QStringLiteral("Session not found"),
+            agent::error(ErrorKind::NotFound, QStringLiteral("Session not found"),
                 QStringLiteral("session_id: ") + clientId.left(128)));
         return std::nullopt;
     }
@@ -170,9 +170,9 @@ std::optional<Session> AgentApi::findSession(const CallPtr &c, const QString &cl
         s = m_engine.session(c->company, clientId, window);
     if (!s) {
         // The engine names its own id; the client knows only its own.
-        if (s.error().kind == ErrorKind::NotFound || s.error().kind == ErrorKind::InvalidSessionId)
+        if (s.error().kind == ErrorKind::NotFound || s.error().detail == ErrorDetail::InvalidSessionId)
             fail(c,
-                agent::error(404, agent::NotFoundError, QStringLiteral("Session not found"),
+                agent::error(ErrorKind::NotFound, QStringLiteral("Session not found"),
                     QStringLiteral("session_id: ") + clientId));
         else
             fail(c, s.error());
@@ -205,10 +205,11 @@ void AgentApi::reply(const CallPtr &c, http::HttpResponse response)
         ++m_counters.serverErrors;
     for (const auto &h : c->extraHeaders)
         response.withHeader(h.first, h.second);
-    replyAfterCommit(m_engine, c->res, response, {&agent::storageFailure, [] {
-                                                      return agent::error(503, agent::DatabaseError,
-                                                          QStringLiteral("The change could not be stored; try again"));
-                                                  }});
+    replyAfterCommit(m_engine, c->res, response,
+        {&agent::storageFailure, [] {
+             return agent::error(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
+                 QStringLiteral("The change could not be stored; try again")));
+         }});
 }
 
 } // namespace tierdesk::api

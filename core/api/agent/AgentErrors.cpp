@@ -1,5 +1,7 @@
 #include "core/api/agent/AgentErrors.h"
 
+#include "core/api/common/ErrorTable.h"
+
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 
@@ -35,45 +37,48 @@ QString detailsText(const QJsonObject &details)
 
 } // namespace
 
+namespace {
+
+// Every core error the support agent API answers, in one table (docs/agent-api.md, "Errors").
+// The seed has no conflict type: a state that refuses the request is a validation error.
+const ErrorRow kErrors[] = {
+    {ErrorKind::InvalidArgument, ErrorDetail::None, 400, ValidationError},
+    {ErrorKind::Conflict, ErrorDetail::None, 400, ValidationError},
+    {ErrorKind::NotFound, ErrorDetail::None, 404, NotFoundError},
+    {ErrorKind::Forbidden, ErrorDetail::None, 403, AuthorizationError},
+    {ErrorKind::Unauthenticated, ErrorDetail::None, 401, AuthenticationError},
+    {ErrorKind::Unavailable, ErrorDetail::None, 503, InternalError},
+    {ErrorKind::Unavailable, ErrorDetail::AiUnavailable, 503, LlmApiError},
+    {ErrorKind::Unavailable, ErrorDetail::AiFailed, 503, LlmApiError},
+    {ErrorKind::Unavailable, ErrorDetail::StorageFailure, 503, DatabaseError},
+    {ErrorKind::LimitExceeded, ErrorDetail::None, 429, RateLimitError},
+    {ErrorKind::Internal, ErrorDetail::None, 500, InternalError, "Internal error"},
+};
+
+} // namespace
+
 http::HttpResponse error(const Error &e)
 {
-    const QString details = detailsText(e.details);
-    switch (e.kind) {
-    case ErrorKind::InvalidArgument:
-    case ErrorKind::InvalidSessionId:
-    case ErrorKind::SessionResolved:
-    case ErrorKind::InvalidEscalation:
-    case ErrorKind::MissingCompany:
-    case ErrorKind::InvalidMessage:
-    case ErrorKind::Conflict:
-    case ErrorKind::SessionClaimed:
-    case ErrorKind::NotInQueue:
-    case ErrorKind::StaleReply:
-    case ErrorKind::NotClaimedByYou:
-    case ErrorKind::UnresolvedPlaceholder:
-    case ErrorKind::NotOwed:
-        return error(400, ValidationError, e.message, details);
-    case ErrorKind::NotFound:
-        return error(404, NotFoundError, e.message, details);
-    case ErrorKind::CompanyDisabled:
-    case ErrorKind::Forbidden:
-        return error(403, AuthorizationError, e.message, details);
-    case ErrorKind::AiUnavailable:
-    case ErrorKind::AiFailed:
-        return error(503, LlmApiError, e.message, details);
-    case ErrorKind::LimitExceeded:
-        return error(429, RateLimitError, e.message, details);
-    case ErrorKind::Internal:
-        break;
-    }
-    return error(500, InternalError, QStringLiteral("Internal error"));
+    const ErrorRow &row = findErrorRow(kErrors, e);
+    if (row.fixedMessage) // our own faults are never described to clients
+        return error(row.status, row.code, QLatin1String(row.fixedMessage));
+    return error(row.status, row.code, e.message, detailsText(e.details));
+}
+
+http::HttpResponse error(ErrorKind kind, const QString &message, const QString &details)
+{
+    Error e = makeError(kind, message);
+    const ErrorRow &row = findErrorRow(kErrors, e);
+    if (row.fixedMessage)
+        return error(e);
+    return error(row.status, row.code, message, details);
 }
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return error(503, DatabaseError,
+    return error(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
         QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work"),
-        QStringLiteral("reason: ") + failure);
+        {{QStringLiteral("reason"), failure}}));
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &path)

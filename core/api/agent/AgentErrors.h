@@ -19,10 +19,14 @@ inline constexpr char DatabaseError[] = "DATABASE_ERROR"; // 503
 inline constexpr char TimeoutError[] = "TIMEOUT_ERROR"; // 504
 inline constexpr char InternalError[] = "INTERNAL_ERROR"; // 500
 
-// `details` is a string in seed 002; empty leaves it out.
+// `details` is a string in seed 002; empty leaves it out. The body as it is: for the
+// server's own errors (serverError) only; refusals go through the table.
 http::HttpResponse error(int status, const char *type, const QString &message, const QString &details = {});
-// An engine error in the seed's format.
+// A core error in the seed's format: its status and type from the family's one table.
 http::HttpResponse error(const Error &e);
+// The family's own refusals (bodies, parameters, credentials) through the same table,
+// with the seed's details string as it is ("field: customer_id" and the like).
+http::HttpResponse error(ErrorKind kind, const QString &message, const QString &details = {});
 // 503 DATABASE_ERROR: the store is degraded; writes are refused, reads go on.
 http::HttpResponse storageFailure(const QString &failure);
 // Errors the HTTP server produces itself (404 route, 405, 413, ...), by status.

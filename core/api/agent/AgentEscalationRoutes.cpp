@@ -31,7 +31,7 @@ std::optional<Priority> parseSeedPriority(const QString &p)
 
 http::HttpResponse invalid(const QString &field, const QString &details)
 {
-    return agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: ") + field, details);
+    return agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid field: ") + field, details);
 }
 
 QString clientName(const Session &s)
@@ -138,7 +138,7 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
     const auto s = engineId.isEmpty() ? std::nullopt : sessionNamed(c->company, engineId, {});
     if (!s || number > ticketCount(*s)) {
         fail(c,
-            agent::error(404, agent::NotFoundError, QStringLiteral("Ticket not found"),
+            agent::error(ErrorKind::NotFound, QStringLiteral("Ticket not found"),
                 QStringLiteral("ticket_id: ") + ticketId.left(128)));
         return std::nullopt;
     }
@@ -235,7 +235,7 @@ std::optional<AgentApi::TicketUpdate> AgentApi::ticketUpdate(const CallPtr &c, c
     }
     if (u.status.isEmpty() && u.agent.isEmpty() && u.extras.isEmpty()) {
         fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("Nothing to update"),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("Nothing to update"),
                 QStringLiteral("Give status, assigned_agent, resolution_notes or customer_satisfaction")));
         return std::nullopt;
     }
@@ -255,19 +255,19 @@ void AgentApi::updateEscalation(const CallPtr &c)
     const auto s = parsed ? sessionNamed(c->company, parsed->first, {}) : std::nullopt;
     if (!s || parsed->second > ticketCount(*s))
         return fail(c,
-            agent::error(404, agent::NotFoundError, QStringLiteral("Ticket not found"),
+            agent::error(ErrorKind::NotFound, QStringLiteral("Ticket not found"),
                 QStringLiteral("ticket_id: ") + ticketId.left(128)));
     const int number = parsed->second;
     if ((!update->status.isEmpty() || !update->agent.isEmpty()) && number != ticketCount(*s))
         return fail(c,
-            agent::error(400, agent::ValidationError,
+            agent::error(ErrorKind::InvalidArgument,
                 QStringLiteral("A later escalation of the session replaced this ticket"),
                 QStringLiteral("only resolution_notes and customer_satisfaction may change")));
     if (const Status done = applyTicketUpdate(c, *s, *update); !done)
         return fail(c, done.error());
     const auto fresh = sessionNamed(c->company, s->id, {});
     if (!fresh)
-        return fail(c, agent::error(404, agent::NotFoundError, QStringLiteral("Ticket not found")));
+        return fail(c, agent::error(ErrorKind::NotFound, QStringLiteral("Ticket not found")));
     QJsonObject extras = update->extras;
     if (update->status == QLatin1String("closed"))
         extras.insert(QStringLiteral("status"), QStringLiteral("closed"));

@@ -58,7 +58,7 @@ bool AgentApi::metricsRange(const CallPtr &c, QString *timeframe, qint64 *startM
         *timeframe = QStringLiteral("day");
     if (!spans.contains(*timeframe)) {
         fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("Invalid parameter: timeframe"),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid parameter: timeframe"),
                 QStringLiteral("timeframe must be one of hour, day, week, month")));
         return false;
     }
@@ -71,7 +71,7 @@ bool AgentApi::metricsRange(const CallPtr &c, QString *timeframe, qint64 *startM
         const QDateTime t = timefmt::parseIso(v);
         if (!t.isValid()) {
             fail(c,
-                agent::error(400, agent::ValidationError, QStringLiteral("Invalid parameter: ") + QLatin1String(name),
+                agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid parameter: ") + QLatin1String(name),
                     QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date or time")));
             return false;
         }
@@ -80,7 +80,7 @@ bool AgentApi::metricsRange(const CallPtr &c, QString *timeframe, qint64 *startM
     }
     if (*endMs < *startMs || *endMs - *startMs > kMaxRangeMs) {
         fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("Invalid date range"),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid date range"),
                 QStringLiteral("end_date must not be before start_date, and the range at most 366 days")));
         return false;
     }

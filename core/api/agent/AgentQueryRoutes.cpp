@@ -49,7 +49,7 @@ void AgentApi::query(const CallPtr &c)
         return;
     if (!agentjson::validSessionName(*session))
         return fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: session_id"),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid field: session_id"),
                 QStringLiteral(
                     "session_id must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")));
     q->clientId = *session;
@@ -62,11 +62,11 @@ void AgentApi::query(const CallPtr &c)
         return queryNewSession(c, q);
     if (s->customerId != q->customerId)
         return fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("The session belongs to another customer"),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("The session belongs to another customer"),
                 QStringLiteral("session_id: ") + q->clientId));
     if (!s->isOpen())
         return fail(c,
-            agent::error(400, agent::ValidationError, QStringLiteral("Session is closed"),
+            agent::error(ErrorKind::InvalidArgument, QStringLiteral("Session is closed"),
                 QStringLiteral("session_id: ") + q->clientId));
     queryOpenSession(c, q, *s);
 }

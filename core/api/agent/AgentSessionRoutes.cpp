@@ -52,7 +52,7 @@ void AgentApi::createSession(const CallPtr &c)
     if (const QJsonValue given = body->value(QLatin1String("session_id")); !given.isUndefined() && !given.isNull()) {
         if (!given.isString() || !agentjson::validSessionName(given.toString()))
             return fail(c,
-                agent::error(400, agent::ValidationError, QStringLiteral("Invalid field: session_id"),
+                agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid field: session_id"),
                     QStringLiteral(
                         "session_id must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")));
         clientId = given.toString();
@@ -64,9 +64,9 @@ void AgentApi::createSession(const CallPtr &c)
     req.metadata = {{QStringLiteral("agentApiSessionId"), clientId}};
     m_engine.createSession(req, c->actor, this, [this, c, clientId](Result<Session> s, std::optional<MessageOutcome>) {
         if (!s) {
-            if (s.error().kind == ErrorKind::Conflict)
+            if (s.error().kind == ErrorKind::Conflict && s.error().detail == ErrorDetail::None)
                 return fail(c,
-                    agent::error(400, agent::ValidationError, QStringLiteral("Session already exists"),
+                    agent::error(ErrorKind::InvalidArgument, QStringLiteral("Session already exists"),
                         QStringLiteral("session_id: ") + clientId));
             return fail(c, s.error());
         }

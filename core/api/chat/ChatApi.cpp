@@ -20,7 +20,7 @@ http::HttpResponse ok(int status, const QJsonObject &data)
 
 http::HttpResponse invalid(const QString &message)
 {
-    return chat::error(400, QStringLiteral("invalid_request"), message);
+    return chat::error(ErrorKind::InvalidArgument, message);
 }
 
 // A string field that may be left out; false (after answering 400) when it is not a string.
@@ -87,23 +87,22 @@ std::optional<ChatVisitor> ChatApi::visitorOf(
 {
     const QByteArray secret = presentedVisitorSecret(req);
     if (secret.isEmpty()) {
-        res.send(chat::error(401, QStringLiteral("unauthorized"),
+        res.send(chat::error(ErrorKind::Unauthenticated,
             QStringLiteral("Visitor secret required (X-Visitor-Secret: the visitorSecret of the session)")));
         return std::nullopt;
     }
     auto v = m_access.visitor(sessionId, secret);
     if (!v)
-        res.send(chat::error(404, QStringLiteral("not_found"), QStringLiteral("Session not found")));
+        res.send(chat::error(ErrorKind::NotFound, QStringLiteral("Session not found")));
     return v;
 }
 
 void ChatApi::replyAfterCommit(const http::HttpResponder &res, const http::HttpResponse &response)
 {
-    api::replyAfterCommit(
-        m_engine, res, response, {&chat::storageFailure, [] {
-                                      return chat::error(503, QStringLiteral("unavailable"),
-                                          QStringLiteral("The change could not be stored; try again"));
-                                  }});
+    api::replyAfterCommit(m_engine, res, response,
+        {&chat::storageFailure, [] {
+             return chat::error(ErrorKind::Unavailable, QStringLiteral("The change could not be stored; try again"));
+         }});
 }
 
 void ChatApi::createSession(const http::HttpRequest &req, const http::HttpResponder &res)
@@ -116,7 +115,7 @@ void ChatApi::createSession(const http::HttpRequest &req, const http::HttpRespon
         presented = body->value(QLatin1String("widgetKey")).toString().toUtf8();
     const KeyVerdict key = m_access.widgetKey(presented);
     if (!key.accepted())
-        return res.send(chat::error(401, QStringLiteral("unauthorized"),
+        return res.send(chat::error(ErrorKind::Unauthenticated,
             key.refusal == KeyRefusal::NoCredential ? QStringLiteral("Widget key required (X-Widget-Key)")
                                                     : QStringLiteral("Invalid widget key")));
     const ChatRateLimits &limits = m_access.services().limits;
@@ -167,8 +166,8 @@ void ChatApi::postMessage(const http::HttpRequest &req, const http::HttpResponde
         return res.send(invalid(QStringLiteral("sessionId is required")));
     const QJsonValue message = body->value(QLatin1String("message"));
     if (!message.isString())
-        return res.send(
-            chat::error(400, QStringLiteral("invalid_message"), QStringLiteral("message is required (a string)")));
+        return res.send(chat::error(
+            ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage, QStringLiteral("message is required (a string)")));
     QString userId;
     if (!optionalString(*body, "userId", kMaxUserIdChars, &userId, res))
         return;

@@ -1,5 +1,7 @@
 #include "core/api/chat/ChatErrors.h"
 
+#include "core/api/common/ErrorTable.h"
+
 namespace tierdesk::api::chat {
 
 http::HttpResponse json(int status, const QJsonObject &body)
@@ -24,42 +26,43 @@ http::HttpResponse error(int status, const QString &code, const QString &message
             {QStringLiteral("success"), false}, {QStringLiteral("error"), message}, {QStringLiteral("code"), code}});
 }
 
+namespace {
+
+// Every core error the chat API answers, in one table (docs/chat-api.md, "Errors"). A visitor
+// sees only its own session, so whatever is not found is the session.
+const ErrorRow kErrors[] = {
+    {ErrorKind::InvalidArgument, ErrorDetail::None, 400, "invalid_request"},
+    {ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage, 400, "invalid_message"},
+    {ErrorKind::InvalidArgument, ErrorDetail::UnresolvedPlaceholder, 422, "invalid_message"},
+    {ErrorKind::NotFound, ErrorDetail::None, 404, "not_found", "Session not found"},
+    {ErrorKind::Conflict, ErrorDetail::None, 409, "conflict"},
+    {ErrorKind::Conflict, ErrorDetail::SessionResolved, 409, "session_closed", "The chat session has ended"},
+    {ErrorKind::Forbidden, ErrorDetail::None, 403, "forbidden"},
+    {ErrorKind::Unauthenticated, ErrorDetail::None, 401, "unauthorized"},
+    {ErrorKind::Unavailable, ErrorDetail::None, 503, "unavailable"},
+    {ErrorKind::Unavailable, ErrorDetail::AiUnavailable, 503, "ai_unavailable"},
+    {ErrorKind::Unavailable, ErrorDetail::AiFailed, 500, "ai_failed"},
+    {ErrorKind::Unavailable, ErrorDetail::StorageFailure, 503, "storage_failure"},
+    {ErrorKind::LimitExceeded, ErrorDetail::None, 429, "rate_limited"},
+    {ErrorKind::Internal, ErrorDetail::None, 500, "internal_error", "Internal server error"},
+};
+
+} // namespace
+
 http::HttpResponse error(const Error &e)
 {
-    switch (e.kind) {
-    case ErrorKind::InvalidArgument:
-    case ErrorKind::InvalidSessionId:
-    case ErrorKind::MissingCompany:
-    case ErrorKind::InvalidEscalation:
-        return error(400, QStringLiteral("invalid_request"), e.message);
-    case ErrorKind::InvalidMessage:
-        return error(400, QStringLiteral("invalid_message"), e.message);
-    case ErrorKind::NotFound:
-        return error(404, QStringLiteral("not_found"), QStringLiteral("Session not found"));
-    case ErrorKind::SessionResolved:
-        return error(409, QStringLiteral("session_closed"), QStringLiteral("The chat session has ended"));
-    case ErrorKind::CompanyDisabled:
-    case ErrorKind::Forbidden:
-        return error(403, QStringLiteral("forbidden"), e.message);
-    case ErrorKind::Conflict:
-    case ErrorKind::SessionClaimed:
-    case ErrorKind::NotInQueue:
-    case ErrorKind::StaleReply:
-    case ErrorKind::NotClaimedByYou:
-    case ErrorKind::NotOwed:
-        return error(409, QStringLiteral("conflict"), e.message);
-    case ErrorKind::UnresolvedPlaceholder:
-        return error(422, QStringLiteral("invalid_message"), e.message);
-    case ErrorKind::AiUnavailable:
-        return error(503, QStringLiteral("ai_unavailable"), e.message);
-    case ErrorKind::AiFailed:
-        return error(500, QStringLiteral("ai_failed"), e.message);
-    case ErrorKind::LimitExceeded:
-        return error(429, QStringLiteral("rate_limited"), e.message);
-    case ErrorKind::Internal:
-        break;
-    }
-    return error(500, QStringLiteral("internal_error"), QStringLiteral("Internal server error"));
+    const ErrorRow &row = findErrorRow(kErrors, e);
+    return error(row.status, QLatin1String(row.code), row.fixedMessage ? QLatin1String(row.fixedMessage) : e.message);
+}
+
+http::HttpResponse error(ErrorKind kind, const QString &message)
+{
+    return error(makeError(kind, message));
+}
+
+http::HttpResponse error(ErrorKind kind, ErrorDetail detail, const QString &message)
+{
+    return error(makeError(kind, detail, message));
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &)
@@ -91,14 +94,13 @@ http::HttpResponse serverError(int status, const QString &message, const QString
 
 http::HttpResponse rateLimited(qint64 retryAfterSecs)
 {
-    return error(
-        429, QStringLiteral("rate_limited"), QStringLiteral("Too many requests; try again in %1 s").arg(retryAfterSecs))
+    return error(ErrorKind::LimitExceeded, QStringLiteral("Too many requests; try again in %1 s").arg(retryAfterSecs))
         .withHeader("Retry-After", QByteArray::number(retryAfterSecs));
 }
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return error(503, QStringLiteral("storage_failure"),
+    return error(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
         QStringLiteral("Storage is unavailable (%1); try again later").arg(failure));
 }
 

@@ -13,9 +13,13 @@ http::HttpResponse json(int status, const QJsonObject &body);
 // The answer to a CORS preflight (OPTIONS) on a chat route.
 http::HttpResponse preflight(const QByteArray &methods);
 
+// The body as it is: for the server's own errors (serverError) only; refusals go through the table.
 http::HttpResponse error(int status, const QString &code, const QString &message);
-// An engine error, by kind.
+// A core error: its status and code from the family's one table.
 http::HttpResponse error(const Error &e);
+// The family's own refusals (bodies, credentials) through the same table.
+http::HttpResponse error(ErrorKind kind, const QString &message);
+http::HttpResponse error(ErrorKind kind, ErrorDetail detail, const QString &message);
 // Errors the HTTP server makes itself under /api/v1 (404 route, 405, 413, ...).
 http::HttpResponse serverError(int status, const QString &message, const QString &path);
 // 429 with Retry-After.

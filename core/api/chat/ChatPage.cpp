@@ -47,8 +47,9 @@ http::Handler ChatPage::serve(const QString &file) const
 {
     const auto found = m_assets.constFind(file);
     if (found == m_assets.cend()) {
-        return [](const http::HttpRequest &, const http::HttpResponder &res) {
-            res.send(chat::error(404, QStringLiteral("not_found"), QStringLiteral("Route not found")));
+        // An asset missing from the build answers as a route the server does not have.
+        return [](const http::HttpRequest &req, const http::HttpResponder &res) {
+            res.send(chat::serverError(404, QStringLiteral("Route not found"), req.path));
         };
     }
     return [asset = *found](

@@ -45,7 +45,7 @@ void CsApi::analytics(Call &c)
     QDateTime end = timefmt::parseIso(endText);
     if (!start.isValid() || !end.isValid())
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("startDate and endDate are required ISO 8601 dates"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("startDate and endDate are required ISO 8601 dates"),
                 {{QStringLiteral("field"),
                     start.isValid() ? QStringLiteral("endDate") : QStringLiteral("startDate")}}));
     if (endText.size() == 10) // a bare date ends at the end of that day
@@ -60,7 +60,7 @@ void CsApi::analytics(Call &c)
         groupBy = GroupBy::Month;
     else if (!group.isEmpty())
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("groupBy must be day, week or month"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("groupBy must be day, week or month"),
                 {{QStringLiteral("field"), QStringLiteral("groupBy")}}));
     const auto result = m_engine.analytics(*company, start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch(), groupBy);
     if (!result)
@@ -101,7 +101,7 @@ void CsApi::createWebhook(Call &c)
     const QJsonValue list = body->value(QLatin1String("events"));
     if (!list.isArray())
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("events must be an array of event names"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("events must be an array of event names"),
                 {{QStringLiteral("field"), QStringLiteral("events")}}));
     for (const QJsonValue &e : list.toArray())
         events << e.toString();
@@ -126,7 +126,7 @@ void CsApi::createWebhook(Call &c)
             Call later{*req, res, who, actor, {}};
             if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
                 return fail(later,
-                    cs::error(400, cs::InvalidRequest,
+                    cs::error(ErrorKind::InvalidArgument,
                         QStringLiteral("url host %1 could not be resolved").arg(host.left(255)),
                         {{QStringLiteral("field"), QStringLiteral("url")}}));
             const auto hook = m_engine.addWebhook(company, url, events, secret, actor, info.addresses());
@@ -161,15 +161,15 @@ void CsApi::webhookDeliveries(Call &c)
         return fail(c, hooks.error());
     if (std::none_of(hooks->cbegin(), hooks->cend(), [&](const Webhook &w) { return w.id == id; }))
         return fail(c,
-            cs::error(
-                404, cs::NotFound, QStringLiteral("Webhook not found"), {{QStringLiteral("webhookId"), id.left(128)}}));
+            cs::error(ErrorKind::NotFound, QStringLiteral("Webhook not found"),
+                {{QStringLiteral("webhookId"), id.left(128)}}));
     int limit = kDefaultDeliveries;
     if (const QString given = queryParam(c.req, "limit"); !given.isEmpty()) {
         bool ok = false;
         limit = given.toInt(&ok);
         if (!ok || limit < 1 || limit > kMaxDeliveries)
             return fail(c,
-                cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be 1 to 500"),
+                cs::error(ErrorKind::InvalidArgument, QStringLiteral("limit must be 1 to 500"),
                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
     reply(c,
@@ -197,7 +197,7 @@ void CsApi::auditLog(Call &c)
         limit = v.toInt(&ok);
         if (!ok || limit < 1 || limit > 1000)
             return fail(c,
-                cs::error(400, cs::InvalidRequest, QStringLiteral("limit must be a whole number from 1 to 1000"),
+                cs::error(ErrorKind::InvalidArgument, QStringLiteral("limit must be a whole number from 1 to 1000"),
                     {{QStringLiteral("field"), QStringLiteral("limit")}}));
     }
     // Who an agent's id is (also a deactivated one's): "actorName", for people reading the log.

@@ -30,7 +30,7 @@ QJsonObject managedAgentJson(const Agent &a)
 
 http::HttpResponse badField(const QString &field, const QString &message)
 {
-    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+    return cs::invalid(field, message);
 }
 
 } // namespace
@@ -91,12 +91,12 @@ void CsApi::login(Call &c)
     const QString address = c.req.peerAddress.toString();
     LoginGuard &guard = *m_people.logins;
     if (guard.busy())
-        return fail(c, cs::error(503, cs::Unavailable, QStringLiteral("Too many logins in progress; try again")));
+        return fail(c, cs::error(ErrorKind::Unavailable, QStringLiteral("Too many logins in progress; try again")));
     const RateDecision d = guard.admit(email, address);
     if (!d.allowed) {
         c.extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
         return fail(c,
-            cs::error(429, cs::RateLimited, QStringLiteral("Too many failed logins; try again later"),
+            cs::error(ErrorKind::LimitExceeded, QStringLiteral("Too many failed logins; try again later"),
                 {{QStringLiteral("limit"), guard.failuresPerWindow()},
                     {QStringLiteral("windowSeconds"), guard.windowSecs()},
                     {QStringLiteral("retryAfter"), d.retryAfter}}));
@@ -127,7 +127,7 @@ void CsApi::loginChecked(Call &c, const std::optional<Agent> &agent, const QStri
             agent ? agent->companyId : QString(), agent ? agent->id : QString(), email, why, address);
         // The same answer for both: which e-mail addresses exist is not told.
         return reply(c,
-            cs::error(401, cs::Unauthorized, QStringLiteral("Wrong e-mail or password"))
+            cs::error(ErrorKind::Unauthenticated, QStringLiteral("Wrong e-mail or password"))
                 .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     }
     m_people.agents->recordLogin(*agent, address);
@@ -144,13 +144,13 @@ void CsApi::authSetup(Call &c)
     const QByteArray given = c.req.header("x-tierdesk-setup");
     if (given.isEmpty() || m_people.setupSecret.isEmpty() || !constantTimeEquals(given, m_people.setupSecret))
         return fail(c,
-            cs::error(403, cs::Forbidden, QStringLiteral("Setup needs the setup secret of the running server"),
+            cs::error(ErrorKind::Forbidden, QStringLiteral("Setup needs the setup secret of the running server"),
                 {{QStringLiteral("reason"),
                     given.isEmpty() ? QStringLiteral("missing X-Tierdesk-Setup")
                                     : QStringLiteral("wrong setup secret")}}));
     if (!m_people.agents->empty())
         return fail(c,
-            cs::error(403, cs::Forbidden, QStringLiteral("Setup is done: an agent exists already"),
+            cs::error(ErrorKind::Forbidden, QStringLiteral("Setup is done: an agent exists already"),
                 {{QStringLiteral("reason"), QStringLiteral("agents exist")}}));
     const auto body = jsonBody(c);
     if (!body)
@@ -184,14 +184,14 @@ std::optional<Agent> CsApi::callingAgent(Call &c)
 {
     if (!c.who.subject.startsWith(QLatin1String("agt_"))) {
         fail(c,
-            cs::error(403, cs::Forbidden, QStringLiteral("This needs an agent's login token"),
+            cs::error(ErrorKind::Forbidden, QStringLiteral("This needs an agent's login token"),
                 {{QStringLiteral("reason"), QStringLiteral("not an agent token")}}));
         return std::nullopt;
     }
     auto agent = m_people.agents->find(c.who.company, c.who.subject);
     if (!agent)
         fail(c,
-            cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+            cs::error(ErrorKind::Unauthenticated, QStringLiteral("Authentication required"),
                 {{QStringLiteral("reason"), QStringLiteral("the agent no longer exists")}})
                 .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
     return agent;

@@ -55,13 +55,14 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
     return [this, minimum, h](const http::HttpRequest &req, const http::HttpResponder &res) {
         const AuthGate::Outcome auth = m_auth.check(req, false);
         if (!auth.who) {
-            res.send(auth.status == 429 ? cs::error(429, cs::RateLimited,
-                         QStringLiteral("Too many failed authentications; try again later"),
-                         {{QStringLiteral("retryAfter"), auth.retryAfter}})
-                                              .withHeader("Retry-After", QByteArray::number(auth.retryAfter))
-                                        : cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
-                                            {{QStringLiteral("reason"), auth.reason}})
-                                              .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
+            res.send(auth.status == 429
+                    ? cs::error(ErrorKind::LimitExceeded,
+                        QStringLiteral("Too many failed authentications; try again later"),
+                        {{QStringLiteral("retryAfter"), auth.retryAfter}})
+                          .withHeader("Retry-After", QByteArray::number(auth.retryAfter))
+                    : cs::error(ErrorKind::Unauthenticated, QStringLiteral("Authentication required"),
+                        {{QStringLiteral("reason"), auth.reason}})
+                          .withHeader("WWW-Authenticate", "Bearer realm=\"tierdesk\""));
             return;
         }
         const Principal &who = *auth.who;
@@ -72,7 +73,7 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
         call.actor.displayName = who.displayName.isEmpty() ? call.actor.subject : who.displayName;
         if (who.role < minimum) {
             fail(call,
-                cs::error(403, cs::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),
+                cs::error(ErrorKind::Forbidden, QStringLiteral("This action needs the %1 role").arg(roleName(minimum)),
                     {{QStringLiteral("role"), roleName(who.role)}}));
             return;
         }
@@ -105,7 +106,7 @@ std::optional<QJsonObject> CsApi::jsonBody(Call &c)
     const QJsonDocument doc = QJsonDocument::fromJson(c.req.body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("Request body must be a JSON object"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("Request body must be a JSON object"),
                 {{QStringLiteral("parseError"),
                     c.req.body.isEmpty()                        ? QStringLiteral("empty body")
                         : err.error != QJsonParseError::NoError ? err.errorString()
@@ -127,7 +128,7 @@ bool CsApi::rateLimit(Call &c, const QString &rule, const QString &subject, int 
         return true;
     c.extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
     fail(c,
-        cs::error(429, cs::RateLimited, QStringLiteral("Rate limit exceeded"),
+        cs::error(ErrorKind::LimitExceeded, QStringLiteral("Rate limit exceeded"),
             {{QStringLiteral("limit"), d.limit}, {QStringLiteral("windowSeconds"), m_limits.windowSecs},
                 {QStringLiteral("retryAfter"), d.retryAfter}}));
     return false;
@@ -136,13 +137,14 @@ bool CsApi::rateLimit(Call &c, const QString &rule, const QString &subject, int 
 std::optional<QString> CsApi::companyParam(Call &c, const QString &value)
 {
     if (value.isEmpty()) {
-        fail(c, cs::error(400, cs::MissingCompany, QStringLiteral("Missing company ID")));
+        fail(c,
+            cs::error(ErrorKind::InvalidArgument, ErrorDetail::MissingCompany, QStringLiteral("Missing company ID")));
         return std::nullopt;
     }
     // Another company's id is answered exactly like one that does not exist.
     if (value != c.who.company) {
         fail(c,
-            cs::error(404, cs::NotFound, QStringLiteral("Company not found"),
+            cs::error(ErrorKind::NotFound, QStringLiteral("Company not found"),
                 {{QStringLiteral("companyId"), value.left(128)}}));
         return std::nullopt;
     }
@@ -180,7 +182,7 @@ void CsApi::reply(Call &c, http::HttpResponse response)
                 response.headers.cbegin(), response.headers.cend(), [&](const auto &e) { return e.first == h.first; }))
             response.withHeader(h.first, h.second);
     replyAfterCommit(m_engine, c.res, response, {&cs::storageFailure, [] {
-                                                     return cs::error(503, cs::Unavailable,
+                                                     return cs::error(ErrorKind::Unavailable,
                                                          QStringLiteral("The change could not be stored; try again"));
                                                  }});
 }

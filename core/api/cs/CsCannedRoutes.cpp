@@ -85,7 +85,7 @@ void CsApi::renderCanned(Call &c)
     const QJsonValue session = body->value(QLatin1String("sessionId"));
     if (!session.isString() || session.toString().isEmpty())
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("sessionId is required"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("sessionId is required"),
                 {{QStringLiteral("field"), QStringLiteral("sessionId")}}));
     const auto rendered = m_people.canned->render(
         c.who.company, c.req.pathParams.value(QStringLiteral("id")), session.toString(), c.actor);

@@ -14,7 +14,7 @@ namespace {
 
 http::HttpResponse badField(const QString &field, const QString &message)
 {
-    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+    return cs::invalid(field, message);
 }
 
 } // namespace

@@ -12,7 +12,7 @@ namespace {
 
 http::HttpResponse invalid(const QString &field, const QString &message)
 {
-    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+    return cs::invalid(field, message);
 }
 
 // GET /api/cs/queue's answer: {items, total, counts: {queue: {waiting, claimed, breached}}}.
@@ -36,7 +36,7 @@ bool CsApi::deskReady(Call &c)
 {
     if (m_desk)
         return true;
-    fail(c, cs::error(503, cs::Unavailable, QStringLiteral("The agent desk is not running")));
+    fail(c, cs::error(ErrorKind::Unavailable, QStringLiteral("The agent desk is not running")));
     return false;
 }
 
@@ -180,7 +180,7 @@ void CsApi::transfer(Call &c)
     const auto target = parse<Tier>(body->value(QLatin1String("targetTier")).toString());
     if (!target)
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("targetTier must be a tier"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("targetTier must be a tier"),
                 {{QStringLiteral("field"), QStringLiteral("targetTier")},
                     {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Tier>())}}));
     const QJsonValue queue = body->value(QLatin1String("queue"));
@@ -207,7 +207,7 @@ void CsApi::sessionAction(Call &c)
     const QString type = body->value(QLatin1String("type")).toString();
     if (type != QLatin1String("refund") && type != QLatin1String("credit"))
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("type must be refund or credit"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("type must be refund or credit"),
                 {{QStringLiteral("field"), QStringLiteral("type")},
                     {QStringLiteral("allowed"), QJsonArray{QStringLiteral("refund"), QStringLiteral("credit")}}}));
     a.kind = type == QLatin1String("refund") ? AgentAction::Refund : AgentAction::Credit;

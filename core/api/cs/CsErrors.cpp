@@ -1,5 +1,7 @@
 #include "core/api/cs/CsErrors.h"
 
+#include "core/api/common/ErrorTable.h"
+
 namespace tierdesk::api::cs {
 
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details)
@@ -10,60 +12,72 @@ http::HttpResponse error(int status, const char *code, const QString &message, c
     return http::HttpResponse::json(status, QJsonObject{{QStringLiteral("error"), body}});
 }
 
+namespace {
+
+// Every core error the CS family answers, in one table (docs/api.md, "Errors").
+const ErrorRow kErrors[] = {
+    {ErrorKind::InvalidArgument, ErrorDetail::None, 400, InvalidRequest},
+    {ErrorKind::InvalidArgument, ErrorDetail::InvalidSessionId, 400, InvalidSessionId},
+    {ErrorKind::InvalidArgument, ErrorDetail::MissingCompany, 400, MissingCompany},
+    {ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation, 400, InvalidEscalation},
+    {ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage, 400, InvalidMessage},
+    {ErrorKind::InvalidArgument, ErrorDetail::UnresolvedPlaceholder, 422, UnresolvedPlaceholder},
+    {ErrorKind::NotFound, ErrorDetail::None, 404, NotFound},
+    {ErrorKind::NotFound, ErrorDetail::SessionNotFound, 404, SessionNotFound},
+    {ErrorKind::Conflict, ErrorDetail::None, 409, Conflict},
+    {ErrorKind::Conflict, ErrorDetail::SessionResolved, 400, SessionResolved}, // the seed's status
+    {ErrorKind::Conflict, ErrorDetail::SessionClaimed, 409, SessionClaimed},
+    {ErrorKind::Conflict, ErrorDetail::NotInQueue, 409, NotInQueue},
+    {ErrorKind::Conflict, ErrorDetail::StaleReply, 409, StaleReply},
+    {ErrorKind::Conflict, ErrorDetail::NotClaimedByYou, 409, NotClaimedByYou},
+    {ErrorKind::Conflict, ErrorDetail::NotOwed, 409, NotOwed},
+    {ErrorKind::Forbidden, ErrorDetail::None, 403, Forbidden},
+    {ErrorKind::Forbidden, ErrorDetail::CompanyDisabled, 403, CompanyDisabled},
+    {ErrorKind::Unauthenticated, ErrorDetail::None, 401, Unauthorized},
+    {ErrorKind::Unavailable, ErrorDetail::None, 503, Unavailable},
+    {ErrorKind::Unavailable, ErrorDetail::AiUnavailable, 503, AiUnavailable},
+    {ErrorKind::Unavailable, ErrorDetail::AiFailed, 500, AiFailed}, // the seed's status
+    {ErrorKind::Unavailable, ErrorDetail::StorageFailure, 503, StorageFailure},
+    {ErrorKind::LimitExceeded, ErrorDetail::None, 429, RateLimited},
+    {ErrorKind::Internal, ErrorDetail::None, 500, Internal, "Internal error"},
+};
+
+} // namespace
+
 http::HttpResponse error(const Error &e)
 {
-    switch (e.kind) {
-    case ErrorKind::InvalidArgument:
-        return error(400, InvalidRequest, e.message, e.details);
-    case ErrorKind::InvalidSessionId:
-        return error(400, InvalidSessionId, e.message, e.details);
-    case ErrorKind::NotFound:
-        return error(
-            404, e.details.contains(QLatin1String("sessionId")) ? SessionNotFound : NotFound, e.message, e.details);
-    case ErrorKind::SessionResolved:
-        return error(400, SessionResolved, e.message, e.details);
-    case ErrorKind::InvalidEscalation:
-        return error(400, InvalidEscalation, e.message, e.details);
-    case ErrorKind::MissingCompany:
-        return error(400, MissingCompany, e.message, e.details);
-    case ErrorKind::CompanyDisabled:
-        return error(403, CompanyDisabled, e.message, e.details);
-    case ErrorKind::AiUnavailable:
-        return error(503, AiUnavailable, e.message, e.details);
-    case ErrorKind::AiFailed:
-        return error(500, AiFailed, e.message, e.details);
-    case ErrorKind::InvalidMessage:
-        return error(400, InvalidMessage, e.message, e.details);
-    case ErrorKind::Forbidden:
-        return error(403, Forbidden, e.message, e.details);
-    case ErrorKind::Conflict:
-        return error(409, Conflict, e.message, e.details);
-    case ErrorKind::SessionClaimed:
-        return error(409, SessionClaimed, e.message, e.details);
-    case ErrorKind::NotInQueue:
-        return error(409, NotInQueue, e.message, e.details);
-    case ErrorKind::StaleReply:
-        return error(409, StaleReply, e.message, e.details);
-    case ErrorKind::NotClaimedByYou:
-        return error(409, NotClaimedByYou, e.message, e.details);
-    case ErrorKind::UnresolvedPlaceholder:
-        return error(422, UnresolvedPlaceholder, e.message, e.details);
-    case ErrorKind::NotOwed:
-        return error(409, NotOwed, e.message, e.details);
-    case ErrorKind::LimitExceeded:
-        return error(429, RateLimited, e.message, e.details);
-    case ErrorKind::Internal:
-        break;
-    }
-    return error(500, Internal, QStringLiteral("Internal error"), {});
+    const ErrorRow &row = findErrorRow(kErrors, e);
+    if (row.fixedMessage) // our own faults are never described to clients
+        return error(row.status, row.code, QLatin1String(row.fixedMessage), {});
+    return error(row.status, row.code, e.message, e.details);
+}
+
+const char *errorCode(const Error &e)
+{
+    return findErrorRow(kErrors, e).code;
+}
+
+http::HttpResponse error(ErrorKind kind, const QString &message, const QJsonObject &details)
+{
+    return error(makeError(kind, message, details));
+}
+
+http::HttpResponse error(ErrorKind kind, ErrorDetail detail, const QString &message, const QJsonObject &details)
+{
+    return error(makeError(kind, detail, message, details));
+}
+
+http::HttpResponse invalid(const QString &field, const QString &message)
+{
+    return error(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
 }
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return error(503, StorageFailure,
+    return error(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
         QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work - see "
                        "`tierdesk db check`"),
-        {{QStringLiteral("reason"), failure}});
+        {{QStringLiteral("reason"), failure}}));
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &path)

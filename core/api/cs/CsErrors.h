@@ -40,9 +40,17 @@ inline constexpr char NotClaimedByYou[] = "CS_028";
 inline constexpr char UnresolvedPlaceholder[] = "CS_029";
 inline constexpr char NotOwed[] = "CS_030";
 
+// The body as it is: for the server's own errors (serverError) only; refusals go through error(Error).
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});
-// An engine error in the seed's format.
+// A core error in the seed's format: its status and code from the family's one table.
 http::HttpResponse error(const Error &e);
+// The family's own refusals (bodies, parameters, credentials) go through the same table.
+http::HttpResponse error(ErrorKind kind, const QString &message, const QJsonObject &details = {});
+http::HttpResponse error(ErrorKind kind, ErrorDetail detail, const QString &message, const QJsonObject &details = {});
+// The code alone, for errors sent on a WebSocket (no status there).
+const char *errorCode(const Error &e);
+// 400 CS_011 naming the field at fault: {"field": field} in details.
+http::HttpResponse invalid(const QString &field, const QString &message);
 // 503 CS_024: the store is degraded (Database::failure(): "corrupt", "io",
 // "readonly"); writes are refused, reads go on.
 http::HttpResponse storageFailure(const QString &failure);

@@ -57,7 +57,7 @@ void CsApi::listKb(Call &c)
     const auto offset = boundedParam(queryParam(c.req, "offset"), "offset", 0, 0, kMaxOffset, &problem);
     if (!limit || !offset)
         return fail(c,
-            cs::error(400, cs::InvalidRequest, problem,
+            cs::error(ErrorKind::InvalidArgument, problem,
                 {{QStringLiteral("field"), limit ? QStringLiteral("offset") : QStringLiteral("limit")}}));
     const QString query = queryParam(c.req, "q").trimmed();
     const QString category = queryParam(c.req, "category");
@@ -96,7 +96,7 @@ std::optional<qint64> CsApi::kbId(Call &c)
     if (ok && id > 0)
         return id;
     fail(c,
-        cs::error(404, cs::NotFound, QStringLiteral("Article not found"),
+        cs::error(ErrorKind::NotFound, QStringLiteral("Article not found"),
             {{QStringLiteral("id"), c.req.pathParams.value(QStringLiteral("id")).left(64)}}));
     return std::nullopt;
 }

@@ -15,7 +15,7 @@ constexpr int kMaxSummaryChars = 2000; // a resolution's summary
 
 http::HttpResponse invalid(const QString &field, const QString &message)
 {
-    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+    return cs::invalid(field, message);
 }
 
 // Written straight to text (JsonWriter): every message's answer.
@@ -63,12 +63,12 @@ void CsApi::createSession(Call &c)
     // A customer's own client opens sessions for that customer only.
     if (!c.actor.customerScope.isEmpty() && req.customerId != c.actor.customerScope)
         return fail(c,
-            cs::error(403, cs::Forbidden, QStringLiteral("This token may only open sessions for its own customer"),
+            cs::error(ErrorKind::Forbidden, QStringLiteral("This token may only open sessions for its own customer"),
                 {{QStringLiteral("field"), QStringLiteral("customerId")}}));
     const auto channel = parse<Channel>(body->value(QLatin1String("channel")).toString());
     if (!channel)
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("channel must be one of voice, chat, email, sms"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("channel must be one of voice, chat, email, sms"),
                 {{QStringLiteral("field"), QStringLiteral("channel")},
                     {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<Channel>())}}));
     req.channel = *channel;
@@ -76,7 +76,8 @@ void CsApi::createSession(Call &c)
     if (!initial.isUndefined() && !initial.isNull()) {
         if (!initial.isString())
             return fail(c,
-                cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
+                cs::error(ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage,
+                    QStringLiteral("Invalid message content"),
                     {{QStringLiteral("field"), QStringLiteral("initialMessage")}}));
         req.initialMessage = initial.toString();
     }
@@ -85,7 +86,7 @@ void CsApi::createSession(Call &c)
         req.issueCategory = parse<IssueCategory>(category.toString());
         if (!req.issueCategory)
             return fail(c,
-                cs::error(400, cs::InvalidRequest, QStringLiteral("unknown issueCategory"),
+                cs::error(ErrorKind::InvalidArgument, QStringLiteral("unknown issueCategory"),
                     {{QStringLiteral("field"), QStringLiteral("issueCategory")},
                         {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<IssueCategory>())}}));
     }
@@ -263,13 +264,14 @@ void CsApi::postMessage(Call &c)
     const QJsonValue message = body->value(QLatin1String("message"));
     if (!message.isString())
         return fail(c,
-            cs::error(400, cs::InvalidMessage, QStringLiteral("Invalid message content"),
+            cs::error(ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage,
+                QStringLiteral("Invalid message content"),
                 {{QStringLiteral("reason"), QStringLiteral("message must be a string")}}));
     // /messages carries the customer's words; a person logged in to the console
     // answers with agent-messages (their text was once stored as the customer's).
     if (m_desk && c.who.role >= Role::Agent && m_desk->isAgent(c.who.company, c.actor.subject))
         return fail(c,
-            cs::error(403, cs::Forbidden,
+            cs::error(ErrorKind::Forbidden,
                 QStringLiteral("Agents reply with POST /api/cs/sessions/:id/agent-messages; "
                                "/messages carries the customer's messages"),
                 {{QStringLiteral("use"),
@@ -291,13 +293,14 @@ void CsApi::escalate(Call &c)
     const auto reason = parse<EscalationReason>(body->value(QLatin1String("reason")).toString());
     if (!reason)
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("reason must be an escalation reason"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("reason must be an escalation reason"),
                 {{QStringLiteral("field"), QStringLiteral("reason")},
                     {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<EscalationReason>())}}));
     const auto target = parse<Tier>(body->value(QLatin1String("targetTier")).toString());
     if (!target || *target == Tier::AiRep)
         return fail(c,
-            cs::error(400, cs::InvalidEscalation, QStringLiteral("Invalid escalation target"),
+            cs::error(ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation,
+                QStringLiteral("Invalid escalation target"),
                 {{QStringLiteral("allowed"),
                     QJsonArray{QStringLiteral("AI_MANAGER"), QStringLiteral("HUMAN_AGENT")}}}));
     const QJsonValue notes = body->value(QLatin1String("notes"));
@@ -329,7 +332,7 @@ void CsApi::resolve(Call &c)
     const auto type = parse<ResolutionType>(body->value(QLatin1String("resolutionType")).toString());
     if (!type)
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("resolutionType must be a resolution type"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("resolutionType must be a resolution type"),
                 {{QStringLiteral("field"), QStringLiteral("resolutionType")},
                     {QStringLiteral("allowed"), QJsonArray::fromStringList(allNames<ResolutionType>())}}));
     r.type = *type;

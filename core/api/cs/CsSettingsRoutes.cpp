@@ -23,7 +23,7 @@ constexpr int kMaxPasswordChars = 1024;
 
 http::HttpResponse badField(const QString &field, const QString &message)
 {
-    return cs::error(400, cs::InvalidRequest, message, {{QStringLiteral("field"), field}});
+    return cs::invalid(field, message);
 }
 
 QJsonObject smtpJson(const AppSettings &s)
@@ -141,7 +141,7 @@ std::optional<http::HttpResponse> readSmtpBody(
 void CsApi::getSmtp(Call &c)
 {
     if (!m_serverSettings.settings || !m_serverSettings.secrets)
-        return fail(c, cs::error(503, cs::Unavailable, QStringLiteral("Server settings are not available here")));
+        return fail(c, cs::error(ErrorKind::Unavailable, QStringLiteral("Server settings are not available here")));
     QJsonObject body = smtpJson(*m_serverSettings.settings);
     body.insert(QStringLiteral("editable"), m_engine.companies().size() <= 1);
     body.insert(QStringLiteral("active"), m_serverSettings.mailActive && m_serverSettings.mailActive());
@@ -164,10 +164,10 @@ void CsApi::getSmtp(Call &c)
 void CsApi::putSmtp(Call &c)
 {
     if (!m_serverSettings.settings || !m_serverSettings.secrets)
-        return fail(c, cs::error(503, cs::Unavailable, QStringLiteral("Server settings are not available here")));
+        return fail(c, cs::error(ErrorKind::Unavailable, QStringLiteral("Server settings are not available here")));
     if (m_engine.companies().size() > 1)
         return fail(c,
-            cs::error(403, cs::Forbidden,
+            cs::error(ErrorKind::Forbidden,
                 QStringLiteral("SMTP settings are server-wide: on a server with several companies, "
                                "set them in tierdesk.ini"),
                 {{QStringLiteral("reason"), QStringLiteral("several companies")}}));

@@ -83,7 +83,7 @@ bool CsApi::simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs,
     const QDateTime end = timefmt::parseIso(p.value(QLatin1String("end")).toString());
     if (!period.isObject() || !start.isValid() || !end.isValid()) {
         fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("period must be {\"start\", \"end\"} in ISO 8601"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("period must be {\"start\", \"end\"} in ISO 8601"),
                 {{QStringLiteral("field"), QStringLiteral("period")}}));
         return false;
     }
@@ -93,7 +93,7 @@ bool CsApi::simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs,
         *endMs += 86400000 - 1;
     if (*endMs < *startMs || *endMs - *startMs > qint64(ConfigSimulator::kMaxPeriodDays) * 86400000) {
         fail(c,
-            cs::error(400, cs::InvalidRequest,
+            cs::error(ErrorKind::InvalidArgument,
                 QStringLiteral("period must end after it starts and span at most %1 days")
                     .arg(ConfigSimulator::kMaxPeriodDays),
                 {{QStringLiteral("field"), QStringLiteral("period")},

@@ -45,20 +45,20 @@ void CsApi::createToken(Call &c)
         const QJsonValue v = body->value(QLatin1String(name));
         if (!v.isUndefined() && !v.isString())
             return fail(c,
-                cs::error(400, cs::InvalidRequest, QStringLiteral("%1 must be a string").arg(QLatin1String(name)),
+                cs::error(ErrorKind::InvalidArgument, QStringLiteral("%1 must be a string").arg(QLatin1String(name)),
                     {{QStringLiteral("field"), QLatin1String(name)}}));
     }
     const QJsonValue ttl = body->value(QLatin1String("ttlSeconds"));
     if (!ttl.isUndefined() && (!ttl.isDouble() || ttl.toDouble() != std::floor(ttl.toDouble())))
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("ttlSeconds must be a whole number"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("ttlSeconds must be a whole number"),
                 {{QStringLiteral("field"), QStringLiteral("ttlSeconds")}}));
     const QString kind = body->value(QLatin1String("kind")).toString(tokenkind::Jwt);
     if (kind != tokenkind::Jwt)
         return createKey(c, *body, kind);
     if (body->contains(QLatin1String("region")))
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("only a sigv4 key has a region"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("only a sigv4 key has a region"),
                 {{QStringLiteral("field"), QStringLiteral("region")}}));
     const qint64 ttlSecs
         = ttl.isUndefined() ? ApiTokens::kDefaultTtlSecs : static_cast<qint64>(qBound(-1.0, ttl.toDouble(), 1e12));
@@ -86,7 +86,7 @@ void CsApi::createKey(Call &c, const QJsonObject &body, const QString &kind)
 {
     if (body.contains(QLatin1String("customerId")))
         return fail(c,
-            cs::error(400, cs::InvalidRequest, QStringLiteral("only a client token names a customer"),
+            cs::error(ErrorKind::InvalidArgument, QStringLiteral("only a client token names a customer"),
                 {{QStringLiteral("field"), QStringLiteral("customerId")}}));
     ApiKeyRequest request;
     request.kind = kind;

@@ -52,15 +52,15 @@ void WsHub::install(http::HttpServer &server)
                 return cs::serverError(404, QStringLiteral("Not found"), req.path);
             const AuthGate::Outcome auth = m_auth.check(req, true);
             if (auth.status == 429 && !auth.who)
-                return cs::error(429, cs::RateLimited,
+                return cs::error(ErrorKind::LimitExceeded,
                     QStringLiteral("Too many failed authentications; try again later"),
                     {{QStringLiteral("retryAfter"), auth.retryAfter}})
                     .withHeader("Retry-After", QByteArray::number(auth.retryAfter));
             if (!auth.who)
-                return cs::error(401, cs::Unauthorized, QStringLiteral("Authentication required"),
+                return cs::error(ErrorKind::Unauthenticated, QStringLiteral("Authentication required"),
                     {{QStringLiteral("reason"), auth.reason}});
             if (m_clients.size() >= kMaxClients)
-                return cs::error(503, cs::Unavailable, QStringLiteral("Too many live connections"));
+                return cs::error(ErrorKind::Unavailable, QStringLiteral("Too many live connections"));
             return std::nullopt;
         },
         [this](http::WebSocket *socket, const http::HttpRequest &req) { onConnected(socket, req); });
@@ -105,8 +105,9 @@ void WsHub::onDisconnected(http::WebSocket *socket)
     m_events.listen(!m_clients.isEmpty());
 }
 
-void WsHub::sendError(http::WebSocket *socket, const char *code, const QString &message)
+void WsHub::sendError(http::WebSocket *socket, ErrorKind kind, ErrorDetail detail, const QString &message)
 {
+    const char *code = cs::errorCode(makeError(kind, detail, message));
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
         QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
             {QStringLiteral("error"),
@@ -135,28 +136,33 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
     if (type == QLatin1String("ping"))
         return ack(QStringLiteral("pong"));
     if (type != QLatin1String("subscribe") && type != QLatin1String("unsubscribe"))
-        return sendError(socket, cs::InvalidRequest, QStringLiteral("type must be subscribe, unsubscribe or ping"));
+        return sendError(socket, ErrorKind::InvalidArgument, ErrorDetail::None,
+            QStringLiteral("type must be subscribe, unsubscribe or ping"));
     const bool subscribe = type == QLatin1String("subscribe");
     if (!companyId.isEmpty()) {
         if (companyId != client.who.company)
-            return sendError(socket, cs::NotFound, QStringLiteral("Company not found"));
+            return sendError(socket, ErrorKind::NotFound, ErrorDetail::None, QStringLiteral("Company not found"));
         if (client.who.role < Role::Agent)
-            return sendError(socket, cs::Forbidden, QStringLiteral("Company-wide events need the agent role"));
+            return sendError(socket, ErrorKind::Forbidden, ErrorDetail::None,
+                QStringLiteral("Company-wide events need the agent role"));
         client.wholeCompany = subscribe;
         return ack(subscribe ? QStringLiteral("subscribed") : QStringLiteral("unsubscribed"));
     }
     if (sessionId.isEmpty())
-        return sendError(socket, cs::InvalidRequest, QStringLiteral("sessionId or companyId is required"));
+        return sendError(socket, ErrorKind::InvalidArgument, ErrorDetail::None,
+            QStringLiteral("sessionId or companyId is required"));
     if (!subscribe) {
         client.sessions.remove(sessionId);
         return ack(QStringLiteral("unsubscribed"));
     }
     if (client.sessions.size() >= kMaxSubscriptions)
-        return sendError(socket, cs::Conflict, QStringLiteral("At most 200 subscriptions per connection"));
+        return sendError(
+            socket, ErrorKind::Conflict, ErrorDetail::None, QStringLiteral("At most 200 subscriptions per connection"));
     const auto session = m_engine.sessionHeader(sessionId);
     if (!session || session->companyId != client.who.company
         || (client.who.role == Role::Client && session->customerId != client.who.customer))
-        return sendError(socket, cs::SessionNotFound, QStringLiteral("Session not found"));
+        return sendError(
+            socket, ErrorKind::NotFound, ErrorDetail::SessionNotFound, QStringLiteral("Session not found"));
     client.sessions.insert(sessionId);
     ack(QStringLiteral("subscribed"));
 }

@@ -65,7 +65,7 @@ private:
     // One frame to each client that may see it; `data` is made once, only if someone does.
     void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
         bool internal, const std::function<QJsonObject()> &data);
-    void sendError(http::WebSocket *socket, const char *code, const QString &message);
+    void sendError(http::WebSocket *socket, ErrorKind kind, ErrorDetail detail, const QString &message);
     void onDisconnected(http::WebSocket *socket);
 
     SessionEngine &m_engine;

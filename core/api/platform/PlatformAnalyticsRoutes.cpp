@@ -137,7 +137,7 @@ std::optional<ReportJob> findReport(ReportJobs &jobs, const PlatformCallPtr &c)
     const QString id = c->req.pathParams.value(QStringLiteral("report_id"));
     auto job = ReportFiles::validId(id) ? jobs.find(c->company, id) : std::nullopt;
     if (!job)
-        platformcall::fail(c, platform::error(404, platform::NotFound, QStringLiteral("Report not found")));
+        platformcall::fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Report not found")));
     return job;
 }
 
@@ -154,10 +154,10 @@ void downloadReport(ReportJobs &jobs, const PlatformCallPtr &c)
         return;
     if (job->status != QLatin1String("ready"))
         return platformcall::fail(
-            c, platform::error(409, platform::Conflict, QStringLiteral("Report is %1, not ready").arg(job->status)));
+            c, platform::error(ErrorKind::Conflict, QStringLiteral("Report is %1, not ready").arg(job->status)));
     const auto bytes = jobs.files().read(c->company, job->id, job->format);
     if (!bytes)
-        return platformcall::fail(c, platform::error(404, platform::NotFound, QStringLiteral("Report not found")));
+        return platformcall::fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Report not found")));
     http::HttpResponse r;
     r.status = 200;
     r.body = *bytes;

@@ -23,36 +23,44 @@ SignedRequest signedRequest(const http::HttpRequest &req)
     return s;
 }
 
-// API Gateway's answers to a refused signature: always 403, the type and message say why.
-http::HttpResponse refusalResponse(KeyRefusal refusal)
+// API Gateway's reasons for a refused signature (each family words its own).
+Error refusalError(KeyRefusal refusal)
 {
-    using namespace platform;
+    const auto refused = [](ErrorDetail detail, const QString &message) {
+        return makeError(ErrorKind::Unauthenticated, detail, message);
+    };
     switch (refusal) {
     case KeyRefusal::NoCredential:
-        return error(403, MissingAuthenticationToken, QStringLiteral("Missing Authentication Token"));
+        return refused(ErrorDetail::CredentialMissing, QStringLiteral("Missing Authentication Token"));
     case KeyRefusal::Malformed:
-        return error(403, IncompleteSignature,
+        return refused(ErrorDetail::CredentialMalformed,
             QStringLiteral("Authorization header requires 'Credential', 'Signature', 'SignedHeaders' and a "
                            "signed 'X-Amz-Date' or 'Date' header; the host header must be signed."));
     case KeyRefusal::UnknownKey:
     case KeyRefusal::Revoked:
     case KeyRefusal::Expired:
-        return error(403, UnrecognizedClient, QStringLiteral("The security token included in the request is invalid."));
+        return refused(
+            ErrorDetail::CredentialUnknown, QStringLiteral("The security token included in the request is invalid."));
     case KeyRefusal::DateSkew:
-        return error(403, InvalidSignature,
+        return refused(ErrorDetail::SignatureInvalid,
             QStringLiteral("Signature expired: the request time is more than 5 minutes from the server's time."));
     case KeyRefusal::WrongService:
     case KeyRefusal::WrongRegion:
-        return error(403, InvalidSignature,
+        return refused(ErrorDetail::SignatureInvalid,
             QStringLiteral("Credential should be scoped to a valid region and to the service 'execute-api'."));
     case KeyRefusal::WrongSignature:
     case KeyRefusal::BodyChanged:
     case KeyRefusal::None:
         break;
     }
-    return error(403, InvalidSignature,
+    return refused(ErrorDetail::SignatureInvalid,
         QStringLiteral("The request signature we calculated does not match the signature you provided. "
                        "Check your AWS Secret Access Key and signing method."));
+}
+
+http::HttpResponse refusalResponse(KeyRefusal refusal)
+{
+    return platform::error(refusalError(refusal));
 }
 
 // The company whose log shows a refusal: the key's, when the key exists.
@@ -77,7 +85,7 @@ bool rateLimit(PlatformServices &s, const PlatformCallPtr &c)
     if (d.allowed)
         return true;
     c->extraHeaders.append({"Retry-After", QByteArray::number(d.retryAfter)});
-    platformcall::fail(c, platform::error(429, platform::TooManyRequests, QStringLiteral("Too Many Requests")));
+    platformcall::fail(c, platform::error(ErrorKind::LimitExceeded, QStringLiteral("Too Many Requests")));
     return false;
 }
 
@@ -97,7 +105,7 @@ bool roleAllows(const PlatformCallPtr &c, Role minimum)
     if (role && *role >= minimum)
         return true;
     platformcall::fail(c,
-        platform::error(403, platform::AccessDenied,
+        platform::error(ErrorKind::Forbidden,
             QStringLiteral("This action needs an access key of the %1 role").arg(rolesFrom(minimum))));
     return false;
 }
@@ -109,7 +117,7 @@ http::Handler signedRoute(PlatformServices &services, PlatformHandler h, Role mi
     PlatformServices *s = &services;
     return [s, h, minimum](const http::HttpRequest &req, const http::HttpResponder &res) {
         if (const auto throttled = s->auth->throttled(req)) {
-            http::HttpResponse r = platform::error(429, platform::TooManyRequests, QStringLiteral("Too Many Requests"));
+            http::HttpResponse r = platform::error(ErrorKind::LimitExceeded, QStringLiteral("Too Many Requests"));
             res.send(r.withHeader("Retry-After", QByteArray::number(throttled->retryAfter)));
             return;
         }
@@ -223,7 +231,7 @@ void reply(const PlatformCallPtr &c, http::HttpResponse response)
         response.withHeader(h.first, h.second);
     replyAfterCommit(
         c->engine(), c->res, response, {&platform::storageFailure, [] {
-                                            return platform::error(503, platform::ServiceUnavailable,
+                                            return platform::error(ErrorKind::Unavailable,
                                                 QStringLiteral("The change could not be stored; try again"));
                                         }});
 }

@@ -147,8 +147,8 @@ void sendMessage(const PlatformCallPtr &c)
         c->company, conversation, *text, c->actor, c->services->context, [c](Result<MessageOutcome> o) {
             if (!o)
                 return fail(c,
-                    o.error().kind == ErrorKind::InvalidSessionId
-                        ? platform::error(404, platform::NotFound, QStringLiteral("Conversation not found"))
+                    o.error().detail == ErrorDetail::InvalidSessionId
+                        ? platform::error(ErrorKind::NotFound, QStringLiteral("Conversation not found"))
                         : platform::error(o.error()));
             replyJson(c, 200,
                 {{QStringLiteral("response"), replyText(o->aiResponse)},
@@ -168,7 +168,7 @@ void getConversation(const PlatformCallPtr &c)
     window.limit = MessageWindow::kMaxLimit;
     const auto s = c->engine().session(c->company, id, window);
     if (!s)
-        return fail(c, platform::error(404, platform::NotFound, QStringLiteral("Conversation not found")));
+        return fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Conversation not found")));
     QJsonArray messages;
     for (const Message &m : s->messages)
         messages.append(QJsonObject{{QStringLiteral("role"),

@@ -1,5 +1,7 @@
 #include "core/api/platform/PlatformErrors.h"
 
+#include "core/api/common/ErrorTable.h"
+
 #include "core/common/Ids.h"
 
 namespace tierdesk::api::platform {
@@ -12,54 +14,55 @@ http::HttpResponse error(int status, const char *type, const QString &message)
     return r;
 }
 
-http::HttpResponse badRequest(const QString &message)
-{
-    return error(400, BadRequest, message);
-}
+namespace {
+
+// Every core error the platform services answer, in one table (docs/platform-api.md, "Errors").
+// API Gateway refuses credentials with 403, its type saying why.
+const ErrorRow kErrors[] = {
+    {ErrorKind::InvalidArgument, ErrorDetail::None, 400, BadRequest},
+    {ErrorKind::NotFound, ErrorDetail::None, 404, NotFound},
+    {ErrorKind::Conflict, ErrorDetail::None, 409, Conflict},
+    {ErrorKind::Conflict, ErrorDetail::NotOwed, 400, BadRequest},
+    {ErrorKind::Forbidden, ErrorDetail::None, 403, AccessDenied},
+    {ErrorKind::Unauthenticated, ErrorDetail::None, 403, InvalidSignature},
+    {ErrorKind::Unauthenticated, ErrorDetail::CredentialMissing, 403, MissingAuthenticationToken},
+    {ErrorKind::Unauthenticated, ErrorDetail::CredentialMalformed, 403, IncompleteSignature},
+    {ErrorKind::Unauthenticated, ErrorDetail::CredentialUnknown, 403, UnrecognizedClient},
+    {ErrorKind::Unauthenticated, ErrorDetail::SignatureInvalid, 403, InvalidSignature},
+    {ErrorKind::Unavailable, ErrorDetail::None, 503, ServiceUnavailable},
+    {ErrorKind::LimitExceeded, ErrorDetail::None, 429, TooManyRequests},
+    {ErrorKind::Internal, ErrorDetail::None, 500, InternalServerError, "Internal server error"},
+};
+
+} // namespace
 
 http::HttpResponse error(const Error &e)
 {
-    switch (e.kind) {
-    case ErrorKind::InvalidArgument:
-    case ErrorKind::InvalidSessionId:
-    case ErrorKind::InvalidEscalation:
-    case ErrorKind::MissingCompany:
-    case ErrorKind::InvalidMessage:
-    case ErrorKind::UnresolvedPlaceholder:
-    case ErrorKind::NotOwed:
-        return error(400, BadRequest, e.message);
-    case ErrorKind::SessionResolved:
-    case ErrorKind::Conflict:
-    case ErrorKind::SessionClaimed:
-    case ErrorKind::NotInQueue:
-    case ErrorKind::StaleReply:
-    case ErrorKind::NotClaimedByYou:
-        return error(409, Conflict, e.message);
-    case ErrorKind::NotFound:
-        return error(404, NotFound, e.message);
-    case ErrorKind::CompanyDisabled:
-    case ErrorKind::Forbidden:
-        return error(403, AccessDenied, e.message);
-    case ErrorKind::AiUnavailable:
-    case ErrorKind::AiFailed:
-        return error(503, ServiceUnavailable, e.message);
-    case ErrorKind::LimitExceeded: {
-        http::HttpResponse r = error(429, TooManyRequests, e.message);
-        if (const int retryAfter = e.details.value(QLatin1String("retryAfter")).toInt(); retryAfter > 0)
-            r.withHeader("Retry-After", QByteArray::number(retryAfter));
-        return r;
-    }
-    case ErrorKind::Internal:
-        break;
-    }
-    return error(500, InternalServerError, QStringLiteral("Internal server error"));
+    const ErrorRow &row = findErrorRow(kErrors, e);
+    if (row.fixedMessage) // our own faults are never described to clients
+        return error(row.status, row.code, QLatin1String(row.fixedMessage));
+    http::HttpResponse r = error(row.status, row.code, e.message);
+    if (const int retryAfter = e.details.value(QLatin1String("retryAfter")).toInt();
+        e.kind == ErrorKind::LimitExceeded && retryAfter > 0)
+        r.withHeader("Retry-After", QByteArray::number(retryAfter));
+    return r;
+}
+
+http::HttpResponse error(ErrorKind kind, const QString &message)
+{
+    return error(makeError(kind, message));
+}
+
+http::HttpResponse badRequest(const QString &message)
+{
+    return error(ErrorKind::InvalidArgument, message);
 }
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return error(503, ServiceUnavailable,
+    return error(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
         QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work (")
-            + failure.left(200) + QLatin1Char(')'));
+            + failure.left(200) + QLatin1Char(')')));
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &path)

@@ -24,11 +24,14 @@ inline constexpr char InternalServerError[] = "InternalServerErrorException"; //
 inline constexpr char ServiceUnavailable[] = "ServiceUnavailableException"; // 503
 inline constexpr char GatewayTimeout[] = "GatewayTimeoutException"; // 504
 
+// The body as it is: for the server's own errors (serverError) only; refusals go through the table.
 http::HttpResponse error(int status, const char *type, const QString &message);
+// A core error in API Gateway's form: its status and type from the family's one table.
+http::HttpResponse error(const Error &e);
+// The family's own refusals (bodies, parameters, credentials) through the same table.
+http::HttpResponse error(ErrorKind kind, const QString &message);
 // 400 BadRequestException "Invalid request body: <why>" and the like.
 http::HttpResponse badRequest(const QString &message);
-// An engine error in API Gateway's form.
-http::HttpResponse error(const Error &e);
 // 503: the store is degraded; writes are refused, reads go on.
 http::HttpResponse storageFailure(const QString &failure);
 // Errors the HTTP server produces itself (404 route, 405, 408, 413, ...), by status.

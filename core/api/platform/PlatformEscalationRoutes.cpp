@@ -134,7 +134,7 @@ void createCase(const PlatformCallPtr &c)
     none.limit = 1;
     const auto found = c->engine().session(c->company, in->conversation, none);
     if (!found)
-        return fail(c, platform::error(404, platform::NotFound, QStringLiteral("Conversation not found")));
+        return fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Conversation not found")));
     const EscalationReason reason
         = in->sentiment && *in->sentiment < 0.3 ? EscalationReason::IrateCustomer : EscalationReason::ComplexIssue;
     auto s = c->engine().escalate(c->company, found->id, reason, Tier::HumanAgent, in->summary, c->actor);
@@ -204,7 +204,7 @@ void getCase(const PlatformCallPtr &c)
     QString sessionId;
     int number = 0;
     const auto notFound = [&] {
-        fail(c, platform::error(404, platform::NotFound, QStringLiteral("Escalation not found: ") + id.left(160)));
+        fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Escalation not found: ") + id.left(160)));
     };
     if (!parseCaseId(id, &sessionId, &number))
         return notFound();

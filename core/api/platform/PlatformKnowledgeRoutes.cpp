@@ -134,7 +134,7 @@ void article(const PlatformCallPtr &c)
     const auto found = id > 0 ? c->engine().knowledge().read(c->company, id)
                               : Result<KbArticle>(Error{ErrorKind::NotFound, QString(), {}});
     if (!found && found.error().kind == ErrorKind::NotFound)
-        return fail(c, platform::error(404, platform::NotFound, QStringLiteral("Article not found: ") + raw.left(64)));
+        return fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Article not found: ") + raw.left(64)));
     if (!found)
         return fail(c, found.error());
     const KbArticle &a = *found;

@@ -47,7 +47,7 @@ void analyze(const PlatformCallPtr &c)
         MessageWindow none;
         none.limit = 1;
         if (const auto s = c->engine().session(c->company, *conversation, none); !s)
-            return fail(c, platform::error(404, platform::NotFound, QStringLiteral("Conversation not found")));
+            return fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Conversation not found")));
     }
     c->engine().analyseOnly(c->company, *text, c->services->context, [c](Result<MessageAnalysis> a) {
         if (!a)

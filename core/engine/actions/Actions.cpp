@@ -101,13 +101,15 @@ Status ActionExecutor::owes(const Order &o, double amount, Language language)
         {QStringLiteral("total"), o.total}, {QStringLiteral("refundedAmount"), o.refundedAmount},
         {QStringLiteral("refundable"), qMax(0.0, left)}};
     if (o.status == QLatin1String("refunded") || left <= 0.005)
-        return makeError(ErrorKind::NotOwed, say(Phrase::RefundedInFull).arg(o.id), details);
+        return makeError(ErrorKind::Conflict, ErrorDetail::NotOwed, say(Phrase::RefundedInFull).arg(o.id), details);
     if (o.status == QLatin1String("cancelled"))
-        return makeError(ErrorKind::NotOwed, say(Phrase::NotChargedCancelled).arg(o.id), details);
+        return makeError(
+            ErrorKind::Conflict, ErrorDetail::NotOwed, say(Phrase::NotChargedCancelled).arg(o.id), details);
     if (o.status == QLatin1String("pending"))
-        return makeError(ErrorKind::NotOwed, say(Phrase::NotChargedYet).arg(o.id), details);
+        return makeError(ErrorKind::Conflict, ErrorDetail::NotOwed, say(Phrase::NotChargedYet).arg(o.id), details);
     if (amount > left + 0.005)
-        return makeError(ErrorKind::NotOwed, say(Phrase::OnlyLeftToRefund).arg(say.money(left), o.id), details);
+        return makeError(ErrorKind::Conflict, ErrorDetail::NotOwed,
+            say(Phrase::OnlyLeftToRefund).arg(say.money(left), o.id), details);
     return Ok{};
 }
 

@@ -126,7 +126,8 @@ Result<Desk::Held> Desk::open(const QString &companyId, const QString &sessionId
     const Session &s = found.value();
     const auto item = s.isOpen() && s.currentTier == Tier::HumanAgent ? m_repo.find(s.id) : std::nullopt;
     if (!item)
-        return makeError(ErrorKind::NotInQueue, QStringLiteral("The session is not waiting for or held by a person"),
+        return makeError(ErrorKind::Conflict, ErrorDetail::NotInQueue,
+            QStringLiteral("The session is not waiting for or held by a person"),
             {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("currentTier"), toString(s.currentTier)},
                 {QStringLiteral("status"), toString(s.status)}});
     return Held{s, *item};
@@ -146,7 +147,7 @@ Error Desk::notYours(const Held &h)
         h.item.claimed() ? QJsonValue(
             QJsonObject{{QStringLiteral("id"), h.item.assigneeId}, {QStringLiteral("name"), h.item.assigneeName}})
                          : QJsonValue(QJsonValue::Null));
-    return makeError(ErrorKind::NotClaimedByYou,
+    return makeError(ErrorKind::Conflict, ErrorDetail::NotClaimedByYou,
         h.item.claimed() ? QStringLiteral("Another person holds this session")
                          : QStringLiteral("Claim the session first"),
         details);
@@ -180,7 +181,8 @@ Result<Session> Desk::claim(const QString &companyId, const QString &sessionId, 
         return held.error();
     const DeskItem &item = held->item;
     auto taken = [&] {
-        return makeError(ErrorKind::SessionClaimed, QStringLiteral("Another person holds this session"),
+        return makeError(ErrorKind::Conflict, ErrorDetail::SessionClaimed,
+            QStringLiteral("Another person holds this session"),
             {{QStringLiteral("sessionId"), sessionId},
                 {QStringLiteral("holder"),
                     QJsonObject{

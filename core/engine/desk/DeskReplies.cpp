@@ -115,7 +115,7 @@ Status Desk::checkSeen(const QString &sessionId, const AgentReply &reply)
     for (const DeskMessage &m : newer)
         list.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("content"), m.content},
             {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)}});
-    return makeError(ErrorKind::StaleReply,
+    return makeError(ErrorKind::Conflict, ErrorDetail::StaleReply,
         QStringLiteral("The customer wrote after the message this reply is based on"),
         {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("newMessages"), list}});
 }
@@ -137,7 +137,7 @@ Result<Message> Desk::reply(
             QStringLiteral("content must be 1 to %1 characters without control characters").arg(kMaxReplyChars),
             {{QStringLiteral("field"), QStringLiteral("content")}});
     if (const QStringList missing = placeholders(*text); !missing.isEmpty())
-        return makeError(ErrorKind::UnresolvedPlaceholder,
+        return makeError(ErrorKind::InvalidArgument, ErrorDetail::UnresolvedPlaceholder,
             QStringLiteral("The reply still holds placeholders without a value"),
             {{QStringLiteral("placeholders"), QJsonArray::fromStringList(missing)}});
     auto held = open(companyId, sessionId, actor);

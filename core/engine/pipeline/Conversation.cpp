@@ -73,8 +73,8 @@ Result<Session> Conversation::newSessionRow(const CreateSessionRequest &req)
             {{QStringLiteral("field"), QStringLiteral("metadata")}});
     if (!req.id.isEmpty()) {
         if (!validSessionId(req.id, limits.maxIdChars))
-            return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"),
-                {{QStringLiteral("sessionId"), req.id.left(128)}});
+            return makeError(ErrorKind::InvalidArgument, ErrorDetail::InvalidSessionId,
+                QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), req.id.left(128)}});
         if (m_core.cached(req.id) || m_core.store().sessions().find(req.id, false, {}))
             return makeError(ErrorKind::Conflict, QStringLiteral("Session ID already in use"),
                 {{QStringLiteral("sessionId"), req.id}});
@@ -97,7 +97,7 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
     if (!company)
         return company.error();
     if (!company->config.enabled())
-        return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
+        return makeError(ErrorKind::Forbidden, ErrorDetail::CompanyDisabled, QStringLiteral("Company CS not enabled"),
             {{QStringLiteral("companyId"), req.companyId}});
     auto row = newSessionRow(req);
     if (!row)
@@ -198,7 +198,7 @@ Result<std::pair<Session, Company>> Conversation::openForMessage(
         return found.error();
     Session s = found.value();
     if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
+        return makeError(ErrorKind::Conflict, ErrorDetail::SessionResolved, QStringLiteral("Session already resolved"),
             {{QStringLiteral("sessionId"), s.id}});
     // A transcript without end would make every read of it slower; a long
     // conversation goes on in a new session.
@@ -210,7 +210,7 @@ Result<std::pair<Session, Company>> Conversation::openForMessage(
     if (!company)
         return company.error();
     if (!company->config.enabled())
-        return makeError(ErrorKind::CompanyDisabled, QStringLiteral("Company CS not enabled"),
+        return makeError(ErrorKind::Forbidden, ErrorDetail::CompanyDisabled, QStringLiteral("Company CS not enabled"),
             {{QStringLiteral("companyId"), companyId}});
     return std::make_pair(s, *company);
 }

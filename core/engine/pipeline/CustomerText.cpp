@@ -20,7 +20,7 @@ Result<QString> validateCustomerText(const QString &text, int maxChars, const QS
         reason = field + QLatin1Char(' ') + *fault;
     if (reason.isEmpty())
         return clean;
-    return makeError(ErrorKind::InvalidMessage, QStringLiteral("Invalid message content"),
+    return makeError(ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage, QStringLiteral("Invalid message content"),
         {{QStringLiteral("field"), field}, {QStringLiteral("reason"), reason},
             {QStringLiteral("maxLength"), maxChars}});
 }

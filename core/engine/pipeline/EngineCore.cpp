@@ -45,7 +45,7 @@ EngineCore::EngineCore(Store &store, const Clock &clock, EngineSignals &notifier
 Result<Company> EngineCore::company(const QString &id)
 {
     if (id.isEmpty())
-        return makeError(ErrorKind::MissingCompany, QStringLiteral("Missing company ID"));
+        return makeError(ErrorKind::InvalidArgument, ErrorDetail::MissingCompany, QStringLiteral("Missing company ID"));
     if (const auto cached = m_companies.constFind(id); cached != m_companies.cend())
         return *cached;
     auto c = m_store.companies().find(id);
@@ -60,8 +60,8 @@ Result<Session> EngineCore::openSession(const QString &companyId, const QString 
     const QString &customerScope, const MessageWindow &window)
 {
     if (!validSessionId(id, m_limits.maxIdChars))
-        return makeError(ErrorKind::InvalidSessionId, QStringLiteral("Invalid session ID"),
-            {{QStringLiteral("sessionId"), id.left(128)}});
+        return makeError(ErrorKind::InvalidArgument, ErrorDetail::InvalidSessionId,
+            QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), id.left(128)}});
     std::optional<Session> s;
     if (const auto cached = m_sessions.constFind(id); !details && cached != m_sessions.cend())
         s = *cached;
@@ -70,7 +70,8 @@ Result<Session> EngineCore::openSession(const QString &companyId, const QString 
     // Another company's (or, for a customer's client, another customer's)
     // session is reported exactly like a missing one.
     if (!s || s->companyId != companyId || (!customerScope.isEmpty() && s->customerId != customerScope))
-        return makeError(ErrorKind::NotFound, QStringLiteral("Session not found"), {{QStringLiteral("sessionId"), id}});
+        return makeError(ErrorKind::NotFound, ErrorDetail::SessionNotFound, QStringLiteral("Session not found"),
+            {{QStringLiteral("sessionId"), id}});
     return *s;
 }
 

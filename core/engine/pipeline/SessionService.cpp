@@ -58,10 +58,11 @@ Result<Session> SessionService::escalate(const QString &companyId, const QString
         return found.error();
     Session s = found.value();
     if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
+        return makeError(ErrorKind::Conflict, ErrorDetail::SessionResolved, QStringLiteral("Session already resolved"),
             {{QStringLiteral("sessionId"), s.id}});
     if (target == Tier::AiRep || rank(target) <= rank(s.currentTier))
-        return makeError(ErrorKind::InvalidEscalation, QStringLiteral("Invalid escalation target"),
+        return makeError(ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation,
+            QStringLiteral("Invalid escalation target"),
             {{QStringLiteral("currentTier"), toString(s.currentTier)},
                 {QStringLiteral("targetTier"), toString(target)}});
     if (const Status checked = checkNotes(notes); !checked)
@@ -123,7 +124,7 @@ Result<Session> SessionService::resolve(
         return found.error();
     Session s = found.value();
     if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::SessionResolved, QStringLiteral("Session already resolved"),
+        return makeError(ErrorKind::Conflict, ErrorDetail::SessionResolved, QStringLiteral("Session already resolved"),
             {{QStringLiteral("sessionId"), s.id}});
     if (const Status checked = checkResolution(resolution); !checked)
         return checked.error();
