@@ -5,6 +5,8 @@
 #include "core/engine/desk/DeskRules.h"
 #include "core/engine/pipeline/CustomerText.h"
 
+#include <QJsonArray>
+
 namespace tierdesk {
 namespace {
 

@@ -7,6 +7,8 @@
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/reply/Phrases.h"
 
+#include <QJsonArray>
+
 namespace tierdesk {
 namespace {
 

@@ -8,6 +8,7 @@
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/reply/Phrases.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace tierdesk {

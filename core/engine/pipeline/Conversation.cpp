@@ -15,6 +15,7 @@
 #include "core/engine/reply/KbPassage.h"
 #include "core/nlu/Intents.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QThread>
