@@ -17,13 +17,13 @@ QVariantMap AuditRepo::detailsOf(const QByteArray &text)
     return text.isEmpty() ? QVariantMap() : QJsonDocument::fromJson(text).object().toVariantMap();
 }
 
-bool AuditRepo::append(const AuditEntry &e)
+Status AuditRepo::append(const AuditEntry &e)
 {
-    return m_db.write(
+    return m_db.status(m_db.write(
         QStringLiteral(
             "INSERT INTO audit_log(at, company_id, actor, role, action, resource, client_address, status, details)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {e.at, e.companyId, e.actor, e.role, e.action, e.resource, e.clientAddress, e.status, detailsText(e.details)});
+        {e.at, e.companyId, e.actor, e.role, e.action, e.resource, e.clientAddress, e.status, detailsText(e.details)}));
 }
 
 QList<AuditEntry> AuditRepo::recent(const QString &companyId, int limit)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/AuditEntry.h"
 #include "core/store/Database.h"
 
@@ -8,7 +9,7 @@ namespace tierdesk {
 class AuditRepo {
 public:
     explicit AuditRepo(Database &db) : m_db(db) { }
-    bool append(const AuditEntry &e);
+    Status append(const AuditEntry &e);
     // The company's newest `limit` entries, newest first.
     QList<AuditEntry> recent(const QString &companyId, int limit);
 

@@ -4,7 +4,7 @@
 
 namespace tierdesk {
 
-bool ApiTokens::auditRow(
+Status ApiTokens::auditRow(
     const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status)
 {
     return m_engine.core().store().audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role,

@@ -47,7 +47,7 @@ public:
     bool revoked(const QString &tokenId) const { return m_revoked.contains(tokenId); }
 
 private:
-    bool auditRow(
+    Status auditRow(
         const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status);
 
     SessionEngine &m_engine;

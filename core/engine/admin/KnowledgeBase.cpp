@@ -166,7 +166,7 @@ Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
     const bool ok = m_store.batch().run([&] {
         if (created)
             a.id = m_store.kb().insert(a, now);
-        const bool written = created ? a.id > 0 : m_store.kb().update(a, now);
+        const bool written = created ? a.id > 0 : m_store.kb().update(a, now).ok();
         return written
             && m_store.audit().append({now, a.companyId, actor.subject, actor.role,
                 created ? QStringLiteral("kb.create") : QStringLiteral("kb.update"), QStringLiteral("kb:%1").arg(a.id),

@@ -90,7 +90,7 @@ Status WebhookService::remove(const QString &companyId, const QString &id, const
     bool removed = false;
     Store &store = m_core.store();
     store.batch().run([&] {
-        removed = store.webhooks().remove(companyId, id);
+        removed = store.webhooks().remove(companyId, id).ok();
         if (removed)
             m_core.record(companyId, actor, QStringLiteral("webhook.delete"), QStringLiteral("webhook:") + id, 204);
         return true;

@@ -215,8 +215,10 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, closing))
         return false;
     publishMessage(s, closing, false);
-    return m_engine.core().record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id,
-        200, withPiiKinds({{QStringLiteral("messageId"), closing.id}}, s.resolution->summary));
+    const Status recorded
+        = m_engine.core().record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id,
+            200, withPiiKinds({{QStringLiteral("messageId"), closing.id}}, s.resolution->summary));
+    return recorded.ok();
 }
 
 } // namespace tierdesk

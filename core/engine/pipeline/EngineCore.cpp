@@ -96,7 +96,7 @@ Customer EngineCore::ensureCustomer(const QString &companyId, const QString &cus
     return c;
 }
 
-bool EngineCore::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+Status EngineCore::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
     int status, const QJsonObject &details)
 {
     return m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource,

@@ -61,7 +61,7 @@ public:
     Customer ensureCustomer(const QString &companyId, const QString &customerId, qint64 now);
 
     // Appends to the audit log inside the caller's batch work / in a batch work of its own.
-    bool record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+    Status record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
         int status, const QJsonObject &details = {});
     void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
         const QJsonObject &details = {});
