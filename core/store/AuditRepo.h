@@ -16,6 +16,9 @@ public:
     // The details as stored (a compact JSON object; empty when there are none) and back.
     static QString detailsText(const QVariantMap &details);
     static QVariantMap detailsOf(const QByteArray &text);
+    // The integer `status` column as written and read back (see AuditRepo.cpp).
+    static int statusColumn(const AuditEntry &e);
+    static void readStatusColumn(AuditEntry &e, int column);
 
 private:
     Database &m_db;

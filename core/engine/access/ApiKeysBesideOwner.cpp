@@ -22,7 +22,7 @@ Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const Q
     IssuedApiKey key = ApiKeyMaker::make(companyId, request, actor.subject, nowMs, box);
     const ApiTokenRecord &t = key.record;
     const AuditEntry audit{nowMs, companyId, actor.subject, actor.role, QStringLiteral("token.create"),
-        QStringLiteral("token:") + t.id, actor.clientAddress, 201, ApiKeyMaker::auditDetails(t)};
+        QStringLiteral("token:") + t.id, actor.clientAddress, AuditOutcome::Created, ApiKeyMaker::auditDetails(t)};
     if (const Status begun = (*db)->status((*db)->begin()); !begun)
         return makeError(ErrorKind::Internal, QStringLiteral("cannot write to the database: ") + begun.error().message);
     Status stored = ApiTokenRepo(**db).insert(t);

@@ -164,7 +164,8 @@ Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &
     const Status ok = m_engine.core().store().batch().run([&]() -> Status {
         if (Status done = work(); !done)
             return done;
-        return m_engine.core().record(h.session.companyId, actor, action, sessionResource(h.session.id), 200, details);
+        return m_engine.core().record(
+            h.session.companyId, actor, action, sessionResource(h.session.id), AuditOutcome::Done, details);
     });
     if (!ok) {
         m_engine.core().forget(h.session.id);

@@ -62,9 +62,11 @@ public:
 
     // Appends to the audit log inside the caller's batch work / in a batch work of its own.
     Status record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-        int status, const QJsonObject &details = {});
-    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
-        const QJsonObject &details = {});
+        AuditOutcome outcome, const QJsonObject &details = {});
+    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+        AuditOutcome outcome, const QJsonObject &details = {});
+    // Any entry, in a batch work of its own (an API family's record of a request).
+    void audit(const AuditEntry &entry);
 
     bool eventsWanted() const { return m_signals.eventsWanted(); }
     // Emits the event once the current batch commits (only while events are wanted).
