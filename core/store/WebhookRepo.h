@@ -41,7 +41,7 @@ public:
 
     Status insert(const Webhook &w);
     QList<Webhook> list(const QString &companyId);
-    Status remove(const QString &companyId, const QString &id); // false when there was none
+    Status remove(const QString &companyId, const QString &id); // NotFound when there was none
     int count(const QString &companyId);
     // Whether any company's webhook subscribes to one of `events`.
     bool anySubscribedTo(const QStringList &events);
