@@ -158,9 +158,18 @@ bool SessionEngine::queueEvent(const QString &companyId, const QString &event, c
 }
 
 void SessionEngine::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-    int status, const QJsonObject &details)
+    AuditOutcome outcome, const QJsonObject &details)
 {
-    m_core.audit(companyId, actor, action, resource, status, details);
+    m_core.audit(companyId, actor, action, resource, outcome, details);
+}
+
+void SessionEngine::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+    int answeredStatus, const QJsonObject &details)
+{
+    AuditEntry entry{clock().nowMs(), companyId, actor.subject, actor.role, action, resource, actor.clientAddress,
+        AuditOutcome::System, details.toVariantMap()};
+    entry.answeredStatus = answeredStatus;
+    m_core.audit(entry);
 }
 
 QList<AuditEntry> SessionEngine::auditLog(const QString &companyId, int limit)

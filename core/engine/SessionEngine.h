@@ -101,8 +101,11 @@ public:
     KnowledgeBase &knowledge() { return *m_knowledge; }
     // The agent desk, when there is one (it outlives neither the engine nor this call's caller).
     void setDesk(DeskHooks *desk) { m_core.setDesk(desk); }
-    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
-        const QJsonObject &details = {});
+    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+        AuditOutcome outcome, const QJsonObject &details = {});
+    // An API family's record of a request it answered with `answeredStatus` (api/ knows what that is).
+    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+        int answeredStatus, const QJsonObject &details = {});
     // Newest first (docs/api.md: the audit log).
     QList<AuditEntry> auditLog(const QString &companyId, int limit);
     std::optional<Customer> customer(const QString &companyId, const QString &customerId);

@@ -29,11 +29,12 @@ bool EscalationEmails::start(QString *error)
     const QString from = config->from;
     m_smtp = std::make_unique<SmtpMailer>(std::move(config.value()));
     m_mailer = std::make_unique<EscalationMailer>(*m_smtp, from);
-    connect(m_mailer.get(), &EscalationMailer::sent, this,
-        [this](const QString &sessionId) { record(sessionId, QStringLiteral("desk.notify_sent"), 200); });
+    connect(m_mailer.get(), &EscalationMailer::sent, this, [this](const QString &sessionId) {
+        record(sessionId, QStringLiteral("desk.notify_sent"), AuditOutcome::Done);
+    });
     connect(m_mailer.get(), &EscalationMailer::failed, this, [this](const QString &sessionId, const QString &why) {
         qWarning("Escalation e-mail for %s failed: %s", qPrintable(sessionId), qPrintable(why));
-        record(sessionId, QStringLiteral("desk.notify_failed"), 502, why);
+        record(sessionId, QStringLiteral("desk.notify_failed"), AuditOutcome::NotDelivered, why);
     });
     connect(&m_runtime.desk(), &Desk::escalationQueued, this, &EscalationEmails::onQueued);
     return true;
@@ -55,13 +56,14 @@ void EscalationEmails::onQueued(const QString &companyId, const QueueItem &item)
         m_companyOf.remove(sessionId); // the queue has no address: nothing to send
 }
 
-void EscalationEmails::record(const QString &sessionId, const QString &action, int status, const QString &error)
+void EscalationEmails::record(
+    const QString &sessionId, const QString &action, AuditOutcome outcome, const QString &error)
 {
     const QString companyId = m_companyOf.take(sessionId);
     QJsonObject details;
     if (!error.isEmpty())
         details.insert(QStringLiteral("error"), error);
-    m_runtime.engine().audit(companyId, Actor{}, action, QStringLiteral("sessions/") + sessionId, status, details);
+    m_runtime.engine().audit(companyId, Actor{}, action, QStringLiteral("sessions/") + sessionId, outcome, details);
 }
 
 } // namespace tierdesk::api

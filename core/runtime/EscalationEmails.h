@@ -32,7 +32,7 @@ public:
 
 private:
     void onQueued(const QString &companyId, const QueueItem &item);
-    void record(const QString &sessionId, const QString &action, int status, const QString &error = {});
+    void record(const QString &sessionId, const QString &action, AuditOutcome outcome, const QString &error = {});
 
     Runtime &m_runtime;
     std::unique_ptr<SmtpMailer> m_smtp;

@@ -103,7 +103,8 @@ void PlatformEmails::onEvent(const SessionEvent &event)
         }
         m_engine.audit(companyId, Actor{},
             result.ok ? QStringLiteral("notification.email_sent") : QStringLiteral("notification.email_failed"),
-            QStringLiteral("sessions/") + sessionId, result.ok ? 200 : 502, details);
+            QStringLiteral("sessions/") + sessionId, result.ok ? AuditOutcome::Done : AuditOutcome::NotDelivered,
+            details);
         emit finished(companyId, sessionId, result.ok);
     });
     watcher->setFuture(m_mailer.send(message));

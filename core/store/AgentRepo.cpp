@@ -28,24 +28,25 @@ Agent readAgent(const QSqlQuery &q)
 
 } // namespace
 
-bool AgentRepo::insert(const Agent &a)
+Status AgentRepo::insert(const Agent &a)
 {
     QSqlQuery &q
         = m_db.statement(QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {a.id, a.companyId, a.email.toLower(), a.name, a.role, QString::fromUtf8(queues), a.passwordHash,
-            a.active ? 1 : 0, a.createdAt, a.tokensValidAfter});
+            a.active ? 1 : 0, a.createdAt, a.tokensValidAfter}));
 }
 
-bool AgentRepo::update(const Agent &a)
+Status AgentRepo::update(const Agent &a)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET name = ?, role = ?, queues = ?, active = ?,"
                                                  " tokens_valid_after = ? WHERE company_id = ? AND id = ?"));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
-    return m_db.exec(
-               q, {a.name, a.role, QString::fromUtf8(queues), a.active ? 1 : 0, a.tokensValidAfter, a.companyId, a.id})
-        && q.numRowsAffected() == 1;
+    return m_db.oneRow(
+        m_db.exec(
+            q, {a.name, a.role, QString::fromUtf8(queues), a.active ? 1 : 0, a.tokensValidAfter, a.companyId, a.id}),
+        q);
 }
 
 std::optional<Agent> AgentRepo::findById(const QString &id)
@@ -95,12 +96,12 @@ QList<Agent> AgentRepo::list(const QString &companyId)
     return out;
 }
 
-bool AgentRepo::updatePassword(
+Status AgentRepo::updatePassword(
     const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET password_hash = ?, tokens_valid_after = "
                                                  "max(tokens_valid_after, ?) WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {passwordHash, tokensValidAfter, companyId, id}) && q.numRowsAffected() == 1;
+    return m_db.oneRow(m_db.exec(q, {passwordHash, tokensValidAfter, companyId, id}), q);
 }
 
 int AgentRepo::count()

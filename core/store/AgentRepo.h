@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/Entities.h"
 #include "core/store/Database.h"
 
@@ -11,17 +12,17 @@ namespace tierdesk {
 class AgentRepo {
 public:
     explicit AgentRepo(Database &db) : m_db(db) { }
-    bool insert(const Agent &a);
+    Status insert(const Agent &a);
     std::optional<Agent> find(const QString &companyId, const QString &id);
     // E-mail addresses are compared lower-case.
     std::optional<Agent> findByEmail(const QString &email);
     QList<Agent> list(const QString &companyId);
     // Name, role, queues, active and tokens_valid_after; false when no such agent.
-    bool update(const Agent &a);
+    Status update(const Agent &a);
     // Any company's agent: a token names its agent by id.
     std::optional<Agent> findById(const QString &id);
     // Also refuses login tokens issued before tokensValidAfter (unix seconds).
-    bool updatePassword(
+    Status updatePassword(
         const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter = 0);
     int count();
 

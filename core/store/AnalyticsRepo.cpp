@@ -160,7 +160,7 @@ QMap<qint64, AnalyticsFacts> AnalyticsRepo::stored(
     return out;
 }
 
-bool AnalyticsRepo::refresh(const QString &companyId, qint64 fromMs, qint64 toMs)
+Status AnalyticsRepo::refresh(const QString &companyId, qint64 fromMs, qint64 toMs)
 {
     const qint64 firstHour = floorTo(std::max<qint64>(fromMs, 0), kDayMs) / kHourMs;
     const qint64 lastHour = (floorTo(std::max<qint64>(toMs, 0), kDayMs) + kDayMs) / kHourMs - 1;
@@ -172,36 +172,40 @@ bool AnalyticsRepo::refresh(const QString &companyId, qint64 fromMs, qint64 toMs
         hours.append(q.value(0).toLongLong());
     q.finish();
     if (hours.isEmpty())
-        return true;
-    if (m_db.readOnly())
-        return false; // a reader's connection: compute() reads the sessions themselves
+        return Ok{};
+    if (m_db.readOnly()) // a reader's connection: compute() reads the sessions themselves
+        return makeError(ErrorKind::Internal, QStringLiteral("a read-only connection cannot refresh analytics"));
     const QString savepoint = QStringLiteral("analytics_refresh");
     if (!m_db.savepoint(savepoint))
-        return false;
+        return m_db.lastFailure();
     QSet<qint64> days;
-    bool ok = true;
+    Status done = Ok{};
     for (qint64 hour : std::as_const(hours)) {
-        ok = ok && recomputeHour(companyId, hour);
+        if (done)
+            done = recomputeHour(companyId, hour);
         days.insert(hour / 24);
     }
     for (qint64 day : std::as_const(days))
-        ok = ok && recomputeDay(companyId, day);
-    if (!ok) {
+        if (done)
+            done = recomputeDay(companyId, day);
+    if (!done) {
         m_db.rollbackTo(savepoint);
-        return false;
+        return done;
     }
-    return m_db.release(savepoint);
+    return m_db.status(m_db.release(savepoint));
 }
 
-bool AnalyticsRepo::recomputeHour(const QString &companyId, qint64 hour)
+Status AnalyticsRepo::recomputeHour(const QString &companyId, qint64 hour)
 {
     const AnalyticsFacts facts = scan(companyId, hour * kHourMs, hour * kHourMs + kHourMs - 1);
-    return storeFacts(kHourSpan, companyId, hour, facts)
-        && m_db.write(
-            QStringLiteral("DELETE FROM analytics_dirty WHERE company_id = ? AND hour = ?"), {companyId, hour});
+    const Status stored = storeFacts(kHourSpan, companyId, hour, facts);
+    if (!stored)
+        return stored;
+    return m_db.status(
+        m_db.write(QStringLiteral("DELETE FROM analytics_dirty WHERE company_id = ? AND hour = ?"), {companyId, hour}));
 }
 
-bool AnalyticsRepo::recomputeDay(const QString &companyId, qint64 day)
+Status AnalyticsRepo::recomputeDay(const QString &companyId, qint64 day)
 {
     AnalyticsFacts facts;
     const auto hours = stored(kHourSpan, companyId, day * 24, day * 24 + 23);
@@ -210,17 +214,17 @@ bool AnalyticsRepo::recomputeDay(const QString &companyId, qint64 day)
     return storeFacts(kDaySpan, companyId, day, facts);
 }
 
-bool AnalyticsRepo::storeFacts(
+Status AnalyticsRepo::storeFacts(
     const QString &span, const QString &companyId, qint64 bucket, const AnalyticsFacts &facts)
 {
     if (facts.isEmpty())
-        return m_db.write(
-            QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
-            {companyId, span, bucket});
+        return m_db.status(
+            m_db.write(QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
+                {companyId, span, bucket}));
     // SQLite: INSERT OR REPLACE (an upsert on the primary key).
-    return m_db.write(
+    return m_db.status(m_db.write(
         QStringLiteral("INSERT OR REPLACE INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"),
-        {companyId, span, bucket, QString::fromUtf8(facts.toJson())});
+        {companyId, span, bucket, QString::fromUtf8(facts.toJson())}));
 }
 
 int AnalyticsRepo::changedHours(const QString &companyId)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/store/AnalyticsFacts.h"
 #include "core/store/AnalyticsReport.h"
 #include "core/store/Database.h"
@@ -32,7 +33,7 @@ public:
     // Recomputes the stored hours marked as changed in the days that hold
     // [fromMs, toMs], then those days. False if that could not be written (always,
     // when some are marked, on a read-only connection).
-    bool refresh(const QString &companyId, qint64 fromMs, qint64 toMs);
+    Status refresh(const QString &companyId, qint64 fromMs, qint64 toMs);
     // The company's hours marked as changed and not yet recomputed.
     int changedHours(const QString &companyId);
 
@@ -42,9 +43,9 @@ private:
     void collectHours(const QString &companyId, qint64 fromMs, qint64 toMs, const Sink &sink);
     AnalyticsFacts partOfHour(const QString &companyId, qint64 fromMs, qint64 toMs);
     QMap<qint64, AnalyticsFacts> stored(const QString &table, const QString &companyId, qint64 first, qint64 last);
-    bool recomputeHour(const QString &companyId, qint64 hour);
-    bool recomputeDay(const QString &companyId, qint64 day);
-    bool storeFacts(const QString &table, const QString &companyId, qint64 unit, const AnalyticsFacts &facts);
+    Status recomputeHour(const QString &companyId, qint64 hour);
+    Status recomputeDay(const QString &companyId, qint64 day);
+    Status storeFacts(const QString &table, const QString &companyId, qint64 unit, const AnalyticsFacts &facts);
     void scanSessions(AnalyticsFacts &f, const QVariantList &range);
     void scanEscalations(AnalyticsFacts &f, const QVariantList &range);
     void scanReadings(AnalyticsFacts &f, const QVariantList &range);

@@ -28,15 +28,15 @@ ApiTokenRecord readToken(const QSqlQuery &q)
 
 } // namespace
 
-bool ApiTokenRepo::insert(const ApiTokenRecord &t)
+Status ApiTokenRepo::insert(const ApiTokenRecord &t)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
     // A JWT has no lookup: NULL (an invalid QVariant) keeps it out of the unique index.
     const QVariant lookup = t.lookup.isEmpty() ? QVariant() : QVariant(t.lookup);
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {t.id, t.companyId, t.name, t.role, t.customerId, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt, t.kind,
-            lookup, t.keyPrefix, t.region, QString::fromLatin1(t.sealedSecret)});
+            lookup, t.keyPrefix, t.region, QString::fromLatin1(t.sealedSecret)}));
 }
 
 namespace {
@@ -85,11 +85,11 @@ QList<ApiTokenRecord> ApiTokenRepo::list(const QString &companyId, int limit)
     return out;
 }
 
-bool ApiTokenRepo::revoke(const QString &companyId, const QString &id, qint64 at)
+Status ApiTokenRepo::revoke(const QString &companyId, const QString &id, qint64 at)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE company_id = ? AND id = ? AND revoked_at = 0"));
-    return m_db.exec(q, {at, companyId, id}) && q.numRowsAffected() == 1;
+    return m_db.oneRow(m_db.exec(q, {at, companyId, id}), q);
 }
 
 QStringList ApiTokenRepo::revokedUnexpired(qint64 nowMs)

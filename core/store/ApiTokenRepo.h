@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/ApiTokenRecord.h"
 #include "core/store/Database.h"
 
@@ -11,13 +12,13 @@ namespace tierdesk {
 class ApiTokenRepo {
 public:
     explicit ApiTokenRepo(Database &db) : m_db(db) { }
-    bool insert(const ApiTokenRecord &t);
+    Status insert(const ApiTokenRecord &t);
     std::optional<ApiTokenRecord> find(const QString &companyId, const QString &id);
     // The key of `kind` a request presents (ApiTokenRecord::lookup), revoked or not.
     std::optional<ApiTokenRecord> findByLookup(const QString &kind, const QString &lookup);
     // Newest first, at most `limit`.
     QList<ApiTokenRecord> list(const QString &companyId, int limit);
-    bool revoke(const QString &companyId, const QString &id, qint64 at);
+    Status revoke(const QString &companyId, const QString &id, qint64 at);
     // The ids of revoked JWTs that have not yet expired at `nowMs`.
     QStringList revokedUnexpired(qint64 nowMs);
 

@@ -44,8 +44,9 @@ std::optional<QList<AuditRow>> AuditQueryRepo::find(const AuditQuery &f, int *to
     QList<AuditRow> rows;
     while (q.next()) {
         AuditEntry e{q.value(1).toLongLong(), f.companyId, q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(),
+            q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), AuditOutcome::System,
             AuditRepo::detailsOf(q.value(8).toByteArray())};
+        AuditRepo::readStatusColumn(e, q.value(7).toInt());
         rows.append(AuditRow{q.value(0).toLongLong(), e});
     }
     q.finish();

@@ -22,24 +22,24 @@ std::optional<CannedResponse> first(QSqlQuery &q)
 
 } // namespace
 
-bool CannedResponseRepo::insert(const CannedResponse &r)
+Status CannedResponseRepo::insert(const CannedResponse &r)
 {
     QSqlQuery &q
         = m_db.statement(QStringLiteral("INSERT INTO canned_responses(%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
-    return m_db.exec(q, {r.id, r.companyId, r.shortcut, r.title, r.content, r.createdAt, r.updatedAt});
+    return m_db.status(m_db.exec(q, {r.id, r.companyId, r.shortcut, r.title, r.content, r.createdAt, r.updatedAt}));
 }
 
-bool CannedResponseRepo::update(const CannedResponse &r)
+Status CannedResponseRepo::update(const CannedResponse &r)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE canned_responses SET shortcut = ?, title = ?, content = ?,"
                                                  " updated_at = ? WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {r.shortcut, r.title, r.content, r.updatedAt, r.companyId, r.id}) && q.numRowsAffected() == 1;
+    return m_db.oneRow(m_db.exec(q, {r.shortcut, r.title, r.content, r.updatedAt, r.companyId, r.id}), q);
 }
 
-bool CannedResponseRepo::remove(const QString &companyId, const QString &id)
+Status CannedResponseRepo::remove(const QString &companyId, const QString &id)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("DELETE FROM canned_responses WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {companyId, id}) && q.numRowsAffected() == 1;
+    return m_db.oneRow(m_db.exec(q, {companyId, id}), q);
 }
 
 std::optional<CannedResponse> CannedResponseRepo::find(const QString &companyId, const QString &id)

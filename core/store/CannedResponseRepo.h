@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/store/Database.h"
 
 #include <optional>
@@ -21,9 +22,9 @@ struct CannedResponse {
 class CannedResponseRepo {
 public:
     explicit CannedResponseRepo(Database &db) : m_db(db) { }
-    bool insert(const CannedResponse &r);
-    bool update(const CannedResponse &r);
-    bool remove(const QString &companyId, const QString &id);
+    Status insert(const CannedResponse &r);
+    Status update(const CannedResponse &r);
+    Status remove(const QString &companyId, const QString &id);
     std::optional<CannedResponse> find(const QString &companyId, const QString &id);
     std::optional<CannedResponse> findByShortcut(const QString &companyId, const QString &shortcut);
     QList<CannedResponse> list(const QString &companyId);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/ChatVisitor.h"
 #include "core/store/Database.h"
 
@@ -11,7 +12,7 @@ namespace tierdesk {
 class ChatVisitorRepo {
 public:
     explicit ChatVisitorRepo(Database &db) : m_db(db) { }
-    bool insert(const ChatVisitor &v);
+    Status insert(const ChatVisitor &v);
     std::optional<ChatVisitor> find(const QString &sessionId);
 
 private:

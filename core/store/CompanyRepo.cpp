@@ -4,13 +4,13 @@
 
 namespace tierdesk {
 
-bool CompanyRepo::insert(const Company &c)
+Status CompanyRepo::insert(const Company &c)
 {
     QSqlQuery &q
         = m_db.statement(QStringLiteral("INSERT INTO companies(id, name, config, created_at) VALUES (?, ?, ?, ?)"));
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {c.id, c.name, QString::fromUtf8(QJsonDocument(c.config.toJson()).toJson(QJsonDocument::Compact)),
-            c.createdAt});
+            c.createdAt}));
 }
 
 namespace {
@@ -54,16 +54,17 @@ std::optional<Company> CompanyRepo::findByName(const QString &name)
     return fromQuery(q);
 }
 
-bool CompanyRepo::updateConfig(const QString &id, const CsConfig &config)
+Status CompanyRepo::updateConfig(const QString &id, const CsConfig &config)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE companies SET config = ? WHERE id = ?"));
-    return m_db.exec(q, {QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)), id});
+    return m_db.status(
+        m_db.exec(q, {QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)), id}));
 }
 
-bool CompanyRepo::updateName(const QString &id, const QString &name)
+Status CompanyRepo::updateName(const QString &id, const QString &name)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE companies SET name = ? WHERE id = ?"));
-    return m_db.exec(q, {name, id});
+    return m_db.status(m_db.exec(q, {name, id}));
 }
 
 int CompanyRepo::count()

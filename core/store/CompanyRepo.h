@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/Entities.h"
 #include "core/store/Database.h"
 
@@ -10,11 +11,11 @@ namespace tierdesk {
 class CompanyRepo {
 public:
     explicit CompanyRepo(Database &db) : m_db(db) { }
-    bool insert(const Company &c);
+    Status insert(const Company &c);
     std::optional<Company> find(const QString &id);
     std::optional<Company> findByName(const QString &name);
-    bool updateConfig(const QString &id, const CsConfig &config);
-    bool updateName(const QString &id, const QString &name);
+    Status updateConfig(const QString &id, const CsConfig &config);
+    Status updateName(const QString &id, const QString &name);
     int count();
     QList<Company> all();
 

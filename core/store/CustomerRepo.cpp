@@ -89,7 +89,7 @@ std::optional<Order> readOneOrder(QSqlQuery &q)
 
 } // namespace
 
-bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
+Status CustomerRepo::upsert(const Customer &c, qint64 nowMs)
 {
     m_cached.remove(cacheKey(c.companyId, c.id));
     QSqlQuery &q = m_db.statement(QStringLiteral(
@@ -99,9 +99,9 @@ bool CustomerRepo::upsert(const Customer &c, qint64 nowMs)
         " email = excluded.email, tier = excluded.tier, lifetime_value = excluded.lifetime_value, is_vip = "
         "excluded.is_vip,"
         " subscription = excluded.subscription"));
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {c.companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.isVIP ? 1 : 0, subscriptionText(c.subscription),
-            c.creditBalance, nowMs});
+            c.creditBalance, nowMs}));
 }
 
 std::optional<Customer> CustomerRepo::find(const QString &companyId, const QString &id)
@@ -133,32 +133,32 @@ std::optional<Customer> CustomerRepo::find(const QString &companyId, const QStri
     return out;
 }
 
-bool CustomerRepo::addCredit(const QString &companyId, const QString &customerId, double amount)
+Status CustomerRepo::addCredit(const QString &companyId, const QString &customerId, double amount)
 {
     m_cached.remove(cacheKey(companyId, customerId));
     QSqlQuery &q = m_db.statement(
         QStringLiteral("UPDATE customers SET credit_balance = credit_balance + ? WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {amount, companyId, customerId});
+    return m_db.status(m_db.exec(q, {amount, companyId, customerId}));
 }
 
-bool CustomerRepo::setSubscription(
+Status CustomerRepo::setSubscription(
     const QString &companyId, const QString &customerId, const Subscription &subscription)
 {
     m_cached.remove(cacheKey(companyId, customerId));
     QSqlQuery &q
         = m_db.statement(QStringLiteral("UPDATE customers SET subscription = ? WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {subscriptionText(subscription), companyId, customerId});
+    return m_db.status(m_db.exec(q, {subscriptionText(subscription), companyId, customerId}));
 }
 
-bool CustomerRepo::upsertOrder(const Order &o)
+Status CustomerRepo::upsertOrder(const Order &o)
 {
     m_recentOrders.clear(); // the order may have been another customer's before: orders are written rarely
     // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT OR REPLACE INTO orders(") + kOrderColumns
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {o.companyId, o.id, o.customerId, o.status, itemsText(o.items), o.total, o.refundedAmount, o.placedAt,
-            o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber});
+            o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber}));
 }
 
 std::optional<Order> CustomerRepo::findOrder(const QString &companyId, const QString &orderId)
@@ -208,21 +208,22 @@ QList<Order> CustomerRepo::readRecentOrders(const QString &companyId, const QStr
     return out;
 }
 
-bool CustomerRepo::recordRefund(const QString &companyId, const QString &orderId, double amount, bool full)
+Status CustomerRepo::recordRefund(const QString &companyId, const QString &orderId, double amount, bool full)
 {
     m_recentOrders.clear(); // whose order it is is not known here; refunds are rare too
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "UPDATE orders SET refunded_amount = refunded_amount + ?, status = CASE WHEN ? THEN 'refunded' ELSE status END"
         " WHERE company_id = ? AND id = ?"));
-    return m_db.exec(q, {amount, full ? 1 : 0, companyId, orderId});
+    return m_db.status(m_db.exec(q, {amount, full ? 1 : 0, companyId, orderId}));
 }
 
-bool CustomerRepo::appendLedger(const LedgerEntry &e)
+Status CustomerRepo::appendLedger(const LedgerEntry &e)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO ledger(company_id, session_id, customer_id, order_id, kind, amount, tier, details, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q, {e.companyId, e.sessionId, e.customerId, e.orderId, e.kind, e.amount, e.tier, e.details, e.at});
+    return m_db.status(
+        m_db.exec(q, {e.companyId, e.sessionId, e.customerId, e.orderId, e.kind, e.amount, e.tier, e.details, e.at}));
 }
 
 } // namespace tierdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/Entities.h"
 #include "core/store/Database.h"
 
@@ -24,24 +25,24 @@ public:
         m_recentOrders.clear();
     }
 
-    bool upsert(const Customer &c, qint64 nowMs);
+    Status upsert(const Customer &c, qint64 nowMs);
     std::optional<Customer> find(const QString &companyId, const QString &id);
-    bool addCredit(const QString &companyId, const QString &customerId, double amount);
-    bool setSubscription(const QString &companyId, const QString &customerId, const Subscription &subscription);
+    Status addCredit(const QString &companyId, const QString &customerId, double amount);
+    Status setSubscription(const QString &companyId, const QString &customerId, const Subscription &subscription);
 
-    bool upsertOrder(const Order &o);
+    Status upsertOrder(const Order &o);
     std::optional<Order> findOrder(const QString &companyId, const QString &orderId);
     std::optional<Order> latestOrder(const QString &companyId, const QString &customerId);
     // The customer's `limit` most recent orders, newest first.
     QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
-    bool recordRefund(const QString &companyId, const QString &orderId, double amount, bool full);
+    Status recordRefund(const QString &companyId, const QString &orderId, double amount, bool full);
 
     struct LedgerEntry {
         QString companyId, sessionId, customerId, orderId, kind, tier, details;
         double amount = 0;
         qint64 at = 0;
     };
-    bool appendLedger(const LedgerEntry &e);
+    Status appendLedger(const LedgerEntry &e);
 
 private:
     static constexpr int kCachedCustomers = 20000;

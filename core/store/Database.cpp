@@ -349,6 +349,27 @@ bool Database::rollbackTo(const QString &name)
     return write(QStringLiteral("ROLLBACK TO ") + name) && release(name);
 }
 
+Error Database::lastFailure() const
+{
+    return makeError(ErrorKind::Internal, m_lastError);
+}
+
+Status Database::status(bool ok) const
+{
+    if (!ok)
+        return lastFailure();
+    return Ok{};
+}
+
+Status Database::oneRow(bool ok, const QSqlQuery &q) const
+{
+    if (!ok)
+        return lastFailure();
+    if (q.numRowsAffected() != 1)
+        return makeError(ErrorKind::NotFound, QStringLiteral("no such row"));
+    return Ok{};
+}
+
 void Database::noteFailure(const QSqlError &error)
 {
     noteFailure(sqliteCode(error), errorText(error));

@@ -67,6 +67,13 @@ public:
     // straight on SQLite: the message path's statements. Same values and errors as exec().
     bool write(const QString &sql, std::initializer_list<QVariant> values = {});
     QString lastError() const { return m_lastError; }
+    // The last failure as the store's error (Internal, with SQLite's words), for a
+    // repository to return instead of its bool.
+    Error lastFailure() const;
+    // `ok` of exec()/write() as a Status: the last failure when it failed.
+    Status status(bool ok) const;
+    // A write meant to change exactly one row: NotFound when it ran but changed none.
+    Status oneRow(bool ok, const QSqlQuery &q) const;
 
     bool begin();
     bool commit();

@@ -27,19 +27,21 @@ DemoLoadRepo::DemoLoadRepo(Database &db)
                        " is_vip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
 }
 
-bool DemoLoadRepo::run(QSqlQuery &q, const QVariantList &values)
+Status DemoLoadRepo::run(QSqlQuery &q, const QVariantList &values)
 {
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values.at(i));
-    return q.exec();
+    if (!q.exec())
+        return makeError(ErrorKind::Internal, q.lastError().text());
+    return Ok{};
 }
 
-bool DemoLoadRepo::addCustomer(const QString &companyId, const LoadCustomer &c)
+Status DemoLoadRepo::addCustomer(const QString &companyId, const LoadCustomer &c)
 {
     return run(m_customer, {companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.vip ? 1 : 0, c.createdAt});
 }
 
-bool DemoLoadRepo::addSession(const QString &companyId, const LoadSession &s)
+Status DemoLoadRepo::addSession(const QString &companyId, const LoadSession &s)
 {
     return run(m_session,
         {s.id, companyId, s.customerId, s.channel, toString(s.tier), toString(s.status), toString(s.category),
@@ -47,25 +49,25 @@ bool DemoLoadRepo::addSession(const QString &companyId, const LoadSession &s)
             s.resolution.isEmpty() ? QVariant() : QVariant(s.resolution), s.messageCount});
 }
 
-bool DemoLoadRepo::addMessage(const QString &sessionId, const LoadMessage &m)
+Status DemoLoadRepo::addMessage(const QString &sessionId, const LoadMessage &m)
 {
     return run(m_message,
         {m.id, sessionId, m.seq, m.role, m.content, m.timestamp,
             m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant()});
 }
 
-bool DemoLoadRepo::addSentiment(const QString &sessionId, Sentiment sentiment, double score, qint64 at)
+Status DemoLoadRepo::addSentiment(const QString &sessionId, Sentiment sentiment, double score, qint64 at)
 {
     return run(m_sentiment, {sessionId, toString(sentiment), score, at});
 }
 
-bool DemoLoadRepo::addEscalation(
+Status DemoLoadRepo::addEscalation(
     const QString &sessionId, const QString &companyId, Tier from, Tier to, EscalationReason reason, qint64 at)
 {
     return run(m_escalation, {sessionId, companyId, toString(from), toString(to), toString(reason), at});
 }
 
-bool DemoLoadRepo::addDeskItem(const DeskItem &d)
+Status DemoLoadRepo::addDeskItem(const DeskItem &d)
 {
     return run(m_desk,
         {d.sessionId, d.companyId, d.queue, static_cast<int>(d.priority), toString(d.reason), toString(d.fromTier),

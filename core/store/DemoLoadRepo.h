@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/DeskItem.h"
 #include "core/domain/Enums.h"
 #include "core/store/Database.h"
@@ -50,17 +51,18 @@ class DemoLoadRepo {
 public:
     explicit DemoLoadRepo(Database &db);
 
-    bool addCustomer(const QString &companyId, const LoadCustomer &c); // an existing id is kept as it is
-    bool addSession(const QString &companyId, const LoadSession &s);
-    bool addMessage(const QString &sessionId, const LoadMessage &m);
-    bool addSentiment(const QString &sessionId, Sentiment sentiment, double score, qint64 at);
-    bool addEscalation(const QString &sessionId, const QString &companyId, Tier from, Tier to, EscalationReason reason,
+    Status addCustomer(const QString &companyId, const LoadCustomer &c); // an existing id is kept as it is
+    Status addSession(const QString &companyId, const LoadSession &s);
+    Status addMessage(const QString &sessionId, const LoadMessage &m);
+    Status addSentiment(const QString &sessionId, Sentiment sentiment, double score, qint64 at);
+    Status addEscalation(const QString &sessionId, const QString &companyId, Tier from, Tier to,
+        EscalationReason reason,
         qint64 at); // an automatic one
     // A waiting item: nobody holds it, no response yet.
-    bool addDeskItem(const DeskItem &item);
+    Status addDeskItem(const DeskItem &item);
 
 private:
-    static bool run(QSqlQuery &q, const QVariantList &values);
+    static Status run(QSqlQuery &q, const QVariantList &values);
 
     QSqlQuery m_session, m_message, m_sentiment, m_escalation, m_desk, m_customer;
 };

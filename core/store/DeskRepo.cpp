@@ -77,7 +77,7 @@ QueueRow readRow(const QSqlQuery &q)
 
 } // namespace
 
-bool DeskRepo::put(const DeskItem &d)
+Status DeskRepo::put(const DeskItem &d)
 {
     // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     QSqlQuery &q = m_db.statement(QStringLiteral(
@@ -85,10 +85,10 @@ bool DeskRepo::put(const DeskItem &d)
         " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, "
         "updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {d.sessionId, d.companyId, d.queue, static_cast<int>(d.priority), toString(d.reason), toString(d.fromTier),
             d.queuedAt, d.assigneeId.isEmpty() ? QVariant() : QVariant(d.assigneeId), d.assigneeName, d.claimedAt,
-            d.firstResponseDue, d.resolutionDue, d.firstResponseAt, toString(d.sla), d.updatedAt});
+            d.firstResponseDue, d.resolutionDue, d.firstResponseAt, toString(d.sla), d.updatedAt}));
 }
 
 std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
@@ -103,12 +103,13 @@ std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
     return out;
 }
 
-bool DeskRepo::remove(const QString &sessionId, qint64 now)
+Status DeskRepo::remove(const QString &sessionId, qint64 now)
 {
-    return m_db.exec(m_db.statement(QStringLiteral("INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
-                                                   " SELECT company_id, queue, session_id, ?, 1 FROM desk_items WHERE "
-                                                   "session_id = ? AND sla_state <> 'breached'")),
-               {now, sessionId})
+    return m_db.status(
+        m_db.exec(m_db.statement(QStringLiteral("INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
+                                                " SELECT company_id, queue, session_id, ?, 1 FROM desk_items WHERE "
+                                                "session_id = ? AND sla_state <> 'breached'")),
+            {now, sessionId})
         && m_db.exec(
             m_db.statement(QStringLiteral(
                 "INSERT INTO desk_history(company_id, queue, session_id, queued_at, first_response_at, left_at, "
@@ -116,43 +117,43 @@ bool DeskRepo::remove(const QString &sessionId, qint64 now)
                 " SELECT company_id, queue, session_id, queued_at, first_response_at, ?, sla_state = 'breached'"
                 " FROM desk_items WHERE session_id = ?")),
             {now, sessionId})
-        && m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId});
+        && m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId}));
 }
 
-bool DeskRepo::claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
+Status DeskRepo::claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at = ?, updated_at = ?"
                        " WHERE session_id = ? AND (assignee_id IS NULL OR assignee_id = ?)"));
-    return m_db.exec(q, {agentId, agentName, now, now, sessionId, agentId}) && q.numRowsAffected() == 1;
+    return m_db.oneRow(m_db.exec(q, {agentId, agentName, now, now, sessionId, agentId}), q);
 }
 
-bool DeskRepo::setAssignee(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
+Status DeskRepo::setAssignee(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE desk_items SET assignee_id = ?, assignee_name = ?, claimed_at "
                                                  "= ?, updated_at = ? WHERE session_id = ?"));
-    return m_db.exec(q,
-        {agentId.isEmpty() ? QVariant() : QVariant(agentId), agentName, agentId.isEmpty() ? 0 : now, now, sessionId});
+    return m_db.status(m_db.exec(q,
+        {agentId.isEmpty() ? QVariant() : QVariant(agentId), agentName, agentId.isEmpty() ? 0 : now, now, sessionId}));
 }
 
-bool DeskRepo::setFirstResponse(const QString &sessionId, qint64 at)
+Status DeskRepo::setFirstResponse(const QString &sessionId, qint64 at)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "UPDATE desk_items SET first_response_at = ?, updated_at = ? WHERE session_id = ? AND first_response_at = 0"));
-    return m_db.exec(q, {at, at, sessionId});
+    return m_db.status(m_db.exec(q, {at, at, sessionId}));
 }
 
-bool DeskRepo::setSla(const QString &sessionId, SlaState state, qint64 now)
+Status DeskRepo::setSla(const QString &sessionId, SlaState state, qint64 now)
 {
     if (state == SlaState::Breached
         && !m_db.exec(m_db.statement(QStringLiteral("INSERT INTO desk_outcomes(company_id, queue, session_id, at, met)"
                                                     " SELECT company_id, queue, session_id, ?, 0 FROM desk_items WHERE "
                                                     "session_id = ? AND sla_state <> 'breached'")),
             {now, sessionId}))
-        return false;
+        return m_db.lastFailure();
     QSqlQuery &q
         = m_db.statement(QStringLiteral("UPDATE desk_items SET sla_state = ?, updated_at = ? WHERE session_id = ?"));
-    return m_db.exec(q, {toString(state), now, sessionId});
+    return m_db.status(m_db.exec(q, {toString(state), now, sessionId}));
 }
 
 QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/DeskItem.h"
 #include "core/store/Database.h"
 
@@ -61,19 +62,19 @@ public:
     explicit DeskRepo(Database &db) : m_db(db) { }
 
     // Inserts or replaces the session's item (a session queued again starts afresh).
-    bool put(const DeskItem &item);
+    Status put(const DeskItem &item);
     std::optional<DeskItem> find(const QString &sessionId);
     // Takes the item off the desk into desk_history; one that never breached is also
     // recorded as an SLA met at `now`.
-    bool remove(const QString &sessionId, qint64 now);
+    Status remove(const QString &sessionId, qint64 now);
     // Compare-and-set: takes the item for `agentId` only if nobody or that
     // agent holds it. Returns whether it did.
-    bool claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now);
+    Status claim(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now);
     // Sets (or with an empty id clears) the holder unconditionally.
-    bool setAssignee(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now);
-    bool setFirstResponse(const QString &sessionId, qint64 at);
+    Status setAssignee(const QString &sessionId, const QString &agentId, const QString &agentName, qint64 now);
+    Status setFirstResponse(const QString &sessionId, qint64 at);
     // A breach is recorded as an SLA missed at `now`.
-    bool setSla(const QString &sessionId, SlaState state, qint64 now);
+    Status setSla(const QString &sessionId, SlaState state, qint64 now);
 
     QList<QueueRow> list(const QueueFilter &f, int *total);
     // Per queue; `met` and `missed` count outcomes at or after `sinceMs` (none when negative).

@@ -17,7 +17,7 @@ std::optional<QByteArray> DialogueRepo::load(const QString &sessionId)
     return out;
 }
 
-bool DialogueRepo::save(const QString &sessionId, const QByteArray &state, qint64 nowMs)
+Status DialogueRepo::save(const QString &sessionId, const QByteArray &state, qint64 nowMs)
 {
     m_cached.remove(sessionId);
     if (!m_db.write(
@@ -25,9 +25,9 @@ bool DialogueRepo::save(const QString &sessionId, const QByteArray &state, qint6
                 "INSERT INTO dialogue_states(session_id, state, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT(session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at"),
             {sessionId, QString::fromUtf8(state), nowMs}))
-        return false;
+        return m_db.lastFailure();
     m_cached.insert(sessionId, new std::optional<QByteArray>(state));
-    return true;
+    return Ok{};
 }
 
 } // namespace tierdesk

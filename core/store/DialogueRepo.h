@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/store/Database.h"
 
 #include <QByteArray>
@@ -17,7 +18,7 @@ class DialogueRepo {
 public:
     explicit DialogueRepo(Database &db) : m_db(db), m_cached(kCachedStates) { }
     std::optional<QByteArray> load(const QString &sessionId);
-    bool save(const QString &sessionId, const QByteArray &state, qint64 nowMs);
+    Status save(const QString &sessionId, const QByteArray &state, qint64 nowMs);
     // After writes were undone (WriteBatch::writesUndone): states are read anew.
     void dropCached() { m_cached.clear(); }
 

@@ -5,15 +5,15 @@
 
 namespace tierdesk {
 
-bool EmailNotificationRepo::put(const EmailNotificationConfig &c)
+Status EmailNotificationRepo::put(const EmailNotificationConfig &c)
 {
     const QString events
         = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.events)).toJson(QJsonDocument::Compact));
-    return m_db.write(
+    return m_db.status(m_db.write(
         QStringLiteral("INSERT INTO email_notifications(company_id, email, events, format, updated_at)"
                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(company_id) DO UPDATE SET email = excluded.email,"
                        " events = excluded.events, format = excluded.format, updated_at = excluded.updated_at"),
-        {c.companyId, c.email, events, c.format, c.updatedAt});
+        {c.companyId, c.email, events, c.format, c.updatedAt}));
 }
 
 std::optional<EmailNotificationConfig> EmailNotificationRepo::find(const QString &companyId)

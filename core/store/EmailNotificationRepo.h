@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/store/Database.h"
 
 #include <QStringList>
@@ -22,7 +23,7 @@ struct EmailNotificationConfig {
 class EmailNotificationRepo {
 public:
     explicit EmailNotificationRepo(Database &db) : m_db(db) { }
-    bool put(const EmailNotificationConfig &config);
+    Status put(const EmailNotificationConfig &config);
     std::optional<EmailNotificationConfig> find(const QString &companyId);
     bool anyConfigured(); // whether any company has e-mail notifications
 

@@ -113,26 +113,26 @@ qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
     return id;
 }
 
-bool KbRepo::update(const KbArticle &a, qint64 nowMs)
+Status KbRepo::update(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
-    return m_db.write(
+    return m_db.status(m_db.write(
         QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
                        " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
         {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
-            a.companyId});
+            a.companyId}));
 }
 
-bool KbRepo::remove(const QString &companyId, qint64 id)
+Status KbRepo::remove(const QString &companyId, qint64 id)
 {
     forgetSearches();
-    return m_db.write(
-        QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId});
+    return m_db.status(m_db.write(
+        QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId}));
 }
 
-bool KbRepo::countView(qint64 id)
+Status KbRepo::countView(qint64 id)
 {
-    return m_db.write(QStringLiteral("UPDATE kb_articles SET views = views + 1 WHERE id = ?"), {id});
+    return m_db.status(m_db.write(QStringLiteral("UPDATE kb_articles SET views = views + 1 WHERE id = ?"), {id}));
 }
 
 bool KbRepo::slugTaken(const QString &companyId, const QString &slug, qint64 exceptId)
@@ -153,7 +153,7 @@ qint64 KbRepo::ownIdOf(const QString &companyId, const QString &slug)
     return id;
 }
 
-bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
+Status KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
     QSqlQuery &q = m_db.statement(QStringLiteral(
@@ -161,7 +161,7 @@ bool KbRepo::upsert(const KbArticle &a, qint64 nowMs)
         "''), ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(company_id, slug) DO UPDATE SET title = excluded.title, category = excluded.category,"
         " keywords = excluded.keywords, body = excluded.body, updated_at = excluded.updated_at"));
-    return m_db.exec(q, {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, nowMs});
+    return m_db.status(m_db.exec(q, {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, nowMs}));
 }
 
 int KbRepo::count(const QString &companyId)

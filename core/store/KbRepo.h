@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/Enums.h"
 #include "core/store/Database.h"
 
@@ -33,7 +34,7 @@ struct KbHit {
 class KbRepo {
 public:
     explicit KbRepo(Database &db) : m_db(db) { }
-    bool upsert(const KbArticle &a, qint64 nowMs);
+    Status upsert(const KbArticle &a, qint64 nowMs);
     int count(const QString &companyId);
 
     // A company sees its own articles and the shared ones (company ""), except a shared
@@ -42,9 +43,9 @@ public:
     QList<KbArticle> list(const QString &companyId, const QString &category, int limit, int offset, int *total);
     // Inserts a new article (the slug must be free for the company); returns its id, 0 on failure.
     qint64 insert(const KbArticle &a, qint64 nowMs);
-    bool update(const KbArticle &a, qint64 nowMs);
-    bool remove(const QString &companyId, qint64 id);
-    bool countView(qint64 id);
+    Status update(const KbArticle &a, qint64 nowMs);
+    Status remove(const QString &companyId, qint64 id);
+    Status countView(qint64 id);
     bool slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
     // The company's own article (not a shared one) with this slug: 0 when none.
     qint64 ownIdOf(const QString &companyId, const QString &slug);

@@ -83,36 +83,37 @@ Session readSession(const QSqlQuery &q)
 
 } // namespace
 
-bool SessionRepo::insert(const Session &s)
+Status SessionRepo::insert(const Session &s)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO sessions(") + kColumns
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {s.id, s.companyId, s.customerId, toString(s.channel), toString(s.currentTier), toString(s.status),
             categoryColumn(s), s.issueSummary, toString(s.customerSentiment),
             compact(QJsonObject::fromVariantMap(s.metadata)), s.createdAt, s.updatedAt, s.lastActivityAt, s.resolvedAt,
-            resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount});
+            resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount}));
 }
 
-bool SessionRepo::setMetadata(const QString &id, const QVariantMap &metadata, qint64 updatedAt)
+Status SessionRepo::setMetadata(const QString &id, const QVariantMap &metadata, qint64 updatedAt)
 {
-    return m_db.write(QStringLiteral("UPDATE sessions SET metadata = ?, updated_at = ? WHERE id = ?"),
-        {compact(QJsonObject::fromVariantMap(metadata)), updatedAt, id});
+    return m_db.status(m_db.write(QStringLiteral("UPDATE sessions SET metadata = ?, updated_at = ? WHERE id = ?"),
+        {compact(QJsonObject::fromVariantMap(metadata)), updatedAt, id}));
 }
 
-bool SessionRepo::update(const Session &s)
+Status SessionRepo::update(const Session &s)
 {
-    return m_db.write(QStringLiteral("UPDATE sessions SET current_tier = ?, status = ?, issue_category = ?, "
-                                     "issue_summary = ?, customer_sentiment = ?,"
-                                     " updated_at = ?, last_activity_at = ?, resolved_at = ?, resolution = ?, "
-                                     "irate_count = ?, unconfident_turns = ?,"
-                                     " message_count = ? WHERE id = ?"),
-        {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary, toString(s.customerSentiment),
-            s.updatedAt, s.lastActivityAt, s.resolvedAt, resolutionColumn(s), s.irateCount, s.unconfidentTurns,
-            s.messageCount, s.id});
+    return m_db.status(
+        m_db.write(QStringLiteral("UPDATE sessions SET current_tier = ?, status = ?, issue_category = ?, "
+                                  "issue_summary = ?, customer_sentiment = ?,"
+                                  " updated_at = ?, last_activity_at = ?, resolved_at = ?, resolution = ?, "
+                                  "irate_count = ?, unconfident_turns = ?,"
+                                  " message_count = ? WHERE id = ?"),
+            {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary,
+                toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt, resolutionColumn(s),
+                s.irateCount, s.unconfidentTurns, s.messageCount, s.id}));
 }
 
-bool SessionRepo::update(const Session &s, const Session &stored)
+Status SessionRepo::update(const Session &s, const Session &stored)
 {
     // The indexed columns that change (sessions_by_customer, sessions_open); SQLite rewrites
     // an index entry whenever a column of it is assigned, even to the same value.
@@ -120,16 +121,17 @@ bool SessionRepo::update(const Session &s, const Session &stored)
         = s.currentTier == stored.currentTier && s.status == stored.status && s.issueCategory == stored.issueCategory;
     if (!placed)
         return update(s);
-    return m_db.write(QStringLiteral("UPDATE sessions SET issue_summary = ?, customer_sentiment = ?, updated_at = ?,"
-                                     " last_activity_at = ?, resolved_at = ?, resolution = ?, irate_count = ?,"
-                                     " unconfident_turns = ?, message_count = ? WHERE id = ?"),
-        {s.issueSummary, toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
-            resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id});
+    return m_db.status(
+        m_db.write(QStringLiteral("UPDATE sessions SET issue_summary = ?, customer_sentiment = ?, updated_at = ?,"
+                                  " last_activity_at = ?, resolved_at = ?, resolution = ?, irate_count = ?,"
+                                  " unconfident_turns = ?, message_count = ? WHERE id = ?"),
+            {s.issueSummary, toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt,
+                resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id}));
 }
 
-bool SessionRepo::setMessageCount(const QString &id, int count)
+Status SessionRepo::setMessageCount(const QString &id, int count)
 {
-    return m_db.write(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"), {count, id});
+    return m_db.status(m_db.write(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"), {count, id}));
 }
 
 std::optional<Session> SessionRepo::find(const QString &id, bool details, const MessageWindow &window)
@@ -262,30 +264,31 @@ QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
     return out;
 }
 
-bool SessionRepo::appendMessage(const QString &sessionId, int seq, const Message &m)
+Status SessionRepo::appendMessage(const QString &sessionId, int seq, const Message &m)
 {
-    return m_db.write(QStringLiteral("INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, "
-                                     "metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {m.id, sessionId, seq, m.role, m.content, m.timestamp,
-            m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(), metadataColumn(m)});
+    return m_db.status(
+        m_db.write(QStringLiteral("INSERT INTO messages(id, session_id, seq, role, content, timestamp, sentiment, "
+                                  "metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {m.id, sessionId, seq, m.role, m.content, m.timestamp,
+                m.sentiment ? QVariant(toString(*m.sentiment)) : QVariant(), metadataColumn(m)}));
 }
 
-bool SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)
+Status SessionRepo::appendSentiment(const QString &sessionId, const SentimentPoint &p)
 {
-    return m_db.write(
+    return m_db.status(m_db.write(
         QStringLiteral(
             "INSERT INTO sentiment_points(session_id, sentiment, score, timestamp, trigger) VALUES (?, ?, ?, ?, ?)"),
-        {sessionId, toString(p.sentiment), p.score, p.timestamp, p.trigger});
+        {sessionId, toString(p.sentiment), p.score, p.timestamp, p.trigger}));
 }
 
-bool SessionRepo::appendEscalation(const Session &s, const EscalationRecord &e)
+Status SessionRepo::appendEscalation(const Session &s, const EscalationRecord &e)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO escalations(session_id, company_id, from_tier, to_tier, "
                                                  "reason, timestamp, notes, automatic, transfer)"
                                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {s.id, s.companyId, toString(e.fromTier), toString(e.toTier), toString(e.reason), e.timestamp, e.notes,
-            e.automatic ? 1 : 0, e.transfer ? 1 : 0});
+            e.automatic ? 1 : 0, e.transfer ? 1 : 0}));
 }
 
 bool SessionRepo::hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/domain/Entities.h"
 #include "core/store/Database.h"
 
@@ -31,24 +32,24 @@ class SessionRepo {
 public:
     explicit SessionRepo(Database &db) : m_db(db) { }
 
-    bool insert(const Session &s);
+    Status insert(const Session &s);
     // Writes every mutable column of the session row (not the child rows).
-    bool update(const Session &s);
+    Status update(const Session &s);
     // The same, given the session as it is stored: when its tier, status and category are
     // unchanged (most messages), the indexes on those are left alone.
-    bool update(const Session &s, const Session &stored);
+    Status update(const Session &s, const Session &stored);
     // Only the message count: a reply stored after the rest of its turn (SessionEngine::finishTurn).
-    bool setMessageCount(const QString &id, int count);
+    Status setMessageCount(const QString &id, int count);
     // With `details`, also loads the escalation history, the window's messages
     // (Session::messagesFrom says where they start) and the sentiment readings
     // from the window's first message on (all of them when it starts at 0).
     std::optional<Session> find(const QString &id, bool details, const MessageWindow &window = {});
-    bool setMetadata(const QString &id, const QVariantMap &metadata, qint64 updatedAt);
+    Status setMetadata(const QString &id, const QVariantMap &metadata, qint64 updatedAt);
     QList<Session> list(const SessionFilter &f, int *total);
 
-    bool appendMessage(const QString &sessionId, int seq, const Message &m);
-    bool appendSentiment(const QString &sessionId, const SentimentPoint &p);
-    bool appendEscalation(const Session &s, const EscalationRecord &e);
+    Status appendMessage(const QString &sessionId, int seq, const Message &m);
+    Status appendSentiment(const QString &sessionId, const SentimentPoint &p);
+    Status appendEscalation(const Session &s, const EscalationRecord &e);
 
     // Another session of this customer in this category since `sinceMs`.
     bool hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category, qint64 sinceMs,

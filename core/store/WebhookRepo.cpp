@@ -94,19 +94,20 @@ QByteArray WebhookRepo::openSecret(const QByteArray &stored) const
     return opened ? *opened : QByteArray();
 }
 
-bool WebhookRepo::insert(const Webhook &w)
+Status WebhookRepo::insert(const Webhook &w)
 {
     const QByteArray sealed = m_sealer->seal(w.secret);
     if (sealed.isEmpty()) {
         qCWarning(lcWebhookRepo) << "webhook not stored: the store was given no data key to seal its secret";
-        return false;
+        return makeError(
+            ErrorKind::Internal, QStringLiteral("the store was given no data key to seal webhook secrets"));
     }
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO webhooks(id, company_id, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    return m_db.exec(q,
+    return m_db.status(m_db.exec(q,
         {w.id, w.companyId, w.url,
             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(w.events)).toJson(QJsonDocument::Compact)),
-            QString::fromLatin1(sealed), w.createdAt});
+            QString::fromLatin1(sealed), w.createdAt}));
 }
 
 QList<Webhook> WebhookRepo::list(const QString &companyId)
@@ -131,17 +132,19 @@ QList<Webhook> WebhookRepo::list(const QString &companyId)
     return out;
 }
 
-bool WebhookRepo::remove(const QString &companyId, const QString &id)
+Status WebhookRepo::remove(const QString &companyId, const QString &id)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("DELETE FROM webhooks WHERE company_id = ? AND id = ?"));
     if (!m_db.exec(q, {companyId, id}))
-        return false;
+        return m_db.lastFailure();
     const bool removed = q.numRowsAffected() > 0;
     if (removed) // deliveries still queued for it have nowhere to go
         m_db.exec(QStringLiteral("UPDATE webhook_outbox SET state = 'dead', last_error = 'webhook deleted'"
                                  " WHERE webhook_id = ? AND state = 'pending'"),
             {id});
-    return removed;
+    if (!removed)
+        return makeError(ErrorKind::NotFound, QStringLiteral("no such webhook"));
+    return Ok{};
 }
 
 int WebhookRepo::count(const QString &companyId)

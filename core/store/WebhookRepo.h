@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/common/SecretSealer.h"
 #include "core/domain/WebhookOutbox.h"
 #include "core/store/Database.h"
@@ -38,9 +39,9 @@ public:
     // secret access keys, ApiTokens) are sealed with it too.
     const SecretSealer &sealer() const { return *m_sealer; }
 
-    bool insert(const Webhook &w);
+    Status insert(const Webhook &w);
     QList<Webhook> list(const QString &companyId);
-    bool remove(const QString &companyId, const QString &id); // false when there was none
+    Status remove(const QString &companyId, const QString &id); // NotFound when there was none
     int count(const QString &companyId);
     // Whether any company's webhook subscribes to one of `events`.
     bool anySubscribedTo(const QStringList &events);

@@ -16,16 +16,26 @@ WriteBatch::~WriteBatch()
 
 bool WriteBatch::run(const std::function<bool()> &work)
 {
+    const Status done = run([&]() -> Status {
+        if (work())
+            return Ok{};
+        return makeError(ErrorKind::Internal, QString());
+    });
+    return done.ok();
+}
+
+Status WriteBatch::run(const std::function<Status()> &work)
+{
     // A degraded database takes no more writes (see Database::degraded()).
     if (m_db.degraded())
-        return false;
+        return makeError(ErrorKind::Internal, QStringLiteral("the database takes no writes: ") + m_db.failure());
     if (!m_db.inTransaction() && !m_db.begin())
-        return false;
+        return m_db.lastFailure();
     const QString savepoint = QStringLiteral("w");
     if (!m_db.savepoint(savepoint))
-        return false;
-    const bool ok = work();
-    if (ok) {
+        return m_db.lastFailure();
+    Status done = work();
+    if (done) {
         m_db.release(savepoint);
     } else {
         m_db.rollbackTo(savepoint);
@@ -33,7 +43,7 @@ bool WriteBatch::run(const std::function<bool()> &work)
     }
     m_dirty = true;
     scheduleFlush();
-    return ok;
+    return done;
 }
 
 void WriteBatch::afterCommit(std::function<void(bool)> done)

@@ -29,6 +29,9 @@ public:
     // savepoint cannot be taken) everything `work` wrote is rolled back. A
     // degraded database runs nothing and returns false.
     bool run(const std::function<bool()> &work);
+    // The same for work that says what went wrong: its error, or the batch's own
+    // (a degraded database, a savepoint that cannot be taken).
+    Status run(const std::function<Status()> &work);
     // Calls `done(true)` once everything written so far is committed, or
     // `done(false)` if that commit failed (or the database became degraded
     // meanwhile). Immediately when nothing is pending.

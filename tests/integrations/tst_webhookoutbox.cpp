@@ -92,8 +92,10 @@ struct OutboxDb {
     }
     bool addHook(const QString &id, const QString &path, const QString &event)
     {
-        return repo->insert(Webhook{id, kCompany, QStringLiteral("http://127.0.0.1:9") + path, {event},
-            QByteArrayLiteral("whsec_outbox_0123456789"), 0});
+        return repo
+            ->insert(Webhook{id, kCompany, QStringLiteral("http://127.0.0.1:9") + path, {event},
+                QByteArrayLiteral("whsec_outbox_0123456789"), 0})
+            .ok();
     }
     int count(const QString &sql)
     {

@@ -26,7 +26,7 @@ bool commitAuditRows(Store &store, int commits, int rowsPerCommit)
             for (int r = 0; r < rowsPerCommit; ++r)
                 if (!store.audit().append({c, QStringLiteral("co"), QStringLiteral("t"), QStringLiteral("agent"),
                         QStringLiteral("message.create"), QStringLiteral("session:%1").arg(r),
-                        QStringLiteral("127.0.0.1"), 201, {}}))
+                        QStringLiteral("127.0.0.1"), AuditOutcome::Created, {}}))
                     return false;
             return true;
         });

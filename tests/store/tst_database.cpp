@@ -107,6 +107,7 @@ private slots:
     void damagedDatabaseIsRefusedAndLeftUntouched();
     void notADatabaseIsRefused();
     void corruptionAtRunTimeDegradesWritesOnly();
+    void auditOutcomesKeepTheirStatusColumn();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -386,6 +387,50 @@ void TestDatabase::notADatabaseIsRefused()
         store.error().message.contains(QLatin1String("not a Tierdesk database")), qPrintable(store.error().message));
 }
 
+// The audit log's status column keeps the numbers it held before outcomes existed: rows
+// written then read back as outcomes, and an API family's own status comes back as it was.
+void TestDatabase::auditOutcomesKeepTheirStatusColumn()
+{
+    auto store = Store::open(path());
+    QVERIFY(store.ok());
+    Store &s = **store;
+    const QList<AuditOutcome> outcomes{AuditOutcome::System, AuditOutcome::Done, AuditOutcome::Created,
+        AuditOutcome::Accepted, AuditOutcome::Removed, AuditOutcome::Unauthorized, AuditOutcome::Failed,
+        AuditOutcome::NotDelivered};
+    QVERIFY(s.companies().insert(makeCompany(QStringLiteral("co"))));
+    for (int i = 0; i < outcomes.size(); ++i)
+        QVERIFY(s.audit().append({i, QStringLiteral("co"), QStringLiteral("t"), QStringLiteral("admin"),
+            QStringLiteral("a%1").arg(i), QStringLiteral("r"), {}, outcomes.at(i), {}}));
+    AuditEntry refused{100, QStringLiteral("co"), QStringLiteral("t"), QStringLiteral("admin"),
+        QStringLiteral("refused"), QStringLiteral("r"), {}, AuditOutcome::System, {}};
+    refused.answeredStatus = 403;
+    QVERIFY(s.audit().append(refused));
+    // A row as an older version wrote it.
+    QVERIFY(s.db().exec(QStringLiteral("INSERT INTO audit_log(at, company_id, actor, role, action, resource, "
+                                       "client_address, status, details) VALUES (200, 'co', 't', 'admin', 'old', 'r', "
+                                       "'', 204, '')")));
+    QVERIFY(s.batch().flush());
+
+    Observer o(path());
+    const QList<int> columns{0, 200, 201, 202, 204, 401, 500, 502};
+    for (int i = 0; i < columns.size(); ++i)
+        QCOMPARE(o.count(QStringLiteral("SELECT status FROM audit_log WHERE action = 'a%1'").arg(i)), columns.at(i));
+    QCOMPARE(o.count(QStringLiteral("SELECT status FROM audit_log WHERE action = 'refused'")), 403);
+
+    const QList<AuditEntry> read = s.audit().recent(QStringLiteral("co"), 20);
+    QCOMPARE(read.size(), outcomes.size() + 2);
+    QCOMPARE(read.at(0).action, QStringLiteral("old"));
+    QCOMPARE(read.at(0).outcome, AuditOutcome::Removed);
+    QCOMPARE(read.at(0).answeredStatus, 0);
+    QCOMPARE(read.at(1).answeredStatus, 403);
+    for (int i = 0; i < outcomes.size(); ++i) {
+        const AuditEntry &e = read.at(read.size() - 1 - i);
+        QCOMPARE(e.action, QStringLiteral("a%1").arg(i));
+        QCOMPARE(e.outcome, outcomes.at(i));
+        QCOMPARE(e.answeredStatus, 0);
+    }
+}
+
 void TestDatabase::corruptionAtRunTimeDegradesWritesOnly()
 {
     {
@@ -395,7 +440,7 @@ void TestDatabase::corruptionAtRunTimeDegradesWritesOnly()
         QVERIFY(s.batch().run([&] {
             return s.companies().insert(makeCompany(QStringLiteral("kept")))
                 && s.audit().append({1, QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("admin"),
-                    QStringLiteral("company.create"), QStringLiteral("company:kept"), {}, 0, {}});
+                    QStringLiteral("company.create"), QStringLiteral("company:kept"), {}, AuditOutcome::System, {}});
         }));
         QVERIFY(s.batch().flush());
     }
@@ -418,7 +463,7 @@ void TestDatabase::corruptionAtRunTimeDegradesWritesOnly()
     QVERIFY(s.batch().run([&] { return s.companies().insert(makeCompany(QStringLiteral("lost"))); }));
     QVERIFY(!s.batch().run([&] {
         return s.audit().append({2, QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("admin"),
-            QStringLiteral("company.update"), QStringLiteral("company:kept"), {}, 0, {}});
+            QStringLiteral("company.update"), QStringLiteral("company:kept"), {}, AuditOutcome::System, {}});
     }));
     QVERIFY(s.db().degraded());
     QCOMPARE(s.db().failure(), QStringLiteral("corrupt"));

@@ -1,5 +1,7 @@
 #include "core/api/cs/CsAdminJson.h"
 
+#include "core/api/common/AuditStatus.h"
+
 #include "core/common/Time.h"
 
 #include <QJsonObject>
@@ -108,7 +110,7 @@ QJsonObject auditEntryJson(const AuditEntry &e, const std::optional<QString> &ac
     QJsonObject o{{QStringLiteral("timestamp"), timefmt::iso(e.at)}, {QStringLiteral("actor"), e.actor},
         {QStringLiteral("role"), e.role}, {QStringLiteral("action"), e.action},
         {QStringLiteral("resource"), e.resource}, {QStringLiteral("clientAddress"), e.clientAddress},
-        {QStringLiteral("status"), e.status}};
+        {QStringLiteral("status"), auditHttpStatus(e)}};
     if (!e.details.isEmpty())
         o.insert(QStringLiteral("details"), QJsonObject::fromVariantMap(e.details));
     if (actorName)

@@ -1,5 +1,6 @@
 // GET /audit/logs: the company's audit log with seed 000's filters and paging,
 // each entry marked with whether it is about personal data (contains_pii).
+#include "core/api/common/AuditStatus.h"
 #include "core/api/platform/PlatformCall.h"
 #include "core/api/platform/PlatformErrors.h"
 #include "core/api/platform/PlatformRoutes.h"
@@ -59,7 +60,7 @@ QJsonObject logJson(const AuditRow &row)
     const AuditEntry &e = row.entry;
     QJsonObject details = QJsonObject::fromVariantMap(e.details);
     const bool pii = containsPii(e, details);
-    details.insert(QStringLiteral("status"), e.status);
+    details.insert(QStringLiteral("status"), auditHttpStatus(e));
     details.insert(QStringLiteral("contains_pii"), pii);
     return {{QStringLiteral("log_id"), QStringLiteral("audit-%1").arg(row.id)},
         {QStringLiteral("timestamp"), timefmt::iso(e.at)}, {QStringLiteral("user_id"), e.actor},

@@ -91,9 +91,9 @@ Result<NewAgent> AgentDirectory::checkProfile(const NewAgent &a)
 }
 
 void AgentDirectory::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-    int status, const QJsonObject &details)
+    AuditOutcome outcome, const QJsonObject &details)
 {
-    m_engine.audit(companyId, actor, action, resource, status, details);
+    m_engine.audit(companyId, actor, action, resource, outcome, details);
 }
 
 Result<Agent> AgentDirectory::insert(
@@ -119,10 +119,11 @@ Result<Agent> AgentDirectory::insert(
             return false;
         }
         return m_store.agents().insert(agent)
-            && m_store.audit().append({agent.createdAt, agent.companyId, actor.subject, actor.role,
-                QStringLiteral("agent.create"), QStringLiteral("agent:") + agent.id, actor.clientAddress, 201,
-                QVariantMap{{QStringLiteral("email"), agent.email}, {QStringLiteral("role"), agent.role},
-                    {QStringLiteral("firstAdmin"), onlyIfFirst}}});
+            && m_store.audit().append(
+                {agent.createdAt, agent.companyId, actor.subject, actor.role, QStringLiteral("agent.create"),
+                    QStringLiteral("agent:") + agent.id, actor.clientAddress, AuditOutcome::Created,
+                    QVariantMap{{QStringLiteral("email"), agent.email}, {QStringLiteral("role"), agent.role},
+                        {QStringLiteral("firstAdmin"), onlyIfFirst}}});
     });
     if (notFirst)
         return makeError(ErrorKind::Forbidden, QStringLiteral("Setup is done: an agent exists already"));
@@ -181,14 +182,15 @@ Result<QList<Agent>> AgentDirectory::list(const QString &companyId, bool include
 void AgentDirectory::recordLogin(const Agent &a, const QString &clientAddress)
 {
     audit(a.companyId, Actor{a.id, a.role, clientAddress}, QStringLiteral("auth.login"),
-        QStringLiteral("agent:") + a.id, 200, {{QStringLiteral("email"), a.email}});
+        QStringLiteral("agent:") + a.id, AuditOutcome::Done, {{QStringLiteral("email"), a.email}});
 }
 
 void AgentDirectory::recordLoginFailure(const QString &companyId, const QString &agentId, const QString &email,
     const QString &reason, const QString &clientAddress)
 {
     audit(companyId, Actor{QStringLiteral("anonymous"), QString(), clientAddress}, QStringLiteral("auth.login_failed"),
-        agentId.isEmpty() ? QStringLiteral("agent:unknown") : QStringLiteral("agent:") + agentId, 401,
+        agentId.isEmpty() ? QStringLiteral("agent:unknown") : QStringLiteral("agent:") + agentId,
+        AuditOutcome::Unauthorized,
         {{QStringLiteral("email"), email.left(kMaxEmailChars)}, {QStringLiteral("reason"), reason}});
 }
 
@@ -225,7 +227,7 @@ Result<Agent> AgentDirectory::setPresence(
     Live &live = m_live[agentId];
     live.companyId = companyId;
     live.away = p == Presence::Away;
-    audit(companyId, actor, QStringLiteral("agent.presence"), QStringLiteral("agent:") + agentId, 200,
+    audit(companyId, actor, QStringLiteral("agent.presence"), QStringLiteral("agent:") + agentId, AuditOutcome::Done,
         {{QStringLiteral("presence"), presenceName(p)}});
     changed(agentId, before);
     return *agent;

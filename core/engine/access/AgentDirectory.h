@@ -118,8 +118,8 @@ private:
         int sockets = 0;
         bool away = false;
     };
-    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
-        const QJsonObject &details);
+    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+        AuditOutcome outcome, const QJsonObject &details);
     void changed(const QString &agentId, Presence before);
 
     SessionEngine &m_engine;

@@ -94,7 +94,7 @@ Result<Agent> AgentDirectory::change(
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().update(next)
             && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.update"),
-                QStringLiteral("agent:") + id, actor.clientAddress, 200, details});
+                QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, details});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the agent"));
@@ -112,7 +112,7 @@ Result<Agent> AgentDirectory::setPassword(
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().updatePassword(companyId, id, passwordHash, stored->tokensValidAfter)
             && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.password"),
-                QStringLiteral("agent:") + id, actor.clientAddress, 200, {}});
+                QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, {}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the password"));

@@ -22,13 +22,17 @@ Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const Q
     IssuedApiKey key = ApiKeyMaker::make(companyId, request, actor.subject, nowMs, box);
     const ApiTokenRecord &t = key.record;
     const AuditEntry audit{nowMs, companyId, actor.subject, actor.role, QStringLiteral("token.create"),
-        QStringLiteral("token:") + t.id, actor.clientAddress, 201, ApiKeyMaker::auditDetails(t)};
-    if (!(*db)->begin())
-        return makeError(ErrorKind::Internal, QStringLiteral("cannot write to the database: ") + (*db)->lastError());
-    if (!ApiTokenRepo(**db).insert(t) || !AuditRepo(**db).append(audit) || !(*db)->commit()) {
-        const QString error = (*db)->lastError();
+        QStringLiteral("token:") + t.id, actor.clientAddress, AuditOutcome::Created, ApiKeyMaker::auditDetails(t)};
+    if (const Status begun = (*db)->status((*db)->begin()); !begun)
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot write to the database: ") + begun.error().message);
+    Status stored = ApiTokenRepo(**db).insert(t);
+    if (stored)
+        stored = AuditRepo(**db).append(audit);
+    if (stored)
+        stored = (*db)->status((*db)->commit());
+    if (!stored) {
         (*db)->rollback();
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the key: ") + error);
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the key: ") + stored.error().message);
     }
     return key;
 }

@@ -4,11 +4,11 @@
 
 namespace tierdesk {
 
-bool ApiTokens::auditRow(
-    const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status)
+Status ApiTokens::auditRow(
+    const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, AuditOutcome outcome)
 {
     return m_engine.core().store().audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role,
-        action, QStringLiteral("token:") + t.id, actor.clientAddress, status, ApiKeyMaker::auditDetails(t)});
+        action, QStringLiteral("token:") + t.id, actor.clientAddress, outcome, ApiKeyMaker::auditDetails(t)});
 }
 
 ApiTokens::ApiTokens(SessionEngine &engine) : m_engine(engine), m_repo(engine.core().store().db())
@@ -52,8 +52,10 @@ Result<ApiTokenRecord> ApiTokens::check(const QString &companyId, const QString 
 
 Result<ApiTokenRecord> ApiTokens::store(const ApiTokenRecord &t, const Actor &actor)
 {
-    const bool ok = m_engine.core().store().batch().run(
-        [&] { return m_repo.insert(t) && auditRow(t.companyId, actor, QStringLiteral("token.create"), t, 201); });
+    const bool ok = m_engine.core().store().batch().run([&] {
+        return m_repo.insert(t)
+            && auditRow(t.companyId, actor, QStringLiteral("token.create"), t, AuditOutcome::Created);
+    });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the token"));
     return t;
@@ -111,7 +113,7 @@ Result<ApiTokenRecord> ApiTokens::revoke(const QString &companyId, const QString
     const qint64 now = m_engine.clock().nowMs();
     const bool ok = m_engine.core().store().batch().run([&] {
         return m_repo.revoke(companyId, id, now)
-            && auditRow(companyId, actor, QStringLiteral("token.revoke"), *found, 200);
+            && auditRow(companyId, actor, QStringLiteral("token.revoke"), *found, AuditOutcome::Done);
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not revoke the token"));

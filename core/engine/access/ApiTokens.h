@@ -47,8 +47,8 @@ public:
     bool revoked(const QString &tokenId) const { return m_revoked.contains(tokenId); }
 
 private:
-    bool auditRow(
-        const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t, int status);
+    Status auditRow(const QString &companyId, const Actor &actor, const QString &action, const ApiTokenRecord &t,
+        AuditOutcome outcome);
 
     SessionEngine &m_engine;
     ApiTokenRepo m_repo;

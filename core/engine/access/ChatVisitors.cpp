@@ -6,9 +6,10 @@ Status ChatVisitors::add(const ChatVisitor &visitor, const Actor &actor)
 {
     const bool ok = m_engine.core().store().batch().run([&] {
         return m_repo.insert(visitor)
-            && m_engine.core().store().audit().append({m_engine.clock().nowMs(), visitor.companyId, actor.subject,
-                actor.role, QStringLiteral("chat.visitor"), QStringLiteral("session:") + visitor.sessionId,
-                actor.clientAddress, 201, QVariantMap{{QStringLiteral("widgetKeyId"), visitor.widgetKeyId}}});
+            && m_engine.core().store().audit().append(
+                {m_engine.clock().nowMs(), visitor.companyId, actor.subject, actor.role, QStringLiteral("chat.visitor"),
+                    QStringLiteral("session:") + visitor.sessionId, actor.clientAddress, AuditOutcome::Created,
+                    QVariantMap{{QStringLiteral("widgetKeyId"), visitor.widgetKeyId}}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the chat visitor"));

@@ -63,12 +63,13 @@ Status CannedResponses::validate(const QString &companyId, const CannedResponse 
     return Ok{};
 }
 
-bool CannedResponses::write(const CannedResponse &r, const QString &action, int status, const Actor &actor, bool insert)
+bool CannedResponses::write(
+    const CannedResponse &r, const QString &action, AuditOutcome outcome, const Actor &actor, bool insert)
 {
     return m_store.batch().run([&] {
         return (insert ? m_store.canned().insert(r) : m_store.canned().update(r))
             && m_store.audit().append({m_engine.clock().nowMs(), r.companyId, actor.subject, actor.role, action,
-                QStringLiteral("canned:") + r.id, actor.clientAddress, status,
+                QStringLiteral("canned:") + r.id, actor.clientAddress, outcome,
                 QVariantMap{{QStringLiteral("shortcut"), r.shortcut}}});
     });
 }
@@ -106,7 +107,7 @@ Result<CannedResponse> CannedResponses::create(const QString &companyId, const Q
         return ok.error();
     if (m_store.canned().count(companyId) >= kMaxPerCompany)
         return makeError(ErrorKind::Conflict, QStringLiteral("at most 500 canned responses per company"));
-    if (!write(r, QStringLiteral("canned.create"), 201, actor, true))
+    if (!write(r, QStringLiteral("canned.create"), AuditOutcome::Created, actor, true))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the canned response"));
     return r;
 }
@@ -139,7 +140,7 @@ Result<CannedResponse> CannedResponses::update(
     r.updatedAt = m_engine.clock().nowMs();
     if (const Status ok = validate(companyId, r, r.id); !ok)
         return ok.error();
-    if (!write(r, QStringLiteral("canned.update"), 200, actor, false))
+    if (!write(r, QStringLiteral("canned.update"), AuditOutcome::Done, actor, false))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the canned response"));
     return r;
 }
@@ -150,8 +151,9 @@ Status CannedResponses::remove(const QString &companyId, const QString &id, cons
     m_store.batch().run([&] {
         removed = id.size() <= 128 && m_store.canned().remove(companyId, id);
         if (removed)
-            m_store.audit().append({m_engine.clock().nowMs(), companyId, actor.subject, actor.role,
-                QStringLiteral("canned.delete"), QStringLiteral("canned:") + id, actor.clientAddress, 204, {}});
+            m_store.audit().append(
+                {m_engine.clock().nowMs(), companyId, actor.subject, actor.role, QStringLiteral("canned.delete"),
+                    QStringLiteral("canned:") + id, actor.clientAddress, AuditOutcome::Removed, {}});
         return true;
     });
     if (!removed)

@@ -38,7 +38,7 @@ public:
 private:
     Status validate(const QString &companyId, const CannedResponse &r, const QString &exceptId);
     QHash<QString, QString> values(const Company &company, const Session &s, const Actor &actor);
-    bool write(const CannedResponse &r, const QString &action, int status, const Actor &actor, bool insert);
+    bool write(const CannedResponse &r, const QString &action, AuditOutcome outcome, const Actor &actor, bool insert);
 
     SessionEngine &m_engine;
     Store &m_store;

@@ -28,8 +28,8 @@ Result<Company> CompanyService::create(const QString &name, const CsConfig &conf
     Company c{ids::uuid(), *clean, m_core.clock().nowMs(), config};
     const bool ok = store.batch().run([&] {
         return store.companies().insert(c)
-            && m_core.record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id, 0,
-                {{QStringLiteral("name"), c.name}});
+            && m_core.record(c.id, actor, QStringLiteral("company.create"), QStringLiteral("company:") + c.id,
+                AuditOutcome::System, {{QStringLiteral("name"), c.name}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
@@ -52,8 +52,8 @@ Result<Company> CompanyService::rename(const QString &id, const QString &name, c
     c->name = *clean;
     const bool ok = store.batch().run([&] {
         return store.companies().updateName(id, c->name)
-            && m_core.record(id, actor, QStringLiteral("company.rename"), QStringLiteral("company:") + id, 200,
-                {{QStringLiteral("before"), before}, {QStringLiteral("after"), c->name}});
+            && m_core.record(id, actor, QStringLiteral("company.rename"), QStringLiteral("company:") + id,
+                AuditOutcome::Done, {{QStringLiteral("before"), before}, {QStringLiteral("after"), c->name}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
@@ -81,7 +81,7 @@ Result<CsConfig> CompanyService::updateConfig(const QString &companyId, const QJ
     const bool ok = store.batch().run([&] {
         return store.companies().updateConfig(companyId, merged.value())
             && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,
-                200,
+                AuditOutcome::Done,
                 {{QStringLiteral("patch"), patch},
                     {QStringLiteral("changes"), configChanges(company->config.toJson(), merged->toJson())}});
     });

@@ -41,7 +41,7 @@ Result<EmailNotificationConfig> EmailNotifications::configure(const EmailNotific
         return m_repo.put(stored)
             && m_engine.core().store().audit().append({stored.updatedAt, stored.companyId, actor.subject, actor.role,
                 QStringLiteral("notification.email.configure"), QStringLiteral("notifications/email"),
-                actor.clientAddress, 200,
+                actor.clientAddress, AuditOutcome::Done,
                 QVariantMap{{QStringLiteral("email"), stored.email}, {QStringLiteral("events"), stored.events}}});
     });
     if (!ok)

@@ -166,11 +166,12 @@ Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
     const bool ok = m_store.batch().run([&] {
         if (created)
             a.id = m_store.kb().insert(a, now);
-        const bool written = created ? a.id > 0 : m_store.kb().update(a, now);
+        const bool written = created ? a.id > 0 : m_store.kb().update(a, now).ok();
         return written
             && m_store.audit().append({now, a.companyId, actor.subject, actor.role,
                 created ? QStringLiteral("kb.create") : QStringLiteral("kb.update"), QStringLiteral("kb:%1").arg(a.id),
-                actor.clientAddress, created ? 201 : 200, QVariantMap{{QStringLiteral("slug"), a.slug}}});
+                actor.clientAddress, created ? AuditOutcome::Created : AuditOutcome::Done,
+                QVariantMap{{QStringLiteral("slug"), a.slug}}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the article"));
@@ -234,7 +235,7 @@ Status KnowledgeBase::remove(const QString &companyId, qint64 id, const Actor &a
     const bool ok = m_store.batch().run([&] {
         return m_store.kb().remove(companyId, id)
             && m_store.audit().append({now, companyId, actor.subject, actor.role, QStringLiteral("kb.delete"),
-                QStringLiteral("kb:%1").arg(id), actor.clientAddress, 204, {}});
+                QStringLiteral("kb:%1").arg(id), actor.clientAddress, AuditOutcome::Removed, {}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not delete the article"));

@@ -181,8 +181,8 @@ Result<ReportJob> ReportJobs::start(const ReportRequest &r, const Actor &actor)
         m_engine.clock().nowMs(), 0, {}};
     m_jobs.insert(job.id, job);
     m_requests[r.companyId].append(job.createdAt);
-    m_engine.audit(r.companyId, actor, QStringLiteral("report.create"), QStringLiteral("reports/") + job.id, 202,
-        {{QStringLiteral("report_type"), r.type}, {QStringLiteral("format"), r.format}});
+    m_engine.audit(r.companyId, actor, QStringLiteral("report.create"), QStringLiteral("reports/") + job.id,
+        AuditOutcome::Accepted, {{QStringLiteral("report_type"), r.type}, {QStringLiteral("format"), r.format}});
     launch(job, r);
     return job;
 }
@@ -224,7 +224,7 @@ void ReportJobs::done(const QString &reportId, const Status &written)
     }
     const ReportJob job = *it;
     m_engine.audit(job.companyId, Actor{}, written ? QStringLiteral("report.ready") : QStringLiteral("report.failed"),
-        QStringLiteral("reports/") + job.id, written ? 200 : 500);
+        QStringLiteral("reports/") + job.id, written ? AuditOutcome::Done : AuditOutcome::Failed);
     if (written)
         trim(job.companyId, job.id);
     forgetOldest();

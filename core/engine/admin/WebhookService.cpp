@@ -68,8 +68,8 @@ Result<Webhook> WebhookService::add(const QString &companyId, const QString &url
     w.events.removeDuplicates();
     const bool ok = store.batch().run([&] {
         return store.webhooks().insert(w)
-            && m_core.record(companyId, actor, QStringLiteral("webhook.create"), QStringLiteral("webhook:") + w.id, 201,
-                {{QStringLiteral("url"), url}});
+            && m_core.record(companyId, actor, QStringLiteral("webhook.create"), QStringLiteral("webhook:") + w.id,
+                AuditOutcome::Created, {{QStringLiteral("url"), url}});
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the webhook"));
@@ -90,9 +90,10 @@ Status WebhookService::remove(const QString &companyId, const QString &id, const
     bool removed = false;
     Store &store = m_core.store();
     store.batch().run([&] {
-        removed = store.webhooks().remove(companyId, id);
+        removed = store.webhooks().remove(companyId, id).ok();
         if (removed)
-            m_core.record(companyId, actor, QStringLiteral("webhook.delete"), QStringLiteral("webhook:") + id, 204);
+            m_core.record(companyId, actor, QStringLiteral("webhook.delete"), QStringLiteral("webhook:") + id,
+                AuditOutcome::Removed);
         return true;
     });
     if (!removed)

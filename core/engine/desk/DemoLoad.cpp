@@ -57,7 +57,7 @@ class Loader {
 public:
     Loader(Database &db, const Company &company, qint64 now) : m_company(company), m_now(now), m_repo(db) { }
 
-    bool customers(int count)
+    Status customers(int count)
     {
         for (int i = 0; i < count; ++i) {
             const QString id = QStringLiteral("cust_load_%1").arg(i, 6, 10, QLatin1Char('0'));
@@ -65,17 +65,18 @@ public:
                 QLatin1String(kFirstNames[i % 20]), QLatin1String(kLastNames[(i / 20) % 16]));
             const bool vip = i % 25 == 0;
             const char *tier = vip ? "PLATINUM" : i % 5 == 0 ? "GOLD" : i % 3 == 0 ? "SILVER" : "BRONZE";
-            if (!m_repo.addCustomer(m_company.id,
-                    {id, name, id + QStringLiteral("@example.com"), QLatin1String(tier),
-                        double(m_rng.bounded(20000)) / 10.0 + (vip ? 5000 : 0), vip, m_now - 90 * kDayMs}))
-                return false;
+            Status added = m_repo.addCustomer(m_company.id,
+                {id, name, id + QStringLiteral("@example.com"), QLatin1String(tier),
+                    double(m_rng.bounded(20000)) / 10.0 + (vip ? 5000 : 0), vip, m_now - 90 * kDayMs});
+            if (!added)
+                return added;
         }
         m_customers = count;
-        return true;
+        return Ok{};
     }
 
     // One session; `waiting` ones sit in a human queue now.
-    bool session(bool waiting)
+    Status session(bool waiting)
     {
         const Topic &topic = kTopics[m_rng.bounded(int(std::size(kTopics)))];
         const Sentiment sentiment = waiting ? kSentiments[2 + m_rng.bounded(5)] : kSentiments[m_rng.bounded(5)];
@@ -98,32 +99,35 @@ public:
         const QString channel = QLatin1String(m_rng.bounded(4) == 0 ? "email" : "chat");
         const QString summary = QStringLiteral("Customer inquiry: ")
             + toString(topic.category).toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
-        if (!m_repo.addSession(m_company.id,
+        if (Status added = m_repo.addSession(m_company.id,
                 {id, customer, channel, tier, status, topic.category, summary, sentiment, start, last,
-                    waiting || abandoned ? 0 : last, resolution, 2}))
-            return false;
+                    waiting || abandoned ? 0 : last, resolution, 2});
+            !added)
+            return added;
         const QString role = QLatin1String(tier == Tier::AiRep ? "ai_rep" : "ai_manager");
-        if (!m_repo.addMessage(id,
-                {ids::random(QStringLiteral("msg_")), 0, QStringLiteral("customer"), QLatin1String(topic.question),
-                    start, sentiment})
-            || !m_repo.addMessage(id,
+        Status added = m_repo.addMessage(id,
+            {ids::random(QStringLiteral("msg_")), 0, QStringLiteral("customer"), QLatin1String(topic.question), start,
+                sentiment});
+        if (added)
+            added = m_repo.addMessage(id,
                 {ids::random(QStringLiteral("msg_")), 1, waiting ? QStringLiteral("ai_rep") : role,
-                    QLatin1String(topic.answer), start + 1500, std::nullopt})
-            || !m_repo.addSentiment(id, sentiment, 0.3 + double(m_rng.bounded(60)) / 100.0, start))
-            return false;
-        if (!escalated)
-            return true;
+                    QLatin1String(topic.answer), start + 1500, std::nullopt});
+        if (added)
+            added = m_repo.addSentiment(id, sentiment, 0.3 + double(m_rng.bounded(60)) / 100.0, start);
+        if (!added || !escalated)
+            return added;
         const EscalationReason reason
             = waiting ? kHumanReasons[m_rng.bounded(int(std::size(kHumanReasons)))] : EscalationReason::ComplexIssue;
-        if (!m_repo.addEscalation(id, m_company.id, Tier::AiRep, tier, reason, start + 1000))
-            return false;
-        return !waiting || queueItem(id, topic.category, reason, sentiment, start + 1000);
+        if (Status escalation = m_repo.addEscalation(id, m_company.id, Tier::AiRep, tier, reason, start + 1000);
+            !escalation || !waiting)
+            return escalation;
+        return queueItem(id, topic.category, reason, sentiment, start + 1000);
     }
 
 private:
     // Priority and due times by the desk's own rules, as a live escalation gets them
     // (the load's customers are not VIPs).
-    bool queueItem(
+    Status queueItem(
         const QString &id, IssueCategory category, EscalationReason reason, Sentiment sentiment, qint64 queuedAt)
     {
         const DeskConfig &config = m_company.config.desk();
@@ -166,18 +170,20 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
     Database &db = store.db();
     Loader loader(db, *company, engine.clock().nowMs());
     const int customers = qBound(1, request.sessions / 10, 20000);
-    bool ok = db.begin() && loader.customers(customers);
+    Status ok = db.status(db.begin());
+    if (ok)
+        ok = loader.customers(customers);
     // Waiting escalations are spread evenly through the load.
     for (int i = 0; ok && i < request.sessions; ++i) {
         const bool waiting = qint64(i + 1) * request.escalations / request.sessions
             > qint64(i) * request.escalations / request.sessions;
         ok = loader.session(waiting);
         if (ok && (i + 1) % kSessionsPerTransaction == 0)
-            ok = db.commit() && db.begin();
+            ok = db.status(db.commit() && db.begin());
     }
     if (!ok) {
         db.rollback();
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo load: ") + db.lastError());
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo load: ") + ok.error().message);
     }
     if (!db.commit())
         return makeError(ErrorKind::Internal, QStringLiteral("could not commit the demo load"));

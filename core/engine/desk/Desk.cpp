@@ -160,11 +160,13 @@ Result<Session> Desk::reload(const QString &companyId, const QString &sessionId)
 }
 
 Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
-    const std::function<bool()> &work)
+    const std::function<Status()> &work)
 {
-    const bool ok = m_engine.core().store().batch().run([&] {
-        return work()
-            && m_engine.core().record(h.session.companyId, actor, action, sessionResource(h.session.id), 200, details);
+    const Status ok = m_engine.core().store().batch().run([&]() -> Status {
+        if (Status done = work(); !done)
+            return done;
+        return m_engine.core().record(
+            h.session.companyId, actor, action, sessionResource(h.session.id), AuditOutcome::Done, details);
     });
     if (!ok) {
         m_engine.core().forget(h.session.id);
@@ -195,8 +197,9 @@ Result<Session> Desk::claim(const QString &companyId, const QString &sessionId, 
     const QString name = nameOf(companyId, actor.subject);
     bool won = false;
     auto result = changed(*held, actor, QStringLiteral("desk.claim"), {}, [&] {
-        won = m_repo.claim(sessionId, actor.subject, name, m_engine.clock().nowMs());
-        return won;
+        Status claimed = m_repo.claim(sessionId, actor.subject, name, m_engine.clock().nowMs());
+        won = claimed.ok();
+        return claimed;
     });
     if (!won) {
         // Only one claim can change the row; the loser is told who won.
@@ -288,9 +291,9 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
     e.transfer = true;
     const bool toPerson = target == Tier::HumanAgent;
     auto result = changed(*held, actor, QStringLiteral("desk.transfer"),
-        {{QStringLiteral("targetTier"), toString(target)}, {QStringLiteral("queue"), queue}}, [&] {
-            if (!m_engine.core().store().sessions().appendEscalation(s, e))
-                return false;
+        {{QStringLiteral("targetTier"), toString(target)}, {QStringLiteral("queue"), queue}}, [&]() -> Status {
+            if (Status appended = m_engine.core().store().sessions().appendEscalation(s, e); !appended)
+                return appended;
             s.escalationHistory << e;
             if (toPerson) {
                 DeskItem item = held->item;
@@ -306,7 +309,9 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
             s.irateCount = 0;
             s.unconfidentTurns = 0;
             s.updatedAt = s.lastActivityAt = now;
-            return m_repo.remove(s.id, now) && m_engine.core().store().sessions().update(s);
+            if (Status removed = m_repo.remove(s.id, now); !removed)
+                return removed;
+            return m_engine.core().store().sessions().update(s);
         });
     if (!result)
         return result;

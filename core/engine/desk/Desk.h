@@ -128,7 +128,7 @@ private:
     // The row as the desk serves it, read now.
     QueueItem served(const QueueRow &row) const;
     Result<Session> changed(const Held &h, const Actor &actor, const QString &action, const QJsonObject &details,
-        const std::function<bool()> &work);
+        const std::function<Status()> &work);
     // A queue event after commit, built then: "queue.added" / "queue.updated" / "sla.*" carry the
     // QueueItem, "queue.removed" {"sessionId"}.
     void publishQueue(const QString &companyId, const QString &sessionId, SessionEventType type);

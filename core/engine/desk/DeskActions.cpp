@@ -76,8 +76,8 @@ Result<PersonActionDone> Desk::act(
         details.insert(QStringLiteral("reason"), action.reason);
         details.insert(QStringLiteral("messageId"), m.id);
         return m_engine.core().store().sessions().update(s)
-            && m_engine.core().record(
-                companyId, actor, QStringLiteral("desk.") + type, QStringLiteral("session:") + s.id, 201, details);
+            && m_engine.core().record(companyId, actor, QStringLiteral("desk.") + type,
+                QStringLiteral("session:") + s.id, AuditOutcome::Created, details);
     });
     if (!ok) {
         m_engine.core().forget(s.id);

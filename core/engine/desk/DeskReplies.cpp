@@ -125,7 +125,7 @@ bool Desk::claimByReply(const Held &h, const Actor &actor, qint64 now)
     const QString &id = h.session.id;
     return m_repo.claim(id, actor.subject, nameOf(h.session.companyId, actor.subject), now)
         && m_engine.core().record(h.session.companyId, actor, QStringLiteral("desk.claim"),
-            QStringLiteral("session:") + id, 200, {{QStringLiteral("byReply"), true}});
+            QStringLiteral("session:") + id, AuditOutcome::Done, {{QStringLiteral("byReply"), true}});
 }
 
 Result<Message> Desk::reply(
@@ -172,7 +172,8 @@ Result<Message> Desk::reply(
         return m_engine.core().store().sessions().update(s)
             && m_engine.core().record(companyId, actor,
                 reply.internal ? QStringLiteral("desk.note") : QStringLiteral("desk.reply"),
-                QStringLiteral("session:") + s.id, 201, withPiiKinds({{QStringLiteral("messageId"), m.id}}, m.content));
+                QStringLiteral("session:") + s.id, AuditOutcome::Created,
+                withPiiKinds({{QStringLiteral("messageId"), m.id}}, m.content));
     });
     if (!ok) {
         m_engine.core().forget(s.id);
@@ -215,8 +216,10 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, closing))
         return false;
     publishMessage(s, closing, false);
-    return m_engine.core().record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id,
-        200, withPiiKinds({{QStringLiteral("messageId"), closing.id}}, s.resolution->summary));
+    const Status recorded
+        = m_engine.core().record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id,
+            AuditOutcome::Done, withPiiKinds({{QStringLiteral("messageId"), closing.id}}, s.resolution->summary));
+    return recorded.ok();
 }
 
 } // namespace tierdesk

@@ -118,8 +118,8 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
         m_core.ensureCustomer(s.companyId, s.customerId, s.createdAt);
         if (!m_core.store().sessions().insert(s))
             return false;
-        m_core.record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id, 201,
-            withPiiKinds({}, initial));
+        m_core.record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id,
+            AuditOutcome::Created, withPiiKinds({}, initial));
         m_core.queueWebhook(s, QStringLiteral("session.created"),
             {{QStringLiteral("channel"), toString(s.channel)},
                 {QStringLiteral("currentTier"), toString(s.currentTier)}});
@@ -231,8 +231,8 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     m_core.store().batch().run([&] {
         turn = beginTurn(s, company, checked.value(), analysed);
         if (turn)
-            m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id, 201,
-                withPiiKinds({}, checked.value()));
+            m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id,
+                AuditOutcome::Created, withPiiKinds({}, checked.value()));
         return turn.ok();
     });
     if (turn)

@@ -97,17 +97,22 @@ Customer EngineCore::ensureCustomer(const QString &companyId, const QString &cus
     return c;
 }
 
-bool EngineCore::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-    int status, const QJsonObject &details)
+Status EngineCore::record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+    AuditOutcome outcome, const QJsonObject &details)
 {
     return m_store.audit().append({m_clock.nowMs(), companyId, actor.subject, actor.role, action, resource,
-        actor.clientAddress, status, details.toVariantMap()});
+        actor.clientAddress, outcome, details.toVariantMap()});
 }
 
 void EngineCore::audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-    int status, const QJsonObject &details)
+    AuditOutcome outcome, const QJsonObject &details)
 {
-    m_store.batch().run([&] { return record(companyId, actor, action, resource, status, details); });
+    m_store.batch().run([&] { return record(companyId, actor, action, resource, outcome, details); });
+}
+
+void EngineCore::audit(const AuditEntry &entry)
+{
+    m_store.batch().run([&] { return m_store.audit().append(entry); });
 }
 
 void EngineCore::publish(SessionEvent event)

@@ -61,10 +61,12 @@ public:
     Customer ensureCustomer(const QString &companyId, const QString &customerId, qint64 now);
 
     // Appends to the audit log inside the caller's batch work / in a batch work of its own.
-    bool record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
-        int status, const QJsonObject &details = {});
-    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource, int status,
-        const QJsonObject &details = {});
+    Status record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+        AuditOutcome outcome, const QJsonObject &details = {});
+    void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
+        AuditOutcome outcome, const QJsonObject &details = {});
+    // Any entry, in a batch work of its own (an API family's record of a request).
+    void audit(const AuditEntry &entry);
 
     bool eventsWanted() const { return m_signals.eventsWanted(); }
     // Emits the event once the current batch commits (only while events are wanted).

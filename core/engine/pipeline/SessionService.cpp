@@ -78,7 +78,7 @@ Result<Session> SessionService::escalate(const QString &companyId, const QString
                 {QStringLiteral("reason"), toString(reason)}, {QStringLiteral("targetTier"), toString(target)}};
             return m_core.store().sessions().update(s)
                 && m_core.record(companyId, actor, QStringLiteral("session.escalate"),
-                    QStringLiteral("session:") + s.id, 200, withPiiKinds(details, notes));
+                    QStringLiteral("session:") + s.id, AuditOutcome::Done, withPiiKinds(details, notes));
         },
         QStringLiteral("could not store the escalation"));
 }
@@ -100,7 +100,7 @@ Result<Session> SessionService::setMetadataEntry(
         [&] {
             return m_core.store().sessions().setMetadata(s.id, s.metadata, s.updatedAt)
                 && m_core.record(companyId, actor, QStringLiteral("session.metadata"),
-                    QStringLiteral("session:") + s.id, 200, {{QStringLiteral("key"), key}});
+                    QStringLiteral("session:") + s.id, AuditOutcome::Done, {{QStringLiteral("key"), key}});
         },
         QStringLiteral("could not store the session's metadata"));
 }
@@ -138,7 +138,8 @@ Result<Session> SessionService::resolve(
             DeskHooks *desk = m_core.desk();
             if ((desk && !desk->resolving(s, actor, now)) || !m_core.store().sessions().update(s))
                 return false;
-            m_core.record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id, 200,
+            m_core.record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id,
+                AuditOutcome::Done,
                 withPiiKinds({{QStringLiteral("resolutionType"), toString(resolution.type)}}, resolution.summary));
             m_core.queueWebhook(s, QStringLiteral("session.resolved"),
                 {{QStringLiteral("tier"), toString(s.currentTier)},
@@ -173,7 +174,8 @@ int SessionService::sweepAbandoned(qint64 idleMs)
                         {QStringLiteral("lastActivityAt"), timefmt::iso(lastActivity)}});
                 m_core.publish(makeSessionEvent(SessionEventType::Abandoned, s));
                 m_core.record(s.companyId, Actor{}, QStringLiteral("session.abandon"),
-                    QStringLiteral("session:") + s.id, 0, {{QStringLiteral("idleMinutes"), idleMs / 60000}});
+                    QStringLiteral("session:") + s.id, AuditOutcome::System,
+                    {{QStringLiteral("idleMinutes"), idleMs / 60000}});
                 return true;
             },
             QStringLiteral("could not store the abandoned session"));
