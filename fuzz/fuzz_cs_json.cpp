@@ -88,7 +88,7 @@ public:
                                  .toString();
         const Company company{kCompany, name, SystemClock::instance().nowMs(), CsConfig::defaults()};
         fuzz::check(
-            m_store->batch().run([&] { return m_store->companies().insert(company); }), "cannot add the company");
+            m_store->batch().run([&] { return m_store->companies().insert(company); }).ok(), "cannot add the company");
         m_engine = std::make_unique<SessionEngine>(*m_store, SystemClock::instance());
         fuzz::check(seedDemo(*m_engine, Actor{}).ok(), "cannot seed the demo store");
         fuzz::check(m_store->batch().flush(), "cannot commit the fixture");
