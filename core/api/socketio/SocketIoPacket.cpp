@@ -62,6 +62,7 @@ std::optional<SocketIoPacket> SocketIoPacket::parse(QStringView text)
             ++i;
         if (i == start || i >= text.size() || text[i] != u'-')
             return std::nullopt;
+        p.attachments = text.mid(start, i - start).toInt();
         ++i;
     }
     if (i < text.size() && text[i] == u'/') {
@@ -95,6 +96,8 @@ std::optional<SocketIoPacket> SocketIoPacket::parse(QStringView text)
 QString SocketIoPacket::encode() const
 {
     QString out = QString::number(int(type));
+    if (type == BinaryEvent || type == BinaryAck) // the count is part of the header, even when 0
+        out.append(QString::number(attachments) + u'-');
     if (nsp != u"/") {
         out.append(nsp);
         out.append(u',');

@@ -18,6 +18,7 @@ struct SocketIoPacket {
     Type type = Event;
     QString nsp = QStringLiteral("/");
     qint64 id = -1; // ack id; -1 when none
+    int attachments = 0; // of a binary packet: how many binary attachments follow it
     QJsonValue data = QJsonValue::Undefined; // an object or an array; Undefined when absent
 
     // nullopt when the text is not a valid packet, with the payload rules of socket.io's own
