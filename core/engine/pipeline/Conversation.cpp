@@ -9,6 +9,7 @@
 #include "core/engine/dialogue/TurnPlanner.h"
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/pipeline/IssueSummary.h"
+#include "core/engine/pipeline/OpenSession.h"
 #include "core/engine/pipeline/ReplyComposer.h"
 #include "core/engine/pipeline/Turn.h"
 #include "core/engine/pipeline/WorkerPool.h"
@@ -193,13 +194,10 @@ void Conversation::createSession(
 Result<std::pair<Session, Company>> Conversation::openForMessage(
     const QString &companyId, const QString &sessionId, const Actor &actor)
 {
-    auto found = m_core.openSession(companyId, sessionId, false, actor.customerScope);
+    auto found = openUnresolved(m_core, companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     Session s = found.value();
-    if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::Conflict, ErrorDetail::SessionResolved, QStringLiteral("Session already resolved"),
-            {{QStringLiteral("sessionId"), s.id}});
     // A transcript without end would make every read of it slower; a long
     // conversation goes on in a new session.
     if (s.messageCount >= m_core.limits().maxMessagesPerSession)

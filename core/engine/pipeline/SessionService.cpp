@@ -3,6 +3,7 @@
 #include "core/common/Time.h"
 #include "core/common/Validation.h"
 #include "core/engine/pipeline/CustomerText.h"
+#include "core/engine/pipeline/OpenSession.h"
 
 #include <QJsonDocument>
 
@@ -53,13 +54,10 @@ Result<Session> SessionService::escalate(const QString &companyId, const QString
     Tier target, const QString &notes, const Actor &actor)
 {
     // The response carries the escalation history, not the transcript.
-    auto found = m_core.openSession(companyId, sessionId, true, actor.customerScope, MessageWindow{0, -1});
+    auto found = openUnresolved(m_core, companyId, sessionId, true, actor.customerScope, MessageWindow{0, -1});
     if (!found)
         return found.error();
     Session s = found.value();
-    if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::Conflict, ErrorDetail::SessionResolved, QStringLiteral("Session already resolved"),
-            {{QStringLiteral("sessionId"), s.id}});
     if (target == Tier::AiRep || rank(target) <= rank(s.currentTier))
         return makeError(ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation,
             QStringLiteral("Invalid escalation target"),
@@ -119,13 +117,10 @@ Status SessionService::checkResolution(const Resolution &resolution) const
 Result<Session> SessionService::resolve(
     const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor)
 {
-    auto found = m_core.openSession(companyId, sessionId, false, actor.customerScope);
+    auto found = openUnresolved(m_core, companyId, sessionId, false, actor.customerScope);
     if (!found)
         return found.error();
     Session s = found.value();
-    if (s.status == SessionStatus::Resolved)
-        return makeError(ErrorKind::Conflict, ErrorDetail::SessionResolved, QStringLiteral("Session already resolved"),
-            {{QStringLiteral("sessionId"), s.id}});
     if (const Status checked = checkResolution(resolution); !checked)
         return checked.error();
     const qint64 now = m_core.clock().nowMs();
