@@ -45,6 +45,7 @@ enum class ErrorDetail {
     SignatureInvalid, // Unauthenticated: a signature that does not hold (wrong, stale or mis-scoped)
     AiUnavailable, // Unavailable: no reply model to answer with
     AiFailed, // Unavailable: the reply model failed
+    AiTimedOut, // Unavailable: the reply model did not answer in time
     StorageFailure, // Unavailable: the store is degraded; writes are refused, reads go on
 };
 

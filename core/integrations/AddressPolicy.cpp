@@ -95,15 +95,26 @@ AddressPolicy::Kind AddressPolicy::classify(const QHostAddress &address, QString
     return Kind::Public;
 }
 
+AddressPolicy AddressPolicy::forModelProviders(bool allowPrivateNetworks)
+{
+    AddressPolicy policy(allowPrivateNetworks);
+    policy.m_allowLoopback = true;
+    policy.m_setting = "ai/allowPrivateNetworks";
+    return policy;
+}
+
 QString AddressPolicy::refusal(const QHostAddress &address) const
 {
     QString what;
     const Kind kind = classify(address, &what);
     if (kind == Kind::Public || (kind == Kind::Private && m_allowPrivate))
         return {};
+    const QHostAddress plain = embeddedIPv4(address).value_or(address);
+    if (kind == Kind::Private && m_allowLoopback && plain.isLoopback())
+        return {};
     QString text = QStringLiteral("%1 is a %2").arg(address.toString(), what);
     if (kind == Kind::Private)
-        text += QStringLiteral(" (allowed only with webhooks/allowPrivateNetworks=true)");
+        text += QStringLiteral(" (allowed only with %1=true)").arg(QLatin1String(m_setting));
     return text;
 }
 

@@ -20,6 +20,9 @@ public:
     enum class Kind { Public, Private, Forbidden };
 
     explicit AddressPolicy(bool allowPrivateNetworks = false) : m_allowPrivate(allowPrivateNetworks) { }
+    // Language-model providers: a server on this machine (Ollama, llama.cpp) is the
+    // common case, so loopback is allowed; other private networks only with the setting named.
+    static AddressPolicy forModelProviders(bool allowPrivateNetworks);
     bool allowsPrivateNetworks() const { return m_allowPrivate; }
 
     // Empty when `address` may be contacted; otherwise why not, for people,
@@ -37,6 +40,8 @@ public:
 
 private:
     bool m_allowPrivate;
+    bool m_allowLoopback = false;
+    const char *m_setting = "webhooks/allowPrivateNetworks"; // what a refusal names
 };
 
 } // namespace tierdesk

@@ -13,11 +13,42 @@ namespace tierdesk {
 
 namespace {
 
-// The receiver's answer body is never kept: shown back to an admin it would
-// turn us into a proxy for reading internal services.
-size_t discardResponse(char *, size_t size, size_t nmemb, void *)
+// What is kept of the answer. A webhook receiver's body is never kept: shown back
+// to an admin it would turn us into a proxy for reading internal services.
+struct AnswerSink {
+    int limit = 0; // bytes of body kept; 0 keeps none
+    bool overflow = false;
+    QByteArray body;
+    int retryAfterSecs = -1;
+};
+
+size_t takeBody(char *data, size_t size, size_t nmemb, void *userdata)
 {
-    return size * nmemb;
+    auto *sink = static_cast<AnswerSink *>(userdata);
+    const size_t n = size * nmemb;
+    if (sink->limit <= 0)
+        return n;
+    if (sink->body.size() + qint64(n) > sink->limit) {
+        sink->overflow = true;
+        return 0; // makes libcurl stop with CURLE_WRITE_ERROR
+    }
+    sink->body.append(data, qsizetype(n));
+    return n;
+}
+
+// Reads Retry-After given in seconds (HTTP dates are not used by the APIs we call).
+size_t takeHeader(char *data, size_t size, size_t nmemb, void *userdata)
+{
+    const size_t n = size * nmemb;
+    const QByteArray line = QByteArray(data, qsizetype(n)).trimmed();
+    static const QByteArray name("retry-after:");
+    if (line.size() > name.size() && line.left(name.size()).toLower() == name) {
+        bool ok = false;
+        const int secs = line.mid(name.size()).trimmed().toInt(&ok);
+        if (ok && secs >= 0)
+            static_cast<AnswerSink *>(userdata)->retryAfterSecs = secs;
+    }
+    return n;
 }
 
 // What the connect guard saw during one post().
@@ -118,7 +149,12 @@ OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.constData());
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &discardResponse);
+    AnswerSink sink;
+    sink.limit = r.keepResponseBytes;
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &takeBody);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &takeHeader);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &sink);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 
     const CURLcode rc = curl_easy_perform(c);
@@ -130,12 +166,16 @@ OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
     }
     if (rc != CURLE_OK) {
         // A partial answer (e.g. timeout mid-body) is not a delivery: report no status.
-        result.error = QString::fromUtf8(errbuf[0] ? errbuf : curl_easy_strerror(rc));
+        result.timedOut = rc == CURLE_OPERATION_TIMEDOUT;
+        result.error = sink.overflow ? QStringLiteral("answer larger than %1 bytes").arg(sink.limit)
+                                     : QString::fromUtf8(errbuf[0] ? errbuf : curl_easy_strerror(rc));
         return result;
     }
     long code = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
     result.status = static_cast<int>(code);
+    result.body = std::move(sink.body);
+    result.retryAfterSecs = sink.retryAfterSecs;
     if (!result.ok())
         result.error = QStringLiteral("HTTP %1").arg(result.status); // the status only, never the body
     return result;

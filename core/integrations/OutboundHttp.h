@@ -16,12 +16,18 @@ struct OutboundRequest {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     int timeoutMs = 10000;
+    // 0: the answer's body is read and dropped (webhooks: never shown back, so never
+    // a way to read internal services). Above 0: kept up to this size; larger fails.
+    int keepResponseBytes = 0;
 };
 
 struct OutboundResult {
     int status = 0; // 0 = no HTTP answer (refused, timeout, TLS error...)
     QString error; // never holds the receiver's response body
     bool refused = false; // the destination address is not allowed: retrying cannot help
+    bool timedOut = false; // no whole answer within the request's timeoutMs
+    QByteArray body{}; // only when the request asked to keep it
+    int retryAfterSecs = -1; // the answer's Retry-After in seconds, when it gave one
     bool ok() const { return status >= 200 && status < 300; }
 };
 

@@ -1,0 +1,49 @@
+#include "core/integrations/models/ProviderProtocols.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+// https://github.com/ollama/ollama/blob/main/docs/api.md#generate-a-chat-completion
+namespace tierdesk::providers::ollama {
+
+OutboundRequest request(const Endpoint &endpoint, const ChatRequest &chat)
+{
+    const QJsonObject options{
+        {QStringLiteral("temperature"), chat.temperature},
+        {QStringLiteral("num_predict"), chat.maxOutputTokens},
+    };
+    const QJsonObject body{
+        {QStringLiteral("model"), chat.model},
+        {QStringLiteral("messages"), messagesWithSystem(chat)},
+        {QStringLiteral("stream"), false},
+        {QStringLiteral("options"), options},
+    };
+    OutboundRequest r;
+    r.url = joinUrl(endpoint.baseUrl, QStringLiteral("/api/chat"));
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    // Ollama itself takes no key; one behind a proxy that wants a bearer token gets it.
+    if (!endpoint.apiKey.isEmpty())
+        r.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + endpoint.apiKey});
+    return r;
+}
+
+Result<ChatCompletion> answer(const QJsonObject &body)
+{
+    const QJsonValue content = body.value(QLatin1String("message")).toObject().value(QLatin1String("content"));
+    if (!content.isString())
+        return malformed(QStringLiteral("message.content is not text"));
+    ChatCompletion done;
+    done.text = content.toString();
+    done.model = body.value(QLatin1String("model")).toString();
+    done.inputTokens = body.value(QLatin1String("prompt_eval_count")).toInt();
+    done.outputTokens = body.value(QLatin1String("eval_count")).toInt();
+    return done;
+}
+
+QString errorMessage(const QJsonObject &body)
+{
+    return body.value(QLatin1String("error")).toString(); // {"error": "model \"x\" not found, try pulling it first"}
+}
+
+} // namespace tierdesk::providers::ollama
