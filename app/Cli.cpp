@@ -47,6 +47,14 @@ const QList<Command> &commands()
             {QStringLiteral("json")}, 0},
         {QStringLiteral("sentiment eval"), {QStringLiteral("test"), QStringLiteral("predictions")},
             {QStringLiteral("json")}, 0},
+        {QStringLiteral("ai provider add"),
+            {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("base-url"),
+                QStringLiteral("timeout-ms"), QStringLiteral("price-input"), QStringLiteral("price-output")},
+            {QStringLiteral("api-key-stdin")}, 0},
+        {QStringLiteral("ai provider list"), {QStringLiteral("company")}, {QStringLiteral("json")}, 0},
+        {QStringLiteral("ai provider remove"), {QStringLiteral("company"), QStringLiteral("name")}, {}, 0},
+        {QStringLiteral("ai provider test"),
+            {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("model")}, {}, 0},
     };
     return all;
 }
@@ -120,12 +128,26 @@ QString checkValue(const QString &name, const QString &value)
             ? QString()
             : QStringLiteral("--%1 must be 1 to 128 letters, digits or ._:@- (starting with a letter or digit)")
                   .arg(name);
-    if (name == QLatin1String("kind"))
-        return QStringList{
-                   QStringLiteral("jwt"), QStringLiteral("sigv4"), QStringLiteral("apikey"), QStringLiteral("widget")}
-                   .contains(value)
+    if (name == QLatin1String("base-url") || name == QLatin1String("model"))
+        return value.trimmed().isEmpty() || value.size() > 2048 || hasControlCharacters(value)
+            ? QStringLiteral("--%1 must be 1 to 2048 characters (no control characters)").arg(name)
+            : QString();
+    if (name == QLatin1String("timeout-ms"))
+        return inRange(value, 1000, 600000) ? QString() : QStringLiteral("--timeout-ms must be 1000 to 600000");
+    if (name == QLatin1String("price-input") || name == QLatin1String("price-output")) {
+        static const QRegularExpression price(QStringLiteral("^[0-9]{1,5}(\\.[0-9]{1,6})?$"));
+        return price.match(value).hasMatch() && value.toDouble() <= 10000
             ? QString()
-            : QStringLiteral("--kind must be jwt, sigv4, apikey or widget");
+            : QStringLiteral("--%1 must be USD per million tokens, 0 to 10000 (e.g. 0.15)").arg(name);
+    }
+    if (name == QLatin1String("kind")) {
+        const QStringList kinds{QStringLiteral("jwt"), QStringLiteral("sigv4"), QStringLiteral("apikey"),
+            QStringLiteral("widget"), QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("ollama")};
+        return kinds.contains(value)
+            ? QString()
+            : QStringLiteral(
+                "--kind must be jwt, sigv4, apikey or widget (ai provider add: openai, anthropic or ollama)");
+    }
     if (name == QLatin1String("region")) {
         static const QRegularExpression region(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
         return value.size() <= 32 && region.match(value).hasMatch()
@@ -178,9 +200,32 @@ QString checkKeyCreate(const Args &a, const QString &kind)
     return {};
 }
 
+// ai provider add|list|remove|test: what each needs.
+QString checkAiProvider(const Args &a)
+{
+    const QString verb = a.command.section(QLatin1Char(' '), 2);
+    QStringList needed{QStringLiteral("company")};
+    if (verb != QLatin1String("list"))
+        needed << QStringLiteral("name");
+    if (verb == QLatin1String("add"))
+        needed << QStringLiteral("kind") << QStringLiteral("base-url");
+    if (verb == QLatin1String("test"))
+        needed << QStringLiteral("model");
+    for (const QString &option : std::as_const(needed))
+        if (!a.options.contains(option))
+            return QStringLiteral("%1 needs --%2").arg(a.command, needed.join(QStringLiteral(" and --")));
+    const QStringList jwtKinds{
+        QStringLiteral("jwt"), QStringLiteral("sigv4"), QStringLiteral("apikey"), QStringLiteral("widget")};
+    if (verb == QLatin1String("add") && jwtKinds.contains(a.options.value(QStringLiteral("kind"))))
+        return QStringLiteral("--kind must be openai, anthropic or ollama");
+    return {};
+}
+
 // What a command needs beyond each option being valid on its own.
 QString checkCommand(const Args &a)
 {
+    if (a.command.startsWith(QLatin1String("ai provider ")))
+        return checkAiProvider(a);
     if (a.command.isEmpty() && a.options.contains(QStringLiteral("server"))
         && a.options.contains(QStringLiteral("port")))
         return QStringLiteral("--port is the embedded server's; with --server there is none");
@@ -204,6 +249,9 @@ QString checkCommand(const Args &a)
     if (a.command != QLatin1String("token create"))
         return {};
     const QString kind = a.options.value(QStringLiteral("kind"), QStringLiteral("jwt"));
+    if (!QStringList{QStringLiteral("jwt"), QStringLiteral("sigv4"), QStringLiteral("apikey"), QStringLiteral("widget")}
+             .contains(kind))
+        return QStringLiteral("--kind must be jwt, sigv4, apikey or widget");
     if (kind != QLatin1String("jwt"))
         return checkKeyCreate(a, kind);
     for (const char *keyOnly : {"region", "name"})
@@ -225,6 +273,10 @@ QString findCommandName(const QStringList &words, int *used, QString *error)
     *used = 0;
     if (words.isEmpty())
         return QString();
+    if (words.size() >= 3 && findCommand(words.mid(0, 3).join(QLatin1Char(' ')))) {
+        *used = 3;
+        return words.mid(0, 3).join(QLatin1Char(' '));
+    }
     if (words.size() >= 2 && findCommand(words.at(0) + QLatin1Char(' ') + words.at(1))) {
         *used = 2;
         return words.at(0) + QLatin1Char(' ') + words.at(1);
@@ -297,6 +349,16 @@ QString usage()
         "  tierdesk sentiment eval --test CSV [--json] [--predictions FILE]\n"
         "                                            measures the sentiment analyser (labels -1/0/1, -4..4 or a "
         "level)\n"
+        "  tierdesk ai provider add --company ID --name NAME --kind openai|anthropic|ollama --base-url URL\n"
+        "                        [--api-key-stdin] [--timeout-ms N] [--price-input USD_PER_MTOK]\n"
+        "                        [--price-output USD_PER_MTOK]\n"
+        "                                            registers a language-model provider (the key read as one line\n"
+        "                                            from standard input, sealed, never shown again); e.g. Ollama:\n"
+        "                                            --kind ollama --base-url http://127.0.0.1:11434\n"
+        "  tierdesk ai provider list --company ID [--json]\n"
+        "  tierdesk ai provider remove --company ID --name NAME\n"
+        "  tierdesk ai provider test --company ID --name NAME --model MODEL\n"
+        "                                            one short request: latency and answer, or the provider's error\n"
         "Common options: --data-dir DIR (or TIERDESK_DATA_DIR), --version, --help\n"
         "One process owns a data directory: while one runs, the others (but db check and db backup) exit 1.\n"
         "Exit codes: 0 ok, 1 runtime error, 2 usage error.\n");

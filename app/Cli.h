@@ -35,5 +35,6 @@ int runNluTrain(const Args &args);
 int runNluEval(const Args &args);
 int runSentimentEval(const Args &args);
 int runKbImport(const Args &args);
+int runAiProvider(const Args &args); // ai provider add | list | remove | test
 
 } // namespace tierdesk::cli

@@ -1,6 +1,6 @@
 // The headless commands: each opens the runtime for the data directory, does
 // one thing, and prints its result on stdout (errors: one line on stderr).
-#include "app/Cli.h"
+#include "app/CliSupport.h"
 
 #include "core/engine/access/ApiKeysBesideOwner.h"
 #include "core/engine/demo/DemoSeeder.h"
@@ -27,44 +27,6 @@
 
 namespace tierdesk::cli {
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-int fail(int code, const QString &message)
-{
-    QTextStream(stderr) << "tierdesk: " << message << Qt::endl;
-    return code;
-}
-
-// Exit code 2 (usage) is for input the command line got wrong; the engine's
-// reasons (a missing company and the like) are facts of the data (exit code 1).
-bool usage(const Error &e)
-{
-    return e.kind == ErrorKind::InvalidArgument && e.detail == ErrorDetail::None;
-}
-
-QString dataDir(const Args &args)
-{
-    return args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir;
-}
-
-std::unique_ptr<api::Runtime> openRuntime(const Args &args, int *exitCode)
-{
-    auto rt = api::Runtime::open(dataDir(args));
-    if (!rt) {
-        *exitCode = fail(1, rt.error().message);
-        return nullptr;
-    }
-    if (!rt.value()->secretsWarning().isEmpty())
-        QTextStream(stderr) << "tierdesk: " << rt.value()->secretsWarning() << Qt::endl;
-    return std::move(rt.value());
-}
-
-const Actor kCliActor{QStringLiteral("cli"), QStringLiteral("admin"), QStringLiteral("local")};
 
 // SIGINT/SIGTERM end the event loop cleanly so the last batch is committed.
 int signalPipe[2] = {-1, -1};
@@ -260,18 +222,6 @@ int runTokenCreate(const Args &args)
         return fail(1, QStringLiteral("no company with id ") + company);
     out() << rt.value()->auth().issue(company, role, subject, ttl, customer) << Qt::endl;
     return 0;
-}
-
-// The password comes as one line on standard input, never on the command line
-// (where every user's `ps` would see it).
-// One line of standard input (--password-stdin), without its line ending.
-static QString readLineFromStdin()
-{
-    QTextStream in(stdin);
-    QString line = in.readLine();
-    if (line.endsWith(QLatin1Char('\r')))
-        line.chop(1);
-    return line;
 }
 
 int runAgentCreate(const Args &args)

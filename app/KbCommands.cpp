@@ -2,7 +2,7 @@
 // category, keywords) or JSON articles ({"title","category","content","slug"?,"keywords"?,
 // "steps"?,"relatedArticles"?}, or an array of them), each created or, when the company has
 // an article of that slug, updated. Progress on stderr, a summary as JSON on stdout.
-#include "app/Cli.h"
+#include "app/CliSupport.h"
 
 #include "core/engine/admin/KbFiles.h"
 #include "core/engine/admin/KnowledgeBase.h"
@@ -13,15 +13,6 @@
 #include <QTextStream>
 
 namespace tierdesk::cli {
-namespace {
-
-int fail(int code, const QString &message)
-{
-    QTextStream(stderr) << "tierdesk: " << message << Qt::endl;
-    return code;
-}
-
-} // namespace
 
 int runKbImport(const Args &args)
 {
@@ -35,7 +26,6 @@ int runKbImport(const Args &args)
     if (!rt)
         return fail(1, rt.error().message);
     KnowledgeBase &kb = rt.value()->engine().knowledge();
-    const Actor cli{QStringLiteral("cli"), QStringLiteral("admin"), QStringLiteral("local")};
     QTextStream err(stderr);
     int created = 0, updated = 0, done = 0;
     QJsonArray failed;
@@ -44,7 +34,7 @@ int runKbImport(const Args &args)
         const QList<QJsonObject> articles = kbfiles::articlesIn(file, &problem);
         for (const QJsonObject &body : articles) {
             bool isNew = false;
-            const auto stored = kb.put(company, body, cli, &isNew);
+            const auto stored = kb.put(company, body, kCliActor, &isNew);
             if (stored)
                 (isNew ? created : updated) += 1;
             else

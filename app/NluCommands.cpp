@@ -1,7 +1,7 @@
 // The NLU commands: `nlu train` (a company's intent model, stored versioned),
 // `nlu eval` and `sentiment eval` (quality and speed on labelled CSV files, a
 // contract that benchmarks and other tools read; see docs/nlu.md).
-#include "app/Cli.h"
+#include "app/CliSupport.h"
 
 #include "core/nlu/ClassificationReport.h"
 #include "core/nlu/IntentClassifier.h"
@@ -28,12 +28,6 @@
 
 namespace tierdesk::cli {
 namespace {
-
-int fail(int code, const QString &message)
-{
-    QTextStream(stderr) << "tierdesk: " << message << Qt::endl;
-    return code;
-}
 
 long peakRssKb()
 {

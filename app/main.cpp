@@ -61,6 +61,8 @@ int main(int argc, char *argv[])
         return cli::runNluEval(args);
     if (args.command == QLatin1String("kb import"))
         return cli::runKbImport(args);
+    if (args.command.startsWith(QLatin1String("ai provider ")))
+        return cli::runAiProvider(args);
     if (args.command == QLatin1String("sentiment eval"))
         return cli::runSentimentEval(args);
     return cli::runTokenCreate(args);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/admin/AiProviders.h"
 #include "core/engine/admin/CompanyService.h"
 #include "core/engine/admin/WebhookService.h"
 #include "core/engine/pipeline/Conversation.h"
@@ -90,6 +91,10 @@ public:
     QList<WebhookDelivery> webhookDeliveries(const QString &companyId, int limit);
     QList<WebhookDelivery> webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
     void setWebhookAddressPolicy(const AddressPolicy &policy) { m_core.setWebhookAddresses(policy); }
+    void setModelAddressPolicy(const AddressPolicy &policy) { m_core.setModelAddresses(policy); }
+
+    // Language-model providers (admin/AiProviders).
+    AiProviders &aiProviders() { return m_aiProviders; }
     // Queues `event` for the company's webhooks that subscribe to it, with another API
     // family's own `data` in the seed envelope {event, timestamp, data}; committed with
     // the writes around it (false when it could not be queued).
@@ -139,6 +144,7 @@ private:
     CompanyService m_companies;
     SessionService m_sessions;
     WebhookService m_webhooks;
+    AiProviders m_aiProviders{m_core};
     std::unique_ptr<Conversation> m_conversation;
     std::unique_ptr<KnowledgeBase> m_knowledge;
 };

@@ -271,6 +271,17 @@ const QList<Migration> &migrations()
                 // Seed 000's audit query filters by time range within a company (audit_by_company) and by actor.
                 QStringLiteral("CREATE INDEX audit_by_actor ON audit_log(company_id, actor, at)"),
             }},
+        {15,
+            {
+                // Language-model providers a company's admins registered: the HTTP API (kind),
+                // where it is, its key sealed with the data key ('' for none), its timeout and its
+                // prices in USD per million tokens. A company names each one once.
+                QStringLiteral("CREATE TABLE ai_providers (company_id TEXT NOT NULL REFERENCES companies(id),"
+                               " name TEXT NOT NULL, kind TEXT NOT NULL, base_url TEXT NOT NULL,"
+                               " sealed_key TEXT NOT NULL DEFAULT '', timeout_ms INTEGER NOT NULL,"
+                               " price_input REAL NOT NULL DEFAULT 0, price_output REAL NOT NULL DEFAULT 0,"
+                               " created_at INTEGER NOT NULL, PRIMARY KEY (company_id, name))"),
+            }},
     };
     return all;
 }

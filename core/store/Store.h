@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/store/AgentRepo.h"
+#include "core/store/AiProviderRepo.h"
 #include "core/store/AnalyticsRepo.h"
 #include "core/store/AuditRepo.h"
 #include "core/store/CannedResponseRepo.h"
@@ -31,6 +32,7 @@ public:
     Database &db() { return *m_db; }
     CompanyRepo &companies() { return m_companies; }
     AgentRepo &agents() { return m_agents; }
+    AiProviderRepo &aiProviders() { return m_aiProviders; }
     CannedResponseRepo &canned() { return m_canned; }
     CustomerRepo &customers() { return m_customers; }
     SessionRepo &sessions() { return m_sessions; }
@@ -48,6 +50,7 @@ private:
     std::unique_ptr<Database> m_db;
     CompanyRepo m_companies;
     AgentRepo m_agents;
+    AiProviderRepo m_aiProviders;
     CannedResponseRepo m_canned;
     CustomerRepo m_customers;
     SessionRepo m_sessions;

@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QTimer>
 
@@ -353,6 +354,16 @@ bool ServeProcess::terminate()
 CliResult runTierdesk(const QStringList &args, int timeoutMs)
 {
     QProcess p;
+    return runTierdesk(p, args, timeoutMs);
+}
+
+CliResult runTierdeskWithInput(const QStringList &args, const QByteArray &input, int timeoutMs)
+{
+    QTemporaryFile file;
+    if (!file.open() || file.write(input) != input.size() || !file.flush())
+        return {};
+    QProcess p;
+    p.setStandardInputFile(file.fileName());
     return runTierdesk(p, args, timeoutMs);
 }
 

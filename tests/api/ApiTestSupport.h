@@ -178,5 +178,7 @@ struct CliResult {
 CliResult runTierdesk(const QStringList &args, int timeoutMs = 20000);
 // The same with a process the caller has prepared (environment, child modifier).
 CliResult runTierdesk(QProcess &process, const QStringList &args, int timeoutMs = 20000);
+// The same with `input` on its standard input (--password-stdin, --api-key-stdin).
+CliResult runTierdeskWithInput(const QStringList &args, const QByteArray &input, int timeoutMs = 20000);
 
 } // namespace tierdesk::test

@@ -22,13 +22,9 @@ const QString kPassword = QStringLiteral("correct horse battery");
 // `tierdesk agent create ...` with the password on standard input.
 CliResult agentCreate(const QString &dataDir, const QStringList &args, const QByteArray &stdinText)
 {
-    QTemporaryFile input;
-    if (!input.open() || input.write(stdinText) != stdinText.size() || !input.flush())
-        return {};
-    QProcess p;
-    p.setStandardInputFile(input.fileName());
-    return runTierdesk(p,
-        QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("agent"), QStringLiteral("create")} + args);
+    return runTierdeskWithInput(
+        QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("agent"), QStringLiteral("create")} + args,
+        stdinText);
 }
 
 QJsonObject tokenClaims(const QString &token)

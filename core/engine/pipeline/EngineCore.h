@@ -45,6 +45,9 @@ public:
     ActionExecutor &actions() { return m_actions; }
     const AddressPolicy &webhookAddresses() const { return m_webhookAddresses; }
     void setWebhookAddresses(const AddressPolicy &policy) { m_webhookAddresses = policy; }
+    // Where language-model providers may be: this machine, and private networks only by setting.
+    const AddressPolicy &modelAddresses() const { return m_modelAddresses; }
+    void setModelAddresses(const AddressPolicy &policy) { m_modelAddresses = policy; }
 
     // The company with its parsed config (cached: this engine is its only writer).
     Result<Company> company(const QString &id);
@@ -94,6 +97,7 @@ private:
     QHash<QString, Session> m_sessions; // rows without transcript, read on every message
     static constexpr int kMaxCachedSessions = 20000;
     AddressPolicy m_webhookAddresses; // strict unless the server host says otherwise
+    AddressPolicy m_modelAddresses = AddressPolicy::forModelProviders(false);
     DeskHooks *m_desk = nullptr;
 };
 

@@ -1,0 +1,96 @@
+#include "core/store/AiProviderRepo.h"
+
+namespace tierdesk {
+
+namespace {
+const QString kColumns
+    = QStringLiteral("name, kind, base_url, sealed_key, timeout_ms, price_input, price_output, created_at");
+}
+
+Status AiProviderRepo::insert(const AiProvider &p, const SecretSealer &sealer)
+{
+    QByteArray sealed;
+    if (!p.apiKey.isEmpty()) {
+        sealed = sealer.seal(p.apiKey);
+        if (sealed.isEmpty())
+            return makeError(
+                ErrorKind::Internal, QStringLiteral("the store was given no data key to seal provider keys"));
+    }
+    if (find(p.companyId, p.name, sealer))
+        return makeError(ErrorKind::Conflict, QStringLiteral("a provider named \"%1\" exists").arg(p.name),
+            {{QStringLiteral("field"), QStringLiteral("name")}});
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO ai_providers(company_id, ") + kColumns
+        + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.status(m_db.exec(q,
+        {p.companyId, p.name, toString(p.kind), p.baseUrl.toString(QUrl::FullyEncoded), QString::fromLatin1(sealed),
+            p.timeoutMs, p.priceInputPerMTok, p.priceOutputPerMTok, p.createdAt}));
+}
+
+QList<AiProvider> AiProviderRepo::list(const QString &companyId, const SecretSealer &sealer)
+{
+    QList<AiProvider> out;
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ai_providers WHERE company_id = ? ORDER BY name"));
+    if (!m_db.exec(q, {companyId}))
+        return out;
+    while (q.next())
+        out << read(q, companyId, sealer);
+    q.finish();
+    return out;
+}
+
+std::optional<AiProvider> AiProviderRepo::find(
+    const QString &companyId, const QString &name, const SecretSealer &sealer)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ai_providers WHERE company_id = ? AND name = ?"));
+    if (!m_db.exec(q, {companyId, name}))
+        return std::nullopt;
+    std::optional<AiProvider> out;
+    if (q.next())
+        out = read(q, companyId, sealer);
+    q.finish();
+    return out;
+}
+
+Status AiProviderRepo::remove(const QString &companyId, const QString &name)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("DELETE FROM ai_providers WHERE company_id = ? AND name = ?"));
+    if (!m_db.exec(q, {companyId, name}))
+        return m_db.status(false);
+    if (q.numRowsAffected() == 0)
+        return makeError(ErrorKind::NotFound, QStringLiteral("no provider named \"%1\"").arg(name),
+            {{QStringLiteral("field"), QStringLiteral("name")}});
+    return Ok{};
+}
+
+int AiProviderRepo::count(const QString &companyId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT COUNT(*) FROM ai_providers WHERE company_id = ?"));
+    if (!m_db.exec(q, {companyId}) || !q.next())
+        return 0;
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
+AiProvider AiProviderRepo::read(const QSqlQuery &q, const QString &companyId, const SecretSealer &sealer) const
+{
+    AiProvider p;
+    p.companyId = companyId;
+    p.name = q.value(0).toString();
+    p.kind = parseProviderKind(q.value(1).toString()).value_or(ProviderKind::OpenAi);
+    p.baseUrl = QUrl(q.value(2).toString());
+    const QByteArray sealed = q.value(3).toString().toLatin1();
+    if (!sealed.isEmpty()) {
+        const Result<QByteArray> opened = sealer.open(sealed);
+        p.apiKey = opened ? *opened : QByteArray();
+    }
+    p.timeoutMs = q.value(4).toInt();
+    p.priceInputPerMTok = q.value(5).toDouble();
+    p.priceOutputPerMTok = q.value(6).toDouble();
+    p.createdAt = q.value(7).toLongLong();
+    return p;
+}
+
+} // namespace tierdesk
