@@ -76,6 +76,8 @@ ActionReport ActionExecutor::carryOutAll(const Session &session, const Customer 
         const ActionReport one = carryOut(session, customer, caps, action, nowMs, say);
         if (!all.order || one.refunded > 0) // a refund is told with its own order
             all.order = one.order;
+        if (one.order)
+            all.orders << *one.order; // every order the actions were on is a fact of the reply
         for (const QString &taken : one.actionsTaken)
             if (!all.actionsTaken.contains(taken))
                 all.actionsTaken << taken;

@@ -108,6 +108,7 @@ Result<AiProvider> AiProviders::add(const QString &companyId, const AiProviderDr
     });
     if (!stored)
         return stored.error();
+    m_core.models().forget(companyId);
     return provider;
 }
 

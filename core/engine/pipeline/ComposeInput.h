@@ -2,6 +2,8 @@
 
 #include "core/engine/reply/Responder.h"
 
+#include <memory>
+
 namespace tierdesk {
 
 // What a reply is composed from: a copy of the turn's facts taken when its
@@ -17,10 +19,12 @@ struct ComposeInput {
     TierCapabilities caps;
     QString message;
     Language language = Language::En;
+    QList<Message> history{}; // read only when a model words the reply
+    std::shared_ptr<Responder> responder{}; // the company's model responder; null: the composer's own
 
     ReplyContext context() const
     {
-        return {session, customer, analysis, actions, escalation, knowledge, caps, message, language};
+        return {session, customer, analysis, actions, escalation, knowledge, caps, message, language, history};
     }
 };
 
@@ -30,6 +34,9 @@ struct ComposedReply {
     bool timedOut = false; // the responder did not answer in time: the fallback's words
     bool fallback = false; // the fallback responder wrote it
     QStringList guardNotes; // what the ReplyGuard removed or replaced, and why
+    // Why the local responder's words went out instead of a model's: timeout, provider_error, guard.
+    QString fallbackReason{};
+    bool repaired = false; // a model's reply broke a rule and its second try did not
 };
 
 } // namespace tierdesk

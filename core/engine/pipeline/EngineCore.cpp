@@ -31,7 +31,10 @@ qsizetype metadataBytes(const QVariantMap &metadata)
 }
 
 EngineCore::EngineCore(Store &store, const Clock &clock, EngineSignals &notifier, QObject *parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_signals(notifier), m_actions(store.customers())
+    : QObject(parent), m_store(store), m_clock(clock), m_signals(notifier), m_actions(store.customers()),
+      m_models([&store](const QString &companyId, const QString &name) {
+          return store.aiProviders().find(companyId, name, store.webhooks().sealer());
+      })
 {
     // A failed commit undid writes the caches already reflect.
     connect(&m_store.batch(), &WriteBatch::commitFailed, this, [this] {

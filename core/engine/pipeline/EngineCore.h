@@ -6,6 +6,7 @@
 #include "core/engine/pipeline/Actor.h"
 #include "core/engine/pipeline/DeskHooks.h"
 #include "core/engine/pipeline/EngineLimits.h"
+#include "core/engine/reply/providers/ResponderDirectory.h"
 #include "core/integrations/AddressPolicy.h"
 #include "core/store/Store.h"
 
@@ -47,7 +48,13 @@ public:
     void setWebhookAddresses(const AddressPolicy &policy) { m_webhookAddresses = policy; }
     // Where language-model providers may be: this machine, and private networks only by setting.
     const AddressPolicy &modelAddresses() const { return m_modelAddresses; }
-    void setModelAddresses(const AddressPolicy &policy) { m_modelAddresses = policy; }
+    void setModelAddresses(const AddressPolicy &policy)
+    {
+        m_modelAddresses = policy;
+        m_models.setAddressPolicy(policy);
+    }
+    // The model responder of each company that has one (its "ai" configuration).
+    ResponderDirectory &models() { return m_models; }
 
     // The company with its parsed config (cached: this engine is its only writer).
     Result<Company> company(const QString &id);
@@ -93,6 +100,7 @@ private:
     EngineSignals &m_signals;
     EngineLimits m_limits;
     ActionExecutor m_actions;
+    ResponderDirectory m_models;
     QHash<QString, Company> m_companies; // read on every message
     QHash<QString, Session> m_sessions; // rows without transcript, read on every message
     static constexpr int kMaxCachedSessions = 20000;

@@ -44,10 +44,11 @@ void ReplyComposer::compose(std::shared_ptr<const ComposeInput> input, Done done
         armTimer();
     // The worker holds the snapshot and the responder (the pools are waited for before this
     // object goes); the reply, worded and checked, comes back by id.
-    std::function<ComposedReply()> word = [this, responder = m_responder, input] {
-        return guarded(responder->compose(input->context()), *input, false);
-    };
-    if (m_responder->answersAtOnce()) {
+    std::shared_ptr<Responder> responder = input->responder ? input->responder : m_responder;
+    const bool atOnce = responder->answersAtOnce();
+    std::function<ComposedReply()> word
+        = [this, responder = std::move(responder), input] { return worded(*responder, *input); };
+    if (atOnce) {
         m_quick.run<ComposedReply>(std::move(word), [this, id](ComposedReply reply) { settle(id, std::move(reply)); });
         return;
     }
@@ -76,6 +77,7 @@ void ReplyComposer::settle(quint64 id, std::optional<ComposedReply> reply)
     qCWarning(lcReplies, "the responder took longer than %d ms; the local responder answered", m_timeoutMs);
     ComposedReply late = guarded(m_fallback->compose(waiting.input->context()), *waiting.input, true);
     late.timedOut = true;
+    late.fallbackReason = QStringLiteral("timeout");
     waiting.done(std::move(late));
 }
 
@@ -104,20 +106,84 @@ void ReplyComposer::settleOverdue()
 
 ComposedReply ReplyComposer::composeNow(const ComposeInput &input)
 {
-    return guarded(m_responder->compose(input.context()), input, false);
+    return worded(input.responder ? *input.responder : *m_responder, input);
 }
 
-ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &input, bool fromFallback) const
+ComposedReply ReplyComposer::worded(Responder &responder, const ComposeInput &input) const
 {
-    const ReplyGuard guard(input.actions, input.knowledge, input.message, input.language);
-    const QList<ReplyGuard::Violation> bad = guard.check(reply.content);
+    const ReplyContext ctx = input.context();
+    const Reply first = responder.compose(ctx);
+    if (!first.failure.isEmpty()) { // the model gave no words: the local responder's go out
+        ComposedReply instead = guarded(m_fallback->compose(ctx), input, true);
+        instead.fallbackReason = first.failure;
+        return instead;
+    }
+    const QList<ReplyGuard::Violation> bad = violations(first, input);
     if (bad.isEmpty())
-        return ComposedReply{reply, false, fromFallback, {}};
+        return ComposedReply{first, false, false, {}};
+    // Told which rules it broke, a model may try once more; the local responder cannot.
+    const std::optional<Reply> second = responder.repair(ctx, first, reasons(bad));
+    if (!second)
+        return guarded(first, input, false);
+    QStringList notes = notesOf(bad);
+    if (second->failure.isEmpty()) {
+        const QList<ReplyGuard::Violation> still = violations(*second, input);
+        if (still.isEmpty()) {
+            ComposedReply repaired{*second, false, false, notes};
+            repaired.repaired = true;
+            return repaired;
+        }
+        notes += notesOf(still);
+    }
+    ComposedReply instead = guarded(m_fallback->compose(ctx), input, true);
+    instead.guardNotes = notes + instead.guardNotes;
+    instead.fallbackReason = second->failure.isEmpty() ? QStringLiteral("guard") : second->failure;
+    return instead;
+}
+
+ReplyGuard::Scope ReplyComposer::scopeOf(const ComposeInput &input, bool byModel)
+{
+    QStringList earlier;
+    for (const Message &m : input.history)
+        if (m.role == QLatin1String("customer"))
+            earlier << m.content;
+    // The local responder cuts its own words to the tier's length; a model is held to it.
+    return {earlier.join(QLatin1Char('\n')), input.escalation.has_value(), byModel ? input.caps.maxResponseLength : 0};
+}
+
+QList<ReplyGuard::Violation> ReplyComposer::violations(const Reply &reply, const ComposeInput &input)
+{
+    ReplyGuard guard(input.actions, input.knowledge, input.message, input.language);
+    guard.setScope(scopeOf(input, input.responder != nullptr));
+    return guard.check(reply.content);
+}
+
+QStringList ReplyComposer::reasons(const QList<ReplyGuard::Violation> &bad)
+{
+    QStringList out;
+    for (const ReplyGuard::Violation &v : bad)
+        out << QStringLiteral("it %1 (\"%2\")").arg(v.reason, v.sentence.left(200));
+    return out;
+}
+
+QStringList ReplyComposer::notesOf(const QList<ReplyGuard::Violation> &bad)
+{
     QStringList notes;
     for (const ReplyGuard::Violation &v : bad) {
         notes << QStringLiteral("%1: \"%2\"").arg(v.reason, v.sentence.left(200));
         qCWarning(lcReplies, "reply held back, it %s: %s", qPrintable(v.reason), qPrintable(v.sentence.left(200)));
     }
+    return notes;
+}
+
+ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &input, bool fromFallback) const
+{
+    ReplyGuard guard(input.actions, input.knowledge, input.message, input.language);
+    guard.setScope(scopeOf(input, false));
+    const QList<ReplyGuard::Violation> bad = guard.check(reply.content);
+    if (bad.isEmpty())
+        return ComposedReply{reply, false, fromFallback, {}};
+    const QStringList notes = notesOf(bad);
     if (!fromFallback) {
         ComposedReply instead = guarded(m_fallback->compose(input.context()), input, true);
         instead.guardNotes = notes + instead.guardNotes;

@@ -2,6 +2,7 @@
 
 #include "core/engine/pipeline/ComposeInput.h"
 #include "core/engine/pipeline/WorkerPool.h"
+#include "core/engine/reply/ReplyGuard.h"
 
 #include <QDeadlineTimer>
 #include <QObject>
@@ -30,6 +31,8 @@ public:
 
     void setResponder(std::shared_ptr<Responder> responder);
     void setTimeoutMs(int ms) { m_timeoutMs = qMax(1, ms); }
+    // Model calls in flight at once (ai/maxConcurrent); more wait for a thread.
+    void setMaxConcurrent(int calls) { m_pool.setMaxThreadCount(qBound(1, calls, 256)); }
     int timeoutMs() const { return m_timeoutMs; }
 
     // Words the reply on the pool; `done` runs on this object's thread, once.
@@ -38,6 +41,13 @@ public:
     ComposedReply composeNow(const ComposeInput &input);
 
 private:
+    // The responder's words, checked: a model's broken reply tried once more, its failure or a
+    // second break answered by the local responder (ComposedReply::fallbackReason says why).
+    ComposedReply worded(Responder &responder, const ComposeInput &input) const;
+    static ReplyGuard::Scope scopeOf(const ComposeInput &input, bool byModel);
+    static QList<ReplyGuard::Violation> violations(const Reply &reply, const ComposeInput &input);
+    static QStringList reasons(const QList<ReplyGuard::Violation> &bad);
+    static QStringList notesOf(const QList<ReplyGuard::Violation> &bad);
     // The guard's verdict applied: the fallback's words for a reply that claims
     // too much, and the offending sentences cut from those if even they do.
     // Runs on the pool (the guard's checks are pure) or, for the timeout's fallback, here.

@@ -148,6 +148,12 @@ QString fitLength(const QString &text, int maxChars)
     return cut.left(space > 0 ? space : maxChars - 1) + QChar(0x2026);
 }
 
+const QList<Message> &noHistory()
+{
+    static const QList<Message> none;
+    return none;
+}
+
 int approximateTokens(const QString &text)
 {
     return nlu::Tokenizer::roughTokenCount(text);

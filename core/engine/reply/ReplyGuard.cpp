@@ -1,6 +1,8 @@
 #include "core/engine/reply/ReplyGuard.h"
 
 #include "core/common/StemIndex.h"
+#include "core/engine/reply/Phrases.h"
+#include "core/nlu/text/PiiDetector.h"
 
 #include <QRegularExpression>
 
@@ -146,6 +148,33 @@ QString plain(const QString &text)
     return QString(text).remove(markup).simplified().toLower();
 }
 
+// "I will refund", "we'll credit", "you will receive a refund": an action promised for later.
+bool promisesAction(const QString &sentence)
+{
+    static const QRegularExpression promise = caseless(
+        R"(\b(?:i|we)(?:'ll| will| are going to| shall)\s+(?:\w+\s+)?(?:refund|credit|cancel|reimburse|compensate)\b|)"
+        R"(\byou(?:'ll| will) (?:receive|get|see) (?:a |your |the )?(?:full )?(?:refund|credit|money back)\b)");
+    return promise.match(sentence).hasMatch();
+}
+
+// "I've passed you to a colleague", "I have escalated this": a hand-over stated as done.
+bool claimsHandover(const QString &sentence)
+{
+    static const QRegularExpression handover
+        = caseless(FIRST_PERSON_DONE R"((?:passed|transferred|escalated|forwarded|handed|assigned|connected)\b)");
+    return handover.match(sentence).hasMatch();
+}
+
+// Tracking numbers and the like: 10 or more letters and digits with both in them.
+QStringList codesIn(const QString &sentence)
+{
+    static const QRegularExpression code(QStringLiteral("\\b(?=[A-Z0-9]*\\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{10,}\\b"));
+    QStringList out;
+    for (auto it = code.globalMatch(sentence); it.hasNext();)
+        out << it.next().captured(0);
+    return out;
+}
+
 } // namespace
 
 ReplyGuard::ReplyGuard(
@@ -279,9 +308,53 @@ std::optional<QString> ReplyGuard::claimProblem(const QString &sentence) const
     return std::nullopt;
 }
 
+const QString &ReplyGuard::knownText() const
+{
+    if (m_knownText)
+        return *m_knownText;
+    QStringList parts{m_customerMessage, m_scope ? m_scope->customerWords : QString()};
+    parts += engineSentences(m_actions);
+    parts << m_actions.cancelledOrder;
+    for (const Order &o : ordersOf(m_actions))
+        parts << o.id << o.trackingNumber;
+    for (const KbHit &hit : m_knowledge)
+        parts << hit.article.body;
+    const Phrases say(m_language); // the engine's own sentences ("it looks like ORD-12345")
+    for (int id = 0; id < static_cast<int>(Phrase::Count); ++id)
+        parts << say(static_cast<Phrase>(id));
+    m_knownText = parts.join(QLatin1Char('\n')).toLower();
+    return *m_knownText;
+}
+
+std::optional<QString> ReplyGuard::scopeProblem(const QString &sentence) const
+{
+    if (!m_scope)
+        return std::nullopt;
+    const ActionReport &a = m_actions;
+    if (a.confirmation.isEmpty() && a.handover.isEmpty() && promisesAction(sentence))
+        return QStringLiteral("promises an action that is not pending confirmation");
+    if (!m_scope->handedOver && claimsHandover(sentence))
+        return QStringLiteral("claims a hand-over that did not happen");
+    const QString &known = knownText();
+    for (const QString &id : orderIdsIn(sentence))
+        if (!known.contains(id.toLower()))
+            return QStringLiteral("names %1, an order not in the facts").arg(id);
+    for (const QString &code : codesIn(sentence))
+        if (!known.contains(code.toLower()))
+            return QStringLiteral("names %1, a number not in the facts").arg(code);
+    for (const nlu::PiiDetector::Match &m : nlu::PiiDetector::find(sentence)) {
+        const QString value = sentence.mid(m.start, m.length);
+        if (!known.contains(value.toLower()))
+            return QStringLiteral("names %1, which is not in the facts or the customer's words").arg(value);
+    }
+    return std::nullopt;
+}
+
 QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
 {
     QList<Violation> out;
+    if (m_scope && m_scope->maxChars > 0 && reply.size() > m_scope->maxChars)
+        out << Violation{reply, QStringLiteral("is longer than the tier's %1 characters").arg(m_scope->maxChars)};
     const QStringList trusted = engineSentences(m_actions);
     for (const QString &raw : sentences(reply)) {
         const QString sentence = raw.trimmed();
@@ -290,6 +363,10 @@ QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
         if (engineWrote)
             continue;
         if (const auto problem = claimProblem(sentence); problem && !quotesKnowledge(sentence)) {
+            out << Violation{sentence, *problem};
+            continue;
+        }
+        if (const auto problem = scopeProblem(sentence); problem && !quotesKnowledge(sentence)) {
             out << Violation{sentence, *problem};
             continue;
         }

@@ -24,6 +24,15 @@ public:
     ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage,
         Language language = Language::En);
 
+    // More of what a reply may rest on, for replies a model wrote: the customer's
+    // earlier words, whether a person now has the conversation, the tier's length.
+    struct Scope {
+        QString customerWords; // the customer's earlier messages
+        bool handedOver = false; // an escalation on this message
+        int maxChars = 0; // 0: no limit checked
+    };
+    void setScope(Scope scope) { m_scope = std::move(scope); }
+
     QList<Violation> check(const QString &reply) const;
     // The reply without its offending sentences.
     QString strip(const QString &reply) const;
@@ -35,6 +44,10 @@ public:
 
 private:
     std::optional<QString> claimProblem(const QString &sentence) const;
+    // A promise, a hand-over or a name (order, tracking number, e-mail, phone) the facts do not hold.
+    std::optional<QString> scopeProblem(const QString &sentence) const;
+    // Every text a reply may quote identifiers from, lower-cased.
+    const QString &knownText() const;
     bool known(double amount) const;
     bool quotesKnowledge(const QString &sentence) const;
     QList<double> knownAmounts() const;
@@ -45,6 +58,8 @@ private:
     Language m_language;
     // Amounts the reply may state as facts: gathered when a reply first states one.
     mutable std::optional<QList<double>> m_known;
+    mutable std::optional<QString> m_knownText;
+    std::optional<Scope> m_scope; // without one, claims and amounts only
 };
 
 } // namespace tierdesk

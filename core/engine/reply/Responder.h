@@ -10,6 +10,9 @@
 
 namespace tierdesk {
 
+// What a reply has no earlier messages of (the local responder reads none).
+const QList<Message> &noHistory();
+
 struct ReplyContext {
     const Session &session; // already at the tier that answers
     const Customer &customer;
@@ -20,6 +23,7 @@ struct ReplyContext {
     const TierCapabilities &caps;
     const QString &message;
     Language language = Language::En; // of the reply (CS config `language`)
+    const QList<Message> &history = noHistory(); // the last messages before this one, oldest first (a model's)
 };
 
 struct Reply {
@@ -28,6 +32,10 @@ struct Reply {
     QString model;
     int inputTokens = 0;
     int outputTokens = 0;
+    qint64 latencyMs = 0; // the model's own time, when a model wrote it
+    double costUsd = 0; // the tokens at the provider's prices
+    // Why a model gave no usable words ("timeout", "provider_error"): the local responder answers.
+    QString failure{};
 };
 
 // Writes the AI tier's answer. It only words what the engine decided and did;
@@ -39,6 +47,15 @@ public:
     // True when compose() is pure computation of a few microseconds (no network, no
     // waiting): such replies are worded in batches, a slow responder's one by one.
     virtual bool answersAtOnce() const { return false; }
+    // A second try at a reply that broke the guard's `rules` (a model is told which);
+    // nullopt when this responder cannot do better (the local responder's words are fixed).
+    virtual std::optional<Reply> repair(const ReplyContext &ctx, const Reply &broken, const QStringList &rules)
+    {
+        Q_UNUSED(ctx);
+        Q_UNUSED(broken);
+        Q_UNUSED(rules);
+        return std::nullopt;
+    }
 };
 
 // Whether the local NLU understood the message well enough to answer it.
