@@ -12,6 +12,7 @@ CsApi::CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRate
     : QObject(parent), m_engine(engine), m_auth(auth), m_limiter(limiter), m_limits(limits)
 {
     m_secretPool.setMaxThreadCount(1);
+    m_probePool.setMaxThreadCount(4);
 }
 
 void CsApi::install(http::HttpServer &server)
@@ -46,6 +47,10 @@ void CsApi::install(http::HttpServer &server)
     r.route("PUT", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::updateKb));
     r.route("DELETE", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::deleteKb));
     r.route("POST", base + QStringLiteral("/config/simulate"), guarded(Role::Admin, &CsApi::simulateConfig));
+    r.route("GET", base + QStringLiteral("/ai/providers"), guarded(Role::Admin, &CsApi::listProviders));
+    r.route("POST", base + QStringLiteral("/ai/providers"), guarded(Role::Admin, &CsApi::addProvider));
+    r.route("DELETE", base + QStringLiteral("/ai/providers/:name"), guarded(Role::Admin, &CsApi::removeProvider));
+    r.route("POST", base + QStringLiteral("/ai/providers/:name/test"), guarded(Role::Admin, &CsApi::testProvider));
     if (m_people.agents)
         installAgentRoutes(r, base);
 }

@@ -175,6 +175,11 @@ private:
     void updateKb(Call &c);
     void deleteKb(Call &c);
     std::optional<qint64> kbId(Call &c); // answers 404 itself when the path holds no article id
+    // Language-model providers (CsAiRoutes.cpp).
+    void listProviders(Call &c);
+    void addProvider(Call &c);
+    void removeProvider(Call &c);
+    void testProvider(Call &c);
     // The what-if of a config change (CsSimulateRoutes.cpp).
     void simulateConfig(Call &c);
     bool simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs, qint64 *endMs);
@@ -205,6 +210,7 @@ private:
     // The secret store may spin a local event loop (the keyring): never on the
     // engine thread, and one call at a time.
     QThreadPool m_secretPool;
+    QThreadPool m_probePool; // provider tests: each waits on the network for up to its timeout
     Desk *m_desk = nullptr;
     std::unique_ptr<ConfigSimulator> m_simulator; // made on first use
 };
