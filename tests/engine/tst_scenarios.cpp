@@ -21,10 +21,10 @@ QString scenarioDir()
     return sourceDir() + QStringLiteral("/tests/scenarios");
 }
 
-// The CS config patch of a scenario, merged into the company's config: updateConfig merges objects deeply.
+// The CS config patch of a scenario, merged deeply into the company's config as PUT /config does.
 bool applyConfig(EngineFixture &f, const QJsonObject &config)
 {
-    return config.isEmpty() || f.engine->updateConfig(f.companyId, config, Actor{}).ok();
+    return config.isEmpty() || f.configure(config);
 }
 
 double ledgerSum(EngineFixture &f, const QString &kind)

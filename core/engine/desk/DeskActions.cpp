@@ -57,7 +57,7 @@ Result<PersonActionDone> Desk::act(
     Message m;
     m.id = ids::random(QStringLiteral("msg_"));
     m.role = QStringLiteral("human_agent");
-    m.content = confirmation(action, Phrases(company->config.language()));
+    m.content = confirmation(action, Phrases(company->config.language));
     m.timestamp = now;
     Result<ActionReport> report = makeError(ErrorKind::Internal, QStringLiteral("could not record the action"));
     const bool ok = m_engine.core().store().batch().run([&] {
