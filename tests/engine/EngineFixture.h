@@ -92,8 +92,8 @@ inline QStringList actionsOf(const MessageOutcome &o)
 {
     QStringList out;
     if (o.aiResponse)
-        for (const QJsonValue &v : o.aiResponse->metadata.value(QLatin1String("actionsTaken")).toArray())
-            out << v.toString();
+        if (o.aiResponse->meta.ai)
+            out = o.aiResponse->meta.ai->actionsTaken;
     return out;
 }
 

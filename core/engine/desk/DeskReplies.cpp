@@ -157,8 +157,7 @@ Result<Message> Desk::reply(
     m.role = reply.internal ? QStringLiteral("internal_note") : QStringLiteral("human_agent");
     m.content = *text;
     m.timestamp = now;
-    m.metadata
-        = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), nameOf(companyId, actor.subject)}};
+    m.meta.person = PersonMeta{actor.subject, nameOf(companyId, actor.subject), false, std::nullopt, {}};
     const bool ok = m_engine.core().store().batch().run([&] {
         if (claiming && !claimByReply(*held, actor, now))
             return false;
@@ -211,8 +210,7 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     const Phrases say(company ? company->config.language : Language::En);
     closing.content = say(Phrase::Closing).arg(name);
     closing.timestamp = now;
-    closing.metadata = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), name},
-        {QStringLiteral("closing"), true}};
+    closing.meta.person = PersonMeta{actor.subject, name, true, std::nullopt, {}};
     if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, closing))
         return false;
     publishMessage(s, closing, false);

@@ -502,20 +502,19 @@ Message Conversation::aiMessage(const Turn &turn, const ComposedReply &composed)
     if (!turn.handoverNote.isEmpty())
         ai.content += QLatin1Char(' ') + turn.handoverNote;
     ai.timestamp = m_core.clock().nowMs();
-    // In the order QJsonObject keeps its keys: each one is then added at the end.
-    ai.metadata = {{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(in.actions.actionsTaken)},
-        {QStringLiteral("aiGenerated"), true},
-        {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0},
-        {QStringLiteral("intent"), in.analysis.intent.intent},
-        {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)}, {QStringLiteral("model"), reply.model},
-        {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
-        {QStringLiteral("tokens"),
-            QJsonObject{{QStringLiteral("input"), reply.inputTokens}, {QStringLiteral("output"), reply.outputTokens}}}};
+    AiReplyMeta meta;
+    meta.actionsTaken = in.actions.actionsTaken;
+    meta.confidence = qRound(in.analysis.intent.confidence * 1000) / 1000.0;
+    meta.intent = in.analysis.intent.intent;
+    meta.latencyMs = qMax<qint64>(turn.timer.elapsed(), 0);
+    meta.model = reply.model;
+    meta.suggestedActions = reply.suggestedActions;
+    meta.inputTokens = reply.inputTokens;
+    meta.outputTokens = reply.outputTokens;
     if (composed.timedOut)
-        ai.metadata.insert(QStringLiteral("fallback"), QStringLiteral("timeout"));
-    if (!composed.guardNotes.isEmpty())
-        ai.metadata.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(composed.guardNotes));
-    ai.metadataJson = compactJson(ai.metadata); // written once: stored, and in the answer
+        meta.fallback = QStringLiteral("timeout");
+    meta.guardNotes = composed.guardNotes;
+    ai.meta.ai = std::move(meta);
     return ai;
 }
 
