@@ -184,7 +184,7 @@ private:
             return;
         if (route.key == 'C')
             fuzz::check(
-                m_engine->updateConfig(kCompany, CsConfig::defaults().toJson(), Actor{}).ok(), "cannot restore config");
+                m_engine->updateConfig(kCompany, CsConfig::defaults(), {}, Actor{}).ok(), "cannot restore config");
         if (route.key == 'W') {
             const QString id = QJsonDocument::fromJson(r.body).object().value(QLatin1String("id")).toString();
             fuzz::check(m_engine->removeWebhook(kCompany, id, Actor{}).ok(), "cannot remove the webhook", r.body);

@@ -1,15 +1,17 @@
 #pragma once
 
-#include "core/common/Result.h"
 #include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
 #include "core/domain/Language.h"
 
-#include <QJsonObject>
 #include <QStringList>
+
+#include <array>
 
 namespace tierdesk {
 
+// What one tier may do and how it writes (tiers.<tier> of seed 001's config). The human
+// tier's caps limit what a person may do from the console; its tone and length are unused.
 struct TierCapabilities {
     bool enabled = true;
     bool canProcessRefunds = false;
@@ -30,47 +32,33 @@ struct IrateProtocol {
     Tier targetTier = Tier::AiManager;
 };
 
-// A company's CS configuration (seed 001 "Get CS Config"), kept as the JSON the
-// API serves plus typed views for the engine. The JSON shape of defaults() is
-// also the schema: a PUT may only name keys that exist there.
-class CsConfig {
-public:
-    CsConfig();
-    static CsConfig defaults();
-    static Result<CsConfig> fromJson(const QJsonObject &stored);
-
-    // Deep-merges patch into this config and validates the result; on error
-    // nothing changes. `companyId` in the patch is ignored (it names the target).
-    Result<CsConfig> merged(const QJsonObject &patch) const;
-
-    QJsonObject toJson() const { return m_json; }
-    bool enabled() const;
-    const TierCapabilities &tier(Tier t) const { return m_tiers[static_cast<int>(t)]; }
-    const IrateProtocol &irateProtocol() const { return m_irate; }
-    int repeatContactWindowHours() const;
-    int complexIssueAfterTurns() const;
-    const DeskConfig &desk() const { return m_desk; }
-    bool notifyOnEscalation() const;
-    QString escalationPhone() const;
-    // The language of the replies customers get: "en" (default) or "de".
-    Language language() const { return m_language; }
-
-private:
-    explicit CsConfig(QJsonObject json);
-    // The typed views are read on every message, so they are parsed once here.
-    void parseViews();
-    TierCapabilities parseTier(Tier t) const;
-    IrateProtocol parseIrate() const;
-
-    QJsonObject m_json;
-    TierCapabilities m_tiers[3];
-    IrateProtocol m_irate;
-    DeskConfig m_desk;
-    Language m_language = Language::En;
+struct EscalationRules {
+    int repeatContactWindowHours = 72;
+    int complexIssueAfterTurns = 2;
 };
 
-// Validation used by merged(); exposed for tests. Returns the first problem found
-// as "path: reason", or an empty string.
-QString validateCsConfig(const QJsonObject &config);
+// A company's CS configuration (seed 001 "Get CS Config" plus Tierdesk's own parts), as
+// typed values; a default-constructed config holds the defaults. Its wire shape and the
+// checks of a PUT live in api/cs (CsConfigJson); the store keeps it in its own codec. A new
+// section is one struct here, a member below and its lines in those two codecs.
+struct CsConfig {
+    bool enabled = true;
+    std::array<TierCapabilities, 3> tiers = defaultTiers(); // by Tier
+    // tiers.humanAgent's own keys: the phone a customer is given and whether queued
+    // escalations are mailed to the queue.
+    QString escalationPhone;
+    bool notifyOnEscalation = true;
+    IrateProtocol irate = defaultIrateProtocol();
+    EscalationRules escalationRules;
+    DeskConfig desk = DeskConfig::defaults();
+    Language language = Language::En; // of the replies customers get
+
+    static CsConfig defaults() { return {}; }
+    static std::array<TierCapabilities, 3> defaultTiers();
+    static IrateProtocol defaultIrateProtocol();
+
+    const TierCapabilities &tier(Tier t) const { return tiers[static_cast<size_t>(t)]; }
+    TierCapabilities &tier(Tier t) { return tiers[static_cast<size_t>(t)]; }
+};
 
 } // namespace tierdesk

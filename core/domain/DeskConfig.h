@@ -2,7 +2,6 @@
 
 #include "core/domain/Enums.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 
@@ -34,7 +33,9 @@ struct DeskConfig {
     SlaTarget sla[4];
     double warningAt = 0.75; // fraction of a target after which the state is "warning"
 
-    static DeskConfig parse(const QJsonObject &desk);
+    // Three queues (orders, complaints, inquiries: the catch-all) and the SLA table of
+    // docs/api.md, "Queues, priority and SLA".
+    static DeskConfig defaults();
     // The queue a session of this category goes to: the queue that names the
     // category, else the first catch-all queue, else the first queue.
     QString queueFor(std::optional<IssueCategory> category) const;
@@ -42,10 +43,5 @@ struct DeskConfig {
     bool hasQueue(const QString &name) const;
     QStringList queueNames() const;
 };
-
-// The defaults (part of CsConfig::defaults()).
-QJsonObject defaultDeskJson();
-// "desk.<path>: reason" for the first problem, or an empty string.
-QString validateDeskConfig(const QJsonObject &desk);
 
 } // namespace tierdesk

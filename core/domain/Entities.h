@@ -2,8 +2,8 @@
 
 #include "core/domain/CsConfig.h"
 #include "core/domain/Enums.h"
+#include "core/domain/MessageMeta.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -91,10 +91,7 @@ struct Message {
     QString content;
     qint64 timestamp = 0;
     std::optional<Sentiment> sentiment;
-    QJsonObject metadata;
-    // `metadata` as compact JSON text, when the engine has written it already (an AI reply:
-    // stored and answered with the same text); empty otherwise. Set last, never stale.
-    QByteArray metadataJson;
+    MessageMeta meta; // "metadata"
 };
 
 struct SentimentPoint {

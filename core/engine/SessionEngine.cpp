@@ -45,9 +45,10 @@ Result<Company> SessionEngine::renameCompany(const QString &id, const QString &n
     return m_companies.rename(id, name, actor);
 }
 
-Result<CsConfig> SessionEngine::updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor)
+Result<CsConfig> SessionEngine::updateConfig(
+    const QString &companyId, const CsConfig &config, const QJsonObject &auditDetails, const Actor &actor)
 {
-    return m_companies.updateConfig(companyId, patch, actor);
+    return m_companies.updateConfig(companyId, config, auditDetails, actor);
 }
 
 void SessionEngine::createSession(

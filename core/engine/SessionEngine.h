@@ -45,7 +45,8 @@ public:
     Result<Company> company(const QString &id) { return m_companies.find(id); }
     QList<Company> companies() { return m_companies.all(); }
     Result<CsConfig> config(const QString &companyId) { return m_companies.config(companyId); }
-    Result<CsConfig> updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor);
+    Result<CsConfig> updateConfig(
+        const QString &companyId, const CsConfig &config, const QJsonObject &auditDetails, const Actor &actor);
 
     // The customer's turns (pipeline/Conversation): see there.
     using MessageDone = Conversation::MessageDone;

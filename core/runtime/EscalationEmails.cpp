@@ -47,7 +47,7 @@ void EscalationEmails::onQueued(const QString &companyId, const QueueItem &item)
         return;
     const QString queue = item.item.queue;
     QString address;
-    for (const DeskQueue &q : company->config.desk().queues)
+    for (const DeskQueue &q : company->config.desk.queues)
         if (q.name == queue)
             address = q.email;
     const QString sessionId = item.item.sessionId;

@@ -1,6 +1,6 @@
 #include "core/store/CompanyRepo.h"
 
-#include <QJsonDocument>
+#include "core/store/ConfigCodec.h"
 
 namespace tierdesk {
 
@@ -8,9 +8,7 @@ Status CompanyRepo::insert(const Company &c)
 {
     QSqlQuery &q
         = m_db.statement(QStringLiteral("INSERT INTO companies(id, name, config, created_at) VALUES (?, ?, ?, ?)"));
-    return m_db.status(m_db.exec(q,
-        {c.id, c.name, QString::fromUtf8(QJsonDocument(c.config.toJson()).toJson(QJsonDocument::Compact)),
-            c.createdAt}));
+    return m_db.status(m_db.exec(q, {c.id, c.name, QString::fromUtf8(storage::encodeConfig(c.config)), c.createdAt}));
 }
 
 namespace {
@@ -20,8 +18,7 @@ Company readCompany(const QSqlQuery &q)
     Company c;
     c.id = q.value(0).toString();
     c.name = q.value(1).toString();
-    const auto config = CsConfig::fromJson(QJsonDocument::fromJson(q.value(2).toByteArray()).object());
-    c.config = config.ok() ? config.value() : CsConfig::defaults();
+    c.config = storage::decodeConfig(q.value(2).toByteArray());
     c.createdAt = q.value(3).toLongLong();
     return c;
 }
@@ -57,8 +54,7 @@ std::optional<Company> CompanyRepo::findByName(const QString &name)
 Status CompanyRepo::updateConfig(const QString &id, const CsConfig &config)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE companies SET config = ? WHERE id = ?"));
-    return m_db.status(
-        m_db.exec(q, {QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)), id}));
+    return m_db.status(m_db.exec(q, {QString::fromUtf8(storage::encodeConfig(config)), id}));
 }
 
 Status CompanyRepo::updateName(const QString &id, const QString &name)

@@ -1,6 +1,7 @@
 #include "core/store/SessionRepo.h"
 
 #include "core/common/JsonWriter.h"
+#include "core/store/MessageMetaCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,12 +19,12 @@ QString compact(const QJsonObject &o)
     return QString::fromUtf8(compactJson(o));
 }
 
-// A message's metadata column: none, or its text (written once already for an AI reply).
+// A message's metadata column: none, or its text.
 QVariant metadataColumn(const Message &m)
 {
-    if (m.metadata.isEmpty())
+    if (m.meta.isEmpty())
         return QVariant();
-    return m.metadataJson.isEmpty() ? compact(m.metadata) : QString::fromUtf8(m.metadataJson);
+    return QString::fromUtf8(storage::encodeMessageMeta(m.meta));
 }
 
 QVariant resolutionColumn(const Session &s)
@@ -172,7 +173,7 @@ void SessionRepo::readMessages(Session &s, const MessageWindow &window)
         if (!mq.value(4).isNull())
             m.sentiment = parse<Sentiment>(mq.value(4).toString());
         if (!mq.value(5).isNull())
-            m.metadata = QJsonDocument::fromJson(mq.value(5).toByteArray()).object();
+            m.meta = storage::decodeMessageMeta(mq.value(5).toByteArray());
         s.messages << m;
     }
     mq.finish();

@@ -89,7 +89,7 @@ SessionEvent bigMessageEvent(const QString &companyId)
     event.sessionId = session.id;
     event.session = session;
     event.customerMessage
-        = Message{QStringLiteral("msg_1"), QStringLiteral("customer"), QString(kEventTextBytes, u'x'), 1, {}, {}, {}};
+        = Message{QStringLiteral("msg_1"), QStringLiteral("customer"), QString(kEventTextBytes, u'x'), 1, {}, {}};
     return event;
 }
 

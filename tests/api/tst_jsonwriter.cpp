@@ -4,6 +4,7 @@
 #include "core/api/cs/CsJson.h"
 #include "core/common/JsonWriter.h"
 #include "core/common/Time.h"
+#include "core/store/MessageMetaCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +147,29 @@ private slots:
         QCOMPARE(compactJson({}), QByteArray("{}"));
     }
 
+    // A message's metadata as each writer in the engine makes it.
+    static QList<MessageMeta> metaOfEveryKind()
+    {
+        AiReplyMeta ai{{QStringLiteral("order_lookup")}, 0.956, QStringLiteral("order_status"), 3,
+            QStringLiteral("tierdesk-local-1"), {QStringLiteral("track_package")}, 238, 23, {}, {}};
+        AiReplyMeta guarded = ai;
+        guarded.fallback = QStringLiteral("timeout");
+        guarded.guardNotes = {QStringLiteral("claims a \"refund\"")};
+        guarded.actionsTaken.clear();
+        const PersonAction refund{QStringLiteral("refund"), QStringLiteral("ORD-10005"), 25.5, Tier::HumanAgent,
+            QStringLiteral("agt_1"), QStringLiteral("Ann Lee"), 1764036000123};
+        PersonAction credit = refund;
+        credit.type = QStringLiteral("credit");
+        credit.orderId.clear();
+        QList<MessageMeta> out{MessageMeta{ai, {}}, MessageMeta{guarded, {}}, MessageMeta{}};
+        for (const PersonMeta &p : {PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, {}, {}},
+                 PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), true, {}, {}},
+                 PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, refund, {QStringLiteral("r")}},
+                 PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, credit, {}}})
+            out << MessageMeta{{}, p};
+        return out;
+    }
+
     void domainShapesEqualTheirQJsonObjectTwins()
     {
         Message m;
@@ -156,17 +180,20 @@ private slots:
         for (const bool full : {false, true}) {
             if (full) {
                 m.sentiment = Sentiment::Angry;
-                m.metadata = {{QStringLiteral("confidence"), 0.5}, {QStringLiteral("actionsTaken"), QJsonArray{}}};
+                m.meta.ai = AiReplyMeta{{}, 0.5, {}, 0, {}, {}, 0, 0, {}, {}};
             }
             JsonWriter w;
             json::write(w, m);
             QCOMPARE(parsed(w.take()), json::message(m));
-            // With the metadata already written (an AI reply), the same.
-            m.metadataJson = compactJson(m.metadata);
-            JsonWriter again;
-            json::write(again, m);
-            QCOMPARE(parsed(again.take()), json::message(m));
-            m.metadataJson.clear();
+        }
+        for (const MessageMeta &meta : metaOfEveryKind()) {
+            // The same text as Qt writes the object, byte for byte: the keys in Qt's order.
+            JsonWriter w;
+            json::write(w, meta);
+            QCOMPARE(w.take(), compactJson(json::messageMeta(meta)));
+            // The store keeps the text the transcript shows (its own codec, the same shape).
+            if (!meta.isEmpty())
+                QCOMPARE(storage::encodeMessageMeta(meta), compactJson(json::messageMeta(meta)));
         }
         EscalationRecord e{Tier::AiRep, Tier::HumanAgent, EscalationReason::CustomerRequest, 1764036000999,
             QStringLiteral("asked for \"a person\""), true};

@@ -2,6 +2,7 @@
 
 // A SessionEngine over a real SQLite file in a temporary directory, with the
 // default knowledge base, the demo store and a clock that moves only by hand.
+#include "core/api/cs/CsConfigJson.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/demo/DemoSeeder.h"
 #include "tests/support/FakeClock.h"
@@ -60,9 +61,12 @@ public:
         return engine->postMessage(companyId, sessionId, text, Actor{});
     }
 
-    bool configure(const char *json)
+    bool configure(const char *json) { return configure(QJsonDocument::fromJson(QByteArray(json)).object()); }
+    // The patch merged into the company's config and checked as PUT /config does it.
+    bool configure(const QJsonObject &patch)
     {
-        return engine->updateConfig(companyId, QJsonDocument::fromJson(QByteArray(json)).object(), Actor{}).ok();
+        const auto merged = api::cs::mergeConfig(engine->config(companyId).value(), patch);
+        return merged.ok() && engine->updateConfig(companyId, merged.value(), {}, Actor{}).ok();
     }
 
     // One value read on the engine's own connection.
@@ -88,8 +92,8 @@ inline QStringList actionsOf(const MessageOutcome &o)
 {
     QStringList out;
     if (o.aiResponse)
-        for (const QJsonValue &v : o.aiResponse->metadata.value(QLatin1String("actionsTaken")).toArray())
-            out << v.toString();
+        if (o.aiResponse->meta.ai)
+            out = o.aiResponse->meta.ai->actionsTaken;
     return out;
 }
 

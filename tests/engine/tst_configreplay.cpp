@@ -1,5 +1,6 @@
 // replaySession / compareReplays: the what-if's replay of one conversation through the
 // escalation policy, config by config, without a store.
+#include "core/api/cs/CsConfigJson.h"
 #include "core/engine/policy/ConfigReplay.h"
 
 #include <QJsonArray>
@@ -28,7 +29,7 @@ private:
             s.positions << 2 * i; // each customer message is followed by a reply
         return s;
     }
-    static CsConfig with(const QJsonObject &patch) { return CsConfig::defaults().merged(patch).value(); }
+    static CsConfig with(const QJsonObject &patch) { return api::cs::mergeConfig(CsConfig::defaults(), patch).value(); }
     static ReplayResult run(const ReplaySession &s, const CsConfig &c)
     {
         return replaySession(s, c, analyzer(), QString());

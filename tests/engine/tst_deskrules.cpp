@@ -1,6 +1,6 @@
 // The agent desk's pure rules: priority, queue routing, due times, SLA states
 // and the validation of the "desk" config.
-#include "core/domain/CsConfig.h"
+#include "core/api/cs/CsConfigJson.h"
 #include "core/engine/desk/DeskRules.h"
 
 #include <QJsonArray>
@@ -94,7 +94,7 @@ void TestDeskRules::defaultQueues()
 {
     QFETCH(QString, category);
     QFETCH(QString, queue);
-    const DeskConfig config = CsConfig::defaults().desk();
+    const DeskConfig config = CsConfig::defaults().desk;
     QCOMPARE(config.queueFor(category.isEmpty() ? std::nullopt : parse<IssueCategory>(category)), queue);
     QCOMPARE(config.queueNames(),
         (QStringList{QStringLiteral("orders"), QStringLiteral("complaints"), QStringLiteral("inquiries")}));
@@ -102,27 +102,29 @@ void TestDeskRules::defaultQueues()
 
 void TestDeskRules::companyQueuesOverride()
 {
-    const auto merged = CsConfig::defaults().merged(QJsonDocument::fromJson(R"({"desk":{"queues":[
+    const auto merged = api::cs::mergeConfig(CsConfig::defaults(),
+        QJsonDocument::fromJson(R"({"desk":{"queues":[
         {"name":"money","categories":["BILLING","REFUND"],"email":"money@example.com"},
         {"name":"everything","categories":[]}]}})")
-                                                        .object());
+            .object());
     QVERIFY2(merged, qPrintable(merged ? QString() : merged.error().message));
-    const DeskConfig &d = merged->desk();
+    const DeskConfig &d = merged->desk;
     QCOMPARE(d.queueFor(IssueCategory::Refund), QStringLiteral("money"));
     QCOMPARE(d.queueFor(IssueCategory::Shipping), QStringLiteral("everything"));
     QCOMPARE(d.queues.first().email, QStringLiteral("money@example.com"));
     QVERIFY(!d.hasQueue(QStringLiteral("orders")));
     // Without a catch-all queue, the first queue takes the rest.
-    const auto noCatchAll = CsConfig::defaults().merged(QJsonDocument::fromJson(R"({"desk":{"queues":[
+    const auto noCatchAll = api::cs::mergeConfig(CsConfig::defaults(),
+        QJsonDocument::fromJson(R"({"desk":{"queues":[
         {"name":"a","categories":["BILLING"]},{"name":"b","categories":["REFUND"]}]}})")
-                                                            .object());
+            .object());
     QVERIFY(noCatchAll);
-    QCOMPARE(noCatchAll->desk().queueFor(IssueCategory::Technical), QStringLiteral("a"));
+    QCOMPARE(noCatchAll->desk.queueFor(IssueCategory::Technical), QStringLiteral("a"));
 }
 
 void TestDeskRules::dueTimesFollowTheTargets()
 {
-    const DeskConfig config = CsConfig::defaults().desk();
+    const DeskConfig config = CsConfig::defaults().desk;
     DeskItem item;
     item.queuedAt = 1000000;
     const QList<QPair<Priority, QPair<int, int>>> expected{{Priority::Urgent, {5, 60}}, {Priority::High, {15, 240}},
@@ -190,21 +192,21 @@ void TestDeskRules::invalidDeskConfig()
 {
     QFETCH(QByteArray, patch);
     QFETCH(QString, path);
-    const auto merged = CsConfig::defaults().merged(QJsonDocument::fromJson(patch).object());
+    const auto merged = api::cs::mergeConfig(CsConfig::defaults(), QJsonDocument::fromJson(patch).object());
     QVERIFY(!merged);
     QVERIFY2(merged.error().message.startsWith(path), qPrintable(merged.error().message));
 }
 
 void TestDeskRules::partialSlaPatchKeepsTheRest()
 {
-    const auto merged = CsConfig::defaults().merged(
+    const auto merged = api::cs::mergeConfig(CsConfig::defaults(),
         QJsonDocument::fromJson(R"({"desk":{"sla":{"urgent":{"firstResponseMinutes":3}},"warningAt":0.5}})").object());
     QVERIFY(merged);
-    QCOMPARE(merged->desk().target(Priority::Urgent).firstResponseMinutes, 3);
-    QCOMPARE(merged->desk().target(Priority::Urgent).resolutionMinutes, 60);
-    QCOMPARE(merged->desk().target(Priority::Low).firstResponseMinutes, 240);
-    QCOMPARE(merged->desk().warningAt, 0.5);
-    QCOMPARE(validateCsConfig(CsConfig::defaults().toJson()), QString());
+    QCOMPARE(merged->desk.target(Priority::Urgent).firstResponseMinutes, 3);
+    QCOMPARE(merged->desk.target(Priority::Urgent).resolutionMinutes, 60);
+    QCOMPARE(merged->desk.target(Priority::Low).firstResponseMinutes, 240);
+    QCOMPARE(merged->desk.warningAt, 0.5);
+    QVERIFY(api::cs::validateConfig(api::cs::configJson(CsConfig::defaults())).ok());
 }
 
 QTEST_GUILESS_MAIN(TestDeskRules)

@@ -1,3 +1,4 @@
+#include "core/api/cs/CsConfigJson.h"
 #include "core/engine/policy/EscalationPolicy.h"
 
 #include <QJsonDocument>
@@ -113,7 +114,7 @@ std::optional<EscalationDecision> TestEscalationPolicy::run(const Scenario &sc)
 {
     CsConfig config = CsConfig::defaults();
     if (!sc.configPatch.isEmpty()) {
-        auto merged = config.merged(QJsonDocument::fromJson(sc.configPatch).object());
+        auto merged = api::cs::mergeConfig(config, QJsonDocument::fromJson(sc.configPatch).object());
         if (!merged)
             qFatal("bad config patch in test: %s", sc.configPatch.constData());
         config = merged.value();
@@ -387,10 +388,12 @@ void TestEscalationPolicy::enabledTierFromSkipsDisabledTiers()
     const CsConfig c = CsConfig::defaults();
     QVERIFY(enabledTierFrom(c, Tier::AiManager) == Tier::AiManager);
     QVERIFY(enabledTierFrom(c, Tier::HumanAgent) == Tier::HumanAgent);
-    auto noManager = c.merged(QJsonDocument::fromJson(R"({"tiers":{"aiManager":{"enabled":false}}})").object());
+    auto noManager
+        = api::cs::mergeConfig(c, QJsonDocument::fromJson(R"({"tiers":{"aiManager":{"enabled":false}}})").object());
     QVERIFY(noManager.ok());
     QVERIFY(enabledTierFrom(*noManager, Tier::AiManager) == Tier::HumanAgent);
-    auto none = noManager->merged(QJsonDocument::fromJson(R"({"tiers":{"humanAgent":{"enabled":false}}})").object());
+    auto none = api::cs::mergeConfig(
+        *noManager, QJsonDocument::fromJson(R"({"tiers":{"humanAgent":{"enabled":false}}})").object());
     QVERIFY(none.ok());
     QVERIFY(!enabledTierFrom(*none, Tier::AiManager).has_value());
 }

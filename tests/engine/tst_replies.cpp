@@ -73,9 +73,7 @@ void TestReplies::noRefundWithoutTheCustomerAskingForOne()
     std::optional<MessageOutcome> out;
     QVERIFY(f->open(QStringLiteral("cust_ben"), message, &out).ok());
     QVERIFY(f->store->batch().flush());
-    QVERIFY(!out->aiResponse->metadata.value(QLatin1String("actionsTaken"))
-                 .toArray()
-                 .contains(QStringLiteral("process_refund")));
+    QVERIFY(!actionsOf(*out).contains(QStringLiteral("process_refund")));
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'refund'")).toInt(), 0);
 }
 

@@ -119,7 +119,7 @@ void TestReplyComposer::slowResponderHoldsUpNoOtherSession()
     QVERIFY(held->result->ok());
     const MessageOutcome &out = held->result->value();
     QCOMPARE(out.aiResponse->content, QStringLiteral("Words from the test responder."));
-    QCOMPARE(out.aiResponse->metadata.value(QLatin1String("model")).toString(), QStringLiteral("gated-test"));
+    QCOMPARE(out.aiResponse->meta.ai->model, QStringLiteral("gated-test"));
     QCOMPARE(toString(out.session.status), toString(SessionStatus::WaitingCustomer));
     QCOMPARE(transcriptRoles(slow), (QStringList{QStringLiteral("customer"), QStringLiteral("ai_rep")}));
 }
@@ -132,8 +132,8 @@ void TestReplyComposer::timeoutGivesTheLocalResponderWords()
     QTRY_VERIFY_WITH_TIMEOUT(held->done, 5000);
     QVERIFY(held->result->ok());
     const Message ai = *held->result->value().aiResponse;
-    QCOMPARE(ai.metadata.value(QLatin1String("fallback")).toString(), QStringLiteral("timeout"));
-    QCOMPARE(ai.metadata.value(QLatin1String("model")).toString(), QString::fromLatin1(LocalResponder::kModel));
+    QCOMPARE(ai.meta.ai->fallback, QStringLiteral("timeout"));
+    QCOMPARE(ai.meta.ai->model, QString::fromLatin1(LocalResponder::kModel));
     QVERIFY2(ai.content.contains(QLatin1String("ORD-10005")), qPrintable(ai.content));
 
     // The late words, when they come, are dropped: one reply per message.
@@ -175,10 +175,10 @@ void TestReplyComposer::replyClaimingAnUntakenRefundIsReplaced()
     QVERIFY(asked->result->ok());
     const Message ai = *asked->result->value().aiResponse;
     QVERIFY2(!ai.content.contains(QLatin1String("$500")), qPrintable(ai.content));
-    QCOMPARE(ai.metadata.value(QLatin1String("model")).toString(), QString::fromLatin1(LocalResponder::kModel));
-    const QJsonArray notes = ai.metadata.value(QLatin1String("replyGuard")).toArray();
+    QCOMPARE(ai.meta.ai->model, QString::fromLatin1(LocalResponder::kModel));
+    const QStringList notes = ai.meta.ai->guardNotes;
     QCOMPARE(notes.size(), 1);
-    QVERIFY(notes.first().toString().contains(QLatin1String("claims a refund that was not made")));
+    QVERIFY(notes.first().contains(QLatin1String("claims a refund that was not made")));
     // Whatever the words said, no money moved.
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
@@ -196,11 +196,11 @@ void TestReplyComposer::germanReplyClaimingAnUntakenRefundIsReplaced()
     const Message ai = *asked->result->value().aiResponse;
     QVERIFY2(!ai.content.contains(QLatin1String("Karte")), qPrintable(ai.content));
     // The local responder's German words instead: the summary to confirm, nothing claimed.
-    QCOMPARE(ai.metadata.value(QLatin1String("model")).toString(), QString::fromLatin1(LocalResponder::kModel));
+    QCOMPARE(ai.meta.ai->model, QString::fromLatin1(LocalResponder::kModel));
     QVERIFY2(ai.content.contains(QString::fromUtf8("Soll ich das für Sie erledigen?")), qPrintable(ai.content));
-    const QJsonArray notes = ai.metadata.value(QLatin1String("replyGuard")).toArray();
+    const QStringList notes = ai.meta.ai->guardNotes;
     QCOMPARE(notes.size(), 1);
-    QVERIFY(notes.first().toString().contains(QLatin1String("claims a refund that was not made")));
+    QVERIFY(notes.first().contains(QLatin1String("claims a refund that was not made")));
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 0);
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 0.0);

@@ -21,10 +21,10 @@ QString scenarioDir()
     return sourceDir() + QStringLiteral("/tests/scenarios");
 }
 
-// The CS config patch of a scenario, merged into the company's config: updateConfig merges objects deeply.
+// The CS config patch of a scenario, merged deeply into the company's config as PUT /config does.
 bool applyConfig(EngineFixture &f, const QJsonObject &config)
 {
-    return config.isEmpty() || f.engine->updateConfig(f.companyId, config, Actor{}).ok();
+    return config.isEmpty() || f.configure(config);
 }
 
 double ledgerSum(EngineFixture &f, const QString &kind)
@@ -109,9 +109,9 @@ QStringList checkTurn(const QJsonObject &expect, const TurnResult &r)
         && expect.value(QLatin1String("noReply")).toBool() == o.aiResponse.has_value())
         failures << (o.aiResponse ? QStringLiteral("the AI replied, expected silence") : QStringLiteral("no AI reply"));
     // The local responder words only what the engine did: the ReplyGuard never has to step in.
-    if (o.aiResponse && o.aiResponse->metadata.contains(QLatin1String("replyGuard")))
+    if (o.aiResponse && o.aiResponse->meta.ai && !o.aiResponse->meta.ai->guardNotes.isEmpty())
         failures << QStringLiteral("the ReplyGuard held back: %1")
-                        .arg(show(o.aiResponse->metadata.value(QLatin1String("replyGuard"))));
+                        .arg(show(QJsonArray::fromStringList(o.aiResponse->meta.ai->guardNotes)));
     return failures;
 }
 
@@ -237,9 +237,8 @@ void TestScenarios::scenario()
         if (qEnvironmentVariableIsSet("TIERDESK_SCENARIO_TRACE")) // every turn, for whoever reads a conversation
             qInfo("turn %d \"%s\" [%s %s]\n      reply: %s", i, qPrintable(say),
                 qPrintable(toString(r.outcome.session.currentTier)),
-                qPrintable(r.outcome.aiResponse
-                        ? r.outcome.aiResponse->metadata.value(QLatin1String("intent")).toString()
-                        : QString()),
+                qPrintable(
+                    r.outcome.aiResponse ? r.outcome.aiResponse->meta.ai.value_or(AiReplyMeta{}).intent : QString()),
                 qPrintable(reply));
         for (const QString &problem : checkTurn(turn.value(QLatin1String("expect")).toObject(), r))
             failures << QStringLiteral("turn %1 \"%2\": %3\n      reply: %4").arg(i).arg(say, problem, reply);

@@ -384,9 +384,8 @@ void TestSessionEngine::responderCannotAct()
         QVERIFY(out->aiResponse.has_value());
         // Its words never reach the customer: the ReplyGuard puts the local responder's in their place.
         QVERIFY2(!out->aiResponse->content.contains(QLatin1String("approved")), qPrintable(out->aiResponse->content));
-        QCOMPARE(out->aiResponse->metadata.value(QLatin1String("model")).toString(),
-            QString::fromLatin1(LocalResponder::kModel));
-        QVERIFY(!out->aiResponse->metadata.value(QLatin1String("replyGuard")).toArray().isEmpty());
+        QCOMPARE(out->aiResponse->meta.ai->model, QString::fromLatin1(LocalResponder::kModel));
+        QVERIFY(!out->aiResponse->meta.ai->guardNotes.isEmpty());
         QVERIFY(!actionsOf(*out).contains(QLatin1String("process_refund")));
     }
     QVERIFY(f->store->batch().flush());

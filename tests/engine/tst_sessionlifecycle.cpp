@@ -1,3 +1,4 @@
+#include "core/store/MessageMetaCodec.h"
 #include "tests/engine/EngineFixture.h"
 
 #include <QJsonDocument>
@@ -492,26 +493,23 @@ void TestSessionLifecycle::replyMetadata()
     QVERIFY(out->aiResponse.has_value());
     const Message &ai = *out->aiResponse;
     QCOMPARE(ai.role, QStringLiteral("ai_rep"));
-    const QJsonObject md = ai.metadata;
-    QCOMPARE(md.value(QLatin1String("aiGenerated")).toBool(false), true);
-    QVERIFY(!md.value(QLatin1String("model")).toString().isEmpty());
-    const QJsonObject tokens = md.value(QLatin1String("tokens")).toObject();
-    QVERIFY(tokens.value(QLatin1String("input")).toInt() > 0);
-    QVERIFY(tokens.value(QLatin1String("output")).toInt() > 0);
-    QVERIFY(md.value(QLatin1String("latencyMs")).isDouble());
-    QVERIFY(md.value(QLatin1String("latencyMs")).toDouble() >= 0);
-    QVERIFY(md.value(QLatin1String("actionsTaken")).isArray());
-    QVERIFY(md.value(QLatin1String("suggestedActions")).isArray());
+    QVERIFY(ai.meta.ai.has_value()); // an AI reply's metadata ("aiGenerated": true)
+    QVERIFY(!ai.meta.person);
+    const AiReplyMeta &md = *ai.meta.ai;
+    QVERIFY(!md.model.isEmpty());
+    QVERIFY(md.inputTokens > 0);
+    QVERIFY(md.outputTokens > 0);
+    QVERIFY(md.latencyMs >= 0);
     QVERIFY(test::actionsOf(*out).contains(QLatin1String("order_lookup")));
     // Alice's ORD-10001 has shipped: the reply says so and suggests tracking it.
     QVERIFY(ai.content.contains(QLatin1String("ORD-10001")));
-    QVERIFY(md.value(QLatin1String("suggestedActions")).toArray().contains(QStringLiteral("track_package")));
+    QVERIFY(md.suggestedActions.contains(QStringLiteral("track_package")));
     QVERIFY(out->customerMessage.sentiment.has_value());
     // Stored as returned.
     QVERIFY(f->store->batch().flush());
     auto loaded = f->engine->session(f->companyId, s->id);
     QCOMPARE(loaded->messages.size(), 2);
-    QCOMPARE(loaded->messages.at(1).metadata, md);
+    QCOMPARE(storage::encodeMessageMeta(loaded->messages.at(1).meta), storage::encodeMessageMeta(ai.meta));
     QCOMPARE(loaded->messages.at(1).content, ai.content);
 }
 

@@ -1,6 +1,6 @@
 #include "ui/views/ConfigView.h"
 
-#include "core/domain/CsConfig.h"
+#include "core/api/cs/CsConfigJson.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/ConfigHistoryModel.h"
 #include "ui/models/SimulationModel.h"
@@ -236,7 +236,8 @@ void ConfigView::revert()
 
 void ConfigView::validate()
 {
-    m_problem = validateCsConfig(m_form->config()); // exactly what PUT /config checks
+    const Status checked = api::cs::validateConfig(m_form->config()); // exactly what PUT /config checks
+    m_problem = checked ? QString() : checked.error().message;
     m_form->showProblem(m_problem);
     const bool dirty = m_form->config() != m_loaded;
     m_save->setEnabled(m_problem.isEmpty() && dirty);

@@ -16,7 +16,7 @@ class ConfigHistoryModel;
 class SimulationModel;
 
 // The admin's configuration editor: every field of the company's CS config (ConfigForm),
-// judged as it is edited by core's validateCsConfig, the code PUT /config runs. A change
+// judged as it is edited by api/cs's validateConfig, the code PUT /config runs. A change
 // to the irate protocol, the escalation rules or a tier's capabilities or switch is first
 // replayed over the stored conversations of a period (POST /config/simulate, "What if…"):
 // the first Save of such a change shows what it would have done, the next one saves it.

@@ -63,17 +63,16 @@ bool stronglyNegative(Sentiment level)
 
 double complexityScore(const Message &reply)
 {
-    const QJsonValue confidence = reply.metadata.value(QLatin1String("confidence"));
-    if (!confidence.isDouble())
+    if (!reply.meta.ai)
         return 1.0;
-    return qRound((1.0 - qBound(0.0, confidence.toDouble(), 1.0)) * 1000.0) / 1000.0;
+    return qRound((1.0 - qBound(0.0, reply.meta.ai->confidence, 1.0)) * 1000.0) / 1000.0;
 }
 
 QString modelUsed(const Message &reply)
 {
     if (reply.role == QLatin1String("human_agent"))
         return QStringLiteral("human_agent");
-    const QString model = reply.metadata.value(QLatin1String("model")).toString();
+    const QString model = reply.meta.ai ? reply.meta.ai->model : QString();
     return model.isEmpty() ? QStringLiteral("unknown") : model;
 }
 

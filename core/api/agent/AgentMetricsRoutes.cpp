@@ -140,7 +140,7 @@ void AgentApi::sessionMetrics(const CallPtr &c)
             continue;
         ++answers;
         complexitySum += agentjson::complexityScore(m);
-        responseMs += qint64(m.metadata.value(QLatin1String("latencyMs")).toDouble());
+        responseMs += m.meta.ai ? m.meta.ai->latencyMs : 0;
         if (const QString model = agentjson::modelUsed(m); !models.contains(model))
             models << model;
     }

@@ -17,10 +17,10 @@ bool cacheableIntent(const QString &intent)
 }
 
 // The reply suggests nothing but articles to read (no action to confirm).
-bool onlyReading(const QJsonArray &suggestedActions)
+bool onlyReading(const QStringList &suggestedActions)
 {
     return std::all_of(suggestedActions.begin(), suggestedActions.end(),
-        [](const QJsonValue &a) { return a.toString().startsWith(QLatin1String("read_article:")); });
+        [](const QString &a) { return a.startsWith(QLatin1String("read_article:")); });
 }
 
 } // namespace
@@ -184,10 +184,9 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
                 {QStringLiteral("priority"),
                     item ? agentjson::seedPriority(toString(item->item.priority)) : QStringLiteral("medium")},
                 {QStringLiteral("reason"), agentjson::reasonName(newest->reason)}});
-    const bool changedNothing = ai && !escalated
-        && ai->metadata.value(QLatin1String("actionsTaken")).toArray().isEmpty()
-        && onlyReading(ai->metadata.value(QLatin1String("suggestedActions")).toArray())
-        && cacheableIntent(ai->metadata.value(QLatin1String("intent")).toString());
+    const AiReplyMeta made = ai ? ai->meta.ai.value_or(AiReplyMeta{}) : AiReplyMeta{};
+    const bool changedNothing = ai && !escalated && made.actionsTaken.isEmpty() && onlyReading(made.suggestedActions)
+        && cacheableIntent(made.intent);
     if (changedNothing)
         m_cache.store(c->company, q->customerId, q->text, answer, m_engine.clock().nowMs());
     const qint64 elapsed = q->timer.elapsed();

@@ -27,7 +27,7 @@ QJsonObject message(const Message &m)
         {QStringLiteral("content"), m.content}, {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)},
         {QStringLiteral("sender"), m.role}};
     // A person's reply names them, as the agent desk shows it (the visitor is talking to them).
-    const QString agentName = m.metadata.value(QLatin1String("agentName")).toString();
+    const QString agentName = m.meta.person ? m.meta.person->agentName : QString();
     if (m.role == QLatin1String("human_agent") && !agentName.isEmpty())
         out.insert(QStringLiteral("senderName"), agentName.left(200));
     return out;

@@ -2,6 +2,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsAdminJson.h"
+#include "core/api/cs/CsConfigJson.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
 
@@ -23,9 +24,9 @@ QJsonObject webhookJson(const Webhook &w)
 }
 
 // "Get CS Config": the company's id, then the config itself.
-QJsonObject configJson(const QString &companyId, const CsConfig &config)
+QJsonObject configAnswer(const QString &companyId, const CsConfig &config)
 {
-    QJsonObject out = config.toJson();
+    QJsonObject out = cs::configJson(config);
     out.insert(QStringLiteral("companyId"), companyId);
     return out;
 }
@@ -76,7 +77,7 @@ void CsApi::getConfig(Call &c)
     const auto config = m_engine.config(*company);
     if (!config)
         return fail(c, config.error());
-    reply(c, http::HttpResponse::json(200, configJson(*company, *config)));
+    reply(c, http::HttpResponse::json(200, configAnswer(*company, *config)));
 }
 
 void CsApi::putConfig(Call &c)
@@ -85,10 +86,19 @@ void CsApi::putConfig(Call &c)
     if (!body)
         return;
     const QString company = c.who.company;
-    const auto config = m_engine.updateConfig(company, *body, c.actor);
+    const auto current = m_engine.config(company);
+    if (!current)
+        return fail(c, current.error());
+    const auto merged = cs::mergeConfig(*current, *body);
+    if (!merged)
+        return fail(c, merged.error());
+    // The audit keeps the request's patch and the fields it changed, before and after.
+    const QJsonObject audit{{QStringLiteral("patch"), *body},
+        {QStringLiteral("changes"), cs::configChanges(cs::configJson(*current), cs::configJson(*merged))}};
+    const auto config = m_engine.updateConfig(company, *merged, audit, c.actor);
     if (!config)
         return fail(c, config.error());
-    reply(c, http::HttpResponse::json(200, configJson(company, *config)));
+    reply(c, http::HttpResponse::json(200, configAnswer(company, *config)));
 }
 
 void CsApi::createWebhook(Call &c)

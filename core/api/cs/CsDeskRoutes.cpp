@@ -237,7 +237,10 @@ void CsApi::sessionAction(Call &c)
     if (!out)
         return fail(c, out.error());
     // The action as the confirming message records it, so the answer and the transcript agree.
-    QJsonObject answer{{QStringLiteral("action"), out->message.metadata.value(QLatin1String("action"))},
+    const std::optional<PersonMeta> &person = out->message.meta.person;
+    QJsonObject answer{{QStringLiteral("action"),
+                           person && person->action ? QJsonValue(json::personAction(*person->action))
+                                                    : QJsonValue(QJsonValue::Undefined)},
         {QStringLiteral("message"), json::message(out->message)}};
     if (out->order)
         answer.insert(QStringLiteral("order"), json::order(*out->order));

@@ -45,8 +45,8 @@ QJsonObject message(const Message &m)
         {QStringLiteral("content"), m.content}, {QStringLiteral("timestamp"), timefmt::iso(m.timestamp)}};
     if (m.sentiment)
         o.insert(QStringLiteral("sentiment"), toString(*m.sentiment));
-    if (!m.metadata.isEmpty())
-        o.insert(QStringLiteral("metadata"), m.metadata);
+    if (!m.meta.isEmpty())
+        o.insert(QStringLiteral("metadata"), messageMeta(m.meta));
     return o;
 }
 
@@ -59,10 +59,8 @@ void write(JsonWriter &w, const Message &m)
         .field("timestamp", timefmt::iso(m.timestamp));
     if (m.sentiment)
         w.field("sentiment", toString(*m.sentiment));
-    if (!m.metadata.isEmpty() && !m.metadataJson.isEmpty())
-        w.key("metadata").raw(m.metadataJson);
-    else if (!m.metadata.isEmpty())
-        w.field("metadata", QJsonValue(m.metadata));
+    if (!m.meta.isEmpty())
+        write(w.key("metadata"), m.meta);
     w.endObject();
 }
 

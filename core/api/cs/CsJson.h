@@ -4,10 +4,17 @@
 #include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
 
+#include <QJsonObject>
+
 // The wire shape of each domain value, as seed 001 prints it.
 namespace tierdesk::json {
 
 QJsonObject message(const Message &m);
+// A message's "metadata" (CsMetaJson.cpp): keys in Qt's order, as every family prints it.
+QJsonObject messageMeta(const MessageMeta &meta);
+void write(JsonWriter &w, const MessageMeta &meta);
+// A person's refund or credit as its message records it ("action").
+QJsonObject personAction(const PersonAction &a);
 // message() and escalation() written straight to text, for the route every message takes;
 // each parses to what its QJsonObject twin gives (tst_jsonwriter).
 void write(JsonWriter &w, const Message &m);

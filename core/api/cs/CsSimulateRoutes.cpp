@@ -2,6 +2,7 @@
 // "What-if: replaying a config").
 #include "core/api/cs/CsApi.h"
 
+#include "core/api/cs/CsConfigJson.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/common/Time.h"
 #include "core/engine/policy/ConfigSimulator.h"
@@ -113,7 +114,13 @@ void CsApi::simulateConfig(Call &c)
     if (!simulationPeriod(c, body->value(QLatin1String("period")), &request.startMs, &request.endMs))
         return;
     body->remove(QStringLiteral("period"));
-    request.patch = *body;
+    const auto current = m_engine.config(request.companyId);
+    if (!current)
+        return fail(c, current.error());
+    const auto proposed = cs::mergeConfig(*current, *body); // the same check as PUT /config
+    if (!proposed)
+        return fail(c, proposed.error());
+    request.proposed = *proposed;
     if (!m_simulator)
         m_simulator = std::make_unique<ConfigSimulator>(m_engine);
     const qint64 startMs = request.startMs;

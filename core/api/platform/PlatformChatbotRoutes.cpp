@@ -57,11 +57,12 @@ QJsonArray suggestedActions(const std::optional<Message> &ai)
     QJsonArray out;
     if (!ai)
         return QJsonArray{textAction(suggestionText(QStringLiteral("wait_for_agent")))};
-    for (const QJsonValue &v : ai->metadata.value(QLatin1String("suggestedActions")).toArray())
-        if (const QString text = suggestionText(v.toString()); !text.isEmpty())
+    const AiReplyMeta made = ai->meta.ai.value_or(AiReplyMeta{});
+    for (const QString &action : made.suggestedActions)
+        if (const QString text = suggestionText(action); !text.isEmpty())
             out.append(textAction(text));
     if (out.isEmpty())
-        for (const QString &text : intentFollowUps(ai->metadata.value(QLatin1String("intent")).toString()))
+        for (const QString &text : intentFollowUps(made.intent))
             out.append(textAction(text));
     return out;
 }

@@ -54,7 +54,7 @@ int waitingIn(Desk *desk, const QString &company, const QString &queue)
 // by (and without anyone available, equal to) the SLA's first-response target.
 int estimatedSeconds(const PlatformCallPtr &c, const Company &company, const QString &queue, const QString &priority)
 {
-    const int slaSecs = company.config.desk().target(deskPriority(priority)).firstResponseMinutes * 60;
+    const int slaSecs = company.config.desk.target(deskPriority(priority)).firstResponseMinutes * 60;
     Desk *desk = c->services->desk;
     if (!desk || !desk->anyAgentAvailable(c->company, queue))
         return slaSecs;
@@ -95,7 +95,7 @@ void routeInquiry(const PlatformCallPtr &c)
         const auto company = c->engine().company(c->company);
         if (!company)
             return fail(c, company.error());
-        const QString queue = company->config.desk().queueFor(a->intent.category);
+        const QString queue = company->config.desk.queueFor(a->intent.category);
         const QString priority = priorityFor(given.value_or(a->sentiment.score));
         replyJson(c, 200,
             {{QStringLiteral("routing_id"), QString(QStringLiteral("route-") + QString::fromLatin1(ids::randomHex(8)))},

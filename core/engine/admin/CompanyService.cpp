@@ -2,7 +2,6 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Validation.h"
-#include "core/engine/admin/ConfigDiff.h"
 
 namespace tierdesk {
 namespace {
@@ -69,27 +68,23 @@ Result<CsConfig> CompanyService::config(const QString &companyId)
     return company->config;
 }
 
-Result<CsConfig> CompanyService::updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor)
+Result<CsConfig> CompanyService::updateConfig(
+    const QString &companyId, const CsConfig &config, const QJsonObject &auditDetails, const Actor &actor)
 {
     auto company = m_core.company(companyId);
     if (!company)
         return company.error();
-    auto merged = company->config.merged(patch);
-    if (!merged)
-        return merged.error();
     Store &store = m_core.store();
     const bool ok = store.batch().run([&] {
-        return store.companies().updateConfig(companyId, merged.value())
+        return store.companies().updateConfig(companyId, config)
             && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,
-                AuditOutcome::Done,
-                {{QStringLiteral("patch"), patch},
-                    {QStringLiteral("changes"), configChanges(company->config.toJson(), merged->toJson())}});
+                AuditOutcome::Done, auditDetails);
     });
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
-    company->config = merged.value();
+    company->config = config;
     m_core.rememberCompany(*company);
-    return merged;
+    return config;
 }
 
 } // namespace tierdesk

@@ -18,8 +18,10 @@ public:
     Result<Company> find(const QString &id) { return m_core.company(id); }
     QList<Company> all() { return m_core.store().companies().all(); }
     Result<CsConfig> config(const QString &companyId);
-    // Deep-merges the patch (seed 001 "Update CS Config"); audited with the changes.
-    Result<CsConfig> updateConfig(const QString &companyId, const QJsonObject &patch, const Actor &actor);
+    // Stores a whole new config (the API family merged and checked the client's patch);
+    // audited as config.update with `auditDetails` (the family's record of the change).
+    Result<CsConfig> updateConfig(
+        const QString &companyId, const CsConfig &config, const QJsonObject &auditDetails, const Actor &actor);
 
 private:
     EngineCore &m_core;

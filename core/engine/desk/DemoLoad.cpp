@@ -130,7 +130,7 @@ private:
     Status queueItem(
         const QString &id, IssueCategory category, EscalationReason reason, Sentiment sentiment, qint64 queuedAt)
     {
-        const DeskConfig &config = m_company.config.desk();
+        const DeskConfig &config = m_company.config.desk;
         DeskItem item;
         item.sessionId = id;
         item.companyId = m_company.id;

@@ -99,7 +99,7 @@ Result<QueuePage> Desk::queue(const QueueRequest &request, const Actor &actor)
     const auto company = m_engine.company(request.companyId);
     if (!company)
         return company.error();
-    const DeskConfig &config = company->config.desk();
+    const DeskConfig &config = company->config.desk;
     if (!request.queue.isEmpty() && !config.hasQueue(request.queue))
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("unknown queue"),
             {{QStringLiteral("field"), QStringLiteral("queue")},
@@ -255,7 +255,7 @@ Result<Session> Desk::setPriority(
         const auto company = m_engine.company(companyId);
         if (!company)
             return company.error();
-        desk::setDueTimes(item, company->config.desk());
+        desk::setDueTimes(item, company->config.desk);
     }
     return changed(*held, actor, QStringLiteral("desk.priority"),
         {{QStringLiteral("priority"), toString(priority)}, {QStringLiteral("previous"), toString(previous)}},
@@ -273,10 +273,10 @@ Result<Session> Desk::transfer(const QString &companyId, const QString &sessionI
     const auto company = m_engine.company(companyId);
     if (!company)
         return company.error();
-    if (target == Tier::HumanAgent && !company->config.desk().hasQueue(queue))
+    if (target == Tier::HumanAgent && !company->config.desk.hasQueue(queue))
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("queue must name one of the company's queues"),
             {{QStringLiteral("field"), QStringLiteral("queue")},
-                {QStringLiteral("allowed"), QJsonArray::fromStringList(company->config.desk().queueNames())}});
+                {QStringLiteral("allowed"), QJsonArray::fromStringList(company->config.desk.queueNames())}});
     if (!notes.isEmpty()) {
         if (auto checked = validateCustomerText(notes, m_engine.limits().maxNotesChars, QStringLiteral("notes"));
             !checked)

@@ -7,7 +7,7 @@
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/reply/Phrases.h"
 
-#include <QJsonArray>
+#include <QJsonObject>
 
 namespace tierdesk {
 namespace {
@@ -17,6 +17,17 @@ QString confirmation(const AgentAction &a, const Phrases &say)
     if (a.kind == AgentAction::Refund)
         return say(Phrase::PersonRefunded).arg(say.money(a.amount), a.orderId);
     return say(Phrase::PersonCredited).arg(say.money(a.amount));
+}
+
+// The audit of a person's action: the action as its message records it, the reason, the message.
+QJsonObject auditDetails(const PersonAction &a, const QString &reason, const QString &messageId)
+{
+    return {{QStringLiteral("type"), a.type},
+        {QStringLiteral("orderId"), a.orderId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.orderId)},
+        {QStringLiteral("amount"), a.amount}, {QStringLiteral("tier"), toString(a.tier)},
+        {QStringLiteral("agentId"), a.agentId}, {QStringLiteral("agentName"), a.agentName},
+        {QStringLiteral("at"), timefmt::iso(a.at)}, {QStringLiteral("reason"), reason},
+        {QStringLiteral("messageId"), messageId}};
 }
 
 } // namespace
@@ -49,35 +60,27 @@ Result<PersonActionDone> Desk::act(
     const qint64 now = m_engine.clock().nowMs();
     const bool refund = action.kind == AgentAction::Refund;
     const QString type = refund ? QStringLiteral("refund") : QStringLiteral("credit");
-    const QJsonObject record{{QStringLiteral("type"), type},
-        {QStringLiteral("orderId"), refund ? QJsonValue(action.orderId) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("amount"), action.amount}, {QStringLiteral("tier"), toString(Tier::HumanAgent)},
-        {QStringLiteral("agentId"), action.agentId}, {QStringLiteral("agentName"), action.agentName},
-        {QStringLiteral("at"), timefmt::iso(now)}};
+    const PersonAction record{type, refund ? action.orderId : QString(), action.amount, Tier::HumanAgent,
+        action.agentId, action.agentName, now};
     Message m;
     m.id = ids::random(QStringLiteral("msg_"));
     m.role = QStringLiteral("human_agent");
-    m.content = confirmation(action, Phrases(company->config.language()));
+    m.content = confirmation(action, Phrases(company->config.language));
     m.timestamp = now;
     Result<ActionReport> report = makeError(ErrorKind::Internal, QStringLiteral("could not record the action"));
     const bool ok = m_engine.core().store().batch().run([&] {
         report = m_engine.core().actions().performForAgent(s, caps, action, now);
         if (!report)
             return false;
-        m.metadata = {{QStringLiteral("agentId"), action.agentId}, {QStringLiteral("agentName"), action.agentName},
-            {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(report->actionsTaken)},
-            {QStringLiteral("action"), record}};
+        m.meta.person = PersonMeta{action.agentId, action.agentName, false, record, report->actionsTaken};
         if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
         if (held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
             return false;
         s.updatedAt = s.lastActivityAt = now;
-        QJsonObject details = record;
-        details.insert(QStringLiteral("reason"), action.reason);
-        details.insert(QStringLiteral("messageId"), m.id);
         return m_engine.core().store().sessions().update(s)
             && m_engine.core().record(companyId, actor, QStringLiteral("desk.") + type,
-                QStringLiteral("session:") + s.id, AuditOutcome::Created, details);
+                QStringLiteral("session:") + s.id, AuditOutcome::Created, auditDetails(record, action.reason, m.id));
     });
     if (!ok) {
         m_engine.core().forget(s.id);

@@ -14,7 +14,7 @@ Result<QJsonObject> Desk::overview(const QString &companyId)
     const qint64 now = m_engine.clock().nowMs();
     const qint64 midnight = now - now % 86400000;
     const QHash<QString, QueueCounts> counts = m_repo.counts(companyId, midnight);
-    QStringList names = company->config.desk().queueNames();
+    QStringList names = company->config.desk.queueNames();
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         if (!names.contains(it.key()))
             names << it.key(); // a queue removed from the config that still holds sessions

@@ -41,7 +41,7 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
     const auto company = m_engine.company(s.companyId);
     if (!company)
         return false;
-    const DeskConfig &config = company->config.desk();
+    const DeskConfig &config = company->config.desk;
     const auto customer = m_engine.core().store().customers().find(s.companyId, s.customerId);
     DeskItem d;
     d.sessionId = s.id;
@@ -54,7 +54,7 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
     desk::setDueTimes(d, config);
     if (!m_repo.put(d))
         return false;
-    const bool notify = company->config.notifyOnEscalation();
+    const bool notify = company->config.notifyOnEscalation;
     if (!notify && !m_engine.eventsWanted())
         return true;
     const QString companyId = s.companyId;
@@ -77,9 +77,9 @@ QString Desk::handoverNote(const Session &s, const Company &company)
     if (!item || (m_availability && m_availability->anyAvailable(s.companyId, item->queue)))
         return {};
     const int minutes = int((item->firstResponseDue - item->queuedAt) / 60000);
-    const Phrases say(company.config.language());
+    const Phrases say(company.config.language);
     QString text = say(Phrase::TeamBusy).arg(say.waitTime(minutes));
-    if (const QString phone = company.config.escalationPhone(); !phone.isEmpty())
+    if (const QString phone = company.config.escalationPhone; !phone.isEmpty())
         text += say(Phrase::CallUs).arg(phone);
     return text;
 }
@@ -157,8 +157,7 @@ Result<Message> Desk::reply(
     m.role = reply.internal ? QStringLiteral("internal_note") : QStringLiteral("human_agent");
     m.content = *text;
     m.timestamp = now;
-    m.metadata
-        = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), nameOf(companyId, actor.subject)}};
+    m.meta.person = PersonMeta{actor.subject, nameOf(companyId, actor.subject), false, std::nullopt, {}};
     const bool ok = m_engine.core().store().batch().run([&] {
         if (claiming && !claimByReply(*held, actor, now))
             return false;
@@ -208,11 +207,10 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     closing.id = ids::random(QStringLiteral("msg_"));
     closing.role = QStringLiteral("human_agent");
     const auto company = m_engine.company(s.companyId);
-    const Phrases say(company ? company->config.language() : Language::En);
+    const Phrases say(company ? company->config.language : Language::En);
     closing.content = say(Phrase::Closing).arg(name);
     closing.timestamp = now;
-    closing.metadata = {{QStringLiteral("agentId"), actor.subject}, {QStringLiteral("agentName"), name},
-        {QStringLiteral("closing"), true}};
+    closing.meta.person = PersonMeta{actor.subject, name, true, std::nullopt, {}};
     if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, closing))
         return false;
     publishMessage(s, closing, false);

@@ -15,7 +15,7 @@ int Desk::evaluateSla()
         auto w = warningAt.constFind(item.companyId);
         if (w == warningAt.cend()) {
             const auto company = m_engine.company(item.companyId);
-            w = warningAt.insert(item.companyId, company ? company->config.desk().warningAt : 0.75);
+            w = warningAt.insert(item.companyId, company ? company->config.desk.warningAt : 0.75);
         }
         const SlaState state = desk::slaState(item, now, *w);
         if (state <= item.sla)

@@ -97,7 +97,7 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
     auto company = m_core.company(req.companyId);
     if (!company)
         return company.error();
-    if (!company->config.enabled())
+    if (!company->config.enabled)
         return makeError(ErrorKind::Forbidden, ErrorDetail::CompanyDisabled, QStringLiteral("Company CS not enabled"),
             {{QStringLiteral("companyId"), req.companyId}});
     auto row = newSessionRow(req);
@@ -207,7 +207,7 @@ Result<std::pair<Session, Company>> Conversation::openForMessage(
     auto company = m_core.company(companyId);
     if (!company)
         return company.error();
-    if (!company->config.enabled())
+    if (!company->config.enabled)
         return makeError(ErrorKind::Forbidden, ErrorDetail::CompanyDisabled, QStringLiteral("Company CS not enabled"),
             {{QStringLiteral("companyId"), companyId}});
     return std::make_pair(s, *company);
@@ -295,7 +295,7 @@ void Conversation::analyseThen(
     const auto clean = validateCustomerText(text, m_core.limits().maxMessageChars, QStringLiteral("message"));
     if (!company || !clean) // the turn reports why
         return then(std::nullopt);
-    const IrateProtocol irate = company->config.irateProtocol();
+    const IrateProtocol irate = company->config.irate;
     const MessageAnalyzer *analyzer = &m_analyzer; // const and thread-safe; the pool goes before it
     m_workers->run<std::optional<MessageAnalysis>>(
         [analyzer, text = clean.value(), irate, companyId]() -> std::optional<MessageAnalysis> {
@@ -377,7 +377,7 @@ Result<Turn> Conversation::beginTurn(
     const CsConfig &config = company.config;
     const Customer customer = m_core.ensureCustomer(s.companyId, s.customerId, now);
     // Analyse.
-    MessageAnalysis a = analysed ? *analysed : m_analyzer.analyze(text, config.irateProtocol(), s.companyId);
+    MessageAnalysis a = analysed ? *analysed : m_analyzer.analyze(text, config.irate, s.companyId);
     const Session stored = s; // as the row is now: the update writes what changed
     // An abandoned conversation that the customer picks up again is live again.
     if (s.status == SessionStatus::Abandoned)
@@ -390,7 +390,7 @@ Result<Turn> Conversation::beginTurn(
     const dialogue::DialogueState storedState
         = dialogue::DialogueState::fromBytes(m_core.store().dialogues().load(s.id).value_or(QByteArray()));
     dialogue::DialogueState state = storedState;
-    const TurnPlan plan = TurnPlanner(m_core.actions(), now, config.language()).plan(s, customer, a, text, state);
+    const TurnPlan plan = TurnPlanner(m_core.actions(), now, config.language).plan(s, customer, a, text, state);
     const bool repeatContact = isRepeatContact(s, config, a, now);
     if (a.irate)
         ++s.irateCount;
@@ -410,7 +410,7 @@ Result<Turn> Conversation::beginTurn(
         s.status = s.currentTier == Tier::HumanAgent ? SessionStatus::Escalated : SessionStatus::Active;
     }
     const ActionReport report
-        = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language()));
+        = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language));
     // Written only when it changed: most messages leave the dialogue as it was.
     if (state != storedState && !m_core.store().dialogues().save(s.id, state.toBytes(), now))
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
@@ -450,9 +450,9 @@ bool Conversation::isRepeatContact(Session &s, const CsConfig &config, const Mes
     if (firstCategory)
         s.issueCategory = category;
     const bool judge = s.issueCategory && (firstCategory || firstMessage);
-    return judge && config.repeatContactWindowHours() > 0
+    return judge && config.escalationRules.repeatContactWindowHours > 0
         && m_core.store().sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory,
-            now - qint64(config.repeatContactWindowHours()) * 3600000, s.id);
+            now - qint64(config.escalationRules.repeatContactWindowHours) * 3600000, s.id);
 }
 
 QList<KbHit> Conversation::searchKnowledge(Session &s, const MessageAnalysis &a, const TurnPlan &plan)
@@ -485,7 +485,7 @@ void Conversation::prepareReply(Session &s, Turn &turn, const Company &company, 
     turn.speaker = s.currentTier == Tier::HumanAgent && escalation ? escalation->fromTier : s.currentTier;
     input.session = s;
     input.caps = company.config.tier(turn.speaker);
-    input.language = company.config.language();
+    input.language = company.config.language;
     turn.compose = std::make_shared<const ComposeInput>(std::move(input));
     if (escalation && escalation->toTier == Tier::HumanAgent && desk)
         turn.handoverNote = desk->handoverNote(s, company);
@@ -502,20 +502,19 @@ Message Conversation::aiMessage(const Turn &turn, const ComposedReply &composed)
     if (!turn.handoverNote.isEmpty())
         ai.content += QLatin1Char(' ') + turn.handoverNote;
     ai.timestamp = m_core.clock().nowMs();
-    // In the order QJsonObject keeps its keys: each one is then added at the end.
-    ai.metadata = {{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(in.actions.actionsTaken)},
-        {QStringLiteral("aiGenerated"), true},
-        {QStringLiteral("confidence"), qRound(in.analysis.intent.confidence * 1000) / 1000.0},
-        {QStringLiteral("intent"), in.analysis.intent.intent},
-        {QStringLiteral("latencyMs"), qMax<qint64>(turn.timer.elapsed(), 0)}, {QStringLiteral("model"), reply.model},
-        {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(reply.suggestedActions)},
-        {QStringLiteral("tokens"),
-            QJsonObject{{QStringLiteral("input"), reply.inputTokens}, {QStringLiteral("output"), reply.outputTokens}}}};
+    AiReplyMeta meta;
+    meta.actionsTaken = in.actions.actionsTaken;
+    meta.confidence = qRound(in.analysis.intent.confidence * 1000) / 1000.0;
+    meta.intent = in.analysis.intent.intent;
+    meta.latencyMs = qMax<qint64>(turn.timer.elapsed(), 0);
+    meta.model = reply.model;
+    meta.suggestedActions = reply.suggestedActions;
+    meta.inputTokens = reply.inputTokens;
+    meta.outputTokens = reply.outputTokens;
     if (composed.timedOut)
-        ai.metadata.insert(QStringLiteral("fallback"), QStringLiteral("timeout"));
-    if (!composed.guardNotes.isEmpty())
-        ai.metadata.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(composed.guardNotes));
-    ai.metadataJson = compactJson(ai.metadata); // written once: stored, and in the answer
+        meta.fallback = QStringLiteral("timeout");
+    meta.guardNotes = composed.guardNotes;
+    ai.meta.ai = std::move(meta);
     return ai;
 }
 

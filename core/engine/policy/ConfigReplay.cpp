@@ -64,7 +64,7 @@ ReplayResult replaySession(
         if (s.currentTier == Tier::HumanAgent)
             break; // a person has it: the policy decides nothing more
         const QString &text = session.texts.at(i);
-        const MessageAnalysis a = analyzer.analyze(text, config.irateProtocol(), companyId);
+        const MessageAnalysis a = analyzer.analyze(text, config.irate, companyId);
         if (a.irate)
             ++s.irateCount;
         const auto decision = decideEscalation({s, &customer, config, a, requestedBy(a, text), false, 0});

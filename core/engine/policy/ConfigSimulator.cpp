@@ -33,13 +33,10 @@ Status ConfigSimulator::simulate(const SimulationRequest &request, QObject *cont
     const auto company = m_engine.company(request.companyId);
     if (!company)
         return company.error();
-    const auto proposed = company->config.merged(request.patch); // the same check as PUT /config
-    if (!proposed)
-        return proposed.error();
     auto run = std::make_shared<Run>();
     run->companyId = request.companyId;
     run->current = company->config;
-    run->proposed = proposed.value();
+    run->proposed = request.proposed;
     run->context = context;
     run->done = std::move(done);
     SessionFilter filter;

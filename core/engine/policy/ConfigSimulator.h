@@ -3,7 +3,6 @@
 #include "core/common/Result.h"
 #include "core/engine/policy/ConfigReplay.h"
 
-#include <QJsonObject>
 #include <QObject>
 
 #include <functional>
@@ -18,7 +17,7 @@ class WorkerPool;
 
 struct SimulationRequest {
     QString companyId;
-    QJsonObject patch; // as PUT /config's body
+    CsConfig proposed; // the whole config to try, checked as PUT /config checks it
     qint64 startMs = 0; // sessions created in [startMs, endMs]
     qint64 endMs = 0;
 };
@@ -58,8 +57,8 @@ public:
     ~ConfigSimulator() override;
 
     using Done = std::function<void(SimulationReport)>;
-    // Refuses a proposed config exactly as SessionEngine::updateConfig does (nothing runs);
-    // else calls `done` later on this thread, unless `context` is gone by then.
+    // Refuses an unknown company (nothing runs); else calls `done` later on this thread,
+    // unless `context` is gone by then.
     Status simulate(const SimulationRequest &request, QObject *context, Done done);
 
 private:

@@ -95,7 +95,7 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
         return decide(atRep ? EscalationReason::SocialMediaThreat : EscalationReason::EscalatedComplaint,
             above(current), QStringLiteral("Public complaint threatened: \"%1\"").arg(a.socialCue));
 
-    const IrateProtocol irate = in.config.irateProtocol();
+    const IrateProtocol irate = in.config.irate;
     if (irate.enabled && irate.autoEscalate && a.irate && in.session.irateCount >= irate.afterAttempts) {
         const QString notes
             = QStringLiteral("Irate %1 time(s) at this tier (%2)").arg(in.session.irateCount).arg(a.irateTrigger());
@@ -128,8 +128,8 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
             QStringLiteral("VIP customer with %1 sentiment").arg(toString(a.sentiment.level)));
     if (atRep && in.repeatContact)
         return decide(EscalationReason::RepeatContact, Tier::AiManager,
-            QStringLiteral("Repeat contact within %1 hours").arg(in.config.repeatContactWindowHours()));
-    if (in.unconfidentTurns >= in.config.complexIssueAfterTurns())
+            QStringLiteral("Repeat contact within %1 hours").arg(in.config.escalationRules.repeatContactWindowHours));
+    if (in.unconfidentTurns >= in.config.escalationRules.complexIssueAfterTurns)
         return decide(atRep ? EscalationReason::ComplexIssue : EscalationReason::TechnicalLimitation, above(current),
             QStringLiteral("No confident answer after %1 attempt(s)").arg(in.unconfidentTurns));
     return std::nullopt;

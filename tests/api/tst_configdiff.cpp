@@ -1,10 +1,10 @@
 // configChanges: the field-level before/after that PUT /config writes to the audit log.
-#include "core/domain/CsConfig.h"
-#include "core/engine/admin/ConfigDiff.h"
+#include "core/api/cs/CsConfigJson.h"
 
 #include <QTest>
 
 using namespace tierdesk;
+using namespace tierdesk::api::cs;
 
 class TestConfigDiff : public QObject {
     Q_OBJECT
@@ -12,19 +12,17 @@ class TestConfigDiff : public QObject {
 private slots:
     void sameConfigNoChanges()
     {
-        QCOMPARE(configChanges(CsConfig::defaults().toJson(), CsConfig::defaults().toJson()), QJsonArray());
+        QCOMPARE(configChanges(configJson(CsConfig::defaults()), configJson(CsConfig::defaults())), QJsonArray());
     }
     void leavesWithDottedPathsInKeyOrder()
     {
-        const QJsonObject before = CsConfig::defaults().toJson();
-        const QJsonObject after
-            = CsConfig::defaults()
-                  .merged({{QStringLiteral("irateProtocol"),
-                               QJsonObject{{QStringLiteral("detectionThreshold"), 0.5},
-                                   {QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("livid")}}}},
-                      {QStringLiteral("escalationRules"), QJsonObject{{QStringLiteral("complexIssueAfterTurns"), 3}}}})
-                  .value()
-                  .toJson();
+        const QJsonObject before = configJson(CsConfig::defaults());
+        const QJsonObject after = configJson(mergeConfig(CsConfig::defaults(),
+            {{QStringLiteral("irateProtocol"),
+                 QJsonObject{{QStringLiteral("detectionThreshold"), 0.5},
+                     {QStringLiteral("triggerKeywords"), QJsonArray{QStringLiteral("livid")}}}},
+                {QStringLiteral("escalationRules"), QJsonObject{{QStringLiteral("complexIssueAfterTurns"), 3}}}})
+                                                 .value());
         const QJsonArray expected{
             QJsonObject{{QStringLiteral("path"), QStringLiteral("escalationRules.complexIssueAfterTurns")},
                 {QStringLiteral("before"), 2}, {QStringLiteral("after"), 3}},

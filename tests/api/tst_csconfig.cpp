@@ -1,10 +1,11 @@
-#include "core/domain/CsConfig.h"
+#include "core/api/cs/CsConfigJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
 
 using namespace tierdesk;
+using namespace tierdesk::api::cs;
 
 namespace {
 
@@ -23,6 +24,13 @@ QJsonValue at(const QJsonObject &root, const QString &path)
     for (const QString &key : path.split(QLatin1Char('.')))
         v = v.toObject().value(key);
     return v;
+}
+
+// validateConfig's answer as the console shows it: empty when valid, else "path: reason".
+QString problem(const QJsonObject &config)
+{
+    const Status checked = validateConfig(config);
+    return checked ? QString() : checked.error().message;
 }
 
 } // namespace
@@ -46,11 +54,12 @@ private slots:
     void languageIsEnglishOrGerman();
     void wholeNumberSettings_data();
     void wholeNumberSettings();
+    void typedConfigWritesBackTheJsonItWasReadFrom();
 };
 
 void TestCsConfig::defaultsHaveTheSeedShape()
 {
-    const QJsonObject json = CsConfig::defaults().toJson();
+    const QJsonObject json = configJson(CsConfig::defaults());
     QCOMPARE(at(json, QStringLiteral("enabled")).toBool(false), true);
     // The seed's "Get CS Config" response, key by key.
     const QStringList boolTrue{QStringLiteral("tiers.aiRep.enabled"),
@@ -84,13 +93,13 @@ void TestCsConfig::defaultsHaveTheSeedShape()
     QCOMPARE(
         at(json, QStringLiteral("irateProtocol.autoEscalate.targetTier")).toString(), QStringLiteral("AI_MANAGER"));
     // The defaults themselves pass validation.
-    QCOMPARE(validateCsConfig(json), QString());
+    QCOMPARE(problem(json), QString());
 }
 
 void TestCsConfig::typedViewsOfDefaults()
 {
     const CsConfig c = CsConfig::defaults();
-    QVERIFY(c.enabled());
+    QVERIFY(c.enabled);
     const TierCapabilities rep = c.tier(Tier::AiRep);
     QVERIFY(rep.enabled);
     QVERIFY(!rep.canProcessRefunds);
@@ -104,7 +113,7 @@ void TestCsConfig::typedViewsOfDefaults()
     QCOMPARE(mgr.maxRefundAmount, 100.0);
     QVERIFY(mgr.canModifySubscription);
     QCOMPARE(mgr.maxCreditAmount, 50.0);
-    const IrateProtocol irate = c.irateProtocol();
+    const IrateProtocol irate = c.irate;
     QVERIFY(irate.enabled);
     QVERIFY(irate.autoEscalate);
     QCOMPARE(irate.afterAttempts, 2);
@@ -112,8 +121,8 @@ void TestCsConfig::typedViewsOfDefaults()
     QVERIFY(irate.targetTier == Tier::AiManager);
     QCOMPARE(irate.triggerKeywords,
         QStringList({QStringLiteral("angry"), QStringLiteral("furious"), QStringLiteral("unacceptable")}));
-    QVERIFY(c.repeatContactWindowHours() > 0);
-    QVERIFY(c.complexIssueAfterTurns() >= 1);
+    QVERIFY(c.escalationRules.repeatContactWindowHours > 0);
+    QVERIFY(c.escalationRules.complexIssueAfterTurns >= 1);
 }
 
 void TestCsConfig::humanTierCapsComeFromTheConfig()
@@ -124,15 +133,16 @@ void TestCsConfig::humanTierCapsComeFromTheConfig()
     QVERIFY(human.canProcessRefunds && human.canApplyCredits && human.canModifySubscription);
     QCOMPARE(human.maxRefundAmount, 500.0);
     QCOMPARE(human.maxCreditAmount, 100.0);
-    auto lower = CsConfig::defaults().merged(
+    auto lower = mergeConfig(CsConfig::defaults(),
         obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxRefundAmount":150,"canApplyCredits":false}}}})"));
     QVERIFY(lower.ok());
     QCOMPARE(lower->tier(Tier::HumanAgent).maxRefundAmount, 150.0);
     QVERIFY(!lower->tier(Tier::HumanAgent).canApplyCredits);
     QCOMPARE(lower->tier(Tier::HumanAgent).maxCreditAmount, 100.0);
     QVERIFY(
-        !CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxCreditAmount":-5}}}})")).ok());
-    auto off = CsConfig::defaults().merged(obj(R"({"tiers":{"humanAgent":{"enabled":false}}})"));
+        !mergeConfig(CsConfig::defaults(), obj(R"({"tiers":{"humanAgent":{"capabilities":{"maxCreditAmount":-5}}}})"))
+             .ok());
+    auto off = mergeConfig(CsConfig::defaults(), obj(R"({"tiers":{"humanAgent":{"enabled":false}}})"));
     QVERIFY(off.ok());
     QVERIFY(!off->tier(Tier::HumanAgent).enabled);
 }
@@ -140,11 +150,11 @@ void TestCsConfig::humanTierCapsComeFromTheConfig()
 void TestCsConfig::deepMergeKeepsTheRest()
 {
     const CsConfig base = CsConfig::defaults();
-    auto merged = base.merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":15}}}})"));
+    auto merged = mergeConfig(base, obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":15}}}})"));
     QVERIFY2(merged.ok(), merged.ok() ? "" : qPrintable(merged.error().message));
     QCOMPARE(merged->tier(Tier::AiRep).maxCreditAmount, 15.0);
     // Everything else is as before, including the siblings inside the same object.
-    QJsonObject expected = base.toJson();
+    QJsonObject expected = configJson(base);
     QJsonObject tiers = expected.value(QLatin1String("tiers")).toObject();
     QJsonObject rep = tiers.value(QLatin1String("aiRep")).toObject();
     QJsonObject caps = rep.value(QLatin1String("capabilities")).toObject();
@@ -152,30 +162,30 @@ void TestCsConfig::deepMergeKeepsTheRest()
     rep.insert(QStringLiteral("capabilities"), caps);
     tiers.insert(QStringLiteral("aiRep"), rep);
     expected.insert(QStringLiteral("tiers"), tiers);
-    QCOMPARE(merged->toJson(), expected);
+    QCOMPARE(configJson(*merged), expected);
     QVERIFY(merged->tier(Tier::AiRep).canApplyCredits);
     QCOMPARE(merged->tier(Tier::AiManager).maxRefundAmount, 100.0);
-    QCOMPARE(merged->irateProtocol().afterAttempts, 2);
+    QCOMPARE(merged->irate.afterAttempts, 2);
 
     // A second merge builds on the first.
-    auto again = merged->merged(obj(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":3}}})"));
+    auto again = mergeConfig(*merged, obj(R"({"irateProtocol":{"autoEscalate":{"afterAttempts":3}}})"));
     QVERIFY(again.ok());
     QCOMPARE(again->tier(Tier::AiRep).maxCreditAmount, 15.0);
-    QCOMPARE(again->irateProtocol().afterAttempts, 3);
-    QVERIFY(again->irateProtocol().targetTier == Tier::AiManager);
-    QVERIFY(again->irateProtocol().autoEscalate);
+    QCOMPARE(again->irate.afterAttempts, 3);
+    QVERIFY(again->irate.targetTier == Tier::AiManager);
+    QVERIFY(again->irate.autoEscalate);
 }
 
 void TestCsConfig::mergeReplacesArraysAndIgnoresCompanyId()
 {
-    auto merged = CsConfig::defaults().merged(
+    auto merged = mergeConfig(CsConfig::defaults(),
         obj(R"({"companyId":"c-1","enabled":true,"irateProtocol":{"triggerKeywords":["outrageous"]}})"));
     QVERIFY(merged.ok());
-    QCOMPARE(merged->irateProtocol().triggerKeywords, QStringList{QStringLiteral("outrageous")});
-    QVERIFY(!merged->toJson().contains(QLatin1String("companyId")));
-    auto empty = CsConfig::defaults().merged({});
+    QCOMPARE(merged->irate.triggerKeywords, QStringList{QStringLiteral("outrageous")});
+    QVERIFY(!configJson(*merged).contains(QLatin1String("companyId")));
+    auto empty = mergeConfig(CsConfig::defaults(), {});
     QVERIFY(empty.ok());
-    QCOMPARE(empty->toJson(), CsConfig::defaults().toJson());
+    QCOMPARE(configJson(*empty), configJson(CsConfig::defaults()));
 }
 
 void TestCsConfig::validPatches_data()
@@ -196,7 +206,7 @@ void TestCsConfig::validPatches_data()
 void TestCsConfig::validPatches()
 {
     QFETCH(QJsonObject, patch);
-    auto merged = CsConfig::defaults().merged(patch);
+    auto merged = mergeConfig(CsConfig::defaults(), patch);
     QVERIFY2(merged.ok(), merged.ok() ? "" : qPrintable(merged.error().message));
 }
 
@@ -257,45 +267,49 @@ void TestCsConfig::invalidPatches()
 {
     QFETCH(QJsonObject, patch);
     QFETCH(QString, path);
-    auto merged = CsConfig::defaults().merged(patch);
+    auto merged = mergeConfig(CsConfig::defaults(), patch);
     QVERIFY(!merged.ok());
     QVERIFY(merged.error().kind == ErrorKind::InvalidArgument);
     QVERIFY2(merged.error().message.startsWith(path), qPrintable(merged.error().message));
+    QCOMPARE(merged.error().field, path); // the dotted path, for a form to point at
+    QVERIFY(merged.error().details.isEmpty()); // the answer's body is the message alone, as before
 }
 
 void TestCsConfig::errorLeavesConfigUnchanged()
 {
-    auto custom = CsConfig::defaults().merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":20}}}})"));
+    auto custom
+        = mergeConfig(CsConfig::defaults(), obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":20}}}})"));
     QVERIFY(custom.ok());
     const CsConfig before = custom.value();
-    const QJsonObject beforeJson = before.toJson();
+    const QJsonObject beforeJson = configJson(before);
     // One good key and one bad key in the same patch: nothing of it applies.
-    auto bad = before.merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":30}}},
+    auto bad = mergeConfig(before, obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":30}}},
                                     "irateProtocol":{"detectionThreshold":2}})"));
     QVERIFY(!bad.ok());
-    QCOMPARE(before.toJson(), beforeJson);
+    QCOMPARE(configJson(before), beforeJson);
     QCOMPARE(before.tier(Tier::AiRep).maxCreditAmount, 20.0);
-    auto unknown = before.merged(obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":30}},"superAgent":{}}})"));
+    auto unknown
+        = mergeConfig(before, obj(R"({"tiers":{"aiRep":{"capabilities":{"maxCreditAmount":30}},"superAgent":{}}})"));
     QVERIFY(!unknown.ok());
-    QCOMPARE(before.toJson(), beforeJson);
+    QCOMPARE(configJson(before), beforeJson);
 }
 
 void TestCsConfig::fromJsonFillsMissingKeysFromDefaults()
 {
-    auto stored = CsConfig::fromJson(obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":250}}}})"));
+    auto stored = configFromJson(obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":250}}}})"));
     QVERIFY(stored.ok());
     QCOMPARE(stored->tier(Tier::AiManager).maxRefundAmount, 250.0);
     QCOMPARE(stored->tier(Tier::AiRep).maxCreditAmount, 10.0);
-    QVERIFY(stored->enabled());
-    QVERIFY(!CsConfig::fromJson(obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":-5}}}})")).ok());
+    QVERIFY(stored->enabled);
+    QVERIFY(!configFromJson(obj(R"({"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":-5}}}})")).ok());
 }
 
 void TestCsConfig::validateReportsFirstProblem()
 {
-    QJsonObject json = CsConfig::defaults().toJson();
-    QCOMPARE(validateCsConfig(json), QString());
+    QJsonObject json = configJson(CsConfig::defaults());
+    QCOMPARE(problem(json), QString());
     json.insert(QStringLiteral("extra"), true);
-    QCOMPARE(validateCsConfig(json), QStringLiteral("extra: unknown key"));
+    QCOMPARE(problem(json), QStringLiteral("extra: unknown key"));
 }
 
 void TestCsConfig::wholeNumberSettings_data()
@@ -312,7 +326,7 @@ void TestCsConfig::wholeNumberSettings()
     // A fractional value for a whole-number setting is refused, never silently
     // replaced by a default.
     QFETCH(QJsonObject, patch);
-    auto merged = CsConfig::defaults().merged(patch);
+    auto merged = mergeConfig(CsConfig::defaults(), patch);
     QVERIFY2(!merged.ok(), "a fractional value for a whole-number setting must be refused");
     QVERIFY2(merged.error().message.contains(QLatin1String("whole number")), qPrintable(merged.error().message));
 }
@@ -320,18 +334,49 @@ void TestCsConfig::wholeNumberSettings()
 void TestCsConfig::languageIsEnglishOrGerman()
 {
     const CsConfig defaults = CsConfig::defaults();
-    QCOMPARE(defaults.language(), Language::En);
-    QCOMPARE(defaults.toJson().value(QLatin1String("language")).toString(), QStringLiteral("en"));
-    const auto german = defaults.merged(QJsonObject{{QStringLiteral("language"), QStringLiteral("de")}});
+    QCOMPARE(defaults.language, Language::En);
+    QCOMPARE(configJson(defaults).value(QLatin1String("language")).toString(), QStringLiteral("en"));
+    const auto german = mergeConfig(defaults, QJsonObject{{QStringLiteral("language"), QStringLiteral("de")}});
     QVERIFY(german.ok());
-    QCOMPARE(german->language(), Language::De);
+    QCOMPARE(german->language, Language::De);
     // A stored config from before the key existed answers in English.
-    QCOMPARE(CsConfig::fromJson(QJsonObject{{QStringLiteral("enabled"), true}})->language(), Language::En);
+    QCOMPARE(configFromJson(QJsonObject{{QStringLiteral("enabled"), true}})->language, Language::En);
     for (const QJsonValue &bad : {QJsonValue(QStringLiteral("fr")), QJsonValue(QStringLiteral("")), QJsonValue(7)}) {
-        const auto r = german->merged(QJsonObject{{QStringLiteral("language"), bad}});
+        const auto r = mergeConfig(*german, QJsonObject{{QStringLiteral("language"), bad}});
         QVERIFY(!r.ok());
         QVERIFY2(r.error().message.startsWith(QLatin1String("language:")), qPrintable(r.error().message));
     }
+}
+
+void TestCsConfig::typedConfigWritesBackTheJsonItWasReadFrom()
+{
+    // Every key of the wire shape has a typed member: a config changed everywhere reads
+    // into CsConfig and writes back the same JSON.
+    const QJsonObject patch = obj(R"({"enabled":false,"language":"de",
+        "tiers":{"aiRep":{"enabled":false,"capabilities":{"canProcessRefunds":true,"maxRefundAmount":12.5,
+                   "canModifySubscription":true,"canApplyCredits":false,"maxCreditAmount":3},
+                 "responseGuidelines":{"tone":"concise","maxResponseLength":300}},
+                 "aiManager":{"responseGuidelines":{"tone":"formal","maxResponseLength":1200}},
+                 "humanAgent":{"enabled":false,"escalationPhone":"+4930123","notifyOnEscalation":false,
+                   "capabilities":{"maxRefundAmount":900,"canModifySubscription":false}}},
+        "irateProtocol":{"enabled":false,"detectionThreshold":0.55,"triggerKeywords":["livid","fuming"],
+                 "autoEscalate":{"enabled":false,"afterAttempts":4,"targetTier":"HUMAN_AGENT"}},
+        "escalationRules":{"repeatContactWindowHours":0,"complexIssueAfterTurns":5},
+        "desk":{"queues":[{"name":"money","categories":["REFUND","BILLING"],"email":"m@example.com"},
+                          {"name":"rest","categories":[],"email":""}],
+                "sla":{"low":{"firstResponseMinutes":300,"resolutionMinutes":5000}},"warningAt":0.6}})");
+    const auto merged = mergeConfig(CsConfig::defaults(), patch);
+    QVERIFY2(merged.ok(), merged.ok() ? "" : qPrintable(merged.error().message));
+    const QJsonObject json = configJson(*merged);
+    QCOMPARE(configJson(readConfig(json)), json);
+    QVERIFY(json != configJson(CsConfig::defaults()));
+    QCOMPARE(merged->escalationPhone, QStringLiteral("+4930123"));
+    QVERIFY(!merged->notifyOnEscalation);
+    QCOMPARE(merged->desk.target(Priority::Low).resolutionMinutes, 5000);
+    QVERIFY(merged->irate.targetTier == Tier::HumanAgent);
+    QCOMPARE(merged->tier(Tier::AiRep).maxRefundAmount, 12.5);
+    // The patch's keys, one by one, are what the typed config writes.
+    QCOMPARE(configChanges(json, configJson(*mergeConfig(*merged, patch))), QJsonArray());
 }
 
 QTEST_GUILESS_MAIN(TestCsConfig)

@@ -1,0 +1,246 @@
+// The checks of PUT /config (and of a config read back): the JSON shape of the defaults
+// is the schema, then each setting's range. Every refusal names the dotted path of the
+// first problem found, as "path: reason".
+#include "core/api/cs/CsConfigJson.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace tierdesk::api::cs {
+namespace {
+
+constexpr int kMaxQueues = 20;
+constexpr int kMaxSlaMinutes = 60 * 24 * 60; // 60 days
+
+const QStringList kTones{
+    QStringLiteral("friendly"), QStringLiteral("formal"), QStringLiteral("empathetic"), QStringLiteral("concise")};
+
+Status invalidAt(const QString &path, const QString &reason)
+{
+    return Error{ErrorKind::InvalidArgument, path + QStringLiteral(": ") + reason, {}, ErrorDetail::None, path};
+}
+
+const QJsonObject &schema()
+{
+    static const QJsonObject json = configJson(CsConfig{});
+    return json;
+}
+
+QJsonObject deepMerge(QJsonObject base, const QJsonObject &patch)
+{
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it->isObject() && base.value(it.key()).isObject())
+            base.insert(it.key(), deepMerge(base.value(it.key()).toObject(), it->toObject()));
+        else
+            base.insert(it.key(), it.value());
+    }
+    return base;
+}
+
+// Every key must exist in the schema with the same JSON type.
+Status checkShape(const QJsonObject &value, const QJsonObject &schema, const QString &path)
+{
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const QString here = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+        if (!schema.contains(it.key()))
+            return invalidAt(here, QStringLiteral("unknown key"));
+        const QJsonValue expected = schema.value(it.key());
+        if (expected.type() != it->type())
+            return invalidAt(here, QStringLiteral("wrong type"));
+        if (it->isObject())
+            if (Status inner = checkShape(it->toObject(), expected.toObject(), here); !inner)
+                return inner;
+    }
+    return Ok{};
+}
+
+bool isWholeIn(double v, double low, double high)
+{
+    return v >= low && v <= high && v == static_cast<int>(v);
+}
+
+QJsonObject object(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+Status checkAmounts(const QJsonObject &caps, const QString &path)
+{
+    for (const char *key : {"maxRefundAmount", "maxCreditAmount"}) {
+        const double v = caps.value(QLatin1String(key)).toDouble();
+        if (v < 0 || v > 1e9)
+            return invalidAt(
+                path + QLatin1Char('.') + QLatin1String(key), QStringLiteral("must be between 0 and 1000000000"));
+    }
+    return Ok{};
+}
+
+Status checkTiers(const QJsonObject &tiers)
+{
+    for (const char *tierKey : {"aiRep", "aiManager"}) {
+        const QString path = QStringLiteral("tiers.") + QLatin1String(tierKey);
+        const QJsonObject tier = object(tiers, tierKey);
+        if (Status amounts = checkAmounts(object(tier, "capabilities"), path + QStringLiteral(".capabilities"));
+            !amounts)
+            return amounts;
+        const QJsonObject guide = object(tier, "responseGuidelines");
+        if (!kTones.contains(guide.value(QLatin1String("tone")).toString()))
+            return invalidAt(path + QStringLiteral(".responseGuidelines.tone"),
+                QStringLiteral("one of ") + kTones.join(QStringLiteral(", ")));
+        if (!isWholeIn(guide.value(QLatin1String("maxResponseLength")).toDouble(), 40, 4000))
+            return invalidAt(path + QStringLiteral(".responseGuidelines.maxResponseLength"),
+                QStringLiteral("a whole number from 40 to 4000"));
+    }
+    const QJsonObject human = object(tiers, "humanAgent");
+    if (Status amounts = checkAmounts(object(human, "capabilities"), QStringLiteral("tiers.humanAgent.capabilities"));
+        !amounts)
+        return amounts;
+    if (human.value(QLatin1String("escalationPhone")).toString().size() > 32)
+        return invalidAt(QStringLiteral("tiers.humanAgent.escalationPhone"), QStringLiteral("at most 32 characters"));
+    return Ok{};
+}
+
+Status checkIrate(const QJsonObject &irate)
+{
+    const double threshold = irate.value(QLatin1String("detectionThreshold")).toDouble();
+    if (threshold < 0 || threshold > 1)
+        return invalidAt(QStringLiteral("irateProtocol.detectionThreshold"), QStringLiteral("must be between 0 and 1"));
+    const QJsonArray keywords = irate.value(QLatin1String("triggerKeywords")).toArray();
+    const QString keywordsPath = QStringLiteral("irateProtocol.triggerKeywords");
+    if (keywords.size() > 100)
+        return invalidAt(keywordsPath, QStringLiteral("at most 100 keywords"));
+    for (const QJsonValue &k : keywords)
+        if (!k.isString() || k.toString().trimmed().isEmpty() || k.toString().size() > 64)
+            return invalidAt(keywordsPath, QStringLiteral("non-empty strings of at most 64 characters"));
+    const QJsonObject autoEsc = object(irate, "autoEscalate");
+    if (!isWholeIn(autoEsc.value(QLatin1String("afterAttempts")).toDouble(), 1, 20))
+        return invalidAt(
+            QStringLiteral("irateProtocol.autoEscalate.afterAttempts"), QStringLiteral("a whole number from 1 to 20"));
+    const auto target = parse<Tier>(autoEsc.value(QLatin1String("targetTier")).toString());
+    if (!target || *target == Tier::AiRep)
+        return invalidAt(
+            QStringLiteral("irateProtocol.autoEscalate.targetTier"), QStringLiteral("AI_MANAGER or HUMAN_AGENT"));
+    return Ok{};
+}
+
+Status checkRules(const QJsonObject &rules)
+{
+    if (!isWholeIn(rules.value(QLatin1String("repeatContactWindowHours")).toDouble(), 0, 24 * 365))
+        return invalidAt(QStringLiteral("escalationRules.repeatContactWindowHours"),
+            QStringLiteral("a whole number from 0 to 8760"));
+    if (!isWholeIn(rules.value(QLatin1String("complexIssueAfterTurns")).toDouble(), 1, 10))
+        return invalidAt(
+            QStringLiteral("escalationRules.complexIssueAfterTurns"), QStringLiteral("a whole number from 1 to 10"));
+    return Ok{};
+}
+
+Status checkQueue(const QJsonValue &value, const QString &path, QSet<QString> &names, QSet<QString> &categories)
+{
+    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,31}$"));
+    if (!value.isObject())
+        return invalidAt(path, QStringLiteral("must be an object {name, categories, email}"));
+    const QJsonObject q = value.toObject();
+    for (auto it = q.begin(); it != q.end(); ++it)
+        if (it.key() != QLatin1String("name") && it.key() != QLatin1String("categories")
+            && it.key() != QLatin1String("email"))
+            return invalidAt(path + QLatin1Char('.') + it.key(), QStringLiteral("unknown key"));
+    const QString name = q.value(QLatin1String("name")).toString();
+    if (!namePattern.match(name).hasMatch())
+        return invalidAt(path + QStringLiteral(".name"), QStringLiteral("1 to 32 lower-case letters, digits, _ or -"));
+    if (names.contains(name))
+        return invalidAt(path + QStringLiteral(".name"), QStringLiteral("used twice"));
+    names.insert(name);
+    const QJsonValue cats = q.value(QLatin1String("categories"));
+    if (!cats.isUndefined() && !cats.isArray())
+        return invalidAt(path + QStringLiteral(".categories"), QStringLiteral("must be an array of issue categories"));
+    for (const QJsonValue &c : cats.toArray()) {
+        if (!parse<IssueCategory>(c.toString()))
+            return invalidAt(path + QStringLiteral(".categories"), QStringLiteral("unknown issue category"));
+        if (categories.contains(c.toString()))
+            return invalidAt(path + QStringLiteral(".categories"), c.toString() + QStringLiteral(" is in two queues"));
+        categories.insert(c.toString());
+    }
+    const QJsonValue email = q.value(QLatin1String("email"));
+    if (!email.isUndefined()
+        && (!email.isString() || email.toString().size() > 254
+            || (!email.toString().isEmpty() && !email.toString().contains(QLatin1Char('@')))))
+        return invalidAt(
+            path + QStringLiteral(".email"), QStringLiteral("an e-mail address of at most 254 characters, or empty"));
+    return Ok{};
+}
+
+Status checkQueues(const QJsonArray &queues)
+{
+    if (queues.isEmpty() || queues.size() > kMaxQueues)
+        return invalidAt(QStringLiteral("desk.queues"), QStringLiteral("1 to %1 queues").arg(kMaxQueues));
+    QSet<QString> names;
+    QSet<QString> categories;
+    for (int i = 0; i < queues.size(); ++i)
+        if (Status q = checkQueue(queues.at(i), QStringLiteral("desk.queues[%1]").arg(i), names, categories); !q)
+            return q;
+    return Ok{};
+}
+
+Status checkSla(const QJsonObject &sla)
+{
+    for (const QString &p : priorityNames()) {
+        const QString path = QStringLiteral("desk.sla.") + p;
+        const QJsonObject t = sla.value(p).toObject();
+        for (const char *key : {"firstResponseMinutes", "resolutionMinutes"})
+            if (!isWholeIn(t.value(QLatin1String(key)).toDouble(), 1, kMaxSlaMinutes))
+                return invalidAt(path + QLatin1Char('.') + QLatin1String(key),
+                    QStringLiteral("a whole number from 1 to %1").arg(kMaxSlaMinutes));
+        if (t.value(QLatin1String("firstResponseMinutes")).toDouble()
+            > t.value(QLatin1String("resolutionMinutes")).toDouble())
+            return invalidAt(path, QStringLiteral("firstResponseMinutes must not exceed resolutionMinutes"));
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Status validateDesk(const QJsonObject &desk)
+{
+    if (Status q = checkQueues(desk.value(QLatin1String("queues")).toArray()); !q)
+        return q;
+    if (Status s = checkSla(object(desk, "sla")); !s)
+        return s;
+    const double warningAt = desk.value(QLatin1String("warningAt")).toDouble();
+    if (warningAt < 0.1 || warningAt > 0.99)
+        return invalidAt(QStringLiteral("desk.warningAt"), QStringLiteral("a fraction from 0.1 to 0.99"));
+    return Ok{};
+}
+
+Status validateConfig(const QJsonObject &config)
+{
+    if (Status shape = checkShape(config, schema(), {}); !shape)
+        return shape;
+    if (Status tiers = checkTiers(object(config, "tiers")); !tiers)
+        return tiers;
+    if (Status irate = checkIrate(object(config, "irateProtocol")); !irate)
+        return irate;
+    if (!languageFromCode(config.value(QLatin1String("language")).toString(QStringLiteral("en"))))
+        return invalidAt(QStringLiteral("language"), QStringLiteral("en or de"));
+    if (Status rules = checkRules(object(config, "escalationRules")); !rules)
+        return rules;
+    return validateDesk(object(config, "desk"));
+}
+
+Result<CsConfig> mergeConfig(const CsConfig &base, const QJsonObject &patch)
+{
+    QJsonObject clean = patch;
+    clean.remove(QStringLiteral("companyId"));
+    if (Status shape = checkShape(clean, schema(), {}); !shape)
+        return shape.error();
+    const QJsonObject merged = deepMerge(configJson(base), clean);
+    if (Status valid = validateConfig(merged); !valid)
+        return valid.error();
+    return readConfig(merged);
+}
+
+Result<CsConfig> configFromJson(const QJsonObject &json)
+{
+    return mergeConfig(CsConfig{}, json);
+}
+
+} // namespace tierdesk::api::cs

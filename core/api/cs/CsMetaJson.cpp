@@ -1,0 +1,107 @@
+// A message's "metadata" in seed 001's transcript: an AI reply's making, a person's name
+// and action. Written as a QJsonObject and straight to text (the message route's answer);
+// both give the same keys in the same (Qt's sorted) order, which tst_jsonwriter checks.
+#include "core/api/cs/CsJson.h"
+
+#include "core/common/Time.h"
+
+#include <QJsonArray>
+
+namespace tierdesk::json {
+namespace {
+
+QJsonObject aiJson(const AiReplyMeta &ai)
+{
+    QJsonObject o{{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(ai.actionsTaken)},
+        {QStringLiteral("aiGenerated"), true}, {QStringLiteral("confidence"), ai.confidence},
+        {QStringLiteral("intent"), ai.intent}, {QStringLiteral("latencyMs"), ai.latencyMs},
+        {QStringLiteral("model"), ai.model},
+        {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(ai.suggestedActions)},
+        {QStringLiteral("tokens"),
+            QJsonObject{{QStringLiteral("input"), ai.inputTokens}, {QStringLiteral("output"), ai.outputTokens}}}};
+    if (!ai.fallback.isEmpty())
+        o.insert(QStringLiteral("fallback"), ai.fallback);
+    if (!ai.guardNotes.isEmpty())
+        o.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(ai.guardNotes));
+    return o;
+}
+
+QJsonObject personJson(const PersonMeta &p)
+{
+    QJsonObject o{{QStringLiteral("agentId"), p.agentId}, {QStringLiteral("agentName"), p.agentName}};
+    if (p.action) {
+        o.insert(QStringLiteral("action"), personAction(*p.action));
+        o.insert(QStringLiteral("actionsTaken"), QJsonArray::fromStringList(p.actionsTaken));
+    }
+    if (p.closing)
+        o.insert(QStringLiteral("closing"), true);
+    return o;
+}
+
+JsonWriter &strings(JsonWriter &w, const char *key, const QStringList &list)
+{
+    w.key(key).beginArray();
+    for (const QString &s : list)
+        w.value(s);
+    return w.endArray();
+}
+
+void writeAi(JsonWriter &w, const AiReplyMeta &ai)
+{
+    strings(w.beginObject(), "actionsTaken", ai.actionsTaken)
+        .field("aiGenerated", true)
+        .field("confidence", ai.confidence);
+    if (!ai.fallback.isEmpty())
+        w.field("fallback", ai.fallback);
+    w.field("intent", ai.intent).field("latencyMs", ai.latencyMs).field("model", ai.model);
+    if (!ai.guardNotes.isEmpty())
+        strings(w, "replyGuard", ai.guardNotes);
+    strings(w, "suggestedActions", ai.suggestedActions)
+        .key("tokens")
+        .beginObject()
+        .field("input", ai.inputTokens)
+        .field("output", ai.outputTokens)
+        .endObject();
+    w.endObject();
+}
+
+void writePerson(JsonWriter &w, const PersonMeta &p)
+{
+    w.beginObject();
+    if (p.action)
+        strings(w.field("action", QJsonValue(personAction(*p.action))), "actionsTaken", p.actionsTaken);
+    w.field("agentId", p.agentId).field("agentName", p.agentName);
+    if (p.closing)
+        w.field("closing", true);
+    w.endObject();
+}
+
+} // namespace
+
+QJsonObject personAction(const PersonAction &a)
+{
+    return {{QStringLiteral("type"), a.type},
+        {QStringLiteral("orderId"), a.orderId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.orderId)},
+        {QStringLiteral("amount"), a.amount}, {QStringLiteral("tier"), toString(a.tier)},
+        {QStringLiteral("agentId"), a.agentId}, {QStringLiteral("agentName"), a.agentName},
+        {QStringLiteral("at"), timefmt::iso(a.at)}};
+}
+
+QJsonObject messageMeta(const MessageMeta &meta)
+{
+    if (meta.ai)
+        return aiJson(*meta.ai);
+    return meta.person ? personJson(*meta.person) : QJsonObject();
+}
+
+void write(JsonWriter &w, const MessageMeta &meta)
+{
+    if (meta.ai)
+        writeAi(w, *meta.ai);
+    else if (meta.person)
+        writePerson(w, *meta.person);
+    else
+        w.beginObject().endObject();
+}
+
+} // namespace tierdesk::json

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/domain/Enums.h"
+
+#include <QStringList>
+
+#include <optional>
+
+// What a message's "metadata" holds (seed 001's transcript), as typed values: an AI tier's
+// reply says how it was made, a person's message who wrote it. Each API family prints it
+// (api/cs CsJson); the store keeps it in its own codec. A new field is a member here and
+// one line in each of the two.
+namespace tierdesk {
+
+struct AiReplyMeta {
+    QStringList actionsTaken; // what the engine did on this turn
+    double confidence = 0; // the intent's, rounded to 3 places
+    QString intent;
+    qint64 latencyMs = 0;
+    QString model;
+    QStringList suggestedActions;
+    int inputTokens = 0;
+    int outputTokens = 0;
+    QString fallback; // why these are fallback words ("timeout"); empty when they are not
+    QStringList guardNotes; // what the reply guard changed ("replyGuard"); printed when there are any
+};
+
+// A person's refund or credit from the console, as its confirming message records it.
+struct PersonAction {
+    QString type; // refund or credit
+    QString orderId; // a refund's; empty for a credit (printed as null)
+    double amount = 0;
+    Tier tier = Tier::HumanAgent;
+    QString agentId;
+    QString agentName;
+    qint64 at = 0;
+};
+
+struct PersonMeta {
+    QString agentId;
+    QString agentName;
+    bool closing = false; // the closing line of a person's resolve
+    std::optional<PersonAction> action; // the message confirms this action
+    QStringList actionsTaken; // with `action`: what the executor did
+};
+
+// At most one of the two; a customer's and a system message have neither.
+struct MessageMeta {
+    std::optional<AiReplyMeta> ai;
+    std::optional<PersonMeta> person;
+
+    bool isEmpty() const { return !ai && !person; }
+};
+
+} // namespace tierdesk

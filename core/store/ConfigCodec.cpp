@@ -1,0 +1,181 @@
+// The CS config's storage codec: the same JSON shape as seed 001's "Get CS Config" (without
+// companyId), so the rows of every existing database read back as they were written. Kept
+// apart from api/cs's wire codec on purpose: the store may change how it keeps a config
+// (columns, another database) without touching what clients see, and the reverse.
+#include "core/store/ConfigCodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tierdesk::storage {
+namespace {
+
+QJsonObject deskJson(const DeskConfig &d);
+
+const char *const kTierKeys[] = {"aiRep", "aiManager", "humanAgent"}; // by Tier
+
+QJsonObject capabilitiesJson(const TierCapabilities &t)
+{
+    return {{QStringLiteral("canProcessRefunds"), t.canProcessRefunds},
+        {QStringLiteral("maxRefundAmount"), t.maxRefundAmount},
+        {QStringLiteral("canModifySubscription"), t.canModifySubscription},
+        {QStringLiteral("canApplyCredits"), t.canApplyCredits}, {QStringLiteral("maxCreditAmount"), t.maxCreditAmount}};
+}
+
+QJsonObject tiersJson(const CsConfig &c)
+{
+    QJsonObject tiers;
+    for (Tier t : {Tier::AiRep, Tier::AiManager}) {
+        const TierCapabilities &tier = c.tier(t);
+        tiers.insert(QLatin1String(kTierKeys[int(t)]),
+            QJsonObject{{QStringLiteral("enabled"), tier.enabled},
+                {QStringLiteral("capabilities"), capabilitiesJson(tier)},
+                {QStringLiteral("responseGuidelines"),
+                    QJsonObject{{QStringLiteral("tone"), tier.tone},
+                        {QStringLiteral("maxResponseLength"), tier.maxResponseLength}}}});
+    }
+    const TierCapabilities &human = c.tier(Tier::HumanAgent);
+    tiers.insert(QStringLiteral("humanAgent"),
+        QJsonObject{{QStringLiteral("enabled"), human.enabled}, {QStringLiteral("escalationPhone"), c.escalationPhone},
+            {QStringLiteral("notifyOnEscalation"), c.notifyOnEscalation},
+            {QStringLiteral("capabilities"), capabilitiesJson(human)}});
+    return tiers;
+}
+
+QJsonObject irateJson(const IrateProtocol &p)
+{
+    return {{QStringLiteral("enabled"), p.enabled}, {QStringLiteral("detectionThreshold"), p.detectionThreshold},
+        {QStringLiteral("triggerKeywords"), QJsonArray::fromStringList(p.triggerKeywords)},
+        {QStringLiteral("autoEscalate"),
+            QJsonObject{{QStringLiteral("enabled"), p.autoEscalate}, {QStringLiteral("afterAttempts"), p.afterAttempts},
+                {QStringLiteral("targetTier"), toString(p.targetTier)}}}};
+}
+
+QJsonObject object(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+void readCapabilities(const QJsonObject &caps, TierCapabilities &t)
+{
+    t.canProcessRefunds = caps.value(QLatin1String("canProcessRefunds")).toBool(t.canProcessRefunds);
+    t.maxRefundAmount = caps.value(QLatin1String("maxRefundAmount")).toDouble(t.maxRefundAmount);
+    t.canModifySubscription = caps.value(QLatin1String("canModifySubscription")).toBool(t.canModifySubscription);
+    t.canApplyCredits = caps.value(QLatin1String("canApplyCredits")).toBool(t.canApplyCredits);
+    t.maxCreditAmount = caps.value(QLatin1String("maxCreditAmount")).toDouble(t.maxCreditAmount);
+}
+
+void readTiers(const QJsonObject &tiers, CsConfig &c)
+{
+    for (Tier t : {Tier::AiRep, Tier::AiManager, Tier::HumanAgent}) {
+        const QJsonObject json = object(tiers, kTierKeys[int(t)]);
+        TierCapabilities &tier = c.tier(t);
+        tier.enabled = json.value(QLatin1String("enabled")).toBool(tier.enabled);
+        readCapabilities(object(json, "capabilities"), tier);
+        const QJsonObject guide = object(json, "responseGuidelines");
+        tier.tone = guide.value(QLatin1String("tone")).toString(tier.tone);
+        tier.maxResponseLength = guide.value(QLatin1String("maxResponseLength")).toInt(tier.maxResponseLength);
+    }
+    const QJsonObject human = object(tiers, "humanAgent");
+    c.escalationPhone = human.value(QLatin1String("escalationPhone")).toString(c.escalationPhone);
+    c.notifyOnEscalation = human.value(QLatin1String("notifyOnEscalation")).toBool(c.notifyOnEscalation);
+}
+
+void readIrate(const QJsonObject &json, IrateProtocol &p)
+{
+    p.enabled = json.value(QLatin1String("enabled")).toBool(p.enabled);
+    p.detectionThreshold = json.value(QLatin1String("detectionThreshold")).toDouble(p.detectionThreshold);
+    if (json.contains(QLatin1String("triggerKeywords"))) {
+        p.triggerKeywords.clear();
+        for (const QJsonValue &k : json.value(QLatin1String("triggerKeywords")).toArray())
+            p.triggerKeywords << k.toString();
+    }
+    const QJsonObject autoEsc = object(json, "autoEscalate");
+    p.autoEscalate = autoEsc.value(QLatin1String("enabled")).toBool(p.autoEscalate);
+    p.afterAttempts = autoEsc.value(QLatin1String("afterAttempts")).toInt(p.afterAttempts);
+    p.targetTier = parse<Tier>(autoEsc.value(QLatin1String("targetTier")).toString()).value_or(p.targetTier);
+}
+
+void readDesk(const QJsonObject &json, DeskConfig &d)
+{
+    if (json.contains(QLatin1String("queues"))) {
+        d.queues.clear();
+        for (const QJsonValue &v : json.value(QLatin1String("queues")).toArray()) {
+            const QJsonObject o = v.toObject();
+            DeskQueue q{o.value(QLatin1String("name")).toString(), {}, o.value(QLatin1String("email")).toString()};
+            for (const QJsonValue &cat : o.value(QLatin1String("categories")).toArray())
+                if (const auto category = parse<IssueCategory>(cat.toString()))
+                    q.categories << *category;
+            d.queues << q;
+        }
+    }
+    const QJsonObject sla = object(json, "sla");
+    for (Priority p : {Priority::Urgent, Priority::High, Priority::Normal, Priority::Low}) {
+        SlaTarget &t = d.sla[int(p)];
+        const QJsonObject target = sla.value(toString(p)).toObject();
+        t.firstResponseMinutes = target.value(QLatin1String("firstResponseMinutes")).toInt(t.firstResponseMinutes);
+        t.resolutionMinutes = target.value(QLatin1String("resolutionMinutes")).toInt(t.resolutionMinutes);
+    }
+    d.warningAt = json.value(QLatin1String("warningAt")).toDouble(d.warningAt);
+}
+
+QJsonObject configJson(const CsConfig &c)
+{
+    return {{QStringLiteral("enabled"), c.enabled}, {QStringLiteral("tiers"), tiersJson(c)},
+        {QStringLiteral("irateProtocol"), irateJson(c.irate)},
+        {QStringLiteral("escalationRules"),
+            QJsonObject{{QStringLiteral("repeatContactWindowHours"), c.escalationRules.repeatContactWindowHours},
+                {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
+        {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)}};
+}
+
+QJsonObject deskJson(const DeskConfig &d)
+{
+    QJsonArray queues;
+    for (const DeskQueue &q : d.queues) {
+        QJsonArray categories;
+        for (IssueCategory c : q.categories)
+            categories.append(toString(c));
+        queues.append(QJsonObject{{QStringLiteral("name"), q.name}, {QStringLiteral("categories"), categories},
+            {QStringLiteral("email"), q.email}});
+    }
+    QJsonObject sla;
+    for (Priority p : {Priority::Urgent, Priority::High, Priority::Normal, Priority::Low})
+        sla.insert(toString(p),
+            QJsonObject{{QStringLiteral("firstResponseMinutes"), d.target(p).firstResponseMinutes},
+                {QStringLiteral("resolutionMinutes"), d.target(p).resolutionMinutes}});
+    return {
+        {QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla}, {QStringLiteral("warningAt"), d.warningAt}};
+}
+
+CsConfig readConfig(const QJsonObject &json)
+{
+    CsConfig c;
+    c.enabled = json.value(QLatin1String("enabled")).toBool(c.enabled);
+    readTiers(object(json, "tiers"), c);
+    readIrate(object(json, "irateProtocol"), c.irate);
+    const QJsonObject rules = object(json, "escalationRules");
+    EscalationRules &r = c.escalationRules;
+    r.repeatContactWindowHours
+        = rules.value(QLatin1String("repeatContactWindowHours")).toInt(r.repeatContactWindowHours);
+    r.complexIssueAfterTurns = rules.value(QLatin1String("complexIssueAfterTurns")).toInt(r.complexIssueAfterTurns);
+    readDesk(object(json, "desk"), c.desk);
+    c.language = languageFromCode(json.value(QLatin1String("language")).toString()).value_or(c.language);
+    return c;
+}
+
+} // namespace
+
+QByteArray encodeConfig(const CsConfig &config)
+{
+    return QJsonDocument(configJson(config)).toJson(QJsonDocument::Compact);
+}
+
+CsConfig decodeConfig(const QByteArray &text)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(text);
+    return doc.isObject() ? readConfig(doc.object()) : CsConfig{};
+}
+
+} // namespace tierdesk::storage

@@ -1,0 +1,112 @@
+// A message's metadata column: an AI reply's making or a person's name and action, with
+// the keys the transcript shows. Kept apart from api/cs's JSON on purpose (see ConfigCodec).
+#include "core/store/MessageMetaCodec.h"
+
+#include "core/common/JsonWriter.h"
+#include "core/common/Time.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tierdesk::storage {
+namespace {
+
+QJsonObject aiJson(const AiReplyMeta &ai)
+{
+    QJsonObject o{{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(ai.actionsTaken)},
+        {QStringLiteral("aiGenerated"), true}, {QStringLiteral("confidence"), ai.confidence},
+        {QStringLiteral("intent"), ai.intent}, {QStringLiteral("latencyMs"), ai.latencyMs},
+        {QStringLiteral("model"), ai.model},
+        {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(ai.suggestedActions)},
+        {QStringLiteral("tokens"),
+            QJsonObject{{QStringLiteral("input"), ai.inputTokens}, {QStringLiteral("output"), ai.outputTokens}}}};
+    if (!ai.fallback.isEmpty())
+        o.insert(QStringLiteral("fallback"), ai.fallback);
+    if (!ai.guardNotes.isEmpty())
+        o.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(ai.guardNotes));
+    return o;
+}
+
+QJsonObject actionJson(const PersonAction &a)
+{
+    return {{QStringLiteral("type"), a.type},
+        {QStringLiteral("orderId"), a.orderId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.orderId)},
+        {QStringLiteral("amount"), a.amount}, {QStringLiteral("tier"), toString(a.tier)},
+        {QStringLiteral("agentId"), a.agentId}, {QStringLiteral("agentName"), a.agentName},
+        {QStringLiteral("at"), timefmt::iso(a.at)}};
+}
+
+QJsonObject personJson(const PersonMeta &p)
+{
+    QJsonObject o{{QStringLiteral("agentId"), p.agentId}, {QStringLiteral("agentName"), p.agentName}};
+    if (p.action) {
+        o.insert(QStringLiteral("action"), actionJson(*p.action));
+        o.insert(QStringLiteral("actionsTaken"), QJsonArray::fromStringList(p.actionsTaken));
+    }
+    if (p.closing)
+        o.insert(QStringLiteral("closing"), true);
+    return o;
+}
+
+QStringList strings(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &s : v.toArray())
+        out << s.toString();
+    return out;
+}
+
+AiReplyMeta readAi(const QJsonObject &o)
+{
+    AiReplyMeta ai;
+    ai.actionsTaken = strings(o.value(QLatin1String("actionsTaken")));
+    ai.confidence = o.value(QLatin1String("confidence")).toDouble();
+    ai.intent = o.value(QLatin1String("intent")).toString();
+    ai.latencyMs = o.value(QLatin1String("latencyMs")).toInteger();
+    ai.model = o.value(QLatin1String("model")).toString();
+    ai.suggestedActions = strings(o.value(QLatin1String("suggestedActions")));
+    const QJsonObject tokens = o.value(QLatin1String("tokens")).toObject();
+    ai.inputTokens = tokens.value(QLatin1String("input")).toInt();
+    ai.outputTokens = tokens.value(QLatin1String("output")).toInt();
+    ai.fallback = o.value(QLatin1String("fallback")).toString();
+    ai.guardNotes = strings(o.value(QLatin1String("replyGuard")));
+    return ai;
+}
+
+PersonMeta readPerson(const QJsonObject &o)
+{
+    PersonMeta p{o.value(QLatin1String("agentId")).toString(), o.value(QLatin1String("agentName")).toString(),
+        o.value(QLatin1String("closing")).toBool(), std::nullopt, {}};
+    if (const QJsonObject a = o.value(QLatin1String("action")).toObject(); !a.isEmpty()) {
+        p.action = PersonAction{a.value(QLatin1String("type")).toString(), a.value(QLatin1String("orderId")).toString(),
+            a.value(QLatin1String("amount")).toDouble(),
+            parse<Tier>(a.value(QLatin1String("tier")).toString()).value_or(Tier::HumanAgent),
+            a.value(QLatin1String("agentId")).toString(), a.value(QLatin1String("agentName")).toString(),
+            timefmt::parseIso(a.value(QLatin1String("at")).toString()).toMSecsSinceEpoch()};
+        p.actionsTaken = strings(o.value(QLatin1String("actionsTaken")));
+    }
+    return p;
+}
+
+} // namespace
+
+QByteArray encodeMessageMeta(const MessageMeta &meta)
+{
+    if (meta.ai)
+        return compactJson(aiJson(*meta.ai));
+    return meta.person ? compactJson(personJson(*meta.person)) : QByteArray();
+}
+
+MessageMeta decodeMessageMeta(const QByteArray &text)
+{
+    MessageMeta meta;
+    const QJsonObject o = QJsonDocument::fromJson(text).object();
+    if (o.value(QLatin1String("aiGenerated")).toBool())
+        meta.ai = readAi(o);
+    else if (o.contains(QLatin1String("agentId")))
+        meta.person = readPerson(o);
+    return meta;
+}
+
+} // namespace tierdesk::storage

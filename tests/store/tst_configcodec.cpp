@@ -1,0 +1,89 @@
+// The companies table's config text (storage::encodeConfig/decodeConfig): the rows of
+// existing databases read back, and a config is written as before.
+#include "core/store/ConfigCodec.h"
+#include "core/store/Store.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tierdesk;
+using namespace tierdesk::storage;
+
+namespace {
+
+// A company's config as the version before the typed config wrote it (tierdesk company create).
+const QByteArray kStoredDefaults
+    = R"({"desk":{"queues":[{"categories":["SHIPPING","REFUND","BILLING","CANCELLATION"],"email":"","name":"orders"},{"categories":["COMPLAINT","PRODUCT_QUALITY"],"email":"","name":"complaints"},{"categories":[],"email":"","name":"inquiries"}],"sla":{"high":{"firstResponseMinutes":15,"resolutionMinutes":240},"low":{"firstResponseMinutes":240,"resolutionMinutes":4320},"normal":{"firstResponseMinutes":60,"resolutionMinutes":1440},"urgent":{"firstResponseMinutes":5,"resolutionMinutes":60}},"warningAt":0.75},"enabled":true,"escalationRules":{"complexIssueAfterTurns":2,"repeatContactWindowHours":72},"irateProtocol":{"autoEscalate":{"afterAttempts":2,"enabled":true,"targetTier":"AI_MANAGER"},"detectionThreshold":0.7,"enabled":true,"triggerKeywords":["angry","furious","unacceptable"]},"language":"en","tiers":{"aiManager":{"capabilities":{"canApplyCredits":true,"canModifySubscription":true,"canProcessRefunds":true,"maxCreditAmount":50,"maxRefundAmount":100},"enabled":true,"responseGuidelines":{"maxResponseLength":800,"tone":"empathetic"}},"aiRep":{"capabilities":{"canApplyCredits":true,"canModifySubscription":false,"canProcessRefunds":false,"maxCreditAmount":10,"maxRefundAmount":0},"enabled":true,"responseGuidelines":{"maxResponseLength":600,"tone":"friendly"}},"humanAgent":{"capabilities":{"canApplyCredits":true,"canModifySubscription":true,"canProcessRefunds":true,"maxCreditAmount":100,"maxRefundAmount":500},"enabled":true,"escalationPhone":"","notifyOnEscalation":true}}})";
+
+} // namespace
+
+class TestConfigCodec : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultsAreWrittenAsBefore()
+    {
+        QCOMPARE(encodeConfig(CsConfig::defaults()), kStoredDefaults);
+        QCOMPARE(encodeConfig(decodeConfig(kStoredDefaults)), kStoredDefaults);
+    }
+
+    void aChangedRowReadsBackIntoEveryPart()
+    {
+        QByteArray row = kStoredDefaults;
+        row.replace(R"("maxCreditAmount":10,)", R"("maxCreditAmount":12.5,)"); // the AI rep's
+        row.replace(R"("language":"en")", R"("language":"de")");
+        row.replace(R"("escalationPhone":"")", R"("escalationPhone":"+4930123")");
+        row.replace(R"("triggerKeywords":["angry","furious","unacceptable"])", R"("triggerKeywords":["livid"])");
+        row.replace(R"("targetTier":"AI_MANAGER")", R"("targetTier":"HUMAN_AGENT")");
+        row.replace(R"("complexIssueAfterTurns":2)", R"("complexIssueAfterTurns":4)");
+        row.replace(R"({"categories":[],"email":"","name":"inquiries"})",
+            R"({"categories":["TECHNICAL"],"email":"t@example.com","name":"tech"})");
+        row.replace(R"("warningAt":0.75)", R"("warningAt":0.5)");
+        const CsConfig c = decodeConfig(row);
+        QCOMPARE(c.tier(Tier::AiRep).maxCreditAmount, 12.5);
+        QCOMPARE(c.language, Language::De);
+        QCOMPARE(c.escalationPhone, QStringLiteral("+4930123"));
+        QCOMPARE(c.irate.triggerKeywords, QStringList{QStringLiteral("livid")});
+        QVERIFY(c.irate.targetTier == Tier::HumanAgent);
+        QCOMPARE(c.escalationRules.complexIssueAfterTurns, 4);
+        QCOMPARE(c.desk.queueFor(IssueCategory::Technical), QStringLiteral("tech"));
+        QCOMPARE(c.desk.queues.last().email, QStringLiteral("t@example.com"));
+        QCOMPARE(c.desk.warningAt, 0.5);
+        QCOMPARE(encodeConfig(c), row);
+    }
+
+    void aRowFromBeforeAKeyExistedKeepsItsDefault()
+    {
+        // Rows written before "desk", "language" and the human tier's capabilities existed.
+        const CsConfig c
+            = decodeConfig(R"({"enabled":false,"tiers":{"aiManager":{"capabilities":{"maxRefundAmount":250}}}})");
+        QVERIFY(!c.enabled);
+        QCOMPARE(c.tier(Tier::AiManager).maxRefundAmount, 250.0);
+        QCOMPARE(c.tier(Tier::AiManager).maxCreditAmount, 50.0);
+        QCOMPARE(c.tier(Tier::HumanAgent).maxRefundAmount, 500.0);
+        QCOMPARE(c.language, Language::En);
+        QCOMPARE(c.desk.queueNames(), CsConfig::defaults().desk.queueNames());
+        QCOMPARE(encodeConfig(decodeConfig("not json")), kStoredDefaults);
+    }
+
+    void aStoredCompanyKeepsItsConfig()
+    {
+        QTemporaryDir dir;
+        auto opened = Store::open(dir.filePath(QStringLiteral("t.db")));
+        QVERIFY(opened.ok());
+        Store &store = **opened;
+        CsConfig config;
+        config.tier(Tier::AiManager).tone = QStringLiteral("formal");
+        config.desk.sla[int(Priority::Low)] = {300, 5000};
+        QVERIFY(store.companies().insert({QStringLiteral("co"), QStringLiteral("Co"), 1000, CsConfig::defaults()}));
+        QVERIFY(store.companies().updateConfig(QStringLiteral("co"), config));
+        const auto found = store.companies().find(QStringLiteral("co"));
+        QVERIFY(found);
+        QCOMPARE(found->config.tier(Tier::AiManager).tone, QStringLiteral("formal"));
+        QCOMPARE(found->config.desk.target(Priority::Low).resolutionMinutes, 5000);
+        QCOMPARE(encodeConfig(found->config), encodeConfig(config));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigCodec)
+#include "tst_configcodec.moc"
