@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/AiSettings.h"
 #include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
 #include "core/domain/Language.h"
@@ -52,6 +53,7 @@ struct CsConfig {
     EscalationRules escalationRules;
     DeskConfig desk = DeskConfig::defaults();
     Language language = Language::En; // of the replies customers get
+    AiSettings ai; // which model words which tier ("local": the built-in responder)
 
     static CsConfig defaults() { return {}; }
     static std::array<TierCapabilities, 3> defaultTiers();

@@ -91,6 +91,11 @@ void SessionEngine::setReplyTimeoutMs(int ms)
     m_conversation->setReplyTimeoutMs(ms);
 }
 
+void SessionEngine::setMaxModelCalls(int calls)
+{
+    m_conversation->setMaxModelCalls(calls);
+}
+
 Result<Session> SessionEngine::session(
     const QString &companyId, const QString &id, const MessageWindow &window, const QString &customerScope)
 {

@@ -65,6 +65,7 @@ public:
     // Who words the AI tiers' replies (default: the local responder) and how long they may take.
     void setResponder(std::shared_ptr<Responder> responder);
     void setReplyTimeoutMs(int ms);
+    void setMaxModelCalls(int calls); // ai/maxConcurrent
 
     // Sessions (pipeline/SessionService): see there.
     Result<Session> session(const QString &companyId, const QString &id, const MessageWindow &window = {},

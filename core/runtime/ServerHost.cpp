@@ -82,6 +82,7 @@ void ServerHost::makeSharedParts()
     m_authGate = std::make_unique<AuthGate>(m_runtime.auth(), engine, throttle);
     engine.setMaxMessagesPerSession(s.intValue(settings::MaxMessagesPerSession));
     engine.setReplyTimeoutMs(qBound(1, s.intValue(settings::ReplyTimeoutMs), 600000));
+    engine.setMaxModelCalls(qBound(1, s.intValue(settings::AiMaxConcurrent), 256));
     m_logins = std::make_unique<LoginGuard>(
         engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow), s.intValue(settings::AuthLoginWindowSeconds));
 }

@@ -120,6 +120,28 @@ void readDesk(const QJsonObject &json, DeskConfig &d)
     d.warningAt = json.value(QLatin1String("warningAt")).toDouble(d.warningAt);
 }
 
+QJsonObject aiJson(const AiSettings &ai)
+{
+    return {{QStringLiteral("provider"), ai.provider},
+        {QStringLiteral("models"),
+            QJsonObject{{QStringLiteral("aiRep"), ai.aiRepModel}, {QStringLiteral("aiManager"), ai.aiManagerModel},
+                {QStringLiteral("assist"), ai.assistModel}}},
+        {QStringLiteral("historyMessages"), ai.historyMessages}, {QStringLiteral("maskPii"), ai.maskPii},
+        {QStringLiteral("temperature"), ai.temperature}};
+}
+
+void readAi(const QJsonObject &json, AiSettings &ai)
+{
+    ai.provider = json.value(QLatin1String("provider")).toString(ai.provider);
+    const QJsonObject models = json.value(QLatin1String("models")).toObject();
+    ai.aiRepModel = models.value(QLatin1String("aiRep")).toString(ai.aiRepModel);
+    ai.aiManagerModel = models.value(QLatin1String("aiManager")).toString(ai.aiManagerModel);
+    ai.assistModel = models.value(QLatin1String("assist")).toString(ai.assistModel);
+    ai.historyMessages = json.value(QLatin1String("historyMessages")).toInt(ai.historyMessages);
+    ai.maskPii = json.value(QLatin1String("maskPii")).toBool(ai.maskPii);
+    ai.temperature = json.value(QLatin1String("temperature")).toDouble(ai.temperature);
+}
+
 QJsonObject configJson(const CsConfig &c)
 {
     return {{QStringLiteral("enabled"), c.enabled}, {QStringLiteral("tiers"), tiersJson(c)},
@@ -127,7 +149,8 @@ QJsonObject configJson(const CsConfig &c)
         {QStringLiteral("escalationRules"),
             QJsonObject{{QStringLiteral("repeatContactWindowHours"), c.escalationRules.repeatContactWindowHours},
                 {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
-        {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)}};
+        {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
+        {QStringLiteral("ai"), aiJson(c.ai)}};
 }
 
 QJsonObject deskJson(const DeskConfig &d)
@@ -162,6 +185,7 @@ CsConfig readConfig(const QJsonObject &json)
     r.complexIssueAfterTurns = rules.value(QLatin1String("complexIssueAfterTurns")).toInt(r.complexIssueAfterTurns);
     readDesk(object(json, "desk"), c.desk);
     c.language = languageFromCode(json.value(QLatin1String("language")).toString()).value_or(c.language);
+    readAi(object(json, "ai"), c.ai);
     return c;
 }
 

@@ -23,8 +23,10 @@ QJsonObject aiJson(const AiReplyMeta &ai)
             QJsonObject{{QStringLiteral("input"), ai.inputTokens}, {QStringLiteral("output"), ai.outputTokens}}}};
     if (!ai.fallback.isEmpty())
         o.insert(QStringLiteral("fallback"), ai.fallback);
-    if (!ai.guardNotes.isEmpty())
+    if (!ai.guardNotes.isEmpty()) { // both names, as the API prints them: the stored text is the answer's
+        o.insert(QStringLiteral("guardNotes"), QJsonArray::fromStringList(ai.guardNotes));
         o.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(ai.guardNotes));
+    }
     return o;
 }
 

@@ -155,6 +155,15 @@ std::optional<Session> SessionRepo::find(const QString &id, bool details, const 
     return s;
 }
 
+QList<Message> SessionRepo::lastMessages(const Session &session, int limit)
+{
+    Session s;
+    s.id = session.id;
+    s.messageCount = session.messageCount;
+    readMessages(s, MessageWindow{limit, -1});
+    return s.messages;
+}
+
 void SessionRepo::readMessages(Session &s, const MessageWindow &window)
 {
     const int end = window.before < 0 ? s.messageCount : qMin(window.before, s.messageCount);

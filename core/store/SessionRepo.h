@@ -58,6 +58,9 @@ public:
     // `cutoffMs`. Sessions queued for a person are waiting on us, not them.
     QStringList staleOpenSessions(qint64 cutoffMs, int limit);
 
+    // The `limit` newest of the session's messageCount messages, oldest first.
+    QList<Message> lastMessages(const Session &session, int limit);
+
 private:
     void readMessages(Session &s, const MessageWindow &window);
     void readSentiment(Session &s, qint64 sinceMs);

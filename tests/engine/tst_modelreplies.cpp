@@ -128,6 +128,7 @@ void TestModelReplies::providerIsGivenTheTiersModelTheFactsAndTheHistory()
     pending.confirmation = QStringLiteral("Refund $378.00 for the Ridge 2P tent on ORD-10007?");
     ComposeInput in = turn(QStringLiteral("The pole broke, I want my money back."), pending);
     in.session.currentTier = Tier::AiManager;
+    in.tier = Tier::AiManager;
     in.responder = m_responder;
     m_composer->composeNow(in);
     const ReceivedRequest got = m_server->requests().value(0);

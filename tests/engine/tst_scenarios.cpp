@@ -2,12 +2,15 @@
 // against a real engine over a real SQLite store seeded with the demo data.
 #include "EngineFixture.h"
 #include "core/common/GatedRegex.h"
+#include "tests/support/ScriptedModelServer.h"
 #include "tests/support/TestPaths.h"
 
 #include <QDir>
 
 using namespace tierdesk;
 using namespace tierdesk::test;
+using tierdesk::test::ReceivedRequest;
+using tierdesk::test::ScriptedModelServer;
 
 namespace {
 
@@ -63,8 +66,9 @@ struct TurnResult {
     QString subscription;
 };
 
-// Every expectation of one turn that does not hold, one line each.
-QStringList checkTurn(const QJsonObject &expect, const TurnResult &r)
+// Every expectation of one turn that does not hold, one line each. Without `words`, only
+// what the engine decided and did (tier, escalation, actions, money, subscription).
+QStringList checkTurn(const QJsonObject &expect, const TurnResult &r, bool words)
 {
     QStringList failures;
     const MessageOutcome &o = r.outcome;
@@ -95,6 +99,8 @@ QStringList checkTurn(const QJsonObject &expect, const TurnResult &r)
         failures << QStringLiteral("refunded $%1, expected $%2").arg(r.refunded).arg(wantRefund);
     if (qAbs(r.credited - wantCredit) > 0.005)
         failures << QStringLiteral("credited $%1, expected $%2").arg(r.credited).arg(wantCredit);
+    if (!words)
+        return failures;
     for (const QJsonValue &w : expect.value(QLatin1String("replyContains")).toArray())
         if (!replyHas(reply, w))
             failures << QStringLiteral("reply lacks %1").arg(show(w));
@@ -115,6 +121,8 @@ QStringList checkTurn(const QJsonObject &expect, const TurnResult &r)
     return failures;
 }
 
+ScriptedModelServer::Answer sensibleAnswer(const ScriptedModelServer &server, const ReceivedRequest &request);
+
 } // namespace
 
 class TestScenarios : public QObject {
@@ -123,14 +131,26 @@ class TestScenarios : public QObject {
 private slots:
     // Every gated expression also runs where its stems close the gate: the
     // conversations below prove the stems never hide a match (GatedRegex).
-    void initTestCase() { GatedRegex::setVerifying(true); }
+    void initTestCase()
+    {
+        GatedRegex::setVerifying(true);
+        m_model = std::make_unique<ScriptedModelServer>(ProviderKind::OpenAi);
+        QVERIFY(m_model->isListening());
+        ScriptedModelServer *server = m_model.get();
+        m_model->setScript([server](const ReceivedRequest &r) { return sensibleAnswer(*server, r); });
+    }
     void formatIsKnown();
     void scenario_data();
     void scenario();
+    // The same conversations, every reply worded by a scripted model that answers sensibly:
+    // the model never changes a decision (money, escalation, tier, subscription).
+    void withAModel_data() { scenario_data(); }
+    void withAModel();
     void gatesHidNoMatch();
 
 private:
     static QList<Loaded> loadAll(QStringList *errors);
+    std::unique_ptr<ScriptedModelServer> m_model;
 };
 
 QList<Loaded> TestScenarios::loadAll(QStringList *errors)
@@ -191,29 +211,30 @@ void TestScenarios::scenario_data()
         QTest::newRow(qPrintable(l.scenario.value(QLatin1String("name")).toString())) << l.scenario;
 }
 
-void TestScenarios::scenario()
-{
-    QFETCH(QJsonObject, scenario);
-    EngineFixture f;
-    QVERIFY(f.setUp());
-    QVERIFY2(applyConfig(f, scenario.value(QLatin1String("config")).toObject()), "config rejected");
-    const QString customer = QStringLiteral("cust_") + scenario.value(QLatin1String("customer")).toString();
+namespace {
 
+// Plays one scenario on `f`; the failures of every turn, one line each.
+QStringList playScenario(EngineFixture &f, const QJsonObject &scenario, bool words)
+{
+    QStringList failures;
+    const QString customer = QStringLiteral("cust_") + scenario.value(QLatin1String("customer")).toString();
     for (const QJsonValue &prior : scenario.value(QLatin1String("priorSessions")).toArray()) {
         auto s = f.open(customer);
-        QVERIFY(s.ok());
+        if (!s)
+            return {QStringLiteral("prior session not opened")};
         for (const QJsonValue &text : prior.toArray()) {
             f.clock.advanceSecs(30);
-            QVERIFY(f.say(s->id, text.toString()).ok());
+            if (!f.say(s->id, text.toString()))
+                return {QStringLiteral("prior message refused")};
         }
         f.clock.advanceSecs(60);
-        QVERIFY(f.engine->resolve(f.companyId, s->id, Resolution{}, Actor{}).ok());
+        if (!f.engine->resolve(f.companyId, s->id, Resolution{}, Actor{}))
+            return {QStringLiteral("prior session not resolved")};
         f.clock.advanceSecs(3600);
     }
-
     auto session = f.open(customer);
-    QVERIFY(session.ok());
-    QStringList failures;
+    if (!session)
+        return {QStringLiteral("session not opened")};
     const QJsonArray turns = scenario.value(QLatin1String("turns")).toArray();
     for (int i = 0; i < turns.size(); ++i) {
         const QJsonObject turn = turns.at(i).toObject();
@@ -228,7 +249,7 @@ void TestScenarios::scenario()
         }
         TurnResult r;
         r.outcome = posted.value();
-        QVERIFY(f.store->batch().flush());
+        f.store->batch().flush();
         r.refunded = ledgerSum(f, QStringLiteral("refund")) - refundedBefore;
         r.credited = ledgerSum(f, QStringLiteral("credit")) - creditedBefore;
         if (auto c = f.store->customers().find(f.companyId, customer))
@@ -240,14 +261,19 @@ void TestScenarios::scenario()
                 qPrintable(
                     r.outcome.aiResponse ? r.outcome.aiResponse->meta.ai.value_or(AiReplyMeta{}).intent : QString()),
                 qPrintable(reply));
-        for (const QString &problem : checkTurn(turn.value(QLatin1String("expect")).toObject(), r))
+        for (const QString &problem : checkTurn(turn.value(QLatin1String("expect")).toObject(), r, words))
             failures << QStringLiteral("turn %1 \"%2\": %3\n      reply: %4").arg(i).arg(say, problem, reply);
     }
+    return failures;
+}
+
+// A pending scenario is expected to fail; one that passes must lose its "pending" field.
+void report(const QJsonObject &scenario, const QStringList &failures)
+{
     const QString report = QStringLiteral("%1: %2").arg(
         QString::fromUtf8(QTest::currentDataTag()), failures.join(QStringLiteral("\n    ")));
     const QString pending = scenario.value(QLatin1String("pending")).toString();
     if (!pending.isEmpty()) {
-        // A pending scenario that now passes must lose its "pending" field.
         QEXPECT_FAIL("",
             qPrintable(QStringLiteral("pending: ") + pending + QStringLiteral(" (remove pending if it passes)")),
             Continue);
@@ -257,6 +283,56 @@ void TestScenarios::scenario()
             qInfo("%s", qPrintable(report)); // what still fails, for whoever takes it up
     }
     QVERIFY2(failures.isEmpty(), qPrintable(report));
+}
+
+// A model that answers sensibly from the facts it is given: it asks the confirmation
+// it is told to ask, states the refusal it is told, or thanks the customer.
+ScriptedModelServer::Answer sensibleAnswer(const ScriptedModelServer &server, const ReceivedRequest &request)
+{
+    const QString facts = server.systemPrompt(request);
+    for (const char *label : {"- Awaiting the customer's confirmation (ask, do not claim): ", "- Not done, and why: ",
+             "- Ask the customer for: "}) {
+        const qsizetype at = facts.indexOf(QLatin1String(label));
+        if (at >= 0) {
+            const qsizetype from = at + qstrlen(label);
+            return server.reply(facts.mid(from, facts.indexOf(QLatin1Char('\n'), from) - from));
+        }
+    }
+    return server.reply(QStringLiteral("Thanks for your message, I am looking at it with you."));
+}
+
+} // namespace
+
+void TestScenarios::scenario()
+{
+    QFETCH(QJsonObject, scenario);
+    EngineFixture f;
+    QVERIFY(f.setUp());
+    QVERIFY2(applyConfig(f, scenario.value(QLatin1String("config")).toObject()), "config rejected");
+    report(scenario, playScenario(f, scenario, true));
+}
+
+void TestScenarios::withAModel()
+{
+    QFETCH(QJsonObject, scenario);
+    EngineFixture f;
+    QVERIFY(f.setUp());
+    QVERIFY2(applyConfig(f, scenario.value(QLatin1String("config")).toObject()), "config rejected");
+    AiProviderDraft draft;
+    draft.name = QStringLiteral("scripted");
+    draft.kind = QStringLiteral("openai");
+    draft.baseUrl = m_model->baseUrl().toString();
+    QVERIFY(f.engine->aiProviders().add(f.companyId, draft, Actor{}).ok());
+    QVERIFY2(f.configure({{QStringLiteral("ai"),
+                 QJsonObject{{QStringLiteral("provider"), QStringLiteral("scripted")},
+                     {QStringLiteral("models"),
+                         QJsonObject{{QStringLiteral("aiRep"), QStringLiteral("small")},
+                             {QStringLiteral("aiManager"), QStringLiteral("large")}}}}}}),
+        "ai config rejected");
+    const int asked = m_model->count();
+    // The model words every reply; the engine's decisions are the local responder's run's.
+    report(scenario, playScenario(f, scenario, false));
+    QVERIFY(m_model->count() > asked || scenario.value(QLatin1String("turns")).toArray().isEmpty());
 }
 
 void TestScenarios::gatesHidNoMatch()

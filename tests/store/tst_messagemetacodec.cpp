@@ -40,7 +40,14 @@ private slots:
         QFETCH(QByteArray, row);
         const MessageMeta meta = decodeMessageMeta(row);
         QVERIFY(!meta.isEmpty());
-        QCOMPARE(encodeMessageMeta(meta), row);
+        // Guard notes are written under their newer name too ("guardNotes", before "intent").
+        QByteArray now = row;
+        const qsizetype notes = row.indexOf(R"("replyGuard":)");
+        if (notes >= 0) {
+            const QByteArray list = row.mid(notes + 13, row.indexOf(']', notes) - notes - 12);
+            now.insert(row.indexOf(R"("intent":)"), R"("guardNotes":)" + list + ',');
+        }
+        QCOMPARE(encodeMessageMeta(meta), now);
     }
 
     void typedFieldsOfAStoredRow()

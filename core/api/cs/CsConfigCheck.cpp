@@ -123,6 +123,32 @@ Status checkIrate(const QJsonObject &irate)
     return Ok{};
 }
 
+// "ai": the provider by name ("local" or one registered: the engine checks it is), the
+// models the tiers need with a provider, and the ranges of the rest.
+Status checkAi(const QJsonObject &ai)
+{
+    static const QRegularExpression providerName(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,39}$"));
+    if (!providerName.match(ai.value(QLatin1String("provider")).toString()).hasMatch())
+        return invalidAt(QStringLiteral("ai.provider"), QStringLiteral("\"local\" or a registered provider's name"));
+    const bool local = ai.value(QLatin1String("provider")).toString() == QLatin1String(AiSettings::kLocal);
+    const QJsonObject models = object(ai, "models");
+    for (const char *tier : {"aiRep", "aiManager", "assist"}) {
+        const QString model = models.value(QLatin1String(tier)).toString();
+        const QString path = QStringLiteral("ai.models.") + QLatin1String(tier);
+        if (model.size() > 200 || model.contains(QLatin1Char('\n')))
+            return invalidAt(path, QStringLiteral("a model's name of at most 200 characters"));
+        if (!local && model.trimmed().isEmpty() && qstrcmp(tier, "assist") != 0)
+            return invalidAt(
+                path, QStringLiteral("the model that words this tier's replies (the provider's name for it)"));
+    }
+    if (!isWholeIn(ai.value(QLatin1String("historyMessages")).toDouble(), 0, AiSettings::kMaxHistoryMessages))
+        return invalidAt(QStringLiteral("ai.historyMessages"), QStringLiteral("a whole number from 0 to 50"));
+    const double temperature = ai.value(QLatin1String("temperature")).toDouble();
+    if (temperature < 0 || temperature > 2)
+        return invalidAt(QStringLiteral("ai.temperature"), QStringLiteral("a number from 0 to 2"));
+    return Ok{};
+}
+
 Status checkRules(const QJsonObject &rules)
 {
     if (!isWholeIn(rules.value(QLatin1String("repeatContactWindowHours")).toDouble(), 0, 24 * 365))
@@ -223,6 +249,8 @@ Status validateConfig(const QJsonObject &config)
         return invalidAt(QStringLiteral("language"), QStringLiteral("en or de"));
     if (Status rules = checkRules(object(config, "escalationRules")); !rules)
         return rules;
+    if (Status ai = checkAi(object(config, "ai")); !ai)
+        return ai;
     return validateDesk(object(config, "desk"));
 }
 

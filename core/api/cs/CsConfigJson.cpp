@@ -134,6 +134,32 @@ void diff(const QJsonObject &before, const QJsonObject &after, const QString &pa
 
 } // namespace
 
+namespace {
+
+QJsonObject aiJson(const AiSettings &ai)
+{
+    return {{QStringLiteral("provider"), ai.provider},
+        {QStringLiteral("models"),
+            QJsonObject{{QStringLiteral("aiRep"), ai.aiRepModel}, {QStringLiteral("aiManager"), ai.aiManagerModel},
+                {QStringLiteral("assist"), ai.assistModel}}},
+        {QStringLiteral("historyMessages"), ai.historyMessages}, {QStringLiteral("maskPii"), ai.maskPii},
+        {QStringLiteral("temperature"), ai.temperature}};
+}
+
+void readAi(const QJsonObject &json, AiSettings &ai)
+{
+    ai.provider = json.value(QLatin1String("provider")).toString(ai.provider);
+    const QJsonObject models = json.value(QLatin1String("models")).toObject();
+    ai.aiRepModel = models.value(QLatin1String("aiRep")).toString(ai.aiRepModel);
+    ai.aiManagerModel = models.value(QLatin1String("aiManager")).toString(ai.aiManagerModel);
+    ai.assistModel = models.value(QLatin1String("assist")).toString(ai.assistModel);
+    ai.historyMessages = json.value(QLatin1String("historyMessages")).toInt(ai.historyMessages);
+    ai.maskPii = json.value(QLatin1String("maskPii")).toBool(ai.maskPii);
+    ai.temperature = json.value(QLatin1String("temperature")).toDouble(ai.temperature);
+}
+
+} // namespace
+
 QJsonObject configJson(const CsConfig &c)
 {
     return {{QStringLiteral("enabled"), c.enabled}, {QStringLiteral("tiers"), tiersJson(c)},
@@ -141,7 +167,8 @@ QJsonObject configJson(const CsConfig &c)
         {QStringLiteral("escalationRules"),
             QJsonObject{{QStringLiteral("repeatContactWindowHours"), c.escalationRules.repeatContactWindowHours},
                 {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
-        {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)}};
+        {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
+        {QStringLiteral("ai"), aiJson(c.ai)}};
 }
 
 QJsonObject deskJson(const DeskConfig &d)
@@ -176,6 +203,7 @@ CsConfig readConfig(const QJsonObject &checked)
     r.complexIssueAfterTurns = rules.value(QLatin1String("complexIssueAfterTurns")).toInt(r.complexIssueAfterTurns);
     readDesk(object(checked, "desk"), c.desk);
     c.language = languageFromCode(checked.value(QLatin1String("language")).toString()).value_or(c.language);
+    readAi(object(checked, "ai"), c.ai);
     return c;
 }
 

@@ -21,8 +21,10 @@ QJsonObject aiJson(const AiReplyMeta &ai)
             QJsonObject{{QStringLiteral("input"), ai.inputTokens}, {QStringLiteral("output"), ai.outputTokens}}}};
     if (!ai.fallback.isEmpty())
         o.insert(QStringLiteral("fallback"), ai.fallback);
-    if (!ai.guardNotes.isEmpty())
+    if (!ai.guardNotes.isEmpty()) { // "replyGuard" is the older name clients may read
+        o.insert(QStringLiteral("guardNotes"), QJsonArray::fromStringList(ai.guardNotes));
         o.insert(QStringLiteral("replyGuard"), QJsonArray::fromStringList(ai.guardNotes));
+    }
     return o;
 }
 
@@ -53,6 +55,8 @@ void writeAi(JsonWriter &w, const AiReplyMeta &ai)
         .field("confidence", ai.confidence);
     if (!ai.fallback.isEmpty())
         w.field("fallback", ai.fallback);
+    if (!ai.guardNotes.isEmpty())
+        strings(w, "guardNotes", ai.guardNotes);
     w.field("intent", ai.intent).field("latencyMs", ai.latencyMs).field("model", ai.model);
     if (!ai.guardNotes.isEmpty())
         strings(w, "replyGuard", ai.guardNotes);

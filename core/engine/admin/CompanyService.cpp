@@ -75,6 +75,12 @@ Result<CsConfig> CompanyService::updateConfig(
     if (!company)
         return company.error();
     Store &store = m_core.store();
+    // A model provider must be registered before the configuration may name it.
+    if (config.ai.usesModel() && !store.aiProviders().find(companyId, config.ai.provider, store.webhooks().sealer()))
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("ai.provider: no provider named \"%1\" (register it under /api/cs/ai/providers)")
+                .arg(config.ai.provider),
+            {{QStringLiteral("field"), QStringLiteral("ai.provider")}});
     const bool ok = store.batch().run([&] {
         return store.companies().updateConfig(companyId, config)
             && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,
@@ -84,6 +90,7 @@ Result<CsConfig> CompanyService::updateConfig(
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the configuration"));
     company->config = config;
     m_core.rememberCompany(*company);
+    m_core.models().forget(companyId);
     return config;
 }
 

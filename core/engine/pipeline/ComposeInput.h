@@ -21,10 +21,11 @@ struct ComposeInput {
     Language language = Language::En;
     QList<Message> history{}; // read only when a model words the reply
     std::shared_ptr<Responder> responder{}; // the company's model responder; null: the composer's own
+    Tier tier = Tier::AiRep; // the tier the reply is written as
 
     ReplyContext context() const
     {
-        return {session, customer, analysis, actions, escalation, knowledge, caps, message, language, history};
+        return {session, customer, analysis, actions, escalation, knowledge, caps, message, language, history, tier};
     }
 };
 

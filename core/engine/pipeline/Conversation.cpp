@@ -62,6 +62,11 @@ void Conversation::setReplyTimeoutMs(int ms)
     m_composer->setTimeoutMs(ms);
 }
 
+void Conversation::setMaxModelCalls(int calls)
+{
+    m_composer->setMaxConcurrent(calls);
+}
+
 Result<Session> Conversation::newSessionRow(const CreateSessionRequest &req)
 {
     const EngineLimits &limits = m_core.limits();
@@ -486,9 +491,21 @@ void Conversation::prepareReply(Session &s, Turn &turn, const Company &company, 
     input.session = s;
     input.caps = company.config.tier(turn.speaker);
     input.language = company.config.language;
+    input.tier = turn.speaker;
+    useModel(input, company);
     turn.compose = std::make_shared<const ComposeInput>(std::move(input));
     if (escalation && escalation->toTier == Tier::HumanAgent && desk)
         turn.handoverNote = desk->handoverNote(s, company);
+}
+
+void Conversation::useModel(ComposeInput &input, const Company &company)
+{
+    const AiSettings &ai = company.config.ai;
+    input.responder = m_core.models().responderFor(company.id, ai);
+    if (!input.responder || ai.historyMessages == 0)
+        return;
+    // The conversation so far, for the model (read only then: the local responder needs none).
+    input.history = m_core.store().sessions().lastMessages(input.session, ai.historyMessages + 1);
 }
 
 Message Conversation::aiMessage(const Turn &turn, const ComposedReply &composed) const
@@ -511,8 +528,7 @@ Message Conversation::aiMessage(const Turn &turn, const ComposedReply &composed)
     meta.suggestedActions = reply.suggestedActions;
     meta.inputTokens = reply.inputTokens;
     meta.outputTokens = reply.outputTokens;
-    if (composed.timedOut)
-        meta.fallback = QStringLiteral("timeout");
+    meta.fallback = composed.fallbackReason; // timeout, provider_error or guard: the local words went out
     meta.guardNotes = composed.guardNotes;
     ai.meta.ai = std::move(meta);
     return ai;

@@ -55,6 +55,7 @@ public:
 
     void setResponder(std::shared_ptr<Responder> responder);
     void setReplyTimeoutMs(int ms);
+    void setMaxModelCalls(int calls);
 
 private:
     struct NewSession {
@@ -85,6 +86,8 @@ private:
     // The knowledge the reply may quote; counts the turns the AI was not confident in.
     QList<KbHit> searchKnowledge(Session &s, const MessageAnalysis &a, const TurnPlan &plan);
     // What phase two words (`input` completed with the speaking tier), or nothing while a person has the session.
+    // The company's model responder, and the last messages it is given, when its "ai" names a provider.
+    void useModel(ComposeInput &input, const Company &company);
     void prepareReply(Session &s, Turn &turn, const Company &company, ComposeInput input);
     Result<MessageOutcome> finishTurn(Turn &turn, const ComposedReply *reply);
     Message aiMessage(const Turn &turn, const ComposedReply &reply) const;

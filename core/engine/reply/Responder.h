@@ -24,6 +24,7 @@ struct ReplyContext {
     const QString &message;
     Language language = Language::En; // of the reply (CS config `language`)
     const QList<Message> &history = noHistory(); // the last messages before this one, oldest first (a model's)
+    Tier tier = Tier::AiRep; // the tier the reply is written as (an escalation's: the tier it left)
 };
 
 struct Reply {

@@ -43,7 +43,7 @@ std::optional<Reply> ModelResponder::repair(const ReplyContext &ctx, const Reply
 
 Reply ModelResponder::ask(const ReplyContext &ctx, const QList<ChatMessage> &extra) const
 {
-    const QString modelName = m_settings.modelFor(ctx.session.currentTier);
+    const QString modelName = m_settings.modelFor(ctx.tier);
     ChatRequest request = PromptBuilder(ctx, m_settings).request(modelName, ctx.history);
     request.messages += extra;
     PiiMask mask;

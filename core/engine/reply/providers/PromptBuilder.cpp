@@ -46,9 +46,8 @@ QString PromptBuilder::rules() const
 
 QString PromptBuilder::systemPrompt() const
 {
-    const QString tier = m_ctx.session.currentTier == Tier::AiManager
-        ? QStringLiteral("a senior support manager")
-        : QStringLiteral("a customer support representative");
+    const QString tier = m_ctx.tier == Tier::AiManager ? QStringLiteral("a senior support manager")
+                                                       : QStringLiteral("a customer support representative");
     return QStringLiteral("You are %1 writing the next reply to a customer in a support chat. The support system has "
                           "already decided and done everything; you only put it into words.\n\n")
                .arg(tier)
