@@ -57,7 +57,7 @@ Result<FoundedCompany> AgentDirectory::foundCompany(
     if (failure)
         return *failure;
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+        return m_store.batch().failure(QStringLiteral("could not store the company"));
     return founded;
 }
 
@@ -97,7 +97,7 @@ Result<Agent> AgentDirectory::change(
                 QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, details});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the agent"));
+        return m_store.batch().failure(QStringLiteral("could not store the agent"));
     return next;
 }
 
@@ -115,7 +115,7 @@ Result<Agent> AgentDirectory::setPassword(
                 QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, {}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the password"));
+        return m_store.batch().failure(QStringLiteral("could not store the password"));
     stored->passwordHash = passwordHash;
     return *stored;
 }

@@ -174,7 +174,7 @@ Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
                 QVariantMap{{QStringLiteral("slug"), a.slug}}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the article"));
+        return m_store.batch().failure(QStringLiteral("could not store the article"));
     a.updatedAt = now;
     return Ok{};
 }

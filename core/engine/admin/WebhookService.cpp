@@ -72,7 +72,7 @@ Result<Webhook> WebhookService::add(const QString &companyId, const QString &url
                 AuditOutcome::Created, {{QStringLiteral("url"), url}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the webhook"));
+        return store.batch().failure(QStringLiteral("could not store the webhook"));
     m_core.announceSubscriptionsAfterCommit();
     return w;
 }
