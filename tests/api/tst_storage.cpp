@@ -207,8 +207,8 @@ void TestStorage::corruptionAtRunTimeAnswersCs024AndReadsGoOn()
     auto rt = api::Runtime::open(dir);
     QVERIFY2(rt.ok(), rt.ok() ? "" : qPrintable(rt.error().message));
     api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
-    QString error;
-    QVERIFY2(host.start(&error), qPrintable(error));
+    const Status started = host.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
     HttpClient http(host.port(), (*rt)->auth().issue(company, api::Role::Admin, QStringLiteral("tester"), 3600));
     const QString sessionPath = QStringLiteral("/api/cs/sessions/") + sessionId;
     HttpResult r = http.get(sessionPath);
@@ -269,8 +269,8 @@ void TestStorage::writeOnDegradedStoreAnswersChatsUnavailableError()
         QVERIFY(seeded.ok());
         company = seeded->value(QLatin1String("companyId")).toString();
         api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
-        QString error;
-        QVERIFY2(host.start(&error), qPrintable(error));
+        const Status started = host.start();
+        QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
         HttpClient admin(host.port(), (*rt)->auth().issue(company, api::Role::Admin, QStringLiteral("tester"), 3600));
         HttpResult r = admin.post(QStringLiteral("/api/cs/tokens"),
             {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("web")}});
@@ -292,8 +292,8 @@ void TestStorage::writeOnDegradedStoreAnswersChatsUnavailableError()
     auto rt = api::Runtime::open(dir);
     QVERIFY2(rt.ok(), rt.ok() ? "" : qPrintable(rt.error().message));
     api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
-    QString error;
-    QVERIFY2(host.start(&error), qPrintable(error));
+    const Status started = host.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
     // A CS write meets the damage: the store is degraded from now on.
     HttpClient admin(host.port(), (*rt)->auth().issue(company, api::Role::Admin, QStringLiteral("tester"), 3600));
     HttpResult r = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(company, QStringLiteral("cust_alice")));
