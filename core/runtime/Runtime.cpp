@@ -123,9 +123,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_chatVisitors = std::make_unique<ChatVisitors>(*rt->m_engine);
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
     // Revoked API tokens, and login tokens of agents deactivated or given a new password.
-    rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get()](const JwtClaims &c) {
+    rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get()](const JwtClaims &c) -> Status {
         if (tokens->revoked(c.tokenId))
-            return QStringLiteral("the token was revoked");
+            return makeError(ErrorKind::Unauthenticated, QStringLiteral("the token was revoked"));
         return agents->tokenRefusal(c.subject, c.issuedAt);
     });
     return rt;

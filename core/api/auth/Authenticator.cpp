@@ -28,8 +28,8 @@ Result<Principal> Authenticator::authenticate(const http::HttpRequest &req, bool
     if (*role == Role::Client && claims->customer.isEmpty())
         return makeError(ErrorKind::Unauthenticated, QStringLiteral("client token bound to no customer"));
     if (m_refusal) {
-        if (const QString why = m_refusal(*claims); !why.isEmpty())
-            return makeError(ErrorKind::Unauthenticated, why);
+        if (const Status allowed = m_refusal(*claims); !allowed)
+            return allowed.error();
     }
     return Principal{claims->company, *role, claims->subject, claims->tokenId,
         *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};

@@ -30,9 +30,9 @@ public:
     QByteArray issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
         qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
     // Asked at every use of a token whose signature and times hold, cached or not:
-    // returns why it is refused (revoked, its agent deactivated), or empty. So a
-    // revocation takes effect on the next request, whatever was verified before.
-    using Refusal = std::function<QString(const JwtClaims &)>;
+    // Ok, or Unauthenticated saying why it is refused (revoked, its agent deactivated).
+    // So a revocation takes effect on the next request, whatever was verified before.
+    using Refusal = std::function<Status(const JwtClaims &)>;
     void setRefusal(Refusal refusal) { m_refusal = std::move(refusal); }
     // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt).
     QByteArray issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,

@@ -120,18 +120,19 @@ Result<Agent> AgentDirectory::setPassword(
     return *stored;
 }
 
-QString AgentDirectory::tokenRefusal(const QString &agentId, qint64 issuedAt)
+Status AgentDirectory::tokenRefusal(const QString &agentId, qint64 issuedAt)
 {
     if (!agentId.startsWith(QLatin1String("agt_")) || agentId.size() > 128)
-        return {};
+        return Ok{};
     const auto agent = m_store.agents().findById(agentId);
     if (!agent)
-        return {};
+        return Ok{};
     if (!agent->active)
-        return QStringLiteral("the agent is deactivated");
+        return makeError(ErrorKind::Unauthenticated, QStringLiteral("the agent is deactivated"));
     if (issuedAt < agent->tokensValidAfter)
-        return QStringLiteral("the agent's password or role changed after this token was issued");
-    return {};
+        return makeError(ErrorKind::Unauthenticated,
+            QStringLiteral("the agent's password or role changed after this token was issued"));
+    return Ok{};
 }
 
 bool AgentDirectory::isDeactivated(const QString &email)
