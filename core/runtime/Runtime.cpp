@@ -69,10 +69,18 @@ void Runtime::loadIntentModels(Store &store)
 Result<int> Runtime::saveIntentModel(const StoredNluModel &model)
 {
     int version = 0;
-    if (!m_store->batch().run([&] { return (version = m_store->nluModels().insert(model)) > 0; })
-        || !m_store->batch().flush())
-        return makeError(
-            ErrorKind::Internal, QStringLiteral("could not store the model: ") + m_store->db().lastError());
+    Status stored = m_store->batch().run([&]() -> Status {
+        const Result<int> inserted = m_store->nluModels().insert(model);
+        if (!inserted)
+            return inserted.error();
+        version = *inserted;
+        return Ok{};
+    });
+    if (stored)
+        stored = m_store->batch().commitNow();
+    if (!stored)
+        return makeError(stored.error().kind, stored.error().detail,
+            QStringLiteral("could not store the model: ") + stored.error().message, stored.error().details);
     return version;
 }
 

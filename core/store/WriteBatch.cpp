@@ -74,6 +74,13 @@ void WriteBatch::scheduleFlush()
     QTimer::singleShot(kFlushDelayMs, Qt::PreciseTimer, this, [this] { flush(); });
 }
 
+Status WriteBatch::commitNow()
+{
+    if (flush())
+        return Ok{};
+    return m_db.lastFailure();
+}
+
 bool WriteBatch::flush()
 {
     m_flushScheduled = false;

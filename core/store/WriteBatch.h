@@ -41,6 +41,8 @@ public:
     void afterCommit(std::function<void(bool committed)> done);
     // Commits now (tests, shutdown, command-line tools).
     bool flush();
+    // flush() that says why it failed: the commit's error (Database::lastFailure).
+    Status commitNow();
 
     qint64 commits() const { return m_commits; }
 

@@ -455,9 +455,12 @@ bool Conversation::isRepeatContact(Session &s, const CsConfig &config, const Mes
     if (firstCategory)
         s.issueCategory = category;
     const bool judge = s.issueCategory && (firstCategory || firstMessage);
-    return judge && config.repeatContactWindowHours() > 0
-        && m_core.store().sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory,
-            now - qint64(config.repeatContactWindowHours()) * 3600000, s.id);
+    if (!judge || config.repeatContactWindowHours() <= 0)
+        return false;
+    // A store that cannot say is no repeat: the message is not escalated for it.
+    const Result<bool> repeat = m_core.store().sessions().hasRecentContact(
+        s.companyId, s.customerId, *s.issueCategory, now - qint64(config.repeatContactWindowHours()) * 3600000, s.id);
+    return repeat.ok() && repeat.value();
 }
 
 QList<KbHit> Conversation::searchKnowledge(Session &s, const MessageAnalysis &a, const TurnPlan &plan)
