@@ -95,16 +95,16 @@ AddressPolicy::Kind AddressPolicy::classify(const QHostAddress &address, QString
     return Kind::Public;
 }
 
-QString AddressPolicy::refusal(const QHostAddress &address) const
+Status AddressPolicy::check(const QHostAddress &address) const
 {
     QString what;
     const Kind kind = classify(address, &what);
     if (kind == Kind::Public || (kind == Kind::Private && m_allowPrivate))
-        return {};
+        return Ok{};
     QString text = QStringLiteral("%1 is a %2").arg(address.toString(), what);
     if (kind == Kind::Private)
         text += QStringLiteral(" (allowed only with webhooks/allowPrivateNetworks=true)");
-    return text;
+    return makeError(ErrorKind::Forbidden, text);
 }
 
 std::optional<QHostAddress> AddressPolicy::literal(const QString &host)
