@@ -331,9 +331,8 @@ int runServe(const Args &args)
         agentLogin = *made;
     }
     api::ServerHost host(*rt, options);
-    QString error;
-    if (!host.start(&error))
-        return fail(1, error);
+    if (const Status started = host.start(); !started)
+        return fail(1, started.error().message);
 
     if (::pipe(signalPipe) == 0) {
         std::signal(SIGINT, onSignal);

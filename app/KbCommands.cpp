@@ -18,10 +18,10 @@ int runKbImport(const Args &args)
 {
     const QString root = args.arguments.value(0);
     const QString company = args.options.value(QStringLiteral("company"));
-    QString missing;
-    const QStringList files = kbfiles::filesUnder(root, &missing);
-    if (!missing.isEmpty())
-        return fail(2, missing);
+    const auto found = kbfiles::filesUnder(root);
+    if (!found)
+        return fail(2, found.error().message);
+    const QStringList &files = *found;
     auto rt = api::Runtime::open(args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir);
     if (!rt)
         return fail(1, rt.error().message);
@@ -30,8 +30,9 @@ int runKbImport(const Args &args)
     int created = 0, updated = 0, done = 0;
     QJsonArray failed;
     for (const QString &file : files) {
-        QString problem;
-        const QList<QJsonObject> articles = kbfiles::articlesIn(file, &problem);
+        const auto read = kbfiles::articlesIn(file);
+        QString problem = read ? QString() : read.error().message;
+        const QList<QJsonObject> articles = read ? *read : QList<QJsonObject>();
         for (const QJsonObject &body : articles) {
             bool isNew = false;
             const auto stored = kb.put(company, body, kCliActor, &isNew);

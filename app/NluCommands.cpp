@@ -266,7 +266,7 @@ int runNluTrain(const Args &args)
             return fail(2, rows.error().message);
         examples = toExamples(*rows);
     } else {
-        examples = nlu::IntentClassifier::loadExamples(QStringLiteral(":/nlu/intents.tsv"));
+        examples = nlu::IntentClassifier::builtInExamples();
     }
 
     auto rt = api::Runtime::open(args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir);

@@ -52,9 +52,8 @@ void EngineController::start(const QString &dataDir, quint16 port)
         api::ServerOptions options;
         options.port = port;
         worker->host = std::make_unique<api::ServerHost>(*worker->runtime, options);
-        QString error;
-        if (!worker->host->start(&error)) {
-            emit failed(error);
+        if (const Status started = worker->host->start(); !started) {
+            emit failed(started.error().message);
             return;
         }
         emit started(worker->host->baseUrl(), worker->runtime->dataDir(), worker->runtime->secretsDescription(),

@@ -85,19 +85,19 @@ AppSettings::AppSettings(const QString &iniPath) : m_path(iniPath)
     }
 }
 
-bool AppSettings::write(const QVariantHash &values)
+Status AppSettings::write(const QVariantHash &values)
 {
     if (m_path.isEmpty())
-        return false;
+        return makeError(ErrorKind::Unavailable, QStringLiteral("no settings file: the server runs on its defaults"));
     QSettings file(m_path, QSettings::IniFormat);
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         file.setValue(it.key(), it.value());
     file.sync();
     if (file.status() != QSettings::NoError)
-        return false;
+        return makeError(ErrorKind::Unavailable, QStringLiteral("could not write %1").arg(m_path));
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         m_file.insert(it.key(), it.value());
-    return true;
+    return Ok{};
 }
 
 QVariant AppSettings::value(const char *key) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/Result.h"
+
 #include <QString>
 #include <QVariant>
 
@@ -74,8 +76,8 @@ public:
     int intValue(const char *key) const { return value(key).toInt(); }
     bool boolValue(const char *key) const { return value(key).toBool(); }
     // Writes these keys (names of the table) into the ini file and keeps them here;
-    // false when there is no file or it cannot be written.
-    bool write(const QVariantHash &values);
+    // Unavailable when there is no file or it cannot be written.
+    Status write(const QVariantHash &values);
 
 private:
     QString m_path;

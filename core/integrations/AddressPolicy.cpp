@@ -103,19 +103,19 @@ AddressPolicy AddressPolicy::forModelProviders(bool allowPrivateNetworks)
     return policy;
 }
 
-QString AddressPolicy::refusal(const QHostAddress &address) const
+Status AddressPolicy::check(const QHostAddress &address) const
 {
     QString what;
     const Kind kind = classify(address, &what);
     if (kind == Kind::Public || (kind == Kind::Private && m_allowPrivate))
-        return {};
+        return Ok{};
     const QHostAddress plain = embeddedIPv4(address).value_or(address);
     if (kind == Kind::Private && m_allowLoopback && plain.isLoopback())
-        return {};
+        return Ok{};
     QString text = QStringLiteral("%1 is a %2").arg(address.toString(), what);
     if (kind == Kind::Private)
         text += QStringLiteral(" (allowed only with %1=true)").arg(QLatin1String(m_setting));
-    return text;
+    return makeError(ErrorKind::Forbidden, text);
 }
 
 std::optional<QHostAddress> AddressPolicy::literal(const QString &host)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/Result.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -25,10 +27,10 @@ public:
     static AddressPolicy forModelProviders(bool allowPrivateNetworks);
     bool allowsPrivateNetworks() const { return m_allowPrivate; }
 
-    // Empty when `address` may be contacted; otherwise why not, for people,
+    // Ok when `address` may be contacted; otherwise Forbidden saying why, for people,
     // e.g. "169.254.169.254 is a cloud metadata address".
-    QString refusal(const QHostAddress &address) const;
-    bool allows(const QHostAddress &address) const { return refusal(address).isEmpty(); }
+    Status check(const QHostAddress &address) const;
+    bool allows(const QHostAddress &address) const { return check(address).ok(); }
 
     // The class of an address whatever the setting; *what names it ("loopback address").
     static Kind classify(const QHostAddress &address, QString *what = nullptr);

@@ -65,9 +65,11 @@ curl_socket_t openCheckedSocket(void *clientp, curlsocktype purpose, curl_sockad
 {
     auto *guard = static_cast<ConnectGuard *>(clientp);
     const QHostAddress target(&address->addr);
-    const QString why
-        = purpose == CURLSOCKTYPE_IPCXN ? guard->policy->refusal(target) : QStringLiteral("unexpected socket type");
-    if (!why.isEmpty()) {
+    const Status allowed = purpose == CURLSOCKTYPE_IPCXN
+        ? guard->policy->check(target)
+        : Status(makeError(ErrorKind::Forbidden, QStringLiteral("unexpected socket type")));
+    if (!allowed) {
+        const QString &why = allowed.error().message;
         if (guard->refused++ == 0)
             guard->firstRefusal = why;
         return CURL_SOCKET_BAD;

@@ -113,14 +113,14 @@ bool EscalationMailer::notify(const EscalationNotice &notice)
     if (message.to.isEmpty())
         return false;
     const QString sessionId = notice.sessionId;
-    auto *watcher = new QFutureWatcher<MailResult>(this);
+    auto *watcher = new QFutureWatcher<Status>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, sessionId] {
-        const MailResult r = watcher->result();
+        const Status r = watcher->result();
         watcher->deleteLater();
-        if (r.ok)
+        if (r)
             emit sent(sessionId);
         else
-            emit failed(sessionId, r.error);
+            emit failed(sessionId, r.error().message);
     });
     watcher->setFuture(m_mailer.send(message));
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/integrations/MailMessage.h"
 
 #include <QFuture>
@@ -7,18 +8,15 @@
 
 namespace tierdesk {
 
-struct MailResult {
-    bool ok = false;
-    QString error; // empty when ok; one sentence for the log or the user otherwise
-};
-
 // Sends e-mail without blocking the caller: send() returns at once and the
 // future finishes on a worker thread. Behind this interface so the engine side
 // can use a fake.
 class Mailer {
 public:
     virtual ~Mailer() = default;
-    virtual QFuture<MailResult> send(const MailMessage &message) = 0;
+    // Ok once the server took the message; else the error, its message one sentence for
+    // the log or the user (InvalidArgument: refused input; Unavailable: the server failed).
+    virtual QFuture<Status> send(const MailMessage &message) = 0;
 };
 
 } // namespace tierdesk

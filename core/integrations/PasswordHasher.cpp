@@ -15,19 +15,22 @@ bool sodiumReady()
 
 } // namespace
 
-QString PasswordHasher::check(const QString &password)
+Status PasswordHasher::check(const QString &password)
 {
+    const QJsonObject field{{QStringLiteral("field"), QStringLiteral("password")}};
     if (password.size() < kMinChars)
-        return QStringLiteral("password must be at least %1 characters").arg(kMinChars);
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("password must be at least %1 characters").arg(kMinChars), field);
     if (password.size() > kMaxChars)
-        return QStringLiteral("password must be at most %1 characters").arg(kMaxChars);
-    return {};
+        return makeError(
+            ErrorKind::InvalidArgument, QStringLiteral("password must be at most %1 characters").arg(kMaxChars), field);
+    return Ok{};
 }
 
 Result<QString> PasswordHasher::hash(const QString &password)
 {
-    if (const QString why = check(password); !why.isEmpty())
-        return makeError(ErrorKind::InvalidArgument, why, {{QStringLiteral("field"), QStringLiteral("password")}});
+    if (Status acceptable = check(password); !acceptable)
+        return acceptable.error();
     if (!sodiumReady())
         return makeError(ErrorKind::Internal, QStringLiteral("libsodium could not be initialised"));
     const QByteArray utf8 = password.toUtf8();

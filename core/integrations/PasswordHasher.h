@@ -14,8 +14,8 @@ public:
     static constexpr int kMinChars = 8; // shorter passwords are refused
     static constexpr int kMaxChars = 256; // a bound on the work a request can ask for
 
-    // An empty string when the password is acceptable, else why not.
-    static QString check(const QString &password);
+    // Ok when the password is acceptable, else InvalidArgument saying why (field "password").
+    static Status check(const QString &password);
     // The encoded hash ("$argon2id$v=19$m=65536,t=2,p=1$..."), or an error for a
     // password check() refuses or when libsodium fails (out of memory).
     static Result<QString> hash(const QString &password);

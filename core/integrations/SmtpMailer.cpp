@@ -70,11 +70,10 @@ QString describeFailure(CURLcode rc, const char *errbuf, long smtpCode, const Sm
     return QStringLiteral("sending through the SMTP server %1 failed: %2%3").arg(server, detail, reply);
 }
 
-MailResult failure(const QString &error)
+// The transfer failed: the server, or the way to it, is not working.
+Error failure(const QString &error)
 {
-    MailResult r;
-    r.error = error;
-    return r;
+    return makeError(ErrorKind::Unavailable, error);
 }
 
 } // namespace
@@ -182,26 +181,26 @@ SmtpMailer::~SmtpMailer()
     m_pool.waitForDone();
 }
 
-QFuture<MailResult> SmtpMailer::send(const MailMessage &message)
+QFuture<Status> SmtpMailer::send(const MailMessage &message)
 {
     // Refused input is answered at once, without a thread or a connection.
     if (const Status s = message.validate(); !s)
-        return QtFuture::makeReadyFuture(failure(s.error().message));
+        return QtFuture::makeReadyFuture(s);
     return QtConcurrent::run(&m_pool, [this, message] { return sendNow(message); });
 }
 
-MailResult SmtpMailer::sendNow(const MailMessage &message) const
+Status SmtpMailer::sendNow(const MailMessage &message) const
 {
     if (const Status s = m_config.validate(); !s)
-        return failure(s.error().message);
+        return s;
     const auto sender = MailAddress::parse(message.from);
     if (!sender)
-        return failure(sender.error().message);
+        return sender.error();
     // Message-ID: random, at the sender's domain, as RFC 5322 suggests.
     const QByteArray domain = sender->address.section(QLatin1Char('@'), 1).toLatin1();
     const auto rendered = message.render(QDateTime::currentDateTimeUtc(), ids::randomHex(16) + '@' + domain);
     if (!rendered)
-        return failure(rendered.error().message);
+        return rendered.error();
 
     std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
     if (!curl)
@@ -245,9 +244,7 @@ MailResult SmtpMailer::sendNow(const MailMessage &message) const
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
         return failure(describeFailure(rc, errbuf, code, m_config));
     }
-    MailResult ok;
-    ok.ok = true;
-    return ok;
+    return Ok{};
 }
 
 } // namespace tierdesk

@@ -49,9 +49,9 @@ public:
     explicit SmtpMailer(SmtpConfig config, int maxConcurrent = 2);
     ~SmtpMailer() override; // waits for messages in flight (each bounded by the timeout)
 
-    QFuture<MailResult> send(const MailMessage &message) override;
+    QFuture<Status> send(const MailMessage &message) override;
     // The blocking transfer itself, on the calling thread (thread-safe).
-    MailResult sendNow(const MailMessage &message) const;
+    Status sendNow(const MailMessage &message) const;
     const SmtpConfig &config() const { return m_config; }
 
 private:

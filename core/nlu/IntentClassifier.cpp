@@ -18,15 +18,12 @@ QStringList IntentClassifier::features(const QString &text)
     return IntentFeatures::words(text);
 }
 
-QList<IntentExample> IntentClassifier::loadExamples(const QString &path, QString *error)
+Result<IntentClassifier::ExampleFile> IntentClassifier::loadExamples(const QString &path)
 {
-    QList<IntentExample> examples;
+    ExampleFile read;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        if (error)
-            *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
-        return examples;
-    }
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return makeError(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
     QTextStream in(&file);
     QString line;
     int lineNo = 0;
@@ -38,13 +35,18 @@ QList<IntentExample> IntentClassifier::loadExamples(const QString &path, QString
         const QString intent = tab > 0 ? line.left(tab).trimmed() : QString();
         const QString text = tab > 0 ? line.mid(tab + 1).trimmed() : QString();
         if (intent.isEmpty() || text.isEmpty()) {
-            if (error)
-                *error = QStringLiteral("%1:%2: expected intent<TAB>text").arg(path).arg(lineNo);
+            read.skipped = QStringLiteral("%1:%2: expected intent<TAB>text").arg(path).arg(lineNo);
             continue;
         }
-        examples.append({text, intent});
+        read.examples.append({text, intent});
     }
-    return examples;
+    return read;
+}
+
+QList<IntentExample> IntentClassifier::builtInExamples()
+{
+    const auto read = loadExamples(QStringLiteral(":/nlu/intents.tsv"));
+    return read ? read->examples : QList<IntentExample>();
 }
 
 IntentClassifier IntentClassifier::trainedDefault()
@@ -59,7 +61,7 @@ IntentClassifier IntentClassifier::trainedDefault()
                 return std::move(loaded.value());
         }
         IntentClassifier c;
-        c.train(loadExamples(QStringLiteral(":/nlu/intents.tsv")));
+        c.train(builtInExamples());
         return c;
     }();
     return model;

@@ -39,8 +39,16 @@ struct IntentPrediction {
 // Copies share one immutable model, so copying is cheap and predict() is thread-safe.
 class IntentClassifier {
 public:
-    // TSV "intent<TAB>text"; blank lines and '#' comments skipped.
-    static QList<IntentExample> loadExamples(const QString &path, QString *error = nullptr);
+    // TSV "intent<TAB>text"; blank lines and '#' comments skipped, malformed lines left out
+    // (`skipped` names the last: "path:4: expected intent<TAB>text"). NotFound when the
+    // file cannot be read.
+    struct ExampleFile {
+        QList<IntentExample> examples;
+        QString skipped;
+    };
+    static Result<ExampleFile> loadExamples(const QString &path);
+    // The examples every model starts from (:/nlu/intents.tsv); empty in a build without them.
+    static QList<IntentExample> builtInExamples();
     // Trained from the embedded :/nlu/intents.tsv once per process; nothing is cached on disk.
     static IntentClassifier trainedDefault();
     // A model stored with serialize().

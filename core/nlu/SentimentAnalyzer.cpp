@@ -125,14 +125,12 @@ Sentiment sentimentLevelForScore(double score)
     return Sentiment::Irate;
 }
 
-std::shared_ptr<const SentimentAnalyzer::Lexicon> SentimentAnalyzer::loadLexicon(const QString &path, QString *error)
+Result<std::shared_ptr<const SentimentAnalyzer::Lexicon>> SentimentAnalyzer::loadLexicon(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        if (error)
-            *error = QStringLiteral("cannot open sentiment lexicon %1: %2").arg(path, file.errorString());
-        return std::make_shared<const Lexicon>();
-    }
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("cannot open sentiment lexicon %1: %2").arg(path, file.errorString()));
     auto lexicon = std::make_shared<Lexicon>();
     QTextStream in(&file);
     QString line;
@@ -145,8 +143,7 @@ std::shared_ptr<const SentimentAnalyzer::Lexicon> SentimentAnalyzer::loadLexicon
         bool ok = false;
         const float valence = tab > 0 ? QStringView(line).mid(tab + 1).trimmed().toFloat(&ok) : 0.0f;
         if (!ok) {
-            if (error)
-                *error = QStringLiteral("%1:%2: expected word<TAB>valence").arg(path).arg(lineNo);
+            lexicon->skipped = QStringLiteral("%1:%2: expected word<TAB>valence").arg(path).arg(lineNo);
             continue;
         }
         const QString key = line.left(tab).trimmed().toLower().simplified();
@@ -159,8 +156,25 @@ std::shared_ptr<const SentimentAnalyzer::Lexicon> SentimentAnalyzer::loadLexicon
             lexicon->words[key] = valence;
         }
     }
-    return lexicon;
+    return std::shared_ptr<const Lexicon>(std::move(lexicon));
 }
+
+namespace {
+
+// A lexicon file for an analyser: an empty lexicon when it cannot be read; *note says why,
+// or which line was left out.
+std::shared_ptr<const SentimentAnalyzer::Lexicon> lexiconOrEmpty(const QString &path, QString *note)
+{
+    const auto lexicon = SentimentAnalyzer::loadLexicon(path);
+    if (!lexicon) {
+        *note = lexicon.error().message;
+        return std::make_shared<const SentimentAnalyzer::Lexicon>();
+    }
+    *note = (*lexicon)->skipped;
+    return *lexicon;
+}
+
+} // namespace
 
 SentimentAnalyzer::SentimentAnalyzer()
 {
@@ -172,10 +186,12 @@ SentimentAnalyzer::SentimentAnalyzer()
     };
     static const Shared shared = [] {
         Shared s;
-        s.lexicon = loadLexicon(defaultLexiconPath(), &s.error);
-        const SentimentModel model = SentimentModel::load(defaultModelPath(), &s.error);
-        if (!model.isEmpty())
-            s.model = std::make_shared<const SentimentModel>(model);
+        s.lexicon = lexiconOrEmpty(defaultLexiconPath(), &s.error);
+        const auto model = SentimentModel::load(defaultModelPath());
+        if (!model)
+            s.error = model.error().message;
+        else if (!model->isEmpty())
+            s.model = std::make_shared<const SentimentModel>(*model);
         return s;
     }();
     m_lexicon = shared.lexicon;
@@ -185,9 +201,13 @@ SentimentAnalyzer::SentimentAnalyzer()
 
 SentimentAnalyzer::SentimentAnalyzer(const QString &lexiconPath, const QString &modelPath)
 {
-    m_lexicon = loadLexicon(lexiconPath, &m_error);
-    if (!modelPath.isEmpty())
-        setModel(SentimentModel::load(modelPath, &m_error));
+    m_lexicon = lexiconOrEmpty(lexiconPath, &m_error);
+    if (modelPath.isEmpty())
+        return;
+    const auto model = SentimentModel::load(modelPath);
+    if (!model)
+        m_error = model.error().message;
+    setModel(model ? *model : SentimentModel());
 }
 
 bool SentimentAnalyzer::isValid() const

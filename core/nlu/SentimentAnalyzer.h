@@ -65,6 +65,7 @@ public:
         StringTable<float> phrases; // "never arrived" -> -2.2 (space separated, lower case)
         StringSet phraseStarts; // first words of the phrases, to skip most look-ups
         int longestPhrase = 1;
+        QString skipped; // the last line left out as malformed ("path:3: expected word<TAB>valence")
     };
 
     // :/nlu/sentiment_lexicon.tsv and :/nlu/sentiment_model.tsv, loaded once per process.
@@ -88,7 +89,8 @@ public:
     QString errorString() const;
     int lexiconSize() const;
 
-    static std::shared_ptr<const Lexicon> loadLexicon(const QString &path, QString *error);
+    // NotFound when the file cannot be read; malformed lines are left out (Lexicon::skipped).
+    static Result<std::shared_ptr<const Lexicon>> loadLexicon(const QString &path);
 
 private:
     std::shared_ptr<const Lexicon> m_lexicon;

@@ -153,14 +153,11 @@ double SentimentModel::crossValidate(const QList<SentimentExample> &examples, do
     return double(correct) / double(predicted.size());
 }
 
-bool SentimentModel::save(const QString &path, const QStringList &header, QString *error) const
+Status SentimentModel::save(const QString &path, const QStringList &header) const
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return makeError(ErrorKind::Unavailable, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     QTextStream out(&file);
     for (const QString &line : header)
         out << "# " << line << '\n';
@@ -173,23 +170,18 @@ bool SentimentModel::save(const QString &path, const QStringList &header, QStrin
     for (const QString &t : std::as_const(terms))
         out << "term\t" << t << '\t' << QString::number(double(m_termWeights.at(t)), 'g', 6) << '\n';
     out.flush();
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.commit())
+        return makeError(ErrorKind::Unavailable, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return Ok{};
 }
 
-SentimentModel SentimentModel::load(const QString &path, QString *error)
+Result<SentimentModel> SentimentModel::load(const QString &path)
 {
     SentimentModel m;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        if (error)
-            *error = QStringLiteral("cannot open sentiment model %1: %2").arg(path, file.errorString());
-        return m;
-    }
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return makeError(
+            ErrorKind::NotFound, QStringLiteral("cannot open sentiment model %1: %2").arg(path, file.errorString()));
     QTextStream in(&file);
     QString line;
     while (in.readLineInto(&line)) {
@@ -198,11 +190,8 @@ SentimentModel SentimentModel::load(const QString &path, QString *error)
         const QStringList parts = line.split(QLatin1Char('\t'));
         bool ok = false;
         const double value = parts.last().toDouble(&ok);
-        if (!ok || parts.size() < 2 || parts.size() > 3) {
-            if (error)
-                *error = QStringLiteral("%1: bad line: %2").arg(path, line.left(60));
-            return SentimentModel();
-        }
+        if (!ok || parts.size() < 2 || parts.size() > 3)
+            return makeError(ErrorKind::InvalidArgument, QStringLiteral("%1: bad line: %2").arg(path, line.left(60)));
         if (parts.first() == QLatin1String("lexicon"))
             m.m_lexiconWeight = value;
         else if (parts.first() == QLatin1String("bias"))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/nlu/text/StringTable.h"
 
 #include <QHash>
@@ -43,8 +44,9 @@ public:
     static double crossValidate(const QList<SentimentExample> &examples, double cost, int folds);
 
     // TSV: "#" comments, "lexicon<TAB>w", "bias<TAB>b", then "term<TAB>w" lines.
-    bool save(const QString &path, const QStringList &header, QString *error) const;
-    static SentimentModel load(const QString &path, QString *error);
+    Status save(const QString &path, const QStringList &header) const;
+    // NotFound when the file cannot be read, InvalidArgument on a line that is none of those.
+    static Result<SentimentModel> load(const QString &path);
 
 private:
     double m_lexiconWeight = 0.0; // logit per unit of lexicon valence

@@ -7,16 +7,14 @@
 
 namespace tierdesk::nlu {
 
-QList<LabelledSentence> loadUciSentences(const QString &dir, QString *error)
+Result<QList<LabelledSentence>> loadUciSentences(const QString &dir)
 {
     QList<LabelledSentence> out;
     for (const char *name : {"amazon_cells_labelled.txt", "yelp_labelled.txt", "imdb_labelled.txt"}) {
         QFile file(dir + QLatin1Char('/') + QLatin1String(name));
-        if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-            if (error)
-                *error = QStringLiteral("cannot open %1: %2").arg(file.fileName(), file.errorString());
-            return {};
-        }
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            return makeError(
+                ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(file.fileName(), file.errorString()));
         QTextStream in(&file);
         in.readLine(); // header
         QString line;

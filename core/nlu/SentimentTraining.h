@@ -15,8 +15,9 @@ struct LabelledSentence {
     bool positive = false;
 };
 
-// The UCI files (sentence<TAB>0|1, one header line) found in `dir`; *error if none.
-QList<LabelledSentence> loadUciSentences(const QString &dir, QString *error = nullptr);
+// The UCI files (sentence<TAB>0|1, one header line) found in `dir`; NotFound when one
+// of the three cannot be read.
+Result<QList<LabelledSentence>> loadUciSentences(const QString &dir);
 
 // The sentences on one side of the deterministic split (isHeldOut(text), 20 %).
 QList<LabelledSentence> trainPart(const QList<LabelledSentence> &all);

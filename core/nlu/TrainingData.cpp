@@ -102,29 +102,21 @@ QString mapBitextIntent(const QString &bitextIntent)
     return table.value(bitextIntent);
 }
 
-QList<IntentExample> importBitextCsv(const QString &path, QString *error)
+Result<QList<IntentExample>> importBitextCsv(const QString &path)
 {
     QList<IntentExample> examples;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
-        return examples;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::NotFound, QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
     const QString text = QString::fromUtf8(file.readAll());
     const QList<QStringList> rows = parseCsv(text);
-    if (rows.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("%1: empty CSV").arg(path);
-        return examples;
-    }
+    if (rows.isEmpty())
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("%1: empty CSV").arg(path));
     const int textColumn = int(rows.first().indexOf(QStringLiteral("instruction")));
     const int intentColumn = int(rows.first().indexOf(QStringLiteral("intent")));
-    if (textColumn < 0 || intentColumn < 0) {
-        if (error)
-            *error = QStringLiteral("%1: no 'instruction' and 'intent' columns").arg(path);
-        return examples;
-    }
+    if (textColumn < 0 || intentColumn < 0)
+        return makeError(
+            ErrorKind::InvalidArgument, QStringLiteral("%1: no 'instruction' and 'intent' columns").arg(path));
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const QStringList &row = rows.at(r);
         if (row.size() <= std::max(textColumn, intentColumn))

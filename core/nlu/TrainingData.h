@@ -18,8 +18,9 @@ QList<QStringList> parseCsv(QStringView text);
 QString mapBitextIntent(const QString &bitextIntent);
 
 // Reads the Bitext CSV (columns "instruction" and "intent") and returns its utterances
-// with mapped intents; rows whose intent has no mapping are left out.
-QList<IntentExample> importBitextCsv(const QString &path, QString *error = nullptr);
+// with mapped intents; rows whose intent has no mapping are left out. NotFound when the
+// file cannot be read, InvalidArgument when it is empty or lacks those columns.
+Result<QList<IntentExample>> importBitextCsv(const QString &path);
 
 // Deterministic split by a stable hash (FNV-1a) of the normalised text, so identical
 // texts always fall on the same side: true for about `percent` % of texts.

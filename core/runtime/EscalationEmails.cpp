@@ -13,19 +13,15 @@ EscalationEmails::~EscalationEmails()
     m_mailer.reset(); // before the SMTP client it sends through
 }
 
-bool EscalationEmails::start(QString *error)
+Status EscalationEmails::start()
 {
     auto config = SmtpConfig::fromSettings(m_runtime.settings(), m_runtime.secrets());
-    if (!config) {
-        *error = QStringLiteral("E-mail settings: %1").arg(config.error().message);
-        return false;
-    }
+    if (!config)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("E-mail settings: %1").arg(config.error().message));
     if (!config->isConfigured())
-        return true;
-    if (const Status valid = config->validate(); !valid) {
-        *error = QStringLiteral("E-mail settings: %1").arg(valid.error().message);
-        return false;
-    }
+        return Ok{};
+    if (const Status valid = config->validate(); !valid)
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("E-mail settings: %1").arg(valid.error().message));
     const QString from = config->from;
     m_smtp = std::make_unique<SmtpMailer>(std::move(config.value()));
     m_mailer = std::make_unique<EscalationMailer>(*m_smtp, from);
@@ -37,7 +33,7 @@ bool EscalationEmails::start(QString *error)
         record(sessionId, QStringLiteral("desk.notify_failed"), AuditOutcome::NotDelivered, why);
     });
     connect(&m_runtime.desk(), &Desk::escalationQueued, this, &EscalationEmails::onQueued);
-    return true;
+    return Ok{};
 }
 
 void EscalationEmails::onQueued(const QString &companyId, const QueueItem &item)

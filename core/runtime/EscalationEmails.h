@@ -22,9 +22,9 @@ public:
     explicit EscalationEmails(Runtime &runtime, QObject *parent = nullptr);
     ~EscalationEmails() override;
 
-    // Reads the SMTP settings; false (and why) when they are set but invalid.
-    // With no smtp/host nothing is sent and this is true.
-    bool start(QString *error);
+    // Reads the SMTP settings; InvalidArgument ("E-mail settings: why") when they are set
+    // but invalid. With no smtp/host nothing is sent and this is Ok.
+    Status start();
     bool enabled() const { return m_mailer != nullptr; }
     // The SMTP client and sender, for other notifications (null / empty while not enabled).
     Mailer *mailer() const { return m_smtp.get(); }

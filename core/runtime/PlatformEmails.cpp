@@ -92,20 +92,20 @@ void PlatformEmails::onEvent(const SessionEvent &event)
 
     const MailMessage message
         = composePlatformMail(notice, m_from, config->email, config->format == QLatin1String("html"));
-    auto *watcher = new QFutureWatcher<MailResult>(this);
-    connect(watcher, &QFutureWatcher<MailResult>::finished, this, [this, watcher, companyId, sessionId, notice] {
-        const MailResult result = watcher->result();
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, companyId, sessionId, notice] {
+        const Status result = watcher->result();
         watcher->deleteLater();
         QJsonObject details{{QStringLiteral("events"), QJsonArray::fromStringList(notice.events)}};
-        if (!result.ok) {
-            qWarning("Notification e-mail for %s failed: %s", qPrintable(sessionId), qPrintable(result.error));
-            details.insert(QStringLiteral("error"), result.error);
+        if (!result) {
+            const QString &why = result.error().message;
+            qWarning("Notification e-mail for %s failed: %s", qPrintable(sessionId), qPrintable(why));
+            details.insert(QStringLiteral("error"), why);
         }
         m_engine.audit(companyId, Actor{},
-            result.ok ? QStringLiteral("notification.email_sent") : QStringLiteral("notification.email_failed"),
-            QStringLiteral("sessions/") + sessionId, result.ok ? AuditOutcome::Done : AuditOutcome::NotDelivered,
-            details);
-        emit finished(companyId, sessionId, result.ok);
+            result ? QStringLiteral("notification.email_sent") : QStringLiteral("notification.email_failed"),
+            QStringLiteral("sessions/") + sessionId, result ? AuditOutcome::Done : AuditOutcome::NotDelivered, details);
+        emit finished(companyId, sessionId, result.ok());
     });
     watcher->setFuture(m_mailer.send(message));
 }

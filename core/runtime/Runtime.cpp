@@ -69,10 +69,18 @@ void Runtime::loadIntentModels(Store &store)
 Result<int> Runtime::saveIntentModel(const StoredNluModel &model)
 {
     int version = 0;
-    if (!m_store->batch().run([&] { return (version = m_store->nluModels().insert(model)) > 0; })
-        || !m_store->batch().flush())
-        return makeError(
-            ErrorKind::Internal, QStringLiteral("could not store the model: ") + m_store->db().lastError());
+    Status stored = m_store->batch().run([&]() -> Status {
+        const Result<int> inserted = m_store->nluModels().insert(model);
+        if (!inserted)
+            return inserted.error();
+        version = *inserted;
+        return Ok{};
+    });
+    if (stored)
+        stored = m_store->batch().commitNow();
+    if (!stored)
+        return makeError(stored.error().kind, stored.error().detail,
+            QStringLiteral("could not store the model: ") + stored.error().message, stored.error().details);
     return version;
 }
 
@@ -125,9 +133,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_chatVisitors = std::make_unique<ChatVisitors>(*rt->m_engine);
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
     // Revoked API tokens, and login tokens of agents deactivated or given a new password.
-    rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get()](const JwtClaims &c) {
+    rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get()](const JwtClaims &c) -> Status {
         if (tokens->revoked(c.tokenId))
-            return QStringLiteral("the token was revoked");
+            return makeError(ErrorKind::Unauthenticated, QStringLiteral("the token was revoked"));
         return agents->tokenRefusal(c.subject, c.issuedAt);
     });
     return rt;

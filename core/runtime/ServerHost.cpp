@@ -151,7 +151,7 @@ std::unique_ptr<ApiFamily> ServerHost::makePlatformFamily()
     return std::make_unique<PlatformFamily>(platform);
 }
 
-bool ServerHost::start(QString *error)
+Status ServerHost::start()
 {
     AppSettings &s = m_runtime.settings();
     SessionEngine &engine = m_runtime.engine();
@@ -163,29 +163,23 @@ bool ServerHost::start(QString *error)
     m_families.push_back(makePlatformFamily());
     installFamilies();
     // The fragments are built in: one that does not merge is a defect every test meets.
-    QString why;
-    const auto openApi = OpenApiDocument::load(QString::fromLatin1(OpenApiDocument::DefaultDir), &why);
-    if (!openApi) {
-        if (error)
-            *error = QStringLiteral("OpenAPI document: ") + why;
-        return false;
-    }
+    const auto openApi = OpenApiDocument::load(QString::fromLatin1(OpenApiDocument::DefaultDir));
+    if (!openApi)
+        return makeError(ErrorKind::Internal, QStringLiteral("OpenAPI document: ") + openApi.error().message);
     OpenApiDocument::install(*m_http, *openApi);
     // Registration and delivery judge webhook addresses by the same policy.
     const AddressPolicy addresses(s.boolValue(settings::WebhookAllowPrivateNetworks));
     engine.setWebhookAddressPolicy(addresses);
 
-    if (!m_http->listen(m_options.host, m_options.port)) {
-        if (error)
-            *error = QStringLiteral("cannot listen on %1:%2: %3")
-                         .arg(m_options.host.toString())
-                         .arg(m_options.port)
-                         .arg(m_http->errorString());
-        return false;
-    }
+    if (!m_http->listen(m_options.host, m_options.port))
+        return makeError(ErrorKind::Unavailable,
+            QStringLiteral("cannot listen on %1:%2: %3")
+                .arg(m_options.host.toString())
+                .arg(m_options.port)
+                .arg(m_http->errorString()));
 
     startBackgroundWork();
-    return true;
+    return Ok{};
 }
 
 // Webhook deliveries, the idle-session sweep, the SLA timer and escalation e-mail.
@@ -217,8 +211,8 @@ void ServerHost::startBackgroundWork()
     m_runtime.desk().startSlaTimer(qBound(1, s.intValue(settings::DeskSlaCheckSeconds), 3600) * 1000);
     // Bad e-mail settings must not keep the desk from working: say so and serve without e-mail.
     m_emails = std::make_unique<EscalationEmails>(m_runtime);
-    if (QString why; !m_emails->start(&why))
-        qWarning("%s; escalation e-mail is off", qPrintable(why));
+    if (const Status emails = m_emails->start(); !emails)
+        qWarning("%s; escalation e-mail is off", qPrintable(emails.error().message));
     // Seed 000's e-mail notifications (POST /notifications/email/configure) share that SMTP client.
     if (m_emails->enabled())
         m_platformEmails = std::make_unique<PlatformEmails>(

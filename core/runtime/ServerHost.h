@@ -35,7 +35,9 @@ public:
     ServerHost(Runtime &runtime, ServerOptions options, QObject *parent = nullptr);
     ~ServerHost() override;
 
-    bool start(QString *error);
+    // Unavailable when the address cannot be listened on; Internal when the built-in
+    // OpenAPI fragments do not merge (a defect).
+    Status start();
     void stop();
     quint16 port() const;
     QString baseUrl() const;

@@ -351,7 +351,15 @@ bool Database::rollbackTo(const QString &name)
 
 Error Database::lastFailure() const
 {
+    if (degraded())
+        return degradedError();
     return makeError(ErrorKind::Internal, m_lastError);
+}
+
+Error Database::degradedError() const
+{
+    return makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
+        QStringLiteral("the database takes no writes: ") + m_failure, {{QStringLiteral("reason"), m_failure}});
 }
 
 Status Database::status(bool ok) const

@@ -67,9 +67,12 @@ public:
     // straight on SQLite: the message path's statements. Same values and errors as exec().
     bool write(const QString &sql, std::initializer_list<QVariant> values = {});
     QString lastError() const { return m_lastError; }
-    // The last failure as the store's error (Internal, with SQLite's words), for a
-    // repository to return instead of its bool.
+    // The last failure as the store's error, for a repository to return instead of its
+    // bool: Internal with SQLite's words, or degradedError() once storage has failed.
     Error lastFailure() const;
+    // What a write on a degraded database gets: Unavailable (StorageFailure), the failure
+    // ("corrupt", "io", "readonly") in details.reason, so every family answers its 503.
+    Error degradedError() const;
     // `ok` of exec()/write() as a Status: the last failure when it failed.
     Status status(bool ok) const;
     // A write meant to change exactly one row: NotFound when it ran but changed none.

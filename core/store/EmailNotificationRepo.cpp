@@ -34,11 +34,11 @@ std::optional<EmailNotificationConfig> EmailNotificationRepo::find(const QString
     return out;
 }
 
-bool EmailNotificationRepo::anyConfigured()
+Result<bool> EmailNotificationRepo::anyConfigured()
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT 1 FROM email_notifications LIMIT 1"));
     if (!m_db.exec(q, {}))
-        return false;
+        return m_db.lastFailure();
     const bool found = q.next();
     q.finish();
     return found;

@@ -25,7 +25,7 @@ public:
     explicit EmailNotificationRepo(Database &db) : m_db(db) { }
     Status put(const EmailNotificationConfig &config);
     std::optional<EmailNotificationConfig> find(const QString &companyId);
-    bool anyConfigured(); // whether any company has e-mail notifications
+    Result<bool> anyConfigured(); // whether any company has e-mail notifications
 
 private:
     Database &m_db;

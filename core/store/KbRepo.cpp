@@ -97,7 +97,7 @@ QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category,
     return out;
 }
 
-qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
+Result<qint64> KbRepo::insert(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
     if (!m_db.write(
@@ -105,11 +105,15 @@ qint64 KbRepo::insert(const KbArticle &a, qint64 nowMs)
                            " updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)"),
             {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related),
                 nowMs}))
-        return 0;
+        return m_db.lastFailure();
     // SQLite: last_insert_rowid() (PostgreSQL: RETURNING id).
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT last_insert_rowid()"));
-    const qint64 id = m_db.exec(q, {}) && q.next() ? q.value(0).toLongLong() : 0;
+    if (!m_db.exec(q, {}))
+        return m_db.lastFailure();
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
+    if (id <= 0)
+        return makeError(ErrorKind::Internal, QStringLiteral("the new article has no id"));
     return id;
 }
 
@@ -135,11 +139,13 @@ Status KbRepo::countView(qint64 id)
     return m_db.status(m_db.write(QStringLiteral("UPDATE kb_articles SET views = views + 1 WHERE id = ?"), {id}));
 }
 
-bool KbRepo::slugTaken(const QString &companyId, const QString &slug, qint64 exceptId)
+Result<bool> KbRepo::slugTaken(const QString &companyId, const QString &slug, qint64 exceptId)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("SELECT 1 FROM kb_articles WHERE company_id = COALESCE(?, '') AND slug = ? AND id <> ?"));
-    const bool taken = m_db.exec(q, {companyId, slug, exceptId}) && q.next();
+    if (!m_db.exec(q, {companyId, slug, exceptId}))
+        return m_db.lastFailure();
+    const bool taken = q.next();
     q.finish();
     return taken;
 }

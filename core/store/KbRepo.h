@@ -41,12 +41,12 @@ public:
     // article whose slug it has an article of its own for: that one replaces it.
     std::optional<KbArticle> find(const QString &companyId, qint64 id);
     QList<KbArticle> list(const QString &companyId, const QString &category, int limit, int offset, int *total);
-    // Inserts a new article (the slug must be free for the company); returns its id, 0 on failure.
-    qint64 insert(const KbArticle &a, qint64 nowMs);
+    // Inserts a new article (the slug must be free for the company); returns its id.
+    Result<qint64> insert(const KbArticle &a, qint64 nowMs);
     Status update(const KbArticle &a, qint64 nowMs);
     Status remove(const QString &companyId, qint64 id);
     Status countView(qint64 id);
-    bool slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
+    Result<bool> slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
     // The company's own article (not a shared one) with this slug: 0 when none.
     qint64 ownIdOf(const QString &companyId, const QString &slug);
     // Full-text search over the company's and the shared articles. Free text is

@@ -38,17 +38,19 @@ const QString kColumns = QStringLiteral("company_id, version, examples, intents,
 
 } // namespace
 
-int NluModelRepo::insert(const StoredNluModel &m)
+Result<int> NluModelRepo::insert(const StoredNluModel &m)
 {
     // The next version in the same statement, so two writers cannot take one number.
     QSqlQuery &q = m_db.statement(
         QStringLiteral("INSERT INTO nlu_models(company_id, version, examples, intents, source, created_at, model)"
                        " SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ? FROM nlu_models WHERE company_id = ?"));
     if (!m_db.exec(q, {m.companyId, m.examples, intentsJson(m.intents), m.source, m.createdAt, m.model, m.companyId}))
-        return 0;
+        return m_db.lastFailure();
     q.finish();
     const auto stored = versions(m.companyId);
-    return stored.isEmpty() ? 0 : stored.first().version;
+    if (stored.isEmpty())
+        return m_db.lastFailure(); // the versions could not be read back
+    return stored.first().version;
 }
 
 std::optional<StoredNluModel> NluModelRepo::latest(const QString &companyId)

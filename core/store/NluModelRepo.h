@@ -24,8 +24,8 @@ struct StoredNluModel {
 class NluModelRepo {
 public:
     explicit NluModelRepo(Database &db) : m_db(db) { }
-    // Stores the model as the company's next version; returns that version (0: failed).
-    int insert(const StoredNluModel &m);
+    // Stores the model as the company's next version; returns that version.
+    Result<int> insert(const StoredNluModel &m);
     std::optional<StoredNluModel> latest(const QString &companyId);
     // The latest model of every company that has one.
     QList<StoredNluModel> latestPerCompany();

@@ -301,14 +301,14 @@ Status SessionRepo::appendEscalation(const Session &s, const EscalationRecord &e
             e.automatic ? 1 : 0, e.transfer ? 1 : 0}));
 }
 
-bool SessionRepo::hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
+Result<bool> SessionRepo::hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
     qint64 sinceMs, const QString &excludeSessionId)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "SELECT 1 FROM sessions WHERE company_id = ? AND customer_id = ? AND issue_category = ? AND created_at >= ?"
         " AND id <> ? LIMIT 1"));
     if (!m_db.exec(q, {companyId, customerId, toString(category), sinceMs, excludeSessionId}))
-        return false;
+        return m_db.lastFailure();
     const bool found = q.next();
     q.finish();
     return found;

@@ -52,8 +52,8 @@ public:
     Status appendEscalation(const Session &s, const EscalationRecord &e);
 
     // Another session of this customer in this category since `sinceMs`.
-    bool hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category, qint64 sinceMs,
-        const QString &excludeSessionId);
+    Result<bool> hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
+        qint64 sinceMs, const QString &excludeSessionId);
     // Open sessions waiting on the customer whose last activity is before
     // `cutoffMs`. Sessions queued for a person are waiting on us, not them.
     QStringList staleOpenSessions(qint64 cutoffMs, int limit);

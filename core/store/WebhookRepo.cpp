@@ -157,12 +157,12 @@ int WebhookRepo::count(const QString &companyId)
     return n;
 }
 
-bool WebhookRepo::anySubscribedTo(const QStringList &events)
+Result<bool> WebhookRepo::anySubscribedTo(const QStringList &events)
 {
     // A few rows a company at most (20): read them all rather than match JSON in SQL.
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT events FROM webhooks"));
     if (!m_db.exec(q, {}))
-        return false;
+        return m_db.lastFailure();
     bool found = false;
     while (!found && q.next()) {
         const QJsonArray subscribed = QJsonDocument::fromJson(q.value(0).toByteArray()).array();

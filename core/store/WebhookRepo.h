@@ -44,7 +44,7 @@ public:
     Status remove(const QString &companyId, const QString &id); // NotFound when there was none
     int count(const QString &companyId);
     // Whether any company's webhook subscribes to one of `events`.
-    bool anySubscribedTo(const QStringList &events);
+    Result<bool> anySubscribedTo(const QStringList &events);
 
     // One outbox row per webhook of the company subscribed to `event`; returns how many.
     int enqueue(const QString &companyId, const QString &event, const QByteArray &payload, qint64 nowMs);

@@ -28,7 +28,7 @@ Status WriteBatch::run(const std::function<Status()> &work)
 {
     // A degraded database takes no more writes (see Database::degraded()).
     if (m_db.degraded())
-        return makeError(ErrorKind::Internal, QStringLiteral("the database takes no writes: ") + m_db.failure());
+        return m_db.degradedError();
     if (!m_db.inTransaction() && !m_db.begin())
         return m_db.lastFailure();
     const QString savepoint = QStringLiteral("w");
@@ -44,6 +44,13 @@ Status WriteBatch::run(const std::function<Status()> &work)
     m_dirty = true;
     scheduleFlush();
     return done;
+}
+
+Error WriteBatch::failure(const QString &what) const
+{
+    if (m_db.degraded())
+        return m_db.degradedError();
+    return makeError(ErrorKind::Internal, what);
 }
 
 void WriteBatch::afterCommit(std::function<void(bool)> done)
@@ -65,6 +72,13 @@ void WriteBatch::scheduleFlush()
         return;
     m_flushScheduled = true;
     QTimer::singleShot(kFlushDelayMs, Qt::PreciseTimer, this, [this] { flush(); });
+}
+
+Status WriteBatch::commitNow()
+{
+    if (flush())
+        return Ok{};
+    return m_db.lastFailure();
 }
 
 bool WriteBatch::flush()

@@ -32,12 +32,17 @@ public:
     // The same for work that says what went wrong: its error, or the batch's own
     // (a degraded database, a savepoint that cannot be taken).
     Status run(const std::function<Status()> &work);
+    // The error for a run() that returned false: the degraded database's own
+    // (Unavailable, StorageFailure) when storage has failed, else Internal with `what`.
+    Error failure(const QString &what) const;
     // Calls `done(true)` once everything written so far is committed, or
     // `done(false)` if that commit failed (or the database became degraded
     // meanwhile). Immediately when nothing is pending.
     void afterCommit(std::function<void(bool committed)> done);
     // Commits now (tests, shutdown, command-line tools).
     bool flush();
+    // flush() that says why it failed: the commit's error (Database::lastFailure).
+    Status commitNow();
 
     qint64 commits() const { return m_commits; }
 

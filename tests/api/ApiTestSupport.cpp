@@ -193,9 +193,8 @@ bool ServerFixture::start(const QByteArray &ini, bool rateLimits, QString *error
     m_companyId = m_demo.value(QLatin1String("companyId")).toString();
     m_rt->store().batch().flush();
     m_host = std::make_unique<api::ServerHost>(*m_rt, api::ServerOptions{QHostAddress::LocalHost, 0, rateLimits});
-    QString why;
-    if (!m_host->start(&why))
-        return failWith(why);
+    if (const Status started = m_host->start(); !started)
+        return failWith(started.error().message);
     return true;
 }
 

@@ -74,7 +74,7 @@ void TestCliNlu::initTestCase()
     QVERIFY(m_dir.isValid());
     // The default intents, split by the hash of the text, as two CSV files.
     QByteArray train = "text,label\n", test = "label,text\n"; // column order is free
-    for (const nlu::IntentExample &e : nlu::IntentClassifier::loadExamples(QStringLiteral(":/nlu/intents.tsv"))) {
+    for (const nlu::IntentExample &e : nlu::IntentClassifier::builtInExamples()) {
         if (nlu::isHeldOut(e.text)) {
             test += e.intent.toUtf8() + ',' + csvField(e.text) + '\n';
             ++m_testRows;

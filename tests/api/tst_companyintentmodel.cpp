@@ -67,9 +67,9 @@ void TestCompanyIntentModel::repoKeepsVersions()
     const QString a = createCompany(*rt.value(), QStringLiteral("A"));
     const QString b = createCompany(*rt.value(), QStringLiteral("B"));
     QVERIFY(!store.nluModels().latest(a));
-    QCOMPARE(store.nluModels().insert(stored(a, "one")), 1);
-    QCOMPARE(store.nluModels().insert(stored(a, "two")), 2);
-    QCOMPARE(store.nluModels().insert(stored(b, "bee")), 1);
+    QCOMPARE(store.nluModels().insert(stored(a, "one")).value(), 1);
+    QCOMPARE(store.nluModels().insert(stored(a, "two")).value(), 2);
+    QCOMPARE(store.nluModels().insert(stored(b, "bee")).value(), 1);
     QVERIFY(store.batch().flush());
     QCOMPARE(store.nluModels().latest(a)->model, QByteArray("two"));
     QCOMPARE(store.nluModels().latest(a)->intents,

@@ -245,8 +245,8 @@ void TestCsApiAgents::setupWithoutCompaniesMakesOne()
     auto rt = api::Runtime::open(dir.path());
     QVERIFY2(rt.ok(), rt.ok() ? "" : qPrintable(rt.error().message));
     api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
-    QString error;
-    QVERIFY2(host.start(&error), qPrintable(error));
+    const Status started = host.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
     HttpClient http(host.port());
     const HttpResult r = http.send("POST", QStringLiteral("/api/cs/auth/setup"),
         QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("me@example.com")},

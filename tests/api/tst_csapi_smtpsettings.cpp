@@ -7,6 +7,7 @@
 #include "core/common/Settings.h"
 #include "core/integrations/SmtpMailer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -136,6 +137,19 @@ private slots:
         const HttpResult r = m_admin->put(kPath, goodSettings());
         QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
         QCOMPARE(m_admin->get(kPath).json().value(QLatin1String("editable")).toBool(), false);
+        QCOMPARE(m_admin->get(kPath).json().value(QLatin1String("host")).toString(), QString());
+    }
+
+    // A settings file the server cannot write is a part that does not work (503 CS_021),
+    // not a fault of ours: the table says so, with the route's own words.
+    void anUnwritableSettingsFileAnswersCs021()
+    {
+        const QString ini = m_server->dataDir() + QStringLiteral("/tierdesk.ini");
+        QVERIFY(QFile::remove(ini));
+        QVERIFY(QDir().mkdir(ini)); // what stands there now is no file QSettings can replace
+        const HttpResult r = m_admin->put(kPath, goodSettings());
+        QVERIFY2(checkErrorBody(r, 503, QStringLiteral("CS_021")).isEmpty(), describe(r));
+        QCOMPARE(r.error().value(QLatin1String("message")).toString(), QStringLiteral("could not write tierdesk.ini"));
         QCOMPARE(m_admin->get(kPath).json().value(QLatin1String("host")).toString(), QString());
     }
 

@@ -145,24 +145,22 @@ private slots:
         const QJsonObject first = QJsonDocument::fromJson(
             R"({"paths":{"/a":{}},"components":{"schemas":{"XThing":{}}},"tags":[{"name":"X"}]})")
                                       .object();
-        QString error;
-        QVERIFY(!api::OpenApiDocument::merge(base,
-            {{QStringLiteral("x.json"), first}, {QStringLiteral("y.json"), QJsonDocument::fromJson(second).object()}},
-            &error));
+        const auto merged = api::OpenApiDocument::merge(base,
+            {{QStringLiteral("x.json"), first}, {QStringLiteral("y.json"), QJsonDocument::fromJson(second).object()}});
+        QVERIFY(!merged);
+        const QString error = merged.error().message;
         QVERIFY2(error.startsWith(QStringLiteral("y.json")) && error.contains(why), qPrintable(error));
     }
 
     void mergeJoinsFragments()
     {
         const QJsonObject base = QJsonDocument::fromJson(R"({"openapi":"3.0.3","paths":{"/o":{}}})").object();
-        QString error;
         const auto doc = api::OpenApiDocument::merge(base,
             {{QStringLiteral("x.json"),
                  QJsonDocument::fromJson(R"({"paths":{"/a":{}},"components":{"schemas":{"XA":{}}}})").object()},
                 {QStringLiteral("y.json"),
-                    QJsonDocument::fromJson(R"({"paths":{"/b":{}},"components":{"schemas":{"YB":{}}}})").object()}},
-            &error);
-        QVERIFY2(doc, qPrintable(error));
+                    QJsonDocument::fromJson(R"({"paths":{"/b":{}},"components":{"schemas":{"YB":{}}}})").object()}});
+        QVERIFY2(doc, doc ? "" : qPrintable(doc.error().message));
         QCOMPARE(doc->value(QLatin1String("paths")).toObject().keys(),
             QStringList({QStringLiteral("/a"), QStringLiteral("/b"), QStringLiteral("/o")}));
         QCOMPARE(doc->value(QLatin1String("components")).toObject().value(QLatin1String("schemas")).toObject().keys(),
@@ -179,19 +177,20 @@ private slots:
             dir.filePath(QStringLiteral("base.json")), R"({"openapi":"3.0.3","info":{"title":"t","version":"x"}})"));
         QVERIFY(write(dir.filePath(QStringLiteral("newfamily.json")), R"({"paths":{"/new":{"get":{}}}})"));
         QVERIFY(write(dir.filePath(QStringLiteral("notes.txt")), "not a fragment"));
-        QString error;
-        const auto doc = api::OpenApiDocument::load(dir.path(), &error);
-        QVERIFY2(doc, qPrintable(error));
+        const auto doc = api::OpenApiDocument::load(dir.path());
+        QVERIFY2(doc, doc ? "" : qPrintable(doc.error().message));
         QCOMPARE(doc->value(QLatin1String("paths")).toObject().keys(), QStringList{QStringLiteral("/new")});
         QCOMPARE(doc->value(QLatin1String("info")).toObject().value(QLatin1String("version")).toString(),
             QStringLiteral(TIERDESK_VERSION));
 
         QVERIFY(write(dir.filePath(QStringLiteral("broken.json")), "{\"paths\":"));
-        QVERIFY(!api::OpenApiDocument::load(dir.path(), &error));
-        QVERIFY2(error.contains(QStringLiteral("broken.json")), qPrintable(error));
+        auto failed = api::OpenApiDocument::load(dir.path());
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().message.contains(QStringLiteral("broken.json")), qPrintable(failed.error().message));
         QVERIFY(QFile::remove(dir.filePath(QStringLiteral("base.json"))));
-        QVERIFY(!api::OpenApiDocument::load(dir.path(), &error));
-        QVERIFY2(error.contains(QStringLiteral("base.json")), qPrintable(error));
+        failed = api::OpenApiDocument::load(dir.path());
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().message.contains(QStringLiteral("base.json")), qPrintable(failed.error().message));
     }
 
 private:

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDirIterator>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -60,6 +61,24 @@ bool rootPage(const QString &db, const QString &table, int *pageSize, int *page)
     return ok && *pageSize > 0 && *page > 1;
 }
 
+// Overwrites the root page of `table` in the database of `dir` (closed, its log folded in)
+// and switches the start-up check off, as if it had run out of time on a large file, so
+// the damage shows at run time, at the first write that touches the table.
+bool damageTable(const QString &dir, const QString &table)
+{
+    const QString db = dir + QStringLiteral("/tierdesk.db");
+    int pageSize = 0;
+    int page = 0;
+    if (!rootPage(db, table, &pageSize, &page))
+        return false;
+    QFile f(db);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(qint64(page - 1) * pageSize)
+        || f.write(QByteArray(pageSize, '\xa5')) != pageSize)
+        return false;
+    f.close();
+    return writeFile(dir + QStringLiteral("/tierdesk.ini"), "[storage]\nstartupCheckSeconds=0\n");
+}
+
 // Counts critical messages of the store's category while it lives.
 class CriticalCounter {
 public:
@@ -93,6 +112,7 @@ private slots:
     void everyFileIsPrivateWhateverTheUmask();
     void oneRuntimePerDataDirectory();
     void corruptionAtRunTimeAnswersCs024AndReadsGoOn();
+    void writeOnDegradedStoreAnswersChatsUnavailableError();
 
 private:
     mode_t m_umask = 0;
@@ -181,23 +201,14 @@ void TestStorage::corruptionAtRunTimeAnswersCs024AndReadsGoOn()
         QVERIFY((*rt)->store().batch().flush());
     }
     QVERIFY2(!QFile::exists(db + QStringLiteral("-wal")), "closing folds the log into the database file");
-    // The audit log's root page goes bad; the start-up check is switched off,
-    // as if it had run out of time on a large file, so the damage shows at run time.
-    int pageSize = 0;
-    int page = 0;
-    QVERIFY(rootPage(db, QStringLiteral("audit_log"), &pageSize, &page));
-    {
-        QFile f(db);
-        QVERIFY(f.open(QIODevice::ReadWrite) && f.seek(qint64(page - 1) * pageSize));
-        QCOMPARE(f.write(QByteArray(pageSize, '\xa5')), qint64(pageSize));
-    }
-    QVERIFY(writeFile(dir + QStringLiteral("/tierdesk.ini"), "[storage]\nstartupCheckSeconds=0\n"));
+    // The audit log's root page goes bad.
+    QVERIFY(damageTable(dir, QStringLiteral("audit_log")));
 
     auto rt = api::Runtime::open(dir);
     QVERIFY2(rt.ok(), rt.ok() ? "" : qPrintable(rt.error().message));
     api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
-    QString error;
-    QVERIFY2(host.start(&error), qPrintable(error));
+    const Status started = host.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
     HttpClient http(host.port(), (*rt)->auth().issue(company, api::Role::Admin, QStringLiteral("tester"), 3600));
     const QString sessionPath = QStringLiteral("/api/cs/sessions/") + sessionId;
     HttpResult r = http.get(sessionPath);
@@ -238,6 +249,68 @@ void TestStorage::corruptionAtRunTimeAnswersCs024AndReadsGoOn()
     QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
     QCOMPARE(r.json().value(QLatin1String("storage")).toString(), QStringLiteral("corrupt"));
     QCOMPARE(criticals.count(), 1); // logged once, not once per request
+    host.stop();
+}
+
+// The chat family checks no storage state before its writes: the store's own refusal
+// (WriteBatch on a degraded database) must be its 503 storage_failure, not a 500.
+void TestStorage::writeOnDegradedStoreAnswersChatsUnavailableError()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.path();
+    QString company;
+    QString chatSession;
+    QByteArray visitorSecret;
+    {
+        auto rt = api::Runtime::open(dir);
+        QVERIFY(rt.ok());
+        auto seeded = seedDemo((*rt)->engine(), Actor{});
+        QVERIFY(seeded.ok());
+        company = seeded->value(QLatin1String("companyId")).toString();
+        api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
+        const Status started = host.start();
+        QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+        HttpClient admin(host.port(), (*rt)->auth().issue(company, api::Role::Admin, QStringLiteral("tester"), 3600));
+        HttpResult r = admin.post(QStringLiteral("/api/cs/tokens"),
+            {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("web")}});
+        QVERIFY2(r.status == 201, describe(r));
+        HttpClient visitor(host.port());
+        r = visitor.send("POST", QStringLiteral("/api/v1/chat/session"),
+            QJsonDocument(QJsonObject{{QStringLiteral("userId"), QStringLiteral("user123")}}).toJson(),
+            {{"X-Widget-Key", r.json().value(QLatin1String("key")).toString().toUtf8()}}, false);
+        QVERIFY2(r.status == 200 || r.status == 201, describe(r));
+        const QJsonObject data = r.json().value(QLatin1String("data")).toObject();
+        chatSession = data.value(QLatin1String("sessionId")).toString();
+        visitorSecret = data.value(QLatin1String("visitorSecret")).toString().toUtf8();
+        QVERIFY(!chatSession.isEmpty() && !visitorSecret.isEmpty());
+        host.stop();
+        QVERIFY((*rt)->store().batch().flush());
+    }
+    QVERIFY(damageTable(dir, QStringLiteral("audit_log")));
+
+    auto rt = api::Runtime::open(dir);
+    QVERIFY2(rt.ok(), rt.ok() ? "" : qPrintable(rt.error().message));
+    api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
+    const Status started = host.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+    // A CS write meets the damage: the store is degraded from now on.
+    HttpClient admin(host.port(), (*rt)->auth().issue(company, api::Role::Admin, QStringLiteral("tester"), 3600));
+    HttpResult r = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(company, QStringLiteral("cust_alice")));
+    QCOMPARE(r.errorCode(), QStringLiteral("CS_024"));
+    QVERIFY(!(*rt)->engine().storageFailure().isEmpty());
+
+    HttpClient visitor(host.port());
+    const QJsonObject body{{QStringLiteral("sessionId"), chatSession},
+        {QStringLiteral("message"), QStringLiteral("Where is my order?")},
+        {QStringLiteral("userId"), QStringLiteral("user123")}};
+    r = visitor.send("POST", QStringLiteral("/api/v1/chat/message"), QJsonDocument(body).toJson(),
+        {{"X-Visitor-Secret", visitorSecret}}, false);
+    QVERIFY2(r.status == 503, describe(r));
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value(QLatin1String("code")).toString(), QStringLiteral("storage_failure"));
+    QCOMPARE(o.value(QLatin1String("error")).toString(),
+        QStringLiteral("Storage is unavailable (corrupt); try again later"));
     host.stop();
 }
 

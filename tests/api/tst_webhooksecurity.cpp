@@ -327,8 +327,8 @@ void TestWebhookSecurity::plainTextSecretsAreSealedAtStartup()
 
     // And the hook still delivers, signed with its original secret.
     api::ServerHost host(**rt, api::ServerOptions{QHostAddress::LocalHost, 0, false});
-    QString error;
-    QVERIFY2(host.start(&error), qPrintable(error));
+    const Status started = host.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
     HttpClient admin(host.port(), (*rt)->auth().issue(companyId, api::Role::Admin, QStringLiteral("tester"), 3600));
     const HttpResult s
         = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(companyId, QStringLiteral("cust_legacy")));

@@ -28,16 +28,16 @@ private slots:
         test::FakeClock clock;
         const Authenticator auth(QByteArray(32, 'k'), clock);
         const QByteArray token = auth.issue(QStringLiteral("co"), Role::Agent, QStringLiteral("ann"), 60);
-        QString reason;
         for (int i = 0; i < 3; ++i) { // the second and third use come from the remembered check
-            const auto p = auth.authenticate(bearing(token), false, &reason);
-            QVERIFY2(p, qPrintable(reason));
+            const auto p = auth.authenticate(bearing(token), false);
+            QVERIFY2(p, p ? "" : qPrintable(p.error().message));
             QCOMPARE(p->subject, QStringLiteral("ann"));
             QCOMPARE(p->role, Role::Agent);
         }
         clock.advanceSecs(61);
-        QVERIFY(!auth.authenticate(bearing(token), false, &reason));
-        QCOMPARE(reason, QStringLiteral("token expired"));
+        const auto expired = auth.authenticate(bearing(token), false);
+        QVERIFY(!expired);
+        QCOMPARE(expired.error().message, QStringLiteral("token expired"));
     }
 
     void aChangedTokenIsCheckedAgain()
@@ -46,15 +46,15 @@ private slots:
         const Authenticator auth(QByteArray(32, 'k'), clock);
         const QByteArray token
             = auth.issue(QStringLiteral("co"), Role::Client, QStringLiteral("w"), 600, QStringLiteral("c1"));
-        QString reason;
-        QVERIFY(auth.authenticate(bearing(token), false, &reason));
+        QVERIFY(auth.authenticate(bearing(token), false));
         QByteArray forged = token;
         forged[forged.size() - 2] = forged.at(forged.size() - 2) == 'A' ? 'B' : 'A'; // the signature's last characters
-        QVERIFY(!auth.authenticate(bearing(forged), false, &reason));
-        QCOMPARE(reason, QStringLiteral("bad signature"));
+        const auto refused = auth.authenticate(bearing(forged), false);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message, QStringLiteral("bad signature"));
         // Another key never accepts what this one signed, remembered or not.
         const Authenticator other(QByteArray(32, 'x'), clock);
-        QVERIFY(!other.authenticate(bearing(token), false, &reason));
+        QVERIFY(!other.authenticate(bearing(token), false));
     }
 };
 

@@ -110,12 +110,16 @@ void TestAddressPolicy::privateNetworksFollowTheSetting()
 
 void TestAddressPolicy::refusalSaysWhy()
 {
-    const QString metadata = AddressPolicy(true).refusal(QHostAddress(QStringLiteral("169.254.169.254")));
-    QCOMPARE(metadata, QStringLiteral("169.254.169.254 is a cloud metadata address"));
-    const QString loopback = AddressPolicy(false).refusal(QHostAddress(QStringLiteral("::1")));
+    const Status metadata = AddressPolicy(true).check(QHostAddress(QStringLiteral("169.254.169.254")));
+    QVERIFY(!metadata);
+    QCOMPARE(metadata.error().kind, ErrorKind::Forbidden);
+    QCOMPARE(metadata.error().message, QStringLiteral("169.254.169.254 is a cloud metadata address"));
+    const Status refused = AddressPolicy(false).check(QHostAddress(QStringLiteral("::1")));
+    QVERIFY(!refused);
+    const QString &loopback = refused.error().message;
     QVERIFY2(loopback.startsWith(QLatin1String("::1 is a loopback address")), qPrintable(loopback));
     QVERIFY2(loopback.contains(QLatin1String("webhooks/allowPrivateNetworks")), qPrintable(loopback));
-    QVERIFY(AddressPolicy(false).refusal(QHostAddress(QStringLiteral("8.8.8.8"))).isEmpty());
+    QVERIFY(AddressPolicy(false).check(QHostAddress(QStringLiteral("8.8.8.8"))).ok());
 }
 
 void TestAddressPolicy::literals_data()

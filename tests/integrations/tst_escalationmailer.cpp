@@ -17,13 +17,13 @@ namespace {
 // Records messages; answers with a fixed result at once.
 class FakeMailer final : public Mailer {
 public:
-    QFuture<MailResult> send(const MailMessage &message) override
+    QFuture<Status> send(const MailMessage &message) override
     {
         sent.append(message);
         return QtFuture::makeReadyFuture(result);
     }
     QList<MailMessage> sent;
-    MailResult result{true, QString()};
+    Status result = Ok{};
 };
 
 // A QueueItem as desk-contract.md describes it.
@@ -116,7 +116,8 @@ void TestEscalationMailer::queueWithoutAddressSendsNothing()
 void TestEscalationMailer::reportsFailureAsSignal()
 {
     FakeMailer fake;
-    fake.result = MailResult{false, QStringLiteral("the SMTP server refused a recipient (SMTP reply 550)")};
+    fake.result
+        = makeError(ErrorKind::Unavailable, QStringLiteral("the SMTP server refused a recipient (SMTP reply 550)"));
     EscalationMailer mailer(fake, kFrom);
     QSignalSpy failed(&mailer, &EscalationMailer::failed);
     QVERIFY(mailer.notify(EscalationNotice::fromQueueItem(

@@ -237,7 +237,7 @@ void TestHttpChatModel::forbiddenAddressesAreNeverContacted()
     QVERIFY(models.allows(QHostAddress(QStringLiteral("::1"))));
     QVERIFY(models.allows(QHostAddress(QStringLiteral("::ffff:127.0.0.1"))));
     QVERIFY(
-        models.refusal(QHostAddress(QStringLiteral("10.1.2.3"))).contains(QLatin1String("ai/allowPrivateNetworks")));
+        models.check(QHostAddress(QStringLiteral("10.1.2.3"))).error().message.contains(QLatin1String("ai/allowPrivateNetworks")));
     QVERIFY(!models.allows(QHostAddress(QStringLiteral("169.254.169.254"))));
     const AddressPolicy withPrivate = AddressPolicy::forModelProviders(true);
     QVERIFY(withPrivate.allows(QHostAddress(QStringLiteral("192.168.1.20"))));

@@ -42,13 +42,13 @@ MailMessage message(const QString &to = QStringLiteral("orders@example.com"))
 }
 
 // Waits for the future through its watcher's signal (the GUI/engine-thread way).
-MailResult await(const QFuture<MailResult> &future)
+Status await(const QFuture<Status> &future)
 {
-    QFutureWatcher<MailResult> watcher;
+    QFutureWatcher<Status> watcher;
     QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
     watcher.setFuture(future);
     if (!future.isFinished() && !finished.wait(30000))
-        return MailResult{false, QStringLiteral("test: no result within 30 s")};
+        return makeError(ErrorKind::Internal, QStringLiteral("test: no result within 30 s"));
     return future.result();
 }
 
@@ -79,8 +79,8 @@ void TestSmtpMailer::deliversHeadersAndBody()
     QVERIFY2(sink.isRunning(), qPrintable(sink.error()));
     SmtpMailer mailer(configFor(sink.port()));
     const MailMessage m = message();
-    const MailResult r = await(mailer.send(m));
-    QVERIFY2(r.ok, qPrintable(r.error));
+    const Status r = await(mailer.send(m));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
     QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 10000);
 
     const QJsonObject got = sink.messages().constFirst();
@@ -118,8 +118,8 @@ void TestSmtpMailer::authenticates()
     c.user = QStringLiteral("desk-user");
     c.password = "s3cret pass";
     SmtpMailer mailer(c);
-    const MailResult r = await(mailer.send(message()));
-    QVERIFY2(r.ok, qPrintable(r.error));
+    const Status r = await(mailer.send(message()));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
     QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 10000);
     QCOMPARE(sink.messages().constFirst().value(QLatin1String("authUser")).toString(), QStringLiteral("desk-user"));
 }
@@ -132,14 +132,15 @@ void TestSmtpMailer::wrongPasswordIsAClearError()
     c.user = QStringLiteral("desk-user");
     c.password = "wrong";
     SmtpMailer mailer(c);
-    const MailResult r = await(mailer.send(message()));
-    QVERIFY(!r.ok);
-    QVERIFY2(r.error.contains(QLatin1String("refused the user name or password")), qPrintable(r.error));
+    const Status r = await(mailer.send(message()));
+    QVERIFY(!r.ok());
+    QVERIFY2(
+        r.error().message.contains(QLatin1String("refused the user name or password")), qPrintable(r.error().message));
     // Without credentials the server (auth required) refuses the sender.
     SmtpMailer anonymous(configFor(sink.port()));
-    const MailResult r2 = await(anonymous.send(message()));
-    QVERIFY(!r2.ok);
-    QVERIFY2(r2.error.contains(QLatin1String("530")), qPrintable(r2.error));
+    const Status r2 = await(anonymous.send(message()));
+    QVERIFY(!r2.ok());
+    QVERIFY2(r2.error().message.contains(QLatin1String("530")), qPrintable(r2.error().message));
     QCOMPARE(sink.messages().size(), 0);
 }
 
@@ -148,12 +149,13 @@ void TestSmtpMailer::refusedRecipientIsAClearError()
     SmtpSink sink({QStringLiteral("--refuse"), QStringLiteral("nobody@example.com")});
     QVERIFY2(sink.isRunning(), qPrintable(sink.error()));
     SmtpMailer mailer(configFor(sink.port()));
-    const MailResult r = await(mailer.send(message(QStringLiteral("nobody@example.com"))));
-    QVERIFY(!r.ok);
-    QVERIFY2(r.error.contains(QLatin1String("refused a recipient")) && r.error.contains(QLatin1String("550")),
-        qPrintable(r.error));
+    const Status r = await(mailer.send(message(QStringLiteral("nobody@example.com"))));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().message.contains(QLatin1String("refused a recipient"))
+            && r.error().message.contains(QLatin1String("550")),
+        qPrintable(r.error().message));
     // The server is still fine, and only the good message arrived.
-    QVERIFY(await(mailer.send(message())).ok);
+    QVERIFY(await(mailer.send(message())).ok());
     QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 10000);
     QCOMPARE(sink.messages().constFirst().value(QLatin1String("rcptTos")).toArray().at(0).toString(),
         QStringLiteral("orders@example.com"));
@@ -168,10 +170,11 @@ void TestSmtpMailer::closedPortIsAClearError()
         port = probe.serverPort();
     } // closed: nothing listens there now
     SmtpMailer mailer(configFor(port));
-    const MailResult r = await(mailer.send(message()));
-    QVERIFY(!r.ok);
-    QVERIFY2(r.error.startsWith(QStringLiteral("cannot connect to the SMTP server smtp://127.0.0.1:%1").arg(port)),
-        qPrintable(r.error));
+    const Status r = await(mailer.send(message()));
+    QVERIFY(!r.ok());
+    QVERIFY2(
+        r.error().message.startsWith(QStringLiteral("cannot connect to the SMTP server smtp://127.0.0.1:%1").arg(port)),
+        qPrintable(r.error().message));
 }
 
 void TestSmtpMailer::silentServerTimesOut()
@@ -182,9 +185,9 @@ void TestSmtpMailer::silentServerTimesOut()
     SmtpConfig c = configFor(silent.serverPort());
     c.timeoutMs = 1000;
     SmtpMailer mailer(c);
-    const MailResult r = await(mailer.send(message()));
-    QVERIFY(!r.ok);
-    QVERIFY2(r.error.contains(QLatin1String("did not answer within 1000 ms")), qPrintable(r.error));
+    const Status r = await(mailer.send(message()));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().message.contains(QLatin1String("did not answer within 1000 ms")), qPrintable(r.error().message));
 }
 
 void TestSmtpMailer::headerInjectionIsRefusedBeforeSending()
@@ -194,17 +197,17 @@ void TestSmtpMailer::headerInjectionIsRefusedBeforeSending()
     SmtpMailer mailer(configFor(sink.port()));
     MailMessage bad = message();
     bad.subject = QStringLiteral("Hi\r\nBcc: victim@example.com");
-    const QFuture<MailResult> f = mailer.send(bad);
+    const QFuture<Status> f = mailer.send(bad);
     QVERIFY(f.isFinished()); // refused at once, no connection made
-    QVERIFY(!f.result().ok);
-    QVERIFY2(f.result().error.contains(QLatin1String("line breaks")), qPrintable(f.result().error));
+    QVERIFY(!f.result().ok());
+    QVERIFY2(f.result().error().message.contains(QLatin1String("line breaks")), qPrintable(f.result().error().message));
 
     MailMessage badRcpt = message(QStringLiteral("orders@example.com>\r\nRCPT TO:<victim@example.com"));
-    QVERIFY(!await(mailer.send(badRcpt)).ok);
-    QVERIFY(!mailer.sendNow(badRcpt).ok); // the blocking path checks too
+    QVERIFY(!await(mailer.send(badRcpt)).ok());
+    QVERIFY(!mailer.sendNow(badRcpt).ok()); // the blocking path checks too
 
     // A good message afterwards is the only one the server saw.
-    QVERIFY(await(mailer.send(message())).ok);
+    QVERIFY(await(mailer.send(message())).ok());
     QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 10000);
     QCOMPARE(sink.messages().constFirst().value(QLatin1String("rcptTos")).toArray().size(), 1);
     QVERIFY(!sink.messages().constFirst().value(QLatin1String("headers")).toObject().contains(QLatin1String("Bcc")));

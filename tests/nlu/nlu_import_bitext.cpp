@@ -22,12 +22,12 @@ int main(int argc, char *argv[])
     }
     const QString marker = QStringLiteral("# ---- Bitext-derived examples");
 
-    QString error;
-    const QList<IntentExample> imported = importBitextCsv(args.at(1), &error);
-    if (imported.isEmpty()) {
-        err << error << '\n';
+    const auto read = importBitextCsv(args.at(1));
+    if (!read || read->isEmpty()) {
+        err << (read ? QString() : read.error().message) << '\n';
         return 1;
     }
+    const QList<IntentExample> &imported = *read;
 
     QStringList kept;
     QFile existing(args.at(2));

@@ -17,12 +17,12 @@ int main(int argc, char **argv)
         err << "usage: nlu_train_sentiment UCI_DIR OUT.tsv\n";
         return 2;
     }
-    QString error;
-    const QList<LabelledSentence> all = loadUciSentences(args.at(1), &error);
-    if (all.isEmpty()) {
-        err << error << '\n';
+    const auto read = loadUciSentences(args.at(1));
+    if (!read || read->isEmpty()) {
+        err << (read ? QString() : read.error().message) << '\n';
         return 1;
     }
+    const QList<LabelledSentence> &all = *read;
     const SentimentAnalyzer lexiconOnly(QStringLiteral(":/nlu/sentiment_lexicon.tsv"));
     const QList<SentimentExample> train = sentimentExamples(lexiconOnly, trainPart(all));
     double bestCost = SentimentModel::kDefaultCost;
@@ -43,8 +43,8 @@ int main(int argc, char **argv)
             .arg(train.size()),
         QStringLiteral("of the UCI Sentiment Labelled Sentences (Kotzias et al., KDD 2015), CC BY 4.0: see README.md."),
         QStringLiteral("lines: lexicon<TAB>weight per lexicon valence/4 | bias<TAB>b | term<TAB>n-gram<TAB>weight")};
-    if (!model.save(args.at(2), header, &error)) {
-        err << error << '\n';
+    if (const tierdesk::Status saved = model.save(args.at(2), header); !saved) {
+        err << saved.error().message << '\n';
         return 1;
     }
     err << "wrote " << args.at(2) << ": C=" << bestCost << ", " << model.termCount() << " terms\n";

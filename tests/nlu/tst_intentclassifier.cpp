@@ -101,14 +101,16 @@ void TestIntentClassifier::loadExamples()
     QVERIFY(file.open());
     file.write("# comment\n\norder_status\twhere is my parcel\nbad line without tab\nthanks\t thank you \n");
     file.close();
-    QString error;
-    const auto examples = IntentClassifier::loadExamples(file.fileName(), &error);
+    const auto read = IntentClassifier::loadExamples(file.fileName());
+    QVERIFY(read);
+    const QList<IntentExample> &examples = read->examples;
     QCOMPARE(examples.size(), 2);
     QCOMPARE(examples.at(1).intent, QStringLiteral("thanks"));
     QCOMPARE(examples.at(1).text, QStringLiteral("thank you"));
-    QVERIFY(error.contains(QStringLiteral(":4:")));
-    QVERIFY(IntentClassifier::loadExamples(QStringLiteral("/nonexistent.tsv"), &error).isEmpty());
-    QVERIFY(error.contains(QStringLiteral("cannot open")));
+    QVERIFY(read->skipped.contains(QStringLiteral(":4:")));
+    const auto missing = IntentClassifier::loadExamples(QStringLiteral("/nonexistent.tsv"));
+    QVERIFY(!missing);
+    QVERIFY(missing.error().message.contains(QStringLiteral("cannot open")));
 }
 
 void TestIntentClassifier::untrained()
@@ -217,7 +219,7 @@ Split splitByHash(const QList<IntentExample> &all)
 
 const Split &defaultSplit()
 {
-    static const Split s = splitByHash(IntentClassifier::loadExamples(QStringLiteral(":/nlu/intents.tsv")));
+    static const Split s = splitByHash(IntentClassifier::builtInExamples());
     return s;
 }
 
@@ -398,9 +400,10 @@ void TestIntentClassifier::bitextImport()
         + QStringLiteral("/bitext_customer_support/Bitext_Sample_Customer_Support_Training_Dataset.csv");
     if (!QFile::exists(path))
         QSKIP("Bitext data not found");
-    QString error;
-    const auto examples = importBitextCsv(path, &error);
-    QVERIFY2(!examples.isEmpty(), qPrintable(error));
+    const auto read = importBitextCsv(path);
+    QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+    const QList<IntentExample> &examples = *read;
+    QVERIFY(!examples.isEmpty());
     QCOMPARE(examples.size(), 4514); // every Bitext intent is mapped
     QCOMPARE(examples.first().intent, QLatin1String(intent::CancelOrder));
     QCOMPARE(examples.first().text, QStringLiteral("how can I cancel purchase 113542617735902?"));

@@ -484,11 +484,10 @@ void TestSentiment::recommendations()
 // on the other part only (tests/nlu/nlu_train_sentiment); none of these sentences was seen.
 void TestSentiment::uciHeldOutQuality()
 {
-    QString error;
-    const QList<LabelledSentence> all
-        = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"), &error);
-    if (all.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("labelled data not found: %1").arg(error)));
+    const auto read = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"));
+    if (!read || read->isEmpty())
+        QSKIP(qPrintable(QStringLiteral("labelled data not found: %1").arg(read ? QString() : read.error().message)));
+    const QList<LabelledSentence> &all = *read;
     QCOMPARE(all.size(), 3000);
     const QList<LabelledSentence> heldOut = heldOutPart(all);
     QVERIFY(heldOut.size() > 500);
@@ -508,11 +507,10 @@ void TestSentiment::uciHeldOutQuality()
 // what the training code makes of the train part, and training is deterministic.
 void TestSentiment::retrainedModelMatchesShipped()
 {
-    QString error;
-    const QList<LabelledSentence> all
-        = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"), &error);
-    if (all.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("labelled data not found: %1").arg(error)));
+    const auto read = loadUciSentences(test::sharedDataDir() + QStringLiteral("/uci_sentiment"));
+    if (!read || read->isEmpty())
+        QSKIP(qPrintable(QStringLiteral("labelled data not found: %1").arg(read ? QString() : read.error().message)));
+    const QList<LabelledSentence> &all = *read;
     const QList<LabelledSentence> trainSentences = trainPart(all);
     QCOMPARE(trainSentences.size() + heldOutPart(all).size(), all.size());
     for (const LabelledSentence &s : trainSentences)

@@ -261,7 +261,8 @@ void TestApiClient::lostConnectionIsRetriedWithBackoff()
     auto runtime = api::Runtime::open(server.dataDir());
     QVERIFY2(runtime.ok(), runtime.ok() ? "" : qPrintable(runtime.error().message));
     api::ServerHost again(*runtime.value(), options);
-    QVERIFY2(again.start(&error), qPrintable(error));
+    const Status started = again.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
     QTRY_COMPARE_WITH_TIMEOUT(client->events().state(), EventStream::State::Connected, 15000);
     QCOMPARE(client->events().retryDelayMs(), EventStream::kFirstRetryMs);
     client->stopEvents();

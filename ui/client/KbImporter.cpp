@@ -21,17 +21,18 @@ void KbImporter::start(const QString &root)
     });
     watcher->setFuture(QtConcurrent::run([root] {
         QList<Item> items;
-        QString missing;
-        for (const QString &file : kbfiles::filesUnder(root, &missing)) {
-            QString problem;
-            const QList<QJsonObject> articles = kbfiles::articlesIn(file, &problem);
-            for (const QJsonObject &a : articles)
+        const auto files = kbfiles::filesUnder(root);
+        if (!files)
+            return QList<Item>{Item{root, {}, files.error().message}};
+        for (const QString &file : *files) {
+            const auto articles = kbfiles::articlesIn(file);
+            if (!articles) {
+                items << Item{file, {}, articles.error().message};
+                continue;
+            }
+            for (const QJsonObject &a : *articles)
                 items << Item{file, a, {}};
-            if (articles.isEmpty())
-                items << Item{file, {}, problem};
         }
-        if (!missing.isEmpty())
-            items << Item{root, {}, missing};
         return items;
     }));
 }

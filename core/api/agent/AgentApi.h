@@ -14,6 +14,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace tierdesk::api {
 
@@ -108,8 +109,14 @@ private:
     // AgentMetricsRoutes.cpp
     void metrics(const CallPtr &c);
     void sessionMetrics(const CallPtr &c);
-    // ?timeframe= (hour, day, week, month; default day), ?start_date=, ?end_date=; answers 400 itself.
-    bool metricsRange(const CallPtr &c, QString *timeframe, qint64 *startMs, qint64 *endMs);
+    // ?timeframe= (hour, day, week, month; default day), ?start_date=, ?end_date=; answers
+    // 400 itself and is nullopt then (as jsonBody).
+    struct MetricsRange {
+        QString timeframe;
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+    };
+    std::optional<MetricsRange> metricsRange(const CallPtr &c);
 
     // AgentTestRoutes.cpp
     void testQuery(const CallPtr &c);

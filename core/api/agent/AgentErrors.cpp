@@ -55,14 +55,25 @@ const ErrorRow kErrors[] = {
     {ErrorKind::Internal, ErrorDetail::None, 500, InternalError, "Internal error"},
 };
 
-} // namespace
-
-http::HttpResponse error(const Error &e)
+// The table's answer to e, as it stands.
+http::HttpResponse tableAnswer(const Error &e)
 {
     const ErrorRow &row = findErrorRow(kErrors, e);
     if (row.fixedMessage) // our own faults are never described to clients
         return error(row.status, row.code, QLatin1String(row.fixedMessage));
     return error(row.status, row.code, e.message, detailsText(e.details));
+}
+
+} // namespace
+
+http::HttpResponse error(const Error &e)
+{
+    // A write the degraded store refused (Database::degradedError: the failure in
+    // details.reason) is answered as the gate answers it: storageFailure below.
+    if (const QString failure = e.details.value(QLatin1String("reason")).toString();
+        e.detail == ErrorDetail::StorageFailure && !failure.isEmpty())
+        return storageFailure(failure);
+    return tableAnswer(e);
 }
 
 http::HttpResponse error(ErrorKind kind, const QString &message, const QString &details)
@@ -76,7 +87,7 @@ http::HttpResponse error(ErrorKind kind, const QString &message, const QString &
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return error(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
+    return tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
         QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work"),
         {{QStringLiteral("reason"), failure}}));
 }

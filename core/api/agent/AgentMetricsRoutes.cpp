@@ -49,22 +49,23 @@ double satisfactionOf(Sentiment s)
 
 } // namespace
 
-bool AgentApi::metricsRange(const CallPtr &c, QString *timeframe, qint64 *startMs, qint64 *endMs)
+std::optional<AgentApi::MetricsRange> AgentApi::metricsRange(const CallPtr &c)
 {
     static const QHash<QString, qint64> spans{{QStringLiteral("hour"), kHourMs}, {QStringLiteral("day"), 24 * kHourMs},
         {QStringLiteral("week"), 7 * 24 * kHourMs}, {QStringLiteral("month"), 30 * 24 * kHourMs}};
-    *timeframe = c->req.query.queryItemValue(QStringLiteral("timeframe"), QUrl::FullyDecoded);
-    if (timeframe->isEmpty())
-        *timeframe = QStringLiteral("day");
-    if (!spans.contains(*timeframe)) {
+    MetricsRange range;
+    range.timeframe = c->req.query.queryItemValue(QStringLiteral("timeframe"), QUrl::FullyDecoded);
+    if (range.timeframe.isEmpty())
+        range.timeframe = QStringLiteral("day");
+    if (!spans.contains(range.timeframe)) {
         fail(c,
             agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid parameter: timeframe"),
                 QStringLiteral("timeframe must be one of hour, day, week, month")));
-        return false;
+        return std::nullopt;
     }
-    *endMs = m_engine.clock().nowMs();
-    *startMs = *endMs - spans.value(*timeframe);
-    for (const auto &[name, target] : {std::pair{"start_date", startMs}, std::pair{"end_date", endMs}}) {
+    range.endMs = m_engine.clock().nowMs();
+    range.startMs = range.endMs - spans.value(range.timeframe);
+    for (const auto &[name, target] : {std::pair{"start_date", &range.startMs}, std::pair{"end_date", &range.endMs}}) {
         const QString v = c->req.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
         if (v.isEmpty())
             continue;
@@ -73,26 +74,27 @@ bool AgentApi::metricsRange(const CallPtr &c, QString *timeframe, qint64 *startM
             fail(c,
                 agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid parameter: ") + QLatin1String(name),
                     QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date or time")));
-            return false;
+            return std::nullopt;
         }
         // A bare end date means the whole of that day.
-        *target = t.toMSecsSinceEpoch() + (v.size() == 10 && target == endMs ? 24 * kHourMs - 1 : 0);
+        *target = t.toMSecsSinceEpoch() + (v.size() == 10 && target == &range.endMs ? 24 * kHourMs - 1 : 0);
     }
-    if (*endMs < *startMs || *endMs - *startMs > kMaxRangeMs) {
+    if (range.endMs < range.startMs || range.endMs - range.startMs > kMaxRangeMs) {
         fail(c,
             agent::error(ErrorKind::InvalidArgument, QStringLiteral("Invalid date range"),
                 QStringLiteral("end_date must not be before start_date, and the range at most 366 days")));
-        return false;
+        return std::nullopt;
     }
-    return true;
+    return range;
 }
 
 void AgentApi::metrics(const CallPtr &c)
 {
-    QString timeframe;
-    qint64 startMs = 0, endMs = 0;
-    if (!metricsRange(c, &timeframe, &startMs, &endMs))
+    const auto range = metricsRange(c);
+    if (!range)
         return;
+    const QString &timeframe = range->timeframe;
+    const qint64 startMs = range->startMs, endMs = range->endMs;
     const auto analytics = m_engine.analytics(c->company, startMs, endMs, GroupBy::None);
     if (!analytics)
         return fail(c, analytics.error());

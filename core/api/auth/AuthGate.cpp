@@ -24,9 +24,12 @@ AuthGate::Outcome AuthGate::check(const http::HttpRequest &req, bool allowQueryT
             return out;
         }
     }
-    out.who = m_auth.authenticate(req, allowQueryToken, &out.reason);
-    if (out.who)
+    const Result<Principal> who = m_auth.authenticate(req, allowQueryToken);
+    if (who) {
+        out.who = *who;
         return out;
+    }
+    out.reason = who.error().message;
     if (m_throttle.enabled)
         m_failures.hit(key, m_throttle.maxFailures, m_throttle.windowSecs);
     recordFailure(req, out.reason, 401);

@@ -14,50 +14,37 @@ QByteArray Authenticator::bearerToken(const http::HttpRequest &req, bool allowQu
     return {};
 }
 
-std::optional<Principal> Authenticator::authenticate(
-    const http::HttpRequest &req, bool allowQueryToken, QString *reason) const
+Result<Principal> Authenticator::authenticate(const http::HttpRequest &req, bool allowQueryToken) const
 {
     const QByteArray token = bearerToken(req, allowQueryToken);
-    if (token.isEmpty()) {
-        if (reason)
-            *reason = QStringLiteral("missing bearer token");
-        return std::nullopt;
-    }
-    const auto claims = verify(token, reason);
+    if (token.isEmpty())
+        return makeError(ErrorKind::Unauthenticated, QStringLiteral("missing bearer token"));
+    const auto claims = verify(token);
     if (!claims)
-        return std::nullopt;
+        return claims.error();
     const auto role = parseRole(claims->role);
-    if (!role) {
-        if (reason)
-            *reason = QStringLiteral("unknown role");
-        return std::nullopt;
-    }
-    if (*role == Role::Client && claims->customer.isEmpty()) {
-        if (reason)
-            *reason = QStringLiteral("client token bound to no customer");
-        return std::nullopt;
-    }
+    if (!role)
+        return makeError(ErrorKind::Unauthenticated, QStringLiteral("unknown role"));
+    if (*role == Role::Client && claims->customer.isEmpty())
+        return makeError(ErrorKind::Unauthenticated, QStringLiteral("client token bound to no customer"));
     if (m_refusal) {
-        if (const QString why = m_refusal(*claims); !why.isEmpty()) {
-            if (reason)
-                *reason = why;
-            return std::nullopt;
-        }
+        if (const Status allowed = m_refusal(*claims); !allowed)
+            return allowed.error();
     }
     return Principal{claims->company, *role, claims->subject, claims->tokenId,
         *role == Role::Client ? claims->customer : QString(), claims->name.left(100)};
 }
 
-std::optional<JwtClaims> Authenticator::verify(const QByteArray &token, QString *reason) const
+Result<JwtClaims> Authenticator::verify(const QByteArray &token) const
 {
     const qint64 now = m_clock.nowSecs();
     if (const JwtClaims *known = m_verified.object(token);
         known && known->expiresAt > now && qMax(known->issuedAt, known->notBefore) <= now + kJwtLeewaySecs)
         return *known;
     // Not seen, or its times no longer hold: the full check, which says why it fails.
-    auto claims = verifyJwt(token, m_key, now, reason);
+    auto claims = verifyJwt(token, m_key, now);
     if (!claims)
-        return std::nullopt;
+        return claims.error();
     m_verified.insert(token, new JwtClaims(claims.value()));
     return claims.value();
 }

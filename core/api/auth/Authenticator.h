@@ -18,7 +18,9 @@ namespace tierdesk::api {
 class Authenticator {
 public:
     Authenticator(QByteArray signingKey, const Clock &clock) : m_key(std::move(signingKey)), m_clock(clock) { }
-    std::optional<Principal> authenticate(const http::HttpRequest &req, bool allowQueryToken, QString *reason) const;
+    // Who the request's token names; Unauthenticated, its message why ("token expired",
+    // "missing bearer token", the refusal's words), when it names nobody.
+    Result<Principal> authenticate(const http::HttpRequest &req, bool allowQueryToken) const;
     // The bearer token of a request (header, or ?token= when allowed); empty when none.
     static QByteArray bearerToken(const http::HttpRequest &req, bool allowQueryToken);
     // A client token must name its customer; other roles must not.
@@ -28,9 +30,9 @@ public:
     QByteArray issueForAgent(const QString &company, Role role, const QString &agentId, const QString &name,
         qint64 ttlSecs, qint64 *expiresAt = nullptr) const;
     // Asked at every use of a token whose signature and times hold, cached or not:
-    // returns why it is refused (revoked, its agent deactivated), or empty. So a
-    // revocation takes effect on the next request, whatever was verified before.
-    using Refusal = std::function<QString(const JwtClaims &)>;
+    // Ok, or Unauthenticated saying why it is refused (revoked, its agent deactivated).
+    // So a revocation takes effect on the next request, whatever was verified before.
+    using Refusal = std::function<Status(const JwtClaims &)>;
     void setRefusal(Refusal refusal) { m_refusal = std::move(refusal); }
     // issueForAgent() with a given "iat" (see AgentDirectory::loginIssuedAt).
     QByteArray issueForAgentAt(const QString &company, Role role, const QString &agentId, const QString &name,
@@ -42,7 +44,7 @@ public:
     QByteArray sign(const JwtClaims &claims) const { return signJwt(claims, m_key); }
 
 private:
-    std::optional<JwtClaims> verify(const QByteArray &token, QString *reason) const;
+    Result<JwtClaims> verify(const QByteArray &token) const;
 
     QByteArray m_key;
     const Clock &m_clock;

@@ -61,11 +61,10 @@ std::optional<qint64> wholeSeconds(const QJsonValue &v)
     return secs;
 }
 
-Error reject(QString *reason, const QString &why)
+// The reason is for the log and the audit row, never for the client's eyes.
+Error reject(const QString &why)
 {
-    if (reason)
-        *reason = why;
-    return makeError(ErrorKind::Forbidden, QStringLiteral("invalid token"));
+    return makeError(ErrorKind::Unauthenticated, why);
 }
 
 } // namespace
@@ -106,41 +105,41 @@ QString unverifiedJwtCompany(const QByteArray &token)
     return payload ? payload->value(QStringLiteral("company")).toString() : QString();
 }
 
-Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason)
+Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs)
 {
     if (key.isEmpty())
-        return reject(reason, QStringLiteral("no signing key"));
+        return reject(QStringLiteral("no signing key"));
     if (token.isEmpty())
-        return reject(reason, QStringLiteral("empty token"));
+        return reject(QStringLiteral("empty token"));
     if (token.size() > kMaxJwtSize)
-        return reject(reason, QStringLiteral("token too large"));
+        return reject(QStringLiteral("token too large"));
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3)
-        return reject(reason, QStringLiteral("token must have three segments"));
+        return reject(QStringLiteral("token must have three segments"));
 
     const auto header = jsonObject(parts[0]);
     if (!header)
-        return reject(reason, QStringLiteral("malformed header"));
+        return reject(QStringLiteral("malformed header"));
     // Only the algorithm we issue: this closes "alg":"none" and algorithm confusion.
     if (header->value(QStringLiteral("alg")).toString() != QLatin1String("HS256"))
-        return reject(reason, QStringLiteral("unsupported algorithm"));
+        return reject(QStringLiteral("unsupported algorithm"));
 
     const auto signature = unb64(parts[2]);
     if (!signature)
-        return reject(reason, QStringLiteral("malformed signature"));
+        return reject(QStringLiteral("malformed signature"));
     const QByteArray signingInput = parts[0] + '.' + parts[1];
     if (!constantTimeEquals(mac(signingInput, key), *signature))
-        return reject(reason, QStringLiteral("bad signature"));
+        return reject(QStringLiteral("bad signature"));
 
     const auto payload = jsonObject(parts[1]);
     if (!payload)
-        return reject(reason, QStringLiteral("malformed payload"));
+        return reject(QStringLiteral("malformed payload"));
     const QJsonValue exp = payload->value(QStringLiteral("exp"));
     if (!exp.isDouble())
-        return reject(reason, QStringLiteral("missing exp"));
+        return reject(QStringLiteral("missing exp"));
     const auto expiresAt = wholeSeconds(exp);
     if (!expiresAt)
-        return reject(reason, QStringLiteral("malformed exp"));
+        return reject(QStringLiteral("malformed exp"));
 
     JwtClaims claims;
     claims.company = payload->value(QStringLiteral("company")).toString();
@@ -151,7 +150,7 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
     claims.name = payload->value(QStringLiteral("name")).toString();
     claims.expiresAt = *expiresAt;
     if (claims.expiresAt <= nowSecs)
-        return reject(reason, QStringLiteral("token expired"));
+        return reject(QStringLiteral("token expired"));
     // A token from the future is either forged or from a badly wrong clock.
     for (const auto &[name, target] : {std::pair{"iat", &claims.issuedAt}, std::pair{"nbf", &claims.notBefore}}) {
         const QJsonValue v = payload->value(QLatin1String(name));
@@ -159,13 +158,13 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
             continue;
         const auto secs = wholeSeconds(v);
         if (!secs)
-            return reject(reason, QStringLiteral("malformed %1").arg(QLatin1String(name)));
+            return reject(QStringLiteral("malformed %1").arg(QLatin1String(name)));
         *target = *secs;
         if (*target > nowSecs + kJwtLeewaySecs)
-            return reject(reason, QStringLiteral("token not yet valid (%1 in the future)").arg(QLatin1String(name)));
+            return reject(QStringLiteral("token not yet valid (%1 in the future)").arg(QLatin1String(name)));
     }
     if (claims.company.isEmpty() || claims.role.isEmpty())
-        return reject(reason, QStringLiteral("missing company or role"));
+        return reject(QStringLiteral("missing company or role"));
     return claims;
 }
 

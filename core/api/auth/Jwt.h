@@ -36,8 +36,8 @@ QString unverifiedJwtCompany(const QByteArray &token);
 // Accepts only HS256 tokens signed with key, not yet expired (exp > now), already
 // valid (iat and nbf, when present, at most kJwtLeewaySecs ahead of now), that
 // name a company and a role; iat, nbf and exp must be whole seconds in qint64.
-// On failure returns ErrorKind::Forbidden and sets *reason to a short explanation
-// for the log (callers should not show it).
-Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs, QString *reason = nullptr);
+// On failure returns ErrorKind::Unauthenticated whose message is a short explanation
+// for the log ("token expired"; callers should not show it to clients).
+Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs);
 
 } // namespace tierdesk

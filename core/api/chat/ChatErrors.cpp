@@ -47,12 +47,23 @@ const ErrorRow kErrors[] = {
     {ErrorKind::Internal, ErrorDetail::None, 500, "internal_error", "Internal server error"},
 };
 
+// The table's answer to e, as it stands.
+http::HttpResponse tableAnswer(const Error &e)
+{
+    const ErrorRow &row = findErrorRow(kErrors, e);
+    return error(row.status, QLatin1String(row.code), row.fixedMessage ? QLatin1String(row.fixedMessage) : e.message);
+}
+
 } // namespace
 
 http::HttpResponse error(const Error &e)
 {
-    const ErrorRow &row = findErrorRow(kErrors, e);
-    return error(row.status, QLatin1String(row.code), row.fixedMessage ? QLatin1String(row.fixedMessage) : e.message);
+    // A write the degraded store refused (Database::degradedError: the failure in
+    // details.reason) is answered as the gate answers it: storageFailure below.
+    if (const QString failure = e.details.value(QLatin1String("reason")).toString();
+        e.detail == ErrorDetail::StorageFailure && !failure.isEmpty())
+        return storageFailure(failure);
+    return tableAnswer(e);
 }
 
 http::HttpResponse error(ErrorKind kind, const QString &message)
@@ -100,8 +111,8 @@ http::HttpResponse rateLimited(qint64 retryAfterSecs)
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return error(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
-        QStringLiteral("Storage is unavailable (%1); try again later").arg(failure));
+    return tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
+        QStringLiteral("Storage is unavailable (%1); try again later").arg(failure)));
 }
 
 } // namespace tierdesk::api::chat

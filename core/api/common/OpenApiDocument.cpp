@@ -16,32 +16,32 @@ namespace {
 const QStringList kFragmentKeys = {QStringLiteral("paths"), QStringLiteral("components"), QStringLiteral("tags")};
 
 // Adds from's members to into; a name both hold is an error naming `what`.
-bool mergeNamed(QJsonObject &into, const QJsonObject &from, const QString &what, const QString &file, QString *error)
+Status mergeNamed(QJsonObject &into, const QJsonObject &from, const QString &what, const QString &file)
 {
     for (auto it = from.begin(); it != from.end(); ++it) {
-        if (into.contains(it.key())) {
-            *error = QStringLiteral("%1: %2 \"%3\" is defined twice").arg(file, what, it.key());
-            return false;
-        }
+        if (into.contains(it.key()))
+            return makeError(
+                ErrorKind::InvalidArgument, QStringLiteral("%1: %2 \"%3\" is defined twice").arg(file, what, it.key()));
         into.insert(it.key(), it.value());
     }
-    return true;
+    return Ok{};
 }
 
-bool mergeComponents(QJsonObject &doc, const QJsonObject &components, const QString &file, QString *error)
+Status mergeComponents(QJsonObject &doc, const QJsonObject &components, const QString &file)
 {
     QJsonObject merged = doc.value(QLatin1String("components")).toObject();
     for (auto it = components.begin(); it != components.end(); ++it) {
         QJsonObject section = merged.value(it.key()).toObject();
-        if (!mergeNamed(section, it.value().toObject(), QStringLiteral("components/") + it.key(), file, error))
-            return false;
+        if (Status named = mergeNamed(section, it.value().toObject(), QStringLiteral("components/") + it.key(), file);
+            !named)
+            return named;
         merged.insert(it.key(), section);
     }
     doc.insert(QStringLiteral("components"), merged);
-    return true;
+    return Ok{};
 }
 
-bool mergeTags(QJsonObject &doc, const QJsonArray &tags, const QString &file, QString *error)
+Status mergeTags(QJsonObject &doc, const QJsonArray &tags, const QString &file)
 {
     QJsonArray merged = doc.value(QLatin1String("tags")).toArray();
     QSet<QString> names;
@@ -49,82 +49,79 @@ bool mergeTags(QJsonObject &doc, const QJsonArray &tags, const QString &file, QS
         names.insert(t.toObject().value(QLatin1String("name")).toString());
     for (const QJsonValue &t : tags) {
         const QString name = t.toObject().value(QLatin1String("name")).toString();
-        if (names.contains(name)) {
-            *error = QStringLiteral("%1: tag \"%2\" is defined twice").arg(file, name);
-            return false;
-        }
+        if (names.contains(name))
+            return makeError(
+                ErrorKind::InvalidArgument, QStringLiteral("%1: tag \"%2\" is defined twice").arg(file, name));
         names.insert(name);
         merged.append(t);
     }
     doc.insert(QStringLiteral("tags"), merged);
-    return true;
+    return Ok{};
 }
 
-std::optional<QJsonObject> readJson(const QString &path, QString *error)
+Result<QJsonObject> readJson(const QString &path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
-        return std::nullopt;
-    }
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::NotFound, QStringLiteral("%1: %2").arg(path, f.errorString()));
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (!doc.isObject()) {
-        *error = QStringLiteral("%1: not a JSON object (%2 at %3)").arg(path, pe.errorString()).arg(pe.offset);
-        return std::nullopt;
-    }
+    if (!doc.isObject())
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("%1: not a JSON object (%2 at %3)").arg(path, pe.errorString()).arg(pe.offset));
     return doc.object();
+}
+
+// One fragment into doc: only paths, components and tags, none defined twice.
+Status mergeFragment(QJsonObject &doc, const OpenApiDocument::Fragment &f)
+{
+    for (auto it = f.json.begin(); it != f.json.end(); ++it) {
+        if (!kFragmentKeys.contains(it.key()))
+            return makeError(ErrorKind::InvalidArgument,
+                QStringLiteral("%1: a fragment holds only paths, components and tags, not \"%2\"")
+                    .arg(f.name, it.key()));
+    }
+    QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
+    if (Status named
+        = mergeNamed(paths, f.json.value(QLatin1String("paths")).toObject(), QStringLiteral("path"), f.name);
+        !named)
+        return named;
+    doc.insert(QStringLiteral("paths"), paths);
+    if (Status components = mergeComponents(doc, f.json.value(QLatin1String("components")).toObject(), f.name);
+        !components)
+        return components;
+    return mergeTags(doc, f.json.value(QLatin1String("tags")).toArray(), f.name);
 }
 
 } // namespace
 
-std::optional<QJsonObject> OpenApiDocument::merge(
-    const QJsonObject &base, const QList<Fragment> &fragments, QString *error)
+Result<QJsonObject> OpenApiDocument::merge(const QJsonObject &base, const QList<Fragment> &fragments)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
     QJsonObject doc = base;
     for (const Fragment &f : fragments) {
-        for (auto it = f.json.begin(); it != f.json.end(); ++it) {
-            if (!kFragmentKeys.contains(it.key())) {
-                *error = QStringLiteral("%1: a fragment holds only paths, components and tags, not \"%2\"")
-                             .arg(f.name, it.key());
-                return std::nullopt;
-            }
-        }
-        QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
-        if (!mergeNamed(paths, f.json.value(QLatin1String("paths")).toObject(), QStringLiteral("path"), f.name, error))
-            return std::nullopt;
-        doc.insert(QStringLiteral("paths"), paths);
-        if (!mergeComponents(doc, f.json.value(QLatin1String("components")).toObject(), f.name, error))
-            return std::nullopt;
-        if (!mergeTags(doc, f.json.value(QLatin1String("tags")).toArray(), f.name, error))
-            return std::nullopt;
+        if (Status merged = mergeFragment(doc, f); !merged)
+            return merged.error();
     }
     return doc;
 }
 
-std::optional<QJsonObject> OpenApiDocument::load(const QString &dir, QString *error)
+Result<QJsonObject> OpenApiDocument::load(const QString &dir)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
     const QDir d(dir);
-    const auto base = readJson(d.filePath(QStringLiteral("base.json")), error);
+    const auto base = readJson(d.filePath(QStringLiteral("base.json")));
     if (!base)
-        return std::nullopt;
+        return base.error();
     QList<Fragment> fragments;
     const QStringList names = d.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         if (name == u"base.json")
             continue;
-        const auto json = readJson(d.filePath(name), error);
+        const auto json = readJson(d.filePath(name));
         if (!json)
-            return std::nullopt;
+            return json.error();
         fragments.append({name, *json});
     }
-    auto doc = merge(*base, fragments, error);
+    auto doc = merge(*base, fragments);
     if (doc) {
         QJsonObject info = doc->value(QLatin1String("info")).toObject();
         info.insert(QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION));

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/common/Result.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace tierdesk::http {
 class HttpServer;
@@ -26,12 +26,14 @@ public:
     static constexpr const char *ServedPath = "/api/openapi.json";
     static constexpr const char *DefaultDir = ":/openapi";
 
-    // base plus every fragment. Fails (nullopt, *error says which file and name) on a path,
-    // component name or tag that two files define, or a fragment with other top-level keys.
-    static std::optional<QJsonObject> merge(const QJsonObject &base, const QList<Fragment> &fragments, QString *error);
+    // base plus every fragment. InvalidArgument (the message names the file and the name)
+    // on a path, component name or tag that two files define, or a fragment with other
+    // top-level keys.
+    static Result<QJsonObject> merge(const QJsonObject &base, const QList<Fragment> &fragments);
     // Reads dir/base.json and every other dir/*.json (by name), merges them and sets
-    // info.version to the program's version.
-    static std::optional<QJsonObject> load(const QString &dir, QString *error);
+    // info.version to the program's version. NotFound for a file that cannot be read,
+    // InvalidArgument for one that is no JSON object or does not merge.
+    static Result<QJsonObject> load(const QString &dir);
     // A route pattern ("/api/cs/sessions/:id") as an OpenAPI path template ("/api/cs/sessions/{id}").
     static QString pathTemplate(const QString &routePattern);
     // GET ServedPath answers `document`, serialized once, without credentials.

@@ -159,8 +159,8 @@ void CsApi::authSetup(Call &c)
         if (!body->value(QLatin1String(name)).isString())
             return fail(c, badField(QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name))));
     const QString password = body->value(QLatin1String("password")).toString();
-    if (const QString why = PasswordHasher::check(password); !why.isEmpty())
-        return fail(c, badField(QStringLiteral("password"), why));
+    if (const Status acceptable = PasswordHasher::check(password); !acceptable)
+        return fail(c, badField(QStringLiteral("password"), acceptable.error().message));
     QString company = body->value(QLatin1String("companyId")).toString();
     if (company.isEmpty()) {
         const QList<Company> all = m_engine.companies();
@@ -265,8 +265,8 @@ void CsApi::createAgent(Call &c)
     if (!queues.isUndefined() && !queues.isArray())
         return fail(c, badField(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
     const QString password = body->value(QLatin1String("password")).toString();
-    if (const QString why = PasswordHasher::check(password); !why.isEmpty())
-        return fail(c, badField(QStringLiteral("password"), why));
+    if (const Status acceptable = PasswordHasher::check(password); !acceptable)
+        return fail(c, badField(QStringLiteral("password"), acceptable.error().message));
     QStringList queueNames;
     for (const QJsonValue &q : queues.toArray())
         queueNames << q.toString();
@@ -361,8 +361,8 @@ void CsApi::setAgentPassword(Call &c)
     if (!value.isString())
         return fail(c, badField(QStringLiteral("password"), QStringLiteral("password is required")));
     const QString password = value.toString();
-    if (const QString why = PasswordHasher::check(password); !why.isEmpty())
-        return fail(c, badField(QStringLiteral("password"), why));
+    if (const Status acceptable = PasswordHasher::check(password); !acceptable)
+        return fail(c, badField(QStringLiteral("password"), acceptable.error().message));
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     offThread<Result<QString>>(

@@ -51,8 +51,8 @@ void CsApi::createCompany(Call &c)
                 badField(QStringLiteral("admin.") + QLatin1String(name),
                     QStringLiteral("admin.%1 is required").arg(QLatin1String(name))));
     const QString password = admin.value(QLatin1String("password")).toString();
-    if (const QString why = PasswordHasher::check(password); !why.isEmpty())
-        return fail(c, badField(QStringLiteral("admin.password"), why));
+    if (const Status acceptable = PasswordHasher::check(password); !acceptable)
+        return fail(c, badField(QStringLiteral("admin.password"), acceptable.error().message));
     // Checked before the slow hash (the company is the caller's until the new one exists).
     const auto checked = m_people.agents->check(NewAgent{c.who.company, admin.value(QLatin1String("email")).toString(),
         admin.value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});

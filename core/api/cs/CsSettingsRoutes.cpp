@@ -191,8 +191,10 @@ void CsApi::putSmtp(Call &c)
                 {QLatin1String(settings::SmtpTls), SmtpConfig::tlsName(next.tls)},
                 {QLatin1String(settings::SmtpUser), next.user}, {QLatin1String(settings::SmtpFrom), next.from},
                 {QLatin1String(settings::SmtpTimeoutSeconds), next.timeoutMs / 1000}};
-            if (!m_serverSettings.settings->write(values))
-                return fail(later, cs::error(500, cs::Internal, QStringLiteral("could not write tierdesk.ini")));
+            if (const Status written = m_serverSettings.settings->write(values); !written) {
+                qWarning("SMTP settings: %s", qPrintable(written.error().message));
+                return fail(later, cs::error(written.error().kind, QStringLiteral("could not write tierdesk.ini")));
+            }
             QJsonObject out = smtpJson(*m_serverSettings.settings);
             QJsonObject details = out;
             details.insert(QStringLiteral("passwordChanged"), password.has_value());

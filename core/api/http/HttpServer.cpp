@@ -116,16 +116,15 @@ void HttpServer::acceptConnections()
 {
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
         auto *connection = new HttpConnection(socket, *m_core, this);
-        const QString refusal = makeRoomFor(connection->clientKey());
-        if (refusal.isEmpty())
+        if (const Status room = makeRoomFor(connection->clientKey()); room)
             connection->start();
         else
-            connection->rejectBusy(refusal);
+            connection->rejectBusy(room.error().message);
     }
 }
 
-// Empty when a new connection of clientKey may be served, else why it is refused.
-QString HttpServer::makeRoomFor(const QHostAddress &clientKey)
+// Ok when a new connection of clientKey may be served, else LimitExceeded saying why.
+Status HttpServer::makeRoomFor(const QHostAddress &clientKey)
 {
     const HttpLimits &limits = m_core->limits;
     // A client or proxy that reconnects at once must not be refused for connections it has
@@ -133,15 +132,15 @@ QString HttpServer::makeRoomFor(const QHostAddress &clientKey)
     if (m_core->perClient.value(clientKey) >= limits.maxConnectionsPerAddress)
         reapClosedPeers(&clientKey);
     if (m_core->perClient.value(clientKey) >= limits.maxConnectionsPerAddress)
-        return QStringLiteral("Too many connections from this address");
+        return makeError(ErrorKind::LimitExceeded, QStringLiteral("Too many connections from this address"));
     if (m_core->connections >= limits.maxConnections)
         reapClosedPeers(nullptr);
     // At the limit, the connection idle the longest makes room before anyone is refused.
     if (m_core->connections >= limits.maxConnections && m_core->idleHead)
         m_core->idleHead->shed();
     if (m_core->connections >= limits.maxConnections)
-        return QStringLiteral("Too many connections");
-    return {};
+        return makeError(ErrorKind::LimitExceeded, QStringLiteral("Too many connections"));
+    return Ok{};
 }
 
 // Drops the counted connections (of one client, or all) whose peer has closed or half-closed,

@@ -3,6 +3,7 @@
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpTypes.h"
 #include "core/api/http/Router.h"
+#include "core/common/Result.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -69,7 +70,7 @@ public:
 
 private:
     void acceptConnections();
-    QString makeRoomFor(const QHostAddress &clientKey);
+    Status makeRoomFor(const QHostAddress &clientKey);
     void reapClosedPeers(const QHostAddress *onlyClientKey);
     void handOver(QTcpSocket *socket, const HttpRequest &request, int route);
 

@@ -34,9 +34,8 @@ const ErrorRow kErrors[] = {
     {ErrorKind::Internal, ErrorDetail::None, 500, InternalServerError, "Internal server error"},
 };
 
-} // namespace
-
-http::HttpResponse error(const Error &e)
+// The table's answer to e, as it stands.
+http::HttpResponse tableAnswer(const Error &e)
 {
     const ErrorRow &row = findErrorRow(kErrors, e);
     if (row.fixedMessage) // our own faults are never described to clients
@@ -46,6 +45,18 @@ http::HttpResponse error(const Error &e)
         e.kind == ErrorKind::LimitExceeded && retryAfter > 0)
         r.withHeader("Retry-After", QByteArray::number(retryAfter));
     return r;
+}
+
+} // namespace
+
+http::HttpResponse error(const Error &e)
+{
+    // A write the degraded store refused (Database::degradedError: the failure in
+    // details.reason) is answered as the gate answers it: storageFailure below.
+    if (const QString failure = e.details.value(QLatin1String("reason")).toString();
+        e.detail == ErrorDetail::StorageFailure && !failure.isEmpty())
+        return storageFailure(failure);
+    return tableAnswer(e);
 }
 
 http::HttpResponse error(ErrorKind kind, const QString &message)
@@ -60,7 +71,7 @@ http::HttpResponse badRequest(const QString &message)
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return error(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
+    return tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
         QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work (")
             + failure.left(200) + QLatin1Char(')')));
 }

@@ -10,27 +10,28 @@
 namespace tierdesk::api {
 namespace {
 
-// Read once: the file is part of the program.
-QJsonObject releaseNotes()
+// Read at each request (a few kB, rarely asked): a build without them is a defect of
+// ours, answered as the table answers Internal errors and said in the log.
+Result<QJsonObject> releaseNotes()
 {
-    static const QJsonObject notes = [] {
-        QFile f(QStringLiteral(":/release-notes.json"));
-        if (!f.open(QIODevice::ReadOnly))
-            return QJsonObject();
-        return QJsonDocument::fromJson(f.readAll()).object();
-    }();
+    QFile f(QStringLiteral(":/release-notes.json"));
+    QJsonObject notes;
+    if (f.open(QIODevice::ReadOnly))
+        notes = QJsonDocument::fromJson(f.readAll()).object();
+    if (notes.isEmpty())
+        return makeError(ErrorKind::Internal, QStringLiteral("The release notes are missing from this build"));
     return notes;
 }
 
 void getReleaseNotes(const PlatformCallPtr &c)
 {
-    QJsonObject notes = releaseNotes();
-    if (notes.isEmpty())
-        return platformcall::fail(c,
-            platform::error(
-                500, platform::InternalServerError, QStringLiteral("The release notes are missing from this build")));
-    notes.insert(QStringLiteral("current_version"), QStringLiteral(TIERDESK_VERSION));
-    platformcall::replyJson(c, 200, notes);
+    Result<QJsonObject> notes = releaseNotes();
+    if (!notes) {
+        qWarning("GET /api/release-notes: %s", qPrintable(notes.error().message));
+        return platformcall::fail(c, notes.error());
+    }
+    notes->insert(QStringLiteral("current_version"), QStringLiteral(TIERDESK_VERSION));
+    platformcall::replyJson(c, 200, *notes);
 }
 
 } // namespace

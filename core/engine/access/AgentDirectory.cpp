@@ -128,7 +128,7 @@ Result<Agent> AgentDirectory::insert(
     if (notFirst)
         return makeError(ErrorKind::Forbidden, QStringLiteral("Setup is done: an agent exists already"));
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the agent"));
+        return m_store.batch().failure(QStringLiteral("could not store the agent"));
     return agent;
 }
 

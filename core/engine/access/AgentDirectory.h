@@ -87,10 +87,10 @@ public:
     // A new password (hashed by the caller); the agent's login tokens stop working.
     Result<Agent> setPassword(
         const QString &companyId, const QString &id, const QString &passwordHash, const Actor &actor);
-    // Why a login token of agent `agentId` issued at `issuedAt` (unix seconds) is
-    // refused, or empty when it is not: the agent was deactivated, or their password
+    // Whether a login token of agent `agentId` issued at `issuedAt` (unix seconds) still
+    // holds: Unauthenticated, saying why, when the agent was deactivated or their password
     // or role changed after it was issued. Tokens naming no stored agent pass here.
-    QString tokenRefusal(const QString &agentId, qint64 issuedAt);
+    Status tokenRefusal(const QString &agentId, qint64 issuedAt);
     // The "iat" of a new login token: never before the agent's tokensValidAfter, so a
     // login in the same second as a password change is not refused.
     qint64 loginIssuedAt(const Agent &a) const;

@@ -57,7 +57,7 @@ Result<FoundedCompany> AgentDirectory::foundCompany(
     if (failure)
         return *failure;
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the company"));
+        return m_store.batch().failure(QStringLiteral("could not store the company"));
     return founded;
 }
 
@@ -97,7 +97,7 @@ Result<Agent> AgentDirectory::change(
                 QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, details});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the agent"));
+        return m_store.batch().failure(QStringLiteral("could not store the agent"));
     return next;
 }
 
@@ -115,23 +115,24 @@ Result<Agent> AgentDirectory::setPassword(
                 QStringLiteral("agent:") + id, actor.clientAddress, AuditOutcome::Done, {}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the password"));
+        return m_store.batch().failure(QStringLiteral("could not store the password"));
     stored->passwordHash = passwordHash;
     return *stored;
 }
 
-QString AgentDirectory::tokenRefusal(const QString &agentId, qint64 issuedAt)
+Status AgentDirectory::tokenRefusal(const QString &agentId, qint64 issuedAt)
 {
     if (!agentId.startsWith(QLatin1String("agt_")) || agentId.size() > 128)
-        return {};
+        return Ok{};
     const auto agent = m_store.agents().findById(agentId);
     if (!agent)
-        return {};
+        return Ok{};
     if (!agent->active)
-        return QStringLiteral("the agent is deactivated");
+        return makeError(ErrorKind::Unauthenticated, QStringLiteral("the agent is deactivated"));
     if (issuedAt < agent->tokensValidAfter)
-        return QStringLiteral("the agent's password or role changed after this token was issued");
-    return {};
+        return makeError(ErrorKind::Unauthenticated,
+            QStringLiteral("the agent's password or role changed after this token was issued"));
+    return Ok{};
 }
 
 bool AgentDirectory::isDeactivated(const QString &email)

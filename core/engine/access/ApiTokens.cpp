@@ -57,7 +57,7 @@ Result<ApiTokenRecord> ApiTokens::store(const ApiTokenRecord &t, const Actor &ac
             && auditRow(t.companyId, actor, QStringLiteral("token.create"), t, AuditOutcome::Created);
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the token"));
+        return m_engine.core().store().batch().failure(QStringLiteral("could not store the token"));
     return t;
 }
 

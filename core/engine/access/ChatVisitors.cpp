@@ -12,7 +12,7 @@ Status ChatVisitors::add(const ChatVisitor &visitor, const Actor &actor)
                     QVariantMap{{QStringLiteral("widgetKeyId"), visitor.widgetKeyId}}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the chat visitor"));
+        return m_engine.core().store().batch().failure(QStringLiteral("could not store the chat visitor"));
     return Ok{};
 }
 

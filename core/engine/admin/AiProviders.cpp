@@ -42,8 +42,8 @@ Status AiProviders::checkUrl(const QUrl &url, bool hasKey) const
         return invalid("baseUrl", QStringLiteral("baseUrl must not contain a user name, password, query or fragment"));
     const std::optional<QHostAddress> literal = AddressPolicy::literal(url.host());
     if (literal) {
-        if (const QString why = m_core.modelAddresses().refusal(*literal); !why.isEmpty())
-            return invalid("baseUrl", QStringLiteral("baseUrl is not allowed: ") + why);
+        if (const Status allowed = m_core.modelAddresses().check(*literal); !allowed)
+            return invalid("baseUrl", QStringLiteral("baseUrl is not allowed: ") + allowed.error().message);
     }
     const bool thisMachine = url.host() == QLatin1String("localhost") || (literal && literal->isLoopback());
     // A key sent in clear text over a network can be read by anyone on the way.

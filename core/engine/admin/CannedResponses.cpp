@@ -108,7 +108,7 @@ Result<CannedResponse> CannedResponses::create(const QString &companyId, const Q
     if (m_store.canned().count(companyId) >= kMaxPerCompany)
         return makeError(ErrorKind::Conflict, QStringLiteral("at most 500 canned responses per company"));
     if (!write(r, QStringLiteral("canned.create"), AuditOutcome::Created, actor, true))
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the canned response"));
+        return m_store.batch().failure(QStringLiteral("could not store the canned response"));
     return r;
 }
 
@@ -141,7 +141,7 @@ Result<CannedResponse> CannedResponses::update(
     if (const Status ok = validate(companyId, r, r.id); !ok)
         return ok.error();
     if (!write(r, QStringLiteral("canned.update"), AuditOutcome::Done, actor, false))
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the canned response"));
+        return m_store.batch().failure(QStringLiteral("could not store the canned response"));
     return r;
 }
 

@@ -45,7 +45,7 @@ Result<EmailNotificationConfig> EmailNotifications::configure(const EmailNotific
                 QVariantMap{{QStringLiteral("email"), stored.email}, {QStringLiteral("events"), stored.events}}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the e-mail notifications"));
+        return m_engine.core().store().batch().failure(QStringLiteral("could not store the e-mail notifications"));
     m_engine.announceSubscriptionsAfterCommit();
     return stored;
 }

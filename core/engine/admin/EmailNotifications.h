@@ -21,7 +21,12 @@ public:
     // NotFound for an unknown company.
     Result<EmailNotificationConfig> configure(const EmailNotificationConfig &config, const Actor &actor);
     std::optional<EmailNotificationConfig> find(const QString &companyId) { return m_repo.find(companyId); }
-    bool anyConfigured() { return m_repo.anyConfigured(); }
+    // A store that cannot say counts as none (nothing to listen for until it can).
+    bool anyConfigured()
+    {
+        const Result<bool> any = m_repo.anyConfigured();
+        return any.ok() && any.value();
+    }
 
 private:
     SessionEngine &m_engine;

@@ -11,15 +11,13 @@
 
 namespace tierdesk::kbfiles {
 
-QStringList filesUnder(const QString &root, QString *error)
+Result<QStringList> filesUnder(const QString &root)
 {
     const QFileInfo info(root);
     if (info.isFile())
-        return {root};
-    if (!info.isDir()) {
-        *error = QStringLiteral("%1 is neither a folder nor a file").arg(root);
-        return {};
-    }
+        return QStringList{root};
+    if (!info.isDir())
+        return makeError(ErrorKind::NotFound, QStringLiteral("%1 is neither a folder nor a file").arg(root));
     QStringList files;
     QDirIterator it(
         root, {QStringLiteral("*.md"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
@@ -29,25 +27,20 @@ QStringList filesUnder(const QString &root, QString *error)
     return files;
 }
 
-QList<QJsonObject> articlesIn(const QString &path, QString *error)
+Result<QList<QJsonObject>> articlesIn(const QString &path)
 {
     QFile f(path);
-    if (f.size() > kMaxFileBytes) {
-        *error = QStringLiteral("larger than 1 MiB");
-        return {};
-    }
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = f.errorString();
-        return {};
-    }
+    if (f.size() > kMaxFileBytes)
+        return makeError(ErrorKind::LimitExceeded, QStringLiteral("larger than 1 MiB"));
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::NotFound, f.errorString());
     const QByteArray bytes = f.readAll();
     if (path.endsWith(QLatin1String(".md"))) {
         const auto a = KbRepo::parseMarkdown(QFileInfo(path).completeBaseName(), QString::fromUtf8(bytes));
-        if (!a) {
-            *error = QStringLiteral("no front matter with title and a known category, or no text");
-            return {};
-        }
-        return {QJsonObject{{QStringLiteral("slug"), KnowledgeBase::slugOf(a->slug)},
+        if (!a)
+            return makeError(ErrorKind::InvalidArgument,
+                QStringLiteral("no front matter with title and a known category, or no text"));
+        return QList<QJsonObject>{QJsonObject{{QStringLiteral("slug"), KnowledgeBase::slugOf(a->slug)},
             {QStringLiteral("title"), a->title}, {QStringLiteral("category"), a->category},
             {QStringLiteral("keywords"), a->keywords}, {QStringLiteral("content"), a->body}}};
     }
@@ -59,9 +52,9 @@ QList<QJsonObject> articlesIn(const QString &path, QString *error)
     for (const QJsonValue &v : doc.array())
         out << v.toObject();
     if (out.isEmpty())
-        *error = parseError.error != QJsonParseError::NoError
-            ? parseError.errorString()
-            : QStringLiteral("neither an article nor an array of them");
+        return makeError(ErrorKind::InvalidArgument,
+            parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                         : QStringLiteral("neither an article nor an array of them"));
     return out;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/Result.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -14,10 +16,11 @@ namespace kbfiles {
 constexpr qint64 kMaxFileBytes = 1 << 20;
 
 // The .md and .json files under `root` (searched recursively), sorted; `root` itself when
-// it is a file; empty with *error set when it is neither.
-QStringList filesUnder(const QString &root, QString *error);
-// The articles of one file as API bodies; empty with *error set when it holds none.
-QList<QJsonObject> articlesIn(const QString &path, QString *error);
+// it is a file; NotFound when it is neither.
+Result<QStringList> filesUnder(const QString &root);
+// The articles of one file as API bodies; InvalidArgument (or NotFound: unreadable) when
+// it holds none.
+Result<QList<QJsonObject>> articlesIn(const QString &path);
 
 } // namespace kbfiles
 } // namespace tierdesk

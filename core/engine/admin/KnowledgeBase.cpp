@@ -159,14 +159,22 @@ Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
 
 Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
 {
-    if (m_store.kb().slugTaken(a.companyId, a.slug, a.id))
+    const Result<bool> taken = m_store.kb().slugTaken(a.companyId, a.slug, a.id);
+    if (!taken)
+        return m_store.batch().failure(QStringLiteral("could not read the articles"));
+    if (*taken)
         return makeError(
             ErrorKind::Conflict, QStringLiteral("Another article has this slug"), {{QStringLiteral("slug"), a.slug}});
     const qint64 now = m_clock.nowMs();
     const bool ok = m_store.batch().run([&] {
-        if (created)
-            a.id = m_store.kb().insert(a, now);
-        const bool written = created ? a.id > 0 : m_store.kb().update(a, now).ok();
+        bool written = false;
+        if (created) {
+            const Result<qint64> id = m_store.kb().insert(a, now);
+            a.id = id ? *id : 0;
+            written = id.ok();
+        } else {
+            written = m_store.kb().update(a, now).ok();
+        }
         return written
             && m_store.audit().append({now, a.companyId, actor.subject, actor.role,
                 created ? QStringLiteral("kb.create") : QStringLiteral("kb.update"), QStringLiteral("kb:%1").arg(a.id),
@@ -174,7 +182,7 @@ Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
                 QVariantMap{{QStringLiteral("slug"), a.slug}}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the article"));
+        return m_store.batch().failure(QStringLiteral("could not store the article"));
     a.updatedAt = now;
     return Ok{};
 }

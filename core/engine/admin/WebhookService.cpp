@@ -32,8 +32,9 @@ Status WebhookService::check(
         return makeError(
             ErrorKind::InvalidArgument, QStringLiteral("url must not contain a user name or password"), urlField);
     if (const auto literal = AddressPolicy::literal(parsed.host())) {
-        if (const QString why = m_core.webhookAddresses().refusal(*literal); !why.isEmpty())
-            return makeError(ErrorKind::InvalidArgument, QStringLiteral("url is not allowed: ") + why, urlField);
+        if (const Status allowed = m_core.webhookAddresses().check(*literal); !allowed)
+            return makeError(
+                ErrorKind::InvalidArgument, QStringLiteral("url is not allowed: ") + allowed.error().message, urlField);
     }
     if (events.isEmpty())
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("events must name at least one event"),
@@ -55,10 +56,10 @@ Result<Webhook> WebhookService::add(const QString &companyId, const QString &url
     if (const Status checked = check(companyId, url, events, secret); !checked)
         return checked.error();
     for (const QHostAddress &a : resolved) {
-        if (const QString why = m_core.webhookAddresses().refusal(a); !why.isEmpty())
+        if (const Status allowed = m_core.webhookAddresses().check(a); !allowed)
             return makeError(ErrorKind::InvalidArgument,
                 QStringLiteral("url is not allowed: %1 resolves to a forbidden address (%2)")
-                    .arg(QUrl(url).host(), why),
+                    .arg(QUrl(url).host(), allowed.error().message),
                 {{QStringLiteral("field"), QStringLiteral("url")}});
     }
     Store &store = m_core.store();
@@ -72,7 +73,7 @@ Result<Webhook> WebhookService::add(const QString &companyId, const QString &url
                 AuditOutcome::Created, {{QStringLiteral("url"), url}});
     });
     if (!ok)
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the webhook"));
+        return store.batch().failure(QStringLiteral("could not store the webhook"));
     m_core.announceSubscriptionsAfterCommit();
     return w;
 }

@@ -25,7 +25,12 @@ public:
     Result<QList<Webhook>> list(const QString &companyId);
     Status remove(const QString &companyId, const QString &id, const Actor &actor);
     // Whether any company's webhook subscribes to one of `events`.
-    bool subscribedTo(const QStringList &events) { return m_core.store().webhooks().anySubscribedTo(events); }
+    // A store that cannot say counts as none (nothing to listen for until it can).
+    bool subscribedTo(const QStringList &events)
+    {
+        const Result<bool> any = m_core.store().webhooks().anySubscribedTo(events);
+        return any.ok() && any.value();
+    }
     // Newest first (docs/api.md: webhook deliveries).
     QList<WebhookDelivery> deliveries(const QString &companyId, int limit);
     QList<WebhookDelivery> deliveriesOf(const QString &companyId, const QString &webhookId, int limit);

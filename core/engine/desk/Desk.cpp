@@ -170,7 +170,7 @@ Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &
     });
     if (!ok) {
         m_engine.core().forget(h.session.id);
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the change"));
+        return m_engine.core().store().batch().failure(QStringLiteral("could not store the change"));
     }
     publishQueue(h.session.companyId, h.session.id, SessionEventType::QueueUpdated);
     return reload(h.session.companyId, h.session.id);

@@ -181,7 +181,7 @@ Result<Message> Desk::reply(
             held->item = *current;
             return notYours(*held);
         }
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+        return m_engine.core().store().batch().failure(QStringLiteral("could not store the message"));
     }
     m_engine.core().remember(s);
     publishMessage(s, m, reply.internal);

@@ -47,17 +47,18 @@ const QList<Order> &OrderFinder::recent()
     return *m_recent;
 }
 
-QList<Order> OrderFinder::byNumber(const QStringList &ids, const QString &text, QString *unknown)
+OrderFinder::Numbered OrderFinder::byNumber(const QStringList &ids, const QString &text)
 {
-    QList<Order> out;
+    Numbered found;
+    QList<Order> &out = found.orders;
     for (const QString &id : ids) {
         if (auto o = m_actions.findOrder(m_session.companyId, m_session.customerId, id))
             out << *o;
-        else if (unknown->isEmpty())
-            *unknown = id;
+        else if (found.unknown.isEmpty())
+            found.unknown = id;
     }
     if (!ids.isEmpty())
-        return out;
+        return found;
     // A number alone is an order only when it is one of the customer's ("why is 10016 still pending").
     static const QRegularExpression bare(
         QStringLiteral("(?<![\\w$.,])(\\d{4,8})(?![\\w.,]*\\d)(?!\\s*(?:\\$|usd|dollars?|bucks|%))"),
@@ -69,7 +70,7 @@ QList<Order> OrderFinder::byNumber(const QStringList &ids, const QString &text, 
             if (o.id == id && !named)
                 out << o;
     }
-    return out;
+    return found;
 }
 
 QList<Order> OrderFinder::byItem(const QString &text)

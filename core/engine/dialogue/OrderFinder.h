@@ -13,9 +13,14 @@ public:
     OrderFinder(ActionExecutor &actions, const Session &session) : m_actions(actions), m_session(session) { }
 
     // Orders named by number: the ids the slots found ("ORD-10005", "order #10005"), else a
-    // bare number that is one of the customer's orders ("tracking for 10005"). `unknown`
-    // gets the first id with an order cue that is not the customer's.
-    QList<Order> byNumber(const QStringList &ids, const QString &text, QString *unknown);
+    // bare number that is one of the customer's orders ("tracking for 10005"); and the first
+    // id with an order cue that is not the customer's (an answer, not an error: the
+    // planner tells the customer so).
+    struct Numbered {
+        QList<Order> orders;
+        QString unknown;
+    };
+    Numbered byNumber(const QStringList &ids, const QString &text);
     // Orders holding an item the message names ("my gloves", "the jacket order and the
     // backpack order"), in the order the items are named; the latest order holding each.
     QList<Order> byItem(const QString &text);

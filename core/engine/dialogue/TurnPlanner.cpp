@@ -40,7 +40,9 @@ void TurnPlanner::readOrders(
     const Session &s, const MessageAnalysis &a, const QString &text, const dialogue::DialogueState &state, Reading &r)
 {
     OrderFinder finder(m_actions, s);
-    r.named = finder.byNumber(a.slotValues.orderIds, text, &r.unknown);
+    OrderFinder::Numbered numbered = finder.byNumber(a.slotValues.orderIds, text);
+    r.named = std::move(numbered.orders);
+    r.unknown = std::move(numbered.unknown);
     if (!r.named.isEmpty())
         return;
     if (dialogue::asksForEarlierOrder(text) && !state.orderId.isEmpty()) {
@@ -141,8 +143,7 @@ void TurnPlanner::planFurther(const Session &s, const Customer &customer, const 
         const bool says = dialogue::asksForRefund(clause) || dialogue::asksToCancelOrder(clause);
         if (says)
             asked = clause;
-        QString unknown;
-        const QList<Order> orders = finder.byNumber(nlu::extractSlots(clause).orderIds, clause, &unknown);
+        const QList<Order> orders = finder.byNumber(nlu::extractSlots(clause).orderIds, clause).orders;
         if (orders.isEmpty() || asked.isEmpty() || done.contains(orders.first().id))
             continue;
         const Order &o = orders.first();

@@ -141,8 +141,8 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
         created.firstTurn = std::make_shared<Turn>(std::move(turn.value()));
         return true;
     });
-    if (!ok)
-        return failure;
+    if (!ok) // the turn's error, else the batch's (a degraded store runs nothing)
+        return failure.kind == ErrorKind::Internal ? m_core.store().batch().failure(failure.message) : failure;
     m_core.remember(s);
     return created;
 }
@@ -231,31 +231,36 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     Session &s = opened->first;
     const Company &company = opened->second;
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
-    m_core.store().batch().run([&] {
+    const Status stored = m_core.store().batch().run([&]() -> Status {
         turn = beginTurn(s, company, checked.value(), analysed);
-        if (turn)
-            m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id,
-                AuditOutcome::Created, withPiiKinds({}, checked.value()));
-        return turn.ok();
+        if (!turn)
+            return turn.error();
+        m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id,
+            AuditOutcome::Created, withPiiKinds({}, checked.value()));
+        return Ok{};
     });
-    if (turn)
-        m_core.remember(turn->outcome.session);
-    else
+    if (!stored) { // the turn's error, or the batch's (a degraded store runs nothing)
         m_core.forget(sessionId);
+        return stored.error();
+    }
+    m_core.remember(turn->outcome.session);
     return turn;
 }
 
 Result<MessageOutcome> Conversation::endTurn(Turn &turn, const ComposedReply *reply)
 {
     Result<MessageOutcome> result = makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
-    m_core.store().batch().run([&] {
+    const Status stored = m_core.store().batch().run([&]() -> Status {
         result = finishTurn(turn, reply);
-        return result.ok();
+        if (!result)
+            return result.error();
+        return Ok{};
     });
-    if (result)
-        m_core.remember(result->session);
-    else
+    if (!stored) { // the turn's error, or the batch's (a degraded store runs nothing)
         m_core.forget(turn.outcome.session.id);
+        return stored.error();
+    }
+    m_core.remember(result->session);
     return result;
 }
 
@@ -389,7 +394,7 @@ Result<Turn> Conversation::beginTurn(
         s.status = s.currentTier == Tier::AiRep ? SessionStatus::Active : SessionStatus::Escalated;
     turn.outcome.customerMessage.content = text;
     if (!storeCustomerMessage(s, turn.outcome.customerMessage, a, now))
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
+        return m_core.store().batch().failure(QStringLiteral("could not store the message"));
 
     // Plan: the dialogue so far decides what this message refers to (and may correct its intent in `a`).
     const dialogue::DialogueState storedState
@@ -409,7 +414,7 @@ Result<Turn> Conversation::beginTurn(
         turn.outcome.escalation
             = m_core.applyEscalation(s, decision->target, decision->reason, decision->notes, true, now);
         if (!turn.outcome.escalation)
-            return makeError(ErrorKind::Internal, QStringLiteral("could not store the escalation"));
+            return m_core.store().batch().failure(QStringLiteral("could not store the escalation"));
     } else {
         // At the human tier the session waits in the queue.
         s.status = s.currentTier == Tier::HumanAgent ? SessionStatus::Escalated : SessionStatus::Active;
@@ -418,7 +423,7 @@ Result<Turn> Conversation::beginTurn(
         = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language));
     // Written only when it changed: most messages leave the dialogue as it was.
     if (state != storedState && !m_core.store().dialogues().save(s.id, state.toBytes(), now))
-        return makeError(ErrorKind::Internal, QStringLiteral("could not store the dialogue state"));
+        return m_core.store().batch().failure(QStringLiteral("could not store the dialogue state"));
     prepareReply(s, turn, company, ComposeInput{{}, customer, a, report, decision, knowledge, {}, text, {}});
 
     // Persist.
@@ -455,9 +460,13 @@ bool Conversation::isRepeatContact(Session &s, const CsConfig &config, const Mes
     if (firstCategory)
         s.issueCategory = category;
     const bool judge = s.issueCategory && (firstCategory || firstMessage);
-    return judge && config.escalationRules.repeatContactWindowHours > 0
-        && m_core.store().sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory,
-            now - qint64(config.escalationRules.repeatContactWindowHours) * 3600000, s.id);
+    const int windowHours = config.escalationRules.repeatContactWindowHours;
+    if (!judge || windowHours <= 0)
+        return false;
+    // A store that cannot say is no repeat: the message is not escalated for it.
+    const Result<bool> repeat = m_core.store().sessions().hasRecentContact(
+        s.companyId, s.customerId, *s.issueCategory, now - qint64(windowHours) * 3600000, s.id);
+    return repeat.ok() && repeat.value();
 }
 
 QList<KbHit> Conversation::searchKnowledge(Session &s, const MessageAnalysis &a, const TurnPlan &plan)
@@ -548,7 +557,7 @@ Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply 
             Message ai = aiMessage(turn, *composed);
             if (!m_core.store().sessions().appendMessage(s.id, s.messageCount++, ai)
                 || !m_core.store().sessions().setMessageCount(s.id, s.messageCount))
-                return makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
+                return m_core.store().batch().failure(QStringLiteral("could not store the reply"));
             out.aiResponse = ai;
         }
     }

@@ -32,7 +32,7 @@ Result<Session> SessionService::store(Session &s, const std::function<bool()> &w
 {
     if (!m_core.store().batch().run(writes)) {
         m_core.forget(s.id);
-        return makeError(ErrorKind::Internal, failure);
+        return m_core.store().batch().failure(failure);
     }
     m_core.remember(s);
     return s;

@@ -16,13 +16,14 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: tierdesk-intent-model INTENTS.tsv OUTPUT.bin\n");
         return 2;
     }
-    QString error;
-    const auto examples = tierdesk::nlu::IntentClassifier::loadExamples(args.at(1), &error);
-    if (examples.isEmpty()) {
+    const auto read = tierdesk::nlu::IntentClassifier::loadExamples(args.at(1));
+    if (!read || read->examples.isEmpty()) {
+        const QString why = read ? read->skipped : read.error().message;
         std::fprintf(
-            stderr, "tierdesk-intent-model: %s\n", qPrintable(error.isEmpty() ? QStringLiteral("no examples") : error));
+            stderr, "tierdesk-intent-model: %s\n", qPrintable(why.isEmpty() ? QStringLiteral("no examples") : why));
         return 1;
     }
+    const auto &examples = read->examples;
     tierdesk::nlu::IntentClassifier classifier;
     classifier.train(examples);
     QSaveFile out(args.at(2));

@@ -15,6 +15,8 @@ class TestPlatformApiAuth : public QObject {
 private slots:
     void init();
     void cleanup();
+    // First: the route read its notes once, and kept them, in the code before.
+    void missingReleaseNotesAreTheTablesInternalError();
     void releaseNotesListTheProgramsVersions();
     void keyOfAnotherRegionSigns();
     void unsignedRequestIsRefused();
@@ -60,6 +62,20 @@ qlonglong TestPlatformApiAuth::authFailures(const QString &company)
         .scalar(
             QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'auth.failed' AND company_id = ?"), {company})
         .toLongLong();
+}
+
+// Without :/release-notes.json (the build's resources taken away) the route answers as
+// the table answers our own faults: 500, and never our words.
+void TestPlatformApiAuth::missingReleaseNotesAreTheTablesInternalError()
+{
+    PlatformClient client(server().port(), m_key);
+    Q_CLEANUP_RESOURCE(tierdesk_defaults);
+    HttpResult r = client.get(QStringLiteral("/api/release-notes"));
+    Q_INIT_RESOURCE(tierdesk_defaults);
+    QVERIFY2(checkPlatformError(r, 500, QStringLiteral("InternalServerErrorException")).isEmpty(), describe(r));
+    QCOMPARE(r.json().value(QLatin1String("message")).toString(), QStringLiteral("Internal server error"));
+    r = client.get(QStringLiteral("/api/release-notes"));
+    QVERIFY2(r.status == 200, describe(r));
 }
 
 void TestPlatformApiAuth::releaseNotesListTheProgramsVersions()
