@@ -18,6 +18,13 @@ struct ErrorRow {
 
 // The row for e's kind and detail, else the row for its kind alone, else the table's
 // Internal row (every table has one).
+// The failure of a write the degraded store refused (Database::degradedError puts it in
+// details.reason), which every family answers as its gate does; empty for any other error.
+inline QString storageFailureOf(const Error &e)
+{
+    return e.detail == ErrorDetail::StorageFailure ? e.details.value(QLatin1String("reason")).toString() : QString();
+}
+
 template <std::size_t N> const ErrorRow &findErrorRow(const ErrorRow (&rows)[N], const Error &e)
 {
     const ErrorRow *kindOnly = nullptr;

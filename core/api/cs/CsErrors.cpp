@@ -55,10 +55,7 @@ http::HttpResponse tableAnswer(const Error &e)
 
 http::HttpResponse error(const Error &e)
 {
-    // A write the degraded store refused (Database::degradedError: the failure in
-    // details.reason) is answered as the gate answers it: storageFailure below.
-    if (const QString failure = e.details.value(QLatin1String("reason")).toString();
-        e.detail == ErrorDetail::StorageFailure && !failure.isEmpty())
+    if (const QString failure = storageFailureOf(e); !failure.isEmpty()) // answered as the gate does
         return storageFailure(failure);
     return tableAnswer(e);
 }

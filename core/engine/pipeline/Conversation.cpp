@@ -7,6 +7,7 @@
 #include "core/common/JsonWriter.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/dialogue/TurnPlanner.h"
+#include "core/engine/pipeline/AiReplyMessage.h"
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/pipeline/IssueSummary.h"
 #include "core/engine/pipeline/OpenSession.h"
@@ -22,23 +23,6 @@
 #include <QThread>
 
 namespace tierdesk {
-namespace {
-
-QString roleOf(Tier t)
-{
-    switch (t) {
-    case Tier::AiRep:
-        return QStringLiteral("ai_rep");
-    case Tier::AiManager:
-        return QStringLiteral("ai_manager");
-    case Tier::HumanAgent:
-        return QStringLiteral("human_agent");
-    }
-    return {};
-}
-
-} // namespace
-
 Conversation::Conversation(EngineCore &core, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_core(core), m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
       m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder))))
@@ -517,32 +501,6 @@ void Conversation::useModel(ComposeInput &input, const Company &company)
     input.history = m_core.store().sessions().lastMessages(input.session, ai.historyMessages + 1);
 }
 
-Message Conversation::aiMessage(const Turn &turn, const ComposedReply &composed) const
-{
-    const ComposeInput &in = *turn.compose;
-    const Reply &reply = composed.reply;
-    Message ai;
-    ai.id = ids::random(QStringLiteral("msg_"));
-    ai.role = roleOf(turn.speaker);
-    ai.content = reply.content;
-    if (!turn.handoverNote.isEmpty())
-        ai.content += QLatin1Char(' ') + turn.handoverNote;
-    ai.timestamp = m_core.clock().nowMs();
-    AiReplyMeta meta;
-    meta.actionsTaken = in.actions.actionsTaken;
-    meta.confidence = qRound(in.analysis.intent.confidence * 1000) / 1000.0;
-    meta.intent = in.analysis.intent.intent;
-    meta.latencyMs = qMax<qint64>(turn.timer.elapsed(), 0);
-    meta.model = reply.model;
-    meta.suggestedActions = reply.suggestedActions;
-    meta.inputTokens = reply.inputTokens;
-    meta.outputTokens = reply.outputTokens;
-    meta.fallback = composed.fallbackReason; // timeout, provider_error or guard: the local words went out
-    meta.guardNotes = composed.guardNotes;
-    ai.meta.ai = std::move(meta);
-    return ai;
-}
-
 Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply *composed)
 {
     MessageOutcome out = turn.outcome;
@@ -554,7 +512,7 @@ Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply 
             return current.error();
         s = current.value();
         if (s.status != SessionStatus::Resolved) {
-            Message ai = aiMessage(turn, *composed);
+            Message ai = aiReplyMessage(turn, *composed, m_core.clock().nowMs());
             if (!m_core.store().sessions().appendMessage(s.id, s.messageCount++, ai)
                 || !m_core.store().sessions().setMessageCount(s.id, s.messageCount))
                 return m_core.store().batch().failure(QStringLiteral("could not store the reply"));

@@ -85,12 +85,11 @@ private:
     bool isRepeatContact(Session &s, const CsConfig &config, const MessageAnalysis &a, qint64 now);
     // The knowledge the reply may quote; counts the turns the AI was not confident in.
     QList<KbHit> searchKnowledge(Session &s, const MessageAnalysis &a, const TurnPlan &plan);
-    // What phase two words (`input` completed with the speaking tier), or nothing while a person has the session.
     // The company's model responder, and the last messages it is given, when its "ai" names a provider.
     void useModel(ComposeInput &input, const Company &company);
+    // What phase two words (`input` completed with the speaking tier), or nothing while a person has the session.
     void prepareReply(Session &s, Turn &turn, const Company &company, ComposeInput input);
     Result<MessageOutcome> finishTurn(Turn &turn, const ComposedReply *reply);
-    Message aiMessage(const Turn &turn, const ComposedReply &reply) const;
     // The session's next waiting message, if any, starts (queued).
     void nextTurn(const QString &sessionId);
     // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm

@@ -18,14 +18,8 @@ OutboundRequest request(const Endpoint &endpoint, const ChatRequest &chat)
         {QStringLiteral("stream"), false},
         {QStringLiteral("options"), options},
     };
-    OutboundRequest r;
-    r.url = joinUrl(endpoint.baseUrl, QStringLiteral("/api/chat"));
-    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     // Ollama itself takes no key; one behind a proxy that wants a bearer token gets it.
-    if (!endpoint.apiKey.isEmpty())
-        r.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + endpoint.apiKey});
-    return r;
+    return jsonPost(endpoint, QStringLiteral("/api/chat"), body);
 }
 
 Result<ChatCompletion> answer(const QJsonObject &body)

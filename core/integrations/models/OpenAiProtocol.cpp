@@ -16,13 +16,7 @@ OutboundRequest request(const Endpoint &endpoint, const ChatRequest &chat)
         {QStringLiteral("max_tokens"), chat.maxOutputTokens},
         {QStringLiteral("stream"), false},
     };
-    OutboundRequest r;
-    r.url = joinUrl(endpoint.baseUrl, QStringLiteral("/chat/completions"));
-    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
-    if (!endpoint.apiKey.isEmpty())
-        r.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + endpoint.apiKey});
-    return r;
+    return jsonPost(endpoint, QStringLiteral("/chat/completions"), body);
 }
 
 Result<ChatCompletion> answer(const QJsonObject &body)

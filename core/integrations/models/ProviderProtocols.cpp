@@ -1,6 +1,7 @@
 #include "core/integrations/models/ProviderProtocols.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace tierdesk::providers {
 
@@ -56,6 +57,17 @@ QUrl joinUrl(const QUrl &base, const QString &path)
 Error malformed(const QString &why)
 {
     return makeError(ErrorKind::Unavailable, ErrorDetail::AiFailed, QStringLiteral("unreadable answer: ") + why);
+}
+
+OutboundRequest jsonPost(const Endpoint &endpoint, const QString &path, const QJsonObject &body)
+{
+    OutboundRequest r;
+    r.url = joinUrl(endpoint.baseUrl, path);
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    if (!endpoint.apiKey.isEmpty())
+        r.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + endpoint.apiKey});
+    return r;
 }
 
 QJsonArray messagesWithSystem(const ChatRequest &chat)

@@ -51,5 +51,7 @@ QUrl joinUrl(const QUrl &base, const QString &path);
 Error malformed(const QString &why);
 // The messages as both OpenAI and Ollama take them: the system prompt first.
 QJsonArray messagesWithSystem(const ChatRequest &chat);
+// A JSON POST of `body` to {base}{path}, with the key as a bearer token when there is one.
+OutboundRequest jsonPost(const Endpoint &endpoint, const QString &path, const QJsonObject &body);
 
 } // namespace tierdesk::providers
