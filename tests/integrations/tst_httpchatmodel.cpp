@@ -236,8 +236,9 @@ void TestHttpChatModel::forbiddenAddressesAreNeverContacted()
     QVERIFY(models.allows(QHostAddress(QStringLiteral("127.0.0.1")))); // Ollama, llama.cpp on this machine
     QVERIFY(models.allows(QHostAddress(QStringLiteral("::1"))));
     QVERIFY(models.allows(QHostAddress(QStringLiteral("::ffff:127.0.0.1"))));
-    QVERIFY(
-        models.check(QHostAddress(QStringLiteral("10.1.2.3"))).error().message.contains(QLatin1String("ai/allowPrivateNetworks")));
+    QVERIFY(models.check(QHostAddress(QStringLiteral("10.1.2.3")))
+                .error()
+                .message.contains(QLatin1String("ai/allowPrivateNetworks")));
     QVERIFY(!models.allows(QHostAddress(QStringLiteral("169.254.169.254"))));
     const AddressPolicy withPrivate = AddressPolicy::forModelProviders(true);
     QVERIFY(withPrivate.allows(QHostAddress(QStringLiteral("192.168.1.20"))));
