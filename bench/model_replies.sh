@@ -17,7 +17,8 @@ mkdir -p "$here/results"
 model_pid=""
 trap 'kill -9 $pid $model_pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
-printf '[ai]\nmaxConcurrent=256\n[replies]\ntimeoutMs=5000\n' >"$data/tierdesk.ini"
+# 200 conversations from one address: above the default 64 connections per address.
+printf '[ai]\nmaxConcurrent=256\n[replies]\ntimeoutMs=5000\n[http]\nmaxConnectionsPerAddress=512\n' >"$data/tierdesk.ini"
 "$bin" --data-dir "$data" serve --port "$port" --demo --no-rate-limit >"$data/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do grep -q "Admin token" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
@@ -26,9 +27,9 @@ company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
 base="http://127.0.0.1:$port"
 auth=(-H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json")
 
-start_model() { # delay in seconds
+start_model() { # delay in milliseconds
   [ -n "$model_pid" ] && kill "$model_pid" 2>/dev/null && wait "$model_pid" 2>/dev/null || true
-  python3 "$here/fake_model.py" "$model_port" "$1" &
+  node "$here/fake_model.js" "$model_port" "$1" &
   model_pid=$!
   for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$model_port" -X POST -d '{}' && break; sleep 0.1; done
 }
@@ -47,7 +48,7 @@ rss_peak_kb() { awk '/VmHWM/ {print $2}' "/proc/$pid/status"; }
 curl -sf -X POST "$base/api/cs/ai/providers" "${auth[@]}" \
   -d "{\"companyId\":\"$company\",\"name\":\"bench\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:$model_port/v1\",\"timeoutMs\":5000}" >/dev/null
 new_sessions 400 a >"$data/sessions-a.txt"
-new_sessions 200 b >"$data/sessions-b.txt"
+new_sessions 800 b >"$data/sessions-b.txt" # few collisions: a session answers one message at a time
 {
   echo "Tierdesk model-reply benchmark, $(date -u +%FT%TZ), $(nproc) cores; server, provider and wrk share this machine"
   echo
@@ -61,7 +62,7 @@ new_sessions 200 b >"$data/sessions-b.txt"
   SESSIONS_FILE="$data/sessions-a.txt" wrk -t2 -c50 -d"$duration" --latency -s "$here/post_message.lua" "$base"
   echo
   echo "== a model taking 1 s a reply: 200 conversations at once (wrk -c200), /api/cs/health alone (wrk -c1)"
-  start_model 1
+  start_model 1000
   SESSIONS_FILE="$data/sessions-b.txt" wrk -t2 -c200 -d"$duration" --timeout 10s --latency -s "$here/post_message.lua" "$base" >"$data/slow.txt" &
   wrk_pid=$!
   sleep 2 # the 200 conversations are under way
