@@ -131,33 +131,6 @@ Result<AnalyticsSummary> SessionEngine::analytics(
     return m_sessions.analytics(companyId, startMs, endMs, groupBy);
 }
 
-Status SessionEngine::checkWebhook(
-    const QString &companyId, const QString &url, const QStringList &events, const QByteArray &secret)
-{
-    return m_webhooks.check(companyId, url, events, secret);
-}
-
-Result<Webhook> SessionEngine::addWebhook(const QString &companyId, const QString &url, const QStringList &events,
-    const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved)
-{
-    return m_webhooks.add(companyId, url, events, secret, actor, resolved);
-}
-
-Status SessionEngine::removeWebhook(const QString &companyId, const QString &id, const Actor &actor)
-{
-    return m_webhooks.remove(companyId, id, actor);
-}
-
-QList<WebhookDelivery> SessionEngine::webhookDeliveries(const QString &companyId, int limit)
-{
-    return m_webhooks.deliveries(companyId, limit);
-}
-
-QList<WebhookDelivery> SessionEngine::webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit)
-{
-    return m_webhooks.deliveriesOf(companyId, webhookId, limit);
-}
-
 bool SessionEngine::queueEvent(const QString &companyId, const QString &event, const QJsonObject &data)
 {
     return m_core.queueEvent(companyId, event, data);

@@ -81,17 +81,8 @@ public:
     int sweepAbandoned(qint64 idleMs) { return m_sessions.sweepAbandoned(idleMs); }
     Result<AnalyticsSummary> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
 
-    // Webhooks (admin/WebhookService): see there.
-    static QStringList webhookEvents() { return WebhookService::events(); }
-    Status checkWebhook(
-        const QString &companyId, const QString &url, const QStringList &events, const QByteArray &secret);
-    Result<Webhook> addWebhook(const QString &companyId, const QString &url, const QStringList &events,
-        const QByteArray &secret, const Actor &actor, const QList<QHostAddress> &resolved = {});
-    Result<QList<Webhook>> webhooks(const QString &companyId) { return m_webhooks.list(companyId); }
-    Status removeWebhook(const QString &companyId, const QString &id, const Actor &actor);
-    bool webhooksSubscribeTo(const QStringList &events) { return m_webhooks.subscribedTo(events); }
-    QList<WebhookDelivery> webhookDeliveries(const QString &companyId, int limit);
-    QList<WebhookDelivery> webhookDeliveriesOf(const QString &companyId, const QString &webhookId, int limit);
+    // Webhooks (admin/WebhookService): registration, listing, removal, deliveries.
+    WebhookService &webhooks() { return m_webhooks; }
     void setWebhookAddressPolicy(const AddressPolicy &policy) { m_core.setWebhookAddresses(policy); }
     void setModelAddressPolicy(const AddressPolicy &policy) { m_core.setModelAddresses(policy); }
 

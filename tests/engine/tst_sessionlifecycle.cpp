@@ -310,11 +310,11 @@ void TestSessionLifecycle::abandonment()
 
 void TestSessionLifecycle::webhookOutboxRows()
 {
-    auto hook = f->engine->addWebhook(f->companyId, QStringLiteral("https://hooks.example.com/cs"),
-        SessionEngine::webhookEvents(), QByteArray("0123456789abcdef-secret"), Actor{});
+    auto hook = f->engine->webhooks().add(f->companyId, QStringLiteral("https://hooks.example.com/cs"),
+        WebhookService::events(), QByteArray("0123456789abcdef-secret"), Actor{});
     QVERIFY(hook.ok());
-    QVERIFY(!f->engine
-                 ->addWebhook(f->companyId, QStringLiteral("https://x.example.com"), SessionEngine::webhookEvents(),
+    QVERIFY(!f->engine->webhooks()
+                 .add(f->companyId, QStringLiteral("https://x.example.com"), WebhookService::events(),
                      QByteArray("short"), Actor{})
                  .ok());
     auto a = f->open(QStringLiteral("cust_ben"), QStringLiteral("I will sue you, I'm calling my lawyer"));
@@ -361,11 +361,11 @@ void TestSessionLifecycle::webhookOutboxRows()
 
     // A hook subscribed to one event gets only that one; another company's hook gets nothing.
     auto other = f->engine->createCompany(QStringLiteral("Other Co"), Actor{});
-    QVERIFY(f->engine
-                ->addWebhook(other->id, QStringLiteral("https://other.example.com"), SessionEngine::webhookEvents(),
+    QVERIFY(f->engine->webhooks()
+                .add(other->id, QStringLiteral("https://other.example.com"), WebhookService::events(),
                     QByteArray("fedcba9876543210"), Actor{})
                 .ok());
-    auto only = f->engine->addWebhook(f->companyId, QStringLiteral("https://only.example.com"),
+    auto only = f->engine->webhooks().add(f->companyId, QStringLiteral("https://only.example.com"),
         {QStringLiteral("session.resolved")}, QByteArray("fedcba9876543210"), Actor{});
     QVERIFY(only.ok());
     auto c = f->open(QStringLiteral("cust_grace"), QStringLiteral("Hi"));

@@ -117,11 +117,11 @@ void CsApi::createWebhook(Call &c)
         events << e.toString();
     const QString url = body->value(QLatin1String("url")).toString();
     const QByteArray secret = body->value(QLatin1String("secret")).toString().toUtf8();
-    if (const Status checked = m_engine.checkWebhook(company, url, events, secret); !checked)
+    if (const Status checked = m_engine.webhooks().check(company, url, events, secret); !checked)
         return fail(c, checked.error());
     const QString host = QUrl(url, QUrl::StrictMode).host();
-    if (AddressPolicy::literal(host)) { // already judged by checkWebhook()
-        const auto hook = m_engine.addWebhook(company, url, events, secret, c.actor);
+    if (AddressPolicy::literal(host)) { // already judged by webhooks().check()
+        const auto hook = m_engine.webhooks().add(company, url, events, secret, c.actor);
         if (!hook)
             return fail(c, hook.error());
         return reply(c, http::HttpResponse::json(201, webhookJson(*hook)));
@@ -139,7 +139,7 @@ void CsApi::createWebhook(Call &c)
                     cs::error(ErrorKind::InvalidArgument,
                         QStringLiteral("url host %1 could not be resolved").arg(host.left(255)),
                         {{QStringLiteral("field"), QStringLiteral("url")}}));
-            const auto hook = m_engine.addWebhook(company, url, events, secret, actor, info.addresses());
+            const auto hook = m_engine.webhooks().add(company, url, events, secret, actor, info.addresses());
             if (!hook)
                 return fail(later, hook.error());
             reply(later, http::HttpResponse::json(201, webhookJson(*hook)));
@@ -151,7 +151,7 @@ void CsApi::listWebhooks(Call &c)
     const auto company = companyParam(c, queryParam(c.req, "companyId"));
     if (!company)
         return;
-    const auto hooks = m_engine.webhooks(*company);
+    const auto hooks = m_engine.webhooks().list(*company);
     if (!hooks)
         return fail(c, hooks.error());
     QJsonArray list;
@@ -160,13 +160,13 @@ void CsApi::listWebhooks(Call &c)
     reply(c,
         http::HttpResponse::json(200,
             QJsonObject{{QStringLiteral("webhooks"), list},
-                {QStringLiteral("deliveries"), cs::deliveriesJson(m_engine.webhookDeliveries(*company, 50))}}));
+                {QStringLiteral("deliveries"), cs::deliveriesJson(m_engine.webhooks().deliveries(*company, 50))}}));
 }
 
 void CsApi::webhookDeliveries(Call &c)
 {
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
-    const auto hooks = m_engine.webhooks(c.who.company);
+    const auto hooks = m_engine.webhooks().list(c.who.company);
     if (!hooks)
         return fail(c, hooks.error());
     if (std::none_of(hooks->cbegin(), hooks->cend(), [&](const Webhook &w) { return w.id == id; }))
@@ -185,12 +185,13 @@ void CsApi::webhookDeliveries(Call &c)
     reply(c,
         http::HttpResponse::json(200,
             QJsonObject{{QStringLiteral("deliveries"),
-                cs::deliveriesJson(m_engine.webhookDeliveriesOf(c.who.company, id, limit))}}));
+                cs::deliveriesJson(m_engine.webhooks().deliveriesOf(c.who.company, id, limit))}}));
 }
 
 void CsApi::deleteWebhook(Call &c)
 {
-    const auto removed = m_engine.removeWebhook(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor);
+    const auto removed
+        = m_engine.webhooks().remove(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor);
     if (!removed)
         return fail(c, removed.error());
     reply(c, http::HttpResponse::noContent());

@@ -15,7 +15,7 @@ PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent)
 {
     // escalation.created is queued by the routes that escalate, not from events.
     m_events.listenWhile([this] {
-        return m_engine.webhooksSubscribeTo(
+        return m_engine.webhooks().subscribedTo(
             {QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")});
     });
 }

@@ -53,11 +53,11 @@ void configure(QObject *context, const PlatformCallPtr &c)
     if (!events)
         return;
     const QByteArray key = secret->toUtf8();
-    if (const Status checked = c->engine().checkWebhook(c->company, *url, *events, key); !checked)
+    if (const Status checked = c->engine().webhooks().check(c->company, *url, *events, key); !checked)
         return platformcall::fail(c, checked.error());
     const QString host = QUrl(*url, QUrl::StrictMode).host();
-    if (AddressPolicy::literal(host)) { // already judged by checkWebhook()
-        const auto hook = c->engine().addWebhook(c->company, *url, *events, key, c->actor);
+    if (AddressPolicy::literal(host)) { // already judged by webhooks().check()
+        const auto hook = c->engine().webhooks().add(c->company, *url, *events, key, c->actor);
         if (!hook)
             return platformcall::fail(c, hook.error());
         return platformcall::replyJson(c, 201, webhookJson(*hook));
@@ -67,7 +67,7 @@ void configure(QObject *context, const PlatformCallPtr &c)
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
             return platformcall::fail(
                 c, platform::badRequest(QStringLiteral("url host %1 could not be resolved").arg(host.left(255))));
-        const auto hook = c->engine().addWebhook(c->company, url, events, key, c->actor, info.addresses());
+        const auto hook = c->engine().webhooks().add(c->company, url, events, key, c->actor, info.addresses());
         if (!hook)
             return platformcall::fail(c, hook.error());
         platformcall::replyJson(c, 201, webhookJson(*hook));

@@ -39,7 +39,7 @@ private slots:
         api::PlatformEvents again(*m_fx->engine);
         QVERIFY(again.listening());
 
-        QVERIFY(m_fx->engine->removeWebhook(m_fx->companyId, hook, Actor{}));
+        QVERIFY(m_fx->engine->webhooks().remove(m_fx->companyId, hook, Actor{}));
         QVERIFY(m_fx->store->batch().flush());
         QVERIFY(!events.listening());
         QVERIFY(!again.listening());
@@ -61,7 +61,7 @@ private slots:
 private:
     QString addHook(const QStringList &subscribed)
     {
-        const auto w = m_fx->engine->addWebhook(m_fx->companyId, QStringLiteral("https://hooks.example.com/x"),
+        const auto w = m_fx->engine->webhooks().add(m_fx->companyId, QStringLiteral("https://hooks.example.com/x"),
             subscribed, QByteArrayLiteral("a-secret-of-sixteen+"), Actor{});
         if (!w || !m_fx->store->batch().flush())
             return {};
