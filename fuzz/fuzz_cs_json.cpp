@@ -187,7 +187,7 @@ private:
                 m_engine->updateConfig(kCompany, CsConfig::defaults(), {}, Actor{}).ok(), "cannot restore config");
         if (route.key == 'W') {
             const QString id = QJsonDocument::fromJson(r.body).object().value(QLatin1String("id")).toString();
-            fuzz::check(m_engine->removeWebhook(kCompany, id, Actor{}).ok(), "cannot remove the webhook", r.body);
+            fuzz::check(m_engine->webhooks().remove(kCompany, id, Actor{}).ok(), "cannot remove the webhook", r.body);
         }
         m_store->batch().flush();
     }

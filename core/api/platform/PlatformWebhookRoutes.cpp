@@ -1,5 +1,5 @@
 // POST /webhook/configure: a webhook of the company for seed 000's events
-// (PlatformEvents), registered like every webhook (SessionEngine::addWebhook).
+// (PlatformEvents), registered like every webhook (SessionEngine::webhooks().add).
 #include "core/api/platform/PlatformCall.h"
 #include "core/api/platform/PlatformErrors.h"
 #include "core/api/platform/PlatformEvents.h"
