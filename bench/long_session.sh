@@ -7,6 +7,7 @@
 set -euo pipefail
 bin=$(realpath "${1:-build/app/tierdesk}")
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib/demo_server.sh"
 duration=${DURATION:-15s}
 port=${PORT:-18098}
 data=$(mktemp -d)
@@ -14,12 +15,7 @@ out="$here/results/long-session-$(date -u +%Y%m%dT%H%M%SZ).txt"
 mkdir -p "$here/results"
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
-"$bin" --data-dir "$data" serve --port "$port" --demo --no-rate-limit >"$data/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 50); do grep -q "Admin token" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
-export TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
-company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
-base="http://127.0.0.1:$port"
+start_demo_server "$bin" "$data" "$port"
 curl -s -X POST "$base/api/cs/sessions" -H "Authorization: Bearer $TOKEN" \
   -d "{\"companyId\":\"$company\",\"customerId\":\"bench-long\",\"channel\":\"chat\"}" \
   | grep -o '"id":"sess_[0-9a-f]*"' | head -n 1 | cut -d'"' -f4 >"$data/session.txt"

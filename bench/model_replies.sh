@@ -8,6 +8,7 @@
 set -euo pipefail
 bin=$(realpath "${1:-build/app/tierdesk}")
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib/demo_server.sh"
 duration=${DURATION:-15s}
 port=${PORT:-18097}
 model_port=${MODEL_PORT:-18098}
@@ -19,12 +20,7 @@ trap 'kill -9 $pid $model_pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
 # 200 conversations from one address: above the default 64 connections per address.
 printf '[ai]\nmaxConcurrent=256\n[replies]\ntimeoutMs=5000\n[http]\nmaxConnectionsPerAddress=512\n' >"$data/tierdesk.ini"
-"$bin" --data-dir "$data" serve --port "$port" --demo --no-rate-limit >"$data/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do grep -q "Admin token" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
-export TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
-company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
-base="http://127.0.0.1:$port"
+start_demo_server "$bin" "$data" "$port"
 auth=(-H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json")
 
 start_model() { # delay in milliseconds

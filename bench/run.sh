@@ -9,6 +9,7 @@
 set -euo pipefail
 bin=$(realpath "${1:-build/app/tierdesk}")
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib/demo_server.sh"
 duration=${DURATION:-15s}
 conns=${CONNECTIONS:-50}
 port=${PORT:-18099}
@@ -17,12 +18,7 @@ out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).txt"
 mkdir -p "$here/results"
 trap 'kill -9 $pid 2>/dev/null || true; [ -n "${KEEP_DATA:-}" ] || rm -rf "$data"' EXIT
 
-"$bin" --data-dir "$data" serve --port "$port" --demo --no-rate-limit >"$data/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 50); do grep -q "Admin token" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
-export TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
-company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
-base="http://127.0.0.1:$port"
+start_demo_server "$bin" "$data" "$port"
 
 # utime + stime of the server, in clock ticks.
 server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }

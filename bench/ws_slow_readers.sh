@@ -5,6 +5,7 @@
 # after the clients are gone.
 # Usage: bench/ws_slow_readers.sh [path/to/tierdesk]   (env: CLIENTS=100, DURATION=20s, PORT=18097)
 set -euo pipefail
+. "$(dirname "$0")/lib/demo_server.sh"
 bin=$(realpath "${1:-build/app/tierdesk}")
 clients=${CLIENTS:-100}
 duration=${DURATION:-20s}
@@ -14,12 +15,7 @@ trap 'kill $readers 2>/dev/null || true; kill -9 $pid 2>/dev/null || true; rm -r
 
 # More connections from 127.0.0.1 than the default 64 per address.
 printf '[http]\nmaxConnectionsPerAddress=1024\n' >"$data/tierdesk.ini"
-"$bin" --data-dir "$data" serve --port "$port" --demo --no-rate-limit >"$data/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do grep -q "Admin token" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
-export TOKEN=$(awk '/Admin token/ {print $NF}' "$data/serve.log")
-company=$(awk '/Demo company/ {print $3}' "$data/serve.log")
-base="http://127.0.0.1:$port"
+start_demo_server "$bin" "$data" "$port"
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
 
 for i in $(seq 200); do

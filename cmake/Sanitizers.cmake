@@ -23,6 +23,15 @@ if(TIERDESK_FUZZ)
   set(tierdesk_instrument fuzzer-no-link,)
 endif()
 
+# LLVM's linker for the instrumented tree: it links its ~160 test binaries against the static core
+# modules several times faster than GNU ld (same clang version; Debian's lld).
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  find_program(TIERDESK_LLD NAMES ld.lld)
+  if(TIERDESK_LLD)
+    add_link_options(-fuse-ld=lld)
+  endif()
+endif()
+
 # TIERDESK_SANITIZED lets a test skip what instrumentation makes meaningless.
 if(TIERDESK_SANITIZE OR TIERDESK_FUZZ)
   add_compile_definitions(TIERDESK_SANITIZED)

@@ -15,6 +15,8 @@ packages=(
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line
   clang libclang-rt-14-dev llvm-14
+  # the instrumented tree links with LLVM's linker (cmake/Sanitizers.cmake)
+  lld
   # make format / make format-check (.clang-format)
   clang-format
   # tests: a real SMTP server (aiosmtpd) on loopback for the e-mail tests

@@ -21,6 +21,7 @@ struct AiReplyMeta {
     QStringList suggestedActions;
     int inputTokens = 0;
     int outputTokens = 0;
+    double costUsd = 0; // the tokens at the provider's prices (0 for local words and free models)
     QString fallback; // why these are fallback words ("timeout"); empty when they are not
     QStringList guardNotes; // what the reply guard changed ("replyGuard"); printed when there are any
 };

@@ -1,5 +1,7 @@
 #include "core/integrations/OutboundHttp.h"
 
+#include "core/integrations/CurlHandles.h"
+
 #include <curl/curl.h>
 
 #include <QHostAddress>
@@ -78,13 +80,6 @@ curl_socket_t openCheckedSocket(void *clientp, curlsocktype purpose, curl_sockad
     return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
 }
 
-struct EasyDeleter {
-    void operator()(CURL *c) const { curl_easy_cleanup(c); }
-};
-struct SlistDeleter {
-    void operator()(curl_slist *l) const { curl_slist_free_all(l); }
-};
-
 bool hasHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &name)
 {
     for (const auto &h : headers) {
@@ -106,7 +101,7 @@ CurlOutboundHttp::CurlOutboundHttp(AddressPolicy policy) : m_policy(policy)
 OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
 {
     OutboundResult result;
-    std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
+    CurlEasy curl(curl_easy_init());
     if (!curl) {
         result.error = QStringLiteral("curl_easy_init failed");
         return result;
@@ -127,7 +122,7 @@ OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
         }
         raw = curl_slist_append(raw, QByteArray(h.first + ": " + h.second).constData());
     }
-    std::unique_ptr<curl_slist, SlistDeleter> headers(raw);
+    CurlSlist headers(raw);
 
     const QByteArray url = r.url.toEncoded();
     const long timeoutMs = qMax(1, r.timeoutMs);

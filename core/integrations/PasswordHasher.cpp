@@ -1,19 +1,10 @@
 #include "core/integrations/PasswordHasher.h"
 
-#include <sodium.h>
+#include "core/integrations/Sodium.h"
 
 #include <QByteArray>
 
 namespace tierdesk {
-namespace {
-
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
-} // namespace
 
 Status PasswordHasher::check(const QString &password)
 {

@@ -1,6 +1,7 @@
 #include "core/integrations/SecretBox.h"
 
 #include "core/integrations/SecretStore.h"
+#include "core/integrations/Sodium.h"
 
 #include <sodium.h>
 
@@ -9,13 +10,6 @@ namespace tierdesk {
 namespace {
 
 const QByteArray kPrefix = QByteArrayLiteral("sb1:");
-
-bool sodiumReady()
-{
-    // sodium_init() may be called again and from any thread; < 0 means unusable.
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
 
 const unsigned char *bytes(const QByteArray &b)
 {

@@ -1,6 +1,7 @@
 #include "core/integrations/SmtpMailer.h"
 
 #include "core/common/Ids.h"
+#include "core/integrations/CurlHandles.h"
 
 #include <curl/curl.h>
 
@@ -13,13 +14,6 @@
 namespace tierdesk {
 
 namespace {
-
-struct EasyDeleter {
-    void operator()(CURL *c) const { curl_easy_cleanup(c); }
-};
-struct SlistDeleter {
-    void operator()(curl_slist *l) const { curl_slist_free_all(l); }
-};
 
 // The rendered message, handed to libcurl piece by piece.
 struct Upload {
@@ -202,13 +196,13 @@ Status SmtpMailer::sendNow(const MailMessage &message) const
     if (!rendered)
         return rendered.error();
 
-    std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
+    CurlEasy curl(curl_easy_init());
     if (!curl)
         return failure(QStringLiteral("curl_easy_init failed"));
     curl_slist *raw = nullptr;
     for (const QString &r : message.to)
         raw = curl_slist_append(raw, envelope(r).constData());
-    std::unique_ptr<curl_slist, SlistDeleter> rcpt(raw);
+    CurlSlist rcpt(raw);
 
     Upload upload{*rendered, 0};
     const QByteArray url = m_config.url().toUtf8();

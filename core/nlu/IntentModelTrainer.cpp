@@ -1,8 +1,7 @@
 #include "core/nlu/IntentModelTrainer.h"
 
 #include "core/nlu/IntentFeatures.h"
-
-#include <linear.h>
+#include "core/nlu/Liblinear.h"
 
 #include <QHash>
 #include <QMutex>
@@ -17,8 +16,6 @@ namespace tierdesk::nlu {
 namespace {
 
 constexpr float kDefaultTemperature = 0.1f;
-
-void quiet(const char *) { }
 
 // Which side of the calibration split a text falls on: a salted FNV-1a, independent
 // of isHeldOut() so that the test split and the calibration split do not align.
@@ -116,7 +113,7 @@ void fitLinear(IntentModel *m, Rows &rows, const std::vector<int> &labels, const
     param.C = options.cost;
     param.eps = 0.1; // liblinear's default for this solver; 0.01 measured no better
     param.p = 0.1;
-    set_print_string_function(&quiet);
+    silenceLiblinear();
     model *trained = trainWithOwnRandomState(prob, param);
 
     const size_t classes = size_t(m->classes.size());

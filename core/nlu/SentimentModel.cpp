@@ -1,10 +1,10 @@
 #include "core/nlu/SentimentModel.h"
 
+#include "core/nlu/Liblinear.h"
+
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
-
-#include <linear.h>
 
 #include <algorithm>
 #include <vector>
@@ -21,8 +21,6 @@ constexpr double kCorrectionLimit = 2.5;
 constexpr double kNeutralBand = 1.0;
 // How much stronger than the lexicon's valence a contrary correction must be to flip it.
 constexpr double kFlipRatio = 2.0;
-
-void quiet(const char *) { }
 
 // One row of liblinear features: the lexicon valence at index 1, then the known terms
 // (indices from the vocabulary, sorted and unique), then the -1 terminator.
@@ -119,7 +117,7 @@ SentimentModel SentimentModel::train(const QList<SentimentExample> &examples, do
     SentimentModel m;
     if (examples.isEmpty())
         return m;
-    set_print_string_function(quiet);
+    silenceLiblinear();
     Problem p(examples);
     const parameter param = parameters(cost);
     model *trained = ::train(&p.prob, &param);
@@ -142,7 +140,7 @@ double SentimentModel::crossValidate(const QList<SentimentExample> &examples, do
 {
     if (examples.size() < folds)
         return 0.0;
-    set_print_string_function(quiet);
+    silenceLiblinear();
     Problem p(examples);
     const parameter param = parameters(cost);
     std::vector<double> predicted(size_t(p.prob.l));

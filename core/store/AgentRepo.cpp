@@ -6,8 +6,9 @@
 namespace tierdesk {
 namespace {
 
-const QString kColumns = QStringLiteral("id, company_id, email, name, role, queues, password_hash, active, created_at,"
-                                        " tokens_valid_after");
+const QString kAgentColumns
+    = QStringLiteral("id, company_id, email, name, role, queues, password_hash, active, created_at,"
+                     " tokens_valid_after");
 
 Agent readAgent(const QSqlQuery &q)
 {
@@ -30,8 +31,8 @@ Agent readAgent(const QSqlQuery &q)
 
 Status AgentRepo::insert(const Agent &a)
 {
-    QSqlQuery &q
-        = m_db.statement(QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("INSERT INTO agents(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kAgentColumns));
     const QByteArray queues = QJsonDocument(QJsonArray::fromStringList(a.queues)).toJson(QJsonDocument::Compact);
     return m_db.status(m_db.exec(q,
         {a.id, a.companyId, a.email.toLower(), a.name, a.role, QString::fromUtf8(queues), a.passwordHash,
@@ -51,7 +52,7 @@ Status AgentRepo::update(const Agent &a)
 
 std::optional<Agent> AgentRepo::findById(const QString &id)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE id = ?").arg(kColumns));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE id = ?").arg(kAgentColumns));
     if (!m_db.exec(q, {id}))
         return std::nullopt;
     return fromQuery(q);
@@ -69,7 +70,7 @@ std::optional<Agent> AgentRepo::fromQuery(QSqlQuery &q)
 std::optional<Agent> AgentRepo::find(const QString &companyId, const QString &id)
 {
     QSqlQuery &q
-        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? AND id = ?").arg(kColumns));
+        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? AND id = ?").arg(kAgentColumns));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     return fromQuery(q);
@@ -77,7 +78,7 @@ std::optional<Agent> AgentRepo::find(const QString &companyId, const QString &id
 
 std::optional<Agent> AgentRepo::findByEmail(const QString &email)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE email = ?").arg(kColumns));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE email = ?").arg(kAgentColumns));
     if (!m_db.exec(q, {email.toLower()}))
         return std::nullopt;
     return fromQuery(q);
@@ -87,7 +88,7 @@ QList<Agent> AgentRepo::list(const QString &companyId)
 {
     QList<Agent> out;
     QSqlQuery &q
-        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? ORDER BY name").arg(kColumns));
+        = m_db.statement(QStringLiteral("SELECT %1 FROM agents WHERE company_id = ? ORDER BY name").arg(kAgentColumns));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())

@@ -3,7 +3,7 @@
 namespace tierdesk {
 
 namespace {
-const QString kColumns
+const QString kAiProviderColumns
     = QStringLiteral("name, kind, base_url, sealed_key, timeout_ms, price_input, price_output, created_at");
 }
 
@@ -19,7 +19,7 @@ Status AiProviderRepo::insert(const AiProvider &p, const SecretSealer &sealer)
     if (find(p.companyId, p.name, sealer))
         return makeError(ErrorKind::Conflict, QStringLiteral("a provider named \"%1\" exists").arg(p.name),
             {{QStringLiteral("field"), QStringLiteral("name")}});
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO ai_providers(company_id, ") + kColumns
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO ai_providers(company_id, ") + kAiProviderColumns
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.status(m_db.exec(q,
         {p.companyId, p.name, toString(p.kind), p.baseUrl.toString(QUrl::FullyEncoded), QString::fromLatin1(sealed),
@@ -29,8 +29,8 @@ Status AiProviderRepo::insert(const AiProvider &p, const SecretSealer &sealer)
 QList<AiProvider> AiProviderRepo::list(const QString &companyId, const SecretSealer &sealer)
 {
     QList<AiProvider> out;
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ai_providers WHERE company_id = ? ORDER BY name"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kAiProviderColumns
+        + QStringLiteral(" FROM ai_providers WHERE company_id = ? ORDER BY name"));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
@@ -42,8 +42,8 @@ QList<AiProvider> AiProviderRepo::list(const QString &companyId, const SecretSea
 std::optional<AiProvider> AiProviderRepo::find(
     const QString &companyId, const QString &name, const SecretSealer &sealer)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ai_providers WHERE company_id = ? AND name = ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kAiProviderColumns
+        + QStringLiteral(" FROM ai_providers WHERE company_id = ? AND name = ?"));
     if (!m_db.exec(q, {companyId, name}))
         return std::nullopt;
     std::optional<AiProvider> out;

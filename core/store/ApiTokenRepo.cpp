@@ -3,8 +3,9 @@
 namespace tierdesk {
 namespace {
 
-const QString kColumns = QStringLiteral("id, company_id, name, role, customer_id, created_by, created_at, expires_at,"
-                                        " revoked_at, kind, lookup, key_prefix, region, sealed_secret");
+const QString kApiTokenColumns
+    = QStringLiteral("id, company_id, name, role, customer_id, created_by, created_at, expires_at,"
+                     " revoked_at, kind, lookup, key_prefix, region, sealed_secret");
 
 ApiTokenRecord readToken(const QSqlQuery &q)
 {
@@ -30,8 +31,9 @@ ApiTokenRecord readToken(const QSqlQuery &q)
 
 Status ApiTokenRepo::insert(const ApiTokenRecord &t)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("INSERT INTO api_tokens(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                             .arg(kApiTokenColumns));
     // A JWT has no lookup: NULL (an invalid QVariant) keeps it out of the unique index.
     const QVariant lookup = t.lookup.isEmpty() ? QVariant() : QVariant(t.lookup);
     return m_db.status(m_db.exec(q,
@@ -55,8 +57,8 @@ std::optional<ApiTokenRecord> firstToken(QSqlQuery &q)
 
 std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const QString &id)
 {
-    QSqlQuery &q
-        = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? AND id = ?").arg(kApiTokenColumns));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     return firstToken(q);
@@ -64,8 +66,8 @@ std::optional<ApiTokenRecord> ApiTokenRepo::find(const QString &companyId, const
 
 std::optional<ApiTokenRecord> ApiTokenRepo::findByLookup(const QString &kind, const QString &lookup)
 {
-    QSqlQuery &q
-        = m_db.statement(QStringLiteral("SELECT %1 FROM api_tokens WHERE kind = ? AND lookup = ?").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM api_tokens WHERE kind = ? AND lookup = ?").arg(kApiTokenColumns));
     if (!m_db.exec(q, {kind, lookup}))
         return std::nullopt;
     return firstToken(q);
@@ -76,7 +78,7 @@ QList<ApiTokenRecord> ApiTokenRepo::list(const QString &companyId, int limit)
     QList<ApiTokenRecord> out;
     QSqlQuery &q = m_db.statement(
         QStringLiteral("SELECT %1 FROM api_tokens WHERE company_id = ? ORDER BY created_at DESC, id LIMIT ?")
-            .arg(kColumns));
+            .arg(kApiTokenColumns));
     if (!m_db.exec(q, {companyId, limit}))
         return out;
     while (q.next())

@@ -3,7 +3,8 @@
 namespace tierdesk {
 namespace {
 
-const QString kColumns = QStringLiteral("id, company_id, shortcut, title, content, created_at, updated_at");
+const QString kCannedResponseColumns
+    = QStringLiteral("id, company_id, shortcut, title, content, created_at, updated_at");
 
 CannedResponse readRow(const QSqlQuery &q)
 {
@@ -24,8 +25,8 @@ std::optional<CannedResponse> first(QSqlQuery &q)
 
 Status CannedResponseRepo::insert(const CannedResponse &r)
 {
-    QSqlQuery &q
-        = m_db.statement(QStringLiteral("INSERT INTO canned_responses(%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("INSERT INTO canned_responses(%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kCannedResponseColumns));
     return m_db.status(m_db.exec(q, {r.id, r.companyId, r.shortcut, r.title, r.content, r.createdAt, r.updatedAt}));
 }
 
@@ -45,7 +46,7 @@ Status CannedResponseRepo::remove(const QString &companyId, const QString &id)
 std::optional<CannedResponse> CannedResponseRepo::find(const QString &companyId, const QString &id)
 {
     QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND id = ?").arg(kColumns));
+        QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND id = ?").arg(kCannedResponseColumns));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     return first(q);
@@ -53,8 +54,9 @@ std::optional<CannedResponse> CannedResponseRepo::find(const QString &companyId,
 
 std::optional<CannedResponse> CannedResponseRepo::findByShortcut(const QString &companyId, const QString &shortcut)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND shortcut = ?").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? AND shortcut = ?")
+                             .arg(kCannedResponseColumns));
     if (!m_db.exec(q, {companyId, shortcut}))
         return std::nullopt;
     return first(q);
@@ -63,8 +65,9 @@ std::optional<CannedResponse> CannedResponseRepo::findByShortcut(const QString &
 QList<CannedResponse> CannedResponseRepo::list(const QString &companyId)
 {
     QList<CannedResponse> out;
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? ORDER BY shortcut").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM canned_responses WHERE company_id = ? ORDER BY shortcut")
+                             .arg(kCannedResponseColumns));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())

@@ -7,7 +7,7 @@
 namespace tierdesk {
 namespace {
 
-const QString kColumns = QStringLiteral(
+const QString kDeskColumns = QStringLiteral(
     "d.session_id, d.company_id, d.queue, d.priority, d.reason, d.from_tier, d.queued_at, d.assignee_id, "
     "d.assignee_name,"
     " d.claimed_at, d.first_response_due, d.resolution_due, d.first_response_at, d.sla_state, d.updated_at");
@@ -93,7 +93,8 @@ Status DeskRepo::put(const DeskItem &d)
 
 std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM desk_items d WHERE d.session_id = ?").arg(kColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM desk_items d WHERE d.session_id = ?").arg(kDeskColumns));
     if (!m_db.exec(q, {sessionId}))
         return std::nullopt;
     std::optional<DeskItem> out;
@@ -168,7 +169,7 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
     }
     const QString preferred = QLatin1Char(',') + f.preferredQueues.join(QLatin1Char(',')) + QLatin1Char(',');
     // SQLite: instr() finds the queue in the preferred list (PostgreSQL: strpos).
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + kRowColumns + kFilter
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kDeskColumns + kRowColumns + kFilter
         + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC,"
                          " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
                          " d.session_id LIMIT ?"));
@@ -184,7 +185,7 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
 std::optional<QueueRow> DeskRepo::row(const QString &sessionId)
 {
     QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT ") + kColumns + kRowColumns + QStringLiteral(" WHERE d.session_id = ?"));
+        QStringLiteral("SELECT ") + kDeskColumns + kRowColumns + QStringLiteral(" WHERE d.session_id = ?"));
     if (!m_db.exec(q, {sessionId}))
         return std::nullopt;
     std::optional<QueueRow> out;
@@ -246,7 +247,7 @@ QList<DeskItem> DeskRepo::unbreached(int limit)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("SELECT %1 FROM desk_items d WHERE d.sla_state <> 'breached' ORDER BY d.resolution_due LIMIT ?")
-            .arg(kColumns));
+            .arg(kDeskColumns));
     QList<DeskItem> out;
     if (!m_db.exec(q, {limit}))
         return out;

@@ -27,7 +27,7 @@ QString ftsQuery(const QString &text)
     return terms.join(QStringLiteral(" OR "));
 }
 
-const QString kColumns = QStringLiteral(
+const QString kKbColumns = QStringLiteral(
     "a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, a.steps, a.related, a.updated_at, a.views");
 // What a company sees: its own articles, and the shared ones it has no article of the same slug for.
 // Two placeholders, both the company (QtSql counts "?" itself: no numbered parameters).
@@ -70,7 +70,7 @@ KbArticle readArticle(const QSqlQuery &q)
 std::optional<KbArticle> KbRepo::find(const QString &companyId, qint64 id)
 {
     QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM kb_articles a WHERE a.id = ? AND") + kVisible);
+        QStringLiteral("SELECT ") + kKbColumns + QStringLiteral(" FROM kb_articles a WHERE a.id = ? AND") + kVisible);
     if (!m_db.exec(q, {id, companyId, companyId}) || !q.next())
         return std::nullopt;
     const KbArticle a = readArticle(q);
@@ -87,7 +87,7 @@ QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category,
         *total = count.value(0).toInt();
     count.finish();
     QList<KbArticle> out;
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + where
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kKbColumns + where
         + QStringLiteral(" ORDER BY a.category, a.title, a.id LIMIT ? OFFSET ?"));
     if (!m_db.exec(q, {companyId, companyId, category, category, limit, offset}))
         return out;
@@ -191,7 +191,7 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
         return *hit;
     // SQLite: FTS5 (kb_fts MATCH, bm25 ranking), kept up to date by migration 1's triggers.
     // Title and keywords weigh more than body text.
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kKbColumns
         + QStringLiteral(", bm25(kb_fts, 8.0, 5.0, 1.0) AS rank FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid "
                          "WHERE kb_fts MATCH ? AND")
         + kVisible + QStringLiteral(" ORDER BY rank LIMIT ?"));

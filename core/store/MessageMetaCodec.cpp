@@ -21,6 +21,8 @@ QJsonObject aiJson(const AiReplyMeta &ai)
         {QStringLiteral("suggestedActions"), QJsonArray::fromStringList(ai.suggestedActions)},
         {QStringLiteral("tokens"),
             QJsonObject{{QStringLiteral("input"), ai.inputTokens}, {QStringLiteral("output"), ai.outputTokens}}}};
+    if (ai.costUsd > 0) // kept for seed 002's cost figures; seed 001's transcript does not show it
+        o.insert(QStringLiteral("costUsd"), ai.costUsd);
     if (!ai.fallback.isEmpty())
         o.insert(QStringLiteral("fallback"), ai.fallback);
     if (!ai.guardNotes.isEmpty()) { // both names, as the API prints them: the stored text is the answer's
@@ -71,6 +73,7 @@ AiReplyMeta readAi(const QJsonObject &o)
     const QJsonObject tokens = o.value(QLatin1String("tokens")).toObject();
     ai.inputTokens = tokens.value(QLatin1String("input")).toInt();
     ai.outputTokens = tokens.value(QLatin1String("output")).toInt();
+    ai.costUsd = o.value(QLatin1String("costUsd")).toDouble();
     ai.fallback = o.value(QLatin1String("fallback")).toString();
     ai.guardNotes = strings(o.value(QLatin1String("replyGuard")));
     return ai;

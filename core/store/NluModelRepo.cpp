@@ -34,7 +34,7 @@ StoredNluModel readRow(const QSqlQuery &q, bool withModel)
     return m;
 }
 
-const QString kColumns = QStringLiteral("company_id, version, examples, intents, source, created_at");
+const QString kNluModelColumns = QStringLiteral("company_id, version, examples, intents, source, created_at");
 
 } // namespace
 
@@ -57,7 +57,7 @@ std::optional<StoredNluModel> NluModelRepo::latest(const QString &companyId)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1, model FROM nlu_models WHERE company_id = ?"
                                                  " ORDER BY version DESC LIMIT 1")
-                                      .arg(kColumns));
+                                      .arg(kNluModelColumns));
     std::optional<StoredNluModel> out;
     if (!m_db.exec(q, {companyId}))
         return out;
@@ -73,7 +73,7 @@ QList<StoredNluModel> NluModelRepo::latestPerCompany()
     QSqlQuery &q = m_db.statement(
         QStringLiteral("SELECT %1, model FROM nlu_models m WHERE version = (SELECT MAX(version) FROM nlu_models"
                        " WHERE company_id = m.company_id) ORDER BY company_id")
-            .arg(kColumns));
+            .arg(kNluModelColumns));
     if (!m_db.exec(q, {}))
         return out;
     while (q.next())
@@ -86,7 +86,7 @@ QList<StoredNluModel> NluModelRepo::versions(const QString &companyId)
 {
     QList<StoredNluModel> out;
     QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM nlu_models WHERE company_id = ? ORDER BY version DESC").arg(kColumns));
+        QStringLiteral("SELECT %1 FROM nlu_models WHERE company_id = ? ORDER BY version DESC").arg(kNluModelColumns));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())

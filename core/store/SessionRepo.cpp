@@ -9,7 +9,7 @@
 namespace tierdesk {
 namespace {
 
-const QString kColumns = QStringLiteral(
+const QString kSessionColumns = QStringLiteral(
     "id, company_id, customer_id, channel, current_tier, status, issue_category, issue_summary, customer_sentiment,"
     " metadata, created_at, updated_at, last_activity_at, resolved_at, resolution, irate_count, unconfident_turns,"
     " message_count");
@@ -86,7 +86,7 @@ Session readSession(const QSqlQuery &q)
 
 Status SessionRepo::insert(const Session &s)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO sessions(") + kColumns
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO sessions(") + kSessionColumns
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.status(m_db.exec(q,
         {s.id, s.companyId, s.customerId, toString(s.channel), toString(s.currentTier), toString(s.status),
@@ -137,7 +137,8 @@ Status SessionRepo::setMessageCount(const QString &id, int count)
 
 std::optional<Session> SessionRepo::find(const QString &id, bool details, const MessageWindow &window)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT ") + kSessionColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
     if (!m_db.exec(q, {id}))
         return std::nullopt;
     if (!q.next()) {
@@ -260,7 +261,7 @@ QList<Session> SessionRepo::list(const SessionFilter &f, int *total)
         *total = (count.exec() && count.next()) ? count.value(0).toInt() : 0;
 
     QSqlQuery q(m_db.handle());
-    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions") + where
+    q.prepare(QStringLiteral("SELECT ") + kSessionColumns + QStringLiteral(" FROM sessions") + where
         + QStringLiteral(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?"));
     int i = 0;
     for (; i < binds.size(); ++i)

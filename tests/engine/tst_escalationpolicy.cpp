@@ -19,6 +19,7 @@ struct Scenario {
     Sentiment sentiment = Sentiment::Neutral;
     bool repeat = false;
     int unconfident = 0;
+    bool doubtToPerson = false; // seed 003's chat door
     QByteArray configPatch;
 
     explicit Scenario(Tier t = Tier::AiRep) : tier(t) { }
@@ -84,6 +85,11 @@ struct Scenario {
         unconfident = n;
         return *this;
     }
+    Scenario &fromWebChat()
+    {
+        doubtToPerson = true;
+        return *this;
+    }
     Scenario &config(const char *json)
     {
         configPatch = json;
@@ -139,7 +145,7 @@ std::optional<EscalationDecision> TestEscalationPolicy::run(const Scenario &sc)
     a.legalCue = sc.legalCue;
     a.socialCue = sc.socialCue;
     a.irate = sc.irate;
-    return decideEscalation({session, &customer, config, a, sc.requested, sc.repeat, sc.unconfident});
+    return decideEscalation({session, &customer, config, a, sc.requested, sc.repeat, sc.unconfident, sc.doubtToPerson});
 }
 
 void TestEscalationPolicy::decide_data()
@@ -265,6 +271,10 @@ void TestEscalationPolicy::decide_data()
                                               << "AI_MANAGER";
     QTest::newRow("unconfident twice at manager") << Scenario(mgr).unconfidentTurns(2) << "TECHNICAL_LIMITATION"
                                                   << "HUMAN_AGENT";
+    // Seed 003's chat has no AI Manager to hand doubt to: twice unsure goes to a person.
+    QTest::newRow("unconfident once, web chat") << Scenario(rep).unconfidentTurns(1).fromWebChat() << none << none;
+    QTest::newRow("unconfident twice, web chat") << Scenario(rep).unconfidentTurns(2).fromWebChat() << "COMPLEX_ISSUE"
+                                                 << "HUMAN_AGENT";
     QTest::newRow("unconfident twice, rule 3")
         << Scenario(rep).unconfidentTurns(2).config(R"({"escalationRules":{"complexIssueAfterTurns":3}})") << none
         << none;

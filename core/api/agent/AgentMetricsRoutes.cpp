@@ -102,7 +102,7 @@ void AgentApi::metrics(const CallPtr &c)
     QJsonObject models, costByModel;
     for (auto it = q.byModel.cbegin(); it != q.byModel.cend(); ++it) {
         models.insert(it.key(), it.value());
-        costByModel.insert(it.key(), 0.0);
+        costByModel.insert(it.key(), q.costByModel.value(it.key()));
     }
     const QJsonObject body{{QStringLiteral("timeframe"), timeframe},
         {QStringLiteral("start_date"), timefmt::iso(startMs)}, {QStringLiteral("end_date"), timefmt::iso(endMs)},
@@ -114,9 +114,10 @@ void AgentApi::metrics(const CallPtr &c)
         {QStringLiteral("escalation_rate"), analytics->escalations.escalationRate / 100.0},
         {QStringLiteral("cache_hit_rate"), ratio(q.cacheHits, q.queries)},
         {QStringLiteral("total_sessions"), analytics->overview.totalSessions},
-        // The AI tiers run locally: no query costs anything.
+        // The provider's token counts at its prices; local words and cached answers cost nothing.
         {QStringLiteral("cost_metrics"),
-            QJsonObject{{QStringLiteral("total_cost"), 0.0}, {QStringLiteral("cost_per_query"), 0.0},
+            QJsonObject{{QStringLiteral("total_cost"), q.costUsd},
+                {QStringLiteral("cost_per_query"), q.queries > 0 ? q.costUsd / double(q.queries) : 0.0},
                 {QStringLiteral("cost_by_model"), costByModel}}}};
     reply(c, http::HttpResponse::json(200, body));
 }

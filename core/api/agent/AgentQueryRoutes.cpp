@@ -115,8 +115,8 @@ bool AgentApi::answerFromCache(const CallPtr &c, const QueryPtr &q)
     ++m_counters.queries;
     ++m_counters.cacheHits;
     m_counters.responseTimeMsTotal += q->timer.elapsed();
-    m_stats.record(c->company, m_engine.clock().nowMs(), answer->value(QLatin1String("model_used")).toString(),
-        q->timer.elapsed(), true);
+    m_stats.record(c->company, m_engine.clock().nowMs(),
+        {answer->value(QLatin1String("model_used")).toString(), q->timer.elapsed(), true, 0.0});
     reply(c, http::HttpResponse::json(200, *answer));
     return true;
 }
@@ -193,8 +193,8 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
     answer.insert(QStringLiteral("response_time_ms"), elapsed);
     ++m_counters.queries;
     m_counters.responseTimeMsTotal += elapsed;
-    m_stats.record(
-        c->company, m_engine.clock().nowMs(), answer.value(QLatin1String("model_used")).toString(), elapsed, false);
+    m_stats.record(c->company, m_engine.clock().nowMs(),
+        {answer.value(QLatin1String("model_used")).toString(), elapsed, false, made.costUsd});
     reply(c, http::HttpResponse::json(200, answer));
 }
 

@@ -2,14 +2,17 @@
 
 namespace tierdesk::api {
 
-void QueryStats::record(const QString &company, qint64 atMs, const QString &model, qint64 responseTimeMs, bool cached)
+void QueryStats::record(const QString &company, qint64 atMs, const Query &query)
 {
     QMap<qint64, Totals> &hours = m_hours[company];
     Totals &t = hours[atMs - atMs % kHourMs];
     ++t.queries;
-    t.cacheHits += cached ? 1 : 0;
-    t.responseTimeMsTotal += responseTimeMs;
-    ++t.byModel[model];
+    t.cacheHits += query.cached ? 1 : 0;
+    t.responseTimeMsTotal += query.responseTimeMs;
+    ++t.byModel[query.model];
+    const double cost = query.cached ? 0.0 : query.costUsd;
+    t.costUsd += cost;
+    t.costByModel[query.model] += cost;
     const qint64 oldest = atMs - qint64(kKeepHours) * kHourMs;
     while (!hours.isEmpty() && hours.firstKey() < oldest)
         hours.erase(hours.begin());
@@ -27,6 +30,9 @@ QueryStats::Totals QueryStats::totals(const QString &company, qint64 startMs, qi
         sum.responseTimeMsTotal += it->responseTimeMsTotal;
         for (auto m = it->byModel.cbegin(); m != it->byModel.cend(); ++m)
             sum.byModel[m.key()] += m.value();
+        sum.costUsd += it->costUsd;
+        for (auto m = it->costByModel.cbegin(); m != it->costByModel.cend(); ++m)
+            sum.costByModel[m.key()] += m.value();
     }
     return sum;
 }

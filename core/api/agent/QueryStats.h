@@ -18,9 +18,18 @@ public:
         qint64 cacheHits = 0;
         qint64 responseTimeMsTotal = 0;
         QHash<QString, qint64> byModel;
+        double costUsd = 0;
+        QHash<QString, double> costByModel; // USD, at the provider's prices
     };
 
-    void record(const QString &company, qint64 atMs, const QString &model, qint64 responseTimeMs, bool cached);
+    struct Query {
+        QString model; // that answered
+        qint64 responseTimeMs = 0;
+        bool cached = false; // a cached answer calls no model and costs nothing
+        double costUsd = 0;
+    };
+
+    void record(const QString &company, qint64 atMs, const Query &query);
     // The hours that overlap [startMs, endMs].
     Totals totals(const QString &company, qint64 startMs, qint64 endMs) const;
 

@@ -34,6 +34,7 @@ Actor ChatAccess::actorFor(const ChatVisitor &v, const QString &customerId, cons
 {
     Actor a(QStringLiteral("visitor:") + v.sessionId, QStringLiteral("visitor"), address.toString(), customerId);
     a.displayName = v.userId;
+    a.doubtGoesToPerson = true;
     return a;
 }
 

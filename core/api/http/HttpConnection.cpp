@@ -22,7 +22,7 @@ constexpr qint64 kLingerMs = 2000; // how long a closing connection drains what 
 constexpr qint64 kFlushAt = 64 * 1024; // replies batched in one read go to the kernel beyond this
 
 using Phase = HttpRequestParser::Phase;
-using Status = HttpRequestParser::Status;
+using ParseStatus = HttpRequestParser::Status;
 
 } // namespace
 
@@ -164,11 +164,11 @@ void HttpConnection::processInput()
             // Interim replies may only go out when no earlier reply is still owed.
             if (m_parser.takeExpectContinue() && m_slots.empty())
                 m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
-            const Status status = m_parser.status();
-            if (status == Status::Error) {
+            const ParseStatus status = m_parser.status();
+            if (status == ParseStatus::Error) {
                 fail(m_parser.errorStatus(), m_parser.errorMessage(), m_parser.errorPath());
                 stop = true;
-            } else if (status == Status::Request) {
+            } else if (status == ParseStatus::Request) {
                 HttpRequest request = m_parser.takeRequest();
                 const int route = m_parser.isWebSocketUpgrade() ? m_core.webSocketRouteFor(request.path) : -1;
                 if (route >= 0) {

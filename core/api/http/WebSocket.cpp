@@ -1,5 +1,7 @@
 #include "core/api/http/WebSocket.h"
 
+#include "core/api/http/WebSocketOpcode.h"
+
 #include <QCryptographicHash>
 #include <QPointer>
 #include <QTcpSocket>
@@ -12,8 +14,6 @@ namespace {
 constexpr qint64 kReadChunk = 64 * 1024;
 constexpr int kCloseTimeoutMs = 3000; // how long a closing handshake may take before the socket is aborted
 constexpr int kMaxCloseReasonBytes = 123; // a control frame carries at most 125 bytes, 2 of them the code
-
-enum Opcode { TextFrame = 0x1, BinaryFrame = 0x2, CloseFrame = 0x8, PingFrame = 0x9, PongFrame = 0xA };
 
 // A whole, unmasked frame's header (RFC 6455 5.2), with room reserved for its payload.
 QByteArray frameHead(int opcode, qint64 size)

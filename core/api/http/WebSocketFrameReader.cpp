@@ -1,5 +1,7 @@
 #include "core/api/http/WebSocketFrameReader.h"
 
+#include "core/api/http/WebSocketOpcode.h"
+
 #include <QStringDecoder>
 
 #include <cstring>
@@ -7,15 +9,6 @@
 namespace tierdesk::http {
 
 namespace {
-
-enum Opcode {
-    Continuation = 0x0,
-    TextFrame = 0x1,
-    BinaryFrame = 0x2,
-    CloseFrame = 0x8,
-    PingFrame = 0x9,
-    PongFrame = 0xA
-};
 
 constexpr quint16 kProtocolError = 1002;
 constexpr quint16 kInvalidData = 1007;

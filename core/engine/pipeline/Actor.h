@@ -22,6 +22,9 @@ struct Actor {
     // A person's name for what they write (reply metadata): the agent token's
     // "name" claim, else the subject.
     QString displayName;
+    // Seed 003's web chat has one AI and then people: a conversation the AI cannot
+    // ground goes to a person, not to the AI Manager (set by that door's actor).
+    bool doubtGoesToPerson = false;
 };
 
 } // namespace tierdesk

@@ -41,6 +41,7 @@ Message aiReplyMessage(const Turn &turn, const ComposedReply &composed, qint64 n
     meta.suggestedActions = reply.suggestedActions;
     meta.inputTokens = reply.inputTokens;
     meta.outputTokens = reply.outputTokens;
+    meta.costUsd = reply.costUsd;
     meta.fallback = composed.fallbackReason; // timeout, provider_error or guard: the local words went out
     meta.guardNotes = composed.guardNotes;
     ai.meta.ai = std::move(meta);

@@ -116,7 +116,7 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
         m_core.publish(makeSessionEvent(SessionEventType::Created, s));
         if (initial.isEmpty())
             return true;
-        auto turn = beginTurn(s, *company, initial, nullptr);
+        auto turn = beginTurn(s, *company, initial, nullptr, actor);
         if (!turn) {
             failure = turn.error();
             return false;
@@ -216,7 +216,7 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     const Company &company = opened->second;
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     const Status stored = m_core.store().batch().run([&]() -> Status {
-        turn = beginTurn(s, company, checked.value(), analysed);
+        turn = beginTurn(s, company, checked.value(), analysed, actor);
         if (!turn)
             return turn.error();
         m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id,
@@ -363,7 +363,7 @@ bool answeredByAction(const MessageAnalysis &a, const TurnPlan &plan)
 } // namespace
 
 Result<Turn> Conversation::beginTurn(
-    Session &s, const Company &company, const QString &text, const MessageAnalysis *analysed)
+    Session &s, const Company &company, const QString &text, const MessageAnalysis *analysed, const Actor &actor)
 {
     Turn turn;
     turn.timer.start();
@@ -393,7 +393,8 @@ Result<Turn> Conversation::beginTurn(
     // Decide, then act within the tier's capabilities.
     std::optional<EscalationDecision> decision;
     if (s.currentTier != Tier::HumanAgent)
-        decision = decideEscalation({s, &customer, config, a, plan.request, repeatContact, s.unconfidentTurns});
+        decision = decideEscalation(
+            {s, &customer, config, a, plan.request, repeatContact, s.unconfidentTurns, actor.doubtGoesToPerson});
     if (decision) {
         turn.outcome.escalation
             = m_core.applyEscalation(s, decision->target, decision->reason, decision->notes, true, now);

@@ -79,7 +79,8 @@ private:
         Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done);
     Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
     // Inside the caller's batch work: the message, analysis, escalation and actions.
-    Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const MessageAnalysis *analysed);
+    Result<Turn> beginTurn(
+        Session &s, const Company &c, const QString &text, const MessageAnalysis *analysed, const Actor &actor);
     bool storeCustomerMessage(Session &s, Message &cm, const MessageAnalysis &a, qint64 now);
     // Whether the customer wrote about the same category lately (the session's category is set here).
     bool isRepeatContact(Session &s, const CsConfig &config, const MessageAnalysis &a, qint64 now);

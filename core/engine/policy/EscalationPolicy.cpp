@@ -130,7 +130,8 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
         return decide(EscalationReason::RepeatContact, Tier::AiManager,
             QStringLiteral("Repeat contact within %1 hours").arg(in.config.escalationRules.repeatContactWindowHours));
     if (in.unconfidentTurns >= in.config.escalationRules.complexIssueAfterTurns)
-        return decide(atRep ? EscalationReason::ComplexIssue : EscalationReason::TechnicalLimitation, above(current),
+        return decide(atRep ? EscalationReason::ComplexIssue : EscalationReason::TechnicalLimitation,
+            in.doubtGoesToPerson ? Tier::HumanAgent : above(current),
             QStringLiteral("No confident answer after %1 attempt(s)").arg(in.unconfidentTurns));
     return std::nullopt;
 }

@@ -36,6 +36,7 @@ struct PolicyInput {
     RequestedAction requested;
     bool repeatContact = false; // same customer and category within the window
     int unconfidentTurns = 0; // including this message
+    bool doubtGoesToPerson = false; // unconfident turns hand over to a person (seed 003's chat)
 };
 
 // Decides whether this message escalates the session, and where to. The order

@@ -1,7 +1,8 @@
 // /api/metrics and /api/metrics/session/{id} of the support agent API on a real
-// server (seed 002): the queries this API answered (models, cache hits, zero cost)
-// beside the engine's analytics of the company's sessions; each company its own.
+// server (seed 002): the queries this API answered (models, cache hits, cost at the
+// provider's prices) beside the engine's analytics of the company's sessions; each company its own.
 #include "tests/api/agent/AgentTestSupport.h"
+#include "tests/support/ScriptedModelServer.h"
 
 #include <QTest>
 
@@ -36,6 +37,7 @@ private slots:
     void cleanup();
     void metricsCountTheQueries();
     void metricsStayInTheCompany();
+    void metricsCostAModelsTokensAtItsPrices();
     void metricsRefuseBadParameters_data();
     void metricsRefuseBadParameters();
     void sessionMetricsSumTheTranscript();
@@ -94,6 +96,50 @@ void TestAgentApiMetrics::metricsCountTheQueries()
     QCOMPARE(num(cost, "cost_per_query"), 0.0);
     QCOMPARE(cost.value(QLatin1String("cost_by_model")).toObject(),
         (QJsonObject{{QStringLiteral("tierdesk-local-1"), 0.0}}));
+}
+
+// A priced provider words the AI Rep's replies: model_usage names the model as the provider
+// answered it, and the cost is the provider's own token counts (usage) at the registered
+// prices per million tokens; a cached answer calls no model and costs nothing.
+void TestAgentApiMetrics::metricsCostAModelsTokensAtItsPrices()
+{
+    ScriptedModelServer model(ProviderKind::OpenAi);
+    QVERIFY(model.isListening());
+    model.setAnswers({model.reply(QStringLiteral("Happy to help with that."), 1200, 300)});
+    const std::unique_ptr<HttpClient> admin = server().client(api::Role::Admin);
+    HttpResult r = admin->post(QStringLiteral("/api/cs/ai/providers"),
+        {{QStringLiteral("companyId"), server().companyId()}, {QStringLiteral("name"), QStringLiteral("priced")},
+            {QStringLiteral("kind"), QStringLiteral("openai")}, {QStringLiteral("baseUrl"), model.baseUrl().toString()},
+            {QStringLiteral("priceInput"), 3}, {QStringLiteral("priceOutput"), 15}});
+    QVERIFY2(r.status == 201, describe(r));
+    r = admin->put(QStringLiteral("/api/cs/config"),
+        {{QStringLiteral("companyId"), server().companyId()},
+            {QStringLiteral("ai"),
+                QJsonObject{{QStringLiteral("provider"), QStringLiteral("priced")},
+                    {QStringLiteral("models"),
+                        QJsonObject{{QStringLiteral("aiRep"), QStringLiteral("small")},
+                            {QStringLiteral("aiManager"), QStringLiteral("large")}}}}}});
+    QVERIFY2(r.status == 200, describe(r));
+
+    const HttpResult first = m_client->post(
+        QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("c_1")));
+    QVERIFY2(first.status == 200, describe(first));
+    QCOMPARE(str(first.json(), "model_used"), QStringLiteral("gpt-scripted"));
+    QCOMPARE(str(first.json(), "response"), QStringLiteral("Happy to help with that."));
+    const HttpResult cached = m_client->post(
+        QStringLiteral("/api/query"), queryBody(QStringLiteral("What are your hours?"), QStringLiteral("c_2")));
+    QCOMPARE(cached.json().value(QLatin1String("cached")), QJsonValue(true));
+    QCOMPARE(model.count(), 1);
+
+    r = m_client->get(QStringLiteral("/api/metrics?timeframe=hour"));
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(
+        r.json().value(QLatin1String("model_usage")).toObject(), (QJsonObject{{QStringLiteral("gpt-scripted"), 2}}));
+    const QJsonObject cost = r.json().value(QLatin1String("cost_metrics")).toObject();
+    const double expected = (1200 * 3.0 + 300 * 15.0) / 1e6; // $0.0081
+    QVERIFY2(qAbs(num(cost, "total_cost") - expected) < 1e-9, qPrintable(QString::number(num(cost, "total_cost"))));
+    QVERIFY(qAbs(num(cost, "cost_per_query") - expected / 2) < 1e-9);
+    QVERIFY(qAbs(num(cost.value(QLatin1String("cost_by_model")).toObject(), "gpt-scripted") - expected) < 1e-9);
 }
 
 void TestAgentApiMetrics::metricsStayInTheCompany()

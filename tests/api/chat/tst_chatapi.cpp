@@ -58,6 +58,7 @@ private slots:
     void sessionAnswersItsSecretOnceAndKeepsItHashed();
     void messageIsAnsweredByTheAiAndKeptInHistory();
     void escalationIsReported();
+    void twoRepliesWithoutConfidenceGoToAPerson();
     void secretOpensItsOwnSessionOnly();
     void anotherCompanysCredentialsSeeNothing();
     void badInputGetsTheSeedsErrorBody();
@@ -282,6 +283,33 @@ void TestChatApi::escalationIsReported()
     // The visitor's and the AI's messages name no one.
     for (qsizetype i = 0; i + 1 < messages.size(); ++i)
         QVERIFY(!messages.at(i).toObject().contains(QLatin1String("senderName")));
+}
+
+// Seed 003: "AI confidence score falls below threshold (< 0.5)" escalates; twice in a row
+// (the company's complexIssueAfterTurns, 2) hands the visitor to a person, not to the AI
+// Manager, which /api/cs's COMPLEX_ISSUE rule picks for the same messages.
+void TestChatApi::twoRepliesWithoutConfidenceGoToAPerson()
+{
+    const ChatSession s = newSession(m_key);
+    HttpResult r = sendMessage(s, QStringLiteral("blorf zindle quaxx"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(data(r).value(QLatin1String("escalated")), QJsonValue(false));
+    QCOMPARE(str(data(r), "tier"), QStringLiteral("AI_REP"));
+    r = sendMessage(s, QStringLiteral("flimble wop snarg"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(data(r).value(QLatin1String("escalated")), QJsonValue(true));
+    QCOMPARE(str(data(r), "tier"), QStringLiteral("HUMAN_AGENT"));
+    QCOMPARE(str(data(r).value(QLatin1String("escalation")).toObject(), "reason"), QStringLiteral("COMPLEX_ISSUE"));
+
+    // The same two messages through the canonical API go to the AI Manager, as seed 001's tiers do.
+    const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"),
+        sessionBody(m_server->companyId(), QStringLiteral("cust_doubt"), {}, QStringLiteral("chat")));
+    QCOMPARE(created.status, 201);
+    const QString path = QStringLiteral("/api/cs/sessions/") + str(created.json(), "id") + QStringLiteral("/messages");
+    QCOMPARE(m_admin->post(path, {{QStringLiteral("message"), QStringLiteral("blorf zindle quaxx")}}).status, 201);
+    const HttpResult second = m_admin->post(path, {{QStringLiteral("message"), QStringLiteral("flimble wop snarg")}});
+    QCOMPARE(second.status, 201);
+    QCOMPARE(str(second.json().value(QLatin1String("escalation")).toObject(), "toTier"), QStringLiteral("AI_MANAGER"));
 }
 
 void TestChatApi::secretOpensItsOwnSessionOnly()
