@@ -180,6 +180,8 @@ private:
     void addProvider(Call &c);
     void removeProvider(Call &c);
     void testProvider(Call &c);
+    // Agent assist (CsAssistRoutes.cpp).
+    void assist(Call &c);
     // The what-if of a config change (CsSimulateRoutes.cpp).
     void simulateConfig(Call &c);
     bool simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs, qint64 *endMs);
