@@ -34,6 +34,7 @@ struct CsRateLimits {
     int messagesPerSession = 60;
     int listSessions = 200;
     int analytics = 20;
+    int assist = 30; // agent assist: each may be a paid model call
 };
 
 // Agents, login and canned responses (CsAgentRoutes.cpp, CsCannedRoutes.cpp).

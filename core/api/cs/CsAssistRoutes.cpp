@@ -48,6 +48,8 @@ Result<AssistRequest> requestOf(const QJsonObject &body)
 
 void CsApi::assist(Call &c)
 {
+    if (!rateLimit(c, QStringLiteral("assist"), c.who.credentialKey(), m_limits.assist))
+        return;
     const auto body = jsonBody(c);
     if (!body)
         return;

@@ -89,10 +89,18 @@ QString Assistant::localDraft(const AssistInput &in) const
     if (in.lastCustomerMessage.isEmpty() || !m_analyzer)
         return Phrases(in.language)(Phrase::HowCanIHelp);
     const MessageAnalysis analysis = m_analyzer->analyze(in.lastCustomerMessage, in.irate, in.session.companyId);
-    // The local responder words what it would answer now; nothing is done for it (no actions).
-    const ActionReport nothingDone;
+    // The local responder words what it would answer now; nothing is done for it, but an order
+    // the message names (one of the customer's) is looked up, as the AI tiers would.
+    ActionReport lookedUp;
+    for (const Order &o : in.facts.orders)
+        if (in.lastCustomerMessage.contains(o.id, Qt::CaseInsensitive)) {
+            lookedUp.order = o;
+            lookedUp.orders = {o};
+            lookedUp.actionsTaken << QStringLiteral("order_lookup");
+            break;
+        }
     const std::optional<EscalationDecision> noEscalation;
-    const ReplyContext ctx{in.session, in.customer, analysis, nothingDone, noEscalation, in.knowledge, in.caps,
+    const ReplyContext ctx{in.session, in.customer, analysis, lookedUp, noEscalation, in.knowledge, in.caps,
         in.lastCustomerMessage, in.language, in.transcript, in.session.currentTier};
     LocalResponder responder;
     return responder.compose(ctx).content;
