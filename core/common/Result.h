@@ -46,6 +46,7 @@ enum class ErrorDetail {
     AiUnavailable, // Unavailable: no reply model to answer with
     AiFailed, // Unavailable: the reply model failed
     AiTimedOut, // Unavailable: the reply model did not answer in time
+    NeedsLanguageModel, // Unavailable: the task needs a language model and the company words locally
     StorageFailure, // Unavailable: the store is degraded; writes are refused, reads go on
 };
 

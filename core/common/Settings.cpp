@@ -15,6 +15,7 @@ const QList<Key> &all()
         {RateLimitMessages, 60, "POST /api/cs/sessions/:id/messages per session and window"},
         {RateLimitListSessions, 200, "GET /api/cs/sessions per credential and window"},
         {RateLimitAnalytics, 20, "GET /api/cs/analytics per credential and window"},
+        {RateLimitAssist, 30, "POST /api/cs/sessions/:id/assist (agent assist) per credential and window"},
         {RateLimitPlatform, 600, "Platform services (seed 000) requests per SigV4 access key and window"},
         {AbandonAfterMinutes, 30, "A session idle this long while waiting on the customer becomes ABANDONED"},
         {AbandonSweepSeconds, 60, "How often idle sessions are looked for"},

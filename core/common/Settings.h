@@ -26,6 +26,7 @@ inline constexpr char RateLimitCreateSession[] = "rateLimit/createSession";
 inline constexpr char RateLimitMessages[] = "rateLimit/messagesPerSession";
 inline constexpr char RateLimitListSessions[] = "rateLimit/listSessions";
 inline constexpr char RateLimitAnalytics[] = "rateLimit/analytics";
+inline constexpr char RateLimitAssist[] = "rateLimit/assist";
 inline constexpr char RateLimitPlatform[] = "rateLimit/platformPerKey";
 inline constexpr char AbandonAfterMinutes[] = "sessions/abandonAfterMinutes";
 inline constexpr char AbandonSweepSeconds[] = "sessions/abandonSweepSeconds";

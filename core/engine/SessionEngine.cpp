@@ -94,6 +94,7 @@ void SessionEngine::setReplyTimeoutMs(int ms)
 void SessionEngine::setMaxModelCalls(int calls)
 {
     m_conversation->setMaxModelCalls(calls);
+    m_assist.setMaxConcurrent(calls);
 }
 
 Result<Session> SessionEngine::session(

@@ -6,6 +6,7 @@
 #include "core/engine/pipeline/Conversation.h"
 #include "core/engine/pipeline/EngineCore.h"
 #include "core/engine/pipeline/SessionService.h"
+#include "core/engine/reply/AssistService.h"
 
 #include <QObject>
 
@@ -88,6 +89,8 @@ public:
 
     // Language-model providers (admin/AiProviders).
     AiProviders &aiProviders() { return m_aiProviders; }
+    // AI help for the people at the desk: drafts, summaries, translation (reply/AssistService).
+    AssistService &assist() { return m_assist; }
     // Queues `event` for the company's webhooks that subscribe to it, with another API
     // family's own `data` in the seed envelope {event, timestamp, data}; committed with
     // the writes around it (false when it could not be queued).
@@ -138,6 +141,7 @@ private:
     SessionService m_sessions;
     WebhookService m_webhooks;
     AiProviders m_aiProviders{m_core};
+    AssistService m_assist{m_core, m_aiProviders};
     std::unique_ptr<Conversation> m_conversation;
     std::unique_ptr<KnowledgeBase> m_knowledge;
 };

@@ -64,6 +64,7 @@ CsRateLimits csRateLimits(AppSettings &s, bool wanted)
     rates.messagesPerSession = s.intValue(settings::RateLimitMessages);
     rates.listSessions = s.intValue(settings::RateLimitListSessions);
     rates.analytics = s.intValue(settings::RateLimitAnalytics);
+    rates.assist = s.intValue(settings::RateLimitAssist);
     return rates;
 }
 

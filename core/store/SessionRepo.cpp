@@ -130,6 +130,11 @@ Status SessionRepo::update(const Session &s, const Session &stored)
                 resolutionColumn(s), s.irateCount, s.unconfidentTurns, s.messageCount, s.id}));
 }
 
+Status SessionRepo::setIssueSummary(const QString &id, const QString &summary)
+{
+    return m_db.status(m_db.write(QStringLiteral("UPDATE sessions SET issue_summary = ? WHERE id = ?"), {summary, id}));
+}
+
 Status SessionRepo::setMessageCount(const QString &id, int count)
 {
     return m_db.status(m_db.write(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"), {count, id}));

@@ -45,6 +45,8 @@ public:
     // from the window's first message on (all of them when it starts at 0).
     std::optional<Session> find(const QString &id, bool details, const MessageWindow &window = {});
     Status setMetadata(const QString &id, const QVariantMap &metadata, qint64 updatedAt);
+    // Only the issue summary: one written after the turn that asked for it (agent assist at a hand-over).
+    Status setIssueSummary(const QString &id, const QString &summary);
     QList<Session> list(const SessionFilter &f, int *total);
 
     Status appendMessage(const QString &sessionId, int seq, const Message &m);

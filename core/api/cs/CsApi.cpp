@@ -41,6 +41,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/sessions/:id/agent-messages"), guarded(Role::Agent, &CsApi::agentMessage));
     r.route("POST", base + QStringLiteral("/sessions/:id/transfer"), guarded(Role::Agent, &CsApi::transfer));
     r.route("POST", base + QStringLiteral("/sessions/:id/actions"), guarded(Role::Agent, &CsApi::sessionAction));
+    r.route("POST", base + QStringLiteral("/sessions/:id/assist"), guarded(Role::Agent, &CsApi::assist));
     r.route("GET", base + QStringLiteral("/kb"), guarded(Role::Agent, &CsApi::listKb));
     r.route("POST", base + QStringLiteral("/kb"), guarded(Role::Admin, &CsApi::createKb));
     r.route("GET", base + QStringLiteral("/kb/:id"), guarded(Role::Agent, &CsApi::getKb));

@@ -34,6 +34,7 @@ struct CsRateLimits {
     int messagesPerSession = 60;
     int listSessions = 200;
     int analytics = 20;
+    int assist = 30; // agent assist: each may be a paid model call
 };
 
 // Agents, login and canned responses (CsAgentRoutes.cpp, CsCannedRoutes.cpp).
@@ -180,6 +181,8 @@ private:
     void addProvider(Call &c);
     void removeProvider(Call &c);
     void testProvider(Call &c);
+    // Agent assist (CsAssistRoutes.cpp).
+    void assist(Call &c);
     // The what-if of a config change (CsSimulateRoutes.cpp).
     void simulateConfig(Call &c);
     bool simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs, qint64 *endMs);

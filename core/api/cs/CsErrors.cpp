@@ -38,6 +38,7 @@ const ErrorRow kErrors[] = {
     {ErrorKind::Unavailable, ErrorDetail::AiUnavailable, 503, AiUnavailable},
     {ErrorKind::Unavailable, ErrorDetail::AiFailed, 500, AiFailed}, // the seed's status
     {ErrorKind::Unavailable, ErrorDetail::StorageFailure, 503, StorageFailure},
+    {ErrorKind::Unavailable, ErrorDetail::NeedsLanguageModel, 422, NeedsLanguageModel},
     {ErrorKind::LimitExceeded, ErrorDetail::None, 429, RateLimited},
     {ErrorKind::Internal, ErrorDetail::None, 500, Internal, "Internal error"},
 };

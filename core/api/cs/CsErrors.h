@@ -39,6 +39,8 @@ inline constexpr char StaleReply[] = "CS_027";
 inline constexpr char NotClaimedByYou[] = "CS_028";
 inline constexpr char UnresolvedPlaceholder[] = "CS_029";
 inline constexpr char NotOwed[] = "CS_030";
+// Agent assist.
+inline constexpr char NeedsLanguageModel[] = "CS_031";
 
 // The body as it is: for the server's own errors (serverError) only; refusals go through error(Error).
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});

@@ -189,6 +189,11 @@ std::optional<EscalationRecord> EngineCore::applyEscalation(
     const QJsonObject data{{QStringLiteral("fromTier"), toString(e.fromTier)},
         {QStringLiteral("toTier"), toString(e.toTier)}, {QStringLiteral("reason"), toString(e.reason)}};
     queueWebhook(s, QStringLiteral("session.escalated"), data);
+    if (target == Tier::HumanAgent && m_handover)
+        m_store.batch().afterCommit([this, companyId = s.companyId, sessionId = s.id](bool committed) {
+            if (committed && m_handover)
+                m_handover(companyId, sessionId);
+        });
     if (eventsWanted()) {
         SessionEvent event = makeSessionEvent(SessionEventType::Escalated, s);
         event.escalation = e;

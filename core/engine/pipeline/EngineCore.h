@@ -87,6 +87,9 @@ public:
     bool queueEvent(const QString &companyId, const QString &event, const QJsonObject &data);
     // Emits subscriptionsChanged() once what the batch holds is committed.
     void announceSubscriptionsAfterCommit();
+    // Told, once committed, of every hand-over to a person (agent assist writes its summary then).
+    using HandoverListener = std::function<void(const QString &companyId, const QString &sessionId)>;
+    void setHandoverListener(HandoverListener listener) { m_handover = std::move(listener); }
     // Moves the session to `target` and records it, inside the caller's batch work; queues it
     // for a person at the human tier.
     std::optional<EscalationRecord> applyEscalation(
@@ -107,6 +110,7 @@ private:
     AddressPolicy m_webhookAddresses; // strict unless the server host says otherwise
     AddressPolicy m_modelAddresses = AddressPolicy::forModelProviders(false);
     DeskHooks *m_desk = nullptr;
+    HandoverListener m_handover;
 };
 
 // [A-Za-z0-9][A-Za-z0-9._:@-]*, at most maxChars: a plain scan, as every message checks its session's id.
