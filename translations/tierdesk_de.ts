@@ -977,6 +977,129 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::AssistPanel</name>
+    <message>
+        <source>Draft reply</source>
+        <translation>Antwort entwerfen</translation>
+    </message>
+    <message>
+        <source>A reply from the conversation and the knowledge base, for you to edit. Never sent by itself.</source>
+        <translation>Eine Antwort aus dem Gespräch und der Wissensdatenbank, die Sie bearbeiten. Wird nie von selbst gesendet.</translation>
+    </message>
+    <message>
+        <source>Summarize</source>
+        <translation>Zusammenfassen</translation>
+    </message>
+    <message>
+        <source>The conversation so far, in a few lines</source>
+        <translation>Das bisherige Gespräch in wenigen Zeilen</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>Übersetzen</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s last message (or the text you selected) in your language, beside the original</source>
+        <translation>Die letzte Nachricht des Kunden (oder der markierte Text) in Ihrer Sprache, neben dem Original</translation>
+    </message>
+    <message>
+        <source>Translate my reply into the customer&apos;s language</source>
+        <translation>Meine Antwort in die Sprache des Kunden übersetzen</translation>
+    </message>
+    <message>
+        <source>Translate the customer&apos;s message into my language</source>
+        <translation>Die Nachricht des Kunden in meine Sprache übersetzen</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>Verbessern</translation>
+    </message>
+    <message>
+        <source>Your text, clearer and in the company&apos;s tone (Ctrl+Z undoes it)</source>
+        <translation>Ihr Text, klarer und im Ton des Unternehmens (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>AI help:</source>
+        <translation>KI-Hilfe:</translation>
+    </message>
+    <message>
+        <source>This needs a language model: the built-in responder cannot do it. An admin can set up a provider in Settings › AI providers and choose it in Configuration.</source>
+        <translation>Dafür wird ein Sprachmodell gebraucht: Der eingebaute Antwortgeber kann das nicht. Ein Admin kann unter Einstellungen › KI-Anbieter einen Anbieter einrichten und ihn in der Konfiguration auswählen.</translation>
+    </message>
+    <message>
+        <source>The AI provider did not answer (%1). Write it yourself, or try again.</source>
+        <translation>Der KI-Anbieter hat nicht geantwortet (%1). Schreiben Sie selbst oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This server has no AI help (%1).</source>
+        <translation>Dieser Server bietet keine KI-Hilfe (%1).</translation>
+    </message>
+    <message>
+        <source>AI help failed: %1</source>
+        <translation>KI-Hilfe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Asking the AI…</source>
+        <translation>Frage die KI …</translation>
+    </message>
+    <message>
+        <source>⚠ Check before sending: %1</source>
+        <translation>⚠ Vor dem Senden prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Draft ready: edit it, then send</source>
+        <translation>Entwurf bereit: bearbeiten, dann senden</translation>
+    </message>
+    <message>
+        <source>Write something first: Improve rewords your own text.</source>
+        <translation>Schreiben Sie zuerst etwas: „Verbessern“ formuliert Ihren eigenen Text neu.</translation>
+    </message>
+    <message>
+        <source>Improved. Ctrl+Z in the reply brings your words back.</source>
+        <translation>Verbessert. Strg+Z in der Antwort holt Ihre Worte zurück.</translation>
+    </message>
+    <message>
+        <source>Summary of the conversation</source>
+        <translation>Zusammenfassung des Gesprächs</translation>
+    </message>
+    <message>
+        <source>Translation into %1</source>
+        <translation>Übersetzung ins %1</translation>
+    </message>
+    <message>
+        <source>Original: %1</source>
+        <translation>Original: %1</translation>
+    </message>
+    <message>
+        <source>The customer has not written anything to translate.</source>
+        <translation>Der Kunde hat nichts geschrieben, das sich übersetzen ließe.</translation>
+    </message>
+    <message>
+        <source>Translated the customer&apos;s message: see it under the original</source>
+        <translation>Nachricht des Kunden übersetzt: Sie steht unter dem Original</translation>
+    </message>
+    <message>
+        <source>Write your reply first, then translate it into the customer&apos;s language.</source>
+        <translation>Schreiben Sie zuerst Ihre Antwort und übersetzen Sie sie dann in die Sprache des Kunden.</translation>
+    </message>
+    <message>
+        <source>Your reply before translation</source>
+        <translation>Ihre Antwort vor der Übersetzung</translation>
+    </message>
+    <message>
+        <source>Your reply before translation into %1</source>
+        <translation>Ihre Antwort vor der Übersetzung ins %1</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConfigForm</name>
     <message>
         <source>AI Rep (tier 1)</source>
@@ -2942,6 +3065,34 @@ Doppelklick öffnet das Gespräch</translation>
         <source>actions: %1</source>
         <translation>Aktionen: %1</translation>
     </message>
+    <message>
+        <source>%1 + %2 tokens</source>
+        <translation>%1 + %2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: the model was too slow</source>
+        <translation>eingebauter Antwortgeber antwortete: das Modell war zu langsam</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: the provider failed</source>
+        <translation>eingebauter Antwortgeber antwortete: der Anbieter ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: the model&apos;s reply broke the guard</source>
+        <translation>eingebauter Antwortgeber antwortete: die Antwort des Modells verstieß gegen die Prüfung</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: %1</source>
+        <translation>eingebauter Antwortgeber antwortete: %1</translation>
+    </message>
+    <message>
+        <source>guard: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::TranscriptView</name>
@@ -2952,6 +3103,10 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>AI · %1</source>
         <translation>KI · %1</translation>
+    </message>
+    <message>
+        <source>Translated:</source>
+        <translation>Übersetzt:</translation>
     </message>
 </context>
 <context>
