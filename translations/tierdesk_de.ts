@@ -501,6 +501,211 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::AiProvidersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Price in / out</source>
+        <translation>Preis Eingabe / Ausgabe</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI-kompatibel</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Gesetzt</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Kostenlos</translation>
+    </message>
+    <message>
+        <source>$%1 / $%2 per 1M tokens</source>
+        <translation>%1 $ / %2 $ pro 1 Mio. Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::AiProvidersSettings</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Click again to remove</source>
+        <translation>Zum Entfernen erneut klicken</translation>
+    </message>
+    <message>
+        <source>The AI tiers word their replies with the built-in responder unless the configuration names a provider. A provider on this machine (Ollama, llama.cpp) needs no key; the engine still decides every action and checks every reply.</source>
+        <translation>Die KI-Stufen formulieren ihre Antworten mit dem eingebauten Antwortgeber, solange die Konfiguration keinen Anbieter nennt. Ein Anbieter auf diesem Rechner (Ollama, llama.cpp) braucht keinen Schlüssel; die Engine entscheidet weiterhin jede Aktion und prüft jede Antwort.</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Neuer Anbieter</translation>
+    </message>
+    <message>
+        <source>e.g. ollama-local</source>
+        <translation>z. B. ollama-local</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits, dots, dashes and underscores; the configuration names it</source>
+        <translation>Kleinbuchstaben, Ziffern, Punkte, Bindestriche und Unterstriche; die Konfiguration nennt ihn so</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (OpenAI, llama.cpp, vLLM, LM Studio, Groq)</source>
+        <translation>OpenAI-kompatibel (OpenAI, llama.cpp, vLLM, LM Studio, Groq)</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>none for a local server</source>
+        <translation>keiner für einen lokalen Server</translation>
+    </message>
+    <message>
+        <source>Kept sealed on the server and never shown again</source>
+        <translation>Wird versiegelt auf dem Server aufbewahrt und nie wieder angezeigt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Add provider</source>
+        <translation>Anbieter hinzufügen</translation>
+    </message>
+    <message>
+        <source>The key is sent once and never shown again.</source>
+        <translation>Der Schlüssel wird einmal gesendet und nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Input price per 1M tokens</source>
+        <translation>Eingabepreis pro 1 Mio. Tokens</translation>
+    </message>
+    <message>
+        <source>Output price per 1M tokens</source>
+        <translation>Ausgabepreis pro 1 Mio. Tokens</translation>
+    </message>
+    <message>
+        <source>Test the selected provider</source>
+        <translation>Ausgewählten Anbieter testen</translation>
+    </message>
+    <message>
+        <source>model, e.g. llama3.1:8b or gpt-4o-mini</source>
+        <translation>Modell, z. B. llama3.1:8b oder gpt-4o-mini</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Sends one short request and shows how long it took and what came back.</source>
+        <translation>Sendet eine kurze Anfrage und zeigt, wie lange sie dauerte und was zurückkam.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Provider added: %1. Name it in Configuration › AI to use it.</source>
+        <translation>Anbieter hinzugefügt: %1. Nennen Sie ihn unter Konfiguration › KI, um ihn zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Provider removed: %1.</source>
+        <translation>Anbieter entfernt: %1.</translation>
+    </message>
+    <message>
+        <source>Name the model to try, as the provider calls it.</source>
+        <translation>Nennen Sie das Modell, das Sie ausprobieren möchten, so wie der Anbieter es nennt.</translation>
+    </message>
+    <message>
+        <source>Asking %1 (%2)…</source>
+        <translation>Frage %1 (%2) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answered in %2 ms (%n token(s)): “%3”</source>
+        <translation>
+            <numerusform>%1 antwortete in %2 ms (%n Token): „%3“</numerusform>
+            <numerusform>%1 antwortete in %2 ms (%n Tokens): „%3“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider refused after %1 ms: %2</source>
+        <translation>Der Anbieter lehnte nach %1 ms ab: %2</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Der Test ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::AnalyticsCharts</name>
     <message>
         <source>Sessions over time</source>
@@ -772,6 +977,129 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::AssistPanel</name>
+    <message>
+        <source>Draft reply</source>
+        <translation>Antwort entwerfen</translation>
+    </message>
+    <message>
+        <source>A reply from the conversation and the knowledge base, for you to edit. Never sent by itself.</source>
+        <translation>Eine Antwort aus dem Gespräch und der Wissensdatenbank, die Sie bearbeiten. Wird nie von selbst gesendet.</translation>
+    </message>
+    <message>
+        <source>Summarize</source>
+        <translation>Zusammenfassen</translation>
+    </message>
+    <message>
+        <source>The conversation so far, in a few lines</source>
+        <translation>Das bisherige Gespräch in wenigen Zeilen</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>Übersetzen</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s last message (or the text you selected) in your language, beside the original</source>
+        <translation>Die letzte Nachricht des Kunden (oder der markierte Text) in Ihrer Sprache, neben dem Original</translation>
+    </message>
+    <message>
+        <source>Translate my reply into the customer&apos;s language</source>
+        <translation>Meine Antwort in die Sprache des Kunden übersetzen</translation>
+    </message>
+    <message>
+        <source>Translate the customer&apos;s message into my language</source>
+        <translation>Die Nachricht des Kunden in meine Sprache übersetzen</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>Verbessern</translation>
+    </message>
+    <message>
+        <source>Your text, clearer and in the company&apos;s tone (Ctrl+Z undoes it)</source>
+        <translation>Ihr Text, klarer und im Ton des Unternehmens (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>AI help:</source>
+        <translation>KI-Hilfe:</translation>
+    </message>
+    <message>
+        <source>This needs a language model: the built-in responder cannot do it. An admin can set up a provider in Settings › AI providers and choose it in Configuration.</source>
+        <translation>Dafür wird ein Sprachmodell gebraucht: Der eingebaute Antwortgeber kann das nicht. Ein Admin kann unter Einstellungen › KI-Anbieter einen Anbieter einrichten und ihn in der Konfiguration auswählen.</translation>
+    </message>
+    <message>
+        <source>The AI provider did not answer (%1). Write it yourself, or try again.</source>
+        <translation>Der KI-Anbieter hat nicht geantwortet (%1). Schreiben Sie selbst oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This server has no AI help (%1).</source>
+        <translation>Dieser Server bietet keine KI-Hilfe (%1).</translation>
+    </message>
+    <message>
+        <source>AI help failed: %1</source>
+        <translation>KI-Hilfe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Asking the AI…</source>
+        <translation>Frage die KI …</translation>
+    </message>
+    <message>
+        <source>⚠ Check before sending: %1</source>
+        <translation>⚠ Vor dem Senden prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Draft ready: edit it, then send</source>
+        <translation>Entwurf bereit: bearbeiten, dann senden</translation>
+    </message>
+    <message>
+        <source>Write something first: Improve rewords your own text.</source>
+        <translation>Schreiben Sie zuerst etwas: „Verbessern“ formuliert Ihren eigenen Text neu.</translation>
+    </message>
+    <message>
+        <source>Improved. Ctrl+Z in the reply brings your words back.</source>
+        <translation>Verbessert. Strg+Z in der Antwort holt Ihre Worte zurück.</translation>
+    </message>
+    <message>
+        <source>Summary of the conversation</source>
+        <translation>Zusammenfassung des Gesprächs</translation>
+    </message>
+    <message>
+        <source>Translation into %1</source>
+        <translation>Übersetzung ins %1</translation>
+    </message>
+    <message>
+        <source>Original: %1</source>
+        <translation>Original: %1</translation>
+    </message>
+    <message>
+        <source>The customer has not written anything to translate.</source>
+        <translation>Der Kunde hat nichts geschrieben, das sich übersetzen ließe.</translation>
+    </message>
+    <message>
+        <source>Translated the customer&apos;s message: see it under the original</source>
+        <translation>Nachricht des Kunden übersetzt: Sie steht unter dem Original</translation>
+    </message>
+    <message>
+        <source>Write your reply first, then translate it into the customer&apos;s language.</source>
+        <translation>Schreiben Sie zuerst Ihre Antwort und übersetzen Sie sie dann in die Sprache des Kunden.</translation>
+    </message>
+    <message>
+        <source>Your reply before translation</source>
+        <translation>Ihre Antwort vor der Übersetzung</translation>
+    </message>
+    <message>
+        <source>Your reply before translation into %1</source>
+        <translation>Ihre Antwort vor der Übersetzung ins %1</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConfigForm</name>
     <message>
         <source>AI Rep (tier 1)</source>
@@ -928,6 +1256,66 @@
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>AI replies (language model)</source>
+        <translation>KI-Antworten (Sprachmodell)</translation>
+    </message>
+    <message>
+        <source>Local (built-in)</source>
+        <translation>Lokal (eingebaut)</translation>
+    </message>
+    <message>
+        <source>Providers are registered in Settings › AI providers</source>
+        <translation>Anbieter werden unter Einstellungen › KI-Anbieter eingetragen</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model for the AI Rep</source>
+        <translation>Modell für den KI-Berater</translation>
+    </message>
+    <message>
+        <source>a small, fast model, e.g. llama3.1:8b</source>
+        <translation>ein kleines, schnelles Modell, z. B. llama3.1:8b</translation>
+    </message>
+    <message>
+        <source>Model for the AI Manager</source>
+        <translation>Modell für den KI-Manager</translation>
+    </message>
+    <message>
+        <source>a larger model, e.g. llama3.1:70b</source>
+        <translation>ein größeres Modell, z. B. llama3.1:70b</translation>
+    </message>
+    <message>
+        <source>Model for agent assist</source>
+        <translation>Modell für die Agentenhilfe</translation>
+    </message>
+    <message>
+        <source>drafts, summaries, translations</source>
+        <translation>Entwürfe, Zusammenfassungen, Übersetzungen</translation>
+    </message>
+    <message>
+        <source>History given to the model</source>
+        <translation>Verlauf für das Modell</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> Nachrichten</translation>
+    </message>
+    <message>
+        <source>Mask personal data (e-mail, phone, card, address) before it is sent</source>
+        <translation>Persönliche Daten (E-Mail, Telefon, Karte, Adresse) vor dem Senden maskieren</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>The engine still decides every action; a reply that claims anything else is held back and the built-in responder answers.</source>
+        <translation>Die Engine entscheidet weiterhin jede Aktion; eine Antwort, die etwas anderes behauptet, wird zurückgehalten, und der eingebaute Antwortgeber antwortet.</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2615,10 @@ Schlüssel: %3</translation>
         <source>Saved. Takes effect the next time the console starts.</source>
         <translation>Gespeichert. Gilt ab dem nächsten Start der Konsole.</translation>
     </message>
+    <message>
+        <source>AI providers</source>
+        <translation>KI-Anbieter</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::SetupDialog</name>
@@ -2673,6 +3065,34 @@ Doppelklick öffnet das Gespräch</translation>
         <source>actions: %1</source>
         <translation>Aktionen: %1</translation>
     </message>
+    <message>
+        <source>%1 + %2 tokens</source>
+        <translation>%1 + %2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: the model was too slow</source>
+        <translation>eingebauter Antwortgeber antwortete: das Modell war zu langsam</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: the provider failed</source>
+        <translation>eingebauter Antwortgeber antwortete: der Anbieter ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: the model&apos;s reply broke the guard</source>
+        <translation>eingebauter Antwortgeber antwortete: die Antwort des Modells verstieß gegen die Prüfung</translation>
+    </message>
+    <message>
+        <source>built-in responder answered: %1</source>
+        <translation>eingebauter Antwortgeber antwortete: %1</translation>
+    </message>
+    <message>
+        <source>guard: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::TranscriptView</name>
@@ -2683,6 +3103,10 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>AI · %1</source>
         <translation>KI · %1</translation>
+    </message>
+    <message>
+        <source>Translated:</source>
+        <translation>Übersetzt:</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 // The admin's configuration page in the console's window against a real embedded server:
 // a what-if over known sessions lists exactly the sessions that change, a field made
 // invalid shows the validator's words and Save is refused, and an edited keyword saved
-// from the page escalates the next customer message. Every model passes QAbstractItemModelTester.
+// from the page escalates the next customer message, the ai section (provider from the registered
+// ones, models, history, masking, temperature) round-trips and the server's refusal of a provider
+// that is gone is shown on its field. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/client/ApiClient.h"
@@ -46,6 +48,7 @@ private slots:
     void invalidFieldShowsTheValidatorsErrorAndSaveIsRefused();
     void savedKeywordEscalatesTheNextMessage();
     void replyLanguageChosenOnThePage();
+    void aiSectionRoundTripsAndARefusalNamesItsField();
     void hiddenFromSupervisors();
     void wheelScrollsThePageNotTheNumberUnderThePointer();
 
@@ -305,6 +308,87 @@ void TestConfigView::replyLanguageChosenOnThePage()
     // Back to English for the tests after this one.
     QJsonObject restored = serverConfig();
     restored.insert(QStringLiteral("language"), QStringLiteral("en"));
+    QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
+}
+
+void TestConfigView::aiSectionRoundTripsAndARefusalNamesItsField()
+{
+    const HttpResult added = m_http->post(QStringLiteral("/api/cs/ai/providers"),
+        {{QStringLiteral("companyId"), m_company}, {QStringLiteral("name"), QStringLiteral("desk-llm")},
+            {QStringLiteral("kind"), QStringLiteral("openai")},
+            {QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:9/v1")}});
+    QVERIFY2(added.status == 201, describe(added));
+    QSignalSpy providers(m_view, &ConfigView::providersLoaded);
+    QSignalSpy loaded(m_view, &ConfigView::loaded);
+    m_view->refresh();
+    QVERIFY(loaded.wait(5000));
+    QTRY_VERIFY(providers.count() > 0);
+
+    ConfigForm &form = m_view->form();
+    auto *provider = qobject_cast<QComboBox *>(form.field(QStringLiteral("ai.provider")));
+    QVERIFY(provider);
+    QCOMPARE(provider->currentData().toString(), QStringLiteral("local"));
+    QCOMPARE(provider->currentText(), QStringLiteral("Local (built-in)"));
+    const int named = provider->findData(QStringLiteral("desk-llm"));
+    QVERIFY(named > 0);
+    provider->setCurrentIndex(named);
+    // A provider needs the AI Rep's model: the validator says so on that field.
+    auto *aiRep = qobject_cast<QLineEdit *>(form.field(QStringLiteral("ai.models.aiRep")));
+    QVERIFY(aiRep);
+    QVERIFY2(m_view->problem().startsWith(QLatin1String("ai.models.aiRep: ")), qPrintable(m_view->problem()));
+    QCOMPARE(form.problemField(), aiRep);
+    auto *error = m_view->findChild<QLabel *>(QStringLiteral("error_ai"));
+    QVERIFY(error && error->isVisible());
+    QVERIFY(!m_view->canSave());
+
+    aiRep->setText(QStringLiteral("small-model"));
+    Q_EMIT aiRep->textEdited(aiRep->text());
+    qobject_cast<QLineEdit *>(form.field(QStringLiteral("ai.models.aiManager")))
+        ->setText(QStringLiteral("large-model"));
+    qobject_cast<QLineEdit *>(form.field(QStringLiteral("ai.models.assist")))->setText(QStringLiteral("helper-model"));
+    qobject_cast<QSpinBox *>(form.field(QStringLiteral("ai.historyMessages")))->setValue(8);
+    qobject_cast<QCheckBox *>(form.field(QStringLiteral("ai.maskPii")))->setChecked(false);
+    qobject_cast<QDoubleSpinBox *>(form.field(QStringLiteral("ai.temperature")))->setValue(0.7);
+    QVERIFY2(m_view->problem().isEmpty(), qPrintable(m_view->problem()));
+    QVERIFY(m_view->canSave());
+    QVERIFY(!m_view->needsWhatIf()); // the wording of replies decides no escalation
+    QSignalSpy saved(m_view, &ConfigView::saved);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    const QJsonObject ai = serverConfig().value(QLatin1String("ai")).toObject();
+    QCOMPARE(ai.value(QLatin1String("provider")).toString(), QStringLiteral("desk-llm"));
+    const QJsonObject models = ai.value(QLatin1String("models")).toObject();
+    QCOMPARE(models.value(QLatin1String("aiRep")).toString(), QStringLiteral("small-model"));
+    QCOMPARE(models.value(QLatin1String("aiManager")).toString(), QStringLiteral("large-model"));
+    QCOMPARE(models.value(QLatin1String("assist")).toString(), QStringLiteral("helper-model"));
+    QCOMPARE(ai.value(QLatin1String("historyMessages")).toInt(), 8);
+    QCOMPARE(ai.value(QLatin1String("maskPii")).toBool(), false);
+    QCOMPARE(ai.value(QLatin1String("temperature")).toDouble(), 0.7);
+
+    // Read back into a fresh page: the same values.
+    ConfigView again(*m_client);
+    QSignalSpy againLoaded(&again, &ConfigView::loaded);
+    again.refresh();
+    QVERIFY(againLoaded.wait(5000));
+    QCOMPARE(again.form().config().value(QLatin1String("ai")).toObject(), ai);
+
+    // The provider is removed meanwhile: the server refuses the next save naming ai.provider.
+    QCOMPARE(m_http->del(QStringLiteral("/api/cs/ai/providers/desk-llm")).status, 204);
+    QCOMPARE(provider->currentData().toString(), QStringLiteral("desk-llm")); // still what the config names
+    qobject_cast<QDoubleSpinBox *>(form.field(QStringLiteral("ai.temperature")))->setValue(0.3);
+    QSignalSpy refused(m_view, &ConfigView::saveRefused);
+    m_view->save();
+    QVERIFY(refused.wait(5000));
+    QVERIFY2(refused.first().first().toString().startsWith(QLatin1String("ai.provider: ")),
+        qPrintable(refused.first().first().toString()));
+    QCOMPARE(form.problemField(), provider);
+    QVERIFY(error->isVisible());
+
+    // Back to the built-in responder for the tests after this one.
+    QJsonObject restored = serverConfig();
+    QJsonObject local = restored.value(QLatin1String("ai")).toObject();
+    local.insert(QStringLiteral("provider"), QStringLiteral("local"));
+    restored.insert(QStringLiteral("ai"), local);
     QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
 }
 

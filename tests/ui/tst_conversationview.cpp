@@ -1,12 +1,16 @@
 // ConversationView against a stand-in API: stale replies (409 CS_027) and
 // "send anyway", the canned-response picker and its missing placeholders,
-// claim conflicts, and the transfer and resolve dialogs.
+// claim conflicts, the transfer and resolve dialogs, and the AI help beside the reply box (a
+// draft that fills the box and never sends, with the guard's notes; improve in one undo step; a
+// summary panel; a translation beside the original; "needs a model" said plainly) and how an AI
+// reply was made (model, tokens, latency, the built-in responder's fallback).
 #include "tests/ui/DeskJson.h"
 #include "tests/ui/StubApi.h"
 #include "ui/client/ApiClient.h"
 #include "ui/dialogs/ResolveDialog.h"
 #include "ui/dialogs/TransferDialog.h"
 #include "ui/models/TranscriptModel.h"
+#include "ui/views/AssistPanel.h"
 #include "ui/views/ContextPanel.h"
 #include "ui/views/ConversationView.h"
 #include "ui/views/ReplyBox.h"
@@ -14,6 +18,7 @@
 #include "ui/views/TranscriptView.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QCompleter>
 #include <QLabel>
 #include <QPushButton>
@@ -27,6 +32,7 @@ namespace {
 
 const QByteArray kSession = "GET /api/cs/sessions/sess_1";
 const QByteArray kReply = "POST /api/cs/sessions/sess_1/agent-messages";
+const QByteArray kAssist = "POST /api/cs/sessions/sess_1/assist";
 
 QJsonObject errorBody(const QString &code, const QJsonObject &details)
 {
@@ -44,8 +50,11 @@ QJsonObject sessionJson()
             QJsonArray{
                 message(QStringLiteral("msg_1"), QStringLiteral("customer"), QStringLiteral("Where is my parcel?")),
                 message(QStringLiteral("msg_2"), QStringLiteral("ai_manager"), QStringLiteral("A person will answer"),
-                    {{QStringLiteral("aiGenerated"), true},
-                        {QStringLiteral("intent"), QStringLiteral("order_status")}})}},
+                    {{QStringLiteral("aiGenerated"), true}, {QStringLiteral("intent"), QStringLiteral("order_status")},
+                        {QStringLiteral("model"), QStringLiteral("tierdesk-local-1")},
+                        {QStringLiteral("tokens"),
+                            QJsonObject{{QStringLiteral("input"), 120}, {QStringLiteral("output"), 35}}},
+                        {QStringLiteral("latencyMs"), 840}, {QStringLiteral("fallback"), QStringLiteral("timeout")}})}},
         {QStringLiteral("sentimentHistory"),
             QJsonArray{QJsonObject{{QStringLiteral("sentiment"), QStringLiteral("FRUSTRATED")},
                            {QStringLiteral("score"), -0.4}},
@@ -65,6 +74,14 @@ QJsonObject sessionJson()
                 {QStringLiteral("orders"),
                     QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("ORD-1001")},
                         {QStringLiteral("status"), QStringLiteral("shipped")}, {QStringLiteral("total"), 59.9}}}}}}};
+}
+
+QJsonObject assistAnswer(const QString &task, const QString &text, const QStringList &notes = {})
+{
+    return {{QStringLiteral("task"), task}, {QStringLiteral("text"), text},
+        {QStringLiteral("model"), QStringLiteral("m")},
+        {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("input"), 300}, {QStringLiteral("output"), 40}}},
+        {QStringLiteral("latencyMs"), 900}, {QStringLiteral("guardNotes"), QJsonArray::fromStringList(notes)}};
 }
 
 struct Fixture {
@@ -97,6 +114,12 @@ private slots:
     void cannedResponseWithAMissingValueIsNotSent();
     void claimHeldBySomeoneElseNamesThem();
     void transferAndResolveDialogsCallTheApi();
+    void aiReplyShowsHowItWasMade();
+    void draftFillsTheReplyBoxWithTheGuardsNotesAndNeverSends();
+    void improveReplacesTheTextInOneUndoStep();
+    void summaryShownInAPanel();
+    void translationShownBesideTheOriginal();
+    void needsAModelSaysWhereToSetOneUp();
 };
 
 void TestConversationView::showsTranscriptContextAndHistory()
@@ -297,6 +320,163 @@ void TestConversationView::transferAndResolveDialogsCallTheApi()
     const QJsonObject r = f.api.to("POST /api/cs/sessions/sess_1/resolve").first().json();
     QCOMPARE(r.value(QLatin1String("resolutionType")).toString(), QStringLiteral("REFUND_PROCESSED"));
     QCOMPARE(r.value(QLatin1String("summary")).toString(), QStringLiteral("Refunded the kettle"));
+}
+
+void TestConversationView::aiReplyShowsHowItWasMade()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    QCOMPARE(f.view.transcript().index(1).data(TranscriptModel::AiDetailRole).toString(),
+        QStringLiteral("tierdesk-local-1 · 120 + 35 tokens · 840 ms · built-in responder answered: the model was too "
+                       "slow"));
+    QVERIFY(f.view.transcript().index(0).data(TranscriptModel::AiDetailRole).toString().isEmpty()); // the customer
+    auto *transcript = f.view.findChild<TranscriptView *>(QStringLiteral("transcript"));
+    QVERIFY(transcript->toPlainText().contains(QLatin1String("120 + 35 tokens")));
+}
+
+void TestConversationView::draftFillsTheReplyBoxWithTheGuardsNotesAndNeverSends()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    const QString draft = QStringLiteral("Hi Ben, your parcel ORD-1001 is on its way. I have refunded the shipping.");
+    const QString note = QStringLiteral("The draft mentions a refund that was not made");
+    f.api.script(kAssist, {{200, assistAnswer(QStringLiteral("draft"), draft, {note})}});
+    AssistPanel *assist = f.view.assist();
+    auto *button = f.view.findChild<QPushButton *>(QStringLiteral("assistDraft"));
+    QVERIFY(button->isEnabled());
+    QSignalSpy answered(assist, &AssistPanel::answered);
+    button->click();
+    QVERIFY(!button->isEnabled()); // busy while the AI works
+    QVERIFY(f.view.replyBox()->isEnabled()); // the agent may go on writing
+    QVERIFY(answered.wait());
+    QCOMPARE(answered.first().at(0).toString(), QStringLiteral("draft"));
+    QVERIFY(answered.first().at(1).toBool());
+    QVERIFY(button->isEnabled());
+    QCOMPARE(f.view.replyBox()->text(), draft);
+    QVERIFY2(f.view.replyBox()->draftNotes().contains(note), qPrintable(f.view.replyBox()->draftNotes()));
+    QVERIFY(f.view.findChild<QLabel *>(QStringLiteral("draftNotes"))->isVisible());
+    QCOMPARE(f.api.to(kAssist).size(), 1);
+    QCOMPARE(f.api.to(kAssist).first().json().value(QLatin1String("task")).toString(), QStringLiteral("draft"));
+    QCOMPARE(f.api.to(kReply).size(), 0); // a draft is never sent by itself
+
+    // The agent edits and sends: the notes go with the sent draft.
+    f.api.script(kReply,
+        {{201,
+            QJsonObject{{QStringLiteral("message"),
+                message(QStringLiteral("msg_9"), QStringLiteral("human_agent"), QStringLiteral("Hi Ben"))}}}});
+    f.view.replyBox()->setText(QStringLiteral("Hi Ben"));
+    f.view.findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QTRY_COMPARE(f.view.transcript().rowCount(), 3);
+    QVERIFY(f.view.replyBox()->draftNotes().isEmpty());
+}
+
+void TestConversationView::improveReplacesTheTextInOneUndoStep()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    AssistPanel *assist = f.view.assist();
+    QSignalSpy answered(assist, &AssistPanel::answered);
+    // Nothing written yet: said, and nothing asked.
+    f.view.findChild<QPushButton *>(QStringLiteral("assistImprove"))->click();
+    QVERIFY(assist->message().contains(QLatin1String("Write something first")));
+    QCOMPARE(f.api.to(kAssist).size(), 0);
+
+    const QString mine = QStringLiteral("parcel is late sorry we check");
+    const QString better = QStringLiteral("I'm sorry your parcel is late. I'm checking with the carrier now.");
+    f.api.script(kAssist, {{200, assistAnswer(QStringLiteral("improve"), better)}});
+    f.view.replyBox()->setText(mine);
+    f.view.findChild<QPushButton *>(QStringLiteral("assistImprove"))->click();
+    QVERIFY(answered.wait());
+    QCOMPARE(f.api.to(kAssist).first().json().value(QLatin1String("text")).toString(), mine);
+    QCOMPARE(f.view.replyBox()->text(), better);
+    f.view.replyBox()->editor()->undo();
+    QCOMPARE(f.view.replyBox()->text(), mine);
+}
+
+void TestConversationView::summaryShownInAPanel()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    const QString summary = QStringLiteral("Ben asks where ORD-1001 is; the AI Manager handed over.");
+    f.api.script(kAssist, {{200, assistAnswer(QStringLiteral("summary"), summary)}});
+    AssistPanel *assist = f.view.assist();
+    QVERIFY(!assist->panelVisible());
+    QSignalSpy answered(assist, &AssistPanel::answered);
+    f.view.findChild<QPushButton *>(QStringLiteral("assistSummary"))->click();
+    QVERIFY(answered.wait());
+    QVERIFY(assist->panelVisible());
+    QCOMPARE(assist->panelText(), summary);
+    QVERIFY(f.view.replyBox()->text().isEmpty()); // the reply box is left alone
+    f.view.findChild<QPushButton *>(QStringLiteral("assistClose"))->click();
+    QVERIFY(!assist->panelVisible());
+}
+
+void TestConversationView::translationShownBesideTheOriginal()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    const QString german = QStringLiteral("Wo ist mein Paket?");
+    const QString reply = QStringLiteral("Your parcel arrives tomorrow.");
+    const QString translated = QStringLiteral("Ihr Paket kommt morgen an.");
+    f.api.script(kAssist,
+        {{200, assistAnswer(QStringLiteral("translate"), german)},
+            {200, assistAnswer(QStringLiteral("translate"), translated)}});
+    AssistPanel *assist = f.view.assist();
+    QSignalSpy answered(assist, &AssistPanel::answered);
+    auto *translate = f.view.findChild<QAction *>(QStringLiteral("assistTranslateCustomer"));
+    QVERIFY(translate && translate->isEnabled());
+    translate->trigger();
+    QVERIFY(answered.wait());
+    const QJsonObject sent = f.api.to(kAssist).first().json();
+    QCOMPARE(sent.value(QLatin1String("task")).toString(), QStringLiteral("translate"));
+    QCOMPARE(sent.value(QLatin1String("text")).toString(), QStringLiteral("Where is my parcel?"));
+    QCOMPARE(sent.value(QLatin1String("language")).toString(), AssistPanel::agentLanguage());
+    QCOMPARE(f.view.transcript().index(0).data(TranscriptModel::TranslationRole).toString(), german);
+    const QString shown = f.view.findChild<TranscriptView *>(QStringLiteral("transcript"))->toPlainText();
+    QVERIFY2(shown.contains(QLatin1String("Where is my parcel?")) && shown.contains(german), qPrintable(shown));
+
+    // The agent's reply into the customer's language: the box holds the translation, the panel the original.
+    f.view.replyBox()->setText(reply);
+    f.view.findChild<QAction *>(QStringLiteral("assistTranslateReply"))->trigger();
+    QVERIFY(answered.wait());
+    QCOMPARE(f.api.to(kAssist).last().json().value(QLatin1String("text")).toString(), reply);
+    QCOMPARE(f.view.replyBox()->text(), translated);
+    QVERIFY(assist->panelVisible());
+    QCOMPARE(assist->panelText(), reply);
+}
+
+void TestConversationView::needsAModelSaysWhereToSetOneUp()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    f.api.script(kAssist,
+        {{422,
+             QJsonObject{{QStringLiteral("error"),
+                 QJsonObject{{QStringLiteral("code"), QStringLiteral("CS_011")},
+                     {QStringLiteral("message"), QStringLiteral("translate needs a language model")}}}}},
+            {503,
+                QJsonObject{{QStringLiteral("error"),
+                    QJsonObject{{QStringLiteral("code"), QStringLiteral("CS_006")},
+                        {QStringLiteral("message"), QStringLiteral("the provider timed out")}}}}}});
+    AssistPanel *assist = f.view.assist();
+    QSignalSpy answered(assist, &AssistPanel::answered);
+    QSignalSpy status(&f.view, &ConversationView::status);
+    f.view.replyBox()->setText(QStringLiteral("my own words"));
+    f.view.findChild<QAction *>(QStringLiteral("assistTranslateReply"))->trigger();
+    QVERIFY(answered.wait());
+    QVERIFY(!answered.first().at(1).toBool());
+    QVERIFY2(assist->message().contains(QLatin1String("Settings › AI providers")), qPrintable(assist->message()));
+    QVERIFY(status.count() >= 1);
+    // Nothing lost, nothing blocked: the text stays and the box takes more.
+    QCOMPARE(f.view.replyBox()->text(), QStringLiteral("my own words"));
+    QVERIFY(f.view.replyBox()->isEnabled() && !f.view.replyBox()->editor()->isReadOnly());
+    QVERIFY(f.view.findChild<QPushButton *>(QStringLiteral("assistDraft"))->isEnabled());
+
+    // A provider that fails (503 CS_006) is said as such.
+    f.view.findChild<QPushButton *>(QStringLiteral("assistDraft"))->click();
+    QVERIFY(answered.wait());
+    QVERIFY2(assist->message().contains(QLatin1String("did not answer")), qPrintable(assist->message()));
+    QCOMPARE(f.view.replyBox()->text(), QStringLiteral("my own words"));
 }
 
 QTEST_MAIN(TestConversationView)

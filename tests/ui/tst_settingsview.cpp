@@ -2,13 +2,16 @@
 // an agent who then logs in over HTTP, deactivates them (their login is refused), makes an
 // API token that is shown once and works over HTTP until it is revoked from the page,
 // adds a webhook, sees its deliveries and deletes it; the console's own preferences are
-// stored; the server's SMTP settings are saved from the E-mail tab; other roles see no admin
-// tabs. Every model passes QAbstractItemModelTester.
+// stored; the server's SMTP settings are saved from the E-mail tab; an AI provider (a scripted
+// OpenAI-compatible server on loopback) is added with a write-only key, tested and removed;
+// other roles see no admin tabs. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/ScriptedModelServer.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/AgentsModel.h"
+#include "ui/models/AiProvidersModel.h"
 #include "ui/models/TokensModel.h"
 #include "ui/models/WebhooksModel.h"
 #include "ui/views/AgentsSettings.h"
@@ -16,9 +19,12 @@
 #include "ui/views/SettingsView.h"
 #include "ui/views/TokensSettings.h"
 #include "ui/views/WebhooksSettings.h"
+#include "ui/views/settings/AiProvidersSettings.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -65,6 +71,7 @@ private slots:
     void tokenShownOnceWorksUntilRevoked();
     void webhookAddDeliveriesDelete();
     void emailSettingsSavedToTheServer();
+    void aiProviderAddedTestedRemoved();
     void preferencesAreStored();
     void otherRolesSeeNoAdminTabs();
 
@@ -271,6 +278,95 @@ void TestSettingsView::emailSettingsSavedToTheServer()
     QCOMPARE(r.json().value(QLatin1String("host")).toString(), QStringLiteral("mail.example.com"));
     QCOMPARE(r.json().value(QLatin1String("passwordSet")).toBool(), true);
     QVERIFY(!r.body.contains("mail password"));
+}
+
+void TestSettingsView::aiProviderAddedTestedRemoved()
+{
+    const QByteArray key = "sk-console-test-key-0123456789";
+    ScriptedModelServer provider(ProviderKind::OpenAi, key);
+    QVERIFY(provider.isListening());
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    AiProvidersSettings &page = *view.aiProviders();
+    QAbstractItemModelTester tester(&page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.resize(1100, 700);
+    view.show();
+    view.tabs()->setCurrentWidget(&page);
+    QSignalSpy loaded(&page, &AiProvidersSettings::loaded);
+    view.refresh();
+    QVERIFY(loaded.wait());
+    QCOMPARE(page.model().rowCount(), 0);
+
+    // "local" names the built-in responder: the server's refusal is shown with its field.
+    child<QLineEdit>(page, "aiProviderName")->setText(QStringLiteral("local"));
+    child<QLineEdit>(page, "aiProviderBaseUrl")->setText(provider.baseUrl().toString());
+    child<QPushButton>(page, "aiProviderAdd")->click();
+    auto *message = child<QLabel>(page, "aiProvidersMessage");
+    QTRY_VERIFY2(message->text().contains(QLatin1String("name")), qPrintable(message->text()));
+    QCOMPARE(page.model().rowCount(), 0);
+
+    // Added with a key, a timeout and prices: listed with "Set", the key never shown again.
+    child<QLineEdit>(page, "aiProviderName")->setText(QStringLiteral("desk-llm"));
+    auto *kind = child<QComboBox>(page, "aiProviderKind");
+    kind->setCurrentIndex(kind->findData(QStringLiteral("openai")));
+    child<QLineEdit>(page, "aiProviderKey")->setText(QString::fromLatin1(key));
+    child<QSpinBox>(page, "aiProviderTimeout")->setValue(10);
+    child<QDoubleSpinBox>(page, "aiProviderPriceInput")->setValue(0.15);
+    child<QDoubleSpinBox>(page, "aiProviderPriceOutput")->setValue(0.6);
+    QSignalSpy added(&page, &AiProvidersSettings::added);
+    child<QPushButton>(page, "aiProviderAdd")->click();
+    QVERIFY(added.wait());
+    QCOMPARE(page.model().rowCount(), 1);
+    QCOMPARE(page.selectedName(), QStringLiteral("desk-llm"));
+    QCOMPARE(page.model().data(page.model().index(0, AiProvidersModel::Key)).toString(), QStringLiteral("Set"));
+    QCOMPARE(page.model().data(page.model().index(0, AiProvidersModel::Kind)).toString(),
+        QStringLiteral("OpenAI-compatible"));
+    QCOMPARE(page.model().data(page.model().index(0, AiProvidersModel::Timeout)).toString(), QStringLiteral("10 s"));
+    QCOMPARE(page.model().data(page.model().index(0, AiProvidersModel::Prices)).toString(),
+        QStringLiteral("$0.15 / $0.60 per 1M tokens"));
+    QVERIFY(child<QLineEdit>(page, "aiProviderKey")->text().isEmpty());
+    HttpClient http(m_server.port(), client.token());
+    const HttpResult listed = http.get(QStringLiteral("/api/cs/ai/providers"));
+    QCOMPARE(listed.status, 200);
+    QVERIFY(!listed.body.contains(key));
+    const QJsonObject stored = listed.json().value(QLatin1String("providers")).toArray().first().toObject();
+    QCOMPARE(stored.value(QLatin1String("timeoutMs")).toInt(), 10000);
+    QCOMPARE(stored.value(QLatin1String("priceOutput")).toDouble(), 0.6);
+
+    // Test asks for a model first, then sends one request with the key in its header.
+    auto *test = child<QPushButton>(page, "aiProviderTest");
+    QVERIFY(test->isEnabled());
+    test->click();
+    QVERIFY2(page.testResult().contains(QLatin1String("model")), qPrintable(page.testResult()));
+    QCOMPARE(provider.count(), 0);
+    child<QLineEdit>(page, "aiProviderTestModel")->setText(QStringLiteral("tiny-model"));
+    QSignalSpy tested(&page, &AiProvidersSettings::tested);
+    test->click();
+    QVERIFY(!test->isEnabled()); // busy while the provider answers
+    QVERIFY(tested.wait(30000));
+    QVERIFY2(page.testResult().contains(QLatin1String("Hello from the model.")), qPrintable(page.testResult()));
+    QVERIFY2(page.testResult().contains(QLatin1String("tiny-model")), qPrintable(page.testResult()));
+    QCOMPARE(provider.count(), 1);
+    QCOMPARE(provider.requests().first().header("authorization"), QByteArray("Bearer " + key));
+    QCOMPARE(provider.requests().first().json().value(QLatin1String("model")).toString(), QStringLiteral("tiny-model"));
+
+    // The provider's refusal is shown as its error.
+    provider.setAnswers({provider.error(500, QStringLiteral("the model is loading"))});
+    test->click();
+    QVERIFY(tested.wait(30000));
+    QVERIFY2(page.testResult().contains(QLatin1String("the model is loading")), qPrintable(page.testResult()));
+
+    // Remove: the first click asks, the second removes.
+    auto *remove = child<QPushButton>(page, "aiProviderRemove");
+    QSignalSpy removed(&page, &AiProvidersSettings::removed);
+    remove->click();
+    QCOMPARE(page.model().rowCount(), 1);
+    remove->click();
+    QVERIFY(removed.wait());
+    QTRY_COMPARE(page.model().rowCount(), 0);
+    QCOMPARE(
+        http.get(QStringLiteral("/api/cs/ai/providers")).json().value(QLatin1String("providers")).toArray().size(), 0);
 }
 
 void TestSettingsView::preferencesAreStored()

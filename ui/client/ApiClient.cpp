@@ -67,7 +67,8 @@ ApiReply *ApiClient::send(
 }
 
 ApiReply *ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject &body,
-    const QUrlQuery &query, bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken)
+    const QUrlQuery &query, bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken,
+    int timeoutMs)
 {
     const QByteArray token = withToken ? m_token : QByteArray();
     auto *out = new ApiReply(this);
@@ -78,7 +79,7 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
     url.setPath(basePath + path);
     url.setQuery(query);
     QNetworkRequest req(url);
-    req.setTransferTimeout(kTimeoutMs);
+    req.setTransferTimeout(timeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token);
@@ -298,6 +299,40 @@ ApiReply *ApiClient::renderCanned(const QString &cannedId, const QString &sessio
 {
     return send("POST", QStringLiteral("/api/cs/canned-responses/%1/render").arg(enc(cannedId)),
         {{QStringLiteral("sessionId"), sessionId}}, {}, true);
+}
+
+ApiReply *ApiClient::aiProviders()
+{
+    return send("GET", QStringLiteral("/api/cs/ai/providers"));
+}
+
+ApiReply *ApiClient::addAiProvider(const QJsonObject &provider)
+{
+    QJsonObject body = provider;
+    body.insert(QStringLiteral("companyId"), m_companyId);
+    return send("POST", QStringLiteral("/api/cs/ai/providers"), body, {}, true);
+}
+
+ApiReply *ApiClient::removeAiProvider(const QString &name)
+{
+    return send("DELETE", QStringLiteral("/api/cs/ai/providers/") + enc(name));
+}
+
+ApiReply *ApiClient::testAiProvider(const QString &name, const QString &model, int waitMs)
+{
+    return request("POST", QStringLiteral("/api/cs/ai/providers/%1/test").arg(enc(name)),
+        {{QStringLiteral("model"), model}}, {}, true, {}, true, qMax(waitMs, 0) + kTimeoutMs);
+}
+
+ApiReply *ApiClient::assist(const QString &sessionId, const QString &task, const QString &text, const QString &language)
+{
+    QJsonObject body{{QStringLiteral("task"), task}};
+    if (!text.isEmpty())
+        body.insert(QStringLiteral("text"), text);
+    if (!language.isEmpty())
+        body.insert(QStringLiteral("language"), language);
+    return request("POST", QStringLiteral("/api/cs/sessions/%1/assist").arg(enc(sessionId)), body, {}, true, {}, true,
+        kModelTimeoutMs);
 }
 
 void ApiClient::startEvents()

@@ -21,6 +21,8 @@ class ApiClient : public QObject {
 public:
     // A call gets no answer within this long: it fails as a network error.
     static constexpr int kTimeoutMs = 15000;
+    // A call that waits for a language model (AI help at the desk) may take longer.
+    static constexpr int kModelTimeoutMs = 90000;
 
     explicit ApiClient(QObject *parent = nullptr);
 
@@ -77,6 +79,17 @@ public:
     ApiReply *kbDelete(qint64 id);
     // analytics over whole days [from, to] (UTC); groupBy "day", "week", "month" or empty
     ApiReply *analytics(const QDate &from, const QDate &to, const QString &groupBy);
+    // language-model providers (admin): {"providers": [...]}; `provider` is the POST body
+    // ({name, kind, baseUrl, apiKey?, timeoutMs?, priceInput?, priceOutput?}); the test
+    // answers {name, model, ok, latencyMs, tokens, answer | error}
+    ApiReply *aiProviders();
+    ApiReply *addAiProvider(const QJsonObject &provider);
+    ApiReply *removeAiProvider(const QString &name);
+    // Waits up to the provider's own timeout (`waitMs`) and a little more.
+    ApiReply *testAiProvider(const QString &name, const QString &model, int waitMs = kTimeoutMs);
+    // AI help at the desk: task "draft" | "summary" | "translate" | "improve"; `language`
+    // (the target of a translation) and `text` only when given
+    ApiReply *assist(const QString &sessionId, const QString &task, const QString &text, const QString &language);
 
     // Live events: the WebSocket follows the token and base URL in use.
     EventStream &events() { return m_events; }
@@ -96,7 +109,8 @@ private:
     void keepAgent(const QJsonObject &body, bool withToken);
     // withToken false: sent without the bearer token (login, setup), so its 401 is no session's end.
     ApiReply *request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
-        bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true);
+        bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true,
+        int timeoutMs = kTimeoutMs);
 
     QNetworkAccessManager m_nam;
     QUrl m_base;

@@ -47,6 +47,61 @@ QString TranscriptModel::aiSummaryOf(const QJsonObject &m)
     return parts.join(QStringLiteral(" · "));
 }
 
+// How an AI reply was made: the model, the tokens the provider counted, the turn's latency,
+// and when the built-in responder's words went out instead of the model's, why.
+QString TranscriptModel::aiDetailOf(const QJsonObject &m)
+{
+    const QJsonObject meta = m.value(QLatin1String("metadata")).toObject();
+    if (!meta.value(QLatin1String("aiGenerated")).toBool() || !meta.contains(QLatin1String("model")))
+        return {};
+    QStringList parts;
+    if (const QString model = meta.value(QLatin1String("model")).toString(); !model.isEmpty())
+        parts << model;
+    const QJsonObject tokens = meta.value(QLatin1String("tokens")).toObject();
+    if (!tokens.isEmpty())
+        parts << tr("%1 + %2 tokens")
+                     .arg(tokens.value(QLatin1String("input")).toInt())
+                     .arg(tokens.value(QLatin1String("output")).toInt());
+    if (meta.contains(QLatin1String("latencyMs")))
+        parts << tr("%1 ms").arg(meta.value(QLatin1String("latencyMs")).toInt());
+    const QString fallback = meta.value(QLatin1String("fallback")).toString();
+    if (fallback == QLatin1String("timeout"))
+        parts << tr("built-in responder answered: the model was too slow");
+    else if (fallback == QLatin1String("provider_error"))
+        parts << tr("built-in responder answered: the provider failed");
+    else if (fallback == QLatin1String("guard"))
+        parts << tr("built-in responder answered: the model's reply broke the guard");
+    else if (!fallback.isEmpty())
+        parts << tr("built-in responder answered: %1").arg(fallback);
+    QStringList notes;
+    for (const QJsonValue &n : meta.value(QLatin1String("guardNotes")).toArray())
+        notes << n.toString();
+    if (!notes.isEmpty())
+        parts << tr("guard: %1").arg(notes.join(QStringLiteral("; ")));
+    return parts.join(QStringLiteral(" · "));
+}
+
+int TranscriptModel::lastCustomerRow() const
+{
+    for (int i = static_cast<int>(m_messages.size()) - 1; i >= 0; --i)
+        if (m_messages.at(i).value(QLatin1String("role")).toString() == QLatin1String("customer"))
+            return i;
+    return -1;
+}
+
+void TranscriptModel::setTranslation(const QString &messageId, const QString &text)
+{
+    if (text.isEmpty())
+        m_translations.remove(messageId);
+    else
+        m_translations.insert(messageId, text);
+    for (int i = 0; i < m_messages.size(); ++i)
+        if (m_messages.at(i).value(QLatin1String("id")).toString() == messageId) {
+            const QModelIndex at = index(i);
+            emit dataChanged(at, at, {TranslationRole});
+        }
+}
+
 QVariant TranscriptModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -77,6 +132,10 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         return aiSummaryOf(m);
     case MetadataRole:
         return m.value(QLatin1String("metadata")).toObject();
+    case AiDetailRole:
+        return aiDetailOf(m);
+    case TranslationRole:
+        return m_translations.value(m.value(QLatin1String("id")).toString());
     default:
         return {};
     }
@@ -87,13 +146,16 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert({{IdRole, "id"}, {SpeakerRole, "speaker"}, {ContentRole, "content"}, {TimestampRole, "timestamp"},
         {SentimentRole, "sentiment"}, {IsCustomerRole, "isCustomer"}, {IsNoteRole, "isNote"}, {IsAiRole, "isAi"},
-        {AuthorRole, "author"}, {AiSummaryRole, "aiSummary"}, {MetadataRole, "metadata"}});
+        {AuthorRole, "author"}, {AiSummaryRole, "aiSummary"}, {MetadataRole, "metadata"}, {AiDetailRole, "aiDetail"},
+        {TranslationRole, "translation"}});
     return names;
 }
 
 void TranscriptModel::setSession(const QJsonObject &session)
 {
     beginResetModel();
+    if (session.value(QLatin1String("id")).toString() != m_sessionId)
+        m_translations.clear();
     m_sessionId = session.value(QLatin1String("id")).toString();
     m_messages.clear();
     m_ids.clear();

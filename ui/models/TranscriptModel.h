@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -27,6 +28,8 @@ public:
         AuthorRole, // who wrote it, for people
         AiSummaryRole, // "intent · 87% · actions" for AI messages, else empty
         MetadataRole, // QJsonObject
+        AiDetailRole, // "model · 120 + 35 tokens · 840 ms" (and why the built-in responder answered) for AI messages
+        TranslationRole, // the message in the agent's language, when the agent asked for it (else empty)
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);
@@ -46,14 +49,20 @@ public:
 
     QJsonObject messageAt(int row) const { return m_messages.value(row); }
     QString lastMessageId() const;
+    // The row of the customer's last message (-1 when none).
+    int lastCustomerRow() const;
+    // A message's translation, shown with the original (empty text removes it).
+    void setTranslation(const QString &messageId, const QString &text);
 
     static QString authorOf(const QJsonObject &message);
     static QString aiSummaryOf(const QJsonObject &message);
+    static QString aiDetailOf(const QJsonObject &message);
 
 private:
     QString m_sessionId;
     QList<QJsonObject> m_messages;
     QSet<QString> m_ids;
+    QHash<QString, QString> m_translations; // by message id
 };
 
 } // namespace tierdesk::ui

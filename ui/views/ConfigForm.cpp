@@ -20,6 +20,7 @@ namespace {
 
 const QString kKeywords = QStringLiteral("irateProtocol.triggerKeywords");
 const QString kQueues = QStringLiteral("desk.queues");
+const QString kProvider = QStringLiteral("ai.provider");
 const char kInvalidStyle[] = "border:1px solid #b91c1c; background:#fff5f5;";
 
 QJsonValue valueAt(const QJsonObject &o, const QStringList &keys)
@@ -103,6 +104,7 @@ ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent)
     layout->addWidget(irateGroup());
     layout->addWidget(rulesGroup());
     layout->addWidget(deskGroup());
+    layout->addWidget(aiGroup());
     layout->addStretch(1);
 }
 
@@ -278,8 +280,66 @@ QGroupBox *ConfigForm::deskGroup()
     return box;
 }
 
+// Which language model words the AI tiers' replies and the agents' AI help.
+QGroupBox *ConfigForm::aiGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("ai"), tr("AI replies (language model)"), &form);
+    auto *provider = new QComboBox(this);
+    provider->addItem(tr("Local (built-in)"), QStringLiteral("local"));
+    provider->setToolTip(tr("Providers are registered in Settings › AI providers"));
+    form->addRow(tr("Provider"), bind(kProvider, provider));
+    const auto model = [this](const QString &path, const QString &placeholder) {
+        auto *edit = new QLineEdit(this);
+        edit->setPlaceholderText(placeholder);
+        return bind(path, edit);
+    };
+    form->addRow(tr("Model for the AI Rep"),
+        model(QStringLiteral("ai.models.aiRep"), tr("a small, fast model, e.g. llama3.1:8b")));
+    form->addRow(tr("Model for the AI Manager"),
+        model(QStringLiteral("ai.models.aiManager"), tr("a larger model, e.g. llama3.1:70b")));
+    form->addRow(
+        tr("Model for agent assist"), model(QStringLiteral("ai.models.assist"), tr("drafts, summaries, translations")));
+    form->addRow(tr("History given to the model"), whole(QStringLiteral("ai.historyMessages"), 1000, tr(" messages")));
+    form->addRow(QString(),
+        check(QStringLiteral("ai.maskPii"), tr("Mask personal data (e-mail, phone, card, address) before it is sent")));
+    auto *temperature = new QDoubleSpinBox(this);
+    temperature->setRange(-10, 10);
+    temperature->setSingleStep(0.1);
+    form->addRow(tr("Temperature"), bind(QStringLiteral("ai.temperature"), temperature));
+    auto *note = new QLabel(tr("The engine still decides every action; a reply that claims anything else is held "
+                               "back and the built-in responder answers."),
+        this);
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color:#6b7280;"));
+    form->addRow(note);
+    return box;
+}
+
+void ConfigForm::offerProvider(const QString &name)
+{
+    auto *combo = qobject_cast<QComboBox *>(m_fields.value(kProvider));
+    if (combo && !name.isEmpty() && combo->findData(name) < 0)
+        combo->addItem(name, name);
+}
+
+void ConfigForm::setProviders(const QStringList &names)
+{
+    auto *combo = qobject_cast<QComboBox *>(m_fields.value(kProvider));
+    const QSignalBlocker block(combo);
+    const QString current = combo->currentData().toString();
+    while (combo->count() > 1)
+        combo->removeItem(1);
+    for (const QString &name : names)
+        offerProvider(name);
+    offerProvider(current);
+    combo->setCurrentIndex(qMax(0, combo->findData(current)));
+}
+
 void ConfigForm::write(QWidget *w, const QString &path, const QJsonValue &v)
 {
+    if (path == kProvider)
+        offerProvider(v.toString());
     if (auto *c = qobject_cast<QCheckBox *>(w))
         c->setChecked(v.toBool());
     else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))

@@ -13,8 +13,8 @@ namespace tierdesk::ui {
 // Every field of a company's CS config as a form, one group per section: the AI tiers'
 // capabilities and response guidelines, the human tier (phone, notification, what a
 // person may refund or credit), the irate protocol with its keyword list, the escalation
-// rules, SLA targets and queues. Each field is bound to its JSON path; config() is the
-// config last set with the form's values written over it. The form itself judges nothing:
+// rules, SLA targets and queues, and which language model words the AI tiers' replies (ai). Each field is bound to its
+// JSON path; config() is the config last set with the form's values written over it. The form itself judges nothing:
 // ConfigView runs core's validator (the one PUT /config runs) and shows its answer here.
 class ConfigForm : public QWidget {
     Q_OBJECT
@@ -30,6 +30,9 @@ public:
     void showProblem(const QString &problem);
     // The field the last problem was shown on (nullptr when none).
     QWidget *problemField() const { return m_problemField; }
+    // The registered providers offered for ai.provider besides the built-in one ("local");
+    // a provider the config names stays offered even when it is not (any more) registered.
+    void setProviders(const QStringList &names);
 
 signals:
     void edited();
@@ -41,6 +44,8 @@ private:
     QGroupBox *irateGroup();
     QGroupBox *rulesGroup();
     QGroupBox *deskGroup();
+    QGroupBox *aiGroup();
+    void offerProvider(const QString &name);
     QGroupBox *group(const QString &section, const QString &title, QFormLayout **form);
     void capabilityRows(QFormLayout *form, const QString &prefix);
     QWidget *bind(const QString &path, QWidget *w);

@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -169,6 +170,8 @@ void ConfigView::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (!m_everLoaded)
         refresh();
+    else
+        loadProviders(); // one may have been added in Settings meanwhile
 }
 
 void ConfigView::say(const QString &text, bool error)
@@ -203,6 +206,19 @@ void ConfigView::refresh()
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
     loadHistory();
+    loadProviders();
+}
+
+void ConfigView::loadProviders()
+{
+    ApiReply *r = m_client.aiProviders();
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        QStringList names;
+        for (const QJsonValue &p : body.value(QLatin1String("providers")).toArray())
+            names << p.toObject().value(QLatin1String("name")).toString();
+        m_form->setProviders(names);
+        emit providersLoaded();
+    });
 }
 
 void ConfigView::loadHistory()

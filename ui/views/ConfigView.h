@@ -54,6 +54,7 @@ signals:
     void saveRefused(const QString &why);
     void simulated();
     void historyLoaded();
+    void providersLoaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -64,6 +65,7 @@ private:
     void validate();
     void showConfig(const QJsonObject &config);
     void loadHistory();
+    void loadProviders();
     void say(const QString &text, bool error = false);
     QJsonObject body() const;
 

@@ -6,6 +6,7 @@
 #include "ui/dialogs/TransferDialog.h"
 #include "ui/models/Display.h"
 #include "ui/models/TranscriptModel.h"
+#include "ui/views/AssistPanel.h"
 #include "ui/views/ContextPanel.h"
 #include "ui/views/ReplyBox.h"
 #include "ui/views/TranscriptView.h"
@@ -27,6 +28,9 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     m_view = new TranscriptView(*m_transcript, this);
     m_reply = new ReplyBox(this);
     m_context = new ContextPanel(this);
+    m_assist = new AssistPanel(client, *m_reply, *m_transcript, this);
+    m_assist->setSelectionSource([this] { return m_view->textCursor().selectedText(); });
+    connect(m_assist, &AssistPanel::status, this, &ConversationView::status);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -35,6 +39,7 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     leftLayout->addWidget(buildHeader());
     leftLayout->addWidget(buildBanner());
     leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_assist);
     leftLayout->addWidget(m_reply);
 
     auto *scroll = new QScrollArea(this);
@@ -175,7 +180,28 @@ void ConversationView::setSession(const QJsonObject &session)
         m_queueItem = session.value(QLatin1String("desk")).toObject();
     m_transcript->setSession(session);
     m_context->setSession(session);
+    followCustomerLanguage();
     updateHeader();
+}
+
+void ConversationView::followCustomerLanguage()
+{
+    const QString own = m_session.value(QLatin1String("language")).toString();
+    m_assist->setSession(m_sessionId, own.isEmpty() ? m_companyLanguage : own);
+    const QString company = m_client.companyId();
+    if (m_sessionId.isEmpty() || !own.isEmpty() || company.isEmpty() || company == m_languageOfCompany)
+        return;
+    m_languageOfCompany = company;
+    ApiReply *r
+        = m_client.send("GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), company}});
+    connect(r, &ApiReply::succeeded, this, [this, company](const QJsonObject &config) {
+        if (company != m_client.companyId())
+            return;
+        m_companyLanguage = config.value(QLatin1String("language")).toString();
+        if (m_session.value(QLatin1String("language")).toString().isEmpty())
+            m_assist->setSession(m_sessionId, m_companyLanguage);
+    });
+    connect(r, &ApiReply::failed, this, [this] { m_languageOfCompany.clear(); });
 }
 
 void ConversationView::setQueueItem(const QJsonObject &item)
@@ -225,6 +251,7 @@ void ConversationView::updateHeader()
     m_act->setEnabled(
         workable && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
     m_reply->setEnabled(workable);
+    m_assist->setWritable(workable);
 }
 
 void ConversationView::setReadOnly(bool readOnly)

@@ -10,6 +10,7 @@ class QPushButton;
 namespace tierdesk::ui {
 
 class ApiClient;
+class AssistPanel;
 struct ApiError;
 class ContextPanel;
 class ReplyBox;
@@ -47,6 +48,7 @@ public:
     QString sessionId() const { return m_sessionId; }
     TranscriptModel &transcript() { return *m_transcript; }
     ReplyBox *replyBox() const { return m_reply; }
+    AssistPanel *assist() const { return m_assist; }
     ContextPanel *context() const { return m_context; }
     bool bannerVisible() const;
     QString bannerText() const;
@@ -78,12 +80,15 @@ private:
     void hideBanner();
     void markRead();
     void fail(const QString &what, const ApiError &e);
+    // The language the customer reads: the session's, else the company's (read once per company).
+    void followCustomerLanguage();
 
     ApiClient &m_client;
     TranscriptModel *m_transcript;
     TranscriptView *m_view;
     ContextPanel *m_context;
     ReplyBox *m_reply;
+    AssistPanel *m_assist;
     QLabel *m_title;
     QLabel *m_subtitle;
     QPushButton *m_claim;
@@ -102,6 +107,8 @@ private:
     QString m_pendingText; // what "send anyway" sends
     bool m_pendingNote = false;
     bool m_readOnly = false;
+    QString m_companyLanguage;
+    QString m_languageOfCompany; // the company m_companyLanguage is of
     QStringList m_queues{QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")};
 };
 

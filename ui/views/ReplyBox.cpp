@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStringListModel>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace tierdesk::ui {
@@ -58,6 +59,11 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     m_warning->setWordWrap(true);
     m_warning->setStyleSheet(QStringLiteral("color: #9b1c1c;"));
     m_warning->hide();
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("draftNotes"));
+    m_notes->setWordWrap(true);
+    m_notes->setStyleSheet(QStringLiteral("color:#92400e; background:#fef3c7; padding:3px 6px; border-radius:3px;"));
+    m_notes->hide();
 
     m_picks = new QStringListModel(this);
     m_completer = new QCompleter(m_picks, this);
@@ -77,6 +83,7 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addWidget(m_edit);
+    layout->addWidget(m_notes);
     layout->addLayout(row);
 
     connect(m_send, &QPushButton::clicked, this, &ReplyBox::trySend);
@@ -104,11 +111,33 @@ void ReplyBox::setText(const QString &text)
     m_edit->moveCursor(QTextCursor::End);
 }
 
+void ReplyBox::replaceText(const QString &text)
+{
+    QTextCursor cursor(m_edit->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    cursor.endEditBlock();
+    m_edit->moveCursor(QTextCursor::End);
+}
+
+void ReplyBox::setDraftNotes(const QString &notes)
+{
+    m_notes->setText(notes);
+    m_notes->setVisible(!notes.isEmpty());
+}
+
+QString ReplyBox::draftNotes() const
+{
+    return m_notes->isHidden() ? QString() : m_notes->text();
+}
+
 void ReplyBox::clear()
 {
     m_missing.clear();
     m_edit->clear();
     m_warning->hide();
+    setDraftNotes({});
 }
 
 bool ReplyBox::isNote() const

@@ -43,6 +43,11 @@ public:
 
     QString text() const;
     void setText(const QString &text);
+    // Replaces the whole text as one step the agent can undo (Ctrl+Z brings theirs back).
+    void replaceText(const QString &text);
+    // A warning line under the text (the guard's notes on an AI draft); empty hides it.
+    void setDraftNotes(const QString &notes);
+    QString draftNotes() const;
     void clear();
     bool isNote() const;
     void setNote(bool on);
@@ -78,6 +83,7 @@ private:
     QCheckBox *m_note;
     QPushButton *m_send;
     QLabel *m_warning;
+    QLabel *m_notes;
     QCompleter *m_completer;
     QStringListModel *m_picks;
     QJsonArray m_canned;

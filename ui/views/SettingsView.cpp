@@ -5,6 +5,7 @@
 #include "ui/views/EmailSettings.h"
 #include "ui/views/TokensSettings.h"
 #include "ui/views/WebhooksSettings.h"
+#include "ui/views/settings/AiProvidersSettings.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -26,10 +27,12 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_agents = new AgentsSettings(client, this);
     m_webhooks = new WebhooksSettings(client, this);
     m_email = new EmailSettings(client, this);
+    m_aiProviders = new AiProvidersSettings(client, this);
     m_tokens = new TokensSettings(client, this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
     m_tabs->addTab(m_agents, tr("Agents"));
     m_tabs->addTab(m_webhooks, tr("Webhooks"));
+    m_tabs->addTab(m_aiProviders, tr("AI providers"));
     m_tabs->addTab(m_email, tr("E-mail"));
     m_tabs->addTab(m_tokens, tr("API tokens"));
     m_tabs->addTab(buildLanguage(), tr("Language"));
@@ -146,12 +149,13 @@ void SettingsView::refresh()
 {
     m_current->setText(m_client.baseUrl().toString());
     const bool admin = m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("admin");
-    for (QWidget *tab : std::initializer_list<QWidget *>{m_agents, m_webhooks, m_email, m_tokens})
+    for (QWidget *tab : std::initializer_list<QWidget *>{m_agents, m_webhooks, m_aiProviders, m_email, m_tokens})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), admin);
     if (!admin)
         return;
     m_agents->refresh();
     m_webhooks->refresh();
+    m_aiProviders->refresh();
     m_email->refresh();
     m_tokens->refresh();
 }

@@ -14,13 +14,15 @@ class QTabWidget;
 namespace tierdesk::ui {
 
 class AgentsSettings;
+class AiProvidersSettings;
 class ApiClient;
 class EmailSettings;
 class TokensSettings;
 class WebhooksSettings;
 
 // The Settings page: the console's own connection and language (everyone), and for
-// admins the company's agents, webhooks, the server's e-mail settings and API tokens (tabs hidden for other roles;
+// admins the company's agents, webhooks, AI providers, the server's e-mail settings and API tokens (tabs hidden
+// for other roles;
 // the API refuses them anyway).
 class SettingsView : public QWidget {
     Q_OBJECT
@@ -34,6 +36,7 @@ public:
     TokensSettings *tokens() const { return m_tokens; }
     WebhooksSettings *webhooks() const { return m_webhooks; }
     EmailSettings *email() const { return m_email; }
+    AiProvidersSettings *aiProviders() const { return m_aiProviders; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
 
@@ -53,6 +56,7 @@ private:
     AgentsSettings *m_agents;
     WebhooksSettings *m_webhooks;
     EmailSettings *m_email;
+    AiProvidersSettings *m_aiProviders;
     TokensSettings *m_tokens;
     QLabel *m_current;
     QRadioButton *m_embedded;

@@ -25,6 +25,7 @@ TranscriptView::TranscriptView(TranscriptModel &model, QWidget *parent) : QTextB
     document()->setDocumentMargin(12);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &TranscriptView::render);
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &TranscriptView::render);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, &TranscriptView::render); // a translation came
     render();
 }
 
@@ -57,6 +58,15 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
         body += QStringLiteral("<div style=\"color:#6d5bd0; font-size:small; margin-top:3px\">%1</div>")
                     .arg(QCoreApplication::translate("tierdesk::ui::TranscriptView", "AI · %1")
                              .arg(aiSummary.toHtmlEscaped()));
+    const QString detail = i.data(TranscriptModel::AiDetailRole).toString();
+    if (!detail.isEmpty())
+        body += QStringLiteral("<div style=\"color:#8a94a3; font-size:small\">%1</div>").arg(detail.toHtmlEscaped());
+    const QString translation = i.data(TranscriptModel::TranslationRole).toString();
+    if (!translation.isEmpty())
+        body += QStringLiteral("<div style=\"margin-top:4px; padding-top:4px; border-top:1px solid #cbd5e1;"
+                               " color:#1e3a8a\"><i>%1</i> %2</div>")
+                    .arg(QCoreApplication::translate("tierdesk::ui::TranscriptView", "Translated:").toHtmlEscaped(),
+                        escaped(translation));
     const QString cell = QStringLiteral("<td bgcolor=\"%1\" style=\"padding:8px 12px\">%2</td>").arg(background, body);
     const QString spacer = QStringLiteral("<td width=\"22%\"></td>");
     const QString row_ = note ? cell : customer ? cell + spacer : spacer + cell;
