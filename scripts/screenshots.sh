@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png,
-# knowledge.png, analytics.png, supervisor.png, config.png, settings.png, settings-tokens.png,
-# new-company.png). Not run in CI. The web chat page's chat-page.png comes from its browser test:
+# knowledge.png, analytics.png, supervisor.png, config.png, config-ai.png, settings.png,
+# settings-tokens.png, settings-ai.png, conversation-ai.png, new-company.png). A stand-in
+# OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
@@ -22,7 +23,12 @@ done
 
 work=$(mktemp -d)
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+model_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  [ -n "$model_pid" ] && kill "$model_pid" 2>/dev/null
+  wait 2>/dev/null; rm -rf "$work"
+}
 trap cleanup EXIT
 # A private home: no keyring prompt, secrets in 0600 files under $work.
 export HOME=$work/home XDG_DATA_HOME=$work/xdg XDG_CONFIG_HOME=$work/config
@@ -108,6 +114,45 @@ lena=$(api GET "/api/cs/agents?companyId=$company" "$admin_token" \
 api PATCH "/api/cs/agents/$lena" "$admin_token" '{"active":false}' >/dev/null || true
 api POST /api/cs/tokens "$admin_token" '{"name":"CRM sync","role":"supervisor","ttlSeconds":7776000}' >/dev/null || true
 
+# Settings > AI providers and the configuration's AI section: a model server on this machine (a
+# stand-in speaking OpenAI's Chat Completions) and a cloud provider that is never contacted here.
+cat >"$work/model.py" <<'PY'
+import json, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+class Model(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+        text = "Hello! I am ready to help your customers."
+        out = json.dumps({"id": "chatcmpl-1", "object": "chat.completion", "model": body.get("model", ""),
+                          "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                       "finish_reason": "stop"}],
+                          "usage": {"prompt_tokens": 38, "completion_tokens": 11, "total_tokens": 49}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+    def log_message(self, *args):
+        pass
+server = HTTPServer(("127.0.0.1", 0), Model)
+print(server.server_port, flush=True)
+server.serve_forever()
+PY
+python3 "$work/model.py" >"$work/model.port" &
+model_pid=$!
+for _ in $(seq 50); do [ -s "$work/model.port" ] && break; sleep 0.1; done
+model_port=$(head -1 "$work/model.port")
+if [ -n "$admin_token" ] && [ -n "$model_port" ]; then
+  api POST /api/cs/ai/providers "$admin_token" "{\"companyId\":\"$company\",\"name\":\"llama-local\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:$model_port/v1\",\"timeoutMs\":20000}" >/dev/null || true
+  api POST /api/cs/ai/providers "$admin_token" "{\"companyId\":\"$company\",\"name\":\"claude\",\"kind\":\"anthropic\",\"baseUrl\":\"https://api.anthropic.com/v1\",\"apiKey\":\"sk-ant-demo-not-a-real-key\",\"timeoutMs\":30000,\"priceInput\":3,\"priceOutput\":15}" >/dev/null || true
+  config=$(api GET "/api/cs/config?companyId=$company" "$admin_token" | python3 -c 'import json,sys
+c = json.load(sys.stdin)
+c["ai"] = {"provider": "llama-local", "models": {"aiRep": "llama3.1:8b", "aiManager": "llama3.1:70b", "assist": "llama3.1:8b"},
+           "historyMessages": 12, "maskPii": True, "temperature": 0.2}
+print(json.dumps(c))')
+  api PUT /api/cs/config "$admin_token" "$config" >/dev/null || true
+fi
+
 shots=$out
 if [ -n "$lang" ]; then
   shots=$work/shots
@@ -121,5 +166,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/settings.png $out/settings-tokens.png $out/new-company.png"
+  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-ai.png $out/settings.png $out/settings-tokens.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
 fi

@@ -1306,16 +1306,20 @@
         <translation> Nachrichten</translation>
     </message>
     <message>
-        <source>Mask personal data (e-mail, phone, card, address) before it is sent</source>
-        <translation>Persönliche Daten (E-Mail, Telefon, Karte, Adresse) vor dem Senden maskieren</translation>
-    </message>
-    <message>
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
         <source>The engine still decides every action; a reply that claims anything else is held back and the built-in responder answers.</source>
         <translation>Die Engine entscheidet weiterhin jede Aktion; eine Antwort, die etwas anderes behauptet, wird zurückgehalten, und der eingebaute Antwortgeber antwortet.</translation>
+    </message>
+    <message>
+        <source>Mask personal data</source>
+        <translation>Persönliche Daten maskieren</translation>
+    </message>
+    <message>
+        <source>E-mail addresses, phone and card numbers and street addresses are replaced by placeholders in everything sent to the provider</source>
+        <translation>E-Mail-Adressen, Telefon- und Kartennummern und Anschriften werden in allem, was an den Anbieter geht, durch Platzhalter ersetzt</translation>
     </message>
 </context>
 <context>

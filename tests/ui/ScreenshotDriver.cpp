@@ -6,9 +6,11 @@
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/LoginDialog.h"
+#include "ui/models/AiProvidersModel.h"
 #include "ui/models/QueueModel.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/AgentsSettings.h"
+#include "ui/views/AssistPanel.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
@@ -16,6 +18,7 @@
 #include "ui/views/QueueView.h"
 #include "ui/views/SettingsView.h"
 #include "ui/views/TokensSettings.h"
+#include "ui/views/settings/AiProvidersSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,6 +27,8 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -91,6 +96,47 @@ int main(int argc, char **argv)
         QTimer::singleShot(kPaintMs, &app,
             [&] { shoot(out.filePath(QStringLiteral("new-company.png")), &app, [] { QCoreApplication::quit(); }); });
     };
+    // The conversation again with AI help: the customer's last message translated beside the
+    // original and a draft in the reply box (to edit; never sent by itself).
+    std::function<void()> shootAssist = [&] {
+        ConversationView *conversation = w.conversation();
+        w.openConversation(wanted.isEmpty() ? conversation->sessionId() : wanted);
+        AssistPanel *assist = conversation->assist();
+        QObject::connect(
+            assist, &AssistPanel::answered, &app,
+            [&, assist] {
+                QObject::connect(
+                    assist, &AssistPanel::answered, &app,
+                    [&] {
+                        QTimer::singleShot(kPaintMs, &app,
+                            [&] { shoot(out.filePath(QStringLiteral("conversation-ai.png")), &app, shootNewCompany); });
+                    },
+                    Qt::SingleShotConnection);
+                assist->draft();
+            },
+            Qt::SingleShotConnection);
+        QTimer::singleShot(kPaintMs, &app, [assist] { assist->translateCustomer(); });
+    };
+    // Settings > AI providers: a local model server and a cloud provider, the local one tested.
+    std::function<void()> shootAiProviders = [&] {
+        AiProvidersSettings *page = w.settings()->aiProviders();
+        w.settings()->tabs()->setCurrentWidget(page);
+        if (auto *table = page->findChild<QTableView *>(QStringLiteral("aiProvidersTable")))
+            table->selectRow(page->model().rowOf(QStringLiteral("llama-local")));
+        if (auto *model = page->findChild<QLineEdit *>(QStringLiteral("aiProviderTestModel")))
+            model->setText(QStringLiteral("llama3.1:8b"));
+        QObject::connect(
+            page, &AiProvidersSettings::tested, &app,
+            [&] {
+                QTimer::singleShot(
+                    kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-ai.png")), &app, shootAssist); });
+            },
+            Qt::SingleShotConnection);
+        QTimer::singleShot(kPaintMs, &app, [page] {
+            if (auto *test = page->findChild<QPushButton *>(QStringLiteral("aiProviderTest")))
+                test->click();
+        });
+    };
     std::function<void()> shootTokens = [&] {
         QTabWidget *tabs = w.settings()->tabs();
         tabs->setCurrentWidget(w.settings()->tokens());
@@ -98,14 +144,24 @@ int main(int argc, char **argv)
             name->setText(QStringLiteral("Web chat backend"));
         if (auto *create = w.settings()->tokens()->findChild<QPushButton *>(QStringLiteral("tokenCreate")))
             create->click();
-        QTimer::singleShot(
-            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, shootNewCompany); });
+        QTimer::singleShot(kPaintMs, &app,
+            [&] { shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, shootAiProviders); });
     };
     std::function<void()> shootSettings = [&] {
         w.showSettings();
         w.settings()->tabs()->setCurrentWidget(w.settings()->agents());
         QTimer::singleShot(
             kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings.png")), &app, shootTokens); });
+    };
+    // The configuration's AI section: which provider and models word the AI tiers' replies.
+    std::function<void()> shootConfigAi = [&] {
+        ConfigView *config = w.configuration();
+        config->revert();
+        if (auto *scroll = config->findChild<QScrollArea *>(QStringLiteral("configScroll")))
+            if (QWidget *section = config->findChild<QWidget *>(QStringLiteral("section_ai")))
+                scroll->verticalScrollBar()->setValue(section->y()); // the section at the top, not scrolled sideways
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-ai.png")), &app, shootSettings); });
     };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {
@@ -134,7 +190,7 @@ int main(int argc, char **argv)
                     config, &ConfigView::simulated, &app,
                     [&] {
                         QTimer::singleShot(kPaintMs, &app,
-                            [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootSettings); });
+                            [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootConfigAi); });
                     },
                     Qt::SingleShotConnection);
                 w.showConfiguration();

@@ -465,7 +465,7 @@ void TestConversationView::needsAModelSaysWhereToSetOneUp()
     f.view.findChild<QAction *>(QStringLiteral("assistTranslateReply"))->trigger();
     QVERIFY(answered.wait());
     QVERIFY(!answered.first().at(1).toBool());
-    QVERIFY2(assist->message().contains(QLatin1String("Settings › AI providers")), qPrintable(assist->message()));
+    QVERIFY2(assist->message().contains(QStringLiteral("Settings › AI providers")), qPrintable(assist->message()));
     QVERIFY(status.count() >= 1);
     // Nothing lost, nothing blocked: the text stays and the box takes more.
     QCOMPARE(f.view.replyBox()->text(), QStringLiteral("my own words"));

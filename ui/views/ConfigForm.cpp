@@ -301,8 +301,10 @@ QGroupBox *ConfigForm::aiGroup()
     form->addRow(
         tr("Model for agent assist"), model(QStringLiteral("ai.models.assist"), tr("drafts, summaries, translations")));
     form->addRow(tr("History given to the model"), whole(QStringLiteral("ai.historyMessages"), 1000, tr(" messages")));
-    form->addRow(QString(),
-        check(QStringLiteral("ai.maskPii"), tr("Mask personal data (e-mail, phone, card, address) before it is sent")));
+    QWidget *mask = check(QStringLiteral("ai.maskPii"), tr("Mask personal data"));
+    mask->setToolTip(tr("E-mail addresses, phone and card numbers and street addresses are replaced by placeholders "
+                        "in everything sent to the provider"));
+    form->addRow(QString(), mask);
     auto *temperature = new QDoubleSpinBox(this);
     temperature->setRange(-10, 10);
     temperature->setSingleStep(0.1);

@@ -46,7 +46,8 @@ AiProvidersSettings::AiProvidersSettings(ApiClient &client, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(AiProvidersModel::BaseUrl, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     connect(
         m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AiProvidersSettings::followSelection);
