@@ -134,8 +134,6 @@ void diff(const QJsonObject &before, const QJsonObject &after, const QString &pa
 
 } // namespace
 
-namespace {
-
 QJsonObject aiJson(const AiSettings &ai)
 {
     return {{QStringLiteral("provider"), ai.provider},
@@ -145,6 +143,8 @@ QJsonObject aiJson(const AiSettings &ai)
         {QStringLiteral("historyMessages"), ai.historyMessages}, {QStringLiteral("maskPii"), ai.maskPii},
         {QStringLiteral("temperature"), ai.temperature}};
 }
+
+namespace {
 
 void readAi(const QJsonObject &json, AiSettings &ai)
 {

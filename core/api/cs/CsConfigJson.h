@@ -26,6 +26,8 @@ Result<CsConfig> mergeConfig(const CsConfig &base, const QJsonObject &patch);
 Status validateConfig(const QJsonObject &config);
 
 QJsonObject deskJson(const DeskConfig &desk);
+// The config's "ai" part: which model words which tier.
+QJsonObject aiJson(const AiSettings &ai);
 // The first problem of a config's "desk" part ("desk.<path>: reason").
 Status validateDesk(const QJsonObject &desk);
 

@@ -4,8 +4,10 @@
 
 #include "core/api/cs/CsConfigJson.h"
 #include "core/api/cs/CsErrors.h"
+#include "core/common/Settings.h"
 #include "core/common/Time.h"
 #include "core/engine/policy/ConfigSimulator.h"
+#include "core/engine/policy/ModelTrial.h"
 
 #include <QMap>
 
@@ -46,6 +48,53 @@ QJsonArray byReasonAndTier(const QList<SimulatedSession> &sessions)
     return out;
 }
 
+QJsonObject tokensJson(qint64 input, qint64 output)
+{
+    return {{QStringLiteral("input"), input}, {QStringLiteral("output"), output}};
+}
+
+QJsonObject trialTurnJson(const TrialResult &t)
+{
+    QJsonArray notes;
+    for (const QString &n : t.guardNotes)
+        notes.append(n);
+    return {{QStringLiteral("sessionId"), t.sessionId}, {QStringLiteral("messageIndex"), t.messageIndex},
+        {QStringLiteral("tier"), toString(t.tier)}, {QStringLiteral("customerText"), t.customerText},
+        {QStringLiteral("model"), t.model}, {QStringLiteral("reply"), t.reply},
+        {QStringLiteral("verdict"), toString(t.verdict)},
+        {QStringLiteral("fallbackReason"),
+            t.fallbackReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.fallbackReason)},
+        {QStringLiteral("guardNotes"), notes}, {QStringLiteral("latencyMs"), t.latencyMs},
+        {QStringLiteral("tokens"), tokensJson(t.inputTokens, t.outputTokens)}, {QStringLiteral("costUsd"), t.costUsd}};
+}
+
+QJsonObject trialSummaryJson(const TrialSummary &s)
+{
+    QJsonObject fallbacks{
+        {QStringLiteral("guard"), 0}, {QStringLiteral("timeout"), 0}, {QStringLiteral("provider_error"), 0}};
+    for (auto it = s.fallbacks.cbegin(); it != s.fallbacks.cend(); ++it)
+        fallbacks.insert(it.key(), it.value());
+    return {{QStringLiteral("turns"), s.turns}, {QStringLiteral("guardBreaks"), s.guardBreaks},
+        {QStringLiteral("repaired"), s.repaired}, {QStringLiteral("fallbacks"), fallbacks},
+        {QStringLiteral("latencyMs"),
+            QJsonObject{{QStringLiteral("p50"), s.p50LatencyMs}, {QStringLiteral("p95"), s.p95LatencyMs}}},
+        {QStringLiteral("tokens"), tokensJson(s.inputTokens, s.outputTokens)}, {QStringLiteral("costUsd"), s.costUsd}};
+}
+
+// The candidate model's replies: the proposed "ai" settings, each turn, and their totals.
+QJsonObject modelTrialJson(const ModelTrialReport &r)
+{
+    QJsonObject out = cs::aiJson(r.ai);
+    QJsonArray turns;
+    for (const TrialResult &t : r.turns)
+        turns.append(trialTurnJson(t));
+    out.insert(QStringLiteral("maxTurns"), ModelTrial::kMaxTurns);
+    out.insert(QStringLiteral("truncated"), r.truncated);
+    out.insert(QStringLiteral("turns"), turns);
+    out.insert(QStringLiteral("summary"), trialSummaryJson(summarise(r.turns)));
+    return out;
+}
+
 QJsonObject reportJson(const QString &companyId, qint64 startMs, qint64 endMs, const SimulationReport &r)
 {
     QJsonArray changed;
@@ -58,7 +107,7 @@ QJsonObject reportJson(const QString &companyId, qint64 startMs, qint64 endMs, c
     }
     const QJsonObject summary{{QStringLiteral("changedSessions"), changed.size()},
         {QStringLiteral("byChange"), byChange}, {QStringLiteral("byReasonAndTier"), byReasonAndTier(r.sessions)}};
-    return {{QStringLiteral("companyId"), companyId},
+    QJsonObject out{{QStringLiteral("companyId"), companyId},
         {QStringLiteral("period"),
             QJsonObject{
                 {QStringLiteral("start"), timefmt::iso(startMs)}, {QStringLiteral("end"), timefmt::iso(endMs)}}},
@@ -66,6 +115,9 @@ QJsonObject reportJson(const QString &companyId, qint64 startMs, qint64 endMs, c
         {QStringLiteral("sessionsReplayed"), r.sessionsReplayed},
         {QStringLiteral("messagesReplayed"), r.messagesReplayed}, {QStringLiteral("truncated"), r.truncated},
         {QStringLiteral("sessions"), changed}, {QStringLiteral("summary"), summary}};
+    if (r.ai)
+        out.insert(QStringLiteral("ai"), modelTrialJson(*r.ai));
+    return out;
 }
 
 } // namespace
@@ -121,6 +173,12 @@ void CsApi::simulateConfig(Call &c)
     if (!proposed)
         return fail(c, proposed.error());
     request.proposed = *proposed;
+    // A client that has gone costs nothing more: no further copying, no further model calls.
+    request.stillWanted = [res = c.res] { return res.isConnected(); };
+    if (const AppSettings *ini = m_serverSettings.settings) {
+        request.replyTimeoutMs = qBound(1, ini->intValue(settings::ReplyTimeoutMs), 600000);
+        request.maxModelCalls = qBound(1, ini->intValue(settings::AiMaxConcurrent), 256);
+    }
     if (!m_simulator)
         m_simulator = std::make_unique<ConfigSimulator>(m_engine);
     const qint64 startMs = request.startMs;

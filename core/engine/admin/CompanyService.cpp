@@ -2,6 +2,7 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Validation.h"
+#include "core/engine/admin/AiConfigCheck.h"
 
 namespace tierdesk {
 namespace {
@@ -77,10 +78,7 @@ Result<CsConfig> CompanyService::updateConfig(
     Store &store = m_core.store();
     // A model provider must be registered before the configuration may name it.
     if (config.ai.usesModel() && !store.aiProviders().find(companyId, config.ai.provider, store.webhooks().sealer()))
-        return makeError(ErrorKind::InvalidArgument,
-            QStringLiteral("ai.provider: no provider named \"%1\" (register it under /api/cs/ai/providers)")
-                .arg(config.ai.provider),
-            {{QStringLiteral("field"), QStringLiteral("ai.provider")}});
+        return unknownAiProvider(config.ai.provider);
     const bool ok = store.batch().run([&] {
         return store.companies().updateConfig(companyId, config)
             && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,

@@ -38,6 +38,9 @@ struct ComposedReply {
     // Why the local responder's words went out instead of a model's: timeout, provider_error, guard.
     QString fallbackReason{};
     bool repaired = false; // a model's reply broke a rule and its second try did not
+    // A model's last words when the local responder's went out instead (the guard refused them):
+    // its tokens, latency and cost are of all its calls, counted and paid all the same.
+    std::optional<Reply> discarded{};
 };
 
 } // namespace tierdesk

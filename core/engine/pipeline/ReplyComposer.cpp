@@ -123,8 +123,12 @@ ComposedReply ReplyComposer::worded(Responder &responder, const ComposeInput &in
         return ComposedReply{first, false, false, {}};
     // Told which rules it broke, a model may try once more; the local responder cannot.
     const std::optional<Reply> second = responder.repair(ctx, first, reasons(bad));
-    if (!second)
-        return guarded(first, input, false);
+    if (!second) {
+        ComposedReply instead = guarded(first, input, false);
+        if (instead.fallback)
+            instead.discarded = first;
+        return instead;
+    }
     QStringList notes = notesOf(bad);
     if (second->failure.isEmpty()) {
         const QList<ReplyGuard::Violation> still = violations(*second, input);
@@ -138,6 +142,7 @@ ComposedReply ReplyComposer::worded(Responder &responder, const ComposeInput &in
     ComposedReply instead = guarded(m_fallback->compose(ctx), input, true);
     instead.guardNotes = notes + instead.guardNotes;
     instead.fallbackReason = second->failure.isEmpty() ? QStringLiteral("guard") : second->failure;
+    instead.discarded = *second;
     return instead;
 }
 

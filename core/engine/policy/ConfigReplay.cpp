@@ -49,8 +49,8 @@ QString toString(ReplayChange c)
     return {};
 }
 
-ReplayResult replaySession(
-    const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer, const QString &companyId)
+ReplayResult replaySession(const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer,
+    const QString &companyId, QList<ReplayStep> *steps)
 {
     ReplayResult out;
     Session s;
@@ -67,13 +67,16 @@ ReplayResult replaySession(
         const MessageAnalysis a = analyzer.analyze(text, config.irate, companyId);
         if (a.irate)
             ++s.irateCount;
+        const Tier tierBefore = s.currentTier;
         const auto decision = decideEscalation({s, &customer, config, a, requestedBy(a, text), false, 0});
-        if (!decision)
-            continue;
-        if (!out.first)
-            out.first = ReplayEscalation{session.positions.value(i, i), decision->target, decision->reason};
-        s.currentTier = decision->target; // as SessionEngine::applyEscalation does
-        s.irateCount = 0;
+        if (decision) {
+            if (!out.first)
+                out.first = ReplayEscalation{session.positions.value(i, i), decision->target, decision->reason};
+            s.currentTier = decision->target; // as SessionEngine::applyEscalation does
+            s.irateCount = 0;
+        }
+        if (steps)
+            steps->append(ReplayStep{i, s, tierBefore, a, decision});
     }
     out.finalTier = s.currentTier;
     return out;

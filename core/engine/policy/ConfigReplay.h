@@ -2,6 +2,7 @@
 
 #include "core/domain/CsConfig.h"
 #include "core/engine/pipeline/MessageAnalysis.h"
+#include "core/engine/policy/EscalationPolicy.h"
 
 #include <QList>
 #include <QString>
@@ -37,6 +38,16 @@ struct ReplayResult {
     Tier finalTier = Tier::AiRep;
 };
 
+// One replayed customer message as the policy saw it: what a reply to it would be
+// worded from (the model trial words it, ModelTrial).
+struct ReplayStep {
+    int message = 0; // index into ReplaySession::texts
+    Session session; // after the message: at the tier it left the session at
+    Tier tierBefore = Tier::AiRep;
+    MessageAnalysis analysis;
+    std::optional<EscalationDecision> escalation; // decided on this message
+};
+
 // How the proposed config changes one session's first escalation.
 enum class ReplayChange { None, Earlier, Later, NoLonger, Newly, Different };
 QString toString(ReplayChange c);
@@ -47,9 +58,10 @@ QString toString(ReplayChange c);
 // engine does. What the replay cannot know without the store of the time is left out
 // and documented (docs/api.md, "What-if: replaying a config"): repeat contact, the
 // knowledge base's confidence, and what an order still owes (the amount written is used).
-// Pure: safe on a worker thread (MessageAnalyzer is const and thread-safe).
-ReplayResult replaySession(
-    const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer, const QString &companyId);
+// Pure: safe on a worker thread (MessageAnalyzer is const and thread-safe). With `steps`,
+// each message the policy decided on is appended there too.
+ReplayResult replaySession(const ReplaySession &session, const CsConfig &config, const MessageAnalyzer &analyzer,
+    const QString &companyId, QList<ReplayStep> *steps = nullptr);
 
 ReplayChange compareReplays(const ReplayResult &before, const ReplayResult &after);
 
