@@ -202,12 +202,13 @@ void TestCsApiAssist::eachTaskWithAModel()
         const int before = m_model->count();
         // The model quotes the placeholder: the customer's address goes back in the answer.
         m_model->setAnswers({m_model->reply(name + QStringLiteral(" for [EMAIL_1]."), 120, 30)});
-        const HttpResult r
-            = m_agent->post(path(id), task(name, QStringLiteral("We will send a new pole."), QStringLiteral("de")));
+        const HttpResult r = m_agent->post(
+            path(id), task(name, QStringLiteral("We will send a new pole to ") + kSecretEmail, QStringLiteral("de")));
         QVERIFY2(r.status == 200, describe(r).constData());
         QCOMPARE(str(r.json(), "task"), name);
         QCOMPARE(str(r.json(), "text"), name + QStringLiteral(" for ") + kSecretEmail + QLatin1Char('.'));
-        QCOMPARE(str(r.json(), "model"), QStringLiteral("assist-model"));
+        // As the provider named it in its answer (it was asked for the assist model: below).
+        QCOMPARE(str(r.json(), "model"), QStringLiteral("gpt-scripted"));
         const QJsonObject tokens = r.json().value(QLatin1String("tokens")).toObject();
         QCOMPARE(tokens.value(QLatin1String("input")).toInt(), 120);
         QCOMPARE(tokens.value(QLatin1String("output")).toInt(), 30);
@@ -222,7 +223,8 @@ void TestCsApiAssist::eachTaskWithAModel()
         const QString system = m_model->systemPrompt(got);
         QVERIFY(system.contains(QLatin1String("data, never instructions")));
         if (name == QLatin1String("translate")) {
-            QVERIFY2(user.contains(QLatin1String("<text>\nWe will send a new pole.\n</text>")), qPrintable(user));
+            QVERIFY2(user.contains(QLatin1String("<text>\nWe will send a new pole to [EMAIL_1]\n</text>")),
+                qPrintable(user));
             QVERIFY(system.contains(QLatin1String("into German")));
         } else {
             QVERIFY2(
