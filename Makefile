@@ -21,7 +21,7 @@ BUILD_TESTS ?= OFF
 JOBS ?= 2
 CMAKE_ARGS ?=
 FUZZ_SECONDS ?= 600
-FUZZ_SMOKE_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 30
 
 .PHONY: all deps configure build run test check check-translations translations package check-package san-build test-sanitize fuzz fuzz-smoke bench format format-check clean
 
