@@ -46,6 +46,16 @@ struct Customer {
     double creditBalance = 0;
 };
 
+// The customer's subscription plan and status; empty when they have none.
+inline QString subscriptionPlan(const Customer &c)
+{
+    return c.subscription ? c.subscription->plan : QString();
+}
+inline QString subscriptionStatus(const Customer &c)
+{
+    return c.subscription ? c.subscription->status : QString();
+}
+
 // A person who works the human tier (seed 004's agent profiles). `role` is
 // agent, supervisor or admin; `queues` names the queues they answer.
 struct Agent {

@@ -131,7 +131,7 @@ const StringSet &phraseStarts()
     return starts;
 }
 
-void scoreWords(const EmotionSignals &observed, Scores &score)
+void scoreEmotionWords(const EmotionSignals &observed, Scores &score)
 {
     const StringTable<Cue> &table = emotionWords();
     for (int i = 0; i < observed.words.size(); ++i) {
@@ -161,7 +161,7 @@ void scoreWords(const EmotionSignals &observed, Scores &score)
 QStringList dominantEmotions(const EmotionSignals &observed, const SentimentResult &result)
 {
     Scores score;
-    scoreWords(observed, score);
+    scoreEmotionWords(observed, score);
     for (const QString &e : observed.emojis) {
         bool known = false;
         const double valence = sentiment_cues::emojiValence(e, &known);

@@ -245,7 +245,7 @@ void addContribution(SentimentScan &s, double v, const QString &cue)
     s.cues << cue;
 }
 
-void scoreWords(SentimentScan &s, const SentimentAnalyzer::Lexicon &lex)
+void scoreSentimentWords(SentimentScan &s, const SentimentAnalyzer::Lexicon &lex)
 {
     const int butAt = contrastAt(s.words);
     for (int i = 0; i < s.words.size(); ++i) {
@@ -365,7 +365,7 @@ SentimentScan SentimentScan::run(const QList<Token> &tokens, const SentimentAnal
     SentimentScan s;
     readTokens(s, tokens);
     markNegation(s.words);
-    scoreWords(s, lexicon);
+    scoreSentimentWords(s, lexicon);
     scoreEmoji(s);
     applySarcasm(s);
     return s;

@@ -6,7 +6,7 @@ namespace {
 const QString kCannedResponseColumns
     = QStringLiteral("id, company_id, shortcut, title, content, created_at, updated_at");
 
-CannedResponse readRow(const QSqlQuery &q)
+CannedResponse readCanned(const QSqlQuery &q)
 {
     return CannedResponse{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
         q.value(4).toString(), q.value(5).toLongLong(), q.value(6).toLongLong()};
@@ -16,7 +16,7 @@ std::optional<CannedResponse> first(QSqlQuery &q)
 {
     std::optional<CannedResponse> out;
     if (q.next())
-        out = readRow(q);
+        out = readCanned(q);
     q.finish();
     return out;
 }
@@ -71,7 +71,7 @@ QList<CannedResponse> CannedResponseRepo::list(const QString &companyId)
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
-        out << readRow(q);
+        out << readCanned(q);
     q.finish();
     return out;
 }

@@ -7,11 +7,11 @@
 namespace tierdesk {
 namespace {
 
-QString compact(const QJsonObject &o)
+QString jsonText(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
-QString compact(const QJsonArray &a)
+QString jsonText(const QJsonArray &a)
 {
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
@@ -20,8 +20,8 @@ QString compact(const QJsonArray &a)
 QString subscriptionText(const std::optional<Subscription> &s)
 {
     if (!s)
-        return compact(QJsonObject());
-    return compact(QJsonObject{{QStringLiteral("plan"), s->plan}, {QStringLiteral("status"), s->status},
+        return jsonText(QJsonObject());
+    return jsonText(QJsonObject{{QStringLiteral("plan"), s->plan}, {QStringLiteral("status"), s->status},
         {QStringLiteral("monthlyPrice"), s->monthlyPrice}});
 }
 
@@ -41,7 +41,7 @@ QString itemsText(const QList<OrderItem> &items)
     for (const OrderItem &i : items)
         out.append(QJsonObject{{QStringLiteral("sku"), i.sku}, {QStringLiteral("name"), i.name},
             {QStringLiteral("quantity"), i.quantity}, {QStringLiteral("price"), i.price}});
-    return compact(out);
+    return jsonText(out);
 }
 
 QList<OrderItem> readItems(const QByteArray &text)

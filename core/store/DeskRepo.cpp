@@ -58,7 +58,7 @@ std::optional<DeskMessage> lastMessageOf(const QByteArray &json)
         o.value(QLatin1String("content")).toString(), qint64(o.value(QLatin1String("timestamp")).toDouble())};
 }
 
-QueueRow readRow(const QSqlQuery &q)
+QueueRow readQueueRow(const QSqlQuery &q)
 {
     QueueRow r;
     r.item = readItem(q);
@@ -177,7 +177,7 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
     if (!m_db.exec(q, {f.companyId, f.queue, f.queue, mode, mode, mode, agent, preferred, f.limit}))
         return out;
     while (q.next())
-        out << readRow(q);
+        out << readQueueRow(q);
     q.finish();
     return out;
 }
@@ -190,7 +190,7 @@ std::optional<QueueRow> DeskRepo::row(const QString &sessionId)
         return std::nullopt;
     std::optional<QueueRow> out;
     if (q.next())
-        out = readRow(q);
+        out = readQueueRow(q);
     q.finish();
     return out;
 }

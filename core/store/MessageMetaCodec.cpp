@@ -12,7 +12,7 @@
 namespace tierdesk::storage {
 namespace {
 
-QJsonObject aiJson(const AiReplyMeta &ai)
+QJsonObject aiMetaJson(const AiReplyMeta &ai)
 {
     QJsonObject o{{QStringLiteral("actionsTaken"), QJsonArray::fromStringList(ai.actionsTaken)},
         {QStringLiteral("aiGenerated"), true}, {QStringLiteral("confidence"), ai.confidence},
@@ -61,7 +61,7 @@ QStringList strings(const QJsonValue &v)
     return out;
 }
 
-AiReplyMeta readAi(const QJsonObject &o)
+AiReplyMeta readAiMeta(const QJsonObject &o)
 {
     AiReplyMeta ai;
     ai.actionsTaken = strings(o.value(QLatin1String("actionsTaken")));
@@ -99,7 +99,7 @@ PersonMeta readPerson(const QJsonObject &o)
 QByteArray encodeMessageMeta(const MessageMeta &meta)
 {
     if (meta.ai)
-        return compactJson(aiJson(*meta.ai));
+        return compactJson(aiMetaJson(*meta.ai));
     return meta.person ? compactJson(personJson(*meta.person)) : QByteArray();
 }
 
@@ -108,7 +108,7 @@ MessageMeta decodeMessageMeta(const QByteArray &text)
     MessageMeta meta;
     const QJsonObject o = QJsonDocument::fromJson(text).object();
     if (o.value(QLatin1String("aiGenerated")).toBool())
-        meta.ai = readAi(o);
+        meta.ai = readAiMeta(o);
     else if (o.contains(QLatin1String("agentId")))
         meta.person = readPerson(o);
     return meta;

@@ -20,7 +20,7 @@ QStringList intentsFrom(const QString &json)
 }
 
 // Columns: company_id, version, examples, intents, source, created_at[, model]
-StoredNluModel readRow(const QSqlQuery &q, bool withModel)
+StoredNluModel readNluModel(const QSqlQuery &q, bool withModel)
 {
     StoredNluModel m;
     m.companyId = q.value(0).toString();
@@ -62,7 +62,7 @@ std::optional<StoredNluModel> NluModelRepo::latest(const QString &companyId)
     if (!m_db.exec(q, {companyId}))
         return out;
     if (q.next())
-        out = readRow(q, true);
+        out = readNluModel(q, true);
     q.finish();
     return out;
 }
@@ -77,7 +77,7 @@ QList<StoredNluModel> NluModelRepo::latestPerCompany()
     if (!m_db.exec(q, {}))
         return out;
     while (q.next())
-        out << readRow(q, true);
+        out << readNluModel(q, true);
     q.finish();
     return out;
 }
@@ -90,7 +90,7 @@ QList<StoredNluModel> NluModelRepo::versions(const QString &companyId)
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
-        out << readRow(q, false);
+        out << readNluModel(q, false);
     q.finish();
     return out;
 }

@@ -5,6 +5,7 @@
 #include "ui/models/ConfigHistoryModel.h"
 #include "ui/models/SimulationModel.h"
 #include "ui/views/ConfigForm.h"
+#include "ui/views/RowTable.h"
 
 #include <QDateEdit>
 #include <QGroupBox>
@@ -36,20 +37,6 @@ QJsonObject escalationParts(const QJsonObject &config)
     return {{QStringLiteral("tiers"), tiers},
         {QStringLiteral("irateProtocol"), config.value(QLatin1String("irateProtocol"))},
         {QStringLiteral("escalationRules"), config.value(QLatin1String("escalationRules"))}};
-}
-
-QTableView *table(const QString &name, QAbstractItemModel *model, QWidget *parent)
-{
-    auto *t = new QTableView(parent);
-    t->setObjectName(name);
-    t->setModel(model);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->verticalHeader()->hide();
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setAlternatingRowColors(true);
-    return t;
 }
 
 } // namespace
@@ -128,7 +115,7 @@ QWidget *ConfigView::buildWhatIf()
     m_summary = new QLabel(tr("Edit the config, then see what it would have changed."), box);
     m_summary->setObjectName(QStringLiteral("whatIfSummary"));
     m_summary->setWordWrap(true);
-    m_simulationTable = table(QStringLiteral("whatIfTable"), m_simulation, box);
+    m_simulationTable = rowTable(m_simulation, QStringLiteral("whatIfTable"), box);
     QHeaderView *header = m_simulationTable->horizontalHeader();
     header->setSectionResizeMode(SimulationModel::Session, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SimulationModel::Change, QHeaderView::ResizeToContents);
@@ -153,7 +140,7 @@ QWidget *ConfigView::buildWhatIf()
 QWidget *ConfigView::buildHistory()
 {
     auto *box = new QGroupBox(tr("History of changes"), this);
-    m_historyTable = table(QStringLiteral("configHistory"), m_history, box);
+    m_historyTable = rowTable(m_history, QStringLiteral("configHistory"), box);
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_historyTable);
     return box;

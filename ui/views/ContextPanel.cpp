@@ -13,7 +13,7 @@
 namespace tierdesk::ui {
 namespace {
 
-QLabel *heading(const QString &text, QWidget *parent)
+QLabel *sectionHeading(const QString &text, QWidget *parent)
 {
     auto *l = new QLabel(text.toUpper(), parent);
     l->setStyleSheet(
@@ -53,11 +53,11 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 4, 12, 12);
     layout->setSpacing(4);
-    layout->addWidget(heading(tr("Customer"), this));
+    layout->addWidget(sectionHeading(tr("Customer"), this));
     layout->addWidget(m_customer);
-    layout->addWidget(heading(tr("Sentiment"), this));
+    layout->addWidget(sectionHeading(tr("Sentiment"), this));
     layout->addWidget(m_chart);
-    layout->addWidget(heading(tr("Escalations"), this));
+    layout->addWidget(sectionHeading(tr("Escalations"), this));
     layout->addWidget(m_escalations);
     layout->addStretch();
     setSession({});

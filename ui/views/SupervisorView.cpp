@@ -5,6 +5,7 @@
 #include "ui/models/QueueModel.h"
 #include "ui/models/QueueStatsModel.h"
 #include "ui/models/TeamModel.h"
+#include "ui/views/RowTable.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -22,21 +23,7 @@ namespace tierdesk::ui {
 
 namespace {
 
-QTableView *table(QAbstractItemModel *model, const QString &name, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
-QLabel *heading(const QString &text, QWidget *parent)
+QLabel *boldHeading(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     QFont f = label->font();
@@ -71,7 +58,7 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     connect(refreshButton, &QPushButton::clicked, this, &SupervisorView::refresh);
     auto *top = new QHBoxLayout;
-    top->addWidget(heading(tr("Live desk"), this));
+    top->addWidget(boldHeading(tr("Live desk"), this));
     top->addStretch();
     top->addWidget(m_updated);
     top->addWidget(refreshButton);
@@ -79,17 +66,17 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("supervisorSummary"));
     m_summary->setStyleSheet(QStringLiteral("font-size:13pt; padding:4px 0 8px 0;"));
-    m_queueTable = table(m_queues, QStringLiteral("supervisorQueues"), this);
+    m_queueTable = rowTable(m_queues, QStringLiteral("supervisorQueues"), this);
     m_queueTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_queueTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_teamTable = table(m_team, QStringLiteral("supervisorTeam"), this);
+    m_teamTable = rowTable(m_team, QStringLiteral("supervisorTeam"), this);
     connect(
         m_teamTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SupervisorView::filterByAgent);
 
     auto *teamPanel = new QWidget(this);
     auto *teamLayout = new QVBoxLayout(teamPanel);
     teamLayout->setContentsMargins(0, 0, 0, 0);
-    teamLayout->addWidget(heading(tr("Team"), teamPanel));
+    teamLayout->addWidget(boldHeading(tr("Team"), teamPanel));
     teamLayout->addWidget(m_teamTable);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(teamPanel);
@@ -127,7 +114,7 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
 QWidget *SupervisorView::buildHeldPanel()
 {
     auto *panel = new QWidget(this);
-    m_heldTable = table(m_heldFilter, QStringLiteral("supervisorHeld"), panel);
+    m_heldTable = rowTable(m_heldFilter, QStringLiteral("supervisorHeld"), panel);
     connect(
         m_heldTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SupervisorView::updateButtons);
     connect(m_heldTable, &QTableView::doubleClicked, this, [this] {
@@ -159,7 +146,7 @@ QWidget *SupervisorView::buildHeldPanel()
     buttons->addWidget(m_reassign);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(tr("Sessions held"), panel));
+    layout->addWidget(boldHeading(tr("Sessions held"), panel));
     layout->addWidget(m_heldTable);
     layout->addLayout(buttons);
     return panel;

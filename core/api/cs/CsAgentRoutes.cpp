@@ -28,11 +28,6 @@ QJsonObject managedAgentJson(const Agent &a)
     return o;
 }
 
-http::HttpResponse badField(const QString &field, const QString &message)
-{
-    return cs::invalid(field, message);
-}
-
 } // namespace
 
 void CsApi::installAgentRoutes(http::Router &r, const QString &base)
@@ -82,9 +77,9 @@ void CsApi::login(Call &c)
     const QJsonValue emailValue = body->value(QLatin1String("email"));
     const QJsonValue passwordValue = body->value(QLatin1String("password"));
     if (!emailValue.isString() || emailValue.toString().trimmed().isEmpty())
-        return fail(c, badField(QStringLiteral("email"), QStringLiteral("email is required")));
+        return fail(c, cs::invalid(QStringLiteral("email"), QStringLiteral("email is required")));
     if (!passwordValue.isString() || passwordValue.toString().isEmpty())
-        return fail(c, badField(QStringLiteral("password"), QStringLiteral("password is required")));
+        return fail(c, cs::invalid(QStringLiteral("password"), QStringLiteral("password is required")));
     // Bounded: the e-mail is a throttling key.
     const QString email = emailValue.toString().trimmed().toLower().left(AgentDirectory::kMaxEmailChars + 1);
     const QString password = passwordValue.toString();
@@ -157,10 +152,10 @@ void CsApi::authSetup(Call &c)
         return;
     for (const char *name : {"email", "password", "name"})
         if (!body->value(QLatin1String(name)).isString())
-            return fail(c, badField(QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name))));
+            return fail(c, cs::invalid(QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name))));
     const QString password = body->value(QLatin1String("password")).toString();
     if (const Status acceptable = PasswordHasher::check(password); !acceptable)
-        return fail(c, badField(QStringLiteral("password"), acceptable.error().message));
+        return fail(c, cs::invalid(QStringLiteral("password"), acceptable.error().message));
     QString company = body->value(QLatin1String("companyId")).toString();
     if (company.isEmpty()) {
         const QList<Company> all = m_engine.companies();
@@ -238,7 +233,7 @@ void CsApi::putPresence(Call &c)
         return;
     const auto presence = parseSettablePresence(body->value(QLatin1String("presence")).toString());
     if (!presence)
-        return fail(c, badField(QStringLiteral("presence"), QStringLiteral("presence must be available or away")));
+        return fail(c, cs::invalid(QStringLiteral("presence"), QStringLiteral("presence must be available or away")));
     const auto agent = callingAgent(c);
     if (!agent)
         return;
@@ -257,16 +252,16 @@ void CsApi::createAgent(Call &c)
         return;
     for (const char *name : {"email", "password", "name"})
         if (!body->value(QLatin1String(name)).isString())
-            return fail(c, badField(QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name))));
+            return fail(c, cs::invalid(QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name))));
     const QJsonValue role = body->value(QLatin1String("role"));
     const QJsonValue queues = body->value(QLatin1String("queues"));
     if (!role.isUndefined() && !role.isString())
-        return fail(c, badField(QStringLiteral("role"), QStringLiteral("role must be agent, supervisor or admin")));
+        return fail(c, cs::invalid(QStringLiteral("role"), QStringLiteral("role must be agent, supervisor or admin")));
     if (!queues.isUndefined() && !queues.isArray())
-        return fail(c, badField(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
+        return fail(c, cs::invalid(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
     const QString password = body->value(QLatin1String("password")).toString();
     if (const Status acceptable = PasswordHasher::check(password); !acceptable)
-        return fail(c, badField(QStringLiteral("password"), acceptable.error().message));
+        return fail(c, cs::invalid(QStringLiteral("password"), acceptable.error().message));
     QStringList queueNames;
     for (const QJsonValue &q : queues.toArray())
         queueNames << q.toString();
@@ -309,7 +304,7 @@ void CsApi::changeAgent(Call &c)
         const QJsonValue v = body->value(QLatin1String(name));
         if (!v.isUndefined() && !v.isString())
             return fail(
-                c, badField(QLatin1String(name), QStringLiteral("%1 must be a string").arg(QLatin1String(name))));
+                c, cs::invalid(QLatin1String(name), QStringLiteral("%1 must be a string").arg(QLatin1String(name))));
     }
     if (body->contains(QLatin1String("name")))
         change.name = body->value(QLatin1String("name")).toString();
@@ -318,14 +313,14 @@ void CsApi::changeAgent(Call &c)
     if (const QJsonValue q = body->value(QLatin1String("queues")); !q.isUndefined()) {
         if (!q.isArray())
             return fail(
-                c, badField(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
+                c, cs::invalid(QStringLiteral("queues"), QStringLiteral("queues must be an array of queue names")));
         change.queues = QStringList();
         for (const QJsonValue &name : q.toArray())
             change.queues->append(name.toString());
     }
     if (const QJsonValue a = body->value(QLatin1String("active")); !a.isUndefined()) {
         if (!a.isBool())
-            return fail(c, badField(QStringLiteral("active"), QStringLiteral("active must be true or false")));
+            return fail(c, cs::invalid(QStringLiteral("active"), QStringLiteral("active must be true or false")));
         change.active = a.toBool();
     }
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
@@ -359,10 +354,10 @@ void CsApi::setAgentPassword(Call &c)
         return;
     const QJsonValue value = body->value(QLatin1String("password"));
     if (!value.isString())
-        return fail(c, badField(QStringLiteral("password"), QStringLiteral("password is required")));
+        return fail(c, cs::invalid(QStringLiteral("password"), QStringLiteral("password is required")));
     const QString password = value.toString();
     if (const Status acceptable = PasswordHasher::check(password); !acceptable)
-        return fail(c, badField(QStringLiteral("password"), acceptable.error().message));
+        return fail(c, cs::invalid(QStringLiteral("password"), acceptable.error().message));
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
     const auto req = std::make_shared<const http::HttpRequest>(c.req);
     offThread<Result<QString>>(

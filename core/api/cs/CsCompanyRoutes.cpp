@@ -12,11 +12,6 @@
 namespace tierdesk::api {
 namespace {
 
-http::HttpResponse badField(const QString &field, const QString &message)
-{
-    return cs::invalid(field, message);
-}
-
 } // namespace
 
 QJsonObject CsApi::companyJson(const Company &c)
@@ -40,19 +35,19 @@ void CsApi::createCompany(Call &c)
     if (!body)
         return;
     if (!body->value(QLatin1String("name")).isString())
-        return fail(c, badField(QStringLiteral("name"), QStringLiteral("name is required")));
+        return fail(c, cs::invalid(QStringLiteral("name"), QStringLiteral("name is required")));
     const QJsonValue copy = body->value(QLatin1String("copyConfig"));
     if (!copy.isUndefined() && !copy.isBool())
-        return fail(c, badField(QStringLiteral("copyConfig"), QStringLiteral("copyConfig must be true or false")));
+        return fail(c, cs::invalid(QStringLiteral("copyConfig"), QStringLiteral("copyConfig must be true or false")));
     const QJsonObject admin = body->value(QLatin1String("admin")).toObject();
     for (const char *name : {"email", "name", "password"})
         if (!admin.value(QLatin1String(name)).isString())
             return fail(c,
-                badField(QStringLiteral("admin.") + QLatin1String(name),
+                cs::invalid(QStringLiteral("admin.") + QLatin1String(name),
                     QStringLiteral("admin.%1 is required").arg(QLatin1String(name))));
     const QString password = admin.value(QLatin1String("password")).toString();
     if (const Status acceptable = PasswordHasher::check(password); !acceptable)
-        return fail(c, badField(QStringLiteral("admin.password"), acceptable.error().message));
+        return fail(c, cs::invalid(QStringLiteral("admin.password"), acceptable.error().message));
     // Checked before the slow hash (the company is the caller's until the new one exists).
     const auto checked = m_people.agents->check(NewAgent{c.who.company, admin.value(QLatin1String("email")).toString(),
         admin.value(QLatin1String("name")).toString(), QStringLiteral("admin"), {}});
@@ -108,7 +103,7 @@ void CsApi::renameCompany(Call &c)
     if (!body)
         return;
     if (!body->value(QLatin1String("name")).isString())
-        return fail(c, badField(QStringLiteral("name"), QStringLiteral("name is required")));
+        return fail(c, cs::invalid(QStringLiteral("name"), QStringLiteral("name is required")));
     const auto renamed = m_engine.renameCompany(*id, body->value(QLatin1String("name")).toString(), c.actor);
     if (!renamed)
         return fail(c, renamed.error());

@@ -59,7 +59,7 @@ bool isWholeIn(double v, double low, double high)
     return v >= low && v <= high && v == static_cast<int>(v);
 }
 
-QJsonObject object(const QJsonObject &o, const char *key)
+QJsonObject member(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toObject();
 }
@@ -79,11 +79,11 @@ Status checkTiers(const QJsonObject &tiers)
 {
     for (const char *tierKey : {"aiRep", "aiManager"}) {
         const QString path = QStringLiteral("tiers.") + QLatin1String(tierKey);
-        const QJsonObject tier = object(tiers, tierKey);
-        if (Status amounts = checkAmounts(object(tier, "capabilities"), path + QStringLiteral(".capabilities"));
+        const QJsonObject tier = member(tiers, tierKey);
+        if (Status amounts = checkAmounts(member(tier, "capabilities"), path + QStringLiteral(".capabilities"));
             !amounts)
             return amounts;
-        const QJsonObject guide = object(tier, "responseGuidelines");
+        const QJsonObject guide = member(tier, "responseGuidelines");
         if (!kTones.contains(guide.value(QLatin1String("tone")).toString()))
             return invalidAt(path + QStringLiteral(".responseGuidelines.tone"),
                 QStringLiteral("one of ") + kTones.join(QStringLiteral(", ")));
@@ -91,8 +91,8 @@ Status checkTiers(const QJsonObject &tiers)
             return invalidAt(path + QStringLiteral(".responseGuidelines.maxResponseLength"),
                 QStringLiteral("a whole number from 40 to 4000"));
     }
-    const QJsonObject human = object(tiers, "humanAgent");
-    if (Status amounts = checkAmounts(object(human, "capabilities"), QStringLiteral("tiers.humanAgent.capabilities"));
+    const QJsonObject human = member(tiers, "humanAgent");
+    if (Status amounts = checkAmounts(member(human, "capabilities"), QStringLiteral("tiers.humanAgent.capabilities"));
         !amounts)
         return amounts;
     if (human.value(QLatin1String("escalationPhone")).toString().size() > 32)
@@ -112,7 +112,7 @@ Status checkIrate(const QJsonObject &irate)
     for (const QJsonValue &k : keywords)
         if (!k.isString() || k.toString().trimmed().isEmpty() || k.toString().size() > 64)
             return invalidAt(keywordsPath, QStringLiteral("non-empty strings of at most 64 characters"));
-    const QJsonObject autoEsc = object(irate, "autoEscalate");
+    const QJsonObject autoEsc = member(irate, "autoEscalate");
     if (!isWholeIn(autoEsc.value(QLatin1String("afterAttempts")).toDouble(), 1, 20))
         return invalidAt(
             QStringLiteral("irateProtocol.autoEscalate.afterAttempts"), QStringLiteral("a whole number from 1 to 20"));
@@ -131,7 +131,7 @@ Status checkAi(const QJsonObject &ai)
     if (!providerName.match(ai.value(QLatin1String("provider")).toString()).hasMatch())
         return invalidAt(QStringLiteral("ai.provider"), QStringLiteral("\"local\" or a registered provider's name"));
     const bool local = ai.value(QLatin1String("provider")).toString() == QLatin1String(AiSettings::kLocal);
-    const QJsonObject models = object(ai, "models");
+    const QJsonObject models = member(ai, "models");
     for (const char *tier : {"aiRep", "aiManager", "assist"}) {
         const QString model = models.value(QLatin1String(tier)).toString();
         const QString path = QStringLiteral("ai.models.") + QLatin1String(tier);
@@ -229,7 +229,7 @@ Status validateDesk(const QJsonObject &desk)
 {
     if (Status q = checkQueues(desk.value(QLatin1String("queues")).toArray()); !q)
         return q;
-    if (Status s = checkSla(object(desk, "sla")); !s)
+    if (Status s = checkSla(member(desk, "sla")); !s)
         return s;
     const double warningAt = desk.value(QLatin1String("warningAt")).toDouble();
     if (warningAt < 0.1 || warningAt > 0.99)
@@ -241,17 +241,17 @@ Status validateConfig(const QJsonObject &config)
 {
     if (Status shape = checkShape(config, schema(), {}); !shape)
         return shape;
-    if (Status tiers = checkTiers(object(config, "tiers")); !tiers)
+    if (Status tiers = checkTiers(member(config, "tiers")); !tiers)
         return tiers;
-    if (Status irate = checkIrate(object(config, "irateProtocol")); !irate)
+    if (Status irate = checkIrate(member(config, "irateProtocol")); !irate)
         return irate;
     if (!languageFromCode(config.value(QLatin1String("language")).toString(QStringLiteral("en"))))
         return invalidAt(QStringLiteral("language"), QStringLiteral("en or de"));
-    if (Status rules = checkRules(object(config, "escalationRules")); !rules)
+    if (Status rules = checkRules(member(config, "escalationRules")); !rules)
         return rules;
-    if (Status ai = checkAi(object(config, "ai")); !ai)
+    if (Status ai = checkAi(member(config, "ai")); !ai)
         return ai;
-    return validateDesk(object(config, "desk"));
+    return validateDesk(member(config, "desk"));
 }
 
 Result<CsConfig> mergeConfig(const CsConfig &base, const QJsonObject &patch)

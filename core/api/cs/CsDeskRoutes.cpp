@@ -10,11 +10,6 @@
 namespace tierdesk::api {
 namespace {
 
-http::HttpResponse invalid(const QString &field, const QString &message)
-{
-    return cs::invalid(field, message);
-}
-
 // GET /api/cs/queue's answer: {items, total, counts: {queue: {waiting, claimed, breached}}}.
 QJsonObject queuePageJson(const QueuePage &page)
 {
@@ -69,7 +64,7 @@ void CsApi::deskQueue(Call &c)
         r.limit = v.toInt(&ok);
         if (!ok || r.limit < 1 || r.limit > Desk::kMaxQueueLimit)
             return fail(
-                c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 500")));
+                c, cs::invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 500")));
     }
     const auto out = m_desk->queue(r, c.actor);
     if (!out)
@@ -135,7 +130,7 @@ void CsApi::assign(Call &c)
         return;
     const QJsonValue agent = body->value(QLatin1String("agentId"));
     if (!agent.isString() || agent.toString().isEmpty())
-        return fail(c, invalid(QStringLiteral("agentId"), QStringLiteral("agentId is required")));
+        return fail(c, cs::invalid(QStringLiteral("agentId"), QStringLiteral("agentId is required")));
     sendSession(
         c, m_desk->assign(c.who.company, c.req.pathParams.value(QStringLiteral("id")), agent.toString(), c.actor));
 }
@@ -150,19 +145,19 @@ void CsApi::agentMessage(Call &c)
     AgentReply r;
     const QJsonValue content = body->value(QLatin1String("content"));
     if (!content.isString())
-        return fail(
-            c, invalid(QStringLiteral("content"), QStringLiteral("content must be a string of 1 to 4000 characters")));
+        return fail(c,
+            cs::invalid(QStringLiteral("content"), QStringLiteral("content must be a string of 1 to 4000 characters")));
     r.content = content.toString();
     for (const auto &[name, target] : {std::pair{"internal", &r.internal}, std::pair{"force", &r.force}}) {
         const QJsonValue v = body->value(QLatin1String(name));
         if (!v.isUndefined() && !v.isNull() && !v.isBool())
             return fail(
-                c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be true or false")));
+                c, cs::invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be true or false")));
         *target = v.toBool();
     }
     const QJsonValue basedOn = body->value(QLatin1String("basedOn"));
     if (!basedOn.isUndefined() && !basedOn.isNull() && !basedOn.isString())
-        return fail(c, invalid(QStringLiteral("basedOn"), QStringLiteral("basedOn must be a message id")));
+        return fail(c, cs::invalid(QStringLiteral("basedOn"), QStringLiteral("basedOn must be a message id")));
     r.basedOn = basedOn.toString();
     const auto m = m_desk->reply(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor);
     if (!m)
@@ -188,9 +183,10 @@ void CsApi::transfer(Call &c)
     if ((!queue.isUndefined() && !queue.isNull() && !queue.isString())
         || (*target == Tier::HumanAgent && queue.toString().isEmpty()))
         return fail(c,
-            invalid(QStringLiteral("queue"), QStringLiteral("queue must name a queue when targetTier is HUMAN_AGENT")));
+            cs::invalid(
+                QStringLiteral("queue"), QStringLiteral("queue must name a queue when targetTier is HUMAN_AGENT")));
     if (!notes.isUndefined() && !notes.isNull() && !notes.isString())
-        return fail(c, invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
+        return fail(c, cs::invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
     sendSession(c,
         m_desk->transfer(c.who.company, c.req.pathParams.value(QStringLiteral("id")), *target,
             queue.toString().left(64), notes.toString(), c.actor));
@@ -217,21 +213,21 @@ void CsApi::sessionAction(Call &c)
     if (!amount.isDouble() || !std::isfinite(a.amount) || a.amount < 0.01 || a.amount > 1e9
         || std::abs(a.amount * 100 - std::round(a.amount * 100)) > 1e-6)
         return fail(c,
-            invalid(QStringLiteral("amount"),
+            cs::invalid(QStringLiteral("amount"),
                 QStringLiteral("amount must be a number of dollars from 0.01 to 1000000000, in whole cents")));
     const QJsonValue order = body->value(QLatin1String("orderId"));
     if (!order.isUndefined() && !order.isNull() && (!order.isString() || order.toString().size() > 128))
-        return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("orderId must be an order number")));
+        return fail(c, cs::invalid(QStringLiteral("orderId"), QStringLiteral("orderId must be an order number")));
     a.orderId = order.toString();
     if (a.kind == AgentAction::Refund && a.orderId.isEmpty())
-        return fail(c, invalid(QStringLiteral("orderId"), QStringLiteral("a refund needs the orderId it refunds")));
+        return fail(c, cs::invalid(QStringLiteral("orderId"), QStringLiteral("a refund needs the orderId it refunds")));
     if (a.kind == AgentAction::Credit && !a.orderId.isEmpty())
         return fail(c,
-            invalid(QStringLiteral("orderId"),
+            cs::invalid(QStringLiteral("orderId"),
                 QStringLiteral("a credit goes to the account, not to an order: leave orderId out")));
     const QJsonValue reason = body->value(QLatin1String("reason"));
     if (!reason.isUndefined() && !reason.isNull() && !reason.isString())
-        return fail(c, invalid(QStringLiteral("reason"), QStringLiteral("reason must be a string")));
+        return fail(c, cs::invalid(QStringLiteral("reason"), QStringLiteral("reason must be a string")));
     a.reason = reason.toString().trimmed();
     const auto out = m_desk->act(c.who.company, c.req.pathParams.value(QStringLiteral("id")), a, c.actor);
     if (!out)

@@ -13,11 +13,6 @@ namespace {
 constexpr int kContextOrders = 20;
 constexpr int kMaxSummaryChars = 2000; // a resolution's summary
 
-http::HttpResponse invalid(const QString &field, const QString &message)
-{
-    return cs::invalid(field, message);
-}
-
 // Written straight to text (JsonWriter): every message's answer.
 QByteArray messageOutcomeJson(const MessageOutcome &o)
 {
@@ -58,7 +53,7 @@ void CsApi::createSession(Call &c)
     req.companyId = c.who.company;
     const QJsonValue customer = body->value(QLatin1String("customerId"));
     if (!customer.isString() || customer.toString().isEmpty())
-        return fail(c, invalid(QStringLiteral("customerId"), QStringLiteral("customerId is required")));
+        return fail(c, cs::invalid(QStringLiteral("customerId"), QStringLiteral("customerId is required")));
     req.customerId = customer.toString();
     // A customer's own client opens sessions for that customer only.
     if (!c.actor.customerScope.isEmpty() && req.customerId != c.actor.customerScope)
@@ -92,7 +87,7 @@ void CsApi::createSession(Call &c)
     }
     const QJsonValue metadata = body->value(QLatin1String("metadata"));
     if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject())
-        return fail(c, invalid(QStringLiteral("metadata"), QStringLiteral("metadata must be an object")));
+        return fail(c, cs::invalid(QStringLiteral("metadata"), QStringLiteral("metadata must be an object")));
     req.metadata = metadata.toObject().toVariantMap();
 
     // Answered once the first reply is stored: it is worded off the engine thread.
@@ -174,7 +169,7 @@ bool CsApi::messageWindowParams(Call &c, MessageWindow *window)
         window->limit = v.toInt(&ok);
         if (!ok || window->limit < 1 || window->limit > MessageWindow::kMaxLimit) {
             fail(c,
-                invalid(QStringLiteral("messageLimit"),
+                cs::invalid(QStringLiteral("messageLimit"),
                     QStringLiteral("messageLimit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
             return false;
         }
@@ -183,7 +178,7 @@ bool CsApi::messageWindowParams(Call &c, MessageWindow *window)
         window->before = v.toInt(&ok);
         if (!ok || window->before < 0) {
             fail(c,
-                invalid(QStringLiteral("messagesBefore"),
+                cs::invalid(QStringLiteral("messagesBefore"),
                     QStringLiteral("messagesBefore must be a whole number of 0 or more")));
             return false;
         }
@@ -203,12 +198,12 @@ void CsApi::listSessions(Call &c)
     if (const QString v = queryParam(c.req, "status"); !v.isEmpty()) {
         f.status = parse<SessionStatus>(v);
         if (!f.status)
-            return fail(c, invalid(QStringLiteral("status"), QStringLiteral("unknown status")));
+            return fail(c, cs::invalid(QStringLiteral("status"), QStringLiteral("unknown status")));
     }
     if (const QString v = queryParam(c.req, "tier"); !v.isEmpty()) {
         f.tier = parse<Tier>(v);
         if (!f.tier)
-            return fail(c, invalid(QStringLiteral("tier"), QStringLiteral("unknown tier")));
+            return fail(c, cs::invalid(QStringLiteral("tier"), QStringLiteral("unknown tier")));
     }
     f.customerId = queryParam(c.req, "customerId").left(128);
     for (const auto &[name, target] : {std::pair{"startDate", &f.startMs}, std::pair{"endDate", &f.endMs}}) {
@@ -218,7 +213,7 @@ void CsApi::listSessions(Call &c)
         const QDateTime t = timefmt::parseIso(v);
         if (!t.isValid())
             return fail(
-                c, invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date")));
+                c, cs::invalid(QLatin1String(name), QLatin1String(name) + QStringLiteral(" must be an ISO 8601 date")));
         *target = t.toMSecsSinceEpoch();
     }
     // A bare end date means the whole of that day.
@@ -229,13 +224,13 @@ void CsApi::listSessions(Call &c)
         f.limit = v.toInt(&ok);
         if (!ok || f.limit < 1 || f.limit > 200)
             return fail(
-                c, invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 200")));
+                c, cs::invalid(QStringLiteral("limit"), QStringLiteral("limit must be a whole number from 1 to 200")));
     }
     if (const QString v = queryParam(c.req, "offset"); !v.isEmpty()) {
         f.offset = v.toInt(&ok);
         if (!ok || f.offset < 0)
             return fail(
-                c, invalid(QStringLiteral("offset"), QStringLiteral("offset must be a whole number of 0 or more")));
+                c, cs::invalid(QStringLiteral("offset"), QStringLiteral("offset must be a whole number of 0 or more")));
     }
     int total = 0;
     const auto sessions = m_engine.listSessions(f, &total);
@@ -305,7 +300,7 @@ void CsApi::escalate(Call &c)
                     QJsonArray{QStringLiteral("AI_MANAGER"), QStringLiteral("HUMAN_AGENT")}}}));
     const QJsonValue notes = body->value(QLatin1String("notes"));
     if (!notes.isUndefined() && !notes.isNull() && !notes.isString())
-        return fail(c, invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
+        return fail(c, cs::invalid(QStringLiteral("notes"), QStringLiteral("notes must be a string")));
     const auto s = m_engine.escalate(
         c.who.company, c.req.pathParams.value(QStringLiteral("id")), *reason, *target, notes.toString(), c.actor);
     if (!s)
@@ -339,18 +334,19 @@ void CsApi::resolve(Call &c)
     const QJsonValue summary = body->value(QLatin1String("summary"));
     if (!summary.isUndefined() && !summary.isString())
         return fail(c,
-            invalid(QStringLiteral("summary"), QStringLiteral("summary must be a string of at most 2000 characters")));
+            cs::invalid(
+                QStringLiteral("summary"), QStringLiteral("summary must be a string of at most 2000 characters")));
     if (const Status text = checkText(QStringLiteral("summary"), summary.toString(), kMaxSummaryChars); !text)
         return fail(c, text.error());
     r.summary = summary.toString();
     const QJsonValue actions = body->value(QLatin1String("actionsTaken"));
     if (!actions.isUndefined() && !actions.isArray())
         return fail(
-            c, invalid(QStringLiteral("actionsTaken"), QStringLiteral("actionsTaken must be an array of strings")));
+            c, cs::invalid(QStringLiteral("actionsTaken"), QStringLiteral("actionsTaken must be an array of strings")));
     for (const QJsonValue &a : actions.toArray()) {
         if (!a.isString() || a.toString().size() > 500 || r.actionsTaken.size() >= 50)
             return fail(c,
-                invalid(QStringLiteral("actionsTaken"),
+                cs::invalid(QStringLiteral("actionsTaken"),
                     QStringLiteral("actionsTaken must be at most 50 strings of at most 500 characters")));
         if (const Status text = checkText(QStringLiteral("actionsTaken"), a.toString(), 500); !text)
             return fail(c, text.error());
@@ -358,8 +354,8 @@ void CsApi::resolve(Call &c)
     }
     const QJsonValue followUp = body->value(QLatin1String("followUpRequired"));
     if (!followUp.isUndefined() && !followUp.isBool())
-        return fail(
-            c, invalid(QStringLiteral("followUpRequired"), QStringLiteral("followUpRequired must be true or false")));
+        return fail(c,
+            cs::invalid(QStringLiteral("followUpRequired"), QStringLiteral("followUpRequired must be true or false")));
     r.followUpRequired = followUp.toBool();
     const auto s = m_engine.resolve(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor);
     if (!s)

@@ -21,11 +21,6 @@ constexpr int kMaxUserChars = 256;
 constexpr int kMaxFromChars = 320;
 constexpr int kMaxPasswordChars = 1024;
 
-http::HttpResponse badField(const QString &field, const QString &message)
-{
-    return cs::invalid(field, message);
-}
-
 QJsonObject smtpJson(const AppSettings &s)
 {
     return {{QStringLiteral("host"), s.value(settings::SmtpHost).toString()},
@@ -102,28 +97,29 @@ std::optional<http::HttpResponse> readSmtpBody(
     };
     const auto host = text("host", settings::SmtpHost, kMaxHostChars);
     if (!host)
-        return badField(QStringLiteral("host"), QStringLiteral("host must be a host name of at most 253 characters"));
+        return cs::invalid(
+            QStringLiteral("host"), QStringLiteral("host must be a host name of at most 253 characters"));
     const auto port = number("port", settings::SmtpPort, 1, 65535);
     if (!port)
-        return badField(QStringLiteral("port"), QStringLiteral("port must be a whole number from 1 to 65535"));
+        return cs::invalid(QStringLiteral("port"), QStringLiteral("port must be a whole number from 1 to 65535"));
     const auto tlsName = text("tls", settings::SmtpTls, 16);
     const auto tls
         = tlsName ? SmtpConfig::parseTls(*tlsName) : Result<SmtpConfig::Tls>(makeError(ErrorKind::InvalidArgument, {}));
     if (!tls)
-        return badField(QStringLiteral("tls"), QStringLiteral("tls must be starttls, tls or none"));
+        return cs::invalid(QStringLiteral("tls"), QStringLiteral("tls must be starttls, tls or none"));
     const auto user = text("user", settings::SmtpUser, kMaxUserChars);
     if (!user)
-        return badField(QStringLiteral("user"), QStringLiteral("user must be a string of at most 256 characters"));
+        return cs::invalid(QStringLiteral("user"), QStringLiteral("user must be a string of at most 256 characters"));
     const auto from = text("from", settings::SmtpFrom, kMaxFromChars);
     if (!from)
-        return badField(QStringLiteral("from"), QStringLiteral("from must be an address of at most 320 characters"));
+        return cs::invalid(QStringLiteral("from"), QStringLiteral("from must be an address of at most 320 characters"));
     const auto timeout = number("timeoutSeconds", settings::SmtpTimeoutSeconds, 1, 300);
     if (!timeout)
-        return badField(
+        return cs::invalid(
             QStringLiteral("timeoutSeconds"), QStringLiteral("timeoutSeconds must be a whole number from 1 to 300"));
     if (const QJsonValue v = body.value(QLatin1String("password")); !v.isUndefined()) {
         if (!v.isString() || v.toString().size() > kMaxPasswordChars)
-            return badField(
+            return cs::invalid(
                 QStringLiteral("password"), QStringLiteral("password must be a string of at most 1024 characters"));
         *password = v.toString();
     }
@@ -185,7 +181,7 @@ void CsApi::putSmtp(Call &c)
         [this, req, next, password, res = c.res, who = c.who, actor = c.actor](const SmtpCheck &checked) {
             Call later{*req, res, who, actor, {}};
             if (!checked.error.isEmpty())
-                return fail(later, badField(checked.field, checked.error));
+                return fail(later, cs::invalid(checked.field, checked.error));
             const QVariantHash values{{QLatin1String(settings::SmtpHost), next.host},
                 {QLatin1String(settings::SmtpPort), next.port},
                 {QLatin1String(settings::SmtpTls), SmtpConfig::tlsName(next.tls)},

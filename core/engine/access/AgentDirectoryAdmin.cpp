@@ -11,7 +11,7 @@ Error conflict(const QString &message, const QString &reason)
     return makeError(ErrorKind::Conflict, message, {{QStringLiteral("reason"), reason}});
 }
 
-Error notFound(const QString &id)
+Error agentNotFound(const QString &id)
 {
     return makeError(
         ErrorKind::NotFound, QStringLiteral("Agent not found"), {{QStringLiteral("agentId"), id.left(128)}});
@@ -66,7 +66,7 @@ Result<Agent> AgentDirectory::change(
 {
     auto stored = id.size() <= 128 ? m_store.agents().find(companyId, id) : std::nullopt;
     if (!stored)
-        return notFound(id);
+        return agentNotFound(id);
     auto checked = checkProfile(NewAgent{companyId, stored->email, change.name.value_or(stored->name),
         change.role.value_or(stored->role), change.queues.value_or(stored->queues)});
     if (!checked)
@@ -106,7 +106,7 @@ Result<Agent> AgentDirectory::setPassword(
 {
     auto stored = id.size() <= 128 ? m_store.agents().find(companyId, id) : std::nullopt;
     if (!stored)
-        return notFound(id);
+        return agentNotFound(id);
     const qint64 nowMs = m_engine.clock().nowMs();
     stored->tokensValidAfter = qMax(stored->tokensValidAfter, nowMs / 1000 + 1);
     const bool ok = m_store.batch().run([&] {

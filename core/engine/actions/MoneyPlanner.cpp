@@ -22,19 +22,10 @@ double paidFor(const OrderItem &item)
     return item.price * qMax(1, item.quantity);
 }
 
-QString planOf(const Customer &c)
-{
-    return c.subscription ? c.subscription->plan : QString();
-}
-QString statusOf(const Customer &c)
-{
-    return c.subscription ? c.subscription->status : QString();
-}
-
 // resources/kb/return-policy.md: 30 days from delivery, 60 for Trail Club Premium members.
 int returnWindowDays(const Customer &c)
 {
-    return planOf(c) == QLatin1String("premium") && statusOf(c) == QLatin1String("active")
+    return subscriptionPlan(c) == QLatin1String("premium") && subscriptionStatus(c) == QLatin1String("active")
         ? 60
         : MoneyPlanner::kReturnWindowDays;
 }
@@ -210,15 +201,16 @@ void MoneyPlanner::planSubscription(const Customer &customer, const QString &tex
         plan.refusal = m_say(Phrase::OtherAccountMembership);
         return;
     }
-    if (!customer.subscription || statusOf(customer) == QLatin1String("cancelled")) {
+    if (!customer.subscription || subscriptionStatus(customer) == QLatin1String("cancelled")) {
         plan.refusal = m_say(Phrase::NoActiveMembership);
         return;
     }
-    if (change == statusOf(customer) || change == QStringLiteral("plan:") + planOf(customer)) {
+    if (change == subscriptionStatus(customer) || change == QStringLiteral("plan:") + subscriptionPlan(customer)) {
         plan.subscriptionFact
             = m_say(Phrase::MembershipAlready)
-                  .arg(planOf(customer),
-                      m_say.membershipStatus(change.startsWith(QLatin1String("plan:")) ? statusOf(customer) : change));
+                  .arg(subscriptionPlan(customer),
+                      m_say.membershipStatus(
+                          change.startsWith(QLatin1String("plan:")) ? subscriptionStatus(customer) : change));
         return;
     }
     plan.request.kind = RequestedAction::Subscription;

@@ -21,7 +21,7 @@ Error invalid(const QString &field, const QString &message, QJsonObject details 
     return makeError(ErrorKind::InvalidArgument, message, details);
 }
 
-Error notFound(const QString &id)
+Error cannedNotFound(const QString &id)
 {
     return makeError(ErrorKind::NotFound, QStringLiteral("Canned response not found"),
         {{QStringLiteral("cannedResponseId"), id.left(128)}});
@@ -85,7 +85,7 @@ Result<CannedResponse> CannedResponses::get(const QString &companyId, const QStr
 {
     auto found = id.size() <= 128 ? m_store.canned().find(companyId, id) : std::nullopt;
     if (!found)
-        return notFound(id);
+        return cannedNotFound(id);
     return *found;
 }
 
@@ -157,7 +157,7 @@ Status CannedResponses::remove(const QString &companyId, const QString &id, cons
         return true;
     });
     if (!removed)
-        return notFound(id);
+        return cannedNotFound(id);
     return Ok{};
 }
 

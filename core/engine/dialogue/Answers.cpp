@@ -1,5 +1,6 @@
 #include "core/engine/dialogue/Answers.h"
 
+#include "core/common/CaselessRegex.h"
 #include "core/common/GatedRegex.h"
 #include "core/common/LastAnswer.h"
 
@@ -7,12 +8,6 @@
 
 namespace tierdesk::dialogue {
 namespace {
-
-QRegularExpression caseless(const QString &pattern)
-{
-    return QRegularExpression(
-        pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-}
 
 // The message reduced to lower-case words: letters, digits, '_' and '\'' (the regular
 // expression's \w with Unicode properties, and the apostrophe), every run of anything else
@@ -52,12 +47,12 @@ QString words(const QString &text)
 Answer answerTo(const QString &text)
 {
     const QString w = words(text);
-    static const QRegularExpression no = caseless(QStringLiteral(
+    static const QRegularExpression no = caselessUnicodeRegex(QStringLiteral(
         R"(^(?:no|nope|nah|no thanks|no thank you|not now|never ?mind|nevermind|cancel that|don't|dont|do not|stop|wait)\b)"
         R"(|\b(?:don't|dont|do not) (?:do|go ahead|refund|cancel|change|bother)|\bchanged my mind\b)"
         // German, for a company answering in German: "nein", "nein danke", "lieber nicht".
         R"(|^(?:nein|lieber nicht)\b)"));
-    static const QRegularExpression yes = caseless(QStringLiteral(
+    static const QRegularExpression yes = caselessUnicodeRegex(QStringLiteral(
         R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|fine|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
         R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"
         R"(|^(?:ja bitte|ja gerne?|bitte ja|jawohl|ja|gerne?)\b)"));
@@ -68,7 +63,7 @@ Answer answerTo(const QString &text)
         return Answer::Other;
     // A yes that goes on to ask or want something else is no answer: "ok so when
     // does it ship", "yes but also check my other order". Money never moves on a guess.
-    static const QRegularExpression more = caseless(QStringLiteral(
+    static const QRegularExpression more = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:what|where|when|how|why|which|but|can|could|would|is|are|does|did|do you|also|and|instead|so|if|not)\b)"));
     const QString rest = w.mid(m.capturedEnd());
     if (text.contains(QLatin1Char('?')) || more.match(rest).hasMatch()
@@ -80,8 +75,8 @@ Answer answerTo(const QString &text)
 QString referencedOrder(const QString &text, const QStringList &lastMentioned, const QString &current)
 {
     const QString w = words(text);
-    static const QRegularExpression ordinal
-        = caseless(QStringLiteral(R"(\b(?:the )?(first|second|2nd|third|3rd|last|other) (?:one|order|of them)\b)"));
+    static const QRegularExpression ordinal = caselessUnicodeRegex(
+        QStringLiteral(R"(\b(?:the )?(first|second|2nd|third|3rd|last|other) (?:one|order|of them)\b)"));
     const QRegularExpressionMatch m = ordinal.match(w);
     if (m.hasMatch() && !lastMentioned.isEmpty()) {
         const QString which = m.captured(1);
@@ -96,7 +91,7 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
             index = lastMentioned.size() > 1 && lastMentioned.first() == current ? 1 : 0;
         return index < lastMentioned.size() ? lastMentioned.at(index) : QString();
     }
-    static const QRegularExpression pronoun = caseless(QStringLiteral(
+    static const QRegularExpression pronoun = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:it|its|that order|this order|that one|this one|the order|my order|the package|my package)\b)"));
     return pronoun.match(w).hasMatch() ? current : QString();
 }
@@ -104,7 +99,7 @@ QString referencedOrder(const QString &text, const QStringList &lastMentioned, c
 bool asksAboutOrderFacts(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression re = caseless(QStringLiteral(
+        static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
             R"(\b(?:track(?:ing)?|tracking ?(?:#|no|number)|ship(?:s|ped|ping)?|deliver(?:y|ed|s)?|arriv(?:e|es|ed|al)|carrier|eta|when will|where is it|wheres it|status)\b)"));
         return re.match(t).hasMatch();
     });
@@ -112,7 +107,7 @@ bool asksAboutOrderFacts(const QString &text)
 
 bool mentionsOrderOrProblem(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
+    static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:where|wheres|here|order|package|came|come|coming|arriv\w*|still|yet|return|exchange|swap|fit|fits|broke|broken)"
         R"(|damaged|defective|leaks?|leaking|ripped|torn|refund|money back|cancel|replace|faulty|missing|hole|pilled)\b)"));
     return re.match(text).hasMatch();
@@ -121,7 +116,7 @@ bool mentionsOrderOrProblem(const QString &text)
 bool namesOrder(const QString &text)
 {
     static const QRegularExpression re
-        = caseless(QStringLiteral(R"(\b(?:that|this|the|my) (?:order|package|parcel)\b)"));
+        = caselessUnicodeRegex(QStringLiteral(R"(\b(?:that|this|the|my) (?:order|package|parcel)\b)"));
     return re.match(text).hasMatch();
 }
 
@@ -129,7 +124,7 @@ bool pointsVaguely(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
         static const GatedRegex re(
-            caseless(QStringLiteral(
+            caselessUnicodeRegex(QStringLiteral(
                 R"(^\W*no,? not that\b|\bthe other (?:thing|part|bit|time|issue|one)\b|\byou know what i mean\b)"
                 R"(|\bthe (?:thing|stuff) (?:with|from)\b|\bthe part that\b|\bthe bit that\b)")),
             {"not that", "the other", "what i mean", "the thing", "the stuff", "the part that", "the bit that"});
@@ -140,7 +135,7 @@ bool pointsVaguely(const QString &text)
 bool asksForEarlierOrder(const QString &text)
 {
     static const GatedRegex re(
-        caseless(QStringLiteral(
+        caselessUnicodeRegex(QStringLiteral(
             R"(\b(?:one|order) before (?:that|it|this|the)\b|\bprevious (?:one|order)\b|\border before\b)")),
         {"before", "previous"});
     return re.match(text).hasMatch();
@@ -149,7 +144,7 @@ bool asksForEarlierOrder(const QString &text)
 QString outOfScope(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) -> QString {
-        static const QRegularExpression re = caseless(QStringLiteral(
+        static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
             R"(\b(?:weather|forecast|(?:tell|know) (?:me )?(?:a |any )?jokes?|a joke|poem|haiku|song lyrics|write (?:me )?a (?:story|song|essay))"
             R"(|recipe|stock price|bitcoin|horoscope|sports? scores?|who won the|capital of|meaning of life)"
             R"(|(?:rei|patagonia|amazon|walmart|rei's|competitors?)(?:'s)? prices?|cheaper (?:at|on) (?:rei|amazon|walmart))\b)"));
@@ -157,9 +152,9 @@ QString outOfScope(const QString &text)
             return found;
         // What a competitor charges for something: "how much is the rei half dome tent".
         static const QRegularExpression competitor
-            = caseless(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
+            = caselessUnicodeRegex(QStringLiteral(R"(\b(?:rei|patagonia|amazon|walmart|competitors?)\b)"));
         static const QRegularExpression price
-            = caseless(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
+            = caselessUnicodeRegex(QStringLiteral(R"(\b(?:how much|price|prices|cost|costs|cheaper|deal)\b)"));
         const QRegularExpressionMatch m = competitor.match(t);
         return m.hasMatch() && price.match(t).hasMatch() ? m.captured(0) : QString();
     });
@@ -167,7 +162,7 @@ QString outOfScope(const QString &text)
 
 bool mentionsAbroad(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
+    static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:canada|mexico|uk|united kingdom|england|ireland|france|germany|spain|italy|netherlands|europe|eu|australia)"
         R"(|new zealand|japan|china|india|brazil|abroad|overseas|internationally|outside (?:the )?(?:us|usa|united states))\b)"));
     return re.match(text).hasMatch();
@@ -175,7 +170,7 @@ bool mentionsAbroad(const QString &text)
 
 QString claimsAuthority(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
+    static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:already (?:approved|agreed|authori[sz]ed|promised)|pre-?approved|(?:colleague|manager|supervisor|agent|rep|someone))"
         R"( (?:already )?(?:approved|promised|authori[sz]ed|agreed|said i(?:'d| would)? (?:get|be))|promised me)"
         R"(|i'?m (?:a |an |the )?(?:tierdesk |your )?(?:developer|admin|administrator|engineer|employee|staff member|manager|supervisor))"
@@ -187,7 +182,7 @@ QString claimsAuthority(const QString &text)
 
 bool isCorrection(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
+    static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
         R"(^\s*(?:no|nope|not that|that's not what i)\b.*\b(?:i (?:asked|meant|said|was asking)|i'm asking|im asking|about the)\b)"));
     return re.match(text).hasMatch();
 }

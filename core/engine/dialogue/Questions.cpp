@@ -1,5 +1,6 @@
 #include "core/engine/dialogue/Questions.h"
 
+#include "core/common/CaselessRegex.h"
 #include "core/common/LastAnswer.h"
 #include "core/engine/dialogue/Requests.h"
 #include "core/nlu/text/Tokenizer.h"
@@ -9,14 +10,6 @@
 
 namespace tierdesk::dialogue {
 namespace {
-
-QRegularExpression caseless(const QString &pattern)
-{
-    QRegularExpression re(
-        pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    re.optimize();
-    return re;
-}
 
 // "ord" and "10005" of "ORD-10005": the order's number, a fact of its own answer.
 bool isOrderNumber(const QString &w)
@@ -63,7 +56,7 @@ const QSet<QString> &orderFactWords()
 
 QStringList clausesOf(const QString &text)
 {
-    static const QRegularExpression split = caseless(QStringLiteral(
+    static const QRegularExpression split = caselessUnicodeRegex(QStringLiteral(
         R"([?!.;\n]+\s*|,?\s+\b(?:and also|also|and then)\b\s*)"
         R"(|(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:how|what|whats|what's|where|wheres|when|can|could|do|does|is|are|will|who|which|why)\b))"
         R"(|,\s*and\s+)"));
@@ -79,8 +72,8 @@ QStringList clausesOf(const QString &text)
 bool refersBack(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const QRegularExpression backReference
-            = caseless(QStringLiteral(R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
+        static const QRegularExpression backReference = caselessUnicodeRegex(
+            QStringLiteral(R"(\b(?:it|its|it's|they|they're|theyre|them|those|these|that|one|there)\b)"));
         return backReference.match(t).hasMatch();
     });
 }
@@ -88,7 +81,7 @@ bool refersBack(const QString &text)
 QString subjectReferredTo(const QString &text, const QString &topic)
 {
     // What it costs is the membership's own: whatever was asked of it, the plans and their prices answer.
-    static const QRegularExpression price = caseless(QStringLiteral(
+    static const QRegularExpression price = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:it|its|it's|one|that)\b.*\b(?:cost|costs|price|much)\b|\b(?:cost|costs|price|how much)\b.*\b(?:it|one|that)\b)"));
     if (topic.isEmpty() || !mentionsSubscription(topic) || mentionsSubscription(text) || !price.match(text).hasMatch())
         return {};
@@ -97,7 +90,7 @@ QString subjectReferredTo(const QString &text, const QString &topic)
 
 bool isFollowUp(const QString &text)
 {
-    static const QRegularExpression lead = caseless(QStringLiteral(
+    static const QRegularExpression lead = caselessUnicodeRegex(QStringLiteral(
         R"(^\W*(?:and|also|but|so|ok so|okay so|what about|how about|plus|then|what if|ok and|ok but)\b)"));
     if (lead.match(text).hasMatch() || refersBack(text))
         return true;
@@ -120,7 +113,7 @@ QString beyondOrderFacts(const QString &clause, const QStringList &itemWords)
 
 QString withoutOrderFacts(const QString &clause)
 {
-    static const QRegularExpression facts = caseless(QStringLiteral(
+    static const QRegularExpression facts = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:arriv\w*|ship(?:s|ped|ping)?|deliver\w*|track\w*|carrier|package|parcel|ord(?:er)?\s*[-#]?\s*\d+)\b)"));
     return QString(clause).remove(facts).simplified();
 }
@@ -130,7 +123,7 @@ bool mayNameItem(const QString &text)
     // "my gloves", "the boots order", "these pants": a word after a determiner that is no
     // order fact. Orders are read for item names only then.
     static const QRegularExpression determined
-        = caseless(QStringLiteral(R"(\b(?:my|the|these|those|this|that|your)\s+([a-z]+))"));
+        = caselessUnicodeRegex(QStringLiteral(R"(\b(?:my|the|these|those|this|that|your)\s+([a-z]+))"));
     for (auto it = determined.globalMatch(text); it.hasNext();) {
         const QString word = it.next().captured(1).toLower();
         if (word.size() >= 3 && !orderFactWords().contains(word))
@@ -141,13 +134,14 @@ bool mayNameItem(const QString &text)
 
 bool asksWhen(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(R"(\b(?:when|how long|how soon|till|until)\b)"));
+    static const QRegularExpression re
+        = caselessUnicodeRegex(QStringLiteral(R"(\b(?:when|how long|how soon|till|until)\b)"));
     return re.match(text).hasMatch();
 }
 
 bool asksContents(const QString &text)
 {
-    static const QRegularExpression re = caseless(QStringLiteral(
+    static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
         R"(\b(?:what'?s|what is|what was|what did i (?:order|get|buy))\s+(?:in|on|inside)\b|\bwhat'?s in (?:it|there)\b)"
         R"(|\b(?:contents?|items?) (?:of|in|on)\b|\bwhat (?:items|did i order)\b|\bdid i (?:add|order|include)\b)"));
     return re.match(text).hasMatch();

@@ -1,5 +1,6 @@
 #include "core/engine/dialogue/Requests.h"
 
+#include "core/common/CaselessRegex.h"
 #include "core/common/GatedRegex.h"
 #include "core/common/LastAnswer.h"
 
@@ -7,13 +8,6 @@
 
 namespace tierdesk::dialogue {
 namespace {
-
-QRegularExpression caseless(const char *pattern)
-{
-    QRegularExpression re(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption);
-    re.optimize();
-    return re;
-}
 
 bool has(const QRegularExpression &re, const QString &text)
 {
@@ -27,7 +21,7 @@ bool has(const GatedRegex &re, const QString &text)
 // "if i pause", "what happens if", "how long can i pause": asks about a change, makes none.
 bool onlyAsksAbout(const QString &text)
 {
-    static const QRegularExpression re = caseless(
+    static const QRegularExpression re = caselessRegex(
         R"(\b(?:if i|if we|what if|what happens if|how long can i|how do i|how does|how often|when does|when do)\b)");
     return has(re, text);
 }
@@ -39,7 +33,7 @@ bool asksForRefund(const QString &text)
     return lastAnswer(text, [](const QString &t) {
         // "i want my full $378 back", "give me the 50 dollars back": an amount back is money back.
         static const GatedRegex ask(
-            caseless(
+            caselessRegex(
                 R"(\b(?:refund|money back|reimburse|reimbursement)\b|\b(?:not|isnt|isn't|get|be) refunded\b)"
                 R"(|\b(?:want|get|need|give me|send me)\s+(?:my|the|all my|all the)?\s*(?:full|whole|entire)?\s*)"
                 R"((?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:dollars|usd|bucks)|amount|payment)\s+back\b)"),
@@ -50,7 +44,7 @@ bool asksForRefund(const QString &text)
 
 bool asksRefundStatus(const QString &text)
 {
-    static const QRegularExpression re = caseless(
+    static const QRegularExpression re = caselessRegex(
         R"(\b(?:where|when|status|still waiting for|track|how long)\b.*\brefund|\brefund (?:status|policy)\b)"
         R"(|\brefund\b.*\b(?:still not|not yet|hasn'?t (?:come|arrived|shown)|not on my))");
     return has(re, text);
@@ -58,7 +52,7 @@ bool asksRefundStatus(const QString &text)
 
 bool saysStillWaiting(const QString &text)
 {
-    static const QRegularExpression re = caseless(
+    static const QRegularExpression re = caselessRegex(
         R"(\b(?:it'?s been|its been|been a (?:week|while)|still (?:not|nothing|waiting)|not (?:here|there|on my) yet|haven'?t (?:got|seen|received))\b)");
     return has(re, text);
 }
@@ -67,7 +61,7 @@ bool mentionsSubscription(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
         static const GatedRegex re(
-            caseless(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)"),
+            caselessRegex(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)"),
             {"subscri", "member", "plan", "trail club", "renewal"});
         return has(re, t);
     });
@@ -76,7 +70,7 @@ bool mentionsSubscription(const QString &text)
 bool asksToCancelOrder(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const GatedRegex re(caseless(R"(\b(?:cancel|cancell?ing|call off)\b)"), {"cancel", "call off"});
+        static const GatedRegex re(caselessRegex(R"(\b(?:cancel|cancell?ing|call off)\b)"), {"cancel", "call off"});
         return has(re, t) && !mentionsSubscription(t);
     });
 }
@@ -84,15 +78,15 @@ bool asksToCancelOrder(const QString &text)
 QString subscriptionChangeAsked(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) -> QString {
-        static const GatedRegex planVerb(caseless(R"(\b(?:switch|upgrade|downgrade|change|move)\b)"),
+        static const GatedRegex planVerb(caselessRegex(R"(\b(?:switch|upgrade|downgrade|change|move)\b)"),
             {"switch", "upgrade", "downgrade", "change", "move"});
-        static const GatedRegex plans(caseless(R"(\b(premium|plus|basic)\b)"), {"premium", "plus", "basic"});
+        static const GatedRegex plans(caselessRegex(R"(\b(premium|plus|basic)\b)"), {"premium", "plus", "basic"});
         static const GatedRegex pauseWords(
-            caseless(R"(\b(?:resume|unpause|reactivate|pause)\b)"), {"resume", "unpause", "reactivate", "pause"});
+            caselessRegex(R"(\b(?:resume|unpause|reactivate|pause)\b)"), {"resume", "unpause", "reactivate", "pause"});
         static const QRegularExpression resume
-            = caseless(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
-        static const QRegularExpression pause = caseless(R"(\bpause\b)");
-        static const QRegularExpression end = caseless(R"(\b(?:cancel|end|stop|terminate|quit)\b)");
+            = caselessRegex(R"(\b(?:resume|unpause|reactivate|restart|turn (?:it )?back on)\b)");
+        static const QRegularExpression pause = caselessRegex(R"(\bpause\b)");
+        static const QRegularExpression end = caselessRegex(R"(\b(?:cancel|end|stop|terminate|quit)\b)");
         const bool changeVerb = has(planVerb, t);
         const QRegularExpressionMatch plan = plans.match(t);
         if (!mentionsSubscription(t) && !has(pauseWords, t) && !(changeVerb && plan.hasMatch()))
@@ -113,7 +107,7 @@ QString subscriptionChangeAsked(const QString &text)
 
 bool aboutSomeoneElsesAccount(const QString &text)
 {
-    static const QRegularExpression re = caseless(
+    static const QRegularExpression re = caselessRegex(
         R"(\b(?:her|his|their|(?!(?:it|that|what|there|here|let|who)'?s\b)[a-z]+'?s)\s+(?:trail club\s+)?(?:membership|subscription|account|plan)\b)"
         R"(|\bi'?m (?:her|his|their) (?:husband|wife|partner|son|daughter|mom|mother|dad|father|brother|sister|friend)\b)");
     return has(re, text);
@@ -122,8 +116,8 @@ bool aboutSomeoneElsesAccount(const QString &text)
 bool asksForCredit(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
-        static const GatedRegex credit(caseless(R"(\b(?:credit|store credit|account credit)\b)"), {"credit"});
-        static const QRegularExpression question = caseless(
+        static const GatedRegex credit(caselessRegex(R"(\b(?:credit|store credit|account credit)\b)"), {"credit"});
+        static const QRegularExpression question = caselessRegex(
             R"(\b(?:how (?:does|do|can|long|much)|what is|whats|what's|do i have|is there|balance|expire|expires|work)\b)");
         return has(credit, t) && !has(question, t);
     });
@@ -132,19 +126,20 @@ bool asksForCredit(const QString &text)
 bool correctsDetail(const QString &text)
 {
     static const QRegularExpression re
-        = caseless(R"(\b(?:i meant|meant|make it|change it to|instead|actually|sorry,? (?:i|it'?s))\b)");
+        = caselessRegex(R"(\b(?:i meant|meant|make it|change it to|instead|actually|sorry,? (?:i|it'?s))\b)");
     return has(re, text);
 }
 
 bool asksSameAgain(const QString &text)
 {
-    static const QRegularExpression re = caseless(R"(\b(?:too|as well|also)\b|^\W*(?:and|what about|how about)\b)");
+    static const QRegularExpression re
+        = caselessRegex(R"(\b(?:too|as well|also)\b|^\W*(?:and|what about|how about)\b)");
     return has(re, text);
 }
 
 bool asksMembershipStatus(const QString &text)
 {
-    static const QRegularExpression re = caseless(
+    static const QRegularExpression re = caselessRegex(
         R"(\b(?:status|active|paused|what plan|which plan|am i (?:on|subscribed|a member))\b)"
         R"(|\bdo i (?:have|still have) (?:a |any )?(?:membership|subscription|plan)\b|\bis my (?:membership|subscription|plan)\b)");
     return has(re, text);
@@ -153,7 +148,8 @@ bool asksMembershipStatus(const QString &text)
 bool asksForException(const QString &text)
 {
     static const GatedRegex re(
-        caseless(R"(\b(?:make an? exception|an exception|just this once|bend the rules?|one[- ]time exception)\b)"),
+        caselessRegex(
+            R"(\b(?:make an? exception|an exception|just this once|bend the rules?|one[- ]time exception)\b)"),
         {"exception", "just this once", "bend the rule"});
     return has(re, text);
 }

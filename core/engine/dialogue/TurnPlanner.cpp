@@ -25,15 +25,6 @@ using dialogue::asksToCancelOrder;
 using dialogue::mentionsSubscription;
 using dialogue::subscriptionChangeAsked;
 
-QString planOf(const Customer &c)
-{
-    return c.subscription ? c.subscription->plan : QString();
-}
-QString statusOf(const Customer &c)
-{
-    return c.subscription ? c.subscription->status : QString();
-}
-
 } // namespace
 
 void TurnPlanner::readOrders(
@@ -301,7 +292,8 @@ void TurnPlanner::addFacts(
     if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && customer.subscription
         && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact
-            = m_say(Phrase::MembershipIs).arg(planOf(customer), m_say.membershipStatus(statusOf(customer)));
+            = m_say(Phrase::MembershipIs)
+                  .arg(subscriptionPlan(customer), m_say.membershipStatus(subscriptionStatus(customer)));
 }
 
 QString TurnPlanner::askToConfirm(const TurnPlan &plan, const Customer &customer, const std::optional<Order> &order,
@@ -349,13 +341,13 @@ QString TurnPlanner::summaryOf(
         break;
     case RequestedAction::Subscription:
         if (r.change == QLatin1String("active"))
-            what = say(Phrase::WillResume).arg(planOf(customer));
+            what = say(Phrase::WillResume).arg(subscriptionPlan(customer));
         else if (r.change == QLatin1String("paused"))
-            what = say(Phrase::WillPause).arg(planOf(customer));
+            what = say(Phrase::WillPause).arg(subscriptionPlan(customer));
         else if (r.change == QLatin1String("cancelled"))
-            what = say(Phrase::WillCancelMembership).arg(planOf(customer));
+            what = say(Phrase::WillCancelMembership).arg(subscriptionPlan(customer));
         else
-            what = say(Phrase::WillSwitch).arg(planOf(customer), r.change.section(QLatin1Char(':'), 1));
+            what = say(Phrase::WillSwitch).arg(subscriptionPlan(customer), r.change.section(QLatin1Char(':'), 1));
         break;
     }
     return what;

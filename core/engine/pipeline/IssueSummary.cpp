@@ -1,14 +1,10 @@
 #include "core/engine/pipeline/IssueSummary.h"
 
+#include "core/common/Money.h"
 #include "core/nlu/Intents.h"
 
 namespace tierdesk {
 namespace {
-
-QString money(double v)
-{
-    return QStringLiteral("$") + QString::number(v, 'f', 2);
-}
 
 // Intents that say nothing of what the issue is.
 bool topicless(const QString &intent)
@@ -48,14 +44,15 @@ QString IssueSummary::requestTopic(const RequestedAction &r)
 {
     switch (r.kind) {
     case RequestedAction::Refund:
-        return r.item.isEmpty() ? QStringLiteral("Refund of %1 for %2").arg(money(r.amount), r.orderId)
-                                : QStringLiteral("Refund of %1 for %2 (%3)").arg(money(r.amount), r.orderId, r.item);
+        return r.item.isEmpty()
+            ? QStringLiteral("Refund of %1 for %2").arg(formatUsd(r.amount), r.orderId)
+            : QStringLiteral("Refund of %1 for %2 (%3)").arg(formatUsd(r.amount), r.orderId, r.item);
     case RequestedAction::Cancel:
         return r.insteadOfRefund
             ? QStringLiteral("Money back for %1, not yet charged: cancellation offered").arg(r.orderId)
             : QStringLiteral("Cancel order %1").arg(r.orderId);
     case RequestedAction::Credit:
-        return QStringLiteral("Credit of %1 asked for").arg(money(r.amount));
+        return QStringLiteral("Credit of %1 asked for").arg(formatUsd(r.amount));
     case RequestedAction::Subscription:
         if (r.change == QLatin1String("active"))
             return QStringLiteral("Resume membership");
@@ -73,11 +70,11 @@ QString IssueSummary::requestTopic(const RequestedAction &r)
 QString IssueSummary::confirmedTopic(const ActionReport &a)
 {
     if (a.refunded > 0 && a.order)
-        return QStringLiteral("Refunded %1 for %2").arg(money(a.refunded), a.order->id);
+        return QStringLiteral("Refunded %1 for %2").arg(formatUsd(a.refunded), a.order->id);
     if (!a.cancelledOrder.isEmpty())
         return QStringLiteral("Order %1 cancelled").arg(a.cancelledOrder);
     if (a.credited > 0)
-        return QStringLiteral("Credit of %1 applied").arg(money(a.credited));
+        return QStringLiteral("Credit of %1 applied").arg(formatUsd(a.credited));
     if (!a.subscriptionChange.isEmpty())
         return QStringLiteral("Membership changed to %1").arg(a.subscriptionChange.section(QLatin1Char(':'), -1));
     return {};

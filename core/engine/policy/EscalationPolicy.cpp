@@ -1,5 +1,6 @@
 #include "core/engine/policy/EscalationPolicy.h"
 
+#include "core/common/Money.h"
 #include "core/nlu/Intents.h"
 
 namespace tierdesk {
@@ -10,11 +11,6 @@ Tier above(Tier t)
     return t == Tier::AiRep ? Tier::AiManager : Tier::HumanAgent;
 }
 
-QString money(double v)
-{
-    return QStringLiteral("$") + QString::number(v, 'f', 2);
-}
-
 // The notes of a refund (not an exception to policy) that no AI tier may grant; nothing otherwise.
 std::optional<QString> refundBeyondAi(const PolicyInput &in)
 {
@@ -22,7 +18,7 @@ std::optional<QString> refundBeyondAi(const PolicyInput &in)
     if (req.kind != RequestedAction::Refund || req.needsOrder || req.policyException
         || tierAllowedFor(in.config, in.session.currentTier, req) != Tier::HumanAgent)
         return std::nullopt;
-    return QStringLiteral("Refund of ") + money(req.amount) + QStringLiteral(" exceeds every AI tier's authority");
+    return QStringLiteral("Refund of ") + formatUsd(req.amount) + QStringLiteral(" exceeds every AI tier's authority");
 }
 
 } // namespace
@@ -110,8 +106,8 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
             QStringLiteral("Customer asks for an exception to policy (order %1)").arg(req.orderId));
     if (req.kind != RequestedAction::None && !req.needsOrder && !tierAllows(in.config.tier(current), req)) {
         const Tier needed = tierAllowedFor(in.config, current, req);
-        const QString what = req.kind == RequestedAction::Refund ? QStringLiteral("Refund of ") + money(req.amount)
-            : req.kind == RequestedAction::Credit                ? QStringLiteral("Credit of ") + money(req.amount)
+        const QString what = req.kind == RequestedAction::Refund ? QStringLiteral("Refund of ") + formatUsd(req.amount)
+            : req.kind == RequestedAction::Credit                ? QStringLiteral("Credit of ") + formatUsd(req.amount)
                                                                  : QStringLiteral("Subscription change");
         if (needed == Tier::HumanAgent) {
             const EscalationReason reason = req.kind == RequestedAction::Refund ? EscalationReason::RefundOverThreshold

@@ -1,5 +1,6 @@
 #include "core/engine/reply/AssistService.h"
 
+#include "core/common/Money.h"
 #include "core/common/Validation.h"
 #include "core/engine/reply/Assistant.h"
 #include "core/engine/reply/ReplyGuard.h"
@@ -9,15 +10,8 @@
 namespace tierdesk {
 namespace {
 
-Q_LOGGING_CATEGORY(lcAssist, "tierdesk.assist")
-
 constexpr int kKnowledgeHits = 4;
 constexpr int kOrders = 5;
-
-QString money(double v)
-{
-    return QStringLiteral("$") + QString::number(v, 'f', 2);
-}
 
 } // namespace
 
@@ -135,8 +129,8 @@ void AssistService::gatherDone(AssistInput &in) const
             const bool credit = a.type == QLatin1String("credit");
             if (credit)
                 in.facts.credited += a.amount;
-            in.done << (credit ? QStringLiteral("credit of %1").arg(money(a.amount))
-                               : QStringLiteral("refund of %1 for %2").arg(money(a.amount), a.orderId))
+            in.done << (credit ? QStringLiteral("credit of %1").arg(formatUsd(a.amount))
+                               : QStringLiteral("refund of %1 for %2").arg(formatUsd(a.amount), a.orderId))
                     + QStringLiteral(" by ") + (a.agentName.isEmpty() ? a.agentId : a.agentName);
         }
         if (!m.meta.ai)

@@ -8,9 +8,10 @@
 #include <QLoggingCategory>
 
 namespace tierdesk {
-namespace {
 
 Q_LOGGING_CATEGORY(lcAssist, "tierdesk.assist")
+
+namespace {
 
 constexpr int kQuoteChars = 300; // of the customer's last message in a local summary
 

@@ -6,9 +6,14 @@
 #include "core/engine/reply/AssistInput.h"
 #include "core/integrations/models/ChatModel.h"
 
+#include <QLoggingCategory>
+
 #include <memory>
 
 namespace tierdesk {
+
+// Agent assist's log: providers that fail or answer nothing, summaries not written.
+Q_DECLARE_LOGGING_CATEGORY(lcAssist)
 
 // Does one task of agent assist from a snapshot of the session: with the company's
 // model (AssistPrompts, personal data masked when the company says so and put back,

@@ -1,5 +1,6 @@
 #include "core/engine/reply/ReplyGuard.h"
 
+#include "core/common/CaselessRegex.h"
 #include "core/common/StemIndex.h"
 #include "core/engine/reply/Phrases.h"
 #include "core/nlu/text/PiiDetector.h"
@@ -12,11 +13,6 @@ namespace tierdesk {
 namespace {
 
 constexpr double kCent = 0.005;
-
-QRegularExpression caseless(const char *pattern)
-{
-    return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption);
-}
 
 // First person, perfect or past: "I've refunded", "we just cancelled". "I'll",
 // "shall I" and "I can" promise or offer; they claim nothing.
@@ -82,16 +78,16 @@ Claim claimOf(const QString &sentence)
     const QString folded = foldedForSearch(sentence);
     if (!claimStems().foundIn(folded))
         return Claim::None;
-    static const QRegularExpression refund = caseless(FIRST_PERSON_DONE
+    static const QRegularExpression refund = caselessRegex(FIRST_PERSON_DONE
         R"((?:refunded|(?:issued|processed|sent)\b.*\brefund)\b)"
         R"(|\brefund (?:of \$[\d,.]+ )?(?:has been|have been|was|is) (?:issued|processed|sent|approved|on its way)\b)"
         R"(|\b(?:has|have) been refunded\b|^\W*(?:your )?refunds? (?:is |has been )?(?:approved|granted|issued|processed|completed)\b)");
-    static const QRegularExpression credit = caseless(FIRST_PERSON_DONE
+    static const QRegularExpression credit = caselessRegex(FIRST_PERSON_DONE
         R"((?:added|applied|issued|credited|put|given you)\b.*\bcredit)"
         R"(|\bcredit (?:of \$[\d,.]+ )?(?:has been|was|is now) (?:added|applied|issued)\b|\b(?:has|have) been credited\b)");
-    static const QRegularExpression cancel = caseless(
+    static const QRegularExpression cancel = caselessRegex(
         FIRST_PERSON_DONE R"(cancell?ed\b|\b(?:has|have) (?:now )?been cancell?ed\b|\bis (?:now )?cancell?ed\b)");
-    static const QRegularExpression subscription = caseless(FIRST_PERSON_DONE
+    static const QRegularExpression subscription = caselessRegex(FIRST_PERSON_DONE
         R"((?:paused|resumed|reactivated|switched|upgraded|downgraded)\b)"
         R"(|\b(?:is now|has (?:now )?been) (?:paused|resumed|reactivated|upgraded|downgraded|switched)\b)"
         R"(|\b(?:subscription|membership) is paused\b|\bis active again\b|\bis now on the\b)");
@@ -151,7 +147,7 @@ QString plain(const QString &text)
 // "I will refund", "we'll credit", "you will receive a refund": an action promised for later.
 bool promisesAction(const QString &sentence)
 {
-    static const QRegularExpression promise = caseless(
+    static const QRegularExpression promise = caselessRegex(
         R"(\b(?:i|we)(?:'ll| will| are going to| shall)\s+(?:\w+\s+)?(?:refund|credit|cancel|reimburse|compensate)\b|)"
         R"(\byou(?:'ll| will) (?:receive|get|see) (?:a |your |the )?(?:full )?(?:refund|credit|money back)\b)");
     return promise.match(sentence).hasMatch();
@@ -161,7 +157,7 @@ bool promisesAction(const QString &sentence)
 bool claimsHandover(const QString &sentence)
 {
     static const QRegularExpression handover
-        = caseless(FIRST_PERSON_DONE R"((?:passed|transferred|escalated|forwarded|handed|assigned|connected)\b)");
+        = caselessRegex(FIRST_PERSON_DONE R"((?:passed|transferred|escalated|forwarded|handed|assigned|connected)\b)");
     return handover.match(sentence).hasMatch();
 }
 
@@ -391,3 +387,5 @@ QString ReplyGuard::strip(const QString &reply) const
 }
 
 } // namespace tierdesk
+
+#undef FIRST_PERSON_DONE // a macro of this file only (unity builds join files)

@@ -1,9 +1,9 @@
 #include "core/engine/reply/providers/AssistPrompts.h"
 
+#include "core/engine/reply/providers/PromptText.h"
+
 namespace tierdesk {
 namespace {
-
-constexpr int kMaxPassageChars = 1200; // per article, as for replies
 
 QString languageName(Language l)
 {
@@ -21,11 +21,6 @@ QString speaker(const Message &m)
     if (m.role == QLatin1String("ai_manager"))
         return QStringLiteral("AI manager");
     return m.role == QLatin1String("ai_rep") ? QStringLiteral("AI rep") : m.role;
-}
-
-QString line(const QString &label, const QString &value)
-{
-    return value.isEmpty() ? QString() : QStringLiteral("- %1: %2\n").arg(label, value);
 }
 
 } // namespace
@@ -87,22 +82,23 @@ QString AssistPrompts::systemPrompt() const
 QString AssistPrompts::facts() const
 {
     const Customer &c = m_in.customer;
-    QString out = line(QStringLiteral("Customer"),
+    QString out = prompt::line(QStringLiteral("Customer"),
         QStringLiteral("%1 (%2%3)")
             .arg(c.name.isEmpty() ? QStringLiteral("name unknown") : c.name, c.tier,
                 c.isVIP ? QStringLiteral(", VIP") : QString()));
     const Session &s = m_in.session;
-    out += line(QStringLiteral("Issue"), s.issueSummary);
-    out += line(QStringLiteral("Now with"), toString(s.currentTier) + QStringLiteral(", ") + toString(s.status));
-    out += line(QStringLiteral("Done in this session"),
+    out += prompt::line(QStringLiteral("Issue"), s.issueSummary);
+    out += prompt::line(
+        QStringLiteral("Now with"), toString(s.currentTier) + QStringLiteral(", ") + toString(s.status));
+    out += prompt::line(QStringLiteral("Done in this session"),
         m_in.done.isEmpty() ? QStringLiteral("nothing") : m_in.done.join(QStringLiteral("; ")));
     for (const EscalationRecord &e : s.escalationHistory)
-        out += line(QStringLiteral("Escalated"),
+        out += prompt::line(QStringLiteral("Escalated"),
             QStringLiteral("%1 to %2, reason %3%4")
                 .arg(toString(e.fromTier), toString(e.toTier), toString(e.reason),
                     e.notes.isEmpty() ? QString() : QStringLiteral(" (") + e.notes.left(300) + QLatin1Char(')')));
     for (const Order &o : m_in.facts.orders)
-        out += line(QStringLiteral("Order ") + o.id,
+        out += prompt::line(QStringLiteral("Order ") + o.id,
             QStringLiteral("status %1, total $%2, refunded $%3%4")
                 .arg(o.status, QString::number(o.total, 'f', 2), QString::number(o.refundedAmount, 'f', 2),
                     o.trackingNumber.isEmpty()
@@ -115,11 +111,7 @@ QString AssistPrompts::facts() const
 
 QString AssistPrompts::knowledge() const
 {
-    QString out;
-    for (const KbHit &hit : m_in.knowledge)
-        out += QStringLiteral("- Article [kb:%1] \"%2\": %3\n")
-                   .arg(hit.article.slug, hit.article.title, hit.article.body.simplified().left(kMaxPassageChars));
-    return out;
+    return prompt::articles(m_in.knowledge);
 }
 
 QString AssistPrompts::transcript() const

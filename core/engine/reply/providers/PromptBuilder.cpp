@@ -1,17 +1,11 @@
 #include "core/engine/reply/providers/PromptBuilder.h"
 
 #include "core/common/Time.h"
+#include "core/engine/reply/providers/PromptText.h"
 
 namespace tierdesk {
 
 namespace {
-
-constexpr int kMaxPassageChars = 1200; // per article: enough to answer, short enough to stay cheap
-
-QString line(const QString &label, const QString &value)
-{
-    return value.isEmpty() ? QString() : QStringLiteral("- %1: %2\n").arg(label, value);
-}
 
 QString date(qint64 ms)
 {
@@ -57,14 +51,14 @@ QString PromptBuilder::systemPrompt() const
 QString PromptBuilder::facts() const
 {
     const Customer &c = m_ctx.customer;
-    QString out = line(QStringLiteral("Customer"),
+    QString out = prompt::line(QStringLiteral("Customer"),
         QStringLiteral("%1 (%2%3)")
             .arg(c.name.isEmpty() ? QStringLiteral("name unknown") : c.name, c.tier,
                 c.isVIP ? QStringLiteral(", VIP") : QString()));
     out += actionFacts();
     if (m_ctx.escalation) {
         const bool person = m_ctx.escalation->target == Tier::HumanAgent;
-        out += line(QStringLiteral("Escalation"),
+        out += prompt::line(QStringLiteral("Escalation"),
             QStringLiteral("%1 (reason %2)%3")
                 .arg(person ? QStringLiteral("handed to a person on the support team, who will answer next")
                             : QStringLiteral("taken over by the support manager (you)"),
@@ -97,15 +91,15 @@ QString PromptBuilder::actionFacts() const
         taken << QStringLiteral("cancelled order ") + a.cancelledOrder;
     if (!a.subscriptionChange.isEmpty())
         taken << QStringLiteral("membership now ") + a.subscriptionChange;
-    QString out = line(QStringLiteral("Actions taken now"),
+    QString out = prompt::line(QStringLiteral("Actions taken now"),
         taken.isEmpty() ? QStringLiteral("none") : taken.join(QStringLiteral("; ")));
-    out += line(QStringLiteral("Awaiting the customer's confirmation (ask, do not claim)"), a.confirmation);
-    out += line(QStringLiteral("Not done, and why"), a.refusal);
-    out += line(QStringLiteral("The customer declined"), a.declined);
-    out += line(QStringLiteral("Ask the customer for"), a.slotPrompt);
-    out += line(QStringLiteral("Outside what support handles"), a.outOfScope);
-    out += line(QStringLiteral("Refunds so far"), a.refundFact);
-    out += line(QStringLiteral("Membership"), a.subscriptionFact);
+    out += prompt::line(QStringLiteral("Awaiting the customer's confirmation (ask, do not claim)"), a.confirmation);
+    out += prompt::line(QStringLiteral("Not done, and why"), a.refusal);
+    out += prompt::line(QStringLiteral("The customer declined"), a.declined);
+    out += prompt::line(QStringLiteral("Ask the customer for"), a.slotPrompt);
+    out += prompt::line(QStringLiteral("Outside what support handles"), a.outOfScope);
+    out += prompt::line(QStringLiteral("Refunds so far"), a.refundFact);
+    out += prompt::line(QStringLiteral("Membership"), a.subscriptionFact);
     if (a.needsOrderNumber)
         out += QStringLiteral("- The order could not be identified: ask for the order number.\n");
     return out;
@@ -131,17 +125,13 @@ QString PromptBuilder::orderFacts(const Order &o) const
     parts << QStringLiteral("total ") + say.money(o.total);
     if (o.refundedAmount > 0)
         parts << QStringLiteral("refunded ") + say.money(o.refundedAmount);
-    return line(QStringLiteral("Order ") + o.id,
+    return prompt::line(QStringLiteral("Order ") + o.id,
         parts.join(QStringLiteral(", ")) + QStringLiteral("; items: ") + items.join(QStringLiteral(", ")));
 }
 
 QString PromptBuilder::knowledgeFacts() const
 {
-    QString out;
-    for (const KbHit &hit : m_ctx.knowledge)
-        out += QStringLiteral("- Article [kb:%1] \"%2\": %3\n")
-                   .arg(hit.article.slug, hit.article.title, hit.article.body.simplified().left(kMaxPassageChars));
-    return out;
+    return prompt::articles(m_ctx.knowledge);
 }
 
 ChatRequest PromptBuilder::request(const QString &model, const QList<Message> &history) const

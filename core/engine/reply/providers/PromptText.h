@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/store/KbRepo.h"
+
+#include <QList>
+#include <QString>
+
+// Pieces of text that the reply prompts (PromptBuilder) and the agent-assist prompts
+// (AssistPrompts) write the same way.
+namespace tierdesk::prompt {
+
+// Per article: enough to answer from, short enough to stay cheap.
+constexpr int kMaxPassageChars = 1200;
+
+// "- label: value\n"; nothing when there is no value.
+QString line(const QString &label, const QString &value);
+
+// One line an article: "- Article [kb:slug] "title": text" (the text cut to kMaxPassageChars).
+QString articles(const QList<KbHit> &hits);
+
+} // namespace tierdesk::prompt
