@@ -2,7 +2,7 @@
 # Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png,
 # knowledge.png, analytics.png, supervisor.png, config.png, config-ai.png, settings.png,
-# settings-tokens.png, settings-ai.png, conversation-ai.png, new-company.png). A stand-in
+# config-trial.png, settings-tokens.png, settings-ai.png, conversation-ai.png, new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
@@ -122,7 +122,10 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 class Model(BaseHTTPRequestHandler):
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+        asked = " ".join(m.get("content", "") for m in body.get("messages", []) if m.get("role") == "user")
         text = "Hello! I am ready to help your customers."
+        if "refund" in asked.lower():  # a model that overreaches: the what-if's guard must catch it
+            text = "Good news: I have refunded your order in full, you will see the money tomorrow."
         out = json.dumps({"id": "chatcmpl-1", "object": "chat.completion", "model": body.get("model", ""),
                           "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                                        "finish_reason": "stop"}],
@@ -166,5 +169,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-ai.png $out/settings.png $out/settings-tokens.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
+  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
 fi

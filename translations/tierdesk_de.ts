@@ -1431,6 +1431,22 @@
         <source>Configuration · %1</source>
         <translation>Konfiguration · %1</translation>
     </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Model replies</source>
+        <translation>Modellantworten</translation>
+    </message>
+    <message>
+        <source>A trial takes no action and moves no money: a reply claiming one is what the guard must catch. Hover over a row for the whole reply and the guard&apos;s notes.</source>
+        <translation>Ein Probelauf führt keine Aktion aus und bewegt kein Geld: Eine Antwort, die das behauptet, muss die Prüfung abfangen. Für die ganze Antwort und die Hinweise der Prüfung mit der Maus über eine Zeile fahren.</translation>
+    </message>
+    <message>
+        <source>Model replies (%1)</source>
+        <translation>Modellantworten (%1)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConsoleApp</name>
@@ -2286,6 +2302,81 @@ Schlüssel: %3</translation>
     <message>
         <source>Rename %1…</source>
         <translation>%1 umbenennen…</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ModelTrialModel</name>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>Nachgebessert</translation>
+    </message>
+    <message>
+        <source>Local reply (guard)</source>
+        <translation>Lokale Antwort (Prüfung)</translation>
+    </message>
+    <message>
+        <source>Local reply (timeout)</source>
+        <translation>Lokale Antwort (Zeitüberschreitung)</translation>
+    </message>
+    <message>
+        <source>Local reply (provider error)</source>
+        <translation>Lokale Antwort (Anbieterfehler)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 turns: %3 passed, %4 repaired, %5 answered locally</source>
+        <translation>%1 · %2 Antworten: %3 bestanden, %4 nachgebessert, %5 lokal beantwortet</translation>
+    </message>
+    <message>
+        <source> · p50 %1 ms, p95 %2 ms · %3</source>
+        <translation> · p50 %1 ms, p95 %2 ms · %3</translation>
+    </message>
+    <message>
+        <source> (only the first %1 turns were worded)</source>
+        <translation> (nur die ersten %1 Antworten wurden formuliert)</translation>
+    </message>
+    <message>
+        <source>%1 · message %2</source>
+        <translation>%1 · Nachricht %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Guard: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
+    <message>
+        <source>%1 · tokens in %2, out %3</source>
+        <translation>%1 · Tokens ein %2, aus %3</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Reply that would go out</source>
+        <translation>Antwort, die hinausginge</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
     </message>
 </context>
 <context>

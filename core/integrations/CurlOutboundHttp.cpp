@@ -98,14 +98,45 @@ CurlOutboundHttp::CurlOutboundHttp(AddressPolicy policy) : m_policy(policy)
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+CurlEasy CurlOutboundHttp::takeHandle()
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_idleLock);
+        if (!m_idle.empty()) {
+            CurlEasy handle = std::move(m_idle.back());
+            m_idle.pop_back();
+            return handle;
+        }
+    }
+    return CurlEasy(curl_easy_init());
+}
+
+void CurlOutboundHttp::giveBack(CurlEasy handle)
+{
+    // Every option back to its default (none points into the finished call any more); the
+    // handle's open connections stay.
+    curl_easy_reset(handle.get());
+    const std::lock_guard<std::mutex> lock(m_idleLock);
+    if (m_idle.size() < kMaxIdleHandles)
+        m_idle.push_back(std::move(handle));
+}
+
 OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
 {
-    OutboundResult result;
-    CurlEasy curl(curl_easy_init());
+    CurlEasy curl = takeHandle();
     if (!curl) {
-        result.error = QStringLiteral("curl_easy_init failed");
-        return result;
+        OutboundResult failed;
+        failed.error = QStringLiteral("curl_easy_init failed");
+        return failed;
     }
+    OutboundResult result = perform(curl.get(), r);
+    giveBack(std::move(curl));
+    return result;
+}
+
+OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) const
+{
+    OutboundResult result;
 
     curl_slist *raw = nullptr;
     // The embedded server (and many receivers) never answer "100 Continue":
@@ -130,7 +161,6 @@ OutboundResult CurlOutboundHttp::post(const OutboundRequest &r)
     ConnectGuard guard;
     guard.policy = &m_policy;
 
-    CURL *c = curl.get();
     curl_easy_setopt(c, CURLOPT_URL, url.constData());
     // Only web protocols: a webhook URL must never reach file://, gopher:// etc.
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");

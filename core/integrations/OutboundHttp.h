@@ -1,12 +1,16 @@
 #pragma once
 
 #include "core/integrations/AddressPolicy.h"
+#include "core/integrations/CurlHandles.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QUrl>
+
+#include <mutex>
+#include <vector>
 
 namespace tierdesk {
 
@@ -38,7 +42,11 @@ public:
     virtual OutboundResult post(const OutboundRequest &r) = 0;
 };
 
-// libcurl sender: one easy handle per call, so concurrent calls share nothing.
+// libcurl sender. Each call has an easy handle of its own; between calls the handles wait in a
+// small pool with their open connections, so the next call to the same server reuses one (and
+// its TLS session) instead of connecting again: a language model asked on every message is
+// answered without a new handshake each time. A connection is only ever reused by the sender
+// (and so the address policy) that opened it.
 // http and https only, no redirects, no proxies, and every address libcurl is
 // about to connect to (after its own name resolution) is checked against the
 // policy, so a name that resolves differently at delivery time than at
@@ -49,7 +57,15 @@ public:
     OutboundResult post(const OutboundRequest &r) override;
 
 private:
+    static constexpr std::size_t kMaxIdleHandles = 8;
+
+    CurlEasy takeHandle();
+    void giveBack(CurlEasy handle);
+    OutboundResult perform(CURL *c, const OutboundRequest &r) const;
+
     AddressPolicy m_policy;
+    std::mutex m_idleLock;
+    std::vector<CurlEasy> m_idle; // guarded by m_idleLock
 };
 
 } // namespace tierdesk

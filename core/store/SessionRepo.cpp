@@ -163,11 +163,22 @@ std::optional<Session> SessionRepo::find(const QString &id, bool details, const 
 
 QList<Message> SessionRepo::lastMessages(const Session &session, int limit)
 {
-    Session s;
-    s.id = session.id;
-    s.messageCount = session.messageCount;
-    readMessages(s, MessageWindow{limit, -1});
-    return s.messages;
+    // Read on every turn a model words: the words only (their metadata is JSON to decode, unused).
+    QList<Message> out;
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id, role, content, timestamp FROM messages"
+                                                 " WHERE session_id = ? AND seq >= ? AND seq < ? ORDER BY seq"));
+    if (!m_db.exec(q, {session.id, qMax(0, session.messageCount - qMax(0, limit)), session.messageCount}))
+        return out;
+    while (q.next()) {
+        Message m;
+        m.id = q.value(0).toString();
+        m.role = q.value(1).toString();
+        m.content = q.value(2).toString();
+        m.timestamp = q.value(3).toLongLong();
+        out << m;
+    }
+    q.finish();
+    return out;
 }
 
 void SessionRepo::readMessages(Session &s, const MessageWindow &window)

@@ -60,7 +60,8 @@ public:
     // `cutoffMs`. Sessions queued for a person are waiting on us, not them.
     QStringList staleOpenSessions(qint64 cutoffMs, int limit);
 
-    // The `limit` newest of the session's messageCount messages, oldest first.
+    // The `limit` newest of the session's messageCount messages, oldest first: their id, role,
+    // words and time (no sentiment or metadata), what a language model is shown.
     QList<Message> lastMessages(const Session &session, int limit);
 
 private:

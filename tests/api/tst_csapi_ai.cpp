@@ -4,6 +4,7 @@
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ScriptedModelServer.h"
 
+#include <QJsonArray>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
@@ -24,6 +25,7 @@ private slots:
     void refusedInTheFamilysBody();
     void onlyAdminsManageProviders();
     void aSlowProviderHoldsUpNothingElse();
+    void aRefusedReplyIsStillPaidFor();
 
 private:
     QJsonObject anthropicBody(const QString &name) const
@@ -161,6 +163,46 @@ void TestCsApiAi::aSlowProviderHoldsUpNothingElse()
     QVERIFY(done.wait(10000));
     QCOMPARE(QJsonDocument::fromJson(pending->readAll()).object().value(QLatin1String("answer")).toString(),
         QStringLiteral("Finally."));
+}
+
+// The guard refuses the model's words twice and the local responder answers: the message's
+// metadata still counts both calls' tokens (seed 002's costs are summed from them).
+void TestCsApiAi::aRefusedReplyIsStillPaidFor()
+{
+    QCOMPARE(
+        m_admin->post(QStringLiteral("/api/cs/ai/providers"), anthropicBody(QStringLiteral("overeager"))).status, 201);
+    m_model->setAnswers({m_model->reply(QStringLiteral("Good news: I've refunded your $1000."), 42, 7)});
+    const QJsonObject ai{{QStringLiteral("provider"), QStringLiteral("overeager")},
+        {QStringLiteral("models"),
+            QJsonObject{{QStringLiteral("aiRep"), QStringLiteral("claude-haiku")},
+                {QStringLiteral("aiManager"), QStringLiteral("claude-sonnet")}}}};
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/cs/config"),
+                     {{QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("ai"), ai}})
+                 .status,
+        200);
+    const HttpResult created = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_paid")));
+    QCOMPARE(created.status, 201);
+    const QString id = created.json().value(QLatin1String("id")).toString();
+    const int before = m_model->count();
+    const HttpResult sent = m_admin->post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id),
+        {{QStringLiteral("message"), QStringLiteral("Where is my tent? It was due on Monday.")}});
+    QVERIFY2(sent.status == 201, describe(sent).constData());
+    QCOMPARE(m_model->count() - before, 2); // the reply, and the repair it was sent back for
+
+    const QJsonArray messages
+        = m_admin->get(QStringLiteral("/api/cs/sessions/%1").arg(id)).json().value(QLatin1String("messages")).toArray();
+    const QJsonObject reply = messages.last().toObject();
+    QVERIFY(!reply.value(QLatin1String("content")).toString().contains(QLatin1String("refunded")));
+    const QJsonObject meta = reply.value(QLatin1String("metadata")).toObject();
+    QCOMPARE(meta.value(QLatin1String("fallback")).toString(), QStringLiteral("guard"));
+    // The model that was asked and paid, as the provider named it.
+    QCOMPARE(meta.value(QLatin1String("model")).toString(), QStringLiteral("claude-scripted"));
+    QVERIFY(!meta.value(QLatin1String("guardNotes")).toArray().isEmpty());
+    const QJsonObject tokens = meta.value(QLatin1String("tokens")).toObject();
+    QCOMPARE(tokens.value(QLatin1String("input")).toInt(), 84);
+    QCOMPARE(tokens.value(QLatin1String("output")).toInt(), 14);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiAi)

@@ -5,6 +5,7 @@
 // the local responder (draft and summary from templates, translate and improve 422); the
 // refusals; and the summary written as the session's issueSummary at a hand-over.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/api/WsClient.h"
 #include "tests/support/ScriptedModelServer.h"
 
 #include <QTest>
@@ -282,7 +283,11 @@ void TestCsApiAssist::theSummaryIsWrittenAtAHandover()
     QCOMPARE(issueSummary(id), oneLine);
     QCOMPARE(m_model->count(), asked);
 
-    // With a model, the model's summary becomes the session's issueSummary.
+    // With a model, the model's summary becomes the session's issueSummary, and the desk sees it
+    // at once (queue.updated), without reloading.
+    WsClient desk;
+    QVERIFY(desk.open(m_server.port(), m_admin->token(),
+        {{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("companyId"), m_server.companyId()}}));
     id = newSession(QStringLiteral("Where is my order ORD-10001? It is late."));
     QVERIFY(!id.isEmpty());
     QVERIFY(useModel(true));
@@ -291,6 +296,11 @@ void TestCsApiAssist::theSummaryIsWrittenAtAHandover()
     r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id), toPerson);
     QVERIFY2(r.status == 200, describe(r).constData());
     QTRY_COMPARE_WITH_TIMEOUT(issueSummary(id), written, 10000);
+    const QJsonObject announced = desk.waitFor([&](const QJsonObject &frame) {
+        return WsClient::ofType(QStringLiteral("queue.updated"), id)(frame)
+            && frame.value(QLatin1String("data")).toObject().value(QLatin1String("issueSummary")).toString() == written;
+    });
+    QVERIFY2(!announced.isEmpty(), "no queue.updated with the written summary");
     const ReceivedRequest got = m_model->requests().constLast();
     QVERIFY(m_model->systemPrompt(got).contains(QLatin1String("Summarise the conversation")));
     QCOMPARE(got.json().value(QLatin1String("model")).toString(), QStringLiteral("assist-model"));

@@ -66,6 +66,22 @@ public:
         QMutexLocker lock(&m_mutex);
         m_body = body;
     }
+    // Answers keep the connection open for the next request (HTTP/1.1 keep-alive).
+    void setKeepAlive(bool keepAlive) { m_keepAlive = keepAlive; }
+    // Connections accepted so far.
+    int connections() const { return m_connections; }
+    // Closes every open connection from the receiver's side (as a server's idle timeout does).
+    void dropConnections()
+    {
+        QMetaObject::invokeMethod(
+            m_context,
+            [this] {
+                if (m_server)
+                    for (QTcpSocket *s : m_server->findChildren<QTcpSocket *>())
+                        s->disconnectFromHost();
+            },
+            Qt::BlockingQueuedConnection);
+    }
     // Each answer waits a random 0..maxMs (a slow receiver); requests overlap.
     void setRandomDelay(int maxMs) { m_maxDelayMs = maxMs; }
 
@@ -114,6 +130,7 @@ private:
     void acceptAll()
     {
         while (QTcpSocket *s = m_server->nextPendingConnection()) {
+            ++m_connections;
             auto buffer = std::make_shared<QByteArray>();
             QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
             QObject::connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
@@ -135,7 +152,11 @@ private:
                 QByteArray answer = "HTTP/1.1 " + QByteArray::number(m_status.load()) + " Status\r\n";
                 if (!location.isEmpty())
                     answer += "Location: " + location + "\r\n";
-                answer += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+                const bool keepAlive = m_keepAlive;
+                answer += "Content-Length: " + QByteArray::number(body.size()) + "\r\n"
+                    + (keepAlive ? QByteArray() : QByteArray("Connection: close\r\n")) + "\r\n" + body;
+                if (keepAlive)
+                    return void(s->write(answer));
                 const int maxDelay = m_maxDelayMs;
                 if (maxDelay <= 0)
                     return respond(s, answer);
@@ -168,6 +189,8 @@ private:
     QByteArray m_location;
     QByteArray m_body = "ok";
     std::atomic<int> m_maxDelayMs{0};
+    std::atomic<bool> m_keepAlive{false};
+    std::atomic<int> m_connections{0};
 };
 
 } // namespace tierdesk::test

@@ -12,6 +12,18 @@
 using namespace tierdesk;
 using tierdesk::test::LoopbackReceiver;
 
+namespace {
+
+OutboundRequest emptyPostTo(const LoopbackReceiver &rx)
+{
+    OutboundRequest req;
+    req.url = rx.url();
+    req.body = QByteArrayLiteral("{}");
+    return req;
+}
+
+} // namespace
+
 class TestCurlOutboundHttp : public QObject {
     Q_OBJECT
 
@@ -31,6 +43,8 @@ private slots:
     void refusesForbiddenAddressesAtConnect_data();
     void refusesForbiddenAddressesAtConnect();
     void ignoresProxyEnvironment();
+    void reusesConnectionsOfOneSender();
+    void reconnectsWhenTheServerClosed();
 
 private:
     CurlOutboundHttp m_http{AddressPolicy(true)}; // the receivers are on loopback, a private network
@@ -307,6 +321,41 @@ void TestCurlOutboundHttp::ignoresProxyEnvironment()
     const OutboundResult res = m_http.post(req);
     QVERIFY2(res.ok(), qPrintable(res.error));
     QCOMPARE(rx.count(), 1);
+}
+
+// A model asked on every message: one connection (and TLS session) serves one call after another.
+void TestCurlOutboundHttp::reusesConnectionsOfOneSender()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.setKeepAlive(true);
+    CurlOutboundHttp http{AddressPolicy(true)};
+    const OutboundRequest req = emptyPostTo(rx);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(http.post(req).status, 200);
+    QCOMPARE(rx.count(), 3);
+    QCOMPARE(rx.connections(), 1);
+
+    // Another sender (with an address policy of its own) never borrows that connection.
+    CurlOutboundHttp other{AddressPolicy(true)};
+    QCOMPARE(other.post(req).status, 200);
+    QCOMPARE(rx.connections(), 2);
+}
+
+void TestCurlOutboundHttp::reconnectsWhenTheServerClosed()
+{
+    LoopbackReceiver rx;
+    QVERIFY(rx.isListening());
+    rx.setKeepAlive(true);
+    CurlOutboundHttp http{AddressPolicy(true)};
+    const OutboundRequest req = emptyPostTo(rx);
+    QCOMPARE(http.post(req).status, 200);
+    rx.dropConnections();
+    const OutboundResult again = http.post(req);
+    QCOMPARE(again.status, 200);
+    QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+    QCOMPARE(rx.count(), 2);
+    QCOMPARE(rx.connections(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCurlOutboundHttp)

@@ -153,6 +153,26 @@ int main(int argc, char **argv)
         QTimer::singleShot(
             kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings.png")), &app, shootTokens); });
     };
+    // A larger model tried before it is saved: the what-if's "Model replies" tab, the guard's verdicts.
+    std::function<void()> shootModelTrial = [&] {
+        ConfigView *config = w.configuration();
+        if (auto *aiRep = qobject_cast<QLineEdit *>(config->form().field(QStringLiteral("ai.models.aiRep")))) {
+            aiRep->setText(QStringLiteral("llama3.1:70b"));
+            Q_EMIT aiRep->textEdited(aiRep->text());
+        }
+        QObject::connect(
+            config, &ConfigView::simulated, &app,
+            [&] {
+                QTimer::singleShot(kPaintMs, &app, [&] {
+                    shoot(out.filePath(QStringLiteral("config-trial.png")), &app, [&] {
+                        w.configuration()->revert();
+                        shootSettings();
+                    });
+                });
+            },
+            Qt::SingleShotConnection);
+        config->simulate();
+    };
     // The configuration's AI section: which provider and models word the AI tiers' replies.
     std::function<void()> shootConfigAi = [&] {
         ConfigView *config = w.configuration();
@@ -161,7 +181,7 @@ int main(int argc, char **argv)
             if (QWidget *section = config->findChild<QWidget *>(QStringLiteral("section_ai")))
                 scroll->verticalScrollBar()->setValue(section->y()); // the section at the top, not scrolled sideways
         QTimer::singleShot(
-            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-ai.png")), &app, shootSettings); });
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-ai.png")), &app, shootModelTrial); });
     };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {

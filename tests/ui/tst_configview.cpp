@@ -5,9 +5,11 @@
 // ones, models, history, masking, temperature) round-trips and the server's refusal of a provider
 // that is gone is shown on its field. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/ScriptedModelServer.h"
 #include "ui/MainWindow.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/ConfigHistoryModel.h"
+#include "ui/models/ModelTrialModel.h"
 #include "ui/models/SimulationModel.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/ConfigView.h"
@@ -27,6 +29,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QWheelEvent>
@@ -49,12 +52,15 @@ private slots:
     void savedKeywordEscalatesTheNextMessage();
     void replyLanguageChosenOnThePage();
     void aiSectionRoundTripsAndARefusalNamesItsField();
+    void whatIfShowsTheCandidateModelsReplies();
     void hiddenFromSupervisors();
     void wheelScrollsThePageNotTheNumberUnderThePointer();
 
 private:
     QString sessionWith(const QStringList &messages);
     void addKeyword(const QString &word);
+    // Registers an OpenAI-compatible provider and reloads the page until it offers it.
+    bool addProvider(const QString &name, const QString &baseUrl);
     QJsonObject serverConfig();
 
     ServerFixture m_server;
@@ -125,6 +131,19 @@ QString TestConfigView::sessionWith(const QStringList &messages)
             != 201)
             return {};
     return created.status == 201 ? id : QString();
+}
+
+bool TestConfigView::addProvider(const QString &name, const QString &baseUrl)
+{
+    const HttpResult added = m_http->post(QStringLiteral("/api/cs/ai/providers"),
+        {{QStringLiteral("companyId"), m_company}, {QStringLiteral("name"), name},
+            {QStringLiteral("kind"), QStringLiteral("openai")}, {QStringLiteral("baseUrl"), baseUrl}});
+    if (added.status != 201)
+        return false;
+    QSignalSpy providers(m_view, &ConfigView::providersLoaded);
+    QSignalSpy loaded(m_view, &ConfigView::loaded);
+    m_view->refresh();
+    return loaded.wait(5000) && (providers.count() > 0 || providers.wait(5000));
 }
 
 void TestConfigView::addKeyword(const QString &word)
@@ -313,16 +332,7 @@ void TestConfigView::replyLanguageChosenOnThePage()
 
 void TestConfigView::aiSectionRoundTripsAndARefusalNamesItsField()
 {
-    const HttpResult added = m_http->post(QStringLiteral("/api/cs/ai/providers"),
-        {{QStringLiteral("companyId"), m_company}, {QStringLiteral("name"), QStringLiteral("desk-llm")},
-            {QStringLiteral("kind"), QStringLiteral("openai")},
-            {QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:9/v1")}});
-    QVERIFY2(added.status == 201, describe(added));
-    QSignalSpy providers(m_view, &ConfigView::providersLoaded);
-    QSignalSpy loaded(m_view, &ConfigView::loaded);
-    m_view->refresh();
-    QVERIFY(loaded.wait(5000));
-    QTRY_VERIFY(providers.count() > 0);
+    QVERIFY(addProvider(QStringLiteral("desk-llm"), QStringLiteral("http://127.0.0.1:9/v1")));
 
     ConfigForm &form = m_view->form();
     auto *provider = qobject_cast<QComboBox *>(form.field(QStringLiteral("ai.provider")));
@@ -390,6 +400,64 @@ void TestConfigView::aiSectionRoundTripsAndARefusalNamesItsField()
     local.insert(QStringLiteral("provider"), QStringLiteral("local"));
     restored.insert(QStringLiteral("ai"), local);
     QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
+}
+
+// An edited "ai" section tried before it is saved: the model's replies as the guard judged them,
+// in the what-if's second tab, and nothing stored.
+void TestConfigView::whatIfShowsTheCandidateModelsReplies()
+{
+    test::ScriptedModelServer model(ProviderKind::OpenAi);
+    QVERIFY(model.isListening());
+    // A claim of a refund nobody made, first and after the repair request: the guard refuses both.
+    model.setAnswers({model.reply(QStringLiteral("Good news: I've refunded your $500."), 90, 12)});
+    QVERIFY(addProvider(QStringLiteral("trial-llm"), model.baseUrl().toString()));
+
+    ConfigForm &form = m_view->form();
+    auto *provider = qobject_cast<QComboBox *>(form.field(QStringLiteral("ai.provider")));
+    provider->setCurrentIndex(provider->findData(QStringLiteral("trial-llm")));
+    auto *aiRep = qobject_cast<QLineEdit *>(form.field(QStringLiteral("ai.models.aiRep")));
+    aiRep->setText(QStringLiteral("small-model"));
+    Q_EMIT aiRep->textEdited(aiRep->text());
+    QVERIFY2(m_view->problem().isEmpty(), qPrintable(m_view->problem()));
+    auto *tabs = m_view->findChild<QTabWidget *>(QStringLiteral("whatIfTabs"));
+    QVERIFY(tabs);
+    QVERIFY(!tabs->isTabEnabled(1)); // no trial yet
+
+    QSignalSpy simulated(m_view, &ConfigView::simulated);
+    m_view->findChild<QPushButton *>(QStringLiteral("whatIfRun"))->click();
+    QVERIFY(simulated.wait(20000));
+    ModelTrialModel &trial = m_view->modelTrial();
+    QVERIFY(trial.hasTrial());
+    QVERIFY(trial.rowCount() > 0);
+    QVERIFY(tabs->isTabEnabled(1));
+    QCOMPARE(tabs->currentIndex(), 1); // no escalation changes: the model's words are the news
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Model replies (%1)").arg(trial.rowCount()));
+    for (int row = 0; row < trial.rowCount(); ++row) {
+        const QModelIndex verdict = trial.index(row, ModelTrialModel::Verdict);
+        QCOMPARE(verdict.data(ModelTrialModel::VerdictRole).toString(), QStringLiteral("fallback"));
+        QCOMPARE(verdict.data().toString(), QStringLiteral("Local reply (guard)"));
+        QVERIFY(!trial.index(row, ModelTrialModel::Reply).data().toString().contains(QLatin1String("refunded")));
+        const QString notes = verdict.data(Qt::ToolTipRole).toString();
+        QVERIFY2(notes.contains(QLatin1String("Guard: claims a refund")), qPrintable(notes));
+    }
+    QCOMPARE(model.count(), 2 * trial.rowCount()); // each turn: the reply and the repair
+    const QString summary = m_view->findChild<QLabel *>(QStringLiteral("modelTrialSummary"))->text();
+    QVERIFY2(
+        summary.startsWith(
+            QStringLiteral("small-model · %1 turns: 0 passed, 0 repaired, %1 answered locally").arg(trial.rowCount())),
+        qPrintable(summary));
+
+    // Nothing was stored; Revert clears the trial with the edits it was for.
+    QCOMPARE(serverConfig().value(QLatin1String("ai")).toObject().value(QLatin1String("provider")).toString(),
+        QStringLiteral("local"));
+    m_view->findChild<QPushButton *>(QStringLiteral("configRevert"))->click();
+    QVERIFY(!trial.hasTrial());
+    QCOMPARE(trial.rowCount(), 0);
+    QVERIFY(!tabs->isTabEnabled(1));
+    QCOMPARE(m_view->simulation().rowCount(), 0);
+    QCOMPARE(m_view->findChild<QLabel *>(QStringLiteral("whatIfSummary"))->text(),
+        QStringLiteral("Edit the config, then see what it would have changed."));
+    QCOMPARE(m_http->del(QStringLiteral("/api/cs/ai/providers/trial-llm")).status, 204);
 }
 
 // Only admins may change the config: the page is not offered to anyone else.

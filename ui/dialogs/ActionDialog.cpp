@@ -1,5 +1,6 @@
 #include "ui/dialogs/ActionDialog.h"
 
+#include "core/common/Money.h"
 #include "ui/models/Display.h"
 
 #include <QComboBox>
@@ -15,15 +16,6 @@
 #include <QVBoxLayout>
 
 namespace tierdesk::ui {
-namespace {
-
-QString money(double amount)
-{
-    return QStringLiteral("$") + QString::number(amount, 'f', 2);
-}
-
-} // namespace
-
 double ActionDialog::refundable(const QJsonObject &order)
 {
     const QString status = order.value(QLatin1String("status")).toString();
@@ -52,7 +44,7 @@ ActionDialog::ActionDialog(const QString &customerName, const QJsonArray &orders
         m_order->addItem(
             tr("%1 · %2 · %3 left")
                 .arg(o.value(QLatin1String("id")).toString(),
-                    display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()), money(left)),
+                    display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()), formatUsd(left)),
             o.value(QLatin1String("id")).toString());
         m_order->setItemData(m_order->count() - 1, left, Qt::UserRole + 1);
         if (left <= 0 && model) // nothing owed: shown for context, not pickable
@@ -170,8 +162,8 @@ void ActionDialog::setReason(const QString &reason)
 QString ActionDialog::summary() const
 {
     if (type() == QLatin1String("refund"))
-        return tr("Refund %1 for %2 to %3?").arg(money(amount()), orderId(), m_customer);
-    return tr("Credit %1 to %2's account?").arg(money(amount()), m_customer);
+        return tr("Refund %1 for %2 to %3?").arg(formatUsd(amount()), orderId(), m_customer);
+    return tr("Credit %1 to %2's account?").arg(formatUsd(amount()), m_customer);
 }
 
 bool ActionDialog::confirming() const

@@ -3,6 +3,7 @@
 #include "core/api/cs/CsConfigJson.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/ConfigHistoryModel.h"
+#include "ui/models/ModelTrialModel.h"
 #include "ui/models/SimulationModel.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/RowTable.h"
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUrlQuery>
 #include <QVBoxLayout>
@@ -41,9 +43,14 @@ QJsonObject escalationParts(const QJsonObject &config)
 
 } // namespace
 
+QString ConfigView::whatIfHint()
+{
+    return tr("Edit the config, then see what it would have changed.");
+}
+
 ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_form(new ConfigForm(this)), m_simulation(new SimulationModel(this)),
-      m_history(new ConfigHistoryModel(this))
+      m_trial(new ModelTrialModel(this)), m_history(new ConfigHistoryModel(this))
 {
     setObjectName(QStringLiteral("configView"));
     m_title = new QLabel(this);
@@ -90,6 +97,9 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     connect(m_simulationTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         emit openSession(index.data(SimulationModel::SessionIdRole).toString(), true);
     });
+    connect(m_trialTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        emit openSession(index.data(ModelTrialModel::SessionIdRole).toString(), true);
+    });
     setPeriod(QDate::currentDate().addDays(-30), QDate::currentDate());
     validate();
 }
@@ -112,10 +122,26 @@ QWidget *ConfigView::buildWhatIf()
     row->addWidget(m_to);
     row->addStretch(1);
     row->addWidget(m_whatIf);
-    m_summary = new QLabel(tr("Edit the config, then see what it would have changed."), box);
+    m_summary = new QLabel(whatIfHint(), box);
     m_summary->setObjectName(QStringLiteral("whatIfSummary"));
     m_summary->setWordWrap(true);
-    m_simulationTable = rowTable(m_simulation, QStringLiteral("whatIfTable"), box);
+    m_whatIfTabs = new QTabWidget(box);
+    m_whatIfTabs->setObjectName(QStringLiteral("whatIfTabs"));
+    m_whatIfTabs->addTab(buildEscalationChanges(), tr("Escalations"));
+    m_whatIfTabs->addTab(buildModelTrial(), tr("Model replies"));
+    m_whatIfTabs->setTabEnabled(kModelTab, false);
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(row);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_whatIfTabs, 1);
+    return box;
+}
+
+// The sessions whose first escalation the edited config changes.
+QWidget *ConfigView::buildEscalationChanges()
+{
+    auto *page = new QWidget(this);
+    m_simulationTable = rowTable(m_simulation, QStringLiteral("whatIfTable"), page);
     QHeaderView *header = m_simulationTable->horizontalHeader();
     header->setSectionResizeMode(SimulationModel::Session, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SimulationModel::Change, QHeaderView::ResizeToContents);
@@ -126,15 +152,55 @@ QWidget *ConfigView::buildWhatIf()
         = new QLabel(tr("Replayed: requests for a person or manager, legal and public threats, the irate protocol, "
                         "each tier's authority and switch. Not replayed: repeat contact, unanswered turns "
                         "(complex issue) and what an order still owes."),
-            box);
+            page);
     limits->setWordWrap(true);
     limits->setStyleSheet(QStringLiteral("color:#6b7280;"));
-    auto *layout = new QVBoxLayout(box);
-    layout->addLayout(row);
+    auto *layout = new QVBoxLayout(page);
     layout->addWidget(limits);
-    layout->addWidget(m_summary);
     layout->addWidget(m_simulationTable, 1);
-    return box;
+    return page;
+}
+
+// The customer turns worded by the candidate model of an edited "ai" section, as the guard judged them.
+QWidget *ConfigView::buildModelTrial()
+{
+    auto *page = new QWidget(this);
+    m_trialSummary = new QLabel(page);
+    m_trialSummary->setObjectName(QStringLiteral("modelTrialSummary"));
+    m_trialSummary->setWordWrap(true);
+    m_trialTable = rowTable(m_trial, QStringLiteral("modelTrialTable"), page);
+    m_trialTable->setWordWrap(false);
+    QHeaderView *header = m_trialTable->horizontalHeader();
+    header->setSectionResizeMode(ModelTrialModel::Turn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ModelTrialModel::Customer, QHeaderView::Stretch);
+    header->setSectionResizeMode(ModelTrialModel::Reply, QHeaderView::Stretch);
+    header->setSectionResizeMode(ModelTrialModel::Verdict, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ModelTrialModel::Latency, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ModelTrialModel::Cost, QHeaderView::ResizeToContents);
+    auto *note = new QLabel(tr("A trial takes no action and moves no money: a reply claiming one is what the guard "
+                               "must catch. Hover over a row for the whole reply and the guard's notes."),
+        page);
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color:#6b7280;"));
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(note);
+    layout->addWidget(m_trialSummary);
+    layout->addWidget(m_trialTable, 1);
+    return page;
+}
+
+void ConfigView::showWhatIf(const QJsonObject &report)
+{
+    m_simulation->setReport(report);
+    m_trial->setTrial(report.value(QLatin1String("ai")).toObject());
+    m_summary->setText(report.isEmpty() ? whatIfHint() : m_simulation->summary());
+    m_trialSummary->setText(m_trial->summary());
+    const bool tried = m_trial->hasTrial();
+    m_whatIfTabs->setTabEnabled(kModelTab, tried);
+    m_whatIfTabs->setTabText(
+        kModelTab, tried ? tr("Model replies (%1)").arg(m_trial->rowCount()) : tr("Model replies"));
+    // The model's words are the news when no escalation changes.
+    m_whatIfTabs->setCurrentIndex(tried && m_simulation->rowCount() == 0 ? kModelTab : kEscalationTab);
 }
 
 QWidget *ConfigView::buildHistory()
@@ -172,8 +238,8 @@ void ConfigView::forgetCompany()
 {
     m_everLoaded = false;
     m_message->clear();
-    m_simulation->setReport({});
-    m_summary->clear();
+    showWhatIf({});
+    m_simulatedFor = {};
     if (isVisible())
         refresh();
 }
@@ -234,6 +300,8 @@ void ConfigView::revert()
 {
     m_form->setConfig(m_loaded);
     validate();
+    showWhatIf({}); // its results were for the edits just undone
+    m_simulatedFor = {};
     say(tr("Reverted to the saved config."));
 }
 
@@ -307,8 +375,7 @@ void ConfigView::simulate()
     ApiReply *r = m_client.send("POST", QStringLiteral("/api/cs/config/simulate"), request, {}, true);
     connect(r, &ApiReply::succeeded, this, [this, ran](const QJsonObject &report) {
         m_simulatedFor = ran;
-        m_simulation->setReport(report);
-        m_summary->setText(m_simulation->summary());
+        showWhatIf(report);
         m_whatIf->setEnabled(m_problem.isEmpty());
         emit simulated();
     });

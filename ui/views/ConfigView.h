@@ -6,6 +6,7 @@
 class QDateEdit;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace tierdesk::ui {
@@ -14,12 +15,15 @@ class ApiClient;
 class ConfigForm;
 class ConfigHistoryModel;
 class SimulationModel;
+class ModelTrialModel;
 
 // The admin's configuration editor: every field of the company's CS config (ConfigForm),
 // judged as it is edited by api/cs's validateConfig, the code PUT /config runs. A change
 // to the irate protocol, the escalation rules or a tier's capabilities or switch is first
 // replayed over the stored conversations of a period (POST /config/simulate, "What if…"):
 // the first Save of such a change shows what it would have done, the next one saves it.
+// An edited "ai" section is tried the same way on request: the what-if's second tab shows the
+// replies the candidate model would have sent, as the reply guard judged them.
 // Below, the history of config changes from the audit log, field by field.
 class ConfigView : public QWidget {
     Q_OBJECT
@@ -29,6 +33,7 @@ public:
 
     ConfigForm &form() { return *m_form; }
     SimulationModel &simulation() { return *m_simulation; }
+    ModelTrialModel &modelTrial() { return *m_trial; }
     ConfigHistoryModel &history() { return *m_history; }
     // The validator's answer for the form as it is ("" when valid).
     const QString &problem() const { return m_problem; }
@@ -60,7 +65,15 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    static constexpr int kEscalationTab = 0;
+    static constexpr int kModelTab = 1;
+    static QString whatIfHint(); // the what-if's summary line before a run
+
     QWidget *buildWhatIf();
+    QWidget *buildEscalationChanges();
+    QWidget *buildModelTrial();
+    // A what-if's answer in its two tabs; an empty one clears them.
+    void showWhatIf(const QJsonObject &report);
     QWidget *buildHistory();
     void validate();
     void showConfig(const QJsonObject &config);
@@ -72,6 +85,7 @@ private:
     ApiClient &m_client;
     ConfigForm *m_form;
     SimulationModel *m_simulation;
+    ModelTrialModel *m_trial;
     ConfigHistoryModel *m_history;
     QLabel *m_title;
     QLabel *m_message;
@@ -82,6 +96,9 @@ private:
     QPushButton *m_whatIf;
     QLabel *m_summary;
     QTableView *m_simulationTable;
+    QTabWidget *m_whatIfTabs;
+    QTableView *m_trialTable;
+    QLabel *m_trialSummary;
     QTableView *m_historyTable;
     QJsonObject m_loaded; // as the server has it (without companyId)
     QJsonObject m_simulatedFor; // the config the shown what-if ran with

@@ -10,10 +10,6 @@
 #include <memory>
 
 namespace tierdesk::api {
-namespace {
-
-} // namespace
-
 QJsonObject CsApi::companyJson(const Company &c)
 {
     return {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name},

@@ -101,6 +101,7 @@ public:
     bool queued(const Session &s, const EscalationRecord &e, qint64 now) override;
     QString handoverNote(const Session &s, const Company &company) override;
     void customerWrote(const Session &s) override;
+    void summaryWritten(const Session &s) override;
     bool resolving(Session &s, const Actor &actor, qint64 now) override;
 
 signals:

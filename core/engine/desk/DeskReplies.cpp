@@ -89,6 +89,12 @@ void Desk::customerWrote(const Session &s)
     publishQueue(s.companyId, s.id, SessionEventType::QueueUpdated);
 }
 
+// The queue and the conversation's side panel show the new summary without a reload.
+void Desk::summaryWritten(const Session &s)
+{
+    publishQueue(s.companyId, s.id, SessionEventType::QueueUpdated);
+}
+
 void Desk::publishMessage(const Session &s, const Message &m, bool internal)
 {
     if (!m_engine.eventsWanted())

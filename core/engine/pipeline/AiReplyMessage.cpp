@@ -42,6 +42,14 @@ Message aiReplyMessage(const Turn &turn, const ComposedReply &composed, qint64 n
     meta.inputTokens = reply.inputTokens;
     meta.outputTokens = reply.outputTokens;
     meta.costUsd = reply.costUsd;
+    if (composed.discarded) {
+        // The guard refused the model's words and the local responder's went out: the model was
+        // asked and paid all the same, so the turn reports its calls (not the local estimate).
+        meta.model = composed.discarded->model;
+        meta.inputTokens = composed.discarded->inputTokens;
+        meta.outputTokens = composed.discarded->outputTokens;
+        meta.costUsd = composed.discarded->costUsd;
+    }
     meta.fallback = composed.fallbackReason; // timeout, provider_error or guard: the local words went out
     meta.guardNotes = composed.guardNotes;
     ai.meta.ai = std::move(meta);

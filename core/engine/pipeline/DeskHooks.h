@@ -16,6 +16,8 @@ public:
     virtual QString handoverNote(const Session &s, const Company &company) = 0;
     // A customer wrote to a session at the human tier.
     virtual void customerWrote(const Session &s) = 0;
+    // A model wrote the session's summary for a person after its hand-over (agent assist).
+    virtual void summaryWritten(const Session &s) = 0;
     // The session is being resolved: a person's resolve records them and says goodbye;
     // the session leaves the queue.
     virtual bool resolving(Session &s, const Actor &actor, qint64 now) = 0;

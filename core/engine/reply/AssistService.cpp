@@ -198,8 +198,13 @@ void AssistService::storeSummary(const QString &companyId, const QString &sessio
         return;
     Session s = *found;
     s.issueSummary = text;
-    const bool stored = m_core.store().batch().run(
-        [&] { return m_core.store().sessions().setIssueSummary(s.id, s.issueSummary).ok(); });
+    const bool stored = m_core.store().batch().run([&] {
+        if (!m_core.store().sessions().setIssueSummary(s.id, s.issueSummary).ok())
+            return false;
+        if (DeskHooks *desk = m_core.desk())
+            desk->summaryWritten(s); // a queue.updated event once this commits
+        return true;
+    });
     if (!stored) {
         m_core.forget(s.id);
         return;

@@ -14,6 +14,24 @@ namespace {
 
 constexpr double kCent = 0.005;
 
+// Every sentence the engine itself may say in LANGUAGE ("it looks like ORD-12345"), lower-case:
+// the same for every reply, so made once.
+QString engineWords(Language language)
+{
+    const Phrases say(language);
+    QStringList parts;
+    for (int id = 0; id < static_cast<int>(Phrase::Count); ++id)
+        parts << say(static_cast<Phrase>(id));
+    return parts.join(QLatin1Char('\n')).toLower();
+}
+
+const QString &engineWordsOf(Language language)
+{
+    static const QString en = engineWords(Language::En);
+    static const QString de = engineWords(Language::De);
+    return language == Language::De ? de : en;
+}
+
 // First person, perfect or past: "I've refunded", "we just cancelled". "I'll",
 // "shall I" and "I can" promise or offer; they claim nothing.
 #define FIRST_PERSON_DONE R"(\b(?:i|we)(?:'ve| have)?(?: just| now| already| also)? )"
@@ -315,10 +333,7 @@ const QString &ReplyGuard::knownText() const
         parts << o.id << o.trackingNumber;
     for (const KbHit &hit : m_knowledge)
         parts << hit.article.body;
-    const Phrases say(m_language); // the engine's own sentences ("it looks like ORD-12345")
-    for (int id = 0; id < static_cast<int>(Phrase::Count); ++id)
-        parts << say(static_cast<Phrase>(id));
-    m_knownText = parts.join(QLatin1Char('\n')).toLower();
+    m_knownText = parts.join(QLatin1Char('\n')).toLower() + QLatin1Char('\n') + engineWordsOf(m_language);
     return *m_knownText;
 }
 
@@ -331,14 +346,19 @@ std::optional<QString> ReplyGuard::scopeProblem(const QString &sentence) const
         return QStringLiteral("promises an action that is not pending confirmation");
     if (!m_scope->handedOver && claimsHandover(sentence))
         return QStringLiteral("claims a hand-over that did not happen");
+    const QStringList orderIds = orderIdsIn(sentence);
+    const QStringList codes = codesIn(sentence);
+    const QList<nlu::PiiDetector::Match> personal = nlu::PiiDetector::find(sentence);
+    if (orderIds.isEmpty() && codes.isEmpty() && personal.isEmpty())
+        return std::nullopt; // nothing to look up in the facts (most sentences)
     const QString &known = knownText();
-    for (const QString &id : orderIdsIn(sentence))
+    for (const QString &id : orderIds)
         if (!known.contains(id.toLower()))
             return QStringLiteral("names %1, an order not in the facts").arg(id);
-    for (const QString &code : codesIn(sentence))
+    for (const QString &code : codes)
         if (!known.contains(code.toLower()))
             return QStringLiteral("names %1, a number not in the facts").arg(code);
-    for (const nlu::PiiDetector::Match &m : nlu::PiiDetector::find(sentence)) {
+    for (const nlu::PiiDetector::Match &m : personal) {
         const QString value = sentence.mid(m.start, m.length);
         if (!known.contains(value.toLower()))
             return QStringLiteral("names %1, which is not in the facts or the customer's words").arg(value);
