@@ -197,8 +197,8 @@ void TestCsApiAi::aRefusedReplyIsStillPaidFor()
     QVERIFY(!reply.value(QLatin1String("content")).toString().contains(QLatin1String("refunded")));
     const QJsonObject meta = reply.value(QLatin1String("metadata")).toObject();
     QCOMPARE(meta.value(QLatin1String("fallback")).toString(), QStringLiteral("guard"));
-    // The model that was asked and paid, as the provider named it.
-    QCOMPARE(meta.value(QLatin1String("model")).toString(), QStringLiteral("claude-scripted"));
+    // The words are the local responder's; the tokens are the refused model calls', paid all the same.
+    QCOMPARE(meta.value(QLatin1String("model")).toString(), QStringLiteral("tierdesk-local-1"));
     QVERIFY(!meta.value(QLatin1String("guardNotes")).toArray().isEmpty());
     const QJsonObject tokens = meta.value(QLatin1String("tokens")).toObject();
     QCOMPARE(tokens.value(QLatin1String("input")).toInt(), 84);

@@ -442,9 +442,10 @@ void TestConfigView::whatIfShowsTheCandidateModelsReplies()
     }
     QCOMPARE(model.count(), 2 * trial.rowCount()); // each turn: the reply and the repair
     const QString summary = m_view->findChild<QLabel *>(QStringLiteral("modelTrialSummary"))->text();
-    QVERIFY2(
-        summary.startsWith(
-            QStringLiteral("small-model · %1 turns: 0 passed, 0 repaired, %1 answered locally").arg(trial.rowCount())),
+    // The AI Manager's model is the one an earlier test saved (large-model).
+    QVERIFY2(summary.startsWith(QLatin1String("small-model")), qPrintable(summary));
+    QVERIFY2(summary.contains(
+                 QStringLiteral(" · %1 turns: 0 passed, 0 repaired, %1 answered locally").arg(trial.rowCount())),
         qPrintable(summary));
 
     // Nothing was stored; Revert clears the trial with the edits it was for.

@@ -43,9 +43,8 @@ Message aiReplyMessage(const Turn &turn, const ComposedReply &composed, qint64 n
     meta.outputTokens = reply.outputTokens;
     meta.costUsd = reply.costUsd;
     if (composed.discarded) {
-        // The guard refused the model's words and the local responder's went out: the model was
-        // asked and paid all the same, so the turn reports its calls (not the local estimate).
-        meta.model = composed.discarded->model;
+        // The guard refused the model's words and the local responder's went out (`model` names
+        // it): the model's calls were paid all the same, so the turn reports their tokens and cost.
         meta.inputTokens = composed.discarded->inputTokens;
         meta.outputTokens = composed.discarded->outputTokens;
         meta.costUsd = composed.discarded->costUsd;
