@@ -153,11 +153,8 @@ Result<AssistAnswer> Assistant::ask(const AssistInput &in) const
 {
     ChatRequest request = AssistPrompts(in).request();
     PiiMask mask;
-    if (in.ai.maskPii) {
-        request.system = mask.mask(request.system);
-        for (ChatMessage &m : request.messages)
-            m.content = mask.mask(m.content);
-    }
+    if (in.ai.maskPii)
+        mask.maskRequest(request);
     const Result<ChatCompletion> done = m_model->complete(request, QDeadlineTimer(m_provider.timeoutMs));
     if (!done) {
         // The provider's words only: the request (and its key) is never logged.

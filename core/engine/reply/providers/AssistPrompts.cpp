@@ -81,11 +81,7 @@ QString AssistPrompts::systemPrompt() const
 
 QString AssistPrompts::facts() const
 {
-    const Customer &c = m_in.customer;
-    QString out = prompt::line(QStringLiteral("Customer"),
-        QStringLiteral("%1 (%2%3)")
-            .arg(c.name.isEmpty() ? QStringLiteral("name unknown") : c.name, c.tier,
-                c.isVIP ? QStringLiteral(", VIP") : QString()));
+    QString out = prompt::customer(m_in.customer);
     const Session &s = m_in.session;
     out += prompt::line(QStringLiteral("Issue"), s.issueSummary);
     out += prompt::line(

@@ -47,11 +47,8 @@ Reply ModelResponder::ask(const ReplyContext &ctx, const QList<ChatMessage> &ext
     ChatRequest request = PromptBuilder(ctx, m_settings).request(modelName, ctx.history);
     request.messages += extra;
     PiiMask mask;
-    if (m_settings.maskPii) {
-        request.system = mask.mask(request.system);
-        for (ChatMessage &m : request.messages)
-            m.content = mask.mask(m.content);
-    }
+    if (m_settings.maskPii)
+        mask.maskRequest(request);
     Reply reply;
     reply.model = modelName;
     const Result<ChatCompletion> done = m_model->complete(request, QDeadlineTimer(m_provider.timeoutMs));

@@ -63,6 +63,13 @@ QString PiiMask::mask(const QString &text)
     return out;
 }
 
+void PiiMask::maskRequest(ChatRequest &request)
+{
+    request.system = mask(request.system);
+    for (ChatMessage &m : request.messages)
+        m.content = mask(m.content);
+}
+
 QString PiiMask::unmask(const QString &reply) const
 {
     static const QRegularExpression placeholder(QStringLiteral("\\[(?:EMAIL|PHONE|CARD|ADDRESS)_\\d+\\]"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/integrations/models/ChatModel.h"
+
 #include <QHash>
 #include <QString>
 
@@ -13,6 +15,8 @@ namespace tierdesk {
 class PiiMask {
 public:
     QString mask(const QString &text);
+    // Everything a request sends: its system prompt and every message.
+    void maskRequest(ChatRequest &request);
     QString unmask(const QString &reply) const;
     int masked() const { return static_cast<int>(m_values.size()); }
 

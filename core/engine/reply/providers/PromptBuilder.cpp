@@ -50,11 +50,7 @@ QString PromptBuilder::systemPrompt() const
 
 QString PromptBuilder::facts() const
 {
-    const Customer &c = m_ctx.customer;
-    QString out = prompt::line(QStringLiteral("Customer"),
-        QStringLiteral("%1 (%2%3)")
-            .arg(c.name.isEmpty() ? QStringLiteral("name unknown") : c.name, c.tier,
-                c.isVIP ? QStringLiteral(", VIP") : QString()));
+    QString out = prompt::customer(m_ctx.customer);
     out += actionFacts();
     if (m_ctx.escalation) {
         const bool person = m_ctx.escalation->target == Tier::HumanAgent;

@@ -7,6 +7,14 @@ QString line(const QString &label, const QString &value)
     return value.isEmpty() ? QString() : QStringLiteral("- %1: %2\n").arg(label, value);
 }
 
+QString customer(const Customer &c)
+{
+    return line(QStringLiteral("Customer"),
+        QStringLiteral("%1 (%2%3)")
+            .arg(c.name.isEmpty() ? QStringLiteral("name unknown") : c.name, c.tier,
+                c.isVIP ? QStringLiteral(", VIP") : QString()));
+}
+
 QString articles(const QList<KbHit> &hits)
 {
     QString out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Entities.h"
 #include "core/store/KbRepo.h"
 
 #include <QList>
@@ -14,6 +15,9 @@ constexpr int kMaxPassageChars = 1200;
 
 // "- label: value\n"; nothing when there is no value.
 QString line(const QString &label, const QString &value);
+
+// "- Customer: name (tier, VIP)\n".
+QString customer(const Customer &c);
 
 // One line an article: "- Article [kb:slug] "title": text" (the text cut to kMaxPassageChars).
 QString articles(const QList<KbHit> &hits);
