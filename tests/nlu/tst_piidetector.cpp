@@ -39,6 +39,14 @@ private slots:
                                         << QStringList{QStringLiteral("address:1600 Pennsylvania Ave.")};
         QTest::newRow("address german") << QStringLiteral("Lieferung an Hauptstraße 12a bitte")
                                         << QStringList{QStringLiteral("address:Hauptstraße 12a")};
+        QTest::newRow("address german, street words")
+            << QStringLiteral("Bitte an Am Mühlenweg 7 und Rosengasse 3")
+            << QStringList{QStringLiteral("address:Mühlenweg 7"), QStringLiteral("address:Rosengasse 3")};
+        QTest::newRow("address german abbreviated")
+            << QStringLiteral("Haupt-Str. 12, 10115 Berlin") << QStringList{QStringLiteral("address:Haupt-Str. 12")};
+        QTest::newRow("address after an email")
+            << QStringLiteral("ann@x.de, 12 Elm Road")
+            << QStringList{QStringLiteral("email:ann@x.de"), QStringLiteral("address:12 Elm Road")};
         QTest::newRow("two kinds") << QStringLiteral("a@b.io or 555-123-4567")
                                    << QStringList{QStringLiteral("email:a@b.io"), QStringLiteral("phone:555-123-4567")};
     }

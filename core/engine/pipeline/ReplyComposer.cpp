@@ -52,12 +52,30 @@ void ReplyComposer::compose(std::shared_ptr<const ComposeInput> input, Done done
         m_quick.run<ComposedReply>(std::move(word), [this, id](ComposedReply reply) { settle(id, std::move(reply)); });
         return;
     }
-    m_pool.start([this, id, word = std::move(word)] {
-        ComposedReply reply = word();
-        QMetaObject::invokeMethod(
-            this, [this, id, reply = std::move(reply)]() mutable { settle(id, std::move(reply)); },
-            Qt::QueuedConnection);
-    });
+    m_pool.start([this, id, word = std::move(word)] { handBack(id, word()); });
+}
+
+void ReplyComposer::handBack(quint64 id, ComposedReply reply)
+{
+    bool first = false;
+    {
+        const std::lock_guard<std::mutex> lock(m_handedBackLock);
+        first = m_handedBack.empty();
+        m_handedBack.emplace_back(id, std::move(reply));
+    }
+    if (first) // the pass already asked for settles the ones that come after it
+        QMetaObject::invokeMethod(this, &ReplyComposer::settleHandedBack, Qt::QueuedConnection);
+}
+
+void ReplyComposer::settleHandedBack()
+{
+    std::vector<std::pair<quint64, ComposedReply>> replies;
+    {
+        const std::lock_guard<std::mutex> lock(m_handedBackLock);
+        replies.swap(m_handedBack);
+    }
+    for (auto &[id, reply] : replies)
+        settle(id, std::move(reply));
 }
 
 void ReplyComposer::settle(quint64 id, std::optional<ComposedReply> reply)

@@ -13,6 +13,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace tierdesk {
 
@@ -63,6 +65,10 @@ private:
     void settleOverdue();
     // A reply worded and checked (or nullopt: the timeout came first); the first of the two wins.
     void settle(quint64 id, std::optional<ComposedReply> reply);
+    // A slow responder's reply, from its pool thread: replies that come in while the engine
+    // thread is busy are settled together, in one pass (and so one write to the store).
+    void handBack(quint64 id, ComposedReply reply);
+    void settleHandedBack();
 
     std::map<quint64, Waiting> m_waiting;
     QTimer m_timer;
@@ -70,6 +76,8 @@ private:
     std::shared_ptr<Responder> m_responder;
     std::shared_ptr<Responder> m_fallback; // the local responder (thread-safe), never replaced
     QThreadPool m_pool; // a slow responder's replies, one task each
+    std::mutex m_handedBackLock;
+    std::vector<std::pair<quint64, ComposedReply>> m_handedBack; // guarded by m_handedBackLock
     WorkerPool m_quick{QThread::idealThreadCount()}; // a quick one's, in batches
     int m_timeoutMs = 15000;
 };

@@ -1,7 +1,6 @@
 #include "core/integrations/models/ProviderProtocols.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 // https://docs.anthropic.com/en/api/messages
 namespace tierdesk::providers::anthropic {
@@ -12,23 +11,16 @@ const QByteArray kVersion = QByteArrayLiteral("2023-06-01");
 
 OutboundRequest request(const Endpoint &endpoint, const ChatRequest &chat)
 {
-    QJsonArray messages;
-    for (const ChatMessage &m : chat.messages) {
-        const QString role = m.role == ChatMessage::Role::User ? QStringLiteral("user") : QStringLiteral("assistant");
-        messages.append(QJsonObject{{QStringLiteral("role"), role}, {QStringLiteral("content"), m.content}});
-    }
-    QJsonObject body{
-        {QStringLiteral("model"), chat.model},
-        {QStringLiteral("max_tokens"), chat.maxOutputTokens},
-        {QStringLiteral("messages"), messages},
-        {QStringLiteral("temperature"), chat.temperature},
-    };
+    JsonWriter json;
+    json.beginObject().field("max_tokens", chat.maxOutputTokens);
+    writeMessages(json, chat, false);
+    json.field("model", chat.model);
     if (!chat.system.isEmpty())
-        body.insert(QStringLiteral("system"), chat.system);
-    OutboundRequest r;
-    r.url = joinUrl(endpoint.baseUrl, QStringLiteral("/messages"));
-    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+        json.field("system", chat.system);
+    json.field("temperature", chat.temperature).endObject();
+    // Anthropic's own key header, not a bearer token.
+    OutboundRequest r
+        = jsonPost(Endpoint{endpoint.kind, endpoint.baseUrl, {}}, QStringLiteral("/messages"), json.take());
     r.headers.append({QByteArrayLiteral("anthropic-version"), kVersion});
     if (!endpoint.apiKey.isEmpty())
         r.headers.append({QByteArrayLiteral("x-api-key"), endpoint.apiKey});

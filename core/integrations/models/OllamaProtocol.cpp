@@ -1,25 +1,21 @@
 #include "core/integrations/models/ProviderProtocols.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 // https://github.com/ollama/ollama/blob/main/docs/api.md#generate-a-chat-completion
 namespace tierdesk::providers::ollama {
 
 OutboundRequest request(const Endpoint &endpoint, const ChatRequest &chat)
 {
-    const QJsonObject options{
-        {QStringLiteral("temperature"), chat.temperature},
-        {QStringLiteral("num_predict"), chat.maxOutputTokens},
-    };
-    const QJsonObject body{
-        {QStringLiteral("model"), chat.model},
-        {QStringLiteral("messages"), messagesWithSystem(chat)},
-        {QStringLiteral("stream"), false},
-        {QStringLiteral("options"), options},
-    };
+    JsonWriter json;
+    json.beginObject();
+    writeMessages(json, chat, true);
+    json.field("model", chat.model);
+    json.key("options").beginObject().field("num_predict", chat.maxOutputTokens);
+    json.field("temperature", chat.temperature).endObject();
+    json.field("stream", false).endObject();
     // Ollama itself takes no key; one behind a proxy that wants a bearer token gets it.
-    return jsonPost(endpoint, QStringLiteral("/api/chat"), body);
+    return jsonPost(endpoint, QStringLiteral("/api/chat"), json.take());
 }
 
 Result<ChatCompletion> answer(const QJsonObject &body)

@@ -9,14 +9,11 @@ namespace tierdesk::providers::openai {
 
 OutboundRequest request(const Endpoint &endpoint, const ChatRequest &chat)
 {
-    const QJsonObject body{
-        {QStringLiteral("model"), chat.model},
-        {QStringLiteral("messages"), messagesWithSystem(chat)},
-        {QStringLiteral("temperature"), chat.temperature},
-        {QStringLiteral("max_tokens"), chat.maxOutputTokens},
-        {QStringLiteral("stream"), false},
-    };
-    return jsonPost(endpoint, QStringLiteral("/chat/completions"), body);
+    JsonWriter json;
+    json.beginObject().field("max_tokens", chat.maxOutputTokens);
+    writeMessages(json, chat, true);
+    json.field("model", chat.model).field("stream", false).field("temperature", chat.temperature).endObject();
+    return jsonPost(endpoint, QStringLiteral("/chat/completions"), json.take());
 }
 
 Result<ChatCompletion> answer(const QJsonObject &body)

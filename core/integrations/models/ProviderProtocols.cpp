@@ -1,8 +1,5 @@
 #include "core/integrations/models/ProviderProtocols.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace tierdesk::providers {
 
 OutboundRequest request(const Endpoint &endpoint, const ChatRequest &chat)
@@ -59,28 +56,28 @@ Error malformed(const QString &why)
     return makeError(ErrorKind::Unavailable, ErrorDetail::AiFailed, QStringLiteral("unreadable answer: ") + why);
 }
 
-OutboundRequest jsonPost(const Endpoint &endpoint, const QString &path, const QJsonObject &body)
+OutboundRequest jsonPost(const Endpoint &endpoint, const QString &path, QByteArray body)
 {
     OutboundRequest r;
     r.url = joinUrl(endpoint.baseUrl, path);
-    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    r.body = std::move(body);
     r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     if (!endpoint.apiKey.isEmpty())
         r.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + endpoint.apiKey});
     return r;
 }
 
-QJsonArray messagesWithSystem(const ChatRequest &chat)
+void writeMessages(JsonWriter &json, const ChatRequest &chat, bool withSystem)
 {
-    QJsonArray messages;
-    if (!chat.system.isEmpty())
-        messages.append(
-            QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), chat.system}});
-    for (const ChatMessage &m : chat.messages) {
-        const QString role = m.role == ChatMessage::Role::User ? QStringLiteral("user") : QStringLiteral("assistant");
-        messages.append(QJsonObject{{QStringLiteral("role"), role}, {QStringLiteral("content"), m.content}});
-    }
-    return messages;
+    json.key("messages").beginArray();
+    if (withSystem && !chat.system.isEmpty())
+        json.beginObject().field("content", chat.system).field("role", "system").endObject();
+    for (const ChatMessage &m : chat.messages)
+        json.beginObject()
+            .field("content", m.content)
+            .field("role", m.role == ChatMessage::Role::User ? "user" : "assistant")
+            .endObject();
+    json.endArray();
 }
 
 } // namespace tierdesk::providers

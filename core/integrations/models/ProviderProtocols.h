@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/JsonWriter.h"
 #include "core/integrations/OutboundHttp.h"
 #include "core/integrations/models/ChatModel.h"
 
@@ -49,9 +50,10 @@ QString errorMessage(ProviderKind kind, const QJsonObject &body);
 QUrl joinUrl(const QUrl &base, const QString &path);
 // An answer that could not be read: the provider is not speaking its API.
 Error malformed(const QString &why);
-// The messages as both OpenAI and Ollama take them: the system prompt first.
-QJsonArray messagesWithSystem(const ChatRequest &chat);
+// The "messages" array, oldest first; as OpenAI and Ollama take it, the system prompt first.
+// Written straight to JSON: a prompt is several KiB, and each reply sends one.
+void writeMessages(JsonWriter &json, const ChatRequest &chat, bool withSystem);
 // A JSON POST of `body` to {base}{path}, with the key as a bearer token when there is one.
-OutboundRequest jsonPost(const Endpoint &endpoint, const QString &path, const QJsonObject &body);
+OutboundRequest jsonPost(const Endpoint &endpoint, const QString &path, QByteArray body);
 
 } // namespace tierdesk::providers

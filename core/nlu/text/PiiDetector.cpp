@@ -24,15 +24,40 @@ const QRegularExpression &digitRunPattern()
     return re;
 }
 
+// A house number, then up to three words and a street word: "221B Baker Street".
+#define TIERDESK_STREET_FIRST                                                                                          \
+    R"(\b\d{1,5}[A-Za-z]?\s+(?:[A-Za-zÀ-ÿ.'\-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|)"            \
+    R"(lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|highway|hwy|parkway|pkwy)\b\.?)"
+
+const QRegularExpression &numberFirstAddressPattern()
+{
+    static const QRegularExpression re(QStringLiteral(TIERDESK_STREET_FIRST),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return re;
+}
+
+// Either kind, the street word first as well: "Hauptstraße 5". Only for a text that has such a
+// street word: this alternative is tried at every word, the slow part of the search.
 const QRegularExpression &addressPattern()
 {
     static const QRegularExpression re(
-        QStringLiteral(
-            R"(\b\d{1,5}[A-Za-z]?\s+(?:[A-Za-zÀ-ÿ.'\-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|)"
-            R"(lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|highway|hwy|parkway|pkwy)\b\.?)"
+        QStringLiteral(TIERDESK_STREET_FIRST
             R"(|\b[A-Za-zÀ-ÿ\-]+(?:straße|strasse|str\.|weg|gasse|platz|allee)\s+\d{1,5}[a-z]?\b)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return re;
+}
+#undef TIERDESK_STREET_FIRST
+
+bool hasStreetWordAfterName(QStringView text)
+{
+    static const QRegularExpression re(
+        QStringLiteral("straße|strasse|str\\.|weg|gasse|platz|allee"), QRegularExpression::CaseInsensitiveOption);
+    return re.match(text).hasMatch();
+}
+
+bool hasDigit(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
 }
 
 // Dates and times look like phone numbers to digitRunPattern(): 2025-02-15, 15.02.2025.
@@ -82,11 +107,21 @@ bool PiiDetector::luhnValid(QStringView digits)
 QList<PiiDetector::Match> PiiDetector::find(QStringView text)
 {
     QList<Match> found;
-    for (auto it = emailPattern().globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        found.append(Match{Kind::Email, static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength())});
+    // Each pattern is searched only in a text that has what it needs (an @, a digit): most
+    // texts have neither, and an unanchored search of a long text costs the most.
+    const bool digits = hasDigit(text);
+    if (!digits && !text.contains(QLatin1Char('@')))
+        return found;
+    if (text.contains(QLatin1Char('@'))) {
+        for (auto it = emailPattern().globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            found.append(Match{Kind::Email, static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength())});
+        }
     }
-    for (auto it = addressPattern().globalMatch(text); it.hasNext();) {
+    if (!digits)
+        return found; // sorted: the e-mail addresses, in order
+    const QRegularExpression &address = hasStreetWordAfterName(text) ? addressPattern() : numberFirstAddressPattern();
+    for (auto it = address.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (!overlaps(found, m.capturedStart(), m.capturedLength()))
             found.append(
