@@ -30,6 +30,20 @@ QStringList priorityNames()
     return out;
 }
 
+QString toString(Assignment a)
+{
+    return a == Assignment::Automatic ? QStringLiteral("automatic") : QStringLiteral("manual");
+}
+
+std::optional<Assignment> parseAssignment(const QString &name)
+{
+    if (name == QLatin1String("manual"))
+        return Assignment::Manual;
+    if (name == QLatin1String("automatic"))
+        return Assignment::Automatic;
+    return std::nullopt;
+}
+
 DeskConfig DeskConfig::defaults()
 {
     using C = IssueCategory;

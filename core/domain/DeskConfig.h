@@ -28,10 +28,17 @@ struct DeskQueue {
     QString email; // where notifyOnEscalation mails go; may be empty
 };
 
+// How escalations reach people: they claim them from the queue (manual), or the desk gives each to
+// the available person of its queue with room who holds the fewest (automatic; docs/api.md).
+enum class Assignment { Manual, Automatic };
+QString toString(Assignment a);
+std::optional<Assignment> parseAssignment(const QString &name);
+
 struct DeskConfig {
     QList<DeskQueue> queues;
     SlaTarget sla[4];
     double warningAt = 0.75; // fraction of a target after which the state is "warning"
+    Assignment assignment = Assignment::Manual;
 
     // Three queues (orders, complaints, inquiries: the catch-all) and the SLA table of
     // docs/api.md, "Queues, priority and SLA".

@@ -32,6 +32,9 @@ struct DeskItem {
     qint64 firstResponseAt = 0;
     SlaState sla = SlaState::Ok;
     qint64 updatedAt = 0;
+    qint64 snoozedUntil = 0; // out of the queue's items until then, or the customer's next message
+
+    bool snoozed(qint64 now) const { return snoozedUntil > now; }
 
     bool claimed() const { return !assigneeId.isEmpty(); }
 };

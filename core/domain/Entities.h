@@ -69,6 +69,12 @@ struct Agent {
     bool active = true;
     qint64 createdAt = 0;
     qint64 tokensValidAfter = 0; // unix seconds: login tokens issued before are refused
+    // Conversations held at once before automatic assignment gives them no more (kMinCapacity..kMaxCapacity).
+    int capacity = kDefaultCapacity;
+
+    static constexpr int kDefaultCapacity = 3;
+    static constexpr int kMinCapacity = 1;
+    static constexpr int kMaxCapacity = 50;
 };
 
 // One line of an order.

@@ -129,6 +129,16 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());
+    AutoAssigner *assigner = &rt->m_desk->assigner();
+    QObject::connect(rt->m_agents.get(), &AgentDirectory::presenceChanged, assigner,
+        [assigner](const QString &companyId, const QString &agentId, const QString &presence) {
+            if (presence == QLatin1String("away"))
+                assigner->giveBack(companyId, agentId);
+            else
+                assigner->wake(companyId); // back, or gone offline (they keep what they hold)
+        });
+    QObject::connect(rt->m_agents.get(), &AgentDirectory::agentChanged, assigner,
+        [assigner](const QString &companyId, const QString &, bool) { assigner->wake(companyId); });
     rt->m_apiTokens = std::make_unique<ApiTokens>(*rt->m_engine);
     rt->m_chatVisitors = std::make_unique<ChatVisitors>(*rt->m_engine);
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);

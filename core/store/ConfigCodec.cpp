@@ -118,6 +118,7 @@ void readDesk(const QJsonObject &json, DeskConfig &d)
         t.resolutionMinutes = target.value(QLatin1String("resolutionMinutes")).toInt(t.resolutionMinutes);
     }
     d.warningAt = json.value(QLatin1String("warningAt")).toDouble(d.warningAt);
+    d.assignment = parseAssignment(json.value(QLatin1String("assignment")).toString()).value_or(d.assignment);
 }
 
 QJsonObject aiJson(const AiSettings &ai)
@@ -168,8 +169,8 @@ QJsonObject deskJson(const DeskConfig &d)
         sla.insert(toString(p),
             QJsonObject{{QStringLiteral("firstResponseMinutes"), d.target(p).firstResponseMinutes},
                 {QStringLiteral("resolutionMinutes"), d.target(p).resolutionMinutes}});
-    return {
-        {QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla}, {QStringLiteral("warningAt"), d.warningAt}};
+    return {{QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla},
+        {QStringLiteral("warningAt"), d.warningAt}, {QStringLiteral("assignment"), toString(d.assignment)}};
 }
 
 CsConfig readConfig(const QJsonObject &json)

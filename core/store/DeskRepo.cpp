@@ -10,9 +10,10 @@ namespace {
 const QString kDeskColumns = QStringLiteral(
     "d.session_id, d.company_id, d.queue, d.priority, d.reason, d.from_tier, d.queued_at, d.assignee_id, "
     "d.assignee_name,"
-    " d.claimed_at, d.first_response_due, d.resolution_due, d.first_response_at, d.sla_state, d.updated_at");
+    " d.claimed_at, d.first_response_due, d.resolution_due, d.first_response_at, d.sla_state, d.updated_at,"
+    " d.snoozed_until");
 
-// What the queue view shows besides the item (columns 15..24).
+// What the queue view shows besides the item (columns 16..25).
 const QString kRowColumns = QStringLiteral(
     ", s.status, s.channel, s.customer_sentiment, s.issue_category, s.issue_summary, s.customer_id,"
     " coalesce(c.name, ''), coalesce(c.tier, 'STANDARD'), coalesce(c.is_vip, 0),"
@@ -22,10 +23,12 @@ const QString kRowColumns = QStringLiteral(
     " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
     " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id");
 
-// ?1 company, ?2 queue ('' = all), ?3 assignee mode (0 any, 1 nobody, 2 one agent), ?4 that agent.
+// ?1 company, ?2 queue ('' = all), ?3 assignee mode (0 any, 1 nobody, 2 one agent), ?4 that agent,
+// ?5 snoozed mode (0 awake at ?6, 1 snoozed at ?6, 2 either).
 const QString kFilter
     = QStringLiteral(" WHERE d.company_id = ? AND (? = '' OR d.queue = ?)"
-                     " AND (? = 0 OR (? = 1 AND d.assignee_id IS NULL) OR (? = 2 AND d.assignee_id = ?))");
+                     " AND (? = 0 OR (? = 1 AND d.assignee_id IS NULL) OR (? = 2 AND d.assignee_id = ?))"
+                     " AND (? = 2 OR (? = 0) = (d.snoozed_until <= ?))");
 
 DeskItem readItem(const QSqlQuery &q)
 {
@@ -45,6 +48,7 @@ DeskItem readItem(const QSqlQuery &q)
     d.firstResponseAt = q.value(12).toLongLong();
     d.sla = parseSlaState(q.value(13).toString()).value_or(SlaState::Ok);
     d.updatedAt = q.value(14).toLongLong();
+    d.snoozedUntil = q.value(15).toLongLong();
     return d;
 }
 
@@ -62,16 +66,16 @@ QueueRow readQueueRow(const QSqlQuery &q)
 {
     QueueRow r;
     r.item = readItem(q);
-    r.status = q.value(15).toString();
-    r.channel = q.value(16).toString();
-    r.sentiment = q.value(17).toString();
-    r.issueCategory = q.value(18).toString();
-    r.issueSummary = q.value(19).toString();
-    r.customerId = q.value(20).toString();
-    r.customerName = q.value(21).toString();
-    r.customerTier = q.value(22).toString();
-    r.customerVip = q.value(23).toInt() != 0;
-    r.lastMessage = lastMessageOf(q.value(24).toByteArray());
+    r.status = q.value(16).toString();
+    r.channel = q.value(17).toString();
+    r.sentiment = q.value(18).toString();
+    r.issueCategory = q.value(19).toString();
+    r.issueSummary = q.value(20).toString();
+    r.customerId = q.value(21).toString();
+    r.customerName = q.value(22).toString();
+    r.customerTier = q.value(23).toString();
+    r.customerVip = q.value(24).toInt() != 0;
+    r.lastMessage = lastMessageOf(q.value(25).toByteArray());
     return r;
 }
 
@@ -83,12 +87,12 @@ Status DeskRepo::put(const DeskItem &d)
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT OR REPLACE INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
         " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, "
-        "updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "updated_at, snoozed_until)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return m_db.status(m_db.exec(q,
         {d.sessionId, d.companyId, d.queue, static_cast<int>(d.priority), toString(d.reason), toString(d.fromTier),
             d.queuedAt, d.assigneeId.isEmpty() ? QVariant() : QVariant(d.assigneeId), d.assigneeName, d.claimedAt,
-            d.firstResponseDue, d.resolutionDue, d.firstResponseAt, toString(d.sla), d.updatedAt}));
+            d.firstResponseDue, d.resolutionDue, d.firstResponseAt, toString(d.sla), d.updatedAt, d.snoozedUntil}));
 }
 
 std::optional<DeskItem> DeskRepo::find(const QString &sessionId)
@@ -161,10 +165,13 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
 {
     const int mode = !f.assignee ? 0 : f.assignee->isEmpty() ? 1 : 2;
     const QString agent = f.assignee.value_or(QString());
+    const int snoozed = static_cast<int>(f.snoozed);
     if (total) {
         QSqlQuery &c = m_db.statement(QStringLiteral("SELECT count(*) FROM desk_items d") + kFilter);
-        *total = m_db.exec(c, {f.companyId, f.queue, f.queue, mode, mode, mode, agent}) && c.next() ? c.value(0).toInt()
-                                                                                                    : 0;
+        *total
+            = m_db.exec(c, {f.companyId, f.queue, f.queue, mode, mode, mode, agent, snoozed, snoozed, f.at}) && c.next()
+            ? c.value(0).toInt()
+            : 0;
         c.finish();
     }
     const QString preferred = QLatin1Char(',') + f.preferredQueues.join(QLatin1Char(',')) + QLatin1Char(',');
@@ -174,7 +181,8 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
                          " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
                          " d.session_id LIMIT ?"));
     QList<QueueRow> out;
-    if (!m_db.exec(q, {f.companyId, f.queue, f.queue, mode, mode, mode, agent, preferred, f.limit}))
+    if (!m_db.exec(
+            q, {f.companyId, f.queue, f.queue, mode, mode, mode, agent, snoozed, snoozed, f.at, preferred, f.limit}))
         return out;
     while (q.next())
         out << readQueueRow(q);
@@ -277,6 +285,71 @@ QList<DeskMessage> DeskRepo::customerMessagesAfter(const QString &sessionId, int
     while (q.next())
         out << DeskMessage{
             q.value(0).toString(), QStringLiteral("customer"), q.value(1).toString(), q.value(2).toLongLong()};
+    q.finish();
+    return out;
+}
+
+Status DeskRepo::setSnooze(const QString &sessionId, qint64 until, qint64 now)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE desk_items SET snoozed_until = ?, updated_at = ? WHERE session_id = ?"));
+    return m_db.oneRow(m_db.exec(q, {until, now, sessionId}), q);
+}
+
+QList<DeskItem> DeskRepo::snoozeOver(qint64 now, int limit)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM desk_items d WHERE d.snoozed_until > 0"
+                                                 " AND d.snoozed_until <= ? ORDER BY d.snoozed_until LIMIT ?")
+                                      .arg(kDeskColumns));
+    QList<DeskItem> out;
+    if (!m_db.exec(q, {now, limit}))
+        return out;
+    while (q.next())
+        out << readItem(q);
+    q.finish();
+    return out;
+}
+
+QList<DeskItem> DeskRepo::waiting(const QString &companyId, qint64 now, int limit)
+{
+    // The queue's own order: breached first, then priority, then age.
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT %1 FROM desk_items d WHERE d.company_id = ? AND d.assignee_id IS NULL"
+                       " AND d.snoozed_until <= ? ORDER BY (d.sla_state = 'breached') DESC, d.priority, d.queued_at,"
+                       " d.session_id LIMIT ?")
+            .arg(kDeskColumns));
+    QList<DeskItem> out;
+    if (!m_db.exec(q, {companyId, now, limit}))
+        return out;
+    while (q.next())
+        out << readItem(q);
+    q.finish();
+    return out;
+}
+
+QHash<QString, AgentHolding> DeskRepo::holdings(const QString &companyId)
+{
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT assignee_id, count(*), max(claimed_at) FROM desk_items"
+                                        " WHERE company_id = ? AND assignee_id IS NOT NULL GROUP BY assignee_id"));
+    QHash<QString, AgentHolding> out;
+    if (!m_db.exec(q, {companyId}))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), AgentHolding{q.value(1).toInt(), q.value(2).toLongLong()});
+    q.finish();
+    return out;
+}
+
+QStringList DeskRepo::heldSessions(const QString &companyId, const QString &agentId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT session_id FROM desk_items WHERE company_id = ? AND assignee_id = ? ORDER BY claimed_at"));
+    QStringList out;
+    if (!m_db.exec(q, {companyId, agentId}))
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
     q.finish();
     return out;
 }

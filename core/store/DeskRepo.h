@@ -16,12 +16,23 @@ struct DeskMessage {
     qint64 timestamp = 0; // epoch ms
 };
 
+// Which items a queue read shows, by their snooze at QueueFilter::at.
+enum class SnoozeView { Awake = 0, Snoozed = 1, Either = 2 };
+
 struct QueueFilter {
     QString companyId;
     QString queue; // empty: all queues
     std::optional<QString> assignee; // "" = unassigned, an id = held by that agent; none = any
     QStringList preferredQueues; // listed before the others (after breached items)
     int limit = 100;
+    SnoozeView snoozed = SnoozeView::Either;
+    qint64 at = 0; // epoch ms the snooze is judged at
+};
+
+// What one person holds: how many items, and when they took the newest.
+struct AgentHolding {
+    int open = 0;
+    qint64 lastTakenAt = 0;
 };
 
 // A queue row with what the queue view shows of its session and customer.
@@ -89,6 +100,16 @@ public:
     QList<DeskMessage> customerMessagesAfter(const QString &sessionId, int position, int limit);
     // Sessions an agent holds.
     int heldBy(const QString &companyId, const QString &agentId);
+    // Their ids, the longest held first.
+    QStringList heldSessions(const QString &companyId, const QString &agentId);
+    // By agent id, everyone who holds something.
+    QHash<QString, AgentHolding> holdings(const QString &companyId);
+    // Unassigned items not snoozed at `now`, in the queue's order (for automatic assignment).
+    QList<DeskItem> waiting(const QString &companyId, qint64 now, int limit);
+    // Snoozed until `until` (0: awake again); NotFound when the item is gone.
+    Status setSnooze(const QString &sessionId, qint64 until, qint64 now);
+    // Items whose snooze ended at or before `now`, over all companies (still marked snoozed).
+    QList<DeskItem> snoozeOver(qint64 now, int limit);
 
 private:
     Database &m_db;

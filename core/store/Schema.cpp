@@ -282,6 +282,14 @@ const QList<Migration> &migrations()
                                " price_input REAL NOT NULL DEFAULT 0, price_output REAL NOT NULL DEFAULT 0,"
                                " created_at INTEGER NOT NULL, PRIMARY KEY (company_id, name))"),
             }},
+        {17,
+            {
+                // How many conversations a person holds at once before automatic assignment
+                // gives them no more (PATCH /api/cs/agents/:id {"capacity"}).
+                QStringLiteral("ALTER TABLE agents ADD COLUMN capacity INTEGER NOT NULL DEFAULT 3"),
+                // An item snoozed until then (epoch ms) is out of the queue's items; 0 = not snoozed.
+                QStringLiteral("ALTER TABLE desk_items ADD COLUMN snoozed_until INTEGER NOT NULL DEFAULT 0"),
+            }},
     };
     return all;
 }

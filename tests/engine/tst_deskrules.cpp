@@ -24,6 +24,8 @@ private slots:
     void invalidDeskConfig_data();
     void invalidDeskConfig();
     void partialSlaPatchKeepsTheRest();
+    void pickAgentFewestOpenThenIdleLongest();
+    void assignmentModeInTheConfig();
 };
 
 void TestDeskRules::priority_data()
@@ -207,6 +209,49 @@ void TestDeskRules::partialSlaPatchKeepsTheRest()
     QCOMPARE(merged->desk.target(Priority::Low).firstResponseMinutes, 240);
     QCOMPARE(merged->desk.warningAt, 0.5);
     QVERIFY(api::cs::validateConfig(api::cs::configJson(CsConfig::defaults())).ok());
+}
+
+void TestDeskRules::pickAgentFewestOpenThenIdleLongest()
+{
+    using desk::Candidate;
+    QCOMPARE(desk::pickAgent({}).value_or(-1), -1);
+    // Nobody with room: none, whatever else.
+    QCOMPARE(desk::pickAgent({Candidate{QStringLiteral("a"), 3, 3, 0}, Candidate{QStringLiteral("b"), 5, 2, 0}})
+                 .value_or(-1),
+        -1);
+    // The fewest open wins, even against a larger capacity.
+    QCOMPARE(desk::pickAgent({Candidate{QStringLiteral("a"), 2, 10, 0}, Candidate{QStringLiteral("b"), 1, 2, 500}})
+                 .value_or(-1),
+        1);
+    // A tie on open: the one idle the longest (the oldest idleSince).
+    QCOMPARE(desk::pickAgent({Candidate{QStringLiteral("a"), 1, 3, 900}, Candidate{QStringLiteral("b"), 1, 3, 100}})
+                 .value_or(-1),
+        1);
+    // A tie on both: the smaller id, wherever it is in the list.
+    QCOMPARE(desk::pickAgent({Candidate{QStringLiteral("b"), 0, 3, 0}, Candidate{QStringLiteral("a"), 0, 3, 0}})
+                 .value_or(-1),
+        1);
+    // A full person is skipped even with the fewest... of those over capacity.
+    QCOMPARE(desk::pickAgent({Candidate{QStringLiteral("a"), 1, 1, 0}, Candidate{QStringLiteral("b"), 2, 3, 0}})
+                 .value_or(-1),
+        1);
+}
+
+void TestDeskRules::assignmentModeInTheConfig()
+{
+    QVERIFY(CsConfig::defaults().desk.assignment == Assignment::Manual);
+    const auto automatic = api::cs::mergeConfig(
+        CsConfig::defaults(), QJsonDocument::fromJson(R"({"desk":{"assignment":"automatic"}})").object());
+    QVERIFY(automatic);
+    QVERIFY(automatic->desk.assignment == Assignment::Automatic);
+    QCOMPARE(api::cs::configJson(*automatic).value(QLatin1String("desk")).toObject().value(QLatin1String("assignment")),
+        QJsonValue(QStringLiteral("automatic")));
+    for (const char *bad : {R"({"desk":{"assignment":"auto"}})", R"({"desk":{"assignment":1}})"}) {
+        const auto refused = api::cs::mergeConfig(CsConfig::defaults(), QJsonDocument::fromJson(bad).object());
+        QVERIFY(!refused);
+        QVERIFY2(
+            refused.error().message.startsWith(QStringLiteral("desk.assignment")), qPrintable(refused.error().message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDeskRules)

@@ -8,6 +8,7 @@
 #include "core/integrations/PasswordHasher.h"
 #include "core/integrations/WebhookSigner.h"
 
+#include <cmath>
 #include <memory>
 
 namespace tierdesk::api {
@@ -17,7 +18,7 @@ QJsonObject agentJson(const Agent &a)
 {
     return {{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name}, {QStringLiteral("email"), a.email},
         {QStringLiteral("role"), a.role}, {QStringLiteral("companyId"), a.companyId},
-        {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}};
+        {QStringLiteral("queues"), QJsonArray::fromStringList(a.queues)}, {QStringLiteral("capacity"), a.capacity}};
 }
 
 // What an admin sees of an agent: also whether it is active.
@@ -323,6 +324,16 @@ void CsApi::changeAgent(Call &c)
             return fail(c, cs::invalid(QStringLiteral("active"), QStringLiteral("active must be true or false")));
         change.active = a.toBool();
     }
+    if (const QJsonValue v = body->value(QLatin1String("capacity")); !v.isUndefined()) {
+        const double n = v.toDouble(-1);
+        if (!v.isDouble() || n != std::floor(n) || n < Agent::kMinCapacity || n > Agent::kMaxCapacity)
+            return fail(c,
+                cs::invalid(QStringLiteral("capacity"),
+                    QStringLiteral("capacity must be a whole number from %1 to %2")
+                        .arg(Agent::kMinCapacity)
+                        .arg(Agent::kMaxCapacity)));
+        change.capacity = int(n);
+    }
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
     const bool wasActive = m_people.agents->find(c.who.company, id).has_value();
     const auto changed = m_people.agents->change(c.who.company, id, change, c.actor);
@@ -340,7 +351,10 @@ int CsApi::releaseHeldSessions(Call &c, const QString &agentId)
         return 0;
     int total = 0;
     int released = 0;
-    const QueueFilter held{c.who.company, QString(), agentId, {}, Desk::kMaxQueueLimit};
+    QueueFilter held;
+    held.companyId = c.who.company;
+    held.assignee = agentId;
+    held.limit = Desk::kMaxQueueLimit;
     for (const QueueRow &row : m_desk->repo().list(held, &total))
         if (m_desk->release(c.who.company, row.item.sessionId, c.actor))
             ++released;

@@ -37,6 +37,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("GET", base + QStringLiteral("/desk/overview"), guarded(Role::Supervisor, &CsApi::deskOverview));
     r.route("POST", base + QStringLiteral("/sessions/:id/claim"), guarded(Role::Agent, &CsApi::claim));
     r.route("POST", base + QStringLiteral("/sessions/:id/release"), guarded(Role::Agent, &CsApi::release));
+    r.route("POST", base + QStringLiteral("/sessions/:id/snooze"), guarded(Role::Agent, &CsApi::snooze));
     r.route("POST", base + QStringLiteral("/sessions/:id/assign"), guarded(Role::Supervisor, &CsApi::assign));
     r.route("POST", base + QStringLiteral("/sessions/:id/agent-messages"), guarded(Role::Agent, &CsApi::agentMessage));
     r.route("POST", base + QStringLiteral("/sessions/:id/transfer"), guarded(Role::Agent, &CsApi::transfer));

@@ -117,6 +117,7 @@ private:
     void deskQueue(Call &c);
     void deskOverview(Call &c);
     void claim(Call &c);
+    void snooze(Call &c);
     void release(Call &c);
     void assign(Call &c);
     void agentMessage(Call &c);

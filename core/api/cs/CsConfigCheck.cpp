@@ -234,6 +234,8 @@ Status validateDesk(const QJsonObject &desk)
     const double warningAt = desk.value(QLatin1String("warningAt")).toDouble();
     if (warningAt < 0.1 || warningAt > 0.99)
         return invalidAt(QStringLiteral("desk.warningAt"), QStringLiteral("a fraction from 0.1 to 0.99"));
+    if (!parseAssignment(desk.value(QLatin1String("assignment")).toString()))
+        return invalidAt(QStringLiteral("desk.assignment"), QStringLiteral("manual or automatic"));
     return Ok{};
 }
 

@@ -110,6 +110,7 @@ void readDesk(const QJsonObject &json, DeskConfig &d)
         t.resolutionMinutes = target.value(QLatin1String("resolutionMinutes")).toInt(t.resolutionMinutes);
     }
     d.warningAt = json.value(QLatin1String("warningAt")).toDouble(d.warningAt);
+    d.assignment = parseAssignment(json.value(QLatin1String("assignment")).toString()).value_or(d.assignment);
 }
 
 void diff(const QJsonObject &before, const QJsonObject &after, const QString &path, QJsonArray &out)
@@ -186,8 +187,8 @@ QJsonObject deskJson(const DeskConfig &d)
         sla.insert(toString(p),
             QJsonObject{{QStringLiteral("firstResponseMinutes"), d.target(p).firstResponseMinutes},
                 {QStringLiteral("resolutionMinutes"), d.target(p).resolutionMinutes}});
-    return {
-        {QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla}, {QStringLiteral("warningAt"), d.warningAt}};
+    return {{QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla},
+        {QStringLiteral("warningAt"), d.warningAt}, {QStringLiteral("assignment"), toString(d.assignment)}};
 }
 
 CsConfig readConfig(const QJsonObject &checked)

@@ -4,6 +4,7 @@
 
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/CsJson.h"
+#include "core/common/Time.h"
 
 #include <cmath>
 
@@ -59,6 +60,10 @@ void CsApi::deskQueue(Call &c)
         r.assignee = QString();
     else if (!assignee.isEmpty())
         r.assignee = assignee.left(128);
+    const QString snoozed = queryParam(c.req, "snoozed");
+    if (!snoozed.isEmpty() && snoozed != QLatin1String("true") && snoozed != QLatin1String("false"))
+        return fail(c, cs::invalid(QStringLiteral("snoozed"), QStringLiteral("snoozed must be true or false")));
+    r.snoozed = snoozed == QLatin1String("true");
     if (const QString v = queryParam(c.req, "limit"); !v.isEmpty()) {
         bool ok = false;
         r.limit = v.toInt(&ok);
@@ -96,10 +101,12 @@ void CsApi::deskOverview(Call &c)
     }
     QJsonArray people;
     for (const Agent &a : *agents) {
+        const QJsonArray sessions = heldBy.take(a.id);
         people.append(QJsonObject{{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name},
             {QStringLiteral("role"), a.role},
             {QStringLiteral("presence"), presenceName(m_people.agents->presence(a.id))},
-            {QStringLiteral("sessions"), heldBy.take(a.id)}});
+            {QStringLiteral("sessions"), sessions}, {QStringLiteral("capacity"), a.capacity},
+            {QStringLiteral("room"), qMax(0, a.capacity - int(sessions.size()))}});
     }
     for (auto it = heldBy.cbegin(); it != heldBy.cend(); ++it)
         people.append(QJsonObject{{QStringLiteral("id"), it.key()},
@@ -113,6 +120,21 @@ void CsApi::claim(Call &c)
 {
     if (deskReady(c))
         sendSession(c, m_desk->claim(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor));
+}
+
+void CsApi::snooze(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const QJsonValue until = body->value(QLatin1String("until"));
+    const QDateTime at = until.isString() ? timefmt::parseIso(until.toString()) : QDateTime();
+    if (!at.isValid())
+        return fail(c, cs::invalid(QStringLiteral("until"), QStringLiteral("until must be an ISO 8601 time")));
+    sendSession(c,
+        m_desk->snooze(c.who.company, c.req.pathParams.value(QStringLiteral("id")), at.toMSecsSinceEpoch(), c.actor));
 }
 
 void CsApi::release(Call &c)

@@ -199,6 +199,8 @@ QJsonObject queueItem(const QueueItem &q)
                 QJsonObject{{QStringLiteral("id"), d.assigneeId}, {QStringLiteral("name"), d.assigneeName}})
                         : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("claimedAt"), timeOrNull(d.claimedAt)},
+        {QStringLiteral("snoozedUntil"),
+            d.snoozed(q.readAt) ? timeOrNull(d.snoozedUntil) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("lastMessage"), lastMessage(q.lastMessage)}};
 }
 

@@ -6,6 +6,7 @@
 #include "core/common/FreedMemory.h"
 #include "core/common/Time.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace tierdesk::api {
@@ -17,6 +18,9 @@ WsHub::WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent)
     m_trim.setSingleShot(true);
     m_trim.setInterval(kTrimDelayMs);
     connect(&m_trim, &QTimer::timeout, this, [] { releaseFreedMemory(); });
+    m_typingTimer.setSingleShot(true);
+    connect(&m_typingTimer, &QTimer::timeout, this, &WsHub::expireTyping);
+    m_sinceStart.start();
 }
 
 WsHub::~WsHub()
@@ -96,9 +100,13 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
 
 void WsHub::onDisconnected(http::WebSocket *socket)
 {
-    if (const auto it = m_clients.constFind(socket); it != m_clients.cend() && it->present && m_agents)
+    const auto it = m_clients.constFind(socket);
+    const QString companyId = it != m_clients.cend() ? it->who.company : QString();
+    if (it != m_clients.cend() && it->present && m_agents)
         m_agents->socketClosed(it->who.subject);
     m_clients.remove(socket);
+    for (const QString &sessionId : m_viewers.drop(socket)) // a closed connection leaves at once
+        sendViewers(companyId, sessionId);
     if (socket->droppedAsSlowReader() && !m_trim.isActive())
         m_trim.start(); // after the sockets' deleteLater, once for a wave of drops
     socket->deleteLater();
@@ -135,9 +143,11 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
     };
     if (type == QLatin1String("ping"))
         return ack(QStringLiteral("pong"));
+    if (type == QLatin1String("viewing") || type == QLatin1String("typing") || type == QLatin1String("left"))
+        return onViewerMessage(socket, client, type, msg);
     if (type != QLatin1String("subscribe") && type != QLatin1String("unsubscribe"))
         return sendError(socket, ErrorKind::InvalidArgument, ErrorDetail::None,
-            QStringLiteral("type must be subscribe, unsubscribe or ping"));
+            QStringLiteral("type must be subscribe, unsubscribe, ping, viewing, typing or left"));
     const bool subscribe = type == QLatin1String("subscribe");
     if (!companyId.isEmpty()) {
         if (companyId != client.who.company)
@@ -167,8 +177,93 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
     ack(QStringLiteral("subscribed"));
 }
 
+void WsHub::onViewerMessage(http::WebSocket *socket, const Client &client, const QString &type, const QJsonObject &msg)
+{
+    if (client.who.role < Role::Agent)
+        return sendError(socket, ErrorKind::Forbidden, ErrorDetail::None,
+            QStringLiteral("Only people at the desk say what they view"));
+    const QString sessionId = msg.value(QLatin1String("sessionId")).toString();
+    if (type == QLatin1String("left")) {
+        if (m_viewers.leave(socket, sessionId))
+            sendViewers(client.who.company, sessionId);
+        return;
+    }
+    const auto session
+        = sessionId.isEmpty() || sessionId.size() > 128 ? std::nullopt : m_engine.sessionHeader(sessionId);
+    if (!session || session->companyId != client.who.company)
+        return sendError(
+            socket, ErrorKind::NotFound, ErrorDetail::SessionNotFound, QStringLiteral("Session not found"));
+    QString name = client.who.displayName;
+    if (name.isEmpty() && m_agents)
+        if (const auto agent = m_agents->find(client.who.company, client.who.subject))
+            name = agent->name;
+    if (name.isEmpty())
+        name = client.who.subject;
+    bool changed = false;
+    const bool typing = type == QLatin1String("typing");
+    const bool taken = typing ? m_viewers.type(socket, sessionId, client.who.subject, name,
+                           msg.value(QLatin1String("internal")).toBool(), m_sinceStart.elapsed() + m_typingMs, &changed)
+                              : m_viewers.view(socket, sessionId, client.who.subject, name, &changed);
+    if (!taken)
+        return sendError(socket, ErrorKind::Conflict, ErrorDetail::None,
+            QStringLiteral("At most %1 conversations viewed per connection")
+                .arg(SessionViewers::kMaxViewedPerConnection));
+    if (typing)
+        armTypingTimer();
+    // A new viewer learns who else is there even when nothing changed for the others.
+    if (changed || !typing)
+        sendViewers(client.who.company, sessionId);
+}
+
+void WsHub::sendViewers(const QString &companyId, const QString &sessionId)
+{
+    QJsonArray list;
+    for (const SessionViewers::Viewer &v : m_viewers.viewers(sessionId))
+        list.append(QJsonObject{{QStringLiteral("agentId"), v.agentId}, {QStringLiteral("name"), v.name},
+            {QStringLiteral("typing"), v.typing}, {QStringLiteral("internal"), v.typing && v.internal}});
+    QByteArray frame;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        const Client &client = *it;
+        if (!client.socket || client.who.company != companyId || client.who.role < Role::Agent)
+            continue;
+        if (!client.wholeCompany && !client.sessions.contains(sessionId) && !m_viewers.isViewing(it.key(), sessionId))
+            continue;
+        if (frame.isEmpty())
+            frame = http::WebSocket::textFrame(
+                QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("viewers")},
+                                  {QStringLiteral("sessionId"), sessionId}, {QStringLiteral("viewers"), list}})
+                    .toJson(QJsonDocument::Compact));
+        client.socket->sendFrame(frame);
+    }
+}
+
+void WsHub::armTypingTimer()
+{
+    const qint64 next = m_viewers.nextDeadline();
+    if (next == 0) {
+        m_typingTimer.stop();
+        return;
+    }
+    m_typingTimer.start(int(qBound(qint64(0), next - m_sinceStart.elapsed(), qint64(60000))));
+}
+
+void WsHub::expireTyping()
+{
+    const QStringList changed = m_viewers.expire(m_sinceStart.elapsed());
+    for (const QString &sessionId : changed) {
+        const auto session = m_engine.sessionHeader(sessionId);
+        if (session)
+            sendViewers(session->companyId, sessionId);
+    }
+    armTypingTimer();
+}
+
 void WsHub::onSessionEvent(const SessionEvent &event)
 {
+    // A person who sent a reply or a note is no longer typing it.
+    if (event.type == SessionEventType::Message && event.reply && event.reply->meta.person
+        && m_viewers.wrote(event.sessionId, event.reply->meta.person->agentId))
+        sendViewers(event.companyId, event.sessionId);
     broadcast(event.companyId, event.sessionId, eventName(event.type), event.isDeskEvent(), event.internal,
         [&event] { return cs::eventData(event); });
 }

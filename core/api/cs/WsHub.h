@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/api/auth/AuthGate.h"
+#include "core/api/cs/SessionViewers.h"
 #include "core/api/http/HttpServer.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/pipeline/SessionEventTap.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -31,6 +33,10 @@ namespace tierdesk::api {
 // change is sent to company-wide subscribers as "agent.presence" (sessionId "").
 // Company-wide subscribers also get the desk's "queue.added|updated|removed" and
 // "sla.warning|breached"; internal notes ("message" with data.internal) go to agents and above only.
+// People at the desk say what they have open: {"type":"viewing"|"left","sessionId"} and
+// {"type":"typing","sessionId","internal":bool}; every agent connection that follows the session
+// (subscribed to it or to the company, or viewing it) gets {"type":"viewers","sessionId",
+// "viewers":[{"agentId","name","typing","internal"}]} on each change (SessionViewers).
 // An event is encoded once into one frame that every connection getting it shares; a client
 // that leaves more than http/maxUnsentBytes unread is dropped (http::WebSocket), after which
 // the freed memory is handed back to the system.
@@ -43,6 +49,10 @@ public:
     static constexpr int kMaxClients = 2000;
     // Drops of slow readers within this are followed by one trim of the allocator.
     static constexpr int kTrimDelayMs = 500;
+    // A "typing" lasts this long unless sent again (a console sends it while keys are pressed).
+    static constexpr int kDefaultTypingMs = 6000;
+
+    void setTypingMs(int ms) { m_typingMs = qMax(1, ms); }
 
     WsHub(SessionEngine &engine, AuthGate &auth, QObject *parent = nullptr);
     ~WsHub() override;
@@ -67,6 +77,11 @@ private:
         bool internal, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, ErrorKind kind, ErrorDetail detail, const QString &message);
     void onDisconnected(http::WebSocket *socket);
+    // viewing / typing / left from a person's console.
+    void onViewerMessage(http::WebSocket *socket, const Client &client, const QString &type, const QJsonObject &msg);
+    void sendViewers(const QString &companyId, const QString &sessionId);
+    void expireTyping();
+    void armTypingTimer();
 
     SessionEngine &m_engine;
     AuthGate &m_auth;
@@ -74,6 +89,10 @@ private:
     SessionEventTap m_events; // connected only while there are clients
     AgentDirectory *m_agents = nullptr;
     QTimer m_trim; // releaseFreedMemory() once dropped readers' buffers are gone
+    SessionViewers m_viewers;
+    QTimer m_typingTimer; // ends typing that ran out
+    QElapsedTimer m_sinceStart; // typing deadlines are on this steady clock
+    int m_typingMs = kDefaultTypingMs;
 };
 
 } // namespace tierdesk::api

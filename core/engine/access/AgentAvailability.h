@@ -10,6 +10,8 @@ class AgentAvailability {
 public:
     virtual ~AgentAvailability() = default;
     virtual bool anyAvailable(const QString &companyId, const QString &queue) const = 0;
+    // This person is connected and not away.
+    virtual bool isAvailable(const QString &agentId) const = 0;
 };
 
 } // namespace tierdesk

@@ -37,6 +37,7 @@ struct AgentChange {
     std::optional<QString> role;
     std::optional<QStringList> queues;
     std::optional<bool> active;
+    std::optional<int> capacity; // Agent::kMinCapacity..kMaxCapacity
 };
 
 // The people who log in to the console, on the engine thread: creation,
@@ -103,6 +104,7 @@ public:
     Presence presence(const QString &agentId) const;
     // Someone present and not away answers this queue (the desk asks on hand-over).
     bool anyAvailable(const QString &companyId, const QString &queue) const override;
+    bool isAvailable(const QString &agentId) const override { return presence(agentId) == Presence::Available; }
     Result<Agent> setPresence(const QString &companyId, const QString &agentId, Presence p, const Actor &actor);
     // A WebSocket of this agent opened or closed (WsHub).
     void socketOpened(const QString &companyId, const QString &agentId);
@@ -111,6 +113,8 @@ public:
 signals:
     // The effective presence changed: presence is "available", "away" or "offline".
     void presenceChanged(const QString &companyId, const QString &agentId, const QString &presence);
+    // An admin changed the agent (queues, capacity, role, active), once committed.
+    void agentChanged(const QString &companyId, const QString &agentId, bool active);
 
 private:
     struct Live {

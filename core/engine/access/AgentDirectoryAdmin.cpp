@@ -76,6 +76,13 @@ Result<Agent> AgentDirectory::change(
     next.role = checked->role;
     next.queues = checked->queues;
     next.active = change.active.value_or(stored->active);
+    next.capacity = change.capacity.value_or(stored->capacity);
+    if (next.capacity < Agent::kMinCapacity || next.capacity > Agent::kMaxCapacity)
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("capacity must be a whole number from %1 to %2")
+                .arg(Agent::kMinCapacity)
+                .arg(Agent::kMaxCapacity),
+            {{QStringLiteral("field"), QStringLiteral("capacity")}});
     if (!next.active && stored->active && id == actor.subject)
         return conflict(QStringLiteral("You cannot deactivate yourself"), QStringLiteral("self"));
     if (isActiveAdmin(*stored) && !isActiveAdmin(next)) {
@@ -90,7 +97,8 @@ Result<Agent> AgentDirectory::change(
     if (next.active != stored->active || next.role != stored->role)
         next.tokensValidAfter = qMax(stored->tokensValidAfter, nowMs / 1000 + 1);
     const QVariantMap details{{QStringLiteral("name"), next.name}, {QStringLiteral("role"), next.role},
-        {QStringLiteral("queues"), next.queues}, {QStringLiteral("active"), next.active}};
+        {QStringLiteral("queues"), next.queues}, {QStringLiteral("active"), next.active},
+        {QStringLiteral("capacity"), next.capacity}};
     const bool ok = m_store.batch().run([&] {
         return m_store.agents().update(next)
             && m_store.audit().append({nowMs, companyId, actor.subject, actor.role, QStringLiteral("agent.update"),
@@ -98,6 +106,10 @@ Result<Agent> AgentDirectory::change(
     });
     if (!ok)
         return m_store.batch().failure(QStringLiteral("could not store the agent"));
+    m_store.batch().afterCommit([this, companyId, id, active = next.active](bool committed) {
+        if (committed)
+            emit agentChanged(companyId, id, active);
+    });
     return next;
 }
 

@@ -21,7 +21,11 @@ Desk::Desk(SessionEngine &engine, QObject *parent)
     : QObject(parent), m_engine(engine), m_repo(engine.core().store().db())
 {
     m_engine.setDesk(this);
-    connect(&m_slaTimer, &QTimer::timeout, this, [this] { evaluateSla(); });
+    connect(&m_slaTimer, &QTimer::timeout, this, [this] {
+        evaluateSla();
+        wakeSnoozed();
+        m_assigner.wakeAll(); // what no change woke (a company just switched to automatic)
+    });
 }
 
 Desk::~Desk()
@@ -104,7 +108,13 @@ Result<QueuePage> Desk::queue(const QueueRequest &request, const Actor &actor)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("unknown queue"),
             {{QStringLiteral("field"), QStringLiteral("queue")},
                 {QStringLiteral("allowed"), QJsonArray::fromStringList(config.queueNames())}});
-    QueueFilter f{request.companyId, request.queue, request.assignee, {}, qBound(1, request.limit, kMaxQueueLimit)};
+    QueueFilter f;
+    f.companyId = request.companyId;
+    f.queue = request.queue;
+    f.assignee = request.assignee;
+    f.limit = qBound(1, request.limit, kMaxQueueLimit);
+    f.snoozed = request.snoozed ? SnoozeView::Snoozed : SnoozeView::Awake;
+    f.at = m_engine.clock().nowMs();
     if (const auto agent = m_engine.core().store().agents().find(request.companyId, actor.subject))
         f.preferredQueues = agent->queues;
     QueuePage page;
@@ -173,6 +183,7 @@ Result<Session> Desk::changed(const Held &h, const Actor &actor, const QString &
         return m_engine.core().store().batch().failure(QStringLiteral("could not store the change"));
     }
     publishQueue(h.session.companyId, h.session.id, SessionEventType::QueueUpdated);
+    m_assigner.wake(h.session.companyId); // a release or transfer may have made room
     return reload(h.session.companyId, h.session.id);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentAvailability.h"
+#include "core/engine/desk/AutoAssigner.h"
 #include "core/store/DeskRepo.h"
 
 #include <QObject>
@@ -37,6 +38,7 @@ struct QueueRequest {
     QString queue;
     std::optional<QString> assignee; // "" = unassigned, an agent id, none = any
     int limit = 100;
+    bool snoozed = false; // the items snoozed now instead of the others
 };
 
 // The agent desk: the queue of sessions waiting for a person, claims, a
@@ -50,12 +52,20 @@ public:
     static constexpr int kMaxReplyChars = 4000;
     static constexpr int kMaxQueueLimit = 500;
     static constexpr int kMaxActionReasonChars = 500;
+    static constexpr qint64 kMaxSnoozeMs = 30LL * 86400000; // a snooze ends within 30 days
 
     explicit Desk(SessionEngine &engine, QObject *parent = nullptr);
     ~Desk() override;
 
     DeskRepo &repo() { return m_repo; }
-    void setAvailability(const AgentAvailability *availability) { m_availability = availability; }
+    void setAvailability(const AgentAvailability *availability)
+    {
+        m_availability = availability;
+        m_assigner.setAvailability(availability);
+    }
+    // Automatic assignment (desk.assignment "automatic"): woken by the desk's own changes, and
+    // by presence and agent changes from outside (Runtime wires those).
+    AutoAssigner &assigner() { return m_assigner; }
     // Whether a person who takes this queue is available now (false without availability).
     bool anyAgentAvailable(const QString &companyId, const QString &queue) const
     {
@@ -89,6 +99,12 @@ public:
     // theirs, confirmed to the customer by a human_agent message.
     Result<PersonActionDone> act(
         const QString &companyId, const QString &sessionId, AgentAction action, const Actor &actor);
+
+    // Holder or supervisor+: the item leaves the queue's items until `untilMs` (epoch ms, within
+    // kMaxSnoozeMs) or the customer's next message (DeskSnooze.cpp); audited as desk.snooze.
+    Result<Session> snooze(const QString &companyId, const QString &sessionId, qint64 untilMs, const Actor &actor);
+    // Snoozes that ended by now come back to the queue (the SLA timer's round); returns how many.
+    int wakeSnoozed();
 
     // The queue item of an open session (for GET session), or none.
     std::optional<QueueItem> item(const QString &sessionId);
@@ -135,10 +151,13 @@ private:
     void publishQueue(const QString &companyId, const QString &sessionId, SessionEventType type);
     void publishMessage(const Session &s, const Message &m, bool internal);
     Result<Session> reload(const QString &companyId, const QString &sessionId);
+    // Back in the queue's items if it was snoozed (queue.added); false when it was not.
+    bool wake(const QString &sessionId, qint64 now);
 
     SessionEngine &m_engine;
     DeskRepo m_repo;
     const AgentAvailability *m_availability = nullptr;
+    AutoAssigner m_assigner{*this, m_engine};
     QTimer m_slaTimer;
 };
 

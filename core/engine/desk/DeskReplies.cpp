@@ -54,6 +54,7 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
     desk::setDueTimes(d, config);
     if (!m_repo.put(d))
         return false;
+    m_assigner.wake(s.companyId);
     const bool notify = company->config.notifyOnEscalation;
     if (!notify && !m_engine.eventsWanted())
         return true;
@@ -86,7 +87,9 @@ QString Desk::handoverNote(const Session &s, const Company &company)
 
 void Desk::customerWrote(const Session &s)
 {
-    publishQueue(s.companyId, s.id, SessionEventType::QueueUpdated);
+    // A snoozed conversation is back with the customer's next message.
+    if (!wake(s.id, m_engine.clock().nowMs()))
+        publishQueue(s.companyId, s.id, SessionEventType::QueueUpdated);
 }
 
 // The queue and the conversation's side panel show the new summary without a reload.
@@ -201,6 +204,7 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
         if (!m_repo.remove(s.id, now))
             return false;
         publishQueue(s.companyId, s.id, SessionEventType::QueueRemoved);
+        m_assigner.wake(s.companyId); // its holder has room again
     }
     const bool person = actor.role == QLatin1String("agent") || actor.role == QLatin1String("supervisor")
         || actor.role == QLatin1String("admin");

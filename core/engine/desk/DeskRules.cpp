@@ -1,5 +1,7 @@
 #include "core/engine/desk/DeskRules.h"
 
+#include <tuple>
+
 namespace tierdesk::desk {
 
 Priority priorityFor(EscalationReason reason, Sentiment sentiment, bool vip)
@@ -53,6 +55,24 @@ SlaState slaState(const DeskItem &item, qint64 now, double warningAt)
     if (item.firstResponseAt == 0)
         s = qMax(s, against(item.queuedAt, item.firstResponseDue, now, warningAt));
     return s;
+}
+
+std::optional<int> pickAgent(const QList<Candidate> &candidates)
+{
+    std::optional<int> best;
+    for (int i = 0; i < candidates.size(); ++i) {
+        const Candidate &c = candidates.at(i);
+        if (c.open >= c.capacity)
+            continue;
+        if (!best) {
+            best = i;
+            continue;
+        }
+        const Candidate &b = candidates.at(*best);
+        if (std::tie(c.open, c.idleSince, c.agentId) < std::tie(b.open, b.idleSince, b.agentId))
+            best = i;
+    }
+    return best;
 }
 
 } // namespace tierdesk::desk

@@ -21,5 +21,17 @@ void setDueTimes(DeskItem &item, const DeskConfig &config);
 // time has passed). The first-response target counts until the first reply.
 SlaState slaState(const DeskItem &item, qint64 now, double warningAt);
 
+// A person automatic assignment may give an item to: available, of the item's queue.
+struct Candidate {
+    QString agentId;
+    int open = 0; // conversations held now
+    int capacity = 0;
+    qint64 idleSince = 0; // when they were last given or took one (0: not since the server started)
+};
+
+// The one with room (open < capacity) who holds the fewest; ties go to the one idle the
+// longest, then to the smaller id (so a round is repeatable). None when nobody has room.
+std::optional<int> pickAgent(const QList<Candidate> &candidates);
+
 } // namespace desk
 } // namespace tierdesk
