@@ -15,7 +15,8 @@ QJsonObject overviewJson(const AnalyticsSummary::Overview &o)
         {QStringLiteral("resolvedSessions"), o.resolvedSessions}, {QStringLiteral("resolutionRate"), o.resolutionRate},
         {QStringLiteral("avgResolutionTime"), o.avgResolutionTime},
         {QStringLiteral("avgMessagesPerSession"), o.avgMessagesPerSession},
-        {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg}};
+        {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg},
+        {QStringLiteral("ratings"), o.ratings}};
 }
 
 QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
@@ -24,7 +25,9 @@ QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
     for (const AnalyticsSummary::TierRow &r : rows)
         out.append(QJsonObject{{QStringLiteral("tier"), r.tier}, {QStringLiteral("sessions"), r.sessions},
             {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("resolutionRate"), r.resolutionRate},
-            {QStringLiteral("avgTime"), r.avgTime}});
+            {QStringLiteral("avgTime"), r.avgTime},
+            {QStringLiteral("customerSatisfactionAvg"), r.customerSatisfactionAvg},
+            {QStringLiteral("ratings"), r.ratings}});
     return out;
 }
 
@@ -33,7 +36,9 @@ QJsonArray byChannelJson(const QList<AnalyticsSummary::ChannelRow> &rows)
     QJsonArray out;
     for (const AnalyticsSummary::ChannelRow &r : rows)
         out.append(QJsonObject{{QStringLiteral("channel"), r.channel}, {QStringLiteral("sessions"), r.sessions},
-            {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("avgTime"), r.avgTime}});
+            {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("avgTime"), r.avgTime},
+            {QStringLiteral("customerSatisfactionAvg"), r.customerSatisfactionAvg},
+            {QStringLiteral("ratings"), r.ratings}});
     return out;
 }
 
@@ -69,13 +74,23 @@ QJsonArray timelineJson(const QList<AnalyticsSummary::Period> &periods)
     return out;
 }
 
+QJsonArray byAgentJson(const QList<AgentSatisfaction> &agents)
+{
+    QJsonArray out;
+    for (const AgentSatisfaction &a : agents)
+        out.append(QJsonObject{{QStringLiteral("agentId"), a.agentId}, {QStringLiteral("agentName"), a.agentName},
+            {QStringLiteral("ratings"), a.ratings},
+            {QStringLiteral("customerSatisfactionAvg"), a.customerSatisfactionAvg}});
+    return out;
+}
+
 QJsonObject deskJson(const DeskSummary &d)
 {
     return {{QStringLiteral("handled"), d.handled}, {QStringLiteral("slaMet"), d.slaMet},
         {QStringLiteral("slaMissed"), d.slaMissed},
         {QStringLiteral("slaAttainment"), d.slaAttainment ? QJsonValue(*d.slaAttainment) : QJsonValue()},
         {QStringLiteral("avgFirstResponseTime"), d.avgFirstResponseTime},
-        {QStringLiteral("avgHandleTime"), d.avgHandleTime}};
+        {QStringLiteral("avgHandleTime"), d.avgHandleTime}, {QStringLiteral("byAgent"), byAgentJson(d.byAgent)}};
 }
 
 } // namespace

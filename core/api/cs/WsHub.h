@@ -31,6 +31,8 @@ namespace tierdesk::api {
 // change is sent to company-wide subscribers as "agent.presence" (sessionId "").
 // Company-wide subscribers also get the desk's "queue.added|updated|removed" and
 // "sla.warning|breached"; internal notes ("message" with data.internal) go to agents and above only.
+// A customer's rating is "satisfaction.rated" (to the session's and company-wide subscribers); a
+// low one (1 or 2) is also "satisfaction.low", to company-wide supervisor and admin connections only.
 // An event is encoded once into one frame that every connection getting it shares; a client
 // that leaves more than http/maxUnsentBytes unread is dropped (http::WebSocket), after which
 // the freed memory is handed back to the system.
@@ -63,8 +65,8 @@ private:
     void onText(http::WebSocket *socket, const QString &text);
     void onSessionEvent(const SessionEvent &event);
     // One frame to each client that may see it; `data` is made once, only if someone does.
-    void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
-        bool internal, const std::function<QJsonObject()> &data);
+    void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool wholeCompanyOnly,
+        Role minimum, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, ErrorKind kind, ErrorDetail detail, const QString &message);
     void onDisconnected(http::WebSocket *socket);
 
