@@ -72,6 +72,7 @@ struct AnalyticsSummary {
         qint64 resolved = 0;
         qint64 escalated = 0;
         double customerSatisfactionAvg = 0;
+        qint64 ratings = 0;
     };
 
     qint64 startMs = 0;

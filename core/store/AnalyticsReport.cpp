@@ -61,6 +61,7 @@ void AnalyticsReport::add(qint64 atMs, const AnalyticsFacts &facts)
     p.resolved += facts.resolved();
     p.escalated += sessions - facts.byTier.value(QStringLiteral("AI_REP")).sessions;
     p.satisfaction += facts.satisfaction();
+    p.rated += facts.rated();
 }
 
 AnalyticsSummary AnalyticsReport::summary() const
@@ -144,7 +145,7 @@ QList<AnalyticsSummary::Period> AnalyticsReport::timeline() const
     QList<AnalyticsSummary::Period> out;
     for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it)
         out << AnalyticsSummary::Period{it.key(), it->sessions, it->resolved, it->escalated,
-            round1(double(it->satisfaction) / double(it->sessions))};
+            round1(double(it->satisfaction) / double(it->sessions)), it->rated};
     return out;
 }
 

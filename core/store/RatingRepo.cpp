@@ -3,8 +3,8 @@
 namespace tierdesk {
 namespace {
 
-const QString kRatingColumns
-    = QStringLiteral("session_id, company_id, rating, comment, rated_at, agent_id, agent_name, tier, channel, rated_by");
+const QString kRatingColumns = QStringLiteral(
+    "session_id, company_id, rating, comment, rated_at, agent_id, agent_name, tier, channel, rated_by");
 
 SessionRating readRating(const QSqlQuery &q)
 {
@@ -57,10 +57,10 @@ QHash<QString, SessionRating> RatingRepo::forSessions(const QStringList &session
 
 QList<AgentSatisfaction> RatingRepo::byAgent(const QString &companyId, qint64 startMs, qint64 endMs)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT agent_id, MAX(agent_name), COUNT(*), AVG(rating) FROM session_ratings"
-                       " WHERE company_id = ? AND rated_at >= ? AND rated_at <= ? AND agent_id <> ''"
-                       " GROUP BY agent_id ORDER BY 2, 1"));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT agent_id, MAX(agent_name), COUNT(*), AVG(rating) FROM session_ratings"
+                                        " WHERE company_id = ? AND rated_at >= ? AND rated_at <= ? AND agent_id <> ''"
+                                        " GROUP BY agent_id ORDER BY 2, 1"));
     QList<AgentSatisfaction> out;
     if (!m_db.exec(q, {companyId, startMs, endMs}))
         return out;

@@ -290,7 +290,8 @@ const QList<Migration> &migrations()
                     "CREATE TABLE session_ratings (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
                     " company_id TEXT NOT NULL REFERENCES companies(id),"
                     " rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5), comment TEXT NOT NULL DEFAULT '',"
-                    " rated_at INTEGER NOT NULL, agent_id TEXT NOT NULL DEFAULT '', agent_name TEXT NOT NULL DEFAULT '',"
+                    " rated_at INTEGER NOT NULL, agent_id TEXT NOT NULL DEFAULT '', agent_name TEXT NOT NULL DEFAULT "
+                    "'',"
                     " tier TEXT NOT NULL, channel TEXT NOT NULL, rated_by TEXT NOT NULL)"),
                 // The desk's ratings per agent over a range.
                 QStringLiteral("CREATE INDEX session_ratings_by_company ON session_ratings(company_id, rated_at)"),

@@ -15,8 +15,7 @@ QJsonObject overviewJson(const AnalyticsSummary::Overview &o)
         {QStringLiteral("resolvedSessions"), o.resolvedSessions}, {QStringLiteral("resolutionRate"), o.resolutionRate},
         {QStringLiteral("avgResolutionTime"), o.avgResolutionTime},
         {QStringLiteral("avgMessagesPerSession"), o.avgMessagesPerSession},
-        {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg},
-        {QStringLiteral("ratings"), o.ratings}};
+        {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg}, {QStringLiteral("ratings"), o.ratings}};
 }
 
 QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
@@ -70,7 +69,8 @@ QJsonArray timelineJson(const QList<AnalyticsSummary::Period> &periods)
     for (const AnalyticsSummary::Period &p : periods)
         out.append(QJsonObject{{QStringLiteral("period"), p.period}, {QStringLiteral("sessions"), p.sessions},
             {QStringLiteral("resolved"), p.resolved}, {QStringLiteral("escalated"), p.escalated},
-            {QStringLiteral("customerSatisfactionAvg"), p.customerSatisfactionAvg}});
+            {QStringLiteral("customerSatisfactionAvg"), p.customerSatisfactionAvg},
+            {QStringLiteral("ratings"), p.ratings}});
     return out;
 }
 

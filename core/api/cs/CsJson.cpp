@@ -119,9 +119,9 @@ QJsonObject rating(const SessionRating &r)
         {QStringLiteral("ratedAt"), timefmt::iso(r.ratedAt)}, {QStringLiteral("tier"), r.tier},
         {QStringLiteral("channel"), r.channel},
         {QStringLiteral("agent"),
-            r.agentId.isEmpty() ? QJsonValue()
-                                : QJsonValue(QJsonObject{
-                                    {QStringLiteral("id"), r.agentId}, {QStringLiteral("name"), r.agentName}})}};
+            r.agentId.isEmpty()
+                ? QJsonValue()
+                : QJsonValue(QJsonObject{{QStringLiteral("id"), r.agentId}, {QStringLiteral("name"), r.agentName}})}};
 }
 
 QJsonObject customer(const Customer &c)
