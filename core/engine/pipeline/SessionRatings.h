@@ -23,8 +23,8 @@ public:
         QString comment;
     };
 
-    Result<SessionRating> rate(const QString &companyId, const QString &sessionId, const Input &input,
-        const Actor &actor);
+    Result<SessionRating> rate(
+        const QString &companyId, const QString &sessionId, const Input &input, const Actor &actor);
     // Whether `actor` may rate the session now (or once `resolvingFirst` resolves it in the
     // same request), before anything else of that request changes: as rate() checks it.
     Status mayRate(const QString &companyId, const QString &sessionId, const Actor &actor, bool resolvingFirst);
