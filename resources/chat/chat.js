@@ -235,6 +235,7 @@
     ui.messages.replaceChildren();
     ui.typing.hidden = true;
     ui.rating.reset();
+    ui.ratingStars.querySelectorAll('label').forEach((label) => label.classList.remove('is-lit'));
     ui.rating.hidden = true;
     ui.ratingThanks.hidden = true;
     ui.composer.hidden = false;
