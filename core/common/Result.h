@@ -38,6 +38,8 @@ enum class ErrorDetail {
     StaleReply, // Conflict: the customer wrote after the message the reply is based on
     NotClaimedByYou, // Conflict: held by someone else or by nobody
     NotOwed, // Conflict: a refund the order does not owe (uncharged, or beyond what is left)
+    SessionNotResolved, // Conflict: the session is not resolved yet (a customer rates resolved sessions)
+    AlreadyRated, // Conflict: the session's customer rating is given already
     CompanyDisabled, // Forbidden: the company's CS is switched off
     CredentialMissing, // Unauthenticated: no credential given
     CredentialMalformed, // Unauthenticated: a credential that cannot be read

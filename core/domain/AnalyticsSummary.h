@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/SessionRating.h"
+
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -18,6 +20,9 @@ struct DeskSummary {
     std::optional<double> slaAttainment; // percent, one decimal; none when nothing was handled
     int avgFirstResponseTime = 0; // seconds
     int avgHandleTime = 0; // seconds
+    // The customers' ratings of the sessions each person held when they were resolved,
+    // for the ratings given in the span.
+    QList<AgentSatisfaction> byAgent;
 };
 
 // Seed 001's analytics over the sessions created in [startMs, endMs]
@@ -31,6 +36,7 @@ struct AnalyticsSummary {
         int avgResolutionTime = 0;
         double avgMessagesPerSession = 0;
         double customerSatisfactionAvg = 0;
+        qint64 ratings = 0; // sessions their customer rated
     };
     struct TierRow {
         QString tier;
@@ -38,12 +44,16 @@ struct AnalyticsSummary {
         qint64 resolved = 0;
         double resolutionRate = 0;
         int avgTime = 0;
+        double customerSatisfactionAvg = 0;
+        qint64 ratings = 0;
     };
     struct ChannelRow {
         QString channel;
         qint64 sessions = 0;
         qint64 resolved = 0;
         int avgTime = 0;
+        double customerSatisfactionAvg = 0;
+        qint64 ratings = 0;
     };
     struct Escalations {
         qint64 total = 0;
@@ -62,6 +72,7 @@ struct AnalyticsSummary {
         qint64 resolved = 0;
         qint64 escalated = 0;
         double customerSatisfactionAvg = 0;
+        qint64 ratings = 0;
     };
 
     qint64 startMs = 0;

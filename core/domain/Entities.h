@@ -137,6 +137,9 @@ struct Resolution {
     // The person who resolved it; empty when the AI or an API client did.
     QString resolvedById{};
     QString resolvedByName{};
+    // The person who held the session on the desk when it was resolved (their rating's agent).
+    QString heldById{};
+    QString heldByName{};
 };
 
 struct Session {

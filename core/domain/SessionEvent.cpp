@@ -36,6 +36,10 @@ QString eventName(SessionEventType type)
         return QStringLiteral("resolved");
     case SessionEventType::Abandoned:
         return QStringLiteral("abandoned");
+    case SessionEventType::SatisfactionRated:
+        return QStringLiteral("satisfaction.rated");
+    case SessionEventType::SatisfactionLow:
+        return QStringLiteral("satisfaction.low");
     case SessionEventType::QueueAdded:
         return QStringLiteral("queue.added");
     case SessionEventType::QueueUpdated:

@@ -2,6 +2,7 @@
 
 #include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
+#include "core/domain/SessionRating.h"
 
 #include <QMetaType>
 #include <QString>
@@ -17,6 +18,9 @@ enum class SessionEventType {
     Transferred,
     Resolved,
     Abandoned,
+    // A customer rated the session (every rating), and a low one for the supervisors.
+    SatisfactionRated,
+    SatisfactionLow,
     // The agent desk's queue (docs/api.md, "The agent desk").
     QueueAdded,
     QueueUpdated,
@@ -43,8 +47,11 @@ struct SessionEvent {
     bool internal = false; // a person's note or a transfer: for agents and above only
     // Desk events: the queue item as the desk serves it; none on QueueRemoved (the session left).
     std::optional<QueueItem> queueItem;
+    std::optional<SessionRating> rating; // SatisfactionRated, SatisfactionLow
 
     bool isDeskEvent() const { return type >= SessionEventType::QueueAdded; }
+    // A low rating is for the company's supervisors and admins only.
+    bool forSupervisors() const { return type == SessionEventType::SatisfactionLow; }
 };
 
 // The session as events carry it: its row, none of its lists.

@@ -5,6 +5,7 @@
 #include "core/engine/admin/WebhookService.h"
 #include "core/engine/pipeline/Conversation.h"
 #include "core/engine/pipeline/EngineCore.h"
+#include "core/engine/pipeline/SessionRatings.h"
 #include "core/engine/pipeline/SessionService.h"
 #include "core/engine/reply/AssistService.h"
 
@@ -82,6 +83,9 @@ public:
     int sweepAbandoned(qint64 idleMs) { return m_sessions.sweepAbandoned(idleMs); }
     Result<AnalyticsSummary> analytics(const QString &companyId, qint64 startMs, qint64 endMs, GroupBy groupBy);
 
+    // The customers' ratings of resolved sessions (pipeline/SessionRatings): see there.
+    SessionRatings &ratings() { return m_ratings; }
+
     // Webhooks (admin/WebhookService): registration, listing, removal, deliveries.
     WebhookService &webhooks() { return m_webhooks; }
     void setWebhookAddressPolicy(const AddressPolicy &policy) { m_core.setWebhookAddresses(policy); }
@@ -139,6 +143,7 @@ private:
     EngineCore m_core;
     CompanyService m_companies;
     SessionService m_sessions;
+    SessionRatings m_ratings{m_core};
     WebhookService m_webhooks;
     AiProviders m_aiProviders{m_core};
     AssistService m_assist{m_core, m_aiProviders};

@@ -1,5 +1,6 @@
 #include "core/store/AnalyticsFacts.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,7 +23,8 @@ QJsonObject outcomesJson(const QMap<QString, AnalyticsFacts::Outcome> &outcomes)
 {
     QJsonObject out;
     for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
-        out.insert(it.key(), QJsonArray{it->sessions, it->resolved, it->timed, it->timeMs});
+        out.insert(it.key(),
+            QJsonArray{it->sessions, it->resolved, it->timed, it->timeMs, it->rated, it->ratingSum, it->satisfaction});
     return out;
 }
 
@@ -31,7 +33,9 @@ QMap<QString, AnalyticsFacts::Outcome> outcomesFrom(const QJsonObject &json)
     QMap<QString, AnalyticsFacts::Outcome> out;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         const QJsonArray a = it.value().toArray();
-        out.insert(it.key(), {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(), a.at(3).toInteger()});
+        out.insert(it.key(),
+            {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(), a.at(3).toInteger(), a.at(4).toInteger(),
+                a.at(5).toInteger(), a.at(6).toInteger()});
     }
     return out;
 }
@@ -61,6 +65,9 @@ void AnalyticsFacts::add(const AnalyticsFacts &other, int sign)
         a.resolved += sign * b.resolved;
         a.timed += sign * b.timed;
         a.timeMs += sign * b.timeMs;
+        a.rated += sign * b.rated;
+        a.ratingSum += sign * b.ratingSum;
+        a.satisfaction += sign * b.satisfaction;
     };
     const auto addCount = [sign](qint64 &a, qint64 b) { a += sign * b; };
     merge(byTier, other.byTier, addOutcome);
@@ -102,6 +109,29 @@ qint64 AnalyticsFacts::resolved() const
     for (const Outcome &o : byTier)
         n += o.resolved;
     return n;
+}
+
+qint64 AnalyticsFacts::satisfaction() const
+{
+    qint64 n = 0;
+    for (const Outcome &o : byTier)
+        n += o.satisfaction;
+    return n;
+}
+
+qint64 AnalyticsFacts::rated() const
+{
+    qint64 n = 0;
+    for (const Outcome &o : byTier)
+        n += o.rated;
+    return n;
+}
+
+int AnalyticsFacts::estimatedSatisfaction(const QString &sentiment)
+{
+    static const QHash<QString, int> scores{{QStringLiteral("HAPPY"), 5}, {QStringLiteral("SATISFIED"), 4},
+        {QStringLiteral("NEUTRAL"), 3}, {QStringLiteral("FRUSTRATED"), 2}};
+    return scores.value(sentiment, 1);
 }
 
 QByteArray AnalyticsFacts::toJson() const

@@ -16,11 +16,21 @@ struct AnalyticsFacts {
         qint64 resolved = 0;
         qint64 timed = 0; // resolved sessions with a resolution time
         qint64 timeMs = 0; // the sum of those times
+        qint64 rated = 0; // sessions the customer rated
+        qint64 ratingSum = 0; // the sum of their ratings
+        // The sum of every session's satisfaction (1-5): its customer's rating, else the
+        // estimate from its final sentiment (estimatedSatisfaction).
+        qint64 satisfaction = 0;
         bool operator==(const Outcome &o) const
         {
-            return sessions == o.sessions && resolved == o.resolved && timed == o.timed && timeMs == o.timeMs;
+            return sessions == o.sessions && resolved == o.resolved && timed == o.timed && timeMs == o.timeMs
+                && rated == o.rated && ratingSum == o.ratingSum && satisfaction == o.satisfaction;
         }
     };
+
+    // A session's satisfaction on a 1-5 scale estimated from its final sentiment: HAPPY 5,
+    // SATISFIED 4, NEUTRAL 3, FRUSTRATED 2, ANGRY and IRATE 1.
+    static int estimatedSatisfaction(const QString &sentiment);
 
     QMap<QString, Outcome> byTier; // the tier that held the session last
     QMap<QString, Outcome> byChannel;
@@ -41,6 +51,8 @@ struct AnalyticsFacts {
 
     qint64 sessions() const;
     qint64 resolved() const;
+    qint64 satisfaction() const; // summed over every session
+    qint64 rated() const;
 
     // Compact JSON, as stored in the aggregate tables.
     QByteArray toJson() const;

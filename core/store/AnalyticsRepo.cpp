@@ -1,5 +1,7 @@
 #include "core/store/AnalyticsRepo.h"
 
+#include "core/store/RatingRepo.h"
+
 #include <QLoggingCategory>
 #include <QSet>
 
@@ -85,6 +87,7 @@ DeskSummary AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64
         out.slaAttainment = qRound((handled - missed) * 1000.0 / double(handled)) / 10.0;
     out.avgFirstResponseTime = meanSeconds(firstResponseMs, answered);
     out.avgHandleTime = meanSeconds(handleMs, handled);
+    out.byAgent = RatingRepo(m_db).byAgent(companyId, startMs, endMs);
     return out;
 }
 
@@ -247,21 +250,30 @@ AnalyticsFacts AnalyticsRepo::scan(const QString &companyId, qint64 fromMs, qint
 
 void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
 {
-    QSqlQuery &q
-        = run(QStringLiteral("SELECT current_tier, channel, customer_sentiment, COUNT(*), SUM(status = 'RESOLVED'),"
-                             " COUNT(CASE WHEN status = 'RESOLVED' THEN resolved_at END),"
-                             " SUM(CASE WHEN status = 'RESOLVED' THEN resolved_at - created_at END), SUM(message_count)"
-                             " FROM sessions WHERE")
-                + kRange + QStringLiteral(" GROUP BY 1, 2, 3"),
-            range);
+    // A rated session's satisfaction is its customer's rating, else the estimate from its final sentiment.
+    QSqlQuery &q = run(
+        QStringLiteral("SELECT s.current_tier, s.channel, s.customer_sentiment, COUNT(*), SUM(s.status = 'RESOLVED'),"
+                       " COUNT(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at END),"
+                       " SUM(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at - s.created_at END),"
+                       " SUM(s.message_count), COUNT(r.rating), SUM(r.rating)"
+                       " FROM sessions s LEFT JOIN session_ratings r ON r.session_id = s.id"
+                       " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ? GROUP BY 1, 2, 3"),
+        range);
     while (q.next()) {
-        const AnalyticsFacts::Outcome o{
-            q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong()};
+        const qint64 sessions = q.value(3).toLongLong();
+        const qint64 rated = q.value(8).toLongLong();
+        const qint64 ratingSum = q.value(9).toLongLong();
+        const qint64 estimate = AnalyticsFacts::estimatedSatisfaction(q.value(2).toString());
+        const AnalyticsFacts::Outcome o{sessions, q.value(4).toLongLong(), q.value(5).toLongLong(),
+            q.value(6).toLongLong(), rated, ratingSum, (sessions - rated) * estimate + ratingSum};
         for (AnalyticsFacts::Outcome *into : {&f.byTier[q.value(0).toString()], &f.byChannel[q.value(1).toString()]}) {
             into->sessions += o.sessions;
             into->resolved += o.resolved;
             into->timed += o.timed;
             into->timeMs += o.timeMs;
+            into->rated += o.rated;
+            into->ratingSum += o.ratingSum;
+            into->satisfaction += o.satisfaction;
         }
         f.bySentiment[q.value(2).toString()] += o.sessions;
         f.messages += q.value(7).toLongLong();

@@ -24,21 +24,10 @@ int meanSeconds(qint64 totalMs, qint64 count)
     return count > 0 ? qRound(double(totalMs) / 1000.0 / double(count)) : 0;
 }
 
-// Satisfaction on a 1-5 scale from a session's final sentiment.
-int satisfactionOf(const QString &sentiment)
+// The mean satisfaction (1-5, one decimal) of an outcome's sessions; 0 without any.
+double satisfactionAvg(const AnalyticsFacts::Outcome &o)
 {
-    static const QHash<QString, int> scores{{QStringLiteral("HAPPY"), 5}, {QStringLiteral("SATISFIED"), 4},
-        {QStringLiteral("NEUTRAL"), 3}, {QStringLiteral("FRUSTRATED"), 2}};
-    return scores.value(sentiment, 1);
-}
-
-// The satisfaction of sessions counted by final sentiment, summed.
-qint64 satisfactionSum(const QMap<QString, qint64> &bySentiment)
-{
-    qint64 sum = 0;
-    for (auto it = bySentiment.cbegin(); it != bySentiment.cend(); ++it)
-        sum += satisfactionOf(it.key()) * it.value();
-    return sum;
+    return o.sessions > 0 ? round1(double(o.satisfaction) / double(o.sessions)) : 0.0;
 }
 
 } // namespace
@@ -71,7 +60,8 @@ void AnalyticsReport::add(qint64 atMs, const AnalyticsFacts &facts)
     p.sessions += sessions;
     p.resolved += facts.resolved();
     p.escalated += sessions - facts.byTier.value(QStringLiteral("AI_REP")).sessions;
-    p.satisfaction += satisfactionSum(facts.bySentiment);
+    p.satisfaction += facts.satisfaction();
+    p.rated += facts.rated();
 }
 
 AnalyticsSummary AnalyticsReport::summary() const
@@ -99,10 +89,10 @@ AnalyticsSummary::Overview AnalyticsReport::overview() const
         timed += o.timed;
         timeMs += o.timeMs;
     }
-    const qint64 satisfaction = satisfactionSum(m_total.bySentiment);
+    const qint64 satisfaction = m_total.satisfaction();
     return {total, resolved, rate(resolved, total), meanSeconds(timeMs, timed),
         total > 0 ? round1(double(m_total.messages) / double(total)) : 0.0,
-        total > 0 ? round1(double(satisfaction) / double(total)) : 0.0};
+        total > 0 ? round1(double(satisfaction) / double(total)) : 0.0, m_total.rated()};
 }
 
 QList<AnalyticsSummary::TierRow> AnalyticsReport::byTier() const
@@ -111,8 +101,8 @@ QList<AnalyticsSummary::TierRow> AnalyticsReport::byTier() const
     QList<AnalyticsSummary::TierRow> out;
     for (const QString &tier : allNames<Tier>()) {
         const AnalyticsFacts::Outcome o = m_total.byTier.value(tier);
-        out << AnalyticsSummary::TierRow{
-            tier, o.sessions, o.resolved, rate(o.resolved, o.sessions), meanSeconds(o.timeMs, o.timed)};
+        out << AnalyticsSummary::TierRow{tier, o.sessions, o.resolved, rate(o.resolved, o.sessions),
+            meanSeconds(o.timeMs, o.timed), satisfactionAvg(o), o.rated};
     }
     return out;
 }
@@ -127,7 +117,8 @@ QList<AnalyticsSummary::ChannelRow> AnalyticsReport::byChannel() const
     QList<AnalyticsSummary::ChannelRow> out;
     for (const QString &channel : channels) {
         const AnalyticsFacts::Outcome o = m_total.byChannel.value(channel);
-        out << AnalyticsSummary::ChannelRow{channel, o.sessions, o.resolved, meanSeconds(o.timeMs, o.timed)};
+        out << AnalyticsSummary::ChannelRow{
+            channel, o.sessions, o.resolved, meanSeconds(o.timeMs, o.timed), satisfactionAvg(o), o.rated};
     }
     return out;
 }
@@ -154,7 +145,7 @@ QList<AnalyticsSummary::Period> AnalyticsReport::timeline() const
     QList<AnalyticsSummary::Period> out;
     for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it)
         out << AnalyticsSummary::Period{it.key(), it->sessions, it->resolved, it->escalated,
-            round1(double(it->satisfaction) / double(it->sessions))};
+            round1(double(it->satisfaction) / double(it->sessions)), it->rated};
     return out;
 }
 

@@ -29,6 +29,7 @@ private:
         qint64 resolved = 0;
         qint64 escalated = 0; // no longer with the AI Rep
         qint64 satisfaction = 0; // the sum over the period's sessions, 1-5 each
+        qint64 rated = 0; // sessions their customer rated
     };
     AnalyticsSummary::Overview overview() const;
     QList<AnalyticsSummary::TierRow> byTier() const;

@@ -282,6 +282,36 @@ const QList<Migration> &migrations()
                                " price_input REAL NOT NULL DEFAULT 0, price_output REAL NOT NULL DEFAULT 0,"
                                " created_at INTEGER NOT NULL, PRIMARY KEY (company_id, name))"),
             }},
+        {16,
+            {
+                // The customer's rating of a resolved session, one per session (SessionRatings):
+                // who held it when it was resolved, its tier and channel then, and who gave it.
+                QStringLiteral(
+                    "CREATE TABLE session_ratings (session_id TEXT PRIMARY KEY REFERENCES sessions(id),"
+                    " company_id TEXT NOT NULL REFERENCES companies(id),"
+                    " rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5), comment TEXT NOT NULL DEFAULT '',"
+                    " rated_at INTEGER NOT NULL, agent_id TEXT NOT NULL DEFAULT '', agent_name TEXT NOT NULL DEFAULT "
+                    "'',"
+                    " tier TEXT NOT NULL, channel TEXT NOT NULL, rated_by TEXT NOT NULL)"),
+                // The desk's ratings per agent over a range.
+                QStringLiteral("CREATE INDEX session_ratings_by_company ON session_ratings(company_id, rated_at)"),
+                // A rating changes its session's satisfaction: mark the session's hour, as migration 9 does.
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_rating_added AFTER INSERT ON session_ratings BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id = NEW.session_id; END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_rating_changed AFTER UPDATE ON session_ratings BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id IN (NEW.session_id, OLD.session_id); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_rating_removed AFTER DELETE ON session_ratings BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id = OLD.session_id; END"),
+                // The stored facts gain satisfaction sums per tier and channel: recompute them all.
+                QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 "
+                               "FROM sessions"),
+            }},
         {17,
             {
                 // How many conversations a person holds at once before automatic assignment

@@ -32,11 +32,15 @@ QVariant resolutionColumn(const Session &s)
     if (!s.resolution)
         return QVariant();
     const Resolution &r = *s.resolution;
-    return compact(QJsonObject{{QStringLiteral("type"), toString(r.type)}, {QStringLiteral("summary"), r.summary},
+    QJsonObject json{{QStringLiteral("type"), toString(r.type)}, {QStringLiteral("summary"), r.summary},
         {QStringLiteral("actionsTaken"), QJsonArray::fromStringList(r.actionsTaken)},
         {QStringLiteral("followUpRequired"), r.followUpRequired},
         {QStringLiteral("resolvedBy"),
-            QJsonObject{{QStringLiteral("id"), r.resolvedById}, {QStringLiteral("name"), r.resolvedByName}}}});
+            QJsonObject{{QStringLiteral("id"), r.resolvedById}, {QStringLiteral("name"), r.resolvedByName}}}};
+    if (!r.heldById.isEmpty())
+        json.insert(QStringLiteral("heldBy"),
+            QJsonObject{{QStringLiteral("id"), r.heldById}, {QStringLiteral("name"), r.heldByName}});
+    return compact(json);
 }
 
 QVariant categoryColumn(const Session &s)
@@ -74,6 +78,9 @@ Session readSession(const QSqlQuery &q)
         const QJsonObject by = r.value(QLatin1String("resolvedBy")).toObject();
         res.resolvedById = by.value(QLatin1String("id")).toString();
         res.resolvedByName = by.value(QLatin1String("name")).toString();
+        const QJsonObject held = r.value(QLatin1String("heldBy")).toObject();
+        res.heldById = held.value(QLatin1String("id")).toString();
+        res.heldByName = held.value(QLatin1String("name")).toString();
         s.resolution = res;
     }
     s.irateCount = q.value(15).toInt();

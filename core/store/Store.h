@@ -12,6 +12,7 @@
 #include "core/store/DialogueRepo.h"
 #include "core/store/KbRepo.h"
 #include "core/store/NluModelRepo.h"
+#include "core/store/RatingRepo.h"
 #include "core/store/SessionRepo.h"
 #include "core/store/WebhookRepo.h"
 #include "core/store/WriteBatch.h"
@@ -41,6 +42,7 @@ public:
     KbRepo &kb() { return m_kb; }
     NluModelRepo &nluModels() { return m_nluModels; }
     AnalyticsRepo &analytics() { return m_analytics; }
+    RatingRepo &ratings() { return m_ratings; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
 
@@ -59,6 +61,7 @@ private:
     KbRepo m_kb;
     NluModelRepo m_nluModels;
     AnalyticsRepo m_analytics;
+    RatingRepo m_ratings;
     WebhookRepo m_webhooks;
     WriteBatch m_batch;
     std::unique_ptr<Checkpointer> m_checkpointer;

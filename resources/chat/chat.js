@@ -1,6 +1,7 @@
 // The web chat page (/chat): seed 003's test chat interface over Tierdesk's chat API.
 // POST /api/v1/chat/session with the widget key starts a session; the page then talks over
-// Socket.IO (join-chat, send-message -> chat-joined, message-received, escalation-needed),
+// Socket.IO (join-chat, send-message -> chat-joined, message-received, escalation-needed; once the
+// conversation is resolved, chat-resolved and send-rating -> rating-received),
 // with the official socket.io client served beside it (/chat/vendor/socket.io.min.js).
 // docs/chat-api.md, "The web chat page".
 'use strict';
@@ -11,7 +12,8 @@
     start: $('start'), widgetKey: $('widget-key'), widgetKeyField: $('widget-key-field'), userId: $('user-id'),
     startButton: $('start-button'), conversation: $('conversation'), messages: $('messages'), typing: $('typing'),
     composer: $('composer'), message: $('message'), send: $('send'), newChat: $('new-chat'), tier: $('tier'),
-    error: $('error'),
+    error: $('error'), rating: $('rating'), ratingStars: $('rating-stars'), ratingComment: $('rating-comment'),
+    ratingSend: $('rating-send'), ratingThanks: $('rating-thanks'),
   };
   const TIER_NAMES = { AI_REP: 'AI Rep', AI_MANAGER: 'AI Manager', HUMAN_AGENT: 'a person' };
   // Why, in the visitor's words, for the reasons that say something to them (seed 001's enum).
@@ -141,6 +143,18 @@
       (data.messages || []).forEach(addMessage);
       setTier(data.tier);
       ui.send.disabled = false;
+      if (data.status === 'RESOLVED')
+        askForRating(data.rating);
+    });
+    socket.on('chat-resolved', (e) => {
+      if (e.sessionId !== chat.sessionId)
+        return;
+      addNotice('This conversation is resolved. Tell us how it went.');
+      askForRating(null);
+    });
+    socket.on('rating-received', (r) => {
+      if (r.sessionId === chat.sessionId)
+        showThanks(r);
     });
     socket.on('message-received', (m) => {
       if (m.sessionId === chat.sessionId)
@@ -162,6 +176,52 @@
     });
   }
 
+  // After the conversation is resolved: 1 to 5 stars and a comment, sent once (send-rating).
+  function askForRating(rating) {
+    ui.send.disabled = true;
+    ui.composer.hidden = true;
+    if (rating) {
+      showThanks(rating);
+      return;
+    }
+    ui.rating.hidden = false;
+    ui.ratingThanks.hidden = true;
+  }
+
+  function showThanks(rating) {
+    ui.rating.hidden = true;
+    ui.ratingThanks.textContent = 'Thank you for your rating: ' + rating.rating + ' of 5.';
+    ui.ratingThanks.hidden = false;
+  }
+
+  ui.ratingStars.addEventListener('change', () => {
+    const chosen = Number((ui.rating.querySelector('input[name=stars]:checked') || {}).value || 0);
+    ui.ratingStars.querySelectorAll('label').forEach((label, i) => label.classList.toggle('is-lit', i < chosen));
+  });
+
+  ui.rating.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const chosen = ui.rating.querySelector('input[name=stars]:checked');
+    if (!chosen || !socket) {
+      showError('Choose 1 to 5 stars.');
+      return;
+    }
+    const payload = { sessionId: chat.sessionId, rating: Number(chosen.value) };
+    const comment = ui.ratingComment.value.trim();
+    if (comment)
+      payload.comment = comment;
+    ui.ratingSend.disabled = true;
+    socket.timeout(30000).emit('send-rating', payload, (err, ack) => {
+      ui.ratingSend.disabled = false;
+      if (!err && ack && ack.success) {
+        showError('');
+        showThanks(ack.data);
+      } else {
+        showError('The rating was not sent: ' + ((ack && ack.error) || 'no answer from the server') + '.');
+      }
+    });
+  });
+
   function forgetChat() {
     if (chat)
       sessionStorage.removeItem(storageKey(chat.key));
@@ -174,6 +234,11 @@
     awaited.clear();
     ui.messages.replaceChildren();
     ui.typing.hidden = true;
+    ui.rating.reset();
+    ui.ratingStars.querySelectorAll('label').forEach((label) => label.classList.remove('is-lit'));
+    ui.rating.hidden = true;
+    ui.ratingThanks.hidden = true;
+    ui.composer.hidden = false;
     ui.conversation.hidden = true;
     ui.start.hidden = false;
     ui.tier.textContent = 'Not connected';

@@ -2,6 +2,7 @@
 // against `tierdesk serve`. A visitor opens /chat?key=<widget key>, starts a chat by keyboard, talks
 // to the AI Rep, asks for a person (the escalation notice), and a person's reply sent through the
 // agent desk (/api/cs claim + agent-messages) appears in the page, live and labelled with their name.
+// Once a person resolves the conversation the page asks for 1 to 5 stars and a comment, sent once.
 // TIERDESK_CHAT_SCREENSHOT=FILE also saves a screenshot of that conversation (docs/screenshots/chat-page.png).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -172,6 +173,57 @@ describe('the web chat page (/chat) in headless Chromium', { skip: noChromium, t
     // 320 px wide: nothing runs off the side.
     await page.setViewportSize({ width: 320, height: 640 });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'fits 320 px');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('asks for a rating once a person resolves the conversation, and sends it once', async () => {
+    const context = await browser.newContext({ viewport: { width: 720, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`${server.baseUrl}/chat?key=${encodeURIComponent(widgetKey)}`);
+    await page.getByLabel('Your name (optional)').fill('Bea');
+    await page.keyboard.press('Enter');
+    const box = page.getByLabel('Your message');
+    await box.waitFor();
+    await box.fill('I want to speak to a human agent');
+    await box.press('Enter');
+    await page.locator('#tier', { hasText: 'Answering: a person' }).waitFor();
+    assert.equal(await page.locator('#rating').isHidden(), true, 'no rating while the conversation goes on');
+
+    // A person claims and resolves it on the desk: the page asks how it went, without a reload.
+    const sessionId = await page.evaluate(() => JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage)[0])).sessionId);
+    const desk = { Authorization: `Bearer ${agentToken}` };
+    assert.equal((await api('POST', `/api/cs/sessions/${sessionId}/claim`, { headers: desk })).status, 200);
+    const resolved = await api('POST', `/api/cs/sessions/${sessionId}/resolve`,
+      { headers: desk, body: { resolutionType: 'ISSUE_RESOLVED', summary: 'Sorted out' } });
+    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    const form = page.locator('#rating');
+    await form.waitFor();
+    assert.equal(await page.getByLabel('Your message').isHidden(), true, 'nothing more to send');
+
+    // Four stars and a comment, by keyboard and labels; the page thanks the visitor.
+    await page.getByLabel('4 stars').check();
+    await page.getByLabel('A comment (optional)').fill('Dana was quick.');
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.locator('#rating-thanks', { hasText: 'Thank you for your rating: 4 of 5.' }).waitFor();
+    assert.equal(await form.isHidden(), true);
+
+    // Stored once, as the session's rating: the canonical API shows it, a second rating is refused.
+    const session = await api('GET', `/api/cs/sessions/${sessionId}`, { headers: desk });
+    assert.equal(session.body.satisfaction.rating, 4);
+    assert.equal(session.body.satisfaction.comment, 'Dana was quick.');
+    assert.equal(session.body.satisfaction.agent.name, person.name);
+    const secret = await page.evaluate(() => JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage)[0])).visitorSecret);
+    const again = await api('POST', '/api/v1/chat/rating',
+      { headers: { 'X-Visitor-Secret': secret }, body: { sessionId, rating: 1 } });
+    assert.equal(again.status, 409, JSON.stringify(again.body));
+
+    // A reload shows the thanks, not the form again.
+    await page.reload();
+    await page.locator('#rating-thanks', { hasText: '4 of 5' }).waitFor();
+    assert.equal(await form.isHidden(), true);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -41,6 +41,8 @@ private slots:
     void rangeIsInclusive();
     void storedFactsEqualTheSessions();
     void changesAreCountedOnTheNextCall();
+    void ratingsReplaceTheEstimate();
+    void factsWithRatingsAddUp();
     void periodNamesAreSqlites();
 
 private:
@@ -59,6 +61,7 @@ private:
     };
     bool add(const Spec &spec);
     bool addRandomSessions(const QString &companyId, int count, qint64 from, qint64 span);
+    bool rate(const QString &sessionId, const QString &companyId, int rating);
     // The answer read straight from the sessions, a day at a time: what the stored facts must give.
     QJsonObject fromSessions(const QString &companyId, qint64 start, qint64 end, GroupBy g);
     // The repository's answer in seed 001's body, as GET /api/cs/analytics writes it.
@@ -106,6 +109,19 @@ bool TestAnalytics::add(const Spec &spec)
                 return false;
         return true;
     });
+}
+
+bool TestAnalytics::rate(const QString &sessionId, const QString &companyId, int rating)
+{
+    SessionRating r;
+    r.sessionId = sessionId;
+    r.companyId = companyId;
+    r.rating = rating;
+    r.ratedAt = m_clock.nowMs();
+    r.tier = QStringLiteral("AI_REP");
+    r.channel = QStringLiteral("chat");
+    r.ratedBy = QStringLiteral("tester");
+    return m_store->batch().run([&] { return m_store->ratings().insert(r).ok(); });
 }
 
 void TestAnalytics::initTestCase()
@@ -241,11 +257,11 @@ void TestAnalytics::timelineByDay()
         QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-19")}, {QStringLiteral("sessions"), 3},
             {QStringLiteral("resolved"), 2}, {QStringLiteral("escalated"), 2},
             // happy, satisfied and angry: (5 + 4 + 1) / 3
-            {QStringLiteral("customerSatisfactionAvg"), 3.3}}));
+            {QStringLiteral("customerSatisfactionAvg"), 3.3}, {QStringLiteral("ratings"), 0}}));
     QCOMPARE(t.at(1).toObject(),
         QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-20")}, {QStringLiteral("sessions"), 1},
             {QStringLiteral("resolved"), 0}, {QStringLiteral("escalated"), 0},
-            {QStringLiteral("customerSatisfactionAvg"), 2.0}})); // frustrated
+            {QStringLiteral("customerSatisfactionAvg"), 2.0}, {QStringLiteral("ratings"), 0}})); // frustrated
 }
 
 void TestAnalytics::timelineByMonth()
@@ -315,6 +331,9 @@ bool TestAnalytics::addRandomSessions(const QString &companyId, int count, qint6
         for (int p = rng.bounded(4); p > 0; --p)
             spec.points.append({sentiments.at(rng.bounded(6)), rng.bounded(100) / 100.0});
         if (!add(spec))
+            return false;
+        // A third of them rated by their customer: the rating replaces the sentiment's estimate.
+        if (rng.bounded(3) == 0 && !rate(spec.id, companyId, 1 + rng.bounded(5)))
             return false;
     }
     return m_store->batch().flush();
@@ -400,6 +419,52 @@ void TestAnalytics::changesAreCountedOnTheNextCall()
     QCOMPARE(analyticsOf(co, start, end, GroupBy::Day), fromSessions(co, start, end, GroupBy::Day));
     QCOMPARE(m_store->analytics().changedHours(co), 0);
     QVERIFY(m_store->batch().flush());
+}
+
+void TestAnalytics::ratingsReplaceTheEstimate()
+{
+    // s4 (email, AI_REP, FRUSTRATED: estimated 2) rated 5 by its customer.
+    const auto overview = [this] { return compute().value(QLatin1String("overview")).toObject(); };
+    // HAPPY 5, SATISFIED 4, ANGRY 1, FRUSTRATED 2.
+    QCOMPARE(overview().value(QLatin1String("customerSatisfactionAvg")).toDouble(), 3.0);
+    QCOMPARE(overview().value(QLatin1String("ratings")).toInt(), 0);
+    const int changedBefore = m_store->analytics().changedHours(QStringLiteral("co"));
+    QVERIFY(rate(QStringLiteral("s4"), QStringLiteral("co"), 5));
+    // The trigger marked its hour, in the rating's transaction.
+    QCOMPARE(m_store->analytics().changedHours(QStringLiteral("co")), changedBefore + 1);
+    const QJsonObject after = compute();
+    QCOMPARE(after.value(QLatin1String("overview")).toObject().value(QLatin1String("ratings")).toInt(), 1);
+    // The rating replaces the estimate: (5 + 4 + 1 + 5) / 4.
+    QCOMPARE(
+        after.value(QLatin1String("overview")).toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble(),
+        3.8);
+    for (const QJsonValue &v : after.value(QLatin1String("byChannel")).toArray())
+        if (v.toObject().value(QLatin1String("channel")).toString() == QLatin1String("email")) {
+            QCOMPARE(v.toObject().value(QLatin1String("ratings")).toInt(), 1);
+            QCOMPARE(v.toObject().value(QLatin1String("customerSatisfactionAvg")).toDouble(), 5.0);
+        }
+    QCOMPARE(after, fromSessions(QStringLiteral("co"), m_start, m_end, GroupBy::None));
+    QCOMPARE(analyticsOf(QStringLiteral("co"), m_start, m_end, GroupBy::Day),
+        fromSessions(QStringLiteral("co"), m_start, m_end, GroupBy::Day));
+}
+
+void TestAnalytics::factsWithRatingsAddUp()
+{
+    AnalyticsFacts a;
+    a.byTier[QStringLiteral("AI_REP")] = {3, 2, 2, 5000, 1, 4, 11};
+    a.byChannel[QStringLiteral("chat")] = {3, 2, 2, 5000, 1, 4, 11};
+    AnalyticsFacts b;
+    b.byTier[QStringLiteral("AI_REP")] = {1, 1, 1, 700, 1, 1, 1};
+    b.byChannel[QStringLiteral("email")] = {1, 1, 1, 700, 1, 1, 1};
+    AnalyticsFacts sum = a;
+    sum.add(b);
+    QCOMPARE(sum.rated(), 2);
+    QCOMPARE(sum.satisfaction(), 12);
+    QCOMPARE(AnalyticsFacts::fromJson(sum.toJson()), sum);
+    sum.add(b, -1);
+    QCOMPARE(sum, a);
+    sum.add(a, -1);
+    QVERIFY(sum.isEmpty());
 }
 
 void TestAnalytics::periodNamesAreSqlites()

@@ -95,7 +95,8 @@ private:
     struct TicketUpdate {
         QString status; // empty: unchanged
         QString agent; // empty: unchanged
-        QJsonObject extras; // resolution_notes, customer_satisfaction
+        QJsonObject extras; // resolution_notes
+        int satisfaction = 0; // customer_satisfaction: the session's rating (SessionRatings); 0: unchanged
     };
     void createEscalation(const CallPtr &c);
     void getEscalation(const CallPtr &c);
@@ -103,6 +104,9 @@ private:
     std::optional<TicketUpdate> ticketUpdate(const CallPtr &c, const QJsonObject &body);
     Status applyTicketUpdate(const CallPtr &c, const Session &s, const TicketUpdate &u);
     std::optional<QJsonObject> ticketJson(const CallPtr &c, const QString &ticketId, int knownNumber = 0);
+    // The session's customer rating (as every family stores it), else a value kept in a ticket
+    // before ratings were stored, else null.
+    QJsonValue customerSatisfaction(const CallPtr &c, const Session &s, const QJsonObject &extras);
     Result<Session> storeTicketExtras(const CallPtr &c, const Session &s, int number, const QJsonObject &changes);
     static int ticketCount(const Session &s);
 

@@ -172,11 +172,18 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
         {QStringLiteral("assigned_agent"),
             item && item->item.claimed() ? QJsonValue(item->item.assigneeId) : QJsonValue()},
         {QStringLiteral("resolution_notes"), notes.isEmpty() ? QJsonValue() : QJsonValue(notes)},
-        {QStringLiteral("customer_satisfaction"),
-            extras.contains(QLatin1String("customer_satisfaction"))
-                ? extras.value(QLatin1String("customer_satisfaction"))
-                : QJsonValue()},
+        {QStringLiteral("customer_satisfaction"), customerSatisfaction(c, *s, extras)},
         {QStringLiteral("estimated_response_time"), estimate}};
+}
+
+QJsonValue AgentApi::customerSatisfaction(const CallPtr &c, const Session &s, const QJsonObject &extras)
+{
+    const auto stored = m_engine.ratings().find(c->company, s.id, c->actor);
+    if (stored && stored->has_value())
+        return (*stored)->rating;
+    return extras.contains(QLatin1String("customer_satisfaction"))
+        ? extras.value(QLatin1String("customer_satisfaction"))
+        : QJsonValue();
 }
 
 void AgentApi::getEscalation(const CallPtr &c)
@@ -231,9 +238,9 @@ std::optional<AgentApi::TicketUpdate> AgentApi::ticketUpdate(const CallPtr &c, c
                     QStringLiteral("customer_satisfaction must be a whole number from 1 to 5")));
             return std::nullopt;
         }
-        u.extras.insert(QStringLiteral("customer_satisfaction"), int(d));
+        u.satisfaction = int(d);
     }
-    if (u.status.isEmpty() && u.agent.isEmpty() && u.extras.isEmpty()) {
+    if (u.status.isEmpty() && u.agent.isEmpty() && u.extras.isEmpty() && u.satisfaction == 0) {
         fail(c,
             agent::error(ErrorKind::InvalidArgument, QStringLiteral("Nothing to update"),
                 QStringLiteral("Give status, assigned_agent, resolution_notes or customer_satisfaction")));
@@ -263,8 +270,18 @@ void AgentApi::updateEscalation(const CallPtr &c)
             agent::error(ErrorKind::InvalidArgument,
                 QStringLiteral("A later escalation of the session replaced this ticket"),
                 QStringLiteral("only resolution_notes and customer_satisfaction may change")));
+    // The session's rating: by the engine's rule (once, resolved, the customer or an admin), checked
+    // before anything changes; a ticket resolved in the same request may be rated with it.
+    const bool resolving = update->status == QLatin1String("resolved") || update->status == QLatin1String("closed");
+    if (update->satisfaction > 0)
+        if (const Status may = m_engine.ratings().mayRate(c->company, s->id, c->actor, resolving && s->isOpen()); !may)
+            return fail(c, may.error());
     if (const Status done = applyTicketUpdate(c, *s, *update); !done)
         return fail(c, done.error());
+    if (update->satisfaction > 0)
+        if (const auto rated = m_engine.ratings().rate(c->company, s->id, {update->satisfaction, QString()}, c->actor);
+            !rated)
+            return fail(c, rated.error());
     const auto fresh = sessionNamed(c->company, s->id, {});
     if (!fresh)
         return fail(c, agent::error(ErrorKind::NotFound, QStringLiteral("Ticket not found")));

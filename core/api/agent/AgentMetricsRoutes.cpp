@@ -147,11 +147,10 @@ void AgentApi::sessionMetrics(const CallPtr &c)
         if (const QString model = agentjson::modelUsed(m); !models.contains(model))
             models << model;
     }
-    // A satisfaction a client recorded on the session's newest ticket, else the engine's reading.
+    // The customer's rating of the session, else the engine's reading.
     const QJsonObject tickets
         = QJsonValue::fromVariant(s->metadata.value(QStringLiteral("agentApiTickets"))).toObject();
-    const QJsonValue rated
-        = tickets.value(QString::number(ticketCount(*s))).toObject().value(QLatin1String("customer_satisfaction"));
+    const QJsonValue rated = customerSatisfaction(c, *s, tickets.value(QString::number(ticketCount(*s))).toObject());
     const auto round3 = [](double v) { return qRound(v * 1000.0) / 1000.0; };
     const QJsonObject body{{QStringLiteral("session_id"), clientId},
         {QStringLiteral("total_messages"), s->messageCount},

@@ -4,6 +4,7 @@
 #include "core/api/chat/ChatErrors.h"
 #include "core/api/chat/ChatJson.h"
 #include "core/api/common/CommitReply.h"
+#include "core/api/common/RatingBody.h"
 #include "core/common/Time.h"
 
 #include <QJsonArray>
@@ -210,7 +211,30 @@ void ChatApi::history(const http::HttpRequest &req, const http::HttpResponder &r
             messages.append(chat::message(m));
     QJsonObject data = chat::sessionState(*s, *visitor);
     data.insert(QStringLiteral("messages"), messages);
+    data.insert(QStringLiteral("rating"), chat::ratingField(m_engine, *visitor, actor));
     res.send(ok(200, data));
+}
+
+// The visitor rates the conversation once it is resolved (the engine's one rule for every family).
+void ChatApi::rate(const http::HttpRequest &req, const http::HttpResponder &res)
+{
+    const auto body = jsonBody(req, res);
+    if (!body)
+        return;
+    const QJsonValue sessionId = body->value(QLatin1String("sessionId"));
+    if (!sessionId.isString() || sessionId.toString().isEmpty())
+        return res.send(invalid(QStringLiteral("sessionId is required")));
+    const auto input = ratingInput(*body);
+    if (!input)
+        return res.send(chat::error(input.error()));
+    const auto visitor = visitorOf(req, res, sessionId.toString());
+    if (!visitor)
+        return;
+    const auto rated = m_engine.ratings().rate(
+        visitor->companyId, visitor->sessionId, *input, m_access.actorFor(*visitor, req.peerAddress));
+    if (!rated)
+        return res.send(chat::error(rated.error()));
+    replyAfterCommit(res, ok(201, chat::rating(*rated)));
 }
 
 } // namespace tierdesk::api

@@ -24,6 +24,7 @@ private:
     void createSession(const http::HttpRequest &req, const http::HttpResponder &res);
     void postMessage(const http::HttpRequest &req, const http::HttpResponder &res);
     void history(const http::HttpRequest &req, const http::HttpResponder &res);
+    void rate(const http::HttpRequest &req, const http::HttpResponder &res);
 
     // The request's JSON object (an empty body is {}); answers 400 itself when it is not one.
     static std::optional<QJsonObject> jsonBody(const http::HttpRequest &req, const http::HttpResponder &res);

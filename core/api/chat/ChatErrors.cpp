@@ -37,6 +37,8 @@ const ErrorRow kErrors[] = {
     {ErrorKind::NotFound, ErrorDetail::None, 404, "not_found", "Session not found"},
     {ErrorKind::Conflict, ErrorDetail::None, 409, "conflict"},
     {ErrorKind::Conflict, ErrorDetail::SessionResolved, 409, "session_closed", "The chat session has ended"},
+    {ErrorKind::Conflict, ErrorDetail::SessionNotResolved, 409, "not_resolved"},
+    {ErrorKind::Conflict, ErrorDetail::AlreadyRated, 409, "already_rated"},
     {ErrorKind::Forbidden, ErrorDetail::None, 403, "forbidden"},
     {ErrorKind::Unauthenticated, ErrorDetail::None, 401, "unauthorized"},
     {ErrorKind::Unavailable, ErrorDetail::None, 503, "unavailable"},

@@ -65,4 +65,17 @@ QJsonObject messageOutcome(const MessageOutcome &o)
     return out;
 }
 
+QJsonObject rating(const SessionRating &r)
+{
+    return {{QStringLiteral("sessionId"), r.sessionId}, {QStringLiteral("rating"), r.rating},
+        {QStringLiteral("comment"), r.comment.isEmpty() ? QJsonValue() : QJsonValue(r.comment)},
+        {QStringLiteral("ratedAt"), timefmt::iso(r.ratedAt)}};
+}
+
+QJsonValue ratingField(SessionEngine &engine, const ChatVisitor &v, const Actor &actor)
+{
+    const auto found = engine.ratings().find(v.companyId, v.sessionId, actor);
+    return found && found->has_value() ? QJsonValue(rating(**found)) : QJsonValue(QJsonValue::Null);
+}
+
 } // namespace tierdesk::api::chat

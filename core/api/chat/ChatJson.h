@@ -23,5 +23,9 @@ QJsonObject sessionState(const Session &s, const ChatVisitor &v);
 QJsonObject messageOutcome(const MessageOutcome &o);
 // {"sessionId","reason","fromTier","toTier","message"} of an escalation.
 QJsonObject escalation(const QString &sessionId, const EscalationRecord &e);
+// {"sessionId","rating","comment","ratedAt"}: the visitor's rating of the conversation.
+QJsonObject rating(const SessionRating &r);
+// The session's rating as a field of its state: the rating, or null before one is given.
+QJsonValue ratingField(SessionEngine &engine, const ChatVisitor &v, const Actor &actor);
 
 } // namespace tierdesk::api::chat

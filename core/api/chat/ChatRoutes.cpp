@@ -18,6 +18,8 @@ void ChatApi::install(http::HttpServer &server)
     // the session's visitor secret (X-Visitor-Secret or Authorization: Bearer)
     r.route("POST", QStringLiteral("/api/v1/chat/message"), bind(&ChatApi::postMessage));
     r.route("GET", QStringLiteral("/api/v1/chat/history/:sessionId"), bind(&ChatApi::history));
+    // the visitor's rating of a resolved conversation, once
+    r.route("POST", QStringLiteral("/api/v1/chat/rating"), bind(&ChatApi::rate));
     // CORS preflights of pages on other origins (the companies' sites).
     const auto preflight = [](const QByteArray &methods) {
         return [methods](
@@ -27,6 +29,7 @@ void ChatApi::install(http::HttpServer &server)
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/session"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/message"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/history/:sessionId"), preflight("GET"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/rating"), preflight("POST"));
 }
 
 // The web chat page (seed 003's test chat interface): anonymous, files embedded from resources/chat/.

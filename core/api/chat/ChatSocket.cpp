@@ -1,6 +1,8 @@
 #include "core/api/chat/ChatSocket.h"
 
 #include "core/api/chat/ChatJson.h"
+#include "core/api/common/RatingBody.h"
+#include "core/common/Time.h"
 
 #include <QJsonArray>
 
@@ -36,6 +38,8 @@ void ChatSocket::onEvent(const QString &client, const QString &event, const QJso
         joinChat(client, firstObject(args), ack);
     else if (event == QLatin1String("send-message"))
         sendMessage(client, firstObject(args), ack);
+    else if (event == QLatin1String("send-rating"))
+        sendRating(client, firstObject(args), ack);
     else
         refuse(client, QStringLiteral("Unknown event: ") + event.left(64), ack);
 }
@@ -82,6 +86,7 @@ void ChatSocket::joinChat(const QString &client, const QJsonObject &payload, con
             messages.append(chat::message(m));
     QJsonObject joined = chat::sessionState(*session, *visitor);
     joined.insert(QStringLiteral("messages"), messages);
+    joined.insert(QStringLiteral("rating"), chat::ratingField(engine, *visitor, actor));
     m_io.emitTo(client, QStringLiteral("chat-joined"), {joined});
     if (ack)
         ack({QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), joined}}});
@@ -116,6 +121,35 @@ void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, 
         });
 }
 
+// The visitor's rating of a resolved conversation; every client in the room hears "rating-received".
+void ChatSocket::sendRating(const QString &client, const QJsonObject &payload, const Ack &ack)
+{
+    const QString sessionId = payload.value(QLatin1String("sessionId")).toString();
+    const auto joined = m_joined.value(client);
+    const auto visitor = joined.constFind(sessionId);
+    if (visitor == joined.cend())
+        return refuse(
+            client, QStringLiteral("Join the chat first (join-chat with its sessionId and visitorSecret)"), ack);
+    const auto input = ratingInput(payload);
+    if (!input)
+        return refuse(client, input.error().message, ack);
+    const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
+    const QHostAddress address = connectReq ? connectReq->peerAddress : QHostAddress();
+    SessionEngine &engine = *m_access.services().engine;
+    const auto rated
+        = engine.ratings().rate(visitor->companyId, sessionId, *input, m_access.actorFor(*visitor, address));
+    if (!rated)
+        return refuse(client, rated.error().message, ack);
+    if (!ack)
+        return;
+    // Acknowledged once the rating is committed, as the HTTP route answers.
+    engine.afterCommit([ack, data = chat::rating(*rated)](bool committed) {
+        ack({committed ? QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}}
+                       : QJsonObject{{QStringLiteral("success"), false},
+                           {QStringLiteral("error"), QStringLiteral("The rating could not be stored; try again")}}});
+    });
+}
+
 void ChatSocket::onSessionEvent(const SessionEvent &event)
 {
     const QString room = roomOf(event.sessionId);
@@ -125,6 +159,17 @@ void ChatSocket::onSessionEvent(const SessionEvent &event)
         QJsonObject out = chat::escalation(event.sessionId, *event.escalation);
         out.insert(QStringLiteral("message"), QStringLiteral("Your conversation has been escalated"));
         m_io.emitToRoom(room, QStringLiteral("escalation-needed"), {out});
+        return;
+    }
+    if (event.type == SessionEventType::Resolved && event.session) {
+        m_io.emitToRoom(room, QStringLiteral("chat-resolved"),
+            {QJsonObject{{QStringLiteral("sessionId"), event.sessionId},
+                {QStringLiteral("status"), toString(event.session->status)},
+                {QStringLiteral("resolvedAt"), timefmt::iso(event.session->resolvedAt)}}});
+        return;
+    }
+    if (event.type == SessionEventType::SatisfactionRated && event.rating) {
+        m_io.emitToRoom(room, QStringLiteral("rating-received"), {chat::rating(*event.rating)});
         return;
     }
     // The AI's reply to a turn, or a person's reply from the desk; never notes.

@@ -12,7 +12,9 @@ namespace tierdesk::api {
 // Seed 003's real-time events on the Socket.IO endpoint /socket.io: "join-chat" (with the
 // session's visitor secret) -> "chat-joined"; "send-message" -> the engine; the AI's and a
 // person's replies as "message-received", the engine's escalations as "escalation-needed";
-// "error" {message} when an event is refused. docs/chat-api.md, "Real-time events".
+// "chat-resolved" when the conversation is resolved, "send-rating" -> the visitor's rating of it,
+// "rating-received" once stored; "error" {message} when an event is refused. docs/chat-api.md,
+// "Real-time events".
 class ChatSocket : public QObject {
     Q_OBJECT
 
@@ -32,6 +34,7 @@ private:
     void onEvent(const QString &client, const QString &event, const QJsonArray &args, const Ack &ack);
     void joinChat(const QString &client, const QJsonObject &payload, const Ack &ack);
     void sendMessage(const QString &client, const QJsonObject &payload, const Ack &ack);
+    void sendRating(const QString &client, const QJsonObject &payload, const Ack &ack);
     void refuse(const QString &client, const QString &message, const Ack &ack);
     void onSessionEvent(const SessionEvent &event);
     void onClientGone(const QString &client);

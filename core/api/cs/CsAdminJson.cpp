@@ -15,7 +15,7 @@ QJsonObject overviewJson(const AnalyticsSummary::Overview &o)
         {QStringLiteral("resolvedSessions"), o.resolvedSessions}, {QStringLiteral("resolutionRate"), o.resolutionRate},
         {QStringLiteral("avgResolutionTime"), o.avgResolutionTime},
         {QStringLiteral("avgMessagesPerSession"), o.avgMessagesPerSession},
-        {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg}};
+        {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg}, {QStringLiteral("ratings"), o.ratings}};
 }
 
 QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
@@ -24,7 +24,9 @@ QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
     for (const AnalyticsSummary::TierRow &r : rows)
         out.append(QJsonObject{{QStringLiteral("tier"), r.tier}, {QStringLiteral("sessions"), r.sessions},
             {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("resolutionRate"), r.resolutionRate},
-            {QStringLiteral("avgTime"), r.avgTime}});
+            {QStringLiteral("avgTime"), r.avgTime},
+            {QStringLiteral("customerSatisfactionAvg"), r.customerSatisfactionAvg},
+            {QStringLiteral("ratings"), r.ratings}});
     return out;
 }
 
@@ -33,7 +35,9 @@ QJsonArray byChannelJson(const QList<AnalyticsSummary::ChannelRow> &rows)
     QJsonArray out;
     for (const AnalyticsSummary::ChannelRow &r : rows)
         out.append(QJsonObject{{QStringLiteral("channel"), r.channel}, {QStringLiteral("sessions"), r.sessions},
-            {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("avgTime"), r.avgTime}});
+            {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("avgTime"), r.avgTime},
+            {QStringLiteral("customerSatisfactionAvg"), r.customerSatisfactionAvg},
+            {QStringLiteral("ratings"), r.ratings}});
     return out;
 }
 
@@ -65,7 +69,18 @@ QJsonArray timelineJson(const QList<AnalyticsSummary::Period> &periods)
     for (const AnalyticsSummary::Period &p : periods)
         out.append(QJsonObject{{QStringLiteral("period"), p.period}, {QStringLiteral("sessions"), p.sessions},
             {QStringLiteral("resolved"), p.resolved}, {QStringLiteral("escalated"), p.escalated},
-            {QStringLiteral("customerSatisfactionAvg"), p.customerSatisfactionAvg}});
+            {QStringLiteral("customerSatisfactionAvg"), p.customerSatisfactionAvg},
+            {QStringLiteral("ratings"), p.ratings}});
+    return out;
+}
+
+QJsonArray byAgentJson(const QList<AgentSatisfaction> &agents)
+{
+    QJsonArray out;
+    for (const AgentSatisfaction &a : agents)
+        out.append(QJsonObject{{QStringLiteral("agentId"), a.agentId}, {QStringLiteral("agentName"), a.agentName},
+            {QStringLiteral("ratings"), a.ratings},
+            {QStringLiteral("customerSatisfactionAvg"), a.customerSatisfactionAvg}});
     return out;
 }
 
@@ -75,7 +90,7 @@ QJsonObject deskJson(const DeskSummary &d)
         {QStringLiteral("slaMissed"), d.slaMissed},
         {QStringLiteral("slaAttainment"), d.slaAttainment ? QJsonValue(*d.slaAttainment) : QJsonValue()},
         {QStringLiteral("avgFirstResponseTime"), d.avgFirstResponseTime},
-        {QStringLiteral("avgHandleTime"), d.avgHandleTime}};
+        {QStringLiteral("avgHandleTime"), d.avgHandleTime}, {QStringLiteral("byAgent"), byAgentJson(d.byAgent)}};
 }
 
 } // namespace

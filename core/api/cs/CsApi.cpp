@@ -26,6 +26,8 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/sessions/:id/messages"), guarded(Role::Client, &CsApi::postMessage));
     r.route("POST", base + QStringLiteral("/sessions/:id/escalate"), guarded(Role::Client, &CsApi::escalate));
     r.route("POST", base + QStringLiteral("/sessions/:id/resolve"), guarded(Role::Agent, &CsApi::resolve));
+    // The customer's client token for its own session, or an admin (the engine's rule).
+    r.route("POST", base + QStringLiteral("/sessions/:id/satisfaction"), guarded(Role::Client, &CsApi::rateSession));
     r.route("GET", base + QStringLiteral("/analytics"), guarded(Role::Supervisor, &CsApi::analytics));
     r.route("GET", base + QStringLiteral("/config"), guarded(Role::Agent, &CsApi::getConfig));
     r.route("PUT", base + QStringLiteral("/config"), guarded(Role::Admin, &CsApi::putConfig));

@@ -106,6 +106,7 @@ private:
     void postMessage(Call &c);
     void escalate(Call &c);
     void resolve(Call &c);
+    void rateSession(Call &c); // CsRatingRoutes.cpp
     void analytics(Call &c);
     void getConfig(Call &c);
     void putConfig(Call &c);

@@ -31,6 +31,8 @@ const ErrorRow kErrors[] = {
     {ErrorKind::Conflict, ErrorDetail::StaleReply, 409, StaleReply},
     {ErrorKind::Conflict, ErrorDetail::NotClaimedByYou, 409, NotClaimedByYou},
     {ErrorKind::Conflict, ErrorDetail::NotOwed, 409, NotOwed},
+    {ErrorKind::Conflict, ErrorDetail::SessionNotResolved, 409, SessionNotResolved},
+    {ErrorKind::Conflict, ErrorDetail::AlreadyRated, 409, AlreadyRated},
     {ErrorKind::Forbidden, ErrorDetail::None, 403, Forbidden},
     {ErrorKind::Forbidden, ErrorDetail::CompanyDisabled, 403, CompanyDisabled},
     {ErrorKind::Unauthenticated, ErrorDetail::None, 401, Unauthorized},

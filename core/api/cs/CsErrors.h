@@ -41,6 +41,9 @@ inline constexpr char UnresolvedPlaceholder[] = "CS_029";
 inline constexpr char NotOwed[] = "CS_030";
 // Agent assist.
 inline constexpr char NeedsLanguageModel[] = "CS_031";
+// Customer ratings.
+inline constexpr char SessionNotResolved[] = "CS_032";
+inline constexpr char AlreadyRated[] = "CS_033";
 
 // The body as it is: for the server's own errors (serverError) only; refusals go through error(Error).
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});

@@ -49,6 +49,11 @@ QJsonObject eventData(const SessionEvent &event)
         if (event.escalation)
             data.insert(QStringLiteral("escalation"), json::escalation(*event.escalation));
         break;
+    case SessionEventType::SatisfactionRated:
+    case SessionEventType::SatisfactionLow:
+        if (event.rating)
+            data.insert(QStringLiteral("rating"), json::rating(*event.rating));
+        break;
     case SessionEventType::Resolved:
         if (event.session->resolution)
             data.insert(QStringLiteral("resolution"), json::resolution(*event.session->resolution));

@@ -112,6 +112,18 @@ QJsonObject resolution(const Resolution &r)
     return o;
 }
 
+QJsonObject rating(const SessionRating &r)
+{
+    return {{QStringLiteral("sessionId"), r.sessionId}, {QStringLiteral("rating"), r.rating},
+        {QStringLiteral("comment"), r.comment.isEmpty() ? QJsonValue() : QJsonValue(r.comment)},
+        {QStringLiteral("ratedAt"), timefmt::iso(r.ratedAt)}, {QStringLiteral("tier"), r.tier},
+        {QStringLiteral("channel"), r.channel},
+        {QStringLiteral("agent"),
+            r.agentId.isEmpty()
+                ? QJsonValue()
+                : QJsonValue(QJsonObject{{QStringLiteral("id"), r.agentId}, {QStringLiteral("name"), r.agentName}})}};
+}
+
 QJsonObject customer(const Customer &c)
 {
     return {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name}, {QStringLiteral("email"), c.email},

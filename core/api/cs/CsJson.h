@@ -3,6 +3,7 @@
 #include "core/common/JsonWriter.h"
 #include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
+#include "core/domain/SessionRating.h"
 
 #include <QJsonObject>
 
@@ -23,6 +24,8 @@ QJsonObject sentimentPoint(const SentimentPoint &p);
 QJsonObject escalation(const EscalationRecord &e);
 QJsonObject resolution(const Resolution &r);
 QJsonObject customer(const Customer &c);
+// A customer's rating of a session: {sessionId, rating, comment, ratedAt, tier, channel, agent}.
+QJsonObject rating(const SessionRating &r);
 QJsonObject order(const Order &o);
 // Summary fields (lists, create): no transcript or histories.
 QJsonObject sessionSummary(const Session &s);

@@ -154,6 +154,10 @@ QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &w
         context.insert(QStringLiteral("orders"), orders);
         out.insert(QStringLiteral("context"), context);
     }
+    // The customer's rating once given (docs/api.md, "Customer ratings").
+    const auto rating = m_engine.ratings().find(s.companyId, s.id, c.actor);
+    out.insert(QStringLiteral("satisfaction"),
+        rating && rating->has_value() ? QJsonValue(json::rating(**rating)) : QJsonValue(QJsonValue::Null));
     const int to = s.messagesFrom + int(s.messages.size());
     out.insert(QStringLiteral("messagePage"),
         QJsonObject{{QStringLiteral("total"), s.messageCount}, {QStringLiteral("limit"), window.limit},

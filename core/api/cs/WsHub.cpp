@@ -41,7 +41,7 @@ void WsHub::trackPresence(AgentDirectory &agents)
     m_agents = &agents;
     connect(&agents, &AgentDirectory::presenceChanged, this,
         [this](const QString &companyId, const QString &agentId, const QString &presence) {
-            broadcast(companyId, QString(), QStringLiteral("agent.presence"), false, false, [&] {
+            broadcast(companyId, QString(), QStringLiteral("agent.presence"), false, Role::Client, [&] {
                 return QJsonObject{{QStringLiteral("agentId"), agentId}, {QStringLiteral("presence"), presence}};
             });
         });
@@ -264,12 +264,14 @@ void WsHub::onSessionEvent(const SessionEvent &event)
     if (event.type == SessionEventType::Message && event.reply && event.reply->meta.person
         && m_viewers.wrote(event.sessionId, event.reply->meta.person->agentId))
         sendViewers(event.companyId, event.sessionId);
-    broadcast(event.companyId, event.sessionId, eventName(event.type), event.isDeskEvent(), event.internal,
-        [&event] { return cs::eventData(event); });
+    // Notes are for agents and above; a low rating for the supervisors.
+    const Role minimum = event.forSupervisors() ? Role::Supervisor : event.internal ? Role::Agent : Role::Client;
+    broadcast(event.companyId, event.sessionId, eventName(event.type), event.isDeskEvent() || event.forSupervisors(),
+        minimum, [&event] { return cs::eventData(event); });
 }
 
-void WsHub::broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
-    bool internal, const std::function<QJsonObject()> &data)
+void WsHub::broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool wholeCompanyOnly,
+    Role minimum, const std::function<QJsonObject()> &data)
 {
     QByteArray frame;
     for (const Client &client : std::as_const(m_clients)) {
@@ -277,8 +279,8 @@ void WsHub::broadcast(const QString &companyId, const QString &sessionId, const 
             continue;
         if (!client.wholeCompany && !client.sessions.contains(sessionId))
             continue;
-        // Queue and SLA events are for the company-wide view; notes for agents and above.
-        if ((deskEvent && !client.wholeCompany) || (internal && client.who.role < Role::Agent))
+        // Queue, SLA and low-rating events are for the company-wide view.
+        if ((wholeCompanyOnly && !client.wholeCompany) || client.who.role < minimum)
             continue;
         if (frame.isEmpty())
             frame = http::WebSocket::textFrame(QJsonDocument(

@@ -37,6 +37,8 @@ namespace tierdesk::api {
 // {"type":"typing","sessionId","internal":bool}; every agent connection that follows the session
 // (subscribed to it or to the company, or viewing it) gets {"type":"viewers","sessionId",
 // "viewers":[{"agentId","name","typing","internal"}]} on each change (SessionViewers).
+// A customer's rating is "satisfaction.rated" (to the session's and company-wide subscribers); a
+// low one (1 or 2) is also "satisfaction.low", to company-wide supervisor and admin connections only.
 // An event is encoded once into one frame that every connection getting it shares; a client
 // that leaves more than http/maxUnsentBytes unread is dropped (http::WebSocket), after which
 // the freed memory is handed back to the system.
@@ -73,8 +75,8 @@ private:
     void onText(http::WebSocket *socket, const QString &text);
     void onSessionEvent(const SessionEvent &event);
     // One frame to each client that may see it; `data` is made once, only if someone does.
-    void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool deskEvent,
-        bool internal, const std::function<QJsonObject()> &data);
+    void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool wholeCompanyOnly,
+        Role minimum, const std::function<QJsonObject()> &data);
     void sendError(http::WebSocket *socket, ErrorKind kind, ErrorDetail detail, const QString &message);
     void onDisconnected(http::WebSocket *socket);
     // viewing / typing / left from a person's console.

@@ -7,6 +7,7 @@
 #include "core/integrations/PdfWriter.h"
 #include "core/store/AnalyticsRepo.h"
 #include "core/store/Database.h"
+#include "core/store/RatingRepo.h"
 #include "core/store/SessionRepo.h"
 
 #include <QFileInfo>
@@ -48,8 +49,13 @@ Result<ReportTable> conversations(Database &db, const ReportRequest &r)
     ReportTable t{QStringLiteral("Conversation analysis"), periodNotes(r),
         {QStringLiteral("conversation_id"), QStringLiteral("created_at"), QStringLiteral("channel"),
             QStringLiteral("status"), QStringLiteral("tier"), QStringLiteral("sentiment"),
-            QStringLiteral("issue_category"), QStringLiteral("messages"), QStringLiteral("resolution_time_s")},
+            QStringLiteral("issue_category"), QStringLiteral("messages"), QStringLiteral("resolution_time_s"),
+            QStringLiteral("rating"), QStringLiteral("rating_comment")},
         {}};
+    QStringList ids;
+    for (const Session &s : sessions)
+        ids << s.id;
+    const QHash<QString, SessionRating> ratings = RatingRepo(db).forSessions(ids);
     for (const Session &s : sessions) {
         const qint64 resolution = s.resolvedAt > 0 ? (s.resolvedAt - s.createdAt) / 1000 : -1;
         if (!r.sentiment.isEmpty() && sentimentGroup(s.customerSentiment) != r.sentiment)
@@ -59,7 +65,9 @@ Result<ReportTable> conversations(Database &db, const ReportRequest &r)
         t.rows << QStringList{s.id, timefmt::iso(s.createdAt), toString(s.channel), toString(s.status),
             toString(s.currentTier), toString(s.customerSentiment),
             s.issueCategory ? toString(*s.issueCategory) : QString(), QString::number(s.messageCount),
-            resolution >= 0 ? QString::number(resolution) : QString()};
+            resolution >= 0 ? QString::number(resolution) : QString(),
+            ratings.contains(s.id) ? QString::number(ratings.value(s.id).rating) : QString(),
+            ratings.value(s.id).comment};
     }
     if (total > ReportJobs::kMaxRows)
         t.notes << QStringLiteral("The first %1 of %2 conversations").arg(ReportJobs::kMaxRows).arg(total);
@@ -73,11 +81,11 @@ Result<ReportTable> dailySummary(Database &db, const ReportRequest &r)
     const AnalyticsSummary analytics = AnalyticsRepo(db).compute(r.companyId, r.startMs, r.endMs, GroupBy::Day);
     ReportTable t{QStringLiteral("Daily summary"), periodNotes(r),
         {QStringLiteral("date"), QStringLiteral("conversations"), QStringLiteral("resolved"),
-            QStringLiteral("escalated"), QStringLiteral("satisfaction_avg")},
+            QStringLiteral("escalated"), QStringLiteral("satisfaction_avg"), QStringLiteral("ratings")},
         {}};
     for (const AnalyticsSummary::Period &day : analytics.timeline)
         t.rows << QStringList{day.period, QString::number(day.sessions), QString::number(day.resolved),
-            QString::number(day.escalated), QString::number(day.customerSatisfactionAvg)};
+            QString::number(day.escalated), QString::number(day.customerSatisfactionAvg), QString::number(day.ratings)};
     return t;
 }
 

@@ -11,9 +11,11 @@ QStringList WebhookService::events()
 {
     // escalation.created and session.closed are the support agent API's (seed 002), queued by that API with
     // queueEvent(); conversation.created and sentiment.negative the platform services' (seed 000), likewise.
+    // satisfaction.rated and satisfaction.low come with a customer's rating (SessionRatings).
     return {QStringLiteral("session.created"), QStringLiteral("session.escalated"), QStringLiteral("session.resolved"),
         QStringLiteral("session.abandoned"), QStringLiteral("escalation.created"), QStringLiteral("session.closed"),
-        QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative")};
+        QStringLiteral("conversation.created"), QStringLiteral("sentiment.negative"),
+        QStringLiteral("satisfaction.rated"), QStringLiteral("satisfaction.low")};
 }
 
 Status WebhookService::check(

@@ -200,11 +200,15 @@ Result<Message> Desk::reply(
 
 bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
 {
-    if (m_repo.find(s.id)) {
+    if (const auto item = m_repo.find(s.id)) {
         if (!m_repo.remove(s.id, now))
             return false;
         publishQueue(s.companyId, s.id, SessionEventType::QueueRemoved);
         m_assigner.wake(s.companyId); // its holder has room again
+        if (s.resolution && item->claimed()) { // whose work the customer's rating judges
+            s.resolution->heldById = item->assigneeId;
+            s.resolution->heldByName = item->assigneeName;
+        }
     }
     const bool person = actor.role == QLatin1String("agent") || actor.role == QLatin1String("supervisor")
         || actor.role == QLatin1String("admin");
@@ -213,6 +217,10 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
     const QString name = nameOf(s.companyId, actor.subject);
     s.resolution->resolvedById = actor.subject;
     s.resolution->resolvedByName = name;
+    if (s.resolution->heldById.isEmpty()) { // resolved by a person while nobody held it
+        s.resolution->heldById = actor.subject;
+        s.resolution->heldByName = name;
+    }
     Message closing;
     closing.id = ids::random(QStringLiteral("msg_"));
     closing.role = QStringLiteral("human_agent");

@@ -37,6 +37,7 @@ private slots:
     void getShowsTheTicket();
     void updateAssignsThenResolves();
     void updateCloses();
+    void satisfactionIsTheSessionsRating();
     void createRefusesBadInput_data();
     void createRefusesBadInput();
     void updateRefusesBadInput_data();
@@ -170,6 +171,63 @@ void TestAgentApiEscalation::updateCloses()
     QCOMPARE(str(r.json(), "status"), QStringLiteral("closed"));
     QCOMPARE(
         str(m_client->get(QStringLiteral("/api/escalation/") + ticket).json(), "status"), QStringLiteral("closed"));
+}
+
+void TestAgentApiEscalation::satisfactionIsTheSessionsRating()
+{
+    const QString ticket = newTicket(QStringLiteral("s_rate"));
+    QVERIFY(!ticket.isEmpty());
+    const QString path = QStringLiteral("/api/escalation/") + ticket;
+    const QString sessionId = QStringLiteral("sess_") + ticket.section(QLatin1Char('-'), 1, 1);
+    // Not resolved yet: the family's validation error, nothing stored.
+    HttpResult r = m_client->put(path, {{QStringLiteral("customer_satisfaction"), 4}});
+    QString problem = checkAgentError(r, 400, QStringLiteral("VALIDATION_ERROR"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(server().scalar(QStringLiteral("SELECT count(*) FROM session_ratings")).toInt(), 0);
+    QCOMPARE(m_client->put(path, {{QStringLiteral("status"), QStringLiteral("resolved")}}).status, 200);
+    r = m_client->put(path, {{QStringLiteral("customer_satisfaction"), 4}});
+    QVERIFY2(r.status == 200, describe(r));
+    QCOMPARE(r.json().value(QLatin1String("customer_satisfaction")).toInt(), 4);
+    // The session's one rating: the canonical API reads it, and nobody sets it a second time.
+    QCOMPARE(
+        server()
+            .scalar(QStringLiteral("SELECT rating FROM session_ratings WHERE session_id = ?"), {QVariant(sessionId)})
+            .toInt(),
+        4);
+    const auto admin = server().client(api::Role::Admin);
+    const QJsonObject satisfaction = admin->get(QStringLiteral("/api/cs/sessions/") + sessionId)
+                                         .json()
+                                         .value(QLatin1String("satisfaction"))
+                                         .toObject();
+    QCOMPARE(satisfaction.value(QLatin1String("rating")).toInt(), 4);
+    problem = checkAgentError(
+        m_client->put(path, {{QStringLiteral("customer_satisfaction"), 5}}), 400, QStringLiteral("VALIDATION_ERROR"));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(admin
+                 ->post(QStringLiteral("/api/cs/sessions/") + sessionId + QStringLiteral("/satisfaction"),
+                     {{QStringLiteral("rating"), 1}})
+                 .errorCode(),
+        QStringLiteral("CS_033"));
+    QCOMPARE(m_client->get(path).json().value(QLatin1String("customer_satisfaction")).toInt(), 4);
+
+    // A rating the customer gave through the canonical API is the ticket's customer_satisfaction.
+    const QString other = newTicket(QStringLiteral("s_rate_cs"));
+    QVERIFY(!other.isEmpty());
+    QCOMPARE(
+        m_client->put(
+                    QStringLiteral("/api/escalation/") + other, {{QStringLiteral("status"), QStringLiteral("closed")}})
+            .status,
+        200);
+    const QString otherSession = QStringLiteral("sess_") + other.section(QLatin1Char('-'), 1, 1);
+    HttpClient ben(server().port(), server().token(api::Role::Client));
+    r = ben.post(QStringLiteral("/api/cs/sessions/") + otherSession + QStringLiteral("/satisfaction"),
+        {{QStringLiteral("rating"), 3}, {QStringLiteral("comment"), QStringLiteral("Took a while")}});
+    QVERIFY2(r.status == 201, describe(r));
+    QCOMPARE(m_client->get(QStringLiteral("/api/escalation/") + other)
+                 .json()
+                 .value(QLatin1String("customer_satisfaction"))
+                 .toInt(),
+        3);
 }
 
 void TestAgentApiEscalation::createRefusesBadInput_data()

@@ -212,10 +212,11 @@ void TestAgentApiMetrics::sessionMetricsTakeTheTicketsSatisfaction()
             {QStringLiteral("reason"), QStringLiteral("manual_request")},
             {QStringLiteral("priority"), QStringLiteral("low")}});
     QVERIFY2(made.status == 201, describe(made));
-    QCOMPARE(m_client
-                 ->put(QStringLiteral("/api/escalation/") + str(made.json(), "ticket_id"),
-                     {{QStringLiteral("customer_satisfaction"), 2}})
-                 .status,
+    QCOMPARE(
+        m_client
+            ->put(QStringLiteral("/api/escalation/") + str(made.json(), "ticket_id"),
+                {{QStringLiteral("status"), QStringLiteral("resolved")}, {QStringLiteral("customer_satisfaction"), 2}})
+            .status,
         200);
     const HttpResult r = m_client->get(QStringLiteral("/api/metrics/session/s_sat"));
     QVERIFY2(r.status == 200, describe(r));

@@ -94,7 +94,7 @@ private slots:
         const QJsonObject ready = generate(QStringLiteral("csv"), {});
         const QByteArray csv = download(ready);
         QVERIFY2(csv.startsWith("conversation_id,created_at,channel,status,tier,sentiment,issue_category,messages,"
-                                "resolution_time_s\r\n"),
+                                "resolution_time_s,rating,rating_comment\r\n"),
             csv.left(200).constData());
         QVERIFY(csv.count("\r\n") >= 3); // the header and the two conversations
     }
