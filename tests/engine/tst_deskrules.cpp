@@ -2,6 +2,7 @@
 // business hours) and the validation of the "desk" config.
 #include "core/api/cs/CsConfigJson.h"
 #include "core/engine/desk/DeskRules.h"
+#include "core/engine/reply/Phrases.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +31,7 @@ private slots:
     void businessHoursAreReplacedWhole();
     void invalidBusinessHours_data();
     void invalidBusinessHours();
+    void theOpeningIsSaidInTheCompanysZone();
 };
 
 namespace {
@@ -407,6 +409,22 @@ void TestDeskRules::invalidBusinessHours()
     QVERIFY(!merged);
     QVERIFY2(merged.error().message.startsWith(path + QStringLiteral(": ")), qPrintable(merged.error().message));
     QCOMPARE(merged.error().field, path);
+}
+
+void TestDeskRules::theOpeningIsSaidInTheCompanysZone()
+{
+    const QTimeZone zone("Europe/Berlin");
+    const qint64 monday = berlinMs("2026-01-19T09:00");
+    const qint64 saturday = berlinMs("2026-01-17T10:00");
+    QCOMPARE(Phrases(Language::En).opening(monday, zone, saturday), QStringLiteral("Monday, 09:00 (Europe/Berlin)"));
+    QCOMPARE(
+        Phrases(Language::De).opening(monday, zone, saturday), QStringLiteral("Montag, 09:00 Uhr (Europe/Berlin)"));
+    // Six days or more ahead the weekday alone could name the wrong week: the date goes with it.
+    const qint64 weekBefore = berlinMs("2026-01-12T17:00");
+    QCOMPARE(Phrases(Language::En).opening(monday, zone, weekBefore),
+        QStringLiteral("Monday, January 19, 09:00 (Europe/Berlin)"));
+    QCOMPARE(Phrases(Language::De).opening(monday, zone, weekBefore),
+        QStringLiteral("Montag, 19. Januar, 09:00 Uhr (Europe/Berlin)"));
 }
 
 QTEST_GUILESS_MAIN(TestDeskRules)
