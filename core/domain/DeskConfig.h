@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/BusinessHours.h"
 #include "core/domain/Enums.h"
 
 #include <QList>
@@ -8,7 +9,8 @@
 #include <optional>
 
 // The agent desk's part of a company's CS config ("desk" in GET /config):
-// queues by category and SLA targets by priority (docs/api.md, "The agent desk").
+// queues by category, SLA targets by priority and the business hours they count
+// (docs/api.md, "The agent desk").
 namespace tierdesk {
 
 // Most pressing first; the order is the queue's sort order.
@@ -39,6 +41,7 @@ struct DeskConfig {
     SlaTarget sla[4];
     double warningAt = 0.75; // fraction of a target after which the state is "warning"
     Assignment assignment = Assignment::Manual;
+    std::optional<BusinessHours> businessHours; // none: always open, SLA clocks count every minute
 
     // Three queues (orders, complaints, inquiries: the catch-all) and the SLA table of
     // docs/api.md, "Queues, priority and SLA".

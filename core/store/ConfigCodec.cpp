@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace tierdesk::storage {
 namespace {
 
@@ -97,6 +99,48 @@ void readIrate(const QJsonObject &json, IrateProtocol &p)
     p.targetTier = parse<Tier>(autoEsc.value(QLatin1String("targetTier")).toString()).value_or(p.targetTier);
 }
 
+// Kept as the wire shows it: {"timeZone", "weekly": {"mon": [["09:00","17:00"]], ...}, "holidays"}.
+QJsonObject storedHoursJson(const BusinessHours &hours)
+{
+    QJsonObject weekly;
+    for (size_t day = 0; day < hours.weekly.size(); ++day) {
+        QJsonArray intervals;
+        for (const OpenInterval &i : hours.weekly[day])
+            intervals.append(QJsonArray{BusinessHours::clockText(i.from), BusinessHours::clockText(i.to)});
+        weekly.insert(QLatin1String(BusinessHours::dayKeys()[day]), intervals);
+    }
+    QJsonArray holidays;
+    for (const QDate &day : hours.holidays)
+        holidays.append(day.toString(Qt::ISODate));
+    return {{QStringLiteral("timeZone"), QString::fromUtf8(hours.timeZone.id())}, {QStringLiteral("weekly"), weekly},
+        {QStringLiteral("holidays"), holidays}};
+}
+
+// A row's hours as they were checked when written; parts that do not read are left out.
+BusinessHours readStoredHours(const QJsonObject &json)
+{
+    BusinessHours hours;
+    hours.timeZone = QTimeZone(json.value(QLatin1String("timeZone")).toString().toUtf8());
+    const QJsonObject weekly = object(json, "weekly");
+    for (size_t day = 0; day < hours.weekly.size(); ++day) {
+        for (const QJsonValue &v : weekly.value(QLatin1String(BusinessHours::dayKeys()[day])).toArray()) {
+            const QJsonArray pair = v.toArray();
+            const auto from = BusinessHours::parseClock(pair.at(0).toString(), false);
+            const auto to = BusinessHours::parseClock(pair.at(1).toString(), true);
+            if (from && to && *from < *to)
+                hours.weekly[day].append({*from, *to});
+        }
+        std::sort(hours.weekly[day].begin(), hours.weekly[day].end(),
+            [](const OpenInterval &a, const OpenInterval &b) { return a.from < b.from; });
+    }
+    for (const QJsonValue &v : json.value(QLatin1String("holidays")).toArray())
+        if (const QDate day = QDate::fromString(v.toString(), Qt::ISODate); day.isValid())
+            hours.holidays.append(day);
+    std::sort(hours.holidays.begin(), hours.holidays.end());
+    hours.holidays.erase(std::unique(hours.holidays.begin(), hours.holidays.end()), hours.holidays.end());
+    return hours;
+}
+
 void readDesk(const QJsonObject &json, DeskConfig &d)
 {
     if (json.contains(QLatin1String("queues"))) {
@@ -119,6 +163,8 @@ void readDesk(const QJsonObject &json, DeskConfig &d)
     }
     d.warningAt = json.value(QLatin1String("warningAt")).toDouble(d.warningAt);
     d.assignment = parseAssignment(json.value(QLatin1String("assignment")).toString()).value_or(d.assignment);
+    if (const QJsonValue hours = json.value(QLatin1String("businessHours")); hours.isObject())
+        d.businessHours = readStoredHours(hours.toObject());
 }
 
 QJsonObject aiJson(const AiSettings &ai)
@@ -169,8 +215,11 @@ QJsonObject deskJson(const DeskConfig &d)
         sla.insert(toString(p),
             QJsonObject{{QStringLiteral("firstResponseMinutes"), d.target(p).firstResponseMinutes},
                 {QStringLiteral("resolutionMinutes"), d.target(p).resolutionMinutes}});
-    return {{QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla},
+    QJsonObject desk{{QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla},
         {QStringLiteral("warningAt"), d.warningAt}, {QStringLiteral("assignment"), toString(d.assignment)}};
+    if (d.businessHours) // absent: always open, and a row without hours reads as before
+        desk.insert(QStringLiteral("businessHours"), storedHoursJson(*d.businessHours));
+    return desk;
 }
 
 CsConfig readConfig(const QJsonObject &json)

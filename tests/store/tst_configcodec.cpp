@@ -93,6 +93,30 @@ private slots:
         QCOMPARE(found->config.desk.target(Priority::Low).resolutionMinutes, 5000);
         QCOMPARE(encodeConfig(found->config), encodeConfig(config));
     }
+
+    void businessHoursAreKeptWhenSet()
+    {
+        CsConfig config;
+        BusinessHours hours;
+        hours.timeZone = QTimeZone("Europe/Berlin");
+        hours.weekly[0] = {{9 * 60, 12 * 60}, {13 * 60, 17 * 60}};
+        hours.weekly[5] = {{20 * 60, 24 * 60}};
+        hours.holidays = {QDate(2026, 12, 25), QDate(2026, 12, 26)};
+        config.desk.businessHours = hours;
+        const QByteArray row = encodeConfig(config);
+        QVERIFY2(row.contains(R"("businessHours":{"holidays":["2026-12-25","2026-12-26"],"timeZone":"Europe/Berlin",)"
+                              R"("weekly":{"fri":[],"mon":[["09:00","12:00"],["13:00","17:00"]],)"),
+            row.constData());
+        const CsConfig read = decodeConfig(row);
+        QVERIFY(read.desk.businessHours);
+        QCOMPARE(read.desk.businessHours->timeZone.id(), QByteArray("Europe/Berlin"));
+        QCOMPARE(read.desk.businessHours->weekly[0].size(), 2);
+        QCOMPARE(read.desk.businessHours->weekly[5].first().to, 24 * 60);
+        QCOMPARE(read.desk.businessHours->holidays, hours.holidays);
+        QCOMPARE(encodeConfig(read), row);
+        // Without them the row is written as before (defaultsAreWrittenAsBefore) and reads as always open.
+        QVERIFY(!decodeConfig(kStoredDefaults).desk.businessHours);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConfigCodec)

@@ -5,6 +5,9 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QTimeZone>
+
+#include <algorithm>
 
 namespace tierdesk::api::cs {
 namespace {
@@ -45,6 +48,8 @@ Status checkShape(const QJsonObject &value, const QJsonObject &schema, const QSt
         if (!schema.contains(it.key()))
             return invalidAt(here, QStringLiteral("unknown key"));
         const QJsonValue expected = schema.value(it.key());
+        if (expected.isNull())
+            continue; // an optional section (null by default): its own check reads it
         if (expected.type() != it->type())
             return invalidAt(here, QStringLiteral("wrong type"));
         if (it->isObject())
@@ -223,6 +228,108 @@ Status checkSla(const QJsonObject &sla)
     return Ok{};
 }
 
+const QString kHoursPath = QStringLiteral("desk.businessHours");
+
+// One day's intervals: [["HH:MM","HH:MM"], ...], each ending after it starts, none overlapping.
+Status checkDayIntervals(const QJsonValue &value, const QString &path)
+{
+    if (!value.isArray())
+        return invalidAt(path, QStringLiteral("an array of intervals [\"HH:MM\", \"HH:MM\"] ([] when closed)"));
+    const QJsonArray intervals = value.toArray();
+    if (intervals.size() > BusinessHours::kMaxIntervalsPerDay)
+        return invalidAt(path, QStringLiteral("at most %1 intervals a day").arg(BusinessHours::kMaxIntervalsPerDay));
+    QList<OpenInterval> day;
+    for (int i = 0; i < intervals.size(); ++i) {
+        const QString here = path + QStringLiteral("[%1]").arg(i);
+        const QJsonArray pair = intervals.at(i).toArray();
+        if (!intervals.at(i).isArray() || pair.size() != 2 || !pair.at(0).isString() || !pair.at(1).isString())
+            return invalidAt(here, QStringLiteral("an interval [\"HH:MM\", \"HH:MM\"]"));
+        const auto from = BusinessHours::parseClock(pair.at(0).toString(), false);
+        const auto to = BusinessHours::parseClock(pair.at(1).toString(), true);
+        if (!from || !to)
+            return invalidAt(here, QStringLiteral("times are \"HH:MM\" from 00:00 to 23:59, and 24:00 as an end"));
+        if (*to <= *from)
+            return invalidAt(here, QStringLiteral("the end must be after the start"));
+        day.append({*from, *to});
+    }
+    std::sort(day.begin(), day.end(), [](const OpenInterval &a, const OpenInterval &b) { return a.from < b.from; });
+    for (int i = 1; i < day.size(); ++i)
+        if (day.at(i).from < day.at(i - 1).to)
+            return invalidAt(path,
+                QStringLiteral("intervals overlap (%1-%2 and %3-%4)")
+                    .arg(BusinessHours::clockText(day.at(i - 1).from), BusinessHours::clockText(day.at(i - 1).to),
+                        BusinessHours::clockText(day.at(i).from), BusinessHours::clockText(day.at(i).to)));
+    return Ok{};
+}
+
+Status checkWeekly(const QJsonValue &value)
+{
+    const QString path = kHoursPath + QStringLiteral(".weekly");
+    if (!value.isObject())
+        return invalidAt(path, QStringLiteral("an object of weekdays (mon .. sun) with their open intervals"));
+    const QJsonObject weekly = value.toObject();
+    QStringList keys;
+    for (const char *key : BusinessHours::dayKeys())
+        keys << QLatin1String(key);
+    bool open = false;
+    for (auto it = weekly.begin(); it != weekly.end(); ++it) {
+        if (!keys.contains(it.key()))
+            return invalidAt(path + QLatin1Char('.') + it.key(),
+                QStringLiteral("unknown weekday (one of ") + keys.join(QStringLiteral(", ")) + QLatin1Char(')'));
+        if (Status day = checkDayIntervals(it.value(), path + QLatin1Char('.') + it.key()); !day)
+            return day;
+        open = open || !it->toArray().isEmpty();
+    }
+    if (!open)
+        return invalidAt(path, QStringLiteral("the week has no open time; leave businessHours null to be always open"));
+    return Ok{};
+}
+
+Status checkHolidays(const QJsonValue &value)
+{
+    static const QRegularExpression datePattern(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    const QString path = kHoursPath + QStringLiteral(".holidays");
+    if (value.isUndefined())
+        return Ok{};
+    if (!value.isArray())
+        return invalidAt(path, QStringLiteral("an array of dates \"YYYY-MM-DD\""));
+    const QJsonArray holidays = value.toArray();
+    if (holidays.size() > BusinessHours::kMaxHolidays)
+        return invalidAt(path, QStringLiteral("at most %1 holidays").arg(BusinessHours::kMaxHolidays));
+    QSet<QString> seen;
+    for (int i = 0; i < holidays.size(); ++i) {
+        const QString here = path + QStringLiteral("[%1]").arg(i);
+        const QString text = holidays.at(i).toString();
+        if (!datePattern.match(text).hasMatch() || !QDate::fromString(text, Qt::ISODate).isValid())
+            return invalidAt(here, QStringLiteral("a date \"YYYY-MM-DD\""));
+        if (seen.contains(text))
+            return invalidAt(here, text + QStringLiteral(" is listed twice"));
+        seen.insert(text);
+    }
+    return Ok{};
+}
+
+// "businessHours": null (always open) or {timeZone, weekly, holidays?}.
+Status checkBusinessHours(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return Ok{};
+    if (!value.isObject())
+        return invalidAt(kHoursPath, QStringLiteral("null (always open) or an object {timeZone, weekly, holidays}"));
+    const QJsonObject hours = value.toObject();
+    for (auto it = hours.begin(); it != hours.end(); ++it)
+        if (it.key() != QLatin1String("timeZone") && it.key() != QLatin1String("weekly")
+            && it.key() != QLatin1String("holidays"))
+            return invalidAt(kHoursPath + QLatin1Char('.') + it.key(), QStringLiteral("unknown key"));
+    const QString zone = hours.value(QLatin1String("timeZone")).toString();
+    if (zone.isEmpty() || zone.size() > 64 || !QTimeZone::isTimeZoneIdAvailable(zone.toUtf8()))
+        return invalidAt(kHoursPath + QStringLiteral(".timeZone"),
+            QStringLiteral("a time zone of the IANA database, such as Europe/Berlin"));
+    if (Status weekly = checkWeekly(hours.value(QLatin1String("weekly"))); !weekly)
+        return weekly;
+    return checkHolidays(hours.value(QLatin1String("holidays")));
+}
+
 } // namespace
 
 Status validateDesk(const QJsonObject &desk)
@@ -236,7 +343,7 @@ Status validateDesk(const QJsonObject &desk)
         return invalidAt(QStringLiteral("desk.warningAt"), QStringLiteral("a fraction from 0.1 to 0.99"));
     if (!parseAssignment(desk.value(QLatin1String("assignment")).toString()))
         return invalidAt(QStringLiteral("desk.assignment"), QStringLiteral("manual or automatic"));
-    return Ok{};
+    return checkBusinessHours(desk.value(QLatin1String("businessHours")));
 }
 
 Status validateConfig(const QJsonObject &config)
@@ -262,7 +369,13 @@ Result<CsConfig> mergeConfig(const CsConfig &base, const QJsonObject &patch)
     clean.remove(QStringLiteral("companyId"));
     if (Status shape = checkShape(clean, schema(), {}); !shape)
         return shape.error();
-    const QJsonObject merged = deepMerge(configJson(base), clean);
+    QJsonObject merged = deepMerge(configJson(base), clean);
+    // Business hours are one value: a PUT replaces them whole (a weekday it leaves out is closed).
+    if (const QJsonValue hours = member(clean, "desk").value(QLatin1String("businessHours")); !hours.isUndefined()) {
+        QJsonObject desk = member(merged, "desk");
+        desk.insert(QStringLiteral("businessHours"), hours);
+        merged.insert(QStringLiteral("desk"), desk);
+    }
     if (Status valid = validateConfig(merged); !valid)
         return valid.error();
     return readConfig(merged);

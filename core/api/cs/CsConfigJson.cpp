@@ -2,6 +2,8 @@
 // "language" and tiers.humanAgent.capabilities): written from and read into CsConfig.
 #include "core/api/cs/CsConfigJson.h"
 
+#include <algorithm>
+
 namespace tierdesk::api::cs {
 namespace {
 
@@ -89,6 +91,53 @@ void readIrate(const QJsonObject &json, IrateProtocol &p)
     p.targetTier = parse<Tier>(autoEsc.value(QLatin1String("targetTier")).toString()).value_or(p.targetTier);
 }
 
+QJsonObject weeklyJson(const BusinessHours &hours)
+{
+    QJsonObject weekly;
+    for (size_t day = 0; day < hours.weekly.size(); ++day) {
+        QJsonArray intervals;
+        for (const OpenInterval &i : hours.weekly[day])
+            intervals.append(QJsonArray{BusinessHours::clockText(i.from), BusinessHours::clockText(i.to)});
+        weekly.insert(QLatin1String(BusinessHours::dayKeys()[day]), intervals);
+    }
+    return weekly;
+}
+
+QJsonValue businessHoursJson(const std::optional<BusinessHours> &hours)
+{
+    if (!hours)
+        return QJsonValue::Null;
+    QJsonArray holidays;
+    for (const QDate &day : hours->holidays)
+        holidays.append(day.toString(Qt::ISODate));
+    return QJsonObject{{QStringLiteral("timeZone"), QString::fromUtf8(hours->timeZone.id())},
+        {QStringLiteral("weekly"), weeklyJson(*hours)}, {QStringLiteral("holidays"), holidays}};
+}
+
+// A checked "businessHours": null (none) or an object.
+std::optional<BusinessHours> readBusinessHours(const QJsonValue &json)
+{
+    if (!json.isObject())
+        return std::nullopt;
+    const QJsonObject o = json.toObject();
+    BusinessHours hours;
+    hours.timeZone = QTimeZone(o.value(QLatin1String("timeZone")).toString().toUtf8());
+    const QJsonObject weekly = object(o, "weekly");
+    for (size_t day = 0; day < hours.weekly.size(); ++day) {
+        for (const QJsonValue &v : weekly.value(QLatin1String(BusinessHours::dayKeys()[day])).toArray()) {
+            const QJsonArray pair = v.toArray();
+            hours.weekly[day].append({BusinessHours::parseClock(pair.at(0).toString(), false).value_or(0),
+                BusinessHours::parseClock(pair.at(1).toString(), true).value_or(0)});
+        }
+        std::sort(hours.weekly[day].begin(), hours.weekly[day].end(),
+            [](const OpenInterval &a, const OpenInterval &b) { return a.from < b.from; });
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("holidays")).toArray())
+        hours.holidays.append(QDate::fromString(v.toString(), Qt::ISODate));
+    std::sort(hours.holidays.begin(), hours.holidays.end());
+    return hours;
+}
+
 void readDesk(const QJsonObject &json, DeskConfig &d)
 {
     if (json.contains(QLatin1String("queues"))) {
@@ -111,6 +160,8 @@ void readDesk(const QJsonObject &json, DeskConfig &d)
     }
     d.warningAt = json.value(QLatin1String("warningAt")).toDouble(d.warningAt);
     d.assignment = parseAssignment(json.value(QLatin1String("assignment")).toString()).value_or(d.assignment);
+    if (json.contains(QLatin1String("businessHours")))
+        d.businessHours = readBusinessHours(json.value(QLatin1String("businessHours")));
 }
 
 void diff(const QJsonObject &before, const QJsonObject &after, const QString &path, QJsonArray &out)
@@ -188,7 +239,8 @@ QJsonObject deskJson(const DeskConfig &d)
             QJsonObject{{QStringLiteral("firstResponseMinutes"), d.target(p).firstResponseMinutes},
                 {QStringLiteral("resolutionMinutes"), d.target(p).resolutionMinutes}});
     return {{QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla},
-        {QStringLiteral("warningAt"), d.warningAt}, {QStringLiteral("assignment"), toString(d.assignment)}};
+        {QStringLiteral("warningAt"), d.warningAt}, {QStringLiteral("assignment"), toString(d.assignment)},
+        {QStringLiteral("businessHours"), businessHoursJson(d.businessHours)}};
 }
 
 CsConfig readConfig(const QJsonObject &checked)

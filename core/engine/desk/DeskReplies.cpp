@@ -77,8 +77,12 @@ QString Desk::handoverNote(const Session &s, const Company &company)
     const auto item = m_repo.find(s.id);
     if (!item || (m_availability && m_availability->anyAvailable(s.companyId, item->queue)))
         return {};
-    const int minutes = int((item->firstResponseDue - item->queuedAt) / 60000);
     const Phrases say(company.config.language);
+    // Outside business hours nobody is due to answer before the next opening: say when that is.
+    if (const auto &hours = company.config.desk.businessHours; hours && !hours->isOpen(item->queuedAt))
+        return say(Phrase::TeamAway)
+            .arg(say.opening(hours->nextOpening(item->queuedAt), hours->timeZone, item->queuedAt));
+    const int minutes = int((item->firstResponseDue - item->queuedAt) / 60000);
     QString text = say(Phrase::TeamBusy).arg(say.waitTime(minutes));
     if (const QString phone = company.config.escalationPhone; !phone.isEmpty())
         text += say(Phrase::CallUs).arg(phone);

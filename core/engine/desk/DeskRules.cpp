@@ -30,31 +30,44 @@ Priority priorityFor(EscalationReason reason, Sentiment sentiment, bool vip)
     return base;
 }
 
-void setDueTimes(DeskItem &item, const DeskConfig &config)
-{
-    const SlaTarget &t = config.target(item.priority);
-    item.firstResponseDue = item.queuedAt + qint64(t.firstResponseMinutes) * 60000;
-    item.resolutionDue = item.queuedAt + qint64(t.resolutionMinutes) * 60000;
-}
-
 namespace {
 
-SlaState against(qint64 start, qint64 due, qint64 now, double warningAt)
+qint64 slaTimeAfter(const std::optional<BusinessHours> &hours, qint64 from, int minutes)
 {
-    if (now >= due)
-        return SlaState::Breached;
-    const qint64 warnAt = start + qint64(double(due - start) * warningAt);
-    return now >= warnAt ? SlaState::Warning : SlaState::Ok;
+    const qint64 duration = qint64(minutes) * 60000;
+    return hours ? hours->addOpenTime(from, duration) : from + duration;
+}
+
+// Whether `warningAt` of the target from `start` to `due` has passed at `now`; under
+// business hours both the target and the part passed are open time.
+bool warned(qint64 start, qint64 due, qint64 now, double warningAt, const std::optional<BusinessHours> &hours)
+{
+    if (!hours)
+        return now >= start + qint64(double(due - start) * warningAt);
+    const qint64 target = hours->openTimeBetween(start, due);
+    return now >= hours->addOpenTime(start, qint64(double(target) * warningAt));
 }
 
 } // namespace
 
-SlaState slaState(const DeskItem &item, qint64 now, double warningAt)
+void setDueTimes(DeskItem &item, const DeskConfig &config)
 {
-    SlaState s = against(item.queuedAt, item.resolutionDue, now, warningAt);
-    if (item.firstResponseAt == 0)
-        s = qMax(s, against(item.queuedAt, item.firstResponseDue, now, warningAt));
-    return s;
+    const SlaTarget &t = config.target(item.priority);
+    item.firstResponseDue = slaTimeAfter(config.businessHours, item.queuedAt, t.firstResponseMinutes);
+    item.resolutionDue = slaTimeAfter(config.businessHours, item.queuedAt, t.resolutionMinutes);
+}
+
+SlaState slaState(const DeskItem &item, qint64 now, double warningAt, const std::optional<BusinessHours> &hours)
+{
+    const bool awaitingFirstReply = item.firstResponseAt == 0;
+    if (now >= item.resolutionDue || (awaitingFirstReply && now >= item.firstResponseDue))
+        return SlaState::Breached;
+    if (item.sla >= SlaState::Warning)
+        return item.sla;
+    if (warned(item.queuedAt, item.resolutionDue, now, warningAt, hours)
+        || (awaitingFirstReply && warned(item.queuedAt, item.firstResponseDue, now, warningAt, hours)))
+        return SlaState::Warning;
+    return SlaState::Ok;
 }
 
 std::optional<int> pickAgent(const QList<Candidate> &candidates)

@@ -14,12 +14,17 @@ namespace desk {
 // a HAPPY or SATISFIED customer who is not a VIP is low.
 Priority priorityFor(EscalationReason reason, Sentiment sentiment, bool vip);
 
-// The due times of an item queued at `queuedAt` with this priority.
+// The due times of an item queued at `queuedAt` with this priority: its targets counted
+// in the config's business hours (from the next opening when queued while closed), or in
+// every minute without them.
 void setDueTimes(DeskItem &item, const DeskConfig &config);
 
-// ok, warning (a target's `warningAt` fraction has passed) or breached (a due
-// time has passed). The first-response target counts until the first reply.
-SlaState slaState(const DeskItem &item, qint64 now, double warningAt);
+// ok, warning (a target's `warningAt` fraction has passed, in open time under business
+// hours) or breached (a due time has passed). The first-response target counts until the
+// first reply. Never below the item's own state (states only move forward), so an item
+// already warned costs no walk through the calendar.
+SlaState slaState(
+    const DeskItem &item, qint64 now, double warningAt, const std::optional<BusinessHours> &hours = std::nullopt);
 
 // A person automatic assignment may give an item to: available, of the item's queue.
 struct Candidate {

@@ -9,15 +9,15 @@ int Desk::evaluateSla()
 {
     static constexpr int kMaxItemsPerRound = 20000;
     const qint64 now = m_engine.clock().nowMs();
-    QHash<QString, double> warningAt; // per company, read once per round
+    QHash<QString, DeskConfig> configs; // per company, read once per round
     int changed = 0;
     for (const DeskItem &item : m_repo.unbreached(kMaxItemsPerRound)) {
-        auto w = warningAt.constFind(item.companyId);
-        if (w == warningAt.cend()) {
+        auto config = configs.constFind(item.companyId);
+        if (config == configs.cend()) {
             const auto company = m_engine.company(item.companyId);
-            w = warningAt.insert(item.companyId, company ? company->config.desk.warningAt : 0.75);
+            config = configs.insert(item.companyId, company ? company->config.desk : DeskConfig::defaults());
         }
-        const SlaState state = desk::slaState(item, now, *w);
+        const SlaState state = desk::slaState(item, now, config->warningAt, config->businessHours);
         if (state <= item.sla)
             continue; // each state is reached (and announced) once
         if (!m_engine.core().store().batch().run([&] { return m_repo.setSla(item.sessionId, state, now); }))

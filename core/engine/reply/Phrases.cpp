@@ -222,6 +222,8 @@ constexpr Entry kPhrases[] = {
         "Ich sehe mir das gern für Sie an. Könnten Sie mir etwas genauer sagen, worum es geht?"},
     {Phrase::TeamBusy, "Everyone on our team is busy right now; a person will answer you here within %1.",
         "Im Moment sind alle in unserem Team beschäftigt; spätestens in %1 antwortet Ihnen hier eine Person."},
+    {Phrase::TeamAway, "Our team is away now; a person will answer from %1.",
+        "Unser Team ist gerade nicht da; ab %1 antwortet Ihnen hier eine Person."},
     {Phrase::CallUs, " If you would rather talk to someone now, call us on %1.",
         " Wenn Sie lieber sofort mit jemandem sprechen möchten, rufen Sie uns unter %1 an."},
     {Phrase::AMinute, "a minute", "einer Minute"},
@@ -297,6 +299,22 @@ QString Phrases::day(qint64 msSinceEpoch) const
     if (m_language == Language::De)
         return QLocale(QLocale::German, QLocale::Germany).toString(at.date(), QStringLiteral("dddd, d. MMMM"));
     return at.toString(QStringLiteral("dddd, MMMM d"));
+}
+
+QString Phrases::opening(qint64 msSinceEpoch, const QTimeZone &zone, qint64 nowMs) const
+{
+    static constexpr qint64 kSixDaysMs = 6LL * 24 * 3600 * 1000;
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, zone);
+    const bool withDate = msSinceEpoch - nowMs >= kSixDaysMs; // a weekday alone would name the wrong week
+    const QString where = QStringLiteral(" (") + QString::fromUtf8(zone.id()) + QLatin1Char(')');
+    if (m_language == Language::De) {
+        const QLocale german(QLocale::German, QLocale::Germany);
+        return german.toString(at.date(), withDate ? QStringLiteral("dddd, d. MMMM") : QStringLiteral("dddd"))
+            + QStringLiteral(", ") + at.toString(QStringLiteral("HH:mm")) + QStringLiteral(" Uhr") + where;
+    }
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    return english.toString(at.date(), withDate ? QStringLiteral("dddd, MMMM d") : QStringLiteral("dddd"))
+        + QStringLiteral(", ") + at.toString(QStringLiteral("HH:mm")) + where;
 }
 
 QString Phrases::waitTime(int minutes) const

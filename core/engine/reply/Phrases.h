@@ -4,6 +4,8 @@
 
 #include <QString>
 
+class QTimeZone;
+
 namespace tierdesk {
 
 // Every sentence the engine says to a customer, by id. The wording of each is in
@@ -103,6 +105,7 @@ enum class Phrase {
     // The desk: waiting for a person, a person's actions and resolve
     SafeReply,
     TeamBusy,
+    TeamAway,
     CallUs,
     AMinute,
     Minutes,
@@ -129,6 +132,10 @@ public:
     QString day(qint64 msSinceEpoch) const;
     // A wait: "a minute", "2 hours", "3 days" / "einer Minute", "2 Stunden", "3 Tagen".
     QString waitTime(int minutes) const;
+    // When a closed company opens, in its time zone: "Monday, 09:00 (Europe/Berlin)" /
+    // "Montag, 09:00 Uhr (Europe/Berlin)"; with the date ("Monday, January 5, 09:00 ...")
+    // when it is six days or more after `nowMs`.
+    QString opening(qint64 msSinceEpoch, const QTimeZone &zone, qint64 nowMs) const;
     // An order's status ("pending") and a membership's ("paused") as the reply says them.
     QString orderStatus(const QString &status) const;
     QString membershipStatus(const QString &status) const;
