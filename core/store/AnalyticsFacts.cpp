@@ -95,35 +95,12 @@ bool AnalyticsFacts::operator==(const AnalyticsFacts &o) const
         && withTwoReadings == o.withTwoReadings && improved == o.improved;
 }
 
-qint64 AnalyticsFacts::sessions() const
+// A figure of every session, summed over the tiers (each session counts for exactly one).
+qint64 AnalyticsFacts::sumOverTiers(qint64 Outcome::*figure) const
 {
     qint64 n = 0;
     for (const Outcome &o : byTier)
-        n += o.sessions;
-    return n;
-}
-
-qint64 AnalyticsFacts::resolved() const
-{
-    qint64 n = 0;
-    for (const Outcome &o : byTier)
-        n += o.resolved;
-    return n;
-}
-
-qint64 AnalyticsFacts::satisfaction() const
-{
-    qint64 n = 0;
-    for (const Outcome &o : byTier)
-        n += o.satisfaction;
-    return n;
-}
-
-qint64 AnalyticsFacts::rated() const
-{
-    qint64 n = 0;
-    for (const Outcome &o : byTier)
-        n += o.rated;
+        n += o.*figure;
     return n;
 }
 

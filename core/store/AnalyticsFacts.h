@@ -49,10 +49,12 @@ struct AnalyticsFacts {
     bool isEmpty() const;
     bool operator==(const AnalyticsFacts &o) const;
 
-    qint64 sessions() const;
-    qint64 resolved() const;
-    qint64 satisfaction() const; // summed over every session
-    qint64 rated() const;
+    qint64 sessions() const { return sumOverTiers(&Outcome::sessions); }
+    qint64 resolved() const { return sumOverTiers(&Outcome::resolved); }
+    qint64 satisfaction() const { return sumOverTiers(&Outcome::satisfaction); } // summed over every session
+    qint64 rated() const { return sumOverTiers(&Outcome::rated); }
+
+    qint64 sumOverTiers(qint64 Outcome::*figure) const;
 
     // Compact JSON, as stored in the aggregate tables.
     QByteArray toJson() const;

@@ -215,8 +215,10 @@ QJsonObject deskJson(const DeskConfig &d)
         sla.insert(toString(p),
             QJsonObject{{QStringLiteral("firstResponseMinutes"), d.target(p).firstResponseMinutes},
                 {QStringLiteral("resolutionMinutes"), d.target(p).resolutionMinutes}});
-    QJsonObject desk{{QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla},
-        {QStringLiteral("warningAt"), d.warningAt}, {QStringLiteral("assignment"), toString(d.assignment)}};
+    QJsonObject desk{
+        {QStringLiteral("queues"), queues}, {QStringLiteral("sla"), sla}, {QStringLiteral("warningAt"), d.warningAt}};
+    if (d.assignment != Assignment::Manual) // a row of the default reads and writes as before
+        desk.insert(QStringLiteral("assignment"), toString(d.assignment));
     if (d.businessHours) // absent: always open, and a row without hours reads as before
         desk.insert(QStringLiteral("businessHours"), storedHoursJson(*d.businessHours));
     return desk;

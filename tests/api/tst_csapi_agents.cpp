@@ -277,7 +277,8 @@ void TestCsApiAgents::loginAndMe()
             {QStringLiteral("email"), QStringLiteral("ann@example.com")},
             {QStringLiteral("role"), QStringLiteral("agent")}, {QStringLiteral("companyId"), server.companyId()},
             {QStringLiteral("queues"),
-                QJsonArray({QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")})}}));
+                QJsonArray({QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")})},
+            {QStringLiteral("capacity"), Agent::kDefaultCapacity}}));
     const QString token = r.json().value(QLatin1String("token")).toString();
     const QJsonObject claims = tokenClaims(token);
     QCOMPARE(claims.value(QLatin1String("sub")).toString(), ann);

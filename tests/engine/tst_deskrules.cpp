@@ -354,7 +354,8 @@ void TestDeskRules::businessHoursConfig()
     c.desk = config;
     const QJsonObject json = api::cs::deskJson(config).value(QLatin1String("businessHours")).toObject();
     QCOMPARE(json.value(QLatin1String("weekly")).toObject().value(QLatin1String("sat")).toArray(), QJsonArray());
-    const QJsonArray monday{QJsonArray{QStringLiteral("09:00"), QStringLiteral("17:00")}};
+    QJsonArray monday; // appended: a braced QJsonArray{QJsonArray{...}} is a copy of the inner one
+    monday.append(QJsonArray{QStringLiteral("09:00"), QStringLiteral("17:00")});
     QCOMPARE(json.value(QLatin1String("weekly")).toObject().value(QLatin1String("mon")).toArray(), monday);
     QCOMPARE(api::cs::configJson(api::cs::readConfig(api::cs::configJson(c))), api::cs::configJson(c));
     // Split days, 24:00 ends, intervals in any order.

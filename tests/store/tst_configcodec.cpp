@@ -117,6 +117,16 @@ private slots:
         // Without them the row is written as before (defaultsAreWrittenAsBefore) and reads as always open.
         QVERIFY(!decodeConfig(kStoredDefaults).desk.businessHours);
     }
+
+    void automaticAssignmentIsKept()
+    {
+        CsConfig config = CsConfig::defaults();
+        config.desk.assignment = Assignment::Automatic;
+        const QByteArray row = encodeConfig(config);
+        QVERIFY(row.contains(R"("assignment":"automatic")"));
+        QVERIFY(decodeConfig(row).desk.assignment == Assignment::Automatic);
+        QVERIFY(decodeConfig(kStoredDefaults).desk.assignment == Assignment::Manual); // manual is the row as before
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConfigCodec)

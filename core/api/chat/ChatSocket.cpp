@@ -92,15 +92,29 @@ void ChatSocket::joinChat(const QString &client, const QJsonObject &payload, con
         ack({QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), joined}}});
 }
 
+std::optional<ChatVisitor> ChatSocket::joinedVisitor(const QString &client, const QString &sessionId, const Ack &ack)
+{
+    const auto joined = m_joined.constFind(client);
+    if (joined == m_joined.cend() || !joined->contains(sessionId)) {
+        refuse(client, QStringLiteral("Join the chat first (join-chat with its sessionId and visitorSecret)"), ack);
+        return std::nullopt;
+    }
+    return joined->value(sessionId);
+}
+
+Actor ChatSocket::actorOf(const QString &client, const ChatVisitor &visitor) const
+{
+    const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
+    return m_access.actorFor(visitor, connectReq ? connectReq->peerAddress : QHostAddress());
+}
+
 // The AI's reply and any escalation reach the session's room from the engine's events.
 void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, const Ack &ack)
 {
     const QString sessionId = payload.value(QLatin1String("sessionId")).toString();
-    const auto joined = m_joined.value(client);
-    const auto visitor = joined.constFind(sessionId);
-    if (visitor == joined.cend())
-        return refuse(
-            client, QStringLiteral("Join the chat first (join-chat with its sessionId and visitorSecret)"), ack);
+    const std::optional<ChatVisitor> visitor = joinedVisitor(client, sessionId, ack);
+    if (!visitor)
+        return;
     const QJsonValue message = payload.value(QLatin1String("message"));
     if (!message.isString())
         return refuse(client, QStringLiteral("message is required (a string)"), ack);
@@ -108,10 +122,8 @@ void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, 
         = m_access.allow(QStringLiteral("messages"), sessionId, m_access.services().limits.messagesPerSession);
         !d.allowed)
         return refuse(client, QStringLiteral("Too many messages; try again in %1 s").arg(d.retryAfter), ack);
-    const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
-    const QHostAddress address = connectReq ? connectReq->peerAddress : QHostAddress();
     SessionEngine &engine = *m_access.services().engine;
-    engine.postMessage(visitor->companyId, sessionId, message.toString(), m_access.actorFor(*visitor, address), this,
+    engine.postMessage(visitor->companyId, sessionId, message.toString(), actorOf(client, *visitor), this,
         [this, client, ack](Result<MessageOutcome> outcome) {
             if (!outcome)
                 return refuse(client, outcome.error().message, ack);
@@ -125,19 +137,14 @@ void ChatSocket::sendMessage(const QString &client, const QJsonObject &payload, 
 void ChatSocket::sendRating(const QString &client, const QJsonObject &payload, const Ack &ack)
 {
     const QString sessionId = payload.value(QLatin1String("sessionId")).toString();
-    const auto joined = m_joined.value(client);
-    const auto visitor = joined.constFind(sessionId);
-    if (visitor == joined.cend())
-        return refuse(
-            client, QStringLiteral("Join the chat first (join-chat with its sessionId and visitorSecret)"), ack);
+    const std::optional<ChatVisitor> visitor = joinedVisitor(client, sessionId, ack);
+    if (!visitor)
+        return;
     const auto input = ratingInput(payload);
     if (!input)
         return refuse(client, input.error().message, ack);
-    const socketio::ConnectRequest *connectReq = m_io.connectRequest(client);
-    const QHostAddress address = connectReq ? connectReq->peerAddress : QHostAddress();
     SessionEngine &engine = *m_access.services().engine;
-    const auto rated
-        = engine.ratings().rate(visitor->companyId, sessionId, *input, m_access.actorFor(*visitor, address));
+    const auto rated = engine.ratings().rate(visitor->companyId, sessionId, *input, actorOf(client, *visitor));
     if (!rated)
         return refuse(client, rated.error().message, ack);
     if (!ack)

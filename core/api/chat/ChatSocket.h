@@ -36,6 +36,10 @@ private:
     void sendMessage(const QString &client, const QJsonObject &payload, const Ack &ack);
     void sendRating(const QString &client, const QJsonObject &payload, const Ack &ack);
     void refuse(const QString &client, const QString &message, const Ack &ack);
+    // The visitor this client joined the session as, or none (the client is told to join first).
+    std::optional<ChatVisitor> joinedVisitor(const QString &client, const QString &sessionId, const Ack &ack);
+    // Who the engine records for what this client's visitor does.
+    Actor actorOf(const QString &client, const ChatVisitor &visitor) const;
     void onSessionEvent(const SessionEvent &event);
     void onClientGone(const QString &client);
 
