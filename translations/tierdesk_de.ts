@@ -401,6 +401,10 @@
         <source>Deactivated</source>
         <translation>Deaktiviert</translation>
     </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AgentsSettings</name>
@@ -498,6 +502,29 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source> conversations</source>
+        <translation> Gespräche</translation>
+    </message>
+    <message>
+        <source>How many conversations automatic assignment gives this agent at once.</source>
+        <translation>Wie viele Gespräche die automatische Zuweisung diesem Agenten gleichzeitig gibt.</translation>
+    </message>
+    <message>
+        <source>Set capacity</source>
+        <translation>Kapazität setzen</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now takes up to %n conversation(s) at once.</source>
+        <translation>
+            <numerusform>%1 übernimmt jetzt bis zu %n Gespräch gleichzeitig.</numerusform>
+            <numerusform>%1 übernimmt jetzt bis zu %n Gespräche gleichzeitig.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1214,10 +1241,6 @@
         <translation> unbeantworteten Runden</translation>
     </message>
     <message>
-        <source>SLA targets and queues</source>
-        <translation>SLA-Ziele und Warteschlangen</translation>
-    </message>
-    <message>
         <source> min first reply</source>
         <translation> Min. erste Antwort</translation>
     </message>
@@ -1320,6 +1343,26 @@
     <message>
         <source>E-mail addresses, phone and card numbers and street addresses are replaced by placeholders in everything sent to the provider</source>
         <translation>E-Mail-Adressen, Telefon- und Kartennummern und Anschriften werden in allem, was an den Anbieter geht, durch Platzhalter ersetzt</translation>
+    </message>
+    <message>
+        <source>SLA targets, queues and assignment</source>
+        <translation>SLA-Ziele, Warteschlangen und Zuweisung</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Manual: people claim from the queue. Automatic: each waiting conversation goes to an available agent of its queue with room, the one holding the fewest first.</source>
+        <translation>Manuell: Agenten übernehmen Gespräche selbst aus der Warteschlange. Automatisch: Jedes wartende Gespräch geht an einen verfügbaren Agenten seiner Warteschlange mit freier Kapazität, zuerst an den mit den wenigsten Gesprächen.</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Zuweisung</translation>
     </message>
 </context>
 <context>

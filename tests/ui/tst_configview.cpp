@@ -51,6 +51,7 @@ private slots:
     void invalidFieldShowsTheValidatorsErrorAndSaveIsRefused();
     void savedKeywordEscalatesTheNextMessage();
     void replyLanguageChosenOnThePage();
+    void assignmentModeSavedAndShownAgain();
     void aiSectionRoundTripsAndARefusalNamesItsField();
     void whatIfShowsTheCandidateModelsReplies();
     void hiddenFromSupervisors();
@@ -327,6 +328,34 @@ void TestConfigView::replyLanguageChosenOnThePage()
     // Back to English for the tests after this one.
     QJsonObject restored = serverConfig();
     restored.insert(QStringLiteral("language"), QStringLiteral("en"));
+    QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
+}
+
+void TestConfigView::assignmentModeSavedAndShownAgain()
+{
+    const auto serverAssignment = [this] {
+        return serverConfig().value(QLatin1String("desk")).toObject().value(QLatin1String("assignment")).toString();
+    };
+    QCOMPARE(serverAssignment(), QStringLiteral("manual"));
+    auto *assignment = qobject_cast<QComboBox *>(m_view->form().field(QStringLiteral("desk.assignment")));
+    QVERIFY(assignment);
+    QCOMPARE(assignment->currentData().toString(), QStringLiteral("manual"));
+    assignment->setCurrentIndex(assignment->findData(QStringLiteral("automatic")));
+    QVERIFY(m_view->canSave());
+    QSignalSpy saved(m_view, &ConfigView::saved);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(serverAssignment(), QStringLiteral("automatic"));
+
+    // Read back from the server, the page shows it; then manual again for the tests after this one.
+    QJsonObject restored = serverConfig();
+    QJsonObject desk = restored.value(QLatin1String("desk")).toObject();
+    desk.insert(QStringLiteral("assignment"), QStringLiteral("manual"));
+    restored.insert(QStringLiteral("desk"), desk);
+    QSignalSpy loaded(m_view, &ConfigView::loaded);
+    m_view->refresh();
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(assignment->currentData().toString(), QStringLiteral("automatic"));
     QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
 }
 

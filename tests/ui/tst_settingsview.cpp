@@ -68,6 +68,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_server.stop(); }
     void createAgentWhoLogsInThenDeactivate();
+    void capacitySetForTheSelectedAgent();
     void tokenShownOnceWorksUntilRevoked();
     void webhookAddDeliveriesDelete();
     void emailSettingsSavedToTheServer();
@@ -149,6 +150,39 @@ void TestSettingsView::createAgentWhoLogsInThenDeactivate()
     // An admin cannot deactivate themselves: the button is off on their own row.
     child<QTableView>(page, "agentsTable")->selectRow(page.model().rowOf(client.agentId()));
     QVERIFY(!active->isEnabled());
+}
+
+void TestSettingsView::capacitySetForTheSelectedAgent()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    AgentsSettings &page = *view.agents();
+    view.resize(1100, 700);
+    view.show();
+    view.refresh();
+    QTRY_VERIFY(page.model().rowCount() >= 2);
+    const QModelIndexList sue = page.model().match(
+        page.model().index(0, AgentsModel::Email), Qt::DisplayRole, QStringLiteral("sue@example.com"));
+    QCOMPARE(sue.size(), 1);
+    const int row = sue.first().row();
+    QCOMPARE(page.model().data(page.model().index(row, AgentsModel::Capacity)).toString(), QStringLiteral("3"));
+
+    auto *capacity = child<QSpinBox>(page, "agentCapacity");
+    auto *set = child<QPushButton>(page, "agentSetCapacity");
+    child<QTableView>(page, "agentsTable")->selectRow(row);
+    QVERIFY(set->isEnabled());
+    QCOMPARE(capacity->value(), 3);
+    QCOMPARE(capacity->maximum(), 50);
+    capacity->setValue(7);
+    set->click();
+    // The table is read again from the server after the change.
+    QTRY_COMPARE(
+        page.model().data(page.model().index(page.model().rowOf(page.selectedId()), AgentsModel::Capacity)).toString(),
+        QStringLiteral("7"));
+    QVERIFY2(child<QLabel>(page, "agentsMessage")->text().contains(QLatin1String("7")),
+        qPrintable(child<QLabel>(page, "agentsMessage")->text()));
+    QCOMPARE(capacity->value(), 7);
 }
 
 void TestSettingsView::tokenShownOnceWorksUntilRevoked()

@@ -181,6 +181,12 @@ ApiReply *ApiClient::setPresence(const QString &presence)
         "PUT", QStringLiteral("/api/cs/agents/me/presence"), {{QStringLiteral("presence"), presence}}, {}, true);
 }
 
+ApiReply *ApiClient::setAgentCapacity(const QString &agentId, int capacity)
+{
+    return send(
+        "PATCH", QStringLiteral("/api/cs/agents/") + agentId, {{QStringLiteral("capacity"), capacity}}, {}, true);
+}
+
 ApiReply *ApiClient::queue(const QueueQuery &q)
 {
     QUrlQuery query{{QStringLiteral("companyId"), m_companyId}};

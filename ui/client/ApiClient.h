@@ -50,6 +50,8 @@ public:
     ApiReply *me();
     ApiReply *agents();
     ApiReply *setPresence(const QString &presence);
+    // An agent's capacity (admin): the conversations automatic assignment gives them at once.
+    ApiReply *setAgentCapacity(const QString &agentId, int capacity);
     // companies: a new one with its first admin (the answer holds that admin's login; the
     // client's own token stays), and a new name for the signed-in one
     ApiReply *createCompany(const QString &name, const QJsonObject &admin, bool copyConfig);

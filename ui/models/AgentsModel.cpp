@@ -4,7 +4,7 @@ namespace tierdesk::ui {
 
 QStringList AgentsModel::headers() const
 {
-    return {tr("Name"), tr("E-mail"), tr("Role"), tr("Queues"), tr("Status")};
+    return {tr("Name"), tr("E-mail"), tr("Role"), tr("Queues"), tr("Capacity"), tr("Status")};
 }
 
 QString AgentsModel::display(const QJsonObject &row, int column) const
@@ -22,6 +22,9 @@ QString AgentsModel::display(const QJsonObject &row, int column) const
             queues << q.toString();
         return queues.join(QLatin1String(", "));
     }
+    case Capacity:
+        return row.contains(QLatin1String("capacity")) ? QString::number(row.value(QLatin1String("capacity")).toInt())
+                                                       : QString();
     case Status:
         return row.value(QLatin1String("active")).toBool(true) ? tr("Active") : tr("Deactivated");
     }

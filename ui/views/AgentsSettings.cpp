@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -96,10 +97,20 @@ QWidget *AgentsSettings::buildSelectedActions()
     m_setPassword->setObjectName(QStringLiteral("agentSetPassword"));
     m_setPassword->setToolTip(tr("The agent is logged out everywhere and logs in with the new password."));
     connect(m_setPassword, &QPushButton::clicked, this, &AgentsSettings::setPassword);
+    m_capacity = new QSpinBox(box);
+    m_capacity->setObjectName(QStringLiteral("agentCapacity"));
+    m_capacity->setRange(1, 50);
+    m_capacity->setSuffix(tr(" conversations"));
+    m_capacity->setToolTip(tr("How many conversations automatic assignment gives this agent at once."));
+    m_setCapacity = new QPushButton(tr("Set capacity"), box);
+    m_setCapacity->setObjectName(QStringLiteral("agentSetCapacity"));
+    connect(m_setCapacity, &QPushButton::clicked, this, &AgentsSettings::setCapacity);
     auto *form = new QFormLayout(box);
     form->addRow(m_active);
     form->addRow(m_newPassword);
     form->addRow(m_setPassword);
+    form->addRow(tr("Capacity"), m_capacity);
+    form->addRow(m_setCapacity);
     return box;
 }
 
@@ -179,6 +190,22 @@ void AgentsSettings::setPassword()
     connect(r, &ApiReply::failed, this, &AgentsSettings::sayError);
 }
 
+void AgentsSettings::setCapacity()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return;
+    ApiReply *r = m_client.setAgentCapacity(id, m_capacity->value());
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &answer) {
+        const QJsonObject agent = answer.value(QLatin1String("agent")).toObject();
+        say(tr(
+            "%1 now takes up to %n conversation(s) at once.", nullptr, agent.value(QLatin1String("capacity")).toInt())
+                .arg(agent.value(QLatin1String("name")).toString()));
+        refresh();
+    });
+    connect(r, &ApiReply::failed, this, &AgentsSettings::sayError);
+}
+
 void AgentsSettings::selectionChanged()
 {
     const int row = m_model->rowOf(selectedId());
@@ -187,6 +214,10 @@ void AgentsSettings::selectionChanged()
     m_active->setText(row >= 0 && !m_model->isActive(row) ? tr("Reactivate") : tr("Deactivate"));
     m_newPassword->setEnabled(row >= 0);
     m_setPassword->setEnabled(row >= 0);
+    m_capacity->setEnabled(row >= 0);
+    m_setCapacity->setEnabled(row >= 0);
+    if (row >= 0)
+        m_capacity->setValue(m_model->capacity(row));
 }
 
 void AgentsSettings::say(const QString &text, bool error)

@@ -6,6 +6,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 
 namespace tierdesk::ui {
@@ -15,7 +16,8 @@ class ApiClient;
 struct ApiError;
 
 // Settings > Agents (admins): the company's agents, active or not; create one with a
-// password, deactivate or reactivate the selected one, set a new password for them.
+// password, deactivate or reactivate the selected one, set a new password for them and
+// how many conversations automatic assignment gives them at once (their capacity).
 class AgentsSettings : public QWidget {
     Q_OBJECT
 
@@ -36,6 +38,7 @@ private:
     void create();
     void toggleActive();
     void setPassword();
+    void setCapacity();
     void selectionChanged();
     void say(const QString &text, bool error = false);
     void sayError(const ApiError &e);
@@ -51,6 +54,8 @@ private:
     QPushButton *m_active;
     QLineEdit *m_newPassword;
     QPushButton *m_setPassword;
+    QSpinBox *m_capacity;
+    QPushButton *m_setCapacity;
     QLabel *m_message;
 };
 

@@ -257,7 +257,7 @@ QGroupBox *ConfigForm::rulesGroup()
 QGroupBox *ConfigForm::deskGroup()
 {
     QFormLayout *form = nullptr;
-    QGroupBox *box = group(QStringLiteral("desk"), tr("SLA targets and queues"), &form);
+    QGroupBox *box = group(QStringLiteral("desk"), tr("SLA targets, queues and assignment"), &form);
     for (const char *priority : {"urgent", "high", "normal", "low"}) {
         const QString prefix = QStringLiteral("desk.sla.") + QLatin1String(priority);
         auto *row = new QWidget(this);
@@ -277,6 +277,12 @@ QGroupBox *ConfigForm::deskGroup()
                           "category) and where escalation e-mails go"));
     queues->setFixedHeight(80);
     form->addRow(tr("Queues"), bind(kQueues, queues));
+    auto *assignment = new QComboBox(this);
+    assignment->addItem(tr("Manual"), QStringLiteral("manual"));
+    assignment->addItem(tr("Automatic"), QStringLiteral("automatic"));
+    assignment->setToolTip(tr("Manual: people claim from the queue. Automatic: each waiting conversation goes to an "
+                              "available agent of its queue with room, the one holding the fewest first."));
+    form->addRow(tr("Assignment"), bind(QStringLiteral("desk.assignment"), assignment));
     return box;
 }
 

@@ -13,9 +13,9 @@ namespace tierdesk::ui {
 // Every field of a company's CS config as a form, one group per section: the AI tiers'
 // capabilities and response guidelines, the human tier (phone, notification, what a
 // person may refund or credit), the irate protocol with its keyword list, the escalation
-// rules, SLA targets and queues, and which language model words the AI tiers' replies (ai). Each field is bound to its
-// JSON path; config() is the config last set with the form's values written over it. The form itself judges nothing:
-// ConfigView runs core's validator (the one PUT /config runs) and shows its answer here.
+// rules, SLA targets, queues and how work is assigned, and which language model words the AI tiers' replies (ai). Each
+// field is bound to its JSON path; config() is the config last set with the form's values written over it. The form
+// itself judges nothing: ConfigView runs core's validator (the one PUT /config runs) and shows its answer here.
 class ConfigForm : public QWidget {
     Q_OBJECT
 
