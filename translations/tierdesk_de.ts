@@ -1753,6 +1753,54 @@
         <source>%1 is answering this customer. Your reply was not sent.</source>
         <translation>%1 antwortet diesem Kunden. Ihre Antwort wurde nicht gesendet.</translation>
     </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Out of the queue until a later time; back at once when the customer writes</source>
+        <translation>Bis später aus der Warteschlange nehmen; sofort zurück, wenn der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>For 4 hours</source>
+        <translation>Für 4 Stunden</translation>
+    </message>
+    <message>
+        <source>Until tomorrow 9:00</source>
+        <translation>Bis morgen 9:00</translation>
+    </message>
+    <message>
+        <source>Until…</source>
+        <translation>Bis…</translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation>zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>Snoozing</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Zurückstellen bis</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Back in the queue at</source>
+        <translation>Wieder in der Warteschlange um</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::DeliveriesModel</name>

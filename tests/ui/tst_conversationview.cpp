@@ -20,10 +20,13 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QCompleter>
+#include <QDateTimeEdit>
+#include <QDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
@@ -114,6 +117,7 @@ private slots:
     void cannedResponseWithAMissingValueIsNotSent();
     void claimHeldBySomeoneElseNamesThem();
     void transferAndResolveDialogsCallTheApi();
+    void snoozeForTheHolderSendsTheTime();
     void aiReplyShowsHowItWasMade();
     void draftFillsTheReplyBoxWithTheGuardsNotesAndNeverSends();
     void improveReplacesTheTextInOneUndoStep();
@@ -320,6 +324,60 @@ void TestConversationView::transferAndResolveDialogsCallTheApi()
     const QJsonObject r = f.api.to("POST /api/cs/sessions/sess_1/resolve").first().json();
     QCOMPARE(r.value(QLatin1String("resolutionType")).toString(), QStringLiteral("REFUND_PROCESSED"));
     QCOMPARE(r.value(QLatin1String("summary")).toString(), QStringLiteral("Refunded the kettle"));
+}
+
+void TestConversationView::snoozeForTheHolderSendsTheTime()
+{
+    Fixture f;
+    f.api.script("GET /api/cs/auth/me",
+        {{200,
+            {{QStringLiteral("agent"),
+                QJsonObject{{QStringLiteral("id"), QStringLiteral("agt_me")},
+                    {QStringLiteral("name"), QStringLiteral("Me")},
+                    {QStringLiteral("role"), QStringLiteral("agent")}}}}}});
+    QJsonObject snoozed = sessionJson();
+    snoozed.insert(QStringLiteral("desk"),
+        QJsonObject{{QStringLiteral("sessionId"), QStringLiteral("sess_1")},
+            {QStringLiteral("assignee"), QJsonObject{{QStringLiteral("id"), QStringLiteral("agt_me")}}},
+            {QStringLiteral("snoozedUntil"), QStringLiteral("2030-01-01T09:00:00.000Z")}});
+    f.api.script("POST /api/cs/sessions/sess_1/snooze", {{200, snoozed}, {200, snoozed}});
+    QVERIFY(f.openSession());
+    f.client.me();
+    QTRY_COMPARE(f.client.agentId(), QStringLiteral("agt_me"));
+    auto *snooze = f.view.findChild<QToolButton *>(QStringLiteral("conversationSnooze"));
+    const auto heldBy = [&](const QString &id) {
+        f.view.setQueueItem({{QStringLiteral("sessionId"), QStringLiteral("sess_1")},
+            {QStringLiteral("assignee"), QJsonObject{{QStringLiteral("id"), id}}}});
+    };
+    heldBy(QStringLiteral("agt_2"));
+    QVERIFY(!snooze->isEnabled()); // another agent's conversation
+    heldBy(QStringLiteral("agt_me"));
+    QVERIFY(snooze->isEnabled());
+
+    QSignalSpy done(&f.view, &ConversationView::snoozed);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    f.view.findChild<QAction *>(QStringLiteral("snoozeHour"))->trigger();
+    QVERIFY(done.wait(5000));
+    const QDateTime until = QDateTime::fromString(
+        f.api.to("POST /api/cs/sessions/sess_1/snooze").first().json().value(QLatin1String("until")).toString(),
+        Qt::ISODateWithMs);
+    QVERIFY(until.isValid());
+    QVERIFY(before.secsTo(until) >= 3600 - 5 && before.secsTo(until) <= 3600 + 60);
+    QTRY_VERIFY(
+        f.view.findChild<QLabel *>(QStringLiteral("conversationSubtitle"))->text().contains(QLatin1String("snoozed")));
+
+    // A time of one's own: the picker's time is what is sent.
+    f.view.showSnoozePicker();
+    auto *dialog = f.view.findChild<QDialog *>(QStringLiteral("snoozeDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    const QDateTime chosen = ConversationView::tomorrowMorning(QDateTime::currentDateTime()).addDays(2);
+    dialog->findChild<QDateTimeEdit *>(QStringLiteral("snoozeUntil"))->setDateTime(chosen);
+    dialog->accept();
+    QVERIFY(done.wait(5000));
+    QCOMPARE(QDateTime::fromString(
+                 f.api.to("POST /api/cs/sessions/sess_1/snooze").at(1).json().value(QLatin1String("until")).toString(),
+                 Qt::ISODateWithMs),
+        chosen);
 }
 
 void TestConversationView::aiReplyShowsHowItWasMade()

@@ -195,6 +195,8 @@ ApiReply *ApiClient::queue(const QueueQuery &q)
     if (!q.assignee.isEmpty())
         query.addQueryItem(QStringLiteral("assignee"), q.assignee);
     query.addQueryItem(QStringLiteral("limit"), QString::number(q.limit));
+    if (q.snoozed)
+        query.addQueryItem(QStringLiteral("snoozed"), QStringLiteral("true"));
     return send("GET", QStringLiteral("/api/cs/queue"), {}, query);
 }
 
@@ -211,6 +213,12 @@ ApiReply *ApiClient::claim(const QString &id)
 ApiReply *ApiClient::release(const QString &id)
 {
     return send("POST", QStringLiteral("/api/cs/sessions/%1/release").arg(enc(id)), {}, {}, true);
+}
+
+ApiReply *ApiClient::snooze(const QString &id, const QDateTime &until)
+{
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/snooze").arg(enc(id)),
+        {{QStringLiteral("until"), until.toUTC().toString(Qt::ISODateWithMs)}}, {}, true);
 }
 
 ApiReply *ApiClient::assign(const QString &id, const QString &agentId)

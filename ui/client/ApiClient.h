@@ -4,6 +4,7 @@
 #include "ui/client/EventStream.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -61,11 +62,14 @@ public:
         QString queue;
         QString assignee; // me | none | <agentId>
         int limit = 500;
+        bool snoozed = false; // the snoozed items instead of the others
     };
     ApiReply *queue(const QueueQuery &q);
     ApiReply *session(const QString &id);
     ApiReply *claim(const QString &id);
     ApiReply *release(const QString &id);
+    // Out of the queue until `until` (at most 30 days ahead), or until the customer writes.
+    ApiReply *snooze(const QString &id, const QDateTime &until);
     ApiReply *assign(const QString &id, const QString &agentId);
     ApiReply *sendMessage(const QString &id, const QString &content, bool internal, const QString &basedOn, bool force);
     ApiReply *transfer(const QString &id, const QString &targetTier, const QString &queue, const QString &notes);

@@ -11,12 +11,19 @@
 #include "ui/views/ReplyBox.h"
 #include "ui/views/TranscriptView.h"
 
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tierdesk::ui {
@@ -108,6 +115,12 @@ QWidget *ConversationView::buildHeader()
     m_act = new QPushButton(tr("Refund / credit…"), header);
     m_act->setObjectName(QStringLiteral("conversationAct"));
     m_act->setToolTip(tr("Issue a refund or credit (Ctrl+Shift+M)"));
+    m_snooze = new QToolButton(header);
+    m_snooze->setObjectName(QStringLiteral("conversationSnooze"));
+    m_snooze->setText(tr("Snooze…"));
+    m_snooze->setToolTip(tr("Out of the queue until a later time; back at once when the customer writes"));
+    m_snooze->setPopupMode(QToolButton::InstantPopup);
+    m_snooze->setMenu(buildSnoozeMenu(m_snooze));
     auto *titles = new QVBoxLayout;
     titles->setSpacing(2);
     titles->addWidget(m_title);
@@ -115,14 +128,33 @@ QWidget *ConversationView::buildHeader()
     auto *row = new QHBoxLayout(header);
     row->setContentsMargins(0, 0, 0, 0);
     row->addLayout(titles, 1);
-    for (QPushButton *b : {m_claim, m_release, m_act, m_transfer, m_resolve})
+    for (QPushButton *b : {m_claim, m_release, m_act, m_transfer})
         row->addWidget(b);
+    row->addWidget(m_snooze);
+    row->addWidget(m_resolve);
     connect(m_claim, &QPushButton::clicked, this, &ConversationView::claim);
     connect(m_release, &QPushButton::clicked, this, &ConversationView::release);
     connect(m_transfer, &QPushButton::clicked, this, &ConversationView::showTransfer);
     connect(m_resolve, &QPushButton::clicked, this, &ConversationView::showResolve);
     connect(m_act, &QPushButton::clicked, this, &ConversationView::showAction);
     return header;
+}
+
+QMenu *ConversationView::buildSnoozeMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    const auto choice = [this, menu](const char *name, const QString &text, auto until) {
+        QAction *a = menu->addAction(text);
+        a->setObjectName(QLatin1String(name));
+        connect(a, &QAction::triggered, this, [this, until] { snoozeUntil(until(QDateTime::currentDateTime())); });
+    };
+    choice("snoozeHour", tr("For 1 hour"), [](const QDateTime &now) { return now.addSecs(3600); });
+    choice("snoozeFourHours", tr("For 4 hours"), [](const QDateTime &now) { return now.addSecs(4 * 3600); });
+    choice("snoozeTomorrow", tr("Until tomorrow 9:00"), &ConversationView::tomorrowMorning);
+    QAction *pick = menu->addAction(tr("Until…"));
+    pick->setObjectName(QStringLiteral("snoozePick"));
+    connect(pick, &QAction::triggered, this, &ConversationView::showSnoozePicker);
+    return menu;
 }
 
 QWidget *ConversationView::buildBanner()
@@ -238,6 +270,10 @@ void ConversationView::updateHeader()
                 : tr("claimed by %1").arg(assignee.value(QLatin1String("name")).toString()));
     else if (!m_queueItem.isEmpty())
         facts << tr("unclaimed");
+    if (const QString until = m_queueItem.value(QLatin1String("snoozedUntil")).toString(); !until.isEmpty())
+        facts << tr("snoozed until %1")
+                     .arg(QLocale().toString(
+                         QDateTime::fromString(until, Qt::ISODateWithMs).toLocalTime(), QLocale::ShortFormat));
     if (m_readOnly)
         facts << tr("read-only");
     m_subtitle->setText(facts.join(QStringLiteral("  ·  ")));
@@ -250,8 +286,16 @@ void ConversationView::updateHeader()
     // The server decides (holder or supervisor); the button only needs a person's session.
     m_act->setEnabled(
         workable && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
+    m_snooze->setEnabled(workable && !m_queueItem.isEmpty() && maySnooze(holderId));
     m_reply->setEnabled(workable);
     m_assist->setWritable(workable);
+}
+
+bool ConversationView::maySnooze(const QString &holderId) const
+{
+    const QString role = m_client.agent().value(QLatin1String("role")).toString();
+    return (!holderId.isEmpty() && holderId == m_client.agentId()) || role == QLatin1String("supervisor")
+        || role == QLatin1String("admin");
 }
 
 void ConversationView::setReadOnly(bool readOnly)
@@ -487,6 +531,50 @@ void ConversationView::showAction()
                 fail(what, e);
         });
     });
+    dialog->open();
+}
+
+QDateTime ConversationView::tomorrowMorning(const QDateTime &now)
+{
+    return QDateTime(now.date().addDays(1), QTime(9, 0), now.timeZone());
+}
+
+void ConversationView::snoozeUntil(const QDateTime &until)
+{
+    if (m_sessionId.isEmpty() || m_readOnly)
+        return;
+    const QString session = m_sessionId;
+    ApiReply *r = m_client.snooze(session, until);
+    connect(r, &ApiReply::succeeded, this, [this, session, until](const QJsonObject &body) {
+        emit status(tr("Snoozed until %1").arg(QLocale().toString(until, QLocale::ShortFormat)));
+        emit snoozed(session);
+        if (session == m_sessionId)
+            setSession(body);
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("Snoozing"), e); });
+}
+
+void ConversationView::showSnoozePicker()
+{
+    if (m_sessionId.isEmpty() || !m_snooze->isEnabled())
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("snoozeDialog"));
+    dialog->setWindowTitle(tr("Snooze until"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QDateTime now = QDateTime::currentDateTime();
+    auto *when = new QDateTimeEdit(tomorrowMorning(now), dialog);
+    when->setObjectName(QStringLiteral("snoozeUntil"));
+    when->setCalendarPopup(true);
+    when->setDateTimeRange(now.addSecs(60), now.addDays(30));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Snooze"));
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *form = new QFormLayout(dialog);
+    form->addRow(tr("Back in the queue at"), when);
+    form->addRow(buttons);
+    connect(dialog, &QDialog::accepted, this, [this, when] { snoozeUntil(when->dateTime()); });
     dialog->open();
 }
 

@@ -4,8 +4,11 @@
 #include <QList>
 #include <QWidget>
 
+class QDateTime;
 class QLabel;
+class QMenu;
 class QPushButton;
+class QToolButton;
 
 namespace tierdesk::ui {
 
@@ -25,7 +28,8 @@ class TranscriptView;
 // server refuses (409 CS_027), the new messages are shown, and the agent may
 // send anyway. A reply claims a session nobody holds; one someone else holds is
 // refused (409 CS_028) and the banner says who answers instead. Refunds and credits
-// go through a dialog that asks to confirm.
+// go through a dialog that asks to confirm. The holder or a supervisor may snooze the
+// conversation: out of the queue for an hour, four hours, until 9:00 tomorrow or a chosen time.
 class ConversationView : public QWidget {
     Q_OBJECT
 
@@ -63,15 +67,25 @@ public:
     void showAction();
     void focusReply();
     void toggleNote();
+    // Out of the queue until then (or until the customer writes); the server checks the time.
+    void snoozeUntil(const QDateTime &until);
+    // Asks for a date and time (at most 30 days ahead) and snoozes until then.
+    void showSnoozePicker();
+    // 9:00 local time on the day after `now`.
+    static QDateTime tomorrowMorning(const QDateTime &now);
 
 signals:
     void status(const QString &message);
     void resolved(const QString &sessionId);
     void transferred(const QString &sessionId);
+    void snoozed(const QString &sessionId);
 
 private:
     QWidget *buildHeader();
     QWidget *buildBanner();
+    QMenu *buildSnoozeMenu(QWidget *parent);
+    // The holder, a supervisor or an admin: the ones the server lets snooze.
+    bool maySnooze(const QString &holderId) const;
     void updateHeader();
     void send(const QString &text, bool internal, bool force);
     void onSendFailed(const QString &text, bool internal, const ApiError &e);
@@ -96,6 +110,7 @@ private:
     QPushButton *m_transfer;
     QPushButton *m_resolve;
     QPushButton *m_act;
+    QToolButton *m_snooze;
     QWidget *m_banner;
     QLabel *m_bannerText;
     QPushButton *m_force;
