@@ -1801,6 +1801,18 @@
         <source>Back in the queue at</source>
         <translation>Wieder in der Warteschlange um</translation>
     </message>
+    <message>
+        <source>%1 is also here</source>
+        <translation>%1 ist auch hier</translation>
+    </message>
+    <message>
+        <source>%1 is writing a note…</source>
+        <translation>%1 schreibt eine Notiz…</translation>
+    </message>
+    <message>
+        <source>%1 is typing a reply…</source>
+        <translation>%1 schreibt eine Antwort…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::DeliveriesModel</name>

@@ -1,6 +1,7 @@
 // Two people at work on one real embedded server, through the console:
 // claim -> reply (a WebSocket client of the session receives it) -> resolve,
-// and a second console that sees the first one's claim live.
+// and a second console that sees the first one's claim live, and who else has a conversation
+// open and writes in it.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/MainWindow.h"
@@ -42,6 +43,7 @@ private slots:
     void claimReplyReachesTheCustomerThenResolve();
     void secondConsoleSeesTheClaimLive();
     void replyClaimsOrIsRefusedInTheConversation();
+    void colleagueInTheConversationShownLive();
 
 private:
     QString escalatedSession(const QString &text);
@@ -185,6 +187,40 @@ void TestDeskFlow::secondConsoleSeesTheClaimLive()
     QCOMPARE(lost.error.code, QStringLiteral("CS_025"));
     QCOMPARE(lost.error.details.value(QLatin1String("holder")).toObject().value(QLatin1String("name")).toString(),
         QStringLiteral("Ann Archer"));
+    first.stopSession();
+    second.stopSession();
+}
+
+void TestDeskFlow::colleagueInTheConversationShownLive()
+{
+    ApiClient ann;
+    ApiClient bob;
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    QVERIFY(login(bob, QStringLiteral("bob@example.com")));
+    MainWindow first(ann);
+    MainWindow second(bob);
+    first.show();
+    second.show();
+    QVERIFY(startLive(first, ann, second, bob));
+    const QString id = escalatedSession(QStringLiteral("Please get me a human, the kettle leaks"));
+    QVERIFY(!id.isEmpty());
+    ConversationView &annSees = *first.conversation();
+    ConversationView &bobSees = *second.conversation();
+
+    first.openConversation(id);
+    second.openConversation(id);
+    // Each sees the other, never themselves.
+    QTRY_COMPARE_WITH_TIMEOUT(bobSees.viewersText(), QStringLiteral("Ann Archer is also here"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(annSees.viewersText(), QStringLiteral("Bob Baker is also here"), 5000);
+
+    annSees.replyBox()->editor()->insertPlainText(QStringLiteral("Let me look at your order"));
+    QTRY_COMPARE_WITH_TIMEOUT(bobSees.viewersText(), QStringLiteral("Ann Archer is typing a reply…"), 5000);
+
+    // Ann opens another conversation: she left this one.
+    const QString other = escalatedSession(QStringLiteral("I need a human about my refund"));
+    QVERIFY(!other.isEmpty());
+    first.openConversation(other);
+    QTRY_COMPARE_WITH_TIMEOUT(bobSees.viewersText(), QString(), 5000);
     first.stopSession();
     second.stopSession();
 }

@@ -74,6 +74,31 @@ void EventStream::send(const QJsonObject &frame)
         m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
 }
 
+void EventStream::setViewing(const QString &sessionId)
+{
+    if (sessionId == m_viewing)
+        return;
+    if (!m_viewing.isEmpty())
+        send({{QStringLiteral("type"), QStringLiteral("left")}, {QStringLiteral("sessionId"), m_viewing}});
+    m_viewing = sessionId;
+    m_typingSaid.invalidate();
+    if (!m_viewing.isEmpty())
+        send({{QStringLiteral("type"), QStringLiteral("viewing")}, {QStringLiteral("sessionId"), m_viewing}});
+}
+
+void EventStream::sendTyping(bool internal)
+{
+    if (m_viewing.isEmpty() || m_socket.state() != QAbstractSocket::ConnectedState)
+        return;
+    // Switching between reply and note is news at once; otherwise once per window.
+    if (m_typingSaid.isValid() && m_typingSaid.elapsed() < kTypingEveryMs && internal == m_typingInternal)
+        return;
+    m_typingSaid.start();
+    m_typingInternal = internal;
+    send({{QStringLiteral("type"), QStringLiteral("typing")}, {QStringLiteral("sessionId"), m_viewing},
+        {QStringLiteral("internal"), internal}});
+}
+
 void EventStream::open()
 {
     if (!m_wanted)
@@ -108,6 +133,8 @@ void EventStream::onText(const QString &text)
     if (type == QLatin1String("welcome")) {
         const QString company = frame.value(QLatin1String("companyId")).toString();
         send({{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("companyId"), company}});
+        if (!m_viewing.isEmpty()) // a new connection: the server forgot what the last one had open
+            send({{QStringLiteral("type"), QStringLiteral("viewing")}, {QStringLiteral("sessionId"), m_viewing}});
         emit welcomed(company);
         return;
     }

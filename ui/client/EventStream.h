@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -41,6 +42,14 @@ public:
     // Subscribes to one session too (a client token's view; agents get all).
     void send(const QJsonObject &frame);
 
+    // Colleagues see who has a conversation open and who writes in it: the one this console
+    // shows ("" for none) is said to the server (and again after a reconnect), the one before left.
+    static constexpr int kTypingEveryMs = 2000;
+    void setViewing(const QString &sessionId);
+    QString viewing() const { return m_viewing; }
+    // The person writes a reply (or a note) there: said at most every kTypingEveryMs.
+    void sendTyping(bool internal);
+
 signals:
     void stateChanged(tierdesk::ui::EventStream::State state);
     // The server's welcome (its companyId) and each subscription's answer.
@@ -66,6 +75,9 @@ private:
     QTimer m_batch;
     QTimer m_urgent; // 0 ms: the frames of one socket read still go together
     QList<QJsonObject> m_pending;
+    QString m_viewing;
+    QElapsedTimer m_typingSaid;
+    bool m_typingInternal = false;
 };
 
 } // namespace tierdesk::ui

@@ -44,6 +44,12 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     leftLayout->setContentsMargins(12, 12, 6, 12);
     leftLayout->setSpacing(8);
     leftLayout->addWidget(buildHeader());
+    m_viewers = new QLabel(left);
+    m_viewers->setObjectName(QStringLiteral("conversationViewers"));
+    m_viewers->setStyleSheet(QStringLiteral("color:#1d4ed8;"));
+    m_viewers->setWordWrap(true);
+    m_viewers->hide();
+    leftLayout->addWidget(m_viewers);
     leftLayout->addWidget(buildBanner());
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_assist);
@@ -70,6 +76,10 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     connect(m_reply, &ReplyBox::sendRequested, this,
         [this](const QString &text, bool internal) { send(text, internal, false); });
     connect(m_reply, &ReplyBox::typingStarted, this, [this] { m_basedOn = m_transcript->lastMessageId(); });
+    connect(m_reply, &ReplyBox::writing, this, [this](bool internal) {
+        if (!m_sessionId.isEmpty() && !m_readOnly)
+            m_client.events().sendTyping(internal);
+    });
     connect(m_reply, &ReplyBox::cannedChosen, this, [this](const QString &cannedId) {
         if (m_sessionId.isEmpty())
             return;
@@ -86,7 +96,11 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     setSession({});
 }
 
-ConversationView::~ConversationView() = default;
+ConversationView::~ConversationView()
+{
+    if (!m_sessionId.isEmpty() && m_client.events().viewing() == m_sessionId)
+        m_client.events().setViewing({});
+}
 
 QWidget *ConversationView::buildHeader()
 {
@@ -204,6 +218,8 @@ void ConversationView::setSession(const QJsonObject &session)
         m_reply->clear();
         m_basedOn.clear();
         hideBanner();
+        showViewers({});
+        m_client.events().setViewing(id);
     }
     m_sessionId = id;
     m_session = session;
@@ -321,7 +337,9 @@ void ConversationView::applyEvents(const QList<QJsonObject> &events)
             continue;
         const QString type = e.value(QLatin1String("type")).toString();
         const QJsonObject data = e.value(QLatin1String("data")).toObject();
-        if (type.startsWith(QLatin1String("queue.")) || type.startsWith(QLatin1String("sla.")))
+        if (type == QLatin1String("viewers"))
+            showViewers(e.value(QLatin1String("viewers")).toArray());
+        else if (type.startsWith(QLatin1String("queue.")) || type.startsWith(QLatin1String("sla.")))
             setQueueItem(type == QLatin1String("queue.removed")
                     ? QJsonObject{{QStringLiteral("sessionId"), m_sessionId}}
                     : data);
@@ -334,6 +352,30 @@ void ConversationView::applyEvents(const QList<QJsonObject> &events)
         showBanner(
             tr("%1 wrote while you were typing. Read it above before you send.").arg(m_title->text().toHtmlEscaped()),
             false);
+}
+
+void ConversationView::showViewers(const QJsonArray &viewers)
+{
+    QStringList lines;
+    for (const QJsonValue &v : viewers) {
+        const QJsonObject viewer = v.toObject();
+        if (viewer.value(QLatin1String("agentId")).toString() == m_client.agentId())
+            continue;
+        const QString name = viewer.value(QLatin1String("name")).toString();
+        if (!viewer.value(QLatin1String("typing")).toBool())
+            lines << tr("%1 is also here").arg(name);
+        else if (viewer.value(QLatin1String("internal")).toBool())
+            lines << tr("%1 is writing a note…").arg(name);
+        else
+            lines << tr("%1 is typing a reply…").arg(name);
+    }
+    m_viewers->setText(lines.join(QStringLiteral("  ·  ")));
+    m_viewers->setVisible(!lines.isEmpty());
+}
+
+QString ConversationView::viewersText() const
+{
+    return m_viewers->isHidden() ? QString() : m_viewers->text();
 }
 
 void ConversationView::send(const QString &text, bool internal, bool force)

@@ -54,6 +54,8 @@ public:
     ReplyBox *replyBox() const { return m_reply; }
     AssistPanel *assist() const { return m_assist; }
     ContextPanel *context() const { return m_context; }
+    // Who else has it open, and who of them writes ("" when nobody).
+    QString viewersText() const;
     bool bannerVisible() const;
     QString bannerText() const;
     QString basedOn() const { return m_basedOn; }
@@ -87,6 +89,8 @@ private:
     // The holder, a supervisor or an admin: the ones the server lets snooze.
     bool maySnooze(const QString &holderId) const;
     void updateHeader();
+    // A "viewers" event: the others who have this conversation open (the console's own person left out).
+    void showViewers(const QJsonArray &viewers);
     void send(const QString &text, bool internal, bool force);
     void onSendFailed(const QString &text, bool internal, const ApiError &e);
     void showBanner(const QString &text, bool offerForce, bool offerRead = true);
@@ -111,6 +115,7 @@ private:
     QPushButton *m_resolve;
     QPushButton *m_act;
     QToolButton *m_snooze;
+    QLabel *m_viewers;
     QWidget *m_banner;
     QLabel *m_bannerText;
     QPushButton *m_force;

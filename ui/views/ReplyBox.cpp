@@ -242,6 +242,8 @@ void ReplyBox::onTextChanged()
     if (m_wasEmpty && !empty && !t.startsWith(QLatin1Char('/')))
         emit typingStarted();
     m_wasEmpty = empty;
+    if (!empty)
+        emit writing(isNote());
     // "/" and a word at the very start: the picker, narrowed as one types.
     if (t.startsWith(QLatin1Char('/')) && !t.contains(QLatin1Char(' ')) && !t.contains(QLatin1Char('\n')))
         openPicker();

@@ -73,6 +73,8 @@ signals:
     void cannedChosen(const QString &cannedId);
     // The box went from empty to written (the agent started a reply).
     void typingStarted();
+    // The text changed and is not empty: the agent is writing a reply (or, `internal`, a note).
+    void writing(bool internal);
 
 private:
     void trySend();
