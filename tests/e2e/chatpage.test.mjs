@@ -187,6 +187,8 @@ describe('the web chat page (/chat) in headless Chromium', { skip: noChromium, t
     await page.keyboard.press('Enter');
     const box = page.getByLabel('Your message');
     await box.waitFor();
+    // Joined (the page sends nothing before): on a slow server the box shows first.
+    await page.locator('#tier', { hasText: 'Answering: AI Rep' }).waitFor();
     await box.fill('I want to speak to a human agent');
     await box.press('Enter');
     await page.locator('#tier', { hasText: 'Answering: a person' }).waitFor();
