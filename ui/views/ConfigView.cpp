@@ -5,6 +5,7 @@
 #include "ui/models/ConfigHistoryModel.h"
 #include "ui/models/ModelTrialModel.h"
 #include "ui/models/SimulationModel.h"
+#include "ui/views/CapabilityOrder.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/RowTable.h"
 
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -70,12 +72,20 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     top->addWidget(m_revert);
     top->addWidget(m_save);
 
+    m_capWarning = new QLabel(this);
+    m_capWarning->setObjectName(QStringLiteral("configCapWarning"));
+    m_capWarning->setWordWrap(true);
+    m_capWarning->setStyleSheet(QStringLiteral("color:#92400e; background:#fef3c7; padding:4px;"));
+    m_capWarning->hide();
+
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("configScroll"));
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the form fits the pane's width
     scroll->setFrameShape(QFrame::NoFrame);
+    // The pane is never narrower than the form: the splitter takes the room from the what-if.
+    scroll->setMinimumWidth(m_form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(buildWhatIf());
     right->addWidget(buildHistory());
@@ -88,6 +98,7 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_capWarning);
     layout->addWidget(split, 1);
 
     connect(m_form, &ConfigForm::edited, this, &ConfigView::validate);
@@ -310,6 +321,9 @@ void ConfigView::validate()
     const Status checked = api::cs::validateConfig(m_form->config()); // exactly what PUT /config checks
     m_problem = checked ? QString() : checked.error().message;
     m_form->showProblem(m_problem);
+    const QStringList warnings = CapabilityOrder::warnings(m_form->config());
+    m_capWarning->setText(warnings.join(QLatin1Char('\n')));
+    m_capWarning->setVisible(!warnings.isEmpty());
     const bool dirty = m_form->config() != m_loaded;
     m_save->setEnabled(m_problem.isEmpty() && dirty);
     m_revert->setEnabled(dirty);

@@ -89,6 +89,7 @@ private:
     ConfigHistoryModel *m_history;
     QLabel *m_title;
     QLabel *m_message;
+    QLabel *m_capWarning;
     QPushButton *m_save;
     QPushButton *m_revert;
     QDateEdit *m_from;
