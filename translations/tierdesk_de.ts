@@ -1211,10 +1211,6 @@
         <translation>die zuletzt im Gespräch genannte Bestellung, sonst die neueste des Kunden</translation>
     </message>
     <message>
-        <source>your name, as you are signed in</source>
-        <translation>Ihr Name, wie Sie angemeldet sind</translation>
-    </message>
-    <message>
         <source>the company&apos;s name</source>
         <translation>der Name des Unternehmens</translation>
     </message>
@@ -1289,6 +1285,10 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the name of the agent who sends the reply</source>
+        <translation>der Name des Agenten, der die Antwort sendet</translation>
     </message>
 </context>
 <context>

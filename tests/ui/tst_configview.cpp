@@ -670,6 +670,11 @@ void TestConfigView::whatIfCellsReadableAndClearedOnRevert()
 void TestConfigView::formFitsA1024PixelWindow()
 {
     m_window->resize(1024, 700);
+    // Business hours open: the widest the form gets.
+    auto *hours = qobject_cast<BusinessHoursEditor *>(m_view->form().field(QStringLiteral("desk.businessHours")));
+    hours->findChild<QCheckBox *>(QStringLiteral("hoursAlwaysOpen"))->setChecked(false);
+    hours->setDay(QStringLiteral("fri"),
+        {{QStringLiteral("09:00"), QStringLiteral("12:00")}, {QStringLiteral("13:00"), QStringLiteral("16:00")}});
     auto *scroll = m_view->findChild<QScrollArea *>(QStringLiteral("configScroll"));
     QTRY_VERIFY(scroll->viewport()->width() > 0);
     QTRY_VERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
@@ -680,7 +685,11 @@ void TestConfigView::formFitsA1024PixelWindow()
         qPrintable(QStringLiteral("form needs %1 px in a %2 px pane")
                        .arg(scroll->widget()->minimumSizeHint().width())
                        .arg(scroll->viewport()->width())));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+        qPrintable(QStringLiteral("the window needs %1 px").arg(m_window->minimumSizeHint().width())));
     QVERIFY(m_window->width() <= 1024);
+    scroll->ensureWidgetVisible(hours);
+    QCOMPARE(scroll->horizontalScrollBar()->value(), 0); // nothing to scroll to sideways
 }
 
 QTEST_MAIN(TestConfigView)

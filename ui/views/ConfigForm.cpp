@@ -299,7 +299,8 @@ QGroupBox *ConfigForm::deskGroup()
     auto *hours = new BusinessHoursEditor(this);
     hours->setToolTip(tr("SLA clocks run only in these hours; customers who write while the team is away are told "
                          "when a person will answer."));
-    form->addRow(tr("Business hours"), bind(kHours, hours));
+    form->addRow(new QLabel(tr("Business hours"), this));
+    form->addRow(bind(kHours, hours)); // the whole width: a week of hours needs it
     return box;
 }
 

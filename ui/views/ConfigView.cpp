@@ -78,14 +78,12 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     m_capWarning->setStyleSheet(QStringLiteral("color:#92400e; background:#fef3c7; padding:4px;"));
     m_capWarning->hide();
 
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = m_scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("configScroll"));
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the form fits the pane's width
     scroll->setFrameShape(QFrame::NoFrame);
-    // The pane is never narrower than the form: the splitter takes the room from the what-if.
-    scroll->setMinimumWidth(m_form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(buildWhatIf());
     right->addWidget(buildHistory());
@@ -132,7 +130,10 @@ QWidget *ConfigView::buildWhatIf()
     row->addWidget(new QLabel(tr("to"), box));
     row->addWidget(m_to);
     row->addStretch(1);
-    row->addWidget(m_whatIf);
+    // The button under the dates: the pane stays narrow enough beside the form in a 1024 px window.
+    auto *run = new QHBoxLayout;
+    run->addWidget(m_whatIf);
+    run->addStretch(1);
     m_summary = new QLabel(whatIfHint(), box);
     m_summary->setObjectName(QStringLiteral("whatIfSummary"));
     m_summary->setWordWrap(true);
@@ -143,6 +144,7 @@ QWidget *ConfigView::buildWhatIf()
     m_whatIfTabs->setTabEnabled(kModelTab, false);
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(row);
+    layout->addLayout(run);
     layout->addWidget(m_summary);
     layout->addWidget(m_whatIfTabs, 1);
     return box;
@@ -324,10 +326,18 @@ void ConfigView::validate()
     const QStringList warnings = CapabilityOrder::warnings(m_form->config());
     m_capWarning->setText(warnings.join(QLatin1Char('\n')));
     m_capWarning->setVisible(!warnings.isEmpty());
+    fitForm();
     const bool dirty = m_form->config() != m_loaded;
     m_save->setEnabled(m_problem.isEmpty() && dirty);
     m_revert->setEnabled(dirty);
     m_whatIf->setEnabled(m_problem.isEmpty());
+}
+
+// The splitter takes the room from the what-if, never from the form: nothing is cut off at the right.
+void ConfigView::fitForm()
+{
+    m_form->layout()->activate();
+    m_scroll->setMinimumWidth(m_form->minimumSizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width());
 }
 
 bool ConfigView::canSave() const

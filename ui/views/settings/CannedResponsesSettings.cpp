@@ -35,7 +35,7 @@ QString placeholderMeaning(const QString &name)
     if (name == QLatin1String("order.id"))
         return CannedResponsesSettings::tr("the order last named in the conversation, else the customer's latest");
     if (name == QLatin1String("agent.name"))
-        return CannedResponsesSettings::tr("your name, as you are signed in");
+        return CannedResponsesSettings::tr("the name of the agent who sends the reply");
     if (name == QLatin1String("company.name"))
         return CannedResponsesSettings::tr("the company's name");
     if (name == QLatin1String("session.id"))
