@@ -429,10 +429,6 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <source>at least 8 characters</source>
-        <translation>mindestens 8 Zeichen</translation>
-    </message>
-    <message>
         <source>Create agent</source>
         <translation>Agent anlegen</translation>
     </message>
@@ -463,10 +459,6 @@
     <message>
         <source>A deactivated agent cannot log in; their sessions go back to the queue.</source>
         <translation>Ein deaktivierter Agent kann sich nicht anmelden; seine Gespräche gehen zurück in die Warteschlange.</translation>
-    </message>
-    <message>
-        <source>new password</source>
-        <translation>neues Passwort</translation>
     </message>
     <message>
         <source>Set password</source>
@@ -525,6 +517,10 @@
             <numerusform>%1 übernimmt jetzt bis zu %n Gespräch gleichzeitig.</numerusform>
             <numerusform>%1 übernimmt jetzt bis zu %n Gespräche gleichzeitig.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>new password, %1</source>
+        <translation>neues Passwort, %1</translation>
     </message>
 </context>
 <context>
@@ -912,6 +908,14 @@
         <source>Handling time (people)</source>
         <translation>Bearbeitungszeit (Agenten)</translation>
     </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Customer ratings</source>
+        <translation>Kundenbewertungen</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>
@@ -990,6 +994,14 @@
     <message>
         <source>%1 to %2, company %3</source>
         <translation>%1 bis %2, Firma %3</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction</source>
+        <translation>Kundenzufriedenheit</translation>
+    </message>
+    <message>
+        <source>A session&apos;s satisfaction is its customer&apos;s rating (1 to 5) when one was given, else estimated from the final sentiment. An agent&apos;s figure counts only the ratings customers gave.</source>
+        <translation>Die Zufriedenheit einer Sitzung ist die Bewertung des Kunden (1 bis 5), wenn er eine gegeben hat, sonst geschätzt aus der letzten Stimmung. Beim Agenten zählen nur die Bewertungen, die Kunden gegeben haben.</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1139,190 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::BusinessHoursEditor</name>
+    <message>
+        <source>Always open (SLA clocks count every minute)</source>
+        <translation>Immer geöffnet (SLA-Uhren zählen jede Minute)</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>+ Hours</source>
+        <translation>+ Zeiten</translation>
+    </message>
+    <message>
+        <source>Add a range of open hours on %1</source>
+        <translation>Geschäftszeiten am %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Monday&apos;s hours for Tuesday to Friday</source>
+        <translation>Zeiten vom Montag für Dienstag bis Freitag</translation>
+    </message>
+    <message>
+        <source>Add holiday</source>
+        <translation>Feiertag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Holidays (closed all day)</source>
+        <translation>Feiertage (ganztägig geschlossen)</translation>
+    </message>
+    <message>
+        <source>Remove these hours</source>
+        <translation>Diese Zeiten entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CannedResponsesModel</name>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CannedResponsesSettings</name>
+    <message>
+        <source>the customer&apos;s name</source>
+        <translation>der Name des Kunden</translation>
+    </message>
+    <message>
+        <source>the first word of the customer&apos;s name</source>
+        <translation>das erste Wort im Namen des Kunden</translation>
+    </message>
+    <message>
+        <source>the order last named in the conversation, else the customer&apos;s latest</source>
+        <translation>die zuletzt im Gespräch genannte Bestellung, sonst die neueste des Kunden</translation>
+    </message>
+    <message>
+        <source>the company&apos;s name</source>
+        <translation>der Name des Unternehmens</translation>
+    </message>
+    <message>
+        <source>the conversation&apos;s id</source>
+        <translation>die ID des Gesprächs</translation>
+    </message>
+    <message>
+        <source>Canned response</source>
+        <translation>Textbaustein</translation>
+    </message>
+    <message>
+        <source>e.g. refund-status</source>
+        <translation>z. B. erstattung-status</translation>
+    </message>
+    <message>
+        <source>Agents type / and this in the reply box: 1 to 32 letters, digits, _ or -</source>
+        <translation>Agenten tippen / und dies ins Antwortfeld: 1 bis 32 Buchstaben, Ziffern, _ oder -</translation>
+    </message>
+    <message>
+        <source>Hello {{customer.firstName}}, …</source>
+        <translation>Hallo {{customer.firstName}}, …</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder…</source>
+        <translation>Platzhalter einfügen…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Click again to delete</source>
+        <translation>Zum Löschen erneut klicken</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Filled in for the conversation when an agent inserts the reply:&lt;/p&gt;&lt;table cellspacing=&quot;2&quot;&gt;%1&lt;/table&gt;&lt;p&gt;One without a value (no order yet) stays marked, and the reply cannot be sent until the agent fills it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Beim Einfügen der Antwort für das Gespräch ausgefüllt:&lt;/p&gt;&lt;table cellspacing=&quot;2&quot;&gt;%1&lt;/table&gt;&lt;p&gt;Einer ohne Wert (noch keine Bestellung) bleibt markiert, und die Antwort kann erst gesendet werden, wenn der Agent ihn ausfüllt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not a placeholder the server fills: %1</source>
+        <translation>Kein Platzhalter, den der Server ausfüllt: %1</translation>
+    </message>
+    <message>
+        <source>Saved /%1: agents can use it now.</source>
+        <translation>/%1 gespeichert: Agenten können ihn jetzt verwenden.</translation>
+    </message>
+    <message>
+        <source>Deleted /%1.</source>
+        <translation>/%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the name of the agent who sends the reply</source>
+        <translation>der Name des Agenten, der die Antwort sendet</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CapabilityOrder</name>
+    <message>
+        <source>the AI Rep</source>
+        <translation>der KI-Berater</translation>
+    </message>
+    <message>
+        <source>the AI Manager</source>
+        <translation>der KI-Manager</translation>
+    </message>
+    <message>
+        <source>a human agent</source>
+        <translation>ein Agent</translation>
+    </message>
+    <message>
+        <source>%1 may refund, but %2 it escalates to may not.</source>
+        <translation>%1 darf erstatten, %2, an den er eskaliert, aber nicht.</translation>
+    </message>
+    <message>
+        <source>%1 may credit, but %2 it escalates to may not.</source>
+        <translation>%1 darf gutschreiben, %2, an den er eskaliert, aber nicht.</translation>
+    </message>
+    <message>
+        <source>%1 may refund up to %2, more than %3 it escalates to (%4).</source>
+        <translation>%1 darf bis %2 erstatten, mehr als %3, an den er eskaliert (%4).</translation>
+    </message>
+    <message>
+        <source>%1 may credit up to %2, more than %3 it escalates to (%4).</source>
+        <translation>%1 darf bis %2 gutschreiben, mehr als %3, an den er eskaliert (%4).</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConfigForm</name>
     <message>
         <source>AI Rep (tier 1)</source>
@@ -1239,14 +1435,6 @@
     <message>
         <source> unanswered turns</source>
         <translation> unbeantworteten Runden</translation>
-    </message>
-    <message>
-        <source> min first reply</source>
-        <translation> Min. erste Antwort</translation>
-    </message>
-    <message>
-        <source> min resolved</source>
-        <translation> Min. bis gelöst</translation>
     </message>
     <message>
         <source>Warn at (fraction)</source>
@@ -1363,6 +1551,30 @@
     <message>
         <source>Assignment</source>
         <translation>Zuweisung</translation>
+    </message>
+    <message>
+        <source>SLA clocks run only in these hours; customers who write while the team is away are told when a person will answer.</source>
+        <translation>SLA-Uhren laufen nur in diesen Zeiten; wer schreibt, während das Team nicht da ist, erfährt, wann eine Person antwortet.</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>Erste Antwort</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>SLA targets</source>
+        <translation>SLA-Ziele</translation>
     </message>
 </context>
 <context>
@@ -1513,10 +1725,6 @@
         <translation>Tierdesk läuft bereits</translation>
     </message>
     <message>
-        <source>Remember me: %1</source>
-        <translation>Angemeldet bleiben: %1</translation>
-    </message>
-    <message>
         <source>Your session has ended. Please log in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -1555,6 +1763,10 @@
     <message>
         <source>The company was not renamed: %1</source>
         <translation>Die Firma wurde nicht umbenannt: %1</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2618,18 @@ Schlüssel: %3</translation>
         <source>Rename %1…</source>
         <translation>%1 umbenennen…</translation>
     </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>Diesen Hinweis schließen</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q</source>
+        <translation>Strg+Umschalt+Q</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ModelTrialModel</name>
@@ -2537,12 +2761,23 @@ Schlüssel: %3</translation>
         <translation>Geben Sie Name und E-Mail-Adresse des Administrators ein.</translation>
     </message>
     <message>
-        <source>Choose a password of at least %1 characters.</source>
-        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
-    </message>
-    <message>
         <source>The passwords differ.</source>
         <translation>Die Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::PasswordHint</name>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 bis %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>A password has %1 to %2 characters.</source>
+        <translation>Ein Passwort hat %1 bis %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose a password of %1 to %2 characters.</source>
+        <translation>Wählen Sie ein Passwort mit %1 bis %2 Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +3052,26 @@ Schlüssel: %3</translation>
         <source>AI providers</source>
         <translation>KI-Anbieter</translation>
     </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>Textbausteine</translation>
+    </message>
+    <message>
+        <source>Port in use</source>
+        <translation>Verwendeter Port</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1, by the server built into this console (other programs on this computer reach its API at %2/api/cs)</source>
+        <translation>%1, vom in diese Konsole eingebauten Server (andere Programme auf diesem Computer erreichen seine API unter %2/api/cs)</translation>
+    </message>
+    <message>
+        <source>%1, on %2 (a Tierdesk server the team shares)</source>
+        <translation>%1, auf %2 (ein Tierdesk-Server, den das Team gemeinsam nutzt)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::SetupDialog</name>
@@ -2853,12 +3108,12 @@ Schlüssel: %3</translation>
         <translation>Geben Sie Ihren Namen und Ihre E-Mail-Adresse ein.</translation>
     </message>
     <message>
-        <source>Choose a password of at least %1 characters.</source>
-        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
-    </message>
-    <message>
         <source>The passwords differ.</source>
         <translation>Die Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
     </message>
 </context>
 <context>

@@ -93,9 +93,10 @@ QVariant SimulationModel::data(const QModelIndex &index, int role) const
     case ChangeRole:
         return change;
     case Qt::ToolTipRole:
+        // The whole text of a cell the column cuts short.
         return index.column() == Session
             ? tr("%1\nDouble-click to open the conversation").arg(s.value(QLatin1String("sessionId")).toString())
-            : QVariant();
+            : JsonRowsModel::data(index, Qt::DisplayRole);
     case Qt::ForegroundRole:
         if (index.column() != Change)
             return {};

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
 
