@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DeskHours</name>
+    <message>
+        <source>Closed for the next two weeks</source>
+        <translation>Die nächsten zwei Wochen geschlossen</translation>
+    </message>
+    <message>
+        <source>Open until %1</source>
+        <translation>Geöffnet bis %1</translation>
+    </message>
+    <message>
+        <source>Closed — opens %1</source>
+        <translation>Geschlossen — öffnet %1</translation>
+    </message>
+    <message>
+        <source>Time left to the next SLA target: the first response, then the resolution.</source>
+        <translation>Zeit bis zum nächsten SLA-Ziel: erst die erste Antwort, dann die Lösung.</translation>
+    </message>
+    <message>
+        <source>Time left to the next SLA target. Due times count only the desk&apos;s open hours (%1): a conversation that arrives while the desk is closed starts counting when it opens.</source>
+        <translation>Zeit bis zum nächsten SLA-Ziel. Fälligkeiten zählen nur die Öffnungszeiten des Teams (%1): Ein Gespräch, das außerhalb der Öffnungszeiten kommt, zählt erst ab der nächsten Öffnung.</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>Active</source>
@@ -306,6 +329,14 @@
     <message>
         <source>Concise</source>
         <translation>Knapp</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>gestern %1</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1158,16 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::BulkRun</name>
+    <message numerus="yes">
+        <source>%1; %n failed: %2</source>
+        <translation>
+            <numerusform>%1; %n fehlgeschlagen: %2</numerusform>
+            <numerusform>%1; %n fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConfigForm</name>
     <message>
         <source>AI Rep (tier 1)</source>
@@ -1838,6 +1879,13 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::DeskHoursLabel</name>
+    <message>
+        <source>The desk&apos;s business hours (%1). SLA due times count only open hours.</source>
+        <translation>Die Öffnungszeiten des Teams (%1). SLA-Fälligkeiten zählen nur die Öffnungszeiten.</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::EmailSettings</name>
     <message>
         <source>smtp.example.com (empty: no e-mail)</source>
@@ -2546,6 +2594,93 @@ Schlüssel: %3</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::QueueBulkBar</name>
+    <message>
+        <source>Assign to…</source>
+        <translation>Zuweisen an…</translation>
+    </message>
+    <message>
+        <source>Transfer to queue…</source>
+        <translation>In Warteschlange verschieben…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Lösen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %n selected conversation(s) to:</source>
+        <translation>
+            <numerusform>Das ausgewählte Gespräch übergeben an:</numerusform>
+            <numerusform>Die %n ausgewählten Gespräche übergeben an:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transfer to queue</source>
+        <translation>In Warteschlange verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move the %n selected conversation(s) to the queue:</source>
+        <translation>
+            <numerusform>Das ausgewählte Gespräch in diese Warteschlange verschieben:</numerusform>
+            <numerusform>Die %n ausgewählten Gespräche in diese Warteschlange verschieben:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve conversations</source>
+        <translation>Gespräche lösen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %n conversation(s)? Each customer gets the closing message, and the conversations leave the queue.</source>
+        <translation>
+            <numerusform>%n Gespräch lösen? Der Kunde erhält die Abschlussnachricht, und das Gespräch verlässt die Warteschlange.</numerusform>
+            <numerusform>%n Gespräche lösen? Jeder Kunde erhält die Abschlussnachricht, und die Gespräche verlassen die Warteschlange.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n assigned to %2</source>
+        <translation>
+            <numerusform>%1 von %n an %2 zugewiesen</numerusform>
+            <numerusform>%1 von %n an %2 zugewiesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n moved to %2</source>
+        <translation>
+            <numerusform>%1 von %n nach %2 verschoben</numerusform>
+            <numerusform>%1 von %n nach %2 verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n resolved</source>
+        <translation>
+            <numerusform>%1 von %n gelöst</numerusform>
+            <numerusform>%1 von %n gelöst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved from the queue</source>
+        <translation>Aus der Warteschlange gelöst</translation>
+    </message>
+    <message numerus="yes">
+        <source>Working on %n conversation(s)…</source>
+        <translation>
+            <numerusform>Bearbeite %n Gespräch…</numerusform>
+            <numerusform>Bearbeite %n Gespräche…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::QueueModel</name>
     <message>
         <source>%1d %2h</source>
@@ -2584,24 +2719,28 @@ Schlüssel: %3</translation>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <source>Assignee</source>
-        <translation>Zuständig</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Back in the queue at %1, or as soon as the customer writes</source>
+        <translation>Zurück in der Warteschlange am %1 oder sobald der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::QueueStatsModel</name>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>Since midnight (UTC): %1 answered in time, %2 breached</source>
-        <translation>Seit Mitternacht (UTC): %1 rechtzeitig beantwortet, %2 überschritten</translation>
-    </message>
     <message>
         <source>Queue</source>
         <translation>Warteschlange</translation>
@@ -2629,6 +2768,36 @@ Schlüssel: %3</translation>
     <message>
         <source>SLA today</source>
         <translation>SLA heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left the desk within their SLA</source>
+        <translation>
+            <numerusform>%n hat das Team innerhalb des SLA verlassen</numerusform>
+            <numerusform>%n haben das Team innerhalb des SLA verlassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breached their SLA</source>
+        <translation>
+            <numerusform>%n hat das SLA verletzt</numerusform>
+            <numerusform>%n haben das SLA verletzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none settled yet</source>
+        <translation>noch keines abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3)</source>
+        <translation>%1 % (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>midnight (UTC)</source>
+        <translation>Mitternacht (UTC)</translation>
+    </message>
+    <message>
+        <source>SLA today: of the conversations settled since %1, the share that met its SLA. A conversation counts as met when it leaves the desk (resolved or handed back to the AI) without breaching, and as missed the moment it breaches. Conversations answered in time but still open count for nothing yet, so early in the day a single breach can show 0 %.</source>
+        <translation>SLA heute: von den seit %1 abgeschlossenen Gesprächen der Anteil, der sein SLA eingehalten hat. Ein Gespräch zählt als eingehalten, wenn es das Team ohne Verletzung verlässt (gelöst oder an die KI zurückgegeben), und als verfehlt in dem Moment, in dem es das SLA verletzt. Rechtzeitig beantwortete, aber noch offene Gespräche zählen noch nicht; früh am Tag kann daher eine einzige Verletzung 0 % zeigen.</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +2841,58 @@ Schlüssel: %3</translation>
     <message>
         <source>All queues</source>
         <translation>Alle Warteschlangen</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Show the snoozed conversations instead, with when each comes back</source>
+        <translation>Stattdessen die zurückgestellten Gespräche zeigen, mit dem Zeitpunkt ihrer Rückkehr</translation>
+    </message>
+    <message>
+        <source>Each available person&apos;s open conversations against their capacity</source>
+        <translation>Offene Gespräche jeder verfügbaren Person im Verhältnis zu ihrer Kapazität</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>No saved filters yet</source>
+        <translation>Noch keine gespeicherten Filter</translation>
+    </message>
+    <message>
+        <source>Save current filter…</source>
+        <translation>Aktuellen Filter speichern…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Name dieses Filters:</translation>
+    </message>
+    <message>
+        <source>Filter “%1” saved</source>
+        <translation>Filter „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Filter “%1” deleted</source>
+        <translation>Filter „%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Nothing is snoozed.</source>
+        <translation>Nichts ist zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>The snoozed conversations could not be loaded: %1</source>
+        <translation>Die zurückgestellten Gespräche konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3036,14 +3257,6 @@ Doppelklick öffnet das Gespräch</translation>
         </translation>
     </message>
     <message>
-        <source>SLA today %1 %</source>
-        <translation>SLA heute %1 %</translation>
-    </message>
-    <message>
-        <source>no SLA settled today</source>
-        <translation>heute noch keine SLA-Ergebnisse</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3054,6 +3267,10 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>Not reassigned: %1</source>
         <translation>Nicht neu zugewiesen: %1</translation>
+    </message>
+    <message>
+        <source>SLA today: %1</source>
+        <translation>SLA heute: %1</translation>
     </message>
 </context>
 <context>
@@ -3083,12 +3300,51 @@ Doppelklick öffnet das Gespräch</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Sessions</source>
-        <translation>Sitzungen</translation>
-    </message>
-    <message>
         <source>Holding</source>
         <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Open conversations against capacity: automatic assignment gives a person new conversations only while they have room.</source>
+        <translation>Offene Gespräche im Verhältnis zur Kapazität: Die automatische Zuweisung gibt einer Person nur neue Gespräche, solange sie Platz hat.</translation>
+    </message>
+    <message>
+        <source>Open / capacity</source>
+        <translation>Offen / Kapazität</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Platz</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TeamRoster</name>
+    <message>
+        <source>%1 %2 (full)</source>
+        <translation>%1 %2 (voll)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Nobody is available right now.</source>
+        <translation>Gerade ist niemand verfügbar.</translation>
+    </message>
+    <message>
+        <source>Available: %1</source>
+        <translation>Verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 open</source>
+        <translation>%1 — %2, %3 offen</translation>
     </message>
 </context>
 <context>
