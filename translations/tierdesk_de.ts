@@ -995,10 +995,6 @@
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <source>%1 sessions from %2 to %3</source>
-        <translation>%1 Sitzungen vom %2 bis %3</translation>
-    </message>
-    <message>
         <source>Export analytics</source>
         <translation>Auswertung exportieren</translation>
     </message>
@@ -1021,6 +1017,13 @@
     <message>
         <source>%1 to %2, company %3</source>
         <translation>%1 bis %2, Firma %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) from %1 to %2</source>
+        <translation>
+            <numerusform>%n Sitzung vom %1 bis %2</numerusform>
+            <numerusform>%n Sitzungen vom %1 bis %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2478,16 +2481,8 @@ Schlüssel: %3</translation>
         <translation>Lokale Antwort (Anbieterfehler)</translation>
     </message>
     <message>
-        <source>%1 · %2 turns: %3 passed, %4 repaired, %5 answered locally</source>
-        <translation>%1 · %2 Antworten: %3 bestanden, %4 nachgebessert, %5 lokal beantwortet</translation>
-    </message>
-    <message>
         <source> · p50 %1 ms, p95 %2 ms · %3</source>
         <translation> · p50 %1 ms, p95 %2 ms · %3</translation>
-    </message>
-    <message>
-        <source> (only the first %1 turns were worded)</source>
-        <translation> (nur die ersten %1 Antworten wurden formuliert)</translation>
     </message>
     <message>
         <source>%1 · message %2</source>
@@ -2528,6 +2523,20 @@ Schlüssel: %3</translation>
     <message>
         <source>Cost</source>
         <translation>Kosten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n turn(s): %2 passed, %3 repaired, %4 answered locally</source>
+        <translation>
+            <numerusform>%1 · %n Antwort: %2 bestanden, %3 nachgebessert, %4 lokal beantwortet</numerusform>
+            <numerusform>%1 · %n Antworten: %2 bestanden, %3 nachgebessert, %4 lokal beantwortet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (only the first %n turn(s) were worded)</source>
+        <translation>
+            <numerusform> (nur die erste Antwort wurde formuliert)</numerusform>
+            <numerusform> (nur die ersten %n Antworten wurden formuliert)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3144,14 +3153,6 @@ Schlüssel: %3</translation>
         <translation>anders eskaliert</translation>
     </message>
     <message>
-        <source>%1 of %2 sessions would change</source>
-        <translation>%1 von %2 Sitzungen würden sich ändern</translation>
-    </message>
-    <message>
-        <source> (only the newest %1 of %2 sessions were replayed)</source>
-        <translation> (nur die neuesten %1 von %2 Sitzungen wurden nachgespielt)</translation>
-    </message>
-    <message>
         <source>%1
 Double-click to open the conversation</source>
         <translation>%1
@@ -3172,6 +3173,20 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>With the change</source>
         <translation>Mit der Änderung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n session(s) would change</source>
+        <translation>
+            <numerusform>%1 von %n Sitzung würde sich ändern</numerusform>
+            <numerusform>%1 von %n Sitzungen würden sich ändern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (only the newest %1 of %n session(s) were replayed)</source>
+        <translation>
+            <numerusform> (nur die neuesten %1 von %n Sitzung wurden nachgespielt)</numerusform>
+            <numerusform> (nur die neuesten %1 von %n Sitzungen wurden nachgespielt)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
