@@ -108,6 +108,12 @@ admin_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/j
 # One change already made, for the configuration page's history.
 [ -n "$admin_token" ] && api PUT /api/cs/config "$admin_token" \
   "{\"companyId\":\"$company\",\"tiers\":{\"humanAgent\":{\"escalationPhone\":\"+1 555 0100\"}}}" >/dev/null || true
+# Business hours for the queue and the live desk ("Open until 18:00"), and a snoozed conversation.
+[ -n "$admin_token" ] && api PUT /api/cs/config "$admin_token" \
+  "{\"companyId\":\"$company\",\"desk\":{\"businessHours\":{\"timeZone\":\"Europe/Berlin\",\"weekly\":{\"mon\":[[\"08:00\",\"18:00\"]],\"tue\":[[\"08:00\",\"18:00\"]],\"wed\":[[\"08:00\",\"18:00\"]],\"thu\":[[\"08:00\",\"18:00\"]],\"fri\":[[\"08:00\",\"18:00\"]]}}}}" >/dev/null || true
+snoozed=$(escalate cust_grace CUSTOMER_REQUEST "Please call me back tomorrow about my order.")
+api POST "/api/cs/sessions/$snoozed/snooze" "$agent_token" \
+  "{\"until\":\"$(date -u -d 'tomorrow 09:00' +%Y-%m-%dT%H:%M:%S.000Z)\"}" >/dev/null 2>&1 || true
 # The Settings page: a deactivated colleague and an API token in use.
 lena=$(api GET "/api/cs/agents?companyId=$company" "$admin_token" \
   | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin)["agents"] if a["name"]=="Lena Vogel"][0])')

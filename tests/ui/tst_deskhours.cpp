@@ -152,6 +152,11 @@ void TestDeskHours::whenSaysTodayTomorrowWeekdayOrDate()
     QCOMPARE(display::when(berlin("2026-12-02T09:00:00"), now), QStringLiteral("02/12/2026 09:00"));
     QCOMPARE(display::date(QDate(2026, 11, 25)), QStringLiteral("25/11/2026"));
     QCOMPARE(display::dateTimeOfMs(0), QString());
+    // A locale whose short time has seconds (C) still shows hours and minutes only.
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(display::time(berlin("2026-11-25T09:05:30")), QStringLiteral("09:05"));
+    QVERIFY(!display::dateTime(berlin("2026-11-25T09:05:30")).contains(QLatin1String(":30")));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
 }
 
 QTEST_GUILESS_MAIN(TestDeskHours)

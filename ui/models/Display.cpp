@@ -108,6 +108,22 @@ const QHash<QString, const char *> &knownWords()
     return words;
 }
 
+// The locale's short time without seconds (some locales, C among them, write them even there).
+QString shortTimeFormat()
+{
+    return QLocale().timeFormat(QLocale::ShortFormat).remove(QStringLiteral(":ss"));
+}
+
+QString clockText(const QTime &t)
+{
+    return QLocale().toString(t, shortTimeFormat());
+}
+
+QString dateAndClock(const QDateTime &t)
+{
+    return QLocale().toString(t, QLocale().dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + shortTimeFormat());
+}
+
 } // namespace
 
 QString enumLabel(const QString &name)
@@ -173,7 +189,7 @@ QString dateTime(const QDateTime &t)
 {
     if (!t.isValid())
         return {};
-    return QLocale().toString(t.timeSpec() == Qt::UTC ? t.toLocalTime() : t, QLocale::ShortFormat);
+    return dateAndClock(t.timeSpec() == Qt::UTC ? t.toLocalTime() : t);
 }
 
 QString dateTimeOfMs(qint64 msSinceEpoch)
@@ -190,7 +206,7 @@ QString time(const QDateTime &t)
 {
     if (!t.isValid())
         return {};
-    return QLocale().toString((t.timeSpec() == Qt::UTC ? t.toLocalTime() : t).time(), QLocale::ShortFormat);
+    return clockText((t.timeSpec() == Qt::UTC ? t.toLocalTime() : t).time());
 }
 
 QString when(const QDateTime &t, const QDateTime &now)
@@ -201,7 +217,7 @@ QString when(const QDateTime &t, const QDateTime &now)
     const QDateTime local = t.timeSpec() == Qt::UTC ? t.toLocalTime() : t;
     const QDate today = now.toTimeZone(local.timeZone()).date();
     const qint64 days = today.daysTo(local.date());
-    const QString clock = QLocale().toString(local.time(), QLocale::ShortFormat);
+    const QString clock = clockText(local.time());
     if (days == 0)
         return clock;
     if (days == 1)
@@ -210,7 +226,7 @@ QString when(const QDateTime &t, const QDateTime &now)
         return QCoreApplication::translate("Display", "yesterday %1").arg(clock);
     if (days > 1 && days < 6)
         return QStringLiteral("%1 %2").arg(QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat), clock);
-    return QLocale().toString(local, QLocale::ShortFormat);
+    return dateAndClock(local);
 }
 
 } // namespace tierdesk::ui::display

@@ -117,6 +117,8 @@ QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
     });
     connect(m_bulk, &QueueBulkBar::finished, this, &QueueView::status);
     connect(&m_client.events(), &EventStream::eventsArrived, this, &QueueView::onEvents);
+    // My own connection makes me available: read the team once it is there.
+    connect(&m_client.events(), &EventStream::subscribed, m_roster, &TeamRoster::reload);
     connect(&m_client, &ApiClient::agentChanged, this, [this] {
         const QString role = m_client.agent().value(QLatin1String("role")).toString();
         setSupervisor(role == QLatin1String("supervisor") || role == QLatin1String("admin"));
@@ -455,6 +457,9 @@ void QueueView::updateButtons()
     m_release->setEnabled(i.isValid() && !assignee.isEmpty());
     const bool empty = m_filter->rowCount() == 0;
     m_empty->setVisible(empty);
+    // Rows that leave the table leave the selection without a selectionChanged.
+    if (!m_bulk->isHidden())
+        m_bulk->selectionChanged();
 }
 
 } // namespace tierdesk::ui
