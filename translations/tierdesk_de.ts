@@ -2534,7 +2534,7 @@ Schlüssel: %3</translation>
     <message numerus="yes">
         <source> (only the first %n turn(s) were worded)</source>
         <translation>
-            <numerusform> (nur die erste Antwort wurde formuliert)</numerusform>
+            <numerusform> (nur %n Antwort wurde formuliert)</numerusform>
             <numerusform> (nur die ersten %n Antworten wurden formuliert)</numerusform>
         </translation>
     </message>
@@ -2630,8 +2630,8 @@ Schlüssel: %3</translation>
     <message numerus="yes">
         <source>Give the %n selected conversation(s) to:</source>
         <translation>
-            <numerusform>Das ausgewählte Gespräch übergeben an:</numerusform>
-            <numerusform>Die %n ausgewählten Gespräche übergeben an:</numerusform>
+            <numerusform>%n ausgewähltes Gespräch übergeben an:</numerusform>
+            <numerusform>%n ausgewählte Gespräche übergeben an:</numerusform>
         </translation>
     </message>
     <message>
@@ -2641,8 +2641,8 @@ Schlüssel: %3</translation>
     <message numerus="yes">
         <source>Move the %n selected conversation(s) to the queue:</source>
         <translation>
-            <numerusform>Das ausgewählte Gespräch in diese Warteschlange verschieben:</numerusform>
-            <numerusform>Die %n ausgewählten Gespräche in diese Warteschlange verschieben:</numerusform>
+            <numerusform>%n ausgewähltes Gespräch in diese Warteschlange verschieben:</numerusform>
+            <numerusform>%n ausgewählte Gespräche in diese Warteschlange verschieben:</numerusform>
         </translation>
     </message>
     <message>
