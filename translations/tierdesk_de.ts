@@ -2794,7 +2794,7 @@ Schlüssel: %3</translation>
     </message>
     <message>
         <source>none settled yet</source>
-        <translation>noch keines abgeschlossen</translation>
+        <translation>noch keines</translation>
     </message>
     <message>
         <source>%1 % (%2 of %3)</source>

@@ -51,7 +51,7 @@ QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     // Room for the longer words of other languages ("Eskalierte Beschwerde"); never
     // narrower than the column's own title.
-    const int widths[] = {7, 8, 13, 10, 15, 8, 6, 10, 10};
+    const int widths[] = {7, 8, 13, 10, 15, 8, 6, 10, 15};
     for (int c = 0; c < QueueModel::Summary; ++c)
         m_table->setColumnWidth(c, qMax(widths[c] * em, header->sectionSizeHint(c)));
     m_table->setColumnHidden(QueueModel::SnoozedUntil, true);
