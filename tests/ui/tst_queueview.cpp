@@ -12,16 +12,19 @@
 #include "ui/views/QueueView.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace tierdesk::test;
 using namespace tierdesk::ui;
@@ -103,6 +106,7 @@ private slots:
     void savedFiltersPerAgentAndCompany();
     void bulkActionsReportEachOutcome();
     void agentsHaveNoBulkActions();
+    void resolveAsksFirst();
 };
 
 void TestQueueView::showsWhoHasRoomLive()
@@ -296,6 +300,46 @@ void TestQueueView::agentsHaveNoBulkActions()
     QVERIFY(desk.signIn());
     QVERIFY(desk.view->bulkBar().isHidden());
     QCOMPARE(desk.view->table()->selectionMode(), QAbstractItemView::SingleSelection);
+}
+
+// Answers the next message box with `button` once it is shown (it runs its own event loop).
+static void answerNextBox(QMessageBox::StandardButton button, QString *text)
+{
+    auto *poll = new QTimer(qApp);
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, button, text] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            *text = box->text();
+            poll->deleteLater();
+            box->button(button)->click();
+        }
+    });
+    poll->start();
+}
+
+void TestQueueView::resolveAsksFirst()
+{
+    Desk desk("supervisor");
+    QVERIFY(desk.signIn());
+    desk.view->show();
+    QVERIFY(desk.view->selectSessions({QStringLiteral("sess_a"), QStringLiteral("sess_c")}));
+    desk.api.script("POST /api/cs/sessions/sess_a/resolve", {{200, {}}});
+    desk.api.script("POST /api/cs/sessions/sess_c/resolve", {{200, {}}});
+    auto *resolve = desk.view->bulkBar().findChild<QPushButton *>(QStringLiteral("bulkResolve"));
+
+    QString asked;
+    answerNextBox(QMessageBox::Cancel, &asked);
+    resolve->click();
+    QCOMPARE(asked,
+        QStringLiteral("Resolve 2 conversation(s)? Each customer gets the closing message, and the "
+                       "conversations leave the queue."));
+    QVERIFY(desk.api.to("POST /api/cs/sessions/sess_a/resolve").isEmpty());
+
+    QSignalSpy finished(&desk.view->bulkBar(), &QueueBulkBar::finished);
+    answerNextBox(QMessageBox::Yes, &asked);
+    resolve->click();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.first().first().toString(), QStringLiteral("2 of 2 resolved"));
 }
 
 QTEST_MAIN(TestQueueView)
