@@ -12,6 +12,7 @@ class QPushButton;
 namespace tierdesk::ui {
 
 class ApiClient;
+class ApiReply;
 class TeamRoster;
 
 // A supervisor's actions on several queue rows at once: Assign to…, Transfer to queue…,
@@ -45,7 +46,7 @@ private:
     void askTransfer();
     void askResolve();
     void run(const std::function<QString(int done, int total)> &words,
-        const std::function<class ApiReply *(const QString &)> &call);
+        const std::function<ApiReply *(const QString &)> &call);
 
     ApiClient &m_client;
     TeamRoster &m_roster;

@@ -31,6 +31,28 @@ QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
     m_filter = new QueueFilterModel(this);
     m_filter->setSourceModel(&m_model);
 
+    buildTable();
+    auto *buttons = buildButtons();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(8);
+    layout->addWidget(buildFilters());
+    layout->addWidget(buildInfoRow());
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_empty);
+    layout->addLayout(buttons);
+
+    connectSignals();
+    m_snoozedReload.setSingleShot(true);
+    m_snoozedReload.setInterval(kSnoozedReloadMs);
+    connect(&m_snoozedReload, &QTimer::timeout, this, &QueueView::reloadSnoozed);
+    m_model.setSlaNote(m_hours->hours().slaNote());
+    updateButtons();
+}
+
+void QueueView::buildTable()
+{
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("queueTable"));
     m_table->setModel(m_filter);
@@ -55,7 +77,10 @@ QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
     for (int c = 0; c < QueueModel::Summary; ++c)
         m_table->setColumnWidth(c, qMax(widths[c] * em, header->sectionSizeHint(c)));
     m_table->setColumnHidden(QueueModel::SnoozedUntil, true);
+}
 
+QHBoxLayout *QueueView::buildButtons()
+{
     m_empty = new QLabel(tr("Nothing is waiting. New escalations appear here as they arrive."), this);
     m_empty->setObjectName(QStringLiteral("queueEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -70,7 +95,7 @@ QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
     m_open->setObjectName(QStringLiteral("openButton"));
     m_open->setDefault(true);
     m_bulk = new QueueBulkBar(
-        client, *m_roster, [this] { return selectedSessions(); },
+        m_client, *m_roster, [this] { return selectedSessions(); },
         [this] {
             QHash<QString, QString> names;
             for (const QModelIndex &i : m_table->selectionModel()->selectedRows(QueueModel::Customer))
@@ -85,16 +110,11 @@ QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
     buttons->addWidget(m_release);
     buttons->addWidget(m_claim);
     buttons->addWidget(m_open);
+    return buttons;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 12, 12, 12);
-    layout->setSpacing(8);
-    layout->addWidget(buildFilters());
-    layout->addWidget(buildInfoRow());
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_empty);
-    layout->addLayout(buttons);
-
+void QueueView::connectSignals()
+{
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QueueView::updateButtons);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, m_bulk, &QueueBulkBar::selectionChanged);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &QueueView::updateButtons);
@@ -134,11 +154,6 @@ QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
         m_model.setSlaNote(m_hours->hours().slaNote());
         m_snoozed->setSlaNote(m_hours->hours().slaNote());
     });
-    m_snoozedReload.setSingleShot(true);
-    m_snoozedReload.setInterval(kSnoozedReloadMs);
-    connect(&m_snoozedReload, &QTimer::timeout, this, &QueueView::reloadSnoozed);
-    m_model.setSlaNote(m_hours->hours().slaNote());
-    updateButtons();
 }
 
 QWidget *QueueView::buildFilters()

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -76,6 +77,9 @@ signals:
     void status(const QString &text);
 
 private:
+    void buildTable();
+    QHBoxLayout *buildButtons();
+    void connectSignals();
     QWidget *buildFilters();
     QWidget *buildInfoRow();
     QToolButton *buildSavedFiltersButton(QWidget *parent);
