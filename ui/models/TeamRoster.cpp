@@ -12,6 +12,9 @@ TeamRoster::TeamRoster(ApiClient &client, QObject *parent) : QObject(parent), m_
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &TeamRoster::reload);
+    m_refresh.setInterval(kRefreshMs);
+    connect(&m_refresh, &QTimer::timeout, this, &TeamRoster::reload);
+    m_refresh.start();
 }
 
 void TeamRoster::reload()

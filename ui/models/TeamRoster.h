@@ -26,6 +26,8 @@ public:
     };
 
     static constexpr int kCoalesceMs = 300;
+    // A capacity changed by an admin announces nothing: read again this often as well.
+    static constexpr int kRefreshMs = 60'000;
 
     explicit TeamRoster(ApiClient &client, QObject *parent = nullptr);
 
@@ -45,6 +47,7 @@ private:
     ApiClient &m_client;
     QList<Member> m_members;
     QTimer m_coalesce;
+    QTimer m_refresh;
     bool m_inFlight = false;
     bool m_again = false;
 };
