@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DeskHours</name>
+    <message>
+        <source>Closed for the next two weeks</source>
+        <translation>Die nächsten zwei Wochen geschlossen</translation>
+    </message>
+    <message>
+        <source>Open until %1</source>
+        <translation>Geöffnet bis %1</translation>
+    </message>
+    <message>
+        <source>Closed — opens %1</source>
+        <translation>Geschlossen — öffnet %1</translation>
+    </message>
+    <message>
+        <source>Time left to the next SLA target: the first response, then the resolution.</source>
+        <translation>Zeit bis zum nächsten SLA-Ziel: erst die erste Antwort, dann die Lösung.</translation>
+    </message>
+    <message>
+        <source>Time left to the next SLA target. Due times count only the desk&apos;s open hours (%1): a conversation that arrives while the desk is closed starts counting when it opens.</source>
+        <translation>Zeit bis zum nächsten SLA-Ziel. Fälligkeiten zählen nur die Öffnungszeiten des Teams (%1): Ein Gespräch, das außerhalb der Öffnungszeiten kommt, zählt erst ab der nächsten Öffnung.</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>Active</source>
@@ -306,6 +329,14 @@
     <message>
         <source>Concise</source>
         <translation>Knapp</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>gestern %1</translation>
     </message>
 </context>
 <context>
@@ -968,10 +999,6 @@
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <source>%1 sessions from %2 to %3</source>
-        <translation>%1 Sitzungen vom %2 bis %3</translation>
-    </message>
-    <message>
         <source>Export analytics</source>
         <translation>Auswertung exportieren</translation>
     </message>
@@ -1002,6 +1029,13 @@
     <message>
         <source>A session&apos;s satisfaction is its customer&apos;s rating (1 to 5) when one was given, else estimated from the final sentiment. An agent&apos;s figure counts only the ratings customers gave.</source>
         <translation>Die Zufriedenheit einer Sitzung ist die Bewertung des Kunden (1 bis 5), wenn er eine gegeben hat, sonst geschätzt aus der letzten Stimmung. Beim Agenten zählen nur die Bewertungen, die Kunden gegeben haben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) from %1 to %2</source>
+        <translation>
+            <numerusform>%n Sitzung vom %1 bis %2</numerusform>
+            <numerusform>%n Sitzungen vom %1 bis %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1170,16 @@
     <message>
         <source>Your reply before translation into %1</source>
         <translation>Ihre Antwort vor der Übersetzung ins %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::BulkRun</name>
+    <message numerus="yes">
+        <source>%1; %n failed: %2</source>
+        <translation>
+            <numerusform>%1; %n fehlgeschlagen: %2</numerusform>
+            <numerusform>%1; %n fehlgeschlagen: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2094,13 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::DeskHoursLabel</name>
+    <message>
+        <source>The desk&apos;s business hours (%1). SLA due times count only open hours.</source>
+        <translation>Die Öffnungszeiten des Teams (%1). SLA-Fälligkeiten zählen nur die Öffnungszeiten.</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::EmailSettings</name>
     <message>
         <source>smtp.example.com (empty: no e-mail)</source>
@@ -2654,16 +2705,8 @@ Schlüssel: %3</translation>
         <translation>Lokale Antwort (Anbieterfehler)</translation>
     </message>
     <message>
-        <source>%1 · %2 turns: %3 passed, %4 repaired, %5 answered locally</source>
-        <translation>%1 · %2 Antworten: %3 bestanden, %4 nachgebessert, %5 lokal beantwortet</translation>
-    </message>
-    <message>
         <source> · p50 %1 ms, p95 %2 ms · %3</source>
         <translation> · p50 %1 ms, p95 %2 ms · %3</translation>
-    </message>
-    <message>
-        <source> (only the first %1 turns were worded)</source>
-        <translation> (nur die ersten %1 Antworten wurden formuliert)</translation>
     </message>
     <message>
         <source>%1 · message %2</source>
@@ -2704,6 +2747,20 @@ Schlüssel: %3</translation>
     <message>
         <source>Cost</source>
         <translation>Kosten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n turn(s): %2 passed, %3 repaired, %4 answered locally</source>
+        <translation>
+            <numerusform>%1 · %n Antwort: %2 bestanden, %3 nachgebessert, %4 lokal beantwortet</numerusform>
+            <numerusform>%1 · %n Antworten: %2 bestanden, %3 nachgebessert, %4 lokal beantwortet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (only the first %n turn(s) were worded)</source>
+        <translation>
+            <numerusform> (nur %n Antwort wurde formuliert)</numerusform>
+            <numerusform> (nur die ersten %n Antworten wurden formuliert)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2781,6 +2838,93 @@ Schlüssel: %3</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::QueueBulkBar</name>
+    <message>
+        <source>Assign to…</source>
+        <translation>Zuweisen an…</translation>
+    </message>
+    <message>
+        <source>Transfer to queue…</source>
+        <translation>In Warteschlange verschieben…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Lösen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %n selected conversation(s) to:</source>
+        <translation>
+            <numerusform>%n ausgewähltes Gespräch übergeben an:</numerusform>
+            <numerusform>%n ausgewählte Gespräche übergeben an:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transfer to queue</source>
+        <translation>In Warteschlange verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move the %n selected conversation(s) to the queue:</source>
+        <translation>
+            <numerusform>%n ausgewähltes Gespräch in diese Warteschlange verschieben:</numerusform>
+            <numerusform>%n ausgewählte Gespräche in diese Warteschlange verschieben:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve conversations</source>
+        <translation>Gespräche lösen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %n conversation(s)? Each customer gets the closing message, and the conversations leave the queue.</source>
+        <translation>
+            <numerusform>%n Gespräch lösen? Der Kunde erhält die Abschlussnachricht, und das Gespräch verlässt die Warteschlange.</numerusform>
+            <numerusform>%n Gespräche lösen? Jeder Kunde erhält die Abschlussnachricht, und die Gespräche verlassen die Warteschlange.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n assigned to %2</source>
+        <translation>
+            <numerusform>%1 von %n an %2 zugewiesen</numerusform>
+            <numerusform>%1 von %n an %2 zugewiesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n moved to %2</source>
+        <translation>
+            <numerusform>%1 von %n nach %2 verschoben</numerusform>
+            <numerusform>%1 von %n nach %2 verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n resolved</source>
+        <translation>
+            <numerusform>%1 von %n gelöst</numerusform>
+            <numerusform>%1 von %n gelöst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved from the queue</source>
+        <translation>Aus der Warteschlange gelöst</translation>
+    </message>
+    <message numerus="yes">
+        <source>Working on %n conversation(s)…</source>
+        <translation>
+            <numerusform>Bearbeite %n Gespräch…</numerusform>
+            <numerusform>Bearbeite %n Gespräche…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::QueueModel</name>
     <message>
         <source>%1d %2h</source>
@@ -2819,24 +2963,28 @@ Schlüssel: %3</translation>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <source>Assignee</source>
-        <translation>Zuständig</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Back in the queue at %1, or as soon as the customer writes</source>
+        <translation>Zurück in der Warteschlange am %1 oder sobald der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::QueueStatsModel</name>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>Since midnight (UTC): %1 answered in time, %2 breached</source>
-        <translation>Seit Mitternacht (UTC): %1 rechtzeitig beantwortet, %2 überschritten</translation>
-    </message>
     <message>
         <source>Queue</source>
         <translation>Warteschlange</translation>
@@ -2864,6 +3012,36 @@ Schlüssel: %3</translation>
     <message>
         <source>SLA today</source>
         <translation>SLA heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left the desk within their SLA</source>
+        <translation>
+            <numerusform>%n hat das Team innerhalb des SLA verlassen</numerusform>
+            <numerusform>%n haben das Team innerhalb des SLA verlassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breached their SLA</source>
+        <translation>
+            <numerusform>%n hat das SLA verletzt</numerusform>
+            <numerusform>%n haben das SLA verletzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none settled yet</source>
+        <translation>noch keines</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3)</source>
+        <translation>%1 % (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>midnight (UTC)</source>
+        <translation>Mitternacht (UTC)</translation>
+    </message>
+    <message>
+        <source>SLA today: of the conversations settled since %1, the share that met its SLA. A conversation counts as met when it leaves the desk (resolved or handed back to the AI) without breaching, and as missed the moment it breaches. Conversations answered in time but still open count for nothing yet, so early in the day a single breach can show 0 %.</source>
+        <translation>SLA heute: von den seit %1 abgeschlossenen Gesprächen der Anteil, der sein SLA eingehalten hat. Ein Gespräch zählt als eingehalten, wenn es das Team ohne Verletzung verlässt (gelöst oder an die KI zurückgegeben), und als verfehlt in dem Moment, in dem es das SLA verletzt. Rechtzeitig beantwortete, aber noch offene Gespräche zählen noch nicht; früh am Tag kann daher eine einzige Verletzung 0 % zeigen.</translation>
     </message>
 </context>
 <context>
@@ -2907,6 +3085,58 @@ Schlüssel: %3</translation>
     <message>
         <source>All queues</source>
         <translation>Alle Warteschlangen</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Show the snoozed conversations instead, with when each comes back</source>
+        <translation>Stattdessen die zurückgestellten Gespräche zeigen, mit dem Zeitpunkt ihrer Rückkehr</translation>
+    </message>
+    <message>
+        <source>Each available person&apos;s open conversations against their capacity</source>
+        <translation>Offene Gespräche jeder verfügbaren Person im Verhältnis zu ihrer Kapazität</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>No saved filters yet</source>
+        <translation>Noch keine gespeicherten Filter</translation>
+    </message>
+    <message>
+        <source>Save current filter…</source>
+        <translation>Aktuellen Filter speichern…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Name dieses Filters:</translation>
+    </message>
+    <message>
+        <source>Filter “%1” saved</source>
+        <translation>Filter „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Filter “%1” deleted</source>
+        <translation>Filter „%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Nothing is snoozed.</source>
+        <translation>Nichts ist zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>The snoozed conversations could not be loaded: %1</source>
+        <translation>Die zurückgestellten Gespräche konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3178,14 +3408,6 @@ Schlüssel: %3</translation>
         <translation>anders eskaliert</translation>
     </message>
     <message>
-        <source>%1 of %2 sessions would change</source>
-        <translation>%1 von %2 Sitzungen würden sich ändern</translation>
-    </message>
-    <message>
-        <source> (only the newest %1 of %2 sessions were replayed)</source>
-        <translation> (nur die neuesten %1 von %2 Sitzungen wurden nachgespielt)</translation>
-    </message>
-    <message>
         <source>%1
 Double-click to open the conversation</source>
         <translation>%1
@@ -3206,6 +3428,20 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>With the change</source>
         <translation>Mit der Änderung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n session(s) would change</source>
+        <translation>
+            <numerusform>%1 von %n Sitzung würde sich ändern</numerusform>
+            <numerusform>%1 von %n Sitzungen würden sich ändern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (only the newest %1 of %n session(s) were replayed)</source>
+        <translation>
+            <numerusform> (nur die neuesten %1 von %n Sitzung wurden nachgespielt)</numerusform>
+            <numerusform> (nur die neuesten %1 von %n Sitzungen wurden nachgespielt)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3291,14 +3527,6 @@ Doppelklick öffnet das Gespräch</translation>
         </translation>
     </message>
     <message>
-        <source>SLA today %1 %</source>
-        <translation>SLA heute %1 %</translation>
-    </message>
-    <message>
-        <source>no SLA settled today</source>
-        <translation>heute noch keine SLA-Ergebnisse</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3309,6 +3537,10 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>Not reassigned: %1</source>
         <translation>Nicht neu zugewiesen: %1</translation>
+    </message>
+    <message>
+        <source>SLA today: %1</source>
+        <translation>SLA heute: %1</translation>
     </message>
 </context>
 <context>
@@ -3338,12 +3570,51 @@ Doppelklick öffnet das Gespräch</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Sessions</source>
-        <translation>Sitzungen</translation>
-    </message>
-    <message>
         <source>Holding</source>
         <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Open conversations against capacity: automatic assignment gives a person new conversations only while they have room.</source>
+        <translation>Offene Gespräche im Verhältnis zur Kapazität: Die automatische Zuweisung gibt einer Person nur neue Gespräche, solange sie Platz hat.</translation>
+    </message>
+    <message>
+        <source>Open / capacity</source>
+        <translation>Offen / Kapazität</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Platz</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TeamRoster</name>
+    <message>
+        <source>%1 %2 (full)</source>
+        <translation>%1 %2 (voll)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Nobody is available right now.</source>
+        <translation>Gerade ist niemand verfügbar.</translation>
+    </message>
+    <message>
+        <source>Available: %1</source>
+        <translation>Verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 open</source>
+        <translation>%1 — %2, %3 offen</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(countIcon(0));
     m_model = new QueueModel(this);
-    m_queue = new QueueView(*m_model, this);
+    m_queue = new QueueView(*m_model, m_client, this);
     m_conversation = new ConversationView(m_client, this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_queue);
@@ -144,6 +144,7 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(m_queue, &QueueView::openRequested, this, [this](const QString &id) { openConversation(id); });
     connect(m_queue, &QueueView::claimRequested, this, &MainWindow::claim);
     connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
+    connect(m_queue, &QueueView::status, this, &MainWindow::message);
     connect(m_conversation, &ConversationView::status, this, &MainWindow::message);
     connect(m_knowledge, &KnowledgeView::status, this, &MainWindow::message);
     connect(m_analytics, &AnalyticsView::status, this, &MainWindow::message);

@@ -199,7 +199,7 @@ void TestConfigView::whatIfListsExactlyTheChangedSessions()
         QStringLiteral("NO_LONGER"));
     QCOMPARE(model.index(refund, SimulationModel::After).data().toString(), QStringLiteral("No escalation"));
     QCOMPARE(m_view->findChild<QLabel *>(QStringLiteral("whatIfSummary"))->text(),
-        QStringLiteral("2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1"));
+        QStringLiteral("2 of 3 session(s) would change — escalate earlier: 1 · no longer escalate: 1"));
     QCOMPARE(serverConfig()
                  .value(QLatin1String("irateProtocol"))
                  .toObject()
@@ -484,7 +484,7 @@ void TestConfigView::whatIfShowsTheCandidateModelsReplies()
     // The AI Manager's model is the one an earlier test saved (large-model).
     QVERIFY2(summary.startsWith(QLatin1String("small-model")), qPrintable(summary));
     QVERIFY2(summary.contains(
-                 QStringLiteral(" · %1 turns: 0 passed, 0 repaired, %1 answered locally").arg(trial.rowCount())),
+                 QStringLiteral(" · %1 turn(s): 0 passed, 0 repaired, %1 answered locally").arg(trial.rowCount())),
         qPrintable(summary));
 
     // Nothing was stored; Revert clears the trial with the edits it was for.

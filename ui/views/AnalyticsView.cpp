@@ -3,6 +3,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/client/ReportExporter.h"
 #include "ui/models/AnalyticsModel.h"
+#include "ui/models/Display.h"
 #include "ui/views/AnalyticsCharts.h"
 
 #include <QChart>
@@ -30,7 +31,7 @@ QDateEdit *dateEdit(const QString &name, const QDate &date, QWidget *parent)
     auto *edit = new QDateEdit(date, parent);
     edit->setObjectName(name);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     return edit;
 }
 
@@ -261,9 +262,8 @@ void AnalyticsView::display(const QJsonObject &report)
         m_charts.at(i)->setChart(charts.at(i));
         delete old; // setChart() leaves the previous chart to us
     }
-    say(tr("%1 sessions from %2 to %3")
-            .arg(figure(QStringLiteral("totalSessions")), m_from->date().toString(Qt::ISODate),
-                m_to->date().toString(Qt::ISODate)));
+    say(tr("%n session(s) from %1 to %2", nullptr, figure(QStringLiteral("totalSessions")).toInt())
+            .arg(display::date(m_from->date()), display::date(m_to->date())));
     emit loaded();
 }
 
@@ -291,9 +291,8 @@ void AnalyticsView::exportPdf(const QString &path)
         return say(tr("Nothing to export yet."), true);
     ReportExporter::Report report;
     report.title = tr("Tierdesk analytics");
-    report.subtitle
-        = tr("%1 to %2, company %3")
-              .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), m_client.companyId());
+    report.subtitle = tr("%1 to %2, company %3")
+                          .arg(display::date(m_from->date()), display::date(m_to->date()), m_client.companyId());
     for (const auto &[key, label] : std::as_const(m_figures))
         report.figures.append({AnalyticsModel::figureLabel(key), label->text()});
     // Charts are widgets: drawn into images here, on the GUI thread, at a print-friendly size.

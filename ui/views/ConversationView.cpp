@@ -288,9 +288,7 @@ void ConversationView::updateHeader()
     else if (!m_queueItem.isEmpty())
         facts << tr("unclaimed");
     if (const QString until = m_queueItem.value(QLatin1String("snoozedUntil")).toString(); !until.isEmpty())
-        facts << tr("snoozed until %1")
-                     .arg(QLocale().toString(
-                         QDateTime::fromString(until, Qt::ISODateWithMs).toLocalTime(), QLocale::ShortFormat));
+        facts << tr("snoozed until %1").arg(display::dateTimeOfMs(display::parseTime(until)));
     if (m_readOnly)
         facts << tr("read-only");
     m_subtitle->setText(facts.join(QStringLiteral("  ·  ")));
@@ -589,7 +587,7 @@ void ConversationView::snoozeUntil(const QDateTime &until)
     const QString session = m_sessionId;
     ApiReply *r = m_client.snooze(session, until);
     connect(r, &ApiReply::succeeded, this, [this, session, until](const QJsonObject &body) {
-        emit status(tr("Snoozed until %1").arg(QLocale().toString(until, QLocale::ShortFormat)));
+        emit status(tr("Snoozed until %1").arg(display::dateTime(until)));
         emit snoozed(session);
         if (session == m_sessionId)
             setSession(body);
