@@ -7,6 +7,8 @@
 #   scripts/check-translations.sh --update  writes the new strings into translations/*.ts (marked
 #                                            unfinished) and drops the vanished ones (make translations)
 # Needs no build: lupdate reads the sources. Same options as qt_add_translations in ui/CMakeLists.txt.
+# English is the source language: tierdesk_en.ts holds only the plural forms (-pluralonly), so
+# "%n conversation(s)" reads "1 conversation" / "2 conversations".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -16,8 +18,16 @@ shopt -s nullglob
 ts_files=(translations/*.ts)
 [ ${#ts_files[@]} -gt 0 ] || { echo "no translations/*.ts" >&2; exit 2; }
 
+# The options for one .ts file: the source language's only for its plurals.
+options_for() {
+  case "$1" in *_en.ts) echo "-pluralonly" ;; *) echo "" ;; esac
+}
+
 if [ "${1:-}" = "--update" ]; then
-  "$lupdate" -silent -I . -locations none -no-obsolete ui -ts "${ts_files[@]}"
+  for ts in "${ts_files[@]}"; do
+    # shellcheck disable=SC2046
+    "$lupdate" -silent -I . -locations none -no-obsolete $(options_for "$ts") ui -ts "$ts"
+  done
   echo "Updated ${ts_files[*]}; translate the entries marked unfinished (linguist or an editor)." >&2
   exit 0
 fi
@@ -28,7 +38,8 @@ status=0
 for ts in "${ts_files[@]}"; do
   copy="$tmp/$(basename "$ts")"
   cp "$ts" "$copy"
-  "$lupdate" -silent -I . -locations none ui -ts "$copy"
+  # shellcheck disable=SC2046
+  "$lupdate" -silent -I . -locations none $(options_for "$ts") ui -ts "$copy"
   python3 - "$ts" "$copy" <<'PY' || status=1
 import sys
 import xml.etree.ElementTree as ET

@@ -45,15 +45,19 @@ QString ConsoleLanguage::install(QCoreApplication *app, const QLocale &locale, b
     }
     if (setDefaultLocale)
         QLocale::setDefault(locale);
-    // English is the source language: nothing to load. QTranslator::load() walks
-    // locale.uiLanguages() (LANGUAGE=fr:de gives fr, de); stop before it falls
+    // English is the source language: only its plural forms are loaded. QTranslator::load()
+    // walks locale.uiLanguages() (LANGUAGE=fr:de gives fr, de); stop before it falls
     // through to German when English comes first, as in LANGUAGE=en:de.
     const QStringList wanted = locale.uiLanguages();
-    if (wanted.isEmpty() || wanted.first().startsWith(QLatin1String("en")) || wanted.first() == QLatin1String("C"))
+    if (wanted.isEmpty() || wanted.first().startsWith(QLatin1String("en")) || wanted.first() == QLatin1String("C")) {
+        loaded(app, QLocale(QLocale::English), QStringLiteral("tierdesk"), QStringLiteral(":/i18n"));
         return {};
+    }
     const QTranslator *console = loaded(app, locale, QStringLiteral("tierdesk"), QStringLiteral(":/i18n"));
-    if (!console)
+    if (!console) { // a language the console does not speak: English, with its plurals
+        loaded(app, QLocale(QLocale::English), QStringLiteral("tierdesk"), QStringLiteral(":/i18n"));
         return {};
+    }
     loaded(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return console->language().section(QLatin1Char('_'), 0, 0);
 }

@@ -91,7 +91,7 @@ private slots:
     void settingChoosesTheLanguage_data();
     void settingChoosesTheLanguage();
     void installSwitchesLanguageBothWays();
-    void englishFirstLoadsNothing();
+    void englishFirstLoadsOnlyItsPlurals();
     void windowBuiltInGermanShowsGermanNavigation();
     void everyMessageTranslatedWithItsPlaceholders();
 
@@ -170,11 +170,19 @@ void TestTranslations::installSwitchesLanguageBothWays()
     QCOMPARE(display::enumLabel(QStringLiteral("SOMETHING_NEW")), QStringLiteral("Something new"));
 }
 
-void TestTranslations::englishFirstLoadsNothing()
+void TestTranslations::englishFirstLoadsOnlyItsPlurals()
 {
+    const auto articles
+        = [](int n) { return QCoreApplication::translate("tierdesk::ui::KnowledgeView", "%n article(s)", nullptr, n); };
     QCOMPARE(ConsoleLanguage::install(qApp, QLocale(QStringLiteral("en_GB"))), QString());
+    // English's plural forms only: one article, two articles.
+    QCOMPARE(articles(1), QStringLiteral("1 article"));
+    QCOMPARE(articles(2), QStringLiteral("2 articles"));
+    QCOMPARE(articles(0), QStringLiteral("0 articles"));
     QCOMPARE(ConsoleLanguage::install(qApp, QLocale(QStringLiteral("de_AT"))), QStringLiteral("de"));
+    QCOMPARE(articles(1), QStringLiteral("1 Artikel"));
     QCOMPARE(ConsoleLanguage::install(qApp, QLocale(QStringLiteral("fr_FR"))), QString()); // no French yet
+    QCOMPARE(articles(3), QStringLiteral("3 articles")); // English, with its plurals
     QCOMPARE(display::titleCase(QStringLiteral("orders")), QStringLiteral("Orders"));
 }
 
