@@ -1,7 +1,8 @@
 // Two people at work on one real embedded server, through the console:
 // claim -> reply (a WebSocket client of the session receives it) -> resolve,
 // and a second console that sees the first one's claim live, and who else has a conversation
-// open and writes in it.
+// open and writes in it; a reply while a colleague types one asks first; after a resolve the
+// next conversation opens.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/MainWindow.h"
@@ -12,6 +13,8 @@
 #include "ui/views/ConversationView.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/ReplyBox.h"
+
+#include <QPushButton>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -44,10 +47,15 @@ private slots:
     void secondConsoleSeesTheClaimLive();
     void replyClaimsOrIsRefusedInTheConversation();
     void colleagueInTheConversationShownLive();
+    void replyWhileAColleagueTypesAsksFirst();
+    void resolveGoesOnToTheNextConversation();
 
 private:
     QString escalatedSession(const QString &text);
     bool login(ApiClient &client, const QString &email);
+    // A person of the test's company (created once), for a test that needs a desk of their own.
+    bool addAgent(const QString &email, const QString &name);
+    QStringList contents(ApiClient &client, const QString &sessionId);
 
     ServerFixture m_server;
 };
@@ -86,6 +94,23 @@ QString TestDeskFlow::escalatedSession(const QString &text)
     if (r.status != 200)
         qWarning() << "escalate:" << r.status << r.body;
     return r.status == 200 ? id : QString();
+}
+
+bool TestDeskFlow::addAgent(const QString &email, const QString &name)
+{
+    NewAgent a;
+    a.companyId = m_server.companyId();
+    a.email = email;
+    a.name = name;
+    return m_server.runtime().agents().create(a, kPassword, Actor{}).ok();
+}
+
+QStringList TestDeskFlow::contents(ApiClient &client, const QString &sessionId)
+{
+    QStringList out;
+    for (const QJsonValue &m : waitFor(client.session(sessionId)).body.value(QLatin1String("messages")).toArray())
+        out << m.toObject().value(QLatin1String("content")).toString();
+    return out;
 }
 
 bool TestDeskFlow::login(ApiClient &client, const QString &email)
@@ -273,6 +298,74 @@ void TestDeskFlow::replyClaimsOrIsRefusedInTheConversation()
         QVERIFY(m.toObject().value(QLatin1String("content")).toString() != draft);
     first.stopSession();
     second.stopSession();
+}
+
+// Ann is typing a reply; Bob's reply asks first and goes only when he says so.
+void TestDeskFlow::replyWhileAColleagueTypesAsksFirst()
+{
+    ApiClient ann;
+    ApiClient bob;
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    QVERIFY(login(bob, QStringLiteral("bob@example.com")));
+    MainWindow first(ann);
+    MainWindow second(bob);
+    first.show();
+    second.show();
+    QVERIFY(startLive(first, ann, second, bob));
+    const QString id = escalatedSession(QStringLiteral("Please get me a human, my parcel is lost"));
+    QVERIFY(!id.isEmpty());
+    first.openConversation(id);
+    second.openConversation(id);
+    ConversationView &bobSees = *second.conversation();
+    QTRY_VERIFY_WITH_TIMEOUT(bobSees.transcript().rowCount() >= 1, 5000);
+    first.conversation()->replyBox()->editor()->insertPlainText(QStringLiteral("Hi, Ann here, let me"));
+    QTRY_COMPARE_WITH_TIMEOUT(bobSees.viewersText(), QStringLiteral("Ann Archer is typing a reply…"), 5000);
+
+    const QString mine = QStringLiteral("Hello, Bob here: the parcel is with the carrier.");
+    bobSees.replyBox()->setText(mine);
+    QTest::keyClick(bobSees.replyBox()->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(bobSees.bannerVisible());
+    QCOMPARE(bobSees.bannerText(), QStringLiteral("Ann Archer is typing a reply. Send yours anyway?"));
+    QVERIFY(!contents(bob, id).contains(mine));
+
+    bobSees.findChild<QPushButton *>(QStringLiteral("sendAnyway"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(bobSees.replyBox()->text().isEmpty(), 5000);
+    QVERIFY(contents(bob, id).contains(mine));
+    QVERIFY(!bobSees.bannerVisible());
+    first.stopSession();
+    second.stopSession();
+}
+
+// Cat holds two conversations; resolving one opens the other.
+void TestDeskFlow::resolveGoesOnToTheNextConversation()
+{
+    QVERIFY(addAgent(QStringLiteral("cat@example.com"), QStringLiteral("Cat Cole")));
+    ApiClient cat;
+    QVERIFY(login(cat, QStringLiteral("cat@example.com")));
+    MainWindow w(cat);
+    w.show();
+    QSignalSpy subscribed(&cat.events(), &EventStream::subscribed);
+    w.startSession();
+    QVERIFY(subscribed.wait(5000));
+    const QString done = escalatedSession(QStringLiteral("A human please, the kettle leaks"));
+    const QString next = escalatedSession(QStringLiteral("A human please, my invoice is wrong"));
+    QVERIFY(!done.isEmpty() && !next.isEmpty());
+    QVERIFY(waitFor(cat.claim(done)).ok);
+    QVERIFY(waitFor(cat.claim(next)).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        w.queueModel().index(w.queueModel().rowOf(next), 0).data(QueueModel::AssigneeIdRole).toString(), cat.agentId(),
+        5000);
+
+    w.openConversation(done);
+    QTRY_VERIFY_WITH_TIMEOUT(w.conversation()->transcript().rowCount() >= 1, 5000);
+    w.conversation()->showResolve();
+    auto *dialog = w.conversation()->findChild<ResolveDialog *>(QStringLiteral("resolveDialog"));
+    QVERIFY(dialog && dialog->openNext());
+    dialog->setSummary(QStringLiteral("Sent a new kettle"));
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(w.conversation()->sessionId(), next, 5000);
+    QCOMPARE(waitFor(cat.session(done)).body.value(QLatin1String("status")).toString(), QStringLiteral("RESOLVED"));
+    w.stopSession();
 }
 
 QTEST_MAIN(TestDeskFlow)
