@@ -32,6 +32,7 @@ ResolveDialog::ResolveDialog(QWidget *parent) : QDialog(parent)
     m_summary->setObjectName(QStringLiteral("resolutionSummary"));
     m_summary->setPlaceholderText(tr("What was done, for your team (at most 2000 characters)"));
     m_summary->setTabChangesFocus(true);
+    m_summary->setMaximumHeight(fontMetrics().lineSpacing() * 5 + 12);
     m_sendClosing = new QCheckBox(tr("Send the customer a closing message"), this);
     m_sendClosing->setObjectName(QStringLiteral("sendClosingMessage"));
     m_sendClosing->setChecked(true);
@@ -39,6 +40,7 @@ ResolveDialog::ResolveDialog(QWidget *parent) : QDialog(parent)
     m_closing->setObjectName(QStringLiteral("closingMessage"));
     m_closing->setPlaceholderText(tr("Loading the closing message…"));
     m_closing->setTabChangesFocus(true);
+    m_closing->setMaximumHeight(fontMetrics().lineSpacing() * 7 + 12);
     m_closingNote = new QLabel(this);
     m_closingNote->setObjectName(QStringLiteral("closingMessageNote"));
     m_closingNote->setWordWrap(true);

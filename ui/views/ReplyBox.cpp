@@ -52,11 +52,6 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Ctrl+Enter"));
     m_send->setMinimumWidth(110);
-    m_send->setStyleSheet(
-        QStringLiteral("QPushButton { background:#2563eb; color:white; border:none; border-radius:4px;"
-                       " padding:6px 18px; font-weight:600; }"
-                       "QPushButton:disabled { background:#9db7ef; }"
-                       "QPushButton:hover { background:#1d4ed8; }"));
     m_warning = new QLabel(this);
     m_warning->setObjectName(QStringLiteral("replyWarning"));
     m_warning->setWordWrap(true);
@@ -101,6 +96,7 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ReplyBox::onTextChanged);
     connect(m_note, &QCheckBox::toggled, this, &ReplyBox::showNoteMode);
     connect(m_mentions, &MentionCompleter::namesWanted, this, &ReplyBox::mentionNamesWanted);
+    showNoteMode(false);
     connect(m_completer, QOverload<const QString &>::of(&QCompleter::activated), this, [this](const QString &pick) {
         const QString id = cannedIdFor(pick);
         if (!id.isEmpty())
@@ -123,6 +119,14 @@ void ReplyBox::showNoteMode(bool note)
             : tr("Write a reply… ( / for canned responses, Ctrl+Enter to send)"));
     m_noteHint->setVisible(note);
     m_send->setText(note ? tr("Add note") : tr("Send"));
+    // A note's button is amber like its box: what goes to the customer stays blue.
+    m_send->setStyleSheet(QStringLiteral("QPushButton { background:%1; color:white; border:none; border-radius:4px;"
+                                         " padding:6px 18px; font-weight:600; }"
+                                         "QPushButton:disabled { background:%2; }"
+                                         "QPushButton:hover { background:%3; }")
+                              .arg(note ? QStringLiteral("#b45309") : QStringLiteral("#2563eb"),
+                                  note ? QStringLiteral("#e5b98a") : QStringLiteral("#9db7ef"),
+                                  note ? QStringLiteral("#92400e") : QStringLiteral("#1d4ed8")));
     if (!note)
         m_mentions->hide();
 }
