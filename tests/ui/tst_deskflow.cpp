@@ -2,15 +2,17 @@
 // claim -> reply (a WebSocket client of the session receives it) -> resolve,
 // and a second console that sees the first one's claim live, and who else has a conversation
 // open and writes in it; a reply while a colleague types one asks first; after a resolve the
-// next conversation opens.
+// next conversation opens; a customer's low rating reaches a supervisor's notifications.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/MainWindow.h"
 #include "ui/client/ApiClient.h"
 #include "ui/dialogs/ResolveDialog.h"
+#include "ui/models/NotificationsModel.h"
 #include "ui/models/QueueModel.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/ConversationView.h"
+#include "ui/views/NotificationsButton.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/ReplyBox.h"
 
@@ -49,12 +51,13 @@ private slots:
     void colleagueInTheConversationShownLive();
     void replyWhileAColleagueTypesAsksFirst();
     void resolveGoesOnToTheNextConversation();
+    void lowRatingNotifiesTheSupervisor();
 
 private:
     QString escalatedSession(const QString &text);
     bool login(ApiClient &client, const QString &email);
     // A person of the test's company (created once), for a test that needs a desk of their own.
-    bool addAgent(const QString &email, const QString &name);
+    bool addAgent(const QString &email, const QString &name, const QString &role = QStringLiteral("agent"));
     QStringList contents(ApiClient &client, const QString &sessionId);
 
     ServerFixture m_server;
@@ -96,9 +99,10 @@ QString TestDeskFlow::escalatedSession(const QString &text)
     return r.status == 200 ? id : QString();
 }
 
-bool TestDeskFlow::addAgent(const QString &email, const QString &name)
+bool TestDeskFlow::addAgent(const QString &email, const QString &name, const QString &role)
 {
     NewAgent a;
+    a.role = role;
     a.companyId = m_server.companyId();
     a.email = email;
     a.name = name;
@@ -365,6 +369,40 @@ void TestDeskFlow::resolveGoesOnToTheNextConversation()
     dialog->accept();
     QTRY_COMPARE_WITH_TIMEOUT(w.conversation()->sessionId(), next, 5000);
     QCOMPARE(waitFor(cat.session(done)).body.value(QLatin1String("status")).toString(), QStringLiteral("RESOLVED"));
+    w.stopSession();
+}
+
+// The customer gives 1 of 5 after Ann resolved: Sue (a supervisor) is told at once and opens it.
+void TestDeskFlow::lowRatingNotifiesTheSupervisor()
+{
+    QVERIFY(addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue Stone"), QStringLiteral("supervisor")));
+    ApiClient sue;
+    ApiClient ann;
+    QVERIFY(login(sue, QStringLiteral("sue@example.com")));
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    MainWindow w(sue);
+    w.show();
+    QSignalSpy subscribed(&sue.events(), &EventStream::subscribed);
+    w.startSession();
+    QVERIFY(subscribed.wait(5000));
+    const QString id = escalatedSession(QStringLiteral("A human please, the blender is broken"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(waitFor(ann.claim(id)).ok);
+    QVERIFY(waitFor(ann.resolve(id, QStringLiteral("UNRESOLVED"), QStringLiteral("Could not help"))).ok);
+    HttpClient customer(m_server.port(), m_server.token(api::Role::Client));
+    const HttpResult rated = customer.post(QStringLiteral("/api/cs/sessions/%1/satisfaction").arg(id),
+        {{QStringLiteral("rating"), 1}, {QStringLiteral("comment"), QStringLiteral("Nobody helped")}});
+    QCOMPARE(rated.status, 201);
+
+    NotificationsButton *button = w.notificationsButton();
+    QTRY_COMPARE_WITH_TIMEOUT(button->model().rowCount(), 1, 5000);
+    const QString text = button->model().index(0).data().toString();
+    QVERIFY2(text.contains(QStringLiteral("rated the conversation 1 of 5: “Nobody helped” (answered by Ann Archer)")),
+        qPrintable(text));
+    QVERIFY(!w.notifications().isEmpty() && w.notifications().last().startsWith(QLatin1String("Low rating: ")));
+    button->choose(0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.conversation()->sessionId(), id, 5000);
+    QCOMPARE(button->model().rowCount(), 0);
     w.stopSession();
 }
 
