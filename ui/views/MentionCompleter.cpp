@@ -26,7 +26,7 @@ MentionCompleter::MentionCompleter(QPlainTextEdit *edit) : QObject(edit), m_edit
 void MentionCompleter::setNames(const QStringList &names)
 {
     m_names->setStringList(names);
-    if (m_completer->popup()->isVisible() || m_edit->hasFocus())
+    if (m_completer->popup()->isVisible() || m_edit->isVisible())
         refresh(false);
 }
 

@@ -214,7 +214,7 @@ void ReplyBox::setCannedResponses(const QJsonArray &items)
     }
     m_picks->setStringList(picks);
     // Read again while the agent picks: the picker follows what they typed.
-    if (pickingCanned() && m_edit->hasFocus())
+    if (pickingCanned() && m_edit->isVisible())
         openPicker();
 }
 
