@@ -36,14 +36,44 @@ void onSignal(int)
     [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
 
-// The demo company's first admin, admin@<company>.local, with a random
-// 16-character password; returns "EMAIL / PASSWORD" to print once.
-Result<QString> createDemoAdmin(api::Runtime &rt, const QString &company)
+QString randomPassword()
 {
     static const QLatin1String alphabet("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     QString password;
     for (int i = 0; i < 16; ++i)
         password += alphabet.at(QRandomGenerator::system()->bounded(int(alphabet.size())));
+    return password;
+}
+
+// Seed 004's agent profiles as the demo desk's people: John Perry handles inquiries, Douglas
+// Smith complaints. Added once each (by e-mail), after the demo admin, with passwords nobody
+// knows: an admin sets one in Settings > Agents to log in as them.
+Status addDemoProfiles(api::Runtime &rt, const QString &company)
+{
+    const struct {
+        const char *name, *email, *queue;
+    } profiles[] = {{"John Perry", "john.perry", "inquiries"}, {"Douglas Smith", "douglas.smith", "complaints"}};
+    for (const auto &p : profiles) {
+        NewAgent a;
+        a.companyId = company;
+        a.email = QStringLiteral("%1@%2.local").arg(QLatin1String(p.email), company.toLower());
+        if (rt.agents().findByEmail(a.email))
+            continue;
+        a.name = QLatin1String(p.name);
+        a.queues = {QLatin1String(p.queue)};
+        if (const auto made = rt.agents().create(a, randomPassword(), kCliActor); !made)
+            return made.error();
+    }
+    if (!rt.engine().flush())
+        return makeError(ErrorKind::Internal, QStringLiteral("could not store the demo agents"));
+    return Ok{};
+}
+
+// The demo company's first admin, admin@<company>.local, with a random
+// 16-character password; returns "EMAIL / PASSWORD" to print once.
+Result<QString> createDemoAdmin(api::Runtime &rt, const QString &company)
+{
+    const QString password = randomPassword();
     NewAgent a;
     a.companyId = company;
     a.email = QStringLiteral("admin@%1.local").arg(company.toLower());
@@ -72,13 +102,15 @@ int seedDesk(api::Runtime &rt, QJsonObject &result)
     if (!rt.agents().empty()) {
         err << "Console login: an agent of this data directory (the demo admin admin@" << company.toLower()
             << ".local: the password shown when it was made; tierdesk agent create adds another)" << Qt::endl;
-        return 0;
+    } else {
+        const auto made = createDemoAdmin(rt, company);
+        if (!made)
+            return fail(1, made.error().message);
+        result.insert(QStringLiteral("login"), made->section(QLatin1Char(' '), 0, 0));
+        err << "Console login: " << *made << Qt::endl;
     }
-    const auto made = createDemoAdmin(rt, company);
-    if (!made)
-        return fail(1, made.error().message);
-    result.insert(QStringLiteral("login"), made->section(QLatin1Char(' '), 0, 0));
-    err << "Console login: " << *made << Qt::endl;
+    if (const Status profiles = addDemoProfiles(rt, company); !profiles)
+        return fail(1, profiles.error().message);
     return 0;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
-# settings views with demo data under Xvfb into docs/screenshots/ (queue.png, conversation.png,
+# settings views with demo data under Xvfb into docs/screenshots/ (queue.png, queue-snoozed.png, conversation.png,
 # knowledge.png, analytics.png, supervisor.png, config.png, config-ai.png, settings.png,
 # config-trial.png, settings-tokens.png, settings-ai.png, conversation-ai.png, new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
@@ -108,6 +108,12 @@ admin_token=$(curl -fsS "$url/api/cs/auth/login" -H 'Content-Type: application/j
 # One change already made, for the configuration page's history.
 [ -n "$admin_token" ] && api PUT /api/cs/config "$admin_token" \
   "{\"companyId\":\"$company\",\"tiers\":{\"humanAgent\":{\"escalationPhone\":\"+1 555 0100\"}}}" >/dev/null || true
+# Business hours for the queue and the live desk ("Open until 18:00"), and a snoozed conversation.
+[ -n "$admin_token" ] && api PUT /api/cs/config "$admin_token" \
+  "{\"companyId\":\"$company\",\"desk\":{\"businessHours\":{\"timeZone\":\"Europe/Berlin\",\"weekly\":{\"mon\":[[\"08:00\",\"18:00\"]],\"tue\":[[\"08:00\",\"18:00\"]],\"wed\":[[\"08:00\",\"18:00\"]],\"thu\":[[\"08:00\",\"18:00\"]],\"fri\":[[\"08:00\",\"18:00\"]]}}}}" >/dev/null || true
+snoozed=$(escalate cust_grace CUSTOMER_REQUEST "Please call me back tomorrow about my order.")
+api POST "/api/cs/sessions/$snoozed/snooze" "$agent_token" \
+  "{\"until\":\"$(date -u -d 'tomorrow 09:00' +%Y-%m-%dT%H:%M:%S.000Z)\"}" >/dev/null 2>&1 || true
 # The Settings page: a deactivated colleague and an API token in use.
 lena=$(api GET "/api/cs/agents?companyId=$company" "$admin_token" \
   | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin)["agents"] if a["name"]=="Lena Vogel"][0])')
@@ -169,5 +175,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
+  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
 fi

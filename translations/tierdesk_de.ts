@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>DeskHours</name>
+    <message>
+        <source>Closed for the next two weeks</source>
+        <translation>Die nächsten zwei Wochen geschlossen</translation>
+    </message>
+    <message>
+        <source>Open until %1</source>
+        <translation>Geöffnet bis %1</translation>
+    </message>
+    <message>
+        <source>Closed — opens %1</source>
+        <translation>Geschlossen — öffnet %1</translation>
+    </message>
+    <message>
+        <source>Time left to the next SLA target: the first response, then the resolution.</source>
+        <translation>Zeit bis zum nächsten SLA-Ziel: erst die erste Antwort, dann die Lösung.</translation>
+    </message>
+    <message>
+        <source>Time left to the next SLA target. Due times count only the desk&apos;s open hours (%1): a conversation that arrives while the desk is closed starts counting when it opens.</source>
+        <translation>Zeit bis zum nächsten SLA-Ziel. Fälligkeiten zählen nur die Öffnungszeiten des Teams (%1): Ein Gespräch, das außerhalb der Öffnungszeiten kommt, zählt erst ab der nächsten Öffnung.</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>Active</source>
@@ -314,6 +337,14 @@
         <source>Concise</source>
         <translation>Knapp</translation>
     </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>gestern %1</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ActionDialog</name>
@@ -436,10 +467,6 @@
         <translation>Admin</translation>
     </message>
     <message>
-        <source>at least 8 characters</source>
-        <translation>mindestens 8 Zeichen</translation>
-    </message>
-    <message>
         <source>Create agent</source>
         <translation>Agent anlegen</translation>
     </message>
@@ -470,10 +497,6 @@
     <message>
         <source>A deactivated agent cannot log in; their sessions go back to the queue.</source>
         <translation>Ein deaktivierter Agent kann sich nicht anmelden; seine Gespräche gehen zurück in die Warteschlange.</translation>
-    </message>
-    <message>
-        <source>new password</source>
-        <translation>neues Passwort</translation>
     </message>
     <message>
         <source>Set password</source>
@@ -532,6 +555,10 @@
             <numerusform>%1 übernimmt jetzt bis zu %n Gespräch gleichzeitig.</numerusform>
             <numerusform>%1 übernimmt jetzt bis zu %n Gespräche gleichzeitig.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>new password, %1</source>
+        <translation>neues Passwort, %1</translation>
     </message>
 </context>
 <context>
@@ -919,6 +946,14 @@
         <source>Handling time (people)</source>
         <translation>Bearbeitungszeit (Agenten)</translation>
     </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Customer ratings</source>
+        <translation>Kundenbewertungen</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>
@@ -971,10 +1006,6 @@
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <source>%1 sessions from %2 to %3</source>
-        <translation>%1 Sitzungen vom %2 bis %3</translation>
-    </message>
-    <message>
         <source>Export analytics</source>
         <translation>Auswertung exportieren</translation>
     </message>
@@ -997,6 +1028,21 @@
     <message>
         <source>%1 to %2, company %3</source>
         <translation>%1 bis %2, Firma %3</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction</source>
+        <translation>Kundenzufriedenheit</translation>
+    </message>
+    <message>
+        <source>A session&apos;s satisfaction is its customer&apos;s rating (1 to 5) when one was given, else estimated from the final sentiment. An agent&apos;s figure counts only the ratings customers gave.</source>
+        <translation>Die Zufriedenheit einer Sitzung ist die Bewertung des Kunden (1 bis 5), wenn er eine gegeben hat, sonst geschätzt aus der letzten Stimmung. Beim Agenten zählen nur die Bewertungen, die Kunden gegeben haben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) from %1 to %2</source>
+        <translation>
+            <numerusform>%n Sitzung vom %1 bis %2</numerusform>
+            <numerusform>%n Sitzungen vom %1 bis %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1180,200 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::BulkRun</name>
+    <message numerus="yes">
+        <source>%1; %n failed: %2</source>
+        <translation>
+            <numerusform>%1; %n fehlgeschlagen: %2</numerusform>
+            <numerusform>%1; %n fehlgeschlagen: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::BusinessHoursEditor</name>
+    <message>
+        <source>Always open (SLA clocks count every minute)</source>
+        <translation>Immer geöffnet (SLA-Uhren zählen jede Minute)</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>+ Hours</source>
+        <translation>+ Zeiten</translation>
+    </message>
+    <message>
+        <source>Add a range of open hours on %1</source>
+        <translation>Geschäftszeiten am %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Monday&apos;s hours for Tuesday to Friday</source>
+        <translation>Zeiten vom Montag für Dienstag bis Freitag</translation>
+    </message>
+    <message>
+        <source>Add holiday</source>
+        <translation>Feiertag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Holidays (closed all day)</source>
+        <translation>Feiertage (ganztägig geschlossen)</translation>
+    </message>
+    <message>
+        <source>Remove these hours</source>
+        <translation>Diese Zeiten entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CannedResponsesModel</name>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CannedResponsesSettings</name>
+    <message>
+        <source>the customer&apos;s name</source>
+        <translation>der Name des Kunden</translation>
+    </message>
+    <message>
+        <source>the first word of the customer&apos;s name</source>
+        <translation>das erste Wort im Namen des Kunden</translation>
+    </message>
+    <message>
+        <source>the order last named in the conversation, else the customer&apos;s latest</source>
+        <translation>die zuletzt im Gespräch genannte Bestellung, sonst die neueste des Kunden</translation>
+    </message>
+    <message>
+        <source>the company&apos;s name</source>
+        <translation>der Name des Unternehmens</translation>
+    </message>
+    <message>
+        <source>the conversation&apos;s id</source>
+        <translation>die ID des Gesprächs</translation>
+    </message>
+    <message>
+        <source>Canned response</source>
+        <translation>Textbaustein</translation>
+    </message>
+    <message>
+        <source>e.g. refund-status</source>
+        <translation>z. B. erstattung-status</translation>
+    </message>
+    <message>
+        <source>Agents type / and this in the reply box: 1 to 32 letters, digits, _ or -</source>
+        <translation>Agenten tippen / und dies ins Antwortfeld: 1 bis 32 Buchstaben, Ziffern, _ oder -</translation>
+    </message>
+    <message>
+        <source>Hello {{customer.firstName}}, …</source>
+        <translation>Hallo {{customer.firstName}}, …</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder…</source>
+        <translation>Platzhalter einfügen…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Click again to delete</source>
+        <translation>Zum Löschen erneut klicken</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Filled in for the conversation when an agent inserts the reply:&lt;/p&gt;&lt;table cellspacing=&quot;2&quot;&gt;%1&lt;/table&gt;&lt;p&gt;One without a value (no order yet) stays marked, and the reply cannot be sent until the agent fills it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Beim Einfügen der Antwort für das Gespräch ausgefüllt:&lt;/p&gt;&lt;table cellspacing=&quot;2&quot;&gt;%1&lt;/table&gt;&lt;p&gt;Einer ohne Wert (noch keine Bestellung) bleibt markiert, und die Antwort kann erst gesendet werden, wenn der Agent ihn ausfüllt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not a placeholder the server fills: %1</source>
+        <translation>Kein Platzhalter, den der Server ausfüllt: %1</translation>
+    </message>
+    <message>
+        <source>Saved /%1: agents can use it now.</source>
+        <translation>/%1 gespeichert: Agenten können ihn jetzt verwenden.</translation>
+    </message>
+    <message>
+        <source>Deleted /%1.</source>
+        <translation>/%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the name of the agent who sends the reply</source>
+        <translation>der Name des Agenten, der die Antwort sendet</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CapabilityOrder</name>
+    <message>
+        <source>the AI Rep</source>
+        <translation>der KI-Berater</translation>
+    </message>
+    <message>
+        <source>the AI Manager</source>
+        <translation>der KI-Manager</translation>
+    </message>
+    <message>
+        <source>a human agent</source>
+        <translation>ein Agent</translation>
+    </message>
+    <message>
+        <source>%1 may refund, but %2 it escalates to may not.</source>
+        <translation>%1 darf erstatten, %2, an den er eskaliert, aber nicht.</translation>
+    </message>
+    <message>
+        <source>%1 may credit, but %2 it escalates to may not.</source>
+        <translation>%1 darf gutschreiben, %2, an den er eskaliert, aber nicht.</translation>
+    </message>
+    <message>
+        <source>%1 may refund up to %2, more than %3 it escalates to (%4).</source>
+        <translation>%1 darf bis %2 erstatten, mehr als %3, an den er eskaliert (%4).</translation>
+    </message>
+    <message>
+        <source>%1 may credit up to %2, more than %3 it escalates to (%4).</source>
+        <translation>%1 darf bis %2 gutschreiben, mehr als %3, an den er eskaliert (%4).</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConfigForm</name>
     <message>
         <source>AI Rep (tier 1)</source>
@@ -1246,14 +1486,6 @@
     <message>
         <source> unanswered turns</source>
         <translation> unbeantworteten Runden</translation>
-    </message>
-    <message>
-        <source> min first reply</source>
-        <translation> Min. erste Antwort</translation>
-    </message>
-    <message>
-        <source> min resolved</source>
-        <translation> Min. bis gelöst</translation>
     </message>
     <message>
         <source>Warn at (fraction)</source>
@@ -1370,6 +1602,30 @@
     <message>
         <source>Assignment</source>
         <translation>Zuweisung</translation>
+    </message>
+    <message>
+        <source>SLA clocks run only in these hours; customers who write while the team is away are told when a person will answer.</source>
+        <translation>SLA-Uhren laufen nur in diesen Zeiten; wer schreibt, während das Team nicht da ist, erfährt, wann eine Person antwortet.</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>Erste Antwort</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>SLA targets</source>
+        <translation>SLA-Ziele</translation>
     </message>
 </context>
 <context>
@@ -1520,10 +1776,6 @@
         <translation>Tierdesk läuft bereits</translation>
     </message>
     <message>
-        <source>Remember me: %1</source>
-        <translation>Angemeldet bleiben: %1</translation>
-    </message>
-    <message>
         <source>Your session has ended. Please log in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -1562,6 +1814,10 @@
     <message>
         <source>The company was not renamed: %1</source>
         <translation>Die Firma wurde nicht umbenannt: %1</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +2089,13 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::DeskHoursLabel</name>
+    <message>
+        <source>The desk&apos;s business hours (%1). SLA due times count only open hours.</source>
+        <translation>Die Öffnungszeiten des Teams (%1). SLA-Fälligkeiten zählen nur die Öffnungszeiten.</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2667,18 @@ Schlüssel: %3</translation>
         <source>Rename %1…</source>
         <translation>%1 umbenennen…</translation>
     </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>Diesen Hinweis schließen</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q</source>
+        <translation>Strg+Umschalt+Q</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ModelTrialModel</name>
@@ -2428,16 +2703,8 @@ Schlüssel: %3</translation>
         <translation>Lokale Antwort (Anbieterfehler)</translation>
     </message>
     <message>
-        <source>%1 · %2 turns: %3 passed, %4 repaired, %5 answered locally</source>
-        <translation>%1 · %2 Antworten: %3 bestanden, %4 nachgebessert, %5 lokal beantwortet</translation>
-    </message>
-    <message>
         <source> · p50 %1 ms, p95 %2 ms · %3</source>
         <translation> · p50 %1 ms, p95 %2 ms · %3</translation>
-    </message>
-    <message>
-        <source> (only the first %1 turns were worded)</source>
-        <translation> (nur die ersten %1 Antworten wurden formuliert)</translation>
     </message>
     <message>
         <source>%1 · message %2</source>
@@ -2478,6 +2745,20 @@ Schlüssel: %3</translation>
     <message>
         <source>Cost</source>
         <translation>Kosten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n turn(s): %2 passed, %3 repaired, %4 answered locally</source>
+        <translation>
+            <numerusform>%1 · %n Antwort: %2 bestanden, %3 nachgebessert, %4 lokal beantwortet</numerusform>
+            <numerusform>%1 · %n Antworten: %2 bestanden, %3 nachgebessert, %4 lokal beantwortet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (only the first %n turn(s) were worded)</source>
+        <translation>
+            <numerusform> (nur %n Antwort wurde formuliert)</numerusform>
+            <numerusform> (nur die ersten %n Antworten wurden formuliert)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2533,10 +2814,6 @@ Schlüssel: %3</translation>
     <message>
         <source>Enter the administrator&apos;s name and e-mail.</source>
         <translation>Geben Sie Name und E-Mail-Adresse des Administrators ein.</translation>
-    </message>
-    <message>
-        <source>Choose a password of at least %1 characters.</source>
-        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
         <source>The passwords differ.</source>
@@ -2609,6 +2886,108 @@ Schlüssel: %3</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::PasswordHint</name>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation>%1 bis %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>A password has %1 to %2 characters.</source>
+        <translation>Ein Passwort hat %1 bis %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose a password of %1 to %2 characters.</source>
+        <translation>Wählen Sie ein Passwort mit %1 bis %2 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::QueueBulkBar</name>
+    <message>
+        <source>Assign to…</source>
+        <translation>Zuweisen an…</translation>
+    </message>
+    <message>
+        <source>Transfer to queue…</source>
+        <translation>In Warteschlange verschieben…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Lösen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %n selected conversation(s) to:</source>
+        <translation>
+            <numerusform>%n ausgewähltes Gespräch übergeben an:</numerusform>
+            <numerusform>%n ausgewählte Gespräche übergeben an:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transfer to queue</source>
+        <translation>In Warteschlange verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move the %n selected conversation(s) to the queue:</source>
+        <translation>
+            <numerusform>%n ausgewähltes Gespräch in diese Warteschlange verschieben:</numerusform>
+            <numerusform>%n ausgewählte Gespräche in diese Warteschlange verschieben:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve conversations</source>
+        <translation>Gespräche lösen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %n conversation(s)? Each customer gets the closing message, and the conversations leave the queue.</source>
+        <translation>
+            <numerusform>%n Gespräch lösen? Der Kunde erhält die Abschlussnachricht, und das Gespräch verlässt die Warteschlange.</numerusform>
+            <numerusform>%n Gespräche lösen? Jeder Kunde erhält die Abschlussnachricht, und die Gespräche verlassen die Warteschlange.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n assigned to %2</source>
+        <translation>
+            <numerusform>%1 von %n an %2 zugewiesen</numerusform>
+            <numerusform>%1 von %n an %2 zugewiesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n moved to %2</source>
+        <translation>
+            <numerusform>%1 von %n nach %2 verschoben</numerusform>
+            <numerusform>%1 von %n nach %2 verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n resolved</source>
+        <translation>
+            <numerusform>%1 von %n gelöst</numerusform>
+            <numerusform>%1 von %n gelöst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved from the queue</source>
+        <translation>Aus der Warteschlange gelöst</translation>
+    </message>
+    <message numerus="yes">
+        <source>Working on %n conversation(s)…</source>
+        <translation>
+            <numerusform>Bearbeite %n Gespräch…</numerusform>
+            <numerusform>Bearbeite %n Gespräche…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::QueueModel</name>
     <message>
         <source>%1d %2h</source>
@@ -2647,24 +3026,28 @@ Schlüssel: %3</translation>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <source>Assignee</source>
-        <translation>Zuständig</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Back in the queue at %1, or as soon as the customer writes</source>
+        <translation>Zurück in der Warteschlange am %1 oder sobald der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
     </message>
 </context>
 <context>
     <name>tierdesk::ui::QueueStatsModel</name>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>Since midnight (UTC): %1 answered in time, %2 breached</source>
-        <translation>Seit Mitternacht (UTC): %1 rechtzeitig beantwortet, %2 überschritten</translation>
-    </message>
     <message>
         <source>Queue</source>
         <translation>Warteschlange</translation>
@@ -2692,6 +3075,36 @@ Schlüssel: %3</translation>
     <message>
         <source>SLA today</source>
         <translation>SLA heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left the desk within their SLA</source>
+        <translation>
+            <numerusform>%n hat das Team innerhalb des SLA verlassen</numerusform>
+            <numerusform>%n haben das Team innerhalb des SLA verlassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breached their SLA</source>
+        <translation>
+            <numerusform>%n hat das SLA verletzt</numerusform>
+            <numerusform>%n haben das SLA verletzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none settled yet</source>
+        <translation>noch keines</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3)</source>
+        <translation>%1 % (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>midnight (UTC)</source>
+        <translation>Mitternacht (UTC)</translation>
+    </message>
+    <message>
+        <source>SLA today: of the conversations settled since %1, the share that met its SLA. A conversation counts as met when it leaves the desk (resolved or handed back to the AI) without breaching, and as missed the moment it breaches. Conversations answered in time but still open count for nothing yet, so early in the day a single breach can show 0 %.</source>
+        <translation>SLA heute: von den seit %1 abgeschlossenen Gesprächen der Anteil, der sein SLA eingehalten hat. Ein Gespräch zählt als eingehalten, wenn es das Team ohne Verletzung verlässt (gelöst oder an die KI zurückgegeben), und als verfehlt in dem Moment, in dem es das SLA verletzt. Rechtzeitig beantwortete, aber noch offene Gespräche zählen noch nicht; früh am Tag kann daher eine einzige Verletzung 0 % zeigen.</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +3148,58 @@ Schlüssel: %3</translation>
     <message>
         <source>All queues</source>
         <translation>Alle Warteschlangen</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Show the snoozed conversations instead, with when each comes back</source>
+        <translation>Stattdessen die zurückgestellten Gespräche zeigen, mit dem Zeitpunkt ihrer Rückkehr</translation>
+    </message>
+    <message>
+        <source>Each available person&apos;s open conversations against their capacity</source>
+        <translation>Offene Gespräche jeder verfügbaren Person im Verhältnis zu ihrer Kapazität</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>No saved filters yet</source>
+        <translation>Noch keine gespeicherten Filter</translation>
+    </message>
+    <message>
+        <source>Save current filter…</source>
+        <translation>Aktuellen Filter speichern…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Name dieses Filters:</translation>
+    </message>
+    <message>
+        <source>Filter “%1” saved</source>
+        <translation>Filter „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Filter “%1” deleted</source>
+        <translation>Filter „%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Nothing is snoozed.</source>
+        <translation>Nichts ist zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>The snoozed conversations could not be loaded: %1</source>
+        <translation>Die zurückgestellten Gespräche konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2939,6 +3404,26 @@ Schlüssel: %3</translation>
         <source>AI providers</source>
         <translation>KI-Anbieter</translation>
     </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>Textbausteine</translation>
+    </message>
+    <message>
+        <source>Port in use</source>
+        <translation>Verwendeter Port</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1, by the server built into this console (other programs on this computer reach its API at %2/api/cs)</source>
+        <translation>%1, vom in diese Konsole eingebauten Server (andere Programme auf diesem Computer erreichen seine API unter %2/api/cs)</translation>
+    </message>
+    <message>
+        <source>%1, on %2 (a Tierdesk server the team shares)</source>
+        <translation>%1, auf %2 (ein Tierdesk-Server, den das Team gemeinsam nutzt)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::SetupDialog</name>
@@ -2975,12 +3460,12 @@ Schlüssel: %3</translation>
         <translation>Geben Sie Ihren Namen und Ihre E-Mail-Adresse ein.</translation>
     </message>
     <message>
-        <source>Choose a password of at least %1 characters.</source>
-        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
-    </message>
-    <message>
         <source>The passwords differ.</source>
         <translation>Die Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
     </message>
 </context>
 <context>
@@ -3045,14 +3530,6 @@ Schlüssel: %3</translation>
         <translation>anders eskaliert</translation>
     </message>
     <message>
-        <source>%1 of %2 sessions would change</source>
-        <translation>%1 von %2 Sitzungen würden sich ändern</translation>
-    </message>
-    <message>
-        <source> (only the newest %1 of %2 sessions were replayed)</source>
-        <translation> (nur die neuesten %1 von %2 Sitzungen wurden nachgespielt)</translation>
-    </message>
-    <message>
         <source>%1
 Double-click to open the conversation</source>
         <translation>%1
@@ -3073,6 +3550,20 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>With the change</source>
         <translation>Mit der Änderung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n session(s) would change</source>
+        <translation>
+            <numerusform>%1 von %n Sitzung würde sich ändern</numerusform>
+            <numerusform>%1 von %n Sitzungen würden sich ändern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (only the newest %1 of %n session(s) were replayed)</source>
+        <translation>
+            <numerusform> (nur die neuesten %1 von %n Sitzung wurden nachgespielt)</numerusform>
+            <numerusform> (nur die neuesten %1 von %n Sitzungen wurden nachgespielt)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3173,14 +3664,6 @@ Doppelklick öffnet das Gespräch</translation>
         </translation>
     </message>
     <message>
-        <source>SLA today %1 %</source>
-        <translation>SLA heute %1 %</translation>
-    </message>
-    <message>
-        <source>no SLA settled today</source>
-        <translation>heute noch keine SLA-Ergebnisse</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3191,6 +3674,10 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>Not reassigned: %1</source>
         <translation>Nicht neu zugewiesen: %1</translation>
+    </message>
+    <message>
+        <source>SLA today: %1</source>
+        <translation>SLA heute: %1</translation>
     </message>
 </context>
 <context>
@@ -3220,12 +3707,51 @@ Doppelklick öffnet das Gespräch</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Sessions</source>
-        <translation>Sitzungen</translation>
-    </message>
-    <message>
         <source>Holding</source>
         <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Open conversations against capacity: automatic assignment gives a person new conversations only while they have room.</source>
+        <translation>Offene Gespräche im Verhältnis zur Kapazität: Die automatische Zuweisung gibt einer Person nur neue Gespräche, solange sie Platz hat.</translation>
+    </message>
+    <message>
+        <source>Open / capacity</source>
+        <translation>Offen / Kapazität</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Platz</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::TeamRoster</name>
+    <message>
+        <source>%1 %2 (full)</source>
+        <translation>%1 %2 (voll)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Nobody is available right now.</source>
+        <translation>Gerade ist niemand verfügbar.</translation>
+    </message>
+    <message>
+        <source>Available: %1</source>
+        <translation>Verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 open</source>
+        <translation>%1 — %2, %3 offen</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ui/ConsolePreferences.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/SetupDialog.h"
+#include "ui/views/SettingsView.h"
 
 #include <QApplication>
 #include <QDir>
@@ -49,35 +50,44 @@ ConsoleApp::ConsoleApp(QObject *parent)
 ConsoleApp::ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent)
     : QObject(parent), m_window(m_client), m_tokens(std::move(tokens))
 {
-    connect(&m_engine, &EngineController::started, &m_window, &MainWindow::showStarted);
+    // The secrets warning is not for everyone: kept for the admins (offerSecretsNotice).
+    connect(&m_engine, &EngineController::started, this,
+        [this](const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning) {
+            m_window.showStarted(baseUrl, dataDir, secrets, QString());
+            if (secrets.startsWith(QLatin1String("file")))
+                m_secretsWarning = warning;
+        });
     connect(&m_engine, &EngineController::failed, &m_window, &MainWindow::showFailed);
     connect(&m_engine, &EngineController::setupSecretReady, this,
         [this](const QByteArray &secret) { m_setupSecret = secret; });
     connect(&m_engine, &EngineController::started, this, [this](const QString &baseUrl) { onServerReady(baseUrl); });
-    // Secrets in the 0600 file: offer to move them into the keyring (refused,
-    // with the reason, while the keyring has no default collection).
-    connect(&m_engine, &EngineController::started, this,
-        [this](const QString &, const QString &, const QString &secrets, const QString &warning) {
-            if (warning.isEmpty() || !secrets.startsWith(QLatin1String("file")))
-                return;
-            m_window.offerNoticeAction(
-                tr("Move secrets into the keyring"), [this] { m_engine.moveSecretsToKeyring(); });
-        });
     connect(&m_engine, &EngineController::secretsMoved, this, [this](int moved, const QString &error) {
         if (!error.isEmpty())
             return m_window.showNotice(tr("The secrets stay in the file: %1").arg(error));
+        m_secretsWarning.clear();
         m_window.showNotice(
             tr("%n secret(s) moved into the system keyring; Tierdesk reads them there from the next start.", nullptr,
                 moved));
     });
+    connect(&m_window, &MainWindow::noticeDismissed, this, [this] {
+        if (m_secretsNoticeShown && !m_secretsWarning.isEmpty())
+            m_preferences.setSecretsNoticeDismissed(true);
+    });
+    connect(&m_window, &MainWindow::signOutRequested, this, &ConsoleApp::signOut);
     // A second console on the same data directory would deliver every event
     // twice: say who has it, then leave.
     connect(&m_engine, &EngineController::dataDirInUse, this, [this](const QString &message) {
         ConsoleDialogs::critical(&m_window, tr("Tierdesk is already running"), message);
         emit exitRequested(1, message);
     });
-    connect(m_tokens.get(), &TokenStore::warning, &m_window,
-        [this](const QString &text) { m_window.showNotice(tr("Remember me: %1").arg(text)); });
+    // Said where the choice is made, beside "Remember me", not to everyone at start.
+    connect(m_tokens.get(), &TokenStore::warning, this, [this](const QString &text) {
+        m_tokenWarning = text;
+        if (m_login)
+            m_login->setRememberNote(text);
+        if (m_setup)
+            m_setup->setRememberNote(text);
+    });
     // The token expired or was revoked while we worked: log in again.
     connect(&m_client, &ApiClient::unauthorized, this, [this] {
         if (!m_inSession)
@@ -110,6 +120,7 @@ void ConsoleApp::start(const QString &dataDir, quint16 port)
 void ConsoleApp::start(const ConsoleOptions &options)
 {
     m_remote = options.server.isValid() && !options.server.isEmpty();
+    m_window.settings()->setUsesEmbeddedServer(!m_remote);
     if (!m_remote) {
         m_engine.start(options.dataDir, options.port);
         return;
@@ -168,6 +179,7 @@ void ConsoleApp::showLogin(const QString &error)
 {
     if (!m_login) {
         m_login = new LoginDialog(serverKey(), &m_window);
+        m_login->setRememberNote(m_tokenWarning);
         connect(m_login, &LoginDialog::submitted, this, &ConsoleApp::submitLogin);
         // Cancelled while signed in (signing in to another company): the session goes on.
         connect(m_login, &QDialog::rejected, this, [this] {
@@ -183,6 +195,7 @@ void ConsoleApp::showSetup()
 {
     if (!m_setup) {
         m_setup = new SetupDialog(&m_window);
+        m_setup->setRememberNote(m_tokenWarning);
         connect(m_setup, &SetupDialog::submitted, this, &ConsoleApp::submitSetup);
         connect(m_setup, &QDialog::rejected, this, [this] { showLogin(); });
     }
@@ -203,13 +216,13 @@ void ConsoleApp::submitLogin(const QString &email, const QString &password, bool
     });
 }
 
-void ConsoleApp::submitSetup(const QString &name, const QString &email, const QString &password)
+void ConsoleApp::submitSetup(const QString &name, const QString &email, const QString &password, bool remember)
 {
     ApiReply *r = m_client.setup(email, password, name, m_setupSecret);
-    connect(r, &ApiReply::succeeded, this, [this] {
+    connect(r, &ApiReply::succeeded, this, [this, remember] {
         if (m_setup)
             m_setup->done(QDialog::Accepted);
-        enter(true);
+        enter(remember);
     });
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
         if (m_setup)
@@ -224,7 +237,38 @@ void ConsoleApp::enter(bool remembered)
     m_inSession = true;
     keepLogin(remembered);
     m_window.startSession();
+    offerSecretsNotice();
     emit signedIn();
+}
+
+void ConsoleApp::offerSecretsNotice()
+{
+    const bool admin = m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("admin");
+    if (!admin || m_secretsWarning.isEmpty() || m_secretsNoticeShown || m_preferences.secretsNoticeDismissed())
+        return;
+    m_secretsNoticeShown = true; // once a run: not again at each company switch
+    m_window.showNotice(m_secretsWarning);
+    // Refused, with the reason, while the keyring has no default collection.
+    m_window.offerNoticeAction(tr("Move secrets into the keyring"), [this] { m_engine.moveSecretsToKeyring(); });
+}
+
+void ConsoleApp::signOut()
+{
+    if (!m_inSession)
+        return;
+    m_inSession = false;
+    m_window.stopSession();
+    // Every company's login on this server: a shared computer keeps none of them.
+    m_logins = CompanyLogins();
+    m_tokens->writeLogins(serverKey(), m_logins.toJson());
+    m_tokens->forget(serverKey());
+    m_window.setCompanies({});
+    m_window.showNotice({});
+    m_client.setToken({});
+    if (m_login)
+        m_login->deleteLater(); // the next one starts empty: no password left in it
+    m_login = nullptr;
+    showLogin(tr("Signed out."));
 }
 
 int runConsole(int &argc, char **argv, const ConsoleOptions &options)

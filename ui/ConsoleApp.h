@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/ConsolePreferences.h"
 #include "ui/EngineController.h"
 #include "ui/MainWindow.h"
 #include "ui/client/ApiClient.h"
@@ -57,6 +58,11 @@ public:
     void start(const QString &dataDir, quint16 port); // embedded
     void start(const ConsoleOptions &options);
     bool isRemote() const { return m_remote; }
+    // Tests point the console's preferences at a file of their own.
+    void setPreferences(const ConsolePreferences &preferences) { m_preferences = preferences; }
+
+    // Leaves the session: every login kept for this server is forgotten, then the login dialog.
+    void signOut();
 
     LoginDialog *loginDialog() const { return m_login.data(); }
     SetupDialog *setupDialog() const { return m_setup.data(); }
@@ -88,7 +94,9 @@ private:
     void forgetLogin(const QString &companyId);
     void submitNewCompany(const NewCompanyDialog::Request &request);
     void submitLogin(const QString &email, const QString &password, bool remember);
-    void submitSetup(const QString &name, const QString &email, const QString &password);
+    void submitSetup(const QString &name, const QString &email, const QString &password, bool remember);
+    // The embedded server keeps its secrets in a file: admins are told once, until they close it.
+    void offerSecretsNotice();
     QString serverKey() const { return m_client.baseUrl().toString(); }
 
     ApiClient m_client;
@@ -101,6 +109,10 @@ private:
     QPointer<QInputDialog> m_rename;
     CompanyLogins m_logins; // every company this console is signed in to on the server
     QByteArray m_setupSecret;
+    ConsolePreferences m_preferences;
+    QString m_secretsWarning; // the embedded server's, shown to admins only
+    bool m_secretsNoticeShown = false;
+    QString m_tokenWarning; // where "remember me" keeps the token when not in the keyring
     bool m_remote = false;
     bool m_inSession = false;
 };

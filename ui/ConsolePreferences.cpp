@@ -12,6 +12,7 @@ namespace {
 const QString kServer = QStringLiteral("connection/server");
 const QString kPort = QStringLiteral("connection/port");
 const QString kLanguage = QStringLiteral("console/language");
+const QString kSecretsNotice = QStringLiteral("console/secretsNoticeDismissed");
 
 std::unique_ptr<QSettings> open(const QString &file)
 {
@@ -53,6 +54,16 @@ QString ConsolePreferences::language() const
 void ConsolePreferences::setLanguage(const QString &code)
 {
     open(m_file)->setValue(kLanguage, code);
+}
+
+bool ConsolePreferences::secretsNoticeDismissed() const
+{
+    return open(m_file)->value(kSecretsNotice, false).toBool();
+}
+
+void ConsolePreferences::setSecretsNoticeDismissed(bool dismissed)
+{
+    open(m_file)->setValue(kSecretsNotice, dismissed);
 }
 
 } // namespace tierdesk::ui

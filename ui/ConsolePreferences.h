@@ -22,6 +22,9 @@ public:
     // "" (follow the system), "en" or "de".
     QString language() const;
     void setLanguage(const QString &code);
+    // An admin closed the notice that the server's secrets are kept in a file: not shown again.
+    bool secretsNoticeDismissed() const;
+    void setSecretsNoticeDismissed(bool dismissed);
 
 private:
     QString m_file;

@@ -66,7 +66,7 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(countIcon(0));
     m_model = new QueueModel(this);
-    m_queue = new QueueView(*m_model, this);
+    m_queue = new QueueView(*m_model, m_client, this);
     m_conversation = new ConversationView(m_client, this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_queue);
@@ -94,12 +94,21 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
         if (m_noticeCallback)
             m_noticeCallback();
     });
+    m_noticeClose = new QPushButton(QStringLiteral("×"), this);
+    m_noticeClose->setObjectName(QStringLiteral("noticeClose"));
+    m_noticeClose->setFlat(true);
+    m_noticeClose->setToolTip(tr("Close this notice"));
+    connect(m_noticeClose, &QPushButton::clicked, this, [this] {
+        showNotice({});
+        emit noticeDismissed();
+    });
     m_noticeBox = new QFrame(this);
     m_noticeBox->setStyleSheet(QStringLiteral("QFrame{background:#fff1c2; border-bottom:1px solid #e8c55c;}"));
     auto *noticeRow = new QHBoxLayout(m_noticeBox);
     noticeRow->setContentsMargins(12, 8, 12, 8);
     noticeRow->addWidget(m_notice, 1);
     noticeRow->addWidget(m_noticeAction);
+    noticeRow->addWidget(m_noticeClose);
     m_noticeBox->hide();
 
     auto *central = new QWidget(this);
@@ -138,6 +147,7 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(m_queue, &QueueView::openRequested, this, [this](const QString &id) { openConversation(id); });
     connect(m_queue, &QueueView::claimRequested, this, &MainWindow::claim);
     connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
+    connect(m_queue, &QueueView::status, this, &MainWindow::message);
     connect(m_conversation, &ConversationView::status, this, &MainWindow::message);
     connect(m_knowledge, &KnowledgeView::status, this, &MainWindow::message);
     connect(m_analytics, &AnalyticsView::status, this, &MainWindow::message);
@@ -235,6 +245,13 @@ QWidget *MainWindow::buildCompanySwitcher()
     m_companyMenu = new QMenu(m_companyButton);
     m_companyMenu->setObjectName(QStringLiteral("companyMenu"));
     m_companyButton->setMenu(m_companyMenu);
+    // On the window too, so its shortcut works with the menu closed.
+    m_signOut = new QAction(tr("Sign out"), this);
+    m_signOut->setObjectName(QStringLiteral("signOut"));
+    m_signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    m_signOut->setShortcutVisibleInContextMenu(true);
+    connect(m_signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    addAction(m_signOut);
     layout->addWidget(m_companyButton);
     return bar;
 }
@@ -270,6 +287,8 @@ void MainWindow::updateCompanyMenu()
     QAction *signIn = m_companyMenu->addAction(tr("Sign in to another company…"));
     signIn->setObjectName(QStringLiteral("companySignIn"));
     connect(signIn, &QAction::triggered, this, &MainWindow::companyLoginRequested);
+    if (!m_client.token().isEmpty())
+        m_companyMenu->addAction(m_signOut);
     if (m_client.agent().value(QLatin1String("role")).toString() != QLatin1String("admin"))
         return;
     QAction *create = m_companyMenu->addAction(tr("New company…"));
@@ -356,7 +375,8 @@ void MainWindow::installShortcuts()
             {tr("Ctrl+Shift+N"), tr("Note instead of reply")},
             {QStringLiteral("/"), tr("Canned responses (at the start of a reply)")}, {tr("Ctrl+T"), tr("Transfer")},
             {tr("Ctrl+Shift+R"), tr("Resolve")}, {tr("Ctrl+Shift+M"), tr("Refund / credit")},
-            {tr("Ctrl+F"), tr("Search the queue")}, {QStringLiteral("F1"), tr("This list")}},
+            {tr("Ctrl+F"), tr("Search the queue")}, {tr("Ctrl+Shift+Q"), tr("Sign out")},
+            {QStringLiteral("F1"), tr("This list")}},
         centralWidget());
 }
 

@@ -87,6 +87,9 @@ signals:
     void companyLoginRequested(); // sign in to another company
     void newCompanyRequested();
     void renameCompanyRequested();
+    void signOutRequested();
+    // The notice was closed with its × button.
+    void noticeDismissed();
 
 private:
     QWidget *buildNavigation();
@@ -126,6 +129,8 @@ private:
     QLabel *m_notice;
     QFrame *m_noticeBox;
     QPushButton *m_noticeAction;
+    QPushButton *m_noticeClose;
+    QAction *m_signOut = nullptr;
     std::function<void()> m_noticeCallback;
     QLabel *m_server;
     QLabel *m_connection;

@@ -40,6 +40,8 @@ QString eventName(SessionEventType type)
         return QStringLiteral("satisfaction.rated");
     case SessionEventType::SatisfactionLow:
         return QStringLiteral("satisfaction.low");
+    case SessionEventType::Mentioned:
+        return QStringLiteral("mention");
     case SessionEventType::QueueAdded:
         return QStringLiteral("queue.added");
     case SessionEventType::QueueUpdated:

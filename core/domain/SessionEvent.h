@@ -2,6 +2,7 @@
 
 #include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
+#include "core/domain/Mention.h"
 #include "core/domain/SessionRating.h"
 
 #include <QMetaType>
@@ -21,6 +22,8 @@ enum class SessionEventType {
     // A customer rated the session (every rating), and a low one for the supervisors.
     SatisfactionRated,
     SatisfactionLow,
+    // An internal note named a colleague: for that person's connections only.
+    Mentioned,
     // The agent desk's queue (docs/api.md, "The agent desk").
     QueueAdded,
     QueueUpdated,
@@ -48,6 +51,7 @@ struct SessionEvent {
     // Desk events: the queue item as the desk serves it; none on QueueRemoved (the session left).
     std::optional<QueueItem> queueItem;
     std::optional<SessionRating> rating; // SatisfactionRated, SatisfactionLow
+    std::optional<Mention> mention; // Mentioned
 
     bool isDeskEvent() const { return type >= SessionEventType::QueueAdded; }
     // A low rating is for the company's supervisors and admins only.

@@ -114,10 +114,10 @@ Result<Session> SessionEngine::escalate(const QString &companyId, const QString 
     return m_sessions.escalate(companyId, sessionId, reason, target, notes, actor);
 }
 
-Result<Session> SessionEngine::resolve(
-    const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor)
+Result<Session> SessionEngine::resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
+    const Actor &actor, const std::optional<QString> &closingMessage)
 {
-    return m_sessions.resolve(companyId, sessionId, resolution, actor);
+    return m_sessions.resolve(companyId, sessionId, resolution, actor, closingMessage);
 }
 
 Result<Session> SessionEngine::setMetadataEntry(

@@ -76,8 +76,9 @@ public:
     std::optional<Session> sessionHeader(const QString &sessionId) { return m_sessions.header(sessionId); }
     Result<Session> escalate(const QString &companyId, const QString &sessionId, EscalationReason reason, Tier target,
         const QString &notes, const Actor &actor);
-    Result<Session> resolve(
-        const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor);
+    // closingMessage: what a person's goodbye to the customer says instead of the default (empty: none).
+    Result<Session> resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
+        const Actor &actor, const std::optional<QString> &closingMessage = std::nullopt);
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,
         const QVariant &value, const Actor &actor);
     int sweepAbandoned(qint64 idleMs) { return m_sessions.sweepAbandoned(idleMs); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/PasswordRule.h"
 #include "core/common/Result.h"
 
 #include <QString>
@@ -11,8 +12,8 @@ namespace tierdesk {
 // Both calls are slow on purpose and thread-safe: run them off the engine thread.
 class PasswordHasher {
 public:
-    static constexpr int kMinChars = 8; // shorter passwords are refused
-    static constexpr int kMaxChars = 256; // a bound on the work a request can ask for
+    static constexpr int kMinChars = PasswordRule::kMinChars;
+    static constexpr int kMaxChars = PasswordRule::kMaxChars;
 
     // Ok when the password is acceptable, else InvalidArgument saying why (field "password").
     static Status check(const QString &password);

@@ -320,6 +320,15 @@ const QList<Migration> &migrations()
                 // An item snoozed until then (epoch ms) is out of the queue's items; 0 = not snoozed.
                 QStringLiteral("ALTER TABLE desk_items ADD COLUMN snoozed_until INTEGER NOT NULL DEFAULT 0"),
             }},
+        {18,
+            {
+                // Colleagues named in internal notes (@name), kept per person until read (read_at 0).
+                QStringLiteral("CREATE TABLE mentions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " agent_id TEXT NOT NULL, session_id TEXT NOT NULL, message_id TEXT NOT NULL,"
+                               " from_id TEXT NOT NULL, from_name TEXT NOT NULL, excerpt TEXT NOT NULL,"
+                               " created_at INTEGER NOT NULL, read_at INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX mentions_by_agent ON mentions(company_id, agent_id, created_at)"),
+            }},
     };
     return all;
 }

@@ -11,6 +11,7 @@
 #include "core/store/Database.h"
 #include "core/store/DialogueRepo.h"
 #include "core/store/KbRepo.h"
+#include "core/store/MentionRepo.h"
 #include "core/store/NluModelRepo.h"
 #include "core/store/RatingRepo.h"
 #include "core/store/SessionRepo.h"
@@ -43,6 +44,7 @@ public:
     NluModelRepo &nluModels() { return m_nluModels; }
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
+    MentionRepo &mentions() { return m_mentions; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
 
@@ -62,6 +64,7 @@ private:
     NluModelRepo m_nluModels;
     AnalyticsRepo m_analytics;
     RatingRepo m_ratings;
+    MentionRepo m_mentions;
     WebhookRepo m_webhooks;
     WriteBatch m_batch;
     std::unique_ptr<Checkpointer> m_checkpointer;

@@ -103,6 +103,21 @@ void TestDemoDesk::seedDeskFillsTheQueueOnceAndSaysHowToLogIn()
     QCOMPARE(states, (QSet<QString>{QStringLiteral("ok"), QStringLiteral("warning"), QStringLiteral("breached")}));
     QVERIFY2(reasons.size() >= 2, qPrintable(QStringList(reasons.values()).join(QLatin1Char(','))));
     QCOMPARE(customers.size(), added); // a different customer each
+
+    // Seed 004's agent profiles are the desk's people, each once though seeded twice.
+    QStringList people;
+    for (const QJsonValue &v : admin.get(QStringLiteral("/api/cs/agents?companyId=") + company)
+                                   .json()
+                                   .value(QLatin1String("agents"))
+                                   .toArray()) {
+        const QJsonObject a = v.toObject();
+        QStringList queues;
+        for (const QJsonValue &q : a.value(QLatin1String("queues")).toArray())
+            queues << q.toString();
+        people << str(a, "name") + QLatin1Char(':') + queues.join(QLatin1Char(','));
+    }
+    QVERIFY2(people.count(QStringLiteral("John Perry:inquiries")) == 1, qPrintable(people.join(QLatin1Char(' '))));
+    QVERIFY2(people.count(QStringLiteral("Douglas Smith:complaints")) == 1, qPrintable(people.join(QLatin1Char(' '))));
     QVERIFY(serve.terminate());
 }
 

@@ -34,6 +34,8 @@ private slots:
     void invalidBusinessHours_data();
     void invalidBusinessHours();
     void theOpeningIsSaidInTheCompanysZone();
+    void mentions_data();
+    void mentions();
 };
 
 namespace {
@@ -471,6 +473,49 @@ void TestDeskRules::theOpeningIsSaidInTheCompanysZone()
         QStringLiteral("Monday, January 19, 09:00 (Europe/Berlin)"));
     QCOMPARE(Phrases(Language::De).opening(monday, zone, weekBefore),
         QStringLiteral("Montag, 19. Januar, 09:00 Uhr (Europe/Berlin)"));
+}
+
+void TestDeskRules::mentions_data()
+{
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QString>("named"); // the colleagues' ids, in the order named
+    QTest::newRow("full name") << "@Carl Cole can you check?"
+                               << "carl";
+    QTest::newRow("any case, end of text") << "over to @carl cole"
+                                           << "carl";
+    QTest::newRow("a unique first name") << "@Carl please"
+                                         << "carl";
+    QTest::newRow("a shared first name names nobody") << "@Bob please"
+                                                      << "";
+    QTest::newRow("the full name of one of them") << "@Bob Baker and @Bob Brown"
+                                                  << "bobb,bobr";
+    QTest::newRow("each once, in order") << "@Bob Brown, @Carl, @bob brown again"
+                                         << "bobr,carl";
+    QTest::newRow("punctuation after the name") << "Thanks @Carl Cole!"
+                                                << "carl";
+    QTest::newRow("an e-mail address") << "write to carl@example.com"
+                                       << "";
+    QTest::newRow("a longer word") << "@Carlton said so"
+                                   << "";
+    QTest::newRow("no at sign") << "Carl Cole knows"
+                                << "";
+    QTest::newRow("unicode name") << "@Jürgen Groß, bitte"
+                                  << "juergen";
+}
+
+void TestDeskRules::mentions()
+{
+    QFETCH(QString, note);
+    QFETCH(QString, named);
+    const QList<desk::Colleague> colleagues{{QStringLiteral("bobb"), QStringLiteral("Bob Baker")},
+        {QStringLiteral("bobr"), QStringLiteral("Bob Brown")}, {QStringLiteral("carl"), QStringLiteral("Carl Cole")},
+        {QStringLiteral("juergen"), QStringLiteral("Jürgen Groß")}};
+    QStringList ids;
+    for (const int i : desk::mentioned(note, colleagues, 20))
+        ids << colleagues.at(i).agentId;
+    QCOMPARE(ids.join(QLatin1Char(',')), named);
+    // At most `limit` are named.
+    QCOMPARE(desk::mentioned(QStringLiteral("@Carl Cole @Bob Baker"), colleagues, 1).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDeskRules)

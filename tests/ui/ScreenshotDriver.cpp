@@ -250,6 +250,16 @@ int main(int argc, char **argv)
         QTimer::singleShot(
             kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("conversation.png")), &app, shootKnowledge); });
     };
+    // The snoozed conversations, each with when it comes back; then the waiting ones again.
+    auto shootSnoozed = [&] {
+        w.queueView()->setShowSnoozed(true);
+        QTimer::singleShot(kPaintMs, &app, [&] {
+            shoot(out.filePath(QStringLiteral("queue-snoozed.png")), &app, [&] {
+                w.queueView()->setShowSnoozed(false);
+                shootConversation();
+            });
+        });
+    };
     bool started = false;
     auto shootQueue = [&] {
         if (std::exchange(started, true))
@@ -260,7 +270,7 @@ int main(int argc, char **argv)
         else
             w.queueView()->selectNext(1);
         QTimer::singleShot(
-            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("queue.png")), &app, shootConversation); });
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("queue.png")), &app, shootSnoozed); });
     };
     QObject::connect(&w, &MainWindow::queueLoaded, &app, shootQueue);
     // A server without the queue route never loads one: go on after a while.

@@ -1,8 +1,10 @@
 // The console's analytics page against a real embedded server: sessions made through the
-// API (some escalated, one resolved) show the same figures as GET /api/cs/analytics for
-// the same range, the table model passes QAbstractItemModelTester, and the CSV and PDF
-// exports are written off the GUI thread with progress.
+// API (some escalated, one resolved and rated by its customer) show the same figures as GET
+// /api/cs/analytics for the same range, ratings per tier and channel included; the ratings per
+// agent of an answer (a stand-in server) are listed by name; the table model passes
+// QAbstractItemModelTester, and the CSV and PDF exports are written off the GUI thread with progress.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/ui/StubApi.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/AnalyticsModel.h"
 #include "ui/views/AnalyticsView.h"
@@ -13,6 +15,7 @@
 #include <QFile>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXYSeries>
@@ -30,6 +33,8 @@ private slots:
     void figuresEqualTheApi();
     void exportsCsvAndPdf();
     void aRangeBackwardsIsRefusedHere();
+    void ratingsPerTierAndChannelEqualTheApi();
+    void ratingsPerAgentListedByName();
 
 private:
     QJsonObject apiReport(const QString &groupBy);
@@ -63,6 +68,10 @@ void TestAnalyticsView::initTestCase()
         {{QStringLiteral("resolutionType"), QStringLiteral("INFORMATION_PROVIDED")},
             {QStringLiteral("summary"), QStringLiteral("Told where it is")}});
     QVERIFY2(resolved.status == 200, describe(resolved));
+    // Its customer says how it went (an admin may give the rating for them).
+    const HttpResult rated = http->post(QStringLiteral("/api/cs/sessions/%1/satisfaction").arg(firstId),
+        {{QStringLiteral("rating"), 2}, {QStringLiteral("comment"), QStringLiteral("Slow")}});
+    QVERIFY2(rated.status == 201, describe(rated));
 }
 
 QJsonObject TestAnalyticsView::apiReport(const QString &groupBy)
@@ -171,7 +180,9 @@ void TestAnalyticsView::exportsCsvAndPdf()
                           .toObject()
                           .value(QLatin1String("totalSessions"))
                           .toInt();
-    QVERIFY(lines.contains(QByteArray("overview,totalSessions,") + QByteArray::number(total) + ",,,,,\r"));
+    QVERIFY(lines.contains(QByteArray("overview,totalSessions,") + QByteArray::number(total) + ",,,,,,,\r"));
+    QVERIFY(lines.first().startsWith("section,name,value,sessions,resolved,resolution_rate,avg_resolution_seconds,"
+                                     "escalated,satisfaction,ratings"));
 
     QSignalSpy steps(progress, &QProgressBar::valueChanged);
     view.exportPdf(dir.filePath(QStringLiteral("a.pdf")));
@@ -203,6 +214,85 @@ void TestAnalyticsView::aRangeBackwardsIsRefusedHere()
     QVERIFY(!status.isEmpty());
     QVERIFY(status.last().at(0).toString().contains(QLatin1String("after")));
     QCOMPARE(view.model().rowCount(), 0);
+}
+
+void TestAnalyticsView::ratingsPerTierAndChannelEqualTheApi()
+{
+    ApiClient client;
+    AnalyticsView view(client);
+    load(view, client);
+    const QJsonObject api = apiReport(QStringLiteral("day"));
+    QCOMPARE(api.value(QLatin1String("overview")).toObject().value(QLatin1String("ratings")).toInt(), 1);
+    QCOMPARE(view.figure(QStringLiteral("ratings")), QStringLiteral("1"));
+    QCOMPARE(view.figure(QStringLiteral("customerSatisfactionAvg")),
+        QString::number(api.value(QLatin1String("overview"))
+                            .toObject()
+                            .value(QLatin1String("customerSatisfactionAvg"))
+                            .toDouble()));
+    int rated = 0;
+    for (const char *section : {"tier", "channel"}) {
+        const QJsonArray rows
+            = api.value(QLatin1String(qstrcmp(section, "tier") == 0 ? "byTier" : "byChannel")).toArray();
+        const QList<int> shown = view.model().rowsOf(QLatin1String(section));
+        QCOMPARE(shown.size(), rows.size());
+        for (int i = 0; i < rows.size(); ++i) {
+            const QJsonObject row = rows.at(i).toObject();
+            const auto cell = [&](int column) { return view.model().index(shown.at(i), column); };
+            QCOMPARE(cell(AnalyticsModel::Ratings).data(AnalyticsModel::ValueRole).toInt(),
+                row.value(QLatin1String("ratings")).toInt());
+            QCOMPARE(cell(AnalyticsModel::Satisfaction).data(AnalyticsModel::ValueRole).toDouble(),
+                row.value(QLatin1String("customerSatisfactionAvg")).toDouble());
+            QCOMPARE(cell(AnalyticsModel::Satisfaction).data().toString(),
+                QLocale().toString(row.value(QLatin1String("customerSatisfactionAvg")).toDouble(), 'f', 1));
+            rated += row.value(QLatin1String("ratings")).toInt();
+        }
+    }
+    QCOMPARE(rated, 2); // the one rating, once by its tier and once by its channel
+    // The ratings table beside the figures: tiers and channels with satisfaction and ratings only.
+    auto *ratings = view.findChild<QTableView *>(QStringLiteral("analyticsRatings"));
+    QVERIFY(ratings);
+    QCOMPARE(ratings->model()->columnCount(), 4);
+    QCOMPARE(ratings->model()->rowCount(),
+        api.value(QLatin1String("byTier")).toArray().size() + api.value(QLatin1String("byChannel")).toArray().size());
+}
+
+// desk.byAgent: the people, by their customers' ratings (a stand-in server answers).
+void TestAnalyticsView::ratingsPerAgentListedByName()
+{
+    StubApi stub;
+    const QJsonObject agent1{{QStringLiteral("agentId"), QStringLiteral("agt_ann")},
+        {QStringLiteral("agentName"), QStringLiteral("Ann Archer")}, {QStringLiteral("ratings"), 3},
+        {QStringLiteral("customerSatisfactionAvg"), 4.7}};
+    const QJsonObject agent2{{QStringLiteral("agentId"), QStringLiteral("agt_bob")},
+        {QStringLiteral("agentName"), QStringLiteral("Bob Baker")}, {QStringLiteral("ratings"), 1},
+        {QStringLiteral("customerSatisfactionAvg"), 2.0}};
+    const QJsonObject report{{QStringLiteral("overview"),
+                                 QJsonObject{{QStringLiteral("totalSessions"), 4}, {QStringLiteral("ratings"), 4},
+                                     {QStringLiteral("customerSatisfactionAvg"), 4.0}}},
+        {QStringLiteral("desk"),
+            QJsonObject{{QStringLiteral("handled"), 4}, {QStringLiteral("byAgent"), QJsonArray{agent1, agent2}}}}};
+    stub.script("GET /api/cs/analytics", {{200, report}});
+    ApiClient client;
+    client.setBaseUrl(QUrl(stub.url()));
+    client.setToken("x.e30.y");
+    AnalyticsView view(client);
+    QAbstractItemModelTester tester(&view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&view, &AnalyticsView::loaded);
+    view.refresh();
+    QVERIFY(loaded.wait(5000));
+    const QList<int> agents = view.model().rowsOf(QStringLiteral("agent"));
+    QCOMPARE(agents.size(), 2);
+    const auto text = [&](int row, int column) { return view.model().index(row, column).data().toString(); };
+    QCOMPARE(text(agents.at(0), AnalyticsModel::Section), QStringLiteral("Agent"));
+    QCOMPARE(text(agents.at(0), AnalyticsModel::Name), QStringLiteral("Ann Archer"));
+    QCOMPARE(text(agents.at(0), AnalyticsModel::Satisfaction), QLocale().toString(4.7, 'f', 1));
+    QCOMPARE(text(agents.at(0), AnalyticsModel::Ratings), QStringLiteral("3"));
+    QCOMPARE(text(agents.at(1), AnalyticsModel::Name), QStringLiteral("Bob Baker"));
+    auto *ratings = view.findChild<QTableView *>(QStringLiteral("analyticsRatings"));
+    QCOMPARE(ratings->model()->rowCount(), 2);
+    QCOMPARE(ratings->model()->index(1, 1).data().toString(), QStringLiteral("Bob Baker"));
+    QCOMPARE(view.figure(QStringLiteral("ratings")), QStringLiteral("4"));
+    QVERIFY(view.model().toCsv().contains("agent,Ann Archer,,,,,,,4.7,3\r\n"));
 }
 
 QTEST_MAIN(TestAnalyticsView)

@@ -3,7 +3,10 @@
 // invalid shows the validator's words and Save is refused, and an edited keyword saved
 // from the page escalates the next customer message, the ai section (provider from the registered
 // ones, models, history, masking, temperature) round-trips and the server's refusal of a provider
-// that is gone is shown on its field. Every model passes QAbstractItemModelTester.
+// that is gone is shown on its field; business hours are set, judged and saved from the form;
+// a lower tier given more money than the one above it is warned of; what-if cells show their whole
+// text on hover and Revert clears them; the form fits a 1024 px window. Every model passes
+// QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ScriptedModelServer.h"
 #include "ui/MainWindow.h"
@@ -11,6 +14,7 @@
 #include "ui/models/ConfigHistoryModel.h"
 #include "ui/models/ModelTrialModel.h"
 #include "ui/models/SimulationModel.h"
+#include "ui/views/BusinessHoursEditor.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
@@ -18,6 +22,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -32,6 +37,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <QWheelEvent>
 #include <QtTest/qtestspontaneevent.h>
 
@@ -56,6 +62,10 @@ private slots:
     void whatIfShowsTheCandidateModelsReplies();
     void hiddenFromSupervisors();
     void wheelScrollsThePageNotTheNumberUnderThePointer();
+    void businessHoursSetJudgedAndSaved();
+    void lowerTierWithMoreMoneyIsWarnedOf();
+    void whatIfCellsReadableAndClearedOnRevert();
+    void formFitsA1024PixelWindow();
 
 private:
     QString sessionWith(const QStringList &messages);
@@ -189,7 +199,7 @@ void TestConfigView::whatIfListsExactlyTheChangedSessions()
         QStringLiteral("NO_LONGER"));
     QCOMPARE(model.index(refund, SimulationModel::After).data().toString(), QStringLiteral("No escalation"));
     QCOMPARE(m_view->findChild<QLabel *>(QStringLiteral("whatIfSummary"))->text(),
-        QStringLiteral("2 of 3 sessions would change — escalate earlier: 1 · no longer escalate: 1"));
+        QStringLiteral("2 of 3 session(s) would change — escalate earlier: 1 · no longer escalate: 1"));
     QCOMPARE(serverConfig()
                  .value(QLatin1String("irateProtocol"))
                  .toObject()
@@ -474,7 +484,7 @@ void TestConfigView::whatIfShowsTheCandidateModelsReplies()
     // The AI Manager's model is the one an earlier test saved (large-model).
     QVERIFY2(summary.startsWith(QLatin1String("small-model")), qPrintable(summary));
     QVERIFY2(summary.contains(
-                 QStringLiteral(" · %1 turns: 0 passed, 0 repaired, %1 answered locally").arg(trial.rowCount())),
+                 QStringLiteral(" · %1 turn(s): 0 passed, 0 repaired, %1 answered locally").arg(trial.rowCount())),
         qPrintable(summary));
 
     // Nothing was stored; Revert clears the trial with the edits it was for.
@@ -553,6 +563,133 @@ void TestConfigView::wheelScrollsThePageNotTheNumberUnderThePointer()
     turnWheelOver(longest);
     QVERIFY(longest->value() != before);
     QVERIFY(m_view->canSave());
+}
+
+void TestConfigView::businessHoursSetJudgedAndSaved()
+{
+    const auto hours_ = [](const char *from, const char *to) {
+        return QPair<QString, QString>{QLatin1String(from), QLatin1String(to)};
+    };
+    const auto serverHours = [this] {
+        return serverConfig().value(QLatin1String("desk")).toObject().value(QLatin1String("businessHours"));
+    };
+    QVERIFY(serverHours().isNull());
+    auto *hours = qobject_cast<BusinessHoursEditor *>(m_view->form().field(QStringLiteral("desk.businessHours")));
+    QVERIFY(hours);
+    QVERIFY(hours->alwaysOpen());
+    auto *always = hours->findChild<QCheckBox *>(QStringLiteral("hoursAlwaysOpen"));
+    always->setChecked(false);
+    QVERIFY2(m_view->canSave(), qPrintable(m_view->problem()));
+    // Unticked, a usual week to start from: Monday to Friday, 09:00 to 17:00.
+    QCOMPARE(hours->day(QStringLiteral("mon")), (QList<QPair<QString, QString>>{hours_("09:00", "17:00")}));
+    QVERIFY(hours->day(QStringLiteral("sun")).isEmpty());
+    hours->setTimeZone(QStringLiteral("Europe/Berlin"));
+    hours->setDay(QStringLiteral("fri"), {hours_("09:00", "12:00"), hours_("13:00", "16:00")});
+    hours->findChild<QDateEdit *>(QStringLiteral("hoursHolidayDate"))->setDate(QDate(2026, 12, 25));
+    hours->findChild<QPushButton *>(QStringLiteral("hoursHolidayAdd"))->click();
+    QVERIFY2(m_view->problem().isEmpty(), qPrintable(m_view->problem()));
+
+    // An end before its start: the validator's words beside the days, and no Save.
+    hours->setDay(QStringLiteral("tue"), {hours_("17:00", "09:00")});
+    QVERIFY2(
+        m_view->problem().startsWith(QLatin1String("desk.businessHours.weekly.tue[0]")), qPrintable(m_view->problem()));
+    QCOMPARE(hours->problem(), m_view->problem());
+    QVERIFY(!m_view->canSave());
+    hours->setDay(QStringLiteral("tue"), {hours_("09:00", "17:00")});
+    hours->findChild<QPushButton *>(QStringLiteral("hoursCopyMonday"))->click(); // also Friday: Monday's hours
+    QVERIFY(m_view->problem().isEmpty());
+    hours->setDay(QStringLiteral("fri"), {hours_("09:00", "12:00"), hours_("13:00", "16:00")});
+    hours->findChild<QToolButton *>(QStringLiteral("hoursAdd_sat"))->click();
+    QVERIFY(m_view->canSave());
+
+    QSignalSpy saved(m_view, &ConfigView::saved);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    const QJsonObject stored = serverHours().toObject();
+    QCOMPARE(stored.value(QLatin1String("timeZone")).toString(), QStringLiteral("Europe/Berlin"));
+    const QJsonObject weekly = stored.value(QLatin1String("weekly")).toObject();
+    QCOMPARE(weekly.value(QLatin1String("fri")).toArray(),
+        (QJsonArray{QJsonArray{QStringLiteral("09:00"), QStringLiteral("12:00")},
+            QJsonArray{QStringLiteral("13:00"), QStringLiteral("16:00")}}));
+    QCOMPARE(weekly.value(QLatin1String("sat")).toArray().size(), 1);
+    QCOMPARE(weekly.value(QLatin1String("sun")).toArray().size(), 0);
+    QCOMPARE(stored.value(QLatin1String("holidays")).toArray(), QJsonArray{QStringLiteral("2026-12-25")});
+    QVERIFY(!m_view->canSave()); // read back as saved: nothing left to save
+
+    // Always open again: null on the server.
+    always->setChecked(true);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    QVERIFY(serverHours().isNull());
+}
+
+void TestConfigView::lowerTierWithMoreMoneyIsWarnedOf()
+{
+    ConfigForm &form = m_view->form();
+    auto *warning = m_view->findChild<QLabel *>(QStringLiteral("configCapWarning"));
+    QVERIFY(warning);
+    QVERIFY(warning->isHidden());
+    const auto spin = [&](const char *path) { return qobject_cast<QDoubleSpinBox *>(form.field(QLatin1String(path))); };
+    const auto may = [&](const char *path) { return qobject_cast<QCheckBox *>(form.field(QLatin1String(path))); };
+    may("tiers.aiRep.capabilities.canProcessRefunds")->setChecked(true);
+    may("tiers.aiManager.capabilities.canProcessRefunds")->setChecked(true);
+    spin("tiers.aiManager.capabilities.maxRefundAmount")->setValue(100);
+    spin("tiers.aiRep.capabilities.maxRefundAmount")->setValue(50);
+    QVERIFY(warning->isHidden());
+    spin("tiers.aiRep.capabilities.maxRefundAmount")->setValue(500);
+    QVERIFY(!warning->isHidden());
+    QVERIFY2(warning->text().contains(QLatin1String("The AI Rep may refund up to $500.00"))
+            && warning->text().contains(QLatin1String("the AI Manager")),
+        qPrintable(warning->text()));
+    QVERIFY(m_view->problem().isEmpty()); // a warning, not a refusal
+    m_view->findChild<QPushButton *>(QStringLiteral("configRevert"))->click();
+    QVERIFY(warning->isHidden() || !warning->text().contains(QLatin1String("$500")));
+}
+
+void TestConfigView::whatIfCellsReadableAndClearedOnRevert()
+{
+    addKeyword(QStringLiteral("pineapple"));
+    QSignalSpy simulated(m_view, &ConfigView::simulated);
+    m_view->findChild<QPushButton *>(QStringLiteral("whatIfRun"))->click();
+    QVERIFY(simulated.wait(10000));
+    SimulationModel &model = m_view->simulation();
+    const int manager = model.rowOf(m_manager);
+    QVERIFY(manager >= 0);
+    for (int column : {int(SimulationModel::Before), int(SimulationModel::After)}) {
+        const QModelIndex cell = model.index(manager, column);
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), cell.data().toString());
+        QVERIFY(!cell.data().toString().isEmpty());
+    }
+    m_view->findChild<QPushButton *>(QStringLiteral("configRevert"))->click();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(m_view->findChild<QLabel *>(QStringLiteral("whatIfSummary"))->text(),
+        QStringLiteral("Edit the config, then see what it would have changed."));
+}
+
+// A small screen: every group of the form within the visible pane, nothing cut off at the right.
+void TestConfigView::formFitsA1024PixelWindow()
+{
+    m_window->resize(1024, 700);
+    // Business hours open: the widest the form gets.
+    auto *hours = qobject_cast<BusinessHoursEditor *>(m_view->form().field(QStringLiteral("desk.businessHours")));
+    hours->findChild<QCheckBox *>(QStringLiteral("hoursAlwaysOpen"))->setChecked(false);
+    hours->setDay(QStringLiteral("fri"),
+        {{QStringLiteral("09:00"), QStringLiteral("12:00")}, {QStringLiteral("13:00"), QStringLiteral("16:00")}});
+    auto *scroll = m_view->findChild<QScrollArea *>(QStringLiteral("configScroll"));
+    QTRY_VERIFY(scroll->viewport()->width() > 0);
+    QTRY_VERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+        qPrintable(QStringLiteral("form %1 px in a %2 px pane")
+                       .arg(scroll->widget()->width())
+                       .arg(scroll->viewport()->width())));
+    QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+        qPrintable(QStringLiteral("form needs %1 px in a %2 px pane")
+                       .arg(scroll->widget()->minimumSizeHint().width())
+                       .arg(scroll->viewport()->width())));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+        qPrintable(QStringLiteral("the window needs %1 px").arg(m_window->minimumSizeHint().width())));
+    QVERIFY(m_window->width() <= 1024);
+    scroll->ensureWidgetVisible(hours);
+    QCOMPARE(scroll->horizontalScrollBar()->value(), 0); // nothing to scroll to sideways
 }
 
 QTEST_MAIN(TestConfigView)

@@ -39,7 +39,7 @@ void TestJsonRowsModel::sameRowsChangeCellsOnly()
     QCOMPARE(reset.count(), 0);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(0, QueueStatsModel::Waiting).data().toInt(), 4);
-    QCOMPARE(model.index(0, QueueStatsModel::SlaToday).data().toString(), QStringLiteral("75 %"));
+    QCOMPARE(model.index(0, QueueStatsModel::SlaToday).data().toString(), QStringLiteral("75 % (3 of 4)"));
     QCOMPARE(model.index(0, QueueStatsModel::SlaToday).data(QueueStatsModel::ValueRole).toDouble(), 75.0);
 }
 

@@ -49,6 +49,8 @@ private slots:
     void defaultOrderIsBreachedThenPriorityThenOldest();
     void filtersNarrowTheQueue();
     void countsFollowEvents();
+    void snoozedItemSaysUntilWhen();
+    void slaNoteIsTheSlaColumnsTooltip();
 };
 
 void TestQueueModel::passesTheModelTesterThroughEvents()
@@ -83,7 +85,7 @@ void TestQueueModel::showsTheQueueItem()
     model.setClock([] { return at("2025-03-01T10:05:00.000Z"); });
     model.setItems(threeItems());
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.columnCount(), 9);
+    QCOMPARE(model.columnCount(), 10);
     const int b = model.rowOf(QStringLiteral("sess_b"));
     QCOMPARE(model.index(b, QueueModel::Priority).data().toString(), QStringLiteral("Urgent"));
     QCOMPARE(model.index(b, QueueModel::Customer).data().toString(), QStringLiteral("★ Ada Lovelace"));
@@ -264,6 +266,42 @@ void TestQueueModel::countsFollowEvents()
     QCOMPARE(counts.size(), 2);
     QCOMPARE(model.counts().claimed, 0);
     QCOMPARE(model.counts().breached, 0);
+}
+
+void TestQueueModel::snoozedItemSaysUntilWhen()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime now(QDate(2026, 11, 25), QTime(10, 0));
+    model.setClock([now] { return now.toMSecsSinceEpoch(); });
+    QJsonObject snoozed = queueItem(spec(QStringLiteral("sess_s")));
+    snoozed.insert(QStringLiteral("snoozedUntil"), now.addDays(1).toUTC().toString(Qt::ISODateWithMs));
+    QJsonObject waiting = queueItem(spec(QStringLiteral("sess_w")));
+    waiting.insert(QStringLiteral("snoozedUntil"), QJsonValue::Null);
+    model.setItems({snoozed, waiting});
+    const int s = model.rowOf(QStringLiteral("sess_s"));
+    QCOMPARE(model.index(s, QueueModel::SnoozedUntil).data().toString(), QStringLiteral("until tomorrow 10:00"));
+    QVERIFY(
+        model.index(s, QueueModel::SnoozedUntil).data(Qt::ToolTipRole).toString().contains(QLatin1String("customer")));
+    QCOMPARE(model.index(model.rowOf(QStringLiteral("sess_w")), QueueModel::SnoozedUntil).data().toString(), QString());
+    QCOMPARE(model.headerData(QueueModel::SnoozedUntil, Qt::Horizontal).toString(), QStringLiteral("Snoozed"));
+    QCOMPARE(model.headerData(QueueModel::Assignee, Qt::Horizontal).toString(), QStringLiteral("Holder"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestQueueModel::slaNoteIsTheSlaColumnsTooltip()
+{
+    QueueModel model;
+    model.setItems(threeItems());
+    QCOMPARE(model.index(0, QueueModel::Sla).data(Qt::ToolTipRole), QVariant());
+    QSignalSpy header(&model, &QAbstractItemModel::headerDataChanged);
+    model.setSlaNote(QStringLiteral("Due times count only open hours"));
+    QCOMPARE(header.count(), 1);
+    QCOMPARE(model.index(0, QueueModel::Sla).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("Due times count only open hours"));
+    QCOMPARE(model.headerData(QueueModel::Sla, Qt::Horizontal, Qt::ToolTipRole).toString(),
+        QStringLiteral("Due times count only open hours"));
 }
 
 QTEST_MAIN(TestQueueModel)

@@ -4,7 +4,9 @@
 // adds a webhook, sees its deliveries and deletes it; the console's own preferences are
 // stored; the server's SMTP settings are saved from the E-mail tab; an AI provider (a scripted
 // OpenAI-compatible server on loopback) is added with a write-only key, tested and removed;
-// other roles see no admin tabs. Every model passes QAbstractItemModelTester.
+// supervisors make, change and delete canned responses (the server checks their placeholders;
+// the console hears of each change), Connection shows the port in use, and the password rule is
+// the server's; other roles see no admin tabs. Every model passes QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ScriptedModelServer.h"
 #include "tests/ui/ClientWait.h"
@@ -12,6 +14,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/models/AgentsModel.h"
 #include "ui/models/AiProvidersModel.h"
+#include "ui/models/CannedResponsesModel.h"
 #include "ui/models/TokensModel.h"
 #include "ui/models/WebhooksModel.h"
 #include "ui/views/AgentsSettings.h"
@@ -20,6 +23,7 @@
 #include "ui/views/TokensSettings.h"
 #include "ui/views/WebhooksSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
+#include "ui/views/settings/CannedResponsesSettings.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -28,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -75,6 +80,9 @@ private slots:
     void aiProviderAddedTestedRemoved();
     void preferencesAreStored();
     void otherRolesSeeNoAdminTabs();
+    void cannedResponsesMadeChangedDeletedBySupervisor();
+    void connectionShowsThePortInUse();
+    void passwordFieldsSayTheServersRule();
 
 private:
     // A client logged in as the admin agent, as the console is.
@@ -454,6 +462,119 @@ void TestSettingsView::otherRolesSeeNoAdminTabs()
     view.refresh();
     QVERIFY(!view.showsAdminTabs());
     QVERIFY(view.tabs()->isTabVisible(0)); // Connection
+}
+
+void TestSettingsView::cannedResponsesMadeChangedDeletedBySupervisor()
+{
+    ApiClient client;
+    QVERIFY(signIn(client, QStringLiteral("sue@example.com")));
+    SettingsView view(client);
+    CannedResponsesSettings &page = *view.cannedResponses();
+    QAbstractItemModelTester tester(&page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.resize(1100, 700);
+    view.show();
+    QSignalSpy loaded(&page, &CannedResponsesSettings::loaded);
+    view.refresh();
+    QVERIFY(view.tabs()->isTabVisible(view.tabs()->indexOf(&page)));
+    QVERIFY(loaded.wait(5000));
+    const int before = page.model().rowCount();
+    // The help names every placeholder the server fills.
+    const QString help = child<QLabel>(page, "cannedHelp")->text();
+    for (const char *placeholder : {"{{customer.name}}", "{{customer.firstName}}", "{{order.id}}", "{{agent.name}}",
+             "{{company.name}}", "{{session.id}}"})
+        QVERIFY2(help.contains(QLatin1String(placeholder)), placeholder);
+
+    QSignalSpy changed(&client, &ApiClient::cannedResponsesChanged);
+    QSignalSpy saved(&page, &CannedResponsesSettings::saved);
+    child<QLineEdit>(page, "cannedShortcut")->setText(QStringLiteral("where-order"));
+    child<QLineEdit>(page, "cannedTitle")->setText(QStringLiteral("Where is the order"));
+    auto *content = child<QPlainTextEdit>(page, "cannedContent");
+    content->setPlainText(QStringLiteral("Hello {{customer.firstName}}, order {{order.total}} is on its way."));
+    QCOMPARE(page.unknownPlaceholders(), QStringList{QStringLiteral("{{order.total}}")});
+    QVERIFY(child<QLabel>(page, "cannedMessage")->text().contains(QLatin1String("{{order.total}}")));
+    child<QPushButton>(page, "cannedSave")->click();
+    // The server refuses it too, naming the field; nothing is stored.
+    QTRY_VERIFY(child<QLabel>(page, "cannedMessage")->text().contains(QLatin1String("(content)")));
+    QCOMPARE(changed.count(), 0);
+
+    content->setPlainText(QStringLiteral("Hello {{customer.firstName}}, order "));
+    content->moveCursor(QTextCursor::End);
+    auto *insert = child<QComboBox>(page, "cannedInsert");
+    const int order = insert->findData(QStringLiteral("{{order.id}}"));
+    QVERIFY(order > 0);
+    insert->setCurrentIndex(order);
+    emit insert->activated(order);
+    QCOMPARE(content->toPlainText(), QStringLiteral("Hello {{customer.firstName}}, order {{order.id}}"));
+    child<QPushButton>(page, "cannedSave")->click();
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(changed.count(), 1);
+    QTRY_COMPARE(page.model().rowCount(), before + 1);
+    const QString id = page.editingId();
+    QVERIFY(id.startsWith(QLatin1String("cr_")));
+    const auto listed = [&] {
+        HttpClient http(m_server.port(), client.token());
+        return http.get(QStringLiteral("/api/cs/canned-responses/") + id).json();
+    };
+    QCOMPARE(listed().value(QLatin1String("content")).toString(), content->toPlainText());
+
+    // Changed: the same one, not a second.
+    child<QLineEdit>(page, "cannedTitle")->setText(QStringLiteral("Where is my order"));
+    child<QPushButton>(page, "cannedSave")->click();
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(page.editingId(), id);
+    QCOMPARE(listed().value(QLatin1String("title")).toString(), QStringLiteral("Where is my order"));
+    QCOMPARE(changed.count(), 2);
+    QTRY_COMPARE(page.model().rowCount(), before + 1);
+
+    // Picked from the list, deleted with a second click.
+    child<QPushButton>(page, "cannedNew")->click();
+    QVERIFY(page.editingId().isEmpty());
+    child<QTableView>(page, "cannedTable")->selectRow(page.model().rowOf(id));
+    QCOMPARE(page.editingId(), id);
+    QCOMPARE(child<QLineEdit>(page, "cannedShortcut")->text(), QStringLiteral("where-order"));
+    QSignalSpy deleted(&page, &CannedResponsesSettings::deleted);
+    auto *remove = child<QPushButton>(page, "cannedDelete");
+    remove->click();
+    QCOMPARE(deleted.count(), 0); // the first click only asks
+    remove->click();
+    QVERIFY(deleted.wait(5000));
+    QCOMPARE(changed.count(), 3);
+    QTRY_COMPARE(page.model().rowCount(), before);
+    QCOMPARE(listed().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+        QStringLiteral("CS_014"));
+}
+
+void TestSettingsView::connectionShowsThePortInUse()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    view.refresh();
+    const QString port = QString::number(m_server.port());
+    QVERIFY2(child<QLabel>(view, "connectionPortInUse")->text().startsWith(port),
+        qPrintable(child<QLabel>(view, "connectionPortInUse")->text()));
+    QVERIFY(child<QLabel>(view, "connectionPortInUse")->text().contains(QLatin1String("built into")));
+    view.setUsesEmbeddedServer(false);
+    QVERIFY(child<QLabel>(view, "connectionPortInUse")->text().contains(QLatin1String("team shares")));
+}
+
+void TestSettingsView::passwordFieldsSayTheServersRule()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    AgentsSettings &page = *view.agents();
+    QVERIFY(child<QLineEdit>(page, "agentPassword")->placeholderText().contains(QLatin1String("8 to 256")));
+    QVERIFY(child<QLineEdit>(page, "agentNewPassword")->placeholderText().contains(QLatin1String("8 to 256")));
+    // What the server says for one character less.
+    ApiClient admin;
+    QVERIFY(signIn(admin));
+    const Outcome refused = waitFor(admin.send("POST", QStringLiteral("/api/cs/agents"),
+        {{QStringLiteral("email"), QStringLiteral("seven@example.com")}, {QStringLiteral("name"), QStringLiteral("S")},
+            {QStringLiteral("password"), QStringLiteral("1234567")}},
+        {}, true));
+    QCOMPARE(refused.status, 400);
+    QVERIFY2(refused.error.message.contains(QLatin1String("at least 8")), refused.describe().constData());
 }
 
 QTEST_MAIN(TestSettingsView)

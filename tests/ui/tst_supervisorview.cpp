@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -90,6 +91,8 @@ void TestSupervisorView::followsTheDeskLive()
     QVERIFY(orders >= 0);
     QVERIFY(view->queues().rowOf(QStringLiteral("complaints")) >= 0);
     QCOMPARE(view->team().rowCount(), 3);
+    // Nothing settled yet today: it says so instead of a percentage.
+    QVERIFY2(view->summary().contains(QLatin1String("SLA today: none settled yet")), qPrintable(view->summary()));
     const int waitingBefore = cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole);
 
     // An escalation arrives live: the waiting count rises and the longest wait is known.
@@ -115,7 +118,9 @@ void TestSupervisorView::followsTheDeskLive()
     QTRY_VERIFY_WITH_TIMEOUT(view->held().rowOf(id) >= 0, 5000);
     QCOMPARE(cell(view->queues(), orders, QueueStatsModel::Waiting, QueueStatsModel::ValueRole), waitingBefore);
     const int annRow = view->team().rowOf(QStringLiteral("agt_ann"));
-    QCOMPARE(cell(view->team(), annRow, TeamModel::Sessions, Qt::DisplayRole), 1);
+    // Her open conversations against her capacity (3 by default), and the room left.
+    QCOMPARE(view->team().index(annRow, TeamModel::Sessions).data().toString(), QStringLiteral("1 of 3"));
+    QCOMPARE(view->team().index(annRow, TeamModel::Room).data().toString(), QStringLiteral("2"));
     QCOMPARE(view->held().index(view->held().rowOf(id), HeldSessionsModel::Agent).data().toString(),
         QStringLiteral("Ann Archer"));
 
@@ -163,6 +168,11 @@ void TestSupervisorView::followsTheDeskLive()
         200);
     QTRY_VERIFY_WITH_TIMEOUT(view->held().rowOf(id) < 0, 5000);
     QVERIFY(view->queues().index(orders, QueueStatsModel::SlaToday).data(QueueStatsModel::ValueRole).toDouble() > 0);
+    // The figure says what it counts: settled conversations, never a bare 0 % for "nothing yet".
+    QTRY_VERIFY_WITH_TIMEOUT(view->summary().contains(QLatin1String("SLA today: 100 % (1 of 1)")), 5000);
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("supervisorSummary"))
+                ->toolTip()
+                .contains(QLatin1String("answered in time but still open")));
     w.stopSession();
 }
 

@@ -342,6 +342,23 @@ ApiReply *ApiClient::renderCanned(const QString &cannedId, const QString &sessio
         {{QStringLiteral("sessionId"), sessionId}}, {}, true);
 }
 
+ApiReply *ApiClient::saveCanned(const QString &id, const QJsonObject &fields)
+{
+    ApiReply *r = id.isEmpty()
+        ? send("POST", QStringLiteral("/api/cs/canned-responses"), fields,
+            QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true)
+        : send("PUT", QStringLiteral("/api/cs/canned-responses/%1").arg(enc(id)), fields, {}, true);
+    connect(r, &ApiReply::succeeded, this, &ApiClient::cannedResponsesChanged);
+    return r;
+}
+
+ApiReply *ApiClient::deleteCanned(const QString &id)
+{
+    ApiReply *r = send("DELETE", QStringLiteral("/api/cs/canned-responses/%1").arg(enc(id)));
+    connect(r, &ApiReply::succeeded, this, &ApiClient::cannedResponsesChanged);
+    return r;
+}
+
 ApiReply *ApiClient::aiProviders()
 {
     return send("GET", QStringLiteral("/api/cs/ai/providers"));

@@ -85,6 +85,10 @@ public:
     ApiReply *markMentionRead(const QString &mentionId);
     ApiReply *cannedResponses();
     ApiReply *renderCanned(const QString &cannedId, const QString &sessionId);
+    // Supervisors and admins: {"shortcut","title","content"}, a new one when `id` is empty.
+    // Each success says cannedResponsesChanged().
+    ApiReply *saveCanned(const QString &id, const QJsonObject &fields);
+    ApiReply *deleteCanned(const QString &id);
     // knowledge base: a ranked search when `query` is set
     ApiReply *kbList(const QString &query, const QString &category, int limit = 100);
     ApiReply *kbArticle(qint64 id);
@@ -117,6 +121,8 @@ signals:
     // A call made with the token in use was answered 401: the token is gone or expired.
     void unauthorized();
     void agentChanged();
+    // A canned response was made, changed or deleted from this console: lists of them reload.
+    void cannedResponsesChanged();
 
 private:
     void keepAgent(const QJsonObject &body, bool withToken);

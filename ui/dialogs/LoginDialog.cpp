@@ -23,7 +23,12 @@ LoginDialog::LoginDialog(const QString &server, QWidget *parent) : QDialog(paren
     m_password->setEchoMode(QLineEdit::Password);
     m_remember = new QCheckBox(tr("Remember me on this computer"), this);
     m_remember->setObjectName(QStringLiteral("loginRemember"));
-    m_remember->setChecked(true);
+    m_remember->setChecked(false); // a choice, every time: shared computers are common at desks
+    m_rememberNote = new QLabel(this);
+    m_rememberNote->setObjectName(QStringLiteral("loginRememberNote"));
+    m_rememberNote->setWordWrap(true);
+    m_rememberNote->setStyleSheet(QStringLiteral("color:#6b7280;"));
+    m_rememberNote->hide();
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setWordWrap(true);
@@ -37,6 +42,7 @@ LoginDialog::LoginDialog(const QString &server, QWidget *parent) : QDialog(paren
     form->addRow(tr("E-mail"), m_email);
     form->addRow(tr("Password"), m_password);
     form->addRow(m_remember);
+    form->addRow(m_rememberNote);
     form->addRow(m_error);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
@@ -64,6 +70,12 @@ void LoginDialog::fill(const QString &email, const QString &password, bool remem
     m_email->setText(email);
     m_password->setText(password);
     m_remember->setChecked(remember);
+}
+
+void LoginDialog::setRememberNote(const QString &text)
+{
+    m_rememberNote->setText(text);
+    m_rememberNote->setVisible(!text.isEmpty());
 }
 
 void LoginDialog::showError(const QString &text)

@@ -23,6 +23,8 @@ public:
     bool remember() const;
     void fill(const QString &email, const QString &password, bool remember);
     void showError(const QString &text);
+    // Where a remembered login is kept when the keyring cannot be used ("" hides it).
+    void setRememberNote(const QString &text);
     QString errorText() const;
     void setBusy(bool busy);
     void accept() override; // submits
@@ -34,6 +36,7 @@ private:
     QLineEdit *m_email;
     QLineEdit *m_password;
     QCheckBox *m_remember;
+    QLabel *m_rememberNote;
     QLabel *m_error;
     QPushButton *m_ok;
 };

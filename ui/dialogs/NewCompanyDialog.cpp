@@ -1,6 +1,6 @@
 #include "ui/dialogs/NewCompanyDialog.h"
 
-#include "ui/dialogs/SetupDialog.h"
+#include "ui/dialogs/PasswordHint.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -43,6 +43,7 @@ NewCompanyDialog::NewCompanyDialog(const QString &currentCompany, const QString 
     m_email = field("newCompanyAdminEmail", this);
     m_email->setPlaceholderText(tr("not used on this server yet, e.g. ann+eu@example.com"));
     m_password = field("newCompanyPassword", this, true);
+    m_password->setPlaceholderText(PasswordHint::rule());
     m_repeat = field("newCompanyRepeat", this, true);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("newCompanyError"));
@@ -103,8 +104,8 @@ void NewCompanyDialog::accept()
         return showError(tr("Enter the company's name."));
     if (r.adminName.isEmpty() || !r.adminEmail.contains(QLatin1Char('@')))
         return showError(tr("Enter the administrator's name and e-mail."));
-    if (r.password.size() < SetupDialog::kMinPassword)
-        return showError(tr("Choose a password of at least %1 characters.").arg(SetupDialog::kMinPassword));
+    if (const QString problem = PasswordHint::problem(r.password); !problem.isEmpty())
+        return showError(problem);
     if (r.password != m_repeat->text())
         return showError(tr("The passwords differ."));
     m_ok->setEnabled(false);

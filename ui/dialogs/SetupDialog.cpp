@@ -1,5 +1,8 @@
 #include "ui/dialogs/SetupDialog.h"
 
+#include "ui/dialogs/PasswordHint.h"
+
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -24,6 +27,17 @@ SetupDialog::SetupDialog(QWidget *parent) : QDialog(parent)
     m_repeat = new QLineEdit(this);
     m_repeat->setObjectName(QStringLiteral("setupRepeat"));
     m_repeat->setEchoMode(QLineEdit::Password);
+    auto *rule = new QLabel(PasswordHint::sentence(), this);
+    rule->setObjectName(QStringLiteral("setupPasswordRule"));
+    rule->setStyleSheet(QStringLiteral("color:#6b7280;"));
+    m_remember = new QCheckBox(tr("Remember me on this computer"), this);
+    m_remember->setObjectName(QStringLiteral("setupRemember"));
+    m_remember->setChecked(false);
+    m_rememberNote = new QLabel(this);
+    m_rememberNote->setObjectName(QStringLiteral("setupRememberNote"));
+    m_rememberNote->setWordWrap(true);
+    m_rememberNote->setStyleSheet(QStringLiteral("color:#6b7280;"));
+    m_rememberNote->hide();
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("setupError"));
     m_error->setWordWrap(true);
@@ -37,7 +51,10 @@ SetupDialog::SetupDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Your name"), m_name);
     form->addRow(tr("E-mail"), m_email);
     form->addRow(tr("Password"), m_password);
+    form->addRow(QString(), rule);
     form->addRow(tr("Repeat"), m_repeat);
+    form->addRow(m_remember);
+    form->addRow(m_rememberNote);
     form->addRow(m_error);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &SetupDialog::accept);
@@ -60,12 +77,24 @@ QString SetupDialog::password() const
     return m_password->text();
 }
 
-void SetupDialog::fill(const QString &name, const QString &email, const QString &password)
+bool SetupDialog::remember() const
 {
+    return m_remember->isChecked();
+}
+
+void SetupDialog::fill(const QString &name, const QString &email, const QString &password, bool remember)
+{
+    m_remember->setChecked(remember);
     m_name->setText(name);
     m_email->setText(email);
     m_password->setText(password);
     m_repeat->setText(password);
+}
+
+void SetupDialog::setRememberNote(const QString &text)
+{
+    m_rememberNote->setText(text);
+    m_rememberNote->setVisible(!text.isEmpty());
 }
 
 void SetupDialog::showError(const QString &text)
@@ -89,12 +118,12 @@ void SetupDialog::accept()
 {
     if (name().isEmpty() || !email().contains(QLatin1Char('@')))
         return showError(tr("Enter your name and e-mail."));
-    if (password().size() < kMinPassword)
-        return showError(tr("Choose a password of at least %1 characters.").arg(kMinPassword));
+    if (const QString problem = PasswordHint::problem(password()); !problem.isEmpty())
+        return showError(problem);
     if (password() != m_repeat->text())
         return showError(tr("The passwords differ."));
     setBusy(true);
-    emit submitted(name(), email(), password());
+    emit submitted(name(), email(), password(), remember());
 }
 
 } // namespace tierdesk::ui

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,28 +15,31 @@ class SetupDialog : public QDialog {
     Q_OBJECT
 
 public:
-    // Passwords shorter than this are refused here (the server has its own rule).
-    static constexpr int kMinPassword = 10;
-
     explicit SetupDialog(QWidget *parent = nullptr);
 
     QString name() const;
     QString email() const;
     QString password() const;
-    void fill(const QString &name, const QString &email, const QString &password);
+    // "Remember me": off unless the person ticks it.
+    bool remember() const;
+    void fill(const QString &name, const QString &email, const QString &password, bool remember = false);
     void showError(const QString &text);
+    // Where a remembered login is kept when the keyring cannot be used ("" hides it).
+    void setRememberNote(const QString &text);
     QString errorText() const;
     void setBusy(bool busy);
     void accept() override;
 
 signals:
-    void submitted(const QString &name, const QString &email, const QString &password);
+    void submitted(const QString &name, const QString &email, const QString &password, bool remember);
 
 private:
     QLineEdit *m_name;
     QLineEdit *m_email;
     QLineEdit *m_password;
     QLineEdit *m_repeat;
+    QCheckBox *m_remember;
+    QLabel *m_rememberNote;
     QLabel *m_error;
     QPushButton *m_ok;
 };

@@ -3,6 +3,7 @@
 #include "ui/models/Display.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 namespace tierdesk::ui {
 namespace {
@@ -13,6 +14,7 @@ QString sectionLabel(const QString &section)
         {QStringLiteral("overview"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Overview")},
         {QStringLiteral("tier"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Tier")},
         {QStringLiteral("channel"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Channel")},
+        {QStringLiteral("agent"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Agent")},
         {QStringLiteral("reason"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalation reason")},
         {QStringLiteral("sentiment"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Final sentiment")},
         {QStringLiteral("timeline"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Period")}};
@@ -37,6 +39,7 @@ const QList<QPair<const char *, const char *>> kFigures{
     {"avgResolutionTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Avg. resolution time")},
     {"avgMessagesPerSession", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Messages per session")},
     {"customerSatisfactionAvg", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Satisfaction (1-5)")},
+    {"ratings", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Customer ratings")},
     {"escalations.total", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalations")},
     {"escalations.escalationRate", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalated")},
     {"escalations.avgEscalationTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Time to escalation")},
@@ -65,6 +68,7 @@ void AnalyticsModel::setReport(const QJsonObject &report)
     addOutcomes(QStringLiteral("tier"), report.value(QLatin1String("byTier")).toArray(), QStringLiteral("tier"));
     addOutcomes(
         QStringLiteral("channel"), report.value(QLatin1String("byChannel")).toArray(), QStringLiteral("channel"));
+    addAgents();
     const QJsonObject reasons
         = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
     for (auto it = reasons.begin(); it != reasons.end(); ++it) {
@@ -86,6 +90,7 @@ void AnalyticsModel::setReport(const QJsonObject &report)
         row.cells[Resolved] = p.value(QLatin1String("resolved")).toInt();
         row.cells[Escalated] = p.value(QLatin1String("escalated")).toInt();
         row.cells[Value] = p.value(QLatin1String("customerSatisfactionAvg")).toDouble();
+        row.cells[Ratings] = p.value(QLatin1String("ratings")).toInt();
         m_rows.append(row);
     }
     endResetModel();
@@ -136,6 +141,22 @@ void AnalyticsModel::addOutcomes(const QString &section, const QJsonArray &items
             ? o.value(QLatin1String("resolutionRate")).toDouble()
             : (sessions > 0 ? qRound(resolved * 1000.0 / sessions) / 10.0 : 0.0);
         row.cells[AvgTime] = o.value(QLatin1String("avgTime")).toInt();
+        row.cells[Satisfaction] = o.value(QLatin1String("customerSatisfactionAvg")).toDouble();
+        row.cells[Ratings] = o.value(QLatin1String("ratings")).toInt();
+        m_rows.append(row);
+    }
+}
+
+// The people, by the ratings their customers gave (sessions nobody rated do not count here).
+void AnalyticsModel::addAgents()
+{
+    const QJsonArray agents
+        = m_report.value(QLatin1String("desk")).toObject().value(QLatin1String("byAgent")).toArray();
+    for (const QJsonValue &v : agents) {
+        const QJsonObject a = v.toObject();
+        Row row{QStringLiteral("agent"), a.value(QLatin1String("agentName")).toString(), {}};
+        row.cells[Satisfaction] = a.value(QLatin1String("customerSatisfactionAvg")).toDouble();
+        row.cells[Ratings] = a.value(QLatin1String("ratings")).toInt();
         m_rows.append(row);
     }
 }
@@ -167,6 +188,9 @@ QVariant AnalyticsModel::data(const QModelIndex &index, int role) const
         return row.cells[Rate].isValid() ? QStringLiteral("%1 %").arg(row.cells[Rate].toDouble()) : QVariant();
     case AvgTime:
         return row.cells[AvgTime].isValid() ? duration(row.cells[AvgTime].toInt()) : QVariant();
+    case Satisfaction:
+        return row.cells[Satisfaction].isValid() ? QLocale().toString(row.cells[Satisfaction].toDouble(), 'f', 1)
+                                                 : QVariant();
     case Value: {
         if (!row.cells[Value].isValid())
             return {};
@@ -204,6 +228,10 @@ QVariant AnalyticsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Avg. resolution time");
     case Escalated:
         return tr("Escalated");
+    case Satisfaction:
+        return tr("Satisfaction (1-5)");
+    case Ratings:
+        return tr("Customer ratings");
     default:
         return {};
     }
@@ -222,7 +250,8 @@ QByteArray AnalyticsModel::toCsv() const
 {
     // Machine-readable: the API's names and raw numbers (seconds, percent).
     QStringList lines{
-        QStringLiteral("section,name,value,sessions,resolved,resolution_rate,avg_resolution_seconds,escalated")};
+        QStringLiteral("section,name,value,sessions,resolved,resolution_rate,avg_resolution_seconds,escalated,"
+                       "satisfaction,ratings")};
     for (const Row &row : m_rows) {
         QStringList fields{csvField(row.section), csvField(row.name)};
         for (int c = Value; c < ColumnCount; ++c)

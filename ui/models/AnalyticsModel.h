@@ -6,13 +6,27 @@
 namespace tierdesk::ui {
 
 // A GET /api/cs/analytics answer as one table, a row per figure of each breakdown:
-// the overview, by tier, by channel, escalations by reason, the sentiment
-// distribution and the timeline. The view's table and the CSV export read it.
+// the overview, by tier, by channel, by agent (customers' ratings of the people), escalations
+// by reason, the sentiment distribution and the timeline. Tiers, channels, agents and periods
+// carry their satisfaction (1-5) and how many customers rated. The view's table and the CSV
+// export read it.
 class AnalyticsModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Section, Name, Value, Sessions, Resolved, Rate, AvgTime, Escalated, ColumnCount };
+    enum Column {
+        Section,
+        Name,
+        Value,
+        Sessions,
+        Resolved,
+        Rate,
+        AvgTime,
+        Escalated,
+        Satisfaction,
+        Ratings,
+        ColumnCount
+    };
     // The raw number behind a cell (Display shows it worded).
     static constexpr int ValueRole = Qt::UserRole + 1;
 
@@ -25,7 +39,7 @@ public:
 
     void setReport(const QJsonObject &report);
     const QJsonObject &report() const { return m_report; }
-    // Rows of one section ("tier", "channel", "reason", "sentiment", "timeline", "overview").
+    // Rows of one section ("tier", "channel", "agent", "reason", "sentiment", "timeline", "overview").
     QList<int> rowsOf(const QString &section) const;
 
     // The overview's figures by the API's names ("totalSessions", "escalations.total"),
@@ -44,6 +58,7 @@ private:
     };
     void addOverview();
     void addOutcomes(const QString &section, const QJsonArray &items, const QString &key);
+    void addAgents();
 
     QJsonObject m_report;
     QList<Row> m_rows;

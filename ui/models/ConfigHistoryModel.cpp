@@ -61,7 +61,7 @@ QString ConfigHistoryModel::display(const QJsonObject &r, int column) const
     switch (column) {
     case When: {
         const qint64 ms = display::parseTime(r.value(QLatin1String("timestamp")).toString());
-        return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return display::dateTimeOfMs(ms);
     }
     case Who: // an agent's name; a token's or the command line's subject as it is
         return r.value(QLatin1String("actorName")).toString(r.value(QLatin1String("actor")).toString());

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 #include <QStringList>
 
 namespace tierdesk::ui::display {
@@ -107,6 +108,22 @@ const QHash<QString, const char *> &knownWords()
     return words;
 }
 
+// The locale's short time without seconds (some locales, C among them, write them even there).
+QString shortTimeFormat()
+{
+    return QLocale().timeFormat(QLocale::ShortFormat).remove(QStringLiteral(":ss"));
+}
+
+QString clockText(const QTime &t)
+{
+    return QLocale().toString(t, shortTimeFormat());
+}
+
+QString dateAndClock(const QDateTime &t)
+{
+    return QLocale().toString(t, QLocale().dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + shortTimeFormat());
+}
+
 } // namespace
 
 QString enumLabel(const QString &name)
@@ -166,6 +183,50 @@ QColor sentimentColor(int level)
     static const QColor colors[] = {QColor(0x2e, 0x9e, 0x5b), QColor(0x7c, 0xb3, 0x42), QColor(0x90, 0x98, 0xa4),
         QColor(0xe0, 0x9b, 0x2d), QColor(0xe0, 0x65, 0x2d), QColor(0xc6, 0x28, 0x28)};
     return level >= 0 && level < 6 ? colors[level] : QColor(0x90, 0x98, 0xa4);
+}
+
+QString dateTime(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    return dateAndClock(t.timeSpec() == Qt::UTC ? t.toLocalTime() : t);
+}
+
+QString dateTimeOfMs(qint64 msSinceEpoch)
+{
+    return msSinceEpoch > 0 ? dateTime(QDateTime::fromMSecsSinceEpoch(msSinceEpoch)) : QString();
+}
+
+QString date(const QDate &d)
+{
+    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString();
+}
+
+QString time(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    return clockText((t.timeSpec() == Qt::UTC ? t.toLocalTime() : t).time());
+}
+
+QString when(const QDateTime &t, const QDateTime &now)
+{
+    if (!t.isValid())
+        return {};
+    // Compare calendar days in t's zone, so a company's wall clock keeps its own days.
+    const QDateTime local = t.timeSpec() == Qt::UTC ? t.toLocalTime() : t;
+    const QDate today = now.toTimeZone(local.timeZone()).date();
+    const qint64 days = today.daysTo(local.date());
+    const QString clock = clockText(local.time());
+    if (days == 0)
+        return clock;
+    if (days == 1)
+        return QCoreApplication::translate("Display", "tomorrow %1").arg(clock);
+    if (days == -1)
+        return QCoreApplication::translate("Display", "yesterday %1").arg(clock);
+    if (days > 1 && days < 6)
+        return QStringLiteral("%1 %2").arg(QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat), clock);
+    return dateAndClock(local);
 }
 
 } // namespace tierdesk::ui::display

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QColor>
+#include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
 // How the console spells the API's words and times for people.
 namespace tierdesk::ui::display {
@@ -20,5 +22,15 @@ QString sentimentName(int level); // "Happy"
 QString sentimentCode(int level); // "HAPPY", as the API spells it
 // A calm colour per level, green to red.
 QColor sentimentColor(int level);
+
+// Every date and time a view shows goes through these: the locale's short formats, in
+// the viewer's own time zone unless the time already carries another (a company's).
+QString dateTime(const QDateTime &t); // "24/11/2026 17:20", "24.11.26 17:20"
+QString dateTimeOfMs(qint64 msSinceEpoch); // "" for 0
+QString date(const QDate &d);
+QString time(const QDateTime &t); // "17:20"
+// A moment near `now` as people say it: "17:20" today, "tomorrow 09:00", "Mon 09:00"
+// within the week, else the short date and time. In t's own time zone.
+QString when(const QDateTime &t, const QDateTime &now);
 
 } // namespace tierdesk::ui::display

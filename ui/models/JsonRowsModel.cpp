@@ -1,5 +1,7 @@
 #include "ui/models/JsonRowsModel.h"
 
+#include "ui/models/Display.h"
+
 #include <QBrush>
 #include <QDateTime>
 #include <QLocale>
@@ -70,8 +72,7 @@ void JsonRowsModel::touchColumn(int column)
 
 QString JsonRowsModel::localTime(const QJsonValue &iso)
 {
-    const QDateTime at = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
+    return display::dateTimeOfMs(display::parseTime(iso.toString()));
 }
 
 } // namespace tierdesk::ui

@@ -30,11 +30,8 @@ QVariant KbModel::data(const QModelIndex &index, int role) const
         case Source:
             return shared ? tr("Shared") : tr("Company");
         case Updated: {
-            const QDateTime at
-                = QDateTime::fromString(a.value(QLatin1String("updatedAt")).toString(), Qt::ISODateWithMs);
-            return at.isValid() && at.toMSecsSinceEpoch() > 0
-                ? QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat)
-                : QString();
+            const qint64 at = display::parseTime(a.value(QLatin1String("updatedAt")).toString());
+            return at > 0 ? display::date(QDateTime::fromMSecsSinceEpoch(at).date()) : QString();
         }
         }
         return {};

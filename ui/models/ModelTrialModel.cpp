@@ -63,9 +63,8 @@ QString ModelTrialModel::summary() const
         names << manager;
     names.removeAll(QString());
     const QJsonObject latency = s.value(QLatin1String("latencyMs")).toObject();
-    QString out = tr("%1 · %2 turns: %3 passed, %4 repaired, %5 answered locally")
+    QString out = tr("%1 · %n turn(s): %2 passed, %3 repaired, %4 answered locally", nullptr, turns)
                       .arg(names.join(QStringLiteral(", ")))
-                      .arg(turns)
                       .arg(turns - repaired - fellBack)
                       .arg(repaired)
                       .arg(fellBack);
@@ -74,7 +73,8 @@ QString ModelTrialModel::summary() const
                .arg(latency.value(QLatin1String("p95")).toInteger())
                .arg(costText(s.value(QLatin1String("costUsd")).toDouble()));
     if (m_trial.value(QLatin1String("truncated")).toBool())
-        out += tr(" (only the first %1 turns were worded)").arg(m_trial.value(QLatin1String("maxTurns")).toInt());
+        out += tr(
+            " (only the first %n turn(s) were worded)", nullptr, m_trial.value(QLatin1String("maxTurns")).toInt());
     return out;
 }
 

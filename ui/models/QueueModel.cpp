@@ -39,6 +39,7 @@ QueueRow QueueModel::parse(const QJsonObject &item)
     const bool answered = !sla.value(QLatin1String("firstResponseAt")).toString().isEmpty();
     r.dueMs = display::parseTime(
         sla.value(answered ? QLatin1String("resolutionDue") : QLatin1String("firstResponseDue")).toString());
+    r.snoozedUntilMs = display::parseTime(item.value(QLatin1String("snoozedUntil")).toString());
     const QJsonObject assignee = item.value(QLatin1String("assignee")).toObject();
     r.assigneeId = assignee.value(QLatin1String("id")).toString();
     r.assigneeName = assignee.value(QLatin1String("name")).toString();
@@ -119,6 +120,11 @@ QVariant QueueModel::display(const QueueRow &r, int column) const
     case Assignee:
         return r.assigneeName.isEmpty() ? (r.assigneeId.isEmpty() ? QStringLiteral("—") : r.assigneeId)
                                         : r.assigneeName;
+    case SnoozedUntil:
+        return r.snoozedUntilMs > 0 ? tr("until %1")
+                                          .arg(display::when(QDateTime::fromMSecsSinceEpoch(r.snoozedUntilMs),
+                                              QDateTime::fromMSecsSinceEpoch(m_now())))
+                                    : QString();
     case Summary: {
         QString s = it.value(QLatin1String("issueSummary")).toString();
         if (s.isEmpty())
@@ -140,6 +146,8 @@ QVariant QueueModel::sortKey(const QueueRow &r, int column) const
         return r.dueMs > 0 ? r.dueMs : std::numeric_limits<qint64>::max();
     case Waiting:
         return r.queuedAtMs > 0 ? m_now() - r.queuedAtMs : 0;
+    case SnoozedUntil:
+        return r.snoozedUntilMs;
     case Sentiment:
         return display::sentimentLevel(r.item.value(QLatin1String("sentiment")).toString());
     default:
@@ -156,6 +164,11 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(r, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Sla && !m_slaNote.isEmpty())
+            return m_slaNote;
+        if (index.column() == SnoozedUntil && r.snoozedUntilMs > 0)
+            return tr("Back in the queue at %1, or as soon as the customer writes")
+                .arg(display::dateTimeOfMs(r.snoozedUntilMs));
         return index.column() == Summary ? display(r, Summary) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Sla || index.column() == Waiting ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -215,11 +228,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
 
 QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Sla && !m_slaNote.isEmpty())
+        return m_slaNote;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const names[]
-        = {QT_TR_NOOP("Priority"), QT_TR_NOOP("SLA"), QT_TR_NOOP("Customer"), QT_TR_NOOP("Queue"), QT_TR_NOOP("Reason"),
-            QT_TR_NOOP("Sentiment"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Assignee"), QT_TR_NOOP("Summary")};
+    static const char *const names[] = {QT_TR_NOOP("Priority"), QT_TR_NOOP("SLA"), QT_TR_NOOP("Customer"),
+        QT_TR_NOOP("Queue"), QT_TR_NOOP("Reason"), QT_TR_NOOP("Sentiment"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Holder"),
+        QT_TR_NOOP("Snoozed"), QT_TR_NOOP("Summary")};
     return tr(names[section]);
 }
 
@@ -280,6 +295,16 @@ void QueueModel::setClock(std::function<qint64()> nowMs)
 {
     m_now = std::move(nowMs);
     tick();
+}
+
+void QueueModel::setSlaNote(const QString &note)
+{
+    if (note == m_slaNote)
+        return;
+    m_slaNote = note;
+    emit headerDataChanged(Qt::Horizontal, Sla, Sla);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Sla), index(int(m_rows.size()) - 1, Sla), {Qt::ToolTipRole});
 }
 
 void QueueModel::tick()

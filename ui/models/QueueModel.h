@@ -20,6 +20,7 @@ struct QueueRow {
     QString slaState; // ok | warning | breached (the server's word)
     qint64 queuedAtMs = 0;
     qint64 dueMs = 0; // the next SLA deadline: first response, else resolution; 0 = none
+    qint64 snoozedUntilMs = 0; // 0 = not snoozed
     QString assigneeId;
     QString assigneeName;
     QString customerName;
@@ -34,7 +35,19 @@ class QueueModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Priority, Sla, Customer, Queue, Reason, Sentiment, Waiting, Assignee, Summary, ColumnCount };
+    enum Column {
+        Priority,
+        Sla,
+        Customer,
+        Queue,
+        Reason,
+        Sentiment,
+        Waiting,
+        Assignee,
+        SnoozedUntil,
+        Summary,
+        ColumnCount
+    };
     enum Role {
         SortRole = Qt::UserRole + 1, // a number or text that orders the column
         SessionIdRole,
@@ -72,6 +85,8 @@ public:
 
     // The clock behind countdowns (tests pin it); a tick refreshes them each second.
     void setClock(std::function<qint64()> nowMs);
+    // The SLA column's tooltip: what its due times count (all minutes, or only open hours).
+    void setSlaNote(const QString &note);
     qint64 nowMs() const { return m_now(); }
     void tick();
 
@@ -95,6 +110,7 @@ private:
     QHash<QString, int> m_index; // sessionId -> row
     std::function<qint64()> m_now;
     QTimer m_tick;
+    QString m_slaNote;
 };
 
 } // namespace tierdesk::ui

@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QLocale>
 
 namespace tierdesk::ui {
 
@@ -51,8 +52,10 @@ QString QueueStatsModel::display(const QJsonObject &q, int column) const
         return display::titleCase(v.toString());
     case LongestWait:
         return v.toLongLong() < 0 ? QStringLiteral("—") : QueueModel::formatDuration(v.toLongLong());
-    case SlaToday:
-        return v.toDouble() < 0 ? QStringLiteral("—") : tr("%1 %").arg(v.toDouble());
+    case SlaToday: {
+        const QJsonObject sla = q.value(QLatin1String("slaToday")).toObject();
+        return slaTodayText(sla.value(QLatin1String("met")).toInt(), sla.value(QLatin1String("missed")).toInt());
+    }
     default:
         return v.toString();
     }
@@ -69,9 +72,10 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == SlaToday) {
             const QJsonObject sla = q.value(QLatin1String("slaToday")).toObject();
-            return tr("Since midnight (UTC): %1 answered in time, %2 breached")
-                .arg(sla.value(QLatin1String("met")).toInt())
-                .arg(sla.value(QLatin1String("missed")).toInt());
+            const int met = sla.value(QLatin1String("met")).toInt(),
+                      missed = sla.value(QLatin1String("missed")).toInt();
+            return QString(tr("%n left the desk within their SLA", nullptr, met) + QLatin1Char('\n')
+                + tr("%n breached their SLA", nullptr, missed) + QLatin1String("\n\n") + slaTodayExplained());
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -89,6 +93,33 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
     default:
         return JsonRowsModel::data(index, role);
     }
+}
+
+QString QueueStatsModel::slaTodayText(int met, int missed)
+{
+    if (met + missed == 0)
+        return tr("none settled yet");
+    const double percent = qRound(met * 1000.0 / (met + missed)) / 10.0;
+    return tr("%1 % (%2 of %3)").arg(QLocale().toString(percent)).arg(met).arg(met + missed);
+}
+
+QString QueueStatsModel::slaTodayExplained() const
+{
+    const QString since = m_since.isValid()
+        ? display::when(m_since.toLocalTime(), QDateTime::fromMSecsSinceEpoch(m_now()))
+        : tr("midnight (UTC)");
+    return tr("SLA today: of the conversations settled since %1, the share that met its SLA. A conversation "
+              "counts as met when it leaves the desk (resolved or handed back to the AI) without breaching, "
+              "and as missed the moment it breaches. Conversations answered in time but still open count "
+              "for nothing yet, so early in the day a single breach can show 0 %.")
+        .arg(since);
+}
+
+QVariant QueueStatsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == SlaToday)
+        return slaTodayExplained();
+    return JsonRowsModel::headerData(section, orientation, role);
 }
 
 QStringList QueueStatsModel::headers() const

@@ -2,6 +2,8 @@
 
 #include "ui/models/JsonRowsModel.h"
 
+#include <QDateTime>
+
 #include <functional>
 
 namespace tierdesk::ui {
@@ -22,6 +24,13 @@ public:
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Where today's SLA figure starts counting ("since" of the overview; midnight UTC).
+    void setSince(const QDateTime &since) { m_since = since; }
+    // What "SLA today" measures, for the column's header and the live desk's summary.
+    QString slaTodayExplained() const;
+    // One queue's (or the desk's) figure: "94.4 % (17 of 18)", or "none settled yet".
+    static QString slaTodayText(int met, int missed);
 
 protected:
     QStringList headers() const override;
@@ -32,6 +41,7 @@ private:
     qint64 longestWaitSecs(const QJsonObject &q) const;
 
     std::function<qint64()> m_now;
+    QDateTime m_since;
 };
 
 } // namespace tierdesk::ui

@@ -56,15 +56,15 @@ QString SimulationModel::summary() const
     for (const auto &kind : kinds)
         if (const int n = byChange.value(QLatin1String(kind.first)).toInt(); n > 0)
             parts << QStringLiteral("%1: %2").arg(kind.second).arg(n);
-    QString out = tr("%1 of %2 sessions would change")
-                      .arg(rowCount())
-                      .arg(m_report.value(QLatin1String("sessionsReplayed")).toInt());
+    QString out
+        = tr("%1 of %n session(s) would change", nullptr, m_report.value(QLatin1String("sessionsReplayed")).toInt())
+              .arg(rowCount());
     if (!parts.isEmpty())
         out += QStringLiteral(" — ") + parts.join(QStringLiteral(" · "));
     if (m_report.value(QLatin1String("truncated")).toBool())
-        out += tr(" (only the newest %1 of %2 sessions were replayed)")
-                   .arg(m_report.value(QLatin1String("sessionsReplayed")).toInt())
-                   .arg(m_report.value(QLatin1String("sessionsInPeriod")).toInt());
+        out += tr(" (only the newest %1 of %n session(s) were replayed)", nullptr,
+            m_report.value(QLatin1String("sessionsInPeriod")).toInt())
+                   .arg(m_report.value(QLatin1String("sessionsReplayed")).toInt());
     return out;
 }
 
@@ -93,9 +93,10 @@ QVariant SimulationModel::data(const QModelIndex &index, int role) const
     case ChangeRole:
         return change;
     case Qt::ToolTipRole:
+        // The whole text of a cell the column cuts short.
         return index.column() == Session
             ? tr("%1\nDouble-click to open the conversation").arg(s.value(QLatin1String("sessionId")).toString())
-            : QVariant();
+            : JsonRowsModel::data(index, Qt::DisplayRole);
     case Qt::ForegroundRole:
         if (index.column() != Change)
             return {};

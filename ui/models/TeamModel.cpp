@@ -24,6 +24,11 @@ QString TeamModel::presenceLabel(const QString &presence)
     return mark + QLatin1Char(' ') + presenceWord(presence);
 }
 
+QString TeamModel::load(int open, int capacity)
+{
+    return capacity > 0 ? tr("%1 of %2").arg(open).arg(capacity) : QString::number(open);
+}
+
 QString TeamModel::display(const QJsonObject &a, int column) const
 {
     const QJsonArray sessions = a.value(QLatin1String("sessions")).toArray();
@@ -35,7 +40,13 @@ QString TeamModel::display(const QJsonObject &a, int column) const
     case Presence:
         return presenceLabel(a.value(QLatin1String("presence")).toString());
     case Sessions:
-        return QString::number(sessions.size());
+        return load(int(sessions.size()), a.value(QLatin1String("capacity")).toInt());
+    case Room: {
+        const QJsonValue room = a.value(QLatin1String("room"));
+        if (!room.isDouble())
+            return QStringLiteral("—");
+        return room.toInt() > 0 ? QString::number(room.toInt()) : tr("Full");
+    }
     case Holding: {
         QStringList names;
         for (const QJsonValue &s : sessions)
@@ -59,9 +70,17 @@ QVariant TeamModel::data(const QModelIndex &index, int role) const
             return QBrush(presence == QLatin1String("available") ? QColor(0x1e, 0x7b, 0x45)
                     : presence == QLatin1String("away")          ? QColor(0x8a, 0x55, 0x00)
                                                                  : QColor(0x5f, 0x6b, 0x7a));
+        if (index.column() == Room && rows().at(index.row()).value(QLatin1String("room")) == QJsonValue(0))
+            return QBrush(QColor(0x8a, 0x55, 0x00));
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() == Sessions ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+        return index.column() == Sessions || index.column() == Room ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                                                                    : QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == Sessions || index.column() == Room)
+            return tr("Open conversations against capacity: automatic assignment gives a person new "
+                      "conversations only while they have room.");
+        return JsonRowsModel::data(index, role);
     default:
         return JsonRowsModel::data(index, role);
     }
@@ -69,7 +88,7 @@ QVariant TeamModel::data(const QModelIndex &index, int role) const
 
 QStringList TeamModel::headers() const
 {
-    return {tr("Agent"), tr("Role"), tr("Presence"), tr("Sessions"), tr("Holding")};
+    return {tr("Agent"), tr("Role"), tr("Presence"), tr("Open / capacity"), tr("Room"), tr("Holding")};
 }
 
 } // namespace tierdesk::ui

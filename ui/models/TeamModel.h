@@ -4,13 +4,14 @@
 
 namespace tierdesk::ui {
 
-// The people of the company from GET /api/cs/desk/overview ("agents"): presence and the
-// sessions each holds, as Twilio Flex's teams view shows them.
+// The people of the company from GET /api/cs/desk/overview ("agents"): presence, the
+// sessions each holds against their capacity and the room left for automatic assignment,
+// as Twilio Flex's teams view shows them.
 class TeamModel : public JsonRowsModel {
     Q_OBJECT
 
 public:
-    enum Column { Name, Role, Presence, Sessions, Holding, ColumnCount };
+    enum Column { Name, Role, Presence, Sessions, Room, Holding, ColumnCount };
     // The agent's id is IdRole.
     enum OwnRole { PresenceRole = FirstOwnRole };
 
@@ -20,6 +21,8 @@ public:
 
     static QString presenceWord(const QString &presence); // "Available"
     static QString presenceLabel(const QString &presence); // "● Available"
+    // "2 of 3" (open conversations against capacity); the count alone without a capacity.
+    static QString load(int open, int capacity);
 
 protected:
     QStringList headers() const override;

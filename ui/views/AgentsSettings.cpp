@@ -2,6 +2,7 @@
 
 #include "ui/client/ApiClient.h"
 #include "ui/client/ApiReply.h"
+#include "ui/dialogs/PasswordHint.h"
 #include "ui/models/AgentsModel.h"
 
 #include <QComboBox>
@@ -69,7 +70,8 @@ QWidget *AgentsSettings::buildCreateForm()
     m_password = new QLineEdit(box);
     m_password->setObjectName(QStringLiteral("agentPassword"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("at least 8 characters"));
+    m_password->setPlaceholderText(PasswordHint::rule());
+    m_password->setToolTip(PasswordHint::sentence());
     m_create = new QPushButton(tr("Create agent"), box);
     m_create->setObjectName(QStringLiteral("agentCreate"));
     connect(m_create, &QPushButton::clicked, this, &AgentsSettings::create);
@@ -92,7 +94,8 @@ QWidget *AgentsSettings::buildSelectedActions()
     m_newPassword = new QLineEdit(box);
     m_newPassword->setObjectName(QStringLiteral("agentNewPassword"));
     m_newPassword->setEchoMode(QLineEdit::Password);
-    m_newPassword->setPlaceholderText(tr("new password"));
+    m_newPassword->setPlaceholderText(tr("new password, %1").arg(PasswordHint::rule()));
+    m_newPassword->setToolTip(PasswordHint::sentence());
     m_setPassword = new QPushButton(tr("Set password"), box);
     m_setPassword->setObjectName(QStringLiteral("agentSetPassword"));
     m_setPassword->setToolTip(tr("The agent is logged out everywhere and logs in with the new password."));

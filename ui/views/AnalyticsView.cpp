@@ -3,6 +3,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/client/ReportExporter.h"
 #include "ui/models/AnalyticsModel.h"
+#include "ui/models/Display.h"
 #include "ui/views/AnalyticsCharts.h"
 
 #include <QChart>
@@ -11,11 +12,13 @@
 #include <QDateEdit>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -28,9 +31,29 @@ QDateEdit *dateEdit(const QString &name, const QDate &date, QWidget *parent)
     auto *edit = new QDateEdit(date, parent);
     edit->setObjectName(name);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     return edit;
 }
+
+// The model's tiers, channels and agents with their satisfaction and ratings only.
+class RatingsFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QString section
+            = sourceModel()->index(row, AnalyticsModel::Section, parent).data(AnalyticsModel::ValueRole).toString();
+        return section == QLatin1String("tier") || section == QLatin1String("channel")
+            || section == QLatin1String("agent");
+    }
+    bool filterAcceptsColumn(int column, const QModelIndex &) const override
+    {
+        return column == AnalyticsModel::Section || column == AnalyticsModel::Name
+            || column == AnalyticsModel::Satisfaction || column == AnalyticsModel::Ratings;
+    }
+};
 
 } // namespace
 
@@ -59,8 +82,13 @@ AnalyticsView::AnalyticsView(ApiClient &client, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto *bottom = new QSplitter(Qt::Horizontal, split);
+    bottom->addWidget(m_table);
+    bottom->addWidget(buildRatings());
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
     split->addWidget(grid);
-    split->addWidget(m_table);
+    split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
@@ -126,6 +154,31 @@ QWidget *AnalyticsView::buildControls()
     return bar;
 }
 
+// What customers said when asked how it went, per tier, channel and person.
+QWidget *AnalyticsView::buildRatings()
+{
+    auto *box = new QGroupBox(tr("Customer satisfaction"), this);
+    auto *filter = new RatingsFilter(box);
+    filter->setSourceModel(m_model);
+    m_ratings = new QTableView(box);
+    m_ratings->setObjectName(QStringLiteral("analyticsRatings"));
+    m_ratings->setModel(filter);
+    m_ratings->verticalHeader()->hide();
+    m_ratings->horizontalHeader()->setStretchLastSection(true);
+    m_ratings->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_ratings->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *note = new QLabel(tr("A session's satisfaction is its customer's rating (1 to 5) when one was given, "
+                               "else estimated from the final sentiment. An agent's figure counts only the "
+                               "ratings customers gave."),
+        box);
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: palette(mid)"));
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_ratings, 1);
+    layout->addWidget(note);
+    return box;
+}
+
 QWidget *AnalyticsView::buildFigures()
 {
     auto *tiles = new QWidget(this);
@@ -148,9 +201,9 @@ QWidget *AnalyticsView::buildFigures()
         caption->setWordWrap(true); // longer captions (German) take two lines, not the value's room
         caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         // Two rows of tiles: the AI's figures, then sentiment, escalation and the people's.
-        const int row = column / 6 * 2;
-        grid->addWidget(value, row, column % 6);
-        grid->addWidget(caption, row + 1, column % 6);
+        const int row = column / 7 * 2;
+        grid->addWidget(value, row, column % 7);
+        grid->addWidget(caption, row + 1, column % 7);
         m_figures.append({key, value});
         ++column;
     }
@@ -191,6 +244,7 @@ void AnalyticsView::display(const QJsonObject &report)
 {
     m_model->setReport(report);
     m_table->resizeColumnsToContents();
+    m_ratings->resizeColumnsToContents();
     const QList<int> overview = m_model->rowsOf(QStringLiteral("overview"));
     for (int row : overview) {
         const QString key = m_model->index(row, AnalyticsModel::Name).data(AnalyticsModel::ValueRole).toString();
@@ -208,9 +262,8 @@ void AnalyticsView::display(const QJsonObject &report)
         m_charts.at(i)->setChart(charts.at(i));
         delete old; // setChart() leaves the previous chart to us
     }
-    say(tr("%1 sessions from %2 to %3")
-            .arg(figure(QStringLiteral("totalSessions")), m_from->date().toString(Qt::ISODate),
-                m_to->date().toString(Qt::ISODate)));
+    say(tr("%n session(s) from %1 to %2", nullptr, figure(QStringLiteral("totalSessions")).toInt())
+            .arg(display::date(m_from->date()), display::date(m_to->date())));
     emit loaded();
 }
 
@@ -238,9 +291,8 @@ void AnalyticsView::exportPdf(const QString &path)
         return say(tr("Nothing to export yet."), true);
     ReportExporter::Report report;
     report.title = tr("Tierdesk analytics");
-    report.subtitle
-        = tr("%1 to %2, company %3")
-              .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), m_client.companyId());
+    report.subtitle = tr("%1 to %2, company %3")
+                          .arg(display::date(m_from->date()), display::date(m_to->date()), m_client.companyId());
     for (const auto &[key, label] : std::as_const(m_figures))
         report.figures.append({AnalyticsModel::figureLabel(key), label->text()});
     // Charts are widgets: drawn into images here, on the GUI thread, at a print-friendly size.

@@ -19,7 +19,8 @@ class ReportExporter;
 
 // The supervisor's analytics: a date range and grouping, the key figures, charts
 // (sessions over time, resolution rate by tier and channel, escalation reasons,
-// final sentiment) and every figure in a table, all from GET /api/cs/analytics;
+// final sentiment), every figure in a table and the customers' satisfaction per tier,
+// channel and agent beside it, all from GET /api/cs/analytics;
 // exported as CSV or as a PDF with the charts, written off the GUI thread.
 class AnalyticsView : public QWidget {
     Q_OBJECT
@@ -44,6 +45,7 @@ signals:
 private:
     QWidget *buildControls();
     QWidget *buildFigures();
+    QWidget *buildRatings();
     void display(const QJsonObject &report);
     void say(const QString &text, bool error = false);
     QString askPath(const QString &suffix);
@@ -62,6 +64,7 @@ private:
     QList<QPair<QString, QLabel *>> m_figures;
     QList<QChartView *> m_charts;
     QTableView *m_table;
+    QTableView *m_ratings;
     int m_pending = 0;
 };
 

@@ -1,11 +1,13 @@
 #include "ui/views/ConfigForm.h"
 
 #include "ui/models/Display.h"
+#include "ui/views/BusinessHoursEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -21,6 +23,7 @@ namespace {
 const QString kKeywords = QStringLiteral("irateProtocol.triggerKeywords");
 const QString kQueues = QStringLiteral("desk.queues");
 const QString kProvider = QStringLiteral("ai.provider");
+const QString kHours = QStringLiteral("desk.businessHours");
 const char kInvalidStyle[] = "border:1px solid #b91c1c; background:#fff5f5;";
 
 QJsonValue valueAt(const QJsonObject &o, const QStringList &keys)
@@ -114,6 +117,8 @@ QGroupBox *ConfigForm::group(const QString &section, const QString &title, QForm
     box->setObjectName(QStringLiteral("section_") + section);
     auto *outer = new QVBoxLayout(box);
     *form = new QFormLayout;
+    // A narrow pane puts a field under its label rather than past the window's edge.
+    (*form)->setRowWrapPolicy(QFormLayout::WrapLongRows);
     outer->addLayout(*form);
     auto *error = new QLabel(box);
     error->setObjectName(QStringLiteral("error_") + section);
@@ -141,6 +146,8 @@ QWidget *ConfigForm::bind(const QString &path, QWidget *w)
         connect(l, &QLineEdit::textEdited, this, &ConfigForm::edited);
     else if (auto *t = qobject_cast<QPlainTextEdit *>(w))
         connect(t, &QPlainTextEdit::textChanged, this, &ConfigForm::edited);
+    else if (auto *h = qobject_cast<BusinessHoursEditor *>(w))
+        connect(h, &BusinessHoursEditor::edited, this, &ConfigForm::edited);
     return w;
 }
 
@@ -258,15 +265,21 @@ QGroupBox *ConfigForm::deskGroup()
 {
     QFormLayout *form = nullptr;
     QGroupBox *box = group(QStringLiteral("desk"), tr("SLA targets, queues and assignment"), &form);
+    // One row per priority, the two targets in columns: narrow enough for a small window.
+    auto *sla = new QWidget(this);
+    auto *grid = new QGridLayout(sla);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(new QLabel(tr("First reply"), sla), 0, 1);
+    grid->addWidget(new QLabel(tr("Resolved"), sla), 0, 2);
+    int at = 1;
     for (const char *priority : {"urgent", "high", "normal", "low"}) {
         const QString prefix = QStringLiteral("desk.sla.") + QLatin1String(priority);
-        auto *row = new QWidget(this);
-        auto *h = new QHBoxLayout(row);
-        h->setContentsMargins(0, 0, 0, 0);
-        h->addWidget(whole(prefix + QStringLiteral(".firstResponseMinutes"), 1000000, tr(" min first reply")));
-        h->addWidget(whole(prefix + QStringLiteral(".resolutionMinutes"), 1000000, tr(" min resolved")));
-        form->addRow(QString::fromLatin1(priority).replace(0, 1, QString::fromLatin1(priority).left(1).toUpper()), row);
+        grid->addWidget(new QLabel(display::titleCase(QLatin1String(priority)), sla), at, 0);
+        grid->addWidget(whole(prefix + QStringLiteral(".firstResponseMinutes"), 1000000, tr(" min")), at, 1);
+        grid->addWidget(whole(prefix + QStringLiteral(".resolutionMinutes"), 1000000, tr(" min")), at, 2);
+        ++at;
     }
+    form->addRow(tr("SLA targets"), sla);
     auto *warning = new QDoubleSpinBox(this);
     warning->setRange(-10, 10);
     warning->setSingleStep(0.05);
@@ -283,6 +296,11 @@ QGroupBox *ConfigForm::deskGroup()
     assignment->setToolTip(tr("Manual: people claim from the queue. Automatic: each waiting conversation goes to an "
                               "available agent of its queue with room, the one holding the fewest first."));
     form->addRow(tr("Assignment"), bind(QStringLiteral("desk.assignment"), assignment));
+    auto *hours = new BusinessHoursEditor(this);
+    hours->setToolTip(tr("SLA clocks run only in these hours; customers who write while the team is away are told "
+                         "when a person will answer."));
+    form->addRow(new QLabel(tr("Business hours"), this));
+    form->addRow(bind(kHours, hours)); // the whole width: a week of hours needs it
     return box;
 }
 
@@ -348,7 +366,9 @@ void ConfigForm::write(QWidget *w, const QString &path, const QJsonValue &v)
 {
     if (path == kProvider)
         offerProvider(v.toString());
-    if (auto *c = qobject_cast<QCheckBox *>(w))
+    if (auto *h = qobject_cast<BusinessHoursEditor *>(w))
+        h->setValue(v);
+    else if (auto *c = qobject_cast<QCheckBox *>(w))
         c->setChecked(v.toBool());
     else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
         d->setValue(v.toDouble());
@@ -372,6 +392,8 @@ void ConfigForm::write(QWidget *w, const QString &path, const QJsonValue &v)
 
 QJsonValue ConfigForm::read(const QString &path, QWidget *w) const
 {
+    if (auto *h = qobject_cast<BusinessHoursEditor *>(w))
+        return h->value();
     if (auto *c = qobject_cast<QCheckBox *>(w))
         return c->isChecked();
     if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
@@ -418,6 +440,8 @@ void ConfigForm::showProblem(const QString &problem)
     if (m_problemField)
         m_problemField->setStyleSheet({});
     m_problemField = nullptr;
+    auto *hours = qobject_cast<BusinessHoursEditor *>(m_fields.value(kHours));
+    hours->showProblem({});
     for (QLabel *l : std::as_const(m_errors))
         l->hide();
     if (problem.isEmpty())
@@ -432,6 +456,8 @@ void ConfigForm::showProblem(const QString &problem)
     for (auto it = m_fields.cbegin(); it != m_fields.cend() && !m_problemField; ++it)
         if (it.key().startsWith(path) || path.startsWith(it.key()))
             m_problemField = it.value();
+    if (m_problemField == hours) // its message where its days are, not at the foot of the section
+        return hours->showProblem(problem);
     if (m_problemField) {
         m_problemField->setStyleSheet(QString::fromLatin1(kInvalidStyle));
         m_problemField->setToolTip(problem);

@@ -5,6 +5,7 @@
 #include "ui/models/ConfigHistoryModel.h"
 #include "ui/models/ModelTrialModel.h"
 #include "ui/models/SimulationModel.h"
+#include "ui/views/CapabilityOrder.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/RowTable.h"
 
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -70,7 +72,13 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     top->addWidget(m_revert);
     top->addWidget(m_save);
 
-    auto *scroll = new QScrollArea(this);
+    m_capWarning = new QLabel(this);
+    m_capWarning->setObjectName(QStringLiteral("configCapWarning"));
+    m_capWarning->setWordWrap(true);
+    m_capWarning->setStyleSheet(QStringLiteral("color:#92400e; background:#fef3c7; padding:4px;"));
+    m_capWarning->hide();
+
+    auto *scroll = m_scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("configScroll"));
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
@@ -88,6 +96,7 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_capWarning);
     layout->addWidget(split, 1);
 
     connect(m_form, &ConfigForm::edited, this, &ConfigView::validate);
@@ -121,7 +130,10 @@ QWidget *ConfigView::buildWhatIf()
     row->addWidget(new QLabel(tr("to"), box));
     row->addWidget(m_to);
     row->addStretch(1);
-    row->addWidget(m_whatIf);
+    // The button under the dates: the pane stays narrow enough beside the form in a 1024 px window.
+    auto *run = new QHBoxLayout;
+    run->addWidget(m_whatIf);
+    run->addStretch(1);
     m_summary = new QLabel(whatIfHint(), box);
     m_summary->setObjectName(QStringLiteral("whatIfSummary"));
     m_summary->setWordWrap(true);
@@ -132,6 +144,7 @@ QWidget *ConfigView::buildWhatIf()
     m_whatIfTabs->setTabEnabled(kModelTab, false);
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(row);
+    layout->addLayout(run);
     layout->addWidget(m_summary);
     layout->addWidget(m_whatIfTabs, 1);
     return box;
@@ -310,10 +323,21 @@ void ConfigView::validate()
     const Status checked = api::cs::validateConfig(m_form->config()); // exactly what PUT /config checks
     m_problem = checked ? QString() : checked.error().message;
     m_form->showProblem(m_problem);
+    const QStringList warnings = CapabilityOrder::warnings(m_form->config());
+    m_capWarning->setText(warnings.join(QLatin1Char('\n')));
+    m_capWarning->setVisible(!warnings.isEmpty());
+    fitForm();
     const bool dirty = m_form->config() != m_loaded;
     m_save->setEnabled(m_problem.isEmpty() && dirty);
     m_revert->setEnabled(dirty);
     m_whatIf->setEnabled(m_problem.isEmpty());
+}
+
+// The splitter takes the room from the what-if, never from the form: nothing is cut off at the right.
+void ConfigView::fitForm()
+{
+    m_form->layout()->activate();
+    m_scroll->setMinimumWidth(m_form->minimumSizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width());
 }
 
 bool ConfigView::canSave() const

@@ -6,6 +6,7 @@
 class QDateEdit;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 class QTableView;
 
@@ -76,6 +77,7 @@ private:
     void showWhatIf(const QJsonObject &report);
     QWidget *buildHistory();
     void validate();
+    void fitForm(); // the form pane never narrower than the form (it grows with open business hours)
     void showConfig(const QJsonObject &config);
     void loadHistory();
     void loadProviders();
@@ -89,6 +91,8 @@ private:
     ConfigHistoryModel *m_history;
     QLabel *m_title;
     QLabel *m_message;
+    QLabel *m_capWarning;
+    QScrollArea *m_scroll;
     QPushButton *m_save;
     QPushButton *m_revert;
     QDateEdit *m_from;

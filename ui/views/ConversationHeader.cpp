@@ -9,7 +9,6 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QToolButton>
@@ -125,9 +124,7 @@ QStringList ConversationHeader::facts() const
     else if (!m_state.queueItem.isEmpty())
         facts << tr("unclaimed");
     if (const QString until = m_state.queueItem.value(QLatin1String("snoozedUntil")).toString(); !until.isEmpty())
-        facts << tr("snoozed until %1")
-                     .arg(QLocale().toString(
-                         QDateTime::fromString(until, Qt::ISODateWithMs).toLocalTime(), QLocale::ShortFormat));
+        facts << tr("snoozed until %1").arg(display::dateTimeOfMs(display::parseTime(until)));
     if (m_state.readOnly)
         facts << tr("read-only");
     return facts;

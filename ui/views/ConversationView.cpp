@@ -5,6 +5,7 @@
 #include "ui/dialogs/ResolveDialog.h"
 #include "ui/dialogs/SnoozeDialog.h"
 #include "ui/dialogs/TransferDialog.h"
+#include "ui/models/Display.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/AssistPanel.h"
 #include "ui/views/ContextPanel.h"
@@ -506,7 +507,7 @@ void ConversationView::snoozeUntil(const QDateTime &until)
     const QString session = m_sessionId;
     ApiReply *r = m_client.snooze(session, until);
     connect(r, &ApiReply::succeeded, this, [this, session, until](const QJsonObject &body) {
-        emit status(tr("Snoozed until %1").arg(QLocale().toString(until, QLocale::ShortFormat)));
+        emit status(tr("Snoozed until %1").arg(display::dateTime(until)));
         emit snoozed(session);
         if (session == m_sessionId)
             setSession(body);

@@ -1,27 +1,58 @@
 #include "ui/views/QueueView.h"
 
+#include "ui/client/ApiClient.h"
 #include "ui/models/Display.h"
 #include "ui/models/QueueFilterModel.h"
 #include "ui/models/QueueModel.h"
+#include "ui/models/TeamRoster.h"
+#include "ui/views/DeskHoursLabel.h"
+#include "ui/views/QueueBulkBar.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tierdesk::ui {
 
-QueueView::QueueView(QueueModel &model, QWidget *parent) : QWidget(parent), m_model(model)
+QueueView::QueueView(QueueModel &model, ApiClient &client, QWidget *parent)
+    : QWidget(parent), m_model(model), m_client(client), m_snoozed(new QueueModel(this)),
+      m_roster(new TeamRoster(client, this))
 {
     setObjectName(QStringLiteral("queueView"));
     m_filter = new QueueFilterModel(this);
     m_filter->setSourceModel(&m_model);
 
+    buildTable();
+    auto *buttons = buildButtons();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(8);
+    layout->addWidget(buildFilters());
+    layout->addWidget(buildInfoRow());
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_empty);
+    layout->addLayout(buttons);
+
+    connectSignals();
+    m_snoozedReload.setSingleShot(true);
+    m_snoozedReload.setInterval(kSnoozedReloadMs);
+    connect(&m_snoozedReload, &QTimer::timeout, this, &QueueView::reloadSnoozed);
+    m_model.setSlaNote(m_hours->hours().slaNote());
+    updateButtons();
+}
+
+void QueueView::buildTable()
+{
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("queueTable"));
     m_table->setModel(m_filter);
@@ -42,10 +73,14 @@ QueueView::QueueView(QueueModel &model, QWidget *parent) : QWidget(parent), m_mo
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     // Room for the longer words of other languages ("Eskalierte Beschwerde"); never
     // narrower than the column's own title.
-    const int widths[] = {7, 8, 13, 10, 15, 8, 6, 10};
+    const int widths[] = {7, 8, 13, 10, 15, 8, 6, 10, 15};
     for (int c = 0; c < QueueModel::Summary; ++c)
         m_table->setColumnWidth(c, qMax(widths[c] * em, header->sectionSizeHint(c)));
+    m_table->setColumnHidden(QueueModel::SnoozedUntil, true);
+}
 
+QHBoxLayout *QueueView::buildButtons()
+{
     m_empty = new QLabel(tr("Nothing is waiting. New escalations appear here as they arrive."), this);
     m_empty->setObjectName(QStringLiteral("queueEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -59,21 +94,29 @@ QueueView::QueueView(QueueModel &model, QWidget *parent) : QWidget(parent), m_mo
     m_open = new QPushButton(tr("Open conversation"), this);
     m_open->setObjectName(QStringLiteral("openButton"));
     m_open->setDefault(true);
+    m_bulk = new QueueBulkBar(
+        m_client, *m_roster, [this] { return selectedSessions(); },
+        [this] {
+            QHash<QString, QString> names;
+            for (const QModelIndex &i : m_table->selectionModel()->selectedRows(QueueModel::Customer))
+                names.insert(i.data(QueueModel::SessionIdRole).toString(), i.data().toString());
+            return names;
+        },
+        this);
+    m_bulk->hide();
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_bulk, 1);
     buttons->addStretch();
     buttons->addWidget(m_release);
     buttons->addWidget(m_claim);
     buttons->addWidget(m_open);
+    return buttons;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 12, 12, 12);
-    layout->setSpacing(8);
-    layout->addWidget(buildFilters());
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_empty);
-    layout->addLayout(buttons);
-
+void QueueView::connectSignals()
+{
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QueueView::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, m_bulk, &QueueBulkBar::selectionChanged);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &QueueView::updateButtons);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &QueueView::updateButtons);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &QueueView::updateButtons);
@@ -92,7 +135,25 @@ QueueView::QueueView(QueueModel &model, QWidget *parent) : QWidget(parent), m_mo
         if (!currentSessionId().isEmpty())
             emit releaseRequested(currentSessionId());
     });
-    updateButtons();
+    connect(m_bulk, &QueueBulkBar::finished, this, &QueueView::status);
+    connect(&m_client.events(), &EventStream::eventsArrived, this, &QueueView::onEvents);
+    // My own connection makes me available: read the team once it is there.
+    connect(&m_client.events(), &EventStream::subscribed, m_roster, &TeamRoster::reload);
+    connect(&m_client, &ApiClient::agentChanged, this, [this] {
+        const QString role = m_client.agent().value(QLatin1String("role")).toString();
+        setSupervisor(role == QLatin1String("supervisor") || role == QLatin1String("admin"));
+        m_roster->reload();
+        if (showsSnoozed())
+            reloadSnoozed();
+    });
+    connect(m_roster, &TeamRoster::changed, this, [this] {
+        m_room->setText(m_roster->roomText());
+        m_room->setVisible(!m_roster->members().isEmpty());
+    });
+    connect(m_hours, &DeskHoursLabel::hoursChanged, this, [this] {
+        m_model.setSlaNote(m_hours->hours().slaNote());
+        m_snoozed->setSlaNote(m_hours->hours().slaNote());
+    });
 }
 
 QWidget *QueueView::buildFilters()
@@ -119,11 +180,16 @@ QWidget *QueueView::buildFilters()
     m_mine->setObjectName(QStringLiteral("mineFilter"));
     m_unassigned = new QCheckBox(tr("Unassigned"), bar);
     m_unassigned->setObjectName(QStringLiteral("unassignedFilter"));
+    m_snoozedBox = new QCheckBox(tr("Snoozed"), bar);
+    m_snoozedBox->setObjectName(QStringLiteral("snoozedFilter"));
+    m_snoozedBox->setToolTip(tr("Show the snoozed conversations instead, with when each comes back"));
     row->addWidget(m_search, 1);
     row->addWidget(m_queue);
     row->addWidget(m_priority);
     row->addWidget(m_mine);
     row->addWidget(m_unassigned);
+    row->addWidget(m_snoozedBox);
+    row->addWidget(buildSavedFiltersButton(bar));
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &QueueFilterModel::setSearchText);
     connect(m_queue, &QComboBox::currentIndexChanged, this,
@@ -132,11 +198,134 @@ QWidget *QueueView::buildFilters()
         [this] { m_filter->setPriority(m_priority->currentData().toString()); });
     connect(m_mine, &QCheckBox::toggled, m_filter, &QueueFilterModel::setMineOnly);
     connect(m_unassigned, &QCheckBox::toggled, m_filter, &QueueFilterModel::setUnassignedOnly);
+    connect(m_snoozedBox, &QCheckBox::toggled, this, &QueueView::setShowSnoozed);
     return bar;
+}
+
+QWidget *QueueView::buildInfoRow()
+{
+    auto *info = new QWidget(this);
+    auto *row = new QHBoxLayout(info);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(16);
+    m_hours = new DeskHoursLabel(m_client, info);
+    m_room = new QLabel(info);
+    m_room->setObjectName(QStringLiteral("queueTeamRoom"));
+    m_room->setWordWrap(true);
+    m_room->setToolTip(tr("Each available person's open conversations against their capacity"));
+    m_room->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    m_room->hide();
+    row->addWidget(m_hours);
+    row->addWidget(m_room, 1);
+    return info;
+}
+
+QToolButton *QueueView::buildSavedFiltersButton(QWidget *parent)
+{
+    m_saved = new QToolButton(parent);
+    m_saved->setObjectName(QStringLiteral("savedFilters"));
+    m_saved->setText(tr("Saved filters"));
+    m_saved->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_saved);
+    m_saved->setMenu(menu);
+    connect(menu, &QMenu::aboutToShow, this, &QueueView::fillSavedFiltersMenu);
+    return m_saved;
+}
+
+void QueueView::fillSavedFiltersMenu()
+{
+    QMenu *menu = m_saved->menu();
+    menu->clear();
+    const QList<QueueFilterState> saved = savedFilters().list();
+    const QueueFilterState now = filterState();
+    for (const QueueFilterState &f : saved) {
+        QAction *a = menu->addAction(f.name, this, [this, name = f.name] { applySavedFilter(name); });
+        a->setCheckable(true);
+        a->setChecked(f.sameFilter(now));
+    }
+    if (saved.isEmpty())
+        menu->addAction(tr("No saved filters yet"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(tr("Save current filter…"), this, &QueueView::askFilterName);
+    QMenu *remove = menu->addMenu(tr("Delete"));
+    remove->setEnabled(!saved.isEmpty());
+    for (const QueueFilterState &f : saved)
+        remove->addAction(f.name, this, [this, name = f.name] { deleteSavedFilter(name); });
+}
+
+void QueueView::askFilterName()
+{
+    bool ok = false;
+    const QString name
+        = QInputDialog::getText(this, tr("Save filter"), tr("Name of this filter:"), QLineEdit::Normal, QString(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        saveFilterAs(name.trimmed());
+}
+
+SavedQueueFilters QueueView::savedFilters() const
+{
+    return SavedQueueFilters(m_client.companyId(), m_agentId, m_filtersFile);
+}
+
+QueueFilterState QueueView::filterState() const
+{
+    QueueFilterState f;
+    f.queue = m_queue->currentData().toString();
+    f.priority = m_priority->currentData().toString();
+    f.search = m_search->text();
+    f.mine = m_mine->isChecked();
+    f.unassigned = m_unassigned->isChecked();
+    f.snoozed = m_snoozedBox->isChecked();
+    return f;
+}
+
+void QueueView::applyFilterState(const QueueFilterState &f)
+{
+    m_queue->setCurrentIndex(qMax(0, m_queue->findData(f.queue)));
+    m_priority->setCurrentIndex(qMax(0, m_priority->findData(f.priority)));
+    m_search->setText(f.search);
+    m_mine->setChecked(f.mine);
+    m_unassigned->setChecked(f.unassigned);
+    m_snoozedBox->setChecked(f.snoozed);
+}
+
+void QueueView::saveFilterAs(const QString &name)
+{
+    QueueFilterState f = filterState();
+    f.name = name;
+    savedFilters().save(f);
+    emit status(tr("Filter “%1” saved").arg(name));
+}
+
+bool QueueView::applySavedFilter(const QString &name)
+{
+    for (const QueueFilterState &f : savedFilters().list())
+        if (f.name == name) {
+            applyFilterState(f);
+            return true;
+        }
+    return false;
+}
+
+void QueueView::deleteSavedFilter(const QString &name)
+{
+    savedFilters().remove(name);
+    emit status(tr("Filter “%1” deleted").arg(name));
+}
+
+QStringList QueueView::savedFilterNames() const
+{
+    QStringList names;
+    for (const QueueFilterState &f : savedFilters().list())
+        names << f.name;
+    return names;
 }
 
 void QueueView::setQueues(const QStringList &queues)
 {
+    m_queues = queues;
+    if (m_bulk)
+        m_bulk->setQueues(queues);
     const QString current = m_queue->currentData().toString();
     const QSignalBlocker block(m_queue);
     m_queue->clear();
@@ -144,6 +333,91 @@ void QueueView::setQueues(const QStringList &queues)
     for (const QString &q : queues)
         m_queue->addItem(display::titleCase(q), q);
     m_queue->setCurrentIndex(qMax(0, m_queue->findData(current)));
+}
+
+void QueueView::setShowSnoozed(bool on)
+{
+    if (on == showsSnoozed())
+        return;
+    if (m_snoozedBox->isChecked() != on) {
+        m_snoozedBox->setChecked(on); // comes back here through toggled
+        return;
+    }
+    m_filter->setSourceModel(on ? m_snoozed : &m_model);
+    m_table->setColumnHidden(QueueModel::SnoozedUntil, !on);
+    m_empty->setText(
+        on ? tr("Nothing is snoozed.") : tr("Nothing is waiting. New escalations appear here as they arrive."));
+    if (on)
+        reloadSnoozed();
+    updateButtons();
+}
+
+bool QueueView::showsSnoozed() const
+{
+    return m_filter->sourceModel() == m_snoozed;
+}
+
+void QueueView::reloadSnoozed()
+{
+    if (m_client.companyId().isEmpty())
+        return;
+    ApiClient::QueueQuery q;
+    q.snoozed = true;
+    ApiReply *r = m_client.queue(q);
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        const QString keep = currentSessionId();
+        m_snoozed->setItems(body.value(QLatin1String("items")).toArray());
+        if (!keep.isEmpty())
+            selectSession(keep);
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
+        emit status(tr("The snoozed conversations could not be loaded: %1").arg(e.message));
+    });
+}
+
+void QueueView::onEvents(const QList<QJsonObject> &events)
+{
+    m_roster->applyEvents(events);
+    if (!showsSnoozed() || m_snoozedReload.isActive())
+        return;
+    // A snooze announces queue.removed, its end queue.added: the snoozed list changed.
+    for (const QJsonObject &e : events)
+        if (e.value(QLatin1String("type")).toString().startsWith(QLatin1String("queue."))) {
+            m_snoozedReload.start();
+            return;
+        }
+}
+
+QString QueueView::teamRoomText() const
+{
+    return m_room->isHidden() ? QString() : m_room->text();
+}
+
+void QueueView::setSupervisor(bool on)
+{
+    m_bulk->setVisible(on);
+    m_table->setSelectionMode(on ? QAbstractItemView::ExtendedSelection : QAbstractItemView::SingleSelection);
+    m_bulk->selectionChanged();
+}
+
+QStringList QueueView::selectedSessions() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        ids << i.data(QueueModel::SessionIdRole).toString();
+    return ids;
+}
+
+bool QueueView::selectSessions(const QStringList &sessionIds)
+{
+    QItemSelection selection;
+    for (int r = 0; r < m_filter->rowCount(); ++r) {
+        const QModelIndex i = m_filter->index(r, 0);
+        if (sessionIds.contains(i.data(QueueModel::SessionIdRole).toString()))
+            selection.select(i, m_filter->index(r, QueueModel::ColumnCount - 1));
+    }
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    return selection.indexes().size() / QueueModel::ColumnCount == sessionIds.size();
 }
 
 QString QueueView::currentSessionId() const
@@ -198,6 +472,9 @@ void QueueView::updateButtons()
     m_release->setEnabled(i.isValid() && !assignee.isEmpty());
     const bool empty = m_filter->rowCount() == 0;
     m_empty->setVisible(empty);
+    // Rows that leave the table leave the selection without a selectionChanged.
+    if (!m_bulk->isHidden())
+        m_bulk->selectionChanged();
 }
 
 } // namespace tierdesk::ui

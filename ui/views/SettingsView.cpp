@@ -6,6 +6,7 @@
 #include "ui/views/TokensSettings.h"
 #include "ui/views/WebhooksSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
+#include "ui/views/settings/CannedResponsesSettings.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -29,8 +30,10 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_email = new EmailSettings(client, this);
     m_aiProviders = new AiProvidersSettings(client, this);
     m_tokens = new TokensSettings(client, this);
+    m_canned = new CannedResponsesSettings(client, this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
     m_tabs->addTab(m_agents, tr("Agents"));
+    m_tabs->addTab(m_canned, tr("Canned responses"));
     m_tabs->addTab(m_webhooks, tr("Webhooks"));
     m_tabs->addTab(m_aiProviders, tr("AI providers"));
     m_tabs->addTab(m_email, tr("E-mail"));
@@ -47,6 +50,10 @@ QWidget *SettingsView::buildConnection()
     m_current = new QLabel(page);
     m_current->setObjectName(QStringLiteral("connectionCurrent"));
     m_current->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_portInUse = new QLabel(page);
+    m_portInUse->setObjectName(QStringLiteral("connectionPortInUse"));
+    m_portInUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_portInUse->setWordWrap(true);
     m_embedded = new QRadioButton(tr("The server built into this console, on port"), page);
     m_embedded->setObjectName(QStringLiteral("connectionEmbedded"));
     m_remote = new QRadioButton(tr("A Tierdesk server the team shares, at"), page);
@@ -75,6 +82,7 @@ QWidget *SettingsView::buildConnection()
     m_connectionMessage->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("Connected to"), m_current);
+    form->addRow(tr("Port in use"), m_portInUse);
     form->addRow(m_embedded, m_port);
     form->addRow(m_remote, m_server);
     form->addRow(QString(), save);
@@ -145,10 +153,39 @@ bool SettingsView::showsAdminTabs() const
     return m_tabs->isTabVisible(m_tabs->indexOf(m_agents));
 }
 
+// What this console uses now, which may differ from the saved choice below it (--port, --server,
+// or a port that was taken).
+void SettingsView::showConnection()
+{
+    const QUrl base = m_client.baseUrl();
+    m_current->setText(base.isEmpty() ? tr("not connected") : base.toString());
+    const int port = base.port(base.scheme() == QLatin1String("https") ? 443 : 80);
+    if (base.isEmpty())
+        m_portInUse->clear();
+    else if (m_usesEmbedded)
+        m_portInUse->setText(tr("%1, by the server built into this console (other programs on this computer reach "
+                                "its API at %2/api/cs)")
+                                 .arg(port)
+                                 .arg(base.toString()));
+    else
+        m_portInUse->setText(tr("%1, on %2 (a Tierdesk server the team shares)").arg(port).arg(base.host()));
+}
+
+void SettingsView::setUsesEmbeddedServer(bool embedded)
+{
+    m_usesEmbedded = embedded;
+    showConnection();
+}
+
 void SettingsView::refresh()
 {
-    m_current->setText(m_client.baseUrl().toString());
-    const bool admin = m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("admin");
+    showConnection();
+    const QString role = m_client.agent().value(QLatin1String("role")).toString();
+    const bool admin = role == QLatin1String("admin");
+    const bool supervisor = admin || role == QLatin1String("supervisor");
+    m_tabs->setTabVisible(m_tabs->indexOf(m_canned), supervisor);
+    if (supervisor)
+        m_canned->refresh();
     for (QWidget *tab : std::initializer_list<QWidget *>{m_agents, m_webhooks, m_aiProviders, m_email, m_tokens})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), admin);
     if (!admin)

@@ -16,14 +16,15 @@ namespace tierdesk::ui {
 class AgentsSettings;
 class AiProvidersSettings;
 class ApiClient;
+class CannedResponsesSettings;
 class EmailSettings;
 class TokensSettings;
 class WebhooksSettings;
 
-// The Settings page: the console's own connection and language (everyone), and for
-// admins the company's agents, webhooks, AI providers, the server's e-mail settings and API tokens (tabs hidden
-// for other roles;
-// the API refuses them anyway).
+// The Settings page: the console's own connection and language (everyone); for supervisors
+// and admins the company's canned responses; for admins the company's agents, webhooks, AI
+// providers, the server's e-mail settings and API tokens (tabs hidden for other roles; the
+// API refuses them anyway).
 class SettingsView : public QWidget {
     Q_OBJECT
 
@@ -37,8 +38,11 @@ public:
     WebhooksSettings *webhooks() const { return m_webhooks; }
     EmailSettings *email() const { return m_email; }
     AiProvidersSettings *aiProviders() const { return m_aiProviders; }
+    CannedResponsesSettings *cannedResponses() const { return m_canned; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
+    // Whether this console uses its built-in server (else one given with --server or saved here).
+    void setUsesEmbeddedServer(bool embedded);
 
 public slots:
     // Shows the tabs the signed-in role may use and reloads the visible lists.
@@ -49,6 +53,7 @@ private:
     QWidget *buildLanguage();
     void loadPreferences();
     void saveConnection();
+    void showConnection();
 
     ApiClient &m_client;
     ConsolePreferences m_preferences;
@@ -58,7 +63,10 @@ private:
     EmailSettings *m_email;
     AiProvidersSettings *m_aiProviders;
     TokensSettings *m_tokens;
+    CannedResponsesSettings *m_canned;
     QLabel *m_current;
+    QLabel *m_portInUse;
+    bool m_usesEmbedded = true;
     QRadioButton *m_embedded;
     QRadioButton *m_remote;
     QSpinBox *m_port;

@@ -1,10 +1,12 @@
 #include "ui/views/SupervisorView.h"
 
 #include "ui/client/ApiClient.h"
+#include "ui/models/Display.h"
 #include "ui/models/HeldSessionsModel.h"
 #include "ui/models/QueueModel.h"
 #include "ui/models/QueueStatsModel.h"
 #include "ui/models/TeamModel.h"
+#include "ui/views/DeskHoursLabel.h"
 #include "ui/views/RowTable.h"
 
 #include <QComboBox>
@@ -57,8 +59,11 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
     m_updated->setObjectName(QStringLiteral("supervisorUpdated"));
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     connect(refreshButton, &QPushButton::clicked, this, &SupervisorView::refresh);
+    m_hours = new DeskHoursLabel(m_client, this);
     auto *top = new QHBoxLayout;
     top->addWidget(boldHeading(tr("Live desk"), this));
+    top->addSpacing(16);
+    top->addWidget(m_hours);
     top->addStretch();
     top->addWidget(m_updated);
     top->addWidget(refreshButton);
@@ -66,6 +71,7 @@ SupervisorView::SupervisorView(ApiClient &client, QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("supervisorSummary"));
     m_summary->setStyleSheet(QStringLiteral("font-size:13pt; padding:4px 0 8px 0;"));
+    m_summary->setWordWrap(true);
     m_queueTable = rowTable(m_queues, QStringLiteral("supervisorQueues"), this);
     m_queueTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_queueTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -188,9 +194,10 @@ void SupervisorView::refresh()
 
 void SupervisorView::display(const QJsonObject &overview)
 {
-    const QDateTime at = QDateTime::fromString(overview.value(QLatin1String("at")).toString(), Qt::ISODateWithMs);
-    if (at.isValid())
-        m_clockOffsetMs = at.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch();
+    if (const qint64 at = display::parseTime(overview.value(QLatin1String("at")).toString()); at > 0)
+        m_clockOffsetMs = at - QDateTime::currentMSecsSinceEpoch();
+    if (const qint64 since = display::parseTime(overview.value(QLatin1String("since")).toString()); since > 0)
+        m_queues->setSince(QDateTime::fromMSecsSinceEpoch(since));
     m_overview = overview;
     const QString selected = selectedSession();
     m_queues->setRows(overview.value(QLatin1String("queues")).toArray());
@@ -204,7 +211,7 @@ void SupervisorView::display(const QJsonObject &overview)
     fitQueueTable();
     m_teamTable->resizeColumnsToContents();
     m_heldTable->resizeColumnsToContents();
-    m_updated->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::LongFormat)));
+    m_updated->setText(tr("Updated %1").arg(display::time(QDateTime::currentDateTime())));
     updateButtons();
     emit loaded();
 }
@@ -233,9 +240,10 @@ void SupervisorView::summarise()
         parts << tr("%n at risk", nullptr, atRisk);
     if (breached > 0)
         parts << tr("%n breached", nullptr, breached);
-    parts << (met + missed > 0 ? tr("SLA today %1 %").arg(qRound(met * 1000.0 / (met + missed)) / 10.0)
-                               : tr("no SLA settled today"));
+    // The figure counts settled conversations only: say so where it would read as 0 % or nothing.
+    parts << tr("SLA today: %1").arg(QueueStatsModel::slaTodayText(met, missed));
     m_summary->setText(parts.join(QStringLiteral("   ·   ")));
+    m_summary->setToolTip(m_queues->slaTodayExplained());
 }
 
 // The queues table shows every queue without scrolling and no empty space below.

@@ -13,6 +13,7 @@ class QTableView;
 namespace tierdesk::ui {
 
 class ApiClient;
+class DeskHoursLabel;
 class HeldSessionsModel;
 class QueueStatsModel;
 class TeamModel;
@@ -34,6 +35,7 @@ public:
     QueueStatsModel &queues() { return *m_queues; }
     TeamModel &team() { return *m_team; }
     HeldSessionsModel &held() { return *m_held; }
+    DeskHoursLabel &hoursLabel() { return *m_hours; }
     // The overview last shown ({} before the first answer).
     const QJsonObject &overview() const { return m_overview; }
     // The line above the tables: waiting, longest wait, people available, SLA today.
@@ -78,6 +80,7 @@ private:
     QTableView *m_teamTable;
     QTableView *m_heldTable;
     QLabel *m_updated;
+    DeskHoursLabel *m_hours;
     QLabel *m_summary;
     QPushButton *m_open;
     QComboBox *m_target;

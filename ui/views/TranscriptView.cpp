@@ -42,7 +42,7 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
     QStringList meta{QStringLiteral("<b>%1</b>").arg(i.data(TranscriptModel::AuthorRole).toString().toHtmlEscaped())};
     const qint64 ts = i.data(TranscriptModel::TimestampRole).toLongLong();
     if (ts > 0)
-        meta << QDateTime::fromMSecsSinceEpoch(ts).toString(QStringLiteral("HH:mm"));
+        meta << display::time(QDateTime::fromMSecsSinceEpoch(ts));
     const QString sentiment = i.data(TranscriptModel::SentimentRole).toString();
     if (!sentiment.isEmpty()) {
         const int level = display::sentimentLevel(sentiment);

@@ -139,6 +139,9 @@ void ChatApi::createSession(const http::HttpRequest &req, const http::HttpRespon
     create.channel = Channel::Chat;
     create.metadata = metadata.toObject().toVariantMap();
     create.metadata.insert(QStringLiteral("chatUserId"), userId);
+    // The desk shows the visitor by the name they gave (the chat page asks for it as the user id).
+    if (userId != QLatin1String("anonymous"))
+        create.customerName = userId.simplified();
     Actor actor(QStringLiteral("widget:") + key.key->id, QStringLiteral("visitor"), req.peerAddress.toString(),
         create.customerId);
     const QString keyId = key.key->id;

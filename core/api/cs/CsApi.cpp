@@ -26,6 +26,10 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/sessions/:id/messages"), guarded(Role::Client, &CsApi::postMessage));
     r.route("POST", base + QStringLiteral("/sessions/:id/escalate"), guarded(Role::Client, &CsApi::escalate));
     r.route("POST", base + QStringLiteral("/sessions/:id/resolve"), guarded(Role::Agent, &CsApi::resolve));
+    r.route(
+        "GET", base + QStringLiteral("/sessions/:id/closing-message"), guarded(Role::Agent, &CsApi::closingMessage));
+    r.route("GET", base + QStringLiteral("/mentions"), guarded(Role::Agent, &CsApi::listMentions));
+    r.route("POST", base + QStringLiteral("/mentions/:id/read"), guarded(Role::Agent, &CsApi::readMention));
     // The customer's client token for its own session, or an admin (the engine's rule).
     r.route("POST", base + QStringLiteral("/sessions/:id/satisfaction"), guarded(Role::Client, &CsApi::rateSession));
     r.route("GET", base + QStringLiteral("/analytics"), guarded(Role::Supervisor, &CsApi::analytics));

@@ -119,6 +119,9 @@ private:
     void deskOverview(Call &c);
     void claim(Call &c);
     void snooze(Call &c);
+    void closingMessage(Call &c);
+    void listMentions(Call &c);
+    void readMention(Call &c);
     void release(Call &c);
     void assign(Call &c);
     void agentMessage(Call &c);

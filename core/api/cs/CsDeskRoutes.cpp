@@ -137,6 +137,16 @@ void CsApi::snooze(Call &c)
         m_desk->snooze(c.who.company, c.req.pathParams.value(QStringLiteral("id")), at.toMSecsSinceEpoch(), c.actor));
 }
 
+void CsApi::closingMessage(Call &c)
+{
+    if (!deskReady(c))
+        return;
+    const auto words = m_desk->closingMessage(c.who.company, c.req.pathParams.value(QStringLiteral("id")), c.actor);
+    if (!words)
+        return fail(c, words.error());
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("closingMessage"), *words}}));
+}
+
 void CsApi::release(Call &c)
 {
     if (deskReady(c))

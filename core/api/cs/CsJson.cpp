@@ -124,6 +124,16 @@ QJsonObject rating(const SessionRating &r)
                 : QJsonValue(QJsonObject{{QStringLiteral("id"), r.agentId}, {QStringLiteral("name"), r.agentName}})}};
 }
 
+QJsonObject mention(const Mention &m)
+{
+    return {{QStringLiteral("id"), m.id}, {QStringLiteral("sessionId"), m.sessionId},
+        {QStringLiteral("messageId"), m.messageId},
+        {QStringLiteral("from"),
+            QJsonObject{{QStringLiteral("agentId"), m.fromId}, {QStringLiteral("name"), m.fromName}}},
+        {QStringLiteral("excerpt"), m.excerpt}, {QStringLiteral("createdAt"), timefmt::iso(m.createdAt)},
+        {QStringLiteral("readAt"), timeOrNull(m.readAt)}};
+}
+
 QJsonObject customer(const Customer &c)
 {
     return {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name}, {QStringLiteral("email"), c.email},

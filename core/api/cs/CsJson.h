@@ -3,6 +3,7 @@
 #include "core/common/JsonWriter.h"
 #include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
+#include "core/domain/Mention.h"
 #include "core/domain/SessionRating.h"
 
 #include <QJsonObject>
@@ -26,6 +27,8 @@ QJsonObject resolution(const Resolution &r);
 QJsonObject customer(const Customer &c);
 // A customer's rating of a session: {sessionId, rating, comment, ratedAt, tier, channel, agent}.
 QJsonObject rating(const SessionRating &r);
+// A colleague named in a note: {id, sessionId, messageId, from {agentId, name}, excerpt, createdAt, readAt}.
+QJsonObject mention(const Mention &m);
 QJsonObject order(const Order &o);
 // Summary fields (lists, create): no transcript or histories.
 QJsonObject sessionSummary(const Session &s);

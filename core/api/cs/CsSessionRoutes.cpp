@@ -361,7 +361,16 @@ void CsApi::resolve(Call &c)
         return fail(c,
             cs::invalid(QStringLiteral("followUpRequired"), QStringLiteral("followUpRequired must be true or false")));
     r.followUpRequired = followUp.toBool();
-    const auto s = m_engine.resolve(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor);
+    // A person's own goodbye instead of the default one; "" says none.
+    const QJsonValue closing = body->value(QLatin1String("closingMessage"));
+    if (!closing.isUndefined() && !closing.isNull() && !closing.isString())
+        return fail(c,
+            cs::invalid(QStringLiteral("closingMessage"),
+                QStringLiteral("closingMessage must be a string of at most 2000 characters")));
+    const std::optional<QString> closingMessage
+        = closing.isString() ? std::optional<QString>(closing.toString()) : std::nullopt;
+    const auto s
+        = m_engine.resolve(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor, closingMessage);
     if (!s)
         return fail(c, s.error());
     reply(c,

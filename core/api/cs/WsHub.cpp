@@ -2,6 +2,7 @@
 
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/CsEventJson.h"
+#include "core/api/cs/CsJson.h"
 #include "core/api/http/WebSocket.h"
 #include "core/common/FreedMemory.h"
 #include "core/common/Time.h"
@@ -260,6 +261,8 @@ void WsHub::expireTyping()
 
 void WsHub::onSessionEvent(const SessionEvent &event)
 {
+    if (event.type == SessionEventType::Mentioned)
+        return sendMention(event);
     // A person who sent a reply or a note is no longer typing it.
     if (event.type == SessionEventType::Message && event.reply && event.reply->meta.person
         && m_viewers.wrote(event.sessionId, event.reply->meta.person->agentId))
@@ -268,6 +271,25 @@ void WsHub::onSessionEvent(const SessionEvent &event)
     const Role minimum = event.forSupervisors() ? Role::Supervisor : event.internal ? Role::Agent : Role::Client;
     broadcast(event.companyId, event.sessionId, eventName(event.type), event.isDeskEvent() || event.forSupervisors(),
         minimum, [&event] { return cs::eventData(event); });
+}
+
+void WsHub::sendMention(const SessionEvent &event)
+{
+    if (!event.mention)
+        return;
+    QByteArray frame;
+    for (const Client &client : std::as_const(m_clients)) {
+        if (!client.socket || client.who.company != event.companyId || client.who.subject != event.mention->agentId)
+            continue;
+        if (frame.isEmpty())
+            frame = http::WebSocket::textFrame(QJsonDocument(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("mention")},
+                    {QStringLiteral("sessionId"), event.sessionId}, {QStringLiteral("companyId"), event.companyId},
+                    {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
+                    {QStringLiteral("mention"), json::mention(*event.mention)}})
+                                                   .toJson(QJsonDocument::Compact));
+        client.socket->sendFrame(frame);
+    }
 }
 
 void WsHub::broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool wholeCompanyOnly,

@@ -39,6 +39,8 @@ namespace tierdesk::api {
 // "viewers":[{"agentId","name","typing","internal"}]} on each change (SessionViewers).
 // A customer's rating is "satisfaction.rated" (to the session's and company-wide subscribers); a
 // low one (1 or 2) is also "satisfaction.low", to company-wide supervisor and admin connections only.
+// A person named in an internal note gets {"type":"mention","sessionId","companyId","timestamp",
+// "mention":{...}} on each of their connections, whatever they subscribed to.
 // An event is encoded once into one frame that every connection getting it shares; a client
 // that leaves more than http/maxUnsentBytes unread is dropped (http::WebSocket), after which
 // the freed memory is handed back to the system.
@@ -77,6 +79,8 @@ private:
     // One frame to each client that may see it; `data` is made once, only if someone does.
     void broadcast(const QString &companyId, const QString &sessionId, const QString &type, bool wholeCompanyOnly,
         Role minimum, const std::function<QJsonObject()> &data);
+    // A colleague named in a note: to that person's own connections, whatever they follow.
+    void sendMention(const SessionEvent &event);
     void sendError(http::WebSocket *socket, ErrorKind kind, ErrorDetail detail, const QString &message);
     void onDisconnected(http::WebSocket *socket);
     // viewing / typing / left from a person's console.

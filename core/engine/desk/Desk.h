@@ -106,6 +106,14 @@ public:
     // Snoozes that ended by now come back to the queue (the SLA timer's round); returns how many.
     int wakeSnoozed();
 
+    // The goodbye a person's resolve sends by default, worded in the company's language.
+    QString closingMessage(const QString &companyId, const QString &subject);
+    // The same for one of the company's sessions (404 when it is not theirs).
+    Result<QString> closingMessage(const QString &companyId, const QString &sessionId, const Actor &actor);
+    // Colleagues named in a person's note (DeskMentions.cpp): the caller's own, newest first.
+    QList<Mention> mentions(const QString &companyId, const Actor &actor, bool unreadOnly, int limit);
+    // Marks one of the caller's mentions read; NotFound when it is not theirs.
+    Result<Mention> readMention(const QString &companyId, const QString &mentionId, const Actor &actor);
     // The queue item of an open session (for GET session), or none.
     std::optional<QueueItem> item(const QString &sessionId);
     // Whether `subject` is a person of this company (an agent id): people
@@ -118,7 +126,7 @@ public:
     QString handoverNote(const Session &s, const Company &company) override;
     void customerWrote(const Session &s) override;
     void summaryWritten(const Session &s) override;
-    bool resolving(Session &s, const Actor &actor, qint64 now) override;
+    bool resolving(Session &s, const Actor &actor, qint64 now, const std::optional<QString> &closingMessage) override;
 
 signals:
     // A session entered a queue and the company's tiers.humanAgent.notifyOnEscalation
@@ -150,6 +158,9 @@ private:
     // QueueItem, "queue.removed" {"sessionId"}.
     void publishQueue(const QString &companyId, const QString &sessionId, SessionEventType type);
     void publishMessage(const Session &s, const Message &m, bool internal);
+    // Stores who a note names (inside the note's batch), for publishMentions after it commits.
+    bool storeMentions(const Session &s, const Message &note, const Actor &actor, QList<Mention> *stored);
+    void publishMentions(const Session &s, const QList<Mention> &mentions);
     Result<Session> reload(const QString &companyId, const QString &sessionId);
     // Back in the queue's items if it was snoozed (queue.added); false when it was not.
     bool wake(const QString &sessionId, qint64 now);

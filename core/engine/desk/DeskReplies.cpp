@@ -171,10 +171,13 @@ Result<Message> Desk::reply(
     m.content = *text;
     m.timestamp = now;
     m.meta.person = PersonMeta{actor.subject, nameOf(companyId, actor.subject), false, std::nullopt, {}};
+    QList<Mention> mentions;
     const bool ok = m_engine.core().store().batch().run([&] {
         if (claiming && !claimByReply(*held, actor, now))
             return false;
         if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, m))
+            return false;
+        if (reply.internal && !storeMentions(s, m, actor, &mentions))
             return false;
         if (!reply.internal && held->item.firstResponseAt == 0 && !m_repo.setFirstResponse(s.id, now))
             return false;
@@ -198,11 +201,26 @@ Result<Message> Desk::reply(
     }
     m_engine.core().remember(s);
     publishMessage(s, m, reply.internal);
+    publishMentions(s, mentions);
     publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
     return m;
 }
 
-bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
+QString Desk::closingMessage(const QString &companyId, const QString &subject)
+{
+    const auto company = m_engine.company(companyId);
+    const Phrases say(company ? company->config.language : Language::En);
+    return say(Phrase::Closing).arg(nameOf(companyId, subject));
+}
+
+Result<QString> Desk::closingMessage(const QString &companyId, const QString &sessionId, const Actor &actor)
+{
+    if (const auto s = m_engine.core().openSession(companyId, sessionId, false, actor.customerScope, {}); !s)
+        return s.error();
+    return closingMessage(companyId, actor.subject);
+}
+
+bool Desk::resolving(Session &s, const Actor &actor, qint64 now, const std::optional<QString> &closingMessage)
 {
     if (const auto item = m_repo.find(s.id)) {
         if (!m_repo.remove(s.id, now))
@@ -225,12 +243,16 @@ bool Desk::resolving(Session &s, const Actor &actor, qint64 now)
         s.resolution->heldById = actor.subject;
         s.resolution->heldByName = name;
     }
+    const QString words = closingMessage.value_or(this->closingMessage(s.companyId, actor.subject)).trimmed();
+    if (words.isEmpty()) // the person chose to say no goodbye
+        return m_engine.core()
+            .record(s.companyId, actor, QStringLiteral("desk.resolve"), QStringLiteral("session:") + s.id,
+                AuditOutcome::Done, withPiiKinds({}, s.resolution->summary))
+            .ok();
     Message closing;
     closing.id = ids::random(QStringLiteral("msg_"));
     closing.role = QStringLiteral("human_agent");
-    const auto company = m_engine.company(s.companyId);
-    const Phrases say(company ? company->config.language : Language::En);
-    closing.content = say(Phrase::Closing).arg(name);
+    closing.content = words;
     closing.timestamp = now;
     closing.meta.person = PersonMeta{actor.subject, name, true, std::nullopt, {}};
     if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, closing))

@@ -1,5 +1,7 @@
 #include "core/engine/desk/DeskRules.h"
 
+#include <QHash>
+
 #include <tuple>
 
 namespace tierdesk::desk {
@@ -86,6 +88,49 @@ std::optional<int> pickAgent(const QList<Candidate> &candidates)
             best = i;
     }
     return best;
+}
+
+namespace {
+
+// The length of `name` when the text names it at `at`, and it ends there; else 0.
+int namedAt(const QString &text, qsizetype at, const QString &name)
+{
+    if (name.isEmpty() || QStringView(text).mid(at, name.size()).compare(name, Qt::CaseInsensitive) != 0)
+        return 0;
+    const qsizetype end = at + name.size();
+    return end < text.size() && text.at(end).isLetterOrNumber() ? 0 : int(name.size());
+}
+
+QString firstName(const QString &name)
+{
+    return name.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+}
+
+} // namespace
+
+QList<int> mentioned(const QString &text, const QList<Colleague> &colleagues, int limit)
+{
+    QHash<QString, int> firstNames; // lower-case first name -> how many colleagues have it
+    for (const Colleague &c : colleagues)
+        ++firstNames[firstName(c.name).toLower()];
+    QList<int> out;
+    for (qsizetype at = text.indexOf(QLatin1Char('@')); at >= 0 && out.size() < limit;
+         at = text.indexOf(QLatin1Char('@'), at + 1)) {
+        if (at > 0 && text.at(at - 1).isLetterOrNumber())
+            continue; // an e-mail address
+        int best = -1, bestLength = 0;
+        for (int i = 0; i < colleagues.size(); ++i) {
+            const QString &name = colleagues.at(i).name.simplified();
+            int length = namedAt(text, at + 1, name);
+            if (length == 0 && firstNames.value(firstName(name).toLower()) == 1)
+                length = namedAt(text, at + 1, firstName(name));
+            if (length > bestLength)
+                best = i, bestLength = length;
+        }
+        if (best >= 0 && !out.contains(best))
+            out << best;
+    }
+    return out;
 }
 
 } // namespace tierdesk::desk

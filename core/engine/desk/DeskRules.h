@@ -38,5 +38,16 @@ struct Candidate {
 // longest, then to the smaller id (so a round is repeatable). None when nobody has room.
 std::optional<int> pickAgent(const QList<Candidate> &candidates);
 
+// A colleague an internal note may name.
+struct Colleague {
+    QString agentId;
+    QString name; // "Bob Baker"
+};
+
+// Who a note names with `@Full Name` or `@First` (when no other colleague has that first
+// name), case-insensitive, in the order named, each once, at most `limit`. An `@` inside a
+// word (an e-mail address) names nobody, nor does a name running on into a longer word.
+QList<int> mentioned(const QString &text, const QList<Colleague> &colleagues, int limit);
+
 } // namespace desk
 } // namespace tierdesk

@@ -105,7 +105,7 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
     Session &s = created.session;
     Error failure{ErrorKind::Internal, QStringLiteral("could not store the session"), {}};
     const bool ok = m_core.store().batch().run([&] {
-        m_core.ensureCustomer(s.companyId, s.customerId, s.createdAt);
+        m_core.ensureCustomer(s.companyId, s.customerId, s.createdAt, req.customerName);
         if (!m_core.store().sessions().insert(s))
             return false;
         m_core.record(s.companyId, actor, QStringLiteral("session.create"), QStringLiteral("session:") + s.id,

@@ -18,9 +18,11 @@ public:
     virtual void customerWrote(const Session &s) = 0;
     // A model wrote the session's summary for a person after its hand-over (agent assist).
     virtual void summaryWritten(const Session &s) = 0;
-    // The session is being resolved: a person's resolve records them and says goodbye;
+    // The session is being resolved: a person's resolve records them and says goodbye
+    // (closingMessage: their own words instead of the default; empty: no goodbye);
     // the session leaves the queue.
-    virtual bool resolving(Session &s, const Actor &actor, qint64 now) = 0;
+    virtual bool resolving(Session &s, const Actor &actor, qint64 now, const std::optional<QString> &closingMessage)
+        = 0;
 };
 
 } // namespace tierdesk

@@ -89,13 +89,15 @@ void EngineCore::remember(const Session &s)
     m_sessions.insert(row.id, row);
 }
 
-Customer EngineCore::ensureCustomer(const QString &companyId, const QString &customerId, qint64 now)
+Customer EngineCore::ensureCustomer(
+    const QString &companyId, const QString &customerId, qint64 now, const QString &newName)
 {
     if (auto existing = m_store.customers().find(companyId, customerId))
         return *existing;
     Customer c;
     c.id = customerId;
     c.companyId = companyId;
+    c.name = newName;
     m_store.customers().upsert(c, now);
     return c;
 }

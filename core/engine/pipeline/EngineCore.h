@@ -68,7 +68,9 @@ public:
     void remember(const Session &s);
     void forget(const QString &id) { m_sessions.remove(id); }
     bool cached(const QString &sessionId) const { return m_sessions.contains(sessionId); }
-    Customer ensureCustomer(const QString &companyId, const QString &customerId, qint64 now);
+    // The customer's row, stored first (named `newName`) when the company has none yet.
+    Customer ensureCustomer(
+        const QString &companyId, const QString &customerId, qint64 now, const QString &newName = {});
 
     // Appends to the audit log inside the caller's batch work / in a batch work of its own.
     Status record(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,

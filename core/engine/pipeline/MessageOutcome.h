@@ -18,6 +18,8 @@ struct CreateSessionRequest {
     // Empty: a new random id. Another API family may name the session itself
     // (a valid id not in use; Conflict when it is). Last, so brace-initialised requests keep their order.
     QString id{};
+    // A customer the company does not know yet is stored with this name (a chat visitor's own word).
+    QString customerName{};
 };
 
 struct MessageOutcome {

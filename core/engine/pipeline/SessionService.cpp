@@ -114,8 +114,8 @@ Status SessionService::checkResolution(const Resolution &resolution) const
     return Ok{};
 }
 
-Result<Session> SessionService::resolve(
-    const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor)
+Result<Session> SessionService::resolve(const QString &companyId, const QString &sessionId,
+    const Resolution &resolution, const Actor &actor, const std::optional<QString> &closingMessage)
 {
     auto found = openUnresolved(m_core, companyId, sessionId, false, actor.customerScope);
     if (!found)
@@ -123,6 +123,10 @@ Result<Session> SessionService::resolve(
     Session s = found.value();
     if (const Status checked = checkResolution(resolution); !checked)
         return checked.error();
+    if (closingMessage)
+        if (const Status text = checkText(QStringLiteral("closingMessage"), *closingMessage, kMaxResolutionChars);
+            !text)
+            return text.error();
     const qint64 now = m_core.clock().nowMs();
     s.status = SessionStatus::Resolved;
     s.resolution = resolution;
@@ -131,7 +135,7 @@ Result<Session> SessionService::resolve(
         s,
         [&] {
             DeskHooks *desk = m_core.desk();
-            if ((desk && !desk->resolving(s, actor, now)) || !m_core.store().sessions().update(s))
+            if ((desk && !desk->resolving(s, actor, now, closingMessage)) || !m_core.store().sessions().update(s))
                 return false;
             m_core.record(companyId, actor, QStringLiteral("session.resolve"), QStringLiteral("session:") + s.id,
                 AuditOutcome::Done,

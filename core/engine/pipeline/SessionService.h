@@ -20,8 +20,8 @@ public:
     std::optional<Session> header(const QString &sessionId);
     Result<Session> escalate(const QString &companyId, const QString &sessionId, EscalationReason reason, Tier target,
         const QString &notes, const Actor &actor);
-    Result<Session> resolve(
-        const QString &companyId, const QString &sessionId, const Resolution &resolution, const Actor &actor);
+    Result<Session> resolve(const QString &companyId, const QString &sessionId, const Resolution &resolution,
+        const Actor &actor, const std::optional<QString> &closingMessage = std::nullopt);
     // Sets metadata[key] of a session (what another API family keeps beside it; the
     // metadata stays within 8 KiB); audited as session.metadata with the key.
     Result<Session> setMetadataEntry(const QString &companyId, const QString &sessionId, const QString &key,

@@ -58,6 +58,7 @@ private slots:
     void sessionAnswersItsSecretOnceAndKeepsItHashed();
     void messageIsAnsweredByTheAiAndKeptInHistory();
     void escalationIsReported();
+    void theDeskShowsTheVisitorByTheNameTheyGave();
     void twoRepliesWithoutConfidenceGoToAPerson();
     void secretOpensItsOwnSessionOnly();
     void anotherCompanysCredentialsSeeNothing();
@@ -300,6 +301,33 @@ void TestChatApi::twoRepliesWithoutConfidenceGoToAPerson()
     QCOMPARE(data(r).value(QLatin1String("escalated")), QJsonValue(true));
     QCOMPARE(str(data(r), "tier"), QStringLiteral("HUMAN_AGENT"));
     QCOMPARE(str(data(r).value(QLatin1String("escalation")).toObject(), "reason"), QStringLiteral("COMPLEX_ISSUE"));
+}
+
+void TestChatApi::theDeskShowsTheVisitorByTheNameTheyGave()
+{
+    const HttpResult named = startSession(m_key, {{QStringLiteral("userId"), QStringLiteral("  Maria   Lopez ")}});
+    const HttpResult anonymous = startSession(m_key, QJsonObject{});
+    QCOMPARE(named.status, 201);
+    QCOMPARE(anonymous.status, 201);
+    const ChatSession maria{str(data(named), "sessionId"), str(data(named), "visitorSecret").toUtf8()};
+    const ChatSession nobody{str(data(anonymous), "sessionId"), str(data(anonymous), "visitorSecret").toUtf8()};
+    for (const ChatSession &s : {maria, nobody})
+        QCOMPARE(
+            data(sendMessage(s, QStringLiteral("I want to speak to a human agent"))).value(QLatin1String("escalated")),
+            QJsonValue(true));
+    QHash<QString, QString> names; // session -> the queue's customer name
+    const HttpResult queue = m_admin->get(QStringLiteral("/api/cs/queue?companyId=") + m_server->companyId());
+    QCOMPARE(queue.status, 200);
+    for (const QJsonValue &v : queue.json().value(QLatin1String("items")).toArray())
+        names.insert(
+            str(v.toObject(), "sessionId"), str(v.toObject().value(QLatin1String("customer")).toObject(), "name"));
+    QCOMPARE(names.value(maria.id, QStringLiteral("?")), QStringLiteral("Maria Lopez"));
+    QCOMPARE(names.value(nobody.id, QStringLiteral("?")), QString());
+    const QJsonObject context = m_admin->get(QStringLiteral("/api/cs/sessions/") + maria.id)
+                                    .json()
+                                    .value(QLatin1String("context"))
+                                    .toObject();
+    QCOMPARE(str(context.value(QLatin1String("customer")).toObject(), "name"), QStringLiteral("Maria Lopez"));
 }
 
 void TestChatApi::secretOpensItsOwnSessionOnly()
