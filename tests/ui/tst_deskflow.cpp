@@ -2,7 +2,8 @@
 // claim -> reply (a WebSocket client of the session receives it) -> resolve,
 // and a second console that sees the first one's claim live, and who else has a conversation
 // open and writes in it; a reply while a colleague types one asks first; after a resolve the
-// next conversation opens; a customer's low rating reaches a supervisor's notifications.
+// next conversation opens with the closing message the agent chose; a customer's low rating
+// reaches a supervisor's notifications, an @mention in a note the colleague's.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/MainWindow.h"
@@ -12,10 +13,14 @@
 #include "ui/models/QueueModel.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/ConversationView.h"
+#include "ui/views/MentionCompleter.h"
 #include "ui/views/NotificationsButton.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/ReplyBox.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 
 #include <QSignalSpy>
@@ -52,6 +57,8 @@ private slots:
     void replyWhileAColleagueTypesAsksFirst();
     void resolveGoesOnToTheNextConversation();
     void lowRatingNotifiesTheSupervisor();
+    void resolveSendsTheClosingMessageChosen();
+    void mentionInANoteNotifiesTheColleague();
 
 private:
     QString escalatedSession(const QString &text);
@@ -404,6 +411,104 @@ void TestDeskFlow::lowRatingNotifiesTheSupervisor()
     QTRY_COMPARE_WITH_TIMEOUT(w.conversation()->sessionId(), id, 5000);
     QCOMPARE(button->model().rowCount(), 0);
     w.stopSession();
+}
+
+// Ann resolves with her own closing message: the customer gets hers, not the default; without one, none.
+void TestDeskFlow::resolveSendsTheClosingMessageChosen()
+{
+    ApiClient ann;
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    MainWindow w(ann);
+    w.show();
+    QSignalSpy subscribed(&ann.events(), &EventStream::subscribed);
+    w.startSession();
+    QVERIFY(subscribed.wait(5000));
+    const QString id = escalatedSession(QStringLiteral("A human please, the toaster sparks"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(waitFor(ann.claim(id)).ok);
+    const QString byDefault = waitFor(ann.closingMessage(id)).body.value(QLatin1String("closingMessage")).toString();
+    QVERIFY(!byDefault.isEmpty());
+
+    w.openConversation(id);
+    QTRY_VERIFY_WITH_TIMEOUT(w.conversation()->transcript().rowCount() >= 1, 5000);
+    w.conversation()->showResolve();
+    auto *dialog = w.conversation()->findChild<ResolveDialog *>(QStringLiteral("resolveDialog"));
+    QVERIFY(dialog);
+    auto *closing = dialog->findChild<QPlainTextEdit *>(QStringLiteral("closingMessage"));
+    QTRY_COMPARE_WITH_TIMEOUT(closing->toPlainText(), byDefault, 5000); // shown as the customer will get it
+    const QString mine = QStringLiteral("A new toaster leaves our warehouse today. Sorry for the scare!");
+    closing->setPlainText(mine);
+    dialog->setOpenNext(false);
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        waitFor(ann.session(id)).body.value(QLatin1String("status")).toString(), QStringLiteral("RESOLVED"), 5000);
+    const QStringList said = contents(ann, id);
+    QVERIFY2(said.contains(mine), qPrintable(said.join(QLatin1Char('|'))));
+    QVERIFY(!said.contains(byDefault));
+
+    // None at all: the customer gets no closing message.
+    const QString quiet = escalatedSession(QStringLiteral("A human please, my parcel is late"));
+    QVERIFY(waitFor(ann.claim(quiet)).ok);
+    const int before = static_cast<int>(contents(ann, quiet).size());
+    w.openConversation(quiet);
+    QTRY_COMPARE_WITH_TIMEOUT(w.conversation()->sessionId(), quiet, 5000);
+    QTRY_VERIFY(w.conversation()->findChildren<ResolveDialog *>().isEmpty());
+    w.conversation()->showResolve();
+    dialog = w.conversation()->findChild<ResolveDialog *>(QStringLiteral("resolveDialog"));
+    QVERIFY(dialog);
+    dialog->setSendClosingMessage(false);
+    dialog->setOpenNext(false);
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        waitFor(ann.session(quiet)).body.value(QLatin1String("status")).toString(), QStringLiteral("RESOLVED"), 5000);
+    QCOMPARE(contents(ann, quiet).size(), before);
+    w.stopSession();
+}
+
+// Ann writes "@Bob Baker" in a note (picked from the list): Bob is told live, and choosing it
+// opens the conversation and marks it read.
+void TestDeskFlow::mentionInANoteNotifiesTheColleague()
+{
+    ApiClient ann;
+    ApiClient bob;
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    QVERIFY(login(bob, QStringLiteral("bob@example.com")));
+    MainWindow first(ann);
+    MainWindow second(bob);
+    first.show();
+    second.show();
+    QVERIFY(startLive(first, ann, second, bob));
+    const QString id = escalatedSession(QStringLiteral("A human please, my invoice is wrong"));
+    QVERIFY(!id.isEmpty());
+    first.openConversation(id);
+    ConversationView &annSees = *first.conversation();
+    QTRY_VERIFY_WITH_TIMEOUT(annSees.transcript().rowCount() >= 1, 5000);
+    annSees.toggleNote();
+    ReplyEdit *edit = annSees.replyBox()->editor();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("@"));
+    QAbstractItemView *popup = annSees.replyBox()->mentions()->completer()->popup();
+    QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), 5000); // the company's people, read from the server
+    QTest::keyClicks(edit, QStringLiteral("Bob B"));
+    QTRY_COMPARE_WITH_TIMEOUT(popup->model()->rowCount(), 1, 5000);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(annSees.replyBox()->text(), QStringLiteral("@Bob Baker "));
+    QTest::keyClicks(edit, QStringLiteral("could you check the invoice?"));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(annSees.replyBox()->text().isEmpty(), 5000);
+
+    NotificationsButton *bell = second.notificationsButton();
+    QTRY_COMPARE_WITH_TIMEOUT(bell->model().rowCount(), 1, 5000);
+    QCOMPARE(bell->model().index(0).data(NotificationsModel::SessionIdRole).toString(), id);
+    QVERIFY2(bell->model().index(0).data().toString().startsWith(QStringLiteral("Ann Archer mentioned you")),
+        qPrintable(bell->model().index(0).data().toString()));
+    QCOMPARE(waitFor(bob.mentions(true)).body.value(QLatin1String("mentions")).toArray().size(), 1);
+    bell->choose(0);
+    QTRY_COMPARE_WITH_TIMEOUT(second.conversation()->sessionId(), id, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        waitFor(bob.mentions(true)).body.value(QLatin1String("mentions")).toArray().size(), 0, 5000);
+    first.stopSession();
+    second.stopSession();
 }
 
 QTEST_MAIN(TestDeskFlow)
