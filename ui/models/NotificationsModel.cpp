@@ -3,9 +3,7 @@
 #include "ui/models/CustomerLabel.h"
 #include "ui/models/Display.h"
 
-#include <QDateTime>
 #include <QJsonArray>
-#include <QLocale>
 
 namespace tierdesk::ui {
 namespace {
@@ -137,8 +135,7 @@ QVariant NotificationsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return e.text;
     case Qt::ToolTipRole:
-        return e.atMs > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs), QLocale::ShortFormat)
-                          : QVariant();
+        return e.atMs > 0 ? display::dateTimeOfMs(e.atMs) : QVariant();
     case SessionIdRole:
         return e.sessionId;
     case KindRole:
