@@ -3242,11 +3242,11 @@ Schlüssel: %3</translation>
     </message>
     <message>
         <source>Internal note — only your team sees this</source>
-        <translation>Interne Notiz – nur Ihr Team sieht sie</translation>
+        <translation>Interne Notiz — nur Ihr Team sieht sie</translation>
     </message>
     <message>
         <source>Internal note — only your team sees this (@ to mention a colleague, Ctrl+Enter to add)</source>
-        <translation>Interne Notiz – nur Ihr Team sieht sie (@ erwähnt einen Kollegen, Strg+Enter fügt sie hinzu)</translation>
+        <translation>Interne Notiz — nur Ihr Team sieht sie (@ erwähnt einen Kollegen, Strg+Enter fügt sie hinzu)</translation>
     </message>
 </context>
 <context>
