@@ -24,6 +24,9 @@ ConversationHeader::ConversationHeader(QWidget *parent) : QWidget(parent)
     f.setPointSizeF(f.pointSizeF() * 1.35);
     f.setBold(true);
     m_title->setFont(f);
+    // A long name wraps: the heading never makes the window wider than a 1024 px screen.
+    m_title->setWordWrap(true);
+    m_title->setMinimumWidth(1);
     // The session id is for colleagues and support, not the heading: a tooltip and a copy action.
     auto *copyId = new QAction(tr("Copy session id"), m_title);
     copyId->setObjectName(QStringLiteral("copySessionId"));
