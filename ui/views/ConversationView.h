@@ -29,7 +29,8 @@ class ViewersLine;
 // refused (409 CS_028) and the banner says who answers instead. Refunds and credits
 // go through a dialog that asks to confirm. The holder or a supervisor may snooze the
 // conversation: out of the queue for an hour, four hours, until 9:00 tomorrow or a chosen time.
-// A reply while a colleague is typing one asks first; a note never does.
+// A reply while a colleague is typing one asks first; a note never does. Resolve… shows the
+// closing message the customer will get (to edit or leave out), then asks for the next conversation.
 class ConversationView : public QWidget {
     Q_OBJECT
 
