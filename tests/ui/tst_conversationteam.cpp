@@ -111,6 +111,7 @@ private slots:
     void sessionIdOutOfTheTitle();
     void cannedPickerEnterTakesTheHighlightedOne();
     void cannedListReadAgainWhenThePickerOpens();
+    void cannedListReadAgainWhenSettingsChangeIt();
     void resolveShowsAndSendsTheClosingMessage();
     void resolveWithoutAClosingMessage();
     void resolveLeavesTheDefaultWhenItCannotBeRead();
@@ -335,6 +336,20 @@ void TestConversationTeam::cannedListReadAgainWhenThePickerOpens()
     QTest::keyClicks(f.view.replyBox()->editor(), QStringLiteral("ref"));
     QTRY_COMPARE_WITH_TIMEOUT(popup->model()->rowCount(), 1, 5000);
     QCOMPARE(f.api.to(kCanned).size(), 1);
+}
+
+void TestConversationTeam::cannedListReadAgainWhenSettingsChangeIt()
+{
+    Fixture f;
+    QVERIFY(f.openSession());
+    f.api.script(kCanned,
+        {{200,
+            {{QStringLiteral("cannedResponses"),
+                QJsonArray{canned(QStringLiteral("cr_3"), QStringLiteral("thanks"), QStringLiteral("Thank you"))}}}}});
+    emit f.client.cannedResponsesChanged(); // Settings › Canned responses saved one
+    QTRY_COMPARE_WITH_TIMEOUT(f.api.to(kCanned).size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        f.view.replyBox()->cannedIdFor(QStringLiteral("/thanks — Thank you")), QStringLiteral("cr_3"), 5000);
 }
 
 void TestConversationTeam::resolveShowsAndSendsTheClosingMessage()

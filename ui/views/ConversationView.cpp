@@ -87,6 +87,7 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
         connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("The canned response"), e); });
     });
     connect(m_reply, &ReplyBox::pickerOpened, this, &ConversationView::reloadCanned);
+    connect(&m_client, &ApiClient::cannedResponsesChanged, this, &ConversationView::reloadCanned);
     connect(m_reply, &ReplyBox::mentionNamesWanted, this, &ConversationView::loadMentionNames);
     setSession({});
 }

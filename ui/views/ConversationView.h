@@ -99,7 +99,8 @@ private:
     void resolve(const QString &session, const ResolveDialog &dialog);
     void onSendFailed(const QString &text, bool internal, const ApiError &e);
     void showBanner(const QString &text, bool offerForce, bool offerRead = true);
-    // Canned responses change in Settings meanwhile: read again whenever the picker opens.
+    // Canned responses change in Settings meanwhile: read again when this console changes one
+    // and whenever the picker opens (another console may have).
     void reloadCanned();
     // The company's people for "@" in a note, read again at each new "@".
     void loadMentionNames();
