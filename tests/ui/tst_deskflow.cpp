@@ -3,7 +3,8 @@
 // and a second console that sees the first one's claim live, and who else has a conversation
 // open and writes in it; a reply while a colleague types one asks first; after a resolve the
 // next conversation opens with the closing message the agent chose; a customer's low rating
-// reaches a supervisor's notifications, an @mention in a note the colleague's.
+// reaches a supervisor's notifications, an @mention in a note the colleague's; a web chat
+// visitor is named by the name they gave.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/MainWindow.h"
@@ -20,6 +21,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 
@@ -59,6 +61,7 @@ private slots:
     void lowRatingNotifiesTheSupervisor();
     void resolveSendsTheClosingMessageChosen();
     void mentionInANoteNotifiesTheColleague();
+    void webVisitorNamedByTheNameTheyGave();
 
 private:
     QString escalatedSession(const QString &text);
@@ -66,8 +69,11 @@ private:
     // A person of the test's company (created once), for a test that needs a desk of their own.
     bool addAgent(const QString &email, const QString &name, const QString &role = QStringLiteral("agent"));
     QStringList contents(ApiClient &client, const QString &sessionId);
+    // A web chat visitor (seed 003's chat, `userId` their name, none: anonymous) who asks for a person.
+    QString visitorAsksForAPerson(const QString &userId);
 
     ServerFixture m_server;
+    QByteArray m_widgetKey;
 };
 
 void TestDeskFlow::initTestCase()
@@ -114,6 +120,32 @@ bool TestDeskFlow::addAgent(const QString &email, const QString &name, const QSt
     a.email = email;
     a.name = name;
     return m_server.runtime().agents().create(a, kPassword, Actor{}).ok();
+}
+
+QString TestDeskFlow::visitorAsksForAPerson(const QString &userId)
+{
+    if (m_widgetKey.isEmpty()) {
+        const HttpResult key = m_server.client(api::Role::Admin)
+                                   ->post(QStringLiteral("/api/cs/tokens"),
+                                       {{QStringLiteral("kind"), QStringLiteral("widget")},
+                                           {QStringLiteral("name"), QStringLiteral("web")}});
+        m_widgetKey = key.json().value(QLatin1String("key")).toString().toUtf8();
+    }
+    HttpClient web(m_server.port());
+    QJsonObject start;
+    if (!userId.isEmpty())
+        start.insert(QStringLiteral("userId"), userId);
+    const QJsonObject chat = web.send("POST", QStringLiteral("/api/v1/chat/session"), QJsonDocument(start).toJson(),
+                                    {{"X-Widget-Key", m_widgetKey}}, false)
+                                 .json()
+                                 .value(QLatin1String("data"))
+                                 .toObject();
+    const QString id = chat.value(QLatin1String("sessionId")).toString();
+    const QJsonObject say{{QStringLiteral("sessionId"), id},
+        {QStringLiteral("message"), QStringLiteral("I want to speak to a human agent")}};
+    const HttpResult r = web.send("POST", QStringLiteral("/api/v1/chat/message"), QJsonDocument(say).toJson(),
+        {{"X-Visitor-Secret", chat.value(QLatin1String("visitorSecret")).toString().toUtf8()}}, false);
+    return r.status == 200 ? id : QString();
 }
 
 QStringList TestDeskFlow::contents(ApiClient &client, const QString &sessionId)
@@ -509,6 +541,32 @@ void TestDeskFlow::mentionInANoteNotifiesTheColleague()
         waitFor(bob.mentions(true)).body.value(QLatin1String("mentions")).toArray().size(), 0, 5000);
     first.stopSession();
     second.stopSession();
+}
+
+// On the desk a web visitor is the name they gave, or "Web visitor" and a short id; never the raw id.
+void TestDeskFlow::webVisitorNamedByTheNameTheyGave()
+{
+    ApiClient ann;
+    QVERIFY(login(ann, QStringLiteral("ann@example.com")));
+    MainWindow w(ann);
+    w.show();
+    QSignalSpy subscribed(&ann.events(), &EventStream::subscribed);
+    w.startSession();
+    QVERIFY(subscribed.wait(5000));
+    const QString lena = visitorAsksForAPerson(QStringLiteral("Lena Vogel"));
+    const QString anonymous = visitorAsksForAPerson({});
+    QVERIFY(!lena.isEmpty() && !anonymous.isEmpty());
+    auto *title = w.conversation()->findChild<QLabel *>(QStringLiteral("conversationTitle"));
+
+    w.openConversation(lena);
+    QTRY_COMPARE_WITH_TIMEOUT(title->text(), QStringLiteral("Lena Vogel"), 5000);
+    QVERIFY(title->toolTip().contains(lena)); // the session id: in the tooltip, not the heading
+
+    w.openConversation(anonymous);
+    QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Web visitor ")), 5000);
+    QVERIFY2(!title->text().contains(QLatin1String("visitor_")) && !title->text().contains(anonymous),
+        qPrintable(title->text()));
+    w.stopSession();
 }
 
 QTEST_MAIN(TestDeskFlow)
