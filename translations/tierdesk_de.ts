@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CustomerLabel</name>
+    <message>
+        <source>Web visitor %1</source>
+        <translation>Web-Besucher %1</translation>
+    </message>
+</context>
+<context>
     <name>DeskHours</name>
     <message>
         <source>Closed for the next two weeks</source>
@@ -1853,10 +1860,10 @@
     </message>
 </context>
 <context>
-    <name>tierdesk::ui::ConversationView</name>
+    <name>tierdesk::ui::ConversationHeader</name>
     <message>
-        <source>The canned response</source>
-        <translation>Textbaustein</translation>
+        <source>Copy session id</source>
+        <translation>Sitzungs-ID kopieren</translation>
     </message>
     <message>
         <source>Claim</source>
@@ -1883,20 +1890,28 @@
         <translation>Erstattung oder Gutschrift (Strg+Umschalt+M)</translation>
     </message>
     <message>
-        <source>Send anyway</source>
-        <translation>Trotzdem senden</translation>
+        <source>Snooze…</source>
+        <translation>Zurückstellen…</translation>
     </message>
     <message>
-        <source>I&apos;ve read it</source>
-        <translation>Gelesen</translation>
+        <source>Out of the queue until a later time; back at once when the customer writes</source>
+        <translation>Bis später aus der Warteschlange nehmen; sofort zurück, wenn der Kunde schreibt</translation>
     </message>
     <message>
-        <source>Opening the conversation</source>
-        <translation>Gespräch wird geöffnet</translation>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
     </message>
     <message>
-        <source>No conversation open</source>
-        <translation>Kein Gespräch geöffnet</translation>
+        <source>For 4 hours</source>
+        <translation>Für 4 Stunden</translation>
+    </message>
+    <message>
+        <source>Until tomorrow 9:00</source>
+        <translation>Bis morgen 9:00</translation>
+    </message>
+    <message>
+        <source>Until…</source>
+        <translation>Bis…</translation>
     </message>
     <message>
         <source>claimed by you</source>
@@ -1911,8 +1926,35 @@
         <translation>nicht übernommen</translation>
     </message>
     <message>
+        <source>snoozed until %1</source>
+        <translation>zurückgestellt bis %1</translation>
+    </message>
+    <message>
         <source>read-only</source>
         <translation>nur lesend</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>No conversation open</source>
+        <translation>Kein Gespräch geöffnet</translation>
+    </message>
+    <message>
+        <source>Session %1 (right-click to copy)</source>
+        <translation>Sitzung %1 (Rechtsklick zum Kopieren)</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConversationView</name>
+    <message>
+        <source>The canned response</source>
+        <translation>Textbaustein</translation>
+    </message>
+    <message>
+        <source>Opening the conversation</source>
+        <translation>Gespräch wird geöffnet</translation>
     </message>
     <message>
         <source>%1 wrote while you were typing. Read it above before you send.</source>
@@ -2010,34 +2052,6 @@
         <translation>%1 antwortet diesem Kunden. Ihre Antwort wurde nicht gesendet.</translation>
     </message>
     <message>
-        <source>Snooze…</source>
-        <translation>Zurückstellen…</translation>
-    </message>
-    <message>
-        <source>Out of the queue until a later time; back at once when the customer writes</source>
-        <translation>Bis später aus der Warteschlange nehmen; sofort zurück, wenn der Kunde schreibt</translation>
-    </message>
-    <message>
-        <source>For 1 hour</source>
-        <translation>Für 1 Stunde</translation>
-    </message>
-    <message>
-        <source>For 4 hours</source>
-        <translation>Für 4 Stunden</translation>
-    </message>
-    <message>
-        <source>Until tomorrow 9:00</source>
-        <translation>Bis morgen 9:00</translation>
-    </message>
-    <message>
-        <source>Until…</source>
-        <translation>Bis…</translation>
-    </message>
-    <message>
-        <source>snoozed until %1</source>
-        <translation>zurückgestellt bis %1</translation>
-    </message>
-    <message>
         <source>Snoozed until %1</source>
         <translation>Zurückgestellt bis %1</translation>
     </message>
@@ -2046,28 +2060,12 @@
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <source>Snooze until</source>
-        <translation>Zurückstellen bis</translation>
+        <source>%1 is typing a reply. Send yours anyway?</source>
+        <translation>%1 schreibt gerade eine Antwort. Ihre trotzdem senden?</translation>
     </message>
     <message>
-        <source>Snooze</source>
-        <translation>Zurückstellen</translation>
-    </message>
-    <message>
-        <source>Back in the queue at</source>
-        <translation>Wieder in der Warteschlange um</translation>
-    </message>
-    <message>
-        <source>%1 is also here</source>
-        <translation>%1 ist auch hier</translation>
-    </message>
-    <message>
-        <source>%1 is writing a note…</source>
-        <translation>%1 schreibt eine Notiz…</translation>
-    </message>
-    <message>
-        <source>%1 is typing a reply…</source>
-        <translation>%1 schreibt eine Antwort…</translation>
+        <source>%1 are typing replies. Send yours anyway?</source>
+        <translation>%1 schreiben gerade Antworten. Ihre trotzdem senden?</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +2821,71 @@ Schlüssel: %3</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::NotificationsButton</name>
+    <message>
+        <source>Mentions of you in colleagues&apos; notes, and low customer ratings</source>
+        <translation>Erwähnungen in Notizen Ihrer Kollegen und schlechte Kundenbewertungen</translation>
+    </message>
+    <message>
+        <source>You were mentioned</source>
+        <translation>Sie wurden erwähnt</translation>
+    </message>
+    <message>
+        <source>Low rating</source>
+        <translation>Schlechte Bewertung</translation>
+    </message>
+    <message>
+        <source>The mention was not marked read: %1</source>
+        <translation>Die Erwähnung wurde nicht als gelesen markiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications (%n)</source>
+        <translation>
+            <numerusform>Benachrichtigungen (%n)</numerusform>
+            <numerusform>Benachrichtigungen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>Nichts Neues</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::NotificationsModel</name>
+    <message>
+        <source>A colleague</source>
+        <translation>Ein Kollege</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in a note</source>
+        <translation>%1 hat Sie in einer Notiz erwähnt</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you: “%2”</source>
+        <translation>%1 hat Sie erwähnt: „%2“</translation>
+    </message>
+    <message>
+        <source>A customer</source>
+        <translation>Ein Kunde</translation>
+    </message>
+    <message>
+        <source>%1 rated the conversation %2 of 5</source>
+        <translation>%1 hat das Gespräch mit %2 von 5 bewertet</translation>
+    </message>
+    <message>
+        <source>%1 rated the conversation %2 of 5: “%3”</source>
+        <translation>%1 hat das Gespräch mit %2 von 5 bewertet: „%3“</translation>
+    </message>
+    <message>
+        <source> (answered by %1)</source>
+        <translation> (beantwortet von %1)</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::PasswordHint</name>
     <message>
         <source>%1 to %2 characters</source>
@@ -3177,6 +3240,14 @@ Schlüssel: %3</translation>
         <source>Not sent: %1 has no value. Replace it first.</source>
         <translation>Nicht gesendet: %1 hat keinen Wert. Ersetzen Sie es zuerst.</translation>
     </message>
+    <message>
+        <source>Internal note — only your team sees this</source>
+        <translation>Interne Notiz — nur Ihr Team sieht sie</translation>
+    </message>
+    <message>
+        <source>Internal note — only your team sees this (@ to mention a colleague, Ctrl+Enter to add)</source>
+        <translation>Interne Notiz — nur Ihr Team sieht sie (@ erwähnt einen Kollegen, Strg+Enter fügt sie hinzu)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ReportExporter</name>
@@ -3192,10 +3263,6 @@ Schlüssel: %3</translation>
         <translation>Gespräch abschließen</translation>
     </message>
     <message>
-        <source>What was done (at most 2000 characters)</source>
-        <translation>Was getan wurde (höchstens 2000 Zeichen)</translation>
-    </message>
-    <message>
         <source>Resolve</source>
         <translation>Abschließen</translation>
     </message>
@@ -3206,6 +3273,61 @@ Schlüssel: %3</translation>
     <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>What was done, for your team (at most 2000 characters)</source>
+        <translation>Was getan wurde, für Ihr Team (höchstens 2000 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Send the customer a closing message</source>
+        <translation>Dem Kunden eine Abschlussnachricht senden</translation>
+    </message>
+    <message>
+        <source>Loading the closing message…</source>
+        <translation>Abschlussnachricht wird geladen…</translation>
+    </message>
+    <message>
+        <source>Then open the next conversation</source>
+        <translation>Danach das nächste Gespräch öffnen</translation>
+    </message>
+    <message>
+        <source>To the customer</source>
+        <translation>An den Kunden</translation>
+    </message>
+    <message>
+        <source>The usual closing message (write here to send your own)</source>
+        <translation>Die übliche Abschlussnachricht (schreiben Sie hier, um Ihre eigene zu senden)</translation>
+    </message>
+    <message>
+        <source>The customer gets no closing message.</source>
+        <translation>Der Kunde erhält keine Abschlussnachricht.</translation>
+    </message>
+    <message>
+        <source>%1 characters: at most %2 fit.</source>
+        <translation>%1 Zeichen: höchstens %2 passen.</translation>
+    </message>
+    <message>
+        <source>Empty: the customer gets no closing message.</source>
+        <translation>Leer: Der Kunde erhält keine Abschlussnachricht.</translation>
+    </message>
+    <message>
+        <source>The customer gets this when you resolve.</source>
+        <translation>Der Kunde erhält diese Nachricht, wenn Sie abschließen.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SendBanner</name>
+    <message>
+        <source>Send anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>I&apos;ve read it</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation>Nicht senden</translation>
     </message>
 </context>
 <context>
@@ -3442,6 +3564,21 @@ Doppelklick öffnet das Gespräch</translation>
             <numerusform> (nur die neuesten %1 von %n Sitzung wurden nachgespielt)</numerusform>
             <numerusform> (nur die neuesten %1 von %n Sitzungen wurden nachgespielt)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>Zurückstellen bis</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Back in the queue at</source>
+        <translation>Wieder in der Warteschlange um</translation>
     </message>
 </context>
 <context>
@@ -3870,6 +4007,21 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ViewersLine</name>
+    <message>
+        <source>%1 is also here</source>
+        <translation>%1 ist auch hier</translation>
+    </message>
+    <message>
+        <source>%1 is writing a note…</source>
+        <translation>%1 schreibt eine Notiz…</translation>
+    </message>
+    <message>
+        <source>%1 is typing a reply…</source>
+        <translation>%1 schreibt eine Antwort…</translation>
     </message>
 </context>
 <context>

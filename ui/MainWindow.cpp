@@ -2,11 +2,14 @@
 
 #include "ui/WheelGuard.h"
 #include "ui/client/ApiClient.h"
+#include "ui/models/QueueFilterModel.h"
 #include "ui/models/QueueModel.h"
 #include "ui/views/AnalyticsView.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
 #include "ui/views/KnowledgeView.h"
+#include "ui/views/NextConversation.h"
+#include "ui/views/NotificationsButton.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/SettingsView.h"
 #include "ui/views/ShortcutsOverlay.h"
@@ -162,6 +165,13 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
             m_settings->refresh();
     });
     connect(m_conversation, &ConversationView::transferred, this, [this] { showQueue(); });
+    connect(m_conversation, &ConversationView::nextWanted, this, [this](const QString &done) {
+        const QString next = NextConversation::after(m_queue->filter(), done, m_client.agentId());
+        if (next.isEmpty())
+            showQueue();
+        else
+            openConversation(next);
+    });
     connect(m_model, &QueueModel::countsChanged, this, &MainWindow::updateCounts);
     m_countsRefresh.setSingleShot(true);
     m_countsRefresh.setInterval(2000);
@@ -307,6 +317,16 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->addPermanentWidget(m_counts);
     statusBar()->addPermanentWidget(m_presence);
+    m_notificationsButton = new NotificationsButton(m_client, this);
+    statusBar()->addPermanentWidget(m_notificationsButton);
+    connect(m_notificationsButton, &NotificationsButton::openSession, this,
+        [this](const QString &id) { openConversation(id); });
+    connect(m_notificationsButton, &NotificationsButton::status, this, &MainWindow::message);
+    connect(
+        m_notificationsButton, &NotificationsButton::arrived, this, [this](const QString &title, const QString &text) {
+            message(text);
+            notify(title, text);
+        });
     connect(m_presence, &QComboBox::activated, this, [this] {
         ApiReply *r = m_client.setPresence(m_presence->currentData().toString());
         connect(r, &ApiReply::failed, this,
@@ -393,6 +413,7 @@ void MainWindow::offerNoticeAction(const QString &label, std::function<void()> a
 void MainWindow::forgetPreviousCompany()
 {
     m_conversation->setSession({});
+    m_notificationsButton->clear();
     m_model->setItems({});
     m_configView->forgetCompany();
     showQueue();
@@ -411,6 +432,7 @@ void MainWindow::startSession()
     if (!m_client.baseUrl().isEmpty())
         m_server->setText(m_client.baseUrl().toString());
     reloadQueue();
+    m_notificationsButton->reload();
     ApiReply *canned = m_client.cannedResponses();
     connect(canned, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
         m_conversation->setCannedResponses(body.value(QLatin1String("items")).isArray()

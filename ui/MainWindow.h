@@ -27,6 +27,7 @@ class ApiClient;
 class ConfigView;
 class ConversationView;
 class KnowledgeView;
+class NotificationsButton;
 class QueueModel;
 class QueueView;
 class SettingsView;
@@ -62,6 +63,7 @@ public:
     SupervisorView *supervisor() const { return m_supervisor; }
     ConfigView *configuration() const { return m_configView; }
     SettingsView *settings() const { return m_settings; }
+    NotificationsButton *notificationsButton() const { return m_notificationsButton; }
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const { return m_notifications; }
     // Read-only: a supervisor watching; nothing can be sent or changed from the view.
@@ -141,6 +143,7 @@ private:
     QLabel *m_counts;
     QSystemTrayIcon *m_tray = nullptr;
     ShortcutsOverlay *m_overlay = nullptr;
+    NotificationsButton *m_notificationsButton = nullptr;
     QStringList m_notifications;
 };
 

@@ -254,6 +254,33 @@ ApiReply *ApiClient::resolve(const QString &id, const QString &type, const QStri
         {{QStringLiteral("resolutionType"), type}, {QStringLiteral("summary"), summary}}, {}, true);
 }
 
+ApiReply *ApiClient::closingMessage(const QString &id)
+{
+    return send("GET", QStringLiteral("/api/cs/sessions/%1/closing-message").arg(enc(id)));
+}
+
+ApiReply *ApiClient::resolve(
+    const QString &id, const QString &type, const QString &summary, const QString &closingMessage)
+{
+    return send("POST", QStringLiteral("/api/cs/sessions/%1/resolve").arg(enc(id)),
+        {{QStringLiteral("resolutionType"), type}, {QStringLiteral("summary"), summary},
+            {QStringLiteral("closingMessage"), closingMessage}},
+        {}, true);
+}
+
+ApiReply *ApiClient::mentions(bool unreadOnly)
+{
+    QUrlQuery q;
+    if (unreadOnly)
+        q.addQueryItem(QStringLiteral("unread"), QStringLiteral("true"));
+    return send("GET", QStringLiteral("/api/cs/mentions"), {}, q);
+}
+
+ApiReply *ApiClient::markMentionRead(const QString &mentionId)
+{
+    return send("POST", QStringLiteral("/api/cs/mentions/%1/read").arg(enc(mentionId)), {}, {}, true);
+}
+
 ApiReply *ApiClient::act(
     const QString &id, const QString &type, const QString &orderId, double amount, const QString &reason)
 {

@@ -76,6 +76,13 @@ public:
     ApiReply *resolve(const QString &id, const QString &type, const QString &summary);
     // A person's refund ("refund", with orderId) or credit ("credit") on the session's customer.
     ApiReply *act(const QString &id, const QString &type, const QString &orderId, double amount, const QString &reason);
+    // The closing message a resolve sends the customer, worded for the caller; and a resolve with
+    // the agent's own closing message instead ("": none).
+    ApiReply *closingMessage(const QString &id);
+    ApiReply *resolve(const QString &id, const QString &type, const QString &summary, const QString &closingMessage);
+    // The caller's mentions in colleagues' notes, newest first; one marked read.
+    ApiReply *mentions(bool unreadOnly);
+    ApiReply *markMentionRead(const QString &mentionId);
     ApiReply *cannedResponses();
     ApiReply *renderCanned(const QString &cannedId, const QString &sessionId);
     // Supervisors and admins: {"shortcut","title","content"}, a new one when `id` is empty.

@@ -1,5 +1,6 @@
 #include "ui/views/ContextPanel.h"
 
+#include "ui/models/CustomerLabel.h"
 #include "ui/models/Display.h"
 #include "ui/views/SentimentChart.h"
 
@@ -69,7 +70,7 @@ QString ContextPanel::customerHtml(const QJsonObject &context)
     if (c.isEmpty())
         return tr("<span style=\"color:#8a94a3\">No customer data</span>");
     QString html = QStringLiteral("<div style=\"font-size:12pt; font-weight:600\">%1%2</div>")
-                       .arg(c.value(QLatin1String("name")).toString().toHtmlEscaped(),
+                       .arg(CustomerLabel::of(c).toHtmlEscaped(),
                            c.value(QLatin1String("isVIP")).toBool() ? QStringLiteral(
                                " <span style=\"color:#8a5a00; background:#fff1c2\">&nbsp;★ VIP&nbsp;</span>")
                                                                     : QString());

@@ -3,28 +3,24 @@
 #include "ui/client/ApiClient.h"
 #include "ui/dialogs/ActionDialog.h"
 #include "ui/dialogs/ResolveDialog.h"
+#include "ui/dialogs/SnoozeDialog.h"
 #include "ui/dialogs/TransferDialog.h"
 #include "ui/models/Display.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/AssistPanel.h"
 #include "ui/views/ContextPanel.h"
+#include "ui/views/ConversationHeader.h"
 #include "ui/views/ReplyBox.h"
+#include "ui/views/SendBanner.h"
 #include "ui/views/TranscriptView.h"
+#include "ui/views/ViewersLine.h"
 
-#include <QDateTimeEdit>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
-#include <QLabel>
 #include <QLocale>
-#include <QMenu>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QTimeZone>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tierdesk::ui {
@@ -45,11 +41,7 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     leftLayout->setContentsMargins(12, 12, 6, 12);
     leftLayout->setSpacing(8);
     leftLayout->addWidget(buildHeader());
-    m_viewers = new QLabel(left);
-    m_viewers->setObjectName(QStringLiteral("conversationViewers"));
-    m_viewers->setStyleSheet(QStringLiteral("color:#1d4ed8;"));
-    m_viewers->setWordWrap(true);
-    m_viewers->hide();
+    m_viewers = new ViewersLine(left);
     leftLayout->addWidget(m_viewers);
     leftLayout->addWidget(buildBanner());
     leftLayout->addWidget(m_view, 1);
@@ -94,6 +86,9 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
         });
         connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("The canned response"), e); });
     });
+    connect(m_reply, &ReplyBox::pickerOpened, this, &ConversationView::reloadCanned);
+    connect(&m_client, &ApiClient::cannedResponsesChanged, this, &ConversationView::reloadCanned);
+    connect(m_reply, &ReplyBox::mentionNamesWanted, this, &ConversationView::loadMentionNames);
     setSession({});
 }
 
@@ -105,94 +100,27 @@ ConversationView::~ConversationView()
 
 QWidget *ConversationView::buildHeader()
 {
-    auto *header = new QWidget(this);
-    m_title = new QLabel(header);
-    m_title->setObjectName(QStringLiteral("conversationTitle"));
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.35);
-    f.setBold(true);
-    m_title->setFont(f);
-    m_subtitle = new QLabel(header);
-    m_subtitle->setObjectName(QStringLiteral("conversationSubtitle"));
-    m_subtitle->setStyleSheet(QStringLiteral("color:#5f6b7a;"));
-    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Long ids and states wrap: the header must never widen the window past the screen.
-    m_subtitle->setWordWrap(true);
-    m_subtitle->setMinimumWidth(1);
-    m_claim = new QPushButton(tr("Claim"), header);
-    m_claim->setObjectName(QStringLiteral("conversationClaim"));
-    m_release = new QPushButton(tr("Release"), header);
-    m_release->setObjectName(QStringLiteral("conversationRelease"));
-    m_transfer = new QPushButton(tr("Transfer…"), header);
-    m_transfer->setObjectName(QStringLiteral("conversationTransfer"));
-    m_resolve = new QPushButton(tr("Resolve…"), header);
-    m_resolve->setObjectName(QStringLiteral("conversationResolve"));
-    m_act = new QPushButton(tr("Refund / credit…"), header);
-    m_act->setObjectName(QStringLiteral("conversationAct"));
-    m_act->setToolTip(tr("Issue a refund or credit (Ctrl+Shift+M)"));
-    m_snooze = new QToolButton(header);
-    m_snooze->setObjectName(QStringLiteral("conversationSnooze"));
-    m_snooze->setText(tr("Snooze…"));
-    m_snooze->setToolTip(tr("Out of the queue until a later time; back at once when the customer writes"));
-    m_snooze->setPopupMode(QToolButton::InstantPopup);
-    m_snooze->setMenu(buildSnoozeMenu(m_snooze));
-    auto *titles = new QVBoxLayout;
-    titles->setSpacing(2);
-    titles->addWidget(m_title);
-    titles->addWidget(m_subtitle);
-    auto *row = new QHBoxLayout(header);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addLayout(titles, 1);
-    for (QPushButton *b : {m_claim, m_release, m_act, m_transfer})
-        row->addWidget(b);
-    row->addWidget(m_snooze);
-    row->addWidget(m_resolve);
-    connect(m_claim, &QPushButton::clicked, this, &ConversationView::claim);
-    connect(m_release, &QPushButton::clicked, this, &ConversationView::release);
-    connect(m_transfer, &QPushButton::clicked, this, &ConversationView::showTransfer);
-    connect(m_resolve, &QPushButton::clicked, this, &ConversationView::showResolve);
-    connect(m_act, &QPushButton::clicked, this, &ConversationView::showAction);
-    return header;
-}
-
-QMenu *ConversationView::buildSnoozeMenu(QWidget *parent)
-{
-    auto *menu = new QMenu(parent);
-    const auto choice = [this, menu](const char *name, const QString &text, auto until) {
-        QAction *a = menu->addAction(text);
-        a->setObjectName(QLatin1String(name));
-        connect(a, &QAction::triggered, this, [this, until] { snoozeUntil(until(QDateTime::currentDateTime())); });
-    };
-    choice("snoozeHour", tr("For 1 hour"), [](const QDateTime &now) { return now.addSecs(3600); });
-    choice("snoozeFourHours", tr("For 4 hours"), [](const QDateTime &now) { return now.addSecs(4 * 3600); });
-    choice("snoozeTomorrow", tr("Until tomorrow 9:00"), &ConversationView::tomorrowMorning);
-    QAction *pick = menu->addAction(tr("Until…"));
-    pick->setObjectName(QStringLiteral("snoozePick"));
-    connect(pick, &QAction::triggered, this, &ConversationView::showSnoozePicker);
-    return menu;
+    m_header = new ConversationHeader(this);
+    connect(m_header, &ConversationHeader::claimClicked, this, &ConversationView::claim);
+    connect(m_header, &ConversationHeader::releaseClicked, this, &ConversationView::release);
+    connect(m_header, &ConversationHeader::transferClicked, this, &ConversationView::showTransfer);
+    connect(m_header, &ConversationHeader::resolveClicked, this, &ConversationView::showResolve);
+    connect(m_header, &ConversationHeader::actClicked, this, &ConversationView::showAction);
+    connect(m_header, &ConversationHeader::snoozeChosen, this, &ConversationView::snoozeUntil);
+    connect(m_header, &ConversationHeader::snoozePickRequested, this, &ConversationView::showSnoozePicker);
+    return m_header;
 }
 
 QWidget *ConversationView::buildBanner()
 {
-    m_banner = new QWidget(this);
-    m_banner->setObjectName(QStringLiteral("staleBanner"));
-    m_banner->setAttribute(Qt::WA_StyledBackground);
-    m_banner->setStyleSheet(
-        QStringLiteral("#staleBanner { background:#fff1c2; border:1px solid #e8c55c; border-radius:4px; }"));
-    m_bannerText = new QLabel(m_banner);
-    m_bannerText->setWordWrap(true);
-    m_force = new QPushButton(tr("Send anyway"), m_banner);
-    m_force->setObjectName(QStringLiteral("sendAnyway"));
-    m_read = new QPushButton(tr("I've read it"), m_banner);
-    m_read->setObjectName(QStringLiteral("markRead"));
-    auto *row = new QHBoxLayout(m_banner);
-    row->setContentsMargins(10, 6, 6, 6);
-    row->addWidget(m_bannerText, 1);
-    row->addWidget(m_read);
-    row->addWidget(m_force);
-    connect(m_force, &QPushButton::clicked, this, [this] { send(m_pendingText, m_pendingNote, true); });
-    connect(m_read, &QPushButton::clicked, this, &ConversationView::markRead);
-    m_banner->hide();
+    m_banner = new SendBanner(this);
+    connect(
+        m_banner, &SendBanner::sendAnyway, this, [this] { send(m_pendingText, m_pendingNote, m_pendingForce, true); });
+    connect(m_banner, &SendBanner::markRead, this, &ConversationView::markRead);
+    connect(m_banner, &SendBanner::dontSend, this, [this] {
+        hideBanner();
+        m_reply->focusEditor();
+    });
     return m_banner;
 }
 
@@ -263,54 +191,9 @@ void ConversationView::setQueueItem(const QJsonObject &item)
 
 void ConversationView::updateHeader()
 {
-    const bool open = !m_sessionId.isEmpty();
-    const QJsonObject customer
-        = m_session.value(QLatin1String("context")).toObject().value(QLatin1String("customer")).toObject();
-    QString name = customer.value(QLatin1String("name")).toString();
-    if (name.isEmpty())
-        name = m_queueItem.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString();
-    m_title->setText(open ? (name.isEmpty() ? m_sessionId : name) : tr("No conversation open"));
-    QStringList facts;
-    if (open)
-        facts << m_sessionId;
-    if (const QString ch = m_session.value(QLatin1String("channel")).toString(); !ch.isEmpty())
-        facts << display::titleCase(ch);
-    if (const QString tier = m_session.value(QLatin1String("currentTier")).toString(); !tier.isEmpty())
-        facts << display::tierLabel(tier);
-    if (const QString st = m_session.value(QLatin1String("status")).toString(); !st.isEmpty())
-        facts << display::enumLabel(st);
-    const QJsonObject assignee = m_queueItem.value(QLatin1String("assignee")).toObject();
-    const QString holderId = assignee.value(QLatin1String("id")).toString();
-    if (!holderId.isEmpty())
-        facts << (holderId == m_client.agentId()
-                ? tr("claimed by you")
-                : tr("claimed by %1").arg(assignee.value(QLatin1String("name")).toString()));
-    else if (!m_queueItem.isEmpty())
-        facts << tr("unclaimed");
-    if (const QString until = m_queueItem.value(QLatin1String("snoozedUntil")).toString(); !until.isEmpty())
-        facts << tr("snoozed until %1").arg(display::dateTimeOfMs(display::parseTime(until)));
-    if (m_readOnly)
-        facts << tr("read-only");
-    m_subtitle->setText(facts.join(QStringLiteral("  ·  ")));
-    const bool resolved = m_session.value(QLatin1String("status")).toString() == QLatin1String("RESOLVED");
-    const bool workable = open && !resolved && !m_readOnly;
-    m_claim->setEnabled(workable && (holderId.isEmpty() || holderId != m_client.agentId()));
-    m_release->setEnabled(workable && !holderId.isEmpty());
-    m_transfer->setEnabled(workable);
-    m_resolve->setEnabled(workable);
-    // The server decides (holder or supervisor); the button only needs a person's session.
-    m_act->setEnabled(
-        workable && m_session.value(QLatin1String("currentTier")).toString() == QLatin1String("HUMAN_AGENT"));
-    m_snooze->setEnabled(workable && !m_queueItem.isEmpty() && maySnooze(holderId));
-    m_reply->setEnabled(workable);
-    m_assist->setWritable(workable);
-}
-
-bool ConversationView::maySnooze(const QString &holderId) const
-{
-    const QString role = m_client.agent().value(QLatin1String("role")).toString();
-    return (!holderId.isEmpty() && holderId == m_client.agentId()) || role == QLatin1String("supervisor")
-        || role == QLatin1String("admin");
+    m_header->setState({m_sessionId, m_session, m_queueItem, m_client.agent(), m_readOnly});
+    m_reply->setEnabled(m_header->workable());
+    m_assist->setWritable(m_header->workable());
 }
 
 void ConversationView::setReadOnly(bool readOnly)
@@ -322,6 +205,27 @@ void ConversationView::setReadOnly(bool readOnly)
 void ConversationView::setCannedResponses(const QJsonArray &items)
 {
     m_reply->setCannedResponses(items);
+}
+
+void ConversationView::reloadCanned()
+{
+    ApiReply *r = m_client.cannedResponses();
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        setCannedResponses(body.value(QLatin1String("cannedResponses")).toArray());
+    });
+    // Unreadable now: the list read before stays.
+}
+
+void ConversationView::loadMentionNames()
+{
+    ApiReply *r = m_client.agents();
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        QStringList names;
+        for (const QJsonValue &v : body.value(QLatin1String("agents")).toArray())
+            if (const QJsonObject a = v.toObject(); a.value(QLatin1String("id")).toString() != m_client.agentId())
+                names << a.value(QLatin1String("name")).toString();
+        m_reply->setMentionNames(names);
+    });
 }
 
 void ConversationView::applyEvents(const QList<QJsonObject> &events)
@@ -349,37 +253,25 @@ void ConversationView::applyEvents(const QList<QJsonObject> &events)
     // The agent is writing and the customer just said more.
     if (!fromCustomer.isEmpty() && !m_reply->text().trimmed().isEmpty())
         showBanner(
-            tr("%1 wrote while you were typing. Read it above before you send.").arg(m_title->text().toHtmlEscaped()),
+            tr("%1 wrote while you were typing. Read it above before you send.").arg(m_header->title().toHtmlEscaped()),
             false);
 }
 
 void ConversationView::showViewers(const QJsonArray &viewers)
 {
-    QStringList lines;
-    for (const QJsonValue &v : viewers) {
-        const QJsonObject viewer = v.toObject();
-        if (viewer.value(QLatin1String("agentId")).toString() == m_client.agentId())
-            continue;
-        const QString name = viewer.value(QLatin1String("name")).toString();
-        if (!viewer.value(QLatin1String("typing")).toBool())
-            lines << tr("%1 is also here").arg(name);
-        else if (viewer.value(QLatin1String("internal")).toBool())
-            lines << tr("%1 is writing a note…").arg(name);
-        else
-            lines << tr("%1 is typing a reply…").arg(name);
-    }
-    m_viewers->setText(lines.join(QStringLiteral("  ·  ")));
-    m_viewers->setVisible(!lines.isEmpty());
+    m_viewers->setViewers(viewers, m_client.agentId());
 }
 
 QString ConversationView::viewersText() const
 {
-    return m_viewers->isHidden() ? QString() : m_viewers->text();
+    return m_viewers->said();
 }
 
-void ConversationView::send(const QString &text, bool internal, bool force)
+void ConversationView::send(const QString &text, bool internal, bool force, bool overColleague)
 {
     if (m_sessionId.isEmpty() || text.isEmpty())
+        return;
+    if (!internal && !overColleague && askBeforeReplyingOver(text, force))
         return;
     const QString basedOn = m_basedOn.isEmpty() ? m_transcript->lastMessageId() : m_basedOn;
     m_reply->setBusy(true);
@@ -420,6 +312,7 @@ void ConversationView::onSendFailed(const QString &text, bool internal, const Ap
     }
     m_pendingText = text;
     m_pendingNote = internal;
+    m_pendingForce = true;
     showBanner(tr("The customer wrote %n new message(s) while you were typing. Your reply was not sent.", nullptr,
                    static_cast<int>(qMax<qsizetype>(1, fresh.size()))),
         true);
@@ -440,18 +333,34 @@ void ConversationView::showHeldByOther(const ApiError &e)
     emit status(text.arg(who));
 }
 
+bool ConversationView::askBeforeReplyingOver(const QString &text, bool force)
+{
+    const QStringList writers = m_viewers->replyWriters();
+    if (writers.isEmpty())
+        return false;
+    m_pendingText = text;
+    m_pendingNote = false;
+    m_pendingForce = force;
+    const QString names = QLocale().createSeparatedList(writers).toHtmlEscaped();
+    m_banner->say(writers.size() == 1 ? tr("%1 is typing a reply. Send yours anyway?").arg(names)
+                                      : tr("%1 are typing replies. Send yours anyway?").arg(names),
+        SendBanner::OfferSend | SendBanner::OfferDontSend);
+    return true;
+}
+
 void ConversationView::showBanner(const QString &text, bool offerForce, bool offerRead)
 {
-    m_bannerText->setText(text);
-    m_force->setVisible(offerForce);
-    m_read->setVisible(offerRead);
-    m_banner->show();
+    SendBanner::Offers offers;
+    offers.setFlag(SendBanner::OfferSend, offerForce);
+    offers.setFlag(SendBanner::OfferRead, offerRead);
+    m_banner->say(text, offers);
 }
 
 void ConversationView::hideBanner()
 {
     m_banner->hide();
     m_pendingText.clear();
+    m_pendingForce = false;
 }
 
 bool ConversationView::bannerVisible() const
@@ -461,7 +370,7 @@ bool ConversationView::bannerVisible() const
 
 QString ConversationView::bannerText() const
 {
-    return m_bannerText->text();
+    return m_banner->text();
 }
 
 void ConversationView::markRead()
@@ -525,22 +434,34 @@ void ConversationView::showResolve()
     auto *dialog = new ResolveDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString session = m_sessionId;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, session] {
-        ApiReply *r = m_client.resolve(session, dialog->resolutionType(), dialog->summary());
-        connect(r, &ApiReply::succeeded, this, [this, session] {
-            emit status(tr("Resolved"));
-            emit resolved(session);
-            if (session == m_sessionId)
-                open(session);
-        });
-        connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("Resolving"), e); });
+    ApiReply *closing = m_client.closingMessage(session);
+    connect(closing, &ApiReply::succeeded, dialog, [dialog](const QJsonObject &body) {
+        dialog->setDefaultClosingMessage(body.value(QLatin1String("closingMessage")).toString());
     });
+    connect(closing, &ApiReply::failed, dialog, [dialog] { dialog->closingMessageUnavailable(); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, session] { resolve(session, *dialog); });
     dialog->open();
+}
+
+void ConversationView::resolve(const QString &session, const ResolveDialog &dialog)
+{
+    const std::optional<QString> closing = dialog.closingMessage();
+    ApiReply *r = closing ? m_client.resolve(session, dialog.resolutionType(), dialog.summary(), *closing)
+                          : m_client.resolve(session, dialog.resolutionType(), dialog.summary());
+    connect(r, &ApiReply::succeeded, this, [this, session, next = dialog.openNext()] {
+        emit status(tr("Resolved"));
+        emit resolved(session);
+        if (next)
+            emit nextWanted(session);
+        else if (session == m_sessionId)
+            open(session);
+    });
+    connect(r, &ApiReply::failed, this, [this](const ApiError &e) { fail(tr("Resolving"), e); });
 }
 
 void ConversationView::showAction()
 {
-    if (m_sessionId.isEmpty() || !m_act->isEnabled())
+    if (m_sessionId.isEmpty() || !m_header->mayAct())
         return;
     const QJsonObject context = m_session.value(QLatin1String("context")).toObject();
     auto *dialog
@@ -577,7 +498,7 @@ void ConversationView::showAction()
 
 QDateTime ConversationView::tomorrowMorning(const QDateTime &now)
 {
-    return QDateTime(now.date().addDays(1), QTime(9, 0), now.timeZone());
+    return SnoozeDialog::tomorrowMorning(now);
 }
 
 void ConversationView::snoozeUntil(const QDateTime &until)
@@ -597,25 +518,11 @@ void ConversationView::snoozeUntil(const QDateTime &until)
 
 void ConversationView::showSnoozePicker()
 {
-    if (m_sessionId.isEmpty() || !m_snooze->isEnabled())
+    if (m_sessionId.isEmpty() || !m_header->maySnooze())
         return;
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("snoozeDialog"));
-    dialog->setWindowTitle(tr("Snooze until"));
+    auto *dialog = new SnoozeDialog(QDateTime::currentDateTime(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QDateTime now = QDateTime::currentDateTime();
-    auto *when = new QDateTimeEdit(tomorrowMorning(now), dialog);
-    when->setObjectName(QStringLiteral("snoozeUntil"));
-    when->setCalendarPopup(true);
-    when->setDateTimeRange(now.addSecs(60), now.addDays(30));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Snooze"));
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *form = new QFormLayout(dialog);
-    form->addRow(tr("Back in the queue at"), when);
-    form->addRow(buttons);
-    connect(dialog, &QDialog::accepted, this, [this, when] { snoozeUntil(when->dateTime()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { snoozeUntil(dialog->until()); });
     dialog->open();
 }
 

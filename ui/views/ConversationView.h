@@ -5,10 +5,6 @@
 #include <QWidget>
 
 class QDateTime;
-class QLabel;
-class QMenu;
-class QPushButton;
-class QToolButton;
 
 namespace tierdesk::ui {
 
@@ -16,11 +12,14 @@ class ApiClient;
 class AssistPanel;
 struct ApiError;
 class ContextPanel;
+class ConversationHeader;
 class ReplyBox;
 class ResolveDialog;
+class SendBanner;
 class TransferDialog;
 class TranscriptModel;
 class TranscriptView;
+class ViewersLine;
 
 // One escalation: its transcript, the customer's context and sentiment, the
 // reply box, and claim / release / transfer / resolve. Replies carry the last
@@ -30,6 +29,8 @@ class TranscriptView;
 // refused (409 CS_028) and the banner says who answers instead. Refunds and credits
 // go through a dialog that asks to confirm. The holder or a supervisor may snooze the
 // conversation: out of the queue for an hour, four hours, until 9:00 tomorrow or a chosen time.
+// A reply while a colleague is typing one asks first; a note never does. Resolve… shows the
+// closing message the customer will get (to edit or leave out), then asks for the next conversation.
 class ConversationView : public QWidget {
     Q_OBJECT
 
@@ -79,21 +80,30 @@ public:
 signals:
     void status(const QString &message);
     void resolved(const QString &sessionId);
+    // Resolved with "then open the next conversation" chosen: the window picks it.
+    void nextWanted(const QString &resolvedSessionId);
     void transferred(const QString &sessionId);
     void snoozed(const QString &sessionId);
 
 private:
     QWidget *buildHeader();
     QWidget *buildBanner();
-    QMenu *buildSnoozeMenu(QWidget *parent);
-    // The holder, a supervisor or an admin: the ones the server lets snooze.
-    bool maySnooze(const QString &holderId) const;
     void updateHeader();
     // A "viewers" event: the others who have this conversation open (the console's own person left out).
     void showViewers(const QJsonArray &viewers);
-    void send(const QString &text, bool internal, bool force);
+    // `overColleague`: the agent already chose to send although a colleague types a reply.
+    void send(const QString &text, bool internal, bool force, bool overColleague = false);
+    // A colleague is typing a reply: asks in the banner and keeps the text (true), or nothing to ask.
+    bool askBeforeReplyingOver(const QString &text, bool force);
+    // Resolves with what the dialog holds, then opens the next conversation if it says so.
+    void resolve(const QString &session, const ResolveDialog &dialog);
     void onSendFailed(const QString &text, bool internal, const ApiError &e);
     void showBanner(const QString &text, bool offerForce, bool offerRead = true);
+    // Canned responses change in Settings meanwhile: read again when this console changes one
+    // and whenever the picker opens (another console may have).
+    void reloadCanned();
+    // The company's people for "@" in a note, read again at each new "@".
+    void loadMentionNames();
     void showHeldByOther(const ApiError &e);
     void hideBanner();
     void markRead();
@@ -107,25 +117,16 @@ private:
     ContextPanel *m_context;
     ReplyBox *m_reply;
     AssistPanel *m_assist;
-    QLabel *m_title;
-    QLabel *m_subtitle;
-    QPushButton *m_claim;
-    QPushButton *m_release;
-    QPushButton *m_transfer;
-    QPushButton *m_resolve;
-    QPushButton *m_act;
-    QToolButton *m_snooze;
-    QLabel *m_viewers;
-    QWidget *m_banner;
-    QLabel *m_bannerText;
-    QPushButton *m_force;
-    QPushButton *m_read;
+    ConversationHeader *m_header;
+    ViewersLine *m_viewers;
+    SendBanner *m_banner;
     QString m_sessionId;
     QJsonObject m_session;
     QJsonObject m_queueItem;
     QString m_basedOn;
     QString m_pendingText; // what "send anyway" sends
     bool m_pendingNote = false;
+    bool m_pendingForce = false; // past the customer's new messages, too
     bool m_readOnly = false;
     QString m_companyLanguage;
     QString m_languageOfCompany; // the company m_companyLanguage is of

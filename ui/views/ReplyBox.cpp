@@ -1,5 +1,7 @@
 #include "ui/views/ReplyBox.h"
 
+#include "ui/views/MentionCompleter.h"
+
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCompleter>
@@ -19,13 +21,14 @@ ReplyEdit::ReplyEdit(QWidget *parent) : QPlainTextEdit(parent) { }
 void ReplyEdit::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
-    // While the picker is open its keys are its own (the completer acts on them).
-    if (m_completer && m_completer->popup()->isVisible()
-        && (enter || event->key() == Qt::Key_Escape || event->key() == Qt::Key_Tab
-            || event->key() == Qt::Key_Backtab)) {
-        event->ignore();
-        return;
-    }
+    // While a picker is open its keys are its own (the completer acts on them).
+    const bool pickerKey
+        = enter || event->key() == Qt::Key_Escape || event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab;
+    for (QCompleter *c : std::as_const(m_completers))
+        if (pickerKey && c->popup()->isVisible()) {
+            event->ignore();
+            return;
+        }
     if (enter && (event->modifiers() & Qt::ControlModifier)) {
         emit submitted();
         return;
@@ -49,11 +52,6 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Ctrl+Enter"));
     m_send->setMinimumWidth(110);
-    m_send->setStyleSheet(
-        QStringLiteral("QPushButton { background:#2563eb; color:white; border:none; border-radius:4px;"
-                       " padding:6px 18px; font-weight:600; }"
-                       "QPushButton:disabled { background:#9db7ef; }"
-                       "QPushButton:hover { background:#1d4ed8; }"));
     m_warning = new QLabel(this);
     m_warning->setObjectName(QStringLiteral("replyWarning"));
     m_warning->setWordWrap(true);
@@ -64,6 +62,10 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     m_notes->setWordWrap(true);
     m_notes->setStyleSheet(QStringLiteral("color:#92400e; background:#fef3c7; padding:3px 6px; border-radius:3px;"));
     m_notes->hide();
+    m_noteHint = new QLabel(tr("Internal note — only your team sees this"), this);
+    m_noteHint->setObjectName(QStringLiteral("noteHint"));
+    m_noteHint->setStyleSheet(QStringLiteral("color:#7a4b00; font-weight:600;"));
+    m_noteHint->hide();
 
     m_picks = new QStringListModel(this);
     m_completer = new QCompleter(m_picks, this);
@@ -72,7 +74,9 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     m_completer->setFilterMode(Qt::MatchContains);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
     m_completer->popup()->setObjectName(QStringLiteral("cannedPicker"));
-    m_edit->setCompleter(m_completer);
+    m_edit->addCompleter(m_completer);
+    m_mentions = new MentionCompleter(m_edit);
+    m_edit->addCompleter(m_mentions->completer());
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_note);
@@ -82,6 +86,7 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
+    layout->addWidget(m_noteHint);
     layout->addWidget(m_edit);
     layout->addWidget(m_notes);
     layout->addLayout(row);
@@ -89,10 +94,9 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     connect(m_send, &QPushButton::clicked, this, &ReplyBox::trySend);
     connect(m_edit, &ReplyEdit::submitted, this, &ReplyBox::trySend);
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ReplyBox::onTextChanged);
-    connect(m_note, &QCheckBox::toggled, this, [this](bool on) {
-        m_edit->setStyleSheet(on ? QStringLiteral("QPlainTextEdit { background: #fff8d6; }") : QString());
-        m_send->setText(on ? tr("Add note") : tr("Send"));
-    });
+    connect(m_note, &QCheckBox::toggled, this, &ReplyBox::showNoteMode);
+    connect(m_mentions, &MentionCompleter::namesWanted, this, &ReplyBox::mentionNamesWanted);
+    showNoteMode(false);
     connect(m_completer, QOverload<const QString &>::of(&QCompleter::activated), this, [this](const QString &pick) {
         const QString id = cannedIdFor(pick);
         if (!id.isEmpty())
@@ -103,6 +107,38 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
 QString ReplyBox::text() const
 {
     return m_edit->toPlainText();
+}
+
+void ReplyBox::showNoteMode(bool note)
+{
+    m_edit->setStyleSheet(note
+            ? QStringLiteral("QPlainTextEdit { background:#fff8d6; border:2px solid #e8c55c; border-radius:3px; }")
+            : QString());
+    m_edit->setPlaceholderText(note
+            ? tr("Internal note — only your team sees this (@ to mention a colleague, Ctrl+Enter to add)")
+            : tr("Write a reply… ( / for canned responses, Ctrl+Enter to send)"));
+    m_noteHint->setVisible(note);
+    m_send->setText(note ? tr("Add note") : tr("Send"));
+    // A note's button is amber like its box: what goes to the customer stays blue.
+    m_send->setStyleSheet(QStringLiteral("QPushButton { background:%1; color:white; border:none; border-radius:4px;"
+                                         " padding:6px 18px; font-weight:600; }"
+                                         "QPushButton:disabled { background:%2; }"
+                                         "QPushButton:hover { background:%3; }")
+                              .arg(note ? QStringLiteral("#b45309") : QStringLiteral("#2563eb"),
+                                  note ? QStringLiteral("#e5b98a") : QStringLiteral("#9db7ef"),
+                                  note ? QStringLiteral("#92400e") : QStringLiteral("#1d4ed8")));
+    if (!note)
+        m_mentions->hide();
+}
+
+QString ReplyBox::noteHint() const
+{
+    return m_noteHint->isHidden() ? QString() : m_noteHint->text();
+}
+
+void ReplyBox::setMentionNames(const QStringList &names)
+{
+    m_mentions->setNames(names);
 }
 
 void ReplyBox::setText(const QString &text)
@@ -177,6 +213,15 @@ void ReplyBox::setCannedResponses(const QJsonArray &items)
                      .arg(c.value(QLatin1String("shortcut")).toString(), c.value(QLatin1String("title")).toString());
     }
     m_picks->setStringList(picks);
+    // Read again while the agent picks: the picker follows what they typed.
+    if (pickingCanned() && m_edit->isVisible())
+        openPicker();
+}
+
+bool ReplyBox::pickingCanned() const
+{
+    const QString t = text();
+    return t.startsWith(QLatin1Char('/')) && !t.contains(QLatin1Char(' ')) && !t.contains(QLatin1Char('\n'));
 }
 
 QString ReplyBox::cannedIdFor(const QString &pick) const
@@ -198,6 +243,8 @@ void ReplyBox::openPicker()
     QRect r = m_edit->cursorRect();
     r.setWidth(qMax(320, m_edit->width() / 2));
     m_completer->complete(r);
+    if (!m_completer->popup()->currentIndex().isValid())
+        m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
 }
 
 void ReplyBox::insertRendered(const QString &content, const QStringList &missing)
@@ -244,13 +291,17 @@ void ReplyBox::onTextChanged()
     m_wasEmpty = empty;
     if (!empty)
         emit writing(isNote());
+    if (m_missing.isEmpty() || unresolved().isEmpty())
+        m_warning->hide();
     // "/" and a word at the very start: the picker, narrowed as one types.
-    if (t.startsWith(QLatin1Char('/')) && !t.contains(QLatin1Char(' ')) && !t.contains(QLatin1Char('\n')))
+    if (t == QLatin1String("/"))
+        emit pickerOpened();
+    if (pickingCanned())
         openPicker();
     else if (m_completer->popup()->isVisible())
         m_completer->popup()->hide();
-    if (m_missing.isEmpty() || unresolved().isEmpty())
-        m_warning->hide();
+    if (isNote())
+        m_mentions->update();
 }
 
 void ReplyBox::showWarning(const QString &text)

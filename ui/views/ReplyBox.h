@@ -13,14 +13,17 @@ class QStringListModel;
 
 namespace tierdesk::ui {
 
-// The reply editor: Ctrl+Enter sends, Escape closes the picker, and "/" at
-// the start opens the canned-response picker.
+class MentionCompleter;
+
+// The reply editor: Ctrl+Enter sends, Escape closes a picker, and "/" at
+// the start opens the canned-response picker ("@" in a note the people's).
 class ReplyEdit : public QPlainTextEdit {
     Q_OBJECT
 
 public:
     explicit ReplyEdit(QWidget *parent = nullptr);
-    void setCompleter(QCompleter *completer) { m_completer = completer; }
+    // While one of their popups shows, Enter, Escape and Tab are the popup's.
+    void addCompleter(QCompleter *completer) { m_completers << completer; }
 
 signals:
     void submitted();
@@ -29,12 +32,13 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    QCompleter *m_completer = nullptr;
+    QList<QCompleter *> m_completers;
 };
 
 // Where the agent writes: the text, the note toggle, send, and the canned
 // responses (picked with "/", rendered by the server). A reply that still
-// holds a placeholder the server could not fill is never sent.
+// holds a placeholder the server could not fill is never sent. A note looks like
+// one (it says so, in yellow) and offers the company's people after "@".
 class ReplyBox : public QWidget {
     Q_OBJECT
 
@@ -64,8 +68,13 @@ public:
     QStringList unresolved() const;
     // Which canned response a "/" pick names ("" when none).
     QString cannedIdFor(const QString &pick) const;
-    // Opens the picker as typing "/" does.
+    // Opens the picker as typing "/" does; the first entry is highlighted (Enter takes it).
     void openPicker();
+    // The people "@" offers in a note (their full names).
+    void setMentionNames(const QStringList &names);
+    MentionCompleter *mentions() const { return m_mentions; }
+    // What the note box says of itself ("" while writing a reply).
+    QString noteHint() const;
 
 signals:
     // The agent asked to send (button or Ctrl+Enter) and nothing blocks it.
@@ -75,17 +84,26 @@ signals:
     void typingStarted();
     // The text changed and is not empty: the agent is writing a reply (or, `internal`, a note).
     void writing(bool internal);
+    // "/" was typed at the start: the list may have changed since it was read.
+    void pickerOpened();
+    // A new "@" in a note: the people may have changed since they were read.
+    void mentionNamesWanted();
 
 private:
     void trySend();
     void onTextChanged();
     void showWarning(const QString &text);
+    void showNoteMode(bool note);
+    // "/" and a word at the very start: picking a canned response.
+    bool pickingCanned() const;
 
     ReplyEdit *m_edit;
     QCheckBox *m_note;
     QPushButton *m_send;
     QLabel *m_warning;
     QLabel *m_notes;
+    QLabel *m_noteHint;
+    MentionCompleter *m_mentions;
     QCompleter *m_completer;
     QStringListModel *m_picks;
     QJsonArray m_canned;
