@@ -113,6 +113,16 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::NotificationsButton</name>
+    <message numerus="yes">
+        <source>Notifications (%n)</source>
+        <translation>
+            <numerusform>Notifications (%n)</numerusform>
+            <numerusform>Notifications (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::QueueBulkBar</name>
     <message numerus="yes">
         <source>%n selected</source>
