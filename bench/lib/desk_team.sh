@@ -40,11 +40,12 @@ team_config() {
     curl -sf -X PATCH "$base/api/cs/agents/${team_ids[$i]}" -H "Authorization: Bearer $TOKEN" \
       -d "{\"capacity\":$capacity}" >/dev/null
     printf '%s|%s|%s|%s\n' "${team_ids[$i]}" "$name" "$queues" "$(team_login "$email")"
-  done | python3 - "$company" "$conversation" "$base" "$TOKEN" "$data/agents.log" >"$data/team.json" <<'EOF'
+  done >"$data/agents.txt"
+  python3 - "$company" "$conversation" "$base" "$TOKEN" "$data/agents.log" "$data/agents.txt" >"$data/team.json" <<'EOF'
 import json, os, sys, time
-company, conversation, base, admin, log = sys.argv[1:6]
+company, conversation, base, admin, log, lines = sys.argv[1:7]
 agents = []
-for line in sys.stdin.read().split("\n"):
+for line in open(lines).read().split("\n"):
     if line:
         i, name, queues, token = line.split("|")
         agents.append({"id": i, "name": name, "queues": queues.split(","), "token": token})
