@@ -29,6 +29,7 @@
 #include <QTimer>
 
 #include <ctime>
+#include <functional>
 #include <limits>
 #include <sys/resource.h>
 
@@ -175,8 +176,10 @@ class LoopWatch : public QObject {
 public:
     static constexpr int kTickMs = 5;
 
-    void start()
+    // `rows`: the open conversation's length, noted with each stall.
+    void start(std::function<int()> rows)
     {
+        m_rows = std::move(rows);
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(kTickMs);
         connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
@@ -207,14 +210,15 @@ private:
         const double late = std::max(0.0, t - m_last - kTickMs);
         m_late << late;
         if (late > 50 && m_stalls.size() < 100)
-            m_stalls.append(QJsonArray{round1((t - m_start) / 1000.0), round1(late)});
+            m_stalls.append(QJsonArray{round1((t - m_start) / 1000.0), round1(late), m_rows()});
         m_last = t;
     }
 
     QTimer m_timer;
+    std::function<int()> m_rows;
     double m_start = 0, m_last = 0;
     QList<double> m_late;
-    QJsonArray m_stalls; // [seconds into the run, ms late]
+    QJsonArray m_stalls; // [seconds into the run, ms late, messages in the open conversation]
 };
 
 // The agents' log joined with the arrivals: per kind of change, request sent -> console.
@@ -340,7 +344,7 @@ QJsonObject runTeam(const TeamOptions &o)
         // A second for the conversation's load and the reload that follows the connection.
         QTimer::singleShot(1000, &w, [&] {
             cpuAtStart = cpuSeconds();
-            loop.start();
+            loop.start([&w] { return w.conversation()->transcript().rowCount(); });
             pages.start();
             agents.start(QStringLiteral("node"), {o.agentsScript, o.config});
         });
