@@ -134,21 +134,51 @@ void watchQueue(QueueModel &m, Arrivals &a)
     });
 }
 
-// The agents' messages in the open conversation carry a tag (#b<agent>-<n>).
-void watchTranscript(TranscriptModel &t, Arrivals &a)
-{
-    auto markRows = [&t, &a](int first, int last) {
+// The agents' messages in the open conversation carry a tag (#b<agent>-<n>). Connected after
+// the conversation view's own handlers, so a row counts once the view has taken it in; the
+// time from rowsAboutToBeInserted to here is what those handlers took (the view's render).
+class TranscriptWatch {
+public:
+    TranscriptWatch(TranscriptModel &t, Arrivals &a) : m_t(t), m_a(a)
+    {
+        QObject::connect(&t, &QAbstractItemModel::rowsAboutToBeInserted, &t, [this] { m_insertStart = monoMs(); });
+        QObject::connect(&t, &QAbstractItemModel::rowsInserted, &t, [this](const QModelIndex &, int first, int last) {
+            m_inserts.append({m_t.rowCount(), monoMs() - m_insertStart});
+            markRows(first, last);
+        });
+        QObject::connect(&t, &QAbstractItemModel::modelReset, &t, [this] { markRows(0, m_t.rowCount() - 1); });
+    }
+
+    // The insert handlers' time by the conversation's length: up to 100 messages, 101 to 200, over 200.
+    QJsonObject insertTimes() const
+    {
+        QList<double> bands[3];
+        for (const auto &[rows, ms] : m_inserts)
+            bands[rows <= 100 ? 0 : rows <= 200 ? 1 : 2] << ms;
+        return {{QStringLiteral("basis"),
+                    QStringLiteral("rowsAboutToBeInserted to the last rowsInserted handler: the transcript view's "
+                                   "render of the new message, by the conversation's length")},
+            {QStringLiteral("upTo100"), toJson(stats(bands[0]))}, {QStringLiteral("101to200"), toJson(stats(bands[1]))},
+            {QStringLiteral("over200"), toJson(stats(bands[2]))}};
+    }
+
+private:
+    void markRows(int first, int last)
+    {
         static const QRegularExpression tag(QStringLiteral("#b\\d+-\\d+"));
         for (int r = first; r <= last; ++r) {
-            const QRegularExpressionMatch m = tag.match(t.data(t.index(r), TranscriptModel::ContentRole).toString());
+            const QRegularExpressionMatch m
+                = tag.match(m_t.data(m_t.index(r), TranscriptModel::ContentRole).toString());
             if (m.hasMatch())
-                a.mark(QStringLiteral("msg=") + m.captured(0));
+                m_a.mark(QStringLiteral("msg=") + m.captured(0));
         }
-    };
-    QObject::connect(&t, &QAbstractItemModel::rowsInserted, &t,
-        [markRows](const QModelIndex &, int first, int last) { markRows(first, last); });
-    QObject::connect(&t, &QAbstractItemModel::modelReset, &t, [&t, markRows] { markRows(0, t.rowCount() - 1); });
-}
+    }
+
+    TranscriptModel &m_t;
+    Arrivals &m_a;
+    double m_insertStart = 0;
+    QList<std::pair<int, double>> m_inserts; // [rows after the insert, ms]
+};
 
 // The conversation's "Ann Archer is typing a reply…" line: each name that starts typing.
 class TypingWatch {
@@ -317,7 +347,7 @@ QJsonObject runTeam(const TeamOptions &o)
     auto console = startConsole(o.server, o.consoleToken);
     MainWindow &w = console->app->window();
     watchQueue(w.queueModel(), arrivals);
-    watchTranscript(w.conversation()->transcript(), arrivals);
+    TranscriptWatch transcript(w.conversation()->transcript(), arrivals);
     TypingWatch typing;
     // Connected after the window's own handler: the line is already updated when this runs.
     QObject::connect(&console->app->client().events(), &EventStream::eventsArrived, &w,
@@ -372,7 +402,8 @@ QJsonObject runTeam(const TeamOptions &o)
     QJsonObject out{{QStringLiteral("eventLoop"), loop.result()},
         {QStringLiteral("console"), consoleFigures(w, cpuAtStart, endedAt - loop.startedAt())},
         {QStringLiteral("agents"), QJsonDocument::fromJson(agents.readAllStandardOutput().trimmed()).object()},
-        {QStringLiteral("conversationId"), conversation}};
+        {QStringLiteral("conversationId"), conversation},
+        {QStringLiteral("transcriptInsert"), transcript.insertTimes()}};
     const QJsonObject joined = joinLog(cfg.value(QLatin1String("log")).toString(), arrivals);
     for (auto it = joined.begin(); it != joined.end(); ++it)
         out.insert(it.key(), it.value());

@@ -77,6 +77,10 @@ for k in ("claim", "transfer", "resolve", "newEscalation"):
     print(f"  {k}: {f(r[k])}; HTTP answer p95 {r[k].get('toHttpAnswer', {}).get('p95Ms')} ms")
 print(f"conversation view, a colleague's reply/note to the TranscriptModel: {f(r['conversation'])} (target p95 < 250 ms)")
 print(f"  typing to the 'is typing' line: {f(r['typing'])}")
+ti = r["transcriptInsert"]
+print("  the view's render of a new message, by the conversation's length: " + "; ".join(
+    f"{band} p50 {ti[band]['p50Ms']} ms, max {ti[band]['maxMs']} ms ({ti[band]['count']})"
+    for band in ("upTo100", "101to200", "over200") if ti[band]["count"]))
 print(f"console: RSS {c['rssMb']} MB (peak {c['peakRssMb']} MB), CPU {c['cpuPercentOfACore']} % of a core, "
       f"{c['transcriptRows']} messages in the open conversation")
 print(f"machine: load {r['machine']['loadBefore']} before the run; results: {sys.argv[1]}")
