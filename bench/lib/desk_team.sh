@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # $bin, $base, $data, $here, $driver, $out, $TOKEN, $seed_s, $seed_load: desk.sh's
 # The team run of bench/desk.sh (TEAM=1), sourced by it: uses its $bin, $base, $data, $here,
 # $driver, $out and $TOKEN (an admin token).
 # Env: DURATION=60 RATE=1 (new escalations a second) THINK_MS=1500 (an agent's pace)
