@@ -337,6 +337,27 @@ QJsonObject consoleFigures(MainWindow &w, double cpuAtStart, double runMs)
         {QStringLiteral("transcriptRows"), w.conversation()->transcript().rowCount()}};
 }
 
+// Quits the console's event loop a little after the agents finish (1 when they failed);
+// `endedAt` is when they did.
+void quitWhenDone(QProcess &agents, MainWindow &w, double &endedAt)
+{
+    QObject::connect(&agents, &QProcess::errorOccurred, &w, [](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) {
+            QTextStream(stderr) << "deskbench: node did not start" << Qt::endl;
+            QCoreApplication::exit(1);
+        }
+    });
+    QObject::connect(&agents, &QProcess::finished, &w, [&endedAt, &w](int code, QProcess::ExitStatus status) {
+        if (code != 0 || status != QProcess::NormalExit) {
+            QTextStream(stderr) << "deskbench: the agents failed" << Qt::endl;
+            return QCoreApplication::exit(1);
+        }
+        endedAt = monoMs();
+        // Let the last changes arrive.
+        QTimer::singleShot(2000, &w, [] { QCoreApplication::quit(); });
+    });
+}
+
 } // namespace
 
 QJsonObject runTeam(const TeamOptions &o)
@@ -387,11 +408,7 @@ QJsonObject runTeam(const TeamOptions &o)
         loaded = true;
         begin();
     });
-    QObject::connect(&agents, &QProcess::finished, &w, [&] {
-        endedAt = monoMs();
-        // Let the last changes arrive.
-        QTimer::singleShot(2000, &w, [] { QCoreApplication::quit(); });
-    });
+    quitWhenDone(agents, w, endedAt);
     QTimer::singleShot((cfg.value(QLatin1String("durationS")).toInt() + 120) * 1000, &w, [] {
         QTextStream(stderr) << "deskbench: the agents did not finish in time" << Qt::endl;
         QCoreApplication::exit(1);
