@@ -10,6 +10,9 @@
 #        PAINT_RUNS=5 RATE=5 DURATION=60 CONNECTIONS=20 PORT=18098 KEEP_DATA=)
 # Needs: cmake --build build --target tierdesk tierdesk-deskbench tierdesk_export_bench; wrk; xvfb-run.
 # Also times the analytics page and its PDF / CSV exports (EXPORT_RUNS, default 5).
+# Team mode (TEAM=1 bench/desk.sh [build dir]): 500 escalations waiting and five agents
+# working live (bench/desk_agents.js, node with bench's npm packages) while the console
+# watches; env and figures in bench/lib/desk_team.sh and bench/README.md.
 set -euo pipefail
 build=$(realpath "${1:-build}")
 bin="$build/app/tierdesk"
@@ -18,7 +21,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 port=${PORT:-18098}
 base="http://127.0.0.1:$port"
 data=$(mktemp -d)
-out="$here/results/desk-$(date -u +%Y%m%dT%H%M%SZ).json"
+team=${TEAM:-}
+out="$here/results/desk${team:+-team}-$(date -u +%Y%m%dT%H%M%SZ).json"
+if [ -n "$team" ]; then
+  : "${SESSIONS:=2000}" "${ESCALATIONS:=500}"
+  [ -d "$here/node_modules/ws" ] || (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  # shellcheck source=bench/lib/desk_team.sh
+  . "$here/lib/desk_team.sh"
+fi
 mkdir -p "$here/results"
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "${KEEP_DATA:-}" ] || rm -rf "$data"' EXIT
@@ -31,8 +41,12 @@ company=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)
 seed_load=$(echo "$seed" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["load"]))')
 echo "seeded in ${seed_s}s: $seed_load"
 
-echo 'desk-bench-password' | "$bin" agent create --company "$company" --email bench.agent@example.com \
-  --name "Bench Agent" --role agent --queues orders,inquiries,complaints --password-stdin >/dev/null 2>&1
+if [ -n "$team" ]; then
+  team_create_agents "$company"
+else
+  echo 'desk-bench-password' | "$bin" agent create --company "$company" --email bench.agent@example.com \
+    --name "Bench Agent" --role agent --queues orders,inquiries,complaints --password-stdin >/dev/null 2>&1
+fi
 # The load's token (wrk's customer messages, the new sessions): an admin token.
 TOKEN=$("$bin" token create --company "$company" --role admin --subject desk-bench --ttl 7200 2>/dev/null)
 export TOKEN
@@ -40,6 +54,10 @@ export TOKEN
 "$bin" serve --port "$port" --no-rate-limit >"$data/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do grep -q "serving" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
+if [ -n "$team" ]; then
+  team_run "$company"
+  exit 0
+fi
 TIERDESK_BENCH_TOKEN=$(curl -sf -X POST "$base/api/cs/auth/login" \
   -d '{"email":"bench.agent@example.com","password":"desk-bench-password"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')

@@ -13,6 +13,9 @@
 // token), TOKEN (a token for creating sessions and for wrk).
 //   tierdesk-deskbench --server URL --company ID [--paint-runs 5] [--rate 5]
 //       [--duration 60] [--wrk-script F --wrk-sessions F --wrk-connections 20]
+//   tierdesk-deskbench --server URL --team CONFIG --agents-script desk_agents.js [--switch-ms 3000]
+//       (the team run, desk_team.cpp; CONFIG is written by TEAM=1 bench/desk.sh)
+#include "bench/desk_bench.h"
 #include "core/integrations/SecretStore.h"
 #include "ui/ConsoleApp.h"
 #include "ui/MainWindow.h"
@@ -45,38 +48,11 @@
 
 using namespace tierdesk;
 using namespace tierdesk::ui;
+using namespace tierdesk::deskbench;
 
-namespace {
+namespace tierdesk::deskbench {
 
-QElapsedTimer g_clock; // started on main's first line
-
-double sinceMainMs()
-{
-    return static_cast<double>(g_clock.nsecsElapsed()) / 1e6;
-}
-
-// Milliseconds since this process started: the kernel's start time (field 22
-// of /proc/self/stat, in clock ticks since boot) against CLOCK_BOOTTIME.
-double sinceProcessStartMs()
-{
-    QFile f(QStringLiteral("/proc/self/stat"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    // The command name may hold spaces: fields count from after its ')'.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 20)
-        return -1;
-    const double startS = fields.at(19).toDouble() / static_cast<double>(sysconf(_SC_CLK_TCK));
-    timespec now{};
-    clock_gettime(CLOCK_BOOTTIME, &now);
-    return (static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9 - startS) * 1000.0;
-}
-
-struct Stats {
-    int count = 0;
-    double p50 = 0, p95 = 0, max = 0, median = 0;
-};
+using namespace tierdesk::ui;
 
 Stats stats(QList<double> v)
 {
@@ -106,6 +82,49 @@ QJsonObject toJson(const Stats &s)
         {QStringLiteral("p95Ms"), round1(s.p95)}, {QStringLiteral("maxMs"), round1(s.max)}};
 }
 
+std::unique_ptr<Console> startConsole(const QUrl &server, const QByteArray &token)
+{
+    auto c = std::make_unique<Console>();
+    const QString file = c->tokens.filePath(QStringLiteral("t.json"));
+    FileSecretStore(file).write(TokenStore::keyFor(server.toString()), token);
+    c->app = std::make_unique<ConsoleApp>(std::make_unique<TokenStore>(
+        [file](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(file)); }));
+    MainWindow &w = c->app->window();
+    w.setGeometry(0, 0, 1280, 800);
+    w.show();
+    c->app->start(ConsoleOptions{{}, 0, server});
+    return c;
+}
+
+} // namespace tierdesk::deskbench
+
+namespace {
+
+QElapsedTimer g_clock; // started on main's first line
+
+double sinceMainMs()
+{
+    return static_cast<double>(g_clock.nsecsElapsed()) / 1e6;
+}
+
+// Milliseconds since this process started: the kernel's start time (field 22
+// of /proc/self/stat, in clock ticks since boot) against CLOCK_BOOTTIME.
+double sinceProcessStartMs()
+{
+    QFile f(QStringLiteral("/proc/self/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // The command name may hold spaces: fields count from after its ')'.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    const double startS = fields.at(19).toDouble() / static_cast<double>(sysconf(_SC_CLK_TCK));
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    return (static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9 - startS) * 1000.0;
+}
+
 // Calls `done` once: after the first paint of `view` that shows rows has been
 // handed to the window system (the next event loop turn).
 class FirstPaint : public QObject {
@@ -132,26 +151,6 @@ private:
     std::function<void()> m_done;
     bool m_seen = false;
 };
-
-struct Console {
-    QTemporaryDir tokens;
-    std::unique_ptr<ConsoleApp> app;
-};
-
-// The console as an agent who chose "remember me" starts it: no login dialog.
-std::unique_ptr<Console> startConsole(const QUrl &server, const QByteArray &token)
-{
-    auto c = std::make_unique<Console>();
-    const QString file = c->tokens.filePath(QStringLiteral("t.json"));
-    FileSecretStore(file).write(TokenStore::keyFor(server.toString()), token);
-    c->app = std::make_unique<ConsoleApp>(std::make_unique<TokenStore>(
-        [file](QString *) { return std::unique_ptr<SecretStore>(new FileSecretStore(file)); }));
-    MainWindow &w = c->app->window();
-    w.setGeometry(0, 0, 1280, 800);
-    w.show();
-    c->app->start(ConsoleOptions{{}, 0, server});
-    return c;
-}
 
 // One process, one start: prints {"fromProcessStartMs",...} and quits.
 int runPaintOnce(const QUrl &server, const QByteArray &token, double beforeMainMs)
@@ -440,6 +439,25 @@ QJsonObject runLoad(const LoadOptions &o)
     return out;
 }
 
+// The team run (desk_team.cpp): one JSON object, no paint runs, no wrk.
+int runTeamAndPrint(const LoadOptions &lo, const QCommandLineParser &p)
+{
+    TeamOptions o;
+    o.server = lo.server;
+    o.consoleToken = lo.consoleToken;
+    o.config = p.value(QStringLiteral("team"));
+    o.agentsScript = p.value(QStringLiteral("agents-script"));
+    if (const int ms = p.value(QStringLiteral("switch-ms")).toInt(); ms > 0)
+        o.switchMs = ms;
+    QJsonObject result = runTeam(o);
+    if (result.isEmpty())
+        return 1;
+    result.insert(QStringLiteral("server"), o.server.toString());
+    result.insert(QStringLiteral("platform"), QGuiApplication::platformName());
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -450,8 +468,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Tierdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("tierdesk-deskbench"));
     QCommandLineParser p;
-    for (const char *o :
-        {"server", "company", "paint-runs", "rate", "duration", "wrk-script", "wrk-sessions", "wrk-connections"})
+    for (const char *o : {"server", "company", "paint-runs", "rate", "duration", "wrk-script", "wrk-sessions",
+             "wrk-connections", "team", "agents-script", "switch-ms"})
         p.addOption(QCommandLineOption(QString::fromLatin1(o), QString(), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("paint-once")));
     p.process(app);
@@ -468,6 +486,8 @@ int main(int argc, char **argv)
     }
     if (p.isSet(QStringLiteral("paint-once")))
         return runPaintOnce(o.server, o.consoleToken, beforeMainMs);
+    if (p.isSet(QStringLiteral("team")))
+        return runTeamAndPrint(o, p);
 
     auto intOption = [&p](const char *name, int fallback) {
         const int v = p.value(QString::fromLatin1(name)).toInt();
