@@ -178,23 +178,32 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(&m_countsRefresh, &QTimer::timeout, this, &MainWindow::refreshServerCounts);
     connect(&m_client.events(), &EventStream::eventsArrived, this, &MainWindow::onEvents);
     connect(&m_client.events(), &EventStream::stateChanged, this, &MainWindow::onConnection);
-    connect(&m_client, &ApiClient::agentChanged, this, [this] {
-        m_queue->setAgentId(m_client.agentId());
-        // Analytics and the live desk are for supervisors and admins (the API answers agents 403).
-        const bool agentOnly = m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("agent");
-        m_nav->item(AnalyticsPage)->setHidden(agentOnly);
-        m_nav->item(SupervisorPage)->setHidden(agentOnly);
-        // The configuration editor is for admins (PUT /config and the what-if need the role).
-        m_configItem->setHidden(m_client.agent().value(QLatin1String("role")).toString() != QLatin1String("admin"));
-        updateCompanyMenu();
-    });
+    connect(&m_client, &ApiClient::agentChanged, this, &MainWindow::applyAgent);
     onConnection(m_client.events().state());
     updateCounts();
-    updateCompanyMenu();
+    // A window made after the login shows at once what its person's role may see.
+    if (!m_client.agent().isEmpty())
+        applyAgent();
+    else
+        updateCompanyMenu();
+
     resize(1200, 760);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::applyAgent()
+{
+    m_queue->setAgentId(m_client.agentId());
+    const QString role = m_client.agent().value(QLatin1String("role")).toString();
+    // Analytics and the live desk are for supervisors and admins (the API answers agents 403).
+    const bool agentOnly = role == QLatin1String("agent");
+    m_nav->item(AnalyticsPage)->setHidden(agentOnly);
+    m_nav->item(SupervisorPage)->setHidden(agentOnly);
+    // The configuration editor is for admins (PUT /config and the what-if need the role).
+    m_configItem->setHidden(role != QLatin1String("admin"));
+    updateCompanyMenu();
+}
 
 QWidget *MainWindow::buildNavigation()
 {

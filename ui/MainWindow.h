@@ -95,6 +95,8 @@ private:
     QWidget *buildNavigation();
     QWidget *buildCompanySwitcher();
     void updateCompanyMenu();
+    // The signed-in person's id and role: what the navigation shows them.
+    void applyAgent();
     // Another company than the last session's: nothing of the old one stays on screen.
     void forgetPreviousCompany();
     void buildStatusBar();

@@ -119,6 +119,10 @@ private:
 QJsonObject sessionBody(const QString &companyId, const QString &customerId, const QString &initialMessage = {},
     const QString &channel = QStringLiteral("chat"));
 
+// A new session of `customerId` escalated to HUMAN_AGENT by `admin` (CUSTOMER_REQUEST): it waits
+// on the desk. Its id, or empty when either call failed.
+QString escalatedSession(HttpClient &admin, const QString &companyId, const QString &customerId);
+
 using ReceivedHttp = ReceivedRequest;
 
 // An HTTP/1.1 receiver on 127.0.0.1 in the test's thread. Answers each request

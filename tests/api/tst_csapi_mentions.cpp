@@ -70,13 +70,7 @@ void TestCsApiMentions::cleanupTestCase()
 
 QString TestCsApiMentions::newSession()
 {
-    const HttpResult created = m_admin->post(QStringLiteral("/api/cs/sessions"),
-        sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), QStringLiteral("Hello there")));
-    const QString id = str(created.json(), "id");
-    const HttpResult esc = m_admin->post(QStringLiteral("/api/cs/sessions/") + id + QStringLiteral("/escalate"),
-        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
-    return created.status == 201 && esc.status == 200 ? id : QString();
+    return escalatedSession(*m_admin, m_server.companyId(), QStringLiteral("cust_ben"));
 }
 
 void TestCsApiMentions::aNoteTellsTheColleagueItNames()

@@ -124,6 +124,7 @@ private slots:
     void summaryShownInAPanel();
     void translationShownBesideTheOriginal();
     void needsAModelSaysWhereToSetOneUp();
+    void newMessagesAreAddedAsAFullRenderShowsThem();
 };
 
 void TestConversationView::showsTranscriptContextAndHistory()
@@ -535,6 +536,28 @@ void TestConversationView::needsAModelSaysWhereToSetOneUp()
     QVERIFY(answered.wait());
     QVERIFY2(assist->message().contains(QLatin1String("did not answer")), qPrintable(assist->message()));
     QCOMPARE(f.view.replyBox()->text(), QStringLiteral("my own words"));
+}
+
+// A message added at the end goes into the document as it is (no rebuild); the document then
+// reads exactly as one built from the whole conversation.
+void TestConversationView::newMessagesAreAddedAsAFullRenderShowsThem()
+{
+    TranscriptModel model;
+    model.setSession({{QStringLiteral("id"), QStringLiteral("s")},
+        {QStringLiteral("messages"),
+            QJsonArray{message(QStringLiteral("m1"), QStringLiteral("customer"), QStringLiteral("Where is my parcel?")),
+                message(QStringLiteral("m2"), QStringLiteral("ai_rep"), QStringLiteral("Let me check."))}}});
+    TranscriptView growing(model);
+    const int blocksBefore = growing.document()->blockCount();
+    QVERIFY(
+        model.appendMessage(message(QStringLiteral("n1"), QStringLiteral("internal_note"), QStringLiteral("psst"))));
+    QVERIFY(model.appendMessage(
+        message(QStringLiteral("m3"), QStringLiteral("human_agent"), QStringLiteral("On its way"))));
+    QVERIFY(growing.document()->blockCount() > blocksBefore);
+    TranscriptView whole(model); // built from all four at once
+    QCOMPARE(growing.toPlainText(), whole.toPlainText());
+    QVERIFY(growing.toPlainText().contains(QLatin1String("On its way")));
+    QCOMPARE(growing.toHtml().count(QLatin1String("#fff4c2")), whole.toHtml().count(QLatin1String("#fff4c2")));
 }
 
 QTEST_MAIN(TestConversationView)

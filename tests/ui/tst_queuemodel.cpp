@@ -51,6 +51,7 @@ private slots:
     void countsFollowEvents();
     void snoozedItemSaysUntilWhen();
     void slaNoteIsTheSlaColumnsTooltip();
+    void webVisitorsAreNamedNotNumbered();
 };
 
 void TestQueueModel::passesTheModelTesterThroughEvents()
@@ -302,6 +303,26 @@ void TestQueueModel::slaNoteIsTheSlaColumnsTooltip()
         QStringLiteral("Due times count only open hours"));
     QCOMPARE(model.headerData(QueueModel::Sla, Qt::Horizontal, Qt::ToolTipRole).toString(),
         QStringLiteral("Due times count only open hours"));
+}
+
+void TestQueueModel::webVisitorsAreNamedNotNumbered()
+{
+    QJsonObject named = queueItem(spec(QStringLiteral("sess_named")));
+    named.insert(QStringLiteral("customer"),
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("visitor_029e7c6ba1b2c3d4e5f6")},
+            {QStringLiteral("name"), QStringLiteral("Maria Lopez")}});
+    QJsonObject anonymous = queueItem(spec(QStringLiteral("sess_anonymous")));
+    anonymous.insert(QStringLiteral("customer"),
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("visitor_029e7c6ba1b2c3d4e5f6")},
+            {QStringLiteral("name"), QString()}});
+    QueueModel model;
+    model.setItems(QJsonArray{named, anonymous});
+    QCOMPARE(model.index(model.rowOf(QStringLiteral("sess_named")), QueueModel::Customer).data().toString(),
+        QStringLiteral("Maria Lopez"));
+    const QString shown
+        = model.index(model.rowOf(QStringLiteral("sess_anonymous")), QueueModel::Customer).data().toString();
+    QVERIFY2(shown.startsWith(QLatin1String("Web visitor")) && !shown.contains(QLatin1String("visitor_")),
+        qPrintable(shown));
 }
 
 QTEST_MAIN(TestQueueModel)

@@ -1,5 +1,6 @@
 #include "ui/models/QueueModel.h"
 
+#include "ui/models/CustomerLabel.h"
 #include "ui/models/Display.h"
 
 #include <QColor>
@@ -44,9 +45,7 @@ QueueRow QueueModel::parse(const QJsonObject &item)
     r.assigneeId = assignee.value(QLatin1String("id")).toString();
     r.assigneeName = assignee.value(QLatin1String("name")).toString();
     const QJsonObject customer = item.value(QLatin1String("customer")).toObject();
-    r.customerName = customer.value(QLatin1String("name")).toString();
-    if (r.customerName.isEmpty())
-        r.customerName = customer.value(QLatin1String("id")).toString();
+    r.customerName = CustomerLabel::of(customer); // a web visitor by the name they gave
     r.vip = customer.value(QLatin1String("isVIP")).toBool();
     r.searchText = QStringList{r.sessionId, r.customerName, customer.value(QLatin1String("id")).toString(), r.queue,
         item.value(QLatin1String("reason")).toString(), item.value(QLatin1String("issueSummary")).toString(),

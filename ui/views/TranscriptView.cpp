@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QScrollBar>
+#include <QTextCursor>
 
 namespace tierdesk::ui {
 namespace {
@@ -24,7 +25,7 @@ TranscriptView::TranscriptView(TranscriptModel &model, QWidget *parent) : QTextB
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(12);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &TranscriptView::render);
-    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &TranscriptView::render);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &TranscriptView::append);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &TranscriptView::render); // a translation came
     render();
 }
@@ -75,8 +76,25 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
         .arg(row_);
 }
 
+void TranscriptView::append(const QModelIndex &parent, int first, int last)
+{
+    // New messages at the end are added to the document: rebuilding it all costs time in
+    // proportion to the conversation's length on every message (bench/desk.sh TEAM=1).
+    if (parent.isValid() || m_rendered == 0 || first != m_rendered)
+        return render();
+    QString html;
+    for (int r = first; r <= last; ++r)
+        html += messageHtml(m_model, r);
+    QTextCursor end(document());
+    end.movePosition(QTextCursor::End);
+    end.insertHtml(html);
+    m_rendered = m_model.rowCount();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
 void TranscriptView::render()
 {
+    m_rendered = m_model.rowCount();
     QString html;
     for (int r = 0; r < m_model.rowCount(); ++r)
         html += messageHtml(m_model, r);

@@ -17,9 +17,11 @@ public:
     static QString messageHtml(const TranscriptModel &model, int row);
 
 private:
-    void render();
+    void render(); // the whole conversation
+    void append(const QModelIndex &parent, int first, int last);
 
     TranscriptModel &m_model;
+    int m_rendered = 0; // the model's rows the document shows
 };
 
 } // namespace tierdesk::ui
