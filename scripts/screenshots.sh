@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, queue-snoozed.png, conversation.png,
-# knowledge.png, analytics.png, supervisor.png, config.png, config-ai.png, settings.png,
-# config-trial.png, settings-tokens.png, settings-ai.png, conversation-ai.png, new-company.png). A stand-in
+# knowledge.png, analytics.png, supervisor.png, config.png, config-hours.png, config-ai.png, settings.png,
+# config-trial.png, settings-tokens.png, settings-canned.png, settings-ai.png, conversation-ai.png, new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
@@ -119,6 +119,13 @@ lena=$(api GET "/api/cs/agents?companyId=$company" "$admin_token" \
   | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin)["agents"] if a["name"]=="Lena Vogel"][0])')
 api PATCH "/api/cs/agents/$lena" "$admin_token" '{"active":false}' >/dev/null || true
 api POST /api/cs/tokens "$admin_token" '{"name":"CRM sync","role":"supervisor","ttlSeconds":7776000}' >/dev/null || true
+# Canned responses the team keeps (Settings > Canned responses; "/" in the reply box).
+api POST "/api/cs/canned-responses?companyId=$company" "$admin_token" \
+  '{"shortcut":"refund-status","title":"Refund on its way","content":"Hello {{customer.firstName}}, the refund for {{order.id}} is on its way: it shows on your statement within 5 business days. {{agent.name}}"}' >/dev/null || true
+api POST "/api/cs/canned-responses?companyId=$company" "$admin_token" \
+  '{"shortcut":"tracking","title":"Where the parcel is","content":"Hello {{customer.firstName}}, I have checked {{order.id}} with the carrier for you."}' >/dev/null || true
+api POST "/api/cs/canned-responses?companyId=$company" "$admin_token" \
+  '{"shortcut":"thanks","title":"Thanks and goodbye","content":"Thank you for your patience, {{customer.firstName}}. Have a good day! {{company.name}}"}' >/dev/null || true
 
 # Settings > AI providers and the configuration's AI section: a model server on this machine (a
 # stand-in speaking OpenAI's Chat Completions) and a cloud provider that is never contacted here.
@@ -175,5 +182,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
+  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-hours.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-canned.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
 fi

@@ -11,6 +11,7 @@
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/AgentsSettings.h"
 #include "ui/views/AssistPanel.h"
+#include "ui/views/BusinessHoursEditor.h"
 #include "ui/views/ConfigForm.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
@@ -19,6 +20,7 @@
 #include "ui/views/SettingsView.h"
 #include "ui/views/TokensSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
+#include "ui/views/settings/CannedResponsesSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -137,6 +139,14 @@ int main(int argc, char **argv)
                 test->click();
         });
     };
+    // Settings > Canned responses: the replies supervisors keep, with their placeholders.
+    std::function<void()> shootCanned = [&] {
+        w.settings()->tabs()->setCurrentWidget(w.settings()->cannedResponses());
+        if (auto *table = w.settings()->cannedResponses()->findChild<QTableView *>())
+            table->selectRow(0);
+        QTimer::singleShot(kPaintMs, &app,
+            [&] { shoot(out.filePath(QStringLiteral("settings-canned.png")), &app, shootAiProviders); });
+    };
     std::function<void()> shootTokens = [&] {
         QTabWidget *tabs = w.settings()->tabs();
         tabs->setCurrentWidget(w.settings()->tokens());
@@ -144,8 +154,8 @@ int main(int argc, char **argv)
             name->setText(QStringLiteral("Web chat backend"));
         if (auto *create = w.settings()->tokens()->findChild<QPushButton *>(QStringLiteral("tokenCreate")))
             create->click();
-        QTimer::singleShot(kPaintMs, &app,
-            [&] { shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, shootAiProviders); });
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-tokens.png")), &app, shootCanned); });
     };
     std::function<void()> shootSettings = [&] {
         w.showSettings();
@@ -183,6 +193,15 @@ int main(int argc, char **argv)
         QTimer::singleShot(
             kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-ai.png")), &app, shootModelTrial); });
     };
+    // The company's business hours in the configuration (the SLA clocks count only these).
+    std::function<void()> shootConfigHours = [&] {
+        ConfigView *config = w.configuration();
+        if (auto *scroll = config->findChild<QScrollArea *>(QStringLiteral("configScroll")))
+            if (auto *hours = config->findChild<BusinessHoursEditor *>())
+                scroll->ensureWidgetVisible(hours, 0, 0);
+        QTimer::singleShot(
+            kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-hours.png")), &app, shootConfigAi); });
+    };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {
         const QString adminToken = p.value(QStringLiteral("admin-token"));
@@ -210,7 +229,7 @@ int main(int argc, char **argv)
                     config, &ConfigView::simulated, &app,
                     [&] {
                         QTimer::singleShot(kPaintMs, &app,
-                            [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootConfigAi); });
+                            [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootConfigHours); });
                     },
                     Qt::SingleShotConnection);
                 w.showConfiguration();
