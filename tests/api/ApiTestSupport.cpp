@@ -158,14 +158,13 @@ QJsonObject sessionBody(
     return o;
 }
 
-QString escalatedSession(HttpClient &admin, const QString &companyId, const QString &customerId)
+QString escalatedSession(
+    HttpClient &admin, const QString &companyId, const QString &customerId, const QString &text, const QString &reason)
 {
-    const HttpResult created = admin.post(
-        QStringLiteral("/api/cs/sessions"), sessionBody(companyId, customerId, QStringLiteral("Hello there")));
+    const HttpResult created = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(companyId, customerId, text));
     const QString id = created.json().value(QLatin1String("id")).toString();
     const HttpResult escalated = admin.post(QStringLiteral("/api/cs/sessions/") + id + QStringLiteral("/escalate"),
-        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
-            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+        {{QStringLiteral("reason"), reason}, {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
     return created.status == 201 && escalated.status == 200 ? id : QString();
 }
 

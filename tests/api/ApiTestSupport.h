@@ -119,9 +119,10 @@ private:
 QJsonObject sessionBody(const QString &companyId, const QString &customerId, const QString &initialMessage = {},
     const QString &channel = QStringLiteral("chat"));
 
-// A new session of `customerId` escalated to HUMAN_AGENT by `admin` (CUSTOMER_REQUEST): it waits
-// on the desk. Its id, or empty when either call failed.
-QString escalatedSession(HttpClient &admin, const QString &companyId, const QString &customerId);
+// A new session of `customerId` (first message `text`) escalated to HUMAN_AGENT by `admin` for
+// `reason`: it waits on the desk. Its id, or empty when either call failed.
+QString escalatedSession(HttpClient &admin, const QString &companyId, const QString &customerId,
+    const QString &text = QStringLiteral("Hello there"), const QString &reason = QStringLiteral("CUSTOMER_REQUEST"));
 
 using ReceivedHttp = ReceivedRequest;
 

@@ -58,14 +58,8 @@ void TestSupervisorView::initTestCase()
 
 QString TestSupervisorView::escalatedSession(const QString &text)
 {
-    auto http = m_server.client(api::Role::Admin);
-    const HttpResult created = http->post(
-        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), QStringLiteral("cust_ben"), text));
-    const QString id = created.json().value(QLatin1String("id")).toString();
-    const HttpResult esc = http->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(id),
-        {{QStringLiteral("reason"), QStringLiteral("REFUND_REQUEST")},
-            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
-    return created.status == 201 && esc.status == 200 ? id : QString();
+    return test::escalatedSession(*m_server.client(api::Role::Admin), m_server.companyId(), QStringLiteral("cust_ben"),
+        text, QStringLiteral("REFUND_REQUEST"));
 }
 
 void TestSupervisorView::followsTheDeskLive()
