@@ -2,6 +2,7 @@
 
 #include "core/api/auth/Authenticator.h"
 #include "core/common/PasswordRule.h"
+#include "core/store/DatabaseUrl.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>
@@ -13,7 +14,7 @@
 namespace tierdesk::cli {
 namespace {
 
-// Every command with the options it takes (data-dir goes with all) and how
+// Every command with the options it takes (data-dir and database go with all) and how
 // many positional arguments follow its name.
 struct Command {
     QString name;
@@ -42,6 +43,9 @@ const QList<Command> &commands()
         {QStringLiteral("smtp password"), {}, {QStringLiteral("password-stdin")}, 0},
         {QStringLiteral("kb import"), {QStringLiteral("company")}, {}, 1},
         {QStringLiteral("db check"), {}, {}, 0},
+        {QStringLiteral("db migrate"), {}, {}, 0},
+        {QStringLiteral("secrets export"), {}, {}, 0},
+        {QStringLiteral("secrets import"), {}, {}, 0},
         {QStringLiteral("db backup"), {}, {}, 1},
         {QStringLiteral("nlu train"), {QStringLiteral("company"), QStringLiteral("data")}, {}, 0},
         {QStringLiteral("nlu eval"), {QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("predictions")},
@@ -104,6 +108,10 @@ QString checkValue(const QString &name, const QString &value)
 {
     if (name == QLatin1String("data-dir"))
         return value.trimmed().isEmpty() ? QStringLiteral("--data-dir must not be empty") : QString();
+    if (name == QLatin1String("database")) {
+        const auto url = DatabaseUrl::parse(value);
+        return url ? QString() : QStringLiteral("--database: ") + url.error().message;
+    }
     for (const char *file : {"data", "train", "test", "predictions"})
         if (name == QLatin1String(file))
             return value.trimmed().isEmpty() ? QStringLiteral("--%1 must name a file").arg(name) : QString();
@@ -354,6 +362,14 @@ QString usage()
             "                                            stderr, a JSON summary on stdout; exit 1 if any file failed\n"
             "  tierdesk db check                         full integrity check of the database; prints ok or the "
             "problems\n"
+            "  tierdesk secrets export                   the token signing key and the data key as one JSON document "
+            "on\n"
+            "                                            stdout: what a second instance on the same database needs\n"
+            "  tierdesk secrets import                   that document, from stdin, into this data directory's "
+            "secret store\n"
+            "  tierdesk db migrate                       brings the database's schema up to date (every start does it "
+            "too;\n"
+            "                                            on PostgreSQL the first instance to start, under a lock)\n"
             "  tierdesk db backup PATH                   consistent copy of the database into the new file PATH "
             "(0600);\n"
             "                                            works while Tierdesk runs\n"
@@ -382,6 +398,11 @@ QString usage()
             "                                            one short request: latency and answer, or the provider's "
             "error\n"
             "Common options: --data-dir DIR (or TIERDESK_DATA_DIR), --version, --help\n"
+            "  --database postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=...] (or TIERDESK_DATABASE_URL)\n"
+            "                                            team mode: the store in PostgreSQL, shared by every instance\n"
+            "                                            (a password missing from the URL: the secret store, else "
+            "PGPASSFILE);\n"
+            "                                            without it, SQLite in the data directory\n"
             "One process owns a data directory: while one runs, the others (but db check and db backup) exit 1.\n"
             "Exit codes: 0 ok, 1 runtime error, 2 usage error.\n");
 }
@@ -390,7 +411,7 @@ bool parse(const QStringList &argv, Args *out, QString *error)
 {
     error->clear();
     QCommandLineParser p;
-    QStringList valueNames{QStringLiteral("data-dir")};
+    QStringList valueNames{QStringLiteral("data-dir"), QStringLiteral("database")};
     QStringList flagNames;
     for (const Command &c : commands()) {
         valueNames += c.values;
@@ -431,7 +452,8 @@ bool parse(const QStringList &argv, Args *out, QString *error)
             *error = QStringLiteral("--%1 given more than once").arg(name);
             return false;
         }
-        if (name != QLatin1String("data-dir") && !command.values.contains(name) && !command.flags.contains(name)) {
+        const bool common = name == QLatin1String("data-dir") || name == QLatin1String("database");
+        if (!common && !command.values.contains(name) && !command.flags.contains(name)) {
             *error = QStringLiteral("unknown option --%1 for '%2'").arg(name, label);
             return false;
         }
@@ -445,6 +467,8 @@ bool parse(const QStringList &argv, Args *out, QString *error)
             return false;
         if (name == QLatin1String("data-dir"))
             out->dataDir = value;
+        else if (name == QLatin1String("database"))
+            out->database = value;
         else
             out->options.insert(name, value);
     }

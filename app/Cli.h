@@ -16,6 +16,7 @@ struct Args {
     QStringList flags; // --no-rate-limit
     QStringList arguments; // what follows the command's name (db backup PATH)
     QString dataDir;
+    QString database; // --database URL (team mode); empty: TIERDESK_DATABASE_URL, else SQLite
 };
 
 // Parses argv (without the program name) and validates every option. On a
@@ -31,6 +32,9 @@ int runAgentCreate(const Args &args);
 int runSmtpPassword(const Args &args);
 int runDbCheck(const Args &args);
 int runDbBackup(const Args &args);
+int runDbMigrate(const Args &args);
+int runSecretsExport(const Args &args);
+int runSecretsImport(const Args &args);
 int runNluTrain(const Args &args);
 int runNluEval(const Args &args);
 int runSentimentEval(const Args &args);

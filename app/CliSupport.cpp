@@ -24,9 +24,14 @@ QString dataDir(const Args &args)
     return args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir;
 }
 
+QString databaseUrl(const Args &args)
+{
+    return args.database.isEmpty() ? api::Runtime::defaultDatabaseUrl() : args.database;
+}
+
 std::unique_ptr<api::Runtime> openRuntime(const Args &args, int *exitCode)
 {
-    auto rt = api::Runtime::open(dataDir(args));
+    auto rt = api::Runtime::open(dataDir(args), SystemClock::instance(), databaseUrl(args));
     if (!rt) {
         *exitCode = fail(1, rt.error().message);
         return nullptr;

@@ -20,6 +20,8 @@ int fail(int code, const QString &message);
 // reasons (a missing company and the like) are facts of the data (exit code 1).
 bool usage(const Error &e);
 QString dataDir(const Args &args);
+// --database, else TIERDESK_DATABASE_URL; empty for the data directory's SQLite file.
+QString databaseUrl(const Args &args);
 // The runtime of the data directory, or nullptr with *exitCode set (the reason printed).
 std::unique_ptr<api::Runtime> openRuntime(const Args &args, int *exitCode);
 // One line of standard input (--password-stdin, --api-key-stdin), without its line ending.

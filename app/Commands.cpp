@@ -177,8 +177,12 @@ QString printableCredential(const IssuedApiKey &key)
 
 // A key made beside the process that holds the data directory: the data key is
 // read from the secret store (the owner made it when it started; never a new one).
-Result<IssuedApiKey> createKeyBesideOwner(const QString &dir, const QString &company, const ApiKeyRequest &request)
+Result<IssuedApiKey> createKeyBesideOwner(
+    const QString &dir, const QString &databaseUrl, const QString &company, const ApiKeyRequest &request)
 {
+    const auto database = api::Runtime::databaseTarget(dir, databaseUrl);
+    if (!database)
+        return database.error();
     QString warning;
     const auto secrets = openSecretStore(dir, api::Runtime::keyringService(dir), &warning);
     const auto dataKey = secrets->read(QString::fromLatin1(kWebhookDataKeyName));
@@ -187,8 +191,7 @@ Result<IssuedApiKey> createKeyBesideOwner(const QString &dir, const QString &com
     const auto box = SecretBox::withKey(*dataKey);
     if (!box)
         return box.error();
-    return issueApiKeyBesideOwner(
-        api::Runtime::databasePath(dir), company, request, kCliActor, *box, QDateTime::currentMSecsSinceEpoch());
+    return issueApiKeyBesideOwner(*database, company, request, kCliActor, *box, QDateTime::currentMSecsSinceEpoch());
 }
 
 // token create --kind sigv4|apikey|widget: a key stored in the database, made by
@@ -203,9 +206,9 @@ int runKeyCreate(const Args &args)
     request.region = args.options.value(QStringLiteral("region"));
     request.ttlSecs = args.options.value(QStringLiteral("ttl"), QStringLiteral("0")).toLongLong();
     Result<IssuedApiKey> key = makeError(ErrorKind::Internal, QString());
-    auto rt = api::Runtime::open(dataDir(args));
+    auto rt = api::Runtime::open(dataDir(args), SystemClock::instance(), databaseUrl(args));
     if (!rt && rt.error().kind == ErrorKind::Conflict) {
-        key = createKeyBesideOwner(QDir(dataDir(args)).absolutePath(), company, request);
+        key = createKeyBesideOwner(QDir(dataDir(args)).absolutePath(), databaseUrl(args), company, request);
     } else if (!rt) {
         return fail(1, rt.error().message);
     } else {
@@ -238,9 +241,10 @@ int runTokenCreate(const Args &args)
     const QString subject
         = args.options.value(QStringLiteral("subject"), QStringLiteral("cli-") + api::roleName(role)).trimmed();
     const QString customer = args.options.value(QStringLiteral("customer"));
-    auto rt = api::Runtime::open(dataDir(args));
+    auto rt = api::Runtime::open(dataDir(args), SystemClock::instance(), databaseUrl(args));
     if (!rt && rt.error().kind == ErrorKind::Conflict) {
-        const auto token = api::Runtime::issueTokenBesideOwner(dataDir(args), company, role, subject, ttl, customer);
+        const auto token = api::Runtime::issueTokenBesideOwner(
+            dataDir(args), company, role, subject, ttl, customer, databaseUrl(args));
         if (!token)
             return fail(1, token.error().message);
         out() << *token << Qt::endl;
@@ -305,8 +309,9 @@ int runSmtpPassword(const Args &args)
 // work beside a running server (WAL readers see one consistent snapshot).
 int runDbCheck(const Args &args)
 {
-    const QString db = api::Runtime::databasePath(dataDir(args));
-    const auto problems = api::Runtime::checkDatabase(dataDir(args));
+    const QString url = databaseUrl(args);
+    const QString db = url.isEmpty() ? api::Runtime::databasePath(dataDir(args)) : DatabaseUrl::parse(url)->redacted();
+    const auto problems = api::Runtime::checkDatabase(dataDir(args), url);
     if (!problems)
         return fail(1, problems.error().message);
     if (problems->isEmpty()) {
@@ -326,10 +331,23 @@ int runDbCheck(const Args &args)
 int runDbBackup(const Args &args)
 {
     const QString dest = QFileInfo(args.arguments.constFirst()).absoluteFilePath();
-    const Status done = api::Runtime::backupDatabase(dataDir(args), dest);
+    const Status done = api::Runtime::backupDatabase(dataDir(args), dest, databaseUrl(args));
     if (!done)
         return fail(1, done.error().message);
     out() << dest << Qt::endl;
+    return 0;
+}
+
+// Opening the store migrates it (on PostgreSQL under a lock the instances share).
+int runDbMigrate(const Args &args)
+{
+    int code = 0;
+    auto rt = openRuntime(args, &code);
+    if (!rt)
+        return code;
+    Database &db = rt->store().db();
+    out() << "schema version " << db.schemaVersion() << " (" << db.backendName() << ", " << db.location() << ")"
+          << Qt::endl;
     return 0;
 }
 

@@ -22,7 +22,7 @@ int runKbImport(const Args &args)
     if (!found)
         return fail(2, found.error().message);
     const QStringList &files = *found;
-    auto rt = api::Runtime::open(args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir);
+    auto rt = api::Runtime::open(dataDir(args), SystemClock::instance(), databaseUrl(args));
     if (!rt)
         return fail(1, rt.error().message);
     KnowledgeBase &kb = rt.value()->engine().knowledge();

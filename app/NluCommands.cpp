@@ -269,7 +269,7 @@ int runNluTrain(const Args &args)
         examples = nlu::IntentClassifier::builtInExamples();
     }
 
-    auto rt = api::Runtime::open(args.dataDir.isEmpty() ? api::Runtime::defaultDataDir() : args.dataDir);
+    auto rt = api::Runtime::open(dataDir(args), SystemClock::instance(), databaseUrl(args));
     if (!rt)
         return fail(1, rt.error().message);
     const QString company = args.options.value(QStringLiteral("company"), nlu::IntentModels::installationKey());

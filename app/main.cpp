@@ -53,6 +53,12 @@ int main(int argc, char *argv[])
         return cli::runSmtpPassword(args);
     if (args.command == QLatin1String("db check"))
         return cli::runDbCheck(args);
+    if (args.command == QLatin1String("secrets export"))
+        return cli::runSecretsExport(args);
+    if (args.command == QLatin1String("secrets import"))
+        return cli::runSecretsImport(args);
+    if (args.command == QLatin1String("db migrate"))
+        return cli::runDbMigrate(args);
     if (args.command == QLatin1String("db backup"))
         return cli::runDbBackup(args);
     if (args.command == QLatin1String("nlu train"))

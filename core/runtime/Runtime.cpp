@@ -7,6 +7,7 @@
 #include "core/api/auth/SigningKey.h"
 #include "core/integrations/SecretBox.h"
 
+#include "core/runtime/TeamKeys.h"
 #include "core/store/DbMaintenance.h"
 
 #include <QCryptographicHash>
@@ -84,7 +85,33 @@ Result<int> Runtime::saveIntentModel(const StoredNluModel &model)
     return version;
 }
 
-Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock)
+QString Runtime::defaultDatabaseUrl()
+{
+    return qEnvironmentVariable(DatabaseUrl::kEnvironment);
+}
+
+// The data directory's SQLite file, or the PostgreSQL database named (its password from the
+// URL, else the secret store, else libpq's PGPASSFILE).
+Result<std::unique_ptr<Store>> Runtime::openStore(const QString &databaseUrl)
+{
+    DatabaseOptions storage;
+    storage.synchronousFull = m_settings.boolValue(settings::StorageSynchronousFull);
+    storage.startupCheckMs = qBound(0, m_settings.intValue(settings::StorageStartupCheckSeconds), 3600) * 1000;
+    if (databaseUrl.isEmpty())
+        return Store::open(m_dir->filePath(DataDir::kDatabase), storage);
+    const auto url = DatabaseUrl::parse(databaseUrl);
+    if (!url)
+        return url.error();
+    QString password;
+    if (url->password.isEmpty()) {
+        const auto stored = m_secrets->read(QString::fromLatin1(kDatabasePasswordName));
+        if (stored)
+            password = QString::fromUtf8(*stored);
+    }
+    return Store::openPostgres(*url, storage, password);
+}
+
+Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock, const QString &databaseUrl)
 {
     std::unique_ptr<Runtime> rt(new Runtime);
     // The directory (0700), its lock, and the files already in it (0600).
@@ -101,10 +128,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
         return makeError(
             ErrorKind::Internal, QStringLiteral("cannot load the token signing key: ") + key.error().message);
 
-    DatabaseOptions storage;
-    storage.synchronousFull = rt->m_settings.boolValue(settings::StorageSynchronousFull);
-    storage.startupCheckMs = qBound(0, rt->m_settings.intValue(settings::StorageStartupCheckSeconds), 3600) * 1000;
-    auto store = Store::open(rt->m_dir->filePath(DataDir::kDatabase), storage);
+    auto store = rt->openStore(databaseUrl);
     if (!store)
         return store.error();
     rt->m_store = std::move(store.value());
@@ -114,6 +138,13 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
         return makeError(
             ErrorKind::Internal, QStringLiteral("cannot load the webhook data key: ") + box.error().message);
     rt->m_store->webhooks().setSealer(std::make_shared<SecretBox>(*box));
+    if (rt->m_store->db().postgres()) { // team mode: every instance holds the same keys
+        const auto dataKey = rt->m_secrets->read(QString::fromLatin1(kWebhookDataKeyName));
+        if (!dataKey)
+            return dataKey.error();
+        if (const Status same = teamkeys::check(*rt->m_store, key.value(), *dataKey); !same)
+            return same.error();
+    }
     if (const auto sealed = rt->m_store->webhooks().sealPlainSecrets(); !sealed)
         return sealed.error();
     if (rt->m_store->kb().count(QString()) == 0) {
@@ -156,21 +187,68 @@ QString Runtime::databasePath(const QString &dataDir)
     return QDir(dataDir).absoluteFilePath(QLatin1String(DataDir::kDatabase));
 }
 
-Result<QStringList> Runtime::checkDatabase(const QString &dataDir)
+Result<DatabaseTarget> Runtime::databaseTarget(const QString &dataDir, const QString &databaseUrl)
 {
-    return DbMaintenance::check(databasePath(dataDir));
+    DatabaseTarget target;
+    target.path = databasePath(dataDir);
+    if (databaseUrl.isEmpty())
+        return target;
+    const auto url = DatabaseUrl::parse(databaseUrl);
+    if (!url)
+        return url.error();
+    target.backend = Backend::Postgres;
+    target.url = *url;
+    if (url->password.isEmpty()) {
+        QString warning;
+        const auto secrets = openSecrets(QDir(dataDir).absolutePath(), &warning);
+        if (const auto stored = secrets->read(QString::fromLatin1(kDatabasePasswordName)))
+            target.password = QString::fromUtf8(*stored);
+    }
+    return target;
 }
 
-Status Runtime::backupDatabase(const QString &dataDir, const QString &destPath)
+Result<QByteArray> Runtime::exportKeys(const QString &dataDir)
 {
-    return DbMaintenance::backup(databasePath(dataDir), destPath);
+    QString warning;
+    const auto secrets = openSecrets(QDir(dataDir).absolutePath(), &warning);
+    return teamkeys::exportDocument(*secrets);
+}
+
+Result<QString> Runtime::importKeys(const QString &dataDir, const QByteArray &document)
+{
+    // The lock: a running instance would go on with its old keys until it restarts.
+    auto dir = DataDir::open(dataDir);
+    if (!dir)
+        return dir.error();
+    QString warning;
+    const auto secrets = openSecrets((*dir)->path(), &warning);
+    return teamkeys::importDocument(*secrets, document);
+}
+
+Result<QStringList> Runtime::checkDatabase(const QString &dataDir, const QString &databaseUrl)
+{
+    const auto target = databaseTarget(dataDir, databaseUrl);
+    if (!target)
+        return target.error();
+    return DbMaintenance::check(*target);
+}
+
+Status Runtime::backupDatabase(const QString &dataDir, const QString &destPath, const QString &databaseUrl)
+{
+    const auto target = databaseTarget(dataDir, databaseUrl);
+    if (!target)
+        return target.error();
+    return DbMaintenance::backup(*target, destPath);
 }
 
 Result<QByteArray> Runtime::issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
-    const QString &subject, qint64 ttlSecs, const QString &customer)
+    const QString &subject, qint64 ttlSecs, const QString &customer, const QString &databaseUrl)
 {
     const QString dir = QDir(dataDir).absolutePath();
-    const auto exists = DbMaintenance::companyExists(databasePath(dir), company);
+    const auto target = databaseTarget(dir, databaseUrl);
+    if (!target)
+        return target.error();
+    const auto exists = DbMaintenance::companyExists(*target, company);
     if (!exists)
         return exists.error();
     if (!*exists)

@@ -23,7 +23,9 @@ namespace tierdesk::api {
 // ErrorKind::Conflict while another process has the directory.
 class Runtime {
 public:
-    static Result<std::unique_ptr<Runtime>> open(const QString &dataDir, const Clock &clock = SystemClock::instance());
+    // `databaseUrl` names a PostgreSQL database (team mode); empty: the data directory's SQLite file.
+    static Result<std::unique_ptr<Runtime>> open(
+        const QString &dataDir, const Clock &clock = SystemClock::instance(), const QString &databaseUrl = {});
     ~Runtime();
 
     const QString &dataDir() const { return m_dataDir; }
@@ -42,12 +44,25 @@ public:
     QString secretsWarning() const { return m_secretsWarning; }
 
     static QString defaultDataDir();
+    // --database, else TIERDESK_DATABASE_URL; empty for the data directory's SQLite file.
+    static QString defaultDatabaseUrl();
+    // The secret store's entry for the PostgreSQL password when the URL has none.
+    static constexpr char kDatabasePasswordName[] = "database-password";
     // The database file of a data directory.
     static QString databasePath(const QString &dataDir);
     // `db check` and `db backup` (DbMaintenance): read-only work beside a running server.
     static constexpr int kMaxReportedDbProblems = DbMaintenance::kMaxProblems;
-    static Result<QStringList> checkDatabase(const QString &dataDir);
-    static Status backupDatabase(const QString &dataDir, const QString &destPath);
+    // With a database URL they work on that PostgreSQL database instead of the data directory's file.
+    static Result<QStringList> checkDatabase(const QString &dataDir, const QString &databaseUrl = {});
+    static Status backupDatabase(const QString &dataDir, const QString &destPath, const QString &databaseUrl = {});
+    // The store of a data directory, or the PostgreSQL database named (its password found as
+    // open() finds it), to open connections beside the running program.
+    static Result<DatabaseTarget> databaseTarget(const QString &dataDir, const QString &databaseUrl);
+    // `secrets export`: the data directory's token signing key and data key as one JSON
+    // document (TeamKeys). `secrets import`: that document into this data directory's
+    // secret store, refused while a process holds the directory; returns the keys' fingerprint.
+    static Result<QByteArray> exportKeys(const QString &dataDir);
+    static Result<QString> importKeys(const QString &dataDir, const QByteArray &document);
     // The keyring entry of a data directory (one per directory, so two
     // installations never share a key).
     static QString keyringService(const QString &dataDir);
@@ -61,7 +76,7 @@ public:
     // checks the company on a read-only connection, without the lock. Tokens
     // are stateless, so issuing one beside a server changes nothing it has.
     static Result<QByteArray> issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,
-        const QString &subject, qint64 ttlSecs, const QString &customer);
+        const QString &subject, qint64 ttlSecs, const QString &customer, const QString &databaseUrl = {});
 
     // Makes each company's latest stored intent model the one its messages use
     // (nlu::IntentModels); open() does it, `nlu train` again after storing one.
@@ -71,6 +86,7 @@ public:
 
 private:
     Runtime() = default;
+    Result<std::unique_ptr<Store>> openStore(const QString &databaseUrl);
 
     std::unique_ptr<DataDir> m_dir; // first: the lock is released last
     QString m_dataDir;

@@ -102,8 +102,9 @@ QList<Agent> AgentRepo::list(const QString &companyId)
 Status AgentRepo::updatePassword(
     const QString &companyId, const QString &id, const QString &passwordHash, qint64 tokensValidAfter)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET password_hash = ?, tokens_valid_after = "
-                                                 "max(tokens_valid_after, ?) WHERE company_id = ? AND id = ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE agents SET password_hash = ?, tokens_valid_after = ")
+        + m_db.dialect().greatest(QStringLiteral("tokens_valid_after"), QStringLiteral("?"))
+        + QStringLiteral(" WHERE company_id = ? AND id = ?"));
     return m_db.oneRow(m_db.exec(q, {passwordHash, tokensValidAfter, companyId, id}), q);
 }
 

@@ -62,11 +62,13 @@ AnalyticsSummary AnalyticsRepo::compute(const QString &companyId, qint64 startMs
 
 DeskSummary AnalyticsRepo::desk(const QString &companyId, qint64 startMs, qint64 endMs)
 {
-    // SQLite: TOTAL() is a sum that is 0.0, never NULL, over no rows.
-    QSqlQuery &q = run(QStringLiteral("SELECT COUNT(*), TOTAL(breached), TOTAL(first_response_at > 0),"
-                                      " TOTAL(CASE WHEN first_response_at > 0 THEN first_response_at - queued_at END),"
-                                      " TOTAL(left_at - queued_at)"
-                                      " FROM desk_history WHERE company_id = ? AND left_at >= ? AND left_at <= ?"),
+    // COALESCE: a sum over no rows is NULL.
+    QSqlQuery &q = run(
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(breached), 0),"
+                       " COALESCE(SUM(CASE WHEN first_response_at > 0 THEN 1 ELSE 0 END), 0),"
+                       " COALESCE(SUM(CASE WHEN first_response_at > 0 THEN first_response_at - queued_at END), 0),"
+                       " COALESCE(SUM(left_at - queued_at), 0)"
+                       " FROM desk_history WHERE company_id = ? AND left_at >= ? AND left_at <= ?"),
         {companyId, startMs, endMs});
     qint64 handled = 0, missed = 0, answered = 0;
     double firstResponseMs = 0, handleMs = 0;
@@ -224,10 +226,10 @@ Status AnalyticsRepo::storeFacts(
         return m_db.status(
             m_db.write(QStringLiteral("DELETE FROM analytics_facts WHERE company_id = ? AND span = ? AND bucket = ?"),
                 {companyId, span, bucket}));
-    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
-    return m_db.status(m_db.write(
-        QStringLiteral("INSERT OR REPLACE INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"),
-        {companyId, span, bucket, QString::fromUtf8(facts.toJson())}));
+    return m_db.status(
+        m_db.write(QStringLiteral("INSERT INTO analytics_facts(company_id, span, bucket, facts) VALUES (?, ?, ?, ?)"
+                                  " ON CONFLICT (company_id, span, bucket) DO UPDATE SET facts = excluded.facts"),
+            {companyId, span, bucket, QString::fromUtf8(facts.toJson())}));
 }
 
 int AnalyticsRepo::changedHours(const QString &companyId)
@@ -251,14 +253,15 @@ AnalyticsFacts AnalyticsRepo::scan(const QString &companyId, qint64 fromMs, qint
 void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
 {
     // A rated session's satisfaction is its customer's rating, else the estimate from its final sentiment.
-    QSqlQuery &q = run(
-        QStringLiteral("SELECT s.current_tier, s.channel, s.customer_sentiment, COUNT(*), SUM(s.status = 'RESOLVED'),"
-                       " COUNT(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at END),"
-                       " SUM(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at - s.created_at END),"
-                       " SUM(s.message_count), COUNT(r.rating), SUM(r.rating)"
-                       " FROM sessions s LEFT JOIN session_ratings r ON r.session_id = s.id"
-                       " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ? GROUP BY 1, 2, 3"),
-        range);
+    QSqlQuery &q
+        = run(QStringLiteral("SELECT s.current_tier, s.channel, s.customer_sentiment, COUNT(*),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' THEN 1 ELSE 0 END),"
+                             " COUNT(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at END),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at - s.created_at END),"
+                             " SUM(s.message_count), COUNT(r.rating), SUM(r.rating)"
+                             " FROM sessions s LEFT JOIN session_ratings r ON r.session_id = s.id"
+                             " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ? GROUP BY 1, 2, 3"),
+            range);
     while (q.next()) {
         const qint64 sessions = q.value(3).toLongLong();
         const qint64 rated = q.value(8).toLongLong();
@@ -312,15 +315,17 @@ void AnalyticsRepo::scanReadings(AnalyticsFacts &f, const QVariantList &range)
     f.irateSessions = irate.next() ? irate.value(0).toLongLong() : 0;
     irate.finish();
     // Sessions with two or more readings, and those whose last reading beats the first.
-    // SQLite: rowid orders the readings as they were written.
-    QSqlQuery &improved = run(QStringLiteral("SELECT COUNT(*), SUM(last_score > first_score) FROM (SELECT session_id,"
-                                             " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
-                                             "ORDER BY rowid LIMIT 1) AS first_score,"
-                                             " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
-                                             "ORDER BY rowid DESC LIMIT 1) AS last_score"
-                                             " FROM sentiment_points g WHERE")
-            + kSessionsInRange + QStringLiteral(" GROUP BY session_id HAVING COUNT(*) >= 2)"),
-        range);
+    // rowid orders the readings as they were written (PostgreSQL: a column of that name).
+    QSqlQuery &improved
+        = run(QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN last_score > first_score THEN 1 ELSE 0 END)"
+                             " FROM (SELECT session_id,"
+                             " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
+                             "ORDER BY rowid LIMIT 1) AS first_score,"
+                             " (SELECT score FROM sentiment_points p WHERE p.session_id = g.session_id "
+                             "ORDER BY rowid DESC LIMIT 1) AS last_score"
+                             " FROM sentiment_points g WHERE")
+                + kSessionsInRange + QStringLiteral(" GROUP BY session_id HAVING COUNT(*) >= 2) AS changes"),
+            range);
     if (improved.next()) {
         f.withTwoReadings = improved.value(0).toLongLong();
         f.improved = improved.value(1).toLongLong();

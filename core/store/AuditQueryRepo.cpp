@@ -6,11 +6,15 @@ namespace {
 
 // One statement for every combination of filters: an empty filter matches all
 // (a null QString binds as NULL, hence coalesce).
-// SQLite: instr() finds the resource part (PostgreSQL: strpos).
-const QString kWhere = QStringLiteral(
-    " FROM audit_log WHERE company_id = :company AND (:start = 0 OR at >= :start) AND (:end = 0 OR at <= :end)"
-    " AND (coalesce(:actor, '') = '' OR actor = :actor) AND (coalesce(:action, '') = '' OR action = :action)"
-    " AND (coalesce(:resource, '') = '' OR instr(resource, :resource) > 0)");
+QString where(const SqlDialect &sql)
+{
+    return QStringLiteral(
+               " FROM audit_log WHERE company_id = :company AND (:start = 0 OR at >= :start) AND (:end = 0 OR at <= "
+               ":end)"
+               " AND (coalesce(:actor, '') = '' OR actor = :actor) AND (coalesce(:action, '') = '' OR action = :action)"
+               " AND (coalesce(:resource, '') = '' OR ")
+        + sql.position(QStringLiteral("resource"), QStringLiteral(":resource")) + QStringLiteral(" > 0)");
+}
 
 void bindFilters(QSqlQuery &q, const AuditQuery &f)
 {
@@ -26,7 +30,7 @@ void bindFilters(QSqlQuery &q, const AuditQuery &f)
 
 std::optional<QList<AuditRow>> AuditQueryRepo::find(const AuditQuery &f, int *total)
 {
-    QSqlQuery &count = m_db.statement(QStringLiteral("SELECT count(*)") + kWhere);
+    QSqlQuery &count = m_db.statement(QStringLiteral("SELECT count(*)") + where(m_db.dialect()));
     bindFilters(count, f);
     if (!count.exec() || !count.next())
         return std::nullopt;
@@ -35,7 +39,7 @@ std::optional<QList<AuditRow>> AuditQueryRepo::find(const AuditQuery &f, int *to
 
     QSqlQuery &q
         = m_db.statement(QStringLiteral("SELECT id, at, actor, role, action, resource, client_address, status, details")
-            + kWhere + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"));
+            + where(m_db.dialect()) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"));
     bindFilters(q, f);
     q.bindValue(QStringLiteral(":limit"), f.limit);
     q.bindValue(QStringLiteral(":offset"), f.offset);

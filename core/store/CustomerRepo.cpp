@@ -153,9 +153,14 @@ Status CustomerRepo::setSubscription(
 Status CustomerRepo::upsertOrder(const Order &o)
 {
     m_recentOrders.clear(); // the order may have been another customer's before: orders are written rarely
-    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
-    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT OR REPLACE INTO orders(") + kOrderColumns
-        + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO orders(") + kOrderColumns
+        + QStringLiteral(
+            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, id) DO UPDATE SET"
+            " customer_id = excluded.customer_id, status = excluded.status, items = excluded.items,"
+            " total = excluded.total, refunded_amount = excluded.refunded_amount,"
+            " placed_at = excluded.placed_at, shipped_at = excluded.shipped_at,"
+            " estimated_delivery_at = excluded.estimated_delivery_at, delivered_at = excluded.delivered_at,"
+            " carrier = excluded.carrier, tracking_number = excluded.tracking_number"));
     return m_db.status(m_db.exec(q,
         {o.companyId, o.id, o.customerId, o.status, itemsText(o.items), o.total, o.refundedAmount, o.placedAt,
             o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber}));
@@ -211,9 +216,9 @@ QList<Order> CustomerRepo::readRecentOrders(const QString &companyId, const QStr
 Status CustomerRepo::recordRefund(const QString &companyId, const QString &orderId, double amount, bool full)
 {
     m_recentOrders.clear(); // whose order it is is not known here; refunds are rare too
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "UPDATE orders SET refunded_amount = refunded_amount + ?, status = CASE WHEN ? THEN 'refunded' ELSE status END"
-        " WHERE company_id = ? AND id = ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE orders SET refunded_amount = refunded_amount + ?, status = "
+                                                 "CASE WHEN ? = 1 THEN 'refunded' ELSE status END"
+                                                 " WHERE company_id = ? AND id = ?"));
     return m_db.status(m_db.exec(q, {amount, full ? 1 : 0, companyId, orderId}));
 }
 

@@ -4,6 +4,7 @@
 #include "core/store/DataDir.h"
 #include "core/store/Schema.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
@@ -212,10 +213,16 @@ int Database::schemaVersion()
 
 Status Database::migrate()
 {
-    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)"));
-    // Every migration not recorded yet, not only those above the highest: two
-    // branches number theirs apart (4 and 5), and a database that saw 5 first
-    // must still get 4 once it exists.
+    if (!exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")))
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot create schema_version: ") + lastError());
+    return applyMigrations();
+}
+
+// Every migration not recorded yet, not only those above the highest: two branches
+// number theirs apart (4 and 5), and a database that saw 5 first must still get 4.
+Status Database::applyMigrations()
+{
     QSet<int> applied;
     {
         QSqlQuery q(m_db);
@@ -223,7 +230,7 @@ Status Database::migrate()
             while (q.next())
                 applied.insert(q.value(0).toInt());
     }
-    const QList<schema::Migration> &all = schema::migrations();
+    const QList<schema::Migration> &all = postgres() ? schema::postgresMigrations() : schema::migrations();
     for (const schema::Migration &m : all) {
         if (applied.contains(m.version))
             continue;
@@ -237,10 +244,13 @@ Status Database::migrate()
                     ErrorKind::Internal, QStringLiteral("migration %1 failed: %2").arg(m.version).arg(err));
             }
         }
-        exec(
-            QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, datetime('now'))"), {m.version});
-        if (!commit())
-            return makeError(ErrorKind::Internal, lastError());
+        const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        if (!exec(QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"), {m.version, now})
+            || !commit()) {
+            const QString err = lastError();
+            rollback();
+            return makeError(ErrorKind::Internal, QStringLiteral("migration %1 failed: %2").arg(m.version).arg(err));
+        }
     }
     return Ok{};
 }
@@ -268,6 +278,8 @@ bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
         // Pass an invalid QVariant() where NULL is meant.
         if (v.typeId() == QMetaType::QString && v.toString().isNull())
             q.bindValue(i++, QStringLiteral(""));
+        else if (v.typeId() == QMetaType::Bool) // columns are integers on both backends
+            q.bindValue(i++, v.toBool() ? 1 : 0);
         else
             q.bindValue(i++, v);
     }
@@ -278,6 +290,11 @@ bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
         return false;
     }
     return true;
+}
+
+bool Database::aborted() const
+{
+    return m_aborted;
 }
 
 bool Database::exec(const QString &sql, std::initializer_list<QVariant> values)
@@ -302,6 +319,8 @@ bool Database::exec(const QString &sql, std::initializer_list<QVariant> values)
 
 bool Database::write(const QString &sql, std::initializer_list<QVariant> values)
 {
+    if (postgres()) // PostgreSQL prepares only DML: BEGIN, SAVEPOINT... run as they are
+        return values.size() == 0 ? exec(sql) : exec(statement(sql), values);
     auto it = m_writes.find(sql);
     if (it == m_writes.end())
         it = m_writes.insert(sql, std::make_shared<SqliteStatement>(sqliteHandle(m_db), sql));
@@ -317,12 +336,19 @@ bool Database::write(const QString &sql, std::initializer_list<QVariant> values)
 
 bool Database::begin()
 {
-    m_inTransaction = write(QStringLiteral("BEGIN IMMEDIATE"));
+    // SQLite: take the write lock now, not at the first write (no deadlock between two writers).
+    m_inTransaction = write(postgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
     return m_inTransaction;
 }
 
 bool Database::commit()
 {
+    // PostgreSQL turns the COMMIT of a transaction an error aborted into a ROLLBACK without
+    // saying so: refuse it here, so the writes are reported lost and never acknowledged.
+    if (m_aborted) {
+        m_lastError = QStringLiteral("the transaction was aborted by an earlier failure: ") + m_lastError;
+        return false;
+    }
     const bool ok = write(QStringLiteral("COMMIT"));
     if (ok)
         m_inTransaction = false;
@@ -332,21 +358,49 @@ bool Database::commit()
 bool Database::rollback()
 {
     m_inTransaction = false;
+    m_aborted = false;
     return write(QStringLiteral("ROLLBACK"));
 }
 
-// Savepoints run on every request: prepared once like any hot statement.
+// Savepoints run on every request: prepared once like any hot statement. Outside a
+// transaction SQLite's SAVEPOINT begins one and its RELEASE commits it; PostgreSQL
+// takes savepoints only inside one, so there they are wrapped in BEGIN ... COMMIT.
 bool Database::savepoint(const QString &name)
 {
-    return write(QStringLiteral("SAVEPOINT ") + name);
+    if (postgres() && !m_inTransaction && m_implicitSavepoint.isEmpty()) {
+        if (!write(QStringLiteral("BEGIN")))
+            return false;
+        m_implicitSavepoint = name;
+    }
+    if (write(QStringLiteral("SAVEPOINT ") + name))
+        return true;
+    endImplicitTransaction(name, false);
+    return false;
 }
 bool Database::release(const QString &name)
 {
-    return write(QStringLiteral("RELEASE ") + name);
+    const bool released = write(QStringLiteral("RELEASE ") + name);
+    return endImplicitTransaction(name, released) && released;
 }
 bool Database::rollbackTo(const QString &name)
 {
-    return write(QStringLiteral("ROLLBACK TO ") + name) && release(name);
+    const bool undone = write(QStringLiteral("ROLLBACK TO ") + name) && write(QStringLiteral("RELEASE ") + name);
+    if (undone)
+        m_aborted = false; // the failure is undone with what followed the savepoint
+    return endImplicitTransaction(name, undone) && undone;
+}
+
+// Commits (or, after a failure, rolls back) the transaction savepoint() began for `name`.
+bool Database::endImplicitTransaction(const QString &name, bool ok)
+{
+    if (m_implicitSavepoint.isEmpty() || m_implicitSavepoint != name)
+        return true;
+    m_implicitSavepoint.clear();
+    if (ok && !m_aborted)
+        return write(QStringLiteral("COMMIT"));
+    write(QStringLiteral("ROLLBACK"));
+    m_aborted = false;
+    return false;
 }
 
 Error Database::lastFailure() const
@@ -380,6 +434,14 @@ Status Database::oneRow(bool ok, const QSqlQuery &q) const
 
 void Database::noteFailure(const QSqlError &error)
 {
+    if (postgres()) {
+        // Inside a transaction, PostgreSQL refuses every statement after an error until
+        // ROLLBACK (TO SAVEPOINT): remembered, so commit() does not pass it off as committed.
+        if (m_inTransaction || !m_implicitSavepoint.isEmpty())
+            m_aborted = true;
+        notePostgresFailure(error);
+        return;
+    }
     noteFailure(sqliteCode(error), errorText(error));
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/DatabaseUrl.h"
+#include "core/store/SqlDialect.h"
 #include "core/store/SqliteStatement.h"
 
 #include <QHash>
@@ -25,8 +27,21 @@ struct DatabaseOptions {
     int startupCheckMs = 10000;
 };
 
-// One SQLite connection (QSQLITE) owned by one thread: WAL mode, numbered
-// migrations, and a cache of prepared statements so hot paths never re-parse SQL.
+// The two kinds of store: a SQLite file (the default) or a PostgreSQL database (team mode).
+enum class Backend { Sqlite, Postgres };
+
+// Where a database is, enough to open another connection to it (a reader on another thread).
+struct DatabaseTarget {
+    Backend backend = Backend::Sqlite;
+    QString path; // SQLite
+    DatabaseUrl url; // PostgreSQL
+    QString password; // PostgreSQL, when not in the URL
+};
+
+// One connection owned by one thread, SQLite (QSQLITE: WAL mode) or PostgreSQL
+// (QPSQL), with numbered migrations and a cache of prepared statements so hot paths
+// never re-parse SQL. Repositories write SQL both backends take; where they differ
+// they ask postgres() (the store keeps every dialect difference inside itself).
 class Database {
 public:
     ~Database();
@@ -45,6 +60,25 @@ public:
     // check, no migration; the thread that opens it is the only one that may use it.
     static Result<std::unique_ptr<Database>> openReadOnly(const QString &path);
     bool readOnly() const { return m_readOnly; }
+    // A PostgreSQL database: migrated once, under an advisory lock, by whichever
+    // instance comes first. A password missing from the URL is `password` when given,
+    // else libpq's own (PGPASSFILE, ~/.pgpass).
+    static Result<std::unique_ptr<Database>> openPostgres(
+        const DatabaseUrl &url, const DatabaseOptions &options, const QString &password = {});
+    // A second connection to it for reads off the engine thread (no migration).
+    static Result<std::unique_ptr<Database>> openPostgresReader(const DatabaseUrl &url, const QString &password = {});
+
+    // A read-only connection to `target`, for reads off the engine thread.
+    static Result<std::unique_ptr<Database>> openReader(const DatabaseTarget &target);
+    DatabaseTarget target() const { return {m_backend, m_path, m_url, m_password}; }
+
+    Backend backend() const { return m_backend; }
+    bool postgres() const { return m_backend == Backend::Postgres; }
+    SqlDialect dialect() const { return SqlDialect{postgres()}; }
+    // "sqlite" or "postgresql", as /health says it.
+    QString backendName() const;
+    // Where it is, for messages: the file's path, or the URL without its password.
+    QString location() const { return m_path; }
 
     // Problems PRAGMA quick_check reports at most (it stops counting there).
     static constexpr int kMaxReportedProblems = 20;
@@ -55,6 +89,8 @@ public:
     // SQLite's own words for an error ("database disk image is malformed").
     static QString errorText(const QSqlError &error);
     QString path() const { return m_path; }
+    // The URL of a PostgreSQL store (empty for SQLite).
+    const DatabaseUrl &url() const { return m_url; }
     int schemaVersion();
 
     // A prepared statement for `sql`, cached for the connection's life. Do not
@@ -82,6 +118,9 @@ public:
     bool commit();
     bool rollback();
     bool inTransaction() const { return m_inTransaction; }
+    // PostgreSQL: a statement failed inside the open transaction, which takes nothing more
+    // until a rollback (to a savepoint taken before the failure).
+    bool aborted() const;
     bool savepoint(const QString &name);
     bool release(const QString &name);
     bool rollbackTo(const QString &name);
@@ -99,17 +138,27 @@ private:
     Status configure(const DatabaseOptions &options);
     Status quickCheck(int budgetMs);
     Status migrate();
+    Status applyMigrations();
+    Status openConnection(const QString &password);
     void noteFailure(const QSqlError &error);
+    void notePostgresFailure(const QSqlError &error);
+    bool endImplicitTransaction(const QString &name, bool ok);
     void noteFailure(int code, const QString &text);
 
     QString m_connectionName;
     QString m_path;
+    Backend m_backend = Backend::Sqlite;
+    DatabaseUrl m_url;
+    QString m_password; // PostgreSQL, when not in the URL: for readers' connections
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
     QHash<QString, std::shared_ptr<SqliteStatement>> m_writes;
     QString m_lastError;
     QString m_failure;
     bool m_inTransaction = false;
+    QString m_implicitSavepoint; // PostgreSQL: the savepoint that began the transaction
+    bool m_aborted = false;
+
     bool m_readOnly = false;
 };
 

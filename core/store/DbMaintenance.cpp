@@ -1,5 +1,7 @@
 #include "core/store/DbMaintenance.h"
 
+#include "core/store/PostgresMaintenance.h"
+
 #include "core/common/Ids.h"
 #include "core/store/DataDir.h"
 #include "core/store/Database.h"
@@ -154,6 +156,30 @@ Result<bool> DbMaintenance::companyExists(const QString &dbPath, const QString &
     q.addBindValue(id);
     if (!q.exec())
         return makeError(ErrorKind::Internal, QStringLiteral("cannot read the companies of ") + dbPath);
+    return q.next();
+}
+
+Result<QStringList> DbMaintenance::check(const DatabaseTarget &target)
+{
+    return target.backend == Backend::Postgres ? PostgresMaintenance::check(target) : check(target.path);
+}
+
+Status DbMaintenance::backup(const DatabaseTarget &target, const QString &destPath)
+{
+    return target.backend == Backend::Postgres ? PostgresMaintenance::backup(target, destPath)
+                                               : backup(target.path, destPath);
+}
+
+Result<bool> DbMaintenance::companyExists(const DatabaseTarget &target, const QString &id)
+{
+    if (target.backend != Backend::Postgres)
+        return companyExists(target.path, id);
+    auto db = Database::openReader(target);
+    if (!db)
+        return db.error();
+    QSqlQuery &q = (*db)->statement(QStringLiteral("SELECT 1 FROM companies WHERE id = ?"));
+    if (!(*db)->exec(q, {id}))
+        return makeError(ErrorKind::Internal, QStringLiteral("cannot read the companies of ") + target.url.redacted());
     return q.next();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/Database.h"
 
 #include <QStringList>
 
@@ -26,6 +27,11 @@ public:
     // Whether company `id` exists, read on a read-only connection of its own (a command
     // that must not take the data directory's lock while a server runs on it).
     static Result<bool> companyExists(const QString &dbPath, const QString &id);
+
+    // The same on either backend (PostgreSQL: PostgresMaintenance).
+    static Result<QStringList> check(const DatabaseTarget &target);
+    static Status backup(const DatabaseTarget &target, const QString &destPath);
+    static Result<bool> companyExists(const DatabaseTarget &target, const QString &id);
 };
 
 } // namespace tierdesk

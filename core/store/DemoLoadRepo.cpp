@@ -21,10 +21,9 @@ DemoLoadRepo::DemoLoadRepo(Database &db)
     m_desk.prepare(
         QStringLiteral("INSERT INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
                        " first_response_due, resolution_due, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    // SQLite: INSERT OR IGNORE keeps a customer a previous load wrote.
-    m_customer.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO customers(company_id, id, name, email, tier, lifetime_value,"
-                       " is_vip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    // ON CONFLICT DO NOTHING keeps a customer a previous load wrote.
+    m_customer.prepare(QStringLiteral("INSERT INTO customers(company_id, id, name, email, tier, lifetime_value,"
+                                      " is_vip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
 }
 
 Status DemoLoadRepo::run(QSqlQuery &q, const QVariantList &values)

@@ -13,15 +13,19 @@ const QString kDeskColumns = QStringLiteral(
     " d.claimed_at, d.first_response_due, d.resolution_due, d.first_response_at, d.sla_state, d.updated_at,"
     " d.snoozed_until");
 
-// What the queue view shows besides the item (columns 16..25).
-const QString kRowColumns = QStringLiteral(
-    ", s.status, s.channel, s.customer_sentiment, s.issue_category, s.issue_summary, s.customer_id,"
-    " coalesce(c.name, ''), coalesce(c.tier, 'STANDARD'), coalesce(c.is_vip, 0),"
-    // SQLite: json_object packs the last message's three columns into one.
-    " (SELECT json_object('role', m.role, 'content', m.content, 'timestamp', m.timestamp) FROM messages m"
-    "  WHERE m.session_id = d.session_id AND m.role <> 'internal_note' ORDER BY m.seq DESC LIMIT 1)"
-    " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
-    " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id");
+// What the queue view shows besides the item (columns 16..25); the last message's three
+// columns packed into one JSON object.
+QString rowColumns(const SqlDialect &sql)
+{
+    return QStringLiteral(
+               ", s.status, s.channel, s.customer_sentiment, s.issue_category, s.issue_summary, s.customer_id,"
+               " coalesce(c.name, ''), coalesce(c.tier, 'STANDARD'), coalesce(c.is_vip, 0), (SELECT ")
+        + sql.jsonObject(QStringLiteral("'role', m.role, 'content', m.content, 'timestamp', m.timestamp"))
+        + QStringLiteral(" FROM messages m WHERE m.session_id = d.session_id AND m.role <> 'internal_note'"
+                         " ORDER BY m.seq DESC LIMIT 1)"
+                         " FROM desk_items d JOIN sessions s ON s.id = d.session_id"
+                         " LEFT JOIN customers c ON c.company_id = s.company_id AND c.id = s.customer_id");
+}
 
 // ?1 company, ?2 queue ('' = all), ?3 assignee mode (0 any, 1 nobody, 2 one agent), ?4 that agent,
 // ?5 snoozed mode (0 awake at ?6, 1 snoozed at ?6, 2 either).
@@ -52,7 +56,7 @@ DeskItem readItem(const QSqlQuery &q)
     return d;
 }
 
-// The last message as kRowColumns reads it: a JSON object, or nothing.
+// The last message as rowColumns(m_db.dialect()) reads it: a JSON object, or nothing.
 std::optional<DeskMessage> lastMessageOf(const QByteArray &json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
@@ -83,12 +87,17 @@ QueueRow readQueueRow(const QSqlQuery &q)
 
 Status DeskRepo::put(const DeskItem &d)
 {
-    // SQLite: INSERT OR REPLACE (an upsert on the primary key).
     QSqlQuery &q = m_db.statement(QStringLiteral(
-        "INSERT OR REPLACE INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
+        "INSERT INTO desk_items(session_id, company_id, queue, priority, reason, from_tier, queued_at,"
         " assignee_id, assignee_name, claimed_at, first_response_due, resolution_due, first_response_at, sla_state, "
         "updated_at, snoozed_until)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+        " company_id = excluded.company_id, queue = excluded.queue, priority = excluded.priority,"
+        " reason = excluded.reason, from_tier = excluded.from_tier, queued_at = excluded.queued_at,"
+        " assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,"
+        " claimed_at = excluded.claimed_at, first_response_due = excluded.first_response_due,"
+        " resolution_due = excluded.resolution_due, first_response_at = excluded.first_response_at,"
+        " sla_state = excluded.sla_state, updated_at = excluded.updated_at, snoozed_until = excluded.snoozed_until"));
     return m_db.status(m_db.exec(q,
         {d.sessionId, d.companyId, d.queue, static_cast<int>(d.priority), toString(d.reason), toString(d.fromTier),
             d.queuedAt, d.assigneeId.isEmpty() ? QVariant() : QVariant(d.assigneeId), d.assigneeName, d.claimedAt,
@@ -119,7 +128,8 @@ Status DeskRepo::remove(const QString &sessionId, qint64 now)
             m_db.statement(QStringLiteral(
                 "INSERT INTO desk_history(company_id, queue, session_id, queued_at, first_response_at, left_at, "
                 "breached)"
-                " SELECT company_id, queue, session_id, queued_at, first_response_at, ?, sla_state = 'breached'"
+                " SELECT company_id, queue, session_id, queued_at, first_response_at, ?, CASE WHEN sla_state = "
+                "'breached' THEN 1 ELSE 0 END"
                 " FROM desk_items WHERE session_id = ?")),
             {now, sessionId})
         && m_db.exec(m_db.statement(QStringLiteral("DELETE FROM desk_items WHERE session_id = ?")), {sessionId}));
@@ -175,11 +185,11 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
         c.finish();
     }
     const QString preferred = QLatin1Char(',') + f.preferredQueues.join(QLatin1Char(',')) + QLatin1Char(',');
-    // SQLite: instr() finds the queue in the preferred list (PostgreSQL: strpos).
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kDeskColumns + kRowColumns + kFilter
-        + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC,"
-                         " instr(?, ',' || d.queue || ',') = 0, d.priority, d.queued_at,"
-                         " d.session_id LIMIT ?"));
+    // The preferred queues first: their names found in ",a,b,".
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kDeskColumns + rowColumns(m_db.dialect()) + kFilter
+        + QStringLiteral(" ORDER BY (d.sla_state = 'breached') DESC, ")
+        + m_db.dialect().position(QStringLiteral("?"), QStringLiteral("',' || d.queue || ','"))
+        + QStringLiteral(" = 0, d.priority, d.queued_at, d.session_id LIMIT ?"));
     QList<QueueRow> out;
     if (!m_db.exec(
             q, {f.companyId, f.queue, f.queue, mode, mode, mode, agent, snoozed, snoozed, f.at, preferred, f.limit}))
@@ -192,8 +202,8 @@ QList<QueueRow> DeskRepo::list(const QueueFilter &f, int *total)
 
 std::optional<QueueRow> DeskRepo::row(const QString &sessionId)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT ") + kDeskColumns + kRowColumns + QStringLiteral(" WHERE d.session_id = ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kDeskColumns + rowColumns(m_db.dialect())
+        + QStringLiteral(" WHERE d.session_id = ?"));
     if (!m_db.exec(q, {sessionId}))
         return std::nullopt;
     std::optional<QueueRow> out;
@@ -206,8 +216,10 @@ std::optional<QueueRow> DeskRepo::row(const QString &sessionId)
 QHash<QString, QueueCounts> DeskRepo::counts(const QString &companyId, qint64 sinceMs)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT queue, sum(assignee_id IS NULL), sum(assignee_id IS NOT NULL), sum(sla_state = 'breached'),"
-        " sum(sla_state = 'warning'), min(CASE WHEN assignee_id IS NULL THEN queued_at END)"
+        "SELECT queue, sum(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN assignee_id IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN sla_state = 'breached' THEN 1 ELSE 0 "
+        "END),"
+        " sum(CASE WHEN sla_state = 'warning' THEN 1 ELSE 0 END), min(CASE WHEN assignee_id IS NULL THEN queued_at END)"
         " FROM desk_items WHERE company_id = ? GROUP BY queue"));
     QHash<QString, QueueCounts> out;
     if (!m_db.exec(q, {companyId}))

@@ -35,6 +35,25 @@ const QString kVisible = QStringLiteral(
     " (a.company_id = COALESCE(?, '') OR (a.company_id = '' AND NOT EXISTS (SELECT 1 FROM kb_articles o"
     " WHERE o.company_id = COALESCE(?, '') AND o.slug = a.slug)))");
 
+// The terms found in the title weigh most, then the keywords, then the body.
+// SQLite: FTS5 (kb_fts MATCH, bm25 ranking), kept up to date by migration 1's triggers.
+// PostgreSQL: the generated tsvector `search` (title A, keywords B, body D), ranked by
+// ts_rank with the same 8 : 5 : 1 weights and the length normalisation bm25 also makes
+// (rank / (1 + log(length))); negated, so lower is better on both.
+QString searchStatement(bool postgres)
+{
+    if (postgres)
+        return QStringLiteral("SELECT ") + kKbColumns
+            + QStringLiteral(
+                ", -ts_rank('{0.125, 0, 0.625, 1}', a.search, query, 1) AS rank"
+                " FROM kb_articles a, websearch_to_tsquery('english', ?) query WHERE a.search @@ query AND")
+            + kVisible + QStringLiteral(" ORDER BY rank, a.id LIMIT ?");
+    return QStringLiteral("SELECT ") + kKbColumns
+        + QStringLiteral(", bm25(kb_fts, 8.0, 5.0, 1.0) AS rank FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid "
+                         "WHERE kb_fts MATCH ? AND")
+        + kVisible + QStringLiteral(" ORDER BY rank LIMIT ?");
+}
+
 QStringList listFrom(const QVariant &json)
 {
     QStringList out;
@@ -100,15 +119,12 @@ QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category,
 Result<qint64> KbRepo::insert(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
-    if (!m_db.write(
-            QStringLiteral("INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, steps, related,"
-                           " updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)"),
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, steps, related,"
+                       " updated_at) VALUES (COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    if (!m_db.exec(q,
             {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related),
                 nowMs}))
-        return m_db.lastFailure();
-    // SQLite: last_insert_rowid() (PostgreSQL: RETURNING id).
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT last_insert_rowid()"));
-    if (!m_db.exec(q, {}))
         return m_db.lastFailure();
     const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
@@ -189,13 +205,10 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     const QString cacheKey = companyId + QLatin1Char('\n') + QString::number(limit) + QLatin1Char('\n') + match;
     if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
         return *hit;
-    // SQLite: FTS5 (kb_fts MATCH, bm25 ranking), kept up to date by migration 1's triggers.
-    // Title and keywords weigh more than body text.
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kKbColumns
-        + QStringLiteral(", bm25(kb_fts, 8.0, 5.0, 1.0) AS rank FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid "
-                         "WHERE kb_fts MATCH ? AND")
-        + kVisible + QStringLiteral(" ORDER BY rank LIMIT ?"));
-    if (!m_db.exec(q, {match, companyId, companyId, limit}))
+    QSqlQuery &q = m_db.statement(searchStatement(m_db.postgres()));
+    if (!m_db.exec(q,
+            {m_db.postgres() ? QString(match).replace(QLatin1Char('"'), QString()) : match, companyId, companyId,
+                limit}))
         return out;
     while (q.next())
         out << KbHit{withSharedBody(readArticle(q)), q.value(11).toDouble()};

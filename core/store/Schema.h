@@ -12,6 +12,10 @@ struct Migration {
     QStringList statements;
 };
 
+// SQLite's migrations (Schema.cpp).
 const QList<Migration> &migrations();
+// PostgreSQL's (SchemaPostgres.cpp): the same versions from 18 on; 18 creates what
+// SQLite's 1 to 18 made, in PostgreSQL's types.
+const QList<Migration> &postgresMigrations();
 
 } // namespace tierdesk::schema

@@ -214,7 +214,7 @@ void SessionRepo::readMessages(Session &s, const MessageWindow &window)
 
 void SessionRepo::readSentiment(Session &s, qint64 sinceMs)
 {
-    // SQLite: rowid orders the readings as they were written.
+    // rowid orders the readings as they were written (PostgreSQL: a column of that name).
     QSqlQuery &sq = m_db.statement(QStringLiteral("SELECT sentiment, score, timestamp, trigger FROM sentiment_points"
                                                   " WHERE session_id = ? AND timestamp >= ? ORDER BY rowid"));
     if (!m_db.exec(sq, {s.id, sinceMs}))
@@ -232,7 +232,7 @@ void SessionRepo::readSentiment(Session &s, qint64 sinceMs)
 
 void SessionRepo::readEscalations(Session &s)
 {
-    // SQLite: rowid orders the escalations as they were written.
+    // rowid orders the escalations as they were written (PostgreSQL: a column of that name).
     QSqlQuery &eq = m_db.statement(QStringLiteral("SELECT from_tier, to_tier, reason, timestamp, notes, automatic, "
                                                   "transfer FROM escalations WHERE session_id = ? ORDER BY rowid"));
     if (!m_db.exec(eq, {s.id}))

@@ -15,6 +15,7 @@
 #include "core/store/NluModelRepo.h"
 #include "core/store/RatingRepo.h"
 #include "core/store/SessionRepo.h"
+#include "core/store/SettingsRepo.h"
 #include "core/store/WebhookRepo.h"
 #include "core/store/WriteBatch.h"
 
@@ -30,6 +31,9 @@ public:
     {
         return open(path, DatabaseOptions{synchronousFull});
     }
+    // The store on a PostgreSQL database (team mode), migrated if it is not yet.
+    static Result<std::unique_ptr<Store>> openPostgres(
+        const DatabaseUrl &url, const DatabaseOptions &options = {}, const QString &password = {});
 
     Database &db() { return *m_db; }
     CompanyRepo &companies() { return m_companies; }
@@ -45,6 +49,7 @@ public:
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
     MentionRepo &mentions() { return m_mentions; }
+    SettingsRepo &settings() { return m_settings; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
 
@@ -65,6 +70,7 @@ private:
     AnalyticsRepo m_analytics;
     RatingRepo m_ratings;
     MentionRepo m_mentions;
+    SettingsRepo m_settings;
     WebhookRepo m_webhooks;
     WriteBatch m_batch;
     std::unique_ptr<Checkpointer> m_checkpointer;

@@ -220,14 +220,20 @@ QList<OutboxItem> WebhookRepo::due(qint64 nowMs, const DueFilter &filter)
     // Rank each hook's due rows (leaving out what the dispatcher has in hand),
     // keep each hook's first perHook, and take them round-robin across hooks.
     // Only ids are ranked; payloads are read for the rows returned.
-    // SQLite: json_each reads the lists of ids left out.
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "WITH ranked AS (SELECT id, next_attempt_at, ROW_NUMBER() OVER (PARTITION BY webhook_id"
-        " ORDER BY next_attempt_at, id) AS rn FROM webhook_outbox WHERE state = 'pending' AND next_attempt_at <= ?"
-        " AND id NOT IN (SELECT value FROM json_each(?)) AND webhook_id NOT IN (SELECT value FROM json_each(?)))"
-        " SELECT o.id, o.webhook_id, w.url, w.secret, o.event, o.payload, o.attempts, o.delivery_id FROM ranked r"
-        " JOIN webhook_outbox o ON o.id = r.id JOIN webhooks w ON w.id = o.webhook_id WHERE r.rn <= ?"
-        " ORDER BY r.rn, r.next_attempt_at, r.id LIMIT ?"));
+    // The lists of ids left out come as JSON arrays.
+    const SqlDialect sql = m_db.dialect();
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral(
+            "WITH ranked AS (SELECT id, next_attempt_at, ROW_NUMBER() OVER (PARTITION BY webhook_id"
+            " ORDER BY next_attempt_at, id) AS rn FROM webhook_outbox WHERE state = 'pending' AND next_attempt_at <= ?"
+            " AND id NOT IN (SELECT CAST(value AS BIGINT) FROM ")
+        + sql.jsonArrayElements(QStringLiteral("?")) + QStringLiteral(") AND webhook_id NOT IN (SELECT value FROM ")
+        + sql.jsonArrayElements(QStringLiteral("?"))
+        + QStringLiteral(
+            "))"
+            " SELECT o.id, o.webhook_id, w.url, w.secret, o.event, o.payload, o.attempts, o.delivery_id FROM ranked r"
+            " JOIN webhook_outbox o ON o.id = r.id JOIN webhooks w ON w.id = o.webhook_id WHERE r.rn <= ?"
+            " ORDER BY r.rn, r.next_attempt_at, r.id LIMIT ?"));
     QList<QVariant> busy;
     for (const qint64 id : filter.busyIds)
         busy << id;
@@ -264,7 +270,7 @@ void WebhookRepo::markFailed(qint64 id, int attempts, qint64 nextAttemptMs, cons
 {
     QSqlQuery &q
         = m_db.statement(QStringLiteral("UPDATE webhook_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,"
-                                        " state = CASE WHEN ? THEN 'dead' ELSE 'pending' END WHERE id = ?"));
+                                        " state = CASE WHEN ? = 1 THEN 'dead' ELSE 'pending' END WHERE id = ?"));
     m_db.exec(q, {attempts, nextAttemptMs, error.left(500), dead ? 1 : 0, id});
 }
 

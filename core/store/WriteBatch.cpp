@@ -35,6 +35,9 @@ Status WriteBatch::run(const std::function<Status()> &work)
     if (!m_db.savepoint(savepoint))
         return m_db.lastFailure();
     Status done = work();
+    // A work that went on after a failed statement (PostgreSQL aborts the transaction then).
+    if (done && m_db.aborted())
+        done = m_db.lastFailure();
     if (done) {
         m_db.release(savepoint);
     } else {

@@ -1,5 +1,7 @@
 #include "tests/api/ApiTestSupport.h"
 
+#include "tests/support/TestStore.h"
+
 #include "core/engine/demo/DemoSeeder.h"
 #include "tests/support/SqlScalar.h"
 #include "tests/support/TestPaths.h"
@@ -192,7 +194,9 @@ bool ServerFixture::start(const QByteArray &ini, bool rateLimits, QString *error
         if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
             return failWith(QStringLiteral("cannot write tierdesk.ini"));
     }
-    auto rt = api::Runtime::open(m_dir.path(), m_clock ? *m_clock : SystemClock::instance());
+    // On PostgreSQL (TIERDESK_TEST_DATABASE=postgresql) a database of its own on the tests' server.
+    auto rt = api::Runtime::open(m_dir.path(), m_clock ? *m_clock : SystemClock::instance(),
+        test::testDatabaseUrl(m_dir.filePath(QStringLiteral("store"))));
     if (!rt)
         return failWith(rt.error().message);
     m_rt = std::move(rt.value());

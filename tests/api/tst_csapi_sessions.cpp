@@ -1,6 +1,9 @@
 // POST/GET /api/cs/sessions, messages, escalate and resolve against a real
 // server on 127.0.0.1, checked field by field against seed 001.
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/PgServer.h"
+
+#include "core/common/Instance.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -29,6 +32,7 @@ class TestCsApiSessions : public QObject {
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void healthSaysTheBackendAndInstance();
     void createSessionHasSeedFields();
     void createWithInitialMessageAnswers();
     void unknownCustomerIsCreated();
@@ -54,6 +58,18 @@ void TestCsApiSessions::initTestCase()
     QString error;
     QVERIFY2(m_server.start({}, true, &error), qPrintable(error));
     m_admin = m_server.client(api::Role::Admin);
+}
+
+void TestCsApiSessions::healthSaysTheBackendAndInstance()
+{
+    HttpClient anonymous(m_server.port());
+    const HttpResult r = anonymous.get(QStringLiteral("/api/cs/health"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(r.json().value(QLatin1String("backend")).toString(),
+        test::PgServer::wanted() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+    QCOMPARE(r.json().value(QLatin1String("instance")).toString(), instanceName());
+    QVERIFY(!instanceName().isEmpty());
 }
 
 void TestCsApiSessions::cleanupTestCase()

@@ -1,4 +1,5 @@
 #include "core/store/Store.h"
+#include "tests/support/TestStore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,7 +30,7 @@ void TestAgentRepo::init()
     m_store.reset();
     QVERIFY(m_dir.isValid());
     QFile::remove(m_dir.filePath(QStringLiteral("agents.db")));
-    auto store = Store::open(m_dir.filePath(QStringLiteral("agents.db")));
+    auto store = test::openTestStore(m_dir.filePath(QStringLiteral("agents.db")));
     QVERIFY(store.ok());
     m_store = std::move(store.value());
     addCompany(QStringLiteral("co_a"));
@@ -83,7 +84,7 @@ void TestAgentRepo::emailIsUniqueAcrossCompanies()
 {
     QVERIFY(m_store->agents().insert(
         agent(QStringLiteral("agt_1"), QStringLiteral("co_a"), QStringLiteral("x@example.com"), QStringLiteral("X"))));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UNIQUE")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UNIQUE|unique constraint")));
     QVERIFY(!m_store->agents().insert(
         agent(QStringLiteral("agt_2"), QStringLiteral("co_b"), QStringLiteral("X@example.com"), QStringLiteral("Y"))));
     QCOMPARE(m_store->agents().count(), 1);

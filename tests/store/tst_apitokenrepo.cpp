@@ -1,5 +1,6 @@
 #include "core/store/ApiTokenRepo.h"
 #include "core/store/Store.h"
+#include "tests/support/TestStore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -30,7 +31,7 @@ void TestApiTokenRepo::init()
     m_store.reset();
     QVERIFY(m_dir.isValid());
     QFile::remove(m_dir.filePath(QStringLiteral("tokens.db")));
-    auto store = Store::open(m_dir.filePath(QStringLiteral("tokens.db")));
+    auto store = test::openTestStore(m_dir.filePath(QStringLiteral("tokens.db")));
     QVERIFY(store.ok());
     m_store = std::move(store.value());
     Company c;

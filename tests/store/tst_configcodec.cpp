@@ -2,6 +2,7 @@
 // existing databases read back, and a config is written as before.
 #include "core/store/ConfigCodec.h"
 #include "core/store/Store.h"
+#include "tests/support/TestStore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -79,7 +80,7 @@ private slots:
     void aStoredCompanyKeepsItsConfig()
     {
         QTemporaryDir dir;
-        auto opened = Store::open(dir.filePath(QStringLiteral("t.db")));
+        auto opened = test::openTestStore(dir.filePath(QStringLiteral("t.db")));
         QVERIFY(opened.ok());
         Store &store = **opened;
         CsConfig config;

@@ -1,6 +1,7 @@
 #include "core/store/Store.h"
 #include "tests/support/FakeClock.h"
 #include "tests/support/TestPaths.h"
+#include "tests/support/TestStore.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -38,7 +39,7 @@ private:
 void TestKbRepo::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    auto store = Store::open(m_dir.filePath(QStringLiteral("kb.db")));
+    auto store = test::openTestStore(m_dir.filePath(QStringLiteral("kb.db")));
     QVERIFY(store.ok());
     m_store = std::move(store.value());
     m_imported = m_store->kb().importDefaults(m_clock.nowMs());

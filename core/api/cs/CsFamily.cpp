@@ -1,5 +1,7 @@
 #include "core/api/cs/CsFamily.h"
 
+#include "core/common/Instance.h"
+
 #include "core/api/cs/CsErrors.h"
 
 namespace tierdesk::api {
@@ -24,7 +26,8 @@ void CsFamily::install(http::HttpServer &server)
     installHealth(server);
 }
 
-// Unauthenticated liveness probe; also the trivial route benchmarks compare against.
+// Unauthenticated liveness probe; also the trivial route benchmarks compare against. It says
+// which backend (sqlite, postgresql) and which instance answered.
 // A degraded store answers 503 {"status":"degraded"} so monitoring notices.
 void CsFamily::installHealth(http::HttpServer &server)
 {
@@ -34,7 +37,9 @@ void CsFamily::installHealth(http::HttpServer &server)
             const QString failure = engine->storageFailure();
             QJsonObject body{
                 {QStringLiteral("status"), failure.isEmpty() ? QStringLiteral("ok") : QStringLiteral("degraded")},
-                {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}};
+                {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)},
+                {QStringLiteral("backend"), engine->core().store().db().backendName()},
+                {QStringLiteral("instance"), instanceName()}};
             if (!failure.isEmpty())
                 body.insert(QStringLiteral("storage"), failure);
             res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));

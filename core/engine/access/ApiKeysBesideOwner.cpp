@@ -7,14 +7,15 @@
 
 namespace tierdesk {
 
-Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const QString &companyId,
+Result<IssuedApiKey> issueApiKeyBesideOwner(const DatabaseTarget &database, const QString &companyId,
     const ApiKeyRequest &request, const Actor &actor, const SecretSealer &box, qint64 nowMs)
 {
     if (const Status checked = ApiKeyMaker::check(request); !checked)
         return checked.error();
     DatabaseOptions options;
     options.startupCheckMs = 0; // the owner checked the file when it opened it
-    auto db = Database::open(databasePath, options);
+    auto db = database.backend == Backend::Postgres ? Database::openPostgres(database.url, options, database.password)
+                                                    : Database::open(database.path, options);
     if (!db)
         return db.error();
     if (!CompanyRepo(**db).find(companyId))

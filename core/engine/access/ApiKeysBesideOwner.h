@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/access/ApiKeyMaker.h"
+#include "core/store/Database.h"
 
 namespace tierdesk {
 
@@ -12,7 +13,7 @@ struct Actor;
 // stores the key and its audit row in one transaction. The owner sees the key
 // at its next use, since the key verifiers look keys up in the database.
 // `box` must hold the owner's data key (never make a new one beside it).
-Result<IssuedApiKey> issueApiKeyBesideOwner(const QString &databasePath, const QString &companyId,
+Result<IssuedApiKey> issueApiKeyBesideOwner(const DatabaseTarget &database, const QString &companyId,
     const ApiKeyRequest &request, const Actor &actor, const SecretSealer &box, qint64 nowMs);
 
 } // namespace tierdesk

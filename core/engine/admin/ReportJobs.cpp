@@ -90,9 +90,9 @@ Result<ReportTable> dailySummary(Database &db, const ReportRequest &r)
 }
 
 // The request's rows, read on the calling thread from a read-only connection of its own.
-Result<ReportTable> readTable(const QString &databasePath, const ReportRequest &r)
+Result<ReportTable> readTable(const DatabaseTarget &database, const ReportRequest &r)
 {
-    auto db = Database::openReadOnly(databasePath);
+    auto db = Database::openReader(database);
     if (!db)
         return db.error();
     return r.type == QLatin1String("daily_summary") ? dailySummary(**db, r) : conversations(**db, r);
@@ -111,8 +111,8 @@ QStringList ReportJobs::sentiments()
 }
 
 ReportJobs::ReportJobs(SessionEngine &engine, QString directory, const ReportLimits &limits, QObject *parent)
-    : QObject(parent), m_engine(engine), m_files(std::move(directory)),
-      m_databasePath(engine.core().store().db().path()), m_limits(limits)
+    : QObject(parent), m_engine(engine), m_files(std::move(directory)), m_database(engine.core().store().db().target()),
+      m_limits(limits)
 {
     m_pool.setMaxThreadCount(2); // rendering is CPU work; two reports at a time are plenty on a desk machine
     connect(&m_sweepTimer, &QTimer::timeout, this, &ReportJobs::sweep);
@@ -154,7 +154,7 @@ Result<ReportTable> ReportJobs::collect(const ReportRequest &r) const
 {
     if (const Status ok = check(r); !ok)
         return ok.error();
-    return readTable(m_databasePath, r);
+    return readTable(m_database, r);
 }
 
 Status ReportJobs::withinBudget(const QString &companyId)
@@ -209,8 +209,8 @@ void ReportJobs::launch(const ReportJob &job, const ReportRequest &request)
             watcher->deleteLater();
         });
         watcher->setFuture(QtConcurrent::run(
-            &self->m_pool, [files = self->m_files, path = self->m_databasePath, job, request]() -> Status {
-                const auto table = readTable(path, request);
+            &self->m_pool, [files = self->m_files, database = self->m_database, job, request]() -> Status {
+                const auto table = readTable(database, request);
                 if (!table)
                     return table.error();
                 const QByteArray bytes = job.format == QLatin1String("pdf") ? pdf::render(*table) : csv::render(*table);

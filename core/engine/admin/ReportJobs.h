@@ -97,7 +97,7 @@ private:
 
     SessionEngine &m_engine;
     ReportFiles m_files;
-    QString m_databasePath;
+    DatabaseTarget m_database;
     ReportLimits m_limits;
     QThreadPool m_pool;
     QTimer m_sweepTimer;
