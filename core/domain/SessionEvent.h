@@ -52,6 +52,9 @@ struct SessionEvent {
     std::optional<QueueItem> queueItem;
     std::optional<SessionRating> rating; // SatisfactionRated, SatisfactionLow
     std::optional<Mention> mention; // Mentioned
+    // Team mode: it happened on another instance and came through the database (TeamRelay).
+    // Its clients are told; what it caused there (webhooks, e-mails) is not done again here.
+    bool relayed = false;
 
     bool isDeskEvent() const { return type >= SessionEventType::QueueAdded; }
     // A low rating is for the company's supervisors and admins only.

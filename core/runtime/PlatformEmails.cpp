@@ -74,7 +74,7 @@ PlatformNotice PlatformEmails::noticeFor(const QString &companyId, const Session
 
 void PlatformEmails::onEvent(const SessionEvent &event)
 {
-    if (event.type != SessionEventType::Escalated || !event.session || !event.escalation)
+    if (event.type != SessionEventType::Escalated || !event.session || !event.escalation || event.relayed)
         return;
     const QString companyId = event.companyId;
     const QString sessionId = event.sessionId;

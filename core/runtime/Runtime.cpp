@@ -160,6 +160,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());
+    rt->m_team = std::make_unique<TeamRelay>(*rt->m_engine, *rt->m_desk); // inert on SQLite
     AutoAssigner *assigner = &rt->m_desk->assigner();
     QObject::connect(rt->m_agents.get(), &AgentDirectory::presenceChanged, assigner,
         [assigner](const QString &companyId, const QString &agentId, const QString &presence) {

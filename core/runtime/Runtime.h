@@ -9,6 +9,7 @@
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/desk/Desk.h"
 #include "core/integrations/SecretStore.h"
+#include "core/runtime/TeamRelay.h"
 #include "core/store/DataDir.h"
 #include "core/store/DbMaintenance.h"
 
@@ -100,6 +101,7 @@ private:
     std::unique_ptr<ApiTokens> m_apiTokens;
     std::unique_ptr<ChatVisitors> m_chatVisitors;
     std::unique_ptr<Desk> m_desk; // after the engine: it goes first
+    std::unique_ptr<TeamRelay> m_team; // after the desk: it goes first
     std::unique_ptr<Authenticator> m_auth;
 };
 

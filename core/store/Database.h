@@ -67,6 +67,9 @@ public:
         const DatabaseUrl &url, const DatabaseOptions &options, const QString &password = {});
     // A second connection to it for reads off the engine thread (no migration).
     static Result<std::unique_ptr<Database>> openPostgresReader(const DatabaseUrl &url, const QString &password = {});
+    // A connection of its own that only LISTENs (QSqlDriver::subscribeToNotification): one that
+    // runs queries too may read a notification off the socket mid-query and hold it until its next.
+    static Result<std::unique_ptr<Database>> openPostgresListener(const DatabaseTarget &target);
 
     // A read-only connection to `target`, for reads off the engine thread.
     static Result<std::unique_ptr<Database>> openReader(const DatabaseTarget &target);

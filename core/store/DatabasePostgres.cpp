@@ -101,6 +101,19 @@ Result<std::unique_ptr<Database>> Database::openPostgresReader(const DatabaseUrl
     return d;
 }
 
+Result<std::unique_ptr<Database>> Database::openPostgresListener(const DatabaseTarget &target)
+{
+    std::unique_ptr<Database> d(new Database);
+    d->m_backend = Backend::Postgres;
+    d->m_url = target.url;
+    d->m_path = target.url.redacted();
+    d->m_password = target.password;
+    d->m_connectionName = QStringLiteral("tierdesk-pg-listen-") + QString::fromLatin1(ids::randomHex(6));
+    if (const Status connected = d->openConnection(target.password); !connected)
+        return connected.error();
+    return d;
+}
+
 // PostgreSQL's errors are the statement's own (a constraint, a lock timeout) or the
 // connection's (class 08, the server shutting down): neither damages the database, so
 // nothing here marks it degraded; a lost connection is said in the log.

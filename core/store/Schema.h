@@ -14,8 +14,8 @@ struct Migration {
 
 // SQLite's migrations (Schema.cpp).
 const QList<Migration> &migrations();
-// PostgreSQL's (SchemaPostgres.cpp): the same versions from 18 on; 18 creates what
-// SQLite's 1 to 18 made, in PostgreSQL's types.
+// PostgreSQL's (SchemaPostgres.cpp): 18 creates what SQLite's 1 to 18 made, in PostgreSQL's
+// types; later ones are numbered on from there (19: team mode's tables, PostgreSQL only).
 const QList<Migration> &postgresMigrations();
 
 } // namespace tierdesk::schema

@@ -210,6 +210,13 @@ const QList<Migration> &postgresMigrations()
 {
     static const QList<Migration> all{
         {18, baselineTables() + baselineDeskAndPeople() + baselineAnalytics()},
+        {19,
+            {
+                // Team mode: every instance's session events, for the others to pass on to their
+                // clients (TeamRelay); kept minutes, announced with NOTIFY tierdesk_events.
+                QStringLiteral("CREATE TABLE team_events (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                               " origin TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+            }},
     };
     return all;
 }

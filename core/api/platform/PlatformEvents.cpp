@@ -22,7 +22,7 @@ PlatformEvents::PlatformEvents(SessionEngine &engine, QObject *parent)
 
 void PlatformEvents::onEvent(const SessionEvent &event)
 {
-    if (!event.session)
+    if (!event.session || event.relayed) // the instance where it happened queues its webhooks
         return;
     const Session &s = *event.session;
     if (event.type == SessionEventType::Created) {

@@ -1,0 +1,99 @@
+#include "core/runtime/TeamRelay.h"
+
+#include "core/common/Instance.h"
+#include "core/store/SessionEventCodec.h"
+#include "core/store/TeamEventRepo.h"
+
+#include <QLoggingCategory>
+#include <QSqlDriver>
+
+Q_LOGGING_CATEGORY(lcTeam, "tierdesk.team")
+
+namespace tierdesk::api {
+
+TeamRelay::TeamRelay(SessionEngine &engine, Desk &desk, QObject *parent)
+    : QObject(parent), m_engine(engine), m_desk(desk), m_origin(instanceName())
+{
+    Database &db = engine.core().store().db();
+    if (!db.postgres())
+        return;
+    m_active = true;
+    m_lastId = TeamEventRepo(db).lastId(); // what happened before this instance started is old news
+    connect(&m_engine, &SessionEngine::sessionEvent, this, [this](const SessionEvent &event) {
+        if (!event.relayed)
+            send(event);
+    });
+    auto listener = Database::openPostgresListener(db.target());
+    QSqlDriver *driver = listener ? (*listener)->handle().driver() : nullptr;
+    if (driver && driver->subscribeToNotification(QLatin1String(TeamEventRepo::kChannel))) {
+        m_listener = std::move(listener.value());
+        connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
+            if (name == QLatin1String(TeamEventRepo::kChannel))
+                receive();
+        });
+    } else {
+        qCWarning(lcTeam) << "cannot listen for the other instances' events; reading them every" << kSafetyPollMs
+                          << "ms instead";
+    }
+    m_poll.setInterval(kSafetyPollMs);
+    connect(&m_poll, &QTimer::timeout, this, &TeamRelay::receive);
+    m_poll.start();
+}
+
+void TeamRelay::send(const SessionEvent &event)
+{
+    Store &store = m_engine.core().store();
+    const QByteArray payload = storage::encodeSessionEvent(event);
+    const qint64 now = m_engine.clock().nowMs();
+    const Status written
+        = store.batch().run([&]() -> Status { return TeamEventRepo(store.db()).append(m_origin, payload, now); });
+    if (!written)
+        qCWarning(lcTeam).noquote() << "an event was not passed on to the other instances:" << written.error().message;
+}
+
+void TeamRelay::receive()
+{
+    Store &store = m_engine.core().store();
+    TeamEventRepo repo(store.db());
+    for (;;) {
+        const QList<TeamEventRow> rows = repo.after(m_lastId, kBatchRows);
+        for (const TeamEventRow &row : rows) {
+            m_lastId = row.id;
+            if (row.origin != m_origin)
+                deliver(row.payload);
+        }
+        if (rows.size() < kBatchRows)
+            break;
+    }
+    const qint64 now = m_engine.clock().nowMs();
+    if (now - m_lastPruneMs > kKeptMs / 10) {
+        m_lastPruneMs = now;
+        store.batch().run([&] { return repo.prune(now - kKeptMs) >= 0; });
+    }
+}
+
+void TeamRelay::deliver(const QByteArray &payload)
+{
+    auto relayed = storage::decodeSessionEvent(payload);
+    if (!relayed) {
+        qCWarning(lcTeam) << "an event from another instance could not be read";
+        return;
+    }
+    SessionEvent &event = relayed->event;
+    event.relayed = true;
+    EngineCore &core = m_engine.core();
+    core.forget(event.sessionId); // changed elsewhere: read it again when next needed
+    if (relayed->withSession) {
+        event.session = core.store().sessions().find(event.sessionId, false);
+        if (!event.session)
+            return;
+    }
+    if (relayed->withQueueItem) {
+        event.queueItem = m_desk.item(event.sessionId);
+        if (!event.queueItem)
+            return; // gone from the queue since: a later event says so
+    }
+    emit m_engine.sessionEvent(event);
+}
+
+} // namespace tierdesk::api

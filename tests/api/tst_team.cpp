@@ -1,0 +1,163 @@
+// Team mode: two `tierdesk serve` on one PostgreSQL database (the test starts both, and the
+// database server) behave as one server: tokens of one work on the other, a live event on
+// one reaches a WebSocket client of the other, and the desk's claim is decided by the database.
+#include "tests/api/ApiTestSupport.h"
+#include "tests/api/WsClient.h"
+#include "tests/support/PgServer.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+class TestTeam : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void tokensOfOneWorkOnTheOther();
+    void eventCrossesInstances();
+    void claimRaceHasOneWinner();
+    void cleanupTestCase();
+
+private:
+    QByteArray agentToken(const QString &subject);
+    QNetworkReply *claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id);
+
+    QTemporaryDir m_dirA, m_dirB;
+    QString m_url;
+    ServeProcess m_a, m_b;
+};
+
+void TestTeam::initTestCase()
+{
+    m_url = PgServer::shared().createDatabase();
+    QVERIFY(!m_url.isEmpty());
+    QString error;
+    QVERIFY2(m_a.start(m_dirA.path(), {QStringLiteral("--demo"), QStringLiteral("--database"), m_url}, &error),
+        qPrintable(error));
+    const CliResult keys = runTierdesk(
+        {QStringLiteral("--data-dir"), m_dirA.path(), QStringLiteral("secrets"), QStringLiteral("export")});
+    QVERIFY2(keys.exitCode == 0, keys.err.constData());
+    const CliResult imported = runTierdeskWithInput(
+        {QStringLiteral("--data-dir"), m_dirB.path(), QStringLiteral("secrets"), QStringLiteral("import")}, keys.out);
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY2(m_b.start(m_dirB.path(), {QStringLiteral("--database"), m_url}, &error), qPrintable(error));
+}
+
+void TestTeam::cleanupTestCase()
+{
+    QVERIFY(m_b.terminate());
+    QVERIFY(m_a.terminate());
+}
+
+QByteArray TestTeam::agentToken(const QString &subject)
+{
+    const CliResult r = runTierdesk({QStringLiteral("--data-dir"), m_dirA.path(), QStringLiteral("--database"), m_url,
+        QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), m_a.companyId(),
+        QStringLiteral("--role"), QStringLiteral("agent"), QStringLiteral("--subject"), subject});
+    return r.exitCode == 0 ? r.out.trimmed() : QByteArray();
+}
+
+void TestTeam::tokensOfOneWorkOnTheOther()
+{
+    HttpClient onB(m_b.port(), m_a.adminToken());
+    QCOMPARE(onB.get(QStringLiteral("/api/cs/sessions?companyId=") + m_a.companyId()).status, 200);
+    const QByteArray agent = agentToken(QStringLiteral("agent-beside")); // signed beside A's server
+    QVERIFY(!agent.isEmpty());
+    onB.setToken(agent);
+    QCOMPARE(onB.get(QStringLiteral("/api/cs/queue?companyId=") + m_a.companyId()).status, 200);
+    // Each says who answered.
+    HttpClient onA(m_a.port());
+    const QString a = onA.get(QStringLiteral("/api/cs/health")).json().value(QLatin1String("instance")).toString();
+    const QString b = onB.get(QStringLiteral("/api/cs/health")).json().value(QLatin1String("instance")).toString();
+    QVERIFY(!a.isEmpty() && !b.isEmpty() && a != b);
+}
+
+void TestTeam::eventCrossesInstances()
+{
+    HttpClient onA(m_a.port(), m_a.adminToken());
+    const HttpResult made
+        = onA.post(QStringLiteral("/api/cs/sessions"), sessionBody(m_a.companyId(), QStringLiteral("cust_ben")));
+    QVERIFY2(made.status == 201, describe(made));
+    const QString id = made.json().value(QLatin1String("id")).toString();
+    WsClient onB;
+    QVERIFY(onB.open(m_b.port(), m_a.adminToken(),
+        {{QStringLiteral("type"), QStringLiteral("subscribe")}, {QStringLiteral("sessionId"), id}}));
+    QElapsedTimer clock;
+    clock.start();
+    const HttpResult sent = onA.post(QStringLiteral("/api/cs/sessions/") + id + QStringLiteral("/messages"),
+        {{QStringLiteral("message"), QStringLiteral("Where is my order ORD-10002?")}});
+    QVERIFY2(sent.status == 201, describe(sent));
+    const qint64 answeredMs = clock.elapsed();
+    const QJsonObject message = onB.waitFor(QStringLiteral("message"), id);
+    if (message.isEmpty()) {
+        QString rows;
+        PgServer::shared().psql(
+            m_url.section(QLatin1Char('/'), -1), QStringLiteral("SELECT count(*) FROM team_events"), &rows);
+        qWarning(
+            "team_events rows: %s; B said: %s", qPrintable(rows), m_b.process().readAllStandardError().constData());
+    }
+    QVERIFY2(!message.isEmpty(), "the message written on A never reached B's client");
+    const QJsonObject data = message.value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("customerMessage")).toObject().value(QLatin1String("content")).toString(),
+        QStringLiteral("Where is my order ORD-10002?"));
+    QCOMPARE(data.value(QLatin1String("aiResponse")).toObject().value(QLatin1String("id")),
+        sent.json().value(QLatin1String("aiResponse")).toObject().value(QLatin1String("id")));
+    QCOMPARE(message.value(QLatin1String("companyId")).toString(), m_a.companyId());
+    qInfo("A answered the POST in %lld ms; B's client had the event %lld ms after that", answeredMs,
+        clock.elapsed() - answeredMs);
+}
+
+QNetworkReply *TestTeam::claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id)
+{
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/claim").arg(port).arg(id)));
+    request.setRawHeader("Authorization", "Bearer " + token);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return nam.post(request, QByteArrayLiteral("{}"));
+}
+
+// Two people on two instances claim one session at the same moment, many times over:
+// each time one gets 200 and the other 409 CS_025 naming the winner, who holds it.
+void TestTeam::claimRaceHasOneWinner()
+{
+    const QByteArray first = agentToken(QStringLiteral("agent-1"));
+    const QByteArray second = agentToken(QStringLiteral("agent-2"));
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    HttpClient admin(m_a.port(), m_a.adminToken());
+    QNetworkAccessManager nam;
+    for (int round = 0; round < 20; ++round) {
+        const QString id = escalatedSession(admin, m_a.companyId(), QStringLiteral("cust_ben"));
+        QVERIFY(!id.isEmpty());
+        std::unique_ptr<QNetworkReply> onA(claim(nam, m_a.port(), first, id));
+        std::unique_ptr<QNetworkReply> onB(claim(nam, m_b.port(), second, id));
+        QTRY_VERIFY_WITH_TIMEOUT(onA->isFinished() && onB->isFinished(), 20000);
+        const int a = onA->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int b = onB->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QVERIFY2((a == 200 && b == 409) || (a == 409 && b == 200),
+            qPrintable(QStringLiteral("round %1: %2 and %3").arg(round).arg(a).arg(b)));
+        const QString winner = a == 200 ? QStringLiteral("agent-1") : QStringLiteral("agent-2");
+        const HttpResult held = admin.get(QStringLiteral("/api/cs/sessions/") + id);
+        QVERIFY2(held.status == 200, describe(held));
+        const QJsonObject loser = QJsonDocument::fromJson((a == 409 ? onA : onB)->readAll()).object();
+        QCOMPARE(loser.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+            QStringLiteral("CS_025"));
+        QCOMPARE(loser.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("holder"))
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toString(),
+            winner);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestTeam)
+#include "tst_team.moc"
