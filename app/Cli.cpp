@@ -47,6 +47,7 @@ const QList<Command> &commands()
         {QStringLiteral("secrets export"), {}, {}, 0},
         {QStringLiteral("secrets import"), {}, {}, 0},
         {QStringLiteral("db backup"), {}, {}, 1},
+        {QStringLiteral("db copy"), {QStringLiteral("to")}, {}, 0},
         {QStringLiteral("nlu train"), {QStringLiteral("company"), QStringLiteral("data")}, {}, 0},
         {QStringLiteral("nlu eval"), {QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("predictions")},
             {QStringLiteral("json")}, 0},
@@ -108,9 +109,9 @@ QString checkValue(const QString &name, const QString &value)
 {
     if (name == QLatin1String("data-dir"))
         return value.trimmed().isEmpty() ? QStringLiteral("--data-dir must not be empty") : QString();
-    if (name == QLatin1String("database")) {
+    if (name == QLatin1String("database") || name == QLatin1String("to")) {
         const auto url = DatabaseUrl::parse(value);
-        return url ? QString() : QStringLiteral("--database: ") + url.error().message;
+        return url ? QString() : QStringLiteral("--%1: ").arg(name) + url.error().message;
     }
     for (const char *file : {"data", "train", "test", "predictions"})
         if (name == QLatin1String(file))
@@ -253,6 +254,11 @@ QString checkCommand(const Args &a)
         return QStringLiteral("nlu eval needs --train CSV and --test CSV");
     if (a.command == QLatin1String("kb import") && !a.options.contains(QStringLiteral("company")))
         return QStringLiteral("kb import needs --company ID (the company whose knowledge base gets the articles)");
+    if (a.command == QLatin1String("db copy") && !a.options.contains(QStringLiteral("to")))
+        return QStringLiteral("db copy needs --to postgresql://USER[:PASSWORD]@HOST[:PORT]/DB");
+    if (a.command == QLatin1String("db copy") && !a.database.isEmpty())
+        return QStringLiteral("db copy reads the data directory's SQLite database; the PostgreSQL one is --to, "
+                              "not --database");
     if (a.command == QLatin1String("sentiment eval") && !a.options.contains(QStringLiteral("test")))
         return QStringLiteral("sentiment eval needs --test CSV");
     if (a.command != QLatin1String("token create"))
@@ -373,6 +379,17 @@ QString usage()
             "  tierdesk db backup PATH                   consistent copy of the database into the new file PATH "
             "(0600);\n"
             "                                            works while Tierdesk runs\n"
+            "  tierdesk db copy --to postgresql://USER[:PASSWORD]@HOST[:PORT]/DB\n"
+            "                                            copies the data directory's SQLite database into a new, "
+            "empty\n"
+            "                                            PostgreSQL database (migrated first), checks the row count "
+            "of\n"
+            "                                            every table and the messages' contents (SHA-256) on both "
+            "sides\n"
+            "                                            before it commits, and prints what it moved; works while\n"
+            "                                            Tierdesk runs on the data directory (it only reads it); a\n"
+            "                                            password missing from the URL: the secret store, else "
+            "PGPASSFILE\n"
             "  tierdesk nlu train [--company ID] [--data CSV]\n"
             "                                            trains an intent model (CSV text,label; default: the "
             "built-in\n"
@@ -403,7 +420,8 @@ QString usage()
             "                                            (a password missing from the URL: the secret store, else "
             "PGPASSFILE);\n"
             "                                            without it, SQLite in the data directory\n"
-            "One process owns a data directory: while one runs, the others (but db check and db backup) exit 1.\n"
+            "One process owns a data directory: while one runs, the others (but db check, db backup and db copy) exit "
+            "1.\n"
             "Exit codes: 0 ok, 1 runtime error, 2 usage error.\n");
 }
 

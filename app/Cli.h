@@ -33,6 +33,7 @@ int runSmtpPassword(const Args &args);
 int runDbCheck(const Args &args);
 int runDbBackup(const Args &args);
 int runDbMigrate(const Args &args);
+int runDbCopy(const Args &args);
 int runSecretsExport(const Args &args);
 int runSecretsImport(const Args &args);
 int runNluTrain(const Args &args);

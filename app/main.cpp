@@ -61,6 +61,8 @@ int main(int argc, char *argv[])
         return cli::runDbMigrate(args);
     if (args.command == QLatin1String("db backup"))
         return cli::runDbBackup(args);
+    if (args.command == QLatin1String("db copy"))
+        return cli::runDbCopy(args);
     if (args.command == QLatin1String("nlu train"))
         return cli::runNluTrain(args);
     if (args.command == QLatin1String("nlu eval"))
