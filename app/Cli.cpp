@@ -44,6 +44,7 @@ const QList<Command> &commands()
         {QStringLiteral("kb import"), {QStringLiteral("company")}, {}, 1},
         {QStringLiteral("db check"), {}, {}, 0},
         {QStringLiteral("db migrate"), {}, {}, 0},
+        {QStringLiteral("db password"), {}, {QStringLiteral("password-stdin")}, 0},
         {QStringLiteral("secrets export"), {}, {}, 0},
         {QStringLiteral("secrets import"), {}, {}, 0},
         {QStringLiteral("db backup"), {}, {}, 1},
@@ -243,6 +244,8 @@ QString checkCommand(const Args &a)
         return QStringLiteral("company create needs --name NAME");
     if (a.command == QLatin1String("agent create"))
         return checkAgentCreate(a);
+    if (a.command == QLatin1String("db password") && !a.flags.contains(QStringLiteral("password-stdin")))
+        return QStringLiteral("db password reads the password from standard input: add --password-stdin");
     if (a.command == QLatin1String("smtp password") && !a.flags.contains(QStringLiteral("password-stdin")))
         return QStringLiteral("smtp password reads the password from standard input: add --password-stdin");
     if (a.command == QLatin1String("demo seed")
@@ -368,6 +371,9 @@ QString usage()
             "                                            stderr, a JSON summary on stdout; exit 1 if any file failed\n"
             "  tierdesk db check                         full integrity check of the database; prints ok or the "
             "problems\n"
+            "  tierdesk db password --password-stdin     keeps the PostgreSQL password in the secret store, for a "
+            "--database\n"
+            "                                            URL without one (one line on standard input)\n"
             "  tierdesk secrets export                   the token signing key and the data key as one JSON document "
             "on\n"
             "                                            stdout: what a second instance on the same database needs\n"

@@ -36,6 +36,7 @@ int runDbMigrate(const Args &args);
 int runDbCopy(const Args &args);
 int runSecretsExport(const Args &args);
 int runSecretsImport(const Args &args);
+int runDbPassword(const Args &args);
 int runNluTrain(const Args &args);
 int runNluEval(const Args &args);
 int runSentimentEval(const Args &args);

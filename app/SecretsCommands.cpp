@@ -1,4 +1,5 @@
-// `tierdesk secrets export | import`: the keys every instance of a team shares (TeamKeys).
+// `tierdesk secrets export | import`: the keys every instance of a team shares (TeamKeys);
+// `tierdesk db password`: the PostgreSQL password kept beside them.
 #include "app/CliSupport.h"
 
 #include <QFile>
@@ -24,6 +25,18 @@ int runSecretsImport(const Args &args)
     if (!imported)
         return fail(imported.error().kind == ErrorKind::InvalidArgument ? 2 : 1, imported.error().message);
     out() << "keys imported (fingerprint " << *imported << ")" << Qt::endl;
+    return 0;
+}
+
+int runDbPassword(const Args &args)
+{
+    const QString password = readLineFromStdin();
+    if (password.isEmpty() || password.size() > 1024)
+        return fail(2, QStringLiteral("the database password is one line of 1 to 1024 characters on standard input"));
+    const auto where = api::Runtime::storeDatabasePassword(dataDir(args), password);
+    if (!where)
+        return fail(1, where.error().message);
+    out() << "database password stored in " << *where << Qt::endl;
     return 0;
 }
 

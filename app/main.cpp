@@ -53,6 +53,8 @@ int main(int argc, char *argv[])
         return cli::runSmtpPassword(args);
     if (args.command == QLatin1String("db check"))
         return cli::runDbCheck(args);
+    if (args.command == QLatin1String("db password"))
+        return cli::runDbPassword(args);
     if (args.command == QLatin1String("secrets export"))
         return cli::runSecretsExport(args);
     if (args.command == QLatin1String("secrets import"))

@@ -75,6 +75,8 @@ foreach(size 16 32 48 64 128 256)
 endforeach()
 install(FILES ${packaging_out}/tierdesk.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${packaging_out}/copyright ${packaging_out}/changelog.gz DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/tierdesk)
+# `tierdesk serve` as a system service, not enabled (docs/deploy.md). Debian 12 keeps units in /lib.
+install(FILES ${packaging_src}/tierdesk.service DESTINATION /lib/systemd/system)
 
 # The Debian package.
 set(CPACK_GENERATOR DEB)
@@ -97,10 +99,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # The libraries the binary links (dpkg-shlibdeps), plus what it loads as a
-# plugin, which shlibdeps cannot see: Qt's SQLite driver. Qt's xcb platform
+# plugin, which shlibdeps cannot see: Qt's SQLite and PostgreSQL drivers. Qt's xcb platform
 # plugin and TLS backends come with libqt6gui6 and libqt6network6 on Debian 12.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
 # A keyring keeps the secrets (else <data dir>/secrets.json, 0600); the Wayland
 # plugin gives a native window on Wayland desktops (else XWayland).
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring, qt6-wayland")

@@ -119,6 +119,9 @@ public:
 
     // Why the store takes no writes (corrupt, io, readonly), or empty while it is sound.
     QString storageFailure() const;
+    // Team mode: whether this instance runs the team's timers now (api::TeamLeader); always on SQLite.
+    bool runsTimers() const { return m_runsTimers; }
+    void setRunsTimers(bool runs) { m_runsTimers = runs; }
     // done(committed) once everything written so far is committed (see WriteBatch).
     void afterCommit(std::function<void(bool committed)> done);
     // Commits what is waiting in the batch now; false when the commit failed.
@@ -150,6 +153,7 @@ private:
     AssistService m_assist{m_core, m_aiProviders};
     std::unique_ptr<Conversation> m_conversation;
     std::unique_ptr<KnowledgeBase> m_knowledge;
+    bool m_runsTimers = true;
 };
 
 } // namespace tierdesk

@@ -92,6 +92,9 @@ void WebhookDispatcher::deliverDue()
         if (filter.busyIds.contains(item.id) || m_perHook.value(item.webhookId) >= m_limits.perHookConcurrency)
             continue;
         filter.busyIds.insert(item.id);
+        // Team mode: another instance may be starting this row too; the one that takes it sends it.
+        if (m_take && !m_take(item.id, m_clock.nowMs() + m_limits.timeoutMs + kLeaseMarginMs))
+            continue;
         if (dispatch(item))
             ++started;
     }

@@ -9,6 +9,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <functional>
+
 template <typename T> class QFutureWatcher;
 
 namespace tierdesk {
@@ -41,11 +43,18 @@ class WebhookDispatcher : public QObject {
     Q_OBJECT
 
 public:
+    // How long past its timeout a delivery's lease lasts (team mode): then another instance may try.
+    static constexpr qint64 kLeaseMarginMs = 30000;
+
     WebhookDispatcher(OutboxRepository &repo, OutboundHttp &http, const Clock &clock, RetryPolicy policy = {},
         DispatchLimits limits = {}, QObject *parent = nullptr);
     ~WebhookDispatcher() override;
 
     void start(int pollIntervalMs = 1000); // QTimer on the calling (engine) thread
+    // Team mode: asked before each attempt starts; true when this instance may send that row
+    // (it is then this instance's until `untilMs`). Without it every due row is sent.
+    using Take = std::function<bool(qint64 outboxId, qint64 untilMs)>;
+    void setTake(Take take) { m_take = std::move(take); }
     void poke(); // deliver what is due now (coalesced); call after enqueueing
     void stop(); // waits for in-flight deliveries (at most limits().timeoutMs) and records their outcome
 
@@ -58,6 +67,7 @@ signals:
 
 private:
     using Watcher = QFutureWatcher<OutboundResult>;
+    Take m_take;
 
     void deliverDue();
     bool dispatch(const OutboxItem &item); // false when the item was given up instead

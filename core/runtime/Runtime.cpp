@@ -226,6 +226,15 @@ Result<QString> Runtime::importKeys(const QString &dataDir, const QByteArray &do
     return teamkeys::importDocument(*secrets, document);
 }
 
+Result<QString> Runtime::storeDatabasePassword(const QString &dataDir, const QString &password)
+{
+    QString warning;
+    const auto secrets = openSecrets(QDir(dataDir).absolutePath(), &warning);
+    if (const Status stored = secrets->write(QString::fromLatin1(kDatabasePasswordName), password.toUtf8()); !stored)
+        return stored.error();
+    return secrets->description();
+}
+
 Result<QStringList> Runtime::checkDatabase(const QString &dataDir, const QString &databaseUrl)
 {
     const auto target = databaseTarget(dataDir, databaseUrl);

@@ -64,6 +64,8 @@ public:
     // secret store, refused while a process holds the directory; returns the keys' fingerprint.
     static Result<QByteArray> exportKeys(const QString &dataDir);
     static Result<QString> importKeys(const QString &dataDir, const QByteArray &document);
+    // `db password`: the PostgreSQL password for a --database URL without one; returns where it is kept.
+    static Result<QString> storeDatabasePassword(const QString &dataDir, const QString &password);
     // The keyring entry of a data directory (one per directory, so two
     // installations never share a key).
     static QString keyringService(const QString &dataDir);

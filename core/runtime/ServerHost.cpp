@@ -1,5 +1,7 @@
 #include "core/runtime/ServerHost.h"
 
+#include "core/store/OutboxLease.h"
+
 #include "core/api/agent/AgentFamily.h"
 #include "core/api/chat/ChatFamily.h"
 #include "core/api/common/OpenApiDocument.h"
@@ -200,6 +202,12 @@ void ServerHost::startBackgroundWork()
     m_dispatcher = std::make_unique<WebhookDispatcher>(
         m_runtime.store().webhooks(), *m_outbound, engine.clock(), retry, dispatch);
     connect(&engine, &SessionEngine::outboxChanged, m_dispatcher.get(), &WebhookDispatcher::poke);
+    if (m_runtime.store().db().postgres()) { // every instance delivers from the one outbox
+        m_lease = std::make_unique<OutboxLease>(m_runtime.store().db());
+        const Clock *clock = &engine.clock();
+        m_dispatcher->setTake(
+            [this, clock](qint64 id, qint64 untilMs) { return m_lease->take(id, clock->nowMs(), untilMs); });
+    }
     // Deliveries update the outbox; commit those too without waiting for traffic.
     connect(m_dispatcher.get(), &WebhookDispatcher::delivered, this, [this] { m_runtime.store().batch().flush(); });
     connect(m_dispatcher.get(), &WebhookDispatcher::failed, this, [this] { m_runtime.store().batch().flush(); });
@@ -208,8 +216,11 @@ void ServerHost::startBackgroundWork()
     const qint64 idleMs = qint64(s.intValue(settings::AbandonAfterMinutes)) * 60000;
     m_sweep.setInterval(qMax(1, s.intValue(settings::AbandonSweepSeconds)) * 1000);
     connect(&m_sweep, &QTimer::timeout, this, [this, idleMs] { m_runtime.engine().sweepAbandoned(idleMs); });
-    m_sweep.start();
-    m_runtime.desk().startSlaTimer(qBound(1, s.intValue(settings::DeskSlaCheckSeconds), 3600) * 1000);
+    m_slaCheckMs = qBound(1, s.intValue(settings::DeskSlaCheckSeconds), 3600) * 1000;
+    // On PostgreSQL one instance of the team runs these; another takes over when it dies.
+    m_leader = std::make_unique<TeamLeader>(m_runtime.store().db());
+    connect(m_leader.get(), &TeamLeader::leadsChanged, this, &ServerHost::runTimers);
+    runTimers(m_leader->leads());
     // Bad e-mail settings must not keep the desk from working: say so and serve without e-mail.
     m_emails = std::make_unique<EscalationEmails>(m_runtime);
     if (const Status emails = m_emails->start(); !emails)
@@ -220,8 +231,21 @@ void ServerHost::startBackgroundWork()
             m_runtime.engine(), *m_emails->mailer(), m_emails->from(), &m_runtime.desk());
 }
 
+void ServerHost::runTimers(bool here)
+{
+    m_runtime.engine().setRunsTimers(here);
+    if (!here) {
+        m_sweep.stop();
+        m_runtime.desk().stopSlaTimer();
+        return;
+    }
+    m_sweep.start();
+    m_runtime.desk().startSlaTimer(m_slaCheckMs);
+}
+
 void ServerHost::stop()
 {
+    m_leader.reset();
     m_sweep.stop();
     m_runtime.desk().stopSlaTimer();
     if (m_dispatcher)

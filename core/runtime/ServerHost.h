@@ -9,6 +9,8 @@
 #include "core/runtime/EscalationEmails.h"
 #include "core/runtime/PlatformEmails.h"
 #include "core/runtime/Runtime.h"
+#include "core/runtime/TeamLeader.h"
+#include "core/store/OutboxLease.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -55,6 +57,8 @@ private:
     std::unique_ptr<ApiFamily> makePlatformFamily(); // seed 000
     void installFamilies();
     void startBackgroundWork();
+    // The timers that run once for a team (the SLA round, the abandon sweep) run here or stop.
+    void runTimers(bool here);
 
     Runtime &m_runtime;
     ServerOptions m_options;
@@ -65,10 +69,13 @@ private:
     std::unique_ptr<http::HttpServer> m_http;
     std::vector<std::unique_ptr<ApiFamily>> m_families;
     std::unique_ptr<CurlOutboundHttp> m_outbound;
+    std::unique_ptr<OutboxLease> m_lease; // team mode: before m_dispatcher, which uses it
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
     std::unique_ptr<EscalationEmails> m_emails;
     std::unique_ptr<PlatformEmails> m_platformEmails; // after m_emails: it sends through its SMTP client
     QTimer m_sweep;
+    std::unique_ptr<TeamLeader> m_leader;
+    int m_slaCheckMs = 0;
 };
 
 } // namespace tierdesk::api

@@ -2,10 +2,12 @@
 // itself (db migrate, db check, db backup, serve), and what a wrong URL gets.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/PgServer.h"
+#include "tests/support/TestPaths.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +24,8 @@ private slots:
     void serveKeepsTheStoreInPostgres();
     void badUrlsAreRefusedWithoutThePassword();
     void secondInstanceNeedsTheSameKeys();
+    void passwordFromTheSecretStore();
+    void threeInstancesMigrateOnce();
 
 private:
     QStringList in(const QTemporaryDir &dir, const QString &url, const QStringList &args) const
@@ -43,15 +47,15 @@ void TestCliPostgres::migrateIsOnceAndSaysTheVersion()
     QVERIFY(!url.isEmpty());
     CliResult r = runTierdesk(in(dir, url, {QStringLiteral("db"), QStringLiteral("migrate")}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY2(r.out.contains("schema version 18 (postgresql, postgresql://tierdesk@127.0.0.1:"), r.out.constData());
+    QVERIFY2(r.out.contains("schema version 19 (postgresql, postgresql://tierdesk@127.0.0.1:"), r.out.constData());
     QVERIFY2(
         !r.out.contains(m_pg->password().toUtf8()) && !r.err.contains(m_pg->password().toUtf8()), "password shown");
     r = runTierdesk(in(dir, url, {QStringLiteral("db"), QStringLiteral("migrate")}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QString versions;
     QVERIFY(m_pg->psql(url.section(QLatin1Char('/'), -1),
-        QStringLiteral("SELECT string_agg(version::text, ',') FROM schema_version"), &versions));
-    QCOMPARE(versions, QStringLiteral("18"));
+        QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"), &versions));
+    QCOMPARE(versions, QStringLiteral("18,19"));
     // The store is in PostgreSQL: no SQLite file in the data directory.
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("tierdesk.db"))));
 }
@@ -163,6 +167,62 @@ void TestCliPostgres::secondInstanceNeedsTheSameKeys()
     QVERIFY2(made.status == 201, describe(made));
     QCOMPARE(
         http.get(QStringLiteral("/api/cs/sessions/") + made.json().value(QLatin1String("id")).toString()).status, 200);
+}
+
+// A URL without its password: the data directory's secret store has it (`db password`).
+void TestCliPostgres::passwordFromTheSecretStore()
+{
+    QTemporaryDir dir;
+    const QString url = m_pg->createDatabase();
+    const QString bare
+        = QString(url).replace(QLatin1Char(':') + m_pg->password() + QLatin1Char('@'), QStringLiteral("@"));
+    QVERIFY(!bare.contains(m_pg->password()));
+    CliResult r = runTierdesk(in(dir, bare, {QStringLiteral("db"), QStringLiteral("migrate")}));
+    QCOMPARE(r.exitCode, 1); // no password anywhere: the server refuses
+    QVERIFY2(r.err.contains("cannot connect"), r.err.constData());
+    r = runTierdesk({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("db"), QStringLiteral("password")});
+    QCOMPARE(r.exitCode, 2); // --password-stdin is required
+    r = runTierdeskWithInput({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("db"),
+                                 QStringLiteral("password"), QStringLiteral("--password-stdin")},
+        m_pg->password().toUtf8() + "\n");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(!r.out.contains(m_pg->password().toUtf8()));
+    r = runTierdesk(in(dir, bare, {QStringLiteral("db"), QStringLiteral("migrate")}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("schema version 19 (postgresql"));
+}
+
+// Three instances (data directories holding the same keys) start on a new database at once:
+// one migrates, the others wait for its lock and find the schema done; all three go on.
+void TestCliPostgres::threeInstancesMigrateOnce()
+{
+    QTemporaryDir source;
+    QCOMPARE(runTierdesk({QStringLiteral("--data-dir"), source.path(), QStringLiteral("demo"), QStringLiteral("seed")})
+                 .exitCode,
+        0);
+    const CliResult keys = runTierdesk(
+        {QStringLiteral("--data-dir"), source.path(), QStringLiteral("secrets"), QStringLiteral("export")});
+    QVERIFY2(keys.exitCode == 0, keys.err.constData());
+    const QString url = m_pg->createDatabase();
+    QTemporaryDir dirs[3];
+    for (QTemporaryDir &dir : dirs)
+        QCOMPARE(runTierdeskWithInput(
+                     {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("secrets"), QStringLiteral("import")},
+                     keys.out)
+                     .exitCode,
+            0);
+    QProcess instances[3];
+    for (int i = 0; i < 3; ++i)
+        instances[i].start(tierdeskExecutable(), in(dirs[i], url, {QStringLiteral("db"), QStringLiteral("migrate")}));
+    for (QProcess &p : instances) {
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY(p.readAllStandardOutput().contains("schema version 19 (postgresql"));
+    }
+    QString versions;
+    QVERIFY(m_pg->psql(url.section(QLatin1Char('/'), -1),
+        QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"), &versions));
+    QCOMPARE(versions, QStringLiteral("18,19"));
 }
 
 QTEST_GUILESS_MAIN(TestCliPostgres)

@@ -6,6 +6,8 @@
 #include "tests/support/PgServer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -23,21 +25,32 @@ private slots:
     void tokensOfOneWorkOnTheOther();
     void eventCrossesInstances();
     void claimRaceHasOneWinner();
+    void webhooksGoOutOnceFromTwoInstances();
+    void timersMoveToASurvivor();
     void cleanupTestCase();
 
 private:
     QByteArray agentToken(const QString &subject);
     QNetworkReply *claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id);
 
+    QString database() const { return m_url.section(QLatin1Char('/'), -1); }
+    bool runsTimers(ServeProcess &instance);
+
     QTemporaryDir m_dirA, m_dirB;
     QString m_url;
     ServeProcess m_a, m_b;
+    bool m_aKilled = false;
 };
 
 void TestTeam::initTestCase()
 {
     m_url = PgServer::shared().createDatabase();
     QVERIFY(!m_url.isEmpty());
+    // The test's webhook receiver listens on 127.0.0.1, which webhooks may reach only with this.
+    for (const QTemporaryDir *dir : {&m_dirA, &m_dirB}) {
+        QFile ini(dir->filePath(QStringLiteral("tierdesk.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly) && ini.write("[webhooks]\nallowPrivateNetworks=true\n") > 0);
+    }
     QString error;
     QVERIFY2(m_a.start(m_dirA.path(), {QStringLiteral("--demo"), QStringLiteral("--database"), m_url}, &error),
         qPrintable(error));
@@ -53,7 +66,8 @@ void TestTeam::initTestCase()
 void TestTeam::cleanupTestCase()
 {
     QVERIFY(m_b.terminate());
-    QVERIFY(m_a.terminate());
+    if (!m_aKilled)
+        QVERIFY(m_a.terminate());
 }
 
 QByteArray TestTeam::agentToken(const QString &subject)
@@ -156,6 +170,68 @@ void TestTeam::claimRaceHasOneWinner()
                      .value(QLatin1String("id"))
                      .toString(),
             winner);
+    }
+}
+
+// Every delivery fails once, so each comes due again on both instances' rounds at once: each
+// is still sent exactly twice (the failure and the success), never by both instances.
+void TestTeam::webhooksGoOutOnceFromTwoInstances()
+{
+    WebhookReceiver receiver;
+    QVERIFY(receiver.listen());
+    constexpr int kSessions = 30;
+    receiver.script("/hook", QList<int>(kSessions, 500));
+    HttpClient onA(m_a.port(), m_a.adminToken());
+    HttpClient onB(m_b.port(), m_a.adminToken());
+    const HttpResult hook = onA.post(QStringLiteral("/api/cs/webhooks"),
+        {{QStringLiteral("companyId"), m_a.companyId()}, {QStringLiteral("url"), receiver.url()},
+            {QStringLiteral("events"), QJsonArray{QStringLiteral("session.created")}},
+            {QStringLiteral("secret"), QStringLiteral("team-secret-0123456789")}});
+    QVERIFY2(hook.status == 201, describe(hook));
+    for (int i = 0; i < kSessions; ++i) {
+        HttpClient &on = i % 2 ? onB : onA;
+        const HttpResult made
+            = on.post(QStringLiteral("/api/cs/sessions"), sessionBody(m_a.companyId(), QStringLiteral("cust_ben")));
+        QVERIFY2(made.status == 201, describe(made));
+    }
+    const auto settled = [this] {
+        QString pending;
+        return PgServer::shared().psql(database(),
+                   QStringLiteral("SELECT count(*) FROM webhook_outbox WHERE state <> 'delivered'"), &pending)
+            && pending == QLatin1String("0");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 60000);
+    QHash<QByteArray, int> perDelivery;
+    for (const ReceivedHttp &r : receiver.requests())
+        ++perDelivery[r.header("x-tierdesk-delivery")];
+    QCOMPARE(perDelivery.size(), kSessions);
+    for (auto it = perDelivery.cbegin(); it != perDelivery.cend(); ++it)
+        QVERIFY2(it.value() == 2,
+            qPrintable(
+                QStringLiteral("delivery %1 went out %2 times").arg(QString::fromLatin1(it.key())).arg(it.value())));
+}
+
+bool TestTeam::runsTimers(ServeProcess &instance)
+{
+    HttpClient http(instance.port());
+    return http.get(QStringLiteral("/api/cs/health")).json().value(QLatin1String("timers")).toBool();
+}
+
+// One instance runs the team's timers; when it is killed the other takes them over.
+void TestTeam::timersMoveToASurvivor()
+{
+    QVERIFY(runsTimers(m_a) != runsTimers(m_b));
+    ServeProcess &leader = runsTimers(m_a) ? m_a : m_b;
+    ServeProcess &survivor = &leader == &m_a ? m_b : m_a;
+    QElapsedTimer clock;
+    clock.start();
+    leader.kill();
+    m_aKilled = &leader == &m_a;
+    QTRY_VERIFY_WITH_TIMEOUT(runsTimers(survivor), 60000);
+    qInfo("the survivor took the timers over %lld ms after the leader was killed", clock.elapsed());
+    if (&leader == &m_b) { // keep one instance for cleanupTestCase
+        QString error;
+        QVERIFY2(m_b.start(m_dirB.path(), {QStringLiteral("--database"), m_url}, &error), qPrintable(error));
     }
 }
 

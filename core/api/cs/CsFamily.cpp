@@ -27,7 +27,8 @@ void CsFamily::install(http::HttpServer &server)
 }
 
 // Unauthenticated liveness probe; also the trivial route benchmarks compare against. It says
-// which backend (sqlite, postgresql) and which instance answered.
+// which backend (sqlite, postgresql) and which instance answered, and whether it runs the
+// team's timers (always on SQLite; one instance of a team on PostgreSQL).
 // A degraded store answers 503 {"status":"degraded"} so monitoring notices.
 void CsFamily::installHealth(http::HttpServer &server)
 {
@@ -39,7 +40,7 @@ void CsFamily::installHealth(http::HttpServer &server)
                 {QStringLiteral("status"), failure.isEmpty() ? QStringLiteral("ok") : QStringLiteral("degraded")},
                 {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)},
                 {QStringLiteral("backend"), engine->core().store().db().backendName()},
-                {QStringLiteral("instance"), instanceName()}};
+                {QStringLiteral("instance"), instanceName()}, {QStringLiteral("timers"), engine->runsTimers()}};
             if (!failure.isEmpty())
                 body.insert(QStringLiteral("storage"), failure);
             res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));
