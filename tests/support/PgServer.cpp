@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <cerrno>
+#include <csignal>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -39,6 +41,30 @@ int freePort()
 bool giveTo(const QString &path, const passwd *owner)
 {
     return ::chown(QFile::encodeName(path).constData(), owner->pw_uid, owner->pw_gid) == 0;
+}
+
+// Servers of test processes that died without stopping theirs (a crash, a kill): each
+// directory names its owner's pid; those whose owner is gone are stopped and removed.
+void stopOrphans(const QString &pgCtl, bool asRoot)
+{
+    const QDir tmp(QDir::tempPath());
+    for (const QString &name : tmp.entryList({QStringLiteral("tierdesk-pg-*")}, QDir::Dirs)) {
+        const QString dir = tmp.filePath(name);
+        QFile owner(dir + QStringLiteral("/owner"));
+        if (!owner.open(QIODevice::ReadOnly))
+            continue;
+        const qint64 pid = owner.readAll().trimmed().toLongLong();
+        if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)
+            continue;
+        QStringList command{pgCtl, QStringLiteral("-D"), dir + QStringLiteral("/data"), QStringLiteral("-m"),
+            QStringLiteral("immediate"), QStringLiteral("stop")};
+        if (asRoot)
+            command = QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"),
+                          QStringLiteral("--")}
+                + command;
+        QProcess::execute(command.first(), command.mid(1));
+        QDir(dir).removeRecursively();
+    }
 }
 
 } // namespace
@@ -110,11 +136,18 @@ bool PgServer::start(QString *error)
         *error = QStringLiteral("running as root and there is no postgres account to run the server as");
         return false;
     }
+    stopOrphans(bin(QStringLiteral("pg_ctl")), m_asRoot);
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/tierdesk-pg-XXXXXX"));
     if (!m_dir->isValid() || (m_asRoot && !giveTo(m_dir->path(), postgres))) {
         *error = QStringLiteral("cannot make a directory for the server");
         return false;
     }
+    QFile owner(m_dir->filePath(QStringLiteral("owner")));
+    if (!owner.open(QIODevice::WriteOnly) || owner.write(QByteArray::number(QCoreApplication::applicationPid())) <= 0) {
+        *error = QStringLiteral("cannot write the server's owner file");
+        return false;
+    }
+    owner.close();
     m_password = QString::number(QRandomGenerator::global()->generate64(), 36);
     const QString pwFile = m_dir->filePath(QStringLiteral("pw"));
     QFile pw(pwFile);
