@@ -23,6 +23,23 @@ std::unique_ptr<SecretStore> openSecrets(const QString &dataDir, QString *warnin
     return openSecretStore(dataDir, Runtime::keyringService(dataDir), warning);
 }
 
+// The PostgreSQL database a --database URL names, its password from the URL, else the secret
+// store (`db password`); libpq falls back to PGPASSFILE when both are empty.
+Result<DatabaseTarget> postgresTarget(const QString &databaseUrl, SecretStore &secrets)
+{
+    const auto url = DatabaseUrl::parse(databaseUrl);
+    if (!url)
+        return url.error();
+    DatabaseTarget target;
+    target.backend = Backend::Postgres;
+    target.url = *url;
+    if (url->password.isEmpty()) {
+        if (const auto stored = secrets.read(QString::fromLatin1(Runtime::kDatabasePasswordName)))
+            target.password = QString::fromUtf8(*stored);
+    }
+    return target;
+}
+
 } // namespace
 
 Runtime::~Runtime()
@@ -99,16 +116,10 @@ Result<std::unique_ptr<Store>> Runtime::openStore(const QString &databaseUrl)
     storage.startupCheckMs = qBound(0, m_settings.intValue(settings::StorageStartupCheckSeconds), 3600) * 1000;
     if (databaseUrl.isEmpty())
         return Store::open(m_dir->filePath(DataDir::kDatabase), storage);
-    const auto url = DatabaseUrl::parse(databaseUrl);
-    if (!url)
-        return url.error();
-    QString password;
-    if (url->password.isEmpty()) {
-        const auto stored = m_secrets->read(QString::fromLatin1(kDatabasePasswordName));
-        if (stored)
-            password = QString::fromUtf8(*stored);
-    }
-    return Store::openPostgres(*url, storage, password);
+    const auto target = postgresTarget(databaseUrl, *m_secrets);
+    if (!target)
+        return target.error();
+    return Store::openPostgres(target->url, storage, target->password);
 }
 
 Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock, const QString &databaseUrl)
@@ -190,21 +201,16 @@ QString Runtime::databasePath(const QString &dataDir)
 
 Result<DatabaseTarget> Runtime::databaseTarget(const QString &dataDir, const QString &databaseUrl)
 {
-    DatabaseTarget target;
-    target.path = databasePath(dataDir);
-    if (databaseUrl.isEmpty())
+    if (databaseUrl.isEmpty()) {
+        DatabaseTarget target;
+        target.path = databasePath(dataDir);
         return target;
-    const auto url = DatabaseUrl::parse(databaseUrl);
-    if (!url)
-        return url.error();
-    target.backend = Backend::Postgres;
-    target.url = *url;
-    if (url->password.isEmpty()) {
-        QString warning;
-        const auto secrets = openSecrets(QDir(dataDir).absolutePath(), &warning);
-        if (const auto stored = secrets->read(QString::fromLatin1(kDatabasePasswordName)))
-            target.password = QString::fromUtf8(*stored);
     }
+    QString warning;
+    const auto secrets = openSecrets(QDir(dataDir).absolutePath(), &warning);
+    auto target = postgresTarget(databaseUrl, *secrets);
+    if (target)
+        target->path = databasePath(dataDir);
     return target;
 }
 
