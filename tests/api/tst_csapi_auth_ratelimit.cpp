@@ -2,6 +2,7 @@
 // switched off) and the audit log of /api/cs.
 #include "core/api/cs/CsAdminJson.h"
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/FakeClock.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -204,7 +205,9 @@ void TestCsApiAuthRateLimit::roleMatrix()
 
 void TestCsApiAuthRateLimit::messageLimitIsPerSession()
 {
+    FakeClock clock(QDateTime::currentDateTimeUtc()); // a window must not roll over mid-test
     ServerFixture limited;
+    limited.setClock(&clock);
     QString error;
     QVERIFY2(limited.start(kLimitsIni, true, &error), qPrintable(error));
     auto admin = limited.client(api::Role::Admin);
@@ -248,7 +251,9 @@ void TestCsApiAuthRateLimit::messageLimitIsPerSession()
 
 void TestCsApiAuthRateLimit::otherCompanyCannotSpendMessageLimit()
 {
+    FakeClock clock(QDateTime::currentDateTimeUtc()); // a window must not roll over mid-test
     ServerFixture limited;
+    limited.setClock(&clock);
     QString error;
     QVERIFY2(limited.start(kLimitsIni, true, &error), qPrintable(error));
     auto admin = limited.client(api::Role::Admin);
@@ -272,7 +277,9 @@ void TestCsApiAuthRateLimit::otherCompanyCannotSpendMessageLimit()
 
 void TestCsApiAuthRateLimit::createLimitIsPerCredential()
 {
+    FakeClock clock(QDateTime::currentDateTimeUtc()); // a window must not roll over mid-test
     ServerFixture limited;
+    limited.setClock(&clock);
     QString error;
     QVERIFY2(limited.start(kLimitsIni, true, &error), qPrintable(error));
     HttpClient one(limited.port(), limited.token(api::Role::Client, {}, 3600, QStringLiteral("widget-1")));
@@ -299,7 +306,9 @@ void TestCsApiAuthRateLimit::createLimitIsPerCredential()
 
 void TestCsApiAuthRateLimit::listAndAnalyticsLimits()
 {
+    FakeClock clock(QDateTime::currentDateTimeUtc()); // a window must not roll over mid-test
     ServerFixture limited;
+    limited.setClock(&clock);
     QString error;
     QVERIFY2(limited.start(kLimitsIni, true, &error), qPrintable(error));
     auto admin = limited.client(api::Role::Admin);

@@ -53,10 +53,11 @@ QString checkAgentError(const HttpResult &r, int status, const QString &type)
     return {};
 }
 
-bool startAgentServer(
-    std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client, bool rateLimits, QString *error)
+bool startAgentServer(std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client, bool rateLimits,
+    QString *error, const Clock *clock)
 {
     fixture = std::make_unique<ServerFixture>();
+    fixture->setClock(clock);
     if (!fixture->start({}, rateLimits, error))
         return false;
     const QByteArray key = issueApiKey(*fixture);

@@ -40,7 +40,7 @@ QString checkAgentError(const HttpResult &r, int status, const QString &type);
 
 // Each test's start: a real server with the demo store (rate limits on or off) and a client
 // holding a fresh API key of its company. False, with `error`, when either fails.
-bool startAgentServer(
-    std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client, bool rateLimits, QString *error);
+bool startAgentServer(std::unique_ptr<ServerFixture> &fixture, std::unique_ptr<AgentClient> &client, bool rateLimits,
+    QString *error, const Clock *clock = nullptr);
 
 } // namespace tierdesk::test

@@ -3,6 +3,7 @@
 // on a test session, /api/test/metrics answers sample numbers; every limited route
 // says X-RateLimit-* and refuses with RATE_LIMIT_ERROR past its limit.
 #include "tests/api/agent/AgentTestSupport.h"
+#include "tests/support/FakeClock.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -35,6 +36,8 @@ private slots:
     void queryAndSessionLimitsRefuseBeyondTheirBudget();
 
 private:
+    // Frozen, so a rate window cannot roll over in the middle of spending its budget.
+    FakeClock m_clock{QDateTime::currentDateTimeUtc()};
     std::unique_ptr<ServerFixture> m_fixture;
     ServerFixture &server() { return *m_fixture; }
     std::unique_ptr<AgentClient> m_client;
@@ -43,7 +46,7 @@ private:
 void TestAgentApiTestRoutes::init()
 {
     QString error;
-    QVERIFY2(startAgentServer(m_fixture, m_client, true, &error), qPrintable(error));
+    QVERIFY2(startAgentServer(m_fixture, m_client, true, &error, &m_clock), qPrintable(error));
 }
 
 void TestAgentApiTestRoutes::cleanup()

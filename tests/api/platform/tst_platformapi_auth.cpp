@@ -2,7 +2,9 @@
 // signatures with keys Tierdesk issued, refusals in API Gateway's error body
 // (audited), GET /api/release-notes, and the server's own errors under its paths.
 #include "tests/api/platform/PlatformTestSupport.h"
+#include "tests/support/FakeClock.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTest>
 
@@ -228,7 +230,9 @@ void TestPlatformApiAuth::repeatedRefusalsAreThrottled()
 
 void TestPlatformApiAuth::eachKeyHasItsRateLimit()
 {
+    FakeClock clock(QDateTime::currentDateTimeUtc()); // a window must not roll over mid-test
     ServerFixture limited;
+    limited.setClock(&clock);
     QString error;
     QVERIFY2(limited.start("[rateLimit]\nplatformPerKey=3\n", true, &error), qPrintable(error));
     const SigV4Key first = issueSigV4Key(limited), second = issueSigV4Key(limited);
