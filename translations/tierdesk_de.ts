@@ -2679,6 +2679,10 @@ Schlüssel: %3</translation>
         <source>Ctrl+Shift+Q</source>
         <translation>Strg+Umschalt+Q</translation>
     </message>
+    <message>
+        <source>○ Server reconnecting to its database…</source>
+        <translation>○ Server verbindet sich neu mit seiner Datenbank…</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ModelTrialModel</name>

@@ -179,6 +179,9 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     connect(&m_client.events(), &EventStream::eventsArrived, this, &MainWindow::onEvents);
     connect(&m_client.events(), &EventStream::stateChanged, this, &MainWindow::onConnection);
     connect(&m_client, &ApiClient::agentChanged, this, &MainWindow::applyAgent);
+    connect(&m_client, &ApiClient::storeReconnectingChanged, this, &MainWindow::onStoreReconnecting);
+    m_storeProbe.setInterval(kStoreProbeMs);
+    connect(&m_storeProbe, &QTimer::timeout, this, [this] { m_client.send("GET", QStringLiteral("/api/cs/health")); });
     onConnection(m_client.events().state());
     updateCounts();
     // A window made after the login shows at once what its person's role may see.
@@ -502,8 +505,22 @@ void MainWindow::onEvents(const QList<QJsonObject> &events)
     }
 }
 
+void MainWindow::onStoreReconnecting(bool reconnecting)
+{
+    if (!reconnecting) {
+        m_storeProbe.stop();
+        onConnection(m_client.events().state()); // and reloads the queue once live
+        return;
+    }
+    m_storeProbe.start();
+    m_connection->setText(tr("○ Server reconnecting to its database…"));
+    m_connection->setStyleSheet(QStringLiteral("color:#9b1c1c;"));
+}
+
 void MainWindow::onConnection(EventStream::State state)
 {
+    if (m_client.storeReconnecting())
+        return onStoreReconnecting(true);
     switch (state) {
     case EventStream::State::Connected:
         m_connection->setText(tr("● Live"));

@@ -41,6 +41,9 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // How often the status bar asks whether the server's database is back.
+    static constexpr int kStoreProbeMs = 2000;
+
     explicit MainWindow(ApiClient &client, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -103,6 +106,8 @@ private:
     void installShortcuts();
     void onEvents(const QList<QJsonObject> &events);
     void onConnection(EventStream::State state);
+    // The server's database is away (team mode): said in the status bar, asked again until back.
+    void onStoreReconnecting(bool reconnecting);
     void updateCounts();
     void rememberServerCounts(const QJsonObject &queueBody);
     void refreshServerCounts();
@@ -142,6 +147,7 @@ private:
     bool m_listTruncated = false;
     QueueModel::Counts m_serverCounts;
     QTimer m_countsRefresh;
+    QTimer m_storeProbe;
     QLabel *m_counts;
     QSystemTrayIcon *m_tray = nullptr;
     ShortcutsOverlay *m_overlay = nullptr;

@@ -2,7 +2,7 @@
 
 namespace tierdesk::api {
 
-TeamLeader::TeamLeader(const Database &db, QObject *parent) : QObject(parent)
+TeamLeader::TeamLeader(const Database &db, QObject *parent) : QObject(parent), m_db(db)
 {
     if (!db.postgres())
         return;
@@ -15,6 +15,9 @@ TeamLeader::TeamLeader(const Database &db, QObject *parent) : QObject(parent)
 
 void TeamLeader::refresh()
 {
+    // While the store cannot reach the database, a new connection for the lock would only wait too.
+    if (!m_lock->held() && m_db.connectionLost())
+        return;
     const bool leads = m_lock->refresh();
     if (leads == m_leads)
         return;

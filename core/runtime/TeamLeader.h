@@ -28,6 +28,7 @@ signals:
 private:
     void refresh();
 
+    const Database &m_db;
     std::unique_ptr<LeaderLock> m_lock; // none on SQLite
     QTimer m_retry;
     bool m_leads = true;

@@ -23,21 +23,43 @@ TeamRelay::TeamRelay(SessionEngine &engine, Desk &desk, QObject *parent)
         if (!event.relayed)
             send(event);
     });
-    auto listener = Database::openPostgresListener(db.target());
+    listen();
+    m_poll.setInterval(kSafetyPollMs);
+    connect(&m_poll, &QTimer::timeout, this, &TeamRelay::poll);
+    m_poll.start();
+}
+
+// LISTEN on a connection of its own; false (and read every kSafetyPollMs meanwhile) when it cannot.
+bool TeamRelay::listen()
+{
+    auto listener = Database::openPostgresListener(m_engine.core().store().db().target());
     QSqlDriver *driver = listener ? (*listener)->handle().driver() : nullptr;
-    if (driver && driver->subscribeToNotification(QLatin1String(TeamEventRepo::kChannel))) {
-        m_listener = std::move(listener.value());
-        connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
-            if (name == QLatin1String(TeamEventRepo::kChannel))
-                receive();
-        });
-    } else {
+    if (!driver || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kChannel)))
+        return false;
+    m_listener = std::move(listener.value());
+    connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
+        if (name == QLatin1String(TeamEventRepo::kChannel))
+            receive();
+    });
+    return true;
+}
+
+// The safety poll: reads what a lost notification did not announce, and listens again on a
+// new connection when the old one is gone (the database restarted, the network dropped).
+void TeamRelay::poll()
+{
+    if (m_engine.core().store().db().connectionLost())
+        return; // nothing can be read; the store reconnects first
+    if (m_listener && !m_listener->exec(QStringLiteral("SELECT 1")))
+        m_listener.reset();
+    if (!m_listener && !listen() && !m_listenWarned) {
+        m_listenWarned = true;
         qCWarning(lcTeam) << "cannot listen for the other instances' events; reading them every" << kSafetyPollMs
                           << "ms instead";
     }
-    m_poll.setInterval(kSafetyPollMs);
-    connect(&m_poll, &QTimer::timeout, this, &TeamRelay::receive);
-    m_poll.start();
+    if (m_listener)
+        m_listenWarned = false;
+    receive();
 }
 
 void TeamRelay::send(const SessionEvent &event)

@@ -30,6 +30,8 @@ public:
     void receive();
 
 private:
+    bool listen();
+    void poll();
     void send(const SessionEvent &event);
     void deliver(const QByteArray &payload);
 
@@ -40,6 +42,7 @@ private:
     bool m_active = false;
     QTimer m_poll;
     std::unique_ptr<Database> m_listener; // the connection that LISTENs, and nothing else
+    bool m_listenWarned = false;
     qint64 m_lastPruneMs = 0;
 };
 

@@ -261,7 +261,8 @@ QSqlQuery &Database::statement(const QString &sql)
     if (it == m_statements.end()) {
         QSqlQuery q(m_db);
         q.setForwardOnly(true); // no row cache: every use reads its rows once, in order
-        if (!q.prepare(sql)) {
+        // Left unprepared while the connection is lost: reconnect() drops it, prepared afresh then.
+        if (!connectionLost() && !q.prepare(sql)) {
             qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
             noteFailure(q.lastError());
         }
@@ -283,6 +284,10 @@ bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
         else
             q.bindValue(i++, v);
     }
+    if (connectionLost()) { // every statement would wait for the dead connection and say so
+        m_lastError = QStringLiteral("the connection to the database is lost");
+        return false;
+    }
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcStore) << "query failed:" << m_lastError << q.lastQuery();
@@ -299,6 +304,10 @@ bool Database::aborted() const
 
 bool Database::exec(const QString &sql, std::initializer_list<QVariant> values)
 {
+    if (connectionLost()) {
+        m_lastError = QStringLiteral("the connection to the database is lost");
+        return false;
+    }
     QSqlQuery q(m_db);
     if (values.size() == 0) {
         if (!q.exec(sql)) {
@@ -412,8 +421,10 @@ Error Database::lastFailure() const
 
 Error Database::degradedError() const
 {
-    return makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
-        QStringLiteral("the database takes no writes: ") + m_failure, {{QStringLiteral("reason"), m_failure}});
+    const QString message = connectionLost() ? QStringLiteral("the database cannot be reached; reconnecting")
+                                             : QStringLiteral("the database takes no writes: ") + m_failure;
+    return makeError(
+        ErrorKind::Unavailable, ErrorDetail::StorageFailure, message, {{QStringLiteral("reason"), m_failure}});
 }
 
 Status Database::status(bool ok) const

@@ -128,6 +128,17 @@ public:
     bool release(const QString &name);
     bool rollbackTo(const QString &name);
 
+    // PostgreSQL: the connection is gone (the server restarted, the network dropped). The
+    // store is degraded (failure() == kConnectionLost) until reconnect() succeeds.
+    static constexpr char kConnectionLost[] = "connection";
+    bool connectionLost() const { return m_failure == QLatin1String(kConnectionLost); }
+    // A fresh connection in place of a lost one: cached statements and any open transaction
+    // (already lost with the old connection) are dropped. Call between units of work only.
+    Status reconnect();
+    // Whether a new connection to `target` opens now (to ask from another thread first, so
+    // a server that does not answer never holds up the connection's own thread).
+    static bool reachable(const DatabaseTarget &target);
+
     // Storage failure: a statement or commit failed with SQLITE_CORRUPT,
     // SQLITE_NOTADB, SQLITE_IOERR or SQLITE_READONLY. From then on the database
     // is degraded: the write batch refuses writes (reads go on) until a restart,
@@ -143,8 +154,10 @@ private:
     Status migrate();
     Status applyMigrations();
     Status openConnection(const QString &password);
+    Status startPostgresSession();
     void noteFailure(const QSqlError &error);
     void notePostgresFailure(const QSqlError &error);
+    bool connectionBroken(const QSqlError &error);
     bool endImplicitTransaction(const QString &name, bool ok);
     void noteFailure(int code, const QString &text);
 

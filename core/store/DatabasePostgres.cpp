@@ -14,6 +14,26 @@ namespace {
 // others wait for it and then find nothing left to do.
 constexpr qint64 kMigrationLock = 0x7469657264657301; // "tierdes" + 1
 
+// libpq options we add unless the URL sets them: give up on a server that does not answer a
+// connection within 10 s, and notice a dead network in about 10 s (tcp_user_timeout: unacknowledged
+// data; keepalives: an idle connection) instead of TCP's quarter of an hour.
+QString withDefaultOptions(QString options)
+{
+    const QList<QPair<QString, QString>> defaults{{QStringLiteral("connect_timeout"), QStringLiteral("10")},
+        {QStringLiteral("application_name"), QStringLiteral("tierdesk")},
+        {QStringLiteral("tcp_user_timeout"), QStringLiteral("10000")},
+        {QStringLiteral("keepalives_idle"), QStringLiteral("10")},
+        {QStringLiteral("keepalives_interval"), QStringLiteral("3")},
+        {QStringLiteral("keepalives_count"), QStringLiteral("3")}};
+    for (const auto &option : defaults) {
+        if (options.contains(option.first + QLatin1Char('=')))
+            continue;
+        options
+            += (options.isEmpty() ? QString() : QStringLiteral(";")) + option.first + QLatin1Char('=') + option.second;
+    }
+    return options;
+}
+
 QSqlDatabase addConnection(const QString &name, const DatabaseUrl &url, const QString &password)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -24,13 +44,13 @@ QSqlDatabase addConnection(const QString &name, const DatabaseUrl &url, const QS
     const QString pw = url.password.isEmpty() ? password : url.password;
     if (!pw.isEmpty())
         db.setPassword(pw);
-    QString options = url.options;
-    if (!options.contains(QLatin1String("connect_timeout=")))
-        options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("connect_timeout=10");
-    if (!options.contains(QLatin1String("application_name=")))
-        options += QStringLiteral(";application_name=tierdesk");
-    db.setConnectOptions(options);
+    db.setConnectOptions(withDefaultOptions(url.options));
     return db;
+}
+
+bool isConnectionState(const QString &sqlState)
+{
+    return sqlState.startsWith(QLatin1String("08")) || sqlState.startsWith(QLatin1String("57P"));
 }
 
 } // namespace
@@ -50,18 +70,59 @@ QString Database::backendName() const
 Status Database::openConnection(const QString &password)
 {
     m_db = addConnection(m_connectionName, m_url, password);
+    return startPostgresSession();
+}
+
+// Opens the connection and sets it up: times are epoch milliseconds and text is UTF-8 on both
+// backends, nothing depends on the session's time zone; a statement that waits longer than
+// lock_timeout for a lock gives up.
+Status Database::startPostgresSession()
+{
     if (!m_db.open())
         return makeError(ErrorKind::Unavailable,
             QStringLiteral("cannot connect to %1: %2").arg(m_path, errorText(m_db.lastError()).trimmed()));
-    // Times are epoch milliseconds and text is UTF-8 on both backends; nothing depends on the
-    // session's time zone. A statement that waits longer than this for a lock gives up.
-    for (const QString &setting : {QStringLiteral("SET client_encoding = 'UTF8'"),
-             QStringLiteral("SET lock_timeout = '10s'"), QStringLiteral("SET client_min_messages = warning")}) {
+    QStringList settings{QStringLiteral("SET client_encoding = 'UTF8'"), QStringLiteral("SET lock_timeout = '10s'"),
+        QStringLiteral("SET client_min_messages = warning")};
+    if (m_readOnly)
+        settings << QStringLiteral("SET default_transaction_read_only = on");
+    for (const QString &setting : settings) {
         QSqlQuery q(m_db);
         if (!q.exec(setting))
             return makeError(ErrorKind::Internal, QStringLiteral("database setup failed: ") + errorText(q.lastError()));
     }
     return Ok{};
+}
+
+Status Database::reconnect()
+{
+    if (!postgres())
+        return Ok{};
+    m_statements.clear(); // prepared on the old connection
+    m_db.close();
+    m_inTransaction = false;
+    m_aborted = false;
+    m_implicitSavepoint.clear();
+    if (const Status started = startPostgresSession(); !started) {
+        m_failure = QLatin1String(kConnectionLost);
+        return started;
+    }
+    m_failure.clear();
+    m_lastError.clear();
+    qCInfo(lcStore).noquote() << QStringLiteral("connected to %1 again").arg(m_path);
+    return Ok{};
+}
+
+bool Database::reachable(const DatabaseTarget &target)
+{
+    const QString name = QStringLiteral("tierdesk-pg-probe-") + QString::fromLatin1(ids::randomHex(6));
+    bool opened = false;
+    {
+        QSqlDatabase db = addConnection(name, target.url, target.password);
+        opened = db.open();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return opened;
 }
 
 Result<std::unique_ptr<Database>> Database::openPostgres(
@@ -96,8 +157,6 @@ Result<std::unique_ptr<Database>> Database::openPostgresReader(const DatabaseUrl
     d->m_connectionName = QStringLiteral("tierdesk-pg-read-") + QString::fromLatin1(ids::randomHex(6));
     if (const Status connected = d->openConnection(password); !connected)
         return connected.error();
-    if (!d->exec(QStringLiteral("SET default_transaction_read_only = on")))
-        return makeError(ErrorKind::Internal, d->lastError());
     return d;
 }
 
@@ -115,13 +174,31 @@ Result<std::unique_ptr<Database>> Database::openPostgresListener(const DatabaseT
 }
 
 // PostgreSQL's errors are the statement's own (a constraint, a lock timeout) or the
-// connection's (class 08, the server shutting down): neither damages the database, so
-// nothing here marks it degraded; a lost connection is said in the log.
+// connection's (class 08, the server shutting down): neither damages the database. A lost
+// connection degrades the store (kConnectionLost: every family answers 503) until
+// StoreReconnector connects again.
 void Database::notePostgresFailure(const QSqlError &error)
 {
+    if (connectionLost() || !connectionBroken(error))
+        return;
+    m_failure = QLatin1String(kConnectionLost);
+    qCWarning(lcStore).noquote() << QStringLiteral("lost the connection to %1 (%2); answering 503 until it is back")
+                                        .arg(m_path, errorText(error).trimmed());
+}
+
+bool Database::connectionBroken(const QSqlError &error)
+{
     const QString state = error.nativeErrorCode();
-    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !m_db.isOpen())
-        qCWarning(lcStore).noquote() << QStringLiteral("connection to %1 failed: %2").arg(m_path, errorText(error));
+    if (isConnectionState(state))
+        return true;
+    if (!state.isEmpty())
+        return false; // the server's answer to the statement: the connection works
+    // No SQLSTATE: libpq's own words (the socket closed) or Qt's (a bad bind). Ask the server.
+    QSqlQuery probe(m_db);
+    if (probe.exec(QStringLiteral("SELECT 1")))
+        return false;
+    const QString probed = probe.lastError().nativeErrorCode();
+    return probed.isEmpty() || isConnectionState(probed);
 }
 
 } // namespace tierdesk

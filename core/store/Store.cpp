@@ -31,7 +31,14 @@ Result<std::unique_ptr<Store>> Store::openPostgres(
     auto db = Database::openPostgres(url, options, password);
     if (!db)
         return db.error();
-    return std::unique_ptr<Store>(new Store(std::move(db.value())));
+    std::unique_ptr<Store> store(new Store(std::move(db.value())));
+    store->m_reconnector = std::make_unique<StoreReconnector>(*store->m_db, store->m_batch);
+    // Other instances wrote while this one could not read: its cached rows may be old.
+    QObject::connect(store->m_reconnector.get(), &StoreReconnector::reconnected, &store->m_batch, [s = store.get()] {
+        s->m_customers.dropCached();
+        s->m_dialogues.dropCached();
+    });
+    return store;
 }
 
 } // namespace tierdesk

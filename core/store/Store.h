@@ -16,6 +16,7 @@
 #include "core/store/RatingRepo.h"
 #include "core/store/SessionRepo.h"
 #include "core/store/SettingsRepo.h"
+#include "core/store/StoreReconnector.h"
 #include "core/store/WebhookRepo.h"
 #include "core/store/WriteBatch.h"
 
@@ -52,6 +53,8 @@ public:
     SettingsRepo &settings() { return m_settings; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
+    // PostgreSQL: what connects the store again when its connection is lost (none on SQLite).
+    StoreReconnector *reconnector() { return m_reconnector.get(); }
 
 private:
     explicit Store(std::unique_ptr<Database> db);
@@ -74,6 +77,7 @@ private:
     WebhookRepo m_webhooks;
     WriteBatch m_batch;
     std::unique_ptr<Checkpointer> m_checkpointer;
+    std::unique_ptr<StoreReconnector> m_reconnector;
 };
 
 } // namespace tierdesk

@@ -3,6 +3,7 @@
 #include "core/engine/desk/DemoLoad.h"
 #include "core/runtime/Runtime.h"
 #include "tests/api/ApiTestSupport.h"
+#include "tests/ui/StubApi.h"
 #include "ui/ConsoleApp.h"
 #include "ui/EngineController.h"
 #include "ui/MainWindow.h"
@@ -42,6 +43,7 @@ private slots:
     void conversationFollowsTheCustomerLive();
     void resolveFromTheConversation();
     void lostConnectionShowsAndIsRetried();
+    void databaseAwayShowsReconnectingUntilBack();
     void shortcutsAndTheirOverlay();
     void newAndBreachedEscalationsNotify();
     void anAgentWhoIsAwayIsNotDisturbed();
@@ -254,6 +256,34 @@ void TestMainWindow::lostConnectionShowsAndIsRetried()
     server.stop();
     QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("○ Connection lost — retrying"), 5000);
     w.stopSession();
+    QCOMPARE(state->text(), QStringLiteral("○ Offline"));
+}
+
+// Team mode: the server answers 503 CS_024 (reason "connection") while it reconnects to its
+// PostgreSQL database. The status bar says so, asks /health until it answers 200, then goes back.
+void TestMainWindow::databaseAwayShowsReconnectingUntilBack()
+{
+    const StubApi::Answer away{503,
+        QJsonObject{{QStringLiteral("error"),
+            QJsonObject{{QStringLiteral("code"), QStringLiteral("CS_024")},
+                {QStringLiteral("message"), QStringLiteral("Storage unavailable")},
+                {QStringLiteral("details"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("connection")}}}}}}};
+    StubApi stub;
+    stub.script("GET /api/cs/queue", {away});
+    stub.script("GET /api/cs/health", {away, {200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}}});
+    ApiClient client;
+    client.setBaseUrl(QUrl(stub.url()));
+    client.setToken("token");
+    MainWindow w(client);
+    auto *state = w.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QCOMPARE(state->text(), QStringLiteral("○ Offline"));
+    QSignalSpy changes(&client, &ApiClient::storeReconnectingChanged);
+    client.send("GET", QStringLiteral("/api/cs/queue"));
+    QVERIFY(changes.wait(5000));
+    QCOMPARE(state->text(), QStringLiteral("○ Server reconnecting to its database…"));
+    QVERIFY(changes.wait(3 * MainWindow::kStoreProbeMs + 5000)); // the second /health answers 200
+    QCOMPARE(changes.at(1).at(0).toBool(), false);
+    QCOMPARE(stub.to("GET /api/cs/health").size(), 2);
     QCOMPARE(state->text(), QStringLiteral("○ Offline"));
 }
 

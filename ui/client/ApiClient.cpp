@@ -92,16 +92,30 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
         if (status >= 200 && status < 300) {
+            noteStoreState(status, nullptr);
             out->finishOk(status, QJsonDocument::fromJson(data).object());
             return;
         }
         const ApiError e = errorFrom(status, data, status == 0 ? reply->errorString() : QString());
+        noteStoreState(status, &e);
         out->finishError(e);
         // Only the token still in use: a late answer to another company's token ends nothing.
         if (status == 401 && !token.isEmpty() && token == m_token)
             emit unauthorized();
     });
     return out;
+}
+
+void ApiClient::noteStoreState(int status, const ApiError *error)
+{
+    if (status == 0)
+        return; // no answer says nothing about the server's database
+    const bool reconnecting = status == 503 && error
+        && error->details.value(QLatin1String("reason")).toString() == QLatin1String("connection");
+    if (reconnecting == m_storeReconnecting)
+        return;
+    m_storeReconnecting = reconnecting;
+    emit storeReconnectingChanged(reconnecting);
 }
 
 void ApiClient::keepAgent(const QJsonObject &body, bool withToken)

@@ -117,9 +117,14 @@ public:
     static QString companyOfToken(const QByteArray &token);
     static ApiError errorFrom(int status, const QByteArray &body, const QString &networkError);
 
+    // The server said its database cannot be reached (503, reason "connection": team mode on
+    // PostgreSQL while it reconnects); ends at the next answer that is not that.
+    bool storeReconnecting() const { return m_storeReconnecting; }
+
 signals:
     // A call made with the token in use was answered 401: the token is gone or expired.
     void unauthorized();
+    void storeReconnectingChanged(bool reconnecting);
     void agentChanged();
     // A canned response was made, changed or deleted from this console: lists of them reload.
     void cannedResponsesChanged();
@@ -131,7 +136,10 @@ private:
         bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true,
         int timeoutMs = kTimeoutMs);
 
+    void noteStoreState(int status, const ApiError *error);
+
     QNetworkAccessManager m_nam;
+    bool m_storeReconnecting = false;
     QUrl m_base;
     QByteArray m_token;
     QString m_companyId;

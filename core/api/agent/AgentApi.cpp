@@ -2,6 +2,7 @@
 
 #include "core/api/agent/AgentErrors.h"
 #include "core/api/common/CommitReply.h"
+#include "core/api/common/StorageGate.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -53,9 +54,9 @@ http::Handler AgentApi::keyed(const QString &rule, Handler h)
         c->actor.displayName = verdict.key->name.isEmpty() ? verdict.key->id : verdict.key->name;
         if (!rule.isEmpty() && !rateLimit(c, rule))
             return;
-        // A degraded store takes no writes; reads go on.
+        // A degraded store takes no writes; reads go on (not while its connection is lost).
         const QString failure = m_engine.storageFailure();
-        if (!failure.isEmpty() && req.method != "GET" && req.method != "HEAD")
+        if (storageRefuses(failure, req.method))
             return fail(c, agent::storageFailure(failure));
         (this->*h)(c);
     };

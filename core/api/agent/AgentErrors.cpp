@@ -2,6 +2,7 @@
 
 #include "core/api/common/ErrorTable.h"
 
+#include "core/api/common/StorageGate.h"
 #include "core/common/Ids.h"
 #include "core/common/Time.h"
 
@@ -84,9 +85,12 @@ http::HttpResponse error(ErrorKind kind, const QString &message, const QString &
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
-        QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work"),
-        {{QStringLiteral("reason"), failure}}));
+    const QString message = storageReconnecting(failure)
+        ? storageReconnectingMessage()
+        : QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work");
+    return withStorageRetry(tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure, message,
+                                {{QStringLiteral("reason"), failure}})),
+        failure);
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &path)

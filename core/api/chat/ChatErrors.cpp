@@ -1,6 +1,7 @@
 #include "core/api/chat/ChatErrors.h"
 
 #include "core/api/common/ErrorTable.h"
+#include "core/api/common/StorageGate.h"
 
 namespace tierdesk::api::chat {
 
@@ -110,8 +111,11 @@ http::HttpResponse rateLimited(qint64 retryAfterSecs)
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
-        QStringLiteral("Storage is unavailable (%1); try again later").arg(failure)));
+    const QString message = storageReconnecting(failure)
+        ? storageReconnectingMessage()
+        : QStringLiteral("Storage is unavailable (%1); try again later").arg(failure);
+    return withStorageRetry(
+        tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure, message)), failure);
 }
 
 } // namespace tierdesk::api::chat

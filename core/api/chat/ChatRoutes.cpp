@@ -2,6 +2,7 @@
 #include "core/api/chat/ChatApi.h"
 #include "core/api/chat/ChatErrors.h"
 #include "core/api/chat/ChatPage.h"
+#include "core/api/common/StorageGate.h"
 
 namespace tierdesk::api {
 
@@ -11,15 +12,23 @@ void ChatApi::install(http::HttpServer &server)
     const auto bind = [this](void (ChatApi::*h)(const http::HttpRequest &, const http::HttpResponder &)) {
         return [this, h](const http::HttpRequest &req, const http::HttpResponder &res) { (this->*h)(req, res); };
     };
+    // A degraded store takes no writes; while its connection is lost, no reads either.
+    const auto guarded = [this](void (ChatApi::*h)(const http::HttpRequest &, const http::HttpResponder &)) {
+        return [this, h](const http::HttpRequest &req, const http::HttpResponder &res) {
+            if (const QString failure = m_engine.storageFailure(); storageRefuses(failure, req.method))
+                return res.send(chat::storageFailure(failure));
+            (this->*h)(req, res);
+        };
+    };
     // anonymous
     r.route("GET", QStringLiteral("/api/v1/health"), bind(&ChatApi::health));
     // a company's widget key (X-Widget-Key)
-    r.route("POST", QStringLiteral("/api/v1/chat/session"), bind(&ChatApi::createSession));
+    r.route("POST", QStringLiteral("/api/v1/chat/session"), guarded(&ChatApi::createSession));
     // the session's visitor secret (X-Visitor-Secret or Authorization: Bearer)
-    r.route("POST", QStringLiteral("/api/v1/chat/message"), bind(&ChatApi::postMessage));
-    r.route("GET", QStringLiteral("/api/v1/chat/history/:sessionId"), bind(&ChatApi::history));
+    r.route("POST", QStringLiteral("/api/v1/chat/message"), guarded(&ChatApi::postMessage));
+    r.route("GET", QStringLiteral("/api/v1/chat/history/:sessionId"), guarded(&ChatApi::history));
     // the visitor's rating of a resolved conversation, once
-    r.route("POST", QStringLiteral("/api/v1/chat/rating"), bind(&ChatApi::rate));
+    r.route("POST", QStringLiteral("/api/v1/chat/rating"), guarded(&ChatApi::rate));
     // CORS preflights of pages on other origins (the companies' sites).
     const auto preflight = [](const QByteArray &methods) {
         return [methods](

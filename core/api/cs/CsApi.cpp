@@ -1,6 +1,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/common/CommitReply.h"
+#include "core/api/common/StorageGate.h"
 #include "core/api/cs/CsErrors.h"
 
 #include <QJsonDocument>
@@ -92,7 +93,7 @@ http::Handler CsApi::guarded(Role minimum, Handler h)
         }
         // A degraded store takes no writes; reads go on (docs/api.md, CS_024).
         const QString failure = m_engine.storageFailure();
-        if (!failure.isEmpty() && req.method != "GET" && req.method != "HEAD") {
+        if (storageRefuses(failure, req.method)) {
             fail(call, cs::storageFailure(failure));
             return;
         }
@@ -105,7 +106,7 @@ http::Handler CsApi::anonymous(Handler h)
     return [this, h](const http::HttpRequest &req, const http::HttpResponder &res) {
         Call call{req, res, Principal{}, Actor{QStringLiteral("anonymous"), QString(), req.peerAddress.toString()}, {}};
         const QString failure = m_engine.storageFailure();
-        if (!failure.isEmpty() && req.method != "GET" && req.method != "HEAD") {
+        if (storageRefuses(failure, req.method)) {
             fail(call, cs::storageFailure(failure));
             return;
         }

@@ -1,6 +1,7 @@
 #include "core/api/cs/CsErrors.h"
 
 #include "core/api/common/ErrorTable.h"
+#include "core/api/common/StorageGate.h"
 
 namespace tierdesk::api::cs {
 
@@ -85,10 +86,13 @@ http::HttpResponse invalid(const QString &field, const QString &message)
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
-        QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work - see "
-                       "`tierdesk db check`"),
-        {{QStringLiteral("reason"), failure}}));
+    const QString message = storageReconnecting(failure)
+        ? storageReconnectingMessage()
+        : QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work - see "
+                         "`tierdesk db check`");
+    return withStorageRetry(tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure, message,
+                                {{QStringLiteral("reason"), failure}})),
+        failure);
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &path)

@@ -1,6 +1,7 @@
 #include "core/api/platform/PlatformCall.h"
 
 #include "core/api/common/CommitReply.h"
+#include "core/api/common/StorageGate.h"
 #include "core/api/platform/PlatformErrors.h"
 #include "core/common/Validation.h"
 
@@ -136,9 +137,9 @@ http::Handler signedRoute(PlatformServices &services, PlatformHandler h, Role mi
         c->actor.displayName = verdict.key->name.isEmpty() ? verdict.key->id : verdict.key->name;
         if (!rateLimit(*s, c) || !roleAllows(c, minimum))
             return;
-        // A degraded store takes no writes; reads go on.
+        // A degraded store takes no writes; reads go on (not while its connection is lost).
         const QString failure = s->engine->storageFailure();
-        if (!failure.isEmpty() && req.method != "GET" && req.method != "HEAD")
+        if (storageRefuses(failure, req.method))
             return platformcall::fail(c, platform::storageFailure(failure));
         h(c);
     };

@@ -2,6 +2,7 @@
 
 #include "core/api/common/ErrorTable.h"
 
+#include "core/api/common/StorageGate.h"
 #include "core/common/Ids.h"
 
 namespace tierdesk::api::platform {
@@ -68,9 +69,12 @@ http::HttpResponse badRequest(const QString &message)
 
 http::HttpResponse storageFailure(const QString &failure)
 {
-    return tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure,
-        QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work (")
-            + failure.left(200) + QLatin1Char(')')));
+    const QString message = storageReconnecting(failure)
+        ? storageReconnectingMessage()
+        : QStringLiteral("Storage failure: the database is damaged or cannot be written; reads still work (")
+            + failure.left(200) + QLatin1Char(')');
+    return withStorageRetry(
+        tableAnswer(makeError(ErrorKind::Unavailable, ErrorDetail::StorageFailure, message)), failure);
 }
 
 http::HttpResponse serverError(int status, const QString &message, const QString &path)

@@ -43,6 +43,13 @@ EngineCore::EngineCore(Store &store, const Clock &clock, EngineSignals &notifier
     });
     // An undone work may have cached a company it created (a founding that failed half-way).
     connect(&m_store.batch(), &WriteBatch::writesUndone, this, [this] { m_companies.clear(); });
+    // Team mode: while this instance could not reach the database, others went on writing.
+    if (StoreReconnector *reconnector = m_store.reconnector()) {
+        connect(reconnector, &StoreReconnector::reconnected, this, [this] {
+            m_sessions.clear();
+            m_companies.clear();
+        });
+    }
 }
 
 Result<Company> EngineCore::company(const QString &id)

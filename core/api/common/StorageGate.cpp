@@ -1,0 +1,31 @@
+#include "core/api/common/StorageGate.h"
+
+#include "core/store/Database.h"
+
+namespace tierdesk::api {
+
+bool storageReconnecting(const QString &failure)
+{
+    return failure == QLatin1String(Database::kConnectionLost);
+}
+
+bool storageRefuses(const QString &failure, const QByteArray &method)
+{
+    if (failure.isEmpty())
+        return false;
+    return storageReconnecting(failure) || (method != "GET" && method != "HEAD");
+}
+
+QString storageReconnectingMessage()
+{
+    return QStringLiteral("Storage unavailable: the database cannot be reached; reconnecting - try again shortly");
+}
+
+http::HttpResponse withStorageRetry(http::HttpResponse response, const QString &failure)
+{
+    if (storageReconnecting(failure))
+        response.withHeader("Retry-After", QByteArray::number(kStorageRetryAfterSecs));
+    return response;
+}
+
+} // namespace tierdesk::api
