@@ -34,14 +34,27 @@ bool TeamRelay::listen()
 {
     auto listener = Database::openPostgresListener(m_engine.core().store().db().target());
     QSqlDriver *driver = listener ? (*listener)->handle().driver() : nullptr;
-    if (!driver || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kChannel)))
+    if (!driver || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kChannel))
+        || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kCompanyChannel)))
         return false;
     m_listener = std::move(listener.value());
-    connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
-        if (name == QLatin1String(TeamEventRepo::kChannel))
-            receive();
-    });
+    connect(driver, &QSqlDriver::notification, this,
+        [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+            if (name == QLatin1String(TeamEventRepo::kChannel))
+                receive();
+            else if (name == QLatin1String(TeamEventRepo::kCompanyChannel))
+                reloadCompany(payload.toString());
+        });
     return true;
+}
+
+// A company's settings or models changed on some instance: what this one holds of them goes.
+void TeamRelay::reloadCompany(const QString &companyId)
+{
+    EngineCore &core = m_engine.core();
+    core.models().forget(companyId);
+    if (auto company = core.store().companies().find(companyId))
+        core.rememberCompany(*company);
 }
 
 // The safety poll: reads what a lost notification did not announce, and listens again on a

@@ -32,6 +32,7 @@ public:
 private:
     bool listen();
     void poll();
+    void reloadCompany(const QString &companyId);
     void send(const SessionEvent &event);
     void deliver(const QByteArray &payload);
 

@@ -1,5 +1,7 @@
 #include "core/store/AiProviderRepo.h"
 
+#include "core/store/TeamEventRepo.h"
+
 namespace tierdesk {
 
 namespace {
@@ -21,9 +23,11 @@ Status AiProviderRepo::insert(const AiProvider &p, const SecretSealer &sealer)
             {{QStringLiteral("field"), QStringLiteral("name")}});
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO ai_providers(company_id, ") + kAiProviderColumns
         + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.status(m_db.exec(q,
-        {p.companyId, p.name, toString(p.kind), p.baseUrl.toString(QUrl::FullyEncoded), QString::fromLatin1(sealed),
-            p.timeoutMs, p.priceInputPerMTok, p.priceOutputPerMTok, p.createdAt}));
+    if (!m_db.exec(q,
+            {p.companyId, p.name, toString(p.kind), p.baseUrl.toString(QUrl::FullyEncoded), QString::fromLatin1(sealed),
+                p.timeoutMs, p.priceInputPerMTok, p.priceOutputPerMTok, p.createdAt}))
+        return m_db.lastFailure();
+    return TeamEventRepo::announceCompanyChange(m_db, p.companyId); // the company's models change everywhere
 }
 
 QList<AiProvider> AiProviderRepo::list(const QString &companyId, const SecretSealer &sealer)
@@ -61,7 +65,7 @@ Status AiProviderRepo::remove(const QString &companyId, const QString &name)
     if (q.numRowsAffected() == 0)
         return makeError(ErrorKind::NotFound, QStringLiteral("no provider named \"%1\"").arg(name),
             {{QStringLiteral("field"), QStringLiteral("name")}});
-    return Ok{};
+    return TeamEventRepo::announceCompanyChange(m_db, companyId);
 }
 
 int AiProviderRepo::count(const QString &companyId)

@@ -1,6 +1,7 @@
 #include "core/store/CompanyRepo.h"
 
 #include "core/store/ConfigCodec.h"
+#include "core/store/TeamEventRepo.h"
 
 namespace tierdesk {
 
@@ -54,13 +55,17 @@ std::optional<Company> CompanyRepo::findByName(const QString &name)
 Status CompanyRepo::updateConfig(const QString &id, const CsConfig &config)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE companies SET config = ? WHERE id = ?"));
-    return m_db.status(m_db.exec(q, {QString::fromUtf8(storage::encodeConfig(config)), id}));
+    if (!m_db.exec(q, {QString::fromUtf8(storage::encodeConfig(config)), id}))
+        return m_db.lastFailure();
+    return TeamEventRepo::announceCompanyChange(m_db, id); // the tiers' authority changes on every instance
 }
 
 Status CompanyRepo::updateName(const QString &id, const QString &name)
 {
     QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE companies SET name = ? WHERE id = ?"));
-    return m_db.status(m_db.exec(q, {name, id}));
+    if (!m_db.exec(q, {name, id}))
+        return m_db.lastFailure();
+    return TeamEventRepo::announceCompanyChange(m_db, id);
 }
 
 int CompanyRepo::count()

@@ -121,8 +121,40 @@ Status SessionRepo::update(const Session &s)
                 s.irateCount, s.unconfidentTurns, s.messageCount, s.id}));
 }
 
+namespace {
+
+Error changedElsewhere(const QString &sessionId)
+{
+    return makeError(ErrorKind::Conflict,
+        QStringLiteral("The session changed on another server meanwhile; send it again"),
+        {{QStringLiteral("sessionId"), sessionId}});
+}
+
+// Team mode: another instance may have written the session since this one read it (a message,
+// a reply): the UPDATE holds only if the row still has the messages it had then. Not on SQLite,
+// where one process writes and its reads are current.
+Status updateIfUnchanged(Database &db, const Session &s, int storedMessageCount)
+{
+    QSqlQuery &q = db.statement(QStringLiteral(
+        "UPDATE sessions SET current_tier = ?, status = ?, issue_category = ?, issue_summary = ?,"
+        " customer_sentiment = ?, updated_at = ?, last_activity_at = ?, resolved_at = ?, resolution = ?,"
+        " irate_count = ?, unconfident_turns = ?, message_count = ? WHERE id = ? AND message_count = ?"));
+    if (!db.exec(q,
+            {toString(s.currentTier), toString(s.status), categoryColumn(s), s.issueSummary,
+                toString(s.customerSentiment), s.updatedAt, s.lastActivityAt, s.resolvedAt, resolutionColumn(s),
+                s.irateCount, s.unconfidentTurns, s.messageCount, s.id, storedMessageCount}))
+        return db.lastFailure();
+    if (q.numRowsAffected() == 0)
+        return changedElsewhere(s.id);
+    return Ok{};
+}
+
+} // namespace
+
 Status SessionRepo::update(const Session &s, const Session &stored)
 {
+    if (m_db.postgres())
+        return updateIfUnchanged(m_db, s, stored.messageCount);
     // The indexed columns that change (sessions_by_customer, sessions_open); SQLite rewrites
     // an index entry whenever a column of it is assigned, even to the same value.
     const bool placed
@@ -144,6 +176,13 @@ Status SessionRepo::setIssueSummary(const QString &id, const QString &summary)
 
 Status SessionRepo::setMessageCount(const QString &id, int count)
 {
+    if (m_db.postgres()) { // one message more than when it was read, or another instance wrote meanwhile
+        QSqlQuery &q = m_db.statement(
+            QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ? AND message_count = ?"));
+        if (!m_db.exec(q, {count, id, count - 1}))
+            return m_db.lastFailure();
+        return q.numRowsAffected() == 0 ? Status(changedElsewhere(id)) : Status(Ok{});
+    }
     return m_db.status(m_db.write(QStringLiteral("UPDATE sessions SET message_count = ? WHERE id = ?"), {count, id}));
 }
 

@@ -42,4 +42,12 @@ int TeamEventRepo::prune(qint64 beforeMs)
     return q.numRowsAffected();
 }
 
+Status TeamEventRepo::announceCompanyChange(Database &db, const QString &companyId)
+{
+    if (!db.postgres())
+        return Ok{};
+    return db.status(
+        db.exec(QStringLiteral("SELECT pg_notify(?, ?)"), {QString::fromLatin1(kCompanyChannel), companyId}));
+}
+
 } // namespace tierdesk

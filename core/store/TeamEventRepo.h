@@ -18,6 +18,10 @@ struct TeamEventRow {
 class TeamEventRepo {
 public:
     static constexpr const char *kChannel = "tierdesk_events";
+    // A company's settings changed (payload: its id), announced when the change commits: the
+    // instances read it again instead of going on with what they hold.
+    static constexpr const char *kCompanyChannel = "tierdesk_companies";
+    static Status announceCompanyChange(Database &db, const QString &companyId);
 
     explicit TeamEventRepo(Database &db) : m_db(db) { }
     Status append(const QString &origin, const QByteArray &payload, qint64 now);

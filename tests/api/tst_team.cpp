@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace tierdesk;
 using namespace tierdesk::test;
 
@@ -25,6 +27,8 @@ private slots:
     void tokensOfOneWorkOnTheOther();
     void eventCrossesInstances();
     void claimRaceHasOneWinner();
+    void oneSessionWrittenOnBothInstances();
+    void companySettingsChangedOnOneHoldOnTheOther();
     void webhooksGoOutOnceFromTwoInstances();
     void timersMoveToASurvivor();
     void cleanupTestCase();
@@ -171,6 +175,82 @@ void TestTeam::claimRaceHasOneWinner()
                      .toString(),
             winner);
     }
+}
+
+// A customer's messages reach both instances at once (two tabs behind a balancer): each is
+// stored (201) or refused as a conflict to send again (409), never lost or stored twice, and the
+// transcript stays one sequence: no two messages share a place, the count matches the rows.
+void TestTeam::oneSessionWrittenOnBothInstances()
+{
+    HttpClient admin(m_a.port(), m_a.adminToken());
+    const HttpResult made
+        = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(m_a.companyId(), QStringLiteral("cust_ben")));
+    QVERIFY2(made.status == 201, describe(made));
+    const QString id = made.json().value(QLatin1String("id")).toString();
+    QNetworkAccessManager nam;
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
+    QStringList texts;
+    for (int i = 0; i < 24; ++i) {
+        const quint16 port = i % 2 ? m_b.port() : m_a.port();
+        QNetworkRequest request(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/messages").arg(port).arg(id)));
+        request.setRawHeader("Authorization", "Bearer " + m_a.adminToken());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        texts << QStringLiteral("twin-%1 is my parcel on its way").arg(i);
+        replies.emplace_back(nam.post(request,
+            QJsonDocument(QJsonObject{{QStringLiteral("message"), texts.last()}}).toJson(QJsonDocument::Compact)));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(replies.begin(), replies.end(), [](const auto &r) { return r->isFinished(); }), 60000);
+    QStringList acknowledged;
+    int conflicts = 0;
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+        const int status = replies[i]->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QVERIFY2(status == 201 || status == 409,
+            qPrintable(QStringLiteral("%1: %2").arg(status).arg(QString::fromUtf8(replies[i]->readAll()))));
+        if (status == 201)
+            acknowledged << texts.at(static_cast<int>(i));
+        conflicts += status == 409 ? 1 : 0;
+    }
+    QString rows;
+    QVERIFY(PgServer::shared().psql(database(),
+        QStringLiteral("SELECT (SELECT count(*) FROM messages WHERE session_id = '%1') || ' ' ||"
+                       " (SELECT count(DISTINCT seq) FROM messages WHERE session_id = '%1') || ' ' ||"
+                       " (SELECT message_count FROM sessions WHERE id = '%1') || ' ' ||"
+                       " (SELECT count(*) FROM messages WHERE session_id = '%1' AND content LIKE 'twin-%%')")
+            .arg(id),
+        &rows));
+    const QStringList counts = rows.trimmed().split(QLatin1Char(' '));
+    QCOMPARE(counts.size(), 4);
+    QCOMPARE(counts.at(1), counts.at(0)); // every message has a place of its own
+    QCOMPARE(counts.at(2), counts.at(0)); // the session counts them all
+    QCOMPARE(counts.at(3).toInt(), acknowledged.size()); // each acknowledged one once, none refused
+    qInfo("%lld stored, %d refused as conflicts", static_cast<long long>(acknowledged.size()), conflicts);
+}
+
+// An admin changes the company's settings on B: A, which had them in memory, reads them again
+// when the change commits (NOTIFY on tierdesk_companies) instead of going on with the old ones.
+void TestTeam::companySettingsChangedOnOneHoldOnTheOther()
+{
+    HttpClient onA(m_a.port(), m_a.adminToken());
+    HttpClient onB(m_b.port(), m_a.adminToken());
+    const QString path = QStringLiteral("/api/cs/config?companyId=") + m_a.companyId();
+    const auto assignmentOn = [&](HttpClient &http) {
+        return http.get(path)
+            .json()
+            .value(QLatin1String("desk"))
+            .toObject()
+            .value(QLatin1String("assignment"))
+            .toString();
+    };
+    const QString before = assignmentOn(onA); // now in A's memory
+    QVERIFY(!before.isEmpty());
+    const QString after = before == QLatin1String("automatic") ? QStringLiteral("manual") : QStringLiteral("automatic");
+    const HttpResult changed = onB.put(QStringLiteral("/api/cs/config"),
+        {{QStringLiteral("companyId"), m_a.companyId()},
+            {QStringLiteral("desk"), QJsonObject{{QStringLiteral("assignment"), after}}}});
+    QVERIFY2(changed.status == 200, describe(changed));
+    QTRY_COMPARE_WITH_TIMEOUT(assignmentOn(onA), after, 5000);
 }
 
 // Every delivery fails once, so each comes due again on both instances' rounds at once: each

@@ -184,7 +184,7 @@ Result<Message> Desk::reply(
         s.updatedAt = now;
         if (!reply.internal)
             s.lastActivityAt = now;
-        return m_engine.core().store().sessions().update(s)
+        return m_engine.core().store().sessions().update(s, held->session) // team mode: unchanged since read
             && m_engine.core().record(companyId, actor,
                 reply.internal ? QStringLiteral("desk.note") : QStringLiteral("desk.reply"),
                 QStringLiteral("session:") + s.id, AuditOutcome::Created,
@@ -197,6 +197,12 @@ Result<Message> Desk::reply(
             held->item = *current;
             return notYours(*held);
         }
+        // Team mode: a message arrived on another instance between reading and writing.
+        if (const auto current = m_engine.core().store().sessions().find(s.id, false);
+            current && current->messageCount != held->session.messageCount)
+            return makeError(ErrorKind::Conflict,
+                QStringLiteral("The conversation changed on another server meanwhile; send the reply again"),
+                {{QStringLiteral("sessionId"), s.id}});
         return m_engine.core().store().batch().failure(QStringLiteral("could not store the message"));
     }
     m_engine.core().remember(s);

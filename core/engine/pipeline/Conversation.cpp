@@ -23,6 +23,13 @@
 #include <QThread>
 
 namespace tierdesk {
+namespace {
+
+// Tries at storing a reply when, in team mode, other instances keep adding messages meanwhile.
+constexpr int kReplyStoreAttempts = 3;
+
+} // namespace
+
 Conversation::Conversation(EngineCore &core, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_core(core), m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
       m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder))))
@@ -234,14 +241,20 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
 Result<MessageOutcome> Conversation::endTurn(Turn &turn, const ComposedReply *reply)
 {
     Result<MessageOutcome> result = makeError(ErrorKind::Internal, QStringLiteral("could not store the reply"));
-    const Status stored = m_core.store().batch().run([&]() -> Status {
-        result = finishTurn(turn, reply);
-        if (!result)
-            return result.error();
-        return Ok{};
-    });
-    if (!stored) { // the turn's error, or the batch's (a degraded store runs nothing)
-        m_core.forget(turn.outcome.session.id);
+    for (int attempt = 0;; ++attempt) {
+        const Status stored = m_core.store().batch().run([&]() -> Status {
+            result = finishTurn(turn, reply);
+            if (!result)
+                return result.error();
+            return Ok{};
+        });
+        if (stored)
+            break;
+        m_core.forget(turn.outcome.session.id); // the turn's error, or the batch's (a degraded store)
+        // Team mode: another instance added a message between reading the session and storing the
+        // reply. The customer's message is stored already: the reply goes after the newer one.
+        if (stored.error().kind == ErrorKind::Conflict && attempt < kReplyStoreAttempts - 1)
+            continue;
         return stored.error();
     }
     m_core.remember(result->session);
@@ -414,8 +427,9 @@ Result<Turn> Conversation::beginTurn(
     // Persist.
     s.issueSummary = IssueSummary::update(s.issueSummary, {a, plan, report, decision});
     s.updatedAt = s.lastActivityAt = now;
-    if (!m_core.store().sessions().update(s, stored))
-        return makeError(ErrorKind::Internal, QStringLiteral("could not update the session"));
+    // Team mode: a Conflict when another instance wrote the session meanwhile (undone, said 409).
+    if (const Status updated = m_core.store().sessions().update(s, stored); !updated)
+        return updated.error();
     turn.outcome.session = s;
     return turn;
 }
@@ -514,9 +528,11 @@ Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply 
         s = current.value();
         if (s.status != SessionStatus::Resolved) {
             Message ai = aiReplyMessage(turn, *composed, m_core.clock().nowMs());
-            if (!m_core.store().sessions().appendMessage(s.id, s.messageCount++, ai)
-                || !m_core.store().sessions().setMessageCount(s.id, s.messageCount))
+            if (!m_core.store().sessions().appendMessage(s.id, s.messageCount++, ai))
                 return m_core.store().batch().failure(QStringLiteral("could not store the reply"));
+            if (const Status counted = m_core.store().sessions().setMessageCount(s.id, s.messageCount); !counted)
+                return counted.error(); // team mode: another instance wrote meanwhile
+
             out.aiResponse = ai;
         }
     }

@@ -73,7 +73,9 @@ Result<Session> EngineCore::openSession(const QString &companyId, const QString 
         return makeError(ErrorKind::InvalidArgument, ErrorDetail::InvalidSessionId,
             QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), id.left(128)}});
     std::optional<Session> s;
-    if (const auto cached = m_sessions.constFind(id); !details && cached != m_sessions.cend())
+    // Team mode reads the row every time: other instances write sessions too.
+    const bool cacheable = !details && !m_store.db().postgres();
+    if (const auto cached = m_sessions.constFind(id); cacheable && cached != m_sessions.cend())
         s = *cached;
     else if ((s = m_store.sessions().find(id, details, window)))
         remember(*s);
