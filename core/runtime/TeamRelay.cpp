@@ -101,7 +101,8 @@ void TeamRelay::receive()
             break;
     }
     const qint64 now = m_engine.clock().nowMs();
-    if (now - m_lastPruneMs > kKeptMs / 10) {
+    // One instance prunes for all: the one running the team's timers.
+    if (m_engine.runsTimers() && now - m_lastPruneMs > kKeptMs / 10) {
         m_lastPruneMs = now;
         store.batch().run([&] { return repo.prune(now - kKeptMs) >= 0; });
     }
