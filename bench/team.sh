@@ -21,9 +21,11 @@
 # the profile is printed by program and library (perf report --sort comm,dso).
 # PG_CPUS and APP_CPUS (taskset lists, e.g. 1 and 0) pin PostgreSQL's processes to some cores
 # and tierdesk and wrk to others: PostgreSQL with cores of its own, to see what it carries alone.
+# MIXED=1: in the run with several instances every wrk posts to all the sessions (those created
+# through each instance), as a proxy without session affinity would spread them.
 # Usage: bench/team.sh [path/to/tierdesk]
 #   env: DURATION=15s CONNECTIONS=50 INSTANCES=2 SESSIONS=400 PORT=18110 RUNS="a b c"
-#        STATEMENTS=1 PERF=0 PG_CPUS APP_CPUS KEEP_DATA
+#        STATEMENTS=1 PERF=0 PG_CPUS APP_CPUS MIXED=0 KEEP_DATA
 set -euo pipefail
 bin=$(realpath "${1:-build/app/tierdesk}")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -118,7 +120,8 @@ pg_value() { pg_psql "$1" -tA -c "$2"; }
 # Commits of the database, WAL position, WAL fsyncs, database size: one line.
 pg_snapshot() {
   pg_value "$1" "SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
-    pg_current_wal_lsn(), (SELECT wal_sync FROM pg_stat_wal), pg_database_size(current_database())" | tr '|' ' '
+    pg_current_wal_lsn(), (SELECT wal_sync FROM pg_stat_wal), pg_database_size(current_database()),
+    pg_total_relation_size('team_events')" | tr '|' ' '
 }
 
 # wrk's figures of one output file: requests, req/s, p50 ms, p99 ms, non-201.
@@ -177,6 +180,11 @@ run_one() {
     sleep 11
   fi
 
+  if [ "$count" -gt 1 ] && [ "${MIXED:-0}" = 1 ]; then
+    cat "$work/$name"-sessions-*.txt >"$work/$name-all-sessions.txt"
+    for i in $(seq "$count"); do cp "$work/$name-all-sessions.txt" "$work/$name-sessions-$i.txt"; done
+    echo "MIXED=1: every wrk posts to all $(wc -l <"$work/$name-all-sessions.txt") sessions, whichever instance created them"
+  fi
   local cpu0=() m0 pg0=0 snap0=''
   for i in $(seq "$count"); do cpu0+=("$(ticks "${inst_pids[$((i - 1))]}")"); done
   local sampler=''
@@ -261,7 +269,8 @@ run_one() {
     grow_msg=$(((s1[3] - s0[3]) / requests))
     echo "commits: $((s1[0] - s0[0])) ($commits_s a second, $(awk -v c="$((s1[0] - s0[0]))" -v n="$requests" 'BEGIN {printf "%.2f", c / n}') a message);" \
       "WAL fsyncs: $((s1[2] - s0[2])) ($fsync_s a second)"
-    echo "WAL: $wal_bytes bytes, $wal_msg a message; database grew $((s1[3] - s0[3])) bytes, $grow_msg a message"
+    echo "WAL: $wal_bytes bytes, $wal_msg a message; database grew $((s1[3] - s0[3])) bytes, $grow_msg a message," \
+      "$(((s1[3] - s0[3] - s1[4] + s0[4]) / requests)) without team_events (the instances' event relay, pruned after minutes)"
     local sessions messages
     sessions=$(pg_value "$db" "SELECT COUNT(*) FROM sessions")
     messages=$(pg_value "$db" "SELECT COUNT(*) FROM messages")
@@ -272,7 +281,7 @@ run_one() {
       awk -F'|' '{printf "  %-20s %8s  live rows %s, dead %s\n", $1, $2, $3, $4}'
     echo "connections of the instances during the load (samples every 0.2 s; idle ClientRead: waiting for tierdesk):"
     grep -v '^$' "$work/$name-activity.txt" | sort | uniq -c | sort -rn | head -n 8 |
-      awk -v n="$(grep -c . "$work/$name-activity.txt")" '{c = $1; $1 = ""; printf "  %5.1f %%  %s\n", 100 * c / n, $0}'
+      awk -v n="$(grep -c . "$work/$name-activity.txt")" '{c = $1; $1 = ""; printf "  %5.1f %%  %s\n", 100 * c / n, $0}' || true
     if [ "$statements" = 1 ]; then
       local per
       per=$(pg_value "$db" "SELECT round(SUM(calls)::numeric / $requests, 1) || ' statements a message, executing '
@@ -289,7 +298,15 @@ run_one() {
 
   if [ -s "$work/$name-perf.data" ]; then
     echo "the machine for 5 s of the load (perf record -a, share of all samples by program and library):"
-    perf report -i "$work/$name-perf.data" --sort comm,dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -n 14 | sed 's/^/ /'
+    perf report -i "$work/$name-perf.data" --sort comm,dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -n 14 | sed 's/^/ /' || true
+    echo "tierdesk instance 1 alone, by library and function (share of its samples):"
+    perf report -i "$work/$name-perf.data" --pid "${inst_pids[0]}" --percentage relative --sort dso,sym --stdio 2>/dev/null |
+      grep -E '^ +[0-9]' | head -n 15 | cut -c1-150 | sed 's/^/ /' || true
+    if [ -n "$db" ]; then
+      echo "PostgreSQL's processes, by function (share of their samples):"
+      perf report -i "$work/$name-perf.data" --comms postgres --percentage relative --sort sym --stdio 2>/dev/null |
+        grep -E '^ +[0-9]' | head -n 15 | cut -c1-150 | sed 's/^/ /' || true
+    fi
   fi
 
   # Durability: every tierdesk killed; PostgreSQL crashed and recovered; count what is stored.
