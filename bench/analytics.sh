@@ -40,8 +40,9 @@ case $backend in
   sqlite) ;;
   postgresql)
     # Statements over 100 ms are logged, and listed at the end.
-    pg_start "$pgwork" log_min_duration_statement=100
+    pg_start "$pgwork" log_min_duration_statement=100 shared_preload_libraries=pg_stat_statements
     pg_createdb analytics
+    pg_psql analytics -c "CREATE EXTENSION pg_stat_statements"
     start=$(date +%s%N)
     "$bin" db copy --to "$(pg_url analytics)" >"$data/copy.txt" 2>&1
     echo "copied to PostgreSQL in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(grep -E 'rows in' "$data/copy.txt")"
@@ -63,15 +64,31 @@ export TOKEN
 pid=$!
 for _ in $(seq 100); do grep -q "serving" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
 
-# time_total of $calls calls in ms, then "median p95" (nearest rank).
+# time_total of $calls calls in ms, then "median p95" (nearest rank) and the first call's.
+# On PostgreSQL also the statements of those calls (pg_stat_statements): how many a call and
+# their execution time a call.
 measure() {
+  [ "$backend" = postgresql ] && pg_psql analytics -tA -c "SELECT pg_stat_statements_reset()" >/dev/null
   for _ in $(seq "$calls"); do
     curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$base/api/cs/analytics?$1"
   done | python3 -c '
 import sys, math
-t = sorted(float(x) * 1000 for x in sys.stdin)
-print("median %.1f ms  p95 %.1f ms  max %.1f ms" % (t[len(t) // 2] if len(t) % 2 else (t[len(t)//2 - 1] + t[len(t)//2]) / 2,
-      t[math.ceil(0.95 * len(t)) - 1], t[-1]))'
+first = None
+t = []
+for x in sys.stdin:
+    t.append(float(x) * 1000)
+    first = t[0]
+t.sort()
+print("median %.1f ms  p95 %.1f ms  max %.1f ms  first %.1f ms" % (t[len(t) // 2] if len(t) % 2 else (t[len(t)//2 - 1] + t[len(t)//2]) / 2,
+      t[math.ceil(0.95 * len(t)) - 1], t[-1], first), end="")'
+  if [ "$backend" = postgresql ]; then
+    pg_psql analytics -tA -c "SELECT '  | in PostgreSQL a call: ' || round(SUM(calls)::numeric / $calls, 1) || ' statements, '
+      || round((SUM(total_exec_time) / $calls)::numeric, 2) || ' ms executing, the slowest '
+      || round(MAX(max_exec_time)::numeric, 1) || ' ms' FROM pg_stat_statements
+      WHERE query !~ 'pg_stat_statements' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+  else
+    echo
+  fi
 }
 
 today=$(date -u +%F)
