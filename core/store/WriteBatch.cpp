@@ -29,6 +29,28 @@ Status WriteBatch::run(const std::function<Status()> &work)
     // A degraded database takes no more writes (see Database::degraded()).
     if (m_db.degraded())
         return m_db.degradedError();
+    // PostgreSQL: each work is a transaction of its own, committed before run() returns. A batch
+    // shared by many requests would hold the row locks of every session they touched until its
+    // commit; with several instances, one's engine thread then waits for a row another's batch
+    // holds while holding one that other one wants: a deadlock only PostgreSQL's deadlock_timeout
+    // (1 s) breaks. PostgreSQL groups concurrent commits in its WAL by itself.
+    if (m_db.postgres() && !m_db.inTransaction()) {
+        if (!m_db.begin())
+            return m_db.lastFailure();
+        Status done = work();
+        if (done && m_db.aborted()) // a statement failed and the work went on regardless
+            done = m_db.lastFailure();
+        if (done)
+            return flush() ? done : Status(m_db.lastFailure()); // a failed commit: rolled back, said
+        m_db.rollback();
+        emit writesUndone();
+        auto waiting = std::move(m_waiting); // what the undone work asked to hear of: nothing committed
+        m_waiting.clear();
+        m_dirty = false;
+        for (auto &told : waiting)
+            told(false);
+        return done;
+    }
     if (!m_db.inTransaction() && !m_db.begin())
         return m_db.lastFailure();
     const QString savepoint = QStringLiteral("w");

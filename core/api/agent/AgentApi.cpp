@@ -190,7 +190,7 @@ void AgentApi::fail(const CallPtr &c, const Error &e)
 void AgentApi::fail(const CallPtr &c, const http::HttpResponse &error)
 {
     http::HttpResponse r = error;
-    if (const QString failure = m_engine.storageFailure(); r.status == 500 && !failure.isEmpty())
+    if (const QString failure = m_engine.storageFailure(); storageExplains(failure, r.status))
         r = agent::storageFailure(failure);
     // Refused writes are audited too: who tried what, and what they were told.
     if (c->req.method != "GET" && c->req.method != "HEAD")

@@ -16,6 +16,13 @@ bool storageRefuses(const QString &failure, const QByteArray &method)
     return storageReconnecting(failure) || (method != "GET" && method != "HEAD");
 }
 
+bool storageExplains(const QString &failure, int status)
+{
+    if (failure.isEmpty())
+        return false;
+    return status == 500 || (storageReconnecting(failure) && status >= 400 && status != 503);
+}
+
 QString storageReconnectingMessage()
 {
     return QStringLiteral("Storage unavailable: the database cannot be reached; reconnecting - try again shortly");

@@ -11,6 +11,9 @@ namespace tierdesk::api {
 // connection is lost (Database::kConnectionLost) nothing goes on, reads included, until the
 // store has connected again.
 bool storageRefuses(const QString &failure, const QByteArray &method);
+// An error answer that the failure explains better: an internal error on any failure, and any
+// refusal (a 404 for a session that could not be read) while the connection is lost.
+bool storageExplains(const QString &failure, int status);
 // The failure is a lost connection, which mends itself: answers say so and when to retry.
 bool storageReconnecting(const QString &failure);
 QString storageReconnectingMessage();

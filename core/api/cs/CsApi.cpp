@@ -177,7 +177,7 @@ void CsApi::fail(Call &c, const http::HttpResponse &error)
 {
     http::HttpResponse r = error;
     // An internal error caused by a storage failure is reported as one.
-    if (const QString failure = m_engine.storageFailure(); r.status == 500 && !failure.isEmpty())
+    if (const QString failure = m_engine.storageFailure(); storageExplains(failure, r.status))
         r = cs::storageFailure(failure);
     for (const auto &h : c.extraHeaders)
         r.withHeader(h.first, h.second);

@@ -216,7 +216,7 @@ void fail(const PlatformCallPtr &c, const Error &e)
 void fail(const PlatformCallPtr &c, const http::HttpResponse &error)
 {
     http::HttpResponse r = error;
-    if (const QString failure = c->engine().storageFailure(); r.status == 500 && !failure.isEmpty())
+    if (const QString failure = c->engine().storageFailure(); storageExplains(failure, r.status))
         r = platform::storageFailure(failure);
     // Refused writes are audited too: who tried what, and what they were told.
     if (c->req.method != "GET" && c->req.method != "HEAD")

@@ -59,6 +59,8 @@ Result<Company> EngineCore::company(const QString &id)
     if (const auto cached = m_companies.constFind(id); cached != m_companies.cend())
         return *cached;
     auto c = m_store.companies().find(id);
+    if (!c && m_store.db().connectionLost())
+        return m_store.db().degradedError();
     if (!c)
         return makeError(
             ErrorKind::NotFound, QStringLiteral("Company not found"), {{QStringLiteral("companyId"), id.left(128)}});
@@ -79,6 +81,8 @@ Result<Session> EngineCore::openSession(const QString &companyId, const QString 
         s = *cached;
     else if ((s = m_store.sessions().find(id, details, window)))
         remember(*s);
+    if (!s && m_store.db().connectionLost()) // not missing: unreadable for now
+        return m_store.db().degradedError();
     // Another company's (or, for a customer's client, another customer's)
     // session is reported exactly like a missing one.
     if (!s || s->companyId != companyId || (!customerScope.isEmpty() && s->customerId != customerScope))

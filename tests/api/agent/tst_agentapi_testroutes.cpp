@@ -119,7 +119,7 @@ void TestAgentApiTestRoutes::testMetricsAreASample()
 
 void TestAgentApiTestRoutes::limitedRoutesSayTheirLimit()
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = m_clock.now().toSecsSinceEpoch(); // the server's time, frozen
     const struct {
         const char *method;
         const char *path;
