@@ -7,6 +7,8 @@
 #include <QLoggingCategory>
 #include <QSqlDriver>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcTeam, "tierdesk.team")
 
 namespace tierdesk::api {
@@ -77,13 +79,29 @@ void TeamRelay::poll()
 
 void TeamRelay::send(const SessionEvent &event)
 {
+    m_outgoing << storage::encodeSessionEvent(event);
+    if (m_outgoing.size() == 1)
+        QTimer::singleShot(0, this, &TeamRelay::sendPending);
+}
+
+// The events of one turn of the event loop (many requests' commits) go out in one transaction
+// with one NOTIFY: each transaction is a commit and a WAL flush on PostgreSQL.
+void TeamRelay::sendPending()
+{
+    const QList<QByteArray> payloads = std::exchange(m_outgoing, {});
     Store &store = m_engine.core().store();
-    const QByteArray payload = storage::encodeSessionEvent(event);
     const qint64 now = m_engine.clock().nowMs();
-    const Status written
-        = store.batch().run([&]() -> Status { return TeamEventRepo(store.db()).append(m_origin, payload, now); });
+    const Status written = store.batch().run([&]() -> Status {
+        TeamEventRepo repo(store.db());
+        for (const QByteArray &payload : payloads) {
+            if (const Status appended = repo.append(m_origin, payload, now); !appended)
+                return appended;
+        }
+        return Ok{};
+    });
     if (!written)
-        qCWarning(lcTeam).noquote() << "an event was not passed on to the other instances:" << written.error().message;
+        qCWarning(lcTeam).noquote() << payloads.size()
+                                    << "events were not passed on to the other instances:" << written.error().message;
 }
 
 void TeamRelay::receive()

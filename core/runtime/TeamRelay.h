@@ -34,6 +34,7 @@ private:
     void poll();
     void reloadCompany(const QString &companyId);
     void send(const SessionEvent &event);
+    void sendPending();
     void deliver(const QByteArray &payload);
 
     SessionEngine &m_engine;
@@ -43,6 +44,7 @@ private:
     bool m_active = false;
     QTimer m_poll;
     std::unique_ptr<Database> m_listener; // the connection that LISTENs, and nothing else
+    QList<QByteArray> m_outgoing; // events of this turn of the event loop, written together
     bool m_listenWarned = false;
     qint64 m_lastPruneMs = 0;
 };
