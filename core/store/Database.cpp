@@ -273,6 +273,10 @@ QSqlQuery &Database::statement(const QString &sql)
 
 bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
 {
+    if (connectionLost()) { // every statement would wait for the dead connection and say so
+        m_lastError = QStringLiteral("the connection to the database is lost");
+        return false;
+    }
     int i = 0;
     for (const QVariant &v : values) {
         // A null QString binds as SQL NULL; columns take '' for "no text".
@@ -283,10 +287,6 @@ bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
             q.bindValue(i++, v.toBool() ? 1 : 0);
         else
             q.bindValue(i++, v);
-    }
-    if (connectionLost()) { // every statement would wait for the dead connection and say so
-        m_lastError = QStringLiteral("the connection to the database is lost");
-        return false;
     }
     if (!q.exec()) {
         m_lastError = q.lastError().text();

@@ -35,6 +35,8 @@ private slots:
 
 private:
     QByteArray agentToken(const QString &subject);
+    static QNetworkReply *post(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &path,
+        const QJsonObject &body);
     QNetworkReply *claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id);
 
     QString database() const { return m_url.section(QLatin1Char('/'), -1); }
@@ -132,12 +134,19 @@ void TestTeam::eventCrossesInstances()
         clock.elapsed() - answeredMs);
 }
 
-QNetworkReply *TestTeam::claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id)
+// A POST left in flight, so several can race.
+QNetworkReply *TestTeam::post(
+    QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &path, const QJsonObject &body)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/claim").arg(port).arg(id)));
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
     request.setRawHeader("Authorization", "Bearer " + token);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    return nam.post(request, QByteArrayLiteral("{}"));
+    return nam.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QNetworkReply *TestTeam::claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id)
+{
+    return post(nam, port, token, QStringLiteral("/api/cs/sessions/%1/claim").arg(id), {});
 }
 
 // Two people on two instances claim one session at the same moment, many times over:
@@ -192,13 +201,9 @@ void TestTeam::oneSessionWrittenOnBothInstances()
     QStringList texts;
     for (int i = 0; i < 24; ++i) {
         const quint16 port = i % 2 ? m_b.port() : m_a.port();
-        QNetworkRequest request(
-            QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/messages").arg(port).arg(id)));
-        request.setRawHeader("Authorization", "Bearer " + m_a.adminToken());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         texts << QStringLiteral("twin-%1 is my parcel on its way").arg(i);
-        replies.emplace_back(nam.post(request,
-            QJsonDocument(QJsonObject{{QStringLiteral("message"), texts.last()}}).toJson(QJsonDocument::Compact)));
+        replies.emplace_back(post(nam, port, m_a.adminToken(), QStringLiteral("/api/cs/sessions/%1/messages").arg(id),
+            {{QStringLiteral("message"), texts.last()}}));
     }
     QTRY_VERIFY_WITH_TIMEOUT(
         std::all_of(replies.begin(), replies.end(), [](const auto &r) { return r->isFinished(); }), 60000);

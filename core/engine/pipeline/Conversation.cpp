@@ -532,7 +532,6 @@ Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply 
                 return m_core.store().batch().failure(QStringLiteral("could not store the reply"));
             if (const Status counted = m_core.store().sessions().setMessageCount(s.id, s.messageCount); !counted)
                 return counted.error(); // team mode: another instance wrote meanwhile
-
             out.aiResponse = ai;
         }
     }

@@ -43,13 +43,9 @@ EngineCore::EngineCore(Store &store, const Clock &clock, EngineSignals &notifier
     });
     // An undone work may have cached a company it created (a founding that failed half-way).
     connect(&m_store.batch(), &WriteBatch::writesUndone, this, [this] { m_companies.clear(); });
-    // Team mode: while this instance could not reach the database, others went on writing.
-    if (StoreReconnector *reconnector = m_store.reconnector()) {
-        connect(reconnector, &StoreReconnector::reconnected, this, [this] {
-            m_sessions.clear();
-            m_companies.clear();
-        });
-    }
+    // Team mode (sessions are not cached there): others changed companies while this one was away.
+    if (StoreReconnector *reconnector = m_store.reconnector())
+        connect(reconnector, &StoreReconnector::reconnected, this, [this] { m_companies.clear(); });
 }
 
 Result<Company> EngineCore::company(const QString &id)
@@ -75,9 +71,8 @@ Result<Session> EngineCore::openSession(const QString &companyId, const QString 
         return makeError(ErrorKind::InvalidArgument, ErrorDetail::InvalidSessionId,
             QStringLiteral("Invalid session ID"), {{QStringLiteral("sessionId"), id.left(128)}});
     std::optional<Session> s;
-    // Team mode reads the row every time: other instances write sessions too.
-    const bool cacheable = !details && !m_store.db().postgres();
-    if (const auto cached = m_sessions.constFind(id); cacheable && cached != m_sessions.cend())
+    // Never filled in team mode (remember()): other instances write sessions too.
+    if (const auto cached = m_sessions.constFind(id); !details && cached != m_sessions.cend())
         s = *cached;
     else if ((s = m_store.sessions().find(id, details, window)))
         remember(*s);
@@ -93,6 +88,8 @@ Result<Session> EngineCore::openSession(const QString &companyId, const QString 
 
 void EngineCore::remember(const Session &s)
 {
+    if (m_store.db().postgres())
+        return; // team mode reads sessions afresh (openSession): a copy here would never be read
     if (m_sessions.size() >= kMaxCachedSessions)
         m_sessions.clear(); // a simple bound: the active sessions come back at once
     Session row = s;
