@@ -217,6 +217,23 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral("CREATE TABLE team_events (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
                                " origin TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL)"),
             }},
+        {20,
+            {
+                // Team mode: the platform services' report jobs and their files, so that any instance
+                // answers for them and a job whose instance died is taken over when its lease ends
+                // (ReportJobRepo). A report trimmed by the quota keeps its row, without content, as
+                // `expired` until its retention ends: the hourly budget counts it.
+                QStringLiteral(
+                    "CREATE TABLE report_jobs (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                    " report_type TEXT NOT NULL, format TEXT NOT NULL, start_ms BIGINT NOT NULL,"
+                    " end_ms BIGINT NOT NULL, sentiment TEXT NOT NULL, resolution_min_s BIGINT NOT NULL,"
+                    " status TEXT NOT NULL, created_at BIGINT NOT NULL, finished_at BIGINT NOT NULL DEFAULT 0,"
+                    " error TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL, lease_until BIGINT NOT NULL,"
+                    " content BYTEA, bytes BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX report_jobs_by_company ON report_jobs (company_id, created_at)"),
+                QStringLiteral(
+                    "CREATE INDEX report_jobs_generating ON report_jobs (lease_until) WHERE status = 'generating'"),
+            }},
     };
     return all;
 }

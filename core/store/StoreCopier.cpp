@@ -266,8 +266,10 @@ Result<QList<StoreCopier::TableLayout>> StoreCopier::readLayout()
             " FROM information_schema.columns c JOIN information_schema.tables t"
             " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
             " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.is_generated = 'NEVER'"
-            // schema_version is the target's own; team_events is team mode's, with nothing in SQLite.
-            " AND c.table_name NOT IN ('schema_version', 'team_events') ORDER BY c.table_name, c.ordinal_position")))
+            // schema_version is the target's own; team_events and report_jobs are team mode's, with
+            // nothing in SQLite (its report files stay in the data directory).
+            " AND c.table_name NOT IN ('schema_version', 'team_events', 'report_jobs') ORDER BY c.table_name, "
+            "c.ordinal_position")))
         return copyFailure(QStringLiteral("cannot read the tables of %1: %2").arg(m_to.url.redacted(), sqlError(q)));
     QList<TableLayout> tables;
     while (q.next()) {

@@ -1,5 +1,6 @@
 // Team mode from the command line: --database on a real PostgreSQL server the test starts
 // itself (db migrate, db check, db backup, serve), and what a wrong URL gets.
+#include "core/store/Schema.h"
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/PgServer.h"
 #include "tests/support/TestPaths.h"
@@ -32,6 +33,19 @@ private:
     {
         return QStringList{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--database"), url} + args;
     }
+    // "schema version N" of the newest PostgreSQL migration.
+    static QByteArray versionLine()
+    {
+        return "schema version " + QByteArray::number(schema::postgresMigrations().last().version);
+    }
+    // The versions a migrated database lists in schema_version: "18,19,…".
+    static QString appliedVersions()
+    {
+        QStringList versions;
+        for (const schema::Migration &m : schema::postgresMigrations())
+            versions << QString::number(m.version);
+        return versions.join(QLatin1Char(','));
+    }
     PgServer *m_pg = nullptr;
 };
 
@@ -47,7 +61,8 @@ void TestCliPostgres::migrateIsOnceAndSaysTheVersion()
     QVERIFY(!url.isEmpty());
     CliResult r = runTierdesk(in(dir, url, {QStringLiteral("db"), QStringLiteral("migrate")}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY2(r.out.contains("schema version 19 (postgresql, postgresql://tierdesk@127.0.0.1:"), r.out.constData());
+    QVERIFY2(r.out.contains(QByteArray(versionLine() + " (postgresql, postgresql://tierdesk@127.0.0.1:")),
+        r.out.constData());
     QVERIFY2(
         !r.out.contains(m_pg->password().toUtf8()) && !r.err.contains(m_pg->password().toUtf8()), "password shown");
     r = runTierdesk(in(dir, url, {QStringLiteral("db"), QStringLiteral("migrate")}));
@@ -55,7 +70,7 @@ void TestCliPostgres::migrateIsOnceAndSaysTheVersion()
     QString versions;
     QVERIFY(m_pg->psql(url.section(QLatin1Char('/'), -1),
         QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"), &versions));
-    QCOMPARE(versions, QStringLiteral("18,19"));
+    QCOMPARE(versions, appliedVersions());
     // The store is in PostgreSQL: no SQLite file in the data directory.
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("tierdesk.db"))));
 }
@@ -189,7 +204,7 @@ void TestCliPostgres::passwordFromTheSecretStore()
     QVERIFY(!r.out.contains(m_pg->password().toUtf8()));
     r = runTierdesk(in(dir, bare, {QStringLiteral("db"), QStringLiteral("migrate")}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY(r.out.contains("schema version 19 (postgresql"));
+    QVERIFY(r.out.contains(QByteArray(versionLine() + " (postgresql")));
 }
 
 // Three instances (data directories holding the same keys) start on a new database at once:
@@ -217,12 +232,12 @@ void TestCliPostgres::threeInstancesMigrateOnce()
     for (QProcess &p : instances) {
         QVERIFY(p.waitForFinished(60000));
         QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, p.readAllStandardError().constData());
-        QVERIFY(p.readAllStandardOutput().contains("schema version 19 (postgresql"));
+        QVERIFY(p.readAllStandardOutput().contains(QByteArray(versionLine() + " (postgresql")));
     }
     QString versions;
     QVERIFY(m_pg->psql(url.section(QLatin1Char('/'), -1),
         QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"), &versions));
-    QCOMPARE(versions, QStringLiteral("18,19"));
+    QCOMPARE(versions, appliedVersions());
 }
 
 QTEST_GUILESS_MAIN(TestCliPostgres)

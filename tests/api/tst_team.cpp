@@ -3,6 +3,7 @@
 // one reaches a WebSocket client of the other, and the desk's claim is decided by the database.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/api/WsClient.h"
+#include "tests/api/platform/PlatformTestSupport.h"
 #include "tests/support/PgServer.h"
 
 #include <QElapsedTimer>
@@ -11,8 +12,12 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -30,6 +35,7 @@ private slots:
     void oneSessionWrittenOnBothInstances();
     void companySettingsChangedOnOneHoldOnTheOther();
     void webhooksGoOutOnceFromTwoInstances();
+    void reportsMoveToASurvivor();
     void timersMoveToASurvivor();
     void cleanupTestCase();
 
@@ -38,6 +44,9 @@ private:
     static QNetworkReply *post(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &path,
         const QJsonObject &body);
     QNetworkReply *claim(QNetworkAccessManager &nam, quint16 port, const QByteArray &token, const QString &id);
+    bool startImportingKeys(ServeProcess &instance, const QString &dataDir, QString *error);
+    SigV4Key supervisorKey();
+    QString reportColumn(const QString &id, const QString &column);
 
     QString database() const { return m_url.section(QLatin1Char('/'), -1); }
     bool runsTimers(ServeProcess &instance);
@@ -60,13 +69,21 @@ void TestTeam::initTestCase()
     QString error;
     QVERIFY2(m_a.start(m_dirA.path(), {QStringLiteral("--demo"), QStringLiteral("--database"), m_url}, &error),
         qPrintable(error));
+    QVERIFY2(startImportingKeys(m_b, m_dirB.path(), &error), qPrintable(error));
+}
+
+// Starts another instance on the database, with the keys of A's data directory.
+bool TestTeam::startImportingKeys(ServeProcess &instance, const QString &dataDir, QString *error)
+{
     const CliResult keys = runTierdesk(
         {QStringLiteral("--data-dir"), m_dirA.path(), QStringLiteral("secrets"), QStringLiteral("export")});
-    QVERIFY2(keys.exitCode == 0, keys.err.constData());
     const CliResult imported = runTierdeskWithInput(
-        {QStringLiteral("--data-dir"), m_dirB.path(), QStringLiteral("secrets"), QStringLiteral("import")}, keys.out);
-    QVERIFY2(imported.exitCode == 0, imported.err.constData());
-    QVERIFY2(m_b.start(m_dirB.path(), {QStringLiteral("--database"), m_url}, &error), qPrintable(error));
+        {QStringLiteral("--data-dir"), dataDir, QStringLiteral("secrets"), QStringLiteral("import")}, keys.out);
+    if (keys.exitCode != 0 || imported.exitCode != 0) {
+        *error = QString::fromUtf8(keys.err + imported.err);
+        return false;
+    }
+    return instance.start(dataDir, {QStringLiteral("--database"), m_url}, error);
 }
 
 void TestTeam::cleanupTestCase()
@@ -294,6 +311,87 @@ void TestTeam::webhooksGoOutOnceFromTwoInstances()
         QVERIFY2(it.value() == 2,
             qPrintable(
                 QStringLiteral("delivery %1 went out %2 times").arg(QString::fromLatin1(it.key())).arg(it.value())));
+}
+
+SigV4Key TestTeam::supervisorKey()
+{
+    const CliResult r = runTierdesk({QStringLiteral("--data-dir"), m_dirA.path(), QStringLiteral("--database"), m_url,
+        QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--company"), m_a.companyId(),
+        QStringLiteral("--kind"), QStringLiteral("sigv4"), QStringLiteral("--role"), QStringLiteral("supervisor")});
+    const QJsonObject key = QJsonDocument::fromJson(r.out).object();
+    return SigV4Key{key.value(QLatin1String("accessKeyId")).toString().toLatin1(),
+        key.value(QLatin1String("secretAccessKey")).toString().toLatin1(),
+        key.value(QLatin1String("region")).toString().toLatin1()};
+}
+
+QString TestTeam::reportColumn(const QString &id, const QString &column)
+{
+    QString value;
+    PgServer::shared().psql(
+        database(), QStringLiteral("SELECT %1 FROM report_jobs WHERE id = '%2'").arg(column, id), &value);
+    return value.trimmed();
+}
+
+// A third instance is asked for a report and killed while its worker waits for the rows (the
+// test holds a lock on session_ratings); one of the others takes the job over once its lease
+// ends, and any instance then answers for it.
+void TestTeam::reportsMoveToASurvivor()
+{
+    HttpClient onA(m_a.port(), m_a.adminToken());
+    const HttpResult made
+        = onA.post(QStringLiteral("/api/cs/sessions"), sessionBody(m_a.companyId(), QStringLiteral("cust_ben")));
+    QVERIFY2(made.status == 201, describe(made)); // a conversation in the period: the report reads its rating
+    const QString sessionId = made.json().value(QLatin1String("id")).toString();
+    QTemporaryDir dirC;
+    ServeProcess c;
+    QString error;
+    QVERIFY2(startImportingKeys(c, dirC.path(), &error), qPrintable(error));
+    const SigV4Key key = supervisorKey();
+    QVERIFY(key.isValid());
+
+    const QUrl url(m_url);
+    QSqlDatabase lock = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("ratings-lock"));
+    lock.setHostName(url.host());
+    lock.setPort(url.port());
+    lock.setUserName(url.userName());
+    lock.setPassword(url.password());
+    lock.setDatabaseName(database());
+    QVERIFY2(lock.open(), qPrintable(lock.lastError().text()));
+    QSqlQuery q(lock);
+    QVERIFY(q.exec(QStringLiteral("BEGIN")));
+    QVERIFY(q.exec(QStringLiteral("LOCK TABLE session_ratings IN ACCESS EXCLUSIVE MODE")));
+
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    PlatformClient onC(c.port(), key);
+    const HttpResult asked = onC.post(QStringLiteral("/analytics/reports"),
+        {{QStringLiteral("report_type"), QStringLiteral("conversation_analysis")},
+            {QStringLiteral("time_period"),
+                QJsonObject{{QStringLiteral("start"), today.addDays(-1).toString(Qt::ISODate)},
+                    {QStringLiteral("end"), today.addDays(1).toString(Qt::ISODate)}}},
+            {QStringLiteral("format"), QStringLiteral("csv")}});
+    QVERIFY2(asked.status == 202, describe(asked));
+    const QString id = asked.json().value(QLatin1String("report_id")).toString();
+    const QString firstOwner = reportColumn(id, QStringLiteral("owner"));
+    QVERIFY(!firstOwner.isEmpty());
+    QElapsedTimer clock;
+    clock.start();
+    c.kill();
+    QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+    QCOMPARE(reportColumn(id, QStringLiteral("status")), QStringLiteral("generating"));
+
+    PlatformClient onB(m_b.port(), key);
+    const auto status = [&] {
+        return onB.get(QStringLiteral("/analytics/reports/") + id).json().value(QLatin1String("status")).toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(status(), QStringLiteral("ready"), 60000);
+    qInfo("another instance finished the report %lld ms after the one asked was killed", clock.elapsed());
+    QVERIFY(reportColumn(id, QStringLiteral("owner")) != firstOwner);
+    const HttpResult file
+        = PlatformClient(m_a.port(), key).get(QStringLiteral("/analytics/reports/") + id + QStringLiteral("/download"));
+    QVERIFY2(file.status == 200, describe(file));
+    QVERIFY(file.body.contains(sessionId.toUtf8()));
+    q.finish();
+    lock.close();
 }
 
 bool TestTeam::runsTimers(ServeProcess &instance)

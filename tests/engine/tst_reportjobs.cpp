@@ -50,7 +50,7 @@ private slots:
         QVERIFY(finished.wait());
         QCOMPARE(finished.first().at(2).toString(), QStringLiteral("ready"));
         QCOMPARE(jobs.find(m_fx->companyId, job->id)->status, QStringLiteral("ready"));
-        const QByteArray csv = jobs.files().read(m_fx->companyId, job->id, QStringLiteral("csv")).value();
+        const QByteArray csv = jobs.content(*job).value();
         const QList<QByteArray> lines = csv.trimmed().split('\n');
         QVERIFY(lines.first().startsWith("conversation_id,created_at,channel,status,tier,sentiment"));
         QCOMPARE(lines.size(), 3); // the header and two conversations
@@ -85,9 +85,9 @@ private slots:
             = engineStatements.filter(QRegularExpression(QStringLiteral("FROM (sessions|analytics_)")));
         QVERIFY2(reads.isEmpty(), qPrintable(QStringLiteral("read on the engine's connection: ") + reads.join(u'\n')));
         // And the worker's read found the rows.
-        const QByteArray csv = jobs.files().read(m_fx->companyId, conversations->id, QStringLiteral("csv")).value();
+        const QByteArray csv = jobs.content(*conversations).value();
         QCOMPARE(csv.trimmed().split('\n').size(), 3);
-        const QByteArray days = jobs.files().read(m_fx->companyId, summary->id, QStringLiteral("csv")).value();
+        const QByteArray days = jobs.content(*summary).value();
         QCOMPARE(days.trimmed().split('\n').size(), 2);
         QVERIFY(days.contains(",2,"));
     }
@@ -101,7 +101,7 @@ private slots:
         const auto job = jobs.start(r, Actor{});
         QVERIFY(job.ok());
         QVERIFY(finished.wait());
-        const QByteArray pdf = jobs.files().read(m_fx->companyId, job->id, QStringLiteral("pdf")).value();
+        const QByteArray pdf = jobs.content(*job).value();
         QVERIFY(pdf.startsWith("%PDF-1.4"));
         QVERIFY(pdf.contains("(Sentiment: negative) Tj"));
         // The filter keeps the angry customer's conversation only.

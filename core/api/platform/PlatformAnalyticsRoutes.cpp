@@ -155,7 +155,7 @@ void downloadReport(ReportJobs &jobs, const PlatformCallPtr &c)
     if (job->status != QLatin1String("ready"))
         return platformcall::fail(
             c, platform::error(ErrorKind::Conflict, QStringLiteral("Report is %1, not ready").arg(job->status)));
-    const auto bytes = jobs.files().read(c->company, job->id, job->format);
+    const auto bytes = jobs.content(*job);
     if (!bytes)
         return platformcall::fail(c, platform::error(ErrorKind::NotFound, QStringLiteral("Report not found")));
     http::HttpResponse r;

@@ -1,14 +1,10 @@
 #include "core/engine/admin/ReportJobs.h"
 
 #include "core/common/Ids.h"
-#include "core/common/Time.h"
 #include "core/common/Validation.h"
 #include "core/integrations/CsvWriter.h"
 #include "core/integrations/PdfWriter.h"
-#include "core/store/AnalyticsRepo.h"
 #include "core/store/Database.h"
-#include "core/store/RatingRepo.h"
-#include "core/store/SessionRepo.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -17,88 +13,6 @@
 #include <QtConcurrent>
 
 namespace tierdesk {
-
-namespace {
-
-QString sentimentGroup(Sentiment s)
-{
-    if (isNegative(s))
-        return QStringLiteral("negative");
-    return s == Sentiment::Neutral ? QStringLiteral("neutral") : QStringLiteral("positive");
-}
-
-QStringList periodNotes(const ReportRequest &r)
-{
-    QStringList notes{QStringLiteral("Period: %1 to %2").arg(timefmt::iso(r.startMs), timefmt::iso(r.endMs))};
-    if (!r.sentiment.isEmpty())
-        notes << QStringLiteral("Sentiment: %1").arg(r.sentiment);
-    if (r.resolutionTimeMinS > 0)
-        notes << QStringLiteral("Resolution time at least %1 s").arg(r.resolutionTimeMinS);
-    return notes;
-}
-
-Result<ReportTable> conversations(Database &db, const ReportRequest &r)
-{
-    SessionFilter filter;
-    filter.companyId = r.companyId;
-    filter.startMs = r.startMs;
-    filter.endMs = r.endMs;
-    filter.limit = ReportJobs::kMaxRows;
-    int total = 0;
-    const QList<Session> sessions = SessionRepo(db).list(filter, &total);
-    ReportTable t{QStringLiteral("Conversation analysis"), periodNotes(r),
-        {QStringLiteral("conversation_id"), QStringLiteral("created_at"), QStringLiteral("channel"),
-            QStringLiteral("status"), QStringLiteral("tier"), QStringLiteral("sentiment"),
-            QStringLiteral("issue_category"), QStringLiteral("messages"), QStringLiteral("resolution_time_s"),
-            QStringLiteral("rating"), QStringLiteral("rating_comment")},
-        {}};
-    QStringList ids;
-    for (const Session &s : sessions)
-        ids << s.id;
-    const QHash<QString, SessionRating> ratings = RatingRepo(db).forSessions(ids);
-    for (const Session &s : sessions) {
-        const qint64 resolution = s.resolvedAt > 0 ? (s.resolvedAt - s.createdAt) / 1000 : -1;
-        if (!r.sentiment.isEmpty() && sentimentGroup(s.customerSentiment) != r.sentiment)
-            continue;
-        if (r.resolutionTimeMinS > 0 && resolution < r.resolutionTimeMinS)
-            continue;
-        t.rows << QStringList{s.id, timefmt::iso(s.createdAt), toString(s.channel), toString(s.status),
-            toString(s.currentTier), toString(s.customerSentiment),
-            s.issueCategory ? toString(*s.issueCategory) : QString(), QString::number(s.messageCount),
-            resolution >= 0 ? QString::number(resolution) : QString(),
-            ratings.contains(s.id) ? QString::number(ratings.value(s.id).rating) : QString(),
-            ratings.value(s.id).comment};
-    }
-    if (total > ReportJobs::kMaxRows)
-        t.notes << QStringLiteral("The first %1 of %2 conversations").arg(ReportJobs::kMaxRows).arg(total);
-    return t;
-}
-
-// Hours whose stored facts are behind are read from the sessions themselves: this
-// connection writes nothing (AnalyticsRepo::refresh).
-Result<ReportTable> dailySummary(Database &db, const ReportRequest &r)
-{
-    const AnalyticsSummary analytics = AnalyticsRepo(db).compute(r.companyId, r.startMs, r.endMs, GroupBy::Day);
-    ReportTable t{QStringLiteral("Daily summary"), periodNotes(r),
-        {QStringLiteral("date"), QStringLiteral("conversations"), QStringLiteral("resolved"),
-            QStringLiteral("escalated"), QStringLiteral("satisfaction_avg"), QStringLiteral("ratings")},
-        {}};
-    for (const AnalyticsSummary::Period &day : analytics.timeline)
-        t.rows << QStringList{day.period, QString::number(day.sessions), QString::number(day.resolved),
-            QString::number(day.escalated), QString::number(day.customerSatisfactionAvg), QString::number(day.ratings)};
-    return t;
-}
-
-// The request's rows, read on the calling thread from a read-only connection of its own.
-Result<ReportTable> readTable(const DatabaseTarget &database, const ReportRequest &r)
-{
-    auto db = Database::openReader(database);
-    if (!db)
-        return db.error();
-    return r.type == QLatin1String("daily_summary") ? dailySummary(**db, r) : conversations(**db, r);
-}
-
-} // namespace
 
 QStringList ReportJobs::types()
 {
@@ -115,6 +29,11 @@ ReportJobs::ReportJobs(SessionEngine &engine, QString directory, const ReportLim
       m_limits(limits)
 {
     m_pool.setMaxThreadCount(2); // rendering is CPU work; two reports at a time are plenty on a desk machine
+    if (engine.core().store().db().postgres()) {
+        m_team = std::make_unique<TeamReports>(engine.core().store(), engine.clock());
+        connect(&m_leaseTimer, &QTimer::timeout, this, &ReportJobs::takeOver);
+        m_leaseTimer.start(TeamReports::kTickMs);
+    }
     connect(&m_sweepTimer, &QTimer::timeout, this, &ReportJobs::sweep);
     m_sweepTimer.start(kSweepIntervalMs);
     sweep(); // what expired while the server was down
@@ -154,11 +73,18 @@ Result<ReportTable> ReportJobs::collect(const ReportRequest &r) const
 {
     if (const Status ok = check(r); !ok)
         return ok.error();
-    return readTable(m_database, r);
+    return readReportRows(m_database, r);
 }
 
-Status ReportJobs::withinBudget(const QString &companyId)
+// SQLite: what this process has running and was asked for decides.
+Status ReportJobs::admitHere(const QString &companyId)
 {
+    int generating = 0;
+    for (const ReportJob &j : std::as_const(m_jobs))
+        generating += j.companyId == companyId && j.status == QLatin1String("generating") ? 1 : 0;
+    if (generating >= kMaxGeneratingPerCompany)
+        return makeError(ErrorKind::Conflict,
+            QStringLiteral("at most %1 reports may be generating at once").arg(kMaxGeneratingPerCompany));
     const qint64 now = m_engine.clock().nowMs();
     QList<qint64> &asked = m_requests[companyId];
     asked.removeIf([now](qint64 at) { return at <= now - kHourMs; });
@@ -176,19 +102,20 @@ Result<ReportJob> ReportJobs::start(const ReportRequest &r, const Actor &actor)
         return makeError(ErrorKind::NotFound, QStringLiteral("company not found"));
     if (const Status ok = check(r); !ok)
         return ok.error();
-    int generating = 0;
-    for (const ReportJob &j : std::as_const(m_jobs))
-        generating += j.companyId == r.companyId && j.status == QLatin1String("generating") ? 1 : 0;
-    if (generating >= kMaxGeneratingPerCompany)
-        return makeError(ErrorKind::Conflict,
-            QStringLiteral("at most %1 reports may be generating at once").arg(kMaxGeneratingPerCompany));
-    if (const Status budget = withinBudget(r.companyId); !budget)
-        return budget.error();
+    const Status admitted
+        = m_team ? m_team->admit(r.companyId, kMaxGeneratingPerCompany, m_limits) : admitHere(r.companyId);
+    if (!admitted)
+        return admitted.error();
 
     ReportJob job{ids::random(QStringLiteral("rep-")), r.companyId, r.type, r.format, QStringLiteral("generating"),
         m_engine.clock().nowMs(), 0, {}};
-    m_jobs.insert(job.id, job);
-    m_requests[r.companyId].append(job.createdAt);
+    if (m_team) {
+        if (const Status added = m_team->add(job, r); !added)
+            return added.error();
+    } else {
+        m_jobs.insert(job.id, job);
+        m_requests[r.companyId].append(job.createdAt);
+    }
     m_engine.audit(r.companyId, actor, QStringLiteral("report.create"), QStringLiteral("reports/") + job.id,
         AuditOutcome::Accepted, {{QStringLiteral("report_type"), r.type}, {QStringLiteral("format"), r.format}});
     launch(job, r);
@@ -201,52 +128,90 @@ void ReportJobs::launch(const ReportJob &job, const ReportRequest &request)
 {
     QPointer<ReportJobs> self(this);
     m_engine.afterCommit([self, job, request](bool) {
-        if (!self)
-            return;
-        auto *watcher = new QFutureWatcher<Status>(self);
-        connect(watcher, &QFutureWatcher<Status>::finished, self, [jobs = self.data(), watcher, id = job.id] {
-            jobs->done(id, watcher->result());
-            watcher->deleteLater();
-        });
-        watcher->setFuture(QtConcurrent::run(
-            &self->m_pool, [files = self->m_files, database = self->m_database, job, request]() -> Status {
-                const auto table = readTable(database, request);
-                if (!table)
-                    return table.error();
-                const QByteArray bytes = job.format == QLatin1String("pdf") ? pdf::render(*table) : csv::render(*table);
-                return files.write(job.companyId, job.id, job.format, bytes, job.createdAt);
-            }));
+        if (self)
+            self->generate(job, request);
     });
 }
 
-void ReportJobs::done(const QString &reportId, const Status &written)
+// Reads and renders on the pool. On SQLite the worker writes the file too (the engine
+// thread never waits for the disk); on PostgreSQL the bytes come back to be stored.
+void ReportJobs::generate(const ReportJob &job, const ReportRequest &request)
 {
-    auto it = m_jobs.find(reportId);
-    if (it == m_jobs.end())
-        return;
-    it->finishedAt = m_engine.clock().nowMs();
-    it->status = written ? QStringLiteral("ready") : QStringLiteral("failed");
-    if (!written) {
-        it->error = written.error().message;
-        qWarning("Report %s failed: %s", qPrintable(reportId), qPrintable(it->error));
+    using Made = Result<QByteArray>;
+    auto *watcher = new QFutureWatcher<Made>(this);
+    connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, job] {
+        done(job, watcher->result());
+        watcher->deleteLater();
+    });
+    const bool keepsFile = !m_team;
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [files = m_files, database = m_database, job, request, keepsFile]() -> Made {
+            const auto table = readReportRows(database, request);
+            if (!table)
+                return table.error();
+            const QByteArray bytes = job.format == QLatin1String("pdf") ? pdf::render(*table) : csv::render(*table);
+            if (!keepsFile)
+                return bytes;
+            if (const Status written = files.write(job.companyId, job.id, job.format, bytes, job.createdAt); !written)
+                return written.error();
+            return QByteArray();
+        }));
+}
+
+void ReportJobs::record(ReportJob &job, const Result<QByteArray> &made)
+{
+    job.finishedAt = m_engine.clock().nowMs();
+    job.status = made ? QStringLiteral("ready") : QStringLiteral("failed");
+    if (!made) {
+        job.error = made.error().message;
+        qWarning("Report %s failed: %s", qPrintable(job.id), qPrintable(job.error));
     }
-    const ReportJob job = *it;
-    m_engine.audit(job.companyId, Actor{}, written ? QStringLiteral("report.ready") : QStringLiteral("report.failed"),
-        QStringLiteral("reports/") + job.id, written ? AuditOutcome::Done : AuditOutcome::Failed);
-    if (written)
+}
+
+void ReportJobs::done(const ReportJob &started, const Result<QByteArray> &made)
+{
+    ReportJob job = started;
+    record(job, made);
+    if (m_team) {
+        if (!m_team->finish(job, made ? *made : QByteArray())) {
+            qInfo("Report %s: another instance took it over; its outcome stands", qPrintable(job.id));
+            return;
+        }
+    } else {
+        auto it = m_jobs.find(job.id);
+        if (it == m_jobs.end())
+            return;
+        *it = job;
+    }
+    m_engine.audit(job.companyId, Actor{}, made ? QStringLiteral("report.ready") : QStringLiteral("report.failed"),
+        QStringLiteral("reports/") + job.id, made ? AuditOutcome::Done : AuditOutcome::Failed);
+    if (made)
         trim(job.companyId, job.id);
     forgetOldest();
     emit finished(job.companyId, job.id, job.status);
 }
 
+void ReportJobs::takeOver()
+{
+    const int room = qMax(0, m_pool.maxThreadCount() * 2 - m_team->running());
+    for (const ReportJobRepo::Taken &t : m_team->tick(room)) {
+        qInfo("Report %s: taken over from an instance that stopped renewing it", qPrintable(t.job.id));
+        generate(t.job, t.request);
+    }
+}
+
 void ReportJobs::sweep()
 {
+    if (m_team)
+        return m_team->sweep(m_limits);
     for (const QString &companyId : m_files.companies())
         trim(companyId);
 }
 
 void ReportJobs::trim(const QString &companyId, const QString &keep)
 {
+    if (m_team)
+        return m_team->trim(companyId, keep, m_limits);
     const qint64 now = m_engine.clock().nowMs();
     const auto drop = [&](const ReportFiles::Stored &f) {
         m_files.remove(companyId, f.reportId, f.format);
@@ -290,6 +255,8 @@ void ReportJobs::forgetOldest()
 
 std::optional<ReportJob> ReportJobs::find(const QString &companyId, const QString &reportId)
 {
+    if (m_team)
+        return m_team->find(companyId, reportId, m_limits);
     const auto it = m_jobs.constFind(reportId);
     if (it != m_jobs.cend() && it->companyId != companyId)
         return std::nullopt;
@@ -308,6 +275,11 @@ std::optional<ReportJob> ReportJobs::find(const QString &companyId, const QStrin
         return *it;
     // Written by an earlier run of the process: ready, whatever else was known about it.
     return ReportJob{reportId, companyId, QString(), stored->format, QStringLiteral("ready"), 0, 0, {}};
+}
+
+Result<QByteArray> ReportJobs::content(const ReportJob &job) const
+{
+    return m_team ? m_team->content(job.companyId, job.id) : m_files.read(job.companyId, job.id, job.format);
 }
 
 } // namespace tierdesk

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/domain/Report.h"
 #include "core/engine/SessionEngine.h"
+#include "core/engine/admin/ReportRows.h"
+#include "core/engine/admin/TeamReports.h"
 #include "core/integrations/ReportFiles.h"
 #include "core/integrations/ReportTable.h"
 
@@ -9,50 +12,24 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <memory>
+
 namespace tierdesk {
-
-// What a report covers (the platform services' POST /analytics/reports).
-struct ReportRequest {
-    QString companyId;
-    QString type; // conversation_analysis | daily_summary
-    QString format; // csv | pdf
-    qint64 startMs = 0;
-    qint64 endMs = 0;
-    QString sentiment; // "", positive | neutral | negative (conversation_analysis)
-    qint64 resolutionTimeMinS = 0; // resolved in at least this many seconds (conversation_analysis)
-};
-
-struct ReportJob {
-    QString id; // rep-…
-    QString companyId;
-    QString type;
-    QString format;
-    QString status; // generating | ready | failed
-    qint64 createdAt = 0;
-    qint64 finishedAt = 0;
-    QString error; // why it failed
-};
-
-// What a company's reports may take (settings reports/*, docs/platform-api.md "Limits").
-struct ReportLimits {
-    qint64 retentionMs = 24LL * 3600 * 1000; // a ready report is deleted this long after it was asked for
-    int maxPerCompany = 100; // ready reports kept; beyond, the oldest go first
-    qint64 maxBytesPerCompany = 256LL * 1024 * 1024; // their bytes; beyond, the oldest go first
-    int requestsPerHour = 60; // reports asked for per company in any hour; beyond: LimitExceeded
-};
 
 // Reports generated asynchronously: start() checks the request and answers at once;
 // the rows are read on a private thread pool from a read-only connection of its own
-// (the engine thread never waits for them), then rendered (CSV or PDF) and written
-// there; the job turns `ready` (or `failed`) back on the engine thread. Finished files
-// live in ReportFiles, so a ready report is still found after a restart; jobs still
-// generating when the process stops are lost (their status is then unknown). Files
-// past their retention or beyond the company's quota are deleted, oldest first.
+// (the engine thread never waits for them), then rendered (CSV or PDF); the job turns
+// `ready` (or `failed`) back on the engine thread. Past their retention or beyond the
+// company's quota, ready reports are deleted, oldest first.
+// On SQLite finished files live in ReportFiles (written on the worker), so a ready report
+// is still found after a restart; jobs still generating when the process stops are lost.
+// On PostgreSQL jobs and files live in the database (TeamReports): any instance answers
+// for them, and a job whose instance died is generated again by another.
 class ReportJobs : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr int kMaxRows = 10000; // conversations in one report
+    static constexpr int kMaxRows = kMaxReportRows; // conversations in one report
     static constexpr int kMaxGeneratingPerCompany = 4;
     // Finished jobs remembered in memory; beyond, the oldest ready ones are forgotten
     // (their files still answer find(), without type and times).
@@ -76,6 +53,8 @@ public:
     Result<ReportJob> start(const ReportRequest &request, const Actor &actor);
     // Unknown, another company's, or past its retention: nullopt.
     std::optional<ReportJob> find(const QString &companyId, const QString &reportId);
+    // A ready report's file; NotFound when it is gone.
+    Result<QByteArray> content(const ReportJob &job) const;
     const ReportFiles &files() const { return m_files; }
     // The table a request yields, read now on the calling thread from a read-only
     // connection (what start() does on a worker).
@@ -88,9 +67,13 @@ signals:
 
 private:
     Status check(const ReportRequest &request) const;
-    Status withinBudget(const QString &companyId);
+    Status admitHere(const QString &companyId);
     void launch(const ReportJob &job, const ReportRequest &request);
-    void done(const QString &reportId, const Status &written);
+    void generate(const ReportJob &job, const ReportRequest &request);
+    void done(const ReportJob &job, const Result<QByteArray> &made);
+    void record(ReportJob &job, const Result<QByteArray> &made);
+    // Team mode: renews this instance's leases and generates the jobs of instances that died.
+    void takeOver();
     // Deletes the company's expired files, then its oldest beyond the quota (never `keep`).
     void trim(const QString &companyId, const QString &keep = {});
     void forgetOldest();
@@ -101,7 +84,9 @@ private:
     ReportLimits m_limits;
     QThreadPool m_pool;
     QTimer m_sweepTimer;
-    QHash<QString, ReportJob> m_jobs; // this process's jobs, by id
+    std::unique_ptr<TeamReports> m_team; // PostgreSQL only
+    QTimer m_leaseTimer;
+    QHash<QString, ReportJob> m_jobs; // SQLite: this process's jobs, by id
     QHash<QString, QList<qint64>> m_requests; // per company: when reports were asked for in the last hour
 };
 

@@ -1,7 +1,8 @@
 // The platform services' report files on a real server (seed 000): a ready report is
 // deleted once past its retention, a company's oldest ready reports go first beyond its
 // quota, and requests beyond the hourly budget get API Gateway's 429. The engine runs on
-// a fake clock; the signing client's clock follows it.
+// a fake clock; the signing client's clock follows it. On PostgreSQL the reports are rows of
+// report_jobs rather than files.
 #include "tests/api/platform/PlatformTestSupport.h"
 #include "tests/support/FakeClock.h"
 
@@ -137,10 +138,19 @@ private:
         return finished && status == QLatin1String("ready") ? id : QString();
     }
 
-    QStringList reportFiles() const
+    // The company's kept ready reports: "<id>.<format>", by name.
+    QStringList reportFiles()
     {
-        return QDir(m_server->dataDir() + QStringLiteral("/reports/") + m_server->companyId())
-            .entryList(QDir::Files, QDir::Name);
+        if (!m_server->runtime().store().db().postgres())
+            return QDir(m_server->dataDir() + QStringLiteral("/reports/") + m_server->companyId())
+                .entryList(QDir::Files, QDir::Name);
+        const QString kept = m_server
+                                 ->scalar(QStringLiteral("SELECT COALESCE(string_agg(id || '.' || format, ',' ORDER BY"
+                                                         " id), '') FROM report_jobs WHERE company_id = ? AND"
+                                                         " status = 'ready' AND content IS NOT NULL"),
+                                     {m_server->companyId()})
+                                 .toString();
+        return kept.isEmpty() ? QStringList() : kept.split(QLatin1Char(','));
     }
 
     std::unique_ptr<FakeClock> m_clock;
