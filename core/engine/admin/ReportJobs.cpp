@@ -76,21 +76,28 @@ Result<ReportTable> ReportJobs::collect(const ReportRequest &r) const
     return readReportRows(m_database, r);
 }
 
-// SQLite: what this process has running and was asked for decides.
-Status ReportJobs::admitHere(const QString &companyId)
+// On PostgreSQL the team's jobs count; on SQLite this process's.
+Status ReportJobs::admit(const QString &companyId)
 {
+    const qint64 now = m_engine.clock().nowMs();
+    ReportJobRepo::Asked asked;
     int generating = 0;
-    for (const ReportJob &j : std::as_const(m_jobs))
-        generating += j.companyId == companyId && j.status == QLatin1String("generating") ? 1 : 0;
+    if (m_team) {
+        generating = m_team->generating(companyId);
+        asked = m_team->askedSince(companyId, now - kHourMs);
+    } else {
+        for (const ReportJob &j : std::as_const(m_jobs))
+            generating += j.companyId == companyId && j.status == QLatin1String("generating") ? 1 : 0;
+        QList<qint64> &times = m_requests[companyId];
+        times.removeIf([now](qint64 at) { return at <= now - kHourMs; });
+        asked = {int(times.size()), times.isEmpty() ? 0 : times.first()};
+    }
     if (generating >= kMaxGeneratingPerCompany)
         return makeError(ErrorKind::Conflict,
             QStringLiteral("at most %1 reports may be generating at once").arg(kMaxGeneratingPerCompany));
-    const qint64 now = m_engine.clock().nowMs();
-    QList<qint64> &asked = m_requests[companyId];
-    asked.removeIf([now](qint64 at) { return at <= now - kHourMs; });
-    if (asked.size() < m_limits.requestsPerHour)
+    if (asked.count < m_limits.requestsPerHour)
         return Ok{};
-    const qint64 retryAfterSecs = qMax<qint64>(1, (asked.first() + kHourMs - now + 999) / 1000);
+    const qint64 retryAfterSecs = qMax<qint64>(1, (asked.firstAt + kHourMs - now + 999) / 1000);
     return makeError(ErrorKind::LimitExceeded,
         QStringLiteral("at most %1 reports may be requested per hour").arg(m_limits.requestsPerHour),
         {{QStringLiteral("retryAfter"), retryAfterSecs}});
@@ -102,8 +109,7 @@ Result<ReportJob> ReportJobs::start(const ReportRequest &r, const Actor &actor)
         return makeError(ErrorKind::NotFound, QStringLiteral("company not found"));
     if (const Status ok = check(r); !ok)
         return ok.error();
-    const Status admitted
-        = m_team ? m_team->admit(r.companyId, kMaxGeneratingPerCompany, m_limits) : admitHere(r.companyId);
+    const Status admitted = admit(r.companyId);
     if (!admitted)
         return admitted.error();
 

@@ -67,7 +67,8 @@ signals:
 
 private:
     Status check(const ReportRequest &request) const;
-    Status admitHere(const QString &companyId);
+    // Conflict beyond kMaxGeneratingPerCompany, LimitExceeded (details.retryAfter) beyond the hourly budget.
+    Status admit(const QString &companyId);
     void launch(const ReportJob &job, const ReportRequest &request);
     void generate(const ReportJob &job, const ReportRequest &request);
     void done(const ReportJob &job, const Result<QByteArray> &made);

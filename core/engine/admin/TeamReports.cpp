@@ -5,12 +5,6 @@
 
 namespace tierdesk {
 
-namespace {
-
-constexpr qint64 kHourMs = 3600LL * 1000;
-
-} // namespace
-
 TeamReports::TeamReports(Store &store, const Clock &clock)
     : m_store(store), m_clock(clock), m_owner(instanceName() + QLatin1Char('/') + ids::random(QString()))
 {
@@ -19,21 +13,6 @@ TeamReports::TeamReports(Store &store, const Clock &clock)
 qint64 TeamReports::leaseEnd() const
 {
     return SystemClock::instance().nowMs() + kLeaseMs;
-}
-
-Status TeamReports::admit(const QString &companyId, int maxGenerating, const ReportLimits &limits)
-{
-    if (repo().generating(companyId) >= maxGenerating)
-        return makeError(
-            ErrorKind::Conflict, QStringLiteral("at most %1 reports may be generating at once").arg(maxGenerating));
-    const qint64 now = m_clock.nowMs();
-    const ReportJobRepo::Asked asked = repo().askedSince(companyId, now - kHourMs);
-    if (asked.count < limits.requestsPerHour)
-        return Ok{};
-    const qint64 retryAfterSecs = qMax<qint64>(1, (asked.firstAt + kHourMs - now + 999) / 1000);
-    return makeError(ErrorKind::LimitExceeded,
-        QStringLiteral("at most %1 reports may be requested per hour").arg(limits.requestsPerHour),
-        {{QStringLiteral("retryAfter"), retryAfterSecs}});
 }
 
 Status TeamReports::add(const ReportJob &job, const ReportRequest &request)

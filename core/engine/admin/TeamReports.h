@@ -26,9 +26,13 @@ public:
     // This process's name on its leases: the instance name and a random part, unique per process.
     const QString &owner() const { return m_owner; }
 
-    // Conflict when the company has `maxGenerating` reports generating across the team,
-    // LimitExceeded (details.retryAfter) beyond its hourly budget.
-    Status admit(const QString &companyId, int maxGenerating, const ReportLimits &limits);
+    // The company's jobs generating across the team (taken over or not).
+    int generating(const QString &companyId) { return repo().generating(companyId); }
+    // The reports the company asked for since `sinceMs`, on any instance.
+    ReportJobRepo::Asked askedSince(const QString &companyId, qint64 sinceMs)
+    {
+        return repo().askedSince(companyId, sinceMs);
+    }
     // Records a new job, generated here.
     Status add(const ReportJob &job, const ReportRequest &request);
     // Unknown, another company's, trimmed, or past its retention: nullopt.
