@@ -271,12 +271,19 @@ QSqlQuery &Database::statement(const QString &sql)
     return it.value();
 }
 
+// While the connection is lost, every statement would wait for the dead socket and say so.
+bool Database::refusedWhileLost()
+{
+    if (!connectionLost())
+        return false;
+    m_lastError = QStringLiteral("the connection to the database is lost");
+    return true;
+}
+
 bool Database::exec(QSqlQuery &q, std::initializer_list<QVariant> values)
 {
-    if (connectionLost()) { // every statement would wait for the dead connection and say so
-        m_lastError = QStringLiteral("the connection to the database is lost");
+    if (refusedWhileLost())
         return false;
-    }
     int i = 0;
     for (const QVariant &v : values) {
         // A null QString binds as SQL NULL; columns take '' for "no text".
@@ -304,10 +311,8 @@ bool Database::aborted() const
 
 bool Database::exec(const QString &sql, std::initializer_list<QVariant> values)
 {
-    if (connectionLost()) {
-        m_lastError = QStringLiteral("the connection to the database is lost");
+    if (refusedWhileLost())
         return false;
-    }
     QSqlQuery q(m_db);
     if (values.size() == 0) {
         if (!q.exec(sql)) {

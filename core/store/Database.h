@@ -153,8 +153,12 @@ private:
     Status quickCheck(int budgetMs);
     Status migrate();
     Status applyMigrations();
-    Status openConnection(const QString &password);
+    // A new connection to `target` named after its `role` (its own QSqlDatabase connection name).
+    static Result<std::unique_ptr<Database>> connectPostgres(
+        const DatabaseTarget &target, const QString &role, bool readOnly);
     Status startPostgresSession();
+    // True (with lastError said) when the connection is lost: no statement is tried then.
+    bool refusedWhileLost();
     void noteFailure(const QSqlError &error);
     void notePostgresFailure(const QSqlError &error);
     bool connectionBroken(const QSqlError &error);

@@ -67,10 +67,20 @@ QString Database::backendName() const
     return postgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
 }
 
-Status Database::openConnection(const QString &password)
+Result<std::unique_ptr<Database>> Database::connectPostgres(
+    const DatabaseTarget &target, const QString &role, bool readOnly)
 {
-    m_db = addConnection(m_connectionName, m_url, password);
-    return startPostgresSession();
+    std::unique_ptr<Database> d(new Database);
+    d->m_backend = Backend::Postgres;
+    d->m_readOnly = readOnly;
+    d->m_url = target.url;
+    d->m_path = target.url.redacted();
+    d->m_password = target.password;
+    d->m_connectionName = QStringLiteral("tierdesk-pg-%1-").arg(role) + QString::fromLatin1(ids::randomHex(6));
+    d->m_db = addConnection(d->m_connectionName, target.url, target.password);
+    if (const Status started = d->startPostgresSession(); !started)
+        return started.error();
+    return d;
 }
 
 // Opens the connection and sets it up: times are epoch milliseconds and text is UTF-8 on both
@@ -128,14 +138,10 @@ bool Database::reachable(const DatabaseTarget &target)
 Result<std::unique_ptr<Database>> Database::openPostgres(
     const DatabaseUrl &url, const DatabaseOptions &, const QString &password)
 {
-    std::unique_ptr<Database> d(new Database);
-    d->m_backend = Backend::Postgres;
-    d->m_url = url;
-    d->m_path = url.redacted();
-    d->m_password = password;
-    d->m_connectionName = QStringLiteral("tierdesk-pg-") + QString::fromLatin1(ids::randomHex(6));
-    if (const Status connected = d->openConnection(password); !connected)
+    auto connected = connectPostgres({Backend::Postgres, {}, url, password}, QStringLiteral("store"), false);
+    if (!connected)
         return connected.error();
+    std::unique_ptr<Database> d = std::move(connected.value());
     // One instance migrates; the lock is the session's, so a crash mid-way frees it.
     if (!d->exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLock)))
         return makeError(ErrorKind::Internal, QStringLiteral("cannot take the migration lock: ") + d->lastError());
@@ -148,29 +154,12 @@ Result<std::unique_ptr<Database>> Database::openPostgres(
 
 Result<std::unique_ptr<Database>> Database::openPostgresReader(const DatabaseUrl &url, const QString &password)
 {
-    std::unique_ptr<Database> d(new Database);
-    d->m_backend = Backend::Postgres;
-    d->m_readOnly = true;
-    d->m_url = url;
-    d->m_path = url.redacted();
-    d->m_password = password;
-    d->m_connectionName = QStringLiteral("tierdesk-pg-read-") + QString::fromLatin1(ids::randomHex(6));
-    if (const Status connected = d->openConnection(password); !connected)
-        return connected.error();
-    return d;
+    return connectPostgres({Backend::Postgres, {}, url, password}, QStringLiteral("read"), true);
 }
 
 Result<std::unique_ptr<Database>> Database::openPostgresListener(const DatabaseTarget &target)
 {
-    std::unique_ptr<Database> d(new Database);
-    d->m_backend = Backend::Postgres;
-    d->m_url = target.url;
-    d->m_path = target.url.redacted();
-    d->m_password = target.password;
-    d->m_connectionName = QStringLiteral("tierdesk-pg-listen-") + QString::fromLatin1(ids::randomHex(6));
-    if (const Status connected = d->openConnection(target.password); !connected)
-        return connected.error();
-    return d;
+    return connectPostgres(target, QStringLiteral("listen"), false);
 }
 
 // PostgreSQL's errors are the statement's own (a constraint, a lock timeout) or the
