@@ -180,7 +180,9 @@ void ReportJobs::done(const ReportJob &started, const Result<QByteArray> &made)
     record(job, made);
     if (m_team) {
         if (!m_team->finish(job, made ? *made : QByteArray())) {
-            qInfo("Report %s: another instance took it over; its outcome stands", qPrintable(job.id));
+            // Another instance took it over (its outcome stands), or the database was away (the
+            // job is generated again once its lease ends).
+            qInfo("Report %s: outcome not recorded here", qPrintable(job.id));
             return;
         }
     } else {

@@ -39,7 +39,8 @@ public:
     std::optional<ReportJob> find(const QString &companyId, const QString &reportId, const ReportLimits &limits);
     Result<QByteArray> content(const QString &companyId, const QString &reportId);
     // Records the outcome of a job generated here; false when another instance took it over
-    // meanwhile (this process stalled past its lease), whose outcome then stands.
+    // meanwhile (this process stalled past its lease), whose outcome then stands, or when the
+    // database could not be written (the job's lease ends and it is generated again).
     bool finish(const ReportJob &job, const QByteArray &content);
     // Renews the leases of the jobs generated here, then takes over up to `room` jobs whose
     // instance died; those to generate here now.
