@@ -114,12 +114,12 @@ bool ReportJobRepo::finish(const ReportJob &job, const QString &owner, const QBy
 QList<ReportJobRepo::Ready> ReportJobRepo::ready(const QString &companyId)
 {
     QList<Ready> out;
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id, created_at, bytes FROM report_jobs"
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT id, bytes FROM report_jobs"
                                                  " WHERE company_id = ? AND status = 'ready' ORDER BY created_at, id"));
     if (!m_db.exec(q, {companyId}))
         return out;
     while (q.next())
-        out.append(Ready{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+        out.append(Ready{q.value(0).toString(), q.value(1).toLongLong()});
     q.finish();
     return out;
 }

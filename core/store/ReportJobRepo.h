@@ -26,7 +26,6 @@ public:
     };
     struct Ready {
         QString id;
-        qint64 createdAt = 0;
         qint64 bytes = 0;
     };
     // How many reports the company asked for since `sinceMs`, and when the first of them was.

@@ -75,16 +75,20 @@ void TeamReports::trim(const QString &companyId, const QString &keep, const Repo
     qint64 bytes = 0;
     for (const ReportJobRepo::Ready &r : ready)
         bytes += r.bytes;
-    // Oldest first, until the company is within its quota.
-    for (const ReportJobRepo::Ready &r : ready) {
-        if (count <= limits.maxPerCompany && bytes <= limits.maxBytesPerCompany)
-            break;
-        if (r.id == keep)
-            continue;
-        m_store.batch().run([&] { return repo().expire(r.id); });
-        --count;
-        bytes -= r.bytes;
-    }
+    // Oldest first, until the company is within its quota; in one transaction.
+    m_store.batch().run([&] {
+        for (const ReportJobRepo::Ready &r : ready) {
+            if (count <= limits.maxPerCompany && bytes <= limits.maxBytesPerCompany)
+                break;
+            if (r.id == keep)
+                continue;
+            if (!repo().expire(r.id))
+                return false;
+            --count;
+            bytes -= r.bytes;
+        }
+        return true;
+    });
 }
 
 void TeamReports::sweep(const ReportLimits &limits)
