@@ -42,6 +42,8 @@ const QList<Command> &commands()
             {QStringLiteral("password-stdin")}, 0},
         {QStringLiteral("smtp password"), {}, {QStringLiteral("password-stdin")}, 0},
         {QStringLiteral("kb import"), {QStringLiteral("company")}, {}, 1},
+        {QStringLiteral("customers import"), {QStringLiteral("company")}, {QStringLiteral("dry-run")}, 1},
+        {QStringLiteral("customers erase"), {QStringLiteral("company")}, {}, 1},
         {QStringLiteral("db check"), {}, {}, 0},
         {QStringLiteral("db migrate"), {}, {}, 0},
         {QStringLiteral("db password"), {}, {QStringLiteral("password-stdin")}, 0},
@@ -257,6 +259,8 @@ QString checkCommand(const Args &a)
         return QStringLiteral("nlu eval needs --train CSV and --test CSV");
     if (a.command == QLatin1String("kb import") && !a.options.contains(QStringLiteral("company")))
         return QStringLiteral("kb import needs --company ID (the company whose knowledge base gets the articles)");
+    if (a.command.startsWith(QLatin1String("customers ")) && !a.options.contains(QStringLiteral("company")))
+        return a.command + QStringLiteral(" needs --company ID (the company whose customers these are)");
     if (a.command == QLatin1String("db copy") && !a.options.contains(QStringLiteral("to")))
         return QStringLiteral("db copy needs --to postgresql://USER[:PASSWORD]@HOST[:PORT]/DB");
     if (a.command == QLatin1String("db copy") && !a.database.isEmpty())
@@ -369,6 +373,16 @@ QString usage()
             "                                            the company's knowledge base (same slug: updated); progress "
             "on\n"
             "                                            stderr, a JSON summary on stdout; exit 1 if any file failed\n"
+            "  tierdesk customers import FILE --company ID [--dry-run]\n"
+            "                                            customers from a CSV (header row; id, name, email, phone,\n"
+            "                                            tier, isVIP, lifetimeValue, any other column an attribute) "
+            "or\n"
+            "                                            NDJSON (.ndjson) file, matched by id, then e-mail, then "
+            "phone;\n"
+            "                                            the report (created, updated, unchanged, failed rows) as "
+            "JSON\n"
+            "  tierdesk customers erase ID --company ID  erases the customer's personal data (GDPR Art. 17): the\n"
+            "                                            record keeps its id, their messages are masked\n"
             "  tierdesk db check                         full integrity check of the database; prints ok or the "
             "problems\n"
             "  tierdesk db password --password-stdin     keeps the PostgreSQL password in the secret store, for a "

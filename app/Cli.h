@@ -41,6 +41,8 @@ int runNluTrain(const Args &args);
 int runNluEval(const Args &args);
 int runSentimentEval(const Args &args);
 int runKbImport(const Args &args);
+int runCustomersImport(const Args &args); // customers import FILE --company ID [--dry-run]
+int runCustomersErase(const Args &args); // customers erase ID --company ID
 int runAiProvider(const Args &args); // ai provider add | list | remove | test
 
 } // namespace tierdesk::cli

@@ -71,6 +71,10 @@ int main(int argc, char *argv[])
         return cli::runNluEval(args);
     if (args.command == QLatin1String("kb import"))
         return cli::runKbImport(args);
+    if (args.command == QLatin1String("customers import"))
+        return cli::runCustomersImport(args);
+    if (args.command == QLatin1String("customers erase"))
+        return cli::runCustomersErase(args);
     if (args.command.startsWith(QLatin1String("ai provider ")))
         return cli::runAiProvider(args);
     if (args.command == QLatin1String("sentiment eval"))

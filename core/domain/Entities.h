@@ -44,6 +44,13 @@ struct Customer {
     bool isVIP = false;
     std::optional<Subscription> subscription; // none when the customer has none
     double creditBalance = 0;
+    QString phone; // E.164-like ("+4930123456"), or empty
+    QVariantMap attributes; // the company's own fields: flat strings, numbers and booleans
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    // When the customer's data was erased on request (GDPR Art. 17), or 0: their client tokens
+    // issued until then stay void, even if the company gives the id a record again.
+    qint64 erasedAt = 0;
 };
 
 // The customer's subscription plan and status; empty when they have none.

@@ -9,16 +9,20 @@
 
 namespace tierdesk::nlu {
 
-QList<QStringList> parseCsv(QStringView text)
+QList<QStringList> parseCsv(QStringView text, QList<int> *startLines)
 {
     QList<QStringList> rows;
     QStringList row;
     QString field;
     bool quoted = false;
     bool fieldStarted = false;
+    int line = 1;
+    int rowLine = 1;
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = text.at(i);
+        if (c == QLatin1Char('\n'))
+            ++line;
         if (quoted) {
             if (c == QLatin1Char('"')) {
                 if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
@@ -40,10 +44,15 @@ QList<QStringList> parseCsv(QStringView text)
             field.clear();
             fieldStarted = false;
         } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
+            if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
                 ++i;
+                ++line;
+            }
             row << field;
             rows << row;
+            if (startLines)
+                startLines->append(rowLine);
+            rowLine = line;
             row.clear();
             field.clear();
             fieldStarted = false;
@@ -55,6 +64,8 @@ QList<QStringList> parseCsv(QStringView text)
     if (fieldStarted || !row.isEmpty()) {
         row << field;
         rows << row;
+        if (startLines)
+            startLines->append(rowLine);
     }
     return rows;
 }

@@ -11,8 +11,9 @@
 // train/test split.
 namespace tierdesk::nlu {
 
-// Parses CSV text (quoted fields, "" escapes, commas and newlines inside quotes).
-QList<QStringList> parseCsv(QStringView text);
+// Parses CSV text (quoted fields, "" escapes, commas and newlines inside quotes). With
+// `startLines`, the line (from 1) on which each record starts.
+QList<QStringList> parseCsv(QStringView text, QList<int> *startLines = nullptr);
 
 // Tierdesk intent for a Bitext intent name; empty if the intent is not used.
 QString mapBitextIntent(const QString &bitextIntent);

@@ -168,6 +168,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
         AddressPolicy::forModelProviders(rt->m_settings.boolValue(settings::AiAllowPrivateNetworks)));
     rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
     rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);
+    rt->m_customers = std::make_unique<CustomerDirectory>(*rt->m_engine);
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());
@@ -185,10 +186,14 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_apiTokens = std::make_unique<ApiTokens>(*rt->m_engine);
     rt->m_chatVisitors = std::make_unique<ChatVisitors>(*rt->m_engine);
     rt->m_auth = std::make_unique<Authenticator>(key.value(), clock);
-    // Revoked API tokens, and login tokens of agents deactivated or given a new password.
-    rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get()](const JwtClaims &c) -> Status {
+    // Revoked API tokens, login tokens of agents deactivated or given a new password, and client
+    // tokens of customers erased since.
+    rt->m_auth->setRefusal([tokens = rt->m_apiTokens.get(), agents = rt->m_agents.get(),
+                               customers = rt->m_customers.get()](const JwtClaims &c) -> Status {
         if (tokens->revoked(c.tokenId))
             return makeError(ErrorKind::Unauthenticated, QStringLiteral("the token was revoked"));
+        if (!c.customer.isEmpty())
+            return customers->tokenRefusal(c.company, c.customer, c.issuedAt);
         return agents->tokenRefusal(c.subject, c.issuedAt);
     });
     return rt;

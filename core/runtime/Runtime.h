@@ -7,6 +7,7 @@
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
 #include "core/engine/admin/CannedResponses.h"
+#include "core/engine/customers/CustomerDirectory.h"
 #include "core/engine/desk/Desk.h"
 #include "core/integrations/SecretStore.h"
 #include "core/runtime/TeamRelay.h"
@@ -35,6 +36,7 @@ public:
     SessionEngine &engine() { return *m_engine; }
     AgentDirectory &agents() { return *m_agents; }
     CannedResponses &canned() { return *m_canned; }
+    CustomerDirectory &customers() { return *m_customers; }
     ApiTokens &apiTokens() { return *m_apiTokens; }
     ChatVisitors &chatVisitors() { return *m_chatVisitors; }
     Desk &desk() { return *m_desk; }
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<SessionEngine> m_engine;
     std::unique_ptr<AgentDirectory> m_agents;
     std::unique_ptr<CannedResponses> m_canned;
+    std::unique_ptr<CustomerDirectory> m_customers;
     std::unique_ptr<ApiTokens> m_apiTokens;
     std::unique_ptr<ChatVisitors> m_chatVisitors;
     std::unique_ptr<Desk> m_desk; // after the engine: it goes first

@@ -54,6 +54,9 @@ http::HttpLimits httpLimits(AppSettings &s)
     limits.maxConnectionsPerAddress = s.intValue(settings::HttpMaxConnectionsPerAddress);
     limits.maxUnsentBytes = s.value(settings::HttpMaxUnsentBytes).toLongLong();
     limits.writeTimeoutMs = s.intValue(settings::HttpWriteTimeoutSeconds) * 1000;
+    // A customer import is a file of up to CustomerImport::kMaxBytes.
+    limits.fileBodyPaths = {QStringLiteral("/api/cs/customers/import")};
+    limits.maxFileBodyBytes = qMax(limits.maxBodyBytes, CustomerImport::kMaxBytes);
     return limits;
 }
 
@@ -107,6 +110,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     cs.people.tokenTtlSecs
         = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
     cs.desk = &m_runtime.desk();
+    cs.customers = &m_runtime.customers();
     cs.serverSettings
         = {&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }};
     return std::make_unique<CsFamily>(cs);

@@ -55,6 +55,40 @@ QList<OrderItem> readItems(const QByteArray &text)
     return out;
 }
 
+// Stored as a flat JSON object; "{}" when the customer has none.
+QString attributesText(const QVariantMap &attributes)
+{
+    return jsonText(QJsonObject::fromVariantMap(attributes));
+}
+
+} // namespace
+
+const QString kCustomerColumns = QStringLiteral(
+    "company_id, id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance, phone, attributes,"
+    " created_at, updated_at, erased_at");
+
+Customer readCustomer(const QSqlQuery &q)
+{
+    Customer c;
+    c.companyId = q.value(0).toString();
+    c.id = q.value(1).toString();
+    c.name = q.value(2).toString();
+    c.email = q.value(3).toString();
+    c.tier = q.value(4).toString();
+    c.lifetimeValue = q.value(5).toDouble();
+    c.isVIP = q.value(6).toInt() != 0;
+    c.subscription = readSubscription(q.value(7).toByteArray());
+    c.creditBalance = q.value(8).toDouble();
+    c.phone = q.value(9).toString();
+    c.attributes = QJsonDocument::fromJson(q.value(10).toByteArray()).object().toVariantMap();
+    c.createdAt = q.value(11).toLongLong();
+    c.updatedAt = q.value(12).toLongLong();
+    c.erasedAt = q.value(13).toLongLong();
+    return c;
+}
+
+namespace {
+
 const QString kOrderColumns
     = QStringLiteral("company_id, id, customer_id, status, items, total, refunded_amount, placed_at, shipped_at,"
                      " estimated_delivery_at, delivered_at, carrier, tracking_number");
@@ -94,14 +128,14 @@ Status CustomerRepo::upsert(const Customer &c, qint64 nowMs)
     m_cached.remove(cacheKey(c.companyId, c.id));
     QSqlQuery &q = m_db.statement(QStringLiteral(
         "INSERT INTO customers(company_id, id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(company_id, id) DO UPDATE SET name = "
-        "excluded.name,"
-        " email = excluded.email, tier = excluded.tier, lifetime_value = excluded.lifetime_value, is_vip = "
-        "excluded.is_vip,"
-        " subscription = excluded.subscription"));
+        " created_at, phone, attributes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(company_id, id) DO UPDATE SET name = excluded.name, email = excluded.email,"
+        " tier = excluded.tier, lifetime_value = excluded.lifetime_value, is_vip = excluded.is_vip,"
+        " subscription = excluded.subscription, phone = excluded.phone, attributes = excluded.attributes,"
+        " updated_at = excluded.updated_at"));
     return m_db.status(m_db.exec(q,
         {c.companyId, c.id, c.name, c.email, c.tier, c.lifetimeValue, c.isVIP ? 1 : 0, subscriptionText(c.subscription),
-            c.creditBalance, nowMs}));
+            c.creditBalance, c.createdAt > 0 ? c.createdAt : nowMs, c.phone, attributesText(c.attributes), nowMs}));
 }
 
 std::optional<Customer> CustomerRepo::find(const QString &companyId, const QString &id)
@@ -109,25 +143,14 @@ std::optional<Customer> CustomerRepo::find(const QString &companyId, const QStri
     const QString key = cacheKey(companyId, id);
     if (const Customer *cached = m_cached.object(key))
         return *cached;
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "SELECT id, name, email, tier, lifetime_value, is_vip, subscription, credit_balance FROM customers"
-        " WHERE company_id = ? AND id = ?"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kCustomerColumns
+        + QStringLiteral(" FROM customers WHERE company_id = ? AND id = ?"));
     if (!m_db.exec(q, {companyId, id}))
         return std::nullopt;
     std::optional<Customer> out;
     if (q.next()) {
-        Customer c;
-        c.companyId = companyId;
-        c.id = q.value(0).toString();
-        c.name = q.value(1).toString();
-        c.email = q.value(2).toString();
-        c.tier = q.value(3).toString();
-        c.lifetimeValue = q.value(4).toDouble();
-        c.isVIP = q.value(5).toInt() != 0;
-        c.subscription = readSubscription(q.value(6).toByteArray());
-        c.creditBalance = q.value(7).toDouble();
-        out = c;
-        m_cached.insert(key, new Customer(c));
+        out = readCustomer(q);
+        m_cached.insert(key, new Customer(*out));
     }
     q.finish();
     return out;

@@ -10,6 +10,10 @@
 
 namespace tierdesk {
 
+// The columns of a customer row as readCustomer() reads them (the store's customer queries share them).
+extern const QString kCustomerColumns;
+Customer readCustomer(const QSqlQuery &q);
+
 // Customers, their orders, and the ledger of money and subscription changes.
 // Customer rows are cached (every message reads its customer): this repository
 // is the only writer of the table in the process, so each write drops its row.
@@ -25,7 +29,10 @@ public:
         m_recentOrders.clear();
     }
 
+    // Stores the customer's profile; its balance is set only when it is new, erased_at never.
     Status upsert(const Customer &c, qint64 nowMs);
+    // The cached row of a customer another repository changed.
+    void forget(const QString &companyId, const QString &id) { m_cached.remove(cacheKey(companyId, id)); }
     std::optional<Customer> find(const QString &companyId, const QString &id);
     Status addCredit(const QString &companyId, const QString &customerId, double amount);
     Status setSubscription(const QString &companyId, const QString &customerId, const Subscription &subscription);

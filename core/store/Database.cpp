@@ -137,7 +137,8 @@ Status Database::configure(const DatabaseOptions &options)
     const QStringList pragmas{QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=") + sync,
         QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"),
         QStringLiteral("PRAGMA cache_size=-65536"),
-        QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(kWalRestartPages),
+        // What an update or delete frees is zeroed: an erased customer's words stay in no page.
+        QStringLiteral("PRAGMA secure_delete=ON"), QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(kWalRestartPages),
         QStringLiteral("PRAGMA journal_size_limit=%1").arg(kWalKeptBytes)};
     for (const QString &pragma : pragmas) {
         QSqlQuery q(m_db);
@@ -159,6 +160,15 @@ Status Database::configure(const DatabaseOptions &options)
 // seconds for a database of gigabytes; past the budget the check is abandoned
 // (logged) rather than holding up the start. It reports at most
 // kMaxReportedProblems problems.
+bool Database::truncateLog()
+{
+    if (postgres())
+        return true;
+    QSqlQuery q(m_db);
+    // SQLite: a TRUNCATE checkpoint (busy only while another connection reads).
+    return q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && q.next() && q.value(0).toInt() == 0;
+}
+
 Status Database::quickCheck(int budgetMs)
 {
     if (budgetMs <= 0 || m_path == QLatin1String(":memory:"))

@@ -146,6 +146,9 @@ public:
     bool degraded() const { return !m_failure.isEmpty(); }
     // "corrupt", "io" or "readonly"; empty while healthy.
     const QString &failure() const { return m_failure; }
+    // SQLite: the write-ahead log copied into the database and emptied, so that the page images
+    // it held (an erased customer's words among them) are gone from disk too. Nothing on PostgreSQL.
+    bool truncateLog();
 
 private:
     Database() = default;

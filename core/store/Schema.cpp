@@ -329,6 +329,19 @@ const QList<Migration> &migrations()
                                " created_at INTEGER NOT NULL, read_at INTEGER NOT NULL DEFAULT 0)"),
                 QStringLiteral("CREATE INDEX mentions_by_agent ON mentions(company_id, agent_id, created_at)"),
             }},
+        {21,
+            {
+                // The company's own customers (PUT /api/cs/customers, import): a phone, the company's own
+                // fields, when they last changed, and when they were erased on request (only the id is left).
+                QStringLiteral("ALTER TABLE customers ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE customers ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}'"),
+                QStringLiteral("ALTER TABLE customers ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE customers ADD COLUMN erased_at INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("UPDATE customers SET updated_at = created_at"),
+                // An import matches a row by id, then e-mail, then phone.
+                QStringLiteral("CREATE INDEX customers_by_email ON customers(company_id, email)"),
+                QStringLiteral("CREATE INDEX customers_by_phone ON customers(company_id, phone)"),
+            }},
     };
     return all;
 }

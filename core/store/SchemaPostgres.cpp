@@ -234,6 +234,19 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral(
                     "CREATE INDEX report_jobs_generating ON report_jobs (lease_until) WHERE status = 'generating'"),
             }},
+        {21,
+            {
+                // The company's own customers (PUT /api/cs/customers, import): a phone, the company's own
+                // fields, when they last changed, and when they were erased on request (only the id is left).
+                QStringLiteral("ALTER TABLE customers ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE customers ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}'"),
+                QStringLiteral("ALTER TABLE customers ADD COLUMN updated_at BIGINT NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE customers ADD COLUMN erased_at BIGINT NOT NULL DEFAULT 0"),
+                QStringLiteral("UPDATE customers SET updated_at = created_at"),
+                // An import matches a row by id, then e-mail, then phone.
+                QStringLiteral("CREATE INDEX customers_by_email ON customers(company_id, email)"),
+                QStringLiteral("CREATE INDEX customers_by_phone ON customers(company_id, phone)"),
+            }},
     };
     return all;
 }

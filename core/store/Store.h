@@ -7,6 +7,7 @@
 #include "core/store/CannedResponseRepo.h"
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
+#include "core/store/CustomerAdminRepo.h"
 #include "core/store/CustomerRepo.h"
 #include "core/store/Database.h"
 #include "core/store/DialogueRepo.h"
@@ -42,6 +43,7 @@ public:
     AiProviderRepo &aiProviders() { return m_aiProviders; }
     CannedResponseRepo &canned() { return m_canned; }
     CustomerRepo &customers() { return m_customers; }
+    CustomerAdminRepo &customerAdmin() { return m_customerAdmin; }
     SessionRepo &sessions() { return m_sessions; }
     DialogueRepo &dialogues() { return m_dialogues; }
     AuditRepo &audit() { return m_audit; }
@@ -65,6 +67,7 @@ private:
     AiProviderRepo m_aiProviders;
     CannedResponseRepo m_canned;
     CustomerRepo m_customers;
+    CustomerAdminRepo m_customerAdmin{*m_db};
     SessionRepo m_sessions;
     DialogueRepo m_dialogues;
     AuditRepo m_audit;

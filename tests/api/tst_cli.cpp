@@ -33,6 +33,7 @@ private slots:
     void demoSeedIsIdempotent();
     void companyCreate();
     void kbImport();
+    void customersImportAndErase();
     void tokenCreateErrors();
     void clientTokenIsBoundToItsCustomer();
     void tokenWorksAgainstServe();
@@ -290,6 +291,42 @@ void TestCli::kbImport()
         QStringLiteral("--company"), company}));
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("neither a folder nor a file"));
+}
+
+void TestCli::customersImportAndErase()
+{
+    const CliResult made = runTierdesk(
+        in({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Shop Co")}));
+    const QString company = QString::fromUtf8(made.out).trimmed();
+    QTemporaryDir folder;
+    QFile csv(folder.filePath(QStringLiteral("customers.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("id,name,email,loyaltyId\ncus_1,Una One,una@example.com,L-1\ncus_2,Bad,not-mail,\n");
+    csv.close();
+    const QStringList import{
+        QStringLiteral("customers"), QStringLiteral("import"), csv.fileName(), QStringLiteral("--company"), company};
+    CliResult r = runTierdesk(in(import + QStringList{QStringLiteral("--dry-run")}));
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject report = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(report.value(QLatin1String("created")).toInt(), 1);
+    QCOMPARE(
+        report.value(QLatin1String("failed")).toArray().first().toObject().value(QLatin1String("line")).toInt(), 3);
+    r = runTierdesk(in(import));
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("created")).toInt(), 1);
+    r = runTierdesk(in(import)); // the dry run wrote nothing, the real run did: now unchanged
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("unchanged")).toInt(), 1);
+
+    r = runTierdesk(in({QStringLiteral("customers"), QStringLiteral("erase"), QStringLiteral("cus_1"),
+        QStringLiteral("--company"), company}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runTierdesk(in(import)); // erased: the record kept only its id, so the row fills it again
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("updated")).toInt(), 1);
+    r = runTierdesk(in({QStringLiteral("customers"), QStringLiteral("erase"), QStringLiteral("cus_none"),
+        QStringLiteral("--company"), company}));
+    QCOMPARE(r.exitCode, 2);
+    r = runTierdesk(in({QStringLiteral("customers"), QStringLiteral("import"), csv.fileName()}));
+    QCOMPARE(r.exitCode, 2); // no --company
+    QVERIFY(r.err.contains("--company"));
 }
 
 void TestCli::tokenCreateErrors()

@@ -62,6 +62,8 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/ai/providers/:name/test"), guarded(Role::Admin, &CsApi::testProvider));
     if (m_people.agents)
         installAgentRoutes(r, base);
+    if (m_customers)
+        installCustomerRoutes(r, base);
 }
 
 http::Handler CsApi::guarded(Role minimum, Handler h)

@@ -22,6 +22,7 @@
 
 namespace tierdesk {
 class AppSettings;
+class CustomerDirectory;
 class SecretStore;
 } // namespace tierdesk
 
@@ -67,6 +68,8 @@ public:
     void setServerSettings(const ServerSettingsAccess &access) { m_serverSettings = access; }
     // The agent desk's routes answer 503 until a desk is set.
     void setDesk(Desk *desk) { m_desk = desk; }
+    // Before install(): the customer routes exist only with a directory.
+    void setCustomers(CustomerDirectory *customers) { m_customers = customers; }
     void install(http::HttpServer &server);
 
 private:
@@ -174,6 +177,15 @@ private:
     void updateCanned(Call &c);
     void deleteCanned(Call &c);
     void renderCanned(Call &c);
+    // The company's customers (CsCustomerRoutes.cpp).
+    void installCustomerRoutes(http::Router &r, const QString &base);
+    void listCustomers(Call &c);
+    void getCustomer(Call &c);
+    void putCustomer(Call &c);
+    void eraseCustomer(Call &c);
+    void importCustomers(Call &c);
+    // ?name= as a whole number into `into` (left as it is when absent); answers 400 itself.
+    bool intParam(Call &c, const char *name, int *into);
     // The knowledge base (CsKbRoutes.cpp).
     void listKb(Call &c);
     void getKb(Call &c);
@@ -220,6 +232,7 @@ private:
     QThreadPool m_secretPool;
     QThreadPool m_probePool; // provider tests: each waits on the network for up to its timeout
     Desk *m_desk = nullptr;
+    CustomerDirectory *m_customers = nullptr;
     std::unique_ptr<ConfigSimulator> m_simulator; // made on first use
 };
 

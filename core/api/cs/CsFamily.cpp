@@ -11,6 +11,7 @@ CsFamily::CsFamily(const CsServices &services) : m_services(services)
     m_api = std::make_unique<CsApi>(*services.engine, *services.auth, *services.limiter, services.limits);
     m_api->setAgentServices(services.people);
     m_api->setDesk(services.desk);
+    m_api->setCustomers(services.customers);
     m_api->setServerSettings(services.serverSettings);
     m_ws = std::make_unique<WsHub>(*services.engine, *services.auth);
     if (services.people.agents)

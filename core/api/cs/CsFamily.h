@@ -17,6 +17,7 @@ struct CsServices {
     CsRateLimits limits;
     AgentServices people;
     Desk *desk = nullptr;
+    CustomerDirectory *customers = nullptr;
     ServerSettingsAccess serverSettings;
 };
 

@@ -141,6 +141,24 @@ QJsonObject customer(const Customer &c)
         {QStringLiteral("isVIP"), c.isVIP}};
 }
 
+QJsonObject customerRecord(const Customer &c)
+{
+    QJsonObject out{{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name}, {QStringLiteral("email"), c.email},
+        {QStringLiteral("phone"), c.phone}, {QStringLiteral("tier"), c.tier},
+        {QStringLiteral("lifetimeValue"), c.lifetimeValue}, {QStringLiteral("isVIP"), c.isVIP},
+        {QStringLiteral("subscription"),
+            c.subscription ? QJsonValue(QJsonObject{{QStringLiteral("plan"), c.subscription->plan},
+                {QStringLiteral("status"), c.subscription->status},
+                {QStringLiteral("monthlyPrice"), c.subscription->monthlyPrice}})
+                           : QJsonValue()},
+        {QStringLiteral("creditBalance"), c.creditBalance},
+        {QStringLiteral("attributes"), QJsonObject::fromVariantMap(c.attributes)},
+        {QStringLiteral("createdAt"), timeOrNull(c.createdAt)}, {QStringLiteral("updatedAt"), timeOrNull(c.updatedAt)}};
+    if (c.erasedAt != 0)
+        out.insert(QStringLiteral("erasedAt"), timefmt::iso(c.erasedAt));
+    return out;
+}
+
 QJsonObject order(const Order &o)
 {
     return {{QStringLiteral("id"), o.id}, {QStringLiteral("customerId"), o.customerId},

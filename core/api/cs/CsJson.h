@@ -25,6 +25,8 @@ QJsonObject sentimentPoint(const SentimentPoint &p);
 QJsonObject escalation(const EscalationRecord &e);
 QJsonObject resolution(const Resolution &r);
 QJsonObject customer(const Customer &c);
+// A customer as GET/PUT /api/cs/customers answer it (the whole record).
+QJsonObject customerRecord(const Customer &c);
 // A customer's rating of a session: {sessionId, rating, comment, ratedAt, tier, channel, agent}.
 QJsonObject rating(const SessionRating &r);
 // A colleague named in a note: {id, sessionId, messageId, from {agentId, name}, excerpt, createdAt, readAt}.

@@ -274,8 +274,8 @@ int HttpRequestParser::onHeadersComplete(http_parser *p)
 int HttpRequestParser::onBody(http_parser *p, const char *at, size_t len)
 {
     HttpRequestParser *c = parserOf(p);
-    if (c->m_request.body.size() + qint64(len) > c->m_limits.maxBodyBytes) {
-        c->stop(413, QStringLiteral("Request body exceeds %1 bytes").arg(c->m_limits.maxBodyBytes));
+    if (c->m_request.body.size() + qint64(len) > c->m_bodyLimit) {
+        c->stop(413, QStringLiteral("Request body exceeds %1 bytes").arg(c->m_bodyLimit));
         return 0;
     }
     c->m_request.body.append(at, qsizetype(len));
@@ -307,8 +307,9 @@ void HttpRequestParser::headersComplete()
     // Refuse an oversized body from its announced length, before a byte of it is read.
     const bool chunked = (m_parser.flags & F_CHUNKED) != 0;
     const bool hasLength = m_parser.content_length != ULLONG_MAX && m_parser.content_length > 0;
-    if (hasLength && m_parser.content_length > quint64(m_limits.maxBodyBytes))
-        return fail(413, QStringLiteral("Request body exceeds %1 bytes").arg(m_limits.maxBodyBytes));
+    m_bodyLimit = m_limits.fileBodyPaths.contains(m_request.path) ? m_limits.maxFileBodyBytes : m_limits.maxBodyBytes;
+    if (hasLength && m_parser.content_length > quint64(m_bodyLimit))
+        return fail(413, QStringLiteral("Request body exceeds %1 bytes").arg(m_bodyLimit));
     if (hasLength)
         m_request.body.reserve(qsizetype(m_parser.content_length));
 

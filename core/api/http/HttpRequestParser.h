@@ -68,6 +68,7 @@ private:
     void fail(int status, const QString &message);
 
     HttpLimits m_limits;
+    qint64 m_bodyLimit = 0; // the request's: maxBodyBytes, or maxFileBodyBytes on a file path
     http_parser m_parser;
     Status m_status = Status::NeedMore;
     Phase m_phase = Phase::Idle;

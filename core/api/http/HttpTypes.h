@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QUrlQuery>
 
 namespace tierdesk::http {
@@ -41,6 +42,9 @@ struct HttpResponse {
 
 struct HttpLimits {
     qint64 maxBodyBytes = 1 << 20; // 413 (Content-Length checked before the body is read)
+    // Paths whose requests carry files (an import): their bodies may take up to maxFileBodyBytes.
+    QStringList fileBodyPaths;
+    qint64 maxFileBodyBytes = 50LL << 20;
     int maxHeaderBytes = 16 * 1024; // request line + headers; 431 beyond
     int maxUrlBytes = 8 * 1024; // 414
     int idleTimeoutMs = 30000; // keep-alive connection with nothing in flight
