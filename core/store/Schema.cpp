@@ -329,6 +329,11 @@ const QList<Migration> &migrations()
                                " created_at INTEGER NOT NULL, read_at INTEGER NOT NULL DEFAULT 0)"),
                 QStringLiteral("CREATE INDEX mentions_by_agent ON mentions(company_id, agent_id, created_at)"),
             }},
+        {24,
+            {
+                // An order's refunds, read when an item is asked for again (what of it was refunded, when).
+                QStringLiteral("CREATE INDEX ledger_by_order ON ledger(company_id, order_id, kind)"),
+            }},
     };
     return all;
 }

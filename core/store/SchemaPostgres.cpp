@@ -234,6 +234,11 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral(
                     "CREATE INDEX report_jobs_generating ON report_jobs (lease_until) WHERE status = 'generating'"),
             }},
+        {24,
+            {
+                // An order's refunds, read when an item is asked for again (what of it was refunded, when).
+                QStringLiteral("CREATE INDEX ledger_by_order ON ledger (company_id, order_id, kind)"),
+            }},
     };
     return all;
 }
