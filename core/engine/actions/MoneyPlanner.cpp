@@ -137,6 +137,24 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
 void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
     dialogue::DialogueState &state, TurnPlan &plan)
 {
+    std::optional<OrderItem> item = OrderFinder::itemNamed(o, text);
+    static const QRegularExpression pronoun(
+        QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
+    if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
+        item = OrderFinder::itemNamed(o, state.item);
+    planRefundOf(o, item, a.slotValues.amount, windowDays, state, plan);
+}
+
+void MoneyPlanner::replanRefund(const Order &o, const QString &item, std::optional<double> amount,
+    const Customer &customer, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    planRefundOf(o, item.isEmpty() ? std::nullopt : OrderFinder::itemNamed(o, item), amount, returnWindowDays(customer),
+        state, plan);
+}
+
+void MoneyPlanner::planRefundOf(const Order &o, std::optional<OrderItem> item, std::optional<double> asked,
+    int windowDays, dialogue::DialogueState &state, TurnPlan &plan)
+{
     // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
         plan.request.kind = RequestedAction::Cancel;
@@ -148,13 +166,8 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         plan.refusal = owed.error().message;
         return;
     }
-    std::optional<OrderItem> item = OrderFinder::itemNamed(o, text);
-    static const QRegularExpression pronoun(
-        QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
-    if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
-        item = OrderFinder::itemNamed(o, state.item);
     // "the tent arrived broken, i want my full $378 back": an amount beyond the item's price asks for the order.
-    if (item && a.slotValues.amount && *a.slotValues.amount > paidFor(*item) + 0.005)
+    if (item && asked && *asked > paidFor(*item) + 0.005)
         item.reset();
     const QString itemLabel = item ? item->name : QString();
     if (!itemLabel.isEmpty() && state.refunded.contains(o.id + QLatin1Char('/') + itemLabel)) {
@@ -179,10 +192,10 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
     const double left = o.total - o.refundedAmount;
     double amount = item ? qMin(paidFor(*item), left) : left;
     // A refund is capped at what was paid and not yet refunded, whatever amount is asked for.
-    if (a.slotValues.amount) {
-        amount = qMin(*a.slotValues.amount, left);
-        if (*a.slotValues.amount > left + 0.005)
-            plan.request.askedAmount = *a.slotValues.amount;
+    if (asked) {
+        amount = qMin(*asked, item ? amount : left);
+        if (*asked > left + 0.005)
+            plan.request.askedAmount = *asked;
     }
     if (const Status owed = ActionExecutor::owes(o, amount, m_say.language()); !owed || amount <= 0) {
         plan.refusal = owed ? QString() : owed.error().message;
