@@ -190,7 +190,13 @@ void MoneyPlanner::planRefundOf(const Order &o, std::optional<OrderItem> item, s
         return;
     }
     const double left = o.total - o.refundedAmount;
-    double amount = item ? qMin(paidFor(*item), left) : left;
+    double amount = left;
+    if (item) {
+        const std::optional<double> owed = owedForItem(o, *item, plan);
+        if (!owed)
+            return;
+        amount = *owed;
+    }
     // A refund is capped at what was paid and not yet refunded, whatever amount is asked for.
     if (asked) {
         amount = qMin(*asked, item ? amount : left);
@@ -205,6 +211,30 @@ void MoneyPlanner::planRefundOf(const Order &o, std::optional<OrderItem> item, s
     plan.request.amount = amount;
     plan.request.orderId = o.id;
     plan.request.item = itemLabel;
+}
+
+std::optional<double> MoneyPlanner::owedForItem(const Order &o, const OrderItem &item, TurnPlan &plan)
+{
+    // What the ledger says this item was refunded already, in this conversation or an earlier one.
+    const ActionExecutor::ItemRefund done = m_actions.refundedFor(o, item.name);
+    const double price = paidFor(item);
+    if (done.amount > 0 && done.amount >= price - 0.005) {
+        plan.refusal
+            = m_say(Phrase::ItemRefundedBefore).arg(item.name, o.id, m_say.money(done.amount), m_say.day(done.lastAt));
+        plan.orders = {o};
+        return std::nullopt;
+    }
+    const double owed = price - done.amount;
+    const double left = o.total - o.refundedAmount;
+    // Refunds the ledger does not name an item for may have been for this one: what is left of the
+    // order is not offered under this item's name.
+    if (o.refundedAmount > 0.005 && owed > left + 0.005) {
+        plan.refusal = m_say(Phrase::ItemBeyondLeft)
+                           .arg(o.id, m_say.money(o.refundedAmount), m_say.money(left), item.name, m_say.money(price));
+        plan.orders = {o};
+        return std::nullopt;
+    }
+    return qMin(owed, left);
 }
 
 void MoneyPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const

@@ -35,6 +35,9 @@ private:
     // A refund of `item` (none: the order), of `asked` when the customer named an amount.
     void planRefundOf(const Order &o, std::optional<OrderItem> item, std::optional<double> asked, int windowDays,
         dialogue::DialogueState &state, TurnPlan &plan);
+    // What is still owed for `item`, or nothing with the refusal saying why (refunded already,
+    // in this or an earlier conversation, or more than the order has left).
+    std::optional<double> owedForItem(const Order &o, const OrderItem &item, TurnPlan &plan);
     void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const;
 
     ActionExecutor &m_actions;
