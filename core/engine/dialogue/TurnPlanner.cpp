@@ -138,7 +138,7 @@ bool TurnPlanner::answerPending(const Session &s, const Customer &customer, cons
     }
     if (answer == Answer::No) {
         plan.declined = pending.summary;
-        // "no, I asked about the refund", "no wait, just pause it instead", "no, only the socks": the rest is read too.
+        // "no, I asked about the refund", "no wait, just pause it instead", "no, the socks": the rest is read too.
         const bool more = dialogue::clausesOf(text).size() > 1 || text.contains(QLatin1Char('?'))
             || !subscriptionChangeAsked(text).isEmpty() || changes;
         return !dialogue::isCorrection(text) && !more;
