@@ -254,4 +254,20 @@ Status CustomerRepo::appendLedger(const LedgerEntry &e)
         m_db.exec(q, {e.companyId, e.sessionId, e.customerId, e.orderId, e.kind, e.amount, e.tier, e.details, e.at}));
 }
 
+QList<CustomerRepo::LedgerEntry> CustomerRepo::ledgerOf(
+    const QString &companyId, const QString &orderId, const QString &kind)
+{
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT session_id, customer_id, tier, details, amount, at FROM ledger"
+                                        " WHERE company_id = ? AND order_id = ? AND kind = ? ORDER BY at, id"));
+    QList<LedgerEntry> out;
+    if (!m_db.exec(q, {companyId, orderId, kind}))
+        return out;
+    while (q.next())
+        out.append({companyId, q.value(0).toString(), q.value(1).toString(), orderId, kind, q.value(2).toString(),
+            q.value(3).toString(), q.value(4).toDouble(), q.value(5).toLongLong()});
+    q.finish();
+    return out;
+}
+
 } // namespace tierdesk

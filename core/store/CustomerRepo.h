@@ -50,6 +50,8 @@ public:
         qint64 at = 0;
     };
     Status appendLedger(const LedgerEntry &e);
+    // The ledger's rows of one kind ("refund") for an order, oldest first.
+    QList<LedgerEntry> ledgerOf(const QString &companyId, const QString &orderId, const QString &kind);
 
 private:
     static constexpr int kCachedCustomers = 20000;

@@ -247,6 +247,11 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral("CREATE INDEX customers_by_email ON customers(company_id, email)"),
                 QStringLiteral("CREATE INDEX customers_by_phone ON customers(company_id, phone)"),
             }},
+        {24,
+            {
+                // An order's refunds, read when an item is asked for again (what of it was refunded, when).
+                QStringLiteral("CREATE INDEX ledger_by_order ON ledger (company_id, order_id, kind)"),
+            }},
     };
     return all;
 }

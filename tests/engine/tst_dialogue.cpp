@@ -48,6 +48,23 @@ void TestDialogue::answers_data()
     row("yes but also check ORD-10004", Answer::Other);
     row("yes?", Answer::Other);
     row("yes please go ahead thanks", Answer::Yes);
+    // A yes that says the action again is a yes; one that limits or adds to it is not.
+    row("yes please, go ahead with the refund", Answer::Yes);
+    row("yes please go ahead and refund it", Answer::Yes);
+    row("ok do it", Answer::Yes);
+    row("sure i guess that's fine", Answer::Yes);
+    row("yes but only $20", Answer::Other);
+    row("yes and also refund ORD-10003", Answer::Other);
+    row("yes, the socks too", Answer::Other);
+    row("ok my daughter has the order number, i'll ask her", Answer::Other);
+    row("no don't", Answer::No);
+    row("no, not yet", Answer::No);
+    row("not yet", Answer::No);
+    row("hold on", Answer::No);
+    row("ja bitte, machen Sie das", Answer::Yes);
+    row("ja", Answer::Yes);
+    row("nein, noch nicht", Answer::No);
+    row("ja, aber nur 20 $", Answer::Other);
 }
 
 void TestDialogue::answers()

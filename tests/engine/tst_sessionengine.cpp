@@ -37,6 +37,7 @@ private slots:
     void repeatContactWithExplicitCategory();
     void refundWithinManagerAuthority();
     void refundOverEveryAiLimit();
+    void refundedItemIsNotOfferedAgain();
     void unchargedOrderIsNotRefunded();
     void complexThenTechnicalLimitation();
     void escalatedComplaintAtManager();
@@ -242,6 +243,40 @@ void TestSessionEngine::refundWithinManagerAuthority()
     QVERIFY(f->store->batch().flush());
     QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 115.0);
     QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 2);
+}
+
+// The ledger names the item a refund was for, so a later conversation knows it: the item is
+// said to be refunded (when, how much), not offered again for what another item left.
+void TestSessionEngine::refundedItemIsNotOfferedAgain()
+{
+    auto first = f->open(QStringLiteral("cust_ben"), QStringLiteral("refund the switchback pants from ORD-10005"));
+    QVERIFY(first.ok());
+    auto yes = f->say(first->id, QStringLiteral("yes please, go ahead with the refund"));
+    QVERIFY(yes.ok());
+    QVERIFY2(actionsOf(*yes).contains(QLatin1String("process_refund")), qPrintable(yes->aiResponse->content));
+    QVERIFY(f->store->batch().flush());
+    QCOMPARE(f->refunded(QStringLiteral("ORD-10005")), 79.0);
+    const QJsonObject details = QJsonDocument::fromJson(
+        f->scalar(QStringLiteral("SELECT details FROM ledger WHERE kind = 'refund'")).toByteArray())
+                                    .object();
+    QCOMPARE(details.value(QLatin1String("item")).toString(), QStringLiteral("Switchback Hiking Pants"));
+    QVERIFY(f->engine->resolve(f->companyId, first->id, Resolution{}, Actor{}).ok());
+
+    f->clock.advanceSecs(3600);
+    std::optional<MessageOutcome> again;
+    QVERIFY(f->open(QStringLiteral("cust_ben"), QStringLiteral("please refund the pants"), &again).ok());
+    const QString reply = again->aiResponse->content;
+    QVERIFY2(reply.contains(QLatin1String("Switchback Hiking Pants")) && reply.contains(QLatin1String("$79.00"))
+            && reply.contains(QLatin1String("already")),
+        qPrintable(reply));
+    QVERIFY2(!reply.contains(QLatin1String("$36.00")), qPrintable(reply));
+    QVERIFY(!actionsOf(*again).contains(QLatin1String("process_refund")));
+    // The other item is still owed in full.
+    auto socks = f->say(again->session.id, QStringLiteral("ok then refund the socks from ORD-10005"));
+    QVERIFY(socks.ok());
+    QVERIFY2(socks->aiResponse->content.contains(QLatin1String("$36.00")), qPrintable(socks->aiResponse->content));
+    QVERIFY(f->store->batch().flush());
+    QCOMPARE(f->ledgerRows(QStringLiteral("refund")), 1);
 }
 
 void TestSessionEngine::refundOverEveryAiLimit()

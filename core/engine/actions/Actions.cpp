@@ -177,8 +177,27 @@ void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, cons
         report.refusal = allowed.error().message;
         return;
     }
-    if (writeRefund(s, *report.order, a.amount, {}, report, nowMs))
+    // The ledger names the item, so that it is not offered again under another item's amount.
+    const QString details = a.item.isEmpty()
+        ? QString()
+        : QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("item"), a.item}}).toJson(QJsonDocument::Compact));
+    if (writeRefund(s, *report.order, a.amount, details, report, nowMs))
         report.refundedItem = a.item;
+}
+
+ActionExecutor::ItemRefund ActionExecutor::refundedFor(const Order &o, const QString &item)
+{
+    ItemRefund out;
+    if (o.refundedAmount <= 0 || item.isEmpty())
+        return out; // nothing refunded: the ledger is not read
+    for (const CustomerRepo::LedgerEntry &e : m_customers.ledgerOf(o.companyId, o.id, QStringLiteral("refund"))) {
+        if (QJsonDocument::fromJson(e.details.toUtf8()).object().value(QLatin1String("item")).toString() != item)
+            continue;
+        out.amount += e.amount;
+        out.lastAt = qMax(out.lastAt, e.at);
+    }
+    return out;
 }
 
 void ActionExecutor::cancel(

@@ -97,6 +97,13 @@ public:
     // Intents whose answer is about one order, so the order is looked up.
     static bool isOrderTopic(const QString &intent);
 
+    // What was refunded for one item of an order, from the ledger (a refund names its item there).
+    struct ItemRefund {
+        double amount = 0;
+        qint64 lastAt = 0; // the latest of them
+    };
+    ItemRefund refundedFor(const Order &o, const QString &item);
+
 private:
     void refund(const Session &s, const TierCapabilities &caps, const dialogue::PendingAction &a, ActionReport &report,
         qint64 nowMs, const Phrases &say);

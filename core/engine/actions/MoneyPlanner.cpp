@@ -137,6 +137,24 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
 void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
     dialogue::DialogueState &state, TurnPlan &plan)
 {
+    std::optional<OrderItem> item = OrderFinder::itemNamed(o, text);
+    static const QRegularExpression pronoun(
+        QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
+    if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
+        item = OrderFinder::itemNamed(o, state.item);
+    planRefundOf(o, item, a.slotValues.amount, windowDays, state, plan);
+}
+
+void MoneyPlanner::replanRefund(const Order &o, const QString &item, std::optional<double> amount,
+    const Customer &customer, dialogue::DialogueState &state, TurnPlan &plan)
+{
+    planRefundOf(o, item.isEmpty() ? std::nullopt : OrderFinder::itemNamed(o, item), amount, returnWindowDays(customer),
+        state, plan);
+}
+
+void MoneyPlanner::planRefundOf(const Order &o, std::optional<OrderItem> item, std::optional<double> asked,
+    int windowDays, dialogue::DialogueState &state, TurnPlan &plan)
+{
     // An order not charged yet (or not shipped) is cancelled instead; nothing is owed.
     if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing")) {
         plan.request.kind = RequestedAction::Cancel;
@@ -148,13 +166,8 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         plan.refusal = owed.error().message;
         return;
     }
-    std::optional<OrderItem> item = OrderFinder::itemNamed(o, text);
-    static const QRegularExpression pronoun(
-        QStringLiteral("\\b(them|it|those|these|that|they)\\b"), QRegularExpression::CaseInsensitiveOption);
-    if (!item && !state.item.isEmpty() && pronoun.match(text).hasMatch())
-        item = OrderFinder::itemNamed(o, state.item);
     // "the tent arrived broken, i want my full $378 back": an amount beyond the item's price asks for the order.
-    if (item && a.slotValues.amount && *a.slotValues.amount > paidFor(*item) + 0.005)
+    if (item && asked && *asked > paidFor(*item) + 0.005)
         item.reset();
     const QString itemLabel = item ? item->name : QString();
     if (!itemLabel.isEmpty() && state.refunded.contains(o.id + QLatin1Char('/') + itemLabel)) {
@@ -177,12 +190,18 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
         return;
     }
     const double left = o.total - o.refundedAmount;
-    double amount = item ? qMin(paidFor(*item), left) : left;
+    double amount = left;
+    if (item) {
+        const std::optional<double> owed = owedForItem(o, *item, plan);
+        if (!owed)
+            return;
+        amount = *owed;
+    }
     // A refund is capped at what was paid and not yet refunded, whatever amount is asked for.
-    if (a.slotValues.amount) {
-        amount = qMin(*a.slotValues.amount, left);
-        if (*a.slotValues.amount > left + 0.005)
-            plan.request.askedAmount = *a.slotValues.amount;
+    if (asked) {
+        amount = qMin(*asked, item ? amount : left);
+        if (*asked > left + 0.005)
+            plan.request.askedAmount = *asked;
     }
     if (const Status owed = ActionExecutor::owes(o, amount, m_say.language()); !owed || amount <= 0) {
         plan.refusal = owed ? QString() : owed.error().message;
@@ -192,6 +211,30 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
     plan.request.amount = amount;
     plan.request.orderId = o.id;
     plan.request.item = itemLabel;
+}
+
+std::optional<double> MoneyPlanner::owedForItem(const Order &o, const OrderItem &item, TurnPlan &plan)
+{
+    // What the ledger says this item was refunded already, in this conversation or an earlier one.
+    const ActionExecutor::ItemRefund done = m_actions.refundedFor(o, item.name);
+    const double price = paidFor(item);
+    if (done.amount > 0 && done.amount >= price - 0.005) {
+        plan.refusal
+            = m_say(Phrase::ItemRefundedBefore).arg(item.name, o.id, m_say.money(done.amount), m_say.day(done.lastAt));
+        plan.orders = {o};
+        return std::nullopt;
+    }
+    const double owed = price - done.amount;
+    const double left = o.total - o.refundedAmount;
+    // Refunds the ledger does not name an item for may have been for this one: what is left of the
+    // order is not offered under this item's name.
+    if (o.refundedAmount > 0.005 && owed > left + 0.005) {
+        plan.refusal = m_say(Phrase::ItemBeyondLeft)
+                           .arg(o.id, m_say.money(o.refundedAmount), m_say.money(left), item.name, m_say.money(price));
+        plan.orders = {o};
+        return std::nullopt;
+    }
+    return qMin(owed, left);
 }
 
 void MoneyPlanner::planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const

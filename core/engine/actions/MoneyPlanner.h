@@ -21,12 +21,23 @@ public:
     void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
         const std::optional<Order> &order, bool named, dialogue::DialogueState &state, TurnPlan &plan);
 
+    // The refund just summarised asked for again with another amount or item ("yes but only $20",
+    // "no, just the socks"): `item` of order `o` (empty: the order), checked as a new request.
+    void replanRefund(const Order &o, const QString &item, std::optional<double> amount, const Customer &customer,
+        dialogue::DialogueState &state, TurnPlan &plan);
+
 private:
     // An exception to policy asked for ("make an exception"): a request only a person decides.
     static bool planException(
         const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan);
     void planRefund(const Order &o, const MessageAnalysis &a, const QString &text, int windowDays,
         dialogue::DialogueState &state, TurnPlan &plan);
+    // A refund of `item` (none: the order), of `asked` when the customer named an amount.
+    void planRefundOf(const Order &o, std::optional<OrderItem> item, std::optional<double> asked, int windowDays,
+        dialogue::DialogueState &state, TurnPlan &plan);
+    // What is still owed for `item`, or nothing with the refusal saying why (refunded already,
+    // in this or an earlier conversation, or more than the order has left).
+    std::optional<double> owedForItem(const Order &o, const OrderItem &item, TurnPlan &plan);
     void planSubscription(const Customer &customer, const QString &text, TurnPlan &plan) const;
 
     ActionExecutor &m_actions;

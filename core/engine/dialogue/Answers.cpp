@@ -5,6 +5,7 @@
 #include "core/common/LastAnswer.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace tierdesk::dialogue {
 namespace {
@@ -42,34 +43,63 @@ QString words(const QString &text)
     return out;
 }
 
+// Words after a yes that neither restate it nor ask more, beyond which it says something new.
+constexpr qsizetype kOtherWordsInYes = 3;
+
 } // namespace
 
 Answer answerTo(const QString &text)
 {
     const QString w = words(text);
     static const QRegularExpression no = caselessUnicodeRegex(QStringLiteral(
-        R"(^(?:no|nope|nah|no thanks|no thank you|not now|never ?mind|nevermind|cancel that|don't|dont|do not|stop|wait)\b)"
+        R"(^(?:no|nope|nah|no thanks|no thank you|not now|not yet|not right now|never ?mind|nevermind|cancel that|don't|dont)"
+        R"(|do not|stop|wait|hold on|hold off|rather not|i'd rather not|better not)\b)"
         R"(|\b(?:don't|dont|do not) (?:do|go ahead|refund|cancel|change|bother)|\bchanged my mind\b)"
         // German, for a company answering in German: "nein", "nein danke", "lieber nicht".
-        R"(|^(?:nein|lieber nicht)\b)"));
+        R"(|^(?:nein|lieber nicht|noch nicht)\b)"));
+    // One yes or several in a row: "yes please go ahead", "ok sure do it", "ja bitte".
     static const QRegularExpression yes = caselessUnicodeRegex(QStringLiteral(
-        R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|fine|please do|please|go ahead|do it|confirm|confirmed|correct|absolutely)"
-        R"(|that's right|thats right|sounds good|that works|perfect|great|yes please)\b)"
-        R"(|^(?:ja bitte|ja gerne?|bitte ja|jawohl|ja|gerne?)\b)"));
+        R"(^(?:(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|k|fine|please do|please|go ahead|do it|confirm|confirmed|correct)"
+        R"(|absolutely|that's right|thats right|sounds good|that works|perfect|great|yes please)"
+        R"(|ja bitte|ja gerne?|bitte ja|jawohl|ja|gerne?)\b ?)+)"));
     if (no.match(w).hasMatch())
         return Answer::No;
     const QRegularExpressionMatch m = yes.match(w);
     if (!m.hasMatch())
         return Answer::Other;
-    // A yes that goes on to ask or want something else is no answer: "ok so when
-    // does it ship", "yes but also check my other order". Money never moves on a guess.
+    // A yes that goes on to ask, want or limit something else is no answer: "ok so when
+    // does it ship", "yes but only $20", "yes and also refund ORD-10004". Money never moves
+    // on a guess.
     static const QRegularExpression more = caselessUnicodeRegex(QStringLiteral(
-        R"(\b(?:what|where|when|how|why|which|but|can|could|would|is|are|does|did|do you|also|and|instead|so|if|not)\b)"));
+        R"(\b(?:what|where|when|how|why|which|but|can|could|would|is|are|does|did|do you|also|instead|if|unless)"
+        R"(|except|only|not|too|as well|plus|another|other|else|more|less|aber|nur|auch|noch|nicht)\b)"));
     const QString rest = w.mid(m.capturedEnd());
-    if (text.contains(QLatin1Char('?')) || more.match(rest).hasMatch()
-        || rest.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 5)
+    if (text.contains(QLatin1Char('?')) || more.match(rest).hasMatch())
         return Answer::Other;
-    return Answer::Yes;
+    // What follows may say the yes again in other words ("go ahead with the refund", "and
+    // refund it", "thanks so much"); beyond a few other words it says something new.
+    static const QSet<QString> restates = [] {
+        QSet<QString> out;
+        for (const char *word : {"go", "ahead", "do", "it", "that", "this", "them", "one", "with", "and", "the", "a",
+                 "my", "me", "for", "to", "you", "please", "thanks", "thank", "so", "much", "now", "right", "away",
+                 "then", "proceed", "process", "refund", "cancel", "cancellation", "credit", "apply", "pause", "resume",
+                 "switch", "change", "order", "membership", "subscription", "yes", "yeah", "sure", "ok", "okay", "fine",
+                 "great", "perfect", "good", "bitte", "danke", "machen", "sie", "das", "es", "ja", "gern", "gerne"})
+            out.insert(QLatin1String(word));
+        return out;
+    }();
+    qsizetype unexplained = 0;
+    for (const QString &word : rest.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (!restates.contains(word))
+            ++unexplained;
+    return unexplained > kOtherWordsInYes ? Answer::Other : Answer::Yes;
+}
+
+bool startsWithYes(const QString &text)
+{
+    static const QRegularExpression yes = caselessUnicodeRegex(
+        QStringLiteral(R"(^(?:y|ya|yes|yeah|yep|yup|sure|ok|okay|fine|please do|go ahead|do it|ja)\b)"));
+    return yes.match(words(text)).hasMatch();
 }
 
 QString referencedOrder(const QString &text, const QStringList &lastMentioned, const QString &current)

@@ -8,9 +8,12 @@ namespace tierdesk::dialogue {
 enum class Answer { Yes, No, Other };
 
 // How a message answers a yes/no question the AI asked: "yes", "yes please",
-// "go ahead", "sure, do it" are Yes; "no", "nope", "never mind", "don't" are No;
-// anything that asks or says something else is Other (the question is dropped).
+// "go ahead", "sure, do it", "yes please, go ahead with the refund" are Yes; "no", "nope",
+// "never mind", "don't", "not yet" are No; anything that asks, limits or adds something
+// ("yes but only $20", "yes and also ...") is Other (the question is dropped).
 Answer answerTo(const QString &text);
+// Whether the message begins as a yes, whatever follows ("yes and also refund ORD-10004").
+bool startsWithYes(const QString &text);
 
 // An order the message points to without naming it, among those mentioned
 // before: "the second one", "the first order", "the last one" pick from

@@ -126,7 +126,7 @@ bool asksForCredit(const QString &text)
 bool correctsDetail(const QString &text)
 {
     static const QRegularExpression re
-        = caselessRegex(R"(\b(?:i meant|meant|make it|change it to|instead|actually|sorry,? (?:i|it'?s))\b)");
+        = caselessRegex(R"(\b(?:i meant|meant|make it|change it to|instead|actually|only|just|sorry,? (?:i|it'?s))\b)");
     return has(re, text);
 }
 

@@ -24,7 +24,7 @@ QString subscriptionChangeAsked(const QString &text);
 bool aboutSomeoneElsesAccount(const QString &text);
 // A credit asked for ("can i get a $5 credit"); not "how does store credit work".
 bool asksForCredit(const QString &text);
-// A correction of a detail just given: "sorry i meant $8 not 5", "make it 8 instead".
+// A correction of a detail just given: "sorry i meant $8 not 5", "make it 8 instead", "only $20".
 bool correctsDetail(const QString &text);
 // "and the sleeping bag too", "and ORD-10007?": the same request again, for something else.
 bool asksSameAgain(const QString &text);

@@ -79,28 +79,54 @@ std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QLis
     return named.first();
 }
 
-bool TurnPlanner::answerPending(
-    const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
+bool TurnPlanner::answerPending(const Session &s, const Customer &customer, const QString &text,
+    const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan)
 {
     if (!state.pending)
         return false;
-    const Answer answer = dialogue::answerTo(text);
     const dialogue::PendingAction pending = *state.pending;
     state.pending.reset(); // whatever the answer, the question is closed
     const QList<dialogue::PendingAction> also = state.alsoPending;
     state.alsoPending.clear();
-    if (answer == Answer::Yes) {
+    const std::optional<Order> order
+        = pending.orderId.isEmpty() ? std::nullopt : m_actions.findOrder(s.companyId, s.customerId, pending.orderId);
+    // A yes that names another amount, item, order or kind of action is a new request:
+    // "yes but make it $20", "yes, the socks", "yes and cancel my membership".
+    const double amount = a.slotValues.amount.value_or(0);
+    const bool money
+        = pending.action == QLatin1String("process_refund") || pending.action == QLatin1String("apply_credit");
+    const bool otherAmount = money && amount > 0 && qAbs(amount - pending.amount) > 0.005;
+    const std::optional<OrderItem> item = order && pending.action == QLatin1String("process_refund")
+        ? OrderFinder::itemNamed(*order, text)
+        : std::nullopt;
+    const bool otherItem = item && item->name != pending.item;
+    const bool elsewhere = asksElsewhere(text, a, pending, also);
+    const bool changes = otherAmount || otherItem || elsewhere;
+    Answer answer = dialogue::answerTo(text);
+    if (answer == Answer::Yes && !changes) {
         plan.confirmed = pending;
         plan.alsoConfirmed = also;
         return true;
     }
-    // "sorry i meant $8 not 5": the same credit, with the amount corrected, is asked again.
-    if (pending.action == QLatin1String("apply_credit") && a.slotValues.amount.value_or(0) > 0
-        && dialogue::correctsDetail(text)) {
-        plan.request.kind = RequestedAction::Credit;
-        plan.request.amount = *a.slotValues.amount;
+    // "sorry i meant $8 not 5", "yes but only $20", "no, just the socks": the same credit or refund,
+    // with the amount or item corrected, is asked again.
+    const bool corrects = dialogue::startsWithYes(text) || dialogue::correctsDetail(text);
+    if ((otherAmount || otherItem) && !elsewhere && corrects) {
+        if (pending.action == QLatin1String("apply_credit")) {
+            plan.request.kind = RequestedAction::Credit;
+            plan.request.amount = amount;
+        } else if (order) {
+            MoneyPlanner(m_actions, m_nowMs, m_say.language())
+                .replanRefund(*order, otherItem ? item->name : pending.item,
+                    otherAmount ? std::optional<double>(amount) : std::nullopt, customer, state, plan);
+        }
         return true;
     }
+    if (answer == Answer::Yes)
+        answer = Answer::Other;
+    // "yes, and refund ORD-10004 too": the summary answered is asked again beside the new request.
+    if (dialogue::startsWithYes(text) && dialogue::asksSameAgain(text) && !dialogue::correctsDetail(text))
+        plan.reasked << pending << also;
     // "the tee order" after "shall I cancel ORD-10004?": which order is meant, asked again.
     const bool namesWhich = answer == Answer::Other && !text.contains(QLatin1Char('?'))
         && text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() <= 4;
@@ -112,12 +138,62 @@ bool TurnPlanner::answerPending(
     }
     if (answer == Answer::No) {
         plan.declined = pending.summary;
-        // "no, I asked about the refund", "no wait, just pause it instead": the rest is read too.
+        // "no, I asked about the refund", "no wait, just pause it instead", "no, the socks": the rest is read too.
         const bool more = dialogue::clausesOf(text).size() > 1 || text.contains(QLatin1Char('?'))
-            || !subscriptionChangeAsked(text).isEmpty();
+            || !subscriptionChangeAsked(text).isEmpty() || changes;
         return !dialogue::isCorrection(text) && !more;
     }
     return false;
+}
+
+bool TurnPlanner::asksElsewhere(const QString &text, const MessageAnalysis &a, const dialogue::PendingAction &pending,
+    const QList<dialogue::PendingAction> &also)
+{
+    QStringList orders{pending.orderId};
+    for (const dialogue::PendingAction &p : also)
+        orders << p.orderId;
+    for (const QString &id : a.slotValues.orderIds)
+        if (!orders.contains(id))
+            return true;
+    return asksOtherAction(text, pending);
+}
+
+bool TurnPlanner::asksOtherAction(const QString &text, const dialogue::PendingAction &pending)
+{
+    const QString change = subscriptionChangeAsked(text);
+    if (pending.action == QLatin1String("modify_subscription"))
+        return (!change.isEmpty() && change != pending.change) || asksForRefund(text) || asksToCancelOrder(text)
+            || asksForCredit(text);
+    if (!change.isEmpty())
+        return true;
+    if (pending.action == QLatin1String("process_refund"))
+        return asksToCancelOrder(text) || asksForCredit(text);
+    if (pending.action == QLatin1String("apply_credit"))
+        return asksForRefund(text) || asksToCancelOrder(text);
+    return asksForCredit(text); // a cancellation: a refund instead of it is the same ask
+}
+
+void TurnPlanner::askAgain(TurnPlan &plan)
+{
+    for (const dialogue::PendingAction &p : std::as_const(plan.reasked)) {
+        RequestedAction r;
+        r.kind = p.action == QLatin1String("process_refund") ? RequestedAction::Refund
+            : p.action == QLatin1String("cancel_order")      ? RequestedAction::Cancel
+            : p.action == QLatin1String("apply_credit")      ? RequestedAction::Credit
+                                                             : RequestedAction::Subscription;
+        r.orderId = p.orderId;
+        r.item = p.item;
+        r.amount = p.amount;
+        r.change = p.change;
+        const auto same = [&r](const RequestedAction &o) {
+            return o.kind == r.kind && o.orderId == r.orderId && o.item == r.item && o.change == r.change;
+        };
+        if (plan.request.kind == RequestedAction::None && plan.slotPrompt.isEmpty() && !plan.needsOrderNumber)
+            plan.request = r;
+        else if (plan.request.kind != RequestedAction::None && !same(plan.request)
+            && std::none_of(plan.alsoRequested.cbegin(), plan.alsoRequested.cend(), same))
+            plan.alsoRequested << r;
+    }
 }
 
 void TurnPlanner::planFurther(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
@@ -210,7 +286,7 @@ TurnPlan TurnPlanner::plan(
 {
     TurnPlan plan;
     const QString discussed = state.orderId; // the order answered about so far
-    if (answerPending(text, a, state, plan))
+    if (answerPending(s, customer, text, a, state, plan))
         return plan;
 
     Reading r;
@@ -243,6 +319,7 @@ TurnPlan TurnPlanner::plan(
     const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
     MoneyPlanner(m_actions, m_nowMs, m_say.language()).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
     planFurther(s, customer, a, text, r, state, plan);
+    askAgain(plan);
     if (plan.request.kind != RequestedAction::None)
         state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
     // An intent stays active only while one of its slots is awaited (a confirmation

@@ -24,6 +24,8 @@ struct TurnPlan {
     bool showContents = false; // what the order holds was asked
     QList<RequestedAction> alsoRequested; // further requests of the same message, each with its own order
     QList<dialogue::PendingAction> alsoConfirmed; // done by the same yes as `confirmed`
+    // Answered with a yes that asked for more ("yes, and refund ORD-10004 too"): asked again with it.
+    QList<dialogue::PendingAction> reasked;
     KnowledgeAsk knowledge; // what the knowledge base is asked (core/engine/QuestionPlanner.h)
 
     // What a yes carries out: the confirmed action and those summarised with it.
@@ -89,8 +91,14 @@ private:
         const Reading &r, const dialogue::DialogueState &state, TurnPlan &plan);
 
     // A yes or no to the confirmation asked for; true when that is all the message says.
-    static bool answerPending(
-        const QString &text, const MessageAnalysis &a, dialogue::DialogueState &state, TurnPlan &plan);
+    bool answerPending(const Session &s, const Customer &customer, const QString &text, const MessageAnalysis &a,
+        dialogue::DialogueState &state, TurnPlan &plan);
+    // Whether a message answering `pending` names another order or another kind of action.
+    static bool asksElsewhere(const QString &text, const MessageAnalysis &a, const dialogue::PendingAction &pending,
+        const QList<dialogue::PendingAction> &also);
+    static bool asksOtherAction(const QString &text, const dialogue::PendingAction &pending);
+    // The summaries a yes answered, asked again beside what the same message asked for.
+    static void askAgain(TurnPlan &plan);
     // The order the message is about (named, referred to, holding the item named, else the
     // latest for an order question); remembers it in the dialogue.
     std::optional<Order> conversationOrder(const Session &s, const MessageAnalysis &a, const QString &text,

@@ -311,7 +311,7 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         suggested << QStringLiteral("confirm") << QStringLiteral("decline");
     } else if (!act.handover.isEmpty() && ctx.escalation) {
         parts << say(Phrase::TeamWillLookAt).arg(act.handover);
-    } else if (!act.refusal.isEmpty() && !ctx.escalation) {
+    } else if (!act.refusal.isEmpty()) { // the AI Manager taking over says it too
         parts << act.refusal;
     } else if (act.needsOrderNumber) {
         parts << say(Phrase::NeedOrderNumber);

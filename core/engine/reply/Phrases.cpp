@@ -166,6 +166,14 @@ constexpr Entry kPhrases[] = {
         "„%1“ aus %2 wurde in diesem Gespräch bereits erstattet; Erstattungen erscheinen in der Regel innerhalb von "
         "5–10 "
         "Werktagen."},
+    {Phrase::ItemRefundedBefore,
+        "The %1 from order %2 has already been refunded: %3 on %4. Refunds usually appear within 5-10 business days.",
+        "„%1“ aus der Bestellung %2 wurde bereits erstattet: %3 am %4. Erstattungen erscheinen in der Regel "
+        "innerhalb von 5–10 Werktagen."},
+    {Phrase::ItemBeyondLeft,
+        "%2 of order %1 has already been refunded, so only %3 of it is left to refund, less than the %4 cost (%5).",
+        "Von der Bestellung %1 wurden bereits %2 erstattet; offen sind nur noch %3, weniger als „%4“ gekostet hat "
+        "(%5)."},
     {Phrase::OutsideReturnWindow,
         "Order %1 was delivered more than %2 days ago, outside our return window, so I can't refund it here.",
         "Die Bestellung %1 wurde vor mehr als %2 Tagen zugestellt und liegt damit außerhalb unserer Rückgabefrist, "

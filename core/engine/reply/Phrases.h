@@ -83,6 +83,8 @@ enum class Phrase {
     CannotCancelStatus,
     CannotCancelNow,
     AlreadyRefundedHere,
+    ItemRefundedBefore,
+    ItemBeyondLeft,
     OutsideReturnWindow,
     InTransitItem,
     InTransitOrder,
