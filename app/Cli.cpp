@@ -2,7 +2,7 @@
 
 #include "core/api/auth/Authenticator.h"
 #include "core/common/PasswordRule.h"
-#include "core/store/DatabaseUrl.h"
+#include "core/runtime/Runtime.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>
@@ -113,7 +113,7 @@ QString checkValue(const QString &name, const QString &value)
     if (name == QLatin1String("data-dir"))
         return value.trimmed().isEmpty() ? QStringLiteral("--data-dir must not be empty") : QString();
     if (name == QLatin1String("database") || name == QLatin1String("to")) {
-        const auto url = DatabaseUrl::parse(value);
+        const Status url = api::Runtime::checkDatabaseUrl(value);
         return url ? QString() : QStringLiteral("--%1: ").arg(name) + url.error().message;
     }
     for (const char *file : {"data", "train", "test", "predictions"})

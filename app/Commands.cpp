@@ -310,10 +310,10 @@ int runSmtpPassword(const Args &args)
 int runDbCheck(const Args &args)
 {
     const QString url = databaseUrl(args);
-    const QString db = url.isEmpty() ? api::Runtime::databasePath(dataDir(args)) : DatabaseUrl::parse(url)->redacted();
     const auto problems = api::Runtime::checkDatabase(dataDir(args), url);
     if (!problems)
         return fail(1, problems.error().message);
+    const QString db = api::Runtime::databaseLocation(dataDir(args), url); // the URL parsed: checked above
     if (problems->isEmpty()) {
         out() << "ok" << Qt::endl;
         return 0;
@@ -345,9 +345,8 @@ int runDbMigrate(const Args &args)
     auto rt = openRuntime(args, &code);
     if (!rt)
         return code;
-    Database &db = rt->store().db();
-    out() << "schema version " << db.schemaVersion() << " (" << db.backendName() << ", " << db.location() << ")"
-          << Qt::endl;
+    const api::Runtime::DatabaseInfo db = rt->databaseInfo();
+    out() << "schema version " << db.schemaVersion << " (" << db.backend << ", " << db.location << ")" << Qt::endl;
     return 0;
 }
 

@@ -1,8 +1,6 @@
 // `tierdesk db copy --to URL`: the data directory's SQLite store into a new PostgreSQL database.
 #include "app/CliSupport.h"
 
-#include "core/store/StoreCopier.h"
-
 #include <QFileInfo>
 
 #include <algorithm>
@@ -17,23 +15,22 @@ int runDbCopy(const Args &args)
     const QString source = api::Runtime::databasePath(dir);
     if (!QFileInfo(source).isFile())
         return fail(1, QStringLiteral("no database at %1").arg(source));
-    const auto target = api::Runtime::databaseTarget(dir, args.options.value(QStringLiteral("to")));
-    if (!target)
-        return fail(1, target.error().message);
-    const QString where = target->url.redacted();
+    const QString to = args.options.value(QStringLiteral("to"));
+    if (const Status valid = api::Runtime::checkDatabaseUrl(to); !valid)
+        return fail(1, valid.error().message);
+    const QString where = api::Runtime::databaseLocation(dir, to);
     QTextStream err(stderr);
     err << "copying " << source << " to " << where << Qt::endl;
-    StoreCopier copier(source, *target, [&err](const QString &line) { err << line << Qt::endl; });
-    const auto report = copier.run();
+    const auto report = api::Runtime::copyDatabase(dir, to, [&err](const QString &line) { err << line << Qt::endl; });
     if (!report)
         return fail(1, report.error().message);
-    QList<StoreCopier::Table> tables = report->tables;
+    auto tables = report->tables;
     std::sort(tables.begin(), tables.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
     qsizetype width = 0;
-    for (const StoreCopier::Table &t : std::as_const(tables))
+    for (const auto &t : std::as_const(tables))
         width = std::max(width, t.name.size());
     out() << "copied " << source << " to " << where << Qt::endl;
-    for (const StoreCopier::Table &t : std::as_const(tables))
+    for (const auto &t : std::as_const(tables))
         out() << "  " << t.name.leftJustified(width) << "  " << t.rows << Qt::endl;
     const double secs = double(std::max<qint64>(report->elapsedMs, 1)) / 1000.0;
     out() << report->rows << " rows in " << QString::number(secs, 'f', 1) << " s ("

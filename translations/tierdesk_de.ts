@@ -1374,6 +1374,37 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::CompanySwitcher</name>
+    <message>
+        <source>Switch company</source>
+        <translation>Firma wechseln</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Tierdesk</source>
+        <translation>Tierdesk</translation>
+    </message>
+    <message>
+        <source>%1: switch company</source>
+        <translation>%1: Firma wechseln</translation>
+    </message>
+    <message>
+        <source>Sign in to another company…</source>
+        <translation>Bei einer anderen Firma anmelden…</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Neue Firma…</translation>
+    </message>
+    <message>
+        <source>Rename %1…</source>
+        <translation>%1 umbenennen…</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConfigForm</name>
     <message>
         <source>AI Rep (tier 1)</source>
@@ -1818,6 +1849,76 @@
     <message>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConsoleStatusBar</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>● Available</source>
+        <translation>● Verfügbar</translation>
+    </message>
+    <message>
+        <source>◐ Away</source>
+        <translation>◐ Abwesend</translation>
+    </message>
+    <message>
+        <source>Presence not changed: %1</source>
+        <translation>Status nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Serving the CS API at %1/api/cs
+Data directory: %2
+Secrets: %3</source>
+        <translation>CS-API unter %1/api/cs
+Datenverzeichnis: %2
+Schlüssel: %3</translation>
+    </message>
+    <message>
+        <source>The engine could not start</source>
+        <translation>Die Engine konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>○ Server reconnecting to its database…</source>
+        <translation>○ Server verbindet sich neu mit seiner Datenbank…</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Verbunden</translation>
+    </message>
+    <message>
+        <source>○ Connecting…</source>
+        <translation>○ Verbinde…</translation>
+    </message>
+    <message>
+        <source>○ Connection lost — retrying</source>
+        <translation>○ Verbindung unterbrochen — neuer Versuch</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 claimed</source>
+        <translation>%1 wartend · %2 übernommen</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&quot;color:#9b1c1c&quot;&gt;&lt;b&gt;%1 breached&lt;/b&gt;&lt;/span&gt;</source>
+        <translation> · &lt;span style=&quot;color:#9b1c1c&quot;&gt;&lt;b&gt;%1 überschritten&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConsoleTray</name>
+    <message>
+        <source>Tierdesk</source>
+        <translation>Tierdesk</translation>
+    </message>
+    <message>
+        <source>Tierdesk: %1 waiting</source>
+        <translation>Tierdesk: %1 wartend</translation>
     </message>
 </context>
 <context>
@@ -2444,22 +2545,6 @@
         <translation>Live-Übersicht</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation>Wird gestartet…</translation>
-    </message>
-    <message>
-        <source>● Available</source>
-        <translation>● Verfügbar</translation>
-    </message>
-    <message>
-        <source>◐ Away</source>
-        <translation>◐ Abwesend</translation>
-    </message>
-    <message>
-        <source>Presence not changed: %1</source>
-        <translation>Status nicht geändert: %1</translation>
-    </message>
-    <message>
         <source>Next escalation</source>
         <translation>Nächste Eskalation</translation>
     </message>
@@ -2512,18 +2597,6 @@
         <translation>Diese Übersicht</translation>
     </message>
     <message>
-        <source>Serving the CS API at %1/api/cs
-Data directory: %2
-Secrets: %3</source>
-        <translation>CS-API unter %1/api/cs
-Datenverzeichnis: %2
-Schlüssel: %3</translation>
-    </message>
-    <message>
-        <source>The engine could not start</source>
-        <translation>Die Engine konnte nicht starten</translation>
-    </message>
-    <message>
         <source>The queue could not be loaded: %1</source>
         <translation>Die Warteschlange konnte nicht geladen werden: %1</translation>
     </message>
@@ -2544,36 +2617,8 @@ Schlüssel: %3</translation>
         <translation>%1 wartet schon zu lange</translation>
     </message>
     <message>
-        <source>● Live</source>
-        <translation>● Verbunden</translation>
-    </message>
-    <message>
-        <source>○ Connecting…</source>
-        <translation>○ Verbinde…</translation>
-    </message>
-    <message>
-        <source>○ Connection lost — retrying</source>
-        <translation>○ Verbindung unterbrochen — neuer Versuch</translation>
-    </message>
-    <message>
-        <source>○ Offline</source>
-        <translation>○ Offline</translation>
-    </message>
-    <message>
-        <source>%1 waiting · %2 claimed</source>
-        <translation>%1 wartend · %2 übernommen</translation>
-    </message>
-    <message>
-        <source> · &lt;span style=&quot;color:#9b1c1c&quot;&gt;&lt;b&gt;%1 breached&lt;/b&gt;&lt;/span&gt;</source>
-        <translation> · &lt;span style=&quot;color:#9b1c1c&quot;&gt;&lt;b&gt;%1 überschritten&lt;/b&gt;&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Queue  (%1)</source>
         <translation>Warteschlange  (%1)</translation>
-    </message>
-    <message>
-        <source>Tierdesk: %1 waiting</source>
-        <translation>Tierdesk: %1 wartend</translation>
     </message>
     <message>
         <source>Claimed</source>
@@ -2648,40 +2693,12 @@ Schlüssel: %3</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Switch company</source>
-        <translation>Firma wechseln</translation>
-    </message>
-    <message>
-        <source>%1: switch company</source>
-        <translation>%1: Firma wechseln</translation>
-    </message>
-    <message>
-        <source>Sign in to another company…</source>
-        <translation>Bei einer anderen Firma anmelden…</translation>
-    </message>
-    <message>
-        <source>New company…</source>
-        <translation>Neue Firma…</translation>
-    </message>
-    <message>
-        <source>Rename %1…</source>
-        <translation>%1 umbenennen…</translation>
-    </message>
-    <message>
-        <source>Close this notice</source>
-        <translation>Diesen Hinweis schließen</translation>
-    </message>
-    <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Q</source>
         <translation>Strg+Umschalt+Q</translation>
-    </message>
-    <message>
-        <source>○ Server reconnecting to its database…</source>
-        <translation>○ Server verbindet sich neu mit seiner Datenbank…</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +2839,13 @@ Schlüssel: %3</translation>
     <message>
         <source>The passwords differ.</source>
         <translation>Die Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::NoticeBar</name>
+    <message>
+        <source>Close this notice</source>
+        <translation>Diesen Hinweis schließen</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,9 @@
 #include "ui/MainWindow.h"
 
+#include "ui/CompanySwitcher.h"
+#include "ui/ConsoleStatusBar.h"
+#include "ui/ConsoleTray.h"
+#include "ui/NoticeBar.h"
 #include "ui/WheelGuard.h"
 #include "ui/client/ApiClient.h"
 #include "ui/models/QueueFilterModel.h"
@@ -15,21 +19,13 @@
 #include "ui/views/ShortcutsOverlay.h"
 #include "ui/views/SupervisorView.h"
 
-#include <QApplication>
-#include <QComboBox>
 #include <QFontMetrics>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QJsonArray>
-#include <QLabel>
 #include <QListWidget>
-#include <QMenu>
-#include <QPainter>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
-#include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -38,25 +34,6 @@ namespace {
 
 enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage, SupervisorPage, ConfigPage, SettingsPage };
 
-// The app's mark with the number waiting on it (tray and window icon).
-QIcon countIcon(int waiting)
-{
-    QPixmap pm(64, 64);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(QColor(0x25, 0x63, 0xeb));
-    p.setPen(Qt::NoPen);
-    p.drawRoundedRect(QRectF(2, 2, 60, 60), 14, 14);
-    p.setPen(Qt::white);
-    QFont f = p.font();
-    f.setBold(true);
-    f.setPixelSize(waiting > 99 ? 24 : 34);
-    p.setFont(f);
-    p.drawText(pm.rect(), Qt::AlignCenter, waiting > 0 ? QString::number(qMin(waiting, 999)) : QStringLiteral("T"));
-    return QIcon(pm);
-}
-
 } // namespace
 
 MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent), m_client(client)
@@ -64,7 +41,28 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     WheelGuard::install(); // before the first form: the wheel scrolls pages, never their values
     setWindowTitle(tr("Tierdesk"));
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(countIcon(0));
+    setWindowIcon(ConsoleTray::icon(0));
+    buildViews();
+    setCentralWidget(buildCentral());
+    m_status = new ConsoleStatusBar(m_client, this);
+    setStatusBar(m_status);
+    installShortcuts();
+    buildTray();
+    connectViews();
+    connectStatusBar();
+    onConnection(m_client.events().state());
+    updateCounts();
+    // A window made after the login shows at once what its person's role may see.
+    if (!m_client.agent().isEmpty())
+        applyAgent();
+    else
+        m_switcher->refresh();
+
+    resize(1200, 760);
+}
+
+void MainWindow::buildViews()
+{
     m_model = new QueueModel(this);
     m_queue = new QueueView(*m_model, m_client, this);
     m_conversation = new ConversationView(m_client, this);
@@ -81,41 +79,18 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_stack->addWidget(m_configView);
     m_settings = new SettingsView(m_client, this);
     m_stack->addWidget(m_settings);
+}
 
-    m_notice = new QLabel(this);
-    m_notice->setObjectName(QStringLiteral("noticeBar"));
-    m_notice->setWordWrap(true);
-    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_notice->setStyleSheet(QStringLiteral("color:#5c4300;"));
-    m_noticeAction = new QPushButton(this);
-    m_noticeAction->setObjectName(QStringLiteral("noticeAction"));
-    m_noticeAction->hide();
-    connect(m_noticeAction, &QPushButton::clicked, this, [this] {
-        if (m_noticeCallback)
-            m_noticeCallback();
-    });
-    m_noticeClose = new QPushButton(QStringLiteral("×"), this);
-    m_noticeClose->setObjectName(QStringLiteral("noticeClose"));
-    m_noticeClose->setFlat(true);
-    m_noticeClose->setToolTip(tr("Close this notice"));
-    connect(m_noticeClose, &QPushButton::clicked, this, [this] {
-        showNotice({});
-        emit noticeDismissed();
-    });
-    m_noticeBox = new QFrame(this);
-    m_noticeBox->setStyleSheet(QStringLiteral("QFrame{background:#fff1c2; border-bottom:1px solid #e8c55c;}"));
-    auto *noticeRow = new QHBoxLayout(m_noticeBox);
-    noticeRow->setContentsMargins(12, 8, 12, 8);
-    noticeRow->addWidget(m_notice, 1);
-    noticeRow->addWidget(m_noticeAction);
-    noticeRow->addWidget(m_noticeClose);
-    m_noticeBox->hide();
-
+// The notice on top; below it the navigation column (company switcher, pages) and the views.
+QWidget *MainWindow::buildCentral()
+{
+    m_notice = new NoticeBar(this);
+    connect(m_notice, &NoticeBar::dismissed, this, &MainWindow::noticeDismissed);
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
-    outer->addWidget(m_noticeBox);
+    outer->addWidget(m_notice);
     auto *row = new QHBoxLayout;
     row->setSpacing(0);
     auto *navColumn = new QWidget(this);
@@ -124,26 +99,36 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     auto *navLayout = new QVBoxLayout(navColumn);
     navLayout->setContentsMargins(0, 0, 0, 0);
     navLayout->setSpacing(0);
-    navLayout->addWidget(buildCompanySwitcher());
+    m_switcher = new CompanySwitcher(m_client, this);
+    // On the window too, so its shortcut works with the menu closed.
+    addAction(m_switcher->signOutAction());
+    connect(m_switcher, &CompanySwitcher::companyChosen, this, &MainWindow::companyChosen);
+    connect(m_switcher, &CompanySwitcher::loginRequested, this, &MainWindow::companyLoginRequested);
+    connect(m_switcher, &CompanySwitcher::newCompanyRequested, this, &MainWindow::newCompanyRequested);
+    connect(m_switcher, &CompanySwitcher::renameCompanyRequested, this, &MainWindow::renameCompanyRequested);
+    connect(m_switcher, &CompanySwitcher::signOutRequested, this, &MainWindow::signOutRequested);
+    navLayout->addWidget(m_switcher);
     navLayout->addWidget(buildNavigation(), 1);
+    // The padding (16 px a side) and the menu's arrow take the rest of the column.
+    m_switcher->setNameWidth(m_nav->width() - 48);
     row->addWidget(navColumn);
     row->addWidget(m_stack, 1);
     outer->addLayout(row, 1);
-    setCentralWidget(central);
-    buildStatusBar();
-    installShortcuts();
+    return central;
+}
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(countIcon(0), this);
-        m_tray->setToolTip(tr("Tierdesk"));
-        m_tray->show();
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-    }
+void MainWindow::buildTray()
+{
+    m_tray = new ConsoleTray(this);
+    connect(m_tray, &ConsoleTray::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+}
 
+void MainWindow::connectViews()
+{
     connect(m_queue, &QueueView::openRequested, this, [this](const QString &id) { openConversation(id); });
     connect(m_queue, &QueueView::claimRequested, this, &MainWindow::claim);
     connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
@@ -176,21 +161,25 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     m_countsRefresh.setSingleShot(true);
     m_countsRefresh.setInterval(2000);
     connect(&m_countsRefresh, &QTimer::timeout, this, &MainWindow::refreshServerCounts);
+}
+
+// The status bar's notifications, and what the live connection and the server's database say.
+void MainWindow::connectStatusBar()
+{
+    NotificationsButton *notifications = m_status->notificationsButton();
+    connect(
+        notifications, &NotificationsButton::openSession, this, [this](const QString &id) { openConversation(id); });
+    connect(notifications, &NotificationsButton::status, this, &MainWindow::message);
+    connect(notifications, &NotificationsButton::arrived, this, [this](const QString &title, const QString &text) {
+        message(text);
+        m_tray->notify(title, text);
+    });
     connect(&m_client.events(), &EventStream::eventsArrived, this, &MainWindow::onEvents);
     connect(&m_client.events(), &EventStream::stateChanged, this, &MainWindow::onConnection);
     connect(&m_client, &ApiClient::agentChanged, this, &MainWindow::applyAgent);
     connect(&m_client, &ApiClient::storeReconnectingChanged, this, &MainWindow::onStoreReconnecting);
     m_storeProbe.setInterval(kStoreProbeMs);
     connect(&m_storeProbe, &QTimer::timeout, this, [this] { m_client.send("GET", QStringLiteral("/api/cs/health")); });
-    onConnection(m_client.events().state());
-    updateCounts();
-    // A window made after the login shows at once what its person's role may see.
-    if (!m_client.agent().isEmpty())
-        applyAgent();
-    else
-        updateCompanyMenu();
-
-    resize(1200, 760);
 }
 
 MainWindow::~MainWindow() = default;
@@ -205,7 +194,7 @@ void MainWindow::applyAgent()
     m_nav->item(SupervisorPage)->setHidden(agentOnly);
     // The configuration editor is for admins (PUT /config and the what-if need the role).
     m_configItem->setHidden(role != QLatin1String("admin"));
-    updateCompanyMenu();
+    m_switcher->refresh();
 }
 
 QWidget *MainWindow::buildNavigation()
@@ -239,111 +228,24 @@ QWidget *MainWindow::buildNavigation()
     return m_nav;
 }
 
-QWidget *MainWindow::buildCompanySwitcher()
+NotificationsButton *MainWindow::notificationsButton() const
 {
-    // The bar holds the margins: a push button's text-align:left ignores its padding.
-    auto *bar = new QFrame(this);
-    bar->setObjectName(QStringLiteral("companyBar"));
-    bar->setStyleSheet(QStringLiteral("#companyBar { background:#111827; border-bottom:1px solid #374151; }"));
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(16, 10, 8, 10);
-    m_companyButton = new QPushButton(bar);
-    m_companyButton->setObjectName(QStringLiteral("companySwitcher"));
-    m_companyButton->setToolTip(tr("Switch company"));
-    m_companyButton->setStyleSheet(
-        QStringLiteral("#companySwitcher { color:white; background:transparent; border:none; font-weight:bold; "
-                       "text-align:left; padding:2px 18px 2px 0; }"
-                       "#companySwitcher::menu-indicator { subcontrol-position: right center; }"));
-    m_companyMenu = new QMenu(m_companyButton);
-    m_companyMenu->setObjectName(QStringLiteral("companyMenu"));
-    m_companyButton->setMenu(m_companyMenu);
-    // On the window too, so its shortcut works with the menu closed.
-    m_signOut = new QAction(tr("Sign out"), this);
-    m_signOut->setObjectName(QStringLiteral("signOut"));
-    m_signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
-    m_signOut->setShortcutVisibleInContextMenu(true);
-    connect(m_signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
-    addAction(m_signOut);
-    layout->addWidget(m_companyButton);
-    return bar;
+    return m_status->notificationsButton();
+}
+
+const QStringList &MainWindow::notifications() const
+{
+    return m_tray->notifications();
+}
+
+QPushButton *MainWindow::companySwitcher() const
+{
+    return m_switcher->button();
 }
 
 void MainWindow::setCompanies(const QList<CompanyLogin> &logins)
 {
-    m_companies = logins;
-    updateCompanyMenu();
-}
-
-// The menu is made anew for every change: a handful of entries.
-void MainWindow::updateCompanyMenu()
-{
-    const QString current = m_client.companyId();
-    const QString name = m_client.companyName().isEmpty() ? tr("Tierdesk") : m_client.companyName();
-    // The padding (16 px a side) and the menu's arrow take the rest of the column.
-    m_companyButton->setText(m_companyButton->fontMetrics().elidedText(name, Qt::ElideRight, m_nav->width() - 48));
-    m_companyButton->setToolTip(tr("%1: switch company").arg(name));
-    m_companyMenu->clear();
-    for (const CompanyLogin &login : std::as_const(m_companies)) {
-        QAction *a = m_companyMenu->addAction(login.companyName.isEmpty() ? login.companyId : login.companyName);
-        a->setObjectName(QStringLiteral("company:") + login.companyId);
-        a->setCheckable(true);
-        a->setChecked(login.companyId == current);
-        a->setToolTip(login.email);
-        connect(a, &QAction::triggered, this, [this, id = login.companyId] {
-            if (id != m_client.companyId())
-                emit companyChosen(id);
-        });
-    }
-    if (!m_companies.isEmpty())
-        m_companyMenu->addSeparator();
-    QAction *signIn = m_companyMenu->addAction(tr("Sign in to another company…"));
-    signIn->setObjectName(QStringLiteral("companySignIn"));
-    connect(signIn, &QAction::triggered, this, &MainWindow::companyLoginRequested);
-    if (!m_client.token().isEmpty())
-        m_companyMenu->addAction(m_signOut);
-    if (m_client.agent().value(QLatin1String("role")).toString() != QLatin1String("admin"))
-        return;
-    QAction *create = m_companyMenu->addAction(tr("New company…"));
-    create->setObjectName(QStringLiteral("companyNew"));
-    connect(create, &QAction::triggered, this, &MainWindow::newCompanyRequested);
-    QAction *rename = m_companyMenu->addAction(tr("Rename %1…").arg(name));
-    rename->setObjectName(QStringLiteral("companyRename"));
-    connect(rename, &QAction::triggered, this, &MainWindow::renameCompanyRequested);
-}
-
-void MainWindow::buildStatusBar()
-{
-    m_server = new QLabel(tr("Starting…"), this);
-    m_server->setObjectName(QStringLiteral("serverStatus"));
-    m_connection = new QLabel(this);
-    m_connection->setObjectName(QStringLiteral("connectionState"));
-    m_presence = new QComboBox(this);
-    m_presence->setObjectName(QStringLiteral("presenceCombo"));
-    m_presence->addItem(tr("● Available"), QStringLiteral("available"));
-    m_presence->addItem(tr("◐ Away"), QStringLiteral("away"));
-    m_presence->setEnabled(false);
-    m_counts = new QLabel(this);
-    m_counts->setObjectName(QStringLiteral("queueCounts"));
-    // Permanent: a passing message must not hide where we are connected.
-    statusBar()->addPermanentWidget(m_server);
-    statusBar()->addPermanentWidget(m_connection);
-    statusBar()->addPermanentWidget(m_counts);
-    statusBar()->addPermanentWidget(m_presence);
-    m_notificationsButton = new NotificationsButton(m_client, this);
-    statusBar()->addPermanentWidget(m_notificationsButton);
-    connect(m_notificationsButton, &NotificationsButton::openSession, this,
-        [this](const QString &id) { openConversation(id); });
-    connect(m_notificationsButton, &NotificationsButton::status, this, &MainWindow::message);
-    connect(
-        m_notificationsButton, &NotificationsButton::arrived, this, [this](const QString &title, const QString &text) {
-            message(text);
-            notify(title, text);
-        });
-    connect(m_presence, &QComboBox::activated, this, [this] {
-        ApiReply *r = m_client.setPresence(m_presence->currentData().toString());
-        connect(r, &ApiReply::failed, this,
-            [this](const ApiError &e) { message(tr("Presence not changed: %1").arg(e.message)); });
-    });
+    m_switcher->setCompanies(logins);
 }
 
 void MainWindow::installShortcuts()
@@ -395,37 +297,31 @@ void MainWindow::installShortcuts()
 void MainWindow::showStarted(
     const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning)
 {
-    m_server->setText(baseUrl);
-    m_server->setToolTip(
-        tr("Serving the CS API at %1/api/cs\nData directory: %2\nSecrets: %3").arg(baseUrl, dataDir, secrets));
+    m_status->showStarted(baseUrl, dataDir, secrets);
     if (!warning.isEmpty())
         showNotice(warning);
 }
 
 void MainWindow::showFailed(const QString &error)
 {
-    m_server->setText(tr("The engine could not start"));
+    m_status->showFailed();
     showNotice(error);
 }
 
 void MainWindow::showNotice(const QString &text)
 {
-    m_notice->setText(text);
-    m_noticeBox->setVisible(!text.isEmpty());
-    offerNoticeAction({}, {});
+    m_notice->showNotice(text);
 }
 
 void MainWindow::offerNoticeAction(const QString &label, std::function<void()> action)
 {
-    m_noticeAction->setText(label);
-    m_noticeCallback = std::move(action);
-    m_noticeAction->setVisible(!label.isEmpty() && m_noticeCallback);
+    m_notice->offerAction(label, std::move(action));
 }
 
 void MainWindow::forgetPreviousCompany()
 {
     m_conversation->setSession({});
-    m_notificationsButton->clear();
+    m_status->notificationsButton()->clear();
     m_model->setItems({});
     m_configView->forgetCompany();
     showQueue();
@@ -436,15 +332,14 @@ void MainWindow::startSession()
     if (!m_sessionCompany.isEmpty() && m_sessionCompany != m_client.companyId())
         forgetPreviousCompany();
     m_sessionCompany = m_client.companyId();
-    updateCompanyMenu();
+    m_switcher->refresh();
     m_queue->setAgentId(m_client.agentId());
-    m_presence->setEnabled(!m_client.agentId().isEmpty());
-    if (const int i = m_presence->findData(m_client.agent().value(QLatin1String("presence")).toString()); i >= 0)
-        m_presence->setCurrentIndex(i);
+    m_status->setPresenceEnabled(!m_client.agentId().isEmpty());
+    m_status->setPresence(m_client.agent().value(QLatin1String("presence")).toString());
     if (!m_client.baseUrl().isEmpty())
-        m_server->setText(m_client.baseUrl().toString());
+        m_status->showServer(m_client.baseUrl().toString());
     reloadQueue();
-    m_notificationsButton->reload();
+    m_status->notificationsButton()->reload();
     ApiReply *canned = m_client.cannedResponses();
     connect(canned, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
         m_conversation->setCannedResponses(body.value(QLatin1String("items")).isArray()
@@ -457,7 +352,7 @@ void MainWindow::startSession()
 void MainWindow::stopSession()
 {
     m_client.stopEvents();
-    m_presence->setEnabled(false);
+    m_status->setPresenceEnabled(false);
 }
 
 void MainWindow::reloadQueue()
@@ -496,12 +391,12 @@ void MainWindow::onEvents(const QList<QJsonObject> &events)
         if (type == QLatin1String("agent.presence")
             && item.value(QLatin1String("agentId")).toString() == m_client.agentId()) {
             // Set from another console of mine: follow it (offline is not a choice here).
-            if (const int i = m_presence->findData(item.value(QLatin1String("presence")).toString()); i >= 0)
-                m_presence->setCurrentIndex(i);
+            m_status->setPresence(item.value(QLatin1String("presence")).toString());
         } else if (type == QLatin1String("queue.added") && concernsMe(item))
-            notify(tr("New escalation"), tr("%1 · %2").arg(who, item.value(QLatin1String("issueSummary")).toString()));
+            m_tray->notify(
+                tr("New escalation"), tr("%1 · %2").arg(who, item.value(QLatin1String("issueSummary")).toString()));
         else if (type == QLatin1String("sla.breached") && concernsMe(item))
-            notify(tr("SLA breached"), tr("%1 has waited too long").arg(who));
+            m_tray->notify(tr("SLA breached"), tr("%1 has waited too long").arg(who));
     }
 }
 
@@ -513,33 +408,16 @@ void MainWindow::onStoreReconnecting(bool reconnecting)
         return;
     }
     m_storeProbe.start();
-    m_connection->setText(tr("○ Server reconnecting to its database…"));
-    m_connection->setStyleSheet(QStringLiteral("color:#9b1c1c;"));
+    m_status->showStoreReconnecting();
 }
 
 void MainWindow::onConnection(EventStream::State state)
 {
     if (m_client.storeReconnecting())
         return onStoreReconnecting(true);
-    switch (state) {
-    case EventStream::State::Connected:
-        m_connection->setText(tr("● Live"));
-        m_connection->setStyleSheet(QStringLiteral("color:#1e7b45;"));
+    m_status->showConnection(state);
+    if (state == EventStream::State::Connected)
         reloadQueue(); // whatever happened while we were away
-        break;
-    case EventStream::State::Connecting:
-        m_connection->setText(tr("○ Connecting…"));
-        m_connection->setStyleSheet(QStringLiteral("color:#7a4b00;"));
-        break;
-    case EventStream::State::Reconnecting:
-        m_connection->setText(tr("○ Connection lost — retrying"));
-        m_connection->setStyleSheet(QStringLiteral("color:#9b1c1c;"));
-        break;
-    case EventStream::State::Offline:
-        m_connection->setText(tr("○ Offline"));
-        m_connection->setStyleSheet(QStringLiteral("color:#5f6b7a;"));
-        break;
-    }
 }
 
 void MainWindow::rememberServerCounts(const QJsonObject &queueBody)
@@ -578,35 +456,19 @@ void MainWindow::updateCounts()
     if (m_listTruncated && sender() == m_model && !m_countsRefresh.isActive())
         m_countsRefresh.start();
     const QueueModel::Counts c = m_listTruncated ? m_serverCounts : m_model->counts();
-    QString text = tr("%1 waiting · %2 claimed").arg(c.waiting).arg(c.claimed);
-    if (c.breached > 0)
-        text += tr(" · <span style=\"color:#9b1c1c\"><b>%1 breached</b></span>").arg(c.breached);
-    m_counts->setText(text);
+    m_status->showCounts(c);
     m_nav->item(QueuePage)->setText(c.waiting > 0 ? tr("Queue  (%1)").arg(c.waiting) : tr("Queue"));
-    setWindowIcon(countIcon(c.waiting));
-    if (m_tray) {
-        m_tray->setIcon(countIcon(c.waiting));
-        m_tray->setToolTip(tr("Tierdesk: %1 waiting").arg(c.waiting));
-    }
+    setWindowIcon(ConsoleTray::icon(c.waiting));
+    m_tray->showWaiting(c.waiting);
 }
 
 bool MainWindow::concernsMe(const QJsonObject &item) const
 {
     // An agent who is away is not disturbed; one with queues hears only of those.
-    if (m_presence->currentData().toString() == QLatin1String("away"))
+    if (m_status->presence() == QLatin1String("away"))
         return false;
     const QJsonArray mine = m_client.agent().value(QLatin1String("queues")).toArray();
     return mine.isEmpty() || mine.contains(item.value(QLatin1String("queue")));
-}
-
-void MainWindow::notify(const QString &title, const QString &text)
-{
-    m_notifications << title + QStringLiteral(": ") + text;
-    while (m_notifications.size() > 100)
-        m_notifications.removeFirst();
-    if (m_tray && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
-    QApplication::beep();
 }
 
 void MainWindow::openConversation(const QString &sessionId, bool readOnly)

@@ -10,23 +10,22 @@
 
 #include <functional>
 
-class QComboBox;
-class QFrame;
-class QLabel;
 class QPushButton;
 class QListWidget;
 class QListWidgetItem;
-class QMenu;
 class QStackedWidget;
-class QSystemTrayIcon;
 
 namespace tierdesk::ui {
 
 class AnalyticsView;
 class ApiClient;
+class CompanySwitcher;
 class ConfigView;
+class ConsoleStatusBar;
+class ConsoleTray;
 class ConversationView;
 class KnowledgeView;
+class NoticeBar;
 class NotificationsButton;
 class QueueModel;
 class QueueView;
@@ -34,9 +33,9 @@ class SettingsView;
 class ShortcutsOverlay;
 class SupervisorView;
 
-// The console's window: navigation on the left (the queue, the conversation),
-// the views in the middle, and a status bar with the server, the live
-// connection, the agent's presence and the queue's counts.
+// The console's window: the company switcher and navigation on the left (the queue, the
+// conversation), the views in the middle, a notice above them (NoticeBar), and the status bar
+// (ConsoleStatusBar) with the server, the live connection, the agent's presence and the queue's counts.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -66,9 +65,9 @@ public:
     SupervisorView *supervisor() const { return m_supervisor; }
     ConfigView *configuration() const { return m_configView; }
     SettingsView *settings() const { return m_settings; }
-    NotificationsButton *notificationsButton() const { return m_notificationsButton; }
+    NotificationsButton *notificationsButton() const;
     // Desktop notifications shown so far (the tray may be missing).
-    const QStringList &notifications() const { return m_notifications; }
+    const QStringList &notifications() const;
     // Read-only: a supervisor watching; nothing can be sent or changed from the view.
     void openConversation(const QString &sessionId, bool readOnly = false);
     void showQueue();
@@ -82,7 +81,7 @@ public:
     // The company switcher (top left): the companies this console holds a login for on
     // the server, the signed-in one checked; admins may also make and rename companies.
     void setCompanies(const QList<CompanyLogin> &logins);
-    QPushButton *companySwitcher() const { return m_companyButton; }
+    QPushButton *companySwitcher() const;
 
 signals:
     void queueLoaded();
@@ -95,14 +94,16 @@ signals:
     void noticeDismissed();
 
 private:
+    void buildViews();
+    QWidget *buildCentral();
     QWidget *buildNavigation();
-    QWidget *buildCompanySwitcher();
-    void updateCompanyMenu();
+    void buildTray();
+    void connectViews();
+    void connectStatusBar();
     // The signed-in person's id and role: what the navigation shows them.
     void applyAgent();
     // Another company than the last session's: nothing of the old one stays on screen.
     void forgetPreviousCompany();
-    void buildStatusBar();
     void installShortcuts();
     void onEvents(const QList<QJsonObject> &events);
     void onConnection(EventStream::State state);
@@ -111,7 +112,6 @@ private:
     void updateCounts();
     void rememberServerCounts(const QJsonObject &queueBody);
     void refreshServerCounts();
-    void notify(const QString &title, const QString &text);
     bool concernsMe(const QJsonObject &queueItem) const;
     void claim(const QString &sessionId);
     void release(const QString &sessionId);
@@ -129,30 +129,18 @@ private:
     SettingsView *m_settings;
     QStackedWidget *m_stack;
     QListWidget *m_nav;
-    QPushButton *m_companyButton = nullptr;
-    QMenu *m_companyMenu = nullptr;
-    QList<CompanyLogin> m_companies;
+    CompanySwitcher *m_switcher = nullptr;
     QString m_sessionCompany; // the company of the running (or last) session
-    QLabel *m_notice;
-    QFrame *m_noticeBox;
-    QPushButton *m_noticeAction;
-    QPushButton *m_noticeClose;
-    QAction *m_signOut = nullptr;
-    std::function<void()> m_noticeCallback;
-    QLabel *m_server;
-    QLabel *m_connection;
-    QComboBox *m_presence;
+    NoticeBar *m_notice = nullptr;
+    ConsoleStatusBar *m_status = nullptr;
     // The queue route sends one page; when the queue is longer the status bar
     // shows the server's counts (refreshed shortly after live changes).
     bool m_listTruncated = false;
     QueueModel::Counts m_serverCounts;
     QTimer m_countsRefresh;
     QTimer m_storeProbe;
-    QLabel *m_counts;
-    QSystemTrayIcon *m_tray = nullptr;
+    ConsoleTray *m_tray = nullptr;
     ShortcutsOverlay *m_overlay = nullptr;
-    NotificationsButton *m_notificationsButton = nullptr;
-    QStringList m_notifications;
 };
 
 } // namespace tierdesk::ui

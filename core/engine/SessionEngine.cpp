@@ -173,6 +173,16 @@ QString SessionEngine::storageFailure() const
     return db.degraded() ? db.failure() : QString();
 }
 
+bool SessionEngine::storageReconnecting(const QString &failure)
+{
+    return failure == QLatin1String(Database::kConnectionLost);
+}
+
+QString SessionEngine::storageBackend() const
+{
+    return m_core.store().db().backendName();
+}
+
 void SessionEngine::afterCommit(std::function<void(bool committed)> done)
 {
     m_core.store().batch().afterCommit(std::move(done));

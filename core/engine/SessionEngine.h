@@ -119,6 +119,10 @@ public:
 
     // Why the store takes no writes (corrupt, io, readonly), or empty while it is sound.
     QString storageFailure() const;
+    // Whether `failure` (storageFailure()) is a lost PostgreSQL connection, which the store mends itself.
+    static bool storageReconnecting(const QString &failure);
+    // Which database holds the store: "sqlite" or "postgresql".
+    QString storageBackend() const;
     // Team mode: whether this instance runs the team's timers now (api::TeamLeader); always on SQLite.
     bool runsTimers() const { return m_runsTimers; }
     void setRunsTimers(bool runs) { m_runsTimers = runs; }

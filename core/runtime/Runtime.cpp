@@ -204,6 +204,22 @@ QString Runtime::databasePath(const QString &dataDir)
     return QDir(dataDir).absoluteFilePath(QLatin1String(DataDir::kDatabase));
 }
 
+Status Runtime::checkDatabaseUrl(const QString &databaseUrl)
+{
+    const auto url = DatabaseUrl::parse(databaseUrl);
+    if (!url)
+        return url.error();
+    return Ok{};
+}
+
+QString Runtime::databaseLocation(const QString &dataDir, const QString &databaseUrl)
+{
+    if (databaseUrl.isEmpty())
+        return databasePath(dataDir);
+    const auto url = DatabaseUrl::parse(databaseUrl);
+    return url ? url->redacted() : QString();
+}
+
 Result<DatabaseTarget> Runtime::databaseTarget(const QString &dataDir, const QString &databaseUrl)
 {
     if (databaseUrl.isEmpty()) {
@@ -260,6 +276,22 @@ Status Runtime::backupDatabase(const QString &dataDir, const QString &destPath, 
     if (!target)
         return target.error();
     return DbMaintenance::backup(*target, destPath);
+}
+
+Result<Runtime::DatabaseCopy> Runtime::copyDatabase(
+    const QString &dataDir, const QString &toUrl, const StoreCopier::Progress &progress)
+{
+    const auto target = databaseTarget(dataDir, toUrl);
+    if (!target)
+        return target.error();
+    StoreCopier copier(databasePath(dataDir), *target, progress);
+    return copier.run();
+}
+
+Runtime::DatabaseInfo Runtime::databaseInfo()
+{
+    Database &db = m_store->db();
+    return {db.schemaVersion(), db.backendName(), db.location()};
 }
 
 Result<QByteArray> Runtime::issueTokenBesideOwner(const QString &dataDir, const QString &company, Role role,

@@ -13,6 +13,7 @@
 #include "core/runtime/TeamRelay.h"
 #include "core/store/DataDir.h"
 #include "core/store/DbMaintenance.h"
+#include "core/store/StoreCopier.h"
 
 #include <memory>
 
@@ -53,11 +54,21 @@ public:
     static constexpr char kDatabasePasswordName[] = "database-password";
     // The database file of a data directory.
     static QString databasePath(const QString &dataDir);
+    // A --database or --to value: Ok when it names a PostgreSQL database as Tierdesk takes it, else why not.
+    static Status checkDatabaseUrl(const QString &databaseUrl);
+    // Where the store is, for messages: the data directory's file, or the URL without its password
+    // (empty when the URL does not parse).
+    static QString databaseLocation(const QString &dataDir, const QString &databaseUrl);
     // `db check` and `db backup` (DbMaintenance): read-only work beside a running server.
     static constexpr int kMaxReportedDbProblems = DbMaintenance::kMaxProblems;
     // With a database URL they work on that PostgreSQL database instead of the data directory's file.
     static Result<QStringList> checkDatabase(const QString &dataDir, const QString &databaseUrl = {});
     static Status backupDatabase(const QString &dataDir, const QString &destPath, const QString &databaseUrl = {});
+    // `db copy` (StoreCopier): the data directory's SQLite store into the empty PostgreSQL database
+    // at `toUrl`, each line of progress to `progress`; what was copied and verified.
+    using DatabaseCopy = StoreCopier::Report;
+    static Result<DatabaseCopy> copyDatabase(
+        const QString &dataDir, const QString &toUrl, const StoreCopier::Progress &progress);
     // The store of a data directory, or the PostgreSQL database named (its password found as
     // open() finds it), to open connections beside the running program.
     static Result<DatabaseTarget> databaseTarget(const QString &dataDir, const QString &databaseUrl);
@@ -71,6 +82,13 @@ public:
     // The keyring entry of a data directory (one per directory, so two
     // installations never share a key).
     static QString keyringService(const QString &dataDir);
+    // What `db migrate` reports of the open store.
+    struct DatabaseInfo {
+        int schemaVersion = 0;
+        QString backend; // "sqlite" or "postgresql"
+        QString location; // the file's path, or the URL without its password
+    };
+    DatabaseInfo databaseInfo();
     // Moves secrets kept in <dataDir>/secrets.json into the system keyring
     // (refused while it has no default collection); they are read from there
     // from the next start. Returns how many moved.

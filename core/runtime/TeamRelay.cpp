@@ -2,10 +2,10 @@
 
 #include "core/common/Instance.h"
 #include "core/store/SessionEventCodec.h"
+#include "core/store/TeamEventListener.h"
 #include "core/store/TeamEventRepo.h"
 
 #include <QLoggingCategory>
-#include <QSqlDriver>
 
 #include <utility>
 
@@ -31,22 +31,16 @@ TeamRelay::TeamRelay(SessionEngine &engine, Desk &desk, QObject *parent)
     m_poll.start();
 }
 
+TeamRelay::~TeamRelay() = default;
+
 // LISTEN on a connection of its own; false (and read every kSafetyPollMs meanwhile) when it cannot.
 bool TeamRelay::listen()
 {
-    auto listener = Database::openPostgresListener(m_engine.core().store().db().target());
-    QSqlDriver *driver = listener ? (*listener)->handle().driver() : nullptr;
-    if (!driver || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kChannel))
-        || !driver->subscribeToNotification(QLatin1String(TeamEventRepo::kCompanyChannel)))
+    m_listener = TeamEventListener::open(m_engine.core().store().db().target());
+    if (!m_listener)
         return false;
-    m_listener = std::move(listener.value());
-    connect(driver, &QSqlDriver::notification, this,
-        [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-            if (name == QLatin1String(TeamEventRepo::kChannel))
-                receive();
-            else if (name == QLatin1String(TeamEventRepo::kCompanyChannel))
-                reloadCompany(payload.toString());
-        });
+    connect(m_listener.get(), &TeamEventListener::eventsWritten, this, &TeamRelay::receive);
+    connect(m_listener.get(), &TeamEventListener::companyChanged, this, &TeamRelay::reloadCompany);
     return true;
 }
 
@@ -65,7 +59,7 @@ void TeamRelay::poll()
 {
     if (m_engine.core().store().db().connectionLost())
         return; // nothing can be read; the store reconnects first
-    if (m_listener && !m_listener->exec(QStringLiteral("SELECT 1")))
+    if (m_listener && !m_listener->alive())
         m_listener.reset();
     if (!m_listener && !listen() && !m_listenWarned) {
         m_listenWarned = true;

@@ -6,6 +6,12 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
+namespace tierdesk {
+class TeamEventListener;
+}
+
 namespace tierdesk::api {
 
 // Team mode: the session events of every instance on one PostgreSQL database reach the
@@ -25,6 +31,7 @@ public:
     static constexpr qint64 kKeptMs = 10 * 60 * 1000;
 
     TeamRelay(SessionEngine &engine, Desk &desk, QObject *parent = nullptr);
+    ~TeamRelay() override;
     bool active() const { return m_active; }
     // Reads and emits what the other instances wrote since the last read.
     void receive();
@@ -43,7 +50,7 @@ private:
     qint64 m_lastId = 0;
     bool m_active = false;
     QTimer m_poll;
-    std::unique_ptr<Database> m_listener; // the connection that LISTENs, and nothing else
+    std::unique_ptr<TeamEventListener> m_listener;
     QList<QByteArray> m_outgoing; // events of this turn of the event loop, written together
     bool m_listenWarned = false;
     qint64 m_lastPruneMs = 0;

@@ -164,14 +164,15 @@ Result<std::unique_ptr<Database>> Database::openPostgresListener(const DatabaseT
 
 // PostgreSQL's errors are the statement's own (a constraint, a lock timeout) or the
 // connection's (class 08, the server shutting down): neither damages the database. A lost
-// connection degrades the store (kConnectionLost: every family answers 503) until
+// connection degrades the store (kConnectionLost: every family refuses as unavailable) until
 // StoreReconnector connects again.
 void Database::notePostgresFailure(const QSqlError &error)
 {
     if (connectionLost() || !connectionBroken(error))
         return;
     m_failure = QLatin1String(kConnectionLost);
-    qCWarning(lcStore).noquote() << QStringLiteral("lost the connection to %1 (%2); answering 503 until it is back")
+    qCWarning(lcStore).noquote() << QStringLiteral(
+        "lost the connection to %1 (%2); storage unavailable until it is back")
                                         .arg(m_path, errorText(error).trimmed());
 }
 

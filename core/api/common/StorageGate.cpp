@@ -1,12 +1,12 @@
 #include "core/api/common/StorageGate.h"
 
-#include "core/store/Database.h"
+#include "core/engine/SessionEngine.h"
 
 namespace tierdesk::api {
 
 bool storageReconnecting(const QString &failure)
 {
-    return failure == QLatin1String(Database::kConnectionLost);
+    return SessionEngine::storageReconnecting(failure);
 }
 
 bool storageRefuses(const QString &failure, const QByteArray &method)

@@ -8,7 +8,7 @@ namespace tierdesk::api {
 
 // What a request meets while the store has failed (SessionEngine::storageFailure()): over a
 // damaged or read-only SQLite file reads go on and writes are refused; while a PostgreSQL
-// connection is lost (Database::kConnectionLost) nothing goes on, reads included, until the
+// connection is lost (SessionEngine::storageReconnecting) nothing goes on, reads included, until the
 // store has connected again.
 bool storageRefuses(const QString &failure, const QByteArray &method);
 // An error answer that the failure explains better: an internal error on any failure, and any

@@ -40,8 +40,8 @@ void CsFamily::installHealth(http::HttpServer &server)
             QJsonObject body{
                 {QStringLiteral("status"), failure.isEmpty() ? QStringLiteral("ok") : QStringLiteral("degraded")},
                 {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)},
-                {QStringLiteral("backend"), engine->core().store().db().backendName()},
-                {QStringLiteral("instance"), instanceName()}, {QStringLiteral("timers"), engine->runsTimers()}};
+                {QStringLiteral("backend"), engine->storageBackend()}, {QStringLiteral("instance"), instanceName()},
+                {QStringLiteral("timers"), engine->runsTimers()}};
             if (!failure.isEmpty())
                 body.insert(QStringLiteral("storage"), failure);
             res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));

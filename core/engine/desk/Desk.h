@@ -108,7 +108,7 @@ public:
 
     // The goodbye a person's resolve sends by default, worded in the company's language.
     QString closingMessage(const QString &companyId, const QString &subject);
-    // The same for one of the company's sessions (404 when it is not theirs).
+    // The same for one of the company's sessions (NotFound when it is not theirs).
     Result<QString> closingMessage(const QString &companyId, const QString &sessionId, const Actor &actor);
     // Colleagues named in a person's note (DeskMentions.cpp): the caller's own, newest first.
     QList<Mention> mentions(const QString &companyId, const Actor &actor, bool unreadOnly, int limit);
@@ -138,15 +138,16 @@ private:
         Session session;
         DeskItem item;
     };
-    // An open human-tier session with its item, or CS_026.
+    // An open human-tier session with its item, or NotInQueue.
     Result<Held> open(const QString &companyId, const QString &sessionId, const Actor &actor);
-    // Holder or supervisor+, else CS_028.
+    // Holder or supervisor+, else NotClaimedByYou.
     Status mayAct(const Held &h, const Actor &actor) const;
-    // CS_028 naming the holder (or null when nobody holds it).
+    // NotClaimedByYou naming the holder (or null when nobody holds it).
     static Error notYours(const Held &h);
     // In the reply's batch: the session nobody held becomes the replier's (audited as desk.claim).
     bool claimByReply(const Held &h, const Actor &actor, qint64 now);
-    // CS_027 when the customer wrote after reply.basedOn (unless forced), CS_011 for an unknown id.
+    // StaleReply when the customer wrote after reply.basedOn (unless forced), InvalidArgument for an
+    // unknown id.
     Status checkSeen(const QString &sessionId, const AgentReply &reply);
     static bool isSupervisor(const Actor &actor);
     QString nameOf(const QString &companyId, const QString &subject);

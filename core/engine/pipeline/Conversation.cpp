@@ -427,7 +427,7 @@ Result<Turn> Conversation::beginTurn(
     // Persist.
     s.issueSummary = IssueSummary::update(s.issueSummary, {a, plan, report, decision});
     s.updatedAt = s.lastActivityAt = now;
-    // Team mode: a Conflict when another instance wrote the session meanwhile (undone, said 409).
+    // Team mode: a Conflict when another instance wrote the session meanwhile (undone, refused as such).
     if (const Status updated = m_core.store().sessions().update(s, stored); !updated)
         return updated.error();
     turn.outcome.session = s;
