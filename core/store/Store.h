@@ -7,6 +7,7 @@
 #include "core/store/CannedResponseRepo.h"
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
+#include "core/store/ConnectorRepo.h"
 #include "core/store/CustomerRepo.h"
 #include "core/store/Database.h"
 #include "core/store/DialogueRepo.h"
@@ -41,6 +42,7 @@ public:
     AgentRepo &agents() { return m_agents; }
     AiProviderRepo &aiProviders() { return m_aiProviders; }
     CannedResponseRepo &canned() { return m_canned; }
+    ConnectorRepo &connectors() { return m_connectors; }
     CustomerRepo &customers() { return m_customers; }
     SessionRepo &sessions() { return m_sessions; }
     DialogueRepo &dialogues() { return m_dialogues; }
@@ -64,6 +66,7 @@ private:
     AgentRepo m_agents;
     AiProviderRepo m_aiProviders;
     CannedResponseRepo m_canned;
+    ConnectorRepo m_connectors;
     CustomerRepo m_customers;
     SessionRepo m_sessions;
     DialogueRepo m_dialogues;
