@@ -3,6 +3,7 @@
 #include "core/integrations/connectors/JsonPointer.h"
 #include "core/integrations/connectors/OrderFields.h"
 #include "core/integrations/connectors/RequestTemplate.h"
+#include "core/store/Store.h"
 
 #include <QRegularExpression>
 
@@ -239,6 +240,25 @@ Result<Connector> ConnectorCheck::check(const QString &companyId, const Connecto
             QStringLiteral("webhookSecret is Stripe's endpoint secret (whsec_..., at most 256 characters)"));
     c.webhookSecret = d.webhookSecret;
     return c;
+}
+
+Status checkConnectorSettings(Store &store, const QString &companyId, const ConnectorSettings &s)
+{
+    const std::pair<ConnectorPurpose, const QString *> named[] = {{ConnectorPurpose::Order, &s.order},
+        {ConnectorPurpose::Orders, &s.orders}, {ConnectorPurpose::Customer, &s.customer},
+        {ConnectorPurpose::Refund, &s.refund}, {ConnectorPurpose::Credit, &s.credit}};
+    for (const auto &[purpose, name] : named) {
+        if (*name == QLatin1String(ConnectorSettings::kBuiltin))
+            continue;
+        const QString field = QStringLiteral("connectors.") + toString(purpose);
+        const std::optional<Connector> c = store.connectors().find(companyId, *name, store.webhooks().sealer());
+        if (!c || !c->serves(purpose))
+            return makeError(ErrorKind::InvalidArgument,
+                QStringLiteral("%1: \"%2\" is no connector of this company serving %3")
+                    .arg(field, name->left(40), toString(purpose)),
+                {{QStringLiteral("field"), field}});
+    }
+    return Ok{};
 }
 
 } // namespace tierdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/ConnectorSettings.h"
 #include "core/engine/sources/ConnectorDraft.h"
 #include "core/integrations/AddressPolicy.h"
 
@@ -28,5 +29,11 @@ private:
 
     AddressPolicy m_policy;
 };
+
+class Store;
+
+// The refusal of a configuration whose "connectors" names a connector the company does not
+// have, or one that does not serve that purpose: InvalidArgument, field connectors.<purpose>.
+Status checkConnectorSettings(Store &store, const QString &companyId, const ConnectorSettings &settings);
 
 } // namespace tierdesk

@@ -94,8 +94,19 @@ Result<Connector> Connectors::find(const QString &companyId, const QString &name
 
 Status Connectors::remove(const QString &companyId, const QString &name, const Actor &actor)
 {
-    if (auto company = m_core.company(companyId); !company)
+    const auto company = m_core.company(companyId);
+    if (!company)
         return company.error();
+    // What the configuration names stays until the configuration names something else.
+    const ConnectorSettings &named = company->config.connectors;
+    for (const auto &[purpose, which] :
+        {std::pair{"order", &named.order}, std::pair{"orders", &named.orders}, std::pair{"customer", &named.customer},
+            std::pair{"refund", &named.refund}, std::pair{"credit", &named.credit}})
+        if (*which == name)
+            return makeError(ErrorKind::Conflict,
+                QStringLiteral("the configuration's connectors.%1 names \"%2\": name another first")
+                    .arg(QLatin1String(purpose), name),
+                nameField());
     Store &store = m_core.store();
     Status removed = Ok{};
     store.batch().run([&] {
