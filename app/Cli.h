@@ -42,5 +42,6 @@ int runNluEval(const Args &args);
 int runSentimentEval(const Args &args);
 int runKbImport(const Args &args);
 int runAiProvider(const Args &args); // ai provider add | list | remove | test
+int runConnector(const Args &args); // connector add | list | remove | test
 
 } // namespace tierdesk::cli
