@@ -5,6 +5,10 @@
 #include "tests/engine/EngineFixture.h"
 #include "tests/support/ConnectorServer.h"
 
+#include <QSemaphore>
+
+#include <atomic>
+
 using namespace tierdesk;
 using tierdesk::test::ConnectorServer;
 
@@ -43,6 +47,25 @@ ConnectorDraft stripeDraft(const QString &url)
     return d;
 }
 
+// A transport whose calls wait until released, counting how many are in flight at once.
+class HeldHttp final : public OutboundHttp {
+public:
+    OutboundResult post(const OutboundRequest &) override
+    {
+        const int now = ++inFlight;
+        int seen = most.load();
+        while (now > seen && !most.compare_exchange_weak(seen, now)) { }
+        gate.acquire();
+        --inFlight;
+        OutboundResult r;
+        r.status = 404;
+        return r;
+    }
+    std::atomic<int> inFlight{0};
+    std::atomic<int> most{0};
+    QSemaphore gate;
+};
+
 } // namespace
 
 class TestConnectors : public QObject {
@@ -57,6 +80,7 @@ private slots:
     void testRunsOffTheEngineThreadAndIsLogged();
     void refundTestIsADryRun();
     void orderSourcesSayFoundNotFoundOrFailed();
+    void atMostMaxConcurrentCallsInFlight();
 
 private:
     Result<ConnectorTest> runTest(const QString &name, const QString &purpose, const QMap<QString, QString> &input);
@@ -275,6 +299,29 @@ void TestConnectors::orderSourcesSayFoundNotFoundOrFailed()
     QVERIFY(failed.state == OrderLookup::State::Failed);
     QVERIFY(!failed.reason.isEmpty());
     QVERIFY(source.ordersOf(q, 5).state == OrderLookup::State::Failed); // a Lambda serves one order
+}
+
+void TestConnectors::atMostMaxConcurrentCallsInFlight()
+{
+    bool created = false;
+    QVERIFY(connectors().put(m_fx->companyId, shopDraft(QStringLiteral("http://127.0.0.1:9")), Actor{}, &created));
+    const auto held = std::make_shared<HeldHttp>();
+    connectors().setTransport(held);
+    connectors().setMaxConcurrent(2);
+    const Connector shop = *connectors().find(m_fx->companyId, QStringLiteral("shop"));
+    int answered = 0;
+    QObject context;
+    for (int i = 0; i < 5; ++i) {
+        connectors::ConnectorInput in;
+        in.values.insert(QStringLiteral("orderId"), QString::number(i));
+        connectors().call(shop, in, QStringLiteral("s%1").arg(i), &context,
+            [&answered](const connectors::ConnectorAnswer &a) { answered += a.ok && !a.found ? 1 : 0; });
+    }
+    QTRY_COMPARE(held->inFlight.load(), 2); // two are waiting at the system, three wait their turn
+    held->gate.release(5);
+    QTRY_COMPARE(answered, 5);
+    QCOMPARE(held->most.load(), 2);
+    QCOMPARE(connectors().calls(m_fx->companyId, QStringLiteral("shop"), 10)->size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestConnectors)
