@@ -299,6 +299,17 @@ void TestConnectors::orderSourcesSayFoundNotFoundOrFailed()
     QVERIFY(failed.state == OrderLookup::State::Failed);
     QVERIFY(!failed.reason.isEmpty());
     QVERIFY(source.ordersOf(q, 5).state == OrderLookup::State::Failed); // a Lambda serves one order
+
+    // Which source a turn gets: the store until the configuration names the connector.
+    auto chosen = connectors().orderSource(m_fx->companyId, ConnectorPurpose::Order);
+    QVERIFY(chosen);
+    QCOMPARE((*chosen)->name(), QStringLiteral("builtin"));
+    QVERIFY(m_fx->configure(R"({"connectors": {"order": "orders-fn"}})"));
+    chosen = connectors().orderSource(m_fx->companyId, ConnectorPurpose::Order);
+    QCOMPARE((*chosen)->name(), QStringLiteral("orders-fn"));
+    QVERIFY((*chosen)->order(q, QStringLiteral("12345")).state == OrderLookup::State::Found);
+    QCOMPARE((*connectors().orderSource(m_fx->companyId, ConnectorPurpose::Orders))->name(), QStringLiteral("builtin"));
+    QVERIFY(!m_fx->configure(R"({"connectors": {"orders": "orders-fn"}})")); // a Lambda serves no list
 }
 
 void TestConnectors::atMostMaxConcurrentCallsInFlight()

@@ -165,6 +165,23 @@ void Connectors::test(const QString &companyId, const QString &name, const QStri
     });
 }
 
+Result<std::unique_ptr<OrderSource>> Connectors::orderSource(const QString &companyId, ConnectorPurpose purpose)
+{
+    const auto company = m_core.company(companyId);
+    if (!company)
+        return company.error();
+    const ConnectorSettings &named = company->config.connectors;
+    const QString name = purpose == ConnectorPurpose::Orders ? named.orders : named.order;
+    if (name == QLatin1String(ConnectorSettings::kBuiltin))
+        return std::unique_ptr<OrderSource>(std::make_unique<BuiltinOrderSource>(m_core.store()));
+    const std::optional<Connector> c
+        = m_core.store().connectors().find(companyId, name, m_core.store().webhooks().sealer());
+    if (!c || !c->serves(purpose))
+        return makeError(ErrorKind::Unavailable,
+            QStringLiteral("the connector \"%1\" named for %2 is not there").arg(name, toString(purpose)));
+    return std::unique_ptr<OrderSource>(std::make_unique<ConnectorOrderSource>(*c, m_http));
+}
+
 void Connectors::call(
     const Connector &c, const connectors::ConnectorInput &in, const QString &sessionId, QObject *context, CallDone done)
 {

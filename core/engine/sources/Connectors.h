@@ -2,6 +2,7 @@
 
 #include "core/engine/pipeline/EngineCore.h"
 #include "core/engine/sources/ConnectorCheck.h"
+#include "core/engine/sources/OrderSource.h"
 #include "core/integrations/connectors/ConnectorClient.h"
 
 #include <QPointer>
@@ -57,6 +58,10 @@ public:
     using CallDone = std::function<void(const connectors::ConnectorAnswer &)>;
     void call(const Connector &c, const connectors::ConnectorInput &in, const QString &sessionId, QObject *context,
         CallDone done);
+    // Where the company's orders are for `purpose` (order or orders): the connector its
+    // configuration names, else the builtin store. NotFound for an unknown company; a named
+    // connector that is gone is Unavailable (the turn says it cannot check now).
+    Result<std::unique_ptr<OrderSource>> orderSource(const QString &companyId, ConnectorPurpose purpose);
     // The client the pool's calls use (blocking; for sources called off the engine thread).
     std::shared_ptr<OutboundHttp> transport() const { return m_http; }
     void recordCall(const Connector &c, ConnectorPurpose purpose, const QString &sessionId,
