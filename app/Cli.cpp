@@ -64,6 +64,13 @@ const QList<Command> &commands()
         {QStringLiteral("ai provider remove"), {QStringLiteral("company"), QStringLiteral("name")}, {}, 0},
         {QStringLiteral("ai provider test"),
             {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("model")}, {}, 0},
+        {QStringLiteral("connector add"), {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("spec")},
+            {}, 0},
+        {QStringLiteral("connector list"), {QStringLiteral("company")}, {QStringLiteral("json")}, 0},
+        {QStringLiteral("connector remove"), {QStringLiteral("company"), QStringLiteral("name")}, {}, 0},
+        {QStringLiteral("connector test"),
+            {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("purpose"), QStringLiteral("input")}, {},
+            0},
     };
     return all;
 }
@@ -234,11 +241,28 @@ QString checkAiProvider(const Args &a)
     return {};
 }
 
+// connector add|list|remove|test: what each needs.
+QString checkConnector(const Args &a)
+{
+    const QString verb = a.command.section(QLatin1Char(' '), 1);
+    QStringList needed{QStringLiteral("company")};
+    if (verb != QLatin1String("list"))
+        needed << QStringLiteral("name");
+    if (verb == QLatin1String("test"))
+        needed << QStringLiteral("purpose");
+    for (const QString &option : std::as_const(needed))
+        if (!a.options.contains(option))
+            return QStringLiteral("%1 needs --%2").arg(a.command, needed.join(QStringLiteral(" and --")));
+    return {};
+}
+
 // What a command needs beyond each option being valid on its own.
 QString checkCommand(const Args &a)
 {
     if (a.command.startsWith(QLatin1String("ai provider ")))
         return checkAiProvider(a);
+    if (a.command.startsWith(QLatin1String("connector ")))
+        return checkConnector(a);
     if (a.command.isEmpty() && a.options.contains(QStringLiteral("server"))
         && a.options.contains(QStringLiteral("port")))
         return QStringLiteral("--port is the embedded server's; with --server there is none");
@@ -434,6 +458,20 @@ QString usage()
             "  tierdesk ai provider test --company ID --name NAME --model MODEL\n"
             "                                            one short request: latency and answer, or the provider's "
             "error\n"
+            "  tierdesk connector add --company ID --name NAME [--spec FILE]\n"
+            "                                            registers (or replaces) a connector to the company's own "
+            "system:\n"
+            "                                            the JSON of PUT /api/cs/connectors/:name from FILE or "
+            "standard "
+            "input\n"
+            "                                            (kind lambda|http|stripe, purposes, url, auth, ...); secrets "
+            "sealed\n"
+            "  tierdesk connector list --company ID [--json]\n"
+            "  tierdesk connector remove --company ID --name NAME\n"
+            "  tierdesk connector test --company ID --name NAME --purpose PURPOSE [--input JSON]\n"
+            "                                            one call with the placeholders' values (refund and credit: "
+            "the\n"
+            "                                            request shown, nothing sent); exit 1 when it failed\n"
             "Common options: --data-dir DIR (or TIERDESK_DATA_DIR), --version, --help\n"
             "  --database postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=...] (or TIERDESK_DATABASE_URL)\n"
             "                                            team mode: the store in PostgreSQL, shared by every instance\n"

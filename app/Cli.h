@@ -44,5 +44,6 @@ int runKbImport(const Args &args);
 int runCustomersImport(const Args &args); // customers import FILE --company ID [--dry-run]
 int runCustomersErase(const Args &args); // customers erase ID --company ID
 int runAiProvider(const Args &args); // ai provider add | list | remove | test
+int runConnector(const Args &args); // connector add | list | remove | test
 
 } // namespace tierdesk::cli

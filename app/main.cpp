@@ -77,6 +77,8 @@ int main(int argc, char *argv[])
         return cli::runCustomersErase(args);
     if (args.command.startsWith(QLatin1String("ai provider ")))
         return cli::runAiProvider(args);
+    if (args.command.startsWith(QLatin1String("connector ")))
+        return cli::runConnector(args);
     if (args.command == QLatin1String("sentiment eval"))
         return cli::runSentimentEval(args);
     return cli::runTokenCreate(args);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/AiSettings.h"
+#include "core/domain/ConnectorSettings.h"
 #include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
 #include "core/domain/Language.h"
@@ -54,6 +55,7 @@ struct CsConfig {
     DeskConfig desk = DeskConfig::defaults();
     Language language = Language::En; // of the replies customers get
     AiSettings ai; // which model words which tier ("local": the built-in responder)
+    ConnectorSettings connectors; // which of the company's systems serves what ("builtin": the store)
 
     static CsConfig defaults() { return {}; }
     static std::array<TierCapabilities, 3> defaultTiers();

@@ -8,6 +8,7 @@
 #include "core/engine/pipeline/SessionRatings.h"
 #include "core/engine/pipeline/SessionService.h"
 #include "core/engine/reply/AssistService.h"
+#include "core/engine/sources/Connectors.h"
 
 #include <QObject>
 
@@ -94,6 +95,8 @@ public:
 
     // Language-model providers (admin/AiProviders).
     AiProviders &aiProviders() { return m_aiProviders; }
+    // The company's own systems: connectors (sources/Connectors).
+    Connectors &connectors() { return m_connectors; }
     // AI help for the people at the desk: drafts, summaries, translation (reply/AssistService).
     AssistService &assist() { return m_assist; }
     // Queues `event` for the company's webhooks that subscribe to it, with another API
@@ -155,6 +158,7 @@ private:
     WebhookService m_webhooks;
     AiProviders m_aiProviders{m_core};
     AssistService m_assist{m_core, m_aiProviders};
+    Connectors m_connectors{m_core};
     std::unique_ptr<Conversation> m_conversation;
     std::unique_ptr<KnowledgeBase> m_knowledge;
     bool m_runsTimers = true;

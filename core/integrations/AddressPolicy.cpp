@@ -103,6 +103,14 @@ AddressPolicy AddressPolicy::forModelProviders(bool allowPrivateNetworks)
     return policy;
 }
 
+AddressPolicy AddressPolicy::forConnectors(bool allowPrivateNetworks)
+{
+    AddressPolicy policy(allowPrivateNetworks);
+    policy.m_allowLoopback = true;
+    policy.m_setting = "connectors/allowPrivateNetworks";
+    return policy;
+}
+
 Status AddressPolicy::check(const QHostAddress &address) const
 {
     QString what;

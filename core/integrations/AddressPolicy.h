@@ -25,6 +25,8 @@ public:
     // Language-model providers: a server on this machine (Ollama, llama.cpp) is the
     // common case, so loopback is allowed; other private networks only with the setting named.
     static AddressPolicy forModelProviders(bool allowPrivateNetworks);
+    // A company's own systems (connectors): the same, under connectors/allowPrivateNetworks.
+    static AddressPolicy forConnectors(bool allowPrivateNetworks);
     bool allowsPrivateNetworks() const { return m_allowPrivate; }
 
     // Ok when `address` may be contacted; otherwise Forbidden saying why, for people,

@@ -22,6 +22,7 @@ struct AnswerSink {
     bool overflow = false;
     QByteArray body;
     int retryAfterSecs = -1;
+    QByteArray location;
 };
 
 size_t takeBody(char *data, size_t size, size_t nmemb, void *userdata)
@@ -38,11 +39,15 @@ size_t takeBody(char *data, size_t size, size_t nmemb, void *userdata)
     return n;
 }
 
-// Reads Retry-After given in seconds (HTTP dates are not used by the APIs we call).
+// Reads Retry-After given in seconds (HTTP dates are not used by the APIs we call) and a
+// redirect's Location.
 size_t takeHeader(char *data, size_t size, size_t nmemb, void *userdata)
 {
     const size_t n = size * nmemb;
     const QByteArray line = QByteArray(data, qsizetype(n)).trimmed();
+    static const QByteArray location("location:");
+    if (line.size() > location.size() && line.left(location.size()).toLower() == location)
+        static_cast<AnswerSink *>(userdata)->location = line.mid(location.size()).trimmed().left(2048);
     static const QByteArray name("retry-after:");
     if (line.size() > name.size() && line.left(name.size()).toLower() == name) {
         bool ok = false;
@@ -87,6 +92,30 @@ bool hasHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteA
             return true;
     }
     return false;
+}
+
+// POST (the default) and any other method with a body as POST fields; GET, HEAD and
+// DELETE without one as such.
+void setMethod(CURL *c, const OutboundRequest &r)
+{
+    const QByteArray method = r.method.isEmpty() ? QByteArrayLiteral("POST") : r.method.toUpper();
+    if (method == "GET" && r.body.isEmpty()) {
+        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+        return;
+    }
+    if (method == "HEAD") {
+        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+        return;
+    }
+    if (method == "DELETE" && r.body.isEmpty()) {
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "DELETE");
+        return;
+    }
+    curl_easy_setopt(c, CURLOPT_POST, 1L);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.constData());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+    if (method != "POST")
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.constData());
 }
 
 } // namespace
@@ -142,7 +171,8 @@ OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) cons
     // The embedded server (and many receivers) never answer "100 Continue":
     // an empty Expect: stops libcurl from waiting a second for it.
     raw = curl_slist_append(raw, "Expect:");
-    if (!hasHeader(r.headers, QByteArrayLiteral("Content-Type")))
+    const bool sendsBody = !r.body.isEmpty() || r.method.isEmpty() || r.method.toUpper() == "POST";
+    if (sendsBody && !hasHeader(r.headers, QByteArrayLiteral("Content-Type")))
         raw = curl_slist_append(raw, "Content-Type: application/json");
     for (const auto &h : r.headers) {
         // Header injection guard: a value with CR/LF would start a new header.
@@ -172,9 +202,7 @@ OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) cons
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); // required when used from several threads
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeoutMs);
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeoutMs);
-    curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.constData());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+    setMethod(c, r);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
     AnswerSink sink;
     sink.limit = r.keepResponseBytes;
@@ -203,6 +231,7 @@ OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) cons
     result.status = static_cast<int>(code);
     result.body = std::move(sink.body);
     result.retryAfterSecs = sink.retryAfterSecs;
+    result.location = std::move(sink.location);
     if (!result.ok())
         result.error = QStringLiteral("HTTP %1").arg(result.status); // the status only, never the body
     return result;

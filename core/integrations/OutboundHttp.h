@@ -16,6 +16,7 @@ namespace tierdesk {
 
 // Outbound HTTP sits behind this interface so tests can inject a fake sender.
 struct OutboundRequest {
+    QByteArray method = QByteArrayLiteral("POST"); // GET, HEAD and DELETE send no body unless given one
     QUrl url;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -32,6 +33,7 @@ struct OutboundResult {
     bool timedOut = false; // no whole answer within the request's timeoutMs
     QByteArray body{}; // only when the request asked to keep it
     int retryAfterSecs = -1; // the answer's Retry-After in seconds, when it gave one
+    QByteArray location{}; // a redirect's Location (never followed)
     bool ok() const { return status >= 200 && status < 300; }
 };
 
@@ -39,6 +41,7 @@ class OutboundHttp {
 public:
     virtual ~OutboundHttp() = default;
     // Blocking; called from worker threads, so implementations must be thread-safe.
+    // Sends r.method (POST by default), whatever the name.
     virtual OutboundResult post(const OutboundRequest &r) = 0;
 };
 
@@ -47,7 +50,7 @@ public:
 // its TLS session) instead of connecting again: a language model asked on every message is
 // answered without a new handshake each time. A connection is only ever reused by the sender
 // (and so the address policy) that opened it.
-// http and https only, no redirects, no proxies, and every address libcurl is
+// http and https only, no redirects (a 3xx is an answer, its Location kept), no proxies, and every address libcurl is
 // about to connect to (after its own name resolution) is checked against the
 // policy, so a name that resolves differently at delivery time than at
 // registration (DNS rebinding) still cannot reach a forbidden address.

@@ -166,6 +166,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_engine = std::make_unique<SessionEngine>(*rt->m_store, clock);
     rt->m_engine->setModelAddressPolicy(
         AddressPolicy::forModelProviders(rt->m_settings.boolValue(settings::AiAllowPrivateNetworks)));
+    rt->m_engine->connectors().setAddressPolicy(
+        AddressPolicy::forConnectors(rt->m_settings.boolValue(settings::ConnectorsAllowPrivateNetworks)));
     rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
     rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);
     rt->m_customers = std::make_unique<CustomerDirectory>(*rt->m_engine);

@@ -89,6 +89,7 @@ void ServerHost::makeSharedParts()
     engine.setMaxMessagesPerSession(s.intValue(settings::MaxMessagesPerSession));
     engine.setReplyTimeoutMs(qBound(1, s.intValue(settings::ReplyTimeoutMs), 600000));
     engine.setMaxModelCalls(qBound(1, s.intValue(settings::AiMaxConcurrent), 256));
+    engine.connectors().setMaxConcurrent(qBound(1, s.intValue(settings::ConnectorsMaxConcurrent), 256));
     m_logins = std::make_unique<LoginGuard>(
         engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow), s.intValue(settings::AuthLoginWindowSeconds));
 }

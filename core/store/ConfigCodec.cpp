@@ -189,15 +189,35 @@ void readAi(const QJsonObject &json, AiSettings &ai)
     ai.temperature = json.value(QLatin1String("temperature")).toDouble(ai.temperature);
 }
 
+QJsonObject connectorsJson(const ConnectorSettings &c)
+{
+    return {{QStringLiteral("order"), c.order}, {QStringLiteral("orders"), c.orders},
+        {QStringLiteral("customer"), c.customer}, {QStringLiteral("refund"), c.refund},
+        {QStringLiteral("credit"), c.credit}, {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+}
+
+void readConnectors(const QJsonObject &json, ConnectorSettings &c)
+{
+    c.order = json.value(QLatin1String("order")).toString(c.order);
+    c.orders = json.value(QLatin1String("orders")).toString(c.orders);
+    c.customer = json.value(QLatin1String("customer")).toString(c.customer);
+    c.refund = json.value(QLatin1String("refund")).toString(c.refund);
+    c.credit = json.value(QLatin1String("credit")).toString(c.credit);
+    c.orderNumberPattern = json.value(QLatin1String("orderNumberPattern")).toString(c.orderNumberPattern);
+}
+
 QJsonObject configJson(const CsConfig &c)
 {
-    return {{QStringLiteral("enabled"), c.enabled}, {QStringLiteral("tiers"), tiersJson(c)},
+    QJsonObject out{{QStringLiteral("enabled"), c.enabled}, {QStringLiteral("tiers"), tiersJson(c)},
         {QStringLiteral("irateProtocol"), irateJson(c.irate)},
         {QStringLiteral("escalationRules"),
             QJsonObject{{QStringLiteral("repeatContactWindowHours"), c.escalationRules.repeatContactWindowHours},
                 {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
         {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
         {QStringLiteral("ai"), aiJson(c.ai)}};
+    if (!c.connectors.allBuiltin()) // a row of the default reads and writes as before
+        out.insert(QStringLiteral("connectors"), connectorsJson(c.connectors));
+    return out;
 }
 
 QJsonObject deskJson(const DeskConfig &d)
@@ -238,6 +258,7 @@ CsConfig readConfig(const QJsonObject &json)
     readDesk(object(json, "desk"), c.desk);
     c.language = languageFromCode(json.value(QLatin1String("language")).toString()).value_or(c.language);
     readAi(object(json, "ai"), c.ai);
+    readConnectors(object(json, "connectors"), c.connectors);
     return c;
 }
 

@@ -342,6 +342,27 @@ const QList<Migration> &migrations()
                 QStringLiteral("CREATE INDEX customers_by_email ON customers(company_id, email)"),
                 QStringLiteral("CREATE INDEX customers_by_phone ON customers(company_id, phone)"),
             }},
+        {22,
+            {
+                // A company's own systems (connectors): what each is and serves, how to reach it, its
+                // secret and Stripe webhook secret sealed with the data key ('' for none); requests
+                // and fields are the `http` kind's templates and JSON pointers (ConnectorCodec).
+                QStringLiteral("CREATE TABLE connectors (company_id TEXT NOT NULL REFERENCES companies(id),"
+                               " name TEXT NOT NULL, kind TEXT NOT NULL, purposes TEXT NOT NULL, url TEXT NOT NULL,"
+                               " auth_type TEXT NOT NULL, auth_params TEXT NOT NULL DEFAULT '{}',"
+                               " sealed_secret TEXT NOT NULL DEFAULT '', timeout_ms INTEGER NOT NULL,"
+                               " requests TEXT NOT NULL DEFAULT '{}', fields TEXT NOT NULL DEFAULT '{}',"
+                               " sealed_webhook_secret TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL,"
+                               " PRIMARY KEY (company_id, name))"),
+                // The last calls of each connector (ConnectorRepo keeps 1,000): no bodies, no secrets.
+                QStringLiteral(
+                    "CREATE TABLE connector_calls (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    " company_id TEXT NOT NULL, connector TEXT NOT NULL, at INTEGER NOT NULL,"
+                    " purpose TEXT NOT NULL, session_id TEXT NOT NULL DEFAULT '', ok INTEGER NOT NULL,"
+                    " status INTEGER NOT NULL, latency_ms INTEGER NOT NULL, error TEXT NOT NULL DEFAULT '')"),
+                QStringLiteral(
+                    "CREATE INDEX connector_calls_by_connector ON connector_calls(company_id, connector, id)"),
+            }},
         {24,
             {
                 // An order's refunds, read when an item is asked for again (what of it was refunded, when).

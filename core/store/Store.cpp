@@ -4,8 +4,9 @@ namespace tierdesk {
 
 Store::Store(std::unique_ptr<Database> db)
     : m_db(std::move(db)), m_companies(*m_db), m_agents(*m_db), m_aiProviders(*m_db), m_canned(*m_db),
-      m_customers(*m_db), m_sessions(*m_db), m_dialogues(*m_db), m_audit(*m_db), m_kb(*m_db), m_nluModels(*m_db),
-      m_analytics(*m_db), m_ratings(*m_db), m_mentions(*m_db), m_settings(*m_db), m_webhooks(*m_db), m_batch(*m_db)
+      m_connectors(*m_db), m_customers(*m_db), m_sessions(*m_db), m_dialogues(*m_db), m_audit(*m_db), m_kb(*m_db),
+      m_nluModels(*m_db), m_analytics(*m_db), m_ratings(*m_db), m_mentions(*m_db), m_settings(*m_db), m_webhooks(*m_db),
+      m_batch(*m_db)
 {
     // The repositories that cache rows read them again after any undone write.
     QObject::connect(&m_batch, &WriteBatch::writesUndone, &m_batch, [this] {

@@ -7,6 +7,7 @@
 #include "core/store/CannedResponseRepo.h"
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
+#include "core/store/ConnectorRepo.h"
 #include "core/store/CustomerAdminRepo.h"
 #include "core/store/CustomerRepo.h"
 #include "core/store/Database.h"
@@ -42,6 +43,7 @@ public:
     AgentRepo &agents() { return m_agents; }
     AiProviderRepo &aiProviders() { return m_aiProviders; }
     CannedResponseRepo &canned() { return m_canned; }
+    ConnectorRepo &connectors() { return m_connectors; }
     CustomerRepo &customers() { return m_customers; }
     CustomerAdminRepo &customerAdmin() { return m_customerAdmin; }
     SessionRepo &sessions() { return m_sessions; }
@@ -66,6 +68,7 @@ private:
     AgentRepo m_agents;
     AiProviderRepo m_aiProviders;
     CannedResponseRepo m_canned;
+    ConnectorRepo m_connectors;
     CustomerRepo m_customers;
     CustomerAdminRepo m_customerAdmin{*m_db};
     SessionRepo m_sessions;

@@ -4,6 +4,7 @@
 // store is copied and verified.
 #include "core/common/Time.h"
 #include "tests/api/ApiTestSupport.h"
+#include "tests/support/ConnectorServer.h"
 #include "tests/support/PgServer.h"
 
 #include <QDateTime>
@@ -26,6 +27,7 @@ private slots:
     void nonEmptyTargetIsRefused();
     void badTargetsAreRefusedWithoutThePassword();
     void generatedStoreIsCopiedAndVerified();
+    void connectorsAreCopiedWithTheirSealedSecrets();
 
 private:
     static QStringList in(const QTemporaryDir &dir, const QStringList &args)
@@ -213,6 +215,55 @@ void TestCliDbCopy::generatedStoreIsCopiedAndVerified()
     QCOMPARE(line.match(QString::fromUtf8(r.out)).captured(1), sessions.trimmed());
     QVERIFY2(r.out.contains(QStringLiteral(" tables and %1 messages (sha256 ").arg(messages.trimmed()).toUtf8()),
         r.out.constData());
+}
+
+// A company's connectors and their call log go along; the copy opens the secret with the
+// same data key, and a test through it still reaches the shop with its token.
+void TestCliDbCopy::connectorsAreCopiedWithTheirSealedSecrets()
+{
+    QTemporaryDir dir, dir2;
+    const QByteArray token = "copy-shop-token-424242";
+    ConnectorServer shop(QStringLiteral("orders"), {QStringLiteral("--token"), QString::fromLatin1(token)});
+    QVERIFY2(shop.isRunning(), qPrintable(shop.error()));
+    CliResult r = runTierdesk(in(dir, {QStringLiteral("demo"), QStringLiteral("seed")}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString company = QJsonDocument::fromJson(r.out).object().value(QLatin1String("companyId")).toString();
+    const QByteArray spec = R"({"kind": "http", "purposes": ["order"], "url": ")" + shop.url().toUtf8()
+        + R"(", "auth": {"type": "bearer", "token": ")" + token + R"("},
+        "requests": {"order": {"method": "GET", "path": "/orders/{orderId}"}},
+        "fields": {"order": {"id": "/number", "status": "/state"}}})";
+    const auto connector = [&](const QTemporaryDir &d, const QStringList &more) {
+        return in(d, QStringList{QStringLiteral("connector")} + more);
+    };
+    r = runTierdeskWithInput(connector(dir,
+                                 {QStringLiteral("add"), QStringLiteral("--company"), company, QStringLiteral("--name"),
+                                     QStringLiteral("shop")}),
+        spec);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QStringList test{QStringLiteral("test"), QStringLiteral("--company"), company, QStringLiteral("--name"),
+        QStringLiteral("shop"), QStringLiteral("--purpose"), QStringLiteral("order"), QStringLiteral("--input"),
+        QStringLiteral(R"({"orderId": "ORD-10005"})")};
+    r = runTierdesk(connector(dir, test), 30000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    const QString url = m_pg->createDatabase();
+    r = runTierdesk(in(dir, copyTo(url)), 120000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QString counts;
+    QVERIFY(m_pg->psql(nameOf(url),
+        QStringLiteral("SELECT (SELECT count(*) FROM connectors) || '/' || (SELECT count(*) FROM connector_calls)"
+                       " || '/' || (SELECT count(*) FROM connectors WHERE sealed_secret LIKE '%copy-shop-token%')"),
+        &counts));
+    QCOMPARE(counts.trimmed(), QStringLiteral("1/1/0"));
+
+    const CliResult keys = runTierdesk(in(dir, {QStringLiteral("secrets"), QStringLiteral("export")}));
+    QVERIFY2(keys.exitCode == 0, keys.err.constData());
+    r = runTierdeskWithInput(in(dir2, {QStringLiteral("secrets"), QStringLiteral("import")}), keys.out);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runTierdesk(connector(dir2, QStringList{QStringLiteral("--database"), url} + test), 30000);
+    QVERIFY2(r.exitCode == 0, r.err.constData()); // the shop took the token opened on the copy
+    QVERIFY(m_pg->psql(nameOf(url), QStringLiteral("SELECT count(*) FROM connector_calls"), &counts));
+    QCOMPARE(counts.trimmed(), QStringLiteral("2"));
 }
 
 QTEST_GUILESS_MAIN(TestCliDbCopy)

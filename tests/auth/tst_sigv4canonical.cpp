@@ -5,7 +5,7 @@
 // querystring ('+' is a space), re-encoded with encodeRfc3986Full and sorted
 // by name, repeated names by value; the headers it adds (Host with the port,
 // Content-Type, Content-Length, X-Amz-Date) signed, values trimmed.
-#include "core/api/auth/SigV4Canonical.h"
+#include "core/integrations/SigV4Canonical.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/auth/KeyVerdict.h"
-#include "core/api/auth/SigV4Canonical.h"
+#include "core/integrations/SigV4Canonical.h"
 
 #include <functional>
 

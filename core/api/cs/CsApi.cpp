@@ -60,6 +60,11 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/ai/providers"), guarded(Role::Admin, &CsApi::addProvider));
     r.route("DELETE", base + QStringLiteral("/ai/providers/:name"), guarded(Role::Admin, &CsApi::removeProvider));
     r.route("POST", base + QStringLiteral("/ai/providers/:name/test"), guarded(Role::Admin, &CsApi::testProvider));
+    r.route("GET", base + QStringLiteral("/connectors"), guarded(Role::Admin, &CsApi::listConnectors));
+    r.route("PUT", base + QStringLiteral("/connectors/:name"), guarded(Role::Admin, &CsApi::putConnector));
+    r.route("DELETE", base + QStringLiteral("/connectors/:name"), guarded(Role::Admin, &CsApi::deleteConnector));
+    r.route("POST", base + QStringLiteral("/connectors/:name/test"), guarded(Role::Admin, &CsApi::testConnector));
+    r.route("GET", base + QStringLiteral("/connectors/:name/calls"), guarded(Role::Admin, &CsApi::connectorCalls));
     if (m_people.agents)
         installAgentRoutes(r, base);
     if (m_customers)

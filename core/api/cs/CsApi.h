@@ -198,6 +198,13 @@ private:
     void addProvider(Call &c);
     void removeProvider(Call &c);
     void testProvider(Call &c);
+    // The company's own systems (CsConnectorRoutes.cpp).
+    void putConnector(Call &c);
+    void listConnectors(Call &c);
+    void deleteConnector(Call &c);
+    void testConnector(Call &c);
+    void connectorCalls(Call &c);
+    std::optional<QString> connectorCompany(Call &c); // answers 400/404 itself
     // Agent assist (CsAssistRoutes.cpp).
     void assist(Call &c);
     // The what-if of a config change (CsSimulateRoutes.cpp).

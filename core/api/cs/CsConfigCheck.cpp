@@ -154,6 +154,29 @@ Status checkAi(const QJsonObject &ai)
     return Ok{};
 }
 
+// "connectors": "builtin" or a connector's name per purpose (the engine checks that it is the
+// company's and serves the purpose), and the order number pattern a valid regular expression.
+Status checkConnectors(const QJsonObject &connectors)
+{
+    static const QRegularExpression connectorName(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,39}$"));
+    for (const char *purpose : {"order", "orders", "customer", "refund", "credit"}) {
+        if (!connectorName.match(connectors.value(QLatin1String(purpose)).toString()).hasMatch())
+            return invalidAt(QStringLiteral("connectors.") + QLatin1String(purpose),
+                QStringLiteral("\"builtin\" or the name of a connector serving it"));
+    }
+    const QString pattern = connectors.value(QLatin1String("orderNumberPattern")).toString();
+    if (pattern.size() > ConnectorSettings::kMaxPatternChars)
+        return invalidAt(QStringLiteral("connectors.orderNumberPattern"), QStringLiteral("at most 200 characters"));
+    const QRegularExpression re(pattern);
+    if (!re.isValid())
+        return invalidAt(QStringLiteral("connectors.orderNumberPattern"),
+            QStringLiteral("a regular expression (%1)").arg(re.errorString()));
+    if (!pattern.isEmpty() && re.match(QString()).hasMatch())
+        return invalidAt(
+            QStringLiteral("connectors.orderNumberPattern"), QStringLiteral("a pattern that needs an order number"));
+    return Ok{};
+}
+
 Status checkRules(const QJsonObject &rules)
 {
     if (!isWholeIn(rules.value(QLatin1String("repeatContactWindowHours")).toDouble(), 0, 24 * 365))
@@ -360,6 +383,8 @@ Status validateConfig(const QJsonObject &config)
         return rules;
     if (Status ai = checkAi(member(config, "ai")); !ai)
         return ai;
+    if (Status connectors = checkConnectors(member(config, "connectors")); !connectors)
+        return connectors;
     return validateDesk(member(config, "desk"));
 }
 

@@ -186,6 +186,13 @@ void diff(const QJsonObject &before, const QJsonObject &after, const QString &pa
 
 } // namespace
 
+QJsonObject connectorsJson(const ConnectorSettings &c)
+{
+    return {{QStringLiteral("order"), c.order}, {QStringLiteral("orders"), c.orders},
+        {QStringLiteral("customer"), c.customer}, {QStringLiteral("refund"), c.refund},
+        {QStringLiteral("credit"), c.credit}, {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+}
+
 QJsonObject aiJson(const AiSettings &ai)
 {
     return {{QStringLiteral("provider"), ai.provider},
@@ -220,7 +227,7 @@ QJsonObject configJson(const CsConfig &c)
             QJsonObject{{QStringLiteral("repeatContactWindowHours"), c.escalationRules.repeatContactWindowHours},
                 {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
         {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
-        {QStringLiteral("ai"), aiJson(c.ai)}};
+        {QStringLiteral("ai"), aiJson(c.ai)}, {QStringLiteral("connectors"), connectorsJson(c.connectors)}};
 }
 
 QJsonObject deskJson(const DeskConfig &d)
@@ -257,6 +264,12 @@ CsConfig readConfig(const QJsonObject &checked)
     readDesk(object(checked, "desk"), c.desk);
     c.language = languageFromCode(checked.value(QLatin1String("language")).toString()).value_or(c.language);
     readAi(object(checked, "ai"), c.ai);
+    const QJsonObject connectors = object(checked, "connectors");
+    for (const auto &[key, value] : {std::pair{"order", &ConnectorSettings::order},
+             std::pair{"orders", &ConnectorSettings::orders}, std::pair{"customer", &ConnectorSettings::customer},
+             std::pair{"refund", &ConnectorSettings::refund}, std::pair{"credit", &ConnectorSettings::credit},
+             std::pair{"orderNumberPattern", &ConnectorSettings::orderNumberPattern}})
+        c.connectors.*value = connectors.value(QLatin1String(key)).toString(c.connectors.*value);
     return c;
 }
 

@@ -28,6 +28,8 @@ Status validateConfig(const QJsonObject &config);
 QJsonObject deskJson(const DeskConfig &desk);
 // The config's "ai" part: which model words which tier.
 QJsonObject aiJson(const AiSettings &ai);
+// The config's "connectors" part: which of the company's systems serves what.
+QJsonObject connectorsJson(const ConnectorSettings &connectors);
 // The first problem of a config's "desk" part ("desk.<path>: reason").
 Status validateDesk(const QJsonObject &desk);
 

@@ -3,6 +3,7 @@
 #include "core/common/Ids.h"
 #include "core/common/Validation.h"
 #include "core/engine/admin/AiConfigCheck.h"
+#include "core/engine/sources/ConnectorCheck.h"
 
 namespace tierdesk {
 namespace {
@@ -79,6 +80,9 @@ Result<CsConfig> CompanyService::updateConfig(
     // A model provider must be registered before the configuration may name it.
     if (config.ai.usesModel() && !store.aiProviders().find(companyId, config.ai.provider, store.webhooks().sealer()))
         return unknownAiProvider(config.ai.provider);
+    // So must every connector it names, serving what it is named for.
+    if (const Status named = checkConnectorSettings(store, companyId, config.connectors); !named)
+        return named.error();
     const bool ok = store.batch().run([&] {
         return store.companies().updateConfig(companyId, config)
             && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,

@@ -1,6 +1,6 @@
 #include "tests/api/platform/PlatformTestSupport.h"
 
-#include "core/api/auth/SigV4Canonical.h"
+#include "core/integrations/SigV4Canonical.h"
 
 #include <QDateTime>
 

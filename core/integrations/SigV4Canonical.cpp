@@ -1,4 +1,4 @@
-#include "core/api/auth/SigV4Canonical.h"
+#include "core/integrations/SigV4Canonical.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
