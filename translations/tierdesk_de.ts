@@ -2410,6 +2410,18 @@ Schlüssel: %3</translation>
         <source>(erased)</source>
         <translation>(gelöscht)</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Gekündigt</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::CustomersView</name>

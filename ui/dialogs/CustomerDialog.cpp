@@ -2,7 +2,7 @@
 
 #include "ui/client/ApiClient.h"
 #include "ui/client/ApiReply.h"
-#include "ui/models/Display.h"
+#include "ui/models/CustomersModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -114,7 +114,7 @@ QWidget *CustomerDialog::buildSubscription()
     m_status = new QComboBox(m_subscription);
     m_status->setObjectName(QStringLiteral("customerDialogSubscriptionStatus"));
     for (const char *s : {"active", "paused", "cancelled"})
-        m_status->addItem(display::titleCase(QLatin1String(s)), QLatin1String(s));
+        m_status->addItem(CustomersModel::subscriptionStatus(QLatin1String(s)), QLatin1String(s));
     m_price = moneyBox("customerDialogPrice", 1e9, m_subscription);
     auto *form = new QFormLayout(m_subscription);
     form->addRow(tr("Plan"), m_plan);

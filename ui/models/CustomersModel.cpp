@@ -10,8 +10,9 @@ QVariant CustomersModel::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::TextAlignmentRole && index.isValid() && index.column() == LifetimeValue)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    // The id behind a row; an e-mail address whole where its column is too narrow.
     if (role == Qt::ToolTipRole && index.isValid() && index.row() < rowCount())
-        return row(index.row()).value(QLatin1String("id")).toString();
+        return row(index.row()).value(QLatin1String(index.column() == Email ? "email" : "id")).toString();
     return JsonRowsModel::data(index, role);
 }
 
@@ -33,6 +34,17 @@ QString CustomersModel::rangeText() const
 QString CustomersModel::money(double amount)
 {
     return tr("$%1").arg(QLocale().toString(amount, 'f', 2));
+}
+
+QString CustomersModel::subscriptionStatus(const QString &status)
+{
+    if (status == QLatin1String("active"))
+        return tr("Active");
+    if (status == QLatin1String("paused"))
+        return tr("Paused");
+    if (status == QLatin1String("cancelled"))
+        return tr("Cancelled");
+    return status;
 }
 
 QStringList CustomersModel::headers() const

@@ -28,6 +28,8 @@ public:
 
     // A money amount as the console shows it: "$2,450.00".
     static QString money(double amount);
+    // A subscription's status ("active", "paused", "cancelled") in the console's language.
+    static QString subscriptionStatus(const QString &status);
 
 protected:
     QStringList headers() const override;

@@ -57,7 +57,10 @@ CustomerDetails::CustomerDetails(QWidget *parent) : QWidget(parent), m_sessions(
     m_attributes->verticalHeader()->hide();
     m_attributes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_attributes->horizontalHeader()->setStretchLastSection(true);
-    m_attributes->setMaximumHeight(130);
+
+    m_noAttributes = new QLabel(tr("None"), this);
+    m_noAttributes->setObjectName(QStringLiteral("customerNoAttributes"));
+    m_noAttributes->setStyleSheet(QStringLiteral("color:#6b7280;"));
 
     m_sessionsTitle = sectionTitle(tr("Conversations"), this);
     m_sessionTable = rowTable(m_sessions, QStringLiteral("customerSessions"), this);
@@ -75,6 +78,7 @@ CustomerDetails::CustomerDetails(QWidget *parent) : QWidget(parent), m_sessions(
     layout->addWidget(buildFields());
     layout->addWidget(sectionTitle(tr("Attributes"), this));
     layout->addWidget(m_attributes);
+    layout->addWidget(m_noAttributes);
     layout->addWidget(m_sessionsTitle);
     layout->addWidget(m_sessionTable, 1);
     clear();
@@ -120,7 +124,7 @@ void CustomerDetails::setCustomer(const QJsonObject &c)
             ? tr("None")
             : tr("%1 · %2 · %3 a month")
                   .arg(sub.value(QLatin1String("plan")).toString(),
-                      display::enumLabel(sub.value(QLatin1String("status")).toString()),
+                      CustomersModel::subscriptionStatus(sub.value(QLatin1String("status")).toString()),
                       CustomersModel::money(sub.value(QLatin1String("monthlyPrice")).toDouble())));
     m_credit->setText(CustomersModel::money(c.value(QLatin1String("creditBalance")).toDouble()));
     m_since->setText(orDash(localTime(c.value(QLatin1String("createdAt")))));
@@ -137,6 +141,12 @@ void CustomerDetails::setCustomer(const QJsonObject &c)
     m_name->setStyleSheet(QStringLiteral("font-size:14pt; font-weight:600;"));
     for (QWidget *w : findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
         w->setVisible(true);
+    m_attributes->setVisible(!attributes.isEmpty());
+    // As tall as its rows, up to six; more scroll.
+    m_attributes->setFixedHeight(m_attributes->horizontalHeader()->sizeHint().height()
+        + m_attributes->verticalHeader()->defaultSectionSize() * qMin(int(attributes.size()), 6)
+        + 2 * m_attributes->frameWidth());
+    m_noAttributes->setVisible(attributes.isEmpty());
 }
 
 void CustomerDetails::setSessions(const QJsonObject &body)

@@ -48,6 +48,7 @@ private:
     QLabel *m_credit;
     QLabel *m_since;
     QTableWidget *m_attributes;
+    QLabel *m_noAttributes;
     QLabel *m_sessionsTitle;
     CustomerSessionsModel *m_sessions;
     QTableView *m_sessionTable;

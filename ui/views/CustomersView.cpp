@@ -49,8 +49,9 @@ CustomersView::CustomersView(ApiClient &client, QWidget *parent)
     auto *split = new QSplitter(this);
     split->addWidget(buildList());
     split->addWidget(detailSide);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({620, 460}); // the details' conversations need room for their five columns
     auto *outer = new QVBoxLayout(this);
     outer->addWidget(split);
 
@@ -83,9 +84,11 @@ QWidget *CustomersView::buildList()
 
     m_table = rowTable(m_model, QStringLiteral("customersTable"), side);
     m_table->setWordWrap(false);
+    // Names whole; a long e-mail address gives way first (its tooltip shows it whole).
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(CustomersModel::Name, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CustomersModel::Email, QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid())
