@@ -103,6 +103,9 @@ void TestCustomersModel::cellsAsTheConsoleShowsThem()
         int(Qt::AlignRight | Qt::AlignVCenter));
     QCOMPARE(model.index(1, 0).data(JsonRowsModel::IdRole).toString(), QStringLiteral("cust_ben"));
     QCOMPARE(model.index(1, 0).data(Qt::ToolTipRole).toString(), QStringLiteral("cust_ben"));
+    QCOMPARE(model.index(1, CustomersModel::Email).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("cust_ben@example.com")); // whole, where the column elides it
+    QCOMPARE(CustomersModel::subscriptionStatus(QStringLiteral("paused")), QStringLiteral("Paused"));
 }
 
 void TestCustomersModel::erasedCustomersDimmed()
