@@ -2,15 +2,18 @@
 // customers a page at a time and searched; a customer's details and conversations (a
 // double-click asks for the conversation); an admin's edit with a refused field shown under
 // that field, a new customer, an import whose dry run reports first and writes nothing, and an
-// erasure after its confirmation. An agent sees the customers but none of the admin's buttons.
+// erasure after its confirmation. An agent sees the customers but none of the admin's buttons; in
+// the window a double-clicked conversation opens on the Conversation page.
 // The models pass QAbstractItemModelTester.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
+#include "ui/MainWindow.h"
 #include "ui/client/ApiClient.h"
 #include "ui/dialogs/CustomerDialog.h"
 #include "ui/dialogs/ImportCustomersDialog.h"
 #include "ui/models/CustomersModel.h"
+#include "ui/views/ConversationView.h"
 #include "ui/views/CustomerDetails.h"
 #include "ui/views/CustomersView.h"
 
@@ -19,6 +22,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -53,6 +57,7 @@ private slots:
     void importReportsItsDryRunFirst();
     void erasureAsksFirst();
     void agentsSeeNoAdminButtons();
+    void theWindowOpensADoubleClickedConversation();
 
 private:
     bool signIn(ApiClient &client, const QString &email);
@@ -344,6 +349,31 @@ void TestCustomersView::agentsSeeNoAdminButtons()
     QVERIFY(!view.importDialog());
     // The details and conversations are theirs to read.
     QCOMPARE(child<QLabel>(view, "customerName")->text(), QStringLiteral("Benjamin Okafor"));
+}
+
+// The Customers page is in the window's navigation; a conversation double-clicked there opens
+// on the Conversation page.
+void TestCustomersView::theWindowOpensADoubleClickedConversation()
+{
+    HttpClient admin(m_server.port(), m_server.token(api::Role::Admin));
+    const QString session = escalatedSession(
+        admin, m_server.companyId(), QStringLiteral("cust_daniel"), QStringLiteral("I was charged twice."));
+    QVERIFY(!session.isEmpty());
+    ApiClient client;
+    QVERIFY(signIn(client, QStringLiteral("ann@example.com")));
+    MainWindow w(client);
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    const QList<QListWidgetItem *> found = nav->findItems(QStringLiteral("Customers"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    QVERIFY(!found.first()->isHidden());
+    nav->setCurrentItem(found.first()); // read when shown
+    CustomersView &view = *w.customers();
+    select(view, QStringLiteral("cust_daniel"));
+    QTRY_VERIFY(view.details().sessions().rowOf(session) >= 0);
+    auto *sessions = child<QTableView>(view, "customerSessions");
+    emit sessions->doubleClicked(view.details().sessions().index(view.details().sessions().rowOf(session), 0));
+    QCOMPARE(w.conversation()->sessionId(), session);
+    QCOMPARE(nav->currentItem()->text(), QStringLiteral("Conversation"));
 }
 
 QTEST_MAIN(TestCustomersView)
