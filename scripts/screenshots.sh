@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Renders the console's queue, conversation, knowledge base, analytics, live desk, configuration and
+# Renders the console's queue, conversation, customers, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, queue-snoozed.png, conversation.png,
 # knowledge.png, analytics.png, supervisor.png, config.png, config-hours.png, config-ai.png, settings.png,
-# config-trial.png, settings-tokens.png, settings-canned.png, settings-ai.png, conversation-ai.png, new-company.png). A stand-in
+# config-trial.png, settings-tokens.png, settings-canned.png, settings-ai.png, conversation-ai.png, customers.png,
+# new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
@@ -127,6 +128,10 @@ api POST "/api/cs/canned-responses?companyId=$company" "$admin_token" \
 api POST "/api/cs/canned-responses?companyId=$company" "$admin_token" \
   '{"shortcut":"thanks","title":"Thanks and goodbye","content":"Thank you for your patience, {{customer.firstName}}. Have a good day! {{company.name}}"}' >/dev/null || true
 
+# The customers page: one customer with a phone number and attributes from the company's own systems.
+api PUT "/api/cs/customers/cust_alice?companyId=$company" "$admin_token" \
+  '{"name":"Alice Moreno","email":"alice.moreno@example.com","phone":"+44 113 496 0271","tier":"GOLD","lifetimeValue":2450,"isVIP":true,"attributes":{"loyaltyId":"NW-2231","city":"Leeds","newsletter":true,"preferredContact":"email"}}' >/dev/null || true
+
 # Settings > AI providers and the configuration's AI section: a model server on this machine (a
 # stand-in speaking OpenAI's Chat Completions) and a cloud provider that is never contacted here.
 cat >"$work/model.py" <<'PY'
@@ -182,5 +187,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-hours.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-canned.png $out/settings-ai.png $out/conversation-ai.png $out/new-company.png"
+  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-hours.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-canned.png $out/settings-ai.png $out/conversation-ai.png $out/customers.png $out/new-company.png"
 fi

@@ -2170,6 +2170,343 @@ Schlüssel: %3</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::CustomerDetails</name>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Double-click a conversation to open it</source>
+        <translation>Doppelklick öffnet das Gespräch</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Credit balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Erased customer</source>
+        <translation>Gelöschter Kunde</translation>
+    </message>
+    <message>
+        <source>%1 · personal data erased on %2</source>
+        <translation>%1 · personenbezogene Daten gelöscht am %2</translation>
+    </message>
+    <message>
+        <source>%1 · VIP</source>
+        <translation>%1 · VIP</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 a month</source>
+        <translation>%1 · %2 · %3 im Monat</translation>
+    </message>
+    <message>
+        <source>Conversations (the newest %1 of %2)</source>
+        <translation>Gespräche (die neuesten %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Conversations (%1)</source>
+        <translation>Gespräche (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a customer to see their details and conversations.</source>
+        <translation>Wählen Sie einen Kunden, um seine Angaben und Gespräche zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>Kunde bearbeiten</translation>
+    </message>
+    <message>
+        <source>The id your own systems know the customer by (letters, digits and . _ : @ -)</source>
+        <translation>Die Kennung, unter der Ihre eigenen Systeme den Kunden kennen (Buchstaben, Ziffern und . _ : @ -)</translation>
+    </message>
+    <message>
+        <source>+49 30 1234567</source>
+        <translation>+49 30 1234567</translation>
+    </message>
+    <message>
+        <source>&amp;VIP</source>
+        <translation>&amp;VIP</translation>
+    </message>
+    <message>
+        <source>&amp;Id</source>
+        <translation>&amp;Kennung</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>&amp;Stufe</translation>
+    </message>
+    <message>
+        <source>&amp;Lifetime value</source>
+        <translation>&amp;Kundenwert</translation>
+    </message>
+    <message>
+        <source>&amp;Subscription</source>
+        <translation>A&amp;bonnement</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Monthly price</source>
+        <translation>Monatspreis</translation>
+    </message>
+    <message>
+        <source>&amp;Attributes</source>
+        <translation>&amp;Attribute</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>Attribut hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CustomerSessionsModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Anliegen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CustomersModel</name>
+    <message numerus="yes">
+        <source>None here of %n customer(s)</source>
+        <translation>
+            <numerusform>Keiner hier von %n Kunden</numerusform>
+            <numerusform>Keiner hier von %n Kunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customers</source>
+        <translation>Keine Kunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1–%2 of %n customer(s)</source>
+        <translation>
+            <numerusform>%1–%2 von %n Kunden</numerusform>
+            <numerusform>%1–%2 von %n Kunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>%1 $</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Gekündigt</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CustomersView</name>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>&amp;Bearbeiten...</translation>
+    </message>
+    <message>
+        <source>E&amp;rase...</source>
+        <translation>&amp;Löschen...</translation>
+    </message>
+    <message>
+        <source>Erase this customer&apos;s personal data (GDPR Art. 17)</source>
+        <translation>Die personenbezogenen Daten dieses Kunden löschen (DSGVO Art. 17)</translation>
+    </message>
+    <message>
+        <source>Search by name, e-mail, phone or id...</source>
+        <translation>Nach Name, E-Mail, Telefon oder Kennung suchen...</translation>
+    </message>
+    <message>
+        <source>&amp;New customer...</source>
+        <translation>&amp;Neuer Kunde...</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV...</source>
+        <translation>CSV &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>Customers from a CSV file (id, name, email, phone, tier, isVIP, lifetimeValue; other columns become attributes), checked first</source>
+        <translation>Kunden aus einer CSV-Datei (id, name, email, phone, tier, isVIP, lifetimeValue; weitere Spalten werden Attribute), zuerst geprüft</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Previous</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>The customers could not be loaded: %1</source>
+        <translation>Die Kunden konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The conversations could not be loaded: %1</source>
+        <translation>Die Gespräche konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>%1 was saved.</source>
+        <translation>%1 wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Erase %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1 (%2)?</source>
+        <translation>Die personenbezogenen Daten von %1 (%2) löschen?</translation>
+    </message>
+    <message>
+        <source>Their name, e-mail, phone and attributes are removed, and in every conversation they had, their name, e-mail, phone, card numbers and addresses are replaced by [erased ...]. Their sign-ins to the chat stop working. The customer id, tier, lifetime value, credit balance and subscription stay, and so do the conversations and the analytics&apos; counts.
+
+This cannot be undone.</source>
+        <translation>Name, E-Mail, Telefon und Attribute werden entfernt, und in jedem seiner Gespräche werden sein Name, seine E-Mail, Telefon- und Kartennummern und Anschriften durch [erased ...] ersetzt. Seine Anmeldungen im Chat gelten nicht mehr. Kundenkennung, Stufe, Kundenwert, Guthaben und Abonnement bleiben, ebenso die Gespräche und die Zahlen der Auswertungen.
+
+Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <source>The personal data of %1 was erased.</source>
+        <translation>Die personenbezogenen Daten von %1 wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Erasing failed: %1</source>
+        <translation>Löschen fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::DeliveriesModel</name>
     <message>
         <source>Event</source>
@@ -2326,6 +2663,83 @@ Schlüssel: %3</translation>
     <message>
         <source>SLA</source>
         <translation>SLA</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ImportCustomersDialog</name>
+    <message>
+        <source>Import customers</source>
+        <translation>Kunden importieren</translation>
+    </message>
+    <message>
+        <source>Customers (*.csv *.ndjson *.jsonl);;CSV (*.csv);;All files (*)</source>
+        <translation>Kunden (*.csv *.ndjson *.jsonl);;CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import customers from %1</source>
+        <translation>Kunden aus %1 importieren</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the 50 MB an import may be.</source>
+        <translation>%1 ist größer als die 50 MB, die ein Import haben darf.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Checking %1 (nothing is written yet)...</source>
+        <translation>%1 wird geprüft (noch wird nichts geschrieben)...</translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>%1 wird importiert...</translation>
+    </message>
+    <message>
+        <source>The import was refused: %1</source>
+        <translation>Der Import wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Checked; nothing is written yet. Importing would create %1, update %2 and leave %3 unchanged.</source>
+        <translation>Geprüft; noch ist nichts geschrieben. Der Import würde %1 anlegen, %2 aktualisieren und %3 unverändert lassen.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 updated, %3 unchanged.</source>
+        <translation>Importiert: %1 angelegt, %2 aktualisiert, %3 unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would be refused; the others can be imported:</source>
+        <translation>
+            <numerusform>%n Zeile würde abgelehnt; die übrigen können importiert werden:</numerusform>
+            <numerusform>%n Zeilen würden abgelehnt; die übrigen können importiert werden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were refused:</source>
+        <translation>
+            <numerusform>%n Zeile wurde abgelehnt:</numerusform>
+            <numerusform>%n Zeilen wurden abgelehnt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +3113,10 @@ Schlüssel: %3</translation>
     <message>
         <source>Ctrl+Shift+Q</source>
         <translation>Strg+Umschalt+Q</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
     </message>
 </context>
 <context>

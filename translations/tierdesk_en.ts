@@ -79,6 +79,40 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::CustomersModel</name>
+    <message numerus="yes">
+        <source>None here of %n customer(s)</source>
+        <translation>
+            <numerusform>None here of %n customer</numerusform>
+            <numerusform>None here of %n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1–%2 of %n customer(s)</source>
+        <translation>
+            <numerusform>%1–%2 of %n customer</numerusform>
+            <numerusform>%1–%2 of %n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ImportCustomersDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) would be refused; the others can be imported:</source>
+        <translation>
+            <numerusform>%n row would be refused; the others can be imported:</numerusform>
+            <numerusform>%n rows would be refused; the others can be imported:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were refused:</source>
+        <translation>
+            <numerusform>%n row was refused:</numerusform>
+            <numerusform>%n rows were refused:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::KnowledgeView</name>
     <message numerus="yes">
         <source>%n article(s)</source>

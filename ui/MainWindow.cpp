@@ -11,6 +11,7 @@
 #include "ui/views/AnalyticsView.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
+#include "ui/views/CustomersView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/NextConversation.h"
 #include "ui/views/NotificationsButton.h"
@@ -32,7 +33,16 @@
 namespace tierdesk::ui {
 namespace {
 
-enum Page { QueuePage, ConversationPage, KnowledgePage, AnalyticsPage, SupervisorPage, ConfigPage, SettingsPage };
+enum Page {
+    QueuePage,
+    ConversationPage,
+    CustomersPage,
+    KnowledgePage,
+    AnalyticsPage,
+    SupervisorPage,
+    ConfigPage,
+    SettingsPage
+};
 
 } // namespace
 
@@ -69,6 +79,8 @@ void MainWindow::buildViews()
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_queue);
     m_stack->addWidget(m_conversation);
+    m_customers = new CustomersView(m_client, this);
+    m_stack->addWidget(m_customers);
     m_knowledge = new KnowledgeView(m_client, this);
     m_stack->addWidget(m_knowledge);
     m_analytics = new AnalyticsView(m_client, this);
@@ -134,14 +146,18 @@ void MainWindow::connectViews()
     connect(m_queue, &QueueView::releaseRequested, this, &MainWindow::release);
     connect(m_queue, &QueueView::status, this, &MainWindow::message);
     connect(m_conversation, &ConversationView::status, this, &MainWindow::message);
+    connect(m_customers, &CustomersView::status, this, &MainWindow::message);
+    connect(m_customers, &CustomersView::openSession, this, [this](const QString &id) { openConversation(id); });
     connect(m_knowledge, &KnowledgeView::status, this, &MainWindow::message);
     connect(m_analytics, &AnalyticsView::status, this, &MainWindow::message);
     connect(m_supervisor, &SupervisorView::status, this, &MainWindow::message);
     connect(m_supervisor, &SupervisorView::openSession, this, &MainWindow::openConversation);
     connect(m_configView, &ConfigView::status, this, &MainWindow::message);
     connect(m_configView, &ConfigView::openSession, this, &MainWindow::openConversation);
-    // The knowledge base and analytics are read when shown, and again each time they are shown.
+    // The customers, knowledge base and analytics are read when shown, and again each time they are shown.
     connect(m_stack, &QStackedWidget::currentChanged, this, [this](int page) {
+        if (page == CustomersPage)
+            m_customers->refresh();
         if (page == KnowledgePage)
             m_knowledge->refresh();
         if (page == AnalyticsPage)
@@ -203,6 +219,7 @@ QWidget *MainWindow::buildNavigation()
     m_nav->setObjectName(QStringLiteral("navigation"));
     m_nav->addItem(tr("Queue"));
     m_nav->addItem(tr("Conversation"));
+    m_nav->addItem(tr("Customers"));
     m_nav->addItem(tr("Knowledge base"));
     m_nav->addItem(tr("Analytics"));
     m_nav->addItem(tr("Live desk"));
@@ -324,6 +341,7 @@ void MainWindow::forgetPreviousCompany()
     m_status->notificationsButton()->clear();
     m_model->setItems({});
     m_configView->forgetCompany();
+    m_customers->forgetCompany();
     showQueue();
 }
 
@@ -487,6 +505,11 @@ void MainWindow::showConfiguration()
 {
     if (!m_configItem->isHidden())
         m_nav->setCurrentItem(m_configItem);
+}
+
+void MainWindow::showCustomers()
+{
+    m_nav->setCurrentRow(CustomersPage);
 }
 
 void MainWindow::showKnowledge()

@@ -24,6 +24,7 @@ class ConfigView;
 class ConsoleStatusBar;
 class ConsoleTray;
 class ConversationView;
+class CustomersView;
 class KnowledgeView;
 class NoticeBar;
 class NotificationsButton;
@@ -60,6 +61,7 @@ public:
     QueueModel &queueModel() { return *m_model; }
     QueueView *queueView() const { return m_queue; }
     ConversationView *conversation() const { return m_conversation; }
+    CustomersView *customers() const { return m_customers; }
     KnowledgeView *knowledge() const { return m_knowledge; }
     AnalyticsView *analytics() const { return m_analytics; }
     SupervisorView *supervisor() const { return m_supervisor; }
@@ -71,6 +73,7 @@ public:
     // Read-only: a supervisor watching; nothing can be sent or changed from the view.
     void openConversation(const QString &sessionId, bool readOnly = false);
     void showQueue();
+    void showCustomers();
     void showKnowledge();
     void showAnalytics();
     void showSupervisor();
@@ -121,6 +124,7 @@ private:
     QueueModel *m_model;
     QueueView *m_queue;
     ConversationView *m_conversation;
+    CustomersView *m_customers;
     KnowledgeView *m_knowledge;
     AnalyticsView *m_analytics;
     SupervisorView *m_supervisor;

@@ -7,6 +7,7 @@
 #include "ui/MainWindow.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/models/AiProvidersModel.h"
+#include "ui/models/CustomersModel.h"
 #include "ui/models/QueueModel.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/AgentsSettings.h"
@@ -15,6 +16,7 @@
 #include "ui/views/ConfigForm.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
+#include "ui/views/CustomersView.h"
 #include "ui/views/KnowledgeView.h"
 #include "ui/views/QueueView.h"
 #include "ui/views/SettingsView.h"
@@ -202,6 +204,18 @@ int main(int argc, char **argv)
         QTimer::singleShot(
             kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("config-hours.png")), &app, shootConfigAi); });
     };
+    // The company's customers as an admin sees them: one chosen, with their attributes and conversations.
+    // Shot before the configuration page loads (in German that page holds the window wider than the screen).
+    std::function<void(std::function<void()>)> shootCustomers = [&](std::function<void()> then) {
+        w.showCustomers();
+        QTimer::singleShot(kPaintMs, &app, [&, then] {
+            CustomersView *customers = w.customers();
+            if (auto *table = customers->findChild<QTableView *>(QStringLiteral("customersTable")))
+                table->selectRow(qMax(0, customers->model().rowOf(QStringLiteral("cust_alice"))));
+            QTimer::singleShot(
+                kPaintMs, &app, [&, then] { shoot(out.filePath(QStringLiteral("customers.png")), &app, then); });
+        });
+    };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {
         const QString adminToken = p.value(QStringLiteral("admin-token"));
@@ -232,7 +246,7 @@ int main(int argc, char **argv)
                             [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootConfigHours); });
                     },
                     Qt::SingleShotConnection);
-                w.showConfiguration();
+                shootCustomers([&] { w.showConfiguration(); });
             },
             Qt::SingleShotConnection);
         client.me();

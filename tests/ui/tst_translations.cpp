@@ -197,8 +197,9 @@ void TestTranslations::windowBuiltInGermanShowsGermanNavigation()
     for (int i = 0; i < nav->count(); ++i)
         texts << nav->item(i)->text();
     QCOMPARE(texts.mid(1),
-        (QStringList{QStringLiteral("Gespräch"), QStringLiteral("Wissensdatenbank"), QStringLiteral("Auswertungen"),
-            QStringLiteral("Live-Übersicht"), QStringLiteral("Konfiguration"), QStringLiteral("Einstellungen")}));
+        (QStringList{QStringLiteral("Gespräch"), QStringLiteral("Kunden"), QStringLiteral("Wissensdatenbank"),
+            QStringLiteral("Auswertungen"), QStringLiteral("Live-Übersicht"), QStringLiteral("Konfiguration"),
+            QStringLiteral("Einstellungen")}));
     QVERIFY2(texts.first().startsWith(QLatin1String("Warteschlange")), qPrintable(texts.first()));
 }
 

@@ -71,7 +71,18 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
     int timeoutMs)
 {
     const QByteArray token = withToken ? m_token : QByteArray();
-    auto *out = new ApiReply(this);
+    QNetworkRequest req = prepare(path, query, token, timeoutMs);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    const QByteArray payload = withBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
+    return track(
+        withBody ? m_nam.sendCustomRequest(req, method, payload) : m_nam.sendCustomRequest(req, method), token);
+}
+
+QNetworkRequest ApiClient::prepare(
+    const QString &path, const QUrlQuery &query, const QByteArray &token, int timeoutMs) const
+{
     QUrl url = m_base;
     QString basePath = m_base.path();
     while (basePath.endsWith(QLatin1Char('/')))
@@ -80,14 +91,14 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
     url.setQuery(query);
     QNetworkRequest req(url);
     req.setTransferTimeout(timeoutMs);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token);
-    for (const auto &h : headers)
-        req.setRawHeader(h.first, h.second);
-    const QByteArray payload = withBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
-    QNetworkReply *reply
-        = withBody ? m_nam.sendCustomRequest(req, method, payload) : m_nam.sendCustomRequest(req, method);
+    return req;
+}
+
+ApiReply *ApiClient::track(QNetworkReply *reply, const QByteArray &token)
+{
+    auto *out = new ApiReply(this);
     connect(reply, &QNetworkReply::finished, out, [this, reply, out, token] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
@@ -320,6 +331,50 @@ ApiReply *ApiClient::kbList(const QString &query, const QString &category, int l
     if (!category.isEmpty())
         q.addQueryItem(QStringLiteral("category"), category);
     return send("GET", QStringLiteral("/api/cs/kb"), {}, q);
+}
+
+ApiReply *ApiClient::customers(const QString &query, int limit, int offset)
+{
+    QUrlQuery q{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("limit"), QString::number(limit)},
+        {QStringLiteral("offset"), QString::number(offset)}};
+    if (!query.trimmed().isEmpty())
+        q.addQueryItem(QStringLiteral("q"), query.trimmed());
+    return send("GET", QStringLiteral("/api/cs/customers"), {}, q);
+}
+
+ApiReply *ApiClient::customer(const QString &id)
+{
+    return send("GET", QStringLiteral("/api/cs/customers/") + enc(id), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::saveCustomer(const QString &id, const QJsonObject &fields)
+{
+    return send("PUT", QStringLiteral("/api/cs/customers/") + enc(id), fields,
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+}
+
+ApiReply *ApiClient::importCustomers(const QByteArray &data, const QByteArray &contentType, bool dryRun)
+{
+    QUrlQuery q{{QStringLiteral("companyId"), m_companyId}};
+    if (dryRun)
+        q.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("true"));
+    QNetworkRequest req = prepare(QStringLiteral("/api/cs/customers/import"), q, m_token, kImportTimeoutMs);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(contentType));
+    return track(m_nam.post(req, data), m_token);
+}
+
+ApiReply *ApiClient::eraseCustomer(const QString &id)
+{
+    return send("DELETE", QStringLiteral("/api/cs/customers/") + enc(id), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::customerSessions(const QString &customerId, int limit)
+{
+    return send("GET", QStringLiteral("/api/cs/sessions"), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("customerId"), customerId},
+            {QStringLiteral("limit"), QString::number(limit)}});
 }
 
 ApiReply *ApiClient::analytics(const QDate &from, const QDate &to, const QString &groupBy)

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -24,6 +25,8 @@ public:
     static constexpr int kTimeoutMs = 15000;
     // A call that waits for a language model (AI help at the desk) may take longer.
     static constexpr int kModelTimeoutMs = 90000;
+    // A customer import (up to 50 MB, written 500 rows a turn) may take longer still.
+    static constexpr int kImportTimeoutMs = 600000;
 
     explicit ApiClient(QObject *parent = nullptr);
 
@@ -94,6 +97,16 @@ public:
     ApiReply *kbArticle(qint64 id);
     ApiReply *kbSave(qint64 id, const QJsonObject &article); // id 0: a new article
     ApiReply *kbDelete(qint64 id);
+    // the company's customers: a page of a search (`query` matches id, name, e-mail or phone),
+    // one customer, and (admin) a new or replaced profile, an import, an erasure
+    ApiReply *customers(const QString &query, int limit, int offset);
+    ApiReply *customer(const QString &id);
+    ApiReply *saveCustomer(const QString &id, const QJsonObject &fields);
+    // `contentType` "text/csv" or "application/x-ndjson"; a dry run reports and writes nothing.
+    ApiReply *importCustomers(const QByteArray &data, const QByteArray &contentType, bool dryRun);
+    ApiReply *eraseCustomer(const QString &id);
+    // The customer's conversations, newest first (at most `limit`, 1 to 200).
+    ApiReply *customerSessions(const QString &customerId, int limit);
     // analytics over whole days [from, to] (UTC); groupBy "day", "week", "month" or empty
     ApiReply *analytics(const QDate &from, const QDate &to, const QString &groupBy);
     // language-model providers (admin): {"providers": [...]}; `provider` is the POST body
@@ -136,6 +149,10 @@ private:
         bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true,
         int timeoutMs = kTimeoutMs);
 
+    // A request of `path` under the base URL, with the token and a transfer timeout.
+    QNetworkRequest prepare(const QString &path, const QUrlQuery &query, const QByteArray &token, int timeoutMs) const;
+    // The answer of `reply` finishes the returned ApiReply.
+    ApiReply *track(QNetworkReply *reply, const QByteArray &token);
     void noteStoreState(int status, const ApiError *error);
 
     QNetworkAccessManager m_nam;
