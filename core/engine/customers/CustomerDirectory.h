@@ -20,7 +20,7 @@ public:
     static constexpr int kDefaultLimit = 50;
     static constexpr int kMaxLimit = 500;
     static constexpr int kMaxQueryChars = 200;
-    static constexpr int kRowsPerBatch = 500; // an import's rows written per turn of the event loop
+    static constexpr int kRowsPerBatch = 100; // an import's rows written per turn of the event loop (a few ms)
 
     explicit CustomerDirectory(SessionEngine &engine, QObject *parent = nullptr);
 
