@@ -106,6 +106,16 @@ struct Order {
     qint64 deliveredAt = 0;
     QString carrier;
     QString trackingNumber;
+    // Beyond the store's columns: what a company's system may tell of an order
+    // (sources/OrderSource, docs/api.md "Connectors").
+    QString currency; // empty: the company's (USD)
+    QString customerEmail; // the customer the source names by e-mail
+    QString paymentReference; // pi_... or ch_... at the payment provider
+    QString deliveryDate; // as the source wrote it, when it is not a date (seed 004's function)
+    QString source; // the connector that told it; empty: the builtin store
+    // False when the source names no customer (seed 004's function): only its status and
+    // delivery date are told, and no money moves on it.
+    bool customerNamed = true;
 };
 
 struct Message {
