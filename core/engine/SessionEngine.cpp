@@ -9,7 +9,7 @@ namespace tierdesk {
 
 SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_core(store, clock, *this), m_companies(m_core), m_sessions(m_core), m_webhooks(m_core),
-      m_conversation(std::make_unique<Conversation>(m_core, std::move(responder)))
+      m_conversation(std::make_unique<Conversation>(m_core, m_connectors, std::move(responder)))
 {
     m_knowledge = std::make_unique<KnowledgeBase>(*this, store, clock);
     if (!store.webhooks().hasSealer()) // a store opened without a secret store (tests, tools)

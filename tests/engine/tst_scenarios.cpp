@@ -1,7 +1,10 @@
 // Runs every conversation of tests/scenarios/*.json (format: tests/scenarios/README.md)
-// against a real engine over a real SQLite store seeded with the demo data.
+// against a real engine over a real SQLite store seeded with the demo data; and again with
+// the demo store's orders served by a company's own order API (an `http` connector).
 #include "EngineFixture.h"
+#include "ShopDraft.h"
 #include "core/common/GatedRegex.h"
+#include "tests/support/ConnectorServer.h"
 #include "tests/support/ScriptedModelServer.h"
 #include "tests/support/TestPaths.h"
 
@@ -138,6 +141,11 @@ private slots:
         QVERIFY(m_model->isListening());
         ScriptedModelServer *server = m_model.get();
         m_model->setScript([server](const ReceivedRequest &r) { return sensibleAnswer(*server, r); });
+        // The demo store's orders at a shop's API, dated from the fixture's clock as the seeder dates them.
+        m_shop = std::make_unique<ConnectorServer>(QStringLiteral("orders"),
+            QStringList{QStringLiteral("--demo"), sourceDir() + QStringLiteral("/resources/demo/demo.json"),
+                QStringLiteral("--now"), QString::number(FakeClock().nowMs())});
+        QVERIFY2(m_shop->isRunning(), qPrintable(m_shop->error()));
     }
     void formatIsKnown();
     void scenario_data();
@@ -146,11 +154,16 @@ private slots:
     // the model never changes a decision (money, escalation, tier, subscription).
     void withAModel_data() { scenario_data(); }
     void withAModel();
+    // The same conversations with the orders read from the shop through a connector (`order` and
+    // `orders` name it): every money, escalation and tier outcome holds.
+    void withAShop_data() { scenario_data(); }
+    void withAShop();
     void gatesHidNoMatch();
 
 private:
     static QList<Loaded> loadAll(QStringList *errors);
     std::unique_ptr<ScriptedModelServer> m_model;
+    std::unique_ptr<ConnectorServer> m_shop;
 };
 
 QList<Loaded> TestScenarios::loadAll(QStringList *errors)
@@ -333,6 +346,18 @@ void TestScenarios::withAModel()
     // The model words every reply; the engine's decisions are the local responder's run's.
     report(scenario, playScenario(f, scenario, false));
     QVERIFY(m_model->count() > asked || scenario.value(QLatin1String("turns")).toArray().isEmpty());
+}
+
+void TestScenarios::withAShop()
+{
+    QFETCH(QJsonObject, scenario);
+    EngineFixture f;
+    QVERIFY(f.setUp());
+    bool created = false;
+    QVERIFY(f.engine->connectors().put(f.companyId, shopConnector(m_shop->url()), Actor{}, &created).ok());
+    QVERIFY2(f.configure(R"({"connectors": {"order": "shop", "orders": "shop"}})"), "connectors config rejected");
+    QVERIFY2(applyConfig(f, scenario.value(QLatin1String("config")).toObject()), "config rejected");
+    report(scenario, playScenario(f, scenario, false));
 }
 
 void TestScenarios::gatesHidNoMatch()

@@ -1,6 +1,7 @@
 #include "core/engine/actions/Actions.h"
 
 #include "core/nlu/Intents.h"
+#include "core/nlu/SlotExtractor.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +22,8 @@ QString ledgerDetail(const Subscription &s)
 std::optional<Order> ActionExecutor::findOrder(
     const QString &companyId, const QString &customerId, const QString &orderNumber)
 {
+    if (m_book)
+        return m_book->find(orderNumber);
     // The customer's recent orders are cached (CustomerRepo): most messages name one of them or none.
     const QList<Order> recent = m_customers.recentOrders(companyId, customerId, kRecentOrders);
     if (orderNumber.isEmpty())
@@ -32,6 +35,18 @@ std::optional<Order> ActionExecutor::findOrder(
     if (order && order->customerId == customerId)
         return order;
     return std::nullopt;
+}
+
+QList<Order> ActionExecutor::recentOrders(const QString &companyId, const QString &customerId, int limit)
+{
+    if (m_book)
+        return m_book->recent(limit);
+    return m_customers.recentOrders(companyId, customerId, limit);
+}
+
+QStringList ActionExecutor::orderNumbersIn(const QString &text) const
+{
+    return m_book ? m_book->numbersIn(text) : nlu::extractSlots(text).orderIds;
 }
 
 bool ActionExecutor::isOrderTopic(const QString &intent)
@@ -102,6 +117,9 @@ Status ActionExecutor::owes(const Order &o, double amount, Language language)
     const QJsonObject details{{QStringLiteral("orderId"), o.id}, {QStringLiteral("status"), o.status},
         {QStringLiteral("total"), o.total}, {QStringLiteral("refundedAmount"), o.refundedAmount},
         {QStringLiteral("refundable"), qMax(0.0, left)}};
+    // A source that names no customer tells only status and delivery: nothing is owed on it here.
+    if (!o.customerNamed)
+        return makeError(ErrorKind::Conflict, ErrorDetail::NotOwed, say(Phrase::NoMoneyOnOrder).arg(o.id), details);
     if (o.status == QLatin1String("refunded") || left <= 0.005)
         return makeError(ErrorKind::Conflict, ErrorDetail::NotOwed, say(Phrase::RefundedInFull).arg(o.id), details);
     if (o.status == QLatin1String("cancelled"))
@@ -207,6 +225,10 @@ void ActionExecutor::cancel(
     if (a.orderId.isEmpty() || !report.order)
         return;
     Order o = *report.order;
+    if (!o.customerNamed) {
+        report.refusal = say(Phrase::NoMoneyOnOrder).arg(o.id);
+        return;
+    }
     if (o.status != QLatin1String("pending") && o.status != QLatin1String("processing")) {
         report.refusal = say(Phrase::CannotCancelNow).arg(o.id, say.orderStatus(o.status));
         return;

@@ -2,6 +2,7 @@
 
 #include "core/domain/CsConfig.h"
 #include "core/domain/Entities.h"
+#include "core/engine/actions/OrderBook.h"
 #include "core/engine/dialogue/DialogueState.h"
 #include "core/engine/policy/EscalationPolicy.h"
 #include "core/engine/reply/Phrases.h"
@@ -39,6 +40,9 @@ struct ActionReport {
     QString declined; // the customer said no to this summary
     QString handover; // what a person is asked to decide ("your refund of $378.00 for ORD-10007")
     QString slotPrompt; // a question for a detail the request still lacks
+    // Orders the company's system could not be asked about now ("": the customer's recent
+    // orders): the reply says so and offers a person, and states nothing about them.
+    QStringList ordersUnavailable;
     QString outOfScope; // the message asks for something outside customer service
     bool needsOrderNumber = false; // the action needs an order we could not identify
     bool showContents = false; // the customer asked what the order holds
@@ -63,12 +67,30 @@ public:
     static constexpr int kRecentOrders = 20; // the orders a conversation looks among first
 
     // The customer's order named in the message, else their latest one. Orders
-    // of other customers are never returned.
+    // of other customers are never returned. While a turn's order book is in use, it alone
+    // is read (the company's orders live in its own system), else the store.
     std::optional<Order> findOrder(const QString &companyId, const QString &customerId, const QString &orderNumber);
-    QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit)
+    QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
+    // Whether the company's system failed for this order number during this turn.
+    bool orderUnavailable(const QString &orderNumber) const
     {
-        return m_customers.recentOrders(companyId, customerId, limit);
+        return m_book && m_book->unavailable(orderNumber);
     }
+    // The order numbers of `text`: the company's format with a book, else the store's ORD- ids.
+    QStringList orderNumbersIn(const QString &text) const;
+    const OrderBook *orderBook() const { return m_book; }
+
+    // The turn's order book for as long as it lives (DESIGN.md, "A company's own systems").
+    class BookInUse {
+    public:
+        BookInUse(ActionExecutor &actions, const OrderBook *book) : m_actions(actions) { m_actions.m_book = book; }
+        ~BookInUse() { m_actions.m_book = nullptr; }
+        BookInUse(const BookInUse &) = delete;
+        BookInUse &operator=(const BookInUse &) = delete;
+
+    private:
+        ActionExecutor &m_actions;
+    };
 
     // Carries out an action the customer confirmed, checking again that it is
     // owed and within the acting tier's capabilities (nothing is written otherwise).
@@ -117,6 +139,7 @@ private:
     QString tierName(const Session &s) const { return toString(s.currentTier); }
 
     CustomerRepo &m_customers;
+    const OrderBook *m_book = nullptr; // the turn's, while it decides
 };
 
 } // namespace tierdesk

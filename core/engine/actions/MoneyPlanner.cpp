@@ -83,6 +83,13 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
         planSubscription(customer, text, plan);
         return;
     }
+    // A company's system that names no customer for the order: its status is told, no money moves on it.
+    const bool moneyAsked = asksForRefund(text) || continuesRefund || asksToCancelOrder(text) || continuesCancel;
+    if (order && !order->customerNamed && moneyAsked) {
+        plan.refusal = m_say(Phrase::NoMoneyOnOrder).arg(order->id);
+        plan.orders = {*order};
+        return;
+    }
     if (asksForRefund(text) || continuesRefund) {
         if (!order) {
             plan.needsOrderNumber = true;

@@ -64,14 +64,14 @@ void TurnPlanner::readOrders(
     }
 }
 
-std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named)
+std::optional<Order> TurnPlanner::orderOfRequest(const QString &text, const QList<Order> &named) const
 {
     static const QRegularExpression clauses(
         QStringLiteral("[.?!;\\n]+|\\b(?:also|and then|plus)\\b"), QRegularExpression::CaseInsensitiveOption);
     for (const QString &clause : text.split(clauses, Qt::SkipEmptyParts)) {
         if (!asksForRefund(clause) && !asksToCancelOrder(clause))
             continue;
-        const QStringList ids = nlu::extractSlots(clause).orderIds;
+        const QStringList ids = m_actions.orderNumbersIn(clause);
         for (const Order &o : named)
             if (ids.contains(o.id))
                 return o;
@@ -210,7 +210,7 @@ void TurnPlanner::planFurther(const Session &s, const Customer &customer, const 
         const bool says = dialogue::asksForRefund(clause) || dialogue::asksToCancelOrder(clause);
         if (says)
             asked = clause;
-        const QList<Order> orders = finder.byNumber(nlu::extractSlots(clause).orderIds, clause).orders;
+        const QList<Order> orders = finder.byNumber(m_actions.orderNumbersIn(clause), clause).orders;
         if (orders.isEmpty() || asked.isEmpty() || done.contains(orders.first().id))
             continue;
         const Order &o = orders.first();
@@ -219,6 +219,7 @@ void TurnPlanner::planFurther(const Session &s, const Customer &customer, const 
         const QString words = says ? clause : asked + QLatin1Char(' ') + clause;
         MessageAnalysis own = a;
         own.slotValues = nlu::extractSlots(words);
+        own.slotValues.orderIds = m_actions.orderNumbersIn(words);
         dialogue::DialogueState scratch = state;
         TurnPlan further;
         MoneyPlanner(m_actions, m_nowMs, m_say.language())
@@ -291,7 +292,8 @@ TurnPlan TurnPlanner::plan(
 
     Reading r;
     readOrders(s, a, text, state, r);
-    if (!r.unknown.isEmpty() && r.named.isEmpty())
+    // A number the company's system could not be asked about is no unknown number: the reply says it cannot check.
+    if (!r.unknown.isEmpty() && r.named.isEmpty() && !m_actions.orderUnavailable(r.unknown))
         plan.refusal = m_say(Phrase::UnknownOrder).arg(r.unknown);
     r.moneyWords = asksForRefund(text) || asksToCancelOrder(text) || asksForCredit(text)
         || !subscriptionChangeAsked(text).isEmpty();

@@ -108,7 +108,7 @@ private:
     static void correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed);
     void addFacts(
         const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan) const;
-    static std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named);
+    std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named) const;
     // Fills the reading's orders: named by number or item, the one before, or referred to.
     void readOrders(const Session &s, const MessageAnalysis &a, const QString &text,
         const dialogue::DialogueState &state, Reading &r);

@@ -11,6 +11,7 @@
 #include "core/engine/pipeline/CustomerText.h"
 #include "core/engine/pipeline/IssueSummary.h"
 #include "core/engine/pipeline/OpenSession.h"
+#include "core/engine/pipeline/OrderGatherer.h"
 #include "core/engine/pipeline/ReplyComposer.h"
 #include "core/engine/pipeline/Turn.h"
 #include "core/engine/pipeline/WorkerPool.h"
@@ -30,9 +31,10 @@ constexpr int kReplyStoreAttempts = 3;
 
 } // namespace
 
-Conversation::Conversation(EngineCore &core, std::unique_ptr<Responder> responder, QObject *parent)
+Conversation::Conversation(
+    EngineCore &core, Connectors &connectors, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_core(core), m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
-      m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder))))
+      m_gatherer(std::make_unique<OrderGatherer>(core, connectors, this)), m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder))))
 {
 }
 
@@ -88,7 +90,8 @@ Result<Session> Conversation::newSessionRow(const CreateSessionRequest &req)
     return s;
 }
 
-Result<Conversation::NewSession> Conversation::startSession(const CreateSessionRequest &req, const Actor &actor)
+Result<Conversation::NewSession> Conversation::startSession(
+    const CreateSessionRequest &req, const Actor &actor, const GatheredOrders *gathered)
 {
     auto company = m_core.company(req.companyId);
     if (!company)
@@ -107,6 +110,11 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
             return checked.error();
         initial = checked.value();
     }
+    std::optional<GatheredOrders> gatheredHere;
+    if (!initial.isEmpty() && !gathered && OrderGatherer::gathers(company->config)) {
+        gatheredHere = gatherNow(*company, req.id, req.customerId, initial);
+        gathered = &*gatheredHere;
+    }
 
     NewSession created{row.value(), nullptr};
     Session &s = created.session;
@@ -123,7 +131,7 @@ Result<Conversation::NewSession> Conversation::startSession(const CreateSessionR
         m_core.publish(makeSessionEvent(SessionEventType::Created, s));
         if (initial.isEmpty())
             return true;
-        auto turn = beginTurn(s, *company, initial, nullptr, actor);
+        auto turn = beginTurn(s, *company, initial, nullptr, actor, gathered);
         if (!turn) {
             failure = turn.error();
             return false;
@@ -161,7 +169,24 @@ Result<Session> Conversation::createSession(
 void Conversation::createSession(
     const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done)
 {
-    auto created = startSession(req, actor);
+    // The initial message's orders are gathered first (at once for a company whose orders are the store's).
+    const QPointer<QObject> guard(context);
+    gatherThen(req.companyId, QString(), req.customerId, req.initialMessage,
+        [this, req, actor, guard, done = std::move(done)](std::optional<GatheredOrders> gathered) {
+            createSessionWith(req, actor, guard, done, gathered ? &*gathered : nullptr);
+        });
+}
+
+void Conversation::createSessionWith(const CreateSessionRequest &req, const Actor &actor,
+    const QPointer<QObject> &guard, const SessionDone &done, const GatheredOrders *gathered)
+{
+    auto created = startSession(req, actor, gathered);
+    // After a gather the caller may be gone: the session is made all the same, and nobody is told.
+    if (gathered && !guard && (!created || !created->firstTurn || !created->firstTurn->compose)) {
+        if (created && created->firstTurn)
+            endTurn(*created->firstTurn, nullptr);
+        return;
+    }
     if (!created || !created->firstTurn || !created->firstTurn->compose) {
         if (!created)
             return done(created.error(), std::nullopt);
@@ -173,9 +198,8 @@ void Conversation::createSession(
     // Messages to the new session wait for its first reply (see postMessage).
     const QString id = created->session.id;
     m_turnsWaiting.insert(id, {});
-    const QPointer<QObject> guard(context);
     std::shared_ptr<Turn> turn = created->firstTurn;
-    m_composer->compose(turn->compose, [this, turn, id, guard, done = std::move(done)](const ComposedReply &reply) {
+    m_composer->compose(turn->compose, [this, turn, id, guard, done](const ComposedReply &reply) {
         auto outcome = endTurn(*turn, &reply);
         nextTurn(id);
         if (!guard)
@@ -210,7 +234,7 @@ Result<std::pair<Session, Company>> Conversation::openForMessage(
 }
 
 Result<Turn> Conversation::startTurn(const QString &companyId, const QString &sessionId, const QString &text,
-    const Actor &actor, const MessageAnalysis *analysed)
+    const Actor &actor, const MessageAnalysis *analysed, const GatheredOrders *gathered)
 {
     const auto checked = validateCustomerText(text, m_core.limits().maxMessageChars, QStringLiteral("message"));
     if (!checked)
@@ -221,9 +245,14 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     // Named references, not a structured binding: C++17 lambdas cannot capture those.
     Session &s = opened->first;
     const Company &company = opened->second;
+    std::optional<GatheredOrders> gatheredHere; // the waiting path (command-line tools, tests)
+    if (!gathered && OrderGatherer::gathers(company.config)) {
+        gatheredHere = gatherNow(company, s.id, s.customerId, checked.value());
+        gathered = &*gatheredHere;
+    }
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     const Status stored = m_core.store().batch().run([&]() -> Status {
-        turn = beginTurn(s, company, checked.value(), analysed, actor);
+        turn = beginTurn(s, company, checked.value(), analysed, actor, gathered);
         if (!turn)
             return turn.error();
         m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id,
@@ -280,10 +309,17 @@ void Conversation::postMessage(const QString &companyId, const QString &sessionI
     // so replies and messages keep their order in the transcript.
     const QPointer<QObject> guard(context);
     auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done)] {
-        // The analysis reads nothing stored: it runs on the pool, and the turn goes on with it.
+        // The analysis reads nothing stored: it runs on the pool, then the company's orders are
+        // gathered (off the engine thread), and the turn goes on with both.
         analyseThen(
             companyId, text, [this, companyId, sessionId, text, actor, guard, done](std::optional<MessageAnalysis> a) {
-                continueTurn(startTurn(companyId, sessionId, text, actor, a ? &*a : nullptr), sessionId, guard, done);
+                if (!a) // the turn reports why
+                    return continueTurn(startTurn(companyId, sessionId, text, actor), sessionId, guard, done);
+                gatherThen(companyId, sessionId, QString(), text,
+                    [this, companyId, sessionId, text, actor, guard, done, a](std::optional<GatheredOrders> g) {
+                        continueTurn(startTurn(companyId, sessionId, text, actor, &*a, g ? &*g : nullptr), sessionId,
+                            guard, done);
+                    });
             });
     };
     auto busy = m_turnsWaiting.find(sessionId);
@@ -309,6 +345,33 @@ void Conversation::analyseThen(
             return analyzer->analyze(text, irate, companyId);
         },
         std::move(then));
+}
+
+void Conversation::gatherThen(const QString &companyId, const QString &sessionId, const QString &customerId,
+    const QString &text, std::function<void(std::optional<GatheredOrders>)> then)
+{
+    const auto company = m_core.company(companyId);
+    if (!company || !OrderGatherer::gathers(company->config) || text.isEmpty())
+        return then(std::nullopt); // the store's orders: read in the turn, as ever
+    QString customer = customerId;
+    QByteArray state;
+    if (!sessionId.isEmpty()) {
+        const auto s = m_core.openSession(companyId, sessionId, false, QString());
+        if (!s) // the turn reports why
+            return then(std::nullopt);
+        customer = s->customerId;
+        state = m_core.store().dialogues().load(sessionId).value_or(QByteArray());
+    }
+    m_gatherer->gather(m_gatherer->ask(*company, sessionId, customer, text, state),
+        [then = std::move(then)](GatheredOrders g) { then(std::move(g)); });
+}
+
+GatheredOrders Conversation::gatherNow(
+    const Company &company, const QString &sessionId, const QString &customerId, const QString &text)
+{
+    const QByteArray state
+        = sessionId.isEmpty() ? QByteArray() : m_core.store().dialogues().load(sessionId).value_or(QByteArray());
+    return m_gatherer->gatherNow(m_gatherer->ask(company, sessionId, customerId, text, state));
 }
 
 void Conversation::analyseOnly(
@@ -375,8 +438,8 @@ bool answeredByAction(const MessageAnalysis &a, const TurnPlan &plan)
 
 } // namespace
 
-Result<Turn> Conversation::beginTurn(
-    Session &s, const Company &company, const QString &text, const MessageAnalysis *analysed, const Actor &actor)
+Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const QString &text,
+    const MessageAnalysis *analysed, const Actor &actor, const GatheredOrders *gathered)
 {
     Turn turn;
     turn.timer.start();
@@ -385,6 +448,15 @@ Result<Turn> Conversation::beginTurn(
     const Customer customer = m_core.ensureCustomer(s.companyId, s.customerId, now);
     // Analyse.
     MessageAnalysis a = analysed ? *analysed : m_analyzer.analyze(text, config.irate, s.companyId);
+    // Gathered: the company's orders live in its own system, and this turn sees what it said and nothing else.
+    std::optional<OrderBook> book;
+    if (OrderGatherer::gathers(config)) {
+        book.emplace(gathered ? *gathered : GatheredOrders{}, s.companyId, s.customerId, customer.email,
+            config.connectors.orderNumberPattern);
+        a.slotValues.orderIds = book->numbersIn(text); // as the company writes them
+        a.slotValues.orderId = a.slotValues.orderIds.value(0);
+    }
+    const ActionExecutor::BookInUse bookInUse(m_core.actions(), book ? &*book : nullptr);
     const Session stored = s; // as the row is now: the update writes what changed
     // An abandoned conversation that the customer picks up again is live again.
     if (s.status == SessionStatus::Abandoned)
@@ -574,6 +646,8 @@ ActionReport Conversation::act(const Session &s, const Customer &customer, const
     report.knowledge = plan.knowledge;
     if (report.refusal.isEmpty())
         report.refusal = plan.refusal;
+    if (const OrderBook *book = m_core.actions().orderBook())
+        report.ordersUnavailable = book->unavailableAsked();
     if (plan.request.kind == RequestedAction::None)
         return report;
     const std::optional<Order> order = plan.request.orderId.isEmpty()

@@ -14,8 +14,11 @@
 
 namespace tierdesk {
 
+class Connectors;
+class OrderGatherer;
 class ReplyComposer;
 class WorkerPool;
+struct GatheredOrders;
 struct ComposedReply;
 struct ComposeInput;
 struct Turn;
@@ -28,12 +31,14 @@ struct DialogueState;
 // The customer's side of a session: starting it, and each message's turn. A turn
 // goes in three phases: (1) analyse, plan, decide and act in one transaction, on
 // the message's analysis (made beforehand on a worker thread: it reads nothing
-// stored); (2) word the reply from a snapshot off the engine thread (ReplyComposer,
+// stored) and, for a company whose orders live in its own system, on the orders
+// gathered from it beforehand off the engine thread (OrderGatherer); (2) word the reply from a snapshot off the engine thread (ReplyComposer,
 // with a timeout and the ReplyGuard); (3) store the reply and publish in a second
 // transaction. A session's messages are handled one at a time.
 class Conversation : public QObject {
 public:
-    Conversation(EngineCore &core, std::unique_ptr<Responder> responder, QObject *parent = nullptr);
+    Conversation(
+        EngineCore &core, Connectors &connectors, std::unique_ptr<Responder> responder, QObject *parent = nullptr);
     ~Conversation() override;
 
     using MessageDone = std::function<void(Result<MessageOutcome>)>;
@@ -63,14 +68,26 @@ private:
         std::shared_ptr<Turn> firstTurn; // with an initial message
     };
     // Phase one of createSession: the row, and the initial message's first phase.
-    Result<NewSession> startSession(const CreateSessionRequest &req, const Actor &actor);
+    // `gathered`: the initial message's orders (gathered here, waiting, when the company needs them and none are given).
+    Result<NewSession> startSession(
+        const CreateSessionRequest &req, const Actor &actor, const GatheredOrders *gathered = nullptr);
+    void createSessionWith(const CreateSessionRequest &req, const Actor &actor, const QPointer<QObject> &guard,
+        const SessionDone &done, const GatheredOrders *gathered);
     Result<Session> newSessionRow(const CreateSessionRequest &req);
     Result<std::pair<Session, Company>> openForMessage(
         const QString &companyId, const QString &sessionId, const Actor &actor);
     // Phase one in its own batch work / phase three in its own.
     // `analysed`: the message's analysis made off the engine thread (else it is made here).
+    // `gathered`: the turn's orders (gathered here, waiting, when the company needs them and none are given).
     Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
-        const MessageAnalysis *analysed = nullptr);
+        const MessageAnalysis *analysed = nullptr, const GatheredOrders *gathered = nullptr);
+    // The gather phase of a message to a session (or, `sessionId` empty, of a new session's first
+    // message for `customerId`): then(orders) on the engine thread, nullopt when the company's orders
+    // are the store's (then at once).
+    void gatherThen(const QString &companyId, const QString &sessionId, const QString &customerId,
+        const QString &text, std::function<void(std::optional<GatheredOrders>)> then);
+    GatheredOrders gatherNow(const Company &company, const QString &sessionId, const QString &customerId,
+        const QString &text);
     // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
     void analyseThen(
         const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);
@@ -79,8 +96,8 @@ private:
         Result<Turn> turn, const QString &sessionId, const QPointer<QObject> &guard, const MessageDone &done);
     Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
     // Inside the caller's batch work: the message, analysis, escalation and actions.
-    Result<Turn> beginTurn(
-        Session &s, const Company &c, const QString &text, const MessageAnalysis *analysed, const Actor &actor);
+    Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const MessageAnalysis *analysed,
+        const Actor &actor, const GatheredOrders *gathered);
     bool storeCustomerMessage(Session &s, Message &cm, const MessageAnalysis &a, qint64 now);
     // Whether the customer wrote about the same category lately (the session's category is set here).
     bool isRepeatContact(Session &s, const CsConfig &config, const MessageAnalysis &a, qint64 now);
@@ -100,6 +117,7 @@ private:
 
     EngineCore &m_core;
     std::unique_ptr<WorkerPool> m_workers; // message analysis off the engine thread
+    std::unique_ptr<OrderGatherer> m_gatherer; // the company's orders, off the engine thread
     std::unique_ptr<ReplyComposer> m_composer;
     // Sessions with a message in flight, and the messages waiting behind it.
     QHash<QString, std::deque<std::function<void()>>> m_turnsWaiting;

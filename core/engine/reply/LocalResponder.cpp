@@ -221,6 +221,8 @@ QString LocalResponder::orderText(const Order &o, bool allItems, const Phrases &
     const QString what = items.isEmpty() ? o.id : QStringLiteral("%1 (%2)").arg(o.id, items.join(QStringLiteral(", ")));
     const QString carried
         = o.carrier.isEmpty() ? QString() : say(Phrase::OrderCarrier).arg(o.carrier, o.trackingNumber);
+    if (!o.source.isEmpty())
+        return sourcedOrderText(o, what, carried, say);
     if (o.status == QLatin1String("shipped")) {
         QString s = say(Phrase::OrderShipped).arg(what, say.day(o.shippedAt)) + carried;
         if (o.estimatedDeliveryAt > 0)
@@ -236,6 +238,29 @@ QString LocalResponder::orderText(const Order &o, bool allItems, const Phrases &
     if (o.status == QLatin1String("refunded"))
         return say(Phrase::OrderRefunded).arg(what, say.money(o.refundedAmount));
     return say(Phrase::OrderStatus).arg(what, say.orderStatus(o.status));
+}
+
+QString LocalResponder::sourcedOrderText(
+    const Order &o, const QString &what, const QString &carried, const Phrases &say) const
+{
+    // A company's system says what it says: a date or a status it did not give is not worded.
+    QString s;
+    if (o.status == QLatin1String("shipped") && o.shippedAt > 0)
+        s = say(Phrase::OrderShipped).arg(what, say.day(o.shippedAt)) + carried;
+    else if (o.status == QLatin1String("delivered") && o.deliveredAt > 0)
+        s = say(Phrase::OrderDelivered).arg(what, say.day(o.deliveredAt)) + carried;
+    else if (o.status == QLatin1String("refunded") && o.refundedAmount > 0)
+        s = say(Phrase::OrderRefunded).arg(what, say.money(o.refundedAmount));
+    else if (!o.status.isEmpty())
+        s = say(Phrase::OrderStatus).arg(what, say.orderStatus(o.status)).chopped(1) + carried;
+    else
+        s = what + carried;
+    if (o.status != QLatin1String("delivered") && o.estimatedDeliveryAt > 0)
+        s += say(Phrase::OrderExpected).arg(say.day(o.estimatedDeliveryAt));
+    s += QLatin1Char('.');
+    if (!o.deliveryDate.isEmpty())
+        s += say(Phrase::OrderDeliveryDate).arg(o.deliveryDate);
+    return s;
 }
 
 QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle **best) const
@@ -313,7 +338,7 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         parts << say(Phrase::TeamWillLookAt).arg(act.handover);
     } else if (!act.refusal.isEmpty()) { // the AI Manager taking over says it too
         parts << act.refusal;
-    } else if (act.needsOrderNumber) {
+    } else if (act.needsOrderNumber && act.ordersUnavailable.isEmpty()) {
         parts << say(Phrase::NeedOrderNumber);
         suggested << QStringLiteral("provide_order_number");
     } else if (!act.slotPrompt.isEmpty()) {
@@ -348,6 +373,11 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
             if (o.status == QLatin1String("shipped") && !suggested.contains(QLatin1String("track_package")))
                 suggested << QStringLiteral("track_package");
         }
+    // What the company's system could not tell now is said so, with a person offered; nothing about it is guessed.
+    for (const QString &number : act.ordersUnavailable)
+        parts << (number.isEmpty() ? say(Phrase::OrdersCannotCheck) : say(Phrase::OrderCannotCheck).arg(number));
+    if (!act.ordersUnavailable.isEmpty())
+        suggested << QStringLiteral("talk_to_person");
     actionText(ctx, parts, suggested);
     if (!act.subscriptionFact.isEmpty())
         parts << act.subscriptionFact;
@@ -379,7 +409,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         parts << say(Phrase::Goodbye);
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
         || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()
-            && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty())) {
+            && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty()
+            && act.ordersUnavailable.isEmpty())) {
         const KbArticle *best = nullptr;
         const QString kb = knowledgeText(ctx, &best);
         const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;

@@ -24,6 +24,8 @@ private:
     void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
     // The order's status and delivery; its first item, or every item when asked what it holds.
     QString orderText(const Order &o, bool allItems, const Phrases &say) const;
+    // An order as a company's system told it (`what`: its number and items): only what it said.
+    QString sourcedOrderText(const Order &o, const QString &what, const QString &carried, const Phrases &say) const;
     // The passage that answers the message. `best`, when given, is set to bestArticle(ctx)
     // if that was chosen on the way (it is not always), so it is not chosen twice.
     QString knowledgeText(const ReplyContext &ctx, const KbArticle **best = nullptr) const;

@@ -80,6 +80,22 @@ constexpr Entry kPhrases[] = {
         "Welchen Betrag möchten Sie als Guthaben, und was ist passiert?"},
     {Phrase::UnknownOrder, "I couldn't find an order %1 on your account; could you check the number?",
         "Ich konnte in Ihrem Konto keine Bestellung %1 finden; könnten Sie die Nummer bitte prüfen?"},
+    {Phrase::OrderCannotCheck,
+        "I can't check order %1 right now: our order system isn't answering. Please try again in a little while, or "
+        "ask for a person on our team and they'll look into it for you.",
+        "Ich kann die Bestellung %1 gerade nicht prüfen, weil unser Bestellsystem nicht antwortet. Bitte versuchen Sie "
+        "es etwas später noch einmal, oder fragen Sie nach einer Person aus unserem Team, die sich darum kümmert."},
+    {Phrase::OrdersCannotCheck,
+        "I can't look up your orders right now: our order system isn't answering. Please try again in a little while, "
+        "or ask for a person on our team and they'll look into it for you.",
+        "Ich kann Ihre Bestellungen gerade nicht abrufen, weil unser Bestellsystem nicht antwortet. Bitte versuchen Sie "
+        "es etwas später noch einmal, oder fragen Sie nach einer Person aus unserem Team, die sich darum kümmert."},
+    {Phrase::OrderDeliveryDate, " The delivery date given for it is %1.", " Als Liefertermin ist %1 angegeben."},
+    {Phrase::NoMoneyOnOrder,
+        "For order %1 I can only see its status and delivery date, so I can't refund or cancel anything on it here. "
+        "A person on our team can help with that: just ask for one.",
+        "Zur Bestellung %1 sehe ich nur den Status und den Liefertermin, daher kann ich hier nichts erstatten oder "
+        "stornieren. Eine Person aus unserem Team hilft Ihnen dabei gern: Fragen Sie einfach danach."},
 
     {Phrase::Refunded,
         "I've refunded %1 for %2 to your original payment method; it usually appears within 5-10 business days.",

@@ -44,6 +44,11 @@ enum class Phrase {
     NeedOrderNumber,
     CreditAmountPrompt,
     UnknownOrder,
+    // The company's own order system (sources/): it could not be asked, or tells only some facts
+    OrderCannotCheck,
+    OrdersCannotCheck,
+    OrderDeliveryDate,
+    NoMoneyOnOrder,
     // What was done on a yes
     Refunded,
     RefundedOrder,

@@ -189,6 +189,16 @@ QStringList codesIn(const QString &sentence)
     return out;
 }
 
+// Words that state where an order is: said of an order the company's system could not be asked about, they are made up.
+bool statesOrderFacts(const QString &sentence)
+{
+    static const QRegularExpression facts = caselessWords(
+        R"(\b(?:shipped|delivered|dispatched|in transit|on (?:its|the) way|out for delivery|arriv\w*|processing|)"
+        R"(tracking|carrier|expected (?:by|on)|versandt|zugestellt|geliefert|unterwegs|in bearbeitung|)"
+        R"(sendungsnummer|zustellung)\b)");
+    return facts.match(sentence).hasMatch();
+}
+
 } // namespace
 
 ReplyGuard::ReplyGuard(
@@ -337,6 +347,23 @@ const QString &ReplyGuard::knownText() const
     return *m_knownText;
 }
 
+std::optional<QString> ReplyGuard::unavailableProblem(const QString &sentence) const
+{
+    const ActionReport &a = m_actions;
+    if (a.ordersUnavailable.isEmpty() || !statesOrderFacts(sentence))
+        return std::nullopt;
+    for (const QString &number : a.ordersUnavailable)
+        if (!number.isEmpty() && sentence.contains(number, Qt::CaseInsensitive))
+            return QStringLiteral("states facts of %1, which the order system could not be asked about").arg(number);
+    // Facts of an order that was found are facts; with none found, any are made up.
+    const QList<Order> orders = ordersOf(a);
+    const bool aboutFound = std::any_of(orders.cbegin(), orders.cend(),
+        [&sentence](const Order &o) { return !o.id.isEmpty() && sentence.contains(o.id, Qt::CaseInsensitive); });
+    if (aboutFound || (!orders.isEmpty() && orderIdsIn(sentence).isEmpty()))
+        return std::nullopt;
+    return QStringLiteral("states order facts while the order system could not be asked");
+}
+
 std::optional<QString> ReplyGuard::scopeProblem(const QString &sentence) const
 {
     if (!m_scope)
@@ -379,6 +406,10 @@ QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
         if (engineWrote)
             continue;
         if (const auto problem = claimProblem(sentence); problem && !quotesKnowledge(sentence)) {
+            out << Violation{sentence, *problem};
+            continue;
+        }
+        if (const auto problem = unavailableProblem(sentence); problem && !quotesKnowledge(sentence)) {
             out << Violation{sentence, *problem};
             continue;
         }

@@ -44,6 +44,8 @@ public:
 
 private:
     std::optional<QString> claimProblem(const QString &sentence) const;
+    // Order facts stated while the company's order system could not be asked (ActionReport::ordersUnavailable).
+    std::optional<QString> unavailableProblem(const QString &sentence) const;
     // A promise, a hand-over or a name (order, tracking number, e-mail, phone) the facts do not hold.
     std::optional<QString> scopeProblem(const QString &sentence) const;
     // Every text a reply may quote identifiers from, lower-cased.

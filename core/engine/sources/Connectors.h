@@ -62,6 +62,8 @@ public:
     // configuration names, else the builtin store. NotFound for an unknown company; a named
     // connector that is gone is Unavailable (the turn says it cannot check now).
     Result<std::unique_ptr<OrderSource>> orderSource(const QString &companyId, ConnectorPurpose purpose);
+    // A blocking source call (OrderSource) on the connectors' pool, beside the other calls.
+    void start(std::function<void()> job) { m_pool.start(std::move(job)); }
     // The client the pool's calls use (blocking; for sources called off the engine thread).
     std::shared_ptr<OutboundHttp> transport() const { return m_http; }
     void recordCall(const Connector &c, ConnectorPurpose purpose, const QString &sessionId,

@@ -71,6 +71,8 @@ OrderLookup ConnectorOrderSource::order(const OrderQuery &query, const QString &
     in.values.insert(QStringLiteral("orderId"), number);
     const connectors::ConnectorAnswer a = connectors::ConnectorClient(m_http).call(m_connector, in);
     out.latencyMs = a.latencyMs;
+    out.sent = a.sent;
+    out.status = a.status;
     if (!a.ok) {
         out.state = OrderLookup::State::Failed;
         out.reason = a.error;
@@ -97,6 +99,8 @@ OrdersLookup ConnectorOrderSource::ordersOf(const OrderQuery &query, int limit)
     const connectors::ConnectorAnswer a
         = connectors::ConnectorClient(m_http).call(m_connector, inputOf(query, ConnectorPurpose::Orders));
     out.latencyMs = a.latencyMs;
+    out.sent = a.sent;
+    out.status = a.status;
     if (!a.ok) {
         out.state = OrderLookup::State::Failed;
         out.reason = a.error;

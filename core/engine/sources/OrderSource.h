@@ -29,6 +29,8 @@ struct OrderLookup {
     QString reason;
     QString source; // the connector's name, or "builtin"
     qint64 latencyMs = 0;
+    bool sent = false; // a request reached the company's system (its call is logged)
+    int status = 0; // its HTTP status
 };
 
 struct OrdersLookup {
@@ -37,6 +39,8 @@ struct OrdersLookup {
     QString reason;
     QString source;
     qint64 latencyMs = 0;
+    bool sent = false;
+    int status = 0;
 };
 
 // Where a company's orders are (DESIGN.md, "A company's own systems"). Blocking: the

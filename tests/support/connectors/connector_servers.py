@@ -13,6 +13,10 @@
                   POST /tickets) with failure shapes by order number: SLOW-1 (answers after
                   5 s), ERR-500, GARBAGE (not JSON), HUGE (a 2 MB answer), MOVED (302 to
                   another host). --token T requires Authorization: Bearer T.
+                  --demo FILE serves the orders of Tierdesk's demo store (resources/demo/demo.json)
+                  in the same shape, each naming its customer (cust_<key> and e-mail), dated as the
+                  demo seeder dates them from --now (epoch ms); an order is found by its number with
+                  or without its "ORD-" prefix.
   --kind stripe   A stateful Stripe: POST /v1/refunds (payment_intent or charge, amount,
                   Idempotency-Key replayed with Idempotent-Replayed: true), its error object
                   (charge_already_refunded, an amount beyond what is left), refunds of
@@ -138,6 +142,38 @@ SHOP = {
 }
 
 
+def demo_orders(path, now_ms):
+    """The demo store's orders as the shop's API tells them: read from the fixture, not copied."""
+    with open(path) as f:
+        demo = json.load(f)
+    emails = {c["key"]: c.get("email", "") for c in demo["customers"]}
+    day = 24 * 3600 * 1000
+
+    def at(days, sign):
+        return None if days is None else int(now_ms + sign * days * day)
+
+    orders = {}
+    for o in demo["orders"]:
+        total = o["total"]
+        orders[o["number"]] = {
+            "number": o["number"], "state": o["status"],
+            "amounts": {"total": total, "refunded": total if o["status"] == "refunded" else 0},
+            "currency": "USD", "customer": {"id": "cust_" + o["customer"], "email": emails.get(o["customer"], "")},
+            "placed": at(o.get("placedDaysAgo"), -1), "shipped": at(o.get("shippedDaysAgo"), -1),
+            "estimatedDelivery": at(o.get("deliveryInDays"), 1), "delivered": at(o.get("deliveredDaysAgo"), -1),
+            "shipping": {"carrier": o.get("carrier") or None, "tracking": o.get("tracking") or None},
+            "lines": [{"title": i["name"], "qty": i["quantity"], "unit": i["price"]} for i in o["items"]]}
+    return orders
+
+
+def find_order(number):
+    if number in SHOP:
+        return SHOP[number]
+    if not number.upper().startswith("ORD-") and "ORD-" + number in SHOP:
+        return SHOP["ORD-" + number]
+    return None
+
+
 def serve_orders(handler, args):
     if args.token and handler.headers.get("Authorization") != "Bearer " + args.token:
         return handler.answer(401, {"error": "unauthorized"})
@@ -147,6 +183,7 @@ def serve_orders(handler, args):
         return handler.answer(201, {"ticket": {"id": "TKT-2024-%06d" % len(RECEIVED), "status": "open"}})
     if handler.command == "GET" and len(parts) == 3 and parts[0] == "customers" and parts[2] == "orders":
         mine = [o for o in SHOP.values() if o["customer"]["id"] == parts[1]]
+        mine.sort(key=lambda o: o.get("placed") or 0, reverse=True)  # newest first
         return handler.answer(200, {"orders": mine})
     if handler.command != "GET" or len(parts) != 2 or parts[0] != "orders":
         return handler.answer(404, {"error": "no route"})
@@ -162,9 +199,10 @@ def serve_orders(handler, args):
         return handler.answer(200, json.dumps({"number": "HUGE", "pad": "x" * (2 * 1024 * 1024)}))
     if number == "MOVED":
         return handler.answer(302, "", "text/plain", {"Location": "http://orders.elsewhere.example/orders/MOVED"})
-    if number not in SHOP:
+    order = find_order(number)
+    if order is None:
         return handler.answer(404, {"error": "order not found"})
-    handler.answer(200, SHOP[number])
+    handler.answer(200, order)
 
 
 # ---- Stripe ----------------------------------------------------------------------------
@@ -321,7 +359,12 @@ def main():
     parser.add_argument("--sigv4")
     parser.add_argument("--token")
     parser.add_argument("--key", default="sk_test_tierdesk")
+    parser.add_argument("--demo")
+    parser.add_argument("--now", type=int, default=0)
     args = parser.parse_args()
+    if args.demo:
+        SHOP.clear()
+        SHOP.update(demo_orders(args.demo, args.now or int(time.time() * 1000)))
     server = QuietServer(("127.0.0.1", 0), make_handler(args))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     emit({"port": server.server_address[1]})

@@ -96,13 +96,23 @@ QString PromptBuilder::actionFacts() const
     out += prompt::line(QStringLiteral("Outside what support handles"), a.outOfScope);
     out += prompt::line(QStringLiteral("Refunds so far"), a.refundFact);
     out += prompt::line(QStringLiteral("Membership"), a.subscriptionFact);
-    if (a.needsOrderNumber)
+    if (a.needsOrderNumber && a.ordersUnavailable.isEmpty())
         out += QStringLiteral("- The order could not be identified: ask for the order number.\n");
+    if (!a.ordersUnavailable.isEmpty()) {
+        QStringList which;
+        for (const QString &number : a.ordersUnavailable)
+            which << (number.isEmpty() ? QStringLiteral("the customer's orders") : QStringLiteral("order ") + number);
+        out += prompt::line(QStringLiteral("The order system could not be checked now (say so, state nothing about "
+                                           "them, offer a person on the team)"),
+            which.join(QStringLiteral(", ")));
+    }
     return out;
 }
 
 QString PromptBuilder::orderFacts(const Order &o) const
 {
+    if (!o.source.isEmpty())
+        return sourcedOrderFacts(o);
     const Phrases say(m_ctx.language);
     QStringList items;
     for (const OrderItem &i : o.items)
@@ -123,6 +133,41 @@ QString PromptBuilder::orderFacts(const Order &o) const
         parts << QStringLiteral("refunded ") + say.money(o.refundedAmount);
     return prompt::line(QStringLiteral("Order ") + o.id,
         parts.join(QStringLiteral(", ")) + QStringLiteral("; items: ") + items.join(QStringLiteral(", ")));
+}
+
+QString PromptBuilder::sourcedOrderFacts(const Order &o) const
+{
+    // Only what the company's system said: an empty or zero field is one it did not give.
+    const Phrases say(m_ctx.language);
+    QStringList parts;
+    const std::pair<QString, QString> texts[] = {{QStringLiteral("status "), o.status},
+        {QStringLiteral("delivery date "), o.deliveryDate}, {QStringLiteral("carrier "), o.carrier},
+        {QStringLiteral("tracking "), o.trackingNumber}};
+    const std::pair<QString, qint64> dates[] = {{QStringLiteral("placed "), o.placedAt},
+        {QStringLiteral("shipped "), o.shippedAt}, {QStringLiteral("expected "), o.estimatedDeliveryAt},
+        {QStringLiteral("delivered "), o.deliveredAt}};
+    for (const auto &t : texts)
+        if (!t.second.isEmpty())
+            parts << t.first + t.second;
+    for (const auto &d : dates)
+        if (d.second > 0)
+            parts << d.first + date(d.second);
+    if (o.total > 0)
+        parts << QStringLiteral("total ") + say.money(o.total);
+    if (o.refundedAmount > 0)
+        parts << QStringLiteral("refunded ") + say.money(o.refundedAmount);
+    QStringList items;
+    for (const OrderItem &i : o.items)
+        items << QStringLiteral("%1 x%2%3")
+                     .arg(i.name)
+                     .arg(qMax(1, i.quantity))
+                     .arg(i.price > 0 ? QLatin1Char(' ') + say.money(i.price) : QString());
+    if (!items.isEmpty())
+        parts << QStringLiteral("items: ") + items.join(QStringLiteral(", "));
+    if (!o.customerNamed)
+        parts << QStringLiteral("only its status and delivery date are known; nothing is refunded or cancelled on it");
+    return prompt::line(QStringLiteral("Order ") + o.id + QStringLiteral(" (from the company's order system)"),
+        parts.join(QStringLiteral("; ")));
 }
 
 QString PromptBuilder::knowledgeFacts() const

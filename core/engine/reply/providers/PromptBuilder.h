@@ -25,6 +25,7 @@ public:
 private:
     QString actionFacts() const;
     QString orderFacts(const Order &o) const;
+    QString sourcedOrderFacts(const Order &o) const;
     QString knowledgeFacts() const;
     QString rules() const;
 

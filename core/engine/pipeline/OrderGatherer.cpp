@@ -1,0 +1,198 @@
+#include "core/engine/pipeline/OrderGatherer.h"
+
+#include "core/engine/actions/Actions.h"
+#include "core/engine/dialogue/DialogueState.h"
+#include "core/engine/sources/OrderNumbers.h"
+#include "core/store/Store.h"
+
+#include <QPointer>
+#include <QSemaphore>
+
+#include <vector>
+
+namespace tierdesk {
+
+struct OrderGatherer::Plan {
+    GatheredOrders known; // from the cache, the builtin store, or a source that is not there
+    std::shared_ptr<OrderSource> order;
+    std::shared_ptr<OrderSource> orders;
+    QStringList calls; // numbers to ask `order` for over the network
+    bool callRecent = false;
+};
+
+namespace {
+
+OrderLookup failedLookup(const QString &reason)
+{
+    OrderLookup l;
+    l.state = OrderLookup::State::Failed;
+    l.reason = reason;
+    return l;
+}
+
+std::shared_ptr<OrderSource> sourceOf(Result<std::unique_ptr<OrderSource>> source, QString *reason)
+{
+    if (!source) {
+        *reason = source.error().message;
+        return nullptr;
+    }
+    return std::shared_ptr<OrderSource>(std::move(source.value()));
+}
+
+// A call that reached the company's system goes into its connector's log (no body, no secret).
+template<typename Lookup>
+void logCall(Connectors &connectors, const OrderGatherer::Ask &ask, ConnectorPurpose purpose, const Lookup &l)
+{
+    Connector c;
+    c.companyId = ask.companyId;
+    c.name = l.source;
+    connectors::ConnectorAnswer a;
+    a.ok = l.state != OrderLookup::State::Failed;
+    a.sent = true;
+    a.status = l.status;
+    a.latencyMs = l.latencyMs;
+    a.error = l.reason;
+    connectors.recordCall(c, purpose, ask.query.sessionId, a);
+}
+
+} // namespace
+
+bool OrderGatherer::gathers(const CsConfig &config)
+{
+    const QLatin1String builtin(ConnectorSettings::kBuiltin);
+    return config.connectors.order != builtin || config.connectors.orders != builtin;
+}
+
+OrderGatherer::Ask OrderGatherer::ask(const Company &company, const QString &sessionId, const QString &customerId,
+    const QString &text, const QByteArray &stored) const
+{
+    Ask a;
+    a.companyId = company.id;
+    a.query.companyId = company.id;
+    a.query.sessionId = sessionId;
+    a.query.customerId = customerId;
+    a.query.contact.contactId = sessionId;
+    if (const std::optional<Customer> c = m_core.store().customers().find(company.id, customerId))
+        a.query.customerEmail = c->email;
+    a.numbers = OrderNumbers(company.config.connectors.orderNumberPattern).in(text);
+    // The orders the dialogue is about: "it", a yes to a summary, "the second one".
+    const dialogue::DialogueState state = dialogue::DialogueState::fromBytes(stored);
+    QStringList discussed{state.orderId};
+    if (state.pending)
+        discussed << state.pending->orderId;
+    for (const dialogue::PendingAction &p : state.alsoPending)
+        discussed << p.orderId;
+    discussed << state.lastMentioned;
+    for (const QString &number : std::as_const(discussed))
+        if (!number.isEmpty() && !a.numbers.contains(number) && a.numbers.size() < 2 * OrderNumbers::kMaxNumbers)
+            a.numbers << number;
+    return a;
+}
+
+OrderGatherer::Plan OrderGatherer::plan(const Ask &ask)
+{
+    Plan p;
+    const qint64 now = m_core.clock().nowMs();
+    QString orderWhyNot, ordersWhyNot;
+    p.order = sourceOf(m_connectors.orderSource(ask.companyId, ConnectorPurpose::Order), &orderWhyNot);
+    p.orders = sourceOf(m_connectors.orderSource(ask.companyId, ConnectorPurpose::Orders), &ordersWhyNot);
+    for (const QString &number : ask.numbers) {
+        if (!p.order)
+            p.known.byNumber.insert(number, failedLookup(orderWhyNot));
+        else if (auto kept = m_cache.order(ask.companyId, p.order->name(), number, now))
+            p.known.byNumber.insert(number, *kept);
+        else if (!p.order->offEngineThread()) // the store: read here, as every turn does
+            p.known.byNumber.insert(number, p.order->order(ask.query, number));
+        else
+            p.calls << number;
+    }
+    if (!p.orders) {
+        OrdersLookup failed;
+        failed.state = OrderLookup::State::Failed;
+        failed.reason = ordersWhyNot;
+        p.known.recent = failed;
+    } else if (auto kept = m_cache.ordersOf(ask.companyId, p.orders->name(), ask.query.customerId, now)) {
+        p.known.recent = *kept;
+    } else if (!p.orders->offEngineThread()) {
+        p.known.recent = p.orders->ordersOf(ask.query, ActionExecutor::kRecentOrders);
+    } else {
+        p.callRecent = true;
+    }
+    return p;
+}
+
+void OrderGatherer::gather(const Ask &ask, Done done)
+{
+    auto p = std::make_shared<Plan>(plan(ask));
+    auto left = std::make_shared<int>(int(p->calls.size()) + (p->callRecent ? 1 : 0));
+    if (*left == 0)
+        return done(std::move(p->known));
+    const QPointer<QObject> owner(m_owner);
+    // Each answer comes back to the engine thread; the last one hands the whole over.
+    const auto back = [this, owner, p, left, done](std::function<void()> takeIt) {
+        QMetaObject::invokeMethod(
+            &m_core,
+            [owner, p, left, done, takeIt = std::move(takeIt)] {
+                if (!owner)
+                    return;
+                takeIt();
+                if (--*left == 0)
+                    done(std::move(p->known));
+            },
+            Qt::QueuedConnection);
+    };
+    for (const QString &number : std::as_const(p->calls)) {
+        m_connectors.start([this, source = p->order, ask, number, p, back] {
+            const OrderLookup l = source->order(ask.query, number);
+            back([this, ask, number, l, p] { take(ask, number, l, p->known); });
+        });
+    }
+    if (p->callRecent) {
+        m_connectors.start([this, source = p->orders, ask, p, back] {
+            const OrdersLookup l = source->ordersOf(ask.query, ActionExecutor::kRecentOrders);
+            back([this, ask, l, p] { take(ask, l, p->known); });
+        });
+    }
+}
+
+GatheredOrders OrderGatherer::gatherNow(const Ask &ask)
+{
+    Plan p = plan(ask);
+    std::vector<OrderLookup> answers(static_cast<size_t>(p.calls.size()));
+    OrdersLookup recent;
+    QSemaphore done;
+    for (size_t i = 0; i < answers.size(); ++i)
+        m_connectors.start([&, i] {
+            answers[i] = p.order->order(ask.query, p.calls.at(qsizetype(i)));
+            done.release();
+        });
+    if (p.callRecent)
+        m_connectors.start([&] {
+            recent = p.orders->ordersOf(ask.query, ActionExecutor::kRecentOrders);
+            done.release();
+        });
+    done.acquire(int(answers.size()) + (p.callRecent ? 1 : 0));
+    for (size_t i = 0; i < answers.size(); ++i)
+        take(ask, p.calls.at(qsizetype(i)), answers[i], p.known);
+    if (p.callRecent)
+        take(ask, recent, p.known);
+    return std::move(p.known);
+}
+
+void OrderGatherer::take(const Ask &ask, const QString &number, const OrderLookup &l, GatheredOrders &into)
+{
+    if (l.sent)
+        logCall(m_connectors, ask, ConnectorPurpose::Order, l);
+    m_cache.keep(ask.companyId, number, l, m_core.clock().nowMs());
+    into.byNumber.insert(number, l);
+}
+
+void OrderGatherer::take(const Ask &ask, const OrdersLookup &l, GatheredOrders &into)
+{
+    if (l.sent)
+        logCall(m_connectors, ask, ConnectorPurpose::Orders, l);
+    m_cache.keep(ask.companyId, ask.query.customerId, l, m_core.clock().nowMs());
+    into.recent = l;
+}
+
+} // namespace tierdesk
