@@ -159,10 +159,16 @@ void TestOrderGatherer::shopTellsTheOrder()
     o = ask(QStringLiteral("cust_1"), QStringLiteral("where is my order?"));
     QVERIFY(o);
     QVERIFY2(replyOf(o).contains(QLatin1String("ORD-10005")), qPrintable(replyOf(o)));
-    // A refund is planned on what the shop says is owed (total - refundedAmount), confirmed first.
-    o = ask(QStringLiteral("cust_1"), QStringLiteral("order ORD-10005 came with torn pants, refund it please"));
+    // A refund is planned on the shop's facts: its delivery date (outside the return window now)...
+    o = ask(QStringLiteral("cust_1"), QStringLiteral("refund order ORD-10005 please"));
     QVERIFY(o);
-    QVERIFY2(replyOf(o).contains(QLatin1String("$79.00")), qPrintable(replyOf(o)));
+    QVERIFY2(replyOf(o).contains(QLatin1String("outside our return window")), qPrintable(replyOf(o)));
+    // ...and what it says is owed (total - refundedAmount), put to the customer first.
+    m_fx->clock.set(QDateTime::fromString(QStringLiteral("2025-01-10T12:00:00Z"), Qt::ISODate));
+    o = ask(QStringLiteral("cust_1"), QStringLiteral("refund order ORD-10005 please"));
+    QVERIFY(o);
+    QVERIFY2(replyOf(o).contains(QLatin1String("$79.00")) && replyOf(o).contains(QLatin1String("Shall I")),
+        qPrintable(replyOf(o)));
     QCOMPARE(m_fx->ledgerRows(QStringLiteral("refund")), 0);
     // Every call is in the connector's log.
     QVERIFY(m_fx->store->batch().flush());
@@ -218,16 +224,16 @@ void TestOrderGatherer::unknownNumberIsSaidSo()
 void TestOrderGatherer::anotherCustomersOrderIsAnUnknownNumber()
 {
     QVERIFY(useShop());
-    // ORD-10005 is cust_1's at the shop; cust_2 asks for it, and for a number nobody has.
+    // ORD-10005 is cust_1's at the shop: cust_2 asks for it, cust_3 for a number nobody has.
     const auto theirs = ask(QStringLiteral("cust_2"), QStringLiteral("what is the status of order ORD-10005"));
-    const auto nobodys = ask(QStringLiteral("cust_2"), QStringLiteral("what is the status of order ORD-99999"));
+    const auto nobodys = ask(QStringLiteral("cust_3"), QStringLiteral("what is the status of order ORD-99999"));
     QVERIFY(theirs && nobodys);
     const QString said = replyOf(theirs);
     QCOMPARE(said, QString(replyOf(nobodys)).replace(QLatin1String("ORD-99999"), QLatin1String("ORD-10005")));
     for (const char *leak : {"delivered", "UPS", "1Z999", "79", "Pants", "Socks", "ann@"})
         QVERIFY2(!said.contains(QLatin1String(leak)), qPrintable(said));
     // Nor can money be asked for on it.
-    const auto refund = ask(QStringLiteral("cust_2"), QStringLiteral("refund order ORD-10005"));
+    const auto refund = ask(QStringLiteral("cust_4"), QStringLiteral("refund order ORD-10005"));
     QVERIFY(refund);
     QVERIFY2(!replyOf(refund).contains(QLatin1Char('$')), qPrintable(replyOf(refund)));
 }

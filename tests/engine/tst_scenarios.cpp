@@ -357,7 +357,13 @@ void TestScenarios::withAShop()
     QVERIFY(f.engine->connectors().put(f.companyId, shopConnector(m_shop->url()), Actor{}, &created).ok());
     QVERIFY2(f.configure(R"({"connectors": {"order": "shop", "orders": "shop"}})"), "connectors config rejected");
     QVERIFY2(applyConfig(f, scenario.value(QLatin1String("config")).toObject()), "config rejected");
-    report(scenario, playScenario(f, scenario, false));
+    const QStringList failures = playScenario(f, scenario, false);
+    if (!failures.isEmpty()) // why the shop's calls failed, when they did
+        if (const auto calls = f.engine->connectors().calls(f.companyId, QStringLiteral("shop"), 5); calls.ok())
+            for (const ConnectorCall &c : calls.value())
+                if (!c.ok)
+                    qInfo("shop call failed: %s", qPrintable(c.error));
+    report(scenario, failures);
 }
 
 void TestScenarios::gatesHidNoMatch()

@@ -207,8 +207,10 @@ void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, cons
 ActionExecutor::ItemRefund ActionExecutor::refundedFor(const Order &o, const QString &item)
 {
     ItemRefund out;
-    if (o.refundedAmount <= 0 || item.isEmpty())
-        return out; // nothing refunded: the ledger is not read
+    // Nothing refunded: the ledger is not read. A company's system may not know of Tierdesk's own
+    // refunds yet, so for its orders the ledger is always read.
+    if (item.isEmpty() || (o.refundedAmount <= 0 && o.source.isEmpty()))
+        return out;
     for (const CustomerRepo::LedgerEntry &e : m_customers.ledgerOf(o.companyId, o.id, QStringLiteral("refund"))) {
         if (QJsonDocument::fromJson(e.details.toUtf8()).object().value(QLatin1String("item")).toString() != item)
             continue;

@@ -53,10 +53,12 @@ std::optional<qint64> timeOf(const QJsonValue &v)
             return std::nullopt;
         return t.toMSecsSinceEpoch();
     }
-    const std::optional<double> n = numberOf(v);
-    if (!n)
+    // Not numberOf: today's epoch milliseconds are beyond what it takes for an amount.
+    bool ok = v.isDouble();
+    const double n = ok ? v.toDouble() : v.toString().trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(n) || n < 0 || n > 1e14)
         return std::nullopt;
-    return static_cast<qint64>(*n > 1e11 ? *n : *n * 1000);
+    return static_cast<qint64>(n > 1e11 ? n : n * 1000);
 }
 
 Status readText(SourcedOrder &o, const QString &field, const QJsonValue &v)

@@ -15,8 +15,8 @@
                   another host). --token T requires Authorization: Bearer T.
                   --demo FILE serves the orders of Tierdesk's demo store (resources/demo/demo.json)
                   in the same shape, each naming its customer (cust_<key> and e-mail), dated as the
-                  demo seeder dates them from --now (epoch ms); an order is found by its number with
-                  or without its "ORD-" prefix.
+                  demo seeder dates them from --now (epoch ms); an order is found by its number, or
+                  by its digits alone or after "#".
   --kind stripe   A stateful Stripe: POST /v1/refunds (payment_intent or charge, amount,
                   Idempotency-Key replayed with Idempotent-Replayed: true), its error object
                   (charge_already_refunded, an amount beyond what is left), refunds of
@@ -29,6 +29,7 @@ Every server keeps what it received: GET /_requests answers them as JSON (method
 query, headers, body). Prints {"port": N} once it listens; stops when stdin closes.
 """
 import argparse
+import datetime
 import hashlib
 import hmac
 import json
@@ -150,7 +151,10 @@ def demo_orders(path, now_ms):
     day = 24 * 3600 * 1000
 
     def at(days, sign):
-        return None if days is None else int(now_ms + sign * days * day)
+        if days is None:
+            return None
+        ms = int(now_ms + sign * days * day)
+        return datetime.datetime.fromtimestamp(ms / 1000, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
     orders = {}
     for o in demo["orders"]:
@@ -167,10 +171,12 @@ def demo_orders(path, now_ms):
 
 
 def find_order(number):
+    """By its number, or by its digits written as "#10011" or "10011" (as shops find theirs)."""
     if number in SHOP:
         return SHOP[number]
-    if not number.upper().startswith("ORD-") and "ORD-" + number in SHOP:
-        return SHOP["ORD-" + number]
+    digits = number[1:] if number.startswith("#") else number
+    if digits.isdigit() and "ORD-" + digits in SHOP:
+        return SHOP["ORD-" + digits]
     return None
 
 
