@@ -9,16 +9,16 @@ namespace tierdesk::test {
 inline FieldPointers shopOrderFields()
 {
     FieldPointers f;
-    const std::pair<const char *, const char *> fields[] = {{"id", "/number"}, {"status", "/state"},
-        {"total", "/amounts/total"}, {"refundedAmount", "/amounts/refunded"}, {"currency", "/currency"},
-        {"customerId", "/customer/id"}, {"customerEmail", "/customer/email"},
-        {"paymentReference", "/payment/reference"}, {"placedAt", "/placed"}, {"shippedAt", "/shipped"},
-        {"estimatedDeliveryAt", "/estimatedDelivery"}, {"deliveredAt", "/delivered"},
-        {"carrier", "/shipping/carrier"}, {"trackingNumber", "/shipping/tracking"}};
+    const std::pair<const char *, const char *> fields[]
+        = {{"id", "/number"}, {"status", "/state"}, {"total", "/amounts/total"},
+            {"refundedAmount", "/amounts/refunded"}, {"currency", "/currency"}, {"customerId", "/customer/id"},
+            {"customerEmail", "/customer/email"}, {"paymentReference", "/payment/reference"}, {"placedAt", "/placed"},
+            {"shippedAt", "/shipped"}, {"estimatedDeliveryAt", "/estimatedDelivery"}, {"deliveredAt", "/delivered"},
+            {"carrier", "/shipping/carrier"}, {"trackingNumber", "/shipping/tracking"}};
     for (const auto &[field, pointer] : fields)
         f.fields.insert(QLatin1String(field), QLatin1String(pointer));
-    f.items = ItemPointers{QStringLiteral("/lines"), QStringLiteral("/title"), QStringLiteral("/qty"),
-        QStringLiteral("/unit")};
+    f.items = ItemPointers{
+        QStringLiteral("/lines"), QStringLiteral("/title"), QStringLiteral("/qty"), QStringLiteral("/unit")};
     return f;
 }
 

@@ -3,12 +3,16 @@
 // garbage, too much or a redirect gives an honest reply and a responsive engine; another
 // customer's order is an unknown number; answers are kept a minute.
 #include "core/engine/actions/OrderBook.h"
+#include "core/engine/reply/ReplyGuard.h"
 #include "tests/engine/EngineFixture.h"
 #include "tests/engine/ShopDraft.h"
 #include "tests/support/ConnectorServer.h"
+#include "tests/support/ScriptedModelServer.h"
 
 using namespace tierdesk;
 using tierdesk::test::ConnectorServer;
+using tierdesk::test::ReceivedRequest;
+using tierdesk::test::ScriptedModelServer;
 
 namespace {
 
@@ -38,11 +42,14 @@ private slots:
     void failureGivesAnHonestReply_data();
     void failureGivesAnHonestReply();
     void unknownNumberIsSaidSo();
+    void germanRepliesSayItToo();
     void anotherCustomersOrderIsAnUnknownNumber();
     void answersAreKeptAMinute();
     void slowSystemHoldsUpNoOtherSession();
     void firstMessageOfANewSessionGathers();
     void bookDecidesWhoseOrderItIs();
+    void guardRefusesOrderFactsNobodyGave();
+    void modelGetsTheSourcesFactsOnly();
 
 private:
     bool useShop(int timeoutMs = 1000, const QString &pattern = {});
@@ -72,10 +79,11 @@ bool TestOrderGatherer::useShop(int timeoutMs, const QString &pattern)
     if (!m_shop->isRunning())
         return false;
     bool created = false;
-    if (!m_fx->engine->connectors().put(m_fx->companyId, test::shopConnector(m_shop->url(), timeoutMs), Actor{}, &created))
+    if (!m_fx->engine->connectors().put(
+            m_fx->companyId, test::shopConnector(m_shop->url(), timeoutMs), Actor{}, &created))
         return false;
-    QJsonObject connectors{{QStringLiteral("order"), QStringLiteral("shop")},
-        {QStringLiteral("orders"), QStringLiteral("shop")}};
+    QJsonObject connectors{
+        {QStringLiteral("order"), QStringLiteral("shop")}, {QStringLiteral("orders"), QStringLiteral("shop")}};
     if (!pattern.isEmpty())
         connectors.insert(QStringLiteral("orderNumberPattern"), pattern);
     return m_fx->configure(QJsonObject{{QStringLiteral("connectors"), connectors}});
@@ -213,6 +221,32 @@ void TestOrderGatherer::failureGivesAnHonestReply()
     QVERIFY(requestsFor(QStringLiteral("/orders/") + number) >= 2);
 }
 
+void TestOrderGatherer::germanRepliesSayItToo()
+{
+    QVERIFY(useShop(300, QLatin1String(kShapesPattern)));
+    QVERIFY(m_fx->configure(R"({"language": "de"})"));
+    auto o = ask(QStringLiteral("cust_1"), QStringLiteral("where is order ERR-500?"));
+    QVERIFY(o);
+    QVERIFY2(replyOf(o).contains(QStringLiteral("kann die Bestellung ERR-500 gerade nicht prüfen"))
+            && replyOf(o).contains(QLatin1String("Person aus unserem Team")),
+        qPrintable(replyOf(o)));
+    ConnectorServer fn(QStringLiteral("lambda"));
+    QVERIFY2(fn.isRunning(), qPrintable(fn.error()));
+    ConnectorDraft d;
+    d.name = QStringLiteral("orders-fn");
+    d.kind = QStringLiteral("lambda");
+    d.purposes = {QStringLiteral("order")};
+    d.url = fn.url(QStringLiteral("/"));
+    bool created = false;
+    QVERIFY(m_fx->engine->connectors().put(m_fx->companyId, d, Actor{}, &created));
+    QVERIFY(
+        m_fx->configure(R"({"connectors": {"order": "orders-fn", "orders": "builtin", "orderNumberPattern": ""}})"));
+    o = ask(QStringLiteral("cust_2"), QStringLiteral("please refund order 12345"));
+    QVERIFY(o);
+    QVERIFY2(
+        replyOf(o).contains(QLatin1String("sehe ich nur den Status und den Liefertermin")), qPrintable(replyOf(o)));
+}
+
 void TestOrderGatherer::unknownNumberIsSaidSo()
 {
     QVERIFY(useShop());
@@ -270,14 +304,15 @@ void TestOrderGatherer::slowSystemHoldsUpNoOtherSession()
         });
     // The slow call is at the shop: the other session's message is answered meanwhile.
     QTRY_VERIFY_WITH_TIMEOUT(requestsFor(QStringLiteral("/orders/SLOW-1")) == 1, 5000);
-    m_fx->engine->postMessage(m_fx->companyId, quick->id, QStringLiteral("where is order ORD-10005"), Actor{},
-        &context, [&](Result<MessageOutcome> r) {
+    m_fx->engine->postMessage(m_fx->companyId, quick->id, QStringLiteral("where is order ORD-10005"), Actor{}, &context,
+        [&](Result<MessageOutcome> r) {
             QVERIFY2(replyOf(r).contains(QLatin1String("delivered")), qPrintable(replyOf(r)));
             answered << QStringLiteral("quick");
         });
     QTRY_VERIFY_WITH_TIMEOUT(answered.size() == 2, 15000);
     QCOMPARE(answered, QStringList({QStringLiteral("quick"), QStringLiteral("slow")}));
-    QVERIFY2(replyOf(*slowOutcome).contains(QLatin1String("can't check order SLOW-1")), qPrintable(replyOf(*slowOutcome)));
+    QVERIFY2(
+        replyOf(*slowOutcome).contains(QLatin1String("can't check order SLOW-1")), qPrintable(replyOf(*slowOutcome)));
 }
 
 void TestOrderGatherer::firstMessageOfANewSessionGathers()
@@ -289,11 +324,10 @@ void TestOrderGatherer::firstMessageOfANewSessionGathers()
     req.initialMessage = QStringLiteral("hi, where is order ORD-10005?");
     std::optional<MessageOutcome> first;
     QObject context;
-    m_fx->engine->createSession(
-        req, Actor{}, &context, [&](Result<Session> s, std::optional<MessageOutcome> o) {
-            QVERIFY(s);
-            first = o;
-        });
+    m_fx->engine->createSession(req, Actor{}, &context, [&](Result<Session> s, std::optional<MessageOutcome> o) {
+        QVERIFY(s);
+        first = o;
+    });
     QTRY_VERIFY_WITH_TIMEOUT(first.has_value(), 10000);
     QVERIFY2(first->aiResponse && first->aiResponse->content.contains(QLatin1String("delivered")),
         qPrintable(first->aiResponse ? first->aiResponse->content : QString()));
@@ -316,8 +350,8 @@ void TestOrderGatherer::bookDecidesWhoseOrderItIs()
     byMail.order.order.total = 40;
     byMail.order.customerEmail = QStringLiteral("Ann@Example.com");
     byMail.order.source = QStringLiteral("shop");
-    byMail.order.said = {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("total"),
-        QStringLiteral("customerEmail")};
+    byMail.order.said
+        = {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("total"), QStringLiteral("customerEmail")};
     g.byNumber.insert(QStringLiteral("#1001"), byMail);
     OrderLookup nobody = byMail;
     nobody.order.order.id = QStringLiteral("#1002");
@@ -347,6 +381,74 @@ void TestOrderGatherer::bookDecidesWhoseOrderItIs()
         QStringList({QStringLiteral("#1001"), QStringLiteral("123456"), QStringLiteral("ORD-10005")}));
     const OrderBook own(g, QStringLiteral("co"), QStringLiteral("c"), {}, QStringLiteral(R"(\bA(\d{6})\b)"));
     QCOMPARE(own.numbersIn(QStringLiteral("A123456 and #1001")), QStringList{QStringLiteral("123456")});
+}
+
+void TestOrderGatherer::guardRefusesOrderFactsNobodyGave()
+{
+    ActionReport a;
+    a.ordersUnavailable = {QStringLiteral("ERR-500")};
+    const QList<KbHit> none;
+    const QString message = QStringLiteral("where is order ERR-500");
+    const ReplyGuard guard(a, none, message);
+    QCOMPARE(guard.check(QStringLiteral("Good news: order ERR-500 shipped yesterday with UPS.")).size(), 1);
+    QCOMPARE(guard.check(QStringLiteral("It is on its way and should arrive Friday.")).size(), 1);
+    QCOMPARE(guard.check(QStringLiteral("Ihre Bestellung ERR-500 wurde versandt.")).size(), 1);
+    QVERIFY(
+        guard.check(QStringLiteral("I can't check order ERR-500 right now; a person on our team can help.")).isEmpty());
+    // A found order's facts stay facts beside one that could not be checked.
+    Order found;
+    found.id = QStringLiteral("ORD-10005");
+    found.status = QStringLiteral("delivered");
+    a.orders = {found};
+    const ReplyGuard beside(a, none, message);
+    QVERIFY(beside.check(QStringLiteral("Order ORD-10005 was delivered.")).isEmpty());
+    QCOMPARE(beside.check(QStringLiteral("Order ERR-500 was delivered.")).size(), 1);
+}
+
+void TestOrderGatherer::modelGetsTheSourcesFactsOnly()
+{
+    ConnectorServer fn(QStringLiteral("lambda"));
+    QVERIFY2(fn.isRunning(), qPrintable(fn.error()));
+    QVERIFY(useShop(300, QLatin1String(R"(\b(?:ORD-\d{5}|ERR-500|\d{5})\b)")));
+    ConnectorDraft d;
+    d.name = QStringLiteral("orders-fn");
+    d.kind = QStringLiteral("lambda");
+    d.purposes = {QStringLiteral("order")};
+    d.url = fn.url(QStringLiteral("/"));
+    bool created = false;
+    QVERIFY(m_fx->engine->connectors().put(m_fx->companyId, d, Actor{}, &created));
+    ScriptedModelServer model(ProviderKind::OpenAi);
+    QVERIFY(model.isListening());
+    // A model that makes up where the order is.
+    model.setScript([&model](const ReceivedRequest &) {
+        return model.reply(QStringLiteral("Good news: it shipped yesterday with UPS and arrives Friday."));
+    });
+    AiProviderDraft provider;
+    provider.name = QStringLiteral("scripted");
+    provider.kind = QStringLiteral("openai");
+    provider.baseUrl = model.baseUrl().toString();
+    QVERIFY(m_fx->engine->aiProviders().add(m_fx->companyId, provider, Actor{}).ok());
+    QVERIFY(m_fx->configure(R"({"ai": {"provider": "scripted", "models": {"aiRep": "small", "aiManager": "large"}}})"));
+
+    auto o = ask(QStringLiteral("cust_1"), QStringLiteral("where is order ERR-500"));
+    QVERIFY(o);
+    QString facts = model.systemPrompt(model.requests().constLast());
+    QVERIFY2(facts.contains(QLatin1String("could not be checked now")) && facts.contains(QLatin1String("ERR-500")),
+        qPrintable(facts));
+    // Its words are refused: the local reply says the order cannot be checked.
+    QVERIFY2(replyOf(o).contains(QLatin1String("can't check order ERR-500")), qPrintable(replyOf(o)));
+    QVERIFY(!guardNotesOf(o).isEmpty());
+
+    // A status-only order (seed 004's function): the prompt holds its status and delivery date, nothing else.
+    QVERIFY(m_fx->configure(R"({"connectors": {"order": "orders-fn", "orders": "builtin"}})"));
+    model.setScript([&model](const ReceivedRequest &) { return model.reply(QStringLiteral("Let me check that.")); });
+    o = ask(QStringLiteral("cust_caller"), QStringLiteral("where is order 12345"));
+    QVERIFY(o);
+    facts = model.systemPrompt(model.requests().constLast());
+    QVERIFY2(facts.contains(QLatin1String("Order 12345 (from the company's order system): status shipped; delivery "
+                                          "date 2025-01-10; only its status and delivery date are known")),
+        qPrintable(facts));
+    QVERIFY2(!facts.contains(QLatin1String("total")) && !facts.contains(QLatin1String("placed")), qPrintable(facts));
 }
 
 QTEST_GUILESS_MAIN(TestOrderGatherer)

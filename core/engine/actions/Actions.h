@@ -72,10 +72,7 @@ public:
     std::optional<Order> findOrder(const QString &companyId, const QString &customerId, const QString &orderNumber);
     QList<Order> recentOrders(const QString &companyId, const QString &customerId, int limit);
     // Whether the company's system failed for this order number during this turn.
-    bool orderUnavailable(const QString &orderNumber) const
-    {
-        return m_book && m_book->unavailable(orderNumber);
-    }
+    bool orderUnavailable(const QString &orderNumber) const { return m_book && m_book->unavailable(orderNumber); }
     // The order numbers of `text`: the company's format with a book, else the store's ORD- ids.
     QStringList orderNumbersIn(const QString &text) const;
     const OrderBook *orderBook() const { return m_book; }

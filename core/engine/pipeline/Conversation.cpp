@@ -34,7 +34,8 @@ constexpr int kReplyStoreAttempts = 3;
 Conversation::Conversation(
     EngineCore &core, Connectors &connectors, std::unique_ptr<Responder> responder, QObject *parent)
     : QObject(parent), m_core(core), m_workers(std::make_unique<WorkerPool>(QThread::idealThreadCount())),
-      m_gatherer(std::make_unique<OrderGatherer>(core, connectors, this)), m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder))))
+      m_gatherer(std::make_unique<OrderGatherer>(core, connectors, this)),
+      m_composer(std::make_unique<ReplyComposer>(std::shared_ptr<Responder>(std::move(responder))))
 {
 }
 

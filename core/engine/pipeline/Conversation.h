@@ -32,9 +32,9 @@ struct DialogueState;
 // goes in three phases: (1) analyse, plan, decide and act in one transaction, on
 // the message's analysis (made beforehand on a worker thread: it reads nothing
 // stored) and, for a company whose orders live in its own system, on the orders
-// gathered from it beforehand off the engine thread (OrderGatherer); (2) word the reply from a snapshot off the engine thread (ReplyComposer,
-// with a timeout and the ReplyGuard); (3) store the reply and publish in a second
-// transaction. A session's messages are handled one at a time.
+// gathered from it beforehand off the engine thread (OrderGatherer); (2) word the reply from a snapshot off the engine
+// thread (ReplyComposer, with a timeout and the ReplyGuard); (3) store the reply and publish in a second transaction. A
+// session's messages are handled one at a time.
 class Conversation : public QObject {
 public:
     Conversation(
@@ -68,7 +68,8 @@ private:
         std::shared_ptr<Turn> firstTurn; // with an initial message
     };
     // Phase one of createSession: the row, and the initial message's first phase.
-    // `gathered`: the initial message's orders (gathered here, waiting, when the company needs them and none are given).
+    // `gathered`: the initial message's orders (gathered here, waiting, when the company needs them and none are
+    // given).
     Result<NewSession> startSession(
         const CreateSessionRequest &req, const Actor &actor, const GatheredOrders *gathered = nullptr);
     void createSessionWith(const CreateSessionRequest &req, const Actor &actor, const QPointer<QObject> &guard,
@@ -84,10 +85,10 @@ private:
     // The gather phase of a message to a session (or, `sessionId` empty, of a new session's first
     // message for `customerId`): then(orders) on the engine thread, nullopt when the company's orders
     // are the store's (then at once).
-    void gatherThen(const QString &companyId, const QString &sessionId, const QString &customerId,
-        const QString &text, std::function<void(std::optional<GatheredOrders>)> then);
-    GatheredOrders gatherNow(const Company &company, const QString &sessionId, const QString &customerId,
-        const QString &text);
+    void gatherThen(const QString &companyId, const QString &sessionId, const QString &customerId, const QString &text,
+        std::function<void(std::optional<GatheredOrders>)> then);
+    GatheredOrders gatherNow(
+        const Company &company, const QString &sessionId, const QString &customerId, const QString &text);
     // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
     void analyseThen(
         const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);

@@ -40,7 +40,7 @@ std::shared_ptr<OrderSource> sourceOf(Result<std::unique_ptr<OrderSource>> sourc
 }
 
 // A call that reached the company's system goes into its connector's log (no body, no secret).
-template<typename Lookup>
+template <typename Lookup>
 void logCall(Connectors &connectors, const OrderGatherer::Ask &ask, ConnectorPurpose purpose, const Lookup &l)
 {
     Connector c;
@@ -129,9 +129,10 @@ void OrderGatherer::gather(const Ask &ask, Done done)
         return done(std::move(p->known));
     const QPointer<QObject> owner(m_owner);
     // Each answer comes back to the engine thread; the last one hands the whole over.
-    const auto back = [this, owner, p, left, done](std::function<void()> takeIt) {
+    // Runs on the pool: it reads nothing of this gatherer, which may be gone by then.
+    const auto back = [core = &m_core, owner, p, left, done](std::function<void()> takeIt) {
         QMetaObject::invokeMethod(
-            &m_core,
+            core,
             [owner, p, left, done, takeIt = std::move(takeIt)] {
                 if (!owner)
                     return;

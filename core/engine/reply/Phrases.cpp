@@ -88,8 +88,9 @@ constexpr Entry kPhrases[] = {
     {Phrase::OrdersCannotCheck,
         "I can't look up your orders right now: our order system isn't answering. Please try again in a little while, "
         "or ask for a person on our team and they'll look into it for you.",
-        "Ich kann Ihre Bestellungen gerade nicht abrufen, weil unser Bestellsystem nicht antwortet. Bitte versuchen Sie "
-        "es etwas später noch einmal, oder fragen Sie nach einer Person aus unserem Team, die sich darum kümmert."},
+        "Ich kann Ihre Bestellungen gerade nicht abrufen, weil unser Bestellsystem nicht antwortet. Bitte versuchen "
+        "Sie es etwas später noch einmal, oder fragen Sie nach einer Person aus unserem Team, die sich darum "
+        "kümmert."},
     {Phrase::OrderDeliveryDate, " The delivery date given for it is %1.", " Als Liefertermin ist %1 angegeben."},
     {Phrase::NoMoneyOnOrder,
         "For order %1 I can only see its status and delivery date, so I can't refund or cancel anything on it here. "

@@ -9,7 +9,7 @@ QString OrderCache::key(const QString &companyId, const QString &source, const Q
     return companyId + QLatin1Char('\n') + source + QLatin1Char('\n') + what;
 }
 
-template<typename T> void OrderCache::prune(QHash<QString, Entry<T>> &entries, qint64 nowMs)
+template <typename T> void OrderCache::prune(QHash<QString, Entry<T>> &entries, qint64 nowMs)
 {
     if (entries.size() < kMaxEntries)
         return;

@@ -24,12 +24,12 @@ public:
     void keep(const QString &companyId, const QString &customerId, const OrdersLookup &lookup, qint64 nowMs);
 
 private:
-    template<typename T> struct Entry {
+    template <typename T> struct Entry {
         T lookup;
         qint64 at = 0;
     };
     static QString key(const QString &companyId, const QString &source, const QString &what);
-    template<typename T> static void prune(QHash<QString, Entry<T>> &entries, qint64 nowMs);
+    template <typename T> static void prune(QHash<QString, Entry<T>> &entries, qint64 nowMs);
 
     QHash<QString, Entry<OrderLookup>> m_orders;
     QHash<QString, Entry<OrdersLookup>> m_lists;

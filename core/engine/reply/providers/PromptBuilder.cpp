@@ -140,12 +140,12 @@ QString PromptBuilder::sourcedOrderFacts(const Order &o) const
     // Only what the company's system said: an empty or zero field is one it did not give.
     const Phrases say(m_ctx.language);
     QStringList parts;
-    const std::pair<QString, QString> texts[] = {{QStringLiteral("status "), o.status},
-        {QStringLiteral("delivery date "), o.deliveryDate}, {QStringLiteral("carrier "), o.carrier},
-        {QStringLiteral("tracking "), o.trackingNumber}};
-    const std::pair<QString, qint64> dates[] = {{QStringLiteral("placed "), o.placedAt},
-        {QStringLiteral("shipped "), o.shippedAt}, {QStringLiteral("expected "), o.estimatedDeliveryAt},
-        {QStringLiteral("delivered "), o.deliveredAt}};
+    const std::pair<QString, QString> texts[]
+        = {{QStringLiteral("status "), o.status}, {QStringLiteral("delivery date "), o.deliveryDate},
+            {QStringLiteral("carrier "), o.carrier}, {QStringLiteral("tracking "), o.trackingNumber}};
+    const std::pair<QString, qint64> dates[]
+        = {{QStringLiteral("placed "), o.placedAt}, {QStringLiteral("shipped "), o.shippedAt},
+            {QStringLiteral("expected "), o.estimatedDeliveryAt}, {QStringLiteral("delivered "), o.deliveredAt}};
     for (const auto &t : texts)
         if (!t.second.isEmpty())
             parts << t.first + t.second;
