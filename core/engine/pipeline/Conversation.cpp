@@ -113,7 +113,7 @@ Result<Conversation::NewSession> Conversation::startSession(
     }
     std::optional<GatheredOrders> gatheredHere;
     if (!initial.isEmpty() && !gathered && OrderGatherer::gathers(company->config)) {
-        gatheredHere = gatherNow(*company, req.id, req.customerId, initial);
+        gatheredHere = m_gatherer->gatherForNow(*company, req.id, req.customerId, initial);
         gathered = &*gatheredHere;
     }
 
@@ -172,7 +172,7 @@ void Conversation::createSession(
 {
     // The initial message's orders are gathered first (at once for a company whose orders are the store's).
     const QPointer<QObject> guard(context);
-    gatherThen(req.companyId, QString(), req.customerId, req.initialMessage,
+    m_gatherer->gatherFor(req.companyId, QString(), req.customerId, req.initialMessage,
         [this, req, actor, guard, done = std::move(done)](std::optional<GatheredOrders> gathered) {
             createSessionWith(req, actor, guard, done, gathered ? &*gathered : nullptr);
         });
@@ -248,7 +248,7 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     const Company &company = opened->second;
     std::optional<GatheredOrders> gatheredHere; // the waiting path (command-line tools, tests)
     if (!gathered && OrderGatherer::gathers(company.config)) {
-        gatheredHere = gatherNow(company, s.id, s.customerId, checked.value());
+        gatheredHere = m_gatherer->gatherForNow(company, s.id, s.customerId, checked.value());
         gathered = &*gatheredHere;
     }
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
@@ -316,7 +316,7 @@ void Conversation::postMessage(const QString &companyId, const QString &sessionI
             companyId, text, [this, companyId, sessionId, text, actor, guard, done](std::optional<MessageAnalysis> a) {
                 if (!a) // the turn reports why
                     return continueTurn(startTurn(companyId, sessionId, text, actor), sessionId, guard, done);
-                gatherThen(companyId, sessionId, QString(), text,
+                m_gatherer->gatherFor(companyId, sessionId, QString(), text,
                     [this, companyId, sessionId, text, actor, guard, done, a](std::optional<GatheredOrders> g) {
                         continueTurn(startTurn(companyId, sessionId, text, actor, &*a, g ? &*g : nullptr), sessionId,
                             guard, done);
@@ -346,33 +346,6 @@ void Conversation::analyseThen(
             return analyzer->analyze(text, irate, companyId);
         },
         std::move(then));
-}
-
-void Conversation::gatherThen(const QString &companyId, const QString &sessionId, const QString &customerId,
-    const QString &text, std::function<void(std::optional<GatheredOrders>)> then)
-{
-    const auto company = m_core.company(companyId);
-    if (!company || !OrderGatherer::gathers(company->config) || text.isEmpty())
-        return then(std::nullopt); // the store's orders: read in the turn, as ever
-    QString customer = customerId;
-    QByteArray state;
-    if (!sessionId.isEmpty()) {
-        const auto s = m_core.openSession(companyId, sessionId, false, QString());
-        if (!s) // the turn reports why
-            return then(std::nullopt);
-        customer = s->customerId;
-        state = m_core.store().dialogues().load(sessionId).value_or(QByteArray());
-    }
-    m_gatherer->gather(m_gatherer->ask(*company, sessionId, customer, text, state),
-        [then = std::move(then)](GatheredOrders g) { then(std::move(g)); });
-}
-
-GatheredOrders Conversation::gatherNow(
-    const Company &company, const QString &sessionId, const QString &customerId, const QString &text)
-{
-    const QByteArray state
-        = sessionId.isEmpty() ? QByteArray() : m_core.store().dialogues().load(sessionId).value_or(QByteArray());
-    return m_gatherer->gatherNow(m_gatherer->ask(company, sessionId, customerId, text, state));
 }
 
 void Conversation::analyseOnly(

@@ -82,13 +82,6 @@ private:
     // `gathered`: the turn's orders (gathered here, waiting, when the company needs them and none are given).
     Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
         const MessageAnalysis *analysed = nullptr, const GatheredOrders *gathered = nullptr);
-    // The gather phase of a message to a session (or, `sessionId` empty, of a new session's first
-    // message for `customerId`): then(orders) on the engine thread, nullopt when the company's orders
-    // are the store's (then at once).
-    void gatherThen(const QString &companyId, const QString &sessionId, const QString &customerId, const QString &text,
-        std::function<void(std::optional<GatheredOrders>)> then);
-    GatheredOrders gatherNow(
-        const Company &company, const QString &sessionId, const QString &customerId, const QString &text);
     // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
     void analyseThen(
         const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);

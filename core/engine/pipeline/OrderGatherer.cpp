@@ -89,6 +89,35 @@ OrderGatherer::Ask OrderGatherer::ask(const Company &company, const QString &ses
     return a;
 }
 
+void OrderGatherer::gatherFor(const QString &companyId, const QString &sessionId, const QString &customerId,
+    const QString &text, std::function<void(std::optional<GatheredOrders>)> then)
+{
+    const auto company = m_core.company(companyId);
+    if (!company || !OrderGatherer::gathers(company->config))
+        return then(std::nullopt); // the store's orders: read in the turn, as ever
+    if (text.isEmpty() || text.size() > m_core.limits().maxMessageChars)
+        return then(std::nullopt); // no message, or one the turn refuses
+    QString customer = customerId;
+    QByteArray state;
+    if (!sessionId.isEmpty()) {
+        const auto s = m_core.openSession(companyId, sessionId, false, QString());
+        if (!s) // the turn reports why
+            return then(std::nullopt);
+        customer = s->customerId;
+        state = m_core.store().dialogues().load(sessionId).value_or(QByteArray());
+    }
+    gather(ask(*company, sessionId, customer, text, state),
+        [then = std::move(then)](GatheredOrders g) { then(std::move(g)); });
+}
+
+GatheredOrders OrderGatherer::gatherForNow(
+    const Company &company, const QString &sessionId, const QString &customerId, const QString &text)
+{
+    const QByteArray state
+        = sessionId.isEmpty() ? QByteArray() : m_core.store().dialogues().load(sessionId).value_or(QByteArray());
+    return gatherNow(ask(company, sessionId, customerId, text, state));
+}
+
 OrderGatherer::Plan OrderGatherer::plan(const Ask &ask)
 {
     Plan p;

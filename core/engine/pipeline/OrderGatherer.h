@@ -34,6 +34,15 @@ public:
     Ask ask(const Company &company, const QString &sessionId, const QString &customerId, const QString &text,
         const QByteArray &state) const;
 
+    // The gather phase of a message to session `sessionId` (empty: a new session's first message,
+    // for `customerId`): then(orders) on the engine thread; nullopt, at once, when the company's
+    // orders are the store's (or the session cannot be read: the turn says why).
+    void gatherFor(const QString &companyId, const QString &sessionId, const QString &customerId, const QString &text,
+        std::function<void(std::optional<GatheredOrders>)> then);
+    // The same, waiting (command-line tools, tests).
+    GatheredOrders gatherForNow(
+        const Company &company, const QString &sessionId, const QString &customerId, const QString &text);
+
     using Done = std::function<void(GatheredOrders)>;
     // done(gathered) on the engine thread; at once when nothing has to go over the network.
     void gather(const Ask &ask, Done done);
