@@ -219,6 +219,10 @@ void TestOrderGatherer::failureGivesAnHonestReply()
     QCOMPARE(m_fx->ledgerRows(QStringLiteral("refund")), 0);
     // A failure is not kept: the next turn asks again.
     QVERIFY(requestsFor(QStringLiteral("/orders/") + number) >= 2);
+    // The person offered is there when asked for.
+    o = m_fx->say(s->id, QStringLiteral("I'd like to talk to a person"));
+    QVERIFY(o);
+    QVERIFY(o->session.currentTier == Tier::HumanAgent);
 }
 
 void TestOrderGatherer::germanRepliesSayItToo()

@@ -34,6 +34,7 @@ QString suggestionText(const QString &code)
         {QStringLiteral("wait_for_agent"), QStringLiteral("I'll wait for an agent")},
         {QStringLiteral("end_conversation"), QStringLiteral("That's all, thanks")},
         {QStringLiteral("rephrase"), QStringLiteral("I'd like to talk to a person")},
+        {QStringLiteral("talk_to_person"), QStringLiteral("I'd like to talk to a person")},
     };
     return texts.value(code);
 }
