@@ -42,6 +42,7 @@ private slots:
     void failureGivesAnHonestReply_data();
     void failureGivesAnHonestReply();
     void unknownNumberIsSaidSo();
+    void storeOrderBesideAShopsList();
     void germanRepliesSayItToo();
     void anotherCustomersOrderIsAnUnknownNumber();
     void answersAreKeptAMinute();
@@ -247,6 +248,18 @@ void TestOrderGatherer::germanRepliesSayItToo()
         replyOf(o).contains(QLatin1String("sehe ich nur den Status und den Liefertermin")), qPrintable(replyOf(o)));
 }
 
+void TestOrderGatherer::storeOrderBesideAShopsList()
+{
+    // `order` builtin, `orders` the shop: one order by number is the store's, read as the store reads numbers.
+    QVERIFY(useShop());
+    QVERIFY(m_fx->configure(R"({"connectors": {"order": "builtin"}})"));
+    const auto o = ask(QStringLiteral("cust_ben"), QStringLiteral("where is order 10005"));
+    QVERIFY(o);
+    QVERIFY2(replyOf(o).contains(QLatin1String("ORD-10005")) && replyOf(o).contains(QLatin1String("delivered")),
+        qPrintable(replyOf(o)));
+    QCOMPARE(requestsFor(QStringLiteral("/customers/cust_ben/orders")), 1);
+}
+
 void TestOrderGatherer::unknownNumberIsSaidSo()
 {
     QVERIFY(useShop());
@@ -362,11 +375,13 @@ void TestOrderGatherer::bookDecidesWhoseOrderItIs()
     failed.state = OrderLookup::State::Failed;
     g.byNumber.insert(QStringLiteral("#1003"), failed);
 
-    const OrderBook ann(g, QStringLiteral("co"), QStringLiteral("cust_ann"), QStringLiteral("ann@example.com"), {});
+    const OrderBook ann(
+        g, QStringLiteral("co"), QStringLiteral("cust_ann"), QStringLiteral("ann@example.com"), OrderNumbers());
     QVERIFY(ann.find(QStringLiteral("#1001")));
     QCOMPARE(ann.find(QStringLiteral("#1001"))->status, QStringLiteral("shipped"));
     QCOMPARE(ann.find(QStringLiteral("#1001"))->source, QStringLiteral("shop"));
-    const OrderBook bob(g, QStringLiteral("co"), QStringLiteral("cust_bob"), QStringLiteral("bob@example.com"), {});
+    const OrderBook bob(
+        g, QStringLiteral("co"), QStringLiteral("cust_bob"), QStringLiteral("bob@example.com"), OrderNumbers());
     QVERIFY(!bob.find(QStringLiteral("#1001")));
     QVERIFY(!bob.unavailable(QStringLiteral("#1001"))); // not found, as an unknown number
     const std::optional<Order> open = bob.find(QStringLiteral("#1002"));
@@ -379,7 +394,8 @@ void TestOrderGatherer::bookDecidesWhoseOrderItIs()
     QCOMPARE(bob.unavailableAsked(), QStringList{QStringLiteral("#1003")});
     QCOMPARE(ann.numbersIn(QStringLiteral("is #1001 or order 123456 or ORD-10005 here?")),
         QStringList({QStringLiteral("#1001"), QStringLiteral("123456"), QStringLiteral("ORD-10005")}));
-    const OrderBook own(g, QStringLiteral("co"), QStringLiteral("c"), {}, QStringLiteral(R"(\bA(\d{6})\b)"));
+    const OrderBook own(
+        g, QStringLiteral("co"), QStringLiteral("c"), {}, OrderNumbers(QStringLiteral(R"(\bA(\d{6})\b)")));
     QCOMPARE(own.numbersIn(QStringLiteral("A123456 and #1001")), QStringList{QStringLiteral("123456")});
 }
 

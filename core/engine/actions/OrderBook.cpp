@@ -55,8 +55,8 @@ bool OrderBook::belongsTo(const Order &o, const QString &customerId, const QStri
 }
 
 OrderBook::OrderBook(const GatheredOrders &gathered, const QString &companyId, const QString &customerId,
-    const QString &customerEmail, const QString &numberPattern)
-    : m_numbers(numberPattern)
+    const QString &customerEmail, const OrderNumbers &numbers)
+    : m_numbers(numbers)
 {
     for (auto it = gathered.byNumber.constBegin(); it != gathered.byNumber.constEnd(); ++it) {
         const OrderLookup &l = it.value();

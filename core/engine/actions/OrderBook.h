@@ -17,7 +17,7 @@ namespace tierdesk {
 class OrderBook {
 public:
     OrderBook(const GatheredOrders &gathered, const QString &companyId, const QString &customerId,
-        const QString &customerEmail, const QString &numberPattern);
+        const QString &customerEmail, const OrderNumbers &numbers);
 
     // By number as asked or by the id its source gave; empty: the customer's latest order.
     std::optional<Order> find(const QString &number) const;

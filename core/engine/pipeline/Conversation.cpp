@@ -426,7 +426,7 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
     std::optional<OrderBook> book;
     if (OrderGatherer::gathers(config)) {
         book.emplace(gathered ? *gathered : GatheredOrders{}, s.companyId, s.customerId, customer.email,
-            config.connectors.orderNumberPattern);
+            OrderNumbers::of(config.connectors));
         a.slotValues.orderIds = book->numbersIn(text); // as the company writes them
         a.slotValues.orderId = a.slotValues.orderIds.value(0);
     }

@@ -74,7 +74,7 @@ OrderGatherer::Ask OrderGatherer::ask(const Company &company, const QString &ses
     a.query.contact.contactId = sessionId;
     if (const std::optional<Customer> c = m_core.store().customers().find(company.id, customerId))
         a.query.customerEmail = c->email;
-    a.numbers = OrderNumbers(company.config.connectors.orderNumberPattern).in(text);
+    a.numbers = OrderNumbers::of(company.config.connectors).in(text);
     // The orders the dialogue is about: "it", a yes to a summary, "the second one".
     const dialogue::DialogueState state = dialogue::DialogueState::fromBytes(stored);
     QStringList discussed{state.orderId};

@@ -1,5 +1,7 @@
 #include "core/engine/sources/OrderNumbers.h"
 
+#include "core/nlu/SlotExtractor.h"
+
 namespace tierdesk {
 namespace {
 
@@ -33,8 +35,18 @@ OrderNumbers::OrderNumbers(const QString &pattern)
         m_pattern = QRegularExpression(); // checked when configured; an unreadable one finds the defaults
 }
 
+OrderNumbers OrderNumbers::of(const ConnectorSettings &connectors)
+{
+    OrderNumbers numbers(connectors.orderNumberPattern);
+    numbers.m_store
+        = connectors.orderNumberPattern.isEmpty() && connectors.order == QLatin1String(ConnectorSettings::kBuiltin);
+    return numbers;
+}
+
 QStringList OrderNumbers::in(const QString &text) const
 {
+    if (m_store)
+        return nlu::extractSlots(text).orderIds.mid(0, kMaxNumbers);
     QStringList out;
     const bool own = m_pattern.isValid() && !m_pattern.pattern().isEmpty();
     const QRegularExpression &re = own ? m_pattern : defaultPattern();
