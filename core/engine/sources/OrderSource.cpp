@@ -97,6 +97,8 @@ OrdersLookup ConnectorOrderSource::ordersOf(const OrderQuery &query, int limit)
     const connectors::ConnectorAnswer a
         = connectors::ConnectorClient(m_http).call(m_connector, inputOf(query, ConnectorPurpose::Orders));
     out.latencyMs = a.latencyMs;
+    out.sent = a.sent;
+    out.status = a.status;
     if (!a.ok) {
         out.state = OrderLookup::State::Failed;
         out.reason = a.error;
