@@ -23,8 +23,10 @@
 #include "ui/views/TokensSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
+#include "ui/views/settings/ConnectorsSettings.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLineEdit>
@@ -121,6 +123,23 @@ int main(int argc, char **argv)
             Qt::SingleShotConnection);
         QTimer::singleShot(kPaintMs, &app, [assist] { assist->translateCustomer(); });
     };
+    // Settings > Connectors: the company's shop, Stripe and CRM; the shop tested for an order, its last calls.
+    std::function<void()> shootConnectors = [&] {
+        ConnectorsSettings *page = w.settings()->connectors();
+        w.settings()->tabs()->setCurrentWidget(page);
+        page->select(QStringLiteral("shop"));
+        if (auto *purpose = page->findChild<QComboBox *>(QStringLiteral("connectorTestPurpose")))
+            purpose->setCurrentIndex(qMax(0, purpose->findData(QStringLiteral("order"))));
+        page->setTestInput(QStringLiteral("orderId"), QStringLiteral("ORD-10005"));
+        QObject::connect(
+            page, &ConnectorsSettings::callsLoaded, &app,
+            [&] {
+                QTimer::singleShot(
+                    kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("connectors.png")), &app, shootAssist); });
+            },
+            Qt::SingleShotConnection);
+        QTimer::singleShot(kPaintMs, &app, [page] { page->test(); });
+    };
     // Settings > AI providers: a local model server and a cloud provider, the local one tested.
     std::function<void()> shootAiProviders = [&] {
         AiProvidersSettings *page = w.settings()->aiProviders();
@@ -133,7 +152,7 @@ int main(int argc, char **argv)
             page, &AiProvidersSettings::tested, &app,
             [&] {
                 QTimer::singleShot(
-                    kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-ai.png")), &app, shootAssist); });
+                    kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-ai.png")), &app, shootConnectors); });
             },
             Qt::SingleShotConnection);
         QTimer::singleShot(kPaintMs, &app, [page] {
