@@ -151,8 +151,8 @@ int main(int argc, char **argv)
         QObject::connect(
             page, &AiProvidersSettings::tested, &app,
             [&] {
-                QTimer::singleShot(
-                    kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-ai.png")), &app, shootConnectors); });
+                QTimer::singleShot(kPaintMs, &app,
+                    [&] { shoot(out.filePath(QStringLiteral("settings-ai.png")), &app, shootConnectors); });
             },
             Qt::SingleShotConnection);
         QTimer::singleShot(kPaintMs, &app, [page] {
