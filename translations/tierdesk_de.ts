@@ -1896,7 +1896,7 @@
     </message>
     <message>
         <source>Must be a JSON object: {&quot;&lt;purpose&gt;&quot;: ...}</source>
-        <translation>Muss ein JSON-Objekt sein: {&quot;&lt;Zweck&gt;&quot;: ...}</translation>
+        <translation>Muss ein JSON-Objekt sein: {&quot;&lt;purpose&gt;&quot;: ...}</translation>
     </message>
     <message>
         <source>New connector</source>
