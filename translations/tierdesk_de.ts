@@ -2196,6 +2196,10 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>What the system answered shows here.</source>
+        <translation>Was das System geantwortet hat, steht hier.</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConsoleApp</name>

@@ -132,10 +132,15 @@ int main(int argc, char **argv)
             purpose->setCurrentIndex(qMax(0, purpose->findData(QStringLiteral("order"))));
         page->setTestInput(QStringLiteral("orderId"), QStringLiteral("ORD-10005"));
         QObject::connect(
-            page, &ConnectorsSettings::callsLoaded, &app,
-            [&] {
-                QTimer::singleShot(
-                    kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("connectors.png")), &app, shootAssist); });
+            page, &ConnectorsSettings::tested, &app,
+            [&, page] {
+                QObject::connect(
+                    page, &ConnectorsSettings::callsLoaded, &app,
+                    [&] {
+                        QTimer::singleShot(kPaintMs, &app,
+                            [&] { shoot(out.filePath(QStringLiteral("connectors.png")), &app, shootAssist); });
+                    },
+                    Qt::SingleShotConnection);
             },
             Qt::SingleShotConnection);
         QTimer::singleShot(kPaintMs, &app, [page] { page->test(); });

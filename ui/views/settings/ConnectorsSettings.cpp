@@ -104,11 +104,15 @@ ConnectorsSettings::ConnectorsSettings(ApiClient &client, QWidget *parent)
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(buildTest());
     bottom->addWidget(buildCalls());
+    bottom->setStretchFactor(0, 1);
     bottom->setStretchFactor(1, 1);
+    bottom->setSizes({540, 540});
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(bottom);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({220, 460});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_message);
@@ -126,7 +130,8 @@ QWidget *ConnectorsSettings::buildTest()
     m_input->setHorizontalHeaderLabels({tr("Placeholder"), tr("Value")});
     m_input->verticalHeader()->hide();
     m_input->horizontalHeader()->setStretchLastSection(true);
-    m_input->setMinimumHeight(120);
+    m_input->setMinimumHeight(110);
+    m_input->setMaximumHeight(150);
     m_test = new QPushButton(tr("Test"), box);
     m_test->setObjectName(QStringLiteral("connectorTest"));
     connect(m_test, &QPushButton::clicked, this, &ConnectorsSettings::test);
@@ -140,7 +145,7 @@ QWidget *ConnectorsSettings::buildTest()
     m_testAnswer->setObjectName(QStringLiteral("connectorTestAnswer"));
     m_testAnswer->setReadOnly(true);
     m_testAnswer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_testAnswer->hide();
+    m_testAnswer->setPlaceholderText(tr("What the system answered shows here."));
     auto *row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Purpose"), box));
     row->addWidget(m_purpose, 1);
@@ -309,7 +314,7 @@ void ConnectorsSettings::test()
             input.insert(m_input->item(row, 0)->text(), value);
     const int waitMs = m_model->row(m_model->rowOf(name)).value(QLatin1String("timeoutMs")).toInt();
     m_test->setEnabled(false);
-    m_testAnswer->hide();
+    m_testAnswer->clear();
     m_testResult->setStyleSheet(QString());
     m_testResult->setText(tr("Asking %1 (%2)…").arg(name, ConnectorsModel::purposeLabel(purpose)));
     ApiReply *r = m_client.testConnector(name, purpose, input, waitMs);
@@ -345,10 +350,8 @@ void ConnectorsSettings::showTest(const QJsonObject &answer)
     const bool ok = answer.value(QLatin1String("ok")).toBool();
     m_testResult->setStyleSheet(ok ? QStringLiteral("color:#166534;") : QStringLiteral("color:#b91c1c;"));
     m_testResult->setText(text);
-    if (ok && !result.value(QLatin1String("dryRun")).toBool()) {
+    if (ok && !result.value(QLatin1String("dryRun")).toBool())
         m_testAnswer->setPlainText(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)));
-        m_testAnswer->show();
-    }
 }
 
 void ConnectorsSettings::loadCalls()
