@@ -123,28 +123,6 @@ int main(int argc, char **argv)
             Qt::SingleShotConnection);
         QTimer::singleShot(kPaintMs, &app, [assist] { assist->translateCustomer(); });
     };
-    // Settings > Connectors: the company's shop, Stripe and CRM; the shop tested for an order, its last calls.
-    std::function<void()> shootConnectors = [&] {
-        ConnectorsSettings *page = w.settings()->connectors();
-        w.settings()->tabs()->setCurrentWidget(page);
-        page->select(QStringLiteral("shop"));
-        if (auto *purpose = page->findChild<QComboBox *>(QStringLiteral("connectorTestPurpose")))
-            purpose->setCurrentIndex(qMax(0, purpose->findData(QStringLiteral("order"))));
-        page->setTestInput(QStringLiteral("orderId"), QStringLiteral("ORD-10005"));
-        QObject::connect(
-            page, &ConnectorsSettings::tested, &app,
-            [&, page] {
-                QObject::connect(
-                    page, &ConnectorsSettings::callsLoaded, &app,
-                    [&] {
-                        QTimer::singleShot(kPaintMs, &app,
-                            [&] { shoot(out.filePath(QStringLiteral("connectors.png")), &app, shootAssist); });
-                    },
-                    Qt::SingleShotConnection);
-            },
-            Qt::SingleShotConnection);
-        QTimer::singleShot(kPaintMs, &app, [page] { page->test(); });
-    };
     // Settings > AI providers: a local model server and a cloud provider, the local one tested.
     std::function<void()> shootAiProviders = [&] {
         AiProvidersSettings *page = w.settings()->aiProviders();
@@ -156,8 +134,8 @@ int main(int argc, char **argv)
         QObject::connect(
             page, &AiProvidersSettings::tested, &app,
             [&] {
-                QTimer::singleShot(kPaintMs, &app,
-                    [&] { shoot(out.filePath(QStringLiteral("settings-ai.png")), &app, shootConnectors); });
+                QTimer::singleShot(
+                    kPaintMs, &app, [&] { shoot(out.filePath(QStringLiteral("settings-ai.png")), &app, shootAssist); });
             },
             Qt::SingleShotConnection);
         QTimer::singleShot(kPaintMs, &app, [page] {
@@ -240,6 +218,35 @@ int main(int argc, char **argv)
                 kPaintMs, &app, [&, then] { shoot(out.filePath(QStringLiteral("customers.png")), &app, then); });
         });
     };
+    // Settings > Connectors as the admin sees them: the company's shop, Stripe and CRM; the shop tested for an
+    // order, its last calls. Shot before the configuration page loads, as the customers are.
+    std::function<void(std::function<void()>)> shootConnectors = [&](std::function<void()> then) {
+        ConnectorsSettings *page = w.settings()->connectors();
+        QObject::connect(
+            page, &ConnectorsSettings::loaded, &app,
+            [&, page, then] {
+                w.settings()->tabs()->setCurrentWidget(page);
+                page->select(QStringLiteral("shop"));
+                if (auto *purpose = page->findChild<QComboBox *>(QStringLiteral("connectorTestPurpose")))
+                    purpose->setCurrentIndex(qMax(0, purpose->findData(QStringLiteral("order"))));
+                page->setTestInput(QStringLiteral("orderId"), QStringLiteral("ORD-10005"));
+                QObject::connect(
+                    page, &ConnectorsSettings::tested, &app,
+                    [&, page, then] {
+                        QObject::connect(
+                            page, &ConnectorsSettings::callsLoaded, &app,
+                            [&, then] {
+                                QTimer::singleShot(kPaintMs, &app,
+                                    [&, then] { shoot(out.filePath(QStringLiteral("connectors.png")), &app, then); });
+                            },
+                            Qt::SingleShotConnection);
+                    },
+                    Qt::SingleShotConnection);
+                QTimer::singleShot(kPaintMs, &app, [page] { page->test(); });
+            },
+            Qt::SingleShotConnection);
+        w.showSettings();
+    };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {
         const QString adminToken = p.value(QStringLiteral("admin-token"));
@@ -270,7 +277,7 @@ int main(int argc, char **argv)
                             [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootConfigHours); });
                     },
                     Qt::SingleShotConnection);
-                shootCustomers([&] { w.showConfiguration(); });
+                shootCustomers([&] { shootConnectors([&] { w.showConfiguration(); }); });
             },
             Qt::SingleShotConnection);
         client.me();
