@@ -1,7 +1,7 @@
 // Settings › Connectors against a real embedded server and a scripted shop on loopback,
 // offscreen: an admin adds an `http` connector in its dialog (JSON the console cannot read and a
-// field the server refuses are shown under that field), edits it keeping its write-only secret,
-// tests it (the answer, latency and request; a refund's test is a dry run), reads its call log
+// field the server refuses are shown under that field), edits it keeping its write-only secret;
+// tests one (the answer, latency and request; a refund's test is a dry run), reads its call log
 // and removes it after a second click; the configuration names it for orders; agents see no
 // Connectors tab. The context panel says when the orders could not be loaded, and the console
 // goes on while a slow shop is asked. The models pass QAbstractItemModelTester.
@@ -68,7 +68,8 @@ class TestConnectorsSettings : public QObject {
 private slots:
     void initTestCase();
     void cleanupTestCase() { m_server.stop(); }
-    void adminAddsEditsTestsAndRemoves();
+    void adminAddsAndEditsInTheDialog();
+    void adminTestsReadsTheLogAndRemoves();
     void aRefundsTestIsADryRun();
     void theConfigurationNamesAConnector();
     void agentsSeeNoConnectorsTab();
@@ -77,6 +78,8 @@ private slots:
 private:
     bool signIn(ApiClient &client, const QString &email = QStringLiteral("ada@example.com"));
     ConnectorDialog *openAdd(ConnectorsSettings &page);
+    // The shop as an http connector with a bearer token (kRequests, kFields).
+    QJsonObject shopConnector(int timeoutMs = 5000) const;
 
     ServerFixture m_server;
     std::unique_ptr<ConnectorServer> m_shop;
@@ -108,14 +111,22 @@ ConnectorDialog *TestConnectorsSettings::openAdd(ConnectorsSettings &page)
     return page.dialog();
 }
 
-void TestConnectorsSettings::adminAddsEditsTestsAndRemoves()
+QJsonObject TestConnectorsSettings::shopConnector(int timeoutMs) const
+{
+    return {{QStringLiteral("kind"), QStringLiteral("http")},
+        {QStringLiteral("purposes"), QJsonArray{QStringLiteral("order"), QStringLiteral("orders")}},
+        {QStringLiteral("url"), m_shop->url()}, {QStringLiteral("timeoutMs"), timeoutMs},
+        {QStringLiteral("requests"), QJsonDocument::fromJson(kRequests).object()},
+        {QStringLiteral("fields"), QJsonDocument::fromJson(kFields).object()}};
+}
+
+void TestConnectorsSettings::adminAddsAndEditsInTheDialog()
 {
     ApiClient client;
     QVERIFY(signIn(client));
     SettingsView view(client);
     ConnectorsSettings &page = *view.connectors();
     QAbstractItemModelTester tester(&page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester callsTester(&page.calls(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.resize(1200, 800);
     view.show();
     QSignalSpy loaded(&page, &ConnectorsSettings::loaded);
@@ -158,7 +169,7 @@ void TestConnectorsSettings::adminAddsEditsTestsAndRemoves()
     QCOMPARE(page.model().index(row, ConnectorsModel::Purposes).data().toString(), QStringLiteral("order, orders"));
     QCOMPARE(page.model().index(row, ConnectorsModel::Secret).data().toString(), QStringLiteral("Set"));
 
-    // Edited without the secret: the stored one is kept (the shop still lets it in, below).
+    // Edited without the secret: the stored one is kept.
     child<QPushButton>(page, "connectorEdit")->click();
     dialog = page.dialog();
     QVERIFY(dialog);
@@ -176,6 +187,24 @@ void TestConnectorsSettings::adminAddsEditsTestsAndRemoves()
     QCOMPARE(page.model().index(page.model().rowOf(QStringLiteral("shop")), ConnectorsModel::Secret).data().toString(),
         QStringLiteral("Set"));
 
+    HttpClient admin(m_server.port(), m_server.token(api::Role::Admin));
+    QCOMPARE(admin.del(QStringLiteral("/api/cs/connectors/shop")).status, 204);
+}
+
+void TestConnectorsSettings::adminTestsReadsTheLogAndRemoves()
+{
+    HttpClient admin(m_server.port(), m_server.token(api::Role::Admin));
+    QCOMPARE(admin.put(QStringLiteral("/api/cs/connectors/shop"), shopConnector()).status, 201);
+    ApiClient client;
+    QVERIFY(signIn(client));
+    ConnectorsSettings page(client);
+    QAbstractItemModelTester callsTester(&page.calls(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.resize(1100, 700);
+    page.show();
+    QSignalSpy loaded(&page, &ConnectorsSettings::loaded);
+    page.refresh();
+    QVERIFY(loaded.wait());
+    QCOMPARE(page.selectedName(), QStringLiteral("shop"));
     // Tested: the answer, its latency and the request it made; the call is in the log.
     auto *purpose = child<QComboBox>(page, "connectorTestPurpose");
     purpose->setCurrentIndex(purpose->findData(QStringLiteral("order")));
@@ -256,12 +285,7 @@ void TestConnectorsSettings::aRefundsTestIsADryRun()
 void TestConnectorsSettings::theConfigurationNamesAConnector()
 {
     HttpClient admin(m_server.port(), m_server.token(api::Role::Admin));
-    QJsonObject shop{{QStringLiteral("kind"), QStringLiteral("http")},
-        {QStringLiteral("purposes"), QJsonArray{QStringLiteral("order"), QStringLiteral("orders")}},
-        {QStringLiteral("url"), m_shop->url()},
-        {QStringLiteral("requests"), QJsonDocument::fromJson(kRequests).object()},
-        {QStringLiteral("fields"), QJsonDocument::fromJson(kFields).object()}};
-    QCOMPARE(admin.put(QStringLiteral("/api/cs/connectors/erp"), shop).status, 201);
+    QCOMPARE(admin.put(QStringLiteral("/api/cs/connectors/erp"), shopConnector()).status, 201);
     ApiClient client;
     QVERIFY(signIn(client));
     ConfigView view(client);
@@ -333,12 +357,7 @@ void TestConnectorsSettings::theContextPanelSaysWhenOrdersFailed()
 
     // Against the server: the company's orders come from a shop that fails, or is slow.
     HttpClient admin(m_server.port(), m_server.token(api::Role::Admin));
-    QJsonObject shop{{QStringLiteral("kind"), QStringLiteral("http")},
-        {QStringLiteral("purposes"), QJsonArray{QStringLiteral("order"), QStringLiteral("orders")}},
-        {QStringLiteral("url"), m_shop->url()}, {QStringLiteral("timeoutMs"), 1000},
-        {QStringLiteral("requests"), QJsonDocument::fromJson(kRequests).object()},
-        {QStringLiteral("fields"), QJsonDocument::fromJson(kFields).object()}};
-    QCOMPARE(admin.put(QStringLiteral("/api/cs/connectors/shop"), shop).status, 201);
+    QCOMPARE(admin.put(QStringLiteral("/api/cs/connectors/shop"), shopConnector(1000)).status, 201);
     const QJsonObject config{{QStringLiteral("companyId"), m_server.companyId()},
         {QStringLiteral("connectors"), QJsonObject{{QStringLiteral("orders"), QStringLiteral("shop")}}}};
     QCOMPARE(admin.put(QStringLiteral("/api/cs/config"), config).status, 200);
