@@ -35,6 +35,7 @@ private slots:
     void aFailingCrmIsTriedAgain();
     void aCrmThatKeepsFailingLeavesTheGeneratedId();
     void oneFailureIsDegraded();
+    void aPendingTicketIsOpenedAfterARestart();
     void withoutATicketConnectorNothingChanges();
 
 private:
@@ -233,6 +234,25 @@ void TestAgentApiCrmTickets::oneFailureIsDegraded()
     QTRY_COMPARE_WITH_TIMEOUT(ticketCalls().size(), 1, 10000);
     QCOMPARE(crmHealth(), QStringLiteral("degraded"));
     QCOMPARE(str(m_agent->get(QStringLiteral("/api/escalation/") + generated).json(), "ticket_id"), generated);
+}
+
+void TestAgentApiCrmTickets::aPendingTicketIsOpenedAfterARestart()
+{
+    QVERIFY(start(600000));
+    HttpClient control(m_crm->port());
+    QCOMPARE(control.post(QStringLiteral("/_control/crm"), {{QStringLiteral("fail"), 1}}).status, 200);
+    const QString generated = escalate(QStringLiteral("crm-restart"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->scalar(QStringLiteral("SELECT attempts FROM crm_tickets")).toInt(), 1, 10000);
+    // Stopped while the next attempt waits; started again, the attempt is made at once.
+    const QByteArray key = issueApiKey(*m_server);
+    m_server->stop();
+    QString error;
+    QVERIFY2(m_server->start("[connectors]\nticketRetryMs=10\n", false, &error), qPrintable(error));
+    AgentClient agent(m_server->port(), key);
+    QTRY_COMPARE_WITH_TIMEOUT(str(agent.get(QStringLiteral("/api/escalation/") + generated).json(), "ticket_id"),
+        QStringLiteral("CRM-1001"), 10000);
+    QCOMPARE(crmTickets().size(), 1);
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT attempts FROM crm_tickets")).toInt(), 2);
 }
 
 void TestAgentApiCrmTickets::withoutATicketConnectorNothingChanges()
