@@ -2,8 +2,8 @@
 # Renders the console's queue, conversation, customers, knowledge base, analytics, live desk, configuration and
 # settings views with demo data under Xvfb into docs/screenshots/ (queue.png, queue-snoozed.png, conversation.png,
 # knowledge.png, analytics.png, supervisor.png, config.png, config-hours.png, config-ai.png, settings.png,
-# config-trial.png, settings-tokens.png, settings-canned.png, settings-ai.png, conversation-ai.png, customers.png,
-# new-company.png). A stand-in
+# config-trial.png, settings-tokens.png, settings-canned.png, settings-ai.png, connectors.png, conversation-ai.png,
+# customers.png, new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
@@ -25,9 +25,11 @@ done
 work=$(mktemp -d)
 server_pid=
 model_pid=
+shop_pid=
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
   [ -n "$model_pid" ] && kill "$model_pid" 2>/dev/null
+  [ -n "$shop_pid" ] && kill "$shop_pid" 2>/dev/null
   wait 2>/dev/null; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -174,6 +176,33 @@ print(json.dumps(c))')
   api PUT /api/cs/config "$admin_token" "$config" >/dev/null || true
 fi
 
+# Settings > Connectors: the company's shop (the tests' scripted order API and CRM on loopback), Stripe
+# (never contacted: a refund's test is a dry run) and the CRM; a few calls already in the shop's log.
+mkfifo "$work/shop.in" # the scripted shop runs while its stdin is open: until this script ends
+python3 "$root/tests/support/connectors/connector_servers.py" --kind orders --token shop-demo-token \
+  >"$work/shop.port" <"$work/shop.in" &
+shop_pid=$!
+exec 9>"$work/shop.in"
+for _ in $(seq 50); do [ -s "$work/shop.port" ] && break; sleep 0.1; done
+shop_port=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["port"])' "$work/shop.port" 2>/dev/null || true)
+if [ -n "$admin_token" ] && [ -n "$shop_port" ]; then
+  shop="http://127.0.0.1:$shop_port"
+  api PUT "/api/cs/connectors/shop?companyId=$company" "$admin_token" "{\"kind\":\"http\",\"purposes\":[\"order\",\"orders\"],\"url\":\"$shop\",\"auth\":{\"type\":\"bearer\",\"token\":\"shop-demo-token\"},\"timeoutMs\":3000,
+    \"requests\":{\"order\":{\"method\":\"GET\",\"path\":\"/orders/{orderId}\"},\"orders\":{\"method\":\"GET\",\"path\":\"/customers/{customerId}/orders\"}},
+    \"fields\":{\"order\":{\"id\":\"/number\",\"status\":\"/state\",\"total\":\"/amounts/total\",\"currency\":\"/currency\",\"customerEmail\":\"/customer/email\",
+                \"items\":{\"at\":\"/lines\",\"name\":\"/title\",\"quantity\":\"/qty\",\"price\":\"/unit\"}},
+              \"orders\":{\"at\":\"/orders\",\"id\":\"/number\",\"status\":\"/state\",\"total\":\"/amounts/total\"}}}" >/dev/null || true
+  api PUT "/api/cs/connectors/stripe?companyId=$company" "$admin_token" \
+    '{"kind":"stripe","purposes":["refund","credit"],"url":"https://api.stripe.com","auth":{"type":"bearer","token":"sk_test_demo_not_a_real_key"},"webhookSecret":"whsec_demo"}' >/dev/null || true
+  api PUT "/api/cs/connectors/crm?companyId=$company" "$admin_token" "{\"kind\":\"http\",\"purposes\":[\"ticket\"],\"url\":\"$shop/crm\",
+    \"requests\":{\"ticket\":{\"method\":\"POST\",\"path\":\"/tickets\",\"body\":{\"subject\":\"Escalated: {reason}\",\"externalId\":\"{sessionId}\",\"email\":\"{email}\"}}},
+    \"fields\":{\"ticket\":{\"id\":\"/ticket/id\"}}}" >/dev/null || true
+  for order in ORD-10006 ERR-500 NOPE-1; do
+    api POST "/api/cs/connectors/shop/test?companyId=$company" "$admin_token" "{\"purpose\":\"order\",\"input\":{\"orderId\":\"$order\"}}" >/dev/null || true
+  done
+  api POST "/api/cs/connectors/shop/test?companyId=$company" "$admin_token" '{"purpose":"orders","input":{"customerId":"cust_1"}}' >/dev/null || true
+fi
+
 shots=$out
 if [ -n "$lang" ]; then
   shots=$work/shots
@@ -187,5 +216,5 @@ if [ -n "$lang" ]; then
   for f in "$shots"/*.png; do cp "$f" "$out/$(basename "$f" .png)-$lang.png"; done
   echo "screenshots: $out/*-$lang.png"
 else
-  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-hours.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-canned.png $out/settings-ai.png $out/conversation-ai.png $out/customers.png $out/new-company.png"
+  echo "screenshots: $out/queue.png $out/queue-snoozed.png $out/conversation.png $out/knowledge.png $out/analytics.png $out/supervisor.png $out/config.png $out/config-hours.png $out/config-ai.png $out/config-trial.png $out/settings.png $out/settings-tokens.png $out/settings-canned.png $out/settings-ai.png $out/connectors.png $out/conversation-ai.png $out/customers.png $out/new-company.png"
 fi

@@ -1658,6 +1658,58 @@
         <source>SLA targets</source>
         <translation>SLA-Ziele</translation>
     </message>
+    <message>
+        <source>One order by its number</source>
+        <translation>Eine Bestellung nach ihrer Nummer</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s recent orders</source>
+        <translation>Die letzten Bestellungen eines Kunden</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Gutschriften</translation>
+    </message>
+    <message>
+        <source>Tickets in the CRM</source>
+        <translation>Tickets im CRM</translation>
+    </message>
+    <message>
+        <source>None (Tierdesk&apos;s own ticket ids)</source>
+        <translation>Keins (Tierdesks eigene Ticketnummern)</translation>
+    </message>
+    <message>
+        <source>Tierdesk&apos;s own store</source>
+        <translation>Tierdesks eigener Datenbestand</translation>
+    </message>
+    <message>
+        <source>Connectors are defined in Settings › Connectors</source>
+        <translation>Konnektoren werden unter Einstellungen › Konnektoren angelegt</translation>
+    </message>
+    <message>
+        <source>A regular expression for the company&apos;s order numbers; empty: the usual forms</source>
+        <translation>Ein regulärer Ausdruck für die Bestellnummern des Unternehmens; leer: die üblichen Formen</translation>
+    </message>
+    <message>
+        <source>Order numbers</source>
+        <translation>Bestellnummern</translation>
+    </message>
+    <message>
+        <source>Connectors (the company&apos;s own systems)</source>
+        <translation>Konnektoren (die eigenen Systeme des Unternehmens)</translation>
+    </message>
+    <message>
+        <source>ORD-10001, #1001 or “order 123456”</source>
+        <translation>ORD-10001, #1001 oder „order 123456“</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConfigHistoryModel</name>
@@ -1783,6 +1835,370 @@
     <message>
         <source>Model replies (%1)</source>
         <translation>Modellantworten (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConnectorCallsModel</name>
+    <message>
+        <source>At</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConnectorDialog</name>
+    <message>
+        <source>Not JSON: %1 (at character %2)</source>
+        <translation>Kein JSON: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>Must be a JSON object: {&quot;&lt;purpose&gt;&quot;: ...}</source>
+        <translation>Muss ein JSON-Objekt sein: {&quot;&lt;purpose&gt;&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>New connector</source>
+        <translation>Neuer Konnektor</translation>
+    </message>
+    <message>
+        <source>Edit connector</source>
+        <translation>Konnektor bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. shop</source>
+        <translation>z. B. shop</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits, dots, dashes and underscores; the configuration names it</source>
+        <translation>Kleinbuchstaben, Ziffern, Punkte, Bindestriche und Unterstriche; die Konfiguration nennt ihn so</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>Dient für</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout</source>
+        <translation>&amp;Zeitlimit</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Access key id</source>
+        <translation>Access-Key-ID</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Requests and answers (HTTP API)</source>
+        <translation>Anfragen und Antworten (HTTP-API)</translation>
+    </message>
+    <message>
+        <source>Per purpose the request on the URL, with placeholders such as {orderId}, {customerId}, {email}, {sessionId} or {reason}; and where each field is in the answer, as a JSON pointer. docs/api.md shows Shopify and WooCommerce.</source>
+        <translation>Je Zweck die Anfrage an die URL, mit Platzhaltern wie {orderId}, {customerId}, {email}, {sessionId} oder {reason}; und wo jedes Feld in der Antwort steht, als JSON-Pointer. docs/api.md zeigt Shopify und WooCommerce.</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Answer fields</source>
+        <translation>Antwortfelder</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation>Webhook-Geheimnis</translation>
+    </message>
+    <message>
+        <source>set — leave empty to keep it</source>
+        <translation>gesetzt — leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Secret Access Key</translation>
+    </message>
+    <message>
+        <source>sent once, never shown again</source>
+        <translation>wird einmal gesendet und nie wieder angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConnectorsModel</name>
+    <message>
+        <source>HTTP API</source>
+        <translation>HTTP-API</translation>
+    </message>
+    <message>
+        <source>AWS Lambda</source>
+        <translation>AWS Lambda</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Basic (user and password)</source>
+        <translation>Basic (Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>Header with a key</source>
+        <translation>Header mit Schlüssel</translation>
+    </message>
+    <message>
+        <source>AWS SigV4</source>
+        <translation>AWS SigV4</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Zwecke</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ConnectorsSettings</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Click again to remove</source>
+        <translation>Zum Entfernen erneut klicken</translation>
+    </message>
+    <message>
+        <source>The company&apos;s own systems: its shop or ERP for orders and customers, its payment provider for refunds and credits, its CRM for tickets. Configuration › Connectors says which one serves what; until then Tierdesk&apos;s own store does.</source>
+        <translation>Die eigenen Systeme des Unternehmens: sein Shop oder ERP für Bestellungen und Kunden, sein Zahlungsanbieter für Erstattungen und Gutschriften, sein CRM für Tickets. Unter Konfiguration › Konnektoren steht, welches System wofür dient; bis dahin dient Tierdesks eigener Datenbestand.</translation>
+    </message>
+    <message>
+        <source>Test the selected connector</source>
+        <translation>Den ausgewählten Konnektor testen</translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation>Platzhalter</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Asks the system once with these values. A refund or credit is a dry run: it shows the request and sends nothing.</source>
+        <translation>Fragt das System einmal mit diesen Werten. Eine Erstattung oder Gutschrift ist ein Probelauf: Er zeigt die Anfrage und sendet nichts.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Letzte Aufrufe</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>No bodies and no secrets are kept, only how each call went.</source>
+        <translation>Es werden keine Inhalte und keine Geheimnisse gespeichert, nur wie jeder Aufruf verlief.</translation>
+    </message>
+    <message>
+        <source>Connector saved: %1.</source>
+        <translation>Konnektor gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>Connector removed: %1.</source>
+        <translation>Konnektor entfernt: %1.</translation>
+    </message>
+    <message>
+        <source>Asking %1 (%2)…</source>
+        <translation>Frage %1 (%2) …</translation>
+    </message>
+    <message>
+        <source>The test could not be made: %1</source>
+        <translation>Der Test war nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was sent. It would send %1</source>
+        <translation>Probelauf: Nichts wurde gesendet. Gesendet würde %1</translation>
+    </message>
+    <message>
+        <source>OK in %1 ms (HTTP %2): %3</source>
+        <translation>OK in %1 ms (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms: %2 — %3</source>
+        <translation>Fehlgeschlagen nach %1 ms: %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>What the system answered shows here.</source>
+        <translation>Was das System geantwortet hat, steht hier.</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2374,10 @@ Schlüssel: %3</translation>
     <message>
         <source> · automatic</source>
         <translation> · automatisch</translation>
+    </message>
+    <message>
+        <source>Could not load orders: %1</source>
+        <translation>Bestellungen konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3869,6 +4289,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>%1, on %2 (a Tierdesk server the team shares)</source>
         <translation>%1, auf %2 (ein Tierdesk-Server, den das Team gemeinsam nutzt)</translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>Konnektoren</translation>
     </message>
 </context>
 <context>

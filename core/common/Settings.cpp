@@ -51,6 +51,8 @@ const QList<Key> &all()
             "Let connectors reach the company's systems on private networks (this machine is always allowed)"},
         {ConnectorsMaxConcurrent, 16,
             "Calls to the companies' systems in flight at once; more wait their turn (1-256)"},
+        {ConnectorsTicketRetryMs, 2000,
+            "The wait before a failed CRM ticket call is tried again; each later wait is four times longer"},
         {ReportsRetentionHours, 24, "A ready report file is deleted this long after it was asked for (1-8784)"},
         {ReportsMaxPerCompany, 100,
             "Report files one company keeps; beyond, its oldest ready ones are deleted (1-100000)"},

@@ -57,6 +57,7 @@ inline constexpr char AiAllowPrivateNetworks[] = "ai/allowPrivateNetworks";
 inline constexpr char AiMaxConcurrent[] = "ai/maxConcurrent";
 inline constexpr char ConnectorsAllowPrivateNetworks[] = "connectors/allowPrivateNetworks";
 inline constexpr char ConnectorsMaxConcurrent[] = "connectors/maxConcurrent";
+inline constexpr char ConnectorsTicketRetryMs[] = "connectors/ticketRetryMs";
 inline constexpr char ReportsRetentionHours[] = "reports/retentionHours";
 inline constexpr char ReportsMaxPerCompany[] = "reports/maxPerCompany";
 inline constexpr char ReportsMaxBytesPerCompany[] = "reports/maxBytesPerCompany";

@@ -16,6 +16,9 @@ struct ConnectorSettings {
     QString customer = QString::fromLatin1(kBuiltin);
     QString refund = QString::fromLatin1(kBuiltin);
     QString credit = QString::fromLatin1(kBuiltin);
+    // Seed 002's CRM: an escalation to a person opens a ticket there ("builtin": Tierdesk's own
+    // generated ticket ids, no CRM).
+    QString ticket = QString::fromLatin1(kBuiltin);
     // The company's order numbers as a regular expression; empty: ORD-10001, #1001, and a
     // number of 4 to 12 digits after the word "order".
     QString orderNumberPattern;
@@ -23,7 +26,8 @@ struct ConnectorSettings {
     bool allBuiltin() const
     {
         const QLatin1String b(kBuiltin);
-        return order == b && orders == b && customer == b && refund == b && credit == b && orderNumberPattern.isEmpty();
+        return order == b && orders == b && customer == b && refund == b && credit == b && ticket == b
+            && orderNumberPattern.isEmpty();
     }
 };
 

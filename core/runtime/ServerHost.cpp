@@ -90,6 +90,7 @@ void ServerHost::makeSharedParts()
     engine.setReplyTimeoutMs(qBound(1, s.intValue(settings::ReplyTimeoutMs), 600000));
     engine.setMaxModelCalls(qBound(1, s.intValue(settings::AiMaxConcurrent), 256));
     engine.connectors().setMaxConcurrent(qBound(1, s.intValue(settings::ConnectorsMaxConcurrent), 256));
+    engine.connectors().tickets().setRetryDelayMs(qBound(0, s.intValue(settings::ConnectorsTicketRetryMs), 600000));
     m_logins = std::make_unique<LoginGuard>(
         engine.clock(), s.intValue(settings::AuthLoginFailuresPerWindow), s.intValue(settings::AuthLoginWindowSeconds));
 }
@@ -226,6 +227,10 @@ void ServerHost::startBackgroundWork()
     m_leader = std::make_unique<TeamLeader>(m_runtime.store().db());
     connect(m_leader.get(), &TeamLeader::leadsChanged, this, &ServerHost::runTimers);
     runTimers(m_leader->leads());
+    // Escalations to a person open tickets in the companies' CRMs; those pending before a restart go on.
+    CrmTickets *tickets = &engine.connectors().tickets();
+    connect(&m_runtime.desk(), &Desk::escalatedToPerson, tickets, &CrmTickets::escalated);
+    tickets->resume();
     // Bad e-mail settings must not keep the desk from working: say so and serve without e-mail.
     m_emails = std::make_unique<EscalationEmails>(m_runtime);
     if (const Status emails = m_emails->start(); !emails)

@@ -193,7 +193,8 @@ QJsonObject connectorsJson(const ConnectorSettings &c)
 {
     return {{QStringLiteral("order"), c.order}, {QStringLiteral("orders"), c.orders},
         {QStringLiteral("customer"), c.customer}, {QStringLiteral("refund"), c.refund},
-        {QStringLiteral("credit"), c.credit}, {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+        {QStringLiteral("credit"), c.credit}, {QStringLiteral("ticket"), c.ticket},
+        {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
 }
 
 void readConnectors(const QJsonObject &json, ConnectorSettings &c)
@@ -203,6 +204,7 @@ void readConnectors(const QJsonObject &json, ConnectorSettings &c)
     c.customer = json.value(QLatin1String("customer")).toString(c.customer);
     c.refund = json.value(QLatin1String("refund")).toString(c.refund);
     c.credit = json.value(QLatin1String("credit")).toString(c.credit);
+    c.ticket = json.value(QLatin1String("ticket")).toString(c.ticket);
     c.orderNumberPattern = json.value(QLatin1String("orderNumberPattern")).toString(c.orderNumberPattern);
 }
 

@@ -368,6 +368,18 @@ const QList<Migration> &migrations()
                 // An order's refunds, read when an item is asked for again (what of it was refunded, when).
                 QStringLiteral("CREATE INDEX ledger_by_order ON ledger(company_id, order_id, kind)"),
             }},
+        {25,
+            {
+                // Tickets opened in a company's CRM (the `ticket` connector) for escalations to a person:
+                // one row per escalation (its number among the session's escalations), the CRM's id once
+                // it answered ('' while pending), the attempts made and the last failure.
+                QStringLiteral("CREATE TABLE crm_tickets (company_id TEXT NOT NULL, session_id TEXT NOT NULL,"
+                               " escalation INTEGER NOT NULL, connector TEXT NOT NULL,"
+                               " ticket_id TEXT NOT NULL DEFAULT '', attempts INTEGER NOT NULL DEFAULT 0,"
+                               " last_error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL,"
+                               " updated_at INTEGER NOT NULL, PRIMARY KEY (company_id, session_id, escalation))"),
+                QStringLiteral("CREATE INDEX crm_tickets_by_ticket ON crm_tickets(company_id, ticket_id)"),
+            }},
     };
     return all;
 }

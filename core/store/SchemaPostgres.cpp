@@ -269,6 +269,16 @@ const QList<Migration> &postgresMigrations()
                 // An order's refunds, read when an item is asked for again (what of it was refunded, when).
                 QStringLiteral("CREATE INDEX ledger_by_order ON ledger (company_id, order_id, kind)"),
             }},
+        {25,
+            {
+                // Tickets opened in a company's CRM for escalations to a person: as SQLite's migration 25.
+                QStringLiteral("CREATE TABLE crm_tickets (company_id TEXT NOT NULL, session_id TEXT NOT NULL,"
+                               " escalation BIGINT NOT NULL, connector TEXT NOT NULL,"
+                               " ticket_id TEXT NOT NULL DEFAULT '', attempts BIGINT NOT NULL DEFAULT 0,"
+                               " last_error TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL,"
+                               " updated_at BIGINT NOT NULL, PRIMARY KEY (company_id, session_id, escalation))"),
+                QStringLiteral("CREATE INDEX crm_tickets_by_ticket ON crm_tickets (company_id, ticket_id)"),
+            }},
     };
     return all;
 }

@@ -8,6 +8,7 @@
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
 #include "core/store/ConnectorRepo.h"
+#include "core/store/CrmTicketRepo.h"
 #include "core/store/CustomerAdminRepo.h"
 #include "core/store/CustomerRepo.h"
 #include "core/store/Database.h"
@@ -44,6 +45,7 @@ public:
     AiProviderRepo &aiProviders() { return m_aiProviders; }
     CannedResponseRepo &canned() { return m_canned; }
     ConnectorRepo &connectors() { return m_connectors; }
+    CrmTicketRepo &crmTickets() { return m_crmTickets; }
     CustomerRepo &customers() { return m_customers; }
     CustomerAdminRepo &customerAdmin() { return m_customerAdmin; }
     SessionRepo &sessions() { return m_sessions; }
@@ -69,6 +71,7 @@ private:
     AiProviderRepo m_aiProviders;
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
+    CrmTicketRepo m_crmTickets{*m_db};
     CustomerRepo m_customers;
     CustomerAdminRepo m_customerAdmin{*m_db};
     SessionRepo m_sessions;

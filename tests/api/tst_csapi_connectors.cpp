@@ -42,6 +42,7 @@ private slots:
     void onlyAdminsManageConnectors();
     void configNamesConnectorsServingThePurpose();
     void aSlowSystemHoldsUpNothingElse();
+    void replacingWithoutTheSecretKeepsIt();
 
 private:
     QString path(const QString &rest = {}) const
@@ -335,6 +336,30 @@ void TestCsApiConnectors::aSlowSystemHoldsUpNothingElse()
     QVERIFY(done.wait(15000));
     QVERIFY(QJsonDocument::fromJson(pending->readAll()).object().value(QLatin1String("ok")).toBool());
     QCOMPARE(m_admin->del(path(QStringLiteral("/slowshop"))).status, 204);
+}
+
+// Secrets are write-only: a replacement that leaves the secret out (the console's edit) keeps the
+// stored one while the auth type stays; another type needs its own.
+void TestCsApiConnectors::replacingWithoutTheSecretKeepsIt()
+{
+    QCOMPARE(m_admin->put(path(QStringLiteral("/kept")), shopBody()).status, 201);
+    QJsonObject body = shopBody(4000);
+    body.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")}});
+    HttpResult r = m_admin->put(path(QStringLiteral("/kept")), body);
+    QVERIFY2(r.status == 200, describe(r).constData());
+    QVERIFY(r.json().value(QLatin1String("auth")).toObject().value(QLatin1String("hasSecret")).toBool());
+    QCOMPARE(r.json().value(QLatin1String("timeoutMs")).toInt(), 4000);
+    // The shop asks for the token: the kept one still opens it.
+    r = m_admin->post(
+        path(QStringLiteral("/kept/test")), obj(R"({"purpose": "order", "input": {"orderId": "ORD-10005"}})"));
+    QVERIFY2(r.json().value(QLatin1String("ok")).toBool(), describe(r).constData());
+    body.insert(QStringLiteral("auth"),
+        QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("header")}, {QStringLiteral("name"), QStringLiteral("X-Key")}});
+    r = m_admin->put(path(QStringLiteral("/kept")), body);
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+    QCOMPARE(fieldOf(r), QStringLiteral("auth"));
+    QCOMPARE(m_admin->del(path(QStringLiteral("/kept"))).status, 204);
 }
 
 QTEST_MAIN(TestCsApiConnectors)

@@ -23,8 +23,10 @@
 #include "ui/views/TokensSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
+#include "ui/views/settings/ConnectorsSettings.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLineEdit>
@@ -216,6 +218,35 @@ int main(int argc, char **argv)
                 kPaintMs, &app, [&, then] { shoot(out.filePath(QStringLiteral("customers.png")), &app, then); });
         });
     };
+    // Settings > Connectors as the admin sees them: the company's shop, Stripe and CRM; the shop tested for an
+    // order, its last calls. Shot before the configuration page loads, as the customers are.
+    std::function<void(std::function<void()>)> shootConnectors = [&](std::function<void()> then) {
+        ConnectorsSettings *page = w.settings()->connectors();
+        QObject::connect(
+            page, &ConnectorsSettings::loaded, &app,
+            [&, page, then] {
+                w.settings()->tabs()->setCurrentWidget(page);
+                page->select(QStringLiteral("shop"));
+                if (auto *purpose = page->findChild<QComboBox *>(QStringLiteral("connectorTestPurpose")))
+                    purpose->setCurrentIndex(qMax(0, purpose->findData(QStringLiteral("order"))));
+                page->setTestInput(QStringLiteral("orderId"), QStringLiteral("ORD-10005"));
+                QObject::connect(
+                    page, &ConnectorsSettings::tested, &app,
+                    [&, page, then] {
+                        QObject::connect(
+                            page, &ConnectorsSettings::callsLoaded, &app,
+                            [&, then] {
+                                QTimer::singleShot(kPaintMs, &app,
+                                    [&, then] { shoot(out.filePath(QStringLiteral("connectors.png")), &app, then); });
+                            },
+                            Qt::SingleShotConnection);
+                    },
+                    Qt::SingleShotConnection);
+                QTimer::singleShot(kPaintMs, &app, [page] { page->test(); });
+            },
+            Qt::SingleShotConnection);
+        w.showSettings();
+    };
     // An admin's configuration page: a new irate keyword that escalates at once, tried with "What if…".
     std::function<void()> shootConfig = [&] {
         const QString adminToken = p.value(QStringLiteral("admin-token"));
@@ -246,7 +277,7 @@ int main(int argc, char **argv)
                             [&] { shoot(out.filePath(QStringLiteral("config.png")), &app, shootConfigHours); });
                     },
                     Qt::SingleShotConnection);
-                shootCustomers([&] { w.showConfiguration(); });
+                shootCustomers([&] { shootConnectors([&] { w.showConfiguration(); }); });
             },
             Qt::SingleShotConnection);
         client.me();

@@ -451,6 +451,36 @@ ApiReply *ApiClient::testAiProvider(const QString &name, const QString &model, i
         {{QStringLiteral("model"), model}}, {}, true, {}, true, qMax(waitMs, 0) + kTimeoutMs);
 }
 
+ApiReply *ApiClient::connectors()
+{
+    return send("GET", QStringLiteral("/api/cs/connectors"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::putConnector(const QString &name, const QJsonObject &connector)
+{
+    return send("PUT", QStringLiteral("/api/cs/connectors/") + enc(name), connector,
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+}
+
+ApiReply *ApiClient::removeConnector(const QString &name)
+{
+    return send("DELETE", QStringLiteral("/api/cs/connectors/") + enc(name), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::testConnector(const QString &name, const QString &purpose, const QJsonObject &input, int waitMs)
+{
+    return request("POST", QStringLiteral("/api/cs/connectors/%1/test").arg(enc(name)),
+        {{QStringLiteral("purpose"), purpose}, {QStringLiteral("input"), input}},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true, {}, true, qMax(waitMs, 0) + kTimeoutMs);
+}
+
+ApiReply *ApiClient::connectorCalls(const QString &name, int limit)
+{
+    return send("GET", QStringLiteral("/api/cs/connectors/%1/calls").arg(enc(name)), {},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("limit"), QString::number(limit)}});
+}
+
 ApiReply *ApiClient::assist(const QString &sessionId, const QString &task, const QString &text, const QString &language)
 {
     QJsonObject body{{QStringLiteral("task"), task}};

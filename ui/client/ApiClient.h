@@ -117,6 +117,15 @@ public:
     ApiReply *removeAiProvider(const QString &name);
     // Waits up to the provider's own timeout (`waitMs`) and a little more.
     ApiReply *testAiProvider(const QString &name, const QString &model, int waitMs = kTimeoutMs);
+    // the company's connectors to its own systems (admin): {"connectors": [...]}; PUT answers
+    // the connector as stored; the test {ok, result | error, latencyMs, request, status?}
+    // waits up to the connector's own timeout (`waitMs`) and a little more; the call log
+    // {"calls": [...]}, newest first
+    ApiReply *connectors();
+    ApiReply *putConnector(const QString &name, const QJsonObject &connector);
+    ApiReply *removeConnector(const QString &name);
+    ApiReply *testConnector(const QString &name, const QString &purpose, const QJsonObject &input, int waitMs);
+    ApiReply *connectorCalls(const QString &name, int limit);
     // AI help at the desk: task "draft" | "summary" | "translate" | "improve"; `language`
     // (the target of a translation) and `text` only when given
     ApiReply *assist(const QString &sessionId, const QString &task, const QString &text, const QString &language);

@@ -108,6 +108,7 @@ ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent)
     layout->addWidget(rulesGroup());
     layout->addWidget(deskGroup());
     layout->addWidget(aiGroup());
+    layout->addWidget(connectorsGroup());
     layout->addStretch(1);
 }
 
@@ -342,6 +343,53 @@ QGroupBox *ConfigForm::aiGroup()
     return box;
 }
 
+// Which of the company's systems serves what (Settings › Connectors defines them).
+QGroupBox *ConfigForm::connectorsGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("connectors"), tr("Connectors (the company's own systems)"), &form);
+    const std::pair<const char *, QString> rows[] = {{"order", tr("One order by its number")},
+        {"orders", tr("A customer's recent orders")}, {"customer", tr("Customers")}, {"refund", tr("Refunds")},
+        {"credit", tr("Credits")}, {"ticket", tr("Tickets in the CRM")}};
+    for (const auto &[purpose, label] : rows) {
+        auto *combo = new QComboBox(this);
+        const bool ticket = qstrcmp(purpose, "ticket") == 0;
+        combo->addItem(
+            ticket ? tr("None (Tierdesk's own ticket ids)") : tr("Tierdesk's own store"), QStringLiteral("builtin"));
+        combo->setToolTip(tr("Connectors are defined in Settings › Connectors"));
+        form->addRow(label, bind(QStringLiteral("connectors.") + QLatin1String(purpose), combo));
+    }
+    auto *pattern = new QLineEdit(this);
+    pattern->setPlaceholderText(tr("ORD-10001, #1001 or “order 123456”"));
+    pattern->setToolTip(tr("A regular expression for the company's order numbers; empty: the usual forms"));
+    form->addRow(tr("Order numbers"), bind(QStringLiteral("connectors.orderNumberPattern"), pattern));
+    return box;
+}
+
+void ConfigForm::offerConnector(const QString &path, const QString &name)
+{
+    auto *combo = qobject_cast<QComboBox *>(m_fields.value(path));
+    if (combo && !name.isEmpty() && combo->findData(name) < 0)
+        combo->addItem(name, name);
+}
+
+void ConfigForm::setConnectors(const QJsonArray &connectors)
+{
+    for (const char *purpose : {"order", "orders", "customer", "refund", "credit", "ticket"}) {
+        const QString path = QStringLiteral("connectors.") + QLatin1String(purpose);
+        auto *combo = qobject_cast<QComboBox *>(m_fields.value(path));
+        const QSignalBlocker block(combo);
+        const QString current = combo->currentData().toString();
+        while (combo->count() > 1)
+            combo->removeItem(1);
+        for (const QJsonValue &v : connectors)
+            if (v.toObject().value(QLatin1String("purposes")).toArray().contains(QLatin1String(purpose)))
+                offerConnector(path, v.toObject().value(QLatin1String("name")).toString());
+        offerConnector(path, current);
+        combo->setCurrentIndex(qMax(0, combo->findData(current)));
+    }
+}
+
 void ConfigForm::offerProvider(const QString &name)
 {
     auto *combo = qobject_cast<QComboBox *>(m_fields.value(kProvider));
@@ -366,6 +414,8 @@ void ConfigForm::write(QWidget *w, const QString &path, const QJsonValue &v)
 {
     if (path == kProvider)
         offerProvider(v.toString());
+    if (path.startsWith(QLatin1String("connectors.")) && qobject_cast<QComboBox *>(w))
+        offerConnector(path, v.toString());
     if (auto *h = qobject_cast<BusinessHoursEditor *>(w))
         h->setValue(v);
     else if (auto *c = qobject_cast<QCheckBox *>(w))

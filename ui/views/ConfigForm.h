@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QWidget>
 
@@ -13,7 +14,8 @@ namespace tierdesk::ui {
 // Every field of a company's CS config as a form, one group per section: the AI tiers'
 // capabilities and response guidelines, the human tier (phone, notification, what a
 // person may refund or credit), the irate protocol with its keyword list, the escalation
-// rules, SLA targets, queues and how work is assigned, and which language model words the AI tiers' replies (ai). Each
+// rules, SLA targets, queues and how work is assigned, which language model words the AI tiers' replies (ai), and
+// which of the company's systems serves orders, customers, refunds, credits and tickets (connectors). Each
 // field is bound to its JSON path; config() is the config last set with the form's values written over it. The form
 // itself judges nothing: ConfigView runs core's validator (the one PUT /config runs) and shows its answer here.
 class ConfigForm : public QWidget {
@@ -33,6 +35,9 @@ public:
     // The registered providers offered for ai.provider besides the built-in one ("local");
     // a provider the config names stays offered even when it is not (any more) registered.
     void setProviders(const QStringList &names);
+    // The company's connectors (GET /api/cs/connectors' list): each purpose offers "builtin" and
+    // the connectors serving it; a connector the config names stays offered.
+    void setConnectors(const QJsonArray &connectors);
 
 signals:
     void edited();
@@ -45,7 +50,9 @@ private:
     QGroupBox *rulesGroup();
     QGroupBox *deskGroup();
     QGroupBox *aiGroup();
+    QGroupBox *connectorsGroup();
     void offerProvider(const QString &name);
+    void offerConnector(const QString &path, const QString &name);
     QGroupBox *group(const QString &section, const QString &title, QFormLayout **form);
     void capabilityRows(QFormLayout *form, const QString &prefix);
     QWidget *bind(const QString &path, QWidget *w);

@@ -273,6 +273,16 @@ void ConfigView::refresh()
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) { say(e.message, true); });
     loadHistory();
     loadProviders();
+    loadConnectors();
+}
+
+void ConfigView::loadConnectors()
+{
+    ApiReply *r = m_client.connectors();
+    connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
+        m_form->setConnectors(body.value(QLatin1String("connectors")).toArray());
+        emit connectorsLoaded();
+    });
 }
 
 void ConfigView::loadProviders()

@@ -61,6 +61,7 @@ signals:
     void simulated();
     void historyLoaded();
     void providersLoaded();
+    void connectorsLoaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -81,6 +82,7 @@ private:
     void showConfig(const QJsonObject &config);
     void loadHistory();
     void loadProviders();
+    void loadConnectors();
     void say(const QString &text, bool error = false);
     QJsonObject body() const;
 

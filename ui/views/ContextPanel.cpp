@@ -68,7 +68,7 @@ QString ContextPanel::customerHtml(const QJsonObject &context)
 {
     const QJsonObject c = context.value(QLatin1String("customer")).toObject();
     if (c.isEmpty())
-        return tr("<span style=\"color:#8a94a3\">No customer data</span>");
+        return tr("<span style=\"color:#8a94a3\">No customer data</span>") + ordersHtml(context);
     QString html = QStringLiteral("<div style=\"font-size:12pt; font-weight:600\">%1%2</div>")
                        .arg(CustomerLabel::of(c).toHtmlEscaped(),
                            c.value(QLatin1String("isVIP")).toBool() ? QStringLiteral(
@@ -83,25 +83,36 @@ QString ContextPanel::customerHtml(const QJsonObject &context)
         facts << tr("lifetime value %1")
                      .arg(QLocale().toString(c.value(QLatin1String("lifetimeValue")).toDouble(), 'f', 2));
     html += QStringLiteral("<div style=\"color:#3d4756\">%1</div>").arg(facts.join(QStringLiteral(" · ")));
+    return html + ordersHtml(context);
+}
+
+// The customer's orders as their source told them (a field it did not tell shows as a dash),
+// or why they could not be loaded.
+QString ContextPanel::ordersHtml(const QJsonObject &context)
+{
+    if (const QString error = context.value(QLatin1String("ordersError")).toString(); !error.isEmpty())
+        return QStringLiteral("<div style=\"color:#b91c1c; margin-top:6px\">%1</div>")
+            .arg(tr("Could not load orders: %1").arg(error).toHtmlEscaped());
     const QJsonArray orders = context.value(QLatin1String("orders")).toArray();
-    if (!orders.isEmpty()) {
-        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" style=\"margin-top:6px\">");
-        for (const QJsonValue &v : orders) {
-            const QJsonObject o = v.toObject();
-            const double refunded = o.value(QLatin1String("refundedAmount")).toDouble();
-            html += QStringLiteral(
-                "<tr><td><b>%1</b></td><td>&nbsp;%2</td><td align=\"right\">&nbsp;%3</td><td>%4</td></tr>")
-                        .arg(o.value(QLatin1String("id")).toString().toHtmlEscaped(),
-                            display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()).toHtmlEscaped(),
-                            QLocale().toString(o.value(QLatin1String("total")).toDouble(), 'f', 2),
-                            refunded > 0 && o.value(QLatin1String("status")).toString() != QLatin1String("refunded")
-                                ? tr("&nbsp;<span style=\"color:#5f6b7a\">%1 refunded</span>")
-                                      .arg(QLocale().toString(refunded, 'f', 2))
-                                : QString());
-        }
-        html += QStringLiteral("</table>");
+    if (orders.isEmpty())
+        return {};
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" style=\"margin-top:6px\">");
+    for (const QJsonValue &v : orders) {
+        const QJsonObject o = v.toObject();
+        const double refunded = o.value(QLatin1String("refundedAmount")).toDouble();
+        const QJsonValue total = o.value(QLatin1String("total"));
+        const QString status = o.value(QLatin1String("status")).toString();
+        html += QStringLiteral(
+            "<tr><td><b>%1</b></td><td>&nbsp;%2</td><td align=\"right\">&nbsp;%3</td><td>%4</td></tr>")
+                    .arg(o.value(QLatin1String("id")).toString().toHtmlEscaped(),
+                        status.isEmpty() ? QStringLiteral("—") : display::enumLabel(status.toUpper()).toHtmlEscaped(),
+                        total.isDouble() ? QLocale().toString(total.toDouble(), 'f', 2) : QStringLiteral("—"),
+                        refunded > 0 && status != QLatin1String("refunded")
+                            ? tr("&nbsp;<span style=\"color:#5f6b7a\">%1 refunded</span>")
+                                  .arg(QLocale().toString(refunded, 'f', 2))
+                            : QString());
     }
-    return html;
+    return html + QStringLiteral("</table>");
 }
 
 QString ContextPanel::escalationsHtml(const QJsonArray &history)

@@ -27,6 +27,8 @@ public:
     QString escalationText() const;
 
     static QString customerHtml(const QJsonObject &context);
+    // context.orders, or "Could not load orders: ..." when context.ordersError says why not.
+    static QString ordersHtml(const QJsonObject &context);
     static QString escalationsHtml(const QJsonArray &history);
 
 private:

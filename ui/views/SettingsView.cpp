@@ -7,6 +7,7 @@
 #include "ui/views/WebhooksSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
+#include "ui/views/settings/ConnectorsSettings.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -31,11 +32,13 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_aiProviders = new AiProvidersSettings(client, this);
     m_tokens = new TokensSettings(client, this);
     m_canned = new CannedResponsesSettings(client, this);
+    m_connectors = new ConnectorsSettings(client, this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
     m_tabs->addTab(m_agents, tr("Agents"));
     m_tabs->addTab(m_canned, tr("Canned responses"));
     m_tabs->addTab(m_webhooks, tr("Webhooks"));
     m_tabs->addTab(m_aiProviders, tr("AI providers"));
+    m_tabs->addTab(m_connectors, tr("Connectors"));
     m_tabs->addTab(m_email, tr("E-mail"));
     m_tabs->addTab(m_tokens, tr("API tokens"));
     m_tabs->addTab(buildLanguage(), tr("Language"));
@@ -186,13 +189,15 @@ void SettingsView::refresh()
     m_tabs->setTabVisible(m_tabs->indexOf(m_canned), supervisor);
     if (supervisor)
         m_canned->refresh();
-    for (QWidget *tab : std::initializer_list<QWidget *>{m_agents, m_webhooks, m_aiProviders, m_email, m_tokens})
+    for (QWidget *tab :
+        std::initializer_list<QWidget *>{m_agents, m_webhooks, m_aiProviders, m_connectors, m_email, m_tokens})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), admin);
     if (!admin)
         return;
     m_agents->refresh();
     m_webhooks->refresh();
     m_aiProviders->refresh();
+    m_connectors->refresh();
     m_email->refresh();
     m_tokens->refresh();
 }

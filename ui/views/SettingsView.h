@@ -17,14 +17,15 @@ class AgentsSettings;
 class AiProvidersSettings;
 class ApiClient;
 class CannedResponsesSettings;
+class ConnectorsSettings;
 class EmailSettings;
 class TokensSettings;
 class WebhooksSettings;
 
 // The Settings page: the console's own connection and language (everyone); for supervisors
 // and admins the company's canned responses; for admins the company's agents, webhooks, AI
-// providers, the server's e-mail settings and API tokens (tabs hidden for other roles; the
-// API refuses them anyway).
+// providers, connectors to its own systems, the server's e-mail settings and API tokens (tabs hidden for other roles;
+// the API refuses them anyway).
 class SettingsView : public QWidget {
     Q_OBJECT
 
@@ -39,6 +40,7 @@ public:
     EmailSettings *email() const { return m_email; }
     AiProvidersSettings *aiProviders() const { return m_aiProviders; }
     CannedResponsesSettings *cannedResponses() const { return m_canned; }
+    ConnectorsSettings *connectors() const { return m_connectors; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
     // Whether this console uses its built-in server (else one given with --server or saved here).
@@ -64,6 +66,7 @@ private:
     AiProvidersSettings *m_aiProviders;
     TokensSettings *m_tokens;
     CannedResponsesSettings *m_canned;
+    ConnectorsSettings *m_connectors;
     QLabel *m_current;
     QLabel *m_portInUse;
     bool m_usesEmbedded = true;

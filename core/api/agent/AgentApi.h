@@ -109,6 +109,11 @@ private:
     QJsonValue customerSatisfaction(const CallPtr &c, const Session &s, const QJsonObject &extras);
     Result<Session> storeTicketExtras(const CallPtr &c, const Session &s, int number, const QJsonObject &changes);
     static int ticketCount(const Session &s);
+    // Seed 002's ticket_id of the session's escalation `number`: the id the company's CRM gave
+    // it (the `ticket` connector), else the generated TKT-<session>-<number>.
+    QString ticketIdOf(const Session &s, int number);
+    // The session (engine id) and escalation number a ticket id names: a generated one or a CRM's.
+    std::optional<std::pair<QString, int>> parseTicket(const QString &company, const QString &ticketId);
 
     // AgentMetricsRoutes.cpp
     void metrics(const CallPtr &c);

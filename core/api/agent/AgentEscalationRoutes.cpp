@@ -42,6 +42,19 @@ QString clientName(const Session &s)
 
 } // namespace
 
+QString AgentApi::ticketIdOf(const Session &s, int number)
+{
+    const QString crm = m_engine.connectors().tickets().ticketIds(s.companyId, s.id).value(number);
+    return crm.isEmpty() ? agentjson::ticketId(s.id, number) : crm;
+}
+
+std::optional<std::pair<QString, int>> AgentApi::parseTicket(const QString &company, const QString &ticketId)
+{
+    if (const auto generated = agentjson::parseTicketId(ticketId))
+        return generated;
+    return m_engine.connectors().tickets().escalationOf(company, ticketId);
+}
+
 int AgentApi::ticketCount(const Session &s)
 {
     int n = 0;
@@ -130,7 +143,7 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
     int number = knownNumber;
     if (knownNumber > 0) {
         engineId = ticketId; // just made: the caller passes the client's session name
-    } else if (const auto parsed = agentjson::parseTicketId(ticketId)) {
+    } else if (const auto parsed = parseTicket(c->company, ticketId)) {
         engineId = parsed->first;
         number = parsed->second;
     }
@@ -163,7 +176,7 @@ std::optional<QJsonObject> AgentApi::ticketJson(const CallPtr &c, const QString 
     QString notes = extras.value(QLatin1String("resolution_notes")).toString();
     if (notes.isEmpty() && s->resolution && newest)
         notes = s->resolution->summary;
-    return QJsonObject{{QStringLiteral("ticket_id"), agentjson::ticketId(s->id, number)},
+    return QJsonObject{{QStringLiteral("ticket_id"), ticketIdOf(*s, number)},
         {QStringLiteral("session_id"), clientName(*s)}, {QStringLiteral("customer_id"), s->customerId},
         {QStringLiteral("reason"), agentjson::reasonName(record->reason)}, {QStringLiteral("priority"), priority},
         {QStringLiteral("status"), status}, {QStringLiteral("created_at"), timefmt::iso(record->timestamp)},
@@ -258,7 +271,7 @@ void AgentApi::updateEscalation(const CallPtr &c)
     const auto update = ticketUpdate(c, *body);
     if (!update)
         return;
-    const auto parsed = agentjson::parseTicketId(ticketId);
+    const auto parsed = parseTicket(c->company, ticketId);
     const auto s = parsed ? sessionNamed(c->company, parsed->first, {}) : std::nullopt;
     if (!s || parsed->second > ticketCount(*s))
         return fail(c,

@@ -173,14 +173,13 @@ void AgentApi::answerOutcome(const CallPtr &c, const QueryPtr &q, const MessageO
         {QStringLiteral("escalated"), escalated && newest},
         {QStringLiteral("escalation_reason"),
             escalated && newest ? QJsonValue(agentjson::reasonName(newest->reason)) : QJsonValue()},
-        {QStringLiteral("ticket_id"),
-            escalated && newest ? QJsonValue(agentjson::ticketId(s->id, tickets)) : QJsonValue()},
+        {QStringLiteral("ticket_id"), escalated && newest ? QJsonValue(ticketIdOf(*s, tickets)) : QJsonValue()},
         {QStringLiteral("cached"), false}};
     const auto item = newTicket && m_desk ? m_desk->item(s->id) : std::nullopt;
     if (newTicket && newest)
         escalationCreated(c->company,
-            {{QStringLiteral("ticket_id"), agentjson::ticketId(s->id, tickets)},
-                {QStringLiteral("session_id"), q->clientId}, {QStringLiteral("customer_id"), s->customerId},
+            {{QStringLiteral("ticket_id"), ticketIdOf(*s, tickets)}, {QStringLiteral("session_id"), q->clientId},
+                {QStringLiteral("customer_id"), s->customerId},
                 {QStringLiteral("priority"),
                     item ? agentjson::seedPriority(toString(item->item.priority)) : QStringLiteral("medium")},
                 {QStringLiteral("reason"), agentjson::reasonName(newest->reason)}});

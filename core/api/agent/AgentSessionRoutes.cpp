@@ -93,14 +93,16 @@ QJsonObject AgentApi::sessionJson(const Session &s, const QString &clientId)
 {
     QJsonArray escalations;
     int number = 0;
+    const QHash<int, QString> crm = m_engine.connectors().tickets().ticketIds(s.companyId, s.id);
     for (const EscalationRecord &e : s.escalationHistory) {
         if (e.transfer)
             continue;
         ++number;
-        escalations.append(QJsonObject{{QStringLiteral("ticket_id"), agentjson::ticketId(s.id, number)},
-            {QStringLiteral("reason"), agentjson::reasonName(e.reason)},
-            {QStringLiteral("created_at"), timefmt::iso(e.timestamp)},
-            {QStringLiteral("status"), ticketStatus(s, number)}});
+        escalations.append(
+            QJsonObject{{QStringLiteral("ticket_id"), crm.value(number, agentjson::ticketId(s.id, number))},
+                {QStringLiteral("reason"), agentjson::reasonName(e.reason)},
+                {QStringLiteral("created_at"), timefmt::iso(e.timestamp)},
+                {QStringLiteral("status"), ticketStatus(s, number)}});
     }
     return {{QStringLiteral("session_id"), clientId}, {QStringLiteral("customer_id"), s.customerId},
         {QStringLiteral("created_at"), timefmt::iso(s.createdAt)},

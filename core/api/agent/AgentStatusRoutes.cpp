@@ -12,11 +12,16 @@ void AgentApi::health(const http::HttpRequest &, const http::HttpResponder &res)
     const qint64 now = m_engine.clock().nowMs();
     const QString failure = m_engine.storageFailure();
     const QString healthy = QStringLiteral("healthy");
+    // The companies' CRMs (their `ticket` connectors): a CRM that fails degrades, never stops, the service.
+    const QString crm = failure.isEmpty() ? m_engine.connectors().tickets().health() : healthy;
     const QJsonObject services{{QStringLiteral("database"), failure.isEmpty() ? healthy : QStringLiteral("unhealthy")},
-        {QStringLiteral("ai_tiers"), healthy}, {QStringLiteral("knowledge_base"), healthy}};
-    const QJsonObject body{{QStringLiteral("status"), failure.isEmpty() ? healthy : QStringLiteral("unhealthy")},
-        {QStringLiteral("timestamp"), timefmt::iso(now)}, {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)},
-        {QStringLiteral("services"), services}, {QStringLiteral("uptime_seconds"), (now - m_startedAtMs) / 1000}};
+        {QStringLiteral("ai_tiers"), healthy}, {QStringLiteral("knowledge_base"), healthy},
+        {QStringLiteral("crm_system"), crm}};
+    const QString overall
+        = !failure.isEmpty() ? QStringLiteral("unhealthy") : (crm == healthy ? healthy : QStringLiteral("degraded"));
+    const QJsonObject body{{QStringLiteral("status"), overall}, {QStringLiteral("timestamp"), timefmt::iso(now)},
+        {QStringLiteral("version"), QStringLiteral(TIERDESK_VERSION)}, {QStringLiteral("services"), services},
+        {QStringLiteral("uptime_seconds"), (now - m_startedAtMs) / 1000}};
     res.send(http::HttpResponse::json(failure.isEmpty() ? 200 : 503, body));
 }
 

@@ -133,6 +133,8 @@ private:
     bool deskReady(Call &c);
     // GET session's body: notes hidden from a customer's client, the queue item shown to staff.
     QJsonObject sessionJson(Call &c, const Session &s, const MessageWindow &window);
+    // 200 with sessionJson and, for staff, the context's orders (perhaps answered later).
+    void replySession(Call &c, const Session &s, const MessageWindow &window);
     void sendSession(Call &c, const Result<Session> &s);
 
     // Agents and login (CsAgentRoutes.cpp).

@@ -190,7 +190,8 @@ QJsonObject connectorsJson(const ConnectorSettings &c)
 {
     return {{QStringLiteral("order"), c.order}, {QStringLiteral("orders"), c.orders},
         {QStringLiteral("customer"), c.customer}, {QStringLiteral("refund"), c.refund},
-        {QStringLiteral("credit"), c.credit}, {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+        {QStringLiteral("credit"), c.credit}, {QStringLiteral("ticket"), c.ticket},
+        {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
 }
 
 QJsonObject aiJson(const AiSettings &ai)
@@ -265,10 +266,11 @@ CsConfig readConfig(const QJsonObject &checked)
     c.language = languageFromCode(checked.value(QLatin1String("language")).toString()).value_or(c.language);
     readAi(object(checked, "ai"), c.ai);
     const QJsonObject connectors = object(checked, "connectors");
-    for (const auto &[key, value] : {std::pair{"order", &ConnectorSettings::order},
-             std::pair{"orders", &ConnectorSettings::orders}, std::pair{"customer", &ConnectorSettings::customer},
-             std::pair{"refund", &ConnectorSettings::refund}, std::pair{"credit", &ConnectorSettings::credit},
-             std::pair{"orderNumberPattern", &ConnectorSettings::orderNumberPattern}})
+    for (const auto &[key, value] :
+        {std::pair{"order", &ConnectorSettings::order}, std::pair{"orders", &ConnectorSettings::orders},
+            std::pair{"customer", &ConnectorSettings::customer}, std::pair{"refund", &ConnectorSettings::refund},
+            std::pair{"credit", &ConnectorSettings::credit}, std::pair{"ticket", &ConnectorSettings::ticket},
+            std::pair{"orderNumberPattern", &ConnectorSettings::orderNumberPattern}})
         c.connectors.*value = connectors.value(QLatin1String(key)).toString(c.connectors.*value);
     return c;
 }

@@ -40,7 +40,7 @@ void CsApi::sendSession(Call &c, const Result<Session> &s)
 {
     if (!s)
         return fail(c, s.error());
-    reply(c, http::HttpResponse::json(200, sessionJson(c, *s, MessageWindow{})));
+    replySession(c, *s, MessageWindow{});
 }
 
 void CsApi::deskQueue(Call &c)

@@ -250,4 +250,22 @@ void registerQueueItemConversion()
         QMetaType::registerConverter<QueueItem, QJsonObject>(&queueItem);
 }
 
+QJsonObject contextOrder(const SourcedOrder &s)
+{
+    const Order &o = s.order;
+    const auto said = [&s](const char *field, const QJsonValue &v) {
+        return s.has(QLatin1String(field)) ? v : QJsonValue(QJsonValue::Null);
+    };
+    const auto text = [&](const char *field, const QString &v) {
+        return v.isEmpty() ? QJsonValue(QJsonValue::Null) : said(field, v);
+    };
+    return {{QStringLiteral("id"), o.id}, {QStringLiteral("status"), text("status", o.status)},
+        {QStringLiteral("total"), said("total", o.total)}, {QStringLiteral("currency"), text("currency", s.currency)},
+        {QStringLiteral("refundedAmount"), said("refundedAmount", o.refundedAmount)},
+        {QStringLiteral("placedAt"), said("placedAt", timeOrNull(o.placedAt))},
+        {QStringLiteral("carrier"), text("carrier", o.carrier)},
+        {QStringLiteral("trackingNumber"), text("trackingNumber", o.trackingNumber)},
+        {QStringLiteral("itemCount"), said("items", int(o.items.size()))}, {QStringLiteral("source"), s.source}};
+}
+
 } // namespace tierdesk::json

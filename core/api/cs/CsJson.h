@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/JsonWriter.h"
+#include "core/domain/Connector.h"
 #include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
 #include "core/domain/Mention.h"
@@ -40,6 +41,10 @@ enum class CustomerView { Staff, Self };
 
 // Every field of "Get Session", with the customer as context when known.
 QJsonObject sessionFull(const Session &s, const Customer *customer, CustomerView view = CustomerView::Staff);
+
+// One of the customer's orders in a session's context (staff only): what its source said;
+// a field it did not say is null.
+QJsonObject contextOrder(const SourcedOrder &o);
 
 // A desk queue item (GET /api/cs/queue, the queue events, a session's "desk").
 QJsonObject queueItem(const QueueItem &q);

@@ -6,6 +6,8 @@
 #include "core/common/Time.h"
 #include "core/common/Validation.h"
 
+#include <QPointer>
+
 namespace tierdesk::api {
 namespace {
 
@@ -118,7 +120,39 @@ void CsApi::getSession(Call &c)
     const auto s = m_engine.session(c.who.company, id, window, c.actor.customerScope);
     if (!s)
         return fail(c, s.error());
-    reply(c, http::HttpResponse::json(200, sessionJson(c, *s, window)));
+    replySession(c, *s, window);
+}
+
+// Staff see the customer's recent orders in the context: from the company's `orders` source,
+// which for a connector answers later (off the engine thread); when it failed, "ordersError" says why.
+void CsApi::replySession(Call &c, const Session &s, const MessageWindow &window)
+{
+    const QJsonObject out = sessionJson(c, s, window);
+    if (c.who.role < Role::Agent)
+        return reply(c, http::HttpResponse::json(200, out));
+    const auto withOrders = [out](const ContextOrders &orders) {
+        QJsonObject full = out;
+        QJsonObject context = full.value(QLatin1String("context")).toObject();
+        QJsonArray list;
+        for (const SourcedOrder &o : orders.orders)
+            list.append(json::contextOrder(o));
+        context.insert(QStringLiteral("orders"), list);
+        if (!orders.error.isEmpty())
+            context.insert(QStringLiteral("ordersError"), orders.error);
+        full.insert(QStringLiteral("context"), context);
+        return full;
+    };
+    auto later = defer(c);
+    QPointer<CsApi> self(this);
+    const std::optional<ContextOrders> now = m_engine.connectors().contextOrders(
+        s.companyId, s.customerId, s.id, kContextOrders, this, [self, later, withOrders](const ContextOrders &orders) {
+            if (!self)
+                return;
+            Call call = later->call();
+            self->reply(call, http::HttpResponse::json(200, withOrders(orders)));
+        });
+    if (now)
+        reply(c, http::HttpResponse::json(200, withOrders(*now)));
 }
 
 QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &window)
@@ -140,19 +174,6 @@ QJsonObject CsApi::sessionJson(Call &c, const Session &s, const MessageWindow &w
             out.insert(
                 QStringLiteral("desk"), item ? QJsonValue(json::queueItem(*item)) : QJsonValue(QJsonValue::Null));
         }
-        // The customer's recent orders, for the person answering (never for a client token).
-        QJsonArray orders;
-        for (const Order &o : m_engine.recentOrders(s.companyId, s.customerId, kContextOrders))
-            orders.append(QJsonObject{{QStringLiteral("id"), o.id}, {QStringLiteral("status"), o.status},
-                {QStringLiteral("total"), o.total}, {QStringLiteral("refundedAmount"), o.refundedAmount},
-                {QStringLiteral("placedAt"), o.placedAt > 0 ? QJsonValue(timefmt::iso(o.placedAt)) : QJsonValue()},
-                {QStringLiteral("carrier"), o.carrier.isEmpty() ? QJsonValue() : QJsonValue(o.carrier)},
-                {QStringLiteral("trackingNumber"),
-                    o.trackingNumber.isEmpty() ? QJsonValue() : QJsonValue(o.trackingNumber)},
-                {QStringLiteral("itemCount"), int(o.items.size())}});
-        QJsonObject context = out.value(QLatin1String("context")).toObject();
-        context.insert(QStringLiteral("orders"), orders);
-        out.insert(QStringLiteral("context"), context);
     }
     // The customer's rating once given (docs/api.md, "Customer ratings").
     const auto rating = m_engine.ratings().find(s.companyId, s.id, c.actor);

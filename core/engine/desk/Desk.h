@@ -132,6 +132,8 @@ signals:
     // A session entered a queue and the company's tiers.humanAgent.notifyOnEscalation
     // is on (e-mail to the queue's address; data: the QueueItem). After commit.
     void escalationQueued(const QString &companyId, const tierdesk::QueueItem &item);
+    // An escalation (not a transfer) brought the session to a person. After commit.
+    void escalatedToPerson(const QString &companyId, const QString &sessionId);
 
 private:
     struct Held {

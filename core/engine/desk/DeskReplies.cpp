@@ -55,6 +55,11 @@ bool Desk::queued(const Session &s, const EscalationRecord &e, qint64 now)
     if (!m_repo.put(d))
         return false;
     m_assigner.wake(s.companyId);
+    if (!e.transfer)
+        m_engine.core().store().batch().afterCommit([this, companyId = s.companyId, sessionId = s.id](bool committed) {
+            if (committed)
+                emit escalatedToPerson(companyId, sessionId);
+        });
     const bool notify = company->config.notifyOnEscalation;
     if (!notify && !m_engine.eventsWanted())
         return true;

@@ -244,9 +244,10 @@ Result<Connector> ConnectorCheck::check(const QString &companyId, const Connecto
 
 Status checkConnectorSettings(Store &store, const QString &companyId, const ConnectorSettings &s)
 {
-    const std::pair<ConnectorPurpose, const QString *> named[] = {{ConnectorPurpose::Order, &s.order},
-        {ConnectorPurpose::Orders, &s.orders}, {ConnectorPurpose::Customer, &s.customer},
-        {ConnectorPurpose::Refund, &s.refund}, {ConnectorPurpose::Credit, &s.credit}};
+    const std::pair<ConnectorPurpose, const QString *> named[]
+        = {{ConnectorPurpose::Order, &s.order}, {ConnectorPurpose::Orders, &s.orders},
+            {ConnectorPurpose::Customer, &s.customer}, {ConnectorPurpose::Refund, &s.refund},
+            {ConnectorPurpose::Credit, &s.credit}, {ConnectorPurpose::Ticket, &s.ticket}};
     for (const auto &[purpose, name] : named) {
         if (*name == QLatin1String(ConnectorSettings::kBuiltin))
             continue;

@@ -24,7 +24,9 @@ Error invalidInput(const char *field, const QString &message)
 
 } // namespace
 
-Connectors::Connectors(EngineCore &core) : m_core(core), m_http(std::make_shared<CurlOutboundHttp>(m_policy))
+Connectors::Connectors(EngineCore &core)
+    : m_core(core), m_http(std::make_shared<CurlOutboundHttp>(m_policy)),
+      m_tickets(std::make_unique<CrmTickets>(core, *this))
 {
     m_pool.setMaxThreadCount(16); // connectors/maxConcurrent's default
 }
@@ -50,12 +52,19 @@ Result<Connector> Connectors::put(
 {
     if (auto company = m_core.company(companyId); !company)
         return company.error();
-    Result<Connector> c = ConnectorCheck(m_policy).check(companyId, draft);
-    if (!c)
-        return c;
     Store &store = m_core.store();
     const SecretSealer &sealer = store.webhooks().sealer();
-    const std::optional<Connector> before = store.connectors().find(companyId, c->name, sealer);
+    const std::optional<Connector> before = store.connectors().find(companyId, draft.name, sealer);
+    // Secrets are write-only: a replacement that leaves them out keeps the stored ones (the
+    // auth's secret only while its type stays the same).
+    ConnectorDraft kept = draft;
+    if (before && kept.secret.isEmpty() && kept.authType == toString(before->auth.type))
+        kept.secret = before->auth.secret;
+    if (before && kept.webhookSecret.isEmpty() && kept.kind == toString(before->kind))
+        kept.webhookSecret = before->webhookSecret;
+    Result<Connector> c = ConnectorCheck(m_policy).check(companyId, kept);
+    if (!c)
+        return c;
     if (!before && store.connectors().count(companyId) >= kMaxPerCompany)
         return makeError(ErrorKind::Conflict, QStringLiteral("at most 20 connectors per company"), nameField());
     c->createdAt = before ? before->createdAt : m_core.clock().nowMs();
@@ -101,7 +110,7 @@ Status Connectors::remove(const QString &companyId, const QString &name, const A
     const ConnectorSettings &named = company->config.connectors;
     for (const auto &[purpose, which] :
         {std::pair{"order", &named.order}, std::pair{"orders", &named.orders}, std::pair{"customer", &named.customer},
-            std::pair{"refund", &named.refund}, std::pair{"credit", &named.credit}})
+            std::pair{"refund", &named.refund}, std::pair{"credit", &named.credit}, std::pair{"ticket", &named.ticket}})
         if (*which == name)
             return makeError(ErrorKind::Conflict,
                 QStringLiteral("the configuration's connectors.%1 names \"%2\": name another first")
@@ -180,6 +189,65 @@ Result<std::unique_ptr<OrderSource>> Connectors::orderSource(const QString &comp
         return makeError(ErrorKind::Unavailable,
             QStringLiteral("the connector \"%1\" named for %2 is not there").arg(name, toString(purpose)));
     return std::unique_ptr<OrderSource>(std::make_unique<ConnectorOrderSource>(*c, m_http));
+}
+
+std::optional<ContextOrders> Connectors::contextOrders(const QString &companyId, const QString &customerId,
+    const QString &sessionId, int limit, QObject *context, OrdersDone done)
+{
+    ContextOrders now;
+    Result<std::unique_ptr<OrderSource>> source = orderSource(companyId, ConnectorPurpose::Orders);
+    if (!source) {
+        now.error = source.error().message;
+        return now;
+    }
+    OrderQuery query;
+    query.companyId = companyId;
+    query.sessionId = sessionId;
+    query.customerId = customerId;
+    now.source = (*source)->name();
+    if (!(*source)->offEngineThread()) {
+        now.orders = (*source)->ordersOf(query, limit).orders;
+        return now;
+    }
+    if (const auto customer = m_core.store().customers().find(companyId, customerId))
+        query.customerEmail = customer->email;
+    // The pool's task owns the source; the answer is logged and handed back on the engine thread.
+    std::shared_ptr<OrderSource> asked(std::move(source.value()));
+    QPointer<QObject> receiver(context);
+    m_pool.start([this, asked, query, limit, receiver, done] {
+        const OrdersLookup lookup = asked->ordersOf(query, limit);
+        QMetaObject::invokeMethod(
+            &m_core,
+            [this, lookup, query, receiver, done] {
+                noteOrdersCall(query, lookup);
+                ContextOrders later;
+                later.source = lookup.source;
+                if (lookup.state == OrderLookup::State::Failed)
+                    later.error = lookup.reason;
+                else
+                    later.orders = lookup.orders;
+                if (receiver)
+                    done(later);
+            },
+            Qt::QueuedConnection);
+    });
+    return std::nullopt;
+}
+
+void Connectors::noteOrdersCall(const OrderQuery &query, const OrdersLookup &lookup)
+{
+    if (!lookup.sent)
+        return;
+    connectors::ConnectorAnswer a;
+    a.sent = true;
+    a.ok = lookup.state != OrderLookup::State::Failed;
+    a.status = lookup.status;
+    a.latencyMs = lookup.latencyMs;
+    a.error = lookup.reason;
+    Connector c;
+    c.companyId = query.companyId;
+    c.name = lookup.source;
+    recordCall(c, ConnectorPurpose::Orders, query.sessionId, a);
 }
 
 void Connectors::call(

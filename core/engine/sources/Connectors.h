@@ -2,6 +2,7 @@
 
 #include "core/engine/pipeline/EngineCore.h"
 #include "core/engine/sources/ConnectorCheck.h"
+#include "core/engine/sources/CrmTickets.h"
 #include "core/engine/sources/OrderSource.h"
 #include "core/integrations/connectors/ConnectorClient.h"
 
@@ -18,6 +19,14 @@ struct ConnectorTest {
     connectors::ConnectorAnswer answer;
     ConnectorPurpose purpose = ConnectorPurpose::Order;
     bool dryRun = false; // refund and credit: the request is shown, never sent
+};
+
+// A customer's recent orders as a session's context shows them to the person answering:
+// from the company's `orders` source; when that failed, why (and no orders).
+struct ContextOrders {
+    QList<SourcedOrder> orders;
+    QString error;
+    QString source; // the connector's name, or "builtin"
 };
 
 // A company's connectors to its own systems (DESIGN.md, "A company's own systems"):
@@ -64,15 +73,26 @@ public:
     Result<std::unique_ptr<OrderSource>> orderSource(const QString &companyId, ConnectorPurpose purpose);
     // A blocking source call (OrderSource) on the connectors' pool, beside the other calls.
     void start(std::function<void()> job) { m_pool.start(std::move(job)); }
+    // The customer's recent orders for a session's context. The builtin store answers at
+    // once (returned); a connector is asked on the pool (the call logged under the session)
+    // and done() comes on the engine thread while `context` lives (std::nullopt returned).
+    using OrdersDone = std::function<void(const ContextOrders &)>;
+    std::optional<ContextOrders> contextOrders(const QString &companyId, const QString &customerId,
+        const QString &sessionId, int limit, QObject *context, OrdersDone done);
+    // Tickets in the company's CRM for escalations to a person (the `ticket` purpose).
+    CrmTickets &tickets() { return *m_tickets; }
     // The client the pool's calls use (blocking; for sources called off the engine thread).
     std::shared_ptr<OutboundHttp> transport() const { return m_http; }
     void recordCall(const Connector &c, ConnectorPurpose purpose, const QString &sessionId,
         const connectors::ConnectorAnswer &answer);
 
 private:
+    void noteOrdersCall(const OrderQuery &query, const OrdersLookup &lookup);
+
     EngineCore &m_core;
     AddressPolicy m_policy = AddressPolicy::forConnectors(false);
     std::shared_ptr<OutboundHttp> m_http;
+    std::unique_ptr<CrmTickets> m_tickets;
     QThreadPool m_pool; // last: its threads finish before the rest goes
 };
 

@@ -39,8 +39,8 @@ struct OrdersLookup {
     QString reason;
     QString source;
     qint64 latencyMs = 0;
-    bool sent = false;
-    int status = 0;
+    bool sent = false; // a request reached (or was sent to) the company's system
+    int status = 0; // its HTTP status; 0 when there was none
 };
 
 // Where a company's orders are (DESIGN.md, "A company's own systems"). Blocking: the

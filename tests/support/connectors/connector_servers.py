@@ -16,7 +16,10 @@
                   --demo FILE serves the orders of Tierdesk's demo store (resources/demo/demo.json)
                   in the same shape, each naming its customer (cust_<key> and e-mail), dated as the
                   demo seeder dates them from --now (epoch ms); an order is found by its number, or
-                  by its digits alone or after "#".
+                  by its digits alone or after "#". A customer's orders fail the same way for the customer ids ERR-500, GARBAGE and SLOW-1.
+                  Seed 002's CRM: POST /crm/tickets opens a ticket ({"ticket": {"id":
+                  "CRM-1001", ...}}, numbered from 1001) from a JSON body; GET /crm/tickets lists
+                  them; POST /_control/crm {"fail": N} answers the next N ticket calls with 503.
   --kind stripe   A stateful Stripe: POST /v1/refunds (payment_intent or charge, amount,
                   Idempotency-Key replayed with Idempotent-Replayed: true), its error object
                   (charge_already_refunded, an amount beyond what is left), refunds of
@@ -180,17 +183,55 @@ def find_order(number):
     return None
 
 
+CRM = {"tickets": [], "fail": 0}
+
+
+def serve_crm(handler, parts):
+    if parts == ["_control", "crm"]:
+        with LOCK:
+            CRM["fail"] = int(json.loads(handler.body or b"{}").get("fail", 0))
+        return handler.answer(200, {"fail": CRM["fail"]})
+    if handler.command == "GET":
+        with LOCK:
+            return handler.answer(200, {"tickets": CRM["tickets"]})
+    with LOCK:
+        failing = CRM["fail"] > 0
+        CRM["fail"] = max(0, CRM["fail"] - 1)
+    if failing:
+        return handler.answer(503, {"error": "CRM is down for maintenance"})
+    try:
+        asked = json.loads(handler.body)
+    except ValueError:
+        return handler.answer(400, {"error": "the body is not JSON"})
+    with LOCK:
+        ticket = dict(asked, id="CRM-%d" % (1001 + len(CRM["tickets"])), status="open")
+        CRM["tickets"].append(ticket)
+    handler.answer(201, {"ticket": ticket})
+
+
+def serve_customer_orders(handler, customer):
+    if customer == "ERR-500":
+        return handler.answer(500, {"error": "database on fire"})
+    if customer == "GARBAGE":
+        return handler.answer(200, "<html><body>Service Temporarily Unavailable</body></html>", "text/html")
+    if customer == "SLOW-1":
+        time.sleep(5)
+    mine = [o for o in SHOP.values() if o["customer"]["id"] == customer]
+    mine.sort(key=lambda o: o.get("placed") or "", reverse=True)  # newest first
+    handler.answer(200, {"orders": mine})
+
+
 def serve_orders(handler, args):
     if args.token and handler.headers.get("Authorization") != "Bearer " + args.token:
         return handler.answer(401, {"error": "unauthorized"})
     path = urllib.parse.unquote(handler.path.split("?")[0])
     parts = path.strip("/").split("/")
+    if parts in (["crm", "tickets"], ["_control", "crm"]):
+        return serve_crm(handler, parts)
     if handler.command == "POST" and parts == ["tickets"]:
         return handler.answer(201, {"ticket": {"id": "TKT-2024-%06d" % len(RECEIVED), "status": "open"}})
     if handler.command == "GET" and len(parts) == 3 and parts[0] == "customers" and parts[2] == "orders":
-        mine = [o for o in SHOP.values() if o["customer"]["id"] == parts[1]]
-        mine.sort(key=lambda o: o.get("placed") or 0, reverse=True)  # newest first
-        return handler.answer(200, {"orders": mine})
+        return serve_customer_orders(handler, parts[1])
     if handler.command != "GET" or len(parts) != 2 or parts[0] != "orders":
         return handler.answer(404, {"error": "no route"})
     number = parts[1]
