@@ -39,6 +39,7 @@ private slots:
     void cleanup();
     void lambdaTellsStatusAndDeliveryOnly();
     void shopTellsTheOrder();
+    void cancellingAShopsOrderGoesToAPerson();
     void failureGivesAnHonestReply_data();
     void failureGivesAnHonestReply();
     void unknownNumberIsSaidSo();
@@ -178,6 +179,20 @@ void TestOrderGatherer::shopTellsTheOrder()
     // Every call is in the connector's log.
     QVERIFY(m_fx->store->batch().flush());
     QVERIFY(m_fx->engine->connectors().calls(m_fx->companyId, QStringLiteral("shop"), 100)->size() >= 2);
+}
+
+void TestOrderGatherer::cancellingAShopsOrderGoesToAPerson()
+{
+    // The order is the shop's and no connector cancels there: a person does it, and no reply says it is done.
+    QVERIFY(useShop());
+    auto o = ask(QStringLiteral("cust_5"), QStringLiteral("please cancel order ORD-10009"));
+    QVERIFY2(o, o ? "" : qPrintable(o.error().message));
+    const QString reply = replyOf(o);
+    QVERIFY2(!reply.contains(QLatin1String("has been cancelled")) && !reply.contains(QLatin1String("Shall I")),
+        qPrintable(reply));
+    QVERIFY(!test::actionsOf(*o).contains(QLatin1String("cancel_order")));
+    QCOMPARE(o->session.currentTier, Tier::HumanAgent);
+    QCOMPARE(m_fx->ledgerRows(QStringLiteral("cancel")), 0);
 }
 
 void TestOrderGatherer::failureGivesAnHonestReply_data()

@@ -348,9 +348,28 @@ void TestScenarios::withAModel()
     QVERIFY(m_model->count() > asked || scenario.value(QLatin1String("turns")).toArray().isEmpty());
 }
 
+namespace {
+
+bool expectsCancellation(const QJsonObject &scenario)
+{
+    for (const QJsonValue &turn : scenario.value(QLatin1String("turns")).toArray()) {
+        const QJsonArray actions
+            = turn.toObject().value(QLatin1String("expect")).toObject().value(QLatin1String("actions")).toArray();
+        if (actions.contains(QJsonValue(QStringLiteral("cancel_order"))))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 void TestScenarios::withAShop()
 {
     QFETCH(QJsonObject, scenario);
+    // An order kept at the shop is cancelled there, and no connector cancels: a person does it
+    // (tst_ordergatherer's cancellingAShopsOrderGoesToAPerson), so these outcomes differ by design.
+    if (expectsCancellation(scenario))
+        QSKIP("a shop's order is cancelled by a person: no connector purpose cancels at the shop");
     EngineFixture f;
     QVERIFY(f.setUp());
     bool created = false;

@@ -231,6 +231,10 @@ void ActionExecutor::cancel(
         report.refusal = say(Phrase::NoMoneyOnOrder).arg(o.id);
         return;
     }
+    if (!o.source.isEmpty()) { // kept in the company's system, which no connector cancels in
+        report.refusal = say(Phrase::CannotCancelHere).arg(o.id);
+        return;
+    }
     if (o.status != QLatin1String("pending") && o.status != QLatin1String("processing")) {
         report.refusal = say(Phrase::CannotCancelNow).arg(o.id, say.orderStatus(o.status));
         return;

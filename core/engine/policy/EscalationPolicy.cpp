@@ -35,7 +35,7 @@ bool tierAllows(const TierCapabilities &caps, const RequestedAction &action)
     case RequestedAction::Subscription:
         return caps.canModifySubscription;
     case RequestedAction::Cancel:
-        return true; // nothing was charged: every AI tier may cancel
+        return !action.atCompanySystem; // nothing was charged: every AI tier may cancel in the store
     }
     return false;
 }
@@ -108,7 +108,9 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
         const Tier needed = tierAllowedFor(in.config, current, req);
         const QString what = req.kind == RequestedAction::Refund ? QStringLiteral("Refund of ") + formatUsd(req.amount)
             : req.kind == RequestedAction::Credit                ? QStringLiteral("Credit of ") + formatUsd(req.amount)
-                                                                 : QStringLiteral("Subscription change");
+            : req.kind == RequestedAction::Cancel
+            ? QStringLiteral("Cancellation of %1 in the company's system").arg(req.orderId)
+            : QStringLiteral("Subscription change");
         if (needed == Tier::HumanAgent) {
             const EscalationReason reason = req.kind == RequestedAction::Refund ? EscalationReason::RefundOverThreshold
                                                                                 : EscalationReason::PolicyException;

@@ -177,6 +177,11 @@ constexpr Entry kPhrases[] = {
         "Die Bestellung %1 ist %2 und kann daher nicht mehr storniert werden."},
     {Phrase::CannotCancelNow, "Order %1 is %2 now, so it can no longer be cancelled.",
         "Die Bestellung %1 ist inzwischen %2 und kann daher nicht mehr storniert werden."},
+    {Phrase::CannotCancelHere,
+        "Order %1 is kept in our order system, where I can't cancel it from here; a person on our team can: just ask "
+        "for one.",
+        "Die Bestellung %1 wird in unserem Bestellsystem geführt, wo ich sie von hier aus nicht stornieren kann; ein "
+        "Mensch aus unserem Team kann das: fragen Sie einfach danach."},
     {Phrase::AlreadyRefundedHere,
         "The %1 from %2 has already been refunded in this conversation; refunds usually appear within 5-10 business "
         "days.",

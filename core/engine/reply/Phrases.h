@@ -87,6 +87,7 @@ enum class Phrase {
     CannotCancelDelivered,
     CannotCancelStatus,
     CannotCancelNow,
+    CannotCancelHere,
     AlreadyRefundedHere,
     ItemRefundedBefore,
     ItemBeyondLeft,

@@ -143,6 +143,9 @@ SHOP = {
     "ORD-10006": {"number": "ORD-10006", "state": "shipped", "amounts": {"total": 20.5, "refunded": 0},
                   "currency": "USD", "customer": {"id": "cust_2", "email": "bob@example.com"},
                   "payment": {"reference": "ch_paid_2050"}, "placed": "2025-01-04T09:00:00Z", "lines": []},
+    "ORD-10009": {"number": "ORD-10009", "state": "processing", "amounts": {"total": 35.0, "refunded": 0},
+                  "currency": "USD", "customer": {"id": "cust_5", "email": "eve@example.com"},
+                  "placed": "2025-01-05T08:00:00Z", "lines": [{"title": "Camp Mug", "qty": 1, "unit": 35.0}]},
 }
 
 
