@@ -14,6 +14,7 @@
 #include "core/store/DialogueRepo.h"
 #include "core/store/KbRepo.h"
 #include "core/store/MentionRepo.h"
+#include "core/store/MoneyActionRepo.h"
 #include "core/store/NluModelRepo.h"
 #include "core/store/RatingRepo.h"
 #include "core/store/SessionRepo.h"
@@ -54,6 +55,7 @@ public:
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
     MentionRepo &mentions() { return m_mentions; }
+    MoneyActionRepo &moneyActions() { return m_moneyActions; }
     SettingsRepo &settings() { return m_settings; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
@@ -71,6 +73,7 @@ private:
     ConnectorRepo m_connectors;
     CustomerRepo m_customers;
     CustomerAdminRepo m_customerAdmin{*m_db};
+    MoneyActionRepo m_moneyActions{*m_db};
     SessionRepo m_sessions;
     DialogueRepo m_dialogues;
     AuditRepo m_audit;

@@ -272,7 +272,18 @@ void CsApi::sessionAction(Call &c)
         {QStringLiteral("message"), json::message(out->message)}};
     if (out->order)
         answer.insert(QStringLiteral("order"), json::order(*out->order));
-    reply(c, http::HttpResponse::json(201, answer));
+    if (out->moneyActions.isEmpty())
+        return reply(c, http::HttpResponse::json(201, answer));
+    // At the company's payment provider: answered once the provider has (docs/api.md, "Money actions").
+    m_engine.money().settle(
+        out->moneyActions, this,
+        [this, answer, later = defer(c)](const QList<MoneyAction> &settled) mutable {
+            Call call = later->call();
+            if (!settled.isEmpty())
+                answer.insert(QStringLiteral("moneyAction"), json::moneyAction(settled.first()));
+            reply(call, http::HttpResponse::json(201, answer));
+        },
+        true);
 }
 
 } // namespace tierdesk::api

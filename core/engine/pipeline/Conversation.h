@@ -14,6 +14,8 @@
 
 namespace tierdesk {
 
+class MoneyOutbox;
+struct MoneyAction;
 class ReplyComposer;
 class WorkerPool;
 struct ComposedReply;
@@ -56,6 +58,8 @@ public:
     void setResponder(std::shared_ptr<Responder> responder);
     void setReplyTimeoutMs(int ms);
     void setMaxModelCalls(int calls);
+    // Money at a payment provider: a turn's actions are settled before its reply is worded.
+    void setMoneyOutbox(MoneyOutbox *money) { m_money = money; }
 
 private:
     struct NewSession {
@@ -98,7 +102,17 @@ private:
     ActionReport act(const Session &s, const Customer &customer, const TierCapabilities &caps, const TurnPlan &plan,
         dialogue::DialogueState &state, qint64 now, const Phrases &say);
 
+    // ConversationMoney.cpp: between the deciding transaction and the compose, the turn's money
+    // actions are called at their provider and settled; the reply is worded from what they came to
+    // (a failure hands the session to a person).
+    bool needsSettling(const Turn &turn) const;
+    void composeAfterMoney(const std::shared_ptr<Turn> &turn, std::function<void(ComposedReply)> done);
+    void settleMoneyNow(Turn &turn);
+    void afterSettled(Turn &turn, const QList<MoneyAction> &settled);
+    void escalateForMoney(Turn &turn, ComposeInput &input);
+
     EngineCore &m_core;
+    MoneyOutbox *m_money = nullptr;
     std::unique_ptr<WorkerPool> m_workers; // message analysis off the engine thread
     std::unique_ptr<ReplyComposer> m_composer;
     // Sessions with a message in flight, and the messages waiting behind it.

@@ -19,7 +19,11 @@
                   pi_pending_* staying pending, POST /v1/customers/{id}/balance_transactions.
                   --key sk_... is the secret key it accepts. POST /_control/fail-refund
                   {"refund", "url", "secret"} fails a pending refund and sends the signed
-                  refund.failed event to url.
+                  refund.failed event to url. POST /_control/hold {"count": N} holds the answers
+                  to the next N refunds (made at Stripe all the same) until POST /_control/release;
+                  GET /_control/held says how many answers are held now. --paid REF=CENTS (again
+                  and again) adds a payment that can be refunded; --pending REF makes its refunds
+                  stay pending as pi_pending_* do.
 
 Every server keeps what it received: GET /_requests answers them as JSON (method, path,
 query, headers, body). Prints {"port": N} once it listens; stops when stdin closes.
@@ -177,6 +181,10 @@ class Stripe:
         self.idempotent = {}
         self.balances = {"cus_ann": 0}
         self.lock = threading.Lock()
+        self.pending = set()  # payments whose refunds stay pending
+        self.hold = 0  # the next refunds' answers to hold
+        self.held = 0  # answers held right now
+        self.released = threading.Event()
 
     @staticmethod
     def error(status, message, type_="invalid_request_error", code=None, param=None):
@@ -201,7 +209,7 @@ class Stripe:
                               % (amount / 100, left / 100), param="amount")
         self.refunded[reference] = self.refunded.get(reference, 0) + amount
         refund = {"id": "re_%d" % (len(self.refunds) + 1), "object": "refund", "amount": amount,
-                  "currency": "usd", "status": "pending" if reference.startswith("pi_pending") else "succeeded",
+                  "currency": "usd", "status": "pending" if reference.startswith("pi_pending") or reference in self.pending else "succeeded",
                   "reason": form.get("reason"), "created": int(time.time()),
                   "payment_intent": form.get("payment_intent"), "charge": form.get("charge"),
                   "metadata": {k[9:-1]: v for k, v in form.items() if k.startswith("metadata[")}}
@@ -232,10 +240,33 @@ class Stripe:
             return 200, {"delivered": answer.status}
 
 
-def serve_stripe(handler, args, stripe):
-    path = handler.path.split("?")[0]
+def stripe_control(handler, stripe, path):
     if path == "/_control/fail-refund":
         return handler.answer(*stripe.fail_refund(json.loads(handler.body)))
+    with stripe.lock:
+        if path == "/_control/hold":
+            stripe.hold = int(json.loads(handler.body).get("count", 1))
+            stripe.released.clear()
+        elif path == "/_control/release":
+            stripe.hold = 0
+            stripe.released.set()
+        return handler.answer(200, {"hold": stripe.hold, "held": stripe.held})
+
+
+def held_answer(handler, stripe, status, answer):
+    """The refund is made; its answer waits until the test releases it (the client may be gone)."""
+    with stripe.lock:
+        stripe.held += 1
+    stripe.released.wait(60)
+    with stripe.lock:
+        stripe.held -= 1
+    handler.answer(status, answer)
+
+
+def serve_stripe(handler, args, stripe):
+    path = handler.path.split("?")[0]
+    if path.startswith("/_control/"):
+        return stripe_control(handler, stripe, path)
     if handler.headers.get("Authorization") != "Bearer " + args.key:
         return handler.answer(*Stripe.error(401, "Invalid API Key provided: ****"))
     form = dict(urllib.parse.parse_qsl(handler.body.decode(), keep_blank_values=True))
@@ -249,8 +280,11 @@ def serve_stripe(handler, args, stripe):
                                                     type_="idempotency_error"))
             return handler.answer(status, answer, extra={"Idempotent-Replayed": "true"})
         parts = path.strip("/").split("/")
+        hold = False
         if handler.command == "POST" and path == "/v1/refunds":
             status, answer = stripe.refund(form)
+            hold = stripe.hold > 0
+            stripe.hold -= 1 if hold else 0
         elif handler.command == "POST" and len(parts) == 4 and parts[:2] == ["v1", "customers"] \
                 and parts[3] == "balance_transactions":
             status, answer = stripe.credit(urllib.parse.unquote(parts[2]), form)
@@ -258,6 +292,8 @@ def serve_stripe(handler, args, stripe):
             status, answer = Stripe.error(404, "Unrecognized request URL (%s: %s)." % (handler.command, path))
         if key:
             stripe.idempotent[key] = (handler.body, status, answer)
+    if hold:
+        return held_answer(handler, stripe, status, answer)
     handler.answer(status, answer)
 
 
@@ -266,6 +302,10 @@ def serve_stripe(handler, args, stripe):
 def make_handler(args):
     lambda_handler = load_handler() if args.kind == "lambda" else None
     stripe = Stripe()
+    stripe.pending = set(args.pending or [])
+    for paid in args.paid or []:
+        reference, cents = paid.split("=")
+        stripe.paid[reference] = int(cents)
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -321,6 +361,8 @@ def main():
     parser.add_argument("--sigv4")
     parser.add_argument("--token")
     parser.add_argument("--key", default="sk_test_tierdesk")
+    parser.add_argument("--paid", action="append")
+    parser.add_argument("--pending", action="append")
     args = parser.parse_args()
     server = QuietServer(("127.0.0.1", 0), make_handler(args))
     threading.Thread(target=server.serve_forever, daemon=True).start()
