@@ -171,6 +171,14 @@ Status MoneyActionRepo::markTold(const QString &id, qint64 nowMs)
     return m_db.status(m_db.exec(q, {nowMs, id}));
 }
 
+Status MoneyActionRepo::releaseLeases()
+{
+    if (!m_db.exec(QStringLiteral("UPDATE money_actions SET lease_until = 0 WHERE lease_until > 0")))
+        return m_db.lastFailure();
+    return m_db.status(
+        m_db.exec(QStringLiteral("UPDATE money_actions SET next_attempt_at = 0 WHERE state = 'pending'")));
+}
+
 double MoneyActionRepo::refundedAtProvider(const QString &companyId, const QString &orderId, bool succeeded)
 {
     QSqlQuery &q = m_db.statement(

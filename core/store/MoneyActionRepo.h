@@ -40,6 +40,9 @@ public:
     // A call that got no answer: pending still, called again with the same key from `nextAttemptAt`.
     Status retryLater(const QString &id, const QString &error, qint64 nowMs, qint64 nextAttemptAt);
     Status markTold(const QString &id, qint64 nowMs);
+    // At the start of the one process that owns a SQLite store: the leases a killed process held
+    // are let go, and what is pending is due now.
+    Status releaseLeases();
 
     // What Tierdesk refunded of an order at a provider: pending and requested refunds, and with
     // `succeeded` those the provider confirmed too.

@@ -91,6 +91,7 @@ ActionReport ActionExecutor::carryOutAll(const Session &session, const Customer 
             all.subscriptionChange = one.subscriptionChange;
         if (!one.refusal.isEmpty())
             all.refusal = all.refusal.isEmpty() ? one.refusal : all.refusal + QLatin1Char(' ') + one.refusal;
+        mergeMoney(all, one);
     }
     return all;
 }

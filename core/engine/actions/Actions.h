@@ -150,6 +150,8 @@ private:
     bool open(MoneyAction a, const Connector &c, ActionReport &report, qint64 nowMs);
     // A person's action opened at the provider (the report), or why it could not be (Conflict).
     static Result<ActionReport> atProvider(const ActionReport &report);
+    // What one action opened at a provider, added to the report of all.
+    static void mergeMoney(ActionReport &all, const ActionReport &one);
     static void cannotMove(ActionReport &report, const QString &what, double amount, const QString &why);
 
     CustomerRepo &m_customers;

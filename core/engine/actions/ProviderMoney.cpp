@@ -43,6 +43,18 @@ Order ActionExecutor::withProviderRefunds(const Order &o)
     return out;
 }
 
+void ActionExecutor::mergeMoney(ActionReport &all, const ActionReport &one)
+{
+    all.moneyActions << one.moneyActions;
+    if (!one.moneyActions.isEmpty() && one.order) // a refund is told with its own order
+        all.order = one.order;
+    all.moneyFailed += one.moneyFailed;
+    if (!one.moneyFailedWhat.isEmpty())
+        all.moneyFailedWhat = one.moneyFailedWhat;
+    if (all.refundedItem.isEmpty() && !one.moneyActions.isEmpty())
+        all.refundedItem = one.refundedItem;
+}
+
 void ActionExecutor::cannotMove(ActionReport &report, const QString &what, double amount, const QString &why)
 {
     report.moneyFailed += amount;

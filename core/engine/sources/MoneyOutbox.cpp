@@ -69,6 +69,11 @@ void MoneyOutbox::install()
 
 void MoneyOutbox::start(int everyMs)
 {
+    Store &store = m_core.store();
+    // SQLite: this process alone owns the store, so no lease is anybody's now. On PostgreSQL
+    // another instance may be calling: its leases run out by themselves.
+    if (!store.db().postgres())
+        store.batch().run([&] { return store.moneyActions().releaseLeases(); });
     sweep();
     m_timer.start(qMax(100, everyMs));
 }

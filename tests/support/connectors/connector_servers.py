@@ -21,7 +21,8 @@
                   {"refund", "url", "secret"} fails a pending refund and sends the signed
                   refund.failed event to url. POST /_control/hold {"count": N} holds the answers
                   to the next N refunds (made at Stripe all the same) until POST /_control/release;
-                  GET /_control/held says how many answers are held now. --paid REF=CENTS (again
+                  GET /_control/held says how many answers are held now, GET /_control/refunds
+                  every refund made. --paid REF=CENTS (again
                   and again) adds a payment that can be refunded; --pending REF makes its refunds
                   stay pending as pi_pending_* do.
 
@@ -244,6 +245,8 @@ def stripe_control(handler, stripe, path):
     if path == "/_control/fail-refund":
         return handler.answer(*stripe.fail_refund(json.loads(handler.body)))
     with stripe.lock:
+        if path == "/_control/refunds":  # every refund Stripe made, as it keeps them
+            return handler.answer(200, {"refunds": list(stripe.refunds.values())})
         if path == "/_control/hold":
             stripe.hold = int(json.loads(handler.body).get("count", 1))
             stripe.released.clear()
