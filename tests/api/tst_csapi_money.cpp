@@ -67,8 +67,8 @@ void TestCsApiMoney::initTestCase()
     QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
     // The demo orders' payments (resources/demo/payments.json) as Stripe knows them.
     QStringList args;
-    for (const char *paid : {"pi_demo_10005=11500", "pi_demo_10012=26800", "pi_demo_10010=4000",
-             "pi_demo_10018=9100", "pi_demo_10015=18300", "pi_demo_10007=37800"})
+    for (const char *paid : {"pi_demo_10005=11500", "pi_demo_10012=26800",
+             "pi_demo_10018=9100", "pi_demo_10015=18300", "pi_demo_10007=37800", "pi_demo_10001=12900"})
         args << QStringLiteral("--paid") << QString::fromLatin1(paid);
     args << QStringLiteral("--pending") << QStringLiteral("pi_demo_10015");
     m_stripe = std::make_unique<ConnectorServer>(QStringLiteral("stripe"), args);
@@ -114,6 +114,8 @@ QJsonObject TestCsApiMoney::askAndConfirm(const QString &customer, const QString
     const QString messages = QStringLiteral("/api/cs/sessions/%1/messages").arg(*sessionId);
     const HttpResult asked = m_admin->post(messages, {{QStringLiteral("message"), ask}});
     const QString summary = str(asked.json().value(QLatin1String("aiResponse")).toObject(), "content");
+    if (qEnvironmentVariableIsSet("MONEY_DEBUG"))
+        qDebug().noquote() << "asked:" << summary;
     if (asked.status != 201 || !summary.contains(QLatin1String("Shall I")))
         return {{QStringLiteral("unexpected"), summary}};
     const HttpResult yes = m_admin->post(messages, {{QStringLiteral("message"), QStringLiteral("yes")}});
@@ -229,16 +231,16 @@ void TestCsApiMoney::noAnswerIsCalledAgainWithTheSameKey()
 
 void TestCsApiMoney::alreadyRefundedIsSaidAndEscalated()
 {
-    refundAtStripe(QStringLiteral("pi_demo_10010"), 4000); // refunded at Stripe, not in Tierdesk's store
+    refundAtStripe(QStringLiteral("pi_demo_10007"), 37800); // refunded at Stripe, not in Tierdesk's store
     QString id;
     const QJsonObject yes = askAndConfirm(
-        QStringLiteral("cust_daniel"), QStringLiteral("i want my money back for the beanie from ORD-10010"), &id);
+        QStringLiteral("cust_chloe"), QStringLiteral("i want my money back for the sleeping pad from ORD-10007"), &id);
     const QString reply = str(yes.value(QLatin1String("aiResponse")).toObject(), "content");
     QVERIFY2(reply.contains(QLatin1String("did not go through")) && !reply.contains(QLatin1String("I've refunded")),
         qPrintable(reply));
     QCOMPARE(str(session(id), "currentTier"), QStringLiteral("HUMAN_AGENT"));
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10010'")).toInt(), 0);
-    QCOMPARE(scalar(QStringLiteral("SELECT refunded_amount FROM orders WHERE id = 'ORD-10010'")).toDouble(), 0.0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10007'")).toInt(), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT refunded_amount FROM orders WHERE id = 'ORD-10007'")).toDouble(), 0.0);
     QVERIFY(scalar(QStringLiteral("SELECT error FROM money_actions WHERE session_id = ?"), {id})
                 .toString()
                 .contains(QLatin1String("already been refunded")));
@@ -353,10 +355,10 @@ void TestCsApiMoney::creditIsABalanceTransaction()
 
 void TestCsApiMoney::deskRefundTakesTheSamePath()
 {
-    const QString id = claimedSession(QStringLiteral("cust_chloe"));
+    const QString id = claimedSession(QStringLiteral("cust_alice"));
     QVERIFY(!id.isEmpty());
     const HttpResult r = m_ann->post(QStringLiteral("/api/cs/sessions/%1/actions").arg(id),
-        {{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("orderId"), QStringLiteral("ORD-10007")},
+        {{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("orderId"), QStringLiteral("ORD-10001")},
             {QStringLiteral("amount"), 89.0}});
     QVERIFY2(r.status == 201, describe(r));
     const QJsonObject money = r.json().value(QLatin1String("moneyAction")).toObject();
@@ -368,11 +370,11 @@ void TestCsApiMoney::deskRefundTakesTheSamePath()
     const QJsonArray messages = session(id).value(QLatin1String("messages")).toArray();
     QVERIFY2(str(messages.last().toObject(), "content").contains(QLatin1String("has now refunded $89.00")),
         qPrintable(str(messages.last().toObject(), "content")));
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10007'")).toInt(), 1);
-    QCOMPARE(scalar(QStringLiteral("SELECT refunded_amount FROM orders WHERE id = 'ORD-10007'")).toDouble(), 89.0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10001'")).toInt(), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT refunded_amount FROM orders WHERE id = 'ORD-10001'")).toDouble(), 89.0);
     int refunds = 0;
     for (const QJsonObject &sent : stripeRequests(QStringLiteral("/v1/refunds")))
-        refunds += str(sent, "body").contains(QLatin1String("pi_demo_10007"));
+        refunds += str(sent, "body").contains(QLatin1String("pi_demo_10001"));
     QCOMPARE(refunds, 1);
 }
 

@@ -396,7 +396,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
     } else if (intent == nlu::Intent::Goodbye) {
         parts << say(Phrase::Goodbye);
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
-        || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()
+        || (!ctx.escalation && act.actionsTaken.isEmpty() && act.moneyActions.isEmpty() && !act.needsOrderNumber
+            && act.confirmation.isEmpty()
             && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty())) {
         const KbArticle *best = nullptr;
         const QString kb = knowledgeText(ctx, &best);

@@ -255,10 +255,10 @@ constexpr Entry kPhrases[] = {
         "Ich habe unseren Zahlungsdienstleister gebeten, %1 für %2 zu erstatten; er hat den Auftrag angenommen, die "
         "Erstattung aber noch nicht bestätigt. Ich gebe Ihnen hier Bescheid, sobald das geschehen ist."},
     {Phrase::RefundAwaitingAnswer,
-        "I've passed the refund of %1 for %2 on to our payment provider, but it has not answered yet, so the refund is "
-        "not confirmed. I'll let you know here once it is.",
-        "Ich habe die Erstattung von %1 für %2 an unseren Zahlungsdienstleister geschickt, er hat aber noch nicht "
-        "geantwortet; die Erstattung ist also noch nicht bestätigt. Ich gebe Ihnen hier Bescheid, sobald sie es ist."},
+        "Our payment provider has not answered yet about the refund of %1 for %2, so the refund is not confirmed. "
+        "I'll let you know here once it is.",
+        "Unser Zahlungsdienstleister hat auf die Erstattung von %1 für %2 noch nicht geantwortet; sie ist also noch "
+        "nicht bestätigt. Ich gebe Ihnen hier Bescheid, sobald sie es ist."},
     {Phrase::RefundNotThrough,
         "The refund of %1 for %2 did not go through at our payment provider, so nothing was refunded. I'm "
         "passing this to a colleague who will sort it out.",
@@ -300,10 +300,10 @@ constexpr Entry kPhrases[] = {
         "Ich habe unseren Zahlungsdienstleister gebeten, %1 für %2 zu erstatten; ich bestätige es hier, sobald das "
         "geschehen ist."},
     {Phrase::CreditAwaitingAnswer,
-        "I've passed a credit of %1 on to our payment provider, but it has not answered yet, so it is not on your "
-        "account yet. I'll let you know here once it is.",
-        "Ich habe ein Guthaben von %1 an unseren Zahlungsdienstleister weitergegeben, er hat aber noch nicht "
-        "geantwortet; es ist also noch nicht auf Ihrem Konto. Ich gebe Ihnen hier Bescheid, sobald es da ist."},
+        "Our payment provider has not answered yet about the credit of %1, so it is not on your account yet. I'll "
+        "let you know here once it is.",
+        "Unser Zahlungsdienstleister hat auf das Guthaben von %1 noch nicht geantwortet; es ist also noch nicht auf "
+        "Ihrem Konto. Ich gebe Ihnen hier Bescheid, sobald es da ist."},
 };
 
 constexpr int kCount = static_cast<int>(Phrase::Count);
