@@ -181,9 +181,9 @@ Status MoneyActionRepo::releaseLeases()
 
 double MoneyActionRepo::refundedAtProvider(const QString &companyId, const QString &orderId, bool succeeded)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM money_actions WHERE company_id = ? AND order_id = ?"
-                       " AND kind = 'refund' AND (state IN ('pending', 'requested') OR (? = 1 AND state = 'succeeded'))"));
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT COALESCE(SUM(amount), 0) FROM money_actions WHERE company_id = ? AND order_id = ?"
+        " AND kind = 'refund' AND (state IN ('pending', 'requested') OR (? = 1 AND state = 'succeeded'))"));
     if (!m_db.exec(q, {companyId, orderId, succeeded ? 1 : 0}) || !q.next())
         return 0;
     const double sum = q.value(0).toDouble();

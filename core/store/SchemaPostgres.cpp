@@ -271,7 +271,8 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral(
                     "CREATE TABLE money_actions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
                     " session_id TEXT NOT NULL DEFAULT '', customer_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL,"
-                    " order_id TEXT NOT NULL DEFAULT '', item TEXT NOT NULL DEFAULT '', amount DOUBLE PRECISION NOT NULL,"
+                    " order_id TEXT NOT NULL DEFAULT '', item TEXT NOT NULL DEFAULT '', amount DOUBLE PRECISION NOT "
+                    "NULL,"
                     " currency TEXT NOT NULL, connector TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',"
                     " idempotency_key TEXT NOT NULL UNIQUE, state TEXT NOT NULL, provider_id TEXT NOT NULL DEFAULT '',"
                     " error TEXT NOT NULL DEFAULT '', tier TEXT NOT NULL DEFAULT '', details TEXT NOT NULL DEFAULT '',"

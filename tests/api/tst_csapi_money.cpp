@@ -67,15 +67,15 @@ void TestCsApiMoney::initTestCase()
     QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
     // The demo orders' payments (resources/demo/payments.json) as Stripe knows them.
     QStringList args;
-    for (const char *paid : {"pi_demo_10005=11500", "pi_demo_10012=26800",
-             "pi_demo_10018=9100", "pi_demo_10015=18300", "pi_demo_10007=37800", "pi_demo_10001=12900"})
+    for (const char *paid : {"pi_demo_10005=11500", "pi_demo_10012=26800", "pi_demo_10018=9100", "pi_demo_10015=18300",
+             "pi_demo_10007=37800", "pi_demo_10001=12900"})
         args << QStringLiteral("--paid") << QString::fromLatin1(paid);
     args << QStringLiteral("--pending") << QStringLiteral("pi_demo_10015");
     m_stripe = std::make_unique<ConnectorServer>(QStringLiteral("stripe"), args);
     QVERIFY2(m_stripe->isRunning(), qPrintable(m_stripe->error()));
     m_admin = m_server.client(api::Role::Admin);
-    QVERIFY(m_server.addAgent(QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"),
-        {QStringLiteral("orders")}));
+    QVERIFY(m_server.addAgent(
+        QStringLiteral("agt_ann"), QStringLiteral("Ann Archer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
     m_ann = std::make_unique<HttpClient>(
         m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_ann")));
 
@@ -89,8 +89,6 @@ void TestCsApiMoney::initTestCase()
         withQuery(QStringLiteral("/api/cs/connectors/stripe"), {{QStringLiteral("companyId"), m_server.companyId()}}),
         connector);
     QVERIFY2(r.status == 201, describe(r));
-    if (qEnvironmentVariableIsSet("MONEY_NOCONFIG"))
-        return;
     r = m_admin->put(QStringLiteral("/api/cs/config"),
         {{QStringLiteral("companyId"), m_server.companyId()},
             {QStringLiteral("connectors"),
@@ -108,19 +106,15 @@ void TestCsApiMoney::cleanupTestCase()
 
 QJsonObject TestCsApiMoney::askAndConfirm(const QString &customer, const QString &ask, QString *sessionId)
 {
-    const HttpResult created
-        = m_admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), customer, QStringLiteral("hi")));
+    const HttpResult created = m_admin->post(
+        QStringLiteral("/api/cs/sessions"), sessionBody(m_server.companyId(), customer, QStringLiteral("hi")));
     *sessionId = str(created.json(), "id");
     const QString messages = QStringLiteral("/api/cs/sessions/%1/messages").arg(*sessionId);
     const HttpResult asked = m_admin->post(messages, {{QStringLiteral("message"), ask}});
     const QString summary = str(asked.json().value(QLatin1String("aiResponse")).toObject(), "content");
-    if (qEnvironmentVariableIsSet("MONEY_DEBUG"))
-        qDebug().noquote() << "asked:" << summary;
     if (asked.status != 201 || !summary.contains(QLatin1String("Shall I")))
         return {{QStringLiteral("unexpected"), summary}};
     const HttpResult yes = m_admin->post(messages, {{QStringLiteral("message"), QStringLiteral("yes")}});
-    if (qEnvironmentVariableIsSet("MONEY_DEBUG"))
-        qDebug().noquote() << summary << "\n---\n" << yes.body << scalar(QStringLiteral("SELECT state || ' ' || attempts || ' ' || lease_until || ' ' || next_attempt_at || ' ' || error || ' ' || connector FROM money_actions")) << QString::fromUtf8(asked.body);
     return yes.status == 201 ? yes.json() : QJsonObject{{QStringLiteral("unexpected"), QString::fromUtf8(yes.body)}};
 }
 
@@ -159,8 +153,8 @@ void TestCsApiMoney::refundAtStripe(const QString &reference, int cents)
 void TestCsApiMoney::confirmedRefundIsMadeOnceAndRecorded()
 {
     QString id;
-    const QJsonObject yes
-        = askAndConfirm(QStringLiteral("cust_ben"), QStringLiteral("i want my money back for the pants from ORD-10005"), &id);
+    const QJsonObject yes = askAndConfirm(
+        QStringLiteral("cust_ben"), QStringLiteral("i want my money back for the pants from ORD-10005"), &id);
     const QString reply = str(yes.value(QLatin1String("aiResponse")).toObject(), "content");
     QVERIFY2(reply.contains(QLatin1String("I've refunded $79.00")), qPrintable(reply));
 
@@ -175,8 +169,8 @@ void TestCsApiMoney::confirmedRefundIsMadeOnceAndRecorded()
     QVERIFY2(key.startsWith(QLatin1String("tierdesk-mny_")), qPrintable(key));
 
     // One ledger row, carrying Stripe's refund id; the builtin order counts it.
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10005' AND kind = 'refund'"))
-                 .toInt(),
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10005' AND kind = 'refund'")).toInt(),
         1);
     const QString providerId
         = scalar(QStringLiteral("SELECT provider_id FROM money_actions WHERE session_id = ?"), {id}).toString();
@@ -224,8 +218,9 @@ void TestCsApiMoney::noAnswerIsCalledAgainWithTheSameKey()
         scalar(QStringLiteral("SELECT told FROM money_actions WHERE session_id = ?"), {id}).toInt() == 1, 10000);
     int updates = 0;
     for (const QJsonValue &m : session(id).value(QLatin1String("messages")).toArray())
-        updates += str(m.toObject(), "content").startsWith(QLatin1String("Update on your refund: our payment provider "
-                                                                          "has now refunded $89.00"));
+        updates += str(m.toObject(), "content")
+                       .startsWith(QLatin1String("Update on your refund: our payment provider "
+                                                 "has now refunded $89.00"));
     QCOMPARE(updates, 1);
 }
 
@@ -267,7 +262,8 @@ void TestCsApiMoney::pendingThenFailedWebhook()
     const QJsonObject yes = askAndConfirm(
         QStringLiteral("cust_farid"), QStringLiteral("i want my money back for the socks from ORD-10015"), &id);
     const QString reply = str(yes.value(QLatin1String("aiResponse")).toObject(), "content");
-    QVERIFY2(reply.contains(QLatin1String("not confirmed the refund yet")) && !reply.contains(QLatin1String("I've refunded")),
+    QVERIFY2(reply.contains(QLatin1String("not confirmed the refund yet"))
+            && !reply.contains(QLatin1String("I've refunded")),
         qPrintable(reply));
     QCOMPARE(scalar(QStringLiteral("SELECT state FROM money_actions WHERE session_id = ?"), {id}).toString(),
         QStringLiteral("requested"));
@@ -297,9 +293,9 @@ void TestCsApiMoney::badSignatureIsRefused()
 {
     const QByteArray event = R"({"id": "evt_1", "type": "refund.failed", "data": {"object": {"id": "re_1"}}})";
     HttpClient anyone(m_server.port());
-    HttpResult r = anyone.send("POST",
-        QStringLiteral("/api/cs/connectors/stripe/webhook?companyId=") + m_server.companyId(), event,
-        {{"Content-Type", "application/json"}, {"Stripe-Signature", "t=1700000000,v1=00ff"}}, false);
+    HttpResult r
+        = anyone.send("POST", QStringLiteral("/api/cs/connectors/stripe/webhook?companyId=") + m_server.companyId(),
+            event, {{"Content-Type", "application/json"}, {"Stripe-Signature", "t=1700000000,v1=00ff"}}, false);
     QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
     QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(),
         QStringLiteral("Stripe-Signature"));
@@ -322,10 +318,11 @@ QString TestCsApiMoney::claimedSession(const QString &customer)
 
 void TestCsApiMoney::creditIsABalanceTransaction()
 {
-    HttpResult r = m_admin->put(withQuery(QStringLiteral("/api/cs/customers/cust_emma"),
-                                    {{QStringLiteral("companyId"), m_server.companyId()}}),
+    HttpResult r = m_admin->put(
+        withQuery(QStringLiteral("/api/cs/customers/cust_emma"), {{QStringLiteral("companyId"), m_server.companyId()}}),
         {{QStringLiteral("name"), QStringLiteral("Emma Lindqvist")},
-            {QStringLiteral("attributes"), QJsonObject{{QStringLiteral("stripeCustomerId"), QStringLiteral("cus_ann")}}}});
+            {QStringLiteral("attributes"),
+                QJsonObject{{QStringLiteral("stripeCustomerId"), QStringLiteral("cus_ann")}}}});
     QVERIFY2(r.status == 200 || r.status == 201, describe(r));
     const QString id = claimedSession(QStringLiteral("cust_emma"));
     QVERIFY(!id.isEmpty());

@@ -38,7 +38,10 @@ private slots:
 
 private:
     HttpResult stripe(const QByteArray &method, const QString &path, const QJsonObject &body = {});
-    QJsonArray refundsAtStripe() { return stripe("GET", QStringLiteral("/_control/refunds")).json().value(QLatin1String("refunds")).toArray(); }
+    QJsonArray refundsAtStripe()
+    {
+        return stripe("GET", QStringLiteral("/_control/refunds")).json().value(QLatin1String("refunds")).toArray();
+    }
 
     std::unique_ptr<ConnectorServer> m_stripe;
 };
@@ -72,12 +75,14 @@ void TestMoneyCrash::killedWhileStripeAnswersRefundsOnce()
     {
         HttpClient admin(serve.port(), token);
         const QJsonObject connector{{QStringLiteral("kind"), QStringLiteral("stripe")},
-            {QStringLiteral("purposes"), QJsonArray{QStringLiteral("refund")}}, {QStringLiteral("url"), m_stripe->url()},
-            {QStringLiteral("timeoutMs"), 30000},
+            {QStringLiteral("purposes"), QJsonArray{QStringLiteral("refund")}},
+            {QStringLiteral("url"), m_stripe->url()}, {QStringLiteral("timeoutMs"), 30000},
             {QStringLiteral("auth"),
-                QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")}, {QStringLiteral("token"), kStripeKey}}}};
+                QJsonObject{
+                    {QStringLiteral("type"), QStringLiteral("bearer")}, {QStringLiteral("token"), kStripeKey}}}};
         HttpResult r = admin.put(
-            withQuery(QStringLiteral("/api/cs/connectors/stripe"), {{QStringLiteral("companyId"), company}}), connector);
+            withQuery(QStringLiteral("/api/cs/connectors/stripe"), {{QStringLiteral("companyId"), company}}),
+            connector);
         QVERIFY2(r.status == 201, describe(r));
         r = admin.put(QStringLiteral("/api/cs/config"),
             {{QStringLiteral("companyId"), company},
@@ -89,16 +94,16 @@ void TestMoneyCrash::killedWhileStripeAnswersRefundsOnce()
         r = admin.post(QStringLiteral("/api/cs/sessions/%1/messages").arg(sessionId),
             {{QStringLiteral("message"), QStringLiteral("i want my money back for the pants from ORD-10005")}});
         QVERIFY2(r.status == 201, describe(r));
-        QVERIFY2(str(r.json().value(QLatin1String("aiResponse")).toObject(), "content").contains(QLatin1String("Shall I")),
+        QVERIFY2(
+            str(r.json().value(QLatin1String("aiResponse")).toObject(), "content").contains(QLatin1String("Shall I")),
             r.body.constData());
     }
 
     // Stripe makes the refund and holds its answer; the confirmation goes out and is not waited for.
     QCOMPARE(stripe("POST", QStringLiteral("/_control/hold"), {{QStringLiteral("count"), 1}}).status, 200);
     QNetworkAccessManager nam;
-    QNetworkRequest yes(QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/messages")
-                                 .arg(serve.port())
-                                 .arg(sessionId)));
+    QNetworkRequest yes(
+        QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/messages").arg(serve.port()).arg(sessionId)));
     yes.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     yes.setRawHeader("Authorization", "Bearer " + token);
     QNetworkReply *pending = nam.post(yes, QByteArray(R"({"message": "yes"})"));
@@ -116,8 +121,8 @@ void TestMoneyCrash::killedWhileStripeAnswersRefundsOnce()
         int n = 0;
         const HttpResult r = admin.get(QStringLiteral("/api/cs/sessions/") + sessionId);
         for (const QJsonValue &m : r.json().value(QLatin1String("messages")).toArray())
-            n += str(m.toObject(), "content").startsWith(
-                QLatin1String("Update on your refund: our payment provider has now refunded $79.00"));
+            n += str(m.toObject(), "content")
+                     .startsWith(QLatin1String("Update on your refund: our payment provider has now refunded $79.00"));
         return n;
     };
     QTRY_COMPARE_WITH_TIMEOUT(toldMessages(), 1, 30000);
@@ -144,7 +149,8 @@ void TestMoneyCrash::killedWhileStripeAnswersRefundsOnce()
         QVERIFY(scalarOf(db, QStringLiteral("SELECT details FROM ledger WHERE order_id = 'ORD-10005'"))
                     .toString()
                     .contains(refundId));
-        QCOMPARE(scalarOf(db, QStringLiteral("SELECT state FROM money_actions")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(
+            scalarOf(db, QStringLiteral("SELECT state FROM money_actions")).toString(), QStringLiteral("succeeded"));
         QCOMPARE(scalarOf(db, QStringLiteral("SELECT told FROM money_actions")).toInt(), 1);
         db.close();
     }

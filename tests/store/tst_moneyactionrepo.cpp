@@ -129,7 +129,8 @@ void TestMoneyActionRepo::untoldUntilTold()
     QVERIFY(repo.insert(action(QStringLiteral("mny_1"))));
     QVERIFY(repo.insert(action(QStringLiteral("mny_2"))));
     // A turn settles mny_1 and holds it until its reply is stored.
-    QVERIFY(*repo.settle(QStringLiteral("mny_1"), MoneyAction::State::Succeeded, QStringLiteral("re_1"), {}, 2000, 9000));
+    QVERIFY(
+        *repo.settle(QStringLiteral("mny_1"), MoneyAction::State::Succeeded, QStringLiteral("re_1"), {}, 2000, 9000));
     QVERIFY(repo.untold(3000, 10).isEmpty()); // pending mny_2 is nothing to tell yet
     QCOMPARE(repo.untold(9000, 10), QList<QString>{QStringLiteral("mny_1")}); // a crash before the reply
     QVERIFY(*repo.takeToTell(QStringLiteral("mny_1"), 9000, 20000));

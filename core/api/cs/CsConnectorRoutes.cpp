@@ -136,15 +136,17 @@ void CsApi::connectorWebhook(Call &c)
             cs::error(ErrorKind::InvalidArgument, ErrorDetail::MissingCompany, QStringLiteral("Missing company ID")));
     const QByteArray signature = c.req.header("stripe-signature");
     if (signature.isEmpty())
-        return fail(c, cs::invalid(QStringLiteral("Stripe-Signature"), QStringLiteral("the Stripe-Signature is missing")));
+        return fail(
+            c, cs::invalid(QStringLiteral("Stripe-Signature"), QStringLiteral("the Stripe-Signature is missing")));
     const Status settled = m_engine.money().webhook(company, pathName(c.req), c.req.body, signature);
     if (!settled && settled.error().kind == ErrorKind::Unauthenticated)
         return fail(c,
             cs::invalid(QStringLiteral("Stripe-Signature"),
                 QStringLiteral("the Stripe-Signature does not hold for this connector's webhookSecret")));
     if (!settled && settled.error().kind == ErrorKind::NotFound)
-        return fail(c, cs::error(ErrorKind::NotFound, QStringLiteral("Connector not found"),
-                           {{QStringLiteral("field"), QStringLiteral("name")}}));
+        return fail(c,
+            cs::error(ErrorKind::NotFound, QStringLiteral("Connector not found"),
+                {{QStringLiteral("field"), QStringLiteral("name")}}));
     if (!settled)
         return fail(c, settled.error());
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("received"), true}}));

@@ -13,7 +13,8 @@ QJsonObject moneyAction(const MoneyAction &a)
         {QStringLiteral("currency"), a.currency}, {QStringLiteral("orderId"), orNull(a.orderId)},
         {QStringLiteral("connector"), a.connector}, {QStringLiteral("providerId"), orNull(a.providerId)},
         {QStringLiteral("error"), orNull(a.state == MoneyAction::State::Succeeded ? QString() : a.error)},
-        {QStringLiteral("createdAt"), timefmt::iso(a.createdAt)}, {QStringLiteral("updatedAt"), timefmt::iso(a.updatedAt)}};
+        {QStringLiteral("createdAt"), timefmt::iso(a.createdAt)},
+        {QStringLiteral("updatedAt"), timefmt::iso(a.updatedAt)}};
 }
 
 } // namespace tierdesk::json

@@ -142,8 +142,8 @@ private:
     QString tierName(const Session &s) const { return toString(s.currentTier); }
     // ProviderMoney.cpp: a refund or credit at the company's provider, opened pending in the
     // caller's transaction (or refused in `report`). False when the company's money is builtin.
-    bool refundAtProvider(const Session &s, const Order &o, double amount, const QString &item,
-        const QString &details, ActionReport &report, qint64 nowMs, const Phrases &say);
+    bool refundAtProvider(const Session &s, const Order &o, double amount, const QString &item, const QString &details,
+        ActionReport &report, qint64 nowMs, const Phrases &say);
     bool creditAtProvider(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs,
         const Phrases &say);
     std::optional<Result<Connector>> routeOf(const QString &companyId, ConnectorPurpose purpose);

@@ -273,7 +273,7 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
 void LocalResponder::providerText(const ActionReport &act, const Phrases &say, QStringList &parts)
 {
     // Money at a payment provider: what it said, never more (a refusal already says what it could not do).
-    const QString what = !act.order ? QString()
+    const QString what = !act.order  ? QString()
         : act.refundedItem.isEmpty() ? say(Phrase::RefundedOrder).arg(act.order->id)
                                      : say(Phrase::RefundedItem).arg(act.refundedItem, act.order->id);
     if (act.refundRequested > 0)
@@ -397,8 +397,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         parts << say(Phrase::Goodbye);
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
         || (!ctx.escalation && act.actionsTaken.isEmpty() && act.moneyActions.isEmpty() && !act.needsOrderNumber
-            && act.confirmation.isEmpty()
-            && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty())) {
+            && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
+            && act.refusal.isEmpty())) {
         const KbArticle *best = nullptr;
         const QString kb = knowledgeText(ctx, &best);
         const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;

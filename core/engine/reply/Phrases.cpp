@@ -287,8 +287,7 @@ constexpr Entry kPhrases[] = {
         "been refunded. A colleague will take it from here.",
         "Neuigkeiten zu Ihrer Erstattung: Die Erstattung von %1 für %2 ist bei unserem Zahlungsdienstleister nicht "
         "durchgegangen, es wurde also nichts erstattet. Eine Kollegin oder ein Kollege kümmert sich nun darum."},
-    {Phrase::CreditDoneLater,
-        "Update on your credit: our payment provider has now added %1 to your account's balance.",
+    {Phrase::CreditDoneLater, "Update on your credit: our payment provider has now added %1 to your account's balance.",
         "Neuigkeiten zu Ihrem Guthaben: Unser Zahlungsdienstleister hat Ihrem Kontoguthaben nun %1 gutgeschrieben."},
     {Phrase::CreditFailedLater,
         "Update on your credit: the credit of %1 did not go through at our payment provider, so nothing has been "

@@ -51,8 +51,8 @@ public:
     // verified by its Stripe-Signature with the connector's webhook secret: settles the refund
     // it names and tells the customer. Unauthenticated when the signature does not hold,
     // NotFound for no such stripe connector; an event about no action of ours is Ok (ignored).
-    Status webhook(const QString &companyId, const QString &name, const QByteArray &payload,
-        const QByteArray &signature);
+    Status webhook(
+        const QString &companyId, const QString &name, const QByteArray &payload, const QByteArray &signature);
 
     // The report of a turn as its actions settled: done, requested, or failed (words in `say`).
     static void report(ActionReport &r, const QList<MoneyAction> &settled, const Phrases &say);
@@ -66,8 +66,8 @@ private:
     std::optional<Call> prepare(const QString &id, qint64 now);
     // Reads the provider's answer and settles the action in a transaction; `tell`: outside a turn.
     MoneyAction apply(const Call &call, const connectors::ConnectorAnswer &answer, bool tell);
-    bool settleRow(MoneyAction &a, MoneyAction::State state, const QString &providerId, const QString &error,
-        bool tell, qint64 now);
+    bool settleRow(MoneyAction &a, MoneyAction::State state, const QString &providerId, const QString &error, bool tell,
+        qint64 now);
     bool recordSucceeded(const MoneyAction &a, qint64 now);
     bool tellCustomer(const MoneyAction &a, qint64 now);
     void tellUntold(qint64 now);

@@ -91,12 +91,12 @@ bool MoneyOutbox::settleRow(
         a.error = error;
         if (state == State::Succeeded && !recordSucceeded(a, now))
             return store.batch().failure(QStringLiteral("could not record the money action"));
-        const Status audited = m_core.record(a.companyId, Actor{},
-            QStringLiteral("money.%1.%2").arg(toString(a.kind), toString(state)), QStringLiteral("money:") + a.id,
-            state == State::Failed ? AuditOutcome::Failed : AuditOutcome::System,
-            {{QStringLiteral("sessionId"), a.sessionId}, {QStringLiteral("orderId"), a.orderId},
-                {QStringLiteral("amount"), a.amount}, {QStringLiteral("connector"), a.connector},
-                {QStringLiteral("providerId"), a.providerId}, {QStringLiteral("error"), a.error}});
+        const Status audited
+            = m_core.record(a.companyId, Actor{}, QStringLiteral("money.%1.%2").arg(toString(a.kind), toString(state)),
+                QStringLiteral("money:") + a.id, state == State::Failed ? AuditOutcome::Failed : AuditOutcome::System,
+                {{QStringLiteral("sessionId"), a.sessionId}, {QStringLiteral("orderId"), a.orderId},
+                    {QStringLiteral("amount"), a.amount}, {QStringLiteral("connector"), a.connector},
+                    {QStringLiteral("providerId"), a.providerId}, {QStringLiteral("error"), a.error}});
         if (!audited)
             return audited;
         if (tell && a.final() && !tellCustomer(a, now))
@@ -194,8 +194,8 @@ Status MoneyOutbox::webhook(
     if (!c)
         return c.error();
     if (c->kind != ConnectorKind::Stripe || c->webhookSecret.isEmpty())
-        return makeError(ErrorKind::NotFound, QStringLiteral("no stripe connector with a webhookSecret named \"%1\"")
-                                                  .arg(name.left(40)),
+        return makeError(ErrorKind::NotFound,
+            QStringLiteral("no stripe connector with a webhookSecret named \"%1\"").arg(name.left(40)),
             {{QStringLiteral("field"), QStringLiteral("name")}});
     const qint64 now = m_core.clock().nowMs();
     const Result<connectors::StripeRefundEvent> event
