@@ -145,7 +145,9 @@ bool ActionExecutor::creditAtProvider(
 Result<ActionReport> ActionExecutor::atProvider(const ActionReport &report)
 {
     if (report.moneyFailed > 0)
-        return makeError(ErrorKind::Conflict, report.refusal, {{QStringLiteral("field"), QStringLiteral("type")}});
+        return makeError(ErrorKind::Conflict, ErrorDetail::NotOwed, report.refusal,
+            {{QStringLiteral("field"), QStringLiteral("type")},
+                {QStringLiteral("reason"), QStringLiteral("no payment the provider could move")}});
     if (report.moneyActions.isEmpty())
         return makeError(ErrorKind::Internal, QStringLiteral("could not record the action"));
     return report;
