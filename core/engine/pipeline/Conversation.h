@@ -108,7 +108,7 @@ private:
     bool needsSettling(const Turn &turn) const;
     void composeAfterMoney(const std::shared_ptr<Turn> &turn, std::function<void(ComposedReply)> done);
     void settleMoneyNow(Turn &turn);
-    void afterSettled(Turn &turn, const QList<MoneyAction> &settled);
+    void afterSettled(Turn &turn, const QList<MoneyAction> &answered);
     void escalateForMoney(Turn &turn, ComposeInput &input);
 
     EngineCore &m_core;

@@ -8,6 +8,8 @@
 #include "core/engine/pipeline/Turn.h"
 #include "core/engine/sources/MoneyOutbox.h"
 
+#include <algorithm>
+
 namespace tierdesk {
 
 bool Conversation::needsSettling(const Turn &turn) const
@@ -34,8 +36,17 @@ void Conversation::settleMoneyNow(Turn &turn)
         afterSettled(turn, m_money->settleNow(turn.compose->actions.moneyActions));
 }
 
-void Conversation::afterSettled(Turn &turn, const QList<MoneyAction> &settled)
+void Conversation::afterSettled(Turn &turn, const QList<MoneyAction> &answered)
 {
+    // An action not called now (another instance holds it) is told as the store has it.
+    QList<MoneyAction> settled = answered;
+    for (const QString &id : turn.compose->actions.moneyActions) {
+        const bool called
+            = std::any_of(answered.cbegin(), answered.cend(), [&id](const MoneyAction &a) { return a.id == id; });
+        if (!called)
+            if (const std::optional<MoneyAction> stored = m_core.store().moneyActions().find(id))
+                settled << *stored;
+    }
     auto input = std::make_shared<ComposeInput>(*turn.compose);
     MoneyOutbox::report(input->actions, settled, Phrases(input->language));
     for (const MoneyAction &a : settled)
