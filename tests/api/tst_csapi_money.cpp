@@ -3,6 +3,7 @@
 // customer confirmed is made there once, with its idempotency key, and recorded with the
 // provider's id; what Stripe refuses is said and handed to a person; a pending refund is said to
 // be requested and settled by a signed webhook; a person's refund and credit take the same path.
+#include "core/integrations/connectors/StripeProtocol.h"
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ConnectorServer.h"
 
@@ -38,6 +39,7 @@ private slots:
     void badSignatureIsRefused();
     void creditIsABalanceTransaction();
     void deskRefundTakesTheSamePath();
+    void requestedThenSucceededWebhook();
 
 private:
     // A session of `customer` with `ask` answered by a summary, then "yes": the reply to the yes.
@@ -68,9 +70,10 @@ void TestCsApiMoney::initTestCase()
     // The demo orders' payments (resources/demo/payments.json) as Stripe knows them.
     QStringList args;
     for (const char *paid : {"pi_demo_10005=11500", "pi_demo_10012=26800", "pi_demo_10018=9100", "pi_demo_10015=18300",
-             "pi_demo_10007=37800", "pi_demo_10001=12900"})
+             "pi_demo_10007=37800", "pi_demo_10001=12900", "pi_demo_10003=27300"})
         args << QStringLiteral("--paid") << QString::fromLatin1(paid);
-    args << QStringLiteral("--pending") << QStringLiteral("pi_demo_10015");
+    args << QStringLiteral("--pending") << QStringLiteral("pi_demo_10015") << QStringLiteral("--pending")
+         << QStringLiteral("pi_demo_10003");
     m_stripe = std::make_unique<ConnectorServer>(QStringLiteral("stripe"), args);
     QVERIFY2(m_stripe->isRunning(), qPrintable(m_stripe->error()));
     m_admin = m_server.client(api::Role::Admin);
@@ -373,6 +376,49 @@ void TestCsApiMoney::deskRefundTakesTheSamePath()
     for (const QJsonObject &sent : stripeRequests(QStringLiteral("/v1/refunds")))
         refunds += str(sent, "body").contains(QLatin1String("pi_demo_10001"));
     QCOMPARE(refunds, 1);
+}
+
+void TestCsApiMoney::requestedThenSucceededWebhook()
+{
+    const QString id = claimedSession(QStringLiteral("cust_alice"));
+    QVERIFY(!id.isEmpty());
+    HttpResult r = m_ann->post(QStringLiteral("/api/cs/sessions/%1/actions").arg(id),
+        {{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("orderId"), QStringLiteral("ORD-10003")},
+            {QStringLiteral("amount"), 34.0}});
+    QVERIFY2(r.status == 201, describe(r));
+    const QJsonObject money = r.json().value(QLatin1String("moneyAction")).toObject();
+    QCOMPARE(str(money, "state"), QStringLiteral("requested"));
+    const QString refundId = str(money, "providerId");
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10003'")).toInt(), 0);
+
+    // Stripe says it succeeded: a signed refund.updated, sent twice.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject refund{{QStringLiteral("id"), refundId}, {QStringLiteral("object"), QStringLiteral("refund")},
+        {QStringLiteral("amount"), 3400}, {QStringLiteral("currency"), QStringLiteral("usd")},
+        {QStringLiteral("status"), QStringLiteral("succeeded")}};
+    const QByteArray event = QJsonDocument(
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("evt_ok_1")},
+            {QStringLiteral("object"), QStringLiteral("event")},
+            {QStringLiteral("type"), QStringLiteral("refund.updated")}, {QStringLiteral("created"), now},
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("object"), refund}}}})
+                                 .toJson(QJsonDocument::Compact);
+    const QByteArray signature = connectors::StripeProtocol::signatureHeader(event, kWebhookSecret, now);
+    HttpClient stripe(m_server.port());
+    const QString hook = QStringLiteral("/api/cs/connectors/stripe/webhook?companyId=") + m_server.companyId();
+    for (int i = 0; i < 2; ++i) {
+        r = stripe.send(
+            "POST", hook, event, {{"Content-Type", "application/json"}, {"Stripe-Signature", signature}}, false);
+        QVERIFY2(r.status == 200, describe(r));
+    }
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10003'")).toInt(), 1);
+    QVERIFY(scalar(QStringLiteral("SELECT details FROM ledger WHERE order_id = 'ORD-10003'"))
+                .toString()
+                .contains(refundId));
+    QCOMPARE(scalar(QStringLiteral("SELECT refunded_amount FROM orders WHERE id = 'ORD-10003'")).toDouble(), 34.0);
+    int told = 0;
+    for (const QJsonValue &m : session(id).value(QLatin1String("messages")).toArray())
+        told += str(m.toObject(), "content").contains(QLatin1String("has now refunded $34.00"));
+    QCOMPARE(told, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiMoney)

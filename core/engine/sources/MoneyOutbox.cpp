@@ -83,40 +83,43 @@ std::optional<MoneyOutbox::Call> MoneyOutbox::prepare(const QString &id, qint64 
     if (m_inFlight.contains(id))
         return std::nullopt;
     Store &store = m_core.store();
+    const std::optional<MoneyAction> a = store.moneyActions().find(id);
+    if (!a || a->state != MoneyAction::State::Pending)
+        return std::nullopt;
+    const std::optional<Connector> c = store.connectors().find(a->companyId, a->connector, store.webhooks().sealer());
     Result<bool> taken = false;
     store.batch().run([&]() -> Status {
-        taken = store.moneyActions().take(id, now, now + kLeaseMs);
-        return taken ? Status(Ok{}) : Status(taken.error());
-    });
-    if (!taken || !*taken || !store.batch().flush())
-        return std::nullopt; // another instance, or not due
-    std::optional<MoneyAction> a = store.moneyActions().find(id);
-    if (!a)
-        return std::nullopt;
-    std::optional<Connector> c = store.connectors().find(a->companyId, a->connector, store.webhooks().sealer());
-    if (!c) { // gone: kept pending, its key kept, until someone puts it back
-        store.batch().run([&] {
+        // Held for the call's timeout and a margin: another instance of a team takes it over after that.
+        taken = store.moneyActions().take(id, now, now + (c ? c->timeoutMs : 0) + kCallMarginMs);
+        if (taken && *taken && !c) // gone: kept pending with its key until someone puts it back
             return store.moneyActions().retryLater(
                 id, QStringLiteral("the connector is not there"), now, now + kMaxRetryMs);
-        });
-        return std::nullopt;
-    }
-    Call call{*a, *c, {}};
-    connectors::ConnectorInput &in = call.input;
-    const bool refund = a->kind == MoneyAction::Kind::Refund;
-    in.purpose = refund ? ConnectorPurpose::Refund : ConnectorPurpose::Credit;
-    const qint64 minor = connectors::StripeProtocol::toMinor(a->amount, a->currency);
-    in.values = {{QStringLiteral("orderId"), a->orderId},
-        {QStringLiteral("customerId"), c->kind == ConnectorKind::Stripe ? a->target : a->customerId},
-        {QStringLiteral("amount"), QString::number(a->amount, 'f', 2)},
-        {QStringLiteral("amountCents"), QString::number(minor)}, {QStringLiteral("currency"), a->currency},
-        {QStringLiteral("reason"), QStringLiteral("requested_by_customer")},
-        {QStringLiteral("paymentReference"), refund ? a->target : QString()},
-        {QStringLiteral("sessionId"), a->sessionId}, {QStringLiteral("idempotencyKey"), a->idempotencyKey},
-        {QStringLiteral("moneyActionId"), a->id}};
-    in.contact.contactId = a->sessionId;
+        return taken ? Status(Ok{}) : Status(taken.error());
+    });
+    // Committed before the provider is called: the action (and the turn that opened it) is on disk.
+    if (!taken || !*taken || !c || !store.batch().flush())
+        return std::nullopt; // another instance has it, or it is not due
+    Call call{*a, *c, inputOf(*a, *c)};
+    ++call.action.attempts;
     m_inFlight.insert(id);
     return call;
+}
+
+connectors::ConnectorInput MoneyOutbox::inputOf(const MoneyAction &a, const Connector &c)
+{
+    connectors::ConnectorInput in;
+    const bool refund = a.kind == MoneyAction::Kind::Refund;
+    in.purpose = refund ? ConnectorPurpose::Refund : ConnectorPurpose::Credit;
+    const qint64 minor = connectors::StripeProtocol::toMinor(a.amount, a.currency);
+    in.values = {{QStringLiteral("orderId"), a.orderId},
+        {QStringLiteral("customerId"), c.kind == ConnectorKind::Stripe ? a.target : a.customerId},
+        {QStringLiteral("amount"), QString::number(a.amount, 'f', 2)},
+        {QStringLiteral("amountCents"), QString::number(minor)}, {QStringLiteral("currency"), a.currency},
+        {QStringLiteral("reason"), QStringLiteral("requested_by_customer")},
+        {QStringLiteral("paymentReference"), refund ? a.target : QString()}, {QStringLiteral("sessionId"), a.sessionId},
+        {QStringLiteral("idempotencyKey"), a.idempotencyKey}, {QStringLiteral("moneyActionId"), a.id}};
+    in.contact.contactId = a.sessionId;
+    return in;
 }
 
 void MoneyOutbox::settle(const QStringList &ids, QObject *context, Settled done, bool tell)

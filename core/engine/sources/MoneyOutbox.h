@@ -24,7 +24,8 @@ namespace tierdesk {
 // retry, a webhook, a start after a crash) is told to the customer in the session, once.
 class MoneyOutbox : public QObject {
 public:
-    static constexpr qint64 kLeaseMs = 2 * 60 * 1000; // a call's hold, and a turn's until its reply is stored
+    static constexpr qint64 kLeaseMs = 2 * 60 * 1000; // a turn's hold on what it settled, until its reply is stored
+    static constexpr qint64 kCallMarginMs = 30 * 1000; // a call's hold: the connector's timeout and this
     static constexpr qint64 kFirstRetryMs = 5000;
     static constexpr qint64 kMaxRetryMs = 10 * 60 * 1000;
     static constexpr int kSweepBatch = 50;
@@ -56,6 +57,8 @@ public:
 
     // The report of a turn as its actions settled: done, requested, or failed (words in `say`).
     static void report(ActionReport &r, const QList<MoneyAction> &settled, const Phrases &say);
+    // An action as the store holds it now.
+    std::optional<MoneyAction> find(const QString &id) { return m_core.store().moneyActions().find(id); }
 
 private:
     struct Call {
@@ -64,6 +67,7 @@ private:
         connectors::ConnectorInput input;
     };
     std::optional<Call> prepare(const QString &id, qint64 now);
+    static connectors::ConnectorInput inputOf(const MoneyAction &a, const Connector &c);
     // Reads the provider's answer and settles the action in a transaction; `tell`: outside a turn.
     MoneyAction apply(const Call &call, const connectors::ConnectorAnswer &answer, bool tell);
     bool settleRow(MoneyAction &a, MoneyAction::State state, const QString &providerId, const QString &error, bool tell,
