@@ -5,6 +5,7 @@
 // and tells the customer in the session. Exactly one refund at Stripe, one ledger row with its id.
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ConnectorServer.h"
+#include "tests/support/PgServer.h"
 #include "tests/support/SqlScalar.h"
 #include "tests/support/TestPaths.h"
 
@@ -35,8 +36,19 @@ class TestMoneyCrash : public QObject {
 private slots:
     void initTestCase();
     void killedWhileStripeAnswersRefundsOnce();
+    void teamTakesOverAKilledInstancesRefund();
 
 private:
+    // The stripe refund connector named by the company's config; the session asking `ask`, answered by a summary.
+    QString sessionAsking(
+        HttpClient &admin, const QString &company, const QString &customer, const QString &ask, int timeoutMs);
+    // "yes" sent and not waited for; true once Stripe holds its answer (the refund made there).
+    bool confirmWhileStripeHolds(quint16 port, const QByteArray &token, const QString &sessionId);
+    static int toldMessages(HttpClient &http, const QString &sessionId, const QString &amount);
+    QStringList refundKeys(const QString &reference); // the Idempotency-Key of each refund call for it
+    int refundsOf(const QString &reference); // refunds Stripe made of it
+
+    QNetworkAccessManager m_nam;
     HttpResult stripe(const QByteArray &method, const QString &path, const QJsonObject &body = {});
     QJsonArray refundsAtStripe()
     {
@@ -49,8 +61,9 @@ private:
 void TestMoneyCrash::initTestCase()
 {
     QVERIFY2(QFileInfo(tierdeskExecutable()).isExecutable(), qPrintable(tierdeskExecutable()));
-    m_stripe = std::make_unique<ConnectorServer>(
-        QStringLiteral("stripe"), QStringList{QStringLiteral("--paid"), QStringLiteral("pi_demo_10005=11500")});
+    m_stripe = std::make_unique<ConnectorServer>(QStringLiteral("stripe"),
+        QStringList{QStringLiteral("--paid"), QStringLiteral("pi_demo_10005=11500"), QStringLiteral("--paid"),
+            QStringLiteral("pi_demo_10012=26800")});
     QVERIFY2(m_stripe->isRunning(), qPrintable(m_stripe->error()));
 }
 
@@ -61,6 +74,75 @@ HttpResult TestMoneyCrash::stripe(const QByteArray &method, const QString &path,
         {{"Content-Type", "application/json"}}, false);
 }
 
+QString TestMoneyCrash::sessionAsking(
+    HttpClient &admin, const QString &company, const QString &customer, const QString &ask, int timeoutMs)
+{
+    const QJsonObject connector{{QStringLiteral("kind"), QStringLiteral("stripe")},
+        {QStringLiteral("purposes"), QJsonArray{QStringLiteral("refund")}}, {QStringLiteral("url"), m_stripe->url()},
+        {QStringLiteral("timeoutMs"), timeoutMs},
+        {QStringLiteral("auth"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")}, {QStringLiteral("token"), kStripeKey}}}};
+    HttpResult r = admin.put(
+        withQuery(QStringLiteral("/api/cs/connectors/stripe"), {{QStringLiteral("companyId"), company}}), connector);
+    if (r.status != 201)
+        return {};
+    r = admin.put(QStringLiteral("/api/cs/config"),
+        {{QStringLiteral("companyId"), company},
+            {QStringLiteral("connectors"), QJsonObject{{QStringLiteral("refund"), QStringLiteral("stripe")}}}});
+    if (r.status != 200)
+        return {};
+    r = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(company, customer));
+    const QString id = str(r.json(), "id");
+    r = admin.post(QStringLiteral("/api/cs/sessions/%1/messages").arg(id), {{QStringLiteral("message"), ask}});
+    const bool asked
+        = str(r.json().value(QLatin1String("aiResponse")).toObject(), "content").contains(QLatin1String("Shall I"));
+    return asked ? id : QString();
+}
+
+bool TestMoneyCrash::confirmWhileStripeHolds(quint16 port, const QByteArray &token, const QString &sessionId)
+{
+    if (stripe("POST", QStringLiteral("/_control/hold"), {{QStringLiteral("count"), 1}}).status != 200)
+        return false;
+    QNetworkRequest yes(
+        QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/messages").arg(port).arg(sessionId)));
+    yes.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    yes.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *pending = m_nam.post(yes, QByteArray(R"({"message": "yes"})"));
+    connect(pending, &QNetworkReply::finished, pending, &QObject::deleteLater);
+    const auto held = [this] {
+        return stripe("GET", QStringLiteral("/_control/held")).json().value(QLatin1String("held")).toInt();
+    };
+    return QTest::qWaitFor([&held] { return held() == 1; }, 20000);
+}
+
+int TestMoneyCrash::toldMessages(HttpClient &http, const QString &sessionId, const QString &amount)
+{
+    int n = 0;
+    const HttpResult r = http.get(QStringLiteral("/api/cs/sessions/") + sessionId);
+    for (const QJsonValue &m : r.json().value(QLatin1String("messages")).toArray())
+        n += str(m.toObject(), "content")
+                 .startsWith(QStringLiteral("Update on your refund: our payment provider has now refunded ") + amount);
+    return n;
+}
+
+QStringList TestMoneyCrash::refundKeys(const QString &reference)
+{
+    HttpClient http(m_stripe->port());
+    QStringList keys;
+    for (const QJsonValue &v : http.send("GET", QStringLiteral("/_requests"), {}, {}, false).doc.array())
+        if (str(v.toObject(), "path") == QLatin1String("/v1/refunds") && str(v.toObject(), "body").contains(reference))
+            keys << str(v.toObject().value(QLatin1String("headers")).toObject(), "idempotency-key");
+    return keys;
+}
+
+int TestMoneyCrash::refundsOf(const QString &reference)
+{
+    int n = 0;
+    for (const QJsonValue &r : refundsAtStripe())
+        n += str(r.toObject(), "payment_intent") == reference;
+    return n;
+}
+
 void TestMoneyCrash::killedWhileStripeAnswersRefundsOnce()
 {
     QTemporaryDir dir;
@@ -69,78 +151,35 @@ void TestMoneyCrash::killedWhileStripeAnswersRefundsOnce()
     ServeProcess serve;
     QString error;
     QVERIFY2(serve.start(dir.path(), args, &error), qPrintable(error));
-    const QString company = serve.companyId();
     const QByteArray token = serve.adminToken();
     QString sessionId;
     {
         HttpClient admin(serve.port(), token);
-        const QJsonObject connector{{QStringLiteral("kind"), QStringLiteral("stripe")},
-            {QStringLiteral("purposes"), QJsonArray{QStringLiteral("refund")}},
-            {QStringLiteral("url"), m_stripe->url()}, {QStringLiteral("timeoutMs"), 30000},
-            {QStringLiteral("auth"),
-                QJsonObject{
-                    {QStringLiteral("type"), QStringLiteral("bearer")}, {QStringLiteral("token"), kStripeKey}}}};
-        HttpResult r = admin.put(
-            withQuery(QStringLiteral("/api/cs/connectors/stripe"), {{QStringLiteral("companyId"), company}}),
-            connector);
-        QVERIFY2(r.status == 201, describe(r));
-        r = admin.put(QStringLiteral("/api/cs/config"),
-            {{QStringLiteral("companyId"), company},
-                {QStringLiteral("connectors"), QJsonObject{{QStringLiteral("refund"), QStringLiteral("stripe")}}}});
-        QVERIFY2(r.status == 200, describe(r));
-        r = admin.post(QStringLiteral("/api/cs/sessions"), sessionBody(company, QStringLiteral("cust_ben")));
-        QVERIFY2(r.status == 201, describe(r));
-        sessionId = str(r.json(), "id");
-        r = admin.post(QStringLiteral("/api/cs/sessions/%1/messages").arg(sessionId),
-            {{QStringLiteral("message"), QStringLiteral("i want my money back for the pants from ORD-10005")}});
-        QVERIFY2(r.status == 201, describe(r));
-        QVERIFY2(
-            str(r.json().value(QLatin1String("aiResponse")).toObject(), "content").contains(QLatin1String("Shall I")),
-            r.body.constData());
+        sessionId = sessionAsking(admin, serve.companyId(), QStringLiteral("cust_ben"),
+            QStringLiteral("i want my money back for the pants from ORD-10005"), 30000);
+        QVERIFY(!sessionId.isEmpty());
     }
-
-    // Stripe makes the refund and holds its answer; the confirmation goes out and is not waited for.
-    QCOMPARE(stripe("POST", QStringLiteral("/_control/hold"), {{QStringLiteral("count"), 1}}).status, 200);
-    QNetworkAccessManager nam;
-    QNetworkRequest yes(
-        QUrl(QStringLiteral("http://127.0.0.1:%1/api/cs/sessions/%2/messages").arg(serve.port()).arg(sessionId)));
-    yes.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    yes.setRawHeader("Authorization", "Bearer " + token);
-    QNetworkReply *pending = nam.post(yes, QByteArray(R"({"message": "yes"})"));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        stripe("GET", QStringLiteral("/_control/held")).json().value(QLatin1String("held")).toInt(), 1, 20000);
-    QCOMPARE(refundsAtStripe().size(), 1); // the money moved at Stripe; Tierdesk has not heard
+    // Stripe makes the refund and holds its answer: the server dies while Stripe is answering.
+    QVERIFY(confirmWhileStripeHolds(serve.port(), token, sessionId));
+    QCOMPARE(refundsOf(QStringLiteral("pi_demo_10005")), 1); // the money moved; Tierdesk has not heard
     serve.kill();
-    pending->abort();
     QCOMPARE(stripe("POST", QStringLiteral("/_control/release")).status, 200); // the answer goes to nobody
 
     // The next start calls again with the same key and settles from Stripe's replayed answer.
     QVERIFY2(serve.start(dir.path(), args, &error), qPrintable(error));
     HttpClient admin(serve.port(), serve.adminToken());
-    const auto toldMessages = [&] {
-        int n = 0;
-        const HttpResult r = admin.get(QStringLiteral("/api/cs/sessions/") + sessionId);
-        for (const QJsonValue &m : r.json().value(QLatin1String("messages")).toArray())
-            n += str(m.toObject(), "content")
-                     .startsWith(QLatin1String("Update on your refund: our payment provider has now refunded $79.00"));
-        return n;
-    };
-    QTRY_COMPARE_WITH_TIMEOUT(toldMessages(), 1, 30000);
-
-    const QJsonArray refunds = refundsAtStripe();
-    QCOMPARE(refunds.size(), 1); // exactly one refund at the provider
-    const QString refundId = str(refunds.at(0).toObject(), "id");
-    QCOMPARE(refunds.at(0).toObject().value(QLatin1String("amount")).toInt(), 7900);
-    HttpClient stripeHttp(m_stripe->port());
-    QStringList keys;
-    for (const QJsonValue &v : stripeHttp.send("GET", QStringLiteral("/_requests"), {}, {}, false).doc.array())
-        if (str(v.toObject(), "path") == QLatin1String("/v1/refunds"))
-            keys << str(v.toObject().value(QLatin1String("headers")).toObject(), "idempotency-key");
+    QTRY_COMPARE_WITH_TIMEOUT(toldMessages(admin, sessionId, QStringLiteral("$79.00")), 1, 30000);
+    QCOMPARE(refundsOf(QStringLiteral("pi_demo_10005")), 1); // exactly one refund at the provider
+    const QStringList keys = refundKeys(QStringLiteral("pi_demo_10005"));
     QCOMPARE(keys.size(), 2); // the call before the kill and the one after it
     QCOMPARE(keys.at(0), keys.at(1)); // with one key
     QVERIFY(serve.terminate());
 
     // One ledger row, with Stripe's refund id; the customer told once.
+    QString refundId;
+    for (const QJsonValue &r : refundsAtStripe())
+        if (str(r.toObject(), "payment_intent") == QLatin1String("pi_demo_10005"))
+            refundId = str(r.toObject(), "id");
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("crash-check"));
         db.setDatabaseName(api::Runtime::databasePath(dir.path()));
@@ -155,6 +194,59 @@ void TestMoneyCrash::killedWhileStripeAnswersRefundsOnce()
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("crash-check"));
+}
+
+// Team mode on PostgreSQL: instance A is killed while Stripe answers its refund; instance B,
+// alive all along, takes the pending action once A's hold on it runs out (the connector's
+// timeout and 30 s), calls Stripe with the same key, records it and tells the customer.
+void TestMoneyCrash::teamTakesOverAKilledInstancesRefund()
+{
+    PgServer pg;
+    QString error;
+    QVERIFY2(pg.start(&error), qPrintable(error));
+    const QString url = pg.createDatabase(&error);
+    QVERIFY2(!url.isEmpty(), qPrintable(error));
+    QTemporaryDir dirA, dirB;
+    const QStringList common{QStringLiteral("--database"), url, QStringLiteral("--no-rate-limit")};
+    ServeProcess a, b;
+    QVERIFY2(a.start(dirA.path(), common + QStringList{QStringLiteral("--demo")}, &error), qPrintable(error));
+    const CliResult keys
+        = runTierdesk({QStringLiteral("--data-dir"), dirA.path(), QStringLiteral("secrets"), QStringLiteral("export")});
+    QVERIFY2(keys.exitCode == 0, keys.err.constData());
+    QVERIFY(
+        runTierdeskWithInput(
+            {QStringLiteral("--data-dir"), dirB.path(), QStringLiteral("secrets"), QStringLiteral("import")}, keys.out)
+            .exitCode
+        == 0);
+    QVERIFY2(b.start(dirB.path(), common, &error), qPrintable(error));
+    const QByteArray token = a.adminToken(); // the team shares its signing key
+    QString sessionId;
+    {
+        HttpClient admin(a.port(), token);
+        sessionId = sessionAsking(admin, a.companyId(), QStringLiteral("cust_emma"),
+            QStringLiteral("i want my money back for the sleeping pad from ORD-10012"), 3000);
+        QVERIFY(!sessionId.isEmpty());
+    }
+    QVERIFY(confirmWhileStripeHolds(a.port(), token, sessionId));
+    a.kill();
+    QCOMPARE(stripe("POST", QStringLiteral("/_control/release")).status, 200);
+
+    HttpClient atB(b.port(), token);
+    QTRY_COMPARE_WITH_TIMEOUT(toldMessages(atB, sessionId, QStringLiteral("$89.00")), 1, 90000);
+    QCOMPARE(refundsOf(QStringLiteral("pi_demo_10012")), 1);
+    const QStringList sent = refundKeys(QStringLiteral("pi_demo_10012"));
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(sent.at(0), sent.at(1));
+    QVERIFY(b.terminate());
+    const QString database = QUrl(url).path().mid(1);
+    QString out;
+    QVERIFY(pg.psql(database,
+        QStringLiteral(
+            "SELECT COUNT(*) FROM ledger WHERE order_id = 'ORD-10012' AND details LIKE '%\"providerId\":\"re%'"),
+        &out, &error));
+    QCOMPARE(out.trimmed(), QStringLiteral("1"));
+    QVERIFY(pg.psql(database, QStringLiteral("SELECT state || ' ' || told FROM money_actions"), &out, &error));
+    QCOMPARE(out.trimmed(), QStringLiteral("succeeded 1"));
 }
 
 QTEST_GUILESS_MAIN(TestMoneyCrash)
