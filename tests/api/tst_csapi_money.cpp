@@ -40,6 +40,7 @@ private slots:
     void creditIsABalanceTransaction();
     void deskRefundTakesTheSamePath();
     void requestedThenSucceededWebhook();
+    void httpRefundConnectorWithItsKey();
 
 private:
     // A session of `customer` with `ask` answered by a summary, then "yes": the reply to the yes.
@@ -419,6 +420,52 @@ void TestCsApiMoney::requestedThenSucceededWebhook()
     for (const QJsonValue &m : session(id).value(QLatin1String("messages")).toArray())
         told += str(m.toObject(), "content").contains(QLatin1String("has now refunded $34.00"));
     QCOMPARE(told, 1);
+}
+
+// The company's own refund API (an `http` connector): its request template with {idempotencyKey},
+// its answer's id and status read by pointers; the same path and states.
+void TestCsApiMoney::httpRefundConnectorWithItsKey()
+{
+    ConnectorServer shop(QStringLiteral("orders"));
+    QVERIFY2(shop.isRunning(), qPrintable(shop.error()));
+    QJsonObject connector = QJsonDocument::fromJson(R"({"kind": "http", "purposes": ["refund"], "timeoutMs": 3000,
+            "requests": {"refund": {"method": "POST", "path": "/orders/{orderId}/refunds",
+                                    "body": "{\"amount\": {amount}, \"reference\": \"{paymentReference}\", \"key\": \"{idempotencyKey}\"}"}},
+            "fields": {"refund": {"id": "/refund/id", "status": "/refund/status"}}})")
+                                .object();
+    connector.insert(QStringLiteral("url"), shop.url());
+    HttpResult r = m_admin->put(
+        withQuery(QStringLiteral("/api/cs/connectors/shop"), {{QStringLiteral("companyId"), m_server.companyId()}}),
+        connector);
+    QVERIFY2(r.status == 201, describe(r));
+    const auto refundVia = [&](const char *name) {
+        return m_admin->put(QStringLiteral("/api/cs/config"),
+            {{QStringLiteral("companyId"), m_server.companyId()},
+                {QStringLiteral("connectors"), QJsonObject{{QStringLiteral("refund"), QLatin1String(name)}}}});
+    };
+    QVERIFY2(refundVia("shop").status == 200, "config");
+    const QString id = claimedSession(QStringLiteral("cust_chloe"));
+    QVERIFY(!id.isEmpty());
+    r = m_ann->post(QStringLiteral("/api/cs/sessions/%1/actions").arg(id),
+        {{QStringLiteral("type"), QStringLiteral("refund")}, {QStringLiteral("orderId"), QStringLiteral("ORD-10009")},
+            {QStringLiteral("amount"), 22.0}});
+    QVERIFY(refundVia("stripe").status == 200);
+    QVERIFY2(r.status == 201, describe(r));
+    const QJsonObject money = r.json().value(QLatin1String("moneyAction")).toObject();
+    QCOMPARE(str(money, "state"), QStringLiteral("succeeded"));
+    QCOMPARE(str(money, "providerId"), QStringLiteral("rf_1"));
+    QCOMPARE(str(money, "connector"), QStringLiteral("shop"));
+    HttpClient http(shop.port());
+    const QJsonArray sent = http.send("GET", QStringLiteral("/_requests"), {}, {}, false).doc.array();
+    QCOMPARE(sent.size(), 1);
+    const QJsonObject ask = QJsonDocument::fromJson(str(sent.at(0).toObject(), "body").toUtf8()).object();
+    QCOMPARE(ask.value(QLatin1String("amount")).toDouble(), 22.0);
+    QCOMPARE(str(ask, "reference"), QStringLiteral("pi_demo_10009"));
+    QVERIFY(str(ask, "key").startsWith(QLatin1String("tierdesk-mny_")));
+    QCOMPARE(str(sent.at(0).toObject().value(QLatin1String("headers")).toObject(), "idempotency-key"), str(ask, "key"));
+    QVERIFY(scalar(QStringLiteral("SELECT details FROM ledger WHERE order_id = 'ORD-10009'"))
+                .toString()
+                .contains(QLatin1String("rf_1")));
 }
 
 QTEST_GUILESS_MAIN(TestCsApiMoney)

@@ -10,7 +10,7 @@
                   --sigv4 KEYID:SECRET makes it an AWS_IAM function URL: the request's
                   signature is checked by botocore's own SigV4 signer (403 when it differs).
   --kind orders   A shop's order API (GET /orders/{id}, GET /customers/{id}/orders,
-                  POST /tickets) with failure shapes by order number: SLOW-1 (answers after
+                  POST /tickets, POST /orders/{id}/refunds once per Idempotency-Key) with failure shapes by order number: SLOW-1 (answers after
                   5 s), ERR-500, GARBAGE (not JSON), HUGE (a 2 MB answer), MOVED (302 to
                   another host). --token T requires Authorization: Bearer T.
   --kind stripe   A stateful Stripe: POST /v1/refunds (payment_intent or charge, amount,
@@ -143,6 +143,21 @@ SHOP = {
 }
 
 
+SHOP_REFUNDS = {}  # Idempotency-Key -> the refund made for it
+
+
+def shop_refund(handler, number):
+    """POST /orders/{id}/refunds: one refund per Idempotency-Key, a repeated key answered the same."""
+    key = handler.headers.get("Idempotency-Key")
+    with LOCK:
+        if key not in SHOP_REFUNDS:
+            ask = json.loads(handler.body or b"{}")
+            SHOP_REFUNDS[key] = {"id": "rf_%d" % (len(SHOP_REFUNDS) + 1), "order": number,
+                                 "amount": ask.get("amount"), "status": "done"}
+        refund = SHOP_REFUNDS[key]
+    return handler.answer(201, {"refund": refund})
+
+
 def serve_orders(handler, args):
     if args.token and handler.headers.get("Authorization") != "Bearer " + args.token:
         return handler.answer(401, {"error": "unauthorized"})
@@ -150,6 +165,8 @@ def serve_orders(handler, args):
     parts = path.strip("/").split("/")
     if handler.command == "POST" and parts == ["tickets"]:
         return handler.answer(201, {"ticket": {"id": "TKT-2024-%06d" % len(RECEIVED), "status": "open"}})
+    if handler.command == "POST" and len(parts) == 3 and parts[0] == "orders" and parts[2] == "refunds":
+        return shop_refund(handler, parts[1])
     if handler.command == "GET" and len(parts) == 3 and parts[0] == "customers" and parts[2] == "orders":
         mine = [o for o in SHOP.values() if o["customer"]["id"] == parts[1]]
         return handler.answer(200, {"orders": mine})
