@@ -3,7 +3,6 @@
 #include "core/domain/Connector.h"
 #include "core/domain/CsConfig.h"
 #include "core/domain/Entities.h"
-#include "core/domain/MoneyAction.h"
 #include "core/engine/dialogue/DialogueState.h"
 #include "core/engine/policy/EscalationPolicy.h"
 #include "core/engine/reply/Phrases.h"
@@ -154,9 +153,9 @@ private:
     static void mergeMoney(ActionReport &all, const ActionReport &one);
     static void cannotMove(ActionReport &report, const QString &what, double amount, const QString &why);
 
-    CustomerRepo &m_customers;
     MoneyActionRepo *m_money = nullptr;
     MoneyRoute m_route;
+    CustomerRepo &m_customers;
 };
 
 } // namespace tierdesk

@@ -177,7 +177,7 @@ void Conversation::createSession(
     m_turnsWaiting.insert(id, {});
     const QPointer<QObject> guard(context);
     std::shared_ptr<Turn> turn = created->firstTurn;
-    composeAfterMoney(turn, [this, turn, id, guard, done = std::move(done)](const ComposedReply &reply) {
+    m_composer->compose(turn->compose, [this, turn, id, guard, done = std::move(done)](const ComposedReply &reply) {
         auto outcome = endTurn(*turn, &reply);
         nextTurn(id);
         if (!guard)

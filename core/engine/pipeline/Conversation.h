@@ -14,8 +14,6 @@
 
 namespace tierdesk {
 
-class MoneyOutbox;
-struct MoneyAction;
 class ReplyComposer;
 class WorkerPool;
 struct ComposedReply;
@@ -23,6 +21,8 @@ struct ComposeInput;
 struct Turn;
 struct TurnPlan;
 struct KbHit;
+class MoneyOutbox;
+struct MoneyAction;
 namespace dialogue {
 struct DialogueState;
 }

@@ -395,10 +395,11 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         suggested << QStringLiteral("end_conversation");
     } else if (intent == nlu::Intent::Goodbye) {
         parts << say(Phrase::Goodbye);
+    } else if (!act.moneyActions.isEmpty() && !ctx.escalation) {
+        // What the payment provider did with the money is the answer (providerText): nothing more is asked.
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
-        || (!ctx.escalation && act.actionsTaken.isEmpty() && act.moneyActions.isEmpty() && !act.needsOrderNumber
-            && act.confirmation.isEmpty() && act.declined.isEmpty() && act.subscriptionFact.isEmpty()
-            && act.refusal.isEmpty())) {
+        || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()
+            && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty())) {
         const KbArticle *best = nullptr;
         const QString kb = knowledgeText(ctx, &best);
         const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;

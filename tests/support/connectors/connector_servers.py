@@ -143,21 +143,6 @@ SHOP = {
 }
 
 
-SHOP_REFUNDS = {}  # Idempotency-Key -> the refund made for it
-
-
-def shop_refund(handler, number):
-    """POST /orders/{id}/refunds: one refund per Idempotency-Key, a repeated key answered the same."""
-    key = handler.headers.get("Idempotency-Key")
-    with LOCK:
-        if key not in SHOP_REFUNDS:
-            ask = json.loads(handler.body or b"{}")
-            SHOP_REFUNDS[key] = {"id": "rf_%d" % (len(SHOP_REFUNDS) + 1), "order": number,
-                                 "amount": ask.get("amount"), "status": "done"}
-        refund = SHOP_REFUNDS[key]
-    return handler.answer(201, {"refund": refund})
-
-
 def serve_orders(handler, args):
     if args.token and handler.headers.get("Authorization") != "Bearer " + args.token:
         return handler.answer(401, {"error": "unauthorized"})
@@ -187,6 +172,21 @@ def serve_orders(handler, args):
     if number not in SHOP:
         return handler.answer(404, {"error": "order not found"})
     handler.answer(200, SHOP[number])
+
+
+SHOP_REFUNDS = {}  # Idempotency-Key -> the refund made for it
+
+
+def shop_refund(handler, number):
+    """POST /orders/{id}/refunds: one refund per Idempotency-Key, a repeated key answered the same."""
+    key = handler.headers.get("Idempotency-Key")
+    with LOCK:
+        if key not in SHOP_REFUNDS:
+            ask = json.loads(handler.body or b"{}")
+            SHOP_REFUNDS[key] = {"id": "rf_%d" % (len(SHOP_REFUNDS) + 1), "order": number,
+                                 "amount": ask.get("amount"), "status": "done"}
+        refund = SHOP_REFUNDS[key]
+    return handler.answer(201, {"refund": refund})
 
 
 # ---- Stripe ----------------------------------------------------------------------------
@@ -377,12 +377,12 @@ class QuietServer(ThreadingHTTPServer):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kind", choices=["lambda", "orders", "stripe"], required=True)
+    parser.add_argument("--paid", action="append")  # stripe: REF=CENTS, a payment that can be refunded
+    parser.add_argument("--pending", action="append")  # stripe: a payment whose refunds stay pending
     parser.add_argument("--raw", action="store_true")
     parser.add_argument("--sigv4")
     parser.add_argument("--token")
     parser.add_argument("--key", default="sk_test_tierdesk")
-    parser.add_argument("--paid", action="append")
-    parser.add_argument("--pending", action="append")
     args = parser.parse_args()
     server = QuietServer(("127.0.0.1", 0), make_handler(args))
     threading.Thread(target=server.serve_forever, daemon=True).start()
