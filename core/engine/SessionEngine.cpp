@@ -12,6 +12,8 @@ SessionEngine::SessionEngine(Store &store, const Clock &clock, std::unique_ptr<R
       m_conversation(std::make_unique<Conversation>(m_core, m_connectors, std::move(responder)))
 {
     m_knowledge = std::make_unique<KnowledgeBase>(*this, store, clock);
+    m_money.install();
+    m_conversation->setMoneyOutbox(&m_money);
     if (!store.webhooks().hasSealer()) // a store opened without a secret store (tests, tools)
         store.webhooks().setSealer(std::make_shared<SecretBox>(SecretBox::ephemeral()));
 }

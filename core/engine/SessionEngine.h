@@ -9,6 +9,7 @@
 #include "core/engine/pipeline/SessionService.h"
 #include "core/engine/reply/AssistService.h"
 #include "core/engine/sources/Connectors.h"
+#include "core/engine/sources/MoneyOutbox.h"
 
 #include <QObject>
 
@@ -97,6 +98,8 @@ public:
     AiProviders &aiProviders() { return m_aiProviders; }
     // The company's own systems: connectors (sources/Connectors).
     Connectors &connectors() { return m_connectors; }
+    // Money at the companies' payment providers (sources/MoneyOutbox): calls, settling, webhooks.
+    MoneyOutbox &money() { return m_money; }
     // AI help for the people at the desk: drafts, summaries, translation (reply/AssistService).
     AssistService &assist() { return m_assist; }
     // Queues `event` for the company's webhooks that subscribe to it, with another API
@@ -159,6 +162,7 @@ private:
     AiProviders m_aiProviders{m_core};
     AssistService m_assist{m_core, m_aiProviders};
     Connectors m_connectors{m_core};
+    MoneyOutbox m_money{m_core, m_connectors};
     std::unique_ptr<Conversation> m_conversation;
     std::unique_ptr<KnowledgeBase> m_knowledge;
     bool m_runsTimers = true;

@@ -218,6 +218,9 @@ void ServerHost::startBackgroundWork()
     connect(m_dispatcher.get(), &WebhookDispatcher::delivered, this, [this] { m_runtime.store().batch().flush(); });
     connect(m_dispatcher.get(), &WebhookDispatcher::failed, this, [this] { m_runtime.store().batch().flush(); });
     m_dispatcher->start(1000);
+    // Money at payment providers: what a crash left pending is called again with its key, now and
+    // every few seconds (each instance of a team takes an action only under its lease).
+    engine.money().start(5000);
 
     const qint64 idleMs = qint64(s.intValue(settings::AbandonAfterMinutes)) * 60000;
     m_sweep.setInterval(qMax(1, s.intValue(settings::AbandonSweepSeconds)) * 1000);

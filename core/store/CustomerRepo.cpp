@@ -91,7 +91,7 @@ namespace {
 
 const QString kOrderColumns
     = QStringLiteral("company_id, id, customer_id, status, items, total, refunded_amount, placed_at, shipped_at,"
-                     " estimated_delivery_at, delivered_at, carrier, tracking_number");
+                     " estimated_delivery_at, delivered_at, carrier, tracking_number, payment_reference");
 
 Order readOrder(const QSqlQuery &q)
 {
@@ -109,6 +109,7 @@ Order readOrder(const QSqlQuery &q)
     o.deliveredAt = q.value(10).toLongLong();
     o.carrier = q.value(11).toString();
     o.trackingNumber = q.value(12).toString();
+    o.paymentReference = q.value(13).toString();
     return o;
 }
 
@@ -178,15 +179,16 @@ Status CustomerRepo::upsertOrder(const Order &o)
     m_recentOrders.clear(); // the order may have been another customer's before: orders are written rarely
     QSqlQuery &q = m_db.statement(QStringLiteral("INSERT INTO orders(") + kOrderColumns
         + QStringLiteral(
-            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, id) DO UPDATE SET"
+            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, id) DO UPDATE SET"
             " customer_id = excluded.customer_id, status = excluded.status, items = excluded.items,"
             " total = excluded.total, refunded_amount = excluded.refunded_amount,"
             " placed_at = excluded.placed_at, shipped_at = excluded.shipped_at,"
             " estimated_delivery_at = excluded.estimated_delivery_at, delivered_at = excluded.delivered_at,"
-            " carrier = excluded.carrier, tracking_number = excluded.tracking_number"));
+            " carrier = excluded.carrier, tracking_number = excluded.tracking_number,"
+            " payment_reference = excluded.payment_reference"));
     return m_db.status(m_db.exec(q,
         {o.companyId, o.id, o.customerId, o.status, itemsText(o.items), o.total, o.refundedAmount, o.placedAt,
-            o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber}));
+            o.shippedAt, o.estimatedDeliveryAt, o.deliveredAt, o.carrier, o.trackingNumber, o.paymentReference}));
 }
 
 std::optional<Order> CustomerRepo::findOrder(const QString &companyId, const QString &orderId)

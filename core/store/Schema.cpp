@@ -363,6 +363,27 @@ const QList<Migration> &migrations()
                 QStringLiteral(
                     "CREATE INDEX connector_calls_by_connector ON connector_calls(company_id, connector, id)"),
             }},
+        {23,
+            {
+                // Money at a company's payment provider (MoneyActionRepo): each refund or credit written
+                // pending with its idempotency key before the provider is called, settled by its answer;
+                // lease_until: the instance calling it holds it until then (team mode).
+                QStringLiteral(
+                    "CREATE TABLE money_actions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                    " session_id TEXT NOT NULL DEFAULT '', customer_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL,"
+                    " order_id TEXT NOT NULL DEFAULT '', item TEXT NOT NULL DEFAULT '', amount REAL NOT NULL,"
+                    " currency TEXT NOT NULL, connector TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',"
+                    " idempotency_key TEXT NOT NULL UNIQUE, state TEXT NOT NULL, provider_id TEXT NOT NULL DEFAULT '',"
+                    " error TEXT NOT NULL DEFAULT '', tier TEXT NOT NULL DEFAULT '', details TEXT NOT NULL DEFAULT '',"
+                    " told INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
+                    " next_attempt_at INTEGER NOT NULL DEFAULT 0, lease_until INTEGER NOT NULL DEFAULT 0,"
+                    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX money_actions_by_state ON money_actions(state, next_attempt_at)"),
+                QStringLiteral("CREATE INDEX money_actions_by_order ON money_actions(company_id, order_id, kind)"),
+                QStringLiteral("CREATE INDEX money_actions_by_provider ON money_actions(company_id, provider_id)"),
+                // A builtin order's payment at the provider (pi_... or ch_...), so it can be refunded there.
+                QStringLiteral("ALTER TABLE orders ADD COLUMN payment_reference TEXT NOT NULL DEFAULT ''"),
+            }},
         {24,
             {
                 // An order's refunds, read when an item is asked for again (what of it was refunded, when).

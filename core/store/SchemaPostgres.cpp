@@ -264,6 +264,26 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral(
                     "CREATE INDEX connector_calls_by_connector ON connector_calls (company_id, connector, id)"),
             }},
+        {23,
+            {
+                // Money at a company's payment provider and a builtin order's payment reference: as
+                // SQLite's migration 23.
+                QStringLiteral(
+                    "CREATE TABLE money_actions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                    " session_id TEXT NOT NULL DEFAULT '', customer_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL,"
+                    " order_id TEXT NOT NULL DEFAULT '', item TEXT NOT NULL DEFAULT '', amount DOUBLE PRECISION NOT "
+                    "NULL,"
+                    " currency TEXT NOT NULL, connector TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',"
+                    " idempotency_key TEXT NOT NULL UNIQUE, state TEXT NOT NULL, provider_id TEXT NOT NULL DEFAULT '',"
+                    " error TEXT NOT NULL DEFAULT '', tier TEXT NOT NULL DEFAULT '', details TEXT NOT NULL DEFAULT '',"
+                    " told BIGINT NOT NULL DEFAULT 0, attempts BIGINT NOT NULL DEFAULT 0,"
+                    " next_attempt_at BIGINT NOT NULL DEFAULT 0, lease_until BIGINT NOT NULL DEFAULT 0,"
+                    " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX money_actions_by_state ON money_actions (state, next_attempt_at)"),
+                QStringLiteral("CREATE INDEX money_actions_by_order ON money_actions (company_id, order_id, kind)"),
+                QStringLiteral("CREATE INDEX money_actions_by_provider ON money_actions (company_id, provider_id)"),
+                QStringLiteral("ALTER TABLE orders ADD COLUMN payment_reference TEXT NOT NULL DEFAULT ''"),
+            }},
         {24,
             {
                 // An order's refunds, read when an item is asked for again (what of it was refunded, when).

@@ -15,6 +15,7 @@
 #include "core/store/DialogueRepo.h"
 #include "core/store/KbRepo.h"
 #include "core/store/MentionRepo.h"
+#include "core/store/MoneyActionRepo.h"
 #include "core/store/NluModelRepo.h"
 #include "core/store/RatingRepo.h"
 #include "core/store/SessionRepo.h"
@@ -56,6 +57,7 @@ public:
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
     MentionRepo &mentions() { return m_mentions; }
+    MoneyActionRepo &moneyActions() { return m_moneyActions; }
     SettingsRepo &settings() { return m_settings; }
     WebhookRepo &webhooks() { return m_webhooks; }
     WriteBatch &batch() { return m_batch; }
@@ -74,6 +76,7 @@ private:
     CrmTicketRepo m_crmTickets{*m_db};
     CustomerRepo m_customers;
     CustomerAdminRepo m_customerAdmin{*m_db};
+    MoneyActionRepo m_moneyActions{*m_db};
     SessionRepo m_sessions;
     DialogueRepo m_dialogues;
     AuditRepo m_audit;

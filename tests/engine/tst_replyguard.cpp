@@ -1,5 +1,6 @@
 // ReplyGuard: no reply claims an action that was not taken or states an amount
 // that is neither moved nor in the facts it was composed from.
+#include "core/engine/reply/Phrases.h"
 #include "core/engine/reply/ReplyGuard.h"
 
 #include <QJsonArray>
@@ -49,6 +50,7 @@ private slots:
     void germanOffersAndNegationsClaimNothing();
     void germanAmountsAreRead();
     void claimsInCapitalsAreRead();
+    void providerMoneyIsClaimedOnlyWhenConfirmed();
 };
 
 void TestReplyGuard::refundClaimNeedsTheRefund()
@@ -310,6 +312,36 @@ void TestReplyGuard::claimsInCapitalsAreRead()
     for (const auto &[claim, language] : claims) {
         const auto bad = ReplyGuard(nothing, kb, said, language).check(QString::fromUtf8(claim));
         QVERIFY2(bad.size() == 1, claim);
+    }
+}
+
+// Money at a payment provider: what the engine says of a refund or credit the provider took but
+// did not confirm, did not answer, or refused claims nothing, in English and German; a claim that
+// it was done is refused until the provider confirmed it.
+void TestReplyGuard::providerMoneyIsClaimedOnlyWhenConfirmed()
+{
+    ActionReport waiting;
+    waiting.order = pantsOrder();
+    waiting.moneyActions = {QStringLiteral("mny_1")};
+    waiting.refundRequested = 79;
+    waiting.creditAwaitingAnswer = 12.5;
+    waiting.moneyFailed = 79;
+    const QList<KbHit> kb;
+    for (const Language language : {Language::En, Language::De}) {
+        const Phrases say(language);
+        const QString pants
+            = say(Phrase::RefundedItem).arg(QStringLiteral("Switchback Hiking Pants"), waiting.order->id);
+        const QStringList said{say(Phrase::RefundRequested).arg(say.money(79), pants),
+            say(Phrase::RefundAwaitingAnswer).arg(say.money(79), pants),
+            say(Phrase::RefundNotThrough).arg(say.money(79), pants),
+            say(Phrase::RefundNotFromHere).arg(say.money(79), waiting.order->id),
+            say(Phrase::CreditAwaitingAnswer).arg(say.money(12.5)), say(Phrase::CreditNotThrough).arg(say.money(12.5)),
+            say(Phrase::CreditNotFromHere).arg(say.money(12.5))};
+        const ReplyGuard guard(waiting, kb, QStringLiteral("yes"), language);
+        for (const QString &sentence : said)
+            QVERIFY2(guard.check(sentence).isEmpty(),
+                qPrintable(sentence + QLatin1String(": ") + reasons(guard.check(sentence)).join(QLatin1String("; "))));
+        QVERIFY(!guard.check(say(Phrase::Refunded).arg(say.money(79), pants)).isEmpty());
     }
 }
 

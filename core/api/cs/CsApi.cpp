@@ -65,6 +65,8 @@ void CsApi::install(http::HttpServer &server)
     r.route("DELETE", base + QStringLiteral("/connectors/:name"), guarded(Role::Admin, &CsApi::deleteConnector));
     r.route("POST", base + QStringLiteral("/connectors/:name/test"), guarded(Role::Admin, &CsApi::testConnector));
     r.route("GET", base + QStringLiteral("/connectors/:name/calls"), guarded(Role::Admin, &CsApi::connectorCalls));
+    // The payment provider's events (Stripe): no bearer token, the Stripe-Signature proves them.
+    r.route("POST", base + QStringLiteral("/connectors/:name/webhook"), anonymous(&CsApi::connectorWebhook));
     if (m_people.agents)
         installAgentRoutes(r, base);
     if (m_customers)

@@ -206,6 +206,7 @@ private:
     void deleteConnector(Call &c);
     void testConnector(Call &c);
     void connectorCalls(Call &c);
+    void connectorWebhook(Call &c);
     std::optional<QString> connectorCompany(Call &c); // answers 400/404 itself
     // Agent assist (CsAssistRoutes.cpp).
     void assist(Call &c);

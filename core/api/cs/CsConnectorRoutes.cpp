@@ -125,4 +125,31 @@ void CsApi::connectorCalls(Call &c)
     reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("calls"), list}}));
 }
 
+// A Stripe connector's webhook (refund.updated, refund.failed): ?companyId= names the company,
+// the Stripe-Signature (with the connector's webhookSecret, 5 minutes' tolerance) proves the
+// sender. A bad or missing signature is 400 naming the header; a repeated event changes nothing.
+void CsApi::connectorWebhook(Call &c)
+{
+    const QString company = queryParam(c.req, "companyId");
+    if (company.isEmpty())
+        return fail(c,
+            cs::error(ErrorKind::InvalidArgument, ErrorDetail::MissingCompany, QStringLiteral("Missing company ID")));
+    const QByteArray signature = c.req.header("stripe-signature");
+    if (signature.isEmpty())
+        return fail(
+            c, cs::invalid(QStringLiteral("Stripe-Signature"), QStringLiteral("the Stripe-Signature is missing")));
+    const Status settled = m_engine.money().webhook(company, pathName(c.req), c.req.body, signature);
+    if (!settled && settled.error().kind == ErrorKind::Unauthenticated)
+        return fail(c,
+            cs::invalid(QStringLiteral("Stripe-Signature"),
+                QStringLiteral("the Stripe-Signature does not hold for this connector's webhookSecret")));
+    if (!settled && settled.error().kind == ErrorKind::NotFound)
+        return fail(c,
+            cs::error(ErrorKind::NotFound, QStringLiteral("Connector not found"),
+                {{QStringLiteral("field"), QStringLiteral("name")}}));
+    if (!settled)
+        return fail(c, settled.error());
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("received"), true}}));
+}
+
 } // namespace tierdesk::api

@@ -272,7 +272,21 @@ void CsApi::sessionAction(Call &c)
         {QStringLiteral("message"), json::message(out->message)}};
     if (out->order)
         answer.insert(QStringLiteral("order"), json::order(*out->order));
-    reply(c, http::HttpResponse::json(201, answer));
+    if (out->moneyActions.isEmpty())
+        return reply(c, http::HttpResponse::json(201, answer));
+    // At the company's payment provider: answered once the provider has (docs/api.md, "Money actions").
+    m_engine.money().settle(
+        out->moneyActions, this,
+        [this, answer, id = out->moneyActions.first(), later = defer(c)](const QList<MoneyAction> &settled) mutable {
+            Call call = later->call();
+            // Not called here (another instance of a team has it): as the store holds it.
+            const std::optional<MoneyAction> action
+                = settled.isEmpty() ? m_engine.money().find(id) : std::optional<MoneyAction>(settled.first());
+            if (action)
+                answer.insert(QStringLiteral("moneyAction"), json::moneyAction(*action));
+            reply(call, http::HttpResponse::json(201, answer));
+        },
+        true);
 }
 
 } // namespace tierdesk::api

@@ -5,6 +5,7 @@
 #include "core/domain/DeskItem.h"
 #include "core/domain/Entities.h"
 #include "core/domain/Mention.h"
+#include "core/domain/MoneyAction.h"
 #include "core/domain/SessionRating.h"
 
 #include <QJsonObject>
@@ -18,6 +19,9 @@ QJsonObject messageMeta(const MessageMeta &meta);
 void write(JsonWriter &w, const MessageMeta &meta);
 // A person's refund or credit as its message records it ("action").
 QJsonObject personAction(const PersonAction &a);
+// A money action at a payment provider: {id, kind, state, amount, currency, orderId, connector, providerId, error,
+// ...}.
+QJsonObject moneyAction(const MoneyAction &a);
 // message() and escalation() written straight to text, for the route every message takes;
 // each parses to what its QJsonObject twin gives (tst_jsonwriter).
 void write(JsonWriter &w, const Message &m);

@@ -75,7 +75,7 @@ ActionReport ActionExecutor::carryOut(const Session &session, const Customer &cu
         if (const Status allowed = allows(caps, RequestedAction::Credit, action.amount, say.language());
             !allowed || action.amount <= 0)
             report.refusal = allowed ? QString() : allowed.error().message;
-        else
+        else if (!creditAtProvider(session, action.amount, {}, report, nowMs, say))
             writeCredit(session, action.amount, {}, report, nowMs);
     } else if (action.action == QLatin1String("modify_subscription")) {
         subscription(session, customer, caps, action.change, report, nowMs, say);
@@ -106,6 +106,7 @@ ActionReport ActionExecutor::carryOutAll(const Session &session, const Customer 
             all.subscriptionChange = one.subscriptionChange;
         if (!one.refusal.isEmpty())
             all.refusal = all.refusal.isEmpty() ? one.refusal : all.refusal + QLatin1Char(' ') + one.refusal;
+        mergeMoney(all, one);
     }
     return all;
 }
@@ -186,8 +187,8 @@ void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, cons
     report.order = findOrder(s.companyId, s.customerId, a.orderId);
     if (a.orderId.isEmpty() || !report.order)
         return;
-    // The store may have changed since the customer was asked: check again.
-    if (const Status owed = owes(*report.order, a.amount, say.language()); !owed) {
+    // The store may have changed since the customer was asked: check again (with what is on its way at a provider).
+    if (const Status owed = owes(withProviderRefunds(*report.order), a.amount, say.language()); !owed) {
         report.refusal = owed.error().message;
         return;
     }
@@ -200,6 +201,8 @@ void ActionExecutor::refund(const Session &s, const TierCapabilities &caps, cons
         ? QString()
         : QString::fromUtf8(
             QJsonDocument(QJsonObject{{QStringLiteral("item"), a.item}}).toJson(QJsonDocument::Compact));
+    if (refundAtProvider(s, *report.order, a.amount, a.item, details, report, nowMs, say))
+        return; // settled later: the item is told then
     if (writeRefund(s, *report.order, a.amount, details, report, nowMs))
         report.refundedItem = a.item;
 }
@@ -260,6 +263,8 @@ Result<ActionReport> ActionExecutor::performForAgent(
     if (a.kind == AgentAction::Credit) {
         if (const Status allowed = allows(caps, RequestedAction::Credit, a.amount); !allowed)
             return allowed.error();
+        if (creditAtProvider(s, a.amount, details, report, nowMs, Phrases(Language::En)))
+            return atProvider(report);
         if (!writeCredit(s, a.amount, details, report, nowMs))
             return failed();
         return report;
@@ -270,10 +275,12 @@ Result<ActionReport> ActionExecutor::performForAgent(
             QStringLiteral("orderId must name an order of this session's customer"),
             {{QStringLiteral("field"), QStringLiteral("orderId")}});
     // What is owed is checked before the caps: no cap makes an uncharged order refundable.
-    if (const Status owed = owes(*report.order, a.amount); !owed)
+    if (const Status owed = owes(withProviderRefunds(*report.order), a.amount); !owed)
         return owed.error();
     if (const Status allowed = allows(caps, RequestedAction::Refund, a.amount); !allowed)
         return allowed.error();
+    if (refundAtProvider(s, *report.order, a.amount, {}, details, report, nowMs, Phrases(Language::En)))
+        return atProvider(report);
     if (!writeRefund(s, *report.order, a.amount, details, report, nowMs))
         return failed();
     return report;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Connector.h"
 #include "core/domain/CsConfig.h"
 #include "core/domain/Entities.h"
 #include "core/engine/actions/OrderBook.h"
@@ -7,7 +8,9 @@
 #include "core/engine/policy/EscalationPolicy.h"
 #include "core/engine/reply/Phrases.h"
 #include "core/store/CustomerRepo.h"
+#include "core/store/MoneyActionRepo.h"
 
+#include <functional>
 #include <optional>
 
 namespace tierdesk {
@@ -47,6 +50,14 @@ struct ActionReport {
     bool needsOrderNumber = false; // the action needs an order we could not identify
     bool showContents = false; // the customer asked what the order holds
     KnowledgeAsk knowledge; // what the reply answers from the knowledge base
+    // Money at a payment provider (engine/sources/MoneyOutbox): the actions this message opened
+    // pending, settled before the reply is worded. Until then nothing counts as refunded or credited.
+    QStringList moneyActions;
+    double refundRequested = 0; // a refund the provider took but has not confirmed (requested, or no answer yet)
+    bool refundAwaitingAnswer = false; // of refundRequested: the provider has not answered at all yet
+    double creditAwaitingAnswer = 0; // a credit the provider has not answered yet
+    double moneyFailed = 0; // a refund or credit the provider did not make (the session goes to a person)
+    QString moneyFailedWhat; // "refund" or "credit"
 };
 
 // A person's refund or credit, asked for from the console (docs/api.md, "The agent desk").
@@ -65,6 +76,19 @@ class ActionExecutor {
 public:
     explicit ActionExecutor(CustomerRepo &customers) : m_customers(customers) { }
     static constexpr int kRecentOrders = 20; // the orders a conversation looks among first
+
+    // Where a company's refunds or credits move: the connector its configuration names, or
+    // nullopt for the builtin ledger; an error when the connector named is not there.
+    using MoneyRoute = std::function<Result<std::optional<Connector>>(const QString &companyId, ConnectorPurpose)>;
+    // Without a route every refund and credit is the builtin ledger's (as before connectors).
+    void setMoneyRoute(MoneyActionRepo *repo, MoneyRoute route)
+    {
+        m_money = repo;
+        m_route = std::move(route);
+    }
+    // Order `o` with what Tierdesk refunded of it at a provider that `o` may not show yet: a
+    // builtin order's pending and requested refunds, a sourced order's all (the larger of the two).
+    Order withProviderRefunds(const Order &o);
 
     // The customer's order named in the message, else their latest one. Orders
     // of other customers are never returned. While a turn's order book is in use, it alone
@@ -134,7 +158,22 @@ private:
         const Session &s, const Order &o, double amount, const QString &details, ActionReport &report, qint64 nowMs);
     bool writeCredit(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs);
     QString tierName(const Session &s) const { return toString(s.currentTier); }
+    // ProviderMoney.cpp: a refund or credit at the company's provider, opened pending in the
+    // caller's transaction (or refused in `report`). False when the company's money is builtin.
+    bool refundAtProvider(const Session &s, const Order &o, double amount, const QString &item, const QString &details,
+        ActionReport &report, qint64 nowMs, const Phrases &say);
+    bool creditAtProvider(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs,
+        const Phrases &say);
+    std::optional<Result<Connector>> routeOf(const QString &companyId, ConnectorPurpose purpose);
+    bool open(MoneyAction a, const Connector &c, ActionReport &report, qint64 nowMs);
+    // A person's action opened at the provider (the report), or why it could not be (Conflict).
+    static Result<ActionReport> atProvider(const ActionReport &report);
+    // What one action opened at a provider, added to the report of all.
+    static void mergeMoney(ActionReport &all, const ActionReport &one);
+    static void cannotMove(ActionReport &report, const QString &what, double amount, const QString &why);
 
+    MoneyActionRepo *m_money = nullptr;
+    MoneyRoute m_route;
     CustomerRepo &m_customers;
     const OrderBook *m_book = nullptr; // the turn's, while it decides
 };

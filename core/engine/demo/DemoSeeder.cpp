@@ -35,6 +35,15 @@ QList<OrderItem> itemsOf(const QJsonArray &list)
     return out;
 }
 
+// payments.json: each order's payment at the demo company's provider (pi_...), by order number.
+QJsonObject demoPayments()
+{
+    QFile file(QStringLiteral(":/demo/payments.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("payments")).toObject();
+}
+
 } // namespace
 
 Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
@@ -56,6 +65,7 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
         companyId = created->id;
     }
     const qint64 now = engine.clock().nowMs();
+    const QJsonObject payments = demoPayments();
     // Customer ids are stable per company so repeated seeds update the same rows.
     auto customerId = [](const QString &key) -> QString { return QStringLiteral("cust_") + key; };
 
@@ -94,6 +104,7 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
             order.deliveredAt = daysFrom(now, o.value(QLatin1String("deliveredDaysAgo")), -1);
             order.carrier = o.value(QLatin1String("carrier")).toString();
             order.trackingNumber = o.value(QLatin1String("tracking")).toString();
+            order.paymentReference = payments.value(order.id).toString();
             if (!store.customers().upsertOrder(order))
                 return false;
             orderIds.append(order.id);

@@ -23,6 +23,7 @@ struct AgentReply {
 struct PersonActionDone {
     Message message;
     std::optional<Order> order;
+    QStringList moneyActions; // opened at the company's payment provider: settled after the answer's commit
 };
 
 // A page of the queue and the counts of every queue (configured ones, and removed ones

@@ -19,6 +19,14 @@ QString confirmation(const AgentAction &a, const Phrases &say)
     return say(Phrase::PersonCredited).arg(say.money(a.amount));
 }
 
+// A person's refund or credit sent to the company's payment provider: asked, not yet done.
+QString atProvider(const AgentAction &a, const Phrases &say)
+{
+    if (a.kind == AgentAction::Refund)
+        return say(Phrase::PersonRefundRequested).arg(say.money(a.amount), a.orderId);
+    return say(Phrase::CreditAwaitingAnswer).arg(say.money(a.amount));
+}
+
 // The audit of a person's action: the action as its message records it, the reason, the message.
 QJsonObject auditDetails(const PersonAction &a, const QString &reason, const QString &messageId)
 {
@@ -72,6 +80,8 @@ Result<PersonActionDone> Desk::act(
         report = m_engine.core().actions().performForAgent(s, caps, action, now);
         if (!report)
             return false;
+        if (!report->moneyActions.isEmpty()) // at the provider: nothing is claimed before it confirms
+            m.content = atProvider(action, Phrases(company->config.language));
         m.meta.person = PersonMeta{action.agentId, action.agentName, false, record, report->actionsTaken};
         if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
@@ -89,7 +99,7 @@ Result<PersonActionDone> Desk::act(
     m_engine.core().remember(s);
     publishMessage(s, m, false);
     publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
-    return PersonActionDone{m, report->order};
+    return PersonActionDone{m, report->order, report->moneyActions};
 }
 
 } // namespace tierdesk

@@ -16,6 +16,7 @@
 #include "core/engine/pipeline/Turn.h"
 #include "core/engine/pipeline/WorkerPool.h"
 #include "core/engine/reply/KbPassage.h"
+#include "core/engine/sources/MoneyOutbox.h"
 #include "core/nlu/Intents.h"
 
 #include <QJsonArray>
@@ -157,6 +158,7 @@ Result<Session> Conversation::createSession(
         return created->session;
     Turn &turn = *created->firstTurn;
     std::optional<ComposedReply> reply;
+    settleMoneyNow(turn);
     if (turn.compose)
         reply = m_composer->composeNow(*turn.compose);
     auto outcome = endTurn(turn, reply ? &*reply : nullptr);
@@ -288,6 +290,8 @@ Result<MessageOutcome> Conversation::endTurn(Turn &turn, const ComposedReply *re
         return stored.error();
     }
     m_core.remember(result->session);
+    if (m_money)
+        m_money->told(turn.moneyTold);
     return result;
 }
 
@@ -299,6 +303,7 @@ Result<MessageOutcome> Conversation::postMessage(
         return turn.error();
     if (!turn->compose)
         return endTurn(*turn, nullptr);
+    settleMoneyNow(*turn);
     const ComposedReply reply = m_composer->composeNow(*turn->compose);
     return endTurn(*turn, &reply);
 }
@@ -379,7 +384,7 @@ void Conversation::continueTurn(
         return;
     }
     auto shared = std::make_shared<Turn>(std::move(turn.value()));
-    m_composer->compose(shared->compose, [this, shared, sessionId, guard, done](const ComposedReply &reply) {
+    composeAfterMoney(shared, [this, shared, sessionId, guard, done](const ComposedReply &reply) {
         Result<MessageOutcome> result = endTurn(*shared, &reply);
         nextTurn(sessionId);
         if (guard)

@@ -24,6 +24,8 @@ struct ComposeInput;
 struct Turn;
 struct TurnPlan;
 struct KbHit;
+class MoneyOutbox;
+struct MoneyAction;
 namespace dialogue {
 struct DialogueState;
 }
@@ -61,6 +63,8 @@ public:
     void setResponder(std::shared_ptr<Responder> responder);
     void setReplyTimeoutMs(int ms);
     void setMaxModelCalls(int calls);
+    // Money at a payment provider: a turn's actions are settled before its reply is worded.
+    void setMoneyOutbox(MoneyOutbox *money) { m_money = money; }
 
 private:
     struct NewSession {
@@ -109,7 +113,17 @@ private:
     ActionReport act(const Session &s, const Customer &customer, const TierCapabilities &caps, const TurnPlan &plan,
         dialogue::DialogueState &state, qint64 now, const Phrases &say);
 
+    // ConversationMoney.cpp: between the deciding transaction and the compose, the turn's money
+    // actions are called at their provider and settled; the reply is worded from what they came to
+    // (a failure hands the session to a person).
+    bool needsSettling(const Turn &turn) const;
+    void composeAfterMoney(const std::shared_ptr<Turn> &turn, std::function<void(ComposedReply)> done);
+    void settleMoneyNow(Turn &turn);
+    void afterSettled(Turn &turn, const QList<MoneyAction> &answered);
+    void escalateForMoney(Turn &turn, ComposeInput &input);
+
     EngineCore &m_core;
+    MoneyOutbox *m_money = nullptr;
     std::unique_ptr<WorkerPool> m_workers; // message analysis off the engine thread
     std::unique_ptr<OrderGatherer> m_gatherer; // the company's orders, off the engine thread
     std::unique_ptr<ReplyComposer> m_composer;

@@ -17,6 +17,7 @@ struct Turn {
     Tier speaker = Tier::AiRep; // the tier the reply is written as
     QString handoverNote; // when and how a person will answer, after a hand-over
     QElapsedTimer timer; // from the message's arrival, for the reply's latencyMs
+    QStringList moneyTold; // money actions settled for this reply, told once it is stored
 };
 
 } // namespace tierdesk

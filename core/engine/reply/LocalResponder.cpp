@@ -295,6 +295,23 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     return framed(say, article.title, leadSentences(article.body, 2));
 }
 
+void LocalResponder::providerText(const ActionReport &act, const Phrases &say, QStringList &parts)
+{
+    // Money at a payment provider: what it said, never more (a refusal already says what it could not do).
+    const QString what = !act.order  ? QString()
+        : act.refundedItem.isEmpty() ? say(Phrase::RefundedOrder).arg(act.order->id)
+                                     : say(Phrase::RefundedItem).arg(act.refundedItem, act.order->id);
+    if (act.refundRequested > 0)
+        parts << say(act.refundAwaitingAnswer ? Phrase::RefundAwaitingAnswer : Phrase::RefundRequested)
+                     .arg(say.money(act.refundRequested), what);
+    if (act.creditAwaitingAnswer > 0)
+        parts << say(Phrase::CreditAwaitingAnswer).arg(say.money(act.creditAwaitingAnswer));
+    if (act.moneyFailed > 0 && act.refusal.isEmpty())
+        parts << (act.moneyFailedWhat == QLatin1String("credit")
+                ? say(Phrase::CreditNotThrough).arg(say.money(act.moneyFailed))
+                : say(Phrase::RefundNotThrough).arg(say.money(act.moneyFailed), what));
+}
+
 void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const
 {
     const ActionReport &act = ctx.actions;
@@ -306,6 +323,7 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
         parts << say(Phrase::Refunded).arg(say.money(act.refunded), what);
         suggested << QStringLiteral("check_refund_status");
     }
+    providerText(act, say, parts);
     // One yes may have done several things: each is told.
     if (!act.cancelledOrder.isEmpty())
         parts << say(Phrase::OrderCancelledDone).arg(act.cancelledOrder);
@@ -407,6 +425,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         suggested << QStringLiteral("end_conversation");
     } else if (intent == nlu::Intent::Goodbye) {
         parts << say(Phrase::Goodbye);
+    } else if (!act.moneyActions.isEmpty() && !ctx.escalation) {
+        // What the payment provider did with the money is the answer (providerText): nothing more is asked.
     } else if (parts.isEmpty() || (ctx.escalation && parts.size() == 1)
         || (!ctx.escalation && act.actionsTaken.isEmpty() && !act.needsOrderNumber && act.confirmation.isEmpty()
             && act.declined.isEmpty() && act.subscriptionFact.isEmpty() && act.refusal.isEmpty()

@@ -22,6 +22,7 @@ private:
     QString body(const ReplyContext &ctx, QStringList &suggested) const;
     QString escalationText(const ReplyContext &ctx) const;
     void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
+    static void providerText(const ActionReport &act, const Phrases &say, QStringList &parts);
     // The order's status and delivery; its first item, or every item when asked what it holds.
     QString orderText(const Order &o, bool allItems, const Phrases &say) const;
     // An order as a company's system told it (`what`: its number and items): only what it said.

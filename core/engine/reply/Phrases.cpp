@@ -271,6 +271,60 @@ constexpr Entry kPhrases[] = {
         "Ich habe Ihnen %1 für %2 auf Ihre ursprüngliche Zahlungsmethode erstattet."},
     {Phrase::PersonCredited, "I've added a credit of %1 to your account; it is used on your next order.",
         "Ich habe Ihrem Konto ein Guthaben von %1 gutgeschrieben; es wird bei Ihrer nächsten Bestellung verrechnet."},
+    {Phrase::RefundRequested,
+        "I've asked our payment provider to refund %1 for %2; it has taken the request but not confirmed the refund "
+        "yet. I'll let you know here once it has.",
+        "Ich habe unseren Zahlungsdienstleister gebeten, %1 für %2 zu erstatten; er hat den Auftrag angenommen, die "
+        "Erstattung aber noch nicht bestätigt. Ich gebe Ihnen hier Bescheid, sobald das geschehen ist."},
+    {Phrase::RefundAwaitingAnswer,
+        "Our payment provider has not answered yet about the refund of %1 for %2, so the refund is not confirmed. "
+        "I'll let you know here once it is.",
+        "Unser Zahlungsdienstleister hat auf die Erstattung von %1 für %2 noch nicht geantwortet; sie ist also noch "
+        "nicht bestätigt. Ich gebe Ihnen hier Bescheid, sobald sie es ist."},
+    {Phrase::RefundNotThrough,
+        "The refund of %1 for %2 did not go through at our payment provider, so nothing was refunded. I'm "
+        "passing this to a colleague who will sort it out.",
+        "Die Erstattung von %1 für %2 ist bei unserem Zahlungsdienstleister nicht durchgegangen, es wurde also nichts "
+        "erstattet. Ich gebe das an eine Kollegin oder einen Kollegen weiter, die sich darum kümmern."},
+    {Phrase::CreditNotThrough,
+        "The credit of %1 did not go through at our payment provider, so nothing has been added to your account. I'm "
+        "passing this to a colleague who will sort it out.",
+        "Das Guthaben von %1 ist bei unserem Zahlungsdienstleister nicht durchgegangen, Ihrem Konto wurde also nichts "
+        "gutgeschrieben. Ich gebe das an eine Kollegin oder einen Kollegen weiter, die sich darum kümmern."},
+    {Phrase::RefundNotFromHere,
+        "I can't refund %1 for order %2 from here, so nothing was refunded; a colleague will take care of it.",
+        "Ich kann %1 für die Bestellung %2 von hier aus nicht erstatten, es wurde also nichts erstattet; eine "
+        "Kollegin oder ein Kollege kümmert sich darum."},
+    {Phrase::CreditNotFromHere,
+        "I can't add a %1 credit from here, so nothing has been added; a colleague will take care of it.",
+        "Ich kann von hier aus kein Guthaben von %1 gutschreiben, es wurde also nichts gutgeschrieben; eine "
+        "Kollegin oder ein Kollege kümmert sich darum."},
+    {Phrase::RefundDoneLater,
+        "Update on your refund: our payment provider has now refunded %1 for %2 to your original payment method; it "
+        "usually appears within 5-10 business days.",
+        "Neuigkeiten zu Ihrer Erstattung: Unser Zahlungsdienstleister hat %1 für %2 nun auf Ihre ursprüngliche "
+        "Zahlungsmethode erstattet; der Betrag erscheint in der Regel innerhalb von 5–10 Werktagen."},
+    {Phrase::RefundFailedLater,
+        "Update on your refund: the refund of %1 for %2 did not go through at our payment provider, so nothing has "
+        "been refunded. A colleague will take it from here.",
+        "Neuigkeiten zu Ihrer Erstattung: Die Erstattung von %1 für %2 ist bei unserem Zahlungsdienstleister nicht "
+        "durchgegangen, es wurde also nichts erstattet. Eine Kollegin oder ein Kollege kümmert sich nun darum."},
+    {Phrase::CreditDoneLater, "Update on your credit: our payment provider has now added %1 to your account's balance.",
+        "Neuigkeiten zu Ihrem Guthaben: Unser Zahlungsdienstleister hat Ihrem Kontoguthaben nun %1 gutgeschrieben."},
+    {Phrase::CreditFailedLater,
+        "Update on your credit: the credit of %1 did not go through at our payment provider, so nothing has been "
+        "added. A colleague will take it from here.",
+        "Neuigkeiten zu Ihrem Guthaben: Das Guthaben von %1 ist bei unserem Zahlungsdienstleister nicht "
+        "durchgegangen, es wurde also nichts gutgeschrieben. Eine Kollegin oder ein Kollege kümmert sich nun darum."},
+    {Phrase::PersonRefundRequested,
+        "I've asked our payment provider to refund %1 for %2; I'll confirm here once it has.",
+        "Ich habe unseren Zahlungsdienstleister gebeten, %1 für %2 zu erstatten; ich bestätige es hier, sobald das "
+        "geschehen ist."},
+    {Phrase::CreditAwaitingAnswer,
+        "Our payment provider has not answered yet about the credit of %1, so it is not on your account yet. I'll "
+        "let you know here once it is.",
+        "Unser Zahlungsdienstleister hat auf das Guthaben von %1 noch nicht geantwortet; es ist also noch nicht auf "
+        "Ihrem Konto. Ich gebe Ihnen hier Bescheid, sobald es da ist."},
 };
 
 constexpr int kCount = static_cast<int>(Phrase::Count);

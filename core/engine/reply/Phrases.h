@@ -123,6 +123,19 @@ enum class Phrase {
     Closing,
     PersonRefunded,
     PersonCredited,
+    // Money at a payment provider (sources/MoneyOutbox): what the provider said, never more.
+    RefundRequested,
+    RefundAwaitingAnswer,
+    RefundNotThrough,
+    CreditNotThrough,
+    RefundNotFromHere,
+    CreditNotFromHere,
+    RefundDoneLater,
+    RefundFailedLater,
+    CreditDoneLater,
+    CreditFailedLater,
+    PersonRefundRequested,
+    CreditAwaitingAnswer,
     Count
 };
 

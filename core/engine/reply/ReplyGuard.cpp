@@ -210,7 +210,9 @@ ReplyGuard::ReplyGuard(
 QList<double> ReplyGuard::knownAmounts() const
 {
     const ActionReport &a = m_actions;
-    QList<double> known{a.refunded, a.credited};
+    // A refund a provider took but did not confirm, or did not make, is stated with its amount (claimProblem
+    // still refuses any claim that it was made).
+    QList<double> known{a.refunded, a.credited, a.refundRequested, a.creditAwaitingAnswer, a.moneyFailed};
     known << amounts(m_customerMessage, m_language);
     for (const QString &s : engineSentences(a))
         known << amounts(s, m_language);

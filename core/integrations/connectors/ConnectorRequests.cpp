@@ -92,8 +92,10 @@ Result<OutboundRequest> stripeRequest(const Connector &c, const ConnectorInput &
     const QString key = valueOf(in, "idempotencyKey");
     if (key.isEmpty() || key.size() > 255)
         return inputError(QStringLiteral("idempotencyKey"), QStringLiteral("money at Stripe needs an idempotency key"));
-    const QMap<QString, QString> metadata{{QStringLiteral("sessionId"), valueOf(in, "sessionId")},
+    QMap<QString, QString> metadata{{QStringLiteral("sessionId"), valueOf(in, "sessionId")},
         {QStringLiteral("action"), toString(in.purpose)}, {QStringLiteral("orderId"), valueOf(in, "orderId")}};
+    if (in.values.contains(QStringLiteral("moneyActionId"))) // Tierdesk's money action (MoneyOutbox)
+        metadata.insert(QStringLiteral("moneyActionId"), valueOf(in, "moneyActionId"));
     OutboundRequest r;
     if (in.purpose == ConnectorPurpose::Refund) {
         Result<QByteArray> form = StripeProtocol::refundForm({valueOf(in, "paymentReference"), minor, metadata});

@@ -10,7 +10,7 @@
                   --sigv4 KEYID:SECRET makes it an AWS_IAM function URL: the request's
                   signature is checked by botocore's own SigV4 signer (403 when it differs).
   --kind orders   A shop's order API (GET /orders/{id}, GET /customers/{id}/orders,
-                  POST /tickets) with failure shapes by order number: SLOW-1 (answers after
+                  POST /tickets, POST /orders/{id}/refunds once per Idempotency-Key) with failure shapes by order number: SLOW-1 (answers after
                   5 s), ERR-500, GARBAGE (not JSON), HUGE (a 2 MB answer), MOVED (302 to
                   another host). --token T requires Authorization: Bearer T.
                   --demo FILE serves the orders of Tierdesk's demo store (resources/demo/demo.json)
@@ -26,7 +26,12 @@
                   pi_pending_* staying pending, POST /v1/customers/{id}/balance_transactions.
                   --key sk_... is the secret key it accepts. POST /_control/fail-refund
                   {"refund", "url", "secret"} fails a pending refund and sends the signed
-                  refund.failed event to url.
+                  refund.failed event to url. POST /_control/hold {"count": N} holds the answers
+                  to the next N refunds (made at Stripe all the same) until POST /_control/release;
+                  GET /_control/held says how many answers are held now, GET /_control/refunds
+                  every refund made. --paid REF=CENTS (again
+                  and again) adds a payment that can be refunded; --pending REF makes its refunds
+                  stay pending as pi_pending_* do.
 
 Every server keeps what it received: GET /_requests answers them as JSON (method, path,
 query, headers, body). Prints {"port": N} once it listens; stops when stdin closes.
@@ -233,6 +238,8 @@ def serve_orders(handler, args):
         return serve_crm(handler, parts)
     if handler.command == "POST" and parts == ["tickets"]:
         return handler.answer(201, {"ticket": {"id": "TKT-2024-%06d" % len(RECEIVED), "status": "open"}})
+    if handler.command == "POST" and len(parts) == 3 and parts[0] == "orders" and parts[2] == "refunds":
+        return shop_refund(handler, parts[1])
     if handler.command == "GET" and len(parts) == 3 and parts[0] == "customers" and parts[2] == "orders":
         return serve_customer_orders(handler, parts[1])
     if handler.command != "GET" or len(parts) != 2 or parts[0] != "orders":
@@ -255,6 +262,21 @@ def serve_orders(handler, args):
     handler.answer(200, order)
 
 
+SHOP_REFUNDS = {}  # Idempotency-Key -> the refund made for it
+
+
+def shop_refund(handler, number):
+    """POST /orders/{id}/refunds: one refund per Idempotency-Key, a repeated key answered the same."""
+    key = handler.headers.get("Idempotency-Key")
+    with LOCK:
+        if key not in SHOP_REFUNDS:
+            ask = json.loads(handler.body or b"{}")
+            SHOP_REFUNDS[key] = {"id": "rf_%d" % (len(SHOP_REFUNDS) + 1), "order": number,
+                                 "amount": ask.get("amount"), "status": "done"}
+        refund = SHOP_REFUNDS[key]
+    return handler.answer(201, {"refund": refund})
+
+
 # ---- Stripe ----------------------------------------------------------------------------
 
 class Stripe:
@@ -265,6 +287,10 @@ class Stripe:
         self.idempotent = {}
         self.balances = {"cus_ann": 0}
         self.lock = threading.Lock()
+        self.pending = set()  # payments whose refunds stay pending
+        self.hold = 0  # the next refunds' answers to hold
+        self.held = 0  # answers held right now
+        self.released = threading.Event()
 
     @staticmethod
     def error(status, message, type_="invalid_request_error", code=None, param=None):
@@ -289,7 +315,7 @@ class Stripe:
                               % (amount / 100, left / 100), param="amount")
         self.refunded[reference] = self.refunded.get(reference, 0) + amount
         refund = {"id": "re_%d" % (len(self.refunds) + 1), "object": "refund", "amount": amount,
-                  "currency": "usd", "status": "pending" if reference.startswith("pi_pending") else "succeeded",
+                  "currency": "usd", "status": "pending" if reference.startswith("pi_pending") or reference in self.pending else "succeeded",
                   "reason": form.get("reason"), "created": int(time.time()),
                   "payment_intent": form.get("payment_intent"), "charge": form.get("charge"),
                   "metadata": {k[9:-1]: v for k, v in form.items() if k.startswith("metadata[")}}
@@ -320,10 +346,35 @@ class Stripe:
             return 200, {"delivered": answer.status}
 
 
-def serve_stripe(handler, args, stripe):
-    path = handler.path.split("?")[0]
+def stripe_control(handler, stripe, path):
     if path == "/_control/fail-refund":
         return handler.answer(*stripe.fail_refund(json.loads(handler.body)))
+    with stripe.lock:
+        if path == "/_control/refunds":  # every refund Stripe made, as it keeps them
+            return handler.answer(200, {"refunds": list(stripe.refunds.values())})
+        if path == "/_control/hold":
+            stripe.hold = int(json.loads(handler.body).get("count", 1))
+            stripe.released.clear()
+        elif path == "/_control/release":
+            stripe.hold = 0
+            stripe.released.set()
+        return handler.answer(200, {"hold": stripe.hold, "held": stripe.held})
+
+
+def held_answer(handler, stripe, status, answer):
+    """The refund is made; its answer waits until the test releases it (the client may be gone)."""
+    with stripe.lock:
+        stripe.held += 1
+    stripe.released.wait(60)
+    with stripe.lock:
+        stripe.held -= 1
+    handler.answer(status, answer)
+
+
+def serve_stripe(handler, args, stripe):
+    path = handler.path.split("?")[0]
+    if path.startswith("/_control/"):
+        return stripe_control(handler, stripe, path)
     if handler.headers.get("Authorization") != "Bearer " + args.key:
         return handler.answer(*Stripe.error(401, "Invalid API Key provided: ****"))
     form = dict(urllib.parse.parse_qsl(handler.body.decode(), keep_blank_values=True))
@@ -337,8 +388,11 @@ def serve_stripe(handler, args, stripe):
                                                     type_="idempotency_error"))
             return handler.answer(status, answer, extra={"Idempotent-Replayed": "true"})
         parts = path.strip("/").split("/")
+        hold = False
         if handler.command == "POST" and path == "/v1/refunds":
             status, answer = stripe.refund(form)
+            hold = stripe.hold > 0
+            stripe.hold -= 1 if hold else 0
         elif handler.command == "POST" and len(parts) == 4 and parts[:2] == ["v1", "customers"] \
                 and parts[3] == "balance_transactions":
             status, answer = stripe.credit(urllib.parse.unquote(parts[2]), form)
@@ -346,6 +400,8 @@ def serve_stripe(handler, args, stripe):
             status, answer = Stripe.error(404, "Unrecognized request URL (%s: %s)." % (handler.command, path))
         if key:
             stripe.idempotent[key] = (handler.body, status, answer)
+    if hold:
+        return held_answer(handler, stripe, status, answer)
     handler.answer(status, answer)
 
 
@@ -354,6 +410,10 @@ def serve_stripe(handler, args, stripe):
 def make_handler(args):
     lambda_handler = load_handler() if args.kind == "lambda" else None
     stripe = Stripe()
+    stripe.pending = set(args.pending or [])
+    for paid in args.paid or []:
+        reference, cents = paid.split("=")
+        stripe.paid[reference] = int(cents)
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -405,6 +465,8 @@ class QuietServer(ThreadingHTTPServer):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kind", choices=["lambda", "orders", "stripe"], required=True)
+    parser.add_argument("--paid", action="append")  # stripe: REF=CENTS, a payment that can be refunded
+    parser.add_argument("--pending", action="append")  # stripe: a payment whose refunds stay pending
     parser.add_argument("--raw", action="store_true")
     parser.add_argument("--sigv4")
     parser.add_argument("--token")

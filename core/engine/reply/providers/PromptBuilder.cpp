@@ -90,6 +90,14 @@ QString PromptBuilder::actionFacts() const
     QString out = prompt::line(QStringLiteral("Actions taken now"),
         taken.isEmpty() ? QStringLiteral("none") : taken.join(QStringLiteral("; ")));
     out += prompt::line(QStringLiteral("Awaiting the customer's confirmation (ask, do not claim)"), a.confirmation);
+    if (a.refundRequested > 0)
+        out += prompt::line(QStringLiteral("Refund requested at the payment provider, NOT confirmed (say it is "
+                                           "requested, never that it is refunded)"),
+            say.money(a.refundRequested));
+    if (a.moneyFailed > 0)
+        out += prompt::line(QStringLiteral("Did not go through at the payment provider (nothing moved; a person takes "
+                                           "over)"),
+            a.moneyFailedWhat + QLatin1Char(' ') + say.money(a.moneyFailed));
     out += prompt::line(QStringLiteral("Not done, and why"), a.refusal);
     out += prompt::line(QStringLiteral("The customer declined"), a.declined);
     out += prompt::line(QStringLiteral("Ask the customer for"), a.slotPrompt);
