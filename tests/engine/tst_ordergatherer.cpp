@@ -191,7 +191,7 @@ void TestOrderGatherer::cancellingAShopsOrderGoesToAPerson()
     QVERIFY2(!reply.contains(QLatin1String("has been cancelled")) && !reply.contains(QLatin1String("Shall I")),
         qPrintable(reply));
     QVERIFY(!test::actionsOf(*o).contains(QLatin1String("cancel_order")));
-    QCOMPARE(o->session.currentTier, Tier::HumanAgent);
+    QVERIFY(o->session.currentTier == Tier::HumanAgent);
     QCOMPARE(m_fx->ledgerRows(QStringLiteral("cancel")), 0);
 }
 
