@@ -55,6 +55,8 @@ private slots:
 
 private:
     bool useShop(int timeoutMs = 1000, const QString &pattern = {});
+    // Registers `fn` (seed 004's function) as the connector "orders-fn" serving `order`.
+    bool addLambda(const ConnectorServer &fn);
     // How many requests for `path` reached the scripted server.
     int requestsFor(const QString &path);
     Result<MessageOutcome> ask(const QString &customer, const QString &text);
@@ -91,6 +93,17 @@ bool TestOrderGatherer::useShop(int timeoutMs, const QString &pattern)
     return m_fx->configure(QJsonObject{{QStringLiteral("connectors"), connectors}});
 }
 
+bool TestOrderGatherer::addLambda(const ConnectorServer &fn)
+{
+    ConnectorDraft d;
+    d.name = QStringLiteral("orders-fn");
+    d.kind = QStringLiteral("lambda");
+    d.purposes = {QStringLiteral("order")};
+    d.url = fn.url(QStringLiteral("/"));
+    bool created = false;
+    return m_fx->engine->connectors().put(m_fx->companyId, d, Actor{}, &created).ok();
+}
+
 int TestOrderGatherer::requestsFor(const QString &path)
 {
     OutboundRequest r;
@@ -117,13 +130,7 @@ void TestOrderGatherer::lambdaTellsStatusAndDeliveryOnly()
 {
     ConnectorServer fn(QStringLiteral("lambda"));
     QVERIFY2(fn.isRunning(), qPrintable(fn.error()));
-    ConnectorDraft d;
-    d.name = QStringLiteral("orders-fn");
-    d.kind = QStringLiteral("lambda");
-    d.purposes = {QStringLiteral("order")};
-    d.url = fn.url(QStringLiteral("/"));
-    bool created = false;
-    QVERIFY(m_fx->engine->connectors().put(m_fx->companyId, d, Actor{}, &created));
+    QVERIFY(addLambda(fn));
     QVERIFY(m_fx->configure(R"({"connectors": {"order": "orders-fn"}})"));
 
     auto s = m_fx->open(QStringLiteral("cust_caller"));
@@ -248,13 +255,7 @@ void TestOrderGatherer::germanRepliesSayItToo()
         qPrintable(replyOf(o)));
     ConnectorServer fn(QStringLiteral("lambda"));
     QVERIFY2(fn.isRunning(), qPrintable(fn.error()));
-    ConnectorDraft d;
-    d.name = QStringLiteral("orders-fn");
-    d.kind = QStringLiteral("lambda");
-    d.purposes = {QStringLiteral("order")};
-    d.url = fn.url(QStringLiteral("/"));
-    bool created = false;
-    QVERIFY(m_fx->engine->connectors().put(m_fx->companyId, d, Actor{}, &created));
+    QVERIFY(addLambda(fn));
     QVERIFY(
         m_fx->configure(R"({"connectors": {"order": "orders-fn", "orders": "builtin", "orderNumberPattern": ""}})"));
     o = ask(QStringLiteral("cust_2"), QStringLiteral("please refund order 12345"));
@@ -441,13 +442,7 @@ void TestOrderGatherer::modelGetsTheSourcesFactsOnly()
     ConnectorServer fn(QStringLiteral("lambda"));
     QVERIFY2(fn.isRunning(), qPrintable(fn.error()));
     QVERIFY(useShop(300, QLatin1String(R"(\b(?:ORD-\d{5}|ERR-500|\d{5})\b)")));
-    ConnectorDraft d;
-    d.name = QStringLiteral("orders-fn");
-    d.kind = QStringLiteral("lambda");
-    d.purposes = {QStringLiteral("order")};
-    d.url = fn.url(QStringLiteral("/"));
-    bool created = false;
-    QVERIFY(m_fx->engine->connectors().put(m_fx->companyId, d, Actor{}, &created));
+    QVERIFY(addLambda(fn));
     ScriptedModelServer model(ProviderKind::OpenAi);
     QVERIFY(model.isListening());
     // A model that makes up where the order is.
