@@ -1710,6 +1710,14 @@
         <source>ORD-10001, #1001 or “order 123456”</source>
         <translation>ORD-10001, #1001 oder „order 123456“</translation>
     </message>
+    <message>
+        <source>Cancelling an order</source>
+        <translation>Stornieren einer Bestellung</translation>
+    </message>
+    <message>
+        <source>None (a person cancels a shop&apos;s order)</source>
+        <translation>Keiner (ein Mensch storniert die Bestellung im Shop)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConfigHistoryModel</name>
@@ -2105,6 +2113,10 @@
         <source>Set</source>
         <translation>Gesetzt</translation>
     </message>
+    <message>
+        <source>cancel</source>
+        <translation>Stornierung</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConnectorsSettings</name>
@@ -2125,10 +2137,6 @@
         <translation>Zum Entfernen erneut klicken</translation>
     </message>
     <message>
-        <source>The company&apos;s own systems: its shop or ERP for orders and customers, its payment provider for refunds and credits, its CRM for tickets. Configuration › Connectors says which one serves what; until then Tierdesk&apos;s own store does.</source>
-        <translation>Die eigenen Systeme des Unternehmens: sein Shop oder ERP für Bestellungen und Kunden, sein Zahlungsanbieter für Erstattungen und Gutschriften, sein CRM für Tickets. Unter Konfiguration › Konnektoren steht, welches System wofür dient; bis dahin dient Tierdesks eigener Datenbestand.</translation>
-    </message>
-    <message>
         <source>Test the selected connector</source>
         <translation>Den ausgewählten Konnektor testen</translation>
     </message>
@@ -2143,10 +2151,6 @@
     <message>
         <source>Test</source>
         <translation>Testen</translation>
-    </message>
-    <message>
-        <source>Asks the system once with these values. A refund or credit is a dry run: it shows the request and sends nothing.</source>
-        <translation>Fragt das System einmal mit diesen Werten. Eine Erstattung oder Gutschrift ist ein Probelauf: Er zeigt die Anfrage und sendet nichts.</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -2199,6 +2203,14 @@
     <message>
         <source>What the system answered shows here.</source>
         <translation>Was das System geantwortet hat, steht hier.</translation>
+    </message>
+    <message>
+        <source>The company&apos;s own systems: its shop or ERP for orders, customers and cancellations, its payment provider for refunds and credits, its CRM for tickets. Configuration › Connectors says which one serves what; until then Tierdesk&apos;s own store does.</source>
+        <translation>Die eigenen Systeme des Unternehmens: sein Shop oder ERP für Bestellungen, Kunden und Stornierungen, sein Zahlungsanbieter für Erstattungen und Gutschriften, sein CRM für Tickets. Unter Konfiguration › Konnektoren steht, welches System wofür dient; bis dahin dient Tierdesks eigener Datenbestand.</translation>
+    </message>
+    <message>
+        <source>Asks the system once with these values. A refund, credit or cancellation is a dry run: it shows the request and sends nothing.</source>
+        <translation>Fragt das System einmal mit diesen Werten. Eine Erstattung, Gutschrift oder Stornierung ist ein Probelauf: Er zeigt die Anfrage und sendet nichts.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ const std::pair<ConnectorPurpose, const char *> kConnectorPurposes[] = {
     {ConnectorPurpose::Refund, "refund"},
     {ConnectorPurpose::Credit, "credit"},
     {ConnectorPurpose::Ticket, "ticket"},
+    {ConnectorPurpose::Cancel, "cancel"},
 };
 
 const std::pair<ConnectorAuth::Type, const char *> kConnectorAuthTypes[] = {
@@ -95,7 +96,7 @@ QList<ConnectorPurpose> purposesOf(ConnectorKind kind)
     case ConnectorKind::Http:
         break;
     }
-    return {P::Order, P::Orders, P::Customer, P::Refund, P::Credit, P::Ticket};
+    return {P::Order, P::Orders, P::Customer, P::Refund, P::Credit, P::Ticket, P::Cancel};
 }
 
 QString toString(ConnectorAuth::Type type)

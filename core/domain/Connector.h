@@ -27,7 +27,7 @@ std::optional<ConnectorKind> parseConnectorKind(const QString &name);
 QStringList connectorKindNames();
 
 // What a connector is asked for.
-enum class ConnectorPurpose { Order, Orders, Customer, Refund, Credit, Ticket };
+enum class ConnectorPurpose { Order, Orders, Customer, Refund, Credit, Ticket, Cancel };
 QString toString(ConnectorPurpose purpose);
 std::optional<ConnectorPurpose> parseConnectorPurpose(const QString &name);
 QStringList connectorPurposeNames();

@@ -2,6 +2,9 @@
 
 #include <QString>
 
+#include <array>
+#include <utility>
+
 namespace tierdesk {
 
 // Which of a company's systems serves what: the "connectors" part of its configuration
@@ -19,6 +22,9 @@ struct ConnectorSettings {
     // Seed 002's CRM: an escalation to a person opens a ticket there ("builtin": Tierdesk's own
     // generated ticket ids, no CRM).
     QString ticket = QString::fromLatin1(kBuiltin);
+    // Cancelling an order kept in the company's system ("builtin": no connector cancels there,
+    // so a person does it).
+    QString cancel = QString::fromLatin1(kBuiltin);
     // The company's order numbers as a regular expression; empty: ORD-10001, #1001, and a
     // number of 4 to 12 digits after the word "order".
     QString orderNumberPattern;
@@ -26,8 +32,21 @@ struct ConnectorSettings {
     bool allBuiltin() const
     {
         const QLatin1String b(kBuiltin);
-        return order == b && orders == b && customer == b && refund == b && credit == b && ticket == b
-            && orderNumberPattern.isEmpty();
+        for (const auto &[purpose, member] : named())
+            if (this->*member != b)
+                return false;
+        return orderNumberPattern.isEmpty();
+    }
+
+    // Each purpose a connector is named for (its wire name) and the member naming it.
+    using Named = std::pair<const char *, QString ConnectorSettings::*>;
+    static const std::array<Named, 7> &named()
+    {
+        static const std::array<Named, 7> all{{{"order", &ConnectorSettings::order},
+            {"orders", &ConnectorSettings::orders}, {"customer", &ConnectorSettings::customer},
+            {"refund", &ConnectorSettings::refund}, {"credit", &ConnectorSettings::credit},
+            {"ticket", &ConnectorSettings::ticket}, {"cancel", &ConnectorSettings::cancel}}};
+        return all;
     }
 };
 

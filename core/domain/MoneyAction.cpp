@@ -4,7 +4,15 @@ namespace tierdesk {
 
 QString toString(MoneyAction::Kind kind)
 {
-    return kind == MoneyAction::Kind::Refund ? QStringLiteral("refund") : QStringLiteral("credit");
+    switch (kind) {
+    case MoneyAction::Kind::Refund:
+        return QStringLiteral("refund");
+    case MoneyAction::Kind::Credit:
+        return QStringLiteral("credit");
+    case MoneyAction::Kind::Cancel:
+        return QStringLiteral("cancel");
+    }
+    return QStringLiteral("refund");
 }
 
 QString toString(MoneyAction::State state)
@@ -28,6 +36,8 @@ std::optional<MoneyAction::Kind> parseMoneyActionKind(const QString &name)
         return MoneyAction::Kind::Refund;
     if (name == QLatin1String("credit"))
         return MoneyAction::Kind::Credit;
+    if (name == QLatin1String("cancel"))
+        return MoneyAction::Kind::Cancel;
     return std::nullopt;
 }
 

@@ -11,9 +11,10 @@ namespace tierdesk {
 // transaction, the provider called with that key, its answer settling it in a second one.
 // pending: not yet answered (a crash or a network failure leaves it so; it is called again
 // with the same key); requested: the provider took it and will say later (a webhook);
-// succeeded and failed are final.
+// succeeded and failed are final. A cancellation of an order kept in the company's system
+// (the `cancel` purpose) goes the same way: it moves no money, but it too must happen once.
 struct MoneyAction {
-    enum class Kind { Refund, Credit };
+    enum class Kind { Refund, Credit, Cancel };
     enum class State { Pending, Requested, Succeeded, Failed };
 
     QString id; // mny_...
@@ -21,9 +22,9 @@ struct MoneyAction {
     QString sessionId;
     QString customerId;
     Kind kind = Kind::Refund;
-    QString orderId; // a refund's
+    QString orderId; // a refund's or a cancellation's
     QString item; // a refund of one item: its name
-    double amount = 0;
+    double amount = 0; // 0 for a cancellation
     QString currency = QStringLiteral("USD");
     QString connector; // the connector's name
     QString target; // what the provider moves money on: pi_/ch_ (refund), cus_ (credit)

@@ -69,6 +69,18 @@ std::optional<MoneyAction> MoneyActionRepo::find(const QString &id)
     return found.isEmpty() ? std::nullopt : std::optional<MoneyAction>(found.first());
 }
 
+std::optional<MoneyAction> MoneyActionRepo::latestOf(
+    const QString &companyId, const QString &orderId, MoneyAction::Kind kind)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM money_actions WHERE company_id = ? AND order_id = ? AND kind = ?"
+                         " ORDER BY created_at DESC, id DESC LIMIT 1"));
+    if (!m_db.exec(q, {companyId, orderId, toString(kind)}))
+        return std::nullopt;
+    const QList<MoneyAction> found = many(q);
+    return found.isEmpty() ? std::nullopt : std::optional<MoneyAction>(found.first());
+}
+
 std::optional<MoneyAction> MoneyActionRepo::findByProvider(const QString &companyId, const QString &providerId)
 {
     if (providerId.isEmpty())

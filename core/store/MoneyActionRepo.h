@@ -10,7 +10,8 @@
 
 namespace tierdesk {
 
-// The money_actions table (migration 23): money at a company's payment provider. Every
+// The money_actions table (migration 23): money at a company's payment provider, and
+// cancellations at its order system. Every
 // change of state is conditional on the state it changes from, so a late answer, a repeated
 // webhook or a second instance never settles an action twice; an instance takes a pending
 // action by moving its lease forward in one UPDATE (exactly one instance wins it).
@@ -22,6 +23,8 @@ public:
     std::optional<MoneyAction> find(const QString &id);
     std::optional<MoneyAction> findByProvider(const QString &companyId, const QString &providerId);
     QList<MoneyAction> ofSession(const QString &sessionId);
+    // The latest action of `kind` on an order (a cancellation asked again finds the first).
+    std::optional<MoneyAction> latestOf(const QString &companyId, const QString &orderId, MoneyAction::Kind kind);
 
     // Takes a pending action for a call until `leaseUntil` (its attempts counted): false when it is
     // not pending, or another holds it, or it is not due yet.

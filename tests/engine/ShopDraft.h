@@ -22,13 +22,14 @@ inline FieldPointers shopOrderFields()
     return f;
 }
 
-// Serves `order` (GET /orders/{orderId}) and `orders` (GET /customers/{customerId}/orders).
+// Serves `order` (GET /orders/{orderId}), `orders` (GET /customers/{customerId}/orders) and
+// `cancel` (POST /orders/{orderId}/cancel, the order as it is after, once per Idempotency-Key).
 inline ConnectorDraft shopConnector(const QString &url, int timeoutMs = 2000)
 {
     ConnectorDraft d;
     d.name = QStringLiteral("shop");
     d.kind = QStringLiteral("http");
-    d.purposes = {QStringLiteral("order"), QStringLiteral("orders")};
+    d.purposes = {QStringLiteral("order"), QStringLiteral("orders"), QStringLiteral("cancel")};
     d.url = url;
     d.timeoutMs = timeoutMs;
     ConnectorRequest one;
@@ -37,6 +38,15 @@ inline ConnectorDraft shopConnector(const QString &url, int timeoutMs = 2000)
     list.path = QStringLiteral("/customers/{customerId}/orders");
     d.requests.insert(QStringLiteral("order"), one);
     d.requests.insert(QStringLiteral("orders"), list);
+    ConnectorRequest cancel;
+    cancel.method = QStringLiteral("POST");
+    cancel.path = QStringLiteral("/orders/{orderId}/cancel");
+    cancel.body = QStringLiteral(R"({"reason": "{reason}", "session": "{sessionId}"})");
+    d.requests.insert(QStringLiteral("cancel"), cancel);
+    FieldPointers cancelled;
+    cancelled.fields
+        = {{QStringLiteral("id"), QStringLiteral("/number")}, {QStringLiteral("status"), QStringLiteral("/state")}};
+    d.fields.insert(QStringLiteral("cancel"), cancelled);
     d.fields.insert(QStringLiteral("order"), shopOrderFields());
     FieldPointers many = shopOrderFields();
     many.fields.insert(QStringLiteral("at"), QStringLiteral("/orders"));

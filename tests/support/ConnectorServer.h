@@ -46,6 +46,13 @@ public:
     }
 
     bool isRunning() const { return m_port != 0; }
+    // The shop's orders as they started, no cancellations made: true once the server says so.
+    bool reset()
+    {
+        m_proc.write("reset\n");
+        while (!m_proc.canReadLine() && m_proc.state() == QProcess::Running && m_proc.waitForReadyRead(10000)) { }
+        return QJsonDocument::fromJson(m_proc.readLine()).object().value(QLatin1String("reset")).toBool();
+    }
     QString error() const { return m_error; }
     quint16 port() const { return m_port; }
     QString url(const QString &path = {}) const

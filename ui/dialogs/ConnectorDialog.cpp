@@ -24,7 +24,7 @@ namespace tierdesk::ui {
 namespace {
 
 const QStringList kConnectorPurposes{QStringLiteral("order"), QStringLiteral("orders"), QStringLiteral("customer"),
-    QStringLiteral("refund"), QStringLiteral("credit"), QStringLiteral("ticket")};
+    QStringLiteral("refund"), QStringLiteral("credit"), QStringLiteral("ticket"), QStringLiteral("cancel")};
 
 // The purposes each kind can serve (as the server checks them).
 QStringList purposesOfKind(const QString &kind)

@@ -38,6 +38,8 @@ QString ConnectorsModel::purposeLabel(const QString &purpose)
         return tr("credit");
     if (purpose == QLatin1String("ticket"))
         return tr("ticket");
+    if (purpose == QLatin1String("cancel"))
+        return tr("cancel");
     return purpose;
 }
 

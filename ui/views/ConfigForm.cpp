@@ -350,12 +350,15 @@ QGroupBox *ConfigForm::connectorsGroup()
     QGroupBox *box = group(QStringLiteral("connectors"), tr("Connectors (the company's own systems)"), &form);
     const std::pair<const char *, QString> rows[] = {{"order", tr("One order by its number")},
         {"orders", tr("A customer's recent orders")}, {"customer", tr("Customers")}, {"refund", tr("Refunds")},
-        {"credit", tr("Credits")}, {"ticket", tr("Tickets in the CRM")}};
+        {"credit", tr("Credits")}, {"ticket", tr("Tickets in the CRM")}, {"cancel", tr("Cancelling an order")}};
     for (const auto &[purpose, label] : rows) {
         auto *combo = new QComboBox(this);
         const bool ticket = qstrcmp(purpose, "ticket") == 0;
-        combo->addItem(
-            ticket ? tr("None (Tierdesk's own ticket ids)") : tr("Tierdesk's own store"), QStringLiteral("builtin"));
+        const bool cancel = qstrcmp(purpose, "cancel") == 0;
+        combo->addItem(ticket ? tr("None (Tierdesk's own ticket ids)")
+                : cancel      ? tr("None (a person cancels a shop's order)")
+                              : tr("Tierdesk's own store"),
+            QStringLiteral("builtin"));
         combo->setToolTip(tr("Connectors are defined in Settings › Connectors"));
         form->addRow(label, bind(QStringLiteral("connectors.") + QLatin1String(purpose), combo));
     }
@@ -375,7 +378,7 @@ void ConfigForm::offerConnector(const QString &path, const QString &name)
 
 void ConfigForm::setConnectors(const QJsonArray &connectors)
 {
-    for (const char *purpose : {"order", "orders", "customer", "refund", "credit", "ticket"}) {
+    for (const char *purpose : {"order", "orders", "customer", "refund", "credit", "ticket", "cancel"}) {
         const QString path = QStringLiteral("connectors.") + QLatin1String(purpose);
         auto *combo = qobject_cast<QComboBox *>(m_fields.value(path));
         const QSignalBlocker block(combo);

@@ -159,7 +159,7 @@ Status checkAi(const QJsonObject &ai)
 Status checkConnectors(const QJsonObject &connectors)
 {
     static const QRegularExpression connectorName(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,39}$"));
-    for (const char *purpose : {"order", "orders", "customer", "refund", "credit", "ticket"}) {
+    for (const auto &[purpose, member] : ConnectorSettings::named()) {
         if (!connectorName.match(connectors.value(QLatin1String(purpose)).toString()).hasMatch())
             return invalidAt(QStringLiteral("connectors.") + QLatin1String(purpose),
                 QStringLiteral("\"builtin\" or the name of a connector serving it"));

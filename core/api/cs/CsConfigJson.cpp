@@ -188,10 +188,10 @@ void diff(const QJsonObject &before, const QJsonObject &after, const QString &pa
 
 QJsonObject connectorsJson(const ConnectorSettings &c)
 {
-    return {{QStringLiteral("order"), c.order}, {QStringLiteral("orders"), c.orders},
-        {QStringLiteral("customer"), c.customer}, {QStringLiteral("refund"), c.refund},
-        {QStringLiteral("credit"), c.credit}, {QStringLiteral("ticket"), c.ticket},
-        {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+    QJsonObject out{{QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+    for (const auto &[purpose, member] : ConnectorSettings::named())
+        out.insert(QLatin1String(purpose), c.*member);
+    return out;
 }
 
 QJsonObject aiJson(const AiSettings &ai)
@@ -266,12 +266,10 @@ CsConfig readConfig(const QJsonObject &checked)
     c.language = languageFromCode(checked.value(QLatin1String("language")).toString()).value_or(c.language);
     readAi(object(checked, "ai"), c.ai);
     const QJsonObject connectors = object(checked, "connectors");
-    for (const auto &[key, value] :
-        {std::pair{"order", &ConnectorSettings::order}, std::pair{"orders", &ConnectorSettings::orders},
-            std::pair{"customer", &ConnectorSettings::customer}, std::pair{"refund", &ConnectorSettings::refund},
-            std::pair{"credit", &ConnectorSettings::credit}, std::pair{"ticket", &ConnectorSettings::ticket},
-            std::pair{"orderNumberPattern", &ConnectorSettings::orderNumberPattern}})
-        c.connectors.*value = connectors.value(QLatin1String(key)).toString(c.connectors.*value);
+    for (const auto &[key, member] : ConnectorSettings::named())
+        c.connectors.*member = connectors.value(QLatin1String(key)).toString(c.connectors.*member);
+    c.connectors.orderNumberPattern
+        = connectors.value(QLatin1String("orderNumberPattern")).toString(c.connectors.orderNumberPattern);
     return c;
 }
 

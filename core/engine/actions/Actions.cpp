@@ -22,8 +22,10 @@ QString ledgerDetail(const Subscription &s)
 std::optional<Order> ActionExecutor::findOrder(
     const QString &companyId, const QString &customerId, const QString &orderNumber)
 {
-    if (m_book)
-        return m_book->find(orderNumber);
+    if (m_book) {
+        const std::optional<Order> found = m_book->find(orderNumber);
+        return found ? std::optional<Order>(withCompanyActions(*found)) : std::nullopt;
+    }
     // The customer's recent orders are cached (CustomerRepo): most messages name one of them or none.
     const QList<Order> recent = m_customers.recentOrders(companyId, customerId, kRecentOrders);
     if (orderNumber.isEmpty())
@@ -39,8 +41,12 @@ std::optional<Order> ActionExecutor::findOrder(
 
 QList<Order> ActionExecutor::recentOrders(const QString &companyId, const QString &customerId, int limit)
 {
-    if (m_book)
-        return m_book->recent(limit);
+    if (m_book) {
+        QList<Order> recent = m_book->recent(limit);
+        for (Order &o : recent)
+            o = withCompanyActions(o);
+        return recent;
+    }
     return m_customers.recentOrders(companyId, customerId, limit);
 }
 
@@ -234,14 +240,12 @@ void ActionExecutor::cancel(
         report.refusal = say(Phrase::NoMoneyOnOrder).arg(o.id);
         return;
     }
-    if (!o.source.isEmpty()) { // kept in the company's system, which no connector cancels in
-        report.refusal = say(Phrase::CannotCancelHere).arg(o.id);
-        return;
-    }
     if (o.status != QLatin1String("pending") && o.status != QLatin1String("processing")) {
         report.refusal = say(Phrase::CannotCancelNow).arg(o.id, say.orderStatus(o.status));
         return;
     }
+    if (!o.source.isEmpty()) // kept in the company's system: cancelled there, or by a person
+        return cancelAtCompany(s, o, report, nowMs, say);
     o.status = QStringLiteral("cancelled");
     if (!m_customers.upsertOrder(o)
         || !m_customers.appendLedger(

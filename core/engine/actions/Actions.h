@@ -58,6 +58,14 @@ struct ActionReport {
     double creditAwaitingAnswer = 0; // a credit the provider has not answered yet
     double moneyFailed = 0; // a refund or credit the provider did not make (the session goes to a person)
     QString moneyFailedWhat; // "refund" or "credit"
+    // A cancellation at the company's system (the `cancel` purpose), the same way: the order it
+    // took but has not confirmed (or not answered yet), or did not cancel (a person takes over).
+    QString cancelRequested;
+    bool cancelAwaitingAnswer = false;
+    QString cancelFailed;
+
+    // Something the company's systems did not do: the session goes to a person.
+    bool failedAtCompany() const { return moneyFailed > 0 || !cancelFailed.isEmpty(); }
 };
 
 // A person's refund or credit, asked for from the console (docs/api.md, "The agent desk").
@@ -89,6 +97,10 @@ public:
     // Order `o` with what Tierdesk refunded of it at a provider that `o` may not show yet: a
     // builtin order's pending and requested refunds, a sourced order's all (the larger of the two).
     Order withProviderRefunds(const Order &o);
+
+    // Whether only a person can cancel order `o`: it is kept in the company's system and no
+    // connector cancels there (or the one named is gone).
+    bool onlyAPersonCancels(const Order &o);
 
     // The customer's order named in the message, else their latest one. Orders
     // of other customers are never returned. While a turn's order book is in use, it alone
@@ -164,8 +176,13 @@ private:
         ActionReport &report, qint64 nowMs, const Phrases &say);
     bool creditAtProvider(const Session &s, double amount, const QString &details, ActionReport &report, qint64 nowMs,
         const Phrases &say);
+    // A sourced order's cancellation opened at the company's system, or why not (`report`).
+    void cancelAtCompany(const Session &s, const Order &o, ActionReport &report, qint64 nowMs, const Phrases &say);
+    // A sourced order as Tierdesk's own actions left it: cancelled once its system confirmed it.
+    Order withCompanyActions(const Order &o);
     std::optional<Result<Connector>> routeOf(const QString &companyId, ConnectorPurpose purpose);
-    bool open(MoneyAction a, const Connector &c, ActionReport &report, qint64 nowMs);
+    // Writes `a` pending for session `s` at connector `c`, with a fresh idempotency key.
+    bool open(MoneyAction a, const Session &s, const Connector &c, ActionReport &report, qint64 nowMs);
     // A person's action opened at the provider (the report), or why it could not be (Conflict).
     static Result<ActionReport> atProvider(const ActionReport &report);
     // What one action opened at a provider, added to the report of all.

@@ -109,7 +109,7 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
         if (open.size() == 1) {
             plan.request.kind = RequestedAction::Cancel;
             plan.request.orderId = open.first().id;
-            plan.request.atCompanySystem = !open.first().source.isEmpty();
+            plan.request.atCompanySystem = m_actions.onlyAPersonCancels(open.first());
             return;
         }
         plan.needsOrderNumber = true;
@@ -122,7 +122,7 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
         if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
             plan.request.kind = RequestedAction::Cancel;
             plan.request.orderId = order->id;
-            plan.request.atCompanySystem = !order->source.isEmpty();
+            plan.request.atCompanySystem = m_actions.onlyAPersonCancels(*order);
         } else {
             plan.refusal = cannotCancel(*order, returnWindowDays(customer), m_say);
             plan.orders = {*order};
@@ -169,7 +169,7 @@ void MoneyPlanner::planRefundOf(const Order &o, std::optional<OrderItem> item, s
         plan.request.kind = RequestedAction::Cancel;
         plan.request.orderId = o.id;
         plan.request.insteadOfRefund = true;
-        plan.request.atCompanySystem = !o.source.isEmpty();
+        plan.request.atCompanySystem = m_actions.onlyAPersonCancels(o);
         return;
     }
     if (const Status owed = ActionExecutor::owes(o, 0, m_say.language()); !owed) {

@@ -1,7 +1,7 @@
 // ActionExecutor at a payment provider: a refund or credit the checks allowed is opened as a
 // pending money action with a fresh idempotency key, inside the deciding transaction; the
 // outbox (sources/MoneyOutbox) calls the provider and settles it. Nothing counts as refunded
-// or credited here.
+// or credited here. A cancellation of an order kept in the company's system goes the same way.
 #include "core/engine/actions/Actions.h"
 
 #include "core/common/Ids.h"
@@ -62,8 +62,12 @@ void ActionExecutor::cannotMove(ActionReport &report, const QString &what, doubl
     report.refusal = report.refusal.isEmpty() ? why : report.refusal + QLatin1Char(' ') + why;
 }
 
-bool ActionExecutor::open(MoneyAction a, const Connector &c, ActionReport &report, qint64 nowMs)
+bool ActionExecutor::open(MoneyAction a, const Session &s, const Connector &c, ActionReport &report, qint64 nowMs)
 {
+    a.companyId = s.companyId;
+    a.sessionId = s.id;
+    a.customerId = s.customerId;
+    a.tier = tierName(s);
     a.id = ids::random(QStringLiteral("mny_"));
     a.idempotencyKey = QStringLiteral("tierdesk-") + a.id;
     a.connector = c.name;
@@ -92,18 +96,14 @@ bool ActionExecutor::refundAtProvider(const Session &s, const Order &o, double a
         return true;
     }
     MoneyAction a;
-    a.companyId = s.companyId;
-    a.sessionId = s.id;
-    a.customerId = s.customerId;
     a.kind = MoneyAction::Kind::Refund;
     a.orderId = o.id;
     a.item = item;
     a.amount = amount;
     a.currency = o.currency.isEmpty() ? QStringLiteral("USD") : o.currency.toUpper();
     a.target = o.paymentReference;
-    a.tier = tierName(s);
     a.details = details;
-    if (!open(a, c, report, nowMs))
+    if (!open(a, s, c, report, nowMs))
         cannotMove(report, QStringLiteral("refund"), amount, cannot);
     return true;
 }
@@ -129,17 +129,56 @@ bool ActionExecutor::creditAtProvider(
         return true;
     }
     MoneyAction a;
-    a.companyId = s.companyId;
-    a.sessionId = s.id;
-    a.customerId = s.customerId;
     a.kind = MoneyAction::Kind::Credit;
     a.amount = amount;
     a.target = target;
-    a.tier = tierName(s);
     a.details = details;
-    if (!open(a, **route, report, nowMs))
+    if (!open(a, s, **route, report, nowMs))
         cannotMove(report, QStringLiteral("credit"), amount, cannot);
     return true;
+}
+
+bool ActionExecutor::onlyAPersonCancels(const Order &o)
+{
+    if (o.source.isEmpty())
+        return false;
+    const std::optional<Result<Connector>> route = routeOf(o.companyId, ConnectorPurpose::Cancel);
+    return !route || !*route;
+}
+
+Order ActionExecutor::withCompanyActions(const Order &o)
+{
+    if (!m_money || o.source.isEmpty()
+        || (o.status != QLatin1String("pending") && o.status != QLatin1String("processing")))
+        return o;
+    const std::optional<MoneyAction> cancel = m_money->latestOf(o.companyId, o.id, MoneyAction::Kind::Cancel);
+    if (!cancel || cancel->state != MoneyAction::State::Succeeded)
+        return o;
+    Order out = o; // its system may not say so yet (a minute's cache, a late replica)
+    out.status = QStringLiteral("cancelled");
+    return out;
+}
+
+void ActionExecutor::cancelAtCompany(
+    const Session &s, const Order &o, ActionReport &report, qint64 nowMs, const Phrases &say)
+{
+    const std::optional<Result<Connector>> route = routeOf(s.companyId, ConnectorPurpose::Cancel);
+    if (!route || !*route) { // no connector cancels there: a person does
+        report.refusal = say(Phrase::CannotCancelHere).arg(o.id);
+        return;
+    }
+    // Asked again while the first is on its way: that one is told, no second is sent.
+    const std::optional<MoneyAction> sent = m_money->latestOf(s.companyId, o.id, MoneyAction::Kind::Cancel);
+    if (sent && !sent->final()) {
+        report.moneyActions << sent->id;
+        return;
+    }
+    MoneyAction a;
+    a.kind = MoneyAction::Kind::Cancel;
+    a.orderId = o.id;
+    a.currency = o.currency.isEmpty() ? QStringLiteral("USD") : o.currency.toUpper();
+    if (!open(a, s, **route, report, nowMs))
+        report.refusal = say(Phrase::CannotCancelHere).arg(o.id);
 }
 
 Result<ActionReport> ActionExecutor::atProvider(const ActionReport &report)

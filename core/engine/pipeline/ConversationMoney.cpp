@@ -1,6 +1,7 @@
 // Conversation, between a turn's deciding transaction and its compose: the money actions it
-// opened at a payment provider are called and settled, so the reply says what the provider
-// did (done, requested, not through) and never more; a failure hands the session to a person.
+// opened at a payment provider (and cancellations at the company's order system) are called
+// and settled, so the reply says what was done (done, requested, not through) and never more;
+// a failure hands the session to a person.
 #include "core/engine/pipeline/Conversation.h"
 
 #include "core/engine/pipeline/ComposeInput.h"
@@ -15,7 +16,7 @@ namespace tierdesk {
 bool Conversation::needsSettling(const Turn &turn) const
 {
     return m_money && turn.compose
-        && (!turn.compose->actions.moneyActions.isEmpty() || turn.compose->actions.moneyFailed > 0);
+        && (!turn.compose->actions.moneyActions.isEmpty() || turn.compose->actions.failedAtCompany());
 }
 
 void Conversation::composeAfterMoney(const std::shared_ptr<Turn> &turn, std::function<void(ComposedReply)> done)
@@ -52,7 +53,7 @@ void Conversation::afterSettled(Turn &turn, const QList<MoneyAction> &answered)
     for (const MoneyAction &a : settled)
         if (a.final())
             turn.moneyTold << a.id;
-    if (input->actions.moneyFailed > 0)
+    if (input->actions.failedAtCompany())
         escalateForMoney(turn, *input);
     turn.compose = std::move(input);
 }
@@ -62,8 +63,11 @@ void Conversation::escalateForMoney(Turn &turn, ComposeInput &input)
     if (turn.outcome.session.currentTier == Tier::HumanAgent)
         return; // a person has it already
     const qint64 now = m_core.clock().nowMs();
-    const QString notes = QStringLiteral("the payment provider did not make a %1 of %2")
-                              .arg(input.actions.moneyFailedWhat, QString::number(input.actions.moneyFailed, 'f', 2));
+    const ActionReport &failed = input.actions;
+    const QString notes = failed.moneyFailed > 0
+        ? QStringLiteral("the payment provider did not make a %1 of %2")
+              .arg(failed.moneyFailedWhat, QString::number(failed.moneyFailed, 'f', 2))
+        : QStringLiteral("the company's system did not cancel %1").arg(failed.cancelFailed);
     std::optional<EscalationRecord> record;
     Session s;
     const Status done = m_core.store().batch().run([&]() -> Status {

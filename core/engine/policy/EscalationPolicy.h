@@ -25,8 +25,8 @@ struct RequestedAction {
     QString change{}; // subscriptions: "paused", "active", "cancelled", "plan:<name>"
     bool insteadOfRefund = false; // a cancellation offered because money back was asked for
     bool policyException = false; // asks for what the policy does not allow: only a person may decide
-    // A cancellation of an order kept in the company's own system (a connector's): no connector
-    // cancels there, so only a person can make it.
+    // A cancellation of an order kept in the company's own system (a connector's) where no
+    // connector cancels (the configuration's `connectors.cancel`): only a person can make it.
     bool atCompanySystem = false;
     double askedAmount = 0; // more than is owed was asked for; `amount` is what is owed
 };

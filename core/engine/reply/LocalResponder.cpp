@@ -297,7 +297,8 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
 
 void LocalResponder::providerText(const ActionReport &act, const Phrases &say, QStringList &parts)
 {
-    // Money at a payment provider: what it said, never more (a refusal already says what it could not do).
+    // Money at a payment provider, a cancellation at the order system: what they said, never more
+    // (a refusal already says what they did not do).
     const QString what = !act.order  ? QString()
         : act.refundedItem.isEmpty() ? say(Phrase::RefundedOrder).arg(act.order->id)
                                      : say(Phrase::RefundedItem).arg(act.refundedItem, act.order->id);
@@ -306,6 +307,9 @@ void LocalResponder::providerText(const ActionReport &act, const Phrases &say, Q
                      .arg(say.money(act.refundRequested), what);
     if (act.creditAwaitingAnswer > 0)
         parts << say(Phrase::CreditAwaitingAnswer).arg(say.money(act.creditAwaitingAnswer));
+    if (!act.cancelRequested.isEmpty())
+        parts << say(act.cancelAwaitingAnswer ? Phrase::CancelAwaitingAnswer : Phrase::CancelRequested)
+                     .arg(act.cancelRequested);
     if (act.moneyFailed > 0 && act.refusal.isEmpty())
         parts << (act.moneyFailedWhat == QLatin1String("credit")
                 ? say(Phrase::CreditNotThrough).arg(say.money(act.moneyFailed))

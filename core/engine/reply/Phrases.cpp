@@ -325,6 +325,28 @@ constexpr Entry kPhrases[] = {
         "let you know here once it is.",
         "Unser Zahlungsdienstleister hat auf das Guthaben von %1 noch nicht geantwortet; es ist also noch nicht auf "
         "Ihrem Konto. Ich gebe Ihnen hier Bescheid, sobald es da ist."},
+    {Phrase::CancelRequested,
+        "I've asked our order system to cancel order %1; it has taken the request but not confirmed the cancellation "
+        "yet. I'll let you know here once it has.",
+        "Ich habe unser Bestellsystem gebeten, die Bestellung %1 zu stornieren; es hat den Auftrag angenommen, die "
+        "Stornierung aber noch nicht bestätigt. Ich gebe Ihnen hier Bescheid, sobald das geschehen ist."},
+    {Phrase::CancelAwaitingAnswer,
+        "Our order system has not answered yet about cancelling order %1, so it is not cancelled yet. I'll let you "
+        "know here once it is.",
+        "Unser Bestellsystem hat auf die Stornierung der Bestellung %1 noch nicht geantwortet; sie ist also noch nicht "
+        "storniert. Ich gebe Ihnen hier Bescheid, sobald sie es ist."},
+    {Phrase::CancelNotThrough,
+        "Our order system did not cancel order %1, so nothing has changed. I'm passing this to a colleague who will "
+        "sort it out.",
+        "Unser Bestellsystem hat die Bestellung %1 nicht storniert, es hat sich also nichts geändert. Ich gebe das an "
+        "eine Kollegin oder einen Kollegen weiter, die sich darum kümmern."},
+    {Phrase::CancelDoneLater, "Update on your order: order %1 is now cancelled in our order system.",
+        "Neuigkeiten zu Ihrer Bestellung: Die Bestellung %1 ist in unserem Bestellsystem jetzt storniert."},
+    {Phrase::CancelFailedLater,
+        "Update on your order: our order system did not cancel order %1, so nothing has changed. A colleague will take "
+        "it from here.",
+        "Neuigkeiten zu Ihrer Bestellung: Unser Bestellsystem hat die Bestellung %1 nicht storniert, es hat sich also "
+        "nichts geändert. Eine Kollegin oder ein Kollege kümmert sich nun darum."},
 };
 
 constexpr int kCount = static_cast<int>(Phrase::Count);

@@ -136,6 +136,12 @@ enum class Phrase {
     CreditFailedLater,
     PersonRefundRequested,
     CreditAwaitingAnswer,
+    // A cancellation at the company's order system (the `cancel` purpose), the same way.
+    CancelRequested,
+    CancelAwaitingAnswer,
+    CancelNotThrough,
+    CancelDoneLater,
+    CancelFailedLater,
     Count
 };
 

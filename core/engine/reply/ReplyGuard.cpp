@@ -340,7 +340,7 @@ const QString &ReplyGuard::knownText() const
         return *m_knownText;
     QStringList parts{m_customerMessage, m_scope ? m_scope->customerWords : QString()};
     parts += engineSentences(m_actions);
-    parts << m_actions.cancelledOrder;
+    parts << m_actions.cancelledOrder << m_actions.cancelRequested << m_actions.cancelFailed;
     for (const Order &o : ordersOf(m_actions))
         parts << o.id << o.trackingNumber;
     for (const KbHit &hit : m_knowledge)

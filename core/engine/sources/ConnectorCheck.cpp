@@ -244,19 +244,17 @@ Result<Connector> ConnectorCheck::check(const QString &companyId, const Connecto
 
 Status checkConnectorSettings(Store &store, const QString &companyId, const ConnectorSettings &s)
 {
-    const std::pair<ConnectorPurpose, const QString *> named[]
-        = {{ConnectorPurpose::Order, &s.order}, {ConnectorPurpose::Orders, &s.orders},
-            {ConnectorPurpose::Customer, &s.customer}, {ConnectorPurpose::Refund, &s.refund},
-            {ConnectorPurpose::Credit, &s.credit}, {ConnectorPurpose::Ticket, &s.ticket}};
-    for (const auto &[purpose, name] : named) {
-        if (*name == QLatin1String(ConnectorSettings::kBuiltin))
+    for (const auto &[purposeName, member] : ConnectorSettings::named()) {
+        const QString *name = &(s.*member);
+        const std::optional<ConnectorPurpose> purpose = parseConnectorPurpose(QLatin1String(purposeName));
+        if (!purpose || *name == QLatin1String(ConnectorSettings::kBuiltin))
             continue;
-        const QString field = QStringLiteral("connectors.") + toString(purpose);
+        const QString field = QStringLiteral("connectors.") + toString(*purpose);
         const std::optional<Connector> c = store.connectors().find(companyId, *name, store.webhooks().sealer());
-        if (!c || !c->serves(purpose))
+        if (!c || !c->serves(*purpose))
             return makeError(ErrorKind::InvalidArgument,
                 QStringLiteral("%1: \"%2\" is no connector of this company serving %3")
-                    .arg(field, name->left(40), toString(purpose)),
+                    .arg(field, name->left(40), toString(*purpose)),
                 {{QStringLiteral("field"), field}});
     }
     return Ok{};

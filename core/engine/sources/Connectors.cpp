@@ -108,10 +108,8 @@ Status Connectors::remove(const QString &companyId, const QString &name, const A
         return company.error();
     // What the configuration names stays until the configuration names something else.
     const ConnectorSettings &named = company->config.connectors;
-    for (const auto &[purpose, which] :
-        {std::pair{"order", &named.order}, std::pair{"orders", &named.orders}, std::pair{"customer", &named.customer},
-            std::pair{"refund", &named.refund}, std::pair{"credit", &named.credit}, std::pair{"ticket", &named.ticket}})
-        if (*which == name)
+    for (const auto &[purpose, member] : ConnectorSettings::named())
+        if (named.*member == name)
             return makeError(ErrorKind::Conflict,
                 QStringLiteral("the configuration's connectors.%1 names \"%2\": name another first")
                     .arg(QLatin1String(purpose), name),
@@ -161,7 +159,8 @@ void Connectors::test(const QString &companyId, const QString &name, const QStri
         AuditOutcome::Done, {{QStringLiteral("purpose"), purposeName}});
     ConnectorTest shown;
     shown.purpose = *purpose;
-    if (*purpose == ConnectorPurpose::Refund || *purpose == ConnectorPurpose::Credit) {
+    if (*purpose == ConnectorPurpose::Refund || *purpose == ConnectorPurpose::Credit
+        || *purpose == ConnectorPurpose::Cancel) {
         if (!in.values.contains(QStringLiteral("idempotencyKey")))
             in.values.insert(QStringLiteral("idempotencyKey"), QStringLiteral("test-dry-run"));
         shown.dryRun = true;

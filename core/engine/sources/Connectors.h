@@ -18,7 +18,7 @@ namespace tierdesk {
 struct ConnectorTest {
     connectors::ConnectorAnswer answer;
     ConnectorPurpose purpose = ConnectorPurpose::Order;
-    bool dryRun = false; // refund and credit: the request is shown, never sent
+    bool dryRun = false; // refund, credit and cancel: the request is shown, never sent
 };
 
 // A customer's recent orders as a session's context shows them to the person answering:
@@ -57,7 +57,7 @@ public:
 
     // Tests connector `name` for `purpose` with `input` (the placeholders' values) off the
     // engine thread; done(result) on the engine thread while `context` lives. A refund or
-    // credit is a dry run: its request is made and shown, nothing is sent.
+    // credit (or cancel) is a dry run: its request is made and shown, nothing is sent.
     using TestDone = std::function<void(Result<ConnectorTest>)>;
     void test(const QString &companyId, const QString &name, const QString &purpose,
         const QMap<QString, QString> &input, const Actor &actor, QObject *context, TestDone done);

@@ -18,17 +18,33 @@ bool unanswered(const connectors::ConnectorAnswer &a)
     return !a.ok && (a.status == 0 || a.status == 429 || a.status >= 500);
 }
 
-// An `http` refund or credit connector's answer: its "status" field when it reads one, else done.
-State httpState(const connectors::ConnectorAnswer &a)
+// An `http` connector's answer: its "status" field when it reads one, else done. For a refund
+// or credit "cancelled" means it was called off; for a cancellation it is the order's new state.
+State httpState(const connectors::ConnectorAnswer &a, MoneyAction::Kind kind)
 {
     const QString status = a.fields.value(QStringLiteral("status")).toLower();
     if (status == QLatin1String("pending") || status == QLatin1String("requested")
         || status == QLatin1String("processing"))
         return State::Requested;
-    if (status == QLatin1String("failed") || status == QLatin1String("canceled") || status == QLatin1String("cancelled")
-        || status == QLatin1String("declined"))
+    const bool calledOff = status == QLatin1String("canceled") || status == QLatin1String("cancelled");
+    if (calledOff)
+        return kind == MoneyAction::Kind::Cancel ? State::Succeeded : State::Failed;
+    if (status == QLatin1String("failed") || status == QLatin1String("declined") || status == QLatin1String("rejected"))
         return State::Failed;
     return State::Succeeded;
+}
+
+ConnectorPurpose purposeOf(MoneyAction::Kind kind)
+{
+    switch (kind) {
+    case MoneyAction::Kind::Refund:
+        return ConnectorPurpose::Refund;
+    case MoneyAction::Kind::Credit:
+        return ConnectorPurpose::Credit;
+    case MoneyAction::Kind::Cancel:
+        return ConnectorPurpose::Cancel;
+    }
+    return ConnectorPurpose::Refund;
 }
 
 State stripeState(const connectors::StripeRefund &r)
@@ -55,7 +71,9 @@ void MoneyOutbox::install()
             if (!company)
                 return company.error();
             const ConnectorSettings &named = company->config.connectors;
-            const QString name = purpose == ConnectorPurpose::Credit ? named.credit : named.refund;
+            const QString name = purpose == ConnectorPurpose::Credit ? named.credit
+                : purpose == ConnectorPurpose::Cancel                ? named.cancel
+                                                                     : named.refund;
             if (name == QLatin1String(ConnectorSettings::kBuiltin))
                 return std::optional<Connector>();
             Store &s = m_core.store();
@@ -109,7 +127,7 @@ connectors::ConnectorInput MoneyOutbox::inputOf(const MoneyAction &a, const Conn
 {
     connectors::ConnectorInput in;
     const bool refund = a.kind == MoneyAction::Kind::Refund;
-    in.purpose = refund ? ConnectorPurpose::Refund : ConnectorPurpose::Credit;
+    in.purpose = purposeOf(a.kind);
     const qint64 minor = connectors::StripeProtocol::toMinor(a.amount, a.currency);
     in.values = {{QStringLiteral("orderId"), a.orderId},
         {QStringLiteral("customerId"), c.kind == ConnectorKind::Stripe ? a.target : a.customerId},
@@ -185,10 +203,11 @@ MoneyAction MoneyOutbox::apply(const Call &call, const connectors::ConnectorAnsw
         state = State::Succeeded;
         providerId = answer.credit->id;
     } else if (answer.ok && answer.found) {
-        state = httpState(answer);
+        state = httpState(answer, a.kind);
         providerId = answer.fields.value(QStringLiteral("id"));
     } else if (answer.ok) {
-        error = QStringLiteral("the provider knows no such payment");
+        error = a.kind == MoneyAction::Kind::Cancel ? QStringLiteral("the company's system knows no such order")
+                                                    : QStringLiteral("the provider knows no such payment");
     }
     settleRow(a, state, providerId, error, tell, now);
     return a;

@@ -19,8 +19,9 @@ namespace tierdesk {
 // company's connector (off the engine thread, logged), and its answer settles the action in a
 // transaction of its own: succeeded -> a ledger row with the provider's id (a builtin order's
 // refund recorded), requested -> the provider says later (a webhook), failed -> nothing moved,
-// a person takes over. No answer at all (network, timeout, 5xx) leaves it pending: it is called
-// again with the same key, with backoff, and at every start. What settles outside a turn (a
+// a person takes over. A cancellation at the company's order system (the `cancel` purpose) is
+// carried the same way: it moves no money, but must happen once too. No answer at all (network, timeout, 5xx) leaves it
+// pending: it is called again with the same key, with backoff, and at every start. What settles outside a turn (a
 // retry, a webhook, a start after a crash) is told to the customer in the session, once.
 class MoneyOutbox : public QObject {
 public:
@@ -57,6 +58,7 @@ public:
 
     // The report of a turn as its actions settled: done, requested, or failed (words in `say`).
     static void report(ActionReport &r, const QList<MoneyAction> &settled, const Phrases &say);
+    static void reportCancel(ActionReport &r, const MoneyAction &a, const Phrases &say);
     // An action as the store holds it now.
     std::optional<MoneyAction> find(const QString &id) { return m_core.store().moneyActions().find(id); }
 

@@ -38,9 +38,20 @@ QString whatOf(const MoneyAction &a, const Phrases &say)
 QString laterText(const MoneyAction &a, const Phrases &say)
 {
     const bool done = a.state == State::Succeeded;
+    if (a.kind == MoneyAction::Kind::Cancel)
+        return say(done ? Phrase::CancelDoneLater : Phrase::CancelFailedLater).arg(a.orderId);
     if (a.kind == MoneyAction::Kind::Credit)
         return say(done ? Phrase::CreditDoneLater : Phrase::CreditFailedLater).arg(say.money(a.amount));
     return say(done ? Phrase::RefundDoneLater : Phrase::RefundFailedLater).arg(say.money(a.amount), whatOf(a, say));
+}
+
+// Why a person takes over when an action failed outside a turn (the escalation's notes).
+QString failedNotes(const MoneyAction &a)
+{
+    if (a.kind == MoneyAction::Kind::Cancel)
+        return QStringLiteral("the company's system did not cancel %1: %2").arg(a.orderId, a.error.left(200));
+    return QStringLiteral("the payment provider did not make the %1 of %2: %3")
+        .arg(toString(a.kind), QString::number(a.amount, 'f', 2), a.error.left(200));
 }
 
 } // namespace
@@ -59,6 +70,9 @@ QString MoneyOutbox::ledgerDetails(const MoneyAction &a)
 bool MoneyOutbox::recordSucceeded(const MoneyAction &a, qint64 now)
 {
     CustomerRepo &customers = m_core.store().customers();
+    if (a.kind == MoneyAction::Kind::Cancel) // the order is its system's; the ledger keeps what was done
+        return bool(customers.appendLedger({a.companyId, a.sessionId, a.customerId, a.orderId, QStringLiteral("cancel"),
+            a.tier, ledgerDetails(a), 0, now}));
     const bool refund = a.kind == MoneyAction::Kind::Refund;
     if (refund) {
         // A builtin order counts its refund now; a sourced order's system counts its own.
@@ -127,10 +141,8 @@ bool MoneyOutbox::tellCustomer(const MoneyAction &a, qint64 now)
     if (!store.sessions().appendMessage(s.id, s.messageCount++, m))
         return false;
     if (a.state == State::Failed && s.currentTier != Tier::HumanAgent && s.status != SessionStatus::Resolved
-        && !m_core.applyEscalation(s, Tier::HumanAgent, EscalationReason::TechnicalLimitation,
-            QStringLiteral("the payment provider did not make the %1 of %2: %3")
-                .arg(toString(a.kind), QString::number(a.amount, 'f', 2), a.error.left(200)),
-            true, now))
+        && !m_core.applyEscalation(
+            s, Tier::HumanAgent, EscalationReason::TechnicalLimitation, failedNotes(a), true, now))
         return false;
     s.updatedAt = s.lastActivityAt = now;
     if (!store.sessions().update(s, stored) || !store.moneyActions().markTold(a.id, now))
@@ -222,9 +234,31 @@ Status MoneyOutbox::webhook(
     return Ok{};
 }
 
+void MoneyOutbox::reportCancel(ActionReport &r, const MoneyAction &a, const Phrases &say)
+{
+    if (a.state == State::Succeeded) {
+        if (!r.actionsTaken.contains(QLatin1String("cancel_order")))
+            r.actionsTaken << QStringLiteral("cancel_order");
+        r.cancelledOrder = a.orderId;
+        if (r.order && r.order->id == a.orderId)
+            r.order->status = QStringLiteral("cancelled");
+    } else if (a.state == State::Failed) {
+        r.cancelFailed = a.orderId;
+        const QString why = say(Phrase::CancelNotThrough).arg(a.orderId);
+        r.refusal = r.refusal.isEmpty() ? why : r.refusal + QLatin1Char(' ') + why;
+    } else {
+        r.cancelRequested = a.orderId;
+        r.cancelAwaitingAnswer = a.state == State::Pending;
+    }
+}
+
 void MoneyOutbox::report(ActionReport &r, const QList<MoneyAction> &settled, const Phrases &say)
 {
     for (const MoneyAction &a : settled) {
+        if (a.kind == MoneyAction::Kind::Cancel) {
+            reportCancel(r, a, say);
+            continue;
+        }
         const bool refund = a.kind == MoneyAction::Kind::Refund;
         const QString taken = refund ? QStringLiteral("process_refund") : QStringLiteral("apply_credit");
         if (refund && !a.item.isEmpty())

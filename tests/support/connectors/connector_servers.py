@@ -10,7 +10,9 @@
                   --sigv4 KEYID:SECRET makes it an AWS_IAM function URL: the request's
                   signature is checked by botocore's own SigV4 signer (403 when it differs).
   --kind orders   A shop's order API (GET /orders/{id}, GET /customers/{id}/orders,
-                  POST /tickets, POST /orders/{id}/refunds once per Idempotency-Key) with failure shapes by order number: SLOW-1 (answers after
+                  POST /tickets, POST /orders/{id}/refunds once per Idempotency-Key,
+                  POST /orders/{id}/cancel once per Idempotency-Key, see serve_cancel) with
+                  failure shapes by order number: SLOW-1 (answers after
                   5 s), ERR-500, GARBAGE (not JSON), HUGE (a 2 MB answer), MOVED (302 to
                   another host). --token T requires Authorization: Bearer T.
                   --demo FILE serves the orders of Tierdesk's demo store (resources/demo/demo.json)
@@ -34,7 +36,8 @@
                   stay pending as pi_pending_* do.
 
 Every server keeps what it received: GET /_requests answers them as JSON (method, path,
-query, headers, body). Prints {"port": N} once it listens; stops when stdin closes.
+query, headers, body). Prints {"port": N} once it listens; stops when stdin closes. A line
+"reset" on stdin puts the shop's orders back as they started (answered {"reset": true}).
 """
 import argparse
 import datetime
@@ -240,6 +243,9 @@ def serve_orders(handler, args):
         return handler.answer(201, {"ticket": {"id": "TKT-2024-%06d" % len(RECEIVED), "status": "open"}})
     if handler.command == "POST" and len(parts) == 3 and parts[0] == "orders" and parts[2] == "refunds":
         return shop_refund(handler, parts[1])
+    if parts[:2] == ["_control", "cancels"] or (handler.command == "POST" and len(parts) == 3
+                                                and parts[0] == "orders" and parts[2] == "cancel"):
+        return serve_cancel(handler, parts)
     if handler.command == "GET" and len(parts) == 3 and parts[0] == "customers" and parts[2] == "orders":
         return serve_customer_orders(handler, parts[1])
     if handler.command != "GET" or len(parts) != 2 or parts[0] != "orders":
@@ -275,6 +281,52 @@ def shop_refund(handler, number):
                                  "amount": ask.get("amount"), "status": "done"}
         refund = SHOP_REFUNDS[key]
     return handler.answer(201, {"refund": refund})
+
+
+CANCELS = {"by_key": {}, "made": [], "fail": 0, "held": 0, "release": threading.Event()}
+
+
+def serve_cancel(handler, parts):
+    """POST /orders/{id}/cancel: once per Idempotency-Key (a repeated key answered the same), the
+    order's state "cancelled" when it was pending or processing, else 409. GET /_control/cancels
+    lists the cancellations made; POST /_control/cancels {"fail": N} answers the next N with 503,
+    {"hold": N} makes the next N (made all the same) wait for POST /_control/cancels/release."""
+    if parts[0] == "_control":
+        if parts[2:] == ["release"]:
+            CANCELS["release"].set()
+            return handler.answer(200, {"released": True})
+        if handler.command == "GET":
+            with LOCK:
+                return handler.answer(200, {"cancels": CANCELS["made"]})
+        asked = json.loads(handler.body or b"{}")
+        with LOCK:
+            CANCELS["fail"] = int(asked.get("fail", 0))
+            CANCELS["held"] = int(asked.get("hold", 0))
+            CANCELS["release"].clear()
+        return handler.answer(200, {"fail": CANCELS["fail"], "hold": CANCELS["held"]})
+    key = handler.headers.get("Idempotency-Key") or ""
+    with LOCK:
+        failing = CANCELS["fail"] > 0
+        CANCELS["fail"] = max(0, CANCELS["fail"] - 1)
+        if failing:
+            return handler.answer(503, {"error": "order system is busy"})
+        if key not in CANCELS["by_key"]:
+            order = find_order(parts[1])
+            if order is None:
+                answer = (404, {"error": "order not found"})
+            elif order["state"] not in ("pending", "processing"):
+                answer = (409, {"error": "order is %s and cannot be cancelled" % order["state"]})
+            else:
+                order["state"] = "cancelled"
+                CANCELS["made"].append({"order": order["number"], "key": key})
+                answer = (200, order)
+            CANCELS["by_key"][key] = answer
+        status, body = CANCELS["by_key"][key]
+        holding = CANCELS["held"] > 0
+        CANCELS["held"] = max(0, CANCELS["held"] - 1)
+    if holding:
+        CANCELS["release"].wait(30)
+    handler.answer(status, body)
 
 
 # ---- Stripe ----------------------------------------------------------------------------
@@ -480,7 +532,15 @@ def main():
     server = QuietServer(("127.0.0.1", 0), make_handler(args))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     emit({"port": server.server_address[1]})
-    sys.stdin.read()  # stops when the test closes our stdin (or dies)
+    for line in sys.stdin:  # stops when the test closes our stdin (or dies)
+        if line.strip() == "reset":  # the shop as it started: its orders, no cancellations
+            with LOCK:
+                if args.demo:
+                    SHOP.clear()
+                    SHOP.update(demo_orders(args.demo, args.now or int(time.time() * 1000)))
+                CANCELS["by_key"].clear()
+                CANCELS["made"].clear()
+            emit({"reset": True})
     server.shutdown()
 
 

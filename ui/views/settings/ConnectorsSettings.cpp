@@ -43,6 +43,8 @@ QStringList testPlaceholders(const QString &purpose)
     if (purpose == QLatin1String("credit"))
         return {QStringLiteral("customerId"), QStringLiteral("amount"), QStringLiteral("amountCents"),
             QStringLiteral("currency"), QStringLiteral("reason")};
+    if (purpose == QLatin1String("cancel"))
+        return {QStringLiteral("orderId"), QStringLiteral("reason")};
     return {
         QStringLiteral("sessionId"), QStringLiteral("customerId"), QStringLiteral("email"), QStringLiteral("reason")};
 }
@@ -84,9 +86,9 @@ ConnectorsSettings::ConnectorsSettings(ApiClient &client, QWidget *parent)
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("connectorsMessage"));
     m_message->setWordWrap(true);
-    auto *intro = new QLabel(tr("The company's own systems: its shop or ERP for orders and customers, its payment "
-                                "provider for refunds and credits, its CRM for tickets. Configuration › Connectors "
-                                "says which one serves what; until then Tierdesk's own store does."),
+    auto *intro = new QLabel(tr("The company's own systems: its shop or ERP for orders, customers and cancellations, "
+                                "its payment provider for refunds and credits, its CRM for tickets. Configuration › "
+                                "Connectors says which one serves what; until then Tierdesk's own store does."),
         this);
     intro->setWordWrap(true);
     intro->setStyleSheet(QStringLiteral("color:#5f6b7a;"));
@@ -135,8 +137,8 @@ QWidget *ConnectorsSettings::buildTest()
     m_test = new QPushButton(tr("Test"), box);
     m_test->setObjectName(QStringLiteral("connectorTest"));
     connect(m_test, &QPushButton::clicked, this, &ConnectorsSettings::test);
-    m_testResult = new QLabel(tr("Asks the system once with these values. A refund or credit is a dry run: it "
-                                 "shows the request and sends nothing."),
+    m_testResult = new QLabel(tr("Asks the system once with these values. A refund, credit or cancellation is a dry "
+                                 "run: it shows the request and sends nothing."),
         box);
     m_testResult->setObjectName(QStringLiteral("connectorTestResult"));
     m_testResult->setWordWrap(true);

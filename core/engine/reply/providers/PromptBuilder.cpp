@@ -98,6 +98,11 @@ QString PromptBuilder::actionFacts() const
         out += prompt::line(QStringLiteral("Did not go through at the payment provider (nothing moved; a person takes "
                                            "over)"),
             a.moneyFailedWhat + QLatin1Char(' ') + say.money(a.moneyFailed));
+    out += prompt::line(QStringLiteral("Cancellation requested at the order system, NOT confirmed (say it is "
+                                       "requested, never that it is cancelled)"),
+        a.cancelRequested);
+    out += prompt::line(
+        QStringLiteral("The order system did not cancel (nothing changed; a person takes over)"), a.cancelFailed);
     out += prompt::line(QStringLiteral("Not done, and why"), a.refusal);
     out += prompt::line(QStringLiteral("The customer declined"), a.declined);
     out += prompt::line(QStringLiteral("Ask the customer for"), a.slotPrompt);
