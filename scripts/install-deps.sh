@@ -15,6 +15,9 @@ packages=(
   # Qt's own German (standard dialog buttons) beside the console's translations
   qt6-translations-l10n
   fonts-dejavu-core xvfb xauth curl
+  # calls (core/voice): speech in (PocketSphinx and its US English model), speech out (Flite's
+  # voices), resampling for 8 and 48 kHz codecs (speexdsp)
+  libpocketsphinx-dev pocketsphinx-en-us flite1-dev libspeexdsp-dev
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line
   clang libclang-rt-14-dev llvm-14

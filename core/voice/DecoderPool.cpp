@@ -1,0 +1,88 @@
+#include "core/voice/DecoderPool.h"
+
+#include <algorithm>
+
+namespace tierdesk::voice {
+
+namespace {
+
+// A lane gives its thread back after this many jobs in a row, so one chatty call cannot hold a
+// thread while other calls' frames wait.
+constexpr int kJobsPerTurn = 25;
+
+} // namespace
+
+DecoderPool::DecoderPool(int maxConcurrent, int maxLanes) : m_lanes(std::make_shared<LaneCount>())
+{
+    m_threads.setMaxThreadCount(std::max(1, maxConcurrent));
+    m_lanes->max = std::max(1, maxLanes);
+}
+
+DecoderPool::~DecoderPool()
+{
+    m_threads.waitForDone();
+}
+
+std::shared_ptr<DecoderPool::Lane> DecoderPool::openLane()
+{
+    {
+        const std::lock_guard<std::mutex> guard(m_lanes->mutex);
+        if (m_lanes->open >= m_lanes->max)
+            return nullptr;
+        ++m_lanes->open;
+    }
+    return std::shared_ptr<Lane>(new Lane(&m_threads, m_lanes));
+}
+
+int DecoderPool::openLanes() const
+{
+    const std::lock_guard<std::mutex> guard(m_lanes->mutex);
+    return m_lanes->open;
+}
+
+DecoderPool::Lane::Lane(QThreadPool *threads, std::shared_ptr<LaneCount> count)
+    : m_threads(threads), m_count(std::move(count))
+{
+}
+
+DecoderPool::Lane::~Lane()
+{
+    const std::lock_guard<std::mutex> guard(m_count->mutex);
+    --m_count->open;
+}
+
+void DecoderPool::Lane::post(std::function<void()> job)
+{
+    {
+        const std::lock_guard<std::mutex> guard(m_mutex);
+        m_jobs.push_back(std::move(job));
+        if (m_scheduled)
+            return;
+        m_scheduled = true;
+    }
+    // The runnable holds the lane, so queued jobs run even when the call has let go of it.
+    m_threads->start([self = shared_from_this()] { self->drain(); });
+}
+
+void DecoderPool::Lane::drain()
+{
+    for (int done = 0;; ++done) {
+        std::function<void()> job;
+        {
+            const std::lock_guard<std::mutex> guard(m_mutex);
+            if (m_jobs.empty()) {
+                m_scheduled = false;
+                return;
+            }
+            if (done == kJobsPerTurn)
+                break;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        job();
+    }
+    // Still scheduled: back in the pool's queue, behind the other lanes.
+    m_threads->start([self = shared_from_this()] { self->drain(); });
+}
+
+} // namespace tierdesk::voice

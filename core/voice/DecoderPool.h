@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QThreadPool>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace tierdesk::voice {
+
+// Where speech work runs (DESIGN.md, "Threading"): never on the engine thread, and on at most
+// maxConcurrent threads whatever the number of calls, so a busy hour slows decoding down instead of
+// starving the engine and the server of the machine's cores.
+//
+// Each call opens a Lane: its jobs (feed these frames, finish the turn) run in the order posted and
+// never two at once, which is what a call's decoder needs (a SpeechRecognizer is not thread-safe),
+// while different calls' lanes run side by side. The number of open lanes is bounded too: when
+// maxLanes are open, openLane() refuses, and the door says the house is full (SIP's 486).
+// Results go back with the caller's own means (QMetaObject::invokeMethod on a context object).
+class DecoderPool {
+public:
+    class Lane;
+
+    explicit DecoderPool(int maxConcurrent, int maxLanes = 64);
+    ~DecoderPool(); // waits for the jobs running and queued; lanes must not be used after
+    DecoderPool(const DecoderPool &) = delete;
+    DecoderPool &operator=(const DecoderPool &) = delete;
+
+    std::shared_ptr<Lane> openLane(); // nullptr when maxLanes lanes are open
+    int maxConcurrent() const { return m_threads.maxThreadCount(); }
+    int openLanes() const;
+    bool waitForDone(int msecs = -1) { return m_threads.waitForDone(msecs); }
+
+private:
+    struct LaneCount {
+        std::mutex mutex;
+        int open = 0;
+        int max = 0;
+    };
+    QThreadPool m_threads;
+    std::shared_ptr<LaneCount> m_lanes;
+};
+
+class DecoderPool::Lane : public std::enable_shared_from_this<DecoderPool::Lane> {
+public:
+    ~Lane();
+    // Runs job on a pool thread after this lane's earlier jobs. Any thread may post.
+    void post(std::function<void()> job);
+
+private:
+    friend class DecoderPool;
+    Lane(QThreadPool *threads, std::shared_ptr<LaneCount> count);
+    void drain();
+
+    QThreadPool *m_threads;
+    std::shared_ptr<LaneCount> m_count;
+    std::mutex m_mutex;
+    std::deque<std::function<void()>> m_jobs;
+    bool m_scheduled = false;
+};
+
+} // namespace tierdesk::voice

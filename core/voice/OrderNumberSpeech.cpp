@@ -1,0 +1,84 @@
+#include "core/voice/OrderNumberSpeech.h"
+
+#include <QRegularExpression>
+
+namespace tierdesk::voice {
+
+namespace {
+
+int digitOfWord(QStringView word)
+{
+    static const char16_t *const names[]
+        = {u"zero", u"one", u"two", u"three", u"four", u"five", u"six", u"seven", u"eight", u"nine"};
+    if (word == u"oh" || word == u"o")
+        return 0;
+    for (int d = 0; d < 10; ++d) {
+        if (word == QStringView(names[d]))
+            return d;
+    }
+    if (word.size() == 1 && word[0].isDigit()) // keypad digits (DTMF) come as "5"
+        return word[0].digitValue();
+    return -1;
+}
+
+} // namespace
+
+QString OrderNumberSpeech::digits(const QStringList &words)
+{
+    QString out;
+    int repeat = 1;
+    for (const QString &raw : words) {
+        const QString word = raw.toLower();
+        if (word == u"double") {
+            repeat = 2;
+            continue;
+        }
+        if (word == u"triple") {
+            repeat = 3;
+            continue;
+        }
+        const int d = digitOfWord(word);
+        if (d >= 0)
+            out += QString(repeat, QChar(u'0' + d));
+        repeat = 1;
+    }
+    return out;
+}
+
+QString OrderNumberSpeech::literalPrefix(const QString &pattern)
+{
+    QString prefix;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern[i];
+        if (c == u'^')
+            continue;
+        if (c == u'\\' && i + 1 < pattern.size()) {
+            const QChar next = pattern[i + 1];
+            if (next.isLetterOrNumber()) // \d, \w, ...: a class, not a literal
+                break;
+            prefix += next;
+            ++i;
+            continue;
+        }
+        if (QStringLiteral("[(.*+?{|$").contains(c))
+            break;
+        prefix += c;
+    }
+    return prefix;
+}
+
+std::optional<QString> OrderNumberSpeech::orderNumber(const QStringList &words, const QString &pattern)
+{
+    const QString said = digits(words);
+    if (said.isEmpty())
+        return std::nullopt;
+    const QRegularExpression whole(QRegularExpression::anchoredPattern(pattern));
+    if (!whole.isValid())
+        return std::nullopt;
+    const QString candidate = literalPrefix(pattern) + said;
+    if (whole.match(candidate).hasMatch())
+        return candidate;
+    return std::nullopt;
+}
+
+} // namespace tierdesk::voice

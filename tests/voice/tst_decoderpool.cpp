@@ -1,0 +1,112 @@
+#include "core/voice/DecoderPool.h"
+#include "core/voice/SpeechRecognizer.h"
+#include "core/voice/SpeechSynthesizer.h"
+
+#include <QTest>
+
+#include <atomic>
+
+using namespace tierdesk::voice;
+
+class TestDecoderPool : public QObject {
+    Q_OBJECT
+
+private slots:
+    void aLaneRunsInOrderAndLanesAreBounded();
+    void laneLimitIsTheFullHouse();
+    void callsAreRecognisedSideBySide();
+};
+
+// Four lanes of 200 jobs on two threads: each lane's jobs in the order posted, never two of one
+// lane at once, and never more than two jobs at once in all.
+void TestDecoderPool::aLaneRunsInOrderAndLanesAreBounded()
+{
+    DecoderPool pool(2);
+    std::atomic<int> running{0};
+    std::atomic<int> most{0};
+    std::atomic<bool> overlapped{false}; // QVERIFY belongs to the test's thread: checked after
+    std::vector<std::vector<int>> seen(4);
+    std::vector<std::atomic<int>> inLane(4);
+    std::vector<std::shared_ptr<DecoderPool::Lane>> lanes;
+    for (int l = 0; l < 4; ++l)
+        lanes.push_back(pool.openLane());
+    for (int i = 0; i < 200; ++i) {
+        for (int l = 0; l < 4; ++l) {
+            lanes[size_t(l)]->post([&, l, i] {
+                const int now = ++running;
+                int before = most.load();
+                while (now > before && !most.compare_exchange_weak(before, now)) { }
+                if (++inLane[size_t(l)] != 1)
+                    overlapped = true;
+                seen[size_t(l)].push_back(i);
+                volatile double work = 0;
+                for (int k = 0; k < 2000; ++k)
+                    work = work + k;
+                --inLane[size_t(l)];
+                --running;
+            });
+        }
+    }
+    QVERIFY(pool.waitForDone(60000));
+    QVERIFY(most.load() <= 2);
+    QVERIFY(!overlapped);
+    for (const auto &order : seen) {
+        QCOMPARE(order.size(), size_t(200));
+        QVERIFY(std::is_sorted(order.begin(), order.end()));
+    }
+}
+
+void TestDecoderPool::laneLimitIsTheFullHouse()
+{
+    DecoderPool pool(1, 2);
+    auto a = pool.openLane();
+    auto b = pool.openLane();
+    QVERIFY(a && b);
+    QVERIFY(!pool.openLane());
+    QCOMPARE(pool.openLanes(), 2);
+    a.reset();
+    QCOMPARE(pool.openLanes(), 1);
+    QVERIFY(pool.openLane());
+}
+
+// Three calls, each with its own decoder and lane, fed frame by frame on a pool of two threads:
+// every call hears its own caller.
+void TestDecoderPool::callsAreRecognisedSideBySide()
+{
+    const QString said[] = {
+        QStringLiteral("where is my order"), QStringLiteral("talk to a person"), QStringLiteral("i was charged twice")};
+    DecoderPool pool(2);
+    std::vector<std::unique_ptr<SpeechRecognizer>> recognizers;
+    std::vector<std::shared_ptr<DecoderPool::Lane>> lanes;
+    std::vector<std::vector<Pcm>> frames;
+    for (const QString &text : said) {
+        auto created = SpeechRecognizer::create();
+        QVERIFY(created.ok());
+        recognizers.push_back(std::move(created.value()));
+        lanes.push_back(pool.openLane());
+        frames.push_back(splitFrames(SpeechSynthesizer(SpeechSynthesizer::Voice::Rms).synthesize(text)));
+    }
+    std::vector<QString> heard(3);
+    for (size_t c = 0; c < 3; ++c)
+        lanes[c]->post([&, c] { recognizers[c]->start(); });
+    // Frames arrive interleaved, as they do from three callers at once.
+    for (size_t f = 0;; ++f) {
+        bool any = false;
+        for (size_t c = 0; c < 3; ++c) {
+            if (f < frames[c].size()) {
+                lanes[c]->post([&, c, f] { recognizers[c]->feed(frames[c][f]); });
+                any = true;
+            }
+        }
+        if (!any)
+            break;
+    }
+    for (size_t c = 0; c < 3; ++c)
+        lanes[c]->post([&, c] { heard[c] = recognizers[c]->finish().text; });
+    QVERIFY(pool.waitForDone(120000));
+    for (size_t c = 0; c < 3; ++c)
+        QCOMPARE(heard[c], said[c]);
+}
+
+QTEST_GUILESS_MAIN(TestDecoderPool)
+#include "tst_decoderpool.moc"

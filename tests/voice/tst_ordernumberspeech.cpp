@@ -1,0 +1,49 @@
+#include "core/voice/OrderNumberSpeech.h"
+
+#include <QTest>
+
+using namespace tierdesk::voice;
+
+class TestOrderNumberSpeech : public QObject {
+    Q_OBJECT
+
+private slots:
+    void digitsSaid();
+    void orderNumberUnderThePattern();
+    void literalPrefixOfPatterns();
+};
+
+void TestOrderNumberSpeech::digitsSaid()
+{
+    QCOMPARE(OrderNumberSpeech::digits(QStringLiteral("order one zero zero zero five")), QStringLiteral("10005"));
+    QCOMPARE(OrderNumberSpeech::digits(QStringLiteral("nine oh double five")), QStringLiteral("9055"));
+    QCOMPARE(OrderNumberSpeech::digits(QStringLiteral("triple seven two")), QStringLiteral("7772"));
+    QCOMPARE(OrderNumberSpeech::digits(QStringLiteral("4 2 7")), QStringLiteral("427")); // keypad
+    QCOMPARE(OrderNumberSpeech::digits(QStringLiteral("i do not know")), QString());
+}
+
+void TestOrderNumberSpeech::orderNumberUnderThePattern()
+{
+    const QString demo = QStringLiteral("ORD-\\d{5}");
+    QCOMPARE(OrderNumberSpeech::orderNumber(QStringLiteral("order one zero zero zero five"), demo),
+        QStringLiteral("ORD-10005"));
+    QCOMPARE(
+        OrderNumberSpeech::orderNumber(QStringLiteral("one zero zero zero five"), demo), QStringLiteral("ORD-10005"));
+    QVERIFY(!OrderNumberSpeech::orderNumber(QStringLiteral("one zero zero five"), demo)); // four digits
+    QVERIFY(!OrderNumberSpeech::orderNumber(QStringLiteral("where is my order"), demo));
+    QCOMPARE(
+        OrderNumberSpeech::orderNumber(QStringLiteral("four two"), QStringLiteral("\\d{2,8}")), QStringLiteral("42"));
+    QCOMPARE(OrderNumberSpeech::orderNumber(QStringLiteral("one two three"), QStringLiteral("^#\\d+$")),
+        QStringLiteral("#123"));
+    QVERIFY(!OrderNumberSpeech::orderNumber(QStringLiteral("one"), QStringLiteral("(unclosed")));
+}
+
+void TestOrderNumberSpeech::literalPrefixOfPatterns()
+{
+    QCOMPARE(OrderNumberSpeech::literalPrefix(QStringLiteral("ORD-\\d{5}")), QStringLiteral("ORD-"));
+    QCOMPARE(OrderNumberSpeech::literalPrefix(QStringLiteral("^INV\\-[0-9]{6}$")), QStringLiteral("INV-"));
+    QCOMPARE(OrderNumberSpeech::literalPrefix(QStringLiteral("\\d+")), QString());
+}
+
+QTEST_GUILESS_MAIN(TestOrderNumberSpeech)
+#include "tst_ordernumberspeech.moc"
