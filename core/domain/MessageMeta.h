@@ -45,12 +45,23 @@ struct PersonMeta {
     QStringList actionsTaken; // with `action`: what the executor did
 };
 
-// At most one of the two; a customer's and a system message have neither.
+// A caller's words as speech recognition heard them (a call's turn, channel voice).
+struct AsrMeta {
+    double confidence = 0; // 0..1, how sure the recogniser is
+    qint64 startMs = 0; // where the words are in the call's audio
+    qint64 endMs = 0;
+    bool digits = false; // heard with the digits grammar, or typed on the keypad
+    bool keypad = false; // typed on the keypad (DTMF), not spoken
+};
+
+// At most one of the three: an AI reply's, a person's, or a caller's recognised words; a typed
+// customer message and a system message have none.
 struct MessageMeta {
     std::optional<AiReplyMeta> ai;
     std::optional<PersonMeta> person;
+    std::optional<AsrMeta> asr;
 
-    bool isEmpty() const { return !ai && !person; }
+    bool isEmpty() const { return !ai && !person && !asr; }
 };
 
 } // namespace tierdesk

@@ -60,9 +60,9 @@ void SessionEngine::createSession(
 }
 
 void SessionEngine::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
-    const Actor &actor, QObject *context, MessageDone done)
+    const Actor &actor, QObject *context, MessageDone done, const MessageMeta &meta)
 {
-    m_conversation->postMessage(companyId, sessionId, text, actor, context, std::move(done));
+    m_conversation->postMessage(companyId, sessionId, text, actor, context, std::move(done), meta);
 }
 
 Result<Session> SessionEngine::createSession(

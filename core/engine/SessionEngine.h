@@ -56,8 +56,9 @@ public:
     using MessageDone = Conversation::MessageDone;
     using SessionDone = Conversation::SessionDone;
     void createSession(const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done);
+    // `meta`: what the customer's message carries (a caller's recognised words: `asr`).
     void postMessage(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
-        QObject *context, MessageDone done);
+        QObject *context, MessageDone done, const MessageMeta &meta = {});
     Result<Session> createSession(
         const CreateSessionRequest &req, const Actor &actor, std::optional<MessageOutcome> *first = nullptr);
     Result<MessageOutcome> postMessage(

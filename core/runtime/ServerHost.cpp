@@ -127,6 +127,13 @@ std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
     const CsRateLimits rates = csRateLimits(m_runtime.settings(), m_options.rateLimits);
     chat.limiter = m_limiter.get();
     chat.limits = {rates.enabled, rates.windowSecs, rates.createSession, rates.messagesPerSession};
+    const AppSettings &s = m_runtime.settings();
+    if (!m_calls) // one pool for every door's calls
+        m_calls = std::make_unique<voice::DecoderPool>(
+            qBound(1, s.intValue(settings::VoiceDecoders), 64), qBound(1, s.intValue(settings::VoiceMaxCalls), 500));
+    chat.calls = m_calls.get();
+    chat.callSettings.silencePromptMs = 1000 * qBound(3, s.intValue(settings::VoiceSilencePromptSeconds), 120);
+    chat.callSettings.idleMs = 1000 * qBound(5, s.intValue(settings::VoiceIdleSeconds), 600);
     return std::make_unique<ChatFamily>(chat);
 }
 

@@ -11,6 +11,7 @@
 #include "core/runtime/Runtime.h"
 #include "core/runtime/TeamLeader.h"
 #include "core/store/OutboxLease.h"
+#include "core/voice/DecoderPool.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<AuthGate> m_authGate;
     std::unique_ptr<LoginGuard> m_logins;
     QByteArray m_setupSecret;
+    std::unique_ptr<voice::DecoderPool> m_calls; // calls' speech: outlives the families whose calls use it
     std::unique_ptr<http::HttpServer> m_http;
     std::vector<std::unique_ptr<ApiFamily>> m_families;
     std::unique_ptr<CurlOutboundHttp> m_outbound;

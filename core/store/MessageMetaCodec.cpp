@@ -1,4 +1,5 @@
-// A message's metadata column: an AI reply's making or a person's name and action, with
+// A message's metadata column: an AI reply's making, a person's name and action, or a caller's
+// words as recognised ("asr"), with
 // the keys the transcript shows. Kept apart from api/cs's JSON on purpose (see ConfigCodec).
 #include "core/store/MessageMetaCodec.h"
 
@@ -53,6 +54,24 @@ QJsonObject personJson(const PersonMeta &p)
     return o;
 }
 
+QJsonObject asrJson(const AsrMeta &a)
+{
+    QJsonObject asr{{QStringLiteral("confidence"), a.confidence}, {QStringLiteral("startMs"), a.startMs},
+        {QStringLiteral("endMs"), a.endMs}};
+    if (a.digits)
+        asr.insert(QStringLiteral("digits"), true);
+    if (a.keypad)
+        asr.insert(QStringLiteral("keypad"), true);
+    return {{QStringLiteral("asr"), asr}};
+}
+
+AsrMeta readAsr(const QJsonObject &o)
+{
+    return {o.value(QLatin1String("confidence")).toDouble(), o.value(QLatin1String("startMs")).toInteger(),
+        o.value(QLatin1String("endMs")).toInteger(), o.value(QLatin1String("digits")).toBool(),
+        o.value(QLatin1String("keypad")).toBool()};
+}
+
 QStringList strings(const QJsonValue &v)
 {
     QStringList out;
@@ -100,7 +119,9 @@ QByteArray encodeMessageMeta(const MessageMeta &meta)
 {
     if (meta.ai)
         return compactJson(aiMetaJson(*meta.ai));
-    return meta.person ? compactJson(personJson(*meta.person)) : QByteArray();
+    if (meta.person)
+        return compactJson(personJson(*meta.person));
+    return meta.asr ? compactJson(asrJson(*meta.asr)) : QByteArray();
 }
 
 MessageMeta decodeMessageMeta(const QByteArray &text)
@@ -111,6 +132,8 @@ MessageMeta decodeMessageMeta(const QByteArray &text)
         meta.ai = readAiMeta(o);
     else if (o.contains(QLatin1String("agentId")))
         meta.person = readPerson(o);
+    else if (o.value(QLatin1String("asr")).isObject())
+        meta.asr = readAsr(o.value(QLatin1String("asr")).toObject());
     return meta;
 }
 

@@ -161,12 +161,14 @@ private slots:
         PersonAction credit = refund;
         credit.type = QStringLiteral("credit");
         credit.orderId.clear();
-        QList<MessageMeta> out{MessageMeta{ai, {}}, MessageMeta{guarded, {}}, MessageMeta{}};
+        QList<MessageMeta> out{MessageMeta{ai, {}, {}}, MessageMeta{guarded, {}, {}}, MessageMeta{},
+            MessageMeta{{}, {}, AsrMeta{0.87, 120, 1460, false, false}},
+            MessageMeta{{}, {}, AsrMeta{1.0, 3000, 3000, true, true}}};
         for (const PersonMeta &p : {PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, {}, {}},
                  PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), true, {}, {}},
                  PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, refund, {QStringLiteral("r")}},
                  PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, credit, {}}})
-            out << MessageMeta{{}, p};
+            out << MessageMeta{{}, p, {}};
         return out;
     }
 

@@ -73,6 +73,15 @@ private slots:
         QVERIFY(!credit.person->closing);
         QVERIFY(decodeMessageMeta("{}").isEmpty());
         QVERIFY(encodeMessageMeta(MessageMeta{}).isEmpty());
+        // A caller's recognised words: kept and read back whole.
+        MessageMeta heard;
+        heard.asr = AsrMeta{0.82, 340, 2180, true, false};
+        const MessageMeta back = decodeMessageMeta(encodeMessageMeta(heard));
+        QVERIFY(back.asr && !back.ai && !back.person);
+        QCOMPARE(back.asr->confidence, 0.82);
+        QCOMPARE(back.asr->startMs, 340);
+        QCOMPARE(back.asr->endMs, 2180);
+        QVERIFY(back.asr->digits && !back.asr->keypad);
     }
 };
 

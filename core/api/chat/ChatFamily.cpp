@@ -4,6 +4,7 @@
 #include "core/api/chat/ChatErrors.h"
 #include "core/api/chat/ChatPage.h"
 #include "core/api/chat/ChatSocket.h"
+#include "core/api/chat/ChatVoiceSocket.h"
 
 namespace tierdesk::api {
 
@@ -11,6 +12,7 @@ ChatFamily::ChatFamily(const ChatServices &services) : m_access(services)
 {
     m_api = std::make_unique<ChatApi>(m_access);
     m_socket = std::make_unique<ChatSocket>(m_access);
+    m_voice = std::make_unique<ChatVoiceSocket>(m_access);
     m_page = std::make_unique<ChatPage>();
 }
 
@@ -20,6 +22,7 @@ void ChatFamily::install(http::HttpServer &server)
 {
     m_api->install(server);
     m_socket->install(server);
+    m_voice->install(server);
     m_page->install(server);
 }
 

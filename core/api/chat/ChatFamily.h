@@ -10,9 +10,11 @@ namespace tierdesk::api {
 class ChatApi;
 class ChatPage;
 class ChatSocket;
+class ChatVoiceSocket;
 
 // Seed 003's family: the REST routes under /api/v1 (ChatApi), /api/v1/health, the
-// real-time events on the Socket.IO endpoint /socket.io (ChatSocket), the web chat
+// real-time events on the Socket.IO endpoint /socket.io (ChatSocket), web calls on
+// /api/v1/voice (ChatVoiceSocket), the web chat
 // page at /chat (ChatPage) and the
 // {"success":false,"error":...} body. docs/chat-api.md.
 class ChatFamily : public ApiFamily {
@@ -29,6 +31,7 @@ private:
     ChatAccess m_access;
     std::unique_ptr<ChatApi> m_api;
     std::unique_ptr<ChatSocket> m_socket;
+    std::unique_ptr<ChatVoiceSocket> m_voice;
     std::unique_ptr<ChatPage> m_page;
 };
 

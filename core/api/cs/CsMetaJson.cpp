@@ -1,6 +1,6 @@
 // A message's "metadata" in seed 001's transcript: an AI reply's making, a person's name
-// and action. Written as a QJsonObject and straight to text (the message route's answer);
-// both give the same keys in the same (Qt's sorted) order, which tst_jsonwriter checks.
+// and action, a caller's recognised words ({"asr": {...}}). Written as a QJsonObject and straight to text (the message
+// route's answer); both give the same keys in the same (Qt's sorted) order, which tst_jsonwriter checks.
 #include "core/api/cs/CsJson.h"
 
 #include "core/common/Time.h"
@@ -38,6 +38,17 @@ QJsonObject personJson(const PersonMeta &p)
     if (p.closing)
         o.insert(QStringLiteral("closing"), true);
     return o;
+}
+
+QJsonObject asrJson(const AsrMeta &a)
+{
+    QJsonObject asr{{QStringLiteral("confidence"), a.confidence}, {QStringLiteral("startMs"), a.startMs},
+        {QStringLiteral("endMs"), a.endMs}};
+    if (a.digits)
+        asr.insert(QStringLiteral("digits"), true);
+    if (a.keypad)
+        asr.insert(QStringLiteral("keypad"), true);
+    return {{QStringLiteral("asr"), asr}};
 }
 
 JsonWriter &strings(JsonWriter &w, const char *key, const QStringList &list)
@@ -95,7 +106,9 @@ QJsonObject messageMeta(const MessageMeta &meta)
 {
     if (meta.ai)
         return aiJson(*meta.ai);
-    return meta.person ? personJson(*meta.person) : QJsonObject();
+    if (meta.person)
+        return personJson(*meta.person);
+    return meta.asr ? asrJson(*meta.asr) : QJsonObject();
 }
 
 void write(JsonWriter &w, const MessageMeta &meta)
@@ -104,6 +117,8 @@ void write(JsonWriter &w, const MessageMeta &meta)
         writeAi(w, *meta.ai);
     else if (meta.person)
         writePerson(w, *meta.person);
+    else if (meta.asr)
+        w.value(QJsonValue(asrJson(*meta.asr)));
     else
         w.beginObject().endObject();
 }

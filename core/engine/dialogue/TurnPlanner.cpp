@@ -321,6 +321,7 @@ TurnPlan TurnPlanner::plan(
     const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
     MoneyPlanner(m_actions, m_nowMs, m_say.language()).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
     planFurther(s, customer, a, text, r, state, plan);
+    askForOrderNumberOnACall(s, a, order, r, state, plan);
     askAgain(plan);
     if (plan.request.kind != RequestedAction::None)
         state.lastRequest = pendingOf(plan.request, {}, s.currentTier).action;
@@ -355,6 +356,20 @@ TurnPlan TurnPlanner::plan(
     addFacts(customer, text, order, plan);
     QuestionPlanner::plan(text, order, a, state, plan);
     return plan;
+}
+
+void TurnPlanner::askForOrderNumberOnACall(const Session &s, const MessageAnalysis &a,
+    const std::optional<Order> &order, const Reading &r, dialogue::DialogueState &state, TurnPlan &plan) const
+{
+    // A caller cannot open their account or click a tracking link: a question about an order the AI
+    // cannot see (no number, an anonymous caller) is answered by asking for its number (docs/calls.md).
+    const bool orderQuestion = ActionExecutor::isOrderTopic(a.intent.intent) && a.intent.confidence >= 0.5;
+    if (s.channel != Channel::Voice || order || !r.named.isEmpty() || !orderQuestion || plan.needsOrderNumber
+        || plan.request.kind != RequestedAction::None || !plan.refusal.isEmpty() || !plan.slotPrompt.isEmpty())
+        return;
+    plan.needsOrderNumber = true;
+    state.awaitingSlot = QStringLiteral("order_id");
+    state.intent = a.intent.intent;
 }
 
 void TurnPlanner::addFacts(

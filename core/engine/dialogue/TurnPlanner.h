@@ -108,6 +108,9 @@ private:
     static void correctIntent(MessageAnalysis &a, const Reading &r, const QString &text, bool discussed);
     void addFacts(
         const Customer &customer, const QString &text, const std::optional<Order> &order, TurnPlan &plan) const;
+    // On a call, an order question with no order in sight asks for the order's number.
+    void askForOrderNumberOnACall(const Session &s, const MessageAnalysis &a, const std::optional<Order> &order,
+        const Reading &r, dialogue::DialogueState &state, TurnPlan &plan) const;
     std::optional<Order> orderOfRequest(const QString &text, const QList<Order> &named) const;
     // Fills the reading's orders: named by number or item, the one before, or referred to.
     void readOrders(const Session &s, const MessageAnalysis &a, const QString &text,

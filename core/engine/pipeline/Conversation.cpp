@@ -237,7 +237,7 @@ Result<std::pair<Session, Company>> Conversation::openForMessage(
 }
 
 Result<Turn> Conversation::startTurn(const QString &companyId, const QString &sessionId, const QString &text,
-    const Actor &actor, const MessageAnalysis *analysed, const GatheredOrders *gathered)
+    const Actor &actor, const MessageAnalysis *analysed, const GatheredOrders *gathered, const MessageMeta &meta)
 {
     const auto checked = validateCustomerText(text, m_core.limits().maxMessageChars, QStringLiteral("message"));
     if (!checked)
@@ -255,7 +255,7 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     }
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     const Status stored = m_core.store().batch().run([&]() -> Status {
-        turn = beginTurn(s, company, checked.value(), analysed, actor, gathered);
+        turn = beginTurn(s, company, checked.value(), analysed, actor, gathered, meta);
         if (!turn)
             return turn.error();
         m_core.record(companyId, actor, QStringLiteral("message.create"), QStringLiteral("session:") + s.id,
@@ -309,22 +309,23 @@ Result<MessageOutcome> Conversation::postMessage(
 }
 
 void Conversation::postMessage(const QString &companyId, const QString &sessionId, const QString &text,
-    const Actor &actor, QObject *context, MessageDone done)
+    const Actor &actor, QObject *context, MessageDone done, const MessageMeta &meta)
 {
     // One message of a session at a time: the next waits until this one's reply is stored,
     // so replies and messages keep their order in the transcript.
     const QPointer<QObject> guard(context);
-    auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done)] {
+    auto call = [this, companyId, sessionId, text, actor, guard, done = std::move(done), meta] {
         // The analysis reads nothing stored: it runs on the pool, then the company's orders are
         // gathered (off the engine thread), and the turn goes on with both.
-        analyseThen(
-            companyId, text, [this, companyId, sessionId, text, actor, guard, done](std::optional<MessageAnalysis> a) {
+        analyseThen(companyId, text,
+            [this, companyId, sessionId, text, actor, guard, done, meta](std::optional<MessageAnalysis> a) {
                 if (!a) // the turn reports why
-                    return continueTurn(startTurn(companyId, sessionId, text, actor), sessionId, guard, done);
+                    return continueTurn(
+                        startTurn(companyId, sessionId, text, actor, nullptr, nullptr, meta), sessionId, guard, done);
                 m_gatherer->gatherFor(companyId, sessionId, QString(), text,
-                    [this, companyId, sessionId, text, actor, guard, done, a](std::optional<GatheredOrders> g) {
-                        continueTurn(startTurn(companyId, sessionId, text, actor, &*a, g ? &*g : nullptr), sessionId,
-                            guard, done);
+                    [this, companyId, sessionId, text, actor, guard, done, a, meta](std::optional<GatheredOrders> g) {
+                        continueTurn(startTurn(companyId, sessionId, text, actor, &*a, g ? &*g : nullptr, meta),
+                            sessionId, guard, done);
                     });
             });
     };
@@ -418,7 +419,7 @@ bool answeredByAction(const MessageAnalysis &a, const TurnPlan &plan)
 } // namespace
 
 Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const QString &text,
-    const MessageAnalysis *analysed, const Actor &actor, const GatheredOrders *gathered)
+    const MessageAnalysis *analysed, const Actor &actor, const GatheredOrders *gathered, const MessageMeta &meta)
 {
     Turn turn;
     turn.timer.start();
@@ -441,6 +442,7 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
     if (s.status == SessionStatus::Abandoned)
         s.status = s.currentTier == Tier::AiRep ? SessionStatus::Active : SessionStatus::Escalated;
     turn.outcome.customerMessage.content = text;
+    turn.outcome.customerMessage.meta.asr = meta.asr; // only a caller's recognised words are the customer's
     if (!storeCustomerMessage(s, turn.outcome.customerMessage, a, now))
         return m_core.store().batch().failure(QStringLiteral("could not store the message"));
 

@@ -49,8 +49,9 @@ public:
     // All three phases; `done` on the engine thread when the reply is stored (at once
     // on an error), unless `context` is gone by then.
     void createSession(const CreateSessionRequest &req, const Actor &actor, QObject *context, SessionDone done);
+    // `meta`: what the customer's message carries (a caller's recognised words: `asr`).
     void postMessage(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
-        QObject *context, MessageDone done);
+        QObject *context, MessageDone done, const MessageMeta &meta = {});
     // The same, the reply worded on the calling thread (command-line tools, tests, benchmarks).
     Result<Session> createSession(
         const CreateSessionRequest &req, const Actor &actor, std::optional<MessageOutcome> *first = nullptr);
@@ -85,7 +86,8 @@ private:
     // `analysed`: the message's analysis made off the engine thread (else it is made here).
     // `gathered`: the turn's orders (gathered here, waiting, when the company needs them and none are given).
     Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
-        const MessageAnalysis *analysed = nullptr, const GatheredOrders *gathered = nullptr);
+        const MessageAnalysis *analysed = nullptr, const GatheredOrders *gathered = nullptr,
+        const MessageMeta &meta = {});
     // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
     void analyseThen(
         const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);
@@ -95,7 +97,7 @@ private:
     Result<MessageOutcome> endTurn(Turn &turn, const ComposedReply *reply);
     // Inside the caller's batch work: the message, analysis, escalation and actions.
     Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const MessageAnalysis *analysed,
-        const Actor &actor, const GatheredOrders *gathered);
+        const Actor &actor, const GatheredOrders *gathered, const MessageMeta &meta = {});
     bool storeCustomerMessage(Session &s, Message &cm, const MessageAnalysis &a, qint64 now);
     // Whether the customer wrote about the same category lately (the session's category is set here).
     bool isRepeatContact(Session &s, const CsConfig &config, const MessageAnalysis &a, qint64 now);

@@ -118,6 +118,8 @@ Status checkFields(ConnectorPurpose purpose, const FieldPointers &f)
 {
     const QString at = QStringLiteral("fields.") + toString(purpose);
     static const QRegularExpression fieldName(QStringLiteral("^[A-Za-z][A-Za-z0-9_]{0,39}$"));
+    // A customer's attributes by name: attributes.stripeCustomerId.
+    static const QRegularExpression attributeName(QStringLiteral("^attributes\\.[A-Za-z0-9_.:-]{1,64}$"));
     if (f.fields.size() > ConnectorCheck::kMaxFieldsPerPurpose)
         return refusal("fields", at + QStringLiteral(" names at most 40 fields"));
     const bool isOrder = purpose == ConnectorPurpose::Order || purpose == ConnectorPurpose::Orders;
@@ -125,7 +127,9 @@ Status checkFields(ConnectorPurpose purpose, const FieldPointers &f)
         const bool known = connectors::OrderFields::names().contains(it.key())
             || it.key() == QLatin1String("deliveryDate")
             || (purpose == ConnectorPurpose::Orders && it.key() == QLatin1String("at"));
-        if (isOrder ? !known : !fieldName.match(it.key()).hasMatch())
+        const bool named = fieldName.match(it.key()).hasMatch()
+            || (purpose == ConnectorPurpose::Customer && attributeName.match(it.key()).hasMatch());
+        if (isOrder ? !known : !named)
             return refusal("fields",
                 QStringLiteral("%1.%2 is no field; an order's are %3")
                     .arg(at, it.key().left(40), connectors::OrderFields::names().join(QStringLiteral(", "))));

@@ -1,0 +1,184 @@
+#include "core/voice/calls/CallConversation.h"
+
+#include "core/common/Ids.h"
+#include "core/engine/dialogue/Answers.h"
+#include "core/voice/EarText.h"
+#include "core/voice/OrderNumberSpeech.h"
+#include "core/voice/calls/CallWords.h"
+
+namespace tierdesk::voice {
+namespace {
+
+// Order numbers when the company gives no pattern: the store's.
+const QString kStoreOrderPattern = QStringLiteral("ORD-\\d{5}");
+
+bool startsWithNo(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    for (const char *no : {"no", "nope", "nein", "not now", "don't", "do not"})
+        if (t == QLatin1String(no) || t.startsWith(QLatin1String(no) + QLatin1Char(' ')))
+            return true;
+    return false;
+}
+
+} // namespace
+
+CallConversation::CallConversation(SessionEngine &engine, Call &call, QString companyId, QObject *parent)
+    : QObject(parent), m_engine(engine), m_call(call), m_companyId(std::move(companyId))
+{
+    connect(&m_call, &Call::turn, this, &CallConversation::onTurn);
+    connect(&m_call, &Call::silence, this, &CallConversation::onSilence);
+    connect(&m_call, &Call::spoken, this, [this] {
+        if (m_goodbyeSaid && !m_ended) {
+            end(QStringLiteral("silence"));
+            emit hangUp(QStringLiteral("silence"));
+        }
+    });
+}
+
+void CallConversation::start(const Caller &caller, std::function<void(Result<Session>)> done)
+{
+    const Result<Company> company = m_engine.company(m_companyId);
+    if (!company)
+        return done(company.error());
+    m_companyName = company->name;
+    m_language = company->config.language;
+    CreateSessionRequest req;
+    req.companyId = m_companyId;
+    req.customerId = caller.customerId.isEmpty() ? ids::random(QStringLiteral("caller_")) : caller.customerId;
+    req.customerName = caller.name.isEmpty() ? QStringLiteral("Caller") : caller.name;
+    req.channel = Channel::Voice;
+    m_actor = Actor(caller.via.isEmpty() ? QStringLiteral("caller:") + req.customerId : caller.via,
+        QStringLiteral("visitor"), caller.address, req.customerId);
+    m_engine.createSession(req, m_actor, this,
+        [this, done = std::move(done)](Result<Session> s, const std::optional<MessageOutcome> &) {
+            if (!s)
+                return done(std::move(s));
+            m_sessionId = s->id;
+            done(std::move(s)); // the door says the call started, then the caller is greeted
+            emit stateChanged(QStringLiteral("ai"), {});
+            speak(callWords(CallWord::Greeting, m_language, m_companyName));
+        });
+}
+
+void CallConversation::end(const QString &reason)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    m_call.stopSpeaking();
+    if (!m_sessionId.isEmpty()) // kept with the session: how the call ended
+        m_engine.setMetadataEntry(m_companyId, m_sessionId, QStringLiteral("callEnded"), reason, m_actor);
+    emit stateChanged(QStringLiteral("ended"), {});
+}
+
+void CallConversation::onTurn(const CallerTurn &turn)
+{
+    if (m_ended || m_sessionId.isEmpty())
+        return;
+    const bool unclear = turn.text.isEmpty() || (!turn.keypad && turn.confidence < kMinConfidence);
+    if (unclear && !m_queued) {
+        ++m_unclear;
+        if (m_unclear >= kMaxUnclear && !m_personOffered) {
+            m_personOffered = true;
+            speak(callWords(CallWord::OfferPerson, m_language));
+        } else {
+            speak(callWords(CallWord::NotUnderstood, m_language));
+        }
+        return;
+    }
+    m_unclear = 0;
+    if (m_personOffered)
+        return answerOfferOfAPerson(turn);
+    post(turn);
+}
+
+void CallConversation::answerOfferOfAPerson(const CallerTurn &turn)
+{
+    m_personOffered = false;
+    if (startsWithNo(turn.text)) {
+        speak(callWords(CallWord::NoPerson, m_language));
+        return;
+    }
+    if (!dialogue::startsWithYes(turn.text))
+        return post(turn); // a new question instead of an answer
+    emit transcript(QStringLiteral("customer"), turn.text, true);
+    const Result<Session> s = m_engine.escalate(m_companyId, m_sessionId, EscalationReason::CustomerRequest,
+        Tier::HumanAgent, QStringLiteral("The caller asked for a person after not being understood twice"), m_actor);
+    if (!s) {
+        speak(callWords(CallWord::Trouble, m_language));
+        return;
+    }
+    m_queued = true;
+    speak(callWords(CallWord::Connecting, m_language));
+    emit stateChanged(QStringLiteral("queued"), {});
+}
+
+QString CallConversation::orderPattern() const
+{
+    const Result<CsConfig> config = m_engine.config(m_companyId);
+    const QString pattern = config ? config->connectors.orderNumberPattern : QString();
+    return pattern.isEmpty() ? kStoreOrderPattern : pattern;
+}
+
+QString CallConversation::engineText(const CallerTurn &turn) const
+{
+    if (!turn.digits)
+        return turn.text;
+    if (const std::optional<QString> number = OrderNumberSpeech::orderNumber(turn.text, orderPattern()))
+        return *number;
+    const QString digits = OrderNumberSpeech::digits(turn.text);
+    return digits.isEmpty() ? turn.text : QStringLiteral("order ") + digits;
+}
+
+void CallConversation::post(const CallerTurn &turn)
+{
+    emit transcript(QStringLiteral("customer"), turn.text, true);
+    MessageMeta meta;
+    meta.asr = AsrMeta{turn.confidence, turn.startMs, turn.endMs, turn.digits, turn.keypad};
+    m_engine.postMessage(
+        m_companyId, m_sessionId, engineText(turn), m_actor, this,
+        [this](Result<MessageOutcome> outcome) { onReply(outcome); }, meta);
+}
+
+void CallConversation::onReply(const Result<MessageOutcome> &outcome)
+{
+    if (m_ended)
+        return;
+    if (!outcome) {
+        speak(callWords(CallWord::Trouble, m_language));
+        return;
+    }
+    if (const std::optional<Message> &reply = outcome->aiResponse) {
+        emit transcript(reply->role, reply->content, true);
+        m_call.say(EarText::prepare(reply->content, m_language));
+        if (reply->meta.ai && reply->meta.ai->suggestedActions.contains(QLatin1String("provide_order_number")))
+            m_call.expectDigits();
+    }
+    if (outcome->session.currentTier == Tier::HumanAgent && !m_queued) {
+        m_queued = true;
+        if (!outcome->aiResponse)
+            speak(callWords(CallWord::Connecting, m_language));
+        emit stateChanged(QStringLiteral("queued"), {});
+    }
+}
+
+void CallConversation::onSilence(int times)
+{
+    if (m_ended || m_queued)
+        return; // waiting in line, quiet is fine
+    if (times < 2) {
+        speak(callWords(CallWord::StillThere, m_language));
+        return;
+    }
+    m_goodbyeSaid = true;
+    speak(callWords(CallWord::Goodbye, m_language));
+}
+
+void CallConversation::speak(const QString &text)
+{
+    emit transcript(QStringLiteral("ai_rep"), text, true);
+    m_call.say(EarText::prepare(text, m_language));
+}
+
+} // namespace tierdesk::voice

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/engine/SessionEngine.h"
+#include "core/voice/Call.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace tierdesk::voice {
+
+// A call's conversation (DESIGN.md, "Calls"): the caller's turns become the session's customer
+// messages, exactly as a chat's (channel voice, with metadata.asr), and the AI tiers' replies
+// become speech, prepared for the ear. What a call needs beyond a chat is here: not having
+// understood twice offers a person, a question for an order number is answered with the digits
+// grammar (or the keypad), a caller gone quiet is asked if they are still there and then let go,
+// and a conversation for a person is put in line. Lives on the engine thread, beside its Call.
+class CallConversation : public QObject {
+    Q_OBJECT
+
+public:
+    // Below it the words are not trusted. Measured with Flite's voices: clear sentences 0.50-1.0 (a
+    // call's first turn on a fresh decoder is the lowest), babble (speech played backwards) 0.37.
+    static constexpr double kMinConfidence = 0.4;
+    static constexpr int kMaxUnclear = 2; // not understood twice: a person is offered
+
+    struct Caller {
+        QString customerId; // empty: an anonymous caller (a customer record is made for the call)
+        QString name;
+        QString email;
+        QString via; // who the engine records the call's messages by (a widget key, a trunk); empty: the caller
+        QString address; // the caller's network address, for the audit log
+    };
+
+    CallConversation(SessionEngine &engine, Call &call, QString companyId, QObject *parent = nullptr);
+
+    // Opens the session and greets the caller; done(session) or done(error) on the engine thread.
+    void start(const Caller &caller, std::function<void(Result<Session>)> done);
+    // The caller hung up, or the door ended the call.
+    void end(const QString &reason);
+
+    QString sessionId() const { return m_sessionId; }
+    bool ended() const { return m_ended; }
+
+signals:
+    // What was said, as the transcript shows it: role customer, ai_rep, ai_manager or human_agent.
+    void transcript(const QString &role, const QString &text, bool final);
+    // "ai", "queued" (with the queue), "agent", "ended".
+    void stateChanged(const QString &state, const QString &queue);
+    // The call is over from this side (silence, a goodbye): the door hangs up.
+    void hangUp(const QString &reason);
+
+private:
+    void onTurn(const CallerTurn &turn);
+    void onSilence(int times);
+    // The text the engine gets for a caller's turn: a digits answer as the company's order number.
+    QString engineText(const CallerTurn &turn) const;
+    void post(const CallerTurn &turn);
+    void onReply(const Result<MessageOutcome> &outcome);
+    void answerOfferOfAPerson(const CallerTurn &turn);
+    void speak(const QString &text);
+    QString orderPattern() const;
+
+    SessionEngine &m_engine;
+    Call &m_call;
+    QString m_companyId;
+    QString m_companyName;
+    Language m_language = Language::En;
+    QString m_sessionId;
+    Actor m_actor;
+    int m_unclear = 0;
+    bool m_personOffered = false;
+    bool m_queued = false;
+    bool m_ended = false;
+    bool m_goodbyeSaid = false;
+};
+
+} // namespace tierdesk::voice

@@ -1,0 +1,45 @@
+#include "core/voice/calls/CallWords.h"
+
+namespace tierdesk::voice {
+namespace {
+
+struct Words {
+    CallWord word;
+    const char *en;
+    const char *de;
+};
+
+// Spoken, not read: short sentences, no lists, nothing to click.
+constexpr Words kWords[] = {
+    {CallWord::Greeting, "Hello, you're through to %1. How can I help you today?",
+        "Hallo, hier ist %1. Wie kann ich Ihnen helfen?"},
+    {CallWord::NotUnderstood, "Sorry, I didn't catch that. Could you say it again?",
+        "Entschuldigung, das habe ich nicht verstanden. Können Sie es noch einmal sagen?"},
+    {CallWord::OfferPerson,
+        "I'm sorry, I'm having trouble understanding you. Would you like me to put you through to a person?",
+        "Es tut mir leid, ich verstehe Sie nicht gut. Soll ich Sie mit einem Menschen aus unserem Team verbinden?"},
+    {CallWord::NoPerson, "All right. Please tell me again how I can help.",
+        "In Ordnung. Sagen Sie mir bitte noch einmal, wie ich helfen kann."},
+    {CallWord::StillThere, "Are you still there?", "Sind Sie noch da?"},
+    {CallWord::Goodbye, "I haven't heard anything, so I'll end the call now. Goodbye.",
+        "Ich höre nichts mehr und beende den Anruf jetzt. Auf Wiederhören."},
+    {CallWord::Connecting, "I'm putting you through to a person now. Please stay on the line.",
+        "Ich verbinde Sie jetzt mit einem Menschen aus unserem Team. Bitte bleiben Sie dran."},
+    {CallWord::Trouble, "Sorry, something went wrong on our side. Please say that again.",
+        "Entschuldigung, bei uns ist etwas schiefgegangen. Bitte sagen Sie das noch einmal."},
+};
+
+} // namespace
+
+QString callWords(CallWord word, Language language, const QString &company)
+{
+    for (const Words &w : kWords) {
+        if (w.word != word)
+            continue;
+        QString text = QString::fromUtf8(language == Language::De ? w.de : w.en);
+        return text.contains(QLatin1String("%1")) ? text.arg(company) : text;
+    }
+    return {};
+}
+
+} // namespace tierdesk::voice

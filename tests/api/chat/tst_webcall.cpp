@@ -1,0 +1,223 @@
+// The web call on a real server on 127.0.0.1: a QWebSocket is the /chat page, Flite's voice is
+// the caller's microphone, and what the server sends back is read as the page would: JSON
+// control messages and the AI's audio, which PocketSphinx must recognise back. Waits on the
+// socket's signals only.
+#include "tests/api/ApiTestSupport.h"
+
+#include "core/voice/SpeechRecognizer.h"
+#include "core/voice/SpeechSynthesizer.h"
+
+#include "tests/voice/CallerAudio.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+namespace {
+
+// What the page got: its control messages in order, and the audio.
+struct Page {
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+    QByteArray audio;
+    qint64 biggestAudioFrame = 0;
+
+    Page()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived,
+            [this](const QString &text) { messages << QJsonDocument::fromJson(text.toUtf8()).object(); });
+        QObject::connect(&socket, &QWebSocket::binaryMessageReceived, [this](const QByteArray &pcm) {
+            audio += pcm;
+            biggestAudioFrame = qMax(biggestAudioFrame, qint64(pcm.size()));
+        });
+    }
+    // The first message of `type` (and `role`) from `from` on, waiting for it.
+    QJsonObject waitFor(const QString &type, const QString &role = {}, qsizetype *from = nullptr)
+    {
+        qsizetype at = from ? *from : 0;
+        for (;;) {
+            for (; at < messages.size(); ++at) {
+                const QJsonObject &m = messages.at(at);
+                if (m.value(QLatin1String("type")).toString() == type
+                    && (role.isEmpty() || m.value(QLatin1String("role")).toString() == role)
+                    && m.value(QLatin1String("final")).toBool(true)) {
+                    if (from)
+                        *from = at + 1;
+                    return m;
+                }
+            }
+            QSignalSpy more(&socket, &QWebSocket::textMessageReceived);
+            if (!more.wait(20000))
+                return {};
+        }
+    }
+    void send(const QJsonObject &o) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson())); }
+    void say(const QByteArray &pcm)
+    {
+        const QByteArray all = voice::pcmToLittleEndian(voice::silence(300)) + pcm
+            + voice::pcmToLittleEndian(voice::silence(800));
+        for (qsizetype at = 0; at < all.size(); at += 3200) // 100 ms a frame, as a worklet batches them
+            socket.sendBinaryMessage(all.mid(at, 3200));
+    }
+};
+
+QString recognised(const QByteArray &pcm)
+{
+    auto ear = voice::SpeechRecognizer::create();
+    if (!ear)
+        return {};
+    (*ear)->start();
+    (*ear)->feed(voice::pcmFromLittleEndian(pcm));
+    return (*ear)->finish().text;
+}
+
+} // namespace
+
+class TestWebCall : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void callerTalksWithTheAi();
+    void aKeyThatIsNoWidgetKeyIsRefused();
+    void wrongSampleRateEndsTheCall();
+    void hangupEndsTheCallAndKeepsTheSession();
+    void oversizedAudioFrameClosesTheCall();
+
+private:
+    bool open(Page &page, const QByteArray &key);
+
+    std::unique_ptr<ServerFixture> m_server;
+    QByteArray m_key;
+};
+
+void TestWebCall::init()
+{
+    m_server = std::make_unique<ServerFixture>();
+    QVERIFY(m_server->start());
+    const HttpResult r = m_server->client(api::Role::Admin)
+                             ->post(QStringLiteral("/api/cs/tokens"), {{QStringLiteral("kind"), QStringLiteral("widget")},
+                                                                          {QStringLiteral("name"), QStringLiteral("web")}});
+    QCOMPARE(r.status, 201);
+    m_key = r.json().value(QLatin1String("key")).toString().toUtf8();
+}
+
+void TestWebCall::cleanup()
+{
+    m_server.reset();
+}
+
+bool TestWebCall::open(Page &page, const QByteArray &key)
+{
+    QSignalSpy connected(&page.socket, &QWebSocket::connected);
+    page.socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=%2")
+                              .arg(m_server->port())
+                              .arg(QString::fromUtf8(key))));
+    return connected.wait(10000);
+}
+
+void TestWebCall::callerTalksWithTheAi()
+{
+    Page page;
+    QVERIFY(open(page, m_key));
+    page.send({{QStringLiteral("type"), QStringLiteral("start")}, {QStringLiteral("sampleRate"), 16000},
+        {QStringLiteral("visitor"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Dana")}}}});
+    qsizetype at = 0;
+    const QJsonObject started = page.waitFor(QStringLiteral("started"), {}, &at);
+    const QString sessionId = started.value(QLatin1String("sessionId")).toString();
+    QVERIFY2(!sessionId.isEmpty(), "no started message");
+    QVERIFY(started.value(QLatin1String("callId")).toString().startsWith(QLatin1String("call_")));
+    const QJsonObject greeting = page.waitFor(QStringLiteral("transcript"), QStringLiteral("ai_rep"), &at);
+    QVERIFY2(greeting.value(QLatin1String("text")).toString().contains(QLatin1String("help")), "no greeting");
+    page.say(spoken(QStringLiteral("i want to talk to a person")));
+    const QJsonObject heard = page.waitFor(QStringLiteral("transcript"), QStringLiteral("customer"), &at);
+    QVERIFY2(heard.value(QLatin1String("text")).toString().contains(QLatin1String("person")),
+        qPrintable(heard.value(QLatin1String("text")).toString()));
+    const QJsonObject queued = page.waitFor(QStringLiteral("state"), {}, &at);
+    QCOMPARE(queued.value(QLatin1String("state")).toString(), QStringLiteral("queued"));
+    // The AI's answer comes as binary frames, paced at the speed it is spoken (the greeting was
+    // cut short when the caller spoke), and says words a recogniser hears.
+    const QByteArray greetingPart = page.audio;
+    QSignalSpy more(&page.socket, &QWebSocket::binaryMessageReceived);
+    while (page.audio.size() - greetingPart.size() < 3 * 32000 && more.wait(5000)) { }
+    QVERIFY(page.audio.size() - greetingPart.size() >= 3 * 32000);
+    QVERIFY(page.biggestAudioFrame <= 64 * 1024);
+    const QString words = recognised(page.audio.mid(greetingPart.size()));
+    // The reply begins "Happy to help! I've passed your conversation to a person ...".
+    QVERIFY2(words.contains(QLatin1String("help")) && words.contains(QLatin1String("conversation")), qPrintable(words));
+    // The session is a voice conversation whose customer message carries what recognition heard.
+    const HttpResult s = m_server->client(api::Role::Admin)
+                             ->get(QStringLiteral("/api/cs/sessions/%1?companyId=%2").arg(sessionId, m_server->companyId()));
+    QCOMPARE(s.json().value(QLatin1String("channel")).toString(), QStringLiteral("voice"));
+    const QJsonObject first = s.json().value(QLatin1String("messages")).toArray().first().toObject();
+    QCOMPARE(first.value(QLatin1String("role")).toString(), QStringLiteral("customer"));
+    const QJsonObject asr = first.value(QLatin1String("metadata")).toObject().value(QLatin1String("asr")).toObject();
+    QVERIFY(asr.value(QLatin1String("confidence")).toDouble() > 0.4);
+    QVERIFY(asr.value(QLatin1String("endMs")).toInteger() > asr.value(QLatin1String("startMs")).toInteger());
+}
+
+void TestWebCall::aKeyThatIsNoWidgetKeyIsRefused()
+{
+    Page page;
+    QSignalSpy failed(&page.socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error));
+    page.socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=tdw_nothing").arg(m_server->port())));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(page.socket.state() != QAbstractSocket::ConnectedState);
+}
+
+void TestWebCall::wrongSampleRateEndsTheCall()
+{
+    Page page;
+    QVERIFY(open(page, m_key));
+    QSignalSpy closed(&page.socket, &QWebSocket::disconnected);
+    page.send({{QStringLiteral("type"), QStringLiteral("start")}, {QStringLiteral("sampleRate"), 8000}});
+    const QJsonObject ended = page.waitFor(QStringLiteral("ended"));
+    QVERIFY(ended.value(QLatin1String("reason")).toString().contains(QLatin1String("16000")));
+    QVERIFY(closed.count() > 0 || closed.wait(10000));
+}
+
+void TestWebCall::hangupEndsTheCallAndKeepsTheSession()
+{
+    Page page;
+    QVERIFY(open(page, m_key));
+    page.send({{QStringLiteral("type"), QStringLiteral("start")}, {QStringLiteral("sampleRate"), 16000}});
+    const QString sessionId = page.waitFor(QStringLiteral("started")).value(QLatin1String("sessionId")).toString();
+    QVERIFY(!sessionId.isEmpty());
+    page.send({{QStringLiteral("type"), QStringLiteral("dtmf")}, {QStringLiteral("digits"), QStringLiteral("12<script>")}});
+    QCOMPARE(page.waitFor(QStringLiteral("error")).isEmpty(), false);
+    QSignalSpy closed(&page.socket, &QWebSocket::disconnected);
+    page.send({{QStringLiteral("type"), QStringLiteral("hangup")}});
+    QCOMPARE(page.waitFor(QStringLiteral("ended")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
+    QVERIFY(closed.count() > 0 || closed.wait(10000));
+    const HttpResult s = m_server->client(api::Role::Admin)
+                             ->get(QStringLiteral("/api/cs/sessions/%1?companyId=%2").arg(sessionId, m_server->companyId()));
+    QCOMPARE(s.status, 200);
+    QCOMPARE(s.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("callEnded")).toString(),
+        QStringLiteral("hangup"));
+}
+
+void TestWebCall::oversizedAudioFrameClosesTheCall()
+{
+    Page page;
+    QVERIFY(open(page, m_key));
+    page.send({{QStringLiteral("type"), QStringLiteral("start")}, {QStringLiteral("sampleRate"), 16000}});
+    const QString sessionId = page.waitFor(QStringLiteral("started")).value(QLatin1String("sessionId")).toString();
+    QSignalSpy closed(&page.socket, &QWebSocket::disconnected);
+    page.socket.sendBinaryMessage(QByteArray(70 * 1024, '\0')); // over 64 KiB
+    QVERIFY(closed.count() > 0 || closed.wait(10000));
+    QCOMPARE(page.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+    // The server goes on: the session is there, and another call is taken.
+    QCOMPARE(m_server->client(api::Role::Admin)
+                 ->get(QStringLiteral("/api/cs/sessions/%1?companyId=%2").arg(sessionId, m_server->companyId()))
+                 .status,
+        200);
+    Page next;
+    QVERIFY(open(next, m_key));
+}
+
+QTEST_GUILESS_MAIN(TestWebCall)
+#include "tst_webcall.moc"
