@@ -86,6 +86,10 @@ private:
     // `gathered`: the turn's orders (gathered here, waiting, when the company needs them and none are given).
     Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
         const MessageAnalysis *analysed = nullptr, const GatheredOrders *gathered = nullptr);
+    // What the company's `customer` connector said (gathered), written into the customer's record in
+    // a transaction of its own, so the turn decides on the company's figures (CustomerFacts).
+    void takeCustomerFacts(const QString &companyId, const QString &customerId, const GatheredOrders *gathered,
+        const QString &newName = {});
     // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
     void analyseThen(
         const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);
