@@ -5,6 +5,7 @@
 
 #include "core/common/Ids.h"
 #include "core/common/JsonWriter.h"
+#include "core/engine/customers/CustomerFacts.h"
 #include "core/engine/dialogue/Answers.h"
 #include "core/engine/dialogue/TurnPlanner.h"
 #include "core/engine/pipeline/AiReplyMessage.h"
@@ -113,10 +114,11 @@ Result<Conversation::NewSession> Conversation::startSession(
         initial = checked.value();
     }
     std::optional<GatheredOrders> gatheredHere;
-    if (!initial.isEmpty() && !gathered && OrderGatherer::gathers(company->config)) {
+    if (!initial.isEmpty() && !gathered && OrderGatherer::asks(company->config)) {
         gatheredHere = m_gatherer->gatherForNow(*company, req.id, req.customerId, initial);
         gathered = &*gatheredHere;
     }
+    takeCustomerFacts(req.companyId, req.customerId, gathered, req.customerName);
 
     NewSession created{row.value(), nullptr};
     Session &s = created.session;
@@ -249,10 +251,11 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     Session &s = opened->first;
     const Company &company = opened->second;
     std::optional<GatheredOrders> gatheredHere; // the waiting path (command-line tools, tests)
-    if (!gathered && OrderGatherer::gathers(company.config)) {
+    if (!gathered && OrderGatherer::asks(company.config)) {
         gatheredHere = m_gatherer->gatherForNow(company, s.id, s.customerId, checked.value());
         gathered = &*gatheredHere;
     }
+    takeCustomerFacts(companyId, s.customerId, gathered);
     Result<Turn> turn = makeError(ErrorKind::Internal, QStringLiteral("could not store the message"));
     const Status stored = m_core.store().batch().run([&]() -> Status {
         turn = beginTurn(s, company, checked.value(), analysed, actor, gathered, meta);
@@ -268,6 +271,17 @@ Result<Turn> Conversation::startTurn(const QString &companyId, const QString &se
     }
     m_core.remember(turn->outcome.session);
     return turn;
+}
+
+void Conversation::takeCustomerFacts(
+    const QString &companyId, const QString &customerId, const GatheredOrders *gathered, const QString &newName)
+{
+    if (!gathered || !gathered->customer)
+        return;
+    // A store that cannot write it leaves the record as it was: the turn goes on with Tierdesk's own facts.
+    if (const Status written = CustomerFacts(m_core).write(companyId, customerId, *gathered->customer, newName);
+        !written)
+        qWarning("the company's facts about a customer could not be stored: %s", qPrintable(written.error().message));
 }
 
 Result<MessageOutcome> Conversation::endTurn(Turn &turn, const ComposedReply *reply)

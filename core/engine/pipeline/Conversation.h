@@ -88,6 +88,10 @@ private:
     Result<Turn> startTurn(const QString &companyId, const QString &sessionId, const QString &text, const Actor &actor,
         const MessageAnalysis *analysed = nullptr, const GatheredOrders *gathered = nullptr,
         const MessageMeta &meta = {});
+    // What the company's `customer` connector said (gathered), written into the customer's record in
+    // a transaction of its own, so the turn decides on the company's figures (CustomerFacts).
+    void takeCustomerFacts(const QString &companyId, const QString &customerId, const GatheredOrders *gathered,
+        const QString &newName = {});
     // The message analysed on the worker pool; nullopt when it cannot be (the turn reports why).
     void analyseThen(
         const QString &companyId, const QString &text, std::function<void(std::optional<MessageAnalysis>)> then);

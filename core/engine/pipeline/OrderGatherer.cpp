@@ -1,6 +1,7 @@
 #include "core/engine/pipeline/OrderGatherer.h"
 
 #include "core/engine/actions/Actions.h"
+#include "core/engine/customers/CustomerFields.h"
 #include "core/engine/dialogue/DialogueState.h"
 #include "core/engine/sources/OrderNumbers.h"
 #include "core/store/Store.h"
@@ -18,6 +19,7 @@ struct OrderGatherer::Plan {
     std::shared_ptr<OrderSource> orders;
     QStringList calls; // numbers to ask `order` for over the network
     bool callRecent = false;
+    std::shared_ptr<CustomerSource> customer; // set: the customer is asked over the network
 };
 
 namespace {
@@ -41,13 +43,13 @@ std::shared_ptr<OrderSource> sourceOf(Result<std::unique_ptr<OrderSource>> sourc
 
 // A call that reached the company's system goes into its connector's log (no body, no secret).
 template <typename Lookup>
-void logCall(Connectors &connectors, const OrderGatherer::Ask &ask, ConnectorPurpose purpose, const Lookup &l)
+void logCall(Connectors &connectors, const OrderGatherer::Ask &ask, ConnectorPurpose purpose, const Lookup &l, bool ok)
 {
     Connector c;
     c.companyId = ask.companyId;
     c.name = l.source;
     connectors::ConnectorAnswer a;
-    a.ok = l.state != OrderLookup::State::Failed;
+    a.ok = ok;
     a.sent = true;
     a.status = l.status;
     a.latencyMs = l.latencyMs;
@@ -63,6 +65,11 @@ bool OrderGatherer::gathers(const CsConfig &config)
     return config.connectors.order != builtin || config.connectors.orders != builtin;
 }
 
+bool OrderGatherer::asks(const CsConfig &config)
+{
+    return gathers(config) || config.connectors.customer != QLatin1String(ConnectorSettings::kBuiltin);
+}
+
 OrderGatherer::Ask OrderGatherer::ask(const Company &company, const QString &sessionId, const QString &customerId,
     const QString &text, const QByteArray &stored) const
 {
@@ -72,8 +79,20 @@ OrderGatherer::Ask OrderGatherer::ask(const Company &company, const QString &ses
     a.query.sessionId = sessionId;
     a.query.customerId = customerId;
     a.query.contact.contactId = sessionId;
-    if (const std::optional<Customer> c = m_core.store().customers().find(company.id, customerId))
-        a.query.customerEmail = c->email;
+    const std::optional<Customer> known = m_core.store().customers().find(company.id, customerId);
+    if (known)
+        a.query.customerEmail = known->email;
+    const QString &crm = company.config.connectors.customer;
+    // An erased customer is never looked up again; nor is an id the session will refuse.
+    if (crm != QLatin1String(ConnectorSettings::kBuiltin) && !(known && known->erasedAt != 0)
+        && CustomerFields::checkId(customerId)) {
+        a.customer = CustomerQuery{
+            company.id, sessionId, customerId, known ? known->email : QString(), known ? known->phone : QString()};
+        a.customerConnector = crm;
+    }
+    a.orders = gathers(company.config);
+    if (!a.orders)
+        return a;
     a.numbers = OrderNumbers::of(company.config.connectors).in(text);
     // The orders the dialogue is about: "it", a yes to a summary, "the second one".
     const dialogue::DialogueState state = dialogue::DialogueState::fromBytes(stored);
@@ -93,8 +112,8 @@ void OrderGatherer::gatherFor(const QString &companyId, const QString &sessionId
     const QString &text, std::function<void(std::optional<GatheredOrders>)> then)
 {
     const auto company = m_core.company(companyId);
-    if (!company || !OrderGatherer::gathers(company->config))
-        return then(std::nullopt); // the store's orders: read in the turn, as ever
+    if (!company || !OrderGatherer::asks(company->config))
+        return then(std::nullopt); // the store's orders and customer: read in the turn, as ever
     if (text.isEmpty() || text.size() > m_core.limits().maxMessageChars)
         return then(std::nullopt); // no message, or one the turn refuses
     QString customer = customerId;
@@ -121,6 +140,33 @@ GatheredOrders OrderGatherer::gatherForNow(
 OrderGatherer::Plan OrderGatherer::plan(const Ask &ask)
 {
     Plan p;
+    if (ask.orders)
+        planOrders(ask, p);
+    if (ask.customer)
+        planCustomer(ask, p);
+    return p;
+}
+
+void OrderGatherer::planCustomer(const Ask &ask, Plan &p)
+{
+    Result<std::shared_ptr<CustomerSource>> source
+        = CustomerSource::of(m_connectors, ask.companyId, ask.customerConnector);
+    if (!source) {
+        CustomerLookup failed;
+        failed.state = CustomerLookup::State::Failed;
+        failed.reason = source.error().message;
+        failed.source = ask.customerConnector;
+        p.known.customer = failed;
+    } else if (auto kept
+        = m_customers.find(ask.companyId, (*source)->name(), ask.customer->customerId, m_core.clock().nowMs())) {
+        p.known.customer = *kept;
+    } else {
+        p.customer = *source;
+    }
+}
+
+void OrderGatherer::planOrders(const Ask &ask, Plan &p)
+{
     const qint64 now = m_core.clock().nowMs();
     QString orderWhyNot, ordersWhyNot;
     p.order = sourceOf(m_connectors.orderSource(ask.companyId, ConnectorPurpose::Order), &orderWhyNot);
@@ -147,13 +193,12 @@ OrderGatherer::Plan OrderGatherer::plan(const Ask &ask)
     } else {
         p.callRecent = true;
     }
-    return p;
 }
 
 void OrderGatherer::gather(const Ask &ask, Done done)
 {
     auto p = std::make_shared<Plan>(plan(ask));
-    auto left = std::make_shared<int>(int(p->calls.size()) + (p->callRecent ? 1 : 0));
+    auto left = std::make_shared<int>(int(p->calls.size()) + (p->callRecent ? 1 : 0) + (p->customer ? 1 : 0));
     if (*left == 0)
         return done(std::move(p->known));
     const QPointer<QObject> owner(m_owner);
@@ -183,6 +228,12 @@ void OrderGatherer::gather(const Ask &ask, Done done)
             back([this, ask, l, p] { take(ask, l, p->known); });
         });
     }
+    if (p->customer) {
+        m_connectors.start([this, source = p->customer, ask, p, back] {
+            const CustomerLookup l = source->lookup(*ask.customer);
+            back([this, ask, l, p] { take(ask, l, p->known); });
+        });
+    }
 }
 
 GatheredOrders OrderGatherer::gatherNow(const Ask &ask)
@@ -201,18 +252,26 @@ GatheredOrders OrderGatherer::gatherNow(const Ask &ask)
             recent = p.orders->ordersOf(ask.query, ActionExecutor::kRecentOrders);
             done.release();
         });
-    done.acquire(int(answers.size()) + (p.callRecent ? 1 : 0));
+    CustomerLookup customer;
+    if (p.customer)
+        m_connectors.start([&] {
+            customer = p.customer->lookup(*ask.customer);
+            done.release();
+        });
+    done.acquire(int(answers.size()) + (p.callRecent ? 1 : 0) + (p.customer ? 1 : 0));
     for (size_t i = 0; i < answers.size(); ++i)
         take(ask, p.calls.at(qsizetype(i)), answers[i], p.known);
     if (p.callRecent)
         take(ask, recent, p.known);
+    if (p.customer)
+        take(ask, customer, p.known);
     return std::move(p.known);
 }
 
 void OrderGatherer::take(const Ask &ask, const QString &number, const OrderLookup &l, GatheredOrders &into)
 {
     if (l.sent)
-        logCall(m_connectors, ask, ConnectorPurpose::Order, l);
+        logCall(m_connectors, ask, ConnectorPurpose::Order, l, l.state != OrderLookup::State::Failed);
     m_cache.keep(ask.companyId, number, l, m_core.clock().nowMs());
     into.byNumber.insert(number, l);
 }
@@ -220,9 +279,17 @@ void OrderGatherer::take(const Ask &ask, const QString &number, const OrderLooku
 void OrderGatherer::take(const Ask &ask, const OrdersLookup &l, GatheredOrders &into)
 {
     if (l.sent)
-        logCall(m_connectors, ask, ConnectorPurpose::Orders, l);
+        logCall(m_connectors, ask, ConnectorPurpose::Orders, l, l.state != OrderLookup::State::Failed);
     m_cache.keep(ask.companyId, ask.query.customerId, l, m_core.clock().nowMs());
     into.recent = l;
+}
+
+void OrderGatherer::take(const Ask &ask, const CustomerLookup &l, GatheredOrders &into)
+{
+    if (l.sent) // a value dropped is noted in the call's log, the call still being a success
+        logCall(m_connectors, ask, ConnectorPurpose::Customer, l, l.state != CustomerLookup::State::Failed);
+    m_customers.keep(ask.companyId, ask.customer->customerId, l, m_core.clock().nowMs());
+    into.customer = l;
 }
 
 } // namespace tierdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/sources/Connectors.h"
+#include "core/engine/sources/CustomerCache.h"
 #include "core/engine/sources/GatheredOrders.h"
 #include "core/engine/sources/OrderCache.h"
 
@@ -12,7 +13,9 @@ namespace tierdesk {
 // transaction, the orders the turn may need are asked of the company's order sources, the
 // connectors' calls off the engine thread, in parallel, each within its connector's
 // timeout; answers are kept a minute (OrderCache). A company whose `order` and `orders`
-// are builtin gathers nothing: its turns read the store as ever.
+// are builtin gathers no orders: its turns read the store as ever. Beside the orders, the
+// conversation's customer is asked of the company's `customer` connector (CustomerCache);
+// a company whose `customer` is builtin asks nothing more.
 class OrderGatherer {
 public:
     // `owner`: answers arriving after it is gone are dropped.
@@ -21,14 +24,21 @@ public:
     {
     }
 
+    // Whether the company's orders are gathered (its `order` or `orders` names a connector).
     static bool gathers(const CsConfig &config);
+    // Whether a turn of the company gathers anything: its orders, or its customer.
+    static bool asks(const CsConfig &config);
 
     // What one turn asks: the message's order numbers in the company's format, those the
-    // dialogue is about (current, pending, last mentioned), and the customer's recent orders.
+    // dialogue is about (current, pending, last mentioned), and the customer's recent orders;
+    // and the customer, of the company's `customer` connector.
     struct Ask {
         QString companyId;
         OrderQuery query;
         QStringList numbers;
+        bool orders = true; // false: the company's orders are the store's, read in the turn
+        std::optional<CustomerQuery> customer; // none: not asked
+        QString customerConnector;
     };
     // `state`: the session's dialogue as stored (empty for a new session).
     Ask ask(const Company &company, const QString &sessionId, const QString &customerId, const QString &text,
@@ -55,11 +65,15 @@ private:
     // An answer that came back: logged, kept, and put in `into`.
     void take(const Ask &ask, const QString &number, const OrderLookup &lookup, GatheredOrders &into);
     void take(const Ask &ask, const OrdersLookup &lookup, GatheredOrders &into);
+    void take(const Ask &ask, const CustomerLookup &lookup, GatheredOrders &into);
+    void planOrders(const Ask &ask, Plan &p);
+    void planCustomer(const Ask &ask, Plan &p);
 
     EngineCore &m_core;
     Connectors &m_connectors;
     QObject *m_owner;
     OrderCache m_cache;
+    CustomerCache m_customers;
 };
 
 } // namespace tierdesk

@@ -232,6 +232,47 @@ def serve_customer_orders(handler, customer):
     handler.answer(200, {"orders": mine})
 
 
+CUSTOMERS = {}  # the company's own records of its customers, by id
+
+
+def demo_customers(path):
+    """The demo store's customers as the company's system keeps them: other figures than the demo
+    store's (a tier up, the VIP flag turned, 1000 more lifetime value) and a Stripe customer id."""
+    with open(path) as f:
+        demo = json.load(f)
+    up = {"BRONZE": "SILVER", "SILVER": "GOLD", "GOLD": "PLATINUM", "PLATINUM": "DIAMOND"}
+    return {"cust_" + c["key"]: {"id": "cust_" + c["key"], "name": c["name"], "email": c.get("email"),
+                                  "level": up.get(c.get("tier"), "SILVER"), "vip": not c.get("isVIP", False),
+                                  "lifetime_value": round(c.get("lifetimeValue", 0) + 1000, 2),
+                                  "stripe_id": "cus_" + c["key"]} for c in demo["customers"]}
+
+
+def serve_customer(handler, customer_id):
+    """GET /customers/{id or e-mail}: the company's record of one customer (404 when unknown), or a
+    failure shape as the order routes have them. OTHER-1 and other@example.com answer another
+    customer's record; ODD-1 a record with values Tierdesk refuses (a lifetime value that is text,
+    an e-mail that is none)."""
+    if customer_id == "ERR-500":
+        return handler.answer(500, {"error": "database on fire"})
+    if customer_id == "GARBAGE":
+        return handler.answer(200, "<html><body>Service Temporarily Unavailable</body></html>", "text/html")
+    if customer_id == "HUGE":
+        return handler.answer(200, json.dumps({"id": "HUGE", "pad": "x" * (2 * 1024 * 1024)}))
+    if customer_id == "MOVED":
+        return handler.answer(302, "", "text/plain", {"Location": "http://crm.elsewhere.example/customers/MOVED"})
+    if customer_id == "SLOW-1":
+        time.sleep(5)
+    if customer_id in ("OTHER-1", "other@example.com") and CUSTOMERS:
+        return handler.answer(200, next(iter(CUSTOMERS.values())))
+    if customer_id == "ODD-1":
+        return handler.answer(200, {"id": "ODD-1", "name": "Odd Values", "email": "not-an-address", "level": "gold",
+                                    "vip": True, "lifetime_value": "lots"})
+    found = CUSTOMERS.get(customer_id) or next((c for c in CUSTOMERS.values() if c["email"] == customer_id), None)
+    if found is None:
+        return handler.answer(404, {"error": "customer not found"})
+    handler.answer(200, found)
+
+
 def serve_orders(handler, args):
     if args.token and handler.headers.get("Authorization") != "Bearer " + args.token:
         return handler.answer(401, {"error": "unauthorized"})
@@ -248,6 +289,8 @@ def serve_orders(handler, args):
         return serve_cancel(handler, parts)
     if handler.command == "GET" and len(parts) == 3 and parts[0] == "customers" and parts[2] == "orders":
         return serve_customer_orders(handler, parts[1])
+    if handler.command == "GET" and len(parts) == 2 and parts[0] == "customers":
+        return serve_customer(handler, parts[1])
     if handler.command != "GET" or len(parts) != 2 or parts[0] != "orders":
         return handler.answer(404, {"error": "no route"})
     number = parts[1]
@@ -529,6 +572,7 @@ def main():
     if args.demo:
         SHOP.clear()
         SHOP.update(demo_orders(args.demo, args.now or int(time.time() * 1000)))
+        CUSTOMERS.update(demo_customers(args.demo))
     server = QuietServer(("127.0.0.1", 0), make_handler(args))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     emit({"port": server.server_address[1]})
