@@ -7,6 +7,7 @@
 #include "core/api/common/OpenApiDocument.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/CsFamily.h"
+#include "core/api/lex/LexFamily.h"
 #include "core/api/platform/PlatformFamily.h"
 
 #include <QRandomGenerator>
@@ -57,6 +58,9 @@ http::HttpLimits httpLimits(AppSettings &s)
     // A customer import is a file of up to CustomerImport::kMaxBytes.
     limits.fileBodyPaths = {QStringLiteral("/api/cs/customers/import")};
     limits.maxFileBodyBytes = qMax(limits.maxBodyBytes, CustomerImport::kMaxBytes);
+    // Lex's RecognizeUtterance carries the caller's audio.
+    limits.pathBodyLimits.append(
+        {LexFamily::utterancePath(), qMax(limits.maxBodyBytes, LexFamily::kMaxUtteranceBytes)});
     return limits;
 }
 
@@ -167,6 +171,22 @@ std::unique_ptr<ApiFamily> ServerHost::makePlatformFamily()
     return std::make_unique<PlatformFamily>(platform);
 }
 
+std::unique_ptr<ApiFamily> ServerHost::makeLexFamily()
+{
+    LexServices lex;
+    lex.engine = &m_runtime.engine();
+    lex.tokens = &m_runtime.apiTokens();
+    lex.auth = m_authGate.get();
+    lex.limiter = m_limiter.get();
+    lex.desk = &m_runtime.desk();
+    lex.customers = &m_runtime.customers();
+    AppSettings &s = m_runtime.settings();
+    lex.limits.enabled = m_options.rateLimits && s.boolValue(settings::RateLimitEnabled);
+    lex.limits.windowSecs = qMax(1, s.intValue(settings::RateLimitWindowSeconds));
+    lex.limits.requestsPerKey = qMax(1, s.intValue(settings::RateLimitPlatform));
+    return std::make_unique<LexFamily>(lex);
+}
+
 Status ServerHost::start()
 {
     AppSettings &s = m_runtime.settings();
@@ -177,6 +197,7 @@ Status ServerHost::start()
     m_families.push_back(makeChatFamily());
     m_families.push_back(makeAgentFamily());
     m_families.push_back(makePlatformFamily());
+    m_families.push_back(makeLexFamily());
     installFamilies();
     // The fragments are built in: one that does not merge is a defect every test meets.
     const auto openApi = OpenApiDocument::load(QString::fromLatin1(OpenApiDocument::DefaultDir));

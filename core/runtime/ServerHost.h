@@ -56,6 +56,7 @@ private:
     std::unique_ptr<ApiFamily> makeChatFamily();
     std::unique_ptr<ApiFamily> makeAgentFamily(); // seed 002
     std::unique_ptr<ApiFamily> makePlatformFamily(); // seed 000
+    std::unique_ptr<ApiFamily> makeLexFamily(); // seed 004's Lex V2 runtime
     void installFamilies();
     void startBackgroundWork();
     // The timers that run once for a team (the SLA round, the abandon sweep) run here or stop.

@@ -96,12 +96,14 @@ private slots:
     void revokedExpiredOrUnknownKeyIsRefused();
     void malformedAuthorizationIsRefused();
     void dateHeaderServesWithoutXAmzDate();
+    void lexServiceAndUnsignedPayload();
 
 private:
     // Signs each spec with botocore; fails the test (returns empty) if it cannot.
     QList<SignedRequest> sign(const QList<Spec> &specs);
     SignedRequest signOne(const Spec &spec);
     KeyVerdict verify(const SignedRequest &r, qint64 offsetMs = 0) const;
+    KeyVerdict verifyFor(const SignedRequest &r, const QByteArray &service, SigV4Verifier::Payload payload) const;
 
     QString m_python;
     ApiTokenRecord m_key;
@@ -158,6 +160,52 @@ KeyVerdict TestSigV4Verifier::verify(const SignedRequest &r, qint64 offsetMs) co
         return id == key.lookup ? std::optional<ApiTokenRecord>(key) : std::nullopt;
     });
     return verifier.verify(r, signedAt(r) + offsetMs);
+}
+
+KeyVerdict TestSigV4Verifier::verifyFor(
+    const SignedRequest &r, const QByteArray &service, SigV4Verifier::Payload payload) const
+{
+    const ApiTokenRecord key = m_key;
+    const SigV4Verifier verifier(
+        [key](const QString &id) -> std::optional<ApiTokenRecord> {
+            return id == key.lookup ? std::optional<ApiTokenRecord>(key) : std::nullopt;
+        },
+        service, payload);
+    return verifier.verify(r, signedAt(r));
+}
+
+// The Lex runtime family verifies service "lex"; its RecognizeUtterance is sent with UNSIGNED-PAYLOAD
+// (botocore's v4-unsigned-body), which only a verifier made for it takes.
+void TestSigV4Verifier::lexServiceAndUnsignedPayload()
+{
+    Spec text;
+    text.method = QStringLiteral("POST");
+    text.url = kBase + QStringLiteral("/bots/b1/botAliases/a1/botLocales/en_US/sessions/s-1/text");
+    text.body = QStringLiteral(R"({"text":"hello"})");
+    text.service = QStringLiteral("lex");
+    Spec audio = text;
+    audio.url = kBase + QStringLiteral("/bots/b1/botAliases/a1/botLocales/en_US/sessions/s-1/utterance");
+    audio.body = QStringLiteral("pcm bytes");
+    audio.headers = {{QStringLiteral("X-Amz-Content-SHA256"), QStringLiteral("UNSIGNED-PAYLOAD")}};
+    const QList<SignedRequest> signedRequests = sign({text, audio});
+    QCOMPARE(signedRequests.size(), 2);
+    const SignedRequest &t = signedRequests.at(0);
+    const SignedRequest &u = signedRequests.at(1);
+    using P = SigV4Verifier::Payload;
+    QVERIFY(verifyFor(t, "lex", P::Signed).accepted());
+    QCOMPARE(verifyFor(t, "execute-api", P::Signed).refusal, KeyRefusal::WrongService);
+    QCOMPARE(verify(t).refusal, KeyRefusal::WrongService); // the platform services' verifier
+    QCOMPARE(verifyFor(u, "lex", P::Signed).refusal, KeyRefusal::BodyChanged);
+    QVERIFY(verifyFor(u, "lex", P::MayBeUnsigned).accepted());
+    SignedRequest other = u;
+    other.body = "other audio"; // unsigned: the body is not covered, the rest still is
+    QVERIFY(verifyFor(other, "lex", P::MayBeUnsigned).accepted());
+    other.rawPath = "/bots/b1/botAliases/a1/botLocales/en_US/sessions/s-2/utterance";
+    QCOMPARE(verifyFor(other, "lex", P::MayBeUnsigned).refusal, KeyRefusal::WrongSignature);
+    // A signed body stays checked by the verifier that also takes unsigned ones.
+    SignedRequest changed = t;
+    changed.body = R"({"text":"bye"})";
+    QCOMPARE(verifyFor(changed, "lex", P::MayBeUnsigned).refusal, KeyRefusal::WrongSignature);
 }
 
 void TestSigV4Verifier::getWithQueryIsAccepted()

@@ -137,8 +137,9 @@ KeyVerdict SigV4Verifier::verify(const SignedRequest &r, qint64 nowMs) const
                                                              : parseAuthorization(header, &auth);
     if (!problem.isEmpty())
         return KeyVerdict::refuse(KeyRefusal::Malformed, problem);
-    if (auth.service != kService)
-        return KeyVerdict::refuse(KeyRefusal::WrongService, QStringLiteral("the service must be execute-api"));
+    if (auth.service != m_service)
+        return KeyVerdict::refuse(
+            KeyRefusal::WrongService, QStringLiteral("the service must be ") + QString::fromLatin1(m_service));
     const std::optional<ApiTokenRecord> key
         = auth.accessKeyId.size() <= 128 ? m_lookup(QString::fromLatin1(auth.accessKeyId)) : std::nullopt;
     if (!key || key->kind != tokenkind::SigV4)
@@ -160,9 +161,10 @@ KeyVerdict SigV4Verifier::verify(const SignedRequest &r, qint64 nowMs) const
     if (auth.date != amzDate.left(8))
         return KeyVerdict::refuse(KeyRefusal::Malformed, QStringLiteral("the credential's date is not the request's"));
 
-    const QByteArray payloadHash = sigv4::sha256Hex(r.body);
     const QByteArray claimedHash = headerValue(r.headers, "x-amz-content-sha256");
-    if (!claimedHash.isEmpty() && claimedHash.toLower() != payloadHash)
+    const bool unsignedPayload = m_payload == Payload::MayBeUnsigned && claimedHash == kUnsignedPayload;
+    const QByteArray payloadHash = unsignedPayload ? claimedHash : sigv4::sha256Hex(r.body);
+    if (!claimedHash.isEmpty() && claimedHash.toLower() != payloadHash.toLower())
         return KeyVerdict::refuse(
             KeyRefusal::BodyChanged, QStringLiteral("x-amz-content-sha256 does not match the body"));
 

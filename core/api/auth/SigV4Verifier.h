@@ -17,11 +17,13 @@ struct SignedRequest {
 };
 
 // Verifies AWS Signature Version 4 (Authorization header form, HMAC-SHA256) on
-// requests signed with keys Tierdesk issued (ApiTokens, kind sigv4): service
-// "execute-api", the key's one region, the payload always hashed (a body that
-// changed after signing, or an x-amz-content-sha256 that does not match it, is
-// refused; so is UNSIGNED-PAYLOAD), X-Amz-Date (or, without it, Date) signed
-// and at most kMaxSkewSecs off, host signed. Presigned URLs (query auth) and
+// requests signed with keys Tierdesk issued (ApiTokens, kind sigv4): the family's
+// service ("execute-api" for the platform services, "lex" for the Lex runtime), the
+// key's one region, the payload hashed (a body that changed after signing, or an
+// x-amz-content-sha256 that does not match it, is refused; so is UNSIGNED-PAYLOAD,
+// unless the verifier is made for a route whose clients send it: Lex's
+// RecognizeUtterance streams its audio unsigned), X-Amz-Date (or, without it, Date)
+// signed and at most kMaxSkewSecs off, host signed. Presigned URLs (query auth) and
 // session tokens are not supported. Stateless and cheap: one key look-up and
 // six HMACs; safe to use from any thread if the look-up is.
 class SigV4Verifier {
@@ -34,13 +36,22 @@ public:
     static constexpr int kMaxAuthorizationBytes = 4096;
     static constexpr int kMaxSignedHeaders = 64;
     static inline const QByteArray kService = QByteArrayLiteral("execute-api");
+    static inline const QByteArray kUnsignedPayload = QByteArrayLiteral("UNSIGNED-PAYLOAD");
 
-    explicit SigV4Verifier(Lookup lookup) : m_lookup(std::move(lookup)) { }
+    enum class Payload { Signed, MayBeUnsigned };
+
+    explicit SigV4Verifier(Lookup lookup, QByteArray service = kService, Payload payload = Payload::Signed)
+        : m_lookup(std::move(lookup)), m_service(std::move(service)), m_payload(payload)
+    {
+    }
 
     KeyVerdict verify(const SignedRequest &request, qint64 nowMs) const;
+    const QByteArray &service() const { return m_service; }
 
 private:
     Lookup m_lookup;
+    QByteArray m_service;
+    Payload m_payload;
 };
 
 } // namespace tierdesk

@@ -308,6 +308,11 @@ void HttpRequestParser::headersComplete()
     const bool chunked = (m_parser.flags & F_CHUNKED) != 0;
     const bool hasLength = m_parser.content_length != ULLONG_MAX && m_parser.content_length > 0;
     m_bodyLimit = m_limits.fileBodyPaths.contains(m_request.path) ? m_limits.maxFileBodyBytes : m_limits.maxBodyBytes;
+    for (const HttpLimits::PathBodyLimit &limit : std::as_const(m_limits.pathBodyLimits))
+        if (limit.path.match(m_request.path).hasMatch()) {
+            m_bodyLimit = limit.maxBytes;
+            break;
+        }
     if (hasLength && m_parser.content_length > quint64(m_bodyLimit))
         return fail(413, QStringLiteral("Request body exceeds %1 bytes").arg(m_bodyLimit));
     if (hasLength)

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
@@ -45,6 +46,13 @@ struct HttpLimits {
     // Paths whose requests carry files (an import): their bodies may take up to maxFileBodyBytes.
     QStringList fileBodyPaths;
     qint64 maxFileBodyBytes = 50LL << 20;
+    // Paths (whole-path patterns, e.g. Lex's RecognizeUtterance with its audio) whose bodies may take
+    // up to their own limit; the first pattern that matches decides.
+    struct PathBodyLimit {
+        QRegularExpression path;
+        qint64 maxBytes = 0;
+    };
+    QList<PathBodyLimit> pathBodyLimits;
     int maxHeaderBytes = 16 * 1024; // request line + headers; 431 beyond
     int maxUrlBytes = 8 * 1024; // 414
     int idleTimeoutMs = 30000; // keep-alive connection with nothing in flight

@@ -486,6 +486,7 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
     }
     const ActionReport report
         = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language));
+    turn.outcome.reading = TurnReading::of(a, state, report);
     // Written only when it changed: most messages leave the dialogue as it was.
     if (state != storedState && !m_core.store().dialogues().save(s.id, state.toBytes(), now))
         return m_core.store().batch().failure(QStringLiteral("could not store the dialogue state"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Entities.h"
+#include "core/engine/pipeline/TurnReading.h"
 
 #include <QVariantMap>
 
@@ -27,6 +28,7 @@ struct MessageOutcome {
     std::optional<Message> aiResponse; // none while a person has the session
     Session session; // the row after this message (no transcript)
     std::optional<EscalationRecord> escalation;
+    TurnReading reading; // what the turn read and where the dialogue stands after it
 };
 
 } // namespace tierdesk
