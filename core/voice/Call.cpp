@@ -89,7 +89,11 @@ Call::Call(std::shared_ptr<DecoderPool::Lane> lane, const SpeechRecognizer::Opti
             return;
         }
         QMetaObject::invokeMethod(
-            self.data(), [self, why = made.error().message] { if (self) emit self->failed(why); },
+            self.data(),
+            [self, why = made.error().message] {
+                if (self)
+                    emit self->failed(why);
+            },
             Qt::QueuedConnection);
     });
 }
@@ -106,7 +110,12 @@ void Call::hear(const QByteArray &pcm)
         if (heard.empty())
             return;
         QMetaObject::invokeMethod(
-            self.data(), [self, heard = std::move(heard)] { if (self) self->onHeard(heard); }, Qt::QueuedConnection);
+            self.data(),
+            [self, heard = std::move(heard)] {
+                if (self)
+                    self->onHeard(heard);
+            },
+            Qt::QueuedConnection);
     });
 }
 

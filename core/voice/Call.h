@@ -49,8 +49,8 @@ public:
 
     // The call's decoder is made on `lane` (loading the model takes a good half second, which no
     // door's thread can spare); failed() says so when it cannot be.
-    Call(std::shared_ptr<DecoderPool::Lane> lane, const SpeechRecognizer::Options &recognizer,
-        SpeechSynthesizer voice, const Options &options, QObject *parent = nullptr);
+    Call(std::shared_ptr<DecoderPool::Lane> lane, const SpeechRecognizer::Options &recognizer, SpeechSynthesizer voice,
+        const Options &options, QObject *parent = nullptr);
     ~Call() override;
 
     // The caller's audio: 16 kHz mono s16le, any length (a partial frame waits for the rest).

@@ -68,9 +68,8 @@ void TestCallConversation::init()
     m_call = std::make_unique<Call>(m_pool->openLane(), SpeechRecognizer::Options{}, SpeechSynthesizer(), options);
     m_talk = std::make_unique<CallConversation>(*m_fx->engine, *m_call, m_fx->companyId);
     m_said = std::make_unique<QSignalSpy>(m_talk.get(), &CallConversation::transcript);
-    connect(m_call.get(), &Call::turn, this, [](const CallerTurn &t) {
-        qInfo("heard '%s' (%.2f)", qPrintable(t.text), t.confidence);
-    });
+    connect(m_call.get(), &Call::turn, this,
+        [](const CallerTurn &t) { qInfo("heard '%s' (%.2f)", qPrintable(t.text), t.confidence); });
     m_read = 0;
 }
 
@@ -152,9 +151,8 @@ void TestCallConversation::orderNumberIsHeardAsDigits()
     hear(spoken(QStringLiteral("one zero zero zero four")));
     nextAiWords();
     const QList<Message> stored = messages();
-    const auto number = std::find_if(stored.cbegin(), stored.cend(), [](const Message &m) {
-        return m.role == QLatin1String("customer") && m.meta.asr && m.meta.asr->digits;
-    });
+    const auto number = std::find_if(stored.cbegin(), stored.cend(),
+        [](const Message &m) { return m.role == QLatin1String("customer") && m.meta.asr && m.meta.asr->digits; });
     QVERIFY(number != stored.cend());
     QCOMPARE(number->content, QStringLiteral("ORD-10004"));
 }

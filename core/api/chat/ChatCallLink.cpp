@@ -9,8 +9,8 @@
 
 namespace tierdesk::api {
 
-ChatCallLink::ChatCallLink(SessionEngine &engine, http::WebSocket *socket, const QString &companyId,
-    const QString &via, std::shared_ptr<voice::DecoderPool::Lane> lane, const CallSettings &settings, QObject *parent)
+ChatCallLink::ChatCallLink(SessionEngine &engine, http::WebSocket *socket, const QString &companyId, const QString &via,
+    std::shared_ptr<voice::DecoderPool::Lane> lane, const CallSettings &settings, QObject *parent)
     : QObject(parent), m_engine(engine), m_socket(socket), m_companyId(companyId), m_via(via),
       m_callId(ids::random(QStringLiteral("call_"))), m_settings(settings)
 {
@@ -32,8 +32,9 @@ ChatCallLink::ChatCallLink(SessionEngine &engine, http::WebSocket *socket, const
             m_socket->sendBinaryMessage(pcm);
     });
     connect(m_call.get(), &voice::Call::partial, this, [this](const QString &words) {
-        send({{QStringLiteral("type"), QStringLiteral("transcript")}, {QStringLiteral("role"), QStringLiteral("customer")},
-            {QStringLiteral("text"), words}, {QStringLiteral("final"), false}});
+        send({{QStringLiteral("type"), QStringLiteral("transcript")},
+            {QStringLiteral("role"), QStringLiteral("customer")}, {QStringLiteral("text"), words},
+            {QStringLiteral("final"), false}});
     });
     connect(m_call.get(), &voice::Call::failed, this, [this] { finish(QStringLiteral("unavailable")); });
     connect(m_talk.get(), &voice::CallConversation::transcript, this,
@@ -41,8 +42,8 @@ ChatCallLink::ChatCallLink(SessionEngine &engine, http::WebSocket *socket, const
             send({{QStringLiteral("type"), QStringLiteral("transcript")}, {QStringLiteral("role"), role},
                 {QStringLiteral("text"), text}, {QStringLiteral("final"), final}});
         });
-    connect(m_talk.get(), &voice::CallConversation::stateChanged, this,
-        [this](const QString &state, const QString &queue) {
+    connect(
+        m_talk.get(), &voice::CallConversation::stateChanged, this, [this](const QString &state, const QString &queue) {
             QJsonObject m{{QStringLiteral("type"), QStringLiteral("state")}, {QStringLiteral("state"), state}};
             if (!queue.isEmpty())
                 m.insert(QStringLiteral("queue"), queue);
@@ -62,8 +63,9 @@ ChatCallLink::~ChatCallLink()
 
 void ChatCallLink::refuse(http::WebSocket *socket, const QString &reason)
 {
-    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("ended")},
-        {QStringLiteral("reason"), reason}}).toJson(QJsonDocument::Compact)));
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("ended")},
+            {QStringLiteral("reason"), reason}}).toJson(QJsonDocument::Compact)));
     socket->close(QWebSocketProtocol::CloseCodeNormal, reason);
 }
 
@@ -72,9 +74,8 @@ void ChatCallLink::onText(const QString &text)
     if (m_done)
         return;
     QJsonParseError err{};
-    const QJsonObject message = text.size() > kMaxControlBytes
-        ? QJsonObject()
-        : QJsonDocument::fromJson(text.toUtf8(), &err).object();
+    const QJsonObject message
+        = text.size() > kMaxControlBytes ? QJsonObject() : QJsonDocument::fromJson(text.toUtf8(), &err).object();
     const QString type = message.value(QLatin1String("type")).toString();
     if (type == QLatin1String("start"))
         return start(message);

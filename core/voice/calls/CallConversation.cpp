@@ -50,8 +50,8 @@ void CallConversation::start(const Caller &caller, std::function<void(Result<Ses
     req.channel = Channel::Voice;
     m_actor = Actor(caller.via.isEmpty() ? QStringLiteral("caller:") + req.customerId : caller.via,
         QStringLiteral("visitor"), caller.address, req.customerId);
-    m_engine.createSession(req, m_actor, this,
-        [this, done = std::move(done)](Result<Session> s, const std::optional<MessageOutcome> &) {
+    m_engine.createSession(
+        req, m_actor, this, [this, done = std::move(done)](Result<Session> s, const std::optional<MessageOutcome> &) {
             if (!s)
                 return done(std::move(s));
             m_sessionId = s->id;
@@ -152,7 +152,8 @@ void CallConversation::onReply(const Result<MessageOutcome> &outcome)
     if (const std::optional<Message> &reply = outcome->aiResponse) {
         emit transcript(reply->role, reply->content, true);
         m_call.say(EarText::prepare(reply->content, m_language));
-        if (reply->meta.ai && reply->meta.ai->suggestedActions.contains(QLatin1String("provide_order_number")))
+        const TurnReading &r = outcome->reading; // the AI waits for an order's number: heard as digits
+        if (r.needsOrderNumber || r.awaitingSlot == QLatin1String("order_id"))
             m_call.expectDigits();
     }
     if (outcome->session.currentTier == Tier::HumanAgent && !m_queued) {

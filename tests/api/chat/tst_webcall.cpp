@@ -57,8 +57,8 @@ struct Page {
     void send(const QJsonObject &o) { socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson())); }
     void say(const QByteArray &pcm)
     {
-        const QByteArray all = voice::pcmToLittleEndian(voice::silence(300)) + pcm
-            + voice::pcmToLittleEndian(voice::silence(800));
+        const QByteArray all
+            = voice::pcmToLittleEndian(voice::silence(300)) + pcm + voice::pcmToLittleEndian(voice::silence(800));
         for (qsizetype at = 0; at < all.size(); at += 3200) // 100 ms a frame, as a worklet batches them
             socket.sendBinaryMessage(all.mid(at, 3200));
     }
@@ -100,8 +100,9 @@ void TestWebCall::init()
     m_server = std::make_unique<ServerFixture>();
     QVERIFY(m_server->start());
     const HttpResult r = m_server->client(api::Role::Admin)
-                             ->post(QStringLiteral("/api/cs/tokens"), {{QStringLiteral("kind"), QStringLiteral("widget")},
-                                                                          {QStringLiteral("name"), QStringLiteral("web")}});
+                             ->post(QStringLiteral("/api/cs/tokens"),
+                                 {{QStringLiteral("kind"), QStringLiteral("widget")},
+                                     {QStringLiteral("name"), QStringLiteral("web")}});
     QCOMPARE(r.status, 201);
     m_key = r.json().value(QLatin1String("key")).toString().toUtf8();
 }
@@ -114,9 +115,8 @@ void TestWebCall::cleanup()
 bool TestWebCall::open(Page &page, const QByteArray &key)
 {
     QSignalSpy connected(&page.socket, &QWebSocket::connected);
-    page.socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=%2")
-                              .arg(m_server->port())
-                              .arg(QString::fromUtf8(key))));
+    page.socket.open(QUrl(
+        QStringLiteral("ws://127.0.0.1:%1/api/v1/voice?key=%2").arg(m_server->port()).arg(QString::fromUtf8(key))));
     return connected.wait(10000);
 }
 
@@ -150,8 +150,9 @@ void TestWebCall::callerTalksWithTheAi()
     // The reply begins "Happy to help! I've passed your conversation to a person ...".
     QVERIFY2(words.contains(QLatin1String("help")) && words.contains(QLatin1String("conversation")), qPrintable(words));
     // The session is a voice conversation whose customer message carries what recognition heard.
-    const HttpResult s = m_server->client(api::Role::Admin)
-                             ->get(QStringLiteral("/api/cs/sessions/%1?companyId=%2").arg(sessionId, m_server->companyId()));
+    const HttpResult s
+        = m_server->client(api::Role::Admin)
+              ->get(QStringLiteral("/api/cs/sessions/%1?companyId=%2").arg(sessionId, m_server->companyId()));
     QCOMPARE(s.json().value(QLatin1String("channel")).toString(), QStringLiteral("voice"));
     const QJsonObject first = s.json().value(QLatin1String("messages")).toArray().first().toObject();
     QCOMPARE(first.value(QLatin1String("role")).toString(), QStringLiteral("customer"));
@@ -187,14 +188,16 @@ void TestWebCall::hangupEndsTheCallAndKeepsTheSession()
     page.send({{QStringLiteral("type"), QStringLiteral("start")}, {QStringLiteral("sampleRate"), 16000}});
     const QString sessionId = page.waitFor(QStringLiteral("started")).value(QLatin1String("sessionId")).toString();
     QVERIFY(!sessionId.isEmpty());
-    page.send({{QStringLiteral("type"), QStringLiteral("dtmf")}, {QStringLiteral("digits"), QStringLiteral("12<script>")}});
+    page.send(
+        {{QStringLiteral("type"), QStringLiteral("dtmf")}, {QStringLiteral("digits"), QStringLiteral("12<script>")}});
     QCOMPARE(page.waitFor(QStringLiteral("error")).isEmpty(), false);
     QSignalSpy closed(&page.socket, &QWebSocket::disconnected);
     page.send({{QStringLiteral("type"), QStringLiteral("hangup")}});
     QCOMPARE(page.waitFor(QStringLiteral("ended")).value(QLatin1String("reason")).toString(), QStringLiteral("hangup"));
     QVERIFY(closed.count() > 0 || closed.wait(10000));
-    const HttpResult s = m_server->client(api::Role::Admin)
-                             ->get(QStringLiteral("/api/cs/sessions/%1?companyId=%2").arg(sessionId, m_server->companyId()));
+    const HttpResult s
+        = m_server->client(api::Role::Admin)
+              ->get(QStringLiteral("/api/cs/sessions/%1?companyId=%2").arg(sessionId, m_server->companyId()));
     QCOMPARE(s.status, 200);
     QCOMPARE(s.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("callEnded")).toString(),
         QStringLiteral("hangup"));
