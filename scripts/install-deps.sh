@@ -18,6 +18,8 @@ packages=(
   # calls (core/voice): speech in (PocketSphinx and its US English model), speech out (Flite's
   # voices), resampling for 8 and 48 kHz codecs (speexdsp)
   libpocketsphinx-dev pocketsphinx-en-us flite1-dev libspeexdsp-dev
+  # the Lex V2 runtime's response headers are gzip then base64, as Lex sends them
+  zlib1g-dev
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line
   clang libclang-rt-14-dev llvm-14
