@@ -27,11 +27,14 @@ const QHash<QString, QString> kExcluded = {
     {QStringLiteral("GET /chat/chat.css"), QStringLiteral("the web chat page's style sheet")},
     {QStringLiteral("GET /chat/chat.js"), QStringLiteral("the web chat page's script")},
     {QStringLiteral("GET /chat/vendor/socket.io.min.js"), QStringLiteral("the Socket.IO client the chat page loads")},
+    {QStringLiteral("GET /chat/call.js"), QStringLiteral("the web chat page's call script")},
+    {QStringLiteral("GET /chat/call-worklet.js"), QStringLiteral("the web call's microphone worklet")},
 };
 // WebSocket upgrade routes: OpenAPI 3.0 cannot describe them.
 const QHash<QString, QString> kExcludedWebSockets = {
     {QStringLiteral("/api/cs/ws"), QStringLiteral("the CS API's live events: docs/api.md, Live events")},
     {QStringLiteral("/socket.io"), QStringLiteral("Socket.IO over WebSocket: docs/socketio.md")},
+    {QStringLiteral("/api/v1/voice"), QStringLiteral("the web call: docs/chat-api.md, Calls")},
 };
 const QStringList kMethods
     = {QStringLiteral("get"), QStringLiteral("put"), QStringLiteral("post"), QStringLiteral("delete"),

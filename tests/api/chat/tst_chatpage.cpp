@@ -51,6 +51,10 @@ void TestChatPage::servesEachFileWithItsTypeAndPolicy_data()
     QTest::newRow("page/") << "/chat/" << QByteArray("text/html; charset=utf-8") << QByteArray("<main");
     QTest::newRow("css") << "/chat/chat.css" << QByteArray("text/css; charset=utf-8") << QByteArray(":focus-visible");
     QTest::newRow("js") << "/chat/chat.js" << QByteArray("text/javascript; charset=utf-8") << QByteArray("join-chat");
+    QTest::newRow("call") << "/chat/call.js" << QByteArray("text/javascript; charset=utf-8")
+                          << QByteArray("/api/v1/voice?key=");
+    QTest::newRow("worklet") << "/chat/call-worklet.js" << QByteArray("text/javascript; charset=utf-8")
+                             << QByteArray("registerProcessor('pcm16-capture'");
     QTest::newRow("socket.io") << "/chat/vendor/socket.io.min.js" << QByteArray("text/javascript; charset=utf-8")
                                << QByteArray("Socket.IO v4");
 }
