@@ -67,6 +67,9 @@ const QList<Command> &commands()
         {QStringLiteral("connector add"), {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("spec")},
             {}, 0},
         {QStringLiteral("connector list"), {QStringLiteral("company")}, {QStringLiteral("json")}, 0},
+        {QStringLiteral("voice say"), {QStringLiteral("out"), QStringLiteral("voice"), QStringLiteral("pad-ms")}, {},
+            1},
+        {QStringLiteral("voice hear"), {}, {QStringLiteral("digits"), QStringLiteral("json")}, 1},
         {QStringLiteral("connector remove"), {QStringLiteral("company"), QStringLiteral("name")}, {}, 0},
         {QStringLiteral("connector test"),
             {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("purpose"), QStringLiteral("input")}, {},
@@ -123,7 +126,7 @@ QString checkValue(const QString &name, const QString &value)
         const Status url = api::Runtime::checkDatabaseUrl(value);
         return url ? QString() : QStringLiteral("--%1: ").arg(name) + url.error().message;
     }
-    for (const char *file : {"data", "train", "test", "predictions"})
+    for (const char *file : {"data", "train", "test", "predictions", "out"})
         if (name == QLatin1String(file))
             return value.trimmed().isEmpty() ? QStringLiteral("--%1 must name a file").arg(name) : QString();
     if (name == QLatin1String("server")) {
@@ -133,6 +136,12 @@ QString checkValue(const QString &name, const QString &value)
             ? QString()
             : QStringLiteral("--server must be an http:// or https:// URL of a Tierdesk server");
     }
+    if (name == QLatin1String("voice"))
+        return value == QLatin1String("slt") || value == QLatin1String("rms")
+            ? QString()
+            : QStringLiteral("--voice must be slt or rms");
+    if (name == QLatin1String("pad-ms"))
+        return inRange(value, 0, 60000) ? QString() : QStringLiteral("--pad-ms must be 0 to 60000");
     if (name == QLatin1String("host"))
         return QHostAddress(value).isNull() ? QStringLiteral("--host must be an IP address") : QString();
     if (name == QLatin1String("port"))
@@ -292,6 +301,8 @@ QString checkCommand(const Args &a)
                               "not --database");
     if (a.command == QLatin1String("sentiment eval") && !a.options.contains(QStringLiteral("test")))
         return QStringLiteral("sentiment eval needs --test CSV");
+    if (a.command == QLatin1String("voice say") && !a.options.contains(QStringLiteral("out")))
+        return QStringLiteral("voice say needs --out FILE.wav");
     if (a.command != QLatin1String("token create"))
         return {};
     const QString kind = a.options.value(QStringLiteral("kind"), QStringLiteral("jwt"));
@@ -445,6 +456,11 @@ QString usage()
             "  tierdesk sentiment eval --test CSV [--json] [--predictions FILE]\n"
             "                                            measures the sentiment analyser (labels -1/0/1, -4..4 or a "
             "level)\n"
+            "  tierdesk voice say \"TEXT\" --out FILE.wav [--voice slt|rms] [--pad-ms N]\n"
+            "                                            the words as calls speak them (16 kHz mono WAV; N ms of\n"
+            "                                            silence after)\n"
+            "  tierdesk voice hear FILE [--digits] [--json]\n"
+            "                                            what calls hear in a 16 kHz mono WAV (or raw s16le) file\n"
             "  tierdesk ai provider add --company ID --name NAME --kind openai|anthropic|ollama --base-url URL\n"
             "                        [--api-key-stdin] [--timeout-ms N] [--price-input USD_PER_MTOK]\n"
             "                        [--price-output USD_PER_MTOK]\n"

@@ -81,5 +81,9 @@ int main(int argc, char *argv[])
         return cli::runConnector(args);
     if (args.command == QLatin1String("sentiment eval"))
         return cli::runSentimentEval(args);
+    if (args.command == QLatin1String("voice say"))
+        return cli::runVoiceSay(args);
+    if (args.command == QLatin1String("voice hear"))
+        return cli::runVoiceHear(args);
     return cli::runTokenCreate(args);
 }
