@@ -50,8 +50,8 @@ Result<QByteArray> pcmOf(const QByteArray &file)
     if (!file.startsWith("RIFF"))
         return file;
     const auto bad = [] {
-        return makeError(
-            ErrorKind::InvalidArgument, QStringLiteral("a WAV file must be 16 kHz mono 16-bit PCM (or give raw s16le)"));
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("a WAV file must be 16 kHz mono 16-bit PCM (or give raw s16le)"));
     };
     bool formatOk = false;
     for (qsizetype at = 12; at + 8 <= file.size();) {

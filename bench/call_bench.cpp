@@ -42,9 +42,8 @@ public:
     BenchCall(const QString &url, const std::vector<QByteArray> &turns, Results &results, std::function<void()> done)
         : m_turns(turns), m_results(results), m_done(std::move(done))
     {
-        connect(&m_socket, &QWebSocket::connected, this, [this] {
-            m_socket.sendTextMessage(QStringLiteral(R"({"type":"start","sampleRate":16000})"));
-        });
+        connect(&m_socket, &QWebSocket::connected, this,
+            [this] { m_socket.sendTextMessage(QStringLiteral(R"({"type":"start","sampleRate":16000})")); });
         connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchCall::onText);
         connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &BenchCall::onAudio);
         connect(&m_socket, &QWebSocket::disconnected, this, [this] { finish(m_turn < m_turns.size()); });
@@ -185,8 +184,8 @@ int main(int argc, char **argv)
     app.exec();
     const double cpu = cpuSeconds(serverPid) - cpuBefore;
     const double callSeconds = double(wall.elapsed()) / 1000.0 * calls;
-    std::printf("calls at once: %d (done %d, failed %d), wall %.1f s\n", calls, results.callsDone,
-        results.callsFailed, double(wall.elapsed()) / 1000.0);
+    std::printf("calls at once: %d (done %d, failed %d), wall %.1f s\n", calls, results.callsDone, results.callsFailed,
+        double(wall.elapsed()) / 1000.0);
     std::printf("AI turns: %zu; end of speech to first answer frame: p50 %lld ms, p95 %lld ms, max %lld ms\n",
         results.turnMs.size(), qlonglong(percentile(results.turnMs, 0.5)), qlonglong(percentile(results.turnMs, 0.95)),
         qlonglong(percentile(results.turnMs, 1.0)));
