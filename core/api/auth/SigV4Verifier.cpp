@@ -185,4 +185,28 @@ KeyVerdict SigV4Verifier::verify(const SignedRequest &r, qint64 nowMs) const
     return KeyVerdict::accept(*key);
 }
 
+SignedRequest SigV4Verifier::requestOf(const http::HttpRequest &req)
+{
+    SignedRequest s;
+    s.method = req.method;
+    s.rawPath = req.rawPath;
+    s.rawQuery = req.rawQuery;
+    for (auto it = req.headers.constBegin(); it != req.headers.constEnd(); ++it)
+        s.headers.append({it.key(), it.value()});
+    s.body = req.body;
+    return s;
+}
+
+QString SigV4Verifier::refusedKeyCompany(const QByteArray &authorization, KeyRefusal refusal) const
+{
+    if (refusal == KeyRefusal::NoCredential || refusal == KeyRefusal::UnknownKey || refusal == KeyRefusal::Malformed)
+        return {};
+    static const QRegularExpression credential(QStringLiteral("Credential=([A-Za-z0-9]{1,128})/"));
+    const QRegularExpressionMatch m = credential.match(QString::fromLatin1(authorization.left(kMaxAuthorizationBytes)));
+    if (!m.hasMatch())
+        return {};
+    const std::optional<ApiTokenRecord> key = m_lookup(m.captured(1));
+    return key ? key->companyId : QString();
+}
+
 } // namespace tierdesk

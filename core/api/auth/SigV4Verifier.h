@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/auth/KeyVerdict.h"
+#include "core/api/http/HttpTypes.h"
 #include "core/integrations/SigV4Canonical.h"
 
 #include <functional>
@@ -47,6 +48,12 @@ public:
 
     KeyVerdict verify(const SignedRequest &request, qint64 nowMs) const;
     const QByteArray &service() const { return m_service; }
+
+    // A request as it came over the wire, to verify.
+    static SignedRequest requestOf(const http::HttpRequest &req);
+    // The company a refused request's audit entry goes to: the one of the access key its
+    // Authorization header names, when that key exists (a wrong signature by a real key).
+    QString refusedKeyCompany(const QByteArray &authorization, KeyRefusal refusal) const;
 
 private:
     Lookup m_lookup;

@@ -9,18 +9,6 @@
 namespace tierdesk::api {
 namespace {
 
-SignedRequest signedRequest(const http::HttpRequest &req)
-{
-    SignedRequest s;
-    s.method = req.method;
-    s.rawPath = req.rawPath;
-    s.rawQuery = req.rawQuery;
-    for (auto it = req.headers.constBegin(); it != req.headers.constEnd(); ++it)
-        s.headers.append({it.key(), it.value()});
-    s.body = req.body;
-    return s;
-}
-
 // Lex answers every credential problem with 403 AccessDeniedException; the message says why.
 QString refusalMessage(KeyRefusal refusal)
 {
@@ -46,19 +34,6 @@ QString refusalMessage(KeyRefusal refusal)
     }
     return QStringLiteral("The request signature we calculated does not match the signature you provided. "
                           "Check your AWS Secret Access Key and signing method.");
-}
-
-// The company whose log shows a refusal: the key's, when the key exists.
-QString refusedKeyCompany(LexServices &s, const http::HttpRequest &req, KeyRefusal refusal)
-{
-    if (refusal == KeyRefusal::NoCredential || refusal == KeyRefusal::UnknownKey || refusal == KeyRefusal::Malformed)
-        return {};
-    static const QRegularExpression credential(QStringLiteral("Credential=([A-Za-z0-9]{1,128})/"));
-    const QRegularExpressionMatch m = credential.match(QString::fromLatin1(req.header("authorization").left(4096)));
-    if (!m.hasMatch())
-        return {};
-    const auto key = s.tokens->sigv4Key(m.captured(1));
-    return key ? key->companyId : QString();
 }
 
 bool rateLimit(LexServices &s, const LexCallPtr &c)
@@ -125,10 +100,10 @@ http::Handler lexRoute(LexServices &services, LexHandler h, SigV4Verifier::Paylo
         }
         const SigV4Verifier &verifier
             = payload == SigV4Verifier::Payload::MayBeUnsigned ? *s->streamVerifier : *s->verifier;
-        const KeyVerdict verdict = verifier.verify(signedRequest(req), s->engine->clock().nowMs());
+        const KeyVerdict verdict = verifier.verify(SigV4Verifier::requestOf(req), s->engine->clock().nowMs());
         if (!verdict.accepted()) {
-            s->auth->refuseKey(req, refusedKeyCompany(*s, req, verdict.refusal), QStringLiteral("lex"),
-                refusalName(verdict.refusal) + QStringLiteral(": ") + verdict.reason, 403);
+            s->auth->refuseKey(req, verifier.refusedKeyCompany(req.header("authorization"), verdict.refusal),
+                QStringLiteral("lex"), refusalName(verdict.refusal) + QStringLiteral(": ") + verdict.reason, 403);
             return res.send(lex::error(403, lex::AccessDenied, refusalMessage(verdict.refusal)));
         }
         auto c = std::make_shared<LexCall>();

@@ -12,18 +12,6 @@
 namespace tierdesk::api {
 namespace {
 
-SignedRequest signedRequest(const http::HttpRequest &req)
-{
-    SignedRequest s;
-    s.method = req.method;
-    s.rawPath = req.rawPath;
-    s.rawQuery = req.rawQuery;
-    for (auto it = req.headers.constBegin(); it != req.headers.constEnd(); ++it)
-        s.headers.append({it.key(), it.value()});
-    s.body = req.body;
-    return s;
-}
-
 // API Gateway's reasons for a refused signature (each family words its own).
 Error refusalError(KeyRefusal refusal)
 {
@@ -62,19 +50,6 @@ Error refusalError(KeyRefusal refusal)
 http::HttpResponse refusalResponse(KeyRefusal refusal)
 {
     return platform::error(refusalError(refusal));
-}
-
-// The company whose log shows a refusal: the key's, when the key exists.
-QString refusedKeyCompany(PlatformServices &s, const http::HttpRequest &req, KeyRefusal refusal)
-{
-    if (refusal == KeyRefusal::NoCredential || refusal == KeyRefusal::UnknownKey || refusal == KeyRefusal::Malformed)
-        return {};
-    static const QRegularExpression credential(QStringLiteral("Credential=([A-Za-z0-9]{1,128})/"));
-    const QRegularExpressionMatch m = credential.match(QString::fromLatin1(req.header("authorization").left(4096)));
-    if (!m.hasMatch())
-        return {};
-    const auto key = s.tokens->sigv4Key(m.captured(1));
-    return key ? key->companyId : QString();
 }
 
 bool rateLimit(PlatformServices &s, const PlatformCallPtr &c)
@@ -122,10 +97,10 @@ http::Handler signedRoute(PlatformServices &services, PlatformHandler h, Role mi
             res.send(r.withHeader("Retry-After", QByteArray::number(throttled->retryAfter)));
             return;
         }
-        const KeyVerdict verdict = s->verifier->verify(signedRequest(req), s->engine->clock().nowMs());
+        const KeyVerdict verdict = s->verifier->verify(SigV4Verifier::requestOf(req), s->engine->clock().nowMs());
         if (!verdict.accepted()) {
-            s->auth->refuseKey(req, refusedKeyCompany(*s, req, verdict.refusal), QStringLiteral("platform"),
-                refusalName(verdict.refusal) + QStringLiteral(": ") + verdict.reason, 403);
+            s->auth->refuseKey(req, s->verifier->refusedKeyCompany(req.header("authorization"), verdict.refusal),
+                QStringLiteral("platform"), refusalName(verdict.refusal) + QStringLiteral(": ") + verdict.reason, 403);
             return res.send(refusalResponse(verdict.refusal));
         }
         auto c = std::make_shared<PlatformCall>();
