@@ -18,6 +18,8 @@ packages=(
   # calls (core/voice): speech in (PocketSphinx and its US English model), speech out (Flite's
   # voices), resampling for 8 and 48 kHz codecs (speexdsp)
   libpocketsphinx-dev pocketsphinx-en-us flite1-dev libspeexdsp-dev
+  # calls over SIP (core/voice/sip): SIP, SDP and RTP (libre), Opus, G.722 and G.711 (spandsp)
+  libre-dev libopus-dev libspandsp-dev
   # the Lex V2 runtime's response headers are gzip then base64, as Lex sends them
   zlib1g-dev
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
@@ -31,6 +33,8 @@ packages=(
   python3-aiosmtpd
   # tests: a real AWS SigV4 signer (botocore's SigV4Auth) for the SigV4 verifier's tests
   python3-botocore
+  # tests/voice/sip: a real SIP caller (baresip with a WAV file as its microphone) and sipp
+  baresip-core sip-tester
   # tests/e2e: Node's test runner and npm (Debian's nodejs 18 does not bundle npm; NodeSource's
   # does, and conflicts with Debian's npm package: npm is added below only when missing)
   nodejs
