@@ -7,6 +7,7 @@
 #include "core/voice/sip/SipServer.h"
 
 #include "tests/voice/sip/Baresip.h"
+#include "tests/voice/sip/SipProbe.h"
 
 #include <QPointer>
 #include <QSignalSpy>
@@ -82,6 +83,12 @@ private slots:
     void initTestCase();
     void g722BothWays();
     void opusBothWays();
+    void pcmuKeypadAndServerHangUp();
+    void unknownNumberIsNotFound();
+    void fullHouseIsBusy();
+    void offersWeCannotAnswerAre488();
+    void garbageIsDroppedAndTheServerGoesOn();
+    void silentCallerTimesOut();
 
 private:
     void bothWays(const QString &module, int rate, int channels, const QString &codec);
@@ -142,6 +149,132 @@ void TestSipServer::g722BothWays()
 void TestSipServer::opusBothWays()
 {
     bothWays(QStringLiteral("opus"), 48000, 2, QStringLiteral("opus"));
+}
+
+void TestSipServer::pcmuKeypadAndServerHangUp()
+{
+    Door door;
+    SipServer server(options(), door);
+    QVERIFY(server.start().ok());
+    Baresip caller(QStringLiteral("g711"), voice::silence(30000), 8000);
+    QVERIFY(caller.dial(uri(QStringLiteral("+15550100"), server.port())));
+    QVERIFY2(!caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED")).isEmpty(), qPrintable(caller.output()));
+    QCOMPARE(door.codec, QStringLiteral("PCMU")); // G.711's two laws: µ first
+    // Keypad codes as RFC 4733 events, each key once however often its packets repeat.
+    QVERIFY(caller.command(QStringLiteral("sndcode"), QStringLiteral("1")));
+    QTRY_COMPARE_WITH_TIMEOUT(door.keys, QStringLiteral("1"), 10000);
+    for (const QString &key : {QStringLiteral("0"), QStringLiteral("5"), QStringLiteral("#")}) {
+        const QString before = door.keys;
+        QVERIFY(caller.command(QStringLiteral("sndcode"), key));
+        QTRY_COMPARE_WITH_TIMEOUT(door.keys, before + key, 10000);
+    }
+    // The server hangs up: the caller gets a BYE.
+    QVERIFY(door.call);
+    door.call->hangUp();
+    QVERIFY2(!caller.waitForEvent(QStringLiteral("CALL_CLOSED")).isEmpty(), qPrintable(caller.output()));
+    QTRY_COMPARE(door.ended, QStringLiteral("hangup"));
+    QTRY_COMPARE(server.calls(), 0);
+    QVERIFY(caller.quit());
+}
+
+void TestSipServer::unknownNumberIsNotFound()
+{
+    Door door;
+    door.verdict = SipVerdict::NotFound;
+    SipServer server(options(), door);
+    QVERIFY(server.start().ok());
+    QSignalSpy refused(&server, &SipServer::refused);
+    SipProbe probe(server.port());
+    probe.invite(QStringLiteral("%2B15559999"), SipProbe::pcmuOffer()); // the user part escaped, as phones may
+    QCOMPARE(probe.waitForFinal(), 404);
+    QCOMPARE(door.number, QStringLiteral("+15559999"));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(server.calls(), 0);
+}
+
+void TestSipServer::fullHouseIsBusy()
+{
+    Door door;
+    door.verdict = SipVerdict::Busy;
+    SipServer server(options(), door);
+    QVERIFY(server.start().ok());
+    SipProbe probe(server.port());
+    probe.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer());
+    QCOMPARE(probe.waitForFinal(), 486);
+    // The stack's own limit answers without asking.
+    SipServer::Options none = options();
+    none.maxCalls = 0;
+    Door untouched;
+    SipServer full(none, untouched);
+    QVERIFY(full.start().ok());
+    SipProbe second(full.port());
+    second.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer());
+    QCOMPARE(second.waitForFinal(), 486);
+    QVERIFY(untouched.number.isEmpty());
+}
+
+void TestSipServer::offersWeCannotAnswerAre488()
+{
+    Door door;
+    SipServer server(options(), door);
+    QVERIFY(server.start().ok());
+    const struct {
+        const char *what;
+        QString body;
+        QString type;
+    } offers[] = {
+        {"GSM only", SipProbe::sdp(QStringLiteral("3"), QStringLiteral("a=rtpmap:3 GSM/8000\r\n")),
+            QStringLiteral("application/sdp")},
+        {"not SDP", QStringLiteral("v=0\r\nthis is not SDP at all"), QStringLiteral("application/sdp")},
+        {"binary", QString::fromLatin1(QByteArray(300, '\x01')), QStringLiteral("application/sdp")},
+        {"no offer", QString(), QString()},
+        {"another type", SipProbe::pcmuOffer(), QStringLiteral("text/plain")},
+        {"SRTP only", SipProbe::pcmuOffer().replace(QStringLiteral("RTP/AVP"), QStringLiteral("RTP/SAVP")),
+            QStringLiteral("application/sdp")},
+        {"too large", SipProbe::pcmuOffer() + QStringLiteral("a=x:%1\r\n").arg(QString(9000, QLatin1Char('y'))),
+            QStringLiteral("application/sdp")},
+    };
+    for (const auto &offer : offers) {
+        SipProbe probe(server.port());
+        probe.invite(QStringLiteral("+15550100"), offer.body, offer.type);
+        QVERIFY2(probe.waitForFinal() == 488, offer.what);
+    }
+    QVERIFY2(door.number.isEmpty(), "an offer we cannot answer never reaches the door");
+}
+
+void TestSipServer::garbageIsDroppedAndTheServerGoesOn()
+{
+    Door door;
+    SipServer server(options(), door);
+    QVERIFY(server.start().ok());
+    SipProbe probe(server.port());
+    probe.sendRaw(QByteArray(1400, '\xff'));
+    probe.sendRaw("INVITE sip:+15550100@127.0.0.1 SIP/2.0\r\nVia: broken\r\n\r\n");
+    probe.sendRaw("INVITE\r\n\r\n");
+    probe.sendRaw(QByteArray("INVITE sip:") + QByteArray(60000, 'a') + " SIP/2.0\r\n\r\n");
+    probe.options(); // still answering
+    QCOMPARE(probe.waitForFinal(), 200);
+    QVERIFY(door.number.isEmpty());
+}
+
+void TestSipServer::silentCallerTimesOut()
+{
+    Door door;
+    SipServer::Options o = options();
+    o.rtpTimeoutMs = 1000;
+    SipServer server(o, door);
+    QVERIFY(server.start().ok());
+    SipProbe probe(server.port());
+    probe.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer());
+    QCOMPARE(probe.waitForFinal(), 200);
+    QVERIFY(probe.reply(200).contains(QLatin1String("m=audio")));
+    QVERIFY(probe.reply(200).contains(QLatin1String("PCMU/8000")));
+    QVERIFY(probe.reply(200).contains(QLatin1String("telephone-event/8000")));
+    probe.ack();
+    // No RTP ever comes: the server says goodbye.
+    QVERIFY(!probe.waitForRequest(QStringLiteral("BYE")).isEmpty());
+    QTRY_COMPARE(door.ended, QStringLiteral("timeout"));
+    QCOMPARE(server.calls(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSipServer)
