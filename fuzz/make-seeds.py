@@ -106,8 +106,55 @@ def sigv4_seeds():
     }
 
 
+def sdp_offer(formats, rtpmaps, proto="RTP/AVP", conn="c=IN IP4 127.0.0.1\r\n"):
+    return ("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n" + conn + "t=0 0\r\n"
+            f"m=audio 40000 {proto} {formats}\r\n" + "".join(f"a={a}\r\n" for a in rtpmaps)).encode()
+
+
+def sdp_seeds():
+    # The input is an INVITE's body (fuzz_sdp.cpp).
+    return {
+        "baresip_all": sdp_offer("0 8 9 96 101", ["rtpmap:0 PCMU/8000", "rtpmap:8 PCMA/8000", "rtpmap:9 G722/8000",
+                                                  "rtpmap:96 opus/48000/2", "fmtp:96 stereo=1;sprop-stereo=1",
+                                                  "rtpmap:101 telephone-event/8000", "fmtp:101 0-15", "ptime:20"]),
+        "g722_only": sdp_offer("9", ["rtpmap:9 G722/8000"]),
+        "static_without_rtpmap": sdp_offer("0 8", []),
+        "gsm_only": sdp_offer("3", ["rtpmap:3 GSM/8000"]),
+        "srtp": sdp_offer("0", ["rtpmap:0 PCMU/8000"], proto="RTP/SAVP"),
+        "no_connection": sdp_offer("0", ["rtpmap:0 PCMU/8000"], conn=""),
+        "video_first": b"v=0\r\no=- 1 2 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n"
+                       b"m=video 5000 RTP/AVP 97\r\na=rtpmap:97 H264/90000\r\nm=audio 5002 RTP/AVP 0\r\n",
+        "ipv6_hold": sdp_offer("111 0", ["rtpmap:111 OPUS/48000/2", "sendonly"], conn="c=IN IP6 ::1\r\n"),
+    }
+
+
+def rtp_packet(pt, seq, ts, payload, marker=False):
+    header = bytes([0x80, (0x80 if marker else 0) | pt]) + seq.to_bytes(2, "big") + ts.to_bytes(4, "big") + (
+        0x1234ABCD).to_bytes(4, "big")
+    packet = header + payload
+    return len(packet).to_bytes(2, "big") + packet
+
+
+def rtp_seeds():
+    # First byte: codec (0 Opus, 1 G722, 2 PCMU, 3 PCMA; +4 with keypad events at 101), then packets
+    # with a 2-byte length each (fuzz_rtp.cpp).
+    g722 = [rtp_packet(9, 100 + i, 160 * i, bytes(range(i, i + 160))) for i in range(4)]
+    pcmu = [rtp_packet(0, 7 + i, 160 * i, b"\xff" * 160) for i in range(3)]
+    digit = [rtp_packet(101, 20 + i, 8000, bytes([5, 0x0a if i < 2 else 0x8a]) + (160 * (i + 1)).to_bytes(2, "big"),
+                        marker=(i == 0)) for i in range(4)]
+    return {
+        "g722_in_order": b"\x01" + b"".join(g722),
+        "g722_reordered": b"\x01" + g722[1] + g722[0] + g722[3] + g722[2],
+        "pcmu_duplicates": b"\x02" + pcmu[0] + pcmu[0] + pcmu[2] + pcmu[1],
+        "pcma_keypad": b"\x07" + rtp_packet(8, 1, 0, b"\xd5" * 160) + b"".join(digit),
+        "opus_garbage": b"\x00" + rtp_packet(111, 1, 0, b"\xfc\xff\xfe" + bytes(60)),
+        "wrapping_sequence": b"\x01" + rtp_packet(9, 65535, 0, bytes(160)) + rtp_packet(9, 0, 160, bytes(160)),
+    }
+
+
 def main():
-    for name, seeds in (("jwt", jwt_seeds()), ("cs_json", cs_json_seeds()), ("sigv4", sigv4_seeds())):
+    for name, seeds in (("jwt", jwt_seeds()), ("cs_json", cs_json_seeds()), ("sigv4", sigv4_seeds()),
+                        ("sdp", sdp_seeds()), ("rtp", rtp_seeds())):
         folder = HERE / "corpus" / name
         folder.mkdir(parents=True, exist_ok=True)
         for file, data in seeds.items():

@@ -38,7 +38,8 @@ std::optional<CodecChoice> CodecChoice::choose(const std::vector<OfferedFormat> 
         return std::nullopt;
     for (const OfferedFormat &format : offered) {
         if (format.payloadType >= kFirstDynamicType && format.payloadType <= kMaxPayloadType
-            && format.name.compare(QLatin1String("telephone-event"), Qt::CaseInsensitive) == 0 && format.rate == 8000) {
+            && format.name.compare(QLatin1String("telephone-event"), Qt::CaseInsensitive) == 0 && format.rate == 8000
+            && format.channels == 1) {
             choice->telephoneEventType = format.payloadType;
             break;
         }

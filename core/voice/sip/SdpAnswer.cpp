@@ -81,7 +81,7 @@ bool SdpAnswer::negotiate(Negotiated *out, Refusal *refusal)
         *refusal = {488, QStringLiteral("the offer has no RTP/AVP audio with an address")};
         return false;
     }
-    const std::optional<CodecChoice> choice = CodecChoice::choose(formats);
+    std::optional<CodecChoice> choice = CodecChoice::choose(formats);
     if (!choice) {
         *refusal = {488, QStringLiteral("no codec in common (Opus, G722, PCMU, PCMA)")};
         return false;
@@ -89,14 +89,22 @@ bool SdpAnswer::negotiate(Negotiated *out, Refusal *refusal)
     // Our answer names the chosen codec and the keypad events only (libre matched the offer's
     // formats to ours and took the caller's payload types).
     const struct list *local = sdp_media_format_lst(m_media, true);
+    // The answer is what the caller goes by: the payload types it names are the ones we take.
     bool answered = false;
+    int keypadType = -1;
     for (struct le *le = local ? local->head : nullptr; le; le = le->next) {
         auto *f = static_cast<struct sdp_format *>(le->data);
         const bool codec = f->name && qstricmp(f->name, codecInfo(choice->codec).name) == 0;
         const bool keypad = f->name && qstricmp(f->name, kTelephoneEvent) == 0 && choice->telephoneEventType >= 0;
         f->sup = f->sup && (codec || keypad);
-        answered = answered || (f->sup && codec);
+        if (f->sup && codec) {
+            answered = true;
+            choice->payloadType = f->pt;
+        }
+        if (f->sup && keypad)
+            keypadType = f->pt;
     }
+    choice->telephoneEventType = keypadType;
     if (!answered) {
         *refusal = {488, QStringLiteral("no codec in common")};
         return false;
