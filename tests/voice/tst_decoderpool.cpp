@@ -148,8 +148,8 @@ void TestDecoderPool::anUrgentLaneGoesFirst()
     }
     release.notify_all();
     QVERIFY(pool.waitForDone(10000));
-    QCOMPARE(order, (std::vector<QString>{QStringLiteral("d"), QStringLiteral("b1"), QStringLiteral("b2"),
-                        QStringLiteral("c")}));
+    QCOMPARE(order,
+        (std::vector<QString>{QStringLiteral("d"), QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("c")}));
 }
 
 QTEST_GUILESS_MAIN(TestDecoderPool)
