@@ -4,7 +4,11 @@
 // the caller's speech to the first frame of the AI's answer (the endpointer's silence, the
 // recognition, the engine's turn and the speech all in it); and per call whether the AI's audio
 // ever arrived later than it was due to play (a dropped frame for the caller).
-//   tierdesk_call_bench WS_BASE WIDGET_KEY [CALLS] [SERVER_PID]
+//   tierdesk_call_bench WS_BASE WIDGET_KEY [CALLS] [SERVER_PID] [ARRIVAL_MS]
+// ARRIVAL_MS 0 (the default) starts every call at the same instant, so that their callers speak
+// the same words at the same moments: the worst case. A positive value spreads the calls' starts
+// evenly over that many milliseconds, as calls arrive at a call centre, all of them then under way
+// together.
 #include "core/voice/SpeechSynthesizer.h"
 
 #include <QCoreApplication>
@@ -33,6 +37,9 @@ struct Results {
     std::vector<qint64> turnMs;
     int lateFrames = 0;
     int callsDone = 0;
+    int underWay = 0;
+    int mostUnderWay = 0;
+    qint64 callMs = 0; // every call's length, added up
     int callsFailed = 0;
     qint64 audioSentMs = 0;
 };
@@ -42,8 +49,10 @@ public:
     BenchCall(const QString &url, const std::vector<QByteArray> &turns, Results &results, std::function<void()> done)
         : m_turns(turns), m_results(results), m_done(std::move(done))
     {
-        connect(&m_socket, &QWebSocket::connected, this,
-            [this] { m_socket.sendTextMessage(QStringLiteral(R"({"type":"start","sampleRate":16000})")); });
+        connect(&m_socket, &QWebSocket::connected, this, [this] {
+            m_results.mostUnderWay = std::max(m_results.mostUnderWay, ++m_results.underWay);
+            m_socket.sendTextMessage(QStringLiteral(R"({"type":"start","sampleRate":16000})"));
+        });
         connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchCall::onText);
         connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &BenchCall::onAudio);
         connect(&m_socket, &QWebSocket::disconnected, this, [this] { finish(m_turn < m_turns.size()); });
@@ -108,6 +117,8 @@ private:
         if (m_finished)
             return;
         m_finished = true;
+        --m_results.underWay;
+        m_results.callMs += m_clock.elapsed();
         m_sender.stop();
         m_quiet.stop();
         ++(failed ? m_results.callsFailed : m_results.callsDone);
@@ -165,6 +176,7 @@ int main(int argc, char **argv)
     const QString url = args.at(1) + QStringLiteral("/api/v1/voice?key=") + args.at(2);
     const int calls = args.size() > 3 ? args.at(3).toInt() : 20;
     const QString serverPid = args.value(4);
+    const int arrivalMs = std::max(0, args.value(5).toInt());
     const SpeechSynthesizer caller(SpeechSynthesizer::Voice::Rms);
     std::vector<QByteArray> turns;
     for (const char *text : kTurns)
@@ -176,15 +188,18 @@ int main(int argc, char **argv)
     wall.start();
     std::vector<std::unique_ptr<BenchCall>> running;
     for (int i = 0; i < calls; ++i)
-        running.push_back(std::make_unique<BenchCall>(url, turns, results, [&left] {
-            if (--left == 0)
-                QCoreApplication::quit();
-        }));
+        QTimer::singleShot(calls > 1 ? arrivalMs * i / (calls - 1) : 0, &app, [&] {
+            running.push_back(std::make_unique<BenchCall>(url, turns, results, [&left] {
+                if (--left == 0)
+                    QCoreApplication::quit();
+            }));
+        });
     QTimer::singleShot(10 * 60 * 1000, &app, &QCoreApplication::quit); // a bench that hangs says so
     app.exec();
     const double cpu = cpuSeconds(serverPid) - cpuBefore;
-    const double callSeconds = double(wall.elapsed()) / 1000.0 * calls;
-    std::printf("calls at once: %d (done %d, failed %d), wall %.1f s\n", calls, results.callsDone, results.callsFailed,
+    const double callSeconds = double(results.callMs) / 1000.0;
+    std::printf("calls: %d (done %d, failed %d), arriving over %d ms, at most %d under way at once, wall %.1f s\n",
+        calls, results.callsDone, results.callsFailed, arrivalMs, results.mostUnderWay,
         double(wall.elapsed()) / 1000.0);
     std::printf("AI turns: %zu; end of speech to first answer frame: p50 %lld ms, p95 %lld ms, max %lld ms\n",
         results.turnMs.size(), qlonglong(percentile(results.turnMs, 0.5)), qlonglong(percentile(results.turnMs, 0.95)),

@@ -4,7 +4,8 @@
 # answering the AI three times. Prints the AI's turn time (end of the caller's speech to the first
 # frame of the answer: p50, p95, max), the answer frames that came later than due, and the server's
 # CPU per call-second.
-# Usage: bench/calls.sh [build dir]   (env: CALLS=20, PORT=18097, DECODERS=2)
+# Usage: bench/calls.sh [build dir]   (env: CALLS=20, PORT=18097, DECODERS=2, ARRIVAL_MS=0: the calls'
+# starts spread over this many milliseconds; 0 starts them all at one instant, the worst case)
 set -euo pipefail
 build=$(realpath "${1:-build}")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,8 +22,8 @@ printf '[voice]\nmaxCalls=%s\ndecoders=%s\n' "$((calls + 5))" "${DECODERS:-2}" >
 start_demo_server "$build/app/tierdesk" "$data" "$port"
 key=$("$build/app/tierdesk" --data-dir "$data" token create --company "$company" --kind widget)
 {
-  echo "Tierdesk calls benchmark, $(date -u +%FT%TZ), $(nproc) cores, $calls calls at once"
-  "$build/bench/tierdesk_call_bench" "ws://127.0.0.1:$port" "$key" "$calls" "$pid"
+  echo "Tierdesk calls benchmark, $(date -u +%FT%TZ), $(nproc) cores, $calls calls, arriving over ${ARRIVAL_MS:-0} ms"
+  "$build/bench/tierdesk_call_bench" "ws://127.0.0.1:$port" "$key" "$calls" "$pid" "${ARRIVAL_MS:-0}"
   echo "server peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
 } | tee "$out"
 echo "results: $out"

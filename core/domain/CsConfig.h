@@ -5,6 +5,7 @@
 #include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
 #include "core/domain/Language.h"
+#include "core/domain/VoiceSettings.h"
 
 #include <QStringList>
 
@@ -56,6 +57,7 @@ struct CsConfig {
     Language language = Language::En; // of the replies customers get
     AiSettings ai; // which model words which tier ("local": the built-in responder)
     ConnectorSettings connectors; // which of the company's systems serves what ("builtin": the store)
+    VoiceSettings voice; // its phone numbers, the AI's voice, recording
 
     static CsConfig defaults() { return {}; }
     static std::array<TierCapabilities, 3> defaultTiers();

@@ -49,6 +49,7 @@ public:
     Result<Company> company(const QString &id) { return m_companies.find(id); }
     QList<Company> companies() { return m_companies.all(); }
     Result<CsConfig> config(const QString &companyId) { return m_companies.config(companyId); }
+    std::optional<Company> companyForNumber(const QString &number) { return m_companies.findByNumber(number); }
     Result<CsConfig> updateConfig(
         const QString &companyId, const CsConfig &config, const QJsonObject &auditDetails, const Actor &actor);
 

@@ -131,14 +131,23 @@ std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
     const CsRateLimits rates = csRateLimits(m_runtime.settings(), m_options.rateLimits);
     chat.limiter = m_limiter.get();
     chat.limits = {rates.enabled, rates.windowSecs, rates.createSession, rates.messagesPerSession};
-    const AppSettings &s = m_runtime.settings();
-    if (!m_calls) // one pool for every door's calls
-        m_calls = std::make_unique<voice::DecoderPool>(
-            qBound(1, s.intValue(settings::VoiceDecoders), 64), qBound(1, s.intValue(settings::VoiceMaxCalls), 500));
-    chat.calls = m_calls.get();
-    chat.callSettings.silencePromptMs = 1000 * qBound(3, s.intValue(settings::VoiceSilencePromptSeconds), 120);
-    chat.callSettings.idleMs = 1000 * qBound(5, s.intValue(settings::VoiceIdleSeconds), 600);
+    chat.calls = &callCenter();
     return std::make_unique<ChatFamily>(chat);
+}
+
+voice::CallCenter &ServerHost::callCenter()
+{
+    if (!m_calls) { // one for every door's calls
+        const AppSettings &s = m_runtime.settings();
+        voice::CallSettings calls;
+        calls.maxCalls = qBound(1, s.intValue(settings::VoiceMaxCalls), 500);
+        calls.decoders = qBound(1, s.intValue(settings::VoiceDecoders), 64);
+        calls.silencePromptMs = 1000 * qBound(3, s.intValue(settings::VoiceSilencePromptSeconds), 120);
+        calls.idleMs = 1000 * qBound(5, s.intValue(settings::VoiceIdleSeconds), 600);
+        calls.maxWaitMs = 1000 * qBound(10, s.intValue(settings::VoiceMaxWaitSeconds), 3600);
+        m_calls = std::make_unique<voice::CallCenter>(m_runtime.engine(), calls);
+    }
+    return *m_calls;
 }
 
 std::unique_ptr<ApiFamily> ServerHost::makeAgentFamily()
@@ -184,7 +193,9 @@ std::unique_ptr<ApiFamily> ServerHost::makeLexFamily()
     lex.limits.enabled = m_options.rateLimits && s.boolValue(settings::RateLimitEnabled);
     lex.limits.windowSecs = qMax(1, s.intValue(settings::RateLimitWindowSeconds));
     lex.limits.requestsPerKey = qMax(1, s.intValue(settings::RateLimitPlatform));
-    return std::make_unique<LexFamily>(lex);
+    LexSpeech::Options speech;
+    speech.pool = &callCenter().pool(); // utterances share the calls' threads and lines
+    return std::make_unique<LexFamily>(lex, speech);
 }
 
 Status ServerHost::start()

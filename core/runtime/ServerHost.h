@@ -11,7 +11,7 @@
 #include "core/runtime/Runtime.h"
 #include "core/runtime/TeamLeader.h"
 #include "core/store/OutboxLease.h"
-#include "core/voice/DecoderPool.h"
+#include "core/voice/calls/CallCenter.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -57,6 +57,7 @@ private:
     std::unique_ptr<ApiFamily> makeAgentFamily(); // seed 002
     std::unique_ptr<ApiFamily> makePlatformFamily(); // seed 000
     std::unique_ptr<ApiFamily> makeLexFamily(); // seed 004's Lex V2 runtime
+    voice::CallCenter &callCenter(); // made the first time a family asks
     void installFamilies();
     void startBackgroundWork();
     // The timers that run once for a team (the SLA round, the abandon sweep) run here or stop.
@@ -68,7 +69,7 @@ private:
     std::unique_ptr<AuthGate> m_authGate;
     std::unique_ptr<LoginGuard> m_logins;
     QByteArray m_setupSecret;
-    std::unique_ptr<voice::DecoderPool> m_calls; // calls' speech: outlives the families whose calls use it
+    std::unique_ptr<voice::CallCenter> m_calls; // every door's calls: outlives the families whose calls use it
     std::unique_ptr<http::HttpServer> m_http;
     std::vector<std::unique_ptr<ApiFamily>> m_families;
     std::unique_ptr<CurlOutboundHttp> m_outbound;

@@ -191,21 +191,34 @@ void readAi(const QJsonObject &json, AiSettings &ai)
 
 QJsonObject connectorsJson(const ConnectorSettings &c)
 {
-    return {{QStringLiteral("order"), c.order}, {QStringLiteral("orders"), c.orders},
-        {QStringLiteral("customer"), c.customer}, {QStringLiteral("refund"), c.refund},
-        {QStringLiteral("credit"), c.credit}, {QStringLiteral("ticket"), c.ticket},
-        {QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+    QJsonObject out{{QStringLiteral("orderNumberPattern"), c.orderNumberPattern}};
+    for (const auto &[purpose, member] : ConnectorSettings::named())
+        out.insert(QLatin1String(purpose), c.*member);
+    return out;
 }
 
 void readConnectors(const QJsonObject &json, ConnectorSettings &c)
 {
-    c.order = json.value(QLatin1String("order")).toString(c.order);
-    c.orders = json.value(QLatin1String("orders")).toString(c.orders);
-    c.customer = json.value(QLatin1String("customer")).toString(c.customer);
-    c.refund = json.value(QLatin1String("refund")).toString(c.refund);
-    c.credit = json.value(QLatin1String("credit")).toString(c.credit);
-    c.ticket = json.value(QLatin1String("ticket")).toString(c.ticket);
+    for (const auto &[purpose, member] : ConnectorSettings::named())
+        c.*member = json.value(QLatin1String(purpose)).toString(c.*member);
     c.orderNumberPattern = json.value(QLatin1String("orderNumberPattern")).toString(c.orderNumberPattern);
+}
+
+QJsonObject voiceJson(const VoiceSettings &v)
+{
+    return {{QStringLiteral("numbers"), QJsonArray::fromStringList(v.numbers)}, {QStringLiteral("voice"), v.voice},
+        {QStringLiteral("recordCalls"), v.recordCalls}};
+}
+
+void readVoice(const QJsonObject &json, VoiceSettings &v)
+{
+    if (json.contains(QLatin1String("numbers"))) {
+        v.numbers.clear();
+        for (const QJsonValue &n : json.value(QLatin1String("numbers")).toArray())
+            v.numbers << n.toString();
+    }
+    v.voice = json.value(QLatin1String("voice")).toString(v.voice);
+    v.recordCalls = json.value(QLatin1String("recordCalls")).toBool(v.recordCalls);
 }
 
 QJsonObject configJson(const CsConfig &c)
@@ -219,6 +232,8 @@ QJsonObject configJson(const CsConfig &c)
         {QStringLiteral("ai"), aiJson(c.ai)}};
     if (!c.connectors.allBuiltin()) // a row of the default reads and writes as before
         out.insert(QStringLiteral("connectors"), connectorsJson(c.connectors));
+    if (!c.voice.numbers.isEmpty() || c.voice.voice != VoiceSettings{}.voice || !c.voice.recordCalls)
+        out.insert(QStringLiteral("voice"), voiceJson(c.voice)); // a row of the default reads as before
     return out;
 }
 
@@ -261,6 +276,7 @@ CsConfig readConfig(const QJsonObject &json)
     c.language = languageFromCode(json.value(QLatin1String("language")).toString()).value_or(c.language);
     readAi(object(json, "ai"), c.ai);
     readConnectors(object(json, "connectors"), c.connectors);
+    readVoice(object(json, "voice"), c.voice);
     return c;
 }
 

@@ -4,81 +4,56 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 namespace tierdesk::voice {
 
-// What one piece of the caller's audio came to, in the order it happened.
+// What the recogniser made of a piece of the caller's speech, in the order it happened.
 struct Call::Heard {
-    enum Kind { Started, Partial, Ended, Silence } kind = Started;
+    enum Kind { Partial, Ended } kind = Partial;
     QString words; // Partial
     Recognition recognition; // Ended
-    int times = 0; // Silence
 };
 
-// The call's ear: endpointing and recognition, on the call's lane only.
+// A piece of the caller's turn for the recogniser, as the endpointer cut it.
+struct Call::Speech {
+    enum Kind { Start, Feed, End } kind = Feed;
+    qint64 startMs = 0; // Start: where the turn's first sample is in the call
+    Pcm frame; // Feed
+};
+
+// The call's ear: its recogniser, used on the call's lane only.
 struct Call::Ear {
     std::unique_ptr<SpeechRecognizer> recognizer;
-    Endpointer endpointer;
-    Pcm carry; // the start of a frame still to come
-    bool silenceArmed = false;
-    qint64 quietMs = 0;
-    int silenceTimes = 0;
-    int silencePromptMs = 0;
 
-    std::vector<Heard> hear(const Pcm &pcm);
-    void frame(const Pcm &f, std::vector<Heard> &out);
+    std::vector<Heard> decode(const std::vector<Speech> &speech);
 };
 
-std::vector<Call::Heard> Call::Ear::hear(const Pcm &pcm)
+std::vector<Call::Heard> Call::Ear::decode(const std::vector<Speech> &speech)
 {
     std::vector<Heard> out;
     if (!recognizer) // it could not be made: the call was told (failed)
         return out;
-    carry.insert(carry.end(), pcm.begin(), pcm.end());
-    size_t at = 0;
-    for (; at + kFrameSamples <= carry.size(); at += kFrameSamples)
-        frame(Pcm(carry.begin() + static_cast<std::ptrdiff_t>(at),
-                  carry.begin() + static_cast<std::ptrdiff_t>(at + kFrameSamples)),
-            out);
-    carry.erase(carry.begin(), carry.begin() + static_cast<std::ptrdiff_t>(at));
+    bool partialChanged = false;
+    for (const Speech &s : speech) {
+        if (s.kind == Speech::Start) {
+            recognizer->start(s.startMs);
+        } else if (s.kind == Speech::Feed) {
+            partialChanged = recognizer->feed(s.frame) || partialChanged;
+        } else {
+            out.push_back({Heard::Ended, {}, recognizer->finish()});
+            partialChanged = false;
+        }
+    }
+    if (partialChanged)
+        out.insert(out.begin(), {Heard::Partial, recognizer->partial(), {}});
     return out;
-}
-
-void Call::Ear::frame(const Pcm &f, std::vector<Heard> &out)
-{
-    const Endpointer::Event event = endpointer.process(f);
-    if (event == Endpointer::Event::SpeechStarted) {
-        silenceArmed = false;
-        // The turn's first sound, this frame with it: the recogniser's clock starts at the first of them.
-        const std::vector<Pcm> before = endpointer.preRoll();
-        qint64 beforeSamples = 0;
-        for (const Pcm &p : before)
-            beforeSamples += static_cast<qint64>(p.size());
-        recognizer->start(endpointer.positionMs() - samplesToMs(beforeSamples));
-        for (const Pcm &p : before)
-            recognizer->feed(p);
-        out.push_back({Heard::Started, {}, {}, 0});
-        return;
-    }
-    if (event == Endpointer::Event::SpeechEnded) {
-        out.push_back({Heard::Ended, {}, recognizer->finish(), 0});
-        return;
-    }
-    if (endpointer.inSpeech()) {
-        if (recognizer->feed(f))
-            out.push_back({Heard::Partial, recognizer->partial(), {}, 0});
-        return;
-    }
-    if (silenceArmed && (quietMs += kFrameMs) >= silencePromptMs) {
-        silenceArmed = false; // armed again when the AI has spoken again
-        out.push_back({Heard::Silence, {}, {}, ++silenceTimes});
-    }
 }
 
 Call::Call(std::shared_ptr<DecoderPool::Lane> lane, const SpeechRecognizer::Options &recognizer,
     SpeechSynthesizer voice, const Options &options, QObject *parent)
     : QObject(parent), m_lane(std::move(lane)), m_ear(std::make_shared<Ear>()), m_voice(voice), m_options(options)
 {
-    m_ear->silencePromptMs = qMax(kFrameMs, options.silencePromptMs);
     m_pacer.setInterval(qMax(5, options.paceMs));
     connect(&m_pacer, &QTimer::timeout, this, &Call::pace);
     const QPointer<Call> self(this);
@@ -102,43 +77,84 @@ Call::~Call() = default; // jobs on the lane hold the ear; what they find gone t
 
 void Call::hear(const QByteArray &pcm)
 {
-    Pcm samples = pcmFromLittleEndian(pcm);
+    const Pcm samples = pcmFromLittleEndian(pcm);
     m_heardSamples += static_cast<qint64>(samples.size());
+    m_carry.insert(m_carry.end(), samples.begin(), samples.end());
+    std::vector<Speech> speech;
+    size_t at = 0;
+    for (; at + kFrameSamples <= m_carry.size(); at += kFrameSamples)
+        frame(Pcm(m_carry.begin() + static_cast<std::ptrdiff_t>(at),
+                  m_carry.begin() + static_cast<std::ptrdiff_t>(at + kFrameSamples)),
+            speech);
+    m_carry.erase(m_carry.begin(), m_carry.begin() + static_cast<std::ptrdiff_t>(at));
+    if (!speech.empty())
+        decode(std::move(speech));
+}
+
+// Endpointing is an energy sum per frame, done here as the audio comes: a turn's start stops the
+// AI at once, and a turn's end is known when it is posted, so its lane goes ahead of the calls
+// whose callers are still speaking.
+void Call::frame(const Pcm &f, std::vector<Speech> &speech)
+{
+    const Endpointer::Event event = m_endpointer.process(f);
+    if (event == Endpointer::Event::SpeechStarted) {
+        // The turn's first sound, this frame with it: the recogniser's clock starts at the first of them.
+        const std::vector<Pcm> before = m_endpointer.preRoll();
+        qint64 beforeSamples = 0;
+        for (const Pcm &p : before)
+            beforeSamples += static_cast<qint64>(p.size());
+        speech.push_back({Speech::Start, m_endpointer.positionMs() - samplesToMs(beforeSamples), {}});
+        for (const Pcm &p : before)
+            speech.push_back({Speech::Feed, 0, p});
+        armSilence(false);
+        stopSpeaking(); // barge-in
+        m_keys.clear();
+        emit callerStarted();
+        return;
+    }
+    if (event == Endpointer::Event::SpeechEnded) {
+        speech.push_back({Speech::End, 0, {}});
+        return;
+    }
+    if (m_endpointer.inSpeech()) {
+        speech.push_back({Speech::Feed, 0, f});
+        return;
+    }
+    if (m_silenceArmed && (m_quietMs += kFrameMs) >= qMax(kFrameMs, m_options.silencePromptMs)) {
+        m_silenceArmed = false; // armed again when the AI has spoken again
+        emit silence(++m_silenceTimes);
+    }
+}
+
+void Call::decode(std::vector<Speech> speech)
+{
+    const bool turnEnds
+        = std::any_of(speech.begin(), speech.end(), [](const Speech &s) { return s.kind == Speech::End; });
     const QPointer<Call> self(this);
-    m_lane->post([ear = m_ear, samples = std::move(samples), self] {
-        std::vector<Heard> heard = ear->hear(samples);
-        if (heard.empty())
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, heard = std::move(heard)] {
-                if (self)
-                    self->onHeard(heard);
-            },
-            Qt::QueuedConnection);
-    });
+    m_lane->post(
+        [ear = m_ear, speech = std::move(speech), self] {
+            std::vector<Heard> heard = ear->decode(speech);
+            if (heard.empty())
+                return;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, heard = std::move(heard)] {
+                    if (self)
+                        self->onHeard(heard);
+                },
+                Qt::QueuedConnection);
+        },
+        turnEnds ? DecoderPool::Lane::Priority::Urgent : DecoderPool::Lane::Priority::Normal);
 }
 
 void Call::onHeard(const std::vector<Heard> &heard)
 {
     for (const Heard &h : heard) {
-        switch (h.kind) {
-        case Heard::Started:
-            stopSpeaking(); // barge-in
-            m_keys.clear();
-            emit callerStarted();
-            break;
-        case Heard::Partial:
+        if (h.kind == Heard::Partial)
             emit partial(h.words);
-            break;
-        case Heard::Ended:
+        else
             emit turn(CallerTurn{h.recognition.text, h.recognition.confidence, h.recognition.startMs,
                 h.recognition.endMs, h.recognition.digits, false});
-            break;
-        case Heard::Silence:
-            emit silence(h.times);
-            break;
-        }
     }
 }
 
@@ -184,16 +200,18 @@ void Call::say(const QString &text)
     ++m_pendingSayings;
     armSilence(false);
     const QPointer<Call> self(this);
-    m_lane->post([voice = m_voice, text, self, generation = m_generation] {
-        Pcm speech = voice.synthesize(text);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, speech = std::move(speech), generation] {
-                if (self)
-                    self->onSynthesised(speech, generation);
-            },
-            Qt::QueuedConnection);
-    });
+    m_lane->post(
+        [voice = m_voice, text, self, generation = m_generation] {
+            Pcm speech = voice.synthesize(text);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, speech = std::move(speech), generation] {
+                    if (self)
+                        self->onSynthesised(speech, generation);
+                },
+                Qt::QueuedConnection);
+        },
+        DecoderPool::Lane::Priority::Urgent); // the caller waits for it
 }
 
 void Call::onSynthesised(const Pcm &speech, quint64 generation)
@@ -252,10 +270,8 @@ void Call::stopSpeaking()
 
 void Call::armSilence(bool armed)
 {
-    m_lane->post([ear = m_ear, armed] {
-        ear->silenceArmed = armed;
-        ear->quietMs = 0;
-    });
+    m_silenceArmed = armed;
+    m_quietMs = 0;
 }
 
 } // namespace tierdesk::voice

@@ -2,6 +2,7 @@
 
 #include "core/voice/AudioFrame.h"
 #include "core/voice/DecoderPool.h"
+#include "core/voice/Endpointer.h"
 #include "core/voice/SpeechRecognizer.h"
 #include "core/voice/SpeechSynthesizer.h"
 
@@ -29,11 +30,11 @@ struct CallerTurn {
 // out, the AI's speech out. It knows no transport: a door (the web call's WebSocket, SIP, Lex)
 // hands it the caller's audio as 16 kHz s16le and sends on what audio() gives.
 //
-// Lives on the thread of its door (the engine thread); every piece of audio work (endpointing,
-// recognition, synthesis) runs on the call's lane of the DecoderPool, in order, and its result
-// comes back here as a signal. The AI's speech leaves paced: at most leadMs ahead of real time,
-// so that when the caller starts speaking (callerStarted) what is still unsent is dropped and
-// the AI falls silent at once (barge-in).
+// Lives on the thread of its door (the engine thread), where the caller's audio is only cut into
+// turns (an energy sum per frame); recognition and synthesis run on the call's lane of the
+// DecoderPool, in order, and their results come back here as signals. The AI's speech leaves paced: at most leadMs
+// ahead of real time, so that when the caller starts speaking (callerStarted) what is still unsent is dropped and the
+// AI falls silent at once (barge-in).
 class Call : public QObject {
     Q_OBJECT
 
@@ -79,7 +80,10 @@ signals:
 
 private:
     struct Ear;
-    struct Heard; // what a piece of the caller's audio came to, in order
+    struct Speech; // a piece of a turn for the recogniser
+    struct Heard; // what the recogniser made of it, in order
+    void frame(const Pcm &frame, std::vector<Speech> &speech);
+    void decode(std::vector<Speech> speech);
     void onHeard(const std::vector<Heard> &heard);
     void onSynthesised(const Pcm &speech, quint64 generation);
     void pace();
@@ -88,6 +92,11 @@ private:
 
     std::shared_ptr<DecoderPool::Lane> m_lane;
     std::shared_ptr<Ear> m_ear; // touched on the lane only
+    Endpointer m_endpointer;
+    Pcm m_carry; // the start of a frame still to come
+    bool m_silenceArmed = false;
+    qint64 m_quietMs = 0;
+    int m_silenceTimes = 0;
     SpeechSynthesizer m_voice;
     Options m_options;
     qint64 m_heardSamples = 0;

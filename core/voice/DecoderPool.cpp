@@ -51,21 +51,36 @@ DecoderPool::Lane::~Lane()
     --m_count->open;
 }
 
-void DecoderPool::Lane::post(std::function<void()> job)
+void DecoderPool::Lane::post(std::function<void()> job, Priority priority)
 {
-    {
-        const std::lock_guard<std::mutex> guard(m_mutex);
-        m_jobs.push_back(std::move(job));
-        if (m_scheduled)
-            return;
+    const std::lock_guard<std::mutex> guard(m_mutex);
+    m_jobs.emplace_back(std::move(job), priority);
+    if (priority == Priority::Urgent)
+        ++m_urgentJobs;
+    if (!m_scheduled) {
         m_scheduled = true;
+        schedule(priority);
+    } else if (priority == Priority::Urgent && m_waiting && m_waitingPriority == Priority::Normal
+        && m_threads->tryTake(m_waiting)) {
+        schedule(priority); // ahead of the lanes that can wait
     }
+}
+
+void DecoderPool::Lane::schedule(Priority priority)
+{
     // The runnable holds the lane, so queued jobs run even when the call has let go of it.
-    m_threads->start([self = shared_from_this()] { self->drain(); });
+    QRunnable *runnable = m_waiting ? m_waiting : QRunnable::create([self = shared_from_this()] { self->drain(); });
+    m_waiting = runnable;
+    m_waitingPriority = priority;
+    m_threads->start(runnable, priority == Priority::Urgent ? 1 : 0);
 }
 
 void DecoderPool::Lane::drain()
 {
+    {
+        const std::lock_guard<std::mutex> guard(m_mutex);
+        m_waiting = nullptr; // running: no longer to be moved ahead
+    }
     for (int done = 0;; ++done) {
         std::function<void()> job;
         {
@@ -74,15 +89,18 @@ void DecoderPool::Lane::drain()
                 m_scheduled = false;
                 return;
             }
-            if (done == kJobsPerTurn)
-                break;
-            job = std::move(m_jobs.front());
+            if (done == kJobsPerTurn) {
+                // Still scheduled: back in the pool's queue, behind the other lanes of its priority.
+                schedule(m_urgentJobs > 0 ? Priority::Urgent : Priority::Normal);
+                return;
+            }
+            job = std::move(m_jobs.front().first);
+            if (m_jobs.front().second == Priority::Urgent)
+                --m_urgentJobs;
             m_jobs.pop_front();
         }
         job();
     }
-    // Still scheduled: back in the pool's queue, behind the other lanes.
-    m_threads->start([self = shared_from_this()] { self->drain(); });
 }
 
 } // namespace tierdesk::voice

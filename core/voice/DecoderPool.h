@@ -18,6 +18,10 @@ namespace tierdesk::voice {
 // while different calls' lanes run side by side. The number of open lanes is bounded too: when
 // maxLanes are open, openLane() refuses, and the door says the house is full (SIP's 486).
 // Results go back with the caller's own means (QMetaObject::invokeMethod on a context object).
+//
+// When the threads are short (callers speaking at once need more than the machine has), an urgent
+// job (a caller has stopped speaking and waits for the answer) moves its lane ahead of lanes whose
+// callers are still speaking: their words are not needed yet.
 class DecoderPool {
 public:
     class Lane;
@@ -45,19 +49,24 @@ private:
 class DecoderPool::Lane : public std::enable_shared_from_this<DecoderPool::Lane> {
 public:
     ~Lane();
+    enum class Priority { Normal, Urgent };
     // Runs job on a pool thread after this lane's earlier jobs. Any thread may post.
-    void post(std::function<void()> job);
+    void post(std::function<void()> job, Priority priority = Priority::Normal);
 
 private:
     friend class DecoderPool;
     Lane(QThreadPool *threads, std::shared_ptr<LaneCount> count);
+    void schedule(Priority priority); // with m_mutex held
     void drain();
 
     QThreadPool *m_threads;
     std::shared_ptr<LaneCount> m_count;
     std::mutex m_mutex;
-    std::deque<std::function<void()>> m_jobs;
+    std::deque<std::pair<std::function<void()>, Priority>> m_jobs;
+    int m_urgentJobs = 0; // of m_jobs
     bool m_scheduled = false;
+    QRunnable *m_waiting = nullptr; // the lane's runnable while it waits in the pool's queue
+    Priority m_waitingPriority = Priority::Normal;
 };
 
 } // namespace tierdesk::voice

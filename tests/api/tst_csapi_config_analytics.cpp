@@ -18,6 +18,7 @@ private slots:
     void putConfigDeepMerges();
     void putConfigValidates_data();
     void putConfigValidates();
+    void voiceNumbersAreOneCompanys();
     void analyticsEmptyCompany();
     void analyticsCountsSessions();
     void analyticsGroupBy_data();
@@ -154,6 +155,60 @@ void TestCsApiConfigAnalytics::putConfigValidates_data()
     QTest::newRow("unknown auto escalate tier")
         << QByteArray(R"({"irateProtocol":{"autoEscalate":{"targetTier":"CEO"}}})");
     QTest::newRow("bad tone") << QByteArray(R"({"tiers":{"aiRep":{"responseGuidelines":{"tone":"sarcastic"}}}})");
+    QTest::newRow("voice number with letters") << QByteArray(R"({"voice":{"numbers":["+1555CALLME"]}})");
+    QTest::newRow("voice number twice") << QByteArray(R"({"voice":{"numbers":["+15550100","+15550100"]}})");
+    QTest::newRow("voice numbers not a list") << QByteArray(R"({"voice":{"numbers":"+15550100"}})");
+    QTest::newRow("unknown voice") << QByteArray(R"({"voice":{"voice":"kal"}})");
+    QTest::newRow("recordCalls not a boolean") << QByteArray(R"({"voice":{"recordCalls":"no"}})");
+}
+
+// A company's phone numbers, its AI's voice and recording: kept, and a number is one company's.
+void TestCsApiConfigAnalytics::voiceNumbersAreOneCompanys()
+{
+    const QJsonObject patch{{QStringLiteral("companyId"), m_company},
+        {QStringLiteral("voice"),
+            QJsonObject{{QStringLiteral("numbers"), QJsonArray{QStringLiteral("+15550100"), QStringLiteral("4930123")}},
+                {QStringLiteral("voice"), QStringLiteral("rms")}, {QStringLiteral("recordCalls"), false}}}};
+    HttpResult r = m_admin->put(QStringLiteral("/api/cs/config"), patch);
+    QVERIFY2(r.status == 200, describe(r));
+    const QJsonObject voice = m_admin->get(configPath(m_company)).json().value(QLatin1String("voice")).toObject();
+    QCOMPARE(voice.value(QLatin1String("numbers")).toArray(),
+        (QJsonArray{QStringLiteral("+15550100"), QStringLiteral("4930123")}));
+    QCOMPARE(voice.value(QLatin1String("voice")).toString(), QStringLiteral("rms"));
+    QCOMPARE(voice.value(QLatin1String("recordCalls")).toBool(true), false);
+
+    const QString other = m_server.createCompany(QStringLiteral("Other Line Co"));
+    auto otherAdmin = m_server.client(api::Role::Admin, other);
+    r = otherAdmin->put(QStringLiteral("/api/cs/config"),
+        QJsonObject{{QStringLiteral("companyId"), other},
+            {QStringLiteral("voice"),
+                QJsonObject{{QStringLiteral("numbers"), QJsonArray{QStringLiteral("4930123")}}}}});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r).constData());
+    QVERIFY2(r.json()
+                 .value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("message"))
+                 .toString()
+                 .contains(QLatin1String("4930123")),
+        describe(r).constData());
+    QVERIFY(otherAdmin->get(configPath(other))
+                .json()
+                .value(QLatin1String("voice"))
+                .toObject()
+                .value(QLatin1String("numbers"))
+                .toArray()
+                .isEmpty());
+    // Given up by the first company, the number is free for the other.
+    r = m_admin->put(QStringLiteral("/api/cs/config"),
+        QJsonObject{{QStringLiteral("companyId"), m_company},
+            {QStringLiteral("voice"),
+                QJsonObject{{QStringLiteral("numbers"), QJsonArray{QStringLiteral("+15550100")}}}}});
+    QVERIFY2(r.status == 200, describe(r));
+    r = otherAdmin->put(QStringLiteral("/api/cs/config"),
+        QJsonObject{{QStringLiteral("companyId"), other},
+            {QStringLiteral("voice"),
+                QJsonObject{{QStringLiteral("numbers"), QJsonArray{QStringLiteral("4930123")}}}}});
+    QVERIFY2(r.status == 200, describe(r));
 }
 
 void TestCsApiConfigAnalytics::putConfigValidates()

@@ -63,6 +63,23 @@ private slots:
         QCOMPARE(encodeConfig(c), withAi(row));
     }
 
+    // Every connector purpose (cancel too) and the voice section survive a write and a read.
+    void connectorsAndVoiceReadBack()
+    {
+        CsConfig c = CsConfig::defaults();
+        c.connectors.cancel = QStringLiteral("shop-cancel");
+        c.connectors.order = QStringLiteral("shop");
+        c.voice.numbers = QStringList{QStringLiteral("+15550100")};
+        c.voice.voice = QStringLiteral("rms");
+        c.voice.recordCalls = false;
+        const CsConfig back = decodeConfig(encodeConfig(c));
+        QCOMPARE(back.connectors.cancel, QStringLiteral("shop-cancel"));
+        QCOMPARE(back.connectors.order, QStringLiteral("shop"));
+        QCOMPARE(back.voice.numbers, c.voice.numbers);
+        QCOMPARE(back.voice.voice, QStringLiteral("rms"));
+        QCOMPARE(back.voice.recordCalls, false);
+    }
+
     void aRowFromBeforeAKeyExistedKeepsItsDefault()
     {
         // Rows written before "desk", "language" and the human tier's capabilities existed.

@@ -5,6 +5,8 @@
 #include <QTest>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 using namespace tierdesk::voice;
 
@@ -15,6 +17,7 @@ private slots:
     void aLaneRunsInOrderAndLanesAreBounded();
     void laneLimitIsTheFullHouse();
     void callsAreRecognisedSideBySide();
+    void anUrgentLaneGoesFirst();
 };
 
 // Four lanes of 200 jobs on two threads: each lane's jobs in the order posted, never two of one
@@ -106,6 +109,47 @@ void TestDecoderPool::callsAreRecognisedSideBySide()
     QVERIFY(pool.waitForDone(120000));
     for (size_t c = 0; c < 3; ++c)
         QCOMPARE(heard[c], said[c]);
+}
+
+// One thread, held by a job until the others are queued: lanes B and C wait with normal jobs, then
+// lane D's urgent job (a caller who stopped speaking) and lane B's second, urgent one arrive. When
+// the thread is free, the urgent lanes run first (B's earlier job with it: a lane keeps its order),
+// then C.
+void TestDecoderPool::anUrgentLaneGoesFirst()
+{
+    DecoderPool pool(1);
+    std::mutex mutex;
+    std::condition_variable release;
+    bool released = false;
+    std::atomic<bool> holding{false};
+    std::vector<QString> order;
+    std::mutex orderMutex;
+    const auto note = [&](const char *what) {
+        const std::lock_guard<std::mutex> guard(orderMutex);
+        order.push_back(QString::fromLatin1(what));
+    };
+    auto a = pool.openLane();
+    auto b = pool.openLane();
+    auto c = pool.openLane();
+    auto d = pool.openLane();
+    a->post([&] {
+        holding = true;
+        std::unique_lock<std::mutex> lock(mutex);
+        release.wait(lock, [&] { return released; });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(holding.load(), 10000);
+    c->post([&] { note("c"); });
+    b->post([&] { note("b1"); });
+    d->post([&] { note("d"); }, DecoderPool::Lane::Priority::Urgent);
+    b->post([&] { note("b2"); }, DecoderPool::Lane::Priority::Urgent);
+    {
+        const std::lock_guard<std::mutex> guard(mutex);
+        released = true;
+    }
+    release.notify_all();
+    QVERIFY(pool.waitForDone(10000));
+    QCOMPARE(order,
+        (std::vector<QString>{QStringLiteral("d"), QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("c")}));
 }
 
 QTEST_GUILESS_MAIN(TestDecoderPool)

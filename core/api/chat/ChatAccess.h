@@ -5,8 +5,8 @@
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
-#include "core/voice/DecoderPool.h"
 #include "core/voice/SpeechSynthesizer.h"
+#include "core/voice/calls/CallCenter.h"
 
 #include <QHostAddress>
 
@@ -20,18 +20,10 @@ struct ChatRateLimits {
     int messagesPerSession = 60; // visitor messages per session, over HTTP and Socket.IO together
 };
 
-// How a web call is run (the server's voice/* settings).
-struct CallSettings {
-    int silencePromptMs = 8000;
-    int idleMs = 30000; // no audio from the page for this long ends the call
-    voice::SpeechSynthesizer::Voice voice = voice::SpeechSynthesizer::Voice::Slt;
-};
-
 // What the chat POC API is served with.
 struct ChatServices {
     SessionEngine *engine = nullptr;
-    voice::DecoderPool *calls = nullptr; // web calls' speech; none: /api/v1/voice takes no calls
-    CallSettings callSettings;
+    voice::CallCenter *calls = nullptr; // the server's calls; none: /api/v1/voice takes no calls
     ChatVisitors *visitors = nullptr;
     ApiTokens *tokens = nullptr;
     RateLimiter *limiter = nullptr; // none: no rate limits

@@ -9,47 +9,41 @@
 
 namespace tierdesk::api {
 
-ChatCallLink::ChatCallLink(SessionEngine &engine, http::WebSocket *socket, const QString &companyId, const QString &via,
-    std::shared_ptr<voice::DecoderPool::Lane> lane, const CallSettings &settings, QObject *parent)
-    : QObject(parent), m_engine(engine), m_socket(socket), m_companyId(companyId), m_via(via),
-      m_callId(ids::random(QStringLiteral("call_"))), m_settings(settings)
+ChatCallLink::ChatCallLink(http::WebSocket *socket, voice::LiveCall *call, const QString &via,
+    const voice::CallSettings &settings, QObject *parent)
+    : QObject(parent), m_socket(socket), m_call(call), m_via(via)
 {
     socket->setParent(this);
     socket->setMaxAllowedIncomingMessageSize(kMaxAudioFrameBytes);
-    voice::Call::Options options;
-    options.silencePromptMs = settings.silencePromptMs;
-    m_call = std::make_unique<voice::Call>(
-        std::move(lane), voice::SpeechRecognizer::Options{}, voice::SpeechSynthesizer(settings.voice), options);
-    m_talk = std::make_unique<voice::CallConversation>(engine, *m_call, companyId);
     connect(socket, &http::WebSocket::textMessageReceived, this, &ChatCallLink::onText);
     connect(socket, &http::WebSocket::binaryMessageReceived, this, &ChatCallLink::onAudio);
     connect(socket, &http::WebSocket::disconnected, this, [this] {
         finish(QStringLiteral("disconnected"), false);
         emit finished();
     });
-    connect(m_call.get(), &voice::Call::audio, this, [this](const QByteArray &pcm) {
+    connect(call, &voice::LiveCall::audio, this, [this](const QByteArray &pcm) {
         if (m_socket)
             m_socket->sendBinaryMessage(pcm);
     });
-    connect(m_call.get(), &voice::Call::partial, this, [this](const QString &words) {
+    connect(call, &voice::LiveCall::partial, this, [this](const QString &words) {
         send({{QStringLiteral("type"), QStringLiteral("transcript")},
             {QStringLiteral("role"), QStringLiteral("customer")}, {QStringLiteral("text"), words},
             {QStringLiteral("final"), false}});
     });
-    connect(m_call.get(), &voice::Call::failed, this, [this] { finish(QStringLiteral("unavailable")); });
-    connect(m_talk.get(), &voice::CallConversation::transcript, this,
-        [this](const QString &role, const QString &text, bool final) {
-            send({{QStringLiteral("type"), QStringLiteral("transcript")}, {QStringLiteral("role"), role},
-                {QStringLiteral("text"), text}, {QStringLiteral("final"), final}});
-        });
-    connect(
-        m_talk.get(), &voice::CallConversation::stateChanged, this, [this](const QString &state, const QString &queue) {
-            QJsonObject m{{QStringLiteral("type"), QStringLiteral("state")}, {QStringLiteral("state"), state}};
-            if (!queue.isEmpty())
-                m.insert(QStringLiteral("queue"), queue);
-            send(m);
-        });
-    connect(m_talk.get(), &voice::CallConversation::hangUp, this, [this](const QString &why) { finish(why); });
+    connect(call, &voice::LiveCall::transcript, this, [this](const QString &role, const QString &text, bool final) {
+        send({{QStringLiteral("type"), QStringLiteral("transcript")}, {QStringLiteral("role"), role},
+            {QStringLiteral("text"), text}, {QStringLiteral("final"), final}});
+    });
+    connect(call, &voice::LiveCall::stateChanged, this, [this](const QString &state, const QString &queue) {
+        QJsonObject m{{QStringLiteral("type"), QStringLiteral("state")}, {QStringLiteral("state"), state}};
+        if (!queue.isEmpty())
+            m.insert(QStringLiteral("queue"), queue);
+        send(m);
+    });
+    connect(call, &voice::LiveCall::ended, this, [this](const QString &why, bool byServer) {
+        if (byServer)
+            finish(why);
+    });
     m_idle.setSingleShot(true);
     m_idle.setInterval(settings.idleMs);
     connect(&m_idle, &QTimer::timeout, this, [this] { finish(QStringLiteral("timeout")); });
@@ -85,7 +79,7 @@ void ChatCallLink::onText(const QString &text)
         const QString digits = message.value(QLatin1String("digits")).toString();
         static const QRegularExpression keys(QStringLiteral("^[0-9*#]{1,32}$"));
         if (keys.match(digits).hasMatch())
-            return m_call->keypad(digits);
+            return m_call ? m_call->keypad(digits) : void();
     }
     send({{QStringLiteral("type"), QStringLiteral("error")},
         {QStringLiteral("message"),
@@ -99,6 +93,8 @@ void ChatCallLink::start(const QJsonObject &message)
         return;
     if (message.value(QLatin1String("sampleRate")).toInt() != voice::kSampleRate)
         return finish(QStringLiteral("sampleRate must be 16000 (16-bit little-endian mono PCM)"));
+    if (!m_call)
+        return finish(QStringLiteral("server"));
     m_started = true;
     const QJsonObject visitor = message.value(QLatin1String("visitor")).toObject();
     voice::CallConversation::Caller caller;
@@ -107,17 +103,17 @@ void ChatCallLink::start(const QJsonObject &message)
     caller.email = visitor.value(QLatin1String("email")).toString().trimmed().left(254);
     caller.via = m_via;
     caller.address = m_socket ? m_socket->peerAddress().toString() : QString();
-    m_talk->start(caller, [this](Result<Session> s) {
+    m_call->start(caller, [this](Result<Session> s) {
         if (!s)
             return finish(QStringLiteral("refused: ") + s.error().message);
         send({{QStringLiteral("type"), QStringLiteral("started")}, {QStringLiteral("sessionId"), s->id},
-            {QStringLiteral("callId"), m_callId}});
+            {QStringLiteral("callId"), m_call ? m_call->id() : QString()}});
     });
 }
 
 void ChatCallLink::onAudio(const QByteArray &pcm)
 {
-    if (m_done || !m_started)
+    if (m_done || !m_started || !m_call)
         return;
     m_idle.start();
     m_call->hear(pcm);
@@ -134,7 +130,8 @@ void ChatCallLink::finish(const QString &reason, bool told)
     if (m_done)
         return;
     m_idle.stop();
-    m_talk->end(reason);
+    if (m_call)
+        m_call->hangUp(reason); // the CallCenter lets it go
     if (told)
         send({{QStringLiteral("type"), QStringLiteral("ended")}, {QStringLiteral("reason"), reason}});
     m_done = true;

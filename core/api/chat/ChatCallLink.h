@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/chat/ChatAccess.h"
-#include "core/voice/calls/CallConversation.h"
+#include "core/voice/calls/LiveCall.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,9 +27,9 @@ public:
     static constexpr int kMaxControlBytes = 4096;
     static constexpr int kMaxDigits = 32;
 
-    // Takes the socket; `lane` is the call's place on the decoder pool (its slot among the calls).
-    ChatCallLink(SessionEngine &engine, http::WebSocket *socket, const QString &companyId, const QString &via,
-        std::shared_ptr<voice::DecoderPool::Lane> lane, const CallSettings &settings, QObject *parent = nullptr);
+    // Takes the socket; `call` is the CallCenter's, opened for it.
+    ChatCallLink(http::WebSocket *socket, voice::LiveCall *call, const QString &via,
+        const voice::CallSettings &settings, QObject *parent = nullptr);
     ~ChatCallLink() override;
 
     // Refuses a call before it starts (the line is busy, the key is not valid): said, then closed.
@@ -45,14 +45,9 @@ private:
     void finish(const QString &reason, bool told = true);
     void send(const QJsonObject &message);
 
-    SessionEngine &m_engine;
     QPointer<http::WebSocket> m_socket;
-    QString m_companyId;
+    QPointer<voice::LiveCall> m_call;
     QString m_via; // who the engine records: the widget key
-    QString m_callId;
-    CallSettings m_settings;
-    std::unique_ptr<voice::Call> m_call;
-    std::unique_ptr<voice::CallConversation> m_talk;
     QTimer m_idle;
     bool m_started = false;
     bool m_done = false;

@@ -31,16 +31,18 @@ void ChatVoiceSocket::install(http::HttpServer &server)
         },
         [this](http::WebSocket *socket, const http::HttpRequest &req) {
             const KeyVerdict key = m_access.widgetKey(keyOf(req));
-            std::shared_ptr<voice::DecoderPool::Lane> lane = m_access.services().calls->openLane();
-            if (!key.key || !lane) { // the key went meanwhile, or every line is taken
+            const Result<voice::LiveCall *> call = key.key
+                ? m_access.services().calls->open(key.key->companyId, QStringLiteral("web"))
+                : Result<voice::LiveCall *>(makeError(ErrorKind::Unauthenticated, {}));
+            if (!call) { // the key went meanwhile, or every line is taken
                 socket->setParent(this);
                 ChatCallLink::refuse(socket, key.key ? QStringLiteral("busy") : QStringLiteral("unauthorized"));
                 connect(socket, &http::WebSocket::disconnected, socket, &QObject::deleteLater);
                 return;
             }
             ++m_calls;
-            auto *link = new ChatCallLink(*m_access.services().engine, socket, key.key->companyId,
-                QStringLiteral("widget:") + key.key->id, std::move(lane), m_access.services().callSettings, this);
+            auto *link = new ChatCallLink(
+                socket, *call, QStringLiteral("widget:") + key.key->id, m_access.services().calls->settings(), this);
             connect(link, &ChatCallLink::finished, this, [this, link] {
                 --m_calls;
                 link->deleteLater();

@@ -353,6 +353,28 @@ Status checkBusinessHours(const QJsonValue &value)
     return checkHolidays(hours.value(QLatin1String("holidays")));
 }
 
+// "voice": at most kMaxNumbers distinct numbers of digits (a leading +), and Flite's slt or rms.
+Status checkVoice(const QJsonObject &voice)
+{
+    static const QRegularExpression number(QStringLiteral("^\\+?[0-9]{2,19}$"));
+    const QJsonArray numbers = voice.value(QLatin1String("numbers")).toArray();
+    if (numbers.size() > VoiceSettings::kMaxNumbers)
+        return invalidAt(QStringLiteral("voice.numbers"), QStringLiteral("at most 20 numbers"));
+    QSet<QString> seen;
+    for (const QJsonValue &n : numbers) {
+        if (!number.match(n.toString()).hasMatch())
+            return invalidAt(QStringLiteral("voice.numbers"),
+                QStringLiteral("each a phone number of 2 to 19 digits, + first for an international one (+15550100)"));
+        if (seen.contains(n.toString()))
+            return invalidAt(QStringLiteral("voice.numbers"), n.toString() + QStringLiteral(" is named twice"));
+        seen.insert(n.toString());
+    }
+    const QString v = voice.value(QLatin1String("voice")).toString(QStringLiteral("slt"));
+    if (v != QLatin1String("slt") && v != QLatin1String("rms"))
+        return invalidAt(QStringLiteral("voice.voice"), QStringLiteral("slt or rms"));
+    return Ok{};
+}
+
 } // namespace
 
 Status validateDesk(const QJsonObject &desk)
@@ -385,6 +407,8 @@ Status validateConfig(const QJsonObject &config)
         return ai;
     if (Status connectors = checkConnectors(member(config, "connectors")); !connectors)
         return connectors;
+    if (Status voice = checkVoice(member(config, "voice")); !voice)
+        return voice;
     return validateDesk(member(config, "desk"));
 }
 

@@ -228,7 +228,14 @@ QJsonObject configJson(const CsConfig &c)
             QJsonObject{{QStringLiteral("repeatContactWindowHours"), c.escalationRules.repeatContactWindowHours},
                 {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
         {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
-        {QStringLiteral("ai"), aiJson(c.ai)}, {QStringLiteral("connectors"), connectorsJson(c.connectors)}};
+        {QStringLiteral("ai"), aiJson(c.ai)}, {QStringLiteral("connectors"), connectorsJson(c.connectors)},
+        {QStringLiteral("voice"), voiceJson(c.voice)}};
+}
+
+QJsonObject voiceJson(const VoiceSettings &v)
+{
+    return {{QStringLiteral("numbers"), QJsonArray::fromStringList(v.numbers)}, {QStringLiteral("voice"), v.voice},
+        {QStringLiteral("recordCalls"), v.recordCalls}};
 }
 
 QJsonObject deskJson(const DeskConfig &d)
@@ -270,6 +277,14 @@ CsConfig readConfig(const QJsonObject &checked)
         c.connectors.*member = connectors.value(QLatin1String(key)).toString(c.connectors.*member);
     c.connectors.orderNumberPattern
         = connectors.value(QLatin1String("orderNumberPattern")).toString(c.connectors.orderNumberPattern);
+    const QJsonObject voice = object(checked, "voice");
+    if (voice.contains(QLatin1String("numbers"))) {
+        c.voice.numbers.clear();
+        for (const QJsonValue &n : voice.value(QLatin1String("numbers")).toArray())
+            c.voice.numbers << n.toString();
+    }
+    c.voice.voice = voice.value(QLatin1String("voice")).toString(c.voice.voice);
+    c.voice.recordCalls = voice.value(QLatin1String("recordCalls")).toBool(c.voice.recordCalls);
     return c;
 }
 

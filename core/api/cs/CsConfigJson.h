@@ -30,6 +30,8 @@ QJsonObject deskJson(const DeskConfig &desk);
 QJsonObject aiJson(const AiSettings &ai);
 // The config's "connectors" part: which of the company's systems serves what.
 QJsonObject connectorsJson(const ConnectorSettings &connectors);
+// The "voice" section: numbers, voice, recordCalls.
+QJsonObject voiceJson(const VoiceSettings &voice);
 // The first problem of a config's "desk" part ("desk.<path>: reason").
 Status validateDesk(const QJsonObject &desk);
 

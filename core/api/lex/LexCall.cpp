@@ -68,6 +68,7 @@ bool checkPath(const LexCallPtr &c)
         return false;
     }
     c->language = config->language;
+    c->voice = voice::SpeechSynthesizer::voiceNamed(config->voice.voice).value_or(c->voice);
     c->botAliasId = p.value(QStringLiteral("botAliasId"));
     c->localeId = p.value(QStringLiteral("localeId"));
     c->sessionId = p.value(QStringLiteral("sessionId"));

@@ -4,6 +4,7 @@
 #include "core/api/http/Router.h"
 #include "core/api/lex/LexServices.h"
 #include "core/domain/Language.h"
+#include "core/voice/SpeechSynthesizer.h"
 
 #include <functional>
 
@@ -21,6 +22,7 @@ struct LexCall {
     QString localeId;
     QString sessionId; // Lex's
     Language language = Language::En; // the company's
+    voice::SpeechSynthesizer::Voice voice = voice::SpeechSynthesizer::Voice::Slt; // the company's
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
 
     SessionEngine &engine() const { return *services->engine; }

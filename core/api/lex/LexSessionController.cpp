@@ -81,7 +81,7 @@ void LexSessionController::put(const LexCallPtr &c)
             return LexTextController::fail(c, a.error());
         if (!r.speak || a->reply.isEmpty())
             return sendPut(c, r, a.value(), {});
-        const bool started = c->services->speech->speak(a->reply, c->language, c->services->context,
+        const bool started = c->services->speech->speak(a->reply, c->language, c->voice, c->services->context,
             [c, r, answer = a.value()](const QByteArray &pcm) { sendPut(c, r, answer, pcm); });
         if (!started)
             lexcall::fail(c,

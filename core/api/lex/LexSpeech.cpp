@@ -9,14 +9,41 @@ constexpr size_t kFeedSamples = 4096;
 
 } // namespace
 
-LexSpeech::LexSpeech(const Options &options)
-    : m_options(options), m_synthesizer(options.voice), m_pool(options.maxConcurrent, options.maxInFlight)
+LexSpeech::LexSpeech(const Options &options) : m_options(options), m_pool(options.pool)
 {
+    if (!m_pool) {
+        m_ownPool = std::make_unique<voice::DecoderPool>(options.maxConcurrent, options.maxInFlight);
+        m_pool = m_ownPool.get();
+    }
 }
 
 LexSpeech::~LexSpeech()
 {
-    m_pool.waitForDone();
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_allDone.wait(lock, [this] { return m_inFlight == 0; });
+}
+
+bool LexSpeech::post(std::function<void()> job)
+{
+    {
+        const std::lock_guard<std::mutex> guard(m_mutex);
+        if (m_inFlight >= m_options.maxInFlight)
+            return false;
+        ++m_inFlight;
+    }
+    const auto lane = m_pool->openLane();
+    if (!lane) {
+        const std::lock_guard<std::mutex> guard(m_mutex);
+        --m_inFlight;
+        return false;
+    }
+    lane->post([this, job = std::move(job)] {
+        job();
+        const std::lock_guard<std::mutex> guard(m_mutex);
+        if (--m_inFlight == 0)
+            m_allDone.notify_all();
+    });
+    return true;
 }
 
 std::unique_ptr<voice::SpeechRecognizer> LexSpeech::takeRecognizer(QString *error)
@@ -40,16 +67,13 @@ std::unique_ptr<voice::SpeechRecognizer> LexSpeech::takeRecognizer(QString *erro
 void LexSpeech::giveBack(std::unique_ptr<voice::SpeechRecognizer> recognizer)
 {
     const std::lock_guard<std::mutex> guard(m_mutex);
-    if (int(m_idle.size()) < m_options.maxConcurrent)
+    if (int(m_idle.size()) < m_pool->maxConcurrent())
         m_idle.push_back(std::move(recognizer));
 }
 
 bool LexSpeech::recognize(voice::Pcm audio, bool digits, QObject *context, Heard done)
 {
-    const auto lane = m_pool.openLane();
-    if (!lane)
-        return false;
-    lane->post([this, audio = std::move(audio), digits, context, done] {
+    return post([this, audio = std::move(audio), digits, context, done] {
         QString error;
         auto recognizer = takeRecognizer(&error);
         Result<voice::Recognition> heard
@@ -66,21 +90,17 @@ bool LexSpeech::recognize(voice::Pcm audio, bool digits, QObject *context, Heard
         QMetaObject::invokeMethod(
             context, [done, heard] { done(heard); }, Qt::QueuedConnection);
     });
-    return true;
 }
 
-bool LexSpeech::speak(const QString &text, Language language, QObject *context, Spoken done)
+bool LexSpeech::speak(
+    const QString &text, Language language, voice::SpeechSynthesizer::Voice voice, QObject *context, Spoken done)
 {
-    const auto lane = m_pool.openLane();
-    if (!lane)
-        return false;
-    lane->post([this, text, language, context, done] {
-        const QByteArray pcm
-            = voice::pcmToLittleEndian(m_synthesizer.synthesize(voice::EarText::prepare(text, language)));
+    return post([text, language, voice, context, done] {
+        const QByteArray pcm = voice::pcmToLittleEndian(
+            voice::SpeechSynthesizer(voice).synthesize(voice::EarText::prepare(text, language)));
         QMetaObject::invokeMethod(
             context, [done, pcm] { done(pcm); }, Qt::QueuedConnection);
     });
-    return true;
 }
 
 } // namespace tierdesk::api

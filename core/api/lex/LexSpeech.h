@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -22,13 +23,15 @@ namespace tierdesk::api {
 class LexSpeech {
 public:
     struct Options {
-        int maxConcurrent = 2; // pool threads
+        // The server's calls' pool (the CallCenter's), so that utterances and calls share
+        // voice/decoders threads and voice/maxCalls lines; none: a pool of its own.
+        voice::DecoderPool *pool = nullptr;
+        int maxConcurrent = 2; // threads of a pool of its own; recognisers kept idle
         int maxInFlight = 16; // utterances being recognised or spoken at once; more: refused (busy)
-        voice::SpeechSynthesizer::Voice voice = voice::SpeechSynthesizer::Voice::Slt;
     };
 
     explicit LexSpeech(const Options &options);
-    ~LexSpeech(); // waits for the work under way
+    ~LexSpeech(); // waits for its work under way (not for the shared pool's other work)
 
     using Heard = std::function<void(Result<voice::Recognition>)>;
     using Spoken = std::function<void(QByteArray pcm16le)>;
@@ -36,17 +39,23 @@ public:
     // thread. False, and nothing called, when maxInFlight utterances are in flight.
     bool recognize(voice::Pcm audio, bool digits, QObject *context, Heard done);
     // The text prepared for the ear and spoken: 16 kHz 16-bit little-endian PCM, on `context`'s thread.
-    bool speak(const QString &text, Language language, QObject *context, Spoken done);
+    bool speak(
+        const QString &text, Language language, voice::SpeechSynthesizer::Voice voice, QObject *context, Spoken done);
 
 private:
     std::unique_ptr<voice::SpeechRecognizer> takeRecognizer(QString *error);
     void giveBack(std::unique_ptr<voice::SpeechRecognizer> recognizer);
+    // A job for a lane of the pool, counted in flight until it has run; false when the pool or
+    // maxInFlight is full.
+    bool post(std::function<void()> job);
 
     Options m_options;
-    voice::SpeechSynthesizer m_synthesizer;
     std::mutex m_mutex;
+    std::condition_variable m_allDone;
+    int m_inFlight = 0;
     std::vector<std::unique_ptr<voice::SpeechRecognizer>> m_idle;
-    voice::DecoderPool m_pool; // last: destroyed first, waiting for the jobs that use the rest
+    std::unique_ptr<voice::DecoderPool> m_ownPool; // last: destroyed first, waiting for its jobs
+    voice::DecoderPool *m_pool = nullptr;
 };
 
 } // namespace tierdesk::api

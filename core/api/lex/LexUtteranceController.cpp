@@ -154,7 +154,7 @@ void LexUtteranceController::answer(
 {
     if (!r.speakReply)
         return send(c, r, transcript, a, {});
-    const bool started = c->services->speech->speak(a.reply, c->language, c->services->context,
+    const bool started = c->services->speech->speak(a.reply, c->language, c->voice, c->services->context,
         [c, r, transcript, a](const QByteArray &pcm) { send(c, r, transcript, a, pcm); });
     if (!started)
         lexcall::fail(

@@ -62,6 +62,14 @@ Result<Company> CompanyService::rename(const QString &id, const QString &name, c
     return c;
 }
 
+std::optional<Company> CompanyService::findByNumber(const QString &number)
+{
+    for (const Company &c : m_core.store().companies().all())
+        if (c.config.voice.answers(number))
+            return c;
+    return std::nullopt;
+}
+
 Result<CsConfig> CompanyService::config(const QString &companyId)
 {
     auto company = m_core.company(companyId);
@@ -83,6 +91,11 @@ Result<CsConfig> CompanyService::updateConfig(
     // So must every connector it names, serving what it is named for.
     if (const Status named = checkConnectorSettings(store, companyId, config.connectors); !named)
         return named.error();
+    // A dialled number finds one company.
+    for (const QString &number : config.voice.numbers)
+        if (const auto other = findByNumber(number); other && other->id != companyId)
+            return makeError(ErrorKind::Conflict, QStringLiteral("voice.numbers: %1 is another company's").arg(number),
+                {{QStringLiteral("field"), QStringLiteral("voice.numbers")}});
     const bool ok = store.batch().run([&] {
         return store.companies().updateConfig(companyId, config)
             && m_core.record(companyId, actor, QStringLiteral("config.update"), QStringLiteral("company:") + companyId,

@@ -18,6 +18,8 @@ public:
     Result<Company> find(const QString &id) { return m_core.company(id); }
     QList<Company> all() { return m_core.store().companies().all(); }
     Result<CsConfig> config(const QString &companyId);
+    // The company whose config.voice.numbers has `number` (a SIP call's dialled number).
+    std::optional<Company> findByNumber(const QString &number);
     // Stores a whole new config (the API family merged and checked the client's patch);
     // audited as config.update with `auditDetails` (the family's record of the change).
     Result<CsConfig> updateConfig(

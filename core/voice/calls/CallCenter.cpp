@@ -1,0 +1,41 @@
+#include "core/voice/calls/CallCenter.h"
+
+namespace tierdesk::voice {
+
+CallCenter::CallCenter(SessionEngine &engine, const CallSettings &settings, QObject *parent)
+    : QObject(parent), m_engine(engine), m_settings(settings),
+      m_pool(qBound(1, settings.decoders, 64), qBound(1, settings.maxCalls, 500))
+{
+}
+
+CallCenter::~CallCenter()
+{
+    const QList<LiveCall *> calls = m_calls.values();
+    m_calls.clear();
+    qDeleteAll(calls);
+}
+
+Result<LiveCall *> CallCenter::open(const QString &companyId, const QString &door)
+{
+    const Result<Company> company = m_engine.company(companyId);
+    if (!company)
+        return company.error();
+    std::shared_ptr<DecoderPool::Lane> lane = m_pool.openLane();
+    if (!lane)
+        return makeError(ErrorKind::LimitExceeded, QStringLiteral("all lines are busy"));
+    const SpeechSynthesizer::Voice voice
+        = SpeechSynthesizer::voiceNamed(company->config.voice.voice).value_or(SpeechSynthesizer::Voice::Slt);
+    auto *call = new LiveCall(m_engine, std::move(lane), companyId, door, voice, m_settings, this);
+    m_calls.insert(call->id(), call);
+    connect(call, &LiveCall::stateChanged, this, [this, call] { emit callChanged(call); });
+    connect(call, &LiveCall::ended, this, [this, call](const QString &reason) {
+        if (m_calls.remove(call->id()) == 0)
+            return;
+        emit callEnded(call->id(), call->companyId(), reason);
+        call->deleteLater(); // after the door has heard the end
+    });
+    emit callOpened(call);
+    return call;
+}
+
+} // namespace tierdesk::voice

@@ -1,0 +1,14 @@
+#pragma once
+
+namespace tierdesk::voice {
+
+// How the server takes calls, whatever the door (its voice/* settings; docs/calls.md).
+struct CallSettings {
+    int maxCalls = 20; // voice/maxCalls: calls at once; one more is refused (SIP's 486)
+    int decoders = 2; // voice/decoders: threads that recognise and speak for all calls
+    int silencePromptMs = 8000; // voice/silencePromptSeconds
+    int idleMs = 30000; // voice/idleSeconds: no audio from the caller's side for this long ends the call
+    int maxWaitMs = 120000; // voice/maxWaitSeconds: in line this long, the caller may leave a message
+};
+
+} // namespace tierdesk::voice
