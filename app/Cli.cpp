@@ -27,7 +27,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> all{
         {QString(), {QStringLiteral("server"), QStringLiteral("port")}, {}, 0},
-        {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port")},
+        {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("sip-port")},
             {QStringLiteral("no-rate-limit"), QStringLiteral("demo")}, 0},
         {QStringLiteral("demo seed"), {QStringLiteral("sessions"), QStringLiteral("escalations")},
             {QStringLiteral("desk")}, 0},
@@ -146,6 +146,8 @@ QString checkValue(const QString &name, const QString &value)
         return QHostAddress(value).isNull() ? QStringLiteral("--host must be an IP address") : QString();
     if (name == QLatin1String("port"))
         return inRange(value, 0, 65535) ? QString() : QStringLiteral("--port must be a number from 0 to 65535");
+    if (name == QLatin1String("sip-port"))
+        return inRange(value, 0, 65535) ? QString() : QStringLiteral("--sip-port must be a number from 0 to 65535");
     if (name == QLatin1String("name"))
         return validName(value) ? QString()
                                 : QStringLiteral("--name must be 1 to 200 characters (no control characters)");
@@ -360,9 +362,11 @@ QString usage()
                "Usage:\n"
                "  tierdesk [--port P]                       console (GUI); starts the embedded server too (on port P)\n"
                "  tierdesk --server URL                     console against a remote Tierdesk (tierdesk serve)\n"
-               "  tierdesk serve [--host IP] [--port P] [--no-rate-limit] [--demo]\n"
+               "  tierdesk serve [--host IP] [--port P] [--no-rate-limit] [--demo] [--sip-port P]\n"
                "                                            headless: engine + REST + WebSocket only;\n"
-               "                                            --demo seeds the demo store and prints a ready token\n"
+               "                                            --demo seeds the demo store and prints a ready token;\n"
+               "                                            --sip-port also answers SIP calls (UDP and TCP on\n"
+               "                                            --host) for the companies' numbers (voice.numbers)\n"
                "  tierdesk demo seed [--sessions N [--escalations M]] [--desk]\n"
                "                                            idempotent demo data; prints JSON; --sessions adds N "
                "generated\n"

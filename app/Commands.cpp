@@ -358,6 +358,8 @@ int runServe(const Args &args)
     if (args.options.contains(QStringLiteral("port")))
         options.port = static_cast<quint16>(args.options.value(QStringLiteral("port")).toUInt());
     options.rateLimits = !args.flags.contains(QStringLiteral("no-rate-limit"));
+    if (args.options.contains(QStringLiteral("sip-port")))
+        options.sipPort = static_cast<quint16>(args.options.value(QStringLiteral("sip-port")).toUInt());
     int code = 0;
     auto rt = openRuntime(args, &code);
     if (!rt)
@@ -393,6 +395,9 @@ int runServe(const Args &args)
     out() << "Data: " << rt->dataDir() << " - secrets: " << rt->secretsDescription() << Qt::endl;
     out() << "Every API: " << host.baseUrl() << "/api/openapi.json - web chat page: " << host.baseUrl()
           << "/chat?key=WIDGET_KEY (tierdesk token create --company ID --kind widget)" << Qt::endl;
+    if (host.sipPort() != 0)
+        out() << "SIP calls: sip:NUMBER@" << options.host.toString() << ':' << host.sipPort()
+              << " (UDP and TCP; NUMBER one of a company's voice.numbers)" << Qt::endl;
     if (!demo.isEmpty()) {
         const QString company = demo.value(QLatin1String("companyId")).toString();
         out() << "Demo company: " << company << " (" << demo.value(QLatin1String("companyName")).toString() << ")"

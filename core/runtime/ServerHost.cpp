@@ -226,7 +226,28 @@ Status ServerHost::start()
                 .arg(m_options.port)
                 .arg(m_http->errorString()));
 
+    if (m_options.sipPort) {
+        if (const Status sip = startSip(); !sip)
+            return sip;
+    }
     startBackgroundWork();
+    return Ok{};
+}
+
+// The SIP door (docs/calls.md, "SIP") on the HTTP server's host, its calls in the CallCenter.
+Status ServerHost::startSip()
+{
+    const voice::CallSettings &calls = callCenter().settings();
+    voice::sip::SipServer::Options sip;
+    sip.host = m_options.host;
+    sip.port = *m_options.sipPort;
+    sip.maxCalls = calls.maxCalls + kSipDecidingCalls;
+    sip.rtpTimeoutMs = calls.idleMs;
+    m_sip = std::make_unique<SipDoor>(callCenter(), &m_runtime.customers(), sip);
+    if (Status started = m_sip->start(); !started) {
+        m_sip.reset();
+        return started;
+    }
     return Ok{};
 }
 
@@ -297,6 +318,8 @@ void ServerHost::runTimers(bool here)
 
 void ServerHost::stop()
 {
+    if (m_sip) // every SIP call says goodbye (BYE) before the engine's work stops
+        m_sip->stop();
     m_leader.reset();
     m_sweep.stop();
     m_runtime.desk().stopSlaTimer();
@@ -310,6 +333,11 @@ void ServerHost::stop()
 quint16 ServerHost::port() const
 {
     return m_http ? m_http->serverPort() : 0;
+}
+
+quint16 ServerHost::sipPort() const
+{
+    return m_sip ? m_sip->port() : 0;
 }
 
 QString ServerHost::baseUrl() const

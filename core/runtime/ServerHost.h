@@ -9,6 +9,7 @@
 #include "core/runtime/EscalationEmails.h"
 #include "core/runtime/PlatformEmails.h"
 #include "core/runtime/Runtime.h"
+#include "core/runtime/SipDoor.h"
 #include "core/runtime/TeamLeader.h"
 #include "core/store/OutboxLease.h"
 #include "core/voice/calls/CallCenter.h"
@@ -18,6 +19,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace tierdesk::api {
@@ -26,6 +28,7 @@ struct ServerOptions {
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 8080;
     bool rateLimits = true;
+    std::optional<quint16> sipPort{}; // also answer SIP calls on UDP and TCP here (0: a free port)
 };
 
 // The embedded server around one Runtime: every API family on one HTTP server, the
@@ -33,6 +36,9 @@ struct ServerOptions {
 // thread that owns the Runtime (the engine thread).
 class ServerHost : public QObject {
     Q_OBJECT
+
+    // INVITEs being decided beyond the calls at once (those answer 486 from the CallCenter).
+    static constexpr int kSipDecidingCalls = 16;
 
 public:
     ServerHost(Runtime &runtime, ServerOptions options, QObject *parent = nullptr);
@@ -43,6 +49,7 @@ public:
     Status start();
     void stop();
     quint16 port() const;
+    quint16 sipPort() const; // 0: no SIP door
     QString baseUrl() const;
     http::HttpServer &http() { return *m_http; }
     // Made at construction, kept in memory only: whoever can read it (the
@@ -59,6 +66,7 @@ private:
     std::unique_ptr<ApiFamily> makeLexFamily(); // seed 004's Lex V2 runtime
     voice::CallCenter &callCenter(); // made the first time a family asks
     void installFamilies();
+    Status startSip();
     void startBackgroundWork();
     // The timers that run once for a team (the SLA round, the abandon sweep) run here or stop.
     void runTimers(bool here);
@@ -72,6 +80,7 @@ private:
     std::unique_ptr<voice::CallCenter> m_calls; // every door's calls: outlives the families whose calls use it
     std::unique_ptr<http::HttpServer> m_http;
     std::vector<std::unique_ptr<ApiFamily>> m_families;
+    std::unique_ptr<SipDoor> m_sip; // after m_calls: its calls end into the CallCenter
     std::unique_ptr<CurlOutboundHttp> m_outbound;
     std::unique_ptr<OutboxLease> m_lease; // team mode: before m_dispatcher, which uses it
     std::unique_ptr<WebhookDispatcher> m_dispatcher;

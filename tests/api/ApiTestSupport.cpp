@@ -206,7 +206,10 @@ bool ServerFixture::start(const QByteArray &ini, bool rateLimits, QString *error
     m_demo = *seeded;
     m_companyId = m_demo.value(QLatin1String("companyId")).toString();
     m_rt->store().batch().flush();
-    m_host = std::make_unique<api::ServerHost>(*m_rt, api::ServerOptions{QHostAddress::LocalHost, 0, rateLimits});
+    api::ServerOptions options{QHostAddress::LocalHost, 0, rateLimits};
+    if (m_sip)
+        options.sipPort = 0;
+    m_host = std::make_unique<api::ServerHost>(*m_rt, options);
     if (const Status started = m_host->start(); !started)
         return failWith(started.error().message);
     return true;

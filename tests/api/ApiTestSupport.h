@@ -85,6 +85,8 @@ public:
 
     // The engine's clock (default: the system's); set before start().
     void setClock(const Clock *clock) { m_clock = clock; }
+    // The SIP door on a free port too (host().sipPort()); set before start().
+    void setSip(bool on) { m_sip = on; }
     bool start(const QByteArray &ini = {}, bool rateLimits = true, QString *error = nullptr);
     void stop();
 
@@ -109,6 +111,7 @@ public:
 private:
     QTemporaryDir m_dir;
     const Clock *m_clock = nullptr;
+    bool m_sip = false;
     std::unique_ptr<api::Runtime> m_rt;
     std::unique_ptr<api::ServerHost> m_host;
     QString m_companyId;

@@ -163,6 +163,9 @@ void TestCli::usageErrors_data()
     QTest::newRow("port with letters") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("80a")};
     QTest::newRow("negative port") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("-1")};
     QTest::newRow("port with a sign") << QStringList{serve, QStringLiteral("--port"), QStringLiteral("+80")};
+    QTest::newRow("sip port too big") << QStringList{serve, QStringLiteral("--sip-port"), QStringLiteral("65536")};
+    QTest::newRow("sip port with letters") << QStringList{serve, QStringLiteral("--sip-port"), QStringLiteral("sip")};
+    QTest::newRow("sip port of the console") << QStringList{QStringLiteral("--sip-port"), QStringLiteral("5060")};
     QTest::newRow("console port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
     QTest::newRow("console server not a URL")
         << QStringList{QStringLiteral("--server"), QStringLiteral("desk.example.com")};

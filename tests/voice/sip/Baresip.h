@@ -22,7 +22,10 @@ public:
     // `codecModule`: g722, opus or g711 (baresip offers the codecs of the modules it loads).
     // `microphone`: what it says, at 16 kHz; written at the codec's `rate` and `channels` (aufile
     // does not convert: Opus wants 48 kHz stereo).
-    Baresip(const QString &codecModule, const voice::Pcm &microphone, int rate, int channels = 1)
+    // `user`: who the caller is (From's user part, a phone number for a known customer).
+    Baresip(const QString &codecModule, const voice::Pcm &microphone, int rate, int channels = 1,
+        const QString &user = QStringLiteral("caller"))
+        : m_user(user)
     {
         QTcpServer probe; // a free port for ctrl_tcp
         probe.listen(QHostAddress::LocalHost, 0);
@@ -129,7 +132,7 @@ private:
         config.write(text.toUtf8());
         QFile accounts(m_dir.filePath(QStringLiteral("accounts")));
         if (accounts.open(QIODevice::WriteOnly))
-            accounts.write("<sip:caller@127.0.0.1>;regint=0\n");
+            accounts.write(QStringLiteral("<sip:%1@127.0.0.1>;regint=0\n").arg(m_user).toUtf8());
     }
     // Netstrings: "<length>:<json>,".
     void readControl()
@@ -149,6 +152,7 @@ private:
         }
     }
 
+    QString m_user;
     QTemporaryDir m_dir;
     quint16 m_ctrlPort = 0;
     QProcess m_process;
