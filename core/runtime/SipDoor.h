@@ -25,8 +25,6 @@ public:
     voice::sip::SipVerdict incoming(voice::sip::SipCall *call) override;
 
 private:
-    std::optional<Customer> customerByPhone(const QString &companyId, const QString &number) const;
-
     voice::CallCenter &m_calls;
     CustomerDirectory *m_customers;
     voice::sip::SipServer m_server;

@@ -95,14 +95,9 @@ QString LexConversation::callerOf(const LexCallPtr &c, const QJsonObject &attrib
 {
     if (const QString id = attribute(attributes, "customerId"); !id.isEmpty())
         return id;
-    const QString phone = CustomerFields::normalizedPhone(attribute(attributes, "callerNumber"));
-    if (phone.size() >= 4 && c->services->customers) {
-        const auto page = c->services->customers->search(c->company, phone, 20, 0);
-        if (page)
-            for (const Customer &customer : page->customers)
-                if (CustomerFields::normalizedPhone(customer.phone) == phone)
-                    return customer.id;
-    }
+    if (c->services->customers)
+        if (const auto known = c->services->customers->byPhone(c->company, attribute(attributes, "callerNumber")))
+            return known->id;
     return QStringLiteral("caller-") + digest(c->company, c->sessionId).left(20);
 }
 

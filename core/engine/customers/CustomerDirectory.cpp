@@ -43,6 +43,21 @@ CustomerDirectory::CustomerDirectory(SessionEngine &engine, QObject *parent)
     m_readers.setMaxThreadCount(1);
 }
 
+std::optional<Customer> CustomerDirectory::byPhone(const QString &companyId, const QString &number)
+{
+    constexpr int kMinDigits = 4; // shorter is an extension, not a customer's number
+    constexpr int kCandidates = 20; // the search matches on more than the phone
+    const QString phone = CustomerFields::normalizedPhone(number);
+    if (phone.size() < kMinDigits)
+        return std::nullopt;
+    const auto page = search(companyId, phone, kCandidates, 0);
+    if (page)
+        for (const Customer &customer : page->customers)
+            if (CustomerFields::normalizedPhone(customer.phone) == phone)
+                return customer;
+    return std::nullopt;
+}
+
 Result<CustomerDirectory::Page> CustomerDirectory::search(
     const QString &companyId, const QString &query, int limit, int offset)
 {

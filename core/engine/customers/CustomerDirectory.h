@@ -30,6 +30,9 @@ public:
     };
     Result<Page> search(const QString &companyId, const QString &query, int limit, int offset);
     Result<Customer> get(const QString &companyId, const QString &id);
+    // The customer whose phone is `number` (a caller's: Lex's callerNumber, a SIP From), compared
+    // normalised; none for a number too short to be a customer's.
+    std::optional<Customer> byPhone(const QString &companyId, const QString &number);
     struct Stored {
         Customer customer;
         bool created = false;
