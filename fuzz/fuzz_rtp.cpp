@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         const size_t left = mbuf_get_left(mb.get());
         RtpPacket packet{header.seq, header.ts, header.pt, header.m,
-            QByteArray(reinterpret_cast<const char *>(mbuf_buf(mb.get())), static_cast<qsizetype>(left))};
+            QByteArray(reinterpret_cast<const char *>(mbuf_buf(mb.get())), static_cast<qsizetype>(left)), header.ssrc};
         const RtpInbound::Heard heard = in.take(std::move(packet));
         fuzz::check(heard.audio.size() <= perPacket * (RtpReorder::kDefaultDepth + 1),
             "a packet decodes to what its payload can hold", QByteArray::number(qulonglong(heard.audio.size())));

@@ -6,10 +6,11 @@ std::vector<RtpPacket> RtpReorder::push(RtpPacket packet)
 {
     std::vector<RtpPacket> out;
     const int ahead = static_cast<int16_t>(static_cast<uint16_t>(packet.sequence - m_next));
-    if (!m_started || ahead > kRestartGap || ahead < -kRestartGap) {
+    if (!m_started || packet.ssrc != m_ssrc || ahead > kRestartGap || ahead < -kRestartGap) {
         std::vector<RtpPacket> rest = flush();
         out.insert(out.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
         m_started = true;
+        m_ssrc = packet.ssrc;
         m_next = packet.sequence;
         m_held.emplace(0, std::move(packet));
         release(out);

@@ -15,11 +15,13 @@ struct RtpPacket {
     uint8_t payloadType = 0;
     bool marker = false;
     QByteArray payload;
+    uint32_t ssrc = 0; // the sender's stream: a new one starts the order afresh
 };
 
 // Puts RTP packets back in sequence order (RFC 3550 sequence numbers, which wrap at 65536). In
 // order, a packet leaves at once; one that overtook another waits for it, at most `depth` packets
-// (then the missing one is given up for lost). Late packets and duplicates are dropped. The calls'
+// (then the missing one is given up for lost). Late packets and duplicates are dropped; a new
+// stream (another SSRC, or a jump of a minute's packets) starts afresh. The calls'
 // recogniser is not a loudspeaker: it needs order, not a steady clock, so this is all the jitter
 // buffer a call needs.
 class RtpReorder {
@@ -40,6 +42,7 @@ private:
 
     int m_depth;
     bool m_started = false;
+    uint32_t m_ssrc = 0;
     uint16_t m_next = 0; // the sequence number expected next
     std::map<int, RtpPacket> m_held; // by distance ahead of m_next
 };

@@ -169,7 +169,8 @@ void SipLeg::onRtp(const struct sa *src, const struct rtp_header *hdr, struct mb
     self->m_lastRtp = tmr_jiffies();
     const size_t size = mbuf_get_left(mb);
     RtpPacket packet{hdr->seq, hdr->ts, hdr->pt, hdr->m,
-        QByteArray(reinterpret_cast<const char *>(mbuf_buf(mb)), static_cast<qsizetype>(qMin<size_t>(size, 65536)))};
+        QByteArray(reinterpret_cast<const char *>(mbuf_buf(mb)), static_cast<qsizetype>(qMin<size_t>(size, 65536))),
+        hdr->ssrc};
     RtpInbound::Heard heard = self->m_in->take(std::move(packet));
     if (!heard.audio.empty() || !heard.keys.isEmpty())
         self->m_stack.m_events.heard(self->m_key, std::move(heard.audio), heard.keys);
