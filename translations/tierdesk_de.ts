@@ -1718,6 +1718,38 @@
         <source>None (a person cancels a shop&apos;s order)</source>
         <translation>Keiner (ein Mensch storniert die Bestellung im Shop)</translation>
     </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>One phone number per line, e.g. +15550100</source>
+        <translation>Eine Telefonnummer pro Zeile, z. B. +15550100</translation>
+    </message>
+    <message>
+        <source>The numbers a SIP call may dial to reach this company</source>
+        <translation>Die Nummern, unter denen ein SIP-Anruf diese Firma erreicht</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>slt (a woman&apos;s voice)</source>
+        <translation>slt (eine Frauenstimme)</translation>
+    </message>
+    <message>
+        <source>rms (a man&apos;s voice)</source>
+        <translation>rms (eine Männerstimme)</translation>
+    </message>
+    <message>
+        <source>The AI&apos;s voice</source>
+        <translation>Stimme der KI</translation>
+    </message>
+    <message>
+        <source>Record calls (callers are told first)</source>
+        <translation>Anrufe aufzeichnen (Anrufer werden vorher informiert)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::ConfigHistoryModel</name>

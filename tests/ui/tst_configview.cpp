@@ -58,6 +58,7 @@ private slots:
     void savedKeywordEscalatesTheNextMessage();
     void replyLanguageChosenOnThePage();
     void assignmentModeSavedAndShownAgain();
+    void callsSectionSavedAndAnotherCompanysNumberRefused();
     void aiSectionRoundTripsAndARefusalNamesItsField();
     void whatIfShowsTheCandidateModelsReplies();
     void hiddenFromSupervisors();
@@ -366,6 +367,51 @@ void TestConfigView::assignmentModeSavedAndShownAgain()
     m_view->refresh();
     QVERIFY(loaded.wait(5000));
     QCOMPARE(assignment->currentData().toString(), QStringLiteral("automatic"));
+    QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
+}
+
+// Calls: the numbers (one per line), the AI's voice and recording are saved; a number another
+// company answers is refused by the server, and the page says so.
+void TestConfigView::callsSectionSavedAndAnotherCompanysNumberRefused()
+{
+    const QString other = m_server.createCompany(QStringLiteral("Numbers Elsewhere Co"));
+    QCOMPARE(m_server.client(api::Role::Admin, other)
+                 ->put(QStringLiteral("/api/cs/config"),
+                     QJsonObject{{QStringLiteral("companyId"), other},
+                         {QStringLiteral("voice"),
+                             QJsonObject{{QStringLiteral("numbers"), QJsonArray{QStringLiteral("+15550199")}}}}})
+                 .status,
+        200);
+    auto *numbers = qobject_cast<QPlainTextEdit *>(m_view->form().field(QStringLiteral("voice.numbers")));
+    auto *voice = qobject_cast<QComboBox *>(m_view->form().field(QStringLiteral("voice.voice")));
+    auto *record = qobject_cast<QCheckBox *>(m_view->form().field(QStringLiteral("voice.recordCalls")));
+    QVERIFY(numbers && voice && record);
+    QVERIFY(record->isChecked());
+    numbers->setPlainText(QStringLiteral("+15550100\n+15550101"));
+    voice->setCurrentIndex(voice->findData(QStringLiteral("rms")));
+    record->setChecked(false);
+    QSignalSpy saved(m_view, &ConfigView::saved);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(saved.wait(5000));
+    const QJsonObject stored = serverConfig().value(QLatin1String("voice")).toObject();
+    QCOMPARE(stored.value(QLatin1String("numbers")).toArray(),
+        (QJsonArray{QStringLiteral("+15550100"), QStringLiteral("+15550101")}));
+    QCOMPARE(stored.value(QLatin1String("voice")).toString(), QStringLiteral("rms"));
+    QCOMPARE(stored.value(QLatin1String("recordCalls")).toBool(true), false);
+
+    numbers->setPlainText(QStringLiteral("+15550100\n+15550199"));
+    QSignalSpy failed(m_view, &ConfigView::saveRefused);
+    m_view->findChild<QPushButton *>(QStringLiteral("configSave"))->click();
+    QVERIFY(failed.wait(5000));
+    QVERIFY2(failed.first().first().toString().contains(QLatin1String("+15550199")),
+        qPrintable(failed.first().first().toString()));
+    QCOMPARE(
+        serverConfig().value(QLatin1String("voice")).toObject().value(QLatin1String("numbers")).toArray().size(), 2);
+
+    QJsonObject restored = serverConfig(); // as before, for the tests after this one
+    restored.insert(QStringLiteral("voice"),
+        QJsonObject{{QStringLiteral("numbers"), QJsonArray{}}, {QStringLiteral("voice"), QStringLiteral("slt")},
+            {QStringLiteral("recordCalls"), true}});
     QCOMPARE(m_http->put(QStringLiteral("/api/cs/config"), restored).status, 200);
 }
 

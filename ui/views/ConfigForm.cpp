@@ -109,6 +109,7 @@ ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent)
     layout->addWidget(deskGroup());
     layout->addWidget(aiGroup());
     layout->addWidget(connectorsGroup());
+    layout->addWidget(callsGroup());
     layout->addStretch(1);
 }
 
@@ -366,6 +367,24 @@ QGroupBox *ConfigForm::connectorsGroup()
     pattern->setPlaceholderText(tr("ORD-10001, #1001 or “order 123456”"));
     pattern->setToolTip(tr("A regular expression for the company's order numbers; empty: the usual forms"));
     form->addRow(tr("Order numbers"), bind(QStringLiteral("connectors.orderNumberPattern"), pattern));
+    return box;
+}
+
+// How the company takes calls (docs/calls.md): the numbers SIP callers dial, the AI's voice, recording.
+QGroupBox *ConfigForm::callsGroup()
+{
+    QFormLayout *form = nullptr;
+    QGroupBox *box = group(QStringLiteral("voice"), tr("Calls"), &form);
+    auto *numbers = new QPlainTextEdit(this);
+    numbers->setPlaceholderText(tr("One phone number per line, e.g. +15550100"));
+    numbers->setToolTip(tr("The numbers a SIP call may dial to reach this company"));
+    numbers->setFixedHeight(64);
+    form->addRow(tr("Phone numbers"), bind(QStringLiteral("voice.numbers"), numbers));
+    auto *voice = new QComboBox(this);
+    voice->addItem(tr("slt (a woman's voice)"), QStringLiteral("slt"));
+    voice->addItem(tr("rms (a man's voice)"), QStringLiteral("rms"));
+    form->addRow(tr("The AI's voice"), bind(QStringLiteral("voice.voice"), voice));
+    form->addRow(QString(), check(QStringLiteral("voice.recordCalls"), tr("Record calls (callers are told first)")));
     return box;
 }
 

@@ -51,6 +51,7 @@ private:
     QGroupBox *deskGroup();
     QGroupBox *aiGroup();
     QGroupBox *connectorsGroup();
+    QGroupBox *callsGroup();
     void offerProvider(const QString &name);
     void offerConnector(const QString &path, const QString &name);
     QGroupBox *group(const QString &section, const QString &title, QFormLayout **form);
