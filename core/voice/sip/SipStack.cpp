@@ -167,9 +167,12 @@ void SipStack::close()
         m_wake = nullptr;
         m_commands.clear();
     }
-    // What still waits for an answer (a BYE nobody answers) is ended now, and every session with it.
+    // What still waits when the stop's time is up ends now: requests nobody answers (a BYE) and,
+    // with them, their sessions; then sessions still waiting for an ACK to their 200 OK.
     if (m_sip)
         sip_close(m_sip, true);
+    if (m_sessions)
+        sipsess_close_all(m_sessions);
     m_options_listener = static_cast<struct sip_lsnr *>(mem_deref(m_options_listener));
     m_sessions = static_cast<struct sipsess_sock *>(mem_deref(m_sessions));
     m_sip = static_cast<struct sip *>(mem_deref(m_sip));

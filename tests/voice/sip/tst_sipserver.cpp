@@ -89,6 +89,7 @@ private slots:
     void offersWeCannotAnswerAre488();
     void garbageIsDroppedAndTheServerGoesOn();
     void silentCallerTimesOut();
+    void stopEndsCallsWhoseCallersAreGone();
 
 private:
     void bothWays(const QString &module, int rate, int channels, const QString &codec);
@@ -274,6 +275,29 @@ void TestSipServer::silentCallerTimesOut()
     // No RTP ever comes: the server says goodbye.
     QVERIFY(!probe.waitForRequest(QStringLiteral("BYE")).isEmpty());
     QTRY_COMPARE(door.ended, QStringLiteral("timeout"));
+    QCOMPARE(server.calls(), 0);
+}
+
+// Stopping while one caller never sent the ACK for its 200 OK and another will never answer our
+// BYE: both are let go within the stop's time, and nothing of libre is left behind (the sanitized
+// build's leak check).
+void TestSipServer::stopEndsCallsWhoseCallersAreGone()
+{
+    Door door;
+    SipServer server(options(), door);
+    QVERIFY(server.start().ok());
+    SipProbe noAck(server.port());
+    noAck.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer(40030));
+    QCOMPARE(noAck.waitForFinal(), 200);
+    SipProbe silent(server.port());
+    silent.invite(QStringLiteral("+15550100"), SipProbe::pcmuOffer(40040));
+    QCOMPARE(silent.waitForFinal(), 200);
+    silent.ack();
+    QTRY_COMPARE(server.calls(), 2);
+    QSignalSpy ended(door.call.data(), &SipCall::ended);
+    server.stop();
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.at(0).at(0).toString(), QStringLiteral("shutdown"));
     QCOMPARE(server.calls(), 0);
 }
 
