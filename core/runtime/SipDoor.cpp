@@ -26,7 +26,12 @@ void SipDoor::stop()
 
 voice::sip::SipVerdict SipDoor::incoming(voice::sip::SipCall *sip)
 {
-    const std::optional<Company> company = m_calls.engine().companyForNumber(sip->number());
+    // Trunks differ on the international prefix: +15550100 and 15550100 are one number.
+    const QString number = sip->number();
+    std::optional<Company> company = m_calls.engine().companyForNumber(number);
+    if (!company)
+        company = m_calls.engine().companyForNumber(
+            number.startsWith(QLatin1Char('+')) ? number.mid(1) : QLatin1Char('+') + number);
     if (!company)
         return voice::sip::SipVerdict::NotFound;
     Result<voice::LiveCall *> opened = m_calls.open(company->id, QStringLiteral("sip"));
