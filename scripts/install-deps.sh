@@ -33,7 +33,8 @@ packages=(
   python3-aiosmtpd
   # tests: a real AWS SigV4 signer (botocore's SigV4Auth) for the SigV4 verifier's tests
   python3-botocore
-  # tests/voice/sip: a real SIP caller (baresip with a WAV file as its microphone) and sipp
+  # tests/voice/sip: a real SIP caller (baresip with a WAV file as its microphone); sipp (sip-tester)
+  # for SIP scenarios by hand (the tests send their own malformed datagrams)
   baresip-core sip-tester
   # tests/e2e: Node's test runner and npm (Debian's nodejs 18 does not bundle npm; NodeSource's
   # does, and conflicts with Debian's npm package: npm is added below only when missing)
