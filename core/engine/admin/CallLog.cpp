@@ -49,10 +49,15 @@ QString CallLog::absolutePath(const QString &relative) const
 {
     if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative.contains(QLatin1String("..")))
         return {};
-    const QString root = m_dataDir + QLatin1Char('/') + QLatin1String(kFolder);
-    if (QDir().mkpath(root)) // private like the data directory
-        QFile::setPermissions(root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return m_dataDir + QLatin1Char('/') + relative;
+}
+
+QString CallLog::newRecordingFile(const QString &relative) const
+{
+    const QString root = m_dataDir + QLatin1Char('/') + QLatin1String(kFolder);
+    if (QDir().mkpath(root)) // private like the data directory (the file's own folder is made so by its writer)
+        QFile::setPermissions(root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return absolutePath(relative);
 }
 
 Status CallLog::save(const CallRecord &call)

@@ -36,6 +36,8 @@ public:
     // Where a call's recording goes, relative to the data directory, and as a path on this machine.
     QString recordingPath(const CallRecord &call) const;
     QString absolutePath(const QString &relative) const;
+    // The same for a recording about to be written: the recordings folder is made first (0700).
+    QString newRecordingFile(const QString &relative) const;
 
     qint64 now() const { return m_engine.clock().nowMs(); }
     // The call's row, written as it is now (a new call, or what changed).

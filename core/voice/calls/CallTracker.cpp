@@ -34,7 +34,7 @@ void CallTracker::begin()
     m_record.startedAt = m_log.now();
     if (m_recorder) {
         m_record.recordingPath = m_log.recordingPath(m_record);
-        m_recorder->start(m_log.absolutePath(m_record.recordingPath));
+        m_recorder->start(m_log.newRecordingFile(m_record.recordingPath));
     }
 }
 

@@ -218,6 +218,9 @@ void TestCallRecording::aCallIsRecordedOnBothSides()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    for (const QString &dir : {QString(m_server->dataDir() + QStringLiteral("/recordings")), folder})
+        QCOMPARE(
+            QFile::permissions(dir) & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther), QFile::Permissions());
     const StereoWav wav = readWav(file.readAll());
     QVERIFY2(wav.ok, "not a whole WAV file");
     QCOMPARE(wav.channels, quint16(2));
