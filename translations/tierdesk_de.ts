@@ -954,6 +954,26 @@
         <source>Customer ratings</source>
         <translation>Kundenbewertungen</translation>
     </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Calls the AI finished alone</source>
+        <translation>Anrufe, die die KI allein erledigte</translation>
+    </message>
+    <message>
+        <source>Calls abandoned in line</source>
+        <translation>In der Warteschlange aufgelegt</translation>
+    </message>
+    <message>
+        <source>Time to answer a call</source>
+        <translation>Zeit bis zur Annahme</translation>
+    </message>
+    <message>
+        <source>Call handling time</source>
+        <translation>Gesprächsdauer (Menschen)</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>
@@ -4110,6 +4130,48 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>The snoozed conversations could not be loaded: %1</source>
         <translation>Die zurückgestellten Gespräche konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::RecordingDownload</name>
+    <message>
+        <source>Cannot write a temporary file for the recording.</source>
+        <translation>Für die Aufzeichnung kann keine temporäre Datei geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Der Server antwortete mit %1.</translation>
+    </message>
+    <message>
+        <source>The recording did not arrive whole.</source>
+        <translation>Die Aufzeichnung kam nicht vollständig an.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::RecordingPlayer</name>
+    <message>
+        <source>Play recording</source>
+        <translation>Aufzeichnung abspielen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cannot play: %1</source>
+        <translation>Wiedergabe nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Aufzeichnung wird geladen…</translation>
+    </message>
+    <message>
+        <source>This call was not recorded, or its recording was erased.</source>
+        <translation>Dieser Anruf wurde nicht aufgezeichnet, oder die Aufzeichnung wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The recording could not be loaded: %1</source>
+        <translation>Die Aufzeichnung konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ enum class ErrorDetail {
     AiTimedOut, // Unavailable: the reply model did not answer in time
     NeedsLanguageModel, // Unavailable: the task needs a language model and the company words locally
     StorageFailure, // Unavailable: the store is degraded; writes are refused, reads go on
+    RangeNotSatisfiable, // InvalidArgument: a byte range that starts past the end of what is asked for
 };
 
 struct Error {

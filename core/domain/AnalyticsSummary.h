@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/CallRecord.h"
 #include "core/domain/SessionRating.h"
 
 #include <QList>
@@ -85,6 +86,7 @@ struct AnalyticsSummary {
     GroupBy groupBy = GroupBy::None;
     QList<Period> timeline; // by period; empty when not grouped
     DeskSummary desk;
+    CallsSummary calls; // the calls started in the range (docs/calls.md, "Call analytics")
 };
 
 } // namespace tierdesk

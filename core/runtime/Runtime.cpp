@@ -171,6 +171,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
     rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);
     rt->m_customers = std::make_unique<CustomerDirectory>(*rt->m_engine);
+    rt->m_calls = std::make_unique<CallLog>(
+        *rt->m_engine, rt->m_dataDir, rt->m_settings.intValue(settings::VoiceRecordingRetentionDays));
+    rt->m_customers->setCallLog(rt->m_calls.get());
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());

@@ -6,6 +6,7 @@
 #include "core/engine/access/AgentDirectory.h"
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
+#include "core/engine/admin/CallLog.h"
 #include "core/engine/admin/CannedResponses.h"
 #include "core/engine/customers/CustomerDirectory.h"
 #include "core/engine/desk/Desk.h"
@@ -38,6 +39,8 @@ public:
     AgentDirectory &agents() { return *m_agents; }
     CannedResponses &canned() { return *m_canned; }
     CustomerDirectory &customers() { return *m_customers; }
+    // Calls and their recordings (kept in the data directory).
+    CallLog &calls() { return *m_calls; }
     ApiTokens &apiTokens() { return *m_apiTokens; }
     ChatVisitors &chatVisitors() { return *m_chatVisitors; }
     Desk &desk() { return *m_desk; }
@@ -120,6 +123,7 @@ private:
     std::unique_ptr<SessionEngine> m_engine;
     std::unique_ptr<AgentDirectory> m_agents;
     std::unique_ptr<CannedResponses> m_canned;
+    std::unique_ptr<CallLog> m_calls;
     std::unique_ptr<CustomerDirectory> m_customers;
     std::unique_ptr<ApiTokens> m_apiTokens;
     std::unique_ptr<ChatVisitors> m_chatVisitors;

@@ -117,6 +117,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
         = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
     cs.desk = &m_runtime.desk();
     cs.customers = &m_runtime.customers();
+    cs.calls = &m_runtime.calls();
     cs.serverSettings
         = {&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }};
     return std::make_unique<CsFamily>(cs);
@@ -146,6 +147,7 @@ voice::CallCenter &ServerHost::callCenter()
         calls.idleMs = 1000 * qBound(5, s.intValue(settings::VoiceIdleSeconds), 600);
         calls.maxWaitMs = 1000 * qBound(10, s.intValue(settings::VoiceMaxWaitSeconds), 3600);
         m_calls = std::make_unique<voice::CallCenter>(m_runtime.engine(), calls);
+        m_calls->setCallLog(&m_runtime.calls()); // calls logged and, where companies want it, recorded
     }
     return *m_calls;
 }
@@ -281,6 +283,8 @@ void ServerHost::startBackgroundWork()
     // Money at payment providers: what a crash left pending is called again with its key, now and
     // every few seconds (each instance of a team takes an action only under its lease).
     engine.money().start(5000);
+    // Call recordings past voice/recordingRetentionDays: each instance erases those it keeps.
+    m_runtime.calls().startSweeping();
 
     const qint64 idleMs = qint64(s.intValue(settings::AbandonAfterMinutes)) * 60000;
     m_sweep.setInterval(qMax(1, s.intValue(settings::AbandonSweepSeconds)) * 1000);

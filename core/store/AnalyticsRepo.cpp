@@ -1,5 +1,6 @@
 #include "core/store/AnalyticsRepo.h"
 
+#include "core/store/CallRepo.h"
 #include "core/store/RatingRepo.h"
 
 #include <QLoggingCategory>
@@ -57,6 +58,7 @@ AnalyticsSummary AnalyticsRepo::compute(const QString &companyId, qint64 startMs
     }
     AnalyticsSummary out = report.summary();
     out.desk = desk(companyId, startMs, endMs);
+    out.calls = CallRepo(m_db).summary(companyId, startMs, endMs);
     return out;
 }
 

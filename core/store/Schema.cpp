@@ -401,6 +401,23 @@ const QList<Migration> &migrations()
                                " updated_at INTEGER NOT NULL, PRIMARY KEY (company_id, session_id, escalation))"),
                 QStringLiteral("CREATE INDEX crm_tickets_by_ticket ON crm_tickets(company_id, ticket_id)"),
             }},
+        {26,
+            {
+                // Every call (CallLog): its door, caller, queue and times (0: not reached), how it ended,
+                // whether the AI finished it alone or the caller gave up in line, who took it, and its
+                // recording (relative to the data directory; '' once erased: the row stays).
+                QStringLiteral("CREATE TABLE calls (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL, door TEXT NOT NULL, caller_number TEXT NOT NULL DEFAULT '',"
+                               " queue TEXT NOT NULL DEFAULT '', started_at INTEGER NOT NULL,"
+                               " queued_at INTEGER NOT NULL DEFAULT 0, answered_at INTEGER NOT NULL DEFAULT 0,"
+                               " ended_at INTEGER NOT NULL DEFAULT 0, end_reason TEXT NOT NULL DEFAULT '',"
+                               " ai_alone INTEGER NOT NULL DEFAULT 0, abandoned INTEGER NOT NULL DEFAULT 0,"
+                               " agent_id TEXT NOT NULL DEFAULT '', recording_path TEXT NOT NULL DEFAULT '',"
+                               " recording_bytes INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX calls_by_company ON calls(company_id, started_at)"),
+                QStringLiteral("CREATE INDEX calls_by_session ON calls(company_id, session_id)"),
+                QStringLiteral("CREATE INDEX calls_by_end ON calls(ended_at)"),
+            }},
     };
     return all;
 }

@@ -299,6 +299,21 @@ const QList<Migration> &postgresMigrations()
                                " updated_at BIGINT NOT NULL, PRIMARY KEY (company_id, session_id, escalation))"),
                 QStringLiteral("CREATE INDEX crm_tickets_by_ticket ON crm_tickets (company_id, ticket_id)"),
             }},
+        {26,
+            {
+                // Every call and its recording: as SQLite's migration 26.
+                QStringLiteral("CREATE TABLE calls (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL, door TEXT NOT NULL, caller_number TEXT NOT NULL DEFAULT '',"
+                               " queue TEXT NOT NULL DEFAULT '', started_at BIGINT NOT NULL,"
+                               " queued_at BIGINT NOT NULL DEFAULT 0, answered_at BIGINT NOT NULL DEFAULT 0,"
+                               " ended_at BIGINT NOT NULL DEFAULT 0, end_reason TEXT NOT NULL DEFAULT '',"
+                               " ai_alone BIGINT NOT NULL DEFAULT 0, abandoned BIGINT NOT NULL DEFAULT 0,"
+                               " agent_id TEXT NOT NULL DEFAULT '', recording_path TEXT NOT NULL DEFAULT '',"
+                               " recording_bytes BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX calls_by_company ON calls (company_id, started_at)"),
+                QStringLiteral("CREATE INDEX calls_by_session ON calls (company_id, session_id)"),
+                QStringLiteral("CREATE INDEX calls_by_end ON calls (ended_at)"),
+            }},
     };
     return all;
 }

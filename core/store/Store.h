@@ -4,6 +4,7 @@
 #include "core/store/AiProviderRepo.h"
 #include "core/store/AnalyticsRepo.h"
 #include "core/store/AuditRepo.h"
+#include "core/store/CallRepo.h"
 #include "core/store/CannedResponseRepo.h"
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
@@ -44,6 +45,7 @@ public:
     CompanyRepo &companies() { return m_companies; }
     AgentRepo &agents() { return m_agents; }
     AiProviderRepo &aiProviders() { return m_aiProviders; }
+    CallRepo &calls() { return m_calls; }
     CannedResponseRepo &canned() { return m_canned; }
     ConnectorRepo &connectors() { return m_connectors; }
     CrmTicketRepo &crmTickets() { return m_crmTickets; }
@@ -71,6 +73,7 @@ private:
     CompanyRepo m_companies;
     AgentRepo m_agents;
     AiProviderRepo m_aiProviders;
+    CallRepo m_calls{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

@@ -114,6 +114,10 @@ void TestAnalyticsView::figuresEqualTheApi()
     QVERIFY(escalations.value(QLatin1String("total")).toInt() >= 2);
     QCOMPARE(view.figure(QStringLiteral("escalations.escalationRate")),
         QStringLiteral("%1 %").arg(escalations.value(QLatin1String("escalationRate")).toDouble()));
+    // The calls' figures (Tierdesk's "calls"): a count as it is.
+    QVERIFY(api.value(QLatin1String("calls")).isObject());
+    QCOMPARE(view.figure(QStringLiteral("calls.total")),
+        QString::number(api.value(QLatin1String("calls")).toObject().value(QLatin1String("total")).toInt()));
 
     // Each tier's row holds the API's numbers.
     const QList<int> tiers = view.model().rowsOf(QStringLiteral("tier"));

@@ -80,6 +80,19 @@ ApiReply *ApiClient::request(const QByteArray &method, const QString &path, cons
         withBody ? m_nam.sendCustomRequest(req, method, payload) : m_nam.sendCustomRequest(req, method), token);
 }
 
+QNetworkReply *ApiClient::download(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest req = prepare(path, {}, m_token, kTimeoutMs);
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    QNetworkReply *reply = m_nam.get(req);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, token = m_token] {
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 401 && token == m_token)
+            emit unauthorized();
+    });
+    return reply;
+}
+
 QNetworkRequest ApiClient::prepare(
     const QString &path, const QUrlQuery &query, const QByteArray &token, int timeoutMs) const
 {

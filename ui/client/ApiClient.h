@@ -47,6 +47,10 @@ public:
     ApiReply *send(const QByteArray &method, const QString &path, const QJsonObject &body = {},
         const QUrlQuery &query = {}, bool withBody = false);
 
+    // A GET whose answer is no JSON (a call's recording), with the token and `headers` (a Range):
+    // the reply as it comes, for the caller to read and delete; a 401 still says unauthorized().
+    QNetworkReply *download(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
     // auth
     ApiReply *authStatus();
     ApiReply *setup(const QString &email, const QString &password, const QString &name, const QByteArray &secret);

@@ -48,7 +48,12 @@ const QList<QPair<const char *, const char *>> kFigures{
     {"desk.handled", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Handled by people")},
     {"desk.slaAttainment", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "SLA met")},
     {"desk.avgFirstResponseTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "First response (people)")},
-    {"desk.avgHandleTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Handling time (people)")}};
+    {"desk.avgHandleTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Handling time (people)")},
+    {"calls.total", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Calls")},
+    {"calls.aiAlone", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Calls the AI finished alone")},
+    {"calls.abandoned", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Calls abandoned in line")},
+    {"calls.avgTimeToAnswer", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Time to answer a call")},
+    {"calls.avgHandleTime", QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Call handling time")}};
 
 QString csvField(QString text)
 {

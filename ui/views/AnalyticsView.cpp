@@ -186,9 +186,11 @@ QWidget *AnalyticsView::buildFigures()
     grid->setContentsMargins(0, 4, 0, 4);
     grid->setHorizontalSpacing(18); // a wide value ("1 min 30 s") never runs into the next
     int column = 0;
+    int callColumn = 0;
     for (const QString &key : AnalyticsModel::figures()) {
         if (key == QLatin1String("resolvedSessions") || key == QLatin1String("escalations.total")
-            || key == QLatin1String("desk.handled") || key == QLatin1String("desk.avgHandleTime"))
+            || key == QLatin1String("desk.handled") || key == QLatin1String("desk.avgHandleTime")
+            || key == QLatin1String("calls.avgHandleTime"))
             continue; // the rates say it; the table has the rest
         auto *value = new QLabel(QStringLiteral("-"), tiles);
         value->setObjectName(QStringLiteral("figure_") + key);
@@ -200,12 +202,14 @@ QWidget *AnalyticsView::buildFigures()
         caption->setStyleSheet(QStringLiteral("color: palette(mid)"));
         caption->setWordWrap(true); // longer captions (German) take two lines, not the value's room
         caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        // Two rows of tiles: the AI's figures, then sentiment, escalation and the people's.
-        const int row = column / 7 * 2;
-        grid->addWidget(value, row, column % 7);
-        grid->addWidget(caption, row + 1, column % 7);
+        // Two rows of tiles: the AI's figures, then sentiment, escalation and the people's; the
+        // calls' on a third.
+        const bool call = key.startsWith(QLatin1String("calls."));
+        const int row = call ? 4 : column / 7 * 2;
+        const int at = call ? callColumn++ : column++ % 7;
+        grid->addWidget(value, row, at);
+        grid->addWidget(caption, row + 1, at);
         m_figures.append({key, value});
-        ++column;
     }
     return tiles;
 }

@@ -10,6 +10,7 @@
 #include "ui/views/AssistPanel.h"
 #include "ui/views/ContextPanel.h"
 #include "ui/views/ConversationHeader.h"
+#include "ui/views/RecordingPlayer.h"
 #include "ui/views/ReplyBox.h"
 #include "ui/views/SendBanner.h"
 #include "ui/views/TranscriptView.h"
@@ -44,6 +45,8 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     m_viewers = new ViewersLine(left);
     leftLayout->addWidget(m_viewers);
     leftLayout->addWidget(buildBanner());
+    m_recording = new RecordingPlayer(client, left);
+    leftLayout->addWidget(m_recording);
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_assist);
     leftLayout->addWidget(m_reply);
@@ -157,6 +160,7 @@ void ConversationView::setSession(const QJsonObject &session)
         m_queueItem = session.value(QLatin1String("desk")).toObject();
     m_transcript->setSession(session);
     m_context->setSession(session);
+    m_recording->setSession(id, session.value(QLatin1String("channel")).toString());
     followCustomerLanguage();
     updateHeader();
 }

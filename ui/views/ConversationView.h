@@ -13,6 +13,7 @@ class AssistPanel;
 struct ApiError;
 class ContextPanel;
 class ConversationHeader;
+class RecordingPlayer;
 class ReplyBox;
 class ResolveDialog;
 class SendBanner;
@@ -55,6 +56,7 @@ public:
     ReplyBox *replyBox() const { return m_reply; }
     AssistPanel *assist() const { return m_assist; }
     ContextPanel *context() const { return m_context; }
+    RecordingPlayer *recording() const { return m_recording; } // a call's recording (voice sessions)
     // Who else has it open, and who of them writes ("" when nobody).
     QString viewersText() const;
     bool bannerVisible() const;
@@ -119,6 +121,7 @@ private:
     AssistPanel *m_assist;
     ConversationHeader *m_header;
     ViewersLine *m_viewers;
+    RecordingPlayer *m_recording;
     SendBanner *m_banner;
     QString m_sessionId;
     QJsonObject m_session;

@@ -93,6 +93,22 @@ QJsonObject deskJson(const DeskSummary &d)
         {QStringLiteral("avgHandleTime"), d.avgHandleTime}, {QStringLiteral("byAgent"), byAgentJson(d.byAgent)}};
 }
 
+QJsonObject callsJson(const CallsSummary &c)
+{
+    QJsonArray byQueue;
+    for (const CallsSummary::QueueRow &q : c.byQueue)
+        byQueue.append(QJsonObject{{QStringLiteral("queue"), q.queue}, {QStringLiteral("calls"), q.calls},
+            {QStringLiteral("answered"), q.answered}, {QStringLiteral("abandoned"), q.abandoned},
+            {QStringLiteral("avgTimeToAnswer"), q.avgTimeToAnswer},
+            {QStringLiteral("medianTimeToAnswer"), q.medianTimeToAnswer},
+            {QStringLiteral("avgHandleTime"), q.avgHandleTime}});
+    return {{QStringLiteral("total"), c.total}, {QStringLiteral("answered"), c.answered},
+        {QStringLiteral("abandoned"), c.abandoned}, {QStringLiteral("aiAlone"), c.aiAlone},
+        {QStringLiteral("avgTimeToAnswer"), c.avgTimeToAnswer},
+        {QStringLiteral("medianTimeToAnswer"), c.medianTimeToAnswer},
+        {QStringLiteral("avgHandleTime"), c.avgHandleTime}, {QStringLiteral("byQueue"), byQueue}};
+}
+
 } // namespace
 
 QJsonObject analyticsJson(const AnalyticsSummary &s)
@@ -103,7 +119,8 @@ QJsonObject analyticsJson(const AnalyticsSummary &s)
         {QStringLiteral("overview"), overviewJson(s.overview)}, {QStringLiteral("byTier"), byTierJson(s.byTier)},
         {QStringLiteral("byChannel"), byChannelJson(s.byChannel)},
         {QStringLiteral("escalations"), escalationsJson(s.escalations)},
-        {QStringLiteral("sentiment"), sentimentJson(s.sentiment)}, {QStringLiteral("desk"), deskJson(s.desk)}};
+        {QStringLiteral("sentiment"), sentimentJson(s.sentiment)}, {QStringLiteral("desk"), deskJson(s.desk)},
+        {QStringLiteral("calls"), callsJson(s.calls)}};
     if (s.groupBy != GroupBy::None)
         out.insert(QStringLiteral("timeline"), timelineJson(s.timeline));
     return out;

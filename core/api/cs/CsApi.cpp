@@ -14,6 +14,7 @@ CsApi::CsApi(SessionEngine &engine, AuthGate &auth, RateLimiter &limiter, CsRate
 {
     m_secretPool.setMaxThreadCount(1);
     m_probePool.setMaxThreadCount(4);
+    m_recordingPool.setMaxThreadCount(2);
 }
 
 void CsApi::install(http::HttpServer &server)
@@ -29,6 +30,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/sessions/:id/resolve"), guarded(Role::Agent, &CsApi::resolve));
     r.route(
         "GET", base + QStringLiteral("/sessions/:id/closing-message"), guarded(Role::Agent, &CsApi::closingMessage));
+    r.route("GET", base + QStringLiteral("/sessions/:id/recording"), guarded(Role::Agent, &CsApi::recording));
     r.route("GET", base + QStringLiteral("/mentions"), guarded(Role::Agent, &CsApi::listMentions));
     r.route("POST", base + QStringLiteral("/mentions/:id/read"), guarded(Role::Agent, &CsApi::readMention));
     // The customer's client token for its own session, or an admin (the engine's rule).

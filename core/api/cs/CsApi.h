@@ -22,6 +22,7 @@
 
 namespace tierdesk {
 class AppSettings;
+class CallLog;
 class CustomerDirectory;
 class SecretStore;
 } // namespace tierdesk
@@ -70,6 +71,8 @@ public:
     void setDesk(Desk *desk) { m_desk = desk; }
     // Before install(): the customer routes exist only with a directory.
     void setCustomers(CustomerDirectory *customers) { m_customers = customers; }
+    // Calls' recordings (GET /sessions/:id/recording); none: every session has none.
+    void setCallLog(CallLog *calls) { m_calls = calls; }
     void install(http::HttpServer &server);
 
 private:
@@ -210,6 +213,12 @@ private:
     std::optional<QString> connectorCompany(Call &c); // answers 400/404 itself
     // Agent assist (CsAssistRoutes.cpp).
     void assist(Call &c);
+    // A call's recording (CsRecordingRoutes.cpp): whole up to kMaxRecordingBytes, a range up to
+    // kMaxRecordingPartBytes of it; read off the engine thread, kMaxRecordingReads at a time.
+    void recording(Call &c);
+    static constexpr qint64 kMaxRecordingBytes = 32LL << 20; // about 8.7 minutes of a call
+    static constexpr qint64 kMaxRecordingPartBytes = 8LL << 20;
+    static constexpr int kMaxRecordingReads = 4;
     // The what-if of a config change (CsSimulateRoutes.cpp).
     void simulateConfig(Call &c);
     bool simulationPeriod(Call &c, const QJsonValue &period, qint64 *startMs, qint64 *endMs);
@@ -243,6 +252,9 @@ private:
     QThreadPool m_probePool; // provider tests: each waits on the network for up to its timeout
     Desk *m_desk = nullptr;
     CustomerDirectory *m_customers = nullptr;
+    CallLog *m_calls = nullptr;
+    QThreadPool m_recordingPool; // recordings are read here
+    int m_recordingReads = 0;
     std::unique_ptr<ConfigSimulator> m_simulator; // made on first use
 };
 

@@ -23,6 +23,7 @@ const ErrorRow kErrors[] = {
     {ErrorKind::InvalidArgument, ErrorDetail::InvalidEscalation, 400, InvalidEscalation},
     {ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage, 400, InvalidMessage},
     {ErrorKind::InvalidArgument, ErrorDetail::UnresolvedPlaceholder, 422, UnresolvedPlaceholder},
+    {ErrorKind::InvalidArgument, ErrorDetail::RangeNotSatisfiable, 416, RangeNotSatisfiable},
     {ErrorKind::NotFound, ErrorDetail::None, 404, NotFound},
     {ErrorKind::NotFound, ErrorDetail::SessionNotFound, 404, SessionNotFound},
     {ErrorKind::Conflict, ErrorDetail::None, 409, Conflict},

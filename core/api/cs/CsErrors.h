@@ -44,6 +44,8 @@ inline constexpr char NeedsLanguageModel[] = "CS_031";
 // Customer ratings.
 inline constexpr char SessionNotResolved[] = "CS_032";
 inline constexpr char AlreadyRated[] = "CS_033";
+// Call recordings.
+inline constexpr char RangeNotSatisfiable[] = "CS_034";
 
 // The body as it is: for the server's own errors (serverError) only; refusals go through error(Error).
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});

@@ -12,6 +12,7 @@ CsFamily::CsFamily(const CsServices &services) : m_services(services)
     m_api->setAgentServices(services.people);
     m_api->setDesk(services.desk);
     m_api->setCustomers(services.customers);
+    m_api->setCallLog(services.calls);
     m_api->setServerSettings(services.serverSettings);
     m_ws = std::make_unique<WsHub>(*services.engine, *services.auth);
     if (services.people.agents)

@@ -18,6 +18,7 @@ struct CsServices {
     AgentServices people;
     Desk *desk = nullptr;
     CustomerDirectory *customers = nullptr;
+    CallLog *calls = nullptr; // calls' recordings
     ServerSettingsAccess serverSettings;
 };
 

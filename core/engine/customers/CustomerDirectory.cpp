@@ -2,6 +2,7 @@
 
 #include "core/common/Ids.h"
 #include "core/common/Validation.h"
+#include "core/engine/admin/CallLog.h"
 #include "core/engine/customers/CustomerErasure.h"
 #include "core/engine/customers/CustomerFields.h"
 
@@ -126,6 +127,11 @@ Status CustomerDirectory::erase(const QString &companyId, const QString &id, con
     const Result<Customer> c = get(companyId, id);
     if (!c)
         return c.error();
+    if (m_calls) { // their calls' recordings first: the files, then the paths to them
+        const Result<int> recordings = m_calls->eraseCustomer(companyId, id);
+        if (!recordings)
+            return recordings.error();
+    }
     return CustomerErasure(m_engine.core()).erase(*c, actor);
 }
 

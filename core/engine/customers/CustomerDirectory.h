@@ -12,6 +12,8 @@
 
 namespace tierdesk {
 
+class CallLog;
+
 // A company's customers as its admins keep them (routes under /api/cs/customers, `tierdesk
 // customers`): search, one customer, create or replace, import, and erasure on request. Lives on
 // the engine thread; an import's file is read on a pool of its own and written in short batches.
@@ -40,7 +42,9 @@ public:
     // `fields` as CustomerFields reads them; a stored customer keeps its balance and, when the
     // fields give none, its subscription.
     Result<Stored> put(const QString &companyId, const QString &id, const QJsonObject &fields, const Actor &actor);
-    // GDPR Art. 17: see CustomerErasure.
+    // Where calls' recordings are kept: an erasure erases the customer's too (none: no calls here).
+    void setCallLog(CallLog *calls) { m_calls = calls; }
+    // GDPR Art. 17: see CustomerErasure; and the recordings of the customer's calls.
     Status erase(const QString &companyId, const QString &id, const Actor &actor);
     // Why a client token for the customer issued at `issuedAtSecs` no longer works (their data was
     // erased after it was issued), else Ok.
@@ -71,6 +75,7 @@ private:
     Store &m_store;
     QThreadPool m_readers; // import files parsed here, one at a time
     QSet<QString> m_importing; // companies with an import running
+    CallLog *m_calls = nullptr;
 };
 
 } // namespace tierdesk

@@ -1,11 +1,15 @@
 #include "core/voice/calls/CallCenter.h"
 
+#include "core/voice/calls/CallTracker.h"
+
 namespace tierdesk::voice {
 
 CallCenter::CallCenter(SessionEngine &engine, const CallSettings &settings, QObject *parent)
     : QObject(parent), m_engine(engine), m_settings(settings),
       m_pool(qBound(1, settings.decoders, 64), qBound(1, settings.maxCalls, 500))
 {
+    m_recordingWriter.setMaxThreadCount(1);
+    m_recordingWriter.setObjectName(QStringLiteral("recordings"));
 }
 
 CallCenter::~CallCenter()
@@ -27,6 +31,8 @@ Result<LiveCall *> CallCenter::open(const QString &companyId, const QString &doo
         = SpeechSynthesizer::voiceNamed(company->config.voice.voice).value_or(SpeechSynthesizer::Voice::Slt);
     auto *call = new LiveCall(m_engine, std::move(lane), companyId, door, voice, m_settings, this);
     m_calls.insert(call->id(), call);
+    if (m_log)
+        new CallTracker(*call, *m_log, company->config.voice.recordCalls ? &m_recordingWriter : nullptr);
     connect(call, &LiveCall::stateChanged, this, [this, call] { emit callChanged(call); });
     connect(call, &LiveCall::ended, this, [this, call](const QString &reason) {
         if (m_calls.remove(call->id()) == 0)

@@ -6,6 +6,11 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
+
+namespace tierdesk {
+class CallLog;
+}
 
 namespace tierdesk::voice {
 
@@ -27,6 +32,9 @@ public:
     QList<LiveCall *> calls() const { return m_calls.values(); }
     int count() const { return int(m_calls.size()); }
 
+    // Where calls are logged and recorded (docs/calls.md, "Recording"); none: neither.
+    void setCallLog(CallLog *log) { m_log = log; }
+
     const CallSettings &settings() const { return m_settings; }
     // Speech work for every door (RecognizeUtterance's too), on voice/decoders threads.
     DecoderPool &pool() { return m_pool; }
@@ -41,6 +49,8 @@ private:
     SessionEngine &m_engine;
     CallSettings m_settings;
     QHash<QString, LiveCall *> m_calls;
+    CallLog *m_log = nullptr;
+    QThreadPool m_recordingWriter; // one thread writes every call's recording, in order
     DecoderPool m_pool; // last: destroyed first, waiting for the work of calls that are gone
 };
 

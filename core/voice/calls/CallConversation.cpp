@@ -57,7 +57,7 @@ void CallConversation::start(const Caller &caller, std::function<void(Result<Ses
             m_sessionId = s->id;
             done(std::move(s)); // the door says the call started, then the caller is greeted
             emit stateChanged(QStringLiteral("ai"), {});
-            speak(callWords(CallWord::Greeting, m_language, m_companyName));
+            speak(callWords(m_recorded ? CallWord::GreetingRecorded : CallWord::Greeting, m_language, m_companyName));
         });
 }
 

@@ -36,6 +36,8 @@ public:
 
     // Opens the session and greets the caller; done(session) or done(error) on the engine thread.
     void start(const Caller &caller, std::function<void(Result<Session>)> done);
+    // The call is recorded: the greeting says so (before start()).
+    void setRecorded(bool recorded) { m_recorded = recorded; }
     // The caller hung up, or the door ended the call.
     void end(const QString &reason);
 
@@ -73,6 +75,7 @@ private:
     bool m_queued = false;
     bool m_ended = false;
     bool m_goodbyeSaid = false;
+    bool m_recorded = false;
 };
 
 } // namespace tierdesk::voice

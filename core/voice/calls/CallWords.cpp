@@ -13,6 +13,8 @@ struct Words {
 constexpr Words kWords[] = {
     {CallWord::Greeting, "Hello, you're through to %1. How can I help you today?",
         "Hallo, hier ist %1. Wie kann ich Ihnen helfen?"},
+    {CallWord::GreetingRecorded, "Hello, you're through to %1. This call is recorded. How can I help you today?",
+        "Hallo, hier ist %1. Dieser Anruf wird aufgezeichnet. Wie kann ich Ihnen helfen?"},
     {CallWord::NotUnderstood, "Sorry, I didn't catch that. Could you say it again?",
         "Entschuldigung, das habe ich nicht verstanden. Können Sie es noch einmal sagen?"},
     {CallWord::OfferPerson,

@@ -23,6 +23,8 @@ public:
 
     // Opens the session and greets the caller; `started` on this thread.
     void start(const CallConversation::Caller &caller, std::function<void(Result<Session>)> started);
+    // The call is recorded (CallRecorder): the greeting tells the caller so. Before start().
+    void setRecorded(bool recorded) { m_talk->setRecorded(recorded); }
     // The caller's audio: 16 kHz mono s16le.
     void hear(const QByteArray &pcm)
     {
