@@ -133,6 +133,16 @@ void TestSipCall::knownCallerTalksWithTheAi()
                                   {sessionId})
                               .toString();
     QVERIFY2(heard.contains(QLatin1String("person")), qPrintable(heard));
+    // The call is logged with its door and the caller's number, and recorded (recordCalls is on).
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_server
+            ->scalar(QStringLiteral("SELECT door || ' ' || caller_number FROM calls WHERE session_id = ?"), {sessionId})
+            .toString(),
+        QStringLiteral("sip +15551234567"), 10000);
+    const QString recording
+        = m_server->scalar(QStringLiteral("SELECT recording_path FROM calls WHERE session_id = ?"), {sessionId})
+              .toString();
+    QVERIFY2(!recording.isEmpty(), "the call is recorded");
     // What the caller heard: the greeting ("... How can I help you today?") and the answer.
     const QString words = recognised(caller.heard());
     QVERIFY2(words.contains(QLatin1String("help")), qPrintable(words));
