@@ -15,6 +15,8 @@ CallCenter::CallCenter(SessionEngine &engine, const CallSettings &settings, QObj
 CallCenter::~CallCenter()
 {
     const QList<LiveCall *> calls = m_calls.values();
+    for (LiveCall *call : calls) // ended as any call ends: its log and recording are closed
+        call->hangUp(QStringLiteral("server"));
     m_calls.clear();
     qDeleteAll(calls);
 }
