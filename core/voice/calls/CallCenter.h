@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/voice/DecoderPool.h"
+#include "core/voice/calls/CallLine.h"
 #include "core/voice/calls/LiveCall.h"
 
 #include <QHash>
@@ -27,6 +28,15 @@ public:
     QList<LiveCall *> calls() const { return m_calls.values(); }
     int count() const { return int(m_calls.size()); }
 
+    // The calls waiting for a person, and the desk that says in which queue.
+    void setDesk(Desk *desk)
+    {
+        m_desk = desk;
+        m_line.setDesk(desk);
+    }
+    Desk *desk() const { return m_desk; }
+    CallLine &line() { return m_line; }
+
     const CallSettings &settings() const { return m_settings; }
     // Speech work for every door (RecognizeUtterance's too), on voice/decoders threads.
     DecoderPool &pool() { return m_pool; }
@@ -41,6 +51,8 @@ private:
     SessionEngine &m_engine;
     CallSettings m_settings;
     QHash<QString, LiveCall *> m_calls;
+    Desk *m_desk = nullptr;
+    CallLine m_line{m_engine, m_settings};
     DecoderPool m_pool; // last: destroyed first, waiting for the work of calls that are gone
 };
 

@@ -7,9 +7,28 @@
 namespace tierdesk::voice {
 
 // What the AI says on a call that a chat never needs: the greeting, not having understood, the
-// caller gone quiet, the hand-over to the line. English and German, like the replies.
-enum class CallWord { Greeting, NotUnderstood, OfferPerson, NoPerson, StillThere, Goodbye, Connecting, Trouble };
+// caller gone quiet, the hand-over to the line, the wait in it (place, hold, a message left).
+// English and German, like the replies. `%1` in a word is `arg` (the company, a place in line).
+enum class CallWord {
+    Greeting,
+    NotUnderstood,
+    OfferPerson,
+    NoPerson,
+    StillThere,
+    Goodbye,
+    Connecting,
+    Trouble,
+    InLine, // %1: the place
+    StillWaiting, // %1: the place
+    LeaveMessage, // nobody free within voice/maxWaitSeconds
+    ClosedLeaveMessage, // outside business hours
+    MessageTaken,
+    NoMessage,
+    Hold,
+    BackInLine, // the person's console was cut off
+    BackToAi,
+};
 
-QString callWords(CallWord word, Language language, const QString &company = {});
+QString callWords(CallWord word, Language language, const QString &arg = {});
 
 } // namespace tierdesk::voice
