@@ -10,8 +10,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
+
+#include <memory>
 
 namespace tierdesk::test {
 
@@ -91,6 +94,20 @@ struct WebCaller {
         const QByteArray all = quiet(300) + spoken(words) + quiet(800);
         for (qsizetype at = 0; at < all.size(); at += 3200)
             socket.sendBinaryMessage(all.mid(at, 3200));
+    }
+    // The same at the pace a microphone gives them (a frame every 100 ms, from a timer).
+    void sayPaced(const QString &words)
+    {
+        const QByteArray all = quiet(300) + spoken(words) + quiet(800);
+        auto *pacer = new QTimer(&socket);
+        auto at = std::make_shared<qsizetype>(0);
+        QObject::connect(pacer, &QTimer::timeout, &socket, [this, pacer, all, at] {
+            socket.sendBinaryMessage(all.mid(*at, 3200));
+            *at += 3200;
+            if (*at >= all.size())
+                pacer->deleteLater();
+        });
+        pacer->start(100);
     }
     // Waits until at least `bytes` of audio came after `from`.
     bool waitAudio(qsizetype from, qsizetype bytes, int timeoutMs = 20000)
