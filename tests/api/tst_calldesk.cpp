@@ -171,6 +171,16 @@ void TestCallDesk::aPersonAcceptsAndTheCallerHearsThem()
     while (more.wait(1500)) { } // the rest of her words
     const QString heard = recognised(caller.audio.mid(before));
     QVERIFY2(heard.contains(QLatin1String("delivery address")), qPrintable(heard));
+    // Her words are recognised too: her message in the conversation, a line of the caller's transcript.
+    QVERIFY(!caller.waitSaid(QStringLiteral("human_agent"), QStringLiteral("delivery address"), &at).isEmpty());
+    const QJsonObject hers = ann.waitFor(
+        [&](const QJsonObject &f) {
+            const QJsonObject m = data(f).value(QLatin1String("message")).toObject();
+            return str(f, "type") == QLatin1String("message") && str(m, "role") == QLatin1String("human_agent")
+                && str(m, "content").contains(QLatin1String("delivery address"));
+        },
+        30000);
+    QVERIFY2(!hers.isEmpty(), "the person's words are not in the conversation");
 
     // The caller speaks: Ann hears it, and the words are written into the conversation.
     const qsizetype annHad = ann.audio.size();

@@ -181,6 +181,9 @@ void TestConsoleCall::anAgentAcceptsAndTheCallerHearsThem()
     while (caller.audio.size() - before < 4 * 32000 && more.wait(3000)) { } // the rest of the words
     const QString heard = recognised(caller.audio.mid(before));
     QVERIFY2(heard.contains(QLatin1String("delivery address")), qPrintable(heard));
+    QTRY_VERIFY_WITH_TIMEOUT(transcriptHas(w.conversation()->transcript(), QStringLiteral("human_agent"),
+                                 QStringLiteral("delivery address")),
+        30000); // the agent's words are written down too
 
     // The caller speaks: the words grow the transcript, and the agent's speaker plays them.
     caller.sayPaced(QStringLiteral("where is my order"));

@@ -124,7 +124,7 @@ void DeskCalls::accept(http::WebSocket *socket, const Principal &who, voice::Liv
     if (!claimed)
         return refuse(socket, claimed.error(), call->id());
     const QString id = call->id();
-    Taken t{call, socket, who, false, {}};
+    Taken t{call, socket, who, false, {}, earFor(call, who)};
     t.audio = connect(call, &voice::LiveCall::callerAudio, this, [this, id](const QByteArray &pcm) {
         const auto it = m_taken.constFind(id);
         if (it != m_taken.cend() && it->socket && !it->held)
@@ -181,6 +181,32 @@ void DeskCalls::transfer(
     talk.speak(voice::callWords(voice::CallWord::Connecting, talk.language()));
 }
 
+std::shared_ptr<voice::Call> DeskCalls::earFor(voice::LiveCall *call, const Principal &who)
+{
+    voice::DecoderPool &pool = m_calls.pool();
+    if (pool.openLanes() >= m_calls.settings().maxCalls / 2)
+        return nullptr;
+    std::shared_ptr<voice::DecoderPool::Lane> lane = pool.openLane();
+    if (!lane)
+        return nullptr;
+    auto ear = std::make_shared<voice::Call>(
+        std::move(lane), voice::SpeechRecognizer::Options{}, voice::SpeechSynthesizer(), voice::Call::Options{});
+    const QPointer<voice::LiveCall> heard(call);
+    const QString companyId = who.company;
+    const Actor actor = actorOf(who, nullptr);
+    connect(ear.get(), &voice::Call::turn, this, [this, heard, companyId, actor](const voice::CallerTurn &turn) {
+        const QString text = turn.text.simplified();
+        if (!heard || text.isEmpty() || turn.confidence < voice::CallConversation::kMinConfidence)
+            return;
+        AgentReply said;
+        said.content = text.left(Desk::kMaxReplyChars);
+        said.force = true; // spoken: nothing to check against what the caller said meanwhile
+        if (m_desk.reply(companyId, heard->sessionId(), said, actor))
+            emit heard->transcript(QStringLiteral("human_agent"), said.content, true);
+    });
+    return ear;
+}
+
 void DeskCalls::letGo(const QString &callId)
 {
     const Taken t = m_taken.take(callId);
@@ -194,8 +220,12 @@ void DeskCalls::onAudio(http::WebSocket *socket, const QByteArray &pcm)
     for (const Taken &t : std::as_const(m_taken)) {
         if (t.socket != socket)
             continue;
-        if (!t.held && t.call) // whole samples only
-            t.call->sendToCaller(pcm.size() % 2 ? pcm.left(pcm.size() - 1) : pcm);
+        if (t.held || !t.call)
+            return;
+        const QByteArray whole = pcm.size() % 2 ? pcm.left(pcm.size() - 1) : pcm; // whole samples only
+        t.call->sendToCaller(whole);
+        if (t.ear)
+            t.ear->hear(whole);
         return;
     }
 }

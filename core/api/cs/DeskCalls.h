@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace tierdesk {
 class Desk;
 }
@@ -25,8 +27,10 @@ namespace tierdesk::api {
 // the conversation becomes theirs), call.hold / call.unhold, call.transfer (to a queue, or back to
 // the AI) and call.hangup. While a connection holds a call, the caller's audio goes to it as binary
 // frames (16 kHz s16le mono) and its binary frames go to the caller; a person has one call at a
-// time, and a connection that closes puts its call back in line. Lives on the engine thread, beside
-// the WsHub that hands it the connections' messages.
+// time, and a connection that closes puts its call back in line. The person's words are recognised
+// too (a decoder of their own, while half the lines are free: never at a caller's expense) and kept as
+// their messages in the conversation, so its transcript holds both sides. Lives on the engine thread,
+// beside the WsHub that hands it the connections' messages.
 class DeskCalls : public QObject {
     Q_OBJECT
 
@@ -60,6 +64,7 @@ private:
         Principal who;
         bool held = false;
         QMetaObject::Connection audio; // the caller's audio to the socket
+        std::shared_ptr<voice::Call> ear; // hears the person; none when no line was free for it
     };
     struct Said {
         QString state;
@@ -70,6 +75,8 @@ private:
     void transfer(http::WebSocket *socket, const Principal &who, voice::LiveCall *call, const QJsonObject &message);
     // The call leaves the person who held it (not the line): audio unlinked.
     void letGo(const QString &callId);
+    // A decoder for the person's voice, whose turns become their messages; none when lines are short.
+    std::shared_ptr<voice::Call> earFor(voice::LiveCall *call, const Principal &who);
     void onCallChanged(voice::LiveCall *call);
     void onCallEnded(const QString &callId, const QString &companyId, const QString &reason);
     static Actor actorOf(const Principal &who, const http::WebSocket *socket);
