@@ -69,6 +69,7 @@ private slots:
     void placesInLineMoveUpAndATransferRingsAnotherQueue();
     void aConsoleThatDropsPutsTheCallBackInLine();
     void onlyPeopleOfTheCompanyTakeACall();
+    void aCallTheDeskGaveToSomeoneIsTheirs();
     void nobodyComesAndTheCallerLeavesAMessage();
     void outsideBusinessHoursAMessageAtOnce();
 
@@ -347,6 +348,39 @@ void TestCallDesk::onlyPeopleOfTheCompanyTakeACall()
     stranger.socket.sendBinaryMessage(QByteArray(3200, '\0'));
     ann.call("call.accept", callId);
     QVERIFY(!ann.waitCall("call.accepted", callId).isEmpty());
+}
+
+void TestCallDesk::aCallTheDeskGaveToSomeoneIsTheirs()
+{
+    QVERIFY(startServer());
+    const HttpResult put = m_server->client(api::Role::Admin)
+                               ->put(QStringLiteral("/api/cs/config"),
+                                   {{QStringLiteral("companyId"), m_server->companyId()},
+                                       {QStringLiteral("desk"),
+                                           QJsonObject{{QStringLiteral("assignment"), QStringLiteral("automatic")}}}});
+    QCOMPARE(put.status, 200);
+    Person ann, bob; // both present: the desk gives the conversation to one of them
+    QVERIFY(openDesk(ann, "agt_ann"));
+    QVERIFY(openDesk(bob, "agt_bob"));
+    WebCaller caller;
+    qsizetype at = 0;
+    QVERIFY(!callerInLine(caller, QStringLiteral("Lou"), &at).isEmpty());
+    const QJsonObject given = data(ann.waitFor(
+        [](const QJsonObject &f) {
+            return str(f, "type").startsWith(QLatin1String("call.")) && !str(data(f), "assigneeId").isEmpty();
+        },
+        30000));
+    const QString assignee = str(given, "assigneeId");
+    QVERIFY2(assignee == QLatin1String("agt_ann") || assignee == QLatin1String("agt_bob"), qPrintable(assignee));
+    const QString callId = str(given, "callId");
+    Person &chosen = assignee == QLatin1String("agt_ann") ? ann : bob;
+    Person &other = assignee == QLatin1String("agt_ann") ? bob : ann;
+    other.call("call.accept", callId);
+    QCOMPARE(str(other.waitCall("error", callId).value(QLatin1String("error")).toObject(), "code"),
+        QStringLiteral("CS_025"));
+    chosen.call("call.accept", callId);
+    QVERIFY(!chosen.waitCall("call.accepted", callId).isEmpty());
+    QVERIFY(!caller.waitState(QStringLiteral("agent"), &at).isEmpty());
 }
 
 void TestCallDesk::nobodyComesAndTheCallerLeavesAMessage()

@@ -83,6 +83,11 @@ void TestConsoleCall::initTestCase()
     a.email = QStringLiteral("ann@example.com");
     a.name = QStringLiteral("Ann Archer");
     QVERIFY(m_server.runtime().agents().create(a, kPassword, Actor{}).ok());
+    NewAgent olga = a; // takes orders only
+    olga.email = QStringLiteral("olga@example.com");
+    olga.name = QStringLiteral("Olga Ortiz");
+    olga.queues = QStringList{QStringLiteral("orders")};
+    QVERIFY(m_server.runtime().agents().create(olga, kPassword, Actor{}).ok());
     const HttpResult r = m_server.client(api::Role::Admin)
                              ->post(QStringLiteral("/api/cs/tokens"),
                                  {{QStringLiteral("kind"), QStringLiteral("widget")},
@@ -132,6 +137,12 @@ void TestConsoleCall::anAgentAcceptsAndTheCallerHearsThem()
     QVERIFY(waitFor(client.login(QStringLiteral("ann@example.com"), kPassword)).ok);
     MainWindow w(client);
     QVERIFY(startConsole(client, w));
+    ApiClient olgaClient; // a colleague of another queue: her console stays quiet
+    olgaClient.setBaseUrl(client.baseUrl());
+    QVERIFY(waitFor(olgaClient.login(QStringLiteral("olga@example.com"), kPassword)).ok);
+    MainWindow olga(olgaClient);
+    QVERIFY(startConsole(olgaClient, olga));
+    QSignalSpy olgaHeard(&olga.calls()->client(), &CallClient::ringingChanged);
 
     // A caller asks for a person: the console rings (notice with Accept, notification, ring).
     WebCaller caller;
@@ -149,6 +160,9 @@ void TestConsoleCall::anAgentAcceptsAndTheCallerHearsThem()
     QCOMPARE(accept->text(), shown("tierdesk::ui::ConsoleCalls", "Accept"));
     QVERIFY(w.calls()->ringer().ringing());
     QVERIFY(w.notifications().join(QLatin1Char('\n')).contains(shown("tierdesk::ui::ConsoleCalls", "Incoming call")));
+    QTRY_VERIFY_WITH_TIMEOUT(!olgaHeard.isEmpty(), 10000); // she heard of the call ...
+    QVERIFY(olga.calls()->client().ringing().isEmpty()); // ... in inquiries, not hers
+    QVERIFY(!olga.calls()->ringer().ringing());
 
     // Accept: the conversation opens with the call bar; the headset runs.
     QTest::mouseClick(accept, Qt::LeftButton);

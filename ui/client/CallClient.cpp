@@ -50,7 +50,9 @@ QList<QJsonObject> CallClient::ringing() const
     const QStringList queues = myQueues();
     for (const QString &id : m_order) {
         const QJsonObject call = m_calls.value(id);
-        if (str(call, "state") == QLatin1String("queued") && (queues.isEmpty() || queues.contains(str(call, "queue"))))
+        const QString assignee = str(call, "assigneeId"); // the desk gave it to someone: it rings for them
+        if (str(call, "state") == QLatin1String("queued") && (queues.isEmpty() || queues.contains(str(call, "queue")))
+            && (assignee.isEmpty() || assignee == m_client.agentId()))
             list.append(call);
     }
     return list;

@@ -21,8 +21,8 @@ public:
     explicit CallClient(ApiClient &client, QObject *parent = nullptr);
 
     // Calls ringing for this person, oldest first: waiting in one of their queues (any queue for a
-    // person with none), while they have no call. Each as the server describes it ("callId",
-    // "sessionId", "queue", "position", "callerName", "callerNumber"?).
+    // person with none) and not given to someone else by the desk, while they have no call. Each as the server
+    // describes it ("callId", "sessionId", "queue", "position", "callerName", "callerNumber"?).
     QList<QJsonObject> ringing() const;
     // The call this person has ({} for none), and its state ("agent", "hold").
     const QJsonObject &current() const { return m_current; }

@@ -18,7 +18,8 @@ const QString kHold = QStringLiteral("hold");
 } // namespace
 
 DeskCalls::DeskCalls(voice::CallCenter &calls, Desk &desk, SessionEngine &engine, QObject *parent)
-    : QObject(parent), m_calls(calls), m_desk(desk), m_engine(engine)
+    : QObject(parent), m_calls(calls), m_desk(desk), m_engine(engine),
+      m_deskEvents(engine, this, [this](const SessionEvent &event) { onDeskEvent(event); })
 {
     connect(&calls, &voice::CallCenter::callChanged, this, &DeskCalls::onCallChanged);
     connect(&calls, &voice::CallCenter::callEnded, this, &DeskCalls::onCallEnded);
@@ -30,7 +31,7 @@ DeskCalls::~DeskCalls()
         disconnect(t.audio);
 }
 
-QJsonObject DeskCalls::callJson(const voice::LiveCall &call)
+QJsonObject DeskCalls::callJson(const voice::LiveCall &call) const
 {
     QJsonObject o{{QStringLiteral("callId"), call.id()}, {QStringLiteral("sessionId"), call.sessionId()},
         {QStringLiteral("state"), call.state()}, {QStringLiteral("door"), call.door()},
@@ -42,6 +43,9 @@ QJsonObject DeskCalls::callJson(const voice::LiveCall &call)
         o.insert(QStringLiteral("position"), call.position());
     if (!call.callerNumber().isEmpty())
         o.insert(QStringLiteral("callerNumber"), call.callerNumber());
+    if (call.state() == kQueued)
+        if (const std::optional<QueueItem> item = m_desk.item(call.sessionId()); item && item->item.claimed())
+            o.insert(QStringLiteral("assigneeId"), item->item.assigneeId);
     return o;
 }
 
@@ -257,13 +261,14 @@ void DeskCalls::onCallChanged(voice::LiveCall *call)
     if (said == m_said.cend() && state != kQueued)
         return; // a call with the AI only is no business of the desk's
     const QString before = said == m_said.cend() ? QString() : said->state;
-    m_said.insert(call->id(), Said{state, call->sessionId()});
+    QJsonObject data = callJson(*call);
+    m_said.insert(call->id(), Said{state, call->sessionId(), data.value(QLatin1String("assigneeId")).toString()});
+    m_deskEvents.listen(true);
     QString type = QStringLiteral("call.updated");
     if (state == kQueued && before != kQueued)
         type = QStringLiteral("call.queued"); // the consoles ring
     else if (state == kAgent && before != kAgent && before != kHold)
         type = QStringLiteral("call.taken");
-    QJsonObject data = callJson(*call);
     const auto t = m_taken.constFind(call->id());
     if (t != m_taken.cend()) {
         data.insert(QStringLiteral("agentId"), t->who.subject);
@@ -281,10 +286,25 @@ void DeskCalls::onCallEnded(const QString &callId, const QString &companyId, con
         return;
     const QString sessionId = said->sessionId;
     m_said.remove(callId);
+    m_deskEvents.listen(!m_said.isEmpty());
     emit event(companyId, sessionId, QStringLiteral("call.ended"),
         {{QStringLiteral("callId"), callId}, {QStringLiteral("sessionId"), sessionId},
             {QStringLiteral("state"), QStringLiteral("ended")}, {QStringLiteral("reason"), reason}},
         t.socket.data());
+}
+
+void DeskCalls::onDeskEvent(const SessionEvent &event)
+{
+    if (event.type != SessionEventType::QueueUpdated && event.type != SessionEventType::QueueAdded)
+        return;
+    for (auto it = m_said.cbegin(); it != m_said.cend(); ++it) {
+        if (it->sessionId != event.sessionId || it->state != kQueued)
+            continue;
+        const QString assignee = event.queueItem ? event.queueItem->item.assigneeId : QString();
+        if (voice::LiveCall *call = m_calls.find(it.key()); call && assignee != it->assigneeId)
+            return onCallChanged(call); // rings for them only now
+        return;
+    }
 }
 
 } // namespace tierdesk::api

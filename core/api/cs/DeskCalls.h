@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/common/Principal.h"
+#include "core/engine/pipeline/SessionEventTap.h"
 #include "core/voice/calls/CallCenter.h"
 
 #include <QHash>
@@ -48,8 +49,9 @@ public:
     void onClosed(http::WebSocket *socket);
     // The company's calls waiting for a person, as call.queued events' data (a console that just came).
     QList<QJsonObject> waiting(const QString &companyId) const;
-    // The JSON of a call in events and answers.
-    static QJsonObject callJson(const voice::LiveCall &call);
+    // The JSON of a call in events and answers; a waiting call's conversation that someone holds
+    // already (a claim, automatic assignment) names them: "assigneeId" (only they are rung).
+    QJsonObject callJson(const voice::LiveCall &call) const;
 
 signals:
     // For the company's people (company-wide connections of agents and above), and the connection
@@ -69,6 +71,7 @@ private:
     struct Said {
         QString state;
         QString sessionId;
+        QString assigneeId; // who held its conversation when last said
     };
     void accept(http::WebSocket *socket, const Principal &who, voice::LiveCall *call);
     void hold(http::WebSocket *socket, voice::LiveCall *call, bool held);
@@ -79,6 +82,8 @@ private:
     std::shared_ptr<voice::Call> earFor(voice::LiveCall *call, const Principal &who);
     void onCallChanged(voice::LiveCall *call);
     void onCallEnded(const QString &callId, const QString &companyId, const QString &reason);
+    // The desk gave a waiting call's conversation to someone (or took it back): said as call.updated.
+    void onDeskEvent(const SessionEvent &event);
     static Actor actorOf(const Principal &who, const http::WebSocket *socket);
     static void answer(http::WebSocket *socket, const QJsonObject &message);
     static void refuse(http::WebSocket *socket, const Error &error, const QString &callId);
@@ -88,6 +93,7 @@ private:
     SessionEngine &m_engine;
     QHash<QString, Taken> m_taken; // by call id
     QHash<QString, Said> m_said; // what each call's last event said, by call id
+    SessionEventTap m_deskEvents; // while calls are at the desk
 };
 
 } // namespace tierdesk::api
