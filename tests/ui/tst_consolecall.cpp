@@ -123,6 +123,7 @@ void TestConsoleCall::theHeadsetIsChosenInSettings()
     w.settings()->setPreferences(ConsolePreferences(m_dir.filePath(QStringLiteral("console.ini"))));
     // Qt Multimedia sees the test's daemon: its devices are offered, the chosen ones selected.
     HeadsetSettings *headset = w.settings()->headset();
+    headset->refresh(); // as showing its tab does
     QCOMPARE(headset->microphones()->currentData().toByteArray(), QByteArray("tierdesk_microphone"));
     QVERIFY2(!headset->microphones()->currentText().contains(QLatin1String("not connected")),
         qPrintable(headset->microphones()->currentText()));

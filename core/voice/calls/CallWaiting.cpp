@@ -25,6 +25,8 @@ CallWaiting::CallWaiting(
 
 void CallWaiting::begin()
 {
+    if (m_call.state() != QLatin1String("queued"))
+        return; // taken (or gone on) before its place was said; this goes with the line
     if (m_closed)
         return offerMessage();
     CallConversation &talk = m_call.conversation();

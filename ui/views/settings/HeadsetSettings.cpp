@@ -36,9 +36,6 @@ HeadsetSettings::HeadsetSettings(QWidget *parent) : QWidget(parent)
         [this] { m_preferences.setMicrophone(m_microphones->currentData().toByteArray()); });
     connect(m_speakers, &QComboBox::activated, this,
         [this] { m_preferences.setSpeaker(m_speakers->currentData().toByteArray()); });
-    auto *devices = new QMediaDevices(this);
-    connect(devices, &QMediaDevices::audioInputsChanged, this, &HeadsetSettings::fill);
-    connect(devices, &QMediaDevices::audioOutputsChanged, this, &HeadsetSettings::fill);
     auto *note = new QLabel(tr("Calls you accept use these; the next call picks up a change."), this);
     note->setWordWrap(true);
     auto *form = new QFormLayout;
@@ -48,13 +45,31 @@ HeadsetSettings::HeadsetSettings(QWidget *parent) : QWidget(parent)
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addStretch(1);
+}
+
+void HeadsetSettings::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_following)
+        refresh();
+}
+
+void HeadsetSettings::refresh()
+{
+    if (!m_following) {
+        m_following = true;
+        auto *devices = new QMediaDevices(this);
+        connect(devices, &QMediaDevices::audioInputsChanged, this, &HeadsetSettings::fill);
+        connect(devices, &QMediaDevices::audioOutputsChanged, this, &HeadsetSettings::fill);
+    }
     fill();
 }
 
 void HeadsetSettings::setPreferences(const ConsolePreferences &preferences)
 {
     m_preferences = preferences;
-    fill();
+    if (m_following)
+        fill();
 }
 
 void HeadsetSettings::fill()
