@@ -344,6 +344,9 @@ void TestCallDesk::onlyPeopleOfTheCompanyTakeACall()
     stranger.send({{QStringLiteral("type"), QStringLiteral("call.accept")}, {QStringLiteral("callId"), callId}});
     QCOMPARE(str(stranger.waitFor(QStringLiteral("error")).value(QLatin1String("error")).toObject(), "code"),
         QStringLiteral("CS_014"));
+    ann.call("call.dance", callId);
+    QCOMPARE(
+        str(ann.waitCall("error", callId).value(QLatin1String("error")).toObject(), "code"), QStringLiteral("CS_011"));
     // Audio from a connection without a call goes nowhere; the call still waits.
     stranger.socket.sendBinaryMessage(QByteArray(3200, '\0'));
     ann.call("call.accept", callId);

@@ -86,6 +86,13 @@ void DeskCalls::onMessage(
     http::WebSocket *socket, const Principal &who, const QString &type, const QJsonObject &message)
 {
     const QString callId = message.value(QLatin1String("callId")).toString().left(64);
+    static const QStringList kTypes{QStringLiteral("call.accept"), QStringLiteral("call.hold"),
+        QStringLiteral("call.unhold"), QStringLiteral("call.transfer"), QStringLiteral("call.hangup")};
+    if (!kTypes.contains(type))
+        return refuse(socket,
+            makeError(ErrorKind::InvalidArgument,
+                QStringLiteral("type must be call.accept, call.hold, call.unhold, call.transfer or call.hangup")),
+            callId);
     if (who.role < Role::Agent)
         return refuse(
             socket, makeError(ErrorKind::Forbidden, QStringLiteral("Calls are taken by people at the desk")), callId);
@@ -103,15 +110,9 @@ void DeskCalls::onMessage(
         return hold(socket, call, type == QLatin1String("call.hold"));
     if (type == QLatin1String("call.transfer"))
         return transfer(socket, who, call, message);
-    if (type == QLatin1String("call.hangup")) {
-        letGo(callId);
-        answer(socket, {{QStringLiteral("type"), QStringLiteral("call.hungup")}, {QStringLiteral("callId"), callId}});
-        return call->end(QStringLiteral("agent"));
-    }
-    refuse(socket,
-        makeError(ErrorKind::InvalidArgument,
-            QStringLiteral("type must be call.accept, call.hold, call.unhold, call.transfer or call.hangup")),
-        callId);
+    letGo(callId); // call.hangup
+    answer(socket, {{QStringLiteral("type"), QStringLiteral("call.hungup")}, {QStringLiteral("callId"), callId}});
+    call->end(QStringLiteral("agent"));
 }
 
 void DeskCalls::accept(http::WebSocket *socket, const Principal &who, voice::LiveCall *call)
