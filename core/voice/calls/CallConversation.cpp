@@ -150,7 +150,8 @@ void CallConversation::onReply(const Result<MessageOutcome> &outcome)
     if (m_ended)
         return;
     if (!outcome) {
-        speak(callWords(CallWord::Trouble, m_language));
+        if (!m_queued) // with a person (or in line) the words are only written down: nothing to say
+            speak(callWords(CallWord::Trouble, m_language));
         return;
     }
     if (const std::optional<Message> &reply = outcome->aiResponse) {
