@@ -28,6 +28,8 @@ enum class CallWord {
     BackInLine, // the person's console was cut off
     BackToAi,
 };
+// The last word: tests walk every word up to it (a new word goes before it, or becomes it).
+inline constexpr CallWord kLastCallWord = CallWord::BackToAi;
 
 QString callWords(CallWord word, Language language, const QString &arg = {});
 
