@@ -39,7 +39,7 @@ public:
     void hangUp(const QString &reason) { finish(reason, false); }
     // The server ends the call (a person hung up, a message was left): the door hangs up.
     void end(const QString &reason) { finish(reason, true); }
-    // The desk's side of the state: "queued" (again), "agent", "hold" (CallDesk, CallLine).
+    // The desk's side of the state: "queued" (again), "agent", "hold", "message" (DeskCalls, CallWaiting).
     void setState(const QString &state, const QString &queue);
     // Where the call waits (CallLine): its queue and place; `announce` says it again (stateChanged).
     void setPlace(const QString &queue, int position, bool announce);
@@ -51,7 +51,7 @@ public:
     QString companyId() const { return m_companyId; }
     QString door() const { return m_door; } // "web", "sip", "lex"
     QString sessionId() const { return m_talk->sessionId(); }
-    QString state() const { return m_state; } // "ringing", "ai", "queued", "agent", "hold", "ended"
+    QString state() const { return m_state; } // "ringing", "ai", "queued", "agent", "hold", "message", "ended"
     QString queue() const { return m_queue; }
     int position() const { return m_state == QLatin1String("queued") ? m_position : 0; } // 1: next
     QString callerName() const { return m_caller.name; }
