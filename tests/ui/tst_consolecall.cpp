@@ -21,6 +21,7 @@
 #include "ui/views/SettingsView.h"
 #include "ui/views/settings/HeadsetSettings.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -65,6 +66,7 @@ private slots:
     void cleanupTestCase();
     void theHeadsetIsChosenInSettings();
     void anAgentAcceptsAndTheCallerHearsThem();
+    void theCallBarSendsTheCallBackToTheAi();
 
 private:
     bool startConsole(ApiClient &client, MainWindow &w);
@@ -229,6 +231,34 @@ void TestConsoleCall::anAgentAcceptsAndTheCallerHearsThem()
     QCOMPARE(ended.value(QLatin1String("reason")).toString(), QStringLiteral("agent"));
     QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 5000);
     QVERIFY(!w.calls()->headset().running());
+}
+
+void TestConsoleCall::theCallBarSendsTheCallBackToTheAi()
+{
+    ApiClient client;
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())));
+    QVERIFY(waitFor(client.login(QStringLiteral("ann@example.com"), kPassword)).ok);
+    MainWindow w(client);
+    QVERIFY(startConsole(client, w));
+    WebCaller caller;
+    QVERIFY(caller.open(m_server.port(), m_key));
+    QVERIFY(!caller.start(QStringLiteral("Eli")).isEmpty());
+    caller.say(QStringLiteral("i want to talk to a person"));
+    qsizetype at = 0;
+    QVERIFY(!caller.waitState(QStringLiteral("queued"), &at).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.calls()->client().ringing().isEmpty(), 10000);
+    w.calls()->acceptFirst();
+    QVERIFY(!caller.waitState(QStringLiteral("agent"), &at).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(w.calls()->bar()->isVisible(), 5000);
+    // The transfer menu offers the company's queues (once the queue is loaded) and the AI.
+    auto *toAi = w.calls()->bar()->findChild<QAction *>(QStringLiteral("callTransferAi"));
+    QVERIFY(toAi);
+    QTRY_VERIFY_WITH_TIMEOUT(w.calls()->bar()->findChild<QAction *>(QStringLiteral("callTransfer_complaints")), 10000);
+    toAi->trigger();
+    QVERIFY(!caller.waitState(QStringLiteral("ai"), &at).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.calls()->bar()->isVisible(), 5000);
+    QVERIFY(!w.calls()->headset().running());
+    QVERIFY(w.calls()->client().ringing().isEmpty()); // with the AI: it rings for nobody
 }
 
 int main(int argc, char **argv)
