@@ -351,6 +351,13 @@ void TestCallDesk::onlyPeopleOfTheCompanyTakeACall()
     stranger.socket.sendBinaryMessage(QByteArray(3200, '\0'));
     ann.call("call.accept", callId);
     QVERIFY(!ann.waitCall("call.accepted", callId).isEmpty());
+    QVERIFY(!caller.waitState(QStringLiteral("agent"), &at).isEmpty());
+    // A frame over 64 KiB closes her connection (1009); the call goes back in line, not lost.
+    QSignalSpy closed(&ann.socket, &QWebSocket::disconnected);
+    ann.socket.sendBinaryMessage(QByteArray(70 * 1024, '\0'));
+    QVERIFY(closed.wait(10000));
+    QCOMPARE(ann.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+    QCOMPARE(caller.waitState(QStringLiteral("queued"), &at).value(QLatin1String("position")).toInt(), 1);
 }
 
 void TestCallDesk::aCallTheDeskGaveToSomeoneIsTheirs()
