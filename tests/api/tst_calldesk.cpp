@@ -429,9 +429,11 @@ void TestCallDesk::outsideBusinessHoursAMessageAtOnce()
 {
     QVERIFY(startServer());
     // Open every day, but today is a holiday: closed now.
+    QJsonArray allDay; // [["00:00", "24:00"]], built step by step: clang reads QJsonArray{QJsonArray{...}} as a copy
+    allDay.append(QJsonArray{QStringLiteral("00:00"), QStringLiteral("24:00")});
     QJsonObject weekly;
     for (const char *day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
-        weekly.insert(QLatin1String(day), QJsonArray{QJsonArray{QStringLiteral("00:00"), QStringLiteral("24:00")}});
+        weekly.insert(QLatin1String(day), allDay);
     const HttpResult put
         = m_server->client(api::Role::Admin)
               ->put(QStringLiteral("/api/cs/config"),
@@ -442,7 +444,7 @@ void TestCallDesk::outsideBusinessHoursAMessageAtOnce()
                                   {QStringLiteral("weekly"), weekly},
                                   {QStringLiteral("holidays"),
                                       QJsonArray{QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)}}}}}}});
-    QCOMPARE(put.status, 200);
+    QVERIFY2(put.status == 200, put.body.constData());
     WebCaller caller;
     qsizetype at = 0;
     QVERIFY(!callerInLine(caller, QStringLiteral("Kai"), &at).isEmpty());
