@@ -17,6 +17,10 @@ packages=(
   # Qt's own German (standard dialog buttons) beside the console's translations
   qt6-translations-l10n
   fonts-dejavu-core xvfb xauth curl
+  # the console's headset on a call (QAudioSource, QAudioSink, QSoundEffect for the ring)
+  qt6-multimedia-dev
+  # tests: the console's audio through a PulseAudio daemon of the test's own (null sinks; paplay, parec)
+  pulseaudio pulseaudio-utils
   # calls (core/voice): speech in (PocketSphinx and its US English model), speech out (Flite's
   # voices), resampling for 8 and 48 kHz codecs (speexdsp)
   libpocketsphinx-dev pocketsphinx-en-us flite1-dev libspeexdsp-dev

@@ -6,6 +6,10 @@
 # customers.png, new-company.png). A stand-in
 # OpenAI-compatible model server on loopback (python3) is registered as the company's provider. Not run in CI. The web chat page's chat-page.png comes from its browser test:
 #   (cd tests/e2e && npm ci && TIERDESK_CHAT_SCREENSHOT=$PWD/../../docs/screenshots/chat-page.png node --test chatpage.test.mjs)
+# The console on a call (call.png; call-de.png with LANGUAGE=de LANG=de_DE.UTF-8) comes from its test, which
+# makes the call with its own PulseAudio daemon:
+#   env -u QT_QPA_PLATFORM TIERDESK_CALL_SCREENSHOT=$PWD/docs/screenshots/call.png \
+#     xvfb-run -a -s "-screen 0 1280x800x24" build/tests/ui/tst_consolecall anAgentAcceptsAndTheCallerHearsThem
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.

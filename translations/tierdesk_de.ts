@@ -347,6 +347,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (nicht angeschlossen)</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ActionDialog</name>
     <message>
         <source>the customer</source>
@@ -1246,6 +1253,57 @@
     <message>
         <source>Remove these hours</source>
         <translation>Diese Zeiten entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::CallBar</name>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Weiterleiten</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Auflegen</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ton an</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>On hold: %1</source>
+        <translation>In der Warteschleife: %1</translation>
+    </message>
+    <message>
+        <source>On a call with %1</source>
+        <translation>Im Gespräch mit %1</translation>
+    </message>
+    <message>
+        <source>On a call with %1 · %2</source>
+        <translation>Im Gespräch mit %1 · %2</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>To the %1 queue</source>
+        <translation>An die Warteschlange %1</translation>
+    </message>
+    <message>
+        <source>Back to the AI</source>
+        <translation>Zurück an die KI</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2390,40 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::ConsoleCalls</name>
+    <message>
+        <source>The call could not be changed: %1</source>
+        <translation>Der Anruf konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>a caller</source>
+        <translation>einem Anrufer</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1 (%2 queue)</source>
+        <translation>Eingehender Anruf von %1 (Warteschlange %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Incoming call from %1 (%2 queue), %n calls waiting</source>
+        <translation>
+            <numerusform>Eingehender Anruf von %1 (Warteschlange %2), %n Anruf wartet</numerusform>
+            <numerusform>Eingehender Anruf von %1 (Warteschlange %2), %n Anrufe warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost: the call went back in line.</source>
+        <translation>Die Verbindung zum Server ist abgebrochen: Der Anruf ist wieder in der Warteschlange.</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConsoleStatusBar</name>
     <message>
         <source>Starting…</source>
@@ -3112,6 +3204,36 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>The embedded server is not running.</source>
         <translation>Der eingebettete Server läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::Headset</name>
+    <message>
+        <source>No microphone or speaker was found.</source>
+        <translation>Es wurde kein Mikrofon oder Lautsprecher gefunden.</translation>
+    </message>
+    <message>
+        <source>The headset could not be opened (%1, %2).</source>
+        <translation>Das Headset konnte nicht geöffnet werden (%1, %2).</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::HeadsetSettings</name>
+    <message>
+        <source>Calls you accept use these; the next call picks up a change.</source>
+        <translation>Angenommene Anrufe nutzen diese Geräte; eine Änderung gilt ab dem nächsten Anruf.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Lautsprecher</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -4399,6 +4521,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Connectors</source>
         <translation>Konnektoren</translation>
+    </message>
+    <message>
+        <source>Headset</source>
+        <translation>Headset</translation>
     </message>
 </context>
 <context>

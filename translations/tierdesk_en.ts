@@ -69,6 +69,16 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::ConsoleCalls</name>
+    <message numerus="yes">
+        <source>Incoming call from %1 (%2 queue), %n calls waiting</source>
+        <translation>
+            <numerusform>Incoming call from %1 (%2 queue), %n call waiting</numerusform>
+            <numerusform>Incoming call from %1 (%2 queue), %n calls waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConversationView</name>
     <message numerus="yes">
         <source>The customer wrote %n new message(s) while you were typing. Your reply was not sent.</source>

@@ -13,6 +13,8 @@ const QString kServer = QStringLiteral("connection/server");
 const QString kPort = QStringLiteral("connection/port");
 const QString kLanguage = QStringLiteral("console/language");
 const QString kSecretsNotice = QStringLiteral("console/secretsNoticeDismissed");
+const QString kMicrophone = QStringLiteral("headset/microphone");
+const QString kSpeaker = QStringLiteral("headset/speaker");
 
 std::unique_ptr<QSettings> open(const QString &file)
 {
@@ -64,6 +66,26 @@ bool ConsolePreferences::secretsNoticeDismissed() const
 void ConsolePreferences::setSecretsNoticeDismissed(bool dismissed)
 {
     open(m_file)->setValue(kSecretsNotice, dismissed);
+}
+
+QByteArray ConsolePreferences::microphone() const
+{
+    return open(m_file)->value(kMicrophone).toByteArray();
+}
+
+void ConsolePreferences::setMicrophone(const QByteArray &id)
+{
+    open(m_file)->setValue(kMicrophone, id);
+}
+
+QByteArray ConsolePreferences::speaker() const
+{
+    return open(m_file)->value(kSpeaker).toByteArray();
+}
+
+void ConsolePreferences::setSpeaker(const QByteArray &id)
+{
+    open(m_file)->setValue(kSpeaker, id);
 }
 
 } // namespace tierdesk::ui

@@ -22,6 +22,11 @@ public:
     // "" (follow the system), "en" or "de".
     QString language() const;
     void setLanguage(const QString &code);
+    // The headset for calls (QAudioDevice ids); empty: the system's default.
+    QByteArray microphone() const;
+    void setMicrophone(const QByteArray &id);
+    QByteArray speaker() const;
+    void setSpeaker(const QByteArray &id);
     // An admin closed the notice that the server's secrets are kept in a file: not shown again.
     bool secretsNoticeDismissed() const;
     void setSecretsNoticeDismissed(bool dismissed);

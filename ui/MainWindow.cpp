@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "ui/ConsoleCalls.h"
 
 #include "ui/CompanySwitcher.h"
 #include "ui/ConsoleStatusBar.h"
@@ -9,6 +10,7 @@
 #include "ui/models/QueueFilterModel.h"
 #include "ui/models/QueueModel.h"
 #include "ui/views/AnalyticsView.h"
+#include "ui/views/CallBar.h"
 #include "ui/views/ConfigView.h"
 #include "ui/views/ConversationView.h"
 #include "ui/views/CustomersView.h"
@@ -58,6 +60,8 @@ MainWindow::MainWindow(ApiClient &client, QWidget *parent) : QMainWindow(parent)
     setStatusBar(m_status);
     installShortcuts();
     buildTray();
+    m_calls = new ConsoleCalls(m_client, *this, *m_tray, new CallBar(this));
+    m_conversation->setCallBar(m_calls->bar());
     connectViews();
     connectStatusBar();
     onConnection(m_client.events().state());
@@ -387,6 +391,7 @@ void MainWindow::reloadQueue()
         if (!queues.isEmpty()) {
             m_queue->setQueues(queues);
             m_conversation->setQueues(queues);
+            m_calls->bar()->setQueues(queues);
         }
         if (!keep.isEmpty())
             m_queue->selectSession(keep);

@@ -20,6 +20,7 @@ namespace tierdesk::ui {
 class AnalyticsView;
 class ApiClient;
 class CompanySwitcher;
+class ConsoleCalls;
 class ConfigView;
 class ConsoleStatusBar;
 class ConsoleTray;
@@ -67,6 +68,8 @@ public:
     SupervisorView *supervisor() const { return m_supervisor; }
     ConfigView *configuration() const { return m_configView; }
     SettingsView *settings() const { return m_settings; }
+    // Calls at the desk: ringing, the call bar, the headset.
+    ConsoleCalls *calls() const { return m_calls; }
     NotificationsButton *notificationsButton() const;
     // Desktop notifications shown so far (the tray may be missing).
     const QStringList &notifications() const;
@@ -144,6 +147,7 @@ private:
     QTimer m_countsRefresh;
     QTimer m_storeProbe;
     ConsoleTray *m_tray = nullptr;
+    ConsoleCalls *m_calls = nullptr;
     ShortcutsOverlay *m_overlay = nullptr;
 };
 

@@ -60,6 +60,7 @@ const QList<Key> &all()
         {VoiceIdleSeconds, 30, "A call whose door sends no audio for this long is ended (5-600)"},
         {VoiceMaxWaitSeconds, 120,
             "A caller in line this long (or outside business hours at once) may leave a message (10-3600)"},
+        {VoiceLineReminderSeconds, 30, "A caller waiting in line hears their place again this often (5-600)"},
         {VoiceRecordingRetentionDays, 90, "Call recordings are erased after this many days (1-3650)"},
         {ReportsRetentionHours, 24, "A ready report file is deleted this long after it was asked for (1-8784)"},
         {ReportsMaxPerCompany, 100,

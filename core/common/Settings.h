@@ -63,6 +63,7 @@ inline constexpr char VoiceDecoders[] = "voice/decoders";
 inline constexpr char VoiceSilencePromptSeconds[] = "voice/silencePromptSeconds";
 inline constexpr char VoiceIdleSeconds[] = "voice/idleSeconds";
 inline constexpr char VoiceMaxWaitSeconds[] = "voice/maxWaitSeconds";
+inline constexpr char VoiceLineReminderSeconds[] = "voice/lineReminderSeconds";
 inline constexpr char VoiceRecordingRetentionDays[] = "voice/recordingRetentionDays";
 inline constexpr char ReportsRetentionHours[] = "reports/retentionHours";
 inline constexpr char ReportsMaxPerCompany[] = "reports/maxPerCompany";

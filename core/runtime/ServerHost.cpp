@@ -117,7 +117,8 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
         = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
     cs.desk = &m_runtime.desk();
     cs.customers = &m_runtime.customers();
-    cs.calls = &m_runtime.calls();
+    cs.callLog = &m_runtime.calls();
+    cs.calls = &callCenter(); // people take the calls that wait for one
     cs.serverSettings
         = {&m_runtime.settings(), &m_runtime.secrets(), [this] { return m_emails && m_emails->enabled(); }};
     return std::make_unique<CsFamily>(cs);
@@ -146,8 +147,10 @@ voice::CallCenter &ServerHost::callCenter()
         calls.silencePromptMs = 1000 * qBound(3, s.intValue(settings::VoiceSilencePromptSeconds), 120);
         calls.idleMs = 1000 * qBound(5, s.intValue(settings::VoiceIdleSeconds), 600);
         calls.maxWaitMs = 1000 * qBound(10, s.intValue(settings::VoiceMaxWaitSeconds), 3600);
+        calls.lineReminderMs = 1000 * qBound(5, s.intValue(settings::VoiceLineReminderSeconds), 600);
         m_calls = std::make_unique<voice::CallCenter>(m_runtime.engine(), calls);
         m_calls->setCallLog(&m_runtime.calls()); // calls logged and, where companies want it, recorded
+        m_calls->setDesk(&m_runtime.desk()); // a waiting call's queue is its session's desk item's
     }
     return *m_calls;
 }

@@ -13,9 +13,9 @@
   };
   const ROLES = { customer: 'You', ai_rep: 'AI Rep', ai_manager: 'AI Manager', human_agent: 'A person' };
   const STATES = { ai: 'Talking with our AI assistant', queued: 'Waiting for a person',
-    agent: 'Talking with a person', ended: 'Call ended' };
+    agent: 'Talking with a person', hold: 'On hold', message: 'Leave your message', ended: 'Call ended' };
 
-  let ws = null, audio = null, mic = null, playAt = 0, playing = [], live = null;
+  let ws = null, audio = null, mic = null, playAt = 0, playing = [], live = null, state = '';
 
   function showError(text) {
     ui.error.textContent = text || '';
@@ -67,11 +67,13 @@
 
   function onControl(m) {
     if (m.type === 'transcript') {
-      if (m.role === 'customer' && !m.final)
-        silence(); // the caller is speaking: the AI stops
+      if (m.role === 'customer' && !m.final && state !== 'agent')
+        silence(); // the caller is speaking: the AI stops (a person is not cut off)
       line(m.role, m.text, m.final);
     } else if (m.type === 'state') {
-      ui.state.textContent = STATES[m.state] || m.state;
+      state = m.state;
+      ui.state.textContent = (STATES[m.state] || m.state)
+        + (m.state === 'queued' && m.position ? ' (number ' + m.position + ' in line)' : '');
     } else if (m.type === 'ended') {
       ui.state.textContent = STATES.ended + (m.reason ? ' (' + m.reason + ')' : '');
       stop();

@@ -18,6 +18,7 @@ EventStream::EventStream(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::connected, this, &EventStream::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &EventStream::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onText);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &EventStream::audioArrived);
     // A refused or failed handshake may end without disconnected().
     connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
         [this](QAbstractSocket::SocketError) {
@@ -72,6 +73,12 @@ void EventStream::send(const QJsonObject &frame)
 {
     if (m_socket.state() == QAbstractSocket::ConnectedState)
         m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+}
+
+void EventStream::sendAudio(const QByteArray &pcm)
+{
+    if (m_socket.state() == QAbstractSocket::ConnectedState)
+        m_socket.sendBinaryMessage(pcm);
 }
 
 void EventStream::setViewing(const QString &sessionId)
@@ -140,6 +147,11 @@ void EventStream::onText(const QString &text)
     }
     if (type == QLatin1String("subscribed")) {
         emit subscribed(frame.value(QLatin1String("companyId")).toString());
+        return;
+    }
+    if (type.startsWith(QLatin1String("call."))
+        || (type == QLatin1String("error") && frame.contains(QLatin1String("callId")))) {
+        emit callMessage(frame); // a ringing call waits for nobody's batch
         return;
     }
     if (type.isEmpty() || type == QLatin1String("unsubscribed") || type == QLatin1String("pong")

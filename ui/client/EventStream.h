@@ -49,6 +49,8 @@ public:
     QString viewing() const { return m_viewing; }
     // The person writes a reply (or a note) there: said at most every kTypingEveryMs.
     void sendTyping(bool internal);
+    // A call's audio from this console (the person's voice): binary frames, 16 kHz s16le mono.
+    void sendAudio(const QByteArray &pcm);
 
 signals:
     void stateChanged(tierdesk::ui::EventStream::State state);
@@ -57,6 +59,10 @@ signals:
     // The server confirmed the company-wide subscription: events flow from now on.
     void subscribed(const QString &companyId);
     void eventsArrived(const QList<QJsonObject> &events);
+    // Calls at the desk: "call.*" events and answers, and an error about a call, at once (not batched).
+    void callMessage(const QJsonObject &frame);
+    // The call's audio from the server (the caller's voice).
+    void audioArrived(const QByteArray &pcm);
 
 private:
     void open();

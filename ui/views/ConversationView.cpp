@@ -42,6 +42,7 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     leftLayout->setContentsMargins(12, 12, 6, 12);
     leftLayout->setSpacing(8);
     leftLayout->addWidget(buildHeader());
+    m_left = leftLayout;
     m_viewers = new ViewersLine(left);
     leftLayout->addWidget(m_viewers);
     leftLayout->addWidget(buildBanner());
@@ -125,6 +126,11 @@ QWidget *ConversationView::buildBanner()
         m_reply->focusEditor();
     });
     return m_banner;
+}
+
+void ConversationView::setCallBar(QWidget *bar)
+{
+    m_left->insertWidget(0, bar);
 }
 
 void ConversationView::open(const QString &sessionId)

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QDateTime;
+class QVBoxLayout;
 
 namespace tierdesk::ui {
 
@@ -50,6 +51,8 @@ public:
     void applyEvents(const QList<QJsonObject> &events);
     void setQueues(const QStringList &queues) { m_queues = queues; }
     void setCannedResponses(const QJsonArray &items);
+    // The call bar (ConsoleCalls) above the conversation.
+    void setCallBar(QWidget *bar);
 
     QString sessionId() const { return m_sessionId; }
     TranscriptModel &transcript() { return *m_transcript; }
@@ -116,6 +119,7 @@ private:
     ApiClient &m_client;
     TranscriptModel *m_transcript;
     TranscriptView *m_view;
+    QVBoxLayout *m_left = nullptr; // the transcript's column
     ContextPanel *m_context;
     ReplyBox *m_reply;
     AssistPanel *m_assist;

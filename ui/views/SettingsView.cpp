@@ -8,6 +8,7 @@
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
 #include "ui/views/settings/ConnectorsSettings.h"
+#include "ui/views/settings/HeadsetSettings.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -33,6 +34,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_tokens = new TokensSettings(client, this);
     m_canned = new CannedResponsesSettings(client, this);
     m_connectors = new ConnectorsSettings(client, this);
+    m_headset = new HeadsetSettings(this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
     m_tabs->addTab(m_agents, tr("Agents"));
     m_tabs->addTab(m_canned, tr("Canned responses"));
@@ -41,6 +43,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_connectors, tr("Connectors"));
     m_tabs->addTab(m_email, tr("E-mail"));
     m_tabs->addTab(m_tokens, tr("API tokens"));
+    m_tabs->addTab(m_headset, tr("Headset"));
     m_tabs->addTab(buildLanguage(), tr("Language"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
@@ -132,6 +135,7 @@ void SettingsView::loadPreferences()
     m_server->setText(server.toString());
     m_port->setValue(m_preferences.port());
     m_language->setCurrentIndex(qMax(0, m_language->findData(m_preferences.language())));
+    m_headset->setPreferences(m_preferences);
 }
 
 void SettingsView::saveConnection()

@@ -19,10 +19,11 @@ class ApiClient;
 class CannedResponsesSettings;
 class ConnectorsSettings;
 class EmailSettings;
+class HeadsetSettings;
 class TokensSettings;
 class WebhooksSettings;
 
-// The Settings page: the console's own connection and language (everyone); for supervisors
+// The Settings page: the console's own connection, headset and language (everyone); for supervisors
 // and admins the company's canned responses; for admins the company's agents, webhooks, AI
 // providers, connectors to its own systems, the server's e-mail settings and API tokens (tabs hidden for other roles;
 // the API refuses them anyway).
@@ -41,6 +42,7 @@ public:
     AiProvidersSettings *aiProviders() const { return m_aiProviders; }
     CannedResponsesSettings *cannedResponses() const { return m_canned; }
     ConnectorsSettings *connectors() const { return m_connectors; }
+    HeadsetSettings *headset() const { return m_headset; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
     // Whether this console uses its built-in server (else one given with --server or saved here).
@@ -67,6 +69,7 @@ private:
     TokensSettings *m_tokens;
     CannedResponsesSettings *m_canned;
     ConnectorsSettings *m_connectors;
+    HeadsetSettings *m_headset;
     QLabel *m_current;
     QLabel *m_portInUse;
     bool m_usesEmbedded = true;

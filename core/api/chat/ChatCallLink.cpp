@@ -38,6 +38,8 @@ ChatCallLink::ChatCallLink(http::WebSocket *socket, voice::LiveCall *call, const
         QJsonObject m{{QStringLiteral("type"), QStringLiteral("state")}, {QStringLiteral("state"), state}};
         if (!queue.isEmpty())
             m.insert(QStringLiteral("queue"), queue);
+        if (m_call && m_call->position() > 0) // the place in line, sent again as it moves up
+            m.insert(QStringLiteral("position"), m_call->position());
         send(m);
     });
     connect(call, &voice::LiveCall::ended, this, [this](const QString &why, bool byServer) {

@@ -17,7 +17,7 @@ namespace tierdesk::api {
 // /api/v1/voice, its JSON control messages and its binary audio, to a Call and its conversation.
 // Text frames from the page: {"type": "start", "sampleRate": 16000, "visitor"?: {"name", "email"}},
 // {"type": "dtmf", "digits"}, {"type": "hangup"}; to the page: {"type": "started", "sessionId",
-// "callId"}, {"type": "transcript", "role", "text", "final"}, {"type": "state", "state", "queue"?},
+// "callId"}, {"type": "transcript", "role", "text", "final"}, {"type": "state", "state", "queue"?, "position"?},
 // {"type": "ended", "reason"} and, between them, the AI's audio as binary frames (16 kHz s16le).
 class ChatCallLink : public QObject {
     Q_OBJECT

@@ -12,11 +12,15 @@ CsFamily::CsFamily(const CsServices &services) : m_services(services)
     m_api->setAgentServices(services.people);
     m_api->setDesk(services.desk);
     m_api->setCustomers(services.customers);
-    m_api->setCallLog(services.calls);
+    m_api->setCallLog(services.callLog);
     m_api->setServerSettings(services.serverSettings);
     m_ws = std::make_unique<WsHub>(*services.engine, *services.auth);
     if (services.people.agents)
         m_ws->trackPresence(*services.people.agents);
+    if (services.calls && services.desk) {
+        m_calls = std::make_unique<DeskCalls>(*services.calls, *services.desk, *services.engine);
+        m_ws->setCalls(m_calls.get());
+    }
 }
 
 CsFamily::~CsFamily() = default;

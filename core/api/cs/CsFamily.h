@@ -2,6 +2,7 @@
 
 #include "core/api/common/ApiFamily.h"
 #include "core/api/cs/CsApi.h"
+#include "core/api/cs/DeskCalls.h"
 #include "core/api/cs/WsHub.h"
 
 #include <memory>
@@ -18,8 +19,9 @@ struct CsServices {
     AgentServices people;
     Desk *desk = nullptr;
     CustomerDirectory *customers = nullptr;
-    CallLog *calls = nullptr; // calls' recordings
+    CallLog *callLog = nullptr; // calls' recordings
     ServerSettingsAccess serverSettings;
+    voice::CallCenter *calls = nullptr; // the server's calls; none: the console takes no calls
 };
 
 // Seed 001's family: the REST routes under /api/cs (CsApi), its WebSocket of live
@@ -39,6 +41,7 @@ private:
 
     CsServices m_services;
     std::unique_ptr<CsApi> m_api;
+    std::unique_ptr<DeskCalls> m_calls; // before m_ws, which hands it the connections' messages
     std::unique_ptr<WsHub> m_ws;
 };
 

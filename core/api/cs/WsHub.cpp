@@ -3,6 +3,7 @@
 #include "core/api/cs/CsErrors.h"
 #include "core/api/cs/CsEventJson.h"
 #include "core/api/cs/CsJson.h"
+#include "core/api/cs/DeskCalls.h"
 #include "core/api/http/WebSocket.h"
 #include "core/common/FreedMemory.h"
 #include "core/common/Time.h"
@@ -48,6 +49,38 @@ void WsHub::trackPresence(AgentDirectory &agents)
         });
 }
 
+void WsHub::setCalls(DeskCalls *calls)
+{
+    m_calls = calls;
+    connect(calls, &DeskCalls::event, this, &WsHub::sendCallEvent);
+}
+
+void WsHub::sendCallEvent(const QString &companyId, const QString &sessionId, const QString &type,
+    const QJsonObject &data, http::WebSocket *holder)
+{
+    QByteArray frame;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        const Client &client = *it;
+        const bool desk = client.wholeCompany && client.who.company == companyId && client.who.role >= Role::Agent;
+        if (!client.socket || (!desk && it.key() != holder))
+            continue;
+        if (frame.isEmpty())
+            frame = callFrame(companyId, sessionId, type, data);
+        client.socket->sendFrame(frame);
+    }
+}
+
+QByteArray WsHub::callFrame(
+    const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data) const
+{
+    return http::WebSocket::textFrame(QJsonDocument(
+        QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("sessionId"), sessionId},
+            {QStringLiteral("companyId"), companyId},
+            {QStringLiteral("timestamp"), timefmt::iso(m_engine.clock().nowMs())},
+            {QStringLiteral("data"),
+                data}}).toJson(QJsonDocument::Compact));
+}
+
 void WsHub::install(http::HttpServer &server)
 {
     server.setWebSocketRoute(
@@ -91,6 +124,10 @@ void WsHub::onConnected(http::WebSocket *socket, const http::HttpRequest &req)
     connect(socket, &http::WebSocket::textMessageReceived, this,
         [this, socket](const QString &text) { onText(socket, text); });
     connect(socket, &http::WebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+    connect(socket, &http::WebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &pcm) {
+        if (m_calls) // a person's voice for the call this connection holds
+            m_calls->onAudio(socket, pcm);
+    });
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
         QJsonObject{{QStringLiteral("type"), QStringLiteral("welcome")}, {QStringLiteral("companyId"), who->company},
             {QStringLiteral("role"),
@@ -106,6 +143,8 @@ void WsHub::onDisconnected(http::WebSocket *socket)
     if (it != m_clients.cend() && it->present && m_agents)
         m_agents->socketClosed(it->who.subject);
     m_clients.remove(socket);
+    if (m_calls) // a call it held goes back in line
+        m_calls->onClosed(socket);
     for (const QString &sessionId : m_viewers.drop(socket)) // a closed connection leaves at once
         sendViewers(companyId, sessionId);
     if (socket->droppedAsSlowReader() && !m_trim.isActive())
@@ -146,9 +185,11 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
         return ack(QStringLiteral("pong"));
     if (type == QLatin1String("viewing") || type == QLatin1String("typing") || type == QLatin1String("left"))
         return onViewerMessage(socket, client, type, msg);
+    if (type.startsWith(QLatin1String("call.")) && m_calls)
+        return m_calls->onMessage(socket, client.who, type, msg);
     if (type != QLatin1String("subscribe") && type != QLatin1String("unsubscribe"))
         return sendError(socket, ErrorKind::InvalidArgument, ErrorDetail::None,
-            QStringLiteral("type must be subscribe, unsubscribe, ping, viewing, typing or left"));
+            QStringLiteral("type must be subscribe, unsubscribe, ping, viewing, typing, left or call.*"));
     const bool subscribe = type == QLatin1String("subscribe");
     if (!companyId.isEmpty()) {
         if (companyId != client.who.company)
@@ -156,8 +197,14 @@ void WsHub::onText(http::WebSocket *socket, const QString &text)
         if (client.who.role < Role::Agent)
             return sendError(socket, ErrorKind::Forbidden, ErrorDetail::None,
                 QStringLiteral("Company-wide events need the agent role"));
+        const bool before = client.wholeCompany;
         client.wholeCompany = subscribe;
-        return ack(subscribe ? QStringLiteral("subscribed") : QStringLiteral("unsubscribed"));
+        ack(subscribe ? QStringLiteral("subscribed") : QStringLiteral("unsubscribed"));
+        if (subscribe && !before && m_calls) // the calls ringing now, as if they had just come
+            for (const QJsonObject &call : m_calls->waiting(companyId))
+                socket->sendFrame(callFrame(
+                    companyId, call.value(QLatin1String("sessionId")).toString(), QStringLiteral("call.queued"), call));
+        return;
     }
     if (sessionId.isEmpty())
         return sendError(socket, ErrorKind::InvalidArgument, ErrorDetail::None,

@@ -22,6 +22,8 @@ class WebSocket;
 
 namespace tierdesk::api {
 
+class DeskCalls;
+
 // Live session events over WebSocket at /api/cs/ws (same JWT as the REST API,
 // as a Bearer header or ?token=). Clients send
 //   {"type":"subscribe","sessionId":"sess_..."}   any role, own company's sessions
@@ -41,6 +43,8 @@ namespace tierdesk::api {
 // low one (1 or 2) is also "satisfaction.low", to company-wide supervisor and admin connections only.
 // A person named in an internal note gets {"type":"mention","sessionId","companyId","timestamp",
 // "mention":{...}} on each of their connections, whatever they subscribed to.
+// Calls for a person (DeskCalls): "call.queued|taken|updated|ended" to company-wide agent
+// connections, "call.accept|hold|unhold|transfer|hangup" from them, the call's audio as binary frames.
 // An event is encoded once into one frame that every connection getting it shares; a client
 // that leaves more than http/maxUnsentBytes unread is dropped (http::WebSocket), after which
 // the freed memory is handed back to the system.
@@ -63,6 +67,8 @@ public:
     void install(http::HttpServer &server);
     // Agents with an open socket are present (see AgentDirectory::presence).
     void trackPresence(AgentDirectory &agents);
+    // Calls at the desk over these connections (none: call.* messages are refused).
+    void setCalls(DeskCalls *calls);
 
 private:
     struct Client {
@@ -82,6 +88,11 @@ private:
     // A colleague named in a note: to that person's own connections, whatever they follow.
     void sendMention(const SessionEvent &event);
     void sendError(http::WebSocket *socket, ErrorKind kind, ErrorDetail detail, const QString &message);
+    // A call's event to company-wide agent connections, and to `holder` (the connection with the call).
+    void sendCallEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data,
+        http::WebSocket *holder);
+    QByteArray callFrame(
+        const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data) const;
     void onDisconnected(http::WebSocket *socket);
     // viewing / typing / left from a person's console.
     void onViewerMessage(http::WebSocket *socket, const Client &client, const QString &type, const QJsonObject &msg);
@@ -94,6 +105,7 @@ private:
     QHash<http::WebSocket *, Client> m_clients;
     SessionEventTap m_events; // connected only while there are clients
     AgentDirectory *m_agents = nullptr;
+    DeskCalls *m_calls = nullptr;
     QTimer m_trim; // releaseFreedMemory() once dropped readers' buffers are gone
     SessionViewers m_viewers;
     QTimer m_typingTimer; // ends typing that ran out

@@ -33,6 +33,7 @@ Result<LiveCall *> CallCenter::open(const QString &companyId, const QString &doo
         = SpeechSynthesizer::voiceNamed(company->config.voice.voice).value_or(SpeechSynthesizer::Voice::Slt);
     auto *call = new LiveCall(m_engine, std::move(lane), companyId, door, voice, m_settings, this);
     m_calls.insert(call->id(), call);
+    call->setLine(&m_line);
     if (m_log)
         new CallTracker(*call, *m_log, company->config.voice.recordCalls ? &m_recordingWriter : nullptr);
     connect(call, &LiveCall::stateChanged, this, [this, call] { emit callChanged(call); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/voice/DecoderPool.h"
+#include "core/voice/calls/CallLine.h"
 #include "core/voice/calls/LiveCall.h"
 
 #include <QHash>
@@ -34,6 +35,14 @@ public:
 
     // Where calls are logged and recorded (docs/calls.md, "Recording"); none: neither.
     void setCallLog(CallLog *log) { m_log = log; }
+    // The calls waiting for a person, and the desk that says in which queue.
+    void setDesk(Desk *desk)
+    {
+        m_desk = desk;
+        m_line.setDesk(desk);
+    }
+    Desk *desk() const { return m_desk; }
+    CallLine &line() { return m_line; }
 
     const CallSettings &settings() const { return m_settings; }
     // Speech work for every door (RecognizeUtterance's too), on voice/decoders threads.
@@ -51,6 +60,8 @@ private:
     QHash<QString, LiveCall *> m_calls;
     CallLog *m_log = nullptr;
     QThreadPool m_recordingWriter; // one thread writes every call's recording, in order
+    Desk *m_desk = nullptr;
+    CallLine m_line{m_engine, m_settings};
     DecoderPool m_pool; // last: destroyed first, waiting for the work of calls that are gone
 };
 

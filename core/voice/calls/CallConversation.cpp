@@ -76,6 +76,10 @@ void CallConversation::onTurn(const CallerTurn &turn)
 {
     if (m_ended || m_sessionId.isEmpty())
         return;
+    if (m_turnTaker)
+        return m_turnTaker(turn);
+    if (m_queued && turn.text.trimmed().isEmpty())
+        return; // a sound while waiting for or talking to a person: nothing to write down
     const bool unclear = turn.text.isEmpty() || (!turn.keypad && turn.confidence < kMinConfidence);
     if (unclear && !m_queued) {
         ++m_unclear;
@@ -146,7 +150,8 @@ void CallConversation::onReply(const Result<MessageOutcome> &outcome)
     if (m_ended)
         return;
     if (!outcome) {
-        speak(callWords(CallWord::Trouble, m_language));
+        if (!m_queued) // with a person (or in line) the words are only written down: nothing to say
+            speak(callWords(CallWord::Trouble, m_language));
         return;
     }
     if (const std::optional<Message> &reply = outcome->aiResponse) {
@@ -162,6 +167,17 @@ void CallConversation::onReply(const Result<MessageOutcome> &outcome)
             speak(callWords(CallWord::Connecting, m_language));
         emit stateChanged(QStringLiteral("queued"), {});
     }
+}
+
+void CallConversation::backToAi()
+{
+    if (m_ended || !m_queued)
+        return;
+    m_queued = false;
+    m_unclear = 0;
+    m_personOffered = false;
+    emit stateChanged(QStringLiteral("ai"), {});
+    speak(callWords(CallWord::BackToAi, m_language));
 }
 
 void CallConversation::onSilence(int times)

@@ -43,6 +43,17 @@ public:
 
     QString sessionId() const { return m_sessionId; }
     bool ended() const { return m_ended; }
+    QString companyId() const { return m_companyId; }
+    Language language() const { return m_language; }
+    // Who the engine records the caller's messages by.
+    const Actor &actor() const { return m_actor; }
+
+    // Says `text` to the caller (in the transcript as the AI's), prepared for the ear.
+    void speak(const QString &text);
+    // While set, the caller's turns go to `taker` instead of the engine (a message left in line).
+    void divertTurns(std::function<void(const CallerTurn &)> taker) { m_turnTaker = std::move(taker); }
+    // A person sent the conversation back to the AI tiers: they answer the caller again.
+    void backToAi();
 
 signals:
     // What was said, as the transcript shows it: role customer, ai_rep, ai_manager or human_agent.
@@ -60,7 +71,6 @@ private:
     void post(const CallerTurn &turn);
     void onReply(const Result<MessageOutcome> &outcome);
     void answerOfferOfAPerson(const CallerTurn &turn);
-    void speak(const QString &text);
     QString orderPattern() const;
 
     SessionEngine &m_engine;
@@ -76,6 +86,7 @@ private:
     bool m_ended = false;
     bool m_goodbyeSaid = false;
     bool m_recorded = false;
+    std::function<void(const CallerTurn &)> m_turnTaker;
 };
 
 } // namespace tierdesk::voice

@@ -9,6 +9,7 @@ struct CallSettings {
     int silencePromptMs = 8000; // voice/silencePromptSeconds
     int idleMs = 30000; // voice/idleSeconds: no audio from the caller's side for this long ends the call
     int maxWaitMs = 120000; // voice/maxWaitSeconds: in line this long, the caller may leave a message
+    int lineReminderMs = 30000; // voice/lineReminderSeconds: a waiting caller hears their place again
 };
 
 } // namespace tierdesk::voice

@@ -29,17 +29,35 @@ constexpr Words kWords[] = {
         "Ich verbinde Sie jetzt mit einem Menschen aus unserem Team. Bitte bleiben Sie dran."},
     {CallWord::Trouble, "Sorry, something went wrong on our side. Please say that again.",
         "Entschuldigung, bei uns ist etwas schiefgegangen. Bitte sagen Sie das noch einmal."},
+    {CallWord::InLine, "You are number %1 in line.", "Sie sind Nummer %1 in der Warteschlange."},
+    {CallWord::StillWaiting, "Thank you for waiting. You are number %1 in line.",
+        "Danke für Ihre Geduld. Sie sind Nummer %1 in der Warteschlange."},
+    {CallWord::LeaveMessage,
+        "Nobody is free to take your call right now. Please leave your message now, and we will call you back.",
+        "Im Moment ist leider niemand frei. Bitte sprechen Sie jetzt Ihre Nachricht, wir rufen Sie zurück."},
+    {CallWord::ClosedLeaveMessage, "We are closed right now. Please leave your message now, and we will call you back.",
+        "Wir haben gerade geschlossen. Bitte sprechen Sie jetzt Ihre Nachricht, wir rufen Sie zurück."},
+    {CallWord::MessageTaken, "Thank you, we have your message. Goodbye.",
+        "Danke, wir haben Ihre Nachricht. Auf Wiederhören."},
+    {CallWord::NoMessage, "I didn't hear a message. Please call again later. Goodbye.",
+        "Ich habe keine Nachricht gehört. Bitte rufen Sie später wieder an. Auf Wiederhören."},
+    {CallWord::Hold, "Please hold, I'll be right back with you.",
+        "Bitte bleiben Sie kurz dran, ich bin gleich wieder für Sie da."},
+    {CallWord::BackInLine, "Sorry, we lost the connection to our team member. You are back in line.",
+        "Entschuldigung, die Verbindung zu unserem Team ist abgebrochen. Sie sind wieder in der Warteschlange."},
+    {CallWord::BackToAi, "You're back with the assistant. How else can I help?",
+        "Sie sind wieder beim Assistenten. Wie kann ich Ihnen noch helfen?"},
 };
 
 } // namespace
 
-QString callWords(CallWord word, Language language, const QString &company)
+QString callWords(CallWord word, Language language, const QString &arg)
 {
     for (const Words &w : kWords) {
         if (w.word != word)
             continue;
         QString text = QString::fromUtf8(language == Language::De ? w.de : w.en);
-        return text.contains(QLatin1String("%1")) ? text.arg(company) : text;
+        return text.contains(QLatin1String("%1")) ? text.arg(arg) : text;
     }
     return {};
 }

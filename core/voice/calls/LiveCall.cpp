@@ -1,6 +1,7 @@
 #include "core/voice/calls/LiveCall.h"
 
 #include "core/common/Ids.h"
+#include "core/voice/calls/CallLine.h"
 
 #include <QDateTime>
 
@@ -45,9 +46,25 @@ void LiveCall::finish(const QString &reason, bool byServer)
 
 void LiveCall::setState(const QString &state, const QString &queue)
 {
+    if (m_state == QLatin1String("ended"))
+        return;
     m_state = state;
+    if (!queue.isEmpty())
+        m_queue = queue;
+    else if (state == QLatin1String("ai"))
+        m_queue.clear(); // "agent", "hold", "ended" keep the queue the call came through
+    if (m_line) // the line says which queue and place, before anyone hears of it
+        m_line->placed(this);
+    emit stateChanged(m_state, m_queue);
+}
+
+void LiveCall::setPlace(const QString &queue, int position, bool announce)
+{
+    const bool moved = queue != m_queue || position != m_position;
     m_queue = queue;
-    emit stateChanged(state, queue);
+    m_position = position;
+    if (announce && moved)
+        emit stateChanged(m_state, m_queue);
 }
 
 } // namespace tierdesk::voice

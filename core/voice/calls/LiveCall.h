@@ -9,6 +9,8 @@
 
 namespace tierdesk::voice {
 
+class CallLine;
+
 // One call under way, whatever door it came in by (DESIGN.md, "Calls"): its audio (Call) and its
 // conversation (CallConversation), with what the rest of the server knows it by (its id, company,
 // door, session, state). A door hands it the caller's audio and keys and sends on what audio()
@@ -37,13 +39,23 @@ public:
     void keypad(const QString &keys) { m_call->keypad(keys); }
     // The call is over: the caller hung up, the door lost them, or the server ends it.
     void hangUp(const QString &reason) { finish(reason, false); }
+    // The server ends the call (a person hung up, a message was left): the door hangs up.
+    void end(const QString &reason) { finish(reason, true); }
+    // The desk's side of the state: "queued" (again), "agent", "hold", "message" (DeskCalls, CallWaiting).
+    void setState(const QString &state, const QString &queue);
+    // Where the call waits (CallLine): its queue and place; `announce` says it again (stateChanged).
+    void setPlace(const QString &queue, int position, bool announce);
+    void setLine(CallLine *line) { m_line = line; }
+    Call &audioCall() { return *m_call; }
+    CallConversation &conversation() { return *m_talk; }
 
     QString id() const { return m_id; }
     QString companyId() const { return m_companyId; }
     QString door() const { return m_door; } // "web", "sip", "lex"
     QString sessionId() const { return m_talk->sessionId(); }
-    QString state() const { return m_state; } // "ringing", "ai", "queued", "agent", "ended"
+    QString state() const { return m_state; } // "ringing", "ai", "queued", "agent", "hold", "message", "ended"
     QString queue() const { return m_queue; }
+    int position() const { return m_state == QLatin1String("queued") ? m_position : 0; } // 1: next
     QString callerName() const { return m_caller.name; }
     QString callerNumber() const { return m_callerNumber; }
     void setCallerNumber(const QString &number) { m_callerNumber = number; }
@@ -60,7 +72,6 @@ signals:
     void ended(const QString &reason, bool byServer);
 
 private:
-    void setState(const QString &state, const QString &queue);
     void finish(const QString &reason, bool byServer);
 
     QString m_id;
@@ -68,6 +79,8 @@ private:
     QString m_door;
     QString m_state = QStringLiteral("ringing");
     QString m_queue;
+    int m_position = 0;
+    CallLine *m_line = nullptr;
     QString m_callerNumber;
     CallConversation::Caller m_caller;
     qint64 m_startedAtMs = 0;
