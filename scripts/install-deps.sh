@@ -7,8 +7,6 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev libqt6opengl6-dev libgl-dev qt6-httpserver-dev qt6-websockets-dev
   qt6-charts-dev libqt6sql6-sqlite libsqlite3-dev
-  # the console plays calls' recordings (QMediaPlayer, QAudioOutput)
-  qt6-multimedia-dev
   # team mode: Qt's PostgreSQL driver, and PostgreSQL 15 itself, which the tests start on their own
   # (tests/support/PgServer.h) as an unprivileged user
   libqt6sql6-psql postgresql-15 postgresql-client-15 libcurl4-openssl-dev libhttp-parser-dev libsodium-dev liblinear-dev
@@ -17,7 +15,8 @@ packages=(
   # Qt's own German (standard dialog buttons) beside the console's translations
   qt6-translations-l10n
   fonts-dejavu-core xvfb xauth curl
-  # the console's headset on a call (QAudioSource, QAudioSink, QSoundEffect for the ring)
+  # the console's headset on a call (QAudioSource, QAudioSink, QSoundEffect for the ring) and its
+  # recordings' player (QMediaPlayer, QAudioOutput)
   qt6-multimedia-dev
   # tests: the console's audio through a PulseAudio daemon of the test's own (null sinks; paplay, parec)
   pulseaudio pulseaudio-utils
