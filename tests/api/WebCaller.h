@@ -120,15 +120,4 @@ struct WebCaller {
     }
 };
 
-// What PocketSphinx hears in 16 kHz s16le audio.
-inline QString recognised(const QByteArray &pcm)
-{
-    auto ear = voice::SpeechRecognizer::create();
-    if (!ear)
-        return {};
-    (*ear)->start();
-    (*ear)->feed(voice::pcmFromLittleEndian(pcm));
-    return (*ear)->finish().text;
-}
-
 } // namespace tierdesk::test

@@ -67,16 +67,6 @@ struct Page {
     }
 };
 
-QString recognised(const voice::Pcm &pcm)
-{
-    auto ear = voice::SpeechRecognizer::create();
-    if (!ear)
-        return {};
-    (*ear)->start();
-    (*ear)->feed(pcm);
-    return (*ear)->finish().text;
-}
-
 struct StereoWav {
     bool ok = false;
     quint16 channels = 0;

@@ -64,16 +64,6 @@ struct Page {
     }
 };
 
-QString recognised(const QByteArray &pcm)
-{
-    auto ear = voice::SpeechRecognizer::create();
-    if (!ear)
-        return {};
-    (*ear)->start();
-    (*ear)->feed(voice::pcmFromLittleEndian(pcm));
-    return (*ear)->finish().text;
-}
-
 } // namespace
 
 class TestWebCall : public QObject {

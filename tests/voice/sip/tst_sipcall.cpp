@@ -7,6 +7,7 @@
 
 #include "core/voice/SpeechRecognizer.h"
 #include "core/voice/SpeechSynthesizer.h"
+#include "tests/voice/CallerAudio.h"
 
 #include "tests/voice/sip/Baresip.h"
 #include "tests/voice/sip/SipProbe.h"
@@ -24,24 +25,6 @@ const QString kNumber = QStringLiteral("+15550100");
 voice::Pcm said(const QString &text)
 {
     return voice::SpeechSynthesizer(voice::SpeechSynthesizer::Voice::Rms).synthesize(text);
-}
-
-voice::Pcm join(std::initializer_list<voice::Pcm> parts)
-{
-    voice::Pcm all;
-    for (const voice::Pcm &p : parts)
-        all.insert(all.end(), p.begin(), p.end());
-    return all;
-}
-
-QString recognised(const voice::Pcm &pcm)
-{
-    auto ear = voice::SpeechRecognizer::create();
-    if (!ear)
-        return {};
-    (*ear)->start();
-    (*ear)->feed(pcm);
-    return (*ear)->finish().text;
 }
 
 } // namespace

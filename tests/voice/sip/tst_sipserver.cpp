@@ -5,6 +5,7 @@
 #include "core/voice/SpeechRecognizer.h"
 #include "core/voice/SpeechSynthesizer.h"
 #include "core/voice/sip/SipServer.h"
+#include "tests/voice/CallerAudio.h"
 
 #include "tests/voice/sip/Baresip.h"
 #include "tests/voice/sip/SipProbe.h"
@@ -25,24 +26,6 @@ namespace {
 voice::Pcm speech(const QString &text, voice::SpeechSynthesizer::Voice who = voice::SpeechSynthesizer::Voice::Rms)
 {
     return voice::SpeechSynthesizer(who).synthesize(text);
-}
-
-voice::Pcm join(std::initializer_list<voice::Pcm> parts)
-{
-    voice::Pcm all;
-    for (const voice::Pcm &p : parts)
-        all.insert(all.end(), p.begin(), p.end());
-    return all;
-}
-
-QString recognised(const voice::Pcm &pcm)
-{
-    auto ear = voice::SpeechRecognizer::create();
-    if (!ear)
-        return {};
-    (*ear)->start();
-    (*ear)->feed(pcm);
-    return (*ear)->finish().text;
 }
 
 // The test's side of the door: accepts (or refuses) and remembers what the call brought.
