@@ -9,6 +9,7 @@
 // the same words at the same moments: the worst case. A positive value spreads the calls' starts
 // evenly over that many milliseconds, as calls arrive at a call centre, all of them then under way
 // together.
+#include "bench/CallFigures.h"
 #include "core/voice/SpeechSynthesizer.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,8 @@
 #include <vector>
 
 using namespace tierdesk::voice;
+using tierdesk::bench::cpuSeconds;
+using tierdesk::bench::percentile;
 
 namespace {
 
@@ -144,24 +147,6 @@ private:
     qint64 m_playEndMs = 0;
     bool m_finished = false;
 };
-
-// The CPU seconds a process has used so far (utime + stime from /proc), 0 when unknown.
-double cpuSeconds(const QString &pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid.isEmpty() || !stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = stat.readAll().split(')').value(1).trimmed().split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / 100.0; // clock ticks of 10 ms
-}
-
-qint64 percentile(std::vector<qint64> v, double q)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(q * double(v.size())))];
-}
 
 } // namespace
 

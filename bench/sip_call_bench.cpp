@@ -6,6 +6,7 @@
 // every 20 ms, silence too), and the server's CPU per call-second; the SIP door's transport
 // (codec, RTP, its thread) is in them.
 //   tierdesk_sip_call_bench SIP_PORT NUMBER [CALLS] [SERVER_PID] [ARRIVAL_MS]
+#include "bench/CallFigures.h"
 #include "core/voice/SpeechSynthesizer.h"
 #include "core/voice/sip/AudioCodec.h"
 
@@ -24,6 +25,8 @@
 #include <vector>
 
 using namespace tierdesk::voice;
+using tierdesk::bench::cpuSeconds;
+using tierdesk::bench::percentile;
 
 namespace {
 
@@ -232,23 +235,6 @@ private:
     qint64 m_lastPacketMs = 0;
     bool m_finished = false;
 };
-
-double cpuSeconds(const QString &pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid.isEmpty() || !stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = stat.readAll().split(')').value(1).trimmed().split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / 100.0;
-}
-
-qint64 percentile(std::vector<qint64> v, double q)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(q * double(v.size())))];
-}
 
 } // namespace
 
