@@ -275,7 +275,7 @@ void DeskCalls::onCallChanged(voice::LiveCall *call)
         data.insert(QStringLiteral("agentId"), t->who.subject);
         data.insert(QStringLiteral("agentName"), t->who.displayName.isEmpty() ? t->who.subject : t->who.displayName);
     }
-    emit event(call->companyId(), call->sessionId(), type, data, t != m_taken.cend() ? t->socket.data() : nullptr);
+    emit callEvent(call->companyId(), call->sessionId(), type, data, t != m_taken.cend() ? t->socket.data() : nullptr);
 }
 
 void DeskCalls::onCallEnded(const QString &callId, const QString &companyId, const QString &reason)
@@ -288,7 +288,7 @@ void DeskCalls::onCallEnded(const QString &callId, const QString &companyId, con
     const QString sessionId = said->sessionId;
     m_said.remove(callId);
     m_deskEvents.listen(!m_said.isEmpty());
-    emit event(companyId, sessionId, QStringLiteral("call.ended"),
+    emit callEvent(companyId, sessionId, QStringLiteral("call.ended"),
         {{QStringLiteral("callId"), callId}, {QStringLiteral("sessionId"), sessionId},
             {QStringLiteral("state"), QStringLiteral("ended")}, {QStringLiteral("reason"), reason}},
         t.socket.data());

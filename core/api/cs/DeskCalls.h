@@ -56,7 +56,7 @@ public:
 signals:
     // For the company's people (company-wide connections of agents and above), and the connection
     // holding the call (`holder`, may be null) whatever it follows.
-    void event(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data,
+    void callEvent(const QString &companyId, const QString &sessionId, const QString &type, const QJsonObject &data,
         tierdesk::http::WebSocket *holder);
 
 private:

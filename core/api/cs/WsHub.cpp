@@ -52,7 +52,7 @@ void WsHub::trackPresence(AgentDirectory &agents)
 void WsHub::setCalls(DeskCalls *calls)
 {
     m_calls = calls;
-    connect(calls, &DeskCalls::event, this, &WsHub::sendCallEvent);
+    connect(calls, &DeskCalls::callEvent, this, &WsHub::sendCallEvent);
 }
 
 void WsHub::sendCallEvent(const QString &companyId, const QString &sessionId, const QString &type,
