@@ -37,7 +37,8 @@ constexpr double kSpeechDbfs = -50; // an answer packet louder than this is the 
 constexpr int kG722 = 9;
 
 struct Results {
-    std::vector<qint64> turnMs;
+    std::vector<qint64> turnMs; // to the answer's first packet (RTP's marker bit: its first frame)
+    std::vector<qint64> audibleMs; // to the answer's first packet that is not silence
     int lateFrames = 0;
     int callsDone = 0;
     int callsFailed = 0;
@@ -144,6 +145,11 @@ private:
             if (m_lastPacketMs > 0 && now > m_lastPacketMs + kFrameMs + kLateToleranceMs)
                 ++m_results.lateFrames;
             m_lastPacketMs = now;
+            const bool marker = (uchar(d.at(1)) & 0x80) != 0; // a talkspurt starts: the answer's first frame
+            if (marker && m_waitingSinceMs >= 0 && m_firstFrameMs < 0) {
+                m_firstFrameMs = now;
+                m_results.turnMs.push_back(now - m_waitingSinceMs);
+            }
             const Pcm pcm = m_decoder->decode(
                 reinterpret_cast<const uint8_t *>(d.constData() + header), size_t(d.size() - header));
             if (levelDbfs(pcm) > kSpeechDbfs)
@@ -155,8 +161,9 @@ private:
     {
         const qint64 now = m_clock.elapsed();
         if (m_waitingSinceMs >= 0) {
-            m_results.turnMs.push_back(now - m_waitingSinceMs);
+            m_results.audibleMs.push_back(now - m_waitingSinceMs);
             m_waitingSinceMs = -1;
+            m_firstFrameMs = -1;
         }
         m_quiet.start(600); // the AI has finished speaking when this much passes without its voice
     }
@@ -232,6 +239,7 @@ private:
     quint16 m_seq = 0;
     quint32 m_timestamp = 0;
     qint64 m_waitingSinceMs = -1;
+    qint64 m_firstFrameMs = -1; // the answer's first frame came (marker bit) while waiting for its voice
     qint64 m_lastPacketMs = 0;
     bool m_finished = false;
 };
@@ -280,9 +288,14 @@ int main(int argc, char **argv)
                 "wall %.1f s\n",
         calls, results.callsDone, results.callsFailed, arrivalMs, results.mostUnderWay,
         double(wall.elapsed()) / 1000.0);
-    std::printf("AI turns: %zu; end of speech to first answer packet: p50 %lld ms, p95 %lld ms, max %lld ms\n",
+    std::printf("AI turns: %zu; end of speech to the answer's first frame (marker bit): p50 %lld ms, p95 %lld ms, "
+                "max %lld ms\n",
         results.turnMs.size(), qlonglong(percentile(results.turnMs, 0.5)), qlonglong(percentile(results.turnMs, 0.95)),
         qlonglong(percentile(results.turnMs, 1.0)));
+    std::printf("AI turns: %zu; end of speech to the answer's first audible packet: p50 %lld ms, p95 %lld ms, max %lld "
+                "ms\n",
+        results.audibleMs.size(), qlonglong(percentile(results.audibleMs, 0.5)),
+        qlonglong(percentile(results.audibleMs, 0.95)), qlonglong(percentile(results.audibleMs, 1.0)));
     std::printf("packets from the server more than %d ms after the one before (a gap the caller hears): %d\n",
         kFrameMs + kLateToleranceMs, results.lateFrames);
     if (cpu > 0)

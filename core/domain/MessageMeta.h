@@ -54,14 +54,37 @@ struct AsrMeta {
     bool keypad = false; // typed on the keypad (DTMF), not spoken
 };
 
-// At most one of the three: an AI reply's, a person's, or a caller's recognised words; a typed
-// customer message and a system message have none.
+// A file that came with a mail (an attachment, or the mail's original): its id for the download route.
+struct ChannelFileRef {
+    QString id;
+    QString name;
+    QString contentType;
+    qint64 bytes = 0;
+    bool kept = true; // false: over the mailbox's limits, listed but not kept
+};
+
+// A customer's message that came by mail or text (channels/): how it came, for the people at the desk.
+struct ChannelMeta {
+    QString kind; // email, sms or whatsapp
+    QString subject; // email
+    QString from; // an address or a number, with the display name when the mail had one
+    QStringList to;
+    QStringList cc;
+    QList<ChannelFileRef> attachments;
+    QString original; // the kept original mail's file id
+    QString automatic; // why it is an automatic mail, which the AI never answers ("Auto-Submitted: auto-replied")
+    bool truncated = false; // over the mailbox's size limit: not imported whole
+};
+
+// At most one of the four: an AI reply's, a person's, a caller's recognised words, or how a mail
+// or text came; a typed customer message and a system message have none.
 struct MessageMeta {
     std::optional<AiReplyMeta> ai;
     std::optional<PersonMeta> person;
     std::optional<AsrMeta> asr;
+    std::optional<ChannelMeta> channel;
 
-    bool isEmpty() const { return !ai && !person && !asr; }
+    bool isEmpty() const { return !ai && !person && !asr && !channel; }
 };
 
 } // namespace tierdesk

@@ -1,6 +1,5 @@
 // A message's metadata column: an AI reply's making, a person's name and action, or a caller's
-// words as recognised ("asr"), with
-// the keys the transcript shows. Kept apart from api/cs's JSON on purpose (see ConfigCodec).
+// words as recognised ("asr"), or how a mail or text came ("channel"), with the keys the transcript shows. Kept apart from api/cs's JSON on purpose (see ConfigCodec).
 #include "core/store/MessageMetaCodec.h"
 
 #include "core/common/JsonWriter.h"
@@ -72,6 +71,34 @@ AsrMeta readAsr(const QJsonObject &o)
         o.value(QLatin1String("keypad")).toBool()};
 }
 
+QJsonObject channelJson(const ChannelMeta &c)
+{
+    QJsonArray files;
+    for (const ChannelFileRef &f : c.attachments) {
+        QJsonObject file{{QStringLiteral("id"), f.id}, {QStringLiteral("name"), f.name},
+            {QStringLiteral("contentType"), f.contentType}, {QStringLiteral("bytes"), f.bytes}};
+        if (!f.kept)
+            file.insert(QStringLiteral("kept"), false);
+        files.append(file);
+    }
+    QJsonObject o{{QStringLiteral("kind"), c.kind}, {QStringLiteral("from"), c.from}};
+    if (!c.subject.isEmpty())
+        o.insert(QStringLiteral("subject"), c.subject);
+    if (!c.to.isEmpty())
+        o.insert(QStringLiteral("to"), QJsonArray::fromStringList(c.to));
+    if (!c.cc.isEmpty())
+        o.insert(QStringLiteral("cc"), QJsonArray::fromStringList(c.cc));
+    if (!files.isEmpty())
+        o.insert(QStringLiteral("attachments"), files);
+    if (!c.original.isEmpty())
+        o.insert(QStringLiteral("original"), c.original);
+    if (!c.automatic.isEmpty())
+        o.insert(QStringLiteral("automatic"), c.automatic);
+    if (c.truncated)
+        o.insert(QStringLiteral("truncated"), true);
+    return {{QStringLiteral("channel"), o}};
+}
+
 QStringList strings(const QJsonValue &v)
 {
     QStringList out;
@@ -113,6 +140,26 @@ PersonMeta readPerson(const QJsonObject &o)
     return p;
 }
 
+ChannelMeta readChannel(const QJsonObject &o)
+{
+    ChannelMeta c;
+    c.kind = o.value(QLatin1String("kind")).toString();
+    c.subject = o.value(QLatin1String("subject")).toString();
+    c.from = o.value(QLatin1String("from")).toString();
+    c.to = strings(o.value(QLatin1String("to")));
+    c.cc = strings(o.value(QLatin1String("cc")));
+    for (const QJsonValue &v : o.value(QLatin1String("attachments")).toArray()) {
+        const QJsonObject f = v.toObject();
+        c.attachments.append({f.value(QLatin1String("id")).toString(), f.value(QLatin1String("name")).toString(),
+            f.value(QLatin1String("contentType")).toString(), f.value(QLatin1String("bytes")).toInteger(),
+            f.value(QLatin1String("kept")).toBool(true)});
+    }
+    c.original = o.value(QLatin1String("original")).toString();
+    c.automatic = o.value(QLatin1String("automatic")).toString();
+    c.truncated = o.value(QLatin1String("truncated")).toBool();
+    return c;
+}
+
 } // namespace
 
 QByteArray encodeMessageMeta(const MessageMeta &meta)
@@ -121,6 +168,8 @@ QByteArray encodeMessageMeta(const MessageMeta &meta)
         return compactJson(aiMetaJson(*meta.ai));
     if (meta.person)
         return compactJson(personJson(*meta.person));
+    if (meta.channel)
+        return compactJson(channelJson(*meta.channel));
     return meta.asr ? compactJson(asrJson(*meta.asr)) : QByteArray();
 }
 
@@ -134,6 +183,8 @@ MessageMeta decodeMessageMeta(const QByteArray &text)
         meta.person = readPerson(o);
     else if (o.value(QLatin1String("asr")).isObject())
         meta.asr = readAsr(o.value(QLatin1String("asr")).toObject());
+    else if (o.value(QLatin1String("channel")).isObject())
+        meta.channel = readChannel(o.value(QLatin1String("channel")).toObject());
     return meta;
 }
 

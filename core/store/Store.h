@@ -5,6 +5,7 @@
 #include "core/store/AnalyticsRepo.h"
 #include "core/store/AuditRepo.h"
 #include "core/store/CallRepo.h"
+#include "core/store/ChannelRepo.h"
 #include "core/store/CannedResponseRepo.h"
 #include "core/store/Checkpointer.h"
 #include "core/store/CompanyRepo.h"
@@ -46,6 +47,7 @@ public:
     AgentRepo &agents() { return m_agents; }
     AiProviderRepo &aiProviders() { return m_aiProviders; }
     CallRepo &calls() { return m_calls; }
+    ChannelRepo &channels() { return m_channels; }
     CannedResponseRepo &canned() { return m_canned; }
     ConnectorRepo &connectors() { return m_connectors; }
     CrmTicketRepo &crmTickets() { return m_crmTickets; }
@@ -74,6 +76,7 @@ private:
     AgentRepo m_agents;
     AiProviderRepo m_aiProviders;
     CallRepo m_calls{*m_db};
+    ChannelRepo m_channels{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

@@ -69,6 +69,14 @@ void CsApi::install(http::HttpServer &server)
     r.route("GET", base + QStringLiteral("/connectors/:name/calls"), guarded(Role::Admin, &CsApi::connectorCalls));
     // The payment provider's events (Stripe): no bearer token, the Stripe-Signature proves them.
     r.route("POST", base + QStringLiteral("/connectors/:name/webhook"), anonymous(&CsApi::connectorWebhook));
+    r.route("GET", base + QStringLiteral("/channels/email"), guarded(Role::Admin, &CsApi::getEmailChannel));
+    r.route("PUT", base + QStringLiteral("/channels/email"), guarded(Role::Admin, &CsApi::putEmailChannel));
+    r.route("DELETE", base + QStringLiteral("/channels/email"), guarded(Role::Admin, &CsApi::deleteEmailChannel));
+    r.route("GET", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::getTwilioChannel));
+    r.route("PUT", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::putTwilioChannel));
+    r.route("DELETE", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::deleteTwilioChannel));
+    r.route("GET", base + QStringLiteral("/sessions/:id/channel"), guarded(Role::Agent, &CsApi::sessionChannel));
+    r.route("GET", base + QStringLiteral("/sessions/:id/files/:fileId"), guarded(Role::Agent, &CsApi::sessionFile));
     if (m_people.agents)
         installAgentRoutes(r, base);
     if (m_customers)

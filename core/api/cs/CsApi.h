@@ -23,6 +23,7 @@
 namespace tierdesk {
 class AppSettings;
 class CallLog;
+class Channels;
 class CustomerDirectory;
 class SecretStore;
 } // namespace tierdesk
@@ -73,6 +74,8 @@ public:
     void setCustomers(CustomerDirectory *customers) { m_customers = customers; }
     // Calls' recordings (GET /sessions/:id/recording); none: every session has none.
     void setCallLog(CallLog *calls) { m_calls = calls; }
+    // The inbox channels (/channels, a session's mails and texts); none: those routes answer 503.
+    void setChannels(Channels *channels) { m_channels = channels; }
     void install(http::HttpServer &server);
 
 private:
@@ -211,6 +214,16 @@ private:
     void connectorCalls(Call &c);
     void connectorWebhook(Call &c);
     std::optional<QString> connectorCompany(Call &c); // answers 400/404 itself
+    // The inbox channels (CsChannelRoutes.cpp).
+    void putEmailChannel(Call &c);
+    void getEmailChannel(Call &c);
+    void deleteEmailChannel(Call &c);
+    void putTwilioChannel(Call &c);
+    void getTwilioChannel(Call &c);
+    void deleteTwilioChannel(Call &c);
+    void sessionChannel(Call &c);
+    void sessionFile(Call &c);
+    bool channelsReady(Call &c); // answers 503 itself
     // Agent assist (CsAssistRoutes.cpp).
     void assist(Call &c);
     // A call's recording (CsRecordingRoutes.cpp): whole up to kMaxRecordingBytes, a range up to
@@ -253,6 +266,7 @@ private:
     Desk *m_desk = nullptr;
     CustomerDirectory *m_customers = nullptr;
     CallLog *m_calls = nullptr;
+    Channels *m_channels = nullptr;
     QThreadPool m_recordingPool; // recordings are read here
     int m_recordingReads = 0;
     std::unique_ptr<ConfigSimulator> m_simulator; // made on first use

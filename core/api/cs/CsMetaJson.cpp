@@ -1,5 +1,5 @@
 // A message's "metadata" in seed 001's transcript: an AI reply's making, a person's name
-// and action, a caller's recognised words ({"asr": {...}}). Written as a QJsonObject and straight to text (the message
+// and action, a caller's recognised words ({"asr": {...}}), how a mail or text came ({"channel": {...}}). Written as a QJsonObject and straight to text (the message
 // route's answer); both give the same keys in the same (Qt's sorted) order, which tst_jsonwriter checks.
 #include "core/api/cs/CsJson.h"
 
@@ -38,6 +38,34 @@ QJsonObject personJson(const PersonMeta &p)
     if (p.closing)
         o.insert(QStringLiteral("closing"), true);
     return o;
+}
+
+QJsonObject channelJson(const ChannelMeta &c)
+{
+    QJsonArray files;
+    for (const ChannelFileRef &f : c.attachments) {
+        QJsonObject file{{QStringLiteral("id"), f.id}, {QStringLiteral("name"), f.name},
+            {QStringLiteral("contentType"), f.contentType}, {QStringLiteral("bytes"), f.bytes}};
+        if (!f.kept)
+            file.insert(QStringLiteral("kept"), false);
+        files.append(file);
+    }
+    QJsonObject o{{QStringLiteral("kind"), c.kind}, {QStringLiteral("from"), c.from}};
+    if (!c.subject.isEmpty())
+        o.insert(QStringLiteral("subject"), c.subject);
+    if (!c.to.isEmpty())
+        o.insert(QStringLiteral("to"), QJsonArray::fromStringList(c.to));
+    if (!c.cc.isEmpty())
+        o.insert(QStringLiteral("cc"), QJsonArray::fromStringList(c.cc));
+    if (!files.isEmpty())
+        o.insert(QStringLiteral("attachments"), files);
+    if (!c.original.isEmpty())
+        o.insert(QStringLiteral("original"), c.original);
+    if (!c.automatic.isEmpty())
+        o.insert(QStringLiteral("automatic"), c.automatic);
+    if (c.truncated)
+        o.insert(QStringLiteral("truncated"), true);
+    return {{QStringLiteral("channel"), o}};
 }
 
 QJsonObject asrJson(const AsrMeta &a)
@@ -108,6 +136,8 @@ QJsonObject messageMeta(const MessageMeta &meta)
         return aiJson(*meta.ai);
     if (meta.person)
         return personJson(*meta.person);
+    if (meta.channel)
+        return channelJson(*meta.channel);
     return meta.asr ? asrJson(*meta.asr) : QJsonObject();
 }
 
@@ -119,6 +149,8 @@ void write(JsonWriter &w, const MessageMeta &meta)
         writePerson(w, *meta.person);
     else if (meta.asr)
         w.value(QJsonValue(asrJson(*meta.asr)));
+    else if (meta.channel)
+        w.value(QJsonValue(channelJson(*meta.channel)));
     else
         w.beginObject().endObject();
 }

@@ -59,6 +59,19 @@ std::optional<Customer> CustomerDirectory::byPhone(const QString &companyId, con
     return std::nullopt;
 }
 
+std::optional<Customer> CustomerDirectory::byEmail(const QString &companyId, const QString &address)
+{
+    constexpr int kCandidates = 20; // the search matches on more than the address
+    if (address.isEmpty() || address.size() > kMaxQueryChars)
+        return std::nullopt;
+    const auto page = search(companyId, address, kCandidates, 0);
+    if (page)
+        for (const Customer &customer : page->customers)
+            if (customer.email.compare(address, Qt::CaseInsensitive) == 0)
+                return customer;
+    return std::nullopt;
+}
+
 Result<CustomerDirectory::Page> CustomerDirectory::search(
     const QString &companyId, const QString &query, int limit, int offset)
 {

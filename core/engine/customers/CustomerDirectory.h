@@ -35,6 +35,8 @@ public:
     // The customer whose phone is `number` (a caller's: Lex's callerNumber, a SIP From), compared
     // normalised; none for a number too short to be a customer's.
     std::optional<Customer> byPhone(const QString &companyId, const QString &number);
+    // The customer whose e-mail address is `address` (a mail's sender), compared without case.
+    std::optional<Customer> byEmail(const QString &companyId, const QString &address);
     struct Stored {
         Customer customer;
         bool created = false;

@@ -457,8 +457,11 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
         s.status = s.currentTier == Tier::AiRep ? SessionStatus::Active : SessionStatus::Escalated;
     turn.outcome.customerMessage.content = text;
     turn.outcome.customerMessage.meta.asr = meta.asr; // only a caller's recognised words are the customer's
+    turn.outcome.customerMessage.meta.channel = meta.channel; // and how a mail or text came
     if (!storeCustomerMessage(s, turn.outcome.customerMessage, a, now))
         return m_core.store().batch().failure(QStringLiteral("could not store the message"));
+    if (meta.channel && !meta.channel->automatic.isEmpty())
+        return keepUnanswered(s, stored, turn, now); // an auto-reply or a bounce: answering it makes a mail loop
 
     // Plan: the dialogue so far decides what this message refers to (and may correct its intent in `a`).
     const dialogue::DialogueState storedState
@@ -500,6 +503,15 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
         return updated.error();
     turn.outcome.session = s;
     return turn;
+}
+
+Result<Turn> Conversation::keepUnanswered(Session &s, const Session &stored, Turn &turn, qint64 now)
+{
+    s.updatedAt = s.lastActivityAt = now;
+    if (const Status updated = m_core.store().sessions().update(s, stored); !updated)
+        return updated.error();
+    turn.outcome.session = s;
+    return std::move(turn);
 }
 
 bool Conversation::storeCustomerMessage(Session &s, Message &cm, const MessageAnalysis &a, qint64 now)

@@ -103,6 +103,8 @@ private:
     Result<Turn> beginTurn(Session &s, const Company &c, const QString &text, const MessageAnalysis *analysed,
         const Actor &actor, const GatheredOrders *gathered, const MessageMeta &meta = {});
     bool storeCustomerMessage(Session &s, Message &cm, const MessageAnalysis &a, qint64 now);
+    // The message is stored and nothing else happens: no decision, no action, no reply.
+    Result<Turn> keepUnanswered(Session &s, const Session &stored, Turn &turn, qint64 now);
     // Whether the customer wrote about the same category lately (the session's category is set here).
     bool isRepeatContact(Session &s, const CsConfig &config, const MessageAnalysis &a, qint64 now);
     // The knowledge the reply may quote; counts the turns the AI was not confident in.

@@ -29,14 +29,18 @@ void RtpOutbound::queue(const Pcm &pcm)
     }
 }
 
-QByteArray RtpOutbound::next(uint32_t *timestamp)
+QByteArray RtpOutbound::next(uint32_t *timestamp, bool *talkspurt)
 {
     static const Pcm quiet(kFrameSamples, 0);
     Pcm frame = quiet;
-    if (!m_frames.empty()) {
+    const bool audio = !m_frames.empty();
+    if (audio) {
         frame = std::move(m_frames.front());
         m_frames.pop_front();
     }
+    if (talkspurt)
+        *talkspurt = audio && m_quiet;
+    m_quiet = !audio;
     *timestamp = m_timestamp;
     if (!m_codec)
         return {};

@@ -18,8 +18,9 @@ public:
 
     // The AI's audio, any length (a partial frame waits for the rest).
     void queue(const Pcm &pcm);
-    // The next packet's payload, and the RTP timestamp it goes with.
-    QByteArray next(uint32_t *timestamp);
+    // The next packet's payload, and the RTP timestamp it goes with. `talkspurt` (may be null) is
+    // set when this packet starts the AI's audio after silence: RFC 3551's marker bit.
+    QByteArray next(uint32_t *timestamp, bool *talkspurt = nullptr);
     int queuedMs() const { return static_cast<int>(m_frames.size()) * kFrameMs; }
     int dropped() const { return m_dropped; }
 
@@ -29,6 +30,7 @@ private:
     Pcm m_carry;
     uint32_t m_timestamp;
     int m_dropped = 0;
+    bool m_quiet = true; // the last packet was filler
 };
 
 } // namespace tierdesk::voice::sip

@@ -243,7 +243,8 @@ void SipLeg::pace()
 void SipLeg::sendOne()
 {
     uint32_t timestamp = 0;
-    const QByteArray payload = m_out->next(&timestamp);
+    bool talkspurt = false;
+    const QByteArray payload = m_out->next(&timestamp, &talkspurt);
     if (payload.isEmpty())
         return;
     LibreRef<struct mbuf> mb(mbuf_alloc(RTP_HEADER_SIZE + static_cast<size_t>(payload.size())));
@@ -254,7 +255,8 @@ void SipLeg::sendOne()
     mbuf_write_mem(
         mb.get(), reinterpret_cast<const uint8_t *>(payload.constData()), static_cast<size_t>(payload.size()));
     mb.get()->pos = RTP_HEADER_SIZE;
-    rtp_send(m_rtp.get(), &m_remote, false, m_sent == 0, static_cast<uint8_t>(m_negotiated.choice.payloadType),
+    // The marker bit: the stream's first packet, and the first of each answer after silence (RFC 3551).
+    rtp_send(m_rtp.get(), &m_remote, false, m_sent == 0 || talkspurt, static_cast<uint8_t>(m_negotiated.choice.payloadType),
         timestamp, mb.get());
 }
 

@@ -1,0 +1,149 @@
+// /api/cs/channels: a company's mailbox and Twilio account (admin), and a session's mails and texts
+// with their delivery and files (agents). Secrets are write-only (docs/channels.md).
+#include "core/api/cs/CsApi.h"
+
+#include "core/api/cs/CsChannelJson.h"
+#include "core/api/cs/CsErrors.h"
+#include "core/engine/channels/Channels.h"
+
+#include <QJsonArray>
+
+namespace tierdesk::api {
+namespace {
+
+// A file's name for Content-Disposition: what a browser saves it as, nothing that breaks the header.
+QByteArray dispositionName(const QString &name)
+{
+    QString safe;
+    for (const QChar ch : name.left(200))
+        safe += ch.unicode() < 0x20 || ch == QLatin1Char('"') || ch == QLatin1Char('\\') ? QLatin1Char('_') : ch;
+    const QByteArray ascii = safe.toLatin1().replace('?', '_');
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(safe);
+}
+
+} // namespace
+
+bool CsApi::channelsReady(Call &c)
+{
+    if (m_channels)
+        return true;
+    fail(c, cs::error(ErrorKind::Unavailable, QStringLiteral("Inbox channels are not available on this server")));
+    return false;
+}
+
+void CsApi::putEmailChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const Result<EmailSettings> settings = cs::emailSettings(*body);
+    if (!settings)
+        return fail(c, settings.error());
+    bool created = false;
+    const Result<EmailSettings> put = m_channels->accounts().putEmail(*company, *settings, c.actor, &created);
+    if (!put)
+        return fail(c, put.error());
+    const Result<EmailMailboxState> state = m_channels->accounts().emailState(*company);
+    reply(c, http::HttpResponse::json(created ? 201 : 200, cs::emailSettingsJson(*put, state ? *state : EmailMailboxState{})));
+}
+
+void CsApi::getEmailChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const Result<EmailSettings> settings = m_channels->accounts().email(*company);
+    if (!settings)
+        return fail(c, settings.error());
+    const Result<EmailMailboxState> state = m_channels->accounts().emailState(*company);
+    reply(c, http::HttpResponse::json(200, cs::emailSettingsJson(*settings, state ? *state : EmailMailboxState{})));
+}
+
+void CsApi::deleteEmailChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    if (const Status removed = m_channels->accounts().removeEmail(*company, c.actor); !removed)
+        return fail(c, removed.error());
+    reply(c, http::HttpResponse::noContent());
+}
+
+void CsApi::putTwilioChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const Result<TwilioSettings> settings = cs::twilioSettings(*body);
+    if (!settings)
+        return fail(c, settings.error());
+    bool created = false;
+    const Result<TwilioSettings> put = m_channels->accounts().putTwilio(*company, *settings, c.actor, &created);
+    if (!put)
+        return fail(c, put.error());
+    reply(c, http::HttpResponse::json(created ? 201 : 200, cs::twilioSettingsJson(*put)));
+}
+
+void CsApi::getTwilioChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const Result<TwilioSettings> settings = m_channels->accounts().twilio(*company);
+    if (!settings)
+        return fail(c, settings.error());
+    reply(c, http::HttpResponse::json(200, cs::twilioSettingsJson(*settings)));
+}
+
+void CsApi::deleteTwilioChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    if (const Status removed = m_channels->accounts().removeTwilio(*company, c.actor); !removed)
+        return fail(c, removed.error());
+    reply(c, http::HttpResponse::noContent());
+}
+
+void CsApi::sessionChannel(Call &c)
+{
+    const QString id = c.req.pathParams.value(QStringLiteral("id"));
+    if (const auto s = m_engine.sessionHeader(id); !s || s->companyId != c.who.company)
+        return fail(c, cs::error(ErrorKind::NotFound, ErrorDetail::SessionNotFound, QStringLiteral("Session not found")));
+    if (!channelsReady(c))
+        return;
+    QJsonArray messages;
+    for (const ChannelMessageRow &row : m_channels->deliveries(c.who.company, id))
+        messages.append(cs::channelMessageJson(row));
+    const std::optional<ChannelThread> thread = m_channels->thread(id);
+    reply(c, http::HttpResponse::json(200,
+                 QJsonObject{{QStringLiteral("thread"), thread ? QJsonValue(cs::channelThreadJson(*thread)) : QJsonValue()},
+                     {QStringLiteral("messages"), messages}}));
+}
+
+void CsApi::sessionFile(Call &c)
+{
+    const QString id = c.req.pathParams.value(QStringLiteral("id"));
+    if (!channelsReady(c))
+        return;
+    const Result<ChannelFile> file
+        = m_channels->file(c.who.company, id, c.req.pathParams.value(QStringLiteral("fileId")));
+    if (!file)
+        return fail(c, file.error());
+    http::HttpResponse out;
+    out.status = 200;
+    // Never shown inline: a mail's HTML or an attachment could be a page of someone else's making.
+    out.contentType = file->kind == QLatin1String("original") ? QByteArrayLiteral("message/rfc822")
+                                                                : QByteArrayLiteral("application/octet-stream");
+    out.body = file->content;
+    out.withHeader("Content-Disposition", dispositionName(file->name));
+    reply(c, std::move(out));
+}
+
+} // namespace tierdesk::api

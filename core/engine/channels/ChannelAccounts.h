@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/engine/channels/EmailSettings.h"
+#include "core/engine/channels/TwilioSettings.h"
+#include "core/engine/pipeline/Actor.h"
+#include "core/engine/pipeline/EngineCore.h"
+
+#include <optional>
+
+namespace tierdesk {
+
+// A company's inbox channels: its mailbox and its Twilio account (checked, secrets sealed, audited),
+// and what the mailbox's poller remembers. A number or an address is one company's. Engine thread.
+class ChannelAccounts {
+public:
+    static constexpr int kMaxNumbers = 20;
+
+    explicit ChannelAccounts(EngineCore &core) : m_core(core) { }
+
+    struct Stored {
+        bool created = false;
+    };
+    // A replacement that leaves a secret out keeps the stored one (secrets are write-only).
+    Result<EmailSettings> putEmail(const QString &companyId, EmailSettings settings, const Actor &actor, bool *created);
+    Result<EmailSettings> email(const QString &companyId);
+    Status removeEmail(const QString &companyId, const Actor &actor);
+    Result<EmailMailboxState> emailState(const QString &companyId);
+    Status setEmailState(const QString &companyId, const EmailMailboxState &state);
+    // Every company with a mailbox, for the poller.
+    QList<QPair<QString, EmailSettings>> mailboxes();
+    // The company whose support address is `address` (mail handed in by a server names it).
+    std::optional<QString> companyForAddress(const QString &address);
+
+    Result<TwilioSettings> putTwilio(const QString &companyId, TwilioSettings settings, const Actor &actor, bool *created);
+    Result<TwilioSettings> twilio(const QString &companyId);
+    Status removeTwilio(const QString &companyId, const Actor &actor);
+    static Status checkTwilio(const TwilioSettings &settings);
+
+private:
+    Status checkNumbersFree(const QString &companyId, const QStringList &numbers);
+    Status putRow(const QString &companyId, const QString &kind, const QJsonObject &settings, const QJsonObject &secrets,
+        const QJsonObject &audit, const Actor &actor, bool *created);
+    Status removeRow(const QString &companyId, const QString &kind, const Actor &actor);
+
+    EngineCore &m_core;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,223 @@
+#include "core/engine/channels/ChannelOutbox.h"
+
+#include "core/common/Ids.h"
+#include "core/engine/channels/PhoneText.h"
+#include "core/engine/channels/TextMessage.h"
+#include "core/store/Store.h"
+
+#include <QJsonArray>
+#include <QPointer>
+
+namespace tierdesk {
+namespace {
+
+const QString kOutbound = QStringLiteral("out");
+const QString kPendingStatus = QStringLiteral("pending");
+
+bool isTextKind(const QString &kind)
+{
+    return kind == QLatin1String("sms") || kind == QLatin1String("whatsapp");
+}
+
+} // namespace
+
+ChannelOutbox::ChannelOutbox(
+    SessionEngine &engine, ChannelAccounts &accounts, std::shared_ptr<ReplySender> sender, QObject *parent)
+    : QObject(parent), m_engine(engine), m_accounts(accounts), m_sender(std::move(sender))
+{
+    m_pool.setMaxThreadCount(4); // a slow SMTP server holds one; the others go on
+    m_tick.setInterval(kTickMs);
+    connect(&m_tick, &QTimer::timeout, this, &ChannelOutbox::kick);
+}
+
+ChannelOutbox::~ChannelOutbox()
+{
+    m_pool.waitForDone();
+}
+
+qint64 ChannelOutbox::backoffMs(int attempts)
+{
+    static const qint64 steps[] = {30000, 120000, 600000, 1800000, 7200000};
+    return steps[qBound(0, attempts - 1, int(std::size(steps)) - 1)];
+}
+
+void ChannelOutbox::start()
+{
+    m_tick.start();
+    connect(&m_engine, &SessionEngine::sessionEvent, this, [this](const SessionEvent &e) {
+        if (e.type == SessionEventType::Message && e.reply && !e.relayed && !e.internal)
+            kick();
+    });
+    kick();
+}
+
+void ChannelOutbox::kick()
+{
+    if (m_looking)
+        return;
+    m_looking = true;
+    enqueueReplies();
+    sendDue();
+    m_looking = false;
+}
+
+QString ChannelOutbox::newMessageId(const ChannelThread &thread) const
+{
+    // <random.short-id@the company's domain>: unique, and recognisably this thread's when read.
+    const QString domain = thread.own.section(QLatin1Char('@'), 1).toLower();
+    return QStringLiteral("%1.%2@%3")
+        .arg(ids::random(QStringLiteral("td")), thread.shortId.toLower(), domain.isEmpty() ? QStringLiteral("tierdesk.invalid") : domain);
+}
+
+void ChannelOutbox::enqueueReplies()
+{
+    Store &store = m_engine.core().store();
+    const qint64 now = m_engine.clock().nowMs();
+    const QList<UnsentReply> replies = store.channels().unsentReplies(now - kLookBackMs, kBatch);
+    if (replies.isEmpty())
+        return;
+    store.batch().run([&] {
+        for (const UnsentReply &reply : replies) {
+            if (const auto thread = store.channels().thread(reply.sessionId))
+                enqueue(reply, *thread, now);
+        }
+        return true;
+    });
+}
+
+void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &thread, qint64 now)
+{
+    ChannelMessageRow row;
+    row.companyId = thread.companyId;
+    row.sessionId = thread.sessionId;
+    row.messageId = reply.messageId;
+    row.direction = kOutbound;
+    row.kind = thread.kind;
+    row.peer = thread.peer;
+    row.status = kPendingStatus;
+    row.createdAt = row.updatedAt = now;
+    const bool automatic = reply.role != QLatin1String("human_agent");
+    row.detail.insert(QStringLiteral("automatic"), automatic);
+    Store &store = m_engine.core().store();
+    if (isTextKind(thread.kind)) {
+        const QStringList parts = PhoneText::split(PhoneText::plain(reply.content, thread.kind == QLatin1String("whatsapp")));
+        for (int i = 0; i < parts.size(); ++i) {
+            row.id = ids::random(QStringLiteral("chm_"));
+            row.part = i;
+            row.detail.insert(QStringLiteral("text"), parts.at(i));
+            store.channels().insertMessage(row);
+        }
+        return;
+    }
+    row.id = ids::random(QStringLiteral("chm_"));
+    row.externalId = newMessageId(thread);
+    row.detail.insert(QStringLiteral("text"), reply.content);
+    const qint64 hourAgo = now - 3600000;
+    if (automatic && store.channels().automaticRepliesTo(thread.companyId, thread.peer, hourAgo) >= kMaxAutomaticPerHour) {
+        row.status = QStringLiteral("skipped");
+        row.detail.insert(QStringLiteral("error"),
+            QStringLiteral("not sent: %1 automatic replies to this address in the last hour").arg(kMaxAutomaticPerHour));
+    }
+    store.channels().insertMessage(row);
+}
+
+std::optional<OutgoingReply> ChannelOutbox::prepare(const ChannelMessageRow &row)
+{
+    Store &store = m_engine.core().store();
+    const std::optional<ChannelThread> thread = store.channels().thread(row.sessionId);
+    if (!thread)
+        return std::nullopt;
+    OutgoingReply out;
+    out.row = row;
+    out.thread = *thread;
+    out.text = row.detail.value(QLatin1String("text")).toString();
+    out.automatic = row.detail.value(QLatin1String("automatic")).toBool();
+    if (isTextKind(row.kind)) {
+        const Result<TwilioSettings> twilio = m_accounts.twilio(row.companyId);
+        if (!twilio)
+            return std::nullopt;
+        out.twilio = *twilio;
+        if (!m_statusBase.isEmpty())
+            out.statusCallback = QStringLiteral("%1/api/v1/twilio/%2/status").arg(m_statusBase, row.companyId);
+        return out;
+    }
+    const Result<EmailSettings> mailbox = m_accounts.email(row.companyId);
+    if (!mailbox)
+        return std::nullopt;
+    out.mailbox = *mailbox;
+    // What it answers: the customer's newest mail before it; the thread's ids, oldest first.
+    for (const ChannelMessageRow &m : store.channels().messagesOfSession(row.sessionId)) {
+        if (m.createdAt > row.createdAt || m.externalId.isEmpty() || m.id == row.id)
+            continue;
+        out.references << m.externalId;
+        if (m.direction == QLatin1String("in")) {
+            out.inReplyTo = m.externalId;
+            out.quotedText = m.detail.value(QLatin1String("text")).toString();
+            out.quotedFrom = m.detail.value(QLatin1String("from")).toString();
+            out.quotedAt = m.createdAt;
+        }
+    }
+    return out;
+}
+
+void ChannelOutbox::sendDue()
+{
+    Store &store = m_engine.core().store();
+    const QList<ChannelMessageRow> due = store.channels().dueOutbound(m_engine.clock().nowMs(), kBatch);
+    for (const ChannelMessageRow &row : due) {
+        if (m_sending.contains(row.id))
+            continue;
+        std::optional<OutgoingReply> reply = prepare(row);
+        if (!reply) {
+            settle(row, makeError(ErrorKind::InvalidArgument, QStringLiteral("the company's channel is gone")));
+            continue;
+        }
+        m_sending.insert(row.id);
+        std::shared_ptr<ReplySender> sender = m_sender;
+        QPointer<ChannelOutbox> self(this);
+        m_pool.start([self, sender, reply = *reply] {
+            const Result<QString> sent = sender->send(reply);
+            QMetaObject::invokeMethod(self, [self, row = reply.row, sent] {
+                if (self)
+                    self->settle(row, sent);
+            });
+        });
+    }
+    if (m_sending.isEmpty())
+        emit idle();
+}
+
+void ChannelOutbox::settle(const ChannelMessageRow &sentRow, const Result<QString> &sent)
+{
+    m_sending.remove(sentRow.id);
+    Store &store = m_engine.core().store();
+    std::optional<ChannelMessageRow> row = store.channels().message(sentRow.id);
+    if (!row)
+        return;
+    const qint64 now = m_engine.clock().nowMs();
+    row->attempts += 1;
+    row->updatedAt = now;
+    if (sent) {
+        row->status = QStringLiteral("sent");
+        if (!sent->isEmpty())
+            row->externalId = *sent;
+        row->detail.remove(QStringLiteral("error"));
+    } else {
+        const bool retry = sent.error().kind != ErrorKind::InvalidArgument && row->attempts < kMaxAttempts;
+        row->status = retry ? kPendingStatus : QStringLiteral("failed");
+        row->nextAttemptAt = retry ? now + backoffMs(row->attempts) : 0;
+        row->detail.insert(QStringLiteral("error"), sent.error().message.left(500));
+    }
+    store.batch().run([&] { return bool(store.channels().updateMessage(*row)); });
+    const QString companyId = row->companyId;
+    const QString sessionId = row->sessionId;
+    m_engine.afterCommit([self = QPointer<ChannelOutbox>(this), companyId, sessionId](bool committed) {
+        if (!self || !committed)
+            return;
+        emit self->deliveryChanged(companyId, sessionId);
+        if (self->m_sending.isEmpty())
+            emit self->idle();
+    });
+}
+
+} // namespace tierdesk

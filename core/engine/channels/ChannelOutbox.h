@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/engine/channels/ChannelAccounts.h"
+#include "core/engine/channels/ReplySender.h"
+#include "core/engine/SessionEngine.h"
+
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+
+namespace tierdesk {
+
+// Replies of the sessions that came by mail or text, out on their channel. Every reply an AI tier
+// or a person writes in such a session gets an outbound row (found by looking, so a restart
+// between the reply and its row loses nothing); due rows are sent on worker threads and settled
+// back here: sent with the provider's id, tried again later, or failed. A mail's Message-ID is
+// chosen when its row is written, so the customer's answer threads even before it is sent.
+// At most kMaxAutomaticPerHour AI replies an hour go to one address (mail loops). Engine thread.
+class ChannelOutbox : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxAutomaticPerHour = 10;
+    static constexpr int kMaxAttempts = 6;
+    static constexpr int kBatch = 50; // rows prepared per look
+    static constexpr qint64 kLookBackMs = 7LL * 24 * 3600 * 1000; // threads active this recently are looked at
+    static constexpr int kTickMs = 15000; // retries and the look after a restart
+
+    ChannelOutbox(SessionEngine &engine, ChannelAccounts &accounts, std::shared_ptr<ReplySender> sender,
+        QObject *parent = nullptr);
+    ~ChannelOutbox() override;
+
+    void setStatusCallbackBase(const QString &base) { m_statusBase = base; }
+    // Looks now and every kTickMs; also whenever a session's reply is committed.
+    void start();
+    void kick();
+    // Waits for replies being sent (tests and shutdown).
+    void waitForSending() { m_pool.waitForDone(); }
+
+    // The milliseconds before attempt `attempts` + 1.
+    static qint64 backoffMs(int attempts);
+
+signals:
+    void deliveryChanged(const QString &companyId, const QString &sessionId);
+    void idle(); // nothing due is waiting or being sent
+
+private:
+    void enqueueReplies();
+    void enqueue(const UnsentReply &reply, const ChannelThread &thread, qint64 now);
+    void sendDue();
+    std::optional<OutgoingReply> prepare(const ChannelMessageRow &row);
+    void settle(const ChannelMessageRow &row, const Result<QString> &sent);
+    QString newMessageId(const ChannelThread &thread) const;
+
+    SessionEngine &m_engine;
+    ChannelAccounts &m_accounts;
+    std::shared_ptr<ReplySender> m_sender;
+    QString m_statusBase;
+    QThreadPool m_pool;
+    QTimer m_tick;
+    QSet<QString> m_sending; // row ids handed to the pool
+    bool m_looking = false;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/domain/ChannelRecords.h"
+#include "core/domain/MessageMeta.h"
+#include "core/engine/SessionEngine.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace tierdesk {
+
+class CustomerDirectory;
+
+// Where a mail or a text goes in the engine: its customer (found by address or number, else a new
+// one), its thread (a session that came by mail or text), and its message posted as the
+// customer's, exactly as a chat's. Shared by the inboxes of every channel. Engine thread.
+class ChannelSessions {
+public:
+    static constexpr int kShortIdChars = 8;
+
+    ChannelSessions(SessionEngine &engine, CustomerDirectory &customers) : m_engine(engine), m_customers(customers) { }
+
+    struct Sender {
+        QString kind; // email, sms or whatsapp
+        QString peer; // address or number as the channel writes it ("whatsapp:+1...")
+        QString name; // a display name, when the channel gave one
+        QString email; // what identifies the customer: one of the two
+        QString phone;
+    };
+    // The company's customer with that address or number, else a new one with it.
+    Result<Customer> customerFor(const QString &companyId, const Sender &sender);
+
+    struct NewThread {
+        QString companyId;
+        Sender sender;
+        QString own; // the company's address or number written to
+        QString subject;
+        Channel channel = Channel::Chat;
+        QVariantMap metadata;
+    };
+    using ThreadDone = std::function<void(Result<ChannelThread>)>;
+    // Opens a session for the sender and stores its thread; done on the engine thread.
+    void openThread(const NewThread &request, QObject *context, ThreadDone done);
+
+    // Posts `text` as the customer's message of the thread's session; marks the inbound row
+    // `inboundRowId` stored with the message's id once committed. done(the message's id).
+    void post(const ChannelThread &thread, const QString &text, const MessageMeta &meta, const QString &inboundRowId,
+        QObject *context, std::function<void(Result<QString>)> done);
+
+    // The actor a channel's customer messages are recorded by.
+    static Actor actorFor(const QString &kind, const QString &peer);
+
+private:
+    QString freeShortId(const QString &companyId);
+
+    SessionEngine &m_engine;
+    CustomerDirectory &m_customers;
+};
+
+} // namespace tierdesk

@@ -1,0 +1,49 @@
+#include "core/engine/channels/Channels.h"
+
+#include "core/store/Store.h"
+
+namespace tierdesk {
+
+Channels::Channels(
+    SessionEngine &engine, CustomerDirectory &customers, std::shared_ptr<ReplySender> sender, QObject *parent)
+    : QObject(parent), m_engine(engine), m_accounts(engine.core()), m_sessions(engine, customers),
+      m_texts(std::make_unique<TextInbox>(engine, m_accounts, m_sessions)),
+      m_outbox(std::make_unique<ChannelOutbox>(engine, m_accounts, std::move(sender)))
+{
+    connect(m_texts.get(), &TextInbox::deliveryChanged, this, &Channels::deliveryChanged);
+    connect(m_outbox.get(), &ChannelOutbox::deliveryChanged, this, &Channels::deliveryChanged);
+}
+
+Channels::~Channels() = default;
+
+void Channels::start()
+{
+    m_outbox->start();
+}
+
+QList<ChannelMessageRow> Channels::deliveries(const QString &companyId, const QString &sessionId)
+{
+    QList<ChannelMessageRow> out;
+    for (const ChannelMessageRow &row : m_engine.core().store().channels().messagesOfSession(sessionId)) {
+        if (row.companyId == companyId)
+            out << row;
+    }
+    return out;
+}
+
+std::optional<ChannelThread> Channels::thread(const QString &sessionId)
+{
+    return m_engine.core().store().channels().thread(sessionId);
+}
+
+Result<ChannelFile> Channels::file(const QString &companyId, const QString &sessionId, const QString &fileId)
+{
+    Store &store = m_engine.core().store();
+    std::optional<ChannelFile> f = store.channels().file(companyId, fileId);
+    const std::optional<ChannelMessageRow> owner = f ? store.channels().message(f->channelMessageId) : std::nullopt;
+    if (!f || !owner || owner->sessionId != sessionId)
+        return makeError(ErrorKind::NotFound, QStringLiteral("The session has no such file"));
+    return *f;
+}
+
+} // namespace tierdesk

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/engine/channels/ChannelAccounts.h"
+#include "core/engine/channels/ChannelOutbox.h"
+#include "core/engine/channels/ChannelSessions.h"
+#include "core/engine/channels/TextInbox.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace tierdesk {
+
+class CustomerDirectory;
+
+// The inbox channels (DESIGN.md, "Channels"): the companies' mailboxes and Twilio accounts, texts
+// and mails in, replies out. Every channel ends in the same turn as a chat message; only how words
+// arrive and leave differs. Engine thread; made by the runtime beside the customer directory.
+class Channels : public QObject {
+    Q_OBJECT
+
+public:
+    Channels(SessionEngine &engine, CustomerDirectory &customers, std::shared_ptr<ReplySender> sender,
+        QObject *parent = nullptr);
+    ~Channels() override;
+
+    ChannelAccounts &accounts() { return m_accounts; }
+    ChannelSessions &sessions() { return m_sessions; }
+    TextInbox &texts() { return *m_texts; }
+    ChannelOutbox &outbox() { return *m_outbox; }
+
+    // The mails and texts of a session in and out, with their delivery (the conversation's view).
+    QList<ChannelMessageRow> deliveries(const QString &companyId, const QString &sessionId);
+    std::optional<ChannelThread> thread(const QString &sessionId);
+    // A mail's kept original or attachment of the session; NotFound for another session's or company's.
+    Result<ChannelFile> file(const QString &companyId, const QString &sessionId, const QString &fileId);
+
+    // Begins sending replies (and posting what a restart left received but not posted).
+    void start();
+
+signals:
+    // A reply's delivery changed, or a mail or text came: clients look at the session's deliveries again.
+    void deliveryChanged(const QString &companyId, const QString &sessionId);
+
+private:
+    SessionEngine &m_engine;
+    ChannelAccounts m_accounts;
+    ChannelSessions m_sessions;
+    std::unique_ptr<TextInbox> m_texts;
+    std::unique_ptr<ChannelOutbox> m_outbox;
+};
+
+} // namespace tierdesk
