@@ -5,10 +5,9 @@
 namespace tierdesk {
 namespace {
 
-const QString kAccountColumns
-    = QStringLiteral("company_id, kind, settings, secret, state, created_at, updated_at");
-const QString kThreadColumns = QStringLiteral(
-    "session_id, company_id, kind, peer, peer_name, own, subject, short_id, created_at, active_at");
+const QString kAccountColumns = QStringLiteral("company_id, kind, settings, secret, state, created_at, updated_at");
+const QString kThreadColumns
+    = QStringLiteral("session_id, company_id, kind, peer, peer_name, own, subject, short_id, created_at, active_at");
 const QString kMessageColumns
     = QStringLiteral("id, company_id, session_id, message_id, part, direction, kind, external_id, peer, status,"
                      " detail, attempts, next_attempt_at, created_at, updated_at");
@@ -31,10 +30,9 @@ ChannelAccountRow readAccount(const QSqlQuery &q)
 
 ChannelThread readThread(const QSqlQuery &q, int at = 0)
 {
-    return {q.value(at).toString(), q.value(at + 1).toString(), q.value(at + 2).toString(),
-        q.value(at + 3).toString(), q.value(at + 4).toString(), q.value(at + 5).toString(),
-        q.value(at + 6).toString(), q.value(at + 7).toString(), q.value(at + 8).toLongLong(),
-        q.value(at + 9).toLongLong()};
+    return {q.value(at).toString(), q.value(at + 1).toString(), q.value(at + 2).toString(), q.value(at + 3).toString(),
+        q.value(at + 4).toString(), q.value(at + 5).toString(), q.value(at + 6).toString(), q.value(at + 7).toString(),
+        q.value(at + 8).toLongLong(), q.value(at + 9).toLongLong()};
 }
 
 ChannelMessageRow readMessage(const QSqlQuery &q)
@@ -73,8 +71,8 @@ Status ChannelRepo::putAccount(const ChannelAccountRow &a)
                                                  " settings = excluded.settings, secret = excluded.secret,"
                                                  " state = excluded.state, updated_at = excluded.updated_at")
                                       .arg(kAccountColumns));
-    return m_db.status(m_db.exec(q,
-        {a.companyId, a.kind, jsonText(a.settings), a.sealedSecret, jsonText(a.state), a.createdAt, a.updatedAt}));
+    return m_db.status(m_db.exec(
+        q, {a.companyId, a.kind, jsonText(a.settings), a.sealedSecret, jsonText(a.state), a.createdAt, a.updatedAt}));
 }
 
 std::optional<ChannelAccountRow> ChannelRepo::account(const QString &companyId, const QString &kind)
@@ -90,9 +88,9 @@ std::optional<ChannelAccountRow> ChannelRepo::account(const QString &companyId, 
 
 QList<ChannelAccountRow> ChannelRepo::accounts(const QString &kind)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM channel_accounts WHERE kind = ? ORDER BY company_id LIMIT ?")
-            .arg(kAccountColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM channel_accounts WHERE kind = ? ORDER BY company_id LIMIT ?")
+                             .arg(kAccountColumns));
     QList<ChannelAccountRow> out;
     if (!m_db.exec(q, {kind, kMaxRows}))
         return out;
@@ -112,8 +110,8 @@ Result<bool> ChannelRepo::removeAccount(const QString &companyId, const QString 
 
 Status ChannelRepo::setAccountState(const QString &companyId, const QString &kind, const QJsonObject &state, qint64 now)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral(
-        "UPDATE channel_accounts SET state = ?, updated_at = ? WHERE company_id = ? AND kind = ?"));
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("UPDATE channel_accounts SET state = ?, updated_at = ? WHERE company_id = ? AND kind = ?"));
     return m_db.status(m_db.exec(q, {jsonText(state), now, companyId, kind}));
 }
 
@@ -121,8 +119,8 @@ Status ChannelRepo::putThread(const ChannelThread &t)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("INSERT INTO channel_threads(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kThreadColumns));
-    return m_db.status(m_db.exec(q, {t.sessionId, t.companyId, t.kind, t.peer, t.peerName, t.own, t.subject,
-                                        t.shortId, t.createdAt, t.activeAt}));
+    return m_db.status(m_db.exec(q,
+        {t.sessionId, t.companyId, t.kind, t.peer, t.peerName, t.own, t.subject, t.shortId, t.createdAt, t.activeAt}));
 }
 
 QList<ChannelThread> ChannelRepo::readThreads(QSqlQuery &q)
@@ -179,8 +177,9 @@ Result<bool> ChannelRepo::insertMessage(const ChannelMessageRow &r)
         QStringLiteral("INSERT INTO channel_messages(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT DO NOTHING")
             .arg(kMessageColumns));
-    if (!m_db.exec(q, {r.id, r.companyId, r.sessionId, r.messageId, r.part, r.direction, r.kind, r.externalId, r.peer,
-                          r.status, jsonText(r.detail), r.attempts, r.nextAttemptAt, r.createdAt, r.updatedAt}))
+    if (!m_db.exec(q,
+            {r.id, r.companyId, r.sessionId, r.messageId, r.part, r.direction, r.kind, r.externalId, r.peer, r.status,
+                jsonText(r.detail), r.attempts, r.nextAttemptAt, r.createdAt, r.updatedAt}))
         return m_db.status(false).error();
     return q.numRowsAffected() > 0;
 }
@@ -196,8 +195,7 @@ QList<ChannelMessageRow> ChannelRepo::readMessages(QSqlQuery &q)
 
 std::optional<ChannelMessageRow> ChannelRepo::message(const QString &id)
 {
-    QSqlQuery &q
-        = m_db.statement(QStringLiteral("SELECT %1 FROM channel_messages WHERE id = ?").arg(kMessageColumns));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT %1 FROM channel_messages WHERE id = ?").arg(kMessageColumns));
     if (!m_db.exec(q, {id}))
         return std::nullopt;
     const QList<ChannelMessageRow> found = readMessages(q);
@@ -208,8 +206,9 @@ std::optional<ChannelMessageRow> ChannelRepo::messageByExternalId(const QString 
 {
     if (externalId.isEmpty())
         return std::nullopt;
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM channel_messages WHERE company_id = ? AND external_id = ?").arg(kMessageColumns));
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT %1 FROM channel_messages WHERE company_id = ? AND external_id = ?")
+                             .arg(kMessageColumns));
     if (!m_db.exec(q, {companyId, externalId}))
         return std::nullopt;
     const QList<ChannelMessageRow> found = readMessages(q);
@@ -232,8 +231,9 @@ Status ChannelRepo::updateMessage(const ChannelMessageRow &r)
     QSqlQuery &q = m_db.statement(
         QStringLiteral("UPDATE channel_messages SET session_id = ?, message_id = ?, external_id = ?, status = ?,"
                        " detail = ?, attempts = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?"));
-    return m_db.status(m_db.exec(q, {r.sessionId, r.messageId, r.externalId, r.status, jsonText(r.detail), r.attempts,
-                                        r.nextAttemptAt, r.updatedAt, r.id}));
+    return m_db.status(m_db.exec(q,
+        {r.sessionId, r.messageId, r.externalId, r.status, jsonText(r.detail), r.attempts, r.nextAttemptAt, r.updatedAt,
+            r.id}));
 }
 
 QList<ChannelMessageRow> ChannelRepo::messagesOfSession(const QString &sessionId)
@@ -303,8 +303,8 @@ Status ChannelRepo::putFile(const ChannelFile &f)
     QSqlQuery &q = m_db.statement(
         QStringLiteral("INSERT INTO channel_files(id, company_id, channel_message_id, kind, name, content_type, bytes,"
                        " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.status(m_db.exec(
-        q, {f.id, f.companyId, f.channelMessageId, f.kind, f.name, f.contentType, f.bytes, f.content}));
+    return m_db.status(
+        m_db.exec(q, {f.id, f.companyId, f.channelMessageId, f.kind, f.name, f.contentType, f.bytes, f.content}));
 }
 
 std::optional<ChannelFile> ChannelRepo::file(const QString &companyId, const QString &id)

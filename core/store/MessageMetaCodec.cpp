@@ -1,5 +1,6 @@
 // A message's metadata column: an AI reply's making, a person's name and action, or a caller's
-// words as recognised ("asr"), or how a mail or text came ("channel"), with the keys the transcript shows. Kept apart from api/cs's JSON on purpose (see ConfigCodec).
+// words as recognised ("asr"), or how a mail or text came ("channel"), with the keys the transcript shows. Kept apart
+// from api/cs's JSON on purpose (see ConfigCodec).
 #include "core/store/MessageMetaCodec.h"
 
 #include "core/common/JsonWriter.h"

@@ -422,37 +422,46 @@ const QList<Migration> &migrations()
             {
                 // A company's inbox channels (channels/ChannelAccounts): its mailbox and its Twilio account, the
                 // settings as JSON without secrets, the secrets sealed, and what the mailbox's poller remembers.
-                QStringLiteral("CREATE TABLE channel_accounts (company_id TEXT NOT NULL, kind TEXT NOT NULL,"
-                               " settings TEXT NOT NULL, secret TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT '{}',"
-                               " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (company_id, kind))"),
+                QStringLiteral(
+                    "CREATE TABLE channel_accounts (company_id TEXT NOT NULL, kind TEXT NOT NULL,"
+                    " settings TEXT NOT NULL, secret TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT '{}',"
+                    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (company_id, kind))"),
                 // Sessions that came by mail or text: whom to answer, from which address or number, and the
                 // short id of the thread's subjects ("[#...]").
-                QStringLiteral("CREATE TABLE channel_threads (session_id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                               " kind TEXT NOT NULL, peer TEXT NOT NULL, peer_name TEXT NOT NULL DEFAULT '',"
-                               " own TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', short_id TEXT NOT NULL,"
-                               " created_at INTEGER NOT NULL, active_at INTEGER NOT NULL)"),
-                QStringLiteral("CREATE UNIQUE INDEX channel_threads_by_short_id ON channel_threads(company_id, short_id)"),
-                QStringLiteral("CREATE INDEX channel_threads_by_peer ON channel_threads(company_id, kind, peer, active_at)"),
+                QStringLiteral(
+                    "CREATE TABLE channel_threads (session_id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                    " kind TEXT NOT NULL, peer TEXT NOT NULL, peer_name TEXT NOT NULL DEFAULT '',"
+                    " own TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', short_id TEXT NOT NULL,"
+                    " created_at INTEGER NOT NULL, active_at INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE UNIQUE INDEX channel_threads_by_short_id ON channel_threads(company_id, short_id)"),
+                QStringLiteral(
+                    "CREATE INDEX channel_threads_by_peer ON channel_threads(company_id, kind, peer, active_at)"),
                 QStringLiteral("CREATE INDEX channel_threads_by_activity ON channel_threads(active_at)"),
                 // Every mail and text in and out: an inbound id is stored once per company (Message-ID,
                 // MessageSid), a reply's id threads the customer's answer, and replies wait here to be sent.
-                QStringLiteral("CREATE TABLE channel_messages (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                               " session_id TEXT NOT NULL, message_id TEXT NOT NULL DEFAULT '', part INTEGER NOT NULL DEFAULT 0,"
-                               " direction TEXT NOT NULL, kind TEXT NOT NULL, external_id TEXT NOT NULL DEFAULT '',"
-                               " peer TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}',"
-                               " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0,"
-                               " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
-                QStringLiteral("CREATE UNIQUE INDEX channel_messages_by_external ON channel_messages(company_id, external_id)"
-                               " WHERE external_id <> ''"),
-                QStringLiteral("CREATE UNIQUE INDEX channel_messages_by_message ON channel_messages(message_id, direction, part)"
-                               " WHERE message_id <> ''"),
+                QStringLiteral(
+                    "CREATE TABLE channel_messages (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                    " session_id TEXT NOT NULL, message_id TEXT NOT NULL DEFAULT '', part INTEGER NOT NULL DEFAULT 0,"
+                    " direction TEXT NOT NULL, kind TEXT NOT NULL, external_id TEXT NOT NULL DEFAULT '',"
+                    " peer TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}',"
+                    " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+                    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE UNIQUE INDEX channel_messages_by_external ON channel_messages(company_id, external_id)"
+                    " WHERE external_id <> ''"),
+                QStringLiteral(
+                    "CREATE UNIQUE INDEX channel_messages_by_message ON channel_messages(message_id, direction, part)"
+                    " WHERE message_id <> ''"),
                 QStringLiteral("CREATE INDEX channel_messages_by_session ON channel_messages(session_id, created_at)"),
                 QStringLiteral("CREATE INDEX channel_messages_to_send ON channel_messages(status, next_attempt_at)"),
-                QStringLiteral("CREATE INDEX channel_messages_by_peer ON channel_messages(company_id, peer, created_at)"),
+                QStringLiteral(
+                    "CREATE INDEX channel_messages_by_peer ON channel_messages(company_id, peer, created_at)"),
                 // A mail's original and its attachments, kept with its message.
-                QStringLiteral("CREATE TABLE channel_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                               " channel_message_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
-                               " content_type TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL DEFAULT 0, content BLOB)"),
+                QStringLiteral(
+                    "CREATE TABLE channel_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                    " channel_message_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+                    " content_type TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL DEFAULT 0, content BLOB)"),
                 QStringLiteral("CREATE INDEX channel_files_by_message ON channel_files(channel_message_id)"),
             }},
     };

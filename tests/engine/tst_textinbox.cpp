@@ -96,13 +96,23 @@ private slots:
 
     void anSmsOpensASessionAndTheAnswerGoesBack()
     {
-        QVERIFY(receive(text(QStringLiteral("SMa1"), QStringLiteral("+15557654321"), QStringLiteral("Where is my order ORD-10001?"))).ok());
+        QVERIFY(receive(text(QStringLiteral("SMa1"), QStringLiteral("+15557654321"),
+                            QStringLiteral("Where is my order ORD-10001?")))
+                    .ok());
         QCOMPARE(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE channel = 'sms'")).toInt(), 1);
-        const QString sessionId = fx->scalar(QStringLiteral("SELECT id FROM sessions WHERE channel = 'sms'")).toString();
+        const QString sessionId
+            = fx->scalar(QStringLiteral("SELECT id FROM sessions WHERE channel = 'sms'")).toString();
         // The customer is a new one with the number, the message the customer's.
-        const QString customerId = fx->scalar(QStringLiteral("SELECT customer_id FROM sessions WHERE id = ?"), {sessionId}).toString();
-        QCOMPARE(fx->scalar(QStringLiteral("SELECT phone FROM customers WHERE id = ?"), {customerId}).toString(), QStringLiteral("+15557654321"));
-        QTRY_VERIFY_WITH_TIMEOUT(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role = 'ai_rep'"), {sessionId}).toInt() == 1, 20000);
+        const QString customerId
+            = fx->scalar(QStringLiteral("SELECT customer_id FROM sessions WHERE id = ?"), {sessionId}).toString();
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT phone FROM customers WHERE id = ?"), {customerId}).toString(),
+            QStringLiteral("+15557654321"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            fx->scalar(
+                  QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role = 'ai_rep'"), {sessionId})
+                    .toInt()
+                == 1,
+            20000);
         fx->store->batch().flush();
         sendAll();
         const QList<OutgoingReply> out = sender->taken();
@@ -110,7 +120,8 @@ private slots:
         QCOMPARE(out.first().thread.peer, QStringLiteral("+15557654321"));
         QCOMPARE(out.first().thread.own, kNumber);
         QCOMPARE(out.first().twilio.accountSid, kSid);
-        QCOMPARE(out.first().statusCallback, QStringLiteral("https://desk.example.com/api/v1/twilio/%1/status").arg(fx->companyId));
+        QCOMPARE(out.first().statusCallback,
+            QStringLiteral("https://desk.example.com/api/v1/twilio/%1/status").arg(fx->companyId));
         QVERIFY(!out.first().text.contains(QLatin1String("**"))); // no markdown on a phone
         const QList<ChannelMessageRow> rows = channels->deliveries(fx->companyId, sessionId);
         QCOMPARE(rows.size(), 2);
@@ -137,18 +148,24 @@ private slots:
         QVERIFY(receive(t).ok());
         QVERIFY(receive(t).ok()); // Twilio sent it again: answered 200, not stored again
         QCOMPARE(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN sessions s ON s.id = m.session_id"
-                                          " WHERE s.channel = 'sms' AND m.role = 'customer'")).toInt(), 1);
-        QCOMPARE(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM channel_messages WHERE external_id = 'SMdup'")).toInt(), 1);
+                                           " WHERE s.channel = 'sms' AND m.role = 'customer'"))
+                     .toInt(),
+            1);
+        QCOMPARE(
+            fx->scalar(QStringLiteral("SELECT COUNT(*) FROM channel_messages WHERE external_id = 'SMdup'")).toInt(), 1);
     }
 
     void whatsAppIsAChatWithItsSource()
     {
-        InboundText t = text(QStringLiteral("SMw1"), QStringLiteral("whatsapp:+15557651111"), QStringLiteral("hi there"));
+        InboundText t
+            = text(QStringLiteral("SMw1"), QStringLiteral("whatsapp:+15557651111"), QStringLiteral("hi there"));
         t.to = QStringLiteral("whatsapp:") + kNumber;
         t.profileName = QStringLiteral("Ana");
         QVERIFY(receive(t).ok());
-        QCOMPARE(fx->scalar(QStringLiteral("SELECT channel FROM sessions WHERE metadata LIKE '%whatsapp%'")).toString(), QStringLiteral("chat"));
-        QCOMPARE(fx->scalar(QStringLiteral("SELECT name FROM customers WHERE phone = '+15557651111'")).toString(), QStringLiteral("Ana"));
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT channel FROM sessions WHERE metadata LIKE '%whatsapp%'")).toString(),
+            QStringLiteral("chat"));
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT name FROM customers WHERE phone = '+15557651111'")).toString(),
+            QStringLiteral("Ana"));
     }
 
     void aTextToAnotherNumberIsRefused()
@@ -165,11 +182,14 @@ private slots:
     {
         sender->failWith = makeError(ErrorKind::Unavailable, QStringLiteral("Twilio answered 503"));
         QVERIFY(receive(text(QStringLiteral("SMr1"), QStringLiteral("+15557653333"), QStringLiteral("hello"))).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE role = 'ai_rep'")).toInt() >= 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            fx->scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE role = 'ai_rep'")).toInt() >= 1, 20000);
         fx->store->batch().flush();
         sendAll();
-        QCOMPARE(fx->scalar(QStringLiteral("SELECT status FROM channel_messages WHERE direction = 'out'")).toString(), QStringLiteral("pending"));
-        QCOMPARE(fx->scalar(QStringLiteral("SELECT attempts FROM channel_messages WHERE direction = 'out'")).toInt(), 1);
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT status FROM channel_messages WHERE direction = 'out'")).toString(),
+            QStringLiteral("pending"));
+        QCOMPARE(
+            fx->scalar(QStringLiteral("SELECT attempts FROM channel_messages WHERE direction = 'out'")).toInt(), 1);
         // Not due again until its backoff has passed.
         sendAll();
         QCOMPARE(sender->taken().size(), 1);
@@ -177,7 +197,8 @@ private slots:
         sender->failWith = makeError(ErrorKind::InvalidArgument, QStringLiteral("Twilio error 21211: invalid To"));
         sendAll();
         QCOMPARE(sender->taken().size(), 2);
-        QCOMPARE(fx->scalar(QStringLiteral("SELECT status FROM channel_messages WHERE direction = 'out'")).toString(), QStringLiteral("failed"));
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT status FROM channel_messages WHERE direction = 'out'")).toString(),
+            QStringLiteral("failed"));
     }
 };
 

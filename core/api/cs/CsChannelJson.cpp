@@ -100,11 +100,13 @@ Result<EmailSettings> emailSettings(const QJsonObject &body)
 QJsonObject emailSettingsJson(const EmailSettings &s, const EmailMailboxState &state)
 {
     QJsonObject imap{{QStringLiteral("url"), s.imap.url}, {QStringLiteral("username"), s.imap.username},
-        {QStringLiteral("pollSeconds"), s.imap.pollSeconds}, {QStringLiteral("passwordSet"), !s.imap.password.isEmpty()},
+        {QStringLiteral("pollSeconds"), s.imap.pollSeconds},
+        {QStringLiteral("passwordSet"), !s.imap.password.isEmpty()},
         {QStringLiteral("oauth2Set"), !s.imap.oauth2.isEmpty()}};
     QJsonObject smtp{{QStringLiteral("url"), s.smtp.url}, {QStringLiteral("username"), s.smtp.username},
         {QStringLiteral("startTls"), s.smtp.startTls}, {QStringLiteral("passwordSet"), !s.smtp.password.isEmpty()}};
-    QJsonObject status{{QStringLiteral("lastPollAt"), state.lastPollAt > 0 ? QJsonValue(timefmt::iso(state.lastPollAt)) : QJsonValue()},
+    QJsonObject status{{QStringLiteral("lastPollAt"),
+                           state.lastPollAt > 0 ? QJsonValue(timefmt::iso(state.lastPollAt)) : QJsonValue()},
         {QStringLiteral("lastError"), state.lastError.isEmpty() ? QJsonValue() : QJsonValue(state.lastError)},
         {QStringLiteral("fetched"), state.fetched}};
     return {{QStringLiteral("address"), s.address}, {QStringLiteral("name"), s.name}, {QStringLiteral("imap"), imap},
@@ -138,8 +140,9 @@ Result<TwilioSettings> twilioSettings(const QJsonObject &body)
 
 QJsonObject twilioSettingsJson(const TwilioSettings &s)
 {
-    return {{QStringLiteral("accountSid"), s.accountSid}, {QStringLiteral("numbers"), QJsonArray::fromStringList(s.numbers)},
-        {QStringLiteral("apiUrl"), s.apiUrl}, {QStringLiteral("authTokenSet"), !s.authToken.isEmpty()}};
+    return {{QStringLiteral("accountSid"), s.accountSid},
+        {QStringLiteral("numbers"), QJsonArray::fromStringList(s.numbers)}, {QStringLiteral("apiUrl"), s.apiUrl},
+        {QStringLiteral("authTokenSet"), !s.authToken.isEmpty()}};
 }
 
 QJsonObject channelMessageJson(const ChannelMessageRow &row)
@@ -165,8 +168,9 @@ QJsonObject channelMessageJson(const ChannelMessageRow &row)
 
 QJsonObject channelThreadJson(const ChannelThread &t)
 {
-    return {{QStringLiteral("kind"), t.kind}, {QStringLiteral("peer"), t.peer}, {QStringLiteral("peerName"), t.peerName},
-        {QStringLiteral("own"), t.own}, {QStringLiteral("subject"), t.subject}, {QStringLiteral("shortId"), t.shortId},
+    return {{QStringLiteral("kind"), t.kind}, {QStringLiteral("peer"), t.peer},
+        {QStringLiteral("peerName"), t.peerName}, {QStringLiteral("own"), t.own},
+        {QStringLiteral("subject"), t.subject}, {QStringLiteral("shortId"), t.shortId},
         {QStringLiteral("createdAt"), timefmt::iso(t.createdAt)}};
 }
 

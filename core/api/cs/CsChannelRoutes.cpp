@@ -47,7 +47,9 @@ void CsApi::putEmailChannel(Call &c)
     if (!put)
         return fail(c, put.error());
     const Result<EmailMailboxState> state = m_channels->accounts().emailState(*company);
-    reply(c, http::HttpResponse::json(created ? 201 : 200, cs::emailSettingsJson(*put, state ? *state : EmailMailboxState{})));
+    reply(c,
+        http::HttpResponse::json(
+            created ? 201 : 200, cs::emailSettingsJson(*put, state ? *state : EmailMailboxState{})));
 }
 
 void CsApi::getEmailChannel(Call &c)
@@ -115,16 +117,18 @@ void CsApi::sessionChannel(Call &c)
 {
     const QString id = c.req.pathParams.value(QStringLiteral("id"));
     if (const auto s = m_engine.sessionHeader(id); !s || s->companyId != c.who.company)
-        return fail(c, cs::error(ErrorKind::NotFound, ErrorDetail::SessionNotFound, QStringLiteral("Session not found")));
+        return fail(
+            c, cs::error(ErrorKind::NotFound, ErrorDetail::SessionNotFound, QStringLiteral("Session not found")));
     if (!channelsReady(c))
         return;
     QJsonArray messages;
     for (const ChannelMessageRow &row : m_channels->deliveries(c.who.company, id))
         messages.append(cs::channelMessageJson(row));
     const std::optional<ChannelThread> thread = m_channels->thread(id);
-    reply(c, http::HttpResponse::json(200,
-                 QJsonObject{{QStringLiteral("thread"), thread ? QJsonValue(cs::channelThreadJson(*thread)) : QJsonValue()},
-                     {QStringLiteral("messages"), messages}}));
+    reply(c,
+        http::HttpResponse::json(200,
+            QJsonObject{{QStringLiteral("thread"), thread ? QJsonValue(cs::channelThreadJson(*thread)) : QJsonValue()},
+                {QStringLiteral("messages"), messages}}));
 }
 
 void CsApi::sessionFile(Call &c)
@@ -140,7 +144,7 @@ void CsApi::sessionFile(Call &c)
     out.status = 200;
     // Never shown inline: a mail's HTML or an attachment could be a page of someone else's making.
     out.contentType = file->kind == QLatin1String("original") ? QByteArrayLiteral("message/rfc822")
-                                                                : QByteArrayLiteral("application/octet-stream");
+                                                              : QByteArrayLiteral("application/octet-stream");
     out.body = file->content;
     out.withHeader("Content-Disposition", dispositionName(file->name));
     reply(c, std::move(out));

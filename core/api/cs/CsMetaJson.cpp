@@ -1,6 +1,7 @@
 // A message's "metadata" in seed 001's transcript: an AI reply's making, a person's name
-// and action, a caller's recognised words ({"asr": {...}}), how a mail or text came ({"channel": {...}}). Written as a QJsonObject and straight to text (the message
-// route's answer); both give the same keys in the same (Qt's sorted) order, which tst_jsonwriter checks.
+// and action, a caller's recognised words ({"asr": {...}}), how a mail or text came ({"channel": {...}}). Written as a
+// QJsonObject and straight to text (the message route's answer); both give the same keys in the same (Qt's sorted)
+// order, which tst_jsonwriter checks.
 #include "core/api/cs/CsJson.h"
 
 #include "core/common/Time.h"

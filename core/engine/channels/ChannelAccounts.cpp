@@ -153,7 +153,8 @@ Result<EmailSettings> ChannelAccounts::putEmail(
     const QJsonObject secrets{{QStringLiteral("imapPassword"), settings.imap.password},
         {QStringLiteral("imapOauth2"), settings.imap.oauth2}, {QStringLiteral("smtpPassword"), settings.smtp.password}};
     const QJsonObject audit{{QStringLiteral("address"), settings.address},
-        {QStringLiteral("imap"), QUrl(settings.imap.url).host()}, {QStringLiteral("smtp"), QUrl(settings.smtp.url).host()}};
+        {QStringLiteral("imap"), QUrl(settings.imap.url).host()},
+        {QStringLiteral("smtp"), QUrl(settings.smtp.url).host()}};
     if (Status s = putRow(companyId, kEmailAccount, emailSettingsJson(settings), secrets, audit, actor, created); !s)
         return s.error();
     return settings;
@@ -220,11 +221,14 @@ Status ChannelAccounts::checkTwilio(const TwilioSettings &s)
     static const QRegularExpression token(QStringLiteral("^[0-9A-Za-z]{16,128}$"));
     static const QRegularExpression number(QStringLiteral("^(whatsapp:)?\\+[1-9][0-9]{6,14}$"));
     if (!sid.match(s.accountSid).hasMatch())
-        return invalidAccount(QStringLiteral("accountSid"), QStringLiteral("accountSid must be AC followed by 32 hex digits"));
+        return invalidAccount(
+            QStringLiteral("accountSid"), QStringLiteral("accountSid must be AC followed by 32 hex digits"));
     if (!token.match(s.authToken).hasMatch())
-        return invalidAccount(QStringLiteral("authToken"), QStringLiteral("authToken must be 16 to 128 letters and digits"));
+        return invalidAccount(
+            QStringLiteral("authToken"), QStringLiteral("authToken must be 16 to 128 letters and digits"));
     if (s.numbers.isEmpty() || s.numbers.size() > kMaxNumbers)
-        return invalidAccount(QStringLiteral("numbers"), QStringLiteral("numbers must list 1 to %1 numbers").arg(kMaxNumbers));
+        return invalidAccount(
+            QStringLiteral("numbers"), QStringLiteral("numbers must list 1 to %1 numbers").arg(kMaxNumbers));
     for (const QString &n : s.numbers) {
         if (!number.match(n).hasMatch())
             return invalidAccount(QStringLiteral("numbers"),
@@ -259,7 +263,8 @@ Result<TwilioSettings> ChannelAccounts::putTwilio(
     if (auto company = m_core.company(companyId); !company)
         return company.error();
     if (settings.authToken.isEmpty()) {
-        if (const Result<TwilioSettings> before = twilio(companyId); before && before->accountSid == settings.accountSid)
+        if (const Result<TwilioSettings> before = twilio(companyId);
+            before && before->accountSid == settings.accountSid)
             settings.authToken = before->authToken;
     }
     if (settings.apiUrl.isEmpty())

@@ -31,15 +31,16 @@ public:
     // The company whose support address is `address` (mail handed in by a server names it).
     std::optional<QString> companyForAddress(const QString &address);
 
-    Result<TwilioSettings> putTwilio(const QString &companyId, TwilioSettings settings, const Actor &actor, bool *created);
+    Result<TwilioSettings> putTwilio(
+        const QString &companyId, TwilioSettings settings, const Actor &actor, bool *created);
     Result<TwilioSettings> twilio(const QString &companyId);
     Status removeTwilio(const QString &companyId, const Actor &actor);
     static Status checkTwilio(const TwilioSettings &settings);
 
 private:
     Status checkNumbersFree(const QString &companyId, const QStringList &numbers);
-    Status putRow(const QString &companyId, const QString &kind, const QJsonObject &settings, const QJsonObject &secrets,
-        const QJsonObject &audit, const Actor &actor, bool *created);
+    Status putRow(const QString &companyId, const QString &kind, const QJsonObject &settings,
+        const QJsonObject &secrets, const QJsonObject &audit, const Actor &actor, bool *created);
     Status removeRow(const QString &companyId, const QString &kind, const Actor &actor);
 
     EngineCore &m_core;

@@ -66,7 +66,8 @@ QString ChannelOutbox::newMessageId(const ChannelThread &thread) const
     // <random.short-id@the company's domain>: unique, and recognisably this thread's when read.
     const QString domain = thread.own.section(QLatin1Char('@'), 1).toLower();
     return QStringLiteral("%1.%2@%3")
-        .arg(ids::random(QStringLiteral("td")), thread.shortId.toLower(), domain.isEmpty() ? QStringLiteral("tierdesk.invalid") : domain);
+        .arg(ids::random(QStringLiteral("td")), thread.shortId.toLower(),
+            domain.isEmpty() ? QStringLiteral("tierdesk.invalid") : domain);
 }
 
 void ChannelOutbox::enqueueReplies()
@@ -100,7 +101,8 @@ void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &threa
     row.detail.insert(QStringLiteral("automatic"), automatic);
     Store &store = m_engine.core().store();
     if (isTextKind(thread.kind)) {
-        const QStringList parts = PhoneText::split(PhoneText::plain(reply.content, thread.kind == QLatin1String("whatsapp")));
+        const QStringList parts
+            = PhoneText::split(PhoneText::plain(reply.content, thread.kind == QLatin1String("whatsapp")));
         for (int i = 0; i < parts.size(); ++i) {
             row.id = ids::random(QStringLiteral("chm_"));
             row.part = i;
@@ -113,10 +115,12 @@ void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &threa
     row.externalId = newMessageId(thread);
     row.detail.insert(QStringLiteral("text"), reply.content);
     const qint64 hourAgo = now - 3600000;
-    if (automatic && store.channels().automaticRepliesTo(thread.companyId, thread.peer, hourAgo) >= kMaxAutomaticPerHour) {
+    if (automatic
+        && store.channels().automaticRepliesTo(thread.companyId, thread.peer, hourAgo) >= kMaxAutomaticPerHour) {
         row.status = QStringLiteral("skipped");
         row.detail.insert(QStringLiteral("error"),
-            QStringLiteral("not sent: %1 automatic replies to this address in the last hour").arg(kMaxAutomaticPerHour));
+            QStringLiteral("not sent: %1 automatic replies to this address in the last hour")
+                .arg(kMaxAutomaticPerHour));
     }
     store.channels().insertMessage(row);
 }

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/engine/SessionEngine.h"
 #include "core/engine/channels/ChannelAccounts.h"
 #include "core/engine/channels/ReplySender.h"
-#include "core/engine/SessionEngine.h"
 
 #include <QObject>
 #include <QSet>

@@ -17,8 +17,11 @@ QString nameOf(const ChannelSessions::Sender &sender)
 {
     if (!sender.name.trimmed().isEmpty())
         return sender.name.trimmed().left(200);
-    QStringList words = sender.email.section(QLatin1Char('@'), 0, 0).split(QRegularExpression(QStringLiteral("[._+-]+")), Qt::SkipEmptyParts);
-    words.erase(std::remove_if(words.begin(), words.end(), [](const QString &w) { return w.contains(QRegularExpression(QStringLiteral("\\d"))); }), words.end());
+    QStringList words = sender.email.section(QLatin1Char('@'), 0, 0)
+                            .split(QRegularExpression(QStringLiteral("[._+-]+")), Qt::SkipEmptyParts);
+    words.erase(std::remove_if(words.begin(), words.end(),
+                    [](const QString &w) { return w.contains(QRegularExpression(QStringLiteral("\\d"))); }),
+        words.end());
     if (words.isEmpty())
         return QStringLiteral("Customer");
     for (QString &w : words)
@@ -105,7 +108,8 @@ void ChannelSessions::post(const ChannelThread &thread, const QString &text, con
 {
     QPointer<QObject> guard(context);
     const QString sessionId = thread.sessionId;
-    m_engine.postMessage(thread.companyId, sessionId, text, actorFor(thread.kind, thread.peer), context,
+    m_engine.postMessage(
+        thread.companyId, sessionId, text, actorFor(thread.kind, thread.peer), context,
         [this, guard, sessionId, inboundRowId, done = std::move(done)](Result<MessageOutcome> outcome) {
             if (!guard)
                 return;

@@ -23,7 +23,8 @@ MessageMeta textMeta(const InboundText &t)
 {
     ChannelMeta c;
     c.kind = textKind(t);
-    c.from = t.profileName.isEmpty() ? withoutWhatsApp(t.from) : QStringLiteral("%1 (%2)").arg(t.profileName, withoutWhatsApp(t.from));
+    c.from = t.profileName.isEmpty() ? withoutWhatsApp(t.from)
+                                     : QStringLiteral("%1 (%2)").arg(t.profileName, withoutWhatsApp(t.from));
     c.to = QStringList{withoutWhatsApp(t.to)};
     for (const QString &url : t.mediaUrls)
         c.attachments.append({QString(), url, QString(), 0, false});
@@ -86,7 +87,8 @@ void TextInbox::receive(const InboundText &t, QObject *context, std::function<vo
         return;
     }
     if (!account->numbers.contains(t.to)) {
-        done(makeError(ErrorKind::InvalidArgument, QStringLiteral("%1 is not one of the company's numbers").arg(t.to.left(40)),
+        done(makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("%1 is not one of the company's numbers").arg(t.to.left(40)),
             {{QStringLiteral("field"), QStringLiteral("To")}}));
         return;
     }
@@ -124,9 +126,8 @@ void TextInbox::postTo(const ChannelThread &thread, const InboundText &t, const 
     std::function<void(Status)> done)
 {
     // The webhook is answered once the text is committed; the AI's reply follows on its own.
-    m_sessions.post(thread, engineText(t), textMeta(t), rowId, context, [done = std::move(done)](Result<QString> posted) {
-        done(posted ? Status(Ok{}) : Status(posted.error()));
-    });
+    m_sessions.post(thread, engineText(t), textMeta(t), rowId, context,
+        [done = std::move(done)](Result<QString> posted) { done(posted ? Status(Ok{}) : Status(posted.error())); });
 }
 
 void TextInbox::status(const TextStatus &s)

@@ -256,8 +256,8 @@ void SipLeg::sendOne()
         mb.get(), reinterpret_cast<const uint8_t *>(payload.constData()), static_cast<size_t>(payload.size()));
     mb.get()->pos = RTP_HEADER_SIZE;
     // The marker bit: the stream's first packet, and the first of each answer after silence (RFC 3551).
-    rtp_send(m_rtp.get(), &m_remote, false, m_sent == 0 || talkspurt, static_cast<uint8_t>(m_negotiated.choice.payloadType),
-        timestamp, mb.get());
+    rtp_send(m_rtp.get(), &m_remote, false, m_sent == 0 || talkspurt,
+        static_cast<uint8_t>(m_negotiated.choice.payloadType), timestamp, mb.get());
 }
 
 void SipLeg::onWatch(void *arg)
