@@ -7,7 +7,10 @@
 #include "core/api/auth/SigningKey.h"
 #include "core/integrations/SecretBox.h"
 
+#include "core/runtime/ChannelReplies.h"
 #include "core/runtime/TeamKeys.h"
+#include "core/integrations/OutboundHttp.h"
+#include "core/integrations/twilio/TwilioTextSender.h"
 #include "core/store/DbMaintenance.h"
 
 #include <QCryptographicHash>
@@ -122,6 +125,14 @@ Result<std::unique_ptr<Store>> Runtime::openStore(const QString &databaseUrl)
     return Store::openPostgres(target->url, storage, target->password);
 }
 
+std::shared_ptr<ReplySender> Runtime::channelReplies() const
+{
+    // Twilio's API is a company's own account's: reached as the company's own systems are.
+    auto http = std::make_shared<CurlOutboundHttp>(
+        AddressPolicy::forConnectors(m_settings.boolValue(settings::ConnectorsAllowPrivateNetworks)));
+    return std::make_shared<ChannelReplies>(std::make_shared<TwilioTextSender>(http), ChannelReplies::MailSend());
+}
+
 Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock, const QString &databaseUrl)
 {
     std::unique_ptr<Runtime> rt(new Runtime);
@@ -174,6 +185,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_calls = std::make_unique<CallLog>(
         *rt->m_engine, rt->m_dataDir, rt->m_settings.intValue(settings::VoiceRecordingRetentionDays));
     rt->m_customers->setCallLog(rt->m_calls.get());
+    rt->m_channels = std::make_unique<Channels>(*rt->m_engine, *rt->m_customers, rt->channelReplies());
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());

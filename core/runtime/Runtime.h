@@ -8,6 +8,7 @@
 #include "core/engine/access/ChatVisitors.h"
 #include "core/engine/admin/CallLog.h"
 #include "core/engine/admin/CannedResponses.h"
+#include "core/engine/channels/Channels.h"
 #include "core/engine/customers/CustomerDirectory.h"
 #include "core/engine/desk/Desk.h"
 #include "core/integrations/SecretStore.h"
@@ -39,6 +40,8 @@ public:
     AgentDirectory &agents() { return *m_agents; }
     CannedResponses &canned() { return *m_canned; }
     CustomerDirectory &customers() { return *m_customers; }
+    // The inbox channels: mailboxes and Twilio accounts, mail and texts in, replies out.
+    Channels &channels() { return *m_channels; }
     // Calls and their recordings (kept in the data directory).
     CallLog &calls() { return *m_calls; }
     ApiTokens &apiTokens() { return *m_apiTokens; }
@@ -113,6 +116,8 @@ public:
 private:
     Runtime() = default;
     Result<std::unique_ptr<Store>> openStore(const QString &databaseUrl);
+    // How the channels' replies leave: texts through Twilio, mails through each mailbox's SMTP server.
+    std::shared_ptr<ReplySender> channelReplies() const;
 
     std::unique_ptr<DataDir> m_dir; // first: the lock is released last
     QString m_dataDir;
@@ -125,6 +130,7 @@ private:
     std::unique_ptr<CannedResponses> m_canned;
     std::unique_ptr<CallLog> m_calls;
     std::unique_ptr<CustomerDirectory> m_customers;
+    std::unique_ptr<Channels> m_channels; // after the customers: it goes first
     std::unique_ptr<ApiTokens> m_apiTokens;
     std::unique_ptr<ChatVisitors> m_chatVisitors;
     std::unique_ptr<Desk> m_desk; // after the engine: it goes first

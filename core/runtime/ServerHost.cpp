@@ -117,6 +117,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
         = qBound<qint64>(60, s.value(settings::AuthAgentTokenTtlSeconds).toLongLong(), 366LL * 86400);
     cs.desk = &m_runtime.desk();
     cs.customers = &m_runtime.customers();
+    cs.channels = &m_runtime.channels();
     cs.callLog = &m_runtime.calls();
     cs.calls = &callCenter(); // people take the calls that wait for one
     cs.serverSettings

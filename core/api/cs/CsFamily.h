@@ -20,6 +20,7 @@ struct CsServices {
     Desk *desk = nullptr;
     CustomerDirectory *customers = nullptr;
     CallLog *callLog = nullptr; // calls' recordings
+    Channels *channels = nullptr; // the inbox channels (mail, texts)
     ServerSettingsAccess serverSettings;
     voice::CallCenter *calls = nullptr; // the server's calls; none: the console takes no calls
 };
