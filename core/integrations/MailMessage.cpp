@@ -215,7 +215,8 @@ QByteArray angleIds(const QList<QByteArray> &ids)
 }
 
 // multipart/alternative: the plain text first, the HTML last (the one clients prefer). The
-// boundary starts with "=_", which quoted-printable never produces, so no part can contain it.
+// boundary starts with "=_", which quoted-printable never produces, so no part can contain it;
+// the rest comes from the Message-ID, so the same message renders the same bytes.
 QByteArray alternativeParts(const QString &text, const QString &html, const QByteArray &messageId)
 {
     const QByteArray boundary
