@@ -25,6 +25,8 @@ packages=(
   libpocketsphinx-dev pocketsphinx-en-us flite1-dev libspeexdsp-dev
   # calls over SIP (core/voice/sip): SIP, SDP and RTP (libre), Opus, G.722 and G.711 (spandsp)
   libre-dev libopus-dev libspandsp-dev
+  # the e-mail channel: customers' mail read and replies written as MIME (core/integrations/mail)
+  libgmime-3.0-dev
   # the Lex V2 runtime's response headers are gzip then base64, as Lex sends them
   zlib1g-dev
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named

@@ -1,5 +1,6 @@
 #include "core/integrations/MailMessage.h"
 
+#include <QCryptographicHash>
 #include <QLatin1String>
 
 namespace tierdesk {
@@ -121,6 +122,113 @@ void appendQpLine(QByteArray &out, const QByteArray &line)
     out += "\r\n";
 }
 
+constexpr int kMaxMessageIdChars = 500;
+
+// Fields render() writes itself: an extra header may not repeat or contradict them.
+bool isRenderedField(const QByteArray &name)
+{
+    static const QList<QByteArray> rendered{
+        "from", "to", "cc", "bcc", "subject", "date", "message-id", "in-reply-to", "references", "mime-version"};
+    const QByteArray lower = name.toLower();
+    return rendered.contains(lower) || lower.startsWith("content-");
+}
+
+// RFC 5322 field-name: printable ASCII but the colon.
+bool isFieldName(const QByteArray &name)
+{
+    if (name.isEmpty() || name.size() > MailMessage::kMaxHeaderNameChars)
+        return false;
+    for (const char c : name) {
+        if (c < 33 || c > 126 || c == ':')
+            return false;
+    }
+    return true;
+}
+
+bool isHeaderText(const QByteArray &value)
+{
+    for (const char c : value) {
+        if ((c < 32 && c != '\t') || c > 126)
+            return false;
+    }
+    return true;
+}
+
+Status checkExtraHeaders(const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    if (headers.size() > MailMessage::kMaxExtraHeaders)
+        return invalid(
+            QStringLiteral("an e-mail may carry at most %1 extra headers").arg(MailMessage::kMaxExtraHeaders));
+    for (const auto &[name, value] : headers) {
+        const QString shown = QString::fromLatin1(name.left(MailMessage::kMaxHeaderNameChars));
+        if (!isFieldName(name))
+            return invalid(
+                QStringLiteral("\"%1\" is not a header name (printable ASCII without ':', 1 to %2 characters)")
+                    .arg(shown)
+                    .arg(MailMessage::kMaxHeaderNameChars));
+        if (isRenderedField(name))
+            return invalid(
+                QStringLiteral("the %1 header is written from its own field, not as an extra header").arg(shown));
+        if (!isHeaderText(value) || value.size() > MailMessage::kMaxHeaderValueChars)
+            return invalid(
+                QStringLiteral("the %1 header's value must be printable ASCII without line breaks, at most %2 "
+                               "characters")
+                    .arg(shown)
+                    .arg(MailMessage::kMaxHeaderValueChars));
+    }
+    return Ok{};
+}
+
+Status checkThreadIds(const QByteArray &inReplyTo, const QList<QByteArray> &references)
+{
+    if (!inReplyTo.isEmpty() && !mail::isMessageId(inReplyTo))
+        return invalid(
+            QStringLiteral("In-Reply-To \"%1\" is not a message id").arg(QString::fromLatin1(inReplyTo.left(80))));
+    if (references.size() > MailMessage::kMaxReferences)
+        return invalid(QStringLiteral("References may name at most %1 messages").arg(MailMessage::kMaxReferences));
+    for (const QByteArray &id : references) {
+        if (!mail::isMessageId(id))
+            return invalid(
+                QStringLiteral("References: \"%1\" is not a message id").arg(QString::fromLatin1(id.left(80))));
+    }
+    return Ok{};
+}
+
+// Validated addresses, one a line.
+QByteArray addressLines(const QStringList &addresses)
+{
+    QByteArray out;
+    for (int i = 0; i < addresses.size(); ++i) {
+        if (i > 0)
+            out += ",\r\n ";
+        out += formatAddress(*MailAddress::parse(addresses.at(i)));
+    }
+    return out;
+}
+
+QByteArray angleIds(const QList<QByteArray> &ids)
+{
+    QByteArray out;
+    for (const QByteArray &id : ids)
+        out += (out.isEmpty() ? "<" : " <") + id + '>';
+    return out;
+}
+
+// multipart/alternative: the plain text first, the HTML last (the one clients prefer). The
+// boundary starts with "=_", which quoted-printable never produces, so no part can contain it;
+// the rest comes from the Message-ID, so the same message renders the same bytes.
+QByteArray alternativeParts(const QString &text, const QString &html, const QByteArray &messageId)
+{
+    const QByteArray boundary
+        = "=_tierdesk_" + QCryptographicHash::hash(messageId, QCryptographicHash::Sha1).toHex().left(24);
+    const QByteArray partHead = "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    QByteArray out = "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "--" + boundary + "\r\nContent-Type: text/plain; charset=utf-8\r\n" + partHead + mail::quotedPrintable(text);
+    out += "--" + boundary + "\r\nContent-Type: text/html; charset=utf-8\r\n" + partHead + mail::quotedPrintable(html);
+    out += "--" + boundary + "--\r\n";
+    return out;
+}
+
 } // namespace
 
 Result<MailAddress> MailAddress::parse(const QString &text)
@@ -153,15 +261,34 @@ Result<MailAddress> MailAddress::parse(const QString &text)
     return a;
 }
 
+QString MailAddress::toString() const
+{
+    QString shown = name;
+    shown.remove(QLatin1Char('<')).remove(QLatin1Char('>'));
+    for (QChar &c : shown) {
+        if (isControl(c))
+            c = QLatin1Char(' ');
+    }
+    shown = shown.simplified();
+    if (shown.isEmpty())
+        return address;
+    shown.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + shown + QStringLiteral("\" <") + address + QLatin1Char('>');
+}
+
 Status MailMessage::validate() const
 {
     if (const auto f = MailAddress::parse(from); !f)
         return makeError(ErrorKind::InvalidArgument, QStringLiteral("From: ") + f.error().message);
-    if (to.isEmpty() || to.size() > kMaxRecipients)
+    if (to.isEmpty() || to.size() + cc.size() > kMaxRecipients)
         return invalid(QStringLiteral("an e-mail needs 1 to %1 recipients").arg(kMaxRecipients));
     for (const QString &r : to) {
         if (const auto a = MailAddress::parse(r); !a)
             return makeError(ErrorKind::InvalidArgument, QStringLiteral("To: ") + a.error().message);
+    }
+    for (const QString &r : cc) {
+        if (const auto a = MailAddress::parse(r); !a)
+            return makeError(ErrorKind::InvalidArgument, QStringLiteral("Cc: ") + a.error().message);
     }
     if (hasControl(subject))
         return invalid(QStringLiteral("the subject may not contain line breaks or control characters"));
@@ -169,7 +296,34 @@ Status MailMessage::validate() const
         return invalid(QStringLiteral("the subject is longer than %1 characters").arg(kMaxSubjectChars));
     if (body.toUtf8().size() > kMaxBodyBytes)
         return invalid(QStringLiteral("the body is larger than %1 bytes").arg(kMaxBodyBytes));
-    return Ok{};
+    if (htmlBody.toUtf8().size() > kMaxBodyBytes)
+        return invalid(QStringLiteral("the HTML body is larger than %1 bytes").arg(kMaxBodyBytes));
+    if (html && !htmlBody.isEmpty())
+        return invalid(QStringLiteral("an e-mail with an HTML alternative has a plain body (html stays false)"));
+    if (const Status s = checkThreadIds(inReplyTo, references); !s)
+        return s;
+    return checkExtraHeaders(extraHeaders);
+}
+
+// From, To, Cc, Subject, Date, Message-ID, In-Reply-To, References and the extra headers.
+QByteArray MailMessage::renderHeaders(const QDateTime &date, const QByteArray &messageId) const
+{
+    QByteArray out;
+    out += "From: " + formatAddress(*MailAddress::parse(from)) + "\r\n";
+    out += "To: " + addressLines(to) + "\r\n";
+    if (!cc.isEmpty())
+        out += "Cc: " + addressLines(cc) + "\r\n";
+    const bool encode = !isAscii(subject) || subject.contains(QLatin1String("=?"));
+    out += "Subject: " + (encode ? mail::encodeHeaderValue(subject) : foldAscii(subject.toLatin1(), 9)) + "\r\n";
+    out += "Date: " + mail::rfc5322Date(date) + "\r\n";
+    out += "Message-ID: <" + messageId + ">\r\n";
+    if (!inReplyTo.isEmpty())
+        out += "In-Reply-To: <" + inReplyTo + ">\r\n";
+    if (!references.isEmpty())
+        out += "References: " + foldAscii(angleIds(references), 12) + "\r\n";
+    for (const auto &[name, value] : extraHeaders)
+        out += name + ": " + foldAscii(value, static_cast<int>(name.size()) + 2) + "\r\n";
+    return out;
 }
 
 Result<QByteArray> MailMessage::render(const QDateTime &date, const QByteArray &messageId) const
@@ -181,20 +335,10 @@ Result<QByteArray> MailMessage::render(const QDateTime &date, const QByteArray &
         || messageId.contains('>') || !messageId.contains('@'))
         return invalid(QStringLiteral("invalid Message-ID \"%1\"").arg(id));
 
-    QByteArray out;
-    out += "From: " + formatAddress(*MailAddress::parse(from)) + "\r\n";
-    out += "To: ";
-    for (int i = 0; i < to.size(); ++i) {
-        if (i > 0)
-            out += ",\r\n ";
-        out += formatAddress(*MailAddress::parse(to.at(i)));
-    }
-    out += "\r\n";
-    const bool encode = !isAscii(subject) || subject.contains(QLatin1String("=?"));
-    out += "Subject: " + (encode ? mail::encodeHeaderValue(subject) : foldAscii(subject.toLatin1(), 9)) + "\r\n";
-    out += "Date: " + mail::rfc5322Date(date) + "\r\n";
-    out += "Message-ID: <" + messageId + ">\r\n";
+    QByteArray out = renderHeaders(date, messageId);
     out += "MIME-Version: 1.0\r\n";
+    if (!htmlBody.isEmpty())
+        return QByteArray(out + alternativeParts(body, htmlBody, messageId));
     out += html ? "Content-Type: text/html; charset=utf-8\r\n" : "Content-Type: text/plain; charset=utf-8\r\n";
     out += "Content-Transfer-Encoding: quoted-printable\r\n";
     out += "\r\n";
@@ -266,6 +410,17 @@ QByteArray rfc5322Date(const QDateTime &date)
         .arg(absMin / 60, 2, 10, QLatin1Char('0'))
         .arg(absMin % 60, 2, 10, QLatin1Char('0'))
         .toLatin1();
+}
+
+bool isMessageId(const QByteArray &id)
+{
+    if (id.isEmpty() || id.size() > kMaxMessageIdChars)
+        return false;
+    for (const char c : id) {
+        if (c < 33 || c > 126 || c == '<' || c == '>')
+            return false;
+    }
+    return true;
 }
 
 } // namespace mail

@@ -1,5 +1,6 @@
 // MailMessage: address parsing, header injection refused, RFC 2047 subjects,
-// quoted-printable bodies and the rendered header block.
+// quoted-printable bodies and the rendered header block; a reply's Cc, threading headers, extra
+// headers and HTML alternative.
 #include "core/integrations/MailMessage.h"
 
 #include <QTest>
@@ -48,6 +49,14 @@ private slots:
     void encodesNonAsciiSubject();
     void quotedPrintableBody();
     void dateIsEnglishWithOffset();
+    void addressToStringParsesBack_data();
+    void addressToStringParsesBack();
+    void rendersReplyHeaders();
+    void rendersHtmlAlternative();
+    void refusesExtraHeaders_data();
+    void refusesExtraHeaders();
+    void refusesBadThreadIds();
+    void refusesBadCcAndHtml();
 };
 
 void TestMailMessage::parsesAddresses_data()
@@ -223,6 +232,173 @@ void TestMailMessage::dateIsEnglishWithOffset()
 {
     const QDateTime d(QDate(2026, 3, 2), QTime(8, 5, 9), QTimeZone(-(3 * 3600 + 30 * 60)));
     QCOMPARE(mail::rfc5322Date(d), QByteArray("Mon, 02 Mar 2026 08:05:09 -0330"));
+}
+
+void TestMailMessage::addressToStringParsesBack_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("shownName");
+    QTest::newRow("none") << QString() << QString();
+    QTest::newRow("plain") << QStringLiteral("Shop Support") << QStringLiteral("Shop Support");
+    QTest::newRow("quotes and backslash")
+        << QStringLiteral("Jane \"JJ\" Doe \\ Co") << QStringLiteral("Jane \"JJ\" Doe \\ Co");
+    QTest::newRow("comma") << QStringLiteral("Doe, Jane") << QStringLiteral("Doe, Jane");
+    QTest::newRow("non-ASCII") << QStringLiteral("Jürgen Müller") << QStringLiteral("Jürgen Müller");
+    QTest::newRow("angle brackets") << QStringLiteral("Eve <evil>") << QStringLiteral("Eve evil");
+    QTest::newRow("line break") << QStringLiteral("Eve\r\nBcc: x@example.com")
+                                << QStringLiteral("Eve Bcc: x@example.com");
+}
+
+void TestMailMessage::addressToStringParsesBack()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, shownName);
+    const MailAddress a{name, QStringLiteral("jane@example.com")};
+    const auto back = MailAddress::parse(a.toString());
+    QVERIFY2(back.ok(), qPrintable(a.toString()));
+    QCOMPARE(back->name, shownName);
+    QCOMPARE(back->address, a.address);
+}
+
+void TestMailMessage::rendersReplyHeaders()
+{
+    MailMessage m = sample();
+    m.cc = {QStringLiteral("Anna <anna@example.com>"), QStringLiteral("b@example.com")};
+    m.inReplyTo = "cust-3@example.de";
+    for (int i = 0; i < 4; ++i)
+        m.references.append("a-rather-long-message-id-number-" + QByteArray::number(i) + "@mail.example.com");
+    m.extraHeaders = {qMakePair(QByteArray("Auto-Submitted"), QByteArray("auto-replied")),
+        qMakePair(QByteArray("X-Auto-Response-Suppress"), QByteArray("All"))};
+    const QDateTime date(QDate(2025, 12, 19), QTime(12, 15, 0), QTimeZone::utc());
+    const auto r = m.render(date, "abc@example.com");
+    QVERIFY(r.ok());
+    const QByteArray head = r->left(r->indexOf("\r\n\r\n") + 2);
+    QCOMPARE(head,
+        QByteArray("From: \"Tierdesk\" <desk@example.com>\r\n"
+                   "To: orders@example.com\r\n"
+                   "Cc: \"Anna\" <anna@example.com>,\r\n b@example.com\r\n"
+                   "Subject: Hello\r\n"
+                   "Date: Fri, 19 Dec 2025 12:15:00 +0000\r\n"
+                   "Message-ID: <abc@example.com>\r\n"
+                   "In-Reply-To: <cust-3@example.de>\r\n"
+                   "References: <a-rather-long-message-id-number-0@mail.example.com>\r\n"
+                   " <a-rather-long-message-id-number-1@mail.example.com>\r\n"
+                   " <a-rather-long-message-id-number-2@mail.example.com>\r\n"
+                   " <a-rather-long-message-id-number-3@mail.example.com>\r\n"
+                   "Auto-Submitted: auto-replied\r\n"
+                   "X-Auto-Response-Suppress: All\r\n"
+                   "MIME-Version: 1.0\r\n"
+                   "Content-Type: text/plain; charset=utf-8\r\n"
+                   "Content-Transfer-Encoding: quoted-printable\r\n"));
+    QVERIFY(r->endsWith("\r\n\r\nBody\r\n"));
+}
+
+void TestMailMessage::rendersHtmlAlternative()
+{
+    MailMessage m = sample();
+    m.body = QStringLiteral("Grüße\n");
+    m.htmlBody = QStringLiteral("<p>Grüße</p>\n");
+    const auto r = m.render(QDateTime(QDate(2025, 12, 19), QTime(12, 15, 0), QTimeZone::utc()), "abc@example.com");
+    QVERIFY(r.ok());
+    const qsizetype bodyAt = r->indexOf("\r\n\r\n") + 4;
+    QVERIFY(r->left(bodyAt).endsWith("MIME-Version: 1.0\r\nContent-Type: multipart/alternative;\r\n boundary=\""
+                                     "=_tierdesk_760eab446d785ea63ad85b5e\"\r\n\r\n"));
+    QCOMPARE(r->mid(bodyAt),
+        QByteArray("--=_tierdesk_760eab446d785ea63ad85b5e\r\n"
+                   "Content-Type: text/plain; charset=utf-8\r\n"
+                   "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                   "Gr=C3=BC=C3=9Fe\r\n"
+                   "--=_tierdesk_760eab446d785ea63ad85b5e\r\n"
+                   "Content-Type: text/html; charset=utf-8\r\n"
+                   "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                   "<p>Gr=C3=BC=C3=9Fe</p>\r\n"
+                   "--=_tierdesk_760eab446d785ea63ad85b5e--\r\n"));
+    // The boundary cannot occur in quoted-printable text: "=" is always encoded there.
+    m.body = QStringLiteral("--=_tierdesk_760eab446d785ea63ad85b5e\n");
+    const auto tricky = m.render(QDateTime::currentDateTimeUtc(), "abc@example.com");
+    QCOMPARE(tricky->count("--=_tierdesk_760eab446d785ea63ad85b5e"), 3);
+}
+
+void TestMailMessage::refusesExtraHeaders_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("why");
+    for (const char *rendered : {"From", "to", "CC", "Bcc", "Subject", "Date", "Message-ID", "In-Reply-To",
+             "References", "MIME-Version", "Content-Type", "content-transfer-encoding"})
+        QTest::newRow(rendered) << QByteArray(rendered) << QByteArray("x") << QStringLiteral("its own field");
+    QTest::newRow("space in name") << QByteArray("X Bad") << QByteArray("x") << QStringLiteral("not a header name");
+    QTest::newRow("colon in name") << QByteArray("X:Bad") << QByteArray("x") << QStringLiteral("not a header name");
+    QTest::newRow("empty name") << QByteArray() << QByteArray("x") << QStringLiteral("not a header name");
+    QTest::newRow("non-ASCII name") << QByteArray("X-\xC3\xBC") << QByteArray("x")
+                                    << QStringLiteral("not a header name");
+    QTest::newRow("long name") << QByteArray(MailMessage::kMaxHeaderNameChars + 1, 'X') << QByteArray("x")
+                               << QStringLiteral("not a header name");
+    QTest::newRow("CRLF in value") << QByteArray("X-Note") << QByteArray("a\r\nBcc: v@example.com")
+                                   << QStringLiteral("without line breaks");
+    QTest::newRow("LF in value") << QByteArray("X-Note") << QByteArray("a\nb") << QStringLiteral("without line breaks");
+    QTest::newRow("CR in value") << QByteArray("X-Note") << QByteArray("a\rb") << QStringLiteral("without line breaks");
+    QTest::newRow("NUL in value") << QByteArray("X-Note") << QByteArray("a\0b", 3)
+                                  << QStringLiteral("without line breaks");
+    QTest::newRow("non-ASCII value") << QByteArray("X-Note") << QByteArray("caf\xC3\xA9")
+                                     << QStringLiteral("printable ASCII");
+    QTest::newRow("long value") << QByteArray("X-Note") << QByteArray(MailMessage::kMaxHeaderValueChars + 1, 'v')
+                                << QStringLiteral("at most");
+}
+
+void TestMailMessage::refusesExtraHeaders()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, why);
+    MailMessage m = sample();
+    m.extraHeaders = {qMakePair(QByteArray("X-Fine"), QByteArray("yes\tand fine")), qMakePair(name, value)};
+    QVERIFY2(errorOf(m).contains(why), qPrintable(errorOf(m)));
+    QVERIFY(!m.render(QDateTime::currentDateTimeUtc(), "id@example.com").ok());
+    m.extraHeaders.removeLast();
+    QVERIFY(m.validate().ok());
+    m.extraHeaders = QList<QPair<QByteArray, QByteArray>>(
+        MailMessage::kMaxExtraHeaders + 1, qMakePair(QByteArray("X-A"), QByteArray("b")));
+    QVERIFY(errorOf(m).contains(QLatin1String("extra headers")));
+}
+
+void TestMailMessage::refusesBadThreadIds()
+{
+    for (const QByteArray &bad : {QByteArray("a b@example.com"), QByteArray("<a@example.com>"), QByteArray("a\r\nb@x"),
+             QByteArray("caf\xC3\xA9@example.com"), QByteArray(501, 'a')}) {
+        MailMessage m = sample();
+        m.inReplyTo = bad;
+        QVERIFY2(errorOf(m).contains(QLatin1String("In-Reply-To")), bad.constData());
+        m.inReplyTo.clear();
+        m.references = {"ok@example.com", bad};
+        QVERIFY2(errorOf(m).contains(QLatin1String("References")), bad.constData());
+        QVERIFY(!m.render(QDateTime::currentDateTimeUtc(), "id@example.com").ok());
+    }
+    MailMessage m = sample();
+    m.references = QList<QByteArray>(MailMessage::kMaxReferences + 1, "r@example.com");
+    QVERIFY(errorOf(m).contains(QLatin1String("at most")));
+    m.references.removeLast();
+    m.inReplyTo = "no-at-sign-is-fine";
+    QVERIFY(m.validate().ok());
+    QVERIFY(!mail::isMessageId(QByteArray()));
+}
+
+void TestMailMessage::refusesBadCcAndHtml()
+{
+    MailMessage m = sample();
+    m.cc = {QStringLiteral("a@example.com\r\nBcc: v@example.com")};
+    QVERIFY(errorOf(m).startsWith(QLatin1String("Cc: ")));
+    m.cc = QStringList(MailMessage::kMaxRecipients, QStringLiteral("c@example.com")); // with To, one too many
+    QVERIFY(errorOf(m).contains(QLatin1String("recipients")));
+    m.cc.removeLast();
+    QVERIFY(m.validate().ok());
+    m = sample();
+    m.html = true;
+    m.htmlBody = QStringLiteral("<p>x</p>");
+    QVERIFY(errorOf(m).contains(QLatin1String("HTML alternative")));
+    m.html = false;
+    m.htmlBody = QString(MailMessage::kMaxBodyBytes + 1, QLatin1Char('h'));
+    QVERIFY(errorOf(m).contains(QLatin1String("HTML body")));
 }
 
 QTEST_GUILESS_MAIN(TestMailMessage)
