@@ -74,6 +74,13 @@ const QList<Command> &commands()
         {QStringLiteral("connector test"),
             {QStringLiteral("company"), QStringLiteral("name"), QStringLiteral("purpose"), QStringLiteral("input")}, {},
             0},
+        {QStringLiteral("channel email set"), {QStringLiteral("company"), QStringLiteral("spec")}, {}, 0},
+        {QStringLiteral("channel email show"), {QStringLiteral("company")}, {}, 0},
+        {QStringLiteral("channel email remove"), {QStringLiteral("company")}, {}, 0},
+        {QStringLiteral("channel twilio set"), {QStringLiteral("company"), QStringLiteral("spec")}, {}, 0},
+        {QStringLiteral("channel twilio show"), {QStringLiteral("company")}, {}, 0},
+        {QStringLiteral("channel twilio remove"), {QStringLiteral("company")}, {}, 0},
+        {QStringLiteral("mail deliver"), {QStringLiteral("company"), QStringLiteral("file")}, {}, 0},
     };
     return all;
 }
@@ -274,6 +281,9 @@ QString checkCommand(const Args &a)
         return checkAiProvider(a);
     if (a.command.startsWith(QLatin1String("connector ")))
         return checkConnector(a);
+    if ((a.command.startsWith(QLatin1String("channel ")) || a.command == QLatin1String("mail deliver"))
+        && !a.options.contains(QStringLiteral("company")))
+        return QStringLiteral("%1 needs --company ID").arg(a.command);
     if (a.command.isEmpty() && a.options.contains(QStringLiteral("server"))
         && a.options.contains(QStringLiteral("port")))
         return QStringLiteral("--port is the embedded server's; with --server there is none");
@@ -493,6 +503,18 @@ QString usage()
             "cancel: "
             "the\n"
             "                                            request shown, nothing sent); exit 1 when it failed\n"
+            "  tierdesk channel email set|show|remove --company ID [--spec FILE]\n"
+            "                                            the company's mailbox: the JSON of PUT "
+            "/api/cs/channels/email\n"
+            "                                            from FILE or standard input (IMAP to read, SMTP to reply); "
+            "secrets sealed\n"
+            "  tierdesk channel twilio set|show|remove --company ID [--spec FILE]\n"
+            "                                            the company's Twilio account for SMS and WhatsApp "
+            "(PUT /api/cs/channels/twilio)\n"
+            "  tierdesk mail deliver --company ID [--file MESSAGE.eml]\n"
+            "                                            one mail (standard input: a mail server's pipe) into the "
+            "inbox;\n"
+            "                                            exit 65 when it cannot be read, 75 to be tried again\n"
             "Common options: --data-dir DIR (or TIERDESK_DATA_DIR), --version, --help\n"
             "  --database postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=...] (or TIERDESK_DATABASE_URL)\n"
             "                                            team mode: the store in PostgreSQL, shared by every instance\n"

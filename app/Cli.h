@@ -45,6 +45,8 @@ int runCustomersImport(const Args &args); // customers import FILE --company ID 
 int runCustomersErase(const Args &args); // customers erase ID --company ID
 int runAiProvider(const Args &args); // ai provider add | list | remove | test
 int runConnector(const Args &args); // connector add | list | remove | test
+int runChannel(const Args &args); // channel email | twilio set | show | remove
+int runMailDeliver(const Args &args); // mail deliver
 int runVoiceSay(const Args &args); // voice say TEXT --out FILE.wav [--voice slt|rms] [--pad-ms N]
 int runVoiceHear(const Args &args); // voice hear FILE [--digits] [--json]
 

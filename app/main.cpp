@@ -79,6 +79,10 @@ int main(int argc, char *argv[])
         return cli::runAiProvider(args);
     if (args.command.startsWith(QLatin1String("connector ")))
         return cli::runConnector(args);
+    if (args.command.startsWith(QLatin1String("channel ")))
+        return cli::runChannel(args);
+    if (args.command == QLatin1String("mail deliver"))
+        return cli::runMailDeliver(args);
     if (args.command == QLatin1String("sentiment eval"))
         return cli::runSentimentEval(args);
     if (args.command == QLatin1String("voice say"))

@@ -183,16 +183,17 @@ QFuture<Status> SmtpMailer::send(const MailMessage &message)
     return QtConcurrent::run(&m_pool, [this, message] { return sendNow(message); });
 }
 
-Status SmtpMailer::sendNow(const MailMessage &message) const
+Status SmtpMailer::sendNow(const MailMessage &message, const QByteArray &messageId) const
 {
     if (const Status s = m_config.validate(); !s)
         return s;
     const auto sender = MailAddress::parse(message.from);
     if (!sender)
         return sender.error();
-    // Message-ID: random, at the sender's domain, as RFC 5322 suggests.
+    // Message-ID: the caller's (a thread's replies), else random at the sender's domain, as RFC 5322 suggests.
     const QByteArray domain = sender->address.section(QLatin1Char('@'), 1).toLatin1();
-    const auto rendered = message.render(QDateTime::currentDateTimeUtc(), ids::randomHex(16) + '@' + domain);
+    const auto rendered = message.render(
+        QDateTime::currentDateTimeUtc(), messageId.isEmpty() ? ids::randomHex(16) + '@' + domain : messageId);
     if (!rendered)
         return rendered.error();
 
@@ -200,7 +201,7 @@ Status SmtpMailer::sendNow(const MailMessage &message) const
     if (!curl)
         return failure(QStringLiteral("curl_easy_init failed"));
     curl_slist *raw = nullptr;
-    for (const QString &r : message.to)
+    for (const QString &r : message.to + message.cc)
         raw = curl_slist_append(raw, envelope(r).constData());
     CurlSlist rcpt(raw);
 

@@ -50,8 +50,9 @@ public:
     ~SmtpMailer() override; // waits for messages in flight (each bounded by the timeout)
 
     QFuture<Status> send(const MailMessage &message) override;
-    // The blocking transfer itself, on the calling thread (thread-safe).
-    Status sendNow(const MailMessage &message) const;
+    // The blocking transfer itself, on the calling thread (thread-safe). `messageId` (without <>):
+    // the Message-ID to send it with; empty: a random one.
+    Status sendNow(const MailMessage &message, const QByteArray &messageId = {}) const;
     const SmtpConfig &config() const { return m_config; }
 
 private:

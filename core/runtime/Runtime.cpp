@@ -7,10 +7,11 @@
 #include "core/api/auth/SigningKey.h"
 #include "core/integrations/SecretBox.h"
 
-#include "core/runtime/ChannelReplies.h"
-#include "core/runtime/TeamKeys.h"
 #include "core/integrations/OutboundHttp.h"
 #include "core/integrations/twilio/TwilioTextSender.h"
+#include "core/runtime/ChannelReplies.h"
+#include "core/runtime/MailReplies.h"
+#include "core/runtime/TeamKeys.h"
 #include "core/store/DbMaintenance.h"
 
 #include <QCryptographicHash>
@@ -130,7 +131,7 @@ std::shared_ptr<ReplySender> Runtime::channelReplies() const
     // Twilio's API is a company's own account's: reached as the company's own systems are.
     auto http = std::make_shared<CurlOutboundHttp>(
         AddressPolicy::forConnectors(m_settings.boolValue(settings::ConnectorsAllowPrivateNetworks)));
-    return std::make_shared<ChannelReplies>(std::make_shared<TwilioTextSender>(http), ChannelReplies::MailSend());
+    return std::make_shared<ChannelReplies>(std::make_shared<TwilioTextSender>(http), &MailReplies::send);
 }
 
 Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock, const QString &databaseUrl)

@@ -11,6 +11,7 @@
 #include "core/api/platform/PlatformFamily.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace tierdesk::api {
 
@@ -61,6 +62,9 @@ http::HttpLimits httpLimits(AppSettings &s)
     // Lex's RecognizeUtterance carries the caller's audio.
     limits.pathBodyLimits.append(
         {LexFamily::utterancePath(), qMax(limits.maxBodyBytes, LexFamily::kMaxUtteranceBytes)});
+    // A mail handed in by a mail server (its headers alone are read when over the mailbox's limit).
+    limits.pathBodyLimits.append({QRegularExpression(QStringLiteral("^/api/cs/channels/email/inbound$")),
+        qMax(limits.maxBodyBytes, MailInbox::kMaxDeliveredBytes)});
     return limits;
 }
 
@@ -289,6 +293,8 @@ void ServerHost::startBackgroundWork()
     engine.money().start(5000);
     // Call recordings past voice/recordingRetentionDays: each instance erases those it keeps.
     m_runtime.calls().startSweeping();
+    // Replies of mail and text conversations out on their channel (a team's timer instance sends).
+    m_runtime.channels().start();
 
     const qint64 idleMs = qint64(s.intValue(settings::AbandonAfterMinutes)) * 60000;
     m_sweep.setInterval(qMax(1, s.intValue(settings::AbandonSweepSeconds)) * 1000);

@@ -218,6 +218,7 @@ private:
     void putEmailChannel(Call &c);
     void getEmailChannel(Call &c);
     void deleteEmailChannel(Call &c);
+    void inboundEmail(Call &c);
     void putTwilioChannel(Call &c);
     void getTwilioChannel(Call &c);
     void deleteTwilioChannel(Call &c);
@@ -267,7 +268,7 @@ private:
     CustomerDirectory *m_customers = nullptr;
     CallLog *m_calls = nullptr;
     Channels *m_channels = nullptr;
-    QThreadPool m_recordingPool; // recordings are read here
+    QThreadPool m_recordingPool; // recordings are read here, and mails handed in are parsed
     int m_recordingReads = 0;
     std::unique_ptr<ConfigSimulator> m_simulator; // made on first use
 };

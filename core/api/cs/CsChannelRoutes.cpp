@@ -2,6 +2,8 @@
 // with their delivery and files (agents). Secrets are write-only (docs/channels.md).
 #include "core/api/cs/CsApi.h"
 
+#include "core/api/common/OffThread.h"
+
 #include "core/api/cs/CsChannelJson.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/engine/channels/Channels.h"
@@ -148,6 +150,39 @@ void CsApi::sessionFile(Call &c)
     out.body = file->content;
     out.withHeader("Content-Disposition", dispositionName(file->name));
     reply(c, std::move(out));
+}
+
+// A mail handed in by a mail server (message/rfc822): read off the engine thread, then stored
+// and threaded as a polled one is. 201 when it was stored, 200 when its Message-ID was already.
+void CsApi::inboundEmail(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const QByteArray type = c.req.header("content-type").split(';').first().trimmed().toLower();
+    if (type != "message/rfc822")
+        return fail(c, cs::invalid(QStringLiteral("Content-Type"), QStringLiteral("The body must be message/rfc822")));
+    const Result<EmailSettings> mailbox = m_channels->accounts().email(*company);
+    if (!mailbox)
+        return fail(c, mailbox.error());
+    const auto later = defer(c);
+    offThread<Result<MailInbox::Parsed>>(
+        this, m_recordingPool,
+        [raw = c.req.body, maxBytes = mailbox->maxBytes] { return MailInbox::parse(raw, maxBytes); },
+        [this, later, company = *company](const Result<MailInbox::Parsed> &parsed) {
+            Call answer = later->call();
+            if (!parsed)
+                return fail(answer, parsed.error());
+            m_channels->mail().receive(company, *parsed, this, [this, later](Result<MailInbox::Receipt> receipt) {
+                Call done = later->call();
+                if (!receipt)
+                    return fail(done, receipt.error());
+                reply(done,
+                    http::HttpResponse::json(receipt->duplicate ? 200 : 201,
+                        QJsonObject{{QStringLiteral("sessionId"), receipt->sessionId},
+                            {QStringLiteral("duplicate"), receipt->duplicate}}));
+            });
+        });
 }
 
 } // namespace tierdesk::api

@@ -53,7 +53,8 @@ void ChannelOutbox::start()
 
 void ChannelOutbox::kick()
 {
-    if (m_looking)
+    // Team mode: one instance sends (the one running the team's timers), so nothing leaves twice.
+    if (m_looking || !m_engine.runsTimers())
         return;
     m_looking = true;
     enqueueReplies();

@@ -8,10 +8,12 @@ Channels::Channels(
     SessionEngine &engine, CustomerDirectory &customers, std::shared_ptr<ReplySender> sender, QObject *parent)
     : QObject(parent), m_engine(engine), m_accounts(engine.core()), m_sessions(engine, customers),
       m_texts(std::make_unique<TextInbox>(engine, m_accounts, m_sessions)),
+      m_mail(std::make_unique<MailInbox>(engine, m_accounts, m_sessions)),
       m_outbox(std::make_unique<ChannelOutbox>(engine, m_accounts, std::move(sender)))
 {
     connect(m_texts.get(), &TextInbox::deliveryChanged, this, &Channels::deliveryChanged);
     connect(m_outbox.get(), &ChannelOutbox::deliveryChanged, this, &Channels::deliveryChanged);
+    connect(m_mail.get(), &MailInbox::deliveryChanged, this, &Channels::deliveryChanged);
 }
 
 Channels::~Channels() = default;

@@ -3,6 +3,7 @@
 #include "core/engine/channels/ChannelAccounts.h"
 #include "core/engine/channels/ChannelOutbox.h"
 #include "core/engine/channels/ChannelSessions.h"
+#include "core/engine/channels/MailInbox.h"
 #include "core/engine/channels/TextInbox.h"
 
 #include <QObject>
@@ -27,6 +28,7 @@ public:
     ChannelAccounts &accounts() { return m_accounts; }
     ChannelSessions &sessions() { return m_sessions; }
     TextInbox &texts() { return *m_texts; }
+    MailInbox &mail() { return *m_mail; }
     ChannelOutbox &outbox() { return *m_outbox; }
 
     // The mails and texts of a session in and out, with their delivery (the conversation's view).
@@ -47,6 +49,7 @@ private:
     ChannelAccounts m_accounts;
     ChannelSessions m_sessions;
     std::unique_ptr<TextInbox> m_texts;
+    std::unique_ptr<MailInbox> m_mail;
     std::unique_ptr<ChannelOutbox> m_outbox;
 };
 
