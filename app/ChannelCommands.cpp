@@ -74,7 +74,7 @@ int email(api::Runtime &rt, const Args &args, const QString &verb)
         const std::optional<QJsonObject> spec = readSpec(args, &error);
         if (!spec)
             return fail(2, error);
-        const Result<EmailSettings> settings = api::cs::emailSettings(*spec);
+        const Result<MailboxSettings> settings = api::cs::emailSettings(*spec);
         if (!settings)
             return fail(2, settings.error().message);
         bool created = false;
@@ -87,7 +87,7 @@ int email(api::Runtime &rt, const Args &args, const QString &verb)
             return fail(1, removed.error().message);
         return rt.engine().flush() ? 0 : fail(1, QStringLiteral("could not remove the mailbox"));
     }
-    const Result<EmailSettings> shown = accounts.email(company(args));
+    const Result<MailboxSettings> shown = accounts.email(company(args));
     if (!shown)
         return fail(1, shown.error().message);
     const Result<EmailMailboxState> state = accounts.emailState(company(args));
@@ -144,7 +144,7 @@ int runMailDeliver(const Args &args)
     auto rt = openRuntime(args, &code);
     if (!rt)
         return code == 2 ? code : kExitTempFail;
-    const Result<EmailSettings> mailbox = rt->channels().accounts().email(company(args));
+    const Result<MailboxSettings> mailbox = rt->channels().accounts().email(company(args));
     if (!mailbox)
         return fail(usage(mailbox.error()) ? 2 : kExitTempFail, mailbox.error().message);
     const Result<MailInbox::Parsed> parsed = MailInbox::parse(*raw, mailbox->maxBytes);

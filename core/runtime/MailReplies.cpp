@@ -6,7 +6,7 @@
 
 namespace tierdesk {
 
-Result<SmtpConfig> MailReplies::smtpOf(const EmailSettings &mailbox)
+Result<SmtpConfig> MailReplies::smtpOf(const MailboxSettings &mailbox)
 {
     const QUrl url(mailbox.smtp.url);
     SmtpConfig smtp;

@@ -13,7 +13,7 @@ public:
     static constexpr int kTimeoutMs = 30000;
 
     // The mailbox's SMTP server as the mailer takes it.
-    static Result<SmtpConfig> smtpOf(const EmailSettings &mailbox);
+    static Result<SmtpConfig> smtpOf(const MailboxSettings &mailbox);
     static MailMessage compose(const OutgoingReply &reply);
     // Our Message-ID once the server took it; InvalidArgument when it refused the mail as it is.
     static Result<QString> send(const OutgoingReply &reply);

@@ -88,7 +88,7 @@ private slots:
         customers = std::make_unique<CustomerDirectory>(*fx->engine);
         sender = std::make_shared<RecordingSender>();
         channels = std::make_unique<Channels>(*fx->engine, *customers, sender);
-        EmailSettings box;
+        MailboxSettings box;
         box.address = QStringLiteral("support@shop.example");
         box.name = QStringLiteral("Shop Support");
         box.smtp.url = QStringLiteral("smtp://127.0.0.1:2525");

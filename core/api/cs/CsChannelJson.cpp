@@ -24,7 +24,7 @@ Result<QString> stringIn(const QJsonObject &o, const char *key, const QString &f
     return v.toString();
 }
 
-Status readImap(const QJsonValue &value, EmailSettings::Imap &imap)
+Status readImap(const QJsonValue &value, MailboxSettings::Imap &imap)
 {
     if (value.isUndefined() || value.isNull())
         return Ok{};
@@ -34,7 +34,7 @@ Status readImap(const QJsonValue &value, EmailSettings::Imap &imap)
     const QJsonValue poll = o.value(QLatin1String("pollSeconds"));
     if (!poll.isUndefined() && !(poll.isDouble() && poll.toDouble() == double(poll.toInt())))
         return notA(QStringLiteral("imap.pollSeconds"), QStringLiteral("a whole number"));
-    imap.pollSeconds = poll.toInt(EmailSettings::kDefaultPollSeconds);
+    imap.pollSeconds = poll.toInt(MailboxSettings::kDefaultPollSeconds);
     for (const auto &[key, target] : {std::pair{"url", &imap.url}, {"username", &imap.username},
              {"password", &imap.password}, {"oauth2", &imap.oauth2}}) {
         const Result<QString> s = stringIn(o, key, QStringLiteral("imap.") + QLatin1String(key));
@@ -45,7 +45,7 @@ Status readImap(const QJsonValue &value, EmailSettings::Imap &imap)
     return Ok{};
 }
 
-Status readSmtp(const QJsonValue &value, EmailSettings::Smtp &smtp)
+Status readSmtp(const QJsonValue &value, MailboxSettings::Smtp &smtp)
 {
     if (!value.isObject())
         return notA(QStringLiteral("smtp"), QStringLiteral("an object {\"url\", \"username\"?, \"password\"?}"));
@@ -71,9 +71,9 @@ QJsonArray arrayIn(const QJsonValue &v)
 
 } // namespace
 
-Result<EmailSettings> emailSettings(const QJsonObject &body)
+Result<MailboxSettings> emailSettings(const QJsonObject &body)
 {
-    EmailSettings s;
+    MailboxSettings s;
     const Result<QString> address = stringIn(body, "address", QStringLiteral("address"));
     const Result<QString> name = stringIn(body, "name", QStringLiteral("name"));
     if (!address)
@@ -93,11 +93,11 @@ Result<EmailSettings> emailSettings(const QJsonObject &body)
     const QJsonValue maxBytes = body.value(QLatin1String("maxBytes"));
     if (!maxBytes.isUndefined() && !(maxBytes.isDouble() && maxBytes.toDouble() == double(maxBytes.toInteger())))
         return notA(QStringLiteral("maxBytes"), QStringLiteral("a whole number of bytes"));
-    s.maxBytes = maxBytes.toInteger(EmailSettings::kDefaultMaxBytes);
+    s.maxBytes = maxBytes.toInteger(MailboxSettings::kDefaultMaxBytes);
     return s;
 }
 
-QJsonObject emailSettingsJson(const EmailSettings &s, const EmailMailboxState &state)
+QJsonObject emailSettingsJson(const MailboxSettings &s, const EmailMailboxState &state)
 {
     QJsonObject imap{{QStringLiteral("url"), s.imap.url}, {QStringLiteral("username"), s.imap.username},
         {QStringLiteral("pollSeconds"), s.imap.pollSeconds},

@@ -2,7 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/domain/ChannelRecords.h"
-#include "core/engine/channels/EmailSettings.h"
+#include "core/engine/channels/MailboxSettings.h"
 #include "core/engine/channels/TwilioSettings.h"
 
 #include <QJsonObject>
@@ -12,8 +12,8 @@
 // and texts with their delivery.
 namespace tierdesk::api::cs {
 
-Result<EmailSettings> emailSettings(const QJsonObject &body);
-QJsonObject emailSettingsJson(const EmailSettings &s, const EmailMailboxState &state);
+Result<MailboxSettings> emailSettings(const QJsonObject &body);
+QJsonObject emailSettingsJson(const MailboxSettings &s, const EmailMailboxState &state);
 Result<TwilioSettings> twilioSettings(const QJsonObject &body);
 QJsonObject twilioSettingsJson(const TwilioSettings &s);
 QJsonObject channelMessageJson(const ChannelMessageRow &row);

@@ -41,11 +41,11 @@ void CsApi::putEmailChannel(Call &c)
     const auto body = jsonBody(c);
     if (!body)
         return;
-    const Result<EmailSettings> settings = cs::emailSettings(*body);
+    const Result<MailboxSettings> settings = cs::emailSettings(*body);
     if (!settings)
         return fail(c, settings.error());
     bool created = false;
-    const Result<EmailSettings> put = m_channels->accounts().putEmail(*company, *settings, c.actor, &created);
+    const Result<MailboxSettings> put = m_channels->accounts().putEmail(*company, *settings, c.actor, &created);
     if (!put)
         return fail(c, put.error());
     const Result<EmailMailboxState> state = m_channels->accounts().emailState(*company);
@@ -59,7 +59,7 @@ void CsApi::getEmailChannel(Call &c)
     const auto company = connectorCompany(c);
     if (!company || !channelsReady(c))
         return;
-    const Result<EmailSettings> settings = m_channels->accounts().email(*company);
+    const Result<MailboxSettings> settings = m_channels->accounts().email(*company);
     if (!settings)
         return fail(c, settings.error());
     const Result<EmailMailboxState> state = m_channels->accounts().emailState(*company);
@@ -162,7 +162,7 @@ void CsApi::inboundEmail(Call &c)
     const QByteArray type = c.req.header("content-type").split(';').first().trimmed().toLower();
     if (type != "message/rfc822")
         return fail(c, cs::invalid(QStringLiteral("Content-Type"), QStringLiteral("The body must be message/rfc822")));
-    const Result<EmailSettings> mailbox = m_channels->accounts().email(*company);
+    const Result<MailboxSettings> mailbox = m_channels->accounts().email(*company);
     if (!mailbox)
         return fail(c, mailbox.error());
     const auto later = defer(c);

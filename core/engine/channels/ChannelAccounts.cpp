@@ -19,7 +19,7 @@ Error invalidAccount(const QString &field, const QString &message)
     return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
 }
 
-QJsonObject emailSettingsJson(const EmailSettings &s)
+QJsonObject emailSettingsJson(const MailboxSettings &s)
 {
     return {{QStringLiteral("address"), s.address}, {QStringLiteral("name"), s.name},
         {QStringLiteral("imap"),
@@ -31,15 +31,15 @@ QJsonObject emailSettingsJson(const EmailSettings &s)
         {QStringLiteral("autoReply"), s.autoReply}, {QStringLiteral("maxBytes"), s.maxBytes}};
 }
 
-EmailSettings emailSettings(const QJsonObject &o, const QJsonObject &secrets)
+MailboxSettings emailSettings(const QJsonObject &o, const QJsonObject &secrets)
 {
-    EmailSettings s;
+    MailboxSettings s;
     s.address = o.value(QLatin1String("address")).toString();
     s.name = o.value(QLatin1String("name")).toString();
     const QJsonObject imap = o.value(QLatin1String("imap")).toObject();
     s.imap.url = imap.value(QLatin1String("url")).toString();
     s.imap.username = imap.value(QLatin1String("username")).toString();
-    s.imap.pollSeconds = imap.value(QLatin1String("pollSeconds")).toInt(EmailSettings::kDefaultPollSeconds);
+    s.imap.pollSeconds = imap.value(QLatin1String("pollSeconds")).toInt(MailboxSettings::kDefaultPollSeconds);
     s.imap.password = secrets.value(QLatin1String("imapPassword")).toString();
     s.imap.oauth2 = secrets.value(QLatin1String("imapOauth2")).toString();
     const QJsonObject smtp = o.value(QLatin1String("smtp")).toObject();
@@ -48,7 +48,7 @@ EmailSettings emailSettings(const QJsonObject &o, const QJsonObject &secrets)
     s.smtp.startTls = smtp.value(QLatin1String("startTls")).toBool(true);
     s.smtp.password = secrets.value(QLatin1String("smtpPassword")).toString();
     s.autoReply = o.value(QLatin1String("autoReply")).toBool(true);
-    s.maxBytes = o.value(QLatin1String("maxBytes")).toInteger(EmailSettings::kDefaultMaxBytes);
+    s.maxBytes = o.value(QLatin1String("maxBytes")).toInteger(MailboxSettings::kDefaultMaxBytes);
     return s;
 }
 
@@ -131,12 +131,12 @@ Status ChannelAccounts::removeRow(const QString &companyId, const QString &kind,
     return Ok{};
 }
 
-Result<EmailSettings> ChannelAccounts::putEmail(
-    const QString &companyId, EmailSettings settings, const Actor &actor, bool *created)
+Result<MailboxSettings> ChannelAccounts::putEmail(
+    const QString &companyId, MailboxSettings settings, const Actor &actor, bool *created)
 {
     if (auto company = m_core.company(companyId); !company)
         return company.error();
-    if (const Result<EmailSettings> before = email(companyId); before) {
+    if (const Result<MailboxSettings> before = email(companyId); before) {
         if (settings.imap.password.isEmpty() && settings.imap.oauth2.isEmpty()
             && settings.imap.username == before->imap.username) {
             settings.imap.password = before->imap.password;
@@ -160,7 +160,7 @@ Result<EmailSettings> ChannelAccounts::putEmail(
     return settings;
 }
 
-Result<EmailSettings> ChannelAccounts::email(const QString &companyId)
+Result<MailboxSettings> ChannelAccounts::email(const QString &companyId)
 {
     if (auto company = m_core.company(companyId); !company)
         return company.error();
@@ -195,9 +195,9 @@ Status ChannelAccounts::setEmailState(const QString &companyId, const EmailMailb
     return stored;
 }
 
-QList<QPair<QString, EmailSettings>> ChannelAccounts::mailboxes()
+QList<QPair<QString, MailboxSettings>> ChannelAccounts::mailboxes()
 {
-    QList<QPair<QString, EmailSettings>> out;
+    QList<QPair<QString, MailboxSettings>> out;
     for (const ChannelAccountRow &row : m_core.store().channels().accounts(kEmailAccount)) {
         const Result<QByteArray> secrets = m_core.store().webhooks().sealer().open(row.sealedSecret.toLatin1());
         out.append({row.companyId,
@@ -236,7 +236,7 @@ Status ChannelAccounts::checkTwilio(const TwilioSettings &s)
     }
     const QUrl api(s.apiUrl, QUrl::StrictMode);
     if (!api.isValid() || (api.scheme() != QLatin1String("https") && api.scheme() != QLatin1String("http"))
-        || api.host().isEmpty() || s.apiUrl.size() > EmailSettings::kMaxUrlChars)
+        || api.host().isEmpty() || s.apiUrl.size() > MailboxSettings::kMaxUrlChars)
         return invalidAccount(QStringLiteral("apiUrl"), QStringLiteral("apiUrl must be an http(s) URL"));
     return Ok{};
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/channels/EmailSettings.h"
+#include "core/engine/channels/MailboxSettings.h"
 #include "core/engine/channels/TwilioSettings.h"
 #include "core/engine/pipeline/Actor.h"
 #include "core/engine/pipeline/EngineCore.h"
@@ -21,13 +21,14 @@ public:
         bool created = false;
     };
     // A replacement that leaves a secret out keeps the stored one (secrets are write-only).
-    Result<EmailSettings> putEmail(const QString &companyId, EmailSettings settings, const Actor &actor, bool *created);
-    Result<EmailSettings> email(const QString &companyId);
+    Result<MailboxSettings> putEmail(
+        const QString &companyId, MailboxSettings settings, const Actor &actor, bool *created);
+    Result<MailboxSettings> email(const QString &companyId);
     Status removeEmail(const QString &companyId, const Actor &actor);
     Result<EmailMailboxState> emailState(const QString &companyId);
     Status setEmailState(const QString &companyId, const EmailMailboxState &state);
     // Every company with a mailbox, for the poller.
-    QList<QPair<QString, EmailSettings>> mailboxes();
+    QList<QPair<QString, MailboxSettings>> mailboxes();
     // The company whose support address is `address` (mail handed in by a server names it).
     std::optional<QString> companyForAddress(const QString &address);
 

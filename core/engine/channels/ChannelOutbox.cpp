@@ -146,7 +146,7 @@ std::optional<OutgoingReply> ChannelOutbox::prepare(const ChannelMessageRow &row
             out.statusCallback = QStringLiteral("%1/api/v1/twilio/%2/status").arg(m_statusBase, row.companyId);
         return out;
     }
-    const Result<EmailSettings> mailbox = m_accounts.email(row.companyId);
+    const Result<MailboxSettings> mailbox = m_accounts.email(row.companyId);
     if (!mailbox)
         return std::nullopt;
     out.mailbox = *mailbox;

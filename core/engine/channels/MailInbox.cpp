@@ -198,7 +198,7 @@ void MailInbox::markBounced(const QString &companyId, const mail::BounceReport &
 
 void MailInbox::receive(const QString &companyId, const Parsed &p, QObject *context, Done done)
 {
-    const Result<EmailSettings> mailbox = m_accounts.email(companyId);
+    const Result<MailboxSettings> mailbox = m_accounts.email(companyId);
     if (!mailbox)
         return done(mailbox.error());
     // A mail without a Message-ID is known by its bytes.
@@ -221,7 +221,7 @@ void MailInbox::receive(const QString &companyId, const Parsed &p, QObject *cont
     openAndPost(companyId, *mailbox, p, *row, context, std::move(done));
 }
 
-void MailInbox::openAndPost(const QString &companyId, const EmailSettings &mailbox, const Parsed &p,
+void MailInbox::openAndPost(const QString &companyId, const MailboxSettings &mailbox, const Parsed &p,
     const ChannelMessageRow &row, QObject *context, Done done)
 {
     ChannelSessions::NewThread req{companyId,
@@ -247,8 +247,8 @@ void MailInbox::openAndPost(const QString &companyId, const EmailSettings &mailb
 void MailInbox::postTo(
     const ChannelThread &thread, const Parsed &p, const ChannelMessageRow &row, QObject *context, Done done)
 {
-    const Result<EmailSettings> mailbox = m_accounts.email(thread.companyId);
-    const qint64 maxBytes = mailbox ? mailbox->maxBytes : EmailSettings::kDefaultMaxBytes;
+    const Result<MailboxSettings> mailbox = m_accounts.email(thread.companyId);
+    const qint64 maxBytes = mailbox ? mailbox->maxBytes : MailboxSettings::kDefaultMaxBytes;
     const QString sessionId = thread.sessionId;
     m_sessions.post(thread, mailText(p, maxBytes), metaOf(p, row), row.id, context,
         [sessionId, done = std::move(done)](Result<QString> posted) {

@@ -49,7 +49,7 @@ private:
     Result<ChannelMessageRow> claim(const QString &companyId, const Parsed &parsed, const QString &messageId);
     MessageMeta metaOf(const Parsed &parsed, const ChannelMessageRow &row) const;
     void markBounced(const QString &companyId, const mail::BounceReport &bounce);
-    void openAndPost(const QString &companyId, const EmailSettings &mailbox, const Parsed &parsed,
+    void openAndPost(const QString &companyId, const MailboxSettings &mailbox, const Parsed &parsed,
         const ChannelMessageRow &row, QObject *context, Done done);
     void postTo(
         const ChannelThread &thread, const Parsed &parsed, const ChannelMessageRow &row, QObject *context, Done done);

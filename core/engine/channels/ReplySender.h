@@ -2,7 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/domain/ChannelRecords.h"
-#include "core/engine/channels/EmailSettings.h"
+#include "core/engine/channels/MailboxSettings.h"
 #include "core/engine/channels/TwilioSettings.h"
 
 #include <QStringList>
@@ -14,7 +14,7 @@ struct OutgoingReply {
     ChannelMessageRow row; // kind, peer, external id (a mail's Message-ID), part
     ChannelThread thread;
     QString text; // the words, prepared for the channel (a phone's plain text)
-    EmailSettings mailbox; // e-mail: the company's mailbox (its SMTP server, its address)
+    MailboxSettings mailbox; // e-mail: the company's mailbox (its SMTP server, its address)
     TwilioSettings twilio; // texts: the company's Twilio account
     QString statusCallback; // texts: where Twilio reports delivery
     // E-mail: the message the reply answers and the thread's references, oldest first.

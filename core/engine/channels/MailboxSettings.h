@@ -9,7 +9,7 @@ namespace tierdesk {
 // A company's mailbox (PUT /api/cs/channels/email, `tierdesk channel email set`): where mail is
 // read (IMAP, optional: a mail server may hand mail in instead) and sent (SMTP). Passwords and
 // tokens are sealed in the store and never shown back.
-struct EmailSettings {
+struct MailboxSettings {
     static constexpr int kDefaultPollSeconds = 60;
     static constexpr int kMinPollSeconds = 5;
     static constexpr int kMaxPollSeconds = 86400;

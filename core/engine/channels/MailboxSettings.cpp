@@ -1,4 +1,4 @@
-#include "core/engine/channels/EmailSettings.h"
+#include "core/engine/channels/MailboxSettings.h"
 
 #include "core/integrations/MailMessage.h"
 
@@ -15,9 +15,9 @@ Error invalidSetting(const QString &field, const QString &message)
 // A server URL of one of `schemes`, with a host and nothing that belongs elsewhere.
 Status checkServerUrl(const QString &field, const QString &text, const QStringList &schemes, bool pathAllowed)
 {
-    if (text.size() > EmailSettings::kMaxUrlChars)
+    if (text.size() > MailboxSettings::kMaxUrlChars)
         return invalidSetting(
-            field, QStringLiteral("%1 is longer than %2 characters").arg(field).arg(EmailSettings::kMaxUrlChars));
+            field, QStringLiteral("%1 is longer than %2 characters").arg(field).arg(MailboxSettings::kMaxUrlChars));
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || !schemes.contains(url.scheme()) || url.host().isEmpty())
         return invalidSetting(
@@ -37,7 +37,7 @@ Status checkLength(const QString &field, const QString &value, int max)
     return Ok{};
 }
 
-Status checkImap(const EmailSettings::Imap &imap)
+Status checkImap(const MailboxSettings::Imap &imap)
 {
     if (imap.url.isEmpty())
         return Ok{};
@@ -50,20 +50,20 @@ Status checkImap(const EmailSettings::Imap &imap)
     if (imap.password.isEmpty() && imap.oauth2.isEmpty())
         return invalidSetting(
             QStringLiteral("imap.password"), QStringLiteral("imap.password or imap.oauth2 is required"));
-    if (imap.pollSeconds < EmailSettings::kMinPollSeconds || imap.pollSeconds > EmailSettings::kMaxPollSeconds)
+    if (imap.pollSeconds < MailboxSettings::kMinPollSeconds || imap.pollSeconds > MailboxSettings::kMaxPollSeconds)
         return invalidSetting(QStringLiteral("imap.pollSeconds"),
             QStringLiteral("imap.pollSeconds must be %1 to %2")
-                .arg(EmailSettings::kMinPollSeconds)
-                .arg(EmailSettings::kMaxPollSeconds));
+                .arg(MailboxSettings::kMinPollSeconds)
+                .arg(MailboxSettings::kMaxPollSeconds));
     for (const auto &[field, value] : {std::pair{QStringLiteral("imap.username"), imap.username},
              {QStringLiteral("imap.password"), imap.password}, {QStringLiteral("imap.oauth2"), imap.oauth2}}) {
-        if (Status s = checkLength(field, value, EmailSettings::kMaxSecretChars); !s)
+        if (Status s = checkLength(field, value, MailboxSettings::kMaxSecretChars); !s)
             return s;
     }
     return Ok{};
 }
 
-Status checkSmtp(const EmailSettings::Smtp &smtp)
+Status checkSmtp(const MailboxSettings::Smtp &smtp)
 {
     if (smtp.url.isEmpty())
         return invalidSetting(
@@ -75,14 +75,14 @@ Status checkSmtp(const EmailSettings::Smtp &smtp)
     if (!smtp.password.isEmpty() && smtp.username.isEmpty())
         return invalidSetting(
             QStringLiteral("smtp.username"), QStringLiteral("smtp.username is required with a password"));
-    if (Status s = checkLength(QStringLiteral("smtp.username"), smtp.username, EmailSettings::kMaxSecretChars); !s)
+    if (Status s = checkLength(QStringLiteral("smtp.username"), smtp.username, MailboxSettings::kMaxSecretChars); !s)
         return s;
-    return checkLength(QStringLiteral("smtp.password"), smtp.password, EmailSettings::kMaxSecretChars);
+    return checkLength(QStringLiteral("smtp.password"), smtp.password, MailboxSettings::kMaxSecretChars);
 }
 
 } // namespace
 
-Status EmailSettings::validate() const
+Status MailboxSettings::validate() const
 {
     const Result<MailAddress> parsed = MailAddress::parse(address);
     if (!parsed || !parsed->name.isEmpty())
