@@ -321,8 +321,6 @@ const QList<Migration> &postgresMigrations()
                     "CREATE TABLE channel_accounts (company_id TEXT NOT NULL, kind TEXT NOT NULL,"
                     " settings TEXT NOT NULL, secret TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT '{}',"
                     " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (company_id, kind))"),
-                // Sessions that came by mail or text: whom to answer, from which address or number, and the
-                // short id of the thread's subjects ("[#...]").
                 QStringLiteral(
                     "CREATE TABLE channel_threads (session_id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
                     " kind TEXT NOT NULL, peer TEXT NOT NULL, peer_name TEXT NOT NULL DEFAULT '',"
@@ -333,8 +331,6 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral(
                     "CREATE INDEX channel_threads_by_peer ON channel_threads(company_id, kind, peer, active_at)"),
                 QStringLiteral("CREATE INDEX channel_threads_by_activity ON channel_threads(active_at)"),
-                // Every mail and text in and out: an inbound id is stored once per company (Message-ID,
-                // MessageSid), a reply's id threads the customer's answer, and replies wait here to be sent.
                 QStringLiteral(
                     "CREATE TABLE channel_messages (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
                     " session_id TEXT NOT NULL, message_id TEXT NOT NULL DEFAULT '', part BIGINT NOT NULL DEFAULT 0,"
@@ -352,7 +348,6 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral("CREATE INDEX channel_messages_to_send ON channel_messages(status, next_attempt_at)"),
                 QStringLiteral(
                     "CREATE INDEX channel_messages_by_peer ON channel_messages(company_id, peer, created_at)"),
-                // A mail's original and its attachments, kept with its message.
                 QStringLiteral(
                     "CREATE TABLE channel_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
                     " channel_message_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"

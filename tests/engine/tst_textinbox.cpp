@@ -142,6 +142,19 @@ private slots:
         QCOMPARE(fx->scalar(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE channel = 'sms'")).toInt(), 1);
     }
 
+    void aCommittedReplyIsSentWithoutWaitingForTheTick()
+    {
+        // A channel session's reply kicks the outbox (the timer's look is an hour away here).
+        channels->outbox().start(3600 * 1000);
+        QVERIFY(receive(text(QStringLiteral("SMk1"), QStringLiteral("+15557654000"), QStringLiteral("hello"))).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(sender->taken().size(), 1, 20000);
+        // A chat's reply is none of the outbox's: nothing more leaves.
+        QVERIFY(fx->open(QStringLiteral("cust_001"), QStringLiteral("hello")).ok());
+        fx->store->batch().flush();
+        channels->outbox().waitForSending();
+        QCOMPARE(sender->taken().size(), 1);
+    }
+
     void aRepeatedMessageSidIsStoredOnce()
     {
         const InboundText t = text(QStringLiteral("SMdup"), QStringLiteral("+15557650000"), QStringLiteral("hello"));

@@ -83,12 +83,6 @@ TwilioSettings twilioSettings(const QJsonObject &o, const QJsonObject &secrets)
     return s;
 }
 
-// The number without its "whatsapp:" prefix, for comparing two companies' numbers.
-QString bareNumber(const QString &n)
-{
-    return n.startsWith(QLatin1String("whatsapp:")) ? n.mid(9) : n;
-}
-
 } // namespace
 
 Status ChannelAccounts::putRow(const QString &companyId, const QString &kind, const QJsonObject &settings,
@@ -248,7 +242,7 @@ Status ChannelAccounts::checkNumbersFree(const QString &companyId, const QString
             continue;
         for (const QJsonValue &theirs : row.settings.value(QLatin1String("numbers")).toArray()) {
             for (const QString &n : numbers) {
-                if (bareNumber(theirs.toString()) == bareNumber(n) && theirs.toString() == n)
+                if (theirs.toString() == n)
                     return makeError(ErrorKind::Conflict, QStringLiteral("%1 is another company's number").arg(n),
                         {{QStringLiteral("field"), QStringLiteral("numbers")}});
             }

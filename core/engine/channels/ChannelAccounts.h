@@ -17,9 +17,6 @@ public:
 
     explicit ChannelAccounts(EngineCore &core) : m_core(core) { }
 
-    struct Stored {
-        bool created = false;
-    };
     // A replacement that leaves a secret out keeps the stored one (secrets are write-only).
     Result<MailboxSettings> putEmail(
         const QString &companyId, MailboxSettings settings, const Actor &actor, bool *created);

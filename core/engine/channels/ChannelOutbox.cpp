@@ -14,6 +14,12 @@ namespace {
 const QString kOutbound = QStringLiteral("out");
 const QString kPendingStatus = QStringLiteral("pending");
 
+bool cameByChannel(const Session &s)
+{
+    return s.channel == Channel::Email || s.channel == Channel::Sms
+        || s.metadata.value(QStringLiteral("source")).toString() == QLatin1String("whatsapp");
+}
+
 bool isTextKind(const QString &kind)
 {
     return kind == QLatin1String("sms") || kind == QLatin1String("whatsapp");
@@ -26,7 +32,6 @@ ChannelOutbox::ChannelOutbox(
     : QObject(parent), m_engine(engine), m_accounts(accounts), m_sender(std::move(sender))
 {
     m_pool.setMaxThreadCount(4); // a slow SMTP server holds one; the others go on
-    m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &ChannelOutbox::kick);
 }
 
@@ -41,11 +46,13 @@ qint64 ChannelOutbox::backoffMs(int attempts)
     return steps[qBound(0, attempts - 1, int(std::size(steps)) - 1)];
 }
 
-void ChannelOutbox::start()
+void ChannelOutbox::start(int tickMs)
 {
-    m_tick.start();
+    m_tick.start(tickMs);
     connect(&m_engine, &SessionEngine::sessionEvent, this, [this](const SessionEvent &e) {
-        if (e.type == SessionEventType::Message && e.reply && !e.relayed && !e.internal)
+        // Only a mail's or a text's session has replies to send: a chat's costs no look.
+        if (e.type == SessionEventType::Message && e.reply && !e.relayed && !e.internal && e.session
+            && cameByChannel(*e.session))
             kick();
     });
     kick();

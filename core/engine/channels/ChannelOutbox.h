@@ -34,8 +34,8 @@ public:
     ~ChannelOutbox() override;
 
     void setStatusCallbackBase(const QString &base) { m_statusBase = base; }
-    // Looks now and every kTickMs; also whenever a session's reply is committed.
-    void start();
+    // Looks now and every `tickMs`; also whenever a channel session's reply is committed.
+    void start(int tickMs = kTickMs);
     void kick();
     // Waits for replies being sent (tests and shutdown).
     void waitForSending() { m_pool.waitForDone(); }

@@ -193,7 +193,11 @@ void MailInbox::markBounced(const QString &companyId, const mail::BounceReport &
         QStringLiteral("error"), QStringLiteral("%1 %2").arg(bounce.status, bounce.diagnostic).trimmed().left(500));
     returned->updatedAt = m_engine.clock().nowMs();
     store.batch().run([&] { return bool(store.channels().updateMessage(*returned)); });
-    emit deliveryChanged(companyId, returned->sessionId);
+    const QString sessionId = returned->sessionId;
+    m_engine.afterCommit([self = QPointer<MailInbox>(this), companyId, sessionId](bool committed) {
+        if (self && committed)
+            emit self->deliveryChanged(companyId, sessionId);
+    });
 }
 
 void MailInbox::receive(const QString &companyId, const Parsed &p, QObject *context, Done done)

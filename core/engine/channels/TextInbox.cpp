@@ -14,18 +14,13 @@ QString textKind(const InboundText &t)
     return t.whatsapp() ? QStringLiteral("whatsapp") : QStringLiteral("sms");
 }
 
-QString withoutWhatsApp(const QString &number)
-{
-    return number.startsWith(QLatin1String("whatsapp:")) ? number.mid(9) : number;
-}
-
 MessageMeta textMeta(const InboundText &t)
 {
     ChannelMeta c;
     c.kind = textKind(t);
-    c.from = t.profileName.isEmpty() ? withoutWhatsApp(t.from)
-                                     : QStringLiteral("%1 (%2)").arg(t.profileName, withoutWhatsApp(t.from));
-    c.to = QStringList{withoutWhatsApp(t.to)};
+    c.from = t.profileName.isEmpty() ? TwilioSettings::bareNumber(t.from)
+                                     : QStringLiteral("%1 (%2)").arg(t.profileName, TwilioSettings::bareNumber(t.from));
+    c.to = QStringList{TwilioSettings::bareNumber(t.to)};
     for (const QString &url : t.mediaUrls)
         c.attachments.append({QString(), url, QString(), 0, false});
     MessageMeta meta;
@@ -107,8 +102,9 @@ void TextInbox::receive(const InboundText &t, QObject *context, std::function<vo
         postTo(*thread, t, row->id, context, std::move(done));
         return;
     }
-    ChannelSessions::NewThread req{t.companyId, {kind, t.from, t.profileName, QString(), withoutWhatsApp(t.from)}, t.to,
-        QString(), t.whatsapp() ? Channel::Chat : Channel::Sms, QVariantMap()};
+    ChannelSessions::NewThread req{t.companyId,
+        {kind, t.from, t.profileName, QString(), TwilioSettings::bareNumber(t.from)}, t.to, QString(),
+        t.whatsapp() ? Channel::Chat : Channel::Sms, QVariantMap()};
     if (t.whatsapp())
         req.metadata.insert(QStringLiteral("source"), QStringLiteral("whatsapp"));
     QPointer<QObject> guard(context);

@@ -14,6 +14,11 @@ struct TwilioSettings {
     QString apiUrl = QStringLiteral("https://api.twilio.com");
 
     bool isConfigured() const { return !accountSid.isEmpty(); }
+    // "+15550100" of "whatsapp:+15550100" (a number as a phone has it).
+    static QString bareNumber(const QString &address)
+    {
+        return address.startsWith(QLatin1String("whatsapp:")) ? address.mid(9) : address;
+    }
 };
 
 } // namespace tierdesk
