@@ -57,6 +57,7 @@ private slots:
     void missingMailboxAndMessageAreNotFound();
     void callsBeforeOpenAreRefused();
     void stoppedServerIsUnavailableAndRestartKeepsTheMail();
+    void requiredTlsIsNeverSkipped();
     void silentServerTimesOut();
     void closedPortIsUnavailable();
     void oauth2BearerSignsIn();
@@ -283,8 +284,7 @@ void TestImapMailbox::skipsAGapInTheUids()
     QVERIFY2(uids, qPrintable(why(uids)));
     QCOMPARE(*uids, QList<qint64>{next});
     QCOMPARE(*box.fetch(next, kMiB), mail("after the gap"));
-    // One call answers from one stretch of UIDs: the caller asks again from the last one + 1.
-    QCOMPARE(*box.uidsFrom(*first), QList<qint64>{*first});
+    QCOMPARE(*box.uidsFrom(*first), (QList<qint64>{*first, next}));
 }
 
 void TestImapMailbox::largeMessageKeepsTheLimit()
@@ -390,6 +390,24 @@ void TestImapMailbox::stoppedServerIsUnavailableAndRestartKeepsTheMail()
     QCOMPARE(*box.fetch(*uid, kMiB), mail("kept"));
     QVERIFY(!box.flags(*uid)->contains(kSeen));
     QVERIFY2(!maildirFlags(*uid).contains(QLatin1Char('S')), qPrintable(maildirFlags(*uid)));
+}
+
+void TestImapMailbox::requiredTlsIsNeverSkipped()
+{
+    // This Dovecot offers no STARTTLS: with requireTls nothing is sent, the user name included.
+    ImapAccount a = account();
+    a.requireTls = true;
+    const qsizetype logBefore = m_server.log().size();
+    ImapMailbox box(a);
+    const auto opened = box.open();
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().kind, ErrorKind::Unavailable);
+    QVERIFY2(opened.error().message.contains(QLatin1String("STARTTLS")), qPrintable(opened.error().message));
+    QVERIFY(!m_server.log().mid(logBefore).contains(QLatin1String("user=<desk>")));
+    // Without the requirement the same server is used in plain text (STARTTLS when offered).
+    a.requireTls = false;
+    ImapMailbox plain(a);
+    QVERIFY(plain.open());
 }
 
 void TestImapMailbox::silentServerTimesOut()

@@ -79,6 +79,7 @@ Result<MailboxStatus> ImapMailbox::open()
     status.uidValidity = *uidValidity;
     status.uidNext = *uidNext;
     status.exists = m_session->exists();
+    m_uidNext = status.uidNext;
     m_session->expectUidValidity(status.uidValidity);
     m_open = true;
     return status;
@@ -88,20 +89,33 @@ Result<QList<qint64>> ImapMailbox::uidsFrom(qint64 firstUid)
 {
     if (const Status s = validUid(firstUid); !s)
         return s.error();
-    const auto window = searchWindow(firstUid);
-    if (!window || !window->isEmpty())
-        return window;
-    // Nothing in this window; UIDs need not be dense (messages deleted before we looked), so ask
-    // where the next one is rather than walking window after window.
-    const qint64 past = firstUid + kMaxUidsPerSearch;
-    if (past > ImapParser::kMaxUid)
-        return QList<qint64>();
-    const auto next = firstUidAtOrAfter(past);
-    if (!next)
-        return next.error();
-    if (!next->has_value())
-        return QList<qint64>();
-    return searchWindow(**next);
+    // One SEARCH spans kMaxUidsPerSearch UIDs (a bounded answer line); the next span starts after
+    // it, or, after an empty one, at the next UID there is: UIDs need not be dense (messages deleted
+    // before we looked), and walking span after span through a wide gap would never end.
+    QList<qint64> uids;
+    qint64 from = firstUid;
+    for (int searches = 0; searches < kMaxSearchesPerCall && uids.size() < kMaxUidsPerSearch; ++searches) {
+        const auto window = searchWindow(from);
+        if (!window)
+            return window.error();
+        uids += *window;
+        const qint64 past = from + kMaxUidsPerSearch; // the first UID after this span
+        if (past >= m_uidNext || past > ImapParser::kMaxUid)
+            break; // no UID beyond it when the mailbox was opened
+        if (!window->isEmpty()) {
+            from = past;
+            continue;
+        }
+        const auto next = firstUidAtOrAfter(past);
+        if (!next)
+            return next.error();
+        if (!next->has_value())
+            break;
+        from = **next;
+    }
+    if (uids.size() > kMaxUidsPerSearch)
+        uids.resize(kMaxUidsPerSearch);
+    return uids;
 }
 
 // UID SEARCH over kMaxUidsPerSearch UIDs from `from`: a bounded answer line. The range is filtered
@@ -126,8 +140,6 @@ Result<QList<qint64>> ImapMailbox::searchWindow(qint64 from)
     }
     std::sort(uids.begin(), uids.end());
     uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
-    if (uids.size() > kMaxUidsPerSearch)
-        uids.resize(kMaxUidsPerSearch);
     return uids;
 }
 
@@ -240,6 +252,9 @@ Result<QByteArray> ImapMailbox::fetchHeaders(qint64 uid)
     if (const Status s = validUid(uid); !s)
         return s.error();
     auto reply = m_session->download(uid, "HEADER", kMaxHeaderBytes);
+    if (!reply && reply.error().kind == ErrorKind::LimitExceeded)
+        return makeError(ErrorKind::LimitExceeded,
+            QStringLiteral("message %1's header section is over %2 bytes").arg(uid).arg(kMaxHeaderBytes));
     if (!reply)
         return reply.error();
     return std::move(reply->body);

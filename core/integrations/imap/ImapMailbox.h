@@ -34,6 +34,7 @@ struct MailboxStatus {
 class ImapMailbox {
 public:
     static constexpr int kMaxUidsPerSearch = 5000; // UIDs one uidsFrom() returns, and one SEARCH spans
+    static constexpr int kMaxSearchesPerCall = 16; // SEARCHes one uidsFrom() sends
     static constexpr int kMaxGapProbes = 64; // FETCHes that find the next UID past a gap in the UIDs
     static constexpr qint64 kMaxHeaderBytes = 1024 * 1024; // fetchHeaders()
     static constexpr qint64 kMaxFetchBytes = 512 * 1024 * 1024; // the largest maxBytes fetch() takes
@@ -47,8 +48,9 @@ public:
     // EXAMINEs the mailbox. Every call below but append() needs it first; another open() reads the
     // status afresh (and accepts a new UIDVALIDITY: the caller compares it with the one it keeps).
     Result<MailboxStatus> open();
-    // The mailbox's UIDs from firstUid on, ascending, at most kMaxUidsPerSearch (ask again from the
-    // last one + 1 for more). Gaps in the UIDs (messages deleted) are skipped.
+    // The mailbox's UIDs from firstUid on, ascending, at most kMaxUidsPerSearch, as far as open()
+    // saw the mailbox. Empty means there is none; a short list need not be all (a mailbox whose
+    // UIDs have many wide gaps): ask again from the last one + 1 until the answer is empty.
     Result<QList<qint64>> uidsFrom(qint64 firstUid);
     Result<qint64> sizeOf(qint64 uid); // RFC822.SIZE
     // The whole message, byte for byte. LimitExceeded when it is over maxBytes (1..kMaxFetchBytes),
@@ -77,6 +79,7 @@ private:
     Status m_valid;
     std::unique_ptr<ImapSession> m_session;
     bool m_open = false;
+    qint64 m_uidNext = 0; // as open() found it
 };
 
 } // namespace tierdesk
