@@ -58,6 +58,7 @@ private slots:
     void callsBeforeOpenAreRefused();
     void stoppedServerIsUnavailableAndRestartKeepsTheMail();
     void requiredTlsIsNeverSkipped();
+    void tlsIsUsedAndVerified();
     void silentServerTimesOut();
     void closedPortIsUnavailable();
     void oauth2BearerSignsIn();
@@ -408,6 +409,51 @@ void TestImapMailbox::requiredTlsIsNeverSkipped()
     a.requireTls = false;
     ImapMailbox plain(a);
     QVERIFY(plain.open());
+}
+
+void TestImapMailbox::tlsIsUsedAndVerified()
+{
+    DovecotServer tls;
+    tls.setTls(true);
+    QString error;
+    QVERIFY2(tls.start(&error), qPrintable(error));
+    ImapAccount a;
+    a.username = tls.user();
+    a.password = tls.password();
+    a.timeoutMs = kTimeoutMs;
+    a.caCertificates = tls.certificate();
+    const auto signedInWithTls = [&tls](qsizetype logFrom) {
+        const QString log = tls.log().mid(logFrom);
+        return log.contains(QLatin1String("Login: user=<desk>")) && log.contains(QLatin1String(", TLS,"));
+    };
+    // TLS from the first byte; STARTTLS required; STARTTLS taken because it is offered.
+    const QList<QPair<QUrl, bool>> ways{{QUrl(QStringLiteral("imaps://127.0.0.1:%1").arg(tls.tlsPort())), false},
+        {tls.url(), true}, {tls.url(), false}};
+    for (const auto &[url, requireTls] : ways) {
+        a.url = url;
+        a.requireTls = requireTls;
+        const qsizetype logFrom = tls.log().size();
+        ImapMailbox box(a);
+        const Status appended = box.append(mail("over TLS"));
+        QVERIFY2(appended, qPrintable(why(appended)));
+        const auto uids = box.open() ? box.uidsFrom(1) : Result<QList<qint64>>(makeError(ErrorKind::Internal, {}));
+        QVERIFY2(uids && !uids->isEmpty(), qPrintable(why(uids)));
+        QCOMPARE(*box.fetch(uids->last(), kMiB), mail("over TLS"));
+        QVERIFY2(signedInWithTls(logFrom), qPrintable(tls.log().mid(logFrom)));
+    }
+    // The certificate is verified: one no authority vouches for is refused before anything is sent.
+    a.caCertificates.clear();
+    for (const auto &[url, requireTls] : ways) {
+        a.url = url;
+        a.requireTls = requireTls;
+        const qsizetype logFrom = tls.log().size();
+        ImapMailbox box(a);
+        const auto opened = box.open();
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, ErrorKind::Unavailable);
+        QVERIFY2(opened.error().message.contains(QLatin1String("TLS")), qPrintable(opened.error().message));
+        QVERIFY(!tls.log().mid(logFrom).contains(QLatin1String("user=<desk>")));
+    }
 }
 
 void TestImapMailbox::silentServerTimesOut()

@@ -42,7 +42,7 @@ instance_name = tierdesk-test-@PORT@
 log_path = @DIR@/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+@SSL@
 disable_plaintext_auth = no
 auth_mechanisms = @MECHANISMS@
 auth_failure_delay = 0
@@ -70,7 +70,8 @@ service imap-login {
     port = @PORT@
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = @TLSPORT@
   }
 }
 service anvil {
@@ -95,12 +96,20 @@ active_attribute = active
 active_value = true
 )";
 
-quint16 freePort()
+const char *kTlsSettings = R"(ssl = yes
+ssl_cert = <@DIR@/cert.pem
+ssl_key = <@DIR@/key.pem
+)";
+constexpr int kOpensslTimeoutMs = 60000;
+
+// Two ports nobody listens on now (both probes held at once, so they differ).
+QPair<quint16, quint16> freePorts()
 {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
+    QTcpServer first;
+    QTcpServer second;
+    if (!first.listen(QHostAddress::LocalHost, 0) || !second.listen(QHostAddress::LocalHost, 0))
+        return {};
+    return {first.serverPort(), second.serverPort()};
 }
 
 bool writeFile(const QString &path, const QByteArray &content)
@@ -218,8 +227,12 @@ bool DovecotServer::start(QString *error)
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/tierdesk-dovecot-XXXXXX"));
     if (!m_dir->isValid() || !writeFiles(error))
         return false;
+    if (m_tls && !makeCertificate(error))
+        return false;
     for (int attempt = 0; attempt < kPortAttempts; ++attempt) {
-        m_port = freePort();
+        const auto ports = freePorts();
+        m_port = ports.first;
+        m_tlsPort = m_tls ? ports.second : 0;
         if (launch(error))
             return true;
         if (!error->contains(QLatin1String("Address already in use")))
@@ -250,14 +263,38 @@ bool DovecotServer::writeFiles(QString *error)
     return written;
 }
 
+QString DovecotServer::certificate() const
+{
+    return path(QStringLiteral("cert.pem"));
+}
+
+bool DovecotServer::makeCertificate(QString *error)
+{
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+            QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+            QStringLiteral("-keyout"), path(QStringLiteral("key.pem")), QStringLiteral("-out"), certificate()});
+    if (openssl.waitForFinished(kOpensslTimeoutMs) && openssl.exitStatus() == QProcess::NormalExit
+        && openssl.exitCode() == 0)
+        return true;
+    *error = QStringLiteral("openssl req could not make a certificate: %1 %2")
+                 .arg(QString::fromLocal8Bit(openssl.readAll()), openssl.errorString());
+    return false;
+}
+
 QString DovecotServer::config() const
 {
     QString text = QString::fromLatin1(kConfig);
     text.replace(QLatin1String("@OAUTH2@"), m_introspection.isEmpty() ? QString() : QString::fromLatin1(kOAuth2Passdb));
     text.replace(QLatin1String("@MECHANISMS@"),
         m_introspection.isEmpty() ? QStringLiteral("plain login") : QStringLiteral("plain login xoauth2 oauthbearer"));
+    text.replace(QLatin1String("@SSL@"), m_tls ? QString::fromLatin1(kTlsSettings) : QStringLiteral("ssl = no"));
     text.replace(QLatin1String("@DIR@"), m_dir->path());
     text.replace(QLatin1String("@PORT@"), QString::number(m_port));
+    text.replace(QLatin1String("@TLSPORT@"), QString::number(m_tlsPort));
     text.replace(QLatin1String("@USER@"), m_userName);
     text.replace(QLatin1String("@GROUP@"), m_groupName);
     text.replace(QLatin1String("@UID@"), QString::number(m_uid));

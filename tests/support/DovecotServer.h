@@ -12,7 +12,7 @@ namespace tierdesk::test {
 
 // An IMAP server of the test's own: Debian's Dovecot (dovecot-imapd) in the foreground, its
 // configuration, a passwd-file with one user, the Maildirs and its log in a temporary directory,
-// plain IMAP on a free loopback port. It runs as an unprivileged user: the test's own, or nobody
+// IMAP on a free loopback port (and TLS if asked for). It runs as an unprivileged user: the test's own, or nobody
 // when the test runs as root (as here and in CI), so no part of it needs root and the login
 // processes are not chrooted. It dies with the thread that started it and is stopped when the
 // object goes.
@@ -32,12 +32,18 @@ public:
     // {"active": true, "username": "<user()>"}.
     void setOAuth2IntrospectionUrl(const QUrl &url) { m_introspection = url; }
 
+    // Before start(): TLS too, with a self-signed certificate for 127.0.0.1 (openssl req):
+    // STARTTLS offered on port(), TLS from the first byte on tlsPort().
+    void setTls(bool tls) { m_tls = tls; }
+
     bool start(QString *error);
     bool stop(); // SIGTERM: Dovecot ends its sessions and exits; false if it had to be killed
     bool restart(QString *error); // the same port, user, password and mail
     bool running() const { return m_process && m_process->state() != QProcess::NotRunning; }
 
     quint16 port() const { return m_port; }
+    quint16 tlsPort() const { return m_tlsPort; } // 0 without TLS
+    QString certificate() const; // the PEM certificate (its own authority), with TLS
     QString user() const { return QStringLiteral("desk"); }
     QByteArray password() const { return m_password; }
     QString mailDir() const; // the user's Maildir: INBOX's cur/ and new/, its dovecot-uidlist
@@ -46,6 +52,7 @@ public:
 
 private:
     bool writeFiles(QString *error);
+    bool makeCertificate(QString *error);
     bool launch(QString *error);
     bool waitUntilReady(qint64 logOffset, QString *error);
     bool greeted(QString *error) const;
@@ -57,6 +64,8 @@ private:
     QUrl m_introspection;
     QByteArray m_password;
     quint16 m_port = 0;
+    quint16 m_tlsPort = 0;
+    bool m_tls = false;
     bool m_asRoot = false;
     unsigned m_uid = 0; // what Dovecot runs as
     unsigned m_gid = 0;

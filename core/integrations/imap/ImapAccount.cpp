@@ -1,5 +1,6 @@
 #include "core/integrations/imap/ImapAccount.h"
 
+#include <QFileInfo>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -89,6 +90,11 @@ Status ImapAccount::validate() const
         return invalid(field,
             QStringLiteral("the mailbox name must be at most %1 printable ASCII characters without \" \\ %% ; ? # *")
                 .arg(kMaxMailboxChars));
+    if (!caCertificates.isEmpty()
+        && (caCertificates.size() > kMaxPathChars || !QFileInfo(caCertificates).isFile()
+            || !QFileInfo(caCertificates).isReadable()))
+        return invalid(QStringLiteral("caCertificates"),
+            QStringLiteral("the certificate authorities' file %1 cannot be read").arg(caCertificates));
     if (timeoutMs < kMinTimeoutMs || timeoutMs > kMaxTimeoutMs)
         return invalid(QStringLiteral("timeoutMs"),
             QStringLiteral("the IMAP timeout must be %1-%2 ms").arg(kMinTimeoutMs).arg(kMaxTimeoutMs));

@@ -18,6 +18,7 @@ struct ImapAccount {
     static constexpr int kMaxUsernameChars = 320; // an e-mail address's longest
     static constexpr int kMaxPasswordBytes = 1024;
     static constexpr int kMaxOAuth2TokenBytes = 16384; // Microsoft's and Google's tokens are a few kB
+    static constexpr int kMaxPathChars = 4096;
 
     // imap://host[:port][/mailbox] (STARTTLS when the server offers it) or imaps://host[:port][/mailbox]
     // (TLS from the first byte). No mailbox: INBOX. Never user or password in the URL.
@@ -30,6 +31,9 @@ struct ImapAccount {
     int timeoutMs = kDefaultTimeoutMs;
     // imap:// only: STARTTLS must succeed, or nothing (not even the user name) is sent.
     bool requireTls = false;
+    // A PEM file of the certificate authorities that TLS trusts (a company's own mail server);
+    // empty: the system's. The server's certificate is always verified.
+    QString caCertificates;
 
     Status validate() const;
 

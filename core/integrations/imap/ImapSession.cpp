@@ -4,6 +4,8 @@
 
 #include <curl/curl.h>
 
+#include <QFile>
+
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -164,6 +166,8 @@ void ImapSession::configure()
         curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, m_account.oauth2Token.constData());
         curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
     }
+    if (!m_account.caCertificates.isEmpty())
+        curl_easy_setopt(c, CURLOPT_CAINFO, QFile::encodeName(m_account.caCertificates).constData());
     const long timeoutMs = m_account.timeoutMs;
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeoutMs);
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeoutMs);
