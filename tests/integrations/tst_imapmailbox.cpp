@@ -57,6 +57,7 @@ private slots:
     void missingMailboxAndMessageAreNotFound();
     void callsBeforeOpenAreRefused();
     void stoppedServerIsUnavailableAndRestartKeepsTheMail();
+    void newUidValidityIsNotFoundUntilOpenedAgain();
     void requiredTlsIsNeverSkipped();
     void tlsIsUsedAndVerified();
     void silentServerTimesOut();
@@ -391,6 +392,41 @@ void TestImapMailbox::stoppedServerIsUnavailableAndRestartKeepsTheMail()
     QCOMPARE(*box.fetch(*uid, kMiB), mail("kept"));
     QVERIFY(!box.flags(*uid)->contains(kSeen));
     QVERIFY2(!maildirFlags(*uid).contains(QLatin1Char('S')), qPrintable(maildirFlags(*uid)));
+}
+
+void TestImapMailbox::newUidValidityIsNotFoundUntilOpenedAgain()
+{
+    ImapMailbox box(account());
+    const auto uid = appendOne(box, mail("numbered anew"));
+    QVERIFY2(uid, qPrintable(why(uid)));
+    const auto before = box.open();
+    QVERIFY(before);
+    // The mailbox numbered anew, as a server restored from a backup would: a new UIDVALIDITY in the
+    // uidlist ("3 V<validity> N<next> ...") and no index to contradict it.
+    QVERIFY(m_server.stop());
+    QFile uidlist(m_server.mailDir() + QStringLiteral("/dovecot-uidlist"));
+    QVERIFY(uidlist.open(QIODevice::ReadWrite));
+    QString text = QString::fromLatin1(uidlist.readAll());
+    const qint64 renumbered = before->uidValidity + 1;
+    text.replace(QRegularExpression(QStringLiteral("^(\\d+) V\\d+")), QStringLiteral("\\1 V%1").arg(renumbered));
+    QVERIFY(uidlist.resize(0) && uidlist.write(text.toLatin1()) == text.size());
+    uidlist.close();
+    const QDir maildir(m_server.mailDir());
+    for (const QString &index : maildir.entryList({QStringLiteral("dovecot.index*")}, QDir::Files))
+        QVERIFY(QFile::remove(maildir.filePath(index)));
+    QString error;
+    QVERIFY2(m_server.restart(&error), qPrintable(error));
+
+    // The UIDs the caller holds name other messages now: every call says so until open().
+    const auto uids = box.uidsFrom(1);
+    QVERIFY(!uids);
+    QCOMPARE(uids.error().kind, ErrorKind::NotFound);
+    QVERIFY2(uids.error().message.contains(QLatin1String("UIDVALIDITY")), qPrintable(uids.error().message));
+    QCOMPARE(box.fetch(*uid, kMiB).error().kind, ErrorKind::NotFound);
+    const auto after = box.open();
+    QVERIFY2(after, qPrintable(why(after)));
+    QCOMPARE(after->uidValidity, renumbered);
+    QVERIFY2(box.uidsFrom(1), qPrintable(why(box.uidsFrom(1))));
 }
 
 void TestImapMailbox::requiredTlsIsNeverSkipped()

@@ -30,7 +30,7 @@ constexpr const char *kDovecot = "/usr/sbin/dovecot";
 constexpr int kCannotDropPrivileges = 126; // the child's exit code when it cannot become the user
 constexpr int kPasswordChars = 24;
 
-// Why: Dovecot as root would run its login processes chrooted and its mail processes as the
+// Dovecot as root would run its login processes chrooted and its mail processes as the
 // users' own accounts; as an ordinary user every process is that user, which a test wants. Run
 // by root, Dovecot runs as nobody instead (its directory is nobody's), and the login services get
 // `chroot =` (chroot needs root). PR_SET_PDEATHSIG is set after the user changes (changing it
@@ -181,7 +181,7 @@ DovecotServer::~DovecotServer()
 
 QString DovecotServer::path(const QString &name) const
 {
-    return m_dir->filePath(name);
+    return m_dir ? m_dir->filePath(name) : QString();
 }
 
 QString DovecotServer::mailDir() const

@@ -94,14 +94,16 @@ Result<QList<qint64>> ImapMailbox::uidsFrom(qint64 firstUid)
     // before we looked), and walking span after span through a wide gap would never end.
     QList<qint64> uids;
     qint64 from = firstUid;
+    bool searchedAll = false;
     for (int searches = 0; searches < kMaxSearchesPerCall && uids.size() < kMaxUidsPerSearch; ++searches) {
         const auto window = searchWindow(from);
         if (!window)
             return window.error();
         uids += *window;
         const qint64 past = from + kMaxUidsPerSearch; // the first UID after this span
-        if (past >= m_uidNext || past > ImapParser::kMaxUid)
-            break; // no UID beyond it when the mailbox was opened
+        searchedAll = past >= m_uidNext || past > ImapParser::kMaxUid; // none beyond when opened
+        if (searchedAll)
+            break;
         if (!window->isEmpty()) {
             from = past;
             continue;
@@ -109,10 +111,14 @@ Result<QList<qint64>> ImapMailbox::uidsFrom(qint64 firstUid)
         const auto next = firstUidAtOrAfter(past);
         if (!next)
             return next.error();
-        if (!next->has_value())
+        searchedAll = !next->has_value();
+        if (searchedAll)
             break;
         from = **next;
     }
+    // Out of searches with nothing found (the mailbox changing under them): not "no more".
+    if (uids.isEmpty() && !searchedAll)
+        return notSaid(m_account, QStringLiteral("where the mailbox's UIDs go on"));
     if (uids.size() > kMaxUidsPerSearch)
         uids.resize(kMaxUidsPerSearch);
     return uids;
