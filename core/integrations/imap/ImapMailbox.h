@@ -29,8 +29,9 @@ struct MailboxStatus {
 // Errors: an invalid account is InvalidArgument (before any connection); the server refusing the
 // credentials is Unauthenticated; the server unreachable, silent or gone mid-way, or an answer that
 // cannot be read, is Unavailable (the message says which); a missing mailbox or message, or a
-// UIDVALIDITY that changed since open(), is NotFound; a message over the caller's limit is
-// LimitExceeded. No message holds the password or the token.
+// UIDVALIDITY that changed since open() (until open() again), is NotFound; a message over the
+// caller's limit is LimitExceeded; a call before open() is Conflict; a mailbox the server opens only
+// read-only refuses markSeen() as Forbidden. No message holds the password or the token.
 class ImapMailbox {
 public:
     static constexpr int kMaxUidsPerSearch = 5000; // UIDs one uidsFrom() returns, and one SEARCH spans

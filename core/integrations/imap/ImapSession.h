@@ -30,6 +30,10 @@ struct ImapReply {
 // callback (lib/pingpong.c), untagged ones also to the write callback, which is ignored here. A
 // line longer than half of libcurl's buffer would be cut short by libcurl, so the buffer is
 // kCurlBufferBytes and callers keep their answers' lines below kMaxLineBytes (a bounded SEARCH).
+//
+// A kept connection the server has closed looks alive to libcurl while the server's "* BYE" waits
+// unread: a command that fails on it is sent once more on a new connection (commands here may be
+// sent twice); an upload, which may not, is preceded by a NOOP instead.
 class ImapSession {
 public:
     static constexpr qsizetype kMaxLineBytes = 256 * 1024; // one answer line
