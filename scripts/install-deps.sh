@@ -38,6 +38,10 @@ packages=(
   clang-format
   # tests: a real SMTP server (aiosmtpd) on loopback for the e-mail tests
   python3-aiosmtpd
+  # tests: a real IMAP server (Dovecot, run rootless by tests/support/DovecotServer.h) for the mailbox tests
+  dovecot-imapd
+  # tests: openssl req makes that server's self-signed certificate (imaps, STARTTLS)
+  openssl
   # tests: a real AWS SigV4 signer (botocore's SigV4Auth) for the SigV4 verifier's tests
   python3-botocore
   # tests/voice/sip: a real SIP caller (baresip with a WAV file as its microphone); sipp (sip-tester)
