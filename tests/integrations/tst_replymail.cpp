@@ -103,6 +103,7 @@ private slots:
     void parts();
     void readBackByMimeReader();
     void pythonAgrees();
+    void longSubjectReadsBack();
     void personalReplyIsNotAutomatic();
     void htmlIsEscapedAndInert();
 };
@@ -266,6 +267,23 @@ void TestReplyMail::pythonAgrees()
     const auto composed = [](QString text) { return text.replace(QLatin1Char('\n'), QLatin1String("\r\n")); };
     QCOMPARE(py.value(QStringLiteral("plain")).toString() + QStringLiteral("\r\n"), composed(m.body));
     QCOMPARE(py.value(QStringLiteral("html")).toString() + QStringLiteral("\r\n"), composed(m.htmlBody));
+}
+
+void TestReplyMail::longSubjectReadsBack()
+{
+    // Several encoded words, padded where a word ends inside a base64 quantum (GMime 3.2.13 alone
+    // read only the first word; fuzz_mail found it).
+    ReplyInput in = sampleInput();
+    in.subject = QStringLiteral("Rückerstattung für Bestellung ORD-10005 – ") + QStringLiteral("ÿé€ ").repeated(30);
+    const MailMessage m = ReplyMail::composeReply(in);
+    const QByteArray bytes = rendered(m);
+    QVERIFY(bytes.contains("=?=\r\n =?utf-8?B?")); // a padded word, then the next
+    const auto back = MimeReader::read(bytes);
+    QVERIFY(back.ok());
+    QCOMPARE(back->subject, m.subject);
+    QCOMPARE(ReplyMail::tokenIn(back->subject), in.shortId);
+    QString error;
+    QCOMPARE(pythonRead(bytes, &error).value(QStringLiteral("subject")).toString(), m.subject);
 }
 
 void TestReplyMail::personalReplyIsNotAutomatic()

@@ -1,6 +1,7 @@
 #include "core/integrations/mail/MimeReader.h"
 
 #include "core/integrations/mail/AutomaticMail.h"
+#include "core/integrations/mail/EncodedWordRuns.h"
 #include "core/integrations/mail/GMimeLibrary.h"
 #include "core/integrations/mail/MailIds.h"
 #include "core/integrations/mail/MimePartWalker.h"
@@ -27,6 +28,19 @@ QByteArray withoutMboxLine(const QByteArray &raw)
         return raw;
     const qsizetype end = raw.indexOf('\n');
     return end < 0 ? QByteArray() : raw.mid(end + 1);
+}
+
+// Where the header block ends: at the first empty line (LF or CRLF), else at the end.
+qsizetype headerBlockEnd(const QByteArray &mail)
+{
+    const qsizetype lf = mail.indexOf("\n\n");
+    const qsizetype crlf = mail.indexOf("\n\r\n");
+    qsizetype end = lf < 0 || crlf < 0 ? std::max(lf, crlf) : std::min(lf, crlf);
+    if (end < 0)
+        return mail.size();
+    if (end > 0 && mail.at(end - 1) == '\r')
+        --end; // the last header line's CR belongs to the line end, not the header
+    return end;
 }
 
 // A mail starts with a header field: "Name:" with RFC 5322's field-name characters.
@@ -104,9 +118,13 @@ void readEnvelope(GMimeMessage *message, InboundMail &mail)
 // Parses what looks like a mail; refuses what is none.
 Result<GObjectPtr<GMimeMessage>> parseMail(const QByteArray &raw)
 {
-    const QByteArray bytes = withoutMboxLine(raw);
+    QByteArray bytes = withoutMboxLine(raw);
     if (!startsWithHeaderField(bytes))
         return notAMail(QStringLiteral("it does not start with a header field"));
+    if (EncodedWordRuns::needed()) {
+        const qsizetype end = headerBlockEnd(bytes);
+        bytes = EncodedWordRuns::joinPadded(bytes.left(end)) + bytes.mid(end);
+    }
     GObjectPtr<GMimeMessage> message = GMimeLibrary::parseMessage(bytes);
     if (!message)
         return notAMail(QStringLiteral("it has no header block"));
@@ -149,11 +167,8 @@ Result<InboundMail> MimeReader::readHeaders(const QByteArray &headerBytes)
     if (headerBytes.size() > kMaxHeaderBytes)
         return makeError(
             ErrorKind::LimitExceeded, QStringLiteral("The header block is larger than %1 bytes.").arg(kMaxHeaderBytes));
-    // The header block ends at the first empty line; whatever follows is not read.
-    static const QRegularExpression blankLine(QStringLiteral("\\r?\\n\\r?\\n"));
-    const QRegularExpressionMatch end = blankLine.match(QString::fromLatin1(headerBytes));
-    const QByteArray headers = end.hasMatch() ? headerBytes.left(end.capturedStart()) : headerBytes;
-    auto parsed = parseMail(headers + "\r\n\r\n");
+    // Whatever follows the header block is not read.
+    auto parsed = parseMail(headerBytes.left(headerBlockEnd(headerBytes)) + "\r\n\r\n");
     if (!parsed)
         return parsed.error();
     GMimeMessage *message = parsed->get();
