@@ -272,6 +272,8 @@ void TestMimeReader::rfc2047Subjects_data()
         << QByteArray("=?utf-8?B?w78=?= =?iso-8859-1?B?/w==?= =?iso-8859-1?B?/w==?= x =?utf-8?B?w78=?=")
         << u("ÿÿÿ x ÿ");
     QTest::newRow("folded") << QByteArray("=?UTF-8?Q?Bestellung?=\r\n =?UTF-8?Q?_Nr=2E_5?=") << u("Bestellung Nr. 5");
+    QTest::newRow("encoded control characters")
+        << QByteArray("=?utf-8?Q?a=0D=0Ab=C2=85c=E2=80=A8d=09e?=") << u("a b c d e");
     QTest::newRow("raw utf-8") << QByteArray("Caf\xC3\xA9 ouvert") << u("Café ouvert");
     QTest::newRow("raw windows-1252") << QByteArray("Caf\xE9 \x80") << u("Café €");
     QTest::newRow("plain") << QByteArray("Where is my order?") << u("Where is my order?");

@@ -127,6 +127,9 @@ void TestReplyMail::subject_data()
                                       << QStringLiteral("Re: Refund");
     QTest::newRow("line breaks") << QStringLiteral("Refund\r\nBcc: x@example.com") << QStringLiteral("A1B2")
                                  << QStringLiteral("Re: Refund Bcc: x@example.com [#A1B2]");
+    QTest::newRow("other control characters")
+        << QString(QStringLiteral("Re") + QChar(0x85) + QStringLiteral("fund") + QChar(0x2028) + QStringLiteral("now"))
+        << QStringLiteral("A1B2") << QStringLiteral("Re: Re fund now [#A1B2]");
     QTest::newRow("too long") << QString(600, QLatin1Char('x')) << QStringLiteral("A1B2")
                               << QString(QStringLiteral("Re: ")
                                      + QString(MailMessage::kMaxSubjectChars - 12, QLatin1Char('x'))

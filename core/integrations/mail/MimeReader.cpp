@@ -81,14 +81,9 @@ MailAddress firstAddressOf(InternetAddressList *list)
 }
 
 // One line: folded or encoded line breaks and other control characters become spaces.
-QString oneLine(const char *text)
+QString subjectLine(const char *text)
 {
-    QString line = QString::fromUtf8(text);
-    for (QChar &c : line) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = QLatin1Char(' ');
-    }
-    return line.simplified().left(kMaxSubjectLineChars);
+    return oneLine(QString::fromUtf8(text)).left(kMaxSubjectLineChars);
 }
 
 QDateTime dateOf(GMimeMessage *message)
@@ -107,7 +102,7 @@ void readEnvelope(GMimeMessage *message, InboundMail &mail)
     mail.messageId = MailIds::messageId(object);
     mail.inReplyTo = MailIds::inReplyTo(object);
     mail.references = MailIds::references(object);
-    mail.subject = oneLine(g_mime_message_get_subject(message));
+    mail.subject = subjectLine(g_mime_message_get_subject(message));
     mail.from = firstAddressOf(g_mime_message_get_from(message));
     mail.replyTo = firstAddressOf(g_mime_message_get_reply_to(message));
     mail.to = addressesOf(g_mime_message_get_to(message));

@@ -24,19 +24,10 @@ bool isShortId(const QString &id)
     return shortId.match(id).hasMatch();
 }
 
-QString withoutControls(QString text)
-{
-    for (QChar &c : text) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    return text.simplified();
-}
-
 // "On Fri, 19 Dec 2025 at 12:15, Jane Doe wrote:" (English whatever the machine's language).
 QString attributionLine(const ReplyInput &input)
 {
-    QString name = withoutControls(input.quotedName);
+    QString name = oneLine(input.quotedName);
     if (name.isEmpty())
         name = input.to.name.isEmpty() ? input.to.address : input.to.name;
     if (!input.quotedDate.isValid())
@@ -95,7 +86,7 @@ QString ReplyMail::tokenIn(const QString &subject)
 
 QString ReplyMail::replySubject(const QString &threadSubject, const QString &shortId)
 {
-    QString base = withoutControls(threadSubject);
+    QString base = oneLine(threadSubject);
     for (int round = 0; round < kMaxSubjectRounds; ++round) {
         const QString before = base;
         base = MimeReader::baseSubject(base);
