@@ -106,6 +106,7 @@ private slots:
     void longSubjectReadsBack();
     void personalReplyIsNotAutomatic();
     void htmlIsEscapedAndInert();
+    void longQuoteIsCut();
 };
 
 void TestReplyMail::subject_data()
@@ -325,6 +326,21 @@ void TestReplyMail::htmlIsEscapedAndInert()
     QVERIFY(!m.htmlBody.contains(QStringLiteral("<script")));
     QVERIFY(!m.htmlBody.contains(QStringLiteral("href=\"javascript")));
     QVERIFY(m.validate().ok());
+}
+
+void TestReplyMail::longQuoteIsCut()
+{
+    ReplyInput in = sampleInput();
+    in.quotedText = QStringLiteral("😀").repeated(200000); // 800 kB of UTF-8, the reader's longest text
+    const MailMessage m = ReplyMail::composeReply(in);
+    QVERIFY(m.validate().ok());
+    QCOMPARE(m.body.count(QStringLiteral("😀")), ReplyMail::kMaxQuotedChars / 2);
+    QVERIFY(m.body.endsWith(QStringLiteral("😀\n> [...]\n")));
+    QVERIFY(m.htmlBody.contains(QStringLiteral("😀<br>\n[...]</p>")));
+    in.quotedText.prepend(QLatin1Char('x')); // the limit now falls inside a character
+    const MailMessage odd = ReplyMail::composeReply(in);
+    QVERIFY(odd.body.endsWith(QStringLiteral("😀\n> [...]\n")));
+    QCOMPARE(QString::fromUtf8(odd.body.toUtf8()), odd.body); // no half character
 }
 
 QTEST_GUILESS_MAIN(TestReplyMail)

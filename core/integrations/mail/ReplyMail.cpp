@@ -36,9 +36,21 @@ QString attributionLine(const ReplyInput &input)
     return QStringLiteral("On %1, %2 wrote:").arg(date, name);
 }
 
+// The customer's text as quoted: at most kMaxQuotedChars, "[...]" where it was cut.
+QString quotedText(const ReplyInput &input)
+{
+    const QString text = input.quotedText.trimmed();
+    if (text.size() <= ReplyMail::kMaxQuotedChars)
+        return text;
+    qsizetype cut = ReplyMail::kMaxQuotedChars;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut; // not between the halves of a character
+    return text.left(cut) + QStringLiteral("\n[...]");
+}
+
 QString quotedPlain(const QString &text)
 {
-    QString normalized = text.trimmed();
+    QString normalized = text;
     normalized.replace(QLatin1String("\r\n"), QLatin1String("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
     QStringList lines = normalized.split(QLatin1Char('\n'));
     for (QString &line : lines) {
@@ -57,7 +69,7 @@ QString htmlDocument(const ReplyInput &input)
     html += ReplyMarkdown::toHtml(input.text);
     if (!input.quotedText.trimmed().isEmpty()) {
         html += QStringLiteral("<p>") + attributionLine(input).toHtmlEscaped() + QStringLiteral("</p>\n");
-        html += QStringLiteral("<blockquote type=\"cite\">\n") + ReplyMarkdown::textToHtml(input.quotedText)
+        html += QStringLiteral("<blockquote type=\"cite\">\n") + ReplyMarkdown::textToHtml(quotedText(input))
             + QStringLiteral("</blockquote>\n");
     }
     return html + QStringLiteral("</body>\n</html>\n");
@@ -111,7 +123,7 @@ MailMessage ReplyMail::composeReply(const ReplyInput &input)
     m.references = threadReferences(input);
     m.body = ReplyMarkdown::toPlain(input.text);
     if (!input.quotedText.trimmed().isEmpty())
-        m.body += QStringLiteral("\n\n") + attributionLine(input) + QLatin1Char('\n') + quotedPlain(input.quotedText);
+        m.body += QStringLiteral("\n\n") + attributionLine(input) + QLatin1Char('\n') + quotedPlain(quotedText(input));
     m.body += QLatin1Char('\n');
     m.htmlBody = htmlDocument(input);
     if (input.automatic) {
