@@ -263,12 +263,8 @@ Result<MailAddress> MailAddress::parse(const QString &text)
 
 QString MailAddress::toString() const
 {
-    QString shown = name;
+    QString shown = mail::oneLine(name);
     shown.remove(QLatin1Char('<')).remove(QLatin1Char('>'));
-    for (QChar &c : shown) {
-        if (isControl(c))
-            c = QLatin1Char(' ');
-    }
     shown = shown.simplified();
     if (shown.isEmpty())
         return address;
@@ -410,6 +406,16 @@ QByteArray rfc5322Date(const QDateTime &date)
         .arg(absMin / 60, 2, 10, QLatin1Char('0'))
         .arg(absMin % 60, 2, 10, QLatin1Char('0'))
         .toLatin1();
+}
+
+QString oneLine(const QString &text)
+{
+    QString line = text;
+    for (QChar &c : line) {
+        if (isControl(c))
+            c = QLatin1Char(' ');
+    }
+    return line.simplified();
 }
 
 bool isMessageId(const QByteArray &id)

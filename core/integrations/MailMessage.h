@@ -74,6 +74,9 @@ QByteArray encodeHeaderValue(const QString &value);
 QByteArray quotedPrintable(const QString &text);
 // RFC 5322 date, always in English: "Fri, 19 Dec 2025 12:15:00 +0000".
 QByteArray rfc5322Date(const QDateTime &date);
+// Text as one header line: control characters (C0, DEL, C1, line and paragraph separators)
+// become spaces, white space is simplified.
+QString oneLine(const QString &text);
 // A message id (without <>) a header can carry: 1 to 500 printable ASCII characters, no spaces,
 // no angle brackets.
 bool isMessageId(const QByteArray &id);

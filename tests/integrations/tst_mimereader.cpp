@@ -2,9 +2,8 @@
 // (tests/integrations/mail/*.eml): threading ids, decoded headers, charsets, the reply's new text,
 // attachments, automatic mail and bounces, the limits, and what is no mail at all.
 #include "core/integrations/mail/MimeReader.h"
-#include "tests/support/TestPaths.h"
+#include "tests/integrations/MailFixtures.h"
 
-#include <QFile>
 #include <QTest>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentMap>
@@ -16,27 +15,10 @@ Q_DECLARE_METATYPE(tierdesk::mail::Automatic)
 
 namespace {
 
-QByteArray fixture(const QString &name)
-{
-    QFile file(test::sourceDir() + QStringLiteral("/tests/integrations/mail/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
-
-InboundMail readOk(const QString &name, const MimeReader::Limits &limits = {})
-{
-    const auto mail = MimeReader::read(fixture(name), limits);
-    if (!mail.ok())
-        qFatal("%s: %s", qPrintable(name), qPrintable(mail.error().message));
-    return *mail;
-}
-
-// Why a result failed, for QVERIFY2 (which evaluates its message whether or not the check holds).
-template <typename T> QByteArray errorText(const Result<T> &r)
-{
-    return r.ok() ? QByteArray() : r.error().message.toUtf8();
-}
+using test::errorText;
+using test::fixture;
+using test::readOk;
+using test::shown;
 
 QString u(const char *utf8)
 {
@@ -76,6 +58,9 @@ private slots:
     void japaneseIso2022Jp();
     void windows1252Undeclared();
     void encodedHeaders();
+    void threadIds_data();
+    void threadIds();
+    void manyReferences();
     void rfc2047Subjects_data();
     void rfc2047Subjects();
     void charsets_data();
@@ -106,13 +91,9 @@ void TestMimeReader::thunderbirdReply()
     QCOMPARE(m.inReplyTo, QByteArray("reply-2@shop.example"));
     QCOMPARE(m.references, (QList<QByteArray>{"reply-1@shop.example", "reply-2@shop.example"}));
     QCOMPARE(m.subject, QStringLiteral("Re: Where is my order? [#A1B2C3]"));
-    QCOMPARE(m.from.name, QStringLiteral("Jürgen Müller"));
-    QCOMPARE(m.from.address, QStringLiteral("juergen.mueller@example.de"));
-    QCOMPARE(m.to.size(), 1);
-    QCOMPARE(m.to.first().name, QStringLiteral("Shop Support"));
-    QCOMPARE(m.to.first().address, QStringLiteral("support@shop.example"));
-    QCOMPARE(m.cc.size(), 1);
-    QCOMPARE(m.cc.first().name, QStringLiteral("Anna Müller"));
+    QCOMPARE(shown(m.from), QStringLiteral("Jürgen Müller <juergen.mueller@example.de>"));
+    QCOMPARE(shown(m.to), QStringList{QStringLiteral("Shop Support <support@shop.example>")});
+    QCOMPARE(shown(m.cc), QStringList{QStringLiteral("Anna Müller <anna@example.de>")});
     QVERIFY(m.replyTo.address.isEmpty());
     QCOMPARE(m.date, QDateTime(QDate(2025, 12, 19), QTime(10, 14, 58), QTimeZone(3600)));
     QCOMPARE(m.date.offsetFromUtc(), 3600);
@@ -189,8 +170,7 @@ void TestMimeReader::japaneseIso2022Jp()
 {
     const InboundMail m = readOk(QStringLiteral("japanese_iso2022jp.eml"));
     QCOMPARE(m.subject, QStringLiteral("商品が届きません"));
-    QCOMPARE(m.from.name, QStringLiteral("山田 太郎"));
-    QCOMPARE(m.from.address, QStringLiteral("taro.yamada@example.jp"));
+    QCOMPARE(shown(m.from), QStringLiteral("山田 太郎 <taro.yamada@example.jp>"));
     QCOMPARE(m.text,
         QStringLiteral("サポートご担当者様\n\n注文番号ORD-10012の商品がまだ届いていません。\n"
                        "配送状況を確認していただけますか。\n\nよろしくお願いいたします。\n山田太郎"));
@@ -210,17 +190,66 @@ void TestMimeReader::encodedHeaders()
     const InboundMail m = readOk(QStringLiteral("encoded_headers.eml"));
     // Q and B words in UTF-8 and ISO-8859-1, and a character split across two words.
     QCOMPARE(m.subject, QStringLiteral("Rückerstattung für Grüße € café"));
-    QCOMPARE(m.from.name, QStringLiteral("François Lefèvre"));
-    QCOMPARE(m.from.address, QStringLiteral("francois@example.fr"));
-    QCOMPARE(m.to.size(), 2);
-    QCOMPARE(m.to.at(0).name, QStringLiteral("Shop Support"));
-    QCOMPARE(m.to.at(1).name, QStringLiteral("Åsa Lindström"));
-    QCOMPARE(m.to.at(1).address, QStringLiteral("asa@example.se"));
-    QCOMPARE(m.cc.size(), 1);
-    QCOMPARE(m.cc.first().name, QStringLiteral("Zoë"));
-    QCOMPARE(m.replyTo.name, QStringLiteral("François (Bureau)"));
-    QCOMPARE(m.replyTo.address, QStringLiteral("francois.bureau@example.fr"));
+    QCOMPARE(shown(m.from), QStringLiteral("François Lefèvre <francois@example.fr>"));
+    QCOMPARE(shown(m.to),
+        (QStringList{
+            QStringLiteral("Shop Support <support@shop.example>"), QStringLiteral("Åsa Lindström <asa@example.se>")}));
+    QCOMPARE(shown(m.cc), QStringList{QStringLiteral("Zoë <zoe@example.org>")});
+    QCOMPARE(shown(m.replyTo), QStringLiteral("François (Bureau) <francois.bureau@example.fr>"));
     QCOMPARE(m.text, QStringLiteral("Bereits bezahlt. Merci!")); // base64
+}
+
+void TestMimeReader::threadIds_data()
+{
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<QByteArray>("messageId");
+    QTest::addColumn<QByteArray>("inReplyTo");
+    QTest::addColumn<QList<QByteArray>>("references");
+    QTest::newRow("plain") << QByteArray("Message-ID: <m@example.com>\r\nIn-Reply-To: <p@example.com>\r\n"
+                                         "References: <r@example.com>\r\n  <p@example.com>")
+                           << QByteArray("m@example.com") << QByteArray("p@example.com")
+                           << QList<QByteArray>{"r@example.com", "p@example.com"};
+    QTest::newRow("Message-ID without brackets") << QByteArray("Message-ID: m@example.com")
+                                                 << QByteArray("m@example.com") << QByteArray() << QList<QByteArray>{};
+    QTest::newRow("old In-Reply-To with a phrase")
+        << QByteArray("In-Reply-To: Your message of \"Mon, 15 Dec 2025\"\r\n <p@example.com> (comment)") << QByteArray()
+        << QByteArray("p@example.com") << QList<QByteArray>{};
+    QTest::newRow("first of two In-Reply-To ids")
+        << QByteArray("In-Reply-To: <p1@example.com> <p2@example.com>") << QByteArray() << QByteArray("p1@example.com")
+        << QList<QByteArray>{};
+    QTest::newRow("comments and junk in References")
+        << QByteArray("References: <r1@example.com> (a comment) junk <r2@example.com>,<r3@example.com>") << QByteArray()
+        << QByteArray() << QList<QByteArray>{"r1@example.com", "r2@example.com", "r3@example.com"};
+    QTest::newRow("no ids") << QByteArray("Message-ID: \r\nReferences: none") << QByteArray() << QByteArray()
+                            << QList<QByteArray>{};
+}
+
+void TestMimeReader::threadIds()
+{
+    QFETCH(QByteArray, headers);
+    const auto m = MimeReader::readHeaders("From: a@example.com\r\n" + headers + "\r\n");
+    QVERIFY2(m.ok(), errorText(m).constData());
+    QTEST(m->messageId, "messageId");
+    QTEST(m->inReplyTo, "inReplyTo");
+    QTEST(m->references, "references");
+}
+
+void TestMimeReader::manyReferences()
+{
+    // The thread's root and the latest ids are kept; malformed ids are kept only as they read
+    // back, so a reply echoing them names the same mails.
+    QByteArray references = "References:";
+    for (int i = 0; i < 150; ++i)
+        references += " <r" + QByteArray::number(i) + "@example.com>";
+    const auto m = MimeReader::readHeaders("From: a@example.com\r\nMessage-ID: <E1t-3x@mx.shop.\r\n" + references);
+    QVERIFY2(m.ok(), errorText(m).constData());
+    QCOMPARE(m->references.size(), 100);
+    QCOMPARE(m->references.first(), QByteArray("r0@example.com"));
+    QCOMPARE(m->references.at(1), QByteArray("r51@example.com"));
+    QCOMPARE(m->references.last(), QByteArray("r149@example.com"));
+    QVERIFY(!m->messageId.isEmpty());
+    const auto again = MimeReader::readHeaders("From: a@example.com\r\nMessage-ID: <" + m->messageId + ">\r\n");
+    QCOMPARE(again->messageId, m->messageId);
 }
 
 void TestMimeReader::rfc2047Subjects_data()
@@ -235,7 +264,16 @@ void TestMimeReader::rfc2047Subjects_data()
                                     << u("Re: café crème ok");
     QTest::newRow("split character") << QByteArray("=?UTF-8?B?w6k=?= =?UTF-8?Q?t=C3?= =?UTF-8?Q?=A9?=") << u("été");
     QTest::newRow("no space before word") << QByteArray("Re:=?UTF-8?Q?caf=C3=A9?=") << u("Re:café");
+    // Padded base64 words one after another, as most mailers split a long subject (GMime 3.2.13
+    // alone reads only the first).
+    QTest::newRow("padded base64 words") << QByteArray("=?utf-8?B?w78=?= =?UTF-8?B?w78=?=\r\n =?utf-8?B?w78=?=")
+                                         << u("ÿÿÿ");
+    QTest::newRow("padded base64 words, two charsets")
+        << QByteArray("=?utf-8?B?w78=?= =?iso-8859-1?B?/w==?= =?iso-8859-1?B?/w==?= x =?utf-8?B?w78=?=")
+        << u("ÿÿÿ x ÿ");
     QTest::newRow("folded") << QByteArray("=?UTF-8?Q?Bestellung?=\r\n =?UTF-8?Q?_Nr=2E_5?=") << u("Bestellung Nr. 5");
+    QTest::newRow("encoded control characters")
+        << QByteArray("=?utf-8?Q?a=0D=0Ab=C2=85c=E2=80=A8d=09e?=") << u("a b c d e");
     QTest::newRow("raw utf-8") << QByteArray("Caf\xC3\xA9 ouvert") << u("Café ouvert");
     QTest::newRow("raw windows-1252") << QByteArray("Caf\xE9 \x80") << u("Café €");
     QTest::newRow("plain") << QByteArray("Where is my order?") << u("Where is my order?");
@@ -252,27 +290,14 @@ void TestMimeReader::rfc2047Subjects()
 
 void TestMimeReader::charsets_data()
 {
+    // The reader hands each part's declared charset to MailCharset (tst_mailcharset has the charsets).
     QTest::addColumn<QByteArray>("contentHeaders");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("text");
     QTest::newRow("koi8-r") << QByteArray("Content-Type: text/plain; charset=KOI8-R")
                             << QByteArray("\xF0\xD2\xC9\xD7\xC5\xD4") << u("Привет");
-    QTest::newRow("shift_jis") << QByteArray("Content-Type: text/plain; charset=\"Shift_JIS\"")
-                               << QByteArray("\x82\xB1\x82\xF1\x82\xC9\x82\xBF\x82\xCD") << u("こんにちは");
-    QTest::newRow("iso-8859-15") << QByteArray("Content-Type: text/plain; charset=iso-8859-15") << QByteArray("5 \xA4")
-                                 << u("5 €");
-    QTest::newRow("iso-8859-2") << QByteArray("Content-Type: text/plain; charset=ISO-8859-2")
-                                << QByteArray("\xA3\xF3\x64\xBC") << u("Łódź");
-    QTest::newRow("windows-1252") << QByteArray("Content-Type: text/plain; charset=windows-1252")
-                                  << QByteArray("\x93quoted\x94 \x80") << u("“quoted” €");
     QTest::newRow("us-ascii but 8-bit") << QByteArray("Content-Type: text/plain; charset=us-ascii")
                                         << QByteArray("caf\xE9") << u("café");
-    QTest::newRow("us-ascii but utf-8") << QByteArray("Content-Type: text/plain; charset=us-ascii")
-                                        << QByteArray("caf\xC3\xA9") << u("café");
-    QTest::newRow("undeclared utf-8") << QByteArray("Content-Type: text/plain") << QByteArray("\xE2\x82\xAC 5")
-                                      << u("€ 5");
-    QTest::newRow("unknown charset") << QByteArray("Content-Type: text/plain; charset=x-unknown-8bit")
-                                     << QByteArray("caf\xE9") << u("café");
     QTest::newRow("base64 koi8-r") << QByteArray(
         "Content-Type: text/plain; charset=koi8-r\r\nContent-Transfer-Encoding: base64")
                                    << QByteArray("8NLJ18XU\r\n") << u("Привет");
@@ -280,8 +305,9 @@ void TestMimeReader::charsets_data()
         << QByteArray("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable")
         << QByteArray("Gr=C3=BC=C3=9Fe, a long line cut by a soft=\r\n break")
         << u("Grüße, a long line cut by a soft break");
-    QTest::newRow("utf-8 declared, broken") << QByteArray("Content-Type: text/plain; charset=utf-8")
-                                            << QByteArray("ok \xFF ok") << QString(u("ok ") + QChar(0xFFFD) + u(" ok"));
+    QTest::newRow("HTML naming its charset")
+        << QByteArray("Content-Type: text/html")
+        << QByteArray("<meta charset=\"koi8-r\"><p>\xF0\xD2\xC9\xD7\xC5\xD4</p>") << u("Привет");
 }
 
 void TestMimeReader::charsets()

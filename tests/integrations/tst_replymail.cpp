@@ -103,8 +103,10 @@ private slots:
     void parts();
     void readBackByMimeReader();
     void pythonAgrees();
+    void longSubjectReadsBack();
     void personalReplyIsNotAutomatic();
     void htmlIsEscapedAndInert();
+    void longQuoteIsCut();
 };
 
 void TestReplyMail::subject_data()
@@ -126,6 +128,9 @@ void TestReplyMail::subject_data()
                                       << QStringLiteral("Re: Refund");
     QTest::newRow("line breaks") << QStringLiteral("Refund\r\nBcc: x@example.com") << QStringLiteral("A1B2")
                                  << QStringLiteral("Re: Refund Bcc: x@example.com [#A1B2]");
+    QTest::newRow("other control characters")
+        << QString(QStringLiteral("Re") + QChar(0x85) + QStringLiteral("fund") + QChar(0x2028) + QStringLiteral("now"))
+        << QStringLiteral("A1B2") << QStringLiteral("Re: Re fund now [#A1B2]");
     QTest::newRow("too long") << QString(600, QLatin1Char('x')) << QStringLiteral("A1B2")
                               << QString(QStringLiteral("Re: ")
                                      + QString(MailMessage::kMaxSubjectChars - 12, QLatin1Char('x'))
@@ -268,6 +273,23 @@ void TestReplyMail::pythonAgrees()
     QCOMPARE(py.value(QStringLiteral("html")).toString() + QStringLiteral("\r\n"), composed(m.htmlBody));
 }
 
+void TestReplyMail::longSubjectReadsBack()
+{
+    // Several encoded words, padded where a word ends inside a base64 quantum (GMime 3.2.13 alone
+    // read only the first word; fuzz_mail found it).
+    ReplyInput in = sampleInput();
+    in.subject = QStringLiteral("Rückerstattung für Bestellung ORD-10005 – ") + QStringLiteral("ÿé€ ").repeated(30);
+    const MailMessage m = ReplyMail::composeReply(in);
+    const QByteArray bytes = rendered(m);
+    QVERIFY(bytes.contains("=?=\r\n =?utf-8?B?")); // a padded word, then the next
+    const auto back = MimeReader::read(bytes);
+    QVERIFY(back.ok());
+    QCOMPARE(back->subject, m.subject);
+    QCOMPARE(ReplyMail::tokenIn(back->subject), in.shortId);
+    QString error;
+    QCOMPARE(pythonRead(bytes, &error).value(QStringLiteral("subject")).toString(), m.subject);
+}
+
 void TestReplyMail::personalReplyIsNotAutomatic()
 {
     ReplyInput in = sampleInput();
@@ -304,6 +326,21 @@ void TestReplyMail::htmlIsEscapedAndInert()
     QVERIFY(!m.htmlBody.contains(QStringLiteral("<script")));
     QVERIFY(!m.htmlBody.contains(QStringLiteral("href=\"javascript")));
     QVERIFY(m.validate().ok());
+}
+
+void TestReplyMail::longQuoteIsCut()
+{
+    ReplyInput in = sampleInput();
+    in.quotedText = QStringLiteral("😀").repeated(200000); // 800 kB of UTF-8, the reader's longest text
+    const MailMessage m = ReplyMail::composeReply(in);
+    QVERIFY(m.validate().ok());
+    QCOMPARE(m.body.count(QStringLiteral("😀")), ReplyMail::kMaxQuotedChars / 2);
+    QVERIFY(m.body.endsWith(QStringLiteral("😀\n> [...]\n")));
+    QVERIFY(m.htmlBody.contains(QStringLiteral("😀<br>\n[...]</p>")));
+    in.quotedText.prepend(QLatin1Char('x')); // the limit now falls inside a character
+    const MailMessage odd = ReplyMail::composeReply(in);
+    QVERIFY(odd.body.endsWith(QStringLiteral("😀\n> [...]\n")));
+    QCOMPARE(QString::fromUtf8(odd.body.toUtf8()), odd.body); // no half character
 }
 
 QTEST_GUILESS_MAIN(TestReplyMail)

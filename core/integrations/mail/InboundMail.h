@@ -35,7 +35,7 @@ struct BounceReport {
 
 // A customer's mail as the engine needs it, read by MimeReader.
 struct InboundMail {
-    QByteArray messageId; // without <>; empty when the mail has none
+    QByteArray messageId; // without <>; empty when the mail has none (ids as a reply can echo them: MailIds)
     QByteArray inReplyTo; // the first id of In-Reply-To, without <>
     QList<QByteArray> references; // References, in order, without <>
     QString subject; // decoded (RFC 2047), one line
@@ -51,7 +51,9 @@ struct InboundMail {
     QString automaticBecause; // the header that said so, e.g. "Auto-Submitted: auto-replied"
     std::optional<BounceReport> bounce; // set exactly when automatic is Bounce
     bool headersOnly = false; // read from headers alone (a mail over the size limit)
-    bool truncated = false; // text, HTML, parts or attachments beyond the reader's limits were left out
+    // Text, HTML, parts or attachments beyond the reader's limits were left out (an attachment
+    // over maxAttachmentBytes is not: it is kept with its size and without its data).
+    bool truncated = false;
 };
 
 } // namespace tierdesk::mail

@@ -8,7 +8,8 @@
 namespace tierdesk::mail {
 
 // Message ids out of Message-ID, In-Reply-To and References, by GMime's reference parser: without
-// <>, in order. Ids a reply could not echo (see mail::isMessageId) are left out.
+// <>, in order. Each id is one a reply can echo and read back the same (see mail::isMessageId):
+// a malformed one as GMime reads it back ("a@b." as "a@b"), or left out when there is none.
 class MailIds {
 public:
     static constexpr int kMaxReferences = 100; // the first (the thread's root) and the latest 99 are kept

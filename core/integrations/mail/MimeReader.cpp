@@ -1,6 +1,7 @@
 #include "core/integrations/mail/MimeReader.h"
 
 #include "core/integrations/mail/AutomaticMail.h"
+#include "core/integrations/mail/EncodedWordRuns.h"
 #include "core/integrations/mail/GMimeLibrary.h"
 #include "core/integrations/mail/MailIds.h"
 #include "core/integrations/mail/MimePartWalker.h"
@@ -27,6 +28,19 @@ QByteArray withoutMboxLine(const QByteArray &raw)
         return raw;
     const qsizetype end = raw.indexOf('\n');
     return end < 0 ? QByteArray() : raw.mid(end + 1);
+}
+
+// Where the header block ends: at the first empty line (LF or CRLF), else at the end.
+qsizetype headerBlockEnd(const QByteArray &mail)
+{
+    const qsizetype lf = mail.indexOf("\n\n");
+    const qsizetype crlf = mail.indexOf("\n\r\n");
+    qsizetype end = lf < 0 || crlf < 0 ? std::max(lf, crlf) : std::min(lf, crlf);
+    if (end < 0)
+        return mail.size();
+    if (end > 0 && mail.at(end - 1) == '\r')
+        --end; // the last header line's CR belongs to the line end, not the header
+    return end;
 }
 
 // A mail starts with a header field: "Name:" with RFC 5322's field-name characters.
@@ -67,14 +81,9 @@ MailAddress firstAddressOf(InternetAddressList *list)
 }
 
 // One line: folded or encoded line breaks and other control characters become spaces.
-QString oneLine(const char *text)
+QString subjectLine(const char *text)
 {
-    QString line = QString::fromUtf8(text);
-    for (QChar &c : line) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = QLatin1Char(' ');
-    }
-    return line.simplified().left(kMaxSubjectLineChars);
+    return oneLine(QString::fromUtf8(text)).left(kMaxSubjectLineChars);
 }
 
 QDateTime dateOf(GMimeMessage *message)
@@ -93,7 +102,7 @@ void readEnvelope(GMimeMessage *message, InboundMail &mail)
     mail.messageId = MailIds::messageId(object);
     mail.inReplyTo = MailIds::inReplyTo(object);
     mail.references = MailIds::references(object);
-    mail.subject = oneLine(g_mime_message_get_subject(message));
+    mail.subject = subjectLine(g_mime_message_get_subject(message));
     mail.from = firstAddressOf(g_mime_message_get_from(message));
     mail.replyTo = firstAddressOf(g_mime_message_get_reply_to(message));
     mail.to = addressesOf(g_mime_message_get_to(message));
@@ -104,9 +113,13 @@ void readEnvelope(GMimeMessage *message, InboundMail &mail)
 // Parses what looks like a mail; refuses what is none.
 Result<GObjectPtr<GMimeMessage>> parseMail(const QByteArray &raw)
 {
-    const QByteArray bytes = withoutMboxLine(raw);
+    QByteArray bytes = withoutMboxLine(raw);
     if (!startsWithHeaderField(bytes))
         return notAMail(QStringLiteral("it does not start with a header field"));
+    if (EncodedWordRuns::needed()) {
+        const qsizetype end = headerBlockEnd(bytes);
+        bytes = EncodedWordRuns::joinPadded(bytes.left(end)) + bytes.mid(end);
+    }
     GObjectPtr<GMimeMessage> message = GMimeLibrary::parseMessage(bytes);
     if (!message)
         return notAMail(QStringLiteral("it has no header block"));
@@ -149,11 +162,8 @@ Result<InboundMail> MimeReader::readHeaders(const QByteArray &headerBytes)
     if (headerBytes.size() > kMaxHeaderBytes)
         return makeError(
             ErrorKind::LimitExceeded, QStringLiteral("The header block is larger than %1 bytes.").arg(kMaxHeaderBytes));
-    // The header block ends at the first empty line; whatever follows is not read.
-    static const QRegularExpression blankLine(QStringLiteral("\\r?\\n\\r?\\n"));
-    const QRegularExpressionMatch end = blankLine.match(QString::fromLatin1(headerBytes));
-    const QByteArray headers = end.hasMatch() ? headerBytes.left(end.capturedStart()) : headerBytes;
-    auto parsed = parseMail(headers + "\r\n\r\n");
+    // Whatever follows the header block is not read.
+    auto parsed = parseMail(headerBytes.left(headerBlockEnd(headerBytes)) + "\r\n\r\n");
     if (!parsed)
         return parsed.error();
     GMimeMessage *message = parsed->get();

@@ -24,19 +24,10 @@ bool isShortId(const QString &id)
     return shortId.match(id).hasMatch();
 }
 
-QString withoutControls(QString text)
-{
-    for (QChar &c : text) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    return text.simplified();
-}
-
 // "On Fri, 19 Dec 2025 at 12:15, Jane Doe wrote:" (English whatever the machine's language).
 QString attributionLine(const ReplyInput &input)
 {
-    QString name = withoutControls(input.quotedName);
+    QString name = oneLine(input.quotedName);
     if (name.isEmpty())
         name = input.to.name.isEmpty() ? input.to.address : input.to.name;
     if (!input.quotedDate.isValid())
@@ -45,9 +36,21 @@ QString attributionLine(const ReplyInput &input)
     return QStringLiteral("On %1, %2 wrote:").arg(date, name);
 }
 
+// The customer's text as quoted: at most kMaxQuotedChars, "[...]" where it was cut.
+QString quotedText(const ReplyInput &input)
+{
+    const QString text = input.quotedText.trimmed();
+    if (text.size() <= ReplyMail::kMaxQuotedChars)
+        return text;
+    qsizetype cut = ReplyMail::kMaxQuotedChars;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut; // not between the halves of a character
+    return text.left(cut) + QStringLiteral("\n[...]");
+}
+
 QString quotedPlain(const QString &text)
 {
-    QString normalized = text.trimmed();
+    QString normalized = text;
     normalized.replace(QLatin1String("\r\n"), QLatin1String("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
     QStringList lines = normalized.split(QLatin1Char('\n'));
     for (QString &line : lines) {
@@ -66,7 +69,7 @@ QString htmlDocument(const ReplyInput &input)
     html += ReplyMarkdown::toHtml(input.text);
     if (!input.quotedText.trimmed().isEmpty()) {
         html += QStringLiteral("<p>") + attributionLine(input).toHtmlEscaped() + QStringLiteral("</p>\n");
-        html += QStringLiteral("<blockquote type=\"cite\">\n") + ReplyMarkdown::textToHtml(input.quotedText)
+        html += QStringLiteral("<blockquote type=\"cite\">\n") + ReplyMarkdown::textToHtml(quotedText(input))
             + QStringLiteral("</blockquote>\n");
     }
     return html + QStringLiteral("</body>\n</html>\n");
@@ -95,7 +98,7 @@ QString ReplyMail::tokenIn(const QString &subject)
 
 QString ReplyMail::replySubject(const QString &threadSubject, const QString &shortId)
 {
-    QString base = withoutControls(threadSubject);
+    QString base = oneLine(threadSubject);
     for (int round = 0; round < kMaxSubjectRounds; ++round) {
         const QString before = base;
         base = MimeReader::baseSubject(base);
@@ -120,7 +123,7 @@ MailMessage ReplyMail::composeReply(const ReplyInput &input)
     m.references = threadReferences(input);
     m.body = ReplyMarkdown::toPlain(input.text);
     if (!input.quotedText.trimmed().isEmpty())
-        m.body += QStringLiteral("\n\n") + attributionLine(input) + QLatin1Char('\n') + quotedPlain(input.quotedText);
+        m.body += QStringLiteral("\n\n") + attributionLine(input) + QLatin1Char('\n') + quotedPlain(quotedText(input));
     m.body += QLatin1Char('\n');
     m.htmlBody = htmlDocument(input);
     if (input.automatic) {

@@ -27,13 +27,16 @@ struct ReplyInput {
 // A reply as mail clients expect one, threaded under the customer's mail.
 //   Subject     "Re: <base subject> [#<shortId>]": never "Re: Re:", the token never twice
 //   In-Reply-To the mail answered; References its References and it, deduplicated, the last 20
-//   text/plain  the reply, then "On <date>, <name> wrote:" and the quoted text with "> "
+//   text/plain  the reply, then "On <date>, <name> wrote:" and the quoted text with "> " (its
+//               first kMaxQuotedChars characters)
 //   text/html   a minimal document of the same: escaped text, paragraphs, lists, links, the quote
 //               in a <blockquote>; no images, no styles or anything else a client would fetch
 //   automatic   Auto-Submitted: auto-replied and X-Auto-Response-Suppress: All (RFC 3834, Exchange)
 class ReplyMail {
 public:
     static constexpr int kMaxReferences = 20;
+    // The quote is history: its start is enough, and the reply stays far within MailMessage's body limit.
+    static constexpr int kMaxQuotedChars = 20000;
 
     static MailMessage composeReply(const ReplyInput &input);
     // The short id in a "[#XXXX]" token (4 to 16 letters or digits), or empty.
