@@ -75,6 +75,9 @@ const QList<Key> &all()
         {SmtpUser, QString(), "SMTP user name; empty: no AUTH. The password is the secret smtp/password"},
         {SmtpFrom, QString(), "Sender address: desk@example.com or Name <desk@example.com>"},
         {SmtpTimeoutSeconds, 30, "One message, connect to the server's last answer (1-300)"},
+        {ServerPublicUrl, QString(),
+            "The address callers such as Twilio reach this server at (https://desk.example.com) behind a proxy or "
+            "tunnel; empty: the request's Host header"},
     };
     return keys;
 }

@@ -76,6 +76,7 @@ inline constexpr char SmtpTls[] = "smtp/tls";
 inline constexpr char SmtpUser[] = "smtp/user";
 inline constexpr char SmtpFrom[] = "smtp/from";
 inline constexpr char SmtpTimeoutSeconds[] = "smtp/timeoutSeconds";
+inline constexpr char ServerPublicUrl[] = "server/publicUrl";
 
 } // namespace settings
 

@@ -11,28 +11,28 @@ namespace {
 
 // Pieces kept as written (code, URLs, escaped characters, WhatsApp's own marks) wait behind
 // placeholders of private-use characters while the marks around them are taken off.
-constexpr char16_t kOpen = 0xE000;
-constexpr char16_t kClose = 0xE001;
-constexpr int kMaxRestoreRounds = 8; // a kept piece may hold another's placeholder (code in a link's text)
-constexpr int kMinPartChars = 2; // a surrogate pair
+constexpr char16_t kPhoneKeptOpen = 0xE000;
+constexpr char16_t kPhoneKeptClose = 0xE001;
+constexpr int kPhoneRestoreRounds = 8; // a kept piece may hold another's placeholder (code in a link's text)
+constexpr int kPhoneMinPartChars = 2; // a surrogate pair
 
 QRegularExpression phoneRx(const char *pattern)
 {
     return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::UseUnicodePropertiesOption);
 }
 
-class Kept {
+class PhoneKept {
 public:
     QString keep(const QString &piece)
     {
         m_pieces.append(piece);
-        return QChar(kOpen) + QString::number(m_pieces.size() - 1) + QChar(kClose);
+        return QChar(kPhoneKeptOpen) + QString::number(m_pieces.size() - 1) + QChar(kPhoneKeptClose);
     }
 
     QString restore(QString text) const
     {
         static const QRegularExpression placeholder(QStringLiteral("\uE000(\\d+)\uE001"));
-        for (int round = 0; round < kMaxRestoreRounds && text.contains(QChar(kOpen)); ++round) {
+        for (int round = 0; round < kPhoneRestoreRounds && text.contains(QChar(kPhoneKeptOpen)); ++round) {
             QString out;
             qsizetype last = 0;
             for (auto it = placeholder.globalMatch(text); it.hasNext();) {
@@ -50,7 +50,7 @@ private:
     QStringList m_pieces;
 };
 
-void replaceEach(
+void phoneReplaceEach(
     QString &text, const QRegularExpression &rx, const std::function<QString(const QRegularExpressionMatch &)> &f)
 {
     QString out;
@@ -68,7 +68,7 @@ void replaceEach(
 }
 
 // "text: url", or the url alone when the text says nothing more.
-QString linkWords(const QString &text, const QString &url, Kept &kept)
+QString phoneLinkWords(const QString &text, const QString &url, PhoneKept &kept)
 {
     const QString t = text.trimmed();
     QString bare = url;
@@ -81,7 +81,7 @@ QString linkWords(const QString &text, const QString &url, Kept &kept)
 }
 
 // Code, escapes and links: kept as written behind placeholders.
-void keepLiterals(QString &s, Kept &kept)
+void phoneKeepLiterals(QString &s, PhoneKept &kept)
 {
     static const QRegularExpression code = phoneRx("(`+)(.+?)\\1");
     static const QRegularExpression escaped = phoneRx("\\\\([!-/:-@\\[-`{-~])");
@@ -89,19 +89,19 @@ void keepLiterals(QString &s, Kept &kept)
         = phoneRx("!?\\[([^\\]]*)\\]\\(\\s*<?((?:[^()\\s<>]|\\([^()\\s]*\\))+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     static const QRegularExpression autolink = phoneRx("<((?:https?://|mailto:)[^>\\s]+)>");
     static const QRegularExpression bareUrl = phoneRx("\\b(?:https?://|www\\.)[^\\s<>\\x{E000}\\x{E001}]+");
-    replaceEach(s, code, [&](const QRegularExpressionMatch &m) { return kept.keep(m.captured(2).trimmed()); });
-    replaceEach(s, escaped, [&](const QRegularExpressionMatch &m) { return kept.keep(m.captured(1)); });
-    replaceEach(
-        s, link, [&](const QRegularExpressionMatch &m) { return linkWords(m.captured(1), m.captured(2), kept); });
-    replaceEach(s, autolink, [&](const QRegularExpressionMatch &m) {
+    phoneReplaceEach(s, code, [&](const QRegularExpressionMatch &m) { return kept.keep(m.captured(2).trimmed()); });
+    phoneReplaceEach(s, escaped, [&](const QRegularExpressionMatch &m) { return kept.keep(m.captured(1)); });
+    phoneReplaceEach(
+        s, link, [&](const QRegularExpressionMatch &m) { return phoneLinkWords(m.captured(1), m.captured(2), kept); });
+    phoneReplaceEach(s, autolink, [&](const QRegularExpressionMatch &m) {
         QString url = m.captured(1);
         return kept.keep(url.startsWith(QLatin1String("mailto:")) ? url.mid(7) : url);
     });
-    replaceEach(s, bareUrl, [&](const QRegularExpressionMatch &m) { return kept.keep(m.captured(0)); });
+    phoneReplaceEach(s, bareUrl, [&](const QRegularExpressionMatch &m) { return kept.keep(m.captured(0)); });
 }
 
 // Bold, italic and strikethrough: their words alone, or WhatsApp's marks around them.
-void unmark(QString &s, bool whatsapp, Kept &kept)
+void phoneUnmark(QString &s, bool whatsapp, PhoneKept &kept)
 {
     static const QRegularExpression bold
         = phoneRx("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*|(?<!\\w)__(?=\\S)(.+?)(?<=\\S)__(?!\\w)");
@@ -117,20 +117,20 @@ void unmark(QString &s, bool whatsapp, Kept &kept)
             return k + words + k;
         };
     };
-    replaceEach(s, bold, wrap("*"));
-    replaceEach(s, strike, wrap("~"));
-    replaceEach(s, italic, wrap("_"));
+    phoneReplaceEach(s, bold, wrap("*"));
+    phoneReplaceEach(s, strike, wrap("~"));
+    phoneReplaceEach(s, italic, wrap("_"));
 }
 
-QString inlinePlain(QString s, bool whatsapp, Kept &kept)
+QString phoneInline(QString s, bool whatsapp, PhoneKept &kept)
 {
-    keepLiterals(s, kept);
-    unmark(s, whatsapp, kept);
+    phoneKeepLiterals(s, kept);
+    phoneUnmark(s, whatsapp, kept);
     return s;
 }
 
 // One line outside code fences, its block marks (heading, quote, rule, list item) taken off.
-QString linePlain(const QString &line, bool whatsapp, Kept &kept)
+QString phoneLine(const QString &line, bool whatsapp, PhoneKept &kept)
 {
     static const QRegularExpression rule = phoneRx("^ {0,3}([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$");
     static const QRegularExpression heading = phoneRx("^ {0,3}#{1,6}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
@@ -139,17 +139,17 @@ QString linePlain(const QString &line, bool whatsapp, Kept &kept)
     if (rule.match(line).hasMatch())
         return {};
     if (const QRegularExpressionMatch m = heading.match(line); m.hasMatch())
-        return inlinePlain(m.captured(1), whatsapp, kept);
+        return phoneInline(m.captured(1), whatsapp, kept);
     QString rest = line;
     for (QRegularExpressionMatch m = quote.match(rest); m.hasMatch(); m = quote.match(rest))
         rest = rest.mid(m.capturedEnd()); // nested quotes too
     if (const QRegularExpressionMatch m = bullet.match(rest); m.hasMatch())
-        return m.captured(1) + QStringLiteral("- ") + inlinePlain(rest.mid(m.capturedEnd()), whatsapp, kept);
-    return inlinePlain(rest, whatsapp, kept);
+        return m.captured(1) + QStringLiteral("- ") + phoneInline(rest.mid(m.capturedEnd()), whatsapp, kept);
+    return phoneInline(rest, whatsapp, kept);
 }
 
 // The URLs of a text, as [start, end) pairs: a part is not cut inside one when it can be helped.
-QList<QPair<qsizetype, qsizetype>> urlSpans(const QString &text)
+QList<QPair<qsizetype, qsizetype>> phoneUrlSpans(const QString &text)
 {
     static const QRegularExpression url = phoneRx("(?:https?://|www\\.)\\S+");
     QList<QPair<qsizetype, qsizetype>> spans;
@@ -161,7 +161,7 @@ QList<QPair<qsizetype, qsizetype>> urlSpans(const QString &text)
 }
 
 // The last position p in [from, limit] where `boundary` matches (a part may end at p), else -1.
-qsizetype lastBoundary(const QString &text, const QRegularExpression &boundary, qsizetype from, qsizetype limit)
+qsizetype phoneLastBoundary(const QString &text, const QRegularExpression &boundary, qsizetype from, qsizetype limit)
 {
     qsizetype best = -1;
     for (auto it = boundary.globalMatch(text); it.hasNext();) {
@@ -175,7 +175,7 @@ qsizetype lastBoundary(const QString &text, const QRegularExpression &boundary, 
 }
 
 // Where the first part of `text` (longer than limit) ends.
-qsizetype cutPoint(const QString &text, qsizetype limit)
+qsizetype phoneCutPoint(const QString &text, qsizetype limit)
 {
     // The ends of paragraphs and sentences count only where they fill a part at least half, so
     // a reply is not sent as many short messages; a space anywhere does.
@@ -185,10 +185,10 @@ qsizetype cutPoint(const QString &text, qsizetype limit)
     const qsizetype half = limit / 2;
     for (const auto &[boundary, from] :
         {std::pair{&paragraph, half}, std::pair{&sentence, half}, std::pair{&word, qsizetype(1)}})
-        if (const qsizetype p = lastBoundary(text, *boundary, from, limit); p > 0)
+        if (const qsizetype p = phoneLastBoundary(text, *boundary, from, limit); p > 0)
             return p;
     qsizetype cut = limit;
-    for (const auto &[start, end] : urlSpans(text))
+    for (const auto &[start, end] : phoneUrlSpans(text))
         if (start < cut && cut < end && start > 0)
             cut = start;
     if (cut > 1 && text.at(cut - 1).isHighSurrogate() && text.at(cut).isLowSurrogate())
@@ -200,11 +200,11 @@ qsizetype cutPoint(const QString &text, qsizetype limit)
 
 QStringList PhoneText::split(const QString &text, int maxChars)
 {
-    const qsizetype limit = qMax(kMinPartChars, maxChars);
+    const qsizetype limit = qMax(kPhoneMinPartChars, maxChars);
     QStringList parts;
     QString rest = text.trimmed();
     while (rest.size() > limit) {
-        const qsizetype cut = cutPoint(rest, limit);
+        const qsizetype cut = phoneCutPoint(rest, limit);
         const QString part = rest.left(cut).trimmed();
         if (!part.isEmpty())
             parts.append(part);
@@ -220,9 +220,9 @@ QString PhoneText::plain(const QString &markdownReply, bool whatsapp)
     static const QRegularExpression fence = phoneRx("^ {0,3}(```|~~~)");
     static const QRegularExpression blankLines = phoneRx("\\n{3,}");
     QString text = markdownReply;
-    text.remove(QChar(kOpen)).remove(QChar(kClose)); // a placeholder's marks are ours alone
+    text.remove(QChar(kPhoneKeptOpen)).remove(QChar(kPhoneKeptClose)); // a placeholder's marks are ours alone
     text.replace(QLatin1String("\r\n"), QLatin1String("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    Kept kept;
+    PhoneKept kept;
     QStringList out;
     bool inFence = false;
     const QStringList lines = text.split(QLatin1Char('\n'));
@@ -231,7 +231,7 @@ QString PhoneText::plain(const QString &markdownReply, bool whatsapp)
             inFence = !inFence;
             continue;
         }
-        QString done = inFence ? kept.keep(line) : linePlain(line, whatsapp, kept);
+        QString done = inFence ? kept.keep(line) : phoneLine(line, whatsapp, kept);
         while (!done.isEmpty() && done.back().isSpace())
             done.chop(1);
         out.append(done);

@@ -18,10 +18,10 @@ public:
     static QString plain(const QString &markdownReply, bool whatsapp);
 
     // `text` in parts of at most maxChars UTF-16 code units (so within Twilio's limit however it
-    // counts), cut at the last paragraph end, else sentence end, else space that fills a part at
-    // least half (a space anywhere, for words); a word longer than a part is cut, but never inside
-    // a surrogate pair nor, when it can be helped, inside a URL. No part is empty or starts or ends
-    // with white space. maxChars below 2 counts as 2.
+    // counts). A part ends at its last paragraph end, else its last sentence end, when that fills
+    // it at least half (a reply is not sent as many short messages), else at its last space; a
+    // word longer than a part is cut, never inside a surrogate pair nor, when it can be helped,
+    // inside a URL. No part is empty or starts or ends with white space. maxChars below 2 counts as 2.
     static QStringList split(const QString &text, int maxChars = OutboundText::kMaxBodyChars);
 };
 
