@@ -10,6 +10,7 @@
 #include "core/integrations/OutboundHttp.h"
 #include "core/integrations/twilio/TwilioTextSender.h"
 #include "core/runtime/ChannelReplies.h"
+#include "core/runtime/ImapMailReader.h"
 #include "core/runtime/MailReplies.h"
 #include "core/runtime/TeamKeys.h"
 #include "core/store/DbMaintenance.h"
@@ -186,7 +187,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_calls = std::make_unique<CallLog>(
         *rt->m_engine, rt->m_dataDir, rt->m_settings.intValue(settings::VoiceRecordingRetentionDays));
     rt->m_customers->setCallLog(rt->m_calls.get());
-    rt->m_channels = std::make_unique<Channels>(*rt->m_engine, *rt->m_customers, rt->channelReplies());
+    rt->m_channels
+        = std::make_unique<Channels>(*rt->m_engine, *rt->m_customers, rt->channelReplies(), &ImapMailReader::make);
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());

@@ -293,7 +293,8 @@ void ServerHost::startBackgroundWork()
     engine.money().start(5000);
     // Call recordings past voice/recordingRetentionDays: each instance erases those it keeps.
     m_runtime.calls().startSweeping();
-    // Replies of mail and text conversations out on their channel (a team's timer instance sends).
+    // Replies of mail and text conversations out on their channel, mailboxes polled (a team's timer
+    // instance sends and polls).
     m_runtime.channels().start();
 
     const qint64 idleMs = qint64(s.intValue(settings::AbandonAfterMinutes)) * 60000;
@@ -335,6 +336,7 @@ void ServerHost::stop()
     if (m_sip) // every SIP call says goodbye (BYE) before the engine's work stops
         m_sip->stop();
     m_leader.reset();
+    m_runtime.channels().stop(); // a poll mid-way ends after its current step; the mail is not lost
     m_sweep.stop();
     m_runtime.desk().stopSlaTimer();
     if (m_dispatcher)

@@ -5,7 +5,8 @@ Prints one JSON line {"port": N} once it listens, then one JSON line per message
 accepted, parsed with Python's own e-mail package so the tests check what an
 independent MIME parser reads: envelope, decoded headers and the decoded body.
 Options: --auth USER:PASSWORD requires AUTH (PLAIN/LOGIN, allowed without TLS);
---refuse ADDRESS answers 550 to that recipient. Stops when stdin closes.
+--refuse ADDRESS answers 550 to that recipient; --maildir DIR also delivers each message into that
+Maildir (new/), as a mail server would. Stops when stdin closes.
 """
 import argparse
 import asyncio
@@ -13,6 +14,8 @@ import email
 import email.header
 import email.policy
 import json
+import mailbox
+import os
 import sys
 import warnings
 
@@ -29,8 +32,13 @@ def decoded(value):
 
 
 class Handler:
-    def __init__(self, refused):
+    def __init__(self, refused, maildir=None):
         self.refused = {a.lower() for a in refused}
+        self.maildir = None
+        if maildir:
+            for sub in ("tmp", "new", "cur"):
+                os.makedirs(os.path.join(maildir, sub), exist_ok=True)
+            self.maildir = mailbox.Maildir(maildir, create=False)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower() in self.refused:
@@ -42,6 +50,13 @@ class Handler:
         raw = envelope.original_content if envelope.original_content is not None else envelope.content
         msg = email.message_from_bytes(raw, policy=email.policy.compat32)
         payload = msg.get_payload(decode=True) or b""
+        if self.maildir is not None:
+            self.maildir.add(raw)
+        # The first text/plain part, decoded: a multipart/alternative reply's words.
+        plain = next((p for p in msg.walk() if p.get_content_type() == "text/plain"), None)
+        text = ""
+        if plain is not None:
+            text = (plain.get_payload(decode=True) or b"").decode(plain.get_content_charset() or "ascii", "replace")
         emit({
             "mailFrom": envelope.mail_from,
             "rcptTos": envelope.rcpt_tos,
@@ -53,6 +68,7 @@ class Handler:
             "charset": msg.get_content_charset(),
             "transferEncoding": msg.get("Content-Transfer-Encoding"),
             "body": payload.decode(msg.get_content_charset() or "ascii", errors="replace"),
+            "text": text,
             "rawLength": len(raw),
             "maxLineLength": max((len(line) for line in raw.split(b"\r\n")), default=0),
         })
@@ -73,8 +89,9 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--auth")
     parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--maildir")
     args = parser.parse_args()
-    handler = Handler(args.refuse)
+    handler = Handler(args.refuse, args.maildir)
     kwargs = {}
     if args.auth:
         user, _, password = args.auth.partition(":")

@@ -73,6 +73,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("PUT", base + QStringLiteral("/channels/email"), guarded(Role::Admin, &CsApi::putEmailChannel));
     r.route("DELETE", base + QStringLiteral("/channels/email"), guarded(Role::Admin, &CsApi::deleteEmailChannel));
     r.route("POST", base + QStringLiteral("/channels/email/inbound"), guarded(Role::Admin, &CsApi::inboundEmail));
+    r.route("POST", base + QStringLiteral("/channels/email/poll"), guarded(Role::Admin, &CsApi::pollEmail));
     r.route("GET", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::getTwilioChannel));
     r.route("PUT", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::putTwilioChannel));
     r.route("DELETE", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::deleteTwilioChannel));

@@ -219,6 +219,7 @@ private:
     void getEmailChannel(Call &c);
     void deleteEmailChannel(Call &c);
     void inboundEmail(Call &c);
+    void pollEmail(Call &c);
     void putTwilioChannel(Call &c);
     void getTwilioChannel(Call &c);
     void deleteTwilioChannel(Call &c);

@@ -76,6 +76,22 @@ void CsApi::deleteEmailChannel(Call &c)
     reply(c, http::HttpResponse::noContent());
 }
 
+// The console's "Fetch now": the mailbox polled at once (or the poll running joined); answers
+// once it ended with the mails it imported.
+void CsApi::pollEmail(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const auto later = defer(c);
+    m_channels->poller().pollNow(*company, this, [this, later](Result<qint64> fetched) {
+        Call done = later->call();
+        if (!fetched)
+            return fail(done, fetched.error());
+        reply(done, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("fetched"), *fetched}}));
+    });
+}
+
 void CsApi::putTwilioChannel(Call &c)
 {
     const auto company = connectorCompany(c);

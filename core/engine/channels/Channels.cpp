@@ -4,23 +4,36 @@
 
 namespace tierdesk {
 
-Channels::Channels(
-    SessionEngine &engine, CustomerDirectory &customers, std::shared_ptr<ReplySender> sender, QObject *parent)
+Channels::Channels(SessionEngine &engine, CustomerDirectory &customers, std::shared_ptr<ReplySender> sender,
+    MailReaderFactory mailReaders, QObject *parent)
     : QObject(parent), m_engine(engine), m_accounts(engine.core()), m_sessions(engine, customers),
       m_texts(std::make_unique<TextInbox>(engine, m_accounts, m_sessions)),
       m_mail(std::make_unique<MailInbox>(engine, m_accounts, m_sessions)),
-      m_outbox(std::make_unique<ChannelOutbox>(engine, m_accounts, std::move(sender)))
+      m_outbox(std::make_unique<ChannelOutbox>(engine, m_accounts, std::move(sender))),
+      m_poller(std::make_unique<MailPoller>(engine, m_accounts, *m_mail, std::move(mailReaders)))
 {
     connect(m_texts.get(), &TextInbox::deliveryChanged, this, &Channels::deliveryChanged);
     connect(m_outbox.get(), &ChannelOutbox::deliveryChanged, this, &Channels::deliveryChanged);
     connect(m_mail.get(), &MailInbox::deliveryChanged, this, &Channels::deliveryChanged);
 }
 
-Channels::~Channels() = default;
+Channels::~Channels()
+{
+    m_poller->stop(); // before the inbox its steps post into goes
+}
 
 void Channels::start()
 {
     m_outbox->start();
+    // A team's other instances may be receiving: the one running the timers resumes, as it polls.
+    if (m_engine.runsTimers())
+        m_mail->resume(this);
+    m_poller->start();
+}
+
+void Channels::stop()
+{
+    m_poller->stop();
 }
 
 QList<ChannelMessageRow> Channels::deliveries(const QString &companyId, const QString &sessionId)

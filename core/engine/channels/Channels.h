@@ -4,6 +4,7 @@
 #include "core/engine/channels/ChannelOutbox.h"
 #include "core/engine/channels/ChannelSessions.h"
 #include "core/engine/channels/MailInbox.h"
+#include "core/engine/channels/MailPoller.h"
 #include "core/engine/channels/TextInbox.h"
 
 #include <QObject>
@@ -21,8 +22,9 @@ class Channels : public QObject {
     Q_OBJECT
 
 public:
+    // Without mail readers no mailbox is polled (mail is then only handed in).
     Channels(SessionEngine &engine, CustomerDirectory &customers, std::shared_ptr<ReplySender> sender,
-        QObject *parent = nullptr);
+        MailReaderFactory mailReaders = {}, QObject *parent = nullptr);
     ~Channels() override;
 
     ChannelAccounts &accounts() { return m_accounts; }
@@ -30,6 +32,7 @@ public:
     TextInbox &texts() { return *m_texts; }
     MailInbox &mail() { return *m_mail; }
     ChannelOutbox &outbox() { return *m_outbox; }
+    MailPoller &poller() { return *m_poller; }
 
     // The mails and texts of a session in and out, with their delivery (the conversation's view).
     QList<ChannelMessageRow> deliveries(const QString &companyId, const QString &sessionId);
@@ -37,8 +40,11 @@ public:
     // A mail's kept original or attachment of the session; NotFound for another session's or company's.
     Result<ChannelFile> file(const QString &companyId, const QString &sessionId, const QString &fileId);
 
-    // Begins sending replies (and posting what a restart left received but not posted).
+    // Begins sending replies and polling mailboxes (and posts the mail a restart left received but
+    // not posted).
     void start();
+    // Polling ends, the poll steps in flight are waited for (the server stops).
+    void stop();
 
 signals:
     // A reply's delivery changed, or a mail or text came: clients look at the session's deliveries again.
@@ -51,6 +57,7 @@ private:
     std::unique_ptr<TextInbox> m_texts;
     std::unique_ptr<MailInbox> m_mail;
     std::unique_ptr<ChannelOutbox> m_outbox;
+    std::unique_ptr<MailPoller> m_poller;
 };
 
 } // namespace tierdesk

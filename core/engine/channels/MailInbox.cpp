@@ -33,7 +33,7 @@ QString megabytes(qint64 bytes)
 }
 
 // What the engine reads of the mail.
-QString mailText(const MailInbox::Parsed &p, qint64 maxBytes)
+QString mailText(const MailInbox::Parsed &p, qint64 maxBytes, int maxChars)
 {
     if (p.tooLarge)
         return QStringLiteral("%1\n\n(This mail is %2 MB, over the mailbox's limit of %3 MB: only its headers were "
@@ -43,6 +43,11 @@ QString mailText(const MailInbox::Parsed &p, qint64 maxBytes)
     if (p.mail.bounce)
         return QStringLiteral("Delivery failed: %1 %2").arg(p.mail.bounce->status, p.mail.bounce->diagnostic).trimmed();
     const QString text = p.mail.text.trimmed();
+    if (text.size() > maxChars) {
+        // The engine takes a message of so many characters: the start, and where the rest is.
+        const QString note = QStringLiteral("\n\n(The mail goes on: its whole text is in the original.)");
+        return text.left(maxChars - note.size()).trimmed() + note;
+    }
     if (!text.isEmpty())
         return text;
     return p.mail.subject.trimmed().isEmpty() ? QStringLiteral("(no text)") : p.mail.subject.trimmed();
@@ -57,26 +62,33 @@ MailInbox::MailInbox(SessionEngine &engine, ChannelAccounts &accounts, ChannelSe
 
 Result<MailInbox::Parsed> MailInbox::parse(const QByteArray &raw, qint64 maxBytes)
 {
-    Parsed p;
-    p.rawBytes = raw.size();
-    p.tooLarge = raw.size() > maxBytes;
-    if (p.tooLarge) {
+    if (raw.size() > maxBytes) {
         // The header block alone: up to the first empty line.
         qsizetype end = raw.indexOf("\r\n\r\n");
         if (end < 0)
             end = raw.indexOf("\n\n");
-        p.original = raw.left(end < 0 ? kHeaderBytesOfLargeMail : qMin<qsizetype>(end + 2, kHeaderBytesOfLargeMail));
-        Result<mail::InboundMail> headers = mail::MimeReader::readHeaders(p.original);
-        if (!headers)
-            return headers.error();
-        p.mail = *headers;
-        return p;
+        return parseHeaders(raw.left(end < 0 ? kHeaderBytesOfLargeMail : end + 2), raw.size());
     }
+    Parsed p;
+    p.rawBytes = raw.size();
     Result<mail::InboundMail> read = mail::MimeReader::read(raw);
     if (!read)
         return read.error();
     p.mail = *read;
     p.original = raw;
+    return p;
+}
+
+Result<MailInbox::Parsed> MailInbox::parseHeaders(const QByteArray &headers, qint64 rawBytes)
+{
+    Parsed p;
+    p.rawBytes = rawBytes;
+    p.tooLarge = true;
+    p.original = headers.left(kHeaderBytesOfLargeMail);
+    Result<mail::InboundMail> read = mail::MimeReader::readHeaders(p.original);
+    if (!read)
+        return read.error();
+    p.mail = *read;
     return p;
 }
 
@@ -122,6 +134,8 @@ Result<ChannelMessageRow> MailInbox::claim(const QString &companyId, const Parse
             {QStringLiteral("text"), p.mail.text.left(kQuotedChars)}};
     if (p.mail.automatic != mail::Automatic::No)
         row.detail.insert(QStringLiteral("automaticMail"), p.mail.automaticBecause);
+    if (p.tooLarge) // the kept original is its headers: a restart reads it as such (resume())
+        row.detail.insert(QStringLiteral("tooLargeBytes"), p.rawBytes);
     row.createdAt = row.updatedAt = now;
     Store &store = m_engine.core().store();
     Result<bool> inserted = false;
@@ -220,9 +234,50 @@ void MailInbox::receive(const QString &companyId, const Parsed &p, QObject *cont
     }
     if (p.mail.bounce)
         markBounced(companyId, *p.mail.bounce);
-    if (const std::optional<ChannelThread> thread = threadOf(companyId, p.mail))
-        return postTo(*thread, p, *row, context, std::move(done));
-    openAndPost(companyId, *mailbox, p, *row, context, std::move(done));
+    place(companyId, *mailbox, p, *row, context, std::move(done));
+}
+
+void MailInbox::place(const QString &companyId, const MailboxSettings &mailbox, const Parsed &p,
+    const ChannelMessageRow &row, QObject *context, Done done)
+{
+    // A mail a restart left placed but not posted goes where it was placed.
+    std::optional<ChannelThread> thread
+        = row.sessionId.isEmpty() ? std::nullopt : m_engine.core().store().channels().thread(row.sessionId);
+    if (!thread)
+        thread = threadOf(companyId, p.mail);
+    if (thread)
+        return postTo(*thread, p, row, context, std::move(done));
+    openAndPost(companyId, mailbox, p, row, context, std::move(done));
+}
+
+int MailInbox::resume(QObject *context)
+{
+    Store &store = m_engine.core().store();
+    int resumed = 0;
+    for (const ChannelMessageRow &row : store.channels().unposted(ChannelRepo::kMaxRows)) {
+        if (row.kind != kMailKind || row.direction != QLatin1String("in"))
+            continue;
+        const Result<MailboxSettings> mailbox = m_accounts.email(row.companyId);
+        std::optional<ChannelFile> original;
+        for (const ChannelFile &f : store.channels().filesOf(row.id)) {
+            if (f.kind == QLatin1String("original"))
+                original = store.channels().file(row.companyId, f.id);
+        }
+        if (!mailbox || !original)
+            continue;
+        const qint64 tooLarge = row.detail.value(QStringLiteral("tooLargeBytes")).toInteger();
+        const Result<Parsed> parsed = tooLarge > 0 ? parseHeaders(original->content, tooLarge)
+                                                   : parse(original->content, MailInbox::kMaxDeliveredBytes);
+        if (!parsed)
+            continue;
+        ++resumed;
+        place(row.companyId, *mailbox, *parsed, row, context, [id = row.id](Result<Receipt> r) {
+            if (!r)
+                qWarning("mail %s received before a restart is still not posted: %s", qPrintable(id),
+                    qPrintable(r.error().message));
+        });
+    }
+    return resumed;
 }
 
 void MailInbox::openAndPost(const QString &companyId, const MailboxSettings &mailbox, const Parsed &p,
@@ -254,7 +309,15 @@ void MailInbox::postTo(
     const Result<MailboxSettings> mailbox = m_accounts.email(thread.companyId);
     const qint64 maxBytes = mailbox ? mailbox->maxBytes : MailboxSettings::kDefaultMaxBytes;
     const QString sessionId = thread.sessionId;
-    m_sessions.post(thread, mailText(p, maxBytes), metaOf(p, row), row.id, context,
+    // The mail belongs to its session before the turn runs: the reply's References are read from
+    // the session's mails as soon as it is written, and a restart posts it there.
+    ChannelMessageRow placed = row;
+    placed.sessionId = sessionId;
+    placed.updatedAt = m_engine.clock().nowMs();
+    Store &store = m_engine.core().store();
+    if (const Status s = store.batch().run([&]() -> Status { return store.channels().updateMessage(placed); }); !s)
+        return done(s.error());
+    m_sessions.post(thread, mailText(p, maxBytes, m_engine.limits().maxMessageChars), metaOf(p, row), row.id, context,
         [sessionId, done = std::move(done)](Result<QString> posted) {
             if (!posted)
                 return done(posted.error());

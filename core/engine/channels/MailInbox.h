@@ -32,6 +32,8 @@ public:
     };
     // Off the engine thread: the mail read with the mailbox's limit (thread-safe, no engine state).
     static Result<Parsed> parse(const QByteArray &raw, qint64 maxBytes);
+    // The same for a mail over the limit of which only the header section was fetched.
+    static Result<Parsed> parseHeaders(const QByteArray &headers, qint64 rawBytes);
 
     struct Receipt {
         QString sessionId;
@@ -40,6 +42,9 @@ public:
     using Done = std::function<void(Result<Receipt>)>;
     // done once the mail is committed (or found stored), on the engine thread.
     void receive(const QString &companyId, const Parsed &parsed, QObject *context, Done done);
+    // Posts the mails a restart left stored but not posted to a session (read again from their
+    // kept original); their count.
+    int resume(QObject *context);
 
 signals:
     void deliveryChanged(const QString &companyId, const QString &sessionId);
@@ -49,6 +54,8 @@ private:
     Result<ChannelMessageRow> claim(const QString &companyId, const Parsed &parsed, const QString &messageId);
     MessageMeta metaOf(const Parsed &parsed, const ChannelMessageRow &row) const;
     void markBounced(const QString &companyId, const mail::BounceReport &bounce);
+    void place(const QString &companyId, const MailboxSettings &mailbox, const Parsed &parsed,
+        const ChannelMessageRow &row, QObject *context, Done done);
     void openAndPost(const QString &companyId, const MailboxSettings &mailbox, const Parsed &parsed,
         const ChannelMessageRow &row, QObject *context, Done done);
     void postTo(

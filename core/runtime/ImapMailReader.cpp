@@ -1,0 +1,26 @@
+#include "core/runtime/ImapMailReader.h"
+
+namespace tierdesk {
+
+Result<std::shared_ptr<MailReader>> ImapMailReader::make(const MailboxSettings &settings)
+{
+    ImapAccount account;
+    account.url = QUrl(settings.imap.url);
+    account.username = settings.imap.username;
+    account.password = settings.imap.password.toUtf8();
+    account.oauth2Token = settings.imap.oauth2.toUtf8();
+    account.timeoutMs = kTimeoutMs;
+    if (Status valid = account.validate(); !valid)
+        return valid.error();
+    return std::shared_ptr<MailReader>(std::make_shared<ImapMailReader>(std::move(account)));
+}
+
+Result<qint64> ImapMailReader::open()
+{
+    const Result<MailboxStatus> status = m_mailbox.open();
+    if (!status)
+        return status.error();
+    return status->uidValidity;
+}
+
+} // namespace tierdesk

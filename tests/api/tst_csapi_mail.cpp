@@ -1,0 +1,506 @@
+// E-mail end to end: the real server on loopback polls a real Dovecot (tests/support/DovecotServer)
+// and answers through a real SMTP server (aiosmtpd, tests/support/smtp_sink.py, which also keeps a
+// Maildir). Mails are appended over IMAP as a mail server would deliver them; what the server made
+// of them is read from its store and from what arrived at the sink.
+#include "core/integrations/imap/ImapMailbox.h"
+#include "tests/api/ApiTestSupport.h"
+#include "tests/integrations/SmtpSink.h"
+#include "tests/support/DovecotServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+const QString kSupport = QStringLiteral("support@shop.example");
+
+QByteArray crlf(QByteArray raw)
+{
+    raw.replace("\r\n", "\n");
+    return raw.replace("\n", "\r\n");
+}
+
+QByteArray rawMail(const QByteArray &from, const QByteArray &messageId, const QByteArray &subject,
+    const QByteArray &body, const QByteArray &headers = {})
+{
+    return "From: " + from + "\r\nTo: support@shop.example\r\nDate: Fri, 27 Nov 2026 09:00:00 +0000\r\nMessage-ID: <"
+        + messageId + ">\r\nSubject: " + subject
+        + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n" + headers + "\r\n" + body;
+}
+
+QByteArray fixture(const QString &name)
+{
+    QFile f(sourceDir() + QStringLiteral("/tests/integrations/mail/") + name);
+    return f.open(QIODevice::ReadOnly) ? crlf(f.readAll()) : QByteArray();
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+// A Message-ID header's id without its angle brackets.
+QString bare(const QString &id)
+{
+    QString s = id.trimmed();
+    if (s.startsWith(QLatin1Char('<')) && s.endsWith(QLatin1Char('>')))
+        s = s.mid(1, s.size() - 2);
+    return s;
+}
+
+} // namespace
+
+class TestCsApiMail : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void pollRefusals();
+    void aMailBecomesASessionAnsweredInItsThread();
+    void robotsAndBouncesGetNoAnswer();
+    void charsetsAndHtmlReadRight();
+    void dovecotStoppedAndStartedLosesNothingAndDoublesNothing();
+    void aTwelveMegabyteMail();
+    void theTimerPollsAndSettingsTakeEffect();
+    void stopMidPollLosesNothing();
+
+private:
+    void putMailbox(int pollSeconds, qint64 maxBytes = 0);
+    bool append(const QByteArray &raw);
+    HttpResult poll();
+    qint64 pollOk();
+    QString sessionOf(const QString &messageId);
+    int customerMessages(const QString &sessionId);
+    int aiReplies(const QString &sessionId);
+    QString customerText(const QString &sessionId);
+    // The sink's mails answering `messageId` (In-Reply-To).
+    QList<QJsonObject> answersTo(const QString &messageId) const;
+    QJsonObject status();
+    QString sinkMaildir() const { return m_maildir.path() + QStringLiteral("/sink"); }
+
+    std::unique_ptr<DovecotServer> m_dovecot;
+    QTemporaryDir m_maildir;
+    std::unique_ptr<SmtpSink> m_sink;
+    ServerFixture m_server;
+    std::unique_ptr<HttpClient> m_admin;
+    std::unique_ptr<ImapMailbox> m_writer; // appends as a mail server delivers
+};
+
+void TestCsApiMail::initTestCase()
+{
+    m_dovecot = std::make_unique<DovecotServer>();
+    QString error;
+    QVERIFY2(m_dovecot->start(&error), qPrintable(error));
+    m_sink = std::make_unique<SmtpSink>(QStringList{QStringLiteral("--maildir"), sinkMaildir()});
+    QVERIFY2(m_sink->isRunning(), qPrintable(m_sink->error()));
+    QVERIFY2(m_server.start({}, false, &error), qPrintable(error));
+    m_admin = m_server.client(api::Role::Admin);
+    putMailbox(MailboxSettings::kMaxPollSeconds); // polled when the tests ask (and once at the start)
+    ImapAccount account;
+    account.url = m_dovecot->url();
+    account.username = m_dovecot->user();
+    account.password = m_dovecot->password();
+    account.timeoutMs = 10000;
+    m_writer = std::make_unique<ImapMailbox>(account);
+}
+
+void TestCsApiMail::cleanupTestCase()
+{
+    m_writer.reset();
+    m_admin.reset();
+    m_server.stop();
+}
+
+void TestCsApiMail::putMailbox(int pollSeconds, qint64 maxBytes)
+{
+    QJsonObject body{{QStringLiteral("address"), kSupport}, {QStringLiteral("name"), QStringLiteral("Shop Support")},
+        {QStringLiteral("imap"),
+            QJsonObject{{QStringLiteral("url"), m_dovecot->url().toString()},
+                {QStringLiteral("username"), m_dovecot->user()},
+                {QStringLiteral("password"), QString::fromUtf8(m_dovecot->password())},
+                {QStringLiteral("pollSeconds"), pollSeconds}}},
+        {QStringLiteral("smtp"),
+            QJsonObject{{QStringLiteral("url"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink->port())},
+                {QStringLiteral("startTls"), false}}}};
+    if (maxBytes > 0)
+        body.insert(QStringLiteral("maxBytes"), maxBytes);
+    const HttpResult r = m_admin->put(
+        withQuery(QStringLiteral("/api/cs/channels/email"), {{QStringLiteral("companyId"), m_server.companyId()}}),
+        body);
+    QVERIFY2(r.status == 200 || r.status == 201, describe(r).constData());
+}
+
+bool TestCsApiMail::append(const QByteArray &raw)
+{
+    const Status s = m_writer->append(raw);
+    if (!s)
+        qWarning("append: %s", qPrintable(s.error().message));
+    return bool(s);
+}
+
+HttpResult TestCsApiMail::poll()
+{
+    return m_admin->send("POST",
+        withQuery(QStringLiteral("/api/cs/channels/email/poll"), {{QStringLiteral("companyId"), m_server.companyId()}}),
+        {}, {}, true, 120000);
+}
+
+qint64 TestCsApiMail::pollOk()
+{
+    const HttpResult r = poll();
+    if (r.status != 200) {
+        qWarning("poll: %s", describe(r).constData());
+        return -1;
+    }
+    return r.json().value(QLatin1String("fetched")).toInteger(-1);
+}
+
+QString TestCsApiMail::sessionOf(const QString &messageId)
+{
+    return m_server
+        .scalar(QStringLiteral("SELECT session_id FROM channel_messages WHERE company_id = ? AND external_id = ?"),
+            {m_server.companyId(), messageId})
+        .toString();
+}
+
+int TestCsApiMail::customerMessages(const QString &sessionId)
+{
+    return m_server
+        .scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role = 'customer'"), {sessionId})
+        .toInt();
+}
+
+int TestCsApiMail::aiReplies(const QString &sessionId)
+{
+    return m_server
+        .scalar(
+            QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role IN ('ai_rep', 'ai_manager')"),
+            {sessionId})
+        .toInt();
+}
+
+QString TestCsApiMail::customerText(const QString &sessionId)
+{
+    return m_server
+        .scalar(QStringLiteral("SELECT content FROM messages WHERE session_id = ? AND role = 'customer' ORDER BY seq"),
+            {sessionId})
+        .toString();
+}
+
+QList<QJsonObject> TestCsApiMail::answersTo(const QString &messageId) const
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject &m : m_sink->messages()) {
+        if (bare(str(m.value(QLatin1String("rawHeaders")).toObject(), "In-Reply-To")) == messageId)
+            out << m;
+    }
+    return out;
+}
+
+QJsonObject TestCsApiMail::status()
+{
+    const HttpResult r = m_admin->get(
+        withQuery(QStringLiteral("/api/cs/channels/email"), {{QStringLiteral("companyId"), m_server.companyId()}}));
+    return r.json().value(QLatin1String("status")).toObject();
+}
+
+void TestCsApiMail::pollRefusals()
+{
+    const QString other = m_server.createCompany(QStringLiteral("Other Shop"));
+    const QString path
+        = withQuery(QStringLiteral("/api/cs/channels/email/poll"), {{QStringLiteral("companyId"), other}});
+    const std::unique_ptr<HttpClient> admin = m_server.client(api::Role::Admin, other);
+    HttpResult r = admin->post(path, {});
+    QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r).constData());
+    // A mailbox a mail server hands mail to (no IMAP) has nothing to poll.
+    r = admin->put(withQuery(QStringLiteral("/api/cs/channels/email"), {{QStringLiteral("companyId"), other}}),
+        {{QStringLiteral("address"), QStringLiteral("help@other.example")},
+            {QStringLiteral("smtp"), QJsonObject{{QStringLiteral("url"), QStringLiteral("smtp://127.0.0.1:25")}}}});
+    QVERIFY2(r.status == 201, describe(r).constData());
+    r = admin->post(path, {});
+    QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r).constData());
+    // Agents may not.
+    HttpClient agent(m_server.port(), m_server.token(api::Role::Agent));
+    r = agent.post(
+        withQuery(QStringLiteral("/api/cs/channels/email/poll"), {{QStringLiteral("companyId"), m_server.companyId()}}),
+        {});
+    QCOMPARE(r.status, 403);
+}
+
+void TestCsApiMail::aMailBecomesASessionAnsweredInItsThread()
+{
+    QVERIFY(append(rawMail("Jane Doe <jane@example.org>", "t1@example.org", "Where is my order ORD-10001?",
+        "Hello,\r\nwhere is my order ORD-10001?\r\n\r\n-- \r\nJane\r\n")));
+    QCOMPARE(pollOk(), 1);
+    const QString sessionId = sessionOf(QStringLiteral("t1@example.org"));
+    QVERIFY(!sessionId.isEmpty());
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT channel FROM sessions WHERE id = ?"), {sessionId}).toString(),
+        QStringLiteral("email"));
+    QCOMPARE(customerText(sessionId), QStringLiteral("Hello,\nwhere is my order ORD-10001?"));
+    const QJsonObject st = status();
+    QCOMPARE(st.value(QLatin1String("fetched")).toInt(), 1);
+    QVERIFY(!str(st, "lastPollAt").isEmpty());
+    QVERIFY(st.value(QLatin1String("lastError")).isNull() || str(st, "lastError").isEmpty());
+    // Marked \Seen in the mailbox once stored.
+    {
+        ImapAccount account = m_writer->account();
+        ImapMailbox reader(account);
+        QVERIFY(reader.open().ok());
+        const auto uids = reader.uidsFrom(1);
+        QVERIFY(uids.ok() && !uids->isEmpty());
+        QVERIFY(reader.flags(uids->last())->contains(QStringLiteral("\\Seen")));
+    }
+
+    // The AI's answer at the sink: threaded, marked automatic, from the mailbox's address.
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(QStringLiteral("t1@example.org")).size(), 1, kWaitMs);
+    const QJsonObject answer = answersTo(QStringLiteral("t1@example.org")).first();
+    const QJsonObject h = answer.value(QLatin1String("rawHeaders")).toObject();
+    const QString token
+        = m_server.scalar(QStringLiteral("SELECT short_id FROM channel_threads WHERE session_id = ?"), {sessionId})
+              .toString();
+    QCOMPARE(answer.value(QLatin1String("headers")).toObject().value(QLatin1String("Subject")).toString(),
+        QStringLiteral("Re: Where is my order ORD-10001? [#%1]").arg(token));
+    QVERIFY(str(h, "References").contains(QLatin1String("<t1@example.org>")));
+    QCOMPARE(str(h, "Auto-Submitted"), QStringLiteral("auto-replied"));
+    QCOMPARE(str(h, "X-Auto-Response-Suppress"), QStringLiteral("All"));
+    QVERIFY(str(h, "From").contains(kSupport));
+    QCOMPARE(answer.value(QLatin1String("rcptTos")).toArray().first().toString(), QStringLiteral("jane@example.org"));
+    QVERIFY(!QDir(sinkMaildir() + QStringLiteral("/new")).entryList(QDir::Files).isEmpty());
+    const QString ours = bare(str(h, "Message-ID"));
+
+    // The customer answers (In-Reply-To), then Outlook-style (References only), then a reply-all
+    // copy of that answer arrives too: one session, each message once, nothing fetched twice.
+    QVERIFY(append(rawMail("Jane Doe <jane@example.org>", "t2@example.org", "Re: Where is my order ORD-10001?",
+        "Thanks, and when will it ship?\r\n", "In-Reply-To: <" + ours.toUtf8() + ">\r\n")));
+    QVERIFY(append(rawMail("Jane Doe <jane@example.org>", "t3@example.org", "AW: order",
+        "One more thing: gift wrap please.\r\n", "References: <t1@example.org> <" + ours.toUtf8() + ">\r\n")));
+    QVERIFY(append(
+        rawMail("Jane Doe <jane@example.org>", "t3@example.org", "AW: order", "One more thing: gift wrap please.\r\n",
+            "References: <t1@example.org> <" + ours.toUtf8() + ">\r\nCc: team@shop.example\r\n")));
+    QCOMPARE(pollOk(), 2);
+    QCOMPARE(sessionOf(QStringLiteral("t2@example.org")), sessionId);
+    QCOMPARE(sessionOf(QStringLiteral("t3@example.org")), sessionId);
+    QCOMPARE(customerMessages(sessionId), 3);
+    QCOMPARE(pollOk(), 0);
+
+    // An agent's answer goes out threaded under the customer's last mail, not marked automatic.
+    HttpResult r = m_admin->post(QStringLiteral("/api/cs/sessions/%1/escalate").arg(sessionId),
+        {{QStringLiteral("reason"), QStringLiteral("CUSTOMER_REQUEST")},
+            {QStringLiteral("targetTier"), QStringLiteral("HUMAN_AGENT")}});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    QVERIFY(m_server.addAgent(
+        QStringLiteral("agt_mia"), QStringLiteral("Mia Mailer"), QStringLiteral("agent"), {QStringLiteral("orders")}));
+    HttpClient mia(m_server.port(), m_server.token(api::Role::Agent, {}, 3600, QStringLiteral("agt_mia")));
+    r = mia.post(QStringLiteral("/api/cs/sessions/%1/claim").arg(sessionId), {});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    r = mia.post(QStringLiteral("/api/cs/sessions/%1/agent-messages").arg(sessionId),
+        {{QStringLiteral("content"), QStringLiteral("Hello Jane, it ships tomorrow with gift wrap.")}});
+    QVERIFY2(r.status == 201, describe(r).constData());
+    const auto agentMail = [this] {
+        for (const QJsonObject &m : m_sink->messages()) {
+            if (str(m, "text").contains(QLatin1String("it ships tomorrow with gift wrap")))
+                return m;
+        }
+        return QJsonObject();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!agentMail().isEmpty(), kWaitMs);
+    const QJsonObject ah = agentMail().value(QLatin1String("rawHeaders")).toObject();
+    QCOMPARE(bare(str(ah, "In-Reply-To")), QStringLiteral("t3@example.org"));
+    QVERIFY(str(ah, "References").contains(QLatin1String("<t1@example.org>")));
+    QVERIFY(str(ah, "Subject").contains(QStringLiteral("[#%1]").arg(token)));
+    QVERIFY(!ah.contains(QLatin1String("Auto-Submitted")));
+}
+
+void TestCsApiMail::robotsAndBouncesGetNoAnswer()
+{
+    // A customer's mail and its answer, whose bounce comes back below.
+    QVERIFY(append(rawMail(
+        "Sam Lee <sam@example.org>", "r0@example.org", "Refund please", "Can I get a refund for ORD-10002?\r\n")));
+    QCOMPARE(pollOk(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(QStringLiteral("r0@example.org")).size(), 1, kWaitMs);
+    const QByteArray ours
+        = bare(str(answersTo(QStringLiteral("r0@example.org")).first().value(QLatin1String("rawHeaders")).toObject(),
+                   "Message-ID"))
+              .toUtf8();
+
+    QVERIFY(append(rawMail("Sam Lee <sam@example.org>", "r1@example.org", "Out of office", "Away until Monday.\r\n",
+        "Auto-Submitted: auto-replied\r\n")));
+    QVERIFY(append(rawMail("Shop News <news@lists.example.org>", "r2@example.org", "Our newsletter",
+        "The news of the week.\r\n", "List-Id: <news.lists.example.org>\r\nPrecedence: list\r\n")));
+    QVERIFY(append("From: MAILER-DAEMON@mx.example.org\r\nTo: support@shop.example\r\nMessage-ID: "
+                   "<r3@mx.example.org>\r\nSubject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n"
+                   "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                   "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                   "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
+                   "Final-Recipient: rfc822; sam@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                   "Diagnostic-Code: smtp; 550 5.1.1 no such user\r\n"
+                   "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <"
+        + ours + ">\r\nSubject: Re: Refund please\r\n--B--\r\n"));
+    QCOMPARE(pollOk(), 3);
+    const QString autoSession = sessionOf(QStringLiteral("r1@example.org"));
+    const QString listSession = sessionOf(QStringLiteral("r2@example.org"));
+    QVERIFY(!autoSession.isEmpty() && !listSession.isEmpty());
+    QCOMPARE(aiReplies(autoSession) + aiReplies(listSession), 0);
+    QCOMPARE(m_server
+                 .scalar(QStringLiteral("SELECT status FROM channel_messages WHERE external_id = ?"),
+                     {QString::fromUtf8(ours)})
+                 .toString(),
+        QStringLiteral("undelivered"));
+    QCOMPARE(aiReplies(sessionOf(QStringLiteral("r0@example.org"))), 1); // the bounce was not answered
+
+    // A later customer mail is answered; by then nothing went to the robots.
+    QVERIFY(append(
+        rawMail("Sam Lee <sam@example.org>", "r4@example.org", "Another question", "Do you ship to Canada?\r\n")));
+    QCOMPARE(pollOk(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(QStringLiteral("r4@example.org")).size(), 1, kWaitMs);
+    for (const char *id : {"r1@example.org", "r2@example.org", "r3@mx.example.org"})
+        QVERIFY(answersTo(QString::fromLatin1(id)).isEmpty());
+}
+
+void TestCsApiMail::charsetsAndHtmlReadRight()
+{
+    const QStringList files{QStringLiteral("encoded_headers.eml"), QStringLiteral("windows1252_undeclared.eml"),
+        QStringLiteral("japanese_iso2022jp.eml"), QStringLiteral("gmail_html_only.eml")};
+    for (const QString &f : files)
+        QVERIFY2(append(fixture(f)), qPrintable(f));
+    QCOMPARE(pollOk(), 4);
+    struct Expected {
+        const char *messageId;
+        QString subject;
+        QString text;
+    };
+    const Expected expected[] = {
+        {"encoded-headers-1@example.fr", QStringLiteral("Rückerstattung für Grüße € café"),
+            QStringLiteral("Bereits bezahlt. Merci!")},
+        {"1734593400.8812@example.fr", QStringLiteral("Café machine € refund"),
+            QStringLiteral("Bonjour,\n\nMa machine à café est arrivée cassée. Elle a coûté 89 €.\n\nRené")},
+        {"20251219200511.4F2A@example.jp", QStringLiteral("商品が届きません"),
+            QStringLiteral("サポートご担当者様\n\n注文番号ORD-10012の商品がまだ届いていません。\n"
+                           "配送状況を確認していただけますか。\n\nよろしくお願いいたします。\n山田太郎")},
+    };
+    for (const Expected &e : expected) {
+        const QString id = QString::fromLatin1(e.messageId);
+        const QString session = sessionOf(id);
+        QVERIFY2(!session.isEmpty(), e.messageId);
+        QCOMPARE(customerText(session), e.text);
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT subject FROM channel_threads WHERE session_id = ?"), {session})
+                     .toString(),
+            e.subject);
+    }
+    // HTML only: its text, without head, title or style.
+    const QString html = m_server
+                             .scalar(QStringLiteral("SELECT detail FROM channel_messages WHERE company_id = ? AND "
+                                                    "direction = 'in' AND detail LIKE '%Teapot%'"),
+                                 {m_server.companyId()})
+                             .toString();
+    QVERIFY2(html.contains(QStringLiteral("I'd like a refund for ORD-10007 & ORD-10008")), qPrintable(html));
+    QVERIFY(!html.contains(QLatin1String("ignored title")));
+}
+
+void TestCsApiMail::aTwelveMegabyteMail()
+{
+    QByteArray body;
+    const QByteArray line = QByteArray(76, 'A') + "\r\n";
+    while (body.size() < 12 * 1024 * 1024)
+        body += line;
+    QVERIFY(append(rawMail("Pat Doe <pat@example.org>", "big1@example.org", "Photos of the damage", body)));
+    QCOMPARE(pollOk(), 1);
+    const QString session = sessionOf(QStringLiteral("big1@example.org"));
+    QVERIFY(!session.isEmpty());
+    const QString text = customerText(session);
+    QVERIFY2(text.startsWith(QLatin1String("Photos of the damage")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("over the mailbox's limit")), qPrintable(text));
+    // Only its headers were kept.
+    QVERIFY(m_server
+                .scalar(QStringLiteral("SELECT MAX(f.bytes) FROM channel_files f JOIN channel_messages m ON "
+                                       "m.id = f.channel_message_id WHERE m.external_id = ?"),
+                    {QStringLiteral("big1@example.org")})
+                .toLongLong()
+        < 64 * 1024);
+    // Under a larger limit the next one is imported whole.
+    putMailbox(MailboxSettings::kMaxPollSeconds, 20 * 1024 * 1024);
+    QVERIFY(append(rawMail("Pat Doe <pat@example.org>", "big2@example.org", "More photos", "See below.\r\n" + body)));
+    QCOMPARE(pollOk(), 1);
+    const QString whole = customerText(sessionOf(QStringLiteral("big2@example.org")));
+    QVERIFY2(!whole.contains(QLatin1String("over the mailbox's limit")), qPrintable(whole.left(200)));
+    putMailbox(MailboxSettings::kMaxPollSeconds);
+}
+
+void TestCsApiMail::dovecotStoppedAndStartedLosesNothingAndDoublesNothing()
+{
+    QVERIFY(append(rawMail("Kim Roe <kim@example.org>", "d1@example.org", "First", "One.\r\n")));
+    QVERIFY(m_dovecot->stop());
+    HttpResult r = poll();
+    QVERIFY2(checkErrorBody(r, 503, QStringLiteral("CS_021")).isEmpty(), describe(r).constData());
+    QVERIFY(!str(status(), "lastError").isEmpty());
+    QString error;
+    QVERIFY2(m_dovecot->restart(&error), qPrintable(error));
+    QVERIFY(append(rawMail("Kim Roe <kim@example.org>", "d2@example.org", "Second", "Two.\r\n")));
+    QCOMPARE(pollOk(), 2);
+    QVERIFY(str(status(), "lastError").isEmpty());
+
+    // Dovecot forgets its UIDs (a new UIDVALIDITY): every mail is fetched again and none stored twice.
+    const qint64 stored
+        = m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM channel_messages WHERE direction = 'in'")).toLongLong();
+    QVERIFY(m_dovecot->stop());
+    QVERIFY(QFile::remove(m_dovecot->mailDir() + QStringLiteral("/dovecot-uidlist")));
+    QVERIFY2(m_dovecot->restart(&error), qPrintable(error));
+    QCOMPARE(pollOk(), 0);
+    QCOMPARE(
+        m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM channel_messages WHERE direction = 'in'")).toLongLong(),
+        stored);
+    QCOMPARE(customerMessages(sessionOf(QStringLiteral("d1@example.org"))), 1);
+}
+
+void TestCsApiMail::theTimerPollsAndSettingsTakeEffect()
+{
+    putMailbox(MailboxSettings::kMinPollSeconds);
+    QVERIFY(append(rawMail("Lee Poe <lee@example.org>", "p1@example.org", "By the timer", "Polled on its own.\r\n")));
+    QTRY_VERIFY_WITH_TIMEOUT(!sessionOf(QStringLiteral("p1@example.org")).isEmpty(), kWaitMs);
+    // (A poll running is joined by POST .../poll, removed or not: wait for its end.)
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server.runtime().channels().poller().polling(m_server.companyId()), kWaitMs);
+    // Removed: no poll any more, nothing to poll now.
+    HttpResult r = m_admin->del(
+        withQuery(QStringLiteral("/api/cs/channels/email"), {{QStringLiteral("companyId"), m_server.companyId()}}));
+    QCOMPARE(r.status, 204);
+    r = poll();
+    QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r).constData());
+    putMailbox(MailboxSettings::kMaxPollSeconds);
+}
+
+void TestCsApiMail::stopMidPollLosesNothing()
+{
+    constexpr int kMails = 12;
+    for (int i = 0; i < kMails; ++i)
+        QVERIFY(append(rawMail("Ada Poe <ada@example.org>", "s" + QByteArray::number(i) + "@example.org",
+            "Question " + QByteArray::number(i), "Hello.\r\n")));
+    MailPoller &poller = m_server.runtime().channels().poller();
+    std::optional<Result<qint64>> first;
+    poller.pollNow(m_server.companyId(), this, [&](Result<qint64> r) { first = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(!sessionOf(QStringLiteral("s0@example.org")).isEmpty(), kWaitMs);
+    m_server.runtime().channels().stop(); // as the server stops: the step in flight ends, nothing more
+    QVERIFY(first.has_value()); // the waiting request is answered
+    QVERIFY(!poller.polling(m_server.companyId()));
+    poller.start();
+    // The rest, once each: a mail stored but not yet marked \Seen is found stored.
+    QVERIFY(pollOk() >= 0);
+    QCOMPARE(pollOk(), 0);
+    for (int i = 0; i < kMails; ++i)
+        QCOMPARE(m_server
+                     .scalar(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN channel_messages c ON "
+                                            "c.message_id = m.id WHERE c.external_id = ?"),
+                         {QStringLiteral("s%1@example.org").arg(i)})
+                     .toInt(),
+            1);
+}
+
+QTEST_GUILESS_MAIN(TestCsApiMail)
+#include "tst_csapi_mail.moc"
