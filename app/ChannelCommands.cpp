@@ -6,10 +6,13 @@
 
 #include "core/api/cs/CsChannelJson.h"
 #include "core/engine/channels/Channels.h"
+#include "core/runtime/MailSpool.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -20,6 +23,8 @@ constexpr qint64 kMaxSpecBytes = 64 * 1024;
 // sysexits.h: what a mail server makes of a delivery command's exit.
 constexpr int kExitDataError = 65; // the mail cannot be read: bounced, not retried
 constexpr int kExitTempFail = 75; // try again later
+constexpr int kSpoolWaitMs = 20000; // for the server to take a spooled mail (it is safe either way)
+constexpr int kSpoolLookMs = 50;
 
 QString company(const Args &args)
 {
@@ -121,6 +126,34 @@ int twilio(api::Runtime &rt, const Args &args, const QString &verb)
     return printed(api::cs::twilioSettingsJson(*shown));
 }
 
+// The server holding the data directory takes the mail from its spool (docs/channels.md): once
+// written and synced there it is safe (exit 0). The server's answer is awaited a while, so a mail
+// it cannot take (no mailbox for the company) is refused as a mail server expects (65).
+int spoolMail(const Args &args, const QByteArray &raw)
+{
+    const Result<MailInbox::Parsed> readable = MailInbox::parse(raw, MailInbox::kMaxDeliveredBytes);
+    if (!readable)
+        return fail(kExitDataError, readable.error().message);
+    const Result<QString> name = MailSpool::put(dataDir(args), company(args), raw);
+    if (!name)
+        return fail(name.error().kind == ErrorKind::InvalidArgument ? 2 : kExitTempFail, name.error().message);
+    QElapsedTimer waited;
+    waited.start();
+    QString outcome;
+    QEventLoop loop;
+    QTimer look;
+    QObject::connect(&look, &QTimer::timeout, &loop, [&] {
+        outcome = MailSpool::outcome(dataDir(args), *name);
+        if (!outcome.isEmpty() || waited.elapsed() > kSpoolWaitMs)
+            loop.quit();
+    });
+    look.start(kSpoolLookMs);
+    loop.exec();
+    if (!outcome.isEmpty() && outcome != QLatin1String("done"))
+        return fail(kExitDataError, QStringLiteral("the server did not take the mail: %1").arg(outcome));
+    return printed({{QStringLiteral("spooled"), *name}, {QStringLiteral("taken"), outcome == QLatin1String("done")}});
+}
+
 } // namespace
 
 int runChannel(const Args &args)
@@ -140,11 +173,12 @@ int runMailDeliver(const Args &args)
     const std::optional<QByteArray> raw = readInput(args, "file", MailInbox::kMaxDeliveredBytes, &error);
     if (!raw)
         return fail(kExitDataError, error);
-    int code = 0;
-    auto rt = openRuntime(args, &code);
+    auto rt = api::Runtime::open(dataDir(args), SystemClock::instance(), databaseUrl(args));
+    if (!rt && rt.error().kind == ErrorKind::Conflict) // a server holds the data directory: hand it the mail
+        return spoolMail(args, *raw);
     if (!rt)
-        return code == 2 ? code : kExitTempFail;
-    const Result<MailboxSettings> mailbox = rt->channels().accounts().email(company(args));
+        return fail(kExitTempFail, rt.error().message);
+    const Result<MailboxSettings> mailbox = rt.value()->channels().accounts().email(company(args));
     if (!mailbox)
         return fail(usage(mailbox.error()) ? 2 : kExitTempFail, mailbox.error().message);
     const Result<MailInbox::Parsed> parsed = MailInbox::parse(*raw, mailbox->maxBytes);
@@ -152,13 +186,13 @@ int runMailDeliver(const Args &args)
         return fail(kExitDataError, parsed.error().message);
     std::optional<Result<MailInbox::Receipt>> done;
     QEventLoop loop;
-    rt->channels().mail().receive(company(args), *parsed, &loop, [&](Result<MailInbox::Receipt> r) {
+    rt.value()->channels().mail().receive(company(args), *parsed, &loop, [&](Result<MailInbox::Receipt> r) {
         done = std::move(r);
         loop.quit();
     });
     if (!done)
         loop.exec();
-    if (!rt->engine().flush() || !*done)
+    if (!rt.value()->engine().flush() || !*done)
         return fail(kExitTempFail, *done ? QStringLiteral("could not store the mail") : (*done).error().message);
     return printed(
         {{QStringLiteral("sessionId"), (*done)->sessionId}, {QStringLiteral("duplicate"), (*done)->duplicate}});

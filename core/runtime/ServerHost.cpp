@@ -296,6 +296,9 @@ void ServerHost::startBackgroundWork()
     // Replies of mail and text conversations out on their channel, mailboxes polled (a team's timer
     // instance sends and polls).
     m_runtime.channels().start();
+    m_spool = std::make_unique<MailSpool>(engine, m_runtime.channels(), m_runtime.dataDir());
+    if (const Status spool = m_spool->start(); !spool)
+        qWarning("%s; mail handed in by `tierdesk mail deliver` waits", qPrintable(spool.error().message));
 
     const qint64 idleMs = qint64(s.intValue(settings::AbandonAfterMinutes)) * 60000;
     m_sweep.setInterval(qMax(1, s.intValue(settings::AbandonSweepSeconds)) * 1000);
@@ -337,6 +340,8 @@ void ServerHost::stop()
         m_sip->stop();
     m_leader.reset();
     m_runtime.channels().stop(); // a poll mid-way ends after its current step; the mail is not lost
+    if (m_spool)
+        m_spool->stop();
     m_sweep.stop();
     m_runtime.desk().stopSlaTimer();
     if (m_dispatcher)

@@ -7,6 +7,7 @@
 #include "core/integrations/OutboundHttp.h"
 #include "core/integrations/WebhookDispatcher.h"
 #include "core/runtime/EscalationEmails.h"
+#include "core/runtime/MailSpool.h"
 #include "core/runtime/PlatformEmails.h"
 #include "core/runtime/Runtime.h"
 #include "core/runtime/SipDoor.h"
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<CurlOutboundHttp> m_outbound;
     std::unique_ptr<OutboxLease> m_lease; // team mode: before m_dispatcher, which uses it
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
+    std::unique_ptr<MailSpool> m_spool; // mail handed in by `tierdesk mail deliver` beside this server
     std::unique_ptr<EscalationEmails> m_emails;
     std::unique_ptr<PlatformEmails> m_platformEmails; // after m_emails: it sends through its SMTP client
     QTimer m_sweep;

@@ -71,6 +71,7 @@ private slots:
     void aTwelveMegabyteMail();
     void theTimerPollsAndSettingsTakeEffect();
     void stopMidPollLosesNothing();
+    void deliverBesideTheRunningServer();
 
 private:
     void putMailbox(int pollSeconds, qint64 maxBytes = 0);
@@ -84,6 +85,9 @@ private:
     // The sink's mails answering `messageId` (In-Reply-To).
     QList<QJsonObject> answersTo(const QString &messageId) const;
     QJsonObject status();
+    // `tierdesk mail deliver --company ID` with `input` on stdin, beside the server (which holds the
+    // data directory and keeps serving while it waits).
+    CliResult deliver(const QString &company, const QByteArray &input);
     QString sinkMaildir() const { return m_maildir.path() + QStringLiteral("/sink"); }
 
     std::unique_ptr<DovecotServer> m_dovecot;
@@ -500,6 +504,57 @@ void TestCsApiMail::stopMidPollLosesNothing()
                          {QStringLiteral("s%1@example.org").arg(i)})
                      .toInt(),
             1);
+}
+
+CliResult TestCsApiMail::deliver(const QString &company, const QByteArray &input)
+{
+    QProcess p;
+    p.start(tierdeskExecutable(),
+        {QStringLiteral("--data-dir"), m_server.dataDir(), QStringLiteral("mail"), QStringLiteral("deliver"),
+            QStringLiteral("--company"), company});
+    CliResult r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.write(input);
+    p.closeWriteChannel();
+    const bool ended = QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000);
+    r.exitCode = ended ? p.exitCode() : -1;
+    r.crashed = p.exitStatus() == QProcess::CrashExit;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    if (!ended) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return r;
+}
+
+void TestCsApiMail::deliverBesideTheRunningServer()
+{
+    const QByteArray m
+        = rawMail("Eve Roe <eve@example.org>", "pipe1@example.org", "Handed in by Postfix", "Hello from the pipe.\r\n");
+    CliResult r = deliver(m_server.companyId(), m);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("taken")).toBool(), true);
+    const QString session = sessionOf(QStringLiteral("pipe1@example.org"));
+    QVERIFY(!session.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(answersTo(QStringLiteral("pipe1@example.org")).size(), 1, kWaitMs);
+    // Handed in twice (a retry): stored once.
+    r = deliver(m_server.companyId(), m);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(customerMessages(session), 1);
+    QVERIFY(QDir(m_server.dataDir() + QStringLiteral("/mail-spool/new")).isEmpty());
+
+    // Not a mail, or for a company without a mailbox: 65, the mail server bounces it.
+    r = deliver(m_server.companyId(), QByteArray());
+    QVERIFY2(r.exitCode == 65, r.err.constData());
+    const QString bare = m_server.createCompany(QStringLiteral("No Mailbox Shop"));
+    r = deliver(bare, m);
+    QVERIFY2(r.exitCode == 65, r.err.constData());
+    QVERIFY2(r.err.contains("did not take"), r.err.constData());
+    // A company id that cannot be one: a usage error.
+    r = deliver(QStringLiteral("../etc"), m);
+    QCOMPARE(r.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiMail)
