@@ -10,20 +10,6 @@ QString readError(const Error &e)
 
 } // namespace
 
-struct MailPoller::Poll {
-    QString companyId;
-    MailboxSettings settings;
-    EmailMailboxState state; // as stored when the poll began, advanced with each mail committed
-    std::shared_ptr<MailReader> reader; // touched only by the step on the pool
-    QList<qint64> uids; // listed and still to import, ascending
-    qint64 fetched = 0;
-    struct Waiter {
-        QPointer<QObject> context;
-        Done done;
-    };
-    QList<Waiter> waiters;
-};
-
 // One mail as a worker read it: parsed, skipped (gone, or unreadable: left unseen for people),
 // or the poll's end (the server failed).
 struct MailPoller::Fetched {
@@ -31,6 +17,30 @@ struct MailPoller::Fetched {
     std::optional<MailInbox::Parsed> parsed;
     QString skipped;
     Status read = Ok{};
+};
+
+struct MailPoller::Poll {
+    QString companyId;
+    MailboxSettings settings;
+    EmailMailboxState state; // as stored when the poll began, advanced with each mail committed and marked
+    std::shared_ptr<MailReader> reader; // touched only by the task running on the pool
+    // The reader's work, one task at a time in order: fetches, and \Seen marks once committed.
+    QList<std::function<std::function<void()>(Poll &)>> tasks;
+    bool busy = false;
+    qint64 nextUid = 1; // where the next listing starts
+    QList<qint64> uids; // listed, not yet fetched, ascending
+    bool listing = false;
+    bool listedAll = false; // a listing came back empty
+    bool fetching = false;
+    std::optional<Fetched> ready; // fetched (the next one), waiting for the mail being received
+    bool receiving = false;
+    int settling = 0; // received mails whose mark (or skip) has not come back yet
+    qint64 fetched = 0;
+    struct Waiter {
+        QPointer<QObject> context;
+        Done done;
+    };
+    QList<Waiter> waiters;
 };
 
 MailPoller::MailPoller(
@@ -62,6 +72,7 @@ void MailPoller::stop()
     m_pool.waitForDone();
     // The readers log out on the pool, never here.
     for (const PollPtr &poll : std::as_const(m_polls)) {
+        poll->tasks.clear();
         m_pool.start([reader = std::move(poll->reader)]() mutable { reader.reset(); });
         for (const Poll::Waiter &w : std::as_const(poll->waiters)) {
             if (w.context)
@@ -119,18 +130,12 @@ void MailPoller::begin(const QString &companyId, const MailboxSettings &settings
     const Result<EmailMailboxState> state = m_accounts.emailState(companyId);
     poll->state = state ? *state : EmailMailboxState{};
     m_polls.insert(companyId, poll);
-    onWorker(poll, [this, poll, readers = m_readers](Poll &p) -> std::function<void()> {
+    enqueue(poll, [this, poll, readers = m_readers](Poll &p) -> std::function<void()> {
         Result<std::shared_ptr<MailReader>> reader = readers(p.settings);
-        if (!reader)
-            return [this, poll, e = reader.error()] {
-                if (alive(poll))
-                    finish(poll, e);
-            };
-        p.reader = *reader;
-        const Result<qint64> validity = p.reader->open();
+        if (reader)
+            p.reader = *reader;
+        const Result<qint64> validity = reader ? p.reader->open() : Result<qint64>(reader.error());
         return [this, poll, validity] {
-            if (!alive(poll))
-                return;
             if (!validity)
                 return finish(poll, validity.error());
             if (*validity != poll->state.uidValidity) {
@@ -138,44 +143,92 @@ void MailPoller::begin(const QString &companyId, const MailboxSettings &settings
                 poll->state.uidValidity = *validity;
                 poll->state.lastUid = 0;
             }
-            list(poll);
+            poll->nextUid = poll->state.lastUid + 1;
+            pump(poll);
         };
     });
 }
 
-void MailPoller::onWorker(const PollPtr &poll, std::function<std::function<void()>(Poll &)> work)
+void MailPoller::enqueue(const PollPtr &poll, Task task)
 {
-    m_pool.start([this, poll, work = std::move(work)] {
-        std::function<void()> back = work(*poll);
-        QMetaObject::invokeMethod(this, std::move(back), Qt::QueuedConnection);
+    poll->tasks.append(std::move(task));
+    runNext(poll);
+}
+
+void MailPoller::runNext(const PollPtr &poll)
+{
+    if (poll->busy)
+        return;
+    if (!alive(poll)) { // ended: the reader logs out on the pool, never here
+        poll->tasks.clear();
+        if (poll->reader)
+            m_pool.start([reader = std::move(poll->reader)]() mutable { reader.reset(); });
+        return;
+    }
+    if (poll->tasks.isEmpty())
+        return;
+    poll->busy = true;
+    m_pool.start([this, poll, task = poll->tasks.takeFirst()] {
+        std::function<void()> back = task(*poll);
+        QMetaObject::invokeMethod(
+            this,
+            [this, poll, back = std::move(back)] {
+                poll->busy = false;
+                if (alive(poll))
+                    back();
+                runNext(poll);
+            },
+            Qt::QueuedConnection);
     });
+}
+
+// The pipeline: one mail fetched ahead while one is received; marks follow commits in order.
+void MailPoller::pump(const PollPtr &poll)
+{
+    if (!alive(poll))
+        return;
+    if (!poll->fetching && !poll->ready && !poll->listing) {
+        if (!poll->uids.isEmpty())
+            fetch(poll, poll->uids.takeFirst());
+        else if (!poll->listedAll)
+            list(poll);
+    }
+    if (!poll->receiving && poll->ready) {
+        const Fetched f = std::move(*poll->ready);
+        poll->ready.reset();
+        receive(poll, f);
+        return pump(poll); // the next fetch may start now
+    }
+    if (poll->listedAll && poll->uids.isEmpty() && !poll->listing && !poll->fetching && !poll->ready && !poll->receiving
+        && poll->settling == 0)
+        finish(poll, Ok{});
 }
 
 void MailPoller::list(const PollPtr &poll)
 {
-    const qint64 from = poll->state.lastUid + 1;
-    onWorker(poll, [this, poll, from](Poll &p) -> std::function<void()> {
+    poll->listing = true;
+    const qint64 from = poll->nextUid;
+    enqueue(poll, [this, poll, from](Poll &p) -> std::function<void()> {
         const Result<QList<qint64>> uids = p.reader->uidsFrom(from);
         return [this, poll, uids] {
-            if (!alive(poll))
-                return;
+            poll->listing = false;
             if (!uids)
                 return finish(poll, uids.error());
-            if (uids->isEmpty())
-                return finish(poll, Ok{});
+            // A list need not be all: the next one starts past its last UID, until one is empty.
+            poll->listedAll = uids->isEmpty();
             poll->uids = *uids;
-            next(poll);
+            if (!uids->isEmpty())
+                poll->nextUid = uids->last() + 1;
+            pump(poll);
         };
     });
 }
 
-void MailPoller::next(const PollPtr &poll)
+void MailPoller::fetch(const PollPtr &poll, qint64 uid)
 {
-    if (poll->uids.isEmpty()) // a list need not be all: ask past its last UID
-        return list(poll);
-    const qint64 uid = poll->uids.takeFirst();
+    poll->fetching = true;
     const qint64 maxBytes = poll->settings.maxBytes;
-    onWorker(poll, [this, poll, uid, maxBytes](Poll &p) -> std::function<void()> {
+    enqueue(poll, [this, poll, uid, maxBytes](Poll &p) -> std::function<void()> {
         Fetched f;
         f.uid = uid;
         Result<QByteArray> raw = p.reader->fetch(uid, maxBytes);
@@ -198,82 +251,86 @@ void MailPoller::next(const PollPtr &poll)
             f.skipped = parsed.error().message;
         else
             f.read = parsed.error();
-        return [this, poll, f = std::move(f)] {
-            if (alive(poll))
-                fetched(poll, f);
+        return [this, poll, f = std::move(f)]() mutable {
+            poll->fetching = false;
+            if (!f.read)
+                return finish(poll, f.read);
+            poll->ready = std::move(f);
+            pump(poll);
         };
     });
 }
 
-void MailPoller::fetched(const PollPtr &poll, const Fetched &f)
+void MailPoller::receive(const PollPtr &poll, const Fetched &f)
 {
-    if (!f.read)
-        return finish(poll, f.read);
     if (!f.parsed) {
         // Left unseen in the mailbox, for people to look at; the poll goes past it.
         qWarning("mail UID %lld of company %s skipped: %s", f.uid, qPrintable(poll->companyId), qPrintable(f.skipped));
-        return advance(poll, f.uid, false);
+        return settle(poll, f.uid, false, false);
     }
+    poll->receiving = true;
     const qint64 uid = f.uid;
     m_inbox.receive(poll->companyId, *f.parsed, this, [this, poll, uid](Result<MailInbox::Receipt> receipt) {
         if (!alive(poll))
             return;
+        poll->receiving = false;
         if (!receipt)
             return received(poll, uid, receipt);
         // \Seen only once the mail is on disk: a crash before leaves it to be fetched again.
+        ++poll->settling;
         m_engine.afterCommit([this, poll, uid, receipt](bool committed) {
             if (!alive(poll))
                 return;
+            --poll->settling;
             if (!committed)
                 return finish(poll, makeError(ErrorKind::Unavailable, QStringLiteral("the mail was not stored")));
             received(poll, uid, receipt);
         });
+        pump(poll); // the next mail is received while this one commits
     });
 }
 
 void MailPoller::received(const PollPtr &poll, qint64 uid, const Result<MailInbox::Receipt> &receipt)
 {
     if (receipt)
-        return markSeen(poll, uid, !receipt->duplicate);
+        return settle(poll, uid, true, !receipt->duplicate);
     if (receipt.error().kind != ErrorKind::InvalidArgument)
         return finish(poll, receipt.error()); // the store, or the mailbox removed: the next poll tries again
     // The engine refuses this mail as it is: trying again cannot help.
     qWarning("mail UID %lld of company %s not taken: %s", uid, qPrintable(poll->companyId),
         qPrintable(receipt.error().message));
-    advance(poll, uid, false);
+    settle(poll, uid, false, false);
 }
 
-void MailPoller::markSeen(const PollPtr &poll, qint64 uid, bool imported)
+void MailPoller::settle(const PollPtr &poll, qint64 uid, bool markSeen, bool imported)
 {
-    onWorker(poll, [this, poll, uid, imported](Poll &p) -> std::function<void()> {
-        const Status seen = p.reader->markSeen(uid);
+    // In the reader's queue, so the remembered UID only grows, in the mailbox's order.
+    ++poll->settling;
+    enqueue(poll, [this, poll, uid, markSeen, imported](Poll &p) -> std::function<void()> {
+        const Status seen = markSeen ? p.reader->markSeen(uid) : Status(Ok{});
         return [this, poll, uid, imported, seen] {
-            if (!alive(poll))
-                return;
+            --poll->settling;
             // Not marked: the mail is stored; the next poll fetches it again and finds it stored.
             if (!seen && seen.error().kind != ErrorKind::Forbidden) // a read-only mailbox keeps its flags
                 return finish(poll, seen);
-            advance(poll, uid, imported);
+            poll->state.lastUid = qMax(poll->state.lastUid, uid);
+            if (imported) {
+                ++poll->state.fetched;
+                ++poll->fetched;
+            }
+            if (const Status kept = m_accounts.setEmailState(poll->companyId, poll->state); !kept)
+                return finish(poll, kept);
+            pump(poll);
         };
     });
 }
 
-void MailPoller::advance(const PollPtr &poll, qint64 uid, bool imported)
-{
-    poll->state.lastUid = qMax(poll->state.lastUid, uid);
-    if (imported) {
-        ++poll->state.fetched;
-        ++poll->fetched;
-    }
-    if (const Status kept = m_accounts.setEmailState(poll->companyId, poll->state); !kept)
-        return finish(poll, kept);
-    next(poll);
-}
-
 void MailPoller::finish(const PollPtr &poll, const Status &status)
 {
+    if (!alive(poll))
+        return;
     m_polls.remove(poll->companyId);
-    m_pool.start([reader = std::move(poll->reader)]() mutable { reader.reset(); });
+    runNext(poll); // not running a task: its reader logs out now, else once the task is back
     poll->state.lastPollAt = m_engine.clock().nowMs();
     poll->state.lastError = status ? QString() : readError(status.error()).left(500);
     // The mailbox removed meanwhile: its row is gone and nothing is written.

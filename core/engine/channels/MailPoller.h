@@ -57,14 +57,17 @@ private:
 
     void tick();
     void begin(const QString &companyId, const MailboxSettings &settings);
-    // Runs work(reader) on the pool, then the continuation it returns back here.
-    void onWorker(const PollPtr &poll, std::function<std::function<void()>(Poll &)> work);
+    // The poll's reader work runs on the pool one task at a time, each handing back the
+    // continuation it returns to run here.
+    using Task = std::function<std::function<void()>(Poll &)>;
+    void enqueue(const PollPtr &poll, Task task);
+    void runNext(const PollPtr &poll);
+    void pump(const PollPtr &poll);
     void list(const PollPtr &poll);
-    void next(const PollPtr &poll);
-    void fetched(const PollPtr &poll, const Fetched &f);
+    void fetch(const PollPtr &poll, qint64 uid);
+    void receive(const PollPtr &poll, const Fetched &f);
     void received(const PollPtr &poll, qint64 uid, const Result<MailInbox::Receipt> &receipt);
-    void markSeen(const PollPtr &poll, qint64 uid, bool imported);
-    void advance(const PollPtr &poll, qint64 uid, bool imported);
+    void settle(const PollPtr &poll, qint64 uid, bool markSeen, bool imported);
     void finish(const PollPtr &poll, const Status &status);
     bool alive(const PollPtr &poll) const; // not stopped, and still the company's poll
 
