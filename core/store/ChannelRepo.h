@@ -52,6 +52,8 @@ public:
     // Replies (AI tiers' and people's) of channel sessions active since `sinceMs` that have no
     // outbound row yet, oldest first.
     QList<UnsentReply> unsentReplies(qint64 sinceMs, int limit);
+    // The same for one session (the look after one of its replies: the above grows with the threads).
+    QList<UnsentReply> unsentRepliesOf(const QString &sessionId, int limit);
 
     // Files.
     Status putFile(const ChannelFile &file);

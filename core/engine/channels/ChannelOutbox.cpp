@@ -53,18 +53,23 @@ void ChannelOutbox::start(int tickMs)
         // Only a mail's or a text's session has replies to send: a chat's costs no look.
         if (e.type == SessionEventType::Message && e.reply && !e.relayed && !e.internal && e.session
             && cameByChannel(*e.session))
-            kick();
+            look(e.session->id);
     });
     kick();
 }
 
 void ChannelOutbox::kick()
 {
+    look(QString());
+}
+
+void ChannelOutbox::look(const QString &sessionId)
+{
     // Team mode: one instance sends (the one running the team's timers), so nothing leaves twice.
     if (m_looking || !m_engine.runsTimers())
         return;
     m_looking = true;
-    enqueueReplies();
+    enqueueReplies(sessionId);
     sendDue();
     m_looking = false;
 }
@@ -78,11 +83,13 @@ QString ChannelOutbox::newMessageId(const ChannelThread &thread) const
             domain.isEmpty() ? QStringLiteral("tierdesk.invalid") : domain);
 }
 
-void ChannelOutbox::enqueueReplies()
+void ChannelOutbox::enqueueReplies(const QString &sessionId)
 {
     Store &store = m_engine.core().store();
     const qint64 now = m_engine.clock().nowMs();
-    const QList<UnsentReply> replies = store.channels().unsentReplies(now - kLookBackMs, kBatch);
+    // After one session's reply only that session is looked at: the whole look grows with the threads.
+    const QList<UnsentReply> replies = sessionId.isEmpty() ? store.channels().unsentReplies(now - kLookBackMs, kBatch)
+                                                           : store.channels().unsentRepliesOf(sessionId, kBatch);
     if (replies.isEmpty())
         return;
     store.batch().run([&] {

@@ -48,7 +48,8 @@ signals:
     void idle(); // nothing due is waiting or being sent
 
 private:
-    void enqueueReplies();
+    void look(const QString &sessionId); // empty: every thread active lately
+    void enqueueReplies(const QString &sessionId);
     void enqueue(const UnsentReply &reply, const ChannelThread &thread, qint64 now);
     void sendDue();
     std::optional<OutgoingReply> prepare(const ChannelMessageRow &row);
