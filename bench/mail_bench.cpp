@@ -34,8 +34,8 @@ QByteArray benchMail(int i)
         + n + "\r\n";
 }
 
-// Delivered as Dovecot's LDA does: a file in the Maildir's new/, owned by the user Dovecot runs as.
-bool deliver(const QString &maildir, int count)
+// Delivered as Dovecot's LDA does: a file in the Maildir's new/ (or cur/), owned by the user Dovecot runs as.
+bool deliver(const QString &maildir, int count, bool cur)
 {
     QString existing = maildir;
     while (!QFileInfo::exists(existing))
@@ -47,7 +47,8 @@ bool deliver(const QString &maildir, int count)
             return false;
     }
     for (int i = 0; i < count; ++i) {
-        const QString name = maildir + QStringLiteral("/new/1795000000.M%1P1.bench").arg(i);
+        const QString name = cur ? maildir + QStringLiteral("/cur/1795000000.M%1P1.bench:2,").arg(i)
+                                 : maildir + QStringLiteral("/new/1795000000.M%1P1.bench").arg(i);
         QFile f(name);
         if (!f.open(QIODevice::WriteOnly) || f.write(benchMail(i)) < 0)
             return false;
@@ -86,7 +87,8 @@ int main(int argc, char **argv)
     QString error;
     if (!dovecot.start(&error))
         return fail(error);
-    if (!deliver(dovecot.mailDir(), mails))
+    // MAILDIR_CUR=1: the mails in cur/ (as after a client's SELECT), unseen, instead of new/.
+    if (!deliver(dovecot.mailDir(), mails, qEnvironmentVariableIntValue("MAILDIR_CUR") == 1))
         return fail(QStringLiteral("cannot write into %1").arg(dovecot.mailDir()));
     SmtpSink sink;
     if (!sink.isRunning())
