@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -69,6 +70,12 @@ Status MailSpool::start()
     if (Status made = makeFolders(m_root); !made)
         return made;
     m_stopping = false;
+    // What a command killed mid-write left in tmp/ (it exited without 0: the mail server retries).
+    const QDateTime stale = QDateTime::currentDateTimeUtc().addSecs(-kStaleTmpSecs);
+    for (const QFileInfo &f : QDir(path(kSpoolTmp)).entryInfoList(QDir::Files)) {
+        if (f.lastModified().toUTC() < stale)
+            QFile::remove(f.filePath());
+    }
     m_watch.addPath(path(kSpoolNew));
     m_rescan.start(kRescanMs);
     scan();

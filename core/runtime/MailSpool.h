@@ -23,7 +23,7 @@ class MailSpool : public QObject {
 public:
     static constexpr char kDir[] = "mail-spool";
     static constexpr int kRescanMs = 10000; // beside the directory watch, which may miss an event
-    static constexpr int kMaxCompanyIdChars = 128;
+    static constexpr int kStaleTmpSecs = 3600; // a file this old in tmp/ was never finished
 
     MailSpool(SessionEngine &engine, Channels &channels, const QString &dataDir, QObject *parent = nullptr);
     ~MailSpool() override;

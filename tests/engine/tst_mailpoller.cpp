@@ -233,7 +233,8 @@ private slots:
         box->mails.insert(1, rawMail("t1@example.org"));
         fx->engine->setRunsTimers(false);
         QSignalSpy polled(&channels->poller(), &MailPoller::polled);
-        channels->poller().start(10); // its first look is now: the mailbox is due, and not polled here
+        channels->poller().start(10);
+        QCoreApplication::processEvents(); // its first look: the mailbox is due, and not polled here
         QVERIFY(!channels->poller().polling(fx->companyId));
         QCOMPARE(box->opens, 0);
         fx->engine->setRunsTimers(true); // it runs them now: the next tick polls

@@ -2,6 +2,8 @@
 
 #include "core/store/Store.h"
 
+#include <QTimer>
+
 namespace tierdesk {
 
 Channels::Channels(SessionEngine &engine, CustomerDirectory &customers, std::shared_ptr<ReplySender> sender,
@@ -25,9 +27,12 @@ Channels::~Channels()
 void Channels::start()
 {
     m_outbox->start();
-    // A team's other instances may be receiving: the one running the timers resumes, as it polls.
-    if (m_engine.runsTimers())
-        m_mail->resume(this);
+    // A team's other instances may be receiving: the one running the timers resumes, as it polls
+    // (looked at once the event loop runs: the server decides who runs them after this start).
+    QTimer::singleShot(0, this, [this] {
+        if (m_engine.runsTimers())
+            m_mail->resume(this);
+    });
     m_poller->start();
 }
 

@@ -62,7 +62,8 @@ void MailPoller::start(int tickMs)
         return;
     m_stopping = false;
     m_tick.start(tickMs);
-    tick();
+    // The first look as soon as the event loop runs (a team's server decides who polls after this start).
+    QTimer::singleShot(0, this, &MailPoller::tick);
 }
 
 void MailPoller::stop()

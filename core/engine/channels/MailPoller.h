@@ -33,7 +33,7 @@ public:
     ~MailPoller() override;
 
     bool canRead() const { return bool(m_readers); }
-    // Polls due mailboxes now and every tickMs.
+    // Polls due mailboxes once the event loop runs, then every tickMs.
     void start(int tickMs = kTickMs);
     // No further step of any poll starts; waits for the reader calls in flight. Mail received but
     // not yet marked \Seen is fetched again by the next poll (and found stored).
