@@ -8,6 +8,7 @@
 // queue-channels.png, conversation-email.png and settings-channels.png, and their -de twins, into DIR.
 #include "core/engine/channels/Channels.h"
 #include "tests/api/ApiTestSupport.h"
+#include "tests/integrations/SmtpSink.h"
 #include "tests/ui/ClientWait.h"
 #include "ui/ConsoleLanguage.h"
 #include "ui/MainWindow.h"
@@ -109,7 +110,8 @@ private:
     void loadQueue(ApiClient &client, QueueModel &model);
 
     ServerFixture m_server;
-    QString m_mail, m_sms, m_whatsapp;
+    std::unique_ptr<SmtpSink> m_sink; // a real SMTP server (aiosmtpd) the mailbox sends through
+    QString m_mail, m_sms, m_whatsapp, m_chat;
 };
 
 void TestChannelsConsole::initTestCase()
@@ -124,7 +126,9 @@ void TestChannelsConsole::initTestCase()
     MailboxSettings box;
     box.address = QStringLiteral("support@shop.example");
     box.name = QStringLiteral("Shop Support");
-    box.smtp.url = QStringLiteral("smtp://127.0.0.1:9"); // nothing listens: replies stay in the outbox
+    m_sink = std::make_unique<SmtpSink>();
+    QVERIFY2(m_sink->isRunning(), qPrintable(m_sink->error()));
+    box.smtp.url = QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink->port());
     box.smtp.startTls = false;
     box.autoReply = false; // mail waits for people
     bool created = false;
@@ -140,8 +144,16 @@ void TestChannelsConsole::initTestCase()
     m_whatsapp = receiveText(QStringLiteral("SM00000000000000000000000000000002"),
         QStringLiteral("whatsapp:+4915112345678"), QStringLiteral("Hallo, is my order ORD-10003 shipped?"),
         QStringLiteral("Lena"));
-    QVERIFY(!m_mail.isEmpty() && !m_sms.isEmpty() && !m_whatsapp.isEmpty());
-    for (const QString &id : {m_mail, m_sms, m_whatsapp})
+    HttpClient customer(m_server.port(), m_server.token(api::Role::Client));
+    m_chat = customer
+                 .post(QStringLiteral("/api/cs/sessions"),
+                     sessionBody(m_server.companyId(), QStringLiteral("cust_ben"),
+                         QStringLiteral("My kettle arrived with a cracked lid.")))
+                 .json()
+                 .value(QLatin1String("id"))
+                 .toString();
+    QVERIFY(!m_mail.isEmpty() && !m_sms.isEmpty() && !m_whatsapp.isEmpty() && !m_chat.isEmpty());
+    for (const QString &id : {m_mail, m_sms, m_whatsapp, m_chat})
         QVERIFY2(escalate(id), qPrintable(id));
 }
 
@@ -252,12 +264,14 @@ void TestChannelsConsole::theQueueShowsEachChannelAndFiltersByIt()
     filter->setCurrentIndex(filter->findData(QStringLiteral("whatsapp")));
     QCOMPARE(shown(), QStringList{m_whatsapp});
     filter->setCurrentIndex(filter->findData(QStringLiteral("chat")));
+    QVERIFY(shown().contains(m_chat));
     QVERIFY(!shown().contains(m_whatsapp) && !shown().contains(m_mail) && !shown().contains(m_sms));
     filter->setCurrentIndex(filter->findData(QStringLiteral("voice")));
     QCOMPARE(view.filter().rowCount(), 0);
     // A saved filter keeps the channel.
     QTemporaryDir dir;
     view.setFiltersFile(dir.filePath(QStringLiteral("filters.ini")));
+    view.setAgentId(client.agentId());
     filter->setCurrentIndex(filter->findData(QStringLiteral("sms")));
     view.saveFilterAs(QStringLiteral("Texts"));
     filter->setCurrentIndex(0);
@@ -352,11 +366,16 @@ void TestChannelsConsole::anAgentsReplyOnAMailGoesOut()
                      {m_mail})
                  .toString(),
         QStringLiteral("email"));
-    // The reply's delivery is shown on it (nothing listens on the SMTP port: not sent yet, or failed).
+    // It reaches the SMTP server threaded to the customer's mail, and the conversation says it was sent.
+    QTRY_COMPARE_WITH_TIMEOUT(m_sink->messages().size(), 1, 20000);
+    const QJsonObject headers = m_sink->messages().first().value(QLatin1String("headers")).toObject();
+    QCOMPARE(headers.value(QLatin1String("In-Reply-To")).toString(), QStringLiteral("<order-1@example.org>"));
+    QVERIFY2(headers.value(QLatin1String("Subject")).toString().startsWith(QLatin1String("Re: Invoice for ORD-10001")),
+        qPrintable(headers.value(QLatin1String("Subject")).toString()));
     const QModelIndex reply = view.transcript().index(rows);
     QCOMPARE(reply.data(TranscriptModel::SpeakerRole).toString(), QStringLiteral("human_agent"));
-    QTRY_VERIFY_WITH_TIMEOUT(!reply.data(TranscriptModel::DeliveryRole).toString().isEmpty(), 10000);
-    QVERIFY(plain(TranscriptView::messageHtml(view.transcript(), rows)).contains(QLatin1String("Delivery:")));
+    QTRY_COMPARE_WITH_TIMEOUT(reply.data(TranscriptModel::DeliveryRole).toString(), QStringLiteral("sent"), 15000);
+    QVERIFY(plain(TranscriptView::messageHtml(view.transcript(), rows)).contains(QLatin1String("Delivery: sent")));
 }
 
 void TestChannelsConsole::transcriptMarksAutomaticAndLargeMails()
@@ -387,7 +406,8 @@ void TestChannelsConsole::transcriptMarksAutomaticAndLargeMails()
             {QStringLiteral("status"), QStringLiteral("undelivered")}, {QStringLiteral("error"), QStringLiteral("550 no such user")}}});
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(1).data(TranscriptModel::DeliveryRole).toString(), QStringLiteral("undelivered"));
-    QVERIFY(plain(TranscriptView::messageHtml(model, 1)).contains(QLatin1String("Delivery: undelivered · 550 no such user")));
+    const QString reply = plain(TranscriptView::messageHtml(model, 1));
+    QVERIFY2(reply.contains(QStringLiteral("Delivery: undelivered · 550 no such user")), qPrintable(reply));
 }
 
 void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
@@ -415,7 +435,7 @@ void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
     QVERIFY(page.fieldError(QStringLiteral("address")).isEmpty());
 
     child<QLineEdit>(page, "imapUrl")->setText(QStringLiteral("imaps://imap.shop.example"));
-    child<QLineEdit>(page, "smtpUrl")->setText(QStringLiteral("smtp://127.0.0.1:9"));
+    child<QLineEdit>(page, "smtpUrl")->setText(QStringLiteral("smtp://smtp.shop.example:587"));
     child<QLineEdit>(page, "smtpUsername")->setText(QStringLiteral("support"));
     child<QLineEdit>(page, "smtpPassword")->setText(QStringLiteral("smtp-secret-2"));
     child<QCheckBox>(page, "mailAutoReply")->setChecked(false);

@@ -192,8 +192,9 @@ void ChannelsSettings::setPublicBase(const QUrl &base)
 
 QString ChannelsSettings::messagesWebhook() const
 {
-    QUrl base = m_publicBase.isEmpty() ? m_client.baseUrl() : m_publicBase;
-    QString root = base.toString(QUrl::StripTrailingSlash);
+    QString root = (m_publicBase.isEmpty() ? m_client.baseUrl() : m_publicBase).toString();
+    while (root.endsWith(QLatin1Char('/')))
+        root.chop(1);
     return QStringLiteral("%1/api/v1/twilio/%2/messages").arg(root, m_client.companyId());
 }
 
