@@ -58,9 +58,8 @@ ConsoleApp::ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent)
         [this](const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning) {
             m_window.showStarted(baseUrl, dataDir, secrets, QString());
             // Twilio reaches the built-in server at its public address, when one is set.
-            const QUrl publicUrl(AppSettings(dataDir + QStringLiteral("/tierdesk.ini"))
-                                     .value(settings::ServerPublicUrl)
-                                     .toString());
+            const QUrl publicUrl(
+                AppSettings(dataDir + QStringLiteral("/tierdesk.ini")).value(settings::ServerPublicUrl).toString());
             m_window.settings()->channels()->setPublicBase(publicUrl);
             if (secrets.startsWith(QLatin1String("file")))
                 m_secretsWarning = warning;

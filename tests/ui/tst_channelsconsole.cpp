@@ -141,9 +141,9 @@ void TestChannelsConsole::initTestCase()
     m_mail = deliverMail(mailWithAttachment());
     m_sms = receiveText(QStringLiteral("SM00000000000000000000000000000001"), QStringLiteral("+15557654321"),
         QStringLiteral("Hi, my parcel never came. Can someone call me?"));
-    m_whatsapp = receiveText(QStringLiteral("SM00000000000000000000000000000002"),
-        QStringLiteral("whatsapp:+4915112345678"), QStringLiteral("Hallo, is my order ORD-10003 shipped?"),
-        QStringLiteral("Lena"));
+    m_whatsapp
+        = receiveText(QStringLiteral("SM00000000000000000000000000000002"), QStringLiteral("whatsapp:+4915112345678"),
+            QStringLiteral("Hallo, is my order ORD-10003 shipped?"), QStringLiteral("Lena"));
     HttpClient customer(m_server.port(), m_server.token(api::Role::Client));
     m_chat = customer
                  .post(QStringLiteral("/api/cs/sessions"),
@@ -189,8 +189,7 @@ QString TestChannelsConsole::receiveText(
     if (!QTest::qWaitFor([&] { return done.has_value(); }, 20000) || !*done)
         return {};
     m_server.runtime().store().batch().flush();
-    return m_server
-        .scalar(QStringLiteral("SELECT session_id FROM channel_messages WHERE external_id = ?"), {sid})
+    return m_server.scalar(QStringLiteral("SELECT session_id FROM channel_messages WHERE external_id = ?"), {sid})
         .toString();
 }
 
@@ -229,9 +228,8 @@ void TestChannelsConsole::theQueueShowsEachChannelAndFiltersByIt()
     loadQueue(client, model);
     for (const QString &id : {m_mail, m_sms, m_whatsapp})
         QVERIFY2(model.rowOf(id) >= 0, qPrintable(id));
-    const auto channelOf = [&](const QString &id) {
-        return model.index(model.rowOf(id), 0).data(QueueModel::ChannelRole).toString();
-    };
+    const auto channelOf
+        = [&](const QString &id) { return model.index(model.rowOf(id), 0).data(QueueModel::ChannelRole).toString(); };
     QCOMPARE(channelOf(m_mail), QStringLiteral("email"));
     QCOMPARE(channelOf(m_sms), QStringLiteral("sms"));
     // The queue item says "chat": the console asks once how it came.
@@ -293,7 +291,8 @@ void TestChannelsConsole::theEmailViewShowsTheMailAndSavesItsAttachment()
     QVERIFY(loaded.wait());
     QVERIFY(panel->isVisible());
     QCOMPARE(panel->kind(), QStringLiteral("email"));
-    QVERIFY2(child<QLabel>(*panel, "channelSubject")->text().startsWith(QLatin1String("Invoice for ORD-10001 is wrong")),
+    QVERIFY2(
+        child<QLabel>(*panel, "channelSubject")->text().startsWith(QLatin1String("Invoice for ORD-10001 is wrong")),
         qPrintable(child<QLabel>(*panel, "channelSubject")->text()));
     QVERIFY(child<QLabel>(*panel, "channelFrom")->text().contains(QLatin1String("jane@example.org")));
     QVERIFY(child<QLabel>(*panel, "channelTo")->text().contains(QLatin1String("support@shop.example")));
@@ -391,7 +390,8 @@ void TestChannelsConsole::transcriptMarksAutomaticAndLargeMails()
                            {QStringLiteral("role"), QStringLiteral("customer")},
                            {QStringLiteral("content"), QStringLiteral("Out of office")},
                            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("channel"), channelMeta}}}},
-                QJsonObject{{QStringLiteral("id"), QStringLiteral("m2")}, {QStringLiteral("role"), QStringLiteral("ai_rep")},
+                QJsonObject{{QStringLiteral("id"), QStringLiteral("m2")},
+                    {QStringLiteral("role"), QStringLiteral("ai_rep")},
                     {QStringLiteral("content"), QStringLiteral("Thanks")}}}}});
     const QString customer = plain(TranscriptView::messageHtml(model, 0));
     QVERIFY2(customer.contains(QLatin1String("Automatic mail (Auto-Submitted: auto-replied)")), qPrintable(customer));
@@ -399,11 +399,13 @@ void TestChannelsConsole::transcriptMarksAutomaticAndLargeMails()
     QVERIFY(!plain(TranscriptView::messageHtml(model, 1)).contains(QLatin1String("Delivery")));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     // Two parts of one long text: the reply is as far as the part that failed.
-    model.setDeliveries(QJsonArray{
-        QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m2")}, {QStringLiteral("direction"), QStringLiteral("out")},
-            {QStringLiteral("status"), QStringLiteral("delivered")}},
-        QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m2")}, {QStringLiteral("direction"), QStringLiteral("out")},
-            {QStringLiteral("status"), QStringLiteral("undelivered")}, {QStringLiteral("error"), QStringLiteral("550 no such user")}}});
+    model.setDeliveries(QJsonArray{QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m2")},
+                                       {QStringLiteral("direction"), QStringLiteral("out")},
+                                       {QStringLiteral("status"), QStringLiteral("delivered")}},
+        QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m2")},
+            {QStringLiteral("direction"), QStringLiteral("out")},
+            {QStringLiteral("status"), QStringLiteral("undelivered")},
+            {QStringLiteral("error"), QStringLiteral("550 no such user")}}});
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(1).data(TranscriptModel::DeliveryRole).toString(), QStringLiteral("undelivered"));
     const QString reply = plain(TranscriptView::messageHtml(model, 1));
@@ -476,13 +478,16 @@ void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
     QVERIFY(twilioSaved.wait());
     QVERIFY(child<QLineEdit>(page, "twilioAuthToken")->text().isEmpty());
     QCOMPARE(child<QLineEdit>(page, "twilioAuthToken")->placeholderText(), QStringLiteral("set (type to replace)"));
-    QCOMPARE(child<QPlainTextEdit>(page, "twilioNumbers")->toPlainText(), QStringLiteral("+15550100\nwhatsapp:+15550100"));
+    QCOMPARE(
+        child<QPlainTextEdit>(page, "twilioNumbers")->toPlainText(), QStringLiteral("+15550100\nwhatsapp:+15550100"));
     const HttpResult twilio = admin->get(
         withQuery(QStringLiteral("/api/cs/channels/twilio"), {{QStringLiteral("companyId"), m_server.companyId()}}));
     QVERIFY(!twilio.body.contains("fedcba9876543210"));
     QCOMPARE(m_server.runtime().channels().accounts().twilio(m_server.companyId())->authToken,
         QStringLiteral("fedcba9876543210fedcba9876543210"));
-    const QString hook = QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/%2/messages").arg(m_server.port()).arg(m_server.companyId());
+    const QString hook = QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/%2/messages")
+                             .arg(m_server.port())
+                             .arg(m_server.companyId());
     QCOMPARE(page.messagesWebhook(), hook);
     QVERIFY(child<QLabel>(page, "twilioWebhooks")->text().contains(hook));
     page.setPublicBase(QUrl(QStringLiteral("https://desk.shop.example/")));

@@ -506,8 +506,8 @@ QNetworkReply *ApiClient::sessionFile(const QString &sessionId, const QString &f
 
 ApiReply *ApiClient::emailChannel()
 {
-    return send("GET", QStringLiteral("/api/cs/channels/email"), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send(
+        "GET", QStringLiteral("/api/cs/channels/email"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
 }
 
 ApiReply *ApiClient::putEmailChannel(const QJsonObject &mailbox)
@@ -518,8 +518,8 @@ ApiReply *ApiClient::putEmailChannel(const QJsonObject &mailbox)
 
 ApiReply *ApiClient::removeEmailChannel()
 {
-    return send("DELETE", QStringLiteral("/api/cs/channels/email"), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send(
+        "DELETE", QStringLiteral("/api/cs/channels/email"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
 }
 
 ApiReply *ApiClient::pollEmailChannel()
@@ -531,8 +531,8 @@ ApiReply *ApiClient::pollEmailChannel()
 
 ApiReply *ApiClient::twilioChannel()
 {
-    return send("GET", QStringLiteral("/api/cs/channels/twilio"), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send(
+        "GET", QStringLiteral("/api/cs/channels/twilio"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
 }
 
 ApiReply *ApiClient::putTwilioChannel(const QJsonObject &account)
@@ -543,8 +543,8 @@ ApiReply *ApiClient::putTwilioChannel(const QJsonObject &account)
 
 ApiReply *ApiClient::removeTwilioChannel()
 {
-    return send("DELETE", QStringLiteral("/api/cs/channels/twilio"), {},
-        QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+    return send(
+        "DELETE", QStringLiteral("/api/cs/channels/twilio"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
 }
 
 ApiReply *ApiClient::assist(const QString &sessionId, const QString &task, const QString &text, const QString &language)

@@ -142,7 +142,8 @@ QString kindOfSession(const QJsonObject &session)
 
 QString label(const QString &kind)
 {
-    static const QHash<QString, const char *> names{{QStringLiteral("chat"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "Chat")},
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("chat"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "Chat")},
         {QStringLiteral("email"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "E-mail")},
         {QStringLiteral("sms"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "SMS")},
         {QStringLiteral("whatsapp"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "WhatsApp")},
@@ -168,7 +169,8 @@ QString deliveryLabel(const QString &status)
         {QStringLiteral("delivered"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "delivered")},
         {QStringLiteral("undelivered"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "undelivered")},
         {QStringLiteral("failed"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "failed")},
-        {QStringLiteral("skipped"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "not sent (too many automatic replies)")},
+        {QStringLiteral("skipped"),
+            QT_TRANSLATE_NOOP("tierdesk::ui::channel", "not sent (too many automatic replies)")},
         {QStringLiteral("received"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "received")},
         {QStringLiteral("stored"), QT_TRANSLATE_NOOP("tierdesk::ui::channel", "received")}};
     const char *name = names.value(status);

@@ -19,8 +19,8 @@ std::unique_ptr<QSettings> openFilterSettings(const QString &file)
 QVariantMap QueueFilterState::toMap() const
 {
     return {{QStringLiteral("name"), name}, {QStringLiteral("queue"), queue}, {QStringLiteral("priority"), priority},
-        {QStringLiteral("channel"), channel}, {QStringLiteral("search"), search}, {QStringLiteral("mine"), mine}, {QStringLiteral("unassigned"), unassigned},
-        {QStringLiteral("snoozed"), snoozed}};
+        {QStringLiteral("channel"), channel}, {QStringLiteral("search"), search}, {QStringLiteral("mine"), mine},
+        {QStringLiteral("unassigned"), unassigned}, {QStringLiteral("snoozed"), snoozed}};
 }
 
 QueueFilterState QueueFilterState::fromMap(const QVariantMap &map)

@@ -6,7 +6,6 @@
 
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QSaveFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -15,6 +14,7 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -136,8 +136,8 @@ void ChannelPanel::setSession(const QJsonObject &session)
 {
     const QString id = session.value(QLatin1String("id")).toString();
     const QString kind = channel::kindOfSession(session);
-    const bool shown = kind == QLatin1String("email") || kind == QLatin1String("sms")
-        || kind == QLatin1String("whatsapp");
+    const bool shown
+        = kind == QLatin1String("email") || kind == QLatin1String("sms") || kind == QLatin1String("whatsapp");
     if (id != m_sessionId) {
         m_thread = {};
         m_message->hide();
@@ -198,8 +198,7 @@ void ChannelPanel::showThread(const QJsonObject &thread)
 QJsonObject ChannelPanel::latestMail() const
 {
     for (int row = m_transcript.rowCount() - 1; row >= 0; --row) {
-        const QJsonObject ch
-            = m_transcript.index(row).data(TranscriptModel::ChannelRole).toJsonObject();
+        const QJsonObject ch = m_transcript.index(row).data(TranscriptModel::ChannelRole).toJsonObject();
         if (ch.value(QLatin1String("kind")).toString() == QLatin1String("email"))
             return ch;
     }
@@ -247,8 +246,8 @@ void ChannelPanel::showFiles()
                 name->setData(Qt::UserRole, f.value(QLatin1String("id")).toString());
             else
                 name->setToolTip(tr("Not kept: over the mailbox's limits"));
-            auto *size = new QTableWidgetItem(kept ? channel::fileSize(f.value(QLatin1String("bytes")).toInteger())
-                                                   : tr("not kept"));
+            auto *size = new QTableWidgetItem(
+                kept ? channel::fileSize(f.value(QLatin1String("bytes")).toInteger()) : tr("not kept"));
             m_files->setItem(at, 0, name);
             m_files->setItem(at, 1, size);
         }
@@ -300,7 +299,8 @@ void ChannelPanel::showOriginal()
         const QByteArray raw = reply->readAll();
         QString text = QString::fromUtf8(raw.left(kOriginalShownBytes));
         if (raw.size() > kOriginalShownBytes)
-            text += QLatin1Char('\n') + tr("[… %1 more not shown]").arg(channel::fileSize(raw.size() - kOriginalShownBytes));
+            text += QLatin1Char('\n')
+                + tr("[… %1 more not shown]").arg(channel::fileSize(raw.size() - kOriginalShownBytes));
         if (m_viewer)
             m_viewer->close();
         auto *viewer = new QDialog(this);

@@ -1,8 +1,8 @@
 #include "ui/views/ConversationHeader.h"
 
 #include "ui/dialogs/SnoozeDialog.h"
-#include "ui/models/CustomerLabel.h"
 #include "ui/models/ChannelDisplay.h"
+#include "ui/models/CustomerLabel.h"
 #include "ui/models/Display.h"
 
 #include <QAction>

@@ -196,8 +196,8 @@ void SettingsView::refresh()
     m_tabs->setTabVisible(m_tabs->indexOf(m_canned), supervisor);
     if (supervisor)
         m_canned->refresh();
-    for (QWidget *tab :
-        std::initializer_list<QWidget *>{m_agents, m_webhooks, m_aiProviders, m_connectors, m_channels, m_email, m_tokens})
+    for (QWidget *tab : std::initializer_list<QWidget *>{
+             m_agents, m_webhooks, m_aiProviders, m_connectors, m_channels, m_email, m_tokens})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), admin);
     if (!admin)
         return;

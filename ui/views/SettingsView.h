@@ -26,8 +26,8 @@ class WebhooksSettings;
 
 // The Settings page: the console's own connection, headset and language (everyone); for supervisors
 // and admins the company's canned responses; for admins the company's agents, webhooks, AI
-// providers, connectors to its own systems, its inbox channels (mailbox, Twilio), the server's e-mail settings and API tokens (tabs hidden for other roles;
-// the API refuses them anyway).
+// providers, connectors to its own systems, its inbox channels (mailbox, Twilio), the server's e-mail settings and API
+// tokens (tabs hidden for other roles; the API refuses them anyway).
 class SettingsView : public QWidget {
     Q_OBJECT
 

@@ -19,11 +19,6 @@ QString escaped(const QString &text)
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
-QString trv(const char *text)
-{
-    return QCoreApplication::translate("tierdesk::ui::TranscriptView", text);
-}
-
 QString smallLine(const QString &color, const QString &html)
 {
     return QStringLiteral("<div style=\"color:%1; font-size:small; margin-top:3px\">%2</div>").arg(color, html);
@@ -36,9 +31,12 @@ QString channelHtml(const QModelIndex &i)
     const QJsonObject ch = i.data(TranscriptModel::ChannelRole).toJsonObject();
     if (const QString why = ch.value(QLatin1String("automatic")).toString(); !why.isEmpty())
         html += smallLine(QStringLiteral("#b45309"),
-            trv("Automatic mail (%1): the AI does not answer it").arg(why.toHtmlEscaped()));
+            QCoreApplication::translate(
+                "tierdesk::ui::TranscriptView", "Automatic mail (%1): the AI does not answer it")
+                .arg(why.toHtmlEscaped()));
     if (ch.value(QLatin1String("truncated")).toBool())
-        html += smallLine(QStringLiteral("#b91c1c"), trv("Too large: only its headers were imported"));
+        html += smallLine(QStringLiteral("#b91c1c"),
+            QCoreApplication::translate("tierdesk::ui::TranscriptView", "Too large: only its headers were imported"));
     QStringList files;
     for (const QJsonValue &v : ch.value(QLatin1String("attachments")).toArray()) {
         const QJsonObject f = v.toObject();
@@ -46,14 +44,16 @@ QString channelHtml(const QModelIndex &i)
             channel::fileSize(f.value(QLatin1String("bytes")).toInteger()));
     }
     if (!files.isEmpty())
-        html += smallLine(QStringLiteral("#5f6b7a"), trv("Attachments: %1").arg(files.join(QStringLiteral(", "))));
+        html += smallLine(QStringLiteral("#5f6b7a"),
+            QCoreApplication::translate("tierdesk::ui::TranscriptView", "Attachments: %1")
+                .arg(files.join(QStringLiteral(", "))));
     const QString delivery = i.data(TranscriptModel::DeliveryRole).toString();
     if (!delivery.isEmpty()) {
-        QString text = trv("Delivery: %1").arg(channel::deliveryLabel(delivery));
+        QString text = QCoreApplication::translate("tierdesk::ui::TranscriptView", "Delivery: %1")
+                           .arg(channel::deliveryLabel(delivery));
         if (const QString error = i.data(TranscriptModel::DeliveryErrorRole).toString(); !error.isEmpty())
             text += QStringLiteral(" · ") + error;
-        html += smallLine(
-            channel::deliveryFailed(delivery) ? QStringLiteral("#b91c1c") : QStringLiteral("#15803d"),
+        html += smallLine(channel::deliveryFailed(delivery) ? QStringLiteral("#b91c1c") : QStringLiteral("#15803d"),
             text.toHtmlEscaped());
     }
     return html;

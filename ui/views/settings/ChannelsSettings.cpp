@@ -93,8 +93,8 @@ QWidget *ChannelsSettings::buildMailbox()
     m_smtpPassword = secretEdit(box, "smtpPassword");
     m_startTls = named(new QCheckBox(tr("Require STARTTLS (smtp://)"), box), "smtpStartTls");
     m_startTls->setChecked(true);
-    m_autoReply = named(new QCheckBox(tr("The AI answers new mail (else it goes to the people's queue)"), box),
-        "mailAutoReply");
+    m_autoReply = named(
+        new QCheckBox(tr("The AI answers new mail (else it goes to the people's queue)"), box), "mailAutoReply");
     m_autoReply->setChecked(true);
     m_maxMb = named(new QDoubleSpinBox(box), "mailMaxSize");
     m_maxMb->setRange(0.0625, 50);
@@ -261,10 +261,10 @@ void ChannelsSettings::showMailbox(const QJsonObject &mailbox)
     m_startTls->setChecked(smtp.value(QLatin1String("startTls")).toBool(true));
     m_autoReply->setChecked(mailbox.value(QLatin1String("autoReply")).toBool(true));
     m_maxMb->setValue(mailbox.value(QLatin1String("maxBytes")).toDouble(10 * kBytesPerMb) / kBytesPerMb);
-    for (auto [edit, set] : {std::pair{m_imapPassword,
-                                 imap.value(QLatin1String("passwordSet")).toBool()
-                                     || imap.value(QLatin1String("oauth2Set")).toBool()},
-             {m_smtpPassword, smtp.value(QLatin1String("passwordSet")).toBool()}}) {
+    for (auto [edit, set] :
+        {std::pair{m_imapPassword,
+             imap.value(QLatin1String("passwordSet")).toBool() || imap.value(QLatin1String("oauth2Set")).toBool()},
+            {m_smtpPassword, smtp.value(QLatin1String("passwordSet")).toBool()}}) {
         edit->clear();
         edit->setPlaceholderText(set ? tr("set (type to replace)") : tr("not set"));
     }
@@ -281,7 +281,7 @@ void ChannelsSettings::showMailboxStatus(const QJsonObject &status)
 {
     const qint64 last = display::parseTime(status.value(QLatin1String("lastPollAt")).toString());
     QString text = last > 0 ? tr("Last looked for mail at %1; %n mail(s) fetched so far.", "",
-                                  int(status.value(QLatin1String("fetched")).toInteger()))
+                       int(status.value(QLatin1String("fetched")).toInteger()))
                                   .arg(display::dateTimeOfMs(last))
                             : tr("Not looked for mail yet.");
     const QString error = status.value(QLatin1String("lastError")).toString();
@@ -298,12 +298,13 @@ QJsonObject ChannelsSettings::mailboxBody() const
     if (!m_imapPassword->text().isEmpty())
         imap.insert(QStringLiteral("password"), m_imapPassword->text());
     QJsonObject smtp{{QStringLiteral("url"), m_smtpUrl->text().trimmed()},
-        {QStringLiteral("username"), m_smtpUser->text().trimmed()}, {QStringLiteral("startTls"), m_startTls->isChecked()}};
+        {QStringLiteral("username"), m_smtpUser->text().trimmed()},
+        {QStringLiteral("startTls"), m_startTls->isChecked()}};
     if (!m_smtpPassword->text().isEmpty())
         smtp.insert(QStringLiteral("password"), m_smtpPassword->text());
-    return {{QStringLiteral("address"), m_address->text().trimmed()}, {QStringLiteral("name"), m_name->text().trimmed()},
-        {QStringLiteral("imap"), imap}, {QStringLiteral("smtp"), smtp},
-        {QStringLiteral("autoReply"), m_autoReply->isChecked()},
+    return {{QStringLiteral("address"), m_address->text().trimmed()},
+        {QStringLiteral("name"), m_name->text().trimmed()}, {QStringLiteral("imap"), imap},
+        {QStringLiteral("smtp"), smtp}, {QStringLiteral("autoReply"), m_autoReply->isChecked()},
         {QStringLiteral("maxBytes"), qint64(qRound64(m_maxMb->value() * kBytesPerMb))}};
 }
 
