@@ -1581,14 +1581,6 @@
         <translation>smtp://smtp.shop.example:587</translation>
     </message>
     <message>
-        <source>Require STARTTLS (smtp://)</source>
-        <translation>STARTTLS verlangen (smtp://)</translation>
-    </message>
-    <message>
-        <source>The AI answers new mail (else it goes to the people&apos;s queue)</source>
-        <translation>Die KI beantwortet neue Mail (sonst geht sie in die Warteschlange der Menschen)</translation>
-    </message>
-    <message>
         <source> MB</source>
         <translation> MB</translation>
     </message>
@@ -1747,6 +1739,22 @@ Twilio muss diese Adressen aus dem Internet erreichen: die öffentliche Adresse 
     <message>
         <source>Not saved: see the field marked in red.</source>
         <translation>Nicht gespeichert: siehe das rot markierte Feld.</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS</source>
+        <translation>STARTTLS verlangen</translation>
+    </message>
+    <message>
+        <source>smtp:// only: off for a relay on the same host</source>
+        <translation>Nur smtp://: aus für ein Relay auf demselben Rechner</translation>
+    </message>
+    <message>
+        <source>The AI answers new mail</source>
+        <translation>Die KI beantwortet neue Mail</translation>
+    </message>
+    <message>
+        <source>Else a new mail goes straight to the people&apos;s queue</source>
+        <translation>Sonst geht eine neue Mail gleich in die Warteschlange der Menschen</translation>
     </message>
 </context>
 <context>

@@ -441,6 +441,7 @@ void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
     child<QLineEdit>(page, "smtpUsername")->setText(QStringLiteral("support"));
     child<QLineEdit>(page, "smtpPassword")->setText(QStringLiteral("smtp-secret-2"));
     child<QCheckBox>(page, "mailAutoReply")->setChecked(false);
+    child<QCheckBox>(page, "smtpStartTls")->setChecked(true);
     QSignalSpy mailSaved(&page, &ChannelsSettings::mailboxSaved);
     child<QPushButton>(page, "mailSave")->click();
     QVERIFY(mailSaved.wait());
@@ -473,6 +474,7 @@ void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
     page.saveTwilio();
     QTRY_VERIFY(!page.fieldError(QStringLiteral("numbers")).isEmpty());
     child<QPlainTextEdit>(page, "twilioNumbers")->setPlainText(QStringLiteral("+15550100\n\nwhatsapp:+15550100\n"));
+    child<QLineEdit>(page, "twilioApiUrl")->setText(QStringLiteral("https://api.twilio.com"));
     QSignalSpy twilioSaved(&page, &ChannelsSettings::twilioSaved);
     child<QPushButton>(page, "twilioSave")->click();
     QVERIFY(twilioSaved.wait());
@@ -524,6 +526,7 @@ void TestChannelsConsole::screenshots()
         QCoreApplication::processEvents();
         QVERIFY(w.grab().save(QDir(out).filePath(QStringLiteral("conversation-email%1.png").arg(suffix))));
 
+        w.settings()->channels()->setPublicBase(QUrl(QStringLiteral("https://desk.northwind.example")));
         QSignalSpy mailboxLoaded(w.settings()->channels(), &ChannelsSettings::mailboxLoaded);
         w.showSettings();
         w.settings()->tabs()->setCurrentWidget(w.settings()->channels());

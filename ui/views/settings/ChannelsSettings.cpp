@@ -91,10 +91,11 @@ QWidget *ChannelsSettings::buildMailbox()
     m_smtpUrl->setPlaceholderText(tr("smtp://smtp.shop.example:587"));
     m_smtpUser = named(new QLineEdit(box), "smtpUsername");
     m_smtpPassword = secretEdit(box, "smtpPassword");
-    m_startTls = named(new QCheckBox(tr("Require STARTTLS (smtp://)"), box), "smtpStartTls");
+    m_startTls = named(new QCheckBox(tr("Require STARTTLS"), box), "smtpStartTls");
+    m_startTls->setToolTip(tr("smtp:// only: off for a relay on the same host"));
     m_startTls->setChecked(true);
-    m_autoReply = named(
-        new QCheckBox(tr("The AI answers new mail (else it goes to the people's queue)"), box), "mailAutoReply");
+    m_autoReply = named(new QCheckBox(tr("The AI answers new mail"), box), "mailAutoReply");
+    m_autoReply->setToolTip(tr("Else a new mail goes straight to the people's queue"));
     m_autoReply->setChecked(true);
     m_maxMb = named(new QDoubleSpinBox(box), "mailMaxSize");
     m_maxMb->setRange(0.0625, 50);
