@@ -171,8 +171,6 @@ QWidget *QueueView::buildFilters()
     m_search->setObjectName(QStringLiteral("queueSearch"));
     m_search->setPlaceholderText(tr("Search customer, summary, reason… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    // Room for the channel filter in longer languages: the search gives way first.
-    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 12);
     m_queue = new QComboBox(bar);
     m_queue->setObjectName(QStringLiteral("queueFilter"));
     setQueues({QStringLiteral("orders"), QStringLiteral("inquiries"), QStringLiteral("complaints")});
