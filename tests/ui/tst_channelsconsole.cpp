@@ -95,6 +95,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_server.stop(); }
     void theQueueShowsEachChannelAndFiltersByIt();
+    void anItemThatSaysItsSourceIsNotAskedAbout();
     void theEmailViewShowsTheMailAndSavesItsAttachment();
     void anAgentsReplyOnAMailGoesOut();
     void transcriptMarksAutomaticAndLargeMails();
@@ -276,6 +277,26 @@ void TestChannelsConsole::theQueueShowsEachChannelAndFiltersByIt()
     QCOMPARE(view.filter().rowCount(), all);
     QVERIFY(view.applySavedFilter(QStringLiteral("Texts")));
     QCOMPARE(shown(), QStringList{m_sms});
+}
+
+void TestChannelsConsole::anItemThatSaysItsSourceIsNotAskedAbout()
+{
+    QueueModel model;
+    const auto item = [](const char *id, const QJsonObject &more) {
+        QJsonObject o{
+            {QStringLiteral("sessionId"), QLatin1String(id)}, {QStringLiteral("channel"), QStringLiteral("chat")}};
+        for (auto it = more.begin(); it != more.end(); ++it)
+            o.insert(it.key(), it.value());
+        return o;
+    };
+    model.setItems(QJsonArray{item("s1", {{QStringLiteral("source"), QStringLiteral("whatsapp")}}),
+        item("s2", {{QStringLiteral("metadata"), QJsonObject{}}}), item("s3", {})});
+    QCOMPARE(model.index(0, 0).data(QueueModel::ChannelRole).toString(), QStringLiteral("whatsapp"));
+    QCOMPARE(model.index(1, 0).data(QueueModel::ChannelRole).toString(), QStringLiteral("chat"));
+    QCOMPARE(model.chatSessionsWithoutSource(), QStringList{QStringLiteral("s3")});
+    model.setSource(QStringLiteral("s3"), QStringLiteral("whatsapp"));
+    QCOMPARE(model.index(2, 0).data(QueueModel::ChannelRole).toString(), QStringLiteral("whatsapp"));
+    QVERIFY(model.chatSessionsWithoutSource().isEmpty());
 }
 
 void TestChannelsConsole::theEmailViewShowsTheMailAndSavesItsAttachment()

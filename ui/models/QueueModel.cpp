@@ -49,6 +49,7 @@ QueueRow QueueModel::parse(const QJsonObject &item)
     r.customerName = CustomerLabel::of(customer); // a web visitor by the name they gave
     r.vip = customer.value(QLatin1String("isVIP")).toBool();
     r.channel = channel::kindOfSession(item);
+    r.sourceSaid = item.contains(QLatin1String("source")) || item.contains(QLatin1String("metadata"));
     r.searchText = QStringList{r.sessionId, r.customerName, customer.value(QLatin1String("id")).toString(), r.queue,
         item.value(QLatin1String("reason")).toString(), item.value(QLatin1String("issueSummary")).toString(),
         item.value(QLatin1String("lastMessage")).toObject().value(QLatin1String("content")).toString(), r.assigneeName}
@@ -265,7 +266,7 @@ QStringList QueueModel::chatSessionsWithoutSource() const
 {
     QStringList ids;
     for (const QueueRow &r : m_rows)
-        if (r.channel == QLatin1String("chat") && !m_sources.contains(r.sessionId))
+        if (r.channel == QLatin1String("chat") && !r.sourceSaid && !m_sources.contains(r.sessionId))
             ids << r.sessionId;
     return ids;
 }

@@ -25,6 +25,7 @@ struct QueueRow {
     QString assigneeName;
     QString customerName;
     QString channel; // the channel's key (ui/models/ChannelDisplay.h): chat, email, sms, whatsapp, voice
+    bool sourceSaid = false; // the item itself says where a chat came from ("source" or "metadata")
     bool vip = false;
     QString searchText; // lower-case text the search box matches
 };
