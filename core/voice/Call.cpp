@@ -3,7 +3,6 @@
 #include "core/voice/Endpointer.h"
 
 #include <QPointer>
-#include <QTextBoundaryFinder>
 
 #include <algorithm>
 
@@ -114,34 +113,17 @@ void Call::frame(const Pcm &f, std::vector<Speech> &speech)
         return;
     }
     if (event == Endpointer::Event::SpeechEnded) {
-        m_heldSilence.clear(); // the recogniser had the silence it needs after the last word
         speech.push_back({Speech::End, 0, {}});
         return;
     }
     if (m_endpointer.inSpeech()) {
-        feedTurn(f, speech);
+        speech.push_back({Speech::Feed, 0, f});
         return;
     }
     if (m_silenceArmed && (m_quietMs += kFrameMs) >= qMax(kFrameMs, m_options.silencePromptMs)) {
         m_silenceArmed = false; // armed again when the AI has spoken again
         emit silence(++m_silenceTimes);
     }
-}
-
-// Of a pause, the recogniser is given its first kFedSilenceMs at once, which is all it needs to end
-// a word; the rest waits until the caller speaks again (then the whole pause is fed, so words keep
-// their audio times) and is dropped if the pause ends the turn. So the endpointer's wait costs no
-// decoding, and a turn's end, which the caller waits on, has no silence to decode before it.
-void Call::feedTurn(const Pcm &f, std::vector<Speech> &speech)
-{
-    if (m_endpointer.silentMs() > kFedSilenceMs) {
-        m_heldSilence.push_back(f);
-        return;
-    }
-    for (Pcm &held : m_heldSilence)
-        speech.push_back({Speech::Feed, 0, std::move(held)});
-    m_heldSilence.clear();
-    speech.push_back({Speech::Feed, 0, f});
 }
 
 void Call::decode(std::vector<Speech> speech)
@@ -211,33 +193,12 @@ void Call::expectDigits()
     });
 }
 
-namespace {
-
-// The answer's first sentence, and the rest: the first is synthesised alone so the caller hears it
-// while the rest is made (Flite takes about 25 ms a sentence, on threads the decoders share).
-QStringList firstSentenceAndRest(const QString &text)
-{
-    QTextBoundaryFinder sentences(QTextBoundaryFinder::Sentence, text);
-    const qsizetype end = sentences.toNextBoundary();
-    if (end <= 0 || end >= text.size() || text.mid(end).trimmed().isEmpty())
-        return {text};
-    return {text.left(end), text.mid(end)};
-}
-
-} // namespace
-
 void Call::say(const QString &text)
 {
     if (text.trimmed().isEmpty())
         return;
-    armSilence(false);
-    for (const QString &part : firstSentenceAndRest(text))
-        synthesize(part);
-}
-
-void Call::synthesize(const QString &text)
-{
     ++m_pendingSayings;
+    armSilence(false);
     const QPointer<Call> self(this);
     m_lane->post(
         [voice = m_voice, text, self, generation = m_generation] {

@@ -39,8 +39,6 @@ class Call : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr int kFedSilenceMs = 200; // of a pause in a turn, what the recogniser is given at once
-
     struct Options {
         int silencePromptMs = 8000; // voice/silencePromptSeconds: quiet after the AI spoke
         int leadMs = 200; // the AI's audio sent ahead of real time
@@ -85,10 +83,8 @@ private:
     struct Speech; // a piece of a turn for the recogniser
     struct Heard; // what the recogniser made of it, in order
     void frame(const Pcm &frame, std::vector<Speech> &speech);
-    void feedTurn(const Pcm &frame, std::vector<Speech> &speech); // a frame inside a turn
     void decode(std::vector<Speech> speech);
     void onHeard(const std::vector<Heard> &heard);
-    void synthesize(const QString &text); // one piece of what say() was given, on the lane
     void onSynthesised(const Pcm &speech, quint64 generation);
     void pace();
     void armSilence(bool armed);
@@ -98,8 +94,6 @@ private:
     std::shared_ptr<Ear> m_ear; // touched on the lane only
     Endpointer m_endpointer;
     Pcm m_carry; // the start of a frame still to come
-    // A pause's frames past kFedSilenceMs: fed when the caller speaks again, dropped when the turn ends.
-    std::vector<Pcm> m_heldSilence;
     bool m_silenceArmed = false;
     qint64 m_quietMs = 0;
     int m_silenceTimes = 0;

@@ -42,8 +42,6 @@ public:
     // to feed the recogniser first, so the turn's first sound is not lost.
     std::vector<Pcm> preRoll() const { return {m_recent.begin(), m_recent.end()}; }
     double noiseFloorDb() const { return m_noiseDb; }
-    // In a turn: how long the caller has been silent (0 while speaking).
-    int silentMs() const { return m_silentMs; }
 
 private:
     bool voiced(double levelDb);
