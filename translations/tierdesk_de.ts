@@ -1452,6 +1452,312 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::ChannelPanel</name>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the chosen attachment to a file</source>
+        <translation>Den gewählten Anhang in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Show original</source>
+        <translation>Original zeigen</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s last mail as it arrived, headers and all</source>
+        <translation>Die letzte Mail des Kunden, wie sie ankam, mit allen Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>How this conversation came could not be read: %1</source>
+        <translation>Wie dieses Gespräch kam, ließ sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s number: %1</source>
+        <translation>Nummer des Kunden: %1</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s number: %1 · to our number %2</source>
+        <translation>Nummer des Kunden: %1 · an unsere Nummer %2</translation>
+    </message>
+    <message>
+        <source>%1  [#%2]</source>
+        <translation>%1  [#%2]</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not kept: over the mailbox&apos;s limits</source>
+        <translation>Nicht aufbewahrt: über den Grenzen des Postfachs</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>nicht aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>The attachment could not be downloaded: %1</source>
+        <translation>Der Anhang ließ sich nicht herunterladen: %1</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to %1: %2</source>
+        <translation>Der Anhang ließ sich nicht in %1 speichern: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>The original could not be downloaded: %1</source>
+        <translation>Das Original ließ sich nicht herunterladen: %1</translation>
+    </message>
+    <message>
+        <source>[… %1 more not shown]</source>
+        <translation>[… weitere %1 nicht gezeigt]</translation>
+    </message>
+    <message>
+        <source>Original mail</source>
+        <translation>Original-Mail</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::ChannelsSettings</name>
+    <message>
+        <source>E-mail: the company&apos;s mailbox</source>
+        <translation>E-Mail: das Postfach der Firma</translation>
+    </message>
+    <message>
+        <source>support@shop.example</source>
+        <translation>support@shop.example</translation>
+    </message>
+    <message>
+        <source>Shop Support</source>
+        <translation>Shop-Support</translation>
+    </message>
+    <message>
+        <source>imaps://imap.shop.example (empty: mail is handed in)</source>
+        <translation>imaps://imap.shop.example (leer: Mail wird eingeliefert)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>smtp://smtp.shop.example:587</source>
+        <translation>smtp://smtp.shop.example:587</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>A larger mail is not imported whole: only its headers</source>
+        <translation>Eine größere Mail wird nicht ganz übernommen: nur ihre Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Click again to remove</source>
+        <translation>Zum Entfernen noch einmal klicken</translation>
+    </message>
+    <message>
+        <source>Fetch now</source>
+        <translation>Jetzt abrufen</translation>
+    </message>
+    <message>
+        <source>Read the mailbox now instead of at the next poll</source>
+        <translation>Das Postfach jetzt lesen statt beim nächsten Abruf</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Name replies go out with</source>
+        <translation>Absendername der Antworten</translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation>IMAP-Server</translation>
+    </message>
+    <message>
+        <source>IMAP user name</source>
+        <translation>IMAP-Benutzername</translation>
+    </message>
+    <message>
+        <source>IMAP password</source>
+        <translation>IMAP-Passwort</translation>
+    </message>
+    <message>
+        <source>Look for new mail every</source>
+        <translation>Nach neuer Mail sehen alle</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP-Server</translation>
+    </message>
+    <message>
+        <source>SMTP user name</source>
+        <translation>SMTP-Benutzername</translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>SMTP-Passwort</translation>
+    </message>
+    <message>
+        <source>Largest mail imported</source>
+        <translation>Größte übernommene Mail</translation>
+    </message>
+    <message>
+        <source>SMS and WhatsApp: the company&apos;s Twilio account</source>
+        <translation>SMS und WhatsApp: das Twilio-Konto der Firma</translation>
+    </message>
+    <message>
+        <source>AC followed by 32 letters and digits</source>
+        <translation>AC, gefolgt von 32 Buchstaben und Ziffern</translation>
+    </message>
+    <message>
+        <source>One a line: +15550100 for SMS, whatsapp:+15550100 for WhatsApp</source>
+        <translation>Eine je Zeile: +15550100 für SMS, whatsapp:+15550100 für WhatsApp</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>Account SID</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Auth-Token</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Nummern</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API-Adresse</translation>
+    </message>
+    <message>
+        <source>In Twilio, set each number&apos;s &quot;A message comes in&quot; webhook (HTTP POST) to:
+%1
+Replies ask Twilio to report their delivery to %2.
+Twilio must reach these addresses from the Internet: the server&apos;s public address is the setting server/publicUrl in its tierdesk.ini.</source>
+        <translation>Stellen Sie in Twilio für jede Nummer den Webhook „A message comes in“ (HTTP POST) auf:
+%1
+Antworten bitten Twilio, ihre Zustellung an %2 zu melden.
+Twilio muss diese Adressen aus dem Internet erreichen: die öffentliche Adresse des Servers ist die Einstellung server/publicUrl in seiner tierdesk.ini.</translation>
+    </message>
+    <message>
+        <source>set (type to replace)</source>
+        <translation>gesetzt (zum Ersetzen eintippen)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>No mailbox yet: mail to the company does not reach Tierdesk.</source>
+        <translation>Noch kein Postfach: Mail an die Firma erreicht Tierdesk nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last looked for mail at %1; %n mail(s) fetched so far.</source>
+        <translation>
+            <numerusform>Zuletzt um %1 nach Mail gesehen; bisher %n Mail abgerufen.</numerusform>
+            <numerusform>Zuletzt um %1 nach Mail gesehen; bisher %n Mails abgerufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not looked for mail yet.</source>
+        <translation>Noch nicht nach Mail gesehen.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removed: mail is no longer read or answered.</source>
+        <translation>Entfernt: Mail wird nicht mehr gelesen oder beantwortet.</translation>
+    </message>
+    <message>
+        <source>Looking for new mail…</source>
+        <translation>Sehe nach neuer Mail…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new mail(s) fetched.</source>
+        <translation>
+            <numerusform>%n neue Mail abgerufen.</numerusform>
+            <numerusform>%n neue Mails abgerufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed: texts are no longer taken or answered.</source>
+        <translation>Entfernt: Nachrichten werden nicht mehr angenommen oder beantwortet.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the field marked in red.</source>
+        <translation>Nicht gespeichert: siehe das rot markierte Feld.</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS</source>
+        <translation>STARTTLS verlangen</translation>
+    </message>
+    <message>
+        <source>smtp:// only: off for a relay on the same host</source>
+        <translation>Nur smtp://: aus für ein Relay auf demselben Rechner</translation>
+    </message>
+    <message>
+        <source>The AI answers new mail</source>
+        <translation>Die KI beantwortet neue Mail</translation>
+    </message>
+    <message>
+        <source>Else a new mail goes straight to the people&apos;s queue</source>
+        <translation>Sonst geht eine neue Mail gleich in die Warteschlange der Menschen</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::CompanySwitcher</name>
     <message>
         <source>Switch company</source>
@@ -4097,6 +4403,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <source>Snoozed</source>
         <translation>Zurückgestellt</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::QueueStatsModel</name>
@@ -4252,6 +4562,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>The snoozed conversations could not be loaded: %1</source>
         <translation>Die zurückgestellten Gespräche konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
     </message>
 </context>
 <context>
@@ -4525,6 +4839,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Headset</source>
         <translation>Headset</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
     </message>
 </context>
 <context>
@@ -5071,6 +5389,22 @@ Doppelklick öffnet das Gespräch</translation>
         <source>Translated:</source>
         <translation>Übersetzt:</translation>
     </message>
+    <message>
+        <source>Automatic mail (%1): the AI does not answer it</source>
+        <translation>Automatische Mail (%1): die KI beantwortet sie nicht</translation>
+    </message>
+    <message>
+        <source>Too large: only its headers were imported</source>
+        <translation>Zu groß: nur ihre Kopfzeilen wurden übernommen</translation>
+    </message>
+    <message>
+        <source>Attachments: %1</source>
+        <translation>Anhänge: %1</translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation>Zustellung: %1</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::TransferDialog</name>
@@ -5194,6 +5528,57 @@ Doppelklick öffnet das Gespräch</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::channel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>undelivered</source>
+        <translation>nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not sent (too many automatic replies)</source>
+        <translation>nicht gesendet (zu viele automatische Antworten)</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,23 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::ChannelsSettings</name>
+    <message numerus="yes">
+        <source>Last looked for mail at %1; %n mail(s) fetched so far.</source>
+        <translation>
+            <numerusform>Last looked for mail at %1; %n mail fetched so far.</numerusform>
+            <numerusform>Last looked for mail at %1; %n mails fetched so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new mail(s) fetched.</source>
+        <translation>
+            <numerusform>%n new mail fetched.</numerusform>
+            <numerusform>%n new mails fetched.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConsoleApp</name>
     <message numerus="yes">
         <source>%n secret(s) moved into the system keyring; Tierdesk reads them there from the next start.</source>

@@ -5,6 +5,9 @@
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/dialogs/SetupDialog.h"
 #include "ui/views/SettingsView.h"
+#include "ui/views/settings/ChannelsSettings.h"
+
+#include "core/common/Settings.h"
 
 #include <QApplication>
 #include <QDir>
@@ -54,6 +57,10 @@ ConsoleApp::ConsoleApp(std::unique_ptr<TokenStore> tokens, QObject *parent)
     connect(&m_engine, &EngineController::started, this,
         [this](const QString &baseUrl, const QString &dataDir, const QString &secrets, const QString &warning) {
             m_window.showStarted(baseUrl, dataDir, secrets, QString());
+            // Twilio reaches the built-in server at its public address, when one is set.
+            const QUrl publicUrl(
+                AppSettings(dataDir + QStringLiteral("/tierdesk.ini")).value(settings::ServerPublicUrl).toString());
+            m_window.settings()->channels()->setPublicBase(publicUrl);
             if (secrets.startsWith(QLatin1String("file")))
                 m_secretsWarning = warning;
         });

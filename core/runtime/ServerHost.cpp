@@ -9,6 +9,7 @@
 #include "core/api/cs/CsFamily.h"
 #include "core/api/lex/LexFamily.h"
 #include "core/api/platform/PlatformFamily.h"
+#include "core/api/twilio/TwilioFamily.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -65,6 +66,7 @@ http::HttpLimits httpLimits(AppSettings &s)
     // A mail handed in by a mail server (its headers alone are read when over the mailbox's limit).
     limits.pathBodyLimits.append({QRegularExpression(QStringLiteral("^/api/cs/channels/email/inbound$")),
         qMax(limits.maxBodyBytes, MailInbox::kMaxDeliveredBytes)});
+    limits.pathBodyLimits.append(TwilioFamily::bodyLimit());
     return limits;
 }
 
@@ -208,6 +210,20 @@ std::unique_ptr<ApiFamily> ServerHost::makeLexFamily()
     return std::make_unique<LexFamily>(lex, speech);
 }
 
+std::unique_ptr<ApiFamily> ServerHost::makeTwilioFamily()
+{
+    m_twilioInbox = std::make_unique<TwilioInboxLink>(m_runtime.channels());
+    return std::make_unique<TwilioFamily>(*m_twilioInbox, publicUrl());
+}
+
+QString ServerHost::publicUrl() const
+{
+    QString base = m_runtime.settings().value(settings::ServerPublicUrl).toString().trimmed();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base;
+}
+
 Status ServerHost::start()
 {
     AppSettings &s = m_runtime.settings();
@@ -219,6 +235,7 @@ Status ServerHost::start()
     m_families.push_back(makeAgentFamily());
     m_families.push_back(makePlatformFamily());
     m_families.push_back(makeLexFamily());
+    m_families.push_back(makeTwilioFamily());
     installFamilies();
     // The fragments are built in: one that does not merge is a defect every test meets.
     const auto openApi = OpenApiDocument::load(QString::fromLatin1(OpenApiDocument::DefaultDir));
@@ -295,6 +312,7 @@ void ServerHost::startBackgroundWork()
     m_runtime.calls().startSweeping();
     // Replies of mail and text conversations out on their channel, mailboxes polled (a team's timer
     // instance sends and polls).
+    m_runtime.channels().outbox().setStatusCallbackBase(publicUrl()); // Twilio reports delivery there
     m_runtime.channels().start();
     m_spool = std::make_unique<MailSpool>(engine, m_runtime.channels(), m_runtime.dataDir());
     if (const Status spool = m_spool->start(); !spool)

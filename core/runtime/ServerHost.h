@@ -12,6 +12,7 @@
 #include "core/runtime/Runtime.h"
 #include "core/runtime/SipDoor.h"
 #include "core/runtime/TeamLeader.h"
+#include "core/runtime/TwilioInboxLink.h"
 #include "core/store/OutboxLease.h"
 #include "core/voice/calls/CallCenter.h"
 
@@ -65,6 +66,8 @@ private:
     std::unique_ptr<ApiFamily> makeAgentFamily(); // seed 002
     std::unique_ptr<ApiFamily> makePlatformFamily(); // seed 000
     std::unique_ptr<ApiFamily> makeLexFamily(); // seed 004's Lex V2 runtime
+    std::unique_ptr<ApiFamily> makeTwilioFamily(); // SMS and WhatsApp
+    QString publicUrl() const; // server/publicUrl without a trailing slash
     voice::CallCenter &callCenter(); // made the first time a family asks
     void installFamilies();
     Status startSip();
@@ -80,6 +83,7 @@ private:
     QByteArray m_setupSecret;
     std::unique_ptr<voice::CallCenter> m_calls; // every door's calls: outlives the families whose calls use it
     std::unique_ptr<http::HttpServer> m_http;
+    std::unique_ptr<TwilioInboxLink> m_twilioInbox; // before m_families: the Twilio family uses it
     std::vector<std::unique_ptr<ApiFamily>> m_families;
     std::unique_ptr<SipDoor> m_sip; // after m_calls: its calls end into the CallCenter
     std::unique_ptr<CurlOutboundHttp> m_outbound;

@@ -67,6 +67,7 @@ private slots:
     void hostileAnswersNeverReachTheCustomer_data();
     void hostileAnswersNeverReachTheCustomer();
     void aRepairedReplyGoesOutWithItsNotes();
+    void aTextOnAPhoneNamesNoButton();
     void failuresAreAnsweredLocally_data();
     void failuresAreAnsweredLocally();
 
@@ -203,6 +204,32 @@ void TestModelReplies::hostileAnswersNeverReachTheCustomer()
     QVERIFY(!out.reply.content.contains(answer));
     QVERIFY(!out.reply.content.isEmpty());
     QVERIFY2(out.guardNotes.join(QLatin1Char('\n')).contains(rule), qPrintable(out.guardNotes.join(QLatin1Char('\n'))));
+}
+
+// An SMS conversation: the model is told where its words are read, and a reply pointing at a
+// button the phone does not show is sent back once and then replaced.
+void TestModelReplies::aTextOnAPhoneNamesNoButton()
+{
+    const QString pointing = QStringLiteral("Tap the button below to see your tent's tracking.");
+    m_server->setAnswers({m_server->reply(pointing)});
+    ComposeInput in = turn(QStringLiteral("Where is my tent?"));
+    in.session.channel = Channel::Sms;
+    in.responder = m_responder;
+    const ComposedReply out = m_composer->composeNow(in);
+    const QString system = m_server->systemPrompt(m_server->requests().value(0));
+    QVERIFY2(system.contains(QLatin1String("an SMS text message the customer reads on a phone")), qPrintable(system));
+    QVERIFY(system.contains(QLatin1String("never tell them to click, tap or press anything")));
+    QCOMPARE(m_server->count(), 2);
+    QVERIFY(ScriptedModelServer::lastUserText(m_server->requests().constLast())
+                .contains(QLatin1String("button or screen")));
+    QVERIFY(out.fallback);
+    QVERIFY(!out.reply.content.contains(QLatin1String("button")));
+
+    m_server->setAnswers({m_server->reply(pointing)}); // the web chat shows buttons: the same words are fine there
+    in.session.channel = Channel::Chat;
+    const ComposedReply chat = m_composer->composeNow(in);
+    QCOMPARE(chat.reply.content, pointing);
+    QVERIFY(m_server->systemPrompt(m_server->requests().constLast()).contains(QLatin1String("in a support chat")));
 }
 
 void TestModelReplies::aRepairedReplyGoesOutWithItsNotes()

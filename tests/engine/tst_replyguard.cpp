@@ -51,6 +51,7 @@ private slots:
     void germanAmountsAreRead();
     void claimsInCapitalsAreRead();
     void providerMoneyIsClaimedOnlyWhenConfirmed();
+    void screensAreReferredToOnlyInTheWebChat();
 };
 
 void TestReplyGuard::refundClaimNeedsTheRefund()
@@ -343,6 +344,37 @@ void TestReplyGuard::providerMoneyIsClaimedOnlyWhenConfirmed()
                 qPrintable(sentence + QLatin1String(": ") + reasons(guard.check(sentence)).join(QLatin1String("; "))));
         QVERIFY(!guard.check(say(Phrase::Refunded).arg(say.money(79), pants)).isEmpty());
     }
+}
+
+// A text on a phone, a mail and a call show no buttons of ours: a model's reply that points at one
+// is refused there, and kept in the web chat (where the chat page shows them).
+void TestReplyGuard::screensAreReferredToOnlyInTheWebChat()
+{
+    ActionReport nothing;
+    nothing.order = pantsOrder();
+    const QList<KbHit> kb;
+    const QString said = QStringLiteral("where is my order");
+    const QStringList pointing{QStringLiteral("Click the button below to track it."),
+        QStringLiteral("Just tap here and choose a new date."), QStringLiteral("Use the form below."),
+        QStringLiteral("Klicken Sie auf den Link unten."), QStringLiteral("Please press the Confirm button.")};
+    const QStringList plain{QStringLiteral("Your order ORD-10005 was delivered."),
+        QStringLiteral("Reply YES and I will look into it."), QStringLiteral("Press 1 to hear it again."),
+        QStringLiteral("You can track it at https://shop.example/track.")};
+    for (const ReplyMedium medium : {ReplyMedium::Email, ReplyMedium::Sms, ReplyMedium::WhatsApp, ReplyMedium::Voice}) {
+        ReplyGuard guard(nothing, kb, said);
+        guard.setScope({QString(), false, 0, medium});
+        for (const QString &sentence : pointing) {
+            const auto bad = guard.check(sentence);
+            QVERIFY2(bad.size() == 1, qPrintable(sentence));
+            QVERIFY2(bad.first().reason.contains(QLatin1String("button or screen")), qPrintable(bad.first().reason));
+        }
+        for (const QString &sentence : plain)
+            QVERIFY2(guard.check(sentence).isEmpty(), qPrintable(sentence));
+    }
+    ReplyGuard chat(nothing, kb, said);
+    chat.setScope({QString(), false, 0, ReplyMedium::WebChat});
+    for (const QString &sentence : pointing)
+        QVERIFY2(chat.check(sentence).isEmpty(), qPrintable(sentence));
 }
 
 QTEST_APPLESS_MAIN(TestReplyGuard)

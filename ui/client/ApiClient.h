@@ -134,6 +134,20 @@ public:
     // (the target of a translation) and `text` only when given
     ApiReply *assist(const QString &sessionId, const QString &task, const QString &text, const QString &language);
 
+    // inbox channels: a session's mails and texts with their delivery ({"thread", "messages"}), and
+    // (admin) the company's mailbox and Twilio account; secrets are write-only
+    ApiReply *sessionChannel(const QString &sessionId);
+    ApiReply *emailChannel();
+    ApiReply *putEmailChannel(const QJsonObject &mailbox);
+    ApiReply *removeEmailChannel();
+    // Fetches the mailbox now ({"fetched"}); the console's "Fetch now".
+    ApiReply *pollEmailChannel();
+    ApiReply *twilioChannel();
+    ApiReply *putTwilioChannel(const QJsonObject &account);
+    ApiReply *removeTwilioChannel();
+    // A mail's attachment or original (GET /sessions/:id/files/:fileId), for the caller to read and delete.
+    QNetworkReply *sessionFile(const QString &sessionId, const QString &fileId);
+
     // Live events: the WebSocket follows the token and base URL in use.
     EventStream &events() { return m_events; }
     void startEvents();

@@ -26,6 +26,14 @@ void QueueFilterModel::setPriority(const QString &priority)
     refilter();
 }
 
+void QueueFilterModel::setChannel(const QString &channel)
+{
+    if (channel == m_channel)
+        return;
+    m_channel = channel;
+    refilter();
+}
+
 void QueueFilterModel::setMineOnly(bool on)
 {
     if (on == m_mine)
@@ -72,6 +80,8 @@ bool QueueFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     if (!m_queue.isEmpty() && i.data(QueueModel::QueueRole).toString() != m_queue)
         return false;
     if (!m_priority.isEmpty() && i.data(QueueModel::PriorityRole).toString() != m_priority)
+        return false;
+    if (!m_channel.isEmpty() && i.data(QueueModel::ChannelRole).toString() != m_channel)
         return false;
     const QString assignee = i.data(QueueModel::AssigneeIdRole).toString();
     if (m_unassigned && !assignee.isEmpty())

@@ -4,7 +4,7 @@
 
 namespace tierdesk::ui {
 
-// The queue as the agent narrows it: one queue, one priority, only mine, only
+// The queue as the agent narrows it: one queue, one priority, one channel, only mine, only
 // unassigned, and a search over customer, summary, reason and session id.
 // Sorts by QueueModel::SortRole.
 class QueueFilterModel : public QSortFilterProxyModel {
@@ -15,6 +15,7 @@ public:
 
     void setQueue(const QString &queue); // empty: all
     void setPriority(const QString &priority); // empty: all
+    void setChannel(const QString &channel); // chat | email | sms | whatsapp | voice; empty: all
     void setMineOnly(bool on);
     void setUnassignedOnly(bool on);
     void setSearchText(const QString &text);
@@ -22,6 +23,7 @@ public:
 
     QString queue() const { return m_queue; }
     QString priority() const { return m_priority; }
+    QString channel() const { return m_channel; }
     bool mineOnly() const { return m_mine; }
     bool unassignedOnly() const { return m_unassigned; }
     QString searchText() const { return m_search; }
@@ -35,6 +37,7 @@ private:
 
     QString m_queue;
     QString m_priority;
+    QString m_channel;
     QString m_agentId;
     QString m_search; // lower-case, trimmed
     bool m_mine = false;

@@ -1,5 +1,6 @@
 #include "ui/models/QueueModel.h"
 
+#include "ui/models/ChannelDisplay.h"
 #include "ui/models/CustomerLabel.h"
 #include "ui/models/Display.h"
 
@@ -47,6 +48,8 @@ QueueRow QueueModel::parse(const QJsonObject &item)
     const QJsonObject customer = item.value(QLatin1String("customer")).toObject();
     r.customerName = CustomerLabel::of(customer); // a web visitor by the name they gave
     r.vip = customer.value(QLatin1String("isVIP")).toBool();
+    r.channel = channel::kindOfSession(item);
+    r.sourceSaid = item.contains(QLatin1String("source")) || item.contains(QLatin1String("metadata"));
     r.searchText = QStringList{r.sessionId, r.customerName, customer.value(QLatin1String("id")).toString(), r.queue,
         item.value(QLatin1String("reason")).toString(), item.value(QLatin1String("issueSummary")).toString(),
         item.value(QLatin1String("lastMessage")).toObject().value(QLatin1String("content")).toString(), r.assigneeName}
@@ -93,6 +96,13 @@ QString QueueModel::effectiveSla(const QueueRow &r) const
     if (r.dueMs > 0 && m_now() >= r.dueMs)
         return QStringLiteral("breached");
     return r.slaState.isEmpty() ? QStringLiteral("ok") : r.slaState;
+}
+
+QString QueueModel::channelOf(const QueueRow &r) const
+{
+    if (r.channel != QLatin1String("chat"))
+        return r.channel;
+    return channel::kindOf(r.channel, m_sources.value(r.sessionId));
 }
 
 QVariant QueueModel::display(const QueueRow &r, int column) const
@@ -168,7 +178,11 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         if (index.column() == SnoozedUntil && r.snoozedUntilMs > 0)
             return tr("Back in the queue at %1, or as soon as the customer writes")
                 .arg(display::dateTimeOfMs(r.snoozedUntilMs));
+        if (index.column() == Customer)
+            return tr("%1 · %2").arg(display(r, Customer).toString(), channel::label(channelOf(r)));
         return index.column() == Summary ? display(r, Summary) : QVariant();
+    case Qt::DecorationRole:
+        return index.column() == Customer ? QVariant(channel::icon(channelOf(r))) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Sla || index.column() == Waiting ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                                                   : QVariant();
@@ -220,6 +234,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return r.searchText;
     case ItemRole:
         return r.item;
+    case ChannelRole:
+        return channelOf(r);
     default:
         return {};
     }
@@ -235,6 +251,24 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
         QT_TR_NOOP("Queue"), QT_TR_NOOP("Reason"), QT_TR_NOOP("Sentiment"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Holder"),
         QT_TR_NOOP("Snoozed"), QT_TR_NOOP("Summary")};
     return tr(names[section]);
+}
+
+void QueueModel::setSource(const QString &sessionId, const QString &source)
+{
+    if (m_sources.contains(sessionId) && m_sources.value(sessionId) == source)
+        return;
+    m_sources.insert(sessionId, source);
+    if (const int row = rowOf(sessionId); row >= 0)
+        emit dataChanged(index(row, 0), index(row, Customer), {Qt::DecorationRole, Qt::ToolTipRole, ChannelRole});
+}
+
+QStringList QueueModel::chatSessionsWithoutSource() const
+{
+    QStringList ids;
+    for (const QueueRow &r : m_rows)
+        if (r.channel == QLatin1String("chat") && !r.sourceSaid && !m_sources.contains(r.sessionId))
+            ids << r.sessionId;
+    return ids;
 }
 
 void QueueModel::setItems(const QJsonArray &items)

@@ -24,6 +24,8 @@ struct QueueRow {
     QString assigneeId;
     QString assigneeName;
     QString customerName;
+    QString channel; // the channel's key (ui/models/ChannelDisplay.h): chat, email, sms, whatsapp, voice
+    bool sourceSaid = false; // the item itself says where a chat came from ("source" or "metadata")
     bool vip = false;
     QString searchText; // lower-case text the search box matches
 };
@@ -58,6 +60,7 @@ public:
         VipRole,
         SearchTextRole,
         ItemRole, // the QueueItem as a QJsonObject
+        ChannelRole, // chat | email | sms | whatsapp | voice
     };
 
     explicit QueueModel(QObject *parent = nullptr);
@@ -90,6 +93,11 @@ public:
     qint64 nowMs() const { return m_now(); }
     void tick();
 
+    // A chat session's source learnt later (GET session channel: "whatsapp"); kept across updates.
+    void setSource(const QString &sessionId, const QString &source);
+    // The chat sessions whose source this model has not been told (the queue asks the server once each).
+    QStringList chatSessionsWithoutSource() const;
+
     static QueueRow parse(const QJsonObject &item);
     static int priorityRank(const QString &priority); // urgent 0 .. low 3, unknown 4
     static int slaRank(const QString &state); // breached 0, warning 1, ok 2
@@ -100,6 +108,7 @@ signals:
 
 private:
     QString effectiveSla(const QueueRow &r) const;
+    QString channelOf(const QueueRow &r) const;
     QVariant display(const QueueRow &r, int column) const;
     QVariant sortKey(const QueueRow &r, int column) const;
     void upsert(const QJsonObject &item);
@@ -108,6 +117,7 @@ private:
 
     QList<QueueRow> m_rows;
     QHash<QString, int> m_index; // sessionId -> row
+    QHash<QString, QString> m_sources; // sessionId -> a chat session's source ("" when it has none)
     std::function<qint64()> m_now;
     QTimer m_tick;
     QString m_slaNote;

@@ -19,8 +19,8 @@ std::unique_ptr<QSettings> openFilterSettings(const QString &file)
 QVariantMap QueueFilterState::toMap() const
 {
     return {{QStringLiteral("name"), name}, {QStringLiteral("queue"), queue}, {QStringLiteral("priority"), priority},
-        {QStringLiteral("search"), search}, {QStringLiteral("mine"), mine}, {QStringLiteral("unassigned"), unassigned},
-        {QStringLiteral("snoozed"), snoozed}};
+        {QStringLiteral("channel"), channel}, {QStringLiteral("search"), search}, {QStringLiteral("mine"), mine},
+        {QStringLiteral("unassigned"), unassigned}, {QStringLiteral("snoozed"), snoozed}};
 }
 
 QueueFilterState QueueFilterState::fromMap(const QVariantMap &map)
@@ -29,6 +29,7 @@ QueueFilterState QueueFilterState::fromMap(const QVariantMap &map)
     f.name = map.value(QStringLiteral("name")).toString();
     f.queue = map.value(QStringLiteral("queue")).toString();
     f.priority = map.value(QStringLiteral("priority")).toString();
+    f.channel = map.value(QStringLiteral("channel")).toString();
     f.search = map.value(QStringLiteral("search")).toString();
     f.mine = map.value(QStringLiteral("mine")).toBool();
     f.unassigned = map.value(QStringLiteral("unassigned")).toBool();
@@ -38,7 +39,7 @@ QueueFilterState QueueFilterState::fromMap(const QVariantMap &map)
 
 bool QueueFilterState::sameFilter(const QueueFilterState &o) const
 {
-    return queue == o.queue && priority == o.priority && search == o.search && mine == o.mine
+    return queue == o.queue && priority == o.priority && channel == o.channel && search == o.search && mine == o.mine
         && unassigned == o.unassigned && snoozed == o.snoozed;
 }
 

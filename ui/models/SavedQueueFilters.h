@@ -11,6 +11,7 @@ struct QueueFilterState {
     QString name; // the saved filter's name ("" for the current one)
     QString queue;
     QString priority;
+    QString channel; // chat | email | sms | whatsapp | voice; empty: all
     QString search;
     bool mine = false;
     bool unassigned = false;

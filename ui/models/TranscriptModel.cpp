@@ -136,6 +136,12 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         return aiDetailOf(m);
     case TranslationRole:
         return m_translations.value(m.value(QLatin1String("id")).toString());
+    case DeliveryRole:
+        return m_deliveries.value(m.value(QLatin1String("id")).toString()).status;
+    case DeliveryErrorRole:
+        return m_deliveries.value(m.value(QLatin1String("id")).toString()).error;
+    case ChannelRole:
+        return m.value(QLatin1String("metadata")).toObject().value(QLatin1String("channel")).toObject();
     default:
         return {};
     }
@@ -147,15 +153,18 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
     names.insert({{IdRole, "id"}, {SpeakerRole, "speaker"}, {ContentRole, "content"}, {TimestampRole, "timestamp"},
         {SentimentRole, "sentiment"}, {IsCustomerRole, "isCustomer"}, {IsNoteRole, "isNote"}, {IsAiRole, "isAi"},
         {AuthorRole, "author"}, {AiSummaryRole, "aiSummary"}, {MetadataRole, "metadata"}, {AiDetailRole, "aiDetail"},
-        {TranslationRole, "translation"}});
+        {TranslationRole, "translation"}, {DeliveryRole, "delivery"}, {DeliveryErrorRole, "deliveryError"},
+        {ChannelRole, "channel"}});
     return names;
 }
 
 void TranscriptModel::setSession(const QJsonObject &session)
 {
     beginResetModel();
-    if (session.value(QLatin1String("id")).toString() != m_sessionId)
+    if (session.value(QLatin1String("id")).toString() != m_sessionId) {
         m_translations.clear();
+        m_deliveries.clear();
+    }
     m_sessionId = session.value(QLatin1String("id")).toString();
     m_messages.clear();
     m_ids.clear();
@@ -207,6 +216,40 @@ QList<QJsonObject> TranscriptModel::applyEvents(const QList<QJsonObject> &events
                 newFromCustomer << m;
     }
     return newFromCustomer;
+}
+
+namespace {
+
+// A long text goes out in parts: the reply is as far as its least advanced part.
+int deliveryRank(const QString &status)
+{
+    static const QStringList order{QStringLiteral("failed"), QStringLiteral("undelivered"), QStringLiteral("skipped"),
+        QStringLiteral("pending"), QStringLiteral("sent"), QStringLiteral("delivered")};
+    const qsizetype i = order.indexOf(status);
+    return i < 0 ? int(order.size()) : int(i);
+}
+
+} // namespace
+
+void TranscriptModel::setDeliveries(const QJsonArray &channelMessages)
+{
+    QHash<QString, Delivery> next;
+    for (const QJsonValue &v : channelMessages) {
+        const QJsonObject row = v.toObject();
+        const QString id = row.value(QLatin1String("messageId")).toString();
+        if (row.value(QLatin1String("direction")).toString() != QLatin1String("out") || id.isEmpty())
+            continue;
+        const Delivery d{row.value(QLatin1String("status")).toString(), row.value(QLatin1String("error")).toString()};
+        auto it = next.find(id);
+        if (it == next.end() || deliveryRank(d.status) < deliveryRank(it->status))
+            next.insert(id, d);
+    }
+    const QHash<QString, Delivery> before = std::exchange(m_deliveries, next);
+    for (int i = 0; i < m_messages.size(); ++i) {
+        const QString id = m_messages.at(i).value(QLatin1String("id")).toString();
+        if (!(before.value(id) == m_deliveries.value(id)))
+            emit dataChanged(index(i), index(i), {DeliveryRole, DeliveryErrorRole});
+    }
 }
 
 QString TranscriptModel::lastMessageId() const

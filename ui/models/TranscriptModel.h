@@ -30,6 +30,9 @@ public:
         MetadataRole, // QJsonObject
         AiDetailRole, // "model · 120 + 35 tokens · 840 ms" (and why the built-in responder answered) for AI messages
         TranslationRole, // the message in the agent's language, when the agent asked for it (else empty)
+        DeliveryRole, // a reply sent by mail or text: pending | sent | delivered | undelivered | failed | skipped
+        DeliveryErrorRole, // why it was not delivered, in the remote server's or Twilio's words
+        ChannelRole, // how a customer's mail or text came: metadata.channel (QJsonObject, empty when none)
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);
@@ -54,6 +57,9 @@ public:
     // A message's translation, shown with the original (empty text removes it).
     void setTranslation(const QString &messageId, const QString &text);
 
+    // The session's mails and texts out (GET session channel's "messages"): each reply's delivery.
+    void setDeliveries(const QJsonArray &channelMessages);
+
     static QString authorOf(const QJsonObject &message);
     static QString aiSummaryOf(const QJsonObject &message);
     static QString aiDetailOf(const QJsonObject &message);
@@ -63,6 +69,12 @@ private:
     QList<QJsonObject> m_messages;
     QSet<QString> m_ids;
     QHash<QString, QString> m_translations; // by message id
+    struct Delivery {
+        QString status;
+        QString error;
+        bool operator==(const Delivery &o) const { return status == o.status && error == o.error; }
+    };
+    QHash<QString, Delivery> m_deliveries; // by message id
 };
 
 } // namespace tierdesk::ui

@@ -1,6 +1,7 @@
 #include "ui/views/ConversationHeader.h"
 
 #include "ui/dialogs/SnoozeDialog.h"
+#include "ui/models/ChannelDisplay.h"
 #include "ui/models/CustomerLabel.h"
 #include "ui/models/Display.h"
 
@@ -112,8 +113,9 @@ QStringList ConversationHeader::facts() const
 {
     QStringList facts;
     const QJsonObject &session = m_state.session;
-    if (const QString ch = session.value(QLatin1String("channel")).toString(); !ch.isEmpty())
-        facts << display::titleCase(ch);
+    if (!session.value(QLatin1String("channel")).toString().isEmpty())
+        facts << channel::label(channel::kindOfSession(session)); // a WhatsApp conversation is no "Chat"
+
     if (const QString tier = session.value(QLatin1String("currentTier")).toString(); !tier.isEmpty())
         facts << display::tierLabel(tier);
     if (const QString st = session.value(QLatin1String("status")).toString(); !st.isEmpty())

@@ -8,6 +8,7 @@
 #include "ui/models/Display.h"
 #include "ui/models/TranscriptModel.h"
 #include "ui/views/AssistPanel.h"
+#include "ui/views/ChannelPanel.h"
 #include "ui/views/ContextPanel.h"
 #include "ui/views/ConversationHeader.h"
 #include "ui/views/RecordingPlayer.h"
@@ -48,6 +49,8 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     leftLayout->addWidget(buildBanner());
     m_recording = new RecordingPlayer(client, left);
     leftLayout->addWidget(m_recording);
+    m_channel = new ChannelPanel(client, *m_transcript, left);
+    leftLayout->addWidget(m_channel);
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_assist);
     leftLayout->addWidget(m_reply);
@@ -167,6 +170,7 @@ void ConversationView::setSession(const QJsonObject &session)
     m_transcript->setSession(session);
     m_context->setSession(session);
     m_recording->setSession(id, session.value(QLatin1String("channel")).toString());
+    m_channel->setSession(session);
     followCustomerLanguage();
     updateHeader();
 }
@@ -256,6 +260,8 @@ void ConversationView::applyEvents(const QList<QJsonObject> &events)
             setQueueItem(type == QLatin1String("queue.removed")
                     ? QJsonObject{{QStringLiteral("sessionId"), m_sessionId}}
                     : data);
+        else if (type == QLatin1String("message"))
+            m_channel->reload(); // a mail or text came, or a reply went out: its delivery
         else if (type == QLatin1String("resolved") || type == QLatin1String("escalated")
             || type == QLatin1String("transferred"))
             open(m_sessionId); // status, tier and history changed: read it again
@@ -295,6 +301,7 @@ void ConversationView::send(const QString &text, bool internal, bool force, bool
         m_reply->clear();
         m_basedOn.clear();
         hideBanner();
+        m_channel->reload(); // a mail's or text's reply: its delivery
         emit status(tr("Sent"));
     });
     connect(r, &ApiReply::failed, this, [this, text, internal](const ApiError &e) {

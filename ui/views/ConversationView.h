@@ -11,6 +11,7 @@ namespace tierdesk::ui {
 
 class ApiClient;
 class AssistPanel;
+class ChannelPanel;
 struct ApiError;
 class ContextPanel;
 class ConversationHeader;
@@ -60,6 +61,7 @@ public:
     AssistPanel *assist() const { return m_assist; }
     ContextPanel *context() const { return m_context; }
     RecordingPlayer *recording() const { return m_recording; } // a call's recording (voice sessions)
+    ChannelPanel *channel() const { return m_channel; } // a mail's or text's addresses and files
     // Who else has it open, and who of them writes ("" when nobody).
     QString viewersText() const;
     bool bannerVisible() const;
@@ -126,6 +128,7 @@ private:
     ConversationHeader *m_header;
     ViewersLine *m_viewers;
     RecordingPlayer *m_recording;
+    ChannelPanel *m_channel;
     SendBanner *m_banner;
     QString m_sessionId;
     QJsonObject m_session;

@@ -1,6 +1,7 @@
 #include "ui/views/QueueView.h"
 
 #include "ui/client/ApiClient.h"
+#include "ui/models/ChannelDisplay.h"
 #include "ui/models/Display.h"
 #include "ui/models/QueueFilterModel.h"
 #include "ui/models/QueueModel.h"
@@ -150,6 +151,10 @@ void QueueView::connectSignals()
         m_room->setText(m_roster->roomText());
         m_room->setVisible(!m_roster->members().isEmpty());
     });
+    for (QueueModel *model : {&m_model, m_snoozed}) {
+        connect(model, &QAbstractItemModel::modelReset, this, [this, model] { learnSources(*model); });
+        connect(model, &QAbstractItemModel::rowsInserted, this, [this, model] { learnSources(*model); });
+    }
     connect(m_hours, &DeskHoursLabel::hoursChanged, this, [this] {
         m_model.setSlaNote(m_hours->hours().slaNote());
         m_snoozed->setSlaNote(m_hours->hours().slaNote());
@@ -176,6 +181,11 @@ QWidget *QueueView::buildFilters()
         const QString v = QString::fromLatin1(p);
         m_priority->addItem(display::titleCase(v), v);
     }
+    m_channel = new QComboBox(bar);
+    m_channel->setObjectName(QStringLiteral("channelFilter"));
+    m_channel->addItem(tr("All channels"), QString());
+    for (const QString &kind : channel::kinds())
+        m_channel->addItem(channel::icon(kind), channel::label(kind), kind);
     m_mine = new QCheckBox(tr("Mine"), bar);
     m_mine->setObjectName(QStringLiteral("mineFilter"));
     m_unassigned = new QCheckBox(tr("Unassigned"), bar);
@@ -186,6 +196,7 @@ QWidget *QueueView::buildFilters()
     row->addWidget(m_search, 1);
     row->addWidget(m_queue);
     row->addWidget(m_priority);
+    row->addWidget(m_channel);
     row->addWidget(m_mine);
     row->addWidget(m_unassigned);
     row->addWidget(m_snoozedBox);
@@ -196,6 +207,8 @@ QWidget *QueueView::buildFilters()
         [this] { m_filter->setQueue(m_queue->currentData().toString()); });
     connect(m_priority, &QComboBox::currentIndexChanged, this,
         [this] { m_filter->setPriority(m_priority->currentData().toString()); });
+    connect(m_channel, &QComboBox::currentIndexChanged, this,
+        [this] { m_filter->setChannel(m_channel->currentData().toString()); });
     connect(m_mine, &QCheckBox::toggled, m_filter, &QueueFilterModel::setMineOnly);
     connect(m_unassigned, &QCheckBox::toggled, m_filter, &QueueFilterModel::setUnassignedOnly);
     connect(m_snoozedBox, &QCheckBox::toggled, this, &QueueView::setShowSnoozed);
@@ -272,6 +285,7 @@ QueueFilterState QueueView::filterState() const
     QueueFilterState f;
     f.queue = m_queue->currentData().toString();
     f.priority = m_priority->currentData().toString();
+    f.channel = m_channel->currentData().toString();
     f.search = m_search->text();
     f.mine = m_mine->isChecked();
     f.unassigned = m_unassigned->isChecked();
@@ -283,6 +297,7 @@ void QueueView::applyFilterState(const QueueFilterState &f)
 {
     m_queue->setCurrentIndex(qMax(0, m_queue->findData(f.queue)));
     m_priority->setCurrentIndex(qMax(0, m_priority->findData(f.priority)));
+    m_channel->setCurrentIndex(qMax(0, m_channel->findData(f.channel)));
     m_search->setText(f.search);
     m_mine->setChecked(f.mine);
     m_unassigned->setChecked(f.unassigned);
@@ -373,6 +388,22 @@ void QueueView::reloadSnoozed()
     connect(r, &ApiReply::failed, this, [this](const ApiError &e) {
         emit status(tr("The snoozed conversations could not be loaded: %1").arg(e.message));
     });
+}
+
+void QueueView::learnSources(QueueModel &model)
+{
+    for (const QString &id : model.chatSessionsWithoutSource()) {
+        if (m_sourceAsked.contains(id))
+            continue;
+        m_sourceAsked.insert(id);
+        ApiReply *r = m_client.sessionChannel(id);
+        connect(r, &ApiReply::succeeded, this, [this, id](const QJsonObject &body) {
+            const QString kind = body.value(QLatin1String("thread")).toObject().value(QLatin1String("kind")).toString();
+            const QString source = kind == QLatin1String("whatsapp") ? kind : QString();
+            m_model.setSource(id, source);
+            m_snoozed->setSource(id, source);
+        });
+    }
 }
 
 void QueueView::onEvents(const QList<QJsonObject> &events)

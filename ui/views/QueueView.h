@@ -2,6 +2,7 @@
 
 #include "ui/models/SavedQueueFilters.h"
 
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -89,6 +90,8 @@ private:
     void onEvents(const QList<QJsonObject> &events);
     void reloadSnoozed();
     void updateButtons();
+    // Asks the server once per chat session whether it came by WhatsApp (the queue item says only "chat").
+    void learnSources(QueueModel &model);
 
     QueueModel &m_model;
     ApiClient &m_client;
@@ -98,6 +101,7 @@ private:
     QTableView *m_table;
     QComboBox *m_queue;
     QComboBox *m_priority;
+    QComboBox *m_channel;
     QCheckBox *m_mine;
     QCheckBox *m_unassigned;
     QCheckBox *m_snoozedBox;
@@ -114,6 +118,7 @@ private:
     QString m_agentId;
     QString m_filtersFile;
     QStringList m_queues;
+    QSet<QString> m_sourceAsked; // chat sessions whose source was asked for
 };
 
 } // namespace tierdesk::ui

@@ -7,6 +7,7 @@
 #include "ui/views/WebhooksSettings.h"
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
+#include "ui/views/settings/ChannelsSettings.h"
 #include "ui/views/settings/ConnectorsSettings.h"
 #include "ui/views/settings/HeadsetSettings.h"
 
@@ -34,6 +35,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_tokens = new TokensSettings(client, this);
     m_canned = new CannedResponsesSettings(client, this);
     m_connectors = new ConnectorsSettings(client, this);
+    m_channels = new ChannelsSettings(client, this);
     m_headset = new HeadsetSettings(this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
     m_tabs->addTab(m_agents, tr("Agents"));
@@ -41,6 +43,7 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_webhooks, tr("Webhooks"));
     m_tabs->addTab(m_aiProviders, tr("AI providers"));
     m_tabs->addTab(m_connectors, tr("Connectors"));
+    m_tabs->addTab(m_channels, tr("Channels"));
     m_tabs->addTab(m_email, tr("E-mail"));
     m_tabs->addTab(m_tokens, tr("API tokens"));
     m_tabs->addTab(m_headset, tr("Headset"));
@@ -193,8 +196,8 @@ void SettingsView::refresh()
     m_tabs->setTabVisible(m_tabs->indexOf(m_canned), supervisor);
     if (supervisor)
         m_canned->refresh();
-    for (QWidget *tab :
-        std::initializer_list<QWidget *>{m_agents, m_webhooks, m_aiProviders, m_connectors, m_email, m_tokens})
+    for (QWidget *tab : std::initializer_list<QWidget *>{
+             m_agents, m_webhooks, m_aiProviders, m_connectors, m_channels, m_email, m_tokens})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), admin);
     if (!admin)
         return;
@@ -202,6 +205,7 @@ void SettingsView::refresh()
     m_webhooks->refresh();
     m_aiProviders->refresh();
     m_connectors->refresh();
+    m_channels->refresh();
     m_email->refresh();
     m_tokens->refresh();
 }

@@ -17,6 +17,7 @@ class AgentsSettings;
 class AiProvidersSettings;
 class ApiClient;
 class CannedResponsesSettings;
+class ChannelsSettings;
 class ConnectorsSettings;
 class EmailSettings;
 class HeadsetSettings;
@@ -25,8 +26,8 @@ class WebhooksSettings;
 
 // The Settings page: the console's own connection, headset and language (everyone); for supervisors
 // and admins the company's canned responses; for admins the company's agents, webhooks, AI
-// providers, connectors to its own systems, the server's e-mail settings and API tokens (tabs hidden for other roles;
-// the API refuses them anyway).
+// providers, connectors to its own systems, its inbox channels (mailbox, Twilio), the server's e-mail settings and API
+// tokens (tabs hidden for other roles; the API refuses them anyway).
 class SettingsView : public QWidget {
     Q_OBJECT
 
@@ -42,6 +43,7 @@ public:
     AiProvidersSettings *aiProviders() const { return m_aiProviders; }
     CannedResponsesSettings *cannedResponses() const { return m_canned; }
     ConnectorsSettings *connectors() const { return m_connectors; }
+    ChannelsSettings *channels() const { return m_channels; }
     HeadsetSettings *headset() const { return m_headset; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
@@ -69,6 +71,7 @@ private:
     TokensSettings *m_tokens;
     CannedResponsesSettings *m_canned;
     ConnectorsSettings *m_connectors;
+    ChannelsSettings *m_channels;
     HeadsetSettings *m_headset;
     QLabel *m_current;
     QLabel *m_portInUse;

@@ -1,10 +1,13 @@
 #include "ui/views/TranscriptView.h"
 
+#include "ui/models/ChannelDisplay.h"
 #include "ui/models/Display.h"
 #include "ui/models/TranscriptModel.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QScrollBar>
 #include <QTextCursor>
 
@@ -14,6 +17,46 @@ namespace {
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+QString smallLine(const QString &color, const QString &html)
+{
+    return QStringLiteral("<div style=\"color:%1; font-size:small; margin-top:3px\">%2</div>").arg(color, html);
+}
+
+// How a mail or text came (automatic, too large, its attachments) and how a reply went out.
+QString channelHtml(const QModelIndex &i)
+{
+    QString html;
+    const QJsonObject ch = i.data(TranscriptModel::ChannelRole).toJsonObject();
+    if (const QString why = ch.value(QLatin1String("automatic")).toString(); !why.isEmpty())
+        html += smallLine(QStringLiteral("#b45309"),
+            QCoreApplication::translate(
+                "tierdesk::ui::TranscriptView", "Automatic mail (%1): the AI does not answer it")
+                .arg(why.toHtmlEscaped()));
+    if (ch.value(QLatin1String("truncated")).toBool())
+        html += smallLine(QStringLiteral("#b91c1c"),
+            QCoreApplication::translate("tierdesk::ui::TranscriptView", "Too large: only its headers were imported"));
+    QStringList files;
+    for (const QJsonValue &v : ch.value(QLatin1String("attachments")).toArray()) {
+        const QJsonObject f = v.toObject();
+        files << QStringLiteral("%1 (%2)").arg(f.value(QLatin1String("name")).toString().toHtmlEscaped(),
+            channel::fileSize(f.value(QLatin1String("bytes")).toInteger()));
+    }
+    if (!files.isEmpty())
+        html += smallLine(QStringLiteral("#5f6b7a"),
+            QCoreApplication::translate("tierdesk::ui::TranscriptView", "Attachments: %1")
+                .arg(files.join(QStringLiteral(", "))));
+    const QString delivery = i.data(TranscriptModel::DeliveryRole).toString();
+    if (!delivery.isEmpty()) {
+        QString text = QCoreApplication::translate("tierdesk::ui::TranscriptView", "Delivery: %1")
+                           .arg(channel::deliveryLabel(delivery));
+        if (const QString error = i.data(TranscriptModel::DeliveryErrorRole).toString(); !error.isEmpty())
+            text += QStringLiteral(" · ") + error;
+        html += smallLine(channel::deliveryFailed(delivery) ? QStringLiteral("#b91c1c") : QStringLiteral("#15803d"),
+            text.toHtmlEscaped());
+    }
+    return html;
 }
 
 } // namespace
@@ -62,6 +105,7 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
     const QString detail = i.data(TranscriptModel::AiDetailRole).toString();
     if (!detail.isEmpty())
         body += QStringLiteral("<div style=\"color:#8a94a3; font-size:small\">%1</div>").arg(detail.toHtmlEscaped());
+    body += channelHtml(i);
     const QString translation = i.data(TranscriptModel::TranslationRole).toString();
     if (!translation.isEmpty())
         body += QStringLiteral("<div style=\"margin-top:4px; padding-top:4px; border-top:1px solid #cbd5e1;"

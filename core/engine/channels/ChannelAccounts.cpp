@@ -91,8 +91,10 @@ Status ChannelAccounts::putRow(const QString &companyId, const QString &kind, co
     Store &store = m_core.store();
     const std::optional<ChannelAccountRow> before = store.channels().account(companyId, kind);
     const qint64 now = m_core.clock().nowMs();
-    ChannelAccountRow row{companyId, kind, settings,
-        QString::fromLatin1(store.webhooks().sealer().seal(QJsonDocument(secrets).toJson(QJsonDocument::Compact))),
+    const QByteArray sealed = store.webhooks().sealer().seal(QJsonDocument(secrets).toJson(QJsonDocument::Compact));
+    if (sealed.isEmpty()) // a store without its data key: the secrets would be lost, not kept
+        return makeError(ErrorKind::Unavailable, QStringLiteral("secrets cannot be sealed: the store has no data key"));
+    ChannelAccountRow row{companyId, kind, settings, QString::fromLatin1(sealed),
         before ? before->state : QJsonObject(), before ? before->createdAt : now, now};
     if (created)
         *created = !before;

@@ -179,6 +179,16 @@ bool claimsHandover(const QString &sentence)
     return handover.match(sentence).hasMatch();
 }
 
+// "Click the button below", "tap here", "Klicken Sie auf den Link unten": what only a screen of ours
+// shows. A web address written out is fine anywhere; a keypad's "press 1" names no screen.
+bool refersToScreen(const QString &sentence)
+{
+    static const QRegularExpression screen
+        = caselessRegex(R"(\b(?:click|tap|klicken|tippen)\w*\b|\bbuttons?\b|\bschaltfl\x{00E4}che|)"
+                        R"(\b(?:link|form|menu)s?\s+(?:below|above)\b|\b(?:link|formular)\s+(?:unten|oben)\b)");
+    return screen.match(sentence).hasMatch();
+}
+
 // Tracking numbers and the like: 10 or more letters and digits with both in them.
 QStringList codesIn(const QString &sentence)
 {
@@ -375,6 +385,8 @@ std::optional<QString> ReplyGuard::scopeProblem(const QString &sentence) const
         return QStringLiteral("promises an action that is not pending confirmation");
     if (!m_scope->handedOver && claimsHandover(sentence))
         return QStringLiteral("claims a hand-over that did not happen");
+    if (m_scope->medium != ReplyMedium::WebChat && refersToScreen(sentence))
+        return QStringLiteral("refers to a button or screen the customer does not have here");
     const QStringList orderIds = orderIdsIn(sentence);
     const QStringList codes = codesIn(sentence);
     const QList<nlu::PiiDetector::Match> personal = nlu::PiiDetector::find(sentence);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/engine/reply/ReplyMedium.h"
+
 #include "core/domain/Language.h"
 #include "core/engine/actions/Actions.h"
 #include "core/store/KbRepo.h"
@@ -30,6 +32,7 @@ public:
         QString customerWords; // the customer's earlier messages
         bool handedOver = false; // an escalation on this message
         int maxChars = 0; // 0: no limit checked
+        ReplyMedium medium = ReplyMedium::WebChat; // elsewhere, nothing on a screen of ours is referred to
     };
     void setScope(Scope scope) { m_scope = std::move(scope); }
 

@@ -28,6 +28,7 @@ private:
     QString sourcedOrderFacts(const Order &o) const;
     QString knowledgeFacts() const;
     QString rules() const;
+    QString mediumRule() const;
 
     const ReplyContext &m_ctx;
     const AiSettings &m_settings;
