@@ -29,9 +29,10 @@ void Channels::start()
     m_outbox->start();
     // A team's other instances may be receiving: the one running the timers resumes, as it polls
     // (looked at once the event loop runs: the server decides who runs them after this start).
-    QTimer::singleShot(0, this, [this] {
+    // Only what was left before this start: a mail received since is on its way, not left.
+    QTimer::singleShot(0, this, [this, left = m_mail->unposted()] {
         if (m_engine.runsTimers())
-            m_mail->resume(this);
+            m_mail->resume(left, this);
     });
     m_poller->start();
 }

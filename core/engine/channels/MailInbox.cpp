@@ -250,28 +250,39 @@ void MailInbox::place(const QString &companyId, const MailboxSettings &mailbox, 
     openAndPost(companyId, mailbox, p, row, context, std::move(done));
 }
 
-int MailInbox::resume(QObject *context)
+QStringList MailInbox::unposted()
+{
+    QStringList ids;
+    for (const ChannelMessageRow &row : m_engine.core().store().channels().unposted(ChannelRepo::kMaxRows)) {
+        if (row.kind == kMailKind && row.direction == QLatin1String("in"))
+            ids << row.id;
+    }
+    return ids;
+}
+
+int MailInbox::resume(const QStringList &ids, QObject *context)
 {
     Store &store = m_engine.core().store();
     int resumed = 0;
-    for (const ChannelMessageRow &row : store.channels().unposted(ChannelRepo::kMaxRows)) {
-        if (row.kind != kMailKind || row.direction != QLatin1String("in"))
+    for (const QString &id : ids) {
+        const std::optional<ChannelMessageRow> row = store.channels().message(id);
+        if (!row || row->status != QLatin1String("received"))
             continue;
-        const Result<MailboxSettings> mailbox = m_accounts.email(row.companyId);
+        const Result<MailboxSettings> mailbox = m_accounts.email(row->companyId);
         std::optional<ChannelFile> original;
-        for (const ChannelFile &f : store.channels().filesOf(row.id)) {
+        for (const ChannelFile &f : store.channels().filesOf(row->id)) {
             if (f.kind == QLatin1String("original"))
-                original = store.channels().file(row.companyId, f.id);
+                original = store.channels().file(row->companyId, f.id);
         }
         if (!mailbox || !original)
             continue;
-        const qint64 tooLarge = row.detail.value(QStringLiteral("tooLargeBytes")).toInteger();
+        const qint64 tooLarge = row->detail.value(QStringLiteral("tooLargeBytes")).toInteger();
         const Result<Parsed> parsed = tooLarge > 0 ? parseHeaders(original->content, tooLarge)
                                                    : parse(original->content, MailInbox::kMaxDeliveredBytes);
         if (!parsed)
             continue;
         ++resumed;
-        place(row.companyId, *mailbox, *parsed, row, context, [id = row.id](Result<Receipt> r) {
+        place(row->companyId, *mailbox, *parsed, *row, context, [id](Result<Receipt> r) {
             if (!r)
                 qWarning("mail %s received before a restart is still not posted: %s", qPrintable(id),
                     qPrintable(r.error().message));

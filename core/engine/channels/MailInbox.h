@@ -42,9 +42,11 @@ public:
     using Done = std::function<void(Result<Receipt>)>;
     // done once the mail is committed (or found stored), on the engine thread.
     void receive(const QString &companyId, const Parsed &parsed, QObject *context, Done done);
-    // Posts the mails a restart left stored but not posted to a session (read again from their
-    // kept original); their count.
-    int resume(QObject *context);
+    // The mails a restart left stored but not posted to a session (taken when the server starts,
+    // before any mail can be on its way), and posting those still so (read again from their kept
+    // original); their count.
+    QStringList unposted();
+    int resume(const QStringList &ids, QObject *context);
 
 signals:
     void deliveryChanged(const QString &companyId, const QString &sessionId);
