@@ -312,7 +312,8 @@ void ServerHost::startBackgroundWork()
     m_runtime.calls().startSweeping();
     // Replies of mail and text conversations out on their channel, mailboxes polled (a team's timer
     // instance sends and polls).
-    m_runtime.channels().outbox().setStatusCallbackBase(publicUrl()); // Twilio reports delivery there
+    m_runtime.channels().outbox().setStatusCallbackUrl( // Twilio reports delivery there
+        [base = publicUrl()](const QString &companyId) { return TwilioFamily::statusCallbackUrl(base, companyId); });
     m_runtime.channels().start();
     m_spool = std::make_unique<MailSpool>(engine, m_runtime.channels(), m_runtime.dataDir());
     if (const Status spool = m_spool->start(); !spool)

@@ -5,6 +5,7 @@
 #include "tests/api/ApiTestSupport.h"
 #include "tests/support/ScriptedTwilioServer.h"
 
+#include "core/api/twilio/TwilioFamily.h"
 #include "core/runtime/Runtime.h"
 
 #include <QJsonArray>
@@ -60,8 +61,9 @@ void TestCsApiTwilio::init()
     QString error;
     QVERIFY2(m_server->start({}, false, &error), qPrintable(error));
     // server/publicUrl as a deployment sets it: where Twilio reports the replies' delivery.
-    m_server->runtime().channels().outbox().setStatusCallbackBase(
-        QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
+    m_server->runtime().channels().outbox().setStatusCallbackUrl(
+        [base = QStringLiteral("http://127.0.0.1:%1/").arg(m_server->port())](
+            const QString &companyId) { return api::TwilioFamily::statusCallbackUrl(base, companyId); });
     m_admin = m_server->client(api::Role::Admin);
     const HttpResult put = m_admin->put(
         withQuery(QStringLiteral("/api/cs/channels/twilio"), {{QStringLiteral("companyId"), m_server->companyId()}}),

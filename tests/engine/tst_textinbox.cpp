@@ -78,7 +78,9 @@ private slots:
         customers = std::make_unique<CustomerDirectory>(*fx->engine);
         sender = std::make_shared<RecordingSender>();
         channels = std::make_unique<Channels>(*fx->engine, *customers, sender);
-        channels->outbox().setStatusCallbackBase(QStringLiteral("https://desk.example.com"));
+        channels->outbox().setStatusCallbackUrl([](const QString &companyId) {
+            return QStringLiteral("https://desk.example.com/api/v1/twilio/%1/status").arg(companyId);
+        });
         TwilioSettings account{kSid, QStringLiteral("0123456789abcdef0123456789abcdef"),
             {kNumber, QStringLiteral("whatsapp:") + kNumber}, QStringLiteral("https://api.twilio.com")};
         bool created = false;

@@ -156,8 +156,8 @@ std::optional<OutgoingReply> ChannelOutbox::prepare(const ChannelMessageRow &row
         if (!twilio)
             return std::nullopt;
         out.twilio = *twilio;
-        if (!m_statusBase.isEmpty())
-            out.statusCallback = QStringLiteral("%1/api/v1/twilio/%2/status").arg(m_statusBase, row.companyId);
+        if (m_statusCallbackUrl)
+            out.statusCallback = m_statusCallbackUrl(row.companyId);
         return out;
     }
     const Result<MailboxSettings> mailbox = m_accounts.email(row.companyId);

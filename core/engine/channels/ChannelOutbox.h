@@ -9,6 +9,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace tierdesk {
@@ -33,7 +34,10 @@ public:
         QObject *parent = nullptr);
     ~ChannelOutbox() override;
 
-    void setStatusCallbackBase(const QString &base) { m_statusBase = base; }
+    // Where Twilio reports a company's replies' delivery (the Twilio family's URL, which the runtime
+    // knows); none: texts go without a StatusCallback.
+    using StatusCallbackUrl = std::function<QString(const QString &companyId)>;
+    void setStatusCallbackUrl(StatusCallbackUrl url) { m_statusCallbackUrl = std::move(url); }
     // Looks now and every `tickMs`; also whenever a channel session's reply is committed.
     void start(int tickMs = kTickMs);
     void kick();
@@ -59,7 +63,7 @@ private:
     SessionEngine &m_engine;
     ChannelAccounts &m_accounts;
     std::shared_ptr<ReplySender> m_sender;
-    QString m_statusBase;
+    StatusCallbackUrl m_statusCallbackUrl;
     QThreadPool m_pool;
     QTimer m_tick;
     QSet<QString> m_sending; // row ids handed to the pool
