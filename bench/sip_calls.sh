@@ -22,7 +22,8 @@ trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
 ninja -C "$build" tierdesk tierdesk_sip_call_bench >/dev/null
 printf '[voice]\nmaxCalls=%s\ndecoders=%s\n' "$((calls + 5))" "${DECODERS:-2}" >"$data/tierdesk.ini"
-"$build/app/tierdesk" --data-dir "$data" serve --port "$port" --sip-port "$sip_port" --demo --no-rate-limit \
+QT_LOGGING_RULES="tierdesk.calls.timing.debug=true" \
+  "$build/app/tierdesk" --data-dir "$data" serve --port "$port" --sip-port "$sip_port" --demo --no-rate-limit \
   >"$data/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 600); do grep -q "Admin token" "$data/serve.log" 2>/dev/null && break; sleep 0.1; done
@@ -35,5 +36,6 @@ curl -sf -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/
   echo "Tierdesk SIP calls benchmark, $(date -u +%FT%TZ), $(nproc) cores, $calls calls, arriving over ${ARRIVAL_MS:-0} ms"
   "$build/bench/tierdesk_sip_call_bench" "$sip_port" "$number" "$calls" "$pid" "${ARRIVAL_MS:-0}"
   echo "server peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
+  "$here/lib/turn_timing.sh" "$data/serve.log"
 } | tee "$out"
 echo "results: $out"

@@ -55,6 +55,9 @@ const QList<Key> &all()
             "The wait before a failed CRM ticket call is tried again; each later wait is four times longer"},
         {VoiceMaxCalls, 20, "Calls at once over every door; one more is told the line is busy (1-500)"},
         {VoiceDecoders, 2, "Threads recognising and speaking calls' audio at once (1-64)"},
+        {VoiceVocabularySize, 20000,
+            "The speech model's most likely words a call is heard with, the customer-service words added (0: all "
+            "72,547; more costs CPU)"},
         {VoiceSilencePromptSeconds, 8,
             "Quiet after the AI spoke before it asks if the caller is still there; twice ends the call (3-120)"},
         {VoiceIdleSeconds, 30, "A call whose door sends no audio for this long is ended (5-600)"},

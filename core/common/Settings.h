@@ -60,6 +60,7 @@ inline constexpr char ConnectorsMaxConcurrent[] = "connectors/maxConcurrent";
 inline constexpr char ConnectorsTicketRetryMs[] = "connectors/ticketRetryMs";
 inline constexpr char VoiceMaxCalls[] = "voice/maxCalls";
 inline constexpr char VoiceDecoders[] = "voice/decoders";
+inline constexpr char VoiceVocabularySize[] = "voice/vocabularySize";
 inline constexpr char VoiceSilencePromptSeconds[] = "voice/silencePromptSeconds";
 inline constexpr char VoiceIdleSeconds[] = "voice/idleSeconds";
 inline constexpr char VoiceMaxWaitSeconds[] = "voice/maxWaitSeconds";

@@ -151,6 +151,7 @@ voice::CallCenter &ServerHost::callCenter()
         voice::CallSettings calls;
         calls.maxCalls = qBound(1, s.intValue(settings::VoiceMaxCalls), 500);
         calls.decoders = qBound(1, s.intValue(settings::VoiceDecoders), 64);
+        calls.speech.vocabularySize = qMax(0, s.intValue(settings::VoiceVocabularySize));
         calls.silencePromptMs = 1000 * qBound(3, s.intValue(settings::VoiceSilencePromptSeconds), 120);
         calls.idleMs = 1000 * qBound(5, s.intValue(settings::VoiceIdleSeconds), 600);
         calls.maxWaitMs = 1000 * qBound(10, s.intValue(settings::VoiceMaxWaitSeconds), 3600);
@@ -207,6 +208,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeLexFamily()
     lex.limits.requestsPerKey = qMax(1, s.intValue(settings::RateLimitPlatform));
     LexSpeech::Options speech;
     speech.pool = &callCenter().pool(); // utterances share the calls' threads and lines
+    speech.recognizer = callCenter().settings().speech;
     return std::make_unique<LexFamily>(lex, speech);
 }
 

@@ -2,17 +2,22 @@
 
 #include "core/voice/Endpointer.h"
 
+#include <QLoggingCategory>
 #include <QPointer>
 
 #include <algorithm>
 
 namespace tierdesk::voice {
 
+// Where an AI turn's time goes (bench/sip_calls.sh, docs/calls.md): QT_LOGGING_RULES="tierdesk.calls.timing=true".
+Q_LOGGING_CATEGORY(lcTurnTiming, "tierdesk.calls.timing", QtWarningMsg)
+
 // What the recogniser made of a piece of the caller's speech, in the order it happened.
 struct Call::Heard {
     enum Kind { Partial, Ended } kind = Partial;
     QString words; // Partial
     Recognition recognition; // Ended
+    qint64 finishMs = 0; // Ended: the wall time the recogniser took to finish the turn
 };
 
 // A piece of the caller's turn for the recogniser, as the endpointer cut it.
@@ -41,7 +46,10 @@ std::vector<Call::Heard> Call::Ear::decode(const std::vector<Speech> &speech)
         } else if (s.kind == Speech::Feed) {
             partialChanged = recognizer->feed(s.frame) || partialChanged;
         } else {
-            out.push_back({Heard::Ended, {}, recognizer->finish()});
+            QElapsedTimer finishing;
+            finishing.start();
+            Recognition recognition = recognizer->finish();
+            out.push_back({Heard::Ended, {}, std::move(recognition), finishing.elapsed()});
             partialChanged = false;
         }
     }
@@ -113,6 +121,7 @@ void Call::frame(const Pcm &f, std::vector<Speech> &speech)
         return;
     }
     if (event == Endpointer::Event::SpeechEnded) {
+        m_turnClock.start();
         speech.push_back({Speech::End, 0, {}});
         return;
     }
@@ -152,9 +161,12 @@ void Call::onHeard(const std::vector<Heard> &heard)
     for (const Heard &h : heard) {
         if (h.kind == Heard::Partial)
             emit partial(h.words);
-        else
+        else {
+            if (m_turnClock.isValid())
+                m_timing = {m_turnClock.elapsed(), h.finishMs, -1};
             emit turn(CallerTurn{h.recognition.text, h.recognition.confidence, h.recognition.startMs,
                 h.recognition.endMs, h.recognition.digits, false});
+        }
     }
 }
 
@@ -199,6 +211,8 @@ void Call::say(const QString &text)
         return;
     ++m_pendingSayings;
     armSilence(false);
+    if (m_turnClock.isValid() && m_timing.repliedMs < 0)
+        m_timing.repliedMs = m_turnClock.elapsed();
     const QPointer<Call> self(this);
     m_lane->post(
         [voice = m_voice, text, self, generation = m_generation] {
@@ -219,6 +233,12 @@ void Call::onSynthesised(const Pcm &speech, quint64 generation)
     if (generation != m_generation) // interrupted while it was being made (and no longer counted)
         return;
     m_pendingSayings = qMax(0, m_pendingSayings - 1);
+    if (m_turnClock.isValid() && m_timing.repliedMs >= 0) {
+        qCDebug(lcTurnTiming).nospace() << "AI turn: recognised at " << m_timing.recognisedMs << " ms (finishing "
+                                        << m_timing.finishMs << " ms), replied at " << m_timing.repliedMs
+                                        << " ms, spoken at " << m_turnClock.elapsed() << " ms";
+        m_turnClock.invalidate();
+    }
     qint64 queued = 0;
     for (const Pcm &p : m_out)
         queued += static_cast<qint64>(p.size());

@@ -109,6 +109,13 @@ private:
     qint64 m_sentSamples = 0;
     QTimer m_pacer;
     QString m_keys;
+    // The last turn's times from the endpointer's end (debug log tierdesk.calls.timing).
+    QElapsedTimer m_turnClock;
+    struct TurnTiming {
+        qint64 recognisedMs = -1;
+        qint64 finishMs = -1;
+        qint64 repliedMs = -1;
+    } m_timing;
 };
 
 } // namespace tierdesk::voice

@@ -1,6 +1,7 @@
 #include "core/voice/SpeechRecognizer.h"
 
 #include "core/voice/ProfanityFilter.h"
+#include "core/voice/SpeechVocabulary.h"
 
 #include <pocketsphinx.h>
 #include <sphinxbase/err.h>
@@ -77,17 +78,25 @@ Result<std::unique_ptr<SpeechRecognizer>> SpeechRecognizer::create(const Options
     const QDir dir(options.modelDir.isEmpty() ? defaultModelDir() : options.modelDir);
     const QByteArray hmm = QFile::encodeName(dir.filePath(QStringLiteral("en-us")));
     const QByteArray lm = QFile::encodeName(dir.filePath(QStringLiteral("en-us.lm.bin")));
-    const QByteArray dict = QFile::encodeName(dir.filePath(QStringLiteral("cmudict-en-us.dict")));
-    for (const QByteArray &path : {hmm, lm, dict}) {
+    const QByteArray modelDict = QFile::encodeName(dir.filePath(QStringLiteral("cmudict-en-us.dict")));
+    for (const QByteArray &path : {hmm, lm, modelDict}) {
         if (!QFileInfo::exists(QFile::decodeName(path)))
             return makeError(ErrorKind::Unavailable,
                 QStringLiteral("speech recognition model missing: %1 (Debian package pocketsphinx-en-us)")
                     .arg(QFile::decodeName(path)));
     }
+    const Result<QString> vocabulary
+        = SpeechVocabulary::dictionary(dir.path(), options.vocabularySize, options.extraWords);
+    if (!vocabulary)
+        return vocabulary.error();
+    const QByteArray dict = QFile::encodeName(*vocabulary);
     // -remove_silence no: every 10 ms of audio is one decoder frame, so word times are audio times
     // (the front end's own silence removal would drop frames). The Endpointer decides what is silence.
+    // -fwdflat no: the second, flat-lexicon pass runs over the whole turn when it ends, after the
+    // caller stopped speaking: measured on 1,780 words of four voices, it took 100 of the 110 ms a
+    // turn's end cost and changed the word error rate by less than 0.5 %.
     cmd_ln_t *config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.constData(), "-lm", lm.constData(), "-dict",
-        dict.constData(), "-remove_silence", "no", static_cast<char *>(nullptr));
+        dict.constData(), "-remove_silence", "no", "-fwdflat", "no", static_cast<char *>(nullptr));
     if (!config)
         return makeError(ErrorKind::Unavailable, QStringLiteral("speech recognition: configuration refused"));
     ps_decoder_t *decoder = ps_init(config);

@@ -27,13 +27,17 @@ struct Recognition {
 // at a time (DecoderPool's lanes see to it), never by the engine thread.
 //
 // The decoder uses PocketSphinx's US English acoustic model, its default trigram language model and
-// the CMU dictionary. For an answer that is digits (an order number), expectDigits() switches to a
-// JSGF grammar for that one turn: digit words, "oh", and an optional "order" / "number" in front.
+// the CMU dictionary's pronunciations of the words listened for (SpeechVocabulary). For an answer that is digits (an
+// order number), expectDigits() switches to a JSGF grammar for that one turn: digit words, "oh", and an optional
+// "order" / "number" in front.
 class SpeechRecognizer {
 public:
     struct Options {
         QString modelDir; // the folder holding en-us/, en-us.lm.bin and cmudict-en-us.dict; empty: the packaged one
         bool maskProfanity = true;
+        // The language model's most likely words listened for (SpeechVocabulary); 0: all of them.
+        int vocabularySize = 20000;
+        QStringList extraWords; // listened for too, when the model knows them (lower case)
     };
 
     // Fails (Unavailable) when the model cannot be loaded.

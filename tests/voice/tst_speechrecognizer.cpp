@@ -154,7 +154,9 @@ void TestSpeechRecognizer::partialWordsWhileSpeaking()
 
 void TestSpeechRecognizer::missingModelIsUnavailable()
 {
-    auto created = SpeechRecognizer::create({QStringLiteral("/nonexistent/model"), true});
+    SpeechRecognizer::Options options;
+    options.modelDir = QStringLiteral("/nonexistent/model");
+    auto created = SpeechRecognizer::create(options);
     QVERIFY(!created.ok());
     QCOMPARE(created.error().kind, tierdesk::ErrorKind::Unavailable);
     QVERIFY(created.error().message.contains(u"pocketsphinx-en-us"));

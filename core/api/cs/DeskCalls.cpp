@@ -195,7 +195,7 @@ std::shared_ptr<voice::Call> DeskCalls::earFor(voice::LiveCall *call, const Prin
     if (!lane)
         return nullptr;
     auto ear = std::make_shared<voice::Call>(
-        std::move(lane), voice::SpeechRecognizer::Options{}, voice::SpeechSynthesizer(), voice::Call::Options{});
+        std::move(lane), m_calls.settings().speech, voice::SpeechSynthesizer(), voice::Call::Options{});
     const QPointer<voice::LiveCall> heard(call);
     const QString companyId = who.company;
     const Actor actor = actorOf(who, nullptr);

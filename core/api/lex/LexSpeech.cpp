@@ -56,7 +56,7 @@ std::unique_ptr<voice::SpeechRecognizer> LexSpeech::takeRecognizer(QString *erro
             return r;
         }
     }
-    auto created = voice::SpeechRecognizer::create();
+    auto created = voice::SpeechRecognizer::create(m_options.recognizer);
     if (!created) {
         *error = created.error().message;
         return nullptr;

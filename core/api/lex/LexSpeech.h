@@ -28,6 +28,7 @@ public:
         voice::DecoderPool *pool = nullptr;
         int maxConcurrent = 2; // threads of a pool of its own; recognisers kept idle
         int maxInFlight = 16; // utterances being recognised or spoken at once; more: refused (busy)
+        voice::SpeechRecognizer::Options recognizer; // the calls' (their vocabulary)
     };
 
     explicit LexSpeech(const Options &options);

@@ -1,6 +1,7 @@
 #include "core/voice/calls/CallCenter.h"
 
 #include "core/voice/calls/CallTracker.h"
+#include "core/voice/calls/CallVocabulary.h"
 
 namespace tierdesk::voice {
 
@@ -8,6 +9,7 @@ CallCenter::CallCenter(SessionEngine &engine, const CallSettings &settings, QObj
     : QObject(parent), m_engine(engine), m_settings(settings),
       m_pool(qBound(1, settings.decoders, 64), qBound(1, settings.maxCalls, 500))
 {
+    m_settings.speech.extraWords += CallVocabulary::serviceWords();
     m_recordingWriter.setMaxThreadCount(1);
     m_recordingWriter.setObjectName(QStringLiteral("recordings"));
 }

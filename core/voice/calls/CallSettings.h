@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/voice/SpeechRecognizer.h"
+
 namespace tierdesk::voice {
 
 // How the server takes calls, whatever the door (its voice/* settings; docs/calls.md).
@@ -10,6 +12,8 @@ struct CallSettings {
     int idleMs = 30000; // voice/idleSeconds: no audio from the caller's side for this long ends the call
     int maxWaitMs = 120000; // voice/maxWaitSeconds: in line this long, the caller may leave a message
     int lineReminderMs = 30000; // voice/lineReminderSeconds: a waiting caller hears their place again
+    // How calls are heard: voice/vocabularySize; the CallCenter adds the customer-service words.
+    SpeechRecognizer::Options speech;
 };
 
 } // namespace tierdesk::voice

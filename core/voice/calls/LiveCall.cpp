@@ -14,7 +14,7 @@ LiveCall::LiveCall(SessionEngine &engine, std::shared_ptr<DecoderPool::Lane> lan
 {
     Call::Options options;
     options.silencePromptMs = settings.silencePromptMs;
-    m_call = std::make_unique<Call>(std::move(lane), SpeechRecognizer::Options{}, SpeechSynthesizer(voice), options);
+    m_call = std::make_unique<Call>(std::move(lane), settings.speech, SpeechSynthesizer(voice), options);
     m_talk = std::make_unique<CallConversation>(engine, *m_call, companyId);
     connect(m_call.get(), &Call::audio, this, &LiveCall::audio);
     connect(m_call.get(), &Call::partial, this, &LiveCall::partial);
