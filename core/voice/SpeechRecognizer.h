@@ -38,6 +38,9 @@ public:
         // The language model's most likely words listened for (SpeechVocabulary); 0: all of them.
         int vocabularySize = 20000;
         QStringList extraWords; // listened for too, when the model knows them (lower case)
+        // PocketSphinx's second, flat-lexicon pass over a turn when it ends (its default; off here: see
+        // create()). On only to measure what it costs (bench/vocabulary_bench.cpp).
+        bool flatPass = false;
     };
 
     // Fails (Unavailable) when the model cannot be loaded.
