@@ -8,18 +8,15 @@
 // CPU seconds a second of audio costs as it is fed, and the CPU a turn's end costs (what the caller
 // waits for). The service words are counted without the examples that are sentences of the set, so
 // that the set's own words are not handed to the decoder.
-#include "core/nlu/IntentClassifier.h"
 #include "core/voice/SpeechRecognizer.h"
-#include "core/voice/SpeechVocabulary.h"
 #include "core/voice/WordErrorRate.h"
+#include "core/voice/calls/CallVocabulary.h"
 
 #include <flite/flite.h>
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QHash>
 #include <QRandomGenerator>
-#include <QSet>
 
 #include <cstdio>
 #include <ctime>
@@ -55,25 +52,6 @@ QStringList sentencesIn(const QString &path)
             sentences << line;
     }
     return sentences;
-}
-
-// CallVocabulary::serviceWords(), without the examples that are the set's sentences.
-QStringList heldOutServiceWords(const QStringList &sentences)
-{
-    const QSet<QString> set(sentences.begin(), sentences.end());
-    QHash<QString, int> counts;
-    for (const nlu::IntentExample &example : nlu::IntentClassifier::builtInExamples()) {
-        const QStringList words = SpeechVocabulary::wordsOf(example.text);
-        if (set.contains(words.join(u' ')))
-            continue;
-        for (const QString &word : words)
-            ++counts[word];
-    }
-    QStringList kept;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        if (it.value() >= 2)
-            kept << it.key();
-    return kept;
 }
 
 struct Caller {
@@ -173,7 +151,7 @@ int main(int argc, char **argv)
     measure("the whole dictionary, no flat pass", whole, voices, sentences);
     SpeechRecognizer::Options product;
     product.maskProfanity = false;
-    product.extraWords = heldOutServiceWords(sentences);
+    product.extraWords = CallVocabulary::serviceWordsWithout(sentences);
     measure("20,000 words and the service words, no flat pass (calls' default)", product, voices, sentences);
     return 0;
 }

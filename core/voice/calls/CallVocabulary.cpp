@@ -4,24 +4,33 @@
 #include "core/voice/SpeechVocabulary.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace tierdesk::voice {
 
 QStringList CallVocabulary::serviceWords()
 {
-    static const QStringList words = [] {
-        QHash<QString, int> counts;
-        for (const nlu::IntentExample &example : nlu::IntentClassifier::builtInExamples())
-            for (const QString &word : SpeechVocabulary::wordsOf(example.text))
-                ++counts[word];
-        QStringList kept;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            if (it.value() >= 2)
-                kept << it.key();
-        kept.sort();
-        return kept;
-    }();
+    static const QStringList words = serviceWordsWithout({});
     return words;
+}
+
+QStringList CallVocabulary::serviceWordsWithout(const QStringList &sentences)
+{
+    const QSet<QString> leftOut(sentences.begin(), sentences.end());
+    QHash<QString, int> counts;
+    for (const nlu::IntentExample &example : nlu::IntentClassifier::builtInExamples()) {
+        const QStringList words = SpeechVocabulary::wordsOf(example.text);
+        if (leftOut.contains(words.join(u' ')))
+            continue;
+        for (const QString &word : words)
+            ++counts[word];
+    }
+    QStringList kept;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (it.value() >= 2)
+            kept << it.key();
+    kept.sort();
+    return kept;
 }
 
 } // namespace tierdesk::voice

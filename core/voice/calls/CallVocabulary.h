@@ -10,6 +10,9 @@ namespace tierdesk::voice {
 class CallVocabulary {
 public:
     static QStringList serviceWords(); // computed once per process; sorted
+    // The same, counted without the examples that are one of `sentences` (a measurement's own
+    // sentences must not hand their words to the decoder: bench/vocabulary_bench.cpp).
+    static QStringList serviceWordsWithout(const QStringList &sentences);
 };
 
 } // namespace tierdesk::voice
