@@ -67,17 +67,34 @@ QString OrderNumberSpeech::literalPrefix(const QString &pattern)
     return prefix;
 }
 
+// "zero" ends in the vowel of "oh", and the digits grammar can hear that vowel twice: "one zero zero
+// zero oh four" for 10004. The words without an "oh" straight after a "zero".
+static QStringList withoutEchoedOh(const QStringList &words)
+{
+    QStringList kept;
+    for (const QString &word : words) {
+        const bool oh = word.compare(u"oh", Qt::CaseInsensitive) == 0 || word.compare(u"o", Qt::CaseInsensitive) == 0;
+        if (oh && !kept.isEmpty() && kept.last().compare(u"zero", Qt::CaseInsensitive) == 0)
+            continue;
+        kept << word;
+    }
+    return kept;
+}
+
 std::optional<QString> OrderNumberSpeech::orderNumber(const QStringList &words, const QString &pattern)
 {
-    const QString said = digits(words);
-    if (said.isEmpty())
-        return std::nullopt;
     const QRegularExpression whole(QRegularExpression::anchoredPattern(pattern));
     if (!whole.isValid())
         return std::nullopt;
-    const QString candidate = literalPrefix(pattern) + said;
-    if (whole.match(candidate).hasMatch())
-        return candidate;
+    // As heard first; only a number the pattern refuses is read again without an echoed "oh".
+    for (const QStringList &reading : {words, withoutEchoedOh(words)}) {
+        const QString said = digits(reading);
+        if (said.isEmpty())
+            return std::nullopt;
+        const QString candidate = literalPrefix(pattern) + said;
+        if (whole.match(candidate).hasMatch())
+            return candidate;
+    }
     return std::nullopt;
 }
 

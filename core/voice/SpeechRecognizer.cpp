@@ -2,29 +2,20 @@
 
 #include "core/voice/ProfanityFilter.h"
 #include "core/voice/SpeechVocabulary.h"
+#include "core/voice/SphinxLog.h"
 
 #include <pocketsphinx.h>
-#include <sphinxbase/err.h>
 
 #include <QDir>
 #include <QFileInfo>
 
 #include <cmath>
-#include <mutex>
 
 namespace tierdesk::voice {
 
 namespace {
 
 const char kDigitsSearch[] = "digits";
-
-// sphinxbase logs every model it loads to stderr, through one process-wide file pointer: turned off
-// once for the process rather than per decoder (-logfn would set the same global from each thread).
-void silenceSphinxLog()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { err_set_logfp(nullptr); });
-}
 
 // Words the decoder adds that nobody said: sentence marks, silence, noise, and the grammar's empty
 // transitions ("(NULL)").

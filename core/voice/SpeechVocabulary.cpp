@@ -1,7 +1,8 @@
 #include "core/voice/SpeechVocabulary.h"
 
+#include "core/voice/SphinxLog.h"
+
 #include <pocketsphinx.h>
-#include <sphinxbase/err.h>
 #include <sphinxbase/ngram_model.h>
 
 #include <QCryptographicHash>
@@ -35,6 +36,7 @@ Result<QStringList> wordsByLikelihood(const QString &lmPath)
     const std::lock_guard<std::mutex> guard(lock);
     if (const auto known = ranked.constFind(lmPath); known != ranked.constEnd())
         return *known;
+    silenceSphinxLog();
     logmath_t *logmath = logmath_init(1.0001, 0, 0);
     ngram_model_t *model = ngram_model_read(nullptr, QFile::encodeName(lmPath).constData(), NGRAM_AUTO, logmath);
     if (!model) {
@@ -134,10 +136,15 @@ Result<QString> SpeechVocabulary::write(const QString &modelDir, int size, const
             wanted.insert(w);
     QStringList sorted = wanted.values();
     sorted.sort();
-    const QFileInfo source(dictPath);
+    // Named after the model's two files (a newer package is another vocabulary) and the words.
+    const auto fileIdentity = [](const QString &path) -> QByteArray {
+        const QFileInfo file(path);
+        return path.toUtf8() + '\n' + QByteArray::number(file.size()) + '\n'
+            + QByteArray::number(file.lastModified().toMSecsSinceEpoch()) + '\n';
+    };
     QCryptographicHash name(QCryptographicHash::Sha256);
-    const QByteArray identity = dictPath.toUtf8() + '\n' + QByteArray::number(source.size()) + '\n'
-        + QByteArray::number(source.lastModified().toMSecsSinceEpoch()) + '\n' + sorted.join(u'\n').toUtf8();
+    const QByteArray identity
+        = fileIdentity(dictPath) + fileIdentity(dir.filePath(kLanguageModel)) + sorted.join(u'\n').toUtf8();
     name.addData(identity);
     const QString path = cacheFolder() + QStringLiteral("/vocabulary-")
         + QString::fromLatin1(name.result().toHex().left(24)) + QStringLiteral(".dict");

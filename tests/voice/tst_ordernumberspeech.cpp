@@ -30,6 +30,13 @@ void TestOrderNumberSpeech::orderNumberUnderThePattern()
     QCOMPARE(
         OrderNumberSpeech::orderNumber(QStringLiteral("one zero zero zero five"), demo), QStringLiteral("ORD-10005"));
     QVERIFY(!OrderNumberSpeech::orderNumber(QStringLiteral("one zero zero five"), demo)); // four digits
+    // The last zero's vowel heard twice: six digits the pattern refuses, five without the echo.
+    QCOMPARE(OrderNumberSpeech::orderNumber(QStringLiteral("one zero zero zero oh four"), demo),
+        QStringLiteral("ORD-10004"));
+    // An "oh" said as a digit stays one when the number fits with it.
+    QCOMPARE(
+        OrderNumberSpeech::orderNumber(QStringLiteral("one zero oh zero four"), demo), QStringLiteral("ORD-10004"));
+    QVERIFY(!OrderNumberSpeech::orderNumber(QStringLiteral("one zero oh four"), demo));
     QVERIFY(!OrderNumberSpeech::orderNumber(QStringLiteral("where is my order"), demo));
     QCOMPARE(
         OrderNumberSpeech::orderNumber(QStringLiteral("four two"), QStringLiteral("\\d{2,8}")), QStringLiteral("42"));
