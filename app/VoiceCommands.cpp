@@ -7,6 +7,7 @@
 #include "core/voice/EarText.h"
 #include "core/voice/SpeechRecognizer.h"
 #include "core/voice/SpeechSynthesizer.h"
+#include "core/voice/calls/CallVocabulary.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -104,7 +105,9 @@ int runVoiceHear(const Args &args)
     const Result<QByteArray> pcm = pcmOf(file.readAll());
     if (!pcm)
         return fail(2, pcm.error().message);
-    auto ear = voice::SpeechRecognizer::create();
+    voice::SpeechRecognizer::Options heardAsCalls; // the calls' words (voice/vocabularySize's default)
+    heardAsCalls.extraWords = voice::CallVocabulary::serviceWords();
+    auto ear = voice::SpeechRecognizer::create(heardAsCalls);
     if (!ear)
         return fail(1, ear.error().message);
     if (args.flags.contains(QStringLiteral("digits")))
