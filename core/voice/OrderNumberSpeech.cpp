@@ -6,11 +6,16 @@ namespace tierdesk::voice {
 
 namespace {
 
+bool isOh(QStringView word) // lower case
+{
+    return word == u"oh" || word == u"o";
+}
+
 int digitOfWord(QStringView word)
 {
     static const char16_t *const names[]
         = {u"zero", u"one", u"two", u"three", u"four", u"five", u"six", u"seven", u"eight", u"nine"};
-    if (word == u"oh" || word == u"o")
+    if (isOh(word))
         return 0;
     for (int d = 0; d < 10; ++d) {
         if (word == QStringView(names[d]))
@@ -19,6 +24,19 @@ int digitOfWord(QStringView word)
     if (word.size() == 1 && word[0].isDigit()) // keypad digits (DTMF) come as "5"
         return word[0].digitValue();
     return -1;
+}
+
+// "zero" ends in the vowel of "oh", and the digits grammar can hear that vowel twice: "one zero zero
+// zero oh four" for 10004. The words without an "oh" straight after a "zero".
+QStringList withoutEchoedOh(const QStringList &words)
+{
+    QStringList kept;
+    for (const QString &word : words) {
+        if (isOh(word.toLower()) && !kept.isEmpty() && kept.last().toLower() == u"zero")
+            continue;
+        kept << word;
+    }
+    return kept;
 }
 
 } // namespace
@@ -65,20 +83,6 @@ QString OrderNumberSpeech::literalPrefix(const QString &pattern)
         prefix += c;
     }
     return prefix;
-}
-
-// "zero" ends in the vowel of "oh", and the digits grammar can hear that vowel twice: "one zero zero
-// zero oh four" for 10004. The words without an "oh" straight after a "zero".
-static QStringList withoutEchoedOh(const QStringList &words)
-{
-    QStringList kept;
-    for (const QString &word : words) {
-        const bool oh = word.compare(u"oh", Qt::CaseInsensitive) == 0 || word.compare(u"o", Qt::CaseInsensitive) == 0;
-        if (oh && !kept.isEmpty() && kept.last().compare(u"zero", Qt::CaseInsensitive) == 0)
-            continue;
-        kept << word;
-    }
-    return kept;
 }
 
 std::optional<QString> OrderNumberSpeech::orderNumber(const QStringList &words, const QString &pattern)

@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
@@ -91,15 +90,6 @@ Result<QByteArray> dictionaryLines(const QString &dictPath, const QSet<QString> 
 }
 
 } // namespace
-
-QStringList SpeechVocabulary::wordsOf(const QString &text)
-{
-    static const QRegularExpression word(QStringLiteral("[a-z]+(?:'[a-z]+)*"));
-    QStringList words;
-    for (auto it = word.globalMatch(text.toLower()); it.hasNext();)
-        words << it.next().captured();
-    return words;
-}
 
 Result<QString> SpeechVocabulary::dictionary(const QString &modelDir, int size, const QStringList &extraWords)
 {

@@ -27,9 +27,6 @@ public:
     // dictionary of modelDir, as it is.
     static Result<QString> dictionary(const QString &modelDir, int size, const QStringList &extraWords);
 
-    // The words of a text the way the dictionary spells them: lower case, letters and apostrophes.
-    static QStringList wordsOf(const QString &text);
-
 private:
     static Result<QString> write(const QString &modelDir, int size, const QStringList &extraWords);
 };

@@ -39,7 +39,6 @@ private slots:
     void theSameWordsAreTheSameFile();
     void sizeZeroIsTheWholeDictionary();
     void anUnwritableCacheFallsBackToTheWholeDictionary();
-    void wordsOfAText();
 
 private:
     QTemporaryDir m_cache;
@@ -118,12 +117,6 @@ void TestSpeechVocabulary::anUnwritableCacheFallsBackToTheWholeDictionary()
     qputenv("XDG_CACHE_HOME", QFile::encodeName(m_cache.path()));
     QVERIFY(path.ok());
     QVERIFY2(path->endsWith(QStringLiteral("/cmudict-en-us.dict")), qPrintable(*path));
-}
-
-void TestSpeechVocabulary::wordsOfAText()
-{
-    QCOMPARE(SpeechVocabulary::wordsOf(QStringLiteral("Where's my order #10005? It's DAMAGED - rock'n'roll")),
-        QStringLiteral("where's my order it's damaged rock'n'roll").split(u' '));
 }
 
 QTEST_GUILESS_MAIN(TestSpeechVocabulary)

@@ -1,7 +1,7 @@
 #include "core/voice/calls/CallVocabulary.h"
 
 #include "core/nlu/IntentClassifier.h"
-#include "core/voice/SpeechVocabulary.h"
+#include "core/nlu/text/Tokenizer.h"
 
 #include <QHash>
 #include <QSet>
@@ -19,7 +19,8 @@ QStringList CallVocabulary::serviceWordsWithout(const QStringList &sentences)
     const QSet<QString> leftOut(sentences.begin(), sentences.end());
     QHash<QString, int> counts;
     for (const nlu::IntentExample &example : nlu::IntentClassifier::builtInExamples()) {
-        const QStringList words = SpeechVocabulary::wordsOf(example.text);
+        // Cut as the NLU cuts (lower case, inner apostrophes kept: "don't", the dictionary's spelling).
+        const QStringList words = nlu::Tokenizer::plainWords(example.text, nlu::Tokenizer::Underscore::Separates);
         if (leftOut.contains(words.join(u' ')))
             continue;
         for (const QString &word : words)
