@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace tierdesk::voice {
 
 namespace {
@@ -85,21 +87,51 @@ QString OrderNumberSpeech::literalPrefix(const QString &pattern)
     return prefix;
 }
 
-std::optional<QString> OrderNumberSpeech::orderNumber(const QStringList &words, const QString &pattern)
+QString OrderNumberSpeech::patternOrStore(const QString &companyPattern)
+{
+    return companyPattern.isEmpty() ? QStringLiteral("ORD-\\d{5}") : companyPattern;
+}
+
+namespace {
+
+// The reading of the words whose digits make a number under the pattern (as heard first; only a
+// number the pattern refuses is read again without an echoed "oh"), and that number.
+std::optional<std::pair<QStringList, QString>> readUnder(const QStringList &words, const QString &pattern)
 {
     const QRegularExpression whole(QRegularExpression::anchoredPattern(pattern));
     if (!whole.isValid())
         return std::nullopt;
-    // As heard first; only a number the pattern refuses is read again without an echoed "oh".
     for (const QStringList &reading : {words, withoutEchoedOh(words)}) {
-        const QString said = digits(reading);
+        const QString said = OrderNumberSpeech::digits(reading);
         if (said.isEmpty())
             return std::nullopt;
-        const QString candidate = literalPrefix(pattern) + said;
+        const QString candidate = OrderNumberSpeech::literalPrefix(pattern) + said;
         if (whole.match(candidate).hasMatch())
-            return candidate;
+            return std::make_pair(reading, candidate);
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> OrderNumberSpeech::orderNumber(const QStringList &words, const QString &pattern)
+{
+    const auto read = readUnder(words, pattern);
+    return read ? std::optional<QString>(read->second) : std::nullopt;
+}
+
+QString OrderNumberSpeech::engineText(const QStringList &words, const QString &pattern)
+{
+    if (const std::optional<QString> number = orderNumber(words, pattern))
+        return *number;
+    const QString said = digits(words);
+    return said.isEmpty() ? words.join(u' ') : QStringLiteral("order ") + said;
+}
+
+QStringList OrderNumberSpeech::meant(const QStringList &words, const QString &pattern)
+{
+    const auto read = readUnder(words, pattern);
+    return read ? read->first : words;
 }
 
 } // namespace tierdesk::voice

@@ -26,8 +26,22 @@ public:
         return orderNumber(text.split(u' ', Qt::SkipEmptyParts), pattern);
     }
 
+    // The words as the caller meant them under the pattern: as heard, or without an echoed "oh"
+    // after a "zero" when only that reading makes an order number. What a transcript shows.
+    static QStringList meant(const QStringList &words, const QString &pattern);
+    static QString meant(const QString &text, const QString &pattern)
+    {
+        return meant(text.split(u' ', Qt::SkipEmptyParts), pattern).join(u' ');
+    }
+
+    // What the engine reads for digits heard: the order number under the pattern, else "order "
+    // and the digits said, else the words themselves.
+    static QString engineText(const QStringList &words, const QString &pattern);
+
     // The literal text before the pattern's first digit class: "ORD-\\d{5}" -> "ORD-".
     static QString literalPrefix(const QString &pattern);
+    // The pattern calls read numbers with: the company's, else the demo store's ORD-\\d{5}.
+    static QString patternOrStore(const QString &companyPattern);
 };
 
 } // namespace tierdesk::voice

@@ -10,6 +10,8 @@ class TestOrderNumberSpeech : public QObject {
 private slots:
     void digitsSaid();
     void orderNumberUnderThePattern();
+    void wordsAsMeantDropOnlyAnEchoThatBreaksTheNumber();
+    void engineReadsTheNumberOrTheDigits();
     void literalPrefixOfPatterns();
 };
 
@@ -43,6 +45,32 @@ void TestOrderNumberSpeech::orderNumberUnderThePattern()
     QCOMPARE(OrderNumberSpeech::orderNumber(QStringLiteral("one two three"), QStringLiteral("^#\\d+$")),
         QStringLiteral("#123"));
     QVERIFY(!OrderNumberSpeech::orderNumber(QStringLiteral("one"), QStringLiteral("(unclosed")));
+}
+
+void TestOrderNumberSpeech::wordsAsMeantDropOnlyAnEchoThatBreaksTheNumber()
+{
+    const QString demo = OrderNumberSpeech::patternOrStore(QString());
+    QCOMPARE(demo, QStringLiteral("ORD-\\d{5}"));
+    QCOMPARE(OrderNumberSpeech::meant(QStringLiteral("order one zero zero zero oh five"), demo),
+        QStringLiteral("order one zero zero zero five"));
+    QCOMPARE(OrderNumberSpeech::meant(QStringLiteral("one zero oh zero four"), demo),
+        QStringLiteral("one zero oh zero four")); // fits as heard: the "oh" was said
+    QCOMPARE(OrderNumberSpeech::meant(QStringLiteral("one zero oh four"), demo),
+        QStringLiteral("one zero oh four")); // no reading fits: shown as heard
+    QCOMPARE(OrderNumberSpeech::meant(QStringLiteral("zero oh seven"), QStringLiteral("\\d{3}")),
+        QStringLiteral("zero oh seven"));
+    QCOMPARE(OrderNumberSpeech::patternOrStore(QStringLiteral("#\\d+")), QStringLiteral("#\\d+"));
+}
+
+void TestOrderNumberSpeech::engineReadsTheNumberOrTheDigits()
+{
+    const QString demo = OrderNumberSpeech::patternOrStore(QString());
+    const auto words = [](const char *text) { return QString::fromLatin1(text).split(u' '); };
+    QCOMPARE(
+        OrderNumberSpeech::engineText(words("order one zero zero zero oh five"), demo), QStringLiteral("ORD-10005"));
+    QCOMPARE(OrderNumberSpeech::engineText(words("one two three"), QStringLiteral("#\\d+")), QStringLiteral("#123"));
+    QCOMPARE(OrderNumberSpeech::engineText(words("one two three"), demo), QStringLiteral("order 123"));
+    QCOMPARE(OrderNumberSpeech::engineText(words("i do not know"), demo), QStringLiteral("i do not know"));
 }
 
 void TestOrderNumberSpeech::literalPrefixOfPatterns()

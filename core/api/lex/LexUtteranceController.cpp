@@ -117,10 +117,14 @@ void LexUtteranceController::recognize(const LexCallPtr &c)
                 return lexcall::fail(c, lex::error(words.error()));
             u.transcript = words->text;
             u.text = words->text;
-            const QString said = voice::OrderNumberSpeech::digits(words->words);
-            if (digits && !said.isEmpty()) { // "order one zero zero zero five": the engine reads "order 10005"
-                u.spokenOrderId = words->text;
-                u.text = QStringLiteral("order ") + said;
+            if (digits && !voice::OrderNumberSpeech::digits(words->words).isEmpty()) {
+                // "order one zero zero zero five": the engine reads ORD-10005, the transcript shows
+                // the words without an echoed "oh" when only that reading makes the number.
+                const auto config = c->engine().config(c->company);
+                const QString pattern = voice::OrderNumberSpeech::patternOrStore(
+                    config ? config->connectors.orderNumberPattern : QString());
+                u.transcript = u.spokenOrderId = voice::OrderNumberSpeech::meant(words->words, pattern).join(u' ');
+                u.text = voice::OrderNumberSpeech::engineText(words->words, pattern);
             }
             heard(c, request, u);
         });

@@ -9,9 +9,6 @@
 namespace tierdesk::voice {
 namespace {
 
-// Order numbers when the company gives no pattern: the store's.
-const QString kStoreOrderPattern = QStringLiteral("ORD-\\d{5}");
-
 bool startsWithNo(const QString &text)
 {
     const QString t = text.trimmed().toLower();
@@ -121,23 +118,19 @@ void CallConversation::answerOfferOfAPerson(const CallerTurn &turn)
 QString CallConversation::orderPattern() const
 {
     const Result<CsConfig> config = m_engine.config(m_companyId);
-    const QString pattern = config ? config->connectors.orderNumberPattern : QString();
-    return pattern.isEmpty() ? kStoreOrderPattern : pattern;
+    return OrderNumberSpeech::patternOrStore(config ? config->connectors.orderNumberPattern : QString());
 }
 
 QString CallConversation::engineText(const CallerTurn &turn) const
 {
-    if (!turn.digits)
-        return turn.text;
-    if (const std::optional<QString> number = OrderNumberSpeech::orderNumber(turn.text, orderPattern()))
-        return *number;
-    const QString digits = OrderNumberSpeech::digits(turn.text);
-    return digits.isEmpty() ? turn.text : QStringLiteral("order ") + digits;
+    return turn.digits ? OrderNumberSpeech::engineText(turn.text.split(u' ', Qt::SkipEmptyParts), orderPattern())
+                       : turn.text;
 }
 
 void CallConversation::post(const CallerTurn &turn)
 {
-    emit transcript(QStringLiteral("customer"), turn.text, true);
+    emit transcript(QStringLiteral("customer"),
+        turn.digits ? OrderNumberSpeech::meant(turn.text, orderPattern()) : turn.text, true);
     MessageMeta meta;
     meta.asr = AsrMeta{turn.confidence, turn.startMs, turn.endMs, turn.digits, turn.keypad};
     m_engine.postMessage(
