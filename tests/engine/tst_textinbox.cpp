@@ -5,6 +5,7 @@
 #include "core/engine/customers/CustomerDirectory.h"
 #include "tests/engine/EngineFixture.h"
 
+#include <QJsonArray>
 #include <QMutex>
 
 using namespace tierdesk;
@@ -168,6 +169,44 @@ private slots:
             1);
         QCOMPARE(
             fx->scalar(QStringLiteral("SELECT COUNT(*) FROM channel_messages WHERE external_id = 'SMdup'")).toInt(), 1);
+    }
+
+    void aTextReceivedButNotPostedIsPostedAtStart()
+    {
+        // A crash between storing a text and posting it: its row is "received", the text in its detail.
+        ChannelMessageRow row;
+        row.id = QStringLiteral("chm_crashsms");
+        row.companyId = fx->companyId;
+        row.direction = QStringLiteral("in");
+        row.kind = QStringLiteral("whatsapp");
+        row.externalId = QStringLiteral("SMcrash");
+        row.peer = QStringLiteral("whatsapp:+15557654444");
+        row.status = QStringLiteral("received");
+        row.detail = {{QStringLiteral("to"), QString(QStringLiteral("whatsapp:") + kNumber)},
+            {QStringLiteral("body"), QStringLiteral("Is ORD-10002 on its way?")},
+            {QStringLiteral("profileName"), QStringLiteral("Rosa")},
+            {QStringLiteral("media"), QJsonArray{QStringLiteral("https://api.twilio.com/media/ME1")}}};
+        row.createdAt = row.updatedAt = fx->engine->clock().nowMs();
+        QVERIFY(fx->store->channels().insertMessage(row).ok());
+        // Twilio, not having heard back, sends it again: answered as stored, not stored twice.
+        InboundText again = text(row.externalId, row.peer, QStringLiteral("Is ORD-10002 on its way?"));
+        again.to = QStringLiteral("whatsapp:") + kNumber;
+        QVERIFY(receive(again).ok());
+        QCOMPARE(channels->texts().unposted(), QStringList{row.id});
+        channels->start();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            fx->scalar(QStringLiteral("SELECT status FROM channel_messages WHERE id = 'chm_crashsms'")).toString(),
+            QStringLiteral("stored"), 20000);
+        const QString session
+            = fx->scalar(QStringLiteral("SELECT session_id FROM channel_messages WHERE id = 'chm_crashsms'"))
+                  .toString();
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT content FROM messages WHERE session_id = ? AND role = 'customer'"),
+                       {session})
+                     .toString(),
+            QStringLiteral("Is ORD-10002 on its way?"));
+        QCOMPARE(fx->scalar(QStringLiteral("SELECT name FROM customers WHERE phone = '+15557654444'")).toString(),
+            QStringLiteral("Rosa"));
+        QVERIFY(channels->texts().unposted().isEmpty());
     }
 
     void whatsAppIsAChatWithItsSource()

@@ -29,10 +29,12 @@ void Channels::start()
     m_outbox->start();
     // A team's other instances may be receiving: the one running the timers resumes, as it polls
     // (looked at once the event loop runs: the server decides who runs them after this start).
-    // Only what was left before this start: a mail received since is on its way, not left.
-    QTimer::singleShot(0, this, [this, left = m_mail->unposted()] {
-        if (m_engine.runsTimers())
-            m_mail->resume(left, this);
+    // Only what was left before this start: a mail or text received since is on its way, not left.
+    QTimer::singleShot(0, this, [this, mails = m_mail->unposted(), texts = m_texts->unposted()] {
+        if (!m_engine.runsTimers())
+            return;
+        m_mail->resume(mails, this);
+        m_texts->resume(texts, this);
     });
     m_poller->start();
 }

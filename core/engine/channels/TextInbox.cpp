@@ -97,9 +97,14 @@ void TextInbox::receive(const InboundText &t, QObject *context, std::function<vo
         done(row.error().kind == ErrorKind::Conflict ? Status(Ok{}) : Status(row.error()));
         return;
     }
+    place(t, row->id, context, std::move(done));
+}
+
+void TextInbox::place(const InboundText &t, const QString &rowId, QObject *context, std::function<void(Status)> done)
+{
     const QString kind = textKind(t);
     if (const auto thread = m_engine.core().store().channels().openThread(t.companyId, kind, t.from)) {
-        postTo(*thread, t, row->id, context, std::move(done));
+        postTo(*thread, t, rowId, context, std::move(done));
         return;
     }
     ChannelSessions::NewThread req{t.companyId,
@@ -108,7 +113,6 @@ void TextInbox::receive(const InboundText &t, QObject *context, std::function<vo
     if (t.whatsapp())
         req.metadata.insert(QStringLiteral("source"), QStringLiteral("whatsapp"));
     QPointer<QObject> guard(context);
-    const QString rowId = row->id;
     m_sessions.openThread(req, this, [this, t, rowId, guard, done = std::move(done)](Result<ChannelThread> thread) {
         if (!thread) {
             done(thread.error());
@@ -124,6 +128,39 @@ void TextInbox::postTo(const ChannelThread &thread, const InboundText &t, const 
     // The webhook is answered once the text is committed; the AI's reply follows on its own.
     m_sessions.post(thread, engineText(t), textMeta(t), rowId, context,
         [done = std::move(done)](Result<QString> posted) { done(posted ? Status(Ok{}) : Status(posted.error())); });
+}
+
+QStringList TextInbox::unposted()
+{
+    QStringList ids;
+    for (const ChannelMessageRow &row : m_engine.core().store().channels().unposted(ChannelRepo::kMaxRows)) {
+        if ((row.kind == QLatin1String("sms") || row.kind == QLatin1String("whatsapp"))
+            && row.direction == QLatin1String("in"))
+            ids << row.id;
+    }
+    return ids;
+}
+
+int TextInbox::resume(const QStringList &ids, QObject *context)
+{
+    int resumed = 0;
+    for (const QString &id : ids) {
+        const std::optional<ChannelMessageRow> row = m_engine.core().store().channels().message(id);
+        if (!row || row->status != QLatin1String("received"))
+            continue;
+        // The text as claim() kept it.
+        const InboundText t{row->companyId, row->externalId, row->peer,
+            row->detail.value(QStringLiteral("to")).toString(), row->detail.value(QStringLiteral("body")).toString(),
+            row->detail.value(QStringLiteral("profileName")).toString(),
+            row->detail.value(QStringLiteral("media")).toVariant().toStringList()};
+        ++resumed;
+        place(t, row->id, context, [id](Status s) {
+            if (!s)
+                qWarning("text %s received before a restart is still not posted: %s", qPrintable(id),
+                    qPrintable(s.error().message));
+        });
+    }
+    return resumed;
 }
 
 void TextInbox::status(const TextStatus &s)

@@ -26,11 +26,19 @@ public:
     // A reply's delivery as Twilio reports it: delivered, failed, undelivered (others are kept as sent).
     void status(const TextStatus &status);
 
+    // Texts a restart left stored but not in their conversation (Twilio was answered 200, or sends
+    // the MessageSid again and is answered as for one stored): the ids, oldest first.
+    QStringList unposted();
+    // Posts each of those still not posted, as it came; the number taken up.
+    int resume(const QStringList &ids, QObject *context);
+
 signals:
     void deliveryChanged(const QString &companyId, const QString &sessionId);
 
 private:
     Result<ChannelMessageRow> claim(const InboundText &text);
+    // The sender's open conversation of the text's kind takes it, else a new one.
+    void place(const InboundText &text, const QString &rowId, QObject *context, std::function<void(Status)> done);
     void postTo(const ChannelThread &thread, const InboundText &text, const QString &rowId, QObject *context,
         std::function<void(Status)> done);
 
