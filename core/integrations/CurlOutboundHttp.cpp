@@ -1,15 +1,12 @@
 #include "core/integrations/OutboundHttp.h"
 
+#include "core/integrations/CurlConnectGuard.h"
 #include "core/integrations/CurlHandles.h"
 
 #include <curl/curl.h>
 
-#include <QHostAddress>
-
 #include <memory>
 #include <mutex>
-
-#include <sys/socket.h>
 
 namespace tierdesk {
 
@@ -56,33 +53,6 @@ size_t takeHeader(char *data, size_t size, size_t nmemb, void *userdata)
             static_cast<AnswerSink *>(userdata)->retryAfterSecs = secs;
     }
     return n;
-}
-
-// What the connect guard saw during one post().
-struct ConnectGuard {
-    const AddressPolicy *policy = nullptr;
-    int allowed = 0;
-    int refused = 0;
-    QString firstRefusal;
-};
-
-// libcurl calls this for every address it is about to connect to, after its
-// own name resolution: the one place that sees the real destination.
-curl_socket_t openCheckedSocket(void *clientp, curlsocktype purpose, curl_sockaddr *address)
-{
-    auto *guard = static_cast<ConnectGuard *>(clientp);
-    const QHostAddress target(&address->addr);
-    const Status allowed = purpose == CURLSOCKTYPE_IPCXN
-        ? guard->policy->check(target)
-        : Status(makeError(ErrorKind::Forbidden, QStringLiteral("unexpected socket type")));
-    if (!allowed) {
-        const QString &why = allowed.error().message;
-        if (guard->refused++ == 0)
-            guard->firstRefusal = why;
-        return CURL_SOCKET_BAD;
-    }
-    ++guard->allowed;
-    return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
 }
 
 bool hasHeader(const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &name)
@@ -188,8 +158,7 @@ OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) cons
     const QByteArray url = r.url.toEncoded();
     const long timeoutMs = qMax(1, r.timeoutMs);
     char errbuf[CURL_ERROR_SIZE] = {};
-    ConnectGuard guard;
-    guard.policy = &m_policy;
+    CurlConnectGuard guard(m_policy);
 
     curl_easy_setopt(c, CURLOPT_URL, url.constData());
     // Only web protocols: a webhook URL must never reach file://, gopher:// etc.
@@ -197,8 +166,7 @@ OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) cons
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
     // A proxy would hide the real destination from the address check below.
     curl_easy_setopt(c, CURLOPT_PROXY, "");
-    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, &openCheckedSocket);
-    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &guard);
+    guard.install(c);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L); // required when used from several threads
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeoutMs);
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeoutMs);
@@ -213,9 +181,9 @@ OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) cons
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 
     const CURLcode rc = curl_easy_perform(c);
-    if (rc != CURLE_OK && guard.refused > 0 && guard.allowed == 0) {
+    if (rc != CURLE_OK && guard.refusedAll()) {
         // Every address the name led to is forbidden: permanent, not a network hiccup.
-        result.error = QStringLiteral("address not allowed: ") + guard.firstRefusal;
+        result.error = QStringLiteral("address not allowed: ") + guard.firstRefusal();
         result.refused = true;
         return result;
     }

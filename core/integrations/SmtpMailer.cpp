@@ -1,6 +1,7 @@
 #include "core/integrations/SmtpMailer.h"
 
 #include "core/common/Ids.h"
+#include "core/integrations/CurlConnectGuard.h"
 #include "core/integrations/CurlHandles.h"
 
 #include <curl/curl.h>
@@ -211,8 +212,10 @@ Status SmtpMailer::sendNow(const MailMessage &message, const QByteArray &message
     const QByteArray user = m_config.user.toUtf8();
     const long timeoutMs = m_config.timeoutMs;
     char errbuf[CURL_ERROR_SIZE] = {};
+    CurlConnectGuard guard(m_config.policy);
 
     CURL *c = curl.get();
+    guard.install(c);
     curl_easy_setopt(c, CURLOPT_URL, url.constData());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(c, CURLOPT_PROXY, "");
@@ -234,6 +237,10 @@ Status SmtpMailer::sendNow(const MailMessage &message, const QByteArray &message
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 
     const CURLcode rc = curl_easy_perform(c);
+    if (rc != CURLE_OK && guard.refusedAll())
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("the SMTP server %1 is at an address not allowed: %2")
+                .arg(m_config.url(), guard.firstRefusal()));
     if (rc != CURLE_OK) {
         long code = 0;
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);

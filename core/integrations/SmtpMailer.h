@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/common/Settings.h"
+#include "core/integrations/AddressPolicy.h"
 #include "core/integrations/Mailer.h"
 #include "core/integrations/SecretStore.h"
 
 #include <QThreadPool>
+
+#include <optional>
 
 namespace tierdesk {
 
@@ -25,6 +28,9 @@ struct SmtpConfig {
     QByteArray password; // from the secret store
     QString from; // `desk@example.com` or `Tierdesk <desk@example.com>`
     int timeoutMs = 30000; // one message, connect to the server's last answer
+    // The addresses the server may be at: none, any (the operator's own relay in tierdesk.ini); a
+    // company's mailbox, the connectors' (a refused one is InvalidArgument: asking again cannot help).
+    std::optional<AddressPolicy> policy;
 
     bool isConfigured() const { return !host.isEmpty(); }
     Status validate() const;

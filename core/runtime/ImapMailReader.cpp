@@ -2,7 +2,12 @@
 
 namespace tierdesk {
 
-Result<std::shared_ptr<MailReader>> ImapMailReader::make(const MailboxSettings &settings)
+MailReaderFactory ImapMailReader::factory(const AddressPolicy &policy)
+{
+    return [policy](const MailboxSettings &settings) { return make(settings, policy); };
+}
+
+Result<std::shared_ptr<MailReader>> ImapMailReader::make(const MailboxSettings &settings, const AddressPolicy &policy)
 {
     ImapAccount account;
     account.url = QUrl(settings.imap.url);
@@ -10,6 +15,7 @@ Result<std::shared_ptr<MailReader>> ImapMailReader::make(const MailboxSettings &
     account.password = settings.imap.password.toUtf8();
     account.oauth2Token = settings.imap.oauth2.toUtf8();
     account.timeoutMs = kTimeoutMs;
+    account.policy = policy;
     if (Status valid = account.validate(); !valid)
         return valid.error();
     return std::shared_ptr<MailReader>(std::make_shared<ImapMailReader>(std::move(account)));

@@ -13,8 +13,10 @@ public:
 
     explicit ImapMailReader(ImapAccount account) : m_mailbox(std::move(account)) { }
 
-    // The factory the runtime gives the channels.
-    static Result<std::shared_ptr<MailReader>> make(const MailboxSettings &settings);
+    // The factory the runtime gives the channels: the company's IMAP server reached as its other
+    // systems are (under `policy`, the connectors').
+    static MailReaderFactory factory(const AddressPolicy &policy);
+    static Result<std::shared_ptr<MailReader>> make(const MailboxSettings &settings, const AddressPolicy &policy);
 
     Result<qint64> open() override;
     Result<QList<qint64>> uidsFrom(qint64 firstUid) override { return m_mailbox.uidsFrom(firstUid); }

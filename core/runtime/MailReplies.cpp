@@ -6,7 +6,7 @@
 
 namespace tierdesk {
 
-Result<SmtpConfig> MailReplies::smtpOf(const MailboxSettings &mailbox)
+Result<SmtpConfig> MailReplies::smtpOf(const MailboxSettings &mailbox, const AddressPolicy &policy)
 {
     const QUrl url(mailbox.smtp.url);
     SmtpConfig smtp;
@@ -19,6 +19,7 @@ Result<SmtpConfig> MailReplies::smtpOf(const MailboxSettings &mailbox)
     smtp.password = mailbox.smtp.password.toUtf8();
     smtp.from = mailbox.address;
     smtp.timeoutMs = kTimeoutMs;
+    smtp.policy = policy;
     if (Status s = smtp.validate(); !s)
         return s.error();
     return smtp;
@@ -43,9 +44,9 @@ MailMessage MailReplies::compose(const OutgoingReply &r)
     return mail::ReplyMail::composeReply(in);
 }
 
-Result<QString> MailReplies::send(const OutgoingReply &r)
+Result<QString> MailReplies::send(const OutgoingReply &r, const AddressPolicy &policy)
 {
-    const Result<SmtpConfig> smtp = smtpOf(r.mailbox);
+    const Result<SmtpConfig> smtp = smtpOf(r.mailbox, policy);
     if (!smtp)
         return makeError(ErrorKind::InvalidArgument, smtp.error().message);
     const Status sent = SmtpMailer(*smtp, 1).sendNow(compose(r), r.row.externalId.toUtf8());

@@ -12,11 +12,13 @@ class MailReplies {
 public:
     static constexpr int kTimeoutMs = 30000;
 
-    // The mailbox's SMTP server as the mailer takes it.
-    static Result<SmtpConfig> smtpOf(const MailboxSettings &mailbox);
+    // The mailbox's SMTP server as the mailer takes it, reached under `policy` (the connectors': a
+    // company's mail server is one of its own systems).
+    static Result<SmtpConfig> smtpOf(const MailboxSettings &mailbox, const AddressPolicy &policy);
     static MailMessage compose(const OutgoingReply &reply);
-    // Our Message-ID once the server took it; InvalidArgument when it refused the mail as it is.
-    static Result<QString> send(const OutgoingReply &reply);
+    // Our Message-ID once the server took it; InvalidArgument when it refused the mail as it is, or
+    // the server is at an address the policy refuses.
+    static Result<QString> send(const OutgoingReply &reply, const AddressPolicy &policy);
 };
 
 } // namespace tierdesk

@@ -127,12 +127,19 @@ Result<std::unique_ptr<Store>> Runtime::openStore(const QString &databaseUrl)
     return Store::openPostgres(target->url, storage, target->password);
 }
 
+AddressPolicy Runtime::connectorsPolicy() const
+{
+    return AddressPolicy::forConnectors(m_settings.boolValue(settings::ConnectorsAllowPrivateNetworks));
+}
+
 std::shared_ptr<ReplySender> Runtime::channelReplies() const
 {
-    // Twilio's API is a company's own account's: reached as the company's own systems are.
-    auto http = std::make_shared<CurlOutboundHttp>(
-        AddressPolicy::forConnectors(m_settings.boolValue(settings::ConnectorsAllowPrivateNetworks)));
-    return std::make_shared<ChannelReplies>(std::make_shared<TwilioTextSender>(http), &MailReplies::send);
+    // Twilio's API is a company's own account's, the mailbox's SMTP server the company's own:
+    // reached as the company's own systems are.
+    const AddressPolicy policy = connectorsPolicy();
+    auto http = std::make_shared<CurlOutboundHttp>(policy);
+    return std::make_shared<ChannelReplies>(std::make_shared<TwilioTextSender>(http),
+        [policy](const OutgoingReply &reply) { return MailReplies::send(reply, policy); });
 }
 
 Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clock &clock, const QString &databaseUrl)
@@ -179,16 +186,15 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_engine = std::make_unique<SessionEngine>(*rt->m_store, clock);
     rt->m_engine->setModelAddressPolicy(
         AddressPolicy::forModelProviders(rt->m_settings.boolValue(settings::AiAllowPrivateNetworks)));
-    rt->m_engine->connectors().setAddressPolicy(
-        AddressPolicy::forConnectors(rt->m_settings.boolValue(settings::ConnectorsAllowPrivateNetworks)));
+    rt->m_engine->connectors().setAddressPolicy(rt->connectorsPolicy());
     rt->m_agents = std::make_unique<AgentDirectory>(*rt->m_engine);
     rt->m_canned = std::make_unique<CannedResponses>(*rt->m_engine);
     rt->m_customers = std::make_unique<CustomerDirectory>(*rt->m_engine);
     rt->m_calls = std::make_unique<CallLog>(
         *rt->m_engine, rt->m_dataDir, rt->m_settings.intValue(settings::VoiceRecordingRetentionDays));
     rt->m_customers->setCallLog(rt->m_calls.get());
-    rt->m_channels
-        = std::make_unique<Channels>(*rt->m_engine, *rt->m_customers, rt->channelReplies(), &ImapMailReader::make);
+    rt->m_channels = std::make_unique<Channels>(
+        *rt->m_engine, *rt->m_customers, rt->channelReplies(), ImapMailReader::factory(rt->connectorsPolicy()));
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());

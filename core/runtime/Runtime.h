@@ -117,6 +117,8 @@ private:
     Runtime() = default;
     Result<std::unique_ptr<Store>> openStore(const QString &databaseUrl);
     // How the channels' replies leave: texts through Twilio, mails through each mailbox's SMTP server.
+    // What a company's own systems (connectors, Twilio's API, its mail servers) may be reached at.
+    AddressPolicy connectorsPolicy() const;
     std::shared_ptr<ReplySender> channelReplies() const;
 
     std::unique_ptr<DataDir> m_dir; // first: the lock is released last

@@ -62,6 +62,7 @@ private slots:
     void tlsIsUsedAndVerified();
     void silentServerTimesOut();
     void closedPortIsUnavailable();
+    void serverAtARefusedAddressIsNotContacted();
     void oauth2BearerSignsIn();
 
 private:
@@ -522,6 +523,28 @@ void TestImapMailbox::closedPortIsUnavailable()
     QVERIFY(!opened);
     QCOMPARE(opened.error().kind, ErrorKind::Unavailable);
     QVERIFY2(opened.error().message.contains(QLatin1String("cannot connect")), qPrintable(opened.error().message));
+}
+
+// A company's mailbox is reached as its other systems are: the connectors' policy lets this
+// machine's Dovecot be read, a policy refusing loopback never connects to it.
+void TestImapMailbox::serverAtARefusedAddressIsNotContacted()
+{
+    ImapAccount allowed = account();
+    allowed.policy = AddressPolicy::forConnectors(false);
+    ImapMailbox reachable(allowed);
+    QVERIFY(reachable.open());
+    QTcpServer listener; // what a refused connection would have reached
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    ImapAccount refused = account();
+    refused.url.setPort(listener.serverPort());
+    refused.policy = AddressPolicy(false);
+    ImapMailbox box(refused);
+    const auto opened = box.open();
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().kind, ErrorKind::Unavailable);
+    QVERIFY2(opened.error().message.contains(QLatin1String("is at an address not allowed: 127.0.0.1 is a loopback")),
+        qPrintable(opened.error().message));
+    QVERIFY(!listener.waitForNewConnection(0));
 }
 
 void TestImapMailbox::oauth2BearerSignsIn()

@@ -68,6 +68,7 @@ private slots:
     void wrongPasswordIsAClearError();
     void refusedRecipientIsAClearError();
     void closedPortIsAClearError();
+    void serverAtARefusedAddressIsNotContacted();
     void silentServerTimesOut();
     void headerInjectionIsRefusedBeforeSending();
     void configFromSettings();
@@ -175,6 +176,31 @@ void TestSmtpMailer::closedPortIsAClearError()
     QVERIFY2(
         r.error().message.startsWith(QStringLiteral("cannot connect to the SMTP server smtp://127.0.0.1:%1").arg(port)),
         qPrintable(r.error().message));
+}
+
+// A company's mailbox's SMTP server is reached as its other systems are (MailReplies): under the
+// connectors' policy this machine's sink takes the mail; a policy refusing loopback never connects.
+void TestSmtpMailer::serverAtARefusedAddressIsNotContacted()
+{
+    SmtpSink sink;
+    QVERIFY2(sink.isRunning(), qPrintable(sink.error()));
+    SmtpConfig allowed = configFor(sink.port());
+    allowed.policy = AddressPolicy::forConnectors(false);
+    const Status sent = SmtpMailer(allowed, 1).sendNow(message());
+    QVERIFY2(sent.ok(), sent.ok() ? "" : qPrintable(sent.error().message));
+    QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 10000);
+    QTcpServer listener; // what a refused connection would have reached
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    SmtpConfig refused = configFor(listener.serverPort());
+    refused.policy = AddressPolicy(false);
+    const Status r = SmtpMailer(refused, 1).sendNow(message());
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::InvalidArgument); // the outbox does not try it again
+    QCOMPARE(r.error().message,
+        QStringLiteral("the SMTP server smtp://127.0.0.1:%1 is at an address not allowed: 127.0.0.1 is a loopback "
+                       "address (allowed only with webhooks/allowPrivateNetworks=true)")
+            .arg(listener.serverPort()));
+    QVERIFY(!listener.waitForNewConnection(0));
 }
 
 void TestSmtpMailer::silentServerTimesOut()

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/integrations/AddressPolicy.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
+
+#include <optional>
 
 namespace tierdesk {
 
@@ -34,6 +37,8 @@ struct ImapAccount {
     // A PEM file of the certificate authorities that TLS trusts (a company's own mail server);
     // empty: the system's. The server's certificate is always verified.
     QString caCertificates;
+    // The addresses the server may be at (a company's mailbox: the connectors'); none: any.
+    std::optional<AddressPolicy> policy;
 
     Status validate() const;
 

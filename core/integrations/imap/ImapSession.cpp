@@ -139,7 +139,7 @@ bool brokenReusedConnection(CURLcode rc)
 
 } // namespace
 
-ImapSession::ImapSession(ImapAccount account) : m_account(std::move(account))
+ImapSession::ImapSession(ImapAccount account) : m_account(std::move(account)), m_guard(m_account.policy)
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -157,6 +157,7 @@ void ImapSession::configure()
     const bool implicitTls = m_account.url.scheme() == QLatin1String("imaps");
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "imap,imaps");
     curl_easy_setopt(c, CURLOPT_PROXY, "");
+    m_guard.install(c);
     curl_easy_setopt(c, CURLOPT_USE_SSL,
         implicitTls || m_account.requireTls ? static_cast<long>(CURLUSESSL_ALL) : static_cast<long>(CURLUSESSL_TRY));
     curl_easy_setopt(c, CURLOPT_USERNAME, m_account.username.toUtf8().constData());
@@ -317,6 +318,7 @@ Result<ImapReply> ImapSession::performOnce(ImapTransfer &t, int *curlCode, bool 
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
     curl_easy_setopt(c, CURLOPT_READDATA, &t);
     m_errbuf[0] = '\0';
+    m_guard.reset();
     const CURLcode rc = curl_easy_perform(c);
     long connects = 0;
     curl_easy_getinfo(c, CURLINFO_NUM_CONNECTS, &connects);
@@ -375,6 +377,9 @@ Error ImapSession::failure(int curlCode, const ImapTransfer &t) const
     const QString said = no ? QStringLiteral(" (\"%1\")").arg(ImapParser::quote(no->text)) : QString();
     const QString detail = QString::fromUtf8(m_errbuf[0] ? m_errbuf : curl_easy_strerror(rc));
     const auto unavailable = [](const QString &message) { return makeError(ErrorKind::Unavailable, message); };
+    if (m_guard.refusedAll())
+        return unavailable(
+            QStringLiteral("the IMAP server %1 is at an address not allowed: %2").arg(server, m_guard.firstRefusal()));
     if (hasCode(no, "NONEXISTENT") || hasCode(no, "TRYCREATE"))
         return makeError(ErrorKind::NotFound,
             QStringLiteral("the IMAP server %1 has no mailbox %2%3").arg(server, m_account.mailbox(), said));

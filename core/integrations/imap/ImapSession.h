@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/integrations/CurlConnectGuard.h"
 #include "core/integrations/CurlHandles.h"
 #include "core/integrations/imap/ImapAccount.h"
 
@@ -77,6 +78,7 @@ private:
     Error uidValidityChanged() const;
 
     ImapAccount m_account;
+    CurlConnectGuard m_guard; // the account's policy, on every connection the handle opens
     CurlEasy m_curl;
     char m_errbuf[CURL_ERROR_SIZE] = {};
     bool m_connected = false; // the handle keeps a connection from an earlier call
