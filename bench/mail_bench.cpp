@@ -103,7 +103,7 @@ int main(int argc, char **argv)
         {QStringLiteral("imap"),
             QJsonObject{{QStringLiteral("url"), dovecot.url().toString()}, {QStringLiteral("username"), dovecot.user()},
                 {QStringLiteral("password"), QString::fromUtf8(dovecot.password())},
-                {QStringLiteral("pollSeconds"), 86400}}},
+                {QStringLiteral("pollSeconds"), 86400}, {QStringLiteral("startTls"), false}}},
         {QStringLiteral("smtp"),
             QJsonObject{{QStringLiteral("url"), QStringLiteral("smtp://127.0.0.1:%1").arg(sink.port())},
                 {QStringLiteral("startTls"), false}}}};

@@ -1756,6 +1756,10 @@ Twilio muss diese Adressen aus dem Internet erreichen: die öffentliche Adresse 
         <source>Else a new mail goes straight to the people&apos;s queue</source>
         <translation>Sonst geht eine neue Mail gleich in die Warteschlange der Menschen</translation>
     </message>
+    <message>
+        <source>imap:// only: off for a server on the same host</source>
+        <translation>Nur imap://: aus für einen Server auf demselben Rechner</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::CompanySwitcher</name>

@@ -15,6 +15,7 @@ Result<std::shared_ptr<MailReader>> ImapMailReader::make(const MailboxSettings &
     account.password = settings.imap.password.toUtf8();
     account.oauth2Token = settings.imap.oauth2.toUtf8();
     account.timeoutMs = kTimeoutMs;
+    account.requireTls = settings.imap.startTls;
     account.policy = policy;
     if (Status valid = account.validate(); !valid)
         return valid.error();

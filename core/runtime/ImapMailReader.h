@@ -6,7 +6,8 @@
 namespace tierdesk {
 
 // The poller's reader of a company's mailbox: ImapMailbox (libcurl) with the mailbox's IMAP
-// settings, STARTTLS where the server offers it. Blocking, one worker thread at a time.
+// settings (imap://: STARTTLS required unless the mailbox says startTls false). Blocking, one
+// worker thread at a time.
 class ImapMailReader final : public MailReader {
 public:
     static constexpr int kTimeoutMs = 30000; // per command or message (a stopping server waits at most this)

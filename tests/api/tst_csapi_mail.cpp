@@ -130,7 +130,8 @@ void TestCsApiMail::putMailbox(int pollSeconds, qint64 maxBytes)
             QJsonObject{{QStringLiteral("url"), m_dovecot->url().toString()},
                 {QStringLiteral("username"), m_dovecot->user()},
                 {QStringLiteral("password"), QString::fromUtf8(m_dovecot->password())},
-                {QStringLiteral("pollSeconds"), pollSeconds}}},
+                {QStringLiteral("pollSeconds"), pollSeconds},
+                {QStringLiteral("startTls"), false}}}, // the test's Dovecot offers no STARTTLS
         {QStringLiteral("smtp"),
             QJsonObject{{QStringLiteral("url"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink->port())},
                 {QStringLiteral("startTls"), false}}}};
@@ -231,6 +232,29 @@ void TestCsApiMail::pollRefusals()
     QVERIFY2(r.status == 201, describe(r).constData());
     r = admin->post(path, {});
     QVERIFY2(checkErrorBody(r, 409, QStringLiteral("CS_022")).isEmpty(), describe(r).constData());
+    // imap:// requires STARTTLS unless told otherwise: this Dovecot does not offer it, so nothing,
+    // not even the user name, is sent, and the poll says why.
+    const QJsonObject imap{{QStringLiteral("url"), m_dovecot->url().toString()},
+        {QStringLiteral("username"), m_dovecot->user()},
+        {QStringLiteral("password"), QString::fromUtf8(m_dovecot->password())}};
+    const QJsonObject smtp{{QStringLiteral("url"), QStringLiteral("smtp://127.0.0.1:25")}};
+    const QString mailbox = withQuery(QStringLiteral("/api/cs/channels/email"), {{QStringLiteral("companyId"), other}});
+    QJsonObject unclear = imap;
+    unclear.insert(QStringLiteral("startTls"), QStringLiteral("yes"));
+    r = admin->put(mailbox,
+        {{QStringLiteral("address"), QStringLiteral("help@other.example")}, {QStringLiteral("imap"), unclear},
+            {QStringLiteral("smtp"), smtp}});
+    QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r).constData());
+    QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(),
+        QStringLiteral("imap.startTls"));
+    r = admin->put(mailbox,
+        {{QStringLiteral("address"), QStringLiteral("help@other.example")}, {QStringLiteral("imap"), imap},
+            {QStringLiteral("smtp"), smtp}});
+    QVERIFY2(r.status == 200, describe(r).constData());
+    QCOMPARE(r.json().value(QLatin1String("imap")).toObject().value(QLatin1String("startTls")), QJsonValue(true));
+    r = admin->post(path, {});
+    QVERIFY2(checkErrorBody(r, 503, QStringLiteral("CS_021")).isEmpty(), describe(r).constData());
+    QVERIFY2(r.body.contains("does not offer STARTTLS"), describe(r).constData());
     // Agents may not.
     HttpClient agent(m_server.port(), m_server.token(api::Role::Agent));
     r = agent.post(

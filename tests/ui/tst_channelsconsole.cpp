@@ -463,6 +463,8 @@ void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
     child<QLineEdit>(page, "smtpPassword")->setText(QStringLiteral("smtp-secret-2"));
     child<QCheckBox>(page, "mailAutoReply")->setChecked(false);
     child<QCheckBox>(page, "smtpStartTls")->setChecked(true);
+    QVERIFY(child<QCheckBox>(page, "imapStartTls")->isChecked()); // required unless unticked
+    child<QCheckBox>(page, "imapStartTls")->setChecked(false);
     QSignalSpy mailSaved(&page, &ChannelsSettings::mailboxSaved);
     child<QPushButton>(page, "mailSave")->click();
     QVERIFY(mailSaved.wait());
@@ -480,6 +482,8 @@ void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
     QVERIFY(!mailbox.body.contains("imap-secret-1") && !mailbox.body.contains("smtp-secret-2"));
     QCOMPARE(m_server.runtime().channels().accounts().email(m_server.companyId())->imap.password,
         QStringLiteral("imap-secret-1"));
+    QCOMPARE(
+        mailbox.json().value(QLatin1String("imap")).toObject().value(QLatin1String("startTls")), QJsonValue(false));
     QVERIFY(child<QLabel>(page, "mailStatus")->text().contains(QLatin1String("Not looked for mail yet")));
     // Saved again without typing the passwords: the stored ones stay.
     mailSaved.clear();

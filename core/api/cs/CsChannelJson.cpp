@@ -24,6 +24,16 @@ Result<QString> stringIn(const QJsonObject &o, const char *key, const QString &f
     return v.toString();
 }
 
+// "startTls": true or false, true when left out.
+Status readStartTls(const QJsonObject &o, const QString &field, bool &startTls)
+{
+    const QJsonValue tls = o.value(QLatin1String("startTls"));
+    if (!tls.isUndefined() && !tls.isBool())
+        return notA(field, QStringLiteral("true or false"));
+    startTls = tls.toBool(true);
+    return Ok{};
+}
+
 Status readImap(const QJsonValue &value, MailboxSettings::Imap &imap)
 {
     if (value.isUndefined() || value.isNull())
@@ -35,6 +45,8 @@ Status readImap(const QJsonValue &value, MailboxSettings::Imap &imap)
     if (!poll.isUndefined() && !(poll.isDouble() && poll.toDouble() == double(poll.toInt())))
         return notA(QStringLiteral("imap.pollSeconds"), QStringLiteral("a whole number"));
     imap.pollSeconds = poll.toInt(MailboxSettings::kDefaultPollSeconds);
+    if (const Status tls = readStartTls(o, QStringLiteral("imap.startTls"), imap.startTls); !tls)
+        return tls;
     for (const auto &[key, target] : {std::pair{"url", &imap.url}, {"username", &imap.username},
              {"password", &imap.password}, {"oauth2", &imap.oauth2}}) {
         const Result<QString> s = stringIn(o, key, QStringLiteral("imap.") + QLatin1String(key));
@@ -50,10 +62,8 @@ Status readSmtp(const QJsonValue &value, MailboxSettings::Smtp &smtp)
     if (!value.isObject())
         return notA(QStringLiteral("smtp"), QStringLiteral("an object {\"url\", \"username\"?, \"password\"?}"));
     const QJsonObject o = value.toObject();
-    const QJsonValue tls = o.value(QLatin1String("startTls"));
-    if (!tls.isUndefined() && !tls.isBool())
-        return notA(QStringLiteral("smtp.startTls"), QStringLiteral("true or false"));
-    smtp.startTls = tls.toBool(true);
+    if (const Status tls = readStartTls(o, QStringLiteral("smtp.startTls"), smtp.startTls); !tls)
+        return tls;
     for (const auto &[key, target] :
         {std::pair{"url", &smtp.url}, {"username", &smtp.username}, {"password", &smtp.password}}) {
         const Result<QString> s = stringIn(o, key, QStringLiteral("smtp.") + QLatin1String(key));
@@ -100,7 +110,7 @@ Result<MailboxSettings> emailSettings(const QJsonObject &body)
 QJsonObject emailSettingsJson(const MailboxSettings &s, const EmailMailboxState &state)
 {
     QJsonObject imap{{QStringLiteral("url"), s.imap.url}, {QStringLiteral("username"), s.imap.username},
-        {QStringLiteral("pollSeconds"), s.imap.pollSeconds},
+        {QStringLiteral("pollSeconds"), s.imap.pollSeconds}, {QStringLiteral("startTls"), s.imap.startTls},
         {QStringLiteral("passwordSet"), !s.imap.password.isEmpty()},
         {QStringLiteral("oauth2Set"), !s.imap.oauth2.isEmpty()}};
     QJsonObject smtp{{QStringLiteral("url"), s.smtp.url}, {QStringLiteral("username"), s.smtp.username},

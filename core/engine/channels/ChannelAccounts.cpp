@@ -24,7 +24,7 @@ QJsonObject emailSettingsJson(const MailboxSettings &s)
     return {{QStringLiteral("address"), s.address}, {QStringLiteral("name"), s.name},
         {QStringLiteral("imap"),
             QJsonObject{{QStringLiteral("url"), s.imap.url}, {QStringLiteral("username"), s.imap.username},
-                {QStringLiteral("pollSeconds"), s.imap.pollSeconds}}},
+                {QStringLiteral("pollSeconds"), s.imap.pollSeconds}, {QStringLiteral("startTls"), s.imap.startTls}}},
         {QStringLiteral("smtp"),
             QJsonObject{{QStringLiteral("url"), s.smtp.url}, {QStringLiteral("username"), s.smtp.username},
                 {QStringLiteral("startTls"), s.smtp.startTls}}},
@@ -40,6 +40,7 @@ MailboxSettings emailSettings(const QJsonObject &o, const QJsonObject &secrets)
     s.imap.url = imap.value(QLatin1String("url")).toString();
     s.imap.username = imap.value(QLatin1String("username")).toString();
     s.imap.pollSeconds = imap.value(QLatin1String("pollSeconds")).toInt(MailboxSettings::kDefaultPollSeconds);
+    s.imap.startTls = imap.value(QLatin1String("startTls")).toBool(true);
     s.imap.password = secrets.value(QLatin1String("imapPassword")).toString();
     s.imap.oauth2 = secrets.value(QLatin1String("imapOauth2")).toString();
     const QJsonObject smtp = o.value(QLatin1String("smtp")).toObject();

@@ -25,6 +25,9 @@ struct MailboxSettings {
         QString password; // sealed
         QString oauth2; // a bearer token instead of the password (sealed)
         int pollSeconds = kDefaultPollSeconds;
+        // imap:// only: STARTTLS required, nothing (not even the user name) sent without it;
+        // false: used when the server offers it (a server on the same host)
+        bool startTls = true;
     };
     struct Smtp {
         QString url; // smtp://host[:port] or smtps://host[:port]

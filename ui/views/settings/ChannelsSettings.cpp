@@ -87,6 +87,9 @@ QWidget *ChannelsSettings::buildMailbox()
     m_poll->setRange(5, 86400);
     m_poll->setValue(60);
     m_poll->setSuffix(tr(" s"));
+    m_imapStartTls = named(new QCheckBox(tr("Require STARTTLS"), box), "imapStartTls");
+    m_imapStartTls->setToolTip(tr("imap:// only: off for a server on the same host"));
+    m_imapStartTls->setChecked(true);
     m_smtpUrl = named(new QLineEdit(box), "smtpUrl");
     m_smtpUrl->setPlaceholderText(tr("smtp://smtp.shop.example:587"));
     m_smtpUser = named(new QLineEdit(box), "smtpUsername");
@@ -124,6 +127,7 @@ QWidget *ChannelsSettings::buildMailbox()
     addRow(form, tr("IMAP user name"), m_imapUser, QStringLiteral("imap.username"));
     addRow(form, tr("IMAP password"), m_imapPassword, QStringLiteral("imap.password"));
     addRow(form, tr("Look for new mail every"), m_poll, QStringLiteral("imap.pollSeconds"));
+    addRow(form, QString(), m_imapStartTls, QStringLiteral("imap.startTls"));
     addRow(form, tr("SMTP server"), m_smtpUrl, QStringLiteral("smtp.url"));
     addRow(form, tr("SMTP user name"), m_smtpUser, QStringLiteral("smtp.username"));
     addRow(form, tr("SMTP password"), m_smtpPassword, QStringLiteral("smtp.password"));
@@ -257,6 +261,7 @@ void ChannelsSettings::showMailbox(const QJsonObject &mailbox)
     m_imapUrl->setText(imap.value(QLatin1String("url")).toString());
     m_imapUser->setText(imap.value(QLatin1String("username")).toString());
     m_poll->setValue(imap.value(QLatin1String("pollSeconds")).toInt(60));
+    m_imapStartTls->setChecked(imap.value(QLatin1String("startTls")).toBool(true));
     m_smtpUrl->setText(smtp.value(QLatin1String("url")).toString());
     m_smtpUser->setText(smtp.value(QLatin1String("username")).toString());
     m_startTls->setChecked(smtp.value(QLatin1String("startTls")).toBool(true));
@@ -295,7 +300,8 @@ void ChannelsSettings::showMailboxStatus(const QJsonObject &status)
 QJsonObject ChannelsSettings::mailboxBody() const
 {
     QJsonObject imap{{QStringLiteral("url"), m_imapUrl->text().trimmed()},
-        {QStringLiteral("username"), m_imapUser->text().trimmed()}, {QStringLiteral("pollSeconds"), m_poll->value()}};
+        {QStringLiteral("username"), m_imapUser->text().trimmed()}, {QStringLiteral("pollSeconds"), m_poll->value()},
+        {QStringLiteral("startTls"), m_imapStartTls->isChecked()}};
     if (!m_imapPassword->text().isEmpty())
         imap.insert(QStringLiteral("password"), m_imapPassword->text());
     QJsonObject smtp{{QStringLiteral("url"), m_smtpUrl->text().trimmed()},

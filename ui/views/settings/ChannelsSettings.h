@@ -78,6 +78,7 @@ private:
     QLineEdit *m_imapUser;
     QLineEdit *m_imapPassword;
     QSpinBox *m_poll;
+    QCheckBox *m_imapStartTls;
     QLineEdit *m_smtpUrl;
     QLineEdit *m_smtpUser;
     QLineEdit *m_smtpPassword;
