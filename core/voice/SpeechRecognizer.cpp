@@ -5,6 +5,7 @@
 #include "core/voice/SphinxLog.h"
 
 #include <pocketsphinx.h>
+#include <sphinxbase/feat.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -99,6 +100,10 @@ Result<std::unique_ptr<SpeechRecognizer>> SpeechRecognizer::create(const Options
     recognizer->m_decoder = decoder;
     recognizer->m_options = options;
     recognizer->m_lmSearch = QByteArray(ps_get_search(decoder));
+    static_assert(sizeof(mfcc_t) == sizeof(float), "sphinxbase built with floating-point features");
+    cmn_t *cmn = ps_get_feat(decoder)->cmn_struct;
+    recognizer->m_initialMean.resize(size_t(cmn->veclen));
+    cmn_live_get(cmn, recognizer->m_initialMean.data());
     if (ps_set_jsgf_string(decoder, kDigitsSearch, digitsGrammar().toLatin1().constData()) != 0)
         return makeError(ErrorKind::Internal, QStringLiteral("speech recognition: the digits grammar was refused"));
     return recognizer;
@@ -113,6 +118,11 @@ SpeechRecognizer::~SpeechRecognizer()
 void SpeechRecognizer::expectDigits()
 {
     m_digitsNext = true;
+}
+
+void SpeechRecognizer::forgetVoice()
+{
+    cmn_live_set(ps_get_feat(m_decoder)->cmn_struct, m_initialMean.data());
 }
 
 void SpeechRecognizer::start(qint64 callMs)

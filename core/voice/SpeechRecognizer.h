@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 struct ps_decoder_s;
 
@@ -52,6 +53,10 @@ public:
 
     // The next turn is decoded with the digits grammar; finish() returns to the language model.
     void expectDigits();
+    // The next turn starts from the model's own cepstral mean, as a new decoder's first does, not
+    // from the voice heard so far: for one-off utterances of different callers (Lex's), whose
+    // words must not depend on who spoke to the decoder before. A call's decoder keeps adapting.
+    void forgetVoice();
     // A turn begins. callMs: where its first fed sample is in the call's audio.
     void start(qint64 callMs = 0);
     // Decodes a frame (any length, usually kFrameSamples). True when the partial words changed.
@@ -73,6 +78,7 @@ private:
 
     ps_decoder_s *m_decoder = nullptr;
     Options m_options;
+    std::vector<float> m_initialMean; // the cepstral mean (CMN) the model starts a decoder with
     QByteArray m_lmSearch; // the language model's search, the decoder's first
     bool m_inTurn = false;
     bool m_digitsNext = false;

@@ -46,11 +46,43 @@ private slots:
     void confidenceTellsDigitsFromOtherSpeech();
     void wordTimesAreTimesInTheCall();
     void partialWordsWhileSpeaking();
+    void aForgottenVoiceIsHeardAsByANewDecoder();
     void missingModelIsUnavailable();
 
 private:
     std::unique_ptr<SpeechRecognizer> m_recognizer;
 };
+
+// Lex's utterances come one by one from any caller: after forgetVoice() a decoder that has heard
+// other voices hears an utterance exactly as a new decoder does, while without it what it heard
+// before (its running cepstral mean) changes how sure it is.
+void TestSpeechRecognizer::aForgottenVoiceIsHeardAsByANewDecoder()
+{
+    const Pcm order = say(QStringLiteral("order one zero zero zero five"));
+    const auto heardByNew = [&order] {
+        auto fresh = SpeechRecognizer::create();
+        fresh.value()->expectDigits();
+        return recognise(*fresh.value(), order);
+    };
+    const Recognition first = heardByNew();
+    auto used = SpeechRecognizer::create();
+    QVERIFY(used.ok());
+    SpeechRecognizer &other = *used.value();
+    const SpeechSynthesizer another(SpeechSynthesizer::Voice::Slt); // not the caller's rms
+    for (const char *words : {"where is my order", "i want a refund", "talk to a person"})
+        recognise(other, another.synthesize(QString::fromLatin1(words)));
+    other.expectDigits();
+    const Recognition adapted = recognise(other, order);
+    other.forgetVoice();
+    other.expectDigits();
+    const Recognition forgotten = recognise(other, order);
+    qInfo("new: %s %.6f; adapted: %s %.6f; forgotten: %s %.6f", qPrintable(first.text), first.confidence,
+        qPrintable(adapted.text), adapted.confidence, qPrintable(forgotten.text), forgotten.confidence);
+    QVERIFY(adapted.confidence != first.confidence); // what was heard before weighs...
+    QCOMPARE(forgotten.text, first.text); // ...until it is forgotten
+    QCOMPARE(forgotten.confidence, first.confidence);
+    QCOMPARE(heardByNew().confidence, first.confidence); // a new decoder is the same each time
+}
 
 void TestSpeechRecognizer::initTestCase()
 {

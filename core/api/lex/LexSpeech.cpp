@@ -81,6 +81,7 @@ bool LexSpeech::recognize(voice::Pcm audio, bool digits, QObject *context, Heard
         if (recognizer) {
             if (digits)
                 recognizer->expectDigits();
+            recognizer->forgetVoice(); // the last utterance may have been another caller's
             recognizer->start(0);
             for (size_t at = 0; at < audio.size(); at += kFeedSamples)
                 recognizer->feed(audio.data() + at, std::min(kFeedSamples, audio.size() - at));
