@@ -38,7 +38,7 @@ MailMessage MailReplies::compose(const OutgoingReply &r)
             in.references << id.toUtf8();
     in.text = r.text;
     in.quotedName = r.quotedFrom;
-    in.quotedDate = r.quotedAt > 0 ? QDateTime::fromMSecsSinceEpoch(r.quotedAt, Qt::UTC) : QDateTime();
+    in.quotedDate = r.quotedDate;
     in.quotedText = r.quotedText;
     in.automatic = r.automatic;
     return mail::ReplyMail::composeReply(in);

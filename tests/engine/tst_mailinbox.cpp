@@ -29,11 +29,11 @@ public:
     QList<OutgoingReply> sent;
 };
 
-QByteArray rawMail(const QByteArray &headers, const QByteArray &body)
+QByteArray rawMail(
+    const QByteArray &headers, const QByteArray &body, const QByteArray &date = "Fri, 27 Nov 2026 09:00:00 +0000")
 {
-    return "From: Jane Doe <jane@example.org>\r\nTo: support@shop.example\r\nDate: Fri, 27 Nov 2026 09:00:00 +0000\r\n"
-           "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        + headers + "\r\n" + body;
+    return "From: Jane Doe <jane@example.org>\r\nTo: support@shop.example\r\nDate: " + date
+        + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n" + headers + "\r\n" + body;
 }
 
 } // namespace
@@ -168,6 +168,22 @@ private slots:
                             "Do you ship to Canada?\r\n"))
                     ->sessionId
             != sessionId);
+    }
+
+    // "On <date>, Jane wrote:" is the customer's own time: the Date of the mail answered, at its
+    // writer's offset, not when it reached us.
+    void theReplyQuotesTheMailAtItsWritersTime()
+    {
+        const auto in = deliver(rawMail("Message-ID: <ny1@example.org>\r\nSubject: Wrong size\r\n",
+            "The boots are too small.\r\n", "Thu, 26 Nov 2026 18:30:00 -0500"));
+        QVERIFY2(in.ok(), qPrintable(in.ok() ? QString() : in.error().message));
+        QTRY_COMPARE_WITH_TIMEOUT(aiReplies(in->sessionId), 1, 20000);
+        sendAll();
+        QCOMPARE(sender->taken().size(), 1);
+        const QDateTime quoted = sender->taken().first().quotedDate;
+        QCOMPARE(quoted.offsetFromUtc(), -5 * 3600);
+        QCOMPARE(quoted.date(), QDate(2026, 11, 26));
+        QCOMPARE(quoted.time(), QTime(18, 30));
     }
 
     void automaticMailIsStoredAndNeverAnswered()

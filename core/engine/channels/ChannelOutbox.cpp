@@ -173,7 +173,10 @@ std::optional<OutgoingReply> ChannelOutbox::prepare(const ChannelMessageRow &row
             out.inReplyTo = m.externalId;
             out.quotedText = m.detail.value(QLatin1String("text")).toString();
             out.quotedFrom = m.detail.value(QLatin1String("from")).toString();
-            out.quotedAt = m.createdAt;
+            // "On <date>, <name> wrote:" in the writer's own time, as the customer's mail client showed it.
+            out.quotedDate = QDateTime::fromString(m.detail.value(QLatin1String("date")).toString(), Qt::ISODate);
+            if (!out.quotedDate.isValid())
+                out.quotedDate = QDateTime::fromMSecsSinceEpoch(m.createdAt, Qt::UTC);
         }
     }
     return out;

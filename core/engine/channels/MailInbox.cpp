@@ -132,6 +132,8 @@ Result<ChannelMessageRow> MailInbox::claim(const QString &companyId, const Parse
             {QStringLiteral("to"), QJsonArray::fromStringList(addressTexts(p.mail.to))},
             {QStringLiteral("cc"), QJsonArray::fromStringList(addressTexts(p.mail.cc))},
             {QStringLiteral("text"), p.mail.text.left(kQuotedChars)}};
+    if (p.mail.date.isValid()) // its Date header, with the writer's UTC offset
+        row.detail.insert(QStringLiteral("date"), p.mail.date.toString(Qt::ISODate));
     if (p.mail.automatic != mail::Automatic::No)
         row.detail.insert(QStringLiteral("automaticMail"), p.mail.automaticBecause);
     if (p.tooLarge) // the kept original is its headers: a restart reads it as such (resume())

@@ -5,6 +5,7 @@
 #include "core/engine/channels/MailboxSettings.h"
 #include "core/engine/channels/TwilioSettings.h"
 
+#include <QDateTime>
 #include <QStringList>
 
 namespace tierdesk {
@@ -20,7 +21,7 @@ struct OutgoingReply {
     // E-mail: the message the reply answers and the thread's references, oldest first.
     QString quotedText;
     QString quotedFrom;
-    qint64 quotedAt = 0;
+    QDateTime quotedDate; // its Date, at its writer's UTC offset (else when it arrived, in UTC)
     QString inReplyTo;
     QStringList references;
     bool automatic = false; // written by an AI tier
