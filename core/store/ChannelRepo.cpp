@@ -259,14 +259,21 @@ QList<ChannelMessageRow> ChannelRepo::dueOutbound(qint64 now, int limit)
     return readMessages(q);
 }
 
-QList<ChannelMessageRow> ChannelRepo::unposted(int limit)
+QStringList ChannelRepo::unpostedInbound(const QStringList &kinds, int limit)
 {
-    QSqlQuery &q = m_db.statement(
-        QStringLiteral("SELECT %1 FROM channel_messages WHERE status = 'received' ORDER BY created_at LIMIT ?")
-            .arg(kMessageColumns));
-    if (!m_db.exec(q, {qBound(1, limit, kMaxRows)}))
+    Q_ASSERT(!kinds.isEmpty() && kinds.size() <= 3);
+    // One prepared statement for any number of kinds up to three: the last is repeated.
+    const auto kind = [&kinds](int i) { return kinds.value(i, kinds.last()); };
+    QSqlQuery &q
+        = m_db.statement(QStringLiteral("SELECT id FROM channel_messages WHERE status = 'received'"
+                                        " AND direction = 'in' AND kind IN (?, ?, ?) ORDER BY created_at LIMIT ?"));
+    if (!m_db.exec(q, {kind(0), kind(1), kind(2), qBound(1, limit, kMaxRows)}))
         return {};
-    return readMessages(q);
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    q.finish();
+    return ids;
 }
 
 int ChannelRepo::automaticRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs)

@@ -45,8 +45,9 @@ public:
     QList<ChannelMessageRow> messagesOfSession(const QString &sessionId);
     // Outbound rows waiting to be sent whose time has come, oldest first.
     QList<ChannelMessageRow> dueOutbound(qint64 now, int limit);
-    // Inbound rows received but not yet posted to their session (a crash between the two).
-    QList<ChannelMessageRow> unposted(int limit);
+    // The ids of inbound rows of these kinds (one to three) received but not yet posted to their
+    // session (a crash between the two), oldest first.
+    QStringList unpostedInbound(const QStringList &kinds, int limit);
     // Outbound rows to `peer` marked automatic since `sinceMs` (auto-replies sent to one address).
     int automaticRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs);
     // Replies (AI tiers' and people's) of channel sessions active since `sinceMs` that have no

@@ -254,12 +254,7 @@ void MailInbox::place(const QString &companyId, const MailboxSettings &mailbox, 
 
 QStringList MailInbox::unposted()
 {
-    QStringList ids;
-    for (const ChannelMessageRow &row : m_engine.core().store().channels().unposted(ChannelRepo::kMaxRows)) {
-        if (row.kind == kMailKind && row.direction == QLatin1String("in"))
-            ids << row.id;
-    }
-    return ids;
+    return m_engine.core().store().channels().unpostedInbound({kMailKind}, ChannelRepo::kMaxRows);
 }
 
 int MailInbox::resume(const QStringList &ids, QObject *context)

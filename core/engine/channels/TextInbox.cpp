@@ -132,13 +132,8 @@ void TextInbox::postTo(const ChannelThread &thread, const InboundText &t, const 
 
 QStringList TextInbox::unposted()
 {
-    QStringList ids;
-    for (const ChannelMessageRow &row : m_engine.core().store().channels().unposted(ChannelRepo::kMaxRows)) {
-        if ((row.kind == QLatin1String("sms") || row.kind == QLatin1String("whatsapp"))
-            && row.direction == QLatin1String("in"))
-            ids << row.id;
-    }
-    return ids;
+    return m_engine.core().store().channels().unpostedInbound(
+        {QStringLiteral("sms"), QStringLiteral("whatsapp")}, ChannelRepo::kMaxRows);
 }
 
 int TextInbox::resume(const QStringList &ids, QObject *context)
