@@ -23,8 +23,6 @@ public:
     void install(CURL *curl); // without a policy: any address, as libcurl would connect
     void reset(); // before a transfer: what it saw is counted from zero
 
-    int allowed() const { return m_allowed; }
-    int refused() const { return m_refused; }
     // Every address the name led to was refused: not a network hiccup, asking again cannot help.
     bool refusedAll() const { return m_refused > 0 && m_allowed == 0; }
     const QString &firstRefusal() const { return m_firstRefusal; } // "169.254.169.254 is a ..."
