@@ -76,7 +76,6 @@ public:
         auto opened = Store::open(QStringLiteral(":memory:"));
         fuzz::check(opened.ok(), "cannot open the in-memory store");
         m_store = std::move(opened.value());
-        m_store->batch().run([&] { return m_store->kb().importDefaults(SystemClock::instance().nowMs()) > 0; });
         // The demo seed fills the company of its name; a fixed id lets seeds name it.
         QFile demo(QStringLiteral(":/demo/demo.json"));
         fuzz::check(demo.open(QIODevice::ReadOnly), "demo data missing");

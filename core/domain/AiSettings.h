@@ -11,6 +11,9 @@ namespace tierdesk {
 struct AiSettings {
     static constexpr auto kLocal = "local";
     static constexpr int kMaxHistoryMessages = 50;
+    static constexpr int kMaxPersona = 60;
+    static constexpr int kMaxGreeting = 500;
+    static constexpr int kMaxGuidance = 4000;
 
     QString provider = QString::fromLatin1(kLocal); // "local" or a registered provider's name
     QString aiRepModel; // a small fast model for the AI Rep
@@ -19,6 +22,12 @@ struct AiSettings {
     int historyMessages = 12; // the last messages of the conversation a model is given
     bool maskPii = true; // e-mail addresses, phone and card numbers, street addresses replaced before sending
     double temperature = 0.2;
+    // The company's voice, for the local responder and a model alike: the AI's name, its first
+    // words, and the company's instructions to a model (below the engine's own rules, which
+    // they cannot change).
+    QString persona;
+    QString greeting;
+    QString guidance;
 
     bool usesModel() const { return provider != QLatin1String(kLocal); }
     QString modelFor(Tier tier) const { return tier == Tier::AiManager ? aiManagerModel : aiRepModel; }

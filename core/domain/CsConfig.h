@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/AiSettings.h"
+#include "core/domain/CompanyProfile.h"
 #include "core/domain/ConnectorSettings.h"
 #include "core/domain/DeskConfig.h"
 #include "core/domain/Enums.h"
@@ -58,6 +59,8 @@ struct CsConfig {
     AiSettings ai; // which model words which tier ("local": the built-in responder)
     ConnectorSettings connectors; // which of the company's systems serves what ("builtin": the store)
     VoiceSettings voice; // its phone numbers, the AI's voice, recording
+    CompanyProfile company; // its contact, time zone and currency
+    CompanyPolicies policies; // its return window, cancellable orders, plans and self-service links
 
     static CsConfig defaults() { return {}; }
     static std::array<TierCapabilities, 3> defaultTiers();

@@ -7,6 +7,7 @@
 #include "core/api/auth/SigningKey.h"
 #include "core/integrations/SecretBox.h"
 
+#include "core/engine/demo/DemoSeeder.h"
 #include "core/integrations/OutboundHttp.h"
 #include "core/integrations/twilio/TwilioTextSender.h"
 #include "core/runtime/ChannelReplies.h"
@@ -43,6 +44,19 @@ Result<DatabaseTarget> postgresTarget(const QString &databaseUrl, SecretStore &s
             target.password = QString::fromUtf8(*stored);
     }
     return target;
+}
+
+// Articles shared by every company (a database from before knowledge was a company's own)
+// become the demo company's, or go: no company answers from another's knowledge.
+Status adoptSharedArticles(Store &store)
+{
+    const std::optional<Company> demo = store.companies().findByName(demoCompanyName());
+    const Status adopted = store.batch().run([&] { return store.kb().adoptShared(demo ? demo->id : QString()); });
+    if (!adopted)
+        return adopted;
+    if (!store.batch().flush())
+        return store.batch().failure(QStringLiteral("could not move the shared articles to their company"));
+    return Ok{};
 }
 
 } // namespace
@@ -178,10 +192,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     }
     if (const auto sealed = rt->m_store->webhooks().sealPlainSecrets(); !sealed)
         return sealed.error();
-    if (rt->m_store->kb().count(QString()) == 0) {
-        rt->m_store->batch().run([&] { return rt->m_store->kb().importDefaults(clock.nowMs()) > 0; });
-        rt->m_store->batch().flush();
-    }
+    if (const Status adopted = adoptSharedArticles(*rt->m_store); !adopted)
+        return adopted.error();
     loadIntentModels(*rt->m_store);
     rt->m_engine = std::make_unique<SessionEngine>(*rt->m_store, clock);
     rt->m_engine->setModelAddressPolicy(

@@ -174,7 +174,8 @@ QJsonObject aiJson(const AiSettings &ai)
             QJsonObject{{QStringLiteral("aiRep"), ai.aiRepModel}, {QStringLiteral("aiManager"), ai.aiManagerModel},
                 {QStringLiteral("assist"), ai.assistModel}}},
         {QStringLiteral("historyMessages"), ai.historyMessages}, {QStringLiteral("maskPii"), ai.maskPii},
-        {QStringLiteral("temperature"), ai.temperature}};
+        {QStringLiteral("temperature"), ai.temperature}, {QStringLiteral("persona"), ai.persona},
+        {QStringLiteral("greeting"), ai.greeting}, {QStringLiteral("guidance"), ai.guidance}};
 }
 
 void readAi(const QJsonObject &json, AiSettings &ai)
@@ -187,6 +188,68 @@ void readAi(const QJsonObject &json, AiSettings &ai)
     ai.historyMessages = json.value(QLatin1String("historyMessages")).toInt(ai.historyMessages);
     ai.maskPii = json.value(QLatin1String("maskPii")).toBool(ai.maskPii);
     ai.temperature = json.value(QLatin1String("temperature")).toDouble(ai.temperature);
+    ai.persona = json.value(QLatin1String("persona")).toString();
+    ai.greeting = json.value(QLatin1String("greeting")).toString();
+    ai.guidance = json.value(QLatin1String("guidance")).toString();
+}
+
+QJsonObject companyJson(const CompanyProfile &p)
+{
+    return {{QStringLiteral("website"), p.website}, {QStringLiteral("supportEmail"), p.supportEmail},
+        {QStringLiteral("supportPhone"), p.supportPhone}, {QStringLiteral("timeZone"), p.timeZone},
+        {QStringLiteral("currency"), p.currency}};
+}
+
+void readCompany(const QJsonObject &json, CompanyProfile &p)
+{
+    p.website = json.value(QLatin1String("website")).toString();
+    p.supportEmail = json.value(QLatin1String("supportEmail")).toString();
+    p.supportPhone = json.value(QLatin1String("supportPhone")).toString();
+    p.timeZone = json.value(QLatin1String("timeZone")).toString(p.timeZone);
+    p.currency = json.value(QLatin1String("currency")).toString(p.currency);
+}
+
+QJsonObject policiesJson(const CompanyPolicies &p)
+{
+    QJsonObject byTier;
+    for (auto it = p.returnWindowDaysByTier.cbegin(); it != p.returnWindowDaysByTier.cend(); ++it)
+        byTier.insert(it.key(), it.value());
+    QJsonArray plans;
+    for (const MembershipPlan &plan : p.plans)
+        plans.append(QJsonObject{{QStringLiteral("id"), plan.id}, {QStringLiteral("name"), plan.name},
+            {QStringLiteral("price"), plan.price}, {QStringLiteral("interval"), plan.interval},
+            {QStringLiteral("returnWindowDays"), plan.returnWindowDays}});
+    const SelfServiceLinks &links = p.selfService;
+    return {{QStringLiteral("returnWindowDays"), p.returnWindowDays},
+        {QStringLiteral("returnWindowDaysByTier"), byTier},
+        {QStringLiteral("cancellableStatuses"), QJsonArray::fromStringList(p.cancellableStatuses)},
+        {QStringLiteral("selfService"),
+            QJsonObject{{QStringLiteral("orders"), links.orders}, {QStringLiteral("returns"), links.returns},
+                {QStringLiteral("account"), links.account}, {QStringLiteral("subscription"), links.subscription}}},
+        {QStringLiteral("membershipName"), p.membershipName}, {QStringLiteral("plans"), plans}};
+}
+
+void readPolicies(const QJsonObject &json, CompanyPolicies &p)
+{
+    p.returnWindowDays = json.value(QLatin1String("returnWindowDays")).toInt(p.returnWindowDays);
+    const QJsonObject byTier = json.value(QLatin1String("returnWindowDaysByTier")).toObject();
+    for (auto it = byTier.begin(); it != byTier.end(); ++it)
+        p.returnWindowDaysByTier.insert(it.key(), it->toInt());
+    if (json.contains(QLatin1String("cancellableStatuses"))) {
+        p.cancellableStatuses.clear();
+        for (const QJsonValue &s : json.value(QLatin1String("cancellableStatuses")).toArray())
+            p.cancellableStatuses << s.toString();
+    }
+    const QJsonObject links = json.value(QLatin1String("selfService")).toObject();
+    p.selfService = {links.value(QLatin1String("orders")).toString(), links.value(QLatin1String("returns")).toString(),
+        links.value(QLatin1String("account")).toString(), links.value(QLatin1String("subscription")).toString()};
+    p.membershipName = json.value(QLatin1String("membershipName")).toString();
+    for (const QJsonValue &v : json.value(QLatin1String("plans")).toArray()) {
+        const QJsonObject o = v.toObject();
+        p.plans.append({o.value(QLatin1String("id")).toString(), o.value(QLatin1String("name")).toString(),
+            o.value(QLatin1String("price")).toDouble(), o.value(QLatin1String("interval")).toString(),
+            o.value(QLatin1String("returnWindowDays")).toInt()});
+    }
 }
 
 QJsonObject connectorsJson(const ConnectorSettings &c)
@@ -234,6 +297,8 @@ QJsonObject configJson(const CsConfig &c)
         out.insert(QStringLiteral("connectors"), connectorsJson(c.connectors));
     if (!c.voice.numbers.isEmpty() || c.voice.voice != VoiceSettings{}.voice || !c.voice.recordCalls)
         out.insert(QStringLiteral("voice"), voiceJson(c.voice)); // a row of the default reads as before
+    out.insert(QStringLiteral("company"), companyJson(c.company));
+    out.insert(QStringLiteral("policies"), policiesJson(c.policies));
     return out;
 }
 
@@ -277,6 +342,8 @@ CsConfig readConfig(const QJsonObject &json)
     readAi(object(json, "ai"), c.ai);
     readConnectors(object(json, "connectors"), c.connectors);
     readVoice(object(json, "voice"), c.voice);
+    readCompany(object(json, "company"), c.company);
+    readPolicies(object(json, "policies"), c.policies);
     return c;
 }
 

@@ -29,11 +29,8 @@ QString ftsQuery(const QString &text)
 
 const QString kKbColumns = QStringLiteral(
     "a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, a.steps, a.related, a.updated_at, a.views");
-// What a company sees: its own articles, and the shared ones it has no article of the same slug for.
-// Two placeholders, both the company (QtSql counts "?" itself: no numbered parameters).
-const QString kVisible = QStringLiteral(
-    " (a.company_id = COALESCE(?, '') OR (a.company_id = '' AND NOT EXISTS (SELECT 1 FROM kb_articles o"
-    " WHERE o.company_id = COALESCE(?, '') AND o.slug = a.slug)))");
+// A company sees its own articles only: no company's knowledge reaches another's customers.
+const QString kVisible = QStringLiteral(" a.company_id = ?");
 
 // The terms found in the title weigh most, then the keywords, then the body.
 // SQLite: FTS5 (kb_fts MATCH, bm25 ranking), kept up to date by migration 1's triggers.
@@ -90,7 +87,7 @@ std::optional<KbArticle> KbRepo::find(const QString &companyId, qint64 id)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("SELECT ") + kKbColumns + QStringLiteral(" FROM kb_articles a WHERE a.id = ? AND") + kVisible);
-    if (!m_db.exec(q, {id, companyId, companyId}) || !q.next())
+    if (!m_db.exec(q, {id, companyId}) || !q.next())
         return std::nullopt;
     const KbArticle a = readArticle(q);
     q.finish();
@@ -102,13 +99,13 @@ QList<KbArticle> KbRepo::list(const QString &companyId, const QString &category,
     const QString where
         = QStringLiteral(" FROM kb_articles a WHERE") + kVisible + QStringLiteral(" AND (? = '' OR a.category = ?)");
     QSqlQuery &count = m_db.statement(QStringLiteral("SELECT COUNT(*)") + where);
-    if (total && m_db.exec(count, {companyId, companyId, category, category}) && count.next())
+    if (total && m_db.exec(count, {companyId, category, category}) && count.next())
         *total = count.value(0).toInt();
     count.finish();
     QList<KbArticle> out;
     QSqlQuery &q = m_db.statement(QStringLiteral("SELECT ") + kKbColumns + where
         + QStringLiteral(" ORDER BY a.category, a.title, a.id LIMIT ? OFFSET ?"));
-    if (!m_db.exec(q, {companyId, companyId, category, category, limit, offset}))
+    if (!m_db.exec(q, {companyId, category, category, limit, offset}))
         return out;
     while (q.next())
         out << readArticle(q);
@@ -188,7 +185,7 @@ Status KbRepo::upsert(const KbArticle &a, qint64 nowMs)
 
 int KbRepo::count(const QString &companyId)
 {
-    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT COUNT(*) FROM kb_articles WHERE company_id IN ('', ?)"));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT COUNT(*) FROM kb_articles WHERE company_id = ?"));
     if (!m_db.exec(q, {companyId}) || !q.next())
         return 0;
     const int n = q.value(0).toInt();
@@ -206,9 +203,8 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
         return *hit;
     QSqlQuery &q = m_db.statement(searchStatement(m_db.postgres()));
-    if (!m_db.exec(q,
-            {m_db.postgres() ? QString(match).replace(QLatin1Char('"'), QString()) : match, companyId, companyId,
-                limit}))
+    if (!m_db.exec(
+            q, {m_db.postgres() ? QString(match).replace(QLatin1Char('"'), QString()) : match, companyId, limit}))
         return out;
     while (q.next())
         out << KbHit{withSharedBody(readArticle(q)), q.value(11).toDouble()};
@@ -266,20 +262,37 @@ std::optional<KbArticle> KbRepo::parseMarkdown(const QString &slug, const QStrin
     return a;
 }
 
-int KbRepo::importDefaults(qint64 nowMs)
+int KbRepo::importArticles(const QString &companyId, const QString &folder, qint64 nowMs)
 {
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("INSERT INTO kb_articles(company_id, slug, title, category, keywords, body, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(company_id, slug) DO NOTHING"));
     int imported = 0;
-    QDirIterator it(QStringLiteral(":/kb"), {QStringLiteral("*.md")});
+    QDirIterator it(folder, {QStringLiteral("*.md")});
     while (it.hasNext()) {
         const QString path = it.next();
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             continue;
-        auto article = parseMarkdown(QFileInfo(path).completeBaseName(), QString::fromUtf8(f.readAll()));
-        if (article && upsert(*article, nowMs))
-            ++imported;
+        const auto a = parseMarkdown(QFileInfo(path).completeBaseName(), QString::fromUtf8(f.readAll()));
+        if (a && m_db.exec(q, {companyId, a->slug, a->title, a->category, a->keywords, a->body, nowMs}))
+            imported += q.numRowsAffected() > 0 ? 1 : 0;
     }
+    if (imported > 0)
+        forgetSearches();
     return imported;
+}
+
+Status KbRepo::adoptShared(const QString &companyId)
+{
+    forgetSearches();
+    if (!companyId.isEmpty()
+        && !m_db.write(
+            QStringLiteral("UPDATE kb_articles SET company_id = ? WHERE company_id = '' AND NOT EXISTS"
+                           " (SELECT 1 FROM kb_articles o WHERE o.company_id = ? AND o.slug = kb_articles.slug)"),
+            {companyId, companyId}))
+        return m_db.lastFailure();
+    return m_db.status(m_db.write(QStringLiteral("DELETE FROM kb_articles WHERE company_id = ''"), {}));
 }
 
 } // namespace tierdesk

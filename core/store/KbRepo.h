@@ -13,7 +13,7 @@ namespace tierdesk {
 
 struct KbArticle {
     qint64 id = 0;
-    QString companyId; // empty: shared by every company
+    QString companyId; // whose article: a company's knowledge is its own alone
     QString slug;
     QString title;
     QString category;
@@ -37,8 +37,7 @@ public:
     Status upsert(const KbArticle &a, qint64 nowMs);
     int count(const QString &companyId);
 
-    // A company sees its own articles and the shared ones (company ""), except a shared
-    // article whose slug it has an article of its own for: that one replaces it.
+    // A company sees its own articles only.
     std::optional<KbArticle> find(const QString &companyId, qint64 id);
     QList<KbArticle> list(const QString &companyId, const QString &category, int limit, int offset, int *total);
     // Inserts a new article (the slug must be free for the company); returns its id.
@@ -47,14 +46,20 @@ public:
     Status remove(const QString &companyId, qint64 id);
     Status countView(qint64 id);
     Result<bool> slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
-    // The company's own article (not a shared one) with this slug: 0 when none.
+    // The company's article with this slug: 0 when none.
     qint64 ownIdOf(const QString &companyId, const QString &slug);
-    // Full-text search over the company's and the shared articles. Free text is
+    // Full-text search over the company's articles. Free text is
     // reduced to quoted terms, so no user input is parsed as FTS5 syntax.
     QList<KbHit> search(const QString &companyId, const QString &text, int limit);
 
-    // Loads the articles shipped under :/kb (Markdown with a front-matter block).
-    int importDefaults(qint64 nowMs);
+    // Loads the Markdown articles (with a front-matter block) of a folder, such as the demo
+    // company's under :/demo/kb, into the company; an article whose slug it has already is
+    // left as it is (a person may have edited it). Returns how many were added.
+    int importArticles(const QString &companyId, const QString &folder, qint64 nowMs);
+    // Databases from before knowledge belonged to one company held articles shared by every
+    // company (company ""): they become `companyId`'s (the demo company's; none: they go),
+    // except where it has an article of the same slug, and no shared article is left.
+    Status adoptShared(const QString &companyId);
     static std::optional<KbArticle> parseMarkdown(const QString &slug, const QString &text);
 
 private:

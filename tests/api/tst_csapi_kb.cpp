@@ -1,6 +1,6 @@
 // The knowledge base routes (/api/cs/kb) against a real server on 127.0.0.1: listing and
-// ranked search, create, edit (a shared article becomes the company's own copy), delete,
-// roles, limits, and the AI tier answering from an article edited a moment before.
+// ranked search, create, edit, delete, roles, limits, the AI tier answering from an article
+// edited a moment before, and one company's articles never reaching another company.
 #include "tests/api/ApiTestSupport.h"
 
 #include <QJsonArray>
@@ -32,10 +32,10 @@ private slots:
         HttpResult r = m_agent->get(kb({{QStringLiteral("limit"), QStringLiteral("5")}}));
         QVERIFY2(r.status == 200, describe(r));
         const int total = r.json().value(QLatin1String("total")).toInt();
-        QVERIFY(total >= 40); // the shipped articles
+        QVERIFY(total >= 40); // the demo company's articles
         QCOMPARE(r.json().value(QLatin1String("articles")).toArray().size(), 5);
         const QJsonObject first = r.json().value(QLatin1String("articles")).toArray().first().toObject();
-        QVERIFY(first.value(QLatin1String("shared")).toBool());
+        QVERIFY(!first.contains(QLatin1String("shared")));
         QVERIFY(!first.value(QLatin1String("excerpt")).toString().isEmpty());
         r = m_agent->get(
             kb({{QStringLiteral("limit"), QStringLiteral("5")}, {QStringLiteral("offset"), QStringLiteral("5")}}));
@@ -78,7 +78,6 @@ private slots:
         QCOMPARE(made.value(QLatin1String("steps")).toArray().size(), 1);
         QCOMPARE(made.value(QLatin1String("relatedArticles")).toArray().first().toString(),
             QStringLiteral("payment-methods"));
-        QVERIFY(!made.value(QLatin1String("shared")).toBool());
         r = m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(id));
         QJsonObject opened = made;
         opened.insert(QStringLiteral("views"), 1); // opening it counts
@@ -131,37 +130,20 @@ private slots:
         QCOMPARE(r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(), field);
     }
 
-    void editingASharedArticleMakesTheCompanysCopyAndTheAiAnswersFromIt()
+    void anEditedArticleIsWhatTheAiAnswersFrom()
     {
         HttpResult r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("wash merino care")}}));
-        const QJsonObject shared = r.json().value(QLatin1String("articles")).toArray().first().toObject();
-        QVERIFY2(shared.value(QLatin1String("shared")).toBool(), describe(r));
-        const qint64 sharedId = shared.value(QLatin1String("id")).toInteger();
-        r = m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(sharedId));
-        QVERIFY2(checkErrorBody(r, 403, QStringLiteral("CS_013")).isEmpty(), describe(r));
+        const QJsonObject care = r.json().value(QLatin1String("articles")).toArray().first().toObject();
+        const qint64 careId = care.value(QLatin1String("id")).toInteger();
+        QVERIFY2(careId > 0, describe(r));
 
         const QString content
             = QStringLiteral("Wash merino by hand in cool water with a wool detergent and dry it flat. "
                              "Our Willow Street store repairs and re-proofs jackets for free.");
-        r = m_admin->put(QStringLiteral("/api/cs/kb/%1").arg(sharedId), {{QStringLiteral("content"), content}});
+        r = m_admin->put(QStringLiteral("/api/cs/kb/%1").arg(careId), {{QStringLiteral("content"), content}});
         QVERIFY2(r.status == 200, describe(r));
-        const qint64 copyId = r.json().value(QLatin1String("id")).toInteger();
-        QVERIFY(copyId != sharedId);
-        QVERIFY(!r.json().value(QLatin1String("shared")).toBool());
-        QCOMPARE(r.json().value(QLatin1String("slug")), shared.value(QLatin1String("slug")));
-
-        // The copy replaces the shared article for this company: in search and by id.
-        r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("wash merino care")}}));
-        QCOMPARE(r.json()
-                     .value(QLatin1String("articles"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QLatin1String("id"))
-                     .toInteger(),
-            copyId);
-        r = m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(sharedId));
-        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json().value(QLatin1String("id")).toInteger(), careId); // edited in place
+        QCOMPARE(r.json().value(QLatin1String("slug")), care.value(QLatin1String("slug")));
 
         // The next message is answered from the edited words.
         r = m_admin->post(QStringLiteral("/api/cs/sessions"),
@@ -176,9 +158,39 @@ private slots:
         QVERIFY2(answer.contains(QLatin1String("wool detergent")) || answer.contains(QLatin1String("Willow Street")),
             qPrintable(answer));
 
-        // Deleting the copy brings the shared article back.
-        QCOMPARE(m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(copyId)).status, 204);
-        QCOMPARE(m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(sharedId)).status, 200);
+        // Deleted, it is gone: nothing comes back in its place.
+        QCOMPARE(m_admin->del(QStringLiteral("/api/cs/kb/%1").arg(careId)).status, 204);
+        QCOMPARE(m_agent->get(QStringLiteral("/api/cs/kb/%1").arg(careId)).status, 404);
+        r = m_agent->get(kb({{QStringLiteral("q"), QStringLiteral("wash merino care")}}));
+        for (const QJsonValue &a : r.json().value(QLatin1String("articles")).toArray())
+            QVERIFY(a.toObject().value(QLatin1String("id")).toInteger() != careId);
+    }
+
+    // A new company starts with an empty knowledge base: none of the demo company's articles.
+    void aNewCompanySeesNoOtherCompanysArticles()
+    {
+        const QString acme = m_server.createCompany(QStringLiteral("Acme Bikes"));
+        QVERIFY(!acme.isEmpty());
+        const auto admin = m_server.client(api::Role::Admin, acme);
+        HttpResult r = admin->get(withQuery(QStringLiteral("/api/cs/kb"), {{QStringLiteral("companyId"), acme}}));
+        QVERIFY2(r.status == 200, describe(r));
+        QCOMPARE(r.json().value(QLatin1String("total")).toInt(), 0);
+        r = admin->get(withQuery(QStringLiteral("/api/cs/kb"),
+            {{QStringLiteral("companyId"), acme}, {QStringLiteral("q"), QStringLiteral("return policy")}}));
+        QVERIFY2(r.status == 200, describe(r));
+        QVERIFY(r.json().value(QLatin1String("articles")).toArray().isEmpty());
+        // And the demo's article ids are not found under it.
+        r = m_agent->get(kb({{QStringLiteral("limit"), QStringLiteral("1")}}));
+        const qint64 demoArticle = r.json()
+                                       .value(QLatin1String("articles"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QLatin1String("id"))
+                                       .toInteger();
+        r = admin->get(
+            withQuery(QStringLiteral("/api/cs/kb/%1").arg(demoArticle), {{QStringLiteral("companyId"), acme}}));
+        QCOMPARE(r.status, 404);
     }
 
 private:

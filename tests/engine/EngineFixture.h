@@ -1,7 +1,7 @@
 #pragma once
 
 // A SessionEngine over a real SQLite file in a temporary directory, with the
-// default knowledge base, the demo store and a clock that moves only by hand.
+// demo store (the demo company's articles too) and a clock that moves only by hand.
 #include "core/api/cs/CsConfigJson.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/demo/DemoSeeder.h"
@@ -26,7 +26,6 @@ public:
         if (!opened)
             return false;
         store = std::move(opened.value());
-        store->kb().importDefaults(clock.nowMs());
         engine = std::make_unique<SessionEngine>(*store, clock, std::move(responder));
         auto seeded = seedDemo(*engine, Actor{});
         if (!seeded)

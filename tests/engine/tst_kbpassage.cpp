@@ -20,7 +20,7 @@ private slots:
 namespace {
 QString article(const char *name)
 {
-    QFile f(QStringLiteral(":/kb/%1.md").arg(QLatin1String(name)));
+    QFile f(QStringLiteral(":/demo/kb/%1.md").arg(QLatin1String(name)));
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 KbArticle parsedArticle(const char *name)

@@ -9,6 +9,10 @@
 
 using namespace tierdesk;
 
+namespace {
+const QString kCompany = QStringLiteral("co"); // the demo company's articles are imported into it
+}
+
 class TestKbRepo : public QObject {
     Q_OBJECT
 
@@ -16,8 +20,9 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void init();
-    void importDefaultsLoadsEveryArticle();
-    void importIsIdempotent();
+    void importLoadsEveryArticleIntoItsCompanyOnly();
+    void importIsIdempotentAndKeepsEdits();
+    void sharedArticlesBecomeTheDemoCompanysOrGo();
     void rankingPutsTheRightCategoryFirst_data();
     void rankingPutsTheRightCategoryFirst();
     void ftsSyntaxNeverErrors_data();
@@ -42,7 +47,9 @@ void TestKbRepo::initTestCase()
     auto store = test::openTestStore(m_dir.filePath(QStringLiteral("kb.db")));
     QVERIFY(store.ok());
     m_store = std::move(store.value());
-    m_imported = m_store->kb().importDefaults(m_clock.nowMs());
+    m_store->batch().run([&] {
+        return (m_imported = m_store->kb().importArticles(kCompany, QStringLiteral(":/demo/kb"), m_clock.nowMs())) > 0;
+    });
     QVERIFY(m_store->batch().flush());
 }
 
@@ -57,21 +64,75 @@ void TestKbRepo::cleanupTestCase()
     m_store.reset();
 }
 
-void TestKbRepo::importDefaultsLoadsEveryArticle()
+void TestKbRepo::importLoadsEveryArticleIntoItsCompanyOnly()
 {
-    const QStringList files
-        = QDir(test::sourceDir() + QStringLiteral("/resources/kb")).entryList({QStringLiteral("*.md")}, QDir::Files);
+    const QStringList files = QDir(test::sourceDir() + QStringLiteral("/resources/demo/kb"))
+                                  .entryList({QStringLiteral("*.md")}, QDir::Files);
     QVERIFY(files.size() > 30);
     QCOMPARE(m_imported, files.size());
-    QCOMPARE(m_store->kb().count(QString()), files.size());
-    QCOMPARE(m_store->kb().count(QStringLiteral("any-company")), files.size());
+    QCOMPARE(m_store->kb().count(kCompany), files.size());
+    // No other company sees them: a new company's knowledge starts empty.
+    QCOMPARE(m_store->kb().count(QStringLiteral("any-company")), 0);
+    QCOMPARE(m_store->kb().count(QString()), 0);
+    QVERIFY(m_store->kb().search(QStringLiteral("any-company"), QStringLiteral("password reset"), 3).isEmpty());
 }
 
-void TestKbRepo::importIsIdempotent()
+void TestKbRepo::importIsIdempotentAndKeepsEdits()
 {
-    const int before = m_store->kb().count(QString());
-    QCOMPARE(m_store->kb().importDefaults(m_clock.nowMs()), m_imported);
-    QCOMPARE(m_store->kb().count(QString()), before);
+    const int before = m_store->kb().count(kCompany);
+    const QList<KbHit> hits = m_store->kb().search(kCompany, QStringLiteral("reset password"), 1);
+    QVERIFY(!hits.isEmpty());
+    KbArticle edited = hits.first().article;
+    edited.body = QStringLiteral("Our own words on resetting a password.");
+    QVERIFY(m_store->batch().run([&] { return m_store->kb().update(edited, m_clock.nowMs()); }));
+    int added = -1;
+    QVERIFY(m_store->batch().run([&] {
+        return (added = m_store->kb().importArticles(kCompany, QStringLiteral(":/demo/kb"), m_clock.nowMs())) >= 0;
+    }));
+    QVERIFY(m_store->batch().flush());
+    QCOMPARE(added, 0);
+    QCOMPARE(m_store->kb().count(kCompany), before);
+    QCOMPARE(m_store->kb().find(kCompany, edited.id)->body, edited.body);
+}
+
+// A database from before knowledge belonged to one company: its shared articles (company "")
+// become the demo company's, except a slug it has already, and none is left shared.
+void TestKbRepo::sharedArticlesBecomeTheDemoCompanysOrGo()
+{
+    auto opened = test::openTestStore(m_dir.filePath(QStringLiteral("shared.db")));
+    QVERIFY(opened.ok());
+    Store &store = *opened.value();
+    KbArticle a;
+    a.title = QStringLiteral("Lantern charging");
+    a.category = QStringLiteral("TECHNICAL");
+    a.body = QStringLiteral("Charge the lantern for two hours.");
+    const auto put = [&](const QString &company, const QString &slug, const QString &body) {
+        a.companyId = company;
+        a.slug = slug;
+        a.body = body;
+        return store.batch().run([&] { return store.kb().upsert(a, m_clock.nowMs()); });
+    };
+    QVERIFY(put(QString(), QStringLiteral("lantern"), QStringLiteral("Shared lantern text.")));
+    QVERIFY(put(QString(), QStringLiteral("stove"), QStringLiteral("Shared stove text.")));
+    QVERIFY(put(QStringLiteral("demo"), QStringLiteral("stove"), QStringLiteral("The demo's own stove text.")));
+    QVERIFY(put(QStringLiteral("other"), QStringLiteral("tent"), QStringLiteral("Another company's tent.")));
+    QVERIFY(store.batch().run([&] { return store.kb().adoptShared(QStringLiteral("demo")); }));
+    QVERIFY(store.batch().flush());
+    QCOMPARE(store.kb().count(QString()), 0);
+    QCOMPARE(store.kb().count(QStringLiteral("demo")), 2);
+    QCOMPARE(store.kb().count(QStringLiteral("other")), 1);
+    const auto stove = store.kb().search(QStringLiteral("demo"), QStringLiteral("stove"), 5);
+    QCOMPARE(stove.size(), 1);
+    QCOMPARE(stove.first().article.body, QStringLiteral("The demo's own stove text.")); // its own copy stays
+    QCOMPARE(store.kb().search(QStringLiteral("demo"), QStringLiteral("lantern"), 5).size(), 1);
+
+    // Without a demo company the shared articles go; the companies' own stay.
+    QVERIFY(put(QString(), QStringLiteral("kettle"), QStringLiteral("Shared kettle text.")));
+    QVERIFY(store.batch().run([&] { return store.kb().adoptShared(QString()); }));
+    QVERIFY(store.batch().flush());
+    QCOMPARE(store.kb().count(QString()), 0);
+    QCOMPARE(store.kb().count(QStringLiteral("demo")), 2);
+    QCOMPARE(store.kb().count(QStringLiteral("other")), 1);
 }
 
 void TestKbRepo::rankingPutsTheRightCategoryFirst_data()
@@ -89,7 +150,7 @@ void TestKbRepo::rankingPutsTheRightCategoryFirst()
 {
     QFETCH(QString, text);
     QFETCH(QString, category);
-    const QList<KbHit> hits = m_store->kb().search(QStringLiteral("co"), text, 5);
+    const QList<KbHit> hits = m_store->kb().search(kCompany, text, 5);
     QVERIFY(!hits.isEmpty());
     QVERIFY2(hits.first().article.category == category,
         qPrintable(hits.first().article.slug + QStringLiteral(" / ") + hits.first().article.category));
@@ -125,18 +186,18 @@ void TestKbRepo::ftsSyntaxNeverErrors()
 {
     QFETCH(QString, text);
     QFETCH(bool, expectHits);
-    const QList<KbHit> hits = m_store->kb().search(QStringLiteral("co"), text, 3);
+    const QList<KbHit> hits = m_store->kb().search(kCompany, text, 3);
     if (expectHits && text != QLatin1String("AND"))
         QVERIFY2(!hits.isEmpty(), qPrintable(text));
     if (!expectHits)
         QVERIFY(hits.isEmpty());
     // The table is intact afterwards.
-    QCOMPARE(m_store->kb().count(QString()), m_imported);
+    QCOMPARE(m_store->kb().count(kCompany), m_imported);
 }
 
 void TestKbRepo::stopWordsOnlyFindNothing()
 {
-    QVERIFY(m_store->kb().search(QStringLiteral("co"), QStringLiteral("how do I do it"), 3).isEmpty());
+    QVERIFY(m_store->kb().search(kCompany, QStringLiteral("how do I do it"), 3).isEmpty());
 }
 
 void TestKbRepo::companyArticlesStayWithTheirCompany()
@@ -157,10 +218,10 @@ void TestKbRepo::companyArticlesStayWithTheirCompany()
     QCOMPARE(mine.first().article.companyId, QStringLiteral("company-a"));
     QVERIFY(m_store->kb().search(QStringLiteral("company-b"), QStringLiteral("zephyrlantern"), 5).isEmpty());
     QVERIFY(m_store->kb().search(QString(), QStringLiteral("zephyrlantern"), 5).isEmpty());
-    QCOMPARE(m_store->kb().count(QStringLiteral("company-a")), m_imported + 1);
-    QCOMPARE(m_store->kb().count(QStringLiteral("company-b")), m_imported);
-    // Shared articles stay visible to company A.
-    QVERIFY(!m_store->kb().search(QStringLiteral("company-a"), QStringLiteral("password reset"), 3).isEmpty());
+    QCOMPARE(m_store->kb().count(QStringLiteral("company-a")), 1);
+    QCOMPARE(m_store->kb().count(QStringLiteral("company-b")), 0);
+    // Another company's articles are not company A's.
+    QVERIFY(m_store->kb().search(QStringLiteral("company-a"), QStringLiteral("password reset"), 3).isEmpty());
 
     // The same slug in another company is a different article.
     KbArticle b = a;
@@ -189,7 +250,7 @@ void TestKbRepo::upsertReplacesTheIndexedText()
     QVERIFY(m_store->batch().flush());
     QVERIFY(m_store->kb().search(QStringLiteral("company-c"), QStringLiteral("quuxgizmo"), 5).isEmpty());
     QCOMPARE(m_store->kb().search(QStringLiteral("company-c"), QStringLiteral("frobwidget"), 5).size(), 1);
-    QCOMPARE(m_store->kb().count(QStringLiteral("company-c")), m_imported + 1);
+    QCOMPARE(m_store->kb().count(QStringLiteral("company-c")), 1);
 }
 
 // The reply's passage caches know an article they have cut by its text's address: one

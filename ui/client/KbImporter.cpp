@@ -47,9 +47,8 @@ void KbImporter::readOwnSlugs(int offset)
     connect(r, &ApiReply::succeeded, this, [this, offset](const QJsonObject &body) {
         const QJsonArray page = body.value(QLatin1String("articles")).toArray();
         for (const QJsonValue &v : page)
-            if (!v.toObject().value(QLatin1String("shared")).toBool())
-                m_own.insert(v.toObject().value(QLatin1String("slug")).toString(),
-                    v.toObject().value(QLatin1String("id")).toInteger());
+            m_own.insert(v.toObject().value(QLatin1String("slug")).toString(),
+                v.toObject().value(QLatin1String("id")).toInteger());
         if (page.size() == kPage && offset + kPage < body.value(QLatin1String("total")).toInt())
             readOwnSlugs(offset + kPage);
         else

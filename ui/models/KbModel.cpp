@@ -11,12 +11,9 @@ QVariant KbModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const QJsonObject &a = m_rows.at(index.row());
-    const bool shared = a.value(QLatin1String("shared")).toBool();
     switch (role) {
     case IdRole:
         return a.value(QLatin1String("id")).toInteger();
-    case SharedRole:
-        return shared;
     case SummaryRole:
         return a;
     case Qt::ToolTipRole:
@@ -28,7 +25,7 @@ QVariant KbModel::data(const QModelIndex &index, int role) const
         case Category:
             return display::enumLabel(a.value(QLatin1String("category")).toString());
         case Source:
-            return shared ? tr("Shared") : tr("Company");
+            return tr("Company");
         case Updated: {
             const qint64 at = display::parseTime(a.value(QLatin1String("updatedAt")).toString());
             return at > 0 ? display::date(QDateTime::fromMSecsSinceEpoch(at).date()) : QString();

@@ -13,7 +13,7 @@ class KbModel : public QAbstractTableModel {
 
 public:
     enum Column { Title, Category, Source, Updated, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, SharedRole, SummaryRole };
+    enum Role { IdRole = Qt::UserRole + 1, SummaryRole };
 
     explicit KbModel(QObject *parent = nullptr) : QAbstractTableModel(parent) { }
 

@@ -187,7 +187,6 @@ void KnowledgeView::open(qint64 id)
 void KnowledgeView::fill(const QJsonObject &a)
 {
     m_id = a.value(QLatin1String("id")).toInteger();
-    m_shared = a.value(QLatin1String("shared")).toBool();
     m_title->setText(a.value(QLatin1String("title")).toString());
     if (const int i = m_category->findData(a.value(QLatin1String("category")).toString()); i >= 0)
         m_category->setCurrentIndex(i);
@@ -204,12 +203,10 @@ void KnowledgeView::fill(const QJsonObject &a)
     for (const QJsonValue &s : a.value(QLatin1String("relatedArticles")).toArray())
         related << s.toString();
     m_related->setText(related.join(QStringLiteral(", ")));
-    m_source->setText(m_shared
-            ? tr("Shared article (%1). Saving makes your company's own copy, which the AI then answers from.")
-                  .arg(a.value(QLatin1String("slug")).toString())
-            : tr("Your company's article (%1), read %n time(s).", nullptr, a.value(QLatin1String("views")).toInt())
-                  .arg(a.value(QLatin1String("slug")).toString()));
-    m_delete->setEnabled(!m_shared);
+    m_source->setText(
+        tr("Your company's article (%1), read %n time(s).", nullptr, a.value(QLatin1String("views")).toInt())
+            .arg(a.value(QLatin1String("slug")).toString()));
+    m_delete->setEnabled(m_id > 0);
     m_delete->setText(tr("Delete"));
     m_message->clear();
 }
@@ -252,7 +249,7 @@ void KnowledgeView::save()
 
 void KnowledgeView::removeCurrent()
 {
-    if (m_id == 0 || m_shared)
+    if (m_id == 0)
         return;
     if (!m_deleteArmed.isActive()) { // the first click asks, the second within 4 s deletes
         m_delete->setText(tr("Click again to delete"));

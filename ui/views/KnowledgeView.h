@@ -18,7 +18,6 @@ class KbModel;
 
 // The knowledge base the AI tiers answer from: search it as they rank it, read and edit an
 // article (title, category, keywords, content, steps, related articles), make or delete one.
-// Editing a shared article saves the company's own copy (the server decides; see docs/api.md).
 class KnowledgeView : public QWidget {
     Q_OBJECT
 
@@ -66,7 +65,6 @@ private:
     QTimer m_searchDelay;
     QTimer m_deleteArmed; // a first click on Delete arms it for a few seconds; the second deletes
     qint64 m_id = 0; // the article in the editor; 0: a new one
-    bool m_shared = false;
 };
 
 } // namespace tierdesk::ui

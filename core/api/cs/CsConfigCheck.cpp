@@ -52,7 +52,8 @@ Status checkShape(const QJsonObject &value, const QJsonObject &schema, const QSt
             continue; // an optional section (null by default): its own check reads it
         if (expected.type() != it->type())
             return invalidAt(here, QStringLiteral("wrong type"));
-        if (it->isObject())
+        // An empty object in the schema is a map of any keys (its own check reads them).
+        if (it->isObject() && !expected.toObject().isEmpty())
             if (Status inner = checkShape(it->toObject(), expected.toObject(), here); !inner)
                 return inner;
     }
@@ -409,6 +410,12 @@ Status validateConfig(const QJsonObject &config)
         return connectors;
     if (Status voice = checkVoice(member(config, "voice")); !voice)
         return voice;
+    if (Status aiVoice = validateAiVoice(member(config, "ai")); !aiVoice)
+        return aiVoice;
+    if (Status company = validateCompany(member(config, "company")); !company)
+        return company;
+    if (Status policies = validatePolicies(member(config, "policies")); !policies)
+        return policies;
     return validateDesk(member(config, "desk"));
 }
 
@@ -424,6 +431,13 @@ Result<CsConfig> mergeConfig(const CsConfig &base, const QJsonObject &patch)
         QJsonObject desk = member(merged, "desk");
         desk.insert(QStringLiteral("businessHours"), hours);
         merged.insert(QStringLiteral("desk"), desk);
+    }
+    // So are the return windows by tier: a tier the PUT leaves out has none of its own.
+    if (const QJsonValue byTier = member(clean, "policies").value(QLatin1String("returnWindowDaysByTier"));
+        !byTier.isUndefined()) {
+        QJsonObject policies = member(merged, "policies");
+        policies.insert(QStringLiteral("returnWindowDaysByTier"), byTier);
+        merged.insert(QStringLiteral("policies"), policies);
     }
     if (Status valid = validateConfig(merged); !valid)
         return valid.error();

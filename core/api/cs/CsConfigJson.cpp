@@ -201,7 +201,8 @@ QJsonObject aiJson(const AiSettings &ai)
             QJsonObject{{QStringLiteral("aiRep"), ai.aiRepModel}, {QStringLiteral("aiManager"), ai.aiManagerModel},
                 {QStringLiteral("assist"), ai.assistModel}}},
         {QStringLiteral("historyMessages"), ai.historyMessages}, {QStringLiteral("maskPii"), ai.maskPii},
-        {QStringLiteral("temperature"), ai.temperature}};
+        {QStringLiteral("temperature"), ai.temperature}, {QStringLiteral("persona"), ai.persona},
+        {QStringLiteral("greeting"), ai.greeting}, {QStringLiteral("guidance"), ai.guidance}};
 }
 
 namespace {
@@ -216,6 +217,9 @@ void readAi(const QJsonObject &json, AiSettings &ai)
     ai.historyMessages = json.value(QLatin1String("historyMessages")).toInt(ai.historyMessages);
     ai.maskPii = json.value(QLatin1String("maskPii")).toBool(ai.maskPii);
     ai.temperature = json.value(QLatin1String("temperature")).toDouble(ai.temperature);
+    ai.persona = json.value(QLatin1String("persona")).toString(ai.persona).trimmed();
+    ai.greeting = json.value(QLatin1String("greeting")).toString(ai.greeting).trimmed();
+    ai.guidance = json.value(QLatin1String("guidance")).toString(ai.guidance).trimmed();
 }
 
 } // namespace
@@ -229,7 +233,8 @@ QJsonObject configJson(const CsConfig &c)
                 {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
         {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
         {QStringLiteral("ai"), aiJson(c.ai)}, {QStringLiteral("connectors"), connectorsJson(c.connectors)},
-        {QStringLiteral("voice"), voiceJson(c.voice)}};
+        {QStringLiteral("voice"), voiceJson(c.voice)}, {QStringLiteral("company"), companyJson(c.company)},
+        {QStringLiteral("policies"), policiesJson(c.policies)}};
 }
 
 QJsonObject voiceJson(const VoiceSettings &v)
@@ -285,6 +290,8 @@ CsConfig readConfig(const QJsonObject &checked)
     }
     c.voice.voice = voice.value(QLatin1String("voice")).toString(c.voice.voice);
     c.voice.recordCalls = voice.value(QLatin1String("recordCalls")).toBool(c.voice.recordCalls);
+    readCompany(object(checked, "company"), c.company);
+    readPolicies(object(checked, "policies"), c.policies);
     return c;
 }
 

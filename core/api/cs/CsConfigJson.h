@@ -35,6 +35,17 @@ QJsonObject voiceJson(const VoiceSettings &voice);
 // The first problem of a config's "desk" part ("desk.<path>: reason").
 Status validateDesk(const QJsonObject &desk);
 
+// The "company" section: website, supportEmail, supportPhone, timeZone, currency.
+QJsonObject companyJson(const CompanyProfile &company);
+void readCompany(const QJsonObject &checked, CompanyProfile &company);
+// The "policies" section: return windows, cancellable statuses, self-service links, plans.
+QJsonObject policiesJson(const CompanyPolicies &policies);
+void readPolicies(const QJsonObject &checked, CompanyPolicies &policies);
+// The first problem of the "company", "policies" and the AI's voice ("ai.persona", ...).
+Status validateCompany(const QJsonObject &company);
+Status validatePolicies(const QJsonObject &policies);
+Status validateAiVoice(const QJsonObject &ai);
+
 // The leaves that differ between two configs, as [{"path", "before", "after"}] with
 // dotted paths ("irateProtocol.detectionThreshold"), in key order. Arrays are leaves
 // (a keyword list is shown whole). Written into the audit of PUT /config.

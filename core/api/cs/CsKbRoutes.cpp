@@ -1,5 +1,5 @@
 // /api/cs/kb: the knowledge base the AI tiers answer from. Read: agent and above;
-// write: admin. A company sees its own articles and the shared ones it has not replaced.
+// write: admin. A company sees its own articles only.
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
@@ -19,8 +19,7 @@ QJsonObject articleJson(const KbArticle &a, bool full)
         keywords.append(k.trimmed());
     QJsonObject o{{QStringLiteral("id"), a.id}, {QStringLiteral("slug"), a.slug}, {QStringLiteral("title"), a.title},
         {QStringLiteral("category"), a.category}, {QStringLiteral("keywords"), keywords},
-        {QStringLiteral("shared"), a.companyId.isEmpty()}, {QStringLiteral("views"), a.views},
-        {QStringLiteral("updatedAt"), timefmt::iso(a.updatedAt)}};
+        {QStringLiteral("views"), a.views}, {QStringLiteral("updatedAt"), timefmt::iso(a.updatedAt)}};
     if (full) {
         o.insert(QStringLiteral("content"), a.body);
         o.insert(QStringLiteral("steps"), QJsonArray::fromStringList(a.steps));

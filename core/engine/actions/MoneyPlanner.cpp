@@ -22,15 +22,7 @@ double paidFor(const OrderItem &item)
     return item.price * qMax(1, item.quantity);
 }
 
-// resources/kb/return-policy.md: 30 days from delivery, 60 for Trail Club Premium members.
-int returnWindowDays(const Customer &c)
-{
-    return subscriptionPlan(c) == QLatin1String("premium") && subscriptionStatus(c) == QLatin1String("active")
-        ? 60
-        : MoneyPlanner::kReturnWindowDays;
-}
-
-// resources/kb/change-or-cancel-order.md: a shipped order is returned instead.
+// A shipped or delivered order is returned instead.
 QString cannotCancel(const Order &o, int windowDays, const Phrases &say)
 {
     if (o.status == QLatin1String("shipped"))
@@ -41,6 +33,20 @@ QString cannotCancel(const Order &o, int windowDays, const Phrases &say)
 }
 
 } // namespace
+
+int MoneyPlanner::returnWindowDays(const CompanyPolicies &policies, const Customer &customer)
+{
+    int days = qMax(policies.returnWindowDays, policies.returnWindowDaysByTier.value(customer.tier));
+    if (subscriptionStatus(customer) == QLatin1String("active"))
+        if (const MembershipPlan *plan = policies.plan(subscriptionPlan(customer)))
+            days = qMax(days, plan->returnWindowDays);
+    return days;
+}
+
+bool MoneyPlanner::cancellable(const CompanyPolicies &policies, const Order &order)
+{
+    return policies.cancellableStatuses.contains(order.status);
+}
 
 bool MoneyPlanner::planException(
     const QString &text, const std::optional<Order> &order, dialogue::DialogueState &state, TurnPlan &plan)
@@ -80,7 +86,10 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
         return;
     const QString change = subscriptionChangeAsked(text);
     if (!change.isEmpty()) {
-        planSubscription(customer, text, plan);
+        // A company that sells no membership has none to change: what was asked is a question for
+        // its knowledge, which says what it holds or that it does not know.
+        if (m_policies.sellsMembership())
+            planSubscription(customer, text, plan);
         return;
     }
     // A company's system that names no customer for the order: its status is told, no money moves on it.
@@ -97,14 +106,14 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
             state.intent = QLatin1String(nlu::intent::RefundRequest);
             return;
         }
-        planRefund(*order, a, text, returnWindowDays(customer), state, plan);
+        planRefund(*order, a, text, returnWindowDays(m_policies, customer), state, plan);
         return;
     }
     if (asksToCancelOrder(text) && !order) {
         // Only an order not shipped yet can be cancelled: if there is one, it is the one meant.
         QList<Order> open;
         for (const Order &o : m_actions.recentOrders(s.companyId, s.customerId, 20))
-            if (o.status == QLatin1String("pending") || o.status == QLatin1String("processing"))
+            if (cancellable(m_policies, o))
                 open << o;
         if (open.size() == 1) {
             plan.request.kind = RequestedAction::Cancel;
@@ -119,12 +128,12 @@ void MoneyPlanner::planMoney(const Session &s, const Customer &customer, const M
     }
     if ((asksToCancelOrder(text) || continuesCancel) && order) {
         state.lastRequest = QStringLiteral("cancel_order"); // "and ORD-10007?" asks the same, answered or not
-        if (order->status == QLatin1String("pending") || order->status == QLatin1String("processing")) {
+        if (cancellable(m_policies, *order)) {
             plan.request.kind = RequestedAction::Cancel;
             plan.request.orderId = order->id;
             plan.request.atCompanySystem = m_actions.onlyAPersonCancels(*order);
         } else {
-            plan.refusal = cannotCancel(*order, returnWindowDays(customer), m_say);
+            plan.refusal = cannotCancel(*order, returnWindowDays(m_policies, customer), m_say);
             plan.orders = {*order};
         }
         return;
@@ -157,8 +166,8 @@ void MoneyPlanner::planRefund(const Order &o, const MessageAnalysis &a, const QS
 void MoneyPlanner::replanRefund(const Order &o, const QString &item, std::optional<double> amount,
     const Customer &customer, dialogue::DialogueState &state, TurnPlan &plan)
 {
-    planRefundOf(o, item.isEmpty() ? std::nullopt : OrderFinder::itemNamed(o, item), amount, returnWindowDays(customer),
-        state, plan);
+    planRefundOf(o, item.isEmpty() ? std::nullopt : OrderFinder::itemNamed(o, item), amount,
+        returnWindowDays(m_policies, customer), state, plan);
 }
 
 void MoneyPlanner::planRefundOf(const Order &o, std::optional<OrderItem> item, std::optional<double> asked,
@@ -251,7 +260,10 @@ void MoneyPlanner::planSubscription(const Customer &customer, const QString &tex
 {
     const QString change = subscriptionChangeAsked(text);
     if (dialogue::aboutSomeoneElsesAccount(text)) {
-        plan.refusal = m_say(Phrase::OtherAccountMembership);
+        const QString &link = m_policies.selfService.subscription.isEmpty() ? m_policies.selfService.account
+                                                                            : m_policies.selfService.subscription;
+        plan.refusal = link.isEmpty() ? m_say(Phrase::OtherAccountMembership)
+                                      : m_say(Phrase::OtherAccountMembershipAt).arg(link);
         return;
     }
     if (!customer.subscription || subscriptionStatus(customer) == QLatin1String("cancelled")) {

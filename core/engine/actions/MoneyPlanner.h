@@ -10,12 +10,16 @@ namespace tierdesk {
 // needed. Nothing moves here; the customer confirms a summary first.
 class MoneyPlanner {
 public:
-    static constexpr int kReturnWindowDays = 30; // resources/kb: returns within 30 days of delivery (60 for Premium)
-
-    MoneyPlanner(ActionExecutor &actions, qint64 nowMs, Language language)
-        : m_actions(actions), m_nowMs(nowMs), m_say(language)
+    MoneyPlanner(ActionExecutor &actions, qint64 nowMs, const Phrases &say, const CompanyPolicies &policies)
+        : m_actions(actions), m_nowMs(nowMs), m_say(say), m_policies(policies)
     {
     }
+
+    // The customer's return window in days under the company's policies: its own, its tier's, or
+    // that of the plan the customer is an active member of, whichever is longest.
+    static int returnWindowDays(const CompanyPolicies &policies, const Customer &customer);
+    // Whether an order in this status may still be cancelled (the company's cancellable statuses).
+    static bool cancellable(const CompanyPolicies &policies, const Order &order);
 
     // Plans the request of `text` for `order` (`named`: the message names it or its item).
     void planMoney(const Session &s, const Customer &customer, const MessageAnalysis &a, const QString &text,
@@ -42,7 +46,8 @@ private:
 
     ActionExecutor &m_actions;
     qint64 m_nowMs;
-    Phrases m_say; // refusals and facts are worded in the company's language
+    Phrases m_say; // refusals and facts are worded in the company's language and currency
+    const CompanyPolicies &m_policies;
 };
 
 } // namespace tierdesk

@@ -207,14 +207,9 @@ Result<KbArticle> KnowledgeBase::update(
     if (!found)
         return found.error();
     KbArticle a = found.value();
-    const bool shared = a.companyId.isEmpty();
     if (const Status applied = apply(body, a); !applied)
         return applied.error();
-    if (shared) { // the company's own copy from now on, under the same slug unless renamed
-        a.companyId = companyId;
-        a.id = 0;
-    }
-    if (const Status stored = store(a, actor, shared); !stored)
+    if (const Status stored = store(a, actor, false); !stored)
         return stored.error();
     return a;
 }
@@ -235,10 +230,6 @@ Status KnowledgeBase::remove(const QString &companyId, qint64 id, const Actor &a
     auto found = article(companyId, id);
     if (!found)
         return found.error();
-    if (found->companyId.isEmpty())
-        return makeError(ErrorKind::Forbidden,
-            QStringLiteral("Shared articles cannot be deleted; edit one to make it the company's own"),
-            {{QStringLiteral("id"), id}});
     const qint64 now = m_clock.nowMs();
     const bool ok = m_store.batch().run([&] {
         return m_store.kb().remove(companyId, id)

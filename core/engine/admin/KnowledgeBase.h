@@ -13,8 +13,8 @@ class Clock;
 struct Actor;
 
 // The knowledge base as a company's people edit it (the /api/cs/kb routes, the console,
-// `tierdesk kb import`): checked input, shared articles copied on first edit, every change
-// audited in the transaction that makes it.
+// `tierdesk kb import`): checked input, every change audited in the transaction that makes
+// it. Every article is one company's own.
 class KnowledgeBase {
 public:
     // Explicit limits; larger input is refused with InvalidArgument.
@@ -37,10 +37,8 @@ public:
     // From a JSON body: title, category, content, and optionally slug, keywords (array or
     // comma list), steps, relatedArticles (slugs).
     Result<KbArticle> create(const QString &companyId, const QJsonObject &body, const Actor &actor);
-    // Fields left out keep their value. A shared article becomes the company's own copy.
+    // Fields left out keep their value.
     Result<KbArticle> update(const QString &companyId, qint64 id, const QJsonObject &body, const Actor &actor);
-    // A shared article cannot be deleted (Forbidden); deleting a company's copy of one
-    // brings the shared one back.
     Status remove(const QString &companyId, qint64 id, const Actor &actor);
 
     // An import: the company's article with the body's slug (or the title's) is updated,

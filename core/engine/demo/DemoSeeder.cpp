@@ -1,5 +1,7 @@
 #include "core/engine/demo/DemoSeeder.h"
 
+#include "core/store/ConfigCodec.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,15 +46,43 @@ QJsonObject demoPayments()
     return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("payments")).toObject();
 }
 
+QJsonObject demoData()
+{
+    QFile file(QStringLiteral(":/demo/demo.json"));
+    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+}
+
+// The demo company's profile, policies and the AI's voice (demo.json's company.config): the
+// engine holds none of a company's rules, so the demo's are data like any company's.
+Status applyDemoConfig(
+    SessionEngine &engine, const QString &companyId, const QJsonObject &demoConfig, const Actor &actor)
+{
+    auto config = engine.config(companyId);
+    if (!config)
+        return config.error();
+    const CsConfig demo = storage::decodeConfig(QJsonDocument(demoConfig).toJson(QJsonDocument::Compact));
+    config->company = demo.company;
+    config->policies = demo.policies;
+    config->ai.persona = demo.ai.persona;
+    config->ai.greeting = demo.ai.greeting;
+    config->ai.guidance = demo.ai.guidance;
+    const auto updated = engine.updateConfig(companyId, *config, {}, actor);
+    return updated ? Status(Ok{}) : Status(updated.error());
+}
+
 } // namespace
+
+QString demoCompanyName()
+{
+    return demoData().value(QLatin1String("company")).toObject().value(QLatin1String("name")).toString();
+}
 
 Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
 {
-    QFile file(QStringLiteral(":/demo/demo.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorKind::Internal, QStringLiteral("demo data is missing from the program"));
-    const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject demo = demoData();
     const QString name = demo.value(QLatin1String("company")).toObject().value(QLatin1String("name")).toString();
+    if (name.isEmpty())
+        return makeError(ErrorKind::Internal, QStringLiteral("demo data is missing from the program"));
     Store &store = engine.core().store();
 
     QString companyId;
@@ -64,6 +94,11 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
             return created.error();
         companyId = created->id;
     }
+    const QJsonObject company = demo.value(QLatin1String("company")).toObject();
+    if (const Status configured
+        = applyDemoConfig(engine, companyId, company.value(QLatin1String("config")).toObject(), actor);
+        !configured)
+        return configured.error();
     const qint64 now = engine.clock().nowMs();
     const QJsonObject payments = demoPayments();
     // Customer ids are stable per company so repeated seeds update the same rows.
@@ -71,6 +106,7 @@ Result<QJsonObject> seedDemo(SessionEngine &engine, const Actor &actor)
 
     QJsonArray customerIds, vipIds, orderIds;
     const bool ok = store.batch().run([&] {
+        store.kb().importArticles(companyId, QStringLiteral(":/demo/kb"), now); // its own, edits kept
         for (const QJsonValue &v : demo.value(QLatin1String("customers")).toArray()) {
             const QJsonObject o = v.toObject();
             Customer c;

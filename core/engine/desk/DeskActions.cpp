@@ -73,7 +73,7 @@ Result<PersonActionDone> Desk::act(
     Message m;
     m.id = ids::random(QStringLiteral("msg_"));
     m.role = QStringLiteral("human_agent");
-    m.content = confirmation(action, Phrases(company->config.language));
+    m.content = confirmation(action, Phrases(company->config.language, company->config.company));
     m.timestamp = now;
     Result<ActionReport> report = makeError(ErrorKind::Internal, QStringLiteral("could not record the action"));
     const bool ok = m_engine.core().store().batch().run([&] {
@@ -81,7 +81,7 @@ Result<PersonActionDone> Desk::act(
         if (!report)
             return false;
         if (!report->moneyActions.isEmpty()) // at the provider: nothing is claimed before it confirms
-            m.content = atProvider(action, Phrases(company->config.language));
+            m.content = atProvider(action, Phrases(company->config.language, company->config.company));
         m.meta.person = PersonMeta{action.agentId, action.agentName, false, record, report->actionsTaken};
         if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;

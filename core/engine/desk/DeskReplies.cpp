@@ -82,7 +82,7 @@ QString Desk::handoverNote(const Session &s, const Company &company)
     const auto item = m_repo.find(s.id);
     if (!item || (m_availability && m_availability->anyAvailable(s.companyId, item->queue)))
         return {};
-    const Phrases say(company.config.language);
+    const Phrases say(company.config.language, company.config.company);
     // Outside business hours nobody is due to answer before the next opening: say when that is.
     if (const auto &hours = company.config.desk.businessHours; hours && !hours->isOpen(item->queuedAt))
         return say(Phrase::TeamAway)
@@ -220,7 +220,7 @@ Result<Message> Desk::reply(
 QString Desk::closingMessage(const QString &companyId, const QString &subject)
 {
     const auto company = m_engine.company(companyId);
-    const Phrases say(company ? company->config.language : Language::En);
+    const Phrases say = company ? Phrases(company->config.language, company->config.company) : Phrases();
     return say(Phrase::Closing).arg(nameOf(companyId, subject));
 }
 

@@ -85,7 +85,7 @@ QString subjectReferredTo(const QString &text, const QString &topic)
         R"(\b(?:it|its|it's|one|that)\b.*\b(?:cost|costs|price|much)\b|\b(?:cost|costs|price|how much)\b.*\b(?:it|one|that)\b)"));
     if (topic.isEmpty() || !mentionsSubscription(topic) || mentionsSubscription(text) || !price.match(text).hasMatch())
         return {};
-    return QStringLiteral("the Trail Club membership plan");
+    return QStringLiteral("the membership plan prices");
 }
 
 bool isFollowUp(const QString &text)

@@ -61,8 +61,9 @@ bool mentionsSubscription(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {
         static const GatedRegex re(
-            caselessRegex(R"(\b(?:subscription|subscribed?|membership|member|plan|trail club|renewal)\b)"),
-            {"subscri", "member", "plan", "trail club", "renewal"});
+            // "club": what many companies call a membership ("the outdoor club"), whatever its name.
+            caselessRegex(R"(\b(?:subscription|subscribed?|membership|member|plan|club|renewal)\b)"),
+            {"subscri", "member", "plan", "club", "renewal"});
         return has(re, t);
     });
 }
@@ -108,7 +109,7 @@ QString subscriptionChangeAsked(const QString &text)
 bool aboutSomeoneElsesAccount(const QString &text)
 {
     static const QRegularExpression re = caselessRegex(
-        R"(\b(?:her|his|their|(?!(?:it|that|what|there|here|let|who)'?s\b)[a-z]+'?s)\s+(?:trail club\s+)?(?:membership|subscription|account|plan)\b)"
+        R"(\b(?:her|his|their|(?!(?:it|that|what|there|here|let|who)'?s\b)[a-z]+'?s)\s+(?:[a-z]+ club\s+)?(?:membership|subscription|account|plan)\b)"
         R"(|\bi'?m (?:her|his|their) (?:husband|wife|partner|son|daughter|mom|mother|dad|father|brother|sister|friend)\b)");
     return has(re, text);
 }

@@ -116,7 +116,7 @@ bool TurnPlanner::answerPending(const Session &s, const Customer &customer, cons
             plan.request.kind = RequestedAction::Credit;
             plan.request.amount = amount;
         } else if (order) {
-            MoneyPlanner(m_actions, m_nowMs, m_say.language())
+            MoneyPlanner(m_actions, m_nowMs, m_say, m_policies)
                 .replanRefund(*order, otherItem ? item->name : pending.item,
                     otherAmount ? std::optional<double>(amount) : std::nullopt, customer, state, plan);
         }
@@ -222,7 +222,7 @@ void TurnPlanner::planFurther(const Session &s, const Customer &customer, const 
         own.slotValues.orderIds = m_actions.orderNumbersIn(words);
         dialogue::DialogueState scratch = state;
         TurnPlan further;
-        MoneyPlanner(m_actions, m_nowMs, m_say.language())
+        MoneyPlanner(m_actions, m_nowMs, m_say, m_policies)
             .planMoney(s, customer, own, words, o, true, scratch, further);
         if (further.request.kind != RequestedAction::None && !further.request.policyException) {
             if (further.request.kind == RequestedAction::Cancel && !o.items.isEmpty())
@@ -319,7 +319,7 @@ TurnPlan TurnPlanner::plan(
     // Several requests in one message: the action goes with the order named beside it.
     const std::optional<Order> moneyOrder = r.moneyWords && r.named.size() > 1 ? orderOfRequest(text, r.named) : order;
     const bool named = !r.named.isEmpty() || (order && OrderFinder::itemNamed(*order, text)); // an order or its item
-    MoneyPlanner(m_actions, m_nowMs, m_say.language()).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
+    MoneyPlanner(m_actions, m_nowMs, m_say, m_policies).planMoney(s, customer, a, text, moneyOrder, named, state, plan);
     planFurther(s, customer, a, text, r, state, plan);
     askForOrderNumberOnACall(s, a, order, r, state, plan);
     askAgain(plan);
@@ -383,8 +383,8 @@ void TurnPlanner::addFacts(
         plan.refundFact = order->refundedAmount > 0
             ? m_say(Phrase::RefundFactIssued).arg(m_say.money(order->refundedAmount), order->id)
             : m_say(Phrase::RefundFactNone).arg(order->id);
-    if (mentionsSubscription(text) && dialogue::asksMembershipStatus(text) && customer.subscription
-        && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
+    if (m_policies.sellsMembership() && mentionsSubscription(text) && dialogue::asksMembershipStatus(text)
+        && customer.subscription && plan.refusal.isEmpty() && plan.subscriptionFact.isEmpty())
         plan.subscriptionFact
             = m_say(Phrase::MembershipIs)
                   .arg(subscriptionPlan(customer), m_say.membershipStatus(subscriptionStatus(customer)));

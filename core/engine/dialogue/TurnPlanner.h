@@ -47,9 +47,10 @@ struct TurnPlan {
 
 class TurnPlanner {
 public:
-    // What the plan says to the customer (refusals, facts, prompts) is in `language`.
-    TurnPlanner(ActionExecutor &actions, qint64 nowMs, Language language)
-        : m_actions(actions), m_nowMs(nowMs), m_say(language)
+    // What the plan says to the customer (refusals, facts, prompts) is in the company's
+    // language, currency and time zone; what it allows follows the company's policies.
+    TurnPlanner(ActionExecutor &actions, qint64 nowMs, const CsConfig &config)
+        : m_actions(actions), m_nowMs(nowMs), m_say(config.language, config.company), m_policies(config.policies)
     {
     }
 
@@ -119,6 +120,7 @@ private:
     ActionExecutor &m_actions;
     qint64 m_nowMs;
     Phrases m_say;
+    CompanyPolicies m_policies;
 };
 
 } // namespace tierdesk

@@ -22,10 +22,14 @@ struct ComposeInput {
     QList<Message> history{}; // read only when a model words the reply
     std::shared_ptr<Responder> responder{}; // the company's model responder; null: the composer's own
     Tier tier = Tier::AiRep; // the tier the reply is written as
+    CompanyProfile company{}; // the company's contact, currency and time zone
+    AiSettings ai{}; // its AI's persona, greeting and guidance
+    QString companyName{};
 
     ReplyContext context() const
     {
-        return {session, customer, analysis, actions, escalation, knowledge, caps, message, language, history, tier};
+        return {session, customer, analysis, actions, escalation, knowledge, caps, message, language, history, tier,
+            company, ai, companyName};
     }
 };
 

@@ -467,7 +467,7 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
     const dialogue::DialogueState storedState
         = dialogue::DialogueState::fromBytes(m_core.store().dialogues().load(s.id).value_or(QByteArray()));
     dialogue::DialogueState state = storedState;
-    const TurnPlan plan = TurnPlanner(m_core.actions(), now, config.language).plan(s, customer, a, text, state);
+    const TurnPlan plan = TurnPlanner(m_core.actions(), now, config).plan(s, customer, a, text, state);
     const bool repeatContact = isRepeatContact(s, config, a, now);
     if (a.irate)
         ++s.irateCount;
@@ -488,7 +488,7 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
         s.status = s.currentTier == Tier::HumanAgent ? SessionStatus::Escalated : SessionStatus::Active;
     }
     const ActionReport report
-        = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language));
+        = act(s, customer, config.tier(s.currentTier), plan, state, now, Phrases(config.language, config.company));
     turn.outcome.reading = TurnReading::of(a, state, report);
     // Written only when it changed: most messages leave the dialogue as it was.
     if (state != storedState && !m_core.store().dialogues().save(s.id, state.toBytes(), now))
@@ -579,6 +579,9 @@ void Conversation::prepareReply(Session &s, Turn &turn, const Company &company, 
     input.session = s;
     input.caps = company.config.tier(turn.speaker);
     input.language = company.config.language;
+    input.company = company.config.company;
+    input.ai = company.config.ai;
+    input.companyName = company.name;
     input.tier = turn.speaker;
     useModel(input, company);
     turn.compose = std::make_shared<const ComposeInput>(std::move(input));

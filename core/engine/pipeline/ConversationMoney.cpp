@@ -49,7 +49,7 @@ void Conversation::afterSettled(Turn &turn, const QList<MoneyAction> &answered)
                 settled << *stored;
     }
     auto input = std::make_shared<ComposeInput>(*turn.compose);
-    MoneyOutbox::report(input->actions, settled, Phrases(input->language));
+    MoneyOutbox::report(input->actions, settled, Phrases(input->language, input->company));
     for (const MoneyAction &a : settled)
         if (a.final())
             turn.moneyTold << a.id;

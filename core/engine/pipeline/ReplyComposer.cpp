@@ -216,7 +216,7 @@ ComposedReply ReplyComposer::guarded(const Reply &reply, const ComposeInput &inp
     Reply cut = reply;
     cut.content = guard.strip(reply.content);
     if (cut.content.isEmpty())
-        cut.content = Phrases(input.language)(Phrase::SafeReply);
+        cut.content = Phrases(input.language, input.company)(Phrase::SafeReply);
     cut.outputTokens = approximateTokens(cut.content);
     return ComposedReply{cut, false, true, notes};
 }

@@ -31,7 +31,8 @@ bool holdsPrice(const QString &passage)
     static const QRegularExpression none(
         QStringLiteral("\\b(?:free|not charged|no charge|no (?:\\w+ ){0,2}fees?|won't be charged)\\b"),
         QRegularExpression::CaseInsensitiveOption);
-    return passage.contains(QLatin1Char('$')) || none.match(passage).hasMatch();
+    static const QRegularExpression amount(QStringLiteral("\\p{Sc}\\s?\\d|\\d\\s?\\p{Sc}"));
+    return amount.match(passage).hasMatch() || none.match(passage).hasMatch();
 }
 
 bool holdsPhoneNumber(const QString &passage)

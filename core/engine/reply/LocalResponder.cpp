@@ -1,6 +1,7 @@
 #include "core/engine/reply/LocalResponder.h"
 
 #include "core/engine/dialogue/Questions.h"
+#include "core/engine/reply/CompanyAnswers.h"
 #include "core/engine/reply/KbPassage.h"
 #include "core/engine/reply/Phrases.h"
 
@@ -11,6 +12,18 @@
 
 namespace tierdesk {
 namespace {
+
+// The answer to a hello: the company's own greeting, else its AI introducing itself by the
+// persona's name, else the engine's question.
+QString greeting(const ReplyContext &ctx, const Phrases &say)
+{
+    if (!ctx.ai.greeting.isEmpty())
+        return ctx.ai.greeting;
+    if (!ctx.ai.persona.isEmpty())
+        return say(Phrase::IntroducesItself).arg(ctx.ai.persona, ctx.companyName) + QLatin1Char(' ')
+            + say(Phrase::HowCanIHelp);
+    return say(Phrase::HowCanIHelp);
+}
 
 QString firstName(const Customer &c)
 {
@@ -154,6 +167,18 @@ const QList<Message> &noHistory()
     return none;
 }
 
+const CompanyProfile &noProfile()
+{
+    static const CompanyProfile none;
+    return none;
+}
+
+const AiSettings &noVoice()
+{
+    static const AiSettings none;
+    return none;
+}
+
 int approximateTokens(const QString &text)
 {
     return nlu::Tokenizer::roughTokenCount(text);
@@ -178,7 +203,7 @@ QString LocalResponder::opening(const ReplyContext &ctx) const
     const nlu::Intent intent = ctx.analysis.intent.id();
     const QString name = firstName(ctx.customer);
     const bool concise = ctx.caps.tone == QLatin1String("concise");
-    const Phrases say(ctx.language);
+    const Phrases say(ctx.language, ctx.company);
     if (intent == nlu::Intent::Greeting)
         return name.isEmpty() ? say(Phrase::Hello) : say(Phrase::HelloName).arg(name);
     if (intent == nlu::Intent::Thanks || intent == nlu::Intent::Goodbye || concise)
@@ -205,7 +230,7 @@ QString LocalResponder::opening(const ReplyContext &ctx) const
 
 QString LocalResponder::escalationText(const ReplyContext &ctx) const
 {
-    const Phrases say(ctx.language);
+    const Phrases say(ctx.language, ctx.company);
     return say(ctx.escalation->target == Tier::HumanAgent ? Phrase::HandedToPerson : Phrase::ManagerTookOver);
 }
 
@@ -268,7 +293,7 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     if (ctx.knowledge.isEmpty())
         return {};
     const KnowledgeAsk &asked = ctx.actions.knowledge;
-    const Phrases say(ctx.language);
+    const Phrases say(ctx.language, ctx.company);
     if (asked.questions.size() > 1 || asked.alongside) {
         // Each question from the article that answers it; nothing said where none does.
         QStringList answers;
@@ -319,7 +344,7 @@ void LocalResponder::providerText(const ActionReport &act, const Phrases &say, Q
 void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const
 {
     const ActionReport &act = ctx.actions;
-    const Phrases say(ctx.language);
+    const Phrases say(ctx.language, ctx.company);
     if (act.refunded > 0) {
         const QString what = act.refundedItem.isEmpty()
             ? say(Phrase::RefundedOrder).arg(act.order->id)
@@ -372,7 +397,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
 {
     const nlu::Intent intent = ctx.analysis.intent.id();
     const ActionReport &act = ctx.actions;
-    const Phrases say(ctx.language);
+    const Phrases say(ctx.language, ctx.company);
     QStringList parts;
     if (ctx.escalation)
         parts << escalationText(ctx);
@@ -423,7 +448,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         && (intent == nlu::Intent::Greeting || intent == nlu::Intent::Thanks || intent == nlu::Intent::Goodbye)) {
         // The answer above is the reply; small talk would only bury it.
     } else if (intent == nlu::Intent::Greeting) {
-        parts << say(Phrase::HowCanIHelp);
+        parts << greeting(ctx, say);
     } else if (intent == nlu::Intent::Thanks) {
         parts << say(Phrase::YoureWelcome);
         suggested << QStringLiteral("end_conversation");
@@ -441,6 +466,14 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         if (!kb.isEmpty() && (isConfident(ctx.analysis, ctx.knowledge) || knowledgeAnswers(ctx.knowledge, asked))) {
             parts << kb;
             suggested << QStringLiteral("read_article:") + (best ? *best : bestArticle(ctx)).slug;
+        } else if (const QString contact
+                   = company::asksForContact(ctx.message) ? company::contactAnswer(ctx.company, say) : QString();
+                   !contact.isEmpty()) {
+            parts << contact; // the company's profile holds what its articles do not
+        } else if (!ctx.escalation && company::asksSomething(ctx.message)) {
+            // Nothing of the company's answers it: said so, never guessed, and a person offered.
+            parts << company::notKnown(ctx.company, say);
+            suggested << QStringLiteral("talk_to_person");
         } else if (!ctx.escalation) {
             parts << say(Phrase::TellMeMore);
             suggested << QStringLiteral("rephrase");

@@ -1,5 +1,7 @@
 #include "core/engine/reply/Phrases.h"
 
+#include "core/common/Money.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QTimeZone>
@@ -209,12 +211,10 @@ constexpr Entry kPhrases[] = {
         "Sie sie "
         "innerhalb von %2 Tagen zurücksenden und erhalten dann eine Erstattung."},
     {Phrase::OtherAccountMembership,
-        "I can only make changes to the membership on your own account. The account holder can change theirs under "
-        "Account > "
-        "Trail Club, or contact us themselves.",
+        "I can only make changes to the membership on your own account. The account holder can change theirs in their "
+        "own account, or contact us themselves.",
         "Ich kann nur die Mitgliedschaft in Ihrem eigenen Konto ändern. Die Kontoinhaberin oder der Kontoinhaber kann "
-        "die "
-        "eigene unter Account > Trail Club ändern oder sich selbst an uns wenden."},
+        "die eigene im eigenen Konto ändern oder sich selbst an uns wenden."},
     {Phrase::NoActiveMembership, "There is no active membership on your account to change.",
         "In Ihrem Konto gibt es keine aktive Mitgliedschaft, die ich ändern könnte."},
     {Phrase::NoActiveSubscription, "There is no active subscription on this account.",
@@ -347,6 +347,27 @@ constexpr Entry kPhrases[] = {
         "it from here.",
         "Neuigkeiten zu Ihrer Bestellung: Unser Bestellsystem hat die Bestellung %1 nicht storniert, es hat sich also "
         "nichts geändert. Eine Kollegin oder ein Kollege kümmert sich nun darum."},
+    {Phrase::OtherAccountMembershipAt,
+        "I can only make changes to the membership on your own account. The account holder can change theirs at %1, "
+        "or contact us themselves.",
+        "Ich kann nur die Mitgliedschaft in Ihrem eigenen Konto ändern. Die Kontoinhaberin oder der Kontoinhaber kann "
+        "die eigene unter %1 ändern oder sich selbst an uns wenden."},
+    {Phrase::NotInKnowledge,
+        "I'm sorry, I don't have information about that, and I'd rather not guess. I can pass you to a person on our "
+        "team who can help.",
+        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Ich kann Sie an eine Kollegin "
+        "oder einen Kollegen aus unserem Team weitergeben."},
+    {Phrase::NotInKnowledgeContact,
+        "I'm sorry, I don't have information about that, and I'd rather not guess. You can reach our team %1, or I "
+        "can pass you to a person here.",
+        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Sie erreichen unser Team %1, "
+        "oder ich gebe Sie hier an eine Kollegin oder einen Kollegen weiter."},
+    {Phrase::ContactUs, "You can reach our team %1.", "Sie erreichen unser Team %1."},
+    {Phrase::ContactByPhone, "by phone at %1", "telefonisch unter %1"},
+    {Phrase::ContactByEmail, "by e-mail at %1", "per E-Mail an %1"},
+    {Phrase::ContactOnWebsite, "on our website, %1", "auf unserer Website, %1"},
+    {Phrase::ContactOr, "%1 or %2", "%1 oder %2"},
+    {Phrase::IntroducesItself, "I'm %1, %2's assistant.", "Ich bin %1, der Assistent von %2."},
 };
 
 constexpr int kCount = static_cast<int>(Phrase::Count);
@@ -394,14 +415,13 @@ QString Phrases::operator()(Phrase id) const
 
 QString Phrases::money(double amount) const
 {
-    if (m_language == Language::De)
-        return QLocale(QLocale::German, QLocale::Germany).toString(amount, 'f', 2) + QStringLiteral(" $");
-    return QStringLiteral("$") + QString::number(amount, 'f', 2);
+    return formatMoney(amount, m_currency, replyLocale(m_language == Language::De));
 }
 
 QString Phrases::day(qint64 msSinceEpoch) const
 {
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc());
+    const QTimeZone zone(m_timeZone.toUtf8());
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, zone.isValid() ? zone : QTimeZone::utc());
     if (m_language == Language::De)
         return QLocale(QLocale::German, QLocale::Germany).toString(at.date(), QStringLiteral("dddd, d. MMMM"));
     return at.toString(QStringLiteral("dddd, MMMM d"));

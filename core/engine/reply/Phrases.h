@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/CompanyProfile.h"
 #include "core/domain/Language.h"
 
 #include <QString>
@@ -142,20 +143,36 @@ enum class Phrase {
     CancelNotThrough,
     CancelDoneLater,
     CancelFailedLater,
+    // The company's own facts: its contact, its AI's name, what its knowledge does not hold
+    OtherAccountMembershipAt,
+    NotInKnowledge,
+    NotInKnowledgeContact,
+    ContactUs,
+    ContactByPhone,
+    ContactByEmail,
+    ContactOnWebsite,
+    ContactOr,
+    IntroducesItself,
     Count
 };
 
-// The phrasebook of one language: its sentences, amounts, dates and status words.
+// The phrasebook of one language: its sentences, amounts, dates and status words, with the
+// company's currency and time zone.
 class Phrases {
 public:
     explicit Phrases(Language language = Language::En) : m_language(language) { }
+    Phrases(Language language, const CompanyProfile &company)
+        : m_language(language), m_currency(company.currency), m_timeZone(company.timeZone)
+    {
+    }
 
     Language language() const { return m_language; }
     // The sentence with its placeholders; empty for a phrase a language leaves out.
     QString operator()(Phrase id) const;
-    // "$25.00" in English, "25,00 $" in German (the store's amounts are US dollars).
+    // In the company's currency: "€25.00" in English, "25,00 €" in German.
     QString money(double amount) const;
-    // "Monday, March 3" / "Montag, 3. März" (UTC).
+    const QString &currency() const { return m_currency; }
+    // "Monday, March 3" / "Montag, 3. März", in the company's time zone.
     QString day(qint64 msSinceEpoch) const;
     // A wait: "a minute", "2 hours", "3 days" / "einer Minute", "2 Stunden", "3 Tagen".
     QString waitTime(int minutes) const;
@@ -169,6 +186,8 @@ public:
 
 private:
     Language m_language;
+    QString m_currency = CompanyProfile{}.currency;
+    QString m_timeZone = CompanyProfile{}.timeZone;
 };
 
 } // namespace tierdesk

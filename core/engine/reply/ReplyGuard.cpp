@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 
 namespace tierdesk {
@@ -123,7 +124,7 @@ Claim claimOf(const QString &sentence)
 bool aboutMembership(const QString &sentence)
 {
     static const QRegularExpression re
-        = caselessWords(R"(\b(?:subscription|membership|plan|trail club|mitgliedschaft|abo\w*|tarif)\b)");
+        = caselessWords(R"(\b(?:subscription|membership|plan|club|mitgliedschaft|abo\w*|tarif)\b)");
     return re.match(sentence).hasMatch();
 }
 
@@ -244,12 +245,14 @@ QStringList ReplyGuard::sentences(const QString &text)
 
 QList<double> ReplyGuard::amounts(const QString &text, Language language)
 {
-    static const QRegularExpression money(QStringLiteral("\\$\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?"));
+    // Any currency's sign (\\p{Sc}: $, €, £, ¥, ...): a company's currency is its own.
+    static const QRegularExpression money(QStringLiteral("\\p{Sc}\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?"));
     // German: the sign after the number, "." groups thousands, "," before the cents (Phrases::money).
     static const QRegularExpression german(
-        QStringLiteral("(?<![\\w.,-])(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d{1,2}))?\\s?\\$"));
+        QStringLiteral("(?<![\\w.,-])(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d{1,2}))?\\s?\\p{Sc}"));
     QList<double> out;
-    if (!text.contains(QLatin1Char('$'))) // both patterns need the sign: most sentences state no amount
+    const auto isSign = [](QChar c) { return c.category() == QChar::Symbol_Currency; };
+    if (std::none_of(text.cbegin(), text.cend(), isSign)) // both patterns need the sign: most sentences state none
         return out;
     const auto read = [&out, &text](const QRegularExpression &re, QChar group) {
         for (auto it = re.globalMatch(text); it.hasNext();) {
@@ -434,7 +437,7 @@ QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
         for (double amount : amounts(sentence, m_language))
             if (!known(amount)) {
                 out << Violation{
-                    sentence, QStringLiteral("states $%1, an amount not in the facts").arg(amount, 0, 'f', 2)};
+                    sentence, QStringLiteral("states %1, an amount not in the facts").arg(amount, 0, 'f', 2)};
                 break;
             }
     }

@@ -14,7 +14,7 @@ namespace tierdesk {
 // carried out, nor state an amount that was neither moved nor found in the
 // facts the reply was composed from (orders, the engine's own sentences, the
 // articles, the customer's message). Claims are read in English and German;
-// amounts as "$25.00" and, in German replies, also as "25,00 $".
+// amounts with a currency sign ("€25.00") and, in German replies, also "25,00 €".
 class ReplyGuard {
 public:
     struct Violation {
@@ -42,7 +42,8 @@ public:
 
     // Sentences as the guard cuts them (after ., ! or ? and a space).
     static QStringList sentences(const QString &text);
-    // Dollar amounts written in `text` ("$79", "$1,250.00"; in German also "1.250,00 $").
+    // Amounts written in `text` with a currency's sign ("$79", "€1,250.00"; in German also
+    // "1.250,00 €").
     static QList<double> amounts(const QString &text, Language language = Language::En);
 
 private:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/AiSettings.h"
+#include "core/domain/CompanyProfile.h"
 #include "core/domain/Language.h"
 #include "core/engine/actions/Actions.h"
 #include "core/engine/pipeline/MessageAnalysis.h"
@@ -12,6 +14,9 @@ namespace tierdesk {
 
 // What a reply has no earlier messages of (the local responder reads none).
 const QList<Message> &noHistory();
+// A company that has said nothing of itself: no contact, UTC, US dollars, an unnamed AI.
+const CompanyProfile &noProfile();
+const AiSettings &noVoice();
 
 struct ReplyContext {
     const Session &session; // already at the tier that answers
@@ -25,6 +30,9 @@ struct ReplyContext {
     Language language = Language::En; // of the reply (CS config `language`)
     const QList<Message> &history = noHistory(); // the last messages before this one, oldest first (a model's)
     Tier tier = Tier::AiRep; // the tier the reply is written as (an escalation's: the tier it left)
+    const CompanyProfile &company = noProfile(); // how customers reach the company; its currency and time zone
+    const AiSettings &ai = noVoice(); // the AI's persona, greeting and the company's guidance
+    QString companyName{}; // as its customers know it
 };
 
 struct Reply {

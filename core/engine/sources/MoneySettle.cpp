@@ -136,7 +136,7 @@ bool MoneyOutbox::tellCustomer(const MoneyAction &a, qint64 now)
     Message m;
     m.id = ids::random(QStringLiteral("msg_"));
     m.role = messageRole(s.currentTier);
-    m.content = laterText(a, Phrases(company->config.language));
+    m.content = laterText(a, Phrases(company->config.language, company->config.company));
     m.timestamp = now;
     if (!store.sessions().appendMessage(s.id, s.messageCount++, m))
         return false;

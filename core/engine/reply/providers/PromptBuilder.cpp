@@ -95,7 +95,7 @@ QString PromptBuilder::facts() const
 QString PromptBuilder::actionFacts() const
 {
     const ActionReport &a = m_ctx.actions;
-    const Phrases say(m_ctx.language);
+    const Phrases say(m_ctx.language, m_ctx.company);
     QStringList taken;
     if (a.refunded > 0)
         taken << QStringLiteral("refunded %1%2")
@@ -146,7 +146,7 @@ QString PromptBuilder::orderFacts(const Order &o) const
 {
     if (!o.source.isEmpty())
         return sourcedOrderFacts(o);
-    const Phrases say(m_ctx.language);
+    const Phrases say(m_ctx.language, m_ctx.company);
     QStringList items;
     for (const OrderItem &i : o.items)
         items << QStringLiteral("%1 x%2 %3").arg(i.name).arg(qMax(1, i.quantity)).arg(say.money(i.price));
@@ -171,7 +171,7 @@ QString PromptBuilder::orderFacts(const Order &o) const
 QString PromptBuilder::sourcedOrderFacts(const Order &o) const
 {
     // Only what the company's system said: an empty or zero field is one it did not give.
-    const Phrases say(m_ctx.language);
+    const Phrases say(m_ctx.language, m_ctx.company);
     QStringList parts;
     const std::pair<QString, QString> texts[]
         = {{QStringLiteral("status "), o.status}, {QStringLiteral("delivery date "), o.deliveryDate},
