@@ -15,8 +15,10 @@ QHash<QString, QString> symbolTable()
     for (const bool english : {true, false})
         for (const QLocale &l : all) {
             const QString code = l.currencySymbol(QLocale::CurrencyIsoCode);
-            if (!code.isEmpty() && !out.contains(code) && (l.language() == QLocale::English) == english)
-                out.insert(code, l.currencySymbol(QLocale::CurrencySymbol));
+            const QString sign = l.currencySymbol(QLocale::CurrencySymbol); // en_CH has none
+            if (!code.isEmpty() && !sign.isEmpty() && !out.contains(code)
+                && (l.language() == QLocale::English) == english)
+                out.insert(code, sign);
         }
     return out;
 }
@@ -33,12 +35,14 @@ QString currencySymbol(const QString &isoCode)
             {QLocale::Canada, "CAD"}, {QLocale::Switzerland, "CHF"}};
         for (const auto &[territory, code] : homes) {
             const QLocale home(QLocale::English, territory);
-            if (home.currencySymbol(QLocale::CurrencyIsoCode) == QLatin1String(code))
+            if (home.currencySymbol(QLocale::CurrencyIsoCode) == QLatin1String(code)
+                && !home.currencySymbol(QLocale::CurrencySymbol).isEmpty())
                 table.insert(QLatin1String(code), home.currencySymbol(QLocale::CurrencySymbol));
         }
         return table;
     }();
-    return symbols.value(isoCode, isoCode);
+    const QString sign = symbols.value(isoCode);
+    return sign.isEmpty() ? isoCode : sign;
 }
 
 QLocale replyLocale(bool german)

@@ -103,12 +103,11 @@ void TestKbRepo::sharedArticlesBecomeTheDemoCompanysOrGo()
     QVERIFY(opened.ok());
     Store &store = *opened.value();
     KbArticle a;
-    a.title = QStringLiteral("Lantern charging");
     a.category = QStringLiteral("TECHNICAL");
-    a.body = QStringLiteral("Charge the lantern for two hours.");
     const auto put = [&](const QString &company, const QString &slug, const QString &body) {
         a.companyId = company;
         a.slug = slug;
+        a.title = slug + QStringLiteral(" care");
         a.body = body;
         return store.batch().run([&] { return store.kb().upsert(a, m_clock.nowMs()); });
     };

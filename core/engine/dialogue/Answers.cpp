@@ -198,6 +198,31 @@ bool mentionsAbroad(const QString &text)
     return re.match(text).hasMatch();
 }
 
+namespace {
+
+const QRegularExpression &productFailure()
+{
+    static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
+        R"(\b(?:pilling|pilled|coming apart|came apart|falling apart|fell apart|come apart|broke|broken|breaking)"
+        R"(|stopped working|stops working|not working|doesn'?t work|does not work|won'?t (?:turn on|work|charge|zip|close))"
+        R"(|ripped|ripping|torn|tearing|leaks|leaking|leaked|cracked|cracking|defective|faulty|peeling|peeled|unravel\w*)"
+        R"(|snapped|fraying|frayed|came off|fell off|falling off|coming off|seams? (?:split|splitting|failed|opened))\b)"));
+    return re;
+}
+
+} // namespace
+
+bool reportsProductFailure(const QString &text)
+{
+    return productFailure().match(text).hasMatch();
+}
+
+QString productFailureQuestion(const QString &text)
+{
+    const QString failure = productFailure().match(text).captured(0);
+    return failure.isEmpty() ? QString() : failure.toLower() + QStringLiteral(": a defect under warranty");
+}
+
 QString claimsAuthority(const QString &text)
 {
     static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(

@@ -26,6 +26,17 @@ bool isUnshipped(const std::optional<Order> &order)
     return order && (order->status == QLatin1String("pending") || order->status == QLatin1String("processing"));
 }
 
+// A product that fails in use is asked about as a defect under warranty: the passages answering
+// the message's other words (its care, "after a month") do not answer it.
+void askAboutFailure(const QString &text, KnowledgeAsk &k)
+{
+    for (QString &q : k.questions)
+        if (const QString failure = dialogue::productFailureQuestion(q); !failure.isEmpty())
+            q = failure;
+    if (k.questions.isEmpty() && !k.alongside)
+        k.question = dialogue::productFailureQuestion(text);
+}
+
 } // namespace
 
 QStringList QuestionPlanner::questionsBeside(
@@ -91,6 +102,7 @@ void QuestionPlanner::carryTopic(
         }
     } else {
         k.query = asked;
+        askAboutFailure(text, k);
         // Beside an order, the whole message is the topic: its order facts are what a
         // follow-up goes on from ("how long do i wait" after "tracking hasnt moved").
         state.topic = k.alongside ? text : asked;
@@ -99,9 +111,13 @@ void QuestionPlanner::carryTopic(
     }
     // bm25 matches words: a question about another country is about international shipping.
     const bool abroad = dialogue::mentionsAbroad(k.query);
+    // A product that fails in use is a defect: its care is not what was asked.
+    const bool failing = dialogue::reportsProductFailure(k.query);
     k.query = searchWords(k.query);
     if (abroad)
         k.query += QStringLiteral(" international");
+    if (failing)
+        k.query += QStringLiteral(" defect defective warranty");
 }
 
 void QuestionPlanner::plan(const QString &text, const std::optional<Order> &order, MessageAnalysis &a,

@@ -171,8 +171,9 @@ ReplyGuard::Scope ReplyComposer::scopeOf(const ComposeInput &input, bool byModel
         if (m.role == QLatin1String("customer"))
             earlier << m.content;
     // The local responder cuts its own words to the tier's length; a model is held to it.
+    const CompanyProfile &c = input.company;
     return {earlier.join(QLatin1Char('\n')), input.escalation.has_value(), byModel ? input.caps.maxResponseLength : 0,
-        replyMedium(input.session)};
+        replyMedium(input.session), QStringList{c.supportPhone, c.supportEmail, c.website}.join(QLatin1Char('\n'))};
 }
 
 QList<ReplyGuard::Violation> ReplyComposer::violations(const Reply &reply, const ComposeInput &input)

@@ -470,7 +470,7 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
                    = company::asksForContact(ctx.message) ? company::contactAnswer(ctx.company, say) : QString();
                    !contact.isEmpty()) {
             parts << contact; // the company's profile holds what its articles do not
-        } else if (!ctx.escalation && company::asksSomething(ctx.message)) {
+        } else if (!ctx.escalation && parts.isEmpty() && company::asksSomething(ctx.message)) {
             // Nothing of the company's answers it: said so, never guessed, and a person offered.
             parts << company::notKnown(ctx.company, say);
             suggested << QStringLiteral("talk_to_person");

@@ -353,15 +353,17 @@ constexpr Entry kPhrases[] = {
         "Ich kann nur die Mitgliedschaft in Ihrem eigenen Konto ändern. Die Kontoinhaberin oder der Kontoinhaber kann "
         "die eigene unter %1 ändern oder sich selbst an uns wenden."},
     {Phrase::NotInKnowledge,
-        "I'm sorry, I don't have information about that, and I'd rather not guess. I can pass you to a person on our "
-        "team who can help.",
-        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Ich kann Sie an eine Kollegin "
-        "oder einen Kollegen aus unserem Team weitergeben."},
+        "I'm sorry, I don't have information about that, and I'd rather not guess. I can help with your orders, "
+        "returns and refunds here, or pass you to a person on our team.",
+        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Ich kann Ihnen hier bei "
+        "Bestellungen, Rücksendungen und Erstattungen helfen oder Sie an eine Kollegin oder einen Kollegen aus "
+        "unserem Team weitergeben."},
     {Phrase::NotInKnowledgeContact,
-        "I'm sorry, I don't have information about that, and I'd rather not guess. You can reach our team %1, or I "
-        "can pass you to a person here.",
-        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Sie erreichen unser Team %1, "
-        "oder ich gebe Sie hier an eine Kollegin oder einen Kollegen weiter."},
+        "I'm sorry, I don't have information about that, and I'd rather not guess. You can reach our team %1; here I "
+        "can help with your orders, returns and refunds, or pass you to a person.",
+        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Sie erreichen unser Team %1; "
+        "hier kann ich Ihnen bei Bestellungen, Rücksendungen und Erstattungen helfen oder Sie an eine Kollegin oder "
+        "einen Kollegen weitergeben."},
     {Phrase::ContactUs, "You can reach our team %1.", "Sie erreichen unser Team %1."},
     {Phrase::ContactByPhone, "by phone at %1", "telefonisch unter %1"},
     {Phrase::ContactByEmail, "by e-mail at %1", "per E-Mail an %1"},

@@ -351,7 +351,8 @@ const QString &ReplyGuard::knownText() const
 {
     if (m_knownText)
         return *m_knownText;
-    QStringList parts{m_customerMessage, m_scope ? m_scope->customerWords : QString()};
+    QStringList parts{
+        m_customerMessage, m_scope ? m_scope->customerWords : QString(), m_scope ? m_scope->companyFacts : QString()};
     parts += engineSentences(m_actions);
     parts << m_actions.cancelledOrder << m_actions.cancelRequested << m_actions.cancelFailed;
     for (const Order &o : ordersOf(m_actions))

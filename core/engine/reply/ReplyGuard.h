@@ -33,6 +33,7 @@ public:
         bool handedOver = false; // an escalation on this message
         int maxChars = 0; // 0: no limit checked
         ReplyMedium medium = ReplyMedium::WebChat; // elsewhere, nothing on a screen of ours is referred to
+        QString companyFacts{}; // what the company's profile says of it (its contact): a reply may name it
     };
     void setScope(Scope scope) { m_scope = std::move(scope); }
 

@@ -1,0 +1,174 @@
+// Each company's own AI: a new company (not the demo) answers only from its own knowledge and
+// profile, says it does not know what neither holds and offers a person, and never says the
+// demo company's facts; a company's currency and time zone are the replies' own. A real engine
+// over a real SQLite file, with the demo company seeded beside it.
+#include "core/engine/reply/Phrases.h"
+#include "tests/engine/EngineFixture.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+using namespace tierdesk;
+using namespace tierdesk::test;
+
+namespace {
+
+// What none of another company's replies may hold: the demo company's contact, rules and names.
+const QStringList kDemoFacts{QStringLiteral("415 555 9999"), QStringLiteral("northwind"), QStringLiteral("Trail Club"),
+    QStringLiteral("30 days"), QStringLiteral("Account >"), QStringLiteral("tags attached")};
+
+QString replyOf(const Result<MessageOutcome> &outcome)
+{
+    return outcome && outcome->aiResponse ? outcome->aiResponse->content : QString();
+}
+
+QStringList suggestedOf(const Result<MessageOutcome> &outcome)
+{
+    if (!outcome || !outcome->aiResponse || !outcome->aiResponse->meta.ai)
+        return {};
+    return outcome->aiResponse->meta.ai->suggestedActions;
+}
+
+} // namespace
+
+class TestCompanyKnowledge : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_f = std::make_unique<EngineFixture>();
+        QVERIFY(m_f->setUp());
+        const auto acme = m_f->engine->createCompany(QStringLiteral("Acme Bikes"), Actor{});
+        QVERIFY(acme.ok());
+        m_acme = acme->id;
+    }
+    void cleanup() { m_f.reset(); }
+
+    void aNewCompanySaysItDoesNotKnowAndOffersAPerson_data()
+    {
+        QTest::addColumn<QString>("question");
+        QTest::newRow("phone") << QStringLiteral("what is your phone number?");
+        QTest::newRow("returns") << QStringLiteral("what's your return policy?");
+        QTest::newRow("membership") << QStringLiteral("how do I cancel my trail club membership?");
+        QTest::newRow("hours") << QStringLiteral("when are you open on weekends?");
+    }
+    void aNewCompanySaysItDoesNotKnowAndOffersAPerson()
+    {
+        QFETCH(QString, question);
+        const auto outcome = ask(question);
+        const QString reply = replyOf(outcome);
+        QVERIFY2(reply.contains(QLatin1String("I don't have information about that")), qPrintable(reply));
+        QVERIFY2(reply.contains(QLatin1String("a person")), qPrintable(reply));
+        QVERIFY2(suggestedOf(outcome).contains(QLatin1String("talk_to_person")), qPrintable(reply));
+        for (const QString &fact : kDemoFacts)
+            QVERIFY2(!reply.contains(fact, Qt::CaseInsensitive), qPrintable(fact + QStringLiteral(": ") + reply));
+        QVERIFY(!actionsOf(*outcome).contains(QLatin1String("modify_subscription")));
+    }
+
+    void theCompanysOwnContactIsGiven()
+    {
+        QVERIFY(configure(
+            m_acme, R"({"company": {"supportPhone": "+1 503 555 0142", "supportEmail": "help@acme-bikes.example"}})"));
+        QString reply = replyOf(ask(QStringLiteral("what is your phone number?")));
+        QVERIFY2(reply.contains(QLatin1String("+1 503 555 0142")), qPrintable(reply));
+        QVERIFY2(reply.contains(QLatin1String("help@acme-bikes.example")), qPrintable(reply));
+        QVERIFY2(!reply.contains(QLatin1String("415 555 9999")), qPrintable(reply));
+        // What it does not know is still not guessed, and the contact is offered beside a person.
+        reply = replyOf(ask(QStringLiteral("what's your return policy?")));
+        QVERIFY2(reply.contains(QLatin1String("I don't have information about that")), qPrintable(reply));
+        QVERIFY2(reply.contains(QLatin1String("+1 503 555 0142")), qPrintable(reply));
+    }
+
+    void aCompanyAnswersFromItsOwnArticles()
+    {
+        KbArticle a;
+        a.companyId = m_acme;
+        a.slug = QStringLiteral("returns");
+        a.title = QStringLiteral("Our return policy");
+        a.category = QStringLiteral("REFUND");
+        a.keywords = QStringLiteral("return policy, returns, return window");
+        a.body = QStringLiteral("You can return a bike within 45 days of delivery if it has been ridden less than 50 "
+                                "miles. Bring it to any Acme shop or book a pickup.");
+        QVERIFY(m_f->store->batch().run([&] { return m_f->store->kb().insert(a, m_f->clock.nowMs()).ok(); }));
+        QVERIFY(m_f->store->batch().flush());
+        const QString reply = replyOf(ask(QStringLiteral("what's your return policy?")));
+        QVERIFY2(reply.contains(QLatin1String("45 days")), qPrintable(reply));
+        QVERIFY2(!reply.contains(QLatin1String("30 days")), qPrintable(reply));
+        // The demo company keeps its own articles, and does not see Acme's.
+        const QList<KbHit> demo = m_f->store->kb().search(m_f->companyId, QStringLiteral("return bike 45 days"), 5);
+        for (const KbHit &hit : demo)
+            QVERIFY(hit.article.companyId == m_f->companyId && !hit.article.body.contains(QLatin1String("Acme")));
+    }
+
+    // A company in euros and Berlin: its replies state amounts as Germans write euros, and its
+    // dates in its own time zone.
+    void aGermanCompanyInEurosAndBerlin()
+    {
+        QVERIFY(m_f->configure(R"({"language": "de", "company": {"currency": "EUR", "timeZone": "Europe/Berlin"}})"));
+        const auto s = m_f->open(QStringLiteral("cust_ben"));
+        QVERIFY(s.ok());
+        QString reply
+            = replyOf(m_f->say(s->id, QStringLiteral("i want my money back for ord 10005 the pants dont fit")));
+        QVERIFY2(reply.contains(QStringLiteral("79,00 €")), qPrintable(reply));
+        QVERIFY2(!reply.contains(QLatin1String("$")), qPrintable(reply));
+
+        const auto order = m_f->store->customers().findOrder(m_f->companyId, QStringLiteral("ORD-10001"));
+        QVERIFY(order && order->shippedAt > 0);
+        const QDateTime shipped
+            = QDateTime::fromMSecsSinceEpoch(order->shippedAt, QTimeZone(QByteArrayLiteral("Europe/Berlin")));
+        const QString day
+            = QLocale(QLocale::German, QLocale::Germany).toString(shipped.date(), QStringLiteral("dddd, d. MMMM"));
+        const auto alice = m_f->open(QStringLiteral("cust_alice"));
+        QVERIFY(alice.ok());
+        reply = replyOf(m_f->say(alice->id, QStringLiteral("where is my order ORD-10001")));
+        QVERIFY2(reply.contains(day), qPrintable(day + QStringLiteral(" / ") + reply));
+    }
+
+    void amountsInTheCompanysCurrency_data()
+    {
+        QTest::addColumn<QString>("currency");
+        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("EUR en") << QStringLiteral("EUR") << int(Language::En) << QStringLiteral("€45.00");
+        QTest::newRow("EUR de") << QStringLiteral("EUR") << int(Language::De) << QStringLiteral("45,00 €");
+        QTest::newRow("USD en") << QStringLiteral("USD") << int(Language::En) << QStringLiteral("$45.00");
+        QTest::newRow("USD de") << QStringLiteral("USD") << int(Language::De) << QStringLiteral("45,00 $");
+        QTest::newRow("GBP en") << QStringLiteral("GBP") << int(Language::En) << QStringLiteral("£45.00");
+        QTest::newRow("CHF en") << QStringLiteral("CHF") << int(Language::En) << QStringLiteral("CHF 45.00");
+    }
+    void amountsInTheCompanysCurrency()
+    {
+        QFETCH(QString, currency);
+        QFETCH(int, language);
+        QFETCH(QString, written);
+        CompanyProfile profile;
+        profile.currency = currency;
+        QCOMPARE(Phrases(static_cast<Language>(language), profile).money(45), written);
+    }
+
+private:
+    Result<MessageOutcome> ask(const QString &question)
+    {
+        CreateSessionRequest req;
+        req.companyId = m_acme;
+        req.customerId = QStringLiteral("rider-1");
+        const auto s = m_f->engine->createSession(req, Actor{});
+        if (!s)
+            return s.error();
+        return m_f->engine->postMessage(m_acme, s->id, question, Actor{});
+    }
+
+    bool configure(const QString &companyId, const char *json)
+    {
+        const auto merged = api::cs::mergeConfig(
+            m_f->engine->config(companyId).value(), QJsonDocument::fromJson(QByteArray(json)).object());
+        return merged.ok() && m_f->engine->updateConfig(companyId, merged.value(), {}, Actor{}).ok();
+    }
+
+    std::unique_ptr<EngineFixture> m_f;
+    QString m_acme;
+};
+
+QTEST_GUILESS_MAIN(TestCompanyKnowledge)
+#include "tst_companyknowledge.moc"
