@@ -201,6 +201,15 @@ void TestCsConfig::validPatches_data()
     QTest::newRow("tone formal") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"tone":"formal"}}}})");
     QTest::newRow("phone") << obj(R"({"tiers":{"humanAgent":{"escalationPhone":"+14155559999"}}})");
     QTest::newRow("no keywords") << obj(R"({"irateProtocol":{"triggerKeywords":[]}})");
+    QTest::newRow("company profile")
+        << obj(R"({"company":{"website":"https://acme.example","supportEmail":"help@acme.example",)"
+               R"("supportPhone":"+1 (503) 555-0142","timeZone":"Europe/Berlin","currency":"EUR"}})");
+    QTest::newRow("policies") << obj(
+        R"({"policies":{"returnWindowDays":14,"returnWindowDaysByTier":{"GOLD":60},"cancellableStatuses":["pending"],)"
+        R"("selfService":{"orders":"https://acme.example/orders"},"membershipName":"Ride Club",)"
+        R"("plans":[{"id":"plus","name":"Plus","price":9.99,"interval":"year","returnWindowDays":90}]}})");
+    QTest::newRow("the AI's voice")
+        << obj(R"({"ai":{"persona":"Ava","greeting":"Hi, I'm Ava.","guidance":"Call customers riders."}})");
 }
 
 void TestCsConfig::validPatches()
@@ -261,6 +270,39 @@ void TestCsConfig::invalidPatches_data()
                                               << QStringLiteral("escalationRules.complexIssueAfterTurns");
     QTest::newRow("negative window") << obj(R"({"escalationRules":{"repeatContactWindowHours":-1}})")
                                      << QStringLiteral("escalationRules.repeatContactWindowHours");
+    QTest::newRow("website not http") << obj(R"({"company":{"website":"ftp://acme.example"}})")
+                                      << QStringLiteral("company.website");
+    QTest::newRow("bad e-mail") << obj(R"({"company":{"supportEmail":"help at acme"}})")
+                                << QStringLiteral("company.supportEmail");
+    QTest::newRow("bad phone") << obj(R"({"company":{"supportPhone":"call us"}})")
+                               << QStringLiteral("company.supportPhone");
+    QTest::newRow("unknown zone") << obj(R"({"company":{"timeZone":"Mars/Olympus"}})")
+                                  << QStringLiteral("company.timeZone");
+    QTest::newRow("unknown currency") << obj(R"({"company":{"currency":"XYZ"}})") << QStringLiteral("company.currency");
+    QTest::newRow("lower-case currency") << obj(R"({"company":{"currency":"eur"}})")
+                                         << QStringLiteral("company.currency");
+    QTest::newRow("window too long") << obj(R"({"policies":{"returnWindowDays":4000}})")
+                                     << QStringLiteral("policies.returnWindowDays");
+    QTest::newRow("tier window not whole") << obj(R"({"policies":{"returnWindowDaysByTier":{"GOLD":1.5}}})")
+                                           << QStringLiteral("policies.returnWindowDaysByTier.GOLD");
+    QTest::newRow("bad status") << obj(R"({"policies":{"cancellableStatuses":["Pending!"]}})")
+                                << QStringLiteral("policies.cancellableStatuses");
+    QTest::newRow("self-service not a link") << obj(R"({"policies":{"selfService":{"returns":"javascript:alert(1)"}}})")
+                                             << QStringLiteral("policies.selfService.returns");
+    QTest::newRow("plan without name") << obj(R"({"policies":{"plans":[{"id":"a","price":1,"interval":"month"}]}})")
+                                       << QStringLiteral("policies.plans[0].name");
+    QTest::newRow("plan twice") << obj(R"({"policies":{"plans":[{"id":"a","name":"A","price":1},)"
+                                       R"({"id":"a","name":"B","price":2}]}})")
+                                << QStringLiteral("policies.plans[1].id");
+    QTest::newRow("plan unknown key") << obj(R"({"policies":{"plans":[{"id":"a","name":"A","price":1,"colour":1}]}})")
+                                      << QStringLiteral("policies.plans[0].colour");
+    QTest::newRow("plan weekly") << obj(R"({"policies":{"plans":[{"id":"a","name":"A","price":1,"interval":"week"}]}})")
+                                 << QStringLiteral("policies.plans[0].interval");
+    QTest::newRow("persona on two lines") << obj(R"({"ai":{"persona":"Ava\nBot"}})") << QStringLiteral("ai.persona");
+    QTest::newRow("guidance too long")
+        << QJsonObject{{QStringLiteral("ai"), QJsonObject{{QStringLiteral("guidance"), QString(4001, QLatin1Char('x'))}}}}
+        << QStringLiteral("ai.guidance");
+    QTest::newRow("unknown company key") << obj(R"({"company":{"fax":"1"}})") << QStringLiteral("company.fax");
 }
 
 void TestCsConfig::invalidPatches()
