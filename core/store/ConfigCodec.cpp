@@ -174,8 +174,17 @@ QJsonObject aiJson(const AiSettings &ai)
             QJsonObject{{QStringLiteral("aiRep"), ai.aiRepModel}, {QStringLiteral("aiManager"), ai.aiManagerModel},
                 {QStringLiteral("assist"), ai.assistModel}}},
         {QStringLiteral("historyMessages"), ai.historyMessages}, {QStringLiteral("maskPii"), ai.maskPii},
-        {QStringLiteral("temperature"), ai.temperature}, {QStringLiteral("persona"), ai.persona},
-        {QStringLiteral("greeting"), ai.greeting}, {QStringLiteral("guidance"), ai.guidance}};
+        {QStringLiteral("temperature"), ai.temperature}};
+}
+
+// The AI's voice, beside the "ai" section's other keys only when set: a row of the default
+// reads and writes as before.
+void addVoice(const AiSettings &ai, QJsonObject &json)
+{
+    for (const auto &[key, value] :
+        {std::pair{"persona", &ai.persona}, std::pair{"greeting", &ai.greeting}, std::pair{"guidance", &ai.guidance}})
+        if (!value->isEmpty())
+            json.insert(QLatin1String(key), *value);
 }
 
 void readAi(const QJsonObject &json, AiSettings &ai)
@@ -293,12 +302,17 @@ QJsonObject configJson(const CsConfig &c)
                 {QStringLiteral("complexIssueAfterTurns"), c.escalationRules.complexIssueAfterTurns}}},
         {QStringLiteral("desk"), deskJson(c.desk)}, {QStringLiteral("language"), languageCode(c.language)},
         {QStringLiteral("ai"), aiJson(c.ai)}};
+    QJsonObject ai = aiJson(c.ai);
+    addVoice(c.ai, ai);
+    out.insert(QStringLiteral("ai"), ai);
     if (!c.connectors.allBuiltin()) // a row of the default reads and writes as before
         out.insert(QStringLiteral("connectors"), connectorsJson(c.connectors));
     if (!c.voice.numbers.isEmpty() || c.voice.voice != VoiceSettings{}.voice || !c.voice.recordCalls)
         out.insert(QStringLiteral("voice"), voiceJson(c.voice)); // a row of the default reads as before
-    out.insert(QStringLiteral("company"), companyJson(c.company));
-    out.insert(QStringLiteral("policies"), policiesJson(c.policies));
+    if (companyJson(c.company) != companyJson(CompanyProfile{})) // a row of the default reads as before
+        out.insert(QStringLiteral("company"), companyJson(c.company));
+    if (policiesJson(c.policies) != policiesJson(CompanyPolicies{}))
+        out.insert(QStringLiteral("policies"), policiesJson(c.policies));
     return out;
 }
 

@@ -201,15 +201,15 @@ void TestCsConfig::validPatches_data()
     QTest::newRow("tone formal") << obj(R"({"tiers":{"aiRep":{"responseGuidelines":{"tone":"formal"}}}})");
     QTest::newRow("phone") << obj(R"({"tiers":{"humanAgent":{"escalationPhone":"+14155559999"}}})");
     QTest::newRow("no keywords") << obj(R"({"irateProtocol":{"triggerKeywords":[]}})");
-    QTest::newRow("company profile")
-        << obj(R"({"company":{"website":"https://acme.example","supportEmail":"help@acme.example",)"
-               R"("supportPhone":"+1 (503) 555-0142","timeZone":"Europe/Berlin","currency":"EUR"}})");
+    QTest::newRow("company profile") << obj(
+        R"({"company":{"website":"https://acme.example","supportEmail":"help@acme.example",)"
+        R"("supportPhone":"+1 (503) 555-0142","timeZone":"Europe/Berlin","currency":"EUR"}})");
     QTest::newRow("policies") << obj(
         R"({"policies":{"returnWindowDays":14,"returnWindowDaysByTier":{"GOLD":60},"cancellableStatuses":["pending"],)"
         R"("selfService":{"orders":"https://acme.example/orders"},"membershipName":"Ride Club",)"
         R"("plans":[{"id":"plus","name":"Plus","price":9.99,"interval":"year","returnWindowDays":90}]}})");
-    QTest::newRow("the AI's voice")
-        << obj(R"({"ai":{"persona":"Ava","greeting":"Hi, I'm Ava.","guidance":"Call customers riders."}})");
+    QTest::newRow("the AI's voice") << obj(
+        R"({"ai":{"persona":"Ava","greeting":"Hi, I'm Ava.","guidance":"Call customers riders."}})");
 }
 
 void TestCsConfig::validPatches()
@@ -287,7 +287,7 @@ void TestCsConfig::invalidPatches_data()
                                            << QStringLiteral("policies.returnWindowDaysByTier.GOLD");
     QTest::newRow("bad status") << obj(R"({"policies":{"cancellableStatuses":["Pending!"]}})")
                                 << QStringLiteral("policies.cancellableStatuses");
-    QTest::newRow("self-service not a link") << obj(R"({"policies":{"selfService":{"returns":"javascript:alert(1)"}}})")
+    QTest::newRow("self-service not a link") << obj(R"({"policies":{"selfService":{"returns":"javascript:void"}}})")
                                              << QStringLiteral("policies.selfService.returns");
     QTest::newRow("plan without name") << obj(R"({"policies":{"plans":[{"id":"a","price":1,"interval":"month"}]}})")
                                        << QStringLiteral("policies.plans[0].name");
@@ -299,9 +299,9 @@ void TestCsConfig::invalidPatches_data()
     QTest::newRow("plan weekly") << obj(R"({"policies":{"plans":[{"id":"a","name":"A","price":1,"interval":"week"}]}})")
                                  << QStringLiteral("policies.plans[0].interval");
     QTest::newRow("persona on two lines") << obj(R"({"ai":{"persona":"Ava\nBot"}})") << QStringLiteral("ai.persona");
-    QTest::newRow("guidance too long")
-        << QJsonObject{{QStringLiteral("ai"), QJsonObject{{QStringLiteral("guidance"), QString(4001, QLatin1Char('x'))}}}}
-        << QStringLiteral("ai.guidance");
+    QTest::newRow("guidance too long") << QJsonObject{{QStringLiteral("ai"),
+        QJsonObject{{QStringLiteral("guidance"), QString(4001, QLatin1Char('x'))}}}}
+                                       << QStringLiteral("ai.guidance");
     QTest::newRow("unknown company key") << obj(R"({"company":{"fax":"1"}})") << QStringLiteral("company.fax");
 }
 

@@ -174,7 +174,7 @@ void TestReplyGuard::amountsMustBeInTheFacts()
     QVERIFY(guard.check(QStringLiteral("I can't take $20 off, I'm afraid.")).isEmpty()); // the customer's own figure
     const auto bad = guard.check(QStringLiteral("You'll get $42.50 back."));
     QCOMPARE(bad.size(), 1);
-    QVERIFY(bad.first().reason.contains(QLatin1String("$42.50")));
+    QVERIFY(bad.first().reason.contains(QLatin1String("42.50")));
 }
 
 void TestReplyGuard::earlierRefundIsAFact()

@@ -214,13 +214,17 @@ const QRegularExpression &productFailure()
 
 bool reportsProductFailure(const QString &text)
 {
-    return productFailure().match(text).hasMatch();
+    // What arrived broken was damaged on the way: the knowledge base's damaged-item texts answer it.
+    static const QRegularExpression onArrival = caselessUnicodeRegex(QStringLiteral(
+        R"(\b(?:arrived|arrives|came|delivered|received|showed up|turned up|in the box|out of the box|on arrival)\b)"));
+    return productFailure().match(text).hasMatch() && !onArrival.match(text).hasMatch();
 }
 
 QString productFailureQuestion(const QString &text)
 {
-    const QString failure = productFailure().match(text).captured(0);
-    return failure.isEmpty() ? QString() : failure.toLower() + QStringLiteral(": a defect under warranty");
+    if (!reportsProductFailure(text))
+        return {};
+    return productFailure().match(text).captured(0).toLower() + QStringLiteral(": a defect under warranty");
 }
 
 QString claimsAuthority(const QString &text)

@@ -50,7 +50,7 @@ bool mentionsAbroad(const QString &text);
 
 // Whether the message says a product fails in use ("pilling after a month", "my boots are
 // coming apart", "stopped working"), so the knowledge base is asked about defects and the
-// warranty, not about caring for it.
+// warranty, not about caring for it. What arrived broken was damaged on the way: not this.
 bool reportsProductFailure(const QString &text);
 // What such a message asks of the knowledge base: the failure in its words, as a defect under
 // warranty ("pilling: a defect under warranty"); empty when it reports none. What else the

@@ -496,7 +496,7 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
     prepareReply(s, turn, company, ComposeInput{{}, customer, a, report, decision, knowledge, {}, text, {}});
 
     // Persist.
-    s.issueSummary = IssueSummary::update(s.issueSummary, {a, plan, report, decision});
+    s.issueSummary = IssueSummary::update(s.issueSummary, {a, plan, report, decision, config.company.currency});
     s.updatedAt = s.lastActivityAt = now;
     // Team mode: a Conflict when another instance wrote the session meanwhile (undone, refused as such).
     if (const Status updated = m_core.store().sessions().update(s, stored); !updated)

@@ -40,19 +40,19 @@ QString withoutNote(const QString &summary)
 
 } // namespace
 
-QString IssueSummary::requestTopic(const RequestedAction &r)
+QString IssueSummary::requestTopic(const RequestedAction &r, const QString &currency)
 {
+    const auto money = [&currency](double amount) { return formatMoney(amount, currency, replyLocale(false)); };
     switch (r.kind) {
     case RequestedAction::Refund:
-        return r.item.isEmpty()
-            ? QStringLiteral("Refund of %1 for %2").arg(formatUsd(r.amount), r.orderId)
-            : QStringLiteral("Refund of %1 for %2 (%3)").arg(formatUsd(r.amount), r.orderId, r.item);
+        return r.item.isEmpty() ? QStringLiteral("Refund of %1 for %2").arg(money(r.amount), r.orderId)
+                                : QStringLiteral("Refund of %1 for %2 (%3)").arg(money(r.amount), r.orderId, r.item);
     case RequestedAction::Cancel:
         return r.insteadOfRefund
             ? QStringLiteral("Money back for %1, not yet charged: cancellation offered").arg(r.orderId)
             : QStringLiteral("Cancel order %1").arg(r.orderId);
     case RequestedAction::Credit:
-        return QStringLiteral("Credit of %1 asked for").arg(formatUsd(r.amount));
+        return QStringLiteral("Credit of %1 asked for").arg(money(r.amount));
     case RequestedAction::Subscription:
         if (r.change == QLatin1String("active"))
             return QStringLiteral("Resume membership");
@@ -67,14 +67,15 @@ QString IssueSummary::requestTopic(const RequestedAction &r)
     return {};
 }
 
-QString IssueSummary::confirmedTopic(const ActionReport &a)
+QString IssueSummary::confirmedTopic(const ActionReport &a, const QString &currency)
 {
+    const auto money = [&currency](double amount) { return formatMoney(amount, currency, replyLocale(false)); };
     if (a.refunded > 0 && a.order)
-        return QStringLiteral("Refunded %1 for %2").arg(formatUsd(a.refunded), a.order->id);
+        return QStringLiteral("Refunded %1 for %2").arg(money(a.refunded), a.order->id);
     if (!a.cancelledOrder.isEmpty())
         return QStringLiteral("Order %1 cancelled").arg(a.cancelledOrder);
     if (a.credited > 0)
-        return QStringLiteral("Credit of %1 applied").arg(formatUsd(a.credited));
+        return QStringLiteral("Credit of %1 applied").arg(money(a.credited));
     if (!a.subscriptionChange.isEmpty())
         return QStringLiteral("Membership changed to %1").arg(a.subscriptionChange.section(QLatin1Char(':'), -1));
     return {};
@@ -112,9 +113,9 @@ QString IssueSummary::escalationNote(EscalationReason reason)
 
 QString IssueSummary::topicOf(const Turn &t)
 {
-    if (QString done = confirmedTopic(t.report); !done.isEmpty())
+    if (QString done = confirmedTopic(t.report, t.currency); !done.isEmpty())
         return done;
-    if (QString asked = requestTopic(t.plan.request); !asked.isEmpty())
+    if (QString asked = requestTopic(t.plan.request, t.currency); !asked.isEmpty())
         return asked;
     const QString &intent = t.analysis.intent.intent;
     if (topicless(intent))

@@ -20,14 +20,15 @@ public:
         const TurnPlan &plan;
         const ActionReport &report;
         const std::optional<EscalationDecision> &escalation;
+        QString currency = QStringLiteral("USD"); // the company's: the amounts it states
     };
 
     static QString update(const QString &previous, const Turn &turn);
 
 private:
     static QString topicOf(const Turn &turn);
-    static QString requestTopic(const RequestedAction &r);
-    static QString confirmedTopic(const ActionReport &report);
+    static QString requestTopic(const RequestedAction &r, const QString &currency);
+    static QString confirmedTopic(const ActionReport &report, const QString &currency);
     static QString escalationNote(EscalationReason reason);
 };
 

@@ -18,7 +18,8 @@ std::optional<QString> refundBeyondAi(const PolicyInput &in)
     if (req.kind != RequestedAction::Refund || req.needsOrder || req.policyException
         || tierAllowedFor(in.config, in.session.currentTier, req) != Tier::HumanAgent)
         return std::nullopt;
-    return QStringLiteral("Refund of ") + formatUsd(req.amount) + QStringLiteral(" exceeds every AI tier's authority");
+    return QStringLiteral("Refund of ") + formatMoney(req.amount, in.config.company.currency, replyLocale(false))
+        + QStringLiteral(" exceeds every AI tier's authority");
 }
 
 } // namespace
@@ -106,8 +107,10 @@ std::optional<EscalationDecision> decideEscalation(const PolicyInput &in)
             QStringLiteral("Customer asks for an exception to policy (order %1)").arg(req.orderId));
     if (req.kind != RequestedAction::None && !req.needsOrder && !tierAllows(in.config.tier(current), req)) {
         const Tier needed = tierAllowedFor(in.config, current, req);
-        const QString what = req.kind == RequestedAction::Refund ? QStringLiteral("Refund of ") + formatUsd(req.amount)
-            : req.kind == RequestedAction::Credit                ? QStringLiteral("Credit of ") + formatUsd(req.amount)
+        const auto money
+            = [&in](double amount) { return formatMoney(amount, in.config.company.currency, replyLocale(false)); };
+        const QString what = req.kind == RequestedAction::Refund ? QStringLiteral("Refund of ") + money(req.amount)
+            : req.kind == RequestedAction::Credit                ? QStringLiteral("Credit of ") + money(req.amount)
             : req.kind == RequestedAction::Cancel
             ? QStringLiteral("Cancellation of %1 in the company's system").arg(req.orderId)
             : QStringLiteral("Subscription change");

@@ -11,7 +11,7 @@ struct AnswerKind {
     bool price = false;
     bool phone = false;
     bool next = false; // "then what": the step after the passage that answers
-    QString defines; // "whats this trail club thing": a passage saying "Trail Club is ..."
+    QString defines; // "whats this ride club thing": a passage saying "Ride Club is ..."
 
     static AnswerKind of(const QString &question);
 };
@@ -21,8 +21,8 @@ struct AnswerKind {
 bool holdsPrice(const QString &passage);
 bool holdsPhoneNumber(const QString &passage);
 bool holdsTime(const QString &passage);
-// Whether a passage opens by saying what the term is: "Trail Club is our optional monthly
-// membership" (not "Trail Club is billed separately"). `term` ends with " is ".
+// Whether a passage opens by saying what the term is: "Ride Club is our optional monthly
+// membership" (not "Ride Club is billed separately"). `term` ends with " is ".
 bool definesTerm(const QString &passage, const QString &term);
 
 } // namespace tierdesk::passages

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/AiSettings.h"
+#include "core/domain/CompanyProfile.h"
 #include "core/domain/Language.h"
 #include "core/engine/actions/Actions.h"
 #include "core/store/KbRepo.h"
@@ -42,6 +43,7 @@ struct AssistInput {
     TierCapabilities caps; // the human tier's tone and length (responseGuidelines)
     IrateProtocol irate; // the local draft analyses the last customer message with it
     AiSettings ai;
+    CompanyProfile company; // its currency: the amounts of the facts and the summary
 };
 
 // What the AI answered, with how it was made.

@@ -106,6 +106,7 @@ Result<std::shared_ptr<AssistInput>> AssistService::snapshot(
     in->caps = company.config.tier(Tier::HumanAgent);
     in->irate = company.config.irate;
     in->ai = company.config.ai;
+    in->company = company.config.company;
     in->customer = m_core.store().customers().find(company.id, in->session.customerId).value_or(Customer{});
     if (in->customer.id.isEmpty())
         in->customer.id = in->session.customerId;
@@ -129,8 +130,9 @@ void AssistService::gatherDone(AssistInput &in) const
             const bool credit = a.type == QLatin1String("credit");
             if (credit)
                 in.facts.credited += a.amount;
-            in.done << (credit ? QStringLiteral("credit of %1").arg(formatUsd(a.amount))
-                               : QStringLiteral("refund of %1 for %2").arg(formatUsd(a.amount), a.orderId))
+            const QString amount = formatMoney(a.amount, in.company.currency, replyLocale(false));
+            in.done << (credit ? QStringLiteral("credit of %1").arg(amount)
+                               : QStringLiteral("refund of %1 for %2").arg(amount, a.orderId))
                     + QStringLiteral(" by ") + (a.agentName.isEmpty() ? a.agentId : a.agentName);
         }
         if (!m.meta.ai)

@@ -21,7 +21,7 @@ double passageScore(const QString &articleBody, const QString &question, const Q
 // warranty on a daypack").
 bool knowledgeAnswers(const KbArticle &article, const QString &question);
 // The words of a question worth searching for: no order numbers, no words that name
-// nothing ("whats this trail club thing" searches "trail club").
+// nothing ("whats this ride club thing" searches "ride club").
 QString searchWords(const QString &text);
 // How many of the question's words the article's title and keywords hold (what it is about).
 double subjectScore(const KbArticle &article, const QString &question);

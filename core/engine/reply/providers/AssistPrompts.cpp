@@ -1,5 +1,6 @@
 #include "core/engine/reply/providers/AssistPrompts.h"
 
+#include "core/common/Money.h"
 #include "core/engine/reply/providers/PromptText.h"
 
 namespace tierdesk {
@@ -95,8 +96,9 @@ QString AssistPrompts::facts() const
                     e.notes.isEmpty() ? QString() : QStringLiteral(" (") + e.notes.left(300) + QLatin1Char(')')));
     for (const Order &o : m_in.facts.orders)
         out += prompt::line(QStringLiteral("Order ") + o.id,
-            QStringLiteral("status %1, total $%2, refunded $%3%4")
-                .arg(o.status, QString::number(o.total, 'f', 2), QString::number(o.refundedAmount, 'f', 2),
+            QStringLiteral("status %1, total %2, refunded %3%4")
+                .arg(o.status, formatMoney(o.total, m_in.company.currency, replyLocale(false)),
+                    formatMoney(o.refundedAmount, m_in.company.currency, replyLocale(false)),
                     o.trackingNumber.isEmpty()
                         ? QString()
                         : QStringLiteral(", carrier %1, tracking %2").arg(o.carrier, o.trackingNumber)));

@@ -29,6 +29,8 @@ private:
     QString knowledgeFacts() const;
     QString rules() const;
     QString mediumRule() const;
+    QString guidance() const;
+    QString companyFacts() const;
 
     const ReplyContext &m_ctx;
     const AiSettings &m_settings;
