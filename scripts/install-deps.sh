@@ -27,7 +27,7 @@ packages=(
   libre-dev libopus-dev libspandsp-dev
   # the e-mail channel: customers' mail read and replies written as MIME (core/integrations/mail)
   libgmime-3.0-dev
-  # the Lex V2 runtime's response headers are gzip then base64, as Lex sends them
+  # the Lex V2 runtime's response headers are gzip then base64, as Lex sends them; gzipped sitemaps
   zlib1g-dev
   # a company's help center (core/integrations/web): HTML pages parsed as browsers parse them (gumbo)
   libgumbo-dev
