@@ -166,7 +166,7 @@ void TestHtmlPage::contentChoice_data()
         << QStringLiteral("<main>  caf&eacute; &amp;\n\t cr&egrave;me&nbsp;&euro;  </main>")
         << QStringLiteral("café & crème €");
     QTest::newRow("pre keeps its lines, one blank line at most")
-        << QStringLiteral("<main><p>x</p><pre>\n  a\n\n\n\n    b  \n</pre>y</main>")
+        << QStringLiteral("<main><p>x</p><pre>\n  a\n\n \n\n    b  \n</pre>y</main>")
         << QStringLiteral("x\n\n  a\n\n    b\n\ny");
     QTest::newRow("no body at all") << QStringLiteral("Just text") << QStringLiteral("Just text");
     QTest::newRow("nothing") << QString() << QString();

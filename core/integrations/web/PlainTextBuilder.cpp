@@ -60,6 +60,8 @@ void PlainTextBuilder::text(QStringView s)
                 lineBreak(); // merges with the break the block asked for
             } else if (c == QLatin1Char('\n')) {
                 flush();
+                while (m_out.endsWith(QLatin1Char(' '))) // a line's trailing blanks go (result() too)
+                    m_out.chop(1);
                 if (!m_out.endsWith(QLatin1String("\n\n"))) // one blank line at most, in <pre> too
                     m_out += QLatin1Char('\n');
             } else if (c != QLatin1Char('\r')) {
