@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets (fuzz/corpus/<name>/). Run from anywhere."""
 import base64
+import gzip
 import hashlib
 import hmac
 import json
@@ -152,9 +153,44 @@ def rtp_seeds():
     }
 
 
+def html_page_seeds():
+    # The input is a page's bytes as fetched (fuzz_html_page.cpp); the tests' page samples too.
+    samples = HERE.parent / "tests" / "integrations" / "web"
+    seeds = {path.stem: path.read_bytes() for path in sorted(samples.glob("*.html"))}
+    seeds.update({
+        "latin1_meta": b'<meta charset="iso-8859-1"><title>T</title><main>Caf\xe9</main>',
+        "utf16_bom": "\ufeff<main>Caf\u00e9</main>".encode("utf-16-le"),
+        "lists_table_pre": b"<article><h2>A</h2><ul><li>x<ol><li>y</li></ol></li></ul>"
+                           b"<table><tr><th>a<td>b</table><pre>\n p\n  q</pre></article>",
+        "malformed": b"<div><b><i></div><p>x</b><table><td>cell<a href=/a#f>l</a><base href=//cdn.example/>",
+        "head_directives": b'<head><meta name=robots content="noindex,nofollow"><link rel=canonical href="/c">'
+                           b'</head><h1>Title<br>more</h1>',
+    })
+    return seeds
+
+
+def robots_sitemap_seeds():
+    # The input is read as a robots.txt and as a sitemap (fuzz_robots_sitemap.cpp).
+    urlset = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+              b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+              b"<url><loc>https://help.example/hc/a</loc><lastmod>2024-05-01T10:00:00+02:00</lastmod></url>\n"
+              b"<url><loc><![CDATA[https://help.example/hc/b]]></loc><lastmod>2024</lastmod></url>\n</urlset>\n")
+    return {
+        "robots": b"User-agent: *\nDisallow: /hc/*?\nAllow: /hc/$\nCrawl-delay: 2.5\n\n"
+                  b"User-agent: Tierdesk\nDisallow: /private\nAllow: /private/public\n"
+                  b"Sitemap: https://help.example/sitemap.xml\n",
+        "robots_odd": b"\xef\xbb\xbfuser-agent *\r\ndisallow /caf\xc3\xa9%2f$ # comment\rsitemap: /relative\n",
+        "urlset": urlset,
+        "urlset_gzip": gzip.compress(urlset, mtime=0),
+        "sitemapindex": b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                        b"<sitemap><loc>https://help.example/s1.xml.gz</loc></sitemap></sitemapindex>",
+    }
+
+
 def main():
     for name, seeds in (("jwt", jwt_seeds()), ("cs_json", cs_json_seeds()), ("sigv4", sigv4_seeds()),
-                        ("sdp", sdp_seeds()), ("rtp", rtp_seeds())):
+                        ("sdp", sdp_seeds()), ("rtp", rtp_seeds()), ("html_page", html_page_seeds()),
+                        ("robots_sitemap", robots_sitemap_seeds())):
         folder = HERE / "corpus" / name
         folder.mkdir(parents=True, exist_ok=True)
         for file, data in seeds.items():

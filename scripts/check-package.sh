@@ -36,7 +36,7 @@ echo "$info" | grep -E '^ (Package|Version|Architecture|Depends|Suggests):'
 echo "$info" | grep -qx ' Package: tierdesk' || fail "package name is not tierdesk"
 echo "$info" | grep -qx " Version: $version" || fail "package version is not $version"
 depends=$(echo "$info" | sed -n 's/^ Depends: //p')
-for dep in libqt6sql6-sqlite libqt6sql6-psql libqt6core6 libqt6widgets6 libqt6keychain1 libsqlite3-0; do
+for dep in libqt6sql6-sqlite libqt6sql6-psql libqt6core6 libqt6widgets6 libqt6keychain1 libsqlite3-0 libgumbo1; do
   [[ ", $depends," == *", $dep"[\ ,]* ]] || fail "Depends lacks $dep: $depends"
 done
 

@@ -27,8 +27,11 @@ packages=(
   libre-dev libopus-dev libspandsp-dev
   # the e-mail channel: customers' mail read and replies written as MIME (core/integrations/mail)
   libgmime-3.0-dev
-  # the Lex V2 runtime's response headers are gzip then base64, as Lex sends them
+  # the Lex V2 runtime's response headers are gzip then base64, as Lex sends them; gzipped sitemaps
   zlib1g-dev
+  # a company's help center (core/integrations/web): HTML pages and HTML mail parsed as browsers
+  # parse them (gumbo), the text of PDFs (poppler)
+  libgumbo-dev libpoppler-cpp-dev
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line
   clang libclang-rt-14-dev llvm-14

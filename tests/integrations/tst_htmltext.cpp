@@ -1,5 +1,5 @@
 // HtmlText: an HTML mail part as plain text (what is dropped, where lines break, lists, links,
-// entities, white space) and malformed HTML read safely.
+// entities, white space) and malformed HTML read safely, as browsers read it (gumbo).
 #include "core/integrations/mail/HtmlText.h"
 
 #include <QTest>
@@ -54,8 +54,12 @@ void TestHtmlText::converts_data()
                                     << QStringLiteral("café & crème – 5 € <b>");
     QTest::newRow("numeric entities") << QStringLiteral("&#233;&#xE9;&#XE9; &#128; &#x1F600; &#39;")
                                       << QStringLiteral("ééé € 😀 '");
-    QTest::newRow("unknown entities stay")
-        << QStringLiteral("AT&T &unknown; &amp") << QStringLiteral("AT&T &unknown; &amp");
+    QTest::newRow("unknown entities stay") << QStringLiteral("AT&T &unknown;") << QStringLiteral("AT&T &unknown;");
+    // HTML's legacy references need no ';' in text (a browser shows "&amp 2024" as "& 2024"); in an
+    // attribute they stay when a letter, digit or '=' follows, so query strings keep their names.
+    QTest::newRow("legacy references without semicolon")
+        << QStringLiteral("&amp &copy 2024 <a href=\"https://x.example/?a=1&copy=2&amp;b\">x</a>")
+        << QStringLiteral("& © 2024 x (https://x.example/?a=1&copy=2&b)");
     QTest::newRow("invalid numeric") << QStringLiteral("a&#0;b&#xD800;c&#99999999;")
                                      << QString(QStringLiteral("a") + QChar(0xFFFD) + QStringLiteral("b")
                                             + QChar(0xFFFD) + QStringLiteral("c") + QChar(0xFFFD));
@@ -67,6 +71,15 @@ void TestHtmlText::converts_data()
     QTest::newRow("invisible characters")
         << QStringLiteral("pre&zwnj;&nbsp;&zwnj;header&shy;s") << QStringLiteral("pre headers");
     QTest::newRow("upper case tags") << QStringLiteral("<P>A<BR>B</P><SCRIPT>x</SCRIPT>") << QStringLiteral("A\nB");
+    QTest::newRow("hidden preheader") << QStringLiteral(
+        "<div style=\"display: none; max-height: 0\">Your order shipped</div><span hidden>x</span><p>Hello</p>")
+                                      << QStringLiteral("Hello");
+    QTest::newRow("office xml island and svg")
+        << QStringLiteral("<xml><o:OfficeDocumentSettings><o:PixelsPerInch>96</o:PixelsPerInch>"
+                          "</o:OfficeDocumentSettings></xml><p>Hi <svg><text>logo</text></svg>there</p>")
+        << QStringLiteral("Hi there");
+    QTest::newRow("empty list item leaves no bullet")
+        << QStringLiteral("<ul><li></li></ul>After") << QStringLiteral("After");
 }
 
 void TestHtmlText::converts()
@@ -112,6 +125,15 @@ void TestHtmlText::largeMalformedInput()
     QCOMPARE(HtmlText::toText(QStringLiteral("x < ").repeated(n)).size(), 4 * n - 1);
     QCOMPARE(HtmlText::toText(QStringLiteral("<a href=x>y").repeated(n)).count(QStringLiteral("y")), n);
     QCOMPARE(HtmlText::toText(QStringLiteral("&#").repeated(n)), QStringLiteral("&#").repeated(n));
+    // Beyond the parser's 50,000 tags, the start of the part is read.
+    QCOMPARE(HtmlText::toText(QStringLiteral("<b>x</b>").repeated(60000)).count(QLatin1Char('x')), 50000);
+    // Reopened formatting elements would build a tree thousands of times the part's size: the
+    // parser stops at its memory budget and the part reads as no text.
+    QString explosive = QStringLiteral("<div>");
+    for (int i = 0; i < 500; ++i)
+        explosive += QStringLiteral("<b id=%1>").arg(i);
+    explosive += QStringLiteral("</div>") + QStringLiteral("<div>x</div>").repeated(20000);
+    QCOMPARE(HtmlText::toText(explosive), QString());
 }
 
 QTEST_GUILESS_MAIN(TestHtmlText)
