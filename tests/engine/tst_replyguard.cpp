@@ -52,6 +52,7 @@ private slots:
     void claimsInCapitalsAreRead();
     void providerMoneyIsClaimedOnlyWhenConfirmed();
     void screensAreReferredToOnlyInTheWebChat();
+    void aModelStatesOnlyTheCompanysFigures();
 };
 
 void TestReplyGuard::refundClaimNeedsTheRefund()
@@ -375,6 +376,36 @@ void TestReplyGuard::screensAreReferredToOnlyInTheWebChat()
     chat.setScope({QString(), false, 0, ReplyMedium::WebChat});
     for (const QString &sentence : pointing)
         QVERIFY2(chat.check(sentence).isEmpty(), qPrintable(sentence));
+}
+
+// A model's web addresses, percentages and durations are the passages', the company's profile and
+// policies' or the turn's; the local responder's words (no figure check) are not held to it.
+void TestReplyGuard::aModelStatesOnlyTheCompanysFigures()
+{
+    ActionReport nothing;
+    KbArticle returns;
+    returns.body = QStringLiteral("You can return most items within 30 days of delivery. Members get a 15% discount. "
+                                  "Refunds reach you in 5-10 business days.");
+    const QList<KbHit> kb{{returns, -1.0}};
+    const QString said = QStringLiteral("what is your return policy");
+    ReplyGuard guard(nothing, kb, said);
+    ReplyGuard::Scope scope{QString(), false, 0, ReplyMedium::WebChat,
+        QStringLiteral("+1 503 555 0142\nhttps://acme.example\n45 days"), true};
+    guard.setScope(scope);
+    for (const char *fine : {"You can return it within 30 days of delivery.", "Members save 15% on full-price items.",
+             "The refund reaches you in 5 to 10 business days.", "See https://acme.example/ for more.",
+             "Gold customers have 45 days.", "Thanks for asking!"})
+        QVERIFY2(guard.check(QString::fromLatin1(fine)).isEmpty(), fine);
+    for (const char *made : {"You can return it within 60 days.", "Members save 20% on everything.",
+             "Read more at https://other.example/returns.", "Refunds take 2 weeks.", "See www.northwind.example."}) {
+        const auto bad = guard.check(QString::fromLatin1(made));
+        QVERIFY2(bad.size() == 1, made);
+        QVERIFY2(bad.first().reason.contains(QLatin1String("knowledge and the facts do not hold")), made);
+    }
+    // Without the model's check (the local responder), figures are not looked up.
+    scope.checkFigures = false;
+    guard.setScope(scope);
+    QVERIFY(guard.check(QStringLiteral("You can return it within 60 days.")).isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestReplyGuard)

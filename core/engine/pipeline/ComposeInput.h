@@ -23,6 +23,7 @@ struct ComposeInput {
     std::shared_ptr<Responder> responder{}; // the company's model responder; null: the composer's own
     Tier tier = Tier::AiRep; // the tier the reply is written as
     CompanyProfile company{}; // the company's contact, currency and time zone
+    CompanyPolicies policies{}; // its return windows, plans and links: facts a reply may state
     AiSettings ai{}; // its AI's persona, greeting and guidance
     QString companyName{};
 

@@ -580,6 +580,7 @@ void Conversation::prepareReply(Session &s, Turn &turn, const Company &company, 
     input.caps = company.config.tier(turn.speaker);
     input.language = company.config.language;
     input.company = company.config.company;
+    input.policies = company.config.policies;
     input.ai = company.config.ai;
     input.companyName = company.name;
     input.tier = turn.speaker;

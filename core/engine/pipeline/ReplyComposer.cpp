@@ -171,9 +171,25 @@ ReplyGuard::Scope ReplyComposer::scopeOf(const ComposeInput &input, bool byModel
         if (m.role == QLatin1String("customer"))
             earlier << m.content;
     // The local responder cuts its own words to the tier's length; a model is held to it.
-    const CompanyProfile &c = input.company;
     return {earlier.join(QLatin1Char('\n')), input.escalation.has_value(), byModel ? input.caps.maxResponseLength : 0,
-        replyMedium(input.session), QStringList{c.supportPhone, c.supportEmail, c.website}.join(QLatin1Char('\n'))};
+        replyMedium(input.session), companyFacts(input), byModel};
+}
+
+// What the company says of itself, as a reply may state it: its contact, and its policies'
+// return windows and plans.
+QString ReplyComposer::companyFacts(const ComposeInput &input)
+{
+    const CompanyProfile &c = input.company;
+    QStringList facts{c.supportPhone, c.supportEmail, c.website};
+    const CompanyPolicies &p = input.policies;
+    facts << QStringLiteral("%1 days").arg(p.returnWindowDays);
+    for (auto it = p.returnWindowDaysByTier.cbegin(); it != p.returnWindowDaysByTier.cend(); ++it)
+        facts << QStringLiteral("%1 days").arg(it.value());
+    for (const MembershipPlan &plan : p.plans)
+        facts << plan.name
+              << (plan.returnWindowDays > 0 ? QStringLiteral("%1 days").arg(plan.returnWindowDays) : QString());
+    facts << p.selfService.orders << p.selfService.returns << p.selfService.account << p.selfService.subscription;
+    return facts.join(QLatin1Char('\n'));
 }
 
 QList<ReplyGuard::Violation> ReplyComposer::violations(const Reply &reply, const ComposeInput &input)

@@ -48,6 +48,7 @@ private:
     ComposedReply worded(Responder &responder, const ComposeInput &input) const;
     static ReplyGuard::Scope scopeOf(const ComposeInput &input, bool byModel);
     static QList<ReplyGuard::Violation> violations(const Reply &reply, const ComposeInput &input);
+    static QString companyFacts(const ComposeInput &input);
     static QStringList reasons(const QList<ReplyGuard::Violation> &bad);
     static QStringList notesOf(const QList<ReplyGuard::Violation> &bad);
     // The guard's verdict applied: the fallback's words for a reply that claims

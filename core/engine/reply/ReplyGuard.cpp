@@ -411,6 +411,39 @@ std::optional<QString> ReplyGuard::scopeProblem(const QString &sentence) const
     return std::nullopt;
 }
 
+std::optional<QString> ReplyGuard::figureProblem(const QString &sentence) const
+{
+    if (!m_scope || !m_scope->checkFigures)
+        return std::nullopt;
+    static const QRegularExpression figure = caselessUnicodeRegex(QStringLiteral(
+        R"((?:https?://|www\.)[^\s)>\]"]+|\d+(?:[.,]\d+)?\s?%|\d+(?:\s?(?:-|to|bis)\s?\d+)?[- ](?:business |working )?)"
+        R"((?:days?|weeks?|months?|years?|werktage?n?|tage?n?|wochen?|monate?n?|jahre?n?)\b)"));
+    static const QRegularExpression number(QStringLiteral("\\d+"));
+    static const QRegularExpression unitStem
+        = caselessUnicodeRegex(QStringLiteral("(day|week|month|year|tag|woche|monat|jahr)"));
+    auto it = figure.globalMatch(sentence);
+    if (!it.hasNext())
+        return std::nullopt; // most sentences state no figure
+    const QString &known = knownText();
+    while (it.hasNext()) {
+        QString stated = it.next().captured(0).toLower();
+        while (!stated.isEmpty() && QStringLiteral(".,;:!?/").contains(stated.back()))
+            stated.chop(1);
+        if (known.contains(stated) || known.contains(QString(stated).remove(QLatin1Char(' '))))
+            continue;
+        // "7 to 14 days" where the facts say "7-14 business days": each number, with its unit near it.
+        const QString unit = unitStem.match(stated).captured(1);
+        bool found = !unit.isEmpty();
+        for (auto n = number.globalMatch(stated); found && n.hasNext();) {
+            const QRegularExpression near(QStringLiteral("\\b%1\\b[^.\\n]{0,24}%2").arg(n.next().captured(0), unit));
+            found = near.match(known).hasMatch();
+        }
+        if (!found)
+            return QStringLiteral("states %1, which the company's knowledge and the facts do not hold").arg(stated);
+    }
+    return std::nullopt;
+}
+
 QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
 {
     QList<Violation> out;
@@ -428,6 +461,10 @@ QList<ReplyGuard::Violation> ReplyGuard::check(const QString &reply) const
             continue;
         }
         if (const auto problem = unavailableProblem(sentence); problem && !quotesKnowledge(sentence)) {
+            out << Violation{sentence, *problem};
+            continue;
+        }
+        if (const auto problem = figureProblem(sentence); problem) {
             out << Violation{sentence, *problem};
             continue;
         }

@@ -33,7 +33,10 @@ public:
         bool handedOver = false; // an escalation on this message
         int maxChars = 0; // 0: no limit checked
         ReplyMedium medium = ReplyMedium::WebChat; // elsewhere, nothing on a screen of ours is referred to
-        QString companyFacts{}; // what the company's profile says of it (its contact): a reply may name it
+        QString companyFacts{}; // what the company's profile and policies say of it: a reply may state it
+        // A model's reply: its web addresses, percentages and durations must be the facts' own
+        // (the local responder's come from the articles and the engine's sentences).
+        bool checkFigures = false;
     };
     void setScope(Scope scope) { m_scope = std::move(scope); }
 
@@ -53,6 +56,8 @@ private:
     std::optional<QString> unavailableProblem(const QString &sentence) const;
     // A promise, a hand-over or a name (order, tracking number, e-mail, phone) the facts do not hold.
     std::optional<QString> scopeProblem(const QString &sentence) const;
+    // A web address, percentage or number of days, weeks, months or years the facts do not hold.
+    std::optional<QString> figureProblem(const QString &sentence) const;
     // Every text a reply may quote identifiers from, lower-cased.
     const QString &knownText() const;
     bool known(double amount) const;
