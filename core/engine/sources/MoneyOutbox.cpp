@@ -12,6 +12,8 @@ namespace {
 
 using State = MoneyAction::State;
 
+constexpr int kMinSweepMs = 100; // the sweep timer's shortest period
+
 // No answer the provider stands by: called again with the same key.
 bool unanswered(const connectors::ConnectorAnswer &a)
 {
@@ -93,7 +95,7 @@ void MoneyOutbox::start(int everyMs)
     if (!store.db().postgres())
         store.batch().run([&] { return store.moneyActions().releaseLeases(); });
     sweep();
-    m_timer.start(qMax(100, everyMs));
+    m_timer.start(qMax(kMinSweepMs, everyMs));
 }
 
 std::optional<MoneyOutbox::Call> MoneyOutbox::prepare(const QString &id, qint64 now)
