@@ -223,8 +223,10 @@ void TestConsoleCall::anAgentAcceptsAndTheCallerHearsThem()
         transcriptHas(w.conversation()->transcript(), QStringLiteral("customer"), QStringLiteral("where is my order")),
         30000);
     if (const QByteArray shot = qgetenv("TIERDESK_CALL_SCREENSHOT"); !shot.isEmpty()) {
-        // The window on the screen and painted anew with what it holds now; then every request
-        // of this client handled by the display before `import`, another client, reads it.
+        // Ann's window above Olga's (shown after it), on the screen and painted anew with what it
+        // holds now; then every request of this client handled by the display before `import`,
+        // another client, reads it.
+        w.raise();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         PaintCount painted(&w);
         w.update();
