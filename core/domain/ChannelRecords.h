@@ -1,19 +1,21 @@
 #pragma once
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QString>
+#include <QVariantMap>
 
 namespace tierdesk {
 
 // A company's inbox channel as the store keeps it (channels/ChannelAccounts reads it): its
-// settings without secrets, the secrets sealed, and what its poller remembers.
+// settings without secrets, the secrets sealed, and what its poller remembers. `settings` and
+// `state` are channels/ChannelAccounts' to shape (strings, numbers, booleans, lists and maps);
+// the store writes them down and reads them back.
 struct ChannelAccountRow {
     QString companyId;
     QString kind; // email or twilio
-    QJsonObject settings;
+    QVariantMap settings;
     QString sealedSecret; // sealed JSON of the passwords and tokens
-    QJsonObject state; // the mailbox's UIDVALIDITY, last UID, last poll and error
+    QVariantMap state; // the mailbox's UIDVALIDITY, last UID, last poll and error
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 };
@@ -44,7 +46,7 @@ struct ChannelMessageRow {
     QString externalId; // Message-ID (without <>) or Twilio's MessageSid
     QString peer; // the customer's address or number
     QString status; // in: received, stored; out: pending, sent, delivered, failed, undelivered, skipped
-    QJsonObject detail; // subject, references, error, automatic, ...
+    QVariantMap detail; // subject, references, error, automatic, ... (as settings above)
     int attempts = 0;
     qint64 nextAttemptAt = 0;
     qint64 createdAt = 0;

@@ -1,6 +1,7 @@
 #include "core/store/ChannelRepo.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace tierdesk {
 namespace {
@@ -12,20 +13,21 @@ const QString kMessageColumns
     = QStringLiteral("id, company_id, session_id, message_id, part, direction, kind, external_id, peer, status,"
                      " detail, attempts, next_attempt_at, created_at, updated_at");
 
-QString jsonText(const QJsonObject &o)
+// A record's map as the column's JSON text (automaticRepliesTo reads `"automatic":true` in it), and back.
+QString jsonText(const QVariantMap &m)
 {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(m)).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject jsonObject(const QVariant &v)
+QVariantMap jsonMap(const QVariant &v)
 {
-    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object().toVariantMap();
 }
 
 ChannelAccountRow readAccount(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), jsonObject(q.value(2)), q.value(3).toString(),
-        jsonObject(q.value(4)), q.value(5).toLongLong(), q.value(6).toLongLong()};
+    return {q.value(0).toString(), q.value(1).toString(), jsonMap(q.value(2)), q.value(3).toString(),
+        jsonMap(q.value(4)), q.value(5).toLongLong(), q.value(6).toLongLong()};
 }
 
 ChannelThread readThread(const QSqlQuery &q, int at = 0)
@@ -48,7 +50,7 @@ ChannelMessageRow readMessage(const QSqlQuery &q)
     r.externalId = q.value(7).toString();
     r.peer = q.value(8).toString();
     r.status = q.value(9).toString();
-    r.detail = jsonObject(q.value(10));
+    r.detail = jsonMap(q.value(10));
     r.attempts = q.value(11).toInt();
     r.nextAttemptAt = q.value(12).toLongLong();
     r.createdAt = q.value(13).toLongLong();
@@ -108,7 +110,7 @@ Result<bool> ChannelRepo::removeAccount(const QString &companyId, const QString 
     return q.numRowsAffected() > 0;
 }
 
-Status ChannelRepo::setAccountState(const QString &companyId, const QString &kind, const QJsonObject &state, qint64 now)
+Status ChannelRepo::setAccountState(const QString &companyId, const QString &kind, const QVariantMap &state, qint64 now)
 {
     QSqlQuery &q = m_db.statement(
         QStringLiteral("UPDATE channel_accounts SET state = ?, updated_at = ? WHERE company_id = ? AND kind = ?"));

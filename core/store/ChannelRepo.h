@@ -24,7 +24,7 @@ public:
     std::optional<ChannelAccountRow> account(const QString &companyId, const QString &kind);
     QList<ChannelAccountRow> accounts(const QString &kind);
     Result<bool> removeAccount(const QString &companyId, const QString &kind);
-    Status setAccountState(const QString &companyId, const QString &kind, const QJsonObject &state, qint64 now);
+    Status setAccountState(const QString &companyId, const QString &kind, const QVariantMap &state, qint64 now);
 
     // Threads.
     Status putThread(const ChannelThread &thread);

@@ -5,7 +5,6 @@
 #include "core/engine/customers/CustomerDirectory.h"
 #include "tests/engine/EngineFixture.h"
 
-#include <QJsonArray>
 #include <QMutex>
 
 using namespace tierdesk;
@@ -185,7 +184,7 @@ private slots:
         row.detail = {{QStringLiteral("to"), QString(QStringLiteral("whatsapp:") + kNumber)},
             {QStringLiteral("body"), QStringLiteral("Is ORD-10002 on its way?")},
             {QStringLiteral("profileName"), QStringLiteral("Rosa")},
-            {QStringLiteral("media"), QJsonArray{QStringLiteral("https://api.twilio.com/media/ME1")}}};
+            {QStringLiteral("media"), QStringList{QStringLiteral("https://api.twilio.com/media/ME1")}}};
         row.createdAt = row.updatedAt = fx->engine->clock().nowMs();
         QVERIFY(fx->store->channels().insertMessage(row).ok());
         // Twilio, not having heard back, sends it again: answered as stored, not stored twice.

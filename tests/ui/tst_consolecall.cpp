@@ -56,6 +56,21 @@ bool transcriptHas(TranscriptModel &t, const QString &speaker, const QString &wo
     return false;
 }
 
+// Counts the paint events of the widget it watches.
+class PaintCount : public QObject {
+public:
+    explicit PaintCount(QWidget *watched) { watched->installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint)
+            ++count;
+        return false;
+    }
+};
+
 } // namespace
 
 class TestConsoleCall : public QObject {
@@ -208,7 +223,15 @@ void TestConsoleCall::anAgentAcceptsAndTheCallerHearsThem()
         transcriptHas(w.conversation()->transcript(), QStringLiteral("customer"), QStringLiteral("where is my order")),
         30000);
     if (const QByteArray shot = qgetenv("TIERDESK_CALL_SCREENSHOT"); !shot.isEmpty()) {
-        QTest::qWait(1000); // let the window paint before the shot
+        // Ann's window above Olga's (shown after it), on the screen and painted anew with what it
+        // holds now; then every request of this client handled by the display before `import`,
+        // another client, reads it.
+        w.raise();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        PaintCount painted(&w);
+        w.update();
+        QTRY_VERIFY_WITH_TIMEOUT(painted.count > 0, 5000);
+        QGuiApplication::sync();
         QProcess::execute(QStringLiteral("import"),
             {QStringLiteral("-window"), QStringLiteral("root"), QString::fromLocal8Bit(shot)});
     }

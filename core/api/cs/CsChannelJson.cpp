@@ -164,14 +164,15 @@ QJsonObject channelMessageJson(const ChannelMessageRow &row)
         {QStringLiteral("peer"), row.peer}, {QStringLiteral("part"), row.part},
         {QStringLiteral("attempts"), row.attempts}, {QStringLiteral("createdAt"), timefmt::iso(row.createdAt)},
         {QStringLiteral("updatedAt"), timefmt::iso(row.updatedAt)}};
+    const QJsonObject detail = QJsonObject::fromVariantMap(row.detail);
     for (const char *key : {"subject", "error"}) {
-        const QJsonValue v = row.detail.value(QLatin1String(key));
+        const QJsonValue v = detail.value(QLatin1String(key));
         if (v.isString() && !v.toString().isEmpty())
             o.insert(QLatin1String(key), v);
     }
-    if (row.detail.value(QLatin1String("automatic")).toBool())
+    if (detail.value(QLatin1String("automatic")).toBool())
         o.insert(QStringLiteral("automatic"), true);
-    if (const QJsonArray cc = arrayIn(row.detail.value(QLatin1String("cc"))); !cc.isEmpty())
+    if (const QJsonArray cc = arrayIn(detail.value(QLatin1String("cc"))); !cc.isEmpty())
         o.insert(QStringLiteral("cc"), cc);
     return o;
 }

@@ -19,74 +19,74 @@ Error invalidAccount(const QString &field, const QString &message)
     return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
 }
 
-QJsonObject emailSettingsJson(const MailboxSettings &s)
+// The settings as the account's row keeps them (no secret), and back with the secrets opened.
+QVariantMap emailSettingsMap(const MailboxSettings &s)
 {
     return {{QStringLiteral("address"), s.address}, {QStringLiteral("name"), s.name},
         {QStringLiteral("imap"),
-            QJsonObject{{QStringLiteral("url"), s.imap.url}, {QStringLiteral("username"), s.imap.username},
+            QVariantMap{{QStringLiteral("url"), s.imap.url}, {QStringLiteral("username"), s.imap.username},
                 {QStringLiteral("pollSeconds"), s.imap.pollSeconds}, {QStringLiteral("startTls"), s.imap.startTls}}},
         {QStringLiteral("smtp"),
-            QJsonObject{{QStringLiteral("url"), s.smtp.url}, {QStringLiteral("username"), s.smtp.username},
+            QVariantMap{{QStringLiteral("url"), s.smtp.url}, {QStringLiteral("username"), s.smtp.username},
                 {QStringLiteral("startTls"), s.smtp.startTls}}},
         {QStringLiteral("autoReply"), s.autoReply}, {QStringLiteral("maxBytes"), s.maxBytes}};
 }
 
-MailboxSettings emailSettings(const QJsonObject &o, const QJsonObject &secrets)
+MailboxSettings emailSettings(const QVariantMap &o, const QJsonObject &secrets)
 {
     MailboxSettings s;
-    s.address = o.value(QLatin1String("address")).toString();
-    s.name = o.value(QLatin1String("name")).toString();
-    const QJsonObject imap = o.value(QLatin1String("imap")).toObject();
-    s.imap.url = imap.value(QLatin1String("url")).toString();
-    s.imap.username = imap.value(QLatin1String("username")).toString();
-    s.imap.pollSeconds = imap.value(QLatin1String("pollSeconds")).toInt(MailboxSettings::kDefaultPollSeconds);
-    s.imap.startTls = imap.value(QLatin1String("startTls")).toBool(true);
+    s.address = o.value(QStringLiteral("address")).toString();
+    s.name = o.value(QStringLiteral("name")).toString();
+    const QVariantMap imap = o.value(QStringLiteral("imap")).toMap();
+    s.imap.url = imap.value(QStringLiteral("url")).toString();
+    s.imap.username = imap.value(QStringLiteral("username")).toString();
+    s.imap.pollSeconds = imap.value(QStringLiteral("pollSeconds"), MailboxSettings::kDefaultPollSeconds).toInt();
+    s.imap.startTls = imap.value(QStringLiteral("startTls"), true).toBool();
     s.imap.password = secrets.value(QLatin1String("imapPassword")).toString();
     s.imap.oauth2 = secrets.value(QLatin1String("imapOauth2")).toString();
-    const QJsonObject smtp = o.value(QLatin1String("smtp")).toObject();
-    s.smtp.url = smtp.value(QLatin1String("url")).toString();
-    s.smtp.username = smtp.value(QLatin1String("username")).toString();
-    s.smtp.startTls = smtp.value(QLatin1String("startTls")).toBool(true);
+    const QVariantMap smtp = o.value(QStringLiteral("smtp")).toMap();
+    s.smtp.url = smtp.value(QStringLiteral("url")).toString();
+    s.smtp.username = smtp.value(QStringLiteral("username")).toString();
+    s.smtp.startTls = smtp.value(QStringLiteral("startTls"), true).toBool();
     s.smtp.password = secrets.value(QLatin1String("smtpPassword")).toString();
-    s.autoReply = o.value(QLatin1String("autoReply")).toBool(true);
-    s.maxBytes = o.value(QLatin1String("maxBytes")).toInteger(MailboxSettings::kDefaultMaxBytes);
+    s.autoReply = o.value(QStringLiteral("autoReply"), true).toBool();
+    s.maxBytes = o.value(QStringLiteral("maxBytes"), MailboxSettings::kDefaultMaxBytes).toLongLong();
     return s;
 }
 
-QJsonObject stateJson(const EmailMailboxState &s)
+QVariantMap stateMap(const EmailMailboxState &s)
 {
     return {{QStringLiteral("uidValidity"), s.uidValidity}, {QStringLiteral("lastUid"), s.lastUid},
         {QStringLiteral("lastPollAt"), s.lastPollAt}, {QStringLiteral("lastError"), s.lastError},
         {QStringLiteral("fetched"), s.fetched}};
 }
 
-EmailMailboxState mailboxState(const QJsonObject &o)
+EmailMailboxState mailboxState(const QVariantMap &o)
 {
-    return {o.value(QLatin1String("uidValidity")).toInteger(), o.value(QLatin1String("lastUid")).toInteger(),
-        o.value(QLatin1String("lastPollAt")).toInteger(), o.value(QLatin1String("lastError")).toString(),
-        o.value(QLatin1String("fetched")).toInteger()};
+    return {o.value(QStringLiteral("uidValidity")).toLongLong(), o.value(QStringLiteral("lastUid")).toLongLong(),
+        o.value(QStringLiteral("lastPollAt")).toLongLong(), o.value(QStringLiteral("lastError")).toString(),
+        o.value(QStringLiteral("fetched")).toLongLong()};
 }
 
-QJsonObject twilioSettingsJson(const TwilioSettings &s)
+QVariantMap twilioSettingsMap(const TwilioSettings &s)
 {
-    return {{QStringLiteral("accountSid"), s.accountSid},
-        {QStringLiteral("numbers"), QJsonArray::fromStringList(s.numbers)}, {QStringLiteral("apiUrl"), s.apiUrl}};
+    return {{QStringLiteral("accountSid"), s.accountSid}, {QStringLiteral("numbers"), s.numbers},
+        {QStringLiteral("apiUrl"), s.apiUrl}};
 }
 
-TwilioSettings twilioSettings(const QJsonObject &o, const QJsonObject &secrets)
+TwilioSettings twilioSettings(const QVariantMap &o, const QJsonObject &secrets)
 {
     TwilioSettings s;
-    s.accountSid = o.value(QLatin1String("accountSid")).toString();
-    for (const QJsonValue &n : o.value(QLatin1String("numbers")).toArray())
-        s.numbers << n.toString();
-    s.apiUrl = o.value(QLatin1String("apiUrl")).toString(s.apiUrl);
+    s.accountSid = o.value(QStringLiteral("accountSid")).toString();
+    s.numbers = o.value(QStringLiteral("numbers")).toStringList();
+    s.apiUrl = o.value(QStringLiteral("apiUrl"), s.apiUrl).toString();
     s.authToken = secrets.value(QLatin1String("authToken")).toString();
     return s;
 }
 
 } // namespace
 
-Status ChannelAccounts::putRow(const QString &companyId, const QString &kind, const QJsonObject &settings,
+Status ChannelAccounts::putRow(const QString &companyId, const QString &kind, const QVariantMap &settings,
     const QJsonObject &secrets, const QJsonObject &audit, const Actor &actor, bool *created)
 {
     Store &store = m_core.store();
@@ -96,7 +96,7 @@ Status ChannelAccounts::putRow(const QString &companyId, const QString &kind, co
     if (sealed.isEmpty()) // a store without its data key: the secrets would be lost, not kept
         return makeError(ErrorKind::Unavailable, QStringLiteral("secrets cannot be sealed: the store has no data key"));
     ChannelAccountRow row{companyId, kind, settings, QString::fromLatin1(sealed),
-        before ? before->state : QJsonObject(), before ? before->createdAt : now, now};
+        before ? before->state : QVariantMap(), before ? before->createdAt : now, now};
     if (created)
         *created = !before;
     Status stored = Ok{};
@@ -152,7 +152,7 @@ Result<MailboxSettings> ChannelAccounts::putEmail(
     const QJsonObject audit{{QStringLiteral("address"), settings.address},
         {QStringLiteral("imap"), QUrl(settings.imap.url).host()},
         {QStringLiteral("smtp"), QUrl(settings.smtp.url).host()}};
-    if (Status s = putRow(companyId, kEmailAccount, emailSettingsJson(settings), secrets, audit, actor, created); !s)
+    if (Status s = putRow(companyId, kEmailAccount, emailSettingsMap(settings), secrets, audit, actor, created); !s)
         return s.error();
     return settings;
 }
@@ -186,7 +186,7 @@ Status ChannelAccounts::setEmailState(const QString &companyId, const EmailMailb
     Store &store = m_core.store();
     Status stored = Ok{};
     store.batch().run([&] {
-        stored = store.channels().setAccountState(companyId, kEmailAccount, stateJson(state), m_core.clock().nowMs());
+        stored = store.channels().setAccountState(companyId, kEmailAccount, stateMap(state), m_core.clock().nowMs());
         return bool(stored);
     });
     return stored;
@@ -206,7 +206,7 @@ QList<QPair<QString, MailboxSettings>> ChannelAccounts::mailboxes()
 std::optional<QString> ChannelAccounts::companyForAddress(const QString &address)
 {
     for (const ChannelAccountRow &row : m_core.store().channels().accounts(kEmailAccount)) {
-        if (row.settings.value(QLatin1String("address")).toString().compare(address, Qt::CaseInsensitive) == 0)
+        if (row.settings.value(QStringLiteral("address")).toString().compare(address, Qt::CaseInsensitive) == 0)
             return row.companyId;
     }
     return std::nullopt;
@@ -243,9 +243,9 @@ Status ChannelAccounts::checkNumbersFree(const QString &companyId, const QString
     for (const ChannelAccountRow &row : m_core.store().channels().accounts(kTwilioAccount)) {
         if (row.companyId == companyId)
             continue;
-        for (const QJsonValue &theirs : row.settings.value(QLatin1String("numbers")).toArray()) {
+        for (const QString &theirs : row.settings.value(QStringLiteral("numbers")).toStringList()) {
             for (const QString &n : numbers) {
-                if (theirs.toString() == n)
+                if (theirs == n)
                     return makeError(ErrorKind::Conflict, QStringLiteral("%1 is another company's number").arg(n),
                         {{QStringLiteral("field"), QStringLiteral("numbers")}});
             }
@@ -273,7 +273,7 @@ Result<TwilioSettings> ChannelAccounts::putTwilio(
         return s.error();
     const QJsonObject audit{{QStringLiteral("accountSid"), settings.accountSid},
         {QStringLiteral("numbers"), QJsonArray::fromStringList(settings.numbers)}};
-    if (Status s = putRow(companyId, kTwilioAccount, twilioSettingsJson(settings),
+    if (Status s = putRow(companyId, kTwilioAccount, twilioSettingsMap(settings),
             {{QStringLiteral("authToken"), settings.authToken}}, audit, actor, created);
         !s)
         return s.error();

@@ -37,7 +37,7 @@ public:
 
 private:
     Status checkNumbersFree(const QString &companyId, const QStringList &numbers);
-    Status putRow(const QString &companyId, const QString &kind, const QJsonObject &settings,
+    Status putRow(const QString &companyId, const QString &kind, const QVariantMap &settings,
         const QJsonObject &secrets, const QJsonObject &audit, const Actor &actor, bool *created);
     Status removeRow(const QString &companyId, const QString &kind, const Actor &actor);
 

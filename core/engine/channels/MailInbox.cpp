@@ -6,7 +6,6 @@
 #include "core/store/Store.h"
 
 #include <QCryptographicHash>
-#include <QJsonArray>
 #include <QPointer>
 
 namespace tierdesk {
@@ -127,11 +126,9 @@ Result<ChannelMessageRow> MailInbox::claim(const QString &companyId, const Parse
     row.externalId = messageId;
     row.peer = p.mail.from.address.toLower();
     row.status = QStringLiteral("received");
-    row.detail
-        = {{QStringLiteral("subject"), p.mail.subject.left(500)}, {QStringLiteral("from"), addressText(p.mail.from)},
-            {QStringLiteral("to"), QJsonArray::fromStringList(addressTexts(p.mail.to))},
-            {QStringLiteral("cc"), QJsonArray::fromStringList(addressTexts(p.mail.cc))},
-            {QStringLiteral("text"), p.mail.text.left(kQuotedChars)}};
+    row.detail = {{QStringLiteral("subject"), p.mail.subject.left(500)},
+        {QStringLiteral("from"), addressText(p.mail.from)}, {QStringLiteral("to"), addressTexts(p.mail.to)},
+        {QStringLiteral("cc"), addressTexts(p.mail.cc)}, {QStringLiteral("text"), p.mail.text.left(kQuotedChars)}};
     if (p.mail.date.isValid()) // its Date header, with the writer's UTC offset
         row.detail.insert(QStringLiteral("date"), p.mail.date.toString(Qt::ISODate));
     if (p.mail.automatic != mail::Automatic::No)
@@ -273,7 +270,7 @@ int MailInbox::resume(const QStringList &ids, QObject *context)
         }
         if (!mailbox || !original)
             continue;
-        const qint64 tooLarge = row->detail.value(QStringLiteral("tooLargeBytes")).toInteger();
+        const qint64 tooLarge = row->detail.value(QStringLiteral("tooLargeBytes")).toLongLong();
         const Result<Parsed> parsed = tooLarge > 0 ? parseHeaders(original->content, tooLarge)
                                                    : parse(original->content, MailInbox::kMaxDeliveredBytes);
         if (!parsed)

@@ -3,7 +3,6 @@
 #include "core/common/Ids.h"
 #include "core/store/Store.h"
 
-#include <QJsonArray>
 #include <QPointer>
 
 namespace tierdesk {
@@ -58,8 +57,7 @@ Result<ChannelMessageRow> TextInbox::claim(const InboundText &t)
     row.status = QStringLiteral("received");
     // Kept until posted, so a restart between the two posts it still.
     row.detail = {{QStringLiteral("to"), t.to}, {QStringLiteral("body"), t.body.left(kMaxBodyChars)},
-        {QStringLiteral("profileName"), t.profileName},
-        {QStringLiteral("media"), QJsonArray::fromStringList(t.mediaUrls.mid(0, kMaxMediaUrls))}};
+        {QStringLiteral("profileName"), t.profileName}, {QStringLiteral("media"), t.mediaUrls.mid(0, kMaxMediaUrls)}};
     row.createdAt = row.updatedAt = now;
     Store &store = m_engine.core().store();
     Result<bool> inserted = false;
@@ -147,7 +145,7 @@ int TextInbox::resume(const QStringList &ids, QObject *context)
         const InboundText t{row->companyId, row->externalId, row->peer,
             row->detail.value(QStringLiteral("to")).toString(), row->detail.value(QStringLiteral("body")).toString(),
             row->detail.value(QStringLiteral("profileName")).toString(),
-            row->detail.value(QStringLiteral("media")).toVariant().toStringList()};
+            row->detail.value(QStringLiteral("media")).toStringList()};
         ++resumed;
         place(t, row->id, context, [id](Status s) {
             if (!s)

@@ -10,6 +10,8 @@
 namespace tierdesk {
 namespace {
 
+constexpr int kMinSlaIntervalMs = 100; // the SLA timer's shortest period
+
 QString sessionResource(const QString &id)
 {
     return QStringLiteral("session:") + id;
@@ -37,7 +39,7 @@ Desk::~Desk()
 
 void Desk::startSlaTimer(int intervalMs)
 {
-    m_slaTimer.start(qMax(100, intervalMs));
+    m_slaTimer.start(qMax(kMinSlaIntervalMs, intervalMs));
 }
 
 bool Desk::isSupervisor(const Actor &actor)

@@ -33,8 +33,9 @@ public:
 
     void setResponder(std::shared_ptr<Responder> responder);
     void setTimeoutMs(int ms) { m_timeoutMs = qMax(1, ms); }
-    // Model calls in flight at once (ai/maxConcurrent); more wait for a thread.
-    void setMaxConcurrent(int calls) { m_pool.setMaxThreadCount(qBound(1, calls, 256)); }
+    // Model calls in flight at once (ai/maxConcurrent, 1 to kMaxConcurrent); more wait for a thread.
+    static constexpr int kMaxConcurrent = 256;
+    void setMaxConcurrent(int calls) { m_pool.setMaxThreadCount(qBound(1, calls, kMaxConcurrent)); }
     int timeoutMs() const { return m_timeoutMs; }
 
     // Words the reply on the pool; `done` runs on this object's thread, once.

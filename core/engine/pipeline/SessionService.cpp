@@ -8,6 +8,11 @@
 #include <QJsonDocument>
 
 namespace tierdesk {
+namespace {
+
+constexpr int kStaleBatch = 500; // idle sessions one sweep marks abandoned at most (the next sweep takes the rest)
+
+} // namespace
 
 Result<Session> SessionService::find(
     const QString &companyId, const QString &id, const MessageWindow &window, const QString &customerScope)
@@ -153,7 +158,7 @@ int SessionService::sweepAbandoned(qint64 idleMs)
 {
     Store &db = m_core.store();
     const qint64 now = m_core.clock().nowMs();
-    const QStringList stale = db.sessions().staleOpenSessions(now - idleMs, 500);
+    const QStringList stale = db.sessions().staleOpenSessions(now - idleMs, kStaleBatch);
     int count = 0;
     for (const QString &id : stale) {
         auto found = db.sessions().find(id, false);

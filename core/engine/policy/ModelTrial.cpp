@@ -25,7 +25,7 @@ ModelTrial::~ModelTrial() = default;
 void ModelTrial::setLimits(int replyTimeoutMs, int maxConcurrent)
 {
     m_composer.setTimeoutMs(replyTimeoutMs);
-    m_maxConcurrent = qBound(1, maxConcurrent, 256);
+    m_maxConcurrent = qBound(1, maxConcurrent, ReplyComposer::kMaxConcurrent);
     m_composer.setMaxConcurrent(m_maxConcurrent);
 }
 

@@ -37,13 +37,14 @@ public:
 
     static constexpr int kTranscriptMessages = 50; // the last messages a task is done from
     static constexpr int kMaxSummaryChars = 2000; // an issue summary written at a hand-over
+    static constexpr int kMaxConcurrent = 256; // tasks in flight at once at most (ai/maxConcurrent)
 
     using Done = std::function<void(Result<AssistAnswer>)>;
     // `done` on the engine thread, once (at once on a refusal), unless `context` is gone by then.
     // Recorded in the audit log (the task, never the text).
     void assist(const QString &companyId, const QString &sessionId, const AssistRequest &request, const Actor &actor,
         QObject *context, Done done);
-    void setMaxConcurrent(int calls) { m_pool.setMaxThreadCount(qBound(1, calls, 256)); }
+    void setMaxConcurrent(int calls) { m_pool.setMaxThreadCount(qBound(1, calls, kMaxConcurrent)); }
     // Hand-over summaries written so far (tests wait on it; engine thread).
     int handoverSummaries() const { return m_handoverSummaries; }
 

@@ -239,7 +239,8 @@ Result<Connector> ConnectorCheck::check(const QString &companyId, const Connecto
         if (const Status ok = checkHttpParts(d, c.purposes, c); !ok)
             return ok.error();
     }
-    if (!d.webhookSecret.isEmpty() && (*kind != ConnectorKind::Stripe || !printable(d.webhookSecret, 256)))
+    if (!d.webhookSecret.isEmpty()
+        && (*kind != ConnectorKind::Stripe || !printable(d.webhookSecret, ConnectorCheck::kMaxWebhookSecretBytes)))
         return refusal("webhookSecret",
             QStringLiteral("webhookSecret is Stripe's endpoint secret (whsec_..., at most 256 characters)"));
     c.webhookSecret = d.webhookSecret;

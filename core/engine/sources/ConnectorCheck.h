@@ -15,6 +15,7 @@ public:
     static constexpr int kMaxNameChars = 40;
     static constexpr int kMaxUrlChars = 2048;
     static constexpr int kMaxSecretBytes = 4096;
+    static constexpr int kMaxWebhookSecretBytes = 256; // Stripe's endpoint secret (whsec_...)
     static constexpr int kMinTimeoutMs = 100;
     static constexpr int kMaxTimeoutMs = 30000;
     static constexpr int kMaxQueryItems = 20;

@@ -44,7 +44,7 @@ void Connectors::setAddressPolicy(const AddressPolicy &policy)
 
 void Connectors::setMaxConcurrent(int calls)
 {
-    m_pool.setMaxThreadCount(qBound(1, calls, 256));
+    m_pool.setMaxThreadCount(qBound(1, calls, kMaxConcurrent));
 }
 
 Result<Connector> Connectors::put(

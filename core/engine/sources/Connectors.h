@@ -37,6 +37,7 @@ class Connectors {
 public:
     static constexpr int kMaxPerCompany = 20;
     static constexpr int kDefaultCalls = 100;
+    static constexpr int kMaxConcurrent = 256; // calls in flight at once at most (connectors/maxConcurrent)
     static constexpr int kMaxInputValues = 20;
 
     explicit Connectors(EngineCore &core);

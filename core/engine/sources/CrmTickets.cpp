@@ -9,6 +9,8 @@
 namespace tierdesk {
 namespace {
 
+constexpr int kResumeBatch = 500; // pending tickets one resume() calls again at most
+
 QString failureKey(const QString &companyId, const QString &connector)
 {
     return companyId + QLatin1Char('\n') + connector;
@@ -60,7 +62,7 @@ void CrmTickets::escalated(const QString &companyId, const QString &sessionId)
 
 void CrmTickets::resume()
 {
-    for (const CrmTicket &t : m_core.store().crmTickets().pending(kMaxAttempts, 500))
+    for (const CrmTicket &t : m_core.store().crmTickets().pending(kMaxAttempts, kResumeBatch))
         attempt(t);
 }
 

@@ -12,11 +12,7 @@ namespace {
 
 using State = MoneyAction::State;
 
-// No answer the provider stands by: called again with the same key.
-bool unanswered(const connectors::ConnectorAnswer &a)
-{
-    return !a.ok && (a.status == 0 || a.status == 429 || a.status >= 500);
-}
+constexpr int kMinSweepMs = 100; // the sweep timer's shortest period
 
 // An `http` connector's answer: its "status" field when it reads one, else done. For a refund
 // or credit "cancelled" means it was called off; for a cancellation it is the order's new state.
@@ -93,7 +89,7 @@ void MoneyOutbox::start(int everyMs)
     if (!store.db().postgres())
         store.batch().run([&] { return store.moneyActions().releaseLeases(); });
     sweep();
-    m_timer.start(qMax(100, everyMs));
+    m_timer.start(qMax(kMinSweepMs, everyMs));
 }
 
 std::optional<MoneyOutbox::Call> MoneyOutbox::prepare(const QString &id, qint64 now)
@@ -184,7 +180,7 @@ MoneyAction MoneyOutbox::apply(const Call &call, const connectors::ConnectorAnsw
     m_inFlight.remove(call.action.id);
     MoneyAction a = call.action;
     const qint64 now = m_core.clock().nowMs();
-    if (unanswered(answer)) {
+    if (answer.unanswered()) {
         // Called again with the same key: 5 s, 10 s, 20 s ... up to 10 minutes apart.
         const qint64 wait = qMin(kMaxRetryMs, kFirstRetryMs << qBound(0, a.attempts - 1, 10));
         Store &store = m_core.store();

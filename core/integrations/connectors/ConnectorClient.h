@@ -41,6 +41,10 @@ struct ConnectorAnswer {
     QMap<QString, QString> fields; // customer, ticket, and an `http` refund or credit: the fields read
     std::optional<StripeRefund> refund; // refund at Stripe
     std::optional<StripeBalanceTransaction> credit; // credit at Stripe
+
+    // No answer the provider stands by (none at all, HTTP 429 or 5xx): the same call, with the
+    // same key, may be made again.
+    bool unanswered() const { return !ok && (status == 0 || status == 429 || status >= 500); }
 };
 
 // Makes and sends one connector call (blocking: call it off the engine thread). The

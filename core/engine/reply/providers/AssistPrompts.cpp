@@ -24,6 +24,8 @@ QString speaker(const Message &m)
     return m.role == QLatin1String("ai_rep") ? QStringLiteral("AI rep") : m.role;
 }
 
+constexpr int kSummaryTokens = 400; // a summary's few sentences
+
 } // namespace
 
 QString AssistPrompts::modelOf(const AiSettings &ai)
@@ -144,7 +146,7 @@ int AssistPrompts::maxOutputTokens() const
     case AssistTask::Improve:
         return qBound(64, m_in.caps.maxResponseLength / 3 + 32, 4096);
     case AssistTask::Summary:
-        return 400;
+        return kSummaryTokens;
     case AssistTask::Translate:
         break;
     }
