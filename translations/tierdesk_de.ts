@@ -3668,10 +3668,6 @@ Das kann nicht rückgängig gemacht werden.</translation>
 <context>
     <name>tierdesk::ui::KbModel</name>
     <message>
-        <source>Shared</source>
-        <translation>Gemeinsam</translation>
-    </message>
-    <message>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
@@ -3768,10 +3764,6 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <numerusform>%n Artikel</numerusform>
             <numerusform>%n Artikel</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Shared article (%1). Saving makes your company&apos;s own copy, which the AI then answers from.</source>
-        <translation>Gemeinsamer Artikel (%1). Beim Speichern entsteht eine eigene Kopie für Ihre Firma, aus der die KI dann antwortet.</translation>
     </message>
     <message numerus="yes">
         <source>Your company&apos;s article (%1), read %n time(s).</source>
