@@ -263,8 +263,7 @@ void ConfigView::refresh()
                                                           : m_client.companyName();
     m_title->setText(tr("Configuration · %1").arg(name));
     m_title->setToolTip(tr("Company %1").arg(m_client.companyId()));
-    ApiReply *r = m_client.send(
-        "GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
+    ApiReply *r = m_client.config();
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
         m_everLoaded = true;
         showConfig(config);
@@ -363,9 +362,7 @@ bool ConfigView::needsWhatIf() const
 
 QJsonObject ConfigView::body() const
 {
-    QJsonObject out = m_form->config();
-    out.insert(QStringLiteral("companyId"), m_client.companyId());
-    return out;
+    return m_form->config();
 }
 
 void ConfigView::save()
@@ -381,7 +378,7 @@ void ConfigView::save()
         simulate();
         return;
     }
-    ApiReply *r = m_client.send("PUT", QStringLiteral("/api/cs/config"), body(), {}, true);
+    ApiReply *r = m_client.putConfig(body());
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
         showConfig(config);
         say(tr("Saved. The next customer message is handled with this config."));
@@ -400,6 +397,7 @@ void ConfigView::simulate()
     if (!m_problem.isEmpty())
         return;
     QJsonObject request = body();
+    request.insert(QStringLiteral("companyId"), m_client.companyId());
     const QJsonObject ran = m_form->config();
     request.insert(QStringLiteral("period"),
         QJsonObject{{QStringLiteral("start"), m_from->date().toString(Qt::ISODate)},

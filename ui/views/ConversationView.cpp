@@ -183,8 +183,7 @@ void ConversationView::followCustomerLanguage()
     if (m_sessionId.isEmpty() || !own.isEmpty() || company.isEmpty() || company == m_languageOfCompany)
         return;
     m_languageOfCompany = company;
-    ApiReply *r
-        = m_client.send("GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), company}});
+    ApiReply *r = m_client.config();
     connect(r, &ApiReply::succeeded, this, [this, company](const QJsonObject &config) {
         if (company != m_client.companyId())
             return;
