@@ -3027,10 +3027,6 @@ Schlüssel: %3</translation>
         <translation>%1 gutgeschrieben</translation>
     </message>
     <message>
-        <source>%1 was refused: %2 Your limit is $%3.</source>
-        <translation>%1 abgelehnt: %2 Ihr Limit beträgt $%3.</translation>
-    </message>
-    <message>
         <source>%1 was refused: %2</source>
         <translation>%1 abgelehnt: %2</translation>
     </message>
@@ -3053,6 +3049,10 @@ Schlüssel: %3</translation>
     <message>
         <source>%1 are typing replies. Send yours anyway?</source>
         <translation>%1 schreiben gerade Antworten. Ihre trotzdem senden?</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2 Your limit is %3.</source>
+        <translation>%1 abgelehnt: %2 Ihr Limit beträgt %3.</translation>
     </message>
 </context>
 <context>
@@ -3263,10 +3263,6 @@ Schlüssel: %3</translation>
             <numerusform>%1–%2 von %n Kunden</numerusform>
             <numerusform>%1–%2 von %n Kunden</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>$%1</source>
-        <translation>%1 $</translation>
     </message>
     <message>
         <source>Name</source>

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QDoubleSpinBox;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
@@ -56,6 +57,7 @@ private:
     void offerConnector(const QString &path, const QString &name);
     QGroupBox *group(const QString &section, const QString &title, QFormLayout **form);
     void capabilityRows(QFormLayout *form, const QString &prefix);
+    void showCurrency();
     QWidget *bind(const QString &path, QWidget *w);
     QWidget *check(const QString &path, const QString &text);
     QWidget *amount(const QString &path);
@@ -65,6 +67,7 @@ private:
     void write(QWidget *w, const QString &path, const QJsonValue &v);
 
     QHash<QString, QWidget *> m_fields;
+    QList<QDoubleSpinBox *> m_amounts; // in the company's currency
     QHash<QString, QLabel *> m_errors; // by section: "aiRep", "irateProtocol", "desk", ...
     QJsonObject m_config;
     QWidget *m_problemField = nullptr;
