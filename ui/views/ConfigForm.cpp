@@ -501,6 +501,13 @@ void ConfigForm::setConfig(const QJsonObject &config)
     showProblem({});
 }
 
+void ConfigForm::rebase(const QJsonObject &config)
+{
+    m_config = config;
+    m_config.remove(QStringLiteral("companyId"));
+    showCurrency();
+}
+
 void ConfigForm::showCurrency()
 {
     const auto [prefix, suffix] = display::moneyAffixes(

@@ -27,6 +27,10 @@ public:
 
     void setConfig(const QJsonObject &config);
     QJsonObject config() const;
+    // `config` becomes the one the fields' values are written over, the fields keeping theirs: what
+    // the form has no field for (the company's profile, policies and the AI's voice, which Settings ›
+    // Company edits) follows the server while an edit here is under way. The amounts follow its currency.
+    void rebase(const QJsonObject &config);
     // The field bound to a path ("irateProtocol.detectionThreshold"), or nullptr.
     QWidget *field(const QString &path) const { return m_fields.value(path); }
     // Shows the validator's "path: reason" beside its field (empty: clears every error).

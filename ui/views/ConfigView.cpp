@@ -100,6 +100,7 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_form, &ConfigForm::edited, this, &ConfigView::validate);
+    connect(&m_client, &ApiClient::configChanged, this, &ConfigView::takeConfig);
     connect(m_save, &QPushButton::clicked, this, &ConfigView::save);
     connect(m_revert, &QPushButton::clicked, this, &ConfigView::revert);
     connect(m_whatIf, &QPushButton::clicked, this, &ConfigView::simulate);
@@ -360,9 +361,37 @@ bool ConfigView::needsWhatIf() const
     return escalationParts(edited) != escalationParts(m_loaded) && m_simulatedFor != edited;
 }
 
+// The company's profile, policies and the AI's voice are left out: Settings › Company edits them, and a
+// PUT merges, so what the server has of them stays.
 QJsonObject ConfigView::body() const
 {
-    return m_form->config();
+    QJsonObject out = m_form->config();
+    out.remove(QStringLiteral("company"));
+    out.remove(QStringLiteral("policies"));
+    QJsonObject ai = out.value(QLatin1String("ai")).toObject();
+    for (const char *key : {"persona", "greeting", "guidance"})
+        ai.remove(QLatin1String(key));
+    out.insert(QStringLiteral("ai"), ai);
+    return out;
+}
+
+// A config read or saved elsewhere in this console (Settings › Company, the desk hours): taken whole
+// when nothing is edited here, else as what the edits are written over.
+void ConfigView::takeConfig(const QJsonObject &config)
+{
+    if (!m_everLoaded)
+        return;
+    QJsonObject server = config;
+    server.remove(QStringLiteral("companyId"));
+    if (server == m_loaded)
+        return;
+    if (m_form->config() == m_loaded) {
+        showConfig(server);
+        return;
+    }
+    m_loaded = server;
+    m_form->rebase(server);
+    validate();
 }
 
 void ConfigView::save()
