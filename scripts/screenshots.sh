@@ -10,6 +10,9 @@
 # makes the call with its own PulseAudio daemon:
 #   env -u QT_QPA_PLATFORM TIERDESK_CALL_SCREENSHOT=$PWD/docs/screenshots/call.png \
 #     xvfb-run -a -s "-screen 0 1280x800x24" build/tests/ui/tst_consolecall anAgentAcceptsAndTheCallerHearsThem
+# Settings › Company (settings-company.png and settings-company-de.png) comes from its test:
+#   env -u QT_QPA_PLATFORM TIERDESK_COMPANY_SCREENSHOTS=$PWD/docs/screenshots \
+#     xvfb-run -a -s "-screen 0 1280x800x24" build/tests/ui/tst_companysettings screenshots
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.

@@ -1762,6 +1762,205 @@ Twilio muss diese Adressen aus dem Internet erreichen: die öffentliche Adresse 
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::CompanySettings</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Profile: how customers reach the company</source>
+        <translation>Profil: wie Kunden die Firma erreichen</translation>
+    </message>
+    <message>
+        <source>https://shop.example</source>
+        <translation>https://shop.example</translation>
+    </message>
+    <message>
+        <source>support@shop.example</source>
+        <translation>support@shop.example</translation>
+    </message>
+    <message>
+        <source>+1 555 0100</source>
+        <translation>+49 30 1234567</translation>
+    </message>
+    <message>
+        <source>The dates and times in replies to customers</source>
+        <translation>Datum und Uhrzeit in Antworten an Kunden</translation>
+    </message>
+    <message>
+        <source>An ISO 4217 code: the amounts in replies to customers and in this console</source>
+        <translation>Ein Code nach ISO 4217: die Beträge in Antworten an Kunden und in dieser Konsole</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Support e-mail</source>
+        <translation>Support-E-Mail</translation>
+    </message>
+    <message>
+        <source>Support phone</source>
+        <translation>Support-Telefon</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>The AI gives customers these when they ask how to reach the company, and when it cannot answer; an empty field is not said.</source>
+        <translation>Die KI nennt Kunden diese Angaben, wenn sie fragen, wie sie die Firma erreichen, und wenn sie selbst nicht antworten kann; ein leeres Feld wird nicht genannt.</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Days from delivery in which an order may be returned</source>
+        <translation>Tage ab Lieferung, in denen eine Bestellung zurückgegeben werden kann</translation>
+    </message>
+    <message>
+        <source>pending, processing</source>
+        <translation>pending, processing</translation>
+    </message>
+    <message>
+        <source>The order statuses in which a customer may still cancel, separated by commas</source>
+        <translation>Die Bestellstatus, in denen ein Kunde noch stornieren kann, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>https://shop.example/account</source>
+        <translation>https://shop.example/konto</translation>
+    </message>
+    <message>
+        <source>e.g. Trail Club</source>
+        <translation>z. B. Trail Club</translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation>Rückgabefrist</translation>
+    </message>
+    <message>
+        <source>Longer for customer tiers</source>
+        <translation>Länger für Kundenstufen</translation>
+    </message>
+    <message>
+        <source>Cancellable while</source>
+        <translation>Stornierbar im Status</translation>
+    </message>
+    <message>
+        <source>Self-service: orders</source>
+        <translation>Selbstbedienung: Bestellungen</translation>
+    </message>
+    <message>
+        <source>Self-service: returns</source>
+        <translation>Selbstbedienung: Rücksendungen</translation>
+    </message>
+    <message>
+        <source>Self-service: account</source>
+        <translation>Selbstbedienung: Konto</translation>
+    </message>
+    <message>
+        <source>Self-service: membership</source>
+        <translation>Selbstbedienung: Mitgliedschaft</translation>
+    </message>
+    <message>
+        <source>Membership&apos;s name</source>
+        <translation>Name der Mitgliedschaft</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>The self-service links are what the AI gives customers. A company without plans sells no membership: the AI changes none for it.</source>
+        <translation>Die Selbstbedienungs-Links gibt die KI an Kunden weiter. Eine Firma ohne Tarife verkauft keine Mitgliedschaft: Die KI ändert für sie keine.</translation>
+    </message>
+    <message>
+        <source>Customer tier</source>
+        <translation>Kundenstufe</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>A customer of such a tier (GOLD, VIP, ...) has this many days to return an order</source>
+        <translation>Ein Kunde dieser Stufe (GOLD, VIP, ...) hat so viele Tage, um eine Bestellung zurückzugeben</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The AI&apos;s voice</source>
+        <translation>Stimme der KI</translation>
+    </message>
+    <message>
+        <source>a name, e.g. Ava</source>
+        <translation>ein Name, z. B. Ava</translation>
+    </message>
+    <message>
+        <source>The AI&apos;s name, said when a customer says hello</source>
+        <translation>Der Name der KI, den sie nennt, wenn ein Kunde grüßt</translation>
+    </message>
+    <message>
+        <source>Hi! I&apos;m Ava from Northwind. How can I help?</source>
+        <translation>Hallo! Ich bin Ava von Northwind. Wie kann ich helfen?</translation>
+    </message>
+    <message>
+        <source>Replaces the AI&apos;s hello</source>
+        <translation>Ersetzt die Begrüßung der KI</translation>
+    </message>
+    <message>
+        <source>What a language model should keep in mind, e.g. &quot;Call our customers riders.&quot;</source>
+        <translation>Was ein Sprachmodell beachten soll, z. B. „Nennen Sie unsere Kunden Fahrer.“</translation>
+    </message>
+    <message>
+        <source>Characters of the %1 the guidance may have</source>
+        <translation>Zeichen von den %1, die die Anweisungen haben dürfen</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>The guidance goes to a language model below the engine&apos;s own rules, which it cannot change: the engine still decides every action.</source>
+        <translation>Die Anweisungen gehen an ein Sprachmodell, unter den eigenen Regeln der Engine, die sie nicht ändern können: Jede Aktion entscheidet weiterhin die Engine.</translation>
+    </message>
+    <message>
+        <source>Saved. The next replies to customers follow it.</source>
+        <translation>Gespeichert. Die nächsten Antworten an Kunden folgen dem.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the field marked in red.</source>
+        <translation>Nicht gespeichert: siehe das rot markierte Feld.</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::CompanySwitcher</name>
     <message>
         <source>Switch company</source>
@@ -3027,10 +3226,6 @@ Schlüssel: %3</translation>
         <translation>%1 gutgeschrieben</translation>
     </message>
     <message>
-        <source>%1 was refused: %2 Your limit is $%3.</source>
-        <translation>%1 abgelehnt: %2 Ihr Limit beträgt $%3.</translation>
-    </message>
-    <message>
         <source>%1 was refused: %2</source>
         <translation>%1 abgelehnt: %2</translation>
     </message>
@@ -3053,6 +3248,10 @@ Schlüssel: %3</translation>
     <message>
         <source>%1 are typing replies. Send yours anyway?</source>
         <translation>%1 schreiben gerade Antworten. Ihre trotzdem senden?</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2 Your limit is %3.</source>
+        <translation>%1 abgelehnt: %2 Ihr Limit beträgt %3.</translation>
     </message>
 </context>
 <context>
@@ -3263,10 +3462,6 @@ Schlüssel: %3</translation>
             <numerusform>%1–%2 von %n Kunden</numerusform>
             <numerusform>%1–%2 von %n Kunden</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>$%1</source>
-        <translation>%1 $</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4255,6 +4450,48 @@ Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::PlansModel</name>
+    <message>
+        <source>per year</source>
+        <translation>jährlich</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>monatlich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Days to return an order for the plan&apos;s active members; empty: the company&apos;s return window</source>
+        <translation>Tage, um eine Bestellung zurückzugeben, für aktive Mitglieder des Tarifs; leer: die Rückgabefrist der Firma</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Return window</source>
+        <translation>Rückgabefrist</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::QueueBulkBar</name>
     <message>
         <source>Assign to…</source>
@@ -4839,6 +5076,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Channels</source>
         <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
     </message>
 </context>
 <context>

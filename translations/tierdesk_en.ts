@@ -184,6 +184,16 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::PlansModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::QueueBulkBar</name>
     <message numerus="yes">
         <source>%n selected</source>

@@ -208,6 +208,37 @@ ApiReply *ApiClient::me()
     return r;
 }
 
+ApiReply *ApiClient::config()
+{
+    return keepingConfig(
+        send("GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}}));
+}
+
+ApiReply *ApiClient::putConfig(const QJsonObject &patch)
+{
+    QJsonObject body = patch;
+    body.insert(QStringLiteral("companyId"), m_companyId);
+    return keepingConfig(send("PUT", QStringLiteral("/api/cs/config"), body, {}, true));
+}
+
+ApiReply *ApiClient::keepingConfig(ApiReply *reply)
+{
+    connect(reply, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
+        const QString company = config.value(QLatin1String("companyId")).toString();
+        if (company != m_companyId)
+            return; // signed in to another company meanwhile
+        m_currencyOf = company;
+        m_currency = config.value(QLatin1String("company")).toObject().value(QLatin1String("currency")).toString();
+        emit configChanged(config);
+    });
+    return reply;
+}
+
+QString ApiClient::currency() const
+{
+    return m_currencyOf == m_companyId && !m_currency.isEmpty() ? m_currency : QStringLiteral("USD");
+}
+
 ApiReply *ApiClient::agents()
 {
     return send("GET", QStringLiteral("/api/cs/agents"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});

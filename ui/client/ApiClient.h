@@ -51,6 +51,15 @@ public:
     // the reply as it comes, for the caller to read and delete; a 401 still says unauthorized().
     QNetworkReply *download(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
+    // The signed-in company's CS config (agents and above), and (admin) a PUT of the sections in `patch`,
+    // which the server merges into what it has. Each answer for the signed-in company says configChanged().
+    ApiReply *config();
+    ApiReply *putConfig(const QJsonObject &patch);
+    // The signed-in company's currency (ISO 4217, the config's company.currency) as the last config read
+    // or written through this client says ("USD", the server's default, before one is read). The status
+    // bar's desk hours read the config at sign-in and every few minutes.
+    QString currency() const;
+
     // auth
     ApiReply *authStatus();
     ApiReply *setup(const QString &email, const QString &password, const QString &name, const QByteArray &secret);
@@ -168,9 +177,12 @@ signals:
     void agentChanged();
     // A canned response was made, changed or deleted from this console: lists of them reload.
     void cannedResponsesChanged();
+    // The signed-in company's config as a GET or PUT of it through this client just answered.
+    void configChanged(const QJsonObject &config);
 
 private:
     void keepAgent(const QJsonObject &body, bool withToken);
+    ApiReply *keepingConfig(ApiReply *reply);
     // withToken false: sent without the bearer token (login, setup), so its 401 is no session's end.
     ApiReply *request(const QByteArray &method, const QString &path, const QJsonObject &body, const QUrlQuery &query,
         bool withBody, const QList<QPair<QByteArray, QByteArray>> &headers, bool withToken = true,
@@ -189,6 +201,8 @@ private:
     QString m_companyId;
     QJsonObject m_agent;
     QJsonObject m_company;
+    QString m_currency; // of m_currencyOf's config
+    QString m_currencyOf;
     EventStream m_events;
 };
 

@@ -1,6 +1,5 @@
 #include "ui/dialogs/ActionDialog.h"
 
-#include "core/common/Money.h"
 #include "ui/models/Display.h"
 
 #include <QComboBox>
@@ -26,8 +25,9 @@ double ActionDialog::refundable(const QJsonObject &order)
         0.0, order.value(QLatin1String("total")).toDouble() - order.value(QLatin1String("refundedAmount")).toDouble());
 }
 
-ActionDialog::ActionDialog(const QString &customerName, const QJsonArray &orders, QWidget *parent)
-    : QDialog(parent), m_customer(customerName.isEmpty() ? tr("the customer") : customerName)
+ActionDialog::ActionDialog(
+    const QString &customerName, const QJsonArray &orders, const QString &currency, QWidget *parent)
+    : QDialog(parent), m_customer(customerName.isEmpty() ? tr("the customer") : customerName), m_currency(currency)
 {
     setObjectName(QStringLiteral("actionDialog"));
     setWindowTitle(tr("Issue a refund or credit"));
@@ -37,27 +37,12 @@ ActionDialog::ActionDialog(const QString &customerName, const QJsonArray &orders
     m_type->addItem(tr("Credit the account"), QStringLiteral("credit"));
     m_order = new QComboBox(this);
     m_order->setObjectName(QStringLiteral("actionOrder"));
-    auto *model = qobject_cast<QStandardItemModel *>(m_order->model());
-    for (const QJsonValue &v : orders) {
-        const QJsonObject o = v.toObject();
-        const double left = refundable(o);
-        m_order->addItem(
-            tr("%1 · %2 · %3 left")
-                .arg(o.value(QLatin1String("id")).toString(),
-                    display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()), formatUsd(left)),
-            o.value(QLatin1String("id")).toString());
-        m_order->setItemData(m_order->count() - 1, left, Qt::UserRole + 1);
-        if (left <= 0 && model) // nothing owed: shown for context, not pickable
-            model->item(m_order->count() - 1)->setEnabled(false);
-    }
-    for (int i = 0; i < m_order->count(); ++i)
-        if (m_order->itemData(i, Qt::UserRole + 1).toDouble() > 0) {
-            m_order->setCurrentIndex(i);
-            break;
-        }
+    addOrders(orders);
     m_amount = new QDoubleSpinBox(this);
     m_amount->setObjectName(QStringLiteral("actionAmount"));
-    m_amount->setPrefix(QStringLiteral("$"));
+    const auto [prefix, suffix] = display::moneyAffixes(m_currency);
+    m_amount->setPrefix(prefix);
+    m_amount->setSuffix(suffix);
     m_amount->setDecimals(2);
     m_amount->setRange(0.01, 1000000);
     m_reason = new QLineEdit(this);
@@ -105,6 +90,29 @@ ActionDialog::ActionDialog(const QString &customerName, const QJsonArray &orders
     connect(m_order, &QComboBox::currentIndexChanged, this, &ActionDialog::sync);
     sync();
     resize(440, sizeHint().height());
+}
+
+// Each order with what is left to refund on it; the first that has some is chosen.
+void ActionDialog::addOrders(const QJsonArray &orders)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(m_order->model());
+    for (const QJsonValue &v : orders) {
+        const QJsonObject o = v.toObject();
+        const double left = refundable(o);
+        m_order->addItem(tr("%1 · %2 · %3 left")
+                             .arg(o.value(QLatin1String("id")).toString(),
+                                 display::enumLabel(o.value(QLatin1String("status")).toString().toUpper()),
+                                 display::money(left, m_currency)),
+            o.value(QLatin1String("id")).toString());
+        m_order->setItemData(m_order->count() - 1, left, Qt::UserRole + 1);
+        if (left <= 0 && model) // nothing owed: shown for context, not pickable
+            model->item(m_order->count() - 1)->setEnabled(false);
+    }
+    for (int i = 0; i < m_order->count(); ++i)
+        if (m_order->itemData(i, Qt::UserRole + 1).toDouble() > 0) {
+            m_order->setCurrentIndex(i);
+            break;
+        }
 }
 
 void ActionDialog::sync()
@@ -162,8 +170,8 @@ void ActionDialog::setReason(const QString &reason)
 QString ActionDialog::summary() const
 {
     if (type() == QLatin1String("refund"))
-        return tr("Refund %1 for %2 to %3?").arg(formatUsd(amount()), orderId(), m_customer);
-    return tr("Credit %1 to %2's account?").arg(formatUsd(amount()), m_customer);
+        return tr("Refund %1 for %2 to %3?").arg(display::money(amount(), m_currency), orderId(), m_customer);
+    return tr("Credit %1 to %2's account?").arg(display::money(amount(), m_currency), m_customer);
 }
 
 bool ActionDialog::confirming() const

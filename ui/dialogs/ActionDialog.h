@@ -14,13 +14,15 @@ namespace tierdesk::ui {
 
 // A person's refund or credit: type, order (from GET session's context.orders),
 // amount and reason, then a confirmation page ("Refund $25.00 for ORD-10005 to
-// Ben Carter?"). Accepted only from the confirmation; cancelling there sends
+// Ben Carter?"). Amounts are in the company's currency (ISO 4217, its config's
+// company.currency). Accepted only from the confirmation; cancelling there sends
 // nothing. Shown with open(), never exec(): tests fill it, review() and confirm().
 class ActionDialog : public QDialog {
     Q_OBJECT
 
 public:
-    ActionDialog(const QString &customerName, const QJsonArray &orders, QWidget *parent = nullptr);
+    ActionDialog(
+        const QString &customerName, const QJsonArray &orders, const QString &currency, QWidget *parent = nullptr);
 
     QString type() const; // "refund" | "credit"
     QString orderId() const; // empty for a credit
@@ -43,9 +45,11 @@ public:
     static double refundable(const QJsonObject &order);
 
 private:
+    void addOrders(const QJsonArray &orders);
     void sync();
 
     QString m_customer;
+    QString m_currency;
     QStackedWidget *m_pages;
     QComboBox *m_type;
     QComboBox *m_order;

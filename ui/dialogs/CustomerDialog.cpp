@@ -3,6 +3,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/client/ApiReply.h"
 #include "ui/models/CustomersModel.h"
+#include "ui/models/Display.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,13 +35,15 @@ QWidget *withError(QWidget *field, QLabel *error)
     return box;
 }
 
-QDoubleSpinBox *moneyBox(const char *name, double max, QWidget *parent)
+QDoubleSpinBox *moneyBox(const char *name, double max, const QString &currency, QWidget *parent)
 {
     auto *box = new QDoubleSpinBox(parent);
     box->setObjectName(QLatin1String(name));
     box->setRange(0, max);
     box->setDecimals(2);
-    box->setPrefix(QStringLiteral("$ "));
+    const auto [prefix, suffix] = display::moneyAffixes(currency);
+    box->setPrefix(prefix);
+    box->setSuffix(suffix);
     box->setGroupSeparatorShown(true);
     return box;
 }
@@ -72,7 +75,7 @@ CustomerDialog::CustomerDialog(ApiClient &client, const QJsonObject &customer, Q
         {QStringLiteral("STANDARD"), QStringLiteral("SILVER"), QStringLiteral("GOLD"), QStringLiteral("PLATINUM")});
     m_vip = new QCheckBox(tr("&VIP"), this);
     m_vip->setObjectName(QStringLiteral("customerDialogVip"));
-    m_value = moneyBox("customerDialogValue", 1e12, this);
+    m_value = moneyBox("customerDialogValue", 1e12, m_client.currency(), this);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Id"), withError(m_id, errorLabel(QStringLiteral("id"))));
@@ -115,7 +118,7 @@ QWidget *CustomerDialog::buildSubscription()
     m_status->setObjectName(QStringLiteral("customerDialogSubscriptionStatus"));
     for (const char *s : {"active", "paused", "cancelled"})
         m_status->addItem(CustomersModel::subscriptionStatus(QLatin1String(s)), QLatin1String(s));
-    m_price = moneyBox("customerDialogPrice", 1e9, m_subscription);
+    m_price = moneyBox("customerDialogPrice", 1e9, m_client.currency(), m_subscription);
     auto *form = new QFormLayout(m_subscription);
     form->addRow(tr("Plan"), m_plan);
     form->addRow(tr("Status"), m_status);

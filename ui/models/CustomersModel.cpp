@@ -2,8 +2,6 @@
 
 #include "ui/models/Display.h"
 
-#include <QLocale>
-
 namespace tierdesk::ui {
 
 QVariant CustomersModel::data(const QModelIndex &index, int role) const
@@ -31,9 +29,13 @@ QString CustomersModel::rangeText() const
     return tr("%1–%2 of %n customer(s)", nullptr, m_total).arg(m_offset + 1).arg(m_offset + rowCount());
 }
 
-QString CustomersModel::money(double amount)
+void CustomersModel::setCurrency(const QString &currency)
 {
-    return tr("$%1").arg(QLocale().toString(amount, 'f', 2));
+    if (currency == m_currency)
+        return;
+    m_currency = currency;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, LifetimeValue), index(rowCount() - 1, LifetimeValue), {Qt::DisplayRole});
 }
 
 QString CustomersModel::subscriptionStatus(const QString &status)
@@ -66,7 +68,7 @@ QString CustomersModel::display(const QJsonObject &c, int column) const
     case Vip:
         return c.value(QLatin1String("isVIP")).toBool() ? tr("VIP") : QString();
     case LifetimeValue:
-        return money(c.value(QLatin1String("lifetimeValue")).toDouble());
+        return display::money(c.value(QLatin1String("lifetimeValue")).toDouble(), m_currency);
     }
     return {};
 }

@@ -26,8 +26,8 @@ public:
     // "1–50 of 123", or "No customers".
     QString rangeText() const;
 
-    // A money amount as the console shows it: "$2,450.00".
-    static QString money(double amount);
+    // The company's currency (ISO 4217) the lifetime values are in; "USD" until set.
+    void setCurrency(const QString &currency);
     // A subscription's status ("active", "paused", "cancelled") in the console's language.
     static QString subscriptionStatus(const QString &status);
 
@@ -40,6 +40,7 @@ private:
     int m_total = 0;
     int m_offset = 0;
     int m_limit = 0;
+    QString m_currency = QStringLiteral("USD");
 };
 
 // A customer's conversations as GET /api/cs/sessions?customerId= lists them, newest first.

@@ -1,5 +1,6 @@
 #include "ui/models/Display.h"
 
+#include "core/common/Money.h"
 #include "core/common/Time.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,13 @@
 
 namespace tierdesk::ui::display {
 namespace {
+
+// The console's locale for amounts: the C locale puts the sign after the number ("45.00€").
+QLocale moneyLocale()
+{
+    const QLocale locale;
+    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
+}
 
 const QStringList &sentiments()
 {
@@ -227,6 +235,21 @@ QString when(const QDateTime &t, const QDateTime &now)
     if (days > 1 && days < 6)
         return QStringLiteral("%1 %2").arg(QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat), clock);
     return dateAndClock(local);
+}
+
+QString money(double amount, const QString &currency)
+{
+    return formatMoney(amount, currency.isEmpty() ? QStringLiteral("USD") : currency, moneyLocale());
+}
+
+std::pair<QString, QString> moneyAffixes(const QString &currency)
+{
+    const QString text = money(0, currency);
+    const QString number = moneyLocale().toString(0.0, 'f', 2);
+    const qsizetype at = text.indexOf(number);
+    if (at < 0)
+        return {QString(), QLatin1Char(' ') + currencySymbol(currency)};
+    return {text.left(at), text.mid(at + number.size())};
 }
 
 } // namespace tierdesk::ui::display

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <utility>
+
 // How the console spells the API's words and times for people.
 namespace tierdesk::ui::display {
 
@@ -32,5 +34,11 @@ QString time(const QDateTime &t); // "17:20"
 // A moment near `now` as people say it: "17:20" today, "tomorrow 09:00", "Mon 09:00"
 // within the week, else the short date and time. In t's own time zone.
 QString when(const QDateTime &t, const QDateTime &now);
+
+// Amounts of the company's money (its config's company.currency, ISO 4217) as the console's locale
+// writes them: "€1,234.50" in English, "1.234,50 €" in German (the C locale writes as English does).
+QString money(double amount, const QString &currency);
+// What goes before and after a number of that money in a spin box: {"€", ""} in English, {"", " €"} in German.
+std::pair<QString, QString> moneyAffixes(const QString &currency);
 
 } // namespace tierdesk::ui::display

@@ -1,6 +1,6 @@
 #include "ui/views/CapabilityOrder.h"
 
-#include "core/common/Money.h"
+#include "ui/models/Display.h"
 
 namespace tierdesk::ui {
 namespace {
@@ -35,6 +35,8 @@ QString capitalised(QString text)
 QStringList CapabilityOrder::warnings(const QJsonObject &config)
 {
     const QJsonObject tiers = config.value(QLatin1String("tiers")).toObject();
+    const QString currency
+        = config.value(QLatin1String("company")).toObject().value(QLatin1String("currency")).toString();
     QStringList out;
     for (const Money &m : kMoney) {
         for (int lower = 0; lower < 2; ++lower) {
@@ -56,7 +58,8 @@ QStringList CapabilityOrder::warnings(const QJsonObject &config)
             else if (lowCap > highCap)
                 out << (m.refund ? tr("%1 may refund up to %2, more than %3 it escalates to (%4).")
                                  : tr("%1 may credit up to %2, more than %3 it escalates to (%4)."))
-                           .arg(lowName, formatUsd(lowCap), tierName(higherKey), formatUsd(highCap));
+                           .arg(lowName, display::money(lowCap, currency), tierName(higherKey),
+                               display::money(highCap, currency));
         }
     }
     return out;

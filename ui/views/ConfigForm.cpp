@@ -111,6 +111,7 @@ ConfigForm::ConfigForm(QWidget *parent) : QWidget(parent)
     layout->addWidget(connectorsGroup());
     layout->addWidget(callsGroup());
     layout->addStretch(1);
+    showCurrency();
 }
 
 QGroupBox *ConfigForm::group(const QString &section, const QString &title, QFormLayout **form)
@@ -164,7 +165,7 @@ QWidget *ConfigForm::amount(const QString &path)
     auto *spin = new QDoubleSpinBox(this);
     spin->setRange(-1e10, 1e10);
     spin->setDecimals(2);
-    spin->setPrefix(QStringLiteral("$"));
+    m_amounts << spin;
     return bind(path, spin);
 }
 
@@ -496,7 +497,25 @@ void ConfigForm::setConfig(const QJsonObject &config)
         const QSignalBlocker block(it.value());
         write(it.value(), it.key(), valueAt(m_config, it.key().split(QLatin1Char('.'))));
     }
+    showCurrency();
     showProblem({});
+}
+
+void ConfigForm::rebase(const QJsonObject &config)
+{
+    m_config = config;
+    m_config.remove(QStringLiteral("companyId"));
+    showCurrency();
+}
+
+void ConfigForm::showCurrency()
+{
+    const auto [prefix, suffix] = display::moneyAffixes(
+        m_config.value(QLatin1String("company")).toObject().value(QLatin1String("currency")).toString());
+    for (QDoubleSpinBox *spin : std::as_const(m_amounts)) {
+        spin->setPrefix(prefix);
+        spin->setSuffix(suffix);
+    }
 }
 
 QJsonObject ConfigForm::config() const

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QDoubleSpinBox;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
@@ -26,6 +27,10 @@ public:
 
     void setConfig(const QJsonObject &config);
     QJsonObject config() const;
+    // `config` becomes the one the fields' values are written over, the fields keeping theirs: what
+    // the form has no field for (the company's profile, policies and the AI's voice, which Settings ›
+    // Company edits) follows the server while an edit here is under way. The amounts follow its currency.
+    void rebase(const QJsonObject &config);
     // The field bound to a path ("irateProtocol.detectionThreshold"), or nullptr.
     QWidget *field(const QString &path) const { return m_fields.value(path); }
     // Shows the validator's "path: reason" beside its field (empty: clears every error).
@@ -56,6 +61,7 @@ private:
     void offerConnector(const QString &path, const QString &name);
     QGroupBox *group(const QString &section, const QString &title, QFormLayout **form);
     void capabilityRows(QFormLayout *form, const QString &prefix);
+    void showCurrency();
     QWidget *bind(const QString &path, QWidget *w);
     QWidget *check(const QString &path, const QString &text);
     QWidget *amount(const QString &path);
@@ -65,6 +71,7 @@ private:
     void write(QWidget *w, const QString &path, const QJsonValue &v);
 
     QHash<QString, QWidget *> m_fields;
+    QList<QDoubleSpinBox *> m_amounts; // in the company's currency
     QHash<QString, QLabel *> m_errors; // by section: "aiRep", "irateProtocol", "desk", ...
     QJsonObject m_config;
     QWidget *m_problemField = nullptr;

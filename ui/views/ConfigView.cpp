@@ -100,6 +100,7 @@ ConfigView::ConfigView(ApiClient &client, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_form, &ConfigForm::edited, this, &ConfigView::validate);
+    connect(&m_client, &ApiClient::configChanged, this, &ConfigView::takeConfig);
     connect(m_save, &QPushButton::clicked, this, &ConfigView::save);
     connect(m_revert, &QPushButton::clicked, this, &ConfigView::revert);
     connect(m_whatIf, &QPushButton::clicked, this, &ConfigView::simulate);
@@ -263,8 +264,7 @@ void ConfigView::refresh()
                                                           : m_client.companyName();
     m_title->setText(tr("Configuration · %1").arg(name));
     m_title->setToolTip(tr("Company %1").arg(m_client.companyId()));
-    ApiReply *r = m_client.send(
-        "GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), m_client.companyId()}});
+    ApiReply *r = m_client.config();
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
         m_everLoaded = true;
         showConfig(config);
@@ -361,11 +361,37 @@ bool ConfigView::needsWhatIf() const
     return escalationParts(edited) != escalationParts(m_loaded) && m_simulatedFor != edited;
 }
 
+// The company's profile, policies and the AI's voice are left out: Settings › Company edits them, and a
+// PUT merges, so what the server has of them stays.
 QJsonObject ConfigView::body() const
 {
     QJsonObject out = m_form->config();
-    out.insert(QStringLiteral("companyId"), m_client.companyId());
+    out.remove(QStringLiteral("company"));
+    out.remove(QStringLiteral("policies"));
+    QJsonObject ai = out.value(QLatin1String("ai")).toObject();
+    for (const char *key : {"persona", "greeting", "guidance"})
+        ai.remove(QLatin1String(key));
+    out.insert(QStringLiteral("ai"), ai);
     return out;
+}
+
+// A config read or saved elsewhere in this console (Settings › Company, the desk hours): taken whole
+// when nothing is edited here, else as what the edits are written over.
+void ConfigView::takeConfig(const QJsonObject &config)
+{
+    if (!m_everLoaded)
+        return;
+    QJsonObject server = config;
+    server.remove(QStringLiteral("companyId"));
+    if (server == m_loaded)
+        return;
+    if (m_form->config() == m_loaded) {
+        showConfig(server);
+        return;
+    }
+    m_loaded = server;
+    m_form->rebase(server);
+    validate();
 }
 
 void ConfigView::save()
@@ -381,7 +407,7 @@ void ConfigView::save()
         simulate();
         return;
     }
-    ApiReply *r = m_client.send("PUT", QStringLiteral("/api/cs/config"), body(), {}, true);
+    ApiReply *r = m_client.putConfig(body());
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &config) {
         showConfig(config);
         say(tr("Saved. The next customer message is handled with this config."));
@@ -400,6 +426,7 @@ void ConfigView::simulate()
     if (!m_problem.isEmpty())
         return;
     QJsonObject request = body();
+    request.insert(QStringLiteral("companyId"), m_client.companyId());
     const QJsonObject ran = m_form->config();
     request.insert(QStringLiteral("period"),
         QJsonObject{{QStringLiteral("start"), m_from->date().toString(Qt::ISODate)},

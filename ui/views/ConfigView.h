@@ -25,7 +25,9 @@ class ModelTrialModel;
 // the first Save of such a change shows what it would have done, the next one saves it.
 // An edited "ai" section is tried the same way on request: the what-if's second tab shows the
 // replies the candidate model would have sent, as the reply guard judged them.
-// Below, the history of config changes from the audit log, field by field.
+// Below, the history of config changes from the audit log, field by field. The company's profile,
+// policies and the AI's voice are Settings › Company's: this page neither shows nor sends them, and
+// follows their changes (the caps are in the company's currency) without losing an edit under way.
 class ConfigView : public QWidget {
     Q_OBJECT
 
@@ -80,6 +82,7 @@ private:
     void validate();
     void fitForm(); // the form pane never narrower than the form (it grows with open business hours)
     void showConfig(const QJsonObject &config);
+    void takeConfig(const QJsonObject &config);
     void loadHistory();
     void loadProviders();
     void loadConnectors();

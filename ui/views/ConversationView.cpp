@@ -179,12 +179,13 @@ void ConversationView::followCustomerLanguage()
 {
     const QString own = m_session.value(QLatin1String("language")).toString();
     m_assist->setSession(m_sessionId, own.isEmpty() ? m_companyLanguage : own);
+    // The company's config, once per company: its language for a session without its own, and its
+    // currency (the client keeps it) for the refund and credit dialog.
     const QString company = m_client.companyId();
-    if (m_sessionId.isEmpty() || !own.isEmpty() || company.isEmpty() || company == m_languageOfCompany)
+    if (m_sessionId.isEmpty() || company.isEmpty() || company == m_languageOfCompany)
         return;
     m_languageOfCompany = company;
-    ApiReply *r
-        = m_client.send("GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), company}});
+    ApiReply *r = m_client.config();
     connect(r, &ApiReply::succeeded, this, [this, company](const QJsonObject &config) {
         if (company != m_client.companyId())
             return;
@@ -483,7 +484,7 @@ void ConversationView::showAction()
     const QJsonObject context = m_session.value(QLatin1String("context")).toObject();
     auto *dialog
         = new ActionDialog(context.value(QLatin1String("customer")).toObject().value(QLatin1String("name")).toString(),
-            context.value(QLatin1String("orders")).toArray(), this);
+            context.value(QLatin1String("orders")).toArray(), m_client.currency(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString session = m_sessionId;
     connect(dialog, &QDialog::accepted, this, [this, dialog, session] {
@@ -491,8 +492,9 @@ void ConversationView::showAction()
         ApiReply *r = m_client.act(session, dialog->type(), dialog->orderId(), dialog->amount(), dialog->reason());
         connect(r, &ApiReply::succeeded, this, [this, session](const QJsonObject &body) {
             const QJsonObject a = body.value(QLatin1String("action")).toObject();
-            const QString amount
-                = QStringLiteral("$") + QString::number(a.value(QLatin1String("amount")).toDouble(), 'f', 2);
+            const QString currency = a.value(QLatin1String("currency")).toString();
+            const QString amount = display::money(
+                a.value(QLatin1String("amount")).toDouble(), currency.isEmpty() ? m_client.currency() : currency);
             emit status(a.value(QLatin1String("type")).toString() == QLatin1String("refund")
                     ? tr("Refunded %1 for %2").arg(amount, a.value(QLatin1String("orderId")).toString())
                     : tr("Credited %1").arg(amount));
@@ -501,9 +503,10 @@ void ConversationView::showAction()
         });
         connect(r, &ApiReply::failed, this, [this, what](const ApiError &e) {
             if (e.code == QLatin1String("CS_013") && e.details.contains(QLatin1String("max")))
-                emit status(tr("%1 was refused: %2 Your limit is $%3.")
-                                .arg(what, e.message,
-                                    QString::number(e.details.value(QLatin1String("max")).toDouble(), 'f', 2)));
+                emit status(
+                    tr("%1 was refused: %2 Your limit is %3.")
+                        .arg(what, e.message,
+                            display::money(e.details.value(QLatin1String("max")).toDouble(), m_client.currency())));
             else if (e.code == QLatin1String("CS_030"))
                 emit status(tr("%1 was refused: %2").arg(what, e.message));
             else

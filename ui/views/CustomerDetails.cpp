@@ -118,15 +118,15 @@ void CustomerDetails::setCustomer(const QJsonObject &c)
     m_phone->setText(orDash(c.value(QLatin1String("phone")).toString()));
     const QString tier = display::enumLabel(c.value(QLatin1String("tier")).toString());
     m_tier->setText(c.value(QLatin1String("isVIP")).toBool() ? tr("%1 · VIP").arg(tier) : orDash(tier));
-    m_value->setText(CustomersModel::money(c.value(QLatin1String("lifetimeValue")).toDouble()));
+    m_value->setText(display::money(c.value(QLatin1String("lifetimeValue")).toDouble(), m_currency));
     const QJsonObject sub = c.value(QLatin1String("subscription")).toObject();
     m_subscription->setText(sub.isEmpty()
             ? tr("None")
             : tr("%1 · %2 · %3 a month")
                   .arg(sub.value(QLatin1String("plan")).toString(),
                       CustomersModel::subscriptionStatus(sub.value(QLatin1String("status")).toString()),
-                      CustomersModel::money(sub.value(QLatin1String("monthlyPrice")).toDouble())));
-    m_credit->setText(CustomersModel::money(c.value(QLatin1String("creditBalance")).toDouble()));
+                      display::money(sub.value(QLatin1String("monthlyPrice")).toDouble(), m_currency)));
+    m_credit->setText(display::money(c.value(QLatin1String("creditBalance")).toDouble(), m_currency));
     m_since->setText(orDash(localTime(c.value(QLatin1String("createdAt")))));
     const QJsonObject attributes = c.value(QLatin1String("attributes")).toObject();
     m_attributes->setRowCount(0);

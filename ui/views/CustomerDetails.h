@@ -27,6 +27,8 @@ public:
     bool isErased() const { return m_customer.contains(QLatin1String("erasedAt")); }
 
     void setCustomer(const QJsonObject &customer);
+    // The company's currency (ISO 4217) of the amounts shown next; "USD" until set.
+    void setCurrency(const QString &currency) { m_currency = currency; }
     // A list answer of GET /api/cs/sessions: its "sessions" and "total".
     void setSessions(const QJsonObject &body);
     void clear();
@@ -38,6 +40,7 @@ private:
     QWidget *buildFields();
 
     QJsonObject m_customer;
+    QString m_currency = QStringLiteral("USD");
     QLabel *m_name;
     QLabel *m_id;
     QLabel *m_email;

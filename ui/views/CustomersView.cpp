@@ -158,6 +158,7 @@ void CustomersView::applyRole()
 void CustomersView::refresh()
 {
     const int generation = ++m_generation;
+    m_model->setCurrency(m_client.currency());
     ApiReply *r = m_client.customers(m_search->text(), m_pageSize, m_offset);
     connect(r, &ApiReply::succeeded, this, [this, generation](const QJsonObject &body) {
         if (generation != m_generation)
@@ -204,6 +205,7 @@ void CustomersView::showCustomer(const QJsonObject &customer)
     const QString id = customer.value(QLatin1String("id")).toString();
     const bool another = id != m_current;
     m_current = id;
+    m_details->setCurrency(m_client.currency());
     m_details->setCustomer(customer);
     applyRole();
     if (another)

@@ -25,8 +25,7 @@ void DeskHoursLabel::reload()
     const QString company = m_client.companyId();
     if (company.isEmpty())
         return;
-    ApiReply *r
-        = m_client.send("GET", QStringLiteral("/api/cs/config"), {}, QUrlQuery{{QStringLiteral("companyId"), company}});
+    ApiReply *r = m_client.config();
     connect(r, &ApiReply::succeeded, this, [this, company](const QJsonObject &config) {
         if (company != m_client.companyId())
             return; // signed in elsewhere meanwhile

@@ -8,6 +8,7 @@
 #include "ui/views/settings/AiProvidersSettings.h"
 #include "ui/views/settings/CannedResponsesSettings.h"
 #include "ui/views/settings/ChannelsSettings.h"
+#include "ui/views/settings/CompanySettings.h"
 #include "ui/views/settings/ConnectorsSettings.h"
 #include "ui/views/settings/HeadsetSettings.h"
 
@@ -37,7 +38,9 @@ SettingsView::SettingsView(ApiClient &client, QWidget *parent) : QWidget(parent)
     m_connectors = new ConnectorsSettings(client, this);
     m_channels = new ChannelsSettings(client, this);
     m_headset = new HeadsetSettings(this);
+    m_company = new CompanySettings(client, this);
     m_tabs->addTab(buildConnection(), tr("Connection"));
+    m_tabs->addTab(m_company, tr("Company"));
     m_tabs->addTab(m_agents, tr("Agents"));
     m_tabs->addTab(m_canned, tr("Canned responses"));
     m_tabs->addTab(m_webhooks, tr("Webhooks"));
@@ -197,10 +200,11 @@ void SettingsView::refresh()
     if (supervisor)
         m_canned->refresh();
     for (QWidget *tab : std::initializer_list<QWidget *>{
-             m_agents, m_webhooks, m_aiProviders, m_connectors, m_channels, m_email, m_tokens})
+             m_company, m_agents, m_webhooks, m_aiProviders, m_connectors, m_channels, m_email, m_tokens})
         m_tabs->setTabVisible(m_tabs->indexOf(tab), admin);
     if (!admin)
         return;
+    m_company->refresh();
     m_agents->refresh();
     m_webhooks->refresh();
     m_aiProviders->refresh();

@@ -18,6 +18,7 @@ class AiProvidersSettings;
 class ApiClient;
 class CannedResponsesSettings;
 class ChannelsSettings;
+class CompanySettings;
 class ConnectorsSettings;
 class EmailSettings;
 class HeadsetSettings;
@@ -25,9 +26,9 @@ class TokensSettings;
 class WebhooksSettings;
 
 // The Settings page: the console's own connection, headset and language (everyone); for supervisors
-// and admins the company's canned responses; for admins the company's agents, webhooks, AI
-// providers, connectors to its own systems, its inbox channels (mailbox, Twilio), the server's e-mail settings and API
-// tokens (tabs hidden for other roles; the API refuses them anyway).
+// and admins the company's canned responses; for admins the company's profile, policies and AI voice,
+// its agents, webhooks, AI providers, connectors to its own systems, its inbox channels (mailbox, Twilio),
+// the server's e-mail settings and API tokens (tabs hidden for other roles; the API refuses them anyway).
 class SettingsView : public QWidget {
     Q_OBJECT
 
@@ -44,6 +45,7 @@ public:
     CannedResponsesSettings *cannedResponses() const { return m_canned; }
     ConnectorsSettings *connectors() const { return m_connectors; }
     ChannelsSettings *channels() const { return m_channels; }
+    CompanySettings *company() const { return m_company; }
     HeadsetSettings *headset() const { return m_headset; }
     QTabWidget *tabs() const { return m_tabs; }
     bool showsAdminTabs() const;
@@ -72,6 +74,7 @@ private:
     CannedResponsesSettings *m_canned;
     ConnectorsSettings *m_connectors;
     ChannelsSettings *m_channels;
+    CompanySettings *m_company;
     HeadsetSettings *m_headset;
     QLabel *m_current;
     QLabel *m_portInUse;

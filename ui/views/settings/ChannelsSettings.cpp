@@ -55,23 +55,6 @@ ChannelsSettings::ChannelsSettings(ApiClient &client, QWidget *parent) : QWidget
     layout->addWidget(scroll);
 }
 
-void ChannelsSettings::addRow(QFormLayout *form, const QString &label, QWidget *field, const QString &apiField)
-{
-    auto *cell = new QWidget(field->parentWidget());
-    auto *v = new QVBoxLayout(cell);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(1);
-    v->addWidget(field);
-    auto *error = new QLabel(cell);
-    error->setObjectName(QStringLiteral("error_") + apiField);
-    error->setStyleSheet(QStringLiteral("color:#b91c1c;"));
-    error->setWordWrap(true);
-    error->hide();
-    v->addWidget(error);
-    m_errors.insert(apiField, error);
-    form->addRow(label, cell);
-}
-
 QWidget *ChannelsSettings::buildMailbox()
 {
     auto *box = new QGroupBox(tr("E-mail: the company's mailbox"), this);
@@ -121,19 +104,19 @@ QWidget *ChannelsSettings::buildMailbox()
     m_mailMessage->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    addRow(form, tr("Address"), m_address, QStringLiteral("address"));
-    addRow(form, tr("Name replies go out with"), m_name, QStringLiteral("name"));
-    addRow(form, tr("IMAP server"), m_imapUrl, QStringLiteral("imap.url"));
-    addRow(form, tr("IMAP user name"), m_imapUser, QStringLiteral("imap.username"));
-    addRow(form, tr("IMAP password"), m_imapPassword, QStringLiteral("imap.password"));
-    addRow(form, tr("Look for new mail every"), m_poll, QStringLiteral("imap.pollSeconds"));
-    addRow(form, QString(), m_imapStartTls, QStringLiteral("imap.startTls"));
-    addRow(form, tr("SMTP server"), m_smtpUrl, QStringLiteral("smtp.url"));
-    addRow(form, tr("SMTP user name"), m_smtpUser, QStringLiteral("smtp.username"));
-    addRow(form, tr("SMTP password"), m_smtpPassword, QStringLiteral("smtp.password"));
-    addRow(form, QString(), m_startTls, QStringLiteral("smtp.startTls"));
-    addRow(form, QString(), m_autoReply, QStringLiteral("autoReply"));
-    addRow(form, tr("Largest mail imported"), m_maxMb, QStringLiteral("maxBytes"));
+    m_errors.addRow(form, tr("Address"), m_address, QStringLiteral("address"));
+    m_errors.addRow(form, tr("Name replies go out with"), m_name, QStringLiteral("name"));
+    m_errors.addRow(form, tr("IMAP server"), m_imapUrl, QStringLiteral("imap.url"));
+    m_errors.addRow(form, tr("IMAP user name"), m_imapUser, QStringLiteral("imap.username"));
+    m_errors.addRow(form, tr("IMAP password"), m_imapPassword, QStringLiteral("imap.password"));
+    m_errors.addRow(form, tr("Look for new mail every"), m_poll, QStringLiteral("imap.pollSeconds"));
+    m_errors.addRow(form, QString(), m_imapStartTls, QStringLiteral("imap.startTls"));
+    m_errors.addRow(form, tr("SMTP server"), m_smtpUrl, QStringLiteral("smtp.url"));
+    m_errors.addRow(form, tr("SMTP user name"), m_smtpUser, QStringLiteral("smtp.username"));
+    m_errors.addRow(form, tr("SMTP password"), m_smtpPassword, QStringLiteral("smtp.password"));
+    m_errors.addRow(form, QString(), m_startTls, QStringLiteral("smtp.startTls"));
+    m_errors.addRow(form, QString(), m_autoReply, QStringLiteral("autoReply"));
+    m_errors.addRow(form, tr("Largest mail imported"), m_maxMb, QStringLiteral("maxBytes"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_mailSave);
     buttons->addWidget(m_fetch);
@@ -171,10 +154,10 @@ QWidget *ChannelsSettings::buildTwilio()
     m_twilioMessage->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    addRow(form, tr("Account SID"), m_sid, QStringLiteral("accountSid"));
-    addRow(form, tr("Auth token"), m_token, QStringLiteral("authToken"));
-    addRow(form, tr("Numbers"), m_numbers, QStringLiteral("numbers"));
-    addRow(form, tr("API address"), m_apiUrl, QStringLiteral("apiUrl"));
+    m_errors.addRow(form, tr("Account SID"), m_sid, QStringLiteral("accountSid"));
+    m_errors.addRow(form, tr("Auth token"), m_token, QStringLiteral("authToken"));
+    m_errors.addRow(form, tr("Numbers"), m_numbers, QStringLiteral("numbers"));
+    m_errors.addRow(form, tr("API address"), m_apiUrl, QStringLiteral("apiUrl"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_twilioSave);
     buttons->addStretch(1);
@@ -222,7 +205,7 @@ void ChannelsSettings::showWebhooks()
 
 void ChannelsSettings::refresh()
 {
-    clearErrors();
+    m_errors.clear();
     showWebhooks();
     ApiReply *mail = m_client.emailChannel();
     connect(mail, &ApiReply::succeeded, this, [this](const QJsonObject &mailbox) {
@@ -317,7 +300,7 @@ QJsonObject ChannelsSettings::mailboxBody() const
 
 void ChannelsSettings::saveMailbox()
 {
-    clearErrors();
+    m_errors.clear();
     m_mailSave->setEnabled(false);
     ApiReply *r = m_client.putEmailChannel(mailboxBody());
     connect(r, &ApiReply::finished, this, [this] { m_mailSave->setEnabled(true); });
@@ -375,7 +358,7 @@ void ChannelsSettings::showTwilio(const QJsonObject &account)
 
 void ChannelsSettings::saveTwilio()
 {
-    clearErrors();
+    m_errors.clear();
     QJsonArray numbers;
     for (const QString &line : m_numbers->toPlainText().split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty())
@@ -408,28 +391,12 @@ void ChannelsSettings::removeTwilio()
 
 void ChannelsSettings::showError(const ApiError &e, QLabel *message)
 {
-    const QString field = e.details.value(QLatin1String("field")).toString();
-    if (QLabel *under = m_errors.value(field)) {
-        under->setText(e.message);
-        under->show();
-        say(message, tr("Not saved: see the field marked in red."), true);
-        return;
-    }
-    say(message, e.message, true);
-}
-
-void ChannelsSettings::clearErrors()
-{
-    for (QLabel *l : std::as_const(m_errors)) {
-        l->clear();
-        l->hide();
-    }
+    say(message, m_errors.show(e).isEmpty() ? e.message : tr("Not saved: see the field marked in red."), true);
 }
 
 QString ChannelsSettings::fieldError(const QString &field) const
 {
-    const QLabel *l = m_errors.value(field);
-    return l && !l->isHidden() ? l->text() : QString();
+    return m_errors.error(field);
 }
 
 void ChannelsSettings::say(QLabel *where, const QString &text, bool error)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QHash>
+#include "ui/views/settings/FieldErrors.h"
+
 #include <QJsonObject>
 #include <QUrl>
 #include <QWidget>
@@ -56,8 +57,6 @@ signals:
 private:
     QWidget *buildMailbox();
     QWidget *buildTwilio();
-    // A form row whose error (details.field of a 400) shows beneath the field.
-    void addRow(QFormLayout *form, const QString &label, QWidget *field, const QString &apiField);
     void showMailbox(const QJsonObject &mailbox);
     void showMailboxStatus(const QJsonObject &status);
     void showTwilio(const QJsonObject &account);
@@ -65,12 +64,11 @@ private:
     QJsonObject mailboxBody() const;
     // Shows `e` under its field when it names one known to this page, else in `message`.
     void showError(const ApiError &e, QLabel *message);
-    void clearErrors();
     void say(QLabel *where, const QString &text, bool error);
 
     ApiClient &m_client;
     QUrl m_publicBase;
-    QHash<QString, QLabel *> m_errors; // API field -> its error label
+    FieldErrors m_errors;
     // mailbox
     QLineEdit *m_address;
     QLineEdit *m_name;
