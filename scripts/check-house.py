@@ -370,6 +370,37 @@ def no_widgets_in_core(f: SourceFile) -> Iterator[Violation]:
             yield number, f"includes a QtWidgets header ({text.strip()}): core never uses widgets"
 
 
+# --- no company in the engine ------------------------------------------------------------------
+# What a company's AI says of it comes from that company's data (the demo company's is under
+# resources/demo): core/ holds no company's names, contact or menus, in code or comments, and
+# writes no amount with a currency sign of its own (Phrases::money, formatMoney: the company's).
+COMPANY_FACTS = [
+    (re.compile(r"northwind", re.I), "the demo company's name"),
+    (re.compile(r"trail[ -]?club", re.I), "the demo company's membership"),
+    (re.compile(r"Account\s*>"), "the demo company's account menu"),
+    (re.compile(r"415[ .-]?555[ .-]?9999"), "the demo company's phone number"),
+]
+# An amount written with the sign: "$%1", "$25". A lone "$" is a sign read in what customers write
+# or say (slots, speech), and the demo's scripted conversations (DemoDesk, DemoLoad) are the demo's
+# customers' own words.
+DOLLAR = re.compile(r"\$%\d|\$\d")
+DEMO_SCRIPTS = ("core/engine/desk/DemoDesk.cpp", "core/engine/desk/DemoLoad.cpp")
+
+
+@rule("no-company-in-core", lambda f: f.is_cpp and f.under("core"))
+def company_facts(f: SourceFile) -> Iterator[Violation]:
+    for number, text in enumerate(f.lines, 1):
+        for pattern, what in COMPANY_FACTS:
+            if pattern.search(text):
+                yield number, f"names {what}: a company's facts are its data (resources/demo for the demo's)"
+    for lit in f.literals:
+        if DOLLAR.search(lit.text) and f.path not in DEMO_SCRIPTS:
+            yield lit.line, (
+                f"writes an amount with a hard-coded $ ({lit.text[:30]!r}): amounts are in the company's "
+                "currency (Phrases::money, formatMoney)"
+            )
+
+
 # --- the next rule goes here ------------------------------------------------------------------
 # A rule is a function and its scope; its examples go in EXAMPLES below. For instance, a rule over
 # what core/'s strings say (f.literals: each with its line and text, adjacent ones joined):
@@ -388,6 +419,11 @@ def no_widgets_in_core(f: SourceFile) -> Iterator[Violation]:
 
 EXAMPLES = [
     # (rule, path, text, how many violations)
+    ("no-company-in-core", "core/engine/x.cpp", '// like Northwind\'s Trail Club\nauto p = QStringLiteral("$%1");', 3),
+    ("no-company-in-core", "core/engine/x.cpp", 'say(QStringLiteral("under Account > Orders")); f(QLatin1Char(\'$\'));', 1),
+    ("no-company-in-core", "core/engine/x.cpp", 'QRegularExpression re(QStringLiteral("^\\\\$")); f(QStringLiteral("$"));', 0),
+    ("no-company-in-core", "core/engine/x.cpp", 'm.content = QStringLiteral("Refunded $25.00");', 1),
+    ("no-company-in-core", "tests/engine/x.cpp", 'QCOMPARE(reply, QStringLiteral("$79.00 at Northwind"));', 0),
     ("sql-only-in-store", "core/engine/x.cpp", 'q = QStringLiteral("SELECT id"\n " FROM t WHERE a = ?");', 1),
     ("sql-only-in-store", "ui/x.cpp", 'auto s = R"(UPDATE t SET a = 1)"; d("DELETE FROM t");', 2),
     ("sql-only-in-store", "core/store/x.cpp", 'q = QStringLiteral("SELECT id FROM t");', 0),
