@@ -64,7 +64,8 @@ function assertGatewayError(r, status, type) {
 
 before(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-platform-e2e-'));
-  const companyId = cli('company', 'create', '--name', 'Platform E2E');
+  // The demo company: its knowledge base is its own (a new company's starts empty).
+  const companyId = JSON.parse(cli('demo', 'seed')).companyId;
   server = await startProgram(tierdesk, ['--data-dir', dataDir, 'serve', '--port', '0', '--no-rate-limit']);
   key = JSON.parse(cli('token', 'create', '--company', companyId, '--kind', 'sigv4', '--region', 'eu-west-1'));
   assert.equal(key.region, 'eu-west-1');
