@@ -66,6 +66,23 @@ private slots:
         QVERIFY(!actionsOf(*outcome).contains(QLatin1String("modify_subscription")));
     }
 
+    // Asked one after another in one conversation, each is answered as unknown: the AI manager
+    // that takes over after the unsure turns says so too, rather than only that it took over.
+    void everyUnknownQuestionOfAConversationIsSaidToBeUnknown()
+    {
+        CreateSessionRequest req;
+        req.companyId = m_acme;
+        req.customerId = QStringLiteral("rider-2");
+        const auto s = m_f->engine->createSession(req, Actor{});
+        QVERIFY(s.ok());
+        for (const char *question :
+            {"what is your phone number?", "whats your return policy?", "how do I cancel my trail club membership?"}) {
+            const QString reply
+                = replyOf(m_f->engine->postMessage(m_acme, s->id, QString::fromLatin1(question), Actor{}));
+            QVERIFY2(reply.contains(QLatin1String("I don't have information about that")), qPrintable(reply));
+        }
+    }
+
     void theCompanysOwnContactIsGiven()
     {
         QVERIFY(configure(

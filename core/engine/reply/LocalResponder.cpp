@@ -470,8 +470,10 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
                    = company::asksForContact(ctx.message) ? company::contactAnswer(ctx.company, say) : QString();
                    !contact.isEmpty()) {
             parts << contact; // the company's profile holds what its articles do not
-        } else if (!ctx.escalation && parts.isEmpty() && company::asksSomething(ctx.message)) {
-            // Nothing of the company's answers it: said so, never guessed, and a person offered.
+        } else if (parts.size() == (ctx.escalation ? 1 : 0) && company::asksSomething(ctx.message)
+            && (!ctx.escalation || ctx.escalation->target != Tier::HumanAgent)) {
+            // Nothing of the company's answers it: said so, never guessed, and a person offered
+            // (by the AI manager too, when it has just taken the conversation over).
             parts << company::notKnown(ctx.company, say);
             suggested << QStringLiteral("talk_to_person");
         } else if (!ctx.escalation) {
