@@ -103,7 +103,9 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # plugin and TLS backends come with libqt6gui6 and libqt6network6 on Debian 12.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # pocketsphinx-en-us: the speech model calls are heard with, read at run time (shlibdeps cannot see it).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql, pocketsphinx-en-us")
+# Qt's GStreamer media backend (a call's recording in the console) needs the base and good plugins.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libqt6sql6-sqlite, libqt6sql6-psql, pocketsphinx-en-us, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good")
 # A keyring keeps the secrets (else <data dir>/secrets.json, 0600); the Wayland
 # plugin gives a native window on Wayland desktops (else XWayland).
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring, qt6-wayland")

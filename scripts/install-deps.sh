@@ -16,8 +16,9 @@ packages=(
   qt6-translations-l10n
   fonts-dejavu-core xvfb xauth curl
   # the console's headset on a call (QAudioSource, QAudioSink, QSoundEffect for the ring) and its
-  # recordings' player (QMediaPlayer, QAudioOutput)
-  qt6-multimedia-dev
+  # recordings' player (QMediaPlayer, QAudioOutput); Qt's GStreamer backend builds its player from
+  # the base and good plugins (audioconvert, volume, autoaudiosink...) and crashes without them
+  qt6-multimedia-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   # tests: the console's audio through a PulseAudio daemon of the test's own (null sinks; paplay, parec)
   pulseaudio pulseaudio-utils
   # calls (core/voice): speech in (PocketSphinx and its US English model), speech out (Flite's

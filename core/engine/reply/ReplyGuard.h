@@ -22,7 +22,7 @@ public:
         QString reason;
     };
 
-    // Keeps references: the arguments must outlive the guard.
+    // Keeps references to the actions and the knowledge: they must outlive the guard.
     ReplyGuard(const ActionReport &actions, const QList<KbHit> &knowledge, const QString &customerMessage,
         Language language = Language::En);
 
@@ -66,7 +66,7 @@ private:
 
     const ActionReport &m_actions;
     const QList<KbHit> &m_knowledge;
-    const QString &m_customerMessage;
+    QString m_customerMessage;
     Language m_language;
     // Amounts the reply may state as facts: gathered when a reply first states one.
     mutable std::optional<QList<double>> m_known;
