@@ -33,6 +33,8 @@ packages=(
   # a company's help center (core/integrations/web): HTML pages and HTML mail parsed as browsers
   # parse them (gumbo), the text of PDFs (poppler)
   libgumbo-dev libpoppler-cpp-dev
+  # the terms a company's knowledge is searched by: Snowball's stemmers (core/nlu/text/SearchTerms)
+  libstemmer-dev
   # make test: fuzz targets (clang, libFuzzer's runtime is only recommended by clang, so named
   # here) and llvm-symbolizer for sanitizer reports with file:line
   clang libclang-rt-14-dev llvm-14

@@ -47,11 +47,17 @@ Result<DatabaseTarget> postgresTarget(const QString &databaseUrl, SecretStore &s
 }
 
 // Articles shared by every company (a database from before knowledge was a company's own)
-// become the demo company's, or go: no company answers from another's knowledge.
+// become the demo company's, or go: no company answers from another's knowledge. Articles of a
+// database from before passages are cut into theirs.
 Status adoptSharedArticles(Store &store)
 {
     const std::optional<Company> demo = store.companies().findByName(demoCompanyName());
-    const Status adopted = store.batch().run([&] { return store.kb().adoptShared(demo ? demo->id : QString()); });
+    const Status adopted = store.batch().run([&]() -> Status {
+        if (const Status moved = store.kb().adoptShared(demo ? demo->id : QString()); !moved)
+            return moved;
+        const Result<int> indexed = store.kb().passages().indexMissing();
+        return indexed ? Status(Ok{}) : Status(indexed.error());
+    });
     if (!adopted)
         return adopted;
     if (!store.batch().flush())

@@ -127,24 +127,30 @@ Result<qint64> KbRepo::insert(const KbArticle &a, qint64 nowMs)
     q.finish();
     if (id <= 0)
         return makeError(ErrorKind::Internal, QStringLiteral("the new article has no id"));
+    if (const Status indexed = m_passages.reindex(id); !indexed)
+        return indexed.error();
     return id;
 }
 
 Status KbRepo::update(const KbArticle &a, qint64 nowMs)
 {
     forgetSearches();
-    return m_db.status(m_db.write(
-        QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
-                       " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
-        {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
-            a.companyId}));
+    if (!m_db.write(
+            QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
+                           " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
+            {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
+                a.companyId}))
+        return m_db.lastFailure();
+    return m_passages.reindex(a.id);
 }
 
 Status KbRepo::remove(const QString &companyId, qint64 id)
 {
     forgetSearches();
-    return m_db.status(m_db.write(
-        QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId}));
+    if (!m_db.write(
+            QStringLiteral("DELETE FROM kb_articles WHERE id = ? AND company_id = COALESCE(?, '')"), {id, companyId}))
+        return m_db.lastFailure();
+    return m_passages.forget(id);
 }
 
 Status KbRepo::countView(qint64 id)
@@ -180,7 +186,10 @@ Status KbRepo::upsert(const KbArticle &a, qint64 nowMs)
         "''), ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(company_id, slug) DO UPDATE SET title = excluded.title, category = excluded.category,"
         " keywords = excluded.keywords, body = excluded.body, updated_at = excluded.updated_at"));
-    return m_db.status(m_db.exec(q, {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, nowMs}));
+    if (!m_db.exec(q, {a.companyId, a.slug, a.title, a.category, a.keywords, a.body, nowMs}))
+        return m_db.lastFailure();
+    q.finish();
+    return m_passages.reindex(ownIdOf(a.companyId, a.slug));
 }
 
 int KbRepo::count(const QString &companyId)
@@ -275,8 +284,12 @@ int KbRepo::importArticles(const QString &companyId, const QString &folder, qint
         if (!f.open(QIODevice::ReadOnly))
             continue;
         const auto a = parseMarkdown(QFileInfo(path).completeBaseName(), QString::fromUtf8(f.readAll()));
-        if (a && m_db.exec(q, {companyId, a->slug, a->title, a->category, a->keywords, a->body, nowMs}))
-            imported += q.numRowsAffected() > 0 ? 1 : 0;
+        if (!a || !m_db.exec(q, {companyId, a->slug, a->title, a->category, a->keywords, a->body, nowMs})
+            || q.numRowsAffected() <= 0)
+            continue;
+        q.finish();
+        if (m_passages.reindex(ownIdOf(companyId, a->slug)))
+            ++imported;
     }
     if (imported > 0)
         forgetSearches();
@@ -292,7 +305,17 @@ Status KbRepo::adoptShared(const QString &companyId)
                            " (SELECT 1 FROM kb_articles o WHERE o.company_id = ? AND o.slug = kb_articles.slug)"),
             {companyId, companyId}))
         return m_db.lastFailure();
-    return m_db.status(m_db.write(QStringLiteral("DELETE FROM kb_articles WHERE company_id = ''"), {}));
+    if (!m_db.write(QStringLiteral("DELETE FROM kb_articles WHERE company_id = ''"), {}))
+        return m_db.lastFailure();
+    // Passages follow their article to its company, or go with it.
+    if (!m_db.write(QStringLiteral("DELETE FROM kb_passages WHERE NOT EXISTS"
+                                   " (SELECT 1 FROM kb_articles a WHERE a.id = kb_passages.article_id)"),
+            {}))
+        return m_db.lastFailure();
+    return m_db.status(
+        m_db.write(QStringLiteral("UPDATE kb_passages SET company_id = (SELECT a.company_id FROM kb_articles a"
+                                  " WHERE a.id = kb_passages.article_id) WHERE company_id = ''"),
+            {}));
 }
 
 } // namespace tierdesk

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/domain/Enums.h"
 #include "core/store/Database.h"
+#include "core/store/KbPassageIndex.h"
 
 #include <QHash>
 #include <QStringList>
@@ -33,7 +34,7 @@ struct KbHit {
 // The knowledge base: articles plus an external-content FTS5 index ranked by bm25().
 class KbRepo {
 public:
-    explicit KbRepo(Database &db) : m_db(db) { }
+    explicit KbRepo(Database &db) : m_db(db), m_passages(db) { }
     Status upsert(const KbArticle &a, qint64 nowMs);
     int count(const QString &companyId);
 
@@ -62,8 +63,12 @@ public:
     Status adoptShared(const QString &companyId);
     static std::optional<KbArticle> parseMarkdown(const QString &slug, const QString &text);
 
+    // The articles' passages, kept with every write above; search them for what the AI reads.
+    KbPassageIndex &passages() { return m_passages; }
+
 private:
     Database &m_db;
+    KbPassageIndex m_passages;
     // Recent searches by (company, query terms). Customers ask the same
     // questions over and over; any change to the articles clears it.
     QHash<QString, QList<KbHit>> m_cache;

@@ -464,6 +464,47 @@ const QList<Migration> &migrations()
                     " content_type TEXT NOT NULL DEFAULT '', bytes INTEGER NOT NULL DEFAULT 0, content BLOB)"),
                 QStringLiteral("CREATE INDEX channel_files_by_message ON channel_files(channel_message_id)"),
             }},
+        {28,
+            {
+                // A company's help center kept in sync (knowledge/KbSync): a website or a Zendesk Help Center,
+                // its settings as JSON (include, exclude, maxPages, syncHours, locale), its sealed credentials,
+                // and the last sync's state and figures as JSON.
+                QStringLiteral(
+                    "CREATE TABLE kb_sources (id INTEGER PRIMARY KEY, company_id TEXT NOT NULL, kind TEXT NOT NULL,"
+                    " url TEXT NOT NULL, settings TEXT NOT NULL DEFAULT '{}', secret TEXT NOT NULL DEFAULT '',"
+                    " status TEXT NOT NULL DEFAULT 'queued', state TEXT NOT NULL DEFAULT '{}',"
+                    " last_sync_at INTEGER NOT NULL DEFAULT 0, next_sync_at INTEGER NOT NULL DEFAULT 0,"
+                    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX kb_sources_by_company ON kb_sources(company_id)"),
+                // Where an article came from (a source, or a file: source_kind 'file'), the page's address, what
+                // its last fetch answered (ETag, Last-Modified, the text's hash) and whether a person edited it.
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN source_id INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN source_kind TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN source_url TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN fetched TEXT NOT NULL DEFAULT '{}'"),
+                QStringLiteral("ALTER TABLE kb_articles ADD COLUMN edited INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE INDEX kb_articles_by_source ON kb_articles(source_id, source_url)"),
+                // Articles cut at their headings (nlu::PassageSplitter), with the terms each field is indexed under
+                // (nlu::SearchTerms) and its weighted length (nlu::Bm25). The index finds the passages holding a
+                // question's terms; the ranking is computed from the terms, alike on SQLite and PostgreSQL.
+                QStringLiteral(
+                    "CREATE TABLE kb_passages (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL,"
+                    " company_id TEXT NOT NULL, ord INTEGER NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL,"
+                    " title_terms TEXT NOT NULL, heading_terms TEXT NOT NULL, text_terms TEXT NOT NULL,"
+                    " length REAL NOT NULL)"),
+                QStringLiteral("CREATE INDEX kb_passages_by_article ON kb_passages(article_id)"),
+                QStringLiteral("CREATE INDEX kb_passages_by_company ON kb_passages(company_id)"),
+                QStringLiteral("CREATE VIRTUAL TABLE kb_passage_fts USING fts5(title_terms, heading_terms, text_terms,"
+                               " content='kb_passages', content_rowid='id', tokenize='unicode61 remove_diacritics 0')"),
+                QStringLiteral(
+                    "CREATE TRIGGER kb_passages_ai AFTER INSERT ON kb_passages BEGIN INSERT INTO kb_passage_fts(rowid,"
+                    " title_terms, heading_terms, text_terms) VALUES (new.id, new.title_terms, new.heading_terms,"
+                    " new.text_terms); END"),
+                QStringLiteral(
+                    "CREATE TRIGGER kb_passages_ad AFTER DELETE ON kb_passages BEGIN INSERT INTO kb_passage_fts("
+                    "kb_passage_fts, rowid, title_terms, heading_terms, text_terms) VALUES ('delete', old.id,"
+                    " old.title_terms, old.heading_terms, old.text_terms); END"),
+            }},
     };
     return all;
 }

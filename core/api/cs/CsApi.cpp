@@ -54,6 +54,7 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/sessions/:id/assist"), guarded(Role::Agent, &CsApi::assist));
     r.route("GET", base + QStringLiteral("/kb"), guarded(Role::Agent, &CsApi::listKb));
     r.route("POST", base + QStringLiteral("/kb"), guarded(Role::Admin, &CsApi::createKb));
+    r.route("GET", base + QStringLiteral("/kb/search"), guarded(Role::Agent, &CsApi::searchKb));
     r.route("GET", base + QStringLiteral("/kb/:id"), guarded(Role::Agent, &CsApi::getKb));
     r.route("PUT", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::updateKb));
     r.route("DELETE", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::deleteKb));

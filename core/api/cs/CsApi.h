@@ -196,6 +196,7 @@ private:
     bool intParam(Call &c, const char *name, int *into);
     // The knowledge base (CsKbRoutes.cpp).
     void listKb(Call &c);
+    void searchKb(Call &c);
     void getKb(Call &c);
     void createKb(Call &c);
     void updateKb(Call &c);

@@ -11,6 +11,8 @@ namespace {
 
 constexpr int kMaxPage = 100;
 constexpr int kMaxOffset = 10000;
+constexpr int kMaxPassages = 20;
+constexpr int kMaxQuery = 500;
 
 QJsonObject articleJson(const KbArticle &a, bool full)
 {
@@ -86,6 +88,35 @@ void CsApi::listKb(Call &c)
         http::HttpResponse::json(200,
             QJsonObject{{QStringLiteral("articles"), articles}, {QStringLiteral("total"), total},
                 {QStringLiteral("limit"), *limit}, {QStringLiteral("offset"), *offset}}));
+}
+
+// What the AI reads for a question: the company's best passages, so an admin sees why it answered
+// as it did.
+void CsApi::searchKb(Call &c)
+{
+    const auto company = companyParam(c, queryParam(c.req, "companyId"));
+    if (!company)
+        return;
+    QString problem;
+    const auto limit = boundedParam(queryParam(c.req, "limit"), "limit", 5, 1, kMaxPassages, &problem);
+    if (!limit)
+        return fail(
+            c, cs::error(ErrorKind::InvalidArgument, problem, {{QStringLiteral("field"), QStringLiteral("limit")}}));
+    const QString query = queryParam(c.req, "q").trimmed();
+    if (query.isEmpty() || query.size() > kMaxQuery)
+        return fail(c,
+            cs::error(ErrorKind::InvalidArgument,
+                QStringLiteral("q must be the question, 1 to %1 characters").arg(kMaxQuery),
+                {{QStringLiteral("field"), QStringLiteral("q")}}));
+    const auto hits = m_engine.knowledge().passages(*company, query, *limit);
+    if (!hits)
+        return fail(c, hits.error());
+    QJsonArray passages;
+    for (const KbPassageHit &h : *hits)
+        passages.append(QJsonObject{{QStringLiteral("articleId"), h.articleId}, {QStringLiteral("title"), h.title},
+            {QStringLiteral("heading"), h.heading}, {QStringLiteral("url"), h.url}, {QStringLiteral("text"), h.text},
+            {QStringLiteral("score"), qRound(h.score * 1000) / 1000.0}});
+    reply(c, http::HttpResponse::json(200, QJsonObject{{QStringLiteral("passages"), passages}}));
 }
 
 std::optional<qint64> CsApi::kbId(Call &c)

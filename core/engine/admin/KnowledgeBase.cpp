@@ -95,6 +95,13 @@ Result<QList<KbHit>> KnowledgeBase::search(const QString &companyId, const QStri
     return m_store.kb().search(companyId, query.left(500), limit);
 }
 
+Result<QList<KbPassageHit>> KnowledgeBase::passages(const QString &companyId, const QString &query, int limit)
+{
+    if (auto company = m_engine.company(companyId); !company)
+        return company.error();
+    return m_store.kb().passages().search(companyId, query, limit);
+}
+
 Status KnowledgeBase::apply(const QJsonObject &body, KbArticle &a) const
 {
     const auto text = [&body](const char *key, QString &into, int max, TextLines lines) -> Status {

@@ -34,6 +34,8 @@ public:
     Result<QList<KbArticle>> list(const QString &companyId, const QString &category, int limit, int offset, int *total);
     // Ranked by the same bm25 search the AI tiers answer from.
     Result<QList<KbHit>> search(const QString &companyId, const QString &query, int limit);
+    // The company's passages that best answer `query`: what the AI reads for it.
+    Result<QList<KbPassageHit>> passages(const QString &companyId, const QString &query, int limit);
     // From a JSON body: title, category, content, and optionally slug, keywords (array or
     // comma list), steps, relatedArticles (slugs).
     Result<KbArticle> create(const QString &companyId, const QJsonObject &body, const Actor &actor);

@@ -1,0 +1,52 @@
+#include "core/nlu/text/Bm25.h"
+
+#include <QHash>
+
+#include <cmath>
+
+namespace tierdesk::nlu {
+
+double Bm25::weightedLength(const Fields &f)
+{
+    return kTitleWeight * double(f.title.size()) + kHeadingWeight * double(f.headings.size()) + double(f.text.size());
+}
+
+QList<double> Bm25::score(const QStringList &queryTerms, const QList<Fields> &candidates, Collection all)
+{
+    // The weighted count of each query term in each candidate, and how many candidates hold it.
+    QList<QHash<QString, double>> counts(candidates.size());
+    QHash<QString, qint64> holding;
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        const Fields &f = candidates.at(i);
+        QHash<QString, double> &c = counts[i];
+        for (const QString &t : f.title)
+            if (queryTerms.contains(t))
+                c[t] += kTitleWeight;
+        for (const QString &t : f.headings)
+            if (queryTerms.contains(t))
+                c[t] += kHeadingWeight;
+        for (const QString &t : f.text)
+            if (queryTerms.contains(t))
+                c[t] += 1;
+        for (auto it = c.cbegin(); it != c.cend(); ++it)
+            ++holding[it.key()];
+    }
+    const double n = double(qMax(all.passages, qint64(candidates.size())));
+    const double average = all.averageLength > 0 ? all.averageLength : 1;
+    QList<double> scores;
+    scores.reserve(candidates.size());
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        const double length = weightedLength(candidates.at(i));
+        double s = 0;
+        for (auto it = counts.at(i).cbegin(); it != counts.at(i).cend(); ++it) {
+            const double df = double(holding.value(it.key()));
+            const double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
+            const double tf = it.value();
+            s += idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length / average));
+        }
+        scores << s;
+    }
+    return scores;
+}
+
+} // namespace tierdesk::nlu
