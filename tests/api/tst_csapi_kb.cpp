@@ -59,6 +59,43 @@ private slots:
         QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
     }
 
+    // GET /api/cs/kb/search: the passages the AI reads for a question, best first, for agents and up.
+    void searchShowsThePassagesTheAiReads()
+    {
+        const QString search = QStringLiteral("/api/cs/kb/search");
+        HttpResult r = m_agent->get(withQuery(search,
+            {{QStringLiteral("companyId"), m_server.companyId()},
+                {QStringLiteral("q"), QStringLiteral("my app keeps crashing")},
+                {QStringLiteral("limit"), QStringLiteral("3")}}));
+        QVERIFY2(r.status == 200, describe(r));
+        const QJsonArray passages = r.json().value(QLatin1String("passages")).toArray();
+        QCOMPARE(passages.size(), 3);
+        const QJsonObject best = passages.first().toObject();
+        for (const char *key : {"articleId", "title", "heading", "url", "text", "score"})
+            QVERIFY2(best.contains(QLatin1String(key)), key);
+        QVERIFY(best.value(QLatin1String("title")).toString().contains(QStringLiteral("crash"), Qt::CaseInsensitive));
+        QVERIFY(!best.value(QLatin1String("text")).toString().isEmpty());
+        QVERIFY(best.value(QLatin1String("score")).toDouble()
+            >= passages.last().toObject().value(QLatin1String("score")).toDouble());
+
+        for (const auto &[name, value] : QList<QPair<QString, QString>>{{QStringLiteral("q"), QString()},
+                 {QStringLiteral("q"), QString(501, QLatin1Char('q'))},
+                 {QStringLiteral("limit"), QStringLiteral("21")}}) {
+            QList<QPair<QString, QString>> params{
+                {QStringLiteral("companyId"), m_server.companyId()}, {QStringLiteral("q"), QStringLiteral("refund")}};
+            params.removeIf([&name = name](const auto &p) { return p.first == name; });
+            params.append({name, value});
+            r = m_agent->get(withQuery(search, params));
+            QVERIFY2(checkErrorBody(r, 400, QStringLiteral("CS_011")).isEmpty(), describe(r));
+            QCOMPARE(
+                r.error().value(QLatin1String("details")).toObject().value(QLatin1String("field")).toString(), name);
+        }
+        // Another company's question finds nothing of this one's.
+        r = m_agent->get(withQuery(search,
+            {{QStringLiteral("companyId"), QStringLiteral("other")}, {QStringLiteral("q"), QStringLiteral("refund")}}));
+        QVERIFY2(checkErrorBody(r, 404, QStringLiteral("CS_014")).isEmpty(), describe(r));
+    }
+
     void createEditDeleteAndRoles()
     {
         const QJsonObject body{{QStringLiteral("companyId"), m_server.companyId()},
