@@ -1,33 +1,10 @@
 #include "core/domain/Connector.h"
 
+#include "core/domain/NameTable.h"
+
 namespace tierdesk {
 
 namespace {
-
-template <typename E, std::size_t N> QString connectorNameIn(const std::pair<E, const char *> (&table)[N], E value)
-{
-    for (const auto &row : table)
-        if (row.first == value)
-            return QLatin1String(row.second);
-    return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> connectorParseIn(const std::pair<E, const char *> (&table)[N], const QString &name)
-{
-    for (const auto &row : table)
-        if (name == QLatin1String(row.second))
-            return row.first;
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N> QStringList connectorNamesIn(const std::pair<E, const char *> (&table)[N])
-{
-    QStringList out;
-    for (const auto &row : table)
-        out << QLatin1String(row.second);
-    return out;
-}
 
 const std::pair<ConnectorKind, const char *> kConnectorKinds[] = {
     {ConnectorKind::Lambda, "lambda"},
@@ -57,32 +34,32 @@ const std::pair<ConnectorAuth::Type, const char *> kConnectorAuthTypes[] = {
 
 QString toString(ConnectorKind kind)
 {
-    return connectorNameIn(kConnectorKinds, kind);
+    return nameIn(kConnectorKinds, kind);
 }
 
 std::optional<ConnectorKind> parseConnectorKind(const QString &name)
 {
-    return connectorParseIn(kConnectorKinds, name);
+    return parseIn(kConnectorKinds, name);
 }
 
 QStringList connectorKindNames()
 {
-    return connectorNamesIn(kConnectorKinds);
+    return namesIn(kConnectorKinds);
 }
 
 QString toString(ConnectorPurpose purpose)
 {
-    return connectorNameIn(kConnectorPurposes, purpose);
+    return nameIn(kConnectorPurposes, purpose);
 }
 
 std::optional<ConnectorPurpose> parseConnectorPurpose(const QString &name)
 {
-    return connectorParseIn(kConnectorPurposes, name);
+    return parseIn(kConnectorPurposes, name);
 }
 
 QStringList connectorPurposeNames()
 {
-    return connectorNamesIn(kConnectorPurposes);
+    return namesIn(kConnectorPurposes);
 }
 
 QList<ConnectorPurpose> purposesOf(ConnectorKind kind)
@@ -101,17 +78,17 @@ QList<ConnectorPurpose> purposesOf(ConnectorKind kind)
 
 QString toString(ConnectorAuth::Type type)
 {
-    return connectorNameIn(kConnectorAuthTypes, type);
+    return nameIn(kConnectorAuthTypes, type);
 }
 
 std::optional<ConnectorAuth::Type> parseConnectorAuthType(const QString &name)
 {
-    return connectorParseIn(kConnectorAuthTypes, name);
+    return parseIn(kConnectorAuthTypes, name);
 }
 
 QStringList connectorAuthTypeNames()
 {
-    return connectorNamesIn(kConnectorAuthTypes);
+    return namesIn(kConnectorAuthTypes);
 }
 
 } // namespace tierdesk

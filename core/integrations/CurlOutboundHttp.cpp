@@ -20,6 +20,9 @@ struct AnswerSink {
     QByteArray body;
     int retryAfterSecs = -1;
     QByteArray location;
+    QByteArray contentType;
+    QByteArray etag;
+    QByteArray lastModified;
 };
 
 size_t takeBody(char *data, size_t size, size_t nmemb, void *userdata)
@@ -36,21 +39,32 @@ size_t takeBody(char *data, size_t size, size_t nmemb, void *userdata)
     return n;
 }
 
-// Reads Retry-After given in seconds (HTTP dates are not used by the APIs we call) and a
-// redirect's Location.
+// Reads Retry-After given in seconds (HTTP dates are not used by the APIs we call), a
+// redirect's Location, and what a page's fetch compares next time (Content-Type, ETag,
+// Last-Modified).
 size_t takeHeader(char *data, size_t size, size_t nmemb, void *userdata)
 {
+    auto *sink = static_cast<AnswerSink *>(userdata);
     const size_t n = size * nmemb;
     const QByteArray line = QByteArray(data, qsizetype(n)).trimmed();
-    static const QByteArray location("location:");
-    if (line.size() > location.size() && line.left(location.size()).toLower() == location)
-        static_cast<AnswerSink *>(userdata)->location = line.mid(location.size()).trimmed().left(2048);
-    static const QByteArray name("retry-after:");
-    if (line.size() > name.size() && line.left(name.size()).toLower() == name) {
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0)
+        return n;
+    const QByteArray name = line.left(colon).trimmed().toLower();
+    const QByteArray value = line.mid(colon + 1).trimmed().left(2048);
+    if (name == "location") {
+        sink->location = value;
+    } else if (name == "content-type") {
+        sink->contentType = value;
+    } else if (name == "etag") {
+        sink->etag = value;
+    } else if (name == "last-modified") {
+        sink->lastModified = value;
+    } else if (name == "retry-after") {
         bool ok = false;
-        const int secs = line.mid(name.size()).trimmed().toInt(&ok);
+        const int secs = value.toInt(&ok);
         if (ok && secs >= 0)
-            static_cast<AnswerSink *>(userdata)->retryAfterSecs = secs;
+            sink->retryAfterSecs = secs;
     }
     return n;
 }
@@ -200,6 +214,9 @@ OutboundResult CurlOutboundHttp::perform(CURL *c, const OutboundRequest &r) cons
     result.body = std::move(sink.body);
     result.retryAfterSecs = sink.retryAfterSecs;
     result.location = std::move(sink.location);
+    result.contentType = std::move(sink.contentType);
+    result.etag = std::move(sink.etag);
+    result.lastModified = std::move(sink.lastModified);
     if (!result.ok())
         result.error = QStringLiteral("HTTP %1").arg(result.status); // the status only, never the body
     return result;

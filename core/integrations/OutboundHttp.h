@@ -34,7 +34,19 @@ struct OutboundResult {
     QByteArray body{}; // only when the request asked to keep it
     int retryAfterSecs = -1; // the answer's Retry-After in seconds, when it gave one
     QByteArray location{}; // a redirect's Location (never followed)
+    QByteArray contentType{}; // the answer's Content-Type, ETag and Last-Modified, as sent
+    QByteArray etag{};
+    QByteArray lastModified{};
     bool ok() const { return status >= 200 && status < 300; }
+    // What a page's fetch tells apart (the knowledge sources' crawl).
+    bool redirect() const
+    {
+        return (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+            && !location.isEmpty();
+    }
+    bool notModified() const { return status == 304; }
+    bool gone() const { return status == 404 || status == 410; } // the page is no more
+    bool clientError() const { return status >= 400 && status < 500; }
 };
 
 class OutboundHttp {

@@ -213,6 +213,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_customers->setCallLog(rt->m_calls.get());
     rt->m_channels = std::make_unique<Channels>(
         *rt->m_engine, *rt->m_customers, rt->channelReplies(), ImapMailReader::factory(rt->connectorsPolicy()));
+    // A company's help center is read as its own systems are (connectors' address policy).
+    rt->m_kbSources
+        = std::make_unique<KbSources>(*rt->m_engine, std::make_shared<CurlOutboundHttp>(rt->connectorsPolicy()));
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());

@@ -11,6 +11,7 @@
 #include "core/engine/channels/Channels.h"
 #include "core/engine/customers/CustomerDirectory.h"
 #include "core/engine/desk/Desk.h"
+#include "core/engine/knowledge/KbSources.h"
 #include "core/integrations/SecretStore.h"
 #include "core/runtime/TeamRelay.h"
 #include "core/store/DataDir.h"
@@ -42,6 +43,7 @@ public:
     CustomerDirectory &customers() { return *m_customers; }
     // The inbox channels: mailboxes and Twilio accounts, mail and texts in, replies out.
     Channels &channels() { return *m_channels; }
+    KbSources &kbSources() { return *m_kbSources; }
     // Calls and their recordings (kept in the data directory).
     CallLog &calls() { return *m_calls; }
     ApiTokens &apiTokens() { return *m_apiTokens; }
@@ -133,6 +135,7 @@ private:
     std::unique_ptr<CallLog> m_calls;
     std::unique_ptr<CustomerDirectory> m_customers;
     std::unique_ptr<Channels> m_channels; // after the customers: it goes first
+    std::unique_ptr<KbSources> m_kbSources; // after the engine: its syncs stop first
     std::unique_ptr<ApiTokens> m_apiTokens;
     std::unique_ptr<ChatVisitors> m_chatVisitors;
     std::unique_ptr<Desk> m_desk; // after the engine: it goes first

@@ -1,5 +1,7 @@
 #include "core/runtime/ServerHost.h"
 
+#include "core/engine/knowledge/KbSources.h"
+
 #include "core/store/OutboxLease.h"
 
 #include "core/api/agent/AgentFamily.h"
@@ -67,6 +69,9 @@ http::HttpLimits httpLimits(AppSettings &s)
     limits.pathBodyLimits.append({QRegularExpression(QStringLiteral("^/api/cs/channels/email/inbound$")),
         qMax(limits.maxBodyBytes, MailInbox::kMaxDeliveredBytes)});
     limits.pathBodyLimits.append(TwilioFamily::bodyLimit());
+    // Files given to the knowledge base: several PDFs of up to 20 MB each.
+    limits.pathBodyLimits.append({QRegularExpression(QStringLiteral("^/api/cs/kb/files$")),
+        qMax(limits.maxBodyBytes, KbFileImport::kMaxUploadBytes)});
     return limits;
 }
 
@@ -124,6 +129,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeCsFamily()
     cs.desk = &m_runtime.desk();
     cs.customers = &m_runtime.customers();
     cs.channels = &m_runtime.channels();
+    cs.kbSources = &m_runtime.kbSources();
     cs.callLog = &m_runtime.calls();
     cs.calls = &callCenter(); // people take the calls that wait for one
     cs.serverSettings
@@ -317,6 +323,7 @@ void ServerHost::startBackgroundWork()
     m_runtime.channels().outbox().setStatusCallbackUrl( // Twilio reports delivery there
         [base = publicUrl()](const QString &companyId) { return TwilioFamily::statusCallbackUrl(base, companyId); });
     m_runtime.channels().start();
+    m_runtime.kbSources().start(); // help centers synced (by a team's timer instance)
     m_spool = std::make_unique<MailSpool>(engine, m_runtime.channels(), m_runtime.dataDir());
     if (const Status spool = m_spool->start(); !spool)
         qWarning("%s; mail handed in by `tierdesk mail deliver` waits", qPrintable(spool.error().message));
@@ -361,6 +368,7 @@ void ServerHost::stop()
         m_sip->stop();
     m_leader.reset();
     m_runtime.channels().stop(); // a poll mid-way ends after its current step; the mail is not lost
+    m_runtime.kbSources().stop(); // a sync cut off is queued again at the next start
     if (m_spool)
         m_spool->stop();
     m_sweep.stop();

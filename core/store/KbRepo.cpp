@@ -28,7 +28,9 @@ QString ftsQuery(const QString &text)
 }
 
 const QString kKbColumns = QStringLiteral(
-    "a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, a.steps, a.related, a.updated_at, a.views");
+    "a.id, a.company_id, a.slug, a.title, a.category, a.keywords, a.body, a.steps, a.related, a.updated_at, a.views,"
+    " a.source_id, a.source_kind, a.source_url, a.edited");
+constexpr int kRankColumn = 15; // after kKbColumns
 // A company sees its own articles only: no company's knowledge reaches another's customers.
 const QString kVisible = QStringLiteral(" a.company_id = ?");
 
@@ -78,6 +80,7 @@ KbArticle readArticle(const QSqlQuery &q)
     a.related = listFrom(q.value(8));
     a.updatedAt = q.value(9).toLongLong();
     a.views = q.value(10).toLongLong();
+    a.source = {q.value(11).toLongLong(), q.value(12).toString(), q.value(13).toString(), q.value(14).toBool()};
     return a;
 }
 
@@ -137,7 +140,8 @@ Status KbRepo::update(const KbArticle &a, qint64 nowMs)
     forgetSearches();
     if (!m_db.write(
             QStringLiteral("UPDATE kb_articles SET slug = ?, title = ?, category = ?, keywords = ?, body = ?,"
-                           " steps = ?, related = ?, updated_at = ? WHERE id = ? AND company_id = COALESCE(?, '')"),
+                           " steps = ?, related = ?, updated_at = ?, edited = CASE WHEN source_kind = '' THEN 0 ELSE 1"
+                           " END WHERE id = ? AND company_id = COALESCE(?, '')"),
             {a.slug, a.title, a.category, a.keywords, a.body, listJson(a.steps), listJson(a.related), nowMs, a.id,
                 a.companyId}))
         return m_db.lastFailure();
@@ -216,7 +220,7 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
             q, {m_db.postgres() ? QString(match).replace(QLatin1Char('"'), QString()) : match, companyId, limit}))
         return out;
     while (q.next())
-        out << KbHit{withSharedBody(readArticle(q)), q.value(11).toDouble()};
+        out << KbHit{withSharedBody(readArticle(q)), q.value(kRankColumn).toDouble()};
     q.finish();
     if (m_cache.size() >= kCacheEntries)
         forgetSearches(); // simple bound; refills with what is asked now

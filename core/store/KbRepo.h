@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/domain/Enums.h"
+#include "core/domain/KbSource.h"
 #include "core/store/Database.h"
 #include "core/store/KbPassageIndex.h"
 
@@ -24,6 +25,18 @@ struct KbArticle {
     QStringList related; // slugs of related articles
     qint64 updatedAt = 0;
     qint64 views = 0;
+    KbArticleSource source; // where it was imported from; empty kind: written here
+};
+
+// An article a source (or a file) brought, as a sync compares it with the page: its address, what
+// the page's last fetch answered and whether a person has edited it since.
+struct KbImportedArticle {
+    qint64 id = 0;
+    QString url;
+    QString etag;
+    QString lastModified;
+    QString contentHash; // of the title and text the page gave
+    bool edited = false;
 };
 
 struct KbHit {
@@ -62,6 +75,17 @@ public:
     // except where it has an article of the same slug, and no shared article is left.
     Status adoptShared(const QString &companyId);
     static std::optional<KbArticle> parseMarkdown(const QString &slug, const QString &text);
+
+    // Articles of a source (or of files: sourceId 0, kind "file"), written by its syncs. A person's
+    // update() of one marks it edited; these never do.
+    QList<KbImportedArticle> importedFrom(const QString &companyId, qint64 sourceId);
+    Result<qint64> insertImported(const KbArticle &a, const KbImportedArticle &fetch, qint64 nowMs);
+    // Title, keywords and body anew (slug, category, steps and related articles stay).
+    Status updateImported(const KbArticle &a, const KbImportedArticle &fetch, qint64 nowMs);
+    // The page answered as before (304, or the same text): only what its fetch answered is kept.
+    Status keepImported(const KbImportedArticle &fetch);
+    // Every article of the source, when the source goes.
+    Status removeSourceArticles(const QString &companyId, qint64 sourceId);
 
     // The articles' passages, kept with every write above; search them for what the AI reads.
     KbPassageIndex &passages() { return m_passages; }

@@ -16,6 +16,7 @@
 #include "core/store/Database.h"
 #include "core/store/DialogueRepo.h"
 #include "core/store/KbRepo.h"
+#include "core/store/KbSourceRepo.h"
 #include "core/store/MentionRepo.h"
 #include "core/store/MoneyActionRepo.h"
 #include "core/store/NluModelRepo.h"
@@ -57,6 +58,7 @@ public:
     DialogueRepo &dialogues() { return m_dialogues; }
     AuditRepo &audit() { return m_audit; }
     KbRepo &kb() { return m_kb; }
+    KbSourceRepo &kbSources() { return m_kbSources; }
     NluModelRepo &nluModels() { return m_nluModels; }
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
@@ -77,6 +79,7 @@ private:
     AiProviderRepo m_aiProviders;
     CallRepo m_calls{*m_db};
     ChannelRepo m_channels{*m_db};
+    KbSourceRepo m_kbSources{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

@@ -55,6 +55,12 @@ void CsApi::install(http::HttpServer &server)
     r.route("GET", base + QStringLiteral("/kb"), guarded(Role::Agent, &CsApi::listKb));
     r.route("POST", base + QStringLiteral("/kb"), guarded(Role::Admin, &CsApi::createKb));
     r.route("GET", base + QStringLiteral("/kb/search"), guarded(Role::Agent, &CsApi::searchKb));
+    r.route("GET", base + QStringLiteral("/kb/sources"), guarded(Role::Admin, &CsApi::listKbSources));
+    r.route("POST", base + QStringLiteral("/kb/sources"), guarded(Role::Admin, &CsApi::createKbSource));
+    r.route("GET", base + QStringLiteral("/kb/sources/:id"), guarded(Role::Admin, &CsApi::getKbSource));
+    r.route("POST", base + QStringLiteral("/kb/sources/:id/sync"), guarded(Role::Admin, &CsApi::syncKbSource));
+    r.route("DELETE", base + QStringLiteral("/kb/sources/:id"), guarded(Role::Admin, &CsApi::deleteKbSource));
+    r.route("POST", base + QStringLiteral("/kb/files"), guarded(Role::Admin, &CsApi::uploadKbFiles));
     r.route("GET", base + QStringLiteral("/kb/:id"), guarded(Role::Agent, &CsApi::getKb));
     r.route("PUT", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::updateKb));
     r.route("DELETE", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::deleteKb));

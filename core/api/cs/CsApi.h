@@ -24,6 +24,7 @@ namespace tierdesk {
 class AppSettings;
 class CallLog;
 class Channels;
+class KbSources;
 class CustomerDirectory;
 class SecretStore;
 } // namespace tierdesk
@@ -76,6 +77,8 @@ public:
     void setCallLog(CallLog *calls) { m_calls = calls; }
     // The inbox channels (/channels, a session's mails and texts); none: those routes answer 503.
     void setChannels(Channels *channels) { m_channels = channels; }
+    // A company's help-center sources and file imports (/kb/sources, /kb/files); none: 503.
+    void setKnowledgeSources(KbSources *sources) { m_kbSources = sources; }
     void install(http::HttpServer &server);
 
 private:
@@ -197,6 +200,15 @@ private:
     // The knowledge base (CsKbRoutes.cpp).
     void listKb(Call &c);
     void searchKb(Call &c);
+    // /kb/sources and /kb/files (CsKbSourceRoutes.cpp).
+    bool kbSourcesServed(Call &c);
+    std::optional<qint64> kbSourceId(Call &c);
+    void listKbSources(Call &c);
+    void createKbSource(Call &c);
+    void getKbSource(Call &c);
+    void syncKbSource(Call &c);
+    void deleteKbSource(Call &c);
+    void uploadKbFiles(Call &c);
     void getKb(Call &c);
     void createKb(Call &c);
     void updateKb(Call &c);
@@ -270,6 +282,7 @@ private:
     CustomerDirectory *m_customers = nullptr;
     CallLog *m_calls = nullptr;
     Channels *m_channels = nullptr;
+    KbSources *m_kbSources = nullptr;
     QThreadPool m_recordingPool; // recordings are read here, and mails handed in are parsed
     int m_recordingReads = 0;
     std::unique_ptr<ConfigSimulator> m_simulator; // made on first use

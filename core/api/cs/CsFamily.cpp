@@ -14,6 +14,7 @@ CsFamily::CsFamily(const CsServices &services) : m_services(services)
     m_api->setCustomers(services.customers);
     m_api->setCallLog(services.callLog);
     m_api->setChannels(services.channels);
+    m_api->setKnowledgeSources(services.kbSources);
     m_api->setServerSettings(services.serverSettings);
     m_ws = std::make_unique<WsHub>(*services.engine, *services.auth);
     if (services.people.agents)

@@ -21,6 +21,7 @@ struct CsServices {
     CustomerDirectory *customers = nullptr;
     CallLog *callLog = nullptr; // calls' recordings
     Channels *channels = nullptr; // the inbox channels (mail, texts)
+    KbSources *kbSources = nullptr; // help-center sources and file imports
     ServerSettingsAccess serverSettings;
     voice::CallCenter *calls = nullptr; // the server's calls; none: the console takes no calls
 };

@@ -3,6 +3,7 @@
 #include "core/api/cs/CsApi.h"
 
 #include "core/api/cs/CsErrors.h"
+#include "core/api/cs/CsKbSourceJson.h"
 #include "core/common/Time.h"
 #include "core/engine/admin/KnowledgeBase.h"
 
@@ -22,6 +23,10 @@ QJsonObject articleJson(const KbArticle &a, bool full)
     QJsonObject o{{QStringLiteral("id"), a.id}, {QStringLiteral("slug"), a.slug}, {QStringLiteral("title"), a.title},
         {QStringLiteral("category"), a.category}, {QStringLiteral("keywords"), keywords},
         {QStringLiteral("views"), a.views}, {QStringLiteral("updatedAt"), timefmt::iso(a.updatedAt)}};
+    if (!a.source.kind.isEmpty()) { // imported: from which source or file, and whether a person edited it since
+        o.insert(QStringLiteral("source"), cs::kbArticleSourceJson(a.source));
+        o.insert(QStringLiteral("edited"), a.source.edited);
+    }
     if (full) {
         o.insert(QStringLiteral("content"), a.body);
         o.insert(QStringLiteral("steps"), QJsonArray::fromStringList(a.steps));

@@ -19,8 +19,10 @@ Result<QStringList> filesUnder(const QString &root)
     if (!info.isDir())
         return makeError(ErrorKind::NotFound, QStringLiteral("%1 is neither a folder nor a file").arg(root));
     QStringList files;
-    QDirIterator it(
-        root, {QStringLiteral("*.md"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(root,
+        {QStringLiteral("*.md"), QStringLiteral("*.json"), QStringLiteral("*.pdf"), QStringLiteral("*.html"),
+            QStringLiteral("*.htm"), QStringLiteral("*.txt")},
+        QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
     files.sort();

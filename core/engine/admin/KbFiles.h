@@ -15,8 +15,9 @@ namespace kbfiles {
 
 constexpr qint64 kMaxFileBytes = 1 << 20;
 
-// The .md and .json files under `root` (searched recursively), sorted; `root` itself when
-// it is a file; NotFound when it is neither.
+// The .md, .json, .pdf, .html, .htm and .txt files under `root` (searched recursively), sorted;
+// `root` itself when it is a file; NotFound when it is neither. The last four (and Markdown
+// without a front matter) are read as KbFileImport reads an upload.
 Result<QStringList> filesUnder(const QString &root);
 // The articles of one file as API bodies; InvalidArgument (or NotFound: unreadable) when
 // it holds none.

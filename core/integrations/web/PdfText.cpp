@@ -24,6 +24,9 @@ QString pageText(const poppler::page &page)
     const poppler::byte_array utf8 = page.text().to_utf8();
     QString text = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
     text.replace(QLatin1Char('\f'), QLatin1Char('\n')); // poppler ends a page with a form feed
+    // Typesetting's ligatures ("ﬁ" for "fi") and presentation forms as the letters they stand for,
+    // so the text is searched as it reads.
+    text = text.normalized(QString::NormalizationForm_KC);
     while (!text.isEmpty() && text.back().isSpace())
         text.chop(1);
     return text;

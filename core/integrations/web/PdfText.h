@@ -9,8 +9,9 @@ namespace tierdesk::web {
 
 // The text of a PDF (a help center's manuals and policies), read with poppler-cpp from the bytes
 // as fetched: each page's text as poppler lays it out (lines kept, columns side by side), in page
-// order, without trailing white space. Every call reads on its own: safe on any thread, and
-// poppler's complaints about broken files stay off stderr.
+// order, without trailing white space, ligatures unfolded (NFKC: "ﬁ" reads "fi"). Every call
+// reads on its own: safe on any thread, and poppler's complaints about broken files stay off
+// stderr.
 class PdfText {
 public:
     static constexpr qsizetype kMaxBytes = 64 * 1024 * 1024;
