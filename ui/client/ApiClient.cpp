@@ -109,15 +109,17 @@ QNetworkRequest ApiClient::prepare(
     return req;
 }
 
-ApiReply *ApiClient::track(QNetworkReply *reply, const QByteArray &token)
+ApiReply *ApiClient::track(QNetworkReply *reply, const QByteArray &token, bool answerOn400)
 {
     auto *out = new ApiReply(this);
-    connect(reply, &QNetworkReply::finished, out, [this, reply, out, token] {
+    connect(reply, &QNetworkReply::finished, out, [this, reply, out, token, answerOn400] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
-        if (status >= 200 && status < 300) {
+        const QJsonObject body = QJsonDocument::fromJson(data).object();
+        const bool answer = answerOn400 && status == 400 && !body.isEmpty() && !body.contains(QLatin1String("error"));
+        if ((status >= 200 && status < 300) || answer) {
             noteStoreState(status, nullptr);
-            out->finishOk(status, QJsonDocument::fromJson(data).object());
+            out->finishOk(status, body);
             return;
         }
         const ApiError e = errorFrom(status, data, status == 0 ? reply->errorString() : QString());
@@ -367,16 +369,6 @@ ApiReply *ApiClient::cannedResponses()
         "GET", QStringLiteral("/api/cs/canned-responses"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
 }
 
-ApiReply *ApiClient::kbList(const QString &query, const QString &category, int limit)
-{
-    QUrlQuery q{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("limit"), QString::number(limit)}};
-    if (!query.trimmed().isEmpty())
-        q.addQueryItem(QStringLiteral("q"), query.trimmed());
-    if (!category.isEmpty())
-        q.addQueryItem(QStringLiteral("category"), category);
-    return send("GET", QStringLiteral("/api/cs/kb"), {}, q);
-}
-
 ApiReply *ApiClient::customers(const QString &query, int limit, int offset)
 {
     QUrlQuery q{{QStringLiteral("companyId"), m_companyId}, {QStringLiteral("limit"), QString::number(limit)},
@@ -428,25 +420,6 @@ ApiReply *ApiClient::analytics(const QDate &from, const QDate &to, const QString
     if (!groupBy.isEmpty())
         q.addQueryItem(QStringLiteral("groupBy"), groupBy);
     return send("GET", QStringLiteral("/api/cs/analytics"), {}, q);
-}
-
-ApiReply *ApiClient::kbArticle(qint64 id)
-{
-    return send("GET", QStringLiteral("/api/cs/kb/%1").arg(id));
-}
-
-ApiReply *ApiClient::kbSave(qint64 id, const QJsonObject &article)
-{
-    if (id > 0)
-        return send("PUT", QStringLiteral("/api/cs/kb/%1").arg(id), article, {}, true);
-    QJsonObject body = article;
-    body.insert(QStringLiteral("companyId"), m_companyId);
-    return send("POST", QStringLiteral("/api/cs/kb"), body, {}, true);
-}
-
-ApiReply *ApiClient::kbDelete(qint64 id)
-{
-    return send("DELETE", QStringLiteral("/api/cs/kb/%1").arg(id));
 }
 
 ApiReply *ApiClient::renderCanned(const QString &cannedId, const QString &sessionId)

@@ -110,6 +110,24 @@ public:
     ApiReply *kbArticle(qint64 id);
     ApiReply *kbSave(qint64 id, const QJsonObject &article); // id 0: a new article
     ApiReply *kbDelete(qint64 id);
+    // The passages the AI reads for `query` (GET /kb/search), best first.
+    ApiReply *kbSearch(const QString &query, int limit = 5);
+    // The company's help center (admin): its sources, one with its running sync's progress, a new
+    // one ({"kind": "website" | "zendesk", "url", ...}, queued), a sync now, and a removal (the
+    // articles it brought go with it).
+    ApiReply *kbSources();
+    ApiReply *kbSource(qint64 id);
+    ApiReply *kbAddSource(const QJsonObject &source);
+    ApiReply *kbSyncSource(qint64 id);
+    ApiReply *kbDeleteSource(qint64 id);
+    // Files made articles (admin): multipart/form-data, one `file` part each. The answer
+    // {"articles", "failed": [{"file", "error"}]} succeeds even when no file could be read (the
+    // server's 400 with that body: status() says which).
+    struct KbFile {
+        QString fileName;
+        QByteArray bytes;
+    };
+    ApiReply *kbUploadFiles(const QList<KbFile> &files);
     // the company's customers: a page of a search (`query` matches id, name, e-mail or phone),
     // one customer, and (admin) a new or replaced profile, an import, an erasure
     ApiReply *customers(const QString &query, int limit, int offset);
@@ -190,8 +208,9 @@ private:
 
     // A request of `path` under the base URL, with the token and a transfer timeout.
     QNetworkRequest prepare(const QString &path, const QUrlQuery &query, const QByteArray &token, int timeoutMs) const;
-    // The answer of `reply` finishes the returned ApiReply.
-    ApiReply *track(QNetworkReply *reply, const QByteArray &token);
+    // The answer of `reply` finishes the returned ApiReply. `answerOn400`: a 400 whose body holds
+    // no error object is an answer, not a refusal (POST /kb/files when no file could be read).
+    ApiReply *track(QNetworkReply *reply, const QByteArray &token, bool answerOn400 = false);
     void noteStoreState(int status, const ApiError *error);
 
     QNetworkAccessManager m_nam;

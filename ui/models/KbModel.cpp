@@ -1,6 +1,7 @@
 #include "ui/models/KbModel.h"
 
 #include "ui/models/Display.h"
+#include "ui/models/KbSourcesModel.h"
 
 #include <QDateTime>
 
@@ -16,7 +17,9 @@ QVariant KbModel::data(const QModelIndex &index, int role) const
         return a.value(QLatin1String("id")).toInteger();
     case SummaryRole:
         return a;
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: // the page or file an imported article came from
+        if (index.column() == Source)
+            return a.value(QLatin1String("source")).toObject().value(QLatin1String("url")).toString();
         return a.value(QLatin1String("excerpt")).toString();
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -24,8 +27,13 @@ QVariant KbModel::data(const QModelIndex &index, int role) const
             return a.value(QLatin1String("title")).toString();
         case Category:
             return display::enumLabel(a.value(QLatin1String("category")).toString());
-        case Source:
-            return tr("Company");
+        case Source: {
+            const QString kind = a.value(QLatin1String("source")).toObject().value(QLatin1String("kind")).toString();
+            if (kind.isEmpty())
+                return tr("Company");
+            const QString label = KbSourcesModel::kindLabel(kind);
+            return a.value(QLatin1String("edited")).toBool() ? tr("%1, edited").arg(label) : label;
+        }
         case Updated: {
             const qint64 at = display::parseTime(a.value(QLatin1String("updatedAt")).toString());
             return at > 0 ? display::date(QDateTime::fromMSecsSinceEpoch(at).date()) : QString();

@@ -6,8 +6,13 @@
 #include "ui/client/KbImporter.h"
 #include "ui/models/Display.h"
 #include "ui/models/KbModel.h"
+#include "ui/models/KbSourcesModel.h"
+#include "ui/views/KnowledgeSources.h"
+#include "ui/views/PassagesBox.h"
 
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -15,12 +20,16 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tierdesk::ui {
 namespace {
@@ -38,6 +47,45 @@ QStringList linesOf(const QString &text)
 
 KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new KbModel(this))
+{
+    auto *articles = new QSplitter(this);
+    articles->addWidget(buildList());
+    articles->addWidget(buildEditor());
+    articles->setStretchFactor(0, 3);
+    articles->setStretchFactor(1, 4);
+    m_sources = new KnowledgeSources(client, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("kbTabs"));
+    m_tabs->addTab(articles, tr("Articles"));
+    m_tabs->addTab(m_sources, tr("Sources"));
+    auto *outer = new QVBoxLayout(this);
+    outer->addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_sources)
+            m_sources->refresh();
+    });
+    connect(m_sources, &KnowledgeSources::status, this, &KnowledgeView::status);
+    connect(m_sources, &KnowledgeSources::articlesChanged, this, &KnowledgeView::refresh);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(250);
+    connect(&m_searchDelay, &QTimer::timeout, this, &KnowledgeView::refresh);
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &KnowledgeView::refresh);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid())
+                open(m_model->data(current, KbModel::IdRole).toLongLong());
+        });
+    m_deleteArmed.setSingleShot(true);
+    m_deleteArmed.setInterval(4000);
+    connect(&m_deleteArmed, &QTimer::timeout, this, [this] { m_delete->setText(tr("Delete")); });
+    connect(&m_client, &ApiClient::agentChanged, this, &KnowledgeView::applyRole);
+    applyRole();
+    startNew();
+}
+
+QWidget *KnowledgeView::buildList()
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("kbSearch"));
@@ -61,47 +109,52 @@ KnowledgeView::KnowledgeView(ApiClient &client, QWidget *parent)
     m_import = new QPushButton(tr("&Import..."), this);
     m_import->setObjectName(QStringLiteral("kbImport"));
     m_import->setToolTip(tr("A folder of Markdown (front matter: title, category, keywords) or JSON articles"));
+    m_addFiles = new QPushButton(tr("Add &files..."), this);
+    m_addFiles->setObjectName(QStringLiteral("kbAddFiles"));
+    m_addFiles->setToolTip(tr("PDF, HTML, Markdown or text files, each made an article (or drop them here)"));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("kbImportProgress"));
     m_progress->hide();
+    m_filesResult = new QLabel(this);
+    m_filesResult->setObjectName(QStringLiteral("kbFilesResult"));
+    m_filesResult->setWordWrap(true);
+    m_filesResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_filesResult->hide();
     connect(m_import, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Import articles from"));
         if (!folder.isEmpty())
             importFolder(folder);
     });
+    connect(m_addFiles, &QPushButton::clicked, this, [this] {
+        const QString filter
+            = tr("Articles (%1)").arg(QStringLiteral("*.") + fileSuffixes().join(QStringLiteral(" *.")));
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add files as articles"), {}, filter);
+        if (!files.isEmpty())
+            uploadFiles(files);
+    });
 
     auto *listSide = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
     filters->addWidget(m_filter);
-    filters->addWidget(m_import);
+    auto *actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_import);
+    actions->addWidget(m_addFiles);
     listLayout->addLayout(filters);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_progress);
-
-    auto *split = new QSplitter(this);
-    split->addWidget(listSide);
-    split->addWidget(buildEditor());
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 4);
-    auto *outer = new QVBoxLayout(this);
-    outer->addWidget(split);
-
-    m_searchDelay.setSingleShot(true);
-    m_searchDelay.setInterval(250);
-    connect(&m_searchDelay, &QTimer::timeout, this, &KnowledgeView::refresh);
-    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
-    connect(m_filter, &QComboBox::currentIndexChanged, this, &KnowledgeView::refresh);
-    connect(
-        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-            if (current.isValid())
-                open(m_model->data(current, KbModel::IdRole).toLongLong());
-        });
-    m_deleteArmed.setSingleShot(true);
-    m_deleteArmed.setInterval(4000);
-    connect(&m_deleteArmed, &QTimer::timeout, this, [this] { m_delete->setText(tr("Delete")); });
-    startNew();
+    listLayout->addWidget(m_filesResult);
+    listLayout->addLayout(actions);
+    m_passages = new PassagesBox(m_client, this);
+    auto *side = new QSplitter(Qt::Vertical, this);
+    side->addWidget(listSide);
+    side->addWidget(m_passages);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+    return side;
 }
 
 QWidget *KnowledgeView::buildEditor()
@@ -111,6 +164,7 @@ QWidget *KnowledgeView::buildEditor()
     m_source = new QLabel(editor);
     m_source->setObjectName(QStringLiteral("kbSource"));
     m_source->setWordWrap(true);
+    m_source->setOpenExternalLinks(true);
     m_title = new QLineEdit(editor);
     m_title->setObjectName(QStringLiteral("kbTitle"));
     m_title->setMaxLength(200);
@@ -163,8 +217,32 @@ QWidget *KnowledgeView::buildEditor()
     return editor;
 }
 
+QString KnowledgeView::originOf(const QJsonObject &a)
+{
+    const int views = a.value(QLatin1String("views")).toInt();
+    const QJsonObject source = a.value(QLatin1String("source")).toObject();
+    const QString kind = source.value(QLatin1String("kind")).toString();
+    const QString url = source.value(QLatin1String("url")).toString().toHtmlEscaped();
+    QString text;
+    if (kind.isEmpty())
+        text = tr("Your company's article (%1), read %n time(s).", nullptr, views)
+                   .arg(a.value(QLatin1String("slug")).toString().toHtmlEscaped());
+    else if (kind == QLatin1String("file"))
+        text = tr("From the file %1, read %n time(s).", nullptr, views).arg(QStringLiteral("<b>%1</b>").arg(url));
+    else
+        text = tr("Imported from %1 %2, read %n time(s).", nullptr, views)
+                   .arg(KbSourcesModel::kindLabel(kind).toHtmlEscaped(),
+                       QStringLiteral("<a href=\"%1\">%1</a>").arg(url));
+    // A person's change since: the source's later syncs leave this article alone.
+    if (a.value(QLatin1String("edited")).toBool())
+        text += QStringLiteral(" <b>%1</b>").arg(tr("Edited since by a person: syncs leave it alone.").toHtmlEscaped());
+    return text;
+}
+
 void KnowledgeView::refresh()
 {
+    if (isAdmin() && m_tabs->currentWidget() == m_sources)
+        m_sources->refresh();
     ApiReply *r = m_client.kbList(m_search->text(), m_filter->currentData().toString());
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &body) {
         m_model->setArticles(body.value(QLatin1String("articles")).toArray());
@@ -203,9 +281,7 @@ void KnowledgeView::fill(const QJsonObject &a)
     for (const QJsonValue &s : a.value(QLatin1String("relatedArticles")).toArray())
         related << s.toString();
     m_related->setText(related.join(QStringLiteral(", ")));
-    m_source->setText(
-        tr("Your company's article (%1), read %n time(s).", nullptr, a.value(QLatin1String("views")).toInt())
-            .arg(a.value(QLatin1String("slug")).toString()));
+    m_source->setText(originOf(a));
     m_delete->setEnabled(m_id > 0);
     m_delete->setText(tr("Delete"));
     m_message->clear();
@@ -290,6 +366,118 @@ void KnowledgeView::importFolder(const QString &path)
             refresh();
         });
     importer->start(path);
+}
+
+const QStringList &KnowledgeView::fileSuffixes()
+{
+    static const QStringList suffixes{QStringLiteral("pdf"), QStringLiteral("html"), QStringLiteral("htm"),
+        QStringLiteral("md"), QStringLiteral("markdown"), QStringLiteral("txt")};
+    return suffixes;
+}
+
+bool KnowledgeView::isAdmin() const
+{
+    return m_client.agent().value(QLatin1String("role")).toString() == QLatin1String("admin");
+}
+
+void KnowledgeView::applyRole()
+{
+    // Sources and files are the admin's (the API answers others 403).
+    const bool admin = isAdmin();
+    m_tabs->setTabVisible(m_tabs->indexOf(m_sources), admin);
+    m_addFiles->setVisible(admin);
+    setAcceptDrops(admin);
+}
+
+void KnowledgeView::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool files = std::any_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); });
+    if (isAdmin() && files)
+        event->acceptProposedAction();
+}
+
+void KnowledgeView::dropEvent(QDropEvent *event)
+{
+    if (!isAdmin())
+        return;
+    QStringList paths;
+    for (const QUrl &u : event->mimeData()->urls())
+        if (u.isLocalFile())
+            paths << u.toLocalFile();
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    uploadFiles(paths);
+}
+
+void KnowledgeView::uploadFiles(const QStringList &paths)
+{
+    QList<ApiClient::KbFile> files;
+    QStringList notSent; // "name: reason" for what never left this machine
+    qint64 total = 0;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        QFile f(path);
+        if (info.isDir())
+            notSent << tr("%1: a folder (Import... reads folders)").arg(info.fileName());
+        else if (files.size() >= kMaxFiles)
+            notSent << tr("%1: at most %2 files at once").arg(info.fileName()).arg(kMaxFiles);
+        else if (info.size() > kMaxFileBytes || total + info.size() > kMaxUploadBytes)
+            notSent << tr("%1: too large (20 MB a file, 110 MB at once)").arg(info.fileName());
+        else if (!f.open(QIODevice::ReadOnly))
+            notSent << tr("%1: %2").arg(info.fileName(), f.errorString());
+        else {
+            files.append({info.fileName(), f.readAll()});
+            total += info.size();
+        }
+    }
+    if (files.isEmpty()) {
+        showUploaded({}, notSent);
+        return;
+    }
+    m_addFiles->setEnabled(false);
+    m_progress->setRange(0, 0); // busy while the server reads them
+    m_progress->setFormat(QString());
+    m_progress->show();
+    ApiReply *r = m_client.kbUploadFiles(files);
+    connect(r, &ApiReply::finished, this, [this] {
+        m_addFiles->setEnabled(true);
+        m_progress->hide();
+    });
+    connect(r, &ApiReply::succeeded, this, [this, notSent](const QJsonObject &body) {
+        showUploaded(body, notSent);
+        refresh();
+    });
+    connect(r, &ApiReply::failed, this,
+        [this, notSent](const ApiError &e) { showUploaded({}, QStringList{e.message} + notSent); });
+}
+
+void KnowledgeView::showUploaded(const QJsonObject &body, const QStringList &notSent)
+{
+    QStringList made;
+    for (const QJsonValue &v : body.value(QLatin1String("articles")).toArray())
+        made << v.toObject().value(QLatin1String("title")).toString().toHtmlEscaped();
+    QStringList failed;
+    for (const QJsonValue &v : body.value(QLatin1String("failed")).toArray())
+        failed << tr("%1: %2").arg(v.toObject().value(QLatin1String("file")).toString(),
+            v.toObject().value(QLatin1String("error")).toString());
+    failed << notSent;
+    QString html = made.isEmpty()
+        ? tr("No article was made.")
+        : tr("%n article(s) made: %1", nullptr, int(made.size())).arg(made.join(QStringLiteral(", ")));
+    html = QStringLiteral("<span style='color:#166534'>%1</span>").arg(made.isEmpty() ? html.toHtmlEscaped() : html);
+    if (!failed.isEmpty()) {
+        html += QStringLiteral("<br><span style='color:#b91c1c'>%1</span><ul style='margin:0'>")
+                    .arg(tr("Not read:").toHtmlEscaped());
+        for (const QString &f : std::as_const(failed))
+            html += QStringLiteral("<li style='color:#b91c1c'>%1</li>").arg(f.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    m_filesResult->setText(html);
+    m_filesResult->show();
+    emit status(made.isEmpty() ? tr("No article was made.") : tr("%n article(s) made", nullptr, int(made.size())));
+    emit filesUploaded();
 }
 
 void KnowledgeView::say(const QString &text, bool error)
