@@ -3882,6 +3882,262 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
+    <message>
+        <source>%1, edited</source>
+        <translation>%1, bearbeitet</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::KbSourceDialog</name>
+    <message>
+        <source>Add a Zendesk Help Center</source>
+        <translation>Zendesk Help Center hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Website hinzufügen</translation>
+    </message>
+    <message>
+        <source>The Help Center&apos;s address: https://&lt;subdomain&gt;.zendesk.com</source>
+        <translation>Die Adresse des Help Centers: https://&lt;subdomain&gt;.zendesk.com</translation>
+    </message>
+    <message>
+        <source>A sitemap (sitemap.xml) or a start page whose links are followed</source>
+        <translation>Eine Sitemap (sitemap.xml) oder eine Startseite, deren Links gefolgt wird</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>alle </translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation>nur auf Anfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s e-mail the token belongs to</source>
+        <translation>die E-Mail-Adresse des Agenten, dem das Token gehört</translation>
+    </message>
+    <message>
+        <source>optional: only for a Help Center that needs a sign-in</source>
+        <translation>optional: nur für ein Help Center mit Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Locale</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>API &amp;token</source>
+        <translation>API-&amp;Token</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source> articles</source>
+        <translation> Artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Only under</source>
+        <translation>&amp;Nur unter</translation>
+    </message>
+    <message>
+        <source>&amp;Never under</source>
+        <translation>Nie &amp;unter</translation>
+    </message>
+    <message>
+        <source> pages</source>
+        <translation> Seiten</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>S&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Published articles are read; drafts are left out.</source>
+        <translation>Veröffentlichte Artikel werden gelesen, Entwürfe ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Paths one a line, each starting with /. robots.txt is obeyed.</source>
+        <translation>Ein Pfad pro Zeile, jeder beginnt mit /. robots.txt wird befolgt.</translation>
+    </message>
+    <message>
+        <source>Add and sync</source>
+        <translation>Hinzufügen und synchronisieren</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::KbSourcesModel</name>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Zendesk Help Center</source>
+        <translation>Zendesk Help Center</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 pages</source>
+        <translation>Läuft: %1 von %2 Seiten</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>when asked</source>
+        <translation>auf Anfrage</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation>Nächste Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::KnowledgeSources</name>
+    <message>
+        <source>Add &amp;website...</source>
+        <translation>&amp;Website hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Your help center&apos;s sitemap or start page: its pages become articles, kept in sync</source>
+        <translation>Die Sitemap oder Startseite Ihres Help Centers: ihre Seiten werden zu Artikeln und bleiben synchron</translation>
+    </message>
+    <message>
+        <source>Add &amp;Zendesk Help Center...</source>
+        <translation>&amp;Zendesk Help Center hinzufügen...</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Click again: its articles go too</source>
+        <translation>Erneut klicken: seine Artikel gehen mit</translation>
+    </message>
+    <message>
+        <source>Removes the source and every article it brought, edited ones too</source>
+        <translation>Entfernt die Quelle und jeden Artikel, den sie gebracht hat, auch bearbeitete</translation>
+    </message>
+    <message>
+        <source>Selected source</source>
+        <translation>Ausgewählte Quelle</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>Warum sie fehlschlug</translation>
+    </message>
+    <message>
+        <source>No source yet: add your help center&apos;s website or Zendesk Help Center, and its articles are read and kept in sync.</source>
+        <translation>Noch keine Quelle: Fügen Sie die Website oder das Zendesk Help Center Ihrer Firma hinzu, und seine Artikel werden gelesen und synchron gehalten.</translation>
+    </message>
+    <message>
+        <source>Choose a source.</source>
+        <translation>Wählen Sie eine Quelle.</translation>
+    </message>
+    <message>
+        <source>%v of %m pages read</source>
+        <translation>%v von %m Seiten gelesen</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2 imported, %3 updated, %4 removed.</source>
+        <translation>Letzte Synchronisierung %1: %2 importiert, %3 aktualisiert, %4 entfernt.</translation>
+    </message>
+    <message>
+        <source>Synced only when asked.</source>
+        <translation>Synchronisiert nur auf Anfrage.</translation>
+    </message>
+    <message>
+        <source>Next sync %1.</source>
+        <translation>Nächste Synchronisierung %1.</translation>
+    </message>
+    <message>
+        <source>The last sync failed: %1</source>
+        <translation>Die letzte Synchronisierung schlug fehl: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) could not be read; the articles they gave before are kept:</source>
+        <translation>
+            <numerusform>%n Seite konnte nicht gelesen werden; ihr bisheriger Artikel bleibt erhalten:</numerusform>
+            <numerusform>%n Seiten konnten nicht gelesen werden; ihre bisherigen Artikel bleiben erhalten:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1: its first sync is queued.</source>
+        <translation>%1 hinzugefügt: die erste Synchronisierung wartet.</translation>
+    </message>
+    <message>
+        <source>Sync queued.</source>
+        <translation>Synchronisierung wartet.</translation>
+    </message>
+    <message>
+        <source>Removed %1 and the articles it brought.</source>
+        <translation>%1 entfernt, mit den Artikeln, die die Quelle gebracht hat.</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::KnowledgeView</name>
@@ -3998,6 +4254,86 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Add &amp;files...</source>
+        <translation>&amp;Dateien hinzufügen...</translation>
+    </message>
+    <message>
+        <source>PDF, HTML, Markdown or text files, each made an article (or drop them here)</source>
+        <translation>PDF-, HTML-, Markdown- oder Textdateien, jede wird ein Artikel (oder ziehen Sie sie hierher)</translation>
+    </message>
+    <message>
+        <source>Articles (%1)</source>
+        <translation>Artikel (%1)</translation>
+    </message>
+    <message>
+        <source>Add files as articles</source>
+        <translation>Dateien als Artikel hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>From the file %1, read %n time(s).</source>
+        <translation>
+            <numerusform>Aus der Datei %1, %n-mal gelesen.</numerusform>
+            <numerusform>Aus der Datei %1, %n-mal gelesen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported from %1 %2, read %n time(s).</source>
+        <translation>
+            <numerusform>Importiert von %1 %2, %n-mal gelesen.</numerusform>
+            <numerusform>Importiert von %1 %2, %n-mal gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edited since by a person: syncs leave it alone.</source>
+        <translation>Seitdem von einer Person bearbeitet: Synchronisierungen lassen ihn unverändert.</translation>
+    </message>
+    <message>
+        <source>%1: a folder (Import... reads folders)</source>
+        <translation>%1: ein Ordner (Importieren... liest Ordner)</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 files at once</source>
+        <translation>%1: höchstens %2 Dateien auf einmal</translation>
+    </message>
+    <message>
+        <source>%1: too large (20 MB a file, 110 MB at once)</source>
+        <translation>%1: zu groß (20 MB pro Datei, 110 MB auf einmal)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No article was made.</source>
+        <translation>Es wurde kein Artikel angelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) made: %1</source>
+        <translation>
+            <numerusform>%n Artikel angelegt: %1</numerusform>
+            <numerusform>%n Artikel angelegt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not read:</source>
+        <translation>Nicht gelesen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) made</source>
+        <translation>
+            <numerusform>%n Artikel angelegt</numerusform>
+            <numerusform>%n Artikel angelegt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4432,6 +4768,33 @@ Das kann nicht rückgängig gemacht werden.</translation>
     <message>
         <source> (answered by %1)</source>
         <translation> (beantwortet von %1)</translation>
+    </message>
+</context>
+<context>
+    <name>tierdesk::ui::PassagesBox</name>
+    <message>
+        <source>What the AI reads</source>
+        <translation>Was die KI liest</translation>
+    </message>
+    <message>
+        <source>Type a customer&apos;s question...</source>
+        <translation>Frage eines Kunden eingeben...</translation>
+    </message>
+    <message>
+        <source>S&amp;how passages</source>
+        <translation>&amp;Passagen zeigen</translation>
+    </message>
+    <message>
+        <source>The passages of your articles the AI would read for that question, best first.</source>
+        <translation>Die Passagen Ihrer Artikel, die die KI zu dieser Frage lesen würde, die beste zuerst.</translation>
+    </message>
+    <message>
+        <source>No passage answers this: the AI would say it does not know and offer a person.</source>
+        <translation>Keine Passage beantwortet dies: Die KI würde sagen, dass sie es nicht weiß, und eine Person anbieten.</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>Punktzahl %1</translation>
     </message>
 </context>
 <context>

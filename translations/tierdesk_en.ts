@@ -140,6 +140,16 @@
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::KnowledgeSources</name>
+    <message numerus="yes">
+        <source>%n page(s) could not be read; the articles they gave before are kept:</source>
+        <translation>
+            <numerusform>%n page could not be read; the article it gave before is kept:</numerusform>
+            <numerusform>%n pages could not be read; the articles they gave before are kept:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::KnowledgeView</name>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -153,6 +163,34 @@
         <translation>
             <numerusform>Your company&apos;s article (%1), read %n time.</numerusform>
             <numerusform>Your company&apos;s article (%1), read %n times.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the file %1, read %n time(s).</source>
+        <translation>
+            <numerusform>From the file %1, read %n time.</numerusform>
+            <numerusform>From the file %1, read %n times.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported from %1 %2, read %n time(s).</source>
+        <translation>
+            <numerusform>Imported from %1 %2, read %n time.</numerusform>
+            <numerusform>Imported from %1 %2, read %n times.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) made: %1</source>
+        <translation>
+            <numerusform>%n article made: %1</numerusform>
+            <numerusform>%n articles made: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) made</source>
+        <translation>
+            <numerusform>%n article made</numerusform>
+            <numerusform>%n articles made</numerusform>
         </translation>
     </message>
 </context>

@@ -313,7 +313,12 @@ void KnowledgeView::save()
     m_save->setEnabled(false);
     connect(r, &ApiReply::finished, this, [this] { m_save->setEnabled(true); });
     connect(r, &ApiReply::succeeded, this, [this](const QJsonObject &saved) {
-        fill(saved);
+        // A person's change to an imported article marks it edited; the PUT's answer still says
+        // what the article was before the write, so it is said here at once.
+        QJsonObject article = saved;
+        if (article.contains(QLatin1String("source")))
+            article.insert(QStringLiteral("edited"), true);
+        fill(article);
         say(tr("Saved. The AI answers from these words from the next message on."));
         refresh();
     });
