@@ -13,6 +13,10 @@
 # Settings › Company (settings-company.png and settings-company-de.png) comes from its test:
 #   env -u QT_QPA_PLATFORM TIERDESK_COMPANY_SCREENSHOTS=$PWD/docs/screenshots \
 #     xvfb-run -a -s "-screen 0 1280x800x24" build/tests/ui/tst_companysettings screenshots
+# Knowledge base › Sources (knowledge-sources.png and knowledge-sources-de.png: a website synced from the tests'
+# scripted help center, with a page that failed) comes from its test:
+#   env -u QT_QPA_PLATFORM TIERDESK_KB_SCREENSHOTS=$PWD/docs/screenshots \
+#     xvfb-run -a -s "-screen 0 1280x800x24" build/tests/ui/tst_knowledgesources screenshots
 # SCREENSHOT_LANG=de shoots the console in that language (LANGUAGE/LANG) as queue-de.png etc.;
 # SCREENSHOT_OUT=DIR writes them elsewhere than docs/screenshots.
 # Needs: a built tree (default: build/), xvfb-run and ImageMagick's import.
