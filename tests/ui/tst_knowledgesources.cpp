@@ -2,7 +2,8 @@
 // center on loopback (tests/support/helpcenter): an admin adds the website, sees the progress bar
 // move while a page is held and the status become done with the page that failed, the polling
 // stop, the imported article's origin and "edited" once changed, the passages the AI reads, a
-// sync again and the removal with its articles; a refused address is named under its field.
+// sync again and the removal with its articles; a refused address is named under its field, and a
+// sync of a site that is not there ends failed with its error shown.
 // Files dropped on the view (Markdown, text) become articles and an .exe is listed with its
 // reason; agents see neither the Sources tab nor the file upload. KbSourcesModel passes
 // QAbstractItemModelTester.
@@ -98,6 +99,7 @@ private slots:
     void hiddenFromAgents();
     void aWebsiteIsAddedSyncedAndRemoved();
     void aRefusedAddressIsNamedAtItsField();
+    void aFailedSyncShowsItsError();
     void zendeskSignsInWithTheTokenAndEmail();
     void droppedFilesBecomeArticles();
     void screenshots();
@@ -345,6 +347,39 @@ void TestKnowledgeSources::aRefusedAddressIsNamedAtItsField()
     QVERIFY(dialog->errorOf(QStringLiteral("url")).isEmpty());
     QVERIFY(dialog->isVisible());
     QCOMPARE(sourcesNow(), before); // nothing was added
+}
+
+void TestKnowledgeSources::aFailedSyncShowsItsError()
+{
+    // A help center that is not there: nothing listens on the port the scripted site had.
+    quint16 gone = 0;
+    {
+        ConnectorServer site(ConnectorServer::Script{QStringLiteral("helpcenter/help_center_server.py")});
+        QVERIFY2(site.isRunning(), qPrintable(site.error()));
+        gone = site.port();
+    }
+    ApiClient client;
+    QVERIFY(signIn(client));
+    KnowledgeView view(client);
+    view.show();
+    KnowledgeSources &sources = *view.sources();
+    view.tabs()->setCurrentWidget(&sources);
+    child<QPushButton>(sources, "kbAddWebsite")->click();
+    QVERIFY(sources.dialog());
+    child<QLineEdit>(*sources.dialog(), "kbSourceUrl")
+        ->setText(QStringLiteral("http://127.0.0.1:%1/sitemap.xml").arg(gone));
+    sources.dialog()->save();
+    QTRY_VERIFY(sources.currentId() > 0 && sources.model().rowCount() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(sources), QStringLiteral("failed"), 30000);
+    QVERIFY(!sources.isPolling());
+    auto *lastError = child<QLabel>(sources, "kbSourceLastError");
+    QTRY_VERIFY(lastError->isVisible());
+    QVERIFY2(lastError->text().startsWith(QLatin1String("The last sync failed: ")), qPrintable(lastError->text()));
+    QCOMPARE(sources.model().index(0, KbSourcesModel::Status).data().toString(), QStringLiteral("Failed"));
+    auto *remove = child<QPushButton>(sources, "kbRemoveSource");
+    remove->click();
+    remove->click();
+    QTRY_COMPARE_WITH_TIMEOUT(sources.model().rowCount(), 0, 20000);
 }
 
 void TestKnowledgeSources::zendeskSignsInWithTheTokenAndEmail()
