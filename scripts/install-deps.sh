@@ -67,6 +67,8 @@ if [ "${TIERDESK_WITH_BENCH:-0}" = 1 ]; then
   packages+=(python3-sklearn)
   # the fastText comparison in bench/README.md (by hand)
   packages+=(fasttext)
+  # bench/kb_corpus.sh: GNOME Help (Mallard pages) as a public help center, rendered by yelp-build
+  packages+=(gnome-user-docs yelp-tools)
 fi
 command -v npm >/dev/null || packages+=(npm)
 
