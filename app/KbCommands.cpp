@@ -50,6 +50,13 @@ int runKbImport(const Args &args)
     QTextStream err(stderr);
     int created = 0, updated = 0, done = 0;
     QJsonArray failed;
+    const auto progress = [&](const QString &file, const QString &problem) {
+        err << QStringLiteral("[%1/%2] %3%4")
+                   .arg(++done)
+                   .arg(files.size())
+                   .arg(file, problem.isEmpty() ? QString() : QStringLiteral(": ") + problem)
+            << Qt::endl;
+    };
     for (const QString &file : files) {
         const auto read = kbfiles::articlesIn(file);
         QString problem = read ? QString() : read.error().message;
@@ -59,11 +66,7 @@ int runKbImport(const Args &args)
             created += problem.isEmpty() ? 1 : 0;
             if (!problem.isEmpty())
                 failed.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("error"), problem}});
-            err << QStringLiteral("[%1/%2] %3%4")
-                       .arg(++done)
-                       .arg(files.size())
-                       .arg(file, problem.isEmpty() ? QString() : QStringLiteral(": ") + problem)
-                << Qt::endl;
+            progress(file, problem);
             continue;
         }
         for (const QJsonObject &body : articles) {
@@ -78,11 +81,7 @@ int runKbImport(const Args &args)
         }
         if (articles.isEmpty())
             failed.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("error"), problem}});
-        err << QStringLiteral("[%1/%2] %3%4")
-                   .arg(++done)
-                   .arg(files.size())
-                   .arg(file, problem.isEmpty() ? QString() : QStringLiteral(": ") + problem)
-            << Qt::endl;
+        progress(file, problem);
     }
     if (!rt.value()->engine().flush())
         return fail(1, QStringLiteral("could not store the articles"));

@@ -5,9 +5,12 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace tierdesk {
 namespace {
@@ -215,6 +218,25 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     const QString cacheKey = companyId + QLatin1Char('\n') + QString::number(limit) + QLatin1Char('\n') + match;
     if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
         return *hit;
+    out = articleHits(companyId, match, limit);
+    // Then the articles of the best passages not among them: a long page is found by the section
+    // that answers, where its whole text's counts hide it (the reply's chooser reads them all).
+    int added = 0;
+    for (const KbHit &h : passageHits(companyId, text, limit)) {
+        const bool known
+            = std::any_of(out.cbegin(), out.cend(), [&h](const KbHit &o) { return o.article.id == h.article.id; });
+        if (!known && added++ < kFromPassages)
+            out << h;
+    }
+    if (m_cache.size() >= kCacheEntries)
+        forgetSearches(); // simple bound; refills with what is asked now
+    m_cache.insert(cacheKey, out);
+    return out;
+}
+
+QList<KbHit> KbRepo::articleHits(const QString &companyId, const QString &match, int limit)
+{
+    QList<KbHit> out;
     QSqlQuery &q = m_db.statement(searchStatement(m_db.postgres()));
     if (!m_db.exec(
             q, {m_db.postgres() ? QString(match).replace(QLatin1Char('"'), QString()) : match, companyId, limit}))
@@ -222,9 +244,31 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     while (q.next())
         out << KbHit{withSharedBody(readArticle(q)), q.value(kRankColumn).toDouble()};
     q.finish();
-    if (m_cache.size() >= kCacheEntries)
-        forgetSearches(); // simple bound; refills with what is asked now
-    m_cache.insert(cacheKey, out);
+    return out;
+}
+
+QList<KbHit> KbRepo::passageHits(const QString &companyId, const QString &text, int limit)
+{
+    // Articles by their best passage, and a little for their next ones that hold the question's
+    // words too (of two pages whose best sections tie, the one about the subject).
+    QList<KbHit> out;
+    const Result<QList<KbPassageHit>> passages = m_passages.search(companyId, text, kPassagesPerSearch);
+    if (!passages)
+        return out;
+    QList<qint64> order;
+    QHash<qint64, double> score;
+    QHash<qint64, int> counted;
+    for (const KbPassageHit &p : *passages) {
+        if (!score.contains(p.articleId))
+            order << p.articleId;
+        const int n = counted[p.articleId]++;
+        if (n <= kOtherPassagesCounted)
+            score[p.articleId] += n == 0 ? p.score : kOtherPassageWeight * p.score;
+    }
+    std::stable_sort(order.begin(), order.end(), [&score](qint64 a, qint64 b) { return score[a] > score[b]; });
+    for (const qint64 id : order.mid(0, limit))
+        if (const std::optional<KbArticle> a = find(companyId, id))
+            out << KbHit{withSharedBody(*a), -score[id]}; // lower is better, as SQLite's bm25()
     return out;
 }
 

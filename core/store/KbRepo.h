@@ -62,8 +62,10 @@ public:
     Result<bool> slugTaken(const QString &companyId, const QString &slug, qint64 exceptId);
     // The company's article with this slug: 0 when none.
     qint64 ownIdOf(const QString &companyId, const QString &slug);
-    // Full-text search over the company's articles. Free text is
-    // reduced to quoted terms, so no user input is parsed as FTS5 syntax.
+    // Full-text search over the company's articles: those the article index ranks best (bm25 over
+    // title, keywords and body), then up to kFromPassages more whose passages rank best (a long
+    // page's section). Free text is reduced to quoted terms, so no user input is parsed as FTS5
+    // syntax.
     QList<KbHit> search(const QString &companyId, const QString &text, int limit);
 
     // Loads the Markdown articles (with a front-matter block) of a folder, such as the demo
@@ -97,12 +99,18 @@ private:
     // questions over and over; any change to the articles clears it.
     QHash<QString, QList<KbHit>> m_cache;
     static constexpr int kCacheEntries = 1024;
+    static constexpr int kPassagesPerSearch = 40; // read to find the best few articles
+    static constexpr int kFromPassages = 2;
+    static constexpr int kOtherPassagesCounted = 3; // an article's next passages beside its best
+    static constexpr double kOtherPassageWeight = 0.25;
     // The text of each article the cached searches hold, by id: one article found by
     // several searches shares one copy of it, so the reply's passage caches (KbPassage),
     // which know an article they have cut by its text's address, meet it again.
     QHash<qint64, QString> m_bodies;
 
     KbArticle withSharedBody(KbArticle article);
+    QList<KbHit> articleHits(const QString &companyId, const QString &match, int limit);
+    QList<KbHit> passageHits(const QString &companyId, const QString &text, int limit);
     void forgetSearches();
 };
 

@@ -189,6 +189,7 @@ void TestCsApiKbSources::aSyncUpdatesKeepsAndRemoves()
         QJsonObject{{QStringLiteral("companyId"), m_server.companyId()},
             {QStringLiteral("content"), QStringLiteral("Frames: lifetime warranty, ask for our repair form.")}});
     QVERIFY2(r.status == 200, describe(r));
+    QVERIFY(r.json().value(QLatin1String("edited")).toBool());
     for (const char *c : {"change /help/shipping", "change /help/warranty", "gone /help/contact", "unlist /help/held",
              "fail /help/returns"})
         QVERIFY(m_site->command(c).value(QLatin1String("ok")).toBool());
@@ -257,6 +258,18 @@ void TestCsApiKbSources::aZendeskHelpCenterIsImported()
     QCOMPARE(password.value(QLatin1String("keywords")).toArray(),
         QJsonArray({QStringLiteral("password"), QStringLiteral("login")}));
     QVERIFY(articleFrom(m_site->url(QStringLiteral("/hc/en-us/articles/3"))).isEmpty());
+    // The AI answers from the imported article, with a link to its page.
+    r = m_admin->post(QStringLiteral("/api/cs/sessions"),
+        sessionBody(m_server.companyId(), QStringLiteral("hc-reader"), QStringLiteral("hi")));
+    QVERIFY2(r.status == 201, describe(r));
+    r = m_admin->post(
+        QStringLiteral("/api/cs/sessions/%1/messages").arg(r.json().value(QLatin1String("id")).toString()),
+        {{QStringLiteral("message"), QStringLiteral("do your gift cards ever expire?")}});
+    QVERIFY2(r.status == 201, describe(r));
+    const QString answer
+        = r.json().value(QLatin1String("aiResponse")).toObject().value(QLatin1String("content")).toString();
+    QVERIFY2(answer.contains(QStringLiteral("Gift cards never expire")), qPrintable(answer));
+    QVERIFY2(answer.contains(m_site->url(QStringLiteral("/hc/en-us/articles/4"))), qPrintable(answer));
     QCOMPARE(m_admin->get(path()).json().value(QLatin1String("sources")).toArray().size(), 2);
 }
 
@@ -265,7 +278,8 @@ void TestCsApiKbSources::filesBecomeArticles()
     const QByteArray body
         = part("warranty-terms.pdf", "application/pdf", pdfWith(QStringLiteral("Wheels carry a five year warranty.")))
         + part("scan.pdf", "application/pdf", pdfWith({}))
-        + part("care.md", "text/markdown", "# Chain care\n\nOil the chain every 300 km.\n")
+        + part("care.md", "text/markdown",
+            "---\ntitle: Chain care\nkeywords: chain, oil\n---\n\nOil the chain every 300 km.\n")
         + part("tool.exe", "application/octet-stream", QByteArray("MZ\x90\x00", 4)) + "--XyZ--\r\n";
     const HttpResult r
         = m_admin->send("POST", QStringLiteral("/api/cs/kb/files?companyId=%1").arg(m_server.companyId()), body,

@@ -191,6 +191,8 @@ Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
     if (!ok)
         return m_store.batch().failure(QStringLiteral("could not store the article"));
     a.updatedAt = now;
+    if (!created && !a.source.kind.isEmpty())
+        a.source.edited = true; // as the store marked it: later syncs leave it alone
     return Ok{};
 }
 

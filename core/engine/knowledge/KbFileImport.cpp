@@ -47,10 +47,26 @@ Result<FetchedPage> readMarkdown(const QString &name, const QString &text)
         page.text = a->body;
         return page;
     }
+    // A front matter without a known category still gives its title and keywords.
+    QString body = text;
+    static const QRegularExpression frontMatter(
+        QStringLiteral("\\A---\\r?\\n(.*?)\\r?\\n---[^\\n]*\\n?"), QRegularExpression::DotMatchesEverythingOption);
+    if (const QRegularExpressionMatch fm = frontMatter.match(text); fm.hasMatch()) {
+        for (const QString &line : fm.captured(1).split(QLatin1Char('\n'))) {
+            const QString key = line.section(QLatin1Char(':'), 0, 0).trimmed();
+            const QString value = line.section(QLatin1Char(':'), 1).trimmed();
+            if (key == QLatin1String("title"))
+                page.title = value;
+            else if (key == QLatin1String("keywords"))
+                page.keywords = value;
+        }
+        body = text.mid(fm.capturedLength(0));
+    }
     static const QRegularExpression heading(QStringLiteral("^#\\s+(.+)$"), QRegularExpression::MultilineOption);
-    const QRegularExpressionMatch m = heading.match(text);
-    page.title = m.hasMatch() ? m.captured(1).trimmed() : titleFromName(name);
-    page.text = text.trimmed();
+    const QRegularExpressionMatch m = heading.match(body);
+    if (page.title.isEmpty())
+        page.title = m.hasMatch() ? m.captured(1).trimmed() : titleFromName(name);
+    page.text = body.trimmed();
     return page;
 }
 

@@ -313,11 +313,16 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
     if (best && asked.topic.isEmpty())
         *best = &article;
-    // The passage that answers what was asked, else the article's opening.
-    if (QString passage = answeringPassage(article.body, question, asked.topic); !passage.isEmpty())
-        return framed(say, article.title, passage);
-    // Not cached: only a reply no passage answers reads an opening, once.
-    return framed(say, article.title, leadSentences(article.body, 2));
+    // The passage that answers what was asked, else the article's opening; then the page it came
+    // from, where there is one and a screen to follow it on.
+    QString passage = answeringPassage(article.body, question, asked.topic);
+    if (passage.isEmpty()) // not cached: only a reply no passage answers reads an opening, once
+        passage = leadSentences(article.body, 2);
+    QString text = framed(say, article.title, passage);
+    const QString &page = article.source.url;
+    if (ctx.session.channel != Channel::Voice && page.startsWith(QLatin1String("http")))
+        text += QLatin1Char(' ') + say(Phrase::ReadMoreAt).arg(page);
+    return text;
 }
 
 void LocalResponder::providerText(const ActionReport &act, const Phrases &say, QStringList &parts)

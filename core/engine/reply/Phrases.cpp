@@ -370,6 +370,7 @@ constexpr Entry kPhrases[] = {
     {Phrase::ContactOnWebsite, "on our website, %1", "auf unserer Website, %1"},
     {Phrase::ContactOr, "%1 or %2", "%1 oder %2"},
     {Phrase::IntroducesItself, "I'm %1, %2's assistant.", "Ich bin %1, der Assistent von %2."},
+    {Phrase::ReadMoreAt, "More on this: %1", "Mehr dazu: %1"},
 };
 
 constexpr int kCount = static_cast<int>(Phrase::Count);

@@ -153,6 +153,7 @@ enum class Phrase {
     ContactOnWebsite,
     ContactOr,
     IntroducesItself,
+    ReadMoreAt, // the imported article's page, after its answer
     Count
 };
 
