@@ -225,8 +225,10 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     for (const KbHit &h : passageHits(companyId, text, limit)) {
         const bool known
             = std::any_of(out.cbegin(), out.cend(), [&h](const KbHit &o) { return o.article.id == h.article.id; });
-        if (!known && added++ < kFromPassages)
+        if (!known && added++ < kFromPassages) {
             out << h;
+            out.last().byPassage = true;
+        }
     }
     if (m_cache.size() >= kCacheEntries)
         forgetSearches(); // simple bound; refills with what is asked now

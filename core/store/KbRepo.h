@@ -42,11 +42,15 @@ struct KbImportedArticle {
 struct KbHit {
     KbArticle article;
     double score = 0; // bm25: lower is better (SQLite's sign convention)
+    // Added for its passages after the article index's hits (its score is its passages' bm25,
+    // negated: comparable among such hits only).
+    bool byPassage = false;
 };
 
 // The knowledge base: articles plus an external-content FTS5 index ranked by bm25().
 class KbRepo {
 public:
+    static constexpr int kFromPassages = 2; // articles a search adds for their passages
     explicit KbRepo(Database &db) : m_db(db), m_passages(db) { }
     Status upsert(const KbArticle &a, qint64 nowMs);
     int count(const QString &companyId);
@@ -100,7 +104,6 @@ private:
     QHash<QString, QList<KbHit>> m_cache;
     static constexpr int kCacheEntries = 1024;
     static constexpr int kPassagesPerSearch = 40; // read to find the best few articles
-    static constexpr int kFromPassages = 2;
     static constexpr int kOtherPassagesCounted = 3; // an article's next passages beside its best
     static constexpr double kOtherPassageWeight = 0.25;
     // The text of each article the cached searches hold, by id: one article found by
