@@ -324,6 +324,7 @@ void TestCsApiKbSources::badInputIsRefusedNamingTheField_data()
     QTest::newRow("no pages") << with("maxPages", 0) << "maxPages";
     QTest::newRow("too many pages") << with("maxPages", 5001) << "maxPages";
     QTest::newRow("half a page") << with("maxPages", 1.5) << "maxPages";
+    QTest::newRow("a huge number") << with("maxPages", 1e300) << "maxPages";
     QTest::newRow("include not a list") << with("include", QStringLiteral("/help/")) << "include";
     QTest::newRow("include not a path") << with("include", QJsonArray{QStringLiteral("help")}) << "include";
     QTest::newRow("sync hours") << with("syncHours", -1) << "syncHours";

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace tierdesk::api::cs {
 namespace {
 
@@ -36,7 +38,7 @@ Result<int> wholeNumber(const QJsonObject &body, const char *key, int fallback)
     if (v.isUndefined() || v.isNull())
         return fallback;
     const double d = v.toDouble(-1e18);
-    if (!v.isDouble() || d != double(qint64(d)) || d < -1e9 || d > 1e9)
+    if (!v.isDouble() || d < -1e9 || d > 1e9 || d != std::floor(d)) // range first: no cast of a huge double
         return badField(QLatin1String(key), QStringLiteral("%1 must be a whole number").arg(QLatin1String(key)));
     return int(d);
 }
