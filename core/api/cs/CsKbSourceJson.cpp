@@ -1,6 +1,7 @@
 #include "core/api/cs/CsKbSourceJson.h"
 
 #include "core/common/Time.h"
+#include "core/common/Validation.h"
 
 #include <QJsonArray>
 
@@ -9,13 +10,6 @@
 namespace tierdesk::api::cs {
 namespace {
 
-Error badField(const QString &field, const QString &message)
-{
-    Error e = makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
-    e.field = field;
-    return e;
-}
-
 Result<QStringList> paths(const QJsonObject &body, const char *key)
 {
     const QJsonValue v = body.value(QLatin1String(key));
@@ -23,10 +17,11 @@ Result<QStringList> paths(const QJsonObject &body, const char *key)
     if (v.isUndefined() || v.isNull())
         return out;
     if (!v.isArray())
-        return badField(QLatin1String(key), QStringLiteral("%1 must be an array of paths").arg(QLatin1String(key)));
+        return invalidField(QLatin1String(key), QStringLiteral("%1 must be an array of paths").arg(QLatin1String(key)));
     for (const QJsonValue &p : v.toArray()) {
         if (!p.isString())
-            return badField(QLatin1String(key), QStringLiteral("%1 must be an array of paths").arg(QLatin1String(key)));
+            return invalidField(
+                QLatin1String(key), QStringLiteral("%1 must be an array of paths").arg(QLatin1String(key)));
         out << p.toString();
     }
     return out;
@@ -39,7 +34,7 @@ Result<int> wholeNumber(const QJsonObject &body, const char *key, int fallback)
         return fallback;
     const double d = v.toDouble(-1e18);
     if (!v.isDouble() || d < -1e9 || d > 1e9 || d != std::floor(d)) // range first: no cast of a huge double
-        return badField(QLatin1String(key), QStringLiteral("%1 must be a whole number").arg(QLatin1String(key)));
+        return invalidField(QLatin1String(key), QStringLiteral("%1 must be a whole number").arg(QLatin1String(key)));
     return int(d);
 }
 
@@ -50,7 +45,7 @@ Status readAuth(const QJsonValue &v, KbSource &s)
     const QJsonObject auth = v.toObject();
     const auto type = parseConnectorAuthType(auth.value(QLatin1String("type")).toString());
     if (!v.isObject() || !type)
-        return badField(
+        return invalidField(
             QStringLiteral("auth.type"), QStringLiteral("auth must be {\"type\": \"basic\" or \"bearer\", ...}"));
     s.auth.type = *type;
     s.auth.username = auth.value(QLatin1String("username")).toString();
@@ -67,10 +62,10 @@ Result<KbSource> kbSourceDraft(const QJsonObject &body)
     KbSource s;
     const auto kind = parseKbSourceKind(body.value(QLatin1String("kind")).toString());
     if (!kind)
-        return badField(QStringLiteral("kind"), QStringLiteral("kind must be website or zendesk"));
+        return invalidField(QStringLiteral("kind"), QStringLiteral("kind must be website or zendesk"));
     s.kind = *kind;
     if (!body.value(QLatin1String("url")).isString())
-        return badField(QStringLiteral("url"), QStringLiteral("url must be an http(s) address"));
+        return invalidField(QStringLiteral("url"), QStringLiteral("url must be an http(s) address"));
     s.url = body.value(QLatin1String("url")).toString().trimmed();
     const Result<QStringList> include = paths(body, "include");
     if (!include)
@@ -90,7 +85,8 @@ Result<KbSource> kbSourceDraft(const QJsonObject &body)
     s.settings.syncHours = *syncHours;
     const QJsonValue locale = body.value(QLatin1String("locale"));
     if (!locale.isUndefined() && !locale.isString())
-        return badField(QStringLiteral("locale"), QStringLiteral("locale must be a Help Center locale such as en-us"));
+        return invalidField(
+            QStringLiteral("locale"), QStringLiteral("locale must be a Help Center locale such as en-us"));
     if (locale.isString())
         s.settings.locale = locale.toString().toLower();
     if (const Status auth = readAuth(body.value(QLatin1String("auth")), s); !auth)

@@ -18,6 +18,19 @@ KbImportedArticle fetchOf(const FetchedPage &page, qint64 id)
     return {id, page.url, page.etag, page.lastModified, page.contentHash(), false};
 }
 
+// The article a read page (or file) becomes, within the knowledge base's limits.
+KbArticle articleOf(const FetchedPage &page, const QString &companyId, KbArticleSource source)
+{
+    KbArticle a;
+    a.companyId = companyId;
+    a.title = page.title.left(KnowledgeBase::kMaxTitle);
+    a.keywords = page.keywords.left(KnowledgeBase::kMaxKeywords);
+    a.body = page.text.left(KbSources::kMaxArticleChars);
+    a.category = kImportedCategory;
+    a.source = std::move(source);
+    return a;
+}
+
 } // namespace
 
 void KbSources::begin(const KbSource &source)
@@ -114,13 +127,8 @@ void KbSources::applyPage(Run &run, const FetchedPage &page)
             ++state.removed;
         return;
     }
-    KbArticle a;
-    a.companyId = run.source.companyId;
-    a.title = page.title.left(KnowledgeBase::kMaxTitle);
-    a.keywords = page.keywords.left(KnowledgeBase::kMaxKeywords);
-    a.body = page.text.left(kMaxArticleChars);
-    a.category = kImportedCategory;
-    a.source = KbArticleSource{run.source.id, toString(run.source.kind), page.url, false};
+    KbArticle a = articleOf(
+        page, run.source.companyId, KbArticleSource{run.source.id, toString(run.source.kind), page.url, false});
     KbImportedArticle fetch = fetchOf(page, known ? known->id : 0);
     if (known && known->contentHash == fetch.contentHash) {
         store.batch().run([&]() -> Status { return store.kb().keepImported(fetch); });
@@ -199,13 +207,7 @@ Result<KbSources::FileImport> KbSources::importFiles(
             result.failed.append({file.name, page.error().message});
             continue;
         }
-        KbArticle a;
-        a.companyId = companyId;
-        a.title = page->title.left(KnowledgeBase::kMaxTitle);
-        a.keywords = page->keywords.left(KnowledgeBase::kMaxKeywords);
-        a.body = page->text.left(kMaxArticleChars);
-        a.category = kImportedCategory;
-        a.source = KbArticleSource{0, QStringLiteral("file"), file.name, false};
+        KbArticle a = articleOf(*page, companyId, KbArticleSource{0, QStringLiteral("file"), file.name, false});
         const qint64 now = m_engine.clock().nowMs();
         const Status stored = store.batch().run([&]() -> Status {
             for (const KbImportedArticle &old : store.kb().importedFrom(companyId, 0))

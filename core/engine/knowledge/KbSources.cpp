@@ -2,6 +2,8 @@
 
 #include "core/engine/knowledge/KbSyncRun.h"
 
+#include "core/common/Validation.h"
+
 #include "core/engine/SessionEngine.h"
 #include "core/engine/admin/KnowledgeBase.h"
 #include "core/engine/knowledge/WebsiteCrawl.h"
@@ -11,21 +13,14 @@
 namespace tierdesk {
 namespace {
 
-Error invalid(const QString &field, const QString &message)
-{
-    Error e = makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), field}});
-    e.field = field;
-    return e;
-}
-
 Status checkPaths(const QStringList &paths, const QString &field)
 {
     if (paths.size() > KbSourceSettings::kMaxPatterns)
-        return invalid(
+        return invalidField(
             field, QStringLiteral("%1 takes at most %2 paths").arg(field).arg(KbSourceSettings::kMaxPatterns));
     for (const QString &p : paths)
         if (!p.startsWith(QLatin1Char('/')) || p.size() > KbSourceSettings::kMaxPatternChars)
-            return invalid(field,
+            return invalidField(field,
                 QStringLiteral("each of %1 is a path starting with / (at most %2 characters)")
                     .arg(field)
                     .arg(KbSourceSettings::kMaxPatternChars));
@@ -74,12 +69,12 @@ Status KbSources::check(const KbSource &d)
     const QUrl url(d.url, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
         || url.host().isEmpty() || d.url.size() > 2000)
-        return invalid(QStringLiteral("url"), QStringLiteral("url must be an http(s) address"));
+        return invalidField(QStringLiteral("url"), QStringLiteral("url must be an http(s) address"));
     if (d.settings.maxPages < 1 || d.settings.maxPages > KbSourceSettings::kMaxMaxPages)
-        return invalid(QStringLiteral("maxPages"),
+        return invalidField(QStringLiteral("maxPages"),
             QStringLiteral("maxPages must be from 1 to %1").arg(KbSourceSettings::kMaxMaxPages));
     if (d.settings.syncHours < 0 || d.settings.syncHours > KbSourceSettings::kMaxSyncHours)
-        return invalid(QStringLiteral("syncHours"),
+        return invalidField(QStringLiteral("syncHours"),
             QStringLiteral("syncHours must be from 0 (only when asked) to %1").arg(KbSourceSettings::kMaxSyncHours));
     if (const Status s = checkPaths(d.settings.include, QStringLiteral("include")); !s)
         return s;
@@ -87,14 +82,15 @@ Status KbSources::check(const KbSource &d)
         return s;
     static const QRegularExpression locale(QStringLiteral("^[a-z]{2,3}(-[a-z0-9]{2,8})?$"));
     if (d.kind == KbSourceKind::Zendesk && !locale.match(d.settings.locale).hasMatch())
-        return invalid(QStringLiteral("locale"), QStringLiteral("locale must be a Help Center locale such as en-us"));
+        return invalidField(
+            QStringLiteral("locale"), QStringLiteral("locale must be a Help Center locale such as en-us"));
     using T = ConnectorAuth::Type;
     if (d.auth.type != T::None && d.auth.type != T::Basic && d.auth.type != T::Bearer)
-        return invalid(QStringLiteral("auth.type"), QStringLiteral("auth.type must be none, basic or bearer"));
+        return invalidField(QStringLiteral("auth.type"), QStringLiteral("auth.type must be none, basic or bearer"));
     if (d.auth.type != T::None && d.auth.secret.isEmpty())
-        return invalid(QStringLiteral("auth"), QStringLiteral("auth needs its token or password"));
+        return invalidField(QStringLiteral("auth"), QStringLiteral("auth needs its token or password"));
     if (d.kind == KbSourceKind::Website && d.auth.type != T::None)
-        return invalid(
+        return invalidField(
             QStringLiteral("auth"), QStringLiteral("a website is read as its visitors read it, without auth"));
     return Ok{};
 }

@@ -1,6 +1,7 @@
 #include "core/engine/knowledge/ZendeskHelpCenter.h"
 
 #include "core/engine/knowledge/WebsiteCrawl.h"
+#include "core/integrations/connectors/ConnectorClient.h"
 #include "core/integrations/web/HtmlPage.h"
 
 #include <QJsonArray>
@@ -10,15 +11,6 @@
 
 namespace tierdesk {
 namespace {
-
-void addAuth(OutboundRequest &r, const ConnectorAuth &auth)
-{
-    if (auth.type == ConnectorAuth::Type::Bearer)
-        r.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + auth.secret});
-    else if (auth.type == ConnectorAuth::Type::Basic)
-        r.headers.append({QByteArrayLiteral("Authorization"),
-            "Basic " + QByteArray(auth.username.toUtf8() + ':' + auth.secret).toBase64()});
-}
 
 FetchedPage articlePage(const QJsonObject &a)
 {
@@ -66,7 +58,7 @@ Status ZendeskHelpCenter::run(bool *complete)
         r.keepResponseBytes = kMaxAnswerBytes;
         r.headers = {{QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")},
             {QByteArrayLiteral("User-Agent"), WebsiteCrawl::userAgent()}};
-        addAuth(r, m_source.auth);
+        connectors::ConnectorClient::addAuth(r, m_source.auth, QDateTime::currentDateTimeUtc());
         const OutboundResult answer = m_http.post(r);
         if (!answer.ok())
             return makeError(answer.refused ? ErrorKind::InvalidArgument : ErrorKind::Unavailable,

@@ -60,6 +60,9 @@ public:
     // The request a call makes, signed (`now` dates a SigV4 signature); InvalidArgument
     // naming the field when the input cannot make one (a value missing, a bad reference).
     static Result<OutboundRequest> request(const Connector &c, const ConnectorInput &in, const QDateTime &now);
+    // The credentials a request carries (bearer, basic, a header of its own, a SigV4 signature
+    // dated `now`): a company's systems, and its help center's API (knowledge sources).
+    static void addAuth(OutboundRequest &r, const ConnectorAuth &auth, const QDateTime &now);
     // The request without sending it: a test of `refund` and `credit` moves no money.
     static ConnectorAnswer dryRun(const Connector &c, const ConnectorInput &in, const QDateTime &now);
 

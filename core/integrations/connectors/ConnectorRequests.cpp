@@ -121,7 +121,9 @@ Result<OutboundRequest> stripeRequest(const Connector &c, const ConnectorInput &
     return r;
 }
 
-void addAuth(OutboundRequest &r, const ConnectorAuth &auth, const QDateTime &now)
+} // namespace
+
+void ConnectorClient::addAuth(OutboundRequest &r, const ConnectorAuth &auth, const QDateTime &now)
 {
     using T = ConnectorAuth::Type;
     switch (auth.type) {
@@ -144,8 +146,6 @@ void addAuth(OutboundRequest &r, const ConnectorAuth &auth, const QDateTime &now
         return;
     }
 }
-
-} // namespace
 
 Result<OutboundRequest> ConnectorClient::request(const Connector &c, const ConnectorInput &in, const QDateTime &now)
 {
