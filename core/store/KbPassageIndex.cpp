@@ -3,6 +3,9 @@
 #include "core/nlu/text/Bm25.h"
 #include "core/nlu/text/PassageSplitter.h"
 #include "core/nlu/text/SearchTerms.h"
+#include "core/nlu/text/TermSpelling.h"
+
+#include <QSet>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,6 +52,7 @@ QString candidatesStatement(bool postgres)
 
 Status KbPassageIndex::forget(qint64 articleId)
 {
+    m_vocabulary.clear(); // whose ever it was: read again at the next search
     return m_db.status(m_db.write(QStringLiteral("DELETE FROM kb_passages WHERE article_id = ?"), {articleId}));
 }
 
@@ -99,7 +103,7 @@ Result<int> KbPassageIndex::indexMissing()
 
 Result<QList<KbPassageHit>> KbPassageIndex::search(const QString &companyId, const QString &question, int limit)
 {
-    const QStringList query = SearchTerms::ofQuery(question);
+    const QStringList query = spelledAsWritten(companyId, SearchTerms::ofQuery(question));
     QList<KbPassageHit> hits;
     if (query.isEmpty() || limit <= 0)
         return hits;
@@ -120,19 +124,55 @@ Result<QList<KbPassageHit>> KbPassageIndex::search(const QString &companyId, con
     QList<Bm25::Fields> fields;
     while (q.next()) {
         hits.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString(), q.value(5).toString(), 0});
+            q.value(4).toString(), q.value(5).toString(), 0, 0});
         fields.append({terms(q.value(6)), terms(q.value(7)), terms(q.value(8))});
     }
     q.finish();
-    const QList<double> scores = Bm25::score(query, fields, all);
-    for (qsizetype i = 0; i < hits.size(); ++i)
-        hits[i].score = scores.at(i);
+    const QList<Bm25::Scored> scores = Bm25::score(query, fields, all);
+    for (qsizetype i = 0; i < hits.size(); ++i) {
+        hits[i].score = scores.at(i).score;
+        hits[i].coverage = scores.at(i).coverage;
+    }
     // Best first; among equals the article's earlier passage (its order in the index).
     std::stable_sort(
         hits.begin(), hits.end(), [](const KbPassageHit &a, const KbPassageHit &b) { return a.score > b.score; });
     if (hits.size() > limit)
         hits.resize(limit);
     return hits;
+}
+
+const QHash<QString, int> &KbPassageIndex::vocabulary(const QString &companyId)
+{
+    if (const auto known = m_vocabulary.constFind(companyId); known != m_vocabulary.cend())
+        return *known;
+    if (m_vocabulary.size() >= kVocabularies)
+        m_vocabulary.clear(); // simple bound; refills with the companies asked now
+    QHash<QString, int> &terms = m_vocabulary[companyId];
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT title_terms, heading_terms, text_terms FROM kb_passages WHERE company_id = ?"));
+    if (!m_db.exec(q, {companyId}))
+        return terms;
+    while (q.next()) {
+        const QString all = q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ')
+            + q.value(2).toString();
+        const QStringList words = all.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QString &t : QSet<QString>(words.cbegin(), words.cend()))
+            ++terms[t];
+    }
+    q.finish();
+    return terms;
+}
+
+QStringList KbPassageIndex::spelledAsWritten(const QString &companyId, QStringList terms)
+{
+    const QHash<QString, int> &known = vocabulary(companyId);
+    if (known.isEmpty())
+        return terms;
+    QStringList out;
+    for (const QString &t : terms)
+        if (const QString written = nlu::TermSpelling::nearest(t, known); !out.contains(written))
+            out << written;
+    return out;
 }
 
 } // namespace tierdesk

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/store/Database.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -18,6 +19,9 @@ struct KbPassageHit {
     QString url; // the page it was imported from; empty for an article written here
     QString text;
     double score = 0;
+    // How much of the question the passage holds (Bm25::Scored::coverage): 0..1, comparable
+    // across questions, where the score is not.
+    double coverage = 0;
 };
 
 // The articles' passages (kb_passages, migration 28): written whenever an article is, searched
@@ -42,6 +46,14 @@ public:
 
 private:
     Database &m_db;
+    // Each company's passage terms and how many passages hold each, read at its first search
+    // after a write: a question's word that no passage holds is read as the nearest one that
+    // some do ("pasword"), the commonest of them.
+    QHash<QString, QHash<QString, int>> m_vocabulary;
+    static constexpr int kVocabularies = 64; // companies' vocabularies kept at once
+
+    const QHash<QString, int> &vocabulary(const QString &companyId);
+    QStringList spelledAsWritten(const QString &companyId, QStringList terms);
 };
 
 } // namespace tierdesk

@@ -219,17 +219,8 @@ QList<KbHit> KbRepo::search(const QString &companyId, const QString &text, int l
     if (const auto hit = m_cache.constFind(cacheKey); hit != m_cache.cend())
         return *hit;
     out = articleHits(companyId, match, limit);
-    // Then the articles of the best passages not among them: a long page is found by the section
-    // that answers, where its whole text's counts hide it (the reply's chooser reads them all).
-    int added = 0;
-    for (const KbHit &h : passageHits(companyId, text, limit)) {
-        const bool known
-            = std::any_of(out.cbegin(), out.cend(), [&h](const KbHit &o) { return o.article.id == h.article.id; });
-        if (!known && added++ < kFromPassages) {
-            out << h;
-            out.last().byPassage = true;
-        }
-    }
+    if (const Result<QList<KbPassageHit>> ranked = m_passages.search(companyId, text, kPassagesPerSearch))
+        addPassages(companyId, *ranked, out);
     if (m_cache.size() >= kCacheEntries)
         forgetSearches(); // simple bound; refills with what is asked now
     m_cache.insert(cacheKey, out);
@@ -244,34 +235,47 @@ QList<KbHit> KbRepo::articleHits(const QString &companyId, const QString &match,
             q, {m_db.postgres() ? QString(match).replace(QLatin1Char('"'), QString()) : match, companyId, limit}))
         return out;
     while (q.next())
-        out << KbHit{withSharedBody(readArticle(q)), q.value(kRankColumn).toDouble()};
+        out << KbHit{withSharedBody(readArticle(q)), q.value(kRankColumn).toDouble(), false, {}};
     q.finish();
     return out;
 }
 
-QList<KbHit> KbRepo::passageHits(const QString &companyId, const QString &text, int limit)
+void KbRepo::addPassages(const QString &companyId, const QList<KbPassageHit> &ranked, QList<KbHit> &hits)
 {
     // Articles by their best passage, and a little for their next ones that hold the question's
     // words too (of two pages whose best sections tie, the one about the subject).
-    QList<KbHit> out;
-    const Result<QList<KbPassageHit>> passages = m_passages.search(companyId, text, kPassagesPerSearch);
-    if (!passages)
-        return out;
     QList<qint64> order;
     QHash<qint64, double> score;
-    QHash<qint64, int> counted;
-    for (const KbPassageHit &p : *passages) {
+    QHash<qint64, QList<KbPassageHit>> passagesOf;
+    for (const KbPassageHit &p : ranked) {
         if (!score.contains(p.articleId))
             order << p.articleId;
-        const int n = counted[p.articleId]++;
-        if (n <= kOtherPassagesCounted)
-            score[p.articleId] += n == 0 ? p.score : kOtherPassageWeight * p.score;
+        QList<KbPassageHit> &own = passagesOf[p.articleId];
+        if (own.size() <= kOtherPassagesCounted)
+            score[p.articleId] += own.isEmpty() ? p.score : kOtherPassageWeight * p.score;
+        if (own.size() < kPassagesPerHit) {
+            own << p;
+            own.last().text = sharedText(p.text);
+        }
     }
+    for (KbHit &hit : hits)
+        hit.passages = passagesOf.value(hit.article.id);
+    // Then the articles of the best passages not among the hits: a long page is found by the
+    // section that answers, where its whole text's counts hide it.
     std::stable_sort(order.begin(), order.end(), [&score](qint64 a, qint64 b) { return score[a] > score[b]; });
-    for (const qint64 id : order.mid(0, limit))
-        if (const std::optional<KbArticle> a = find(companyId, id))
-            out << KbHit{withSharedBody(*a), -score[id]}; // lower is better, as SQLite's bm25()
-    return out;
+    int added = 0;
+    for (const qint64 id : order) {
+        if (added == kFromPassages)
+            break;
+        const bool known = std::any_of(hits.cbegin(), hits.cend(), [id](const KbHit &h) { return h.article.id == id; });
+        if (known)
+            continue;
+        if (const std::optional<KbArticle> a = find(companyId, id)) {
+            // lower is better, as SQLite's bm25()
+            hits << KbHit{withSharedBody(*a), -score[id], true, passagesOf.value(id)};
+            ++added;
+        }
+    }
 }
 
 KbArticle KbRepo::withSharedBody(KbArticle article)
@@ -284,10 +288,20 @@ KbArticle KbRepo::withSharedBody(KbArticle article)
     return article;
 }
 
+QString KbRepo::sharedText(const QString &text)
+{
+    const auto seen = m_passageTexts.constFind(text);
+    if (seen != m_passageTexts.cend())
+        return *seen;
+    m_passageTexts.insert(text);
+    return text;
+}
+
 void KbRepo::forgetSearches()
 {
     m_cache.clear();
     m_bodies.clear();
+    m_passageTexts.clear();
 }
 
 std::optional<KbArticle> KbRepo::parseMarkdown(const QString &slug, const QString &text)

@@ -7,6 +7,7 @@
 #include "core/store/KbPassageIndex.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -45,12 +46,16 @@ struct KbHit {
     // Added for its passages after the article index's hits (its score is its passages' bm25,
     // negated: comparable among such hits only).
     bool byPassage = false;
+    // The article's passages the search ranked, best first (at most KbRepo::kPassagesPerHit): the
+    // sections that answer, which the reply quotes and a model reads.
+    QList<KbPassageHit> passages;
 };
 
 // The knowledge base: articles plus an external-content FTS5 index ranked by bm25().
 class KbRepo {
 public:
     static constexpr int kFromPassages = 2; // articles a search adds for their passages
+    static constexpr int kPassagesPerHit = 3; // of an article's ranked passages, kept with its hit
     explicit KbRepo(Database &db) : m_db(db), m_passages(db) { }
     Status upsert(const KbArticle &a, qint64 nowMs);
     int count(const QString &companyId);
@@ -110,10 +115,13 @@ private:
     // several searches shares one copy of it, so the reply's passage caches (KbPassage),
     // which know an article they have cut by its text's address, meet it again.
     QHash<qint64, QString> m_bodies;
+    QSet<QString> m_passageTexts; // the same for the hits' passages
 
     KbArticle withSharedBody(KbArticle article);
+    QString sharedText(const QString &text);
     QList<KbHit> articleHits(const QString &companyId, const QString &match, int limit);
-    QList<KbHit> passageHits(const QString &companyId, const QString &text, int limit);
+    // The hits' passages among the ranked ones, then up to kFromPassages articles more for theirs.
+    void addPassages(const QString &companyId, const QList<KbPassageHit> &ranked, QList<KbHit> &hits);
     void forgetSearches();
 };
 

@@ -112,7 +112,7 @@ void TestKbPassage::chargesAndWhatWasAskedAbout()
     QVERIFY(leadScore(delayed, late) > 0);
     QCOMPARE(leadScore(lost, late), 0.0);
     QCOMPARE(leadScore(delayed, QStringLiteral("is it officially late")), 0.0);
-    const QList<KbHit> hits{{lost, 0}, {delayed, 0}};
+    const QList<KbHit> hits{{lost, 0, false, {}}, {delayed, 0, false, {}}};
     QVERIFY(namesOneSubject(hits, 0, late));
     QVERIFY(!namesOneSubject(hits, 1, late));
 }

@@ -28,7 +28,7 @@ QString replyFrom(const KbArticle &article, const QString &message)
     analysis.intent.category = IssueCategory::Billing;
     const ActionReport actions;
     const std::optional<EscalationDecision> escalation;
-    const QList<KbHit> knowledge{KbHit{article, -1.0}};
+    const QList<KbHit> knowledge{KbHit{article, -1.0, false, {}}};
     TierCapabilities caps;
     caps.tone = QStringLiteral("concise");
     LocalResponder responder;

@@ -386,7 +386,7 @@ void TestReplyGuard::aModelStatesOnlyTheCompanysFigures()
     KbArticle returns;
     returns.body = QStringLiteral("You can return most items within 30 days of delivery. Members get a 15% discount. "
                                   "Refunds reach you in 5-10 business days.");
-    const QList<KbHit> kb{{returns, -1.0}};
+    const QList<KbHit> kb{{returns, -1.0, false, {}}};
     const QString said = QStringLiteral("what is your return policy");
     ReplyGuard guard(nothing, kb, said);
     ReplyGuard::Scope scope{QString(), false, 0, ReplyMedium::WebChat,

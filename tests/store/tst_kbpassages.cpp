@@ -50,6 +50,7 @@ private slots:
     void longSectionsAreCutBetweenParagraphs();
     void termsAreSnowballStems();
     void theAnsweringSectionRanksFirst();
+    void aMisspeltWordIsReadAsWritten();
     void scoresAreTheSameOnEitherDatabase();
     void aCompanyFindsItsOwnPassagesOnly();
     void anEditedArticleIsSearchedAsEdited();
@@ -140,16 +141,32 @@ void TestKbPassages::theAnsweringSectionRanksFirst()
 }
 
 // The figures below are bm25's for this data; PostgreSQL's run of this test must meet them too.
+void TestKbPassages::aMisspeltWordIsReadAsWritten()
+{
+    // "retruning" (two letters swapped) is searched as "returning", the articles' word; a word
+    // no passage holds and none is near stays, and counts against how much of the question is held.
+    const auto hits = m_store->kb().passages().search(kCompany, QStringLiteral("retruning a parcel"), 1);
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 1);
+    QCOMPARE(hits->first().heading, QStringLiteral("Returning an item › By post"));
+    QCOMPARE(hits->first().coverage, 1.0);
+    const auto partly = m_store->kb().passages().search(kCompany, QStringLiteral("parcel zeppelin"), 1);
+    QVERIFY(partly);
+    QCOMPARE(partly->size(), 1);
+    QVERIFY(partly->first().coverage > 0 && partly->first().coverage < 0.5);
+}
+
 void TestKbPassages::scoresAreTheSameOnEitherDatabase()
 {
     const auto hits = m_store->kb().passages().search(kCompany, QStringLiteral("gift card by e-mail"), 5);
     QVERIFY(hits);
     QStringList seen;
     for (const KbPassageHit &h : *hits)
-        seen << QStringLiteral("%1|%2|%3").arg(h.title, h.heading).arg(h.score, 0, 'f', 4);
+        seen
+            << QStringLiteral("%1|%2|%3|%4").arg(h.title, h.heading).arg(h.score, 0, 'f', 4).arg(h.coverage, 0, 'f', 4);
     QCOMPARE(seen,
-        QStringList({QStringLiteral("Gift cards||7.4266"),
-            QStringLiteral("Shipping and returns|Returning an item › By post|1.0300")}));
+        QStringList({QStringLiteral("Gift cards||7.4266|1.0000"),
+            QStringLiteral("Shipping and returns|Returning an item › By post|1.0300|0.1739")}));
 }
 
 void TestKbPassages::aCompanyFindsItsOwnPassagesOnly()
@@ -169,6 +186,10 @@ void TestKbPassages::anEditedArticleIsSearchedAsEdited()
     QVERIFY(found);
     QCOMPARE(found->size(), 1);
     QCOMPARE(found->first().heading, QStringLiteral("Returning an item › By post"));
+    // The new word is in the vocabulary that reads a customer's misspelling as written.
+    const auto misspelt = m_store->kb().passages().search(kCompany, QStringLiteral("quoka"), 5);
+    QVERIFY(misspelt);
+    QCOMPARE(misspelt->size(), 1);
     const auto gone = m_store->kb().passages().search(kCompany, QStringLiteral("prepaid"), 5);
     QVERIFY(gone);
     QVERIFY(gone->isEmpty());

@@ -150,6 +150,15 @@ bool namesOrder(const QString &text)
     return re.match(text).hasMatch();
 }
 
+bool namesWhatTheEngineActsOn(const QString &text)
+{
+    static const QRegularExpression re = caselessUnicodeRegex(QStringLiteral(
+        R"(\b(?:orders?|ordered|packages?|parcels?|shipments?|deliver\w*|refunds?|money|payments?|paid|charged?|)"
+        R"(credit|invoice|receipt|purchase\w*|bought|subscri\w*|membership|plan|account credit|return(?:s|ed|ing)?|)"
+        R"(exchange|agent|human|person|someone|manager|supervisor)\b)"));
+    return re.match(text).hasMatch();
+}
+
 bool pointsVaguely(const QString &text)
 {
     return lastAnswer(text, [](const QString &t) {

@@ -32,6 +32,11 @@ bool mentionsOrderOrProblem(const QString &text);
 // Whether the message refers to an order in so many words: "that order", "my package".
 bool namesOrder(const QString &text);
 
+// Whether the message names something the engine acts on, or a person: an order, a parcel, a
+// refund, a payment, credit, a subscription, an agent. Such a message is read by its intent,
+// not as a question the knowledge base's titles happen to name.
+bool namesWhatTheEngineActsOn(const QString &text);
+
 // Whether the message points at something without saying what: "no not that", "the other
 // thing", "you know what i mean". No order or article is assumed for it.
 bool pointsVaguely(const QString &text);

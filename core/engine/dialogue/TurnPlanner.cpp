@@ -289,6 +289,10 @@ TurnPlan TurnPlanner::plan(
     const QString discussed = state.orderId; // the order answered about so far
     if (answerPending(s, customer, text, a, state, plan))
         return plan;
+    if (a.namesKnowledgeTopic) { // its shop words ("cancel", "pause") ask nothing of an order
+        QuestionPlanner::plan(text, std::nullopt, a, state, plan);
+        return plan;
+    }
 
     Reading r;
     readOrders(s, a, text, state, r);

@@ -6,6 +6,8 @@
 
 #include "core/common/Ids.h"
 #include "core/engine/dialogue/Answers.h"
+#include "core/engine/dialogue/Questions.h"
+#include "core/engine/dialogue/Requests.h"
 #include "core/engine/dialogue/TurnPlanner.h"
 #include "core/engine/pipeline/ComposeInput.h"
 #include "core/engine/pipeline/IssueSummary.h"
@@ -17,6 +19,28 @@
 namespace tierdesk {
 
 namespace {
+
+// The intent model knows a shop's requests: "cancel a print job" reads to it as an order to cancel,
+// "manage repeated key presses" as a call for a manager. A message that names what one of the
+// company's passages is about, and nothing the engine acts on, is a question for the knowledge.
+void readAsKnowledgeQuestion(Store &store, const QString &companyId, MessageAnalysis &a, const QString &text)
+{
+    const nlu::Intent intent = a.intent.id();
+    const bool smallTalk
+        = intent == nlu::Intent::Greeting || intent == nlu::Intent::Thanks || intent == nlu::Intent::Goodbye;
+    // An order, a membership or a person named, or the conversation's own subject meant ("which
+    // carrier was it"): the intent reads it.
+    if (smallTalk || !a.slotValues.orderId.isEmpty() || !a.humanCue.isEmpty() || !a.managerCue.isEmpty()
+        || dialogue::namesWhatTheEngineActsOn(text) || dialogue::mentionsSubscription(text)
+        || dialogue::asksAboutOrderFacts(text) || dialogue::refersBack(text))
+        return;
+    const QString words = searchWords(text);
+    if (!namesPassageTopic(store.kb().search(companyId, words, 4), words))
+        return;
+    a.namesKnowledgeTopic = true;
+    a.intent.intent = QLatin1String(nlu::intent::GeneralQuestion);
+    a.intent.category = nlu::categoryOfIntent(a.intent.intent);
+}
 
 // Answers about an order or an action are built from their results, not from the knowledge base.
 bool answeredByAction(const MessageAnalysis &a, const TurnPlan &plan)
@@ -44,6 +68,7 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
         a.slotValues.orderIds = book->numbersIn(text); // as the company writes them
         a.slotValues.orderId = a.slotValues.orderIds.value(0);
     }
+    readAsKnowledgeQuestion(m_core.store(), s.companyId, a, text);
     const ActionExecutor::BookInUse bookInUse(m_core.actions(), book ? &*book : nullptr);
     const Session stored = s; // as the row is now: the update writes what changed
     // An abandoned conversation that the customer picks up again is live again.

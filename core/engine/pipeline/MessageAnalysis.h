@@ -18,6 +18,9 @@ struct MessageAnalysis {
     QString managerCue;
     QString irateKeyword; // one of the company's trigger keywords
     bool irate = false; // by the company's irate protocol
+    // The company's knowledge names what the message asks, and it names nothing the engine acts
+    // on: a question for the knowledge, whatever a shop's words it holds ("cancel a print job").
+    bool namesKnowledgeTopic = false;
 
     QString irateTrigger() const;
 };

@@ -22,8 +22,34 @@ AnswerKind AnswerKind::of(const QString &question)
         QStringLiteral("\\b(?:then what|what then|what next|what now|what happens (?:then|next|after))\\b"),
         QRegularExpression::CaseInsensitiveOption);
     const QString defines = definition.match(question).captured(1).trimmed();
-    return {time.match(question).hasMatch(), price.match(question).hasMatch(), phone.match(question).hasMatch(),
-        next.match(question).hasMatch(), defines.isEmpty() ? QString() : defines + QStringLiteral(" is ")};
+    AnswerKind kind;
+    kind.time = time.match(question).hasMatch();
+    kind.price = price.match(question).hasMatch();
+    kind.phone = phone.match(question).hasMatch();
+    kind.next = next.match(question).hasMatch();
+    kind.defines = defines.isEmpty() ? QString() : defines + QStringLiteral(" is ");
+    kind.howTo = !kind.time && !kind.price && !kind.phone && kind.defines.isEmpty() && asksHowTo(question);
+    return kind;
+}
+
+bool asksHowTo(const QString &question)
+{
+    static const QRegularExpression how(
+        QStringLiteral("\\bhow (?:do|can|could|should|would) (?:i|we|you|u)\\b|\\bhow to\\b|\\b(?:steps|way) to\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (how.match(question).hasMatch())
+        return true;
+    // An instruction's own words ("Change your password"): no question asked, and its first word
+    // is none that opens a question, a statement about oneself or a greeting.
+    static const QRegularExpression opener(
+        QStringLiteral(
+            "^\\W*(?:(?:hi|hello|hey|ok|okay|so|and|but|also|please)\\W+)*"
+            "(?:what\\w*|when|where\\w*|who|why|which|how|do|does|did|is|isn\\w*|are|can|could|will|would|should|"
+            "may|has|have|i|i'?m|im|my|me|we|our|you|u|your|ur|it|its|it's|this|that|there|the|a|an|any|no|not|"
+            "thanks?|thank|hi|hello|hey|yes|yeah|ok|okay|on|in|at|for|with|about|to|from|by|of|after|"
+            "before|if|then|or|not|just|still|also|even|really|maybe)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return !question.contains(QLatin1Char('?')) && !opener.match(question).hasMatch();
 }
 
 bool holdsPrice(const QString &passage)

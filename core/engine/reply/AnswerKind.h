@@ -11,11 +11,17 @@ struct AnswerKind {
     bool price = false;
     bool phone = false;
     bool next = false; // "then what": the step after the passage that answers
+    // "how do i change my password", "change your password": a way to do something, which the
+    // steps of a passage give (a fact's question, "whats the warranty", wants a sentence).
+    bool howTo = false;
     QString defines; // "whats this ride club thing": a passage saying "Ride Club is ..."
 
     static AnswerKind of(const QString &question);
 };
 
+// Whether a question asks for a way to do something: "how do i...", "how to...", or an
+// instruction's own words with no question about it ("Cancel a print job").
+bool asksHowTo(const QString &question);
 // What a question about a price or a charge wants: an amount, or that there is none
 // ("while paused, you are not charged", "there is no return label fee for exchanges").
 bool holdsPrice(const QString &passage);

@@ -1,6 +1,7 @@
 #include "core/engine/reply/KbPassage.h"
 
 #include "core/engine/reply/PassageCache.h"
+#include "core/nlu/text/SearchTerms.h"
 #include "core/nlu/text/Stemmer.h"
 #include "core/nlu/text/StopWords.h"
 #include "core/nlu/text/Tokenizer.h"
@@ -152,10 +153,36 @@ bool namesOneSubject(const QList<KbHit> &hits, int other, const QString &questio
     return false;
 }
 
+bool passageAnswers(const KbHit &hit, const QString &question)
+{
+    if (hit.passages.isEmpty() || hit.passages.first().coverage < kPassageCoverage)
+        return false;
+    const KbPassageHit &best = hit.passages.first();
+    const QStringList held
+        = nlu::SearchTerms::of(best.title + QLatin1Char(' ') + best.heading + QLatin1Char(' ') + best.text);
+    int shared = 0;
+    for (const QString &term : nlu::SearchTerms::ofQuery(question))
+        shared += held.contains(term) ? 1 : 0;
+    return shared >= 2;
+}
+
+bool namesPassageTopic(const QList<KbHit> &hits, const QString &question)
+{
+    const KbPassageHit *best = nullptr;
+    for (const KbHit &hit : hits)
+        if (!hit.passages.isEmpty() && (!best || hit.passages.first().score > best->score))
+            best = &hit.passages.first();
+    const QStringList asked = nlu::SearchTerms::ofQuery(question);
+    if (!best || asked.size() < 2)
+        return false;
+    const QStringList topic = nlu::SearchTerms::of(best->title + QLatin1Char(' ') + best->heading);
+    return std::all_of(asked.cbegin(), asked.cend(), [&topic](const QString &t) { return topic.contains(t); });
+}
+
 bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question)
 {
     for (const KbHit &hit : hits)
-        if (knowledgeAnswers(hit.article, question))
+        if (knowledgeAnswers(hit.article, question) || passageAnswers(hit, question))
             return true;
     return false;
 }

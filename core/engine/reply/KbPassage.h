@@ -25,6 +25,15 @@ bool knowledgeAnswers(const KbArticle &article, const QString &question);
 QString searchWords(const QString &text);
 // How many of the question's words the article's title and keywords hold (what it is about).
 double subjectScore(const KbArticle &article, const QString &question);
+// Whether the search's best passage of the hit holds most of the question (kPassageCoverage of
+// it, weighed by how rare its words are) and two of its words at least.
+constexpr double kPassageCoverage = 0.75;
+bool passageAnswers(const KbHit &hit, const QString &question);
+// Whether the question names what the best ranked passage is about, in so many words: its title and
+// heading hold every word the question searches for, two at least ("cancel a print job" and
+// "Cancel, pause or release a print job").
+bool namesPassageTopic(const QList<KbHit> &hits, const QString &question);
+// Whether any hit answers the question: by its sentences (above) or its ranked passage.
 bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question);
 // Whether the question names, in its own words, what exactly one of the hits is about (its
 // title or keywords), that hit is not `other`, and its opening gives the kind of answer asked

@@ -4,6 +4,7 @@
 #include "core/engine/reply/CompanyAnswers.h"
 #include "core/engine/reply/KbPassage.h"
 #include "core/engine/reply/Phrases.h"
+#include "core/engine/reply/SectionAnswer.h"
 
 #include "core/nlu/Intents.h"
 #include "core/nlu/text/Tokenizer.h"
@@ -60,6 +61,14 @@ QString framed(const Phrases &say, const QString &title, const QString &passage)
     if (passage.isEmpty() || frame.isEmpty())
         return passage;
     return title.isEmpty() ? frame.arg(passage) : frame.arg(title, passage);
+}
+
+const KbHit *hitOf(const QList<KbHit> &hits, qint64 articleId)
+{
+    for (const KbHit &h : hits)
+        if (h.article.id == articleId)
+            return &h;
+    return nullptr;
 }
 
 } // namespace
@@ -313,16 +322,21 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
     if (best && asked.topic.isEmpty())
         *best = &article;
-    // The passage that answers what was asked, else the article's opening; then the page it came
-    // from, where there is one and a screen to follow it on.
-    QString passage = answeringPassage(article.body, question, asked.topic);
+    // The sentences of the ranked passage that answer what was asked, else of the whole article,
+    // else its opening; then the page it came from, where there is one and a screen to follow it on.
+    const QString &page = article.source.url;
+    const QString readMore = ctx.session.channel != Channel::Voice && page.startsWith(QLatin1String("http"))
+        ? QLatin1Char(' ') + say(Phrase::ReadMoreAt).arg(page)
+        : QString();
+    QString passage;
+    if (const KbHit *hit = hitOf(ctx.knowledge, article.id))
+        passage = SectionAnswer::of(*hit, question, asked.topic, ctx.caps.maxResponseLength - int(readMore.size()) - 40)
+                      .sentences.join(QLatin1Char(' '));
+    if (passage.isEmpty())
+        passage = answeringPassage(article.body, question, asked.topic);
     if (passage.isEmpty()) // not cached: only a reply no passage answers reads an opening, once
         passage = leadSentences(article.body, 2);
-    QString text = framed(say, article.title, passage);
-    const QString &page = article.source.url;
-    if (ctx.session.channel != Channel::Voice && page.startsWith(QLatin1String("http")))
-        text += QLatin1Char(' ') + say(Phrase::ReadMoreAt).arg(page);
-    return text;
+    return framed(say, article.title, passage) + readMore;
 }
 
 void LocalResponder::providerText(const ActionReport &act, const Phrases &say, QStringList &parts)

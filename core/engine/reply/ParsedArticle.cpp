@@ -9,8 +9,8 @@
 namespace tierdesk::passages {
 namespace {
 
-// List items whole, other paragraphs by sentence; markup removed.
-QStringList passagesOf(const QString &body)
+// List items whole (marked in `items`), other paragraphs by sentence; markup removed.
+QStringList passagesOf(const QString &body, QList<bool> &items)
 {
     static const QRegularExpression markup(QStringLiteral("[*_#`>]+|\\[([^\\]]*)\\]\\([^)]*\\)"));
     static const QRegularExpression listItem(QStringLiteral("^\\s*(?:[-*]|\\d+\\.)\\s+"));
@@ -26,10 +26,10 @@ QStringList passagesOf(const QString &body)
         QString plain = QString(line).remove(listItem).replace(markup, QStringLiteral("\\1")).simplified();
         if (plain.isEmpty() || plain.endsWith(QLatin1Char(':')))
             continue;
-        if (item)
-            out << plain;
-        else
-            out += plain.split(sentenceEnd, Qt::SkipEmptyParts);
+        const QStringList parts = item ? QStringList{plain} : plain.split(sentenceEnd, Qt::SkipEmptyParts);
+        out += parts;
+        for (qsizetype i = 0; i < parts.size(); ++i)
+            items << item;
     }
     return out;
 }
@@ -61,7 +61,7 @@ ParsedArticle ParsedArticle::parse(const QString &body, quint64 serial)
     ParsedArticle a;
     a.serial = serial;
     a.body = body;
-    a.passages = passagesOf(body);
+    a.passages = passagesOf(body, a.items);
     for (const QString &p : std::as_const(a.passages)) {
         a.stems << contentStems(p);
         a.lowered << QLatin1Char(' ') + p.toLower() + QLatin1Char(' ');

@@ -19,6 +19,7 @@ struct ParsedArticle {
     quint64 serial = 0; // unique per thread, naming this parse in the cache of rankings
     QString body;
     QStringList passages;
+    QList<bool> items; // the passage is a list item (a step), not a paragraph's sentence
     QStringList lowered; // for the prefix look-ups of "crypto" in "cryptocurrency"
     QList<bool> negated; // the passage says "not", "never", "can't", "no longer"...
     QList<nlu::StringSet> stems;

@@ -35,24 +35,28 @@ double overlap(const nlu::StringSet &asked, const ParsedArticle &article, int pa
 
 } // namespace
 
-PassageRanking PassageRanking::rank(
-    const ParsedArticle &article, const AskedQuestion &question, const nlu::StringSet &topicStems, bool negations)
+PassageRanking PassageRanking::rank(const ParsedArticle &article, const AskedQuestion &question,
+    const nlu::StringSet &topicStems, bool negations, const nlu::StringSet *subject)
 {
     nlu::StringSet withoutNot;
     if (!negations) {
         withoutNot = question.stems;
         withoutNot.erase(negation());
     }
-    const nlu::StringSet &asked = negations ? question.stems : withoutNot;
+    const nlu::StringSet &all = negations ? question.stems : withoutNot;
+    nlu::StringSet asked;
+    nlu::StringSet named; // the question's words that the subject holds
+    for (const QString &s : all)
+        (subject && subject->count(s) > 0 ? named : asked).insert(s);
     nlu::StringSet context;
     for (const QString &s : topicStems)
-        if (asked.count(s) == 0)
+        if (all.count(s) == 0)
             context.insert(s);
     const AnswerKind &kind = question.kind;
     PassageRanking out;
     for (int i = 0; i < article.passages.size(); ++i) {
         const QString &text = article.passages.at(i);
-        double score = overlap(asked, article, i);
+        double score = overlap(asked, article, i) + kSubjectWeight * overlap(named, article, i);
         if (score <= 0)
             continue; // the topic alone does not make a passage answer the question
         score += qMin(0.6, 0.3 * overlap(context, article, i)); // the topic only breaks ties

@@ -14,9 +14,14 @@ namespace tierdesk::passages {
 struct PassageRanking {
     QList<QPair<double, int>> ranked; // score, passage index; best first
 
-    // Without `negations`, a shared "not" counts for nothing.
-    static PassageRanking rank(
-        const ParsedArticle &article, const AskedQuestion &question, const nlu::StringSet &topicStems, bool negations);
+    // What a word of the article's subject counts in one of its passages: the article was found
+    // for it, so it hardly tells its passages apart.
+    static constexpr double kSubjectWeight = 0.25;
+
+    // Without `negations`, a shared "not" counts for nothing. The stems of `subject` (none: every
+    // word counts whole) count kSubjectWeight.
+    static PassageRanking rank(const ParsedArticle &article, const AskedQuestion &question,
+        const nlu::StringSet &topicStems, bool negations, const nlu::StringSet *subject = nullptr);
     double best() const { return ranked.isEmpty() ? 0 : ranked.first().first; }
 };
 

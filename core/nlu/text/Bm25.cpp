@@ -1,6 +1,7 @@
 #include "core/nlu/text/Bm25.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <cmath>
 
@@ -11,7 +12,7 @@ double Bm25::weightedLength(const Fields &f)
     return kTitleWeight * double(f.title.size()) + kHeadingWeight * double(f.headings.size()) + double(f.text.size());
 }
 
-QList<double> Bm25::score(const QStringList &queryTerms, const QList<Fields> &candidates, Collection all)
+QList<Bm25::Scored> Bm25::score(const QStringList &queryTerms, const QList<Fields> &candidates, Collection all)
 {
     // The weighted count of each query term in each candidate, and how many candidates hold it.
     QList<QHash<QString, double>> counts(candidates.size());
@@ -33,17 +34,25 @@ QList<double> Bm25::score(const QStringList &queryTerms, const QList<Fields> &ca
     }
     const double n = double(qMax(all.passages, qint64(candidates.size())));
     const double average = all.averageLength > 0 ? all.averageLength : 1;
-    QList<double> scores;
+    const auto idf = [n, &holding](const QString &term) {
+        const double df = double(holding.value(term));
+        return std::log(1 + (n - df + 0.5) / (df + 0.5));
+    };
+    double whole = 0;
+    for (const QString &t : QSet<QString>(queryTerms.cbegin(), queryTerms.cend()))
+        whole += idf(t);
+    QList<Scored> scores;
     scores.reserve(candidates.size());
     for (qsizetype i = 0; i < candidates.size(); ++i) {
         const double length = weightedLength(candidates.at(i));
-        double s = 0;
+        Scored s;
+        double held = 0;
         for (auto it = counts.at(i).cbegin(); it != counts.at(i).cend(); ++it) {
-            const double df = double(holding.value(it.key()));
-            const double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
             const double tf = it.value();
-            s += idf * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length / average));
+            s.score += idf(it.key()) * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length / average));
+            held += idf(it.key());
         }
+        s.coverage = whole > 0 ? held / whole : 0;
         scores << s;
     }
     return scores;

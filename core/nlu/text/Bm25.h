@@ -26,11 +26,18 @@ public:
         double averageLength = 0; // of weightedLength()
     };
 
+    struct Scored {
+        double score = 0; // higher is better
+        // How much of the query the candidate holds: its terms' idf over all the query's (a term
+        // no passage holds, such as a misspelling, counts as the rarest). 0..1.
+        double coverage = 0;
+    };
+
     static double weightedLength(const Fields &f);
-    // Each candidate's score (higher is better) for the query's terms. The candidates must be
-    // every passage of the collection that holds one of the terms: how many hold each term
-    // (its document frequency) is counted from them.
-    static QList<double> score(const QStringList &queryTerms, const QList<Fields> &candidates, Collection all);
+    // Each candidate's score for the query's terms. The candidates must be every passage of the
+    // collection that holds one of the terms: how many hold each term (its document frequency)
+    // is counted from them.
+    static QList<Scored> score(const QStringList &queryTerms, const QList<Fields> &candidates, Collection all);
 };
 
 } // namespace tierdesk::nlu

@@ -19,7 +19,8 @@ QString line(const QString &label, const QString &value);
 // "- Customer: name (tier, VIP)\n".
 QString customer(const Customer &c);
 
-// One line an article: "- Article [kb:slug] "title": text" (the text cut to kMaxPassageChars).
+// One line a passage the search ranked: "- Article [kb:slug] "title", section "heading": text"
+// (the text cut to kMaxPassageChars); an article found without passages, its opening.
 QString articles(const QList<KbHit> &hits);
 
 } // namespace tierdesk::prompt

@@ -1,0 +1,104 @@
+#include "core/engine/reply/SectionAnswer.h"
+
+#include "core/engine/reply/PassageCache.h"
+
+#include <algorithm>
+
+namespace tierdesk {
+namespace {
+
+using passages::AskedQuestion;
+using passages::ParsedArticle;
+using passages::PassageCache;
+using passages::PassageRanking;
+
+// A passage's steps, numbered, and the sentence after the last of them (what the steps lead to:
+// "The MAC address ... is displayed as the Hardware Address"); as many as fit in `maxChars`, the
+// first step always.
+QStringList stepsOf(const ParsedArticle &passage, int maxChars)
+{
+    QStringList out;
+    int length = 0;
+    const auto add = [&out, &length, maxChars](const QString &text) {
+        if (!out.isEmpty() && length + text.size() + 1 > maxChars)
+            return false;
+        out << text;
+        length += int(text.size()) + 1;
+        return true;
+    };
+    int steps = 0;
+    for (qsizetype i = 0; i < passage.passages.size(); ++i) {
+        if (passage.items.at(i)) {
+            if (!add(QStringLiteral("%1. %2").arg(++steps).arg(passage.passages.at(i))))
+                break;
+        } else if (steps > 0) {
+            add(passage.passages.at(i));
+            break;
+        }
+    }
+    return out;
+}
+
+// The sentences that answer best: the first, one nearly as good (a question often asks two
+// things), and the step after them when "then what" was asked; in the passage's order.
+QStringList answering(const ParsedArticle &passage, const PassageRanking &ranking, const AskedQuestion &asked)
+{
+    QList<int> chosen{ranking.ranked.first().second};
+    if (ranking.ranked.size() > 1 && ranking.ranked.at(1).first >= 0.6 * ranking.best())
+        chosen << ranking.ranked.at(1).second;
+    const int after = *std::max_element(chosen.cbegin(), chosen.cend()) + 1;
+    if (asked.kind.next && after < passage.passages.size() && !chosen.contains(after))
+        chosen << after;
+    std::sort(chosen.begin(), chosen.end());
+    QStringList out;
+    for (const int i : chosen)
+        out << passage.passages.at(i);
+    return out;
+}
+
+} // namespace
+
+SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const QString &topic, int maxChars)
+{
+    PassageCache &cache = PassageCache::ofThisThread();
+    const AskedQuestion &asked = cache.question(question);
+    const nlu::StringSet topicStems = topic.isEmpty() ? nlu::StringSet() : cache.question(topic).stems;
+    // Each passage's subject, its name: the article's title and the passage's heading (keywords
+    // list the parts of an article, "customs, duties", not what all of it is about); and what the
+    // question asks beyond it.
+    QList<std::shared_ptr<const ParsedArticle>> parsed;
+    QList<nlu::StringSet> subjects;
+    QList<AskedQuestion> beyond;
+    for (const KbPassageHit &section : hit.passages) {
+        parsed << cache.article(section.text);
+        subjects << passages::contentStems(section.title + QLatin1Char(' ') + section.heading);
+        beyond << AskedQuestion{};
+        for (const QString &stem : asked.stems)
+            if (subjects.last().count(stem) == 0)
+                beyond.last().stems.insert(stem);
+    }
+    // A way to do what a passage is about ("change your password", "how do i cancel a print job"):
+    // the steps of the best passage that has them and no sentence on more of the question.
+    if (asked.kind.howTo)
+        for (qsizetype s = 0; s < parsed.size(); ++s) {
+            const bool steps = std::count(parsed.at(s)->items.cbegin(), parsed.at(s)->items.cend(), true) >= 2;
+            if (steps && PassageRanking::rank(*parsed.at(s), beyond.at(s), {}, true).ranked.isEmpty())
+                return {stepsOf(*parsed.at(s), maxChars), int(s)};
+        }
+    // Else the sentences that answer it best, of the passage whose sentence does (the subject's
+    // words counting little; of equals, the search's better passage).
+    int best = -1;
+    PassageRanking bestRanking;
+    for (qsizetype s = 0; s < parsed.size(); ++s) {
+        PassageRanking ranking = PassageRanking::rank(*parsed.at(s), asked, topicStems, true, &subjects.at(s));
+        if (!ranking.ranked.isEmpty() && (best < 0 || ranking.best() > bestRanking.best())) {
+            best = int(s);
+            bestRanking = std::move(ranking);
+        }
+    }
+    if (best < 0)
+        return {};
+    return {answering(*parsed.at(best), bestRanking, asked), best};
+}
+
+} // namespace tierdesk
