@@ -118,6 +118,49 @@ private slots:
             QVERIFY(hit.article.companyId == m_f->companyId && !hit.article.body.contains(QLatin1String("Acme")));
     }
 
+    // A help center's page, with sections: the AI quotes the section that answers (its steps when
+    // asked how), and a request the shop's intents would read as an order's ("cancel ...") is a
+    // question for the page that names it.
+    void aCompanysPageIsAnsweredFromItsSection()
+    {
+        KbArticle a;
+        a.companyId = m_acme;
+        a.slug = QStringLiteral("service");
+        a.title = QStringLiteral("Service appointments");
+        a.category = QStringLiteral("GENERAL_INQUIRY");
+        a.body = QStringLiteral(
+            "# Service appointments\n\nOur workshop services every bike we sell, whoever made it.\n\n"
+            "## Book a service\n\n- Open the Acme app and choose Workshop.\n\n- Pick a shop and a free slot.\n\n"
+            "- Confirm with Book.\n\n"
+            "## Cancel a service appointment\n\nYou can cancel up to 24 hours before the slot at no charge.\n\n"
+            "- Open the Acme app and choose Workshop.\n\n- Select the appointment and tap Cancel appointment.\n\n"
+            "## Tyre pressure\n\nWe check it at every service. Road tyres run at 80 to 100 psi; mountain bike "
+            "tyres at 25 to 35 psi.\n");
+        QVERIFY(m_f->store->batch().run([&] { return m_f->store->kb().insert(a, m_f->clock.nowMs()).ok(); }));
+        QVERIFY(m_f->store->batch().flush());
+
+        auto outcome = ask(QStringLiteral("Cancel a service appointment"));
+        QString reply = replyOf(outcome);
+        QVERIFY2(
+            reply.contains(QLatin1String("2. Select the appointment and tap Cancel appointment.")), qPrintable(reply));
+        QVERIFY2(!reply.contains(QLatin1String("order number")), qPrintable(reply));
+        QVERIFY(!suggestedOf(outcome).contains(QLatin1String("provide_order_number")));
+        QVERIFY(!actionsOf(*outcome).contains(QLatin1String("cancel_order")));
+
+        reply = replyOf(ask(QStringLiteral("how do i book a service")));
+        QVERIFY2(
+            reply.contains(QLatin1String("1. Open the Acme app and choose Workshop. 2. Pick a shop and a free slot.")),
+            qPrintable(reply));
+
+        reply = replyOf(ask(QStringLiteral("what pressure should my mountain bike tyres have?")));
+        QVERIFY2(reply.contains(QLatin1String("25 to 35 psi")), qPrintable(reply));
+        QVERIFY2(!reply.contains(QLatin1String("whoever made it")), qPrintable(reply)); // not the opening
+
+        // Misspelt as customers type: searched as the page writes it.
+        reply = replyOf(ask(QStringLiteral("how do i cancle a service apointment")));
+        QVERIFY2(reply.contains(QLatin1String("tap Cancel appointment")), qPrintable(reply));
+    }
+
     // A company in euros and Berlin: its replies state amounts as Germans write euros, and its
     // dates in its own time zone.
     void aGermanCompanyInEurosAndBerlin()

@@ -1,4 +1,6 @@
+#include "core/engine/reply/AnswerKind.h"
 #include "core/engine/reply/KbPassage.h"
+#include "core/engine/reply/SectionAnswer.h"
 
 #include <QFile>
 #include <QTest>
@@ -15,6 +17,9 @@ private slots:
     void followUpsNegationsAndKinds();
     void confidentAnswers();
     void chargesAndWhatWasAskedAbout();
+    void aHowToQuestionAsksForSteps();
+    void theRankedPassagesSentencesAnswer();
+    void aTopicNamedInSoManyWords();
 };
 
 namespace {
@@ -27,7 +32,91 @@ KbArticle parsedArticle(const char *name)
 {
     return KbRepo::parseMarkdown(QLatin1String(name), article(name)).value_or(KbArticle());
 }
+// An article of a help center as the search found it: its ranked passages, best first.
+KbHit serviceHit()
+{
+    KbHit hit;
+    hit.article.id = 7;
+    hit.article.title = QStringLiteral("Service appointments");
+    const auto passage = [](const char *heading, const char *text) {
+        KbPassageHit p;
+        p.articleId = 7;
+        p.title = QStringLiteral("Service appointments");
+        p.heading = QString::fromUtf8(heading);
+        p.text = QString::fromUtf8(text);
+        return p;
+    };
+    hit.passages = {passage("Cancel a service appointment",
+                        "You can cancel up to 24 hours before the slot at no charge.\n\n"
+                        "- Open the Acme app and choose Workshop.\n\n"
+                        "- Select the appointment and tap Cancel appointment.\n\n"
+                        "The slot is then free for another rider."),
+        passage("",
+            "Our workshop services every bike we sell, whoever made it. Tyre pressure is checked at every "
+            "service: road tyres run at 80 to 100 psi, mountain bike tyres at 25 to 35 psi.")};
+    return hit;
+}
+
 } // namespace
+
+void TestKbPassage::aHowToQuestionAsksForSteps()
+{
+    using passages::asksHowTo;
+    QVERIFY(asksHowTo(QStringLiteral("how do i change my password")));
+    QVERIFY(asksHowTo(QStringLiteral("Change your password")));
+    QVERIFY(asksHowTo(QStringLiteral("Cancel a print job")));
+    QVERIFY(asksHowTo(QStringLiteral("printer is spitting out the wrong document, how do i make it stop")));
+    // A fact's question, a follow-up's fragment, a statement: no steps asked for.
+    QVERIFY(!asksHowTo(QStringLiteral("whats the warranty on a daypack")));
+    QVERIFY(!asksHowTo(QStringLiteral("do u ship to canada")));
+    QVERIFY(!asksHowTo(QStringLiteral("and on a tshirt")));
+    QVERIFY(!asksHowTo(QStringLiteral("Set screen brightness?")));
+    QVERIFY(!asksHowTo(QStringLiteral("my boots came apart")));
+    // A time or a price asked for is a fact, however it is put.
+    QVERIFY(!passages::AnswerKind::of(QStringLiteral("how do i know how long it takes")).howTo);
+}
+
+void TestKbPassage::theRankedPassagesSentencesAnswer()
+{
+    const KbHit hit = serviceHit();
+    // The steps of the passage about what was asked, numbered, with what they lead to.
+    const SectionAnswer cancel = SectionAnswer::of(hit, QStringLiteral("Cancel a service appointment"), {}, 600);
+    QCOMPARE(cancel.section, 0);
+    QCOMPARE(cancel.sentences,
+        QStringList({QStringLiteral("1. Open the Acme app and choose Workshop."),
+            QStringLiteral("2. Select the appointment and tap Cancel appointment."),
+            QStringLiteral("The slot is then free for another rider.")}));
+    // As many steps as fit, the first always.
+    QCOMPARE(
+        SectionAnswer::of(hit, QStringLiteral("how do i cancel a service appointment"), {}, 10).sentences.size(), 1);
+    // A fact: the sentence that holds it, of whichever ranked passage holds the question best
+    // (not the passage's opening).
+    const SectionAnswer tyres
+        = SectionAnswer::of(hit, QStringLiteral("what pressure for mountain bike tyres"), {}, 600);
+    QCOMPARE(tyres.section, 1);
+    QCOMPARE(tyres.sentences.size(), 1);
+    QVERIFY2(tyres.sentences.first().contains(QLatin1String("25 to 35 psi")), qPrintable(tyres.sentences.first()));
+    // The charge asked about, in the passage that names the appointment.
+    const SectionAnswer charge = SectionAnswer::of(hit, QStringLiteral("is there a charge to cancel?"), {}, 600);
+    QVERIFY2(charge.sentences.join(QLatin1Char(' ')).contains(QLatin1String("no charge")),
+        qPrintable(charge.sentences.join(QLatin1Char(' '))));
+    // No passage, or none that shares a word: nothing.
+    QVERIFY(SectionAnswer::of(KbHit{}, QStringLiteral("cancel"), {}, 600).sentences.isEmpty());
+    const QStringList none = SectionAnswer::of(hit, QStringLiteral("gift vouchers"), {}, 600).sentences;
+    QVERIFY2(none.isEmpty(), qPrintable(none.join(QLatin1Char('|'))));
+}
+
+void TestKbPassage::aTopicNamedInSoManyWords()
+{
+    KbHit hit = serviceHit();
+    hit.passages.first().score = 9;
+    const QList<KbHit> hits{hit};
+    QVERIFY(namesPassageTopic(hits, QStringLiteral("cancel service appointment")));
+    QVERIFY(namesPassageTopic(hits, QStringLiteral("cancelling service appointments"))); // stems
+    QVERIFY(!namesPassageTopic(hits, QStringLiteral("cancel order")));
+    QVERIFY(!namesPassageTopic(hits, QStringLiteral("appointment"))); // one word names too little
+    QVERIFY(!namesPassageTopic({}, QStringLiteral("cancel service appointment")));
+}
 
 void TestKbPassage::theListItemAboutWhatWasAskedIsChosen()
 {

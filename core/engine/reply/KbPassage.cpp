@@ -4,6 +4,7 @@
 #include "core/nlu/text/SearchTerms.h"
 #include "core/nlu/text/Stemmer.h"
 #include "core/nlu/text/StopWords.h"
+#include "core/nlu/text/TermSpelling.h"
 #include "core/nlu/text/Tokenizer.h"
 
 #include <algorithm>
@@ -175,8 +176,12 @@ bool namesPassageTopic(const QList<KbHit> &hits, const QString &question)
     const QStringList asked = nlu::SearchTerms::ofQuery(question);
     if (!best || asked.size() < 2)
         return false;
-    const QStringList topic = nlu::SearchTerms::of(best->title + QLatin1Char(' ') + best->heading);
-    return std::all_of(asked.cbegin(), asked.cend(), [&topic](const QString &t) { return topic.contains(t); });
+    // Its words as the passage writes them ("cancle" is "cancel"), as the search read them.
+    QHash<QString, int> topic;
+    for (const QString &t : nlu::SearchTerms::of(best->title + QLatin1Char(' ') + best->heading))
+        ++topic[t];
+    return std::all_of(asked.cbegin(), asked.cend(),
+        [&topic](const QString &t) { return topic.contains(nlu::TermSpelling::nearest(t, topic)); });
 }
 
 bool knowledgeAnswers(const QList<KbHit> &hits, const QString &question)

@@ -1,6 +1,7 @@
 #include "core/engine/reply/SectionAnswer.h"
 
 #include "core/engine/reply/PassageCache.h"
+#include "core/nlu/text/TermSpelling.h"
 
 #include <algorithm>
 
@@ -60,6 +61,8 @@ QStringList answering(const ParsedArticle &passage, const PassageRanking &rankin
 
 SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const QString &topic, int maxChars)
 {
+    if (hit.passages.isEmpty())
+        return {};
     PassageCache &cache = PassageCache::ofThisThread();
     const AskedQuestion &asked = cache.question(question);
     const nlu::StringSet topicStems = topic.isEmpty() ? nlu::StringSet() : cache.question(topic).stems;
@@ -72,9 +75,12 @@ SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const
     for (const KbPassageHit &section : hit.passages) {
         parsed << cache.article(section.text);
         subjects << passages::contentStems(section.title + QLatin1Char(' ') + section.heading);
+        QHash<QString, int> name; // its words, for a question's misspelt ones ("cancle")
+        for (const QString &stem : subjects.last())
+            name.insert(stem, 1);
         beyond << AskedQuestion{};
         for (const QString &stem : asked.stems)
-            if (subjects.last().count(stem) == 0)
+            if (!name.contains(nlu::TermSpelling::nearest(stem, name)))
                 beyond.last().stems.insert(stem);
     }
     // A way to do what a passage is about ("change your password", "how do i cancel a print job"):
@@ -82,15 +88,19 @@ SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const
     if (asked.kind.howTo)
         for (qsizetype s = 0; s < parsed.size(); ++s) {
             const bool steps = std::count(parsed.at(s)->items.cbegin(), parsed.at(s)->items.cend(), true) >= 2;
-            if (steps && PassageRanking::rank(*parsed.at(s), beyond.at(s), {}, true).ranked.isEmpty())
+            const bool named = beyond.at(s).stems.size() * 2 <= asked.stems.size(); // the passage's name says it
+            if (steps && named && PassageRanking::rank(*parsed.at(s), beyond.at(s), {}, true).ranked.isEmpty())
                 return {stepsOf(*parsed.at(s), maxChars), int(s)};
         }
     // Else the sentences that answer it best, of the passage whose sentence does (the subject's
     // words counting little; of equals, the search's better passage).
+    // (An article of one passage: its title names all of it, and tells its sentences apart like any word.)
+    const bool sections = parsed.size() > 1 || !hit.passages.first().heading.isEmpty();
     int best = -1;
     PassageRanking bestRanking;
     for (qsizetype s = 0; s < parsed.size(); ++s) {
-        PassageRanking ranking = PassageRanking::rank(*parsed.at(s), asked, topicStems, true, &subjects.at(s));
+        PassageRanking ranking
+            = PassageRanking::rank(*parsed.at(s), asked, topicStems, true, sections ? &subjects.at(s) : nullptr);
         if (!ranking.ranked.isEmpty() && (best < 0 || ranking.best() > bestRanking.best())) {
             best = int(s);
             bestRanking = std::move(ranking);
