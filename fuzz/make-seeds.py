@@ -187,10 +187,28 @@ def robots_sitemap_seeds():
     }
 
 
+def multipart_form_seeds():
+    # The first line is the Content-Type, the rest the body (fuzz_multipart_form.cpp).
+    head = b"multipart/form-data; boundary=----TierdeskBoundary\n"
+    return {
+        "two_files": head + b"------TierdeskBoundary\r\n"
+                     b'Content-Disposition: form-data; name="file"; filename="returns.md"\r\n'
+                     b"Content-Type: text/markdown\r\n\r\n# Returns\n\nWithin 30 days.\r\n"
+                     b"------TierdeskBoundary\r\n"
+                     b'Content-Disposition: form-data; name="file"; filename="scan.pdf"\r\n'
+                     b"Content-Type: application/pdf\r\n\r\n%PDF-1.4\n\x00\xff\r\n"
+                     b"------TierdeskBoundary--\r\n",
+        "quoted": b'multipart/form-data; boundary="a b"\n--a b\r\n'
+                  b'Content-Disposition: form-data; name="f\\"x"; filename=plain.txt\r\n\r\nhi\r\n--a b--',
+        "empty_form": head + b"------TierdeskBoundary--\r\n",
+        "unclosed": head + b"------TierdeskBoundary\r\nContent-Disposition: form-data; name=file\r\n\r\nx",
+    }
+
+
 def main():
     for name, seeds in (("jwt", jwt_seeds()), ("cs_json", cs_json_seeds()), ("sigv4", sigv4_seeds()),
                         ("sdp", sdp_seeds()), ("rtp", rtp_seeds()), ("html_page", html_page_seeds()),
-                        ("robots_sitemap", robots_sitemap_seeds())):
+                        ("robots_sitemap", robots_sitemap_seeds()), ("multipart_form", multipart_form_seeds())):
         folder = HERE / "corpus" / name
         folder.mkdir(parents=True, exist_ok=True)
         for file, data in seeds.items():

@@ -52,6 +52,10 @@ private slots:
             << QByteArray("multipart/form-data; boundary=x") << QByteArray("--x\r\nno headers\r\n--x--");
         QTest::newRow("garbage after a delimiter")
             << QByteArray("multipart/form-data; boundary=x") << QByteArray("--xyz");
+        // Found by fuzz_multipart_form: a lone CR inside a quoted name.
+        QTest::newRow("a control character in a name")
+            << QByteArray("multipart/form-data; boundary=x")
+            << QByteArray("--x\r\nContent-Disposition: form-data; name=\"fi\rle\"\r\n\r\ndata\r\n--x--");
         QTest::newRow("boundary too long") << QByteArray("multipart/form-data; boundary=" + QByteArray(71, 'b'))
                                            << QByteArray("--" + QByteArray(71, 'b') + "--");
     }

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace tierdesk::http {
 namespace {
 
@@ -42,6 +44,13 @@ Result<MultipartForm::Part> readPart(const QByteArray &raw)
             part.contentType = value;
         }
     }
+    // A name is a line of text: one with a control character (a lone CR in its quotes) is no
+    // field's or file's name, and would carry into titles and error messages.
+    const auto control = [](const QString &s) {
+        return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    };
+    if (control(part.name) || control(part.fileName))
+        return notMultipart(QStringLiteral("a part's name holds a control character"));
     part.data = raw.mid(split + 4);
     return part;
 }
