@@ -26,7 +26,7 @@ BUILD_TESTS ?= OFF
 JOBS ?= 2
 CMAKE_ARGS ?=
 FUZZ_SECONDS ?= 600
-FUZZ_SMOKE_SECONDS ?= 30
+FUZZ_SMOKE_SECONDS ?= 20
 
 .PHONY: all deps configure build run test check check-house check-translations translations package check-package san-build test-sanitize fuzz fuzz-smoke bench format format-check clean
 
