@@ -20,6 +20,7 @@ private slots:
     void aHowToQuestionAsksForSteps();
     void theRankedPassagesSentencesAnswer();
     void aTopicNamedInSoManyWords();
+    void stepsPastTheirNotes();
 };
 
 namespace {
@@ -204,6 +205,40 @@ void TestKbPassage::chargesAndWhatWasAskedAbout()
     const QList<KbHit> hits{{lost, 0, false, {}}, {delayed, 0, false, {}}};
     QVERIFY(namesOneSubject(hits, 0, late));
     QVERIFY(!namesOneSubject(hits, 1, late));
+}
+
+void TestKbPassage::stepsPastTheirNotes()
+{
+    // A procedure whose notes sit between its steps: the steps go on after them.
+    KbHit hit;
+    KbPassageHit passage;
+    passage.title = QStringLiteral("Pair your bike computer");
+    passage.heading = QStringLiteral("Pair the sensor");
+    passage.text = QStringLiteral("- Open the Acme app and choose Devices.\n\n"
+                                  "- Wake the sensor by turning the crank. Its light blinks blue.\n\n"
+                                  "The Devices list only shows sensors within two metres.\n\n"
+                                  "- Press the Add Sensor... button under Nearby.\n\n"
+                                  "The sensor's light turns green once it is paired.");
+    hit.passages = {passage};
+    const QString asked = QStringLiteral("how do i pair the sensor");
+    const QStringList whole = SectionAnswer::of(hit, asked, {}, 600).sentences;
+    QCOMPARE(whole,
+        QStringList({QStringLiteral("1. Open the Acme app and choose Devices."),
+            QStringLiteral("2. Wake the sensor by turning the crank. Its light blinks blue."),
+            QStringLiteral("The Devices list only shows sensors within two metres."),
+            QStringLiteral("3. Press the Add Sensor... button under Nearby."),
+            QStringLiteral("The sensor's light turns green once it is paired.")}));
+    // Tighter: the note goes first, then every sentence of a step but its first (an ellipsis
+    // ends none), then the last steps.
+    const int all = int(whole.join(QLatin1Char(' ')).size());
+    const QStringList noNotes = SectionAnswer::of(hit, asked, {}, all - 10).sentences;
+    QCOMPARE(noNotes.size(), 4);
+    QVERIFY(!noNotes.contains(whole.at(2)));
+    QCOMPARE(noNotes.at(1), whole.at(1));
+    const QStringList firstSentences = SectionAnswer::of(hit, asked, {}, all - 70).sentences;
+    QCOMPARE(firstSentences.at(1), QStringLiteral("2. Wake the sensor by turning the crank."));
+    QCOMPARE(firstSentences.at(2), whole.at(3));
+    QCOMPARE(SectionAnswer::of(hit, asked, {}, 50).sentences, QStringList{whole.first()});
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

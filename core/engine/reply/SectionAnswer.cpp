@@ -3,6 +3,8 @@
 #include "core/engine/reply/PassageCache.h"
 #include "core/nlu/text/TermSpelling.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace tierdesk {
@@ -13,30 +15,38 @@ using passages::ParsedArticle;
 using passages::PassageCache;
 using passages::PassageRanking;
 
-// A passage's steps, numbered, and the sentence after the last of them (what the steps lead to:
-// "The MAC address ... is displayed as the Hardware Address"); as many as fit in `maxChars`, the
-// first step always.
+// A passage's steps, numbered, the notes between them and the sentence after the last of them
+// (what the steps lead to: "The MAC address ... is displayed as the Hardware Address"). What
+// does not fit in `maxChars` goes first the notes, then every sentence of a step but its first,
+// then the last steps: the way through is the answer, the asides are not.
 QStringList stepsOf(const ParsedArticle &passage, int maxChars)
 {
-    QStringList out;
-    int length = 0;
-    const auto add = [&out, &length, maxChars](const QString &text) {
-        if (!out.isEmpty() && length + text.size() + 1 > maxChars)
-            return false;
-        out << text;
-        length += int(text.size()) + 1;
-        return true;
-    };
-    int steps = 0;
-    for (qsizetype i = 0; i < passage.passages.size(); ++i) {
-        if (passage.items.at(i)) {
-            if (!add(QStringLiteral("%1. %2").arg(++steps).arg(passage.passages.at(i))))
-                break;
-        } else if (steps > 0) {
-            add(passage.passages.at(i));
-            break;
+    // A sentence ends before a capital, not in an ellipsis ("Press the Add User... button").
+    static const QRegularExpression sentenceEnd(QStringLiteral("(?<=[^.][.!?])\\s+(?=\\p{Lu})"));
+    const qsizetype first = passage.items.indexOf(true);
+    const qsizetype last = passage.items.lastIndexOf(true);
+    if (first < 0)
+        return {};
+    const auto build = [&](bool notes, bool wholeSteps) {
+        QStringList out;
+        int steps = 0;
+        for (qsizetype i = first; i <= last + 1 && i < passage.passages.size(); ++i) {
+            const QString &text = passage.passages.at(i);
+            if (passage.items.at(i))
+                out << QStringLiteral("%1. %2").arg(++steps).arg(
+                    wholeSteps ? text : text.section(sentenceEnd, 0, 0, QString::SectionSkipEmpty));
+            else if (notes || i > last)
+                out << text;
         }
-    }
+        return out;
+    };
+    const auto length = [](const QStringList &parts) { return int(parts.join(QLatin1Char(' ')).size()); };
+    for (const auto &[notes, wholeSteps] : {std::pair{true, true}, {false, true}, {false, false}})
+        if (QStringList out = build(notes, wholeSteps); length(out) <= maxChars)
+            return out;
+    QStringList out = build(false, false);
+    while (out.size() > 1 && length(out) > maxChars)
+        out.removeLast();
     return out;
 }
 
