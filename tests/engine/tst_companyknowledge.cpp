@@ -61,6 +61,8 @@ private slots:
         QVERIFY2(reply.contains(QLatin1String("I don't have information about that")), qPrintable(reply));
         QVERIFY2(reply.contains(QLatin1String("a person")), qPrintable(reply));
         QVERIFY2(suggestedOf(outcome).contains(QLatin1String("talk_to_person")), qPrintable(reply));
+        // A visitor who has bought nothing is offered no help with orders they do not have.
+        QVERIFY2(!reply.contains(QLatin1String("orders")), qPrintable(reply));
         for (const QString &fact : kDemoFacts)
             QVERIFY2(!reply.contains(fact, Qt::CaseInsensitive), qPrintable(fact + QStringLiteral(": ") + reply));
         QVERIFY(!actionsOf(*outcome).contains(QLatin1String("modify_subscription")));

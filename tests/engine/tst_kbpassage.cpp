@@ -21,6 +21,7 @@ private slots:
     void theRankedPassagesSentencesAnswer();
     void aTopicNamedInSoManyWords();
     void stepsPastTheirNotes();
+    void aWayAskedForGetsTheSentenceAndTheSteps();
 };
 
 namespace {
@@ -75,6 +76,15 @@ void TestKbPassage::aHowToQuestionAsksForSteps()
     QVERIFY(!asksHowTo(QStringLiteral("my boots came apart")));
     // A time or a price asked for is a fact, however it is put.
     QVERIFY(!passages::AnswerKind::of(QStringLiteral("how do i know how long it takes")).howTo);
+    // Where or whether it can be done asks for the way too.
+    using passages::asksForAWay;
+    QVERIFY(asksForAWay(QStringLiteral("where do i see the address of my network card")));
+    QVERIFY(asksForAWay(QStringLiteral("can i print on both sides?")));
+    QVERIFY(asksForAWay(QStringLiteral("is there a way to pause it")));
+    QVERIFY(asksForAWay(QStringLiteral("swap the mouse buttons around, i'm a lefty")));
+    QVERIFY(!asksForAWay(QStringLiteral("whats the warranty on a daypack")));
+    QVERIFY(!asksForAWay(QStringLiteral("where is my order?")));
+    QVERIFY(!passages::AnswerKind::of(QStringLiteral("can i get a refund, how much is it")).way);
 }
 
 void TestKbPassage::theRankedPassagesSentencesAnswer()
@@ -239,6 +249,31 @@ void TestKbPassage::stepsPastTheirNotes()
     QCOMPARE(firstSentences.at(1), QStringLiteral("2. Wake the sensor by turning the crank."));
     QCOMPARE(firstSentences.at(2), whole.at(3));
     QCOMPARE(SectionAnswer::of(hit, asked, {}, 50).sentences, QStringList{whole.first()});
+}
+
+void TestKbPassage::aWayAskedForGetsTheSentenceAndTheSteps()
+{
+    KbHit hit;
+    KbPassageHit passage;
+    passage.title = QStringLiteral("Ride with the left hand");
+    passage.text = QStringLiteral("You can swap the brake levers so the front brake is on the left.\n\n"
+                                  "- Book a workshop slot in the Acme app.\n\n"
+                                  "- Choose Swap brake levers as the service.\n\n"
+                                  "The swap takes about twenty minutes.");
+    hit.passages = {passage};
+    // Whether it can be done: the sentence that says so, then how.
+    const QStringList way = SectionAnswer::of(hit, QStringLiteral("can i swap the brake levers?"), {}, 600).sentences;
+    QCOMPARE(way,
+        QStringList({QStringLiteral("You can swap the brake levers so the front brake is on the left."),
+            QStringLiteral("1. Book a workshop slot in the Acme app."),
+            QStringLiteral("2. Choose Swap brake levers as the service."),
+            QStringLiteral("The swap takes about twenty minutes.")}));
+    // Where they do not fit, the sentences that answer, as for a fact; a fact asked for gets no steps.
+    const QStringList tight = SectionAnswer::of(hit, QStringLiteral("can i swap the brake levers?"), {}, 80).sentences;
+    QCOMPARE(tight.first(), way.first());
+    QVERIFY2(!tight.join(QLatin1Char(' ')).contains(QLatin1String("1. ")), qPrintable(tight.join(QLatin1Char('|'))));
+    const QStringList fact = SectionAnswer::of(hit, QStringLiteral("which side is the front brake"), {}, 600).sentences;
+    QVERIFY2(!fact.join(QLatin1Char(' ')).contains(QLatin1String("1. ")), qPrintable(fact.join(QLatin1Char('|'))));
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

@@ -29,6 +29,7 @@ AnswerKind AnswerKind::of(const QString &question)
     kind.next = next.match(question).hasMatch();
     kind.defines = defines.isEmpty() ? QString() : defines + QStringLiteral(" is ");
     kind.howTo = !kind.time && !kind.price && !kind.phone && kind.defines.isEmpty() && asksHowTo(question);
+    kind.way = kind.howTo || (!kind.time && !kind.price && !kind.phone && asksForAWay(question));
     return kind;
 }
 
@@ -50,6 +51,16 @@ bool asksHowTo(const QString &question)
             "before|if|then|or|not|just|still|also|even|really|maybe)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return !question.contains(QLatin1Char('?')) && !opener.match(question).hasMatch();
+}
+
+bool asksForAWay(const QString &question)
+{
+    static const QRegularExpression way(
+        QStringLiteral(
+            "\\b(?:where (?:do|can|would|should) (?:i|we|u)|(?:can|could) (?:i|we|u)|is there (?:a|any|some) "
+            "(?:way|setting|option))\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return asksHowTo(question) || way.match(question).hasMatch();
 }
 
 bool holdsPrice(const QString &passage)

@@ -14,6 +14,10 @@ struct AnswerKind {
     // "how do i change my password", "change your password": a way to do something, which the
     // steps of a passage give (a fact's question, "whats the warranty", wants a sentence).
     bool howTo = false;
+    // ...or where or whether it can be done ("where do i see my network card's address", "can i
+    // print on both sides", "swap the mouse buttons, i'm a lefty"): a sentence that answers, then
+    // the steps that do it.
+    bool way = false;
     QString defines; // "whats this ride club thing": a passage saying "Ride Club is ..."
 
     static AnswerKind of(const QString &question);
@@ -22,6 +26,9 @@ struct AnswerKind {
 // Whether a question asks for a way to do something: "how do i...", "how to...", or an
 // instruction's own words with no question about it ("Cancel a print job").
 bool asksHowTo(const QString &question);
+// Whether a question asks where or whether something can be done, or how: asksHowTo, "where do
+// i...", "can i...", "is there a way...".
+bool asksForAWay(const QString &question);
 // What a question about a price or a charge wants: an amount, or that there is none
 // ("while paused, you are not charged", "there is no return label fee for exchanges").
 bool holdsPrice(const QString &passage);

@@ -43,10 +43,12 @@ QString contactAnswer(const CompanyProfile &profile, const Phrases &say)
     return ways.isEmpty() ? QString() : say(Phrase::ContactUs).arg(ways);
 }
 
-QString notKnown(const CompanyProfile &profile, const Phrases &say)
+QString notKnown(const CompanyProfile &profile, const Phrases &say, bool buyer)
 {
     const QString ways = contactWays(profile, say);
-    return ways.isEmpty() ? say(Phrase::NotInKnowledge) : say(Phrase::NotInKnowledgeContact).arg(ways);
+    if (ways.isEmpty())
+        return say(buyer ? Phrase::NotInKnowledge : Phrase::NotInKnowledgeToAStranger);
+    return say(buyer ? Phrase::NotInKnowledgeContact : Phrase::NotInKnowledgeContactToAStranger).arg(ways);
 }
 
 } // namespace tierdesk::company

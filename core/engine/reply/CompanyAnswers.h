@@ -19,7 +19,8 @@ bool asksSomething(const QString &text);
 QString contactWays(const CompanyProfile &profile, const Phrases &say);
 // The answer to a contact question from the profile; empty when the profile has no contact.
 QString contactAnswer(const CompanyProfile &profile, const Phrases &say);
-// "I don't have information about that": a person offered, and the company's contact if it has one.
-QString notKnown(const CompanyProfile &profile, const Phrases &say);
+// "I don't have information about that": a person offered, and the company's contact if it has
+// one; to a customer who has bought something (`buyer`), help with their orders too.
+QString notKnown(const CompanyProfile &profile, const Phrases &say, bool buyer);
 
 } // namespace tierdesk::company

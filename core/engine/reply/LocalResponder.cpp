@@ -493,7 +493,8 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
             && (!ctx.escalation || ctx.escalation->target != Tier::HumanAgent)) {
             // Nothing of the company's answers it: said so, never guessed, and a person offered
             // (by the AI manager too, when it has just taken the conversation over).
-            parts << company::notKnown(ctx.company, say);
+            const bool buyer = ctx.customer.lifetimeValue > 0 || ctx.customer.subscription.has_value();
+            parts << company::notKnown(ctx.company, say, buyer);
             suggested << QStringLiteral("talk_to_person");
         } else if (!ctx.escalation) {
             parts << say(Phrase::TellMeMore);

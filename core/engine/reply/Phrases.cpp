@@ -364,6 +364,16 @@ constexpr Entry kPhrases[] = {
         "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Sie erreichen unser Team %1; "
         "hier kann ich Ihnen bei Bestellungen, Rücksendungen und Erstattungen helfen oder Sie an eine Kollegin oder "
         "einen Kollegen weitergeben."},
+    {Phrase::NotInKnowledgeToAStranger,
+        "I'm sorry, I don't have information about that, and I'd rather not guess. I can pass you to a person on "
+        "our team.",
+        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Ich kann Sie an eine "
+        "Kollegin oder einen Kollegen aus unserem Team weitergeben."},
+    {Phrase::NotInKnowledgeContactToAStranger,
+        "I'm sorry, I don't have information about that, and I'd rather not guess. You can reach our team %1, or I "
+        "can pass you to a person here.",
+        "Dazu habe ich leider keine Informationen, und ich möchte nichts Falsches sagen. Sie erreichen unser Team "
+        "%1, oder ich gebe Sie hier an eine Kollegin oder einen Kollegen weiter."},
     {Phrase::ContactUs, "You can reach our team %1.", "Sie erreichen unser Team %1."},
     {Phrase::ContactByPhone, "by phone at %1", "telefonisch unter %1"},
     {Phrase::ContactByEmail, "by e-mail at %1", "per E-Mail an %1"},

@@ -147,6 +147,8 @@ enum class Phrase {
     OtherAccountMembershipAt,
     NotInKnowledge,
     NotInKnowledgeContact,
+    NotInKnowledgeToAStranger, // a customer with no purchase on file: no orders offered
+    NotInKnowledgeContactToAStranger,
     ContactUs,
     ContactByPhone,
     ContactByEmail,

@@ -15,6 +15,11 @@ using passages::ParsedArticle;
 using passages::PassageCache;
 using passages::PassageRanking;
 
+int lengthOf(const QStringList &parts)
+{
+    return int(parts.join(QLatin1Char(' ')).size());
+}
+
 // A passage's steps, numbered, the notes between them and the sentence after the last of them
 // (what the steps lead to: "The MAC address ... is displayed as the Hardware Address"). What
 // does not fit in `maxChars` goes first the notes, then every sentence of a step but its first,
@@ -40,19 +45,18 @@ QStringList stepsOf(const ParsedArticle &passage, int maxChars)
         }
         return out;
     };
-    const auto length = [](const QStringList &parts) { return int(parts.join(QLatin1Char(' ')).size()); };
     for (const auto &[notes, wholeSteps] : {std::pair{true, true}, {false, true}, {false, false}})
-        if (QStringList out = build(notes, wholeSteps); length(out) <= maxChars)
+        if (QStringList out = build(notes, wholeSteps); lengthOf(out) <= maxChars)
             return out;
     QStringList out = build(false, false);
-    while (out.size() > 1 && length(out) > maxChars)
+    while (out.size() > 1 && lengthOf(out) > maxChars)
         out.removeLast();
     return out;
 }
 
 // The sentences that answer best: the first, one nearly as good (a question often asks two
 // things), and the step after them when "then what" was asked; in the passage's order.
-QStringList answering(const ParsedArticle &passage, const PassageRanking &ranking, const AskedQuestion &asked)
+QList<int> answering(const ParsedArticle &passage, const PassageRanking &ranking, const AskedQuestion &asked)
 {
     QList<int> chosen{ranking.ranked.first().second};
     if (ranking.ranked.size() > 1 && ranking.ranked.at(1).first >= 0.6 * ranking.best())
@@ -61,10 +65,29 @@ QStringList answering(const ParsedArticle &passage, const PassageRanking &rankin
     if (asked.kind.next && after < passage.passages.size() && !chosen.contains(after))
         chosen << after;
     std::sort(chosen.begin(), chosen.end());
-    QStringList out;
+    return chosen;
+}
+
+// The chosen sentences and, when a way was asked for and the best of them is no step, the
+// passage's steps with them ("You can swap the left and right buttons..." and how), where they fit.
+QStringList withTheWay(
+    const ParsedArticle &passage, const QList<int> &chosen, int best, const AskedQuestion &asked, int maxChars)
+{
+    QStringList said;
     for (const int i : chosen)
-        out << passage.passages.at(i);
-    return out;
+        said << passage.passages.at(i);
+    const qsizetype first = passage.items.indexOf(true);
+    const qsizetype last = passage.items.lastIndexOf(true);
+    const bool steps = first >= 0 && std::count(passage.items.cbegin(), passage.items.cend(), true) >= 2;
+    if (!asked.kind.way || !steps || passage.items.at(best))
+        return said;
+    QStringList before, after; // what the steps do not say themselves
+    for (const int i : chosen)
+        (i < first ? before : after) << (i >= first && i <= last + 1 ? QString() : passage.passages.at(i));
+    after.removeAll(QString());
+    const QStringList way = stepsOf(passage, maxChars - lengthOf(before + after) - 1);
+    const QStringList out = before + way + after;
+    return lengthOf(out) <= maxChars ? out : said;
 }
 
 } // namespace
@@ -118,7 +141,10 @@ SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const
     }
     if (best < 0)
         return {};
-    return {answering(*parsed.at(best), bestRanking, asked), best};
+    const ParsedArticle &passage = *parsed.at(best);
+    return {
+        withTheWay(passage, answering(passage, bestRanking, asked), bestRanking.ranked.first().second, asked, maxChars),
+        best};
 }
 
 } // namespace tierdesk
