@@ -101,16 +101,10 @@ private slots:
 
     void aCompanyAnswersFromItsOwnArticles()
     {
-        KbArticle a;
-        a.companyId = m_acme;
-        a.slug = QStringLiteral("returns");
-        a.title = QStringLiteral("Our return policy");
-        a.category = QStringLiteral("REFUND");
-        a.keywords = QStringLiteral("return policy, returns, return window");
-        a.body = QStringLiteral("You can return a bike within 45 days of delivery if it has been ridden less than 50 "
-                                "miles. Bring it to any Acme shop or book a pickup.");
-        QVERIFY(m_f->store->batch().run([&] { return m_f->store->kb().insert(a, m_f->clock.nowMs()).ok(); }));
-        QVERIFY(m_f->store->batch().flush());
+        QVERIFY(addArticle(QStringLiteral("returns"), QStringLiteral("Our return policy"), QStringLiteral("REFUND"),
+            QStringLiteral("You can return a bike within 45 days of delivery if it has been ridden less than 50 "
+                           "miles. Bring it to any Acme shop or book a pickup."),
+            QStringLiteral("return policy, returns, return window")));
         const QString reply = replyOf(ask(QStringLiteral("what's your return policy?")));
         QVERIFY2(reply.contains(QLatin1String("45 days")), qPrintable(reply));
         QVERIFY2(!reply.contains(QLatin1String("30 days")), qPrintable(reply));
@@ -125,21 +119,16 @@ private slots:
     // question for the page that names it.
     void aCompanysPageIsAnsweredFromItsSection()
     {
-        KbArticle a;
-        a.companyId = m_acme;
-        a.slug = QStringLiteral("service");
-        a.title = QStringLiteral("Service appointments");
-        a.category = QStringLiteral("GENERAL_INQUIRY");
-        a.body = QStringLiteral(
-            "# Service appointments\n\nOur workshop services every bike we sell, whoever made it.\n\n"
-            "## Book a service\n\n- Open the Acme app and choose Workshop.\n\n- Pick a shop and a free slot.\n\n"
-            "- Confirm with Book.\n\n"
-            "## Cancel a service appointment\n\nYou can cancel up to 24 hours before the slot at no charge.\n\n"
-            "- Open the Acme app and choose Workshop.\n\n- Select the appointment and tap Cancel appointment.\n\n"
-            "## Tyre pressure\n\nWe check it at every service. Road tyres run at 80 to 100 psi; mountain bike "
-            "tyres at 25 to 35 psi.\n");
-        QVERIFY(m_f->store->batch().run([&] { return m_f->store->kb().insert(a, m_f->clock.nowMs()).ok(); }));
-        QVERIFY(m_f->store->batch().flush());
+        QVERIFY(addArticle(QStringLiteral("service"), QStringLiteral("Service appointments"),
+            QStringLiteral("GENERAL_INQUIRY"),
+            QStringLiteral(
+                "# Service appointments\n\nOur workshop services every bike we sell, whoever made it.\n\n"
+                "## Book a service\n\n- Open the Acme app and choose Workshop.\n\n- Pick a shop and a free slot.\n\n"
+                "- Confirm with Book.\n\n"
+                "## Cancel a service appointment\n\nYou can cancel up to 24 hours before the slot at no charge.\n\n"
+                "- Open the Acme app and choose Workshop.\n\n- Select the appointment and tap Cancel appointment.\n\n"
+                "## Tyre pressure\n\nWe check it at every service. Road tyres run at 80 to 100 psi; mountain bike "
+                "tyres at 25 to 35 psi.\n")));
 
         auto outcome = ask(QStringLiteral("Cancel a service appointment"));
         QString reply = replyOf(outcome);
@@ -226,6 +215,21 @@ private:
         const auto merged = api::cs::mergeConfig(
             m_f->engine->config(companyId).value(), QJsonDocument::fromJson(QByteArray(json)).object());
         return merged.ok() && m_f->engine->updateConfig(companyId, merged.value(), {}, Actor{}).ok();
+    }
+
+    // One of Acme's own articles, stored as an admin writes it.
+    bool addArticle(const QString &slug, const QString &title, const QString &category, const QString &body,
+        const QString &keywords = {})
+    {
+        KbArticle a;
+        a.companyId = m_acme;
+        a.slug = slug;
+        a.title = title;
+        a.category = category;
+        a.keywords = keywords;
+        a.body = body;
+        return m_f->store->batch().run([&] { return m_f->store->kb().insert(a, m_f->clock.nowMs()).ok(); })
+            && m_f->store->batch().flush();
     }
 
     std::unique_ptr<EngineFixture> m_f;

@@ -32,6 +32,20 @@ private slots:
         QCOMPARE(form->parts.at(1).data, QByteArray("# Hi\r\n"));
     }
 
+    // A parameter is read whole: a quoted value holding "; name=" names nothing, and the file's
+    // name may come first.
+    void parametersAreReadWhole()
+    {
+        const QByteArray body = "--b\r\n"
+                                "Content-Disposition: form-data; filename=\"a; name=evil\"; NAME=\"file\"\r\n\r\n"
+                                "x\r\n--b--\r\n";
+        const auto form = MultipartForm::parse("multipart/form-data; boundary=b", body);
+        QVERIFY2(form, qPrintable(form ? QString() : form.error().message));
+        QCOMPARE(form->parts.size(), 1);
+        QCOMPARE(form->parts.at(0).name, QStringLiteral("file"));
+        QCOMPARE(form->parts.at(0).fileName, QStringLiteral("a; name=evil"));
+    }
+
     void aQuotedBoundaryAndAnEmptyFormRead()
     {
         const auto form = MultipartForm::parse("Multipart/Form-Data; boundary=\"a b\"", "--a b--\r\n");

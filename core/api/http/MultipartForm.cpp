@@ -15,14 +15,16 @@ Error notMultipart(const QString &why)
 // A Content-Disposition parameter: name="..." (quoted, with \" escapes) or name=token.
 QString parameter(const QByteArray &header, const char *name)
 {
-    const QRegularExpression re(
-        QStringLiteral("(?:^|;)\\s*%1=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))").arg(QLatin1String(name)),
-        QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = re.match(QString::fromUtf8(header));
-    if (!m.hasMatch())
-        return {};
-    QString v = m.captured(1).isNull() ? m.captured(2) : m.captured(1);
-    return v.replace(QStringLiteral("\\\""), QStringLiteral("\""));
+    static const QRegularExpression re(
+        QStringLiteral("(?:^|;)\\s*([\\w*-]+)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))"));
+    for (auto it = re.globalMatch(QString::fromUtf8(header)); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.capturedView(1).compare(QLatin1String(name), Qt::CaseInsensitive) != 0)
+            continue;
+        QString v = m.captured(2).isNull() ? m.captured(3) : m.captured(2);
+        return v.replace(QStringLiteral("\\\""), QStringLiteral("\""));
+    }
+    return {};
 }
 
 Result<MultipartForm::Part> readPart(const QByteArray &raw)

@@ -63,6 +63,10 @@ QString framed(const Phrases &say, const QString &title, const QString &passage)
     return title.isEmpty() ? frame.arg(passage) : frame.arg(title, passage);
 }
 
+// What a reply says around the article's sentences ("I'm sorry about the inconvenience. ", the
+// frame's words): kept free of the reply's length when choosing them.
+constexpr int kAroundTheAnswer = 40;
+
 const KbHit *hitOf(const QList<KbHit> &hits, qint64 articleId)
 {
     for (const KbHit &h : hits)
@@ -330,7 +334,8 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
         : QString();
     QString passage;
     if (const KbHit *hit = hitOf(ctx.knowledge, article.id))
-        passage = SectionAnswer::of(*hit, question, asked.topic, ctx.caps.maxResponseLength - int(readMore.size()) - 40)
+        passage = SectionAnswer::of(
+            *hit, question, asked.topic, ctx.caps.maxResponseLength - int(readMore.size()) - kAroundTheAnswer)
                       .sentences.join(QLatin1Char(' '));
     if (passage.isEmpty())
         passage = answeringPassage(article.body, question, asked.topic);
