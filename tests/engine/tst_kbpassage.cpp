@@ -22,6 +22,7 @@ private slots:
     void aTopicNamedInSoManyWords();
     void stepsPastTheirNotes();
     void aWayAskedForGetsTheSentenceAndTheSteps();
+    void theWayMayBeInAnotherSection();
 };
 
 namespace {
@@ -85,6 +86,13 @@ void TestKbPassage::aHowToQuestionAsksForSteps()
     QVERIFY(!asksForAWay(QStringLiteral("whats the warranty on a daypack")));
     QVERIFY(!asksForAWay(QStringLiteral("where is my order?")));
     QVERIFY(!passages::AnswerKind::of(QStringLiteral("can i get a refund, how much is it")).way);
+    // What tells the reader what to do, and what only says what can be done.
+    using passages::givesAnInstruction;
+    QVERIFY(givesAnInstruction(QStringLiteral("To change the brightness, adjust the slider.")));
+    QVERIFY(givesAnInstruction(QStringLiteral("Press Super+L.")));
+    QVERIFY(givesAnInstruction(QStringLiteral("If it is not listed, click Add Device.")));
+    QVERIFY(!givesAnInstruction(QStringLiteral("Depending on your hardware, you can change the brightness.")));
+    QVERIFY(!givesAnInstruction(QStringLiteral("The slider changes the brightness.")));
 }
 
 void TestKbPassage::theRankedPassagesSentencesAnswer()
@@ -274,6 +282,30 @@ void TestKbPassage::aWayAskedForGetsTheSentenceAndTheSteps()
     QVERIFY2(!tight.join(QLatin1Char(' ')).contains(QLatin1String("1. ")), qPrintable(tight.join(QLatin1Char('|'))));
     const QStringList fact = SectionAnswer::of(hit, QStringLiteral("which side is the front brake"), {}, 600).sentences;
     QVERIFY2(!fact.join(QLatin1Char(' ')).contains(QLatin1String("1. ")), qPrintable(fact.join(QLatin1Char('|'))));
+}
+
+void TestKbPassage::theWayMayBeInAnotherSection()
+{
+    // The page's opening says what can be done and, a sentence on, how; its section the steps.
+    KbHit hit;
+    KbPassageHit opening;
+    opening.title = QStringLiteral("Set the light's brightness");
+    opening.text = QStringLiteral("Depending on the model, you can change the brightness of the front light. "
+                                  "You can change the brightness of the light in the app as well. "
+                                  "To change the brightness of the light, hold its button for two seconds.");
+    KbPassageHit section = opening;
+    section.heading = QStringLiteral("In the app");
+    section.text = QStringLiteral("- Open the Acme app and choose Light.\n\n- Move the Level slider.");
+    hit.passages = {opening, section};
+    const QString answer = SectionAnswer::of(hit, QStringLiteral("can i change the brightness of the light?"), {}, 600)
+                               .sentences.join(QLatin1Char(' '));
+    QVERIFY2(answer.contains(QLatin1String("hold its button for two seconds")), qPrintable(answer));
+    QVERIFY2(answer.contains(QLatin1String("1. Open the Acme app and choose Light. 2. Move the Level slider.")),
+        qPrintable(answer));
+    // Where they do not fit beside the sentences, the steps alone answer a "how".
+    const QString tight = SectionAnswer::of(hit, QStringLiteral("how do i set the light's brightness"), {}, 90)
+                              .sentences.join(QLatin1Char(' '));
+    QCOMPARE(tight, QStringLiteral("1. Open the Acme app and choose Light. 2. Move the Level slider."));
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

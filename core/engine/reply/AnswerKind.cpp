@@ -63,6 +63,20 @@ bool asksForAWay(const QString &question)
     return asksHowTo(question) || way.match(question).hasMatch();
 }
 
+bool givesAnInstruction(const QString &sentence)
+{
+    static const QRegularExpression instruction(
+        QStringLiteral(
+            "^\\W*(?:(?:to|if|when|once|after|before|then|in|on|from|under)\\b[^,.;:]{2,80},\\s*)?(?:then "
+            ")?(?:click|press|select|choose|open|type|tap|use|adjust|switch|set|go|enter|drag|hold|turn|pick|"
+            "find|change|add|remove|check|make sure|right-click|double-click|scroll|move|slide|toggle|"
+            "disable|enable|insert|plug|unplug|restart|sign|log|contact|call|visit|follow|write|fill|send|"
+            "return|pack|print|bring|book|grab|release|wait|keep|save|install|connect|disconnect|unlock|"
+            "lock|create|delete|rename|copy|paste|edit|update|reset|try|ask|start|stop|cancel|tick)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return instruction.match(sentence).hasMatch();
+}
+
 bool holdsPrice(const QString &passage)
 {
     static const QRegularExpression none(

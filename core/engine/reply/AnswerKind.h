@@ -29,6 +29,9 @@ bool asksHowTo(const QString &question);
 // Whether a question asks where or whether something can be done, or how: asksHowTo, "where do
 // i...", "can i...", "is there a way...".
 bool asksForAWay(const QString &question);
+// Whether a sentence tells the reader what to do: it opens with an instruction's verb, maybe after
+// what it is for or when ("To change the brightness, adjust...", "If it is not shown, click...").
+bool givesAnInstruction(const QString &sentence);
 // What a question about a price or a charge wants: an amount, or that there is none
 // ("while paused, you are not charged", "there is no return label fee for exchanges").
 bool holdsPrice(const QString &passage);

@@ -61,11 +61,26 @@ QList<int> answering(const ParsedArticle &passage, const PassageRanking &ranking
     QList<int> chosen{ranking.ranked.first().second};
     if (ranking.ranked.size() > 1 && ranking.ranked.at(1).first >= 0.6 * ranking.best())
         chosen << ranking.ranked.at(1).second;
+    // A way asked for: the instruction that answers nearly as well goes along ("Depending on
+    // your hardware, you can change the brightness" says it can be done, "To change it, adjust
+    // the brightness slider" how).
+    if (asked.kind.way && !passages::givesAnInstruction(passage.passages.at(chosen.first())))
+        for (const auto &[score, i] : ranking.ranked)
+            if (score >= 0.6 * ranking.best() && passages::givesAnInstruction(passage.passages.at(i))) {
+                if (!chosen.contains(i))
+                    chosen.insert(1, i), chosen = chosen.mid(0, 2);
+                break;
+            }
     const int after = *std::max_element(chosen.cbegin(), chosen.cend()) + 1;
     if (asked.kind.next && after < passage.passages.size() && !chosen.contains(after))
         chosen << after;
     std::sort(chosen.begin(), chosen.end());
     return chosen;
+}
+
+bool hasSteps(const ParsedArticle &passage)
+{
+    return std::count(passage.items.cbegin(), passage.items.cend(), true) >= 2;
 }
 
 // The chosen sentences and, when a way was asked for and the best of them is no step, the
@@ -78,8 +93,7 @@ QStringList withTheWay(
         said << passage.passages.at(i);
     const qsizetype first = passage.items.indexOf(true);
     const qsizetype last = passage.items.lastIndexOf(true);
-    const bool steps = first >= 0 && std::count(passage.items.cbegin(), passage.items.cend(), true) >= 2;
-    if (!asked.kind.way || !steps || passage.items.at(best))
+    if (!asked.kind.way || !hasSteps(passage) || passage.items.at(best))
         return said;
     QStringList before, after; // what the steps do not say themselves
     for (const int i : chosen)
@@ -142,9 +156,20 @@ SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const
     if (best < 0)
         return {};
     const ParsedArticle &passage = *parsed.at(best);
-    return {
-        withTheWay(passage, answering(passage, bestRanking, asked), bestRanking.ranked.first().second, asked, maxChars),
-        best};
+    QStringList out = withTheWay(
+        passage, answering(passage, bestRanking, asked), bestRanking.ranked.first().second, asked, maxChars);
+    // A way asked for, and the passage that answers has no steps: those of the search's best
+    // passage of the page that has them (its opening says what brightness is for, its section
+    // "Set the brightness" how), beside the sentences, or in their place when "how" was asked.
+    const auto withSteps = std::find_if(parsed.cbegin(), parsed.cend(), [](const auto &p) { return hasSteps(*p); });
+    if (asked.kind.way && !hasSteps(passage) && withSteps != parsed.cend()) {
+        const QStringList way = stepsOf(**withSteps, maxChars - lengthOf(out) - 1);
+        if (lengthOf(out + way) <= maxChars)
+            out += way;
+        else if (asked.kind.howTo)
+            out = stepsOf(**withSteps, maxChars);
+    }
+    return {out, best};
 }
 
 } // namespace tierdesk
