@@ -81,6 +81,9 @@ const QList<Key> &all()
         {ServerPublicUrl, QString(),
             "The address callers such as Twilio reach this server at (https://desk.example.com) behind a proxy or "
             "tunnel; empty: the request's Host header"},
+        {ServerTrustedProxies, QString(),
+            "Proxies in front of this server (10.0.0.2, 192.168.0.0/16, ::1; at most 64): only from them are "
+            "X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host and Forwarded read; empty: none"},
     };
     return keys;
 }

@@ -78,6 +78,7 @@ inline constexpr char SmtpUser[] = "smtp/user";
 inline constexpr char SmtpFrom[] = "smtp/from";
 inline constexpr char SmtpTimeoutSeconds[] = "smtp/timeoutSeconds";
 inline constexpr char ServerPublicUrl[] = "server/publicUrl";
+inline constexpr char ServerTrustedProxies[] = "server/trustedProxies";
 
 } // namespace settings
 

@@ -237,6 +237,10 @@ Status ServerHost::start()
     AppSettings &s = m_runtime.settings();
     SessionEngine &engine = m_runtime.engine();
     m_http = std::make_unique<http::HttpServer>(httpLimits(s));
+    const auto proxies = http::TrustedProxies::parse(s.value(settings::ServerTrustedProxies).toString());
+    if (!proxies)
+        return proxies.error();
+    m_http->setTrustedProxies(*proxies);
     makeSharedParts();
     m_families.push_back(makeCsFamily());
     m_families.push_back(makeChatFamily());

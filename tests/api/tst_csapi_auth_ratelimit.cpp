@@ -2,6 +2,7 @@
 // switched off) and the audit log of /api/cs.
 #include "core/api/cs/CsAdminJson.h"
 #include "tests/api/ApiTestSupport.h"
+#include "tests/http/RawHttpClient.h"
 #include "tests/support/FakeClock.h"
 
 #include <QDateTime>
@@ -39,6 +40,7 @@ private slots:
     void noRateLimitOption();
     void auditLogsMutatingCalls();
     void failedAuthenticationIsAuditedAndThrottled();
+    void behindATrustedProxyEachClientIsItself();
 
 private:
     QString newSession(
@@ -465,6 +467,59 @@ void TestCsApiAuthRateLimit::failedAuthenticationIsAuditedAndThrottled()
         QVERIFY(text.contains("bad signature"));
     }
     QCOMPARE(failures, 5);
+}
+
+// Behind the proxy of server/trustedProxies, failed logins lock out the client that failed, not
+// everyone the proxy carries, and the audit names that client; a peer nobody trusts cannot pass
+// itself off as someone else with the same headers.
+void TestCsApiAuthRateLimit::behindATrustedProxyEachClientIsItself()
+{
+    ServerFixture misconfigured; // a list the server cannot read stops it from starting
+    QString why;
+    QVERIFY(!misconfigured.start("[server]\ntrustedProxies=proxy.example.com\n", false, &why));
+    QVERIFY2(why.contains(QLatin1String("server/trustedProxies")), qPrintable(why));
+
+    ServerFixture server;
+    QString error;
+    QVERIFY2(server.start("[server]\ntrustedProxies=127.0.0.1\n", false, &error), qPrintable(error));
+    const QString list
+        = withQuery(QStringLiteral("/api/cs/sessions"), {{QStringLiteral("companyId"), server.companyId()}});
+    QByteArray forged = server.token(api::Role::Admin);
+    forged[forged.size() - 2] = forged.at(forged.size() - 2) == 'A' ? 'B' : 'A';
+    const HeaderList clientA{{"X-Forwarded-For", "203.0.113.5"}};
+    const HeaderList clientB{{"X-Forwarded-For", "198.51.100.20, 203.0.113.6"}}; // its own claim, then its address
+    HttpClient attacker(server.port(), forged);
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(attacker.send("GET", list, {}, clientA).status, 401);
+    HttpResult r = attacker.send("GET", list, {}, clientA);
+    QVERIFY2(problemOf(r, 429, "CS_007").isEmpty(), qPrintable(problemOf(r, 429, "CS_007")));
+    HttpClient admin(server.port(), server.token(api::Role::Admin));
+    QCOMPARE(admin.send("GET", list, {}, clientA).status, 429); // that client, whatever its token
+    QCOMPARE(admin.send("GET", list, {}, clientB).status, 200); // another behind the same proxy
+
+    // From a peer not in the list the header is the peer's own word: it is known by its address.
+    tierdesk::test::RawHttpClient forger;
+    QVERIFY(forger.connectTo(server.port(), QHostAddress(QStringLiteral("127.0.0.2"))));
+    const auto rawGet = [&](const QByteArray &token, const QByteArray &claimed) {
+        forger.send("GET " + list.toUtf8() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+            + "\r\nX-Forwarded-For: " + claimed + "\r\n\r\n");
+        return forger.read().status;
+    };
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(rawGet(forged, "203.0.113.6"), 401);
+    QCOMPARE(rawGet(server.token(api::Role::Admin), "203.0.113.7"), 429);
+    QCOMPARE(admin.send("GET", list, {}, clientB).status, 200); // the client it named is not locked out
+
+    server.runtime().store().batch().flush();
+    QHash<QString, int> failedFrom;
+    for (const AuditEntry &entry : server.runtime().store().audit().recent(server.companyId(), 100)) {
+        const QJsonObject e = api::cs::auditEntryJson(entry, std::nullopt);
+        if (e.value(QLatin1String("action")).toString() == QLatin1String("auth.failed"))
+            ++failedFrom[e.value(QLatin1String("clientAddress")).toString()];
+    }
+    QCOMPARE(failedFrom.value(QStringLiteral("203.0.113.5")), 20);
+    QCOMPARE(failedFrom.value(QStringLiteral("127.0.0.2")), 20);
+    QCOMPARE(failedFrom.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiAuthRateLimit)

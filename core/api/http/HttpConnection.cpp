@@ -260,9 +260,17 @@ quint64 HttpConnection::pushSlot(bool keepAlive, bool http10KeepAlive, bool head
     return m_nextSequence++;
 }
 
-void HttpConnection::dispatchRequest(HttpRequest &&request)
+void HttpConnection::addressed(HttpRequest &request) const
 {
     request.peerAddress = m_peer;
+    if (const QByteArray host = request.header("host"); isPlainHost(host))
+        request.host = QString::fromLatin1(host);
+    m_core.trustedProxies.apply(request);
+}
+
+void HttpConnection::dispatchRequest(HttpRequest &&request)
+{
+    addressed(request);
     const quint64 sequence
         = pushSlot(m_parser.keepAlive(), m_parser.http10KeepAlive(), request.method == "HEAD", &request);
     auto state = std::make_shared<detail::ResponderState>();
@@ -418,7 +426,7 @@ void HttpConnection::onBytesWritten()
 
 void HttpConnection::handleUpgrade(HttpRequest &&request, int route)
 {
-    request.peerAddress = m_peer;
+    addressed(request);
     m_readClosed = true; // the rest of the stream is WebSocket, or nothing
     std::optional<HttpResponse> refusal;
     if (request.header(QByteArrayLiteral("sec-websocket-version")).trimmed() != "13") {

@@ -41,6 +41,7 @@ public:
     bool isOpen() const;
 
     const QHostAddress &clientKey() const { return m_clientKey; }
+    const QHostAddress &peer() const { return m_peer; }
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -65,6 +66,8 @@ private:
     void onBytesWritten();
     void processInput();
     bool afterRequest();
+    // The request's client, scheme and host: the connection's, or what a trusted proxy forwarded.
+    void addressed(HttpRequest &request) const;
     void dispatchRequest(HttpRequest &&request);
     void handleUpgrade(HttpRequest &&request, int route);
     void handOver();

@@ -97,6 +97,11 @@ void HttpServer::setWebSocketRoute(const QString &pathPrefix,
     m_core->webSocketRoutes.push_back({pathPrefix, std::move(accept), std::move(onConnected)});
 }
 
+void HttpServer::setTrustedProxies(const TrustedProxies &proxies)
+{
+    m_core->trustedProxies = proxies;
+}
+
 void HttpServer::setAccessLog(std::function<void(const HttpRequest &, int, qint64)> log)
 {
     m_core->accessLog = std::move(log);
@@ -116,22 +121,24 @@ void HttpServer::acceptConnections()
 {
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
         auto *connection = new HttpConnection(socket, *m_core, this);
-        if (const Status room = makeRoomFor(connection->clientKey()); room)
+        if (const Status room = makeRoomFor(*connection); room)
             connection->start();
         else
             connection->rejectBusy(room.error().message);
     }
 }
 
-// Ok when a new connection of clientKey may be served, else LimitExceeded saying why.
-Status HttpServer::makeRoomFor(const QHostAddress &clientKey)
+// Ok when a new connection may be served, else LimitExceeded saying why.
+Status HttpServer::makeRoomFor(const HttpConnection &connection)
 {
     const HttpLimits &limits = m_core->limits;
+    const QHostAddress &clientKey = connection.clientKey();
     // A client or proxy that reconnects at once must not be refused for connections it has
     // already closed: their close can still wait in the event queue behind this accept.
-    if (m_core->perClient.value(clientKey) >= limits.maxConnectionsPerAddress)
+    const bool proxy = m_core->trustedProxies.trusts(connection.peer());
+    if (!proxy && m_core->perClient.value(clientKey) >= limits.maxConnectionsPerAddress)
         reapClosedPeers(&clientKey);
-    if (m_core->perClient.value(clientKey) >= limits.maxConnectionsPerAddress)
+    if (!proxy && m_core->perClient.value(clientKey) >= limits.maxConnectionsPerAddress)
         return makeError(ErrorKind::LimitExceeded, QStringLiteral("Too many connections from this address"));
     if (m_core->connections >= limits.maxConnections)
         reapClosedPeers(nullptr);
@@ -169,6 +176,7 @@ void HttpServer::reapClosedPeers(const QHostAddress *onlyClientKey)
 void HttpServer::handOver(QTcpSocket *socket, const HttpRequest &request, int route)
 {
     auto *ws = new WebSocket(socket, m_core->limits.maxBodyBytes, m_core->limits.maxUnsentBytes);
+    ws->setClientAddress(request.peerAddress);
     const auto &routes = m_core->webSocketRoutes;
     if (route < 0 || size_t(route) >= routes.size() || !routes[size_t(route)].onConnected) {
         delete ws;

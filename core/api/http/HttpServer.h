@@ -3,6 +3,7 @@
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpTypes.h"
 #include "core/api/http/Router.h"
+#include "core/api/http/TrustedProxies.h"
 #include "core/common/Result.h"
 
 #include <QHostAddress>
@@ -19,6 +20,7 @@ QT_END_NAMESPACE
 
 namespace tierdesk::http {
 
+class HttpConnection;
 class WebSocket;
 
 namespace detail {
@@ -61,6 +63,10 @@ public:
         std::function<std::optional<HttpResponse>(const HttpRequest &)> accept,
         std::function<void(WebSocket *, const HttpRequest &)> onConnected);
 
+    // Peers whose forwarding headers name the client (HttpRequest::peerAddress, scheme, host);
+    // their connections are not held to maxConnectionsPerAddress (they carry many clients').
+    void setTrustedProxies(const TrustedProxies &proxies);
+
     // Called once each response is queued, with the time since the request was complete.
     void setAccessLog(std::function<void(const HttpRequest &, int status, qint64 micros)> log);
 
@@ -70,7 +76,7 @@ public:
 
 private:
     void acceptConnections();
-    Status makeRoomFor(const QHostAddress &clientKey);
+    Status makeRoomFor(const HttpConnection &connection);
     void reapClosedPeers(const QHostAddress *onlyClientKey);
     void handOver(QTcpSocket *socket, const HttpRequest &request, int route);
 

@@ -2,7 +2,19 @@
 
 #include <QJsonDocument>
 
+#include <cctype>
+
 namespace tierdesk::http {
+
+bool isPlainHost(const QByteArray &host)
+{
+    if (host.isEmpty() || host.size() > 255)
+        return false;
+    for (const char c : host)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']'))
+            return false;
+    return true;
+}
 
 HttpResponse HttpResponse::noContent()
 {

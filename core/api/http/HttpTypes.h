@@ -22,11 +22,19 @@ struct HttpRequest {
     QByteArray rawQuery;
     QHash<QByteArray, QByteArray> headers; // keys lower-cased; repeated headers joined with ", "
     QByteArray body;
+    // The client: the connection's peer, or the client a trusted proxy names (TrustedProxies).
     QHostAddress peerAddress;
+    QString scheme = QStringLiteral("http"); // as the client asked: "https" behind a TLS proxy
+    QString host; // the Host asked for (a trusted proxy's X-Forwarded-Host); empty unless a plain host[:port]
     QHash<QString, QString> pathParams; // from ":name" segments of the route
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
+    // "https://help.example.com": how the client addressed this server; empty without a host.
+    QString baseUrl() const { return host.isEmpty() ? QString() : scheme + QStringLiteral("://") + host; }
 };
+
+// A Host header's value fit to build a URL with: letters, digits, '.', '-', ':' and brackets.
+bool isPlainHost(const QByteArray &host);
 
 struct HttpResponse {
     int status = 200;

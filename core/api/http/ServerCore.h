@@ -5,6 +5,7 @@
 
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/Router.h"
+#include "core/api/http/TrustedProxies.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -40,6 +41,7 @@ public:
     explicit ServerCore(const HttpLimits &l) : limits(l) { }
 
     HttpLimits limits;
+    TrustedProxies trustedProxies; // peers whose forwarding headers name the client
     Router router;
     AccessLog accessLog;
     std::vector<WebSocketRoute> webSocketRoutes;

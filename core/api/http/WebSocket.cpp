@@ -82,7 +82,7 @@ bool WebSocket::isOpen() const
 
 QHostAddress WebSocket::peerAddress() const
 {
-    return m_socket->peerAddress();
+    return m_client.isNull() ? m_socket->peerAddress() : m_client;
 }
 
 void WebSocket::setMaxAllowedIncomingMessageSize(qint64 bytes)

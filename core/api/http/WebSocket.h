@@ -53,7 +53,10 @@ public:
     void abort();
 
     bool isOpen() const; // connected and not closing
+    // The client: the connection's peer, or the client a trusted proxy named in the upgrade
+    // request (HttpRequest::peerAddress).
     QHostAddress peerAddress() const;
+    void setClientAddress(const QHostAddress &client) { m_client = client; }
     void setMaxAllowedIncomingMessageSize(qint64 bytes);
     // Output not yet handed to the kernel: the queue and the socket's buffer.
     qint64 bytesToWrite() const;
@@ -83,6 +86,7 @@ private:
     void finish(quint16 code, const QString &reason);
 
     QTcpSocket *m_socket;
+    QHostAddress m_client; // set at the upgrade: the client, behind a trusted proxy too
     WebSocketFrameReader m_reader;
     QByteArray m_readBuffer;
     std::deque<QByteArray> m_queue;

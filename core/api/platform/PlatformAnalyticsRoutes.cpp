@@ -9,7 +9,6 @@
 #include "core/engine/admin/ReportJobs.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 namespace tierdesk::api {
 namespace {
@@ -54,10 +53,7 @@ void getDashboard(const PlatformCallPtr &c)
 // "http://<Host>/analytics/reports/<id>/download" as the client addressed this server.
 QString downloadUrl(const PlatformCallPtr &c, const QString &reportId)
 {
-    const QString path = QStringLiteral("/analytics/reports/%1/download").arg(reportId);
-    const QString host = QString::fromLatin1(c->req.header("host")).left(255);
-    static const QRegularExpression plainHost(QStringLiteral("^[A-Za-z0-9.\\-:\\[\\]]+$"));
-    return plainHost.match(host).hasMatch() ? QStringLiteral("http://") + host + path : path;
+    return c->req.baseUrl() + QStringLiteral("/analytics/reports/%1/download").arg(reportId);
 }
 
 QJsonObject reportJson(const PlatformCallPtr &c, const ReportJob &job)

@@ -72,9 +72,7 @@ QString assignedTo(const std::optional<QueueItem> &item)
 
 QString trackingUrl(const PlatformCallPtr &c, const QString &id)
 {
-    const QByteArray host = c->req.header("host");
-    const QString path = QStringLiteral("/escalation/cases/") + id;
-    return host.isEmpty() ? path : QStringLiteral("http://") + QString::fromLatin1(host) + path;
+    return c->req.baseUrl() + QStringLiteral("/escalation/cases/") + id; // as the client addressed this server
 }
 
 struct CaseInput {

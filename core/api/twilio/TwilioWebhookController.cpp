@@ -220,7 +220,7 @@ QString TwilioWebhookController::signedUrl(const http::HttpRequest &req, const Q
 {
     QString base = publicBaseUrl.trimmed();
     if (base.isEmpty())
-        base = QStringLiteral("http://") + QString::fromLatin1(req.header("host"));
+        base = req.baseUrl(); // as Twilio addressed it (a trusted proxy's scheme and host)
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     const QString query = req.rawQuery.isEmpty() ? QString() : QLatin1Char('?') + QString::fromUtf8(req.rawQuery);
