@@ -84,6 +84,10 @@ void CsApi::install(http::HttpServer &server)
     r.route("GET", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::getTwilioChannel));
     r.route("PUT", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::putTwilioChannel));
     r.route("DELETE", base + QStringLiteral("/channels/twilio"), guarded(Role::Admin, &CsApi::deleteTwilioChannel));
+    r.route("GET", base + QStringLiteral("/channels/web"), guarded(Role::Admin, &CsApi::getWebChannel));
+    r.route("PUT", base + QStringLiteral("/channels/web"), guarded(Role::Admin, &CsApi::putWebChannel));
+    r.route("POST", base + QStringLiteral("/channels/web/identity-secret"),
+        guarded(Role::Admin, &CsApi::newWebIdentitySecret));
     r.route("GET", base + QStringLiteral("/sessions/:id/channel"), guarded(Role::Agent, &CsApi::sessionChannel));
     r.route("GET", base + QStringLiteral("/sessions/:id/files/:fileId"), guarded(Role::Agent, &CsApi::sessionFile));
     if (m_people.agents)

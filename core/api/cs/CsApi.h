@@ -236,6 +236,12 @@ private:
     void putTwilioChannel(Call &c);
     void getTwilioChannel(Call &c);
     void deleteTwilioChannel(Call &c);
+    void getWebChannel(Call &c);
+    void putWebChannel(Call &c);
+    void newWebIdentitySecret(Call &c);
+    // The <script> tag that puts the company's chat on a page (its widget key, made when
+    // `makeKey` and it has none); empty without a key.
+    QString webSnippet(Call &c, const QString &companyId, bool makeKey);
     void sessionChannel(Call &c);
     void sessionFile(Call &c);
     bool channelsReady(Call &c); // answers 503 itself

@@ -155,6 +155,100 @@ QJsonObject twilioSettingsJson(const TwilioSettings &s)
         {QStringLiteral("authTokenSet"), !s.authToken.isEmpty()}};
 }
 
+namespace {
+
+// The boolean at `key` of `o` into `target` (absent: unchanged).
+Status readBool(const QJsonObject &o, const char *key, const QString &field, bool &target)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return Ok{};
+    if (!v.isBool())
+        return notA(field, QStringLiteral("true or false"));
+    target = v.toBool();
+    return Ok{};
+}
+
+// The object at `key` of `o` (absent: empty); anything but an object is an error.
+Result<QJsonObject> objectIn(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return QJsonObject();
+    if (!v.isObject())
+        return notA(QLatin1String(key), QStringLiteral("an object"));
+    return v.toObject();
+}
+
+Status readOrigins(const QJsonObject &body, QStringList &origins)
+{
+    const QJsonValue v = body.value(QLatin1String("allowedOrigins"));
+    if (v.isUndefined() || v.isNull())
+        return Ok{};
+    if (!v.isArray())
+        return notA(
+            QStringLiteral("allowedOrigins"), QStringLiteral("an array of origins like \"https://shop.example.com\""));
+    origins.clear();
+    for (const QJsonValue &o : v.toArray()) {
+        if (!o.isString())
+            return notA(QStringLiteral("allowedOrigins"), QStringLiteral("an array of strings"));
+        const QString origin = WebChannelSettings::origin(o.toString());
+        origins << (origin.isEmpty() ? o.toString() : origin); // what is no origin is refused by check()
+    }
+    origins.removeDuplicates();
+    return Ok{};
+}
+
+} // namespace
+
+Result<WebChannelSettings> webChannelSettings(const QJsonObject &body, WebChannelSettings s)
+{
+    if (Status st = readOrigins(body, s.allowedOrigins); !st)
+        return st.error();
+    for (const auto &[key, target] : {std::pair{"title", &s.title}, {"color", &s.color}, {"greeting", &s.greeting},
+             {"position", &s.position}, {"language", &s.language}, {"identity", &s.identity}}) {
+        const Result<QString> v = stringIn(body, key, QLatin1String(key), *target);
+        if (!v)
+            return v.error();
+        *target = v->trimmed();
+    }
+    const Result<QJsonObject> preChat = objectIn(body, "preChat");
+    const Result<QJsonObject> offline = objectIn(body, "offline");
+    const Result<QJsonObject> files = objectIn(body, "attachments");
+    for (const auto *part : {&preChat, &offline, &files})
+        if (!*part)
+            return part->error();
+    for (const Status &st : {readBool(*preChat, "askName", QStringLiteral("preChat.askName"), s.askName),
+             readBool(*preChat, "askEmail", QStringLiteral("preChat.askEmail"), s.askEmail),
+             readBool(*offline, "collectEmail", QStringLiteral("offline.collectEmail"), s.collectEmail),
+             readBool(*files, "enabled", QStringLiteral("attachments.enabled"), s.attachments)})
+        if (!st)
+            return st.error();
+    if (const QJsonValue mb = files->value(QLatin1String("maxMB")); !mb.isUndefined()) {
+        if (!mb.isDouble() || mb.toDouble() != double(mb.toInt()))
+            return notA(QStringLiteral("attachments.maxMB"), QStringLiteral("a whole number of megabytes"));
+        s.maxAttachmentMB = mb.toInt();
+    }
+    if (Status st = s.check(); !st)
+        return st.error();
+    return s;
+}
+
+QJsonObject webChannelJson(const WebChannelSettings &s, const QString &snippet)
+{
+    return {{QStringLiteral("allowedOrigins"), QJsonArray::fromStringList(s.allowedOrigins)},
+        {QStringLiteral("title"), s.title}, {QStringLiteral("color"), s.color},
+        {QStringLiteral("greeting"), s.greeting}, {QStringLiteral("position"), s.position},
+        {QStringLiteral("language"), s.language}, {QStringLiteral("identity"), s.identity},
+        {QStringLiteral("preChat"),
+            QJsonObject{{QStringLiteral("askName"), s.askName}, {QStringLiteral("askEmail"), s.askEmail}}},
+        {QStringLiteral("offline"), QJsonObject{{QStringLiteral("collectEmail"), s.collectEmail}}},
+        {QStringLiteral("attachments"),
+            QJsonObject{{QStringLiteral("enabled"), s.attachments}, {QStringLiteral("maxMB"), s.maxAttachmentMB}}},
+        {QStringLiteral("identitySecretSet"), !s.identitySecret.isEmpty()},
+        {QStringLiteral("snippet"), snippet.isEmpty() ? QJsonValue() : QJsonValue(snippet)}};
+}
+
 QJsonObject channelMessageJson(const ChannelMessageRow &row)
 {
     QJsonObject o{{QStringLiteral("id"), row.id}, {QStringLiteral("direction"), row.direction},

@@ -1,4 +1,4 @@
-// /api/cs/channels: a company's mailbox and Twilio account (admin), and a session's mails and texts
+// /api/cs/channels: a company's mailbox, Twilio account and web chat (admin), and a session's mails and texts
 // with their delivery and files (agents). Secrets are write-only (docs/channels.md).
 #include "core/api/cs/CsApi.h"
 
@@ -6,6 +6,8 @@
 
 #include "core/api/cs/CsChannelJson.h"
 #include "core/api/cs/CsErrors.h"
+#include "core/engine/access/ApiKeyMaker.h"
+#include "core/engine/access/ApiTokens.h"
 #include "core/engine/channels/Channels.h"
 
 #include <QJsonArray>
@@ -129,6 +131,68 @@ void CsApi::deleteTwilioChannel(Call &c)
     if (const Status removed = m_channels->accounts().removeTwilio(*company, c.actor); !removed)
         return fail(c, removed.error());
     reply(c, http::HttpResponse::noContent());
+}
+
+void CsApi::getWebChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const Result<WebChannelSettings> settings = m_channels->accounts().web(*company);
+    if (!settings)
+        return fail(c, settings.error());
+    reply(c, http::HttpResponse::json(200, cs::webChannelJson(*settings, webSnippet(c, *company, false))));
+}
+
+void CsApi::putWebChannel(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const auto body = jsonBody(c);
+    if (!body)
+        return;
+    const Result<WebChannelSettings> current = m_channels->accounts().web(*company);
+    if (!current)
+        return fail(c, current.error());
+    const Result<WebChannelSettings> settings = cs::webChannelSettings(*body, *current);
+    if (!settings)
+        return fail(c, settings.error());
+    const Result<WebChannelSettings> put = m_channels->accounts().putWeb(*company, *settings, c.actor);
+    if (!put)
+        return fail(c, put.error());
+    reply(c, http::HttpResponse::json(200, cs::webChannelJson(*put, webSnippet(c, *company, true))));
+}
+
+void CsApi::newWebIdentitySecret(Call &c)
+{
+    const auto company = connectorCompany(c);
+    if (!company || !channelsReady(c))
+        return;
+    const Result<QString> secret = m_channels->accounts().newWebIdentitySecret(*company, c.actor);
+    if (!secret)
+        return fail(c, secret.error());
+    reply(c, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("secret"), *secret}}));
+}
+
+QString CsApi::webSnippet(Call &c, const QString &companyId, bool makeKey)
+{
+    QString key;
+    const qint64 now = m_engine.clock().nowMs();
+    if (const auto tokens = m_people.apiTokens->list(companyId))
+        for (const ApiTokenRecord &t : *tokens)
+            if (t.kind == tokenkind::Widget && t.revokedAt == 0 && !t.expired(now) && key.isEmpty())
+                key = t.lookup;
+    if (key.isEmpty() && makeKey) {
+        ApiKeyRequest request;
+        request.kind = tokenkind::Widget;
+        request.name = QStringLiteral("Web channel");
+        if (const auto issued = m_people.apiTokens->createKey(companyId, request, c.actor))
+            key = issued->credential.value(QLatin1String("key")).toString();
+    }
+    if (key.isEmpty())
+        return {};
+    return QStringLiteral("<script src=\"%1/widget.js\" data-key=\"%2\" async></script>").arg(c.req.baseUrl(), key);
 }
 
 void CsApi::sessionChannel(Call &c)

@@ -5,14 +5,18 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include <array>
 
 namespace tierdesk {
 namespace {
 
 const QString kEmailAccount = QStringLiteral("email");
 const QString kTwilioAccount = QStringLiteral("twilio");
+const QString kWebAccount = QStringLiteral("web");
 
 Error invalidAccount(const QString &field, const QString &message)
 {
@@ -294,6 +298,55 @@ Result<TwilioSettings> ChannelAccounts::twilio(const QString &companyId)
 Status ChannelAccounts::removeTwilio(const QString &companyId, const Actor &actor)
 {
     return removeRow(companyId, kTwilioAccount, actor);
+}
+
+Result<WebChannelSettings> ChannelAccounts::putWeb(
+    const QString &companyId, WebChannelSettings settings, const Actor &actor)
+{
+    const Result<WebChannelSettings> before = web(companyId);
+    if (!before)
+        return before.error();
+    settings.identitySecret = before->identitySecret;
+    if (Status s = settings.check(); !s)
+        return s.error();
+    const QJsonObject audit{{QStringLiteral("allowedOrigins"), QJsonArray::fromStringList(settings.allowedOrigins)},
+        {QStringLiteral("identity"), settings.identity}};
+    if (Status s = putRow(companyId, kWebAccount, settings.toMap(),
+            {{QStringLiteral("identitySecret"), settings.identitySecret}}, audit, actor, nullptr);
+        !s)
+        return s.error();
+    return settings;
+}
+
+Result<WebChannelSettings> ChannelAccounts::web(const QString &companyId)
+{
+    if (auto company = m_core.company(companyId); !company)
+        return company.error();
+    const std::optional<ChannelAccountRow> row = m_core.store().channels().account(companyId, kWebAccount);
+    if (!row)
+        return WebChannelSettings();
+    const Result<QByteArray> secrets = m_core.store().webhooks().sealer().open(row->sealedSecret.toLatin1());
+    if (!secrets) // a secret that cannot be opened proves nobody: refused rather than taken as none
+        return makeError(ErrorKind::Unavailable, QStringLiteral("the web channel's identity secret cannot be opened"));
+    return WebChannelSettings::fromMap(
+        row->settings, QJsonDocument::fromJson(*secrets).object().value(QLatin1String("identitySecret")).toString());
+}
+
+Result<QString> ChannelAccounts::newWebIdentitySecret(const QString &companyId, const Actor &actor)
+{
+    const Result<WebChannelSettings> settings = web(companyId);
+    if (!settings)
+        return settings.error();
+    std::array<quint32, 8> words{};
+    QRandomGenerator::system()->fillRange(words.data(), int(words.size()));
+    QString secret;
+    for (const quint32 w : words)
+        secret += QStringLiteral("%1").arg(w, 8, 16, QLatin1Char('0'));
+    if (Status s = putRow(companyId, kWebAccount, settings->toMap(), {{QStringLiteral("identitySecret"), secret}},
+            {{QStringLiteral("identitySecret"), QStringLiteral("replaced")}}, actor, nullptr);
+        !s)
+        return s.error();
+    return secret;
 }
 
 } // namespace tierdesk

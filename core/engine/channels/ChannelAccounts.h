@@ -2,6 +2,7 @@
 
 #include "core/engine/channels/MailboxSettings.h"
 #include "core/engine/channels/TwilioSettings.h"
+#include "core/engine/channels/WebChannelSettings.h"
 #include "core/engine/pipeline/Actor.h"
 #include "core/engine/pipeline/EngineCore.h"
 
@@ -34,6 +35,14 @@ public:
     Result<TwilioSettings> twilio(const QString &companyId);
     Status removeTwilio(const QString &companyId, const Actor &actor);
     static Status checkTwilio(const TwilioSettings &settings);
+
+    // The web channel's settings (the defaults while the company has set none); a replacement
+    // keeps the identity secret, which only newWebIdentitySecret makes.
+    Result<WebChannelSettings> putWeb(const QString &companyId, WebChannelSettings settings, const Actor &actor);
+    Result<WebChannelSettings> web(const QString &companyId);
+    // A new identity secret in place of the old one (which stops proving anyone at once),
+    // returned this once: 64 hex digits.
+    Result<QString> newWebIdentitySecret(const QString &companyId, const Actor &actor);
 
 private:
     Status checkNumbersFree(const QString &companyId, const QStringList &numbers);
