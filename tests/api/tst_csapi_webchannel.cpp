@@ -124,6 +124,8 @@ void TestCsApiWebChannel::badInputNamesTheFieldAndStoresNothing_data()
     QTest::newRow("maxMB fraction") << QByteArray(R"({"attachments": {"maxMB": 2.5}})")
                                     << QStringLiteral("attachments.maxMB");
     QTest::newRow("title") << QByteArray(R"({"title": ")" + QByteArray(61, 'x') + R"("})") << QStringLiteral("title");
+    QTest::newRow("title of two lines") << QByteArray(R"({"title": "Help\nDesk"})") << QStringLiteral("title");
+    QTest::newRow("greeting with a bell") << QByteArray(R"({"greeting": "Hi\u0007"})") << QStringLiteral("greeting");
 }
 
 void TestCsApiWebChannel::badInputNamesTheFieldAndStoresNothing()

@@ -105,7 +105,7 @@ QString unverifiedJwtCompany(const QByteArray &token)
     return payload ? payload->value(QStringLiteral("company")).toString() : QString();
 }
 
-Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs)
+Result<VerifiedJwt> verifyHs256(const QByteArray &token, const QByteArray &key, qint64 nowSecs)
 {
     if (key.isEmpty())
         return reject(QStringLiteral("no signing key"));
@@ -140,19 +140,11 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
     const auto expiresAt = wholeSeconds(exp);
     if (!expiresAt)
         return reject(QStringLiteral("malformed exp"));
-
-    JwtClaims claims;
-    claims.company = payload->value(QStringLiteral("company")).toString();
-    claims.role = payload->value(QStringLiteral("role")).toString();
-    claims.subject = payload->value(QStringLiteral("sub")).toString();
-    claims.tokenId = payload->value(QStringLiteral("jti")).toString();
-    claims.customer = payload->value(QStringLiteral("customer")).toString();
-    claims.name = payload->value(QStringLiteral("name")).toString();
-    claims.expiresAt = *expiresAt;
-    if (claims.expiresAt <= nowSecs)
+    VerifiedJwt out{*payload, *expiresAt, 0, 0};
+    if (out.expiresAt <= nowSecs)
         return reject(QStringLiteral("token expired"));
     // A token from the future is either forged or from a badly wrong clock.
-    for (const auto &[name, target] : {std::pair{"iat", &claims.issuedAt}, std::pair{"nbf", &claims.notBefore}}) {
+    for (const auto &[name, target] : {std::pair{"iat", &out.issuedAt}, std::pair{"nbf", &out.notBefore}}) {
         const QJsonValue v = payload->value(QLatin1String(name));
         if (v.isUndefined())
             continue;
@@ -163,6 +155,25 @@ Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint
         if (*target > nowSecs + kJwtLeewaySecs)
             return reject(QStringLiteral("token not yet valid (%1 in the future)").arg(QLatin1String(name)));
     }
+    return out;
+}
+
+Result<JwtClaims> verifyJwt(const QByteArray &token, const QByteArray &key, qint64 nowSecs)
+{
+    const Result<VerifiedJwt> verified = verifyHs256(token, key, nowSecs);
+    if (!verified)
+        return verified.error();
+    const QJsonObject &payload = verified->payload;
+    JwtClaims claims;
+    claims.company = payload.value(QStringLiteral("company")).toString();
+    claims.role = payload.value(QStringLiteral("role")).toString();
+    claims.subject = payload.value(QStringLiteral("sub")).toString();
+    claims.tokenId = payload.value(QStringLiteral("jti")).toString();
+    claims.customer = payload.value(QStringLiteral("customer")).toString();
+    claims.name = payload.value(QStringLiteral("name")).toString();
+    claims.expiresAt = verified->expiresAt;
+    claims.issuedAt = verified->issuedAt;
+    claims.notBefore = verified->notBefore;
     if (claims.company.isEmpty() || claims.role.isEmpty())
         return reject(QStringLiteral("missing company or role"));
     return claims;

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace tierdesk {
@@ -32,6 +33,15 @@ QByteArray signJwt(const JwtClaims &claims, const QByteArray &key);
 // The "company" claim of a token WITHOUT checking its signature: only for
 // deciding whose audit log shows a failed attempt. Empty when unreadable.
 QString unverifiedJwtCompany(const QByteArray &token);
+
+// An HS256 token whose signature and times hold (below), whatever its claims say.
+struct VerifiedJwt {
+    QJsonObject payload;
+    qint64 expiresAt = 0; // "exp", unix seconds
+    qint64 issuedAt = 0; // "iat"; 0 = not set
+    qint64 notBefore = 0; // "nbf"; 0 = not set
+};
+Result<VerifiedJwt> verifyHs256(const QByteArray &token, const QByteArray &key, qint64 nowSecs);
 
 // Accepts only HS256 tokens signed with key, not yet expired (exp > now), already
 // valid (iat and nbf, when present, at most kJwtLeewaySecs ahead of now), that

@@ -1,5 +1,7 @@
 #include "core/engine/channels/WebChannelSettings.h"
 
+#include "core/common/Validation.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -8,15 +10,16 @@ namespace {
 
 Error invalid(const char *field, const QString &message)
 {
-    return makeError(ErrorKind::InvalidArgument, message, {{QStringLiteral("field"), QLatin1String(field)}});
+    return invalidField(QLatin1String(field), message);
 }
 
-bool oneOf(const QString &value, std::initializer_list<const char *> allowed)
+// `value` is one of `allowed`, else InvalidArgument naming them.
+Status oneOf(const char *field, const QString &value, const QStringList &allowed)
 {
-    for (const char *a : allowed)
-        if (value == QLatin1String(a))
-            return true;
-    return false;
+    if (allowed.contains(value))
+        return Ok{};
+    return invalidField(
+        QLatin1String(field), QStringLiteral("one of: %1").arg(allowed.join(QStringLiteral(", "))), allowed);
 }
 
 } // namespace
@@ -51,16 +54,14 @@ Status WebChannelSettings::check() const
     static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!hex.match(color).hasMatch())
         return invalid("color", QStringLiteral("a colour as #RRGGBB"));
-    if (title.size() > kMaxTitle)
-        return invalid("title", QStringLiteral("at most %1 characters").arg(kMaxTitle));
-    if (greeting.size() > kMaxGreeting)
-        return invalid("greeting", QStringLiteral("at most %1 characters").arg(kMaxGreeting));
-    if (!oneOf(position, {"right", "left"}))
-        return invalid("position", QStringLiteral("\"right\" or \"left\""));
-    if (!oneOf(language, {"auto", "en", "de"}))
-        return invalid("language", QStringLiteral("\"auto\", \"en\" or \"de\""));
-    if (!oneOf(identity, {"off", "optional", "required"}))
-        return invalid("identity", QStringLiteral("\"off\", \"optional\" or \"required\""));
+    for (const Status &st : {checkText(QStringLiteral("title"), title, kMaxTitle, TextLines::One),
+             checkText(QStringLiteral("greeting"), greeting, kMaxGreeting),
+             oneOf("position", position, {QStringLiteral("right"), QStringLiteral("left")}),
+             oneOf("language", language, {QStringLiteral("auto"), QStringLiteral("en"), QStringLiteral("de")}),
+             oneOf("identity", identity,
+                 {QStringLiteral("off"), QStringLiteral("optional"), QStringLiteral("required")})})
+        if (!st)
+            return st;
     if (maxAttachmentMB < 1 || maxAttachmentMB > kMaxAttachmentMB)
         return invalid("attachments.maxMB", QStringLiteral("1 to %1").arg(kMaxAttachmentMB));
     return Ok{};
