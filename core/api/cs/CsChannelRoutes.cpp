@@ -181,8 +181,10 @@ QString CsApi::webSnippet(Call &c, const QString &companyId, bool makeKey)
     const qint64 now = m_engine.clock().nowMs();
     if (const auto tokens = m_people.apiTokens->list(companyId))
         for (const ApiTokenRecord &t : *tokens)
-            if (t.kind == tokenkind::Widget && t.revokedAt == 0 && !t.expired(now) && key.isEmpty())
-                key = t.lookup;
+            if (t.kind == tokenkind::Widget && t.revokedAt == 0 && !t.expired(now)) {
+                key = t.lookup; // the first that works
+                break;
+            }
     if (key.isEmpty() && makeKey) {
         ApiKeyRequest request;
         request.kind = tokenkind::Widget;

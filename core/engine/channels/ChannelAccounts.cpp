@@ -1,15 +1,13 @@
 #include "core/engine/channels/ChannelAccounts.h"
 
+#include "core/common/Ids.h"
 #include "core/common/SecretSealer.h"
 #include "core/store/Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
-
-#include <array>
 
 namespace tierdesk {
 namespace {
@@ -337,11 +335,7 @@ Result<QString> ChannelAccounts::newWebIdentitySecret(const QString &companyId, 
     const Result<WebChannelSettings> settings = web(companyId);
     if (!settings)
         return settings.error();
-    std::array<quint32, 8> words{};
-    QRandomGenerator::system()->fillRange(words.data(), int(words.size()));
-    QString secret;
-    for (const quint32 w : words)
-        secret += QStringLiteral("%1").arg(w, 8, 16, QLatin1Char('0'));
+    const QString secret = QString::fromLatin1(ids::randomHex(32));
     if (Status s = putRow(companyId, kWebAccount, settings->toMap(), {{QStringLiteral("identitySecret"), secret}},
             {{QStringLiteral("identitySecret"), QStringLiteral("replaced")}}, actor, nullptr);
         !s)

@@ -68,7 +68,7 @@ QList<int> answering(const ParsedArticle &passage, const PassageRanking &ranking
         for (const auto &[score, i] : ranking.ranked)
             if (score >= 0.6 * ranking.best() && passages::givesAnInstruction(passage.passages.at(i))) {
                 if (!chosen.contains(i))
-                    chosen.insert(1, i), chosen = chosen.mid(0, 2);
+                    chosen = {chosen.first(), i}; // in place of the second best
                 break;
             }
     const int after = *std::max_element(chosen.cbegin(), chosen.cend()) + 1;
