@@ -152,6 +152,46 @@ private slots:
         QVERIFY2(reply.contains(QLatin1String("tap Cancel appointment")), qPrintable(reply));
     }
 
+    // A help center that mentions a question's words in passing does not answer it: a page that
+    // likens an IP address to "your phone number" is no phone number of the company's, a colour
+    // profile's "timeout policy" no return policy, a print job's "cancel" no membership's. The
+    // pages are GNOME Help's (gnome-user-docs, CC BY-SA 3.0), where these replies were seen.
+    void aHelpCenterThatMentionsTheWordsInPassingDoesNotAnswer_data()
+    {
+        QTest::addColumn<QString>("question");
+        QTest::newRow("phone") << QStringLiteral("what is your phone number?");
+        QTest::newRow("returns") << QStringLiteral("whats ur return policy");
+        QTest::newRow("membership") << QStringLiteral("how do i cancel my trail club membership?");
+    }
+    void aHelpCenterThatMentionsTheWordsInPassingDoesNotAnswer()
+    {
+        QFETCH(QString, question);
+        QVERIFY(addGnomeHelpPages());
+        const auto outcome = ask(question);
+        const QString reply = replyOf(outcome);
+        QVERIFY2(reply.contains(QLatin1String("I don't have information about that")), qPrintable(reply));
+        QVERIFY2(suggestedOf(outcome).contains(QLatin1String("talk_to_person")), qPrintable(reply));
+        for (const char *page : {"IP address", "color profile", "print"})
+            QVERIFY2(!reply.contains(QLatin1String(page), Qt::CaseInsensitive), qPrintable(reply));
+    }
+
+    // ... while what the pages are about is answered from them.
+    void aHelpCenterAnswersWhatItsPagesAreAbout()
+    {
+        QVERIFY(addGnomeHelpPages());
+        QString reply = replyOf(ask(QStringLiteral("how do I cancel a print job?")));
+        QVERIFY2(reply.contains(QLatin1String("Show Jobs")), qPrintable(reply));
+        reply = replyOf(ask(QStringLiteral("what is an IP address?")));
+        QVERIFY2(reply.contains(QLatin1String("Internet Protocol address")), qPrintable(reply));
+        reply = replyOf(ask(QStringLiteral("can i be told when my color profile is out of date")));
+        QVERIFY2(reply.contains(QLatin1String("warning")), qPrintable(reply));
+        // With the company's phone number in its profile, that is the answer, not the page's likeness.
+        QVERIFY(configure(m_acme, R"({"company": {"supportPhone": "+1 503 555 0142"}})"));
+        reply = replyOf(ask(QStringLiteral("what is your phone number?")));
+        QVERIFY2(reply.contains(QLatin1String("+1 503 555 0142")), qPrintable(reply));
+        QVERIFY2(!reply.contains(QLatin1String("IP address")), qPrintable(reply));
+    }
+
     // A company in euros and Berlin: its replies state amounts as Germans write euros, and its
     // dates in its own time zone.
     void aGermanCompanyInEurosAndBerlin()
@@ -230,6 +270,56 @@ private:
         a.body = body;
         return m_f->store->batch().run([&] { return m_f->store->kb().insert(a, m_f->clock.nowMs()).ok(); })
             && m_f->store->batch().flush();
+    }
+
+    // Three pages of GNOME Help as its importer stores them, and pages beside them so that the
+    // words' weights are a help center's.
+    bool addGnomeHelpPages()
+    {
+        const QString general = QStringLiteral("GENERAL_INQUIRY");
+        return addArticle(QStringLiteral("net-what-is-ip-address"), QStringLiteral("What is an IP address?"), general,
+                   QStringLiteral(
+                       "\u201cIP address\u201d stands for Internet Protocol address, and each device that is "
+                       "connected to a network (like the internet) has one.\n\nAn IP address is similar to your "
+                       "phone number. Your phone number is a unique set of numbers that identifies your phone so "
+                       "that other people can call you. Similarly, an IP address is a unique set of numbers that "
+                       "identifies your computer so that it can send and receive data with other computers.\n\n"
+                       "Currently, most IP addresses consist of four sets of numbers, each separated by a period. "
+                       "192.168.1.42 is an example of an IP address."))
+            && addArticle(QStringLiteral("color-notifications"),
+                QStringLiteral("Can I get notified when my color profile is inaccurate?"), general,
+                QStringLiteral(
+                    "You can be reminded to recalibrate your devices after a specific period of time. "
+                    "Unfortunately, it is not possible to tell without recalibrating whether a device profile is "
+                    "accurate, so it is best to recalibrate devices regularly.\n\nSome companies have very specific "
+                    "calibration expiry policies for profiles, as an inaccurate color profile can make a huge "
+                    "difference to an end product.\n\nIf you set the timeout policy and a profile is older than the "
+                    "policy then a red warning triangle will be shown in the Color panel next to the profile. A "
+                    "warning notification will also be shown every time you log into your computer."))
+            && addArticle(QStringLiteral("printing-cancel-job"), QStringLiteral("Cancel, pause or release a print job"),
+                general,
+                QStringLiteral(
+                    "You can cancel a pending print job and remove it from the queue in the printer settings.\n\n"
+                    "## Cancel a print job\n\nIf you accidentally started printing a document, you can cancel the "
+                    "print so that you do not need to waste any ink or paper.\n\n"
+                    "1. Open the Activities overview and start typing Printers.\n"
+                    "2. Click Printers to open the panel.\n"
+                    "3. Click the Show Jobs button on the right-hand side of the Printers dialog.\n"
+                    "4. Cancel the print job by clicking the stop button.\n\n"
+                    "## Pause and release a print job\n\nIf you want to pause or release a print job, you can do so "
+                    "by going to the jobs dialog in the printer settings and click the appropriate button."))
+            && addArticle(QStringLiteral("net-wireless-connect"), QStringLiteral("Connect to a wireless network"),
+                general,
+                QStringLiteral("If you have a wireless-enabled computer, you can connect to a wireless network that "
+                               "is within range to get access to the internet, view shared files on the network, "
+                               "and so on.\n\n1. Open the system menu from the right side of the top bar.\n"
+                               "2. Select Wi-Fi Not Connected.\n3. Click Select Network.\n"
+                               "4. Click the name of the network you want, then click Connect."))
+            && addArticle(QStringLiteral("user-changepassword"), QStringLiteral("Change your password"), general,
+                QStringLiteral("It is a good idea to change your password from time to time, especially if you "
+                               "think someone else knows your password.\n\n1. Open the Activities overview and "
+                               "start typing Users.\n2. Click on the label next to Password. If you are changing "
+                               "the password for a different user, you will first need to Unlock the panel."));
     }
 
     std::unique_ptr<EngineFixture> m_f;

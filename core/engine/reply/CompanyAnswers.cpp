@@ -1,6 +1,9 @@
 #include "core/engine/reply/CompanyAnswers.h"
 
 #include "core/common/CaselessRegex.h"
+#include "core/nlu/text/PiiDetector.h"
+
+#include <algorithm>
 
 namespace tierdesk::company {
 
@@ -12,6 +15,24 @@ bool asksForContact(const QString &text)
         R"(e-?mail (?:you|your team|support)|contact (?:you|your team|support|customer service|details|info\w*)|)"
         R"(reach (?:you|your team|support|customer service)|get in touch|your website|web ?site address)\b)");
     return re.match(text).hasMatch();
+}
+
+bool asksForContactDetails(const QString &text)
+{
+    static const QRegularExpression re = caselessRegex(
+        R"(\b(?:your|ur|yr|(?:the )?support(?:'s)?|customer (?:service|support)(?:'s)?) (?:tele)?(?:phone|e-?mail)\b|)"
+        R"(\b(?:tele)?phone number (?:for|of|to reach) (?:you|support|customer service)\b|)"
+        R"(\bnumber (?:to|i can) call\b|\bcall you\b)");
+    return re.match(text).hasMatch();
+}
+
+bool givesAContact(const QString &text)
+{
+    using nlu::PiiDetector;
+    const QList<PiiDetector::Match> found = PiiDetector::find(text);
+    return std::any_of(found.cbegin(), found.cend(), [](const PiiDetector::Match &m) {
+        return m.kind == PiiDetector::Kind::Phone || m.kind == PiiDetector::Kind::Email;
+    });
 }
 
 bool asksSomething(const QString &text)

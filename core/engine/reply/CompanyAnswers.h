@@ -11,6 +11,12 @@ namespace tierdesk::company {
 // Whether the message asks how to reach the company ("what is your phone number", "can i email
 // you", "how do i contact you"); a request for a person is not (that is an escalation).
 bool asksForContact(const QString &text);
+// Whether the message asks for the company's own phone number or e-mail address ("what is your
+// phone number", "whats ur email"), not of something of the customer's ("the email isnt coming").
+bool asksForContactDetails(const QString &text);
+// Whether a text gives a way to reach someone (a phone number or an e-mail address): what a
+// contact question's answer holds, where a page that says "your phone number" in passing does not.
+bool givesAContact(const QString &text);
 // Whether the message asks something ("what's your return policy", "do you ship to canada?"),
 // rather than telling (an order number alone, "it broke").
 bool asksSomething(const QString &text);

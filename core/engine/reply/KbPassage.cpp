@@ -167,6 +167,22 @@ bool passageAnswers(const KbHit &hit, const QString &question)
     return shared >= 2;
 }
 
+double questionShare(const KbHit &hit)
+{
+    if (hit.passages.isEmpty())
+        return 1;
+    double share = 0;
+    for (const KbPassageHit &p : hit.passages)
+        share = std::max(share, p.coverage);
+    return share;
+}
+
+bool holdsTheQuestion(const KbHit &hit, const QString &question)
+{
+    return questionShare(hit) >= kWholeQuestion || knowledgeAnswers(hit.article, question)
+        || passageAnswers(hit, question);
+}
+
 bool namesPassageTopic(const QList<KbHit> &hits, const QString &question)
 {
     const KbPassageHit *best = nullptr;

@@ -29,6 +29,17 @@ double subjectScore(const KbArticle &article, const QString &question);
 // it, weighed by how rare its words are) and two of its words at least.
 constexpr double kPassageCoverage = 0.75;
 bool passageAnswers(const KbHit &hit, const QString &question);
+// How much of the question the hit's passages hold at best: the search's idf-weighted coverage
+// (KbPassageHit::coverage), so a word no page holds weighs most; 1 for a hit with no passages.
+double questionShare(const KbHit &hit);
+// A share of the question that is all of it (the sums' rounding aside).
+constexpr double kWholeQuestion = 0.99;
+// Whether the hit holds the question, not only some of its words: a passage holds two of them
+// or the article is about what was asked (knowledgeAnswers, passageAnswers), or a passage holds
+// all of it (a question of one word). Not a share of the rarer words: "policy" is the rarer half
+// of "return policy" in a help center that says "press Return" often, and a colour profile's
+// "timeout policy" no return policy; "cancel" of a print job no "cancel my trail club membership".
+bool holdsTheQuestion(const KbHit &hit, const QString &question);
 // Whether the question names what the best ranked passage is about, in so many words: its title and
 // heading hold every word the question searches for, two at least ("cancel a print job" and
 // "Cancel, pause or release a print job").

@@ -92,6 +92,18 @@ const KbArticle &bestArticle(const ReplyContext &ctx)
         ctx.knowledge, question, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
 }
 
+// Whether more than the question's words chose the article: a follow-up's topic ("what about
+// crypto" after payment methods), or the intent model's sure reading of the message under the
+// article's own category ("do u ship to canada": shipping). A help center's imported pages are
+// general inquiries, so only their words speak for them.
+bool vouchedFor(const ReplyContext &ctx, const KbArticle &article)
+{
+    const MessageAnalysis &a = ctx.analysis;
+    return !ctx.actions.knowledge.topic.isEmpty()
+        || (a.intent.confidence >= 0.3 && a.intent.category != IssueCategory::GeneralInquiry
+            && article.category == toString(a.intent.category));
+}
+
 // Among the hits, the article whose best passage answers `question` best; the article of
 // a follow-up's topic, `preferred` (the article of the message as a whole) and articles of
 // `category` get a head start, and the search's order breaks ties.
@@ -326,6 +338,9 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
     if (best && asked.topic.isEmpty())
         *best = &article;
+    const KbHit *hit = hitOf(ctx.knowledge, article.id);
+    if (hit && !vouchedFor(ctx, article) && !holdsTheQuestion(*hit, question))
+        return {}; // its words in passing: no answer, whatever the intent model made of the message
     // The sentences of the ranked passage that answer what was asked, else of the whole article,
     // else its opening; then the page it came from, where there is one and a screen to follow it on.
     const QString &page = article.source.url;
@@ -333,7 +348,7 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
         ? QLatin1Char(' ') + say(Phrase::ReadMoreAt).arg(page)
         : QString();
     QString passage;
-    if (const KbHit *hit = hitOf(ctx.knowledge, article.id))
+    if (hit)
         passage = SectionAnswer::of(
             *hit, question, asked.topic, ctx.caps.maxResponseLength - int(readMore.size()) - kAroundTheAnswer)
                       .sentences.join(QLatin1Char(' '));
@@ -487,7 +502,15 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
         const KbArticle *best = nullptr;
         const QString kb = knowledgeText(ctx, &best);
         const QString &asked = act.knowledge.query.isEmpty() ? ctx.message : act.knowledge.query;
-        if (!kb.isEmpty() && (isConfident(ctx.analysis, ctx.knowledge) || knowledgeAnswers(ctx.knowledge, asked))) {
+        // A contact question is answered by a page that gives a way to reach the company, not one
+        // that says "your phone number" of something else.
+        const bool answers
+            = !kb.isEmpty() && (!company::asksForContactDetails(ctx.message) || company::givesAContact(kb));
+        // ... or its passage holds every word asked ("Where do screenshots go?": "Take a screenshot",
+        // "Where do they go?"), though the intent model and the article's sentences are unsure.
+        const KbHit *quoted = best ? hitOf(ctx.knowledge, best->id) : nullptr;
+        const bool wholly = quoted && !quoted->passages.isEmpty() && questionShare(*quoted) >= kWholeQuestion;
+        if (answers && (wholly || isConfident(ctx.analysis, ctx.knowledge) || knowledgeAnswers(ctx.knowledge, asked))) {
             parts << kb;
             suggested << QStringLiteral("read_article:") + (best ? *best : bestArticle(ctx)).slug;
         } else if (const QString contact
