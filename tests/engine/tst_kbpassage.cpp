@@ -23,6 +23,7 @@ private slots:
     void stepsPastTheirNotes();
     void aWayAskedForGetsTheSentenceAndTheSteps();
     void theWayMayBeInAnotherSection();
+    void anOpeningThatAnnouncesTipsGetsThem();
 };
 
 namespace {
@@ -306,6 +307,31 @@ void TestKbPassage::theWayMayBeInAnotherSection()
     const QString tight = SectionAnswer::of(hit, QStringLiteral("how do i set the light's brightness"), {}, 90)
                               .sentences.join(QLatin1Char(' '));
     QCOMPARE(tight, QStringLiteral("1. Open the Acme app and choose Light. 2. Move the Level slider."));
+}
+
+void TestKbPassage::anOpeningThatAnnouncesTipsGetsThem()
+{
+    // "go through the following tips" is no answer alone: the page's sections are the tips.
+    KbHit hit;
+    hit.article.title = QStringLiteral("My light does not turn on");
+    hit.article.body
+        = QStringLiteral("If your light does not turn on, go through the following troubleshooting tips.\n\n"
+                         "## Charge the battery\n\nPlug the light in for two hours.\n\n"
+                         "## Check the switch\n\nHold the button for two seconds.\n\n"
+                         "### The switch is stuck\n\nBring it to a shop.\n");
+    KbPassageHit opening;
+    opening.title = hit.article.title;
+    opening.text = QStringLiteral("If your light does not turn on, go through the following troubleshooting tips.");
+    hit.passages = {opening};
+    const QString answer
+        = SectionAnswer::of(hit, QStringLiteral("my light does not turn on"), {}, 600).sentences.join(QLatin1Char(' '));
+    QCOMPARE(answer,
+        QStringLiteral("If your light does not turn on, go through the following troubleshooting tips. "
+                       "1. Charge the battery. 2. Check the switch. 3. The switch is stuck."));
+    // As many as fit.
+    const QString tight
+        = SectionAnswer::of(hit, QStringLiteral("my light does not turn on"), {}, 110).sentences.join(QLatin1Char(' '));
+    QVERIFY2(tight.endsWith(QLatin1String("1. Charge the battery.")), qPrintable(tight));
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

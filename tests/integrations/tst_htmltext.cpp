@@ -68,6 +68,12 @@ void TestHtmlText::converts_data()
     QTest::newRow("table") << QStringLiteral("<table><tr><td>Order</td><td>ORD-1</td></tr><tr><td>Total</td>"
                                              "<td>5 €</td></tr></table>")
                            << QStringLiteral("Order ORD-1\nTotal 5 €");
+    // A help center's table of shortcuts, each cell a paragraph: a row is still one line.
+    QTest::newRow("table of paragraphs") << QStringLiteral(
+        "<p>Keys:</p><table><tr><td><p>Lock screen</p></td><td><p>Super+L</p></td></tr>"
+        "<tr><td><div><p>Show the overview</p></div></td><td><p>Super+S</p></td></tr></table><p>End</p>")
+                                         << QStringLiteral(
+                                                "Keys:\n\nLock screen Super+L\nShow the overview Super+S\n\nEnd");
     QTest::newRow("invisible characters")
         << QStringLiteral("pre&zwnj;&nbsp;&zwnj;header&shy;s") << QStringLiteral("pre headers");
     QTest::newRow("upper case tags") << QStringLiteral("<P>A<BR>B</P><SCRIPT>x</SCRIPT>") << QStringLiteral("A\nB");

@@ -1,6 +1,7 @@
 #include "core/engine/reply/SectionAnswer.h"
 
 #include "core/engine/reply/PassageCache.h"
+#include "core/nlu/text/PassageSplitter.h"
 #include "core/nlu/text/TermSpelling.h"
 
 #include <QRegularExpression>
@@ -104,6 +105,42 @@ QStringList withTheWay(
     return lengthOf(out) <= maxChars ? out : said;
 }
 
+// Whether a sentence only announces what comes after it: "go through the following
+// troubleshooting tips", "Try these:".
+bool announcesWhatFollows(const QString &sentence)
+{
+    static const QRegularExpression announces(
+        QStringLiteral("(?:\\bthe following\\b[^.]*|:)\\s*$"), QRegularExpression::CaseInsensitiveOption);
+    const QString trimmed = sentence.trimmed();
+    return announces.match(trimmed.endsWith(QLatin1Char('.')) ? trimmed.chopped(1) : trimmed).hasMatch();
+}
+
+// The names of the page's sections after `heading`'s, numbered, as many as fit: what a page's
+// opening that announces "the following tips" goes on to.
+QStringList sectionsAfter(const KbArticle &article, const QString &heading, int maxChars)
+{
+    QStringList names;
+    bool after = heading.isEmpty();
+    for (const nlu::ArticlePassage &p : nlu::PassageSplitter::split(article.title, article.body)) {
+        const QString name = p.heading.section(QStringLiteral(" \u203a "), -1).trimmed();
+        if (!after || name.isEmpty() || names.contains(name)) {
+            after = after || p.heading == heading;
+            continue;
+        }
+        names << name;
+    }
+    QStringList out;
+    for (const QString &name : names) {
+        const QString item = QStringLiteral("%1. %2%3")
+                                 .arg(out.size() + 1)
+                                 .arg(name, name.endsWith(QLatin1Char('.')) ? QString() : QStringLiteral("."));
+        if (lengthOf(out) + item.size() + 1 > maxChars)
+            break;
+        out << item;
+    }
+    return out;
+}
+
 } // namespace
 
 SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const QString &topic, int maxChars)
@@ -169,6 +206,10 @@ SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const
         else if (asked.kind.howTo)
             out = stepsOf(**withSteps, maxChars);
     }
+    // "... go through the following troubleshooting tips." is no answer without them: the names of
+    // the sections that follow it.
+    if (!out.isEmpty() && announcesWhatFollows(out.last()) && out.last() == passage.passages.last())
+        out += sectionsAfter(hit.article, hit.passages.at(best).heading, maxChars - lengthOf(out) - 1);
     return {out, best};
 }
 

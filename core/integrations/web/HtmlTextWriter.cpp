@@ -116,6 +116,7 @@ private:
     PlainTextBuilder m_out;
     int m_lists = 0;
     int m_headings = 0;
+    int m_cells = 0; // table cells open: their paragraphs are no lines of their own
 };
 
 bool TextWalk::enter(const GumboNode *node)
@@ -154,8 +155,11 @@ void TextWalk::openElement(const GumboNode *element)
         m_out.breaks(1);
         m_out.prefix(QString((std::max(m_lists, 1) - 1) * 2, QLatin1Char(' ')) + QStringLiteral("- "));
     } else if (isCell(element)) {
+        ++m_cells;
         if (followsCell(element))
             m_out.separator(m_options.cellSeparator);
+    } else if (m_cells > 0 && (headingLevel(tag) > 0 || blockBreaks(tag) > 0)) {
+        m_out.space(); // a row stays one line: "Lock screen | Super+L", though each cell holds a <p>
     } else if (const int level = headingLevel(tag); level > 0) {
         ++m_headings;
         m_out.breaks(2);
@@ -182,6 +186,10 @@ void TextWalk::leave(const GumboNode *node)
     } else if (tag == GUMBO_TAG_LI) {
         m_out.dropPrefix();
         m_out.breaks(1);
+    } else if (isCell(node)) {
+        m_cells = std::max(0, m_cells - 1);
+    } else if (m_cells > 0 && (headingLevel(tag) > 0 || blockBreaks(tag) > 0)) {
+        m_out.space();
     } else if (headingLevel(tag) > 0) {
         m_headings = std::max(0, m_headings - 1);
         m_out.dropPrefix();
