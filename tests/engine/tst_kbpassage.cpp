@@ -24,6 +24,7 @@ private slots:
     void aWayAskedForGetsTheSentenceAndTheSteps();
     void theWayMayBeInAnotherSection();
     void anOpeningThatAnnouncesTipsGetsThem();
+    void theStepsOfTheSectionNamedSo();
 };
 
 namespace {
@@ -332,6 +333,26 @@ void TestKbPassage::anOpeningThatAnnouncesTipsGetsThem()
     const QString tight
         = SectionAnswer::of(hit, QStringLiteral("my light does not turn on"), {}, 110).sentences.join(QLatin1Char(' '));
     QVERIFY2(tight.endsWith(QLatin1String("1. Charge the battery.")), qPrintable(tight));
+}
+
+void TestKbPassage::theStepsOfTheSectionNamedSo()
+{
+    // "Share your ride" is the page's own steps, not those of its section "Stop sharing your ride",
+    // though the search ranked that section first (its heading holds the words too).
+    KbHit hit;
+    KbPassageHit stop;
+    stop.title = QStringLiteral("Share your ride");
+    stop.heading = QStringLiteral("Stop sharing your ride");
+    stop.text = QStringLiteral("- Open the Acme app.\n\n- Tap Sharing, then Stop.");
+    KbPassageHit opening = stop;
+    opening.heading.clear();
+    opening.text = QStringLiteral("- Open the Acme app and choose a ride.\n\n- Tap Share and pick a friend.");
+    hit.passages = {stop, opening};
+    QCOMPARE(SectionAnswer::of(hit, QStringLiteral("Share your ride"), {}, 600).sentences,
+        QStringList({QStringLiteral("1. Open the Acme app and choose a ride."),
+            QStringLiteral("2. Tap Share and pick a friend.")}));
+    QCOMPARE(SectionAnswer::of(hit, QStringLiteral("how do i stop sharing my ride"), {}, 600).sentences.value(1),
+        QStringLiteral("2. Tap Sharing, then Stop."));
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

@@ -168,14 +168,27 @@ SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const
                 beyond.last().stems.insert(stem);
     }
     // A way to do what a passage is about ("change your password", "how do i cancel a print job"):
-    // the steps of the best passage that has them and no sentence on more of the question.
-    if (asked.kind.howTo)
+    // the steps of the passage that has them, no sentence on more of the question, and a name
+    // that says least besides it ("Share your desktop", not its section "Stop sharing your
+    // desktop"); of equals, the search's better.
+    if (asked.kind.howTo) {
+        int way = -1;
+        qsizetype wayExtra = 0;
         for (qsizetype s = 0; s < parsed.size(); ++s) {
-            const bool steps = std::count(parsed.at(s)->items.cbegin(), parsed.at(s)->items.cend(), true) >= 2;
             const bool named = beyond.at(s).stems.size() * 2 <= asked.stems.size(); // the passage's name says it
-            if (steps && named && PassageRanking::rank(*parsed.at(s), beyond.at(s), {}, true).ranked.isEmpty())
-                return {stepsOf(*parsed.at(s), maxChars), int(s)};
+            if (!hasSteps(*parsed.at(s)) || !named
+                || !PassageRanking::rank(*parsed.at(s), beyond.at(s), {}, true).ranked.isEmpty())
+                continue;
+            const qsizetype extra = std::count_if(subjects.at(s).cbegin(), subjects.at(s).cend(),
+                [&asked](const QString &stem) { return asked.stems.count(stem) == 0; });
+            if (way < 0 || extra < wayExtra) {
+                way = int(s);
+                wayExtra = extra;
+            }
         }
+        if (way >= 0)
+            return {stepsOf(*parsed.at(way), maxChars), way};
+    }
     // Else the sentences that answer it best, of the passage whose sentence does (the subject's
     // words counting little; of equals, the search's better passage).
     // (An article of one passage: its title names all of it, and tells its sentences apart like any word.)
