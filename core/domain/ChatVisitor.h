@@ -4,8 +4,8 @@
 
 namespace tierdesk {
 
-// The anonymous visitor of a chat session started with a company's widget key
-// (chat POC API, seed 003): who they said they are and the hash of their secret.
+// The visitor of a chat session started with a company's widget key (chat POC API, seed 003):
+// who they said they are, the hash of their secret, and who the company vouched they are.
 struct ChatVisitor {
     QString sessionId;
     QString companyId;
@@ -13,6 +13,9 @@ struct ChatVisitor {
     QString secretHash; // VisitorSecret::hashOf() of the per-session secret, lower-case hex
     QString widgetKeyId; // the widget key that started the session ("tok_...")
     qint64 createdAt = 0; // ms
+    // The company's customer the visitor proved to be (a verified identity, VisitorIdentity); empty:
+    // an anonymous visitor, a customer of their own who never reaches anyone else's data.
+    QString customerId;
 };
 
 } // namespace tierdesk

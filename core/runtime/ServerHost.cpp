@@ -147,6 +147,8 @@ std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
     chat.limiter = m_limiter.get();
     chat.limits = {rates.enabled, rates.windowSecs, rates.createSession, rates.messagesPerSession};
     chat.calls = &callCenter();
+    chat.channels = &m_runtime.channels().accounts();
+    chat.customers = &m_runtime.customers();
     return std::make_unique<ChatFamily>(chat);
 }
 

@@ -505,6 +505,11 @@ const QList<Migration> &migrations()
                     "kb_passage_fts, rowid, title_terms, heading_terms, text_terms) VALUES ('delete', old.id,"
                     " old.title_terms, old.heading_terms, old.text_terms); END"),
             }},
+        {29,
+            {
+                // The company's customer a web visitor proved to be (the web channel's identity); '' anonymous.
+                QStringLiteral("ALTER TABLE chat_visitors ADD COLUMN customer_id TEXT NOT NULL DEFAULT ''"),
+            }},
     };
     return all;
 }

@@ -383,6 +383,10 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral("CREATE INDEX kb_passages_by_company ON kb_passages(company_id)"),
                 QStringLiteral("CREATE INDEX kb_passages_terms ON kb_passages USING GIN (terms)"),
             }},
+        {29,
+            {
+                QStringLiteral("ALTER TABLE chat_visitors ADD COLUMN customer_id TEXT NOT NULL DEFAULT ''"),
+            }},
     };
     return all;
 }

@@ -5,6 +5,8 @@
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
+#include "core/engine/channels/ChannelAccounts.h"
+#include "core/engine/customers/CustomerDirectory.h"
 #include "core/voice/SpeechSynthesizer.h"
 #include "core/voice/calls/CallCenter.h"
 
@@ -28,6 +30,8 @@ struct ChatServices {
     ApiTokens *tokens = nullptr;
     RateLimiter *limiter = nullptr; // none: no rate limits
     ChatRateLimits limits;
+    ChannelAccounts *channels = nullptr; // the web channel's identity settings; none: every visitor anonymous
+    CustomerDirectory *customers = nullptr; // where a verified visitor's customer is made when new
 };
 
 // The chat family's credentials, shared by its HTTP routes and its Socket.IO

@@ -2,6 +2,7 @@
 
 #include "core/api/auth/VisitorSecret.h"
 #include "core/api/chat/ChatErrors.h"
+#include "core/api/chat/ChatIdentity.h"
 #include "core/api/chat/ChatJson.h"
 #include "core/api/common/CommitReply.h"
 #include "core/api/common/RatingBody.h"
@@ -130,34 +131,101 @@ void ChatApi::createSession(const http::HttpRequest &req, const http::HttpRespon
     const QJsonValue metadata = body->value(QLatin1String("metadata"));
     if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject())
         return res.send(invalid(QStringLiteral("metadata must be an object")));
+    const auto verified = identify(*body, key.key->companyId, req, res);
+    if (!verified)
+        return;
 
-    // The visitor is a customer of their own: a userId is the visitor's word, never a
-    // known customer's identity (no orders or history of anyone else reach this chat).
+    // An anonymous visitor is a customer of their own: a userId is the visitor's word, never a
+    // known customer's identity (no orders or history of anyone else reach this chat). A visitor
+    // the company's server vouched for is that customer.
     CreateSessionRequest create;
     create.companyId = key.key->companyId;
-    create.customerId = QStringLiteral("visitor_") + QUuid::createUuid().toString(QUuid::Id128).left(20);
+    create.customerId = *verified ? (*verified)->id
+                                  : QStringLiteral("visitor_") + QUuid::createUuid().toString(QUuid::Id128).left(20);
     create.channel = Channel::Chat;
     create.metadata = metadata.toObject().toVariantMap();
+    if (*verified)
+        userId = (*verified)->id;
     create.metadata.insert(QStringLiteral("chatUserId"), userId);
     // The desk shows the visitor by the name they gave (the chat page asks for it as the user id).
-    if (userId != QLatin1String("anonymous"))
+    if (*verified)
+        create.customerName = (*verified)->name;
+    else if (userId != QLatin1String("anonymous"))
         create.customerName = userId.simplified();
     Actor actor(QStringLiteral("widget:") + key.key->id, QStringLiteral("visitor"), req.peerAddress.toString(),
         create.customerId);
     const QString keyId = key.key->id;
-    m_engine.createSession(
-        create, actor, this, [this, res, actor, userId, keyId](Result<Session> session, std::optional<MessageOutcome>) {
+    const QString customerId = *verified ? (*verified)->id : QString();
+    m_engine.createSession(create, actor, this,
+        [this, res, actor, userId, keyId, customerId](Result<Session> session, std::optional<MessageOutcome>) {
             if (!session)
                 return res.send(chat::error(session.error()));
             const IssuedVisitorSecret secret = VisitorSecret::issue();
             const ChatVisitor visitor{session->id, session->companyId, userId, QString::fromLatin1(secret.hashHex),
-                keyId, m_engine.clock().nowMs()};
+                keyId, m_engine.clock().nowMs(), customerId};
             if (const Status added = m_access.services().visitors->add(visitor, actor); !added)
                 return res.send(chat::error(added.error()));
             QJsonObject data = chat::sessionState(*session, visitor);
             data.insert(QStringLiteral("visitorSecret"), QString::fromLatin1(secret.secret));
             replyAfterCommit(res, ok(201, data));
         });
+}
+
+std::optional<std::optional<VerifiedVisitor>> ChatApi::identify(
+    const QJsonObject &body, const QString &companyId, const http::HttpRequest &req, const http::HttpResponder &res)
+{
+    const auto claim = ChatIdentity::claimOf(body);
+    if (!claim) {
+        res.send(chat::error(claim.error()));
+        return std::nullopt;
+    }
+    const ChatServices &services = m_access.services();
+    WebChannelSettings web; // identity "off" where the server has no channels
+    if (services.channels) {
+        const Result<WebChannelSettings> stored = services.channels->web(companyId);
+        if (!stored) {
+            res.send(chat::error(stored.error()));
+            return std::nullopt;
+        }
+        web = *stored;
+    }
+    const auto decided = ChatIdentity::decide(*claim, web, m_engine.clock().nowMs() / 1000);
+    if (!decided) {
+        // Why, for the server's log only: a visitor learns nothing of what would have passed.
+        qInfo("chat: identity refused for company %s from %s: %s", qPrintable(companyId),
+            qPrintable(req.peerAddress.toString()), qPrintable(decided.error().message));
+        res.send(chat::error(ErrorKind::Unauthenticated, QStringLiteral("identity could not be verified")));
+        return std::nullopt;
+    }
+    if (*decided && services.customers) {
+        const VerifiedVisitor &v = **decided;
+        const Actor actor(QStringLiteral("widget"), QStringLiteral("visitor"), req.peerAddress.toString(), v.id);
+        if (const Status known = knownCustomer(companyId, v, actor); !known) {
+            res.send(chat::error(known.error()));
+            return std::nullopt;
+        }
+    }
+    return *decided;
+}
+
+// The verified visitor's customer, made with their name and e-mail address (through the checks
+// of PUT /api/cs/customers/:id) when the company has none by that id yet; a known one is kept as
+// the company keeps it.
+Status ChatApi::knownCustomer(const QString &companyId, const VerifiedVisitor &v, const Actor &actor)
+{
+    CustomerDirectory &customers = *m_access.services().customers;
+    const Result<Customer> found = customers.get(companyId, v.id);
+    if (found)
+        return Ok{};
+    if (found.error().kind != ErrorKind::NotFound)
+        return found.error();
+    QJsonObject fields{{QStringLiteral("name"), !v.name.isEmpty() ? v.name : !v.email.isEmpty() ? v.email : v.id}};
+    if (!v.email.isEmpty())
+        fields.insert(QStringLiteral("email"), v.email);
+    const auto stored = customers.put(companyId, v.id, fields, actor);
+    if (!stored)
+        return stored.error();
+    return Ok{};
 }
 
 void ChatApi::postMessage(const http::HttpRequest &req, const http::HttpResponder &res)
@@ -201,7 +269,12 @@ void ChatApi::history(const http::HttpRequest &req, const http::HttpResponder &r
             return res.send(
                 invalid(QStringLiteral("limit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
     }
-    const auto visitor = visitorOf(req, res, sessionId);
+    // ?session=: the current session whose secret reads an earlier conversation of the same
+    // signed-in customer.
+    const QString current = req.query.queryItemValue(QStringLiteral("session"));
+    const auto visitor = current.isEmpty() || current == sessionId
+        ? visitorOf(req, res, sessionId)
+        : earlierConversationReader(req, res, sessionId, current);
     if (!visitor)
         return;
     const Actor actor = m_access.actorFor(*visitor, req.peerAddress);

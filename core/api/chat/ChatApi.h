@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/auth/VisitorIdentity.h"
 #include "core/api/chat/ChatAccess.h"
 #include "core/api/http/HttpResponder.h"
 #include "core/api/http/HttpServer.h"
@@ -18,6 +19,7 @@ public:
     void install(http::HttpServer &server); // ChatRoutes.cpp
 
     static constexpr int kMaxUserIdChars = 128;
+    static constexpr int kEarlierConversations = 10; // a signed-in visitor's, listed
 
 private:
     void health(const http::HttpRequest &req, const http::HttpResponder &res);
@@ -25,12 +27,22 @@ private:
     void postMessage(const http::HttpRequest &req, const http::HttpResponder &res);
     void history(const http::HttpRequest &req, const http::HttpResponder &res);
     void rate(const http::HttpRequest &req, const http::HttpResponder &res);
+    void conversations(const http::HttpRequest &req, const http::HttpResponder &res); // ChatConversations.cpp
+    // The reader of `sessionId`, an earlier conversation of the signed-in visitor of `current`
+    // (whose secret the request presents); nullopt after answering 401/404 itself.
+    std::optional<ChatVisitor> earlierConversationReader(
+        const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId, const QString &current);
 
     // The request's JSON object (an empty body is {}); answers 400 itself when it is not one.
     static std::optional<QJsonObject> jsonBody(const http::HttpRequest &req, const http::HttpResponder &res);
     // The visitor whose secret the request presents for `sessionId`; answers 401/404 itself when none.
     std::optional<ChatVisitor> visitorOf(
         const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId);
+    // Who the visitor starting a session is (ChatIdentity): the verified customer (made when new),
+    // none for an anonymous visitor; nullopt after answering 400/401 itself.
+    std::optional<std::optional<VerifiedVisitor>> identify(const QJsonObject &body, const QString &companyId,
+        const http::HttpRequest &req, const http::HttpResponder &res);
+    Status knownCustomer(const QString &companyId, const VerifiedVisitor &v, const Actor &actor);
     // Sends once every write so far is committed: an acknowledged write is durable.
     void replyAfterCommit(const http::HttpResponder &res, const http::HttpResponse &response);
 

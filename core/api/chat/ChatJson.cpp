@@ -36,8 +36,8 @@ QJsonObject message(const Message &m)
 QJsonObject sessionState(const Session &s, const ChatVisitor &v)
 {
     return {{QStringLiteral("sessionId"), s.id}, {QStringLiteral("userId"), v.userId},
-        {QStringLiteral("status"), toString(s.status)}, {QStringLiteral("tier"), toString(s.currentTier)},
-        {QStringLiteral("sentiment"), toString(s.customerSentiment)},
+        {QStringLiteral("identified"), !v.customerId.isEmpty()}, {QStringLiteral("status"), toString(s.status)},
+        {QStringLiteral("tier"), toString(s.currentTier)}, {QStringLiteral("sentiment"), toString(s.customerSentiment)},
         {QStringLiteral("createdAt"), timefmt::iso(s.createdAt)},
         {QStringLiteral("updatedAt"), timefmt::iso(s.updatedAt)}};
 }

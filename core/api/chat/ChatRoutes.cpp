@@ -29,6 +29,8 @@ void ChatApi::install(http::HttpServer &server)
     r.route("GET", QStringLiteral("/api/v1/chat/history/:sessionId"), guarded(&ChatApi::history));
     // the visitor's rating of a resolved conversation, once
     r.route("POST", QStringLiteral("/api/v1/chat/rating"), guarded(&ChatApi::rate));
+    // a signed-in visitor's conversations (the current session's secret)
+    r.route("GET", QStringLiteral("/api/v1/chat/conversations"), guarded(&ChatApi::conversations));
     // CORS preflights of pages on other origins (the companies' sites).
     const auto preflight = [](const QByteArray &methods) {
         return [methods](
@@ -39,6 +41,7 @@ void ChatApi::install(http::HttpServer &server)
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/message"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/history/:sessionId"), preflight("GET"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/rating"), preflight("POST"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/conversations"), preflight("GET"));
 }
 
 // The web chat page (seed 003's test chat interface): anonymous, files embedded from resources/chat/.
