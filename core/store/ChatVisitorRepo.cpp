@@ -7,8 +7,8 @@ Status ChatVisitorRepo::insert(const ChatVisitor &v)
     QSqlQuery &q
         = m_db.statement(QStringLiteral("INSERT INTO chat_visitors(session_id, company_id, user_id, secret_hash,"
                                         " widget_key_id, created_at, customer_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    return m_db.status(m_db.exec(
-        q, {v.sessionId, v.companyId, v.userId, v.secretHash, v.widgetKeyId, v.createdAt, v.customerId}));
+    return m_db.status(
+        m_db.exec(q, {v.sessionId, v.companyId, v.userId, v.secretHash, v.widgetKeyId, v.createdAt, v.customerId}));
 }
 
 std::optional<ChatVisitor> ChatVisitorRepo::find(const QString &sessionId)
