@@ -5,6 +5,7 @@
 #include "core/api/chat/ChatPage.h"
 #include "core/api/chat/ChatSocket.h"
 #include "core/api/chat/ChatVoiceSocket.h"
+#include "core/api/chat/ChatWidget.h"
 
 namespace tierdesk::api {
 
@@ -14,6 +15,7 @@ ChatFamily::ChatFamily(const ChatServices &services) : m_access(services)
     m_socket = std::make_unique<ChatSocket>(m_access);
     m_voice = std::make_unique<ChatVoiceSocket>(m_access);
     m_page = std::make_unique<ChatPage>();
+    m_widget = std::make_unique<ChatWidget>(m_access, *m_page);
 }
 
 ChatFamily::~ChatFamily() = default;
@@ -24,6 +26,7 @@ void ChatFamily::install(http::HttpServer &server)
     m_socket->install(server);
     m_voice->install(server);
     m_page->install(server);
+    m_widget->install(server);
 }
 
 http::HttpResponse ChatFamily::serverError(int status, const QString &message, const QString &path) const

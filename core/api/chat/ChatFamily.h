@@ -9,6 +9,7 @@ namespace tierdesk::api {
 
 class ChatApi;
 class ChatPage;
+class ChatWidget;
 class ChatSocket;
 class ChatVoiceSocket;
 
@@ -33,6 +34,7 @@ private:
     std::unique_ptr<ChatSocket> m_socket;
     std::unique_ptr<ChatVoiceSocket> m_voice;
     std::unique_ptr<ChatPage> m_page;
+    std::unique_ptr<ChatWidget> m_widget;
 };
 
 } // namespace tierdesk::api

@@ -56,7 +56,15 @@ http::Handler ChatPage::serve(const QString &file) const
                const http::HttpRequest &req, const http::HttpResponder &res) { res.send(respond(asset, req)); };
 }
 
-http::HttpResponse ChatPage::respond(const Asset &asset, const http::HttpRequest &req)
+http::HttpResponse ChatPage::respond(const QString &file, const http::HttpRequest &req, const QByteArray &policy) const
+{
+    const auto found = m_assets.constFind(file);
+    if (found == m_assets.cend())
+        return chat::serverError(404, QStringLiteral("Route not found"), req.path);
+    return respond(*found, req, policy);
+}
+
+http::HttpResponse ChatPage::respond(const Asset &asset, const http::HttpRequest &req, const QByteArray &policy)
 {
     http::HttpResponse r;
     const QByteArray ifNoneMatch = req.header("if-none-match");
@@ -69,7 +77,7 @@ http::HttpResponse ChatPage::respond(const Asset &asset, const http::HttpRequest
     }
     r.withHeader("ETag", asset.etag)
         .withHeader("Cache-Control", "no-cache")
-        .withHeader("Content-Security-Policy", kContentSecurityPolicy)
+        .withHeader("Content-Security-Policy", policy)
         .withHeader("Referrer-Policy", "no-referrer");
     return r;
 }

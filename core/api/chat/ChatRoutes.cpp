@@ -2,6 +2,7 @@
 #include "core/api/chat/ChatApi.h"
 #include "core/api/chat/ChatErrors.h"
 #include "core/api/chat/ChatPage.h"
+#include "core/api/chat/ChatWidget.h"
 #include "core/api/common/StorageGate.h"
 
 namespace tierdesk::api {
@@ -54,6 +55,11 @@ void ChatPage::install(http::HttpServer &server)
     r.route("GET", QStringLiteral("/chat/call.js"), serve(QStringLiteral("call.js")));
     r.route("GET", QStringLiteral("/chat/call-worklet.js"), serve(QStringLiteral("call-worklet.js")));
     r.route("GET", QStringLiteral("/chat/vendor/socket.io.min.js"), serve(QStringLiteral("vendor/socket.io.min.js")));
+    r.route("GET", QStringLiteral("/chat/widget.css"), serve(QStringLiteral("widget.css")));
+    r.route("GET", QStringLiteral("/chat/panel.js"), serve(QStringLiteral("panel.js")));
+    // The snippet's script runs on the company's pages: any origin may load it (the panel it opens
+    // is what only the allowed origins may frame).
+    r.route("GET", QStringLiteral("/widget.js"), serve(QStringLiteral("widget.js")));
     // Seed 003 opens its test chat interface at the server's root.
     r.route("GET", QStringLiteral("/"), [](const http::HttpRequest &req, const http::HttpResponder &res) {
         http::HttpResponse moved;
@@ -62,6 +68,18 @@ void ChatPage::install(http::HttpServer &server)
         moved.body = "The chat page is at /chat\n";
         res.send(moved.withHeader("Location", "/chat" + (req.rawQuery.isEmpty() ? QByteArray() : "?" + req.rawQuery)));
     });
+}
+
+// The chat on a company's own site: its look for the snippet's script, and the panel it frames.
+void ChatWidget::install(http::HttpServer &server)
+{
+    http::Router &r = server.router();
+    r.route("GET", QStringLiteral("/api/v1/chat/widget"),
+        [this](const http::HttpRequest &req, const http::HttpResponder &res) { config(req, res); });
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/widget"),
+        [](const http::HttpRequest &, const http::HttpResponder &res) { res.send(chat::preflight("GET")); });
+    r.route("GET", QStringLiteral("/chat/widget"),
+        [this](const http::HttpRequest &req, const http::HttpResponder &res) { panel(req, res); });
 }
 
 } // namespace tierdesk::api

@@ -1,0 +1,74 @@
+#include "core/api/chat/ChatWidget.h"
+
+#include "core/api/chat/ChatErrors.h"
+
+namespace tierdesk::api {
+
+QByteArray ChatWidget::contentSecurityPolicy(const QStringList &allowedOrigins)
+{
+    QByteArray policy = ChatPage::kContentSecurityPolicy;
+    policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+    for (const QString &origin : allowedOrigins)
+        policy += ' ' + origin.toUtf8(); // normalised when stored: scheme://host[:port], nothing else
+    return policy;
+}
+
+bool ChatWidget::mayShow(const QByteArray &origin, const QString &ownOrigin, const QStringList &allowedOrigins)
+{
+    if (origin.isEmpty())
+        return true;
+    const QString asSent = WebChannelSettings::origin(QString::fromUtf8(origin));
+    return !asSent.isEmpty() && (asSent == WebChannelSettings::origin(ownOrigin) || allowedOrigins.contains(asSent));
+}
+
+std::optional<WebChannelSettings> ChatWidget::channelOf(const http::HttpRequest &req, const http::HttpResponder &res)
+{
+    const KeyVerdict key = m_access.widgetKey(req.query.queryItemValue(QStringLiteral("key")).toUtf8());
+    if (!key.accepted()) {
+        res.send(chat::error(ErrorKind::Unauthenticated,
+            key.refusal == KeyRefusal::NoCredential ? QStringLiteral("Widget key required (?key=)")
+                                                    : QStringLiteral("Invalid widget key")));
+        return std::nullopt;
+    }
+    ChannelAccounts *channels = m_access.services().channels;
+    if (!channels)
+        return WebChannelSettings{};
+    const Result<WebChannelSettings> web = channels->web(key.key->companyId);
+    if (!web) {
+        res.send(chat::error(web.error()));
+        return std::nullopt;
+    }
+    return *web;
+}
+
+// What widget.js and the panel show: the company's title, colour, greeting, side and language,
+// and which forms it asks for. Never the secret, nor the list of origins.
+void ChatWidget::config(const http::HttpRequest &req, const http::HttpResponder &res)
+{
+    const auto web = channelOf(req, res);
+    if (!web)
+        return;
+    if (!mayShow(req.header("origin"), req.baseUrl(), web->allowedOrigins))
+        return res.send(chat::error(
+            ErrorKind::Forbidden, QStringLiteral("This site is not among the web channel's allowed origins")));
+    const QJsonObject data{{QStringLiteral("title"), web->title}, {QStringLiteral("color"), web->color},
+        {QStringLiteral("greeting"), web->greeting}, {QStringLiteral("position"), web->position},
+        {QStringLiteral("language"), web->language}, {QStringLiteral("identity"), web->identity},
+        {QStringLiteral("preChat"),
+            QJsonObject{{QStringLiteral("askName"), web->askName}, {QStringLiteral("askEmail"), web->askEmail}}},
+        {QStringLiteral("offline"), QJsonObject{{QStringLiteral("collectEmail"), web->collectEmail}}},
+        {QStringLiteral("attachments"),
+            QJsonObject{
+                {QStringLiteral("enabled"), web->attachments}, {QStringLiteral("maxMB"), web->maxAttachmentMB}}}};
+    res.send(chat::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}}));
+}
+
+void ChatWidget::panel(const http::HttpRequest &req, const http::HttpResponder &res)
+{
+    const auto web = channelOf(req, res);
+    if (!web)
+        return;
+    res.send(m_page.respond(QStringLiteral("widget.html"), req, contentSecurityPolicy(web->allowedOrigins)));
+}
+
+} // namespace tierdesk::api

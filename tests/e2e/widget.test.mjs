@@ -1,0 +1,308 @@
+// The chat on a company's own site in a real browser: headless Debian Chromium driven by
+// playwright-core. A shop page served on another origin than Tierdesk pastes the web channel's
+// snippet; the launcher opens the panel (an iframe of /chat/widget); a message gets the AI's
+// answer; a reload keeps the conversation; Tierdesk('identify') with a valid hash gets an answer
+// about that customer's own order and lists their earlier conversation; a wrong hash is refused and
+// nothing is stored; a page on an origin the channel does not allow gets no launcher and the
+// browser refuses to frame the panel; the keyboard alone opens, uses and closes it.
+// TIERDESK_WIDGET_SCREENSHOTS=DIR saves widget-desktop.png and widget-phone.png (390 px) there.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+
+import { buildPath, startProgram } from './lib/program.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const noChromium = !existsSync(chromiumPath)
+  && `${chromiumPath} is not installed (Debian package chromium; scripts/install-deps.sh installs it)`;
+if (noChromium)
+  console.log(`# widget tests skipped: ${noChromium}`);
+
+const tierdesk = buildPath('app/tierdesk');
+let dataDir;
+let server;
+let shop;
+let shopPort;
+let companyId;
+let adminToken;
+let widgetKey;
+let identitySecret;
+let browser;
+
+async function api(method, route, body) {
+  const res = await fetch(server.baseUrl + route, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => ({})) };
+}
+
+const userHash = (id) => createHmac('sha256', identitySecret).update(id).digest('hex');
+
+// The shop's pages: the snippet, and the queue stub a page pastes above it so that its calls made
+// before widget.js loads are kept.
+function shopPage(extra = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Trail Shop</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><h1>Trail Shop</h1><p>Boots, jackets and tents.</p><a href="/cart" id="cart">Cart</a>
+<script>window.Tierdesk=window.Tierdesk||function(){(Tierdesk.q=Tierdesk.q||[]).push(arguments)};${extra}</script>
+<script src="${server.baseUrl}/widget.js" data-key="${widgetKey}" async></script>
+</body></html>`;
+}
+
+function startShop() {
+  return new Promise((resolve) => {
+    shop = http.createServer((req, res) => {
+      const url = new URL(req.url, 'http://shop');
+      let body;
+      if (url.pathname === '/framed')
+        body = `<!doctype html><iframe id="panel" src="${server.baseUrl}/chat/widget?key=${widgetKey}"></iframe>`;
+      else if (url.pathname === '/signed-in')
+        body = shopPage(`Tierdesk('identify', ${JSON.stringify({ id: url.searchParams.get('id'),
+          name: url.searchParams.get('name'), userHash: url.searchParams.get('hash') })});`);
+      else
+        body = shopPage();
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(body);
+    });
+    shop.listen(0, '127.0.0.1', () => resolve(shop.address().port));
+  });
+}
+
+async function newPage(viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { context, page, problems };
+}
+
+// The panel's frame once the launcher opened it.
+async function openPanel(page) {
+  await page.locator('[data-tierdesk] .launcher').click();
+  const frame = page.frameLocator('[data-tierdesk] iframe');
+  await frame.locator('#message').waitFor();
+  return frame;
+}
+
+async function ask(frame, text) {
+  const before = await frame.locator('.msg[data-sender="ai_rep"], .msg[data-sender="ai_manager"]').count();
+  await frame.locator('#message').fill(text);
+  await frame.locator('#message').press('Enter');
+  const reply = frame.locator('.msg[data-sender="ai_rep"], .msg[data-sender="ai_manager"]').nth(before);
+  await reply.waitFor();
+  return reply.locator('.msg__text').textContent();
+}
+
+describe('the chat on a company site (widget.js, /chat/widget) in headless Chromium', { skip: noChromium, timeout: 180000 }, () => {
+  before(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-widget-e2e-'));
+    server = await startProgram(tierdesk, ['--data-dir', dataDir, 'serve', '--port', '0', '--demo', '--no-rate-limit']);
+    // The demo's lines follow the address: read until its agent's, the last of them.
+    while (!/Agent login: \S+ \/ \S+\n/.test(server.output().stdout))
+      await once(server.child.stdout, 'data');
+    companyId = /Demo company: (\S+)/.exec(server.output().stdout)?.[1];
+    adminToken = /Admin token \(24 h\): (\S+)/.exec(server.output().stdout)?.[1];
+    assert.ok(companyId && adminToken, server.output().stdout);
+    shopPort = await startShop();
+    const put = await api('PUT', `/api/cs/channels/web?companyId=${companyId}`, {
+      allowedOrigins: [`http://127.0.0.1:${shopPort}`], title: 'Northwind help', color: '#0a7d4f',
+      greeting: 'Hi! Ask us anything about your gear.', identity: 'optional',
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    widgetKey = /data-key="([^"]+)"/.exec(put.body.snippet)?.[1];
+    assert.ok(widgetKey, put.body.snippet);
+    const secret = await api('POST', `/api/cs/channels/web/identity-secret?companyId=${companyId}`, {});
+    assert.equal(secret.status, 201);
+    identitySecret = secret.body.secret;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    shop?.close();
+    if (server) {
+      const code = await server.stop();
+      assert.equal(code, 0, `tierdesk serve exited with ${code}: ${server.output().stderr}`);
+    }
+    if (dataDir)
+      rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves widget.js small, and the panel framed only by the allowed origins', async () => {
+    const script = await fetch(`${server.baseUrl}/widget.js`);
+    assert.equal(script.status, 200);
+    assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    const gzipped = gzipSync(Buffer.from(await script.arrayBuffer())).length;
+    console.log(`# widget.js: ${gzipped} bytes gzipped`);
+    assert.ok(gzipped < 30 * 1024, `${gzipped} bytes gzipped`);
+    const panel = await fetch(`${server.baseUrl}/chat/widget?key=${widgetKey}`);
+    assert.equal(panel.status, 200);
+    assert.match(panel.headers.get('content-security-policy'),
+      new RegExp(`frame-ancestors 'self' http://127\\.0\\.0\\.1:${shopPort}$`));
+    assert.equal((await fetch(`${server.baseUrl}/chat/widget?key=tdw_nonsense`)).status, 401);
+    // The look only for the allowed origins.
+    const allowed = await fetch(`${server.baseUrl}/api/v1/chat/widget?key=${widgetKey}`,
+      { headers: { Origin: `http://127.0.0.1:${shopPort}` } });
+    assert.equal(allowed.status, 200);
+    assert.equal((await allowed.json()).data.title, 'Northwind help');
+    const other = await fetch(`${server.baseUrl}/api/v1/chat/widget?key=${widgetKey}`,
+      { headers: { Origin: `http://localhost:${shopPort}` } });
+    assert.equal(other.status, 403);
+  });
+
+  it('answers a visitor on the shop, keeps the conversation over a reload, counts unread replies', async () => {
+    const { context, page, problems } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/`);
+    const launcher = page.locator('[data-tierdesk] .launcher');
+    await launcher.waitFor();
+    assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+    const frame = await openPanel(page);
+    assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
+    const paint = await frame.locator('body').evaluate(() => {
+      const p = performance.getEntriesByName('first-contentful-paint')[0] || performance.getEntriesByType('paint')[0];
+      return p ? p.startTime : -1;
+    });
+    console.log(`# panel first contentful paint: ${Math.round(paint)} ms after its navigation began`);
+    assert.equal(await frame.locator('#chat-title').textContent(), 'Northwind help');
+    assert.match(await frame.locator('.msg[data-sender="ai_rep"] .msg__text').first().textContent(), /Ask us anything/);
+    const reply = await ask(frame, 'how long do refunds take?');
+    assert.match(reply, /business days/, reply);
+    if (process.env.TIERDESK_WIDGET_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.TIERDESK_WIDGET_SCREENSHOTS, 'widget-desktop.png') });
+
+    // A reload keeps it: the same messages, in the same order.
+    await page.reload();
+    const again = await openPanel(page);
+    await again.locator('.msg[data-sender="customer"]', { hasText: 'how long do refunds take?' }).waitFor();
+    await again.locator('.msg[data-sender="ai_rep"]', { hasText: 'business days' }).waitFor();
+
+    // Closed, a person's reply is counted on the launcher.
+    await again.locator('#message').fill('can i talk to a person please');
+    await again.locator('#message').press('Enter');
+    await again.locator('.notice', { hasText: 'connected to a person' }).waitFor();
+    const session = {
+      id: await again.locator('body').evaluate(() => JSON.parse(
+        localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('tierdesk-widget:')))).sessionId),
+    };
+    await again.locator('#close').click();
+    await page.locator('[data-tierdesk] .box').waitFor({ state: 'hidden' });
+    // The demo's agent signs in at the desk, takes the conversation and answers.
+    const [, email, password] = /Agent login: (\S+) \/ (\S+)/.exec(server.output().stdout);
+    const login = await fetch(`${server.baseUrl}/api/cs/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+    }).then((r) => r.json());
+    const desk = async (route, body) => fetch(server.baseUrl + route, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.token}` },
+      body: JSON.stringify(body),
+    });
+    assert.equal((await desk(`/api/cs/sessions/${session.id}/claim`, {})).status, 200);
+    const sent = await desk(`/api/cs/sessions/${session.id}/agent-messages`,
+      { content: 'A person here: your refund is on its way.' });
+    assert.equal(sent.status, 201);
+    await page.locator('[data-tierdesk] .badge', { hasText: '1' }).waitFor();
+    assert.match(await launcher.getAttribute('aria-label'), /1 new/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('is used with the keyboard alone', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/`);
+    await page.locator('[data-tierdesk] .launcher').waitFor();
+    // Tab past the page's own link to the launcher; Enter opens it and puts the focus in the box.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-tierdesk')), true);
+    await page.keyboard.press('Enter');
+    const frame = page.frameLocator('[data-tierdesk] iframe');
+    await frame.locator('#message').waitFor();
+    await frame.locator('#message:focus').waitFor();
+    await page.keyboard.type('do you ship to canada?');
+    await page.keyboard.press('Enter');
+    await frame.locator('.msg[data-sender="ai_rep"]').nth(1).waitFor();
+    // Escape closes it and gives the focus back to the launcher.
+    await page.keyboard.press('Escape');
+    await page.locator('[data-tierdesk] .box[hidden]').waitFor({ state: 'attached' });
+    assert.equal(await page.evaluate(() => document.querySelector('[data-tierdesk]').shadowRoot.activeElement?.className),
+      'launcher right');
+    await context.close();
+  });
+
+  it('knows a signed-in customer: their own order and their earlier conversation', async () => {
+    // An earlier conversation of Alice's, in another browser.
+    const earlier = await fetch(`${server.baseUrl}/api/v1/chat/session`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Widget-Key': widgetKey },
+      body: JSON.stringify({ identity: { id: 'cust_alice', userHash: userHash('cust_alice') } }),
+    }).then((r) => r.json());
+    assert.equal(earlier.data.identified, true);
+    await fetch(`${server.baseUrl}/api/v1/chat/message`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Visitor-Secret': earlier.data.visitorSecret },
+      body: JSON.stringify({ sessionId: earlier.data.sessionId, message: 'do you have gift cards?' }),
+    });
+
+    const { context, page, problems } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/signed-in?id=cust_alice&name=Alice&hash=${userHash('cust_alice')}`);
+    const frame = await openPanel(page);
+    await frame.locator('#earlier:not([hidden])').waitFor();
+    await frame.locator('#earlier-list button[aria-current="false"]').waitFor();
+    const reply = await ask(frame, 'where is my order?');
+    assert.match(reply, /ORD-1000[123]/, reply);
+    await frame.locator('#earlier-list button[aria-current="false"]').click();
+    await frame.locator('.msg[data-sender="customer"]', { hasText: 'do you have gift cards?' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('refuses a wrong hash and stores nothing', async () => {
+    const before = (await api('GET', `/api/cs/sessions?companyId=${companyId}&limit=1`)).body.total;
+    const { context, page } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/signed-in?id=shop-mallory&hash=${'0'.repeat(64)}`);
+    const frame = await openPanel(page);
+    await frame.locator('#error', { hasText: 'could not confirm who you are' }).waitFor();
+    assert.equal((await api('GET', `/api/cs/sessions?companyId=${companyId}&limit=1`)).body.total, before);
+    assert.equal((await api('GET', `/api/cs/customers/shop-mallory?companyId=${companyId}`)).status, 404);
+    await context.close();
+  });
+
+  it('shows nothing on a site the channel does not allow', async () => {
+    const { context, page } = await newPage();
+    const refused = [];
+    page.on('console', (m) => { if (/frame-ancestors|Refused to frame/i.test(m.text())) refused.push(m.text()); });
+    await page.goto(`http://localhost:${shopPort}/`);
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('[data-tierdesk]').count(), 0, 'no launcher');
+    // A page that frames the panel itself: the browser refuses it.
+    await page.goto(`http://localhost:${shopPort}/framed`);
+    await page.waitForLoadState('networkidle');
+    const frame = page.frame({ url: /\/chat\/widget/ });
+    const panelShown = frame ? await frame.locator('#messages').count().catch(() => 0) : 0;
+    assert.equal(panelShown, 0, 'the panel is not shown in a frame of another origin');
+    assert.ok(refused.length > 0, 'the browser says it refused the frame');
+    await context.close();
+  });
+
+  it('fills a phone screen', async () => {
+    const { context, page } = await newPage({ width: 390, height: 844 });
+    await page.goto(`http://127.0.0.1:${shopPort}/`);
+    const frame = await openPanel(page);
+    const box = await page.locator('[data-tierdesk] .box').boundingBox();
+    assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 390, 844]);
+    await ask(frame, 'what payment methods do you accept?');
+    if (process.env.TIERDESK_WIDGET_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.TIERDESK_WIDGET_SCREENSHOTS, 'widget-phone.png') });
+    await context.close();
+  });
+});
