@@ -29,6 +29,11 @@ const QHash<QString, QString> kExcluded = {
     {QStringLiteral("GET /chat/vendor/socket.io.min.js"), QStringLiteral("the Socket.IO client the chat page loads")},
     {QStringLiteral("GET /chat/call.js"), QStringLiteral("the web chat page's call script")},
     {QStringLiteral("GET /chat/call-worklet.js"), QStringLiteral("the web call's microphone worklet")},
+    {QStringLiteral("GET /chat/widget"),
+        QStringLiteral("the chat panel a company's site frames (HTML for people): docs/channels.md")},
+    {QStringLiteral("GET /chat/widget.css"), QStringLiteral("the chat panel's style sheet")},
+    {QStringLiteral("GET /chat/panel.js"), QStringLiteral("the chat panel's script")},
+    {QStringLiteral("GET /widget.js"), QStringLiteral("the snippet's script on a company's pages: docs/channels.md")},
 };
 // WebSocket upgrade routes: OpenAPI 3.0 cannot describe them.
 const QHash<QString, QString> kExcludedWebSockets = {
