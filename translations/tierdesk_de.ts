@@ -6061,6 +6061,149 @@ Doppelklick öffnet das Gespräch</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::WebChatSettings</name>
+    <message>
+        <source>Web chat on the company&apos;s site</source>
+        <translation>Web-Chat auf der Website der Firma</translation>
+    </message>
+    <message>
+        <source>One a line: https://shop.example.com</source>
+        <translation>Eine pro Zeile: https://shop.example.com</translation>
+    </message>
+    <message>
+        <source>Chat with us</source>
+        <translation>Chatten Sie mit uns</translation>
+    </message>
+    <message>
+        <source>Hi! Ask us anything.</source>
+        <translation>Hallo! Fragen Sie uns alles.</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s browser&apos;s</source>
+        <translation>Die des Browsers des Besuchers</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Off: every visitor is anonymous</source>
+        <translation>Aus: jeder Besucher ist anonym</translation>
+    </message>
+    <message>
+        <source>Optional: signed-in customers are themselves</source>
+        <translation>Optional: angemeldete Kunden sind sie selbst</translation>
+    </message>
+    <message>
+        <source>Required: signed-in customers only</source>
+        <translation>Erforderlich: nur angemeldete Kunden</translation>
+    </message>
+    <message>
+        <source>Ask an anonymous visitor&apos;s name</source>
+        <translation>Einen anonymen Besucher nach dem Namen fragen</translation>
+    </message>
+    <message>
+        <source>Ask an anonymous visitor&apos;s e-mail address</source>
+        <translation>Einen anonymen Besucher nach der E-Mail-Adresse fragen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Paste it into every page of the site, before &lt;/body&gt;</source>
+        <translation>In jede Seite der Website einfügen, vor &lt;/body&gt;</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Make a new identity secret</source>
+        <translation>Neues Identitätsgeheimnis erzeugen</translation>
+    </message>
+    <message>
+        <source>Click again: the old one stops working</source>
+        <translation>Noch einmal klicken: das alte gilt dann nicht mehr</translation>
+    </message>
+    <message>
+        <source>Sites that may show it</source>
+        <translation>Websites, die ihn zeigen dürfen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <source>Side of the page</source>
+        <translation>Position auf der Seite</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Signed-in visitors</source>
+        <translation>Angemeldete Besucher</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Code-Schnipsel</translation>
+    </message>
+    <message>
+        <source>Identity secret</source>
+        <translation>Identitätsgeheimnis</translation>
+    </message>
+    <message>
+        <source>Save once to make the company&apos;s widget key</source>
+        <translation>Einmal speichern, um den Widget-Schlüssel der Firma zu erzeugen</translation>
+    </message>
+    <message>
+        <source>Set: your site&apos;s server holds it.</source>
+        <translation>Gesetzt: der Server Ihrer Website hat es.</translation>
+    </message>
+    <message>
+        <source>None yet: signed-in visitors cannot be checked.</source>
+        <translation>Noch keines: angemeldete Besucher können nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the field marked in red.</source>
+        <translation>Nicht gespeichert: siehe das rot markierte Feld.</translation>
+    </message>
+    <message>
+        <source>The snippet is on the clipboard.</source>
+        <translation>Der Code-Schnipsel ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>Give this secret to your site&apos;s server now: it is not shown again.</source>
+        <translation>Geben Sie dieses Geheimnis jetzt dem Server Ihrer Website: es wird nicht noch einmal gezeigt.</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::WebhooksModel</name>
     <message>
         <source>Address</source>

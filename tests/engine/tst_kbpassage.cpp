@@ -25,6 +25,7 @@ private slots:
     void theWayMayBeInAnotherSection();
     void anOpeningThatAnnouncesTipsGetsThem();
     void theStepsOfTheSectionNamedSo();
+    void aHeadingThatAsksTheQuestionAnswersIt();
 };
 
 namespace {
@@ -353,6 +354,27 @@ void TestKbPassage::theStepsOfTheSectionNamedSo()
             QStringLiteral("2. Tap Share and pick a friend.")}));
     QCOMPARE(SectionAnswer::of(hit, QStringLiteral("how do i stop sharing my ride"), {}, 600).sentences.value(1),
         QStringLiteral("2. Tap Sharing, then Stop."));
+}
+
+void TestKbPassage::aHeadingThatAsksTheQuestionAnswersIt()
+{
+    // A help center's FAQ heading, "Where do they go?" under the page "Photos of your ride": the
+    // question asked in its words is answered by that section, not by the opening that says
+    // "photo" more often.
+    KbHit hit;
+    KbPassageHit opening;
+    opening.title = QStringLiteral("Photos of your ride");
+    opening.text = QStringLiteral("Tap the camera button to take a photo of your ride. The photo shows your route.");
+    KbPassageHit where = opening;
+    where.heading = QStringLiteral("Where do they go?");
+    where.text = QStringLiteral("They are saved in the Rides folder of the Acme app. You can share them from there.");
+    hit.passages = {opening, where};
+    QCOMPARE(SectionAnswer::of(hit, QStringLiteral("Where do ride photos go?"), {}, 600).sentences.value(0),
+        QStringLiteral("They are saved in the Rides folder of the Acme app."));
+    // Another question word, another heading: the heading does not answer.
+    QVERIFY(!SectionAnswer::of(hit, QStringLiteral("how do i take a photo of my ride"), {}, 600)
+                 .sentences.join(QLatin1Char(' '))
+                 .contains(QLatin1String("Rides folder")));
 }
 
 QTEST_GUILESS_MAIN(TestKbPassage)

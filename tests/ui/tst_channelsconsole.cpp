@@ -24,9 +24,11 @@
 #include "ui/views/SettingsView.h"
 #include "ui/views/TranscriptView.h"
 #include "ui/views/settings/ChannelsSettings.h"
+#include "ui/views/settings/WebChatSettings.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
@@ -100,6 +102,7 @@ private slots:
     void anAgentsReplyOnAMailGoesOut();
     void transcriptMarksAutomaticAndLargeMails();
     void theChannelsPageSavesAndKeepsSecretsHidden();
+    void theWebChatIsSetWithItsSnippetAndSecret();
     void screenshots();
 
 private:
@@ -520,6 +523,63 @@ void TestChannelsConsole::theChannelsPageSavesAndKeepsSecretsHidden()
     page.setPublicBase(QUrl(QStringLiteral("https://desk.shop.example/")));
     QCOMPARE(page.statusWebhook(),
         QStringLiteral("https://desk.shop.example/api/v1/twilio/%1/status").arg(m_server.companyId()));
+}
+
+// The web chat: its origins and look saved, a refused colour named under it, the snippet with the
+// company's widget key copied, and the identity secret made and shown this once.
+void TestChannelsConsole::theWebChatIsSetWithItsSnippetAndSecret()
+{
+    ApiClient client;
+    QVERIFY(signIn(client));
+    SettingsView view(client);
+    WebChatSettings &web = *view.channels()->webChat();
+    view.resize(1280, 900);
+    view.show();
+    QSignalSpy loaded(&web, &WebChatSettings::loaded);
+    view.refresh();
+    QVERIFY(loaded.wait() || !loaded.isEmpty());
+
+    child<QPlainTextEdit>(web, "webOrigins")->setPlainText(QStringLiteral("HTTPS://Shop.Example.com:443/\n\n"));
+    child<QLineEdit>(web, "webTitle")->setText(QStringLiteral("Northwind help"));
+    child<QLineEdit>(web, "webColor")->setText(QStringLiteral("green"));
+    web.save();
+    QTRY_VERIFY(!web.fieldError(QStringLiteral("color")).isEmpty());
+    QVERIFY(web.fieldError(QStringLiteral("allowedOrigins")).isEmpty());
+
+    child<QLineEdit>(web, "webColor")->setText(QStringLiteral("#0a7d4f"));
+    auto *identity = child<QComboBox>(web, "webIdentity");
+    identity->setCurrentIndex(identity->findData(QStringLiteral("optional")));
+    child<QCheckBox>(web, "webAskName")->setChecked(true);
+    QSignalSpy saved(&web, &WebChatSettings::saved);
+    child<QPushButton>(web, "webSave")->click();
+    QVERIFY(saved.wait());
+    QVERIFY(web.fieldError(QStringLiteral("color")).isEmpty());
+    // As a browser sends it, and the snippet names the company's new widget key.
+    QCOMPARE(child<QPlainTextEdit>(web, "webOrigins")->toPlainText(), QStringLiteral("https://shop.example.com"));
+    const auto stored = m_server.runtime().channels().accounts().web(m_server.companyId());
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->identity, QStringLiteral("optional"));
+    QCOMPARE(stored->title, QStringLiteral("Northwind help"));
+    QVERIFY(stored->askName);
+    QVERIFY2(web.snippet().contains(QStringLiteral("/widget.js\" data-key=\"tdw_")), qPrintable(web.snippet()));
+    child<QPushButton>(web, "webCopy")->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), web.snippet());
+
+    // The secret: asked twice (the old one stops working), shown once, sealed as the store keeps it.
+    QVERIFY(child<QLabel>(web, "webSecretState")->text().contains(QLatin1String("None yet")));
+    QSignalSpy made(&web, &WebChatSettings::secretMade);
+    child<QPushButton>(web, "webNewSecret")->click();
+    QVERIFY(made.isEmpty());
+    child<QPushButton>(web, "webNewSecret")->click();
+    QVERIFY(made.wait());
+    const QString secret = made.first().first().toString();
+    QCOMPARE(secret.size(), 64);
+    QCOMPARE(child<QLineEdit>(web, "webSecret")->text(), secret);
+    QCOMPARE(m_server.runtime().channels().accounts().web(m_server.companyId())->identitySecret, secret);
+    loaded.clear();
+    web.refresh();
+    QVERIFY(loaded.wait() || !loaded.isEmpty());
+    QVERIFY(child<QLabel>(web, "webSecretState")->text().startsWith(QLatin1String("Set")));
 }
 
 void TestChannelsConsole::screenshots()

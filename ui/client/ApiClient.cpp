@@ -533,6 +533,24 @@ ApiReply *ApiClient::pollEmailChannel()
         QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true, {}, true, kModelTimeoutMs);
 }
 
+ApiReply *ApiClient::webChannel()
+{
+    return send(
+        "GET", QStringLiteral("/api/cs/channels/web"), {}, QUrlQuery{{QStringLiteral("companyId"), m_companyId}});
+}
+
+ApiReply *ApiClient::putWebChannel(const QJsonObject &settings)
+{
+    return send("PUT", QStringLiteral("/api/cs/channels/web"), settings,
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+}
+
+ApiReply *ApiClient::newWebIdentitySecret()
+{
+    return send("POST", QStringLiteral("/api/cs/channels/web/identity-secret"), QJsonObject{},
+        QUrlQuery{{QStringLiteral("companyId"), m_companyId}}, true);
+}
+
 ApiReply *ApiClient::twilioChannel()
 {
     return send(

@@ -169,6 +169,9 @@ public:
     ApiReply *removeEmailChannel();
     // Fetches the mailbox now ({"fetched"}); the console's "Fetch now".
     ApiReply *pollEmailChannel();
+    ApiReply *webChannel();
+    ApiReply *putWebChannel(const QJsonObject &settings);
+    ApiReply *newWebIdentitySecret();
     ApiReply *twilioChannel();
     ApiReply *putTwilioChannel(const QJsonObject &account);
     ApiReply *removeTwilioChannel();

@@ -105,6 +105,32 @@ QStringList withTheWay(
     return lengthOf(out) <= maxChars ? out : said;
 }
 
+// The passage whose heading is the question asked, as a help center's FAQ words it ("Where do they
+// go?" under "Screenshots" for "where do screenshots go"): the same question word first, and every
+// word of its own among the question's or the page's title's; -1 when none is.
+int askedAsHeaded(const QList<KbPassageHit> &passages, const QString &question)
+{
+    static const QRegularExpression questionWord(
+        QStringLiteral("^\\W*(where|what|when|why|how|which|who|can|do|does|is|are)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString asked = questionWord.match(question).captured(1).toLower();
+    if (asked.isEmpty())
+        return -1;
+    const nlu::StringSet askedStems = passages::contentStems(question);
+    for (qsizetype s = 0; s < passages.size(); ++s) {
+        const QString heading = passages.at(s).heading.section(QStringLiteral(" \u203a "), -1).trimmed();
+        if (!heading.endsWith(QLatin1Char('?')) || questionWord.match(heading).captured(1).toLower() != asked)
+            continue;
+        const nlu::StringSet title = passages::contentStems(passages.at(s).title);
+        const nlu::StringSet own = passages::contentStems(heading);
+        const bool named = std::all_of(own.cbegin(), own.cend(),
+            [&](const QString &stem) { return askedStems.count(stem) > 0 || title.count(stem) > 0; });
+        if (named)
+            return int(s);
+    }
+    return -1;
+}
+
 // Whether a sentence only announces what comes after it: "go through the following
 // troubleshooting tips", "Try these:".
 bool announcesWhatFollows(const QString &sentence)
@@ -193,9 +219,12 @@ SectionAnswer SectionAnswer::of(const KbHit &hit, const QString &question, const
     // words counting little; of equals, the search's better passage).
     // (An article of one passage: its title names all of it, and tells its sentences apart like any word.)
     const bool sections = parsed.size() > 1 || !hit.passages.first().heading.isEmpty();
+    const int headed = askedAsHeaded(hit.passages, question); // then its section answers, nothing else
     int best = -1;
     PassageRanking bestRanking;
     for (qsizetype s = 0; s < parsed.size(); ++s) {
+        if (headed >= 0 && s != headed)
+            continue;
         PassageRanking ranking
             = PassageRanking::rank(*parsed.at(s), asked, topicStems, true, sections ? &subjects.at(s) : nullptr);
         if (!ranking.ranked.isEmpty() && (best < 0 || ranking.best() > bestRanking.best())) {

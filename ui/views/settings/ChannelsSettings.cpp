@@ -4,6 +4,7 @@
 #include "ui/client/ApiReply.h"
 #include "ui/models/Display.h"
 #include "ui/views/ConfirmButton.h"
+#include "ui/views/settings/WebChatSettings.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -43,9 +44,13 @@ ChannelsSettings::ChannelsSettings(ApiClient &client, QWidget *parent) : QWidget
 {
     setObjectName(QStringLiteral("channelsSettings"));
     auto *content = new QWidget(this);
-    auto *columns = new QHBoxLayout(content);
+    auto *rows = new QVBoxLayout(content);
+    auto *columns = new QHBoxLayout;
     columns->addWidget(buildMailbox(), 1);
     columns->addWidget(buildTwilio(), 1);
+    rows->addLayout(columns);
+    m_web = new WebChatSettings(client, content);
+    rows->addWidget(m_web);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
@@ -207,6 +212,7 @@ void ChannelsSettings::refresh()
 {
     m_errors.clear();
     showWebhooks();
+    m_web->refresh();
     ApiReply *mail = m_client.emailChannel();
     connect(mail, &ApiReply::succeeded, this, [this](const QJsonObject &mailbox) {
         showMailbox(mailbox);

@@ -20,10 +20,12 @@ namespace tierdesk::ui {
 class ApiClient;
 struct ApiError;
 class ConfirmButton;
+class WebChatSettings;
 
 // Settings > Channels (admins, docs/channels.md): the company's mailbox (IMAP to read, SMTP to answer,
 // whether the AI answers, the size limit) with what its poller last did and "Fetch now"; and its
-// Twilio account for SMS and WhatsApp with the webhook addresses to give Twilio. Passwords and the
+// Twilio account for SMS and WhatsApp with the webhook addresses to give Twilio; and the web chat on
+// the company's site (WebChatSettings). Passwords and the
 // auth token are write-only: the page says whether one is set, and a field left empty keeps it.
 // A setting the server refuses is named under its field.
 class ChannelsSettings : public QWidget {
@@ -38,6 +40,7 @@ public:
     QString statusWebhook() const;
     // The error shown under an API field ("imap.url", "numbers"), "" when none.
     QString fieldError(const QString &field) const;
+    WebChatSettings *webChat() const { return m_web; }
 
 public slots:
     void refresh();
@@ -69,6 +72,7 @@ private:
     ApiClient &m_client;
     QUrl m_publicBase;
     FieldErrors m_errors;
+    WebChatSettings *m_web;
     // mailbox
     QLineEdit *m_address;
     QLineEdit *m_name;
