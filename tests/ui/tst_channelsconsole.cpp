@@ -5,7 +5,8 @@
 // reply on it becomes an outgoing mail of that session; Settings › Channels saves a mailbox and a
 // Twilio account, never shows their secrets back and names a refused field under it.
 // With TIERDESK_CHANNELS_SCREENSHOTS=DIR (under xvfb-run, QT_QPA_PLATFORM unset) it also writes
-// queue-channels.png, conversation-email.png and settings-channels.png, and their -de twins, into DIR.
+// queue-channels.png, conversation-email.png, settings-channels.png and settings-webchat.png, and their
+// -de twins, into DIR.
 #include "core/engine/channels/Channels.h"
 #include "tests/api/ApiTestSupport.h"
 #include "tests/integrations/SmtpSink.h"
@@ -36,6 +37,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -613,11 +615,18 @@ void TestChannelsConsole::screenshots()
 
         w.settings()->channels()->setPublicBase(QUrl(QStringLiteral("https://desk.northwind.example")));
         QSignalSpy mailboxLoaded(w.settings()->channels(), &ChannelsSettings::mailboxLoaded);
+        WebChatSettings *web = w.settings()->channels()->webChat();
+        QSignalSpy webLoaded(web, &WebChatSettings::loaded);
         w.showSettings();
         w.settings()->tabs()->setCurrentWidget(w.settings()->channels());
         QVERIFY(mailboxLoaded.wait() || !mailboxLoaded.isEmpty());
         QCoreApplication::processEvents();
         QVERIFY(w.grab().save(QDir(out).filePath(QStringLiteral("settings-channels%1.png").arg(suffix))));
+        // Scrolled to the web chat (as theWebChatIsSetWithItsSnippetAndSecret left it, when run before).
+        QVERIFY(!webLoaded.isEmpty() || webLoaded.wait());
+        w.settings()->channels()->findChild<QScrollArea *>()->ensureWidgetVisible(web, 0, 0);
+        QCoreApplication::processEvents();
+        QVERIFY(w.grab().save(QDir(out).filePath(QStringLiteral("settings-webchat%1.png").arg(suffix))));
     }
     ConsoleLanguage::install(qApp, QLocale(QLocale::English), true);
 }
