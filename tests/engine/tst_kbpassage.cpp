@@ -80,6 +80,12 @@ void TestKbPassage::aHowToQuestionAsksForSteps()
     QVERIFY(!asksHowTo(QStringLiteral("my boots came apart")));
     // A time or a price asked for is a fact, however it is put.
     QVERIFY(!passages::AnswerKind::of(QStringLiteral("how do i know how long it takes")).howTo);
+    // "when" in an instruction's condition asks for no time; opening the question, it does.
+    const auto lid = passages::AnswerKind::of(QStringLiteral("Stop the light from blinking when the bike is parked"));
+    QVERIFY(lid.howTo && !lid.time);
+    QVERIFY(passages::AnswerKind::of(QStringLiteral("when will my refund arrive")).time);
+    QVERIFY(passages::AnswerKind::of(QStringLiteral("ok so when does it ship")).time);
+    QVERIFY(passages::AnswerKind::of(QStringLiteral("my refund, when will it come?")).time);
     // Where or whether it can be done asks for the way too.
     using passages::asksForAWay;
     QVERIFY(asksForAWay(QStringLiteral("where do i see the address of my network card")));
@@ -87,6 +93,10 @@ void TestKbPassage::aHowToQuestionAsksForSteps()
     QVERIFY(asksForAWay(QStringLiteral("is there a way to pause it")));
     QVERIFY(asksForAWay(QStringLiteral("swap the mouse buttons around, i'm a lefty")));
     QVERIFY(!asksForAWay(QStringLiteral("whats the warranty on a daypack")));
+    // One's own: where to find it, not what such a thing is.
+    QVERIFY(asksForAWay(QStringLiteral("What is my MAC address?")));
+    QVERIFY(passages::AnswerKind::of(QStringLiteral("What is my MAC address?")).defines.isEmpty());
+    QVERIFY(!passages::AnswerKind::of(QStringLiteral("What is a MAC address?")).defines.isEmpty());
     QVERIFY(!asksForAWay(QStringLiteral("where is my order?")));
     QVERIFY(!passages::AnswerKind::of(QStringLiteral("can i get a refund, how much is it")).way);
     // What tells the reader what to do, and what only says what can be done.

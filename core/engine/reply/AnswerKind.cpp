@@ -6,8 +6,11 @@ namespace tierdesk::passages {
 
 AnswerKind AnswerKind::of(const QString &question)
 {
+    // "when" asks for a time where it opens the question or a clause that asks ("so when will it
+    // come"), not in an instruction's condition ("Stop the computer from suspending when the lid is closed").
     static const QRegularExpression time(
-        QStringLiteral("\\b(?:how long|when|till|until|how soon|week|weeks|days|expire|expires)\\b"),
+        QStringLiteral("\\b(?:how long|till|until|how soon|week|weeks|days|expire|expires)\\b|^\\W*(?:\\w+\\W+){0,2}"
+                       "when\\b|\\bwhen (?:will|would|is|are|does|do|did|can|could|should|shall|am)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression price(
         QStringLiteral("\\b(?:how much|cost|costs|price|fee|fees|pay|charged?|free)\\b"),
@@ -15,8 +18,8 @@ AnswerKind AnswerKind::of(const QString &question)
     static const QRegularExpression phone(
         QStringLiteral("\\b(?:phone|call (?:you|us))\\b"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression definition(
-        QStringLiteral("^\\W*(?:what'?s|what is|whats) (?:this |that |the |a |an )?([a-z][a-z ]{2,30}?)(?: thing| "
-                       "about| exactly)?\\W*$"),
+        QStringLiteral("^\\W*(?:what'?s|what is|whats) (?!my |our )(?:this |that |the |a |an )?([a-z][a-z ]{2,30}?)"
+                       "(?: thing| about| exactly)?\\W*$"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression next(
         QStringLiteral("\\b(?:then what|what then|what next|what now|what happens (?:then|next|after))\\b"),
@@ -58,7 +61,7 @@ bool asksForAWay(const QString &question)
     static const QRegularExpression way(
         QStringLiteral(
             "\\b(?:where (?:do|can|would|should) (?:i|we|u)|(?:can|could) (?:i|we|u)|is there (?:a|any|some) "
-            "(?:way|setting|option))\\b"),
+            "(?:way|setting|option)|what(?:'?s| is) my)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return asksHowTo(question) || way.match(question).hasMatch();
 }

@@ -27,7 +27,7 @@ struct AnswerKind {
 // instruction's own words with no question about it ("Cancel a print job").
 bool asksHowTo(const QString &question);
 // Whether a question asks where or whether something can be done, or how: asksHowTo, "where do
-// i...", "can i...", "is there a way...".
+// i...", "can i...", "is there a way...", "what is my..." (one's own: where to find it, not what it is).
 bool asksForAWay(const QString &question);
 // Whether a sentence tells the reader what to do: it opens with an instruction's verb, maybe after
 // what it is for or when ("To change the brightness, adjust...", "If it is not shown, click...").
