@@ -192,6 +192,25 @@ private slots:
         QVERIFY2(!reply.contains(QLatin1String("IP address")), qPrintable(reply));
     }
 
+    // A help center's guide page lists its pages, "title — what it is about": a question its line
+    // answers is answered by the page the line names.
+    void aGuidePagesLinePointsToThePageThatAnswers()
+    {
+        const QString general = QStringLiteral("GENERAL_INQUIRY");
+        QVERIFY(addArticle(QStringLiteral("accounts"), QStringLiteral("Online accounts"), general,
+            QStringLiteral("You can keep your online accounts in the Acme app.\n\n"
+                           "Add an online account \u2014 Link your online accounts to the Acme app.\n"
+                           "Remove an online account \u2014 Unlink an online account from the app.\n")));
+        QVERIFY(addArticle(QStringLiteral("accounts-add"), QStringLiteral("Add an online account"), general,
+            QStringLiteral("Adding an account links your rides to it.\n\n"
+                           "1. Open the Acme app and choose Profile.\n"
+                           "2. Tap Linked accounts, then Add.\n"
+                           "3. Sign in to the account you want to add.\n")));
+        const QString reply = replyOf(ask(QStringLiteral("Add an online account")));
+        QVERIFY2(reply.contains(QLatin1String("Tap Linked accounts, then Add")), qPrintable(reply));
+        QVERIFY2(!reply.contains(QChar(0x2014)), qPrintable(reply));
+    }
+
     // A company in euros and Berlin: its replies state amounts as Germans write euros, and its
     // dates in its own time zone.
     void aGermanCompanyInEurosAndBerlin()

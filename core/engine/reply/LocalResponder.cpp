@@ -92,6 +92,25 @@ const KbArticle &bestArticle(const ReplyContext &ctx)
         ctx.knowledge, question, {}, nullptr, categorised ? toString(ctx.analysis.intent.category) : QString());
 }
 
+// A guide page answers with lines of its list of pages ("Add an account — Allow applications to
+// access your accounts online"): the page that line names answers, when the search found it too.
+const KbArticle &pageAGuidePointsTo(
+    const QList<KbHit> &hits, const KbArticle &chosen, const QString &question, int maxChars)
+{
+    static const QRegularExpression guideLine(QStringLiteral("^(.{3,80}?) \u2014 "));
+    const KbHit *hit = hitOf(hits, chosen.id);
+    if (!hit)
+        return chosen;
+    for (const QString &sentence : SectionAnswer::of(*hit, question, {}, maxChars).sentences) {
+        const QString named = guideLine.match(sentence).captured(1).trimmed();
+        for (const KbHit &other : hits)
+            if (!named.isEmpty() && other.article.id != chosen.id
+                && other.article.title.compare(named, Qt::CaseInsensitive) == 0)
+                return other.article;
+    }
+    return chosen;
+}
+
 // Whether more than the question's words chose the article: a follow-up's topic ("what about
 // crypto" after payment methods), or the intent model's sure reading of the message under the
 // article's own category ("do u ship to canada": shipping). A help center's imported pages are
@@ -335,7 +354,9 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
     }
     // A follow-up is answered from its topic's article unless another answers it better.
     const QString &question = asked.question.isEmpty() ? ctx.message : asked.question;
-    const KbArticle &article = asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic);
+    const int maxChars = ctx.caps.maxResponseLength - kAroundTheAnswer;
+    const KbArticle &article = pageAGuidePointsTo(ctx.knowledge,
+        asked.topic.isEmpty() ? bestArticle(ctx) : bestFor(ctx.knowledge, question, asked.topic), question, maxChars);
     if (best && asked.topic.isEmpty())
         *best = &article;
     const KbHit *hit = hitOf(ctx.knowledge, article.id);
@@ -349,8 +370,7 @@ QString LocalResponder::knowledgeText(const ReplyContext &ctx, const KbArticle *
         : QString();
     QString passage;
     if (hit)
-        passage = SectionAnswer::of(
-            *hit, question, asked.topic, ctx.caps.maxResponseLength - int(readMore.size()) - kAroundTheAnswer)
+        passage = SectionAnswer::of(*hit, question, asked.topic, maxChars - int(readMore.size()))
                       .sentences.join(QLatin1Char(' '));
     if (passage.isEmpty())
         passage = answeringPassage(article.body, question, asked.topic);
