@@ -294,6 +294,35 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     await context.close();
   });
 
+  it('lets a page of the site use the chat API and Socket.IO long-polling itself', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/`);
+    await page.addScriptTag({ url: `${server.baseUrl}/chat/vendor/socket.io.min.js` });
+    const joined = await page.evaluate(async ({ base, key }) => {
+      const started = await fetch(`${base}/api/v1/chat/session`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Widget-Key': key }, body: '{}',
+      }).then((r) => r.json());
+      const { sessionId, visitorSecret } = started.data;
+      // Polling only: every request is a cross-origin XHR the browser lets the page read or not.
+      const socket = io(base, { path: '/socket.io', transports: ['polling'], auth: { visitorSecret } });
+      const data = await new Promise((resolve, reject) => {
+        socket.on('connect_error', (e) => reject(new Error(e.message)));
+        socket.on('chat-joined', resolve);
+        socket.emit('join-chat', { sessionId, visitorSecret });
+      });
+      const reply = await new Promise((resolve) => {
+        socket.on('message-received', (m) => { if (m.sender !== 'customer') resolve(m.content); });
+        socket.emit('send-message', { sessionId, message: 'do you ship to canada?' });
+      });
+      socket.close();
+      return { sessionId: data.sessionId, transport: socket.io.engine?.transport?.name ?? 'polling', reply };
+    }, { base: server.baseUrl, key: widgetKey });
+    assert.ok(joined.sessionId);
+    assert.equal(joined.transport, 'polling');
+    assert.ok(joined.reply.length > 0);
+    await context.close();
+  });
+
   it('fills a phone screen', async () => {
     const { context, page } = await newPage({ width: 390, height: 844 });
     await page.goto(`http://127.0.0.1:${shopPort}/`);

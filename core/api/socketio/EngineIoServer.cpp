@@ -52,9 +52,15 @@ http::HttpResponse EngineIoServer::errorResponse(ErrorCode code, const QString &
 {
     if (status == 0)
         status = code == Forbidden ? 403 : 400;
-    return http::HttpResponse::json(status,
+    http::HttpResponse r = http::HttpResponse::json(status,
         QJsonObject{{QStringLiteral("code"), int(code)},
             {QStringLiteral("message"), message.isEmpty() ? defaultMessage(code) : message}});
+    return readableAnywhere(r);
+}
+
+http::HttpResponse &EngineIoServer::readableAnywhere(http::HttpResponse &response)
+{
+    return response.withHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), QByteArrayLiteral("*"));
 }
 
 void EngineIoServer::install(http::HttpServer &server, const QString &path)
@@ -123,7 +129,7 @@ void EngineIoServer::handleGet(const http::HttpRequest &request, const http::Htt
         r.contentType = QByteArrayLiteral("text/plain; charset=UTF-8");
         r.body = s->openPacket().toUtf8();
         r.withHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-        responder.send(std::move(r));
+        responder.send(std::move(readableAnywhere(r)));
         return;
     }
     if (request.method != "GET") { // HEAD (routed here by the Router) would swallow packets: no body
@@ -149,7 +155,7 @@ void EngineIoServer::handlePost(const http::HttpRequest &request, const http::Ht
     http::HttpResponse ok;
     ok.contentType = QByteArrayLiteral("text/html");
     ok.body = QByteArrayLiteral("ok");
-    responder.send(std::move(ok));
+    responder.send(std::move(readableAnywhere(ok)));
 }
 
 void EngineIoServer::onWebSocket(http::WebSocket *socket, const http::HttpRequest &request)

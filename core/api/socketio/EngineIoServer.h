@@ -49,6 +49,10 @@ public:
     // 128 random bits in base64url (22 characters): session and client ids.
     static QString randomId();
     static http::HttpResponse errorResponse(ErrorCode code, const QString &message = QString(), int status = 0);
+    // Every polling answer may be read by a page of any origin (a company's site with the chat on
+    // it): the credentials go in the Socket.IO handshake's auth payload, never in cookies, so CORS
+    // protects nothing here, as the chat API's own Access-Control-Allow-Origin: * (docs/socketio.md).
+    static http::HttpResponse &readableAnywhere(http::HttpResponse &response);
 
 signals:
     // A new session, before its open packet leaves: connect to its signals here.

@@ -1,6 +1,7 @@
 #include "core/api/socketio/EngineIoSession.h"
 
 #include "core/api/http/WebSocket.h"
+#include "core/api/socketio/EngineIoServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,7 +81,7 @@ void EngineIoSession::answerPoll(const QString &body)
     r.contentType = QByteArrayLiteral("text/plain; charset=UTF-8");
     r.body = body.toUtf8();
     r.withHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    m_poll.send(std::move(r));
+    m_poll.send(std::move(EngineIoServer::readableAnywhere(r)));
     m_poll = http::HttpResponder();
 }
 
