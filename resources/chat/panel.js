@@ -22,6 +22,7 @@
       title: 'Chat with us', you: 'You', assistant: 'Assistant', person: '(a person)', typing: 'Typing…',
       resolved: 'This conversation is resolved. Tell us how it went.', thanks: 'Thank you for your rating: %1 of 5.',
       toPerson: 'You are being connected to a person. Stay here: their reply appears below.',
+      away: 'Our team is away now. You can close this page: their reply will be here when you come back.',
       notSent: 'Not sent', unverified: 'We could not confirm who you are.', close: 'Close the chat',
       earlierNow: 'This conversation', back: 'Back to the current conversation', reading: 'An earlier conversation (read only).',
       placeholder: 'Write a message…', send: 'Send', stars: 'Choose 1 to 5 stars.',
@@ -31,6 +32,7 @@
       resolved: 'Dieses Gespräch ist abgeschlossen. Sagen Sie uns, wie es war.',
       thanks: 'Danke für Ihre Bewertung: %1 von 5.',
       toPerson: 'Sie werden mit einem Menschen verbunden. Bleiben Sie hier: die Antwort erscheint unten.',
+      away: 'Unser Team ist gerade nicht da. Sie können diese Seite schließen: die Antwort steht hier, wenn Sie wiederkommen.',
       notSent: 'Nicht gesendet', unverified: 'Wir konnten nicht bestätigen, wer Sie sind.', close: 'Chat schließen',
       earlierNow: 'Dieses Gespräch', back: 'Zurück zum aktuellen Gespräch', reading: 'Ein früheres Gespräch (nur lesen).',
       placeholder: 'Nachricht schreiben…', send: 'Senden', stars: 'Wählen Sie 1 bis 5 Sterne.',
@@ -162,11 +164,18 @@
       });
     });
     socket.on('message-received', (m) => { if (chat && m.sessionId === chat.sessionId && !reading) { if (m.sender !== 'customer') setPending(-1); addMessage(m); } });
-    socket.on('escalation-needed', (e) => { if (chat && e.sessionId === chat.sessionId && e.toTier === 'HUMAN_AGENT') addNotice(t.toPerson); });
+    socket.on('escalation-needed', (e) => { if (chat && e.sessionId === chat.sessionId && e.toTier === 'HUMAN_AGENT') toAPerson(); });
     socket.on('chat-resolved', (e) => { if (chat && e.sessionId === chat.sessionId) { addNotice(t.resolved); askForRating(null); } });
     socket.on('rating-received', (r) => { if (chat && r.sessionId === chat.sessionId) showThanks(r); });
     socket.on('disconnect', () => { ui.send.disabled = true; });
     return joined;
+  }
+
+  // A person is asked for: while the company's people are away (its business hours) the visitor
+  // need not wait on the page (the reply above says when they are back).
+  async function toAPerson() {
+    const now = await api('GET', '/api/v1/chat/widget?key=' + encodeURIComponent(key)).catch(() => config);
+    addNotice(now.hours && now.hours.open === false ? t.away : t.toPerson);
   }
 
   function askForRating(rating) {

@@ -323,6 +323,36 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     await context.close();
   });
 
+  it('tells a visitor who asks for a person when the team is back, and that they need not wait', async () => {
+    // Closed all of today (a holiday), open every day from midnight UTC: back tomorrow.
+    const allDay = [['00:00', '24:00']];
+    const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
+    const today = new Date().toISOString().slice(0, 10);
+    const put = await api('PUT', '/api/cs/config', {
+      companyId, desk: { businessHours: { timeZone: 'UTC', weekly, holidays: [today] } },
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const look = await fetch(`${server.baseUrl}/api/v1/chat/widget?key=${widgetKey}`).then((r) => r.json());
+    assert.equal(look.data.hours.open, false);
+    const tomorrow = new Date(`${today}T00:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    assert.equal(new Date(look.data.hours.nextOpening).getTime(), tomorrow.getTime());
+
+    const { context, page } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/`);
+    const frame = await openPanel(page);
+    await frame.locator('#message').fill('can i talk to a person please');
+    await frame.locator('#message').press('Enter');
+    // The AI's reply says when a person answers; the panel that the visitor need not wait for it.
+    await frame.locator('.msg[data-sender="ai_rep"], .msg[data-sender="ai_manager"]', { hasText: 'a person will answer from' })
+      .waitFor();
+    await frame.locator('.notice', { hasText: 'Our team is away now. You can close this page' }).waitFor();
+    assert.equal(await frame.locator('.notice', { hasText: 'Stay here' }).count(), 0);
+    await context.close();
+    const reopened = await api('PUT', '/api/cs/config', { companyId, desk: { businessHours: null } });
+    assert.equal(reopened.status, 200, JSON.stringify(reopened.body));
+  });
+
   it('fills a phone screen', async () => {
     const { context, page } = await newPage({ width: 390, height: 844 });
     await page.goto(`http://127.0.0.1:${shopPort}/`);

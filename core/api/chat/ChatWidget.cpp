@@ -1,6 +1,7 @@
 #include "core/api/chat/ChatWidget.h"
 
 #include "core/api/chat/ChatErrors.h"
+#include "core/common/Time.h"
 
 namespace tierdesk::api {
 
@@ -21,7 +22,8 @@ bool ChatWidget::mayShow(const QByteArray &origin, const QString &ownOrigin, con
     return !asSent.isEmpty() && (asSent == WebChannelSettings::origin(ownOrigin) || allowedOrigins.contains(asSent));
 }
 
-std::optional<WebChannelSettings> ChatWidget::channelOf(const http::HttpRequest &req, const http::HttpResponder &res)
+std::optional<WebChannelSettings> ChatWidget::channelOf(
+    const http::HttpRequest &req, const http::HttpResponder &res, QString *companyId)
 {
     const KeyVerdict key = m_access.widgetKey(req.query.queryItemValue(QStringLiteral("key")).toUtf8());
     if (!key.accepted()) {
@@ -30,6 +32,8 @@ std::optional<WebChannelSettings> ChatWidget::channelOf(const http::HttpRequest 
                                                     : QStringLiteral("Invalid widget key")));
         return std::nullopt;
     }
+    if (companyId)
+        *companyId = key.key->companyId;
     ChannelAccounts *channels = m_access.services().channels;
     if (!channels)
         return WebChannelSettings{};
@@ -45,7 +49,8 @@ std::optional<WebChannelSettings> ChatWidget::channelOf(const http::HttpRequest 
 // and which forms it asks for. Never the secret, nor the list of origins.
 void ChatWidget::config(const http::HttpRequest &req, const http::HttpResponder &res)
 {
-    const auto web = channelOf(req, res);
+    QString companyId;
+    const auto web = channelOf(req, res, &companyId);
     if (!web)
         return;
     if (!mayShow(req.header("origin"), req.baseUrl(), web->allowedOrigins))
@@ -60,7 +65,24 @@ void ChatWidget::config(const http::HttpRequest &req, const http::HttpResponder 
         {QStringLiteral("attachments"),
             QJsonObject{
                 {QStringLiteral("enabled"), web->attachments}, {QStringLiteral("maxMB"), web->maxAttachmentMB}}}};
-    res.send(chat::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}}));
+    QJsonObject look = data;
+    look.insert(QStringLiteral("hours"), hoursOf(companyId));
+    res.send(chat::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), look}}));
+}
+
+// Whether the company's people work now (desk.businessHours; none set: always) and, when they do
+// not, when they are back: what the panel tells a visitor who asks for a person.
+QJsonObject ChatWidget::hoursOf(const QString &companyId) const
+{
+    SessionEngine &engine = *m_access.services().engine;
+    const Result<Company> company = engine.company(companyId);
+    const qint64 now = engine.clock().nowMs();
+    const std::optional<BusinessHours> &hours = company ? company->config.desk.businessHours : std::nullopt;
+    if (!hours || hours->isOpen(now))
+        return {{QStringLiteral("open"), true}, {QStringLiteral("nextOpening"), QJsonValue::Null}};
+    const qint64 next = hours->nextOpening(now);
+    return {{QStringLiteral("open"), false},
+        {QStringLiteral("nextOpening"), next > 0 ? QJsonValue(timefmt::iso(next)) : QJsonValue::Null}};
 }
 
 void ChatWidget::panel(const http::HttpRequest &req, const http::HttpResponder &res)

@@ -25,7 +25,9 @@ private:
     void config(const http::HttpRequest &req, const http::HttpResponder &res);
     void panel(const http::HttpRequest &req, const http::HttpResponder &res);
     // The web channel of the company whose widget key `?key=` is; nullopt after answering itself.
-    std::optional<WebChannelSettings> channelOf(const http::HttpRequest &req, const http::HttpResponder &res);
+    std::optional<WebChannelSettings> channelOf(
+        const http::HttpRequest &req, const http::HttpResponder &res, QString *companyId = nullptr);
+    QJsonObject hoursOf(const QString &companyId) const;
 
     ChatAccess &m_access;
     const ChatPage &m_page;
