@@ -38,7 +38,7 @@ constexpr double kWholeQuestion = 0.99;
 // or the article is about what was asked (knowledgeAnswers, passageAnswers), or a passage holds
 // all of it (a question of one word). Not a share of the rarer words: "policy" is the rarer half
 // of "return policy" in a help center that says "press Return" often, and a colour profile's
-// "timeout policy" no return policy; "cancel" of a print job no "cancel my trail club membership".
+// "timeout policy" no return policy; "cancel" of a print job no "cancel my gym membership".
 bool holdsTheQuestion(const KbHit &hit, const QString &question);
 // Whether the question names what the best ranked passage is about, in so many words: its title and
 // heading hold every word the question searches for, two at least ("cancel a print job" and
