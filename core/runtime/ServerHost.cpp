@@ -149,6 +149,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
     chat.calls = &callCenter();
     chat.channels = &m_runtime.channels().accounts();
     chat.customers = &m_runtime.customers();
+    chat.desk = &m_runtime.desk();
     return std::make_unique<ChatFamily>(chat);
 }
 

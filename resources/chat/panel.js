@@ -23,6 +23,7 @@
       resolved: 'This conversation is resolved. Tell us how it went.', thanks: 'Thank you for your rating: %1 of 5.',
       toPerson: 'You are being connected to a person. Stay here: their reply appears below.',
       away: 'Our team is away now. You can close this page: their reply will be here when you come back.',
+      busy: 'Everyone on our team is busy: a person will answer here as soon as one is free. You can close this page meanwhile.',
       notSent: 'Not sent', unverified: 'We could not confirm who you are.', close: 'Close the chat',
       earlierNow: 'This conversation', back: 'Back to the current conversation', reading: 'An earlier conversation (read only).',
       placeholder: 'Write a message…', send: 'Send', stars: 'Choose 1 to 5 stars.',
@@ -33,6 +34,7 @@
       thanks: 'Danke für Ihre Bewertung: %1 von 5.',
       toPerson: 'Sie werden mit einem Menschen verbunden. Bleiben Sie hier: die Antwort erscheint unten.',
       away: 'Unser Team ist gerade nicht da. Sie können diese Seite schließen: die Antwort steht hier, wenn Sie wiederkommen.',
+      busy: 'Unser Team ist gerade beschäftigt: ein Mensch antwortet hier, sobald jemand frei ist. Sie können diese Seite so lange schließen.',
       notSent: 'Nicht gesendet', unverified: 'Wir konnten nicht bestätigen, wer Sie sind.', close: 'Chat schließen',
       earlierNow: 'Dieses Gespräch', back: 'Zurück zum aktuellen Gespräch', reading: 'Ein früheres Gespräch (nur lesen).',
       placeholder: 'Nachricht schreiben…', send: 'Senden', stars: 'Wählen Sie 1 bis 5 Sterne.',
@@ -171,11 +173,13 @@
     return joined;
   }
 
-  // A person is asked for: while the company's people are away (its business hours) the visitor
-  // need not wait on the page (the reply above says when they are back).
+  // A person is asked for: while the company's people are away (its business hours) or all busy,
+  // the visitor need not wait on the page (the reply above says when they are back).
   async function toAPerson() {
     const now = await api('GET', '/api/v1/chat/widget?key=' + encodeURIComponent(key)).catch(() => config);
-    addNotice(now.hours && now.hours.open === false ? t.away : t.toPerson);
+    if (now.hours && now.hours.open === false) addNotice(t.away);
+    else if (now.peopleAvailable === false) addNotice(t.busy);
+    else addNotice(t.toPerson);
   }
 
   function askForRating(rating) {

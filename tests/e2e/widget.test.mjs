@@ -14,6 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import WebSocket from 'ws';
 import { after, before, describe, it } from 'node:test';
 
 import { buildPath, startProgram } from './lib/program.mjs';
@@ -74,6 +75,17 @@ function startShop() {
     });
     shop.listen(0, '127.0.0.1', () => resolve(shop.address().port));
   });
+}
+
+// The widget's look once it satisfies `ready`: read again on each change the desk reports (an
+// agent's socket opening or closing is taken on the server's event loop, after the client's).
+async function waitForLook(ready) {
+  for (;;) {
+    const look = (await fetch(`${server.baseUrl}/api/v1/chat/widget?key=${widgetKey}`).then((r) => r.json())).data;
+    if (ready(look))
+      return look;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 async function newPage(viewport = { width: 1280, height: 800 }) {
@@ -189,6 +201,14 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     await again.locator('.msg[data-sender="customer"]', { hasText: 'how long do refunds take?' }).waitFor();
     await again.locator('.msg[data-sender="ai_rep"]', { hasText: 'business days' }).waitFor();
 
+    // The demo's agent is at the desk (signed in, its WebSocket open): asked for, a person is near.
+    const [, email, password] = /Agent login: (\S+) \/ (\S+)/.exec(server.output().stdout);
+    const login = await fetch(`${server.baseUrl}/api/cs/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+    }).then((r) => r.json());
+    const deskSocket = new WebSocket(`${server.baseUrl.replace('http', 'ws')}/api/cs/ws?token=${login.token}`);
+    await once(deskSocket, 'open');
+    await waitForLook((look) => look.peopleAvailable === true);
     // Closed, a person's reply is counted on the launcher.
     await again.locator('#message').fill('can i talk to a person please');
     await again.locator('#message').press('Enter');
@@ -199,11 +219,7 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     };
     await again.locator('#close').click();
     await page.locator('[data-tierdesk] .box').waitFor({ state: 'hidden' });
-    // The demo's agent signs in at the desk, takes the conversation and answers.
-    const [, email, password] = /Agent login: (\S+) \/ (\S+)/.exec(server.output().stdout);
-    const login = await fetch(`${server.baseUrl}/api/cs/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
-    }).then((r) => r.json());
+    // The agent takes the conversation and answers.
     const desk = async (route, body) => fetch(server.baseUrl + route, {
       method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.token}` },
       body: JSON.stringify(body),
@@ -214,6 +230,8 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     assert.equal(sent.status, 201);
     await page.locator('[data-tierdesk] .badge', { hasText: '1' }).waitFor();
     assert.match(await launcher.getAttribute('aria-label'), /1 new/);
+    deskSocket.close();
+    await once(deskSocket, 'close');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -351,6 +369,18 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     await context.close();
     const reopened = await api('PUT', '/api/cs/config', { companyId, desk: { businessHours: null } });
     assert.equal(reopened.status, 200, JSON.stringify(reopened.body));
+  });
+
+  it('tells a visitor who asks for a person that everyone is busy when nobody is at the desk', async () => {
+    await waitForLook((look) => look.peopleAvailable === false);
+    const { context, page } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/`);
+    const frame = await openPanel(page);
+    await frame.locator('#message').fill('i want to speak to a human');
+    await frame.locator('#message').press('Enter');
+    await frame.locator('.notice', { hasText: 'Everyone on our team is busy' }).waitFor();
+    assert.equal(await frame.locator('.notice', { hasText: 'Stay here' }).count(), 0);
+    await context.close();
   });
 
   it('fills a phone screen', async () => {

@@ -7,6 +7,7 @@
 #include "core/engine/access/ChatVisitors.h"
 #include "core/engine/channels/ChannelAccounts.h"
 #include "core/engine/customers/CustomerDirectory.h"
+#include "core/engine/desk/Desk.h"
 #include "core/voice/SpeechSynthesizer.h"
 #include "core/voice/calls/CallCenter.h"
 
@@ -32,6 +33,7 @@ struct ChatServices {
     ChatRateLimits limits;
     ChannelAccounts *channels = nullptr; // the web channel's identity settings; none: every visitor anonymous
     CustomerDirectory *customers = nullptr; // where a verified visitor's customer is made when new
+    const Desk *desk = nullptr; // whether a person is free now (the widget's look); none: as if one were
 };
 
 // The chat family's credentials, shared by its HTTP routes and its Socket.IO

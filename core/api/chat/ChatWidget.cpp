@@ -3,6 +3,8 @@
 #include "core/api/chat/ChatErrors.h"
 #include "core/common/Time.h"
 
+#include <algorithm>
+
 namespace tierdesk::api {
 
 QByteArray ChatWidget::contentSecurityPolicy(const QStringList &allowedOrigins)
@@ -67,7 +69,20 @@ void ChatWidget::config(const http::HttpRequest &req, const http::HttpResponder 
                 {QStringLiteral("enabled"), web->attachments}, {QStringLiteral("maxMB"), web->maxAttachmentMB}}}};
     QJsonObject look = data;
     look.insert(QStringLiteral("hours"), hoursOf(companyId));
+    look.insert(QStringLiteral("peopleAvailable"), personFree(companyId));
     res.send(chat::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), look}}));
+}
+
+// Whether one of the company's people is at the desk now (connected, not away) for one of its queues.
+bool ChatWidget::personFree(const QString &companyId) const
+{
+    const Desk *desk = m_access.services().desk;
+    const Result<Company> company = m_access.services().engine->company(companyId);
+    if (!desk || !company)
+        return true;
+    const QList<DeskQueue> &queues = company->config.desk.queues;
+    return std::any_of(
+        queues.cbegin(), queues.cend(), [&](const DeskQueue &q) { return desk->anyAgentAvailable(companyId, q.name); });
 }
 
 // Whether the company's people work now (desk.businessHours; none set: always) and, when they do

@@ -28,6 +28,7 @@ private:
     std::optional<WebChannelSettings> channelOf(
         const http::HttpRequest &req, const http::HttpResponder &res, QString *companyId = nullptr);
     QJsonObject hoursOf(const QString &companyId) const;
+    bool personFree(const QString &companyId) const;
 
     ChatAccess &m_access;
     const ChatPage &m_page;
