@@ -58,7 +58,7 @@ void ChatWidget::config(const http::HttpRequest &req, const http::HttpResponder 
     if (!mayShow(req.header("origin"), req.baseUrl(), web->allowedOrigins))
         return res.send(chat::error(
             ErrorKind::Forbidden, QStringLiteral("This site is not among the web channel's allowed origins")));
-    const QJsonObject data{{QStringLiteral("title"), web->title}, {QStringLiteral("color"), web->color},
+    QJsonObject look{{QStringLiteral("title"), web->title}, {QStringLiteral("color"), web->color},
         {QStringLiteral("greeting"), web->greeting}, {QStringLiteral("position"), web->position},
         {QStringLiteral("language"), web->language}, {QStringLiteral("identity"), web->identity},
         {QStringLiteral("preChat"),
@@ -67,31 +67,28 @@ void ChatWidget::config(const http::HttpRequest &req, const http::HttpResponder 
         {QStringLiteral("attachments"),
             QJsonObject{
                 {QStringLiteral("enabled"), web->attachments}, {QStringLiteral("maxMB"), web->maxAttachmentMB}}}};
-    QJsonObject look = data;
-    look.insert(QStringLiteral("hours"), hoursOf(companyId));
-    look.insert(QStringLiteral("peopleAvailable"), personFree(companyId));
+    const Result<Company> company = m_access.services().engine->company(companyId);
+    look.insert(QStringLiteral("hours"), hoursOf(company ? &*company : nullptr));
+    look.insert(QStringLiteral("peopleAvailable"), personFree(company ? &*company : nullptr));
     res.send(chat::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), look}}));
 }
 
 // Whether one of the company's people is at the desk now (connected, not away) for one of its queues.
-bool ChatWidget::personFree(const QString &companyId) const
+bool ChatWidget::personFree(const Company *company) const
 {
     const Desk *desk = m_access.services().desk;
-    const Result<Company> company = m_access.services().engine->company(companyId);
     if (!desk || !company)
         return true;
     const QList<DeskQueue> &queues = company->config.desk.queues;
-    return std::any_of(
-        queues.cbegin(), queues.cend(), [&](const DeskQueue &q) { return desk->anyAgentAvailable(companyId, q.name); });
+    return std::any_of(queues.cbegin(), queues.cend(),
+        [&](const DeskQueue &q) { return desk->anyAgentAvailable(company->id, q.name); });
 }
 
 // Whether the company's people work now (desk.businessHours; none set: always) and, when they do
 // not, when they are back: what the panel tells a visitor who asks for a person.
-QJsonObject ChatWidget::hoursOf(const QString &companyId) const
+QJsonObject ChatWidget::hoursOf(const Company *company) const
 {
-    SessionEngine &engine = *m_access.services().engine;
-    const Result<Company> company = engine.company(companyId);
-    const qint64 now = engine.clock().nowMs();
+    const qint64 now = m_access.services().engine->clock().nowMs();
     const std::optional<BusinessHours> &hours = company ? company->config.desk.businessHours : std::nullopt;
     if (!hours || hours->isOpen(now))
         return {{QStringLiteral("open"), true}, {QStringLiteral("nextOpening"), QJsonValue::Null}};

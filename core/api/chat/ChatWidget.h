@@ -27,8 +27,9 @@ private:
     // The web channel of the company whose widget key `?key=` is; nullopt after answering itself.
     std::optional<WebChannelSettings> channelOf(
         const http::HttpRequest &req, const http::HttpResponder &res, QString *companyId = nullptr);
-    QJsonObject hoursOf(const QString &companyId) const;
-    bool personFree(const QString &companyId) const;
+    // From the company's desk settings (none found: open, a person free).
+    QJsonObject hoursOf(const Company *company) const;
+    bool personFree(const Company *company) const;
 
     ChatAccess &m_access;
     const ChatPage &m_page;

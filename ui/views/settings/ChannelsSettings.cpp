@@ -4,6 +4,7 @@
 #include "ui/client/ApiReply.h"
 #include "ui/models/Display.h"
 #include "ui/views/ConfirmButton.h"
+#include "ui/views/settings/Named.h"
 #include "ui/views/settings/WebChatSettings.h"
 
 #include <QCheckBox>
@@ -24,12 +25,6 @@ namespace tierdesk::ui {
 namespace {
 
 constexpr double kBytesPerMb = 1024.0 * 1024.0;
-
-template <typename W> W *named(W *w, const char *name)
-{
-    w->setObjectName(QLatin1String(name));
-    return w;
-}
 
 QLineEdit *secretEdit(QWidget *parent, const char *name)
 {

@@ -5,6 +5,7 @@
 #include "ui/models/Display.h"
 #include "ui/models/PlansModel.h"
 #include "ui/views/ChoiceDelegate.h"
+#include "ui/views/settings/Named.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -35,12 +36,6 @@ namespace {
 constexpr int kMaxWindowDays = 3650;
 const char *const kSelfService[] = {"orders", "returns", "account", "subscription"};
 
-template <typename W> W *objectNamed(W *w, const char *name)
-{
-    w->setObjectName(QLatin1String(name));
-    return w;
-}
-
 // Every currency some locale pays in, by its ISO 4217 code.
 QStringList currencyCodes()
 {
@@ -56,7 +51,7 @@ QStringList currencyCodes()
 // An editable combo of `items` that finds an item by any part of it ("york" finds America/New_York).
 QComboBox *searchableCombo(const QStringList &items, const char *name, QWidget *parent)
 {
-    auto *combo = objectNamed(new QComboBox(parent), name);
+    auto *combo = named(new QComboBox(parent), name);
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
     combo->addItems(items);
@@ -126,9 +121,9 @@ CompanySettings::CompanySettings(ApiClient &client, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
-    m_save = objectNamed(new QPushButton(tr("Save"), this), "companySave");
+    m_save = named(new QPushButton(tr("Save"), this), "companySave");
     connect(m_save, &QPushButton::clicked, this, &CompanySettings::save);
-    m_message = objectNamed(new QLabel(this), "companyMessage");
+    m_message = named(new QLabel(this), "companyMessage");
     m_message->setWordWrap(true);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_save);
@@ -144,11 +139,11 @@ CompanySettings::CompanySettings(ApiClient &client, QWidget *parent)
 QWidget *CompanySettings::buildProfile()
 {
     auto *box = new QGroupBox(tr("Profile: how customers reach the company"), this);
-    m_website = objectNamed(new QLineEdit(box), "companyWebsite");
+    m_website = named(new QLineEdit(box), "companyWebsite");
     m_website->setPlaceholderText(tr("https://shop.example"));
-    m_email = objectNamed(new QLineEdit(box), "companySupportEmail");
+    m_email = named(new QLineEdit(box), "companySupportEmail");
     m_email->setPlaceholderText(tr("support@shop.example"));
-    m_phone = objectNamed(new QLineEdit(box), "companySupportPhone");
+    m_phone = named(new QLineEdit(box), "companySupportPhone");
     m_phone->setPlaceholderText(tr("+1 555 0100"));
     QStringList zones;
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
@@ -157,7 +152,7 @@ QWidget *CompanySettings::buildProfile()
     m_timeZone->setToolTip(tr("The dates and times in replies to customers"));
     m_currency = searchableCombo(currencyCodes(), "companyCurrency", box);
     m_currency->setToolTip(tr("An ISO 4217 code: the amounts in replies to customers and in this console"));
-    m_currencySample = objectNamed(new QLabel(box), "companyCurrencySample");
+    m_currencySample = named(new QLabel(box), "companyCurrencySample");
     connect(m_currency, &QComboBox::currentTextChanged, this, &CompanySettings::showCurrency);
     auto *currency = new QWidget(box);
     auto *currencyRow = new QHBoxLayout(currency);
@@ -182,20 +177,20 @@ QWidget *CompanySettings::buildProfile()
 QWidget *CompanySettings::buildPolicies()
 {
     auto *box = new QGroupBox(tr("Policies"), this);
-    m_returnWindow = objectNamed(new QSpinBox(box), "policiesReturnWindow");
+    m_returnWindow = named(new QSpinBox(box), "policiesReturnWindow");
     m_returnWindow->setRange(0, kMaxWindowDays);
     m_returnWindow->setSuffix(tr(" days"));
     m_returnWindow->setToolTip(tr("Days from delivery in which an order may be returned"));
-    m_cancellable = objectNamed(new QLineEdit(box), "policiesCancellable");
+    m_cancellable = named(new QLineEdit(box), "policiesCancellable");
     m_cancellable->setPlaceholderText(tr("pending, processing"));
     m_cancellable->setToolTip(tr("The order statuses in which a customer may still cancel, separated by commas"));
-    m_selfOrders = objectNamed(new QLineEdit(box), "selfServiceOrders");
-    m_selfReturns = objectNamed(new QLineEdit(box), "selfServiceReturns");
-    m_selfAccount = objectNamed(new QLineEdit(box), "selfServiceAccount");
-    m_selfSubscription = objectNamed(new QLineEdit(box), "selfServiceSubscription");
+    m_selfOrders = named(new QLineEdit(box), "selfServiceOrders");
+    m_selfReturns = named(new QLineEdit(box), "selfServiceReturns");
+    m_selfAccount = named(new QLineEdit(box), "selfServiceAccount");
+    m_selfSubscription = named(new QLineEdit(box), "selfServiceSubscription");
     for (QLineEdit *link : {m_selfOrders, m_selfReturns, m_selfAccount, m_selfSubscription})
         link->setPlaceholderText(tr("https://shop.example/account"));
-    m_membership = objectNamed(new QLineEdit(box), "policiesMembershipName");
+    m_membership = named(new QLineEdit(box), "policiesMembershipName");
     m_membership->setMaxLength(60);
     m_membership->setPlaceholderText(tr("e.g. Trail Club"));
 
@@ -224,7 +219,7 @@ QWidget *CompanySettings::buildPolicies()
 
 QWidget *CompanySettings::buildTierWindows(QWidget *parent)
 {
-    m_tierWindows = objectNamed(new QTableWidget(0, 2, parent), "policiesTierWindows");
+    m_tierWindows = named(new QTableWidget(0, 2, parent), "policiesTierWindows");
     m_tierWindows->setHorizontalHeaderLabels({tr("Customer tier"), tr("Days")});
     m_tierWindows->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tierWindows->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -232,8 +227,8 @@ QWidget *CompanySettings::buildTierWindows(QWidget *parent)
     m_tierWindows->setToolTip(tr("A customer of such a tier (GOLD, VIP, ...) has this many days to return an order"));
     m_tierWindows->setFixedHeight(m_tierWindows->horizontalHeader()->sizeHint().height()
         + 2 * m_tierWindows->verticalHeader()->defaultSectionSize() + 4);
-    auto *add = objectNamed(new QPushButton(tr("Add"), parent), "policiesTierAdd");
-    auto *remove = objectNamed(new QPushButton(tr("Remove"), parent), "policiesTierRemove");
+    auto *add = named(new QPushButton(tr("Add"), parent), "policiesTierAdd");
+    auto *remove = named(new QPushButton(tr("Remove"), parent), "policiesTierRemove");
     connect(add, &QPushButton::clicked, this, [this] {
         addTierWindow(QString(), m_returnWindow->value());
         m_tierWindows->setCurrentCell(m_tierWindows->rowCount() - 1, 0);
@@ -248,7 +243,7 @@ QWidget *CompanySettings::buildTierWindows(QWidget *parent)
 
 QWidget *CompanySettings::buildPlans(QWidget *parent)
 {
-    m_planTable = objectNamed(new QTableView(parent), "policiesPlans");
+    m_planTable = named(new QTableView(parent), "policiesPlans");
     m_planTable->setModel(m_plans);
     m_planTable->setItemDelegateForColumn(PlansModel::Interval,
         new ChoiceDelegate({{PlansModel::intervalLabel(QStringLiteral("month")), QStringLiteral("month")},
@@ -259,8 +254,8 @@ QWidget *CompanySettings::buildPlans(QWidget *parent)
     m_planTable->horizontalHeader()->setSectionResizeMode(PlansModel::Name, QHeaderView::Stretch);
     m_planTable->setMinimumHeight(m_planTable->horizontalHeader()->sizeHint().height()
         + 4 * m_planTable->verticalHeader()->defaultSectionSize() + 4);
-    auto *add = objectNamed(new QPushButton(tr("Add"), parent), "policiesPlanAdd");
-    auto *remove = objectNamed(new QPushButton(tr("Remove"), parent), "policiesPlanRemove");
+    auto *add = named(new QPushButton(tr("Add"), parent), "policiesPlanAdd");
+    auto *remove = named(new QPushButton(tr("Remove"), parent), "policiesPlanRemove");
     connect(add, &QPushButton::clicked, this, [this] {
         const QModelIndex id = m_plans->index(m_plans->addPlan(), PlansModel::Id);
         m_planTable->setCurrentIndex(id);
@@ -274,20 +269,20 @@ QWidget *CompanySettings::buildPlans(QWidget *parent)
 QWidget *CompanySettings::buildVoice()
 {
     auto *box = new QGroupBox(tr("The AI's voice"), this);
-    m_persona = objectNamed(new QLineEdit(box), "aiPersona");
+    m_persona = named(new QLineEdit(box), "aiPersona");
     m_persona->setMaxLength(60);
     m_persona->setPlaceholderText(tr("a name, e.g. Ava"));
     m_persona->setToolTip(tr("The AI's name, said when a customer says hello"));
-    m_greeting = objectNamed(new QLineEdit(box), "aiGreeting");
+    m_greeting = named(new QLineEdit(box), "aiGreeting");
     m_greeting->setMaxLength(500);
     m_greeting->setPlaceholderText(tr("Hi! I'm Ava from Northwind. How can I help?"));
     m_greeting->setToolTip(tr("Replaces the AI's hello"));
-    m_guidance = objectNamed(new QPlainTextEdit(box), "aiGuidance");
+    m_guidance = named(new QPlainTextEdit(box), "aiGuidance");
     m_guidance->setTabChangesFocus(true);
     m_guidance->setPlaceholderText(tr("What a language model should keep in mind, e.g. \"Call our customers "
                                       "riders.\""));
     m_guidance->setMinimumHeight(fontMetrics().height() * 8);
-    m_guidanceCount = objectNamed(new QLabel(box), "aiGuidanceCount");
+    m_guidanceCount = named(new QLabel(box), "aiGuidanceCount");
     m_guidanceCount->setAlignment(Qt::AlignRight);
     m_guidanceCount->setToolTip(tr("Characters of the %1 the guidance may have").arg(kMaxGuidance));
     connect(m_guidance, &QPlainTextEdit::textChanged, this, &CompanySettings::countGuidance);

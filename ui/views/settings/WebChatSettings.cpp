@@ -3,6 +3,7 @@
 #include "ui/client/ApiClient.h"
 #include "ui/client/ApiReply.h"
 #include "ui/views/ConfirmButton.h"
+#include "ui/views/settings/Named.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -20,12 +21,6 @@
 
 namespace tierdesk::ui {
 namespace {
-
-template <typename W> W *named(W *w, const char *name)
-{
-    w->setObjectName(QLatin1String(name));
-    return w;
-}
 
 // A choice shown in the console's words, sent as the API's.
 QComboBox *choices(QWidget *parent, const char *name, const QList<QPair<QString, QString>> &items)
