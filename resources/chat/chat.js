@@ -45,11 +45,6 @@
     }
   }
 
-  function timeOf(iso) {
-    const d = iso ? new Date(iso) : new Date();
-    return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  }
-
   function scrollToEnd() {
     ui.messages.scrollTop = ui.messages.scrollHeight;
   }
@@ -62,23 +57,7 @@
       return null;
     if (m.id)
       shown.add(m.id);
-    const item = document.createElement('li');
-    item.className = 'msg msg--' + (m.sender === 'customer' ? 'user' : m.role === 'agent' ? 'agent' : 'ai');
-    item.dataset.sender = m.sender || '';
-    const meta = document.createElement('span');
-    meta.className = 'msg__meta';
-    const who = document.createElement('span');
-    who.className = 'msg__who';
-    who.textContent = senderLabel(m);
-    const when = document.createElement('time');
-    when.textContent = timeOf(m.timestamp);
-    if (m.timestamp)
-      when.dateTime = m.timestamp;
-    meta.append(who, when);
-    const text = document.createElement('p');
-    text.className = 'msg__text';
-    text.textContent = m.content || '';
-    item.append(meta, text);
+    const item = TierdeskTranscript.messageItem(m, senderLabel(m));
     ui.messages.append(item);
     scrollToEnd();
     if (m.sender === 'human_agent')
@@ -194,10 +173,7 @@
     ui.ratingThanks.hidden = false;
   }
 
-  ui.ratingStars.addEventListener('change', () => {
-    const chosen = Number((ui.rating.querySelector('input[name=stars]:checked') || {}).value || 0);
-    ui.ratingStars.querySelectorAll('label').forEach((label, i) => label.classList.toggle('is-lit', i < chosen));
-  });
+  TierdeskTranscript.lightStars(ui.rating, ui.ratingStars);
 
   ui.rating.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -305,13 +281,7 @@
     ui.message.focus();
   });
 
-  // Enter sends; Shift+Enter (and Enter while composing with an input method) is a new line.
-  ui.message.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
-      ev.preventDefault();
-      ui.composer.requestSubmit();
-    }
-  });
+  TierdeskTranscript.sendOnEnter(ui.message, ui.composer);
 
   ui.newChat.addEventListener('click', forgetChat);
 

@@ -75,22 +75,7 @@
   function addMessage(m) {
     if (m.id && shown.has(m.id)) return null;
     if (m.id) shown.add(m.id);
-    const item = document.createElement('li');
-    item.className = 'msg msg--' + (m.sender === 'customer' ? 'user' : m.role === 'agent' ? 'agent' : 'ai');
-    item.dataset.sender = m.sender || '';
-    const meta = document.createElement('span');
-    meta.className = 'msg__meta';
-    const who = document.createElement('span');
-    who.className = 'msg__who';
-    who.textContent = senderLabel(m);
-    const when = document.createElement('time');
-    const d = m.timestamp ? new Date(m.timestamp) : new Date();
-    when.textContent = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    meta.append(who, when);
-    const text = document.createElement('p');
-    text.className = 'msg__text';
-    text.textContent = m.content || '';
-    item.append(meta, text);
+    const item = TierdeskTranscript.messageItem(m, senderLabel(m));
     ui.messages.append(item);
     scrollToEnd();
     if (m.sender && m.sender !== 'customer' && !open && !reading) {
@@ -301,13 +286,8 @@
     });
     ui.message.focus();
   });
-  ui.message.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); ui.composer.requestSubmit(); }
-  });
-  ui.ratingStars.addEventListener('change', () => {
-    const chosen = Number((ui.rating.querySelector('input[name=stars]:checked') || {}).value || 0);
-    ui.ratingStars.querySelectorAll('label').forEach((label, i) => label.classList.toggle('is-lit', i < chosen));
-  });
+  TierdeskTranscript.sendOnEnter(ui.message, ui.composer);
+  TierdeskTranscript.lightStars(ui.rating, ui.ratingStars);
   ui.rating.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const chosen = ui.rating.querySelector('input[name=stars]:checked');

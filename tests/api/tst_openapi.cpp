@@ -26,6 +26,7 @@ const QHash<QString, QString> kExcluded = {
     {QStringLiteral("GET /"), QStringLiteral("sends a browser to the web chat page (seed 003 opens it at the root)")},
     {QStringLiteral("GET /chat/chat.css"), QStringLiteral("the web chat page's style sheet")},
     {QStringLiteral("GET /chat/chat.js"), QStringLiteral("the web chat page's script")},
+    {QStringLiteral("GET /chat/transcript.js"), QStringLiteral("what the chat page and the panel draw alike")},
     {QStringLiteral("GET /chat/vendor/socket.io.min.js"), QStringLiteral("the Socket.IO client the chat page loads")},
     {QStringLiteral("GET /chat/call.js"), QStringLiteral("the web chat page's call script")},
     {QStringLiteral("GET /chat/call-worklet.js"), QStringLiteral("the web call's microphone worklet")},

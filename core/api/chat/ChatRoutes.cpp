@@ -52,6 +52,7 @@ void ChatPage::install(http::HttpServer &server)
     r.route("GET", QStringLiteral("/chat"), serve(QStringLiteral("index.html"))); // "/chat/" too
     r.route("GET", QStringLiteral("/chat/chat.css"), serve(QStringLiteral("chat.css")));
     r.route("GET", QStringLiteral("/chat/chat.js"), serve(QStringLiteral("chat.js")));
+    r.route("GET", QStringLiteral("/chat/transcript.js"), serve(QStringLiteral("transcript.js")));
     r.route("GET", QStringLiteral("/chat/call.js"), serve(QStringLiteral("call.js")));
     r.route("GET", QStringLiteral("/chat/call-worklet.js"), serve(QStringLiteral("call-worklet.js")));
     r.route("GET", QStringLiteral("/chat/vendor/socket.io.min.js"), serve(QStringLiteral("vendor/socket.io.min.js")));
