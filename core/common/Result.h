@@ -51,6 +51,8 @@ enum class ErrorDetail {
     NeedsLanguageModel, // Unavailable: the task needs a language model and the company words locally
     StorageFailure, // Unavailable: the store is degraded; writes are refused, reads go on
     RangeNotSatisfiable, // InvalidArgument: a byte range that starts past the end of what is asked for
+    FileTooLarge, // InvalidArgument: a file over its limit (details.maxBytes)
+    UnsupportedFileType, // InvalidArgument: a file whose bytes are none of the types taken
 };
 
 struct Error {

@@ -54,7 +54,8 @@ struct AsrMeta {
     bool keypad = false; // typed on the keypad (DTMF), not spoken
 };
 
-// A file that came with a mail (an attachment, or the mail's original): its id for the download route.
+// A file that came with a mail (an attachment, or the mail's original), or one sent in the web chat:
+// its id for the download route.
 struct ChannelFileRef {
     QString id;
     QString name;
@@ -77,14 +78,16 @@ struct ChannelMeta {
 };
 
 // At most one of the four: an AI reply's, a person's, a caller's recognised words, or how a mail
-// or text came; a typed customer message and a system message have none.
+// or text came; a typed customer message and a system message have none. Beside them, the files
+// the customer or a person sent with the message in the web chat (session_files).
 struct MessageMeta {
     std::optional<AiReplyMeta> ai;
     std::optional<PersonMeta> person;
     std::optional<AsrMeta> asr;
     std::optional<ChannelMeta> channel;
+    QList<ChannelFileRef> files;
 
-    bool isEmpty() const { return !ai && !person && !asr && !channel; }
+    bool isEmpty() const { return !ai && !person && !asr && !channel && files.isEmpty(); }
 };
 
 } // namespace tierdesk

@@ -1,5 +1,6 @@
 #include "core/runtime/ServerHost.h"
 
+#include "core/engine/channels/SessionFiles.h"
 #include "core/engine/knowledge/KbSources.h"
 
 #include "core/store/OutboxLease.h"
@@ -72,6 +73,10 @@ http::HttpLimits httpLimits(AppSettings &s)
     // Files given to the knowledge base: several PDFs of up to 20 MB each.
     limits.pathBodyLimits.append({QRegularExpression(QStringLiteral("^/api/cs/kb/files$")),
         qMax(limits.maxBodyBytes, KbFileImport::kMaxUploadBytes)});
+    // A file sent in a web chat conversation, by its visitor or a person at the desk.
+    limits.pathBodyLimits.append(
+        {QRegularExpression(QStringLiteral("^/api/(v1/chat|cs/sessions/[^/]+)/attachments$")),
+            qMax(limits.maxBodyBytes, SessionFiles::kMaxUploadBytes)});
     return limits;
 }
 

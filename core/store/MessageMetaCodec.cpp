@@ -72,16 +72,34 @@ AsrMeta readAsr(const QJsonObject &o)
         o.value(QLatin1String("keypad")).toBool()};
 }
 
-QJsonObject channelJson(const ChannelMeta &c)
+QJsonArray filesJson(const QList<ChannelFileRef> &refs)
 {
     QJsonArray files;
-    for (const ChannelFileRef &f : c.attachments) {
+    for (const ChannelFileRef &f : refs) {
         QJsonObject file{{QStringLiteral("id"), f.id}, {QStringLiteral("name"), f.name},
             {QStringLiteral("contentType"), f.contentType}, {QStringLiteral("bytes"), f.bytes}};
         if (!f.kept)
             file.insert(QStringLiteral("kept"), false);
         files.append(file);
     }
+    return files;
+}
+
+QList<ChannelFileRef> readFiles(const QJsonValue &v)
+{
+    QList<ChannelFileRef> out;
+    for (const QJsonValue &item : v.toArray()) {
+        const QJsonObject f = item.toObject();
+        out.append({f.value(QLatin1String("id")).toString(), f.value(QLatin1String("name")).toString(),
+            f.value(QLatin1String("contentType")).toString(), f.value(QLatin1String("bytes")).toInteger(),
+            f.value(QLatin1String("kept")).toBool(true)});
+    }
+    return out;
+}
+
+QJsonObject channelJson(const ChannelMeta &c)
+{
+    const QJsonArray files = filesJson(c.attachments);
     QJsonObject o{{QStringLiteral("kind"), c.kind}, {QStringLiteral("from"), c.from}};
     if (!c.subject.isEmpty())
         o.insert(QStringLiteral("subject"), c.subject);
@@ -149,12 +167,7 @@ ChannelMeta readChannel(const QJsonObject &o)
     c.from = o.value(QLatin1String("from")).toString();
     c.to = strings(o.value(QLatin1String("to")));
     c.cc = strings(o.value(QLatin1String("cc")));
-    for (const QJsonValue &v : o.value(QLatin1String("attachments")).toArray()) {
-        const QJsonObject f = v.toObject();
-        c.attachments.append({f.value(QLatin1String("id")).toString(), f.value(QLatin1String("name")).toString(),
-            f.value(QLatin1String("contentType")).toString(), f.value(QLatin1String("bytes")).toInteger(),
-            f.value(QLatin1String("kept")).toBool(true)});
-    }
+    c.attachments = readFiles(o.value(QLatin1String("attachments")));
     c.original = o.value(QLatin1String("original")).toString();
     c.automatic = o.value(QLatin1String("automatic")).toString();
     c.truncated = o.value(QLatin1String("truncated")).toBool();
@@ -167,11 +180,15 @@ QByteArray encodeMessageMeta(const MessageMeta &meta)
 {
     if (meta.ai)
         return compactJson(aiMetaJson(*meta.ai));
-    if (meta.person)
-        return compactJson(personJson(*meta.person));
     if (meta.channel)
         return compactJson(channelJson(*meta.channel));
-    return meta.asr ? compactJson(asrJson(*meta.asr)) : QByteArray();
+    if (meta.asr)
+        return compactJson(asrJson(*meta.asr));
+    // A person's message, or a customer's typed one, with the files sent with it.
+    QJsonObject o = meta.person ? personJson(*meta.person) : QJsonObject();
+    if (!meta.files.isEmpty())
+        o.insert(QStringLiteral("attachments"), filesJson(meta.files));
+    return o.isEmpty() ? QByteArray() : compactJson(o);
 }
 
 MessageMeta decodeMessageMeta(const QByteArray &text)
@@ -186,6 +203,8 @@ MessageMeta decodeMessageMeta(const QByteArray &text)
         meta.asr = readAsr(o.value(QLatin1String("asr")).toObject());
     else if (o.value(QLatin1String("channel")).isObject())
         meta.channel = readChannel(o.value(QLatin1String("channel")).toObject());
+    if (!meta.channel)
+        meta.files = readFiles(o.value(QLatin1String("attachments")));
     return meta;
 }
 

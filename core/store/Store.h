@@ -21,6 +21,7 @@
 #include "core/store/MoneyActionRepo.h"
 #include "core/store/NluModelRepo.h"
 #include "core/store/RatingRepo.h"
+#include "core/store/SessionFileRepo.h"
 #include "core/store/SessionRepo.h"
 #include "core/store/SettingsRepo.h"
 #include "core/store/StoreReconnector.h"
@@ -55,6 +56,7 @@ public:
     CustomerRepo &customers() { return m_customers; }
     CustomerAdminRepo &customerAdmin() { return m_customerAdmin; }
     SessionRepo &sessions() { return m_sessions; }
+    SessionFileRepo &sessionFiles() { return m_sessionFiles; }
     DialogueRepo &dialogues() { return m_dialogues; }
     AuditRepo &audit() { return m_audit; }
     KbRepo &kb() { return m_kb; }
@@ -87,6 +89,7 @@ private:
     CustomerAdminRepo m_customerAdmin{*m_db};
     MoneyActionRepo m_moneyActions{*m_db};
     SessionRepo m_sessions;
+    SessionFileRepo m_sessionFiles{*m_db};
     DialogueRepo m_dialogues;
     AuditRepo m_audit;
     KbRepo m_kb;

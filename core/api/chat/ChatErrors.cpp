@@ -35,6 +35,8 @@ const ErrorRow kErrors[] = {
     {ErrorKind::InvalidArgument, ErrorDetail::None, 400, "invalid_request"},
     {ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage, 400, "invalid_message"},
     {ErrorKind::InvalidArgument, ErrorDetail::UnresolvedPlaceholder, 422, "invalid_message"},
+    {ErrorKind::InvalidArgument, ErrorDetail::FileTooLarge, 413, "payload_too_large"},
+    {ErrorKind::InvalidArgument, ErrorDetail::UnsupportedFileType, 415, "unsupported_file_type"},
     {ErrorKind::NotFound, ErrorDetail::None, 404, "not_found", "Session not found"},
     {ErrorKind::Conflict, ErrorDetail::None, 409, "conflict"},
     {ErrorKind::Conflict, ErrorDetail::SessionResolved, 409, "session_closed", "The chat session has ended"},

@@ -3,6 +3,8 @@
 #include "core/common/Time.h"
 #include "core/domain/Enums.h"
 
+#include <QJsonArray>
+
 namespace tierdesk::api::chat {
 
 QString chatRole(const QString &engineRole)
@@ -30,7 +32,19 @@ QJsonObject message(const Message &m)
     const QString agentName = m.meta.person ? m.meta.person->agentName : QString();
     if (m.role == QLatin1String("human_agent") && !agentName.isEmpty())
         out.insert(QStringLiteral("senderName"), agentName.left(200));
+    // The files sent with it, read with GET /api/v1/chat/attachments/:id.
+    QJsonArray files;
+    for (const ChannelFileRef &f : m.meta.files)
+        files.append(attachment(f));
+    if (!files.isEmpty())
+        out.insert(QStringLiteral("attachments"), files);
     return out;
+}
+
+QJsonObject attachment(const ChannelFileRef &f)
+{
+    return {{QStringLiteral("id"), f.id}, {QStringLiteral("name"), f.name},
+        {QStringLiteral("contentType"), f.contentType}, {QStringLiteral("bytes"), f.bytes}};
 }
 
 QJsonObject sessionState(const Session &s, const ChatVisitor &v)

@@ -13,8 +13,11 @@ namespace tierdesk::api::chat {
 // The engine's message roles as the chat client knows them: customer -> "user",
 // ai_rep / ai_manager -> "assistant", human_agent -> "agent", system -> "system".
 QString chatRole(const QString &engineRole);
-// {"id","role","content","timestamp","sender"} ("sender": the engine's role).
+// {"id","role","content","timestamp","sender"} ("sender": the engine's role), "senderName" of a
+// person, "attachments" of the files sent with it.
 QJsonObject message(const Message &m);
+// {"id","name","contentType","bytes"}: a file sent in the conversation.
+QJsonObject attachment(const ChannelFileRef &f);
 // Whether the visitor may see a message (internal notes are for the agents).
 bool visibleToVisitor(const QString &engineRole);
 // {"sessionId","userId","status","tier","sentiment","createdAt","updatedAt"}.

@@ -32,6 +32,9 @@ void ChatApi::install(http::HttpServer &server)
     r.route("POST", QStringLiteral("/api/v1/chat/rating"), guarded(&ChatApi::rate));
     // a signed-in visitor's conversations (the current session's secret)
     r.route("GET", QStringLiteral("/api/v1/chat/conversations"), guarded(&ChatApi::conversations));
+    // files sent in the visitor's session (multipart/form-data: sessionId, file, message?)
+    r.route("POST", QStringLiteral("/api/v1/chat/attachments"), guarded(&ChatApi::postAttachment));
+    r.route("GET", QStringLiteral("/api/v1/chat/attachments/:attachmentId"), guarded(&ChatApi::attachment));
     // CORS preflights of pages on other origins (the companies' sites).
     const auto preflight = [](const QByteArray &methods) {
         return [methods](
@@ -43,6 +46,8 @@ void ChatApi::install(http::HttpServer &server)
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/history/:sessionId"), preflight("GET"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/rating"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/conversations"), preflight("GET"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/attachments"), preflight("POST"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/attachments/:attachmentId"), preflight("GET"));
 }
 
 // The web chat page (seed 003's test chat interface): anonymous, files embedded from resources/chat/.

@@ -90,6 +90,10 @@ void CsApi::install(http::HttpServer &server)
         guarded(Role::Admin, &CsApi::newWebIdentitySecret));
     r.route("GET", base + QStringLiteral("/sessions/:id/channel"), guarded(Role::Agent, &CsApi::sessionChannel));
     r.route("GET", base + QStringLiteral("/sessions/:id/files/:fileId"), guarded(Role::Agent, &CsApi::sessionFile));
+    r.route("POST", base + QStringLiteral("/sessions/:id/attachments"),
+        guarded(Role::Agent, &CsApi::postSessionAttachment));
+    r.route("GET", base + QStringLiteral("/sessions/:id/attachments/:attachmentId"),
+        guarded(Role::Client, &CsApi::sessionAttachment));
     if (m_people.agents)
         installAgentRoutes(r, base);
     if (m_customers)

@@ -244,6 +244,9 @@ private:
     QString webSnippet(Call &c, const QString &companyId, bool makeKey);
     void sessionChannel(Call &c);
     void sessionFile(Call &c);
+    // Files sent in a web chat conversation (CsAttachmentRoutes.cpp).
+    void postSessionAttachment(Call &c);
+    void sessionAttachment(Call &c);
     bool channelsReady(Call &c); // answers 503 itself
     // Agent assist (CsAssistRoutes.cpp).
     void assist(Call &c);

@@ -2,8 +2,8 @@
 // with their delivery and files (agents). Secrets are write-only (docs/channels.md).
 #include "core/api/cs/CsApi.h"
 
+#include "core/api/common/FileDownload.h"
 #include "core/api/common/OffThread.h"
-
 #include "core/api/cs/CsChannelJson.h"
 #include "core/api/cs/CsErrors.h"
 #include "core/engine/access/ApiKeyMaker.h"
@@ -13,19 +13,6 @@
 #include <QJsonArray>
 
 namespace tierdesk::api {
-namespace {
-
-// A file's name for Content-Disposition: what a browser saves it as, nothing that breaks the header.
-QByteArray dispositionName(const QString &name)
-{
-    QString safe;
-    for (const QChar ch : name.left(200))
-        safe += ch.unicode() < 0x20 || ch == QLatin1Char('"') || ch == QLatin1Char('\\') ? QLatin1Char('_') : ch;
-    const QByteArray ascii = safe.toLatin1().replace('?', '_');
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(safe);
-}
-
-} // namespace
 
 bool CsApi::channelsReady(Call &c)
 {
@@ -230,7 +217,7 @@ void CsApi::sessionFile(Call &c)
     out.contentType = file->kind == QLatin1String("original") ? QByteArrayLiteral("message/rfc822")
                                                               : QByteArrayLiteral("application/octet-stream");
     out.body = file->content;
-    out.withHeader("Content-Disposition", dispositionName(file->name));
+    out.withHeader("Content-Disposition", contentDisposition(file->name));
     reply(c, std::move(out));
 }
 

@@ -24,6 +24,8 @@ const ErrorRow kErrors[] = {
     {ErrorKind::InvalidArgument, ErrorDetail::InvalidMessage, 400, InvalidMessage},
     {ErrorKind::InvalidArgument, ErrorDetail::UnresolvedPlaceholder, 422, UnresolvedPlaceholder},
     {ErrorKind::InvalidArgument, ErrorDetail::RangeNotSatisfiable, 416, RangeNotSatisfiable},
+    {ErrorKind::InvalidArgument, ErrorDetail::FileTooLarge, 413, PayloadTooLarge},
+    {ErrorKind::InvalidArgument, ErrorDetail::UnsupportedFileType, 415, UnsupportedFileType},
     {ErrorKind::NotFound, ErrorDetail::None, 404, NotFound},
     {ErrorKind::NotFound, ErrorDetail::SessionNotFound, 404, SessionNotFound},
     {ErrorKind::Conflict, ErrorDetail::None, 409, Conflict},

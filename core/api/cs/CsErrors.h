@@ -46,6 +46,8 @@ inline constexpr char SessionNotResolved[] = "CS_032";
 inline constexpr char AlreadyRated[] = "CS_033";
 // Call recordings.
 inline constexpr char RangeNotSatisfiable[] = "CS_034";
+// A file sent in a conversation whose bytes are none of the types taken (SessionFiles).
+inline constexpr char UnsupportedFileType[] = "CS_035";
 
 // The body as it is: for the server's own errors (serverError) only; refusals go through error(Error).
 http::HttpResponse error(int status, const char *code, const QString &message, const QJsonObject &details = {});

@@ -1,5 +1,6 @@
 // A message's "metadata" in seed 001's transcript: an AI reply's making, a person's name
-// and action, a caller's recognised words ({"asr": {...}}), how a mail or text came ({"channel": {...}}). Written as a
+// and action, a caller's recognised words ({"asr": {...}}), how a mail or text came ({"channel": {...}}), the files
+// sent with it in the web chat ({"attachments": [...]}). Written as a
 // QJsonObject and straight to text (the message route's answer); both give the same keys in the same (Qt's sorted)
 // order, which tst_jsonwriter checks.
 #include "core/api/cs/CsJson.h"
@@ -41,16 +42,22 @@ QJsonObject personJson(const PersonMeta &p)
     return o;
 }
 
-QJsonObject channelJson(const ChannelMeta &c)
+QJsonArray filesJson(const QList<ChannelFileRef> &refs)
 {
     QJsonArray files;
-    for (const ChannelFileRef &f : c.attachments) {
+    for (const ChannelFileRef &f : refs) {
         QJsonObject file{{QStringLiteral("id"), f.id}, {QStringLiteral("name"), f.name},
             {QStringLiteral("contentType"), f.contentType}, {QStringLiteral("bytes"), f.bytes}};
         if (!f.kept)
             file.insert(QStringLiteral("kept"), false);
         files.append(file);
     }
+    return files;
+}
+
+QJsonObject channelJson(const ChannelMeta &c)
+{
+    const QJsonArray files = filesJson(c.attachments);
     QJsonObject o{{QStringLiteral("kind"), c.kind}, {QStringLiteral("from"), c.from}};
     if (!c.subject.isEmpty())
         o.insert(QStringLiteral("subject"), c.subject);
@@ -109,12 +116,14 @@ void writeAi(JsonWriter &w, const AiReplyMeta &ai)
     w.endObject();
 }
 
-void writePerson(JsonWriter &w, const PersonMeta &p)
+void writePerson(JsonWriter &w, const PersonMeta &p, const QList<ChannelFileRef> &files)
 {
     w.beginObject();
     if (p.action)
         strings(w.field("action", QJsonValue(personAction(*p.action))), "actionsTaken", p.actionsTaken);
     w.field("agentId", p.agentId).field("agentName", p.agentName);
+    if (!files.isEmpty())
+        w.field("attachments", QJsonValue(filesJson(files)));
     if (p.closing)
         w.field("closing", true);
     w.endObject();
@@ -135,11 +144,15 @@ QJsonObject messageMeta(const MessageMeta &meta)
 {
     if (meta.ai)
         return aiJson(*meta.ai);
-    if (meta.person)
-        return personJson(*meta.person);
     if (meta.channel)
         return channelJson(*meta.channel);
-    return meta.asr ? asrJson(*meta.asr) : QJsonObject();
+    if (meta.asr)
+        return asrJson(*meta.asr);
+    // A person's message, or a customer's typed one, with the files sent with it.
+    QJsonObject o = meta.person ? personJson(*meta.person) : QJsonObject();
+    if (!meta.files.isEmpty())
+        o.insert(QStringLiteral("attachments"), filesJson(meta.files));
+    return o;
 }
 
 void write(JsonWriter &w, const MessageMeta &meta)
@@ -147,11 +160,13 @@ void write(JsonWriter &w, const MessageMeta &meta)
     if (meta.ai)
         writeAi(w, *meta.ai);
     else if (meta.person)
-        writePerson(w, *meta.person);
+        writePerson(w, *meta.person, meta.files);
     else if (meta.asr)
         w.value(QJsonValue(asrJson(*meta.asr)));
     else if (meta.channel)
         w.value(QJsonValue(channelJson(*meta.channel)));
+    else if (!meta.files.isEmpty())
+        w.beginObject().field("attachments", QJsonValue(filesJson(meta.files))).endObject();
     else
         w.beginObject().endObject();
 }

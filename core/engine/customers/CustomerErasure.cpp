@@ -63,6 +63,9 @@ Status CustomerErasure::erase(const Customer &customer, const Actor &actor)
         }
         if (const Status ok = store.customerAdmin().forgetDialogues(customer.companyId, customer.id); !ok)
             return ok;
+        // The files they sent or were sent in the chat, and those their mails brought.
+        if (const Status ok = store.sessionFiles().eraseOfCustomer(customer.companyId, customer.id); !ok)
+            return ok;
         if (const Status ok = store.customerAdmin().erase(customer.companyId, customer.id, m_core.clock().nowMs()); !ok)
             return ok;
         return m_core.record(customer.companyId, actor, QStringLiteral("customer.erase"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/SessionFile.h"
 #include "core/engine/SessionEngine.h"
 #include "core/engine/access/AgentAvailability.h"
 #include "core/engine/desk/AutoAssigner.h"
@@ -15,6 +16,7 @@ struct AgentReply {
     bool internal = false; // a note: role internal_note, for agents and above only
     QString basedOn; // the last message id the person saw; empty: not checked
     bool force = false; // send even if the customer wrote after basedOn
+    QList<SessionFile> files; // sent with the reply (SessionFiles::accept); never with a note
 };
 
 // A person's refund or credit as Desk::act recorded it: the human_agent message that confirms it

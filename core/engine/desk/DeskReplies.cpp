@@ -149,7 +149,16 @@ bool Desk::claimByReply(const Held &h, const Actor &actor, qint64 now)
 Result<Message> Desk::reply(
     const QString &companyId, const QString &sessionId, const AgentReply &reply, const Actor &actor)
 {
-    const auto text = validateCustomerText(reply.content, kMaxReplyChars, QStringLiteral("content"));
+    if (reply.internal && !reply.files.isEmpty())
+        return makeError(ErrorKind::InvalidArgument, QStringLiteral("Files go to the customer, not into a note"),
+            {{QStringLiteral("field"), QStringLiteral("internal")}});
+    // A file sent without words is named in the conversation by its name.
+    QStringList names;
+    for (const SessionFile &f : reply.files)
+        names << f.name;
+    const QString content
+        = reply.content.trimmed().isEmpty() && !names.isEmpty() ? names.join(QStringLiteral(", ")) : reply.content;
+    const auto text = validateCustomerText(content, kMaxReplyChars, QStringLiteral("content"));
     if (!text)
         return makeError(ErrorKind::InvalidArgument,
             QStringLiteral("content must be 1 to %1 characters without control characters").arg(kMaxReplyChars),
@@ -176,10 +185,15 @@ Result<Message> Desk::reply(
     m.content = *text;
     m.timestamp = now;
     m.meta.person = PersonMeta{actor.subject, nameOf(companyId, actor.subject), false, std::nullopt, {}};
+    for (const SessionFile &f : reply.files)
+        m.meta.files.append({f.id, f.name, f.contentType, f.bytes, true});
     QList<Mention> mentions;
     const bool ok = m_engine.core().store().batch().run([&] {
         if (claiming && !claimByReply(*held, actor, now))
             return false;
+        for (const SessionFile &f : reply.files)
+            if (f.sessionId != s.id || !m_engine.core().store().sessionFiles().insert(f))
+                return false;
         if (!m_engine.core().store().sessions().appendMessage(s.id, s.messageCount++, m))
             return false;
         if (reply.internal && !storeMentions(s, m, actor, &mentions))

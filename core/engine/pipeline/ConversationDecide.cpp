@@ -77,10 +77,16 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
     turn.outcome.customerMessage.content = text;
     turn.outcome.customerMessage.meta.asr = meta.asr; // only a caller's recognised words are the customer's
     turn.outcome.customerMessage.meta.channel = meta.channel; // and how a mail or text came
+    turn.outcome.customerMessage.meta.files = meta.files; // and the files sent with it
     if (!storeCustomerMessage(s, turn.outcome.customerMessage, a, now))
         return m_core.store().batch().failure(QStringLiteral("could not store the message"));
     if (meta.channel && !meta.channel->automatic.isEmpty())
         return keepUnanswered(s, stored, turn, now); // an auto-reply or a bounce: answering it makes a mail loop
+    if (!meta.files.isEmpty()) { // the AI reads no files: they are for the people at the desk
+        if (s.currentTier == Tier::HumanAgent && m_core.desk())
+            m_core.desk()->customerWrote(s);
+        return keepUnanswered(s, stored, turn, now);
+    }
 
     // Plan: the dialogue so far decides what this message refers to (and may correct its intent in `a`).
     const dialogue::DialogueState storedState
