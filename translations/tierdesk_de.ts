@@ -3046,6 +3046,49 @@ Schlüssel: %3</translation>
     </message>
 </context>
 <context>
+    <name>tierdesk::ui::ConversationFiles</name>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Datei anhängen…</translation>
+    </message>
+    <message>
+        <source>Send the customer an image (PNG, JPEG, WebP, GIF) or a PDF</source>
+        <translation>Dem Kunden ein Bild (PNG, JPEG, WebP, GIF) oder ein PDF senden</translation>
+    </message>
+    <message>
+        <source>The file could not be read</source>
+        <translation>Die Datei konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Die Datei konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Send a file to the customer</source>
+        <translation>Dem Kunden eine Datei senden</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (*.png *.jpg *.jpeg *.webp *.gif *.pdf)</source>
+        <translation>Bilder und PDFs (*.png *.jpg *.jpeg *.webp *.gif *.pdf)</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB</source>
+        <translation>Die Datei ist größer als %1 MB</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>File sent</source>
+        <translation>Datei gesendet</translation>
+    </message>
+    <message>
+        <source>The file was not sent: %1</source>
+        <translation>Die Datei wurde nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
     <name>tierdesk::ui::ConversationHeader</name>
     <message>
         <source>Copy session id</source>

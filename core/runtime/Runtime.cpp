@@ -219,6 +219,10 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const QString &dataDir, const Clo
     rt->m_desk = std::make_unique<Desk>(*rt->m_engine);
     json::registerQueueItemConversion(); // Desk::escalationQueued's item reads as its CS JSON
     rt->m_desk->setAvailability(rt->m_agents.get());
+    // A person's reply to a web visitor who has left goes on by e-mail.
+    QObject::connect(rt->m_desk.get(), &Desk::personReplied, rt->m_channels.get(),
+        [channels = rt->m_channels.get()](
+            const Session &s, const Message &m) { channels->webMail().personReplied(s, m); });
     rt->m_team = std::make_unique<TeamRelay>(*rt->m_engine, *rt->m_desk); // inert on SQLite
     AutoAssigner *assigner = &rt->m_desk->assigner();
     QObject::connect(rt->m_agents.get(), &AgentDirectory::presenceChanged, assigner,

@@ -74,9 +74,8 @@ http::HttpLimits httpLimits(AppSettings &s)
     limits.pathBodyLimits.append({QRegularExpression(QStringLiteral("^/api/cs/kb/files$")),
         qMax(limits.maxBodyBytes, KbFileImport::kMaxUploadBytes)});
     // A file sent in a web chat conversation, by its visitor or a person at the desk.
-    limits.pathBodyLimits.append(
-        {QRegularExpression(QStringLiteral("^/api/(v1/chat|cs/sessions/[^/]+)/attachments$")),
-            qMax(limits.maxBodyBytes, SessionFiles::kMaxUploadBytes)});
+    limits.pathBodyLimits.append({QRegularExpression(QStringLiteral("^/api/(v1/chat|cs/sessions/[^/]+)/attachments$")),
+        qMax(limits.maxBodyBytes, SessionFiles::kMaxUploadBytes)});
     return limits;
 }
 
@@ -153,6 +152,7 @@ std::unique_ptr<ApiFamily> ServerHost::makeChatFamily()
     chat.limits = {rates.enabled, rates.windowSecs, rates.createSession, rates.messagesPerSession};
     chat.calls = &callCenter();
     chat.channels = &m_runtime.channels().accounts();
+    chat.presence = &m_runtime.channels().webMail().presence();
     chat.customers = &m_runtime.customers();
     chat.desk = &m_runtime.desk();
     return std::make_unique<ChatFamily>(chat);

@@ -12,9 +12,10 @@
   const $ = (id) => document.getElementById(id);
   const ui = {
     title: $('chat-title'), tier: $('tier'), close: $('close'), earlier: $('earlier'), earlierList: $('earlier-list'),
-    messages: $('messages'), typing: $('typing'), prechat: $('prechat'), prechatName: $('prechat-name'),
+    messages: $('messages'), typing: $('typing'), attach: $('attach'), attachFile: $('attach-file'), prechat: $('prechat'), prechatName: $('prechat-name'),
     prechatEmail: $('prechat-email'), composer: $('composer'), message: $('message'), send: $('send'),
-    rating: $('rating'), ratingStars: $('rating-stars'), ratingComment: $('rating-comment'),
+    contact: $('contact'), contactLabel: $('contact-label'), contactEmail: $('contact-email'),
+    contactSend: $('contact-send'), rating: $('rating'), ratingStars: $('rating-stars'), ratingComment: $('rating-comment'),
     ratingSend: $('rating-send'), ratingNew: $('rating-new'), ratingThanks: $('rating-thanks'), error: $('error'),
   };
   const TEXT = {
@@ -27,6 +28,9 @@
       notSent: 'Not sent', unverified: 'We could not confirm who you are.', close: 'Close the chat',
       earlierNow: 'This conversation', back: 'Back to the current conversation', reading: 'An earlier conversation (read only).',
       placeholder: 'Write a message…', send: 'Send', stars: 'Choose 1 to 5 stars.',
+      attach: 'Attach a file', tooLarge: 'The file is larger than %1 MB.', fileOpen: 'Open %1',
+      contactAsk: "Leave your e-mail address: a person's reply reaches you there too.",
+      willWrite: 'Thank you: we will also write to %1.', badEmail: 'Please enter an e-mail address.',
     },
     de: {
       title: 'Chatten Sie mit uns', you: 'Sie', assistant: 'Assistent', person: '(ein Mensch)', typing: 'Schreibt…',
@@ -38,6 +42,9 @@
       notSent: 'Nicht gesendet', unverified: 'Wir konnten nicht bestätigen, wer Sie sind.', close: 'Chat schließen',
       earlierNow: 'Dieses Gespräch', back: 'Zurück zum aktuellen Gespräch', reading: 'Ein früheres Gespräch (nur lesen).',
       placeholder: 'Nachricht schreiben…', send: 'Senden', stars: 'Wählen Sie 1 bis 5 Sterne.',
+      attach: 'Datei anhängen', tooLarge: 'Die Datei ist größer als %1 MB.', fileOpen: '%1 öffnen',
+      contactAsk: 'Hinterlassen Sie Ihre E-Mail-Adresse: die Antwort erreicht Sie auch dort.',
+      willWrite: 'Danke: wir schreiben Ihnen auch an %1.', badEmail: 'Bitte geben Sie eine E-Mail-Adresse ein.',
     },
   };
   const params = new URLSearchParams(location.search);
@@ -75,7 +82,7 @@
   function addMessage(m) {
     if (m.id && shown.has(m.id)) return null;
     if (m.id) shown.add(m.id);
-    const item = TierdeskTranscript.messageItem(m, senderLabel(m));
+    const item = TierdeskTranscript.messageItem(m, senderLabel(m), fileItem);
     ui.messages.append(item);
     scrollToEnd();
     if (m.sender && m.sender !== 'customer' && !open && !reading) {
@@ -117,6 +124,62 @@
     return json.data !== undefined ? json.data : json;
   }
 
+  // A file of the conversation, read with the visitor's secret: an image shown, a PDF as a link.
+  // Both open the file itself in a new tab.
+  function fileItem(a) {
+    const li = document.createElement('li');
+    const link = document.createElement('a');
+    link.className = 'msg__file';
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = a.name + ' (' + Math.max(1, Math.round(a.bytes / 1024)) + ' KB)';
+    link.setAttribute('aria-label', t.fileOpen.replace('%1', a.name));
+    li.append(link);
+    const session = reading || (chat && chat.sessionId);
+    if (!chat || !session) return li;
+    const path = '/api/v1/chat/attachments/' + encodeURIComponent(a.id) + '?sessionId=' + encodeURIComponent(session)
+      + (reading ? '&session=' + encodeURIComponent(chat.sessionId) : '');
+    fetch(path, { headers: { 'X-Visitor-Secret': chat.visitorSecret } })
+      .then((res) => (res.ok ? res.blob() : Promise.reject(new Error(String(res.status)))))
+      .then((blob) => {
+        link.href = URL.createObjectURL(blob);
+        if (!a.contentType.startsWith('image/')) { link.download = a.name; return; }
+        const img = document.createElement('img');
+        img.className = 'msg__image';
+        img.src = link.href;
+        img.alt = a.name;
+        link.prepend(img);
+        img.addEventListener('load', scrollToEnd);
+      })
+      .catch(() => link.classList.add('msg__file--missing'));
+    return li;
+  }
+
+  async function sendFile(file) {
+    const limit = (config.attachments && config.attachments.maxMB) || 10;
+    if (file.size > limit * 1024 * 1024) { showError(t.tooLarge.replace('%1', limit)); return; }
+    ui.attach.disabled = true;
+    try {
+      if (!chat) await startSession();
+      await connect();
+      const form = new FormData();
+      form.append('sessionId', chat.sessionId);
+      form.append('file', file, file.name);
+      const res = await fetch('/api/v1/chat/attachments', { method: 'POST', headers: { 'X-Visitor-Secret': chat.visitorSecret }, body: form });
+      const json = await res.json().catch(() => ({}));
+      if (!res.ok || !json.success) throw new Error(json.error || String(res.status));
+      showError('');
+      addMessage({ id: json.data.messageId, sender: 'customer', role: 'user', content: file.name,
+        timestamp: json.data.timestamp, attachments: [json.data.attachment] });
+    } catch (e) {
+      showError(t.notSent + ': ' + (e.message || 'no answer') + '.');
+    } finally {
+      ui.attach.disabled = false;
+      ui.attachFile.value = '';
+      ui.attach.focus();
+    }
+  }
+
   async function startSession() {
     const body = {};
     if (identity) body.identity = identity;
@@ -125,7 +188,8 @@
     const email = ui.prechatEmail.value.trim();
     if (!identity && email) body.metadata = { email };
     const data = await api('POST', '/api/v1/chat/session', body);
-    chat = { sessionId: data.sessionId, visitorSecret: data.visitorSecret, identityId: identity ? identity.id : null };
+    chat = { sessionId: data.sessionId, visitorSecret: data.visitorSecret, identityId: identity ? identity.id : null,
+      email: identity ? null : (email || null) };
     save();
     ui.prechat.hidden = true;
     return data;
@@ -162,9 +226,30 @@
   // the visitor need not wait on the page (the reply above says when they are back).
   async function toAPerson() {
     const now = await api('GET', '/api/v1/chat/widget?key=' + encodeURIComponent(key)).catch(() => config);
-    if (now.hours && now.hours.open === false) addNotice(t.away);
+    const away = now.hours && now.hours.open === false;
+    if (away) addNotice(t.away);
     else if (now.peopleAvailable === false) addNotice(t.busy);
-    else addNotice(t.toPerson);
+    else { addNotice(t.toPerson); return; }
+    // Nobody can answer now: an anonymous visitor without an address is asked for one.
+    if (config.offline && config.offline.collectEmail && chat && !chat.identityId && !chat.email) {
+      ui.contact.hidden = false;
+      ui.contactEmail.focus();
+    }
+  }
+  async function leaveContact() {
+    const email = ui.contactEmail.value.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) { showError(t.badEmail); return; }
+    try {
+      await api('POST', '/api/v1/chat/contact', { sessionId: chat.sessionId, email }, chat.visitorSecret);
+      chat.email = email;
+      save();
+      showError('');
+      ui.contact.hidden = true;
+      addNotice(t.willWrite.replace('%1', email));
+      ui.message.focus();
+    } catch (e) {
+      showError(e.message);
+    }
   }
 
   function askForRating(rating) {
@@ -190,6 +275,7 @@
     ui.ratingThanks.hidden = true;
     ui.send.disabled = false;
     ui.earlier.hidden = true;
+    ui.contact.hidden = true;
     ui.earlierList.replaceChildren();
     showPrechat();
     greet();
@@ -287,6 +373,9 @@
     ui.message.focus();
   });
   TierdeskTranscript.sendOnEnter(ui.message, ui.composer);
+  ui.attach.addEventListener('click', () => ui.attachFile.click());
+  ui.contact.addEventListener('submit', (ev) => { ev.preventDefault(); leaveContact(); });
+  ui.attachFile.addEventListener('change', () => { if (ui.attachFile.files[0]) sendFile(ui.attachFile.files[0]); });
   TierdeskTranscript.lightStars(ui.rating, ui.ratingStars);
   ui.rating.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -327,6 +416,10 @@
     ui.close.setAttribute('aria-label', t.close);
     ui.message.placeholder = t.placeholder;
     ui.send.textContent = t.send;
+    ui.attach.textContent = t.attach;
+    ui.contactLabel.textContent = t.contactAsk;
+    ui.contactSend.textContent = t.send;
+    ui.attach.hidden = !(config.attachments && config.attachments.enabled);
     if (/^#[0-9a-fA-F]{6}$/.test(config.color || '')) document.documentElement.style.setProperty('--accent', config.color);
     greet();
     showPrechat();

@@ -4,8 +4,9 @@
 'use strict';
 
 window.TierdeskTranscript = {
-  // One message as a list item: who (`who`, in the page's words), when, what.
-  messageItem(m, who) {
+  // One message as a list item: who (`who`, in the page's words), when, what, and the files sent
+  // with it (`fileItem(attachment)` draws one; without it they are not shown).
+  messageItem(m, who, fileItem) {
     const item = document.createElement('li');
     item.className = 'msg msg--' + (m.sender === 'customer' ? 'user' : m.role === 'agent' ? 'agent' : 'ai');
     item.dataset.sender = m.sender || '';
@@ -24,6 +25,12 @@ window.TierdeskTranscript = {
     text.className = 'msg__text';
     text.textContent = m.content || '';
     item.append(meta, text);
+    if (fileItem && Array.isArray(m.attachments) && m.attachments.length) {
+      const files = document.createElement('ul');
+      files.className = 'msg__files';
+      m.attachments.forEach((a) => files.append(fileItem(a)));
+      item.append(files);
+    }
     return item;
   },
 

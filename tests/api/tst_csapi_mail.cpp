@@ -2,6 +2,7 @@
 // and answers through a real SMTP server (aiosmtpd, tests/support/smtp_sink.py, which also keeps a
 // Maildir). Mails are appended over IMAP as a mail server would deliver them; what the server made
 // of them is read from its store and from what arrived at the sink.
+#include "core/engine/channels/Channels.h"
 #include "core/integrations/imap/ImapMailbox.h"
 #include "tests/api/ApiTestSupport.h"
 #include "tests/integrations/SmtpSink.h"
@@ -72,6 +73,7 @@ private slots:
     void theTimerPollsAndSettingsTakeEffect();
     void stopMidPollLosesNothing();
     void deliverBesideTheRunningServer();
+    void aWebVisitorWhoLeftIsAnsweredByMail();
 
 private:
     void putMailbox(int pollSeconds, qint64 maxBytes = 0);
@@ -579,6 +581,90 @@ void TestCsApiMail::deliverBesideTheRunningServer()
     // A company id that cannot be one: a usage error.
     r = deliver(QStringLiteral("../etc"), m);
     QCOMPARE(r.exitCode, 2);
+}
+
+// The web chat when nobody can answer at once: the visitor leaves an address and closes the page;
+// a person's reply goes to it through the company's mailbox (a thread of kind "web"), only while
+// the visitor is not connected; the visitor's answer by mail joins the same conversation.
+void TestCsApiMail::aWebVisitorWhoLeftIsAnsweredByMail()
+{
+    const HttpResult key = m_admin->post(QStringLiteral("/api/cs/tokens"),
+        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("shop")}});
+    QCOMPARE(key.status, 201);
+    HttpClient visitor(m_server.port());
+    const HttpResult started = visitor.send("POST", QStringLiteral("/api/v1/chat/session"), "{}",
+        {{"X-Widget-Key", str(key.json(), "key").toUtf8()}}, false);
+    QCOMPARE(started.status, 201);
+    const QJsonObject chat = started.json().value(QLatin1String("data")).toObject();
+    const QString sessionId = str(chat, "sessionId");
+    const QByteArray secret = str(chat, "visitorSecret").toUtf8();
+    const auto say = [&](const char *path, const QJsonObject &body) {
+        return visitor.send(
+            "POST", QString::fromLatin1(path), QJsonDocument(body).toJson(), {{"X-Visitor-Secret", secret}}, false);
+    };
+    QCOMPARE(say("/api/v1/chat/message",
+                 {{QStringLiteral("sessionId"), sessionId},
+                     {QStringLiteral("message"), QStringLiteral("I want to talk to a human agent please")}})
+                 .status,
+        200);
+    QCOMPARE(say("/api/v1/chat/contact",
+                 {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("email"), QStringLiteral("walt")}})
+                 .status,
+        400);
+    QCOMPARE(
+        say("/api/v1/chat/contact",
+            {{QStringLiteral("sessionId"), sessionId}, {QStringLiteral("email"), QStringLiteral("walt@example.org")}})
+            .status,
+        200);
+
+    const auto outbound = [&] {
+        return m_server
+            .scalar(QStringLiteral("SELECT COUNT(*) FROM channel_messages WHERE session_id = ? AND direction = 'out'"),
+                {sessionId})
+            .toInt();
+    };
+    const auto reply = [&](const QString &text) {
+        return m_admin->post(
+            QStringLiteral("/api/cs/sessions/%1/agent-messages").arg(sessionId), {{QStringLiteral("content"), text}});
+    };
+    // While the visitor is connected the reply reaches them in the chat only.
+    WebVisitorPresence &presence = m_server.runtime().channels().webMail().presence();
+    presence.joined(sessionId);
+    QCOMPARE(reply(QStringLiteral("Hello, one moment please.")).status, 201);
+    QCOMPARE(outbound(), 0);
+    presence.left(sessionId);
+    QCOMPARE(reply(QStringLiteral("Hello Walt, your parcel left our warehouse today.")).status, 201);
+    QCOMPARE(outbound(), 1);
+    const auto mailed = [this] {
+        for (const QJsonObject &m : m_sink->messages())
+            if (str(m, "text").contains(QLatin1String("your parcel left our warehouse today")))
+                return m;
+        return QJsonObject();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!mailed().isEmpty(), kWaitMs);
+    const QJsonObject mail = mailed();
+    QCOMPARE(mail.value(QLatin1String("rcptTos")).toArray().first().toString(), QStringLiteral("walt@example.org"));
+    const QJsonObject h = mail.value(QLatin1String("rawHeaders")).toObject();
+    QVERIFY(str(h, "From").contains(kSupport));
+    const QString token
+        = m_server.scalar(QStringLiteral("SELECT short_id FROM channel_threads WHERE session_id = ?"), {sessionId})
+              .toString();
+    QCOMPARE(str(h, "Subject"), QStringLiteral("Your chat with Northwind Outfitters [#%1]").arg(token));
+    QVERIFY(!h.contains(QLatin1String("In-Reply-To")));
+    QVERIFY(!h.contains(QLatin1String("Auto-Submitted"))); // a person wrote it
+    QVERIFY(!str(mail, "text").contains(QLatin1String("one moment please"))); // said in the chat only
+
+    // Walt answers the mail: his words join the chat's conversation.
+    QVERIFY(append(rawMail("Walt <walt@example.org>", "w2@example.org", "Re: " + str(h, "Subject").toUtf8(),
+        "Great, thank you!\r\n", "In-Reply-To: <" + bare(str(h, "Message-ID")).toUtf8() + ">\r\n")));
+    QCOMPARE(pollOk(), 1);
+    QCOMPARE(sessionOf(QStringLiteral("w2@example.org")), sessionId);
+    QVERIFY(m_server
+                .scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = ? AND role = 'customer'"
+                                       " AND content LIKE ?"),
+                    {sessionId, QStringLiteral("Great, thank you!%")})
+                .toInt()
+        == 1);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiMail)

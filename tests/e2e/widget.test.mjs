@@ -126,7 +126,7 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     shopPort = await startShop();
     const put = await api('PUT', `/api/cs/channels/web?companyId=${companyId}`, {
       allowedOrigins: [`http://127.0.0.1:${shopPort}`], title: 'Northwind help', color: '#0a7d4f',
-      greeting: 'Hi! Ask us anything about your gear.', identity: 'optional',
+      greeting: 'Hi! Ask us anything about your gear.', identity: 'optional', attachments: { enabled: true, maxMB: 5 },
     });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     widgetKey = /data-key="([^"]+)"/.exec(put.body.snippet)?.[1];
@@ -232,6 +232,27 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     assert.match(await launcher.getAttribute('aria-label'), /1 new/);
     deskSocket.close();
     await once(deskSocket, 'close');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('sends a picture from the panel and shows it; a page named .png is refused', async () => {
+    const { context, page, problems } = await newPage();
+    await page.goto(`http://127.0.0.1:${shopPort}/`);
+    const frame = await openPanel(page);
+    await frame.locator('#attach').waitFor();
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c'
+      + '49444154789c63f8dfc0000004010180c52a185d0000000049454e44ae426082', 'hex');
+    await frame.locator('#attach-file').setInputFiles({ name: 'broken-zip.png', mimeType: 'image/png', buffer: png });
+    const image = frame.locator('.msg[data-sender="customer"] img.msg__image');
+    await image.waitFor();
+    await frame.locator('.msg[data-sender="customer"] img.msg__image[src^="blob:"]').waitFor();
+    assert.equal(await image.evaluate((img) => img.complete && img.naturalWidth), 1);
+    assert.equal(await image.getAttribute('alt'), 'broken-zip.png');
+    await frame.locator('#attach-file').setInputFiles({ name: 'invoice.png', mimeType: 'image/png',
+      buffer: Buffer.from('<!doctype html><script>alert(1)</script>') });
+    await frame.locator('#error', { hasText: 'Only images' }).waitFor();
+    assert.equal(await frame.locator('.msg[data-sender="customer"]').count(), 1);
     assert.deepEqual(problems, []);
     await context.close();
   });

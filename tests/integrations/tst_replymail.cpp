@@ -190,6 +190,7 @@ void TestReplyMail::threadReferences()
     const MailMessage first = ReplyMail::composeReply(in);
     QVERIFY(first.inReplyTo.isEmpty());
     QVERIFY(first.references.isEmpty());
+    QVERIFY2(!first.subject.startsWith(QLatin1String("Re:")), qPrintable(first.subject)); // it answers no mail
 }
 
 void TestReplyMail::parts()

@@ -177,6 +177,10 @@ public:
     ApiReply *removeTwilioChannel();
     // A mail's attachment or original (GET /sessions/:id/files/:fileId), for the caller to read and delete.
     QNetworkReply *sessionFile(const QString &sessionId, const QString &fileId);
+    // A file sent in the web chat (GET /sessions/:id/attachments/:id), for the caller to read and delete;
+    // and one sent to the customer as a reply (POST /sessions/:id/attachments; ApiClientFiles.cpp).
+    QNetworkReply *sessionAttachment(const QString &sessionId, const QString &fileId);
+    ApiReply *sendAttachment(const QString &sessionId, const QString &fileName, const QByteArray &bytes);
 
     // Live events: the WebSocket follows the token and base URL in use.
     EventStream &events() { return m_events; }
@@ -214,6 +218,9 @@ private:
     // The answer of `reply` finishes the returned ApiReply. `answerOn400`: a 400 whose body holds
     // no error object is an answer, not a refusal (POST /kb/files when no file could be read).
     ApiReply *track(QNetworkReply *reply, const QByteArray &token, bool answerOn400 = false);
+    // A Content-Disposition value for one file part: its name in UTF-8 (as the server reads it),
+    // quoted, without the line breaks that would end the header.
+    static QByteArray fileDisposition(const QString &fileName);
     void noteStoreState(int status, const ApiError *error);
 
     QNetworkAccessManager m_nam;

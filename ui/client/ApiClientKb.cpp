@@ -7,18 +7,13 @@
 #include <QNetworkReply>
 
 namespace tierdesk::ui {
-namespace {
 
-// A Content-Disposition value for one file: its name in UTF-8 (as the server reads it), quoted,
-// without the line breaks that would end the header.
-QByteArray fileDisposition(const QString &fileName)
+QByteArray ApiClient::fileDisposition(const QString &fileName)
 {
     QByteArray name = fileName.toUtf8();
     name.replace('\r', ' ').replace('\n', ' ').replace('\\', "\\\\").replace('"', "\\\"");
     return "form-data; name=\"file\"; filename=\"" + name + '"';
 }
-
-} // namespace
 
 ApiReply *ApiClient::kbList(const QString &query, const QString &category, int limit)
 {

@@ -142,6 +142,8 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         return m_deliveries.value(m.value(QLatin1String("id")).toString()).error;
     case ChannelRole:
         return m.value(QLatin1String("metadata")).toObject().value(QLatin1String("channel")).toObject();
+    case FilesRole:
+        return m.value(QLatin1String("metadata")).toObject().value(QLatin1String("attachments")).toArray();
     default:
         return {};
     }
@@ -154,7 +156,7 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
         {SentimentRole, "sentiment"}, {IsCustomerRole, "isCustomer"}, {IsNoteRole, "isNote"}, {IsAiRole, "isAi"},
         {AuthorRole, "author"}, {AiSummaryRole, "aiSummary"}, {MetadataRole, "metadata"}, {AiDetailRole, "aiDetail"},
         {TranslationRole, "translation"}, {DeliveryRole, "delivery"}, {DeliveryErrorRole, "deliveryError"},
-        {ChannelRole, "channel"}});
+        {ChannelRole, "channel"}, {FilesRole, "files"}});
     return names;
 }
 

@@ -33,6 +33,7 @@ public:
         DeliveryRole, // a reply sent by mail or text: pending | sent | delivered | undelivered | failed | skipped
         DeliveryErrorRole, // why it was not delivered, in the remote server's or Twilio's words
         ChannelRole, // how a customer's mail or text came: metadata.channel (QJsonObject, empty when none)
+        FilesRole, // the files sent with it in the web chat: metadata.attachments (QJsonArray, empty when none)
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);

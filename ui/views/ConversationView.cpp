@@ -10,6 +10,7 @@
 #include "ui/views/AssistPanel.h"
 #include "ui/views/ChannelPanel.h"
 #include "ui/views/ContextPanel.h"
+#include "ui/views/ConversationFiles.h"
 #include "ui/views/ConversationHeader.h"
 #include "ui/views/RecordingPlayer.h"
 #include "ui/views/ReplyBox.h"
@@ -37,6 +38,7 @@ ConversationView::ConversationView(ApiClient &client, QWidget *parent) : QWidget
     m_assist = new AssistPanel(client, *m_reply, *m_transcript, this);
     m_assist->setSelectionSource([this] { return m_view->textCursor().selectedText(); });
     connect(m_assist, &AssistPanel::status, this, &ConversationView::status);
+    wireFiles();
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -163,6 +165,7 @@ void ConversationView::setSession(const QJsonObject &session)
         m_client.events().setViewing(id);
     }
     m_sessionId = id;
+    m_files->setSession(id);
     m_session = session;
     // GET session carries the queue line as "desk" (null when in no queue).
     if (session.contains(QLatin1String("desk")))
@@ -277,6 +280,22 @@ void ConversationView::applyEvents(const QList<QJsonObject> &events)
 void ConversationView::showViewers(const QJsonArray &viewers)
 {
     m_viewers->setViewers(viewers, m_client.agentId());
+}
+
+// The files sent in the web chat: thumbnails in the transcript, opened when clicked, and
+// "Attach a file…" beside Send.
+void ConversationView::wireFiles()
+{
+    m_files = new ConversationFiles(m_client, this);
+    m_reply->addButton(m_files->attachButton());
+    m_view->setFileSource([this](const QString &id, std::function<void(const QByteArray &)> done) {
+        m_files->fetch(id, std::move(done));
+    });
+    connect(m_view, &TranscriptView::fileOpened, m_files, &ConversationFiles::open);
+    connect(m_files, &ConversationFiles::status, this, &ConversationView::status);
+    connect(m_files, &ConversationFiles::sent, this, [this](const QJsonObject &body) {
+        m_transcript->appendMessage(body.value(QLatin1String("message")).toObject());
+    });
 }
 
 QString ConversationView::viewersText() const

@@ -12,6 +12,7 @@ namespace tierdesk::ui {
 class ApiClient;
 class AssistPanel;
 class ChannelPanel;
+class ConversationFiles;
 struct ApiError;
 class ContextPanel;
 class ConversationHeader;
@@ -62,6 +63,8 @@ public:
     ContextPanel *context() const { return m_context; }
     RecordingPlayer *recording() const { return m_recording; } // a call's recording (voice sessions)
     ChannelPanel *channel() const { return m_channel; } // a mail's or text's addresses and files
+    ConversationFiles *files() const { return m_files; } // the files sent in the web chat
+    TranscriptView *transcriptView() const { return m_view; }
     // Who else has it open, and who of them writes ("" when nobody).
     QString viewersText() const;
     bool bannerVisible() const;
@@ -95,6 +98,7 @@ signals:
 private:
     QWidget *buildHeader();
     QWidget *buildBanner();
+    void wireFiles();
     void updateHeader();
     // A "viewers" event: the others who have this conversation open (the console's own person left out).
     void showViewers(const QJsonArray &viewers);
@@ -129,6 +133,7 @@ private:
     ViewersLine *m_viewers;
     RecordingPlayer *m_recording;
     ChannelPanel *m_channel;
+    ConversationFiles *m_files;
     SendBanner *m_banner;
     QString m_sessionId;
     QJsonObject m_session;

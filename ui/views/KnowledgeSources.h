@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/dialogs/KbSourceDialog.h" // QPointer<KbSourceDialog> needs the whole class where it is destroyed
+
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
@@ -15,7 +17,6 @@ namespace tierdesk::ui {
 
 class ApiClient;
 class ConfirmButton;
-class KbSourceDialog;
 class KbSourcesModel;
 
 // The Knowledge view's Sources tab (admin): the company's help centers read into articles and

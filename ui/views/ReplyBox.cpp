@@ -83,6 +83,7 @@ ReplyBox::ReplyBox(QWidget *parent) : QWidget(parent)
     row->addWidget(m_warning, 1);
     row->addStretch();
     row->addWidget(m_send);
+    m_row = row;
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -195,6 +196,11 @@ void ReplyBox::toggleNote()
 void ReplyBox::focusEditor()
 {
     m_edit->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ReplyBox::addButton(QWidget *button)
+{
+    m_row->insertWidget(m_row->indexOf(m_send), button);
 }
 
 void ReplyBox::setBusy(bool busy)

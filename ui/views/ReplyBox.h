@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QHBoxLayout;
 class QCompleter;
 class QLabel;
 class QPushButton;
@@ -58,6 +59,8 @@ public:
     void toggleNote();
     void focusEditor();
     void setBusy(bool busy);
+    // A button beside Send (the conversation's "Attach a file…").
+    void addButton(QWidget *button);
     ReplyEdit *editor() const { return m_edit; }
 
     // GET /canned-responses' items: {id, shortcut, title, content}.
@@ -100,6 +103,7 @@ private:
     ReplyEdit *m_edit;
     QCheckBox *m_note;
     QPushButton *m_send;
+    QHBoxLayout *m_row = nullptr;
     QLabel *m_warning;
     QLabel *m_notes;
     QLabel *m_noteHint;

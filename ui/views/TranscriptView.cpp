@@ -8,8 +8,10 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
 #include <QScrollBar>
 #include <QTextCursor>
+#include <QUrl>
 
 namespace tierdesk::ui {
 namespace {
@@ -59,6 +61,29 @@ QString channelHtml(const QModelIndex &i)
     return html;
 }
 
+// The files sent with a message in the web chat: an image's thumbnail and every file's name, each
+// opening the file when clicked ("attachment:<id>#<name>").
+QString filesHtml(const QModelIndex &i)
+{
+    QString html;
+    for (const QJsonValue &v : i.data(TranscriptModel::FilesRole).toJsonArray()) {
+        const QJsonObject f = v.toObject();
+        const QString id = f.value(QLatin1String("id")).toString();
+        const QString name = f.value(QLatin1String("name")).toString();
+        QUrl link;
+        link.setScheme(QStringLiteral("attachment"));
+        link.setPath(id);
+        link.setFragment(name);
+        const QString href = link.toString(QUrl::FullyEncoded).toHtmlEscaped();
+        html += QStringLiteral("<div style=\"margin-top:4px\">");
+        if (f.value(QLatin1String("contentType")).toString().startsWith(QLatin1String("image/")))
+            html += QStringLiteral("<a href=\"%1\"><img src=\"attachment:%2\"></a><br>").arg(href, id.toHtmlEscaped());
+        html += QStringLiteral("<a href=\"%1\">%2 (%3)</a></div>")
+                    .arg(href, name.toHtmlEscaped(), channel::fileSize(f.value(QLatin1String("bytes")).toInteger()));
+    }
+    return html;
+}
+
 } // namespace
 
 TranscriptView::TranscriptView(TranscriptModel &model, QWidget *parent) : QTextBrowser(parent), m_model(model)
@@ -70,7 +95,34 @@ TranscriptView::TranscriptView(TranscriptModel &model, QWidget *parent) : QTextB
     connect(&m_model, &QAbstractItemModel::modelReset, this, &TranscriptView::render);
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &TranscriptView::append);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &TranscriptView::render); // a translation came
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
+        if (link.scheme() == QLatin1String("attachment"))
+            emit fileOpened(link.path(), link.fragment());
+    });
     render();
+}
+
+QVariant TranscriptView::loadResource(int type, const QUrl &name)
+{
+    if (name.scheme() != QLatin1String("attachment"))
+        return QTextBrowser::loadResource(type, name);
+    const QString id = name.path();
+    if (const auto shown = m_thumbnails.constFind(id); shown != m_thumbnails.constEnd())
+        return *shown;
+    if (m_fileSource && !m_asked.contains(id)) {
+        m_asked.insert(id);
+        m_fileSource(id, [view = QPointer<TranscriptView>(this), id](const QByteArray &bytes) {
+            const QImage image = QImage::fromData(bytes);
+            if (!view || image.isNull())
+                return;
+            view->m_thumbnails.insert(id,
+                image.scaled(QSize(220, 160).boundedTo(image.size()), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+            view->render(); // laid out again with the image in place
+        });
+    }
+    QImage blank(48, 36, QImage::Format_RGB32);
+    blank.fill(QColor(0xe5e7eb));
+    return blank;
 }
 
 QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
@@ -106,6 +158,7 @@ QString TranscriptView::messageHtml(const TranscriptModel &model, int row)
     if (!detail.isEmpty())
         body += QStringLiteral("<div style=\"color:#8a94a3; font-size:small\">%1</div>").arg(detail.toHtmlEscaped());
     body += channelHtml(i);
+    body += filesHtml(i);
     const QString translation = i.data(TranscriptModel::TranslationRole).toString();
     if (!translation.isEmpty())
         body += QStringLiteral("<div style=\"margin-top:4px; padding-top:4px; border-top:1px solid #cbd5e1;"

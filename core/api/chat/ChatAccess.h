@@ -6,6 +6,7 @@
 #include "core/engine/access/ApiTokens.h"
 #include "core/engine/access/ChatVisitors.h"
 #include "core/engine/channels/ChannelAccounts.h"
+#include "core/engine/channels/WebVisitorPresence.h"
 #include "core/engine/customers/CustomerDirectory.h"
 #include "core/engine/desk/Desk.h"
 #include "core/voice/SpeechSynthesizer.h"
@@ -34,6 +35,7 @@ struct ChatServices {
     ChannelAccounts *channels = nullptr; // the web channel's identity settings; none: every visitor anonymous
     CustomerDirectory *customers = nullptr; // where a verified visitor's customer is made when new
     const Desk *desk = nullptr; // whether a person is free now (the widget's look); none: as if one were
+    WebVisitorPresence *presence = nullptr; // who is connected (a person's reply to one who is not is mailed)
 };
 
 // The chat family's credentials, shared by its HTTP routes and its Socket.IO

@@ -31,6 +31,8 @@ private:
     // A file sent into the visitor's session, and one of its files read (ChatAttachments.cpp).
     void postAttachment(const http::HttpRequest &req, const http::HttpResponder &res);
     void attachment(const http::HttpRequest &req, const http::HttpResponder &res);
+    // The address a visitor leaves when nobody can answer now (ChatContact.cpp).
+    void leaveContact(const http::HttpRequest &req, const http::HttpResponder &res);
     // The reader of `sessionId`, an earlier conversation of the signed-in visitor of `current`
     // (whose secret the request presents); nullopt after answering 401/404 itself.
     std::optional<ChatVisitor> earlierConversationReader(

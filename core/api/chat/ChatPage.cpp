@@ -22,9 +22,9 @@ QByteArray contentTypeOf(const QString &file)
 
 } // namespace
 
-const QByteArray ChatPage::kContentSecurityPolicy
-    = QByteArrayLiteral("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-                        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+const QByteArray ChatPage::kContentSecurityPolicy = QByteArrayLiteral(
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' blob:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 
 // Read once at start: the files are small and part of the program.
 ChatPage::ChatPage()

@@ -35,6 +35,8 @@ void ChatApi::install(http::HttpServer &server)
     // files sent in the visitor's session (multipart/form-data: sessionId, file, message?)
     r.route("POST", QStringLiteral("/api/v1/chat/attachments"), guarded(&ChatApi::postAttachment));
     r.route("GET", QStringLiteral("/api/v1/chat/attachments/:attachmentId"), guarded(&ChatApi::attachment));
+    // where a visitor nobody can answer now is written to (a person's reply, by e-mail)
+    r.route("POST", QStringLiteral("/api/v1/chat/contact"), guarded(&ChatApi::leaveContact));
     // CORS preflights of pages on other origins (the companies' sites).
     const auto preflight = [](const QByteArray &methods) {
         return [methods](
@@ -47,6 +49,7 @@ void ChatApi::install(http::HttpServer &server)
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/rating"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/conversations"), preflight("GET"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/attachments"), preflight("POST"));
+    r.route("OPTIONS", QStringLiteral("/api/v1/chat/contact"), preflight("POST"));
     r.route("OPTIONS", QStringLiteral("/api/v1/chat/attachments/:attachmentId"), preflight("GET"));
 }
 

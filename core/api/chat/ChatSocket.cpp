@@ -76,6 +76,8 @@ void ChatSocket::joinChat(const QString &client, const QJsonObject &payload, con
     const auto session = engine.session(visitor->companyId, sessionId, window, actor.customerScope);
     if (!session)
         return refuse(client, QStringLiteral("Session not found"), ack);
+    if (!m_joined.value(client).contains(sessionId) && m_access.services().presence)
+        m_access.services().presence->joined(sessionId);
     m_joined[client].insert(sessionId, *visitor);
     m_io.join(client, roomOf(sessionId));
     m_events.listen(true);
@@ -193,6 +195,9 @@ void ChatSocket::onSessionEvent(const SessionEvent &event)
 
 void ChatSocket::onClientGone(const QString &client)
 {
+    if (WebVisitorPresence *presence = m_access.services().presence)
+        for (const QString &sessionId : m_joined.value(client).keys())
+            presence->left(sessionId);
     m_joined.remove(client);
     if (m_joined.isEmpty())
         m_events.listen(false);

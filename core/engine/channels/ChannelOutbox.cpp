@@ -3,6 +3,7 @@
 #include "core/common/Ids.h"
 #include "core/engine/channels/PhoneText.h"
 #include "core/engine/channels/TextMessage.h"
+#include "core/engine/channels/WebChatMail.h"
 #include "core/store/Store.h"
 
 #include <QJsonArray>
@@ -94,11 +95,19 @@ void ChannelOutbox::enqueueReplies(const QString &sessionId)
         return;
     store.batch().run([&] {
         for (const UnsentReply &reply : replies) {
-            if (const auto thread = store.channels().thread(reply.sessionId))
+            // A web chat's thread: only the replies WebChatMail hands in go (enqueueOne).
+            if (const auto thread = store.channels().thread(reply.sessionId);
+                thread && thread->kind != QLatin1String(WebChatMail::kThreadKind))
                 enqueue(reply, *thread, now);
         }
         return true;
     });
+}
+
+void ChannelOutbox::enqueueOne(const Message &reply, const ChannelThread &thread)
+{
+    enqueue(UnsentReply{reply.id, thread.sessionId, thread.companyId, reply.role, reply.content, reply.timestamp},
+        thread, m_engine.clock().nowMs());
 }
 
 void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &thread, qint64 now)
@@ -108,7 +117,8 @@ void ChannelOutbox::enqueue(const UnsentReply &reply, const ChannelThread &threa
     row.sessionId = thread.sessionId;
     row.messageId = reply.messageId;
     row.direction = kOutbound;
-    row.kind = thread.kind;
+    // A web chat's thread goes on by e-mail.
+    row.kind = thread.kind == QLatin1String(WebChatMail::kThreadKind) ? QStringLiteral("email") : thread.kind;
     row.peer = thread.peer;
     row.status = kPendingStatus;
     row.createdAt = row.updatedAt = now;

@@ -41,6 +41,9 @@ public:
     // Looks now and every `tickMs`; also whenever a channel session's reply is committed.
     void start(int tickMs = kTickMs);
     void kick();
+    // Queues one reply of a thread whose replies are not all mailed (a web chat's: WebChatMail),
+    // in the caller's batch; sent once committed (kick).
+    void enqueueOne(const Message &reply, const ChannelThread &thread);
     // Waits for replies being sent (tests and shutdown).
     void waitForSending() { m_pool.waitForDone(); }
 

@@ -68,6 +68,16 @@ QString ChannelSessions::freeShortId(const QString &companyId)
     }
 }
 
+Result<ChannelThread> ChannelSessions::addThread(ChannelThread thread)
+{
+    thread.subject = thread.subject.left(500);
+    thread.shortId = freeShortId(thread.companyId);
+    thread.createdAt = thread.activeAt = m_engine.clock().nowMs();
+    if (const Status stored = m_engine.core().store().channels().putThread(thread); !stored)
+        return stored.error();
+    return thread;
+}
+
 void ChannelSessions::openThread(const NewThread &r, QObject *context, ThreadDone done)
 {
     Result<Customer> customer = customerFor(r.companyId, r.sender);

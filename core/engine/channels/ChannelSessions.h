@@ -43,6 +43,10 @@ public:
     // Opens a session for the sender and stores its thread; done on the engine thread.
     void openThread(const NewThread &request, QObject *context, ThreadDone done);
 
+    // A thread for a session that came another way (a web chat going on by e-mail), stored in the
+    // caller's batch; `thread`'s session, company, kind, peer, own address and subject are given.
+    Result<ChannelThread> addThread(ChannelThread thread);
+
     // Posts `text` as the customer's message of the thread's session; marks the inbound row
     // `inboundRowId` stored with the message's id once committed. done(the message's id).
     void post(const ChannelThread &thread, const QString &text, const MessageMeta &meta, const QString &inboundRowId,

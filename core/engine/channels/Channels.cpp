@@ -12,7 +12,8 @@ Channels::Channels(SessionEngine &engine, CustomerDirectory &customers, std::sha
       m_texts(std::make_unique<TextInbox>(engine, m_accounts, m_sessions)),
       m_mail(std::make_unique<MailInbox>(engine, m_accounts, m_sessions)),
       m_outbox(std::make_unique<ChannelOutbox>(engine, m_accounts, std::move(sender))),
-      m_poller(std::make_unique<MailPoller>(engine, m_accounts, *m_mail, std::move(mailReaders)))
+      m_poller(std::make_unique<MailPoller>(engine, m_accounts, *m_mail, std::move(mailReaders))),
+      m_webMail(std::make_unique<WebChatMail>(engine, m_accounts, m_sessions, *m_outbox))
 {
     connect(m_texts.get(), &TextInbox::deliveryChanged, this, &Channels::deliveryChanged);
     connect(m_outbox.get(), &ChannelOutbox::deliveryChanged, this, &Channels::deliveryChanged);

@@ -6,6 +6,7 @@
 #include "core/engine/channels/MailInbox.h"
 #include "core/engine/channels/MailPoller.h"
 #include "core/engine/channels/TextInbox.h"
+#include "core/engine/channels/WebChatMail.h"
 
 #include <QObject>
 
@@ -33,6 +34,7 @@ public:
     MailInbox &mail() { return *m_mail; }
     ChannelOutbox &outbox() { return *m_outbox; }
     MailPoller &poller() { return *m_poller; }
+    WebChatMail &webMail() { return *m_webMail; }
 
     // The mails and texts of a session in and out, with their delivery (the conversation's view).
     QList<ChannelMessageRow> deliveries(const QString &companyId, const QString &sessionId);
@@ -58,6 +60,7 @@ private:
     std::unique_ptr<MailInbox> m_mail;
     std::unique_ptr<ChannelOutbox> m_outbox;
     std::unique_ptr<MailPoller> m_poller;
+    std::unique_ptr<WebChatMail> m_webMail;
 };
 
 } // namespace tierdesk

@@ -137,6 +137,9 @@ signals:
     void escalationQueued(const QString &companyId, const tierdesk::QueueItem &item);
     // An escalation (not a transfer) brought the session to a person. After commit.
     void escalatedToPerson(const QString &companyId, const QString &sessionId);
+    // A person's reply (not a note) is stored in the customer's conversation (its batch may not be
+    // committed yet: work done on it joins that batch).
+    void personReplied(const tierdesk::Session &session, const tierdesk::Message &message);
 
 private:
     struct Held {

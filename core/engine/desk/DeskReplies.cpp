@@ -228,6 +228,8 @@ Result<Message> Desk::reply(
     publishMessage(s, m, reply.internal);
     publishMentions(s, mentions);
     publishQueue(companyId, s.id, SessionEventType::QueueUpdated);
+    if (!reply.internal)
+        emit personReplied(s, m);
     return m;
 }
 

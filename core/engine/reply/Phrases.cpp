@@ -267,6 +267,7 @@ constexpr Entry kPhrases[] = {
         "Dieses Gespräch ist nun abgeschlossen. Vielen Dank für Ihre Geduld – wenn noch etwas sein sollte, schreiben "
         "Sie uns "
         "einfach wieder. (%1)"},
+    {Phrase::WebChatByMail, "Your chat with %1", "Ihr Chat mit %1"},
     {Phrase::PersonRefunded, "I've refunded %1 for %2 to your original payment method.",
         "Ich habe Ihnen %1 für %2 auf Ihre ursprüngliche Zahlungsmethode erstattet."},
     {Phrase::PersonCredited, "I've added a credit of %1 to your account; it is used on your next order.",

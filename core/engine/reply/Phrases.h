@@ -122,6 +122,7 @@ enum class Phrase {
     Hours,
     Days,
     Closing,
+    WebChatByMail, // the subject of a web chat going on by e-mail (WebChatMail): %1 the company
     PersonRefunded,
     PersonCredited,
     // Money at a payment provider (sources/MoneyOutbox): what the provider said, never more.

@@ -121,6 +121,8 @@ MailMessage ReplyMail::composeReply(const ReplyInput &input)
     m.subject = replySubject(input.subject, input.shortId);
     m.inReplyTo = isMessageId(input.inReplyTo) ? input.inReplyTo : QByteArray();
     m.references = threadReferences(input);
+    if (m.references.isEmpty()) // the first mail of a conversation begun elsewhere (a web chat): no "Re:"
+        m.subject = m.subject.mid(4);
     m.body = ReplyMarkdown::toPlain(input.text);
     if (!input.quotedText.trimmed().isEmpty())
         m.body += QStringLiteral("\n\n") + attributionLine(input) + QLatin1Char('\n') + quotedPlain(quotedText(input));
