@@ -127,6 +127,7 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
     const put = await api('PUT', `/api/cs/channels/web?companyId=${companyId}`, {
       allowedOrigins: [`http://127.0.0.1:${shopPort}`], title: 'Northwind help', color: '#0a7d4f',
       greeting: 'Hi! Ask us anything about your gear.', identity: 'optional', attachments: { enabled: true, maxMB: 5 },
+      offline: { collectEmail: true },
     });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     widgetKey = /data-key="([^"]+)"/.exec(put.body.snippet)?.[1];
@@ -387,6 +388,20 @@ describe('the chat on a company site (widget.js, /chat/widget) in headless Chrom
       .waitFor();
     await frame.locator('.notice', { hasText: 'Our team is away now. You can close this page' }).waitFor();
     assert.equal(await frame.locator('.notice', { hasText: 'Stay here' }).count(), 0);
+    // An anonymous visitor leaves an address for the person's reply (kept with the session).
+    await frame.locator('#contact-email').waitFor();
+    assert.equal(await frame.locator('#contact-email').evaluate((e) => e === document.activeElement), true);
+    await frame.locator('#contact-email').fill('not an address');
+    await frame.locator('#contact-email').press('Enter');
+    await frame.locator('#error', { hasText: 'e-mail address' }).waitFor();
+    await frame.locator('#contact-email').fill('walt@example.org');
+    await frame.locator('#contact-send').click();
+    await frame.locator('.notice', { hasText: 'we will also write to walt@example.org' }).waitFor();
+    assert.equal(await frame.locator('#contact').isHidden(), true);
+    const sessionId = await frame.locator('body').evaluate(() => JSON.parse(
+      localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('tierdesk-widget:')))).sessionId);
+    const stored = await api('GET', `/api/cs/sessions/${sessionId}`);
+    assert.equal(stored.body.metadata.email, 'walt@example.org');
     await context.close();
     const reopened = await api('PUT', '/api/cs/config', { companyId, desk: { businessHours: null } });
     assert.equal(reopened.status, 200, JSON.stringify(reopened.body));

@@ -12,8 +12,13 @@
 #include "ui/views/TranscriptView.h"
 
 #include <QApplication>
+#include <QBuffer>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
+#include <QLinearGradient>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -26,9 +31,27 @@ using namespace tierdesk::ui;
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
-// A 1x1 orange PNG.
-const QByteArray kPng = QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c"
-                                            "49444154789c63f8dfc0000004010180c52a185d0000000049454e44ae426082");
+// A photo as a visitor sends one: 320x240, a PNG.
+QByteArray photo()
+{
+    QImage image(320, 240, QImage::Format_RGB32);
+    QPainter p(&image);
+    QLinearGradient sky(0, 0, 0, 240);
+    sky.setColorAt(0, QColor(0x93c5fd));
+    sky.setColorAt(1, QColor(0xf8fafc));
+    p.fillRect(image.rect(), sky);
+    p.setBrush(QColor(0x92400e));
+    p.setPen(Qt::NoPen);
+    p.drawRoundedRect(60, 110, 200, 90, 12, 12); // a kettle's box
+    p.setPen(QPen(QColor(0x111827), 4));
+    p.drawLine(120, 110, 160, 170); // the crack
+    p.end();
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return out;
+}
 const QByteArray kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 QJsonObject data(const HttpResult &r)
@@ -52,6 +75,7 @@ private:
     QString m_session;
     QByteArray m_secret;
     QString m_image; // the visitor's file id
+    QByteArray m_png; // its bytes
 };
 
 void TestConversationFiles::initTestCase()
@@ -78,12 +102,13 @@ void TestConversationFiles::initTestCase()
     QCOMPARE(started.status, 201);
     m_session = data(started).value(QLatin1String("sessionId")).toString();
     m_secret = data(started).value(QLatin1String("visitorSecret")).toString().toUtf8();
+    m_png = photo();
     const QByteArray boundary = "b0undary";
     const QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"sessionId\"\r\n\r\n"
         + m_session.toUtf8() + "\r\n--" + boundary
         + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cracked-lid.png\"\r\n"
           "Content-Type: image/png\r\n\r\n"
-        + kPng + "\r\n--" + boundary + "--\r\n";
+        + m_png + "\r\n--" + boundary + "--\r\n";
     const HttpResult sent = visitor.send("POST", QStringLiteral("/api/v1/chat/attachments"), body,
         {{"X-Visitor-Secret", m_secret}, {"Content-Type", "multipart/form-data; boundary=" + boundary}}, false);
     QCOMPARE(sent.status, 201);
@@ -119,7 +144,13 @@ void TestConversationFiles::aVisitorsImageShowsAndOpens()
     QVERIFY(opened.endsWith(QLatin1String("cracked-lid.png")));
     QFile file(opened);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), kPng);
+    QCOMPARE(file.readAll(), m_png);
+    // TIERDESK_CHANNELS_SCREENSHOTS=DIR (under xvfb-run): the conversation with the visitor's photo.
+    if (const QString out = qEnvironmentVariable("TIERDESK_CHANNELS_SCREENSHOTS"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        QCoreApplication::processEvents();
+        QVERIFY(view.grab().save(QDir(out).filePath(QStringLiteral("conversation-webchat-file.png"))));
+    }
 }
 
 void TestConversationFiles::anAgentSendsAFileToTheCustomer()

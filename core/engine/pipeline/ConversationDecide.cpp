@@ -144,9 +144,13 @@ bool Conversation::storeCustomerMessage(Session &s, Message &cm, const MessageAn
     cm.id = ids::random(QStringLiteral("msg_"));
     cm.role = QStringLiteral("customer");
     cm.timestamp = now;
-    cm.sentiment = a.sentiment.level;
+    // A file sent without words says nothing of how the customer feels ("cracked-lid.png").
+    const bool nameOnly = !cm.meta.files.isEmpty() && cm.content == cm.meta.files.first().name;
+    cm.sentiment = nameOnly ? s.customerSentiment : a.sentiment.level;
     if (!m_core.store().sessions().appendMessage(s.id, s.messageCount++, cm))
         return false;
+    if (nameOnly)
+        return true;
     const SentimentPoint point{
         a.sentiment.level, a.sentiment.score, now, a.irate ? a.irateTrigger() : a.sentiment.trigger};
     m_core.store().sessions().appendSentiment(s.id, point);

@@ -177,13 +177,18 @@ void TestChatAttachments::aFileIsWhatItsBytesSay()
     QCOMPARE(str(data(pdf).value(QLatin1String("attachment")).toObject(), "contentType"),
         QStringLiteral("application/pdf"));
     QCOMPARE(storedFiles(), 2);
+    // A file's name says nothing of how the visitor feels.
+    const HttpResult named = upload(v, "terrible-awful-broken-useless.png", "image/png", kPng);
+    QCOMPARE(named.status, 201);
+    QCOMPARE(str(data(named), "sentiment"), QStringLiteral("NEUTRAL"));
+    QCOMPARE(storedFiles(), 3);
 
     // The conversation shows the files where they were sent.
     const HttpResult history = m_http->send(
         "GET", QStringLiteral("/api/v1/chat/history/") + v.id, {}, {{"X-Visitor-Secret", v.secret}}, false);
     QCOMPARE(history.status, 200);
     const QJsonArray messages = data(history).value(QLatin1String("messages")).toArray();
-    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.size(), 3);
     QCOMPARE(messages.at(0).toObject().value(QLatin1String("attachments")).toArray().at(0).toObject(), sent);
 }
 
