@@ -514,11 +514,10 @@ const QList<Migration> &migrations()
             {
                 // Files sent in a conversation (the web channel's attachments): by the visitor (sender
                 // 'customer') or a person at the desk ('agent'), their type read from their bytes.
-                QStringLiteral(
-                    "CREATE TABLE session_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                    " session_id TEXT NOT NULL, sender TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
-                    " content_type TEXT NOT NULL, bytes INTEGER NOT NULL DEFAULT 0, content BLOB,"
-                    " created_at INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE session_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL, sender TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+                               " content_type TEXT NOT NULL, bytes INTEGER NOT NULL DEFAULT 0, content BLOB,"
+                               " created_at INTEGER NOT NULL)"),
                 QStringLiteral("CREATE INDEX session_files_by_session ON session_files(session_id)"),
             }},
     };

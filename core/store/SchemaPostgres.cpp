@@ -389,11 +389,10 @@ const QList<Migration> &postgresMigrations()
             }},
         {30,
             {
-                QStringLiteral(
-                    "CREATE TABLE session_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
-                    " session_id TEXT NOT NULL, sender TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
-                    " content_type TEXT NOT NULL, bytes BIGINT NOT NULL DEFAULT 0, content BYTEA,"
-                    " created_at BIGINT NOT NULL)"),
+                QStringLiteral("CREATE TABLE session_files (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL, sender TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+                               " content_type TEXT NOT NULL, bytes BIGINT NOT NULL DEFAULT 0, content BYTEA,"
+                               " created_at BIGINT NOT NULL)"),
                 QStringLiteral("CREATE INDEX session_files_by_session ON session_files(session_id)"),
             }},
     };

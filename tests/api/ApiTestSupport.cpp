@@ -160,6 +160,27 @@ QJsonObject sessionBody(
     return o;
 }
 
+QByteArray newWidgetKey(HttpClient &admin)
+{
+    const HttpResult key = admin.post(QStringLiteral("/api/cs/tokens"),
+        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("shop")}});
+    if (key.status != 201)
+        qWarning("widget key: %d %s", key.status, key.body.constData());
+    return key.json().value(QLatin1String("key")).toString().toUtf8();
+}
+
+ChatVisit startChat(quint16 port, const QByteArray &widgetKey)
+{
+    HttpClient visitor(port);
+    const HttpResult r
+        = visitor.send("POST", QStringLiteral("/api/v1/chat/session"), "{}", {{"X-Widget-Key", widgetKey}}, false);
+    if (r.status != 201)
+        qWarning("chat session: %d %s", r.status, r.body.constData());
+    const QJsonObject data = r.json().value(QLatin1String("data")).toObject();
+    return {data.value(QLatin1String("sessionId")).toString(),
+        data.value(QLatin1String("visitorSecret")).toString().toUtf8()};
+}
+
 QString escalatedSession(
     HttpClient &admin, const QString &companyId, const QString &customerId, const QString &text, const QString &reason)
 {

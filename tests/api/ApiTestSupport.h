@@ -122,6 +122,17 @@ private:
 QJsonObject sessionBody(const QString &companyId, const QString &customerId, const QString &initialMessage = {},
     const QString &channel = QStringLiteral("chat"));
 
+// A new widget key of the admin's company (POST /api/cs/tokens, kind widget); empty when refused.
+QByteArray newWidgetKey(HttpClient &admin);
+
+// A web visitor's chat started with a widget key (POST /api/v1/chat/session, body `{}`): its
+// session and visitor secret, both empty when refused.
+struct ChatVisit {
+    QString sessionId;
+    QByteArray secret;
+};
+ChatVisit startChat(quint16 port, const QByteArray &widgetKey);
+
 // A new session of `customerId` (first message `text`) escalated to HUMAN_AGENT by `admin` for
 // `reason`: it waits on the desk. Its id, or empty when either call failed.
 QString escalatedSession(HttpClient &admin, const QString &companyId, const QString &customerId,

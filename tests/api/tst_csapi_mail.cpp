@@ -588,16 +588,11 @@ void TestCsApiMail::deliverBesideTheRunningServer()
 // the visitor is not connected; the visitor's answer by mail joins the same conversation.
 void TestCsApiMail::aWebVisitorWhoLeftIsAnsweredByMail()
 {
-    const HttpResult key = m_admin->post(QStringLiteral("/api/cs/tokens"),
-        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("shop")}});
-    QCOMPARE(key.status, 201);
+    const ChatVisit chat = startChat(m_server.port(), newWidgetKey(*m_admin));
+    const QString sessionId = chat.sessionId;
+    const QByteArray secret = chat.secret;
+    QVERIFY(!sessionId.isEmpty());
     HttpClient visitor(m_server.port());
-    const HttpResult started = visitor.send("POST", QStringLiteral("/api/v1/chat/session"), "{}",
-        {{"X-Widget-Key", str(key.json(), "key").toUtf8()}}, false);
-    QCOMPARE(started.status, 201);
-    const QJsonObject chat = started.json().value(QLatin1String("data")).toObject();
-    const QString sessionId = str(chat, "sessionId");
-    const QByteArray secret = str(chat, "visitorSecret").toUtf8();
     const auto say = [&](const char *path, const QJsonObject &body) {
         return visitor.send(
             "POST", QString::fromLatin1(path), QJsonDocument(body).toJson(), {{"X-Visitor-Secret", secret}}, false);

@@ -93,15 +93,11 @@ void TestConversationFiles::initTestCase()
                      {{QStringLiteral("attachments"), QJsonObject{{QStringLiteral("enabled"), true}}}})
                  .status,
         200);
-    const HttpResult key = admin->post(QStringLiteral("/api/cs/tokens"),
-        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("shop")}});
-    QCOMPARE(key.status, 201);
+    const ChatVisit chat = startChat(m_server.port(), newWidgetKey(*admin));
+    QVERIFY(!chat.sessionId.isEmpty());
+    m_session = chat.sessionId;
+    m_secret = chat.secret;
     HttpClient visitor(m_server.port());
-    const HttpResult started = visitor.send("POST", QStringLiteral("/api/v1/chat/session"), "{}",
-        {{"X-Widget-Key", key.json().value(QLatin1String("key")).toString().toUtf8()}}, false);
-    QCOMPARE(started.status, 201);
-    m_session = data(started).value(QLatin1String("sessionId")).toString();
-    m_secret = data(started).value(QLatin1String("visitorSecret")).toString().toUtf8();
     m_png = photo();
     const QByteArray boundary = "b0undary";
     const QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"sessionId\"\r\n\r\n"

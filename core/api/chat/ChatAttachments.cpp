@@ -72,8 +72,8 @@ void ChatApi::postAttachment(const http::HttpRequest &req, const http::HttpRespo
                 return res.send(chat::error(outcome.error()));
             QJsonObject data = chat::messageOutcome(*outcome);
             data.insert(QStringLiteral("attachment"), chat::attachment(ref));
-            replyAfterCommit(res,
-                chat::json(201, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}}));
+            replyAfterCommit(
+                res, chat::json(201, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("data"), data}}));
         },
         meta);
 }
@@ -90,9 +90,9 @@ void ChatApi::attachment(const http::HttpRequest &req, const http::HttpResponder
         : earlierConversationReader(req, res, sessionId, current);
     if (!visitor || !m_access.services().channels)
         return visitor ? res.send(chat::error(ErrorKind::NotFound, QStringLiteral("No such file"))) : void();
-    const Result<SessionFile> file = SessionFiles(m_engine.core(), *m_access.services().channels)
-                                         .read(visitor->companyId, visitor->sessionId,
-                                             req.pathParams.value(QStringLiteral("attachmentId")));
+    const Result<SessionFile> file
+        = SessionFiles(m_engine.core(), *m_access.services().channels)
+              .read(visitor->companyId, visitor->sessionId, req.pathParams.value(QStringLiteral("attachmentId")));
     if (!file)
         return res.send(chat::error(file.error()));
     http::HttpResponse out = sessionFileDownload(*file);

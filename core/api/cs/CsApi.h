@@ -137,6 +137,8 @@ private:
     void release(Call &c);
     void assign(Call &c);
     void agentMessage(Call &c);
+    // A person's reply of the session :id, answered 201 {"message"} (agentMessage, postSessionAttachment).
+    void sendAgentReply(Call &c, const AgentReply &r);
     void transfer(Call &c);
     void sessionAction(Call &c);
     bool deskReady(Call &c);

@@ -3,7 +3,6 @@
 #include "core/api/common/FileDownload.h"
 #include "core/api/cs/CsApi.h"
 #include "core/api/cs/CsErrors.h"
-#include "core/api/cs/CsJson.h"
 #include "core/api/http/MultipartForm.h"
 #include "core/engine/channels/Channels.h"
 #include "core/engine/channels/SessionFiles.h"
@@ -32,16 +31,13 @@ void CsApi::postSessionAttachment(Call &c)
     if (!file)
         return fail(c, cs::invalid(QStringLiteral("file"), QStringLiteral("A file part is required")));
     const QString sessionId = c.req.pathParams.value(QStringLiteral("id"));
-    const Result<SessionFile> accepted = SessionFiles(m_engine.core(), m_channels->accounts())
-                                             .accept(c.who.company, sessionId, QStringLiteral("agent"),
-                                                 file->fileName, file->data);
+    const Result<SessionFile> accepted
+        = SessionFiles(m_engine.core(), m_channels->accounts())
+              .accept(c.who.company, sessionId, QStringLiteral("agent"), file->fileName, file->data);
     if (!accepted)
         return fail(c, accepted.error());
     r.files.append(*accepted);
-    const auto m = m_desk->reply(c.who.company, sessionId, r, c.actor);
-    if (!m)
-        return fail(c, m.error());
-    reply(c, http::HttpResponse::json(201, QJsonObject{{QStringLiteral("message"), json::message(*m)}}));
+    sendAgentReply(c, r);
 }
 
 void CsApi::sessionAttachment(Call &c)
@@ -52,9 +48,9 @@ void CsApi::sessionAttachment(Call &c)
     // A customer's own token reads only their own sessions' files (the session's scope).
     if (const auto s = m_engine.session(c.who.company, sessionId, MessageWindow{1}, c.actor.customerScope); !s)
         return fail(c, s.error());
-    const Result<SessionFile> file = SessionFiles(m_engine.core(), m_channels->accounts())
-                                         .read(c.who.company, sessionId,
-                                             c.req.pathParams.value(QStringLiteral("attachmentId")));
+    const Result<SessionFile> file
+        = SessionFiles(m_engine.core(), m_channels->accounts())
+              .read(c.who.company, sessionId, c.req.pathParams.value(QStringLiteral("attachmentId")));
     if (!file)
         return fail(c, file.error());
     reply(c, sessionFileDownload(*file));

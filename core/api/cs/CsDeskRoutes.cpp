@@ -191,6 +191,11 @@ void CsApi::agentMessage(Call &c)
     if (!basedOn.isUndefined() && !basedOn.isNull() && !basedOn.isString())
         return fail(c, cs::invalid(QStringLiteral("basedOn"), QStringLiteral("basedOn must be a message id")));
     r.basedOn = basedOn.toString();
+    sendAgentReply(c, r);
+}
+
+void CsApi::sendAgentReply(Call &c, const AgentReply &r)
+{
     const auto m = m_desk->reply(c.who.company, c.req.pathParams.value(QStringLiteral("id")), r, c.actor);
     if (!m)
         return fail(c, m.error());

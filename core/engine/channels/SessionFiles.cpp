@@ -21,7 +21,8 @@ QString cleanName(const QString &name, const QString &type)
     out = out.trimmed().left(SessionFiles::kMaxNameChars);
     if (!out.isEmpty())
         return out;
-    return QStringLiteral("file.") + type.section(QLatin1Char('/'), 1).replace(QStringLiteral("jpeg"), QStringLiteral("jpg"));
+    return QStringLiteral("file.")
+        + type.section(QLatin1Char('/'), 1).replace(QStringLiteral("jpeg"), QStringLiteral("jpg"));
 }
 
 } // namespace

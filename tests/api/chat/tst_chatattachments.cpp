@@ -29,11 +29,6 @@ QString str(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
-struct Visit {
-    QString id;
-    QByteArray secret;
-};
-
 // A multipart/form-data body: text fields, then one file part as a browser sends it.
 struct Form {
     QByteArray body;
@@ -71,8 +66,8 @@ private slots:
 
 private:
     void setAttachments(bool enabled, int maxMB = 10);
-    Visit visit();
-    HttpResult upload(const Visit &v, const QByteArray &name, const QByteArray &type, const QByteArray &file);
+    ChatVisit visit();
+    HttpResult upload(const ChatVisit &v, const QByteArray &name, const QByteArray &type, const QByteArray &file);
     HttpResult read(const QString &sessionId, const QString &fileId, const QByteArray &secret);
     int storedFiles();
 
@@ -88,10 +83,8 @@ void TestChatAttachments::init()
     QVERIFY(m_server->start({}));
     m_http = std::make_unique<HttpClient>(m_server->port());
     m_admin = m_server->client(api::Role::Admin);
-    const HttpResult key = m_admin->post(QStringLiteral("/api/cs/tokens"),
-        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("shop")}});
-    QCOMPARE(key.status, 201);
-    m_key = str(key.json(), "key").toUtf8();
+    m_key = newWidgetKey(*m_admin);
+    QVERIFY(!m_key.isEmpty());
 }
 
 void TestChatAttachments::cleanup()
@@ -110,19 +103,15 @@ void TestChatAttachments::setAttachments(bool enabled, int maxMB)
     QCOMPARE(r.status, 200);
 }
 
-Visit TestChatAttachments::visit()
+ChatVisit TestChatAttachments::visit()
 {
-    const HttpResult r = m_http->send("POST", QStringLiteral("/api/v1/chat/session"), "{}", {{"X-Widget-Key", m_key}},
-        false);
-    if (r.status != 201)
-        qWarning("%d %s", r.status, r.body.constData());
-    return {str(data(r), "sessionId"), str(data(r), "visitorSecret").toUtf8()};
+    return startChat(m_server->port(), m_key);
 }
 
 HttpResult TestChatAttachments::upload(
-    const Visit &v, const QByteArray &name, const QByteArray &type, const QByteArray &file)
+    const ChatVisit &v, const QByteArray &name, const QByteArray &type, const QByteArray &file)
 {
-    const Form f = form({{"sessionId", v.id.toUtf8()}}, name, type, file);
+    const Form f = form({{"sessionId", v.sessionId.toUtf8()}}, name, type, file);
     return m_http->send("POST", QStringLiteral("/api/v1/chat/attachments"), f.body,
         {{"X-Visitor-Secret", v.secret}, {"Content-Type", f.contentType}}, false);
 }
@@ -130,8 +119,8 @@ HttpResult TestChatAttachments::upload(
 HttpResult TestChatAttachments::read(const QString &sessionId, const QString &fileId, const QByteArray &secret)
 {
     return m_http->send("GET",
-        withQuery(QStringLiteral("/api/v1/chat/attachments/") + fileId, {{QStringLiteral("sessionId"), sessionId}}),
-        {}, {{"X-Visitor-Secret", secret}}, false);
+        withQuery(QStringLiteral("/api/v1/chat/attachments/") + fileId, {{QStringLiteral("sessionId"), sessionId}}), {},
+        {{"X-Visitor-Secret", secret}}, false);
 }
 
 int TestChatAttachments::storedFiles()
@@ -142,7 +131,7 @@ int TestChatAttachments::storedFiles()
 // Off by default: the company decides whether its chat takes files.
 void TestChatAttachments::noFilesUntilTheCompanyTakesThem()
 {
-    const Visit v = visit();
+    const ChatVisit v = visit();
     const HttpResult r = upload(v, "photo.png", "image/png", kPng);
     QCOMPARE(r.status, 403);
     QCOMPARE(r.json().value(QLatin1String("code")).toString(), QStringLiteral("forbidden"));
@@ -153,7 +142,7 @@ void TestChatAttachments::noFilesUntilTheCompanyTakesThem()
 void TestChatAttachments::aFileIsWhatItsBytesSay()
 {
     setAttachments(true);
-    const Visit v = visit();
+    const ChatVisit v = visit();
     const HttpResult png = upload(v, "receipt.pdf", "application/pdf", kPng);
     QCOMPARE(png.status, 201);
     const QJsonObject sent = data(png).value(QLatin1String("attachment")).toObject();
@@ -162,7 +151,7 @@ void TestChatAttachments::aFileIsWhatItsBytesSay()
     QCOMPARE(sent.value(QLatin1String("bytes")).toInteger(), kPng.size());
     QVERIFY(data(png).value(QLatin1String("response")).isNull()); // the AI reads no files
 
-    const HttpResult got = read(v.id, str(sent, "id"), v.secret);
+    const HttpResult got = read(v.sessionId, str(sent, "id"), v.secret);
     QCOMPARE(got.status, 200);
     QCOMPARE(got.body, kPng);
     QCOMPARE(got.header("content-type"), QByteArray("image/png"));
@@ -174,8 +163,8 @@ void TestChatAttachments::aFileIsWhatItsBytesSay()
     QCOMPARE(html.json().value(QLatin1String("code")).toString(), QStringLiteral("unsupported_file_type"));
     const HttpResult pdf = upload(v, "scan.png", "image/png", kPdf);
     QCOMPARE(pdf.status, 201);
-    QCOMPARE(str(data(pdf).value(QLatin1String("attachment")).toObject(), "contentType"),
-        QStringLiteral("application/pdf"));
+    QCOMPARE(
+        str(data(pdf).value(QLatin1String("attachment")).toObject(), "contentType"), QStringLiteral("application/pdf"));
     QCOMPARE(storedFiles(), 2);
     // A file's name says nothing of how the visitor feels.
     const HttpResult named = upload(v, "terrible-awful-broken-useless.png", "image/png", kPng);
@@ -185,7 +174,7 @@ void TestChatAttachments::aFileIsWhatItsBytesSay()
 
     // The conversation shows the files where they were sent.
     const HttpResult history = m_http->send(
-        "GET", QStringLiteral("/api/v1/chat/history/") + v.id, {}, {{"X-Visitor-Secret", v.secret}}, false);
+        "GET", QStringLiteral("/api/v1/chat/history/") + v.sessionId, {}, {{"X-Visitor-Secret", v.secret}}, false);
     QCOMPARE(history.status, 200);
     const QJsonArray messages = data(history).value(QLatin1String("messages")).toArray();
     QCOMPARE(messages.size(), 3);
@@ -195,7 +184,7 @@ void TestChatAttachments::aFileIsWhatItsBytesSay()
 void TestChatAttachments::theCompanysLimitHolds()
 {
     setAttachments(true, 1);
-    const Visit v = visit();
+    const ChatVisit v = visit();
     QByteArray big = kPng;
     big.append(QByteArray((1 << 20) - kPng.size() + 1, '\0'));
     const HttpResult over = upload(v, "big.png", "image/png", big);
@@ -213,17 +202,17 @@ void TestChatAttachments::theCompanysLimitHolds()
 void TestChatAttachments::anotherVisitorCannotReadThem()
 {
     setAttachments(true);
-    const Visit alice = visit();
-    const Visit mallory = visit();
+    const ChatVisit alice = visit();
+    const ChatVisit mallory = visit();
     const HttpResult sent = upload(alice, "card.png", "image/png", kPng);
     QCOMPARE(sent.status, 201);
     const QString fileId = str(data(sent).value(QLatin1String("attachment")).toObject(), "id");
-    QCOMPARE(read(alice.id, fileId, mallory.secret).status, 404); // her session with his secret
-    QCOMPARE(read(mallory.id, fileId, mallory.secret).status, 404); // his session, her file
-    QCOMPARE(read(alice.id, fileId, {}).status, 401);
-    QCOMPARE(read(alice.id, fileId, alice.secret).status, 200);
+    QCOMPARE(read(alice.sessionId, fileId, mallory.secret).status, 404); // her session with his secret
+    QCOMPARE(read(mallory.sessionId, fileId, mallory.secret).status, 404); // his session, her file
+    QCOMPARE(read(alice.sessionId, fileId, {}).status, 401);
+    QCOMPARE(read(alice.sessionId, fileId, alice.secret).status, 200);
     // Nor into her session: his secret sends nothing there.
-    QCOMPARE(upload(Visit{alice.id, mallory.secret}, "x.png", "image/png", kPng).status, 404);
+    QCOMPARE(upload(ChatVisit{alice.sessionId, mallory.secret}, "x.png", "image/png", kPng).status, 404);
     QCOMPARE(storedFiles(), 1);
 }
 
@@ -231,9 +220,9 @@ void TestChatAttachments::anotherVisitorCannotReadThem()
 void TestChatAttachments::aPersonSendsOneBackAndTheAiLeavesFilesAlone()
 {
     setAttachments(true);
-    const Visit v = visit();
+    const ChatVisit v = visit();
     const HttpResult asked = m_http->send("POST", QStringLiteral("/api/v1/chat/message"),
-        QJsonDocument(QJsonObject{{QStringLiteral("sessionId"), v.id},
+        QJsonDocument(QJsonObject{{QStringLiteral("sessionId"), v.sessionId},
                           {QStringLiteral("message"), QStringLiteral("I want to talk to a human agent please")}})
             .toJson(),
         {{"X-Visitor-Secret", v.secret}}, false);
@@ -242,7 +231,7 @@ void TestChatAttachments::aPersonSendsOneBackAndTheAiLeavesFilesAlone()
     QCOMPARE(mine.status, 201);
     const QString mineId = str(data(mine).value(QLatin1String("attachment")).toObject(), "id");
 
-    const QString base = QStringLiteral("/api/cs/sessions/") + v.id + QStringLiteral("/attachments");
+    const QString base = QStringLiteral("/api/cs/sessions/") + v.sessionId + QStringLiteral("/attachments");
     const HttpResult seen = m_admin->get(base + QLatin1Char('/') + mineId);
     QCOMPARE(seen.status, 200);
     QCOMPARE(seen.header("content-type"), QByteArray("image/jpeg"));
@@ -256,7 +245,7 @@ void TestChatAttachments::aPersonSendsOneBackAndTheAiLeavesFilesAlone()
         = message.value(QLatin1String("metadata")).toObject().value(QLatin1String("attachments")).toArray();
     QCOMPARE(files.size(), 1);
     QCOMPARE(str(files.at(0).toObject(), "contentType"), QStringLiteral("application/pdf"));
-    const HttpResult got = read(v.id, str(files.at(0).toObject(), "id"), v.secret);
+    const HttpResult got = read(v.sessionId, str(files.at(0).toObject(), "id"), v.secret);
     QCOMPARE(got.status, 200);
     QCOMPARE(got.body, kPdf);
     QVERIFY(got.header("content-disposition").startsWith("attachment;"));
@@ -272,19 +261,20 @@ void TestChatAttachments::aPersonSendsOneBackAndTheAiLeavesFilesAlone()
 void TestChatAttachments::erasingTheCustomerErasesTheirFiles()
 {
     setAttachments(true);
-    const Visit v = visit();
+    const ChatVisit v = visit();
     QCOMPARE(upload(v, "id-card.png", "image/png", kPng).status, 201);
-    const Visit other = visit();
+    const ChatVisit other = visit();
     QCOMPARE(upload(other, "other.png", "image/png", kPng).status, 201);
-    const HttpResult session = m_admin->get(QStringLiteral("/api/cs/sessions/") + v.id);
+    const HttpResult session = m_admin->get(QStringLiteral("/api/cs/sessions/") + v.sessionId);
     const QString customerId = str(session.json(), "customerId");
     QVERIFY(!customerId.isEmpty());
     const HttpResult erased = m_admin->send("DELETE",
-        withQuery(QStringLiteral("/api/cs/customers/") + customerId,
-            {{QStringLiteral("companyId"), m_server->companyId()}}));
+        withQuery(
+            QStringLiteral("/api/cs/customers/") + customerId, {{QStringLiteral("companyId"), m_server->companyId()}}));
     QCOMPARE(erased.status, 204);
     QCOMPARE(storedFiles(), 1); // the other visitor's stays
-    QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM session_files WHERE session_id = ?"), {v.id}).toInt(),
+    QCOMPARE(m_server->scalar(QStringLiteral("SELECT COUNT(*) FROM session_files WHERE session_id = ?"), {v.sessionId})
+                 .toInt(),
         0);
 }
 

@@ -86,10 +86,8 @@ void TestChatIdentity::init()
     QVERIFY(m_server->start({}));
     m_http = std::make_unique<HttpClient>(m_server->port());
     m_admin = m_server->client(api::Role::Admin);
-    const HttpResult key = m_admin->post(QStringLiteral("/api/cs/tokens"),
-        {{QStringLiteral("kind"), QStringLiteral("widget")}, {QStringLiteral("name"), QStringLiteral("shop")}});
-    QCOMPARE(key.status, 201);
-    m_key = str(key.json(), "key").toUtf8();
+    m_key = newWidgetKey(*m_admin);
+    QVERIFY(!m_key.isEmpty());
     const HttpResult secret = m_admin->post(withQuery(QStringLiteral("/api/cs/channels/web/identity-secret"),
                                                 {{QStringLiteral("companyId"), m_server->companyId()}}),
         {});
