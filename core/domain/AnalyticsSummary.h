@@ -39,6 +39,18 @@ struct AnalyticsSummary {
         double customerSatisfactionAvg = 0;
         qint64 ratings = 0; // sessions their customer rated
     };
+    // What the AI resolved and what held (docs/api.md, "Resolutions"). Rates in percent with one
+    // decimal of the sessions; none (null) without sessions.
+    struct Resolution {
+        qint64 sessions = 0;
+        qint64 aiResolved = 0; // resolved with no person's message and no escalation to the human tier
+        qint64 aiResolvedHeld = 0; // of those, the customer did not come back about the same reason
+        std::optional<double> aiResolutionRate;
+        qint64 humanResolved = 0;
+        qint64 unresolved = 0;
+        qint64 reopened = 0; // AI resolutions whose customer came back about the same reason
+        std::optional<double> firstContactResolutionRate; // resolved and held, of all sessions
+    };
     struct TierRow {
         QString tier;
         qint64 sessions = 0;
@@ -47,6 +59,8 @@ struct AnalyticsSummary {
         int avgTime = 0;
         double customerSatisfactionAvg = 0;
         qint64 ratings = 0;
+        std::optional<double> aiResolutionRate;
+        std::optional<double> firstContactResolutionRate;
     };
     struct ChannelRow {
         QString channel;
@@ -55,6 +69,8 @@ struct AnalyticsSummary {
         int avgTime = 0;
         double customerSatisfactionAvg = 0;
         qint64 ratings = 0;
+        std::optional<double> aiResolutionRate;
+        std::optional<double> firstContactResolutionRate;
     };
     struct Escalations {
         qint64 total = 0;
@@ -74,11 +90,13 @@ struct AnalyticsSummary {
         qint64 escalated = 0;
         double customerSatisfactionAvg = 0;
         qint64 ratings = 0;
+        qint64 aiResolved = 0;
     };
 
     qint64 startMs = 0;
     qint64 endMs = 0;
     Overview overview;
+    Resolution resolution;
     QList<TierRow> byTier; // every tier, in the tiers' order
     QList<ChannelRow> byChannel; // the channels that had sessions, busiest first
     Escalations escalations;

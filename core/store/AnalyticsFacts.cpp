@@ -24,7 +24,8 @@ QJsonObject outcomesJson(const QMap<QString, AnalyticsFacts::Outcome> &outcomes)
     QJsonObject out;
     for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
         out.insert(it.key(),
-            QJsonArray{it->sessions, it->resolved, it->timed, it->timeMs, it->rated, it->ratingSum, it->satisfaction});
+            QJsonArray{it->sessions, it->resolved, it->timed, it->timeMs, it->rated, it->ratingSum, it->satisfaction,
+                it->aiResolved, it->held, it->aiHeld});
     return out;
 }
 
@@ -35,7 +36,8 @@ QMap<QString, AnalyticsFacts::Outcome> outcomesFrom(const QJsonObject &json)
         const QJsonArray a = it.value().toArray();
         out.insert(it.key(),
             {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(), a.at(3).toInteger(), a.at(4).toInteger(),
-                a.at(5).toInteger(), a.at(6).toInteger()});
+                a.at(5).toInteger(), a.at(6).toInteger(), a.at(7).toInteger(), a.at(8).toInteger(),
+                a.at(9).toInteger()});
     }
     return out;
 }
@@ -68,6 +70,9 @@ void AnalyticsFacts::add(const AnalyticsFacts &other, int sign)
         a.rated += sign * b.rated;
         a.ratingSum += sign * b.ratingSum;
         a.satisfaction += sign * b.satisfaction;
+        a.aiResolved += sign * b.aiResolved;
+        a.held += sign * b.held;
+        a.aiHeld += sign * b.aiHeld;
     };
     const auto addCount = [sign](qint64 &a, qint64 b) { a += sign * b; };
     merge(byTier, other.byTier, addOutcome);

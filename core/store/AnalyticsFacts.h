@@ -21,10 +21,17 @@ struct AnalyticsFacts {
         // The sum of every session's satisfaction (1-5): its customer's rating, else the
         // estimate from its final sentiment (estimatedSatisfaction).
         qint64 satisfaction = 0;
+        // Resolved with no person's message and no escalation to the human tier.
+        qint64 aiResolved = 0;
+        // Resolved sessions that held: their customer did not come back about the same reason within
+        // the repeat-contact window (sessions.came_back); of those, the AI's.
+        qint64 held = 0;
+        qint64 aiHeld = 0;
         bool operator==(const Outcome &o) const
         {
             return sessions == o.sessions && resolved == o.resolved && timed == o.timed && timeMs == o.timeMs
-                && rated == o.rated && ratingSum == o.ratingSum && satisfaction == o.satisfaction;
+                && rated == o.rated && ratingSum == o.ratingSum && satisfaction == o.satisfaction
+                && aiResolved == o.aiResolved && held == o.held && aiHeld == o.aiHeld;
         }
     };
 
@@ -53,6 +60,7 @@ struct AnalyticsFacts {
     qint64 resolved() const { return sumOverTiers(&Outcome::resolved); }
     qint64 satisfaction() const { return sumOverTiers(&Outcome::satisfaction); } // summed over every session
     qint64 rated() const { return sumOverTiers(&Outcome::rated); }
+    qint64 aiResolved() const { return sumOverTiers(&Outcome::aiResolved); }
 
     qint64 sumOverTiers(qint64 Outcome::*figure) const;
 

@@ -252,17 +252,30 @@ AnalyticsFacts AnalyticsRepo::scan(const QString &companyId, qint64 fromMs, qint
     return f;
 }
 
+// No person took part in session s: never escalated to the human tier, no person's message (their
+// resolve's closing line is one).
+const QLatin1String kNoPerson("s.current_tier <> 'HUMAN_AGENT'"
+                              " AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.session_id = s.id"
+                              " AND e.to_tier = 'HUMAN_AGENT')"
+                              " AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.session_id = s.id"
+                              " AND m.role = 'human_agent')");
+
 void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
 {
-    // A rated session's satisfaction is its customer's rating, else the estimate from its final sentiment.
+    // A rated session's satisfaction is its customer's rating, else the estimate from its final sentiment;
+    // the AI resolved a resolved session no person took part in.
     QSqlQuery &q
         = run(QStringLiteral("SELECT s.current_tier, s.channel, s.customer_sentiment, COUNT(*),"
                              " SUM(CASE WHEN s.status = 'RESOLVED' THEN 1 ELSE 0 END),"
                              " COUNT(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at END),"
                              " SUM(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at - s.created_at END),"
-                             " SUM(s.message_count), COUNT(r.rating), SUM(r.rating)"
+                             " SUM(s.message_count), COUNT(r.rating), SUM(r.rating),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' AND %1 THEN 1 ELSE 0 END),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' AND s.came_back = 0 THEN 1 ELSE 0 END),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' AND s.came_back = 0 AND %1 THEN 1 ELSE 0 END)"
                              " FROM sessions s LEFT JOIN session_ratings r ON r.session_id = s.id"
-                             " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ? GROUP BY 1, 2, 3"),
+                             " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ? GROUP BY 1, 2, 3")
+                  .arg(kNoPerson),
             range);
     while (q.next()) {
         const qint64 sessions = q.value(3).toLongLong();
@@ -270,7 +283,8 @@ void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
         const qint64 ratingSum = q.value(9).toLongLong();
         const qint64 estimate = AnalyticsFacts::estimatedSatisfaction(q.value(2).toString());
         const AnalyticsFacts::Outcome o{sessions, q.value(4).toLongLong(), q.value(5).toLongLong(),
-            q.value(6).toLongLong(), rated, ratingSum, (sessions - rated) * estimate + ratingSum};
+            q.value(6).toLongLong(), rated, ratingSum, (sessions - rated) * estimate + ratingSum,
+            q.value(10).toLongLong(), q.value(11).toLongLong(), q.value(12).toLongLong()};
         for (AnalyticsFacts::Outcome *into : {&f.byTier[q.value(0).toString()], &f.byChannel[q.value(1).toString()]}) {
             into->sessions += o.sessions;
             into->resolved += o.resolved;
@@ -279,6 +293,9 @@ void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
             into->rated += o.rated;
             into->ratingSum += o.ratingSum;
             into->satisfaction += o.satisfaction;
+            into->aiResolved += o.aiResolved;
+            into->held += o.held;
+            into->aiHeld += o.aiHeld;
         }
         f.bySentiment[q.value(2).toString()] += o.sessions;
         f.messages += q.value(7).toLongLong();

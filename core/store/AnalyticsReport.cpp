@@ -24,6 +24,12 @@ int meanSeconds(qint64 totalMs, qint64 count)
     return count > 0 ? qRound(double(totalMs) / 1000.0 / double(count)) : 0;
 }
 
+// A rate in percent with one decimal; none without sessions (the API's null).
+std::optional<double> rateOrNone(qint64 part, qint64 whole)
+{
+    return whole > 0 ? std::optional<double>(rate(double(part), double(whole))) : std::nullopt;
+}
+
 // The mean satisfaction (1-5, one decimal) of an outcome's sessions; 0 without any.
 double satisfactionAvg(const AnalyticsFacts::Outcome &o)
 {
@@ -62,6 +68,7 @@ void AnalyticsReport::add(qint64 atMs, const AnalyticsFacts &facts)
     p.escalated += sessions - facts.byTier.value(QStringLiteral("AI_REP")).sessions;
     p.satisfaction += facts.satisfaction();
     p.rated += facts.rated();
+    p.aiResolved += facts.aiResolved();
 }
 
 AnalyticsSummary AnalyticsReport::summary() const
@@ -70,6 +77,7 @@ AnalyticsSummary AnalyticsReport::summary() const
     out.startMs = m_startMs;
     out.endMs = m_endMs;
     out.overview = overview();
+    out.resolution = resolution();
     out.byTier = byTier();
     out.byChannel = byChannel();
     out.escalations = escalations();
@@ -95,6 +103,17 @@ AnalyticsSummary::Overview AnalyticsReport::overview() const
         total > 0 ? round1(double(satisfaction) / double(total)) : 0.0, m_total.rated()};
 }
 
+AnalyticsSummary::Resolution AnalyticsReport::resolution() const
+{
+    const qint64 sessions = m_total.sessions();
+    const qint64 resolved = m_total.resolved();
+    const qint64 ai = m_total.aiResolved();
+    const qint64 aiHeld = m_total.sumOverTiers(&AnalyticsFacts::Outcome::aiHeld);
+    const qint64 held = m_total.sumOverTiers(&AnalyticsFacts::Outcome::held);
+    return {sessions, ai, aiHeld, rateOrNone(ai, sessions), resolved - ai, sessions - resolved, ai - aiHeld,
+        rateOrNone(held, sessions)};
+}
+
 QList<AnalyticsSummary::TierRow> AnalyticsReport::byTier() const
 {
     // Every tier, with zeros where none ended there.
@@ -102,7 +121,8 @@ QList<AnalyticsSummary::TierRow> AnalyticsReport::byTier() const
     for (const QString &tier : allNames<Tier>()) {
         const AnalyticsFacts::Outcome o = m_total.byTier.value(tier);
         out << AnalyticsSummary::TierRow{tier, o.sessions, o.resolved, rate(o.resolved, o.sessions),
-            meanSeconds(o.timeMs, o.timed), satisfactionAvg(o), o.rated};
+            meanSeconds(o.timeMs, o.timed), satisfactionAvg(o), o.rated, rateOrNone(o.aiResolved, o.sessions),
+            rateOrNone(o.held, o.sessions)};
     }
     return out;
 }
@@ -117,8 +137,8 @@ QList<AnalyticsSummary::ChannelRow> AnalyticsReport::byChannel() const
     QList<AnalyticsSummary::ChannelRow> out;
     for (const QString &channel : channels) {
         const AnalyticsFacts::Outcome o = m_total.byChannel.value(channel);
-        out << AnalyticsSummary::ChannelRow{
-            channel, o.sessions, o.resolved, meanSeconds(o.timeMs, o.timed), satisfactionAvg(o), o.rated};
+        out << AnalyticsSummary::ChannelRow{channel, o.sessions, o.resolved, meanSeconds(o.timeMs, o.timed),
+            satisfactionAvg(o), o.rated, rateOrNone(o.aiResolved, o.sessions), rateOrNone(o.held, o.sessions)};
     }
     return out;
 }
@@ -145,7 +165,7 @@ QList<AnalyticsSummary::Period> AnalyticsReport::timeline() const
     QList<AnalyticsSummary::Period> out;
     for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it)
         out << AnalyticsSummary::Period{it.key(), it->sessions, it->resolved, it->escalated,
-            round1(double(it->satisfaction) / double(it->sessions)), it->rated};
+            round1(double(it->satisfaction) / double(it->sessions)), it->rated, it->aiResolved};
     return out;
 }
 

@@ -30,8 +30,10 @@ private:
         qint64 escalated = 0; // no longer with the AI Rep
         qint64 satisfaction = 0; // the sum over the period's sessions, 1-5 each
         qint64 rated = 0; // sessions their customer rated
+        qint64 aiResolved = 0;
     };
     AnalyticsSummary::Overview overview() const;
+    AnalyticsSummary::Resolution resolution() const;
     QList<AnalyticsSummary::TierRow> byTier() const;
     QList<AnalyticsSummary::ChannelRow> byChannel() const;
     AnalyticsSummary::Escalations escalations() const;

@@ -520,6 +520,19 @@ const QList<Migration> &migrations()
                                " created_at INTEGER NOT NULL)"),
                 QStringLiteral("CREATE INDEX session_files_by_session ON session_files(session_id)"),
             }},
+        {31,
+            {
+                // A resolved session whose customer came back about the same reason (issue category)
+                // within the repeat-contact window: its resolution did not hold (analytics' resolution).
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN came_back INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("DROP TRIGGER analytics_session_changed"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_session_changed AFTER UPDATE OF current_tier, status, channel,"
+                    " customer_sentiment, message_count, resolved_at, came_back ON sessions BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty VALUES (NEW.company_id, NEW.created_at / 3600000); END"),
+                QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 "
+                               "FROM sessions"),
+            }},
     };
     return all;
 }

@@ -395,6 +395,17 @@ const QList<Migration> &postgresMigrations()
                                " created_at BIGINT NOT NULL)"),
                 QStringLiteral("CREATE INDEX session_files_by_session ON session_files(session_id)"),
             }},
+        {31,
+            {
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN came_back INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("DROP TRIGGER analytics_session_changed ON sessions"),
+                QStringLiteral("CREATE TRIGGER analytics_session_changed AFTER UPDATE OF current_tier, status, channel,"
+                               " customer_sentiment, message_count, resolved_at, came_back ON sessions"
+                               " FOR EACH ROW EXECUTE FUNCTION analytics_mark_session()"),
+                QStringLiteral(
+                    "INSERT INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 FROM sessions"
+                    " ON CONFLICT DO NOTHING"),
+            }},
     };
     return all;
 }

@@ -377,6 +377,15 @@ Result<bool> SessionRepo::hasRecentContact(const QString &companyId, const QStri
     return found;
 }
 
+Status SessionRepo::markCameBack(const QString &companyId, const QString &customerId, IssueCategory category,
+    qint64 resolvedSinceMs, const QString &excludeSessionId)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "UPDATE sessions SET came_back = 1 WHERE company_id = ? AND customer_id = ? AND issue_category = ?"
+        " AND status = 'RESOLVED' AND resolved_at >= ? AND id <> ? AND came_back = 0"));
+    return m_db.status(m_db.exec(q, {companyId, customerId, toString(category), resolvedSinceMs, excludeSessionId}));
+}
+
 QStringList SessionRepo::staleOpenSessions(qint64 cutoffMs, int limit)
 {
     QStringList out;

@@ -54,6 +54,10 @@ public:
     Status appendEscalation(const Session &s, const EscalationRecord &e);
 
     // Another session of this customer in this category since `sinceMs`.
+    // The customer's sessions about `category` resolved since `resolvedSinceMs` did not hold: they
+    // came back (a new session, `excludeSessionId`, about the same reason). Analytics' resolution.
+    Status markCameBack(const QString &companyId, const QString &customerId, IssueCategory category,
+        qint64 resolvedSinceMs, const QString &excludeSessionId);
     Result<bool> hasRecentContact(const QString &companyId, const QString &customerId, IssueCategory category,
         qint64 sinceMs, const QString &excludeSessionId);
     // Open sessions waiting on the customer whose last activity is before

@@ -36,6 +36,7 @@ private slots:
     void escalations();
     void sentiment();
     void timelineByDay();
+    void resolution();
     void timelineByMonth();
     void noTimelineWithoutGroupBy();
     void emptyRange();
@@ -258,11 +259,23 @@ void TestAnalytics::timelineByDay()
         QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-19")}, {QStringLiteral("sessions"), 3},
             {QStringLiteral("resolved"), 2}, {QStringLiteral("escalated"), 2},
             // happy, satisfied and angry: (5 + 4 + 1) / 3
-            {QStringLiteral("customerSatisfactionAvg"), 3.3}, {QStringLiteral("ratings"), 0}}));
+            {QStringLiteral("customerSatisfactionAvg"), 3.3}, {QStringLiteral("ratings"), 0},
+            {QStringLiteral("aiResolved"), 2}})); // s1, and s2 (escalated to the AI Manager only)
     QCOMPARE(t.at(1).toObject(),
         QJsonObject({{QStringLiteral("period"), QStringLiteral("2025-12-20")}, {QStringLiteral("sessions"), 1},
             {QStringLiteral("resolved"), 0}, {QStringLiteral("escalated"), 0},
-            {QStringLiteral("customerSatisfactionAvg"), 2.0}, {QStringLiteral("ratings"), 0}})); // frustrated
+            {QStringLiteral("customerSatisfactionAvg"), 2.0}, {QStringLiteral("ratings"), 0},
+            {QStringLiteral("aiResolved"), 0}})); // frustrated
+}
+
+// s1 and s2 resolved with no person and nobody came back; s3 is with a person, s4 abandoned.
+void TestAnalytics::resolution()
+{
+    QCOMPARE(compute().value(QLatin1String("resolution")).toObject(),
+        QJsonObject({{QStringLiteral("sessions"), 4}, {QStringLiteral("aiResolved"), 2},
+            {QStringLiteral("aiResolvedHeld"), 2}, {QStringLiteral("aiResolutionRate"), 50.0},
+            {QStringLiteral("humanResolved"), 0}, {QStringLiteral("unresolved"), 2}, {QStringLiteral("reopened"), 0},
+            {QStringLiteral("firstContactResolutionRate"), 50.0}}));
 }
 
 void TestAnalytics::timelineByMonth()

@@ -18,6 +18,22 @@ QJsonObject overviewJson(const AnalyticsSummary::Overview &o)
         {QStringLiteral("customerSatisfactionAvg"), o.customerSatisfactionAvg}, {QStringLiteral("ratings"), o.ratings}};
 }
 
+// A rate that is null without sessions.
+QJsonValue rateJson(const std::optional<double> &rate)
+{
+    return rate ? QJsonValue(*rate) : QJsonValue();
+}
+
+QJsonObject resolutionJson(const AnalyticsSummary::Resolution &r)
+{
+    return {{QStringLiteral("sessions"), r.sessions}, {QStringLiteral("aiResolved"), r.aiResolved},
+        {QStringLiteral("aiResolvedHeld"), r.aiResolvedHeld},
+        {QStringLiteral("aiResolutionRate"), rateJson(r.aiResolutionRate)},
+        {QStringLiteral("humanResolved"), r.humanResolved}, {QStringLiteral("unresolved"), r.unresolved},
+        {QStringLiteral("reopened"), r.reopened},
+        {QStringLiteral("firstContactResolutionRate"), rateJson(r.firstContactResolutionRate)}};
+}
+
 QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
 {
     QJsonArray out;
@@ -26,7 +42,8 @@ QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
             {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("resolutionRate"), r.resolutionRate},
             {QStringLiteral("avgTime"), r.avgTime},
             {QStringLiteral("customerSatisfactionAvg"), r.customerSatisfactionAvg},
-            {QStringLiteral("ratings"), r.ratings}});
+            {QStringLiteral("ratings"), r.ratings}, {QStringLiteral("aiResolutionRate"), rateJson(r.aiResolutionRate)},
+            {QStringLiteral("firstContactResolutionRate"), rateJson(r.firstContactResolutionRate)}});
     return out;
 }
 
@@ -37,7 +54,8 @@ QJsonArray byChannelJson(const QList<AnalyticsSummary::ChannelRow> &rows)
         out.append(QJsonObject{{QStringLiteral("channel"), r.channel}, {QStringLiteral("sessions"), r.sessions},
             {QStringLiteral("resolved"), r.resolved}, {QStringLiteral("avgTime"), r.avgTime},
             {QStringLiteral("customerSatisfactionAvg"), r.customerSatisfactionAvg},
-            {QStringLiteral("ratings"), r.ratings}});
+            {QStringLiteral("ratings"), r.ratings}, {QStringLiteral("aiResolutionRate"), rateJson(r.aiResolutionRate)},
+            {QStringLiteral("firstContactResolutionRate"), rateJson(r.firstContactResolutionRate)}});
     return out;
 }
 
@@ -70,7 +88,7 @@ QJsonArray timelineJson(const QList<AnalyticsSummary::Period> &periods)
         out.append(QJsonObject{{QStringLiteral("period"), p.period}, {QStringLiteral("sessions"), p.sessions},
             {QStringLiteral("resolved"), p.resolved}, {QStringLiteral("escalated"), p.escalated},
             {QStringLiteral("customerSatisfactionAvg"), p.customerSatisfactionAvg},
-            {QStringLiteral("ratings"), p.ratings}});
+            {QStringLiteral("ratings"), p.ratings}, {QStringLiteral("aiResolved"), p.aiResolved}});
     return out;
 }
 
@@ -116,7 +134,8 @@ QJsonObject analyticsJson(const AnalyticsSummary &s)
     QJsonObject out{{QStringLiteral("period"),
                         QJsonObject{{QStringLiteral("start"), timefmt::iso(s.startMs)},
                             {QStringLiteral("end"), timefmt::iso(s.endMs)}}},
-        {QStringLiteral("overview"), overviewJson(s.overview)}, {QStringLiteral("byTier"), byTierJson(s.byTier)},
+        {QStringLiteral("overview"), overviewJson(s.overview)},
+        {QStringLiteral("resolution"), resolutionJson(s.resolution)}, {QStringLiteral("byTier"), byTierJson(s.byTier)},
         {QStringLiteral("byChannel"), byChannelJson(s.byChannel)},
         {QStringLiteral("escalations"), escalationsJson(s.escalations)},
         {QStringLiteral("sentiment"), sentimentJson(s.sentiment)}, {QStringLiteral("desk"), deskJson(s.desk)},

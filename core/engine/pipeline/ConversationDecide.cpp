@@ -171,9 +171,15 @@ bool Conversation::isRepeatContact(Session &s, const CsConfig &config, const Mes
     const int windowHours = config.escalationRules.repeatContactWindowHours;
     if (!judge || windowHours <= 0)
         return false;
+    const qint64 since = now - qint64(windowHours) * 3600000;
+    // The conversations about this reason resolved within the window did not hold (analytics).
+    if (const Status marked
+        = m_core.store().sessions().markCameBack(s.companyId, s.customerId, *s.issueCategory, since, s.id);
+        !marked)
+        qWarning("could not mark a resolution that did not hold: %s", qPrintable(marked.error().message));
     // A store that cannot say is no repeat: the message is not escalated for it.
-    const Result<bool> repeat = m_core.store().sessions().hasRecentContact(
-        s.companyId, s.customerId, *s.issueCategory, now - qint64(windowHours) * 3600000, s.id);
+    const Result<bool> repeat
+        = m_core.store().sessions().hasRecentContact(s.companyId, s.customerId, *s.issueCategory, since, s.id);
     return repeat.ok() && repeat.value();
 }
 
