@@ -981,6 +981,14 @@
         <source>Call handling time</source>
         <translation>Gesprächsdauer (Menschen)</translation>
     </message>
+    <message>
+        <source>Resolved by the AI alone</source>
+        <translation>Von der KI allein gelöst</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Beim ersten Kontakt gelöst</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>

@@ -110,6 +110,13 @@ void TestAnalyticsView::figuresEqualTheApi()
         QString::number(overview.value(QLatin1String("totalSessions")).toInt()));
     QCOMPARE(view.figure(QStringLiteral("resolutionRate")),
         QStringLiteral("%1 %").arg(overview.value(QLatin1String("resolutionRate")).toDouble()));
+    // What the AI resolved alone and what held (Tierdesk's "resolution"), as rates.
+    const QJsonObject resolution = api.value(QLatin1String("resolution")).toObject();
+    QCOMPARE(
+        resolution.value(QLatin1String("sessions")).toInt(), overview.value(QLatin1String("totalSessions")).toInt());
+    for (const char *key : {"aiResolutionRate", "firstContactResolutionRate"})
+        QCOMPARE(view.figure(QStringLiteral("resolution.") + QLatin1String(key)),
+            QStringLiteral("%1 %").arg(resolution.value(QLatin1String(key)).toDouble()));
     const QJsonObject escalations = api.value(QLatin1String("escalations")).toObject();
     QVERIFY(escalations.value(QLatin1String("total")).toInt() >= 2);
     QCOMPARE(view.figure(QStringLiteral("escalations.escalationRate")),
