@@ -51,6 +51,17 @@ struct AnalyticsSummary {
         qint64 reopened = 0; // AI resolutions whose customer came back about the same reason
         std::optional<double> firstContactResolutionRate; // resolved and held, of all sessions
     };
+    // Why customers got in touch: their first understood message's intent and its category.
+    struct ContactReason {
+        QString reason;
+        QString category;
+        qint64 sessions = 0;
+        std::optional<double> aiResolutionRate;
+        std::optional<double> escalationRate;
+        double customerSatisfactionAvg = 0;
+        int avgHandleTime = 0; // seconds from start to resolution, over the resolved ones
+    };
+    static constexpr int kMaxContactReasons = 50;
     struct TierRow {
         QString tier;
         qint64 sessions = 0;
@@ -97,6 +108,7 @@ struct AnalyticsSummary {
     qint64 endMs = 0;
     Overview overview;
     Resolution resolution;
+    QList<ContactReason> contactReasons; // most frequent first, at most kMaxContactReasons
     QList<TierRow> byTier; // every tier, in the tiers' order
     QList<ChannelRow> byChannel; // the channels that had sessions, busiest first
     Escalations escalations;

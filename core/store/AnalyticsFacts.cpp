@@ -25,7 +25,7 @@ QJsonObject outcomesJson(const QMap<QString, AnalyticsFacts::Outcome> &outcomes)
     for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
         out.insert(it.key(),
             QJsonArray{it->sessions, it->resolved, it->timed, it->timeMs, it->rated, it->ratingSum, it->satisfaction,
-                it->aiResolved, it->held, it->aiHeld});
+                it->aiResolved, it->held, it->aiHeld, it->escalated});
     return out;
 }
 
@@ -36,8 +36,8 @@ QMap<QString, AnalyticsFacts::Outcome> outcomesFrom(const QJsonObject &json)
         const QJsonArray a = it.value().toArray();
         out.insert(it.key(),
             {a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInteger(), a.at(3).toInteger(), a.at(4).toInteger(),
-                a.at(5).toInteger(), a.at(6).toInteger(), a.at(7).toInteger(), a.at(8).toInteger(),
-                a.at(9).toInteger()});
+                a.at(5).toInteger(), a.at(6).toInteger(), a.at(7).toInteger(), a.at(8).toInteger(), a.at(9).toInteger(),
+                a.at(10).toInteger()});
     }
     return out;
 }
@@ -60,23 +60,33 @@ QMap<QString, qint64> countsFrom(const QJsonObject &json)
 
 } // namespace
 
+AnalyticsFacts::Outcome &AnalyticsFacts::Outcome::operator+=(const Outcome &o)
+{
+    sessions += o.sessions;
+    resolved += o.resolved;
+    timed += o.timed;
+    timeMs += o.timeMs;
+    rated += o.rated;
+    ratingSum += o.ratingSum;
+    satisfaction += o.satisfaction;
+    aiResolved += o.aiResolved;
+    held += o.held;
+    aiHeld += o.aiHeld;
+    escalated += o.escalated;
+    return *this;
+}
+
 void AnalyticsFacts::add(const AnalyticsFacts &other, int sign)
 {
     const auto addOutcome = [sign](Outcome &a, const Outcome &b) {
-        a.sessions += sign * b.sessions;
-        a.resolved += sign * b.resolved;
-        a.timed += sign * b.timed;
-        a.timeMs += sign * b.timeMs;
-        a.rated += sign * b.rated;
-        a.ratingSum += sign * b.ratingSum;
-        a.satisfaction += sign * b.satisfaction;
-        a.aiResolved += sign * b.aiResolved;
-        a.held += sign * b.held;
-        a.aiHeld += sign * b.aiHeld;
+        a += sign > 0 ? b
+                      : Outcome{-b.sessions, -b.resolved, -b.timed, -b.timeMs, -b.rated, -b.ratingSum, -b.satisfaction,
+                          -b.aiResolved, -b.held, -b.aiHeld, -b.escalated};
     };
     const auto addCount = [sign](qint64 &a, qint64 b) { a += sign * b; };
     merge(byTier, other.byTier, addOutcome);
     merge(byChannel, other.byChannel, addOutcome);
+    merge(byContactReason, other.byContactReason, addOutcome);
     merge(bySentiment, other.bySentiment, addCount);
     merge(byReason, other.byReason, addCount);
     messages += sign * other.messages;
@@ -94,10 +104,10 @@ bool AnalyticsFacts::isEmpty() const
 
 bool AnalyticsFacts::operator==(const AnalyticsFacts &o) const
 {
-    return byTier == o.byTier && byChannel == o.byChannel && bySentiment == o.bySentiment && byReason == o.byReason
-        && messages == o.messages && escalatedSessions == o.escalatedSessions
-        && escalationDelayMs == o.escalationDelayMs && irateSessions == o.irateSessions
-        && withTwoReadings == o.withTwoReadings && improved == o.improved;
+    return byTier == o.byTier && byChannel == o.byChannel && byContactReason == o.byContactReason
+        && bySentiment == o.bySentiment && byReason == o.byReason && messages == o.messages
+        && escalatedSessions == o.escalatedSessions && escalationDelayMs == o.escalationDelayMs
+        && irateSessions == o.irateSessions && withTwoReadings == o.withTwoReadings && improved == o.improved;
 }
 
 // A figure of every session, summed over the tiers (each session counts for exactly one).
@@ -119,8 +129,10 @@ int AnalyticsFacts::estimatedSatisfaction(const QString &sentiment)
 QByteArray AnalyticsFacts::toJson() const
 {
     const QJsonObject json{{QStringLiteral("tier"), outcomesJson(byTier)},
-        {QStringLiteral("channel"), outcomesJson(byChannel)}, {QStringLiteral("sentiment"), countsJson(bySentiment)},
-        {QStringLiteral("reason"), countsJson(byReason)}, {QStringLiteral("messages"), messages},
+        {QStringLiteral("channel"), outcomesJson(byChannel)},
+        {QStringLiteral("contactReason"), outcomesJson(byContactReason)},
+        {QStringLiteral("sentiment"), countsJson(bySentiment)}, {QStringLiteral("reason"), countsJson(byReason)},
+        {QStringLiteral("messages"), messages},
         {QStringLiteral("escalated"), QJsonArray{escalatedSessions, escalationDelayMs}},
         {QStringLiteral("irate"), irateSessions}, {QStringLiteral("readings"), QJsonArray{withTwoReadings, improved}}};
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
@@ -132,6 +144,7 @@ AnalyticsFacts AnalyticsFacts::fromJson(const QByteArray &text)
     AnalyticsFacts f;
     f.byTier = outcomesFrom(json.value(QLatin1String("tier")).toObject());
     f.byChannel = outcomesFrom(json.value(QLatin1String("channel")).toObject());
+    f.byContactReason = outcomesFrom(json.value(QLatin1String("contactReason")).toObject());
     f.bySentiment = countsFrom(json.value(QLatin1String("sentiment")).toObject());
     f.byReason = countsFrom(json.value(QLatin1String("reason")).toObject());
     f.messages = json.value(QLatin1String("messages")).toInteger();

@@ -27,12 +27,14 @@ struct AnalyticsFacts {
         // the repeat-contact window (sessions.came_back); of those, the AI's.
         qint64 held = 0;
         qint64 aiHeld = 0;
+        qint64 escalated = 0; // escalated at least once (transfers by a person are no escalation)
         bool operator==(const Outcome &o) const
         {
             return sessions == o.sessions && resolved == o.resolved && timed == o.timed && timeMs == o.timeMs
                 && rated == o.rated && ratingSum == o.ratingSum && satisfaction == o.satisfaction
-                && aiResolved == o.aiResolved && held == o.held && aiHeld == o.aiHeld;
+                && aiResolved == o.aiResolved && held == o.held && aiHeld == o.aiHeld && escalated == o.escalated;
         }
+        Outcome &operator+=(const Outcome &o);
     };
 
     // A session's satisfaction on a 1-5 scale estimated from its final sentiment: HAPPY 5,
@@ -41,6 +43,9 @@ struct AnalyticsFacts {
 
     QMap<QString, Outcome> byTier; // the tier that held the session last
     QMap<QString, Outcome> byChannel;
+    // Why the customers got in touch (session_reasons): "<reason>\t<CATEGORY>"; sessions with no
+    // understood message are in none.
+    QMap<QString, Outcome> byContactReason;
     QMap<QString, qint64> bySentiment; // the session's final sentiment
     QMap<QString, qint64> byReason; // escalations (not transfers) by reason
     qint64 messages = 0;

@@ -272,9 +272,14 @@ void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
                              " SUM(s.message_count), COUNT(r.rating), SUM(r.rating),"
                              " SUM(CASE WHEN s.status = 'RESOLVED' AND %1 THEN 1 ELSE 0 END),"
                              " SUM(CASE WHEN s.status = 'RESOLVED' AND s.came_back = 0 THEN 1 ELSE 0 END),"
-                             " SUM(CASE WHEN s.status = 'RESOLVED' AND s.came_back = 0 AND %1 THEN 1 ELSE 0 END)"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' AND s.came_back = 0 AND %1 THEN 1 ELSE 0 END),"
+                             " SUM(CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.session_id = s.id"
+                             " AND e.transfer = 0) THEN 1 ELSE 0 END),"
+                             " COALESCE(sr.reason, ''), COALESCE(sr.category, '')"
                              " FROM sessions s LEFT JOIN session_ratings r ON r.session_id = s.id"
-                             " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ? GROUP BY 1, 2, 3")
+                             " LEFT JOIN session_reasons sr ON sr.session_id = s.id"
+                             " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ?"
+                             " GROUP BY 1, 2, 3, 15, 16")
                   .arg(kNoPerson),
             range);
     while (q.next()) {
@@ -284,19 +289,11 @@ void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
         const qint64 estimate = AnalyticsFacts::estimatedSatisfaction(q.value(2).toString());
         const AnalyticsFacts::Outcome o{sessions, q.value(4).toLongLong(), q.value(5).toLongLong(),
             q.value(6).toLongLong(), rated, ratingSum, (sessions - rated) * estimate + ratingSum,
-            q.value(10).toLongLong(), q.value(11).toLongLong(), q.value(12).toLongLong()};
-        for (AnalyticsFacts::Outcome *into : {&f.byTier[q.value(0).toString()], &f.byChannel[q.value(1).toString()]}) {
-            into->sessions += o.sessions;
-            into->resolved += o.resolved;
-            into->timed += o.timed;
-            into->timeMs += o.timeMs;
-            into->rated += o.rated;
-            into->ratingSum += o.ratingSum;
-            into->satisfaction += o.satisfaction;
-            into->aiResolved += o.aiResolved;
-            into->held += o.held;
-            into->aiHeld += o.aiHeld;
-        }
+            q.value(10).toLongLong(), q.value(11).toLongLong(), q.value(12).toLongLong(), q.value(13).toLongLong()};
+        f.byTier[q.value(0).toString()] += o;
+        f.byChannel[q.value(1).toString()] += o;
+        if (const QString reason = q.value(14).toString(); !reason.isEmpty())
+            f.byContactReason[reason + QLatin1Char('\t') + q.value(15).toString()] += o;
         f.bySentiment[q.value(2).toString()] += o.sessions;
         f.messages += q.value(7).toLongLong();
     }

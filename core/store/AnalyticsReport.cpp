@@ -78,6 +78,7 @@ AnalyticsSummary AnalyticsReport::summary() const
     out.endMs = m_endMs;
     out.overview = overview();
     out.resolution = resolution();
+    out.contactReasons = contactReasons();
     out.byTier = byTier();
     out.byChannel = byChannel();
     out.escalations = escalations();
@@ -112,6 +113,22 @@ AnalyticsSummary::Resolution AnalyticsReport::resolution() const
     const qint64 held = m_total.sumOverTiers(&AnalyticsFacts::Outcome::held);
     return {sessions, ai, aiHeld, rateOrNone(ai, sessions), resolved - ai, sessions - resolved, ai - aiHeld,
         rateOrNone(held, sessions)};
+}
+
+QList<AnalyticsSummary::ContactReason> AnalyticsReport::contactReasons() const
+{
+    QList<QString> keys = m_total.byContactReason.keys();
+    std::stable_sort(keys.begin(), keys.end(), [this](const QString &a, const QString &b) {
+        return m_total.byContactReason.value(a).sessions > m_total.byContactReason.value(b).sessions;
+    });
+    QList<AnalyticsSummary::ContactReason> out;
+    for (const QString &key : keys.mid(0, AnalyticsSummary::kMaxContactReasons)) {
+        const AnalyticsFacts::Outcome o = m_total.byContactReason.value(key);
+        out << AnalyticsSummary::ContactReason{key.section(QLatin1Char('\t'), 0, 0), key.section(QLatin1Char('\t'), 1),
+            o.sessions, rateOrNone(o.aiResolved, o.sessions), rateOrNone(o.escalated, o.sessions), satisfactionAvg(o),
+            meanSeconds(o.timeMs, o.timed)};
+    }
+    return out;
 }
 
 QList<AnalyticsSummary::TierRow> AnalyticsReport::byTier() const

@@ -34,6 +34,7 @@ private:
     };
     AnalyticsSummary::Overview overview() const;
     AnalyticsSummary::Resolution resolution() const;
+    QList<AnalyticsSummary::ContactReason> contactReasons() const;
     QList<AnalyticsSummary::TierRow> byTier() const;
     QList<AnalyticsSummary::ChannelRow> byChannel() const;
     AnalyticsSummary::Escalations escalations() const;

@@ -533,6 +533,17 @@ const QList<Migration> &migrations()
                 QStringLiteral("INSERT OR IGNORE INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 "
                                "FROM sessions"),
             }},
+        {32,
+            {
+                // Why the customer got in touch: the intent of their first understood message (the company's
+                // own label when its model has its own) and that intent's category (analytics' contactReasons).
+                QStringLiteral("CREATE TABLE session_reasons (session_id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " reason TEXT NOT NULL, category TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_reason_added AFTER INSERT ON session_reasons BEGIN"
+                    " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
+                    " WHERE id = NEW.session_id; END"),
+            }},
     };
     return all;
 }

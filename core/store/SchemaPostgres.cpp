@@ -406,6 +406,14 @@ const QList<Migration> &postgresMigrations()
                     "INSERT INTO analytics_dirty SELECT DISTINCT company_id, created_at / 3600000 FROM sessions"
                     " ON CONFLICT DO NOTHING"),
             }},
+        {32,
+            {
+                QStringLiteral("CREATE TABLE session_reasons (session_id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " reason TEXT NOT NULL, category TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE TRIGGER analytics_reason_marks AFTER INSERT OR UPDATE OR DELETE ON session_reasons"
+                    " FOR EACH ROW EXECUTE FUNCTION analytics_mark_parent()"),
+            }},
     };
     return all;
 }

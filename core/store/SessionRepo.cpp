@@ -377,6 +377,15 @@ Result<bool> SessionRepo::hasRecentContact(const QString &companyId, const QStri
     return found;
 }
 
+Status SessionRepo::recordReason(
+    const QString &companyId, const QString &sessionId, const QString &reason, IssueCategory category, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("INSERT INTO session_reasons(session_id, company_id, reason, category, created_at)"
+                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    return m_db.status(m_db.exec(q, {sessionId, companyId, reason.left(100), toString(category), nowMs}));
+}
+
 Status SessionRepo::markCameBack(const QString &companyId, const QString &customerId, IssueCategory category,
     qint64 resolvedSinceMs, const QString &excludeSessionId)
 {

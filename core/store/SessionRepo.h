@@ -54,6 +54,10 @@ public:
     Status appendEscalation(const Session &s, const EscalationRecord &e);
 
     // Another session of this customer in this category since `sinceMs`.
+    // Why the customer got in touch, once a session: the first understood message's intent (later
+    // ones change nothing). Analytics' contactReasons.
+    Status recordReason(const QString &companyId, const QString &sessionId, const QString &reason,
+        IssueCategory category, qint64 nowMs);
     // The customer's sessions about `category` resolved since `resolvedSinceMs` did not hold: they
     // came back (a new session, `excludeSessionId`, about the same reason). Analytics' resolution.
     Status markCameBack(const QString &companyId, const QString &customerId, IssueCategory category,

@@ -22,13 +22,19 @@ private slots:
     void ratesByChannelAndTier();
     void theTimelineCountsTheAiResolutions();
     void anEmptyRangeHasNoRates();
+    void reasonsForContact();
 
 private:
     QString open(const QString &customer, const QString &category, const QString &text,
         const QString &channel = QStringLiteral("chat"));
     void resolve(const QString &sessionId);
     void escalate(const QString &sessionId, const QString &tier);
-    QJsonObject analytics(const QString &groupBy = {}, int fromDays = -1, int toDays = 1);
+    QJsonObject analytics(const QString &groupBy = {}, int fromDays = -1, int toDays = 1)
+    {
+        return analyticsOf(*m_admin, m_company, groupBy, fromDays, toDays);
+    }
+    static QJsonObject analyticsOf(
+        HttpClient &client, const QString &company, const QString &groupBy, int fromDays, int toDays);
 
     ServerFixture m_server;
     QString m_company;
@@ -60,15 +66,16 @@ void TestCsApiResolutions::escalate(const QString &sessionId, const QString &tie
     QVERIFY2(r.status == 200, r.body.constData());
 }
 
-QJsonObject TestCsApiResolutions::analytics(const QString &groupBy, int fromDays, int toDays)
+QJsonObject TestCsApiResolutions::analyticsOf(
+    HttpClient &client, const QString &company, const QString &groupBy, int fromDays, int toDays)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<QPair<QString, QString>> q{{QStringLiteral("companyId"), m_company},
+    QList<QPair<QString, QString>> q{{QStringLiteral("companyId"), company},
         {QStringLiteral("startDate"), now.addDays(fromDays).toString(Qt::ISODate)},
         {QStringLiteral("endDate"), now.addDays(toDays).toString(Qt::ISODate)}};
     if (!groupBy.isEmpty())
         q.append({QStringLiteral("groupBy"), groupBy});
-    const HttpResult r = m_admin->get(withQuery(QStringLiteral("/api/cs/analytics"), q));
+    const HttpResult r = client.get(withQuery(QStringLiteral("/api/cs/analytics"), q));
     if (r.status != 200)
         qWarning("analytics: %d %s", r.status, r.body.constData());
     return r.json();
@@ -160,6 +167,43 @@ void TestCsApiResolutions::anEmptyRangeHasNoRates()
     QCOMPARE(r.value(QLatin1String("sessions")).toInt(), 0);
     QVERIFY(r.value(QLatin1String("aiResolutionRate")).isNull());
     QVERIFY(r.value(QLatin1String("firstContactResolutionRate")).isNull());
+}
+
+// Each session's reason is the intent of its first understood message, as the AI read it; small
+// talk is no reason. Another company, so its sessions are the only ones counted.
+void TestCsApiResolutions::reasonsForContact()
+{
+    const QString company = m_server.createCompany(QStringLiteral("Reasons Ltd"));
+    auto admin = m_server.client(api::Role::Admin, company);
+    const auto start = [&](const QString &customer, const QString &text) {
+        const HttpResult r = admin->post(QStringLiteral("/api/cs/sessions"), sessionBody(company, customer, text));
+        const QString id = r.json().value(QLatin1String("id")).toString();
+        // The AI's reading of the first message: its reply's intent.
+        const QJsonArray messages
+            = admin->get(QStringLiteral("/api/cs/sessions/") + id).json().value(QLatin1String("messages")).toArray();
+        for (const QJsonValue &m : messages)
+            if (const QJsonObject meta = m.toObject().value(QLatin1String("metadata")).toObject();
+                meta.value(QLatin1String("aiGenerated")).toBool())
+                return meta.value(QLatin1String("intent")).toString();
+        return QString();
+    };
+    const QString whereIs = start(QStringLiteral("cust_alice"), QStringLiteral("Where is my order? It hasn't arrived"));
+    QCOMPARE(start(QStringLiteral("cust_ben"), QStringLiteral("where is my order, it still hasn't arrived")), whereIs);
+    const QString refund = start(QStringLiteral("cust_chloe"), QStringLiteral("I want a refund for my broken kettle"));
+    QVERIFY(!whereIs.isEmpty() && refund != whereIs);
+    start(QStringLiteral("cust_daniel"), QStringLiteral("hello"));
+
+    const QJsonArray reasons = analyticsOf(*admin, company, {}, -1, 1).value(QLatin1String("contactReasons")).toArray();
+    QCOMPARE(reasons.size(), 2); // "hello" is no reason
+    const QJsonObject first = reasons.at(0).toObject();
+    QCOMPARE(first.value(QLatin1String("reason")).toString(), whereIs);
+    QCOMPARE(first.value(QLatin1String("sessions")).toInt(), 2);
+    QVERIFY(!first.value(QLatin1String("category")).toString().isEmpty());
+    QCOMPARE(first.value(QLatin1String("aiResolutionRate")).toDouble(), 0.0); // none resolved yet
+    QVERIFY(first.contains(QLatin1String("escalationRate")));
+    QVERIFY(first.contains(QLatin1String("customerSatisfactionAvg")));
+    QVERIFY(first.contains(QLatin1String("avgHandleTime")));
+    QCOMPARE(reasons.at(1).toObject().value(QLatin1String("reason")).toString(), refund);
 }
 
 QTEST_GUILESS_MAIN(TestCsApiResolutions)

@@ -34,6 +34,19 @@ QJsonObject resolutionJson(const AnalyticsSummary::Resolution &r)
         {QStringLiteral("firstContactResolutionRate"), rateJson(r.firstContactResolutionRate)}};
 }
 
+QJsonArray contactReasonsJson(const QList<AnalyticsSummary::ContactReason> &reasons)
+{
+    QJsonArray out;
+    for (const AnalyticsSummary::ContactReason &r : reasons)
+        out.append(QJsonObject{{QStringLiteral("reason"), r.reason}, {QStringLiteral("category"), r.category},
+            {QStringLiteral("sessions"), r.sessions},
+            {QStringLiteral("aiResolutionRate"), rateJson(r.aiResolutionRate)},
+            {QStringLiteral("escalationRate"), rateJson(r.escalationRate)},
+            {QStringLiteral("customerSatisfactionAvg"), r.customerSatisfactionAvg},
+            {QStringLiteral("avgHandleTime"), r.avgHandleTime}});
+    return out;
+}
+
 QJsonArray byTierJson(const QList<AnalyticsSummary::TierRow> &rows)
 {
     QJsonArray out;
@@ -135,8 +148,9 @@ QJsonObject analyticsJson(const AnalyticsSummary &s)
                         QJsonObject{{QStringLiteral("start"), timefmt::iso(s.startMs)},
                             {QStringLiteral("end"), timefmt::iso(s.endMs)}}},
         {QStringLiteral("overview"), overviewJson(s.overview)},
-        {QStringLiteral("resolution"), resolutionJson(s.resolution)}, {QStringLiteral("byTier"), byTierJson(s.byTier)},
-        {QStringLiteral("byChannel"), byChannelJson(s.byChannel)},
+        {QStringLiteral("resolution"), resolutionJson(s.resolution)},
+        {QStringLiteral("contactReasons"), contactReasonsJson(s.contactReasons)},
+        {QStringLiteral("byTier"), byTierJson(s.byTier)}, {QStringLiteral("byChannel"), byChannelJson(s.byChannel)},
         {QStringLiteral("escalations"), escalationsJson(s.escalations)},
         {QStringLiteral("sentiment"), sentimentJson(s.sentiment)}, {QStringLiteral("desk"), deskJson(s.desk)},
         {QStringLiteral("calls"), callsJson(s.calls)}};

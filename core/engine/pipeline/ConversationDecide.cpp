@@ -87,6 +87,12 @@ Result<Turn> Conversation::beginTurn(Session &s, const Company &company, const Q
             m_core.desk()->customerWrote(s);
         return keepUnanswered(s, stored, turn, now);
     }
+    // Why they got in touch: the first message the intent model understood (no small talk).
+    if (!a.intent.outOfScope && !a.intent.intent.isEmpty() && !nlu::isSmallTalk(a.intent.intent))
+        if (const Status noted
+            = m_core.store().sessions().recordReason(s.companyId, s.id, a.intent.intent, a.intent.category, now);
+            !noted)
+            qWarning("could not record why the customer got in touch: %s", qPrintable(noted.error().message));
 
     // Plan: the dialogue so far decides what this message refers to (and may correct its intent in `a`).
     const dialogue::DialogueState storedState
