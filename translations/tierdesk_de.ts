@@ -989,6 +989,10 @@
         <source>Resolved at first contact</source>
         <translation>Beim ersten Kontakt gelöst</translation>
     </message>
+    <message>
+        <source>Reason for contact</source>
+        <translation>Kontaktgrund</translation>
+    </message>
 </context>
 <context>
     <name>tierdesk::ui::AnalyticsView</name>

@@ -143,6 +143,15 @@ void TestAnalyticsView::figuresEqualTheApi()
     QCOMPARE(view.model().index(periods.last(), AnalyticsModel::Name).data().toString(), m_today.toString(Qt::ISODate));
     QCOMPARE(view.model().rowsOf(QStringLiteral("reason")).size(),
         escalations.value(QLatin1String("byReason")).toObject().size());
+    // Why the customers got in touch, most frequent first, as the API counts them.
+    const QJsonArray contact = api.value(QLatin1String("contactReasons")).toArray();
+    const QList<int> contactRows = view.model().rowsOf(QStringLiteral("contact"));
+    QVERIFY(!contact.isEmpty());
+    QCOMPARE(contactRows.size(), contact.size());
+    QCOMPARE(view.model().index(contactRows.first(), AnalyticsModel::Name).data().toString(),
+        contact.first().toObject().value(QLatin1String("reason")).toString());
+    QCOMPARE(view.model().index(contactRows.first(), AnalyticsModel::Sessions).data(AnalyticsModel::ValueRole).toInt(),
+        contact.first().toObject().value(QLatin1String("sessions")).toInt());
     auto *reasons = view.findChild<QChartView *>(QStringLiteral("analyticsChart3"));
     QVERIFY(reasons && reasons->chart() && !reasons->chart()->series().isEmpty());
     QCOMPARE(reasons->chart()->title(), QStringLiteral("Escalations by reason"));

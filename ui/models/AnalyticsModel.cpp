@@ -16,6 +16,7 @@ QString sectionLabel(const QString &section)
         {QStringLiteral("channel"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Channel")},
         {QStringLiteral("agent"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Agent")},
         {QStringLiteral("reason"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Escalation reason")},
+        {QStringLiteral("contact"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Reason for contact")},
         {QStringLiteral("sentiment"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Final sentiment")},
         {QStringLiteral("timeline"), QT_TRANSLATE_NOOP("tierdesk::ui::AnalyticsModel", "Period")}};
     return AnalyticsModel::tr(labels.value(section, ""));
@@ -77,6 +78,7 @@ void AnalyticsModel::setReport(const QJsonObject &report)
     addOutcomes(
         QStringLiteral("channel"), report.value(QLatin1String("byChannel")).toArray(), QStringLiteral("channel"));
     addAgents();
+    addContactReasons();
     const QJsonObject reasons
         = report.value(QLatin1String("escalations")).toObject().value(QLatin1String("byReason")).toObject();
     for (auto it = reasons.begin(); it != reasons.end(); ++it) {
@@ -151,6 +153,21 @@ void AnalyticsModel::addOutcomes(const QString &section, const QJsonArray &items
         row.cells[AvgTime] = o.value(QLatin1String("avgTime")).toInt();
         row.cells[Satisfaction] = o.value(QLatin1String("customerSatisfactionAvg")).toDouble();
         row.cells[Ratings] = o.value(QLatin1String("ratings")).toInt();
+        m_rows.append(row);
+    }
+}
+
+// Why customers got in touch, most frequent first: the rate is the share the AI resolved alone.
+void AnalyticsModel::addContactReasons()
+{
+    for (const QJsonValue &v : m_report.value(QLatin1String("contactReasons")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Row row{QStringLiteral("contact"), o.value(QLatin1String("reason")).toString(), {}};
+        row.cells[Sessions] = o.value(QLatin1String("sessions")).toInt();
+        if (const QJsonValue rate = o.value(QLatin1String("aiResolutionRate")); rate.isDouble())
+            row.cells[Rate] = rate.toDouble();
+        row.cells[AvgTime] = o.value(QLatin1String("avgHandleTime")).toInt();
+        row.cells[Satisfaction] = o.value(QLatin1String("customerSatisfactionAvg")).toDouble();
         m_rows.append(row);
     }
 }

@@ -59,6 +59,7 @@ private:
     void addOverview();
     void addOutcomes(const QString &section, const QJsonArray &items, const QString &key);
     void addAgents();
+    void addContactReasons();
 
     QJsonObject m_report;
     QList<Row> m_rows;
