@@ -300,6 +300,9 @@ QString unsentRepliesSql(const char *where)
         " JOIN messages m ON m.session_id = t.session_id"
         " WHERE %1 AND m.timestamp >= t.created_at"
         " AND m.role IN ('ai_rep', 'ai_manager', 'human_agent')"
+        // A web chat's thread (kind web) mails only the replies WebChatMail hands in: its others
+        // are never due, and left in here they would fill every look's batch.
+        " AND t.kind <> 'web'"
         // (message_id <> '' lets the partial index channel_messages_by_message answer: without it every
         // look scanned every mail and text, and a 10,000-mail import slowed to a crawl.)
         " AND NOT EXISTS (SELECT 1 FROM channel_messages c WHERE c.message_id = m.id AND c.message_id <> ''"

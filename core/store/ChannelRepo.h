@@ -51,7 +51,7 @@ public:
     // Outbound rows to `peer` marked automatic since `sinceMs` (auto-replies sent to one address).
     int automaticRepliesTo(const QString &companyId, const QString &peer, qint64 sinceMs);
     // Replies (AI tiers' and people's) of channel sessions active since `sinceMs` that have no
-    // outbound row yet, oldest first.
+    // outbound row yet, oldest first; never a web chat's (kind web: WebChatMail picks its own).
     QList<UnsentReply> unsentReplies(qint64 sinceMs, int limit);
     // The same for one session (the look after one of its replies: the above grows with the threads).
     QList<UnsentReply> unsentRepliesOf(const QString &sessionId, int limit);

@@ -99,6 +99,16 @@ std::optional<ChatVisitor> ChatApi::visitorOf(
     return v;
 }
 
+std::optional<ChatVisitor> ChatApi::readerOf(
+    const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId)
+{
+    // ?session=: the current session whose secret reads an earlier conversation of the same
+    // signed-in customer.
+    const QString current = req.query.queryItemValue(QStringLiteral("session"));
+    return current.isEmpty() || current == sessionId ? visitorOf(req, res, sessionId)
+                                                     : earlierConversationReader(req, res, sessionId, current);
+}
+
 void ChatApi::replyAfterCommit(const http::HttpResponder &res, const http::HttpResponse &response)
 {
     api::replyAfterCommit(m_engine, res, response,
@@ -269,12 +279,7 @@ void ChatApi::history(const http::HttpRequest &req, const http::HttpResponder &r
             return res.send(
                 invalid(QStringLiteral("limit must be a whole number from 1 to %1").arg(MessageWindow::kMaxLimit)));
     }
-    // ?session=: the current session whose secret reads an earlier conversation of the same
-    // signed-in customer.
-    const QString current = req.query.queryItemValue(QStringLiteral("session"));
-    const auto visitor = current.isEmpty() || current == sessionId
-        ? visitorOf(req, res, sessionId)
-        : earlierConversationReader(req, res, sessionId, current);
+    const auto visitor = readerOf(req, res, sessionId);
     if (!visitor)
         return;
     const Actor actor = m_access.actorFor(*visitor, req.peerAddress);

@@ -38,6 +38,10 @@ private:
     std::optional<ChatVisitor> earlierConversationReader(
         const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId, const QString &current);
 
+    // Who reads `sessionId`: its own visitor, or (?session=<current>) the signed-in visitor of the
+    // current session reading an earlier conversation; nullopt after answering 401/404 itself.
+    std::optional<ChatVisitor> readerOf(
+        const http::HttpRequest &req, const http::HttpResponder &res, const QString &sessionId);
     // The request's JSON object (an empty body is {}); answers 400 itself when it is not one.
     static std::optional<QJsonObject> jsonBody(const http::HttpRequest &req, const http::HttpResponder &res);
     // The visitor whose secret the request presents for `sessionId`; answers 401/404 itself when none.

@@ -9,34 +9,14 @@
 #include "core/engine/channels/SessionFiles.h"
 
 namespace tierdesk::api {
-namespace {
-
-// The form's text field `name` (empty when it is not there).
-QString textField(const http::MultipartForm &form, const char *name)
-{
-    for (const http::MultipartForm::Part &part : form.parts)
-        if (part.name == QLatin1String(name) && part.fileName.isEmpty())
-            return QString::fromUtf8(part.data).trimmed();
-    return {};
-}
-
-const http::MultipartForm::Part *filePart(const http::MultipartForm &form)
-{
-    for (const http::MultipartForm::Part &part : form.parts)
-        if (part.name == QLatin1String("file"))
-            return &part;
-    return nullptr;
-}
-
-} // namespace
 
 void ChatApi::postAttachment(const http::HttpRequest &req, const http::HttpResponder &res)
 {
     const Result<http::MultipartForm> form = http::MultipartForm::parse(req.header("content-type"), req.body);
     if (!form)
         return res.send(chat::error(ErrorKind::InvalidArgument, form.error().message));
-    const QString sessionId = textField(*form, "sessionId");
-    const http::MultipartForm::Part *file = filePart(*form);
+    const QString sessionId = form->text("sessionId").trimmed();
+    const http::MultipartForm::Part *file = form->first("file");
     if (sessionId.isEmpty() || !file)
         return res.send(chat::error(ErrorKind::InvalidArgument,
             QStringLiteral("A multipart/form-data body with sessionId and file is required")));
@@ -61,7 +41,7 @@ void ChatApi::postAttachment(const http::HttpRequest &req, const http::HttpRespo
         return res.send(chat::error(kept.error()));
     // The visitor's words with the file, else its name: a message of the conversation the AI leaves
     // to the people at the desk.
-    const QString caption = textField(*form, "message");
+    const QString caption = form->text("message").trimmed();
     MessageMeta meta;
     meta.files.append(SessionFiles::refOf(*accepted));
     m_engine.postMessage(
@@ -83,11 +63,7 @@ void ChatApi::attachment(const http::HttpRequest &req, const http::HttpResponder
     const QString sessionId = req.query.queryItemValue(QStringLiteral("sessionId"));
     if (sessionId.isEmpty())
         return res.send(chat::error(ErrorKind::InvalidArgument, QStringLiteral("sessionId is required")));
-    // ?session=: the current session whose secret reads an earlier conversation's file.
-    const QString current = req.query.queryItemValue(QStringLiteral("session"));
-    const auto visitor = current.isEmpty() || current == sessionId
-        ? visitorOf(req, res, sessionId)
-        : earlierConversationReader(req, res, sessionId, current);
+    const auto visitor = readerOf(req, res, sessionId);
     if (!visitor || !m_access.services().channels)
         return visitor ? res.send(chat::error(ErrorKind::NotFound, QStringLiteral("No such file"))) : void();
     const Result<SessionFile> file

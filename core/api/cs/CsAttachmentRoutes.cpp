@@ -17,17 +17,10 @@ void CsApi::postSessionAttachment(Call &c)
     if (!form)
         return fail(c, cs::invalid(QStringLiteral("file"), form.error().message));
     AgentReply r;
-    const http::MultipartForm::Part *file = nullptr;
-    for (const http::MultipartForm::Part &part : form->parts) {
-        if (part.name == QLatin1String("file") && !file)
-            file = &part;
-        else if (part.name == QLatin1String("content"))
-            r.content = QString::fromUtf8(part.data);
-        else if (part.name == QLatin1String("basedOn"))
-            r.basedOn = QString::fromUtf8(part.data).trimmed();
-        else if (part.name == QLatin1String("force"))
-            r.force = part.data.trimmed() == "true";
-    }
+    r.content = form->text("content");
+    r.basedOn = form->text("basedOn").trimmed();
+    r.force = form->text("force").trimmed() == QLatin1String("true");
+    const http::MultipartForm::Part *file = form->first("file");
     if (!file)
         return fail(c, cs::invalid(QStringLiteral("file"), QStringLiteral("A file part is required")));
     const QString sessionId = c.req.pathParams.value(QStringLiteral("id"));

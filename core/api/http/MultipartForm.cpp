@@ -92,4 +92,20 @@ Result<MultipartForm> MultipartForm::parse(const QByteArray &contentType, const 
     }
 }
 
+const MultipartForm::Part *MultipartForm::first(const char *name) const
+{
+    for (const Part &part : parts)
+        if (part.name == QLatin1String(name))
+            return &part;
+    return nullptr;
+}
+
+QString MultipartForm::text(const char *name) const
+{
+    for (const Part &part : parts)
+        if (part.name == QLatin1String(name) && part.fileName.isEmpty())
+            return QString::fromUtf8(part.data);
+    return {};
+}
+
 } // namespace tierdesk::http

@@ -23,6 +23,10 @@ struct MultipartForm {
     QList<Part> parts;
 
     static Result<MultipartForm> parse(const QByteArray &contentType, const QByteArray &body);
+    // The first part named `name` (a file or a field), nullptr when there is none.
+    const Part *first(const char *name) const;
+    // The first field (a part without a file name) named `name`, as UTF-8 text; empty when none.
+    QString text(const char *name) const;
 };
 
 } // namespace tierdesk::http

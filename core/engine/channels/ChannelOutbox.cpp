@@ -95,9 +95,7 @@ void ChannelOutbox::enqueueReplies(const QString &sessionId)
         return;
     store.batch().run([&] {
         for (const UnsentReply &reply : replies) {
-            // A web chat's thread: only the replies WebChatMail hands in go (enqueueOne).
-            if (const auto thread = store.channels().thread(reply.sessionId);
-                thread && thread->kind != QLatin1String(WebChatMail::kThreadKind))
+            if (const auto thread = store.channels().thread(reply.sessionId))
                 enqueue(reply, *thread, now);
         }
         return true;

@@ -6,16 +6,15 @@
 
 namespace tierdesk {
 
-QString WebChatMail::addressOf(const Session &s)
+QString WebChatMail::addressOf(const Session &s, const ChatVisitor &visitor)
 {
     // The address the visitor left in the chat (the pre-chat form, or when nobody could answer).
     if (const QString left = s.metadata.value(QStringLiteral("email")).toString().trimmed(); !left.isEmpty())
         return left;
     // A signed-in visitor's own, as their company knows it.
-    const std::optional<ChatVisitor> visitor = ChatVisitorRepo(m_engine.core().store().db()).find(s.id);
-    if (!visitor || visitor->customerId.isEmpty())
+    if (visitor.customerId.isEmpty())
         return {};
-    const std::optional<Customer> customer = m_engine.customer(s.companyId, visitor->customerId);
+    const std::optional<Customer> customer = m_engine.customer(s.companyId, visitor.customerId);
     return customer ? customer->email : QString();
 }
 
@@ -27,10 +26,15 @@ bool WebChatMail::personReplied(const Session &s, const Message &m)
     std::optional<ChannelThread> thread = store.channels().thread(s.id);
     if (thread && thread->kind != QLatin1String(kThreadKind))
         return false; // a session that came by mail or text: its own outbox path
-    if (!thread && !ChatVisitorRepo(store.db()).find(s.id))
+    QString address;
+    if (thread) {
+        address = thread->peer;
+    } else if (const std::optional<ChatVisitor> visitor = ChatVisitorRepo(store.db()).find(s.id)) {
+        address = addressOf(s, *visitor);
+    } else {
         return false; // not a web visitor's conversation
+    }
     const Result<MailboxSettings> mailbox = m_accounts.email(s.companyId);
-    const QString address = thread ? thread->peer : addressOf(s);
     if (!mailbox || !address.contains(QLatin1Char('@')))
         return false;
     const bool queued = store.batch().run([&] {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/ChatVisitor.h"
 #include "core/engine/channels/ChannelAccounts.h"
 #include "core/engine/channels/ChannelOutbox.h"
 #include "core/engine/channels/ChannelSessions.h"
@@ -25,8 +26,8 @@ public:
     // A person's reply `m` in session `s` was committed: mailed when its visitor is away and has an
     // address and the company a mailbox. Whether it was queued.
     bool personReplied(const Session &s, const Message &m);
-    // Where the visitor of `s` can be written to: the address they left, else their customer's.
-    QString addressOf(const Session &s);
+    // Where `visitor` of `s` can be written to: the address they left, else their customer's.
+    QString addressOf(const Session &s, const ChatVisitor &visitor);
 
 private:
     Result<ChannelThread> threadFor(const Session &s, const QString &address, const MailboxSettings &mailbox);
