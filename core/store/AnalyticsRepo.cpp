@@ -263,25 +263,22 @@ const QLatin1String kNoPerson("s.current_tier <> 'HUMAN_AGENT'"
 void AnalyticsRepo::scanSessions(AnalyticsFacts &f, const QVariantList &range)
 {
     // A rated session's satisfaction is its customer's rating, else the estimate from its final sentiment;
-    // the AI resolved a resolved session no person took part in. Whether one did, and whether the
-    // session was escalated, is asked once a session (the inner select), then summed.
+    // the AI resolved a resolved session no person took part in.
     QSqlQuery &q
-        = run(QStringLiteral("SELECT s.current_tier, s.channel, s.customer_sentiment, COUNT(*), SUM(s.resolved),"
-                             " COUNT(CASE WHEN s.resolved = 1 THEN s.resolved_at END),"
-                             " SUM(CASE WHEN s.resolved = 1 THEN s.resolved_at - s.created_at END),"
-                             " SUM(s.message_count), COUNT(r.rating), SUM(r.rating), SUM(s.ai),"
-                             " SUM(CASE WHEN s.came_back = 0 THEN s.resolved ELSE 0 END),"
-                             " SUM(CASE WHEN s.came_back = 0 THEN s.ai ELSE 0 END), SUM(s.escalated),"
+        = run(QStringLiteral("SELECT s.current_tier, s.channel, s.customer_sentiment, COUNT(*),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' THEN 1 ELSE 0 END),"
+                             " COUNT(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at END),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' THEN s.resolved_at - s.created_at END),"
+                             " SUM(s.message_count), COUNT(r.rating), SUM(r.rating),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' AND %1 THEN 1 ELSE 0 END),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' AND s.came_back = 0 THEN 1 ELSE 0 END),"
+                             " SUM(CASE WHEN s.status = 'RESOLVED' AND s.came_back = 0 AND %1 THEN 1 ELSE 0 END),"
+                             " SUM(CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.session_id = s.id"
+                             " AND e.transfer = 0) THEN 1 ELSE 0 END),"
                              " COALESCE(sr.reason, ''), COALESCE(sr.category, '')"
-                             " FROM (SELECT s.id, s.current_tier, s.channel, s.customer_sentiment, s.message_count,"
-                             " s.created_at, s.resolved_at, s.came_back,"
-                             " CASE WHEN s.status = 'RESOLVED' THEN 1 ELSE 0 END AS resolved,"
-                             " CASE WHEN s.status = 'RESOLVED' AND %1 THEN 1 ELSE 0 END AS ai,"
-                             " CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.session_id = s.id"
-                             " AND e.transfer = 0) THEN 1 ELSE 0 END AS escalated"
-                             " FROM sessions s WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ?) s"
-                             " LEFT JOIN session_ratings r ON r.session_id = s.id"
+                             " FROM sessions s LEFT JOIN session_ratings r ON r.session_id = s.id"
                              " LEFT JOIN session_reasons sr ON sr.session_id = s.id"
+                             " WHERE s.company_id = ? AND s.created_at >= ? AND s.created_at <= ?"
                              " GROUP BY 1, 2, 3, 15, 16")
                   .arg(kNoPerson),
             range);
