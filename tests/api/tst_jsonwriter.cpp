@@ -169,16 +169,16 @@ private slots:
                 ChannelFileRef{
                     QString(), QStringLiteral("big.zip"), QStringLiteral("application/zip"), 99000000, false}},
             QStringLiteral("file_0"), QStringLiteral("Auto-Submitted: auto-replied"), true};
-        QList<MessageMeta> out{MessageMeta{ai, {}, {}, {}}, MessageMeta{guarded, {}, {}, {}}, MessageMeta{},
-            MessageMeta{{}, {}, AsrMeta{0.87, 120, 1460, false, false}, {}},
-            MessageMeta{{}, {}, AsrMeta{1.0, 3000, 3000, true, true}, {}}, MessageMeta{{}, {}, {}, mailed},
+        QList<MessageMeta> out{MessageMeta{ai, {}, {}, {}, {}}, MessageMeta{guarded, {}, {}, {}, {}}, MessageMeta{},
+            MessageMeta{{}, {}, AsrMeta{0.87, 120, 1460, false, false}, {}, {}},
+            MessageMeta{{}, {}, AsrMeta{1.0, 3000, 3000, true, true}, {}, {}}, MessageMeta{{}, {}, {}, mailed, {}},
             MessageMeta{{}, {}, {},
-                ChannelMeta{QStringLiteral("sms"), {}, QStringLiteral("+15557654321"), {}, {}, {}, {}, {}, false}}};
+                ChannelMeta{QStringLiteral("sms"), {}, QStringLiteral("+15557654321"), {}, {}, {}, {}, {}, false}, {}}};
         for (const PersonMeta &p : {PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, {}, {}},
                  PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), true, {}, {}},
                  PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, refund, {QStringLiteral("r")}},
                  PersonMeta{QStringLiteral("agt_1"), QStringLiteral("Ann"), false, credit, {}}})
-            out << MessageMeta{{}, p, {}, {}};
+            out << MessageMeta{{}, p, {}, {}, {}};
         return out;
     }
 
