@@ -29,7 +29,7 @@ const QList<Command> &commands()
         {QString(), {QStringLiteral("server"), QStringLiteral("port")}, {}, 0},
         {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("sip-port")},
             {QStringLiteral("no-rate-limit"), QStringLiteral("demo")}, 0},
-        {QStringLiteral("demo seed"), {QStringLiteral("sessions"), QStringLiteral("escalations")},
+        {QStringLiteral("demo seed"), {QStringLiteral("sessions"), QStringLiteral("escalations"), QStringLiteral("gaps")},
             {QStringLiteral("desk")}, 0},
         {QStringLiteral("company create"), {QStringLiteral("name")}, {}, 0},
         {QStringLiteral("token create"),
@@ -194,7 +194,7 @@ QString checkValue(const QString &name, const QString &value)
     }
     if (name == QLatin1String("role"))
         return api::parseRole(value) ? QString() : QStringLiteral("--role must be client, agent, supervisor or admin");
-    if (name == QLatin1String("sessions") || name == QLatin1String("escalations"))
+    if (name == QLatin1String("sessions") || name == QLatin1String("escalations") || name == QLatin1String("gaps"))
         return inRange(value, 0, 1000000) ? QString()
                                           : QStringLiteral("--%1 must be a whole number from 0 to 1000000").arg(name);
     if (name == QLatin1String("ttl"))
@@ -299,6 +299,10 @@ QString checkCommand(const Args &a)
         && a.options.value(QStringLiteral("escalations")).toLongLong()
             > a.options.value(QStringLiteral("sessions")).toLongLong())
         return QStringLiteral("--escalations must not exceed --sessions");
+    if (a.command == QLatin1String("demo seed")
+        && a.options.value(QStringLiteral("gaps")).toLongLong()
+            > a.options.value(QStringLiteral("sessions")).toLongLong())
+        return QStringLiteral("--gaps must not exceed --sessions");
     if (a.command == QLatin1String("nlu eval")
         && (!a.options.contains(QStringLiteral("train")) || !a.options.contains(QStringLiteral("test"))))
         return QStringLiteral("nlu eval needs --train CSV and --test CSV");
@@ -377,11 +381,13 @@ QString usage()
                "                                            --demo seeds the demo store and prints a ready token;\n"
                "                                            --sip-port also answers SIP calls (UDP and TCP on\n"
                "                                            --host) for the companies' numbers (voice.numbers)\n"
-               "  tierdesk demo seed [--sessions N [--escalations M]] [--desk]\n"
+               "  tierdesk demo seed [--sessions N [--escalations M] [--gaps G]] [--desk]\n"
                "                                            idempotent demo data; prints JSON; --sessions adds N "
                "generated\n"
                "                                            sessions (M of them waiting in the human queues) on every "
                "run;\n"
+               "                                            --gaps: G of them with a question the knowledge did not\n"
+               "                                            answer (GET /api/cs/kb/gaps)\n"
                "                                            --desk: a handful of escalations waiting (while the desk "
                "is\n"
                "                                            empty) and, if nobody can log in yet, the demo admin (its\n"

@@ -130,6 +130,7 @@ int runDemoSeed(const Args &args)
         DemoLoadRequest load;
         load.sessions = args.options.value(QStringLiteral("sessions")).toInt();
         load.escalations = args.options.value(QStringLiteral("escalations")).toInt();
+        load.gaps = args.options.value(QStringLiteral("gaps")).toInt();
         const auto loaded = seedDemoLoad(rt->engine(), result.value(QLatin1String("companyId")).toString(), load);
         if (!loaded)
             return fail(1, loaded.error().message);

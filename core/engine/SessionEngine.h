@@ -3,6 +3,7 @@
 #include "core/engine/admin/AiProviders.h"
 #include "core/engine/admin/CompanyService.h"
 #include "core/engine/admin/WebhookService.h"
+#include "core/engine/knowledge/KnowledgeGaps.h"
 #include "core/engine/pipeline/Conversation.h"
 #include "core/engine/pipeline/EngineCore.h"
 #include "core/engine/pipeline/SessionRatings.h"
@@ -113,6 +114,8 @@ public:
 
     // The knowledge base as people edit it (routes under /api/cs/kb).
     KnowledgeBase &knowledge() { return *m_knowledge; }
+    // What customers asked that the company's knowledge did not answer (/api/cs/kb/gaps).
+    KnowledgeGaps &gaps() { return m_gaps; }
     // The agent desk, when there is one (it outlives neither the engine nor this call's caller).
     void setDesk(DeskHooks *desk) { m_core.setDesk(desk); }
     void audit(const QString &companyId, const Actor &actor, const QString &action, const QString &resource,
@@ -165,6 +168,7 @@ private:
     AssistService m_assist{m_core, m_aiProviders};
     Connectors m_connectors{m_core};
     MoneyOutbox m_money{m_core, m_connectors};
+    KnowledgeGaps m_gaps{m_core};
     std::unique_ptr<Conversation> m_conversation;
     std::unique_ptr<KnowledgeBase> m_knowledge;
     bool m_runsTimers = true;

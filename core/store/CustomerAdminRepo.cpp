@@ -53,6 +53,11 @@ const TextColumn kTextColumns[] = {
         "SELECT n.session_id, n.id, n.excerpt FROM mentions n JOIN sessions s ON s.id = n.session_id"
         " WHERE s.company_id = ? AND s.customer_id = ?",
         "UPDATE mentions SET excerpt = ? WHERE session_id = ? AND id = ? AND excerpt = ?"},
+    {Where::GapQuestion,
+        "SELECT g.session_id, g.id, g.question FROM kb_gap_questions g JOIN sessions s ON s.id = g.session_id"
+        " WHERE s.company_id = ? AND s.customer_id = ?",
+        // Its terms go too (they are the words' stems): an erased customer's question joins no group.
+        "UPDATE kb_gap_questions SET question = ?, terms = '' WHERE session_id = ? AND id = ? AND question = ?"},
 };
 
 const TextColumn &columnOf(Where where)

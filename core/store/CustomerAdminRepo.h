@@ -32,11 +32,12 @@ public:
             SessionMetadata,
             EscalationNotes,
             SentimentTrigger,
-            MentionExcerpt
+            MentionExcerpt,
+            GapQuestion
         };
         Where where = Where::MessageContent;
         QString sessionId;
-        QString key; // the message's or mention's id; the escalation's or reading's time
+        QString key; // the message's, mention's or gap question's id; the escalation's or reading's time
         QString text;
     };
     Result<QList<SessionText>> sessionTexts(const QString &companyId, const QString &customerId);

@@ -544,6 +544,18 @@ const QList<Migration> &migrations()
                     " INSERT OR IGNORE INTO analytics_dirty SELECT company_id, created_at / 3600000 FROM sessions"
                     " WHERE id = NEW.session_id; END"),
             }},
+        {33,
+            {
+                // Each question the AI could not answer from the company's knowledge (GET /api/cs/kb/gaps), with
+                // its search terms; closed when a new article answers it or its group is dismissed.
+                QStringLiteral("CREATE TABLE kb_gap_questions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL, question TEXT NOT NULL, terms TEXT NOT NULL,"
+                               " reason TEXT NOT NULL, asked_at INTEGER NOT NULL, closed_at INTEGER,"
+                               " closed_by TEXT NOT NULL DEFAULT '')"),
+                QStringLiteral("CREATE INDEX kb_gap_questions_open ON kb_gap_questions(company_id, asked_at)"
+                               " WHERE closed_at IS NULL"),
+                QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
+            }},
     };
     return all;
 }

@@ -414,6 +414,16 @@ const QList<Migration> &postgresMigrations()
                     "CREATE TRIGGER analytics_reason_marks AFTER INSERT OR UPDATE OR DELETE ON session_reasons"
                     " FOR EACH ROW EXECUTE FUNCTION analytics_mark_parent()"),
             }},
+        {33,
+            {
+                QStringLiteral("CREATE TABLE kb_gap_questions (id TEXT PRIMARY KEY, company_id TEXT NOT NULL,"
+                               " session_id TEXT NOT NULL, question TEXT NOT NULL, terms TEXT NOT NULL,"
+                               " reason TEXT NOT NULL, asked_at BIGINT NOT NULL, closed_at BIGINT,"
+                               " closed_by TEXT NOT NULL DEFAULT '')"),
+                QStringLiteral("CREATE INDEX kb_gap_questions_open ON kb_gap_questions(company_id, asked_at)"
+                               " WHERE closed_at IS NULL"),
+                QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
+            }},
     };
     return all;
 }

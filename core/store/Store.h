@@ -15,6 +15,7 @@
 #include "core/store/CustomerRepo.h"
 #include "core/store/Database.h"
 #include "core/store/DialogueRepo.h"
+#include "core/store/KbGapRepo.h"
 #include "core/store/KbRepo.h"
 #include "core/store/KbSourceRepo.h"
 #include "core/store/MentionRepo.h"
@@ -61,6 +62,7 @@ public:
     AuditRepo &audit() { return m_audit; }
     KbRepo &kb() { return m_kb; }
     KbSourceRepo &kbSources() { return m_kbSources; }
+    KbGapRepo &kbGaps() { return m_kbGaps; }
     NluModelRepo &nluModels() { return m_nluModels; }
     AnalyticsRepo &analytics() { return m_analytics; }
     RatingRepo &ratings() { return m_ratings; }
@@ -82,6 +84,7 @@ private:
     CallRepo m_calls{*m_db};
     ChannelRepo m_channels{*m_db};
     KbSourceRepo m_kbSources{*m_db};
+    KbGapRepo m_kbGaps{*m_db};
     CannedResponseRepo m_canned;
     ConnectorRepo m_connectors;
     CrmTicketRepo m_crmTickets{*m_db};

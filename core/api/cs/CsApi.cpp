@@ -61,6 +61,9 @@ void CsApi::install(http::HttpServer &server)
     r.route("POST", base + QStringLiteral("/kb/sources/:id/sync"), guarded(Role::Admin, &CsApi::syncKbSource));
     r.route("DELETE", base + QStringLiteral("/kb/sources/:id"), guarded(Role::Admin, &CsApi::deleteKbSource));
     r.route("POST", base + QStringLiteral("/kb/files"), guarded(Role::Admin, &CsApi::uploadKbFiles));
+    r.route("GET", base + QStringLiteral("/kb/gaps"), guarded(Role::Supervisor, &CsApi::listKbGaps));
+    r.route("POST", base + QStringLiteral("/kb/gaps/:id/draft"), guarded(Role::Supervisor, &CsApi::draftKbGap));
+    r.route("POST", base + QStringLiteral("/kb/gaps/:id/dismiss"), guarded(Role::Supervisor, &CsApi::dismissKbGap));
     r.route("GET", base + QStringLiteral("/kb/:id"), guarded(Role::Agent, &CsApi::getKb));
     r.route("PUT", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::updateKb));
     r.route("DELETE", base + QStringLiteral("/kb/:id"), guarded(Role::Admin, &CsApi::deleteKb));

@@ -211,6 +211,11 @@ private:
     void syncKbSource(Call &c);
     void deleteKbSource(Call &c);
     void uploadKbFiles(Call &c);
+    // /kb/gaps (CsKbGapRoutes.cpp).
+    bool gapRange(Call &c, qint64 *fromMs, qint64 *toMs);
+    void listKbGaps(Call &c);
+    void draftKbGap(Call &c);
+    void dismissKbGap(Call &c);
     void getKb(Call &c);
     void createKb(Call &c);
     void updateKb(Call &c);

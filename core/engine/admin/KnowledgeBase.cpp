@@ -191,6 +191,7 @@ Status KnowledgeBase::store(KbArticle &a, const Actor &actor, bool created)
     if (!ok)
         return m_store.batch().failure(QStringLiteral("could not store the article"));
     a.updatedAt = now;
+    recheckGaps(a.companyId);
     if (!created && !a.source.kind.isEmpty())
         a.source.edited = true; // as the store marked it: later syncs leave it alone
     return Ok{};
@@ -248,6 +249,13 @@ Status KnowledgeBase::remove(const QString &companyId, qint64 id, const Actor &a
     if (!ok)
         return makeError(ErrorKind::Internal, QStringLiteral("could not delete the article"));
     return Ok{};
+}
+
+void KnowledgeBase::recheckGaps(const QString &companyId)
+{
+    // The questions an article now answers are no longer gaps; a failure to say so loses nothing.
+    if (const Result<int> closed = m_engine.gaps().recheck(companyId); !closed)
+        qWarning("could not ask the knowledge gaps again: %s", qPrintable(closed.error().message));
 }
 
 } // namespace tierdesk

@@ -48,6 +48,8 @@ public:
     Result<KbArticle> put(const QString &companyId, const QJsonObject &body, const Actor &actor, bool *created);
 
     static QString slugOf(const QString &title);
+    // After articles changed (here, or imported): the gaps they now answer are closed.
+    void recheckGaps(const QString &companyId);
 
 private:
     Status apply(const QJsonObject &body, KbArticle &a) const;

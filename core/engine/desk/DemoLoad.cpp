@@ -3,6 +3,7 @@
 #include "core/engine/desk/DeskRules.h"
 
 #include "core/common/Ids.h"
+#include "core/engine/SessionEngine.h"
 #include "core/store/DemoLoadRepo.h"
 
 #include <QElapsedTimer>
@@ -53,9 +54,42 @@ const EscalationReason kHumanReasons[] = {EscalationReason::CustomerRequest, Esc
     EscalationReason::RefundOverThreshold, EscalationReason::EscalatedComplaint, EscalationReason::LegalMention,
     EscalationReason::RepeatContact, EscalationReason::ComplexIssue};
 
+// What the demo's knowledge does not answer, each in a few wordings: most unanswered questions
+// are a few things asked again and again; the rest a long tail (gapQuestion()).
+const char *const kGapTopics[][3] = {
+    {"Do you ship to Canada?", "Can you ship my order to Canada?", "Is shipping to Canada possible?"},
+    {"Do you offer gift wrapping?", "Can I get gift wrapping for a present?", "Is gift wrap available?"},
+    {"Do you price match?", "Will you match a competitor's price?", "Price match policy?"},
+    {"Is there a student discount?", "Do students get a discount?", "Student discount code?"},
+    {"Can I buy a gift card?", "Do you sell gift cards?", "Where can I get a gift card?"},
+    {"Can I pay with PayPal?", "Do you take PayPal?", "PayPal payment possible?"},
+    {"Can I pay in instalments?", "Do you offer Klarna instalments?", "Pay later in instalments?"},
+    {"Do you repair jackets?", "Is there a repair service for jackets?", "Can you repair my jacket zipper?"},
+    {"What are your store opening hours?", "When is the store open?", "Store hours on Sunday?"},
+    {"Can I collect my order in store?", "Do you have click and collect?", "Store pickup for online orders?"},
+    {"Do you take bulk orders for teams?", "Team discount for bulk orders?", "Can we order 50 jackets for our team?"},
+    {"Are your boots vegan?", "Which boots are vegan leather?", "Vegan materials in boots?"},
+    {"Do you recycle old shoes?", "Can I bring old shoes for recycling?", "Shoe recycling programme?"},
+    {"Is there a military discount?", "Do veterans get a discount?", "Military discount available?"},
+    {"Is shipping carbon neutral?", "Do you offset shipping emissions?", "Carbon neutral delivery?"},
+    {"Can you ship to a PO box?", "Do you deliver to PO boxes?", "PO box delivery possible?"},
+    {"Do you have same-day delivery?", "Can I get same-day delivery?", "Same day shipping in London?"},
+    {"Do you sell replacement laces?", "Where can I buy spare laces?", "Replacement laces for boots?"},
+    {"Are the tents waterproof?", "How waterproof is the tent?", "Tent waterproof rating?"},
+    {"Do you have a size chart for kids?", "Kids sizing chart?", "What size for a 7 year old?"},
+};
+const char *const kTailThings[] = {"kayak", "paddle", "ski wax", "snowshoes", "climbing rope", "harness", "headlamp",
+    "stove", "fuel canister", "water filter", "hammock", "sleeping pad", "trekking poles", "gaiters", "crampons",
+    "ice axe", "bike rack", "roof box", "dog harness", "camp chair"};
+const char *const kTailAsks[] = {"Do you sell a %1?", "Do you rent a %1?", "Can I hire a %1 for a weekend?",
+    "Is the %1 in stock in Oslo?", "Do you service a %1?", "Can I trade in my old %1?"};
+
 class Loader {
 public:
-    Loader(Database &db, const Company &company, qint64 now) : m_company(company), m_now(now), m_repo(db) { }
+    Loader(Database &db, const Company &company, qint64 now, KnowledgeGaps &gaps)
+        : m_company(company), m_now(now), m_repo(db), m_gaps(gaps)
+    {
+    }
 
     Status customers(int count)
     {
@@ -75,8 +109,8 @@ public:
         return Ok{};
     }
 
-    // One session; `waiting` ones sit in a human queue now.
-    Status session(bool waiting)
+    // One session; `waiting` ones sit in a human queue now; a `gap` asked something the knowledge does not answer.
+    Status session(bool waiting, bool gap)
     {
         const Topic &topic = kTopics[m_rng.bounded(int(std::size(kTopics)))];
         const Sentiment sentiment = waiting ? kSentiments[2 + m_rng.bounded(5)] : kSentiments[m_rng.bounded(5)];
@@ -114,6 +148,8 @@ public:
                     QLatin1String(topic.answer), start + 1500, std::nullopt});
         if (added)
             added = m_repo.addSentiment(id, sentiment, 0.3 + double(m_rng.bounded(60)) / 100.0, start);
+        if (added && gap)
+            added = m_gaps.record(m_company.id, id, gapQuestion(), QLatin1String(gapreason::kNotKnown), start + 1000);
         if (!added || !escalated)
             return added;
         const EscalationReason reason
@@ -125,6 +161,17 @@ public:
     }
 
 private:
+    // Nine in ten of a few things asked again and again, in their wordings; the rest a long tail.
+    QString gapQuestion()
+    {
+        if (m_rng.bounded(10) > 0) {
+            const auto &topic = kGapTopics[m_rng.bounded(int(std::size(kGapTopics)))];
+            return QLatin1String(topic[m_rng.bounded(3)]);
+        }
+        return QLatin1String(kTailAsks[m_rng.bounded(int(std::size(kTailAsks)))])
+            .arg(QLatin1String(kTailThings[m_rng.bounded(int(std::size(kTailThings)))]));
+    }
+
     // Priority and due times by the desk's own rules, as a live escalation gets them
     // (the load's customers are not VIPs).
     Status queueItem(
@@ -147,6 +194,7 @@ private:
     const Company &m_company;
     qint64 m_now;
     DemoLoadRepo m_repo;
+    KnowledgeGaps &m_gaps;
     QRandomGenerator m_rng{20251219}; // the same data set each run
     int m_customers = 1;
 };
@@ -156,9 +204,9 @@ private:
 Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId, const DemoLoadRequest &request)
 {
     if (request.sessions < 0 || request.sessions > DemoLoadRequest::kMaxSessions || request.escalations < 0
-        || request.escalations > request.sessions)
-        return makeError(
-            ErrorKind::InvalidArgument, QStringLiteral("sessions must be 0 to 1000000 and escalations 0 to sessions"));
+        || request.escalations > request.sessions || request.gaps < 0 || request.gaps > request.sessions)
+        return makeError(ErrorKind::InvalidArgument,
+            QStringLiteral("sessions must be 0 to 1000000, escalations and gaps 0 to sessions"));
     const auto company = engine.company(companyId);
     if (!company)
         return company.error();
@@ -168,7 +216,7 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
     if (!store.batch().flush()) // the load writes its own transactions
         return makeError(ErrorKind::Internal, QStringLiteral("could not commit pending writes"));
     Database &db = store.db();
-    Loader loader(db, *company, engine.clock().nowMs());
+    Loader loader(db, *company, engine.clock().nowMs(), engine.gaps());
     const int customers = qBound(1, request.sessions / 10, 20000);
     Status ok = db.status(db.begin());
     if (ok)
@@ -177,7 +225,8 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
     for (int i = 0; ok && i < request.sessions; ++i) {
         const bool waiting = qint64(i + 1) * request.escalations / request.sessions
             > qint64(i) * request.escalations / request.sessions;
-        ok = loader.session(waiting);
+        const bool gap = qint64(i + 1) * request.gaps / request.sessions > qint64(i) * request.gaps / request.sessions;
+        ok = loader.session(waiting, gap);
         if (ok && (i + 1) % kSessionsPerTransaction == 0)
             ok = db.status(db.commit() && db.begin());
     }
@@ -194,7 +243,8 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
         return makeError(ErrorKind::Internal, QStringLiteral("could not store the analytics of the demo load"));
     }
     return QJsonObject{{QStringLiteral("sessions"), request.sessions},
-        {QStringLiteral("escalations"), request.escalations}, {QStringLiteral("customers"), customers},
+        {QStringLiteral("escalations"), request.escalations}, {QStringLiteral("gaps"), request.gaps},
+        {QStringLiteral("customers"), customers},
         {QStringLiteral("milliseconds"), timer.elapsed()}};
 }
 

@@ -8,6 +8,7 @@ struct DemoLoadRequest {
     static constexpr int kMaxSessions = 1000000;
     int sessions = 0; // sessions to add, spread over the last 30 days
     int escalations = 0; // of them, waiting in the human queues now (at most `sessions`)
+    int gaps = 0; // of them, with a question the knowledge did not answer (at most `sessions`)
 };
 
 // A large, realistic data set for the demo company on top of seedDemo()'s

@@ -176,6 +176,8 @@ void KbSources::finish(qint64 sourceId, const Status &status, bool complete)
     s.lastSyncAt = now;
     s.nextSyncAt = s.settings.syncHours > 0 ? now + qint64(s.settings.syncHours) * 3600 * 1000 : 0;
     save(*run, true);
+    if (s.state.imported + s.state.updated > 0)
+        m_engine.knowledge().recheckGaps(s.companyId);
     QTimer::singleShot(0, this, &KbSources::tick); // the next queued source
 }
 
@@ -231,6 +233,8 @@ Result<KbSources::FileImport> KbSources::importFiles(
         else
             result.articles.append(a);
     }
+    if (!result.articles.isEmpty())
+        m_engine.knowledge().recheckGaps(companyId);
     return result;
 }
 

@@ -436,6 +436,7 @@ Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply 
             if (const Status counted = m_core.store().sessions().setMessageCount(s.id, s.messageCount); !counted)
                 return counted.error(); // team mode: another instance wrote meanwhile
             out.aiResponse = ai;
+            noteKnowledgeGap(s, *turn.compose, *composed);
         }
     }
     if (m_core.eventsWanted()) {
@@ -445,6 +446,23 @@ Result<MessageOutcome> Conversation::finishTurn(Turn &turn, const ComposedReply 
         m_core.publish(std::move(event));
     }
     return out;
+}
+
+// A question the company's knowledge did not answer, kept for the people who write its articles:
+// the reply said it does not know or could not tell what was asked, or the AI handed the
+// conversation on as beyond it.
+void Conversation::noteKnowledgeGap(const Session &s, const ComposeInput &input, const ComposedReply &composed)
+{
+    QString reason = composed.reply.knowledgeGap;
+    const std::optional<EscalationDecision> &escalation = input.escalation;
+    if (reason.isEmpty() && escalation
+        && (escalation->reason == EscalationReason::ComplexIssue
+            || escalation->reason == EscalationReason::TechnicalLimitation))
+        reason = QLatin1String(gapreason::kEscalated);
+    if (reason.isEmpty())
+        return;
+    if (const Status noted = m_gaps.record(s.companyId, s.id, input.message, reason, m_core.clock().nowMs()); !noted)
+        qWarning("could not record a question the knowledge did not answer: %s", qPrintable(noted.error().message));
 }
 
 } // namespace tierdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/knowledge/KnowledgeGaps.h"
 #include "core/engine/pipeline/EngineCore.h"
 #include "core/engine/pipeline/MessageAnalysis.h"
 #include "core/engine/pipeline/MessageOutcome.h"
@@ -114,6 +115,7 @@ private:
     // What phase two words (`input` completed with the speaking tier), or nothing while a person has the session.
     void prepareReply(Session &s, Turn &turn, const Company &company, ComposeInput input);
     Result<MessageOutcome> finishTurn(Turn &turn, const ComposedReply *reply);
+    void noteKnowledgeGap(const Session &s, const ComposeInput &input, const ComposedReply &composed);
     // The session's next waiting message, if any, starts (queued).
     void nextTurn(const QString &sessionId);
     // Carries out what the customer confirmed, or puts what they asked for to them as a summary to confirm
@@ -138,6 +140,7 @@ private:
     // Sessions with a message in flight, and the messages waiting behind it.
     QHash<QString, std::deque<std::function<void()>>> m_turnsWaiting;
     MessageAnalyzer m_analyzer;
+    KnowledgeGaps m_gaps{m_core};
 };
 
 } // namespace tierdesk

@@ -129,6 +129,16 @@ ComposedReply ReplyComposer::composeNow(const ComposeInput &input)
 
 ComposedReply ReplyComposer::worded(Responder &responder, const ComposeInput &input) const
 {
+    ComposedReply composed = checked(responder, input);
+    // Whether the company's knowledge answered is the engine's verdict, not a model's wording:
+    // the local responder's, which wrote it or is asked (microseconds beside a model's call).
+    if (!composed.fallback && !responder.answersAtOnce())
+        composed.reply.knowledgeGap = m_fallback->compose(input.context()).knowledgeGap;
+    return composed;
+}
+
+ComposedReply ReplyComposer::checked(Responder &responder, const ComposeInput &input) const
+{
     const ReplyContext ctx = input.context();
     const Reply first = responder.compose(ctx);
     if (!first.failure.isEmpty()) { // the model gave no words: the local responder's go out

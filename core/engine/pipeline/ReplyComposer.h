@@ -46,6 +46,8 @@ public:
 private:
     // The responder's words, checked: a model's broken reply tried once more, its failure or a
     // second break answered by the local responder (ComposedReply::fallbackReason says why).
+    ComposedReply checked(Responder &responder, const ComposeInput &input) const;
+    // checked(), with the local responder's verdict on whether the company's knowledge answered.
     ComposedReply worded(Responder &responder, const ComposeInput &input) const;
     static ReplyGuard::Scope scopeOf(const ComposeInput &input, bool byModel);
     static QList<ReplyGuard::Violation> violations(const Reply &reply, const ComposeInput &input);

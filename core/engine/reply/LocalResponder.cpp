@@ -6,7 +6,9 @@
 #include "core/engine/reply/Phrases.h"
 #include "core/engine/reply/SectionAnswer.h"
 
+#include "core/domain/KnowledgeGap.h"
 #include "core/nlu/Intents.h"
+#include "core/nlu/text/SearchTerms.h"
 #include "core/nlu/text/Tokenizer.h"
 
 #include <QRegularExpression>
@@ -232,7 +234,8 @@ Reply LocalResponder::compose(const ReplyContext &ctx)
 {
     Reply reply;
     reply.model = QLatin1String(kModel);
-    const QString text = QString(opening(ctx) + QLatin1Char(' ') + body(ctx, reply.suggestedActions)).trimmed();
+    const QString text
+        = QString(opening(ctx) + QLatin1Char(' ') + body(ctx, reply.suggestedActions, reply.knowledgeGap)).trimmed();
     reply.content = fitLength(text, ctx.caps.maxResponseLength);
     int context = approximateTokens(ctx.message);
     for (const KbHit &h : ctx.knowledge.mid(0, 1))
@@ -452,7 +455,7 @@ void LocalResponder::actionText(const ReplyContext &ctx, QStringList &parts, QSt
     }
 }
 
-QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) const
+QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested, QString &gap) const
 {
     const nlu::Intent intent = ctx.analysis.intent.id();
     const ActionReport &act = ctx.actions;
@@ -544,9 +547,13 @@ QString LocalResponder::body(const ReplyContext &ctx, QStringList &suggested) co
             const bool buyer = ctx.customer.lifetimeValue > 0 || ctx.customer.subscription.has_value();
             parts << company::notKnown(ctx.company, say, buyer);
             suggested << QStringLiteral("talk_to_person");
+            gap = QLatin1String(ctx.knowledge.isEmpty() ? gapreason::kNoPassage : gapreason::kNotKnown);
         } else if (!ctx.escalation) {
             parts << say(Phrase::TellMeMore);
             suggested << QStringLiteral("rephrase");
+            // Words enough to be a question the AI could not make out ("the blue thing on the box"), not "hmm".
+            if (nlu::SearchTerms::ofQuery(ctx.message).size() >= 2)
+                gap = QLatin1String(gapreason::kLowConfidence);
         }
     }
     return parts.join(QLatin1Char(' '));

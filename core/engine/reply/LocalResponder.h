@@ -19,7 +19,8 @@ public:
 
 private:
     QString opening(const ReplyContext &ctx) const;
-    QString body(const ReplyContext &ctx, QStringList &suggested) const;
+    // `gap`: why the company's knowledge did not answer the question (gapreason), if it did not.
+    QString body(const ReplyContext &ctx, QStringList &suggested, QString &gap) const;
     QString escalationText(const ReplyContext &ctx) const;
     void actionText(const ReplyContext &ctx, QStringList &parts, QStringList &suggested) const;
     static void providerText(const ActionReport &act, const Phrases &say, QStringList &parts);

@@ -45,6 +45,9 @@ struct Reply {
     double costUsd = 0; // the tokens at the provider's prices
     // Why a model gave no usable words ("timeout", "provider_error"): the local responder answers.
     QString failure{};
+    // Why the company's knowledge did not answer the customer's question (gapreason's names):
+    // the local responder's verdict, also taken for a model's reply (ReplyComposer).
+    QString knowledgeGap{};
 };
 
 // Writes the AI tier's answer. It only words what the engine decided and did;

@@ -1,0 +1,72 @@
+#include "core/store/KbGapRepo.h"
+
+#include "core/store/MessageMetaCodec.h"
+
+namespace tierdesk {
+
+Status KbGapRepo::record(const QString &companyId, const GapQuestion &q, const QStringList &terms)
+{
+    QSqlQuery &insert = m_db.statement(
+        QStringLiteral("INSERT INTO kb_gap_questions(id, company_id, session_id, question, terms, reason, asked_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.status(m_db.exec(
+        insert, {q.id, companyId, q.sessionId, q.question, terms.join(QLatin1Char(' ')), q.reason, q.askedAt}));
+}
+
+Result<QList<GapQuestion>> KbGapRepo::open(const QString &companyId, QList<QStringList> *terms)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral(
+        "SELECT g.id, g.session_id, g.question, g.terms, g.reason, g.asked_at,"
+        " CASE WHEN s.current_tier = 'HUMAN_AGENT' OR EXISTS (SELECT 1 FROM escalations e"
+        " WHERE e.session_id = g.session_id AND e.to_tier = 'HUMAN_AGENT') THEN 1 ELSE 0 END,"
+        " CASE WHEN s.status = 'RESOLVED' AND EXISTS (SELECT 1 FROM messages m WHERE m.session_id = g.session_id"
+        " AND m.role = 'human_agent') THEN 1 ELSE 0 END"
+        " FROM kb_gap_questions g JOIN sessions s ON s.id = g.session_id"
+        " WHERE g.company_id = ? AND g.closed_at IS NULL ORDER BY g.asked_at, g.id"));
+    if (!m_db.exec(q, {companyId}))
+        return m_db.lastFailure();
+    QList<GapQuestion> out;
+    terms->clear();
+    while (q.next()) {
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(4).toString(),
+            q.value(5).toLongLong(), q.value(6).toInt() != 0, q.value(7).toInt() != 0});
+        terms->append(q.value(3).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    }
+    q.finish();
+    return out;
+}
+
+Status KbGapRepo::close(const QString &companyId, const QStringList &ids, const QString &why, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.statement(QStringLiteral("UPDATE kb_gap_questions SET closed_at = ?, closed_by = ?"
+                                                 " WHERE company_id = ? AND id = ? AND closed_at IS NULL"));
+    for (const QString &id : ids)
+        if (!m_db.exec(q, {nowMs, why, companyId, id}))
+            return m_db.status(false);
+    return Ok{};
+}
+
+Result<QStringList> KbGapRepo::peopleReplies(const QString &companyId, const QStringList &sessionIds, int limit)
+{
+    QSqlQuery &q = m_db.statement(
+        QStringLiteral("SELECT m.content, m.metadata FROM messages m JOIN sessions s ON s.id = m.session_id"
+                       " WHERE s.company_id = ? AND m.session_id = ? AND m.role = 'human_agent'"
+                       " ORDER BY m.seq DESC"));
+    QStringList out;
+    for (const QString &id : sessionIds) {
+        if (out.size() >= limit)
+            break;
+        if (!m_db.exec(q, {companyId, id}))
+            return m_db.lastFailure();
+        while (q.next() && out.size() < limit) {
+            // A resolve's goodbye answers nothing.
+            const MessageMeta meta = storage::decodeMessageMeta(q.value(1).toByteArray());
+            if (!meta.person || !meta.person->closing)
+                out << q.value(0).toString();
+        }
+        q.finish();
+    }
+    return out;
+}
+
+} // namespace tierdesk
