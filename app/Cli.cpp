@@ -29,7 +29,8 @@ const QList<Command> &commands()
         {QString(), {QStringLiteral("server"), QStringLiteral("port")}, {}, 0},
         {QStringLiteral("serve"), {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("sip-port")},
             {QStringLiteral("no-rate-limit"), QStringLiteral("demo")}, 0},
-        {QStringLiteral("demo seed"), {QStringLiteral("sessions"), QStringLiteral("escalations"), QStringLiteral("gaps")},
+        {QStringLiteral("demo seed"),
+            {QStringLiteral("sessions"), QStringLiteral("escalations"), QStringLiteral("gaps")},
             {QStringLiteral("desk")}, 0},
         {QStringLiteral("company create"), {QStringLiteral("name")}, {}, 0},
         {QStringLiteral("token create"),
@@ -295,14 +296,10 @@ QString checkCommand(const Args &a)
         return QStringLiteral("db password reads the password from standard input: add --password-stdin");
     if (a.command == QLatin1String("smtp password") && !a.flags.contains(QStringLiteral("password-stdin")))
         return QStringLiteral("smtp password reads the password from standard input: add --password-stdin");
-    if (a.command == QLatin1String("demo seed")
-        && a.options.value(QStringLiteral("escalations")).toLongLong()
-            > a.options.value(QStringLiteral("sessions")).toLongLong())
-        return QStringLiteral("--escalations must not exceed --sessions");
-    if (a.command == QLatin1String("demo seed")
-        && a.options.value(QStringLiteral("gaps")).toLongLong()
-            > a.options.value(QStringLiteral("sessions")).toLongLong())
-        return QStringLiteral("--gaps must not exceed --sessions");
+    for (const QString part : {QStringLiteral("escalations"), QStringLiteral("gaps")}) // of the loaded sessions
+        if (a.command == QLatin1String("demo seed")
+            && a.options.value(part).toLongLong() > a.options.value(QStringLiteral("sessions")).toLongLong())
+            return QStringLiteral("--%1 must not exceed --sessions").arg(part);
     if (a.command == QLatin1String("nlu eval")
         && (!a.options.contains(QStringLiteral("train")) || !a.options.contains(QStringLiteral("test"))))
         return QStringLiteral("nlu eval needs --train CSV and --test CSV");
@@ -386,8 +383,7 @@ QString usage()
                "generated\n"
                "                                            sessions (M of them waiting in the human queues) on every "
                "run;\n"
-               "                                            --gaps: G of them with a question the knowledge did not\n"
-               "                                            answer (GET /api/cs/kb/gaps)\n"
+               "                                            --gaps: G of them asked what the knowledge lacks\n"
                "                                            --desk: a handful of escalations waiting (while the desk "
                "is\n"
                "                                            empty) and, if nobody can log in yet, the demo admin (its\n"

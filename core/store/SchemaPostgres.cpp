@@ -423,6 +423,7 @@ const QList<Migration> &postgresMigrations()
                 QStringLiteral("CREATE INDEX kb_gap_questions_open ON kb_gap_questions(company_id, asked_at)"
                                " WHERE closed_at IS NULL"),
                 QStringLiteral("CREATE INDEX kb_gap_questions_by_session ON kb_gap_questions(session_id)"),
+                QStringLiteral("CREATE INDEX messages_by_person ON messages(session_id) WHERE role = 'human_agent'"),
             }},
     };
     return all;

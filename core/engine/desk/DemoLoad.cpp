@@ -244,8 +244,7 @@ Result<QJsonObject> seedDemoLoad(SessionEngine &engine, const QString &companyId
     }
     return QJsonObject{{QStringLiteral("sessions"), request.sessions},
         {QStringLiteral("escalations"), request.escalations}, {QStringLiteral("gaps"), request.gaps},
-        {QStringLiteral("customers"), customers},
-        {QStringLiteral("milliseconds"), timer.elapsed()}};
+        {QStringLiteral("customers"), customers}, {QStringLiteral("milliseconds"), timer.elapsed()}};
 }
 
 } // namespace tierdesk

@@ -10,42 +10,43 @@
 namespace tierdesk {
 namespace {
 
-// The terms as numbers, and each term's weight over every question.
+// The terms as numbers, each question's distinct ones, and each term's weight over every question.
 struct Vocabulary {
     QHash<QString, int> ids;
     std::vector<double> weights;
+    std::vector<std::vector<int>> questions; // each question's distinct term ids
 
     explicit Vocabulary(const QList<QStringList> &all)
     {
         std::vector<int> documents;
-        for (const QStringList &terms : all)
+        questions.reserve(size_t(all.size()));
+        for (const QStringList &terms : all) {
+            std::vector<int> mine;
             for (const QString &t : terms) {
-                const int id = ids.value(t, int(documents.size()));
-                if (id == int(documents.size())) {
-                    ids.insert(t, id);
+                auto it = ids.find(t);
+                if (it == ids.end()) {
+                    it = ids.insert(t, int(documents.size()));
                     documents.push_back(0);
                 }
-                ++documents[size_t(id)];
+                if (std::find(mine.begin(), mine.end(), *it) != mine.end())
+                    continue;
+                mine.push_back(*it);
+                ++documents[size_t(*it)];
             }
+            questions.push_back(std::move(mine));
+        }
         const double n = double(all.size());
         weights.reserve(documents.size());
         for (int df : documents)
             weights.push_back(std::log(1.0 + n / double(df)));
     }
 
-    // The question's distinct term ids and their weights' sum.
-    std::vector<int> idsOf(const QStringList &terms, double *weight) const
+    double weightOf(const std::vector<int> &terms) const
     {
-        std::vector<int> out;
-        *weight = 0;
-        for (const QString &t : terms) {
-            const int id = ids.value(t, -1);
-            if (id < 0 || std::find(out.begin(), out.end(), id) != out.end())
-                continue;
-            out.push_back(id);
-            *weight += weights[size_t(id)];
-        }
-        return out;
+        double sum = 0;
+        for (int id : terms)
+            sum += weights[size_t(id)];
+        return sum;
     }
 };
 
@@ -60,8 +61,8 @@ QList<QList<int>> GapClusters::group(const QList<QStringList> &terms)
     std::vector<double> shared; // the weight a group's first question shares with the question at hand
     std::vector<int> touched;
     for (int i = 0; i < terms.size(); ++i) {
-        double weight = 0;
-        const std::vector<int> ids = vocabulary.idsOf(terms.at(i), &weight);
+        const std::vector<int> &ids = vocabulary.questions[size_t(i)];
+        const double weight = vocabulary.weightOf(ids);
         if (ids.empty())
             continue;
         touched.clear();
@@ -99,10 +100,18 @@ QList<QList<int>> GapClusters::group(const QList<QStringList> &terms)
 double GapClusters::similarity(const QStringList &a, const QStringList &b, const QList<QStringList> &all)
 {
     const Vocabulary vocabulary(all);
-    double wa = 0;
-    double wb = 0;
-    const std::vector<int> ia = vocabulary.idsOf(a, &wa);
-    const std::vector<int> ib = vocabulary.idsOf(b, &wb);
+    const auto idsOf = [&](const QStringList &terms) {
+        std::vector<int> out;
+        for (const QString &t : terms)
+            if (const int id = vocabulary.ids.value(t, -1);
+                id >= 0 && std::find(out.begin(), out.end(), id) == out.end())
+                out.push_back(id);
+        return out;
+    };
+    const std::vector<int> ia = idsOf(a);
+    const std::vector<int> ib = idsOf(b);
+    const double wa = vocabulary.weightOf(ia);
+    const double wb = vocabulary.weightOf(ib);
     double both = 0;
     for (int id : ia)
         if (std::find(ib.begin(), ib.end(), id) != ib.end())

@@ -23,33 +23,53 @@ QString normalised(const QString &question)
     return nlu::Tokenizer::plainWords(question, nlu::Tokenizer::Underscore::Separates).join(QLatin1Char(' '));
 }
 
+// The questions as read, with each one's wording worked out once (normalised()).
+struct Asked {
+    const QList<GapQuestion> &questions;
+    std::vector<QString> wordings;
+
+    explicit Asked(const QList<GapQuestion> &q) : questions(q), wordings(size_t(q.size())) { }
+    const QString &wording(int i)
+    {
+        QString &w = wordings[size_t(i)];
+        if (w.isEmpty())
+            w = normalised(questions.at(i).question);
+        return w;
+    }
+};
+
 // The question asked most often in the same words, else the first.
-QString labelOf(const QList<int> &members, const QList<GapQuestion> &asked)
+QString labelOf(const QList<int> &members, Asked &asked)
 {
     QHash<QString, int> counts;
     QHash<QString, int> first;
     int best = members.first();
+    int bestCount = 0;
     for (int i : members) {
-        const QString words = normalised(asked.at(i).question);
-        first.insert(words, first.value(words, i));
-        if (++counts[words] > counts.value(normalised(asked.at(best).question)))
+        const QString &words = asked.wording(i);
+        const int n = ++counts[words];
+        if (n == 1)
+            first.insert(words, i);
+        if (n > bestCount) {
+            bestCount = n;
             best = first.value(words);
+        }
     }
-    return asked.at(best).question.simplified();
+    return asked.questions.at(best).question.simplified();
 }
 
 // The group's figures over the questions asked in [from, to]; its id and label over all of them.
-KnowledgeGap summarise(const QList<int> &members, const QList<GapQuestion> &asked, qint64 from, qint64 to)
+KnowledgeGap summarise(const QList<int> &members, Asked &asked, qint64 from, qint64 to)
 {
     KnowledgeGap gap;
-    gap.id = asked.at(members.first()).id;
+    gap.id = asked.questions.at(members.first()).id;
     gap.label = labelOf(members, asked);
     QSet<QString> sessions;
     QSet<QString> escalated;
     QSet<QString> resolved;
     QSet<QString> examples;
     for (auto it = members.crbegin(); it != members.crend(); ++it) { // the latest first
-        const GapQuestion &q = asked.at(*it);
+        const GapQuestion &q = asked.questions.at(*it);
         if (q.askedAt < from || q.askedAt > to)
             continue;
         ++gap.questions;
@@ -63,10 +83,12 @@ KnowledgeGap summarise(const QList<int> &members, const QList<GapQuestion> &aske
             escalated.insert(q.sessionId);
         if (q.resolvedByPeople)
             resolved.insert(q.sessionId);
-        const QString words = normalised(q.question);
-        if (gap.examples.size() < KnowledgeGap::kMaxExamples && !examples.contains(words)) {
-            examples.insert(words);
-            gap.examples << q.question.simplified();
+        if (gap.examples.size() < KnowledgeGap::kMaxExamples) {
+            const QString &words = asked.wording(*it);
+            if (!examples.contains(words)) {
+                examples.insert(words);
+                gap.examples << q.question.simplified();
+            }
         }
     }
     gap.sessions = int(sessions.size());
@@ -162,9 +184,10 @@ Result<QList<KnowledgeGap>> KnowledgeGaps::groups(const QString &companyId, QLis
     if (!open)
         return open.error();
     *asked = std::move(*open);
+    Asked wordings(*asked);
     QList<KnowledgeGap> out;
     for (const QList<int> &members : GapClusters::group(terms))
-        out << summarise(members, *asked, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+        out << summarise(members, wordings, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
     std::sort(out.begin(), out.end(), biggerFirst);
     return out;
 }
@@ -175,9 +198,10 @@ Result<QList<KnowledgeGap>> KnowledgeGaps::list(const QString &companyId, qint64
     auto open = m_core.store().kbGaps().open(companyId, &terms);
     if (!open)
         return open.error();
+    Asked wordings(*open);
     QList<KnowledgeGap> out;
     for (const QList<int> &members : GapClusters::group(terms))
-        if (KnowledgeGap gap = summarise(members, *open, fromMs, toMs); gap.questions > 0)
+        if (KnowledgeGap gap = summarise(members, wordings, fromMs, toMs); gap.questions > 0)
             out << std::move(gap);
     std::sort(out.begin(), out.end(), biggerFirst);
     return out.mid(0, kMaxListed);
